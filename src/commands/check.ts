@@ -1,0 +1,116 @@
+// `vetted check <company>`: answer a checklist (asked on a terminal, or given), score it,
+// store it in one transaction, and say whether this vendor is safe to buy from.
+
+import { readFileSync } from 'node:fs';
+import type { Context } from '../context.js';
+import type { CommandResult } from './result.js';
+import { UserError } from '../errors.js';
+import { checkAnswers, scoreCheck, type Checklist } from '../domain/checklist.js';
+import { formatLocalMinute } from '../domain/dates.js';
+import { findChecklist } from '../formats/checklist-file.js';
+import { parseDataText } from '../formats/data-text.js';
+import { checkCompanyName, checkNote, lookalikeWarning, parsePairs, withStore } from './shared.js';
+import { renderCheck, checkJson } from '../ui/render-check.js';
+import { colourWanted, paint } from '../ui/colour.js';
+
+export interface CheckOptions {
+  checklist?: string;
+  answers?: string;
+  answer?: string[];
+  note?: string[];
+  json?: boolean;
+}
+
+/** Reads --answers: a map of question id to value, or { answers, notes } as in the data file. */
+function readAnswersFile(file: string): { answers: Record<string, string>; notes: Record<string, string> } {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch {
+    throw new UserError(`cannot read the answers file ${file}; check the path.`);
+  }
+  const data = parseDataText(text, file);
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) {
+    throw new UserError(`${file} must be a map of question id to answer value, such as "who-helps: live-support".`);
+  }
+  const obj = data as Record<string, unknown>;
+  const nested = typeof obj.answers === 'object' && obj.answers !== null;
+  const answers = (nested ? obj.answers : obj) as Record<string, unknown>;
+  const notes = (nested && typeof obj.notes === 'object' && obj.notes !== null ? obj.notes : {}) as Record<string, unknown>;
+  const asText = (map: Record<string, unknown>, what: string) =>
+    Object.fromEntries(
+      Object.entries(map).map(([k, v]) => {
+        if (typeof v !== 'string') throw new UserError(`${file}: the ${what} of "${k}" must be text, not ${JSON.stringify(v)}.`);
+        return [k, v.trim()];
+      }),
+    );
+  return { answers: asText(answers, 'answer'), notes: asText(notes, 'note') };
+}
+
+function answerProblemsMessage(checklist: Checklist, answers: Record<string, string>): string | undefined {
+  const { problems } = checkAnswers(checklist, answers);
+  if (!problems.length) return undefined;
+  return problems.map((p) => p.message).join('; ');
+}
+
+export async function run(ctx: Context, companyArg: string, opts: CheckOptions): Promise<CommandResult> {
+  const company = checkCompanyName(companyArg);
+  const { checklist } = findChecklist(opts.checklist ?? 'general', ctx.configDir);
+  const fromFile = opts.answers ? readAnswersFile(opts.answers) : { answers: {}, notes: {} };
+  const answers = { ...fromFile.answers, ...parsePairs(opts.answer, '--answer') };
+  const notes = { ...fromFile.notes, ...parsePairs(opts.note, '--note') };
+  const bad = answerProblemsMessage(checklist, answers);
+  if (bad) throw new UserError(`${bad}.`);
+  for (const q of Object.keys(notes)) {
+    if (!checklist.questions.some((x) => x.id === q)) throw new UserError(`--note names "${q}", which is not a question of the ${checklist.id} checklist.`);
+    checkNote(notes[q]);
+  }
+  let { missing } = checkAnswers(checklist, answers);
+  const err = colourWanted(ctx.err, { noColor: ctx.noColor }, ctx.env);
+
+  return withStore(ctx, async (store) => {
+    const warnings: string[] = [];
+    if (!store.findCompany(company)) {
+      const w = lookalikeWarning(store, company);
+      if (w) warnings.push(w);
+    }
+    if (missing.length) {
+      if (!ctx.interactive) {
+        throw new UserError(
+          `no answer was given to ${missing.join(', ')}; give them with --answer ID=VALUE or --answers FILE, or run on a terminal to be asked (see \`vetted checklists show ${checklist.id}\`).`,
+        );
+      }
+      for (const w of warnings.splice(0)) ctx.err.write(`${w}\n`);
+      const { askChecklist } = await import('../ui/prompts.js');
+      const asked = await askChecklist(checklist, ctx.lang, answers, paint(err), ctx.err);
+      Object.assign(answers, asked.answers);
+      for (const [q, n] of Object.entries(asked.notes)) notes[q] = checkNote(n);
+      missing = [];
+    }
+    const result = scoreCheck(checklist, answers);
+    const at = formatLocalMinute(ctx.now()).concat(`:${String(new Date(ctx.now()).getSeconds()).padStart(2, '0')}`);
+    const id = store.write(() => {
+      const { company: row } = store.ensureCompany(company, at);
+      return store.insertCheck({
+        companyId: row.id,
+        checklist: checklist.id,
+        checklistVersion: checklist.version,
+        at,
+        lang: ctx.lang,
+        score: result.score,
+        verdict: result.verdict,
+        dealbreakers: result.dealbreakers,
+        answers: result.answers.map((a) => ({ question: a.question, answer: a.answer, score: a.score, ...(notes[a.question] ? { note: notes[a.question] } : {}) })),
+      });
+    });
+    const name = store.findCompany(company)!.name;
+    if (opts.json) {
+      return { out: JSON.stringify(checkJson(id, name, checklist, at, result, notes), null, 2), err: warnings.join('\n') || undefined };
+    }
+    const colour = colourWanted(ctx.out, { noColor: ctx.noColor }, ctx.env);
+    return {
+      out: renderCheck({ id, company: name, checklist, result, notes, lang: ctx.lang, paint: paint(colour) }),
+      err: warnings.join('\n') || undefined,
+    };
+  });
+}

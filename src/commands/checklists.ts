@@ -1,0 +1,76 @@
+// `vetted checklists list|show|validate`.
+
+import { readFileSync } from 'node:fs';
+import type { Context } from '../context.js';
+import type { CommandResult } from './result.js';
+import { UserError } from '../errors.js';
+import { localize } from '../domain/checklist.js';
+import { findChecklist, formatProblems, loadAllChecklists, parseChecklistText } from '../formats/checklist-file.js';
+import { renderTable } from '../ui/table.js';
+import { safeText } from '../ui/safe.js';
+import { colourWanted, paint } from '../ui/colour.js';
+
+interface JsonOption {
+  json?: boolean;
+}
+
+export async function runList(ctx: Context, opts: JsonOption): Promise<CommandResult> {
+  const all = loadAllChecklists(ctx.configDir);
+  if (opts.json) {
+    return {
+      out: JSON.stringify(
+        all.map(({ checklist: c, source, file }) => ({ id: c.id, version: c.version, title: localize(c.title, ctx.lang), questions: c.questions.length, source, file })),
+        null,
+        2,
+      ),
+    };
+  }
+  const p = paint(colourWanted(ctx.out, { noColor: ctx.noColor }, ctx.env));
+  const rows = all.map(({ checklist: c, source }) => [c.id, String(c.version), String(c.questions.length), source, localize(c.title, ctx.lang)]);
+  return {
+    out:
+      renderTable(
+        [{ header: 'ID' }, { header: 'VERSION', align: 'right' }, { header: 'QUESTIONS', align: 'right' }, { header: 'SOURCE' }, { header: 'TITLE' }],
+        rows,
+        p.bold,
+      ) + p.dim(`\nYour own checklists go in ${ctx.configDir}/checklists/ (see \`vetted checklists show general\` for the format).\n`),
+  };
+}
+
+export async function runShow(ctx: Context, id: string, opts: JsonOption): Promise<CommandResult> {
+  const { checklist: c, source, file } = findChecklist(id, ctx.configDir);
+  if (opts.json) return { out: JSON.stringify({ ...c, source, file }, null, 2) };
+  const p = paint(colourWanted(ctx.out, { noColor: ctx.noColor }, ctx.env));
+  const lang = ctx.lang;
+  const lines = [p.bold(`${safeText(localize(c.title, lang))}  (${c.id} v${c.version}, ${source})`)];
+  const description = localize(c.description, lang);
+  if (description) lines.push(safeText(description));
+  c.questions.forEach((q, i) => {
+    lines.push('', `${i + 1}. ${p.bold(safeText(localize(q.text, lang)))}  ${p.dim(`[${q.id}, weight ${q.weight}]`)}`);
+    const help = localize(q.help, lang);
+    if (help) lines.push(`   ${p.dim(safeText(help))}`);
+    for (const a of q.answers) {
+      const score = a.score === null ? 'not counted' : String(a.score);
+      lines.push(`   - ${a.value.padEnd(18)} ${score.padStart(11)}${a.dealbreaker ? p.red('  dealbreaker') : ''}  ${safeText(localize(a.label, lang))}`);
+    }
+  });
+  return { out: lines.join('\n') + '\n' };
+}
+
+export async function runValidate(ctx: Context, file: string, opts: JsonOption): Promise<CommandResult> {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch {
+    throw new UserError(`cannot read ${file}; check the path.`);
+  }
+  const { checklist, problems } = parseChecklistText(text);
+  if (opts.json) {
+    return { out: JSON.stringify({ file, valid: !!checklist, id: checklist?.id, problems }, null, 2), code: checklist ? 0 : 2 };
+  }
+  if (checklist) return { out: `${file}: ok — ${checklist.id} v${checklist.version}, ${checklist.questions.length} questions\n` };
+  return {
+    err: `${formatProblems(file, problems).map(safeText).join('\n')}\n${problems.length} problem${problems.length === 1 ? '' : 's'}; fix ${problems.length === 1 ? 'it' : 'them'} and validate again.`,
+    code: 2,
+  };
+}

@@ -1,0 +1,73 @@
+// `vetted company list|show|alias`.
+
+import type { Context } from '../context.js';
+import type { CommandResult } from './result.js';
+import { requireCompany, withStore, checkCompanyName } from './shared.js';
+import { renderTable } from '../ui/table.js';
+import { colourWanted, paint } from '../ui/colour.js';
+import { renderCompany, companyJson } from '../ui/render-company.js';
+import { UserError } from '../errors.js';
+
+interface JsonOption {
+  json?: boolean;
+}
+
+export async function runList(ctx: Context, opts: JsonOption): Promise<CommandResult> {
+  return withStore(ctx, (store) => {
+    const companies = store.listCompanies();
+    if (opts.json) {
+      return {
+        out: JSON.stringify(
+          companies.map((c) => ({
+            name: c.name,
+            aliases: c.aliases,
+            parent: c.parent,
+            category: c.category,
+            website: c.website,
+            checks: c.checks,
+            incidents: c.incidents,
+            open_incidents: c.open_incidents,
+          })),
+          null,
+          2,
+        ),
+      };
+    }
+    if (!companies.length) return { out: 'No companies yet. Start with `vetted check "Some Shop"` or `vetted incident add "Some Shop"`.\n' };
+    const p = paint(colourWanted(ctx.out, { noColor: ctx.noColor }, ctx.env));
+    const rows = companies.map((c) => [c.name, c.aliases.join(', '), c.category ?? '', String(c.checks), String(c.incidents), String(c.open_incidents)]);
+    return {
+      out: renderTable(
+        [{ header: 'COMPANY', max: 40 }, { header: 'ALIASES', max: 30 }, { header: 'CATEGORY', max: 24 }, { header: 'CHECKS', align: 'right' }, { header: 'INCIDENTS', align: 'right' }, { header: 'OPEN', align: 'right' }],
+        rows,
+        p.bold,
+      ),
+    };
+  });
+}
+
+export async function runShow(ctx: Context, name: string, opts: JsonOption): Promise<CommandResult> {
+  return withStore(ctx, (store) => {
+    const company = requireCompany(store, name);
+    const profile = {
+      company,
+      aliases: store.aliasesOf(company.id),
+      parent: company.parent_id ? store.companyById(company.parent_id)?.name ?? null : null,
+      subsidiaries: store.subsidiariesOf(company.id).map((c) => c.name),
+      evidence: store.evidenceOf(company),
+    };
+    if (opts.json) return { out: JSON.stringify(companyJson(profile, ctx.now()), null, 2) };
+    const p = paint(colourWanted(ctx.out, { noColor: ctx.noColor }, ctx.env));
+    return { out: renderCompany(profile, ctx.now(), p) };
+  });
+}
+
+export async function runAlias(ctx: Context, name: string, alias: string): Promise<CommandResult> {
+  checkCompanyName(alias);
+  return withStore(ctx, (store) => {
+    const company = requireCompany(store, name);
+    const added = store.write(() => store.addAlias(company.id, alias));
+    if (!added) throw new UserError(`"${alias}" already names ${company.name}.`);
+    return { err: `"${alias}" is now another name of ${company.name}.` };
+  });
+}

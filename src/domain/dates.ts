@@ -1,0 +1,102 @@
+// ISO 8601 dates as the data file has them: a date, or a date-time with or without an
+// offset (without one it is local time). Pure: the clock is passed in where needed.
+
+export interface When {
+  /** The text as given, trimmed: what is stored and exported. */
+  text: string;
+  /** Milliseconds since the epoch, for ordering and arithmetic. */
+  ms: number;
+  dateOnly: boolean;
+}
+
+const ISO = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
+
+export function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+/** Reads an ISO 8601 date or date-time; undefined when it is not one, or not a real calendar date. */
+export function parseWhen(input: string): When | undefined {
+  const text = input.trim();
+  const m = ISO.exec(text);
+  if (!m) return undefined;
+  const [, ys, mos, ds, hs, mis, ss, fs, zone] = m;
+  const y = Number(ys), mo = Number(mos), d = Number(ds);
+  if (mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo)) return undefined;
+  if (hs === undefined) return { text, ms: new Date(y, mo - 1, d).getTime(), dateOnly: true };
+  const h = Number(hs), mi = Number(mis), s = ss ? Number(ss) : 0;
+  if (h > 23 || mi > 59 || s > 59) return undefined;
+  const frac = fs ? Math.floor(Number(`0.${fs}`) * 1000) : 0;
+  let ms: number;
+  if (zone === undefined) {
+    ms = new Date(y, mo - 1, d, h, mi, s, frac).getTime();
+  } else {
+    ms = Date.UTC(y, mo - 1, d, h, mi, s, frac);
+    if (zone !== 'Z') {
+      const sign = zone[0] === '-' ? -1 : 1;
+      const digits = zone.slice(1).replace(':', '');
+      const offH = Number(digits.slice(0, 2)), offM = Number(digits.slice(2));
+      if (offH > 23 || offM > 59) return undefined;
+      ms -= sign * (offH * 60 + offM) * 60_000;
+    }
+  }
+  return { text, ms, dateOnly: false };
+}
+
+/** The time of a date-time text; throws on text that was not validated first. */
+export function msOf(text: string): number {
+  const w = parseWhen(text);
+  if (!w) throw new Error(`not an ISO 8601 date: ${text}`);
+  return w.ms;
+}
+
+const pad = (n: number, w = 2) => String(n).padStart(w, '0');
+
+/** Local date-time text to the minute, the form the CLI writes for "now". */
+export function formatLocalMinute(ms: number): string {
+  const d = new Date(ms);
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
+}
+
+/** Local calendar date of a time. */
+export function formatLocalDate(ms: number): string {
+  const d = new Date(ms);
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}
+
+/** The calendar date part of a stored text (for "since" and tables). */
+export function datePart(text: string): string {
+  return text.slice(0, 10);
+}
+
+/** Whole local calendar days from one time to another (0 on the same day). */
+export function calendarDaysBetween(fromMs: number, toMs: number): number {
+  const a = new Date(fromMs), b = new Date(toMs);
+  const ua = Date.UTC(a.getFullYear(), a.getMonth(), a.getDate());
+  const ub = Date.UTC(b.getFullYear(), b.getMonth(), b.getDate());
+  return Math.round((ub - ua) / 86_400_000);
+}
+
+/** The same moment `months` calendar months later (clamped to the month's last day). */
+export function addMonths(ms: number, months: number): number {
+  const d = new Date(ms);
+  const target = new Date(d.getTime());
+  const day = d.getDate();
+  target.setDate(1);
+  target.setMonth(target.getMonth() + months);
+  target.setDate(Math.min(day, daysInMonth(target.getFullYear(), target.getMonth() + 1)));
+  return target.getTime();
+}
+
+/** A duration in words: "2 days", "5 hours", "40 minutes". */
+export function describeDuration(ms: number): string {
+  const minutes = Math.round(Math.abs(ms) / 60_000);
+  if (minutes < 60) return plural(minutes, 'minute');
+  const hours = Math.round(minutes / 60);
+  if (hours < 48) return plural(hours, 'hour');
+  return plural(Math.round(hours / 24), 'day');
+}
+
+export function plural(n: number, word: string, many = `${word}s`): string {
+  return `${n} ${n === 1 ? word : many}`;
+}

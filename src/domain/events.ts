@@ -1,0 +1,110 @@
+// The fields of timeline events: one table that drives validation of the data file, the
+// command-line flags of `incident event`, the prompts, and the store's columns.
+
+import {
+  CHANNELS,
+  COMPENSATION_KINDS,
+  EFFORTS,
+  EVENT_TYPES,
+  LEVELS,
+  OUTCOMES,
+  type EventType,
+  type IncidentEvent,
+} from './types.js';
+import { parseWhen } from './dates.js';
+
+export type FieldKind = 'text' | 'bool' | 'count' | 'number' | 'when' | 'enum' | 'currency';
+
+export interface FieldSpec {
+  name: keyof IncidentEvent & string;
+  kind: FieldKind;
+  values?: readonly string[];
+  describe: string;
+}
+
+export const FIELD_SPECS: Record<string, FieldSpec> = Object.fromEntries(
+  (
+    [
+      { name: 'level', kind: 'enum', values: LEVELS, describe: 'how far up the company this happened' },
+      { name: 'note', kind: 'text', describe: 'anything worth remembering, in your words' },
+      { name: 'channel', kind: 'enum', values: CHANNELS, describe: 'how you got in touch' },
+      { name: 'reached_human', kind: 'bool', describe: 'a live person answered' },
+      { name: 'wait_minutes', kind: 'count', describe: 'minutes until a live person answered (or until you gave up)' },
+      { name: 'robot', kind: 'bool', describe: 'an IVR or a bot stood in the way' },
+      { name: 'queue_position', kind: 'count', describe: 'your place in the queue' },
+      { name: 'dropped', kind: 'bool', describe: 'the call or chat was cut off or went unanswered' },
+      { name: 'text', kind: 'text', describe: 'what was said, in their words' },
+      { name: 'due', kind: 'when', describe: 'when the promise falls due' },
+      { name: 'kept', kind: 'bool', describe: 'whether the promise was kept (otherwise worked out from the dates)' },
+      { name: 'amount', kind: 'number', describe: 'how much' },
+      { name: 'currency', kind: 'currency', describe: 'ISO 4217 code, such as EUR or RUB' },
+      { name: 'kind', kind: 'enum', values: COMPENSATION_KINDS, describe: 'what kind of compensation' },
+      { name: 'proactive', kind: 'bool', describe: 'offered without being asked' },
+      { name: 'effort', kind: 'enum', values: EFFORTS, describe: 'what you had to do to get it' },
+      { name: 'policy', kind: 'bool', describe: 'the refusal was stated as company policy' },
+      { name: 'outcome', kind: 'enum', values: OUTCOMES, describe: 'how it ended' },
+    ] satisfies FieldSpec[]
+  ).map((f) => [f.name, f]),
+);
+
+/** The fields each event type takes (besides `at` and `type`), and which are required. */
+export const EVENT_FIELDS: Record<EventType, { fields: string[]; required: string[] }> = {
+  contact: { fields: ['channel', 'reached_human', 'wait_minutes', 'robot', 'queue_position', 'dropped', 'level', 'note'], required: [] },
+  promise: { fields: ['text', 'due', 'kept', 'level', 'note'], required: ['due'] },
+  escalation: { fields: ['level', 'note'], required: ['level'] },
+  apology: { fields: ['level', 'note'], required: [] },
+  explanation: { fields: ['level', 'note'], required: [] },
+  compensation: { fields: ['amount', 'currency', 'kind', 'proactive', 'effort', 'level', 'note'], required: [] },
+  refusal: { fields: ['text', 'policy', 'level', 'note'], required: [] },
+  resolution: { fields: ['outcome', 'level', 'note'], required: ['outcome'] },
+  note: { fields: ['text', 'level'], required: [] },
+};
+
+/** Every event field, in the order the data file writes them. */
+export const ALL_EVENT_FIELDS: string[] = [
+  'at',
+  'type',
+  ...Object.keys(FIELD_SPECS),
+];
+
+export function isEventType(s: string): s is EventType {
+  return (EVENT_TYPES as readonly string[]).includes(s);
+}
+
+/** Checks one field value; returns the problem as a phrase, or undefined when it is fine. */
+export function fieldProblem(spec: FieldSpec, v: unknown): string | undefined {
+  switch (spec.kind) {
+    case 'text':
+      return typeof v === 'string' ? undefined : 'must be text';
+    case 'bool':
+      return typeof v === 'boolean' ? undefined : 'must be true or false';
+    case 'count':
+      return Number.isInteger(v) && (v as number) >= 0 ? undefined : 'must be a whole number, 0 or more';
+    case 'number':
+      return typeof v === 'number' && Number.isFinite(v) && v >= 0 ? undefined : 'must be a number, 0 or more';
+    case 'when':
+      return typeof v === 'string' && parseWhen(v) ? undefined : 'must be an ISO 8601 date such as 2024-07-12 or 2024-07-12T09:30';
+    case 'enum':
+      return typeof v === 'string' && spec.values!.includes(v) ? undefined : `must be one of: ${spec.values!.join(', ')}`;
+    case 'currency':
+      return typeof v === 'string' && /^[A-Z]{3}$/.test(v) ? undefined : 'must be a three-letter ISO 4217 code such as EUR';
+  }
+}
+
+/** Sorts events by time, keeping the logged order of events at the same time. */
+export function sortEvents<E extends { at: string }>(events: E[], msOf: (t: string) => number): E[] {
+  return events
+    .map((e, i) => ({ e, i, t: msOf(e.at) }))
+    .sort((a, b) => a.t - b.t || a.i - b.i)
+    .map((x) => x.e);
+}
+
+/** A stable text of an event's content, for recognising the same event on a second import. */
+export function eventContentKey(e: IncidentEvent): string {
+  const parts: string[] = [];
+  for (const name of ALL_EVENT_FIELDS) {
+    const v = (e as unknown as Record<string, unknown>)[name];
+    if (v !== undefined) parts.push(`${name}=${JSON.stringify(v)}`);
+  }
+  return parts.join('\u001f');
+}

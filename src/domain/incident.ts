@@ -1,0 +1,236 @@
+// Incidents: promises kept or broken, the figures of a timeline, what is still owed, and
+// the next escalation step. Pure functions of the timeline and `now`.
+
+import { EFFORTS, LEVELS, type Effort, type Incident, type IncidentEvent, type Level, type Outcome } from './types.js';
+import { msOf, parseWhen, plural } from './dates.js';
+
+export const DAY_MS = 86_400_000;
+
+export function levelOf(e: IncidentEvent): Level {
+  return e.level ?? 'frontline';
+}
+
+export function levelRank(l: Level): number {
+  return LEVELS.indexOf(l);
+}
+
+export function effortRank(e: Effort): number {
+  return EFFORTS.indexOf(e);
+}
+
+export function isAtFault(i: Incident): boolean {
+  return i.fault === 'company' || i.fault === 'unknown';
+}
+
+/** The resolution that closed the incident: its last resolution event. */
+export function closingOf(i: Incident): { outcome: Outcome; ms: number } | undefined {
+  for (let k = i.events.length - 1; k >= 0; k--) {
+    const e = i.events[k];
+    if (e.type === 'resolution' && e.outcome) return { outcome: e.outcome, ms: msOf(e.at) };
+  }
+  return undefined;
+}
+
+export function outcomeOf(i: Incident): Outcome | undefined {
+  return closingOf(i)?.outcome;
+}
+
+export function isOpen(i: Incident): boolean {
+  return !closingOf(i) && !i.closed;
+}
+
+/** When a promise falls due; a date alone means the end of that day. */
+export function dueMs(due: string): number {
+  const w = parseWhen(due);
+  if (!w) throw new Error(`not an ISO 8601 date: ${due}`);
+  return w.dateOnly ? w.ms + DAY_MS : w.ms;
+}
+
+export type PromiseState = 'kept' | 'broken' | 'pending';
+
+export interface PromiseStatus {
+  event: IncidentEvent;
+  state: PromiseState;
+  /** How late it was put right (or is by now), for a broken promise. */
+  lateMs?: number;
+  dueMs: number;
+}
+
+/**
+ * Kept: marked kept, or the incident was closed resolved/partial by its due time.
+ * Broken: marked not kept, or closed resolved/partial after due, or not closed that way
+ * and due has passed. Otherwise pending.
+ */
+export function promiseStatus(p: IncidentEvent, i: Incident, now: number): PromiseStatus {
+  const due = dueMs(p.due!);
+  const closing = closingOf(i);
+  const fixed = closing && (closing.outcome === 'resolved' || closing.outcome === 'partial') ? closing.ms : undefined;
+  if (p.kept === true) return { event: p, state: 'kept', dueMs: due };
+  if (p.kept === false) return { event: p, state: 'broken', dueMs: due, lateMs: Math.max(0, (fixed ?? now) - due) };
+  if (fixed !== undefined) {
+    return fixed <= due ? { event: p, state: 'kept', dueMs: due } : { event: p, state: 'broken', dueMs: due, lateMs: fixed - due };
+  }
+  return now > due ? { event: p, state: 'broken', dueMs: due, lateMs: now - due } : { event: p, state: 'pending', dueMs: due };
+}
+
+export function promisesOf(i: Incident, now: number): PromiseStatus[] {
+  return i.events.filter((e) => e.type === 'promise' && e.due).map((p) => promiseStatus(p, i, now));
+}
+
+export function brokenPromises(i: Incident, now: number): PromiseStatus[] {
+  return promisesOf(i, now).filter((p) => p.state === 'broken');
+}
+
+export function highestLevel(i: Incident): Level {
+  let best: Level = 'frontline';
+  for (const e of i.events) if (levelRank(levelOf(e)) > levelRank(best)) best = levelOf(e);
+  return best;
+}
+
+/** The time of the last event, or the opening when there is none. */
+export function lastActivityMs(i: Incident): number {
+  return i.events.length ? Math.max(...i.events.map((e) => msOf(e.at))) : msOf(i.opened);
+}
+
+export function lastActivityText(i: Incident): string {
+  let best = i.opened;
+  let bestMs = msOf(i.opened);
+  for (const e of i.events) {
+    const t = msOf(e.at);
+    if (t >= bestMs) {
+      best = e.at;
+      bestMs = t;
+    }
+  }
+  return best;
+}
+
+export interface IncidentMetrics {
+  contacts: number;
+  minutes_to_human: number | null;
+  robot_contacts: number;
+  dropped_contacts: number;
+  promises: number;
+  promises_broken: number;
+  highest_level: Level;
+  apologized: boolean;
+  explained: boolean;
+  compensated: boolean;
+  proactive_compensation: boolean;
+  customer_effort: Effort | null;
+  days_open: number;
+}
+
+export function computeMetrics(i: Incident, now: number): IncidentMetrics {
+  const contacts = i.events.filter((e) => e.type === 'contact');
+  let minutes: number | null = null;
+  let waited = 0;
+  for (const c of contacts) {
+    waited += c.wait_minutes ?? 0;
+    if (c.reached_human) {
+      minutes = waited;
+      break;
+    }
+  }
+  const promises = promisesOf(i, now);
+  const compensations = i.events.filter((e) => e.type === 'compensation');
+  let effort: Effort | null = null;
+  for (const c of compensations) {
+    const e = c.effort ?? 'none';
+    if (effort === null || effortRank(e) > effortRank(effort)) effort = e;
+  }
+  const closing = closingOf(i);
+  const end = closing?.ms ?? (i.closed ? msOf(i.closed) : now);
+  return {
+    contacts: contacts.length,
+    minutes_to_human: minutes,
+    robot_contacts: contacts.filter((c) => c.robot).length,
+    dropped_contacts: contacts.filter((c) => c.dropped).length,
+    promises: promises.length,
+    promises_broken: promises.filter((p) => p.state === 'broken').length,
+    highest_level: highestLevel(i),
+    apologized: i.events.some((e) => e.type === 'apology'),
+    explained: i.events.some((e) => e.type === 'explanation'),
+    compensated: compensations.length > 0,
+    proactive_compensation: compensations.some((c) => c.proactive === true),
+    customer_effort: effort,
+    days_open: Math.max(0, Math.floor((end - msOf(i.opened)) / DAY_MS)),
+  };
+}
+
+// ---- what is owed, and what to do next ----
+
+export const STALE_DAYS = 7;
+
+export interface Advice {
+  /** What to do. */
+  step: string;
+  /** Why, with the evidence. */
+  why: string;
+}
+
+export interface DueReport {
+  incident: Incident;
+  broken: PromiseStatus[];
+  comingDue: PromiseStatus[];
+  staleDays: number | null;
+  advice: Advice[];
+}
+
+const NEXT_STEP: Record<Level, { level: Level | null; step: string }> = {
+  frontline: { level: 'supervisor', step: 'Ask for a supervisor, by name, and write the name down' },
+  supervisor: { level: 'quality', step: 'Write to the quality or complaints department, with the timeline' },
+  quality: { level: 'management', step: 'Write to management, with the timeline and what the complaints department said' },
+  management: { level: 'regulator', step: 'Complain to the regulator or consumer protection body, with the timeline' },
+  regulator: { level: 'court', step: 'Consider a claim in court (small claims), with the timeline as evidence' },
+  court: { level: null, step: 'Follow the court case; keep logging every contact' },
+};
+
+const LEVEL_WORDS: Record<Level, string> = {
+  frontline: 'at the front line',
+  supervisor: 'with a supervisor',
+  quality: 'at the quality department',
+  management: 'with management',
+  regulator: 'with the regulator',
+  court: 'in court',
+};
+
+export function levelWords(l: Level): string {
+  return LEVEL_WORDS[l];
+}
+
+/** The broken promises, the ones coming due, staleness and the next steps of an open incident. */
+export function dueReport(i: Incident, now: number, formatDate: (ms: number) => string): DueReport {
+  const promises = promisesOf(i, now);
+  const broken = promises.filter((p) => p.state === 'broken');
+  const comingDue = promises.filter((p) => p.state === 'pending').sort((a, b) => a.dueMs - b.dueMs);
+  const idle = Math.floor((now - lastActivityMs(i)) / DAY_MS);
+  const staleDays = idle >= STALE_DAYS ? idle : null;
+  const advice: Advice[] = [];
+  const level = highestLevel(i);
+  const refusals = i.events.filter((e) => e.type === 'refusal');
+  if (broken.length || refusals.length) {
+    const next = NEXT_STEP[level];
+    const reasons: string[] = [];
+    if (broken.length) {
+      const first = Math.min(...broken.map((b) => b.dueMs));
+      reasons.push(`${plural(broken.length, 'promise')} broken since ${formatDate(first)}`);
+    }
+    if (refusals.length) reasons.push(`${plural(refusals.length, 'refusal')}`);
+    advice.push({ step: next.step, why: `${reasons.join(' and ')} ${levelWords(level)}` });
+  }
+  if (isAtFault(i) && !i.events.some((e) => e.type === 'compensation')) {
+    const days = Math.floor((now - msOf(i.opened)) / DAY_MS);
+    advice.push({
+      step: 'Ask for compensation in writing (email or letter), and keep the reply',
+      why: `the service has failed you for ${plural(days, 'day')} and nothing has been offered`,
+    });
+  }
+  if (staleDays !== null) {
+    advice.push({ step: 'Chase them, and log the contact', why: `nothing has happened for ${plural(staleDays, 'day')}` });
+  }
+  if (advice.length) {
+    advice.push({ step: 'Keep the timeline: log every call, chat and letter as it happens', why: 'dates and names are your evidence' });
+  }
+  return { incident: i, broken, comingDue, staleDays, advice };
+}

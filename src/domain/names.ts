@@ -1,0 +1,52 @@
+// Company names: the key that finds a company whatever the spelling, the look-alike
+// skeleton that warns of mixed-script impostors, and short slugs for incident ids.
+
+const LOOKALIKE_SPELLINGS: Record<string, string> = {
+  'ş': 'ș', // cedilla forms of Romanian letters -> comma-below forms
+  'ţ': 'ț',
+  'ё': 'е',
+};
+
+/** The matching key: NFKC, case-folded, look-alike spellings unified, spaces folded. */
+export function companyKey(name: string): string {
+  const folded = name.normalize('NFKC').toLowerCase().normalize('NFKC');
+  let out = '';
+  for (const ch of folded) out += LOOKALIKE_SPELLINGS[ch] ?? ch;
+  return out.replace(/\s+/gu, ' ').trim();
+}
+
+// Letters of other scripts that look like Latin ones in lower case.
+const CONFUSABLES: Record<string, string> = {
+  // Cyrillic
+  'а': 'a', 'в': 'b', 'с': 'c', 'е': 'e', 'һ': 'h', 'і': 'i', 'ј': 'j', 'к': 'k', 'м': 'm', 'н': 'h',
+  'о': 'o', 'р': 'p', 'ԛ': 'q', 'ѕ': 's', 'т': 't', 'у': 'y', 'х': 'x', 'ԝ': 'w', 'ь': 'b', 'ү': 'y',
+  // Greek
+  'α': 'a', 'β': 'b', 'ε': 'e', 'η': 'n', 'ι': 'i', 'κ': 'k', 'ν': 'v', 'ο': 'o', 'ρ': 'p', 'τ': 't',
+  'υ': 'u', 'χ': 'x', 'ω': 'w',
+};
+
+/** The key with look-alike letters of other scripts mapped to Latin. */
+export function lookalikeSkeleton(key: string): string {
+  let out = '';
+  for (const ch of key) out += CONFUSABLES[ch] ?? ch;
+  return out;
+}
+
+const TRANSLIT: Record<string, string> = {
+  а: 'a', б: 'b', в: 'v', г: 'g', д: 'd', е: 'e', ж: 'zh', з: 'z', и: 'i', й: 'y', к: 'k', л: 'l',
+  м: 'm', н: 'n', о: 'o', п: 'p', р: 'r', с: 's', т: 't', у: 'u', ф: 'f', х: 'kh', ц: 'ts', ч: 'ch',
+  ш: 'sh', щ: 'shch', ъ: '', ы: 'y', ь: '', э: 'e', ю: 'yu', я: 'ya', і: 'i', ї: 'yi', є: 'ye', ґ: 'g',
+};
+
+/** A short ASCII slug of a company name for ids that are easy to type ("volgatelecom"). */
+export function slugOf(name: string, max = 16): string {
+  let latin = '';
+  for (const ch of companyKey(name)) latin += TRANSLIT[ch] ?? ch;
+  const slug = latin
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+  const cut = slug.slice(0, max).replace(/-+$/, '');
+  return cut || 'incident';
+}

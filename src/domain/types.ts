@@ -1,0 +1,101 @@
+// The words of the domain, shared by every layer. Pure data: no I/O here.
+
+export const LEVELS = ['frontline', 'supervisor', 'quality', 'management', 'regulator', 'court'] as const;
+export type Level = (typeof LEVELS)[number];
+
+export const FAULTS = ['company', 'third-party', 'customer', 'unknown'] as const;
+export type Fault = (typeof FAULTS)[number];
+
+export const CHANNELS = ['phone', 'chat', 'email', 'app', 'web', 'in-person', 'letter', 'social'] as const;
+export type Channel = (typeof CHANNELS)[number];
+
+export const OUTCOMES = ['resolved', 'partial', 'unresolved', 'abandoned'] as const;
+export type Outcome = (typeof OUTCOMES)[number];
+
+export const EFFORTS = ['none', 'asked', 'paperwork', 'in-person', 'legal'] as const;
+export type Effort = (typeof EFFORTS)[number];
+
+export const COMPENSATION_KINDS = ['refund', 'credit', 'replacement', 'repair', 'other'] as const;
+export type CompensationKind = (typeof COMPENSATION_KINDS)[number];
+
+export const EVENT_TYPES = [
+  'contact',
+  'promise',
+  'escalation',
+  'apology',
+  'explanation',
+  'compensation',
+  'refusal',
+  'resolution',
+  'note',
+] as const;
+export type EventType = (typeof EVENT_TYPES)[number];
+
+export const LISTS = ['black', 'white', 'watch'] as const;
+export type ListName = (typeof LISTS)[number];
+export type Placement = ListName | 'unlisted';
+
+export const CHECK_VERDICTS = ['go', 'caution', 'avoid'] as const;
+export type CheckVerdict = (typeof CHECK_VERDICTS)[number];
+
+/** One timeline event, with the field names of the data file. Absent fields are left out. */
+export interface IncidentEvent {
+  at: string;
+  type: EventType;
+  level?: Level;
+  note?: string;
+  channel?: Channel;
+  reached_human?: boolean;
+  wait_minutes?: number;
+  robot?: boolean;
+  queue_position?: number;
+  dropped?: boolean;
+  text?: string;
+  due?: string;
+  kept?: boolean;
+  amount?: number;
+  currency?: string;
+  kind?: CompensationKind;
+  proactive?: boolean;
+  effort?: Effort;
+  policy?: boolean;
+  outcome?: Outcome;
+}
+
+export interface Incident {
+  id: string;
+  company: string;
+  title: string;
+  opened: string;
+  fault: Fault;
+  closed?: string;
+  /** Kept sorted by `at`, ties in the order they were logged. */
+  events: IncidentEvent[];
+}
+
+export interface CheckRecord {
+  id: number;
+  company: string;
+  checklist: string;
+  checklist_version: number;
+  at: string;
+  score: number;
+  verdict: CheckVerdict;
+  /** Questions whose answer alone fails the check. */
+  dealbreakers: string[];
+}
+
+export interface Pin {
+  company: string;
+  list: 'black' | 'white';
+  reason: string;
+  at: string;
+}
+
+/** Everything the list policy looks at for one company. */
+export interface CompanyEvidence {
+  company: string;
+  checks: CheckRecord[];
+  incidents: Incident[];
+  pin?: Pin;
+}

@@ -1,0 +1,140 @@
+// Reading checklists from YAML files: the built-in ones, the user's, or a path. Problems
+// are named with their line and column.
+
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { LineCounter, isNode, parseDocument } from 'yaml';
+import { validateChecklist, formatPath, type Checklist, type Path } from '../domain/checklist.js';
+import { UserError } from '../errors.js';
+import { YAML_LIMITS } from './yaml-limits.js';
+
+export interface LocatedProblem {
+  line: number;
+  col: number;
+  path: string;
+  message: string;
+}
+
+export type ChecklistSource = 'built-in' | 'user' | 'file';
+
+export interface LoadedChecklist {
+  checklist: Checklist;
+  source: ChecklistSource;
+  file: string;
+}
+
+/** The project's checklists/ folder, found from where this code runs (src/ or dist/). */
+export function builtInDir(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (let i = 0; i < 4; i++) {
+    const candidate = join(dir, 'checklists');
+    if (existsSync(join(candidate, 'general.yaml'))) return candidate;
+    dir = dirname(dir);
+  }
+  throw new Error('the built-in checklists are missing from the installation');
+}
+
+/** Parses and validates one checklist text; every problem with its line and column. */
+export function parseChecklistText(text: string): { checklist?: Checklist; problems: LocatedProblem[] } {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const located: LocatedProblem[] = [];
+  for (const e of doc.errors) {
+    const pos = lineCounter.linePos(e.pos[0]);
+    located.push({ line: pos.line, col: pos.col, path: '', message: e.message.split('\n')[0] });
+  }
+  if (located.length) return { problems: located };
+  let data: unknown;
+  try {
+    data = doc.toJS(YAML_LIMITS);
+  } catch (err) {
+    return { problems: [{ line: 1, col: 1, path: '', message: (err as Error).message }] };
+  }
+  const result = validateChecklist(data);
+  if ('value' in result) return { checklist: result.value, problems: [] };
+  for (const p of result.errors) {
+    const { line, col } = locate(doc, lineCounter, p.path);
+    located.push({ line, col, path: formatPath(p.path), message: p.message });
+  }
+  return { problems: located };
+}
+
+/** The line and column of the deepest node of a path that exists in the document. */
+function locate(doc: ReturnType<typeof parseDocument>, lc: LineCounter, path: Path): { line: number; col: number } {
+  for (let n = path.length; n >= 0; n--) {
+    const sub = path.slice(0, n);
+    const node = sub.length ? doc.getIn(sub, true) : doc.contents;
+    if (isNode(node) && node.range) {
+      // For a key that is missing from a map, point at the map itself.
+      return lc.linePos(node.range[0]);
+    }
+    if (n > 0 && typeof path[n - 1] === 'string') {
+      // Point at the key when its value is absent or scalar-less.
+      const parent = n > 1 ? doc.getIn(path.slice(0, n - 1), true) : doc.contents;
+      if (isNode(parent) && 'items' in parent) {
+        const pair = (parent.items as { key?: unknown }[]).find(
+          (it) => isNode(it.key) && (it.key as { value?: unknown }).value === path[n - 1],
+        );
+        if (pair && isNode(pair.key) && pair.key.range) return lc.linePos(pair.key.range[0]);
+      }
+    }
+  }
+  return { line: 1, col: 1 };
+}
+
+export function formatProblems(file: string, problems: LocatedProblem[]): string[] {
+  return problems.map((p) => `${file}:${p.line}:${p.col}: ${p.path ? `${p.path}: ` : ''}${p.message}`);
+}
+
+function loadFile(file: string, source: ChecklistSource): LoadedChecklist {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch {
+    throw new UserError(`cannot read the checklist ${file}; check the path.`);
+  }
+  const { checklist, problems } = parseChecklistText(text);
+  if (!checklist) {
+    const first = formatProblems(file, problems)[0];
+    throw new UserError(`the checklist ${first}${problems.length > 1 ? ` (and ${problems.length - 1} more problems)` : ''}; run \`vetted checklists validate ${file}\` to see them all.`);
+  }
+  return { checklist, source, file };
+}
+
+function yamlFilesIn(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .filter((f) => /\.ya?ml$/.test(f))
+    .sort()
+    .map((f) => join(dir, f));
+}
+
+/** Every available checklist: the user's override built-in ones of the same id. */
+export function loadAllChecklists(configDir: string): LoadedChecklist[] {
+  const byId = new Map<string, LoadedChecklist>();
+  for (const f of yamlFilesIn(builtInDir())) {
+    const c = loadFile(f, 'built-in');
+    byId.set(c.checklist.id, c);
+  }
+  for (const f of yamlFilesIn(join(configDir, 'checklists'))) {
+    const c = loadFile(f, 'user');
+    byId.set(c.checklist.id, c);
+  }
+  return [...byId.values()];
+}
+
+/** A checklist by id (built-in or the user's), or by the path of a YAML file. */
+export function findChecklist(idOrPath: string, configDir: string): LoadedChecklist {
+  if (/[\\/]/.test(idOrPath) || /\.ya?ml$/.test(idOrPath)) {
+    const file = resolve(idOrPath);
+    if (!existsSync(file)) throw new UserError(`there is no checklist file ${idOrPath}; check the path, or give a checklist id (see \`vetted checklists list\`).`);
+    return loadFile(file, 'file');
+  }
+  const all = loadAllChecklists(configDir);
+  const found = all.find((c) => c.checklist.id === idOrPath);
+  if (!found) {
+    throw new UserError(`there is no checklist "${idOrPath}"; the checklists are: ${all.map((c) => c.checklist.id).join(', ')}.`);
+  }
+  return found;
+}

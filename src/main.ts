@@ -1,0 +1,67 @@
+// The one exit point: parse argv, run the command, turn errors into exit codes.
+
+import { VERSION } from './version.js';
+import type { CommandResult } from './commands/result.js';
+import type { Context, GlobalOptions } from './context.js';
+
+export type CommandLoader = () => Promise<{ run: (ctx: Context, ...args: never[]) => Promise<CommandResult> }>;
+
+function hasDebug(argv: string[]): boolean {
+  return argv.includes('--debug');
+}
+
+/** Writes a command's output; returns its exit code. */
+function emit(result: CommandResult, ctx: Pick<Context, 'out' | 'err'>): number {
+  if (result.out) ctx.out.write(result.out.endsWith('\n') ? result.out : `${result.out}\n`);
+  if (result.err) ctx.err.write(result.err.endsWith('\n') ? result.err : `${result.err}\n`);
+  return result.code ?? 0;
+}
+
+/** Maps an error to its exit code and the one sentence the user sees. */
+export function describeError(err: unknown, debug: boolean): { code: number; message: string } {
+  const e = err as { name?: string; exitCode?: number; code?: string; message?: string; stack?: string };
+  if (e?.name === 'Interrupted' || e?.name === 'ExitPromptError' || e?.name === 'AbortPromptError') return { code: 130, message: '' };
+  if (e?.name === 'UserError') return { code: 2, message: `vetted: ${e.message}` };
+  if (e?.name === 'RuntimeFailure') return { code: 1, message: `vetted: ${e.message}${debug && e.stack ? `\n${e.stack}` : ''}` };
+  if (e?.code === 'SQLITE_FULL' || e?.code === 'ENOSPC') {
+    return { code: 1, message: 'vetted: the disk is full, so nothing was saved; free some space and run the command again.' };
+  }
+  if (e?.code === 'SQLITE_BUSY') {
+    return { code: 1, message: 'vetted: the database is busy with another vetted process; nothing was saved, try again in a moment.' };
+  }
+  if (e?.code === 'SQLITE_READONLY' || e?.code === 'EACCES' || e?.code === 'EROFS') {
+    return { code: 1, message: `vetted: cannot write there (${e.message}); check the permissions, or pass --db with another path.` };
+  }
+  const detail = debug ? `\n${e?.stack ?? String(err)}` : ' (run again with --debug to see the details)';
+  return { code: 1, message: `vetted: unexpected error: ${e?.message ?? String(err)}; please report it${detail}` };
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const args = argv.slice(2);
+  if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
+    process.stdout.write(`${VERSION}\n`);
+    return 0;
+  }
+  const debug = hasDebug(args);
+  let code = 0;
+  try {
+    const { buildProgram } = await import('./program.js');
+    const program = buildProgram(async (load: CommandLoader, globals: GlobalOptions, params: unknown[]) => {
+      const [{ makeContext }, mod] = await Promise.all([import('./context.js'), load()]);
+      const ctx = makeContext(globals);
+      code = emit(await mod.run(ctx, ...(params as never[])), ctx);
+    });
+    await program.parseAsync(argv);
+  } catch (err) {
+    const e = err as { code?: string; exitCode?: number; message?: string };
+    if (typeof e?.code === 'string' && e.code.startsWith('commander.')) {
+      // commander has printed its message (or the help) already.
+      if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return 0;
+      return 2;
+    }
+    const { code: c, message } = describeError(err, debug);
+    if (message) process.stderr.write(`${message}\n`);
+    return c;
+  }
+  return code;
+}

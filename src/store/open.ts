@@ -1,0 +1,110 @@
+// Opening the database safely: refuse, before writing a single byte, a file that is not a
+// vetted database or that comes from a newer version; then set the pragmas and migrate.
+
+import { closeSync, existsSync, openSync, readSync, statSync, mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
+import { UserError } from '../errors.js';
+import { MIGRATIONS, SCHEMA_VERSION, APPLICATION_ID } from './schema.js';
+
+export type DB = Database.Database;
+
+const SQLITE_MAGIC = 'SQLite format 3\u0000';
+
+export interface OpenOptions {
+  /** Create the parent folder when it is missing (the default location only). */
+  createDir?: boolean;
+  /** Called with the path of a backup written before a migration of an existing database. */
+  backupBeforeMigration?: (db: DB, fromVersion: number) => void;
+}
+
+/** Reads the header of an existing file and refuses what we must not touch. */
+function inspectHeader(path: string): { isNew: boolean } {
+  if (!existsSync(path)) return { isNew: true };
+  const st = statSync(path);
+  if (st.isDirectory()) throw new UserError(`${path} is a folder, not a database file; pass --db with a file path.`);
+  if (st.size === 0) return { isNew: true };
+  const fd = openSync(path, 'r');
+  const header = Buffer.alloc(100);
+  let n: number;
+  try {
+    n = readSync(fd, header, 0, 100, 0);
+  } finally {
+    closeSync(fd);
+  }
+  if (n < 100 || header.toString('latin1', 0, 16) !== SQLITE_MAGIC) {
+    throw new UserError(`${path} is not a vetted database (it is not an SQLite file); pass --db with another path, or move that file away.`);
+  }
+  const userVersion = header.readUInt32BE(60);
+  const appId = header.readUInt32BE(68);
+  if (appId !== APPLICATION_ID && (appId !== 0 || userVersion !== 0)) {
+    throw new UserError(`${path} is an SQLite database of another program, not of vetted; pass --db with another path.`);
+  }
+  if (appId === APPLICATION_ID && userVersion > SCHEMA_VERSION) {
+    throw new UserError(
+      `${path} was written by a newer version of vetted (schema ${userVersion}, this one knows ${SCHEMA_VERSION}); upgrade vetted to use it.`,
+    );
+  }
+  return { isNew: false };
+}
+
+/** Checks, after opening and before any write, what the header alone cannot tell. */
+function inspectOpened(db: DB, path: string, isNew: boolean): number {
+  const appId = db.pragma('application_id', { simple: true }) as number;
+  const version = db.pragma('user_version', { simple: true }) as number;
+  if (appId === APPLICATION_ID) {
+    if (version > SCHEMA_VERSION)
+      throw new UserError(`${path} was written by a newer version of vetted (schema ${version}, this one knows ${SCHEMA_VERSION}); upgrade vetted to use it.`);
+    return version;
+  }
+  const tables = (db.prepare("SELECT count(*) AS n FROM sqlite_master").get() as { n: number }).n;
+  if (appId !== 0 || tables > 0 || (!isNew && version !== 0)) {
+    throw new UserError(`${path} is an SQLite database of another program, not of vetted; pass --db with another path.`);
+  }
+  return 0;
+}
+
+export function openDatabase(path: string, options: OpenOptions = {}): DB {
+  const dir = dirname(path);
+  if (!existsSync(dir)) {
+    if (options.createDir) mkdirSync(dir, { recursive: true, mode: 0o700 });
+    else throw new UserError(`the folder ${dir} does not exist; create it first, or pass --db with a path in an existing folder.`);
+  }
+  const { isNew } = inspectHeader(path);
+  if (isNew && !existsSync(path)) {
+    // Create the file ourselves so that it is private from its first byte.
+    closeSync(openSync(path, 'wx', 0o600));
+  }
+  let db: DB;
+  try {
+    db = new Database(path, { fileMustExist: true });
+  } catch (err) {
+    throw new UserError(`cannot open ${path}: ${(err as Error).message}; check the path and its permissions.`);
+  }
+  try {
+    db.pragma('busy_timeout = 5000');
+    const version = inspectOpened(db, path, isNew);
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = NORMAL');
+    db.pragma('foreign_keys = ON');
+    if (version < SCHEMA_VERSION) {
+      if (version > 0) options.backupBeforeMigration?.(db, version);
+      migrate(db, version);
+    }
+    return db;
+  } catch (err) {
+    db.close();
+    throw err;
+  }
+}
+
+function migrate(db: DB, from: number): void {
+  for (let v = from; v < SCHEMA_VERSION; v++) {
+    const m = MIGRATIONS[v];
+    db.transaction(() => {
+      db.exec(m.sql);
+      db.pragma(`application_id = ${APPLICATION_ID}`);
+      db.pragma(`user_version = ${v + 1}`);
+    }).immediate();
+  }
+}

@@ -1,0 +1,447 @@
+// The only place that speaks SQL. Queries are named for what they mean; every write a
+// command makes runs inside `write()`, one immediate transaction.
+
+import { createHash } from 'node:crypto';
+import type { Statement } from 'better-sqlite3';
+import { openDatabase, type DB, type OpenOptions } from './open.js';
+import { companyKey, lookalikeSkeleton } from '../domain/names.js';
+import { eventContentKey } from '../domain/events.js';
+import { msOf } from '../domain/dates.js';
+import type { CheckRecord, CheckVerdict, CompanyEvidence, Fault, Incident, IncidentEvent, Pin } from '../domain/types.js';
+import { UserError } from '../errors.js';
+
+export interface CompanyRow {
+  id: number;
+  name: string;
+  key: string;
+  parent_id: number | null;
+  website: string | null;
+  category: string | null;
+  created_at: string;
+}
+
+export interface CompanySummary extends CompanyRow {
+  checks: number;
+  incidents: number;
+  open_incidents: number;
+  parent: string | null;
+  aliases: string[];
+}
+
+export interface StoredAnswer {
+  question: string;
+  answer: string;
+  score: number | null;
+  note?: string;
+}
+
+export interface NewCheck {
+  companyId: number;
+  checklist: string;
+  checklistVersion: number;
+  at: string;
+  lang: string | null;
+  score: number;
+  verdict: CheckVerdict;
+  dealbreakers: string[];
+  answers: StoredAnswer[];
+}
+
+export interface StoredCheck extends CheckRecord {
+  company_id: number;
+  lang: string | null;
+  dealbreakers: string[];
+  answers: StoredAnswer[];
+}
+
+interface IncidentRow {
+  id: number;
+  ref: string;
+  company_id: number;
+  company: string;
+  title: string;
+  opened: string;
+  fault: Fault;
+  closed: string | null;
+}
+
+interface EventRow {
+  incident_id: number;
+  at: string;
+  type: string;
+  data: string;
+}
+
+export interface NewIncident {
+  ref: string;
+  companyId: number;
+  title: string;
+  opened: string;
+  fault: Fault;
+  closed?: string;
+}
+
+export class Store {
+  private statements = new Map<string, Statement>();
+
+  constructor(readonly db: DB, readonly path: string) {}
+
+  static open(path: string, options?: OpenOptions): Store {
+    return new Store(openDatabase(path, options), path);
+  }
+
+  close(): void {
+    if (this.db.open) this.db.close();
+  }
+
+  /** Runs `fn` as one immediate write transaction: all of it or none of it. */
+  write<T>(fn: () => T): T {
+    return this.db.transaction(fn).immediate();
+  }
+
+  private st(sql: string): Statement {
+    let s = this.statements.get(sql);
+    if (!s) {
+      s = this.db.prepare(sql);
+      this.statements.set(sql, s);
+    }
+    return s;
+  }
+
+  // ---- companies ----
+
+  findCompany(name: string): CompanyRow | undefined {
+    const key = companyKey(name);
+    return (this.st('SELECT * FROM companies WHERE key = ?').get(key) ??
+      this.st('SELECT c.* FROM aliases a JOIN companies c ON c.id = a.company_id WHERE a.key = ?').get(key)) as CompanyRow | undefined;
+  }
+
+  companyById(id: number): CompanyRow | undefined {
+    return this.st('SELECT * FROM companies WHERE id = ?').get(id) as CompanyRow | undefined;
+  }
+
+  /** Companies whose names look the same as `name` through letters of another script. */
+  lookalikesOf(name: string): CompanyRow[] {
+    const key = companyKey(name);
+    const skeleton = lookalikeSkeleton(key);
+    return (this.st('SELECT * FROM companies WHERE skeleton = ? AND key <> ?').all(skeleton, key) as CompanyRow[]);
+  }
+
+  createCompany(name: string, createdAt: string): CompanyRow {
+    const key = companyKey(name);
+    if (!key) throw new UserError('a company name cannot be empty; give the name the company uses.');
+    const taken = this.st('SELECT c.name FROM aliases a JOIN companies c ON c.id = a.company_id WHERE a.key = ?').get(key) as
+      | { name: string }
+      | undefined;
+    if (taken) throw new UserError(`"${name}" is already an alias of ${taken.name}.`);
+    const info = this.st('INSERT INTO companies (name, key, skeleton, created_at) VALUES (?, ?, ?, ?)').run(
+      name.trim().replace(/\s+/gu, ' '),
+      key,
+      lookalikeSkeleton(key),
+      createdAt,
+    );
+    return this.companyById(Number(info.lastInsertRowid))!;
+  }
+
+  /** Finds a company by name or alias, creating it when there is none. */
+  ensureCompany(name: string, createdAt: string): { company: CompanyRow; created: boolean } {
+    const found = this.findCompany(name);
+    if (found) return { company: found, created: false };
+    return { company: this.createCompany(name, createdAt), created: true };
+  }
+
+  /** Adds an alias; false when it is the company's name or alias already. */
+  addAlias(companyId: number, alias: string): boolean {
+    const key = companyKey(alias);
+    if (!key) return false;
+    const owner = this.findCompany(alias);
+    if (owner) {
+      if (owner.id === companyId) return false;
+      throw new UserError(`"${alias}" already names ${owner.name}; an alias can belong to one company only.`);
+    }
+    this.st('INSERT INTO aliases (company_id, name, key) VALUES (?, ?, ?)').run(companyId, alias.trim().replace(/\s+/gu, ' '), key);
+    return true;
+  }
+
+  aliasesOf(companyId: number): string[] {
+    return (this.st('SELECT name FROM aliases WHERE company_id = ? ORDER BY rowid').all(companyId) as { name: string }[]).map((r) => r.name);
+  }
+
+  /** Sets the descriptive fields that are given; returns whether anything changed. */
+  updateCompany(companyId: number, fields: { parentId?: number; website?: string; category?: string }): boolean {
+    const c = this.companyById(companyId)!;
+    const next = {
+      parent_id: fields.parentId ?? c.parent_id,
+      website: fields.website ?? c.website,
+      category: fields.category ?? c.category,
+    };
+    if (next.parent_id === c.parent_id && next.website === c.website && next.category === c.category) return false;
+    this.st('UPDATE companies SET parent_id = ?, website = ?, category = ? WHERE id = ?').run(next.parent_id, next.website, next.category, companyId);
+    return true;
+  }
+
+  subsidiariesOf(companyId: number): CompanyRow[] {
+    return this.st('SELECT * FROM companies WHERE parent_id = ? ORDER BY key').all(companyId) as CompanyRow[];
+  }
+
+  listCompanies(): CompanySummary[] {
+    const rows = this.st(
+      `SELECT c.*, p.name AS parent,
+         (SELECT count(*) FROM checks k WHERE k.company_id = c.id) AS checks,
+         (SELECT count(*) FROM incidents i WHERE i.company_id = c.id) AS incidents,
+         (SELECT count(*) FROM incidents i WHERE i.company_id = c.id AND i.closed IS NULL
+            AND NOT EXISTS (SELECT 1 FROM events e WHERE e.incident_id = i.id AND e.type = 'resolution')) AS open_incidents
+       FROM companies c LEFT JOIN companies p ON p.id = c.parent_id
+       ORDER BY c.key`,
+    ).all() as Omit<CompanySummary, 'aliases'>[];
+    const aliases = new Map<number, string[]>();
+    for (const a of this.st('SELECT company_id, name FROM aliases ORDER BY rowid').all() as { company_id: number; name: string }[]) {
+      const list = aliases.get(a.company_id) ?? [];
+      list.push(a.name);
+      aliases.set(a.company_id, list);
+    }
+    return rows.map((r) => ({ ...r, aliases: aliases.get(r.id) ?? [] }));
+  }
+
+  // ---- checks ----
+
+  insertCheck(c: NewCheck): number {
+    const info = this.st(
+      `INSERT INTO checks (company_id, checklist, checklist_version, at, at_ms, lang, score, verdict, dealbreakers, answers)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ).run(
+      c.companyId,
+      c.checklist,
+      c.checklistVersion,
+      c.at,
+      msOf(c.at),
+      c.lang,
+      c.score,
+      c.verdict,
+      JSON.stringify(c.dealbreakers),
+      JSON.stringify(c.answers),
+    );
+    return Number(info.lastInsertRowid);
+  }
+
+  findCheck(companyId: number, checklist: string, at: string): number | undefined {
+    const row = this.st('SELECT id FROM checks WHERE company_id = ? AND checklist = ? AND at = ?').get(companyId, checklist, at) as
+      | { id: number }
+      | undefined;
+    return row?.id;
+  }
+
+  checksOf(companyId: number): StoredCheck[] {
+    return (
+      this.st(
+        `SELECT k.*, c.name AS company FROM checks k JOIN companies c ON c.id = k.company_id
+         WHERE k.company_id = ? ORDER BY k.at_ms, k.id`,
+      ).all(companyId) as RawCheck[]
+    ).map(toCheck);
+  }
+
+  allChecks(): StoredCheck[] {
+    return (
+      this.st(
+        `SELECT k.*, c.name AS company FROM checks k JOIN companies c ON c.id = k.company_id
+         ORDER BY c.key, k.at_ms, k.checklist, k.id`,
+      ).all() as RawCheck[]
+    ).map(toCheck);
+  }
+
+  // ---- incidents ----
+
+  /** The first free id of the form `<slug>-<n>`. */
+  nextIncidentRef(slug: string): string {
+    const rows = this.st("SELECT ref FROM incidents WHERE ref LIKE ? ESCAPE '\\'").all(`${slug.replace(/[%_\\]/g, '\\$&')}-%`) as {
+      ref: string;
+    }[];
+    const taken = new Set(rows.map((r) => r.ref));
+    let n = 1;
+    while (taken.has(`${slug}-${n}`)) n++;
+    return `${slug}-${n}`;
+  }
+
+  insertIncident(i: NewIncident): number {
+    const info = this.st(
+      'INSERT INTO incidents (ref, company_id, title, opened, opened_ms, fault, closed) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    ).run(i.ref, i.companyId, i.title, i.opened, msOf(i.opened), i.fault, i.closed ?? null);
+    return Number(info.lastInsertRowid);
+  }
+
+  private incidentRowByRef(ref: string): IncidentRow | undefined {
+    const sql = `SELECT i.*, c.name AS company FROM incidents i JOIN companies c ON c.id = i.company_id WHERE i.ref = ?`;
+    return (this.st(sql).get(ref) ?? this.st(`${sql} COLLATE NOCASE`).get(ref)) as IncidentRow | undefined;
+  }
+
+  /** The incident with this id (exact, or ignoring case); undefined when there is none. */
+  findIncident(ref: string): (Incident & { rowId: number; companyId: number }) | undefined {
+    const row = this.incidentRowByRef(ref.trim());
+    return row ? this.withEvents([row])[0] : undefined;
+  }
+
+  /** An incident of a company with this opening time and title (how the data file keys incidents without an id). */
+  findIncidentByContent(companyId: number, opened: string, title: string): string | undefined {
+    const row = this.st('SELECT ref FROM incidents WHERE company_id = ? AND opened = ? AND title = ?').get(companyId, opened, title) as
+      | { ref: string }
+      | undefined;
+    return row?.ref;
+  }
+
+  incidentRowId(ref: string): number | undefined {
+    return (this.st('SELECT id FROM incidents WHERE ref = ?').get(ref) as { id: number } | undefined)?.id;
+  }
+
+  incidentsOf(companyId: number): Incident[] {
+    const rows = this.st(
+      `SELECT i.*, c.name AS company FROM incidents i JOIN companies c ON c.id = i.company_id
+       WHERE i.company_id = ? ORDER BY i.opened_ms, i.ref`,
+    ).all(companyId) as IncidentRow[];
+    return this.withEvents(rows);
+  }
+
+  allIncidents(): (Incident & { rowId: number; companyId: number })[] {
+    const rows = this.st(
+      `SELECT i.*, c.name AS company FROM incidents i JOIN companies c ON c.id = i.company_id
+       ORDER BY c.key, i.opened_ms, i.ref`,
+    ).all() as IncidentRow[];
+    return this.withEvents(rows, true);
+  }
+
+  private withEvents(rows: IncidentRow[], all = false): (Incident & { rowId: number; companyId: number })[] {
+    const byIncident = new Map<number, IncidentEvent[]>();
+    const events = all
+      ? (this.st('SELECT incident_id, at, type, data FROM events ORDER BY incident_id, at_ms, id').all() as EventRow[])
+      : rows.flatMap(
+          (r) => this.st('SELECT incident_id, at, type, data FROM events WHERE incident_id = ? ORDER BY at_ms, id').all(r.id) as EventRow[],
+        );
+    for (const e of events) {
+      let list = byIncident.get(e.incident_id);
+      if (!list) byIncident.set(e.incident_id, (list = []));
+      list.push({ at: e.at, type: e.type, ...JSON.parse(e.data) } as IncidentEvent);
+    }
+    return rows.map((r) => ({
+      rowId: r.id,
+      companyId: r.company_id,
+      id: r.ref,
+      company: r.company,
+      title: r.title,
+      opened: r.opened,
+      fault: r.fault,
+      ...(r.closed ? { closed: r.closed } : {}),
+      events: byIncident.get(r.id) ?? [],
+    }));
+  }
+
+  /** Appends an event; false when the same event is already on the timeline. */
+  addEvent(incidentRowId: number, e: IncidentEvent): boolean {
+    const { at, type, ...rest } = e;
+    const key = createHash('sha256').update(eventContentKey(e)).digest('base64url').slice(0, 22);
+    const info = this.st(
+      'INSERT OR IGNORE INTO events (incident_id, at, at_ms, type, data, content_key) VALUES (?, ?, ?, ?, ?, ?)',
+    ).run(incidentRowId, at, msOf(at), type, JSON.stringify(rest), key);
+    if (info.changes === 0) return false;
+    if (type === 'resolution') this.st('UPDATE incidents SET closed = coalesce(closed, ?) WHERE id = ?').run(at, incidentRowId);
+    return true;
+  }
+
+  // ---- pins ----
+
+  pinOf(companyId: number): Pin | undefined {
+    return this.st(
+      'SELECT c.name AS company, p.list, p.reason, p.at FROM pins p JOIN companies c ON c.id = p.company_id WHERE p.company_id = ?',
+    ).get(companyId) as Pin | undefined;
+  }
+
+  allPins(): (Pin & { company_id: number })[] {
+    return this.st(
+      'SELECT p.company_id, c.name AS company, p.list, p.reason, p.at FROM pins p JOIN companies c ON c.id = p.company_id ORDER BY c.key',
+    ).all() as (Pin & { company_id: number })[];
+  }
+
+  /** Sets a pin; false when the same pin was already there. */
+  setPin(companyId: number, pin: Omit<Pin, 'company'>): boolean {
+    const old = this.pinOf(companyId);
+    if (old && old.list === pin.list && old.reason === pin.reason && old.at === pin.at) return false;
+    this.st('INSERT OR REPLACE INTO pins (company_id, list, reason, at) VALUES (?, ?, ?, ?)').run(companyId, pin.list, pin.reason, pin.at);
+    return true;
+  }
+
+  removePin(companyId: number): boolean {
+    return this.st('DELETE FROM pins WHERE company_id = ?').run(companyId).changes > 0;
+  }
+
+  // ---- evidence for the list policy ----
+
+  evidenceOf(company: CompanyRow): CompanyEvidence {
+    return {
+      company: company.name,
+      checks: this.checksOf(company.id),
+      incidents: this.incidentsOf(company.id),
+      pin: this.pinOf(company.id),
+    };
+  }
+
+  /** The evidence of every company, loaded in a few queries. */
+  allEvidence(): { company: CompanyRow; evidence: CompanyEvidence }[] {
+    const companies = this.st('SELECT * FROM companies ORDER BY key').all() as CompanyRow[];
+    const checks = groupBy(this.allChecks(), (c) => c.company_id);
+    const incidents = groupBy(this.allIncidents(), (i) => i.companyId);
+    const pins = new Map(this.allPins().map((p) => [p.company_id, p]));
+    return companies.map((company) => ({
+      company,
+      evidence: {
+        company: company.name,
+        checks: checks.get(company.id) ?? [],
+        incidents: incidents.get(company.id) ?? [],
+        pin: pins.get(company.id),
+      },
+    }));
+  }
+
+  counts(): { companies: number; checks: number; incidents: number; events: number; pins: number } {
+    const n = (table: string) => (this.st(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+    return { companies: n('companies'), checks: n('checks'), incidents: n('incidents'), events: n('events'), pins: n('pins') };
+  }
+}
+
+interface RawCheck {
+  id: number;
+  company_id: number;
+  company: string;
+  checklist: string;
+  checklist_version: number;
+  at: string;
+  lang: string | null;
+  score: number;
+  verdict: CheckVerdict;
+  dealbreakers: string;
+  answers: string;
+}
+
+function toCheck(r: RawCheck): StoredCheck {
+  return {
+    id: r.id,
+    company_id: r.company_id,
+    company: r.company,
+    checklist: r.checklist,
+    checklist_version: r.checklist_version,
+    at: r.at,
+    lang: r.lang,
+    score: r.score,
+    verdict: r.verdict,
+    dealbreakers: JSON.parse(r.dealbreakers),
+    answers: JSON.parse(r.answers),
+  };
+}
+
+function groupBy<T, K>(items: T[], keyOf: (t: T) => K): Map<K, T[]> {
+  const out = new Map<K, T[]>();
+  for (const item of items) {
+    const k = keyOf(item);
+    let list = out.get(k);
+    if (!list) out.set(k, (list = []));
+    list.push(item);
+  }
+  return out;
+}

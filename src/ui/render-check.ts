@@ -1,0 +1,80 @@
+// The result of a check, as text for a person and as the JSON shape scripts rely on.
+
+import { localize, weakestAnswers, type CheckResult, type Checklist, type Lang } from '../domain/checklist.js';
+import type { Paint } from './colour.js';
+import { safeText } from './safe.js';
+import { wordsFor } from './words.js';
+
+export interface RenderCheckInput {
+  id: number;
+  company: string;
+  checklist: Checklist;
+  result: CheckResult;
+  notes: Record<string, string>;
+  lang: Lang;
+  paint: Paint;
+}
+
+export function checkJson(id: number, company: string, checklist: Checklist, at: string, result: CheckResult, notes: Record<string, string>) {
+  return {
+    id,
+    company,
+    checklist: checklist.id,
+    checklist_version: checklist.version,
+    at,
+    score: result.score,
+    verdict: result.verdict,
+    dealbreakers: result.dealbreakers,
+    answers: result.answers.map((a) => ({
+      question: a.question,
+      answer: a.answer,
+      score: a.score,
+      weight: a.weight,
+      ...(notes[a.question] ? { note: notes[a.question] } : {}),
+    })),
+  };
+}
+
+export function renderCheck({ id, company, checklist, result, notes, lang, paint }: RenderCheckInput): string {
+  const w = wordsFor(lang);
+  const colourOf = { go: paint.green, caution: paint.yellow, avoid: paint.red }[result.verdict];
+  const question = (qid: string) => checklist.questions.find((q) => q.id === qid)!;
+  const label = (qid: string, value: string) => localize(question(qid).answers.find((a) => a.value === value)!.label, lang);
+  const lines: string[] = [];
+  lines.push(paint.bold(`${safeText(company)} — ${safeText(localize(checklist.title, lang))} (${checklist.id} v${checklist.version})`));
+  lines.push(`${w.score}: ${paint.bold(`${result.score}/100`)}  ${colourOf.bold(w.verdict[result.verdict].toUpperCase())} — ${w.verdictLine[result.verdict]}`);
+  lines.push('');
+  if (result.dealbreakers.length) {
+    lines.push(paint.red.bold(`${w.dealbreakers}:`));
+    for (const qid of result.dealbreakers) {
+      lines.push(`  ✗ ${safeText(localize(question(qid).text, lang))} — ${safeText(label(qid, result.answers.find((a) => a.question === qid)!.answer))}`);
+    }
+  } else {
+    lines.push(`${w.dealbreakers}: ${w.none}`);
+  }
+  const weak = weakestAnswers(result, 3);
+  if (weak.length) {
+    lines.push('', `${w.weakest}:`);
+    for (const a of weak) {
+      lines.push(`  • ${safeText(localize(question(a.question).text, lang))}`);
+      lines.push(`    ${safeText(label(a.question, a.answer))} (${a.score} × ${w.weight} ${a.weight})`);
+    }
+  }
+  const toAsk = result.answers.filter((a) => a.score !== null && a.score < 0.6);
+  if (toAsk.length) {
+    lines.push('', paint.bold(`${w.askBefore}:`));
+    for (const a of toAsk) {
+      const q = question(a.question);
+      lines.push(`  ? ${safeText(localize(q.text, lang))} ${paint.dim(`[${a.question}: ${a.answer}]`)}`);
+      const help = localize(q.help, lang);
+      if (help) lines.push(`    ${paint.dim(safeText(help))}`);
+    }
+  }
+  const noted = result.answers.filter((a) => notes[a.question]);
+  if (noted.length) {
+    lines.push('', `${w.evidence}:`);
+    for (const a of noted) lines.push(`  ${a.question}: ${safeText(notes[a.question])}`);
+  }
+  lines.push('', paint.dim(w.stored(id)));
+  return lines.join('\n') + '\n';
+}
