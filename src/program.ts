@@ -98,6 +98,91 @@ export type Sub = (parent: Command, name: string, description: string, ...ex: st
 export type Action = (load: CommandLoader) => (...args: unknown[]) => Promise<void>;
 
 /** Commands of the incident log, the lists and the data file. */
-function registerLaterCommands(_program: Command, _sub: Sub, _action: Action): void {}
+function registerLaterCommands(program: Command, sub: Sub, action: Action): void {
+  const incident = sub(
+    program,
+    'incident',
+    'log a service failure as it unfolds: contacts, promises, escalations, apologies, compensation',
+    'vetted incident add Volgatelecom --title "Internet down" --fault company',
+    'vetted incident event volgatelecom-1 promise --text "fixed within 24 hours" --due 2026-11-23T18:00',
+    'vetted incident show volgatelecom-1',
+  );
+  const load = () => import('./commands/incident.js');
+  sub(incident, 'add <company>', 'open an incident (asks for what is missing on a terminal)', 'vetted incident add Volgatelecom', 'vetted incident add "Some Shop" --title "Parcel lost" --fault company --opened 2026-11-20 --json')
+    .option('--title <text>', 'what went wrong, in a few words')
+    .addOption(new Option('--fault <whose>', 'whose fault it looks like').choices(['company', 'third-party', 'customer', 'unknown']))
+    .option('--opened <when>', 'when it started, ISO 8601 (default: now)')
+    .option('--json', 'print the new incident as JSON')
+    .action(action(async () => ({ run: (await load()).runAdd })));
+
+  const event = sub(
+    incident,
+    'event <id> <type>',
+    'append one event to the timeline; types: contact, promise, escalation, apology, explanation, compensation, refusal, resolution, note',
+    'vetted incident event volgatelecom-1 contact --channel phone --robot --reached-human --wait-minutes 25',
+    'vetted incident event volgatelecom-1 promise --text "fixed within 24 hours" --due 2026-11-23T18:00',
+    'vetted incident event volgatelecom-1 escalation --level supervisor --note "shift supervisor, Irina"',
+    'vetted incident event volgatelecom-1 compensation --kind refund --amount 300 --currency RUB --effort paperwork --no-proactive',
+    'vetted incident event volgatelecom-1 refusal --policy --text "delivery is paid by the buyer"',
+  )
+    .option('--at <when>', 'when it happened, ISO 8601 (default: now)')
+    .addOption(new Option('--channel <how>', 'contact: how you got in touch').choices(['phone', 'chat', 'email', 'app', 'web', 'in-person', 'letter', 'social']))
+    .option('--reached-human', 'contact: a live person answered')
+    .option('--no-reached-human', 'contact: no live person answered')
+    .option('--wait-minutes <n>', 'contact: minutes until a person answered (or until you gave up)')
+    .option('--robot', 'contact: an IVR or bot stood in the way')
+    .option('--no-robot', 'contact: no robot')
+    .option('--queue-position <n>', 'contact: your place in the queue')
+    .option('--dropped', 'contact: cut off or unanswered')
+    .option('--no-dropped', 'contact: not cut off')
+    .option('--text <words>', 'promise, refusal, note: what was said')
+    .option('--due <when>', 'promise: when it falls due, ISO 8601')
+    .option('--kept', 'promise: it was kept')
+    .option('--no-kept', 'promise: it was not kept')
+    .option('--amount <n>', 'compensation: how much')
+    .option('--currency <code>', 'compensation: ISO 4217 code such as EUR')
+    .addOption(new Option('--kind <kind>', 'compensation: what kind').choices(['refund', 'credit', 'replacement', 'repair', 'other']))
+    .option('--proactive', 'compensation: offered without being asked')
+    .option('--no-proactive', 'compensation: only when asked')
+    .addOption(new Option('--effort <effort>', 'compensation: what you had to do').choices(['none', 'asked', 'paperwork', 'in-person', 'legal']))
+    .option('--policy', 'refusal: stated as company policy')
+    .option('--no-policy', 'refusal: not stated as policy')
+    .option('--outcome <outcome>', 'resolution: resolved, partial, unresolved or abandoned')
+    .option('--level <level>', 'how far up the company: frontline, supervisor, quality, management, regulator, court')
+    .option('--note <text>', 'anything worth remembering')
+    .option('--json', 'print the event and the new figures as JSON')
+    .action(action(async () => ({ run: (await load()).runEvent })));
+  void event;
+
+  sub(incident, 'list', 'list incidents', 'vetted incident list', 'vetted incident list --open --company Volgatelecom --json')
+    .option('--company <company>', 'only this company')
+    .option('--open', 'only open incidents')
+    .option('--json', 'print as JSON')
+    .action(action(async () => ({ run: (await load()).runList })));
+  sub(incident, 'show <id>', 'the timeline in plain words, the figures, and what is still owed', 'vetted incident show volgatelecom-1', 'vetted incident show volgatelecom-1 --json')
+    .option('--json', 'print the incident, with its metrics, as JSON')
+    .action(action(async () => ({ run: (await load()).runShow })));
+  sub(incident, 'close <id>', 'close an incident with its outcome (a resolution event)', 'vetted incident close volgatelecom-1 --outcome resolved', 'vetted incident close volgatelecom-1 --outcome abandoned --note "gave up"')
+    .requiredOption('--outcome <outcome>', 'resolved, partial, unresolved or abandoned')
+    .option('--at <when>', 'when it ended, ISO 8601 (default: now)')
+    .option('--note <text>', 'anything worth remembering')
+    .option('--json', 'print the event and the figures as JSON')
+    .action(action(async () => ({ run: (await load()).runClose })));
+
+  sub(program, 'due', 'promises past their deadline or coming due, stale incidents, and the next escalation step', 'vetted due', 'vetted due --json')
+    .option('--json', 'print as JSON')
+    .action(action(() => import('./commands/due.js')));
+
+  sub(program, 'import <file>', 'merge a vetted/1 data file (JSON or YAML); importing the same file twice changes nothing', 'vetted import lists.yaml', 'vetted import backup.json --dry-run --json')
+    .option('--dry-run', 'report what would be added; write nothing')
+    .option('--json', 'print the report as JSON')
+    .action(action(() => import('./commands/import.js')));
+
+  sub(program, 'export', 'export the lists as markdown or CSV, or everything as a vetted/1 data file', 'vetted export --format md > lists.md', 'vetted export --format md --detail --lang ru --out lists.ru.md', 'vetted export --format json --out backup.json', 'vetted export --format csv --out lists.csv')
+    .addOption(new Option('--format <format>', 'md: the lists to publish; json: all your data; csv: one row per listed company').choices(['md', 'json', 'csv']).default('md'))
+    .option('--out <file>', 'write to this file (atomically) instead of stdout')
+    .option('--detail', 'md: add a section per company with its findings and timelines')
+    .action(action(() => import('./commands/export.js')));
+}
 
 export { Option };

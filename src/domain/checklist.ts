@@ -33,12 +33,8 @@ export interface Checklist {
   questions: Question[];
 }
 
-export type Path = (string | number)[];
-export interface Problem {
-  path: Path;
-  message: string;
-}
-export type Validated<T> = { value: T } | { errors: Problem[] };
+export { formatPath, type Path, type Problem, type Validated } from './validation.js';
+import type { Path, Problem, Validated } from './validation.js';
 
 export const UNKNOWN_ANSWER: Answer = {
   value: 'unknown',
@@ -148,12 +144,6 @@ function normalizeChecklist(c: Checklist): Checklist {
       answers: q.answers.some((a) => a.value === 'unknown') ? q.answers : [...q.answers, UNKNOWN_ANSWER],
     })),
   };
-}
-
-export function formatPath(path: Path): string {
-  let out = '';
-  for (const p of path) out += typeof p === 'number' ? `[${p}]` : out ? `.${p}` : p;
-  return out;
 }
 
 // ---- scoring ----

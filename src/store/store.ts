@@ -345,6 +345,11 @@ export class Store {
     return true;
   }
 
+  /** Records when an incident was closed, unless that is known already. */
+  setIncidentClosed(incidentRowId: number, closed: string): void {
+    this.st('UPDATE incidents SET closed = coalesce(closed, ?) WHERE id = ?').run(closed, incidentRowId);
+  }
+
   // ---- pins ----
 
   pinOf(companyId: number): Pin | undefined {

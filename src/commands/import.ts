@@ -1,0 +1,74 @@
+// `vetted import FILE [--dry-run] [--json]`: merge a vetted/1 data file, all or nothing.
+
+import { readFileSync, statSync } from 'node:fs';
+import type { Context } from '../context.js';
+import type { CommandResult } from './result.js';
+import { UserError } from '../errors.js';
+import { parseDataDocument, type ParsedData } from '../formats/data-text.js';
+import { describeProblems, validateDataFile } from '../formats/data-file.js';
+import { loadAllChecklists } from '../formats/checklist-file.js';
+import { mergeDataFile, type MergeReport } from '../store/merge.js';
+import { formatLocalDate } from '../domain/dates.js';
+import { withStore } from './shared.js';
+
+/** The largest data file read (documented in the README). */
+export const MAX_DATA_FILE_BYTES = 512 * 1024 * 1024;
+
+export interface ImportOptions {
+  dryRun?: boolean;
+  json?: boolean;
+}
+
+function readData(file: string): ParsedData {
+  let size: number;
+  try {
+    size = statSync(file).size;
+  } catch {
+    throw new UserError(`there is no file ${file}; check the path.`);
+  }
+  if (size > MAX_DATA_FILE_BYTES) {
+    throw new UserError(`${file} is ${Math.round(size / 1048576)} MB; vetted reads data files of up to ${MAX_DATA_FILE_BYTES / 1048576} MB, so split it into smaller files.`);
+  }
+  return parseDataDocument(readFileSync(file, 'utf8'), file);
+}
+
+function renderReport(file: string, r: MergeReport, dryRun: boolean): string {
+  const rows: [string, keyof MergeReport][] = [
+    ['companies', 'companies'],
+    ['aliases', 'aliases'],
+    ['checks', 'checks'],
+    ['incidents', 'incidents'],
+    ['events', 'events'],
+    ['pins', 'pins'],
+  ];
+  const parts = rows
+    .filter(([, k]) => r[k].added || r[k].existing)
+    .map(([label, k]) => `${label}: ${r[k].added} ${dryRun ? 'to add' : 'added'}${r[k].existing ? `, ${r[k].existing} already there` : ''}`);
+  const head = dryRun ? `${file} (dry run, nothing written)` : `imported ${file}`;
+  return `${head}\n${parts.length ? parts.map((p) => `  ${p}`).join('\n') : '  nothing in it'}\n`;
+}
+
+export async function run(ctx: Context, file: string, opts: ImportOptions): Promise<CommandResult> {
+  const { data, notices } = readData(file);
+  const validated = validateDataFile(data);
+  if ('errors' in validated) {
+    throw new UserError(`${file} is not a valid vetted/1 data file: ${describeProblems(validated.errors)}; nothing was imported.`);
+  }
+  const checklists = new Map(loadAllChecklists(ctx.configDir).map((c) => [c.checklist.id, c.checklist]));
+  const showProgress = !!ctx.err.isTTY && !opts.json;
+  const report = await withStore(ctx, (store) =>
+    mergeDataFile(store, validated.value, {
+      checklists,
+      today: formatLocalDate(ctx.now()),
+      dryRun: opts.dryRun,
+      onProgress: showProgress
+        ? (done, total) => {
+            if (total >= 2000) ctx.err.write(`\rimporting… ${Math.floor((100 * done) / total)}% (${done} of ${total} records)${done === total ? '\n' : ''}`);
+          }
+        : undefined,
+    }),
+  );
+  const noticeText = notices.map((n) => `note: ${file}: ${n}`).join('\n');
+  if (opts.json) return { out: JSON.stringify({ file, dry_run: !!opts.dryRun, ...report, notices }, null, 2), err: noticeText || undefined };
+  return { err: (noticeText ? `${noticeText}\n` : '') + renderReport(file, report, !!opts.dryRun) };
+}

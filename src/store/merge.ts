@@ -1,0 +1,169 @@
+// Merging a validated data file into the store, in one transaction: all of it or none.
+// Companies match by name or alias, checks by company + checklist + date, incidents by id
+// (or company + opened + title), events by their content; what is there already is left.
+
+import type { Store } from './store.js';
+import type { DataFile } from '../formats/data-file.js';
+import { checkAnswers, scoreCheck, type Checklist } from '../domain/checklist.js';
+import { slugOf } from '../domain/names.js';
+import { formatPath, type Path } from '../domain/validation.js';
+import { sortEvents } from '../domain/events.js';
+import { msOf } from '../domain/dates.js';
+import { UserError } from '../errors.js';
+
+export interface Tally {
+  added: number;
+  existing: number;
+}
+
+export interface MergeReport {
+  companies: Tally;
+  aliases: Tally;
+  checks: Tally;
+  incidents: Tally;
+  events: Tally;
+  pins: Tally;
+}
+
+export interface MergeOptions {
+  checklists: Map<string, Checklist>;
+  /** The time of the import: for pins without a date. */
+  today: string;
+  dryRun?: boolean;
+  onProgress?: (done: number, total: number) => void;
+}
+
+class DryRun extends Error {}
+
+/** A user error that names the record of the file it is about. */
+function recordError(path: Path, message: string): UserError {
+  return new UserError(`${formatPath(path)}: ${message}; nothing was imported.`);
+}
+
+const tally = (): Tally => ({ added: 0, existing: 0 });
+
+export function mergeDataFile(store: Store, data: DataFile, opts: MergeOptions): MergeReport {
+  const report: MergeReport = { companies: tally(), aliases: tally(), checks: tally(), incidents: tally(), events: tally(), pins: tally() };
+  const total = (data.companies?.length ?? 0) + (data.checks?.length ?? 0) + (data.incidents?.length ?? 0) + (data.pins?.length ?? 0);
+  let done = 0;
+  const step = Math.max(1, Math.floor(total / 100));
+  const progress = () => {
+    done++;
+    if (opts.onProgress && (done % step === 0 || done === total)) opts.onProgress(done, total);
+  };
+  const created = opts.today;
+
+  const ensure = (name: string) => {
+    const r = store.ensureCompany(name, created);
+    if (r.created) report.companies.added++;
+    return r.company;
+  };
+  const guard = <T>(path: Path, fn: () => T): T => {
+    try {
+      return fn();
+    } catch (err) {
+      if (err instanceof UserError && !err.message.includes('nothing was imported')) throw recordError(path, err.message.replace(/\.$/, ''));
+      throw err;
+    }
+  };
+
+  const apply = () => {
+    (data.companies ?? []).forEach((c, i) => {
+      guard(['companies', i], () => {
+        const found = store.findCompany(c.name);
+        const company = found ?? ensure(c.name);
+        if (found) report.companies.existing++;
+        for (const alias of c.aliases ?? []) {
+          if (store.addAlias(company.id, alias)) report.aliases.added++;
+          else report.aliases.existing++;
+        }
+        const parentId = c.parent ? ensure(c.parent).id : undefined;
+        if (parentId === company.id) throw new UserError(`${c.name} cannot be its own parent`);
+        store.updateCompany(company.id, { parentId, website: c.website, category: c.category });
+      });
+      progress();
+    });
+
+    (data.checks ?? []).forEach((k, i) => {
+      guard(['checks', i], () => {
+        const checklist = opts.checklists.get(k.checklist);
+        if (!checklist) {
+          throw new UserError(`there is no checklist "${k.checklist}" (known: ${[...opts.checklists.keys()].join(', ')}); add its file to your checklists folder first`);
+        }
+        const { problems, missing } = checkAnswers(checklist, k.answers);
+        if (problems.length) throw new UserError(`answers: ${problems[0].message}`);
+        if (missing.length) throw new UserError(`answers: no answer to ${missing.join(', ')}`);
+        for (const q of Object.keys(k.notes ?? {})) {
+          if (!checklist.questions.some((x) => x.id === q)) throw new UserError(`notes.${q}: not a question of the ${checklist.id} checklist`);
+        }
+        const company = ensure(k.company);
+        if (store.findCheck(company.id, k.checklist, k.at) !== undefined) {
+          report.checks.existing++;
+          return;
+        }
+        const result = scoreCheck(checklist, k.answers);
+        store.insertCheck({
+          companyId: company.id,
+          checklist: checklist.id,
+          checklistVersion: k.checklist_version ?? checklist.version,
+          at: k.at,
+          lang: null,
+          score: result.score,
+          verdict: result.verdict,
+          dealbreakers: result.dealbreakers,
+          answers: result.answers.map((a) => ({ question: a.question, answer: a.answer, score: a.score, ...(k.notes?.[a.question] ? { note: k.notes[a.question] } : {}) })),
+        });
+        report.checks.added++;
+      });
+      progress();
+    });
+
+    (data.incidents ?? []).forEach((inc, i) => {
+      guard(['incidents', i], () => {
+        const company = ensure(inc.company);
+        let ref = inc.id ?? store.findIncidentByContent(company.id, inc.opened, inc.title);
+        const existing = ref ? store.findIncident(ref) : undefined;
+        let rowId: number;
+        if (existing) {
+          if (existing.companyId !== company.id) {
+            throw new UserError(`the id "${ref}" already belongs to an incident of ${existing.company}; give this incident another id`);
+          }
+          report.incidents.existing++;
+          rowId = existing.rowId;
+        } else {
+          ref = inc.id ?? store.nextIncidentRef(slugOf(company.name));
+          rowId = store.insertIncident({ ref, companyId: company.id, title: inc.title, opened: inc.opened, fault: inc.fault ?? 'unknown', closed: inc.closed });
+          report.incidents.added++;
+        }
+        for (const e of sortEvents(inc.events ?? [], msOf)) {
+          if (store.addEvent(rowId, e)) report.events.added++;
+          else report.events.existing++;
+        }
+        if (inc.closed) store.setIncidentClosed(rowId, inc.closed);
+      });
+      progress();
+    });
+
+    (data.pins ?? []).forEach((p, i) => {
+      guard(['pins', i], () => {
+        const company = ensure(p.company);
+        const old = store.pinOf(company.id);
+        if (old && old.list === p.list && old.reason === p.reason && (p.at === undefined || p.at === old.at)) {
+          report.pins.existing++;
+          return;
+        }
+        store.setPin(company.id, { list: p.list, reason: p.reason, at: p.at ?? opts.today });
+        report.pins.added++;
+      });
+      progress();
+    });
+    if (opts.dryRun) throw new DryRun();
+  };
+
+  try {
+    store.write(apply);
+  } catch (err) {
+    if (!(err instanceof DryRun)) throw err;
+  }
+  return report;
+}
