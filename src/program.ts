@@ -173,6 +173,22 @@ function registerLaterCommands(program: Command, sub: Sub, action: Action): void
     .option('--json', 'print as JSON')
     .action(action(() => import('./commands/due.js')));
 
+  sub(program, 'lists [list]', 'the black, white and watch lists, each company with its reason', 'vetted lists', 'vetted lists black', 'vetted lists --json')
+    .option('--json', 'print as JSON: {"black": [...], "white": [...], "watch": [...]}')
+    .action(action(async () => ({ run: (await import('./commands/lists.js')).runLists })));
+  sub(program, 'why <company>', 'the verdict on a company, every finding for and against, and what would change it', 'vetted why Volgatelecom', 'vetted why Волгателеком --json')
+    .option('--json', 'print as JSON')
+    .action(action(async () => ({ run: (await import('./commands/lists.js')).runWhy })));
+  sub(program, 'pin <company> <list>', 'put a company on the black or white list by hand; always shown as "pinned by you"', 'vetted pin Zappos white --reason "they helped me order a pizza"')
+    .requiredOption('--reason <text>', 'why: shown wherever the company appears')
+    .action(action(async () => ({ run: (await import('./commands/pin.js')).runPin })));
+  sub(program, 'unpin <company>', 'remove your pin: the evidence decides again', 'vetted unpin Zappos')
+    .action(action(async () => ({ run: (await import('./commands/pin.js')).runUnpin })));
+  const policy = sub(program, 'policy', 'the list policy: thresholds of the black and white rules', 'vetted policy show');
+  sub(policy, 'show', 'print the policy in force (defaults, or your policy.yaml)', 'vetted policy show', 'vetted policy show --json')
+    .option('--json', 'print as JSON')
+    .action(action(async () => ({ run: (await import('./commands/policy.js')).runShow })));
+
   sub(program, 'import <file>', 'merge a vetted/1 data file (JSON or YAML); importing the same file twice changes nothing', 'vetted import lists.yaml', 'vetted import backup.json --dry-run --json')
     .option('--dry-run', 'report what would be added; write nothing')
     .option('--json', 'print the report as JSON')

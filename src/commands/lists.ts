@@ -1,0 +1,46 @@
+// `vetted lists [black|white|watch]` and `vetted why <company>`.
+
+import type { Context } from '../context.js';
+import type { CommandResult } from './result.js';
+import { UserError } from '../errors.js';
+import { LISTS, type ListName } from '../domain/types.js';
+import { requireCompany, withStore } from './shared.js';
+import { groupByList, judgeAll, judgeOne, listEntry, policyOf } from './verdicts.js';
+import { renderLists, renderWhy } from '../ui/render-lists.js';
+import { colourWanted, paint } from '../ui/colour.js';
+
+export async function runLists(ctx: Context, which: string | undefined, opts: { json?: boolean }): Promise<CommandResult> {
+  if (which !== undefined && !(LISTS as readonly string[]).includes(which)) {
+    throw new UserError(`there is no "${which}" list; the lists are black, white and watch.`);
+  }
+  const policy = policyOf(ctx);
+  return withStore(ctx, (store) => {
+    const groups = groupByList(judgeAll(store, policy, ctx.now()));
+    const shown = (which ? [which] : LISTS) as ListName[];
+    if (opts.json) {
+      return { out: JSON.stringify(Object.fromEntries(shown.map((l) => [l, groups[l].map((j) => listEntry(j.verdict))])), null, 2) };
+    }
+    const p = paint(colourWanted(ctx.out, { noColor: ctx.noColor }, ctx.env));
+    const total = shown.reduce((n, l) => n + groups[l].length, 0);
+    if (!total && !which) return { out: 'No company is on a list yet: vet one with `vetted check`, log an incident, or `vetted import` a data file.\n' };
+    return { out: renderLists(Object.fromEntries(shown.map((l) => [l, groups[l]])), p) };
+  });
+}
+
+export async function runWhy(ctx: Context, name: string, opts: { json?: boolean }): Promise<CommandResult> {
+  const policy = policyOf(ctx);
+  return withStore(ctx, (store) => {
+    const company = requireCompany(store, name);
+    const v = judgeOne(store, company, policy, ctx.now());
+    if (opts.json) {
+      return {
+        out: JSON.stringify(
+          { ...listEntry(v), list: v.list, decided_by: v.decided_by, findings: v.findings, would_change: v.would_change },
+          null,
+          2,
+        ),
+      };
+    }
+    return { out: renderWhy(v, paint(colourWanted(ctx.out, { noColor: ctx.noColor }, ctx.env))) };
+  });
+}

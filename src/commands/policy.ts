@@ -1,0 +1,20 @@
+// `vetted policy show`: the thresholds in force and where they come from.
+
+import type { Context } from '../context.js';
+import type { CommandResult } from './result.js';
+import { DEFAULT_POLICY, RULES } from '../domain/policy.js';
+import { loadPolicy, policyPath } from '../formats/policy-file.js';
+
+export async function runShow(ctx: Context, opts: { json?: boolean }): Promise<CommandResult> {
+  const { policy, source } = loadPolicy(ctx.configDir);
+  if (opts.json) return { out: JSON.stringify({ source, policy, defaults: DEFAULT_POLICY }, null, 2) };
+  const lines = [`# the list policy in force: ${source ?? `the defaults (override them in ${policyPath(ctx.configDir)})`}`];
+  for (const [k, v] of Object.entries(policy)) {
+    const d = (DEFAULT_POLICY as unknown as Record<string, unknown>)[k];
+    const changed = JSON.stringify(v) !== JSON.stringify(d) ? `   # default: ${Array.isArray(d) ? `[${d.join(', ')}]` : d}` : '';
+    lines.push(`${k}: ${Array.isArray(v) ? `[${v.join(', ')}]` : v}${changed}`);
+  }
+  lines.push('', '# the rules');
+  for (const r of RULES) lines.push(`#   ${r.id} (${r.side}) ${r.title}`);
+  return { out: lines.join('\n') + '\n' };
+}

@@ -1,0 +1,25 @@
+// The user's policy override: <config dir>/policy.yaml.
+
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { DEFAULT_POLICY, validatePolicy, type Policy } from '../domain/policy.js';
+import { formatPath } from '../domain/validation.js';
+import { UserError } from '../errors.js';
+import { parseDataText } from './data-text.js';
+
+export function policyPath(configDir: string): string {
+  return join(configDir, 'policy.yaml');
+}
+
+/** The policy in force, and where it came from. */
+export function loadPolicy(configDir: string): { policy: Policy; source: string | null } {
+  const file = policyPath(configDir);
+  if (!existsSync(file)) return { policy: DEFAULT_POLICY, source: null };
+  const data = parseDataText(readFileSync(file, 'utf8'), file);
+  const result = validatePolicy(data);
+  if ('errors' in result) {
+    const e = result.errors[0];
+    throw new UserError(`${file}: ${formatPath(e.path) || '(top)'}: ${e.message}${result.errors.length > 1 ? ` (and ${result.errors.length - 1} more)` : ''}; fix it, or remove the file to use the defaults.`);
+  }
+  return { policy: result.value, source: file };
+}

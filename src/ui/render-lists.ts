@@ -1,0 +1,69 @@
+// The lists and the reasons behind a verdict, as text for a terminal.
+
+import type { Finding, Verdict } from '../domain/policy.js';
+import type { ListName } from '../domain/types.js';
+import type { Judged } from '../commands/verdicts.js';
+import { RULES } from '../domain/policy.js';
+import { datePart } from '../domain/dates.js';
+import type { Paint } from './colour.js';
+import { safeText } from './safe.js';
+import stringWidth from 'string-width';
+
+const TITLES: Record<ListName, string> = { black: 'Black list', white: 'White list', watch: 'Watch list' };
+
+export function listColour(p: Paint, list: string): (s: string) => string {
+  return list === 'black' ? p.red : list === 'white' ? p.green : list === 'watch' ? p.yellow : p.dim;
+}
+
+export function ruleTitle(rule: string): string {
+  if (rule === 'pin') return 'pinned by you';
+  if (rule === 'watch') return 'evidence';
+  return RULES.find((r) => r.id === rule)?.title ?? rule;
+}
+
+export function renderLists(groups: Partial<Record<ListName, Judged[]>>, p: Paint): string {
+  const out: string[] = [];
+  for (const [list, judged] of Object.entries(groups) as [ListName, Judged[]][]) {
+    out.push(listColour(p, list)(p.bold(`${TITLES[list]} (${judged.length})`)));
+    if (!judged.length) out.push(p.dim('  nobody'));
+    const width = Math.min(32, Math.max(0, ...judged.map((j) => stringWidth(safeText(j.verdict.company)))));
+    for (const { verdict: v } of judged) {
+      const name = safeText(v.company);
+      const pad = ' '.repeat(Math.max(1, width - stringWidth(name) + 2));
+      const top = v.reasons[0];
+      const tag = top ? (top.rule === 'pin' ? 'pin' : top.rule === 'watch' ? '' : top.rule) : '';
+      out.push(`  ${name}${pad}${p.dim(`since ${v.since ?? '—'}`)}  ${tag ? `${p.bold(tag)} ` : ''}${safeText(top?.text ?? '')}${v.reasons.length > 1 ? p.dim(` (+${v.reasons.length - 1} more)`) : ''}`);
+    }
+    out.push('');
+  }
+  return out.join('\n');
+}
+
+function findingLine(f: Finding, p: Paint): string {
+  const tag = f.rule === 'pin' || f.rule === 'watch' ? '' : `${f.rule} ${ruleTitle(f.rule)}: `;
+  const evidence = f.evidence.length ? ` [${f.evidence.map(safeText).join(', ')}]` : '';
+  return `${p.bold(tag)}${safeText(f.text)} ${p.dim(`— ${datePart(f.date)}${evidence}`)}`;
+}
+
+export function renderWhy(v: Verdict, p: Paint): string {
+  const lines: string[] = [];
+  const head = v.list === 'unlisted' ? 'on no list' : `on the ${v.list} list${v.since ? ` since ${v.since}` : ''}`;
+  lines.push(`${p.bold(safeText(v.company))} is ${listColour(p, v.list)(p.bold(head))}${v.pinned ? ' (pinned by you)' : ''}.`);
+  if (v.decided_by) lines.push('', `Decided by: ${findingLine(v.decided_by, p)}`);
+  const black = v.findings.filter((f) => f.side === 'black');
+  const white = v.findings.filter((f) => f.side === 'white');
+  lines.push('', p.red.bold(`Against (black rules that hold): ${black.length || 'none'}`));
+  for (const f of black) lines.push(`  • ${findingLine(f, p)}`);
+  lines.push('', p.green.bold(`For (white rules that hold): ${white.length || 'none'}`));
+  for (const f of white) lines.push(`  • ${findingLine(f, p)}`);
+  if (v.list === 'watch') {
+    lines.push('', p.yellow.bold('On watch because of'));
+    for (const f of v.reasons) lines.push(`  • ${findingLine(f, p)}`);
+  }
+  if (!v.pinned && black.length && white.length) {
+    lines.push('', p.dim(`Both sides hold; the newest evidence decides (black on a tie): ${v.list} evidence from ${v.since}.`));
+  }
+  lines.push('', 'What would change it:');
+  for (const c of v.would_change) lines.push(`  → ${safeText(c)}`);
+  return lines.join('\n') + '\n';
+}
