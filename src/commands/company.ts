@@ -7,6 +7,9 @@ import { renderTable } from '../ui/table.js';
 import { colourWanted, paint } from '../ui/colour.js';
 import { renderCompany, companyJson } from '../ui/render-company.js';
 import { UserError } from '../errors.js';
+import { judgeCompany } from '../domain/policy.js';
+import { serviceFigures } from '../domain/figures.js';
+import { judgeOne, policyOf } from './verdicts.js';
 
 interface JsonOption {
   json?: boolean;
@@ -56,9 +59,14 @@ export async function runShow(ctx: Context, name: string, opts: JsonOption): Pro
       subsidiaries: store.subsidiariesOf(company.id).map((c) => c.name),
       evidence: store.evidenceOf(company),
     };
-    if (opts.json) return { out: JSON.stringify(companyJson(profile, ctx.now()), null, 2) };
+    const now = ctx.now();
+    const policy = policyOf(ctx);
+    const verdict = judgeCompany(profile.evidence, policy, now);
+    const subsidiaries = store.subsidiariesOf(company.id).map((c) => ({ name: c.name, list: judgeOne(store, c, policy, now).list }));
+    const full = { ...profile, verdict, figures: serviceFigures(profile.evidence.incidents, now), subsidiaryVerdicts: subsidiaries };
+    if (opts.json) return { out: JSON.stringify(companyJson(full), null, 2) };
     const p = paint(colourWanted(ctx.out, { noColor: ctx.noColor }, ctx.env));
-    return { out: renderCompany(profile, ctx.now(), p) };
+    return { out: renderCompany(full, p) };
   });
 }
 

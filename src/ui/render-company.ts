@@ -1,36 +1,61 @@
-// A company's profile as text and as JSON.
+// A company's profile as text and as JSON: verdict with reasons, checks, incidents, figures.
 
 import type { CompanyRow } from '../store/store.js';
-import type { CompanyEvidence } from '../domain/types.js';
+import type { CompanyEvidence, Placement } from '../domain/types.js';
+import type { Verdict } from '../domain/policy.js';
+import type { ServiceFigures } from '../domain/figures.js';
 import type { Paint } from './colour.js';
 import { safeText } from './safe.js';
 import { renderTable } from './table.js';
-import { datePart } from '../domain/dates.js';
+import { datePart, plural } from '../domain/dates.js';
 import { isOpen, outcomeOf } from '../domain/incident.js';
+import { listColour } from './render-lists.js';
 
 export interface CompanyProfile {
   company: CompanyRow;
   aliases: string[];
   parent: string | null;
-  subsidiaries: string[];
   evidence: CompanyEvidence;
+  verdict: Verdict;
+  figures: ServiceFigures;
+  subsidiaryVerdicts: { name: string; list: Placement }[];
 }
 
-export function companyJson(p: CompanyProfile, _now: number) {
+export function companyJson(p: CompanyProfile) {
   return {
     name: p.company.name,
     aliases: p.aliases,
     parent: p.parent,
-    subsidiaries: p.subsidiaries,
+    subsidiaries: p.subsidiaryVerdicts,
     category: p.company.category,
     website: p.company.website,
+    list: p.verdict.list,
+    since: p.verdict.since,
+    pinned: p.verdict.pinned,
+    reasons: p.verdict.reasons.map((f) => ({ rule: f.rule, text: f.text, date: f.date, evidence: f.evidence })),
+    figures: p.figures,
     checks: p.evidence.checks.map((c) => ({ id: c.id, checklist: c.checklist, checklist_version: c.checklist_version, at: c.at, score: c.score, verdict: c.verdict, dealbreakers: c.dealbreakers })),
     incidents: p.evidence.incidents.map((i) => ({ id: i.id, title: i.title, opened: i.opened, fault: i.fault, outcome: outcomeOf(i) ?? null, open: isOpen(i) })),
     pin: p.evidence.pin ?? null,
   };
 }
 
-export function renderCompany(p: CompanyProfile, _now: number, paint: Paint): string {
+const pct = (x: number | null) => (x === null ? '—' : `${Math.round(x * 100)}%`);
+
+export function figureLines(f: ServiceFigures): string[] {
+  if (!f.incidents) return [];
+  return [
+    `time to a live person (median): ${f.median_minutes_to_human === null ? 'never reached one' : plural(f.median_minutes_to_human, 'minute')}`,
+    `contacts blocked by a robot or dropped: ${pct(f.blocked_share)} of ${f.contacts}`,
+    `promises: ${f.promises_kept} kept, ${f.promises_broken} broken`,
+    `incidents resolved: ${pct(f.resolved_share)} of ${f.incidents}`,
+    `apologies: ${f.apologies} · explanations: ${f.explanations} · compensations: ${f.compensations} (${f.proactive_compensations} unasked)`,
+    `highest level you had to reach: ${f.highest_level ?? '—'}`,
+  ];
+}
+
+export function renderCompany(p: CompanyProfile, paint: Paint): string {
+  const v = p.verdict;
   const lines: string[] = [paint.bold(safeText(p.company.name))];
   const facts: string[] = [];
   if (p.aliases.length) facts.push(`also known as ${p.aliases.map(safeText).join(', ')}`);
@@ -38,7 +63,18 @@ export function renderCompany(p: CompanyProfile, _now: number, paint: Paint): st
   if (p.parent) facts.push(`part of ${safeText(p.parent)}`);
   if (p.company.website) facts.push(safeText(p.company.website));
   if (facts.length) lines.push(facts.join(' · '));
-  if (p.subsidiaries.length) lines.push(`subsidiaries: ${p.subsidiaries.map(safeText).join(', ')}`);
+  const head = v.list === 'unlisted' ? 'on no list (no evidence yet)' : `on the ${v.list} list since ${v.since}`;
+  lines.push('', listColour(paint, v.list)(paint.bold(head)));
+  for (const f of v.reasons) lines.push(`  • ${f.rule === 'watch' || f.rule === 'pin' ? '' : `${f.rule} `}${safeText(f.text)} ${paint.dim(`(${datePart(f.date)})`)}`);
+  if (p.subsidiaryVerdicts.length) {
+    lines.push('', paint.bold('Subsidiaries') + paint.dim(' (judged on their own evidence)'));
+    for (const s of p.subsidiaryVerdicts) lines.push(`  ${safeText(s.name)}: ${listColour(paint, s.list)(s.list)}`);
+  }
+  const figures = figureLines(p.figures);
+  if (figures.length) {
+    lines.push('', paint.bold('Service figures'));
+    for (const l of figures) lines.push(`  ${l}`);
+  }
   lines.push('', paint.bold(`Checks (${p.evidence.checks.length})`));
   if (p.evidence.checks.length) {
     lines.push(

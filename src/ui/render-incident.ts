@@ -19,7 +19,7 @@ export function describeEvent(e: IncidentEvent, incident: Incident, now: number,
   const note = e.note ? ` — ${safeText(e.note)}` : '';
   switch (e.type) {
     case 'contact': {
-      const parts: string[] = [`contact${e.channel ? ` by ${e.channel}` : ''}${lvl}`];
+      const parts: string[] = [`contact${e.channel ? (e.channel === 'in-person' ? ' in person' : ` by ${e.channel}`) : ''}${lvl}`];
       if (e.robot) parts.push(`a robot in the way${e.queue_position ? `, place ${e.queue_position} in the queue` : ''}`);
       else if (e.queue_position) parts.push(`place ${e.queue_position} in the queue`);
       if (e.reached_human) parts.push(`reached a person${e.wait_minutes !== undefined ? ` after ${plural(e.wait_minutes, 'minute')}` : ''}`);

@@ -1,0 +1,181 @@
+// The lists as a markdown document to publish, built as a syntax tree and serialised by
+// mdast-util-to-markdown, so that user text always renders as the same text: no cell split
+// by a pipe, no HTML, no link or image, no emphasis, no line break inside a cell.
+
+import { toMarkdown, type Unsafe } from 'mdast-util-to-markdown';
+import { gfmTableToMarkdown } from 'mdast-util-gfm-table';
+import stringWidth from 'string-width';
+import type { Paragraph, Root, RootContent, PhrasingContent, Table, TableRow } from 'mdast';
+import type { ListName } from '../domain/types.js';
+import type { Finding, Verdict } from '../domain/policy.js';
+import type { Incident } from '../domain/types.js';
+import { datePart } from '../domain/dates.js';
+import type { Lang } from '../domain/checklist.js';
+
+export interface MarkdownCompany {
+  verdict: Verdict;
+  incidents: Incident[];
+}
+
+export interface MarkdownInput {
+  date: string;
+  lists: Record<ListName, MarkdownCompany[]>;
+  detail: boolean;
+  lang: Lang;
+  /** One incident event in plain words (from the terminal renderer, without colour). */
+  describeEvent: (e: Incident['events'][number], i: Incident) => string;
+}
+
+const WORDS = {
+  en: {
+    title: 'Black and white lists of companies',
+    exported: (date: string) => `Exported on ${date} by vetted.`,
+    counts: (b: number, w: number, x: number) => `${b} on the black list, ${w} on the white list, ${x} on the watch list.`,
+    method:
+      'Every verdict comes from recorded evidence (pre-purchase checks and logged service incidents) under a published policy: one rude employee is not the company, but a failure the company itself did not put right is; a failure handled well earns trust. A pin is a decision of the author, shown as such.',
+    lists: { black: 'Black list', white: 'White list', watch: 'Watch list' } as Record<ListName, string>,
+    columns: ['Company', 'Since', 'Why', 'Evidence'],
+    nobody: 'Nobody.',
+    companies: 'Companies in detail',
+    verdictLine: (list: string, since: string | null) => `On the ${list} list${since ? ` since ${since}` : ''}.`,
+    findings: 'Findings',
+    timeline: (id: string, title: string) => `Incident ${id}: ${title}`,
+  },
+  ru: {
+    title: 'Чёрный и белый списки компаний',
+    exported: (date: string) => `Выгружено ${date} программой vetted.`,
+    counts: (b: number, w: number, x: number) => `В чёрном списке: ${b}, в белом: ${w}, под наблюдением: ${x}.`,
+    method:
+      'Каждое решение следует из записанных фактов (проверок перед покупкой и журналов обращений) по открытой политике: один грубый сотрудник — ещё не компания, но если не помог отдел качества или руководство — это уже компания; хорошо исправленная ошибка вызывает доверие. Закрепление — решение автора, и оно показано как таковое.',
+    lists: { black: 'Чёрный список', white: 'Белый список', watch: 'Под наблюдением' } as Record<ListName, string>,
+    columns: ['Компания', 'С', 'Почему', 'Доказательства'],
+    nobody: 'Никого.',
+    companies: 'Компании подробно',
+    verdictLine: (list: string, since: string | null) => `${list}${since ? ` с ${since}` : ''}.`,
+    findings: 'Выводы',
+    timeline: (id: string, title: string) => `Обращение ${id}: ${title}`,
+  },
+};
+
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069]/gu;
+
+/** User text for a markdown page: one line, control and bidi characters made visible. */
+export function markdownText(s: string): string {
+  return s
+    .replace(/\r\n|\r|\n|\t/g, ' ')
+    .replace(CONTROL, (ch) => {
+      const code = ch.codePointAt(0)!;
+      return code < 0x20 ? String.fromCodePoint(0x2400 + code) : code === 0x7f ? '\u2421' : `<U+${code.toString(16).toUpperCase().padStart(4, '0')}>`;
+    });
+}
+
+const text = (value: string): PhrasingContent => ({ type: 'text', value: markdownText(value) });
+const paragraph = (value: string): Paragraph => ({ type: 'paragraph', children: [text(value)] });
+const heading = (depth: 1 | 2 | 3 | 4, value: string): RootContent => ({ type: 'heading', depth, children: [text(value)] });
+
+function row(cells: string[]): TableRow {
+  return { type: 'tableRow', children: cells.map((c) => ({ type: 'tableCell', children: c ? [text(c)] : [] })) };
+}
+
+function reasonShort(f: Finding): string {
+  return f.rule === 'watch' || f.rule === 'pin' ? f.text : `${f.rule}: ${f.text}`;
+}
+
+function listTable(companies: MarkdownCompany[], columns: string[]): Table {
+  return {
+    type: 'table',
+    align: ['left', 'left', 'left', 'left'],
+    children: [
+      row(columns),
+      ...companies.map(({ verdict: v }) =>
+        row([v.company, v.since ?? '', v.reasons.map(reasonShort).join('; '), [...new Set(v.reasons.flatMap((f) => f.evidence))].join(', ')]),
+      ),
+    ],
+  };
+}
+
+// Text that GFM would turn into a link by itself (www., http://, e-mail) is escaped too.
+const NO_AUTOLINKS: Unsafe[] = [
+  { character: ':', before: '[Hh][Tt][Tt][Pp][Ss]?|[Ff][Tt][Pp]|[Mm][Aa][Ii][Ll][Tt][Oo]|[Xx][Mm][Pp][Pp]', after: '[\\\\/]?' },
+  { character: '.', before: '[Ww][Ww][Ww]' },
+  { character: '@', before: '[\\w.+-]', after: '[\\w]' },
+];
+
+export function renderMarkdownLists(input: MarkdownInput): string {
+  const w = WORDS[input.lang];
+  const { black, white, watch } = input.lists;
+  const children: RootContent[] = [
+    heading(1, w.title),
+    paragraph(`${w.exported(input.date)} ${w.counts(black.length, white.length, watch.length)}`),
+    paragraph(w.method),
+  ];
+  for (const list of ['black', 'white', 'watch'] as ListName[]) {
+    children.push(heading(2, w.lists[list]));
+    const companies = input.lists[list];
+    children.push(companies.length ? listTable(companies, w.columns) : paragraph(w.nobody));
+  }
+  if (input.detail) {
+    children.push(heading(2, w.companies));
+    for (const list of ['black', 'white', 'watch'] as ListName[]) {
+      for (const c of input.lists[list]) {
+        const v = c.verdict;
+        children.push(heading(3, v.company));
+        children.push(paragraph(w.verdictLine(w.lists[list], v.since)));
+        const findings = v.pinned || v.list === 'watch' ? [...v.reasons, ...v.findings] : v.findings;
+        children.push(heading(4, w.findings));
+        children.push({
+          type: 'list',
+          ordered: false,
+          spread: false,
+          children: findings.map((f) => ({
+            type: 'listItem',
+            spread: false,
+            children: [paragraph(`${reasonShort(f)} (${datePart(f.date)}${f.evidence.length ? `; ${f.evidence.join(', ')}` : ''})`)],
+          })),
+        });
+        for (const i of c.incidents) {
+          children.push(heading(4, w.timeline(i.id, i.title)));
+          children.push({
+            type: 'list',
+            ordered: false,
+            spread: false,
+            children: i.events.map((e) => ({
+              type: 'listItem',
+              spread: false,
+              children: [paragraph(`${e.at.replace('T', ' ')} — ${input.describeEvent(e, i)}`)],
+            })),
+          });
+        }
+      }
+    }
+  }
+  const tree: Root = { type: 'root', children };
+  return toMarkdown(tree, { extensions: [gfmTableToMarkdown({ stringLength: stringWidth })], unsafe: NO_AUTOLINKS, bullet: '-' });
+}
+
+/** One row per listed company, RFC 4180 quoting; cells that a spreadsheet would run as a formula are defused. */
+export function renderCsvLists(lists: Record<ListName, MarkdownCompany[]>): string {
+  const cell = (s: string) => {
+    const safe = /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
+    return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+  };
+  const lines = [['list', 'company', 'since', 'pinned', 'rules', 'why', 'evidence'].join(',')];
+  for (const list of ['black', 'white', 'watch'] as ListName[]) {
+    for (const { verdict: v } of lists[list]) {
+      lines.push(
+        [
+          list,
+          v.company,
+          v.since ?? '',
+          v.pinned ? 'yes' : 'no',
+          [...new Set(v.reasons.map((f) => f.rule))].join(' '),
+          v.reasons.map((f) => f.text).join('; '),
+          [...new Set(v.reasons.flatMap((f) => f.evidence))].join(' '),
+        ]
+          .map(cell)
+          .join(','),
+      );
+    }
+  }
+  return lines.join('\r\n') + '\r\n';
+}
