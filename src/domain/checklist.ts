@@ -42,8 +42,8 @@ export const UNKNOWN_ANSWER: Answer = {
   score: 0.2,
 };
 
-export function localize(text: LocalText | undefined, lang: Lang): string {
-  if (text === undefined) return '';
+export function localize(text: LocalText | undefined | null, lang: Lang): string {
+  if (text === undefined || text === null) return '';
   if (typeof text === 'string') return text;
   return text[lang] ?? text.en ?? Object.values(text).find((t) => typeof t === 'string') ?? '';
 }

@@ -11,8 +11,22 @@ export interface When {
 
 const ISO = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
 
+/** Date.UTC with years 0-99 taken literally (Date reads them as 1900-1999). */
+function utc(y: number, mo: number, d: number, h = 0, mi = 0, s = 0, ms = 0): number {
+  const t = new Date(Date.UTC(2000, mo, d, h, mi, s, ms));
+  t.setUTCFullYear(y, mo, d);
+  return t.getTime();
+}
+
+/** Local time with years 0-99 taken literally. */
+function local(y: number, mo: number, d: number, h = 0, mi = 0, s = 0, ms = 0): number {
+  const t = new Date(2000, mo, d, h, mi, s, ms);
+  t.setFullYear(y, mo, d);
+  return t.getTime();
+}
+
 export function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return new Date(utc(year, month, 0)).getUTCDate();
 }
 
 /** Reads an ISO 8601 date or date-time; undefined when it is not one, or not a real calendar date. */
@@ -23,15 +37,15 @@ export function parseWhen(input: string): When | undefined {
   const [, ys, mos, ds, hs, mis, ss, fs, zone] = m;
   const y = Number(ys), mo = Number(mos), d = Number(ds);
   if (mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo)) return undefined;
-  if (hs === undefined) return { text, ms: new Date(y, mo - 1, d).getTime(), dateOnly: true };
+  if (hs === undefined) return { text, ms: local(y, mo - 1, d), dateOnly: true };
   const h = Number(hs), mi = Number(mis), s = ss ? Number(ss) : 0;
   if (h > 23 || mi > 59 || s > 59) return undefined;
   const frac = fs ? Math.floor(Number(`0.${fs}`) * 1000) : 0;
   let ms: number;
   if (zone === undefined) {
-    ms = new Date(y, mo - 1, d, h, mi, s, frac).getTime();
+    ms = local(y, mo - 1, d, h, mi, s, frac);
   } else {
-    ms = Date.UTC(y, mo - 1, d, h, mi, s, frac);
+    ms = utc(y, mo - 1, d, h, mi, s, frac);
     if (zone !== 'Z') {
       const sign = zone[0] === '-' ? -1 : 1;
       const digits = zone.slice(1).replace(':', '');

@@ -9,7 +9,8 @@ const LOOKALIKE_SPELLINGS: Record<string, string> = {
 
 /** The matching key: NFKC, case-folded, look-alike spellings unified, spaces folded. */
 export function companyKey(name: string): string {
-  const folded = name.normalize('NFKC').toLowerCase().normalize('NFKC');
+  // Upper then lower case folds what lower case alone does not (ß and SS).
+  const folded = name.normalize('NFKC').toUpperCase().toLowerCase().replace(/ß/g, 'ss').normalize('NFKC');
   let out = '';
   for (const ch of folded) out += LOOKALIKE_SPELLINGS[ch] ?? ch;
   return out.replace(/\s+/gu, ' ').trim();

@@ -1,7 +1,7 @@
 // Opening the database safely: refuse, before writing a single byte, a file that is not a
 // vetted database or that comes from a newer version; then set the pragmas and migrate.
 
-import { closeSync, existsSync, openSync, readSync, statSync, mkdirSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, openSync, readSync, statSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { UserError } from '../errors.js';
@@ -71,9 +71,10 @@ export function openDatabase(path: string, options: OpenOptions = {}): DB {
     else throw new UserError(`the folder ${dir} does not exist; create it first, or pass --db with a path in an existing folder.`);
   }
   const { isNew } = inspectHeader(path);
-  if (isNew && !existsSync(path)) {
+  if (isNew) {
     // Create the file ourselves so that it is private from its first byte.
-    closeSync(openSync(path, 'wx', 0o600));
+    if (existsSync(path)) chmodSync(path, 0o600);
+    else closeSync(openSync(path, 'wx', 0o600));
   }
   let db: DB;
   try {

@@ -1,0 +1,50 @@
+// Runs the built binary with a private database and config folder, as a user would.
+import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+export const ROOT = resolve(import.meta.dirname, '..', '..');
+export const BIN = join(ROOT, 'bin', 'vetted.js');
+export const SHARED = resolve(ROOT, '..', 'shared');
+
+export interface Sandbox {
+  dir: string;
+  db: string;
+  config: string;
+  env: NodeJS.ProcessEnv;
+  run(args: string[], opts?: { input?: string; env?: NodeJS.ProcessEnv }): RunResult;
+  cleanup(): void;
+}
+
+export interface RunResult {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+export function sandbox(): Sandbox {
+  const dir = mkdtempSync(join(tmpdir(), 'vetted-test-'));
+  const db = join(dir, 'vetted.db');
+  const config = join(dir, 'config');
+  const env: NodeJS.ProcessEnv = { ...process.env, VETTED_DB: db, VETTED_CONFIG: config, NO_COLOR: '1', LANG: 'en_US.UTF-8' };
+  delete env.FORCE_COLOR;
+  return {
+    dir,
+    db,
+    config,
+    env,
+    run(args, opts = {}) {
+      const r: SpawnSyncReturns<string> = spawnSync(process.execPath, [BIN, ...args], {
+        env: { ...env, ...opts.env },
+        input: opts.input ?? '',
+        encoding: 'utf8',
+        cwd: dir,
+      });
+      return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+    },
+    cleanup() {
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}

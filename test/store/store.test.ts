@@ -1,0 +1,444 @@
+// The store on a temporary database: a safe open (refusing what is not ours, byte for
+// byte untouched), migrations applied once, company lookups, and writes that roll back.
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { APPLICATION_ID, SCHEMA_VERSION } from '../../src/store/schema.js';
+import { Store, type NewCheck } from '../../src/store/store.js';
+
+let dir: string;
+let opened: Store[];
+
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'vetted-store-'));
+  opened = [];
+});
+
+afterEach(() => {
+  for (const s of opened) s.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+function open(file = join(dir, 'vetted.db'), options?: Parameters<typeof Store.open>[1]): Store {
+  const s = Store.open(file, options);
+  opened.push(s);
+  return s;
+}
+
+const sha256 = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
+
+/** Runs `fn`, which must throw; returns what it threw. */
+function thrown(fn: () => unknown): Error {
+  try {
+    fn();
+  } catch (err) {
+    return err as Error;
+  }
+  throw new Error('expected an error, none was thrown');
+}
+
+/** Asserts that opening `file` is refused with a UserError and leaves the folder as it was. */
+function expectRefused(file: string, message: RegExp): void {
+  const before = readFileSync(file);
+  const listing = readdirSync(dir).sort();
+  const err = thrown(() => open(file));
+  expect(err.name).toBe('UserError');
+  expect(err.message).toMatch(message);
+  expect(readFileSync(file).equals(before)).toBe(true);
+  expect(readdirSync(dir).sort()).toEqual(listing);
+  for (const suffix of ['-wal', '-shm', '-journal']) expect(existsSync(file + suffix), suffix).toBe(false);
+}
+
+/** Makes an SQLite file with better-sqlite3 directly, as another program or a newer vetted would. */
+function makeSqlite(file: string, setup: (db: Database.Database) => void): void {
+  const db = new Database(file);
+  setup(db);
+  db.close();
+}
+
+/** The header fields of an SQLite file: journal (1 rollback, 2 WAL), user_version, application_id. */
+function header(file: string): { write: number; read: number; userVersion: number; appId: number } {
+  const b = readFileSync(file).subarray(0, 100);
+  return { write: b[18], read: b[19], userVersion: b.readUInt32BE(60), appId: b.readUInt32BE(68) };
+}
+
+describe('opening a new database', () => {
+  it('creates a private vetted database in WAL mode at the current schema', () => {
+    const file = join(dir, 'vetted.db');
+    const store = open(file);
+    expect(APPLICATION_ID).toBe(0x56455454);
+    expect(store.db.pragma('application_id', { simple: true })).toBe(0x56455454);
+    expect(store.db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
+    expect(SCHEMA_VERSION).toBeGreaterThanOrEqual(1);
+    expect(store.db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(store.db.pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+    const tables = (store.db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as { name: string }[]).map(
+      (t) => t.name,
+    );
+    expect(tables).toEqual(['aliases', 'checks', 'companies', 'events', 'incidents', 'pins']);
+    store.close();
+    expect(header(file)).toEqual({ write: 2, read: 2, userVersion: SCHEMA_VERSION, appId: 0x56455454 });
+  });
+
+  it('keeps the WAL file private too', () => {
+    const file = join(dir, 'vetted.db');
+    const store = open(file);
+    store.createCompany('Acme', '2024-01-01');
+    expect(existsSync(`${file}-wal`)).toBe(true);
+    expect(statSync(`${file}-wal`).mode & 0o777).toBe(0o600);
+  });
+
+  it('accepts an empty (0-byte) file as new', () => {
+    const file = join(dir, 'empty.db');
+    writeFileSync(file, '');
+    const store = open(file);
+    expect(store.db.pragma('application_id', { simple: true })).toBe(APPLICATION_ID);
+    expect(store.db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
+    expect(store.counts()).toEqual({ companies: 0, checks: 0, incidents: 0, events: 0, pins: 0 });
+  });
+
+  it('refuses a missing parent folder and creates nothing', () => {
+    const file = join(dir, 'missing', 'deeper', 'vetted.db');
+    const err = thrown(() => open(file));
+    expect(err.name).toBe('UserError');
+    expect(err.message).toMatch(/does not exist/);
+    expect(existsSync(join(dir, 'missing'))).toBe(false);
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it('creates a missing parent folder when asked to (the default location)', () => {
+    const file = join(dir, 'missing', 'vetted.db');
+    open(file, { createDir: true });
+    expect(existsSync(file)).toBe(true);
+    expect(statSync(join(dir, 'missing')).mode & 0o777).toBe(0o700);
+  });
+
+  it('refuses a folder', () => {
+    const folder = join(dir, 'a-folder');
+    mkdirSync(folder);
+    const err = thrown(() => open(folder));
+    expect(err.name).toBe('UserError');
+    expect(err.message).toMatch(/is a folder/);
+    expect(readdirSync(folder)).toEqual([]);
+  });
+});
+
+describe('opening an existing database', () => {
+  it('applies the migrations once: a second open changes nothing and keeps the data', () => {
+    const file = join(dir, 'vetted.db');
+    const first = open(file);
+    first.createCompany('Acme', '2024-01-01');
+    const schema = first.db.prepare('SELECT type, name, sql FROM sqlite_master ORDER BY name').all();
+    first.close();
+
+    const backup = vi.fn();
+    const second = open(file, { backupBeforeMigration: backup });
+    expect(second.db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
+    expect(second.db.pragma('application_id', { simple: true })).toBe(APPLICATION_ID);
+    expect(second.db.prepare('SELECT type, name, sql FROM sqlite_master ORDER BY name').all()).toEqual(schema);
+    expect(second.findCompany('acme')?.name).toBe('Acme');
+    expect(second.counts().companies).toBe(1);
+    expect(backup).not.toHaveBeenCalled();
+  });
+
+  it('opens a database that another connection holds open', () => {
+    const file = join(dir, 'vetted.db');
+    const a = open(file);
+    a.createCompany('Acme', '2024-01-01');
+    const b = open(file);
+    expect(b.findCompany('ACME')?.name).toBe('Acme');
+    expect(b.db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
+  });
+
+  it.each([
+    ['a short text file', 'this is not a database\n'],
+    ['a longer text file', 'not a database, just some notes. '.repeat(200)],
+    ['binary bytes', Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7 + 3) % 256))],
+    ['a file that only starts like SQLite', 'SQLite format 3'],
+  ])('refuses a file that is not a database: %s', (_name, bytes) => {
+    const file = join(dir, 'notes.db');
+    writeFileSync(file, bytes);
+    expectRefused(file, /not a vetted database/);
+  });
+
+  it('refuses a database from a newer version and leaves it as it was', () => {
+    const file = join(dir, 'future.db');
+    makeSqlite(file, (db) => {
+      db.pragma('application_id = 0x56455454');
+      db.pragma('user_version = 99');
+      db.exec('CREATE TABLE things_of_the_future (id INTEGER PRIMARY KEY, what TEXT)');
+      db.prepare('INSERT INTO things_of_the_future (what) VALUES (?)').run('flying cars');
+    });
+    expect(header(file)).toEqual({ write: 1, read: 1, userVersion: 99, appId: 0x56455454 });
+    const hash = sha256(file);
+
+    expectRefused(file, /newer version of vetted.*schema 99/);
+
+    expect(sha256(file)).toBe(hash);
+    expect(header(file)).toMatchObject({ write: 1, read: 1 });
+    const check = new Database(file, { readonly: true });
+    try {
+      expect(check.pragma('journal_mode', { simple: true })).toBe('delete');
+      expect(check.pragma('user_version', { simple: true })).toBe(99);
+    } finally {
+      check.close();
+    }
+  });
+
+  it.each([
+    [
+      'a table and application_id 0',
+      (db: Database.Database) => db.exec("CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT); INSERT INTO notes (body) VALUES ('mine')"),
+    ],
+    ['another application_id', (db: Database.Database) => db.pragma('application_id = 305419896')],
+    ['application_id 0 and a user_version', (db: Database.Database) => db.pragma('user_version = 5')],
+    [
+      'a table in WAL mode',
+      (db: Database.Database) => {
+        db.pragma('journal_mode = WAL');
+        db.exec('CREATE TABLE notes (id INTEGER PRIMARY KEY)');
+      },
+    ],
+  ])("refuses another program's SQLite database: %s", (_name, setup) => {
+    const file = join(dir, 'other.db');
+    makeSqlite(file, setup);
+    const hash = sha256(file);
+    expectRefused(file, /another program/);
+    expect(sha256(file)).toBe(hash);
+  });
+});
+
+describe('companies', () => {
+  it('finds a company by name and by alias, whatever the case, NFKC form and spacing', () => {
+    const store = open();
+    const volga = store.createCompany('Волгателеком', '2024-01-01');
+    expect(store.addAlias(volga.id, '  Volga   Telecom ')).toBe(true);
+    expect(store.aliasesOf(volga.id)).toEqual(['Volga Telecom']);
+    for (const name of ['Волгателеком', 'волгателеком', ' ВОЛГАТЕЛЕКОМ ', 'Volga Telecom', 'volga telecom', 'VOLGA\tTELECOM', 'Ｖｏｌｇａ Ｔｅｌｅｃｏｍ']) {
+      expect(store.findCompany(name)?.id, name).toBe(volga.id);
+    }
+    expect(store.findCompany('Volgatelecom')).toBeUndefined();
+    expect(store.findCompany('Volga')).toBeUndefined();
+  });
+
+  it('stores the name trimmed with spaces folded, and its key', () => {
+    const store = open();
+    const c = store.createCompany('  United   Airlines ', '2024-01-01');
+    expect(c).toMatchObject({ name: 'United Airlines', key: 'united airlines', parent_id: null, created_at: '2024-01-01' });
+    expect(store.findCompany('UNITED AIRLINES')?.id).toBe(c.id);
+  });
+
+  it('matches the look-alike spellings ş/ș, ţ/ț and ё/е', () => {
+    const store = open();
+    const bank = store.createCompany('Banca Românească', '2024-01-01');
+    const shop = store.createCompany('Пятёрочка', '2024-01-01');
+    const post = store.createCompany('Poșta Țării', '2024-01-01');
+    expect(store.findCompany('BANCA ROMÂNEASCĂ')?.id).toBe(bank.id);
+    expect(store.findCompany('Пятерочка')?.id).toBe(shop.id);
+    expect(store.findCompany('POŞTA ŢĂRII')?.id).toBe(post.id);
+  });
+
+  it('ensureCompany finds before it creates', () => {
+    const store = open();
+    const a = store.ensureCompany('Acme', '2024-01-01');
+    const b = store.ensureCompany(' ACME ', '2024-02-02');
+    expect([a.created, b.created]).toEqual([true, false]);
+    expect(b.company.id).toBe(a.company.id);
+    expect(store.counts().companies).toBe(1);
+  });
+
+  it('refuses an empty name', () => {
+    const err = thrown(() => open().createCompany('   ', '2024-01-01'));
+    expect(err.name).toBe('UserError');
+  });
+
+  it('lookalikesOf finds names spelt with letters of another script, not the company itself', () => {
+    const store = open();
+    const latin = store.createCompany('Acme', '2024-01-01');
+    store.createCompany('Other', '2024-01-01');
+    const mixed = '\u0410\u0441me'; // Cyrillic А and с
+    expect(store.findCompany(mixed)).toBeUndefined();
+    expect(store.lookalikesOf(mixed).map((c) => c.id)).toEqual([latin.id]);
+    expect(store.lookalikesOf('ACME')).toEqual([]);
+    expect(store.lookalikesOf('Acne')).toEqual([]);
+
+    const impostor = store.createCompany(mixed, '2024-01-02');
+    expect(store.lookalikesOf('Acme').map((c) => c.id)).toEqual([impostor.id]);
+    expect(store.lookalikesOf(mixed).map((c) => c.id)).toEqual([latin.id]);
+  });
+
+  it("refuses an alias that names another company, by its name or its alias", () => {
+    const store = open();
+    const a = store.createCompany('Beeline', '2024-01-01');
+    const b = store.createCompany('MTS', '2024-01-01');
+    store.addAlias(a.id, 'Билайн');
+
+    const byName = thrown(() => store.addAlias(b.id, 'beeline'));
+    expect(byName.name).toBe('UserError');
+    expect(byName.message).toMatch(/already names Beeline/);
+
+    const byAlias = thrown(() => store.addAlias(b.id, ' БИЛАЙН '));
+    expect(byAlias.name).toBe('UserError');
+    expect(byAlias.message).toMatch(/already names Beeline/);
+
+    expect(store.aliasesOf(a.id)).toEqual(['Билайн']);
+    expect(store.aliasesOf(b.id)).toEqual([]);
+  });
+
+  it("an alias that is the company's own name or alias already is no change", () => {
+    const store = open();
+    const a = store.createCompany('MTS', '2024-01-01');
+    expect(store.addAlias(a.id, 'МТС')).toBe(true);
+    expect(store.addAlias(a.id, 'mts')).toBe(false);
+    expect(store.addAlias(a.id, ' мтс ')).toBe(false);
+    expect(store.addAlias(a.id, '  ')).toBe(false);
+    expect(store.aliasesOf(a.id)).toEqual(['МТС']);
+  });
+
+  it("refuses a new company whose name is another company's alias", () => {
+    const store = open();
+    const a = store.createCompany('Beeline', '2024-01-01');
+    store.addAlias(a.id, 'Билайн');
+    const err = thrown(() => store.createCompany('билайн', '2024-01-01'));
+    expect(err.name).toBe('UserError');
+    expect(err.message).toMatch(/already an alias of Beeline/);
+    expect(store.counts().companies).toBe(1);
+  });
+});
+
+describe('writes', () => {
+  it('a failed write rolls back entirely', () => {
+    const store = open();
+    const err = thrown(() =>
+      store.write(() => {
+        store.createCompany('Acme', '2024-01-01');
+        expect(store.findCompany('Acme')).toBeDefined(); // visible inside the transaction
+        throw new Error('boom');
+      }),
+    );
+    expect(err.message).toBe('boom');
+    expect(store.findCompany('Acme')).toBeUndefined();
+    expect(store.counts().companies).toBe(0);
+    expect(store.db.inTransaction).toBe(false);
+  });
+
+  it('a failed write leaves earlier writes in place', () => {
+    const store = open();
+    store.write(() => store.createCompany('Kept', '2024-01-01'));
+    expect(() =>
+      store.write(() => {
+        const c = store.createCompany('Lost', '2024-01-01');
+        store.addAlias(c.id, 'kept'); // a UserError half-way through
+      }),
+    ).toThrow(/already names Kept/);
+    expect(store.listCompanies().map((c) => c.name)).toEqual(['Kept']);
+  });
+
+  it('a successful write commits and returns its value, seen by a new connection', () => {
+    const file = join(dir, 'vetted.db');
+    const store = open(file);
+    const id = store.write(() => store.createCompany('Acme', '2024-01-01').id);
+    expect(typeof id).toBe('number');
+    store.close();
+    expect(open(file).findCompany('acme')?.id).toBe(id);
+  });
+});
+
+describe('checks', () => {
+  it('insertCheck and checksOf round-trip every field', () => {
+    const store = open();
+    const amazon = store.createCompany('Amazon', '2016-01-01');
+    const other = store.createCompany('Other', '2016-01-01');
+    const later: NewCheck = {
+      companyId: amazon.id,
+      checklist: 'general',
+      checklistVersion: 1,
+      at: '2016-03-02T10:00+03:00',
+      lang: 'ru',
+      score: 41,
+      verdict: 'avoid',
+      dealbreakers: ['who-helps', 'cancel'],
+      answers: [
+        { question: 'who-helps', answer: 'nobody', score: 0 },
+        { question: 'who-repairs', answer: 'not-applicable', score: null, note: 'a service' },
+      ],
+    };
+    const earlier: NewCheck = {
+      companyId: amazon.id,
+      checklist: 'general',
+      checklistVersion: 1,
+      at: '2016-03-01',
+      lang: null,
+      score: 92,
+      verdict: 'go',
+      dealbreakers: [],
+      answers: [{ question: 'who-helps', answer: 'live-support', score: 0.8, note: 'chat answered in a minute' }],
+    };
+    const laterId = store.insertCheck(later);
+    const earlierId = store.insertCheck(earlier);
+    store.insertCheck({ ...earlier, companyId: other.id });
+
+    expect(store.checksOf(amazon.id)).toEqual([
+      {
+        id: earlierId,
+        company_id: amazon.id,
+        company: 'Amazon',
+        checklist: 'general',
+        checklist_version: 1,
+        at: '2016-03-01',
+        lang: null,
+        score: 92,
+        verdict: 'go',
+        dealbreakers: [],
+        answers: [{ question: 'who-helps', answer: 'live-support', score: 0.8, note: 'chat answered in a minute' }],
+      },
+      {
+        id: laterId,
+        company_id: amazon.id,
+        company: 'Amazon',
+        checklist: 'general',
+        checklist_version: 1,
+        at: '2016-03-02T10:00+03:00',
+        lang: 'ru',
+        score: 41,
+        verdict: 'avoid',
+        dealbreakers: ['who-helps', 'cancel'],
+        answers: [
+          { question: 'who-helps', answer: 'nobody', score: 0 },
+          { question: 'who-repairs', answer: 'not-applicable', score: null, note: 'a service' },
+        ],
+      },
+    ]);
+    expect(store.findCheck(amazon.id, 'general', '2016-03-01')).toBe(earlierId);
+    expect(store.findCheck(amazon.id, 'general', '2016-03-02')).toBeUndefined();
+    expect(store.checksOf(other.id)).toHaveLength(1);
+  });
+});
+
+describe('incident refs', () => {
+  const incident = (ref: string, companyId: number) => ({ ref, companyId, title: 't', opened: '2012-07-12T09:00', fault: 'company' as const });
+
+  it('nextIncidentRef counts up from slug-1', () => {
+    const store = open();
+    const c = store.createCompany('Волгателеком', '2012-07-01');
+    expect(store.nextIncidentRef('volgatelekom')).toBe('volgatelekom-1');
+    store.insertIncident(incident('volgatelekom-1', c.id));
+    expect(store.nextIncidentRef('volgatelekom')).toBe('volgatelekom-2');
+    store.insertIncident(incident('volgatelekom-2', c.id));
+    expect(store.nextIncidentRef('volgatelekom')).toBe('volgatelekom-3');
+  });
+
+  it('takes the first free number and is not confused by other slugs', () => {
+    const store = open();
+    const c = store.createCompany('Acme', '2012-07-01');
+    for (const ref of ['acme-1', 'acme-3', 'acme-x-2', 'acmecorp-2', 'volga-1']) store.insertIncident(incident(ref, c.id));
+    expect(store.nextIncidentRef('acme')).toBe('acme-2');
+    expect(store.nextIncidentRef('acme-x')).toBe('acme-x-1');
+    expect(store.nextIncidentRef('acmecorp')).toBe('acmecorp-1');
+    expect(store.nextIncidentRef('volga')).toBe('volga-2');
+  });
+});

@@ -1,0 +1,113 @@
+// ISO 8601 dates and date-times as the data file has them.
+import { describe, expect, it } from 'vitest';
+import { daysInMonth, parseWhen } from '../../src/domain/dates.js';
+
+describe('parseWhen accepts', () => {
+  // Local times are compared with the Date constructor, so these hold in any time zone.
+  const cases: [text: string, ms: number, dateOnly: boolean][] = [
+    ['2012-07-12', new Date(2012, 6, 12).getTime(), true],
+    ['2024-02-29', new Date(2024, 1, 29).getTime(), true], // a leap year
+    ['2000-02-29', new Date(2000, 1, 29).getTime(), true], // divisible by 400
+    ['2024-12-31', new Date(2024, 11, 31).getTime(), true],
+    ['2024-04-30', new Date(2024, 3, 30).getTime(), true],
+    ['2012-07-12T09:05', new Date(2012, 6, 12, 9, 5).getTime(), false],
+    ['2012-07-12 09:05', new Date(2012, 6, 12, 9, 5).getTime(), false],
+    ['2012-07-12T09:05:30', new Date(2012, 6, 12, 9, 5, 30).getTime(), false],
+    ['2012-07-12T09:05:30.250', new Date(2012, 6, 12, 9, 5, 30, 250).getTime(), false],
+    ['2012-07-12T00:00', new Date(2012, 6, 12, 0, 0).getTime(), false],
+    ['2024-12-31T23:59:59', new Date(2024, 11, 31, 23, 59, 59).getTime(), false],
+    ['2012-07-12T09:05Z', Date.UTC(2012, 6, 12, 9, 5), false],
+    ['2012-07-12T09:05:30Z', Date.UTC(2012, 6, 12, 9, 5, 30), false],
+    ['2012-07-12T09:05:30.5Z', Date.UTC(2012, 6, 12, 9, 5, 30, 500), false],
+    ['2012-07-12T09:05:30.123456789Z', Date.UTC(2012, 6, 12, 9, 5, 30, 123), false],
+    ['2012-07-12T09:05+00:00', Date.UTC(2012, 6, 12, 9, 5), false],
+    ['2012-07-12T09:05+03:00', Date.UTC(2012, 6, 12, 6, 5), false],
+    ['2012-07-12T09:05:00+03:00', Date.UTC(2012, 6, 12, 6, 5), false],
+    ['2012-07-12T09:05+0300', Date.UTC(2012, 6, 12, 6, 5), false],
+    ['2012-07-12T01:00+03:00', Date.UTC(2012, 6, 11, 22, 0), false], // the day before in UTC
+    ['2012-07-12T09:05-05:30', Date.UTC(2012, 6, 12, 14, 35), false],
+    ['2012-07-12T23:30-02:00', Date.UTC(2012, 6, 13, 1, 30), false], // the day after in UTC
+    ['2024-02-29T12:00+14:00', Date.UTC(2024, 1, 28, 22, 0), false],
+  ];
+  it.each(cases)('%s', (text, ms, dateOnly) => {
+    expect(parseWhen(text)).toEqual({ text, ms, dateOnly });
+  });
+
+  it('agrees with the platform on an offset date-time', () => {
+    expect(parseWhen('2012-07-12T09:05:00+03:00')?.ms).toBe(new Date('2012-07-12T09:05:00+03:00').getTime());
+    expect(parseWhen('2012-07-12T09:05:00-05:30')?.ms).toBe(new Date('2012-07-12T09:05:00-05:30').getTime());
+    expect(parseWhen('2012-07-12T09:05:00Z')?.ms).toBe(1342083900000);
+  });
+
+  it('keeps the trimmed text', () => {
+    expect(parseWhen('  2012-07-12T09:05+03:00\n')).toEqual({ text: '2012-07-12T09:05+03:00', ms: Date.UTC(2012, 6, 12, 6, 5), dateOnly: false });
+  });
+
+  it('gives the same moment for the same instant written in different zones', () => {
+    const a = parseWhen('2012-07-12T09:05Z')!.ms;
+    expect(parseWhen('2012-07-12T12:05+03:00')!.ms).toBe(a);
+    expect(parseWhen('2012-07-12T04:05-05:00')!.ms).toBe(a);
+  });
+});
+
+describe('parseWhen refuses', () => {
+  const cases: [text: string, why: string][] = [
+    ['2024-13-45', 'month 13 and day 45'],
+    ['2024-13-01', 'month 13'],
+    ['2024-00-10', 'month 0'],
+    ['2024-01-00', 'day 0'],
+    ['2024-01-32', 'day 32'],
+    ['2023-02-29', 'February 29 of a common year'],
+    ['1900-02-29', 'February 29 of a century that is not a leap year'],
+    ['2024-02-30', 'February 30 of a leap year'],
+    ['2024-04-31', 'April 31'],
+    ['yesterday', 'a word'],
+    ['', 'nothing'],
+    ['   ', 'only spaces'],
+    ['2024-1-1', 'single-digit month and day'],
+    ['2024-01-1', 'a single-digit day'],
+    ['24-01-01', 'a two-digit year'],
+    ['12.07.2012', 'a European date'],
+    ['07/12/2012', 'an American date'],
+    ['2024-01-01T25:00', 'hour 25'],
+    ['2024-01-01T24:00', 'hour 24'],
+    ['2024-01-01T23:60', 'minute 60'],
+    ['2024-01-01T23:59:60', 'second 60'],
+    ['2024-01-01T9:05', 'a single-digit hour'],
+    ['2024-01-01T09', 'an hour without minutes'],
+    ['2024-01-01T', 'a T without a time'],
+    ['2024-01-01Z', 'a zone without a time'],
+    ['2024-01-01T09:05+3:00', 'a single-digit offset hour'],
+    ['2024-01-01T09:05+24:00', 'an offset of 24 hours'],
+    ['2024-01-01T09:05+05:60', 'an offset of 60 minutes'],
+    ['2024-01-01T09:05 +03:00', 'a space before the offset'],
+    ['2024-01-01T09:05:30.', 'a dot without a fraction'],
+    ['2024-01-01T09:05:30.1234567890', 'ten digits of fraction'],
+    ['2024-01-01x', 'trailing text'],
+    ['on 2024-01-01', 'leading text'],
+  ];
+  it.each(cases)('%j (%s)', (text) => {
+    expect(parseWhen(text)).toBeUndefined();
+  });
+});
+
+describe('daysInMonth', () => {
+  it.each([
+    [2024, 1, 31],
+    [2024, 2, 29],
+    [2023, 2, 28],
+    [2000, 2, 29],
+    [1900, 2, 28],
+    [2024, 4, 30],
+    [2024, 12, 31],
+  ])('%d-%d has %d days', (year, month, days) => {
+    expect(daysInMonth(year, month)).toBe(days);
+  });
+});
+
+describe('years before 100', () => {
+  // Date.UTC and new Date(y, …) read years 0–99 as 1900–1999; four-digit years are literal.
+  it('0050-01-01T00:00Z is the year 50, not 1950', () => {
+    expect(parseWhen('0050-01-01T00:00Z')?.ms).toBe(new Date('0050-01-01T00:00:00Z').getTime());
+  });
+});
