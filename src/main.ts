@@ -1,6 +1,7 @@
 // The one exit point: parse argv, run the command, turn errors into exit codes.
 
 import { VERSION } from './version.js';
+import { safeMultiline } from './ui/safe.js';
 import type { CommandResult } from './commands/result.js';
 import type { Context, GlobalOptions } from './context.js';
 
@@ -13,7 +14,8 @@ function hasDebug(argv: string[]): boolean {
 /** Writes a command's output; returns its exit code. */
 function emit(result: CommandResult, ctx: Pick<Context, 'out' | 'err'>): number {
   if (result.out) ctx.out.write(result.out.endsWith('\n') ? result.out : `${result.out}\n`);
-  if (result.err) ctx.err.write(result.err.endsWith('\n') ? result.err : `${result.err}\n`);
+  // Messages carry user text (names, paths): neutralise it; stdout is rendered safely already.
+  if (result.err) ctx.err.write(safeMultiline(result.err.endsWith('\n') ? result.err : `${result.err}\n`));
   return result.code ?? 0;
 }
 
@@ -60,7 +62,7 @@ export async function main(argv: string[]): Promise<number> {
       return 2;
     }
     const { code: c, message } = describeError(err, debug);
-    if (message) process.stderr.write(`${message}\n`);
+    if (message) process.stderr.write(`${safeMultiline(message)}\n`);
     return c;
   }
   return code;

@@ -189,6 +189,12 @@ function registerLaterCommands(program: Command, sub: Sub, action: Action): void
     .option('--json', 'print as JSON')
     .action(action(async () => ({ run: (await import('./commands/policy.js')).runShow })));
 
+  sub(program, 'backup', 'copy the database safely (SQLite online backup), by default into a backups folder beside it', 'vetted backup', 'vetted backup --out ~/vetted-2026-11-22.db')
+    .option('--out <file>', 'where to write the backup (default: <data folder>/backups/vetted-backup-<time>.db)')
+    .action(action(async () => ({ run: (await import('./commands/backup.js')).runBackup })));
+  sub(program, 'restore <file>', 'replace the database with a backup, after checking it (the current one is kept as a backup first)', 'vetted restore ~/.local/share/vetted/backups/vetted-backup-20261122-101500.db')
+    .action(action(async () => ({ run: (await import('./commands/backup.js')).runRestore })));
+
   sub(program, 'import <file>', 'merge a vetted/1 data file (JSON or YAML); importing the same file twice changes nothing', 'vetted import lists.yaml', 'vetted import backup.json --dry-run --json')
     .option('--dry-run', 'report what would be added; write nothing')
     .option('--json', 'print the report as JSON')

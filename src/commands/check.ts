@@ -1,6 +1,7 @@
 // `vetted check <company>`: answer a checklist (asked on a terminal, or given), score it,
 // store it in one transaction, and say whether this vendor is safe to buy from.
 
+import { toJson } from '../ui/safe.js';
 import { readFileSync } from 'node:fs';
 import type { Context } from '../context.js';
 import type { CommandResult } from './result.js';
@@ -105,7 +106,7 @@ export async function run(ctx: Context, companyArg: string, opts: CheckOptions):
     });
     const name = store.findCompany(company)!.name;
     if (opts.json) {
-      return { out: JSON.stringify(checkJson(id, name, checklist, at, result, notes), null, 2), err: warnings.join('\n') || undefined };
+      return { out: toJson(checkJson(id, name, checklist, at, result, notes)), err: warnings.join('\n') || undefined };
     }
     const colour = colourWanted(ctx.out, { noColor: ctx.noColor }, ctx.env);
     return {

@@ -1,5 +1,6 @@
 // `vetted checklists list|show|validate`.
 
+import { toJson } from '../ui/safe.js';
 import { readFileSync } from 'node:fs';
 import type { Context } from '../context.js';
 import type { CommandResult } from './result.js';
@@ -18,10 +19,8 @@ export async function runList(ctx: Context, opts: JsonOption): Promise<CommandRe
   const all = loadAllChecklists(ctx.configDir);
   if (opts.json) {
     return {
-      out: JSON.stringify(
+      out: toJson(
         all.map(({ checklist: c, source, file }) => ({ id: c.id, version: c.version, title: localize(c.title, ctx.lang), questions: c.questions.length, source, file })),
-        null,
-        2,
       ),
     };
   }
@@ -39,7 +38,7 @@ export async function runList(ctx: Context, opts: JsonOption): Promise<CommandRe
 
 export async function runShow(ctx: Context, id: string, opts: JsonOption): Promise<CommandResult> {
   const { checklist: c, source, file } = findChecklist(id, ctx.configDir);
-  if (opts.json) return { out: JSON.stringify({ ...c, source, file }, null, 2) };
+  if (opts.json) return { out: toJson({ ...c, source, file }) };
   const p = paint(colourWanted(ctx.out, { noColor: ctx.noColor }, ctx.env));
   const lang = ctx.lang;
   const lines = [p.bold(`${safeText(localize(c.title, lang))}  (${c.id} v${c.version}, ${source})`)];
@@ -66,7 +65,7 @@ export async function runValidate(ctx: Context, file: string, opts: JsonOption):
   }
   const { checklist, problems } = parseChecklistText(text);
   if (opts.json) {
-    return { out: JSON.stringify({ file, valid: !!checklist, id: checklist?.id, problems }, null, 2), code: checklist ? 0 : 2 };
+    return { out: toJson({ file, valid: !!checklist, id: checklist?.id, problems }), code: checklist ? 0 : 2 };
   }
   if (checklist) return { out: `${file}: ok — ${checklist.id} v${checklist.version}, ${checklist.questions.length} questions\n` };
   return {

@@ -1,5 +1,6 @@
 // `vetted company list|show|alias`.
 
+import { toJson } from '../ui/safe.js';
 import type { Context } from '../context.js';
 import type { CommandResult } from './result.js';
 import { requireCompany, withStore, checkCompanyName } from './shared.js';
@@ -20,7 +21,7 @@ export async function runList(ctx: Context, opts: JsonOption): Promise<CommandRe
     const companies = store.listCompanies();
     if (opts.json) {
       return {
-        out: JSON.stringify(
+        out: toJson(
           companies.map((c) => ({
             name: c.name,
             aliases: c.aliases,
@@ -31,8 +32,6 @@ export async function runList(ctx: Context, opts: JsonOption): Promise<CommandRe
             incidents: c.incidents,
             open_incidents: c.open_incidents,
           })),
-          null,
-          2,
         ),
       };
     }
@@ -64,7 +63,7 @@ export async function runShow(ctx: Context, name: string, opts: JsonOption): Pro
     const verdict = judgeCompany(profile.evidence, policy, now);
     const subsidiaries = store.subsidiariesOf(company.id).map((c) => ({ name: c.name, list: judgeOne(store, c, policy, now).list }));
     const full = { ...profile, verdict, figures: serviceFigures(profile.evidence.incidents, now), subsidiaryVerdicts: subsidiaries };
-    if (opts.json) return { out: JSON.stringify(companyJson(full), null, 2) };
+    if (opts.json) return { out: toJson(companyJson(full)) };
     const p = paint(colourWanted(ctx.out, { noColor: ctx.noColor }, ctx.env));
     return { out: renderCompany(full, p) };
   });

@@ -1,6 +1,7 @@
 // `vetted due`: for every open incident, the promises broken and coming due, staleness,
 // and the next escalation step with its reason.
 
+import { toJson } from '../ui/safe.js';
 import type { Context } from '../context.js';
 import type { CommandResult } from './result.js';
 import { dueReport, isOpen, type DueReport } from '../domain/incident.js';
@@ -40,7 +41,7 @@ export async function run(ctx: Context, opts: { json?: boolean }): Promise<Comma
       .allIncidents()
       .filter(isOpen)
       .map((i) => dueReport(i, now, formatLocalDate));
-    if (opts.json) return { out: JSON.stringify(reports.map(reportJson), null, 2) };
+    if (opts.json) return { out: toJson(reports.map(reportJson)) };
     if (!reports.length) return { out: 'No open incidents: nothing is due.\n' };
     const p = makePaint(colourWanted(ctx.out, { noColor: ctx.noColor }, ctx.env));
     return { out: reports.map((r) => renderReport(r, now, p)).join('\n\n') + '\n' };

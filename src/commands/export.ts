@@ -1,5 +1,6 @@
 // `vetted export [--format md|json|csv] [--out FILE]`.
 
+import { toJson } from '../ui/safe.js';
 import type { Context } from '../context.js';
 import type { CommandResult } from './result.js';
 import { UserError } from '../errors.js';
@@ -24,7 +25,7 @@ export function exportJson(store: Store, exportedAt: string): string {
     },
     exportedAt,
   );
-  return `${JSON.stringify(doc, null, 2)}\n`;
+  return `${toJson(doc)}\n`;
 }
 
 export async function run(ctx: Context, opts: ExportOptions): Promise<CommandResult> {

@@ -1,5 +1,6 @@
 // `vetted import FILE [--dry-run] [--json]`: merge a vetted/1 data file, all or nothing.
 
+import { toJson } from '../ui/safe.js';
 import { readFileSync, statSync } from 'node:fs';
 import type { Context } from '../context.js';
 import type { CommandResult } from './result.js';
@@ -69,6 +70,6 @@ export async function run(ctx: Context, file: string, opts: ImportOptions): Prom
     }),
   );
   const noticeText = notices.map((n) => `note: ${file}: ${n}`).join('\n');
-  if (opts.json) return { out: JSON.stringify({ file, dry_run: !!opts.dryRun, ...report, notices }, null, 2), err: noticeText || undefined };
+  if (opts.json) return { out: toJson({ file, dry_run: !!opts.dryRun, ...report, notices }), err: noticeText || undefined };
   return { err: (noticeText ? `${noticeText}\n` : '') + renderReport(file, report, !!opts.dryRun) };
 }

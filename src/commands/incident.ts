@@ -1,5 +1,6 @@
 // `vetted incident add|event|list|show|close`: log a service failure as it unfolds.
 
+import { toJson } from '../ui/safe.js';
 import type { Context } from '../context.js';
 import type { CommandResult } from './result.js';
 import { UserError } from '../errors.js';
@@ -131,7 +132,7 @@ export async function runAdd(ctx: Context, companyArg: string, opts: AddOptions)
     });
     const incident = store.findIncident(ref)!;
     const hint = `next: vetted incident event ${ref} contact --channel phone --reached-human --wait-minutes 12`;
-    if (opts.json) return { out: JSON.stringify(incidentJson(incident, ctx.now()), null, 2), err: warnings.join('\n') || undefined };
+    if (opts.json) return { out: toJson(incidentJson(incident, ctx.now())), err: warnings.join('\n') || undefined };
     return { out: `${ref}\n`, err: [...warnings, `opened incident ${ref} with ${incident.company}`, hint].join('\n') };
   });
 }
@@ -164,7 +165,7 @@ export async function runEvent(ctx: Context, id: string, typeArg: string, opts: 
     const added = store.write(() => store.addEvent(incident.rowId, event));
     if (!added) throw new UserError(`this ${type} at ${at} is on the timeline of ${incident.id} already; nothing was added.`);
     const updated = store.findIncident(incident.id)!;
-    if (opts.json) return { out: JSON.stringify({ incident: updated.id, event, metrics: computeMetrics(updated, ctx.now()) }, null, 2) };
+    if (opts.json) return { out: toJson({ incident: updated.id, event, metrics: computeMetrics(updated, ctx.now()) }) };
     return { err: [...warnings, `logged ${type} on ${updated.id} (${updated.company}) at ${at}`].join('\n') };
   });
 }
@@ -186,13 +187,11 @@ export async function runList(ctx: Context, opts: { company?: string; open?: boo
     const now = ctx.now();
     if (opts.json) {
       return {
-        out: JSON.stringify(
+        out: toJson(
           incidents.map((i) => {
             const m = computeMetrics(i, now);
             return { id: i.id, company: i.company, title: i.title, opened: i.opened, fault: i.fault, open: isOpen(i), events: i.events.length, promises_broken: m.promises_broken, highest_level: m.highest_level };
           }),
-          null,
-          2,
         ),
       };
     }
@@ -204,7 +203,7 @@ export async function runList(ctx: Context, opts: { company?: string; open?: boo
 export async function runShow(ctx: Context, id: string, opts: { json?: boolean }): Promise<CommandResult> {
   return withStore(ctx, (store) => {
     const incident = requireIncident(store, id);
-    if (opts.json) return { out: JSON.stringify(incidentJson(incident, ctx.now()), null, 2) };
+    if (opts.json) return { out: toJson(incidentJson(incident, ctx.now())) };
     return { out: renderIncident(incident, ctx.now(), paint(colourWanted(ctx.out, { noColor: ctx.noColor }, ctx.env))) };
   });
 }

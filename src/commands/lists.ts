@@ -1,5 +1,6 @@
 // `vetted lists [black|white|watch]` and `vetted why <company>`.
 
+import { toJson } from '../ui/safe.js';
 import type { Context } from '../context.js';
 import type { CommandResult } from './result.js';
 import { UserError } from '../errors.js';
@@ -18,7 +19,7 @@ export async function runLists(ctx: Context, which: string | undefined, opts: { 
     const groups = groupByList(judgeAll(store, policy, ctx.now()));
     const shown = (which ? [which] : LISTS) as ListName[];
     if (opts.json) {
-      return { out: JSON.stringify(Object.fromEntries(shown.map((l) => [l, groups[l].map((j) => listEntry(j.verdict))])), null, 2) };
+      return { out: toJson(Object.fromEntries(shown.map((l) => [l, groups[l].map((j) => listEntry(j.verdict))]))) };
     }
     const p = paint(colourWanted(ctx.out, { noColor: ctx.noColor }, ctx.env));
     const total = shown.reduce((n, l) => n + groups[l].length, 0);
@@ -34,10 +35,8 @@ export async function runWhy(ctx: Context, name: string, opts: { json?: boolean 
     const v = judgeOne(store, company, policy, ctx.now());
     if (opts.json) {
       return {
-        out: JSON.stringify(
+        out: toJson(
           { ...listEntry(v), list: v.list, decided_by: v.decided_by, findings: v.findings, would_change: v.would_change },
-          null,
-          2,
         ),
       };
     }

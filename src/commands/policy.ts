@@ -1,5 +1,6 @@
 // `vetted policy show`: the thresholds in force and where they come from.
 
+import { toJson } from '../ui/safe.js';
 import type { Context } from '../context.js';
 import type { CommandResult } from './result.js';
 import { DEFAULT_POLICY, RULES } from '../domain/policy.js';
@@ -7,7 +8,7 @@ import { loadPolicy, policyPath } from '../formats/policy-file.js';
 
 export async function runShow(ctx: Context, opts: { json?: boolean }): Promise<CommandResult> {
   const { policy, source } = loadPolicy(ctx.configDir);
-  if (opts.json) return { out: JSON.stringify({ source, policy, defaults: DEFAULT_POLICY }, null, 2) };
+  if (opts.json) return { out: toJson({ source, policy, defaults: DEFAULT_POLICY }) };
   const lines = [`# the list policy in force: ${source ?? `the defaults (override them in ${policyPath(ctx.configDir)})`}`];
   for (const [k, v] of Object.entries(policy)) {
     const d = (DEFAULT_POLICY as unknown as Record<string, unknown>)[k];

@@ -8,13 +8,17 @@ import { companyKey } from '../domain/names.js';
 export const MAX_NAME = 200;
 export const MAX_NOTE = 10_000;
 
-export function openStore(ctx: Context): Store {
+/** Opens the store; an existing database that needs a migration is backed up first. */
+export async function openStore(ctx: Context): Promise<Store> {
+  const { backupBeforeMigration } = await import('../store/backup.js');
+  const kept = await backupBeforeMigration(ctx.dbPath, ctx.now());
+  if (kept) ctx.err.write(`backed up the database to ${kept} before upgrading it\n`);
   return Store.open(ctx.dbPath, { createDir: ctx.dbIsDefault });
 }
 
 /** Runs `fn` with an open store, closing it whatever happens. */
 export async function withStore<T>(ctx: Context, fn: (store: Store) => T | Promise<T>): Promise<T> {
-  const store = openStore(ctx);
+  const store = await openStore(ctx);
   try {
     return await fn(store);
   } finally {

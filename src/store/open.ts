@@ -14,16 +14,16 @@ const SQLITE_MAGIC = 'SQLite format 3\u0000';
 export interface OpenOptions {
   /** Create the parent folder when it is missing (the default location only). */
   createDir?: boolean;
-  /** Called with the path of a backup written before a migration of an existing database. */
-  backupBeforeMigration?: (db: DB, fromVersion: number) => void;
+  /** Open for reading only: no pragmas that write, no migration. */
+  readonly?: boolean;
 }
 
 /** Reads the header of an existing file and refuses what we must not touch. */
-function inspectHeader(path: string): { isNew: boolean } {
-  if (!existsSync(path)) return { isNew: true };
+export function inspectHeader(path: string): { isNew: boolean; version: number } {
+  if (!existsSync(path)) return { isNew: true, version: 0 };
   const st = statSync(path);
   if (st.isDirectory()) throw new UserError(`${path} is a folder, not a database file; pass --db with a file path.`);
-  if (st.size === 0) return { isNew: true };
+  if (st.size === 0) return { isNew: true, version: 0 };
   const fd = openSync(path, 'r');
   const header = Buffer.alloc(100);
   let n: number;
@@ -45,7 +45,7 @@ function inspectHeader(path: string): { isNew: boolean } {
       `${path} was written by a newer version of vetted (schema ${userVersion}, this one knows ${SCHEMA_VERSION}); upgrade vetted to use it.`,
     );
   }
-  return { isNew: false };
+  return { isNew: false, version: userVersion };
 }
 
 /** Checks, after opening and before any write, what the header alone cannot tell. */
@@ -88,10 +88,7 @@ export function openDatabase(path: string, options: OpenOptions = {}): DB {
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = NORMAL');
     db.pragma('foreign_keys = ON');
-    if (version < SCHEMA_VERSION) {
-      if (version > 0) options.backupBeforeMigration?.(db, version);
-      migrate(db, version);
-    }
+    if (version < SCHEMA_VERSION) migrate(db);
     return db;
   } catch (err) {
     db.close();
@@ -99,13 +96,20 @@ export function openDatabase(path: string, options: OpenOptions = {}): DB {
   }
 }
 
-function migrate(db: DB, from: number): void {
-  for (let v = from; v < SCHEMA_VERSION; v++) {
-    const m = MIGRATIONS[v];
-    db.transaction(() => {
-      db.exec(m.sql);
-      db.pragma(`application_id = ${APPLICATION_ID}`);
-      db.pragma(`user_version = ${v + 1}`);
-    }).immediate();
+/** Applies the migrations not yet applied, each in its own transaction; a second process
+ * migrating at the same moment waits for the lock and then finds nothing left to do. */
+function migrate(db: DB): void {
+  for (;;) {
+    const done = db
+      .transaction(() => {
+        const v = db.pragma('user_version', { simple: true }) as number;
+        if (v >= SCHEMA_VERSION) return true;
+        db.exec(MIGRATIONS[v].sql);
+        db.pragma(`application_id = ${APPLICATION_ID}`);
+        db.pragma(`user_version = ${v + 1}`);
+        return false;
+      })
+      .immediate();
+    if (done) return;
   }
 }
