@@ -4,21 +4,43 @@ import type { Context } from '../context.js';
 import type { Store } from '../store/store.js';
 import { LISTS, type ListName } from '../domain/types.js';
 import { formatLocalDate } from '../domain/dates.js';
-import { judgeAll, policyOf } from './verdicts.js';
-import { renderCsvLists, renderMarkdownLists, type MarkdownCompany } from '../formats/markdown.js';
+import { judgeListed, listEntry, listEntryTexts, markdownRows, policyOf, type ListEntry } from './verdicts.js';
+import { markdownRow, renderCsvLists, renderMarkdownLists, type MarkdownCompany } from '../formats/markdown.js';
 import { describeEvent } from '../ui/render-incident.js';
 import { paint } from '../ui/colour.js';
 
+function emptyLists(): Record<ListName, MarkdownCompany[]> {
+  return Object.fromEntries(LISTS.map((l) => [l, [] as MarkdownCompany[]])) as Record<ListName, MarkdownCompany[]>;
+}
+
+/** The listed companies: from the cached rows for a plain table, with verdicts and timelines for --detail. */
+function listedCompanies(store: Store, ctx: Context, now: number, detail: boolean): Record<ListName, MarkdownCompany[]> {
+  const policy = policyOf(ctx);
+  const lists = emptyLists();
+  if (!detail) {
+    const rows = markdownRows(store, policy, now, markdownRow);
+    if (rows) {
+      for (const r of rows) lists[r.list].push({ entry: r.entry, row: r.row });
+      return lists;
+    }
+  }
+  const judged = judgeListed(store, policy, now);
+  const incidents = detail ? groupIncidents(store) : new Map();
+  for (const l of LISTS) {
+    lists[l] = judged[l].map((j) => ({ entry: listEntry(j.verdict), verdict: j.verdict, incidents: incidents.get(j.companyId) ?? [] }));
+  }
+  return lists;
+}
+
 export function exportLists(ctx: Context, store: Store, format: 'md' | 'csv', detail: boolean): string {
   const now = ctx.now();
-  const judged = judgeAll(store, policyOf(ctx), now);
-  const lists = Object.fromEntries(LISTS.map((l) => [l, [] as MarkdownCompany[]])) as Record<ListName, MarkdownCompany[]>;
-  const byCompany = detail ? groupIncidents(store) : new Map();
-  for (const j of judged) {
-    if (j.verdict.list === 'unlisted') continue;
-    lists[j.verdict.list].push({ verdict: j.verdict, incidents: byCompany.get(j.company.id) ?? [] });
+  if (format === 'csv') {
+    const texts = listEntryTexts(store, policyOf(ctx), now);
+    const lists = emptyLists();
+    for (const l of LISTS) lists[l] = texts[l].map((t) => ({ entry: JSON.parse(t) as ListEntry }));
+    return renderCsvLists(lists);
   }
-  if (format === 'csv') return renderCsvLists(lists);
+  const lists = listedCompanies(store, ctx, now, detail);
   const plain = paint(false);
   return renderMarkdownLists({
     date: formatLocalDate(now),

@@ -6,7 +6,7 @@ import type { CommandResult } from './result.js';
 import { UserError } from '../errors.js';
 import { LISTS, type ListName } from '../domain/types.js';
 import { requireCompany, withStore } from './shared.js';
-import { groupByList, judgeAll, judgeOne, listEntry, policyOf } from './verdicts.js';
+import { judgeOne, listEntry, listEntryTexts, policyOf, type ListEntry } from './verdicts.js';
 import { renderLists, renderWhy } from '../ui/render-lists.js';
 import { colourWanted, paint } from '../ui/colour.js';
 
@@ -16,15 +16,18 @@ export async function runLists(ctx: Context, which: string | undefined, opts: { 
   }
   const policy = policyOf(ctx);
   return withStore(ctx, (store) => {
-    const groups = groupByList(judgeAll(store, policy, ctx.now()));
+    const texts = listEntryTexts(store, policy, ctx.now(), which as ListName | undefined);
     const shown = (which ? [which] : LISTS) as ListName[];
     if (opts.json) {
-      return { out: toJson(Object.fromEntries(shown.map((l) => [l, groups[l].map((j) => listEntry(j.verdict))]))) };
+      // The cached entries are JSON already: one company a line.
+      const body = shown.map((l) => `"${l}": [${texts[l].length ? `\n${texts[l].join(',\n')}\n` : ''}]`).join(',\n');
+      return { out: `{\n${body}\n}` };
     }
-    const p = paint(colourWanted(ctx.out, { noColor: ctx.noColor }, ctx.env));
-    const total = shown.reduce((n, l) => n + groups[l].length, 0);
+    const total = shown.reduce((n, l) => n + texts[l].length, 0);
     if (!total && !which) return { out: 'No company is on a list yet: vet one with `vetted check`, log an incident, or `vetted import` a data file.\n' };
-    return { out: renderLists(Object.fromEntries(shown.map((l) => [l, groups[l]])), p) };
+    const p = paint(colourWanted(ctx.out, { noColor: ctx.noColor }, ctx.env));
+    const groups = Object.fromEntries(shown.map((l) => [l, texts[l].map((t) => JSON.parse(t) as ListEntry)]));
+    return { out: renderLists(groups, p) };
   });
 }
 

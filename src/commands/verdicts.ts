@@ -1,10 +1,13 @@
-// Verdicts of companies under the policy in force: shared by lists, why, company show and export.
+// Verdicts of companies under the policy in force: shared by lists, why, company show and
+// export. Computed verdicts are cached in the store until the evidence changes or a
+// promise falls due, so that large lists are read, not recomputed.
 
 import type { Context } from '../context.js';
 import type { Store, CompanyRow } from '../store/store.js';
-import { judgeCompany, type Policy, type Verdict } from '../domain/policy.js';
+import { judgeCompany, verdictValidUntil, type Policy, type Verdict } from '../domain/policy.js';
 import { loadPolicy } from '../formats/policy-file.js';
 import { LISTS, type ListName } from '../domain/types.js';
+import { inertJson } from '../ui/safe.js';
 
 export interface Judged {
   company: CompanyRow;
@@ -15,13 +18,13 @@ export function policyOf(ctx: Context): Policy {
   return loadPolicy(ctx.configDir).policy;
 }
 
-export function judgeAll(store: Store, policy: Policy, now: number): Judged[] {
-  return store.allEvidence().map(({ company, evidence }) => ({ company, verdict: judgeCompany(evidence, policy, now) }));
-}
+const policyKey = (policy: Policy) => JSON.stringify(policy);
 
 export function judgeOne(store: Store, company: CompanyRow, policy: Policy, now: number): Verdict {
   return judgeCompany(store.evidenceOf(company), policy, now);
 }
+
+export type ListEntry = ReturnType<typeof listEntry>;
 
 /** The entry of one company in `lists --json`, as DATA-FORMAT.md gives it. */
 export function listEntry(v: Verdict) {
@@ -33,8 +36,93 @@ export function listEntry(v: Verdict) {
   };
 }
 
-export function groupByList(judged: Judged[]): Record<ListName, Judged[]> {
-  const out = Object.fromEntries(LISTS.map((l) => [l, [] as Judged[]])) as Record<ListName, Judged[]>;
-  for (const j of judged) if (j.verdict.list !== 'unlisted') out[j.verdict.list].push(j);
+/** Judges the companies whose cached verdict is missing or no longer holds, and caches them. */
+export function refreshVerdicts(store: Store, policy: Policy, now: number): void {
+  const key = policyKey(policy);
+  const stale = store.companiesToJudge(key, now);
+  if (!stale.length) return;
+  const evidence = store.evidenceOfMany(stale);
+  const rows = stale.map((c) => {
+    const e = evidence.get(c.id)!;
+    const verdict = judgeCompany(e, policy, now);
+    return { companyId: c.id, list: verdict.list, entry: inertJson(listEntry(verdict)), verdict: JSON.stringify(verdict), validUntil: verdictValidUntil(e, now) };
+  });
+  try {
+    store.saveVerdicts(key, rows);
+  } catch (err) {
+    const code = (err as { code?: string }).code ?? '';
+    if (!/^SQLITE_(READONLY|BUSY|LOCKED|FULL|CANTOPEN|IOERR)/.test(code)) throw err;
+    // A read-only or busy database: judge without the cache this time.
+    throw new CacheUnavailable(rows.map((r) => ({ id: r.companyId, list: r.list, entry: r.entry, verdict: r.verdict })));
+  }
+}
+
+class CacheUnavailable extends Error {
+  constructor(readonly rows: { id: number; list: string; entry: string; verdict: string }[]) {
+    super('verdict cache unavailable');
+  }
+}
+
+/**
+ * Every listed company's entry with its markdown table row, made and cached where missing.
+ * `makeRow` serialises one entry; null when the cache cannot be used (then the caller renders all).
+ */
+export function markdownRows(store: Store, policy: Policy, now: number, makeRow: (entry: ListEntry) => string) {
+  try {
+    refreshVerdicts(store, policy, now);
+  } catch (err) {
+    if (err instanceof CacheUnavailable) return null;
+    throw err;
+  }
+  const rows = store.cachedMarkdownRows(policyKey(policy));
+  const made: { companyId: number; row: string }[] = [];
+  const out = rows.map((r) => {
+    const entry = JSON.parse(r.entry) as ListEntry;
+    let row = r.md_row;
+    if (row === null) {
+      row = makeRow(entry);
+      made.push({ companyId: r.company_id, row });
+    }
+    return { list: r.list as ListName, entry, row };
+  });
+  if (made.length) {
+    try {
+      store.saveMarkdownRows(made);
+    } catch {
+      // The rows were made all the same; the cache waits for a writable database.
+    }
+  }
+  return out;
+}
+
+/** Cached rows after a refresh; when the cache cannot be written, everything is judged afresh. */
+function verdictRows(store: Store, policy: Policy, now: number, what: 'entry' | 'verdict', list?: ListName) {
+  try {
+    refreshVerdicts(store, policy, now);
+    return store.cachedVerdicts(policyKey(policy), what, list);
+  } catch (err) {
+    if (!(err instanceof CacheUnavailable)) throw err;
+    // Rebuild from all evidence: the stale rows were judged, the rest must be too.
+    const all = store.allEvidence().map(({ company, evidence }) => {
+      const v = judgeCompany(evidence, policy, now);
+      return { company_id: company.id, list: v.list, json: what === 'entry' ? inertJson(listEntry(v)) : JSON.stringify(v) };
+    });
+    return list ? all.filter((r) => r.list === list) : all;
+  }
+}
+
+/** The `lists --json` entries of each list, as JSON texts, in name order. */
+export function listEntryTexts(store: Store, policy: Policy, now: number, list?: ListName): Record<ListName, string[]> {
+  const out = Object.fromEntries(LISTS.map((l) => [l, [] as string[]])) as Record<ListName, string[]>;
+  for (const r of verdictRows(store, policy, now, 'entry', list)) if (r.list !== 'unlisted') out[r.list as ListName].push(r.json);
+  return out;
+}
+
+/** Every listed company with its whole verdict, in name order. */
+export function judgeListed(store: Store, policy: Policy, now: number): Record<ListName, { companyId: number; verdict: Verdict }[]> {
+  const out = Object.fromEntries(LISTS.map((l) => [l, [] as { companyId: number; verdict: Verdict }[]])) as Record<ListName, { companyId: number; verdict: Verdict }[]>;
+  for (const r of verdictRows(store, policy, now, 'verdict')) {
+    if (r.list !== 'unlisted') out[r.list as ListName].push({ companyId: r.company_id, verdict: JSON.parse(r.json) as Verdict });
+  }
   return out;
 }

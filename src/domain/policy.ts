@@ -3,7 +3,7 @@
 
 import { LEVELS, type CheckRecord, type CheckVerdict, type CompanyEvidence, type Incident, type Level, type ListName, type Placement, EFFORTS, type Effort } from './types.js';
 import { addMonths, datePart, msOf, plural } from './dates.js';
-import { brokenPromises, closingOf, effortRank, isAtFault, isOpen, lastActivityText, levelOf, levelRank, highestLevel } from './incident.js';
+import { brokenPromises, promisesOf, closingOf, effortRank, isAtFault, isOpen, lastActivityText, levelOf, levelRank, highestLevel } from './incident.js';
 import type { Problem, Validated } from './validation.js';
 
 export interface Policy {
@@ -370,6 +370,15 @@ export function judgeCompany(e: CompanyEvidence, policy: Policy = DEFAULT_POLICY
     };
   }
   return { ...base, list: 'unlisted', since: null, pinned: false, reasons: [], decided_by: null, would_change: ['any check or incident would put it on a list'] };
+}
+
+/** Until when a verdict holds without new evidence: the first pending promise falling due. */
+export function verdictValidUntil(e: CompanyEvidence, now: number): number | null {
+  let until: number | null = null;
+  for (const i of e.incidents) {
+    for (const p of promisesOf(i, now)) if (p.state === 'pending' && (until === null || p.dueMs < until)) until = p.dueMs;
+  }
+  return until;
 }
 
 // ---- the policy file ----

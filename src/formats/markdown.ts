@@ -4,17 +4,28 @@
 
 import { toMarkdown, type Unsafe } from 'mdast-util-to-markdown';
 import { gfmTableToMarkdown } from 'mdast-util-gfm-table';
-import stringWidth from 'string-width';
-import type { Paragraph, Root, RootContent, PhrasingContent, Table, TableRow } from 'mdast';
+import { safeText } from '../ui/safe.js';
+import type { Paragraph, RootContent, PhrasingContent, TableRow } from 'mdast';
 import type { ListName } from '../domain/types.js';
 import type { Finding, Verdict } from '../domain/policy.js';
 import type { Incident } from '../domain/types.js';
 import { datePart } from '../domain/dates.js';
 import type { Lang } from '../domain/checklist.js';
 
+export interface MarkdownEntry {
+  company: string;
+  since: string | null;
+  pinned: boolean;
+  reasons: Pick<Finding, 'rule' | 'text' | 'evidence'>[];
+}
+
 export interface MarkdownCompany {
-  verdict: Verdict;
-  incidents: Incident[];
+  entry: MarkdownEntry;
+  /** The serialised table row, when it was cached. */
+  row?: string;
+  /** For --detail: the whole verdict and the incidents. */
+  verdict?: Verdict;
+  incidents?: Incident[];
 }
 
 export interface MarkdownInput {
@@ -57,16 +68,9 @@ const WORDS = {
   },
 };
 
-const CONTROL = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069]/gu;
-
 /** User text for a markdown page: one line, control and bidi characters made visible. */
 export function markdownText(s: string): string {
-  return s
-    .replace(/\r\n|\r|\n|\t/g, ' ')
-    .replace(CONTROL, (ch) => {
-      const code = ch.codePointAt(0)!;
-      return code < 0x20 ? String.fromCodePoint(0x2400 + code) : code === 0x7f ? '\u2421' : `<U+${code.toString(16).toUpperCase().padStart(4, '0')}>`;
-    });
+  return safeText(s.replace(/\r\n|\r|\n/g, ' '));
 }
 
 const text = (value: string): PhrasingContent => ({ type: 'text', value: markdownText(value) });
@@ -77,21 +81,29 @@ function row(cells: string[]): TableRow {
   return { type: 'tableRow', children: cells.map((c) => ({ type: 'tableCell', children: c ? [text(c)] : [] })) };
 }
 
-function reasonShort(f: Finding): string {
+function reasonShort(f: Pick<Finding, 'rule' | 'text'>): string {
   return f.rule === 'watch' || f.rule === 'pin' ? f.text : `${f.rule}: ${f.text}`;
 }
 
-function listTable(companies: MarkdownCompany[], columns: string[]): Table {
-  return {
-    type: 'table',
-    align: ['left', 'left', 'left', 'left'],
-    children: [
-      row(columns),
-      ...companies.map(({ verdict: v }) =>
-        row([v.company, v.since ?? '', v.reasons.map(reasonShort).join('; '), [...new Set(v.reasons.flatMap((f) => f.evidence))].join(', ')]),
-      ),
-    ],
-  };
+function rowCells(e: MarkdownEntry): string[] {
+  return [e.company, e.since ?? '', e.reasons.map(reasonShort).join('; '), [...new Set(e.reasons.flatMap((f) => f.evidence))].join(', ')];
+}
+
+function serialise(children: RootContent[]): string {
+  return toMarkdown({ type: 'root', children }, { extensions: [gfmTableToMarkdown({ tablePipeAlign: false })], unsafe: NO_AUTOLINKS, bullet: '-' });
+}
+
+/** The table of a list: header and delimiter lines serialised from a tree, then the rows. */
+function listTable(companies: MarkdownCompany[], columns: string[]): string {
+  const head = serialise([{ type: 'table', align: [null, null, null, null], children: [row(columns)] }]).trimEnd();
+  return [head, ...companies.map((c) => c.row ?? markdownRow(c.entry))].join('\n');
+}
+
+/** One company's table row, serialised alone (no column padding, so rows do not depend on each other). */
+export function markdownRow(entry: MarkdownEntry): string {
+  const cells = rowCells(entry);
+  const table = serialise([{ type: 'table', align: [null, null, null, null], children: [row(cells.map(() => 'x')), row(cells)] }]);
+  return table.trimEnd().split('\n')[2];
 }
 
 // Text that GFM would turn into a link by itself (www., http://, e-mail) is escaped too.
@@ -104,21 +116,23 @@ const NO_AUTOLINKS: Unsafe[] = [
 export function renderMarkdownLists(input: MarkdownInput): string {
   const w = WORDS[input.lang];
   const { black, white, watch } = input.lists;
-  const children: RootContent[] = [
-    heading(1, w.title),
-    paragraph(`${w.exported(input.date)} ${w.counts(black.length, white.length, watch.length)}`),
-    paragraph(w.method),
+  const parts: string[] = [
+    serialise([
+      heading(1, w.title),
+      paragraph(`${w.exported(input.date)} ${w.counts(black.length, white.length, watch.length)}`),
+      paragraph(w.method),
+    ]),
   ];
   for (const list of ['black', 'white', 'watch'] as ListName[]) {
-    children.push(heading(2, w.lists[list]));
     const companies = input.lists[list];
-    children.push(companies.length ? listTable(companies, w.columns) : paragraph(w.nobody));
+    parts.push(serialise([heading(2, w.lists[list])]));
+    parts.push(companies.length ? `${listTable(companies, w.columns)}\n` : serialise([paragraph(w.nobody)]));
   }
   if (input.detail) {
-    children.push(heading(2, w.companies));
+    const children: RootContent[] = [heading(2, w.companies)];
     for (const list of ['black', 'white', 'watch'] as ListName[]) {
       for (const c of input.lists[list]) {
-        const v = c.verdict;
+        const v = c.verdict!;
         children.push(heading(3, v.company));
         children.push(paragraph(w.verdictLine(w.lists[list], v.since)));
         const findings = v.pinned || v.list === 'watch' ? [...v.reasons, ...v.findings] : v.findings;
@@ -133,7 +147,7 @@ export function renderMarkdownLists(input: MarkdownInput): string {
             children: [paragraph(`${reasonShort(f)} (${datePart(f.date)}${f.evidence.length ? `; ${f.evidence.join(', ')}` : ''})`)],
           })),
         });
-        for (const i of c.incidents) {
+        for (const i of c.incidents ?? []) {
           children.push(heading(4, w.timeline(i.id, i.title)));
           children.push({
             type: 'list',
@@ -148,9 +162,9 @@ export function renderMarkdownLists(input: MarkdownInput): string {
         }
       }
     }
+    parts.push(serialise(children));
   }
-  const tree: Root = { type: 'root', children };
-  return toMarkdown(tree, { extensions: [gfmTableToMarkdown({ stringLength: stringWidth })], unsafe: NO_AUTOLINKS, bullet: '-' });
+  return parts.join('\n');
 }
 
 /** One row per listed company, RFC 4180 quoting; cells that a spreadsheet would run as a formula are defused. */
@@ -161,7 +175,7 @@ export function renderCsvLists(lists: Record<ListName, MarkdownCompany[]>): stri
   };
   const lines = [['list', 'company', 'since', 'pinned', 'rules', 'why', 'evidence'].join(',')];
   for (const list of ['black', 'white', 'watch'] as ListName[]) {
-    for (const { verdict: v } of lists[list]) {
+    for (const { entry: v } of lists[list]) {
       lines.push(
         [
           list,

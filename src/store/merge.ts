@@ -122,23 +122,29 @@ export function mergeDataFile(store: Store, data: DataFile, opts: MergeOptions):
       guard(['incidents', i], () => {
         const company = ensure(inc.company);
         let ref = inc.id ?? store.findIncidentByContent(company.id, inc.opened, inc.title);
-        const existing = ref ? store.findIncident(ref) : undefined;
+        const existing = ref ? store.findIncident(ref, { exact: true }) : undefined;
         let rowId: number;
+        let known: Set<string>;
         if (existing) {
           if (existing.companyId !== company.id) {
             throw new UserError(`the id "${ref}" already belongs to an incident of ${existing.company}; give this incident another id`);
           }
           report.incidents.existing++;
           rowId = existing.rowId;
+          known = store.eventKeysOf(rowId);
         } else {
           ref = inc.id ?? store.nextIncidentRef(slugOf(company.name));
           rowId = store.insertIncident({ ref, companyId: company.id, title: inc.title, opened: inc.opened, fault: inc.fault ?? 'unknown', closed: inc.closed });
           report.incidents.added++;
+          known = new Set();
         }
+        let added = 0;
         for (const e of sortEvents(inc.events ?? [], msOf)) {
-          if (store.addEvent(rowId, e)) report.events.added++;
+          if (store.addEvent(rowId, e, known)) added++;
           else report.events.existing++;
         }
+        if (added && existing) store.forgetVerdict(company.id);
+        report.events.added += added;
         if (inc.closed) store.setIncidentClosed(rowId, inc.closed);
       });
       progress();
@@ -161,6 +167,8 @@ export function mergeDataFile(store: Store, data: DataFile, opts: MergeOptions):
   };
 
   try {
+    // A bigger page cache for the length of a large import.
+    if (total > 1000) store.db.pragma('cache_size = -65536');
     store.write(apply);
   } catch (err) {
     if (!(err instanceof DryRun)) throw err;

@@ -58,6 +58,7 @@ export const MIGRATIONS: Migration[] = [
         closed TEXT
       );
       CREATE INDEX incidents_company ON incidents(company_id, opened_ms);
+      CREATE INDEX incidents_ref_nocase ON incidents(ref COLLATE NOCASE);
 
       CREATE TABLE events (
         id INTEGER PRIMARY KEY,
@@ -66,8 +67,7 @@ export const MIGRATIONS: Migration[] = [
         at_ms INTEGER NOT NULL,
         type TEXT NOT NULL,
         data TEXT NOT NULL,
-        content_key TEXT NOT NULL,
-        UNIQUE (incident_id, content_key)
+        content_key TEXT NOT NULL
       );
       CREATE INDEX events_incident ON events(incident_id, at_ms);
 
@@ -77,6 +77,21 @@ export const MIGRATIONS: Migration[] = [
         reason TEXT NOT NULL,
         at TEXT NOT NULL
       );
+    `,
+  },
+  {
+    name: 'a cache of verdicts; the store drops a company\'s row whenever its evidence changes',
+    sql: `
+      CREATE TABLE verdicts (
+        company_id INTEGER PRIMARY KEY REFERENCES companies(id) ON DELETE CASCADE,
+        list TEXT NOT NULL,
+        entry TEXT NOT NULL,
+        verdict TEXT NOT NULL,
+        md_row TEXT,
+        policy TEXT NOT NULL,
+        valid_until INTEGER
+      );
+      CREATE INDEX verdicts_policy ON verdicts(policy, list);
     `,
   },
 ];

@@ -134,13 +134,9 @@ export class Store {
       | { name: string }
       | undefined;
     if (taken) throw new UserError(`"${name}" is already an alias of ${taken.name}.`);
-    const info = this.st('INSERT INTO companies (name, key, skeleton, created_at) VALUES (?, ?, ?, ?)').run(
-      name.trim().replace(/\s+/gu, ' '),
-      key,
-      lookalikeSkeleton(key),
-      createdAt,
-    );
-    return this.companyById(Number(info.lastInsertRowid))!;
+    const display = name.trim().replace(/\s+/gu, ' ');
+    const info = this.st('INSERT INTO companies (name, key, skeleton, created_at) VALUES (?, ?, ?, ?)').run(display, key, lookalikeSkeleton(key), createdAt);
+    return { id: Number(info.lastInsertRowid), name: display, key, parent_id: null, website: null, category: null, created_at: createdAt };
   }
 
   /** Finds a company by name or alias, creating it when there is none. */
@@ -205,7 +201,13 @@ export class Store {
 
   // ---- checks ----
 
+  /** Drops the cached verdict of a company: its evidence has changed. */
+  forgetVerdict(companyId: number): void {
+    this.st('DELETE FROM verdicts WHERE company_id = ?').run(companyId);
+  }
+
   insertCheck(c: NewCheck): number {
+    this.forgetVerdict(c.companyId);
     const info = this.st(
       `INSERT INTO checks (company_id, checklist, checklist_version, at, at_ms, lang, score, verdict, dealbreakers, answers)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -263,20 +265,21 @@ export class Store {
   }
 
   insertIncident(i: NewIncident): number {
+    this.forgetVerdict(i.companyId);
     const info = this.st(
       'INSERT INTO incidents (ref, company_id, title, opened, opened_ms, fault, closed) VALUES (?, ?, ?, ?, ?, ?, ?)',
     ).run(i.ref, i.companyId, i.title, i.opened, msOf(i.opened), i.fault, i.closed ?? null);
     return Number(info.lastInsertRowid);
   }
 
-  private incidentRowByRef(ref: string): IncidentRow | undefined {
+  private incidentRowByRef(ref: string, exact: boolean): IncidentRow | undefined {
     const sql = `SELECT i.*, c.name AS company FROM incidents i JOIN companies c ON c.id = i.company_id WHERE i.ref = ?`;
-    return (this.st(sql).get(ref) ?? this.st(`${sql} COLLATE NOCASE`).get(ref)) as IncidentRow | undefined;
+    return (this.st(sql).get(ref) ?? (exact ? undefined : this.st(`${sql} COLLATE NOCASE`).get(ref))) as IncidentRow | undefined;
   }
 
-  /** The incident with this id (exact, or ignoring case); undefined when there is none. */
-  findIncident(ref: string): (Incident & { rowId: number; companyId: number }) | undefined {
-    const row = this.incidentRowByRef(ref.trim());
+  /** The incident with this id (exact, or else ignoring case); undefined when there is none. */
+  findIncident(ref: string, { exact = false } = {}): (Incident & { rowId: number; companyId: number }) | undefined {
+    const row = this.incidentRowByRef(ref.trim(), exact);
     return row ? this.withEvents([row])[0] : undefined;
   }
 
@@ -333,14 +336,32 @@ export class Store {
     }));
   }
 
-  /** Appends an event; false when the same event is already on the timeline. */
-  addEvent(incidentRowId: number, e: IncidentEvent): boolean {
+  /** The content keys of an incident's events, for recognising an event logged before. */
+  eventKeysOf(incidentRowId: number): Set<string> {
+    return new Set((this.st('SELECT content_key FROM events WHERE incident_id = ?').all(incidentRowId) as { content_key: string }[]).map((r) => r.content_key));
+  }
+
+  /**
+   * Appends an event; false when the same event is already on the timeline. `known` (the
+   * incident's keys, from eventKeysOf) saves a query per event on bulk imports and is kept up to date.
+   */
+  addEvent(incidentRowId: number, e: IncidentEvent, known?: Set<string>): boolean {
+    // With `known`, a bulk import: it drops the company's cached verdict once, itself.
+    const bulk = known !== undefined;
+    known ??= this.eventKeysOf(incidentRowId);
     const { at, type, ...rest } = e;
-    const key = createHash('sha256').update(eventContentKey(e)).digest('base64url').slice(0, 22);
-    const info = this.st(
-      'INSERT OR IGNORE INTO events (incident_id, at, at_ms, type, data, content_key) VALUES (?, ?, ?, ?, ?, ?)',
-    ).run(incidentRowId, at, msOf(at), type, JSON.stringify(rest), key);
-    if (info.changes === 0) return false;
+    const key = createHash('sha1').update(eventContentKey(e)).digest('base64url');
+    if (known.has(key)) return false;
+    known.add(key);
+    if (!bulk) this.st('DELETE FROM verdicts WHERE company_id = (SELECT company_id FROM incidents WHERE id = ?)').run(incidentRowId);
+    this.st('INSERT INTO events (incident_id, at, at_ms, type, data, content_key) VALUES (?, ?, ?, ?, ?, ?)').run(
+      incidentRowId,
+      at,
+      msOf(at),
+      type,
+      JSON.stringify(rest),
+      key,
+    );
     if (type === 'resolution') this.st('UPDATE incidents SET closed = coalesce(closed, ?) WHERE id = ?').run(at, incidentRowId);
     return true;
   }
@@ -348,6 +369,7 @@ export class Store {
   /** Records when an incident was closed, unless that is known already. */
   setIncidentClosed(incidentRowId: number, closed: string): void {
     this.st('UPDATE incidents SET closed = coalesce(closed, ?) WHERE id = ?').run(closed, incidentRowId);
+    this.st('DELETE FROM verdicts WHERE company_id = (SELECT company_id FROM incidents WHERE id = ?)').run(incidentRowId);
   }
 
   // ---- pins ----
@@ -369,10 +391,12 @@ export class Store {
     const old = this.pinOf(companyId);
     if (old && old.list === pin.list && old.reason === pin.reason && old.at === pin.at) return false;
     this.st('INSERT OR REPLACE INTO pins (company_id, list, reason, at) VALUES (?, ?, ?, ?)').run(companyId, pin.list, pin.reason, pin.at);
+    this.forgetVerdict(companyId);
     return true;
   }
 
   removePin(companyId: number): boolean {
+    this.forgetVerdict(companyId);
     return this.st('DELETE FROM pins WHERE company_id = ?').run(companyId).changes > 0;
   }
 
@@ -402,6 +426,59 @@ export class Store {
         pin: pins.get(company.id),
       },
     }));
+  }
+
+  allCompanies(): CompanyRow[] {
+    return this.st('SELECT * FROM companies ORDER BY key').all() as CompanyRow[];
+  }
+
+  // ---- the verdict cache ----
+
+  /** Companies with no cached verdict under this policy, or one that no longer holds at `now`. */
+  companiesToJudge(policyKey: string, now: number): CompanyRow[] {
+    return this.st(
+      `SELECT c.* FROM companies c LEFT JOIN verdicts v ON v.company_id = c.id
+       WHERE v.company_id IS NULL OR v.policy <> ? OR (v.valid_until IS NOT NULL AND v.valid_until <= ?)`,
+    ).all(policyKey, now) as CompanyRow[];
+  }
+
+  /** The cached entries (list, and the JSON text of the entry or of the whole verdict), in name order. */
+  cachedVerdicts(policyKey: string, what: 'entry' | 'verdict', list?: string): { company_id: number; list: string; json: string }[] {
+    const column = what === 'entry' ? 'v.entry' : 'v.verdict';
+    const sql = `SELECT v.company_id, v.list, ${column} AS json FROM verdicts v JOIN companies c ON c.id = v.company_id
+       WHERE v.policy = ?${list ? ' AND v.list = ?' : ''} ORDER BY c.key`;
+    return this.st(sql).all(...(list ? [policyKey, list] : [policyKey])) as { company_id: number; list: string; json: string }[];
+  }
+
+  /** The cached list entries with their serialised markdown table rows (null until made), in name order. */
+  cachedMarkdownRows(policyKey: string): { company_id: number; list: string; entry: string; md_row: string | null }[] {
+    return this.st(
+      `SELECT v.company_id, v.list, v.entry, v.md_row FROM verdicts v JOIN companies c ON c.id = v.company_id
+       WHERE v.policy = ? AND v.list <> 'unlisted' ORDER BY c.key`,
+    ).all(policyKey) as { company_id: number; list: string; entry: string; md_row: string | null }[];
+  }
+
+  saveMarkdownRows(rows: { companyId: number; row: string }[]): void {
+    const update = this.st('UPDATE verdicts SET md_row = ? WHERE company_id = ?');
+    this.write(() => {
+      for (const r of rows) update.run(r.row, r.companyId);
+    });
+  }
+
+  saveVerdicts(policyKey: string, rows: { companyId: number; list: string; entry: string; verdict: string; validUntil: number | null }[]): void {
+    const insert = this.st('INSERT OR REPLACE INTO verdicts (company_id, list, entry, verdict, policy, valid_until) VALUES (?, ?, ?, ?, ?, ?)');
+    this.write(() => {
+      for (const r of rows) insert.run(r.companyId, r.list, r.entry, r.verdict, policyKey, r.validUntil);
+    });
+  }
+
+  /** The evidence of some companies: in bulk when they are many, one by one when few. */
+  evidenceOfMany(companies: CompanyRow[]): Map<number, CompanyEvidence> {
+    if (companies.length > 200) {
+      const wanted = new Set(companies.map((c) => c.id));
+      return new Map(this.allEvidence().filter((x) => wanted.has(x.company.id)).map((x) => [x.company.id, x.evidence]));
+    }
+    return new Map(companies.map((c) => [c.id, this.evidenceOf(c)]));
   }
 
   counts(): { companies: number; checks: number; incidents: number; events: number; pins: number } {

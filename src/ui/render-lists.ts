@@ -2,7 +2,7 @@
 
 import type { Finding, Verdict } from '../domain/policy.js';
 import type { ListName } from '../domain/types.js';
-import type { Judged } from '../commands/verdicts.js';
+import type { ListEntry } from '../commands/verdicts.js';
 import { RULES } from '../domain/policy.js';
 import { datePart } from '../domain/dates.js';
 import type { Paint } from './colour.js';
@@ -21,13 +21,14 @@ export function ruleTitle(rule: string): string {
   return RULES.find((r) => r.id === rule)?.title ?? rule;
 }
 
-export function renderLists(groups: Partial<Record<ListName, Judged[]>>, p: Paint): string {
+export function renderLists(groups: Partial<Record<ListName, ListEntry[]>>, p: Paint): string {
   const out: string[] = [];
-  for (const [list, judged] of Object.entries(groups) as [ListName, Judged[]][]) {
-    out.push(listColour(p, list)(p.bold(`${TITLES[list]} (${judged.length})`)));
-    if (!judged.length) out.push(p.dim('  nobody'));
-    const width = Math.min(32, Math.max(0, ...judged.map((j) => stringWidth(safeText(j.verdict.company)))));
-    for (const { verdict: v } of judged) {
+  for (const [list, entries] of Object.entries(groups) as [ListName, ListEntry[]][]) {
+    out.push(listColour(p, list)(p.bold(`${TITLES[list]} (${entries.length})`)));
+    if (!entries.length) out.push(p.dim('  nobody'));
+    let width = 0;
+    for (const v of entries) width = Math.max(width, Math.min(32, stringWidth(safeText(v.company))));
+    for (const v of entries) {
       const name = safeText(v.company);
       const pad = ' '.repeat(Math.max(1, width - stringWidth(name) + 2));
       const top = v.reasons[0];

@@ -24,8 +24,16 @@ export function safeMultiline(s: string): string {
   return s.replace(/\r\n/g, '\n').replace(UNSAFE, (ch) => visible(ch, true));
 }
 
+const JSON_UNSAFE = /[\u007f-\u009f\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069\u2028\u2029]/gu;
+const escapeForJson = (ch: string) => `\\u${ch.codePointAt(0)!.toString(16).padStart(4, '0')}`;
+
 /** JSON for stdout: JSON escapes C0 controls itself; C1 controls, bidi overrides and line
  * separators are escaped too (still the same JSON value), so that raw output is inert. */
 export function toJson(value: unknown): string {
-  return JSON.stringify(value, null, 2).replace(/[\u007f-\u009f\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069\u2028\u2029]/gu, (ch) => `\\u${ch.codePointAt(0)!.toString(16).padStart(4, '0')}`);
+  return JSON.stringify(value, null, 2).replace(JSON_UNSAFE, escapeForJson);
+}
+
+/** Compact JSON with the same escaping as toJson. */
+export function inertJson(value: unknown): string {
+  return JSON.stringify(value).replace(JSON_UNSAFE, escapeForJson);
 }

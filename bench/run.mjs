@@ -1,0 +1,114 @@
+// The benchmark: times each command against a bare `node -e 0` measured in the same run,
+// alternating, and reports medians as NU (multiples of bare node), with peak memory.
+// usage: npm run bench [-- --quick]   (writes bench/results.md)
+
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, rmSync, writeFileSync, readFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { generate } from './generate.mjs';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const dataDir = join(root, 'bench', 'data');
+const bin = join(root, 'bin', 'vetted.js');
+const quick = process.argv.includes('--quick');
+const hasTime = existsSync('/usr/bin/time');
+mkdirSync(dataDir, { recursive: true });
+
+function dataFile(companies) {
+  const file = join(dataDir, `companies-${companies}.json`);
+  if (!existsSync(file)) {
+    process.stderr.write(`generating ${file}…\n`);
+    const doc = generate(companies, 42);
+    writeFileSync(file, JSON.stringify(doc));
+  }
+  const doc = JSON.parse(readFileSync(file, 'utf8'));
+  const events = doc.incidents.reduce((n, i) => n + i.events.length, 0);
+  return { file, size: { companies: doc.companies.length, incidents: doc.incidents.length, events } };
+}
+
+/** Runs a command once; wall time in ms and peak memory in MB (when /usr/bin/time is there). */
+function once(cmd, args, env) {
+  const useTime = hasTime;
+  const argv = useTime ? ['/usr/bin/time', ['-f', '%M', cmd, ...args]] : [cmd, args];
+  const t0 = process.hrtime.bigint();
+  const r = spawnSync(argv[0], argv[1], { env: { ...process.env, ...env }, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 1 << 30 });
+  const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+  if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed (${r.status}): ${r.stderr.slice(-500)}`);
+  const lines = r.stderr.trim().split('\n');
+  const rssKb = useTime ? Number(lines[lines.length - 1]) : NaN;
+  return { ms, mb: rssKb / 1024 };
+}
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+
+/** Alternates bare node and the command `runs` times; `before` runs untimed before each. */
+function measure(label, args, env, { runs = 9, before, target } = {}) {
+  const node = [];
+  const cmd = [];
+  let mb = 0;
+  for (let i = 0; i < runs; i++) {
+    node.push(once(process.execPath, ['-e', '0'], env).ms);
+    before?.();
+    const r = once(process.execPath, [bin, ...args], env);
+    cmd.push(r.ms);
+    mb = Math.max(mb, r.mb || 0);
+  }
+  const nodeMs = median(node);
+  const cmdMs = median(cmd);
+  const nu = cmdMs / nodeMs;
+  const row = { label, cmdMs, nodeMs, nu, mb, target, ok: target === undefined || nu <= target };
+  process.stderr.write(`${label}: ${cmdMs.toFixed(0)} ms, node ${nodeMs.toFixed(0)} ms, ${nu.toFixed(2)} NU${mb ? `, ${mb.toFixed(0)} MB` : ''}${target ? (row.ok ? ' ✓' : ` ✗ (target ${target})`) : ''}\n`);
+  return row;
+}
+
+const work = join(dataDir, 'work');
+rmSync(work, { recursive: true, force: true });
+mkdirSync(work, { recursive: true });
+const envFor = (name) => ({ VETTED_DB: join(work, `${name}.db`), VETTED_CONFIG: join(work, 'config'), NO_COLOR: '1' });
+const wipe = (name) => () => {
+  for (const suffix of ['', '-wal', '-shm']) rmSync(join(work, `${name}.db${suffix}`), { force: true });
+};
+
+const rows = [];
+const fast = quick ? 5 : 11;
+rows.push(measure('vetted --version', ['--version'], envFor('empty'), { runs: fast, target: 1.3 }));
+rows.push(measure('vetted --help', ['--help'], envFor('empty'), { runs: fast, target: 1.5 }));
+once(process.execPath, [bin, 'company', 'list'], envFor('empty'));
+rows.push(measure('vetted lists (empty database)', ['lists'], envFor('empty'), { runs: fast, target: 1.6 }));
+
+const mid = dataFile(10_000);
+const importRuns = quick ? 1 : 3;
+rows.push(measure(`vetted import (${mid.size.companies} companies, ${mid.size.incidents} incidents, ${mid.size.events} events)`, ['import', mid.file], envFor('mid'), { runs: importRuns, before: wipe('mid'), target: 25 }));
+const oneCompany = JSON.parse(readFileSync(mid.file, 'utf8')).incidents[0].company;
+rows.push(measure('vetted lists --json (10,000 companies)', ['lists', '--json'], envFor('mid'), { runs: fast, target: 5 }));
+rows.push(measure('vetted company show <one> (10,000 companies)', ['company', 'show', oneCompany], envFor('mid'), { runs: fast, target: 2 }));
+rows.push(measure('vetted export --format md (10,000 companies)', ['export', '--format', 'md'], envFor('mid'), { runs: quick ? 3 : 7, target: 6 }));
+
+if (!quick) {
+  const big = dataFile(100_000);
+  rows.push(measure(`vetted import (${big.size.companies} companies, ${big.size.incidents} incidents, ${big.size.events} events)`, ['import', big.file], envFor('big'), { runs: 1, before: wipe('big') }));
+  rows.push(measure('vetted lists (100,000 companies)', ['lists'], envFor('big'), { runs: 3, target: 30 }));
+  rows.push(measure('vetted lists --json (100,000 companies)', ['lists', '--json'], envFor('big'), { runs: 3 }));
+}
+
+const machine = `${cpus().length} × ${cpus()[0]?.model.trim() ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
+const table = [
+  '| what | median | bare node | NU | target | peak memory |',
+  '|---|---:|---:|---:|---:|---:|',
+  ...rows.map((r) => `| ${r.label} | ${r.cmdMs.toFixed(0)} ms | ${r.nodeMs.toFixed(0)} ms | ${r.nu.toFixed(2)} | ${r.target ? `≤ ${r.target}${r.ok ? ' ✓' : ' ✗'}` : 'reported'} | ${r.mb ? `${r.mb.toFixed(0)} MB` : '—'} |`),
+].join('\n');
+const doc = `# Benchmark results\n\n${new Date().toISOString().slice(0, 10)} on ${machine}${quick ? ' (quick run)' : ''}.\nNU: the median wall time of the command divided by that of a bare \`node -e 0\` run alternately in the same session.\n\n${table}\n`;
+writeFileSync(join(root, 'bench', 'results.md'), doc);
+process.stdout.write(`${table}\n`);
+rmSync(work, { recursive: true, force: true });
+const failed = rows.filter((r) => !r.ok);
+if (failed.length) {
+  process.stderr.write(`${failed.length} target${failed.length === 1 ? '' : 's'} missed\n`);
+  process.exitCode = 1;
+}
