@@ -49,6 +49,7 @@ export async function runList(ctx: Context, opts: JsonOption): Promise<CommandRe
 }
 
 export async function runShow(ctx: Context, name: string, opts: JsonOption): Promise<CommandResult> {
+  const policy = await policyOf(ctx);
   return withStore(ctx, (store) => {
     const company = requireCompany(store, name);
     const profile = {
@@ -59,7 +60,6 @@ export async function runShow(ctx: Context, name: string, opts: JsonOption): Pro
       evidence: store.evidenceOf(company),
     };
     const now = ctx.now();
-    const policy = policyOf(ctx);
     const verdict = judgeCompany(profile.evidence, policy, now);
     const subsidiaries = store.subsidiariesOf(company.id).map((c) => ({ name: c.name, list: judgeOne(store, c, policy, now).list }));
     const full = { ...profile, verdict, figures: serviceFigures(profile.evidence.incidents, now), subsidiaryVerdicts: subsidiaries };

@@ -3,6 +3,7 @@
 import type { Context } from '../context.js';
 import type { Store } from '../store/store.js';
 import { LISTS, type ListName } from '../domain/types.js';
+import type { Policy } from '../domain/policy.js';
 import { formatLocalDate } from '../domain/dates.js';
 import { judgeListed, listEntry, listEntryTexts, markdownRows, policyOf, type ListEntry } from './verdicts.js';
 import { markdownRow, renderCsvLists, renderMarkdownLists, type MarkdownCompany } from '../formats/markdown.js';
@@ -14,8 +15,7 @@ function emptyLists(): Record<ListName, MarkdownCompany[]> {
 }
 
 /** The listed companies: from the cached rows for a plain table, with verdicts and timelines for --detail. */
-function listedCompanies(store: Store, ctx: Context, now: number, detail: boolean): Record<ListName, MarkdownCompany[]> {
-  const policy = policyOf(ctx);
+function listedCompanies(store: Store, policy: Policy, now: number, detail: boolean): Record<ListName, MarkdownCompany[]> {
   const lists = emptyLists();
   if (!detail) {
     const rows = markdownRows(store, policy, now, markdownRow);
@@ -32,15 +32,16 @@ function listedCompanies(store: Store, ctx: Context, now: number, detail: boolea
   return lists;
 }
 
-export function exportLists(ctx: Context, store: Store, format: 'md' | 'csv', detail: boolean): string {
+export async function exportLists(ctx: Context, store: Store, format: 'md' | 'csv', detail: boolean): Promise<string> {
   const now = ctx.now();
+  const policy = await policyOf(ctx);
   if (format === 'csv') {
-    const texts = listEntryTexts(store, policyOf(ctx), now);
+    const texts = listEntryTexts(store, policy, now);
     const lists = emptyLists();
     for (const l of LISTS) lists[l] = texts[l].map((t) => ({ entry: JSON.parse(t) as ListEntry }));
     return renderCsvLists(lists);
   }
-  const lists = listedCompanies(store, ctx, now, detail);
+  const lists = listedCompanies(store, policy, now, detail);
   const plain = paint(false);
   return renderMarkdownLists({
     date: formatLocalDate(now),

@@ -34,7 +34,7 @@ export async function run(ctx: Context, opts: ExportOptions): Promise<CommandRes
   const text = await withStore(ctx, async (store) => {
     if (format === 'json') return exportJson(store, new Date(ctx.now()).toISOString().replace(/\.\d{3}Z$/, 'Z'));
     const { exportLists } = await import('./export-lists.js');
-    return exportLists(ctx, store, format as 'md' | 'csv', !!opts.detail);
+    return await exportLists(ctx, store, format as 'md' | 'csv', !!opts.detail);
   });
   if (opts.out) {
     writeFileAtomic(opts.out, [text]);

@@ -7,15 +7,13 @@ import { UserError } from '../errors.js';
 import { LISTS, type ListName } from '../domain/types.js';
 import { requireCompany, withStore } from './shared.js';
 import { judgeOne, listEntry, listEntryTexts, policyOf, type ListEntry } from './verdicts.js';
-import { renderLists, renderWhy } from '../ui/render-lists.js';
-import { colourWanted, paint } from '../ui/colour.js';
 
 export async function runLists(ctx: Context, which: string | undefined, opts: { json?: boolean }): Promise<CommandResult> {
   if (which !== undefined && !(LISTS as readonly string[]).includes(which)) {
     throw new UserError(`there is no "${which}" list; the lists are black, white and watch.`);
   }
-  const policy = policyOf(ctx);
-  return withStore(ctx, (store) => {
+  const policy = await policyOf(ctx);
+  return withStore(ctx, async (store) => {
     const texts = listEntryTexts(store, policy, ctx.now(), which as ListName | undefined);
     const shown = (which ? [which] : LISTS) as ListName[];
     if (opts.json) {
@@ -25,6 +23,7 @@ export async function runLists(ctx: Context, which: string | undefined, opts: { 
     }
     const total = shown.reduce((n, l) => n + texts[l].length, 0);
     if (!total && !which) return { out: 'No company is on a list yet: vet one with `vetted check`, log an incident, or `vetted import` a data file.\n' };
+    const [{ renderLists }, { colourWanted, paint }] = await Promise.all([import('../ui/render-lists.js'), import('../ui/colour.js')]);
     const p = paint(colourWanted(ctx.out, { noColor: ctx.noColor }, ctx.env));
     const groups = Object.fromEntries(shown.map((l) => [l, texts[l].map((t) => JSON.parse(t) as ListEntry)]));
     return { out: renderLists(groups, p) };
@@ -32,8 +31,8 @@ export async function runLists(ctx: Context, which: string | undefined, opts: { 
 }
 
 export async function runWhy(ctx: Context, name: string, opts: { json?: boolean }): Promise<CommandResult> {
-  const policy = policyOf(ctx);
-  return withStore(ctx, (store) => {
+  const policy = await policyOf(ctx);
+  return withStore(ctx, async (store) => {
     const company = requireCompany(store, name);
     const v = judgeOne(store, company, policy, ctx.now());
     if (opts.json) {
@@ -43,6 +42,7 @@ export async function runWhy(ctx: Context, name: string, opts: { json?: boolean 
         ),
       };
     }
+    const [{ renderWhy }, { colourWanted, paint }] = await Promise.all([import('../ui/render-lists.js'), import('../ui/colour.js')]);
     return { out: renderWhy(v, paint(colourWanted(ctx.out, { noColor: ctx.noColor }, ctx.env))) };
   });
 }

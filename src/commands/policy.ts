@@ -7,7 +7,7 @@ import { DEFAULT_POLICY, RULES } from '../domain/policy.js';
 import { loadPolicy, policyPath } from '../formats/policy-file.js';
 
 export async function runShow(ctx: Context, opts: { json?: boolean }): Promise<CommandResult> {
-  const { policy, source } = loadPolicy(ctx.configDir);
+  const { policy, source } = await loadPolicy(ctx.configDir);
   if (opts.json) return { out: toJson({ source, policy, defaults: DEFAULT_POLICY }) };
   const lines = [`# the list policy in force: ${source ?? `the defaults (override them in ${policyPath(ctx.configDir)})`}`];
   for (const [k, v] of Object.entries(policy)) {

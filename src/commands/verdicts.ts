@@ -14,8 +14,8 @@ export interface Judged {
   verdict: Verdict;
 }
 
-export function policyOf(ctx: Context): Policy {
-  return loadPolicy(ctx.configDir).policy;
+export async function policyOf(ctx: Context): Promise<Policy> {
+  return (await loadPolicy(ctx.configDir)).policy;
 }
 
 const policyKey = (policy: Policy) => JSON.stringify(policy);

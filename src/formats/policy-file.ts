@@ -5,16 +5,16 @@ import { join } from 'node:path';
 import { DEFAULT_POLICY, validatePolicy, type Policy } from '../domain/policy.js';
 import { formatPath } from '../domain/validation.js';
 import { UserError } from '../errors.js';
-import { parseDataText } from './data-text.js';
 
 export function policyPath(configDir: string): string {
   return join(configDir, 'policy.yaml');
 }
 
-/** The policy in force, and where it came from. */
-export function loadPolicy(configDir: string): { policy: Policy; source: string | null } {
+/** The policy in force, and where it came from (the YAML parser is loaded only when there is a file). */
+export async function loadPolicy(configDir: string): Promise<{ policy: Policy; source: string | null }> {
   const file = policyPath(configDir);
   if (!existsSync(file)) return { policy: DEFAULT_POLICY, source: null };
+  const { parseDataText } = await import('./data-text.js');
   const data = parseDataText(readFileSync(file, 'utf8'), file);
   const result = validatePolicy(data);
   if ('errors' in result) {

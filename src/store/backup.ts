@@ -4,7 +4,7 @@
 import { chmodSync, closeSync, existsSync, mkdirSync, openSync, renameSync, rmSync } from 'node:fs';
 import { dirname, join, basename } from 'node:path';
 import Database from 'better-sqlite3';
-import { inspectHeader } from './open.js';
+import { driverOptions, inspectHeader } from './open.js';
 import { APPLICATION_ID, SCHEMA_VERSION } from './schema.js';
 import { UserError } from '../errors.js';
 
@@ -34,11 +34,11 @@ export async function backupDatabase(dbPath: string, dest: string): Promise<void
   const tmp = `${dest}.partial`;
   rmSync(tmp, { force: true });
   closeSync(openSync(tmp, 'wx', 0o600));
-  const source = new Database(dbPath, { readonly: true, fileMustExist: true });
+  const source = new Database(dbPath, { readonly: true, fileMustExist: true, ...driverOptions() });
   try {
     await source.backup(tmp);
     // A standalone file: no WAL, so that reading it later leaves no -wal or -shm beside it.
-    const copy = new Database(tmp, { fileMustExist: true });
+    const copy = new Database(tmp, { fileMustExist: true, ...driverOptions() });
     try {
       copy.pragma('journal_mode = DELETE');
     } finally {
@@ -59,7 +59,7 @@ export function verifyBackup(file: string): { version: number } {
   if (!existsSync(file)) throw new UserError(`there is no file ${file}; check the path.`);
   const { isNew, version } = inspectHeader(file);
   if (isNew) throw new UserError(`${file} is empty, not a vetted backup.`);
-  const db = new Database(file, { readonly: true, fileMustExist: true });
+  const db = new Database(file, { readonly: true, fileMustExist: true, ...driverOptions() });
   try {
     const appId = db.pragma('application_id', { simple: true }) as number;
     if (appId !== APPLICATION_ID) throw new UserError(`${file} is not a vetted database, so it was not restored.`);
@@ -90,7 +90,7 @@ export async function restoreDatabase(source: string, dest: string): Promise<voi
     if (!existsSync(dirname(dest))) mkdirSync(dirname(dest), { recursive: true, mode: 0o700 });
     closeSync(openSync(dest, 'wx', 0o600));
   }
-  const db = new Database(source, { readonly: true, fileMustExist: true });
+  const db = new Database(source, { readonly: true, fileMustExist: true, ...driverOptions() });
   try {
     await db.backup(dest);
   } finally {

@@ -3,11 +3,25 @@
 
 import { chmodSync, closeSync, existsSync, openSync, readSync, statSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { createRequire } from 'node:module';
 import Database from 'better-sqlite3';
 import { UserError } from '../errors.js';
 import { MIGRATIONS, SCHEMA_VERSION, APPLICATION_ID } from './schema.js';
 
 export type DB = Database.Database;
+
+/** The compiled driver, named directly: it spares the `bindings` package's search at start-up. */
+let nativeBinding: string | undefined | null = null;
+export function driverOptions(): { nativeBinding?: string } {
+  if (nativeBinding === null) {
+    try {
+      nativeBinding = createRequire(import.meta.url).resolve('better-sqlite3/build/Release/better_sqlite3.node');
+    } catch {
+      nativeBinding = undefined;
+    }
+  }
+  return nativeBinding ? { nativeBinding } : {};
+}
 
 const SQLITE_MAGIC = 'SQLite format 3\u0000';
 
@@ -78,7 +92,7 @@ export function openDatabase(path: string, options: OpenOptions = {}): DB {
   }
   let db: DB;
   try {
-    db = new Database(path, { fileMustExist: true });
+    db = new Database(path, { fileMustExist: true, ...driverOptions() });
   } catch (err) {
     throw new UserError(`cannot open ${path}: ${(err as Error).message}; check the path and its permissions.`);
   }
