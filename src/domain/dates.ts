@@ -13,6 +13,7 @@ const ISO = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1
 
 /** Date.UTC with years 0-99 taken literally (Date reads them as 1900-1999). */
 function utc(y: number, mo: number, d: number, h = 0, mi = 0, s = 0, ms = 0): number {
+  if (y >= 100) return Date.UTC(y, mo, d, h, mi, s, ms);
   const t = new Date(Date.UTC(2000, mo, d, h, mi, s, ms));
   t.setUTCFullYear(y, mo, d);
   return t.getTime();
@@ -20,13 +21,17 @@ function utc(y: number, mo: number, d: number, h = 0, mi = 0, s = 0, ms = 0): nu
 
 /** Local time with years 0-99 taken literally. */
 function local(y: number, mo: number, d: number, h = 0, mi = 0, s = 0, ms = 0): number {
+  if (y >= 100) return new Date(y, mo, d, h, mi, s, ms).getTime();
   const t = new Date(2000, mo, d, h, mi, s, ms);
   t.setFullYear(y, mo, d);
   return t.getTime();
 }
 
+const DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
 export function daysInMonth(year: number, month: number): number {
-  return new Date(utc(year, month, 0)).getUTCDate();
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  return month === 2 && leap ? 29 : DAYS[month - 1];
 }
 
 /** Reads an ISO 8601 date or date-time; undefined when it is not one, or not a real calendar date. */

@@ -7,12 +7,19 @@ const LOOKALIKE_SPELLINGS: Record<string, string> = {
   'ё': 'е',
 };
 
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+const LOOKALIKE_SPELLING = /[şţё]/u;
+
 /** The matching key: NFKC, case-folded, look-alike spellings unified, spaces folded. */
 export function companyKey(name: string): string {
+  if (PRINTABLE_ASCII.test(name)) return name.toLowerCase().replace(/ {2,}/g, ' ').trim();
   // Upper then lower case folds what lower case alone does not (ß and SS).
   const folded = name.normalize('NFKC').toUpperCase().toLowerCase().replace(/ß/g, 'ss').normalize('NFKC');
-  let out = '';
-  for (const ch of folded) out += LOOKALIKE_SPELLINGS[ch] ?? ch;
+  let out = folded;
+  if (LOOKALIKE_SPELLING.test(folded)) {
+    out = '';
+    for (const ch of folded) out += LOOKALIKE_SPELLINGS[ch] ?? ch;
+  }
   return out.replace(/\s+/gu, ' ').trim();
 }
 

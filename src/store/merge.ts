@@ -2,7 +2,7 @@
 // Companies match by name or alias, checks by company + checklist + date, incidents by id
 // (or company + opened + title), events by their content; what is there already is left.
 
-import type { Store } from './store.js';
+import type { CompanyRow, Store } from './store.js';
 import type { DataFile } from '../formats/data-file.js';
 import { checkAnswers, scoreCheck, type Checklist } from '../domain/checklist.js';
 import { slugOf } from '../domain/names.js';
@@ -53,10 +53,17 @@ export function mergeDataFile(store: Store, data: DataFile, opts: MergeOptions):
   };
   const created = opts.today;
 
+  // Names seen in this file: most records name a company another record named already.
+  const byName = new Map<string, CompanyRow>();
   const ensure = (name: string) => {
-    const r = store.ensureCompany(name, created);
-    if (r.created) report.companies.added++;
-    return r.company;
+    let company = byName.get(name);
+    if (!company) {
+      const r = store.ensureCompany(name, created);
+      if (r.created) report.companies.added++;
+      company = r.company;
+      byName.set(name, company);
+    }
+    return company;
   };
   const guard = <T>(path: Path, fn: () => T): T => {
     try {
@@ -70,9 +77,12 @@ export function mergeDataFile(store: Store, data: DataFile, opts: MergeOptions):
   const apply = () => {
     (data.companies ?? []).forEach((c, i) => {
       guard(['companies', i], () => {
-        const found = store.findCompany(c.name);
+        const found = byName.get(c.name) ?? store.findCompany(c.name);
         const company = found ?? ensure(c.name);
-        if (found) report.companies.existing++;
+        if (found) {
+          report.companies.existing++;
+          byName.set(c.name, found);
+        }
         for (const alias of c.aliases ?? []) {
           if (store.addAlias(company.id, alias)) report.aliases.added++;
           else report.aliases.existing++;
@@ -143,7 +153,7 @@ export function mergeDataFile(store: Store, data: DataFile, opts: MergeOptions):
           if (store.addEvent(rowId, e, known)) added++;
           else report.events.existing++;
         }
-        if (added && existing) store.forgetVerdict(company.id);
+        if (added) store.forgetVerdict(company.id);
         report.events.added += added;
         if (inc.closed) store.setIncidentClosed(rowId, inc.closed);
       });
@@ -169,7 +179,7 @@ export function mergeDataFile(store: Store, data: DataFile, opts: MergeOptions):
   try {
     // A bigger page cache for the length of a large import.
     if (total > 1000) store.db.pragma('cache_size = -65536');
-    store.write(apply);
+    store.write(() => store.withVerdictsDeferred(apply));
   } catch (err) {
     if (!(err instanceof DryRun)) throw err;
   }

@@ -66,8 +66,7 @@ export const MIGRATIONS: Migration[] = [
         at TEXT NOT NULL,
         at_ms INTEGER NOT NULL,
         type TEXT NOT NULL,
-        data TEXT NOT NULL,
-        content_key TEXT NOT NULL
+        data TEXT NOT NULL
       );
       CREATE INDEX events_incident ON events(incident_id, at_ms);
 

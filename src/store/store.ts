@@ -1,7 +1,6 @@
 // The only place that speaks SQL. Queries are named for what they mean; every write a
 // command makes runs inside `write()`, one immediate transaction.
 
-import { createHash } from 'node:crypto';
 import type { Statement } from 'better-sqlite3';
 import { openDatabase, type DB, type OpenOptions } from './open.js';
 import { companyKey, lookalikeSkeleton } from '../domain/names.js';
@@ -165,6 +164,7 @@ export class Store {
 
   /** Sets the descriptive fields that are given; returns whether anything changed. */
   updateCompany(companyId: number, fields: { parentId?: number; website?: string; category?: string }): boolean {
+    if (fields.parentId === undefined && fields.website === undefined && fields.category === undefined) return false;
     const c = this.companyById(companyId)!;
     const next = {
       parent_id: fields.parentId ?? c.parent_id,
@@ -201,9 +201,25 @@ export class Store {
 
   // ---- checks ----
 
+  private deferred: Set<number> | null = null;
+
   /** Drops the cached verdict of a company: its evidence has changed. */
   forgetVerdict(companyId: number): void {
-    this.st('DELETE FROM verdicts WHERE company_id = ?').run(companyId);
+    if (this.deferred) this.deferred.add(companyId);
+    else this.st('DELETE FROM verdicts WHERE company_id = ?').run(companyId);
+  }
+
+  /** Runs a bulk write that drops each touched company's cached verdict once, at its end. */
+  withVerdictsDeferred<T>(fn: () => T): T {
+    this.deferred = new Set();
+    try {
+      const out = fn();
+      const del = this.st('DELETE FROM verdicts WHERE company_id = ?');
+      for (const id of this.deferred) del.run(id);
+      return out;
+    } finally {
+      this.deferred = null;
+    }
   }
 
   insertCheck(c: NewCheck): number {
@@ -338,7 +354,8 @@ export class Store {
 
   /** The content keys of an incident's events, for recognising an event logged before. */
   eventKeysOf(incidentRowId: number): Set<string> {
-    return new Set((this.st('SELECT content_key FROM events WHERE incident_id = ?').all(incidentRowId) as { content_key: string }[]).map((r) => r.content_key));
+    const rows = this.st('SELECT at, type, data FROM events WHERE incident_id = ?').all(incidentRowId) as Omit<EventRow, 'incident_id'>[];
+    return new Set(rows.map((r) => eventContentKey({ at: r.at, type: r.type, ...JSON.parse(r.data) } as IncidentEvent)));
   }
 
   /**
@@ -350,18 +367,11 @@ export class Store {
     const bulk = known !== undefined;
     known ??= this.eventKeysOf(incidentRowId);
     const { at, type, ...rest } = e;
-    const key = createHash('sha1').update(eventContentKey(e)).digest('base64url');
+    const key = eventContentKey(e);
     if (known.has(key)) return false;
     known.add(key);
     if (!bulk) this.st('DELETE FROM verdicts WHERE company_id = (SELECT company_id FROM incidents WHERE id = ?)').run(incidentRowId);
-    this.st('INSERT INTO events (incident_id, at, at_ms, type, data, content_key) VALUES (?, ?, ?, ?, ?, ?)').run(
-      incidentRowId,
-      at,
-      msOf(at),
-      type,
-      JSON.stringify(rest),
-      key,
-    );
+    this.st('INSERT INTO events (incident_id, at, at_ms, type, data) VALUES (?, ?, ?, ?, ?)').run(incidentRowId, at, msOf(at), type, JSON.stringify(rest));
     if (type === 'resolution') this.st('UPDATE incidents SET closed = coalesce(closed, ?) WHERE id = ?').run(at, incidentRowId);
     return true;
   }

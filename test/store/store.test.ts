@@ -79,7 +79,7 @@ describe('opening a new database', () => {
     const tables = (store.db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as { name: string }[]).map(
       (t) => t.name,
     );
-    expect(tables).toEqual(['aliases', 'checks', 'companies', 'events', 'incidents', 'pins']);
+    expect(tables).toEqual(['aliases', 'checks', 'companies', 'events', 'incidents', 'pins', 'verdicts']);
     store.close();
     expect(header(file)).toEqual({ write: 2, read: 2, userVersion: SCHEMA_VERSION, appId: 0x56455454 });
   });
@@ -135,14 +135,12 @@ describe('opening an existing database', () => {
     const schema = first.db.prepare('SELECT type, name, sql FROM sqlite_master ORDER BY name').all();
     first.close();
 
-    const backup = vi.fn();
-    const second = open(file, { backupBeforeMigration: backup });
+    const second = open(file);
     expect(second.db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
     expect(second.db.pragma('application_id', { simple: true })).toBe(APPLICATION_ID);
     expect(second.db.prepare('SELECT type, name, sql FROM sqlite_master ORDER BY name').all()).toEqual(schema);
     expect(second.findCompany('acme')?.name).toBe('Acme');
     expect(second.counts().companies).toBe(1);
-    expect(backup).not.toHaveBeenCalled();
   });
 
   it('opens a database that another connection holds open', () => {
