@@ -1,13 +1,17 @@
 // Bundles src/ into dist/ with one chunk per lazily loaded command, so that each command
 // loads only what it uses. better-sqlite3 stays external (a native addon).
 import { build } from 'esbuild';
-import { readFileSync, rmSync } from 'node:fs';
+import { readFileSync, renameSync, rmSync } from 'node:fs';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
-rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true });
+// Build beside dist/ and swap it in, so that a running binary never sees half a build.
+const dist = new URL('../dist', import.meta.url);
+const next = new URL(`../dist.${process.pid}.tmp`, import.meta.url);
+const old = new URL(`../dist.${process.pid}.old`, import.meta.url);
+rmSync(next, { recursive: true, force: true });
 await build({
   entryPoints: ['src/main.ts'],
-  outdir: 'dist',
+  outdir: next.pathname,
   bundle: true,
   splitting: true,
   format: 'esm',
@@ -20,3 +24,10 @@ await build({
   sourcemap: false,
   logLevel: 'warning',
 });
+try {
+  renameSync(dist, old);
+} catch {
+  // no previous build
+}
+renameSync(next, dist);
+rmSync(old, { recursive: true, force: true });

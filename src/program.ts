@@ -14,6 +14,12 @@ function examples(...lines: string[]): string {
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 
+/** Usage errors as one line on stderr, with where to read more. */
+function oneLine(command: string) {
+  return (message: string, write: (s: string) => void) =>
+    write(`vetted: ${message.trim().replace(/^error: /, '').replace(/\s*\n\s*/g, ' ').replace(/\.$/, '')}; see \`${command} --help\`.\n`);
+}
+
 export function buildProgram(run: Runner): Command {
   const program = new Command('vetted')
     .description('Vet vendors before you buy, log bad service as it happens, and keep fair black and white lists of companies.')
@@ -22,8 +28,8 @@ export function buildProgram(run: Runner): Command {
     .option('--lang <lang>', 'language of checklists and messages: en or ru (default: from $LANG)')
     .option('--no-color', 'no colour in the output (NO_COLOR=1 does the same)')
     .option('--debug', 'show the stack of unexpected errors')
-    .showHelpAfterError('(run with --help for usage)')
     .exitOverride()
+    .configureOutput({ outputError: oneLine('vetted') })
     .addHelpText(
       'before',
       examples(
@@ -45,7 +51,8 @@ export function buildProgram(run: Runner): Command {
     };
 
   const sub = (parent: Command, name: string, description: string, ...ex: string[]) => {
-    const c = parent.command(name).description(description).exitOverride().showHelpAfterError('(run with --help for usage)');
+    const c = parent.command(name).description(description).exitOverride();
+    c.configureOutput({ outputError: oneLine(`vetted ${[parent.name() === 'vetted' ? '' : parent.name(), c.name()].filter(Boolean).join(' ')}`) });
     if (ex.length) c.addHelpText('before', examples(...ex));
     return c;
   };

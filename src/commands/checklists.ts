@@ -16,12 +16,15 @@ interface JsonOption {
 }
 
 export async function runList(ctx: Context, opts: JsonOption): Promise<CommandResult> {
-  const all = loadAllChecklists(ctx.configDir);
+  const broken: string[] = [];
+  const all = loadAllChecklists(ctx.configDir, (m) => broken.push(`warning: ${m}`));
+  const err = broken.join('\n') || undefined;
   if (opts.json) {
     return {
       out: toJson(
         all.map(({ checklist: c, source, file }) => ({ id: c.id, version: c.version, title: localize(c.title, ctx.lang), questions: c.questions.length, source, file })),
       ),
+      err,
     };
   }
   const p = paint(colourWanted(ctx.out, { noColor: ctx.noColor }, ctx.env));
@@ -33,6 +36,7 @@ export async function runList(ctx: Context, opts: JsonOption): Promise<CommandRe
         rows,
         p.bold,
       ) + p.dim(`\nYour own checklists go in ${ctx.configDir}/checklists/ (see \`vetted checklists show general\` for the format).\n`),
+    err,
   };
 }
 

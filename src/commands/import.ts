@@ -49,6 +49,16 @@ function renderReport(file: string, r: MergeReport, dryRun: boolean): string {
   return `${head}\n${parts.length ? parts.map((p) => `  ${p}`).join('\n') : '  nothing in it'}\n`;
 }
 
+/** Merges, naming the file in any refusal. */
+function mergeInto(file: string, ...args: Parameters<typeof mergeDataFile>): MergeReport {
+  try {
+    return mergeDataFile(...args);
+  } catch (err) {
+    if (err instanceof UserError) throw new UserError(`${file}: ${err.message}`);
+    throw err;
+  }
+}
+
 export async function run(ctx: Context, file: string, opts: ImportOptions): Promise<CommandResult> {
   const { data, notices } = readData(file);
   const validated = validateDataFile(data);
@@ -58,7 +68,7 @@ export async function run(ctx: Context, file: string, opts: ImportOptions): Prom
   const checklists = new Map(loadAllChecklists(ctx.configDir).map((c) => [c.checklist.id, c.checklist]));
   const showProgress = !!ctx.err.isTTY && !opts.json;
   const report = await withStore(ctx, (store) =>
-    mergeDataFile(store, validated.value, {
+    mergeInto(file, store, validated.value, {
       checklists,
       today: formatLocalDate(ctx.now()),
       dryRun: opts.dryRun,

@@ -106,6 +106,10 @@ export async function runAdd(ctx: Context, companyArg: string, opts: AddOptions)
   let title = opts.title !== undefined ? checkTitle(opts.title) : undefined;
   let fault = checkFault(opts.fault);
   const opened = opts.opened !== undefined ? checkWhen(opts.opened, '--opened') : nowText(ctx);
+  const willAsk = ctx.interactive && !opts.json;
+  if (!willAsk && title === undefined) {
+    throw new UserError('an incident needs a title: give --title "what went wrong" (or run on a terminal to be asked).');
+  }
   return withStore(ctx, async (store) => {
     const warnings: string[] = [];
     if (!store.findCompany(company)) {
@@ -113,15 +117,13 @@ export async function runAdd(ctx: Context, companyArg: string, opts: AddOptions)
       if (w) warnings.push(w);
     }
     let firstContact: Record<string, unknown> | undefined;
-    if (ctx.interactive && !opts.json) {
+    if (willAsk) {
       for (const w of warnings.splice(0)) ctx.err.write(`${w}\n`);
       const prompts = await import('../ui/incident-prompts.js');
       const asked = await prompts.askIncident({ title: title === undefined, fault: fault === undefined });
       title = title ?? checkTitle(asked.title ?? '');
       fault = fault ?? asked.fault;
       if (await prompts.askFirstContact()) firstContact = await prompts.askEventFields('contact', {});
-    } else if (title === undefined) {
-      throw new UserError('an incident needs a title: give --title "what went wrong" (or run on a terminal to be asked).');
     }
     const ref = store.write(() => {
       const { company: row } = store.ensureCompany(company, opened);

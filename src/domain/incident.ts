@@ -39,11 +39,14 @@ export function isOpen(i: Incident): boolean {
   return !closingOf(i) && !i.closed;
 }
 
-/** When a promise falls due; a date alone means the end of that day. */
+/** When a promise falls due; a date alone means the end of that day (the next local midnight). */
 export function dueMs(due: string): number {
   const w = parseWhen(due);
   if (!w) throw new Error(`not an ISO 8601 date: ${due}`);
-  return w.dateOnly ? w.ms + DAY_MS : w.ms;
+  if (!w.dateOnly) return w.ms;
+  const d = new Date(w.ms);
+  d.setDate(d.getDate() + 1);
+  return d.getTime();
 }
 
 export type PromiseState = 'kept' | 'broken' | 'pending';
@@ -223,7 +226,7 @@ export function dueReport(i: Incident, now: number, formatDate: (ms: number) => 
     const days = Math.floor((now - msOf(i.opened)) / DAY_MS);
     advice.push({
       step: 'Ask for compensation in writing (email or letter), and keep the reply',
-      why: `the service has failed you for ${plural(days, 'day')} and nothing has been offered`,
+      why: `the service has failed you${days >= 1 ? ` for ${plural(days, 'day')}` : ''} and nothing has been offered`,
     });
   }
   if (staleDays !== null) {

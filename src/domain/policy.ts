@@ -324,7 +324,8 @@ export function judgeCompany(e: CompanyEvidence, policy: Policy = DEFAULT_POLICY
   const findings = RULES.flatMap((r) => r.judge(e, policy, now)).sort(byDateDesc);
   const black = findings.filter((f) => f.side === 'black');
   const white = findings.filter((f) => f.side === 'white');
-  const newestOf = (fs: Finding[]) => (fs.length ? Math.max(...fs.map((f) => msOf(f.date))) : -Infinity);
+  // Sides are compared by calendar date: evidence of the same day is a tie, and black wins a tie.
+  const newestOf = (fs: Finding[]) => fs.reduce((best, f) => (datePart(f.date) > best ? datePart(f.date) : best), '');
   const base = { company: e.company, findings };
 
   if (e.pin) {
@@ -395,7 +396,7 @@ export function validatePolicy(doc: unknown): Validated<Policy> {
     if (!Number.isInteger(d[k]) || (d[k] as number) < min || (d[k] as number) > max) errors.push({ path: [k], message: `must be a whole number from ${min} to ${max}` });
     else (out as unknown as Record<string, unknown>)[k] = d[k];
   };
-  for (const k of Object.keys(d)) if (!(k in DEFAULT_POLICY)) errors.push({ path: [k], message: `unknown setting (the settings are: ${Object.keys(DEFAULT_POLICY).join(', ')})` });
+  for (const k of Object.keys(d)) if (!Object.hasOwn(DEFAULT_POLICY, k)) errors.push({ path: [k], message: `unknown setting (the settings are: ${Object.keys(DEFAULT_POLICY).join(', ')})` });
   int('broken_promises', 1, 100);
   int('repeat_unresolved', 2, 100);
   int('repeat_window_months', 1, 600);

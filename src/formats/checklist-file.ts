@@ -97,7 +97,8 @@ function loadFile(file: string, source: ChecklistSource): LoadedChecklist {
   const { checklist, problems } = parseChecklistText(text);
   if (!checklist) {
     const first = formatProblems(file, problems)[0];
-    throw new UserError(`the checklist ${first}${problems.length > 1 ? ` (and ${problems.length - 1} more problems)` : ''}; run \`vetted checklists validate ${file}\` to see them all.`);
+    const more = problems.length - 1;
+    throw new UserError(`the checklist ${first}${more ? ` (and ${more} more problem${more === 1 ? '' : 's'})` : ''}; run \`vetted checklists validate ${file}\` to see them all.`);
   }
   return { checklist, source, file };
 }
@@ -110,16 +111,25 @@ function yamlFilesIn(dir: string): string[] {
     .map((f) => join(dir, f));
 }
 
-/** Every available checklist: the user's override built-in ones of the same id. */
-export function loadAllChecklists(configDir: string): LoadedChecklist[] {
+/**
+ * Every available checklist: the user's override built-in ones of the same id. A broken
+ * file of the user's is left out and reported through `onBroken`, so that one bad file
+ * does not stop the others from being used.
+ */
+export function loadAllChecklists(configDir: string, onBroken: (message: string) => void = () => {}): LoadedChecklist[] {
   const byId = new Map<string, LoadedChecklist>();
   for (const f of yamlFilesIn(builtInDir())) {
     const c = loadFile(f, 'built-in');
     byId.set(c.checklist.id, c);
   }
   for (const f of yamlFilesIn(join(configDir, 'checklists'))) {
-    const c = loadFile(f, 'user');
-    byId.set(c.checklist.id, c);
+    try {
+      const c = loadFile(f, 'user');
+      byId.set(c.checklist.id, c);
+    } catch (err) {
+      if (!(err instanceof UserError)) throw err;
+      onBroken(`skipped ${err.message.replace(/^the checklist /, '')}`);
+    }
   }
   return [...byId.values()];
 }
@@ -131,10 +141,12 @@ export function findChecklist(idOrPath: string, configDir: string): LoadedCheckl
     if (!existsSync(file)) throw new UserError(`there is no checklist file ${idOrPath}; check the path, or give a checklist id (see \`vetted checklists list\`).`);
     return loadFile(file, 'file');
   }
-  const all = loadAllChecklists(configDir);
+  const broken: string[] = [];
+  const all = loadAllChecklists(configDir, (m) => broken.push(m));
   const found = all.find((c) => c.checklist.id === idOrPath);
   if (!found) {
-    throw new UserError(`there is no checklist "${idOrPath}"; the checklists are: ${all.map((c) => c.checklist.id).join(', ')}.`);
+    const hint = broken.length ? ` (${broken.length} of your checklist files could not be read: ${broken[0]})` : '';
+    throw new UserError(`there is no checklist "${idOrPath}"; the checklists are: ${all.map((c) => c.checklist.id).join(', ')}${hint}.`);
   }
   return found;
 }

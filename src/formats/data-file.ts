@@ -185,6 +185,9 @@ const document = record(
 export function validateDataFile(data: unknown): Validated<DataFile> {
   const errors: Problem[] = [];
   if (!isMap(data)) return { errors: [{ path: [], message: `a data file must be a map with format: ${FORMAT}` }] };
+  if (data.format === undefined || data.format === null) {
+    return { errors: [{ path: ['format'], message: `is missing: a data file starts with format: ${FORMAT}` }] };
+  }
   if (data.format !== FORMAT) {
     // A newer or foreign format: say only that, not every field it does not know.
     formatCheck(data.format, ['format'], errors);

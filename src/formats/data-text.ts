@@ -49,15 +49,20 @@ function joinCommaSplitText(doc: ReturnType<typeof parseDocument>, lc: LineCount
 /** Parses JSON (when the text starts with `{` or `[`) or YAML; a user error names the problem. */
 export function parseDataDocument(text: string, file: string): ParsedData {
   const body = text.replace(/^\uFEFF/, '');
+  let jsonError: string | undefined;
   if (/^\s*[[{]/.test(body)) {
     try {
       return { data: JSON.parse(body), notices: [] };
-    } catch {
-      // Not JSON: flow-style YAML starts the same way, so let the YAML parser say what is wrong.
+    } catch (err) {
+      // Not JSON: flow-style YAML starts the same way, so let the YAML parser try.
+      jsonError = (err as Error).message;
     }
   }
   const lc = new LineCounter();
   const doc = parseDocument(body, { lineCounter: lc, uniqueKeys: true, prettyErrors: false });
+  if (doc.errors.length && jsonError !== undefined && (/\.json$/i.test(file) || /^\s*[[{]\s*"/.test(body))) {
+    throw new UserError(`${file} is not valid JSON: ${jsonError}; fix it and try again.`);
+  }
   if (doc.errors.length) {
     const e = doc.errors[0];
     const pos = lc.linePos(e.pos[0]);

@@ -48,7 +48,7 @@ const WORDS = {
     columns: ['Company', 'Since', 'Why', 'Evidence'],
     nobody: 'Nobody.',
     companies: 'Companies in detail',
-    verdictLine: (list: string, since: string | null) => `On the ${list} list${since ? ` since ${since}` : ''}.`,
+    verdictLine: (list: string, since: string | null) => `On the ${list.toLowerCase()}${since ? ` since ${since}` : ''}.`,
     findings: 'Findings',
     timeline: (id: string, title: string) => `Incident ${id}: ${title}`,
   },
@@ -107,7 +107,9 @@ export function markdownRow(entry: MarkdownEntry): string {
 }
 
 // Text that GFM would turn into a link by itself (www., http://, e-mail) is escaped too.
+// So is a tilde, which GFM reads as strikethrough.
 const NO_AUTOLINKS: Unsafe[] = [
+  { character: '~', inConstruct: 'phrasing' },
   { character: ':', before: '[Hh][Tt][Tt][Pp][Ss]?|[Ff][Tt][Pp]|[Mm][Aa][Ii][Ll][Tt][Oo]|[Xx][Mm][Pp][Pp]', after: '[\\\\/]?' },
   { character: '.', before: '[Ww][Ww][Ww]' },
   { character: '@', before: '[\\w.+-]', after: '[\\w]' },

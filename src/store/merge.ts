@@ -55,11 +55,15 @@ export function mergeDataFile(store: Store, data: DataFile, opts: MergeOptions):
 
   // Names seen in this file: most records name a company another record named already.
   const byName = new Map<string, CompanyRow>();
+  const createdHere = new Set<number>();
   const ensure = (name: string) => {
     let company = byName.get(name);
     if (!company) {
       const r = store.ensureCompany(name, created);
-      if (r.created) report.companies.added++;
+      if (r.created) {
+        report.companies.added++;
+        createdHere.add(r.company.id);
+      }
       company = r.company;
       byName.set(name, company);
     }
@@ -80,7 +84,7 @@ export function mergeDataFile(store: Store, data: DataFile, opts: MergeOptions):
         const found = byName.get(c.name) ?? store.findCompany(c.name);
         const company = found ?? ensure(c.name);
         if (found) {
-          report.companies.existing++;
+          if (!createdHere.has(found.id)) report.companies.existing++;
           byName.set(c.name, found);
         }
         for (const alias of c.aliases ?? []) {
@@ -101,7 +105,10 @@ export function mergeDataFile(store: Store, data: DataFile, opts: MergeOptions):
           throw new UserError(`there is no checklist "${k.checklist}" (known: ${[...opts.checklists.keys()].join(', ')}); add its file to your checklists folder first`);
         }
         const { problems, missing } = checkAnswers(checklist, k.answers);
-        if (problems.length) throw new UserError(`answers: ${problems[0].message}`);
+        if (problems.length) {
+          const p = problems[0];
+          throw recordError(['checks', i, 'answers', ...(p.question ? [p.question] : [])], p.message);
+        }
         if (missing.length) throw new UserError(`answers: no answer to ${missing.join(', ')}`);
         for (const q of Object.keys(k.notes ?? {})) {
           if (!checklist.questions.some((x) => x.id === q)) throw new UserError(`notes.${q}: not a question of the ${checklist.id} checklist`);

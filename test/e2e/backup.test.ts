@@ -1,0 +1,340 @@
+// Backups and restores: `backup` makes a private, whole, standalone copy through SQLite's
+// backup API; `restore` checks what it is given, keeps the database it replaces, and
+// refuses anything that is not a vetted database; an older database is backed up before
+// it is migrated; the database is private (0600) from its first byte.
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { SHARED, sandbox, type RunResult, type Sandbox } from '../helpers/cli.js';
+import { APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION } from '../../src/store/schema.js';
+import { Store } from '../../src/store/store.js';
+import { exportJson } from '../../src/commands/export.js';
+
+const STACK_FRAME = /^\s+at .+/m;
+const SEEDS = join(SHARED, 'scenarios', 'seeds.yaml');
+
+let s: Sandbox;
+beforeEach(() => {
+  s = sandbox();
+});
+afterEach(() => {
+  s.cleanup();
+});
+
+function ok(r: RunResult): RunResult {
+  expect(r.code, `stdout: ${r.stdout}\nstderr: ${r.stderr}`).toBe(0);
+  return r;
+}
+
+function expectOneLineError(r: RunResult): string {
+  expect(r.code, `stdout: ${r.stdout}\nstderr: ${r.stderr}`).toBe(2);
+  expect(r.stdout).toBe('');
+  expect(r.stderr).not.toMatch(STACK_FRAME);
+  const lines = r.stderr.trimEnd().split('\n');
+  expect(lines, r.stderr).toHaveLength(1);
+  expect(lines[0]).toMatch(/^vetted: /);
+  return lines[0];
+}
+
+/** The whole database as a data file, without the export time. */
+function exported(db = s.db): unknown {
+  const r = ok(s.run(['--db', db, 'export', '--format', 'json']));
+  const doc = JSON.parse(r.stdout) as Record<string, unknown>;
+  expect(doc.format).toBe('vetted/1');
+  delete doc.exported_at;
+  return doc;
+}
+
+/** The same export, read in-process (quicker than a spawn; the CLI path is tested above). */
+function dump(file = s.db): unknown {
+  const store = Store.open(file);
+  try {
+    const doc = JSON.parse(exportJson(store, '2000-01-01T00:00:00Z')) as Record<string, unknown>;
+    delete doc.exported_at;
+    return doc;
+  } finally {
+    store.close();
+  }
+}
+
+const mode = (file: string) => statSync(file).mode & 0o777;
+
+function pinned(file = s.db): string[] {
+  const db = new Database(file, { readonly: true });
+  try {
+    return db.prepare('SELECT c.name FROM pins p JOIN companies c ON c.id = p.company_id').pluck().all() as string[];
+  } finally {
+    db.close();
+  }
+}
+
+describe('backup', () => {
+  it('writes <dir of db>/backups/…db, prints its path, 0600, and it holds the same data', () => {
+    ok(s.run(['import', SEEDS]));
+    const original = exported();
+    expect((original as { companies: unknown[] }).companies.length).toBeGreaterThan(10);
+    const r = ok(s.run(['backup']));
+    const path = r.stdout.trim();
+    expect(r.stdout).toBe(`${path}\n`);
+    expect(dirname(path)).toBe(join(s.dir, 'backups'));
+    expect(basename(path)).toMatch(/^vetted-.*\.db$/);
+    expect(existsSync(path)).toBe(true);
+    expect(mode(path)).toBe(0o600);
+    expect(mode(join(s.dir, 'backups'))).toBe(0o700);
+    // A standalone file: nothing left beside it, no temporary file either.
+    expect(readdirSync(join(s.dir, 'backups'))).toEqual([basename(path)]);
+    // A valid vetted database: its header says so and SQLite finds it whole.
+    const db = new Database(path, { readonly: true });
+    try {
+      expect(db.pragma('application_id', { simple: true })).toBe(APPLICATION_ID);
+      expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
+      expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+      expect(db.pragma('journal_mode', { simple: true })).toBe('delete');
+    } finally {
+      db.close();
+    }
+    expect(exported(path)).toEqual(original);
+    // The live database is as it was.
+    expect(exported()).toEqual(original);
+  });
+
+  it('two backups in the same second get two different files', () => {
+    ok(s.run(['import', SEEDS]));
+    const a = ok(s.run(['backup'])).stdout.trim();
+    const b = ok(s.run(['backup'])).stdout.trim();
+    expect(a).not.toBe(b);
+    expect(readdirSync(join(s.dir, 'backups')).sort()).toEqual([basename(a), basename(b)].sort());
+  });
+
+  it('--out FILE writes there, 0600, with the same data', () => {
+    ok(s.run(['import', SEEDS]));
+    const original = exported();
+    const out = join(s.dir, 'copy.db');
+    const r = ok(s.run(['backup', '--out', out]));
+    expect(r.stdout.trim()).toBe(out);
+    expect(mode(out)).toBe(0o600);
+    expect(existsSync(join(s.dir, 'backups'))).toBe(false);
+    expect(exported(out)).toEqual(original);
+  });
+
+  it('--out onto an existing file is refused, and that file is left alone', () => {
+    ok(s.run(['import', SEEDS]));
+    const out = join(s.dir, 'precious.txt');
+    writeFileSync(out, 'do not overwrite me');
+    expectOneLineError(s.run(['backup', '--out', out]));
+    expect(readFileSync(out, 'utf8')).toBe('do not overwrite me');
+  });
+
+  it('there is nothing to back up without a database: exit 2, nothing created', () => {
+    expectOneLineError(s.run(['backup']));
+    expect(existsSync(s.db)).toBe(false);
+    expect(existsSync(join(s.dir, 'backups'))).toBe(false);
+  });
+});
+
+describe('restore', () => {
+  it('replaces the data with the backup (a pin added after it is gone) and keeps a before-restore backup', () => {
+    ok(s.run(['import', SEEDS]));
+    const original = dump();
+    const backup = ok(s.run(['backup', '--out', join(s.dir, 'before-pin.db')])).stdout.trim();
+    const backupBytes = readFileSync(backup);
+    ok(s.run(['pin', 'Beeline', 'black', '--reason', 'added after the backup']));
+    const withPin = dump();
+    expect(pinned()).toContain('Beeline');
+
+    const r = ok(s.run(['restore', backup]));
+    expect(r.stderr).toMatch(/restored/);
+    expect(r.stderr).not.toMatch(STACK_FRAME);
+    expect(pinned()).not.toContain('Beeline');
+    expect(exported()).toEqual(original);
+    expect(mode(s.db)).toBe(0o600);
+
+    // The database as it was before the restore is kept, and holds the pin.
+    const kept = readdirSync(join(s.dir, 'backups')).filter((f) => f.includes('before-restore'));
+    expect(kept).toHaveLength(1);
+    const keptPath = join(s.dir, 'backups', kept[0]);
+    expect(r.stderr).toContain(keptPath);
+    expect(mode(keptPath)).toBe(0o600);
+    expect(pinned(keptPath)).toContain('Beeline');
+    expect(dump(keptPath)).toEqual(withPin);
+    // The backup restored from is unchanged.
+    expect(readFileSync(backup).equals(backupBytes)).toBe(true);
+  });
+
+  it('restoring into a database path that does not exist yet creates it, 0600', () => {
+    ok(s.run(['import', SEEDS]));
+    const original = dump();
+    const backup = ok(s.run(['backup', '--out', join(s.dir, 'b.db')])).stdout.trim();
+    const fresh = join(s.dir, 'fresh.db');
+    ok(s.run(['--db', fresh, 'restore', backup]));
+    expect(mode(fresh)).toBe(0o600);
+    expect(dump(fresh)).toEqual(original);
+  });
+
+  /** A refused restore: exit 2, and neither the live database nor the file given changed. */
+  function refusedRestore(make: (file: string) => void, sentence: RegExp, oneLine = true): void {
+    ok(s.run(['import', SEEDS]));
+    const before = dump();
+    const bytes = readFileSync(s.db);
+    const file = join(s.dir, 'not-a-backup.db');
+    make(file);
+    const given = readFileSync(file);
+    const r = s.run(['restore', file]);
+    if (oneLine) expect(expectOneLineError(r)).toMatch(sentence);
+    else {
+      expect(r.code, r.stderr).toBe(2);
+      expect(r.stderr).toMatch(sentence);
+      expect(r.stderr).not.toMatch(STACK_FRAME);
+    }
+    expect(readFileSync(s.db).equals(bytes), 'the live database changed').toBe(true);
+    expect(readFileSync(file).equals(given), 'the file given was changed').toBe(true);
+    expect(existsSync(join(s.dir, 'backups'))).toBe(false);
+    expect(dump()).toEqual(before);
+  }
+
+  it('of a text file: exit 2, the live database unchanged', () => {
+    refusedRestore((f) => writeFileSync(f, 'just some text\n'.repeat(100)), /not a vetted database|not an SQLite/i);
+  });
+
+  it("of another program's database: exit 2, the live database unchanged", () => {
+    refusedRestore((f) => {
+      const db = new Database(f);
+      db.exec("CREATE TABLE songs (title TEXT); INSERT INTO songs VALUES ('la')");
+      db.close();
+    }, /another program|not a vetted/i);
+  });
+
+  it('of a database from a newer vetted: exit 2, the live database unchanged', () => {
+    refusedRestore((f) => {
+      const db = new Database(f);
+      db.pragma(`application_id = ${APPLICATION_ID}`);
+      db.pragma('user_version = 99');
+      db.exec('CREATE TABLE future (x)');
+      db.close();
+    }, /newer/i);
+  });
+
+  it('of an empty file: exit 2, the live database unchanged', () => {
+    refusedRestore((f) => writeFileSync(f, ''), /empty|not a vetted/i);
+  });
+
+  const damage = (f: string) => {
+    ok(s.run(['backup', '--out', f]));
+    const bytes = readFileSync(f);
+    for (let i = 4096; i < bytes.length; i++) bytes[i] = (i * 31) & 0xff;
+    writeFileSync(f, bytes);
+  };
+
+  it('of a damaged vetted database: exit 2, the live database unchanged', () => {
+    refusedRestore(damage, /damaged/i, false);
+  });
+
+  // BUG: `vetted restore <damaged backup>` exits 2 but prints the whole integrity_check
+  // report: "vetted: … is damaged (*** in database main ***" followed by one line per bad
+  // page ("Tree 15 page 15: btreeInitPage() returns error code 11", … 20 lines), then
+  // "), so it was not restored." Expected: one sentence (verifyBackup puts the raw
+  // multi-line check result into the message).
+  it.fails('of a damaged vetted database: the refusal is one line', () => {
+    refusedRestore(damage, /damaged/i, true);
+  });
+
+  it('of a file that does not exist: exit 2', () => {
+    ok(s.run(['import', SEEDS]));
+    const line = expectOneLineError(s.run(['restore', join(s.dir, 'missing.db')]));
+    expect(line).toContain('missing.db');
+  });
+
+  it('of the database itself: exit 2', () => {
+    ok(s.run(['import', SEEDS]));
+    expectOneLineError(s.run(['restore', s.db]));
+  });
+});
+
+describe('the database file', () => {
+  it('is 0600 from its creation', () => {
+    ok(s.run(['company', 'list']));
+    expect(existsSync(s.db)).toBe(true);
+    expect(mode(s.db)).toBe(0o600);
+    ok(s.run(['import', SEEDS]));
+    expect(mode(s.db)).toBe(0o600);
+  });
+
+  it('the default data folder is created private (0700)', () => {
+    const env = { VETTED_DB: '', XDG_DATA_HOME: join(s.dir, 'xdg-data'), HOME: s.dir };
+    ok(s.run(['company', 'list'], { env }));
+    const files = readdirSync(join(s.dir, 'xdg-data'), { recursive: true }).map(String);
+    const db = files.find((f) => f.endsWith('vetted.db'));
+    expect(db, files.join(', ')).toBeDefined();
+    const path = join(s.dir, 'xdg-data', db!);
+    expect(mode(path)).toBe(0o600);
+    expect(mode(dirname(path))).toBe(0o700);
+  });
+});
+
+describe('before a migration', () => {
+  /** A database at schema version 1, made by hand from the first migration, with one company. */
+  function makeVersion1(file: string): void {
+    const db = new Database(file);
+    db.exec(MIGRATIONS[0].sql);
+    db.pragma(`application_id = ${APPLICATION_ID}`);
+    db.pragma('user_version = 1');
+    db.prepare('INSERT INTO companies (name, key, skeleton, created_at) VALUES (?, ?, ?, ?)').run('Old Company', 'old company', 'old company', '2020-01-01');
+    db.close();
+  }
+
+  it('a database at the current version is opened without a backup', () => {
+    ok(s.run(['import', SEEDS]));
+    const r = ok(s.run(['company', 'list']));
+    expect(r.stderr).not.toMatch(/backed up/);
+    expect(existsSync(join(s.dir, 'backups'))).toBe(false);
+  });
+
+  // With SCHEMA_VERSION 1 there is no older version to migrate from; this runs as soon as
+  // migration 2 exists.
+  it.skipIf(SCHEMA_VERSION === 1)('an older database is backed up, as it was, before it is migrated', () => {
+    makeVersion1(s.db);
+    const before = readFileSync(s.db);
+    const r = ok(s.run(['company', 'list', '--json']));
+    expect((JSON.parse(r.stdout) as { name: string }[]).map((c) => c.name)).toEqual(['Old Company']);
+    expect(r.stderr).toMatch(/backed up the database to .* before upgrading it/);
+    const files = readdirSync(join(s.dir, 'backups'));
+    expect(files).toHaveLength(1);
+    expect(files[0]).toMatch(new RegExp(`^vetted-before-v${SCHEMA_VERSION}-.*\\.db$`));
+    const backup = join(s.dir, 'backups', files[0]);
+    expect(r.stderr).toContain(backup);
+    expect(mode(backup)).toBe(0o600);
+    const b = new Database(backup, { readonly: true });
+    try {
+      expect(b.pragma('user_version', { simple: true })).toBe(1);
+      expect(b.pragma('integrity_check', { simple: true })).toBe('ok');
+      expect(b.prepare('SELECT name FROM companies').pluck().all()).toEqual(['Old Company']);
+    } finally {
+      b.close();
+    }
+    // The live one is migrated, and the next run makes no second backup.
+    const live = new Database(s.db, { readonly: true });
+    try {
+      expect(live.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
+    } finally {
+      live.close();
+    }
+    expect(readFileSync(s.db).equals(before)).toBe(false);
+    ok(s.run(['company', 'list']));
+    expect(readdirSync(join(s.dir, 'backups'))).toHaveLength(1);
+  });
+
+  it.skipIf(SCHEMA_VERSION === 1)('an older database whose folder has a `backups` file (not a folder) is not migrated without a backup', () => {
+    makeVersion1(s.db);
+    writeFileSync(join(s.dir, 'backups'), 'a file in the way');
+    const before = readFileSync(s.db);
+    const r = s.run(['company', 'list']);
+    if (r.code !== 0) {
+      // Refusing is fine, but then the database must be as it was.
+      expect(r.stderr).not.toMatch(STACK_FRAME);
+      expect(readFileSync(s.db).equals(before)).toBe(true);
+    } else {
+      expect(r.stderr).toMatch(/backed up/);
+    }
+  });
+});

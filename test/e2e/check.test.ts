@@ -1,0 +1,485 @@
+// `vetted check` without a terminal, and the checklists and companies around it: answers
+// given by flags and files, the --json shape, every way the input can be wrong, custom
+// and user checklists, company names, and colour.
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { SHARED, sandbox, type RunResult, type Sandbox } from '../helpers/cli.js';
+
+interface SeedCheck {
+  company: string;
+  checklist: string;
+  answers: Record<string, string>;
+  notes?: Record<string, string>;
+}
+const seeds = parse(readFileSync(join(SHARED, 'scenarios', 'seeds.yaml'), 'utf8')) as { checks: SeedCheck[] };
+const seedCheck = (company: string) => seeds.checks.find((c) => c.company === company)!;
+const AMAZON = seedCheck('Amazon').answers;
+const COOL_AIR = seedCheck('Cool Air Installations').answers;
+
+const GENERAL_IDS = ['who-helps', 'who-repairs', 'who-to-ask', 'returns', 'cancel', 'after-leaving', 'lost-parcel', 'reach-human', 'compensation'];
+
+/** `--answer id=value` for each answer. */
+const answerFlags = (answers: Record<string, string>) => Object.entries(answers).flatMap(([q, a]) => ['--answer', `${q}=${a}`]);
+
+const ESC = '\u001b[';
+const STACK_FRAME = /^\s+at .+/m;
+
+/** Exit 2, nothing on stdout, one sentence on stderr and no stack trace. */
+function expectUsageError(r: RunResult): string {
+  expect(r.code, `stderr: ${r.stderr}`).toBe(2);
+  expect(r.stdout).toBe('');
+  expect(r.stderr).not.toMatch(STACK_FRAME);
+  const lines = r.stderr.trimEnd().split('\n');
+  expect(lines, `stderr: ${r.stderr}`).toHaveLength(1);
+  expect(lines[0]).toMatch(/^vetted: .+[.)]$/);
+  return lines[0];
+}
+
+interface CheckJson {
+  company: string;
+  checklist: string;
+  score: number;
+  verdict: string;
+  dealbreakers: string[];
+  answers: { question: string; answer: string; score: number | null; note?: string }[];
+}
+
+function checkJson(r: RunResult): CheckJson {
+  expect(r.code, `stderr: ${r.stderr}`).toBe(0);
+  return JSON.parse(r.stdout) as CheckJson;
+}
+
+const companies = (s: Sandbox) => {
+  const r = s.run(['company', 'list', '--json']);
+  expect(r.code, r.stderr).toBe(0);
+  return JSON.parse(r.stdout) as { name: string; aliases: string[]; checks: number }[];
+};
+
+// A small checklist of our own: score = round(100 × Σ weight·score / Σ weight).
+const CUSTOM = `id: laptop
+version: 2
+title: { en: Buying a laptop, ru: Покупка ноутбука }
+questions:
+  - id: warranty
+    text: { en: Who repairs it under warranty?, ru: Кто чинит по гарантии? }
+    weight: 2
+    answers:
+      - { value: on-site, label: They come to you, score: 1 }
+      - { value: depot, label: You send it in, score: 0.5 }
+      - { value: none, label: Nobody, score: 0, dealbreaker: true }
+  - id: battery
+    text: Is the battery replaceable?
+    answers:
+      - { value: yes-easily, label: Yes, score: 1 }
+      - { value: service-only, label: Only at a service centre, score: 0.4 }
+`;
+
+let s: Sandbox;
+beforeEach(() => {
+  s = sandbox();
+});
+afterEach(() => {
+  s.cleanup();
+});
+
+describe('vetted check with all answers given', () => {
+  it('scores the Amazon answers of the seeds 92, go, with the DATA-FORMAT shape', () => {
+    const out = checkJson(s.run(['check', 'Amazon', ...answerFlags(AMAZON), '--json']));
+    expect(out).toMatchObject({ company: 'Amazon', checklist: 'general', score: 92, verdict: 'go', dealbreakers: [] });
+    expect(out.answers.map((a) => a.question)).toEqual(GENERAL_IDS);
+    for (const a of out.answers) {
+      expect(Object.keys(a)).toEqual(expect.arrayContaining(['question', 'answer', 'score']));
+      expect(a.answer).toBe(AMAZON[a.question]);
+    }
+    expect(out.answers.find((a) => a.question === 'who-helps')!.score).toBe(0.8);
+    expect(out.answers.find((a) => a.question === 'compensation')!.score).toBe(0.6);
+  });
+
+  it('scores the Cool Air answers 22, avoid; not-applicable answers have a null score', () => {
+    const out = checkJson(s.run(['check', 'Cool Air Installations', ...answerFlags(COOL_AIR), '--json']));
+    expect(out).toMatchObject({ company: 'Cool Air Installations', checklist: 'general', score: 22, verdict: 'avoid', dealbreakers: [] });
+    expect(out.answers.find((a) => a.question === 'cancel')).toMatchObject({ answer: 'not-applicable', score: null });
+  });
+
+  it('says avoid for a dealbreaker answer however high the score, and names it', () => {
+    const out = checkJson(s.run(['check', 'Amazon', ...answerFlags({ ...AMAZON, cancel: 'cannot' }), '--json']));
+    expect(out.dealbreakers).toEqual(['cancel']);
+    expect(out.verdict).toBe('avoid');
+    expect(out.score).toBe(74); // (15.6 − 3) / 17
+  });
+
+  it('prints the verdict for a person without --json, and nothing on stderr', () => {
+    const r = s.run(['check', 'Amazon', ...answerFlags(AMAZON)]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toContain('Amazon');
+    expect(r.stdout).toMatch(/92\/100/);
+    expect(r.stdout).toMatch(/\bGO\b/);
+  });
+
+  it('reads the answers from a YAML file', () => {
+    const file = join(s.dir, 'answers.yaml');
+    writeFileSync(file, Object.entries(COOL_AIR).map(([q, a]) => `${q}: ${a}`).join('\n') + '\n');
+    const out = checkJson(s.run(['check', 'Cool Air Installations', '--answers', file, '--json']));
+    expect(out).toMatchObject({ score: 22, verdict: 'avoid' });
+  });
+
+  it('reads the answers from a JSON file', () => {
+    const file = join(s.dir, 'answers.json');
+    writeFileSync(file, JSON.stringify(AMAZON, null, 2));
+    const out = checkJson(s.run(['check', 'Amazon', '--answers', file, '--json']));
+    expect(out).toMatchObject({ score: 92, verdict: 'go' });
+    expect(Object.fromEntries(out.answers.map((a) => [a.question, a.answer]))).toEqual(AMAZON);
+  });
+
+  it('reads answers and notes from a file shaped like a check of the data file', () => {
+    const file = join(s.dir, 'check.yaml');
+    const { answers, notes } = seedCheck('Amazon');
+    writeFileSync(file, JSON.stringify({ answers, notes }));
+    const out = checkJson(s.run(['check', 'Amazon', '--answers', file, '--json']));
+    expect(out.score).toBe(92);
+    expect(out.answers.find((a) => a.question === 'lost-parcel')!.note).toBe(notes!['lost-parcel']);
+  });
+
+  it('lets --answer override the same answer in --answers', () => {
+    const file = join(s.dir, 'answers.yaml');
+    writeFileSync(file, Object.entries(AMAZON).map(([q, a]) => `${q}: ${a}`).join('\n') + '\n');
+    const out = checkJson(s.run(['check', 'Amazon', '--answers', file, '--answer', 'who-helps=nobody', '--json']));
+    expect(out.answers.find((a) => a.question === 'who-helps')).toMatchObject({ answer: 'nobody', score: 0 });
+    expect(out.dealbreakers).toEqual(['who-helps']);
+    expect(out.verdict).toBe('avoid');
+  });
+
+  it('completes a partial --answers file with --answer flags', () => {
+    const [first, ...rest] = Object.entries(AMAZON);
+    const file = join(s.dir, 'answers.yaml');
+    writeFileSync(file, rest.map(([q, a]) => `${q}: ${a}`).join('\n') + '\n');
+    const out = checkJson(s.run(['check', 'Amazon', '--answers', file, '--answer', `${first[0]}=${first[1]}`, '--json']));
+    expect(out.score).toBe(92);
+  });
+});
+
+describe('vetted check with something missing or wrong', () => {
+  it('without a terminal, names every missing question, exits 2 and stores nothing', () => {
+    const given = { 'who-helps': 'live-support', cancel: 'self-service' };
+    const r = s.run(['check', 'Half Done Shop', ...answerFlags(given), '--json']);
+    const line = expectUsageError(r);
+    for (const q of GENERAL_IDS.filter((q) => !(q in given))) expect(line).toContain(q);
+    expect(line).not.toMatch(/who-helps|\bcancel\b/);
+    expect(companies(s)).toEqual([]);
+  });
+
+  it('with no answers at all, names all nine questions and stores nothing', () => {
+    const line = expectUsageError(s.run(['check', 'Some Shop']));
+    for (const q of GENERAL_IDS) expect(line).toContain(q);
+    expect(companies(s)).toEqual([]);
+  });
+
+  it('names an unknown checklist and lists the valid ones', () => {
+    const line = expectUsageError(s.run(['check', 'Amazon', '--checklist', 'no-such-list', ...answerFlags(AMAZON)]));
+    expect(line).toContain('no-such-list');
+    for (const id of ['general', 'online-order', 'subscription']) expect(line).toContain(id);
+    expect(companies(s)).toEqual([]);
+  });
+
+  it('names an unknown question and lists the questions', () => {
+    const line = expectUsageError(s.run(['check', 'Amazon', ...answerFlags({ ...AMAZON, 'who-cares': 'nobody' })]));
+    expect(line).toContain('who-cares');
+    for (const q of GENERAL_IDS) expect(line).toContain(q);
+    expect(companies(s)).toEqual([]);
+  });
+
+  it('names an unknown answer value and lists the valid answers to that question', () => {
+    const line = expectUsageError(s.run(['check', 'Amazon', ...answerFlags({ ...AMAZON, returns: 'whenever' })]));
+    expect(line).toContain('whenever');
+    expect(line).toContain('returns');
+    for (const v of ['free-return', 'paid-return', 'exchange-only', 'no-returns', 'not-applicable', 'unknown']) expect(line).toContain(v);
+    expect(companies(s)).toEqual([]);
+  });
+
+  it('names an unknown answer value given in an --answers file', () => {
+    const file = join(s.dir, 'answers.yaml');
+    writeFileSync(file, Object.entries({ ...AMAZON, 'reach-human': 'eventually' }).map(([q, a]) => `${q}: ${a}`).join('\n') + '\n');
+    const line = expectUsageError(s.run(['check', 'Amazon', '--answers', file]));
+    expect(line).toContain('eventually');
+    expect(line).toContain('reach-human');
+    expect(line).toContain('within-hour');
+  });
+
+  it('rejects an --answer without "=" naming the flag', () => {
+    const line = expectUsageError(s.run(['check', 'Amazon', '--answer', 'who-helps']));
+    expect(line).toContain('--answer');
+    expect(line).toContain('who-helps');
+  });
+
+  it('rejects an --answers file that does not exist, naming it', () => {
+    const line = expectUsageError(s.run(['check', 'Amazon', '--answers', join(s.dir, 'missing.yaml')]));
+    expect(line).toContain('missing.yaml');
+  });
+
+  it('rejects a malformed --answers file with its line, and stores nothing', () => {
+    const file = join(s.dir, 'broken.yaml');
+    writeFileSync(file, 'who-helps: live-support\ncancel: [self-service\nreturns: free-return\n');
+    const line = expectUsageError(s.run(['check', 'Amazon', '--answers', file]));
+    expect(line).toMatch(/broken\.yaml:\d+:\d+/);
+    expect(companies(s)).toEqual([]);
+  });
+});
+
+describe('custom and user checklists', () => {
+  it('runs a checklist given as a file path with --checklist', () => {
+    const file = join(s.dir, 'laptop.yaml');
+    writeFileSync(file, CUSTOM);
+    const out = checkJson(s.run(['check', 'Laptop Shop', '--checklist', file, '--answer', 'warranty=on-site', '--answer', 'battery=service-only', '--json']));
+    // (2·1 + 1·0.4) / 3 = 80
+    expect(out).toMatchObject({ company: 'Laptop Shop', checklist: 'laptop', score: 80, verdict: 'go', dealbreakers: [] });
+    expect(out.answers).toEqual([
+      expect.objectContaining({ question: 'warranty', answer: 'on-site', score: 1 }),
+      expect.objectContaining({ question: 'battery', answer: 'service-only', score: 0.4 }),
+    ]);
+  });
+
+  it('offers "unknown" on every question of a custom checklist, scored 0.2', () => {
+    const file = join(s.dir, 'laptop.yaml');
+    writeFileSync(file, CUSTOM);
+    const out = checkJson(s.run(['check', 'Laptop Shop', '--checklist', file, '--answer', 'warranty=unknown', '--answer', 'battery=yes-easily', '--json']));
+    // (2·0.2 + 1·1) / 3 = 46.7
+    expect(out).toMatchObject({ score: 47, verdict: 'avoid' });
+  });
+
+  it('skips a broken checklist in $VETTED_CONFIG/checklists/ with a warning naming it, and keeps the others usable', () => {
+    mkdirSync(join(s.config, 'checklists'), { recursive: true });
+    const broken = join(s.config, 'checklists', 'broken.yaml');
+    writeFileSync(broken, 'id: broken\nversion: 1\n');
+    const list = s.run(['checklists', 'list']);
+    expect(list.code, list.stderr).toBe(0);
+    expect(list.stdout).toMatch(/^general\s/m);
+    expect(list.stderr).toContain(broken);
+    expect(list.stderr).toContain('validate');
+    const line = expectUsageError(s.run(['check', 'Shop', '--checklist', 'broken', '--answer', 'x=y']));
+    expect(line).toContain('could not be read');
+    expect(line).toContain(broken);
+  });
+
+  it('names the missing questions of a custom checklist', () => {
+    const file = join(s.dir, 'laptop.yaml');
+    writeFileSync(file, CUSTOM);
+    const line = expectUsageError(s.run(['check', 'Laptop Shop', '--checklist', file, '--answer', 'warranty=depot']));
+    expect(line).toContain('battery');
+  });
+
+  it('shows a checklist in $VETTED_CONFIG/checklists/ in `checklists list` and runs it by id', () => {
+    mkdirSync(join(s.config, 'checklists'), { recursive: true });
+    writeFileSync(join(s.config, 'checklists', 'laptop.yaml'), CUSTOM);
+    const text = s.run(['checklists', 'list']);
+    expect(text.code, text.stderr).toBe(0);
+    expect(text.stdout).toMatch(/^laptop\s+2\s+2\s+user\s+Buying a laptop/m);
+    expect(text.stdout).toMatch(/^general\s/m);
+
+    const json = s.run(['checklists', 'list', '--json']);
+    expect(json.code, json.stderr).toBe(0);
+    const list = JSON.parse(json.stdout) as { id: string; source: string; questions: number }[];
+    expect(list).toContainEqual(expect.objectContaining({ id: 'laptop', source: 'user', questions: 2 }));
+    expect(list).toContainEqual(expect.objectContaining({ id: 'general', source: 'built-in', questions: 9 }));
+
+    const out = checkJson(s.run(['check', 'Laptop Shop', '--checklist', 'laptop', '--answer', 'warranty=none', '--answer', 'battery=yes-easily', '--json']));
+    expect(out).toMatchObject({ checklist: 'laptop', dealbreakers: ['warranty'], verdict: 'avoid' });
+  });
+
+  it('shows the general checklist in Russian with --lang ru', () => {
+    const r = s.run(['checklists', 'show', 'general', '--lang', 'ru']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain('Прежде чем что-то купить');
+    expect(r.stdout).toContain('Если что-то пойдёт не так, кто поможет?');
+    expect(r.stdout).toContain('Как расторгнуть договор?');
+    expect(r.stdout).not.toContain('If something goes wrong, who will help?');
+  });
+
+  it('takes Russian from LANG when there is no --lang', () => {
+    const r = s.run(['checklists', 'show', 'general'], { env: { LANG: 'ru_RU.UTF-8' } });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain('Если что-то пойдёт не так, кто поможет?');
+  });
+
+  it('validates a good checklist file with exit 0', () => {
+    const file = join(s.dir, 'laptop.yaml');
+    writeFileSync(file, CUSTOM);
+    const r = s.run(['checklists', 'validate', file]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain('laptop');
+  });
+
+  it('names every problem of a bad checklist as file:line:col: and exits 2', () => {
+    const file = join(s.dir, 'bad.yaml');
+    const lines = [
+      'id: Bad_Id', //                                 1: id
+      'version: 0', //                                 2: version
+      'title: Bad', //                                 3
+      'questions:', //                                 4
+      '  - id: q1', //                                 5
+      '    text: Is it good?', //                      6
+      '    weight: -1', //                             7: weight
+      '    colour: red', //                            8: unknown field
+      '    answers:', //                               9
+      '      - value: good', //                       10
+      '        label: Good', //                       11
+      '        score: 2', //                          12: score
+      '      - value: good', //                       13: duplicate value
+      '        label: Also good', //                  14
+      '        score: 0.5', //                        15
+    ];
+    writeFileSync(file, lines.join('\n') + '\n');
+    const r = s.run(['checklists', 'validate', file]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).not.toMatch(STACK_FRAME);
+    const expected: [number, string][] = [
+      [1, 'id'],
+      [2, 'version'],
+      [7, 'questions[0].weight'],
+      [8, 'questions[0].colour'],
+      [12, 'questions[0].answers[0].score'],
+      [13, 'questions[0].answers[1].value'],
+    ];
+    const located = r.stderr.split('\n').filter((l) => l.startsWith(`${file}:`));
+    for (const l of located) expect(l).toMatch(new RegExp(`^${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:\\d+:\\d+: `));
+    for (const [line, path] of expected) {
+      expect(located, `no problem at line ${line} naming ${path}:\n${r.stderr}`).toContainEqual(expect.stringMatching(new RegExp(`:${line}:\\d+: ${path.replace(/[[\].]/g, '\\$&')}\\b`)));
+    }
+    expect(located).toHaveLength(expected.length);
+  });
+
+  it('names a YAML syntax error in a checklist with its line', () => {
+    const file = join(s.dir, 'syntax.yaml');
+    writeFileSync(file, 'id: broken\nversion: 1\ntitle: [unclosed\nquestions: []\n');
+    const r = s.run(['checklists', 'validate', file]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).not.toMatch(STACK_FRAME);
+    expect(r.stderr).toMatch(new RegExp(`${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:\\d+:\\d+: `));
+  });
+
+  it('refuses a broken checklist given to check, pointing at validate, and stores nothing', () => {
+    const file = join(s.dir, 'bad.yaml');
+    writeFileSync(file, 'id: bad\nversion: 1\ntitle: Bad\nquestions:\n  - id: q1\n    text: Q?\n    answers: []\n');
+    const line = expectUsageError(s.run(['check', 'Shop', '--checklist', file, '--answer', 'q1=unknown']));
+    expect(line).toContain('validate');
+    expect(line).toMatch(/bad\.yaml:\d+:\d+/);
+    expect(companies(s)).toEqual([]);
+  });
+});
+
+describe('companies of checks', () => {
+  it('`company show` lists the check with its score and verdict', () => {
+    expect(s.run(['check', 'Amazon', ...answerFlags(AMAZON)]).code).toBe(0);
+    expect(s.run(['check', 'Amazon', ...answerFlags({ ...AMAZON, 'lost-parcel': 'buyer-pays' })]).code).toBe(0);
+    const text = s.run(['company', 'show', 'Amazon']);
+    expect(text.code, text.stderr).toBe(0);
+    expect(text.stdout).toMatch(/Checks \(2\)/);
+    expect(text.stdout).toMatch(/general v1\s+92\s+go\b/);
+    expect(text.stdout).toMatch(/general v1\s+\d+\s+avoid\s+lost-parcel/);
+
+    const json = s.run(['company', 'show', 'amazon', '--json']);
+    expect(json.code, json.stderr).toBe(0);
+    const profile = JSON.parse(json.stdout) as { name: string; checks: { checklist: string; score: number; verdict: string; dealbreakers: string[] }[] };
+    expect(profile.name).toBe('Amazon');
+    expect(profile.checks).toEqual([
+      expect.objectContaining({ checklist: 'general', score: 92, verdict: 'go', dealbreakers: [] }),
+      expect.objectContaining({ checklist: 'general', verdict: 'avoid', dealbreakers: ['lost-parcel'] }),
+    ]);
+  });
+
+  it('finds a company whatever its case and spacing', () => {
+    expect(s.run(['check', 'Amazon', ...answerFlags(AMAZON)]).code).toBe(0);
+    const again = checkJson(s.run(['check', '  amazon ', ...answerFlags(AMAZON), '--json']));
+    expect(again.company).toBe('Amazon');
+    expect(s.run(['check', 'AMAZON', ...answerFlags(AMAZON)]).code).toBe(0);
+    expect(companies(s)).toEqual([expect.objectContaining({ name: 'Amazon', checks: 3 })]);
+  });
+
+  it('folds inner spaces of a name', () => {
+    expect(s.run(['check', 'Cool Air Installations', ...answerFlags(COOL_AIR)]).code).toBe(0);
+    expect(s.run(['check', 'cool   air  installations', ...answerFlags(COOL_AIR)]).code).toBe(0);
+    expect(companies(s)).toEqual([expect.objectContaining({ name: 'Cool Air Installations', checks: 2 })]);
+  });
+
+  it('stores a name typed with stray spaces trimmed', () => {
+    expect(s.run(['check', '  Tidy   Shop ', ...answerFlags(AMAZON)]).code).toBe(0);
+    expect(companies(s).map((c) => c.name)).toEqual(['Tidy Shop']);
+  });
+
+  it('warns on stderr when a new name looks like another in a different script', () => {
+    expect(s.run(['check', 'Acme', ...answerFlags(AMAZON)]).code).toBe(0);
+    const lookalike = '\u0410\u0441me'; // Cyrillic А and с
+    const r = s.run(['check', lookalike, ...answerFlags(AMAZON), '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toMatch(/warning/i);
+    expect(r.stderr).toContain('"Acme"');
+    expect(JSON.parse(r.stdout)).toMatchObject({ company: lookalike }); // stdout is still only the JSON
+    expect(companies(s).map((c) => c.name).sort()).toEqual(['Acme', lookalike].sort());
+  });
+
+  it('shows terminal escape sequences in a typed name and note as visible text', () => {
+    const evil = 'Evil\u001b[31mRed\u001b]0;pwned\u0007';
+    const r = s.run(['check', evil, ...answerFlags(AMAZON), '--note', 'who-helps=see\u001b[2J']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).not.toContain('\u001b');
+    expect(r.stdout).not.toContain('\u0007');
+    expect(r.stdout).toContain('Red');
+    for (const cmd of [['company', 'list'], ['company', 'show', evil]]) {
+      const out = s.run(cmd);
+      expect(out.code, out.stderr).toBe(0);
+      expect(out.stdout, cmd.join(' ')).not.toMatch(/[\u0007\u001b]/);
+      expect(out.stdout).toContain('Red');
+    }
+    // The data keeps what was typed.
+    expect(companies(s).map((c) => c.name)).toEqual([evil]);
+  });
+
+  it('does not warn when the same company is checked again', () => {
+    expect(s.run(['check', 'Acme', ...answerFlags(AMAZON)]).code).toBe(0);
+    const r = s.run(['check', 'acme', ...answerFlags(AMAZON)]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('');
+  });
+});
+
+describe('colour', () => {
+  const args = () => ['check', 'Amazon', ...answerFlags(AMAZON)];
+
+  it('colours the verdict when colour is forced (the control for the tests below)', () => {
+    const r = s.run(args(), { env: { NO_COLOR: undefined, FORCE_COLOR: '1' } });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain(ESC);
+  });
+
+  it('has no escape codes with NO_COLOR=1 and FORCE_COLOR unset', () => {
+    const r = s.run(args());
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout + r.stderr).not.toContain('\u001b');
+  });
+
+  it('has no escape codes with --no-color, even when colour is forced', () => {
+    const r = s.run(['--no-color', ...args()], { env: { NO_COLOR: undefined, FORCE_COLOR: '1' } });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout + r.stderr).not.toContain('\u001b');
+    const after = s.run([...args(), '--no-color'], { env: { NO_COLOR: undefined, FORCE_COLOR: '1' } });
+    expect(after.code, after.stderr).toBe(0);
+    expect(after.stdout + after.stderr).not.toContain('\u001b');
+  });
+
+  it('has no escape codes in checklists show and company show with NO_COLOR=1', () => {
+    expect(s.run(args()).code).toBe(0);
+    for (const cmd of [['checklists', 'show', 'general'], ['checklists', 'list'], ['company', 'show', 'Amazon'], ['company', 'list']]) {
+      const r = s.run(cmd);
+      expect(r.code, r.stderr).toBe(0);
+      expect(r.stdout + r.stderr, cmd.join(' ')).not.toContain('\u001b');
+    }
+  });
+
+  it('has no escape codes in --json even when colour is forced', () => {
+    const r = s.run([...args(), '--json'], { env: { NO_COLOR: undefined, FORCE_COLOR: '1' } });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).not.toContain('\u001b');
+  });
+});

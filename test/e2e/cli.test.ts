@@ -1,0 +1,235 @@
+// The command line itself: version, help with examples on every command, usage errors,
+// and where the database is (--db, VETTED_DB) and what happens when it is not usable.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { BIN, ROOT, sandbox, type RunResult, type Sandbox } from '../helpers/cli.js';
+
+const STACK_FRAME = /^\s+at .+/m;
+const version = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+
+const AMAZON = {
+  'who-helps': 'live-support',
+  'who-repairs': 'ship-free',
+  'who-to-ask': 'human-help',
+  returns: 'free-return',
+  cancel: 'self-service',
+  'after-leaving': 'keep-everything',
+  'lost-parcel': 'seller-replaces',
+  'reach-human': 'minutes',
+  compensation: 'on-request',
+};
+const answerFlags = Object.entries(AMAZON).flatMap(([q, a]) => ['--answer', `${q}=${a}`]);
+
+/** Exit 2 with one line on stderr, no stack trace, nothing on stdout. */
+function expectOneLineError(r: RunResult): string {
+  expect(r.code, `stderr: ${r.stderr}`).toBe(2);
+  expect(r.stdout).toBe('');
+  expect(r.stderr).not.toMatch(STACK_FRAME);
+  const lines = r.stderr.trimEnd().split('\n');
+  expect(lines, r.stderr).toHaveLength(1);
+  expect(lines[0]).toMatch(/^vetted: /);
+  return lines[0];
+}
+
+const companyNames = (s: Sandbox, extra: string[] = [], env?: NodeJS.ProcessEnv) => {
+  const r = s.run([...extra, 'company', 'list', '--json'], { env });
+  expect(r.code, r.stderr).toBe(0);
+  return (JSON.parse(r.stdout) as { name: string }[]).map((c) => c.name);
+};
+
+let s: Sandbox;
+beforeEach(() => {
+  s = sandbox();
+});
+afterEach(() => {
+  s.cleanup();
+});
+
+describe('version', () => {
+  it.each([['--version'], ['-V']])('%s prints the version of package.json and nothing else', (flag) => {
+    const r = s.run([flag]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe(`${version}\n`);
+    expect(r.stderr).toBe('');
+  });
+
+  it('--version after a global option still prints the version', () => {
+    const r = s.run(['--no-color', '--version']);
+    expect(r.code).toBe(0);
+    expect(r.stdout.trim()).toBe(version);
+  });
+});
+
+describe('help', () => {
+  const commands = [
+    [],
+    ['check'],
+    ['checklists'],
+    ['checklists', 'list'],
+    ['checklists', 'show'],
+    ['checklists', 'validate'],
+    ['company'],
+    ['company', 'list'],
+    ['company', 'show'],
+    ['company', 'alias'],
+  ];
+
+  it.each(commands.map((c) => [['vetted', ...c].join(' '), c] as const))('%s --help starts with examples of vetted', (_name, cmd) => {
+    const r = s.run([...cmd, '--help']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toBe('');
+    expect(r.stdout.startsWith('Examples:'), r.stdout).toBe(true);
+    const examples = r.stdout.split(/\n\s*\n/)[0];
+    expect(examples).toContain('$ vetted');
+    // The examples of a subcommand show that subcommand.
+    if (cmd.length) expect(examples).toContain(`$ vetted ${cmd.join(' ')}`);
+    expect(r.stdout).toContain('Usage:');
+  });
+
+  it('lists every command in the top-level help', () => {
+    const r = s.run(['--help']);
+    for (const c of ['check', 'checklists', 'company']) expect(r.stdout).toMatch(new RegExp(`^\\s+${c}\\b`, 'm'));
+  });
+
+  it('`help check` shows the same help as `check --help`', () => {
+    const a = s.run(['help', 'check']);
+    const b = s.run(['check', '--help']);
+    expect(a.code).toBe(0);
+    expect(a.stdout).toBe(b.stdout);
+  });
+});
+
+describe('usage errors', () => {
+  it('exits 2 on an unknown command, naming it, without a stack trace', () => {
+    const r = s.run(['chekc', 'Amazon']);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain('chekc');
+    expect(r.stderr).not.toMatch(STACK_FRAME);
+  });
+
+  it('exits 2 on an unknown option of a command', () => {
+    const r = s.run(['check', 'Amazon', '--anwser', 'who-helps=nobody']);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain('--anwser');
+    expect(r.stderr).not.toMatch(STACK_FRAME);
+  });
+
+  it('exits 2 on an unknown global option', () => {
+    const r = s.run(['--colour', 'company', 'list']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('--colour');
+  });
+
+  it('exits 2 when a required argument is missing', () => {
+    const r = s.run(['check']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/company/);
+  });
+
+  it('exits 2 on an unknown subcommand of company', () => {
+    const r = s.run(['company', 'frobnicate']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).not.toMatch(STACK_FRAME);
+  });
+
+  it('exits 2 on an unknown --lang, naming the languages', () => {
+    const line = expectOneLineError(s.run(['--lang', 'de', 'checklists', 'show', 'general']));
+    expect(line).toContain('de');
+    expect(line).toMatch(/\ben\b.*\bru\b/);
+  });
+
+  it('exits 2 on an unknown company in `company show`, naming it', () => {
+    const line = expectOneLineError(s.run(['company', 'show', 'Nobody Inc']));
+    expect(line).toContain('Nobody Inc');
+  });
+});
+
+describe('output to a closed pipe', () => {
+  // BUG: the reader of stdout is gone before vetted writes (`vetted … | head -1`, or here
+  // `| true`): the write fails with EPIPE, which nothing handles, so Node prints an
+  // "Unhandled 'error' event" stack trace on stderr and exits 1. Expected: quiet.
+  it.each([['--help'], ['checklists show general'], ['company list --json']])('`vetted %s | true` prints no stack trace', (args) => {
+    const r = spawnSync('sh', ['-c', `"${process.execPath}" "${BIN}" ${args} | true`], { env: s.env, encoding: 'utf8', cwd: s.dir });
+    expect(r.stderr).not.toMatch(STACK_FRAME);
+    expect(r.stderr).toBe('');
+  });
+});
+
+describe('the database', () => {
+  it('refuses a --db file that is not a database: exit 2, one line, the file untouched', () => {
+    const file = join(s.dir, 'notes.txt');
+    const content = 'these are my notes, not a database\n'.repeat(20);
+    writeFileSync(file, content);
+    const before = readFileSync(file);
+    for (const args of [['company', 'list'], ['check', 'Amazon', ...answerFlags], ['company', 'show', 'Amazon']]) {
+      const line = expectOneLineError(s.run(['--db', file, ...args]));
+      expect(line).toContain(file);
+      expect(readFileSync(file).equals(before), `${args[0]} changed the file`).toBe(true);
+    }
+    expect(existsSync(`${file}-wal`)).toBe(false);
+    expect(existsSync(`${file}-journal`)).toBe(false);
+  });
+
+  it('refuses a short text file given as the database', () => {
+    const file = join(s.dir, 'tiny.db');
+    writeFileSync(file, 'hi');
+    expectOneLineError(s.run(['--db', file, 'company', 'list']));
+    expect(readFileSync(file, 'utf8')).toBe('hi');
+  });
+
+  it('refuses an SQLite database of another program, leaving it byte-identical', async () => {
+    const { default: Database } = await import('better-sqlite3');
+    const file = join(s.dir, 'someone-else.db');
+    const db = new Database(file);
+    db.exec("CREATE TABLE notes (text TEXT); INSERT INTO notes VALUES ('keep me')");
+    db.close();
+    const before = readFileSync(file);
+    const line = expectOneLineError(s.run(['--db', file, 'check', 'Amazon', ...answerFlags]));
+    expect(line).toContain(file);
+    expect(readFileSync(file).equals(before)).toBe(true);
+  });
+
+  it('refuses a folder given as the database', () => {
+    const dir = join(s.dir, 'a-folder');
+    mkdirSync(dir);
+    const line = expectOneLineError(s.run(['--db', dir, 'company', 'list']));
+    expect(line).toContain('a-folder');
+  });
+
+  it('exits 2 when the folder of --db does not exist, and does not create it', () => {
+    const missing = join(s.dir, 'no', 'such', 'folder');
+    const line = expectOneLineError(s.run(['--db', join(missing, 'vetted.db'), 'check', 'Amazon', ...answerFlags]));
+    expect(line).toContain(missing);
+    expect(existsSync(join(s.dir, 'no'))).toBe(false);
+  });
+
+  it('uses VETTED_DB', () => {
+    const db = join(s.dir, 'from-env.db');
+    const env = { VETTED_DB: db };
+    expect(s.run(['check', 'Amazon', ...answerFlags], { env }).code).toBe(0);
+    expect(existsSync(db)).toBe(true);
+    expect(companyNames(s, [], env)).toEqual(['Amazon']);
+    expect(existsSync(s.db)).toBe(false);
+  });
+
+  it('lets --db override VETTED_DB', () => {
+    const other = join(s.dir, 'other.db');
+    const r = s.run(['--db', other, 'check', 'Amazon', ...answerFlags]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(existsSync(other)).toBe(true);
+    expect(companyNames(s, ['--db', other])).toEqual(['Amazon']);
+    expect(companyNames(s)).toEqual([]); // the VETTED_DB of the sandbox
+  });
+
+  it('takes --db after the command too', () => {
+    const other = join(s.dir, 'after.db');
+    const r = s.run(['check', 'Amazon', ...answerFlags, '--db', other]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(companyNames(s, ['--db', other])).toEqual(['Amazon']);
+    expect(companyNames(s)).toEqual([]);
+  });
+});

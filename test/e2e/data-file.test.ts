@@ -1,0 +1,486 @@
+// The vetted/1 data file: importing the seeds, importing twice, the lossless round trip,
+// YAML and JSON alike, --dry-run, a bad record rejecting the whole file with its path, a
+// newer format, and `export --out` written atomically and privately.
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync, chmodSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { SHARED, sandbox, type RunResult, type Sandbox } from '../helpers/cli.js';
+
+const STACK_FRAME = /^\s+at .+/m;
+const SEEDS = join(SHARED, 'scenarios', 'seeds.yaml');
+
+type Section = 'companies' | 'aliases' | 'checks' | 'incidents' | 'events' | 'pins';
+type Report = { file: string; dry_run: boolean; notices: string[] } & Record<Section, { added: number; existing: number }>;
+interface DataFile {
+  format: string;
+  exported_at?: string;
+  companies: { name: string; aliases?: string[]; parent?: string }[];
+  checks: { company: string; checklist: string; at: string; answers: Record<string, string> }[];
+  incidents: { id: string; company: string; events: { at: string; type: string }[] }[];
+  pins: { company: string; list: string; reason: string }[];
+}
+
+function ok(r: RunResult): RunResult {
+  expect(r.code, `stderr: ${r.stderr}`).toBe(0);
+  return r;
+}
+
+/** Exit 2 with one line on stderr, no stack trace, nothing on stdout. */
+function expectOneLineError(r: RunResult): string {
+  expect(r.code, `stderr: ${r.stderr}`).toBe(2);
+  expect(r.stdout).toBe('');
+  expect(r.stderr).not.toMatch(STACK_FRAME);
+  const lines = r.stderr.trimEnd().split('\n');
+  expect(lines, r.stderr).toHaveLength(1);
+  expect(lines[0]).toMatch(/^vetted: /);
+  return lines[0];
+}
+
+function exportDoc(s: Sandbox): DataFile {
+  const r = ok(s.run(['export', '--format', 'json']));
+  const doc = JSON.parse(r.stdout) as DataFile;
+  expect(doc.format).toBe('vetted/1');
+  expect(doc.exported_at).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d(:\d\d)?(Z|[+-]\d\d:\d\d)$/);
+  return doc;
+}
+
+/** The exported data file without exported_at, the one field allowed to differ. */
+function content(s: Sandbox): Omit<DataFile, 'exported_at'> {
+  const { exported_at: _at, ...rest } = exportDoc(s);
+  return rest;
+}
+
+const dbHash = (s: Sandbox) => createHash('sha256').update(readFileSync(s.db)).digest('hex');
+
+function importJson(s: Sandbox, file: string, ...extra: string[]): Report {
+  const r = ok(s.run(['import', file, '--json', ...extra]));
+  return JSON.parse(r.stdout) as Report;
+}
+
+const added = (r: Report) => Object.fromEntries((['companies', 'aliases', 'checks', 'incidents', 'events', 'pins'] as Section[]).map((k) => [k, r[k].added]));
+
+/** A small data file of our own, as a value (written out as YAML or JSON by the tests). */
+const SMALL = {
+  format: 'vetted/1',
+  source: 'a test',
+  companies: [
+    { name: 'Volgatelecom', aliases: ['Волгателеком'], parent: 'Rostelecom', category: 'internet provider', website: 'https://example.org' },
+    { name: 'Rostelecom' },
+  ],
+  checks: [
+    {
+      company: 'Amazon',
+      checklist: 'general',
+      at: '2016-03-01',
+      answers: {
+        'who-helps': 'live-support',
+        'who-repairs': 'ship-free',
+        'who-to-ask': 'human-help',
+        returns: 'free-return',
+        cancel: 'self-service',
+        'after-leaving': 'keep-everything',
+        'lost-parcel': 'seller-replaces',
+        'reach-human': 'minutes',
+        compensation: 'on-request',
+      },
+      notes: { 'lost-parcel': 'refunds a lost parcel | without <b>proof</b>' },
+    },
+  ],
+  incidents: [
+    {
+      id: 'volga-2012-07',
+      company: 'Волгателеком',
+      title: 'Internet down for five days',
+      opened: '2012-07-12T09:00',
+      fault: 'company',
+      events: [
+        { at: '2012-07-12T09:10', type: 'promise', text: 'fixed within 24 hours', due: '2012-07-13T09:10' },
+        { at: '2012-07-12T09:05', type: 'contact', channel: 'phone', reached_human: true, wait_minutes: 5, note: 'line one\nline two, "quoted"' },
+        { at: '2012-07-17T15:00', type: 'resolution', outcome: 'resolved' },
+        { at: '2012-07-20T10:00', type: 'compensation', amount: 50, currency: 'RUB', kind: 'refund', proactive: false, effort: 'in-person' },
+      ],
+    },
+  ],
+  pins: [{ company: 'Zappos', list: 'white', reason: 'talked me through ordering a pizza', at: '2010-01-01' }],
+};
+
+/** SMALL as YAML (block style, every text quoted). */
+const SMALL_YAML = `format: vetted/1
+source: "a test"
+companies:
+  - name: Volgatelecom
+    aliases: [Волгателеком]
+    parent: Rostelecom
+    category: "internet provider"
+    website: "https://example.org"
+  - name: Rostelecom
+checks:
+  - company: Amazon
+    checklist: general
+    at: 2016-03-01
+    answers:
+      who-helps: live-support
+      who-repairs: ship-free
+      who-to-ask: human-help
+      returns: free-return
+      cancel: self-service
+      after-leaving: keep-everything
+      lost-parcel: seller-replaces
+      reach-human: minutes
+      compensation: on-request
+    notes:
+      lost-parcel: "refunds a lost parcel | without <b>proof</b>"
+incidents:
+  - id: volga-2012-07
+    company: Волгателеком
+    title: "Internet down for five days"
+    opened: 2012-07-12T09:00
+    fault: company
+    events:
+      - {at: 2012-07-12T09:10, type: promise, text: "fixed within 24 hours", due: 2012-07-13T09:10}
+      - {at: 2012-07-12T09:05, type: contact, channel: phone, reached_human: true, wait_minutes: 5, note: "line one\\nline two, \\"quoted\\""}
+      - {at: 2012-07-17T15:00, type: resolution, outcome: resolved}
+      - {at: 2012-07-20T10:00, type: compensation, amount: 50, currency: RUB, kind: refund, proactive: false, effort: in-person}
+pins:
+  - {company: Zappos, list: white, reason: "talked me through ordering a pizza", at: 2010-01-01}
+`;
+
+let s: Sandbox;
+beforeEach(() => {
+  s = sandbox();
+});
+afterEach(() => {
+  s.cleanup();
+});
+
+describe('import of seeds.yaml', () => {
+  it('exits 0, says what it imported, and holds every story of the seeds', () => {
+    const r = ok(s.run(['import', SEEDS]));
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain('imported');
+    expect(r.stderr).not.toMatch(STACK_FRAME);
+    const doc = exportDoc(s);
+    expect(doc.incidents.map((i) => i.id).sort()).toEqual(
+      ['aku-boots', 'beeline-outage', 'elefant-one-click', 'logitech-adapter', 'masterhost-2012-08', 'mts-network', 'privatbank-chat', 'united-guitar', 'vkusvill-refund', 'volga-2012-07', 'wildberries-kettle'].sort(),
+    );
+    expect(doc.incidents.reduce((n, i) => n + i.events.length, 0)).toBe(46);
+    expect(doc.checks.map((c) => c.company).sort()).toEqual(['Amazon', 'Cool Air Installations']);
+    expect(doc.pins).toEqual([expect.objectContaining({ company: 'Zappos', list: 'white' })]);
+    // companies named only by a check, an incident or a pin are created too; aliases are not duplicates
+    const names = doc.companies.map((c) => c.name);
+    expect(names).toEqual(expect.arrayContaining(['Volgatelecom', 'Rostelecom', 'Amazon', 'Cool Air Installations', 'Logitech', 'AKU', 'Zappos']));
+    expect(names).toHaveLength(15);
+    expect(names).not.toContain('Волгателеком');
+    // the incident filed under the alias belongs to Volgatelecom
+    expect(doc.incidents.find((i) => i.id === 'volga-2012-07')!.company).toBe('Volgatelecom');
+    expect(doc.companies.find((c) => c.name === 'Volgatelecom')).toMatchObject({ aliases: ['Волгателеком'], parent: 'Rostelecom' });
+  });
+
+  it('import --json reports what was added: 11 incidents, 46 events, 2 checks, 1 pin', () => {
+    const rep = importJson(s, SEEDS);
+    expect(rep.dry_run).toBe(false);
+    expect(rep.incidents).toEqual({ added: 11, existing: 0 });
+    expect(rep.events).toEqual({ added: 46, existing: 0 });
+    expect(rep.checks).toEqual({ added: 2, existing: 0 });
+    expect(rep.pins).toEqual({ added: 1, existing: 0 });
+    expect(rep.aliases.added).toBe(7);
+  });
+
+  it('importing it twice changes nothing: same export, same bytes, and the second report adds 0', () => {
+    ok(s.run(['import', SEEDS]));
+    const first = content(s);
+    const hash = dbHash(s);
+    const rep = importJson(s, SEEDS);
+    expect(added(rep)).toEqual({ companies: 0, aliases: 0, checks: 0, incidents: 0, events: 0, pins: 0 });
+    expect(rep.incidents.existing).toBe(11);
+    expect(rep.events.existing).toBe(46);
+    expect(content(s)).toEqual(first);
+    expect(dbHash(s)).toBe(hash);
+  });
+
+  it('a file without incident ids is recognised on a second import too', () => {
+    const file = join(s.dir, 'no-ids.yaml');
+    writeFileSync(
+      file,
+      'format: vetted/1\nincidents:\n  - company: Some Shop\n    title: "Parcel lost"\n    opened: 2024-03-01\n    fault: company\n    events:\n      - {at: 2024-03-02T10:00, type: contact, channel: chat}\n',
+    );
+    expect(importJson(s, file).incidents.added).toBe(1);
+    const first = content(s);
+    expect(added(importJson(s, file))).toEqual({ companies: 0, aliases: 0, checks: 0, incidents: 0, events: 0, pins: 0 });
+    expect(content(s)).toEqual(first);
+    // and so is its own export, which carries the derived id
+    const out = join(s.dir, 'back.json');
+    ok(s.run(['export', '--format', 'json', '--out', out]));
+    expect(added(importJson(s, out))).toEqual({ companies: 0, aliases: 0, checks: 0, incidents: 0, events: 0, pins: 0 });
+    expect(content(s)).toEqual(first);
+  });
+});
+
+describe('the round trip', () => {
+  it('seeds: export json, import into an empty database, export again: equal but for exported_at', () => {
+    ok(s.run(['import', SEEDS]));
+    const out = join(s.dir, 'all.json');
+    ok(s.run(['export', '--format', 'json', '--out', out]));
+    const first = JSON.parse(readFileSync(out, 'utf8')) as DataFile;
+    const empty = sandbox();
+    try {
+      expect(existsSync(empty.db)).toBe(false);
+      ok(empty.run(['import', out]));
+      const second = exportDoc(empty);
+      const { exported_at: _a, ...a } = first;
+      const { exported_at: _b, ...b } = second;
+      expect(b).toEqual(a);
+      // and the lists judged from either are the same
+      expect(JSON.parse(ok(empty.run(['lists', '--json'])).stdout)).toEqual(JSON.parse(ok(s.run(['lists', '--json'])).stdout));
+    } finally {
+      empty.cleanup();
+    }
+  });
+
+  it('data logged through the command line, with awkward text, survives the round trip', () => {
+    const note = 'pipes | <script>alert(1)</script> [link](http://x) "quotes" \\ back\nslash, emoji 📞, Cyrillic ёж';
+    ok(s.run(['incident', 'add', 'Волгателеком', '--title', 'Интернет | нет', '--fault', 'company', '--opened', '2012-07-12T09:00+04:00']));
+    const list = JSON.parse(ok(s.run(['incident', 'list', '--json'])).stdout) as { id: string }[];
+    expect(list).toHaveLength(1);
+    const realId = list[0].id;
+    const events = [
+      ['contact', '--channel', 'phone', '--robot', '--no-reached-human', '--wait-minutes', '25', '--queue-position', '15', '--dropped', '--note', note, '--at', '2012-07-12T09:05'],
+      ['promise', '--text', 'fixed within 24 hours', '--due', '2012-07-13', '--no-kept', '--at', '2012-07-12T09:10'],
+      ['escalation', '--level', 'quality', '--at', '2012-07-14T10:00'],
+      ['apology', '--level', 'management', '--at', '2012-07-15T10:00'],
+      ['explanation', '--note', 'the switch had no power', '--at', '2012-07-15T10:05'],
+      ['refusal', '--policy', '--text', 'redelivery is paid by the buyer', '--at', '2012-07-15T11:00'],
+      ['compensation', '--amount', '12.5', '--currency', 'rub', '--kind', 'credit', '--proactive', '--effort', 'none', '--at', '2012-07-16T10:00'],
+      ['note', '--text', 'anything else', '--at', '2012-07-16T11:00'],
+      ['resolution', '--outcome', 'partial', '--note', 'mostly', '--at', '2012-07-17T18:00'],
+    ];
+    for (const e of events) ok(s.run(['incident', 'event', realId, ...e]));
+    ok(s.run(['pin', 'Волгателеком', 'black', '--reason', 'they | never <em>called</em> back']));
+    ok(s.run(['company', 'alias', 'Волгателеком', 'Volgatelecom']));
+    const first = content(s);
+    const file = join(s.dir, 'mine.json');
+    ok(s.run(['export', '--format', 'json', '--out', file]));
+    const empty = sandbox();
+    try {
+      ok(empty.run(['import', file]));
+      expect(content(empty)).toEqual(first);
+    } finally {
+      empty.cleanup();
+    }
+    const inc = first.incidents[0] as unknown as { events: Record<string, unknown>[] };
+    expect(inc.events).toHaveLength(events.length);
+    expect(inc.events[0]).toMatchObject({ note, robot: true, reached_human: false, dropped: true, wait_minutes: 25, queue_position: 15 });
+    expect(inc.events.find((e) => e.type === 'compensation')).toMatchObject({ amount: 12.5, currency: 'RUB', proactive: true });
+  });
+});
+
+describe('YAML and JSON', () => {
+  it('the same data as YAML and as JSON import to the same database', () => {
+    const yamlFile = join(s.dir, 'small.yaml');
+    const jsonFile = join(s.dir, 'small.json');
+    writeFileSync(yamlFile, SMALL_YAML);
+    writeFileSync(jsonFile, JSON.stringify(SMALL, null, 2));
+    const other = sandbox();
+    try {
+      const a = importJson(s, yamlFile);
+      const b = importJson(other, jsonFile);
+      expect(added(a)).toEqual(added(b));
+      expect(added(a)).toMatchObject({ checks: 1, incidents: 1, events: 4, pins: 1 });
+      const fromYaml = content(s);
+      expect(content(other)).toEqual(fromYaml);
+      // events are kept sorted by time, whatever order the file gave them in
+      expect(fromYaml.incidents[0].events.map((e) => e.at)).toEqual(['2012-07-12T09:05', '2012-07-12T09:10', '2012-07-17T15:00', '2012-07-20T10:00']);
+      // the text came through as typed
+      const contact = fromYaml.incidents[0].events[0] as unknown as { note: string };
+      expect(contact.note).toBe('line one\nline two, "quoted"');
+      expect(fromYaml.companies.find((c) => c.name === 'Volgatelecom')).toMatchObject({ aliases: ['Волгателеком'], parent: 'Rostelecom' });
+    } finally {
+      other.cleanup();
+    }
+  });
+
+  it('a JSON file with a byte order mark or a .txt name is still read by its content', () => {
+    const file = join(s.dir, 'data.txt');
+    writeFileSync(file, `\uFEFF${JSON.stringify({ format: 'vetted/1', companies: [{ name: 'Elefant.ro' }] })}`);
+    ok(s.run(['import', file]));
+    expect(content(s).companies.map((c) => c.name)).toEqual(['Elefant.ro']);
+  });
+});
+
+describe('--dry-run', () => {
+  it('writes nothing, and reports what the import would add', () => {
+    // a database with something in it already
+    const seedFile = join(s.dir, 'one.json');
+    writeFileSync(seedFile, JSON.stringify({ format: 'vetted/1', companies: [{ name: 'Masterhost' }] }));
+    ok(s.run(['import', seedFile]));
+    const before = content(s);
+    const hash = dbHash(s);
+    const files = readdirSync(s.dir).sort();
+
+    const dry = importJson(s, SEEDS, '--dry-run');
+    expect(dry.dry_run).toBe(true);
+    expect(dry.incidents).toEqual({ added: 11, existing: 0 });
+    expect(dry.events).toEqual({ added: 46, existing: 0 });
+    expect(dry.checks.added).toBe(2);
+    expect(dry.pins.added).toBe(1);
+    expect(dry.companies.existing).toBeGreaterThanOrEqual(1); // Masterhost
+
+    const text = ok(s.run(['import', SEEDS, '--dry-run']));
+    expect(text.stdout).toBe('');
+    expect(text.stderr).toMatch(/dry run/i);
+    expect(text.stderr).toMatch(/incidents: 11 to add/);
+    expect(text.stderr).toMatch(/events: 46 to add/);
+
+    expect(dbHash(s)).toBe(hash);
+    expect(readdirSync(s.dir).sort()).toEqual(files);
+    expect(content(s)).toEqual(before);
+
+    // and the real import adds exactly what the dry run said
+    const real = importJson(s, SEEDS);
+    expect(added(real)).toEqual(added(dry));
+  });
+});
+
+describe('a bad record rejects the whole file', () => {
+  function seeded(): { hash: string; before: ReturnType<typeof content> } {
+    const f = join(s.dir, 'start.json');
+    writeFileSync(f, JSON.stringify({ format: 'vetted/1', companies: [{ name: 'Masterhost' }] }));
+    ok(s.run(['import', f]));
+    return { hash: dbHash(s), before: content(s) };
+  }
+
+  it('a misspelt field in incidents[2].events[0]: exit 2 naming the path, nothing imported', () => {
+    const { hash, before } = seeded();
+    const file = join(s.dir, 'bad.yaml');
+    writeFileSync(
+      file,
+      `format: vetted/1
+companies:
+  - name: Good Company
+incidents:
+  - {id: a-1, company: Shop A, title: "one", opened: 2020-01-01, events: [{at: 2020-01-02, type: contact, channel: phone}]}
+  - {id: b-1, company: Shop B, title: "two", opened: 2020-01-01}
+  - id: c-1
+    company: Shop C
+    title: "three"
+    opened: 2020-01-01
+    events:
+      - {at: 2020-01-02, type: escalation, levle: quality}
+`,
+    );
+    const line = expectOneLineError(s.run(['import', file]));
+    expect(line).toContain('incidents[2].events[0].levle: unknown field');
+    expect(line).toContain(file);
+    expect(dbHash(s)).toBe(hash);
+    expect(content(s)).toEqual(before);
+    // --dry-run and --json say the same, with exit 2
+    expect(expectOneLineError(s.run(['import', file, '--dry-run', '--json']))).toContain('incidents[2].events[0].levle: unknown field');
+    expect(dbHash(s)).toBe(hash);
+  });
+
+  it('an unknown checklist answer in checks[1]: exit 2 naming checks[1] and the answer, checks[0] not imported either', () => {
+    const { hash, before } = seeded();
+    const answers = (whoHelps: string) =>
+      `{who-helps: ${whoHelps}, who-repairs: ship-free, who-to-ask: human-help, returns: free-return, cancel: self-service, after-leaving: keep-everything, lost-parcel: seller-replaces, reach-human: minutes, compensation: on-request}`;
+    const file = join(s.dir, 'bad-check.yaml');
+    writeFileSync(
+      file,
+      `format: vetted/1
+checks:
+  - {company: Amazon, checklist: general, at: 2016-03-01, answers: ${answers('live-support')}}
+  - {company: Other Shop, checklist: general, at: 2016-03-01, answers: ${answers('telepathy')}}
+`,
+    );
+    const line = expectOneLineError(s.run(['import', file]));
+    expect(line).toContain('checks[1]');
+    expect(line).toContain('telepathy');
+    expect(line).toContain('who-helps');
+    expect(dbHash(s)).toBe(hash);
+    expect(content(s)).toEqual(before);
+  });
+
+  it('the same file with the bad record mended imports (the test file itself is sound)', () => {
+    const file = join(s.dir, 'good.yaml');
+    writeFileSync(file, `format: vetted/1\nincidents:\n  - {id: c-1, company: Shop C, title: "three", opened: 2020-01-01, events: [{at: 2020-01-02, type: escalation, level: quality}]}\n`);
+    expect(importJson(s, file).incidents.added).toBe(1);
+  });
+
+  it.each([
+    ['format: vetted/2', 'format: vetted/2\ncompanies: [{name: X}]\n', [/vetted\/2/, /newer/]],
+    ['an unknown top-level key', 'format: vetted/1\ncompanies: [{name: X}]\ncompanys: [{name: Y}]\n', [/companys: unknown field/]],
+    ['an unknown field of a company', 'format: vetted/1\ncompanies: [{name: X, webiste: "https://x.org"}]\n', [/companies\[0\]\.webiste: unknown field/]],
+    ['an unknown event type', 'format: vetted/1\nincidents: [{company: X, title: "t", opened: 2020-01-01, events: [{at: 2020-01-02, type: phonecall}]}]\n', [/incidents\[0\]\.events\[0\]/, /phonecall/]],
+    ['a date that is not a date', 'format: vetted/1\nincidents: [{company: X, title: "t", opened: 2023-02-29}]\n', [/incidents\[0\]\.opened/]],
+    ['a promise without due', 'format: vetted/1\nincidents: [{company: X, title: "t", opened: 2020-01-01, events: [{at: 2020-01-02, type: promise, text: "soon"}]}]\n', [/incidents\[0\]\.events\[0\]/, /due/]],
+    ['malformed YAML', 'format: vetted/1\ncompanies: [{name: X\n', [/YAML|JSON/i]],
+    ['a JSON file cut short', '{"format": "vetted/1", "companies": [', [/JSON|YAML/i]],
+  ])('%s: exit 2, one line, nothing imported', (_name, text, msgs) => {
+    ok(s.run(['company', 'list'])); // a database to compare with
+    const hash = existsSync(s.db) ? dbHash(s) : null;
+    const file = join(s.dir, 'in.yaml');
+    writeFileSync(file, text);
+    const line = expectOneLineError(s.run(['import', file]));
+    for (const m of msgs) expect(line).toMatch(m);
+    if (hash) expect(dbHash(s)).toBe(hash);
+    expect(content(s).companies).toEqual([]);
+  });
+
+  it('a file without format: the error says format is missing (not "undefined")', () => {
+    const file = join(s.dir, 'nofmt.yaml');
+    writeFileSync(file, 'companies: [{name: X}]\n');
+    const line = expectOneLineError(s.run(['import', file]));
+    expect(line).toMatch(/format/);
+    expect(line).not.toMatch(/undefined/);
+  });
+
+  it('a file that does not exist: exit 2 naming it', () => {
+    const line = expectOneLineError(s.run(['import', join(s.dir, 'missing.yaml')]));
+    expect(line).toContain('missing.yaml');
+  });
+});
+
+describe('export --out', () => {
+  it('writes the file, the same data as stdout, mode 0600, with no temporary file left', () => {
+    ok(s.run(['import', SEEDS]));
+    const dir = join(s.dir, 'out');
+    mkdirSync(dir);
+    const file = join(dir, 'backup.json');
+    const r = ok(s.run(['export', '--format', 'json', '--out', file]));
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain(file);
+    expect(readdirSync(dir)).toEqual(['backup.json']);
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+    const { exported_at: _a, ...written } = JSON.parse(readFileSync(file, 'utf8')) as DataFile;
+    expect(written).toEqual(content(s));
+  });
+
+  it('replaces an existing file whole, and leaves it 0600', () => {
+    ok(s.run(['import', SEEDS]));
+    const file = join(s.dir, 'lists.md');
+    writeFileSync(file, 'old content\n'.repeat(10_000));
+    chmodSync(file, 0o644);
+    ok(s.run(['export', '--format', 'md', '--out', file]));
+    const text = readFileSync(file, 'utf8');
+    expect(text).not.toContain('old content');
+    expect(text).toBe(ok(s.run(['export', '--format', 'md'])).stdout);
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+    expect(readdirSync(s.dir).filter((f) => f.includes('.tmp'))).toEqual([]);
+  });
+
+  it.each([['json'], ['md'], ['csv']])('--format %s --out into a missing folder: exit 2 naming the folder, nothing written', (format) => {
+    ok(s.run(['import', SEEDS]));
+    const missing = join(s.dir, 'no-such-folder');
+    const line = expectOneLineError(s.run(['export', '--format', format, '--out', join(missing, 'x.out')]));
+    expect(line).toContain(missing);
+    expect(existsSync(missing)).toBe(false);
+  });
+
+  it('--format that is not md, json or csv: exit 2', () => {
+    const r = s.run(['export', '--format', 'xml']);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain('xml');
+    expect(r.stderr).not.toMatch(STACK_FRAME);
+  });
+});

@@ -1,0 +1,442 @@
+// The incident log through the command line: the Volgatelecom story of seeds/003 logged
+// event by event as it happened in July 2012, what `due` says while it is still open, the
+// plain-words timeline, the list filters, and every bad flag refused with exit 2 and no
+// change to the database.
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { SHARED, sandbox, type RunResult, type Sandbox } from '../helpers/cli.js';
+
+const STACK_FRAME = /^\s+at .+/m;
+const SEEDS = `${SHARED}/scenarios/seeds.yaml`;
+const TITLE = 'Internet down for five days, switch in the building without power';
+
+interface Metrics {
+  contacts: number;
+  minutes_to_human: number | null;
+  robot_contacts: number;
+  dropped_contacts: number;
+  promises: number;
+  promises_broken: number;
+  highest_level: string;
+  apologized: boolean;
+  explained: boolean;
+  compensated: boolean;
+  proactive_compensation: boolean;
+  customer_effort: string | null;
+  days_open: number;
+}
+interface Ev {
+  at: string;
+  type: string;
+  [field: string]: unknown;
+}
+interface IncidentJson {
+  id: string;
+  company: string;
+  title: string;
+  opened: string;
+  fault: string;
+  open: boolean;
+  events: Ev[];
+  metrics: Metrics;
+}
+interface DueJson {
+  incident: string;
+  company: string;
+  title: string;
+  broken: { text: string | null; due: string; late_minutes: number }[];
+  coming_due: unknown[];
+  stale_days: number | null;
+  next_steps: { step: string; why: string }[];
+}
+interface ListEntry {
+  company: string;
+  since: string | null;
+  pinned: boolean;
+  reasons: { rule: string; text: string; evidence: string[] }[];
+}
+
+function ok(r: RunResult): RunResult {
+  expect(r.code, `stderr: ${r.stderr}`).toBe(0);
+  return r;
+}
+
+function json<T>(s: Sandbox, args: string[]): T {
+  const r = ok(s.run(args));
+  return JSON.parse(r.stdout) as T;
+}
+
+/** Exit 2 with one line on stderr, no stack trace, nothing on stdout. */
+function expectOneLineError(r: RunResult): string {
+  expect(r.code, `stderr: ${r.stderr}`).toBe(2);
+  expect(r.stdout).toBe('');
+  expect(r.stderr).not.toMatch(STACK_FRAME);
+  const lines = r.stderr.trimEnd().split('\n');
+  expect(lines, r.stderr).toHaveLength(1);
+  expect(lines[0]).toMatch(/^vetted: /);
+  return lines[0];
+}
+
+/** The database as bytes, the folder's files, and its content as the data file (less exported_at). */
+function snapshot(s: Sandbox) {
+  const hash = createHash('sha256').update(readFileSync(s.db)).digest('hex');
+  const files = readdirSync(s.dir).sort();
+  const doc = JSON.parse(ok(s.run(['export', '--format', 'json'])).stdout) as Record<string, unknown>;
+  delete doc.exported_at;
+  return { hash, files, doc };
+}
+
+/** The Volgatelecom story up to the supervisor's promise: the incident is still open. */
+const VOLGA_OPEN: string[][] = [
+  ['contact', '--channel', 'phone', '--reached-human', '--wait-minutes', '5', '--at', '2012-07-12T09:05'],
+  ['promise', '--text', 'fixed within 24 hours', '--due', '2012-07-13T09:10', '--at', '2012-07-12T09:10'],
+  ['contact', '--channel', 'phone', '--reached-human', '--note', 'another operator, no information', '--at', '2012-07-13T18:00'],
+  ['promise', '--text', 'fixed within 24 hours', '--due', '2012-07-14T18:05', '--at', '2012-07-13T18:05'],
+  ['contact', '--channel', 'phone', '--reached-human', '--note', 'no one to put me through to', '--at', '2012-07-15T12:00'],
+  ['promise', '--text', 'should be repaired', '--due', '2012-07-16T12:05', '--at', '2012-07-15T12:05'],
+  ['escalation', '--level', 'supervisor', '--note', 'shift supervisor of technical support', '--at', '2012-07-16T10:00'],
+  ['promise', '--text', 'repair crew will fix it today', '--due', '2012-07-16T23:59', '--level', 'supervisor', '--at', '2012-07-16T11:00'],
+];
+
+/** Opens the incident and logs the open part of the story; returns the incident's id. */
+function logVolgaOpen(s: Sandbox): string {
+  const added = json<IncidentJson>(s, ['incident', 'add', 'Volgatelecom', '--title', TITLE, '--fault', 'company', '--opened', '2012-07-12T09:00', '--json']);
+  expect(added.id).toMatch(/^[a-z0-9-]+$/);
+  expect(added.company).toBe('Volgatelecom');
+  expect(added.opened).toBe('2012-07-12T09:00');
+  expect(added.fault).toBe('company');
+  expect(added.events).toEqual([]);
+  expect(added.open).toBe(true);
+  let promises = 0;
+  for (const [k, step] of VOLGA_OPEN.entries()) {
+    const out = json<{ incident: string; event: Ev; metrics: Metrics }>(s, ['incident', 'event', added.id, ...step, '--json']);
+    expect(out.incident).toBe(added.id);
+    expect(out.event.type).toBe(step[0]);
+    expect(out.event.at).toBe(step[step.indexOf('--at') + 1]);
+    if (step[0] === 'promise') promises++;
+    // every due date is in 2012, so each promise is broken as soon as it is logged
+    expect(out.metrics.promises, `after step ${k}`).toBe(promises);
+    expect(out.metrics.promises_broken, `after step ${k}`).toBe(promises);
+  }
+  return added.id;
+}
+
+function closeVolga(s: Sandbox, id: string): void {
+  const r = ok(s.run(['incident', 'close', id, '--outcome', 'resolved', '--at', '2012-07-17T15:00']));
+  expect(r.stderr).toContain(id);
+  ok(
+    s.run([
+      'incident', 'event', id, 'compensation', '--kind', 'refund', '--no-proactive', '--effort', 'in-person',
+      '--note', 'only the contract holder, by a paper application at their office', '--at', '2012-07-20T10:00',
+    ]),
+  );
+}
+
+describe('the Volgatelecom story (seeds/003), logged event by event', () => {
+  let s: Sandbox;
+  let id: string;
+  beforeAll(() => {
+    s = sandbox();
+    id = logVolgaOpen(s);
+  });
+  afterAll(() => s.cleanup());
+
+  it('incident add --json gives a stable id to log against', () => {
+    expect(id).toBe('volgatelecom-1');
+    const again = json<IncidentJson>(s, ['incident', 'show', id, '--json']);
+    expect(again.id).toBe(id);
+    expect(again.title).toBe(TITLE);
+  });
+
+  it('while open, show --json has every event in order and promises_broken 4', () => {
+    const inc = json<IncidentJson>(s, ['incident', 'show', id, '--json']);
+    expect(inc.open).toBe(true);
+    expect(inc.events.map((e) => e.type)).toEqual(['contact', 'promise', 'contact', 'promise', 'contact', 'promise', 'escalation', 'promise']);
+    expect(inc.events.map((e) => e.at)).toEqual(VOLGA_OPEN.map((st) => st[st.indexOf('--at') + 1]));
+    expect(inc.events[0]).toMatchObject({ channel: 'phone', reached_human: true, wait_minutes: 5 });
+    expect(inc.events[1]).toMatchObject({ text: 'fixed within 24 hours', due: '2012-07-13T09:10' });
+    expect(inc.events[6]).toMatchObject({ level: 'supervisor', note: 'shift supervisor of technical support' });
+    expect(inc.events[7]).toMatchObject({ level: 'supervisor', due: '2012-07-16T23:59', text: 'repair crew will fix it today' });
+    expect(inc.metrics).toMatchObject({
+      contacts: 3,
+      minutes_to_human: 5,
+      robot_contacts: 0,
+      dropped_contacts: 0,
+      promises: 4,
+      promises_broken: 4,
+      highest_level: 'supervisor',
+      apologized: false,
+      explained: false,
+      compensated: false,
+      proactive_compensation: false,
+      customer_effort: null,
+    });
+    // opened in 2012 and still open: thousands of days
+    expect(inc.metrics.days_open).toBeGreaterThan(4000);
+  });
+
+  it('due --json lists it with 4 broken promises and the next steps: the quality department, compensation in writing', () => {
+    const due = json<DueJson[]>(s, ['due', '--json']);
+    expect(due).toHaveLength(1);
+    const d = due[0];
+    expect(d.incident).toBe(id);
+    expect(d.company).toBe('Volgatelecom');
+    expect(d.broken).toHaveLength(4);
+    expect(d.broken.map((b) => b.due)).toEqual(['2012-07-13T09:10', '2012-07-14T18:05', '2012-07-16T12:05', '2012-07-16T23:59']);
+    expect(d.broken.map((b) => b.text)).toEqual(['fixed within 24 hours', 'fixed within 24 hours', 'should be repaired', 'repair crew will fix it today']);
+    for (const b of d.broken) expect(b.late_minutes).toBeGreaterThan(0);
+    expect(d.coming_due).toEqual([]);
+    for (const step of d.next_steps) {
+      expect(step.step.trim()).not.toBe('');
+      expect(step.why.trim()).not.toBe('');
+    }
+    // the highest level reached is supervisor, so the next one is the quality/complaints department
+    const escalate = d.next_steps.find((n) => /quality|complaints/i.test(n.step));
+    expect(escalate, JSON.stringify(d.next_steps)).toBeDefined();
+    expect(escalate!.step).not.toMatch(/supervisor/i);
+    expect(escalate!.why).toContain('4 promises broken since 2012-07-13');
+    const compensation = d.next_steps.find((n) => /compensation/i.test(n.step) && /in writing/i.test(n.step));
+    expect(compensation, JSON.stringify(d.next_steps)).toBeDefined();
+    // the escalation comes first: it is the step the broken promises call for
+    expect(d.next_steps.indexOf(escalate!)).toBeLessThan(d.next_steps.indexOf(compensation!));
+  });
+
+  it('due (text) shows the same: 4 broken promises, the quality department, compensation in writing, and why', () => {
+    const r = ok(s.run(['due']));
+    expect(r.stdout).toContain(id);
+    expect(r.stdout).toContain('Volgatelecom');
+    const broken = r.stdout.split('\n').filter((l) => /^\s+broken\b/.test(l));
+    expect(broken, r.stdout).toHaveLength(4);
+    expect(broken[0]).toContain('fixed within 24 hours');
+    expect(broken[0]).toContain('2012-07-13T09:10');
+    expect(r.stdout).toMatch(/quality or complaints department/i);
+    expect(r.stdout).toMatch(/compensation in writing/i);
+    expect(r.stdout).toContain('4 promises broken since 2012-07-13');
+    expect(r.stdout).not.toMatch(/\u001b\[/); // NO_COLOR
+  });
+
+  it('show (text) reads as a timeline: day 1…day 5, every promise broken, and the figures', () => {
+    const r = ok(s.run(['incident', 'show', id]));
+    const out = r.stdout;
+    expect(out).toContain(`${id} · Volgatelecom · ${TITLE}`);
+    expect(out).toMatch(/fault: company/);
+    expect(out).toMatch(/\bopen\b/);
+    const lines = out.split('\n');
+    const line = (day: number, time: string) => lines.find((l) => new RegExp(`day ${day}\\s+${time}`).test(l));
+    expect(line(1, '09:05'), out).toMatch(/contact by phone: reached a person after 5 minutes/);
+    expect(line(1, '09:10'), out).toMatch(/promise "fixed within 24 hours".*due 2012-07-13T09:10.*broken/);
+    expect(line(2, '18:00'), out).toContain('another operator, no information');
+    expect(line(2, '18:05'), out).toMatch(/broken/);
+    expect(line(4, '12:00'), out).toContain('no one to put me through to');
+    expect(line(5, '10:00'), out).toMatch(/escalated to supervisor/);
+    expect(line(5, '11:00'), out).toMatch(/"repair crew will fix it today" \(supervisor\).*broken/);
+    expect(lines.filter((l) => /promise ".*due [\d-]+T[\d:]+: broken/.test(l))).toHaveLength(4);
+    // the figures
+    expect(out).toContain('Figures');
+    expect(out).toMatch(/contacts: 3\b/);
+    expect(out).toMatch(/time to a live person: 5 minutes/);
+    expect(out).toMatch(/promises: 4, broken: 4/);
+    expect(out).toMatch(/highest level reached: supervisor/);
+    expect(out).toMatch(/apologised: no/);
+    expect(out).toMatch(/compensated: no/);
+    // what is still owed
+    expect(out).toMatch(/an apology/);
+    expect(out).toMatch(/compensation/);
+  });
+
+  it('incident list --open --json and --company filter the incidents', () => {
+    // a second, closed incident with another company
+    const m = json<IncidentJson>(s, ['incident', 'add', 'Masterhost', '--title', 'Blog unreachable for half a day', '--fault', 'company', '--opened', '2012-08-02T08:00', '--json']);
+    ok(s.run(['incident', 'close', m.id, '--outcome', 'resolved', '--at', '2012-08-02T14:00']));
+
+    type Row = { id: string; company: string; open: boolean; promises_broken: number; highest_level: string; events: number };
+    const all = json<Row[]>(s, ['incident', 'list', '--json']);
+    expect(all.map((i) => i.id).sort()).toEqual([m.id, id].sort());
+
+    const open = json<Row[]>(s, ['incident', 'list', '--open', '--json']);
+    expect(open).toHaveLength(1);
+    expect(open[0]).toMatchObject({ id, company: 'Volgatelecom', open: true, promises_broken: 4, highest_level: 'supervisor', events: 8 });
+
+    const masterhost = json<Row[]>(s, ['incident', 'list', '--company', 'Masterhost', '--json']);
+    expect(masterhost.map((i) => i.id)).toEqual([m.id]);
+    expect(masterhost[0].open).toBe(false);
+    expect(json<Row[]>(s, ['incident', 'list', '--company', 'Masterhost', '--open', '--json'])).toEqual([]);
+    // matched ignoring case and by an alias in another script
+    expect(json<Row[]>(s, ['incident', 'list', '--company', 'volgatelecom', '--json']).map((i) => i.id)).toEqual([id]);
+    ok(s.run(['company', 'alias', 'Volgatelecom', 'Волгателеком']));
+    expect(json<Row[]>(s, ['incident', 'list', '--company', 'Волгателеком', '--json']).map((i) => i.id)).toEqual([id]);
+
+    const text = ok(s.run(['incident', 'list', '--open'])).stdout;
+    expect(text).toContain(id);
+    expect(text).not.toContain(m.id);
+
+    const line = expectOneLineError(s.run(['incident', 'list', '--company', 'Nobody Inc', '--json']));
+    expect(line).toContain('Nobody Inc');
+  });
+});
+
+describe('the Volgatelecom story, closed', () => {
+  let s: Sandbox;
+  beforeEach(() => {
+    s = sandbox();
+  });
+  afterEach(() => s.cleanup());
+
+  it('closed resolved on 2012-07-17: no longer due, and Volgatelecom is on the black list by B2', () => {
+    const id = logVolgaOpen(s);
+    closeVolga(s, id);
+    const inc = json<IncidentJson>(s, ['incident', 'show', id, '--json']);
+    expect(inc.open).toBe(false);
+    expect(inc.events.at(-2)).toMatchObject({ type: 'resolution', outcome: 'resolved', at: '2012-07-17T15:00' });
+    expect(inc.events.at(-1)).toMatchObject({ type: 'compensation', kind: 'refund', proactive: false, effort: 'in-person' });
+    // fixed after every due time: all four stay broken
+    expect(inc.metrics).toMatchObject({ promises: 4, promises_broken: 4, compensated: true, proactive_compensation: false, customer_effort: 'in-person', days_open: 5 });
+
+    expect(json<DueJson[]>(s, ['due', '--json'])).toEqual([]);
+    expect(json<unknown[]>(s, ['incident', 'list', '--open', '--json'])).toEqual([]);
+
+    const lists = json<Record<'black' | 'white' | 'watch', ListEntry[]>>(s, ['lists', '--json']);
+    const volga = lists.black.find((e) => e.company === 'Volgatelecom');
+    expect(volga, JSON.stringify(lists)).toBeDefined();
+    expect(volga!.pinned).toBe(false);
+    expect(volga!.reasons.map((r) => r.rule)).toContain('B2');
+    const b2 = volga!.reasons.find((r) => r.rule === 'B2')!;
+    expect(b2.evidence).toEqual([`incident:${id}`]);
+    expect(b2.text).toMatch(/4 promises/);
+    expect(lists.white.concat(lists.watch).map((e) => e.company)).not.toContain('Volgatelecom');
+
+    const text = ok(s.run(['incident', 'show', id])).stdout;
+    expect(text).toMatch(/closed resolved/);
+    expect(text).toMatch(/day 6\s+15:00\s+closed: resolved/);
+  });
+
+  it('logged through the command line, it is the same timeline as volga-2012-07 of seeds.yaml', () => {
+    const id = logVolgaOpen(s);
+    closeVolga(s, id);
+    const other = sandbox();
+    try {
+      ok(other.run(['import', SEEDS]));
+      const seeded = json<IncidentJson>(other, ['incident', 'show', 'volga-2012-07', '--json']);
+      const logged = json<IncidentJson>(s, ['incident', 'show', id, '--json']);
+      expect(logged.events).toEqual(seeded.events);
+      expect(logged.metrics).toEqual(seeded.metrics);
+      expect({ ...logged, id: 'x' }).toEqual({ ...seeded, id: 'x' });
+    } finally {
+      other.cleanup();
+    }
+  });
+});
+
+describe('flags of incident event', () => {
+  let s: Sandbox;
+  let id: string;
+  beforeAll(() => {
+    s = sandbox();
+    id = json<IncidentJson>(s, ['incident', 'add', 'Beeline', '--title', 'Internet gone', '--fault', 'unknown', '--opened', '2022-03-01T09:00', '--json']).id;
+    ok(s.run(['incident', 'event', id, 'contact', '--channel', 'phone', '--robot', '--queue-position', '15', '--at', '2022-03-01T09:01']));
+  });
+  afterAll(() => s.cleanup());
+
+  it('--reached-human sets reached_human true, --no-reached-human sets it false, neither leaves it out', () => {
+    const yes = json<{ event: Ev }>(s, ['incident', 'event', id, 'contact', '--reached-human', '--at', '2022-03-02T10:00', '--json']);
+    const no = json<{ event: Ev }>(s, ['incident', 'event', id, 'contact', '--no-reached-human', '--wait-minutes', '10', '--at', '2022-03-02T11:00', '--json']);
+    expect(yes.event.reached_human).toBe(true);
+    expect(no.event.reached_human).toBe(false);
+    const inc = json<IncidentJson>(s, ['incident', 'show', id, '--json']);
+    const byAt = (at: string) => inc.events.find((e) => e.at === at)!;
+    expect(byAt('2022-03-02T10:00').reached_human).toBe(true);
+    expect(byAt('2022-03-02T11:00').reached_human).toBe(false);
+    expect(byAt('2022-03-02T11:00').wait_minutes).toBe(10);
+    expect('reached_human' in byAt('2022-03-01T09:01')).toBe(false);
+    expect(byAt('2022-03-01T09:01')).toMatchObject({ robot: true, queue_position: 15 });
+  });
+
+  it('a leap day that exists (2024-02-29) is a date', () => {
+    const r = json<{ event: Ev }>(s, ['incident', 'event', id, 'promise', '--text', 'a call back', '--due', '2024-02-29', '--at', '2024-02-28T10:00', '--json']);
+    expect(r.event.due).toBe('2024-02-29');
+  });
+
+  const bad: [string, (id: string) => string[], RegExp[]][] = [
+    ['--due on a contact', (i) => ['incident', 'event', i, 'contact', '--channel', 'phone', '--due', '2012-07-13', '--at', '2022-03-05T10:00'], [/--due/, /contact/]],
+    ['a promise without --due', (i) => ['incident', 'event', i, 'promise', '--text', 'fixed within 24 hours', '--at', '2022-03-05T10:00'], [/--due/]],
+    ['an unknown event type', (i) => ['incident', 'event', i, 'phonecall', '--at', '2022-03-05T10:00'], [/"phonecall"/, /contact/]],
+    ['an unknown level', (i) => ['incident', 'event', i, 'escalation', '--level', 'boss', '--at', '2022-03-05T10:00'], [/--level/, /"boss"/, /supervisor/]],
+    ['an unknown outcome of a resolution', (i) => ['incident', 'event', i, 'resolution', '--outcome', 'fixed', '--at', '2022-03-05T10:00'], [/--outcome/, /"fixed"/, /resolved/]],
+    ['an unknown outcome of close', (i) => ['incident', 'close', i, '--outcome', 'fixed', '--at', '2022-03-05T10:00'], [/--outcome/, /"fixed"/, /resolved/]],
+    ['--at a month 13 and day 45', (i) => ['incident', 'event', i, 'note', '--text', 'x', '--at', '2024-13-45'], [/--at/, /2024-13-45/]],
+    ['--at yesterday', (i) => ['incident', 'event', i, 'note', '--text', 'x', '--at', 'yesterday'], [/--at/, /yesterday/]],
+    ['--due on 29 February of a common year', (i) => ['incident', 'event', i, 'promise', '--text', 'x', '--due', '2023-02-29', '--at', '2022-03-05T10:00'], [/--due/, /2023-02-29/]],
+    ['--at of close that is not a date', (i) => ['incident', 'close', i, '--outcome', 'resolved', '--at', '2022-03-32'], [/--at/, /2022-03-32/]],
+    ['--wait-minutes below zero', (i) => ['incident', 'event', i, 'contact', '--wait-minutes', '-3', '--at', '2022-03-05T10:00'], [/--wait-minutes/]],
+    ['--wait-minutes not a number', (i) => ['incident', 'event', i, 'contact', '--wait-minutes', 'ten', '--at', '2022-03-05T10:00'], [/--wait-minutes/, /ten/]],
+    ['--amount not a number', (i) => ['incident', 'event', i, 'compensation', '--amount', 'fifty', '--at', '2022-03-05T10:00'], [/--amount/, /fifty/]],
+    ['--currency not a code', (i) => ['incident', 'event', i, 'compensation', '--currency', 'roubles', '--at', '2022-03-05T10:00'], [/--currency/, /roubles/]],
+    ['an escalation without --level', (i) => ['incident', 'event', i, 'escalation', '--note', 'x', '--at', '2022-03-05T10:00'], [/--level/]],
+    ['the same event twice', (i) => ['incident', 'event', i, 'contact', '--channel', 'phone', '--robot', '--queue-position', '15', '--at', '2022-03-01T09:01'], [/already/]],
+    ['an unknown incident id (event)', () => ['incident', 'event', 'no-such-1', 'note', '--text', 'x', '--at', '2022-03-05T10:00'], [/no-such-1/, /incident list/]],
+    ['an unknown incident id (show)', () => ['incident', 'show', 'no-such-1'], [/no-such-1/]],
+    ['an unknown incident id (close)', () => ['incident', 'close', 'no-such-1', '--outcome', 'resolved'], [/no-such-1/]],
+    ['--opened that is not a date', () => ['incident', 'add', 'Beeline', '--title', 'x', '--opened', '2024-02-30'], [/--opened/, /2024-02-30/]],
+    ['an empty --title', () => ['incident', 'add', 'Beeline', '--title', '   '], [/--title/]],
+  ];
+
+  it.each(bad.map(([name, args, msgs]) => [name, args, msgs] as const))('%s: exit 2, one line, no stack, the database unchanged', (_name, args, msgs) => {
+    const before = snapshot(s);
+    const line = expectOneLineError(s.run(args(id)));
+    for (const m of msgs) expect(line).toMatch(m);
+    const after = snapshot(s);
+    expect(after.hash).toBe(before.hash);
+    expect(after.files).toEqual(before.files);
+    expect(after.doc).toEqual(before.doc);
+  });
+
+  it.each([
+    ['an unknown channel', ['contact', '--channel', 'fax'], /fax/],
+    ['an unknown compensation kind', ['compensation', '--kind', 'gift'], /gift/],
+    ['an unknown effort', ['compensation', '--effort', 'begging'], /begging/],
+  ])('%s (a choice checked by the parser): exit 2 naming the value, no stack, the database unchanged', (_name, flags, msg) => {
+    const before = snapshot(s);
+    const r = s.run(['incident', 'event', id, ...flags, '--at', '2022-03-05T10:00']);
+    expect(r.code, r.stderr).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(msg);
+    expect(r.stderr).not.toMatch(STACK_FRAME);
+    const after = snapshot(s);
+    expect(after.hash).toBe(before.hash);
+    expect(after.doc).toEqual(before.doc);
+  });
+});
+
+describe('incident add without a terminal', () => {
+  let s: Sandbox;
+  beforeEach(() => {
+    s = sandbox();
+  });
+  afterEach(() => s.cleanup());
+
+  it('without --title it exits 2 saying to give --title, and creates neither company nor incident', () => {
+    const line = expectOneLineError(s.run(['incident', 'add', 'Volgatelecom', '--fault', 'company']));
+    expect(line).toMatch(/--title/);
+    if (existsSync(s.db)) {
+      const doc = JSON.parse(ok(s.run(['export', '--format', 'json'])).stdout) as { companies: unknown[]; incidents: unknown[] };
+      expect(doc.companies).toEqual([]);
+      expect(doc.incidents).toEqual([]);
+    }
+  });
+
+  it('without --title and with --json it still refuses rather than prompting', () => {
+    const line = expectOneLineError(s.run(['incident', 'add', 'Volgatelecom', '--json']));
+    expect(line).toMatch(/--title/);
+  });
+
+  it('with --title it opens the incident, prints its id on stdout and the next step on stderr', () => {
+    const r = ok(s.run(['incident', 'add', 'Volgatelecom', '--title', 'Internet down', '--opened', '2012-07-12T09:00']));
+    expect(r.stdout).toBe('volgatelecom-1\n');
+    expect(r.stderr).toContain('vetted incident event volgatelecom-1');
+    const inc = json<IncidentJson>(s, ['incident', 'show', 'volgatelecom-1', '--json']);
+    expect(inc.fault).toBe('unknown'); // the default
+    // a second incident of the same company gets the next number
+    expect(ok(s.run(['incident', 'add', 'Volgatelecom', '--title', 'Down again', '--opened', '2012-09-01'])).stdout).toBe('volgatelecom-2\n');
+  });
+});

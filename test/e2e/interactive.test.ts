@@ -1,0 +1,306 @@
+// `vetted check` on a real terminal (tmux): the questions are asked one by one on stderr,
+// the answers and a note are stored, Ctrl+C leaves nothing behind and exits 130, and the
+// flow speaks Russian when asked to.
+import { execFileSync } from 'node:child_process';
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { sandbox, type Sandbox } from '../helpers/cli.js';
+import { Terminal, after } from '../helpers/tmux.js';
+
+interface LocalText {
+  en: string;
+  ru: string;
+}
+interface ChecklistJson {
+  title: LocalText;
+  questions: { id: string; text: LocalText; help: LocalText; answers: { value: string; label: LocalText }[] }[];
+}
+
+const TEST_TIMEOUT = 120_000;
+const STACK_FRAME = /^\s+at .+/m;
+
+let general: ChecklistJson;
+let tmuxVersion = '';
+
+beforeAll(() => {
+  tmuxVersion = execFileSync('tmux', ['-V'], { encoding: 'utf8' }).trim();
+  const s = sandbox();
+  try {
+    const r = s.run(['checklists', 'show', 'general', '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    general = JSON.parse(r.stdout) as ChecklistJson;
+  } finally {
+    s.cleanup();
+  }
+  expect(general.questions).toHaveLength(9);
+});
+
+let s: Sandbox;
+let term: Terminal | undefined;
+
+beforeEach(() => {
+  s = sandbox();
+});
+afterEach(() => {
+  term?.kill();
+  term = undefined;
+  s.cleanup();
+});
+
+/** Starts `vetted ARGS` on a terminal, stdout to a file, stderr on the screen. */
+function startVetted(args: string[], env: Record<string, string> = {}, unset: string[] = []): Terminal {
+  const all: Record<string, string> = { VETTED_DB: s.db, VETTED_CONFIG: s.config, NO_COLOR: '1', LANG: 'C.UTF-8', ...env };
+  for (const name of unset) delete all[name];
+  term = Terminal.start({ dir: s.dir, args, env: all, unset });
+  return term;
+}
+
+const companies = () => {
+  const r = s.run(['company', 'list', '--json']);
+  expect(r.code, r.stderr).toBe(0);
+  return JSON.parse(r.stdout) as { name: string; checks: number }[];
+};
+
+/** Waits until question `n` (1-based) is asked with all its choices; returns the screen. */
+function waitForQuestion(t: Terminal, n: number, lang: 'en' | 'ru' = 'en'): Promise<string> {
+  const q = general.questions[n - 1];
+  const marker = lang === 'ru' ? `вопрос ${n} из 9` : `question ${n} of 9`;
+  const text = q.text[lang];
+  return t.waitFor(`question ${n} ("${text}") with its choices`, (screen) => {
+    const tail = after(screen, marker);
+    return tail.includes(text) && tail.includes(q.answers[0].label[lang]) && tail.includes(q.answers[q.answers.length - 1].label[lang]);
+  });
+}
+
+/**
+ * Answers question `n` (1-based): waits until it is asked, presses Down `down` times and
+ * Enter, waits for the note prompt, types `note` (if any) and Enter.
+ */
+async function answer(t: Terminal, n: number, { down = 0, note = '', lang = 'en' as 'en' | 'ru' } = {}): Promise<string> {
+  const q = general.questions[n - 1];
+  const marker = lang === 'ru' ? `вопрос ${n} из 9` : `question ${n} of 9`;
+  const text = q.text[lang];
+  const chosen = q.answers[down].label[lang];
+  await waitForQuestion(t, n, lang);
+  for (let i = 0; i < down; i++) {
+    const before = t.screen();
+    t.keys('Down');
+    await t.waitFor(`the cursor to move down on question ${n}`, (screen) => screen !== before);
+  }
+  t.keys('Enter');
+  const notePrompt = lang === 'ru' ? 'Заметка' : 'Note (where you found this';
+  await t.waitFor(`"${chosen}" chosen for question ${n}, then the note prompt`, (screen) => {
+    const tail = after(screen, marker);
+    return tail.includes(`${text} ${chosen}`) && tail.includes(notePrompt);
+  });
+  if (note) {
+    t.type(note);
+    await t.waitFor(`the note "${note}" typed`, (screen) => after(screen, marker).includes(note));
+  }
+  t.keys('Enter');
+  return q.answers[down].value;
+}
+
+describe('vetted check on a terminal', () => {
+  it('has tmux', () => {
+    expect(tmuxVersion).toMatch(/^tmux \d/);
+  });
+
+  it(
+    'asks all nine questions of the general checklist and stores the answers and the note',
+    async () => {
+      const t = startVetted(['check', 'Tmux Shop', '--json']);
+      const first = await waitForQuestion(t, 1);
+      expect(first).toContain('question 1 of 9');
+      expect(first).toContain(general.title.en); // "Before you buy anything"
+      expect(first).toContain('Before you buy anything');
+      expect(first).toContain(`How to find out: ${general.questions[0].help.en}`);
+
+      const note = 'asked in their chat, a person answered in 2 minutes';
+      const chosen: Record<string, string> = {};
+      for (let n = 1; n <= 9; n++) {
+        const opts = n === 1 ? { down: 1, note } : n === 5 ? { down: 2 } : {};
+        chosen[general.questions[n - 1].id] = await answer(t, n, opts);
+      }
+      expect(chosen['who-helps']).toBe('live-support');
+      expect(chosen.cancel).toBe('with-penalty');
+
+      expect(await t.waitForExit()).toBe(0);
+      const screen = t.screen();
+      expect(screen).not.toMatch(STACK_FRAME);
+
+      // stdout carries only the JSON result; the prompts went to the terminal (stderr).
+      const out = JSON.parse(t.stdout()) as {
+        company: string;
+        checklist: string;
+        score: number;
+        verdict: string;
+        dealbreakers: string[];
+        answers: { question: string; answer: string; score: number | null; note?: string }[];
+      };
+      expect(out).toMatchObject({ company: 'Tmux Shop', checklist: 'general', dealbreakers: [], verdict: 'go' });
+      // (3·0.8 + 2·1 + 1·1 + 2·1 + 3·0.3 + 1·1 + 2·1 + 2·1 + 1·1) / 17 = 84.1
+      expect(out.score).toBe(84);
+      expect(out.answers).toHaveLength(9);
+      expect(Object.fromEntries(out.answers.map((a) => [a.question, a.answer]))).toEqual(chosen);
+      expect(out.answers.find((a) => a.question === 'who-helps')!.note).toBe(note);
+      expect(out.answers.filter((a) => a.note)).toHaveLength(1);
+
+      // Stored: the company and its check, with the note, are in the database.
+      expect(companies()).toEqual([expect.objectContaining({ name: 'Tmux Shop', checks: 1 })]);
+      const shown = s.run(['company', 'show', 'tmux shop', '--json']);
+      expect(shown.code, shown.stderr).toBe(0);
+      expect(JSON.parse(shown.stdout).checks).toEqual([expect.objectContaining({ checklist: 'general', score: 84, verdict: 'go' })]);
+      expect(await databaseText(s.db)).toContain(note);
+    },
+    TEST_TIMEOUT,
+  );
+
+  it(
+    'exits 130 on Ctrl+C after question 3, without a stack trace, and stores nothing',
+    async () => {
+      const t = startVetted(['check', 'Tmux Shop', '--json']);
+      for (let n = 1; n <= 3; n++) await answer(t, n, n === 2 ? { note: 'a note that must not be kept' } : {});
+      await waitForQuestion(t, 4);
+      t.keys('C-c');
+      expect(await t.waitForExit()).toBe(130);
+      const screen = await t.waitForText('[vetted exited]');
+      expect(screen).not.toMatch(STACK_FRAME);
+      expect(screen).not.toMatch(/Error|ExitPromptError|unexpected/);
+      expect(t.stdout()).toBe('');
+      expect(companies()).toEqual([]);
+    },
+    TEST_TIMEOUT,
+  );
+
+  it(
+    'exits 130 on Ctrl+C at the note prompt and stores nothing',
+    async () => {
+      const t = startVetted(['check', 'Tmux Shop']);
+      await waitForQuestion(t, 1);
+      t.keys('Enter');
+      await t.waitForText('Note (where you found this');
+      t.type('half a no');
+      await t.waitForText('half a no');
+      t.keys('C-c');
+      expect(await t.waitForExit()).toBe(130);
+      expect(t.screen()).not.toMatch(STACK_FRAME);
+      expect(companies()).toEqual([]);
+    },
+    TEST_TIMEOUT,
+  );
+
+  it(
+    'asks in Russian with --lang ru',
+    async () => {
+      const t = startVetted(['check', 'Tmux Shop', '--lang', 'ru', '--json']);
+      const first = await waitForQuestion(t, 1, 'ru');
+      expect(first).toContain('вопрос 1 из 9');
+      expect(first).toContain(general.title.ru); // "Прежде чем что-то купить"
+      expect(first).toContain('Если что-то пойдёт не так, кто поможет?');
+      expect(first).toContain(`Как выяснить: ${general.questions[0].help.ru}`);
+      expect(first).toContain(general.questions[0].answers[0].label.ru);
+      expect(first).not.toContain('question 1 of 9');
+      expect(first).not.toContain(general.questions[0].text.en);
+      await answer(t, 1, { lang: 'ru', down: 3 });
+      expect(await waitForQuestion(t, 2, 'ru')).toContain('вопрос 2 из 9');
+      t.keys('C-c');
+      expect(await t.waitForExit()).toBe(130);
+      expect(companies()).toEqual([]);
+    },
+    TEST_TIMEOUT,
+  );
+
+  it(
+    'asks in Russian when LANG is Russian',
+    async () => {
+      const t = startVetted(['check', 'Tmux Shop'], { LANG: 'ru_RU.UTF-8' });
+      const first = await waitForQuestion(t, 1, 'ru');
+      expect(first).toContain('вопрос 1 из 9');
+      t.keys('C-c');
+      expect(await t.waitForExit()).toBe(130);
+    },
+    TEST_TIMEOUT,
+  );
+
+  it(
+    'asks only the questions that were not given with --answer',
+    async () => {
+      const given = general.questions.slice(0, 7).flatMap((q) => ['--answer', `${q.id}=unknown`]);
+      const t = startVetted(['check', 'Half Given', ...given, '--json']);
+      const screen = await waitForQuestion(t, 8);
+      for (let n = 1; n <= 7; n++) expect(screen).not.toContain(`question ${n} of 9`);
+      await answer(t, 8);
+      await answer(t, 9, { note: 'their FAQ says so' });
+      expect(await t.waitForExit()).toBe(0);
+      const out = JSON.parse(t.stdout()) as { score: number; answers: { question: string; answer: string; note?: string }[] };
+      expect(out.answers.map((a) => a.answer)).toEqual([...Array(7).fill('unknown'), 'minutes', 'automatic']);
+      // (14·0.2 + 2·1 + 1·1) / 17 = 34.1
+      expect(out.score).toBe(34);
+      expect(out.answers[8].note).toBe('their FAQ says so');
+    },
+    TEST_TIMEOUT,
+  );
+
+  it(
+    'warns about a look-alike name before asking',
+    async () => {
+      const flags = general.questions.flatMap((q) => ['--answer', `${q.id}=unknown`]);
+      expect(s.run(['check', 'Acme', ...flags]).code).toBe(0);
+      const t = startVetted(['check', '\u0410\u0441me']);
+      const screen = await waitForQuestion(t, 1);
+      expect(screen).toMatch(/warning: .*"Acme"/);
+      t.keys('C-c');
+      expect(await t.waitForExit()).toBe(130);
+      expect(companies().map((c) => c.name)).toEqual(['Acme']);
+    },
+    TEST_TIMEOUT,
+  );
+});
+
+describe('colour on a terminal', () => {
+  /** The first screen of a check, with its escape sequences. */
+  async function firstScreen(env: Record<string, string>, unset: string[], extra: string[] = []): Promise<string> {
+    const t = startVetted(['check', 'Tmux Shop', ...extra], env, unset);
+    await waitForQuestion(t, 1);
+    const screen = t.screen(true);
+    t.keys('C-c');
+    expect(await t.waitForExit()).toBe(130);
+    return screen;
+  }
+
+  it(
+    'is coloured without NO_COLOR (the control for the tests below)',
+    async () => {
+      expect(await firstScreen({}, ['NO_COLOR'])).toContain('\u001b[');
+    },
+    TEST_TIMEOUT,
+  );
+
+  it(
+    'has no escape codes with NO_COLOR=1',
+    async () => {
+      expect(await firstScreen({ NO_COLOR: '1' }, [])).not.toContain('\u001b[');
+    },
+    TEST_TIMEOUT,
+  );
+
+  it(
+    'has no escape codes with --no-color',
+    async () => {
+      expect(await firstScreen({}, ['NO_COLOR'], ['--no-color'])).not.toContain('\u001b[');
+    },
+    TEST_TIMEOUT,
+  );
+});
+
+/** Every text value in every table of the database, whatever the schema. */
+async function databaseText(file: string): Promise<string> {
+  const { default: Database } = await import('better-sqlite3');
+  const db = new Database(file, { readonly: true, fileMustExist: true });
+  try {
+    const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[];
+    return tables.map(({ name }) => JSON.stringify(db.prepare(`SELECT * FROM "${name.replace(/"/g, '""')}"`).all())).join('\n');
+  } finally {
+    db.close();
+  }
+}

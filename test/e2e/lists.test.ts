@@ -1,0 +1,507 @@
+// The lists judged from the seeds: the scenario checker, the --json shapes, `why`, pins,
+// the policy and its override, company profiles, and the markdown and CSV exports.
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import MarkdownIt from 'markdown-it';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { ROOT, SHARED, sandbox, type RunResult, type Sandbox } from '../helpers/cli.js';
+
+const STACK_FRAME = /^\s+at .+/m;
+const SEEDS = join(SHARED, 'scenarios', 'seeds.yaml');
+
+type ListName = 'black' | 'white' | 'watch';
+interface Reason {
+  rule: string;
+  text: string;
+  evidence: string[];
+}
+interface Entry {
+  company: string;
+  since: string | null;
+  pinned: boolean;
+  reasons: Reason[];
+}
+type Lists = Record<ListName, Entry[]>;
+
+/** seeds.expected.yaml, as data. */
+const EXPECTED: Record<string, { list: ListName | 'unlisted'; rules?: string[]; pinned?: boolean }> = {
+  Volgatelecom: { list: 'black', rules: ['B2'] },
+  Wildberries: { list: 'black', rules: ['B1'] },
+  'United Airlines': { list: 'black', rules: ['B1'] },
+  'Cool Air Installations': { list: 'black', rules: ['B4'] },
+  Masterhost: { list: 'white', rules: ['W1', 'W2'] },
+  AKU: { list: 'white', rules: ['W1'] },
+  VkusVill: { list: 'white', rules: ['W2'] },
+  Logitech: { list: 'white', rules: ['W2'] },
+  Amazon: { list: 'white', rules: ['W3'] },
+  Zappos: { list: 'white', pinned: true },
+  Beeline: { list: 'watch' },
+  MTS: { list: 'watch' },
+  PrivatBank: { list: 'watch' },
+  'Elefant.ro': { list: 'watch' },
+  Rostelecom: { list: 'unlisted' },
+};
+const LISTED = Object.entries(EXPECTED).filter(([, e]) => e.list !== 'unlisted');
+
+function ok(r: RunResult): RunResult {
+  expect(r.code, `stderr: ${r.stderr}`).toBe(0);
+  return r;
+}
+
+function json<T>(s: Sandbox, args: string[]): T {
+  return JSON.parse(ok(s.run(args)).stdout) as T;
+}
+
+/** Exit 2 with one line on stderr, no stack trace, nothing on stdout. */
+function expectOneLineError(r: RunResult): string {
+  expect(r.code, `stderr: ${r.stderr}`).toBe(2);
+  expect(r.stdout).toBe('');
+  expect(r.stderr).not.toMatch(STACK_FRAME);
+  const lines = r.stderr.trimEnd().split('\n');
+  expect(lines, r.stderr).toHaveLength(1);
+  expect(lines[0]).toMatch(/^vetted: /);
+  return lines[0];
+}
+
+function seeded(): Sandbox {
+  const s = sandbox();
+  ok(s.run(['import', SEEDS]));
+  return s;
+}
+
+const listOf = (lists: Lists, company: string): ListName | 'unlisted' =>
+  (Object.keys(lists) as ListName[]).find((l) => lists[l].some((e) => e.company === company)) ?? 'unlisted';
+const entryOf = (lists: Lists, company: string): Entry | undefined => Object.values(lists).flat().find((e) => e.company === company);
+
+/** RFC 4180: rows of cells, quoted cells may hold commas, quotes and line breaks. */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let cell = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') {
+        cell += '"';
+        i++;
+      } else if (c === '"') quoted = false;
+      else cell += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') {
+      row.push(cell);
+      cell = '';
+    } else if (c === '\r' && text[i + 1] === '\n') {
+      row.push(cell);
+      rows.push(row);
+      row = [];
+      cell = '';
+      i++;
+    } else cell += c;
+  }
+  if (cell || row.length) rows.push([...row, cell]);
+  return rows;
+}
+
+describe('the scenario checker', () => {
+  it('python3 ../shared/tools/check-scenarios.py from the project root: exit 0, 15 of 15', () => {
+    const r = spawnSync('python3', [join(SHARED, 'tools', 'check-scenarios.py')], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      env: { ...process.env, NO_COLOR: '1' },
+      input: '',
+      timeout: 60_000,
+    });
+    expect(r.status, `${r.stdout}\n${r.stderr}`).toBe(0);
+    expect(r.stdout).toContain('15 of 15');
+  });
+});
+
+describe('the lists of the seeds', () => {
+  let s: Sandbox;
+  beforeAll(() => {
+    s = seeded();
+  });
+  afterAll(() => s.cleanup());
+
+  it('lists --json has the shape {black, white, watch} of {company, since, pinned, reasons[{rule, text, evidence}]}', () => {
+    const lists = json<Lists>(s, ['lists', '--json']);
+    expect(Object.keys(lists).sort()).toEqual(['black', 'watch', 'white']);
+    for (const l of ['black', 'white', 'watch'] as ListName[]) {
+      expect(Array.isArray(lists[l])).toBe(true);
+      for (const e of lists[l]) {
+        expect(typeof e.company).toBe('string');
+        expect(e.since, e.company).toMatch(/^\d{4}-\d\d-\d\d$/);
+        expect(typeof e.pinned).toBe('boolean');
+        expect(e.reasons.length, e.company).toBeGreaterThan(0);
+        for (const r of e.reasons) {
+          expect(typeof r.rule).toBe('string');
+          expect(r.text.trim()).not.toBe('');
+          expect(Array.isArray(r.evidence)).toBe(true);
+          for (const ev of r.evidence) expect(ev).toMatch(/^(incident|check):\S+$/);
+        }
+        // every reason but a pin cites its evidence
+        if (!e.pinned) for (const r of e.reasons) expect(r.evidence.length, `${e.company} ${r.rule}`).toBeGreaterThan(0);
+      }
+    }
+  });
+
+  it('every company is on its list of seeds.expected.yaml, with its rules', () => {
+    const lists = json<Lists>(s, ['lists', '--json']);
+    for (const [company, e] of Object.entries(EXPECTED)) {
+      expect(listOf(lists, company), company).toBe(e.list);
+      const entry = entryOf(lists, company);
+      if (e.rules) expect(entry!.reasons.map((r) => r.rule), company).toEqual(expect.arrayContaining(e.rules));
+      if (e.list !== 'unlisted') expect(entry!.pinned, company).toBe(!!e.pinned);
+    }
+    expect(lists.black).toHaveLength(4);
+    expect(lists.white).toHaveLength(6);
+    expect(lists.watch).toHaveLength(4);
+    expect(entryOf(lists, 'Volgatelecom')!.reasons.find((r) => r.rule === 'B2')!.evidence).toEqual(['incident:volga-2012-07']);
+    expect(entryOf(lists, 'Volgatelecom')!.since).toBe('2012-07-20');
+  });
+
+  it('lists black (text) shows each black company on one line with its rule', () => {
+    const out = ok(s.run(['lists', 'black'])).stdout;
+    const lines = out.split('\n').filter((l) => l.trim());
+    expect(lines[0]).toMatch(/Black list \(4\)/);
+    const rows = lines.slice(1);
+    expect(rows, out).toHaveLength(4);
+    for (const [company, e] of LISTED.filter(([, x]) => x.list === 'black')) {
+      const mine = rows.filter((l) => l.includes(company));
+      expect(mine, company).toHaveLength(1);
+      expect(mine[0]).toContain(e.rules![0]);
+      expect(mine[0]).toMatch(/since \d{4}-\d\d-\d\d/);
+    }
+    expect(out).not.toMatch(/White list|Watch list/);
+    expect(out).not.toMatch(/\u001b\[/);
+  });
+
+  it('lists (text) shows the three lists', () => {
+    const out = ok(s.run(['lists'])).stdout;
+    expect(out).toMatch(/Black list \(4\)/);
+    expect(out).toMatch(/White list \(6\)/);
+    expect(out).toMatch(/Watch list \(4\)/);
+    expect(out).toMatch(/Zappos.*pinned by you: people call them just to talk/);
+    expect(out).not.toContain('Rostelecom');
+  });
+
+  it('lists white --json and lists watch --json give only that list', () => {
+    expect(Object.keys(json<Lists>(s, ['lists', 'white', '--json']))).toEqual(['white']);
+    expect(json<Partial<Lists>>(s, ['lists', 'watch', '--json']).watch!.map((e) => e.company).sort()).toEqual(['Beeline', 'Elefant.ro', 'MTS', 'PrivatBank']);
+  });
+
+  it('lists bogus: exit 2 naming the lists there are', () => {
+    const line = expectOneLineError(s.run(['lists', 'bogus']));
+    expect(line).toContain('bogus');
+    expect(line).toMatch(/black.*white.*watch/);
+  });
+
+  it.each([['Volgatelecom'], ['Волгателеком'], ['  volgatelecom ']])('why %s (text) names B2 and the incident', (name) => {
+    const out = ok(s.run(['why', name])).stdout;
+    expect(out).toMatch(/^Volgatelecom is on the black list/);
+    expect(out).toContain('B2');
+    expect(out).toContain('volga-2012-07');
+    expect(out).toMatch(/What would change it/);
+  });
+
+  it('why --json is one entry plus list: black', () => {
+    const w = json<Entry & { list: string }>(s, ['why', 'Волгателеком', '--json']);
+    expect(w.list).toBe('black');
+    expect(w.company).toBe('Volgatelecom');
+    expect(w.pinned).toBe(false);
+    expect(w.since).toBe('2012-07-20');
+    expect(w.reasons.map((r) => r.rule)).toContain('B2');
+    expect(w.reasons.flatMap((r) => r.evidence)).toContain('incident:volga-2012-07');
+  });
+
+  it.each([
+    ['Masterhost', 'white', ['W1', 'W2']],
+    ['Cool Air Installations', 'black', ['B4']],
+    ['MTS', 'watch', []],
+  ])('why %s --json: list %s', (company, list, rules) => {
+    const w = json<Entry & { list: string }>(s, ['why', company, '--json']);
+    expect(w.list).toBe(list);
+    expect(w.reasons.map((r) => r.rule)).toEqual(expect.arrayContaining(rules));
+  });
+
+  it('why Rostelecom: unlisted, with no reasons', () => {
+    const w = json<Entry & { list: string }>(s, ['why', 'Rostelecom', '--json']);
+    expect(w.list).toBe('unlisted');
+    expect(w.reasons).toEqual([]);
+    expect(w.pinned).toBe(false);
+    expect(ok(s.run(['why', 'Rostelecom'])).stdout).toMatch(/Rostelecom is on no list/);
+  });
+
+  it('why of a company never recorded: exit 2 naming it', () => {
+    expect(expectOneLineError(s.run(['why', 'Nobody Inc']))).toContain('Nobody Inc');
+  });
+
+  it('company show Rostelecom --json lists its subsidiary Volgatelecom on the black list', () => {
+    const c = json<{ name: string; list: string; subsidiaries: { name: string; list: string }[] }>(s, ['company', 'show', 'Rostelecom', '--json']);
+    expect(c.name).toBe('Rostelecom');
+    expect(c.list).toBe('unlisted');
+    expect(c.subsidiaries).toEqual([expect.objectContaining({ name: 'Volgatelecom', list: 'black' })]);
+  });
+
+  it('company show MTS --json has its service figures', () => {
+    const c = json<{ name: string; list: string; figures: Record<string, unknown>; incidents: { id: string }[] }>(s, ['company', 'show', 'МТС', '--json']);
+    expect(c.name).toBe('MTS');
+    expect(c.list).toBe('watch');
+    expect(c.incidents.map((i) => i.id)).toEqual(['mts-network']);
+    // one contact reached a person after 2 minutes; 3 of 4 contacts had a robot or were dropped;
+    // "a call back" kept, "solved within the day" broken
+    expect(c.figures).toMatchObject({
+      incidents: 1,
+      contacts: 4,
+      median_minutes_to_human: 2,
+      blocked_share: 0.75,
+      promises_kept: 1,
+      promises_broken: 1,
+      highest_level: 'frontline',
+    });
+  });
+
+  describe('export --format md', () => {
+    const md = new MarkdownIt();
+    const tableBodies = (html: string) => [...html.matchAll(/<tbody>([\s\S]*?)<\/tbody>/g)].map((m) => (m[1].match(/<tr>/g) ?? []).length);
+
+    it('has the three section headings and a GFM table per list', () => {
+      const out = ok(s.run(['export', '--format', 'md'])).stdout;
+      const headings = out.split('\n').filter((l) => /^#{1,2} /.test(l));
+      expect(headings).toEqual(['# Black and white lists of companies', '## Black list', '## White list', '## Watch list']);
+      expect(out).toMatch(/^\| Company +\| Since +\| Why +\| Evidence +\|$/m);
+      expect(out).toMatch(/^\| *:?-+:? *\| *:?-+:? *\| *:?-+:? *\| *:?-+:? *\|$/m);
+      const html = md.render(out);
+      expect((html.match(/<table>/g) ?? []).length).toBe(3);
+      expect(tableBodies(html)).toEqual([4, 6, 4]);
+      for (const [company] of LISTED) expect(html, company).toMatch(new RegExp(`<td[^>]*>${company.replace('.', '\\.')}</td>`));
+      expect(html).not.toContain('Rostelecom');
+      expect(out).toContain('incident:volga-2012-07');
+      expect(out).toMatch(/\| Volgatelecom +\| 2012-07-20 +\| B2: /);
+    });
+
+    it('--detail adds a section per company with its findings and timelines', () => {
+      const plain = ok(s.run(['export', '--format', 'md'])).stdout;
+      const out = ok(s.run(['export', '--format', 'md', '--detail'])).stdout;
+      expect(out.startsWith(plain.split('## Watch list')[0])).toBe(true);
+      expect(out).toMatch(/^## Companies in detail$/m);
+      for (const [company] of LISTED) expect(out, company).toMatch(new RegExp(`^### ${company.replace('.', '\\.')}$`, 'm'));
+      expect(out).not.toMatch(/^### Rostelecom$/m);
+      expect(out).toMatch(/^#### Incident volga-2012-07: Internet down for five days/m);
+      expect(out).toMatch(/^- 2012-07-12 09:10 — promise "fixed within 24 hours".*broken/m);
+      expect(out.length).toBeGreaterThan(plain.length * 1.5);
+      expect((md.render(out).match(/<table>/g) ?? []).length).toBe(3);
+    });
+
+    it('--detail says which list each company is on in plain words ("On the black list since …")', () => {
+      const out = ok(s.run(['export', '--format', 'md', '--detail'])).stdout;
+      expect(out).not.toMatch(/list list/i);
+      expect(out).toMatch(/On the black list since 2012-07-20\./i);
+    });
+
+    it('--lang ru has Russian headings', () => {
+      const out = ok(s.run(['export', '--format', 'md', '--lang', 'ru', '--detail'])).stdout;
+      const headings = out.split('\n').filter((l) => /^#{1,2} /.test(l));
+      expect(headings).toEqual(['# Чёрный и белый списки компаний', '## Чёрный список', '## Белый список', '## Под наблюдением', '## Компании подробно']);
+      expect(out).toMatch(/^\| Компания +\|/m);
+      expect(out).not.toMatch(/^## (Black|White|Watch) list$/m);
+      expect(tableBodies(md.render(out))).toEqual([4, 6, 4]);
+    });
+
+    it('LANG=ru_RU.UTF-8 gives Russian headings too', () => {
+      const r = ok(s.run(['export', '--format', 'md'], { env: { LANG: 'ru_RU.UTF-8', LC_ALL: '', LC_MESSAGES: '' } }));
+      expect(r.stdout).toMatch(/^## Чёрный список$/m);
+    });
+  });
+
+  it('export --format csv has a header row and one row per listed company (14)', () => {
+    const out = ok(s.run(['export', '--format', 'csv'])).stdout;
+    const rows = parseCsv(out);
+    expect(rows[0]).toEqual(['list', 'company', 'since', 'pinned', 'rules', 'why', 'evidence']);
+    const body = rows.slice(1);
+    expect(body).toHaveLength(14);
+    for (const r of body) expect(r, r.join('|')).toHaveLength(7);
+    const byCompany = new Map(body.map((r) => [r[1], r]));
+    expect(byCompany.size).toBe(14);
+    const lists = json<Lists>(s, ['lists', '--json']);
+    for (const [company, e] of LISTED) {
+      const r = byCompany.get(company);
+      expect(r, company).toBeDefined();
+      expect(r![0], company).toBe(e.list);
+      expect(r![2], company).toBe(entryOf(lists, company)!.since);
+      expect(r![3], company).toBe(e.pinned ? 'yes' : 'no');
+      for (const rule of e.rules ?? []) expect(r![4].split(' '), company).toContain(rule);
+    }
+    expect(byCompany.has('Rostelecom')).toBe(false);
+    // the B2 reason holds commas and quotes, and still is one cell
+    expect(byCompany.get('Volgatelecom')![5]).toContain('"fixed within 24 hours"');
+    expect(byCompany.get('Volgatelecom')![6]).toBe('incident:volga-2012-07');
+  });
+});
+
+describe('pins', () => {
+  let s: Sandbox;
+  beforeEach(() => {
+    s = seeded();
+  });
+  afterEach(() => s.cleanup());
+
+  it('pin Beeline black --reason x moves Beeline from watch to black, pinned, "pinned by you: x"; unpin returns it to watch', () => {
+    expect(listOf(json<Lists>(s, ['lists', '--json']), 'Beeline')).toBe('watch');
+    const r = ok(s.run(['pin', 'Beeline', 'black', '--reason', 'x']));
+    expect(r.stdout).toBe('');
+    let lists = json<Lists>(s, ['lists', '--json']);
+    expect(listOf(lists, 'Beeline')).toBe('black');
+    const e = entryOf(lists, 'Beeline')!;
+    expect(e.pinned).toBe(true);
+    expect(e.reasons.map((x) => x.text)).toContain('pinned by you: x');
+    expect(ok(s.run(['lists', 'black'])).stdout).toMatch(/Beeline.*pinned by you: x/);
+    const why = ok(s.run(['why', 'Билайн'])).stdout;
+    expect(why).toMatch(/Beeline is on the black list/);
+    expect(why).toContain('pinned by you: x');
+    expect(json<{ list: string; pinned: boolean }>(s, ['why', 'Beeline', '--json'])).toMatchObject({ list: 'black', pinned: true });
+    expect(ok(s.run(['export', '--format', 'md'])).stdout).toMatch(/\| Beeline +\|.*pinned by you: x/);
+
+    ok(s.run(['unpin', 'Beeline']));
+    lists = json<Lists>(s, ['lists', '--json']);
+    expect(listOf(lists, 'Beeline')).toBe('watch');
+    expect(entryOf(lists, 'Beeline')!.pinned).toBe(false);
+    expect(JSON.stringify(lists)).not.toContain('pinned by you: x');
+  });
+
+  it('a pin overrides the evidence the other way too: Volgatelecom pinned white', () => {
+    ok(s.run(['pin', 'Volgatelecom', 'white', '--reason', 'they apologised in the end']));
+    const w = json<Entry & { list: string }>(s, ['why', 'Volgatelecom', '--json']);
+    expect(w).toMatchObject({ list: 'white', pinned: true });
+    expect(w.reasons[0].text).toBe('pinned by you: they apologised in the end');
+  });
+
+  it('pin of a new company creates it and puts it on the list', () => {
+    ok(s.run(['pin', 'Some New Shop', 'black', '--reason', 'never again']));
+    expect(listOf(json<Lists>(s, ['lists', '--json']), 'Some New Shop')).toBe('black');
+  });
+
+  it('unpin of a company that is not pinned: exit 2, nothing changes', () => {
+    const before = ok(s.run(['export', '--format', 'json'])).stdout.replace(/"exported_at": "[^"]*"/, '');
+    const line = expectOneLineError(s.run(['unpin', 'Beeline']));
+    expect(line).toContain('Beeline');
+    expect(line).toMatch(/not pinned/);
+    expect(ok(s.run(['export', '--format', 'json'])).stdout.replace(/"exported_at": "[^"]*"/, '')).toBe(before);
+  });
+
+  it('unpin of an unknown company: exit 2', () => {
+    expect(expectOneLineError(s.run(['unpin', 'Nobody Inc']))).toContain('Nobody Inc');
+  });
+
+  it('pin without --reason: exit 2 naming --reason, nothing pinned', () => {
+    const r = s.run(['pin', 'Beeline', 'black']);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain('--reason');
+    expect(r.stderr).not.toMatch(STACK_FRAME);
+    expect(listOf(json<Lists>(s, ['lists', '--json']), 'Beeline')).toBe('watch');
+  });
+
+  it.each([
+    ['an empty --reason', ['pin', 'Beeline', 'black', '--reason', '  '], /--reason/],
+    ['the watch list', ['pin', 'Beeline', 'watch', '--reason', 'x'], /black or white/],
+  ])('pin with %s: exit 2, nothing pinned', (_name, args, msg) => {
+    expect(expectOneLineError(s.run(args))).toMatch(msg);
+    expect(entryOf(json<Lists>(s, ['lists', '--json']), 'Beeline')!.pinned).toBe(false);
+  });
+});
+
+describe('exports keep what users typed as plain text', () => {
+  let s: Sandbox;
+  beforeEach(() => {
+    s = sandbox();
+  });
+  afterEach(() => s.cleanup());
+
+  it('pipes, HTML and links in a name or reason neither split a markdown cell nor become markup; a CSV formula is defused', () => {
+    ok(s.run(['pin', 'A | B <script>alert(1)</script>', 'black', '--reason', 'x | y [l](http://evil.example) <img src=x onerror=alert(1)>']));
+    ok(s.run(['pin', '=HYPERLINK("http://evil.example")', 'white', '--reason', 'fine']));
+    const out = ok(s.run(['export', '--format', 'md'])).stdout;
+    const html = new MarkdownIt().render(out);
+    expect(html).not.toMatch(/<script|<img|<a /);
+    const rows = [...html.matchAll(/<tr>([\s\S]*?)<\/tr>/g)].map((m) => (m[1].match(/<t[dh][ >]/g) ?? []).length);
+    expect(rows.length).toBe(4); // a header and one row per list
+    for (const n of rows) expect(n).toBe(4);
+    expect(html).toContain('A | B &lt;script&gt;alert(1)&lt;/script&gt;');
+
+    const csv = parseCsv(ok(s.run(['export', '--format', 'csv'])).stdout);
+    expect(csv).toHaveLength(3);
+    const white = csv.find((r) => r[0] === 'white')!;
+    expect(white[1].startsWith('=')).toBe(false);
+    expect(white[1]).toContain('HYPERLINK');
+    expect(csv.find((r) => r[0] === 'black')![1]).toBe('A | B <script>alert(1)</script>');
+  });
+});
+
+describe('the policy', () => {
+  let s: Sandbox;
+  beforeEach(() => {
+    s = seeded();
+  });
+  afterEach(() => s.cleanup());
+
+  const writePolicy = (text: string) => {
+    mkdirSync(s.config, { recursive: true });
+    writeFileSync(join(s.config, 'policy.yaml'), text);
+  };
+
+  it('policy show prints the defaults of PRODUCT.md', () => {
+    const out = ok(s.run(['policy', 'show'])).stdout;
+    expect(out).toMatch(/defaults/);
+    for (const line of [
+      'broken_promises: 3',
+      'repeat_unresolved: 2',
+      'repeat_window_months: 24',
+      'institutional_levels: [quality, management, regulator, court]',
+      'check_avoid_below: 50',
+      'check_go_from: 80',
+      'recovery_max_level: supervisor',
+      'recovery_max_effort: asked',
+    ]) {
+      expect(out.split('\n'), line).toContain(line);
+    }
+    for (const rule of ['B1', 'B2', 'B3', 'B4', 'W1', 'W2', 'W3']) expect(out).toContain(rule);
+    const j = json<{ source: string | null; policy: Record<string, unknown> }>(s, ['policy', 'show', '--json']);
+    expect(j.source).toBeNull();
+    expect(j.policy).toMatchObject({ broken_promises: 3, repeat_unresolved: 2, repeat_window_months: 24, check_avoid_below: 50, check_go_from: 80 });
+  });
+
+  it('broken_promises: 5 in $VETTED_CONFIG/policy.yaml moves Volgatelecom (4 broken) from black to watch', () => {
+    writePolicy('broken_promises: 5\n');
+    const out = ok(s.run(['policy', 'show'])).stdout;
+    expect(out).toContain('policy.yaml');
+    expect(out).toMatch(/^broken_promises: 5 .*default: 3/m);
+    const lists = json<Lists>(s, ['lists', '--json']);
+    expect(listOf(lists, 'Volgatelecom')).toBe('watch');
+    expect(JSON.stringify(lists.black)).not.toContain('"B2"');
+    expect(json<{ list: string }>(s, ['why', 'Volgatelecom', '--json']).list).toBe('watch');
+    // the other verdicts do not move
+    for (const [company, e] of LISTED.filter(([c]) => c !== 'Volgatelecom')) expect(listOf(lists, company), company).toBe(e.list);
+  });
+
+  it('broken_promises: 4 keeps Volgatelecom black (four broken is "or more")', () => {
+    writePolicy('broken_promises: 4\n');
+    expect(listOf(json<Lists>(s, ['lists', '--json']), 'Volgatelecom')).toBe('black');
+  });
+
+  it.each([
+    ['broken_promises: many', 'broken_promises: many\n', /broken_promises/],
+    ['a misspelt setting', 'broken_promise: 5\n', /broken_promise\b/],
+    ['a level that does not exist', 'recovery_max_level: boss\n', /recovery_max_level/],
+    ['malformed YAML', 'broken_promises: [5\n', /policy\.yaml/],
+  ])('an invalid policy.yaml (%s): exit 2 naming the setting, for lists and policy show alike', (_name, text, msg) => {
+    writePolicy(text);
+    for (const args of [['lists'], ['lists', '--json'], ['why', 'Volgatelecom'], ['policy', 'show']]) {
+      const line = expectOneLineError(s.run(args));
+      expect(line, args.join(' ')).toMatch(msg);
+      expect(line).toContain('policy.yaml');
+    }
+  });
+});

@@ -1,0 +1,169 @@
+// Drives the built binary in a real terminal: a private tmux server per test (its own
+// socket), a shell script in the pane that records the exit status, and polling of the
+// screen until the expected text appears.
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { BIN } from './cli.js';
+
+export const WAIT_MS = 15_000;
+const POLL_MS = 100;
+
+let counter = 0;
+
+/** Quotes a word for sh. */
+export function shQuote(s: string): string {
+  return `'${s.replace(/'/g, `'\\''`)}'`;
+}
+
+export interface TerminalRunOptions {
+  /** The folder for the script, the captured stdout and the exit status. */
+  dir: string;
+  /** Arguments to `vetted`. */
+  args: string[];
+  /** Environment of the vetted process (on top of a clean terminal environment). */
+  env: Record<string, string>;
+  /** Environment variables to remove. */
+  unset?: string[];
+  width?: number;
+  height?: number;
+}
+
+export class Terminal {
+  readonly socket: string;
+  readonly stdoutFile: string;
+  readonly exitFile: string;
+  private killed = false;
+  private socketPath = '';
+
+  private constructor(
+    socket: string,
+    readonly dir: string,
+  ) {
+    this.socket = socket;
+    this.stdoutFile = join(dir, 'stdout.txt');
+    this.exitFile = join(dir, 'exit.txt');
+  }
+
+  /**
+   * Starts `vetted ARGS > stdout.txt` in a detached tmux session. stderr stays on the
+   * terminal, so that prompts and error messages are visible in the pane.
+   */
+  static start(opts: TerminalRunOptions): Terminal {
+    const socket = `vetted-e2e-${process.pid}-${++counter}-${Math.random().toString(36).slice(2, 8)}`;
+    const t = new Terminal(socket, opts.dir);
+    const lines = [
+      'cd ' + shQuote(opts.dir),
+      ...['FORCE_COLOR', 'TMUX', ...(opts.unset ?? [])].map((v) => `unset ${v}`),
+      ...Object.entries(opts.env).map(([k, v]) => `export ${k}=${shQuote(v)}`),
+      `${shQuote(process.execPath)} ${shQuote(BIN)} ${opts.args.map(shQuote).join(' ')} > ${shQuote(t.stdoutFile)}`,
+      `echo "EXIT=$?" > ${shQuote(t.exitFile)}`,
+      // Keep the pane open so that the screen can still be read after vetted exits.
+      'echo "[vetted exited]"',
+      'sleep 600',
+    ];
+    const script = join(opts.dir, 'run.sh');
+    writeFileSync(script, lines.join('\n') + '\n');
+    const env = { ...process.env };
+    delete env.TMUX;
+    delete env.FORCE_COLOR;
+    execFileSync(
+      'tmux',
+      ['-u', '-L', socket, '-f', '/dev/null', 'new-session', '-d', '-x', String(opts.width ?? 200), '-y', String(opts.height ?? 50), `sh ${shQuote(script)}`],
+      { env, stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    try {
+      t.socketPath = t.tmux('display-message', '-p', '#{socket_path}').trim();
+    } catch {
+      // The session may already be gone; kill() then has no socket to remove.
+    }
+    return t;
+  }
+
+  private tmux(...args: string[]): string {
+    return execFileSync('tmux', ['-L', this.socket, ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  }
+
+  /** The whole screen and its history, wrapped lines joined; with escapes when `escapes`. */
+  screen(escapes = false): string {
+    return this.tmux('capture-pane', '-p', '-J', '-S', '-', ...(escapes ? ['-e'] : []));
+  }
+
+  /** Sends keys by tmux name (Enter, Down, C-c). */
+  keys(...keys: string[]): void {
+    this.tmux('send-keys', ...keys);
+  }
+
+  /** Types text literally. */
+  type(text: string): void {
+    this.tmux('send-keys', '-l', text);
+  }
+
+  /**
+   * Polls the screen every 100 ms until `test` holds; fails with the screen when it never
+   * does, or soon after vetted has exited without it holding.
+   */
+  async waitFor(what: string, test: (screen: string) => boolean, timeoutMs = WAIT_MS): Promise<string> {
+    const start = Date.now();
+    let exitedAt: number | undefined;
+    let screen = '';
+    for (;;) {
+      try {
+        screen = this.screen();
+      } catch (err) {
+        screen = `(cannot read the pane: ${(err as Error).message})`;
+      }
+      if (test(screen)) return screen;
+      const now = Date.now();
+      if (exitedAt === undefined && existsSync(this.exitFile)) exitedAt = now;
+      const gaveUp = now - start > timeoutMs ? `timed out after ${timeoutMs} ms` : exitedAt !== undefined && now - exitedAt > 1000 ? `vetted exited (${this.exitStatus()})` : '';
+      if (gaveUp) {
+        throw new Error(`${gaveUp} while waiting for ${what}; the terminal shows:\n${'-'.repeat(60)}\n${screen.replace(/\n+$/, '')}\n${'-'.repeat(60)}`);
+      }
+      await sleep(POLL_MS);
+    }
+  }
+
+  private exitStatus(): string {
+    try {
+      return readFileSync(this.exitFile, 'utf8').trim();
+    } catch {
+      return 'EXIT=?';
+    }
+  }
+
+  /** Waits until the screen shows `text`. */
+  waitForText(text: string, timeoutMs = WAIT_MS): Promise<string> {
+    return this.waitFor(JSON.stringify(text), (s) => s.includes(text), timeoutMs);
+  }
+
+  /** Waits for vetted to exit; returns its exit status. */
+  async waitForExit(timeoutMs = WAIT_MS): Promise<number> {
+    await this.waitFor('vetted to exit', () => existsSync(this.exitFile) && /EXIT=\d+/.test(readFileSync(this.exitFile, 'utf8')), timeoutMs);
+    return Number(/EXIT=(\d+)/.exec(readFileSync(this.exitFile, 'utf8'))![1]);
+  }
+
+  /** What vetted wrote to stdout. */
+  stdout(): string {
+    return existsSync(this.stdoutFile) ? readFileSync(this.stdoutFile, 'utf8') : '';
+  }
+
+  /** Stops the tmux server and everything in it. */
+  kill(): void {
+    if (this.killed) return;
+    this.killed = true;
+    try {
+      this.tmux('kill-server');
+    } catch {
+      // Already gone.
+    }
+    if (this.socketPath.includes(this.socket)) rmSync(this.socketPath, { force: true });
+  }
+}
+
+/** The part of the screen from the last occurrence of `marker` on ('' when absent). */
+export function after(screen: string, marker: string): string {
+  const i = screen.lastIndexOf(marker);
+  return i < 0 ? '' : screen.slice(i);
+}

@@ -1,0 +1,237 @@
+// A kill -9 in the middle of a large import: whenever it lands — while the file is still
+// being read, inside the write transaction, while the commit is being written to the WAL,
+// or during the checkpoint after it — the database is whole (integrity_check ok), holds
+// either all of the file or none of it, and the data that was there before is intact.
+import { spawn, spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { setTimeout as sleep } from 'node:timers/promises';
+import Database from 'better-sqlite3';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BIN, ROOT, SHARED } from '../helpers/cli.js';
+import { Store } from '../../src/store/store.js';
+import { exportJson } from '../../src/commands/export.js';
+
+const SEEDS = join(SHARED, 'scenarios', 'seeds.yaml');
+const COMPANIES = 6000;
+
+type Doc = { companies: unknown[]; checks: unknown[]; incidents: unknown[]; pins: unknown[] };
+type Generate = (companies: number, seed?: number) => Doc & { format: string };
+const { generate } = (await import(pathToFileURL(join(ROOT, 'bench', 'generate.mjs')).href)) as { generate: Generate };
+
+let dir: string;
+let big: string;
+let pristine: string;
+let seedCount: number;
+let seedDoc: Doc;
+let env: NodeJS.ProcessEnv;
+let round = 0;
+
+const walOf = (db: string) => `${db}-wal`;
+const sizeOf = (file: string) => {
+  try {
+    return statSync(file).size;
+  } catch {
+    return -1;
+  }
+};
+
+/** The data file export, without its time, read in-process (a full export is ~15 MB). */
+function exportOf(db: string): Doc {
+  const store = Store.open(db);
+  try {
+    const doc = JSON.parse(exportJson(store, '2000-01-01T00:00:00Z')) as Doc & { exported_at?: string };
+    delete doc.exported_at;
+    return doc;
+  } finally {
+    store.close();
+  }
+}
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'vetted-crash-'));
+  env = { ...process.env, VETTED_CONFIG: join(dir, 'config'), NO_COLOR: '1', LANG: 'en_US.UTF-8' };
+  big = join(dir, 'big.json');
+  writeFileSync(big, JSON.stringify(generate(COMPANIES, 42)));
+  pristine = join(dir, 'seeded.db');
+  const r = spawnSync(process.execPath, [BIN, '--db', pristine, 'import', SEEDS], { env, encoding: 'utf8' });
+  expect(r.status, r.stderr).toBe(0);
+  // The seed data as `export --format json` gives it, minus exported_at.
+  const exp = spawnSync(process.execPath, [BIN, '--db', pristine, 'export', '--format', 'json'], { env, encoding: 'utf8' });
+  expect(exp.status, exp.stderr).toBe(0);
+  seedDoc = JSON.parse(exp.stdout) as Doc;
+  delete (seedDoc as { exported_at?: string }).exported_at;
+  seedCount = seedDoc.companies.length;
+  expect(seedCount).toBeGreaterThan(10);
+  expect(existsSync(walOf(pristine))).toBe(false);
+  // The in-process export reads the same thing as the command.
+  const copy = join(dir, 'check.db');
+  copyFileSync(pristine, copy);
+  expect(exportOf(copy)).toEqual(seedDoc);
+}, 60_000);
+
+afterAll(() => {
+  rmSync(dir, { recursive: true, force: true });
+});
+
+interface Observed {
+  /** ms since the spawn */
+  elapsed: number;
+  wal: number;
+  /** ms since the -wal file appeared, or -1 */
+  walAge: number;
+  maxWal: number;
+  /** sizes of the last polls, newest last */
+  history: number[];
+}
+
+interface KillResult {
+  db: string;
+  before: Buffer;
+  killed: boolean;
+  atKill: Observed;
+  walAfter: number;
+  stderr: string;
+}
+
+/**
+ * Imports the big file into a fresh copy of the seeded database and kills the process with
+ * SIGKILL as soon as `when` says so (polling every few ms).
+ */
+async function importAndKill(when: (o: Observed, db: string) => boolean): Promise<KillResult> {
+  const db = join(dir, `round-${++round}.db`);
+  copyFileSync(pristine, db);
+  const before = readFileSync(db);
+  const child = spawn(process.execPath, [BIN, '--db', db, 'import', big], { env, stdio: ['ignore', 'ignore', 'pipe'] });
+  let stderr = '';
+  child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((res) => child.on('exit', (code, signal) => res({ code, signal })));
+  let done = false;
+  void exited.then(() => (done = true));
+
+  const started = performance.now();
+  let walSince = -1;
+  const o: Observed = { elapsed: 0, wal: -1, walAge: -1, maxWal: -1, history: [] };
+  let killed = false;
+  while (!done) {
+    o.elapsed = performance.now() - started;
+    o.wal = sizeOf(walOf(db));
+    if (o.wal >= 0 && walSince < 0) walSince = o.elapsed;
+    o.walAge = walSince < 0 ? -1 : o.elapsed - walSince;
+    o.maxWal = Math.max(o.maxWal, o.wal);
+    o.history.push(o.wal);
+    if (when(o, db)) {
+      killed = child.kill('SIGKILL');
+      break;
+    }
+    await sleep(4);
+  }
+  const { signal } = await exited;
+  return { db, before, killed: killed && signal === 'SIGKILL', atKill: { ...o, history: o.history.slice(-5) }, walAfter: sizeOf(walOf(db)), stderr };
+}
+
+/** Opens what the killed process left, the way the next program would, and checks it. */
+function verify(r: KillResult): 'none' | 'all' {
+  const raw = new Database(r.db);
+  let companies: number;
+  try {
+    expect(raw.pragma('integrity_check', { simple: true })).toBe('ok');
+    expect(raw.pragma('foreign_key_check')).toEqual([]);
+    companies = raw.prepare('SELECT count(*) FROM companies').pluck().get() as number;
+  } finally {
+    raw.close();
+  }
+  expect([seedCount, seedCount + COMPANIES], `companies after the kill: ${companies}`).toContain(companies);
+  const doc = exportOf(r.db);
+  if (companies === seedCount) {
+    expect(doc).toEqual(seedDoc);
+    return 'none';
+  }
+  // All of it: every record of the seeds is still there, as it was.
+  for (const section of ['companies', 'checks', 'incidents', 'pins'] as const) {
+    const have = new Set(doc[section].map((x) => JSON.stringify(x)));
+    for (const x of seedDoc[section]) expect(have.has(JSON.stringify(x)), `${section}: ${JSON.stringify(x)}`).toBe(true);
+  }
+  expect(doc.incidents.length).toBeGreaterThan(seedDoc.incidents.length);
+  return 'all';
+}
+
+/** Whether a process holds the write lock: BEGIN IMMEDIATE from another connection is refused. */
+function writerHoldsLock(db: string): boolean {
+  const probe = new Database(db, { fileMustExist: true, timeout: 0 });
+  try {
+    probe.exec('BEGIN IMMEDIATE');
+    probe.exec('ROLLBACK');
+    return false;
+  } catch (err) {
+    if ((err as { code?: string }).code === 'SQLITE_BUSY') return true;
+    throw err;
+  } finally {
+    probe.close();
+  }
+}
+
+describe('kill -9 during a large import', () => {
+  it('while the file is still being read (150 ms): nothing changed, not one byte', async () => {
+    const r = await importAndKill((o) => o.elapsed >= 150);
+    expect(r.killed, `the import finished before the kill: ${r.stderr}`).toBe(true);
+    expect(verify(r)).toBe('none');
+    if (r.atKill.maxWal < 0) {
+      // The database was not even opened yet.
+      expect(readFileSync(r.db).equals(r.before)).toBe(true);
+    }
+  });
+
+  it('inside the write transaction (the -wal open, a writer holding the lock, no commit yet): none of it', async () => {
+    let inTransaction = false;
+    const r = await importAndKill((o, db) => {
+      if (o.walAge < 250) return false;
+      inTransaction = writerHoldsLock(db);
+      return inTransaction;
+    });
+    expect(r.killed, `the import finished before the kill: ${r.stderr}`).toBe(true);
+    expect(inTransaction).toBe(true);
+    const outcome = verify(r);
+    // No commit frame can be in a WAL that holds at most its header.
+    if (r.walAfter <= 32) expect(outcome).toBe('none');
+  });
+
+  it('at 600 ms and at 1200 ms: all or none', async () => {
+    for (const ms of [600, 1200]) {
+      const r = await importAndKill((o) => o.elapsed >= ms);
+      const outcome = verify(r);
+      if (!r.killed) expect(outcome).toBe('all');
+    }
+  });
+
+  it('while the commit is being written (the -wal growing): all or none', async () => {
+    const r = await importAndKill((o) => o.wal > 32);
+    expect(r.killed, `the import finished before the kill: ${r.stderr}`).toBe(true);
+    expect(r.atKill.wal).toBeGreaterThan(32);
+    verify(r);
+  });
+
+  it('late, after the commit (the -wal has stopped growing, during the checkpoint): all of it', async () => {
+    const r = await importAndKill((o) => {
+      const last = o.history.slice(-5);
+      return last.length === 5 && last[0] > 32 && last.every((x) => x === last[0]);
+    });
+    // A WAL that stopped growing holds the whole commit: the import is durable. (Should the
+    // process have finished first on a fast machine, it must simply have imported it all.)
+    expect(verify(r)).toBe('all');
+    if (!r.killed) expect(r.stderr).toContain(`companies: ${COMPANIES} added`);
+  });
+
+  it('after all that, a full import into a killed database succeeds, whole', async () => {
+    const r = await importAndKill((o, db) => o.walAge >= 200 && writerHoldsLock(db));
+    expect(r.killed).toBe(true);
+    verify(r);
+    const full = spawnSync(process.execPath, [BIN, '--db', r.db, 'import', big], { env, encoding: 'utf8' });
+    expect(full.status, full.stderr).toBe(0);
+    expect(full.stderr).toContain(`companies: ${COMPANIES} added`);
+    expect(existsSync(walOf(r.db))).toBe(false);
+    expect(verify({ ...r, walAfter: -1 })).toBe('all');
+  });
+});

@@ -1,0 +1,343 @@
+// The figures of one incident's timeline (`incident show --json` metrics), promises kept
+// and broken under PRODUCT.md's definition, and what `vetted due` says is owed and next.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { formatLocalDate, msOf } from '../../src/domain/dates.js';
+import { computeMetrics, dueReport, promiseStatus, type IncidentMetrics } from '../../src/domain/incident.js';
+import type { Incident } from '../../src/domain/types.js';
+import {
+  apology,
+  compensation,
+  contact,
+  escalation,
+  explanation,
+  incident,
+  note,
+  promise,
+  refusal,
+  resolution,
+} from '../helpers/builders.js';
+
+const NOW = msOf('2024-02-01T12:00');
+const metric = <K extends keyof IncidentMetrics>(i: Incident, k: K, now = NOW): IncidentMetrics[K] => computeMetrics(i, now)[k];
+
+describe('computeMetrics: minutes_to_human', () => {
+  const cases: [name: string, events: Incident['events'], expected: number | null][] = [
+    ['no contact at all', [], null],
+    ['contacts that never reached a person', [contact({ wait_minutes: 10, robot: true }), contact({ at: '2024-01-01T11:00', wait_minutes: 5, dropped: true })], null],
+    ['the first contact reached a person', [contact({ wait_minutes: 3, reached_human: true })], 3],
+    [
+      'the waits of every contact up to and including the first that reached a person',
+      [
+        contact({ at: '2024-01-01T10:00', wait_minutes: 10, robot: true }),
+        contact({ at: '2024-01-01T11:00', wait_minutes: 20, dropped: true }),
+        contact({ at: '2024-01-01T12:00', wait_minutes: 7, reached_human: true }),
+      ],
+      37,
+    ],
+    [
+      'a contact without a wait counts 0',
+      [contact({ at: '2024-01-01T10:00', robot: true }), contact({ at: '2024-01-01T11:00', wait_minutes: 4, reached_human: true })],
+      4,
+    ],
+    ['a person at once, no wait given', [contact({ reached_human: true })], 0],
+    [
+      'contacts after the first person are ignored',
+      [
+        contact({ at: '2024-01-01T10:00', wait_minutes: 5, reached_human: true }),
+        contact({ at: '2024-01-02T10:00', wait_minutes: 100, reached_human: true }),
+        contact({ at: '2024-01-03T10:00', wait_minutes: 60 }),
+      ],
+      5,
+    ],
+    [
+      'reached_human: false is not a person',
+      [contact({ at: '2024-01-01T10:00', wait_minutes: 5, reached_human: false }), contact({ at: '2024-01-01T11:00', wait_minutes: 1, reached_human: true })],
+      6,
+    ],
+    [
+      'other events in between do not count',
+      [
+        contact({ at: '2024-01-01T10:00', wait_minutes: 5 }),
+        promise({ at: '2024-01-01T10:30', due: '2024-01-02' }),
+        escalation('supervisor', '2024-01-01T10:40'),
+        contact({ at: '2024-01-01T11:00', wait_minutes: 2, reached_human: true }),
+      ],
+      7,
+    ],
+  ];
+  it.each(cases)('%s', (_name, events, expected) => {
+    expect(metric(incident({ events }), 'minutes_to_human')).toBe(expected);
+  });
+});
+
+describe('computeMetrics: contacts, robots and dropped calls', () => {
+  const cases: [name: string, events: Incident['events'], counts: { contacts: number; robot_contacts: number; dropped_contacts: number }][] = [
+    ['none', [], { contacts: 0, robot_contacts: 0, dropped_contacts: 0 }],
+    [
+      'a robot, a dropped call, a robot that dropped, a clean call',
+      [
+        contact({ at: '2024-01-01T10:00', robot: true }),
+        contact({ at: '2024-01-01T11:00', dropped: true }),
+        contact({ at: '2024-01-01T12:00', robot: true, dropped: true }),
+        contact({ at: '2024-01-01T13:00', reached_human: true, robot: false, dropped: false }),
+      ],
+      { contacts: 4, robot_contacts: 2, dropped_contacts: 2 },
+    ],
+    ['only contacts are counted', [note({ text: 'robot' }), apology(), contact({ robot: true })], { contacts: 1, robot_contacts: 1, dropped_contacts: 0 }],
+  ];
+  it.each(cases)('%s', (_name, events, counts) => {
+    const m = computeMetrics(incident({ events }), NOW);
+    expect({ contacts: m.contacts, robot_contacts: m.robot_contacts, dropped_contacts: m.dropped_contacts }).toEqual(counts);
+  });
+});
+
+describe('computeMetrics: promises_broken, every case of the definition', () => {
+  // A promise made 2024-01-02T10:00, due 2024-01-05T12:00 unless a case says otherwise.
+  const made = '2024-01-02T10:00';
+  const due = '2024-01-05T12:00';
+  const cases: [name: string, events: Incident['events'], now: string, broken: number][] = [
+    ['marked kept: true is kept even when fixed late', [promise({ at: made, due, kept: true }), resolution('resolved', '2024-01-20T10:00')], '2024-02-01T12:00', 0],
+    ['marked kept: true is kept even while open and past due', [promise({ at: made, due, kept: true })], '2024-02-01T12:00', 0],
+    ['marked kept: false is broken even when resolved early', [promise({ at: made, due, kept: false }), resolution('resolved', '2024-01-03T10:00')], '2024-02-01T12:00', 1],
+    ['marked kept: false is broken even before its due time', [promise({ at: made, due, kept: false })], '2024-01-03T12:00', 1],
+    ['resolved by due: kept', [promise({ at: made, due }), resolution('resolved', '2024-01-05T11:00')], '2024-02-01T12:00', 0],
+    ['resolved exactly at due: kept', [promise({ at: made, due }), resolution('resolved', due)], '2024-02-01T12:00', 0],
+    ['partial by due: kept', [promise({ at: made, due }), resolution('partial', '2024-01-04T10:00')], '2024-02-01T12:00', 0],
+    ['resolved after due: broken', [promise({ at: made, due }), resolution('resolved', '2024-01-05T12:01')], '2024-02-01T12:00', 1],
+    ['partial after due: broken', [promise({ at: made, due }), resolution('partial', '2024-01-09T10:00')], '2024-02-01T12:00', 1],
+    ['closed unresolved after due: broken', [promise({ at: made, due }), resolution('unresolved', '2024-01-09T10:00')], '2024-02-01T12:00', 1],
+    ['closed abandoned after due: broken', [promise({ at: made, due }), resolution('abandoned', '2024-01-09T10:00')], '2024-02-01T12:00', 1],
+    ['closed unresolved before due, due since passed: broken', [promise({ at: made, due }), resolution('unresolved', '2024-01-03T10:00')], '2024-02-01T12:00', 1],
+    ['closed abandoned before due, due not yet passed: not broken', [promise({ at: made, due }), resolution('abandoned', '2024-01-03T10:00')], '2024-01-04T10:00', 0],
+    ['still open and due passed: broken', [promise({ at: made, due })], '2024-01-05T12:01', 1],
+    ['still open and due in the future: pending, not broken', [promise({ at: made, due })], '2024-01-05T11:59', 0],
+    ['still open, now exactly at due: not yet passed', [promise({ at: made, due })], due, 0],
+    ['a date-only due is the end of that day: open late that evening, not broken', [promise({ at: made, due: '2024-01-05' })], '2024-01-05T23:59', 0],
+    ['a date-only due is the end of that day: open just after midnight, broken', [promise({ at: made, due: '2024-01-05' })], '2024-01-06T00:01', 1],
+    ['a date-only due: resolved late on the day, kept', [promise({ at: made, due: '2024-01-05' }), resolution('resolved', '2024-01-05T23:30')], '2024-02-01T12:00', 0],
+    ['a date-only due: resolved the next morning, broken', [promise({ at: made, due: '2024-01-05' }), resolution('resolved', '2024-01-06T08:00')], '2024-02-01T12:00', 1],
+    [
+      'each promise on its own: one kept, one broken, one pending',
+      [
+        promise({ at: '2024-01-02T10:00', due: '2024-01-03T10:00', kept: true }),
+        promise({ at: '2024-01-02T11:00', due: '2024-01-04T10:00' }),
+        promise({ at: '2024-01-02T12:00', due: '2024-03-01T10:00' }),
+      ],
+      '2024-02-01T12:00',
+      1,
+    ],
+    [
+      // the last resolution closes the incident: resolved after due is broken
+      'the closing resolution is the last one: partial in time, then resolved after due, broken',
+      [promise({ at: made, due }), resolution('partial', '2024-01-04T10:00'), resolution('resolved', '2024-01-10T10:00')],
+      '2024-02-01T12:00',
+      1,
+    ],
+  ];
+  it.each(cases)('%s', (_name, events, now, broken) => {
+    const m = computeMetrics(incident({ events }), msOf(now));
+    expect(m.promises_broken).toBe(broken);
+    expect(m.promises).toBe(events.filter((e) => e.type === 'promise').length);
+  });
+
+  it('tells kept from pending (not only "not broken")', () => {
+    const kept = incident({ events: [promise({ at: made, due }), resolution('resolved', '2024-01-04T10:00')] });
+    const pending = incident({ events: [promise({ at: made, due })] });
+    expect(promiseStatus(kept.events[0], kept, msOf('2024-01-04T12:00')).state).toBe('kept');
+    expect(promiseStatus(pending.events[0], pending, msOf('2024-01-04T12:00')).state).toBe('pending');
+  });
+});
+
+describe('a date-only due in a time zone with daylight saving', () => {
+  // 2024-10-27 has 25 hours in Berlin (clocks go back at 03:00): the end of that day is
+  // 2024-10-28T00:00 local, 25 hours after its start, not 24.
+  const saved = process.env.TZ;
+  beforeAll(() => {
+    process.env.TZ = 'Europe/Berlin';
+  });
+  afterAll(() => {
+    if (saved === undefined) delete process.env.TZ;
+    else process.env.TZ = saved;
+  });
+
+  it('the zone really changes (a guard for the test itself)', () => {
+    expect(new Date(2024, 9, 27).getTimezoneOffset()).toBe(-120);
+    expect(new Date(2024, 9, 28).getTimezoneOffset()).toBe(-60);
+  });
+
+  // BUG: dueMs adds 24 hours to local midnight, which is 23:00 on a 25-hour day.
+  it('a promise due 2024-10-27, resolved 2024-10-27T23:30, was kept', () => {
+    const i = incident({ opened: '2024-10-20T09:00', events: [promise({ at: '2024-10-20T10:00', due: '2024-10-27' }), resolution('resolved', '2024-10-27T23:30')] });
+    expect(computeMetrics(i, msOf('2024-11-01T12:00')).promises_broken).toBe(0);
+  });
+
+  // BUG: on a 23-hour day local midnight + 24 hours is 01:00 the next day.
+  it('a promise due 2024-03-31 (a 23-hour day), resolved 2024-04-01T00:30, was broken', () => {
+    const i = incident({ opened: '2024-03-20T09:00', events: [promise({ at: '2024-03-20T10:00', due: '2024-03-31' }), resolution('resolved', '2024-04-01T00:30')] });
+    expect(computeMetrics(i, msOf('2024-04-10T12:00')).promises_broken).toBe(1);
+  });
+
+  it('a promise due 2024-10-27, resolved 2024-10-28T00:30, was broken', () => {
+    const i = incident({ opened: '2024-10-20T09:00', events: [promise({ at: '2024-10-20T10:00', due: '2024-10-27' }), resolution('resolved', '2024-10-28T00:30')] });
+    expect(computeMetrics(i, msOf('2024-11-01T12:00')).promises_broken).toBe(1);
+  });
+});
+
+describe('computeMetrics: level, apology, explanation, compensation', () => {
+  it.each([
+    ['no events: the front line', [], 'frontline'],
+    ['events without a level are the front line', [contact(), apology(), note()], 'frontline'],
+    ['an escalation to a supervisor', [contact(), escalation('supervisor', '2024-01-02T10:00')], 'supervisor'],
+    ['the highest of all, wherever it comes', [escalation('management', '2024-01-02T10:00'), escalation('supervisor', '2024-01-03T10:00')], 'management'],
+    ['any event with a level counts', [refusal({ level: 'quality' }), apology({ at: '2024-01-02T10:00', level: 'regulator' })], 'regulator'],
+    ['court', [escalation('court', '2024-01-05T10:00')], 'court'],
+  ] as [string, Incident['events'], string][])('highest_level: %s', (_name, events, expected) => {
+    expect(metric(incident({ events }), 'highest_level')).toBe(expected);
+  });
+
+  const flags = (i: Incident) => {
+    const m = computeMetrics(i, NOW);
+    return { apologized: m.apologized, explained: m.explained, compensated: m.compensated, proactive_compensation: m.proactive_compensation };
+  };
+  it.each([
+    ['nothing', [], { apologized: false, explained: false, compensated: false, proactive_compensation: false }],
+    ['an apology', [apology()], { apologized: true, explained: false, compensated: false, proactive_compensation: false }],
+    ['an explanation', [explanation()], { apologized: false, explained: true, compensated: false, proactive_compensation: false }],
+    ['a compensation when asked', [compensation({ effort: 'asked' })], { apologized: false, explained: false, compensated: true, proactive_compensation: false }],
+    ['a compensation marked not proactive', [compensation({ proactive: false })], { apologized: false, explained: false, compensated: true, proactive_compensation: false }],
+    ['a proactive compensation', [compensation({ proactive: true, effort: 'none' })], { apologized: false, explained: false, compensated: true, proactive_compensation: true }],
+    [
+      'all of it',
+      [apology(), explanation({ at: '2024-01-01T11:00' }), compensation({ at: '2024-01-01T12:00' }), compensation({ at: '2024-01-01T13:00', proactive: true })],
+      { apologized: true, explained: true, compensated: true, proactive_compensation: true },
+    ],
+    ['a note that says sorry is not an apology', [note({ text: 'sorry' })], { apologized: false, explained: false, compensated: false, proactive_compensation: false }],
+  ] as [string, Incident['events'], ReturnType<typeof flags>][])('%s', (_name, events, expected) => {
+    expect(flags(incident({ events }))).toEqual(expected);
+  });
+
+  it.each([
+    ['no compensation: null', [], null],
+    ['a compensation without effort: none', [compensation()], 'none'],
+    ['asked', [compensation({ effort: 'asked' })], 'asked'],
+    ['the highest effort among compensations', [compensation({ at: '2024-01-02T10:00', effort: 'asked' }), compensation({ at: '2024-01-03T10:00', effort: 'paperwork' })], 'paperwork'],
+    ['the highest even when it came first', [compensation({ at: '2024-01-02T10:00', effort: 'legal' }), compensation({ at: '2024-01-03T10:00', effort: 'none' })], 'legal'],
+    ['in-person beats paperwork', [compensation({ at: '2024-01-02T10:00', effort: 'in-person' }), compensation({ at: '2024-01-03T10:00', effort: 'paperwork' })], 'in-person'],
+    ['other events do not count', [escalation('court', '2024-01-02T10:00'), compensation({ at: '2024-01-03T10:00', effort: 'asked' })], 'asked'],
+  ] as [string, Incident['events'], string | null][])('customer_effort: %s', (_name, events, expected) => {
+    expect(metric(incident({ events }), 'customer_effort')).toBe(expected);
+  });
+});
+
+describe('computeMetrics: days_open', () => {
+  // Opened 2024-01-01T09:00.
+  const cases: [name: string, i: Incident, now: string, days: number][] = [
+    ['open, less than a day', incident(), '2024-01-02T08:59', 0],
+    ['open, exactly one day', incident(), '2024-01-02T09:00', 1],
+    ['open, ten days and a bit', incident({ events: [contact({ at: '2024-01-03T10:00' })] }), '2024-01-11T20:00', 10],
+    ['closed: counted to the closing resolution, not to now', incident({ events: [resolution('resolved', '2024-01-03T08:59')] }), '2024-06-01T12:00', 1],
+    ['closed two days after opening to the minute', incident({ events: [resolution('unresolved', '2024-01-03T09:00')] }), '2024-06-01T12:00', 2],
+    ['a note after closing does not extend it', incident({ events: [resolution('resolved', '2024-01-05T10:00'), note({ at: '2024-01-20T10:00' })] }), '2024-06-01T12:00', 4],
+    ['closed by the `closed` field without a resolution event', incident({ closed: '2024-01-04T09:00' }), '2024-06-01T12:00', 3],
+  ];
+  it.each(cases)('%s', (_name, i, now, days) => {
+    expect(computeMetrics(i, msOf(now)).days_open).toBe(days);
+  });
+});
+
+describe('dueReport', () => {
+  const fmt = formatLocalDate;
+  const report = (i: Incident, now: string) => dueReport(i, msOf(now), fmt);
+
+  it('lists broken promises apart from those coming due, the latter soonest first', () => {
+    const i = incident({
+      events: [
+        promise({ at: '2024-01-01T10:00', due: '2024-01-02T10:00', text: 'broken one' }),
+        promise({ at: '2024-01-01T11:00', due: '2024-01-20T10:00', text: 'later' }),
+        promise({ at: '2024-01-01T12:00', due: '2024-01-10T10:00', text: 'sooner' }),
+        promise({ at: '2024-01-01T13:00', due: '2024-01-03T10:00', text: 'kept one', kept: true }),
+      ],
+    });
+    const r = report(i, '2024-01-05T10:00');
+    expect(r.broken.map((p) => p.event.text)).toEqual(['broken one']);
+    expect(r.comingDue.map((p) => p.event.text)).toEqual(['sooner', 'later']);
+  });
+
+  it.each([
+    ['no events, opened 6 days ago: not stale', incident(), '2024-01-07T09:00', null],
+    ['last event 6 days ago: not stale', incident({ events: [contact({ at: '2024-01-02T10:00' })] }), '2024-01-08T10:00', null],
+    ['last event 6 days 23 hours ago: not stale', incident({ events: [contact({ at: '2024-01-02T10:00' })] }), '2024-01-09T09:00', null],
+    ['last event exactly 7 days ago: stale for 7 days', incident({ events: [contact({ at: '2024-01-02T10:00' })] }), '2024-01-09T10:00', 7],
+    ['no events, opened 10 days ago: stale for 10', incident(), '2024-01-11T09:00', 10],
+    ['counted from the last event, not the first', incident({ events: [contact({ at: '2024-01-02T10:00' }), note({ at: '2024-01-12T10:00' })] }), '2024-01-16T10:00', null],
+  ] as [string, Incident, string, number | null][])('staleness: %s', (_name, i, now, stale) => {
+    const r = report(i, now);
+    expect(r.staleDays).toBe(stale);
+    expect(r.advice.some((a) => /chase/i.test(a.step))).toBe(stale !== null);
+    if (stale !== null) expect(r.advice.find((a) => /chase/i.test(a.step))!.why).toContain(`${stale} days`);
+  });
+
+  // Two promises broken (due 2024-01-03 and 2024-01-04), then the customer is at `level`.
+  const brokenAt = (level: 'frontline' | 'supervisor' | 'quality' | 'management' | 'regulator') =>
+    incident({
+      events: [
+        promise({ at: '2024-01-01T10:00', due: '2024-01-03T10:00' }),
+        promise({ at: '2024-01-02T10:00', due: '2024-01-04T10:00' }),
+        ...(level === 'frontline' ? [] : [escalation(level, '2024-01-05T10:00')]),
+        compensation({ at: '2024-01-05T11:00', effort: 'asked' }),
+      ],
+    });
+  it.each([
+    ['frontline', /supervisor/i, 'at the front line'],
+    ['supervisor', /quality or complaints/i, 'with a supervisor'],
+    ['quality', /management/i, 'at the quality department'],
+    ['management', /regulator/i, 'with management'],
+    ['regulator', /court/i, 'with the regulator'],
+  ] as const)('broken promises %s: the next step goes one level up', (level, step, where) => {
+    const r = report(brokenAt(level), '2024-01-06T10:00');
+    expect(r.broken).toHaveLength(2);
+    expect(r.advice[0].step).toMatch(step);
+    expect(r.advice[0].why).toContain('2 promises broken since 2024-01-03');
+    expect(r.advice[0].why).toContain(where);
+  });
+
+  it('one broken promise is counted in the singular', () => {
+    const i = incident({ events: [promise({ at: '2024-01-01T10:00', due: '2024-01-03T10:00' }), compensation({ at: '2024-01-02T10:00' })] });
+    const r = report(i, '2024-01-04T10:00');
+    expect(r.advice[0].why).toContain('1 promise broken since 2024-01-03');
+  });
+
+  it('a refusal alone also calls for the next level', () => {
+    const i = incident({ events: [refusal({ at: '2024-01-02T10:00', level: 'supervisor' }), compensation({ at: '2024-01-02T11:00' })] });
+    const r = report(i, '2024-01-03T10:00');
+    expect(r.advice[0].step).toMatch(/quality or complaints/i);
+    expect(r.advice[0].why).toMatch(/1 refusal/);
+  });
+
+  it('no broken promise and no refusal: no escalation step', () => {
+    const i = incident({ events: [promise({ at: '2024-01-01T10:00', due: '2024-01-10T10:00' }), compensation({ at: '2024-01-02T10:00' })] });
+    const r = report(i, '2024-01-03T10:00');
+    expect(r.advice.some((a) => /supervisor|quality|management|regulator|court/i.test(a.step))).toBe(false);
+  });
+
+  const asksCompensation = (i: Incident, now = '2024-01-03T10:00') => report(i, now).advice.some((a) => /compensation in writing/i.test(a.step));
+  it.each([
+    ['at the company’s fault, nothing offered', incident({ fault: 'company', events: [contact({ at: '2024-01-02T10:00' })] }), true],
+    ['fault unknown counts as at fault', incident({ fault: 'unknown', events: [contact({ at: '2024-01-02T10:00' })] }), true],
+    ['compensation already given', incident({ fault: 'company', events: [compensation({ at: '2024-01-02T10:00' })] }), false],
+    ['a third party’s fault', incident({ fault: 'third-party', events: [contact({ at: '2024-01-02T10:00' })] }), false],
+    ['the customer’s fault', incident({ fault: 'customer', events: [contact({ at: '2024-01-02T10:00' })] }), false],
+  ] as [string, Incident, boolean][])('asks for compensation in writing: %s → %s', (_name, i, expected) => {
+    expect(asksCompensation(i)).toBe(expected);
+  });
+
+  it('says how long the service has failed when asking for compensation', () => {
+    const r = report(incident({ events: [contact({ at: '2024-01-02T10:00' })] }), '2024-01-04T10:00');
+    expect(r.advice.find((a) => /compensation in writing/i.test(a.step))!.why).toContain('3 days');
+  });
+
+  it('nothing owed, nothing to advise', () => {
+    const i = incident({ fault: 'third-party', events: [promise({ at: '2024-01-01T10:00', due: '2024-01-10T10:00' })] });
+    expect(report(i, '2024-01-03T10:00').advice).toEqual([]);
+  });
+});

@@ -1,0 +1,433 @@
+// The default list policy of PRODUCT.md: one table per rule (B1–B4, W1–W3), the verdict
+// that folds the findings, and the policy override file.
+import { describe, expect, it } from 'vitest';
+import { msOf } from '../../src/domain/dates.js';
+import { B1, B2, B3, B4, DEFAULT_POLICY, judgeCompany, validatePolicy, W1, W2, W3, type Policy, type Rule } from '../../src/domain/policy.js';
+import type { CompanyEvidence, Incident } from '../../src/domain/types.js';
+import {
+  apology,
+  check,
+  compensation,
+  contact,
+  escalation,
+  evidence,
+  explanation,
+  incident,
+  note,
+  pin,
+  promise,
+  refusal,
+  resolution,
+} from '../helpers/builders.js';
+
+const NOW = msOf('2026-11-22T10:00');
+
+/** The incidents a rule cites, by id ('' when it finds nothing). */
+function fired(rule: Rule, e: CompanyEvidence, policy: Policy = DEFAULT_POLICY, now = NOW): string[] {
+  return rule.judge(e, policy, now).flatMap((f) => f.evidence);
+}
+
+type Case = [name: string, incidents: Incident[], fires: boolean];
+
+function table(rule: Rule, cases: Case[]) {
+  it.each(cases)(`${rule.id}: %s → %s`, (_name, incidents, fires) => {
+    const e = evidence({ incidents });
+    const findings = rule.judge(e, DEFAULT_POLICY, NOW);
+    expect(findings.length > 0).toBe(fires);
+    for (const f of findings) {
+      expect(f.rule).toBe(rule.id);
+      expect(f.side).toBe(rule.side);
+      expect(f.text.length).toBeGreaterThan(0);
+    }
+  });
+}
+
+// ---- black ----
+
+describe('B1 institutional failure', () => {
+  const reached = (level: 'quality' | 'management' | 'regulator' | 'court', ...rest: Incident['events']) =>
+    [contact({ at: '2024-01-02T10:00' }), escalation(level, '2024-01-05T10:00'), ...rest];
+  table(B1, [
+    ['quality reached, closed unresolved', [incident({ events: reached('quality', resolution('unresolved', '2024-01-10T10:00')) })], true],
+    ['management reached, closed abandoned', [incident({ events: reached('management', resolution('abandoned', '2024-01-10T10:00')) })], true],
+    ['the regulator reached, closed unresolved', [incident({ events: reached('regulator', resolution('unresolved', '2024-01-10T10:00')) })], true],
+    ['court reached, closed abandoned', [incident({ events: reached('court', resolution('abandoned', '2024-01-10T10:00')) })], true],
+    ['an apology from management is a level reached too', [incident({ events: [apology({ at: '2024-01-05T10:00', level: 'management' }), resolution('unresolved', '2024-01-10T10:00')] })], true],
+    ['quality reached, closed resolved with neither apology nor compensation', [incident({ events: reached('quality', resolution('resolved', '2024-01-10T10:00')) })], true],
+    ['quality reached, closed partial with neither apology nor compensation', [incident({ events: reached('quality', resolution('partial', '2024-01-10T10:00')) })], true],
+    ['quality reached, closed resolved with only an explanation', [incident({ events: reached('quality', explanation({ at: '2024-01-06T10:00', level: 'quality' }), resolution('resolved', '2024-01-10T10:00')) })], true],
+    [
+      'a quality department that put things right with an apology',
+      [incident({ events: reached('quality', apology({ at: '2024-01-06T10:00', level: 'quality' }), resolution('resolved', '2024-01-10T10:00')) })],
+      false,
+    ],
+    ['a quality department that put things right with a compensation', [incident({ events: reached('quality', compensation({ at: '2024-01-06T10:00', effort: 'paperwork' }), resolution('resolved', '2024-01-10T10:00')) })], false],
+    ['partial, with compensation', [incident({ events: reached('management', compensation({ at: '2024-01-06T10:00' }), resolution('partial', '2024-01-10T10:00')) })], false],
+    ['quality reached, still open', [incident({ events: reached('quality') })], false],
+    ['supervisor level only, closed unresolved', [incident({ events: [escalation('supervisor', '2024-01-05T10:00'), resolution('unresolved', '2024-01-10T10:00')] })], false],
+    ['front line only, closed abandoned', [incident({ events: [contact({ at: '2024-01-05T10:00' }), resolution('abandoned', '2024-01-10T10:00')] })], false],
+    ['a refusal at management, still open', [incident({ events: [refusal({ at: '2024-01-05T10:00', level: 'management', text: 'no refunds' })] })], true],
+    ['a refusal at quality, later resolved with an apology', [incident({ events: [refusal({ at: '2024-01-05T10:00', level: 'quality' }), apology({ at: '2024-01-06T10:00' }), resolution('resolved', '2024-01-10T10:00')] })], true],
+    ['a refusal stated as policy at the front line', [incident({ events: [refusal({ at: '2024-01-05T10:00', policy: true, text: 'redelivery is paid by the buyer' })] })], true],
+    ['a refusal at the front line, not as policy', [incident({ events: [refusal({ at: '2024-01-05T10:00', text: 'not my job' })] })], false],
+    ['a refusal at the front line, policy: false', [incident({ events: [refusal({ at: '2024-01-05T10:00', policy: false })] })], false],
+    ['a refusal by a supervisor, not as policy', [incident({ events: [refusal({ at: '2024-01-05T10:00', level: 'supervisor' })] })], false],
+    ['fault unknown counts as at fault', [incident({ fault: 'unknown', events: reached('quality', resolution('unresolved', '2024-01-10T10:00')) })], true],
+    ['a third-party fault: quality reached, closed unresolved', [incident({ fault: 'third-party', events: reached('quality', resolution('unresolved', '2024-01-10T10:00')) })], false],
+    ['a third-party fault: a refusal as policy', [incident({ fault: 'third-party', events: [refusal({ at: '2024-01-05T10:00', policy: true })] })], false],
+    ['the customer’s fault: refused at management', [incident({ fault: 'customer', events: [refusal({ at: '2024-01-05T10:00', level: 'management' })] })], false],
+  ]);
+
+  it('cites the incident, dated by its last event', () => {
+    const i = incident({ id: 'volga-2012-07', events: reached('quality', resolution('unresolved', '2024-01-10T10:00'), note({ at: '2024-01-12T08:00' })) });
+    const [f] = B1.judge(evidence({ incidents: [i] }), DEFAULT_POLICY, NOW);
+    expect(f).toMatchObject({ rule: 'B1', side: 'black', evidence: ['incident:volga-2012-07'], date: '2024-01-12T08:00' });
+  });
+
+  it('one finding per failed incident', () => {
+    const a = incident({ id: 'a', events: reached('quality', resolution('unresolved', '2024-01-10T10:00')) });
+    const b = incident({ id: 'b', events: [refusal({ at: '2024-02-01T10:00', policy: true })] });
+    const c = incident({ id: 'c', events: [escalation('supervisor', '2024-03-01T10:00'), resolution('unresolved', '2024-03-02T10:00')] });
+    expect(fired(B1, evidence({ incidents: [a, b, c] })).sort()).toEqual(['incident:a', 'incident:b']);
+  });
+});
+
+describe('B2 broken-promise pattern', () => {
+  // Promises made 2024-01-02, each due a day apart from 2024-01-03; none kept by now.
+  const broken = (n: number, rest: Incident['events'] = [], fault: Incident['fault'] = 'company') =>
+    incident({
+      fault,
+      events: [
+        ...Array.from({ length: n }, (_, k) => promise({ at: `2024-01-02T1${k}:00`, due: `2024-01-0${3 + k}T10:00`, text: `promise ${k}` })),
+        ...rest,
+      ],
+    });
+  table(B2, [
+    ['no promises', [incident()], false],
+    ['exactly 2 broken promises', [broken(2)], false],
+    ['exactly 3 broken promises', [broken(3)], true],
+    ['4 broken promises', [broken(4)], true],
+    ['3 promises of the same words, all broken', [incident({ events: [1, 2, 3].map((k) => promise({ at: `2024-01-0${k}T10:00`, due: `2024-01-0${k + 1}T10:00`, text: 'within 24 hours' })) })], true],
+    ['2 broken and 1 kept by marking', [broken(2, [promise({ at: '2024-01-02T15:00', due: '2024-01-03T10:00', kept: true })])], false],
+    ['3 promises, all kept by a resolution in time', [broken(3, [resolution('resolved', '2024-01-02T20:00')])], false],
+    ['3 promises, resolved after the last was due', [broken(3, [resolution('resolved', '2024-01-09T10:00')])], true],
+    ['2 broken, 1 still pending', [incident({ events: [...broken(2).events, promise({ at: '2024-01-02T15:00', due: '2027-01-01T10:00' })] })], false],
+    ['3 broken promises spread over two incidents', [broken(2), incident({ id: 'i2', events: [promise({ at: '2024-01-02T10:00', due: '2024-01-03T10:00' })] })], false],
+    [
+      '3 marked kept: false, though resolved before they were due',
+      [incident({ events: [...[0, 1, 2].map((k) => promise({ at: `2024-01-02T1${k}:00`, due: '2024-02-01T10:00', kept: false })), resolution('resolved', '2024-01-03T10:00')] })],
+      true,
+    ],
+  ]);
+
+  it('counts promises broken by the passage of time: 3 due, only 2 passed at `now`', () => {
+    const i = broken(3);
+    expect(fired(B2, evidence({ incidents: [i] }), DEFAULT_POLICY, msOf('2024-01-04T12:00'))).toEqual([]);
+    expect(fired(B2, evidence({ incidents: [i] }), DEFAULT_POLICY, msOf('2024-01-05T12:00'))).toEqual(['incident:i1']);
+  });
+
+  it('a policy with broken_promises: 2 makes 2 broken promises B2', () => {
+    const v = validatePolicy({ broken_promises: 2 });
+    if (!('value' in v)) throw new Error(JSON.stringify(v.errors));
+    expect(fired(B2, evidence({ incidents: [broken(2)] }), v.value)).toEqual(['incident:i1']);
+    expect(fired(B2, evidence({ incidents: [broken(1)] }), v.value)).toEqual([]);
+    expect(judgeCompany(evidence({ incidents: [broken(2)] }), v.value, NOW).list).toBe('black');
+    expect(judgeCompany(evidence({ incidents: [broken(2)] }), DEFAULT_POLICY, NOW).list).toBe('watch');
+  });
+});
+
+describe('B3 repeat offender', () => {
+  // Incidents closed by their resolution time; B3 compares those closing times.
+  const failed = (id: string, opened: string, closedAt: string, outcome: 'unresolved' | 'abandoned' = 'unresolved', fault: Incident['fault'] = 'company', extra: Incident['events'] = []) =>
+    incident({ id, opened, fault, events: [contact({ at: opened }), resolution(outcome, closedAt), ...extra] });
+  table(B3, [
+    ['one failed incident', [failed('a', '2022-03-01T09:00', '2022-03-15T10:00')], false],
+    ['two failed, closed just inside 24 months of each other', [failed('a', '2022-03-01T09:00', '2022-03-15T10:00'), failed('b', '2024-03-01T09:00', '2024-03-15T09:59')], true],
+    ['two failed, closed exactly 24 months apart', [failed('a', '2022-03-01T09:00', '2022-03-15T10:00'), failed('b', '2024-03-01T09:00', '2024-03-15T10:00')], true],
+    ['two failed, closed just outside 24 months of each other', [failed('a', '2022-03-01T09:00', '2022-03-15T10:00'), failed('b', '2024-03-01T09:00', '2024-03-15T10:01')], false],
+    ['unresolved and abandoned both count', [failed('a', '2023-01-01T09:00', '2023-01-10T10:00', 'abandoned'), failed('b', '2023-06-01T09:00', '2023-06-10T10:00', 'unresolved')], true],
+    ['given in any order', [failed('b', '2024-03-01T09:00', '2024-03-15T09:59'), failed('a', '2022-03-01T09:00', '2022-03-15T10:00')], true],
+    [
+      'opened more than 24 months apart, closed within 24 months',
+      [failed('a', '2020-01-01T09:00', '2022-06-01T10:00'), failed('b', '2023-05-01T09:00', '2024-05-01T10:00')],
+      true,
+    ],
+    [
+      'opened within 24 months, closed more than 24 months apart',
+      [failed('a', '2022-01-01T09:00', '2022-02-01T10:00'), failed('b', '2023-06-01T09:00', '2024-03-01T10:00')],
+      false,
+    ],
+    [
+      'a note long after closing does not move the closing time',
+      [failed('a', '2022-03-01T09:00', '2022-03-15T10:00', 'unresolved', 'company', [note({ at: '2022-06-01T10:00' })]), failed('b', '2024-04-01T09:00', '2024-04-10T10:00')],
+      false,
+    ],
+    ['one resolved, one unresolved', [incident({ id: 'a', events: [resolution('resolved', '2023-01-10T10:00')] }), failed('b', '2023-06-01T09:00', '2023-06-10T10:00')], false],
+    ['one partial, one unresolved', [incident({ id: 'a', events: [resolution('partial', '2023-01-10T10:00')] }), failed('b', '2023-06-01T09:00', '2023-06-10T10:00')], false],
+    ['one still open, one unresolved', [incident({ id: 'a', events: [contact({ at: '2023-01-10T10:00' })] }), failed('b', '2023-06-01T09:00', '2023-06-10T10:00')], false],
+    ['a third-party fault does not count', [failed('a', '2023-01-01T09:00', '2023-01-10T10:00', 'unresolved', 'third-party'), failed('b', '2023-06-01T09:00', '2023-06-10T10:00')], false],
+    ['the customer’s fault does not count', [failed('a', '2023-01-01T09:00', '2023-01-10T10:00', 'abandoned', 'customer'), failed('b', '2023-06-01T09:00', '2023-06-10T10:00')], false],
+    ['fault unknown counts', [failed('a', '2023-01-01T09:00', '2023-01-10T10:00', 'unresolved', 'unknown'), failed('b', '2023-06-01T09:00', '2023-06-10T10:00')], true],
+  ]);
+
+  it('cites every failed incident with another within 24 months, dated by the newest last event', () => {
+    const a = failed('a', '2020-01-01T09:00', '2020-01-10T10:00'); // alone: 3 years before b
+    const b = failed('b', '2023-03-01T09:00', '2023-03-10T10:00', 'unresolved', 'company', [note({ at: '2023-09-01T10:00' })]);
+    const c = failed('c', '2024-01-01T09:00', '2024-01-10T10:00');
+    const findings = B3.judge(evidence({ incidents: [a, b, c] }), DEFAULT_POLICY, NOW);
+    expect(findings).toHaveLength(1);
+    expect(findings[0].evidence.sort()).toEqual(['incident:b', 'incident:c']);
+    expect(findings[0].date).toBe('2024-01-10T10:00');
+  });
+
+  it('the finding is dated by the last event of a cited incident, even a note after closing', () => {
+    const a = failed('a', '2023-01-01T09:00', '2023-01-10T10:00', 'unresolved', 'company', [note({ at: '2024-08-01T10:00' })]);
+    const b = failed('b', '2024-01-01T09:00', '2024-01-10T10:00');
+    expect(B3.judge(evidence({ incidents: [a, b] }), DEFAULT_POLICY, NOW)[0].date).toBe('2024-08-01T10:00');
+  });
+});
+
+describe('B4 failed check and W3 passed check (the latest check decides)', () => {
+  const cases: [name: string, checks: ReturnType<typeof check>[], b4: boolean, w3: boolean][] = [
+    ['no check', [], false, false],
+    ['score 80: go', [check({ score: 80 })], false, true],
+    ['score 100: go', [check({ score: 100 })], false, true],
+    ['score 79: caution', [check({ score: 79 })], false, false],
+    ['score exactly 50: caution, neither', [check({ score: 50 })], false, false],
+    ['score 49: avoid', [check({ score: 49 })], true, false],
+    ['score 0: avoid', [check({ score: 0 })], true, false],
+    ['a dealbreaker whatever the score', [check({ score: 95, dealbreakers: ['how-to-cancel'] })], true, false],
+    ['a newer passed check after an older failed one', [check({ id: 1, at: '2024-01-01', score: 20 }), check({ id: 2, at: '2024-06-01', score: 90 })], false, true],
+    ['a newer failed check after an older passed one', [check({ id: 1, at: '2024-01-01', score: 90 }), check({ id: 2, at: '2024-06-01', score: 20 })], true, false],
+    ['the newer check given first', [check({ id: 2, at: '2024-06-01', score: 90 }), check({ id: 1, at: '2024-01-01', score: 20 })], false, true],
+    ['a newer caution check after an older failed one', [check({ id: 1, at: '2024-01-01', score: 20 }), check({ id: 2, at: '2024-06-01', score: 60 })], false, false],
+    ['two at the same moment: the one logged last (higher id) wins', [check({ id: 1, at: '2024-06-01T09:00', score: 90 }), check({ id: 2, at: '2024-06-01T09:00', score: 20 })], true, false],
+    ['two on the same day: the later time wins', [check({ id: 1, at: '2024-06-01T18:00', score: 20 }), check({ id: 2, at: '2024-06-01T09:00', score: 90 })], true, false],
+  ];
+  it.each(cases)('%s', (_name, checks, b4, w3) => {
+    const e = evidence({ checks });
+    expect(B4.judge(e, DEFAULT_POLICY, NOW).length > 0).toBe(b4);
+    expect(W3.judge(e, DEFAULT_POLICY, NOW).length > 0).toBe(w3);
+  });
+
+  it('cites the latest check by its id and date', () => {
+    const e = evidence({ checks: [check({ id: 3, at: '2024-01-01', score: 90 }), check({ id: 7, at: '2024-05-02', score: 10 })] });
+    expect(B4.judge(e, DEFAULT_POLICY, NOW)).toEqual([expect.objectContaining({ rule: 'B4', side: 'black', evidence: ['check:7'], date: '2024-05-02' })]);
+  });
+
+  it('W3 cites its check', () => {
+    const e = evidence({ checks: [check({ id: 4, at: '2024-05-02T10:00', score: 85 })] });
+    expect(W3.judge(e, DEFAULT_POLICY, NOW)).toEqual([expect.objectContaining({ rule: 'W3', side: 'white', evidence: ['check:4'], date: '2024-05-02T10:00' })]);
+  });
+
+  it('names the dealbreaker in the reason', () => {
+    const [f] = B4.judge(evidence({ checks: [check({ score: 95, dealbreakers: ['how-to-cancel'] })] }), DEFAULT_POLICY, NOW);
+    expect(f.text).toContain('how-to-cancel');
+  });
+});
+
+// ---- white ----
+
+describe('W1 good recovery', () => {
+  const resolvedWith = (...events: Incident['events']) => incident({ events: [contact({ at: '2024-01-02T10:00' }), ...events, resolution('resolved', '2024-01-10T10:00')] });
+  table(W1, [
+    ['resolved, nothing else', [resolvedWith()], true],
+    ['resolved with an apology and an explanation', [resolvedWith(apology({ at: '2024-01-03T10:00' }), explanation({ at: '2024-01-03T11:00' }))], true],
+    ['resolved, a supervisor involved', [resolvedWith(escalation('supervisor', '2024-01-03T10:00'))], true],
+    ['resolved, a promise kept', [resolvedWith(promise({ at: '2024-01-03T10:00', due: '2024-01-10T10:00' }))], true],
+    ['resolved, compensation with effort none', [resolvedWith(compensation({ at: '2024-01-03T10:00', effort: 'none' }))], true],
+    ['resolved, compensation when asked', [resolvedWith(compensation({ at: '2024-01-03T10:00', effort: 'asked' }))], true],
+    ['resolved, compensation without an effort given', [resolvedWith(compensation({ at: '2024-01-03T10:00' }))], true],
+    ['fault unknown counts as at fault', [incident({ fault: 'unknown', events: [resolution('resolved', '2024-01-10T10:00')] })], true],
+    ['compensation that took paperwork', [resolvedWith(compensation({ at: '2024-01-03T10:00', effort: 'paperwork' }))], false],
+    ['compensation that took going in person', [resolvedWith(compensation({ at: '2024-01-03T10:00', effort: 'in-person' }))], false],
+    ['compensation that took a lawyer', [resolvedWith(compensation({ at: '2024-01-03T10:00', effort: 'legal' }))], false],
+    ['one easy and one paperwork compensation', [resolvedWith(compensation({ at: '2024-01-03T10:00', effort: 'none', proactive: true }), compensation({ at: '2024-01-04T10:00', effort: 'paperwork' }))], false],
+    ['escalation to quality', [resolvedWith(escalation('quality', '2024-01-03T10:00'))], false],
+    ['an apology from management is an event above supervisor', [resolvedWith(apology({ at: '2024-01-03T10:00', level: 'management' }))], false],
+    ['a broken promise (resolved after due)', [resolvedWith(promise({ at: '2024-01-03T10:00', due: '2024-01-05T10:00' }))], false],
+    ['a promise marked kept: false', [resolvedWith(promise({ at: '2024-01-03T10:00', due: '2024-01-20T10:00', kept: false }))], false],
+    ['closed partial', [incident({ events: [resolution('partial', '2024-01-10T10:00')] })], false],
+    ['closed unresolved', [incident({ events: [resolution('unresolved', '2024-01-10T10:00')] })], false],
+    ['still open', [incident({ events: [contact({ at: '2024-01-02T10:00' })] })], false],
+    ['a third-party fault', [incident({ fault: 'third-party', events: [resolution('resolved', '2024-01-10T10:00')] })], false],
+    ['the customer’s fault', [incident({ fault: 'customer', events: [resolution('resolved', '2024-01-10T10:00')] })], false],
+  ]);
+
+  it('cites the incident, dated by its last event', () => {
+    const i = incident({ id: 'host-1', events: [contact({ at: '2024-01-02T10:00' }), resolution('resolved', '2024-01-03T10:00')] });
+    expect(W1.judge(evidence({ incidents: [i] }), DEFAULT_POLICY, NOW)).toEqual([
+      expect.objectContaining({ rule: 'W1', side: 'white', evidence: ['incident:host-1'], date: '2024-01-03T10:00' }),
+    ]);
+  });
+});
+
+describe('W2 beyond expectations', () => {
+  table(W2, [
+    ['proactive compensation, still open', [incident({ events: [compensation({ at: '2024-01-02T10:00', proactive: true })] })], true],
+    ['proactive compensation, after paperwork and unresolved', [incident({ events: [compensation({ at: '2024-01-02T10:00', proactive: true, effort: 'paperwork' }), resolution('unresolved', '2024-01-05T10:00')] })], true],
+    ['proactive compensation, a third party’s fault', [incident({ fault: 'third-party', events: [compensation({ at: '2024-01-02T10:00', proactive: true })] })], true],
+    ['compensation when asked, the company’s fault', [incident({ events: [compensation({ at: '2024-01-02T10:00', effort: 'asked' }), resolution('resolved', '2024-01-05T10:00')] })], false],
+    ['compensation marked proactive: false', [incident({ events: [compensation({ at: '2024-01-02T10:00', proactive: false }), resolution('resolved', '2024-01-05T10:00')] })], false],
+    ['the customer’s fault, resolved with compensation', [incident({ fault: 'customer', events: [compensation({ at: '2024-01-02T10:00', kind: 'replacement' }), resolution('resolved', '2024-01-05T10:00')] })], true],
+    ['the customer’s fault, compensation but unresolved', [incident({ fault: 'customer', events: [compensation({ at: '2024-01-02T10:00' }), resolution('unresolved', '2024-01-05T10:00')] })], false],
+    ['the customer’s fault, compensation, still open', [incident({ fault: 'customer', events: [compensation({ at: '2024-01-02T10:00' })] })], false],
+    ['the customer’s fault, resolved without compensation', [incident({ fault: 'customer', events: [resolution('resolved', '2024-01-05T10:00')] })], false],
+    ['no incident', [], false],
+  ]);
+});
+
+// ---- the verdict ----
+
+describe('judgeCompany', () => {
+  const black = (id: string, at: string) =>
+    incident({ id, events: [escalation('quality', '2024-01-02T10:00'), resolution('unresolved', at)] }); // B1, dated `at`
+  const white = (id: string, at: string) => incident({ id, events: [contact({ at: '2024-01-02T10:00' }), resolution('resolved', at)] }); // W1, dated `at`
+
+  it('no evidence: unlisted', () => {
+    const v = judgeCompany(evidence(), DEFAULT_POLICY, NOW);
+    expect(v).toMatchObject({ list: 'unlisted', since: null, pinned: false, reasons: [] });
+  });
+
+  it('evidence but no rule: watch, since the newest evidence', () => {
+    const open = incident({ id: 'o', events: [contact({ at: '2024-03-05T10:00', robot: true })] });
+    const v = judgeCompany(evidence({ incidents: [open], checks: [check({ id: 2, at: '2024-02-01', score: 60 })] }), DEFAULT_POLICY, NOW);
+    expect(v.list).toBe('watch');
+    expect(v.since).toBe('2024-03-05');
+    expect(v.reasons.flatMap((f) => f.evidence).sort()).toEqual(['check:2', 'incident:o']);
+  });
+
+  it.each([
+    ['a failure that stayed at the front line', [incident({ events: [contact({ at: '2024-01-02T10:00' }), resolution('unresolved', '2024-01-05T10:00')] })], []],
+    ['an open incident', [incident({ events: [contact({ at: '2024-01-02T10:00' })] })], []],
+    ['a caution check', [], [check({ score: 65 })]],
+  ] as [string, Incident[], ReturnType<typeof check>[]][])('watch: %s', (_name, incidents, checks) => {
+    expect(judgeCompany(evidence({ incidents, checks }), DEFAULT_POLICY, NOW).list).toBe('watch');
+  });
+
+  it.each([
+    ['black only', [black('b', '2024-03-01T10:00')], [], 'black', '2024-03-01'],
+    ['white only', [white('w', '2024-03-01T10:00')], [], 'white', '2024-03-01'],
+    ['black and white at the same moment: black', [black('b', '2024-03-01T10:00'), white('w', '2024-03-01T10:00')], [], 'black', '2024-03-01'],
+    ['white a day newer: white', [black('b', '2024-03-01T10:00'), white('w', '2024-03-02T09:00')], [], 'white', '2024-03-02'],
+    ['white later on the same date: a tie, so black', [black('b', '2024-03-01T10:00'), white('w', '2024-03-01T18:00')], [], 'black', '2024-03-01'],
+    ['a failed check dated 2024-03-01 and a recovery at 10:00 that day: a tie, so black', [white('w', '2024-03-01T10:00')], [check({ at: '2024-03-01', score: 10 })], 'black', '2024-03-01'],
+    ['black newer: black', [black('b', '2024-06-01T10:00'), white('w', '2024-03-01T10:00')], [], 'black', '2024-06-01'],
+    ['a failed check and a good recovery at the same moment: black', [white('w', '2024-03-01T10:00')], [check({ at: '2024-03-01T10:00', score: 10 })], 'black', '2024-03-01'],
+    ['a passed check and a failure at the same moment: black', [black('b', '2024-03-01T10:00')], [check({ at: '2024-03-01T10:00', score: 90 })], 'black', '2024-03-01'],
+    ['a newer passed check after a failure: white', [black('b', '2024-03-01T10:00')], [check({ at: '2024-07-15', score: 90 })], 'white', '2024-07-15'],
+    ['since is the newest of several black findings', [black('b1', '2024-03-01T10:00'), black('b2', '2024-09-09T10:00'), white('w', '2024-05-01T10:00')], [], 'black', '2024-09-09'],
+  ] as [string, Incident[], ReturnType<typeof check>[], string, string][])('%s', (_name, incidents, checks, list, since) => {
+    const v = judgeCompany(evidence({ incidents, checks }), DEFAULT_POLICY, NOW);
+    expect(v.list).toBe(list);
+    expect(v.since).toBe(since);
+    expect(v.pinned).toBe(false);
+    expect(v.reasons.length).toBeGreaterThan(0);
+    expect(v.reasons.every((f) => f.side === list)).toBe(true);
+    expect(v.decided_by).toBe(v.reasons[0]);
+  });
+
+  it('keeps both sides among its findings, newest first', () => {
+    const v = judgeCompany(evidence({ incidents: [black('b', '2024-03-01T10:00'), white('w', '2024-06-01T10:00')] }), DEFAULT_POLICY, NOW);
+    expect(v.findings.map((f) => f.rule)).toEqual(['W1', 'B1']);
+    expect(v.reasons.map((f) => f.evidence)).toEqual([['incident:w']]);
+  });
+
+  it('a pin overrides everything and is shown as such', () => {
+    const v = judgeCompany(
+      evidence({ incidents: [black('b', '2024-06-01T10:00')], pin: pin({ list: 'white', reason: 'talked me through ordering a pizza', at: '2024-02-01' }) }),
+      DEFAULT_POLICY,
+      NOW,
+    );
+    expect(v.list).toBe('white');
+    expect(v.pinned).toBe(true);
+    expect(v.since).toBe('2024-02-01');
+    expect(v.reasons).toHaveLength(1);
+    expect(v.reasons[0]).toMatchObject({ rule: 'pin', text: 'pinned by you: talked me through ordering a pizza' });
+    expect(v.findings.map((f) => f.rule)).toEqual(['B1']);
+  });
+
+  it('a black pin on a company with only good evidence', () => {
+    const v = judgeCompany(evidence({ incidents: [white('w', '2024-06-01T10:00')], pin: pin({ list: 'black', reason: 'rude', at: '2024-07-01' }) }), DEFAULT_POLICY, NOW);
+    expect(v).toMatchObject({ list: 'black', pinned: true, since: '2024-07-01' });
+    expect(v.reasons[0].text).toBe('pinned by you: rude');
+  });
+
+  it('a pin on a company without evidence', () => {
+    expect(judgeCompany(evidence({ pin: pin({ list: 'black', reason: 'x' }) }), DEFAULT_POLICY, NOW)).toMatchObject({ list: 'black', pinned: true });
+  });
+
+  it('findings are dated by the last event of the incident, and refer to it', () => {
+    const i = incident({ id: 'volga', events: [escalation('management', '2024-01-02T10:00'), resolution('abandoned', '2024-01-05T10:00'), note({ at: '2024-01-07T15:30' })] });
+    const v = judgeCompany(evidence({ incidents: [i] }), DEFAULT_POLICY, NOW);
+    expect(v.reasons[0]).toMatchObject({ rule: 'B1', date: '2024-01-07T15:30', evidence: ['incident:volga'] });
+    expect(v.since).toBe('2024-01-07');
+  });
+});
+
+// ---- the policy file ----
+
+describe('validatePolicy', () => {
+  it('no file: the defaults', () => {
+    expect(validatePolicy(undefined)).toEqual({ value: DEFAULT_POLICY });
+    expect(validatePolicy(null)).toEqual({ value: DEFAULT_POLICY });
+    expect(validatePolicy({})).toEqual({ value: DEFAULT_POLICY });
+  });
+
+  it('overrides apply, the rest stays default', () => {
+    const v = validatePolicy({ broken_promises: 2, repeat_window_months: 12, recovery_max_effort: 'paperwork', institutional_levels: ['management', 'quality', 'management'] });
+    expect(v).toEqual({
+      value: { ...DEFAULT_POLICY, broken_promises: 2, repeat_window_months: 12, recovery_max_effort: 'paperwork', institutional_levels: ['quality', 'management'] },
+    });
+  });
+
+  it('does not change the defaults it starts from', () => {
+    validatePolicy({ broken_promises: 9 });
+    expect(DEFAULT_POLICY.broken_promises).toBe(3);
+  });
+
+  it.each([
+    ['not a map', [1, 2], []],
+    ['a string', 'broken_promises: 2', []],
+    ['an unknown key', { brokn_promises: 2 }, ['brokn_promises']],
+    ['zero broken promises', { broken_promises: 0 }, ['broken_promises']],
+    ['a fraction', { broken_promises: 2.5 }, ['broken_promises']],
+    ['a number in a string', { broken_promises: '3' }, ['broken_promises']],
+    ['a repeat of one', { repeat_unresolved: 1 }, ['repeat_unresolved']],
+    ['a window of 0 months', { repeat_window_months: 0 }, ['repeat_window_months']],
+    ['a score above 100', { check_go_from: 101 }, ['check_go_from']],
+    ['a negative score', { check_avoid_below: -1 }, ['check_avoid_below']],
+    ['avoid above go', { check_avoid_below: 90, check_go_from: 80 }, ['check_avoid_below']],
+    ['an unknown level', { institutional_levels: ['quality', 'ceo'] }, ['institutional_levels']],
+    ['no levels', { institutional_levels: [] }, ['institutional_levels']],
+    ['levels not a list', { institutional_levels: 'quality' }, ['institutional_levels']],
+    ['an unknown recovery level', { recovery_max_level: 'boss' }, ['recovery_max_level']],
+    ['an unknown effort', { recovery_max_effort: 'a lot' }, ['recovery_max_effort']],
+  ] as [string, unknown, string[]][])('%s is an error at its path', (_name, doc, path) => {
+    const v = validatePolicy(doc);
+    expect('errors' in v).toBe(true);
+    if (!('errors' in v)) return;
+    expect(v.errors.map((e) => e.path)).toContainEqual(path);
+    for (const e of v.errors) expect(e.message.length).toBeGreaterThan(0);
+  });
+
+  it('reports every bad setting, not only the first', () => {
+    const v = validatePolicy({ broken_promises: 0, levle: 1, recovery_max_level: 'x' });
+    expect('errors' in v && v.errors.map((e) => e.path[0]).sort()).toEqual(['broken_promises', 'levle', 'recovery_max_level']);
+  });
+
+  // BUG: the unknown-key test is `k in DEFAULT_POLICY`, which also finds Object.prototype's
+  // members, so these keys are accepted silently and ignored.
+  it.each([['constructor'], ['toString'], ['hasOwnProperty']])('the key %s is unknown', (key) => {
+    const v = validatePolicy({ [key]: 2 });
+    expect('errors' in v && v.errors.map((e) => e.path)).toEqual([[key]]);
+  });
+
+  it('a raised institutional level changes B1', () => {
+    const v = validatePolicy({ institutional_levels: ['management'] });
+    if (!('value' in v)) throw new Error('invalid');
+    const i = incident({ events: [escalation('quality', '2024-01-02T10:00'), resolution('unresolved', '2024-01-05T10:00')] });
+    expect(fired(B1, evidence({ incidents: [i] }))).toEqual(['incident:i1']);
+    expect(fired(B1, evidence({ incidents: [i] }), v.value)).toEqual([]);
+  });
+});
