@@ -65,7 +65,7 @@ export async function runShow(ctx: Context, name: string, opts: JsonOption): Pro
     const full = { ...profile, verdict, figures: serviceFigures(profile.evidence.incidents, now), subsidiaryVerdicts: subsidiaries };
     if (opts.json) return { out: toJson(companyJson(full)) };
     const p = paint(colourWanted(ctx.out, { noColor: ctx.noColor }, ctx.env));
-    return { out: renderCompany(full, p) };
+    return { out: renderCompany(full, p, ctx.lang) };
   });
 }
 

@@ -15,10 +15,10 @@ function emptyLists(): Record<ListName, MarkdownCompany[]> {
 }
 
 /** The listed companies: from the cached rows for a plain table, with verdicts and timelines for --detail. */
-function listedCompanies(store: Store, policy: Policy, now: number, detail: boolean): Record<ListName, MarkdownCompany[]> {
+function listedCompanies(store: Store, policy: Policy, now: number, detail: boolean, lang: 'en' | 'ru'): Record<ListName, MarkdownCompany[]> {
   const lists = emptyLists();
   if (!detail) {
-    const rows = markdownRows(store, policy, now, markdownRow);
+    const rows = markdownRows(store, policy, now, lang, (entry) => markdownRow(entry, lang));
     if (rows) {
       for (const r of rows) lists[r.list].push({ entry: r.entry, row: r.row });
       return lists;
@@ -41,7 +41,7 @@ export async function exportLists(ctx: Context, store: Store, format: 'md' | 'cs
     for (const l of LISTS) lists[l] = texts[l].map((t) => ({ entry: JSON.parse(t) as ListEntry }));
     return renderCsvLists(lists);
   }
-  const lists = listedCompanies(store, policy, now, detail);
+  const lists = listedCompanies(store, policy, now, detail, ctx.lang);
   const plain = paint(false);
   return renderMarkdownLists({
     date: formatLocalDate(now),

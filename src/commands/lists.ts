@@ -26,7 +26,7 @@ export async function runLists(ctx: Context, which: string | undefined, opts: { 
     const [{ renderLists }, { colourWanted, paint }] = await Promise.all([import('../ui/render-lists.js'), import('../ui/colour.js')]);
     const p = paint(colourWanted(ctx.out, { noColor: ctx.noColor }, ctx.env));
     const groups = Object.fromEntries(shown.map((l) => [l, texts[l].map((t) => JSON.parse(t) as ListEntry)]));
-    return { out: renderLists(groups, p) };
+    return { out: renderLists(groups, p, ctx.lang) };
   });
 }
 
@@ -43,6 +43,6 @@ export async function runWhy(ctx: Context, name: string, opts: { json?: boolean 
       };
     }
     const [{ renderWhy }, { colourWanted, paint }] = await Promise.all([import('../ui/render-lists.js'), import('../ui/colour.js')]);
-    return { out: renderWhy(v, paint(colourWanted(ctx.out, { noColor: ctx.noColor }, ctx.env))) };
+    return { out: renderWhy(v, paint(colourWanted(ctx.out, { noColor: ctx.noColor }, ctx.env)), ctx.lang) };
   });
 }

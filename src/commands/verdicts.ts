@@ -32,7 +32,7 @@ export function listEntry(v: Verdict) {
     company: v.company,
     since: v.since,
     pinned: v.pinned,
-    reasons: v.reasons.map((f) => ({ rule: f.rule, text: f.text, date: f.date, evidence: f.evidence })),
+    reasons: v.reasons.map((f) => ({ rule: f.rule, text: f.text, ...(f.text_ru ? { text_ru: f.text_ru } : {}), date: f.date, evidence: f.evidence })),
   };
 }
 
@@ -67,14 +67,14 @@ class CacheUnavailable extends Error {
  * Every listed company's entry with its markdown table row, made and cached where missing.
  * `makeRow` serialises one entry; null when the cache cannot be used (then the caller renders all).
  */
-export function markdownRows(store: Store, policy: Policy, now: number, makeRow: (entry: ListEntry) => string) {
+export function markdownRows(store: Store, policy: Policy, now: number, lang: 'en' | 'ru', makeRow: (entry: ListEntry) => string) {
   try {
     refreshVerdicts(store, policy, now);
   } catch (err) {
     if (err instanceof CacheUnavailable) return null;
     throw err;
   }
-  const rows = store.cachedMarkdownRows(policyKey(policy));
+  const rows = store.cachedMarkdownRows(policyKey(policy), lang);
   const made: { companyId: number; row: string }[] = [];
   const out = rows.map((r) => {
     const entry = JSON.parse(r.entry) as ListEntry;
@@ -87,7 +87,7 @@ export function markdownRows(store: Store, policy: Policy, now: number, makeRow:
   });
   if (made.length) {
     try {
-      store.saveMarkdownRows(made);
+      store.saveMarkdownRows(made, lang);
     } catch {
       // The rows were made all the same; the cache waits for a writable database.
     }

@@ -43,9 +43,16 @@ export interface Finding {
   side: ListName;
   /** The reason in plain words. */
   text: string;
+  /** The same in Russian. */
+  text_ru?: string;
   /** The newest date among the evidence it cites (a date-time text as stored). */
   date: string;
   evidence: string[];
+}
+
+/** A finding's reason in the language asked for. */
+export function findingText(f: Pick<Finding, 'text' | 'text_ru'>, lang: 'en' | 'ru'): string {
+  return lang === 'ru' ? (f.text_ru ?? f.text) : f.text;
 }
 
 export interface Rule {
@@ -58,14 +65,32 @@ export interface Rule {
 const ref = (i: Incident) => `incident:${i.id}`;
 const checkRef = (c: CheckRecord) => `check:${c.id}`;
 const quote = (s: string) => `"${s}"`;
+const quoteRu = (s: string) => `«${s}»`;
+
+/** A text in both languages of the interface. */
+interface Say {
+  en: string;
+  ru: string;
+}
+
+/** Russian plural: 1 день, 2 дня, 5 дней. */
+export function pluralRu(n: number, one: string, few: string, many: string): string {
+  const m10 = n % 10, m100 = n % 100;
+  const word = m10 === 1 && m100 !== 11 ? one : m10 >= 2 && m10 <= 4 && (m100 < 12 || m100 > 14) ? few : many;
+  return `${n} ${word}`;
+}
+
+const OUTCOME_RU: Record<string, string> = { resolved: 'решено', partial: 'решено частично', unresolved: 'не решено', abandoned: 'брошено' };
+const VERDICT_RU: Record<string, string> = { go: 'можно покупать', caution: 'осторожно', avoid: 'избегать' };
+const KIND_RU: Record<string, string> = { refund: 'возврат денег', credit: 'зачёт на счёт', replacement: 'замена', repair: 'ремонт', other: 'компенсация', compensation: 'компенсация' };
 
 function newest(dates: string[]): string {
   return dates.reduce((a, b) => (msOf(b) > msOf(a) ? b : a));
 }
 
-function finding(rule: RuleId, side: ListName, text: string, incidents: Incident[], checks: CheckRecord[] = []): Finding {
+function finding(rule: RuleId, side: ListName, say: Say, incidents: Incident[], checks: CheckRecord[] = []): Finding {
   const dates = [...incidents.map(lastActivityText), ...checks.map((c) => c.at)];
-  return { rule, side, text, date: newest(dates), evidence: [...incidents.map(ref), ...checks.map(checkRef)] };
+  return { rule, side, text: say.en, text_ru: say.ru, date: newest(dates), evidence: [...incidents.map(ref), ...checks.map(checkRef)] };
 }
 
 const LEVEL_NAMES: Record<Level, string> = {
@@ -75,6 +100,16 @@ const LEVEL_NAMES: Record<Level, string> = {
   management: 'management',
   regulator: 'the regulator',
   court: 'court',
+};
+
+/** Who, in Russian: "дошло до …" takes the genitive, "отказал(и) …" the nominative. */
+const LEVEL_RU: Record<Level, { gen: string; nom: string }> = {
+  frontline: { gen: 'первой линии', nom: 'первая линия' },
+  supervisor: { gen: 'старшего смены', nom: 'старший смены' },
+  quality: { gen: 'отдела качества или претензий', nom: 'отдел качества или претензий' },
+  management: { gen: 'руководства', nom: 'руководство' },
+  regulator: { gen: 'регулятора', nom: 'регулятор' },
+  court: { gen: 'суда', nom: 'суд' },
 };
 
 function isInstitutional(l: Level, p: Policy): boolean {
@@ -116,16 +151,29 @@ export const B1: Rule = {
       if (refusals.length) {
         const r = refusals[0];
         const who = r.policy ? 'refused as company policy' : `${LEVEL_NAMES[levelOf(r)]} refused`;
-        out.push(finding('B1', 'black', `${who}${r.text ? `: ${quote(r.text)}` : ''} (${i.title})`, [i]));
+        const whoRu = r.policy ? 'отказали, сославшись на политику компании' : `отказ (${LEVEL_RU[levelOf(r)].nom})`;
+        out.push(
+          finding('B1', 'black', { en: `${who}${r.text ? `: ${quote(r.text)}` : ''} (${i.title})`, ru: `${whoRu}${r.text ? `: ${quoteRu(r.text)}` : ''} (${i.title})` }, [i]),
+        );
         continue;
       }
       const reached = highestInstitutional(i, p);
       const closing = closingOf(i);
       if (!reached || !closing) continue;
       if (closing.outcome === 'unresolved' || closing.outcome === 'abandoned') {
-        out.push(finding('B1', 'black', `reached ${LEVEL_NAMES[reached]} and it still ended ${closing.outcome} (${i.title})`, [i]));
+        out.push(
+          finding('B1', 'black', {
+            en: `reached ${LEVEL_NAMES[reached]} and it still ended ${closing.outcome} (${i.title})`,
+            ru: `дошло до ${LEVEL_RU[reached].gen}, и всё равно ${OUTCOME_RU[closing.outcome]} (${i.title})`,
+          }, [i]),
+        );
       } else if (!i.events.some((x) => x.type === 'apology' || x.type === 'compensation')) {
-        out.push(finding('B1', 'black', `reached ${LEVEL_NAMES[reached]}, which closed it ${closing.outcome} with neither an apology nor compensation (${i.title})`, [i]));
+        out.push(
+          finding('B1', 'black', {
+            en: `reached ${LEVEL_NAMES[reached]}, which closed it ${closing.outcome} with neither an apology nor compensation (${i.title})`,
+            ru: `дошло до ${LEVEL_RU[reached].gen}; закрыто (${OUTCOME_RU[closing.outcome]}) без извинений и без компенсации (${i.title})`,
+          }, [i]),
+        );
       }
     }
     return out;
@@ -148,13 +196,20 @@ export const B2: Rule = {
       const texts = broken.map((b) => b.event.text ?? 'a promise');
       const distinct = [...new Set(texts)];
       const times = (n: number) => (n === 1 ? '' : n === 2 ? ' twice' : ` ${n} times`);
-      const text =
+      const timesRu = (n: number) => (n === 1 ? '' : ` ${pluralRu(n, 'раз', 'раза', 'раз')}`);
+      const daysRu = pluralRu(days, 'день', 'дня', 'дней');
+      const count = (t: string) => texts.filter((x) => x === t).length;
+      const say: Say =
         distinct.length === 1
-          ? `promised ${quote(distinct[0])} and broke it${times(broken.length)} in ${plural(days, 'day')} (${i.title})`
-          : `broke ${broken.length} promises in ${plural(days, 'day')}: ${distinct
-              .map((t) => `${quote(t)}${times(texts.filter((x) => x === t).length)}`)
-              .join(', ')} (${i.title})`;
-      out.push(finding('B2', 'black', text, [i]));
+          ? {
+              en: `promised ${quote(distinct[0])} and broke it${times(broken.length)} in ${plural(days, 'day')} (${i.title})`,
+              ru: `обещали ${quoteRu(distinct[0])} и не сдержали слово${timesRu(broken.length)} за ${daysRu} (${i.title})`,
+            }
+          : {
+              en: `broke ${broken.length} promises in ${plural(days, 'day')}: ${distinct.map((t) => `${quote(t)}${times(count(t))}`).join(', ')} (${i.title})`,
+              ru: `нарушили ${pluralRu(broken.length, 'обещание', 'обещания', 'обещаний')} за ${daysRu}: ${distinct.map((t) => `${quoteRu(t)}${timesRu(count(t))}`).join(', ')} (${i.title})`,
+            };
+      out.push(finding('B2', 'black', say, [i]));
     }
     return out;
   },
@@ -182,7 +237,10 @@ export const B3: Rule = {
       finding(
         'B3',
         'black',
-        `${incidents.length} incidents left unresolved within ${p.repeat_window_months} months of each other: ${incidents.map((i) => `${i.title} (${datePart(lastActivityText(i))})`).join('; ')}`,
+        {
+          en: `${incidents.length} incidents left unresolved within ${p.repeat_window_months} months of each other: ${incidents.map((i) => `${i.title} (${datePart(lastActivityText(i))})`).join('; ')}`,
+          ru: `${pluralRu(incidents.length, 'обращение осталось', 'обращения остались', 'обращений остались')} нерешёнными в пределах ${p.repeat_window_months} мес. друг от друга: ${incidents.map((i) => `${i.title} (${datePart(lastActivityText(i))})`).join('; ')}`,
+        },
         incidents,
       ),
     ];
@@ -203,7 +261,13 @@ export const B4: Rule = {
     const c = latestCheck(e.checks);
     if (!c || checkVerdict(c, p) !== 'avoid') return [];
     const why = c.dealbreakers.length ? `a dealbreaker answer to ${c.dealbreakers.join(', ')}` : `score ${c.score} is below ${p.check_avoid_below}`;
-    return [finding('B4', 'black', `the pre-purchase check (${c.checklist}) on ${datePart(c.at)} scored ${c.score}: avoid (${why})`, [], [c])];
+    const whyRu = c.dealbreakers.length ? `неприемлемый ответ: ${c.dealbreakers.join(', ')}` : `оценка ${c.score} ниже ${p.check_avoid_below}`;
+    return [
+      finding('B4', 'black', {
+        en: `the pre-purchase check (${c.checklist}) on ${datePart(c.at)} scored ${c.score}: avoid (${why})`,
+        ru: `проверка перед покупкой (${c.checklist}) от ${datePart(c.at)}: ${c.score} из 100 — избегать (${whyRu})`,
+      }, [], [c]),
+    ];
   },
 };
 
@@ -222,12 +286,15 @@ export const W1: Rule = {
       if (levelRank(highestLevel(i)) > levelRank(p.recovery_max_level)) continue;
       const compensations = i.events.filter((x) => x.type === 'compensation');
       if (compensations.some((c) => effortRank(c.effort ?? 'none') > effortRank(p.recovery_max_effort))) continue;
-      const extras: string[] = [];
-      if (i.events.some((x) => x.type === 'apology')) extras.push('apologised');
-      if (i.events.some((x) => x.type === 'explanation')) extras.push('explained');
-      if (compensations.some((c) => c.proactive)) extras.push('compensated unasked');
-      else if (compensations.length) extras.push('compensated when asked');
-      out.push(finding('W1', 'white', `put things right without a fight${extras.length ? `, ${extras.join(', ')}` : ''} (${i.title})`, [i]));
+      const extras: Say[] = [];
+      if (i.events.some((x) => x.type === 'apology')) extras.push({ en: 'apologised', ru: 'извинились' });
+      if (i.events.some((x) => x.type === 'explanation')) extras.push({ en: 'explained', ru: 'объяснили' });
+      if (compensations.some((c) => c.proactive)) extras.push({ en: 'compensated unasked', ru: 'компенсировали без просьбы' });
+      else if (compensations.length) extras.push({ en: 'compensated when asked', ru: 'компенсировали по просьбе' });
+      const list = (lang: keyof Say) => (extras.length ? `, ${extras.map((x) => x[lang]).join(', ')}` : '');
+      out.push(
+        finding('W1', 'white', { en: `put things right without a fight${list('en')} (${i.title})`, ru: `исправили без борьбы${list('ru')} (${i.title})` }, [i]),
+      );
     }
     return out;
   },
@@ -244,9 +311,13 @@ export const W2: Rule = {
       const compensations = i.events.filter((x) => x.type === 'compensation');
       const proactive = compensations.find((c) => c.proactive === true);
       if (proactive) {
-        out.push(finding('W2', 'white', `offered ${proactive.kind ?? 'compensation'} without being asked (${i.title})`, [i]));
+        const kind = proactive.kind ?? 'compensation';
+        out.push(finding('W2', 'white', { en: `offered ${kind} without being asked (${i.title})`, ru: `сами, без просьбы, предложили: ${KIND_RU[kind]} (${i.title})` }, [i]));
       } else if (i.fault === 'customer' && compensations.length && closingOf(i)?.outcome === 'resolved') {
-        out.push(finding('W2', 'white', `gave a ${compensations[0].kind ?? 'compensation'} though the fault was the customer's (${i.title})`, [i]));
+        const kind = compensations[0].kind ?? 'compensation';
+        out.push(
+          finding('W2', 'white', { en: `gave a ${kind} though the fault was the customer's (${i.title})`, ru: `дали компенсацию (${KIND_RU[kind]}), хотя виноват был покупатель (${i.title})` }, [i]),
+        );
       }
     }
     return out;
@@ -261,7 +332,12 @@ export const W3: Rule = {
   judge(e, p) {
     const c = latestCheck(e.checks);
     if (!c || checkVerdict(c, p) !== 'go') return [];
-    return [finding('W3', 'white', `the pre-purchase check (${c.checklist}) on ${datePart(c.at)} scored ${c.score}: go`, [], [c])];
+    return [
+      finding('W3', 'white', {
+        en: `the pre-purchase check (${c.checklist}) on ${datePart(c.at)} scored ${c.score}: go`,
+        ru: `проверка перед покупкой (${c.checklist}) от ${datePart(c.at)}: ${c.score} из 100 — можно покупать`,
+      }, [], [c]),
+    ];
   },
 };
 
@@ -295,16 +371,23 @@ function watchFindings(e: CompanyEvidence, p: Policy, now: number): Finding[] {
     const level = highestLevel(i);
     const broken = brokenPromises(i, now).length;
     const closing = closingOf(i);
-    const parts: string[] = [];
-    if (isOpen(i)) parts.push(`open since ${datePart(i.opened)}`);
-    else parts.push(`closed ${closing?.outcome ?? ''}`.trim());
-    if (broken) parts.push(plural(broken, 'broken promise'));
+    const parts: Say[] = [];
+    if (isOpen(i)) parts.push({ en: `open since ${datePart(i.opened)}`, ru: `открыто с ${datePart(i.opened)}` });
+    else if (closing) parts.push({ en: `closed ${closing.outcome}`, ru: `закрыто: ${OUTCOME_RU[closing.outcome]}` });
+    else parts.push({ en: 'closed', ru: 'закрыто' });
+    if (broken) parts.push({ en: plural(broken, 'broken promise'), ru: pluralRu(broken, 'нарушенное обещание', 'нарушенных обещания', 'нарушенных обещаний') });
     const robots = i.events.filter((x) => x.type === 'contact' && (x.robot || x.dropped)).length;
-    if (robots) parts.push(`${plural(robots, 'contact')} blocked by a robot or dropped`);
-    if (!isInstitutional(level, p) && (broken || robots || (closing && closing.outcome !== 'resolved') || i.events.some((x) => x.type === 'refusal'))) {
-      parts.push(`it stayed with ${LEVEL_NAMES[level]}`);
+    if (robots) {
+      parts.push({
+        en: `${plural(robots, 'contact')} blocked by a robot or dropped`,
+        ru: `робот или обрыв связи: ${pluralRu(robots, 'обращение', 'обращения', 'обращений')}`,
+      });
     }
-    out.push({ rule: 'watch', side: 'watch', text: `${i.title}: ${parts.join(', ')}`, date: lastActivityText(i), evidence: [ref(i)] });
+    if (!isInstitutional(level, p) && (broken || robots || (closing && closing.outcome !== 'resolved') || i.events.some((x) => x.type === 'refusal'))) {
+      parts.push({ en: `it stayed with ${LEVEL_NAMES[level]}`, ru: `дальше уровня «${LEVEL_RU[level].nom}» не дошло` });
+    }
+    const join = (lang: keyof Say) => parts.map((x) => x[lang]).join(', ');
+    out.push({ rule: 'watch', side: 'watch', text: `${i.title}: ${join('en')}`, text_ru: `${i.title}: ${join('ru')}`, date: lastActivityText(i), evidence: [ref(i)] });
   }
   const c = latestCheck(e.checks);
   if (c) {
@@ -312,6 +395,7 @@ function watchFindings(e: CompanyEvidence, p: Policy, now: number): Finding[] {
       rule: 'watch',
       side: 'watch',
       text: `the pre-purchase check (${c.checklist}) on ${datePart(c.at)} scored ${c.score}: ${checkVerdict(c, p)}`,
+      text_ru: `проверка перед покупкой (${c.checklist}) от ${datePart(c.at)}: ${c.score} из 100 — ${VERDICT_RU[checkVerdict(c, p)]}`,
       date: c.at,
       evidence: [checkRef(c)],
     });
@@ -329,7 +413,7 @@ export function judgeCompany(e: CompanyEvidence, policy: Policy = DEFAULT_POLICY
   const base = { company: e.company, findings };
 
   if (e.pin) {
-    const pin: Finding = { rule: 'pin', side: e.pin.list, text: `pinned by you: ${e.pin.reason}`, date: e.pin.at, evidence: [] };
+    const pin: Finding = { rule: 'pin', side: e.pin.list, text: `pinned by you: ${e.pin.reason}`, text_ru: `закреплено вами: ${e.pin.reason}`, date: e.pin.at, evidence: [] };
     const evidenceSays = black.length || white.length ? (newestOf(black) >= newestOf(white) && black.length ? 'black' : 'white') : null;
     return {
       ...base,

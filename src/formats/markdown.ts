@@ -7,7 +7,7 @@ import { gfmTableToMarkdown } from 'mdast-util-gfm-table';
 import { safeText } from '../ui/safe.js';
 import type { Paragraph, RootContent, PhrasingContent, TableRow } from 'mdast';
 import type { ListName } from '../domain/types.js';
-import type { Finding, Verdict } from '../domain/policy.js';
+import { findingText, type Finding, type Verdict } from '../domain/policy.js';
 import type { Incident } from '../domain/types.js';
 import { datePart } from '../domain/dates.js';
 import type { Lang } from '../domain/checklist.js';
@@ -16,7 +16,7 @@ export interface MarkdownEntry {
   company: string;
   since: string | null;
   pinned: boolean;
-  reasons: Pick<Finding, 'rule' | 'text' | 'evidence'>[];
+  reasons: Pick<Finding, 'rule' | 'text' | 'text_ru' | 'evidence'>[];
 }
 
 export interface MarkdownCompany {
@@ -81,12 +81,13 @@ function row(cells: string[]): TableRow {
   return { type: 'tableRow', children: cells.map((c) => ({ type: 'tableCell', children: c ? [text(c)] : [] })) };
 }
 
-function reasonShort(f: Pick<Finding, 'rule' | 'text'>): string {
-  return f.rule === 'watch' || f.rule === 'pin' ? f.text : `${f.rule}: ${f.text}`;
+function reasonShort(f: Pick<Finding, 'rule' | 'text' | 'text_ru'>, lang: Lang): string {
+  const text = findingText(f, lang);
+  return f.rule === 'watch' || f.rule === 'pin' ? text : `${f.rule}: ${text}`;
 }
 
-function rowCells(e: MarkdownEntry): string[] {
-  return [e.company, e.since ?? '', e.reasons.map(reasonShort).join('; '), [...new Set(e.reasons.flatMap((f) => f.evidence))].join(', ')];
+function rowCells(e: MarkdownEntry, lang: Lang): string[] {
+  return [e.company, e.since ?? '', e.reasons.map((f) => reasonShort(f, lang)).join('; '), [...new Set(e.reasons.flatMap((f) => f.evidence))].join(', ')];
 }
 
 function serialise(children: RootContent[]): string {
@@ -94,14 +95,14 @@ function serialise(children: RootContent[]): string {
 }
 
 /** The table of a list: header and delimiter lines serialised from a tree, then the rows. */
-function listTable(companies: MarkdownCompany[], columns: string[]): string {
+function listTable(companies: MarkdownCompany[], columns: string[], lang: Lang): string {
   const head = serialise([{ type: 'table', align: [null, null, null, null], children: [row(columns)] }]).trimEnd();
-  return [head, ...companies.map((c) => c.row ?? markdownRow(c.entry))].join('\n');
+  return [head, ...companies.map((c) => c.row ?? markdownRow(c.entry, lang))].join('\n');
 }
 
 /** One company's table row, serialised alone (no column padding, so rows do not depend on each other). */
-export function markdownRow(entry: MarkdownEntry): string {
-  const cells = rowCells(entry);
+export function markdownRow(entry: MarkdownEntry, lang: Lang = 'en'): string {
+  const cells = rowCells(entry, lang);
   const table = serialise([{ type: 'table', align: [null, null, null, null], children: [row(cells.map(() => 'x')), row(cells)] }]);
   return table.trimEnd().split('\n')[2];
 }
@@ -128,7 +129,7 @@ export function renderMarkdownLists(input: MarkdownInput): string {
   for (const list of ['black', 'white', 'watch'] as ListName[]) {
     const companies = input.lists[list];
     parts.push(serialise([heading(2, w.lists[list])]));
-    parts.push(companies.length ? `${listTable(companies, w.columns)}\n` : serialise([paragraph(w.nobody)]));
+    parts.push(companies.length ? `${listTable(companies, w.columns, input.lang)}\n` : serialise([paragraph(w.nobody)]));
   }
   if (input.detail) {
     const children: RootContent[] = [heading(2, w.companies)];
@@ -146,7 +147,7 @@ export function renderMarkdownLists(input: MarkdownInput): string {
           children: findings.map((f) => ({
             type: 'listItem',
             spread: false,
-            children: [paragraph(`${reasonShort(f)} (${datePart(f.date)}${f.evidence.length ? `; ${f.evidence.join(', ')}` : ''})`)],
+            children: [paragraph(`${reasonShort(f, input.lang)} (${datePart(f.date)}${f.evidence.length ? `; ${f.evidence.join(', ')}` : ''})`)],
           })),
         });
         for (const i of c.incidents ?? []) {

@@ -87,6 +87,7 @@ export const MIGRATIONS: Migration[] = [
         entry TEXT NOT NULL,
         verdict TEXT NOT NULL,
         md_row TEXT,
+        md_row_ru TEXT,
         policy TEXT NOT NULL,
         valid_until INTEGER
       );

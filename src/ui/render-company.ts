@@ -2,7 +2,8 @@
 
 import type { CompanyRow } from '../store/store.js';
 import type { CompanyEvidence, Placement } from '../domain/types.js';
-import type { Verdict } from '../domain/policy.js';
+import { findingText, type Verdict } from '../domain/policy.js';
+import type { Lang } from '../domain/checklist.js';
 import type { ServiceFigures } from '../domain/figures.js';
 import type { Paint } from './colour.js';
 import { safeText } from './safe.js';
@@ -32,7 +33,7 @@ export function companyJson(p: CompanyProfile) {
     list: p.verdict.list,
     since: p.verdict.since,
     pinned: p.verdict.pinned,
-    reasons: p.verdict.reasons.map((f) => ({ rule: f.rule, text: f.text, date: f.date, evidence: f.evidence })),
+    reasons: p.verdict.reasons.map((f) => ({ rule: f.rule, text: f.text, ...(f.text_ru ? { text_ru: f.text_ru } : {}), date: f.date, evidence: f.evidence })),
     figures: p.figures,
     checks: p.evidence.checks.map((c) => ({ id: c.id, checklist: c.checklist, checklist_version: c.checklist_version, at: c.at, score: c.score, verdict: c.verdict, dealbreakers: c.dealbreakers })),
     incidents: p.evidence.incidents.map((i) => ({ id: i.id, title: i.title, opened: i.opened, fault: i.fault, outcome: outcomeOf(i) ?? null, open: isOpen(i) })),
@@ -54,7 +55,7 @@ export function figureLines(f: ServiceFigures): string[] {
   ];
 }
 
-export function renderCompany(p: CompanyProfile, paint: Paint): string {
+export function renderCompany(p: CompanyProfile, paint: Paint, lang: Lang = 'en'): string {
   const v = p.verdict;
   const lines: string[] = [paint.bold(safeText(p.company.name))];
   const facts: string[] = [];
@@ -65,7 +66,7 @@ export function renderCompany(p: CompanyProfile, paint: Paint): string {
   if (facts.length) lines.push(facts.join(' · '));
   const head = v.list === 'unlisted' ? 'on no list (no evidence yet)' : `on the ${v.list} list since ${v.since}`;
   lines.push('', listColour(paint, v.list)(paint.bold(head)));
-  for (const f of v.reasons) lines.push(`  • ${f.rule === 'watch' || f.rule === 'pin' ? '' : `${f.rule} `}${safeText(f.text)} ${paint.dim(`(${datePart(f.date)})`)}`);
+  for (const f of v.reasons) lines.push(`  • ${f.rule === 'watch' || f.rule === 'pin' ? '' : `${f.rule} `}${safeText(findingText(f, lang))} ${paint.dim(`(${datePart(f.date)})`)}`);
   if (p.subsidiaryVerdicts.length) {
     lines.push('', paint.bold('Subsidiaries') + paint.dim(' (judged on their own evidence)'));
     for (const s of p.subsidiaryVerdicts) lines.push(`  ${safeText(s.name)}: ${listColour(paint, s.list)(s.list)}`);

@@ -3,7 +3,8 @@
 import type { Finding, Verdict } from '../domain/policy.js';
 import type { ListName } from '../domain/types.js';
 import type { ListEntry } from '../commands/verdicts.js';
-import { RULES } from '../domain/policy.js';
+import { RULES, findingText } from '../domain/policy.js';
+import type { Lang } from '../domain/checklist.js';
 import { datePart } from '../domain/dates.js';
 import type { Paint } from './colour.js';
 import { safeText } from './safe.js';
@@ -21,7 +22,7 @@ export function ruleTitle(rule: string): string {
   return RULES.find((r) => r.id === rule)?.title ?? rule;
 }
 
-export function renderLists(groups: Partial<Record<ListName, ListEntry[]>>, p: Paint): string {
+export function renderLists(groups: Partial<Record<ListName, ListEntry[]>>, p: Paint, lang: Lang = 'en'): string {
   const out: string[] = [];
   for (const [list, entries] of Object.entries(groups) as [ListName, ListEntry[]][]) {
     out.push(listColour(p, list)(p.bold(`${TITLES[list]} (${entries.length})`)));
@@ -33,33 +34,33 @@ export function renderLists(groups: Partial<Record<ListName, ListEntry[]>>, p: P
       const pad = ' '.repeat(Math.max(1, width - stringWidth(name) + 2));
       const top = v.reasons[0];
       const tag = top ? (top.rule === 'pin' ? 'pin' : top.rule === 'watch' ? '' : top.rule) : '';
-      out.push(`  ${name}${pad}${p.dim(`since ${v.since ?? '—'}`)}  ${tag ? `${p.bold(tag)} ` : ''}${safeText(top?.text ?? '')}${v.reasons.length > 1 ? p.dim(` (+${v.reasons.length - 1} more)`) : ''}`);
+      out.push(`  ${name}${pad}${p.dim(`since ${v.since ?? '—'}`)}  ${tag ? `${p.bold(tag)} ` : ''}${safeText(top ? findingText(top, lang) : '')}${v.reasons.length > 1 ? p.dim(` (+${v.reasons.length - 1} more)`) : ''}`);
     }
     out.push('');
   }
   return out.join('\n');
 }
 
-function findingLine(f: Finding, p: Paint): string {
+function findingLine(f: Finding, p: Paint, lang: Lang): string {
   const tag = f.rule === 'pin' || f.rule === 'watch' ? '' : `${f.rule} ${ruleTitle(f.rule)}: `;
   const evidence = f.evidence.length ? ` [${f.evidence.map(safeText).join(', ')}]` : '';
-  return `${p.bold(tag)}${safeText(f.text)} ${p.dim(`— ${datePart(f.date)}${evidence}`)}`;
+  return `${p.bold(tag)}${safeText(findingText(f, lang))} ${p.dim(`— ${datePart(f.date)}${evidence}`)}`;
 }
 
-export function renderWhy(v: Verdict, p: Paint): string {
+export function renderWhy(v: Verdict, p: Paint, lang: Lang = 'en'): string {
   const lines: string[] = [];
   const head = v.list === 'unlisted' ? 'on no list' : `on the ${v.list} list${v.since ? ` since ${v.since}` : ''}`;
   lines.push(`${p.bold(safeText(v.company))} is ${listColour(p, v.list)(p.bold(head))}${v.pinned ? ' (pinned by you)' : ''}.`);
-  if (v.decided_by) lines.push('', `Decided by: ${findingLine(v.decided_by, p)}`);
+  if (v.decided_by) lines.push('', `Decided by: ${findingLine(v.decided_by, p, lang)}`);
   const black = v.findings.filter((f) => f.side === 'black');
   const white = v.findings.filter((f) => f.side === 'white');
   lines.push('', p.red.bold(`Against (black rules that hold): ${black.length || 'none'}`));
-  for (const f of black) lines.push(`  • ${findingLine(f, p)}`);
+  for (const f of black) lines.push(`  • ${findingLine(f, p, lang)}`);
   lines.push('', p.green.bold(`For (white rules that hold): ${white.length || 'none'}`));
-  for (const f of white) lines.push(`  • ${findingLine(f, p)}`);
+  for (const f of white) lines.push(`  • ${findingLine(f, p, lang)}`);
   if (v.list === 'watch') {
     lines.push('', p.yellow.bold('On watch because of'));
-    for (const f of v.reasons) lines.push(`  • ${findingLine(f, p)}`);
+    for (const f of v.reasons) lines.push(`  • ${findingLine(f, p, lang)}`);
   }
   if (!v.pinned && black.length && white.length) {
     lines.push('', p.dim(`Both sides hold; the newest evidence decides (black on a tie): ${v.list} evidence from ${v.since}.`));
