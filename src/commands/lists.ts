@@ -6,7 +6,8 @@ import type { CommandResult } from './result.js';
 import { UserError } from '../errors.js';
 import { LISTS, type ListName } from '../domain/types.js';
 import { requireCompany, withStore } from './shared.js';
-import { judgeOne, listEntry, listEntryTexts, policyOf, type ListEntry } from './verdicts.js';
+import { listEntry, listEntryTexts, policyOf, type ListEntry } from './verdicts.js';
+import { judgeCompany } from '../domain/policy.js';
 
 export async function runLists(ctx: Context, which: string | undefined, opts: { json?: boolean }): Promise<CommandResult> {
   if (which !== undefined && !(LISTS as readonly string[]).includes(which)) {
@@ -34,7 +35,8 @@ export async function runWhy(ctx: Context, name: string, opts: { json?: boolean 
   const policy = await policyOf(ctx);
   return withStore(ctx, async (store) => {
     const company = requireCompany(store, name);
-    const v = judgeOne(store, company, policy, ctx.now());
+    const evidence = store.evidenceOf(company);
+    const v = judgeCompany(evidence, policy, ctx.now());
     if (opts.json) {
       return {
         out: toJson(
@@ -43,6 +45,6 @@ export async function runWhy(ctx: Context, name: string, opts: { json?: boolean 
       };
     }
     const [{ renderWhy }, { colourWanted, paint }] = await Promise.all([import('../ui/render-lists.js'), import('../ui/colour.js')]);
-    return { out: renderWhy(v, paint(colourWanted(ctx.out, { noColor: ctx.noColor }, ctx.env)), ctx.lang) };
+    return { out: renderWhy(v, paint(colourWanted(ctx.out, { noColor: ctx.noColor }, ctx.env)), ctx.lang, evidence, ctx.now(), policy) };
   });
 }

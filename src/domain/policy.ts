@@ -59,6 +59,8 @@ export interface Rule {
   id: RuleId;
   side: 'black' | 'white';
   title: string;
+  /** Why the rule holds a company to account, in one sentence, with the policy's numbers. */
+  explain: (policy: Policy) => string;
   judge: (e: CompanyEvidence, policy: Policy, now: number) => Finding[];
 }
 
@@ -144,6 +146,8 @@ export const B1: Rule = {
   id: 'B1',
   side: 'black',
   title: 'institutional failure',
+  explain: () =>
+    'one rude employee is not the company, but when the quality department or management did not help, or a refusal is company policy, the company itself failed',
   judge(e, p) {
     const out: Finding[] = [];
     for (const i of e.incidents.filter(isAtFault)) {
@@ -185,6 +189,7 @@ export const B2: Rule = {
   id: 'B2',
   side: 'black',
   title: 'broken-promise pattern',
+  explain: (p) => `${p.broken_promises} or more promises broken within one incident are a pattern, not one employee's slip`,
   judge(e, p, now) {
     const out: Finding[] = [];
     for (const i of e.incidents) {
@@ -220,6 +225,7 @@ export const B3: Rule = {
   id: 'B3',
   side: 'black',
   title: 'repeat offender',
+  explain: (p) => `${p.repeat_unresolved} failures left unresolved within ${p.repeat_window_months} months of each other are a habit`,
   judge(e, p) {
     const failed = e.incidents
       .filter((i) => isAtFault(i) && ['unresolved', 'abandoned'].includes(closingOf(i)?.outcome ?? ''))
@@ -257,6 +263,7 @@ export const B4: Rule = {
   id: 'B4',
   side: 'black',
   title: 'failed check',
+  explain: (p) => `the latest pre-purchase check found a dealbreaker or scored below ${p.check_avoid_below}`,
   judge(e, p) {
     const c = latestCheck(e.checks);
     if (!c || checkVerdict(c, p) !== 'avoid') return [];
@@ -278,6 +285,7 @@ export const W1: Rule = {
   id: 'W1',
   side: 'white',
   title: 'good recovery',
+  explain: () => 'a failure put right without a fight earns more trust than no failure at all',
   judge(e, p, now) {
     const out: Finding[] = [];
     for (const i of e.incidents.filter(isAtFault)) {
@@ -305,6 +313,7 @@ export const W2: Rule = {
   id: 'W2',
   side: 'white',
   title: 'beyond expectations',
+  explain: () => 'the company gave more than it had to: compensation unasked, or help when the fault was the customer\'s',
   judge(e) {
     const out: Finding[] = [];
     for (const i of e.incidents) {
@@ -329,6 +338,7 @@ export const W3: Rule = {
   id: 'W3',
   side: 'white',
   title: 'passed check',
+  explain: (p) => `the latest pre-purchase check scored ${p.check_go_from} or more with no dealbreaker`,
   judge(e, p) {
     const c = latestCheck(e.checks);
     if (!c || checkVerdict(c, p) !== 'go') return [];

@@ -1,11 +1,12 @@
 // The lists and the reasons behind a verdict, as text for a terminal.
 
 import type { Finding, Verdict } from '../domain/policy.js';
-import type { ListName } from '../domain/types.js';
+import type { CompanyEvidence, ListName } from '../domain/types.js';
+import { closingOf, computeMetrics } from '../domain/incident.js';
 import type { ListEntry } from '../commands/verdicts.js';
-import { RULES, findingText } from '../domain/policy.js';
+import { DEFAULT_POLICY, RULES, findingText, type Policy } from '../domain/policy.js';
 import type { Lang } from '../domain/checklist.js';
-import { datePart } from '../domain/dates.js';
+import { datePart, plural } from '../domain/dates.js';
 import type { Paint } from './colour.js';
 import { safeText } from './safe.js';
 import stringWidth from 'string-width';
@@ -47,11 +48,17 @@ function findingLine(f: Finding, p: Paint, lang: Lang): string {
   return `${p.bold(tag)}${safeText(findingText(f, lang))} ${p.dim(`— ${datePart(f.date)}${evidence}`)}`;
 }
 
-export function renderWhy(v: Verdict, p: Paint, lang: Lang = 'en'): string {
+export function renderWhy(v: Verdict, p: Paint, lang: Lang = 'en', evidence?: CompanyEvidence, now = Date.now(), policy: Policy = DEFAULT_POLICY): string {
   const lines: string[] = [];
   const head = v.list === 'unlisted' ? 'on no list' : `on the ${v.list} list${v.since ? ` since ${v.since}` : ''}`;
   lines.push(`${p.bold(safeText(v.company))} is ${listColour(p, v.list)(p.bold(head))}${v.pinned ? ' (pinned by you)' : ''}.`);
-  if (v.decided_by) lines.push('', `Decided by: ${findingLine(v.decided_by, p, lang)}`);
+  if (v.decided_by) {
+    lines.push('', `Decided by: ${findingLine(v.decided_by, p, lang)}`);
+    const rule = RULES.find((r) => r.id === v.decided_by!.rule);
+    if (rule) lines.push(p.dim(`  (${rule.id}: ${rule.explain(policy)})`));
+  } else if (v.list === 'watch') {
+    lines.push('', p.dim('No black or white rule holds: failures that stayed with the front line or a supervisor are one employee, not the company.'));
+  }
   const black = v.findings.filter((f) => f.side === 'black');
   const white = v.findings.filter((f) => f.side === 'white');
   lines.push('', p.red.bold(`Against (black rules that hold): ${black.length || 'none'}`));
@@ -64,6 +71,23 @@ export function renderWhy(v: Verdict, p: Paint, lang: Lang = 'en'): string {
   }
   if (!v.pinned && black.length && white.length) {
     lines.push('', p.dim(`Both sides hold; the newest evidence decides (black on a tie): ${v.list} evidence from ${v.since}.`));
+  }
+  const cited = new Set((v.pinned ? v.findings : [...v.findings, ...v.reasons]).flatMap((f) => f.evidence));
+  if (evidence && cited.size) {
+    lines.push('', p.bold('The evidence'));
+    for (const i of evidence.incidents.filter((x) => cited.has(`incident:${x.id}`))) {
+      const m = computeMetrics(i, now);
+      const closing = closingOf(i);
+      lines.push(`  incident:${i.id} — ${safeText(i.title)}`);
+      lines.push(`    ${datePart(i.opened)}${closing ? ` to ${datePart(i.events.find((e) => e.type === 'resolution' && e.outcome === closing.outcome)?.at ?? '')}, ${closing.outcome}` : ', still open'} · fault: ${i.fault} · ${plural(m.contacts, 'contact')} · highest level reached: ${m.highest_level}`);
+      const comp = i.events.filter((e) => e.type === 'compensation');
+      lines.push(
+        `    promises: ${m.promises_broken} of ${m.promises} broken · apology: ${m.apologized ? 'yes' : 'no'} · explanation: ${m.explained ? 'yes' : 'no'} · compensation: ${comp.length ? `${comp.map((c) => `${c.kind ?? 'yes'}${c.proactive ? ', unasked' : ''}${c.effort ? `, it took: ${c.effort}` : ''}`).join('; ')}` : 'none'}`,
+      );
+    }
+    for (const c of evidence.checks.filter((x) => cited.has(`check:${x.id}`))) {
+      lines.push(`  check:${c.id} — ${c.checklist} checklist on ${datePart(c.at)}: ${c.score}/100, ${c.verdict}${c.dealbreakers.length ? ` (dealbreakers: ${c.dealbreakers.join(', ')})` : ''}`);
+    }
   }
   lines.push('', 'What would change it:');
   for (const c of v.would_change) lines.push(`  → ${safeText(c)}`);
