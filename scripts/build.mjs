@@ -1,5 +1,5 @@
 // Bundles src/ into dist/ with one chunk per lazily loaded command, so that each command
-// loads only what it uses. better-sqlite3 stays external (a native addon).
+// loads only what it uses. The SQLite driver's compiled addon is the only file read from node_modules.
 import { build } from 'esbuild';
 import { readFileSync, renameSync, rmSync } from 'node:fs';
 
@@ -17,7 +17,8 @@ await build({
   format: 'esm',
   platform: 'node',
   target: 'node20',
-  external: ['better-sqlite3'],
+  // better-sqlite3's JavaScript is bundled too; its compiled addon is loaded from node_modules by path.
+  external: [],
   define: { __VETTED_VERSION__: JSON.stringify(pkg.version) },
   banner: { js: "import { createRequire as __vettedCreateRequire } from 'node:module'; const require = __vettedCreateRequire(import.meta.url);" },
   chunkNames: 'chunks/[name]-[hash]',

@@ -48,13 +48,16 @@ export function langFrom(flag: string | undefined, env: NodeJS.ProcessEnv): Lang
 export function makeContext(opts: GlobalOptions, env = process.env): Context {
   const explicit = opts.db ?? (env.VETTED_DB || undefined);
   return {
+    // Looked up when asked: touching stdin costs start-up time that most commands never need.
+    get interactive() {
+      return !!process.stdin.isTTY;
+    },
     dbPath: explicit ? resolve(explicit) : join(paths().data, 'vetted.db'),
     dbIsDefault: !explicit,
     configDir: env.VETTED_CONFIG ? resolve(env.VETTED_CONFIG) : paths().config,
     lang: langFrom(opts.lang, env),
     noColor: opts.color === false,
     debug: !!opts.debug,
-    interactive: !!process.stdin.isTTY,
     out: process.stdout,
     err: process.stderr,
     now: () => Date.now(),

@@ -1,7 +1,7 @@
 // Steps most commands share: opening the store, finding a company, reading user limits.
 
 import type { Context } from '../context.js';
-import { Store, type CompanyRow } from '../store/store.js';
+import { Store, needsMigration, type CompanyRow } from '../store/store.js';
 import { UserError } from '../errors.js';
 import { companyKey } from '../domain/names.js';
 
@@ -10,9 +10,11 @@ export const MAX_NOTE = 10_000;
 
 /** Opens the store; an existing database that needs a migration is backed up first. */
 export async function openStore(ctx: Context): Promise<Store> {
-  const { backupBeforeMigration } = await import('../store/backup.js');
-  const kept = await backupBeforeMigration(ctx.dbPath, ctx.now());
-  if (kept) ctx.err.write(`backed up the database to ${kept} before upgrading it\n`);
+  if (needsMigration(ctx.dbPath)) {
+    const { backupBeforeMigration } = await import('../store/backup.js');
+    const kept = await backupBeforeMigration(ctx.dbPath, ctx.now());
+    if (kept) ctx.err.write(`backed up the database to ${kept} before upgrading it\n`);
+  }
   return Store.open(ctx.dbPath, { createDir: ctx.dbIsDefault });
 }
 

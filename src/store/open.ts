@@ -33,7 +33,7 @@ export interface OpenOptions {
 }
 
 /** Reads the header of an existing file and refuses what we must not touch. */
-export function inspectHeader(path: string): { isNew: boolean; version: number } {
+export function inspectHeader(path: string): { isNew: boolean; version: number; wal?: boolean } {
   if (!existsSync(path)) return { isNew: true, version: 0 };
   const st = statSync(path);
   if (st.isDirectory()) throw new UserError(`${path} is a folder, not a database file; pass --db with a file path.`);
@@ -59,7 +59,8 @@ export function inspectHeader(path: string): { isNew: boolean; version: number }
       `${path} was written by a newer version of vetted (schema ${userVersion}, this one knows ${SCHEMA_VERSION}); upgrade vetted to use it.`,
     );
   }
-  return { isNew: false, version: userVersion };
+  // Bytes 18 and 19 are 2 in a database in WAL mode.
+  return { isNew: false, version: userVersion, wal: header[18] === 2 && header[19] === 2 };
 }
 
 /** Checks, after opening and before any write, what the header alone cannot tell. */
@@ -84,7 +85,7 @@ export function openDatabase(path: string, options: OpenOptions = {}): DB {
     if (options.createDir) mkdirSync(dir, { recursive: true, mode: 0o700 });
     else throw new UserError(`the folder ${dir} does not exist; create it first, or pass --db with a path in an existing folder.`);
   }
-  const { isNew } = inspectHeader(path);
+  const { isNew, wal } = inspectHeader(path);
   if (isNew) {
     // Create the file ourselves so that it is private from its first byte.
     if (existsSync(path)) chmodSync(path, 0o600);
@@ -99,7 +100,7 @@ export function openDatabase(path: string, options: OpenOptions = {}): DB {
   try {
     db.pragma('busy_timeout = 5000');
     const version = inspectOpened(db, path, isNew);
-    db.pragma('journal_mode = WAL');
+    if (!wal) db.pragma('journal_mode = WAL');
     db.pragma('synchronous = NORMAL');
     db.pragma('foreign_keys = ON');
     if (version < SCHEMA_VERSION) migrate(db);

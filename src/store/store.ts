@@ -2,7 +2,8 @@
 // command makes runs inside `write()`, one immediate transaction.
 
 import type { Statement } from 'better-sqlite3';
-import { openDatabase, type DB, type OpenOptions } from './open.js';
+import { inspectHeader, openDatabase, type DB, type OpenOptions } from './open.js';
+import { SCHEMA_VERSION } from './schema.js';
 import { companyKey, lookalikeSkeleton } from '../domain/names.js';
 import { eventContentKey } from '../domain/events.js';
 import { msOf } from '../domain/dates.js';
@@ -78,6 +79,12 @@ export interface NewIncident {
   opened: string;
   fault: Fault;
   closed?: string;
+}
+
+/** Whether an existing database is of an older schema (and so is backed up before it is opened). */
+export function needsMigration(path: string): boolean {
+  const { isNew, version } = inspectHeader(path);
+  return !isNew && version > 0 && version < SCHEMA_VERSION;
 }
 
 export class Store {

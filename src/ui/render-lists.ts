@@ -9,7 +9,7 @@ import type { Lang } from '../domain/checklist.js';
 import { datePart, plural } from '../domain/dates.js';
 import type { Paint } from './colour.js';
 import { safeText } from './safe.js';
-import stringWidth from 'string-width';
+import { displayWidth } from './width.js';
 
 const TITLES: Record<ListName, string> = { black: 'Black list', white: 'White list', watch: 'Watch list' };
 
@@ -29,10 +29,10 @@ export function renderLists(groups: Partial<Record<ListName, ListEntry[]>>, p: P
     out.push(listColour(p, list)(p.bold(`${TITLES[list]} (${entries.length})`)));
     if (!entries.length) out.push(p.dim('  nobody'));
     let width = 0;
-    for (const v of entries) width = Math.max(width, Math.min(32, stringWidth(safeText(v.company))));
+    for (const v of entries) width = Math.max(width, Math.min(32, displayWidth(safeText(v.company))));
     for (const v of entries) {
       const name = safeText(v.company);
-      const pad = ' '.repeat(Math.max(1, width - stringWidth(name) + 2));
+      const pad = ' '.repeat(Math.max(1, width - displayWidth(name) + 2));
       const top = v.reasons[0];
       const tag = top ? (top.rule === 'pin' ? 'pin' : top.rule === 'watch' ? '' : top.rule) : '';
       out.push(`  ${name}${pad}${p.dim(`since ${v.since ?? '—'}`)}  ${tag ? `${p.bold(tag)} ` : ''}${safeText(top ? findingText(top, lang) : '')}${v.reasons.length > 1 ? p.dim(` (+${v.reasons.length - 1} more)`) : ''}`);

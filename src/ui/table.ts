@@ -1,6 +1,6 @@
 // Plain-text tables that line up names in any script (wide and combining characters).
 
-import stringWidth from 'string-width';
+import { displayWidth } from './width.js';
 import { safeText } from './safe.js';
 
 export interface Column {
@@ -11,10 +11,10 @@ export interface Column {
 }
 
 function cut(s: string, max: number): string {
-  if (stringWidth(s) <= max) return s;
+  if (displayWidth(s) <= max) return s;
   let out = '';
   for (const ch of s) {
-    if (stringWidth(out + ch) > max - 1) break;
+    if (displayWidth(out + ch) > max - 1) break;
     out += ch;
   }
   return `${out}…`;
@@ -23,9 +23,9 @@ function cut(s: string, max: number): string {
 /** Renders rows as aligned columns; cells are user text and are made safe here. */
 export function renderTable(columns: Column[], rows: string[][], paintHeader: (s: string) => string = (s) => s): string {
   const cells = rows.map((r) => r.map((c, i) => (columns[i].max ? cut(safeText(c), columns[i].max!) : safeText(c))));
-  const widths = columns.map((col, i) => Math.max(stringWidth(col.header), ...cells.map((r) => stringWidth(r[i] ?? ''))));
+  const widths = columns.map((col, i) => Math.max(displayWidth(col.header), ...cells.map((r) => displayWidth(r[i] ?? ''))));
   const pad = (s: string, i: number) => {
-    const gap = ' '.repeat(Math.max(0, widths[i] - stringWidth(s)));
+    const gap = ' '.repeat(Math.max(0, widths[i] - displayWidth(s)));
     return columns[i].align === 'right' ? gap + s : s + gap;
   };
   const line = (r: string[]) => r.map((c, i) => pad(c ?? '', i)).join('  ').trimEnd();

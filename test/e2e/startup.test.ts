@@ -49,7 +49,7 @@ function loaded(args: string[]): { urls: string[]; text: string } {
 
 // Markers that only the library's own code holds.
 const LIBRARIES: Record<string, (l: { urls: string[]; text: string }) => boolean> = {
-  'the SQLite driver': (l) => l.urls.some((u) => u.includes('better-sqlite3')),
+  'the SQLite driver': (l) => l.text.includes('function SqliteError'),
   'the YAML parser': (l) => l.text.includes('YAMLParseError'),
   'the prompt library': (l) => l.text.includes('useKeypress'),
   'the markdown serialiser': (l) => l.text.includes('gfmTableToMarkdown') || l.text.includes('tableCellPadding'),
