@@ -1,30 +1,108 @@
-// Bundles src/ into dist/ with one chunk per lazily loaded command, so that each command
-// loads only what it uses. The SQLite driver's compiled addon is the only file read from node_modules.
+// Bundles src/ into dist/ so that a command loads as few files as possible, and only
+// what it uses:
+//   dist/main.js            the entry: argument checks, --version, error mapping
+//   dist/program.js         the command tree (commander); loaded for every command
+//   dist/commands/<name>.js one self-contained file per command
+//   dist/lazy/<module>.js   what a command imports only when it needs it (prompts, renderers…)
+//   dist/vendor/<lib>.js    the heavy libraries (YAML, prompts, markdown), loaded on first use
+// The SQLite driver's compiled addon is the only file read from node_modules at run time.
 import { build } from 'esbuild';
-import { readFileSync, renameSync, rmSync } from 'node:fs';
+import { readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { basename, dirname, relative, resolve } from 'node:path';
 
+const root = new URL('..', import.meta.url).pathname;
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
+
 // Build beside dist/ and swap it in, so that a running binary never sees half a build.
-const dist = new URL('../dist', import.meta.url);
-const next = new URL(`../dist.${process.pid}.tmp`, import.meta.url);
-const old = new URL(`../dist.${process.pid}.old`, import.meta.url);
+const dist = `${root}dist`;
+const next = `${root}dist.${process.pid}.tmp`;
+const old = `${root}dist.${process.pid}.old`;
 rmSync(next, { recursive: true, force: true });
-await build({
-  entryPoints: ['src/main.ts'],
-  outdir: next.pathname,
+
+const VENDOR = {
+  // yaml is CommonJS under Node: its names are listed, so that they can be imported by name.
+  yaml: "import * as Y from 'yaml';\nexport const { LineCounter, Scalar, YAMLParseError, isNode, isPair, isScalar, parse, parseDocument, visit } = Y;",
+  prompts: "export { confirm, input, select } from '@inquirer/prompts';",
+  markdown: "export { toMarkdown } from 'mdast-util-to-markdown';\nexport { gfmTableToMarkdown } from 'mdast-util-gfm-table';",
+};
+const VENDOR_OF = {
+  yaml: 'yaml',
+  '@inquirer/prompts': 'prompts',
+  'mdast-util-to-markdown': 'markdown',
+  'mdast-util-gfm-table': 'markdown',
+};
+
+const common = {
   bundle: true,
-  splitting: true,
+  splitting: false,
   format: 'esm',
   platform: 'node',
   target: 'node20',
-  // better-sqlite3's JavaScript is bundled too; its compiled addon is loaded from node_modules by path.
-  external: [],
   define: { __VETTED_VERSION__: JSON.stringify(pkg.version) },
   banner: { js: "import { createRequire as __vettedCreateRequire } from 'node:module'; const require = __vettedCreateRequire(import.meta.url);" },
-  chunkNames: 'chunks/[name]-[hash]',
-  sourcemap: false,
   logLevel: 'warning',
-});
+};
+
+/** Every module of src/ that some module imports with import(): each becomes a file of its own. */
+function dynamicTargets() {
+  const out = new Set();
+  const walk = (dir) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const file = `${dir}/${entry.name}`;
+      if (entry.isDirectory()) walk(file);
+      else if (file.endsWith('.ts')) {
+        for (const m of readFileSync(file, 'utf8').matchAll(/import\('(\.{1,2}\/[^']+)\.js'\)/g)) out.add(resolve(dirname(file), `${m[1]}.ts`));
+      }
+    }
+  };
+  walk(`${root}src`);
+  return out;
+}
+const INLINE = new Set([`${root}src/context.ts`]);
+const lazy = [...dynamicTargets()].filter((source) => !INLINE.has(source));
+/** Where a separate module's file goes in dist/, by its source path. */
+function outputOf(source) {
+  const rel = relative(`${root}src`, source).replace(/\.ts$/, '.js');
+  if (rel === 'program.js' || rel.startsWith('commands/') && !rel.startsWith('commands/export-lists')) return rel;
+  return `lazy/${basename(rel)}`;
+}
+/** Imports that stay separate files: dynamically imported modules and the heavy libraries. */
+function separate(outDir) {
+  const from = (file) => {
+    const r = relative(outDir, file);
+    return r.startsWith('.') ? r : `./${r}`;
+  };
+  return {
+    name: 'separate-files',
+    setup(b) {
+      b.onResolve({ filter: /^\.{1,2}\// }, (a) => {
+        if (a.kind !== 'dynamic-import') return undefined;
+        const source = resolve(a.resolveDir, a.path.replace(/\.js$/, '.ts'));
+        if (INLINE.has(source)) return undefined;
+        return { path: from(outputOf(source)), external: true };
+      });
+      b.onResolve({ filter: /^(yaml|@inquirer\/prompts|mdast-util-to-markdown|mdast-util-gfm-table)$/ }, (a) => ({
+        path: from(`vendor/${VENDOR_OF[a.path]}.js`),
+        external: true,
+      }));
+      // chalk is always given its colour level, so its terminal detection (which loads node:tty) is left out.
+      b.onResolve({ filter: /^#supports-color$/ }, () => ({ path: `${root}node_modules/chalk/source/vendor/supports-color/browser.js` }));
+    },
+  };
+}
+
+/** One self-contained file for one module of src/. */
+const single = (source, output) =>
+  build({ ...common, entryPoints: [source], outfile: `${next}/${output}`, plugins: [separate(dirname(output))] });
+
+await Promise.all([
+  single(`${root}src/main.ts`, 'main.js'),
+  ...lazy.map((source) => single(source, outputOf(source))),
+  ...Object.entries(VENDOR).map(([name, contents]) =>
+    build({ ...common, stdin: { contents, resolveDir: root, loader: 'js' }, outfile: `${next}/vendor/${name}.js` }),
+  ),
+]);
+
 try {
   renameSync(dist, old);
 } catch {
