@@ -1,7 +1,7 @@
 // The one exit point: parse argv, run the command, turn errors into exit codes.
 
 import { VERSION } from './version.js';
-import { safeMultiline } from './ui/safe.js';
+import { safeText } from './ui/safe.js';
 import type { CommandResult } from './commands/result.js';
 import type { Context, GlobalOptions } from './context.js';
 
@@ -14,8 +14,10 @@ function hasDebug(argv: string[]): boolean {
 /** Writes a command's output; returns its exit code. */
 function emit(result: CommandResult, ctx: Pick<Context, 'out' | 'err'>): number {
   if (result.out) ctx.out.write(result.out.endsWith('\n') ? result.out : `${result.out}\n`);
-  // Messages carry user text (names, paths): neutralise it; stdout is rendered safely already.
-  if (result.err) ctx.err.write(safeMultiline(result.err.endsWith('\n') ? result.err : `${result.err}\n`));
+  // Messages carry user text (names, paths): each line is neutralised, so that a line break
+  // typed into a name cannot forge a line of its own. Stdout is rendered safely already.
+  const lines = (Array.isArray(result.err) ? result.err : result.err ? [result.err] : []).filter((l) => l !== '');
+  if (lines.length) ctx.err.write(`${lines.map(safeText).join('\n')}\n`);
   return result.code ?? 0;
 }
 
@@ -23,7 +25,14 @@ function emit(result: CommandResult, ctx: Pick<Context, 'out' | 'err'>): number 
 export function describeError(err: unknown, debug: boolean): { code: number; message: string } {
   const e = err as { name?: string; exitCode?: number; code?: string; message?: string; stack?: string };
   if (e?.name === 'Interrupted' || e?.name === 'ExitPromptError' || e?.name === 'AbortPromptError') return { code: 130, message: '' };
-  if (e?.name === 'UserError') return { code: 2, message: `vetted: ${e.message}` };
+  // One sentence: any line break inside (from a name the user typed) is shown, not obeyed.
+  if (e?.name === 'UserError') return { code: 2, message: safeText(`vetted: ${e.message}`) };
+  if (e?.code === 'SQLITE_CORRUPT' || e?.code === 'SQLITE_NOTADB') {
+    return {
+      code: 2,
+      message: 'vetted: the database is damaged (SQLite says: ' + safeText(e.message ?? '') + '); restore a backup with `vetted restore FILE`, or pass --db with another file.',
+    };
+  }
   if (e?.name === 'RuntimeFailure') return { code: 1, message: `vetted: ${e.message}${debug && e.stack ? `\n${e.stack}` : ''}` };
   if (e?.code === 'SQLITE_FULL' || e?.code === 'ENOSPC') {
     return { code: 1, message: 'vetted: the disk is full, so nothing was saved; free some space and run the command again.' };
@@ -73,7 +82,7 @@ export async function main(argv: string[]): Promise<number> {
       return 2;
     }
     const { code: c, message } = describeError(err, debug);
-    if (message) process.stderr.write(`${safeMultiline(message)}\n`);
+    if (message) process.stderr.write(`${message.split('\n').map(safeText).join('\n')}\n`);
     return c;
   }
   return code;

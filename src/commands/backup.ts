@@ -39,5 +39,5 @@ export async function runRestore(ctx: Context, file: string): Promise<CommandRes
   // Open once, so that a backup from an older version is migrated now.
   await withStore(ctx, () => undefined);
   messages.push(`restored ${ctx.dbPath} from ${source}`);
-  return { err: messages.join('\n') };
+  return { err: messages };
 }

@@ -106,12 +106,12 @@ export async function run(ctx: Context, companyArg: string, opts: CheckOptions):
     });
     const name = store.findCompany(company)!.name;
     if (opts.json) {
-      return { out: toJson(checkJson(id, name, checklist, at, result, notes)), err: warnings.join('\n') || undefined };
+      return { out: toJson(checkJson(id, name, checklist, at, result, notes)), err: warnings };
     }
     const colour = colourWanted(ctx.out, { noColor: ctx.noColor }, ctx.env);
     return {
       out: renderCheck({ id, company: name, checklist, result, notes, lang: ctx.lang, paint: paint(colour) }),
-      err: warnings.join('\n') || undefined,
+      err: warnings,
     };
   });
 }

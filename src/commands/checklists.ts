@@ -18,7 +18,7 @@ interface JsonOption {
 export async function runList(ctx: Context, opts: JsonOption): Promise<CommandResult> {
   const broken: string[] = [];
   const all = loadAllChecklists(ctx.configDir, (m) => broken.push(`warning: ${m}`));
-  const err = broken.join('\n') || undefined;
+  const err = broken;
   if (opts.json) {
     return {
       out: toJson(
@@ -73,7 +73,7 @@ export async function runValidate(ctx: Context, file: string, opts: JsonOption):
   }
   if (checklist) return { out: `${file}: ok — ${checklist.id} v${checklist.version}, ${checklist.questions.length} questions\n` };
   return {
-    err: `${formatProblems(file, problems).map(safeText).join('\n')}\n${problems.length} problem${problems.length === 1 ? '' : 's'}; fix ${problems.length === 1 ? 'it' : 'them'} and validate again.`,
+    err: [...formatProblems(file, problems), `${problems.length} problem${problems.length === 1 ? '' : 's'}; fix ${problems.length === 1 ? 'it' : 'them'} and validate again.`],
     code: 2,
   };
 }

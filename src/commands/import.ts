@@ -23,8 +23,11 @@ export interface ImportOptions {
 function readData(file: string): ParsedData {
   let size: number;
   try {
-    size = statSync(file).size;
-  } catch {
+    const st = statSync(file);
+    if (st.isDirectory()) throw new UserError(`${file} is a folder, not a data file; give the path of a JSON or YAML file.`);
+    size = st.size;
+  } catch (err) {
+    if (err instanceof UserError) throw err;
     throw new UserError(`there is no file ${file}; check the path.`);
   }
   if (size > MAX_DATA_FILE_BYTES) {
@@ -33,7 +36,7 @@ function readData(file: string): ParsedData {
   return parseDataDocument(readFileSync(file, 'utf8'), file);
 }
 
-function renderReport(file: string, r: MergeReport, dryRun: boolean): string {
+function renderReport(file: string, r: MergeReport, dryRun: boolean): string[] {
   const rows: [string, keyof MergeReport][] = [
     ['companies', 'companies'],
     ['aliases', 'aliases'],
@@ -46,7 +49,7 @@ function renderReport(file: string, r: MergeReport, dryRun: boolean): string {
     .filter(([, k]) => r[k].added || r[k].existing)
     .map(([label, k]) => `${label}: ${r[k].added} ${dryRun ? 'to add' : 'added'}${r[k].existing ? `, ${r[k].existing} already there` : ''}`);
   const head = dryRun ? `${file} (dry run, nothing written)` : `imported ${file}`;
-  return `${head}\n${parts.length ? parts.map((p) => `  ${p}`).join('\n') : '  nothing in it'}\n`;
+  return [head, ...(parts.length ? parts.map((p) => `  ${p}`) : ['  nothing in it'])];
 }
 
 /** Merges, naming the file in any refusal. */
@@ -79,7 +82,7 @@ export async function run(ctx: Context, file: string, opts: ImportOptions): Prom
         : undefined,
     }),
   );
-  const noticeText = notices.map((n) => `note: ${file}: ${n}`).join('\n');
-  if (opts.json) return { out: toJson({ file, dry_run: !!opts.dryRun, ...report, notices }), err: noticeText || undefined };
-  return { err: (noticeText ? `${noticeText}\n` : '') + renderReport(file, report, !!opts.dryRun) };
+  const noticeLines = notices.map((n) => `note: ${file}: ${n}`);
+  if (opts.json) return { out: toJson({ file, dry_run: !!opts.dryRun, ...report, notices }), err: noticeLines };
+  return { err: [...noticeLines, ...renderReport(file, report, !!opts.dryRun)] };
 }

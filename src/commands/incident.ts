@@ -134,8 +134,8 @@ export async function runAdd(ctx: Context, companyArg: string, opts: AddOptions)
     });
     const incident = store.findIncident(ref)!;
     const hint = `next: vetted incident event ${ref} contact --channel phone --reached-human --wait-minutes 12`;
-    if (opts.json) return { out: toJson(incidentJson(incident, ctx.now())), err: warnings.join('\n') || undefined };
-    return { out: `${ref}\n`, err: [...warnings, `opened incident ${ref} with ${incident.company}`, hint].join('\n') };
+    if (opts.json) return { out: toJson(incidentJson(incident, ctx.now())), err: warnings };
+    return { out: `${ref}\n`, err: [...warnings, `opened incident ${ref} with ${incident.company}`, hint] };
   });
 }
 
@@ -168,7 +168,7 @@ export async function runEvent(ctx: Context, id: string, typeArg: string, opts: 
     if (!added) throw new UserError(`this ${type} at ${at} is on the timeline of ${incident.id} already; nothing was added.`);
     const updated = store.findIncident(incident.id)!;
     if (opts.json) return { out: toJson({ incident: updated.id, event, metrics: computeMetrics(updated, ctx.now()) }) };
-    return { err: [...warnings, `logged ${type} on ${updated.id} (${updated.company}) at ${at}`].join('\n') };
+    return { err: [...warnings, `logged ${type} on ${updated.id} (${updated.company}) at ${at}`] };
   });
 }
 

@@ -21,7 +21,7 @@ export async function runPin(ctx: Context, name: string, list: string, opts: { r
       store.setPin(row.id, { list, reason, at });
       return row;
     });
-    return { err: [warning, `pinned ${row.name} to the ${list} list: ${reason}`].filter(Boolean).join('\n') };
+    return { err: [warning ?? '', `pinned ${row.name} to the ${list} list: ${reason}`] };
   });
 }
 

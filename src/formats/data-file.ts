@@ -109,10 +109,10 @@ function record(fields: Record<string, Check>, required: string[]): Check {
       return;
     }
     for (const k of Object.keys(v)) {
-      if (!(k in fields)) out.push({ path: [...path, k], message: 'unknown field' });
+      if (!Object.hasOwn(fields, k)) out.push({ path: [...path, k], message: 'unknown field' });
     }
     for (const k of required) if (v[k] === undefined || v[k] === null) out.push({ path: [...path, k], message: 'is required' });
-    for (const [k, check] of Object.entries(fields)) if (v[k] !== undefined && v[k] !== null) check(v[k], [...path, k], out);
+    for (const [k, check] of Object.entries(fields)) if (Object.hasOwn(v, k) && v[k] !== undefined && v[k] !== null) check(v[k], [...path, k], out);
   };
 }
 
@@ -128,7 +128,7 @@ const event: Check = (v, path, out) => {
   const spec = EVENT_FIELDS[v.type];
   for (const k of Object.keys(v)) {
     if (k === 'at' || k === 'type') continue;
-    if (!(k in FIELD_SPECS)) out.push({ path: [...path, k], message: 'unknown field' });
+    if (!Object.hasOwn(FIELD_SPECS, k)) out.push({ path: [...path, k], message: 'unknown field' });
     else if (!spec.fields.includes(k)) out.push({ path: [...path, k], message: `is not a field of a ${v.type} event (its fields are ${spec.fields.join(', ')})` });
   }
   if (v.at === undefined) out.push({ path: [...path, 'at'], message: 'is required' });

@@ -170,10 +170,12 @@ export function renderMarkdownLists(input: MarkdownInput): string {
   return parts.join('\n');
 }
 
-/** One row per listed company, RFC 4180 quoting; cells that a spreadsheet would run as a formula are defused. */
+/** One row per listed company, RFC 4180 quoting; cells that a spreadsheet would run as a formula are
+ * defused, and control characters are made visible as everywhere else. */
 export function renderCsvLists(lists: Record<ListName, MarkdownCompany[]>): string {
-  const cell = (s: string) => {
-    const safe = /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
+  const cell = (text: string) => {
+    const s = markdownText(text); // control characters shown, not sent
+    const safe = /^[=+\-@]/.test(s) ? `'${s}` : s;
     return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
   };
   const lines = [['list', 'company', 'since', 'pinned', 'rules', 'why', 'evidence'].join(',')];

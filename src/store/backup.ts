@@ -66,7 +66,7 @@ export function verifyBackup(file: string): { version: number } {
     const v = db.pragma('user_version', { simple: true }) as number;
     if (v > SCHEMA_VERSION) throw new UserError(`${file} was written by a newer version of vetted; upgrade vetted to restore it.`);
     const check = db.pragma('integrity_check', { simple: true });
-    if (check !== 'ok') throw new UserError(`${file} is damaged (${String(check)}), so it was not restored.`);
+    if (check !== 'ok') throw new UserError(`${file} is damaged (${String(check).split('\n')[0]}), so it was not restored.`);
     return { version: v };
   } finally {
     db.close();

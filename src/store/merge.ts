@@ -78,6 +78,8 @@ export function mergeDataFile(store: Store, data: DataFile, opts: MergeOptions):
     }
   };
 
+  // Ids the file gives its incidents are not handed out to the file's incidents without one.
+  const fileIds = new Set((data.incidents ?? []).flatMap((i) => (i.id ? [i.id] : [])));
   const apply = () => {
     (data.companies ?? []).forEach((c, i) => {
       guard(['companies', i], () => {
@@ -150,7 +152,7 @@ export function mergeDataFile(store: Store, data: DataFile, opts: MergeOptions):
           rowId = existing.rowId;
           known = store.eventKeysOf(rowId);
         } else {
-          ref = inc.id ?? store.nextIncidentRef(slugOf(company.name));
+          ref = inc.id ?? store.nextIncidentRef(slugOf(company.name), fileIds);
           rowId = store.insertIncident({ ref, companyId: company.id, title: inc.title, opened: inc.opened, fault: inc.fault ?? 'unknown', closed: inc.closed });
           report.incidents.added++;
           known = new Set();

@@ -277,11 +277,11 @@ export class Store {
   // ---- incidents ----
 
   /** The first free id of the form `<slug>-<n>`. */
-  nextIncidentRef(slug: string): string {
+  nextIncidentRef(slug: string, reserved: Set<string> = new Set()): string {
     const rows = this.st("SELECT ref FROM incidents WHERE ref LIKE ? ESCAPE '\\'").all(`${slug.replace(/[%_\\]/g, '\\$&')}-%`) as {
       ref: string;
     }[];
-    const taken = new Set(rows.map((r) => r.ref));
+    const taken = new Set([...rows.map((r) => r.ref), ...reserved]);
     let n = 1;
     while (taken.has(`${slug}-${n}`)) n++;
     return `${slug}-${n}`;

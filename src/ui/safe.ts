@@ -5,9 +5,8 @@
 // can reorder what a reader sees (LRE, RLE, PDF, LRO, RLO, LRI, RLI, FSI, PDI, LRM, RLM, ALM).
 const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069]/gu;
 
-function visible(ch: string, keepNewlines: boolean): string {
+function visible(ch: string): string {
   const code = ch.codePointAt(0)!;
-  if (ch === '\n' && keepNewlines) return ch;
   if (ch === '\t') return ' ';
   if (code < 0x20) return String.fromCodePoint(0x2400 + code); // ␀ … ␟ (␛ for ESC)
   if (code === 0x7f) return '\u2421'; // ␡
@@ -16,12 +15,7 @@ function visible(ch: string, keepNewlines: boolean): string {
 
 /** User text made safe for a terminal: one line, every control shown as a visible symbol. */
 export function safeText(s: string): string {
-  return s.replace(UNSAFE, (ch) => visible(ch, false));
-}
-
-/** As safeText, but line breaks of multi-line notes are kept. */
-export function safeMultiline(s: string): string {
-  return s.replace(/\r\n/g, '\n').replace(UNSAFE, (ch) => visible(ch, true));
+  return s.replace(UNSAFE, visible);
 }
 
 const JSON_UNSAFE = /[\u007f-\u009f\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069\u2028\u2029]/gu;

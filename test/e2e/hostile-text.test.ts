@@ -228,11 +228,7 @@ describe('text commands show hostile text inert', () => {
     expectInert(r, 'why');
   });
 
-  // BUG: error messages echo the name as typed and main() prints them through
-  // safeMultiline, which keeps line breaks: `vetted why $'foo\nvetted: everything is fine'`
-  // prints two lines, the second a forged "vetted: …" message (the same with `incident show`,
-  // `company show`, …). Expected: one line, the line break shown as a visible symbol.
-  it.fails.each([
+  it.each([
     ['why', ['why', 'foo\nvetted: everything is fine\nbar']],
     ['incident show', ['incident', 'show', 'x\nvetted: imported 100 incidents']],
     ['company show', ['company', 'show', 'a\nb']],
@@ -244,11 +240,7 @@ describe('text commands show hostile text inert', () => {
 
   // RFC 4180 ends CSV records with \r\n; that CR is the format's, not the user's. Every other
   // control must not reach the terminal.
-  // BUG: `vetted export --format csv` (to stdout) prints company names, reasons and the rest
-  // raw: ESC sequences, the 8-bit CSI \x9b, BEL, BS and U+202E reach the terminal as they
-  // were typed (renderCsvLists only quotes cells and defuses formulas). Expected: as inert as
-  // `export --format md` (controls made visible), at least when stdout is a terminal.
-  it.fails('`export --format csv`', () => {
+  it('`export --format csv`', () => {
     const r = ok(s.run(['export', '--format', 'csv']));
     expectInert({ ...r, stdout: r.stdout.replace(/\r\n/g, '\n') }, 'export csv');
     expect(r.stdout).toContain('Evil');

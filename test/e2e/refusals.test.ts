@@ -138,12 +138,7 @@ describe('a damaged vetted database (valid header, garbage pages)', () => {
     return bytes;
   }
 
-  // BUG: a vetted database whose pages are damaged (header intact) is reported as
-  // "vetted: unexpected error: database disk image is malformed; please report it" with
-  // exit 1, as if vetted itself had failed. Expected (PRODUCT.md: "a file that is not a
-  // database … gets one clear sentence and exit status 2"): a sentence saying the database
-  // is damaged and how to mend it (`vetted restore` a backup), exit 2.
-  it.fails('`company list` says the database is damaged in one sentence, exit 2, not "please report"', () => {
+  it('`company list` says the database is damaged in one sentence, exit 2, not "please report"', () => {
     damaged();
     const line = expectOneLineError(s.run(['company', 'list']));
     expect(line).toMatch(/damaged|corrupt|malformed/i);
@@ -190,11 +185,7 @@ describe('data files', () => {
     expect(existsSync(s.db)).toBe(false);
   });
 
-  // BUG: `vetted import <a folder>` exits 1 with "vetted: unexpected error: EISDIR: illegal
-  // operation on a directory, read; please report it". readData() stats the path (a folder
-  // has a size) and then readFileSync throws EISDIR, which is not a UserError. Expected:
-  // exit 2 and a sentence such as "<path> is a folder, not a data file".
-  it.fails('a folder given as the data file is refused with exit 2', () => {
+  it('a folder given as the data file is refused with exit 2', () => {
     const r = s.run(['import', s.dir]);
     expectOneLineError(r);
   });

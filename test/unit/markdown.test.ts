@@ -291,7 +291,6 @@ describe('renderMarkdownLists, the page itself', () => {
     expect(o.tables[0].slice(1).map((r) => r[2])).toEqual(NASTY.map(([, s]) => markdownText(`B2: ${s}`)));
   });
 
-  // BUG: GFM (and markdown-it) render ~~text~~ as struck-through text; `~` is not escaped.
   it('strikethrough marks stay text', () => {
     const s = '~~strike~~';
     const o = outline(plain, render(listsOf(s).lists, true));
