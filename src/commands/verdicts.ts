@@ -9,11 +9,6 @@ import { loadPolicy } from '../formats/policy-file.js';
 import { LISTS, type ListName } from '../domain/types.js';
 import { inertJson } from '../ui/safe.js';
 
-export interface Judged {
-  company: CompanyRow;
-  verdict: Verdict;
-}
-
 export async function policyOf(ctx: Context): Promise<Policy> {
   return (await loadPolicy(ctx.configDir)).policy;
 }
