@@ -83,7 +83,7 @@ export async function run(ctx: Context, companyArg: string, opts: CheckOptions):
       }
       for (const w of warnings.splice(0)) ctx.err.write(`${w}\n`);
       const { askChecklist } = await import('../ui/prompts.js');
-      const asked = await askChecklist(checklist, ctx.lang, answers, paint(err), ctx.err);
+      const asked = await askChecklist(checklist, ctx.lang, answers, paint(err), ctx.err, err);
       Object.assign(answers, asked.answers);
       for (const [q, n] of Object.entries(asked.notes)) notes[q] = checkNote(n);
       missing = [];

@@ -120,10 +120,11 @@ export async function runAdd(ctx: Context, companyArg: string, opts: AddOptions)
     if (willAsk) {
       for (const w of warnings.splice(0)) ctx.err.write(`${w}\n`);
       const prompts = await import('../ui/incident-prompts.js');
-      const asked = await prompts.askIncident({ title: title === undefined, fault: fault === undefined });
+      const colour = colourWanted(ctx.err, { noColor: ctx.noColor }, ctx.env);
+      const asked = await prompts.askIncident({ title: title === undefined, fault: fault === undefined }, colour);
       title = title ?? checkTitle(asked.title ?? '');
       fault = fault ?? asked.fault;
-      if (await prompts.askFirstContact()) firstContact = await prompts.askEventFields('contact', {});
+      if (await prompts.askFirstContact(colour)) firstContact = await prompts.askEventFields('contact', {}, colour);
     }
     const ref = store.write(() => {
       const { company: row } = store.ensureCompany(company, opened);
@@ -155,7 +156,7 @@ export async function runEvent(ctx: Context, id: string, typeArg: string, opts: 
     const noFlags = Object.keys(fields).length === 0;
     if (ctx.interactive && !opts.json && (noFlags || missingRequired(type, fields).length)) {
       const { askEventFields } = await import('../ui/incident-prompts.js');
-      Object.assign(fields, await askEventFields(type, fields));
+      Object.assign(fields, await askEventFields(type, fields, colourWanted(ctx.err, { noColor: ctx.noColor }, ctx.env)));
     }
     const missing = missingRequired(type, fields);
     if (missing.length) {

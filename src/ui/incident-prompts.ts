@@ -4,6 +4,7 @@ import { confirm, input, select } from '@inquirer/prompts';
 import { EVENT_FIELDS, FIELD_SPECS } from '../domain/events.js';
 import { FAULTS, type EventType, type Fault } from '../domain/types.js';
 import { parseWhen } from '../domain/dates.js';
+import { promptTheme } from './prompt-theme.js';
 
 const context = { output: process.stderr, clearPromptOnDone: false } as const;
 
@@ -35,28 +36,30 @@ const QUESTIONS: Record<string, string> = {
   outcome: 'How did it end?',
 };
 
-export async function askIncident(missing: { title: boolean; fault: boolean }): Promise<{ title?: string; fault?: Fault }> {
+export async function askIncident(missing: { title: boolean; fault: boolean }, colour: boolean): Promise<{ title?: string; fault?: Fault }> {
+  const theme = promptTheme(colour, 'en');
   const out: { title?: string; fault?: Fault } = {};
   if (missing.title) {
     out.title = (
-      await input({ message: 'What went wrong? (a short title)', validate: (v) => (v.trim() ? true : 'A title helps you find it later.') }, context)
+      await input({ message: 'What went wrong? (a short title)', validate: (v) => (v.trim() ? true : 'A title helps you find it later.'), theme }, context)
     ).trim();
   }
   if (missing.fault) {
     out.fault = await select(
-      { message: 'Whose fault does it look like?', choices: FAULTS.map((f) => ({ name: FAULT_LABELS[f], value: f })), default: 'unknown' },
+      { message: 'Whose fault does it look like?', choices: FAULTS.map((f) => ({ name: FAULT_LABELS[f], value: f })), default: 'unknown', theme },
       context,
     );
   }
   return out;
 }
 
-export async function askFirstContact(): Promise<boolean> {
-  return confirm({ message: 'Log the first contact with them now?', default: true }, context);
+export async function askFirstContact(colour: boolean): Promise<boolean> {
+  return confirm({ message: 'Log the first contact with them now?', default: true, theme: promptTheme(colour, 'en') }, context);
 }
 
 /** Asks for the fields of an event type that were not given; optional ones may be skipped. */
-export async function askEventFields(type: EventType, given: Record<string, unknown>): Promise<Record<string, unknown>> {
+export async function askEventFields(type: EventType, given: Record<string, unknown>, colour: boolean): Promise<Record<string, unknown>> {
+  const theme = promptTheme(colour, 'en');
   const out: Record<string, unknown> = {};
   const spec = EVENT_FIELDS[type];
   for (const name of spec.fields) {
@@ -67,11 +70,11 @@ export async function askEventFields(type: EventType, given: Record<string, unkn
     const message = QUESTIONS[name] ?? f.describe;
     switch (f.kind) {
       case 'bool':
-        out[name] = await confirm({ message, default: name === 'reached_human' }, context);
+        out[name] = await confirm({ message, default: name === 'reached_human', theme }, context);
         break;
       case 'enum': {
         const choices = f.values!.map((v) => ({ name: v, value: v }));
-        out[name] = await select({ message, choices, default: name === 'level' ? 'frontline' : undefined }, context);
+        out[name] = await select({ message, choices, default: name === 'level' ? 'frontline' : undefined, theme }, context);
         break;
       }
       default: {
@@ -88,6 +91,7 @@ export async function askEventFields(type: EventType, given: Record<string, unkn
                 if (f.kind === 'currency' && !/^[A-Za-z]{3}$/.test(t)) return 'A three-letter code such as EUR.';
                 return true;
               },
+              theme,
             },
             context,
           )

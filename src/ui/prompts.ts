@@ -6,6 +6,7 @@ import { localize, type Checklist, type Lang } from '../domain/checklist.js';
 import { wordsFor } from './words.js';
 import { safeText } from './safe.js';
 import type { Paint } from './colour.js';
+import { promptTheme } from './prompt-theme.js';
 
 export interface AskedAnswers {
   answers: Record<string, string>;
@@ -21,7 +22,9 @@ export async function askChecklist(
   given: Record<string, string>,
   paint: Paint,
   err: { write(s: string): unknown },
+  colour: boolean,
 ): Promise<AskedAnswers> {
+  const theme = promptTheme(colour, lang);
   const w = wordsFor(lang);
   const answers: Record<string, string> = {};
   const notes: Record<string, string> = {};
@@ -39,10 +42,11 @@ export async function askChecklist(
         message: safeText(localize(q.text, lang)),
         choices: q.answers.map((a) => ({ name: safeText(localize(a.label, lang)), value: a.value })),
         pageSize: 10,
+        theme,
       },
       context,
     );
-    const note = (await input({ message: w.notePrompt }, context)).trim();
+    const note = (await input({ message: w.notePrompt, theme }, context)).trim();
     if (note) notes[q.id] = note;
   }
   return { answers, notes };
