@@ -37,6 +37,9 @@ export function describeError(err: unknown, debug: boolean): { code: number; mes
   if (e?.code === 'SQLITE_FULL' || e?.code === 'ENOSPC') {
     return { code: 1, message: 'vetted: the disk is full, so nothing was saved; free some space and run the command again.' };
   }
+  if (typeof e?.code === 'string' && e.code.startsWith('SQLITE_IOERR')) {
+    return { code: 1, message: `vetted: the disk refused a write (${e.message}): check free space, quotas and the disk itself; nothing was saved.` };
+  }
   if (e?.code === 'SQLITE_BUSY') {
     return { code: 1, message: 'vetted: the database is busy with another vetted process; nothing was saved, try again in a moment.' };
   }

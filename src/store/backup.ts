@@ -1,7 +1,7 @@
 // Backups with SQLite's online backup API (never a file copy), and restoring one after
 // checking that it is a vetted database.
 
-import { chmodSync, closeSync, existsSync, mkdirSync, openSync, renameSync, rmSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync, renameSync, rmSync, statSync } from 'node:fs';
 import { dirname, join, basename } from 'node:path';
 import Database from 'better-sqlite3';
 import { driverOptions, inspectHeader } from './open.js';
@@ -30,6 +30,7 @@ export function defaultBackupPath(dbPath: string, now: number, why = 'backup'): 
 export async function backupDatabase(dbPath: string, dest: string): Promise<void> {
   const dir = dirname(dest);
   if (!existsSync(dir)) mkdirSync(dir, { recursive: true, mode: 0o700 });
+  else if (!statSync(dir).isDirectory()) throw new UserError(`${dir} is a file, not a folder, so no backup can be written there; move it away or choose another --out.`);
   if (existsSync(dest)) throw new UserError(`${dest} exists already; choose another --out, or move that file away.`);
   const tmp = `${dest}.partial`;
   rmSync(tmp, { force: true });

@@ -103,7 +103,14 @@ export function openDatabase(path: string, options: OpenOptions = {}): DB {
     if (!wal) db.pragma('journal_mode = WAL');
     db.pragma('synchronous = NORMAL');
     db.pragma('foreign_keys = ON');
-    if (version < SCHEMA_VERSION) migrate(db);
+    if (version < SCHEMA_VERSION) {
+      // Never build on a damaged file: check an existing database before changing its schema.
+      if (version > 0) {
+        const check = db.pragma('quick_check', { simple: true });
+        if (check !== 'ok') throw new UserError(`${path} is damaged (${String(check).split('\n')[0]}); restore a backup with \`vetted restore FILE\`.`);
+      }
+      migrate(db);
+    }
     return db;
   } catch (err) {
     db.close();

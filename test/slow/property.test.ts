@@ -16,6 +16,7 @@ import { loadAllChecklists } from '../../src/formats/checklist-file.js';
 import { exportJson } from '../../src/commands/export.js';
 import { run as runImport } from '../../src/commands/import.js';
 import { makeContext, type Context } from '../../src/context.js';
+import { describeError } from '../../src/main.js';
 import type { Checklist } from '../../src/domain/checklist.js';
 import { CHANNELS, COMPENSATION_KINDS, EFFORTS, FAULTS, LEVELS, OUTCOMES } from '../../src/domain/types.js';
 import { SHARED } from '../helpers/cli.js';
@@ -224,7 +225,7 @@ describe('the round trip', () => {
           for (const f of [a, b]) for (const s of ['', '-wal', '-shm']) rmSync(f + s, { force: true });
         }
       }),
-      { numRuns: RUNS },
+      { numRuns: RUNS, interruptAfterTimeLimit: 50_000, markInterruptAsFailure: true },
     );
     expect(performance.now() - started).toBeLessThan(60_000);
   }, 120_000);
@@ -387,7 +388,10 @@ describe('corruption of a valid document', () => {
           if (error) {
             const e = error as Error;
             expect(e.name, `${what}: ${e.stack}`).toBe('UserError');
-            expect(e.message, what).not.toContain('\n');
+            // What the user sees is one line (a JSON parser's excerpt may hold line breaks).
+            const shown = describeError(e, false);
+            expect(shown.code).toBe(2);
+            expect(shown.message, what).not.toContain('\n');
             expect(exportOf(db), `${what}: the database changed on a refused import`).toBe(before);
           } else {
             expect(mustRefuse, `${what} was imported`).toBe(false);
@@ -397,7 +401,7 @@ describe('corruption of a valid document', () => {
           rmSync(file, { force: true });
         }
       }),
-      { numRuns: RUNS },
+      { numRuns: RUNS, interruptAfterTimeLimit: 50_000, markInterruptAsFailure: true },
     );
     // Every kind of mutation was tried.
     for (const kind of ['delete-required', 'wrong-type', 'unknown-field', 'impossible-date', 'enum-junk', 'truncate', 'random-bytes']) {
