@@ -174,8 +174,8 @@ export function renderMarkdownLists(input: MarkdownInput): string {
  * defused, and control characters are made visible as everywhere else. */
 export function renderCsvLists(lists: Record<ListName, MarkdownCompany[]>): string {
   const cell = (text: string) => {
-    const s = markdownText(text); // control characters shown, not sent
-    const safe = /^[=+\-@]/.test(s) ? `'${s}` : s;
+    const s = safeText(text); // control characters shown, not sent
+    const safe = /^\s*[=+\-@]/.test(s) ? `'${s}` : s;
     return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
   };
   const lines = [['list', 'company', 'since', 'pinned', 'rules', 'why', 'evidence'].join(',')];

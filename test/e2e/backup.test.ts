@@ -10,8 +10,8 @@ import { SHARED, sandbox, type RunResult, type Sandbox } from '../helpers/cli.js
 import { APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION } from '../../src/store/schema.js';
 import { Store } from '../../src/store/store.js';
 import { exportJson } from '../../src/commands/export.js';
+import { STACK_FRAME, expectOneLineError, ok } from '../helpers/expect.js';
 
-const STACK_FRAME = /^\s+at .+/m;
 const SEEDS = join(SHARED, 'scenarios', 'seeds.yaml');
 
 let s: Sandbox;
@@ -21,21 +21,6 @@ beforeEach(() => {
 afterEach(() => {
   s.cleanup();
 });
-
-function ok(r: RunResult): RunResult {
-  expect(r.code, `stdout: ${r.stdout}\nstderr: ${r.stderr}`).toBe(0);
-  return r;
-}
-
-function expectOneLineError(r: RunResult): string {
-  expect(r.code, `stdout: ${r.stdout}\nstderr: ${r.stderr}`).toBe(2);
-  expect(r.stdout).toBe('');
-  expect(r.stderr).not.toMatch(STACK_FRAME);
-  const lines = r.stderr.trimEnd().split('\n');
-  expect(lines, r.stderr).toHaveLength(1);
-  expect(lines[0]).toMatch(/^vetted: /);
-  return lines[0];
-}
 
 /** The whole database as a data file, without the export time. */
 function exported(db = s.db): unknown {

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { SHARED, sandbox, type RunResult, type Sandbox } from '../helpers/cli.js';
+import { STACK_FRAME } from '../helpers/expect.js';
 
 interface SeedCheck {
   company: string;
@@ -24,7 +25,6 @@ const GENERAL_IDS = ['who-helps', 'who-repairs', 'who-to-ask', 'returns', 'cance
 const answerFlags = (answers: Record<string, string>) => Object.entries(answers).flatMap(([q, a]) => ['--answer', `${q}=${a}`]);
 
 const ESC = '\u001b[';
-const STACK_FRAME = /^\s+at .+/m;
 
 /** Exit 2, nothing on stdout, one sentence on stderr and no stack trace. */
 function expectUsageError(r: RunResult): string {

@@ -5,8 +5,8 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { BIN, ROOT, sandbox, type RunResult, type Sandbox } from '../helpers/cli.js';
+import { STACK_FRAME, expectOneLineError } from '../helpers/expect.js';
 
-const STACK_FRAME = /^\s+at .+/m;
 const version = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
 
 const AMAZON = {
@@ -21,17 +21,6 @@ const AMAZON = {
   compensation: 'on-request',
 };
 const answerFlags = Object.entries(AMAZON).flatMap(([q, a]) => ['--answer', `${q}=${a}`]);
-
-/** Exit 2 with one line on stderr, no stack trace, nothing on stdout. */
-function expectOneLineError(r: RunResult): string {
-  expect(r.code, `stderr: ${r.stderr}`).toBe(2);
-  expect(r.stdout).toBe('');
-  expect(r.stderr).not.toMatch(STACK_FRAME);
-  const lines = r.stderr.trimEnd().split('\n');
-  expect(lines, r.stderr).toHaveLength(1);
-  expect(lines[0]).toMatch(/^vetted: /);
-  return lines[0];
-}
 
 const companyNames = (s: Sandbox, extra: string[] = [], env?: NodeJS.ProcessEnv) => {
   const r = s.run([...extra, 'company', 'list', '--json'], { env });

@@ -6,8 +6,8 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSy
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SHARED, sandbox, type RunResult, type Sandbox } from '../helpers/cli.js';
+import { STACK_FRAME, expectOneLineError, ok } from '../helpers/expect.js';
 
-const STACK_FRAME = /^\s+at .+/m;
 const SEEDS = join(SHARED, 'scenarios', 'seeds.yaml');
 
 type Section = 'companies' | 'aliases' | 'checks' | 'incidents' | 'events' | 'pins';
@@ -19,22 +19,6 @@ interface DataFile {
   checks: { company: string; checklist: string; at: string; answers: Record<string, string> }[];
   incidents: { id: string; company: string; events: { at: string; type: string }[] }[];
   pins: { company: string; list: string; reason: string }[];
-}
-
-function ok(r: RunResult): RunResult {
-  expect(r.code, `stderr: ${r.stderr}`).toBe(0);
-  return r;
-}
-
-/** Exit 2 with one line on stderr, no stack trace, nothing on stdout. */
-function expectOneLineError(r: RunResult): string {
-  expect(r.code, `stderr: ${r.stderr}`).toBe(2);
-  expect(r.stdout).toBe('');
-  expect(r.stderr).not.toMatch(STACK_FRAME);
-  const lines = r.stderr.trimEnd().split('\n');
-  expect(lines, r.stderr).toHaveLength(1);
-  expect(lines[0]).toMatch(/^vetted: /);
-  return lines[0];
 }
 
 function exportDoc(s: Sandbox): DataFile {

@@ -6,8 +6,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sandbox, type RunResult, type Sandbox } from '../helpers/cli.js';
-
-const STACK_FRAME = /^\s+at .+/m;
+import { STACK_FRAME, ok } from '../helpers/expect.js';
 
 // Every character that may not reach a terminal raw: NUL, BEL, BS, CR, ESC (and the rest
 // of C0 but \n and \t), DEL, C1 (incl. the 8-bit CSI \x9b and NEL \x85), bidi overrides
@@ -83,11 +82,6 @@ questions:
 
 let s: Sandbox;
 let incidentId: string;
-
-function ok(r: RunResult): RunResult {
-  expect(r.code, `stdout: ${r.stdout}\nstderr: ${r.stderr}`).toBe(0);
-  return r;
-}
 
 /** Nothing raw that a terminal would act on, anywhere in the output. */
 function expectInert(r: RunResult, what: string): void {

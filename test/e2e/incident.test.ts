@@ -6,8 +6,8 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { SHARED, sandbox, type RunResult, type Sandbox } from '../helpers/cli.js';
+import { STACK_FRAME, expectOneLineError, json, ok } from '../helpers/expect.js';
 
-const STACK_FRAME = /^\s+at .+/m;
 const SEEDS = `${SHARED}/scenarios/seeds.yaml`;
 const TITLE = 'Internet down for five days, switch in the building without power';
 
@@ -55,27 +55,6 @@ interface ListEntry {
   since: string | null;
   pinned: boolean;
   reasons: { rule: string; text: string; evidence: string[] }[];
-}
-
-function ok(r: RunResult): RunResult {
-  expect(r.code, `stderr: ${r.stderr}`).toBe(0);
-  return r;
-}
-
-function json<T>(s: Sandbox, args: string[]): T {
-  const r = ok(s.run(args));
-  return JSON.parse(r.stdout) as T;
-}
-
-/** Exit 2 with one line on stderr, no stack trace, nothing on stdout. */
-function expectOneLineError(r: RunResult): string {
-  expect(r.code, `stderr: ${r.stderr}`).toBe(2);
-  expect(r.stdout).toBe('');
-  expect(r.stderr).not.toMatch(STACK_FRAME);
-  const lines = r.stderr.trimEnd().split('\n');
-  expect(lines, r.stderr).toHaveLength(1);
-  expect(lines[0]).toMatch(/^vetted: /);
-  return lines[0];
 }
 
 /** The database as bytes, the folder's files, and its content as the data file (less exported_at). */

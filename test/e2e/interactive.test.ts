@@ -5,6 +5,7 @@ import { execFileSync } from 'node:child_process';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { sandbox, type Sandbox } from '../helpers/cli.js';
 import { Terminal, after } from '../helpers/tmux.js';
+import { STACK_FRAME } from '../helpers/expect.js';
 
 interface LocalText {
   en: string;
@@ -16,7 +17,6 @@ interface ChecklistJson {
 }
 
 const TEST_TIMEOUT = 120_000;
-const STACK_FRAME = /^\s+at .+/m;
 
 let general: ChecklistJson;
 let tmuxVersion = '';

@@ -6,8 +6,8 @@ import { join } from 'node:path';
 import MarkdownIt from 'markdown-it';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ROOT, SHARED, sandbox, type RunResult, type Sandbox } from '../helpers/cli.js';
+import { STACK_FRAME, expectOneLineError, json, ok } from '../helpers/expect.js';
 
-const STACK_FRAME = /^\s+at .+/m;
 const SEEDS = join(SHARED, 'scenarios', 'seeds.yaml');
 
 type ListName = 'black' | 'white' | 'watch';
@@ -43,26 +43,6 @@ const EXPECTED: Record<string, { list: ListName | 'unlisted'; rules?: string[]; 
   Rostelecom: { list: 'unlisted' },
 };
 const LISTED = Object.entries(EXPECTED).filter(([, e]) => e.list !== 'unlisted');
-
-function ok(r: RunResult): RunResult {
-  expect(r.code, `stderr: ${r.stderr}`).toBe(0);
-  return r;
-}
-
-function json<T>(s: Sandbox, args: string[]): T {
-  return JSON.parse(ok(s.run(args)).stdout) as T;
-}
-
-/** Exit 2 with one line on stderr, no stack trace, nothing on stdout. */
-function expectOneLineError(r: RunResult): string {
-  expect(r.code, `stderr: ${r.stderr}`).toBe(2);
-  expect(r.stdout).toBe('');
-  expect(r.stderr).not.toMatch(STACK_FRAME);
-  const lines = r.stderr.trimEnd().split('\n');
-  expect(lines, r.stderr).toHaveLength(1);
-  expect(lines[0]).toMatch(/^vetted: /);
-  return lines[0];
-}
 
 function seeded(): Sandbox {
   const s = sandbox();

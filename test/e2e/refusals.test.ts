@@ -7,8 +7,8 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SHARED, sandbox, type RunResult, type Sandbox } from '../helpers/cli.js';
+import { STACK_FRAME, expectOneLineError } from '../helpers/expect.js';
 
-const STACK_FRAME = /^\s+at .+/m;
 const SEEDS = join(SHARED, 'scenarios', 'seeds.yaml');
 
 const ANSWERS = {
@@ -33,18 +33,6 @@ const COMMANDS: [string, string[]][] = [
   ['check X --answer …', ['check', 'Some Shop', ...answerFlags]],
   ['backup', ['backup']],
 ];
-
-/** Exit 2 with one line on stderr, no stack trace, nothing on stdout. */
-function expectOneLineError(r: RunResult): string {
-  expect(r.code, `stdout: ${r.stdout}\nstderr: ${r.stderr}`).toBe(2);
-  expect(r.stdout).toBe('');
-  expect(r.stderr).not.toMatch(STACK_FRAME);
-  const lines = r.stderr.trimEnd().split('\n');
-  expect(lines, r.stderr).toHaveLength(1);
-  expect(lines[0]).toMatch(/^vetted: /);
-  expect(lines[0]).not.toMatch(/unexpected error|please report/);
-  return lines[0];
-}
 
 function expectNoCompanions(file: string): void {
   for (const suffix of ['-wal', '-shm', '-journal']) expect(existsSync(`${file}${suffix}`), `${file}${suffix} was created`).toBe(false);

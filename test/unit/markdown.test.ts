@@ -354,9 +354,10 @@ describe('renderCsvLists', () => {
     ['plain', 'Acme', 'Acme', 'Acme'],
     ['a comma is quoted', 'Acme, Inc.', '"Acme, Inc."', 'Acme, Inc.'],
     ['quotes are doubled', 'say "hi"', '"say ""hi"""', 'say "hi"'],
-    ['a newline is quoted and kept', 'a\nb', '"a\nb"', 'a\nb'],
-    ['CR LF is quoted and kept', 'a\r\nb', '"a\r\nb"', 'a\r\nb'],
-    ['a lone CR is quoted', 'a\rb', '"a\rb"', 'a\rb'],
+    // Control characters are shown, not sent, as in every other format but JSON.
+    ['a newline is shown as ␊', 'a\nb', 'a␊b', 'a␊b'],
+    ['CR LF is shown as ␍␊', 'a\r\nb', 'a␍␊b', 'a␍␊b'],
+    ['a lone CR is shown as ␍', 'a\rb', 'a␍b', 'a␍b'],
     ['Cyrillic as is', 'ООО «Ромашка»', 'ООО «Ромашка»', 'ООО «Ромашка»'],
   ])('%s', (_name, name, raw, parsed) => {
     const out = csv(one(name, 'r'));
@@ -369,12 +370,15 @@ describe('renderCsvLists', () => {
     ['+', '+1+2', `'+1+2`],
     ['-', '-1+2', `'-1+2`],
     ['@', '@SUM(A1:A2)', `'@SUM(A1:A2)`],
-    ['a tab', '\t=1', `'\t=1`],
-    ['a CR', '\r=1', `'\r=1`],
+    ['a tab (shown as a space)', '\t=1', `' =1`],
   ])('a cell starting with %s is defused with a leading quote', (_name, name, cell) => {
     const rows = parseCsv(csv(one(name, name)));
     expect(rows[1][1]).toBe(cell);
     expect(rows[1][5]).toBe(cell);
+  });
+
+  it('a cell starting with a CR starts with ␍, which no spreadsheet runs', () => {
+    expect(parseCsv(csv(one('\r=1', 'r')))[1][1]).toBe('␍=1');
   });
 
   it('a formula in the middle of a cell is left alone', () => {
