@@ -35,25 +35,30 @@ export function listEntry(v: Verdict) {
 export function refreshVerdicts(store: Store, policy: Policy, now: number): void {
   const key = policyKey(policy);
   const stale = store.companiesToJudge(key, now);
-  if (!stale.length) return;
-  const evidence = store.evidenceOfMany(stale);
-  const rows = stale.map((c) => {
-    const e = evidence.get(c.id)!;
-    const verdict = judgeCompany(e, policy, now);
-    return { companyId: c.id, list: verdict.list, entry: inertJson(listEntry(verdict)), verdict: JSON.stringify(verdict), validUntil: verdictValidUntil(e, now) };
-  });
-  try {
-    store.saveVerdicts(key, rows);
-  } catch (err) {
-    const code = (err as { code?: string }).code ?? '';
-    if (!/^SQLITE_(READONLY|BUSY|LOCKED|FULL|CANTOPEN|IOERR)/.test(code)) throw err;
-    // A read-only or busy database: judge without the cache this time.
-    throw new CacheUnavailable(rows.map((r) => ({ id: r.companyId, list: r.list, entry: r.entry, verdict: r.verdict })));
+  // In batches, so that memory stays bounded however many companies there are.
+  for (let start = 0; start < stale.length; start += VERDICT_BATCH) {
+    const batch = stale.slice(start, start + VERDICT_BATCH);
+    const evidence = store.evidenceOfMany(batch);
+    const rows = batch.map((c) => {
+      const e = evidence.get(c.id)!;
+      const verdict = judgeCompany(e, policy, now);
+      return { companyId: c.id, list: verdict.list, entry: inertJson(listEntry(verdict)), verdict: JSON.stringify(verdict), validUntil: verdictValidUntil(e, now) };
+    });
+    try {
+      store.saveVerdicts(key, rows);
+    } catch (err) {
+      const code = (err as { code?: string }).code ?? '';
+      if (!/^SQLITE_(READONLY|BUSY|LOCKED|FULL|CANTOPEN|IOERR)/.test(code)) throw err;
+      // A read-only or busy database: judge without the cache this time.
+      throw new CacheUnavailable();
+    }
   }
 }
 
+const VERDICT_BATCH = 2000;
+
 class CacheUnavailable extends Error {
-  constructor(readonly rows: { id: number; list: string; entry: string; verdict: string }[]) {
+  constructor() {
     super('verdict cache unavailable');
   }
 }

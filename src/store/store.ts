@@ -334,13 +334,19 @@ export class Store {
     return this.withEvents(rows, true);
   }
 
-  private withEvents(rows: IncidentRow[], all = false): (Incident & { rowId: number; companyId: number })[] {
+  private withEvents(rows: IncidentRow[], all = false, batch?: string): (Incident & { rowId: number; companyId: number })[] {
     const byIncident = new Map<number, IncidentEvent[]>();
     const events = all
       ? (this.st('SELECT incident_id, at, type, data FROM events ORDER BY incident_id, at_ms, id').all() as EventRow[])
-      : rows.flatMap(
-          (r) => this.st('SELECT incident_id, at, type, data FROM events WHERE incident_id = ? ORDER BY at_ms, id').all(r.id) as EventRow[],
-        );
+      : batch !== undefined
+        ? (this.st(
+            `SELECT incident_id, at, type, data FROM events
+             WHERE incident_id IN (SELECT id FROM incidents WHERE company_id IN (SELECT value FROM json_each(?)))
+             ORDER BY incident_id, at_ms, id`,
+          ).all(batch) as EventRow[])
+        : rows.flatMap(
+            (r) => this.st('SELECT incident_id, at, type, data FROM events WHERE incident_id = ? ORDER BY at_ms, id').all(r.id) as EventRow[],
+          );
     for (const e of events) {
       let list = byIncident.get(e.incident_id);
       if (!list) byIncident.set(e.incident_id, (list = []));
@@ -489,13 +495,38 @@ export class Store {
     });
   }
 
-  /** The evidence of some companies: in bulk when they are many, one by one when few. */
+  /** The evidence of some companies, in a few queries (give them in batches of a few thousand). */
   evidenceOfMany(companies: CompanyRow[]): Map<number, CompanyEvidence> {
-    if (companies.length > 200) {
-      const wanted = new Set(companies.map((c) => c.id));
-      return new Map(this.allEvidence().filter((x) => wanted.has(x.company.id)).map((x) => [x.company.id, x.evidence]));
-    }
-    return new Map(companies.map((c) => [c.id, this.evidenceOf(c)]));
+    if (companies.length <= 20) return new Map(companies.map((c) => [c.id, this.evidenceOf(c)]));
+    const ids = JSON.stringify(companies.map((c) => c.id));
+    const checks = groupBy(
+      (
+        this.st(
+          `SELECT k.*, c.name AS company FROM checks k JOIN companies c ON c.id = k.company_id
+           WHERE k.company_id IN (SELECT value FROM json_each(?)) ORDER BY k.at_ms, k.id`,
+        ).all(ids) as RawCheck[]
+      ).map(toCheck),
+      (c) => c.company_id,
+    );
+    const rows = this.st(
+      `SELECT i.*, c.name AS company FROM incidents i JOIN companies c ON c.id = i.company_id
+       WHERE i.company_id IN (SELECT value FROM json_each(?)) ORDER BY i.opened_ms, i.ref`,
+    ).all(ids) as IncidentRow[];
+    const incidents = groupBy(this.withEvents(rows, false, ids), (i) => i.companyId);
+    const pins = new Map(
+      (
+        this.st(
+          `SELECT p.company_id, c.name AS company, p.list, p.reason, p.at FROM pins p JOIN companies c ON c.id = p.company_id
+           WHERE p.company_id IN (SELECT value FROM json_each(?))`,
+        ).all(ids) as (Pin & { company_id: number })[]
+      ).map((p) => [p.company_id, p]),
+    );
+    return new Map(
+      companies.map((c) => [
+        c.id,
+        { company: c.name, checks: checks.get(c.id) ?? [], incidents: incidents.get(c.id) ?? [], pin: pins.get(c.id) },
+      ]),
+    );
   }
 
   counts(): { companies: number; checks: number; incidents: number; events: number; pins: number } {
