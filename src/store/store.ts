@@ -439,7 +439,7 @@ export class Store {
     const companies = this.st('SELECT * FROM companies ORDER BY key').all() as CompanyRow[];
     const checks = groupBy(this.allChecks(), (c) => c.company_id);
     const incidents = groupBy(this.allIncidents(), (i) => i.companyId);
-    const pins = new Map(this.allPins().map((p) => [p.company_id, p]));
+    const pins = new Map(this.allPins().map(({ company_id, ...pin }) => [company_id, pin]));
     return companies.map((company) => ({
       company,
       evidence: {
@@ -519,7 +519,7 @@ export class Store {
           `SELECT p.company_id, c.name AS company, p.list, p.reason, p.at FROM pins p JOIN companies c ON c.id = p.company_id
            WHERE p.company_id IN (SELECT value FROM json_each(?))`,
         ).all(ids) as (Pin & { company_id: number })[]
-      ).map((p) => [p.company_id, p]),
+      ).map(({ company_id, ...pin }) => [company_id, pin]),
     );
     return new Map(
       companies.map((c) => [

@@ -1,0 +1,77 @@
+// The verdict cache: batched evidence is the same evidence, cached verdicts are the verdicts
+// judged afresh, and a write to a company's evidence drops its cached verdict.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { Store } from '../../src/store/store.js';
+import { mergeDataFile } from '../../src/store/merge.js';
+import { validateDataFile, type DataFile } from '../../src/formats/data-file.js';
+import { loadAllChecklists } from '../../src/formats/checklist-file.js';
+import { DEFAULT_POLICY, judgeCompany } from '../../src/domain/policy.js';
+import { judgeListed, listEntry, listEntryTexts } from '../../src/commands/verdicts.js';
+import { LISTS } from '../../src/domain/types.js';
+
+const ROOT = resolve(import.meta.dirname, '..', '..');
+const { generate } = (await import(pathToFileURL(join(ROOT, 'bench', 'generate.mjs')).href)) as { generate: (n: number, seed?: number) => unknown };
+const NOW = Date.UTC(2026, 10, 22);
+
+let dir: string;
+let store: Store;
+
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'vetted-cache-'));
+  store = Store.open(join(dir, 'v.db'));
+  const v = validateDataFile(generate(300, 7));
+  if ('errors' in v) throw new Error(JSON.stringify(v.errors.slice(0, 3)));
+  const checklists = new Map(loadAllChecklists(join(dir, 'cfg')).map((c) => [c.checklist.id, c.checklist]));
+  mergeDataFile(store, v.value as DataFile, { checklists, today: '2026-11-22' });
+});
+
+afterEach(() => {
+  store.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('the verdict cache', () => {
+  it('evidence loaded in a batch equals evidence loaded company by company', () => {
+    const companies = store.allCompanies();
+    expect(companies.length).toBeGreaterThan(20);
+    const batch = store.evidenceOfMany(companies);
+    for (const c of companies) expect(batch.get(c.id), c.name).toEqual(store.evidenceOf(c));
+  });
+
+  it('cached entries equal verdicts judged afresh, on the first read and the second', () => {
+    const fresh = Object.fromEntries(LISTS.map((l) => [l, [] as string[]]));
+    for (const c of store.allCompanies()) {
+      const v = judgeCompany(store.evidenceOf(c), DEFAULT_POLICY, NOW);
+      if (v.list !== 'unlisted') fresh[v.list].push(JSON.stringify(listEntry(v)));
+    }
+    const first = listEntryTexts(store, DEFAULT_POLICY, NOW);
+    const second = listEntryTexts(store, DEFAULT_POLICY, NOW);
+    for (const l of LISTS) {
+      expect(first[l].map((t) => JSON.stringify(JSON.parse(t)))).toEqual(fresh[l]);
+      expect(second[l]).toEqual(first[l]);
+    }
+    expect(first.black.length + first.white.length + first.watch.length).toBeGreaterThan(100);
+  });
+
+  it('a pin drops the cached verdict of that company only, and the next read has it', () => {
+    listEntryTexts(store, DEFAULT_POLICY, NOW);
+    const [a, b] = store.allCompanies();
+    expect(store.companiesToJudge(JSON.stringify(DEFAULT_POLICY), NOW)).toEqual([]);
+    store.write(() => store.setPin(a.id, { list: 'black', reason: 'test', at: '2026-11-22' }));
+    expect(store.companiesToJudge(JSON.stringify(DEFAULT_POLICY), NOW).map((c) => c.id)).toEqual([a.id]);
+    const listed = judgeListed(store, DEFAULT_POLICY, NOW);
+    expect(listed.black.find((x) => x.companyId === a.id)?.verdict.pinned).toBe(true);
+    expect(store.companiesToJudge(JSON.stringify(DEFAULT_POLICY), NOW)).toEqual([]);
+    void b;
+  });
+
+  it('another policy judges every company again', () => {
+    listEntryTexts(store, DEFAULT_POLICY, NOW);
+    const strict = { ...DEFAULT_POLICY, broken_promises: 1 };
+    expect(store.companiesToJudge(JSON.stringify(strict), NOW).length).toBe(store.allCompanies().length);
+  });
+});
