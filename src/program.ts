@@ -97,15 +97,15 @@ export function buildProgram(run: Runner): Command {
   sub(company, 'alias <company> <alias>', 'record another name of a company (another script or spelling)', 'vetted company alias Volgatelecom Волгателеком')
     .action(action(async () => ({ run: (await import('./commands/company.js')).runAlias })));
 
-  registerLaterCommands(program, sub, action);
+  registerRecordCommands(program, sub, action);
   return program;
 }
 
-export type Sub = (parent: Command, name: string, description: string, ...ex: string[]) => Command;
-export type Action = (load: CommandLoader) => (...args: unknown[]) => Promise<void>;
+type Sub = (parent: Command, name: string, description: string, ...ex: string[]) => Command;
+type Action = (load: CommandLoader) => (...args: unknown[]) => Promise<void>;
 
-/** Commands of the incident log, the lists and the data file. */
-function registerLaterCommands(program: Command, sub: Sub, action: Action): void {
+/** Commands of the incident log, the lists, backups and the data file. */
+function registerRecordCommands(program: Command, sub: Sub, action: Action): void {
   const incident = sub(
     program,
     'incident',
@@ -122,7 +122,7 @@ function registerLaterCommands(program: Command, sub: Sub, action: Action): void
     .option('--json', 'print the new incident as JSON')
     .action(action(async () => ({ run: (await load()).runAdd })));
 
-  const event = sub(
+  sub(
     incident,
     'event <id> <type>',
     'append one event to the timeline; types: contact, promise, escalation, apology, explanation, compensation, refusal, resolution, note',
@@ -159,7 +159,6 @@ function registerLaterCommands(program: Command, sub: Sub, action: Action): void
     .option('--note <text>', 'anything worth remembering')
     .option('--json', 'print the event and the new figures as JSON')
     .action(action(async () => ({ run: (await load()).runEvent })));
-  void event;
 
   sub(incident, 'list', 'list incidents', 'vetted incident list', 'vetted incident list --open --company Volgatelecom --json')
     .option('--company <company>', 'only this company')
@@ -214,4 +213,3 @@ function registerLaterCommands(program: Command, sub: Sub, action: Action): void
     .action(action(() => import('./commands/export.js')));
 }
 
-export { Option };

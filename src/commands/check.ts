@@ -7,7 +7,7 @@ import type { Context } from '../context.js';
 import type { CommandResult } from './result.js';
 import { UserError } from '../errors.js';
 import { checkAnswers, scoreCheck, type Checklist } from '../domain/checklist.js';
-import { formatLocalMinute } from '../domain/dates.js';
+import { formatLocalSecond } from '../domain/dates.js';
 import { findChecklist } from '../formats/checklist-file.js';
 import { parseDataText } from '../formats/data-text.js';
 import { checkCompanyName, checkNote, lookalikeWarning, parsePairs, withStore } from './shared.js';
@@ -66,7 +66,7 @@ export async function run(ctx: Context, companyArg: string, opts: CheckOptions):
     if (!checklist.questions.some((x) => x.id === q)) throw new UserError(`--note names "${q}", which is not a question of the ${checklist.id} checklist.`);
     checkNote(notes[q]);
   }
-  let { missing } = checkAnswers(checklist, answers);
+  const { missing } = checkAnswers(checklist, answers);
   const err = colourWanted(ctx.err, { noColor: ctx.noColor }, ctx.env);
 
   return withStore(ctx, async (store) => {
@@ -86,10 +86,9 @@ export async function run(ctx: Context, companyArg: string, opts: CheckOptions):
       const asked = await askChecklist(checklist, ctx.lang, answers, paint(err), ctx.err, err);
       Object.assign(answers, asked.answers);
       for (const [q, n] of Object.entries(asked.notes)) notes[q] = checkNote(n);
-      missing = [];
     }
     const result = scoreCheck(checklist, answers);
-    const at = formatLocalMinute(ctx.now()).concat(`:${String(new Date(ctx.now()).getSeconds()).padStart(2, '0')}`);
+    const at = formatLocalSecond(ctx.now());
     const id = store.write(() => {
       const { company: row } = store.ensureCompany(company, at);
       return store.insertCheck({

@@ -77,6 +77,11 @@ export function formatLocalMinute(ms: number): string {
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
 }
 
+/** Local date-time text to the second: a check's time, so that two checks a minute apart stay apart. */
+export function formatLocalSecond(ms: number): string {
+  return `${formatLocalMinute(ms)}:${pad(new Date(ms).getSeconds())}`;
+}
+
 /** Local calendar date of a time. */
 export function formatLocalDate(ms: number): string {
   const d = new Date(ms);
