@@ -4,23 +4,12 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { BIN, ROOT, sandbox, type RunResult, type Sandbox } from '../helpers/cli.js';
+import { BIN, ROOT, sandbox, type RunResult, type Sandbox, amazonAnswerFlags } from '../helpers/cli.js';
 import { STACK_FRAME, expectOneLineError } from '../helpers/expect.js';
 
 const version = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
 
-const AMAZON = {
-  'who-helps': 'live-support',
-  'who-repairs': 'ship-free',
-  'who-to-ask': 'human-help',
-  returns: 'free-return',
-  cancel: 'self-service',
-  'after-leaving': 'keep-everything',
-  'lost-parcel': 'seller-replaces',
-  'reach-human': 'minutes',
-  compensation: 'on-request',
-};
-const answerFlags = Object.entries(AMAZON).flatMap(([q, a]) => ['--answer', `${q}=${a}`]);
+const answerFlags = amazonAnswerFlags;
 
 const companyNames = (s: Sandbox, extra: string[] = [], env?: NodeJS.ProcessEnv) => {
   const r = s.run([...extra, 'company', 'list', '--json'], { env });

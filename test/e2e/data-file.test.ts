@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync, chmodSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { SHARED, sandbox, type RunResult, type Sandbox } from '../helpers/cli.js';
+import { SHARED, sandbox, type RunResult, type Sandbox, AMAZON_ANSWERS } from '../helpers/cli.js';
 import { STACK_FRAME, expectOneLineError, ok } from '../helpers/expect.js';
 
 const SEEDS = join(SHARED, 'scenarios', 'seeds.yaml');
@@ -57,17 +57,7 @@ const SMALL = {
       company: 'Amazon',
       checklist: 'general',
       at: '2016-03-01',
-      answers: {
-        'who-helps': 'live-support',
-        'who-repairs': 'ship-free',
-        'who-to-ask': 'human-help',
-        returns: 'free-return',
-        cancel: 'self-service',
-        'after-leaving': 'keep-everything',
-        'lost-parcel': 'seller-replaces',
-        'reach-human': 'minutes',
-        compensation: 'on-request',
-      },
+      answers: AMAZON_ANSWERS,
       notes: { 'lost-parcel': 'refunds a lost parcel | without <b>proof</b>' },
     },
   ],

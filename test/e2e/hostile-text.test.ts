@@ -5,7 +5,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sandbox, type RunResult, type Sandbox } from '../helpers/cli.js';
+import { sandbox, type RunResult, type Sandbox, AMAZON_ANSWERS, amazonAnswerFlags } from '../helpers/cli.js';
 import { STACK_FRAME, ok } from '../helpers/expect.js';
 
 // Every character that may not reach a terminal raw: NUL, BEL, BS, CR, ESC (and the rest
@@ -47,18 +47,7 @@ const FILE_REASON = `file reason\u0000${CSI}\u2067`;
 const FILE_CHECK_NOTE = `file check note\u0000${DCS}`;
 const FILE_INCIDENT = 'file-incident-1';
 
-const ANSWERS = {
-  'who-helps': 'live-support',
-  'who-repairs': 'ship-free',
-  'who-to-ask': 'human-help',
-  returns: 'free-return',
-  cancel: 'self-service',
-  'after-leaving': 'keep-everything',
-  'lost-parcel': 'seller-replaces',
-  'reach-human': 'minutes',
-  compensation: 'on-request',
-};
-const answerFlags = Object.entries(ANSWERS).flatMap(([q, a]) => ['--answer', `${q}=${a}`]);
+const answerFlags = amazonAnswerFlags;
 
 // A user checklist whose every label is hostile (YAML double-quoted escapes: \e, \x9b, \u202e, \0).
 const EVIL_CHECKLIST = `id: evil
@@ -140,7 +129,7 @@ beforeAll(() => {
     JSON.stringify({
       format: 'vetted/1',
       companies: [{ name: FILE_NAME, aliases: [FILE_ALIAS], category: FILE_CATEGORY, website: FILE_WEBSITE }],
-      checks: [{ company: FILE_NAME, checklist: 'general', at: '2024-03-01', answers: ANSWERS, notes: { 'who-helps': FILE_CHECK_NOTE } }],
+      checks: [{ company: FILE_NAME, checklist: 'general', at: '2024-03-01', answers: AMAZON_ANSWERS, notes: { 'who-helps': FILE_CHECK_NOTE } }],
       incidents: [
         {
           id: FILE_INCIDENT,

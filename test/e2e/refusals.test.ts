@@ -6,23 +6,12 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { SHARED, sandbox, type RunResult, type Sandbox } from '../helpers/cli.js';
+import { SHARED, sandbox, type RunResult, type Sandbox, amazonAnswerFlags } from '../helpers/cli.js';
 import { STACK_FRAME, expectOneLineError } from '../helpers/expect.js';
 
 const SEEDS = join(SHARED, 'scenarios', 'seeds.yaml');
 
-const ANSWERS = {
-  'who-helps': 'live-support',
-  'who-repairs': 'ship-free',
-  'who-to-ask': 'human-help',
-  returns: 'free-return',
-  cancel: 'self-service',
-  'after-leaving': 'keep-everything',
-  'lost-parcel': 'seller-replaces',
-  'reach-human': 'minutes',
-  compensation: 'on-request',
-};
-const answerFlags = Object.entries(ANSWERS).flatMap(([q, a]) => ['--answer', `${q}=${a}`]);
+const answerFlags = amazonAnswerFlags;
 
 /** Every command that opens the database, as argv. */
 const COMMANDS: [string, string[]][] = [

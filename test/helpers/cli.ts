@@ -48,3 +48,19 @@ export function sandbox(): Sandbox {
     },
   };
 }
+
+/** The answers of the Amazon check of the seed scenarios (general checklist: score 92, go). */
+export const AMAZON_ANSWERS: Record<string, string> = {
+  'who-helps': 'live-support',
+  'who-repairs': 'ship-free',
+  'who-to-ask': 'human-help',
+  returns: 'free-return',
+  cancel: 'self-service',
+  'after-leaving': 'keep-everything',
+  'lost-parcel': 'seller-replaces',
+  'reach-human': 'minutes',
+  compensation: 'on-request',
+};
+
+/** The same answers as repeated --answer flags. */
+export const amazonAnswerFlags = Object.entries(AMAZON_ANSWERS).flatMap(([q, a]) => ['--answer', `${q}=${a}`]);
