@@ -1,0 +1,103 @@
+// Logging an incident on a terminal: `incident add` asks for what is missing and offers to
+// log the first contact; `incident event` with no flags asks the questions of its type.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { Terminal } from '../helpers/tmux.js';
+import { sandbox, type Sandbox } from '../helpers/cli.js';
+import { json } from '../helpers/expect.js';
+
+let s: Sandbox;
+let term: Terminal | undefined;
+
+beforeEach(() => {
+  s = sandbox();
+});
+afterEach(() => {
+  term?.kill();
+  term = undefined;
+  s.cleanup();
+});
+
+function start(args: string[]): Terminal {
+  term = Terminal.start({ dir: s.dir, args, env: { VETTED_DB: s.db, VETTED_CONFIG: s.config, NO_COLOR: '1', LANG: 'C.UTF-8' } });
+  return term;
+}
+
+interface Shown {
+  id: string;
+  title: string;
+  fault: string;
+  events: Record<string, unknown>[];
+  metrics: { contacts: number; minutes_to_human: number | null; robot_contacts: number; promises: number };
+}
+
+describe('incident add on a terminal', () => {
+  it('asks for the title, then logs the first contact it offers to log', async () => {
+    const t = start(['incident', 'add', 'Some ISP', '--fault', 'company']);
+    await t.waitForText('What went wrong?');
+    t.type('Internet down since morning');
+    t.keys('Enter');
+    await t.waitForText('Log the first contact');
+    t.keys('Enter'); // yes
+    await t.waitForText('How did you get in touch?');
+    t.keys('Enter'); // phone
+    await t.waitForText('Did a live person answer?');
+    t.keys('Enter'); // yes
+    await t.waitForText('Minutes until a person answered');
+    t.type('25');
+    t.keys('Enter');
+    await t.waitForText('voice menu or a bot');
+    t.type('y');
+    t.keys('Enter');
+    await t.waitForText('Your place in the queue');
+    t.type('4');
+    t.keys('Enter');
+    await t.waitForText('cut off');
+    t.keys('Enter'); // no
+    await t.waitForText('how far up the company');
+    t.keys('Enter'); // frontline
+    await t.waitForText('Note (names');
+    t.type('operator Olga');
+    t.keys('Enter');
+    expect(await t.waitForExit()).toBe(0);
+    expect(t.stdout().trim()).toBe('some-isp-1');
+
+    const shown = json<Shown>(s, ['incident', 'show', 'some-isp-1', '--json']);
+    expect(shown.title).toBe('Internet down since morning');
+    expect(shown.fault).toBe('company');
+    expect(shown.events).toHaveLength(1);
+    expect(shown.events[0]).toMatchObject({ type: 'contact', channel: 'phone', reached_human: true, wait_minutes: 25, robot: true, queue_position: 4, dropped: false, level: 'frontline', note: 'operator Olga' });
+    expect(shown.metrics).toMatchObject({ contacts: 1, minutes_to_human: 25, robot_contacts: 1 });
+  });
+
+  it('Ctrl+C at a question leaves with 130 and stores nothing', async () => {
+    const t = start(['incident', 'add', 'Some ISP']);
+    await t.waitForText('What went wrong?');
+    t.keys('C-c');
+    expect(await t.waitForExit()).toBe(130);
+    expect(t.screen()).not.toMatch(/^\s+at /m);
+    expect(json<unknown[]>(s, ['incident', 'list', '--json'])).toEqual([]);
+  });
+});
+
+describe('incident event on a terminal', () => {
+  it('asks the questions of a promise, the due date required', async () => {
+    expect(s.run(['incident', 'add', 'Some ISP', '--title', 'Down', '--opened', '2026-11-20T09:00']).code).toBe(0);
+    const t = start(['incident', 'event', 'some-isp-1', 'promise', '--at', '2026-11-20T09:10']);
+    await t.waitForText('What exactly did they say?');
+    t.type('fixed within 24 hours');
+    t.keys('Enter');
+    await t.waitForText('By when?');
+    t.keys('Enter'); // empty: refused, asked again
+    await t.waitForText('This one is needed');
+    t.type('2026-11-21T09:10');
+    t.keys('Enter');
+    await t.waitForText('how far up the company');
+    t.keys('Enter');
+    await t.waitForText('Note');
+    t.keys('Enter');
+    expect(await t.waitForExit()).toBe(0);
+    const shown = json<Shown>(s, ['incident', 'show', 'some-isp-1', '--json']);
+    expect(shown.events).toEqual([{ at: '2026-11-20T09:10', type: 'promise', text: 'fixed within 24 hours', due: '2026-11-21T09:10', level: 'frontline' }]);
+    expect(shown.metrics.promises).toBe(1);
+  });
+});
