@@ -278,9 +278,8 @@ export class Store {
 
   /** The first free id of the form `<slug>-<n>`. */
   nextIncidentRef(slug: string, reserved: Set<string> = new Set()): string {
-    const rows = this.st("SELECT ref FROM incidents WHERE ref LIKE ? ESCAPE '\\'").all(`${slug.replace(/[%_\\]/g, '\\$&')}-%`) as {
-      ref: string;
-    }[];
+    // A range on the unique index: every ref that starts with `<slug>-` ('.' follows '-').
+    const rows = this.st('SELECT ref FROM incidents WHERE ref >= ? AND ref < ?').all(`${slug}-`, `${slug}.`) as { ref: string }[];
     const taken = new Set([...rows.map((r) => r.ref), ...reserved]);
     let n = 1;
     while (taken.has(`${slug}-${n}`)) n++;

@@ -1,0 +1,56 @@
+// Every lookup of one company uses an index: the SQL the store runs to show one company,
+// log an event and open an incident is recorded, and SQLite's plan for it has no full scan.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, expect, it } from 'vitest';
+import { Store } from '../../src/store/store.js';
+
+let dir: string;
+let store: Store;
+const seen: string[] = [];
+
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'vetted-plans-'));
+  store = Store.open(join(dir, 'v.db'));
+  const prepare = store.db.prepare.bind(store.db);
+  (store.db as unknown as { prepare: (sql: string) => unknown }).prepare = (sql: string) => {
+    seen.push(sql);
+    return prepare(sql);
+  };
+});
+
+afterEach(() => {
+  store.close();
+  rmSync(dir, { recursive: true, force: true });
+  seen.length = 0;
+});
+
+it('showing one company, opening an incident and logging an event scan no table', () => {
+  const c = store.write(() => store.createCompany('Acme', '2024-01-01'));
+  store.write(() => {
+    const ref = store.nextIncidentRef('acme');
+    const row = store.insertIncident({ ref, companyId: c.id, title: 't', opened: '2024-01-01', fault: 'company' });
+    store.addEvent(row, { at: '2024-01-02', type: 'note', text: 'x' });
+    store.setPin(c.id, { list: 'black', reason: 'r', at: '2024-01-03' });
+  });
+  seen.length = 0;
+  const found = store.findCompany('acme')!;
+  store.findCompany('unknown name');
+  store.aliasesOf(found.id);
+  store.companyById(found.id);
+  store.subsidiariesOf(found.id);
+  store.evidenceOf(found);
+  store.findIncident('ACME-1');
+  store.write(() => {
+    store.nextIncidentRef('acme');
+    store.addEvent(store.incidentRowId('acme-1')!, { at: '2024-01-04', type: 'note', text: 'y' });
+  });
+  expect(seen.length).toBeGreaterThan(8);
+  for (const sql of new Set(seen)) {
+    const params = Array((sql.match(/\?/g) ?? []).length).fill(1);
+    const plan = (store.db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[]).map((r) => r.detail);
+    const scans = plan.filter((d) => /^SCAN (companies|aliases|checks|incidents|events|pins|verdicts)\b/.test(d) && !/USING (COVERING )?INDEX|PRIMARY KEY/.test(d));
+    expect(scans, `${sql}\n${plan.join('\n')}`).toEqual([]);
+  }
+});
