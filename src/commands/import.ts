@@ -1,7 +1,7 @@
 // `vetted import FILE [--dry-run] [--json]`: merge a vetted/1 data file, all or nothing.
 
 import { toJson } from '../ui/safe.js';
-import { readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import type { Context } from '../context.js';
 import type { CommandResult } from './result.js';
 import { UserError } from '../errors.js';
@@ -10,7 +10,8 @@ import { describeProblems, validateDataFile } from '../formats/data-file.js';
 import { loadAllChecklists } from '../formats/checklist-file.js';
 import { mergeDataFile, type MergeReport } from '../store/merge.js';
 import { formatLocalDate } from '../domain/dates.js';
-import { withStore } from './shared.js';
+import { withMemoryStore, withStore } from './shared.js';
+import type { Store } from '../store/store.js';
 
 /** The largest data file read (documented in the README). */
 export const MAX_DATA_FILE_BYTES = 512 * 1024 * 1024;
@@ -70,7 +71,10 @@ export async function run(ctx: Context, file: string, opts: ImportOptions): Prom
   }
   const checklists = new Map(loadAllChecklists(ctx.configDir).map((c) => [c.checklist.id, c.checklist]));
   const showProgress = !!ctx.err.isTTY && !opts.json;
-  const report = await withStore(ctx, (store) =>
+  // A dry run with no database yet works on an empty one in memory: it creates no file.
+  const dryRunInMemory = opts.dryRun && !existsSync(ctx.dbPath);
+  const withTarget = dryRunInMemory ? <T>(fn: (s: Store) => T) => withMemoryStore(ctx, fn) : <T>(fn: (s: Store) => T) => withStore(ctx, fn);
+  const report = await withTarget((store) =>
     mergeInto(file, store, validated.value, {
       checklists,
       today: formatLocalDate(ctx.now()),

@@ -18,6 +18,16 @@ export async function openStore(ctx: Context): Promise<Store> {
   return Store.open(ctx.dbPath, { createDir: ctx.dbIsDefault });
 }
 
+/** Runs `fn` with an empty store in memory (for a dry run where no database exists yet). */
+export async function withMemoryStore<T>(ctx: Context, fn: (store: Store) => T | Promise<T>): Promise<T> {
+  const store = Store.inMemory(ctx.dbPath);
+  try {
+    return await fn(store);
+  } finally {
+    store.close();
+  }
+}
+
 /** Runs `fn` with an open store, closing it whatever happens. */
 export async function withStore<T>(ctx: Context, fn: (store: Store) => T | Promise<T>): Promise<T> {
   const store = await openStore(ctx);

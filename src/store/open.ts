@@ -79,6 +79,14 @@ function inspectOpened(db: DB, path: string, isNew: boolean): number {
   return 0;
 }
 
+/** An empty database in memory, at the current schema: for a dry run where there is no file yet. */
+export function openMemoryDatabase(): DB {
+  const db = new Database(':memory:', driverOptions());
+  db.pragma('foreign_keys = ON');
+  migrate(db);
+  return db;
+}
+
 export function openDatabase(path: string, options: OpenOptions = {}): DB {
   const dir = dirname(path);
   if (!existsSync(dir)) {

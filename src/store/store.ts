@@ -2,7 +2,7 @@
 // command makes runs inside `write()`, one immediate transaction.
 
 import type { Statement } from 'better-sqlite3';
-import { inspectHeader, openDatabase, type DB, type OpenOptions } from './open.js';
+import { inspectHeader, openDatabase, openMemoryDatabase, type DB, type OpenOptions } from './open.js';
 import { SCHEMA_VERSION } from './schema.js';
 import { companyKey, lookalikeSkeleton } from '../domain/names.js';
 import { eventContentKey } from '../domain/events.js';
@@ -94,6 +94,11 @@ export class Store {
 
   static open(path: string, options?: OpenOptions): Store {
     return new Store(openDatabase(path, options), path);
+  }
+
+  /** A store in memory, named after the file it stands in for. */
+  static inMemory(path: string): Store {
+    return new Store(openMemoryDatabase(), path);
   }
 
   close(): void {

@@ -283,6 +283,16 @@ describe('YAML and JSON', () => {
 });
 
 describe('--dry-run', () => {
+  it('with no database yet, reports what would be added and creates no file', () => {
+    expect(existsSync(s.db)).toBe(false);
+    const dry = importJson(s, SEEDS, '--dry-run');
+    expect(dry.dry_run).toBe(true);
+    expect(dry.incidents).toEqual({ added: 11, existing: 0 });
+    expect(dry.events).toEqual({ added: 46, existing: 0 });
+    expect(existsSync(s.db)).toBe(false);
+    expect(readdirSync(s.dir).filter((f) => f.startsWith('vetted.db'))).toEqual([]);
+  });
+
   it('writes nothing, and reports what the import would add', () => {
     // a database with something in it already
     const seedFile = join(s.dir, 'one.json');
