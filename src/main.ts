@@ -24,7 +24,8 @@ function emit(result: CommandResult, ctx: Pick<Context, 'out' | 'err'>): number 
 /** Maps an error to its exit code and the one sentence the user sees. */
 export function describeError(err: unknown, debug: boolean): { code: number; message: string } {
   const e = err as { name?: string; exitCode?: number; code?: string; message?: string; stack?: string };
-  if (e?.name === 'Interrupted' || e?.name === 'ExitPromptError' || e?.name === 'AbortPromptError') return { code: 130, message: '' };
+  // Ctrl+C at a prompt: leave at once, nothing stored.
+  if (e?.name === 'ExitPromptError' || e?.name === 'AbortPromptError') return { code: 130, message: '' };
   // One sentence: any line break inside (from a name the user typed) is shown, not obeyed.
   if (e?.name === 'UserError') return { code: 2, message: safeText(`vetted: ${e.message}`) };
   if (e?.code === 'SQLITE_CORRUPT' || e?.code === 'SQLITE_NOTADB') {
@@ -33,7 +34,6 @@ export function describeError(err: unknown, debug: boolean): { code: number; mes
       message: 'vetted: the database is damaged (SQLite says: ' + safeText(e.message ?? '') + '); restore a backup with `vetted restore FILE`, or pass --db with another file.',
     };
   }
-  if (e?.name === 'RuntimeFailure') return { code: 1, message: `vetted: ${e.message}${debug && e.stack ? `\n${e.stack}` : ''}` };
   if (e?.code === 'SQLITE_FULL' || e?.code === 'ENOSPC') {
     return { code: 1, message: 'vetted: the disk is full, so nothing was saved; free some space and run the command again.' };
   }

@@ -60,7 +60,7 @@ export async function runShow(ctx: Context, id: string, opts: JsonOption): Promi
   return { out: lines.join('\n') + '\n' };
 }
 
-export async function runValidate(ctx: Context, file: string, opts: JsonOption): Promise<CommandResult> {
+export async function runValidate(_ctx: Context, file: string, opts: JsonOption): Promise<CommandResult> {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');

@@ -20,17 +20,15 @@ export async function openStore(ctx: Context): Promise<Store> {
 
 /** Runs `fn` with an empty store in memory (for a dry run where no database exists yet). */
 export async function withMemoryStore<T>(ctx: Context, fn: (store: Store) => T | Promise<T>): Promise<T> {
-  const store = Store.inMemory(ctx.dbPath);
-  try {
-    return await fn(store);
-  } finally {
-    store.close();
-  }
+  return using(Store.inMemory(ctx.dbPath), fn);
 }
 
 /** Runs `fn` with an open store, closing it whatever happens. */
 export async function withStore<T>(ctx: Context, fn: (store: Store) => T | Promise<T>): Promise<T> {
-  const store = await openStore(ctx);
+  return using(await openStore(ctx), fn);
+}
+
+async function using<T>(store: Store, fn: (store: Store) => T | Promise<T>): Promise<T> {
   try {
     return await fn(store);
   } finally {

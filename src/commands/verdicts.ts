@@ -34,16 +34,7 @@ export function listEntry(v: Verdict) {
 /** Judges the companies whose cached verdict is missing or no longer holds, and caches them. */
 export function refreshVerdicts(store: Store, policy: Policy, now: number): void {
   const key = policyKey(policy);
-  const stale = store.companiesToJudge(key, now);
-  // In batches, so that memory stays bounded however many companies there are.
-  for (let start = 0; start < stale.length; start += VERDICT_BATCH) {
-    const batch = stale.slice(start, start + VERDICT_BATCH);
-    const evidence = store.evidenceOfMany(batch);
-    const rows = batch.map((c) => {
-      const e = evidence.get(c.id)!;
-      const verdict = judgeCompany(e, policy, now);
-      return { companyId: c.id, list: verdict.list, entry: inertJson(listEntry(verdict)), verdict: JSON.stringify(verdict), validUntil: verdictValidUntil(e, now) };
-    });
+  judgeInBatches(store, store.companiesToJudge(key, now), policy, now, (rows) => {
     try {
       store.saveVerdicts(key, rows);
     } catch (err) {
@@ -52,10 +43,33 @@ export function refreshVerdicts(store: Store, policy: Policy, now: number): void
       // A read-only or busy database: judge without the cache this time.
       throw new CacheUnavailable();
     }
-  }
+  });
 }
 
 const VERDICT_BATCH = 2000;
+
+interface JudgedRow {
+  companyId: number;
+  list: string;
+  entry: string;
+  verdict: string;
+  validUntil: number | null;
+}
+
+/** Judges companies a batch at a time, so that memory stays bounded however many there are. */
+function judgeInBatches(store: Store, companies: CompanyRow[], policy: Policy, now: number, onBatch: (rows: JudgedRow[]) => void): void {
+  for (let start = 0; start < companies.length; start += VERDICT_BATCH) {
+    const batch = companies.slice(start, start + VERDICT_BATCH);
+    const evidence = store.evidenceOfMany(batch);
+    onBatch(
+      batch.map((c) => {
+        const e = evidence.get(c.id)!;
+        const verdict = judgeCompany(e, policy, now);
+        return { companyId: c.id, list: verdict.list, entry: inertJson(listEntry(verdict)), verdict: JSON.stringify(verdict), validUntil: verdictValidUntil(e, now) };
+      }),
+    );
+  }
+}
 
 class CacheUnavailable extends Error {
   constructor() {
@@ -102,12 +116,12 @@ function verdictRows(store: Store, policy: Policy, now: number, what: 'entry' | 
     return store.cachedVerdicts(policyKey(policy), what, list);
   } catch (err) {
     if (!(err instanceof CacheUnavailable)) throw err;
-    // Rebuild from all evidence: the stale rows were judged, the rest must be too.
-    const all = store.allEvidence().map(({ company, evidence }) => {
-      const v = judgeCompany(evidence, policy, now);
-      return { company_id: company.id, list: v.list, json: what === 'entry' ? inertJson(listEntry(v)) : JSON.stringify(v) };
+    // Judge every company afresh, in name order, as the cache would have given them.
+    const all: { company_id: number; list: string; json: string }[] = [];
+    judgeInBatches(store, store.allCompanies(), policy, now, (rows) => {
+      for (const r of rows) if (!list || r.list === list) all.push({ company_id: r.companyId, list: r.list, json: r[what] });
     });
-    return list ? all.filter((r) => r.list === list) : all;
+    return all;
   }
 }
 

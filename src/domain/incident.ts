@@ -92,7 +92,7 @@ export function highestLevel(i: Incident): Level {
 
 /** The time of the last event, or the opening when there is none. */
 export function lastActivityMs(i: Incident): number {
-  return i.events.length ? Math.max(...i.events.map((e) => msOf(e.at))) : msOf(i.opened);
+  return msOf(lastActivityText(i));
 }
 
 export function lastActivityText(i: Incident): string {
@@ -198,7 +198,7 @@ const LEVEL_WORDS: Record<Level, string> = {
   court: 'in court',
 };
 
-export function levelWords(l: Level): string {
+function levelWords(l: Level): string {
   return LEVEL_WORDS[l];
 }
 

@@ -58,7 +58,7 @@ export async function backupDatabase(dbPath: string, dest: string): Promise<void
 /** Refuses anything that is not a whole vetted database this version can read. */
 export function verifyBackup(file: string): { version: number } {
   if (!existsSync(file)) throw new UserError(`there is no file ${file}; check the path.`);
-  const { isNew, version } = inspectHeader(file);
+  const { isNew } = inspectHeader(file);
   if (isNew) throw new UserError(`${file} is empty, not a vetted backup.`);
   const db = new Database(file, { readonly: true, fileMustExist: true, ...driverOptions() });
   try {

@@ -438,23 +438,6 @@ export class Store {
     };
   }
 
-  /** The evidence of every company, loaded in a few queries. */
-  allEvidence(): { company: CompanyRow; evidence: CompanyEvidence }[] {
-    const companies = this.st('SELECT * FROM companies ORDER BY key').all() as CompanyRow[];
-    const checks = groupBy(this.allChecks(), (c) => c.company_id);
-    const incidents = groupBy(this.allIncidents(), (i) => i.companyId);
-    const pins = new Map(this.allPins().map(({ company_id, ...pin }) => [company_id, pin]));
-    return companies.map((company) => ({
-      company,
-      evidence: {
-        company: company.name,
-        checks: checks.get(company.id) ?? [],
-        incidents: incidents.get(company.id) ?? [],
-        pin: pins.get(company.id),
-      },
-    }));
-  }
-
   allCompanies(): CompanyRow[] {
     return this.st('SELECT * FROM companies ORDER BY key').all() as CompanyRow[];
   }

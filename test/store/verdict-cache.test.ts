@@ -69,6 +69,20 @@ describe('the verdict cache', () => {
     void b;
   });
 
+  it('when the cache cannot be written (a read-only database), every company is judged afresh all the same', () => {
+    const cached = listEntryTexts(store, DEFAULT_POLICY, NOW);
+    const strict = { ...DEFAULT_POLICY, broken_promises: 1 };
+    const expected = listEntryTexts(store, strict, NOW);
+    store.db.prepare('DELETE FROM verdicts').run();
+    store.saveVerdicts = () => {
+      throw Object.assign(new Error('attempt to write a readonly database'), { code: 'SQLITE_READONLY' });
+    };
+    expect(listEntryTexts(store, strict, NOW)).toEqual(expected);
+    expect(listEntryTexts(store, DEFAULT_POLICY, NOW)).toEqual(cached);
+    expect(listEntryTexts(store, DEFAULT_POLICY, NOW, 'white').white).toEqual(cached.white);
+    expect(judgeListed(store, DEFAULT_POLICY, NOW).black.length).toBe(cached.black.length);
+  });
+
   it('another policy judges every company again', () => {
     listEntryTexts(store, DEFAULT_POLICY, NOW);
     const strict = { ...DEFAULT_POLICY, broken_promises: 1 };
