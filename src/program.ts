@@ -98,6 +98,7 @@ export function buildProgram(run: Runner): Command {
     .action(action(async () => ({ run: (await import('./commands/company.js')).runAlias })));
 
   registerRecordCommands(program, sub, action);
+  registerCorrectionCommands(program, sub, action);
   return program;
 }
 
@@ -132,31 +133,8 @@ function registerRecordCommands(program: Command, sub: Sub, action: Action): voi
     'vetted incident event volgatelecom-1 compensation --kind refund --amount 300 --currency RUB --effort paperwork --no-proactive',
     'vetted incident event volgatelecom-1 refusal --policy --text "delivery is paid by the buyer"',
   )
-    .option('--at <when>', 'when it happened, ISO 8601 (default: now)')
-    .addOption(new Option('--channel <how>', 'contact: how you got in touch').choices(['phone', 'chat', 'email', 'app', 'web', 'in-person', 'letter', 'social']))
-    .option('--reached-human', 'contact: a live person answered')
-    .option('--no-reached-human', 'contact: no live person answered')
-    .option('--wait-minutes <n>', 'contact: minutes until a person answered (or until you gave up)')
-    .option('--robot', 'contact: an IVR or bot stood in the way')
-    .option('--no-robot', 'contact: no robot')
-    .option('--queue-position <n>', 'contact: your place in the queue')
-    .option('--dropped', 'contact: cut off or unanswered')
-    .option('--no-dropped', 'contact: not cut off')
-    .option('--text <words>', 'promise, refusal, note: what was said')
-    .option('--due <when>', 'promise: when it falls due, ISO 8601')
-    .option('--kept', 'promise: it was kept')
-    .option('--no-kept', 'promise: it was not kept')
-    .option('--amount <n>', 'compensation: how much')
-    .option('--currency <code>', 'compensation: ISO 4217 code such as EUR')
-    .addOption(new Option('--kind <kind>', 'compensation: what kind').choices(['refund', 'credit', 'replacement', 'repair', 'other']))
-    .option('--proactive', 'compensation: offered without being asked')
-    .option('--no-proactive', 'compensation: only when asked')
-    .addOption(new Option('--effort <effort>', 'compensation: what you had to do').choices(['none', 'asked', 'paperwork', 'in-person', 'legal']))
-    .option('--policy', 'refusal: stated as company policy')
-    .option('--no-policy', 'refusal: not stated as policy')
-    .option('--outcome <outcome>', 'resolution: resolved, partial, unresolved or abandoned')
-    .option('--level <level>', 'how far up the company: frontline, supervisor, quality, management, regulator, court')
-    .option('--note <text>', 'anything worth remembering')
+    .option('--at <when>', 'when it happened (default: now)');
+  eventFieldOptions(incident.commands[incident.commands.length - 1])
     .option('--json', 'print the event and the new figures as JSON')
     .action(action(async () => ({ run: (await load()).runEvent })));
 
@@ -213,3 +191,100 @@ function registerRecordCommands(program: Command, sub: Sub, action: Action): voi
     .action(action(() => import('./commands/export.js')));
 }
 
+/** The flags of an event's fields, shared by `incident event` and `event edit`. */
+function eventFieldOptions(cmd: Command): Command {
+  return cmd
+    .addOption(new Option('--channel <how>', 'contact: how you got in touch').choices(['phone', 'chat', 'email', 'app', 'web', 'in-person', 'letter', 'social']))
+    .option('--reached-human', 'contact: a live person answered')
+    .option('--no-reached-human', 'contact: no live person answered')
+    .option('--wait-minutes <n>', 'contact: minutes until a person answered (or until you gave up)')
+    .option('--robot', 'contact: an IVR or bot stood in the way')
+    .option('--no-robot', 'contact: no robot')
+    .option('--queue-position <n>', 'contact: your place in the queue')
+    .option('--dropped', 'contact: cut off or unanswered')
+    .option('--no-dropped', 'contact: not cut off')
+    .option('--text <words>', 'promise, refusal, note: what was said')
+    .option('--due <when>', 'promise: when it falls due (it may be in the future)')
+    .option('--kept', 'promise: it was kept')
+    .option('--no-kept', 'promise: it was not kept')
+    .option('--amount <n>', 'compensation: how much')
+    .option('--currency <code>', 'compensation: ISO 4217 code such as EUR')
+    .addOption(new Option('--kind <kind>', 'compensation: what kind').choices(['refund', 'credit', 'replacement', 'repair', 'other']))
+    .option('--proactive', 'compensation: offered without being asked')
+    .option('--no-proactive', 'compensation: only when asked')
+    .addOption(new Option('--effort <effort>', 'compensation: what you had to do').choices(['none', 'asked', 'paperwork', 'in-person', 'legal']))
+    .option('--policy', 'refusal: stated as company policy')
+    .option('--no-policy', 'refusal: not stated as policy')
+    .option('--outcome <outcome>', 'resolution: resolved, partial, unresolved or abandoned')
+    .option('--level <level>', 'how far up the company: frontline, supervisor, quality, management, regulator, court')
+    .option('--note <text>', 'anything worth remembering');
+}
+
+/** Correcting the record, its history, and undo. */
+function registerCorrectionCommands(program: Command, sub: Sub, action: Action): void {
+  const group = (name: string) => program.commands.find((c) => c.name() === name)!;
+  const company = group('company');
+  const correct = () => import('./commands/correct.js');
+  sub(company, 'rename <company> <new-name>', 'give a company its right name; the old one stays as an alias', 'vetted company rename Wildberies Wildberries', 'vetted company rename "Volga Telecom" Volgatelecom --no-alias')
+    .option('--no-alias', 'do not keep the old name as an alias')
+    .action(action(async () => ({ run: (await correct()).runRename })));
+  sub(company, 'merge <from> <into>', 'move every check, incident, alias and pin of one company to another, and remove the first', 'vetted company merge Wildberies Wildberries')
+    .action(action(async () => ({ run: (await correct()).runMerge })));
+  sub(company, 'edit <company>', "change a company's category, website or parent", 'vetted company edit Volgatelecom --category "internet provider" --parent Rostelecom', 'vetted company edit Volgatelecom --parent ""')
+    .option('--category <text>', 'what it is ("" to clear)')
+    .option('--website <url>', 'its website ("" to clear)')
+    .option('--parent <company>', 'the company it belongs to ("" to clear)')
+    .action(action(async () => ({ run: (await correct()).runEditCompany })));
+  sub(company, 'remove <company>', 'remove a company; refused while it has evidence unless --with-evidence (undo brings it back)', 'vetted company remove "Test Shop"', 'vetted company remove "Test Shop" --with-evidence')
+    .option('--with-evidence', 'remove its checks, incidents and pin too')
+    .action(action(async () => ({ run: (await correct()).runRemoveCompany })));
+
+  const incident = group('incident');
+  sub(incident, 'edit <id>', "correct an incident's title, fault or opening, or move it to another company; with no flags on a terminal, edit it as YAML in $VISUAL/$EDITOR", 'vetted incident edit ozon-1 --company Wildberries', 'vetted incident edit ozon-1 --opened "01.12.2026 10:00" --fault company', 'vetted incident edit ozon-1')
+    .option('--title <text>', 'what went wrong, in a few words')
+    .option('--fault <whose>', 'whose fault it looks like: company, third-party, customer or unknown')
+    .option('--opened <when>', 'when it started')
+    .option('--company <company>', 'move it to this company')
+    .option('--json', 'print the incident as JSON afterwards')
+    .action(action(async () => ({ run: (await correct()).runEditIncident })));
+  sub(incident, 'remove <id>', 'remove an incident with its timeline (undo brings it back)', 'vetted incident remove ozon-1')
+    .action(action(async () => ({ run: (await correct()).runRemoveIncident })));
+  sub(incident, 'reopen <id>', 'reopen a closed incident: its resolution is removed', 'vetted incident reopen ozon-1')
+    .action(action(async () => ({ run: (await correct()).runReopen })));
+
+  const event = sub(program, 'event', 'correct one event of a timeline by its id (shown by `vetted incident show`)', 'vetted event edit volga-2012-07#4 --kept', 'vetted event remove volga-2012-07#5');
+  eventFieldOptions(
+    sub(event, 'edit <event-id>', "correct an event: its time or any field of its type; a promise can be marked kept or given a new deadline", 'vetted event edit volga-2012-07#4 --kept', 'vetted event edit volga-2012-07#2 --at "12.07.2012 09:05"', 'vetted event edit ozon-1#3 --due "2026-12-10 18:00"')
+      .option('--at <when>', 'when it happened'),
+  )
+    .option('--json', 'print the event as JSON afterwards')
+    .action(action(async () => ({ run: (await correct()).runEditEvent })));
+  sub(event, 'remove <event-id>', 'remove one event from its timeline (undo brings it back)', 'vetted event remove volga-2012-07#5')
+    .action(action(async () => ({ run: (await correct()).runRemoveEvent })));
+
+  const checks = sub(program, 'checks', 'the pre-purchase checks run so far, each with a stable id', 'vetted checks', 'vetted checks show amazon-check-1', 'vetted checks remove amazon-check-2');
+  const loadChecks = () => import('./commands/checks.js');
+  sub(checks, 'list', 'list the checks (the default)', 'vetted checks list', 'vetted checks list --company Amazon --json')
+    .option('--company <company>', 'only this company')
+    .option('--json', 'print as JSON')
+    .action(action(async () => ({ run: (await loadChecks()).runList })));
+  sub(checks, 'show <id>', 'one check: its answers, score, verdict and evidence', 'vetted checks show amazon-check-1', 'vetted checks show amazon-check-1 --json')
+    .option('--json', 'print as JSON')
+    .action(action(async () => ({ run: (await loadChecks()).runShow })));
+  sub(checks, 'remove <id>', 'remove a check (undo brings it back)', 'vetted checks remove amazon-check-2')
+    .action(action(async () => ({ run: (await loadChecks()).runRemove })));
+
+  const loadHistory = () => import('./commands/history.js');
+  const history = sub(program, 'history', 'every change you made, newest first; each can be undone', 'vetted history', 'vetted history --company Volgatelecom --limit 5', 'vetted history prune --before 2025-01-01')
+    .option('--company <company>', 'only changes to this company')
+    .option('--limit <n>', 'at most this many (default: 20)')
+    .option('--json', 'print as JSON')
+    .action(action(async () => ({ run: (await loadHistory()).runHistory })));
+  sub(history, 'prune', 'forget old changes for good: they can no longer be undone, and what they removed is gone', 'vetted history prune --before 2025-01-01')
+    .requiredOption('--before <date>', 'forget the changes made before this date')
+    .action(action(async () => ({ run: (await loadHistory()).runPrune })));
+  sub(program, 'undo [count]', 'revert the last change (or the last N) exactly; an undo is a change too, so it can be undone', 'vetted undo', 'vetted undo 3', 'vetted undo --op 12')
+    .option('--op <id>', 'revert this one operation (see `vetted history`), such as an earlier undo')
+    .option('--json', 'print what was undone as JSON')
+    .action(action(async () => ({ run: (await loadHistory()).runUndo })));
+}

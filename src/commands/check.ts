@@ -10,7 +10,7 @@ import { checkAnswers, scoreCheck, type Checklist } from '../domain/checklist.js
 import { formatLocalSecond } from '../domain/dates.js';
 import { findChecklist } from '../formats/checklist-file.js';
 import { parseDataText } from '../formats/data-text.js';
-import { checkCompanyName, checkNote, lookalikeWarning, parsePairs, withStore } from './shared.js';
+import { checkCompanyName, checkNote, lookalikeWarning, parsePairs, typoWarning, withStore } from './shared.js';
 import { renderCheck, checkJson } from '../ui/render-check.js';
 import { colourWanted, paint } from '../ui/colour.js';
 
@@ -74,6 +74,8 @@ export async function run(ctx: Context, companyArg: string, opts: CheckOptions):
     if (!store.findCompany(company)) {
       const w = lookalikeWarning(store, company);
       if (w) warnings.push(w);
+      const typo = typoWarning(store, company);
+      if (typo) warnings.push(typo.warning);
     }
     if (missing.length) {
       if (!ctx.interactive) {
@@ -102,7 +104,7 @@ export async function run(ctx: Context, companyArg: string, opts: CheckOptions):
         dealbreakers: result.dealbreakers,
         answers: result.answers.map((a) => ({ question: a.question, answer: a.answer, score: a.score, ...(notes[a.question] ? { note: notes[a.question] } : {}) })),
       });
-    });
+    }, { summary: (ref) => `check ${ref} of ${company} (${checklist.id}): ${result.score}/100, ${result.verdict}` });
     const name = store.findCompany(company)!.name;
     if (opts.json) {
       return { out: toJson(checkJson(id, name, checklist, at, result, notes)), err: warnings };

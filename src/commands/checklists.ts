@@ -1,5 +1,6 @@
 // `vetted checklists list|show|validate`.
 
+import { count } from '../ui/words.js';
 import { toJson } from '../ui/safe.js';
 import { readFileSync } from 'node:fs';
 import type { Context } from '../context.js';
@@ -71,7 +72,7 @@ export async function runValidate(_ctx: Context, file: string, opts: JsonOption)
   if (opts.json) {
     return { out: toJson({ file, valid: !!checklist, id: checklist?.id, problems }), code: checklist ? 0 : 2 };
   }
-  if (checklist) return { out: `${file}: ok — ${checklist.id} v${checklist.version}, ${checklist.questions.length} questions\n` };
+  if (checklist) return { out: `${file}: ok — ${checklist.id} v${checklist.version}, ${count(checklist.questions.length, 'question')}\n` };
   return {
     err: [...formatProblems(file, problems), `${problems.length} problem${problems.length === 1 ? '' : 's'}; fix ${problems.length === 1 ? 'it' : 'them'} and validate again.`],
     code: 2,

@@ -73,7 +73,7 @@ export async function runAlias(ctx: Context, name: string, alias: string): Promi
   checkCompanyName(alias);
   return withStore(ctx, (store) => {
     const company = requireCompany(store, name);
-    const added = store.write(() => store.addAlias(company.id, alias));
+    const added = store.write(() => store.addAlias(company.id, alias), { summary: `alias "${alias}" of ${company.name}` });
     if (!added) throw new UserError(`"${alias}" already names ${company.name}.`);
     return { err: `"${alias}" is now another name of ${company.name}.` };
   });

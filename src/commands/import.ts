@@ -12,6 +12,7 @@ import { mergeDataFile, type MergeReport } from '../store/merge.js';
 import { formatLocalDate } from '../domain/dates.js';
 import { withMemoryStore, withStore } from './shared.js';
 import type { Store } from '../store/store.js';
+import { basename } from 'node:path';
 
 /** The largest data file read (documented in the README). */
 export const MAX_DATA_FILE_BYTES = 512 * 1024 * 1024;
@@ -79,6 +80,8 @@ export async function run(ctx: Context, file: string, opts: ImportOptions): Prom
       checklists,
       today: formatLocalDate(ctx.now()),
       dryRun: opts.dryRun,
+      summary: (r) =>
+        `import ${basename(file)}: ${r.companies.added} companies, ${r.checks.added} checks, ${r.incidents.added} incidents, ${r.events.added} events, ${r.pins.added} pins added`,
       onProgress: showProgress
         ? (done, total) => {
             if (total >= 2000) ctx.err.write(`\rimporting… ${Math.floor((100 * done) / total)}% (${done} of ${total} records)${done === total ? '\n' : ''}`);

@@ -1,16 +1,18 @@
 // `vetted incident add|event|list|show|close`: log a service failure as it unfolds.
 
 import { toJson } from '../ui/safe.js';
+import { a } from '../ui/words.js';
 import type { Context } from '../context.js';
 import type { CommandResult } from './result.js';
 import { UserError } from '../errors.js';
 import { EVENT_FIELDS, FIELD_SPECS, isEventType } from '../domain/events.js';
-import { EVENT_TYPES, FAULTS, OUTCOMES, type EventType, type Fault, type IncidentEvent } from '../domain/types.js';
-import { formatLocalMinute, parseWhen, msOf } from '../domain/dates.js';
+import { EVENT_TYPES, FAULTS, OUTCOMES, type EventType, type Fault, type Incident, type IncidentEvent } from '../domain/types.js';
+import { formatLocalMinute, msOf, parseAmount } from '../domain/dates.js';
+import { checkWhen } from './when.js';
 import { computeMetrics, isOpen } from '../domain/incident.js';
 import { slugOf } from '../domain/names.js';
 import { LIMITS } from '../formats/data-file.js';
-import { checkCompanyName, checkNote, lookalikeWarning, requireCompany, withStore } from './shared.js';
+import { askWhichCompany, checkCompanyName, checkNote, lookalikeWarning, requireCompany, requireIncident, typoWarning, withStore } from './shared.js';
 import type { Store } from '../store/store.js';
 import { renderIncident, renderIncidentList } from '../ui/render-incident.js';
 import { colourWanted, paint } from '../ui/colour.js';
@@ -25,11 +27,9 @@ export interface AddOptions {
 const flagOf = (field: string) => `--${field.replace(/_/g, '-')}`;
 const camel = (field: string) => field.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
 
-/** A date given on the command line: ISO 8601 and a real calendar date. */
-export function checkWhen(value: string, flag: string): string {
-  const w = parseWhen(value);
-  if (!w) throw new UserError(`${flag} takes an ISO 8601 date such as 2024-07-12 or 2024-07-12T09:30, and "${value}" is not one (or not a real date).`);
-  return w.text;
+/** A time given on the command line, in the stored form; only `--due` may lie ahead. */
+export function whenFlag(value: string, flag: string, now: number): string {
+  return checkWhen(value, flag, now, { future: flag === '--due' }).text;
 }
 
 function checkFault(value: string | undefined): Fault | undefined {
@@ -45,14 +45,8 @@ function checkTitle(title: string): string {
   return t;
 }
 
-function requireIncident(store: Store, id: string) {
-  const found = store.findIncident(id);
-  if (!found) throw new UserError(`there is no incident "${id}"; see \`vetted incident list\` for the ids.`);
-  return found;
-}
-
 /** The event fields given as flags, checked against what the event type takes. */
-export function eventFromFlags(type: EventType, opts: Record<string, unknown>): Record<string, unknown> {
+export function eventFromFlags(type: EventType, opts: Record<string, unknown>, now: number): Record<string, unknown> {
   const spec = EVENT_FIELDS[type];
   const out: Record<string, unknown> = {};
   for (const [name, f] of Object.entries(FIELD_SPECS)) {
@@ -60,7 +54,7 @@ export function eventFromFlags(type: EventType, opts: Record<string, unknown>): 
     if (raw === undefined) continue;
     const flag = flagOf(name);
     if (!spec.fields.includes(name)) {
-      throw new UserError(`${flag} does not apply to a ${type} event; a ${type} takes ${spec.fields.map(flagOf).join(', ')}.`);
+      throw new UserError(`${flag} does not apply to ${a(type)} event; ${a(type)} takes ${spec.fields.map(flagOf).join(', ')}.`);
     }
     switch (f.kind) {
       case 'bool':
@@ -70,12 +64,14 @@ export function eventFromFlags(type: EventType, opts: Record<string, unknown>): 
         if (!/^\d+$/.test(String(raw))) throw new UserError(`${flag} takes a whole number, 0 or more, not "${raw}".`);
         out[name] = Number(raw);
         break;
-      case 'number':
-        if (!/^\d+(\.\d+)?$/.test(String(raw))) throw new UserError(`${flag} takes a number such as 50 or 12.5, not "${raw}".`);
-        out[name] = Number(raw);
+      case 'number': {
+        const n = parseAmount(String(raw));
+        if (n === undefined) throw new UserError(`${flag} takes a number such as 50, 12.5 or 12,5, not "${raw}".`);
+        out[name] = n;
         break;
+      }
       case 'when':
-        out[name] = checkWhen(String(raw), flag);
+        out[name] = whenFlag(String(raw), flag, now);
         break;
       case 'enum':
         if (!f.values!.includes(String(raw))) throw new UserError(`${flag} takes ${f.values!.join(', ')}, not "${raw}".`);
@@ -102,10 +98,10 @@ function nowText(ctx: Context): string {
 }
 
 export async function runAdd(ctx: Context, companyArg: string, opts: AddOptions): Promise<CommandResult> {
-  const company = checkCompanyName(companyArg);
+  let company = checkCompanyName(companyArg);
   let title = opts.title !== undefined ? checkTitle(opts.title) : undefined;
   let fault = checkFault(opts.fault);
-  const opened = opts.opened !== undefined ? checkWhen(opts.opened, '--opened') : nowText(ctx);
+  const opened = opts.opened !== undefined ? whenFlag(opts.opened, '--opened', ctx.now()) : nowText(ctx);
   const willAsk = ctx.interactive && !opts.json;
   if (!willAsk && title === undefined) {
     throw new UserError('an incident needs a title: give --title "what went wrong" (or run on a terminal to be asked).');
@@ -115,6 +111,12 @@ export async function runAdd(ctx: Context, companyArg: string, opts: AddOptions)
     if (!store.findCompany(company)) {
       const w = lookalikeWarning(store, company);
       if (w) warnings.push(w);
+      const typo = typoWarning(store, company);
+      if (typo && willAsk) {
+        const meant = await askWhichCompany(ctx, company, typo.like);
+        if (meant !== company) company = meant;
+        else warnings.push(typo.warning);
+      } else if (typo) warnings.push(typo.warning);
     }
     let firstContact: Record<string, unknown> | undefined;
     if (willAsk) {
@@ -132,9 +134,11 @@ export async function runAdd(ctx: Context, companyArg: string, opts: AddOptions)
       const rowId = store.insertIncident({ ref, companyId: row.id, title: title!, opened, fault: fault ?? 'unknown' });
       if (firstContact) store.addEvent(rowId, { at: nowText(ctx), type: 'contact', ...firstContact } as IncidentEvent);
       return ref;
-    });
+    }, { summary: (ref) => `incident ${ref} opened with ${company}: ${title}` });
     const incident = store.findIncident(ref)!;
-    const hint = `next: vetted incident event ${ref} contact --channel phone --reached-human --wait-minutes 12`;
+    const hint = firstContact
+      ? `next: vetted incident event ${ref} promise --text "what they promised" --due "tomorrow 18:00"`
+      : `next: vetted incident event ${ref} contact --channel phone --reached-human --wait-minutes 12`;
     if (opts.json) return { out: toJson(incidentJson(incident, ctx.now())), err: warnings };
     return { out: `${ref}\n`, err: [...warnings, `opened incident ${ref} with ${incident.company}`, hint] };
   });
@@ -149,10 +153,11 @@ export interface EventOptions {
 export async function runEvent(ctx: Context, id: string, typeArg: string, opts: EventOptions): Promise<CommandResult> {
   if (!isEventType(typeArg)) throw new UserError(`"${typeArg}" is not an event type; the types are: ${EVENT_TYPES.join(', ')}.`);
   const type = typeArg;
-  const fields = eventFromFlags(type, opts);
-  const at = opts.at !== undefined ? checkWhen(opts.at, '--at') : nowText(ctx);
+  const fields = eventFromFlags(type, opts, ctx.now());
+  const at = opts.at !== undefined ? whenFlag(opts.at, '--at', ctx.now()) : nowText(ctx);
   return withStore(ctx, async (store) => {
     const incident = requireIncident(store, id);
+    checkEventFits(incident, type, at, fields);
     const noFlags = Object.keys(fields).length === 0;
     if (ctx.interactive && !opts.json && (noFlags || missingRequired(type, fields).length)) {
       const { askEventFields } = await import('../ui/incident-prompts.js');
@@ -160,17 +165,40 @@ export async function runEvent(ctx: Context, id: string, typeArg: string, opts: 
     }
     const missing = missingRequired(type, fields);
     if (missing.length) {
-      throw new UserError(`a ${type} event needs ${missing.map(flagOf).join(' and ')}${type === 'promise' ? ' (when it falls due, such as --due 2024-07-13T18:00)' : ''}.`);
+      throw new UserError(`${a(type)} event needs ${missing.map(flagOf).join(' and ')}${type === 'promise' ? ' (when it falls due, such as --due 2024-07-13T18:00)' : ''}.`);
     }
     const event = { at, type, ...fields } as IncidentEvent;
     const warnings: string[] = [];
-    if (msOf(at) < msOf(incident.opened)) warnings.push(`note: this event (${at}) is before the incident was opened (${incident.opened}).`);
-    const added = store.write(() => store.addEvent(incident.rowId, event));
+    const added = store.write(() => store.addEvent(incident.rowId, event), { summary: `${type} on ${incident.id} at ${at}` });
     if (!added) throw new UserError(`this ${type} at ${at} is on the timeline of ${incident.id} already; nothing was added.`);
     const updated = store.findIncident(incident.id)!;
-    if (opts.json) return { out: toJson({ incident: updated.id, event, metrics: computeMetrics(updated, ctx.now()) }) };
-    return { err: [...warnings, `logged ${type} on ${updated.id} (${updated.company}) at ${at}`] };
+    const logged = updated.events.reduce((a, b) => (idNumber(b) > idNumber(a) ? b : a));
+    if (opts.json) return { out: toJson({ incident: updated.id, event: logged, metrics: computeMetrics(updated, ctx.now()) }) };
+    return { err: [...warnings, `logged ${type} ${logged.id} on ${updated.id} (${updated.company}) at ${at}`] };
   });
+}
+
+const idNumber = (e: IncidentEvent) => Number(e.id!.slice(e.id!.lastIndexOf('#') + 1));
+
+/**
+ * Refuses an event that cannot stand on this timeline: one before the incident opened, or a
+ * second resolution (an incident closes once; reopen it to close it again).
+ */
+export function checkEventFits(incident: Incident, type: EventType, at: string, fields: Record<string, unknown>, self?: string): void {
+  if (msOf(at) < msOf(incident.opened)) {
+    throw new UserError(
+      `this ${type} (${at}) is before ${incident.id} was opened (${incident.opened}); if it opened earlier, move the opening first: \`vetted incident edit ${incident.id} --opened ${at}\`.`,
+    );
+  }
+  if (type === 'promise' && typeof fields.due === 'string' && msOf(fields.due) < msOf(at)) {
+    throw new UserError(`a promise cannot fall due (${fields.due}) before it was made (${at}); check --due and --at.`);
+  }
+  if (type === 'resolution') {
+    const other = incident.events.find((e) => e.type === 'resolution' && e.id !== self);
+    if (other || (incident.closed && !self)) {
+      throw new UserError(`${incident.id} is closed already${other ? ` (${other.id}, ${other.outcome})` : ''}; to close it again, reopen it first: \`vetted incident reopen ${incident.id}\`.`);
+    }
+  }
 }
 
 export async function runClose(ctx: Context, id: string, opts: { outcome?: string; at?: string; note?: string; json?: boolean }): Promise<CommandResult> {

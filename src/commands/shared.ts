@@ -3,7 +3,8 @@
 import type { Context } from '../context.js';
 import { Store, needsMigration, type CompanyRow } from '../store/store.js';
 import { UserError } from '../errors.js';
-import { companyKey } from '../domain/names.js';
+import { safeText } from '../ui/safe.js';
+import { closestNames, companyKey, typoAllowance } from '../domain/names.js';
 
 export const MAX_NAME = 200;
 export const MAX_NOTE = 10_000;
@@ -48,13 +49,43 @@ export function checkNote(note: string, what = 'a note'): string {
   return note;
 }
 
-/** The company of that name or alias; a user error that says how to list them when there is none. */
+/** Existing companies whose name or alias is a likely typo of `name` (names, nearest first). */
+export function companiesLike(store: Store, name: string): string[] {
+  const key = companyKey(name);
+  const byKey = new Map<string, string>();
+  for (const k of store.allKeys()) if (!byKey.has(k.key)) byKey.set(k.key, k.name);
+  return [...new Set(closestNames(key, byKey.keys()).map((k) => byKey.get(k)!))].filter((n) => companyKey(n) !== key);
+}
+
+const quoted = (names: string[]) => names.map((n) => `"${n}"`).join(' or ');
+
+/** The company of that name or alias; a user error that names the closest ones when there is none. */
 export function requireCompany(store: Store, name: string): CompanyRow {
   const found = store.findCompany(name);
   if (found) return found;
   const like = store.lookalikesOf(name);
-  const hint = like.length ? ` Did you mean ${like.map((c) => `"${c.name}"`).join(' or ')}? (it looks the same but is spelled with other letters)` : '';
-  throw new UserError(`there is no company "${name}" in ${store.path}; see \`vetted company list\`.${hint}`);
+  if (like.length) {
+    throw new UserError(`there is no company "${name}"; did you mean ${quoted(like.map((c) => c.name))}? (it looks the same but is spelled with other letters)`);
+  }
+  const close = companiesLike(store, name);
+  if (close.length) throw new UserError(`there is no company "${name}"; did you mean ${quoted(close)}? (see \`vetted company list\`)`);
+  throw new UserError(`there is no company "${name}" in ${store.path}; see \`vetted company list\`.`);
+}
+
+/** The incident with this id; a user error that names the closest ids when there is none. */
+export function requireIncident(store: Store, id: string) {
+  const found = store.findIncident(id);
+  if (found) return found;
+  const close = closestNames(id.trim().toLowerCase(), store.allIncidentRefs(), 3, Math.max(2, typoAllowance(id)));
+  const hint = close.length ? `did you mean ${quoted(close)}? ` : '';
+  throw new UserError(`there is no incident "${id}"; ${hint}see \`vetted incident list\` for the ids.`);
+}
+
+/** A warning when a new company's name is likely a typo of an existing one. */
+export function typoWarning(store: Store, name: string): { warning: string; like: string[] } | undefined {
+  const like = companiesLike(store, name);
+  if (!like.length) return undefined;
+  return { like, warning: `warning: "${name}" is a new company, but ${quoted(like)} already exists; if you meant it, use that name (a typo can be mended with \`vetted company merge\`).` };
 }
 
 /** A warning when a new company's name looks like an existing one in another script. */
@@ -73,4 +104,15 @@ export function parsePairs(pairs: string[] | undefined, flag: string): Record<st
     out[p.slice(0, eq).trim()] = p.slice(eq + 1).trim();
   }
   return out;
+}
+
+/** On a terminal: whether the user meant an existing company rather than a new one. */
+export async function askWhichCompany(ctx: Context, typed: string, like: string[]): Promise<string> {
+  const { askChoice } = await import('../ui/incident-prompts.js');
+  const { colourWanted } = await import('../ui/colour.js');
+  return askChoice(
+    `"${safeText(typed)}" is a new company, but there is ${like.map((n) => `"${safeText(n)}"`).join(' and ')}. Which did you mean?`,
+    [...like.map((n) => ({ name: `${safeText(n)} (the one you have)`, value: n })), { name: `${safeText(typed)} (a new company)`, value: typed }],
+    colourWanted(ctx.err, { noColor: ctx.noColor }, ctx.env),
+  );
 }

@@ -124,3 +124,42 @@ export function describeDuration(ms: number): string {
 export function plural(n: number, word: string, many = `${word}s`): string {
   return `${n} ${n === 1 ? word : many}`;
 }
+
+/** How far in the future a time may be before it is taken for a typo: clocks drift a little. */
+export const CLOCK_SKEW_MS = 5 * 60_000;
+
+const DOTTED = /^(\d{1,2})\.(\d{1,2})\.(\d{4})(?:[ T](\d{1,2}):(\d{2}))?$/;
+const RELATIVE = /^(now|today|yesterday|сейчас|сегодня|вчера)(?:\s+(\d{1,2}):(\d{2}))?$/iu;
+
+/**
+ * A time as a person types it, in local time: ISO 8601 with `T` or a space, `DD.MM.YYYY`
+ * with an optional `HH:MM`, `now`, `today` or `yesterday` with an optional `HH:MM` (and
+ * `сейчас`, `сегодня`, `вчера`). The text it returns is the normal ISO form that is stored.
+ */
+export function parseHumanWhen(input: string, now: number): When | undefined {
+  const text = input.trim();
+  const iso = parseWhen(text);
+  if (iso) return { ...iso, text: iso.text.replace(' ', 'T') };
+  const dotted = DOTTED.exec(text);
+  if (dotted) {
+    const [, d, mo, y, h, mi] = dotted;
+    return parseWhen(`${y}-${pad(Number(mo))}-${pad(Number(d))}${h !== undefined ? `T${pad(Number(h))}:${mi}` : ''}`);
+  }
+  const rel = RELATIVE.exec(text);
+  if (rel) {
+    const word = rel[1].toLowerCase();
+    if (word === 'now' || word === 'сейчас') return rel[2] === undefined ? parseWhen(formatLocalMinute(now)) : undefined;
+    const day = new Date(now);
+    if (word === 'yesterday' || word === 'вчера') day.setDate(day.getDate() - 1);
+    const date = formatLocalDate(day.getTime());
+    return parseWhen(rel[2] !== undefined ? `${date}T${pad(Number(rel[2]))}:${rel[3]}` : date);
+  }
+  return undefined;
+}
+
+/** An amount as a person types it: `12.5` or `12,5`; undefined when it is not one. */
+export function parseAmount(input: string): number | undefined {
+  const t = input.trim();
+  if (!/^\d{1,12}(?:[.,]\d{1,4})?$/.test(t)) return undefined;
+  return Number(t.replace(',', '.'));
+}

@@ -58,3 +58,40 @@ export function slugOf(name: string, max = 16): string {
   const cut = slug.slice(0, max).replace(/-+$/, '');
   return cut || 'incident';
 }
+
+/** The edit distance between two texts (insertions, deletions, substitutions), by code point. */
+export function editDistance(a: string, b: string, cap = Infinity): number {
+  const x = [...a], y = [...b];
+  if (Math.abs(x.length - y.length) > cap) return cap + 1;
+  let prev = Array.from({ length: y.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= x.length; i++) {
+    const cur = [i];
+    let best = i;
+    for (let j = 1; j <= y.length; j++) {
+      cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (x[i - 1] === y[j - 1] ? 0 : 1));
+      if (cur[j] < best) best = cur[j];
+    }
+    if (best > cap) return cap + 1;
+    prev = cur;
+  }
+  return prev[y.length];
+}
+
+/** How many typing slips a name of this length may hold and still be "the same name". */
+export function typoAllowance(key: string): number {
+  const n = [...key].length;
+  return n <= 3 ? 0 : n <= 8 ? 1 : 2;
+}
+
+/** The candidates closest to `target`, within a typo's distance, nearest first (at most `max`). */
+export function closestNames(target: string, candidates: Iterable<string>, max = 3, allowance = typoAllowance(target)): string[] {
+  const scored: { c: string; d: number }[] = [];
+  const seen = new Set<string>();
+  for (const c of candidates) {
+    if (seen.has(c)) continue;
+    seen.add(c);
+    const d = editDistance(target, c, allowance);
+    if (d <= allowance) scored.push({ c, d });
+  }
+  return scored.sort((a, b) => a.d - b.d || a.c.localeCompare(b.c)).slice(0, max).map((s) => s.c);
+}

@@ -129,7 +129,8 @@ function highestInstitutional(i: Incident, p: Policy): Level | undefined {
 
 function latestCheck(checks: CheckRecord[]): CheckRecord | undefined {
   let best: CheckRecord | undefined;
-  for (const c of checks) if (!best || msOf(c.at) > msOf(best.at) || (msOf(c.at) === msOf(best.at) && c.id > best.id)) best = c;
+  // Checks come in the order they were recorded: of two at the same moment, the later one counts.
+  for (const c of checks) if (!best || msOf(c.at) >= msOf(best.at)) best = c;
   return best;
 }
 

@@ -40,6 +40,8 @@ export type CheckVerdict = (typeof CHECK_VERDICTS)[number];
 
 /** One timeline event, with the field names of the data file. Absent fields are left out. */
 export interface IncidentEvent {
+  /** Stable within its incident, `<incident id>#<n>`, numbered in the order recorded (absent until stored). */
+  id?: string;
   at: string;
   type: EventType;
   level?: Level;
@@ -74,7 +76,8 @@ export interface Incident {
 }
 
 export interface CheckRecord {
-  id: number;
+  /** Stable: `<company slug>-check-<n>`; the evidence reference is `check:<id>`. */
+  id: string;
   company: string;
   checklist: string;
   checklist_version: number;

@@ -1,6 +1,7 @@
 // The `vetted/1` data file: validation of parsed data (every problem named with its path)
 // and the deterministic document that export writes. Pure: no files, no SQL.
 
+import { a } from '../ui/words.js';
 import { EVENT_FIELDS, FIELD_SPECS, fieldProblem, isEventType, ALL_EVENT_FIELDS } from '../domain/events.js';
 import { FAULTS, EVENT_TYPES, type Fault, type IncidentEvent } from '../domain/types.js';
 import { parseWhen } from '../domain/dates.js';
@@ -17,6 +18,7 @@ export interface CompanyEntry {
 }
 
 export interface CheckEntry {
+  id?: string;
   company: string;
   checklist: string;
   checklist_version?: number;
@@ -54,6 +56,10 @@ export interface DataFile {
 
 export const LIMITS = { name: 200, text: 10_000 };
 export const INCIDENT_ID = /^[\p{L}\p{N}][\p{L}\p{N}._-]{0,63}$/u;
+/** An event's id: its incident's id and its number within it, `volga-2012-07#4` (or only `#4`). */
+export const EVENT_ID = /^(?:[\p{L}\p{N}][\p{L}\p{N}._-]{0,63})?#[1-9]\d{0,8}$/u;
+/** A check's id, like an incident's. */
+export const CHECK_ID = INCIDENT_ID;
 
 type Check = (v: unknown, path: Path, out: Problem[]) => void;
 
@@ -128,12 +134,16 @@ const event: Check = (v, path, out) => {
   const spec = EVENT_FIELDS[v.type];
   for (const k of Object.keys(v)) {
     if (k === 'at' || k === 'type') continue;
+    if (k === 'id') {
+      if (typeof v.id !== 'string' || !EVENT_ID.test(v.id)) out.push({ path: [...path, 'id'], message: `must be an event id such as volga-2012-07#4, not ${describe(v.id)}` });
+      continue;
+    }
     if (!Object.hasOwn(FIELD_SPECS, k)) out.push({ path: [...path, k], message: 'unknown field' });
-    else if (!spec.fields.includes(k)) out.push({ path: [...path, k], message: `is not a field of a ${v.type} event (its fields are ${spec.fields.join(', ')})` });
+    else if (!spec.fields.includes(k)) out.push({ path: [...path, k], message: `is not a field of ${a(v.type)} event (its fields are ${spec.fields.join(', ')})` });
   }
   if (v.at === undefined) out.push({ path: [...path, 'at'], message: 'is required' });
   else when(v.at, [...path, 'at'], out);
-  for (const k of spec.required) if (v[k] === undefined) out.push({ path: [...path, k], message: `is required for a ${v.type} event` });
+  for (const k of spec.required) if (v[k] === undefined) out.push({ path: [...path, k], message: `is required for ${a(v.type)} event` });
   for (const k of spec.fields) {
     if (v[k] === undefined) continue;
     const f = FIELD_SPECS[k];
@@ -144,7 +154,7 @@ const event: Check = (v, path, out) => {
 
 const company = record({ name, aliases: list(name), parent: name, website: str(2000), category: str(LIMITS.name) }, ['name']);
 const check = record(
-  { company: name, checklist: str(64), checklist_version: positiveInt, at: when, answers: textMap(64), notes: textMap(LIMITS.text) },
+  { id: str(64, { re: CHECK_ID, hint: 'must be letters, digits, dots, dashes or underscores (at most 64), such as amazon-check-1' }), company: name, checklist: str(64), checklist_version: positiveInt, at: when, answers: textMap(64), notes: textMap(LIMITS.text) },
   ['company', 'checklist', 'at', 'answers'],
 );
 const incident = record(
@@ -205,7 +215,7 @@ export function describeProblems(problems: Problem[], limit = 5): string {
 
 /** An event with its fields in the data file's order, absent ones left out. */
 export function orderedEvent(e: IncidentEvent): IncidentEvent {
-  const out: Record<string, unknown> = {};
+  const out: Record<string, unknown> = e.id !== undefined ? { id: e.id } : {};
   for (const k of ALL_EVENT_FIELDS) {
     const v = (e as unknown as Record<string, unknown>)[k];
     if (v !== undefined) out[k] = v;
@@ -215,7 +225,7 @@ export function orderedEvent(e: IncidentEvent): IncidentEvent {
 
 export interface ExportInput {
   companies: { name: string; aliases: string[]; parent: string | null; website: string | null; category: string | null }[];
-  checks: { company: string; checklist: string; checklist_version: number; at: string; answers: { question: string; answer: string; note?: string }[] }[];
+  checks: { id: string; company: string; checklist: string; checklist_version: number; at: string; answers: { question: string; answer: string; note?: string }[] }[];
   incidents: { id: string; company: string; title: string; opened: string; fault: Fault; closed?: string; events: IncidentEvent[] }[];
   pins: { company: string; list: 'black' | 'white'; reason: string; at: string }[];
 }
@@ -237,6 +247,7 @@ export function buildDataFile(input: ExportInput, exportedAt: string, source?: s
     checks: input.checks.map((k) => {
       const notes = Object.fromEntries(k.answers.filter((a) => a.note).map((a) => [a.question, a.note!]));
       return {
+        id: k.id,
         company: k.company,
         checklist: k.checklist,
         checklist_version: k.checklist_version,

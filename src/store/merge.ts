@@ -10,6 +10,7 @@ import { formatPath, type Path } from '../domain/validation.js';
 import { sortEvents } from '../domain/events.js';
 import { msOf } from '../domain/dates.js';
 import { UserError } from '../errors.js';
+import type { IncidentEvent } from '../domain/types.js';
 
 export interface Tally {
   added: number;
@@ -31,6 +32,35 @@ export interface MergeOptions {
   today: string;
   dryRun?: boolean;
   onProgress?: (done: number, total: number) => void;
+  /** The one line the journal keeps for this import. */
+  summary?: (report: MergeReport) => string;
+}
+
+/** The number in an event id (`volga-2012-07#4` or `#4`). */
+function seqOfId(id: string | undefined): number | undefined {
+  if (!id) return undefined;
+  const n = Number(id.slice(id.lastIndexOf('#') + 1));
+  return Number.isSafeInteger(n) && n > 0 ? n : undefined;
+}
+
+/**
+ * Numbers for a timeline's new events: the one its id gives where that is free, else the next
+ * after every number handed out, in timeline order; so a file without ids is numbered the same
+ * way every time.
+ */
+function numberEvents(events: IncidentEvent[], taken: Set<number>, last: number): { seqs: number[]; last: number } {
+  const own = events.map((e) => seqOfId(e.id));
+  const used = new Set(taken);
+  const seqs: number[] = new Array(events.length);
+  own.forEach((n, i) => {
+    if (n !== undefined && !used.has(n)) {
+      seqs[i] = n;
+      used.add(n);
+    }
+  });
+  let next = Math.max(last, ...seqs.filter((n) => n !== undefined));
+  for (let i = 0; i < events.length; i++) if (seqs[i] === undefined) seqs[i] = ++next;
+  return { seqs, last: next };
 }
 
 class DryRun extends Error {}
@@ -122,6 +152,7 @@ export function mergeDataFile(store: Store, data: DataFile, opts: MergeOptions):
         }
         const result = scoreCheck(checklist, k.answers);
         store.insertCheck({
+          ref: k.id,
           companyId: company.id,
           checklist: checklist.id,
           checklistVersion: k.checklist_version ?? checklist.version,
@@ -144,6 +175,8 @@ export function mergeDataFile(store: Store, data: DataFile, opts: MergeOptions):
         const existing = ref ? store.findIncident(ref, { exact: true }) : undefined;
         let rowId: number;
         let known: Set<string>;
+        const events = sortEvents(inc.events ?? [], msOf);
+        let numbers: { seqs: number[]; last: number };
         if (existing) {
           if (existing.companyId !== company.id) {
             throw new UserError(`the id "${ref}" already belongs to an incident of ${existing.company}; give this incident another id`);
@@ -151,18 +184,24 @@ export function mergeDataFile(store: Store, data: DataFile, opts: MergeOptions):
           report.incidents.existing++;
           rowId = existing.rowId;
           known = store.eventKeysOf(rowId);
+          const seqs = store.eventSeqsOf(rowId);
+          numbers = numberEvents(events, seqs.taken, seqs.last);
         } else {
           ref = inc.id ?? store.nextIncidentRef(slugOf(company.name), fileIds);
-          rowId = store.insertIncident({ ref, companyId: company.id, title: inc.title, opened: inc.opened, fault: inc.fault ?? 'unknown', closed: inc.closed });
+          numbers = numberEvents(events, new Set(), 0);
+          rowId = store.insertIncident({ ref, companyId: company.id, title: inc.title, opened: inc.opened, fault: inc.fault ?? 'unknown', closed: inc.closed, lastSeq: numbers.last });
           report.incidents.added++;
           known = new Set();
         }
         let added = 0;
-        for (const e of sortEvents(inc.events ?? [], msOf)) {
-          if (store.addEvent(rowId, e, known)) added++;
+        events.forEach((e, n) => {
+          if (store.addEvent(rowId, e, known, numbers.seqs[n])) added++;
           else report.events.existing++;
+        });
+        if (added) {
+          store.forgetVerdict(company.id);
+          if (existing) store.setLastSeq(rowId, numbers.last);
         }
-        if (added) store.forgetVerdict(company.id);
         report.events.added += added;
         if (inc.closed) store.setIncidentClosed(rowId, inc.closed);
       });
@@ -188,7 +227,7 @@ export function mergeDataFile(store: Store, data: DataFile, opts: MergeOptions):
   try {
     // A bigger page cache for the length of a large import.
     if (total > 1000) store.db.pragma('cache_size = -65536');
-    store.write(() => store.withVerdictsDeferred(apply));
+    store.write(() => store.withVerdictsDeferred(apply), { summary: () => (opts.summary ? opts.summary(report) : 'import') });
   } catch (err) {
     if (!(err instanceof DryRun)) throw err;
   }

@@ -83,6 +83,7 @@ function inspectOpened(db: DB, path: string, isNew: boolean): number {
 export function openMemoryDatabase(): DB {
   const db = new Database(':memory:', driverOptions());
   db.pragma('foreign_keys = ON');
+  outsideOperations(db);
   migrate(db);
   return db;
 }
@@ -111,6 +112,7 @@ export function openDatabase(path: string, options: OpenOptions = {}): DB {
     if (!wal) db.pragma('journal_mode = WAL');
     db.pragma('synchronous = NORMAL');
     db.pragma('foreign_keys = ON');
+    outsideOperations(db);
     if (version < SCHEMA_VERSION) {
       // Never build on a damaged file: check an existing database before changing its schema.
       if (version > 0) {
@@ -126,6 +128,11 @@ export function openDatabase(path: string, options: OpenOptions = {}): DB {
   }
 }
 
+/** The journal's triggers name the operation being written; until the store begins one, there is none. */
+function outsideOperations(db: DB): void {
+  db.function('vetted_op', { deterministic: false }, () => null);
+}
+
 /** Applies the migrations not yet applied, each in its own transaction; a second process
  * migrating at the same moment waits for the lock and then finds nothing left to do. */
 function migrate(db: DB): void {
@@ -135,6 +142,7 @@ function migrate(db: DB): void {
         const v = db.pragma('user_version', { simple: true }) as number;
         if (v >= SCHEMA_VERSION) return true;
         db.exec(MIGRATIONS[v].sql);
+        MIGRATIONS[v].run?.(db);
         db.pragma(`application_id = ${APPLICATION_ID}`);
         db.pragma(`user_version = ${v + 1}`);
         return false;

@@ -1,12 +1,73 @@
 // The schema, as named migrations. Each runs in its own transaction and bumps user_version.
 
+import { slugOf } from '../domain/names.js';
+
 /** "VETT" */
 export const APPLICATION_ID = 0x56455454;
 
 export interface Migration {
   name: string;
   sql: string;
+  /** Work SQL alone cannot do (filling ids, installing the journal's triggers), run after `sql`. */
+  run?: (db: MigrationDb) => void;
 }
+
+/** The part of the driver a migration uses. */
+export interface MigrationDb {
+  exec(sql: string): unknown;
+  prepare(sql: string): { all(...params: unknown[]): unknown[]; run(...params: unknown[]): unknown };
+}
+
+/** The tables that hold the user's record: every change to them is journaled, so it can be undone. */
+export const JOURNALED_TABLES = ['companies', 'aliases', 'checks', 'incidents', 'events', 'pins'] as const;
+
+/**
+ * (Re)creates the triggers that write each change of a journaled table into `changes`, in the
+ * same transaction as the change: an insert keeps the row's id, an update or a delete the
+ * whole old row, enough to revert it exactly. `vetted_op()` is the operation being written;
+ * outside one it is NULL, and the NOT NULL column refuses the write, so that no change can
+ * escape the journal. Run again by any migration that adds a column to a journaled table.
+ */
+export function installJournalTriggers(db: MigrationDb, tables: readonly string[] = JOURNALED_TABLES): void {
+  for (const table of tables) {
+    const cols = (db.prepare(`SELECT name FROM pragma_table_info('${table}')`).all() as { name: string }[]).map((c) => c.name);
+    const company = (row: 'NEW' | 'OLD') =>
+      table === 'companies'
+        ? `${row}.id`
+        : table === 'events'
+          ? `(SELECT company_id FROM incidents WHERE id = ${row}.incident_id)`
+          : `${row}.company_id`;
+    const old = `json_object(${cols.map((c) => `'${c}', OLD.${c}`).join(', ')})`;
+    db.exec(`
+      DROP TRIGGER IF EXISTS journal_${table}_insert;
+      DROP TRIGGER IF EXISTS journal_${table}_update;
+      DROP TRIGGER IF EXISTS journal_${table}_delete;
+      CREATE TRIGGER journal_${table}_insert AFTER INSERT ON ${table} BEGIN
+        INSERT INTO changes (op, tbl, row, kind, company) VALUES (vetted_op(), '${table}', NEW.rowid, 'i', ${company('NEW')});
+      END;
+      CREATE TRIGGER journal_${table}_update AFTER UPDATE ON ${table} BEGIN
+        INSERT INTO changes (op, tbl, row, kind, company, old) VALUES (vetted_op(), '${table}', OLD.rowid, 'u', ${company('NEW')}, ${old});
+      END;
+      CREATE TRIGGER journal_${table}_delete AFTER DELETE ON ${table} BEGIN
+        INSERT INTO changes (op, tbl, row, kind, company, old) VALUES (vetted_op(), '${table}', OLD.rowid, 'd', ${company('OLD')}, ${old});
+      END;
+    `);
+  }
+}
+
+/** The stable id of a check: `<company slug>-check-<n>`. */
+const checkRefs = (db: MigrationDb, slugOf: (name: string) => string) => {
+  const rows = db.prepare('SELECT k.id, c.name FROM checks k JOIN companies c ON c.id = k.company_id ORDER BY k.at_ms, k.id').all() as { id: number; name: string }[];
+  const taken = new Set<string>();
+  const set = db.prepare('UPDATE checks SET ref = ? WHERE id = ?');
+  for (const r of rows) {
+    const slug = slugOf(r.name);
+    let n = 1;
+    while (taken.has(`${slug}-check-${n}`)) n++;
+    taken.add(`${slug}-check-${n}`);
+    set.run(`${slug}-check-${n}`, r.id);
+  }
+};
 
 export const MIGRATIONS: Migration[] = [
   {
@@ -95,5 +156,46 @@ export const MIGRATIONS: Migration[] = [
     `,
   },
 ];
+
+MIGRATIONS.push({
+  name: 'stable ids of checks and events, and the journal of every change',
+  sql: `
+    ALTER TABLE checks ADD COLUMN ref TEXT;
+    ALTER TABLE events ADD COLUMN seq INTEGER;
+    ALTER TABLE incidents ADD COLUMN last_seq INTEGER NOT NULL DEFAULT 0;
+    UPDATE events SET seq = (SELECT n FROM (
+      SELECT id AS eid, row_number() OVER (PARTITION BY incident_id ORDER BY at_ms, id) AS n FROM events
+    ) WHERE eid = events.id);
+    UPDATE incidents SET last_seq = coalesce((SELECT max(seq) FROM events WHERE incident_id = incidents.id), 0);
+    CREATE UNIQUE INDEX events_seq ON events(incident_id, seq);
+
+    CREATE TABLE operations (
+      id INTEGER PRIMARY KEY,
+      at TEXT NOT NULL,
+      command TEXT NOT NULL,
+      summary TEXT NOT NULL,
+      -- the operation this one reverted (an undo), and the one that reverted this
+      reverts INTEGER,
+      reverted_by INTEGER
+    );
+    CREATE TABLE changes (
+      seq INTEGER PRIMARY KEY,
+      op INTEGER NOT NULL REFERENCES operations(id) ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED,
+      tbl TEXT NOT NULL,
+      row INTEGER NOT NULL,
+      kind TEXT NOT NULL CHECK (kind IN ('i', 'u', 'd')),
+      company INTEGER,
+      old TEXT
+    );
+    CREATE INDEX changes_op ON changes(op);
+    CREATE INDEX changes_company ON changes(company, op);
+    CREATE INDEX changes_row ON changes(tbl, row);
+  `,
+  run: (db) => {
+    checkRefs(db, slugOf);
+    db.exec('CREATE UNIQUE INDEX checks_ref ON checks(ref)');
+    installJournalTriggers(db);
+  },
+});
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -4,11 +4,20 @@
 import type { Statement } from 'better-sqlite3';
 import { inspectHeader, openDatabase, openMemoryDatabase, type DB, type OpenOptions } from './open.js';
 import { SCHEMA_VERSION } from './schema.js';
-import { companyKey, lookalikeSkeleton } from '../domain/names.js';
+import { companyKey, lookalikeSkeleton, slugOf } from '../domain/names.js';
 import { eventContentKey } from '../domain/events.js';
 import { msOf } from '../domain/dates.js';
 import type { CheckRecord, CheckVerdict, CompanyEvidence, Fault, Incident, IncidentEvent, Pin } from '../domain/types.js';
 import { UserError } from '../errors.js';
+import { companiesTouched, laterChangesTo, revertChanges, type Operation } from './journal.js';
+
+export type { Operation } from './journal.js';
+
+/** A command line as a person would type it again: arguments with spaces or quotes are quoted. */
+export function commandLine(args: string[]): string {
+  const quote = (a: string) => (/^[\w@%+=:,./#-]+$/u.test(a) ? a : `'${a.replace(/'/g, `'\\''`)}'`);
+  return ['vetted', ...args.map(quote)].join(' ');
+}
 
 export interface CompanyRow {
   id: number;
@@ -36,6 +45,8 @@ export interface StoredAnswer {
 }
 
 export interface NewCheck {
+  /** A stable id to keep (from a data file); else the next free `<slug>-check-<n>`. */
+  ref?: string;
   companyId: number;
   checklist: string;
   checklistVersion: number;
@@ -67,12 +78,15 @@ interface IncidentRow {
 
 interface EventRow {
   incident_id: number;
+  seq: number;
   at: string;
   type: string;
   data: string;
 }
 
 export interface NewIncident {
+  /** The number the incident's events were counted up to (when they are inserted with their own). */
+  lastSeq?: number;
   ref: string;
   companyId: number;
   title: string;
@@ -87,10 +101,26 @@ export function needsMigration(path: string): boolean {
   return !isNew && version > 0 && version < SCHEMA_VERSION;
 }
 
+/** What a write tells the journal about itself. */
+export interface OperationInfo<T = unknown> {
+  /** One line saying what changed, for `vetted history`; may be worked out from the result. */
+  summary: string | ((result: T) => string);
+  /** The operation this one reverts (an undo). */
+  reverts?: number;
+}
+
 export class Store {
   private statements = new Map<string, Statement>();
+  /** The operation being written, for the journal's triggers. */
+  private op: number | null = null;
+  /** The command line recorded with each operation. */
+  command = commandLine(process.argv.slice(2));
+  /** The clock operations are stamped with. */
+  now: () => number = () => Date.now();
 
-  constructor(readonly db: DB, readonly path: string) {}
+  constructor(readonly db: DB, readonly path: string) {
+    db.function('vetted_op', { deterministic: false }, () => this.op);
+  }
 
   static open(path: string, options?: OpenOptions): Store {
     return new Store(openDatabase(path, options), path);
@@ -105,9 +135,92 @@ export class Store {
     if (this.db.open) this.db.close();
   }
 
-  /** Runs `fn` as one immediate write transaction: all of it or none of it. */
-  write<T>(fn: () => T): T {
-    return this.db.transaction(fn).immediate();
+  /**
+   * Runs `fn` as one immediate write transaction: all of it or none of it. A change to the
+   * user's record must say what it is (`op`): it is then journaled, as one operation, in the
+   * same transaction; a write without one can change only caches (the journal refuses it).
+   */
+  write<T>(fn: () => T, op?: OperationInfo<T>): T {
+    // A write inside an operation is part of it.
+    if (!op || this.op !== null) return this.db.transaction(fn).immediate();
+    return this.db
+      .transaction(() => {
+        // The operation's row is written at the end, and only when something changed: a
+        // command that changes nothing (an import of a file imported before) leaves the
+        // database byte for byte as it was.
+        const id = (this.st('SELECT coalesce(max(id), 0) + 1 AS id FROM operations').get() as { id: number }).id;
+        this.op = id;
+        try {
+          const result = fn();
+          if (!this.st('SELECT 1 FROM changes WHERE op = ? LIMIT 1').get(id)) return result;
+          const summary = typeof op.summary === 'function' ? op.summary(result) : op.summary;
+          this.st('INSERT INTO operations (id, at, command, summary, reverts) VALUES (?, ?, ?, ?, ?)').run(
+            id,
+            new Date(this.now()).toISOString(),
+            this.command,
+            summary,
+            op.reverts ?? null,
+          );
+          const del = this.st('DELETE FROM verdicts WHERE company_id = ?');
+          for (const c of companiesTouched(this.db, id)) del.run(c);
+          return result;
+        } finally {
+          this.op = null;
+        }
+      })
+      .immediate();
+  }
+
+  // ---- the journal ----
+
+  /** Operations, newest first (of one company when given). */
+  operations(opts: { companyId?: number; limit?: number } = {}): Operation[] {
+    const limit = opts.limit ?? -1;
+    const cols = `o.*, (SELECT count(*) FROM changes c WHERE c.op = o.id) AS changes`;
+    if (opts.companyId !== undefined) {
+      return this.st(
+        `SELECT ${cols} FROM operations o WHERE o.id IN (SELECT op FROM changes WHERE company = ?
+           UNION SELECT op FROM changes WHERE kind = 'u' AND tbl <> 'companies' AND json_extract(old, '$.company_id') = ?)
+         ORDER BY o.id DESC LIMIT ?`,
+      ).all(opts.companyId, opts.companyId, limit) as Operation[];
+    }
+    return this.st(`SELECT ${cols} FROM operations o ORDER BY o.id DESC LIMIT ?`).all(limit) as Operation[];
+  }
+
+  operation(id: number): Operation | undefined {
+    return this.st('SELECT o.*, (SELECT count(*) FROM changes c WHERE c.op = o.id) AS changes FROM operations o WHERE o.id = ?').get(id) as
+      | Operation
+      | undefined;
+  }
+
+  /** The newest operations still in effect that are not undos themselves: what `undo` walks back. */
+  undoable(n: number): Operation[] {
+    return this.st(
+      `SELECT o.*, (SELECT count(*) FROM changes c WHERE c.op = o.id) AS changes FROM operations o
+       WHERE o.reverted_by IS NULL AND o.reverts IS NULL ORDER BY o.id DESC LIMIT ?`,
+    ).all(n) as Operation[];
+  }
+
+  /** Later operations, still in effect, that changed what `op` changed (they must be undone first). */
+  laterChangesTo(op: number): number[] {
+    return laterChangesTo(this.db, op);
+  }
+
+  /**
+   * Reverts operation `target` exactly, as a new operation (call inside `write` with
+   * `reverts: target`); when `target` was itself an undo, what it undid stands again.
+   */
+  revert(target: Operation): void {
+    const self = this.op;
+    if (self === null) throw new Error('revert runs inside an operation');
+    revertChanges(this.db, target.id);
+    this.st('UPDATE operations SET reverted_by = ? WHERE id = ?').run(self, target.id);
+    if (target.reverts !== null) this.st('UPDATE operations SET reverted_by = NULL WHERE id = ?').run(target.reverts);
+  }
+
+  /** Forgets the operations before `before` for good; returns how many. */
+  pruneOperations(before: string): number {
+    return this.write(() => this.st('DELETE FROM operations WHERE at < ?').run(before).changes);
   }
 
   private st(sql: string): Statement {
@@ -234,12 +347,29 @@ export class Store {
     }
   }
 
-  insertCheck(c: NewCheck): number {
+  /** The first free check id of the form `<slug>-check-<n>`. */
+  nextCheckRef(slug: string): string {
+    const prefix = `${slug}-check-`;
+    const rows = this.st('SELECT ref FROM checks WHERE ref >= ? AND ref < ?').all(prefix, `${slug}-check.`) as { ref: string }[];
+    const taken = new Set(rows.map((r) => r.ref));
+    let n = 1;
+    while (taken.has(`${prefix}${n}`)) n++;
+    return `${prefix}${n}`;
+  }
+
+  checkRefTaken(ref: string): boolean {
+    return this.st('SELECT 1 FROM checks WHERE ref = ?').get(ref) !== undefined;
+  }
+
+  /** Stores a check; returns its stable id. */
+  insertCheck(c: NewCheck): string {
     this.forgetVerdict(c.companyId);
-    const info = this.st(
-      `INSERT INTO checks (company_id, checklist, checklist_version, at, at_ms, lang, score, verdict, dealbreakers, answers)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    const ref = c.ref && !this.checkRefTaken(c.ref) ? c.ref : this.nextCheckRef(slugOf(this.companyById(c.companyId)!.name));
+    this.st(
+      `INSERT INTO checks (ref, company_id, checklist, checklist_version, at, at_ms, lang, score, verdict, dealbreakers, answers)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ).run(
+      ref,
       c.companyId,
       c.checklist,
       c.checklistVersion,
@@ -251,14 +381,15 @@ export class Store {
       JSON.stringify(c.dealbreakers),
       JSON.stringify(c.answers),
     );
-    return Number(info.lastInsertRowid);
+    return ref;
   }
 
-  findCheck(companyId: number, checklist: string, at: string): number | undefined {
-    const row = this.st('SELECT id FROM checks WHERE company_id = ? AND checklist = ? AND at = ?').get(companyId, checklist, at) as
-      | { id: number }
+  /** The id of a company's check of this checklist at this time, if there is one. */
+  findCheck(companyId: number, checklist: string, at: string): string | undefined {
+    const row = this.st('SELECT ref FROM checks WHERE company_id = ? AND checklist = ? AND at = ?').get(companyId, checklist, at) as
+      | { ref: string }
       | undefined;
-    return row?.id;
+    return row?.ref;
   }
 
   checksOf(companyId: number): StoredCheck[] {
@@ -294,8 +425,8 @@ export class Store {
   insertIncident(i: NewIncident): number {
     this.forgetVerdict(i.companyId);
     const info = this.st(
-      'INSERT INTO incidents (ref, company_id, title, opened, opened_ms, fault, closed) VALUES (?, ?, ?, ?, ?, ?, ?)',
-    ).run(i.ref, i.companyId, i.title, i.opened, msOf(i.opened), i.fault, i.closed ?? null);
+      'INSERT INTO incidents (ref, company_id, title, opened, opened_ms, fault, closed, last_seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+    ).run(i.ref, i.companyId, i.title, i.opened, msOf(i.opened), i.fault, i.closed ?? null, i.lastSeq ?? 0);
     return Number(info.lastInsertRowid);
   }
 
@@ -341,20 +472,20 @@ export class Store {
   private withEvents(rows: IncidentRow[], all = false, batch?: string): (Incident & { rowId: number; companyId: number })[] {
     const byIncident = new Map<number, IncidentEvent[]>();
     const events = all
-      ? (this.st('SELECT incident_id, at, type, data FROM events ORDER BY incident_id, at_ms, id').all() as EventRow[])
+      ? (this.st('SELECT incident_id, seq, at, type, data FROM events ORDER BY incident_id, at_ms, id').all() as EventRow[])
       : batch !== undefined
         ? (this.st(
-            `SELECT incident_id, at, type, data FROM events
+            `SELECT incident_id, seq, at, type, data FROM events
              WHERE incident_id IN (SELECT id FROM incidents WHERE company_id IN (SELECT value FROM json_each(?)))
              ORDER BY incident_id, at_ms, id`,
           ).all(batch) as EventRow[])
         : rows.flatMap(
-            (r) => this.st('SELECT incident_id, at, type, data FROM events WHERE incident_id = ? ORDER BY at_ms, id').all(r.id) as EventRow[],
+            (r) => this.st('SELECT incident_id, seq, at, type, data FROM events WHERE incident_id = ? ORDER BY at_ms, id').all(r.id) as EventRow[],
           );
     for (const e of events) {
       let list = byIncident.get(e.incident_id);
       if (!list) byIncident.set(e.incident_id, (list = []));
-      list.push({ at: e.at, type: e.type, ...JSON.parse(e.data) } as IncidentEvent);
+      list.push({ id: e.seq, at: e.at, type: e.type, ...JSON.parse(e.data) } as unknown as IncidentEvent);
     }
     return rows.map((r) => ({
       rowId: r.id,
@@ -365,7 +496,8 @@ export class Store {
       opened: r.opened,
       fault: r.fault,
       ...(r.closed ? { closed: r.closed } : {}),
-      events: byIncident.get(r.id) ?? [],
+      // Numbers become ids of the form `<incident id>#<n>` now that the incident's id is at hand.
+      events: (byIncident.get(r.id) ?? []).map((e) => ({ ...e, id: `${r.ref}#${e.id as unknown as number}` })),
     }));
   }
 
@@ -379,24 +511,187 @@ export class Store {
    * Appends an event; false when the same event is already on the timeline. `known` (the
    * incident's keys, from eventKeysOf) saves a query per event on bulk imports and is kept up to date.
    */
-  addEvent(incidentRowId: number, e: IncidentEvent, known?: Set<string>): boolean {
-    // With `known`, a bulk import: it drops the company's cached verdict once, itself.
+  addEvent(incidentRowId: number, e: IncidentEvent, known?: Set<string>, seq?: number): boolean {
+    // With `known`, a bulk import: it drops the company's cached verdict once, itself, and
+    // numbers the events itself (`seq`), setting the incident's count once.
     const bulk = known !== undefined;
     known ??= this.eventKeysOf(incidentRowId);
-    const { at, type, ...rest } = e;
+    const { at, type, id: _id, ...rest } = e;
     const key = eventContentKey(e);
     if (known.has(key)) return false;
     known.add(key);
     if (!bulk) this.st('DELETE FROM verdicts WHERE company_id = (SELECT company_id FROM incidents WHERE id = ?)').run(incidentRowId);
-    this.st('INSERT INTO events (incident_id, at, at_ms, type, data) VALUES (?, ?, ?, ?, ?)').run(incidentRowId, at, msOf(at), type, JSON.stringify(rest));
+    const n = seq ?? (this.st('UPDATE incidents SET last_seq = last_seq + 1 WHERE id = ? RETURNING last_seq').get(incidentRowId) as { last_seq: number }).last_seq;
+    this.st('INSERT INTO events (incident_id, seq, at, at_ms, type, data) VALUES (?, ?, ?, ?, ?, ?)').run(incidentRowId, n, at, msOf(at), type, JSON.stringify(rest));
     if (type === 'resolution') this.st('UPDATE incidents SET closed = coalesce(closed, ?) WHERE id = ?').run(at, incidentRowId);
     return true;
+  }
+
+  /** The numbers an incident's events have, and the highest it has handed out. */
+  eventSeqsOf(incidentRowId: number): { taken: Set<number>; last: number } {
+    const rows = this.st('SELECT seq FROM events WHERE incident_id = ?').all(incidentRowId) as { seq: number }[];
+    const last = (this.st('SELECT last_seq FROM incidents WHERE id = ?').get(incidentRowId) as { last_seq: number }).last_seq;
+    return { taken: new Set(rows.map((r) => r.seq)), last };
+  }
+
+  /** Raises the number an incident's events are counted up to (after a bulk insert). */
+  setLastSeq(incidentRowId: number, last: number): void {
+    this.st('UPDATE incidents SET last_seq = ? WHERE id = ? AND last_seq < ?').run(last, incidentRowId, last);
+  }
+
+  /** Sets when an incident was closed (null: open). */
+  setIncidentClosedTo(incidentRowId: number, closed: string | null): void {
+    this.st('UPDATE incidents SET closed = ? WHERE id = ? AND closed IS NOT ?').run(closed, incidentRowId, closed);
   }
 
   /** Records when an incident was closed, unless that is known already. */
   setIncidentClosed(incidentRowId: number, closed: string): void {
     this.st('UPDATE incidents SET closed = coalesce(closed, ?) WHERE id = ?').run(closed, incidentRowId);
     this.st('DELETE FROM verdicts WHERE company_id = (SELECT company_id FROM incidents WHERE id = ?)').run(incidentRowId);
+  }
+
+  // ---- corrections ----
+
+  /** Gives a company another name; the old one stays an alias unless `keepAlias` is false. */
+  renameCompany(company: CompanyRow, newName: string, keepAlias: boolean): void {
+    const key = companyKey(newName);
+    const display = newName.trim().replace(/\s+/gu, ' ');
+    const owner = this.findCompany(newName);
+    if (owner && owner.id !== company.id) {
+      throw new UserError(`"${newName}" already names ${owner.name}; to make them one company, use \`vetted company merge "${company.name}" "${owner.name}"\`.`);
+    }
+    // The new name may have been an alias of this very company: it is the name now.
+    this.st('DELETE FROM aliases WHERE key = ? AND company_id = ?').run(key, company.id);
+    this.st('UPDATE companies SET name = ?, key = ?, skeleton = ? WHERE id = ?').run(display, key, lookalikeSkeleton(key), company.id);
+    if (keepAlias && company.key !== key) {
+      this.st('INSERT INTO aliases (company_id, name, key) VALUES (?, ?, ?)').run(company.id, company.name, company.key);
+    }
+  }
+
+  /** Moves every check, incident, alias, pin and subsidiary of `from` to `into`, then removes `from`. */
+  mergeCompanies(from: CompanyRow, into: CompanyRow): void {
+    const fromPin = this.pinOf(from.id);
+    const intoPin = this.pinOf(into.id);
+    if (fromPin && intoPin && fromPin.list !== intoPin.list) {
+      throw new UserError(
+        `${from.name} is pinned ${fromPin.list} ("${fromPin.reason}") and ${into.name} is pinned ${intoPin.list} ("${intoPin.reason}"); unpin one of them first (\`vetted unpin\`).`,
+      );
+    }
+    this.st('UPDATE checks SET company_id = ? WHERE company_id = ?').run(into.id, from.id);
+    this.st('UPDATE incidents SET company_id = ? WHERE company_id = ?').run(into.id, from.id);
+    this.st('UPDATE aliases SET company_id = ? WHERE company_id = ?').run(into.id, from.id);
+    this.st('UPDATE companies SET parent_id = NULL WHERE id = ? AND parent_id = ?').run(into.id, from.id);
+    this.st('UPDATE companies SET parent_id = ? WHERE parent_id = ?').run(into.id, from.id);
+    this.st(
+      'UPDATE companies SET website = coalesce(website, ?), category = coalesce(category, ?), parent_id = coalesce(parent_id, ?) WHERE id = ?',
+    ).run(from.website, from.category, from.parent_id === into.id ? null : from.parent_id, into.id);
+    if (fromPin && !intoPin) this.st('INSERT INTO pins (company_id, list, reason, at) SELECT ?, list, reason, at FROM pins WHERE company_id = ?').run(into.id, from.id);
+    this.st('DELETE FROM pins WHERE company_id = ?').run(from.id);
+    this.st('DELETE FROM companies WHERE id = ?').run(from.id);
+    this.st('INSERT INTO aliases (company_id, name, key) VALUES (?, ?, ?)').run(into.id, from.name, from.key);
+  }
+
+  /** Sets a company's descriptive fields: a value sets it, null clears it, undefined leaves it. */
+  editCompany(companyId: number, fields: { parentId?: number | null; website?: string | null; category?: string | null }): boolean {
+    const c = this.companyById(companyId)!;
+    const next = {
+      parent_id: fields.parentId === undefined ? c.parent_id : fields.parentId,
+      website: fields.website === undefined ? c.website : fields.website,
+      category: fields.category === undefined ? c.category : fields.category,
+    };
+    if (next.parent_id === c.parent_id && next.website === c.website && next.category === c.category) return false;
+    this.st('UPDATE companies SET parent_id = ?, website = ?, category = ? WHERE id = ?').run(next.parent_id, next.website, next.category, companyId);
+    return true;
+  }
+
+  /** Whether `ancestor` is `companyId` or one of the companies above it. */
+  isAncestor(ancestor: number, companyId: number): boolean {
+    for (let id: number | null = ancestor, n = 0; id !== null && n < 1000; n++) {
+      if (id === companyId) return true;
+      id = this.companyById(id)?.parent_id ?? null;
+    }
+    return false;
+  }
+
+  /** Removes a company with everything that hangs on it. */
+  removeCompany(companyId: number): void {
+    this.st('DELETE FROM companies WHERE id = ?').run(companyId);
+  }
+
+  updateIncident(rowId: number, fields: { title?: string; fault?: Fault; opened?: string; companyId?: number }): void {
+    const row = this.st('SELECT * FROM incidents WHERE id = ?').get(rowId) as IncidentRow;
+    const title = fields.title ?? row.title;
+    const fault = fields.fault ?? row.fault;
+    const opened = fields.opened ?? row.opened;
+    const companyId = fields.companyId ?? row.company_id;
+    if (title === row.title && fault === row.fault && opened === row.opened && companyId === row.company_id) return;
+    this.st('UPDATE incidents SET title = ?, fault = ?, opened = ?, opened_ms = ?, company_id = ? WHERE id = ?').run(title, fault, opened, msOf(opened), companyId, rowId);
+  }
+
+  removeIncident(rowId: number): void {
+    this.st('DELETE FROM incidents WHERE id = ?').run(rowId);
+  }
+
+  /** Reopens an incident: its resolution events go, and it has no closing time. */
+  reopenIncident(rowId: number): void {
+    this.st("DELETE FROM events WHERE incident_id = ? AND type = 'resolution'").run(rowId);
+    this.st('UPDATE incidents SET closed = NULL WHERE id = ?').run(rowId);
+  }
+
+  /** The event with this id (`<incident id>#<n>`), with its incident. */
+  findEvent(eventId: string): { incident: Incident & { rowId: number; companyId: number }; event: IncidentEvent; rowId: number } | undefined {
+    const hash = eventId.lastIndexOf('#');
+    if (hash <= 0) return undefined;
+    const seq = Number(eventId.slice(hash + 1));
+    if (!Number.isSafeInteger(seq)) return undefined;
+    const incident = this.findIncident(eventId.slice(0, hash));
+    if (!incident) return undefined;
+    const row = this.st('SELECT id FROM events WHERE incident_id = ? AND seq = ?').get(incident.rowId, seq) as { id: number } | undefined;
+    if (!row) return undefined;
+    const event = incident.events.find((e) => e.id === `${incident.id}#${seq}`)!;
+    return { incident, event, rowId: row.id };
+  }
+
+  /** Replaces an event's time and fields (its id stays). */
+  updateEvent(rowId: number, e: IncidentEvent): void {
+    const { at, type, id: _id, ...rest } = e;
+    const old = this.st('SELECT incident_id, at, type FROM events WHERE id = ?').get(rowId) as { incident_id: number; at: string; type: string };
+    this.st('UPDATE events SET at = ?, at_ms = ?, type = ?, data = ? WHERE id = ?').run(at, msOf(at), type, JSON.stringify(rest), rowId);
+    // An incident closed by this resolution is closed when it now says.
+    if (old.type === 'resolution' && at !== old.at) this.st('UPDATE incidents SET closed = ? WHERE id = ? AND closed = ?').run(at, old.incident_id, old.at);
+  }
+
+  removeEvent(rowId: number): void {
+    const old = this.st('SELECT incident_id, at, type FROM events WHERE id = ?').get(rowId) as { incident_id: number; at: string; type: string };
+    this.st('DELETE FROM events WHERE id = ?').run(rowId);
+    if (old.type === 'resolution') this.st('UPDATE incidents SET closed = NULL WHERE id = ? AND closed = ?').run(old.incident_id, old.at);
+  }
+
+  /** A check by its id (exact, or else ignoring case). */
+  findCheckById(ref: string): StoredCheck | undefined {
+    const sql = 'SELECT k.*, c.name AS company FROM checks k JOIN companies c ON c.id = k.company_id WHERE k.ref = ?';
+    const row = (this.st(sql).get(ref.trim()) ?? this.st(`${sql} COLLATE NOCASE`).get(ref.trim())) as RawCheck | undefined;
+    return row ? toCheck(row) : undefined;
+  }
+
+  removeCheck(ref: string): void {
+    this.st('DELETE FROM checks WHERE ref = ?').run(ref);
+  }
+
+  /** Every id of one kind, for "did you mean". */
+  allKeys(): { key: string; name: string }[] {
+    return this.st('SELECT key, name FROM companies UNION ALL SELECT a.key, c.name FROM aliases a JOIN companies c ON c.id = a.company_id').all() as {
+      key: string;
+      name: string;
+    }[];
+  }
+
+  allIncidentRefs(): string[] {
+    return (this.st('SELECT ref FROM incidents').all() as { ref: string }[]).map((r) => r.ref);
+  }
+
+  allCheckRefs(): string[] {
+    return (this.st('SELECT ref FROM checks').all() as { ref: string }[]).map((r) => r.ref);
   }
 
   // ---- pins ----
@@ -524,6 +819,7 @@ export class Store {
 
 interface RawCheck {
   id: number;
+  ref: string;
   company_id: number;
   company: string;
   checklist: string;
@@ -538,7 +834,7 @@ interface RawCheck {
 
 function toCheck(r: RawCheck): StoredCheck {
   return {
-    id: r.id,
+    id: r.ref,
     company_id: r.company_id,
     company: r.company,
     checklist: r.checklist,

@@ -3,7 +3,7 @@
 import { confirm, input, select } from '@inquirer/prompts';
 import { EVENT_FIELDS, FIELD_SPECS } from '../domain/events.js';
 import { FAULTS, type EventType, type Fault } from '../domain/types.js';
-import { parseWhen } from '../domain/dates.js';
+import { parseAmount, parseHumanWhen } from '../domain/dates.js';
 import { promptTheme } from './prompt-theme.js';
 
 const context = { output: process.stderr, clearPromptOnDone: false } as const;
@@ -25,7 +25,7 @@ const QUESTIONS: Record<string, string> = {
   level: 'Who was it? (how far up the company)',
   note: 'Note (names, what was said; Enter to skip)',
   text: 'What exactly did they say? (their words)',
-  due: 'By when? (date and time, such as 2026-11-23T18:00)',
+  due: 'By when? (such as 2026-11-23 18:00 or 23.11.2026 18:00)',
   kept: 'Was it kept?',
   amount: 'How much? (Enter to skip)',
   currency: 'Currency (ISO code such as EUR or RUB; Enter to skip)',
@@ -86,8 +86,8 @@ export async function askEventFields(type: EventType, given: Record<string, unkn
                 const t = v.trim();
                 if (!t) return required ? 'This one is needed.' : true;
                 if (f.kind === 'count' && !/^\d+$/.test(t)) return 'A whole number, please.';
-                if (f.kind === 'number' && !(Number(t) >= 0)) return 'A number, please.';
-                if (f.kind === 'when' && !parseWhen(t)) return 'An ISO 8601 date such as 2026-11-23 or 2026-11-23T18:00.';
+                if (f.kind === 'number' && parseAmount(t) === undefined) return 'A number, please, such as 50 or 12,5.';
+                if (f.kind === 'when' && !parseHumanWhen(t, Date.now())) return 'A date such as 2026-11-23 18:00, 23.11.2026 18:00 or today 18:00.';
                 if (f.kind === 'currency' && !/^[A-Za-z]{3}$/.test(t)) return 'A three-letter code such as EUR.';
                 return true;
               },
@@ -97,11 +97,18 @@ export async function askEventFields(type: EventType, given: Record<string, unkn
           )
         ).trim();
         if (!answer) break;
-        if (f.kind === 'count' || f.kind === 'number') out[name] = Number(answer);
+        if (f.kind === 'count') out[name] = Number(answer);
+        else if (f.kind === 'number') out[name] = parseAmount(answer);
+        else if (f.kind === 'when') out[name] = parseHumanWhen(answer, Date.now())!.text;
         else if (f.kind === 'currency') out[name] = answer.toUpperCase();
         else out[name] = answer;
       }
     }
   }
   return out;
+}
+
+/** Asks which of some choices the user meant. */
+export async function askChoice(message: string, choices: { name: string; value: string }[], colour: boolean): Promise<string> {
+  return select({ message, choices, theme: promptTheme(colour, 'en') }, context);
 }

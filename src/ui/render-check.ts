@@ -6,7 +6,7 @@ import { safeText } from './safe.js';
 import { wordsFor } from './words.js';
 
 export interface RenderCheckInput {
-  id: number;
+  id: string;
   company: string;
   checklist: Checklist;
   result: CheckResult;
@@ -15,7 +15,7 @@ export interface RenderCheckInput {
   paint: Paint;
 }
 
-export function checkJson(id: number, company: string, checklist: Checklist, at: string, result: CheckResult, notes: Record<string, string>) {
+export function checkJson(id: string, company: string, checklist: Checklist, at: string, result: CheckResult, notes: Record<string, string>) {
   return {
     id,
     company,

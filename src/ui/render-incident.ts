@@ -9,6 +9,11 @@ import { renderTable } from './table.js';
 
 const q = (s: string | undefined) => (s ? `"${safeText(s)}"` : '');
 
+/** `#4` of `volga-2012-07#4`. */
+function eventNumber(e: IncidentEvent): string {
+  return e.id ? e.id.slice(e.id.lastIndexOf('#')) : '';
+}
+
 function shortTime(text: string): string {
   return text.length > 10 ? text.slice(11, 16) : '';
 }
@@ -97,11 +102,15 @@ export function renderIncident(i: Incident, now: number, paint: Paint): string {
   lines.push('');
   const opened = msOf(i.opened);
   if (!i.events.length) lines.push(paint.dim(`  no events yet: vetted incident event ${i.id} contact --channel phone`));
+  const idWidth = Math.max(0, ...i.events.map((e) => eventNumber(e).length));
   for (const e of i.events) {
+    // The day of the incident it happened on; an event before the opening (an old record) shows its date alone.
     const day = calendarDaysBetween(opened, msOf(e.at)) + 1;
-    const when = `day ${day}`.padEnd(7) + shortTime(e.at).padEnd(6);
-    lines.push(`  ${paint.dim(when)} ${describeEvent(e, i, now, paint)}`);
+    const dayText = day >= 1 ? `day ${day}` : '';
+    const when = `${e.at.slice(0, 10)} ${shortTime(e.at).padEnd(5)}  ${dayText.padEnd(7)}`;
+    lines.push(`  ${eventNumber(e).padStart(idWidth)}  ${paint.dim(when)} ${describeEvent(e, i, now, paint)}`);
   }
+  if (i.events.length) lines.push(paint.dim(`  (an event's id is ${i.id} and its number, such as ${i.events[0].id}: \`vetted event edit ${i.events[0].id}\`)`));
   lines.push('', paint.bold('Figures'));
   for (const l of describeMetrics(computeMetrics(i, now))) lines.push(`  ${l}`);
   const owed = stillOwed(i, now);

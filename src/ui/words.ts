@@ -15,7 +15,7 @@ const WORDS = {
     weakest: 'Weakest answers',
     askBefore: 'Before you pay, ask the vendor',
     evidence: 'evidence',
-    stored: (id: number) => `saved as check ${id}`,
+    stored: (id: string) => `saved as check ${id}`,
     weight: 'weight',
     notCounted: 'not counted',
   },
@@ -31,7 +31,7 @@ const WORDS = {
     weakest: 'Самые слабые ответы',
     askBefore: 'Прежде чем платить, спросите продавца',
     evidence: 'источник',
-    stored: (id: number) => `сохранено как проверка ${id}`,
+    stored: (id: string) => `сохранено как проверка ${id}`,
     weight: 'вес',
     notCounted: 'не учитывается',
   },
@@ -41,4 +41,14 @@ export type Words = (typeof WORDS)['en'];
 
 export function wordsFor(lang: Lang): Words {
   return WORDS[lang] as unknown as Words;
+}
+
+/** An English noun with its indefinite article: "a promise", "an explanation". */
+export function a(word: string): string {
+  return `${/^[aeiou]/i.test(word) ? 'an' : 'a'} ${word}`;
+}
+
+/** A count with its noun: "1 question", "2 questions". */
+export function count(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
 }

@@ -454,7 +454,7 @@ describe('limits', () => {
       before = timeline();
     });
 
-    it.each(['2024-13-45', 'yesterday', '2023-02-29', '2024-01-01T25:00'])('"%s" is refused by --opened, --at and --due with exit 2', (bad) => {
+    it.each(['2024-13-45', 'the day before', '2023-02-29', '2024-01-01T25:00'])('"%s" is refused by --opened, --at and --due with exit 2', (bad) => {
       expect(oneSentence(t.run(['incident', 'add', 'Dates Co', '--title', 'dates', '--opened', bad]))).toContain(bad);
       oneSentence(t.run(['incident', 'event', id, 'note', '--text', 'x', '--at', bad]));
       oneSentence(t.run(['incident', 'event', id, 'promise', '--text', 'x', '--at', '2024-01-02', '--due', bad]));

@@ -202,7 +202,7 @@ describe('the Volgatelecom story (seeds/003), logged event by event', () => {
     expect(out).toMatch(/fault: company/);
     expect(out).toMatch(/\bopen\b/);
     const lines = out.split('\n');
-    const line = (day: number, time: string) => lines.find((l) => new RegExp(`day ${day}\\s+${time}`).test(l));
+    const line = (day: number, time: string) => lines.find((l) => new RegExp(`${time}\\s+day ${day}\\s`).test(l));
     expect(line(1, '09:05'), out).toMatch(/contact by phone: reached a person after 5 minutes/);
     expect(line(1, '09:10'), out).toMatch(/promise "fixed within 24 hours".*due 2012-07-13T09:10.*broken/);
     expect(line(2, '18:00'), out).toContain('another operator, no information');
@@ -287,7 +287,7 @@ describe('the Volgatelecom story, closed', () => {
 
     const text = ok(s.run(['incident', 'show', id])).stdout;
     expect(text).toMatch(/closed resolved/);
-    expect(text).toMatch(/day 6\s+15:00\s+closed: resolved/);
+    expect(text).toMatch(/15:00\s+day 6\s+closed: resolved/);
   });
 
   it('logged through the command line, it is the same timeline as volga-2012-07 of seeds.yaml', () => {
@@ -298,9 +298,11 @@ describe('the Volgatelecom story, closed', () => {
       ok(other.run(['import', SEEDS]));
       const seeded = json<IncidentJson>(other, ['incident', 'show', 'volga-2012-07', '--json']);
       const logged = json<IncidentJson>(s, ['incident', 'show', id, '--json']);
-      expect(logged.events).toEqual(seeded.events);
+      // Event ids are the incident's id and the event's number: the numbers match.
+      const numbered = (i: IncidentJson) => i.events.map((e) => ({ ...e, id: String(e.id).replace(/^.*#/, '#') }));
+      expect(numbered(logged)).toEqual(numbered(seeded));
       expect(logged.metrics).toEqual(seeded.metrics);
-      expect({ ...logged, id: 'x' }).toEqual({ ...seeded, id: 'x' });
+      expect({ ...logged, id: 'x', events: numbered(logged) }).toEqual({ ...seeded, id: 'x', events: numbered(seeded) });
     } finally {
       other.cleanup();
     }
@@ -344,7 +346,7 @@ describe('flags of incident event', () => {
     ['an unknown outcome of a resolution', (i) => ['incident', 'event', i, 'resolution', '--outcome', 'fixed', '--at', '2022-03-05T10:00'], [/--outcome/, /"fixed"/, /resolved/]],
     ['an unknown outcome of close', (i) => ['incident', 'close', i, '--outcome', 'fixed', '--at', '2022-03-05T10:00'], [/--outcome/, /"fixed"/, /resolved/]],
     ['--at a month 13 and day 45', (i) => ['incident', 'event', i, 'note', '--text', 'x', '--at', '2024-13-45'], [/--at/, /2024-13-45/]],
-    ['--at yesterday', (i) => ['incident', 'event', i, 'note', '--text', 'x', '--at', 'yesterday'], [/--at/, /yesterday/]],
+    ['--at last week', (i) => ['incident', 'event', i, 'note', '--text', 'x', '--at', 'last week'], [/--at/, /last week/]],
     ['--due on 29 February of a common year', (i) => ['incident', 'event', i, 'promise', '--text', 'x', '--due', '2023-02-29', '--at', '2022-03-05T10:00'], [/--due/, /2023-02-29/]],
     ['--at of close that is not a date', (i) => ['incident', 'close', i, '--outcome', 'resolved', '--at', '2022-03-32'], [/--at/, /2022-03-32/]],
     ['--wait-minutes below zero', (i) => ['incident', 'event', i, 'contact', '--wait-minutes', '-3', '--at', '2022-03-05T10:00'], [/--wait-minutes/]],

@@ -97,7 +97,7 @@ describe('incident event on a terminal', () => {
     t.keys('Enter');
     expect(await t.waitForExit()).toBe(0);
     const shown = json<Shown>(s, ['incident', 'show', 'some-isp-1', '--json']);
-    expect(shown.events).toEqual([{ at: '2026-11-20T09:10', type: 'promise', text: 'fixed within 24 hours', due: '2026-11-21T09:10', level: 'frontline' }]);
+    expect(shown.events).toEqual([{ id: 'some-isp-1#1', at: '2026-11-20T09:10', type: 'promise', text: 'fixed within 24 hours', due: '2026-11-21T09:10', level: 'frontline' }]);
     expect(shown.metrics.promises).toBe(1);
   });
 });

@@ -53,7 +53,7 @@ export function check(p: Partial<CheckRecord> = {}): CheckRecord {
   const score = p.score ?? 65;
   const dealbreakers = p.dealbreakers ?? [];
   return {
-    id: 1,
+    id: 'acme-check-1',
     company: 'Acme',
     checklist: 'general',
     checklist_version: 1,

@@ -15,6 +15,7 @@ import { validateDataFile, type DataFile } from '../../src/formats/data-file.js'
 import { loadAllChecklists } from '../../src/formats/checklist-file.js';
 import { exportJson } from '../../src/commands/export.js';
 import { describeError } from '../../src/main.js';
+import { journaled } from '../helpers/store.js';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
 const SEEDS = resolve(ROOT, '..', 'shared', 'scenarios', 'seeds.yaml');
@@ -51,7 +52,7 @@ function dump(st: Store): string {
 }
 
 function seeded(): Store {
-  const st = Store.open(join(dir, 'vetted.db'));
+  const st = journaled(Store.open(join(dir, 'vetted.db')));
   store = st;
   mergeDataFile(st, valid(parseDataText(readFileSync(SEEDS, 'utf8'), SEEDS)), mergeOptions());
   return st;
@@ -108,7 +109,7 @@ describe('SQLITE_FULL during an import', () => {
     } finally {
       raw.close();
     }
-    const again = Store.open(join(dir, 'vetted.db'));
+    const again = journaled(Store.open(join(dir, 'vetted.db')));
     store = again;
     expect(dump(again)).toBe(before);
   });

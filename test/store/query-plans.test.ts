@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { Store } from '../../src/store/store.js';
+import { journaled } from '../helpers/store.js';
 
 let dir: string;
 let store: Store;
@@ -12,7 +13,7 @@ const seen: string[] = [];
 
 beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'vetted-plans-'));
-  store = Store.open(join(dir, 'v.db'));
+  store = journaled(Store.open(join(dir, 'v.db')));
   const prepare = store.db.prepare.bind(store.db);
   (store.db as unknown as { prepare: (sql: string) => unknown }).prepare = (sql: string) => {
     seen.push(sql);

@@ -8,6 +8,7 @@ import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { APPLICATION_ID, SCHEMA_VERSION } from '../../src/store/schema.js';
 import { Store, type NewCheck } from '../../src/store/store.js';
+import { journaled } from '../helpers/store.js';
 
 let dir: string;
 let opened: Store[];
@@ -23,7 +24,7 @@ afterEach(() => {
 });
 
 function open(file = join(dir, 'vetted.db'), options?: Parameters<typeof Store.open>[1]): Store {
-  const s = Store.open(file, options);
+  const s = journaled(Store.open(file, options));
   opened.push(s);
   return s;
 }
@@ -79,7 +80,7 @@ describe('opening a new database', () => {
     const tables = (store.db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as { name: string }[]).map(
       (t) => t.name,
     );
-    expect(tables).toEqual(['aliases', 'checks', 'companies', 'events', 'incidents', 'pins', 'verdicts']);
+    expect(tables).toEqual(['aliases', 'changes', 'checks', 'companies', 'events', 'incidents', 'operations', 'pins', 'verdicts']);
     store.close();
     expect(header(file)).toEqual({ write: 2, read: 2, userVersion: SCHEMA_VERSION, appId: 0x56455454 });
   });
@@ -438,5 +439,31 @@ describe('incident refs', () => {
     expect(store.nextIncidentRef('acme-x')).toBe('acme-x-1');
     expect(store.nextIncidentRef('acmecorp')).toBe('acmecorp-1');
     expect(store.nextIncidentRef('volga')).toBe('volga-2');
+  });
+});
+
+describe('the journal', () => {
+  it('refuses a change to the record made outside an operation, so that none escapes it', () => {
+    const raw = Store.open(join(dir, 'raw.db'));
+    try {
+      expect(() => raw.createCompany('Acme', '2024-01-01')).toThrow(/NOT NULL constraint failed: changes.op/);
+      expect(raw.listCompanies()).toEqual([]);
+    } finally {
+      raw.close();
+    }
+  });
+
+  it('records an operation only when something changed, and reverts it exactly', () => {
+    const s = open();
+    s.write(() => s.createCompany('Acme', '2024-01-01'), { summary: 'add Acme' });
+    s.write(() => s.findCompany('Acme'), { summary: 'nothing' });
+    const ops = s.operations();
+    expect(ops.map((o) => o.summary)).toEqual(['add Acme']);
+    s.write(() => s.revert(ops[0]), { summary: 'undo', reverts: ops[0].id });
+    expect(s.listCompanies()).toEqual([]);
+    expect(s.operations().map((o) => [o.summary, o.reverts, o.reverted_by])).toEqual([
+      ['undo', 1, null],
+      ['add Acme', null, 2],
+    ]);
   });
 });

@@ -12,6 +12,7 @@ import { loadAllChecklists } from '../../src/formats/checklist-file.js';
 import { DEFAULT_POLICY, judgeCompany } from '../../src/domain/policy.js';
 import { judgeListed, listEntry, listEntryTexts } from '../../src/commands/verdicts.js';
 import { LISTS } from '../../src/domain/types.js';
+import { journaled } from '../helpers/store.js';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
 const { generate } = (await import(pathToFileURL(join(ROOT, 'bench', 'generate.mjs')).href)) as { generate: (n: number, seed?: number) => unknown };
@@ -22,7 +23,7 @@ let store: Store;
 
 beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'vetted-cache-'));
-  store = Store.open(join(dir, 'v.db'));
+  store = journaled(Store.open(join(dir, 'v.db')));
   const v = validateDataFile(generate(300, 7));
   if ('errors' in v) throw new Error(JSON.stringify(v.errors.slice(0, 3)));
   const checklists = new Map(loadAllChecklists(join(dir, 'cfg')).map((c) => [c.checklist.id, c.checklist]));

@@ -197,12 +197,12 @@ describe('B4 failed check and W3 passed check (the latest check decides)', () =>
     ['score 49: avoid', [check({ score: 49 })], true, false],
     ['score 0: avoid', [check({ score: 0 })], true, false],
     ['a dealbreaker whatever the score', [check({ score: 95, dealbreakers: ['how-to-cancel'] })], true, false],
-    ['a newer passed check after an older failed one', [check({ id: 1, at: '2024-01-01', score: 20 }), check({ id: 2, at: '2024-06-01', score: 90 })], false, true],
-    ['a newer failed check after an older passed one', [check({ id: 1, at: '2024-01-01', score: 90 }), check({ id: 2, at: '2024-06-01', score: 20 })], true, false],
-    ['the newer check given first', [check({ id: 2, at: '2024-06-01', score: 90 }), check({ id: 1, at: '2024-01-01', score: 20 })], false, true],
-    ['a newer caution check after an older failed one', [check({ id: 1, at: '2024-01-01', score: 20 }), check({ id: 2, at: '2024-06-01', score: 60 })], false, false],
-    ['two at the same moment: the one logged last (higher id) wins', [check({ id: 1, at: '2024-06-01T09:00', score: 90 }), check({ id: 2, at: '2024-06-01T09:00', score: 20 })], true, false],
-    ['two on the same day: the later time wins', [check({ id: 1, at: '2024-06-01T18:00', score: 20 }), check({ id: 2, at: '2024-06-01T09:00', score: 90 })], true, false],
+    ['a newer passed check after an older failed one', [check({ id: 'acme-check-1', at: '2024-01-01', score: 20 }), check({ id: 'acme-check-2', at: '2024-06-01', score: 90 })], false, true],
+    ['a newer failed check after an older passed one', [check({ id: 'acme-check-1', at: '2024-01-01', score: 90 }), check({ id: 'acme-check-2', at: '2024-06-01', score: 20 })], true, false],
+    ['the newer check given first', [check({ id: 'acme-check-2', at: '2024-06-01', score: 90 }), check({ id: 'acme-check-1', at: '2024-01-01', score: 20 })], false, true],
+    ['a newer caution check after an older failed one', [check({ id: 'acme-check-1', at: '2024-01-01', score: 20 }), check({ id: 'acme-check-2', at: '2024-06-01', score: 60 })], false, false],
+    ['two at the same moment: the one logged last (recorded later) wins', [check({ id: 'acme-check-1', at: '2024-06-01T09:00', score: 90 }), check({ id: 'acme-check-2', at: '2024-06-01T09:00', score: 20 })], true, false],
+    ['two on the same day: the later time wins', [check({ id: 'acme-check-1', at: '2024-06-01T18:00', score: 20 }), check({ id: 'acme-check-2', at: '2024-06-01T09:00', score: 90 })], true, false],
   ];
   it.each(cases)('%s', (_name, checks, b4, w3) => {
     const e = evidence({ checks });
@@ -211,13 +211,13 @@ describe('B4 failed check and W3 passed check (the latest check decides)', () =>
   });
 
   it('cites the latest check by its id and date', () => {
-    const e = evidence({ checks: [check({ id: 3, at: '2024-01-01', score: 90 }), check({ id: 7, at: '2024-05-02', score: 10 })] });
-    expect(B4.judge(e, DEFAULT_POLICY, NOW)).toEqual([expect.objectContaining({ rule: 'B4', side: 'black', evidence: ['check:7'], date: '2024-05-02' })]);
+    const e = evidence({ checks: [check({ id: 'acme-check-3', at: '2024-01-01', score: 90 }), check({ id: 'acme-check-7', at: '2024-05-02', score: 10 })] });
+    expect(B4.judge(e, DEFAULT_POLICY, NOW)).toEqual([expect.objectContaining({ rule: 'B4', side: 'black', evidence: ['check:acme-check-7'], date: '2024-05-02' })]);
   });
 
   it('W3 cites its check', () => {
-    const e = evidence({ checks: [check({ id: 4, at: '2024-05-02T10:00', score: 85 })] });
-    expect(W3.judge(e, DEFAULT_POLICY, NOW)).toEqual([expect.objectContaining({ rule: 'W3', side: 'white', evidence: ['check:4'], date: '2024-05-02T10:00' })]);
+    const e = evidence({ checks: [check({ id: 'acme-check-4', at: '2024-05-02T10:00', score: 85 })] });
+    expect(W3.judge(e, DEFAULT_POLICY, NOW)).toEqual([expect.objectContaining({ rule: 'W3', side: 'white', evidence: ['check:acme-check-4'], date: '2024-05-02T10:00' })]);
   });
 
   it('names the dealbreaker in the reason', () => {
@@ -291,10 +291,10 @@ describe('judgeCompany', () => {
 
   it('evidence but no rule: watch, since the newest evidence', () => {
     const open = incident({ id: 'o', events: [contact({ at: '2024-03-05T10:00', robot: true })] });
-    const v = judgeCompany(evidence({ incidents: [open], checks: [check({ id: 2, at: '2024-02-01', score: 60 })] }), DEFAULT_POLICY, NOW);
+    const v = judgeCompany(evidence({ incidents: [open], checks: [check({ id: 'acme-check-2', at: '2024-02-01', score: 60 })] }), DEFAULT_POLICY, NOW);
     expect(v.list).toBe('watch');
     expect(v.since).toBe('2024-03-05');
-    expect(v.reasons.flatMap((f) => f.evidence).sort()).toEqual(['check:2', 'incident:o']);
+    expect(v.reasons.flatMap((f) => f.evidence).sort()).toEqual(['check:acme-check-2', 'incident:o']);
   });
 
   it.each([

@@ -1,0 +1,179 @@
+// `vetted incident edit ID` with no flags, on a terminal: the incident as YAML (its vetted/1
+// shape) in $VISUAL / $EDITOR; on save it is checked, a problem is written at the top of the
+// file with its line and the editor opens again; the result is applied as one operation.
+
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { LineCounter, parseDocument, stringify } from 'yaml';
+import type { Context } from '../context.js';
+import type { CommandResult } from './result.js';
+import { UserError } from '../errors.js';
+import { FORMAT, orderedEvent, validateDataFile, type IncidentEntry } from '../formats/data-file.js';
+import { YAML_LIMITS } from '../formats/yaml-limits.js';
+import { formatPath, type Path } from '../domain/validation.js';
+import { CLOCK_SKEW_MS, msOf, parseWhen } from '../domain/dates.js';
+import { eventContentKey, sortEvents } from '../domain/events.js';
+import type { IncidentEvent } from '../domain/types.js';
+import { requireCompany, requireIncident, withStore } from './shared.js';
+import { checkEventFits } from './incident.js';
+import type { Store } from '../store/store.js';
+
+const HEADER = (id: string) =>
+  [
+    `# Incident ${id}. Change what is wrong, then save and close the editor.`,
+    '# Events keep their ids: delete an event\'s lines to remove it; add one without an id to add it.',
+    '# `company` moves the incident to another company you have. Lines starting with # are ignored.',
+    '# To change nothing, close without saving, or empty the file.',
+  ].join('\n');
+
+/** A problem found in the edited text, with the line it is on when known. */
+interface EditProblem {
+  line?: number;
+  message: string;
+}
+
+/** The incident as the user edits it: the data file's incident, events with their ids. */
+function toEditable(incident: ReturnType<Store['findIncident']> & object): IncidentEntry {
+  return {
+    id: incident.id,
+    company: incident.company,
+    title: incident.title,
+    opened: incident.opened,
+    fault: incident.fault,
+    ...(incident.closed ? { closed: incident.closed } : {}),
+    events: incident.events.map(orderedEvent),
+  };
+}
+
+/** Reads the edited text: a problem list, or the incident it describes (null when emptied). */
+export function readEdited(text: string, now: number): { problems: EditProblem[] } | { entry: IncidentEntry | null } {
+  const body = text.split('\n').filter((l) => !/^# ERROR/.test(l)).join('\n');
+  if (!body.split('\n').some((l) => l.trim() && !l.trim().startsWith('#'))) return { entry: null };
+  const lc = new LineCounter();
+  const doc = parseDocument(body, { lineCounter: lc, uniqueKeys: true, prettyErrors: false });
+  if (doc.errors.length) return { problems: doc.errors.map((e) => ({ line: lc.linePos(e.pos[0]).line, message: e.message.split('\n')[0] })) };
+  const lineOf = (path: Path): number | undefined => {
+    for (let p = path; p.length; p = p.slice(0, -1)) {
+      const node = doc.getIn(p, true) as { range?: [number, number] } | undefined;
+      if (node?.range) return lc.linePos(node.range[0]).line;
+    }
+    return undefined;
+  };
+  let data: unknown;
+  try {
+    data = doc.toJS(YAML_LIMITS);
+  } catch (err) {
+    return { problems: [{ message: (err as Error).message }] };
+  }
+  const validated = validateDataFile({ format: FORMAT, incidents: [data] });
+  if ('errors' in validated) {
+    return {
+      problems: validated.errors.map((e) => {
+        const path = e.path.slice(2);
+        return { line: lineOf(path), message: `${formatPath(path) || '(the incident)'}: ${e.message}` };
+      }),
+    };
+  }
+  const entry = validated.value.incidents![0];
+  const problems: EditProblem[] = [];
+  const future = (when: string | undefined, path: Path) => {
+    if (when !== undefined && parseWhen(when)!.ms > now + CLOCK_SKEW_MS) problems.push({ line: lineOf(path), message: `${formatPath(path)}: ${when} is in the future` });
+  };
+  future(entry.opened, ['opened']);
+  future(entry.closed, ['closed']);
+  (entry.events ?? []).forEach((e, i) => future(e.at, ['events', i, 'at']));
+  if (entry.closed && msOf(entry.closed) < msOf(entry.opened)) problems.push({ line: lineOf(['closed']), message: `closed (${entry.closed}) is before opened (${entry.opened})` });
+  return problems.length ? { problems } : { entry };
+}
+
+/** Opens the editor on `file` and waits for it; the editor may be a command with arguments. */
+function openEditor(ctx: Context, file: string): void {
+  const editor = ctx.env.VISUAL || ctx.env.EDITOR || 'vi';
+  const r = spawnSync('/bin/sh', ['-c', `${editor} "$1"`, 'sh', file], { stdio: 'inherit' });
+  if (r.error || r.status !== 0) {
+    throw new UserError(`the editor (${editor}) did not finish cleanly${r.status ? ` (exit status ${r.status})` : ''}; nothing was changed. Set $VISUAL or $EDITOR to the editor you use.`);
+  }
+}
+
+export async function editIncidentInEditor(ctx: Context, id: string): Promise<CommandResult> {
+  return withStore(ctx, async (store) => {
+    const incident = requireIncident(store, id);
+    const original = `${HEADER(incident.id)}\n${stringify(toEditable(incident), { lineWidth: 0 })}`;
+    const dir = mkdtempSync(join(tmpdir(), 'vetted-edit-'));
+    const file = join(dir, `${incident.id}.yaml`);
+    try {
+      writeFileSync(file, original, { mode: 0o600, flag: 'wx' });
+      for (;;) {
+        openEditor(ctx, file);
+        const text = readFileSync(file, 'utf8');
+        if (text === original) return { err: `${incident.id} was not changed.` };
+        const read = readEdited(text, ctx.now());
+        let problems: EditProblem[];
+        if ('entry' in read) {
+          if (read.entry === null) return { err: `the file was emptied; ${incident.id} was not changed.` };
+          const applied = tryApply(ctx, store, incident, read.entry);
+          if (typeof applied === 'string') return { err: applied };
+          problems = applied;
+        } else problems = read.problems;
+        const notes = problems.map((p) => `# ERROR${p.line ? ` (line ${p.line + problems.length})` : ''}: ${p.message.replace(/\n/g, ' ')}`);
+        for (const n of notes) ctx.err.write(`${n.slice(2)}\n`);
+        writeFileSync(file, `${notes.join('\n')}\n${text.split('\n').filter((l) => !/^# ERROR/.test(l)).join('\n')}`);
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+}
+
+/** Applies the edited incident as one operation; a list of problems when it cannot stand. */
+function tryApply(ctx: Context, store: Store, incident: ReturnType<Store['findIncident']> & object, entry: IncidentEntry): string | EditProblem[] {
+  if (entry.id !== undefined && entry.id !== incident.id) return [{ message: `id: an incident's id cannot change (it is ${incident.id}); put it back` }];
+  let companyId: number;
+  try {
+    companyId = requireCompany(store, entry.company).id;
+  } catch (err) {
+    return [{ message: `company: ${(err as Error).message}` }];
+  }
+  const byId = new Map(incident.events.map((e) => [e.id!, e]));
+  const edited = entry.events ?? [];
+  for (const e of edited) if (e.id !== undefined && !byId.has(e.id)) return [{ message: `events: ${e.id} is not an event of ${incident.id}; leave ids as they are, and give a new event none` }];
+  const kept = new Set(edited.flatMap((e) => (e.id ? [e.id] : [])));
+  const next = { ...incident, title: entry.title, opened: entry.opened, fault: entry.fault ?? 'unknown', closed: entry.closed, events: sortEvents(edited, msOf) };
+  try {
+    const check = { ...next, events: [] as IncidentEvent[], closed: undefined };
+    for (const e of next.events) {
+      const { id: _i, at, type, ...fields } = e;
+      checkEventFits(check, type, at, fields as Record<string, unknown>);
+      check.events.push({ ...e, id: e.id ?? `new-${check.events.length}` });
+    }
+  } catch (err) {
+    if (err instanceof UserError) return [{ message: err.message }];
+    throw err;
+  }
+  let changed = 0, added = 0, removed = 0;
+  store.write(
+    () => {
+      store.updateIncident(incident.rowId, { title: entry.title, fault: entry.fault ?? 'unknown', opened: entry.opened, companyId });
+      for (const old of incident.events) {
+        if (!kept.has(old.id!)) {
+          store.removeEvent(store.findEvent(old.id!)!.rowId);
+          removed++;
+        }
+      }
+      for (const e of edited) {
+        if (e.id === undefined) {
+          store.addEvent(incident.rowId, e);
+          added++;
+        } else if (eventContentKey(e) !== eventContentKey(byId.get(e.id)!)) {
+          store.updateEvent(store.findEvent(e.id)!.rowId, e);
+          changed++;
+        }
+      }
+      store.setIncidentClosedTo(incident.rowId, entry.closed ?? (edited.find((e) => e.type === 'resolution')?.at ?? null));
+    },
+    { summary: () => `edit incident ${incident.id} in the editor: ${changed} events changed, ${added} added, ${removed} removed` },
+  );
+  return `updated ${incident.id}: ${changed} events changed, ${added} added, ${removed} removed (to take it back: vetted undo)`;
+}

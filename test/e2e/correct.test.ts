@@ -1,0 +1,287 @@
+// Correcting the record as a new user would: a typo'd company, a wrong date, a promise that
+// was in fact kept, an incident on the wrong company; each undone again. Every refusal is one
+// sentence, exit 2, and leaves the database byte-identical.
+import { createHash } from 'node:crypto';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { SHARED, sandbox, type Sandbox } from '../helpers/cli.js';
+import { expectOneLineError, json, ok } from '../helpers/expect.js';
+
+const SEEDS = `${SHARED}/scenarios/seeds.yaml`;
+
+let s: Sandbox;
+beforeEach(() => {
+  s = sandbox();
+});
+afterEach(() => s.cleanup());
+
+const hash = () => createHash('sha256').update(readFileSync(s.db)).digest('hex');
+/** The whole record, as the data file has it, without the moment of export. */
+const record = () => {
+  const doc = json<Record<string, unknown>>(s, ['export', '--format', 'json']);
+  delete doc.exported_at;
+  return doc;
+};
+interface Listed {
+  company: string;
+  reasons: { rule: string }[];
+}
+const lists = () => json<{ black: Listed[]; white: Listed[]; watch: Listed[] }>(s, ['lists', '--json']);
+const listOf = (name: string) => json<{ list: string }>(s, ['why', name, '--json']).list;
+
+/** A refused command: one sentence, exit 2, the database unchanged; returns the sentence. */
+function refused(args: string[]): string {
+  const before = hash();
+  const line = expectOneLineError(s.run(args));
+  expect(hash()).toBe(before);
+  return line;
+}
+
+describe('a typo in a company name', () => {
+  it('names the closest company when one is unknown, and warns when a likely typo creates one', () => {
+    ok(s.run(['import', SEEDS]));
+    expect(refused(['why', 'Wildberies'])).toMatch(/there is no company "Wildberies"; did you mean "Wildberries"\?/);
+    const r = ok(s.run(['incident', 'add', 'Wildberies', '--title', 'kettle', '--opened', '2026-11-20 10:00']));
+    expect(r.stderr).toMatch(/"Wildberies" is a new company, but "Wildberries" already exists/);
+  });
+
+  it('is mended by rename (the old name stays an alias) and undone exactly', () => {
+    ok(s.run(['incident', 'add', 'Wildberies', '--title', 'kettle', '--opened', '2026-11-20 10:00']));
+    const before = record();
+    ok(s.run(['company', 'rename', 'Wildberies', 'Wildberries']));
+    expect(json<{ name: string; aliases: string[] }>(s, ['company', 'show', 'Wildberies', '--json'])).toMatchObject({ name: 'Wildberries', aliases: ['Wildberies'] });
+    // The incident keeps its id.
+    expect(json<{ id: string; company: string }>(s, ['incident', 'show', 'wildberies-1', '--json'])).toMatchObject({ company: 'Wildberries' });
+    ok(s.run(['undo']));
+    expect(record()).toEqual(before);
+  });
+
+  it('rename --no-alias drops the old name; renaming onto another company says to merge', () => {
+    ok(s.run(['incident', 'add', 'Wildberies', '--title', 'kettle']));
+    ok(s.run(['company', 'rename', 'Wildberies', 'Wildberries', '--no-alias']));
+    expect(json<{ aliases: string[] }>(s, ['company', 'show', 'Wildberries', '--json']).aliases).toEqual([]);
+    ok(s.run(['incident', 'add', 'Ozon', '--title', 'late']));
+    expect(refused(['company', 'rename', 'Ozon', 'wildberries'])).toMatch(/already names Wildberries; .*company merge/);
+  });
+
+  it('is mended by merge: every check, incident, alias and pin moves; undo puts it all back', () => {
+    ok(s.run(['import', SEEDS]));
+    ok(s.run(['incident', 'add', 'Wildberies', '--title', 'second kettle', '--fault', 'company', '--opened', '2026-11-20 10:00']));
+    ok(s.run(['company', 'alias', 'Wildberies', 'WB typo']));
+    ok(s.run(['pin', 'Wildberies', 'black', '--reason', 'two cracked kettles']));
+    const before = record();
+    const r = ok(s.run(['company', 'merge', 'Wildberies', 'Wildberries']));
+    expect(r.stderr).toMatch(/merged Wildberies into Wildberries: 0 checks and 1 incident moved/);
+    const shown = json<{ aliases: string[]; incidents: { id: string }[]; pin: { list: string } | null }>(s, ['company', 'show', 'Wildberries', '--json']);
+    expect(shown.incidents.map((i) => i.id).sort()).toEqual(['wildberies-1', 'wildberries-kettle']);
+    expect(shown.aliases).toEqual(expect.arrayContaining(['WB typo', 'Wildberies']));
+    expect(shown.pin?.list).toBe('black');
+    expect(refused(['company', 'show', 'Wildberies-x'])).toMatch(/did you mean/);
+    ok(s.run(['undo']));
+    expect(record()).toEqual(before);
+  });
+
+  it('refuses to merge two pins that disagree, naming both', () => {
+    ok(s.run(['pin', 'Ozon', 'black', '--reason', 'lost parcel']));
+    ok(s.run(['pin', 'Ozone', 'white', '--reason', 'kind support']));
+    expect(refused(['company', 'merge', 'Ozone', 'Ozon'])).toMatch(/Ozone is pinned white \("kind support"\) and Ozon is pinned black \("lost parcel"\)/);
+  });
+});
+
+describe('company edit and remove', () => {
+  it('edits details, clears them with "", refuses a parent loop', () => {
+    ok(s.run(['import', SEEDS]));
+    ok(s.run(['company', 'edit', 'Volgatelecom', '--category', 'ISP', '--website', 'https://volga.example']));
+    expect(json<{ category: string; website: string; parent: string }>(s, ['company', 'show', 'Volgatelecom', '--json'])).toMatchObject({ category: 'ISP', website: 'https://volga.example', parent: 'Rostelecom' });
+    ok(s.run(['company', 'edit', 'Volgatelecom', '--parent', '']));
+    expect(json<{ parent: string | null }>(s, ['company', 'show', 'Volgatelecom', '--json']).parent).toBeNull();
+    ok(s.run(['company', 'edit', 'Volgatelecom', '--parent', 'Rostelecom']));
+    expect(refused(['company', 'edit', 'Rostelecom', '--parent', 'Volgatelecom'])).toMatch(/cannot be the parent of Rostelecom/);
+    expect(refused(['company', 'edit', 'Rostelecom'])).toMatch(/say what to change/);
+  });
+
+  it('refuses to remove a company with evidence, listing it; --with-evidence removes it all; undo brings it back', () => {
+    ok(s.run(['import', SEEDS]));
+    const before = record();
+    expect(refused(['company', 'remove', 'Volgatelecom'])).toMatch(/has evidence \(incident volga-2012-07\); remove it too with --with-evidence/);
+    ok(s.run(['company', 'remove', 'Volgatelecom', '--with-evidence']));
+    expect(s.run(['incident', 'show', 'volga-2012-07']).code).toBe(2);
+    ok(s.run(['undo']));
+    expect(record()).toEqual(before);
+  });
+});
+
+describe('a wrong date, and an incident on the wrong company', () => {
+  beforeEach(() => {
+    ok(s.run(['incident', 'add', 'Ozon', '--title', 'parcel lost', '--fault', 'company', '--opened', '2026-11-20 10:00']));
+  });
+
+  it('refuses a time in the future and an event before the opening, saying how to move the opening', () => {
+    expect(refused(['incident', 'event', 'ozon-1', 'contact', '--at', '2027-12-02T10:00'])).toMatch(/--at 2027-12-02T10:00 is in the future/);
+    expect(refused(['incident', 'event', 'ozon-1', 'contact', '--at', '2026-11-19 10:00'])).toMatch(/before ozon-1 was opened .*vetted incident edit ozon-1 --opened 2026-11-19T10:00/);
+    expect(refused(['incident', 'add', 'Ozon', '--title', 'x', '--opened', '2099-01-01'])).toMatch(/in the future/);
+    expect(refused(['incident', 'event', 'ozon-1', 'contact', '--at', 'tomorrowish'])).toMatch(/takes a date such as .*12\.07\.2026 09:30, now, today 18:00/);
+  });
+
+  it('reads the dates people type and stores them normalised; amounts with a comma', () => {
+    ok(s.run(['incident', 'event', 'ozon-1', 'contact', '--at', '2026-11-21 09:30']));
+    ok(s.run(['incident', 'event', 'ozon-1', 'promise', '--at', '22.11.2026 10:00', '--due', '25.11.2026', '--text', 'refund']));
+    ok(s.run(['incident', 'event', 'ozon-1', 'compensation', '--at', 'yesterday 10:00', '--amount', '1,5', '--currency', 'eur']));
+    ok(s.run(['incident', 'event', 'ozon-1', 'note', '--at', 'now', '--text', 'still waiting']));
+    const events = json<{ events: { id: string; at: string; due?: string; amount?: number }[] }>(s, ['incident', 'show', 'ozon-1', '--json']).events;
+    expect(events.map((e) => e.at.slice(0, 16))).toEqual(['2026-11-21T09:30', '2026-11-22T10:00', expect.stringMatching(/T10:00$/), expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d$/)]);
+    expect(events[1].due).toBe('2026-11-25');
+    expect(events[2].amount).toBe(1.5);
+    expect(events.map((e) => e.id)).toEqual(['ozon-1#1', 'ozon-1#2', 'ozon-1#3', 'ozon-1#4']);
+  });
+
+  it('moves the opening and an event, and refuses an opening after the first event', () => {
+    ok(s.run(['incident', 'event', 'ozon-1', 'contact', '--at', '2026-11-20 11:00']));
+    expect(refused(['incident', 'edit', 'ozon-1', '--opened', '2026-11-21'])).toMatch(/cannot open at 2026-11-21: its first event, ozon-1#1 \(contact\), is earlier/);
+    ok(s.run(['incident', 'edit', 'ozon-1', '--opened', '18.11.2026 08:00']));
+    ok(s.run(['event', 'edit', 'ozon-1#1', '--at', '2026-11-18 09:00', '--channel', 'chat']));
+    const shown = json<{ opened: string; events: { at: string; channel: string }[] }>(s, ['incident', 'show', 'ozon-1', '--json']);
+    expect(shown.opened).toBe('2026-11-18T08:00');
+    expect(shown.events[0]).toMatchObject({ at: '2026-11-18T09:00', channel: 'chat' });
+    ok(s.run(['undo', '2']));
+    expect(json<{ opened: string }>(s, ['incident', 'show', 'ozon-1', '--json']).opened).toBe('2026-11-20T10:00');
+  });
+
+  it('moves an incident to the right company, keeping its id and events; undo moves it back', () => {
+    ok(s.run(['incident', 'event', 'ozon-1', 'contact', '--at', '2026-11-20 11:00']));
+    ok(s.run(['incident', 'add', 'Wildberries', '--title', 'other', '--opened', '2026-11-01']));
+    ok(s.run(['incident', 'edit', 'ozon-1', '--company', 'Wildberries']));
+    const moved = json<{ id: string; company: string; events: { id: string }[] }>(s, ['incident', 'show', 'ozon-1', '--json']);
+    expect(moved).toMatchObject({ id: 'ozon-1', company: 'Wildberries', events: [{ id: 'ozon-1#1' }] });
+    expect(json<unknown[]>(s, ['incident', 'list', '--company', 'Ozon', '--json'])).toEqual([]);
+    ok(s.run(['undo']));
+    expect(json<{ company: string }>(s, ['incident', 'show', 'ozon-1', '--json']).company).toBe('Ozon');
+    expect(refused(['incident', 'edit', 'ozon-1', '--company', 'Nobody'])).toMatch(/there is no company "Nobody"/);
+  });
+
+  it('names the closest incident ids when one is unknown', () => {
+    expect(refused(['incident', 'show', 'ozon-2'])).toMatch(/there is no incident "ozon-2"; did you mean "ozon-1"\?/);
+    expect(refused(['event', 'edit', 'ozon-1#7', '--kept'])).toMatch(/ozon-1 has no event "#7"; its events are none yet/);
+    expect(refused(['event', 'edit', 'ozon-1', '--kept'])).toMatch(/is not an event id/);
+  });
+});
+
+describe('a promise that was in fact kept', () => {
+  it('is marked kept, and the unfair black verdict (B2) goes; undo brings it back', () => {
+    ok(s.run(['incident', 'add', 'Some ISP', '--title', 'down', '--fault', 'company', '--opened', '2026-11-01 09:00']));
+    for (const [at, due] of [['2026-11-01 10:00', '2026-11-02 10:00'], ['2026-11-03 10:00', '2026-11-04 10:00'], ['2026-11-05 10:00', '2026-11-06 10:00']]) {
+      ok(s.run(['incident', 'event', 'some-isp-1', 'promise', '--at', at, '--due', due, '--text', 'fixed tomorrow']));
+    }
+    expect(listOf('Some ISP')).toBe('black');
+    expect(lists().black[0].reasons.map((r) => r.rule)).toEqual(['B2']);
+    ok(s.run(['event', 'edit', 'some-isp-1#2', '--kept']));
+    expect(listOf('Some ISP')).toBe('watch');
+    expect(json<{ events: { kept?: boolean }[] }>(s, ['incident', 'show', 'some-isp-1', '--json']).events[1].kept).toBe(true);
+    ok(s.run(['event', 'edit', 'some-isp-1#3', '--due', '2026-11-10 10:00']));
+    ok(s.run(['undo', '2']));
+    expect(listOf('Some ISP')).toBe('black');
+    expect(refused(['event', 'edit', 'some-isp-1#1', '--wait-minutes', '3'])).toMatch(/--wait-minutes does not apply to a promise event/);
+    expect(refused(['event', 'edit', 'some-isp-1#1', '--due', '2026-10-01'])).toMatch(/cannot fall due \(2026-10-01\) before it was made/);
+  });
+});
+
+describe('closing, reopening and removing', () => {
+  beforeEach(() => {
+    ok(s.run(['incident', 'add', 'Ozon', '--title', 'parcel lost', '--fault', 'company', '--opened', '2026-11-20 10:00']));
+    ok(s.run(['incident', 'close', 'ozon-1', '--outcome', 'resolved', '--at', '2026-11-25 10:00']));
+  });
+
+  it('refuses a second close or resolution, saying how to reopen; accepts a late compensation', () => {
+    expect(refused(['incident', 'close', 'ozon-1', '--outcome', 'resolved'])).toMatch(/ozon-1 is closed already \(ozon-1#1, resolved\); .*vetted incident reopen ozon-1/);
+    expect(refused(['incident', 'event', 'ozon-1', 'resolution', '--outcome', 'partial'])).toMatch(/closed already/);
+    ok(s.run(['incident', 'event', 'ozon-1', 'compensation', '--at', '2026-11-28', '--kind', 'refund']));
+  });
+
+  it('reopens (the resolution goes) and closes again; remove and undo', () => {
+    ok(s.run(['incident', 'reopen', 'ozon-1']));
+    expect(json<{ open: boolean; events: unknown[] }>(s, ['incident', 'show', 'ozon-1', '--json'])).toMatchObject({ open: true, events: [] });
+    expect(refused(['incident', 'reopen', 'ozon-1'])).toMatch(/is open already/);
+    ok(s.run(['incident', 'close', 'ozon-1', '--outcome', 'partial', '--at', '2026-11-26 10:00']));
+    const before = record();
+    ok(s.run(['incident', 'remove', 'ozon-1']));
+    expect(json<unknown[]>(s, ['incident', 'list', '--json'])).toEqual([]);
+    ok(s.run(['undo']));
+    expect(record()).toEqual(before);
+    // A removed event's number is not handed out again.
+    ok(s.run(['event', 'remove', 'ozon-1#2']));
+    ok(s.run(['incident', 'event', 'ozon-1', 'note', '--at', '2026-11-27', '--text', 'x']));
+    expect(json<{ events: { id: string }[] }>(s, ['incident', 'show', 'ozon-1', '--json']).events.map((e) => e.id)).toEqual(['ozon-1#3']);
+  });
+});
+
+describe('checks by their stable ids', () => {
+  it('lists, shows and removes checks; ids survive export and import into a new database', () => {
+    ok(s.run(['import', SEEDS]));
+    const checks = json<{ id: string; company: string }[]>(s, ['checks', 'list', '--json']);
+    expect(checks.map((c) => c.id)).toEqual(['amazon-check-1', 'cool-air-install-check-1']);
+    expect(ok(s.run(['checks', 'show', 'amazon-check-1'])).stdout).toMatch(/Amazon — check amazon-check-1/);
+    const why = json<{ reasons: { evidence: string[] }[] }>(s, ['why', 'Amazon', '--json']);
+    expect(why.reasons[0].evidence).toEqual(['check:amazon-check-1']);
+    const exported = ok(s.run(['export', '--format', 'json'])).stdout;
+    const other = sandbox();
+    try {
+      const file = `${other.dir}/data.json`;
+      writeFileSync(file, exported);
+      ok(other.run(['import', file]));
+      expect(json<{ id: string }[]>(other, ['checks', 'list', '--json']).map((c) => c.id)).toEqual(['amazon-check-1', 'cool-air-install-check-1']);
+      const events = json<{ events: { id: string }[] }>(other, ['incident', 'show', 'volga-2012-07', '--json']).events.map((e) => e.id);
+      expect(events).toEqual(json<{ events: { id: string }[] }>(s, ['incident', 'show', 'volga-2012-07', '--json']).events.map((e) => e.id));
+    } finally {
+      other.cleanup();
+    }
+    ok(s.run(['checks', 'remove', 'amazon-check-1']));
+    expect(refused(['checks', 'show', 'amazon-check-1'])).toMatch(/there is no check "amazon-check-1"/);
+    ok(s.run(['undo']));
+    expect(listOf('Amazon')).toBe('white');
+  });
+});
+
+describe('history and undo', () => {
+  it('lists every change newest first, undoes the last N, and redoes an undo', () => {
+    ok(s.run(['incident', 'add', 'Ozon', '--title', 'late', '--opened', '2026-11-20']));
+    ok(s.run(['pin', 'Ozon', 'black', '--reason', 'late again']));
+    const h = json<{ id: number; summary: string; command: string }[]>(s, ['history', '--json']);
+    expect(h.map((o) => o.summary)).toEqual(['pin Ozon to the black list: late again', 'incident ozon-1 opened with Ozon: late']);
+    expect(h[0].command).toBe("vetted pin Ozon black --reason 'late again'");
+    const undone = json<{ by: number }[]>(s, ['undo', '--json']);
+    expect(listOf('Ozon')).toBe('watch');
+    ok(s.run(['undo', '--op', String(undone[0].by)]));
+    expect(listOf('Ozon')).toBe('black');
+    ok(s.run(['undo', '5']));
+    expect(json<unknown[]>(s, ['company', 'list', '--json'])).toEqual([]);
+    expect(refused(['undo'])).toMatch(/nothing to undo/);
+    expect(refused(['undo', 'x'])).toMatch(/whole number/);
+    expect(refused(['undo', '--op', '99'])).toMatch(/no operation #99/);
+  });
+
+  it('history --company names the changes to one company; prune forgets them for good', () => {
+    ok(s.run(['incident', 'add', 'Ozon', '--title', 'late', '--opened', '2026-11-20']));
+    ok(s.run(['incident', 'add', 'Wildberries', '--title', 'late', '--opened', '2026-11-20']));
+    expect(json<{ summary: string }[]>(s, ['history', '--company', 'Ozon', '--json']).map((o) => o.summary)).toEqual(['incident ozon-1 opened with Ozon: late']);
+    ok(s.run(['history', 'prune', '--before', 'today']));
+    expect(json<unknown[]>(s, ['history', '--json'])).toHaveLength(2);
+    ok(s.run(['history', 'prune', '--before', '2999-01-01']));
+    expect(json<unknown[]>(s, ['history', '--json'])).toEqual([]);
+    expect(refused(['undo'])).toMatch(/nothing to undo/);
+  });
+
+  it('an import is one operation, and its undo removes exactly what it added', () => {
+    ok(s.run(['incident', 'add', 'Volgatelecom', '--title', 'mine', '--opened', '2026-11-20']));
+    const before = record();
+    ok(s.run(['import', SEEDS]));
+    ok(s.run(['undo']));
+    expect(record()).toEqual(before);
+  });
+});
+
+describe('without a terminal', () => {
+  it('incident edit with no flags says which flags to use, and never opens an editor', () => {
+    ok(s.run(['incident', 'add', 'Ozon', '--title', 'late', '--opened', '2026-11-20']));
+    expect(refused(['incident', 'edit', 'ozon-1'])).toMatch(/say what to change: --title T, --fault F, --opened WHEN or --company C/);
+  });
+});
