@@ -90,6 +90,45 @@ rows.push(measure('vetted lists --json (10,000 companies)', ['lists', '--json'],
 rows.push(measure('vetted company show <one> (10,000 companies)', ['company', 'show', oneCompany], envFor('mid'), { runs: fast, target: 2 }));
 rows.push(measure('vetted export --format md (10,000 companies)', ['export', '--format', 'md'], envFor('mid'), { runs: quick ? 3 : 7, target: 6 }));
 
+// Correcting the record at 10,000 companies: each change is timed, then undone untimed
+// before the next run, so that every run meets the same database.
+const oneIncident = JSON.parse(readFileSync(mid.file, 'utf8')).incidents[0].id;
+const undoAfterFirst = () => {
+  let first = true;
+  return () => {
+    if (!first) once(process.execPath, [bin, 'undo'], envFor('mid'));
+    first = false;
+  };
+};
+const editRuns = quick ? 3 : 7;
+const edits = [
+  ['vetted incident add (10,000 companies)', ['incident', 'add', oneCompany, '--title', 'bench', '--opened', '2024-01-01']],
+  ['vetted incident event (10,000 companies)', ['incident', 'event', oneIncident, 'note', '--text', 'bench']],
+  ['vetted event edit (10,000 companies)', ['event', 'edit', `${oneIncident}#1`, '--note', 'bench']],
+  ['vetted incident edit (10,000 companies)', ['incident', 'edit', oneIncident, '--title', 'bench']],
+  ['vetted company rename (10,000 companies)', ['company', 'rename', oneCompany, `${oneCompany} renamed`]],
+  ['vetted pin (10,000 companies)', ['pin', oneCompany, 'white', '--reason', 'bench']],
+];
+for (const [label, args] of edits) rows.push(measure(label, args, envFor('mid'), { runs: editRuns, before: undoAfterFirst(), target: 1.6 }));
+rows.push(measure('vetted history (10,000 companies)', ['history'], envFor('mid'), { runs: fast, target: 1.6 }));
+rows.push(
+  measure('vetted undo of one change (10,000 companies)', ['undo'], envFor('mid'), {
+    runs: editRuns,
+    before: () => once(process.execPath, [bin, 'incident', 'event', oneIncident, 'note', '--text', 'to undo'], envFor('mid')),
+    target: 1.6,
+  }),
+);
+rows.push(
+  measure('vetted undo of the 10,000-company import', ['undo'], envFor('undo'), {
+    runs: importRuns,
+    before: () => {
+      wipe('undo')();
+      once(process.execPath, [bin, 'import', mid.file], envFor('undo'));
+    },
+    target: 10,
+  }),
+);
+
 if (!quick) {
   const big = dataFile(100_000);
   rows.push(measure(`vetted import (${big.size.companies} companies, ${big.size.incidents} incidents, ${big.size.events} events)`, ['import', big.file], envFor('big'), { runs: 1, before: wipe('big') }));

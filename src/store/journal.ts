@@ -3,6 +3,7 @@
 // reverted by replaying its changes backwards; the revert is an operation of its own, so it
 // can be reverted in turn.
 
+import type { Statement } from 'better-sqlite3';
 import type { DB } from './open.js';
 import { JOURNALED_TABLES } from './schema.js';
 
@@ -43,37 +44,79 @@ function isJournaled(table: string): boolean {
   return (JOURNALED_TABLES as readonly string[]).includes(table);
 }
 
+/** Tables children first: deleting in this order never cascades onto rows yet to be deleted. */
+const CHILDREN_FIRST = ['events', 'incidents', 'checks', 'aliases', 'pins', 'companies'];
+
 /**
- * Replays an operation's changes backwards: what it inserted is deleted, what it updated or
- * deleted is put back as it was. Runs of the same kind on the same table go in one statement,
- * so that reverting a large import costs a few statements, not one per row.
+ * Reverts an operation exactly. Rows it created (their first change is an insert) are deleted
+ * a table at a time; the changes to rows that stood before it are replayed backwards first,
+ * so that no row that stays ever points at a row about to go. Should that replay meet a
+ * constraint (a pattern no command makes), the whole operation is replayed backwards change by
+ * change instead, which passes only through states the database has been in.
  */
 export function revertChanges(db: DB, op: number): void {
-  const changes = db.prepare('SELECT seq, tbl, row, kind FROM changes WHERE op = ? ORDER BY seq DESC').all(op) as Change[];
-  // Rows come back in the reverse of the order they went: a child may briefly stand without its parent.
-  db.pragma('defer_foreign_keys = ON');
+  const changes = db.prepare('SELECT seq, tbl, row, kind FROM changes WHERE op = ? ORDER BY seq').all(op) as Change[];
+  for (const c of changes) if (!isJournaled(c.tbl)) throw new Error(`the journal names an unknown table ${c.tbl}`);
+  // A large operation's pages stay in memory rather than spill to the log mid-transaction.
+  if (changes.length > 1000) db.pragma('cache_size = -131072');
+  const firstKind = new Map<string, Change['kind']>();
+  for (const c of changes) if (!firstKind.has(`${c.tbl}:${c.row}`)) firstKind.set(`${c.tbl}:${c.row}`, c.kind);
+  const created = new Map<string, number[]>();
+  const before: Change[] = [];
+  for (const c of changes) {
+    if (firstKind.get(`${c.tbl}:${c.row}`) !== 'i') before.push(c);
+    else if (c.kind === 'i') {
+      const rows = created.get(c.tbl) ?? [];
+      rows.push(c.row);
+      created.set(c.tbl, rows);
+    }
+  }
+  const statement = statementCache(db);
+  try {
+    db.transaction(() => {
+      replay(db, statement, before);
+      for (const table of [...CHILDREN_FIRST, ...[...created.keys()].filter((t) => !CHILDREN_FIRST.includes(t))]) {
+        const rows = created.get(table);
+        if (!rows) continue;
+        const del = statement(`DELETE FROM ${table} WHERE rowid IN (SELECT value FROM json_each(?))`);
+        for (let k = 0; k < rows.length; k += 50_000) del.run(JSON.stringify(rows.slice(k, k + 50_000)));
+      }
+    })();
+  } catch (err) {
+    if ((err as { code?: string }).code?.startsWith('SQLITE_CONSTRAINT') !== true) throw err;
+    replay(db, statement, changes);
+  }
+}
+
+function statementCache(db: DB): (sql: string) => Statement {
+  const statements = new Map<string, Statement>();
+  return (sql) => {
+    let st = statements.get(sql);
+    if (!st) statements.set(sql, (st = db.prepare(sql)));
+    return st;
+  };
+}
+
+/** Undoes changes one by one, newest first (runs of inserts or deletes on one table at once). */
+function replay(db: DB, statement: (sql: string) => Statement, ascending: Change[]): void {
+  const changes = [...ascending].reverse();
   let i = 0;
   while (i < changes.length) {
     const first = changes[i];
     let j = i + 1;
-    if (first.kind !== 'u') while (j < changes.length && changes[j].tbl === first.tbl && changes[j].kind === first.kind) j++;
+    if (first.kind !== 'u') while (j < changes.length && changes[j].tbl === first.tbl && changes[j].kind === first.kind && changes[j].seq === changes[j - 1].seq - 1) j++;
+    // A run is a range of consecutive change numbers: a range of the primary key.
     const lo = changes[j - 1].seq;
     const hi = first.seq;
     const table = first.tbl;
-    if (!isJournaled(table)) throw new Error(`the journal names an unknown table ${table}`);
     const cols = columnsOf(db, table);
     const value = (c: string) => `json_extract(old, '$.${c}')`;
     if (first.kind === 'i') {
-      db.prepare(`DELETE FROM ${table} WHERE rowid IN (SELECT row FROM changes WHERE op = ? AND seq BETWEEN ? AND ?)`).run(op, lo, hi);
+      statement(`DELETE FROM ${table} WHERE rowid IN (SELECT row FROM changes WHERE seq BETWEEN ? AND ?)`).run(lo, hi);
     } else if (first.kind === 'd') {
-      db.prepare(
-        `INSERT INTO ${table} (${cols.join(', ')}) SELECT ${cols.map(value).join(', ')} FROM changes
-         WHERE op = ? AND seq BETWEEN ? AND ? ORDER BY seq DESC`,
-      ).run(op, lo, hi);
+      statement(`INSERT INTO ${table} (${cols.join(', ')}) SELECT ${cols.map(value).join(', ')} FROM changes WHERE seq BETWEEN ? AND ? ORDER BY seq DESC`).run(lo, hi);
     } else {
-      db.prepare(
-        `UPDATE ${table} SET (${cols.join(', ')}) = (SELECT ${cols.map(value).join(', ')} FROM changes WHERE seq = ?) WHERE rowid = ?`,
-      ).run(first.seq, first.row);
+      statement(`UPDATE ${table} SET (${cols.join(', ')}) = (SELECT ${cols.map(value).join(', ')} FROM changes WHERE seq = ?) WHERE rowid = ?`).run(first.seq, first.row);
     }
     i = j;
   }

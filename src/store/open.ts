@@ -111,6 +111,8 @@ export function openDatabase(path: string, options: OpenOptions = {}): DB {
     const version = inspectOpened(db, path, isNew);
     if (!wal) db.pragma('journal_mode = WAL');
     db.pragma('synchronous = NORMAL');
+    // Statement journals (a write with triggers keeps one) in memory, not in temporary files.
+    db.pragma('temp_store = MEMORY');
     db.pragma('foreign_keys = ON');
     outsideOperations(db);
     if (version < SCHEMA_VERSION) {

@@ -180,7 +180,8 @@ MIGRATIONS.push({
     );
     CREATE TABLE changes (
       seq INTEGER PRIMARY KEY,
-      op INTEGER NOT NULL REFERENCES operations(id) ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED,
+      -- the operation (operations.id); no foreign key: an operation's row is written after its changes
+      op INTEGER NOT NULL,
       tbl TEXT NOT NULL,
       row INTEGER NOT NULL,
       kind TEXT NOT NULL CHECK (kind IN ('i', 'u', 'd')),
@@ -188,8 +189,6 @@ MIGRATIONS.push({
       old TEXT
     );
     CREATE INDEX changes_op ON changes(op);
-    CREATE INDEX changes_company ON changes(company, op);
-    CREATE INDEX changes_row ON changes(tbl, row);
   `,
   run: (db) => {
     checkRefs(db, slugOf);

@@ -220,7 +220,10 @@ export class Store {
 
   /** Forgets the operations before `before` for good; returns how many. */
   pruneOperations(before: string): number {
-    return this.write(() => this.st('DELETE FROM operations WHERE at < ?').run(before).changes);
+    return this.write(() => {
+      this.st('DELETE FROM changes WHERE op IN (SELECT id FROM operations WHERE at < ?)').run(before);
+      return this.st('DELETE FROM operations WHERE at < ?').run(before).changes;
+    });
   }
 
   private st(sql: string): Statement {
