@@ -9,6 +9,7 @@ import { eventContentKey } from '../domain/events.js';
 import { msOf } from '../domain/dates.js';
 import type { CheckRecord, CheckVerdict, CompanyEvidence, Fault, Incident, IncidentEvent, Pin } from '../domain/types.js';
 import { UserError } from '../errors.js';
+import { retryBusy } from './busy.js';
 
 export interface CompanyRow {
   id: number;
@@ -105,9 +106,19 @@ export class Store {
     if (this.db.open) this.db.close();
   }
 
-  /** Runs `fn` as one immediate write transaction: all of it or none of it. */
+  /** Runs `fn` as one immediate write transaction: all of it or none of it. Taking the
+   * write lock is retried while another process holds it, within a deadline. */
   write<T>(fn: () => T): T {
-    return this.db.transaction(fn).immediate();
+    if (this.db.inTransaction) return this.db.transaction(fn)();
+    retryBusy(() => this.db.exec('BEGIN IMMEDIATE'));
+    try {
+      const result = fn();
+      retryBusy(() => this.db.exec('COMMIT'));
+      return result;
+    } catch (err) {
+      if (this.db.inTransaction) this.db.exec('ROLLBACK');
+      throw err;
+    }
   }
 
   private st(sql: string): Statement {
