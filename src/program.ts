@@ -5,6 +5,7 @@ import { Command, Option } from 'commander';
 import type { CommandLoader } from './main.js';
 import type { GlobalOptions } from './context.js';
 import { VERSION } from './version.js';
+import { safeText } from './ui/safe.js';
 
 export type Runner = (load: CommandLoader, globals: GlobalOptions, params: unknown[]) => Promise<void>;
 
@@ -14,11 +15,15 @@ function examples(...lines: string[]): string {
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 
-/** Usage errors as one line on stderr, with where to read more. */
+/** Usage errors as one line on stderr, with where to read more; a value echoed in it (an
+ * option's argument, an unknown option or command) is shown, never obeyed. */
 function oneLine(command: string) {
   return (message: string, write: (s: string) => void) =>
-    write(`vetted: ${message.trim().replace(/^error: /, '').replace(/\s*\n\s*/g, ' ').replace(/\.$/, '')}; see \`${command} --help\`.\n`);
+    write(`${safeText(`vetted: ${message.trim().replace(/^error: /, '').replace(/\s*\n\s*/g, ' ').replace(/\.$/, '')}; see \`${command} --help\`.`)}\n`);
 }
+
+/** Help and messages of the parser itself, line by line through the same neutraliser. */
+const safeLines = (s: string) => s.split('\n').map(safeText).join('\n');
 
 export function buildProgram(run: Runner): Command {
   const program = new Command('vetted')
@@ -29,7 +34,11 @@ export function buildProgram(run: Runner): Command {
     .option('--no-color', 'no colour in the output (NO_COLOR=1 does the same)')
     .option('--debug', 'show the stack of unexpected errors')
     .exitOverride()
-    .configureOutput({ outputError: oneLine('vetted') })
+    .configureOutput({
+      writeOut: (s) => process.stdout.write(safeLines(s)),
+      writeErr: (s) => process.stderr.write(safeLines(s)),
+      outputError: oneLine('vetted'),
+    })
     .addHelpText(
       'before',
       examples(

@@ -1,6 +1,6 @@
 // `vetted incident add|event|list|show|close`: log a service failure as it unfolds.
 
-import { toJson } from '../ui/safe.js';
+import { safeText, toJson } from '../ui/safe.js';
 import type { Context } from '../context.js';
 import type { CommandResult } from './result.js';
 import { UserError } from '../errors.js';
@@ -118,7 +118,7 @@ export async function runAdd(ctx: Context, companyArg: string, opts: AddOptions)
     }
     let firstContact: Record<string, unknown> | undefined;
     if (willAsk) {
-      for (const w of warnings.splice(0)) ctx.err.write(`${w}\n`);
+      for (const w of warnings.splice(0)) ctx.err.write(`${safeText(w)}\n`);
       const prompts = await import('../ui/incident-prompts.js');
       const colour = colourWanted(ctx.err, { noColor: ctx.noColor }, ctx.env);
       const asked = await prompts.askIncident({ title: title === undefined, fault: fault === undefined }, colour);

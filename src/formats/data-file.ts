@@ -2,8 +2,10 @@
 // and the deterministic document that export writes. Pure: no files, no SQL.
 
 import { EVENT_FIELDS, FIELD_SPECS, fieldProblem, isEventType, ALL_EVENT_FIELDS } from '../domain/events.js';
+import { isVisibleName } from '../domain/names.js';
 import { FAULTS, EVENT_TYPES, type Fault, type IncidentEvent } from '../domain/types.js';
-import { parseWhen } from '../domain/dates.js';
+import { parseWhen, type When } from '../domain/dates.js';
+import { closedBeforeOpenedProblem, dueBeforeMadeProblem, eventBeforeOpenedProblem, futureProblem, yearProblem } from '../domain/date-rules.js';
 import { formatPath, type Path, type Problem, type Validated } from '../domain/validation.js';
 
 export const FORMAT = 'vetted/1';
@@ -67,7 +69,11 @@ const str =
     else if ([...v].length > max) out.push({ path, message: `is longer than ${max} characters` });
     else if (pattern && !pattern.re.test(v)) out.push({ path, message: pattern.hint });
   };
-const name = str(LIMITS.name);
+const name: Check = (v, path, out) => {
+  const before = out.length;
+  str(LIMITS.name)(v, path, out);
+  if (out.length === before && !isVisibleName(v as string)) out.push({ path, message: 'has no visible character (only spaces, marks or zero-width characters)' });
+};
 const text = str(LIMITS.text);
 const when: Check = (v, path, out) => {
   if (typeof v !== 'string' || !parseWhen(v)) out.push({ path, message: `must be a real ISO 8601 date such as 2024-07-12 or 2024-07-12T09:30, not ${describe(v)}` });
@@ -181,8 +187,51 @@ const document = record(
   ['format'],
 );
 
+/** The dates of a structurally valid file checked against each other and against `now`
+ * (the same rules as on the command line). */
+function checkDates(doc: DataFile, now: number | undefined, out: Problem[]): void {
+  const at = (text: string, path: Path, happened: boolean): When | undefined => {
+    const w = parseWhen(text)!;
+    const problem = yearProblem(w) ?? (happened && now !== undefined ? futureProblem(w, now) : undefined);
+    if (problem) {
+      out.push({ path, message: problem });
+      return undefined;
+    }
+    return w;
+  };
+  doc.checks?.forEach((c, i) => at(c.at, ['checks', i, 'at'], true));
+  doc.pins?.forEach((p, i) => p.at !== undefined && at(p.at, ['pins', i, 'at'], true));
+  doc.incidents?.forEach((inc, i) => {
+    const path = ['incidents', i];
+    const opened = at(inc.opened, [...path, 'opened'], true);
+    const closed = inc.closed !== undefined ? at(inc.closed, [...path, 'closed'], true) : undefined;
+    if (opened && closed) {
+      const p = closedBeforeOpenedProblem(opened, closed);
+      if (p) out.push({ path: [...path, 'closed'], message: p });
+    }
+    inc.events?.forEach((e, j) => {
+      const made = at(e.at, [...path, 'events', j, 'at'], true);
+      if (made && opened) {
+        const p = eventBeforeOpenedProblem(opened, made);
+        if (p) out.push({ path: [...path, 'events', j, 'at'], message: p });
+      }
+      const due = (e as { due?: string }).due;
+      if (e.type === 'promise' && due !== undefined) {
+        const w = at(due, [...path, 'events', j, 'due'], false);
+        const p = w && made ? dueBeforeMadeProblem(made, w) : undefined;
+        if (p) out.push({ path: [...path, 'events', j, 'due'], message: p });
+      }
+    });
+  });
+}
+
+export interface ValidateDataOptions {
+  /** The time now: with it, what happened may not be in the future. */
+  now?: number;
+}
+
 /** Checks a parsed data file; every problem is named with its path. */
-export function validateDataFile(data: unknown): Validated<DataFile> {
+export function validateDataFile(data: unknown, options: ValidateDataOptions = {}): Validated<DataFile> {
   const errors: Problem[] = [];
   if (!isMap(data)) return { errors: [{ path: [], message: `a data file must be a map with format: ${FORMAT}` }] };
   if (data.format === undefined || data.format === null) {
@@ -194,11 +243,22 @@ export function validateDataFile(data: unknown): Validated<DataFile> {
     if (errors.length) return { errors };
   }
   document(data, [], errors);
+  if (!errors.length) checkDates(data as unknown as DataFile, options.now, errors);
   return errors.length ? { errors } : { value: data as unknown as DataFile };
 }
 
-export function describeProblems(problems: Problem[], limit = 5): string {
-  const shown = problems.slice(0, limit).map((p) => `${formatPath(p.path) || '(top)'}: ${p.message}`);
+/** Where a problem stands in the file, when the reader can tell. */
+export type Locate = (path: Path) => { line: number; strayKey?: boolean } | undefined;
+
+export function describeProblems(problems: Problem[], limit = 5, locate: Locate = () => undefined): string {
+  const shown = problems.slice(0, limit).map((p) => {
+    const at = locate(p.path);
+    const hint =
+      at?.strayKey && p.message === 'unknown field'
+        ? ' (a comma inside { } ends a text, and what follows it is read as a key of its own: put a text that holds a comma in quotes)'
+        : '';
+    return `${at ? `line ${at.line}: ` : ''}${formatPath(p.path) || '(top)'}: ${p.message}${hint}`;
+  });
   const more = problems.length > limit ? ` (and ${problems.length - limit} more)` : '';
   return shown.join('; ') + more;
 }

@@ -109,7 +109,7 @@ export function objectsOfVersion(version: number): string[] {
 }
 
 function objectsOf(db: DB, schema: string): string[] {
-  return (db.prepare(`SELECT type || ' ' || name AS o FROM "${schema}".sqlite_master WHERE name NOT LIKE 'sqlite_%' ORDER BY 1`).pluck().all() as string[]);
+  return (db.prepare(`SELECT type || ' ' || name AS o FROM "${schema}".sqlite_master WHERE name NOT LIKE 'sqlite_%' ORDER BY type <> 'table', 1`).pluck().all() as string[]);
 }
 
 /** The objects a database of vetted's at `version` lacks: a forged or damaged header shows here. */
