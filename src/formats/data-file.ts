@@ -66,7 +66,7 @@ const str =
   (v, path, out) => {
     if (typeof v !== 'string') out.push({ path, message: `must be text, not ${describe(v)}` });
     else if (!v.trim()) out.push({ path, message: 'must not be empty' });
-    else if ([...v].length > max) out.push({ path, message: `is longer than ${max} characters` });
+    else if (longerThan(v, max)) out.push({ path, message: `is longer than ${max} characters` });
     else if (pattern && !pattern.re.test(v)) out.push({ path, message: pattern.hint });
   };
 const name: Check = (v, path, out) => {
@@ -83,17 +83,21 @@ const oneOf =
   (v, path, out) => {
     if (typeof v !== 'string' || !values.includes(v)) out.push({ path, message: `must be one of ${values.join(', ')}, not ${describe(v)}` });
   };
+/** Validation stops collecting after this many problems: a file of millions of bad records
+ * costs no more memory than one of a hundred. */
+export const MAX_PROBLEMS = 100;
+
 const list =
   (item: Check): Check =>
   (v, path, out) => {
     if (!Array.isArray(v)) out.push({ path, message: `must be a list, not ${describe(v)}` });
-    else v.forEach((x, i) => item(x, [...path, i], out));
+    else for (let i = 0; i < v.length && out.length < MAX_PROBLEMS; i++) item(v[i], [...path, i], out);
   };
 const textMap =
   (max: number): Check =>
   (v, path, out) => {
     if (!isMap(v)) out.push({ path, message: `must be a map of question id to text, not ${describe(v)}` });
-    else for (const [k, x] of Object.entries(v)) str(max)(x, [...path, k], out);
+    else for (const [k, x] of Object.entries(v)) if (out.length < MAX_PROBLEMS) str(max)(x, [...path, k], out);
   };
 const positiveInt: Check = (v, path, out) => {
   if (!Number.isInteger(v) || (v as number) < 1) out.push({ path, message: `must be a whole number from 1 up, not ${describe(v)}` });
@@ -115,11 +119,21 @@ function record(fields: Record<string, Check>, required: string[]): Check {
       return;
     }
     for (const k of Object.keys(v)) {
+      if (out.length >= MAX_PROBLEMS) return;
       if (!Object.hasOwn(fields, k)) out.push({ path: [...path, k], message: 'unknown field' });
     }
     for (const k of required) if (v[k] === undefined || v[k] === null) out.push({ path: [...path, k], message: 'is required' });
     for (const [k, check] of Object.entries(fields)) if (Object.hasOwn(v, k) && v[k] !== undefined && v[k] !== null) check(v[k], [...path, k], out);
   };
+}
+
+/** Whether a text has more than `max` characters (code points), without splitting a long one up. */
+export function longerThan(text: string, max: number): boolean {
+  if (text.length <= max) return false;
+  if (text.length > 2 * max) return true;
+  let n = 0;
+  for (const _ of text) if (++n > max) return true;
+  return false;
 }
 
 const event: Check = (v, path, out) => {
@@ -143,7 +157,7 @@ const event: Check = (v, path, out) => {
   for (const k of spec.fields) {
     if (v[k] === undefined) continue;
     const f = FIELD_SPECS[k];
-    const problem = f.kind === 'text' ? (typeof v[k] === 'string' && [...(v[k] as string)].length <= LIMITS.text ? undefined : `must be text of at most ${LIMITS.text} characters`) : fieldProblem(f, v[k]);
+    const problem = f.kind === 'text' ? (typeof v[k] === 'string' && !longerThan(v[k] as string, LIMITS.text) ? undefined : `must be text of at most ${LIMITS.text} characters`) : fieldProblem(f, v[k]);
     if (problem) out.push({ path: [...path, k], message: `${problem}, not ${describe(v[k])}` });
   }
 };

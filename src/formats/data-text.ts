@@ -22,7 +22,7 @@ export interface ParsedData {
 
 /** The most containers (maps and lists) and values a JSON document may hold: with the byte
  * limit of a data file, this keeps what JSON.parse builds within the memory budget. */
-export const JSON_LIMITS = { containers: 4_000_000, values: 24_000_000 } as const;
+export const JSON_LIMITS = { containers: 3_000_000, values: 12_000_000 } as const;
 
 const noLocation = () => undefined;
 

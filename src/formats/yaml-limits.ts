@@ -7,8 +7,8 @@ import { UserError } from '../errors.js';
 
 export const YAML_LIMITS = { maxAliasCount: 100 } as const;
 
-/** The most YAML read at once: 1.5 million tokens (about 5 MB of typical data) and 16 MB. */
-export const YAML_BUDGET = { tokens: 1_500_000, bytes: 16 * 1024 * 1024 } as const;
+/** The most YAML read at once: a million tokens (about 3 MB of typical data) and 16 MB. */
+export const YAML_BUDGET = { tokens: 1_000_000, bytes: 16 * 1024 * 1024 } as const;
 
 /** Refuses, before it is parsed, a YAML document that would not fit the memory budget. */
 export function assertYamlBudget(text: string, file: string): void {
