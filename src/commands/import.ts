@@ -49,8 +49,9 @@ function mergeInto(file: string, ...args: Parameters<typeof mergeDataFile>): Mer
   }
 }
 
-export async function run(ctx: Context, file: string, opts: ImportOptions): Promise<CommandResult> {
-  const { data, locate } = readData(file);
+export async function run(ctx: Context, path: string, opts: ImportOptions): Promise<CommandResult> {
+  const { data, locate } = readData(path);
+  const file = path === '-' ? 'standard input' : path;
   const validated = validateDataFile(data, { now: ctx.now() });
   if ('errors' in validated) {
     throw new UserError(`${file} is not a valid vetted/1 data file: ${describeProblems(validated.errors, 5, locate)}; nothing was imported.`);
@@ -72,6 +73,6 @@ export async function run(ctx: Context, file: string, opts: ImportOptions): Prom
         : undefined,
     }),
   );
-  if (opts.json) return { out: toJson({ file, dry_run: !!opts.dryRun, ...report }) };
+  if (opts.json) return { out: toJson({ file: path, dry_run: !!opts.dryRun, ...report }) };
   return { err: renderReport(file, report, !!opts.dryRun) };
 }
