@@ -21,7 +21,7 @@ rmSync(next, { recursive: true, force: true });
 
 const VENDOR = {
   // yaml is CommonJS under Node: its names are listed, so that they can be imported by name.
-  yaml: "import * as Y from 'yaml';\nexport const { LineCounter, Scalar, YAMLParseError, isNode, isPair, isScalar, parse, parseDocument, stringify, visit } = Y;",
+  yaml: "import * as Y from 'yaml';\nexport const { Lexer, LineCounter, YAMLParseError, isMap, isNode, isPair, isScalar, parse, parseDocument, stringify } = Y;",
   prompts: "export { confirm, input, select } from '@inquirer/prompts';",
   markdown: "export { toMarkdown } from 'mdast-util-to-markdown';\nexport { gfmTableToMarkdown } from 'mdast-util-gfm-table';",
 };

@@ -4,6 +4,7 @@
 import envPaths from 'env-paths';
 import { join, resolve } from 'node:path';
 import { UserError } from './errors.js';
+import { guardTerminal } from './ui/safe.js';
 import type { Lang } from './domain/checklist.js';
 
 export interface GlobalOptions {
@@ -46,6 +47,7 @@ export function langFrom(flag: string | undefined, env: NodeJS.ProcessEnv): Lang
 }
 
 export function makeContext(opts: GlobalOptions, env = process.env): Context {
+  if (opts.db === '') throw new UserError('--db needs a file path; give one, or leave --db out to use the default database.');
   const explicit = opts.db ?? (env.VETTED_DB || undefined);
   return {
     // Looked up when asked: touching stdin costs start-up time that most commands never need.
@@ -58,8 +60,9 @@ export function makeContext(opts: GlobalOptions, env = process.env): Context {
     lang: langFrom(opts.lang, env),
     noColor: opts.color === false,
     debug: !!opts.debug,
-    out: process.stdout,
-    err: process.stderr,
+    // Every byte to a terminal passes the same neutraliser (see ui/safe.ts).
+    out: guardTerminal(process.stdout),
+    err: guardTerminal(process.stderr),
     now: () => Date.now(),
     env,
   };

@@ -24,6 +24,8 @@ function emit(result: CommandResult, ctx: Pick<Context, 'out' | 'err'>): number 
 /** Maps an error to its exit code and the one sentence the user sees. */
 export function describeError(err: unknown, debug: boolean): { code: number; message: string } {
   const e = err as { name?: string; exitCode?: number; code?: string; message?: string; stack?: string };
+  // The reader of a pipe went away (`vetted backup --out - | head`): stop quietly.
+  if (e?.code === 'EPIPE') return { code: 0, message: '' };
   // Ctrl+C at a prompt: leave at once, nothing stored.
   if (e?.name === 'ExitPromptError' || e?.name === 'AbortPromptError') return { code: 130, message: '' };
   // One sentence: any line break inside (from a name the user typed) is shown, not obeyed.
@@ -43,8 +45,22 @@ export function describeError(err: unknown, debug: boolean): { code: number; mes
   if (e?.code === 'SQLITE_BUSY') {
     return { code: 1, message: 'vetted: the database is busy with another vetted process; nothing was saved, try again in a moment.' };
   }
-  if (e?.code === 'SQLITE_READONLY' || e?.code === 'EACCES' || e?.code === 'EROFS') {
+  if (e?.code === 'SQLITE_READONLY_DIRECTORY' || e?.code === 'SQLITE_READONLY_CANTINIT' || e?.code === 'SQLITE_READONLY_CANTLOCK') {
+    return {
+      code: 1,
+      message: "vetted: the database's folder is read-only, and SQLite keeps its log (the -wal and -shm files) beside the database; make the folder writable, or pass --db with a path in a writable folder.",
+    };
+  }
+  if (typeof e?.code === 'string' && e.code.startsWith('SQLITE_CANTOPEN')) {
+    return { code: 1, message: `vetted: SQLite cannot open the database or the files beside it (${e.message}); check the permissions of the file and its folder, or pass --db with another path.` };
+  }
+  if ((typeof e?.code === 'string' && e.code.startsWith('SQLITE_READONLY')) || e?.code === 'EACCES' || e?.code === 'EROFS' || e?.code === 'EPERM') {
     return { code: 1, message: `vetted: cannot write there (${e.message}); check the permissions, or pass --db with another path.` };
+  }
+  const fsError = err as { syscall?: string; path?: string; code?: string };
+  if (typeof fsError?.syscall === 'string' && typeof fsError.path === 'string' && /^E[A-Z]+$/.test(fsError.code ?? '')) {
+    // Any other refusal of the file system names the file and what it said.
+    return { code: 1, message: `vetted: the file system refused to ${fsError.syscall} ${fsError.path} (${fsError.code}); check that path.` };
   }
   const detail = debug ? `\n${e?.stack ?? String(err)}` : ' (run again with --debug to see the details)';
   return { code: 1, message: `vetted: unexpected error: ${e?.message ?? String(err)}; please report it${detail}` };

@@ -5,6 +5,7 @@ import { Command, Option } from 'commander';
 import type { CommandLoader } from './main.js';
 import type { GlobalOptions } from './context.js';
 import { VERSION } from './version.js';
+import { safeText } from './ui/safe.js';
 
 export type Runner = (load: CommandLoader, globals: GlobalOptions, params: unknown[]) => Promise<void>;
 
@@ -14,11 +15,15 @@ function examples(...lines: string[]): string {
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 
-/** Usage errors as one line on stderr, with where to read more. */
+/** Usage errors as one line on stderr, with where to read more; a value echoed in it (an
+ * option's argument, an unknown option or command) is shown, never obeyed. */
 function oneLine(command: string) {
   return (message: string, write: (s: string) => void) =>
-    write(`vetted: ${message.trim().replace(/^error: /, '').replace(/\s*\n\s*/g, ' ').replace(/\.$/, '')}; see \`${command} --help\`.\n`);
+    write(`${safeText(`vetted: ${message.trim().replace(/^error: /, '').replace(/\s*\n\s*/g, ' ').replace(/\.$/, '')}; see \`${command} --help\`.`)}\n`);
 }
+
+/** Help and messages of the parser itself, line by line through the same neutraliser. */
+const safeLines = (s: string) => s.split('\n').map(safeText).join('\n');
 
 export function buildProgram(run: Runner): Command {
   const program = new Command('vetted')
@@ -29,7 +34,11 @@ export function buildProgram(run: Runner): Command {
     .option('--no-color', 'no colour in the output (NO_COLOR=1 does the same)')
     .option('--debug', 'show the stack of unexpected errors')
     .exitOverride()
-    .configureOutput({ outputError: oneLine('vetted') })
+    .configureOutput({
+      writeOut: (s) => process.stdout.write(safeLines(s)),
+      writeErr: (s) => process.stderr.write(safeLines(s)),
+      outputError: oneLine('vetted'),
+    })
     .addHelpText(
       'before',
       examples(
@@ -174,19 +183,19 @@ function registerRecordCommands(program: Command, sub: Sub, action: Action): voi
     .action(action(async () => ({ run: (await import('./commands/policy.js')).runShow })));
 
   sub(program, 'backup', 'copy the database safely (SQLite online backup), by default into a backups folder beside it', 'vetted backup', 'vetted backup --out ~/vetted-2026-11-22.db')
-    .option('--out <file>', 'where to write the backup (default: <data folder>/backups/vetted-backup-<time>.db)')
+    .option('--out <file>', 'where to write the backup, or - for stdout (default: <data folder>/backups/vetted-backup-<time>.db)')
     .action(action(async () => ({ run: (await import('./commands/backup.js')).runBackup })));
   sub(program, 'restore <file>', 'replace the database with a backup, after checking it (the current one is kept as a backup first)', 'vetted restore ~/.local/share/vetted/backups/vetted-backup-20261122-101500.db')
     .action(action(async () => ({ run: (await import('./commands/backup.js')).runRestore })));
 
-  sub(program, 'import <file>', 'merge a vetted/1 data file (JSON or YAML); importing the same file twice changes nothing', 'vetted import lists.yaml', 'vetted import backup.json --dry-run --json')
+  sub(program, 'import <file>', 'merge a vetted/1 data file (JSON or YAML, - for stdin); importing the same file twice changes nothing', 'vetted import lists.yaml', 'vetted import backup.json --dry-run --json')
     .option('--dry-run', 'report what would be added; write nothing')
     .option('--json', 'print the report as JSON')
     .action(action(() => import('./commands/import.js')));
 
   sub(program, 'export', 'export the lists as markdown or CSV, or everything as a vetted/1 data file', 'vetted export --format md > lists.md', 'vetted export --format md --detail --lang ru --out lists.ru.md', 'vetted export --format json --out backup.json', 'vetted export --format csv --out lists.csv')
     .addOption(new Option('--format <format>', 'md: the lists to publish; json: all your data; csv: one row per listed company').choices(['md', 'json', 'csv']).default('md'))
-    .option('--out <file>', 'write to this file (atomically) instead of stdout')
+    .option('--out <file>', 'write to this file (whole or not at all; a device or pipe is written through) instead of stdout')
     .option('--detail', 'md: add a section per company with its findings and timelines')
     .action(action(() => import('./commands/export.js')));
 }

@@ -1,11 +1,13 @@
 // `vetted backup [--out FILE]` and `vetted restore FILE`.
 
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Context } from '../context.js';
 import type { CommandResult } from './result.js';
 import { UserError } from '../errors.js';
-import { backupDatabase, defaultBackupPath, restoreDatabase, verifyBackup } from '../store/backup.js';
+import { backupDatabase, backupThrough, defaultBackupPath, restoreDatabase, verifyBackup } from '../store/backup.js';
+import { checkOutputPath, writesThrough } from '../formats/write-file.js';
+import { safeText } from '../ui/safe.js';
 import { inspectHeader } from '../store/open.js';
 import { withStore } from './shared.js';
 
@@ -16,28 +18,43 @@ function requireDatabase(ctx: Context): void {
 
 export async function runBackup(ctx: Context, opts: { out?: string }): Promise<CommandResult> {
   requireDatabase(ctx);
+  const guard = { dbPath: ctx.dbPath };
+  if (opts.out !== undefined) checkOutputPath(opts.out, guard);
   // Opening checks the file and applies any pending migration (with its own backup) first.
   await withStore(ctx, () => undefined);
+  if (opts.out !== undefined && writesThrough(opts.out)) {
+    // A device, a pipe or standard output: the backup is made aside and copied through.
+    await backupThrough(ctx.dbPath, opts.out);
+    return { err: `backed up ${ctx.dbPath} to ${opts.out}` };
+  }
   const dest = opts.out ? resolve(opts.out) : defaultBackupPath(ctx.dbPath, ctx.now());
   await backupDatabase(ctx.dbPath, dest);
-  return { out: `${dest}\n`, err: `backed up ${ctx.dbPath} to ${dest}` };
+  return { out: `${safeText(dest)}\n`, err: `backed up ${ctx.dbPath} to ${dest}` };
 }
 
 export async function runRestore(ctx: Context, file: string): Promise<CommandResult> {
+  if (file === '') throw new UserError('restore needs the path of a backup.');
   const source = resolve(file);
-  if (source === ctx.dbPath) throw new UserError('that is the database itself; give the path of a backup.');
+  if (sameFile(source, ctx.dbPath)) throw new UserError('that is the database itself; give the path of a backup.');
   verifyBackup(source);
-  const messages: string[] = [];
-  if (existsSync(ctx.dbPath) && !inspectHeader(ctx.dbPath).isNew) {
-    // Keep what is being replaced, so that a restore can itself be undone.
-    const keep = defaultBackupPath(ctx.dbPath, ctx.now(), 'before-restore');
-    await withStore(ctx, () => undefined);
-    await backupDatabase(ctx.dbPath, keep);
-    messages.push(`kept the database as it was in ${keep}`);
-  }
-  await restoreDatabase(source, ctx.dbPath);
+  const existed = existsSync(ctx.dbPath) && !inspectHeader(ctx.dbPath).isNew;
+  // Opening checks the database (and creates it when there is none) before it is replaced.
+  await withStore(ctx, () => undefined);
+  // Keep what is being replaced, so that a restore can itself be undone.
+  const keep = existed ? defaultBackupPath(ctx.dbPath, ctx.now(), 'before-restore') : undefined;
+  await restoreDatabase(source, ctx.dbPath, keep);
   // Open once, so that a backup from an older version is migrated now.
   await withStore(ctx, () => undefined);
-  messages.push(`restored ${ctx.dbPath} from ${source}`);
-  return { err: messages };
+  return { err: [...(keep ? [`kept the database as it was in ${keep}`] : []), `restored ${ctx.dbPath} from ${source}`] };
+}
+
+/** Whether two paths name the same file (through links too). */
+function sameFile(a: string, b: string): boolean {
+  try {
+    const x = statSync(a);
+    const y = statSync(b);
+    return x.dev === y.dev && x.ino === y.ino;
+  } catch {
+    return a === b;
+  }
 }

@@ -1,8 +1,8 @@
 // `vetted check <company>`: answer a checklist (asked on a terminal, or given), score it,
 // store it in one transaction, and say whether this vendor is safe to buy from.
 
-import { toJson } from '../ui/safe.js';
-import { readFileSync } from 'node:fs';
+import { safeText, toJson } from '../ui/safe.js';
+import { INPUT_LIMITS, readInputText } from '../formats/read-input.js';
 import type { Context } from '../context.js';
 import type { CommandResult } from './result.js';
 import { UserError } from '../errors.js';
@@ -24,13 +24,7 @@ export interface CheckOptions {
 
 /** Reads --answers: a map of question id to value, or { answers, notes } as in the data file. */
 function readAnswersFile(file: string): { answers: Record<string, string>; notes: Record<string, string> } {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch {
-    throw new UserError(`cannot read the answers file ${file}; check the path.`);
-  }
-  const data = parseDataText(text, file);
+  const data = parseDataText(readInputText(file, { what: 'an answers file', maxBytes: INPUT_LIMITS.small }), file);
   if (typeof data !== 'object' || data === null || Array.isArray(data)) {
     throw new UserError(`${file} must be a map of question id to answer value, such as "who-helps: live-support".`);
   }
@@ -83,7 +77,7 @@ export async function run(ctx: Context, companyArg: string, opts: CheckOptions):
           `no answer was given to ${missing.join(', ')}; give them with --answer ID=VALUE or --answers FILE, or run on a terminal to be asked (see \`vetted checklists show ${checklist.id}\`).`,
         );
       }
-      for (const w of warnings.splice(0)) ctx.err.write(`${w}\n`);
+      for (const w of warnings.splice(0)) ctx.err.write(`${safeText(w)}\n`);
       const { askChecklist } = await import('../ui/prompts.js');
       const asked = await askChecklist(checklist, ctx.lang, answers, paint(err), ctx.err, err);
       Object.assign(answers, asked.answers);

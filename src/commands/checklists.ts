@@ -2,10 +2,9 @@
 
 import { count } from '../ui/words.js';
 import { toJson } from '../ui/safe.js';
-import { readFileSync } from 'node:fs';
+import { INPUT_LIMITS, readInputText } from '../formats/read-input.js';
 import type { Context } from '../context.js';
 import type { CommandResult } from './result.js';
-import { UserError } from '../errors.js';
 import { localize } from '../domain/checklist.js';
 import { findChecklist, formatProblems, loadAllChecklists, parseChecklistText } from '../formats/checklist-file.js';
 import { renderTable } from '../ui/table.js';
@@ -62,13 +61,7 @@ export async function runShow(ctx: Context, id: string, opts: JsonOption): Promi
 }
 
 export async function runValidate(_ctx: Context, file: string, opts: JsonOption): Promise<CommandResult> {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch {
-    throw new UserError(`cannot read ${file}; check the path.`);
-  }
-  const { checklist, problems } = parseChecklistText(text);
+  const { checklist, problems } = parseChecklistText(readInputText(file, { what: 'a checklist', maxBytes: INPUT_LIMITS.small }), file);
   if (opts.json) {
     return { out: toJson({ file, valid: !!checklist, id: checklist?.id, problems }), code: checklist ? 0 : 2 };
   }

@@ -9,7 +9,8 @@ import { a, count } from '../ui/words.js';
 import { FAULTS, type EventType, type Fault, type IncidentEvent } from '../domain/types.js';
 import { EVENT_FIELDS, FIELD_SPECS } from '../domain/events.js';
 import { companyKey } from '../domain/names.js';
-import { msOf } from '../domain/dates.js';
+import { parseWhen } from '../domain/dates.js';
+import { isBefore } from '../domain/date-rules.js';
 import { checkCompanyName, checkNote, requireCompany, requireIncident, withStore } from './shared.js';
 import { checkEventFits, eventFromFlags, incidentJson, whenFlag } from './incident.js';
 import { LIMITS } from '../formats/data-file.js';
@@ -140,7 +141,7 @@ export async function runEditIncident(ctx: Context, id: string, opts: EditIncide
 /** An incident cannot open after the first event of its timeline. */
 export function checkOpeningFits(incident: { id: string; events: IncidentEvent[] }, opened: string): void {
   const first = incident.events[0];
-  if (first && msOf(first.at) < msOf(opened)) {
+  if (first && isBefore(parseWhen(first.at)!, parseWhen(opened)!)) {
     throw new UserError(`${incident.id} cannot open at ${opened}: its first event, ${first.id} (${first.type}), is earlier (${first.at}); move or remove that event first.`);
   }
 }

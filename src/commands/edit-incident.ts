@@ -13,7 +13,7 @@ import { UserError } from '../errors.js';
 import { FORMAT, orderedEvent, validateDataFile, type IncidentEntry } from '../formats/data-file.js';
 import { YAML_LIMITS } from '../formats/yaml-limits.js';
 import { formatPath, type Path } from '../domain/validation.js';
-import { CLOCK_SKEW_MS, msOf, parseWhen } from '../domain/dates.js';
+import { msOf } from '../domain/dates.js';
 import { eventContentKey, sortEvents } from '../domain/events.js';
 import type { IncidentEvent } from '../domain/types.js';
 import { requireCompany, requireIncident, withStore } from './shared.js';
@@ -67,7 +67,7 @@ export function readEdited(text: string, now: number): { problems: EditProblem[]
   } catch (err) {
     return { problems: [{ message: (err as Error).message }] };
   }
-  const validated = validateDataFile({ format: FORMAT, incidents: [data] });
+  const validated = validateDataFile({ format: FORMAT, incidents: [data] }, { now });
   if ('errors' in validated) {
     return {
       problems: validated.errors.map((e) => {
@@ -77,15 +77,7 @@ export function readEdited(text: string, now: number): { problems: EditProblem[]
     };
   }
   const entry = validated.value.incidents![0];
-  const problems: EditProblem[] = [];
-  const future = (when: string | undefined, path: Path) => {
-    if (when !== undefined && parseWhen(when)!.ms > now + CLOCK_SKEW_MS) problems.push({ line: lineOf(path), message: `${formatPath(path)}: ${when} is in the future` });
-  };
-  future(entry.opened, ['opened']);
-  future(entry.closed, ['closed']);
-  (entry.events ?? []).forEach((e, i) => future(e.at, ['events', i, 'at']));
-  if (entry.closed && msOf(entry.closed) < msOf(entry.opened)) problems.push({ line: lineOf(['closed']), message: `closed (${entry.closed}) is before opened (${entry.opened})` });
-  return problems.length ? { problems } : { entry };
+  return { entry };
 }
 
 /** Opens the editor on `file` and waits for it; the editor may be a command with arguments. */

@@ -5,7 +5,7 @@ import type { Context } from '../context.js';
 import type { CommandResult } from './result.js';
 import { UserError } from '../errors.js';
 import { buildDataFile } from '../formats/data-file.js';
-import { writeFileAtomic } from '../formats/write-file.js';
+import { checkOutputPath, isStdout, writeOutputFile } from '../formats/write-file.js';
 import { withStore } from './shared.js';
 import type { Store } from '../store/store.js';
 
@@ -31,13 +31,15 @@ export function exportJson(store: Store, exportedAt: string): string {
 export async function run(ctx: Context, opts: ExportOptions): Promise<CommandResult> {
   const format = opts.format ?? 'md';
   if (!['md', 'json', 'csv'].includes(format)) throw new UserError(`--format takes md, json or csv, not "${format}".`);
+  const toFile = opts.out !== undefined && !isStdout(opts.out);
+  if (toFile) checkOutputPath(opts.out!, { dbPath: ctx.dbPath });
   const text = await withStore(ctx, async (store) => {
     if (format === 'json') return exportJson(store, new Date(ctx.now()).toISOString().replace(/\.\d{3}Z$/, 'Z'));
     const { exportLists } = await import('./export-lists.js');
     return await exportLists(ctx, store, format as 'md' | 'csv', !!opts.detail);
   });
-  if (opts.out) {
-    writeFileAtomic(opts.out, [text]);
+  if (toFile) {
+    writeOutputFile(opts.out!, [text], { dbPath: ctx.dbPath });
     return { err: `wrote ${opts.out}` };
   }
   return { out: text };

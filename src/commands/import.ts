@@ -1,7 +1,8 @@
 // `vetted import FILE [--dry-run] [--json]`: merge a vetted/1 data file, all or nothing.
 
 import { toJson } from '../ui/safe.js';
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync } from 'node:fs';
+import { INPUT_LIMITS, readInputText } from '../formats/read-input.js';
 import type { Context } from '../context.js';
 import type { CommandResult } from './result.js';
 import { UserError } from '../errors.js';
@@ -14,28 +15,13 @@ import { withMemoryStore, withStore } from './shared.js';
 import type { Store } from '../store/store.js';
 import { basename } from 'node:path';
 
-/** The largest data file read (documented in the README). */
-export const MAX_DATA_FILE_BYTES = 512 * 1024 * 1024;
-
 export interface ImportOptions {
   dryRun?: boolean;
   json?: boolean;
 }
 
 function readData(file: string): ParsedData {
-  let size: number;
-  try {
-    const st = statSync(file);
-    if (st.isDirectory()) throw new UserError(`${file} is a folder, not a data file; give the path of a JSON or YAML file.`);
-    size = st.size;
-  } catch (err) {
-    if (err instanceof UserError) throw err;
-    throw new UserError(`there is no file ${file}; check the path.`);
-  }
-  if (size > MAX_DATA_FILE_BYTES) {
-    throw new UserError(`${file} is ${Math.round(size / 1048576)} MB; vetted reads data files of up to ${MAX_DATA_FILE_BYTES / 1048576} MB, so split it into smaller files.`);
-  }
-  return parseDataDocument(readFileSync(file, 'utf8'), file);
+  return parseDataDocument(readInputText(file, { what: 'a data file', maxBytes: INPUT_LIMITS.data }), file === '-' ? 'standard input' : file);
 }
 
 function renderReport(file: string, r: MergeReport, dryRun: boolean): string[] {
@@ -64,11 +50,12 @@ function mergeInto(file: string, ...args: Parameters<typeof mergeDataFile>): Mer
   }
 }
 
-export async function run(ctx: Context, file: string, opts: ImportOptions): Promise<CommandResult> {
-  const { data, notices } = readData(file);
-  const validated = validateDataFile(data);
+export async function run(ctx: Context, path: string, opts: ImportOptions): Promise<CommandResult> {
+  const { data, locate } = readData(path);
+  const file = path === '-' ? 'standard input' : path;
+  const validated = validateDataFile(data, { now: ctx.now() });
   if ('errors' in validated) {
-    throw new UserError(`${file} is not a valid vetted/1 data file: ${describeProblems(validated.errors)}; nothing was imported.`);
+    throw new UserError(`${file} is not a valid vetted/1 data file: ${describeProblems(validated.errors, 5, locate)}; nothing was imported.`);
   }
   const checklists = new Map(loadAllChecklists(ctx.configDir).map((c) => [c.checklist.id, c.checklist]));
   const showProgress = !!ctx.err.isTTY && !opts.json;
@@ -89,7 +76,6 @@ export async function run(ctx: Context, file: string, opts: ImportOptions): Prom
         : undefined,
     }),
   );
-  const noticeLines = notices.map((n) => `note: ${file}: ${n}`);
-  if (opts.json) return { out: toJson({ file, dry_run: !!opts.dryRun, ...report, notices }), err: noticeLines };
-  return { err: [...noticeLines, ...renderReport(file, report, !!opts.dryRun)] };
+  if (opts.json) return { out: toJson({ file: path, dry_run: !!opts.dryRun, ...report }) };
+  return { err: renderReport(file, report, !!opts.dryRun) };
 }

@@ -1,13 +1,14 @@
 // `vetted incident add|event|list|show|close`: log a service failure as it unfolds.
 
-import { toJson } from '../ui/safe.js';
+import { safeText, toJson } from '../ui/safe.js';
 import { a } from '../ui/words.js';
 import type { Context } from '../context.js';
 import type { CommandResult } from './result.js';
 import { UserError } from '../errors.js';
 import { EVENT_FIELDS, FIELD_SPECS, isEventType } from '../domain/events.js';
 import { EVENT_TYPES, FAULTS, OUTCOMES, type EventType, type Fault, type Incident, type IncidentEvent } from '../domain/types.js';
-import { formatLocalMinute, msOf, parseAmount } from '../domain/dates.js';
+import { formatLocalMinute, parseAmount, parseWhen } from '../domain/dates.js';
+import { isBefore } from '../domain/date-rules.js';
 import { checkWhen } from './when.js';
 import { computeMetrics, isOpen } from '../domain/incident.js';
 import { slugOf } from '../domain/names.js';
@@ -120,7 +121,7 @@ export async function runAdd(ctx: Context, companyArg: string, opts: AddOptions)
     }
     let firstContact: Record<string, unknown> | undefined;
     if (willAsk) {
-      for (const w of warnings.splice(0)) ctx.err.write(`${w}\n`);
+      for (const w of warnings.splice(0)) ctx.err.write(`${safeText(w)}\n`);
       const prompts = await import('../ui/incident-prompts.js');
       const colour = colourWanted(ctx.err, { noColor: ctx.noColor }, ctx.env);
       const asked = await prompts.askIncident({ title: title === undefined, fault: fault === undefined }, colour);
@@ -185,12 +186,13 @@ const idNumber = (e: IncidentEvent) => Number(e.id!.slice(e.id!.lastIndexOf('#')
  * second resolution (an incident closes once; reopen it to close it again).
  */
 export function checkEventFits(incident: Incident, type: EventType, at: string, fields: Record<string, unknown>, self?: string): void {
-  if (msOf(at) < msOf(incident.opened)) {
+  const when = (t: string) => parseWhen(t)!;
+  if (isBefore(when(at), when(incident.opened))) {
     throw new UserError(
       `this ${type} (${at}) is before ${incident.id} was opened (${incident.opened}); if it opened earlier, move the opening first: \`vetted incident edit ${incident.id} --opened ${at}\`.`,
     );
   }
-  if (type === 'promise' && typeof fields.due === 'string' && msOf(fields.due) < msOf(at)) {
+  if (type === 'promise' && typeof fields.due === 'string' && isBefore(when(fields.due), when(at))) {
     throw new UserError(`a promise cannot fall due (${fields.due}) before it was made (${at}); check --due and --at.`);
   }
   if (type === 'resolution') {

@@ -4,7 +4,7 @@ import type { Context } from '../context.js';
 import { Store, needsMigration, type CompanyRow } from '../store/store.js';
 import { UserError } from '../errors.js';
 import { safeText } from '../ui/safe.js';
-import { closestNames, companyKey, typoAllowance } from '../domain/names.js';
+import { closestNames, companyKey, isVisibleName, typoAllowance } from '../domain/names.js';
 
 export const MAX_NAME = 200;
 export const MAX_NOTE = 10_000;
@@ -14,7 +14,7 @@ export async function openStore(ctx: Context): Promise<Store> {
   if (needsMigration(ctx.dbPath)) {
     const { backupBeforeMigration } = await import('../store/backup.js');
     const kept = await backupBeforeMigration(ctx.dbPath, ctx.now());
-    if (kept) ctx.err.write(`backed up the database to ${kept} before upgrading it\n`);
+    if (kept) ctx.err.write(`${safeText(`backed up the database to ${kept} before upgrading it`)}\n`);
   }
   return Store.open(ctx.dbPath, { createDir: ctx.dbIsDefault });
 }
@@ -40,6 +40,7 @@ async function using<T>(store: Store, fn: (store: Store) => T | Promise<T>): Pro
 export function checkCompanyName(name: string): string {
   const trimmed = name.trim();
   if (!companyKey(trimmed)) throw new UserError('a company name cannot be empty; give the name the company uses.');
+  if (!isVisibleName(trimmed)) throw new UserError('a company name must show at least one visible character, not only spaces, marks or zero-width characters; give the name the company uses.');
   if ([...trimmed].length > MAX_NAME) throw new UserError(`a company name can be at most ${MAX_NAME} characters; shorten it.`);
   return trimmed;
 }

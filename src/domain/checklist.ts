@@ -84,6 +84,10 @@ function answerProblems(a: unknown, path: Path): Problem[] {
   return problems;
 }
 
+/** The largest weight of a question: enough to make one question count a hundred times
+ * another, small enough that a score is always a finite number. */
+export const MAX_WEIGHT = 100;
+
 function questionProblems(q: unknown, path: Path): Problem[] {
   if (!isObject(q)) return [{ path, message: 'must be a map with id, text and answers' }];
   const problems = unknownKeys(q, ['id', 'text', 'help', 'weight', 'answers'], path);
@@ -91,8 +95,8 @@ function questionProblems(q: unknown, path: Path): Problem[] {
     problems.push({ path: [...path, 'id'], message: 'must be lower-case words and dashes, such as who-helps' });
   problems.push(...textProblems(q.text, [...path, 'text'], true));
   problems.push(...textProblems(q.help, [...path, 'help'], false));
-  if (q.weight !== undefined && (typeof q.weight !== 'number' || !(q.weight > 0) || !Number.isFinite(q.weight)))
-    problems.push({ path: [...path, 'weight'], message: 'must be a positive number' });
+  if (q.weight !== undefined && (typeof q.weight !== 'number' || !(q.weight > 0 && q.weight <= MAX_WEIGHT)))
+    problems.push({ path: [...path, 'weight'], message: `must be a positive number, at most ${MAX_WEIGHT}` });
   if (!Array.isArray(q.answers) || q.answers.length === 0) {
     problems.push({ path: [...path, 'answers'], message: 'must be a list of at least one answer' });
     return problems;

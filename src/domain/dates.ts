@@ -125,9 +125,6 @@ export function plural(n: number, word: string, many = `${word}s`): string {
   return `${n} ${n === 1 ? word : many}`;
 }
 
-/** How far in the future a time may be before it is taken for a typo: clocks drift a little. */
-export const CLOCK_SKEW_MS = 5 * 60_000;
-
 const DOTTED = /^(\d{1,2})\.(\d{1,2})\.(\d{4})(?:[ T](\d{1,2}):(\d{2}))?$/;
 const RELATIVE = /^(now|today|yesterday|сейчас|сегодня|вчера)(?:\s+(\d{1,2}):(\d{2}))?$/iu;
 

@@ -95,3 +95,14 @@ export function closestNames(target: string, candidates: Iterable<string>, max =
   }
   return scored.sort((a, b) => a.d - b.d || a.c.localeCompare(b.c)).slice(0, max).map((s) => s.c);
 }
+
+// Marks, format characters (zero-width spaces and joiners, bidi controls), spaces, controls
+// and the characters Unicode declares invisible by default (Hangul fillers, variation
+// selectors, the braille blank): none of them shows a reader anything on its own.
+const INVISIBLE = /[\p{M}\p{Cf}\p{Z}\p{Cc}\s\u115f\u1160\u3164\uffa0\u2800\u034f\u17b4\u17b5\u180b-\u180f\ufe00-\ufe0f\u{e0000}-\u{e0fff}]/gu;
+
+/** Whether a name shows at least one visible character: a name of only zero-width or
+ * combining characters looks like no name at all, or like another's. */
+export function isVisibleName(name: string): boolean {
+  return name.replace(INVISIBLE, '') !== '';
+}

@@ -1,13 +1,14 @@
 // Reading checklists from YAML files: the built-in ones, the user's, or a path. Problems
 // are named with their line and column.
 
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { INPUT_LIMITS, readInputText } from './read-input.js';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { LineCounter, isNode, parseDocument } from 'yaml';
 import { validateChecklist, formatPath, type Checklist, type Path } from '../domain/checklist.js';
 import { UserError } from '../errors.js';
-import { YAML_LIMITS } from './yaml-limits.js';
+import { YAML_LIMITS, assertYamlBudget } from './yaml-limits.js';
 
 export interface LocatedProblem {
   line: number;
@@ -36,7 +37,8 @@ export function builtInDir(): string {
 }
 
 /** Parses and validates one checklist text; every problem with its line and column. */
-export function parseChecklistText(text: string): { checklist?: Checklist; problems: LocatedProblem[] } {
+export function parseChecklistText(text: string, file = 'the checklist'): { checklist?: Checklist; problems: LocatedProblem[] } {
+  assertYamlBudget(text, file);
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const located: LocatedProblem[] = [];
@@ -88,13 +90,8 @@ export function formatProblems(file: string, problems: LocatedProblem[]): string
 }
 
 function loadFile(file: string, source: ChecklistSource): LoadedChecklist {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch {
-    throw new UserError(`cannot read the checklist ${file}; check the path.`);
-  }
-  const { checklist, problems } = parseChecklistText(text);
+  const text = readInputText(file, { what: 'a checklist', maxBytes: INPUT_LIMITS.small });
+  const { checklist, problems } = parseChecklistText(text, file);
   if (!checklist) {
     const first = formatProblems(file, problems)[0];
     const more = problems.length - 1;
@@ -105,10 +102,12 @@ function loadFile(file: string, source: ChecklistSource): LoadedChecklist {
 
 function yamlFilesIn(dir: string): string[] {
   if (!existsSync(dir)) return [];
+  // Only regular files: a pipe or a device named *.yaml there is not a checklist.
   return readdirSync(dir)
     .filter((f) => /\.ya?ml$/.test(f))
     .sort()
-    .map((f) => join(dir, f));
+    .map((f) => join(dir, f))
+    .filter((f) => statSync(f, { throwIfNoEntry: false })?.isFile());
 }
 
 /**

@@ -3,8 +3,10 @@
 
 import { a } from '../ui/words.js';
 import { EVENT_FIELDS, FIELD_SPECS, fieldProblem, isEventType, ALL_EVENT_FIELDS } from '../domain/events.js';
+import { isVisibleName } from '../domain/names.js';
 import { FAULTS, EVENT_TYPES, type Fault, type IncidentEvent } from '../domain/types.js';
-import { parseWhen } from '../domain/dates.js';
+import { parseWhen, type When } from '../domain/dates.js';
+import { closedBeforeOpenedProblem, dueBeforeMadeProblem, eventBeforeOpenedProblem, futureProblem, yearProblem } from '../domain/date-rules.js';
 import { formatPath, type Path, type Problem, type Validated } from '../domain/validation.js';
 
 export const FORMAT = 'vetted/1';
@@ -70,10 +72,14 @@ const str =
   (v, path, out) => {
     if (typeof v !== 'string') out.push({ path, message: `must be text, not ${describe(v)}` });
     else if (!v.trim()) out.push({ path, message: 'must not be empty' });
-    else if ([...v].length > max) out.push({ path, message: `is longer than ${max} characters` });
+    else if (longerThan(v, max)) out.push({ path, message: `is longer than ${max} characters` });
     else if (pattern && !pattern.re.test(v)) out.push({ path, message: pattern.hint });
   };
-const name = str(LIMITS.name);
+const name: Check = (v, path, out) => {
+  const before = out.length;
+  str(LIMITS.name)(v, path, out);
+  if (out.length === before && !isVisibleName(v as string)) out.push({ path, message: 'has no visible character (only spaces, marks or zero-width characters)' });
+};
 const text = str(LIMITS.text);
 const when: Check = (v, path, out) => {
   if (typeof v !== 'string' || !parseWhen(v)) out.push({ path, message: `must be a real ISO 8601 date such as 2024-07-12 or 2024-07-12T09:30, not ${describe(v)}` });
@@ -83,17 +89,21 @@ const oneOf =
   (v, path, out) => {
     if (typeof v !== 'string' || !values.includes(v)) out.push({ path, message: `must be one of ${values.join(', ')}, not ${describe(v)}` });
   };
+/** Validation stops collecting after this many problems: a file of millions of bad records
+ * costs no more memory than one of a hundred. */
+export const MAX_PROBLEMS = 100;
+
 const list =
   (item: Check): Check =>
   (v, path, out) => {
     if (!Array.isArray(v)) out.push({ path, message: `must be a list, not ${describe(v)}` });
-    else v.forEach((x, i) => item(x, [...path, i], out));
+    else for (let i = 0; i < v.length && out.length < MAX_PROBLEMS; i++) item(v[i], [...path, i], out);
   };
 const textMap =
   (max: number): Check =>
   (v, path, out) => {
     if (!isMap(v)) out.push({ path, message: `must be a map of question id to text, not ${describe(v)}` });
-    else for (const [k, x] of Object.entries(v)) str(max)(x, [...path, k], out);
+    else for (const [k, x] of Object.entries(v)) if (out.length < MAX_PROBLEMS) str(max)(x, [...path, k], out);
   };
 const positiveInt: Check = (v, path, out) => {
   if (!Number.isInteger(v) || (v as number) < 1) out.push({ path, message: `must be a whole number from 1 up, not ${describe(v)}` });
@@ -115,11 +125,21 @@ function record(fields: Record<string, Check>, required: string[]): Check {
       return;
     }
     for (const k of Object.keys(v)) {
+      if (out.length >= MAX_PROBLEMS) return;
       if (!Object.hasOwn(fields, k)) out.push({ path: [...path, k], message: 'unknown field' });
     }
     for (const k of required) if (v[k] === undefined || v[k] === null) out.push({ path: [...path, k], message: 'is required' });
     for (const [k, check] of Object.entries(fields)) if (Object.hasOwn(v, k) && v[k] !== undefined && v[k] !== null) check(v[k], [...path, k], out);
   };
+}
+
+/** Whether a text has more than `max` characters (code points), without splitting a long one up. */
+export function longerThan(text: string, max: number): boolean {
+  if (text.length <= max) return false;
+  if (text.length > 2 * max) return true;
+  let n = 0;
+  for (const _ of text) if (++n > max) return true;
+  return false;
 }
 
 const event: Check = (v, path, out) => {
@@ -147,7 +167,7 @@ const event: Check = (v, path, out) => {
   for (const k of spec.fields) {
     if (v[k] === undefined) continue;
     const f = FIELD_SPECS[k];
-    const problem = f.kind === 'text' ? (typeof v[k] === 'string' && [...(v[k] as string)].length <= LIMITS.text ? undefined : `must be text of at most ${LIMITS.text} characters`) : fieldProblem(f, v[k]);
+    const problem = f.kind === 'text' ? (typeof v[k] === 'string' && !longerThan(v[k] as string, LIMITS.text) ? undefined : `must be text of at most ${LIMITS.text} characters`) : fieldProblem(f, v[k]);
     if (problem) out.push({ path: [...path, k], message: `${problem}, not ${describe(v[k])}` });
   }
 };
@@ -191,8 +211,51 @@ const document = record(
   ['format'],
 );
 
+/** The dates of a structurally valid file checked against each other and against `now`
+ * (the same rules as on the command line). */
+function checkDates(doc: DataFile, now: number | undefined, out: Problem[]): void {
+  const at = (text: string, path: Path, happened: boolean): When | undefined => {
+    const w = parseWhen(text)!;
+    const problem = yearProblem(w) ?? (happened && now !== undefined ? futureProblem(w, now) : undefined);
+    if (problem) {
+      out.push({ path, message: problem });
+      return undefined;
+    }
+    return w;
+  };
+  doc.checks?.forEach((c, i) => at(c.at, ['checks', i, 'at'], true));
+  doc.pins?.forEach((p, i) => p.at !== undefined && at(p.at, ['pins', i, 'at'], true));
+  doc.incidents?.forEach((inc, i) => {
+    const path = ['incidents', i];
+    const opened = at(inc.opened, [...path, 'opened'], true);
+    const closed = inc.closed !== undefined ? at(inc.closed, [...path, 'closed'], true) : undefined;
+    if (opened && closed) {
+      const p = closedBeforeOpenedProblem(opened, closed);
+      if (p) out.push({ path: [...path, 'closed'], message: p });
+    }
+    inc.events?.forEach((e, j) => {
+      const made = at(e.at, [...path, 'events', j, 'at'], true);
+      if (made && opened) {
+        const p = eventBeforeOpenedProblem(opened, made);
+        if (p) out.push({ path: [...path, 'events', j, 'at'], message: p });
+      }
+      const due = (e as { due?: string }).due;
+      if (e.type === 'promise' && due !== undefined) {
+        const w = at(due, [...path, 'events', j, 'due'], false);
+        const p = w && made ? dueBeforeMadeProblem(made, w) : undefined;
+        if (p) out.push({ path: [...path, 'events', j, 'due'], message: p });
+      }
+    });
+  });
+}
+
+export interface ValidateDataOptions {
+  /** The time now: with it, what happened may not be in the future. */
+  now?: number;
+}
+
 /** Checks a parsed data file; every problem is named with its path. */
-export function validateDataFile(data: unknown): Validated<DataFile> {
+export function validateDataFile(data: unknown, options: ValidateDataOptions = {}): Validated<DataFile> {
   const errors: Problem[] = [];
   if (!isMap(data)) return { errors: [{ path: [], message: `a data file must be a map with format: ${FORMAT}` }] };
   if (data.format === undefined || data.format === null) {
@@ -204,11 +267,22 @@ export function validateDataFile(data: unknown): Validated<DataFile> {
     if (errors.length) return { errors };
   }
   document(data, [], errors);
+  if (!errors.length) checkDates(data as unknown as DataFile, options.now, errors);
   return errors.length ? { errors } : { value: data as unknown as DataFile };
 }
 
-export function describeProblems(problems: Problem[], limit = 5): string {
-  const shown = problems.slice(0, limit).map((p) => `${formatPath(p.path) || '(top)'}: ${p.message}`);
+/** Where a problem stands in the file, when the reader can tell. */
+export type Locate = (path: Path) => { line: number; strayKey?: boolean } | undefined;
+
+export function describeProblems(problems: Problem[], limit = 5, locate: Locate = () => undefined): string {
+  const shown = problems.slice(0, limit).map((p) => {
+    const at = locate(p.path);
+    const hint =
+      at?.strayKey && p.message === 'unknown field'
+        ? ' (a comma inside { } ends a text, and what follows it is read as a key of its own: put a text that holds a comma in quotes)'
+        : '';
+    return `${at ? `line ${at.line}: ` : ''}${formatPath(p.path) || '(top)'}: ${p.message}${hint}`;
+  });
   const more = problems.length > limit ? ` (and ${problems.length - limit} more)` : '';
   return shown.join('; ') + more;
 }

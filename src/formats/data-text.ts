@@ -1,49 +1,134 @@
-// Reading a JSON or YAML document into plain data, with errors that name the line.
+// Reading a JSON or YAML document into plain data, with errors that name the line. Both are
+// read as their specifications say, and held to the same rules: a key given twice is an
+// error, text must be Unicode text (no lone surrogates), and what is built in memory is
+// bounded before it is built.
 
-import { LineCounter, parseDocument, visit, isPair, isScalar, Scalar, type Pair } from 'yaml';
+import { LineCounter, isMap, isNode, isPair, isScalar, parseDocument, type Document, type Pair } from 'yaml';
 import { UserError } from '../errors.js';
-import { YAML_LIMITS } from './yaml-limits.js';
+import { formatPath, type Path } from '../domain/validation.js';
+import { YAML_LIMITS, assertYamlBudget } from './yaml-limits.js';
+
+export interface Location {
+  line: number;
+  /** A key with no value in a `{ }` map: most likely the rest of a text cut at a comma. */
+  strayKey?: boolean;
+}
 
 export interface ParsedData {
   data: unknown;
-  /** What was read in a way worth telling the user. */
-  notices: string[];
+  /** Where a path of the data stands in the file (YAML and JSON alike), when it can be told. */
+  locate: (path: Path) => Location | undefined;
 }
 
+/** The most containers (maps and lists) and values a JSON document may hold: with the byte
+ * limit of a data file, this keeps what JSON.parse builds within the memory budget. */
+export const JSON_LIMITS = { containers: 3_000_000, values: 12_000_000 } as const;
+
+const noLocation = () => undefined;
+
 /**
- * In a flow map such as `{note: another operator, no information}` an unquoted comma
- * ends the text, and YAML reads "no information" as a key without a value. Nobody
- * means that: join such a key back onto the plain text before it, and say so.
+ * One pass over JSON text before it is parsed: a key given twice in one object is refused
+ * with its line (JSON.parse would keep the last silently), and so is a document of more
+ * containers or values than the budget. The text has been parsed or will be; this pass
+ * only needs to follow strings, objects and arrays.
  */
-function joinCommaSplitText(doc: ReturnType<typeof parseDocument>, lc: LineCounter): string[] {
-  const notices: string[] = [];
-  visit(doc, {
-    Map(_, map) {
-      if (!map.flow) return;
-      const items = map.items as Pair[];
-      for (let i = 1; i < items.length; i++) {
-        const pair = items[i];
-        const prev = items[i - 1];
-        const prevValue = prev.value;
-        if (
-          pair.value === null &&
-          isScalar(pair.key) &&
-          typeof pair.key.value === 'string' &&
-          isPair(prev) &&
-          isScalar(prevValue) &&
-          prevValue.type === Scalar.PLAIN &&
-          typeof prevValue.value === 'string'
-        ) {
-          prevValue.value = `${prevValue.value}, ${pair.key.value}`;
-          const pos = pair.key.range ? lc.linePos(pair.key.range[0]) : undefined;
-          notices.push(`${pos ? `line ${pos.line}: ` : ''}read "${prevValue.value}" as one text (quote text that holds a comma inside { })`);
-          items.splice(i, 1);
-          i--;
+export function scanJson(text: string, file: string): void {
+  const keys: (Set<string> | null)[] = [];
+  let line = 1;
+  let containers = 0;
+  let values = 0;
+  let expectKey = false;
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x0a) line++;
+    else if (c === 0x22) {
+      // a string: find its end, decoding it only when it is a key with escapes
+      let j = i + 1;
+      let escaped = false;
+      for (; j < n; j++) {
+        const d = text.charCodeAt(j);
+        if (d === 0x5c) {
+          escaped = true;
+          j++;
+        } else if (d === 0x22) break;
+      }
+      const top = keys[keys.length - 1];
+      if (expectKey && top) {
+        const raw = text.slice(i + 1, j);
+        const key = escaped ? (JSON.parse(`"${raw}"`) as string) : raw;
+        if (top.has(key)) throw new UserError(`${file}:${line}: the key ${JSON.stringify(key)} is given twice in one object; keep one.`);
+        top.add(key);
+        expectKey = false;
+      } else values++;
+      i = j;
+    } else if (c === 0x7b || c === 0x5b) {
+      containers++;
+      keys.push(c === 0x7b ? new Set() : null);
+      expectKey = c === 0x7b;
+    } else if (c === 0x7d || c === 0x5d) {
+      keys.pop();
+      expectKey = false;
+    } else if (c === 0x2c) {
+      expectKey = keys[keys.length - 1] !== null && keys.length > 0;
+    } else if (c !== 0x20 && c !== 0x09 && c !== 0x0d && c !== 0x3a) {
+      // the first character of a number, true, false or null
+      const p = text.charCodeAt(i - 1);
+      if (p === 0x2c || p === 0x3a || p === 0x5b || p === 0x20 || p === 0x0a || p === 0x09 || p === 0x0d) values++;
+    }
+    if (containers > JSON_LIMITS.containers || values > JSON_LIMITS.values) {
+      throw new UserError(
+        `${file} holds more than ${JSON_LIMITS.containers.toLocaleString('en')} maps and lists or ${JSON_LIMITS.values.toLocaleString('en')} values, more than vetted reads at once; split it into smaller files.`,
+      );
+    }
+  }
+}
+
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** The path of the first text (key or value) that is not Unicode text: a lone surrogate
+ * would be stored as invalid UTF-8, and two different names would read back as one. */
+export function findBrokenText(data: unknown, path: Path = []): Path | undefined {
+  if (typeof data === 'string') return LONE_SURROGATE.test(data) ? path : undefined;
+  if (Array.isArray(data)) {
+    for (let i = 0; i < data.length; i++) {
+      const p = findBrokenText(data[i], [...path, i]);
+      if (p) return p;
+    }
+    return undefined;
+  }
+  if (typeof data === 'object' && data !== null) {
+    for (const [k, v] of Object.entries(data)) {
+      if (LONE_SURROGATE.test(k)) return [...path, k];
+      const p = findBrokenText(v, [...path, k]);
+      if (p) return p;
+    }
+  }
+  return undefined;
+}
+
+function assertText(data: unknown, file: string): void {
+  const bad = findBrokenText(data);
+  if (bad) throw new UserError(`${file}: ${formatPath(bad) || '(top)'} holds a broken character (a lone UTF-16 surrogate such as \\ud800), not text; fix it and try again.`);
+}
+
+/** Where a path of a YAML document stands: the key of the deepest part of it that exists. */
+function yamlLocator(doc: Document, lc: LineCounter): (path: Path) => Location | undefined {
+  return (path) => {
+    for (let n = path.length; n > 0; n--) {
+      const parent = n > 1 ? doc.getIn(path.slice(0, n - 1), true) : doc.contents;
+      const key = path[n - 1];
+      if (isMap(parent) && typeof key === 'string') {
+        const pair = (parent.items as Pair[]).find((it) => isPair(it) && isScalar(it.key) && String(it.key.value) === key);
+        if (pair && isNode(pair.key) && pair.key.range) {
+          return { line: lc.linePos(pair.key.range[0]).line, strayKey: !!parent.flow && pair.value === null };
         }
       }
-    },
-  });
-  return notices;
+      const node = doc.getIn(path.slice(0, n), true);
+      if (isNode(node) && node.range) return { line: lc.linePos(node.range[0]).line };
+    }
+    return undefined;
+  };
 }
 
 /** Parses JSON (when the text starts with `{` or `[`) or YAML; a user error names the problem. */
@@ -51,31 +136,41 @@ export function parseDataDocument(text: string, file: string): ParsedData {
   const body = text.replace(/^\uFEFF/, '');
   let jsonError: string | undefined;
   if (/^\s*[[{]/.test(body)) {
+    // Bounded and free of repeated keys before JSON.parse builds anything.
+    scanJson(body, file);
+    let data: unknown;
     try {
-      return { data: JSON.parse(body), notices: [] };
+      data = JSON.parse(body);
     } catch (err) {
       // Not JSON: flow-style YAML starts the same way, so let the YAML parser try.
       jsonError = (err as Error).message;
     }
+    if (jsonError === undefined) {
+      assertText(data, file);
+      return { data, locate: noLocation };
+    }
   }
-  const lc = new LineCounter();
-  const doc = parseDocument(body, { lineCounter: lc, uniqueKeys: true, prettyErrors: false });
-  if (doc.errors.length && jsonError !== undefined && (/\.json$/i.test(file) || /^\s*[[{]\s*"/.test(body))) {
+  if (jsonError !== undefined && (/\.json$/i.test(file) || /^\s*[[{]\s*"/.test(body))) {
     throw new UserError(`${file} is not valid JSON: ${jsonError}; fix it and try again.`);
   }
+  assertYamlBudget(body, file);
+  const lc = new LineCounter();
+  const doc = parseDocument(body, { lineCounter: lc, uniqueKeys: true, prettyErrors: false });
   if (doc.errors.length) {
     const e = doc.errors[0];
     const pos = lc.linePos(e.pos[0]);
     throw new UserError(`${file}:${pos.line}:${pos.col} is not valid YAML: ${e.message.split('\n')[0]}; fix it and try again.`);
   }
-  const notices = joinCommaSplitText(doc, lc);
+  let data: unknown;
   try {
-    return { data: doc.toJS(YAML_LIMITS), notices };
+    data = doc.toJS(YAML_LIMITS);
   } catch (err) {
     const message = (err as Error).message;
     if (/alias/i.test(message)) throw new UserError(`${file} uses too many YAML aliases (${message}); write the data out in full.`);
     throw new UserError(`${file} cannot be read as YAML: ${message}.`);
   }
+  assertText(data, file);
+  return { data, locate: yamlLocator(doc, lc) };
 }
 
 export function parseDataText(text: string, file: string): unknown {

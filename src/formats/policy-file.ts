@@ -1,6 +1,7 @@
 // The user's policy override: <config dir>/policy.yaml.
 
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
+import { INPUT_LIMITS, readInputText } from './read-input.js';
 import { join } from 'node:path';
 import { DEFAULT_POLICY, validatePolicy, type Policy } from '../domain/policy.js';
 import { formatPath } from '../domain/validation.js';
@@ -15,7 +16,7 @@ export async function loadPolicy(configDir: string): Promise<{ policy: Policy; s
   const file = policyPath(configDir);
   if (!existsSync(file)) return { policy: DEFAULT_POLICY, source: null };
   const { parseDataText } = await import('./data-text.js');
-  const data = parseDataText(readFileSync(file, 'utf8'), file);
+  const data = parseDataText(readInputText(file, { what: 'a policy', maxBytes: INPUT_LIMITS.small }), file);
   const result = validatePolicy(data);
   if ('errors' in result) {
     const e = result.errors[0];

@@ -1,32 +1,229 @@
-// Writing an output file atomically: a temporary file beside it, then a rename, so that a
-// crash never leaves half a file where a whole one was.
+// Every file the tool writes goes through here. The rules:
+// - never over the database, its -wal, -shm or journal, a file in its backups folder, or
+//   any existing SQLite file, whatever the spelling of the path (relative, `..`, a symbolic
+//   link, a hard link: files are compared by device and inode, not by name);
+// - a regular file is written whole or not at all: a temporary file beside it, created
+//   exclusively under a random name (never following a link planted there), then a rename;
+// - a character device or a FIFO is written through, as is a name of one of our own open
+//   descriptors (/dev/stdout, /dev/fd/N, /proc/self/fd/N); `-` means standard output.
 
-import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import {
+  closeSync,
+  constants,
+  fstatSync,
+  fsyncSync,
+  ftruncateSync,
+  lstatSync,
+  openSync,
+  readdirSync,
+  readSync,
+  realpathSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeSync,
+  type Stats,
+} from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
 import { UserError } from '../errors.js';
 
-export function writeFileAtomic(path: string, chunks: Iterable<string>, mode = 0o600): void {
-  const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
+/** What must never be written over: the database of this run and everything that belongs to it. */
+export interface WriteGuard {
+  dbPath?: string;
+}
+
+const DB_COMPANIONS = ['', '-wal', '-shm', '-journal'];
+
+/** Whether `out` means standard output. */
+export function isStdout(out: string): boolean {
+  return out === '-' || ownDescriptorOf(out) === 1;
+}
+
+/** Whether output to `out` is written through (standard output, a device, a pipe), not replaced whole. */
+export function writesThrough(out: string): boolean {
+  if (out === '-' || ownDescriptorOf(out) !== undefined) return true;
+  const st = statOr(out);
+  return !!st && !st.isFile() && !st.isDirectory();
+}
+
+/** The descriptor a path names when it is one of this process's own (/dev/stdout, /dev/fd/3, /proc/self/fd/1). */
+export function ownDescriptorOf(path: string): number | undefined {
+  const p = resolve(path);
+  const named: Record<string, number> = { '/dev/stdin': 0, '/dev/stdout': 1, '/dev/stderr': 2 };
+  if (p in named) return named[p];
+  const m = /^\/(?:dev\/fd|proc\/(?:self|thread-self|\d+)\/fd)\/(\d+)$/.exec(p);
+  if (!m) return undefined;
+  if (!/^\/proc\/\d+\//.test(p) || p.startsWith(`/proc/${process.pid}/`)) return Number(m[1]);
+  return undefined;
+}
+
+const realOr = (p: string): string => {
+  try {
+    return realpathSync(p);
+  } catch {
+    return resolve(p);
+  }
+};
+
+function statOr(p: string): Stats | undefined {
+  try {
+    return statSync(p);
+  } catch {
+    return undefined;
+  }
+}
+
+const MAGICS = [
+  Buffer.from('SQLite format 3\u0000', 'latin1'), // a database
+  Buffer.from([0x37, 0x7f, 0x06, 0x82]), // a write-ahead log
+  Buffer.from([0x37, 0x7f, 0x06, 0x83]),
+  Buffer.from([0xd9, 0xd5, 0x05, 0xf9, 0x20, 0xa1, 0x63, 0xd7]), // a rollback journal
+];
+
+/** Whether a regular file starts like an SQLite database, log or journal. */
+export function isSqliteFile(path: string): boolean {
   let fd: number;
   try {
-    fd = openSync(tmp, 'w', mode);
-  } catch (err) {
-    const code = (err as { code?: string }).code;
-    if (code === 'ENOENT') throw new UserError(`the folder ${dirname(path)} does not exist; create it or choose another --out.`);
-    throw err;
+    fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
+  } catch {
+    return false;
   }
   try {
-    for (const chunk of chunks) writeSync(fd, chunk);
-    fsyncSync(fd);
+    if (!fstatSync(fd).isFile()) return false;
+    const head = Buffer.alloc(16);
+    const n = readSync(fd, head, 0, 16, 0);
+    return MAGICS.some((m) => n >= m.length && head.subarray(0, m.length).equals(m));
+  } catch {
+    return false;
+  } finally {
     closeSync(fd);
-    renameSync(tmp, path);
-  } catch (err) {
-    try {
-      closeSync(fd);
-    } catch {
-      /* closed already */
+  }
+}
+
+/** Refuses a target that is the database, one of its companions or backups, or any SQLite file. */
+export function assertNotDatabase(target: string, guard: WriteGuard, st?: Stats, flag = '--out'): void {
+  const refuse = (what: string) => {
+    throw new UserError(`${target} is ${what}, so nothing was written there; choose another ${flag}.`);
+  };
+  if (guard.dbPath !== undefined) {
+    const db = realOr(guard.dbPath);
+    const real = realOr(target);
+    const names = new Set(DB_COMPANIONS.flatMap((s) => [`${db}${s}`, `${resolve(guard.dbPath!)}${s}`]));
+    if (names.has(real) || names.has(resolve(target))) refuse('the database or one of its own files');
+    const backups = realOr(join(dirname(db), 'backups'));
+    if (dirname(real) === backups && st) refuse('a file in the backups folder of the database');
+    for (const s of st ? DB_COMPANIONS : []) {
+      const other = statOr(`${db}${s}`);
+      if (other && other.dev === st!.dev && other.ino === st!.ino) refuse('the database or one of its own files (another name of it)');
     }
-    rmSync(tmp, { force: true });
+  }
+  if (st?.isFile() && isSqliteFile(target)) refuse('an SQLite database');
+}
+
+/** Checks an output path before anything is computed, so that a refusal costs nothing. */
+export function checkOutputPath(out: string, guard: WriteGuard, flag = '--out'): void {
+  if (out === '') throw new UserError(`${flag} needs a file path (or - for standard output).`);
+  if (out === '-' || ownDescriptorOf(out) !== undefined) return;
+  let link: Stats | undefined;
+  try {
+    link = lstatSync(out);
+  } catch {
+    link = undefined;
+  }
+  const st = statOr(out);
+  if (link?.isSymbolicLink() && !st) throw new UserError(`${out} is a symbolic link to a file that does not exist; remove the link or choose another ${flag}.`);
+  if (st?.isDirectory()) throw new UserError(`${out} is a folder; give a file path to ${flag}.`);
+  if (st && !st.isFile() && !st.isCharacterDevice() && !st.isFIFO()) throw new UserError(`${out} is neither a file, a character device nor a pipe; choose another ${flag}.`);
+  if (!st) {
+    const dir = dirname(resolve(out));
+    const d = statOr(dir);
+    if (!d) throw new UserError(`the folder ${dir} does not exist; create it or choose another ${flag}.`);
+    if (!d.isDirectory()) throw new UserError(`${dir} is not a folder; choose another ${flag}.`);
+  }
+  assertNotDatabase(out, guard, st, flag);
+}
+
+/** Writes every chunk to a descriptor, waiting out a full pipe. */
+function writeAll(fd: number, chunks: Iterable<string | Uint8Array>): void {
+  for (const chunk of chunks) {
+    const buf = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
+    let off = 0;
+    while (off < buf.length) {
+      try {
+        off += writeSync(fd, buf, off, buf.length - off);
+      } catch (err) {
+        if ((err as NodeJS.ErrnoException).code !== 'EAGAIN') throw err;
+        Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 5);
+      }
+    }
+  }
+}
+
+/** A temporary file beside `target`, created exclusively under a random name; never a link. */
+export function createTempBeside(target: string, mode = 0o600): { path: string; fd: number } {
+  for (let attempt = 0; ; attempt++) {
+    const path = join(dirname(target), `.${basename(target)}.${randomBytes(8).toString('hex')}.tmp`);
+    try {
+      const fd = openSync(path, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW, mode);
+      return { path, fd };
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      if (code === 'EEXIST' && attempt < 5) continue;
+      if (code === 'ENOENT') throw new UserError(`the folder ${dirname(target)} does not exist; create it or choose another --out.`);
+      throw err;
+    }
+  }
+}
+
+/**
+ * Writes an output file by the rules above. The caller handles `-` (standard output) by
+ * returning the text; every other path comes here.
+ */
+export function writeOutputFile(out: string, chunks: Iterable<string | Uint8Array>, guard: WriteGuard, mode = 0o600): void {
+  checkOutputPath(out, guard);
+  const own = ownDescriptorOf(out);
+  if (own !== undefined) {
+    const st = fstatSync(own);
+    if (st.isFile()) assertNotDatabase(out, guard, st);
+    writeAll(own, chunks);
+    return;
+  }
+  const st = statOr(out);
+  if (st && !st.isFile()) {
+    // A device or a pipe: write through it, never replace it.
+    const fd = openSync(out, constants.O_WRONLY | constants.O_NOCTTY);
+    try {
+      const opened = fstatSync(fd);
+      if (opened.isFile()) {
+        assertNotDatabase(out, guard, opened);
+        ftruncateSync(fd, 0);
+      }
+      writeAll(fd, chunks);
+    } finally {
+      closeSync(fd);
+    }
+    return;
+  }
+  // A regular file (or none yet): follow a link to the real file, and replace that whole.
+  const target = st ? realOr(out) : join(realOr(dirname(resolve(out))), basename(out));
+  const tmp = createTempBeside(target, mode);
+  try {
+    writeAll(tmp.fd, chunks);
+    fsyncSync(tmp.fd);
+    closeSync(tmp.fd);
+    tmp.fd = -1;
+    // Checked again at the last moment: the target may have changed since.
+    assertNotDatabase(target, guard, statOr(target));
+    renameSync(tmp.path, target);
+  } catch (err) {
+    if (tmp.fd >= 0) closeSync(tmp.fd);
+    rmSync(tmp.path, { force: true });
     throw err;
   }
+}
+
+/** The same rules under the older name; pass the guard wherever a database is open. */
+export function writeFileAtomic(path: string, chunks: Iterable<string>, mode = 0o600, guard: WriteGuard = {}): void {
+  writeOutputFile(path, chunks, guard, mode);
 }

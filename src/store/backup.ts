@@ -1,10 +1,13 @@
 // Backups with SQLite's online backup API (never a file copy), and restoring one after
 // checking that it is a vetted database.
 
-import { chmodSync, closeSync, existsSync, mkdirSync, openSync, renameSync, rmSync, statSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readSync, renameSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join, basename } from 'node:path';
+import { assertNotDatabase, createTempBeside, writeOutputFile } from '../formats/write-file.js';
 import Database from 'better-sqlite3';
-import { driverOptions, inspectHeader } from './open.js';
+import { driverOptions, inspectHeader, missingObjects, type DB } from './open.js';
+import { retryBusy } from './busy.js';
 import { APPLICATION_ID, SCHEMA_VERSION } from './schema.js';
 import { UserError } from '../errors.js';
 
@@ -26,32 +29,64 @@ export function defaultBackupPath(dbPath: string, now: number, why = 'backup'): 
   return path;
 }
 
-/** Copies a live database to `dest` page by page through the backup API; dest is private (0600). */
+/** Copies a live database to `dest` page by page through the backup API; dest is private
+ * (0600), made under a random temporary name beside it, and renamed into place when whole. */
 export async function backupDatabase(dbPath: string, dest: string): Promise<void> {
   const dir = dirname(dest);
   if (!existsSync(dir)) mkdirSync(dir, { recursive: true, mode: 0o700 });
   else if (!statSync(dir).isDirectory()) throw new UserError(`${dir} is a file, not a folder, so no backup can be written there; move it away or choose another --out.`);
   if (existsSync(dest)) throw new UserError(`${dest} exists already; choose another --out, or move that file away.`);
-  const tmp = `${dest}.partial`;
-  rmSync(tmp, { force: true });
-  closeSync(openSync(tmp, 'wx', 0o600));
+  assertNotDatabase(dest, { dbPath });
+  const tmp = createTempBeside(dest);
+  closeSync(tmp.fd);
   const source = new Database(dbPath, { readonly: true, fileMustExist: true, ...driverOptions() });
   try {
-    await source.backup(tmp);
-    // A standalone file: no WAL, so that reading it later leaves no -wal or -shm beside it.
-    const copy = new Database(tmp, { fileMustExist: true, ...driverOptions() });
-    try {
-      copy.pragma('journal_mode = DELETE');
-    } finally {
-      copy.close();
-    }
-    chmodSync(tmp, 0o600);
-    renameSync(tmp, dest);
+    await source.backup(tmp.path);
+    standalone(tmp.path);
+    if (existsSync(dest)) throw new UserError(`${dest} exists already; choose another --out, or move that file away.`);
+    renameSync(tmp.path, dest);
   } catch (err) {
-    rmSync(tmp, { force: true });
+    rmSync(tmp.path, { force: true });
     throw err;
   } finally {
     source.close();
+  }
+}
+
+/** A database file made standalone: no WAL, so that reading it later leaves no -wal or -shm beside it. */
+function standalone(file: string): void {
+  const copy = new Database(file, { fileMustExist: true, ...driverOptions() });
+  try {
+    copy.pragma('journal_mode = DELETE');
+  } finally {
+    copy.close();
+  }
+}
+
+/** A backup written through a device, a pipe or standard output: made in a private
+ * temporary folder, then copied through. */
+export async function backupThrough(dbPath: string, out: string): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'vetted-backup-'));
+  try {
+    const file = join(dir, 'backup.db');
+    await backupDatabase(dbPath, file);
+    writeOutputFile(out === '-' ? '/dev/stdout' : out, chunksOf(file), { dbPath });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function* chunksOf(file: string): Generator<Uint8Array> {
+  const fd = openSync(file, 'r');
+  try {
+    const buf = Buffer.alloc(1 << 20);
+    for (;;) {
+      const n = readSync(fd, buf, 0, buf.length, null);
+      if (n === 0) return;
+      yield buf.subarray(0, n);
+    }
+  } finally {
+    closeSync(fd);
   }
 }
 
@@ -68,6 +103,9 @@ export function verifyBackup(file: string): { version: number } {
     if (v > SCHEMA_VERSION) throw new UserError(`${file} was written by a newer version of vetted; upgrade vetted to restore it.`);
     const check = db.pragma('integrity_check', { simple: true });
     if (check !== 'ok') throw new UserError(`${file} is damaged (${String(check).split('\n')[0]}), so it was not restored.`);
+    const missing = missingObjects(db, v);
+    if (v < 1 || missing.length)
+      throw new UserError(`${file} says it is a vetted database but lacks ${v < 1 ? 'a schema version' : `its ${missing[0]}`}, so it was not restored.`);
     return { version: v };
   } finally {
     db.close();
@@ -84,18 +122,97 @@ export async function backupBeforeMigration(dbPath: string, now: number): Promis
   return dest;
 }
 
-/** Replaces the content of the database at `dest` with that of a verified backup, through
- * the backup API in the other direction. */
-export async function restoreDatabase(source: string, dest: string): Promise<void> {
-  if (!existsSync(dest)) {
-    if (!existsSync(dirname(dest))) mkdirSync(dirname(dest), { recursive: true, mode: 0o700 });
-    closeSync(openSync(dest, 'wx', 0o600));
-  }
-  const db = new Database(source, { readonly: true, fileMustExist: true, ...driverOptions() });
+/** Replaces the content of the database at `dest` (which exists and is ours) with that of a
+ * verified backup. The database's write lock is held from first to last: the copy of what is
+ * replaced (`keep`) and the replacement are one transaction, so a writer either lands
+ * before it, and so in `keep`, or waits and lands after it. */
+export async function restoreDatabase(source: string, dest: string, keep?: string): Promise<void> {
+  // A private copy of the backup beside the database: the user's file is only read.
+  const staged = createTempBeside(dest);
+  closeSync(staged.fd);
+  let kept: ReturnType<typeof createTempBeside> | undefined;
   try {
-    await db.backup(dest);
+    const src = new Database(source, { readonly: true, fileMustExist: true, ...driverOptions() });
+    try {
+      await src.backup(staged.path);
+    } finally {
+      src.close();
+    }
+    if (keep) {
+      if (!existsSync(dirname(keep))) mkdirSync(dirname(keep), { recursive: true, mode: 0o700 });
+      kept = createTempBeside(keep);
+      closeSync(kept.fd);
+    }
+    const db = new Database(dest, { fileMustExist: true, ...driverOptions() });
+    try {
+      db.pragma('busy_timeout = 5000');
+      db.pragma('foreign_keys = OFF');
+      db.prepare('ATTACH ? AS restored').run(staged.path);
+      if (kept) db.prepare('ATTACH ? AS kept').run(kept.path);
+      retryBusy(() => db.exec('BEGIN IMMEDIATE'));
+      try {
+        if (kept) copyDatabase(db, 'main', 'kept');
+        clearDatabase(db, 'main');
+        copyDatabase(db, 'restored', 'main');
+        retryBusy(() => db.exec('COMMIT'));
+      } catch (err) {
+        if (db.inTransaction) db.exec('ROLLBACK');
+        throw err;
+      }
+      db.exec('DETACH restored');
+      if (kept) db.exec('DETACH kept');
+    } finally {
+      db.close();
+    }
+    if (kept && keep) {
+      if (existsSync(keep)) throw new UserError(`${keep} appeared while restoring; the database was restored, and what it held is in ${kept.path}.`);
+      renameSync(kept.path, keep);
+      kept = undefined;
+    }
   } finally {
-    db.close();
+    rmSync(staged.path, { force: true });
+    if (kept) rmSync(kept.path, { force: true });
   }
-  chmodSync(dest, 0o600);
+}
+
+const q = (name: string) => `"${name.replace(/"/g, '""')}"`;
+
+interface SchemaObject {
+  type: string;
+  name: string;
+  sql: string;
+}
+
+/** A CREATE statement of one schema rewritten to create the same object in another. */
+function createIn(schema: string, sql: string): string {
+  const m = /^CREATE\s+(?:UNIQUE\s+)?(?:TABLE|INDEX|VIEW|TRIGGER)\s+(?:IF\s+NOT\s+EXISTS\s+)?/i.exec(sql);
+  if (!m) throw new Error(`cannot copy the schema statement: ${sql.slice(0, 60)}`);
+  return `${m[0]}${q(schema)}.${sql.slice(m[0].length)}`;
+}
+
+/** Drops every table, view and trigger of a schema (its indexes go with its tables). */
+function clearDatabase(db: DB, schema: string): void {
+  const objects = db.prepare(`SELECT type, name FROM ${q(schema)}.sqlite_master WHERE name NOT LIKE 'sqlite_%' AND type IN ('trigger', 'view', 'table')`).all() as SchemaObject[];
+  const order = ['trigger', 'view', 'table'];
+  for (const o of objects.sort((a, b) => order.indexOf(a.type) - order.indexOf(b.type))) db.exec(`DROP ${o.type.toUpperCase()} IF EXISTS ${q(schema)}.${q(o.name)}`);
+}
+
+/** Copies schema, rows, ids of AUTOINCREMENT tables and the header's id and version from
+ * one attached database into another, empty one; triggers are made last, so no trigger
+ * fires on the copy. */
+function copyDatabase(db: DB, from: string, to: string): void {
+  const objects = db.prepare(`SELECT type, name, sql FROM ${q(from)}.sqlite_master WHERE sql IS NOT NULL AND name NOT LIKE 'sqlite_%'`).all() as SchemaObject[];
+  const of = (type: string) => objects.filter((o) => o.type === type);
+  for (const t of of('table')) db.exec(createIn(to, t.sql));
+  for (const t of of('table')) db.exec(`INSERT INTO ${q(to)}.${q(t.name)} SELECT * FROM ${q(from)}.${q(t.name)}`);
+  const hasSequence = (schema: string) => !!db.prepare(`SELECT 1 FROM ${q(schema)}.sqlite_master WHERE name = 'sqlite_sequence'`).get();
+  if (hasSequence(from) && hasSequence(to)) {
+    db.exec(`DELETE FROM ${q(to)}.sqlite_sequence`);
+    db.exec(`INSERT INTO ${q(to)}.sqlite_sequence SELECT * FROM ${q(from)}.sqlite_sequence`);
+  }
+  for (const type of ['index', 'view', 'trigger']) for (const o of of(type)) db.exec(createIn(to, o.sql));
+  for (const pragma of ['application_id', 'user_version']) {
+    const v = db.pragma(`${q(from)}.${pragma}`, { simple: true }) as number;
+    db.pragma(`${q(to)}.${pragma} = ${Number(v)}`);
+  }
 }

@@ -1,12 +1,14 @@
 // Opening the database safely: refuse, before writing a single byte, a file that is not a
 // vetted database or that comes from a newer version; then set the pragmas and migrate.
 
-import { chmodSync, closeSync, existsSync, openSync, readSync, statSync, mkdirSync } from 'node:fs';
+import { closeSync, existsSync, linkSync, lstatSync, openSync, readSync, rmSync, statSync, mkdirSync, type Stats } from 'node:fs';
 import { dirname } from 'node:path';
 import { createRequire } from 'node:module';
 import Database from 'better-sqlite3';
 import { UserError } from '../errors.js';
 import { MIGRATIONS, SCHEMA_VERSION, APPLICATION_ID } from './schema.js';
+import { retryBusy } from './busy.js';
+import { createTempBeside } from '../formats/write-file.js';
 
 export type DB = Database.Database;
 
@@ -32,13 +34,38 @@ export interface OpenOptions {
   readonly?: boolean;
 }
 
-/** Reads the header of an existing file and refuses what we must not touch. */
+/** The file system's word on a path, without following a final symbolic link. */
+function lstatOr(path: string): Stats | undefined {
+  try {
+    return lstatSync(path);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return undefined;
+    if (code === 'ENOTDIR') throw new UserError(`${dirname(path)} is not a folder; pass --db with a path in a folder.`);
+    throw err;
+  }
+}
+
+/** Reads the header of an existing file and refuses what we must not touch. A database
+ * is a regular file or absent: a device, a pipe or a link to nothing is not taken for one. */
 export function inspectHeader(path: string): { isNew: boolean; version: number; wal?: boolean } {
-  if (!existsSync(path)) return { isNew: true, version: 0 };
-  const st = statSync(path);
+  const link = lstatOr(path);
+  if (!link) return { isNew: true, version: 0 };
+  let st: Stats;
+  try {
+    st = statSync(path);
+  } catch {
+    throw new UserError(`${path} is a symbolic link to a file that does not exist; remove the link, or pass --db with another path.`);
+  }
   if (st.isDirectory()) throw new UserError(`${path} is a folder, not a database file; pass --db with a file path.`);
+  if (!st.isFile()) throw new UserError(`${path} is not a regular file (it is a device, a pipe or a socket), so it cannot be a database; pass --db with a file path.`);
   if (st.size === 0) return { isNew: true, version: 0 };
-  const fd = openSync(path, 'r');
+  let fd: number;
+  try {
+    fd = openSync(path, 'r');
+  } catch (err) {
+    throw new UserError(`cannot read ${path} (${(err as NodeJS.ErrnoException).code}); check its permissions, or pass --db with another path.`);
+  }
   const header = Buffer.alloc(100);
   let n: number;
   try {
@@ -63,20 +90,56 @@ export function inspectHeader(path: string): { isNew: boolean; version: number; 
   return { isNew: false, version: userVersion, wal: header[18] === 2 && header[19] === 2 };
 }
 
+const expectedObjects = new Map<number, string[]>();
+
+/** The tables, indexes and triggers a database of schema `version` has, from its migrations. */
+export function objectsOfVersion(version: number): string[] {
+  let names = expectedObjects.get(version);
+  if (!names) {
+    const mem = new Database(':memory:', driverOptions());
+    try {
+      for (const m of MIGRATIONS.slice(0, version)) mem.exec(m.sql);
+      names = objectsOf(mem, 'main');
+    } finally {
+      mem.close();
+    }
+    expectedObjects.set(version, names);
+  }
+  return names;
+}
+
+function objectsOf(db: DB, schema: string): string[] {
+  return (db.prepare(`SELECT type || ' ' || name AS o FROM "${schema}".sqlite_master WHERE name NOT LIKE 'sqlite_%' ORDER BY type <> 'table', 1`).pluck().all() as string[]);
+}
+
+/** The objects a database of vetted's at `version` lacks: a forged or damaged header shows here. */
+export function missingObjects(db: DB, version: number, schema = 'main'): string[] {
+  const have = new Set(objectsOf(db, schema));
+  return objectsOfVersion(version).filter((o) => !have.has(o));
+}
+
 /** Checks, after opening and before any write, what the header alone cannot tell. */
-function inspectOpened(db: DB, path: string, isNew: boolean): number {
+function inspectOpened(db: DB, path: string): number {
   const appId = db.pragma('application_id', { simple: true }) as number;
   const version = db.pragma('user_version', { simple: true }) as number;
   if (appId === APPLICATION_ID) {
     if (version > SCHEMA_VERSION)
       throw new UserError(`${path} was written by a newer version of vetted (schema ${version}, this one knows ${SCHEMA_VERSION}); upgrade vetted to use it.`);
+    const missing = missingObjects(db, version);
+    if (missing.length)
+      throw new UserError(`${path} says it is a vetted database but lacks its ${missing[0]}${missing.length > 1 ? ` (and ${missing.length - 1} more)` : ''}; restore a backup with \`vetted restore FILE\`, or pass --db with another path.`);
     return version;
   }
+  assertBlank(db, path, appId, version);
+  return 0;
+}
+
+/** A database with no id of ours must be blank: no tables, no version. */
+function assertBlank(db: DB, path: string, appId: number, version: number): void {
   const tables = (db.prepare("SELECT count(*) AS n FROM sqlite_master").get() as { n: number }).n;
-  if (appId !== 0 || tables > 0 || (!isNew && version !== 0)) {
+  if (appId !== 0 || tables > 0 || version !== 0) {
     throw new UserError(`${path} is an SQLite database of another program, not of vetted; pass --db with another path.`);
   }
-  return 0;
 }
 
 /** An empty database in memory, at the current schema: for a dry run where there is no file yet. */
@@ -88,17 +151,60 @@ export function openMemoryDatabase(): DB {
   return db;
 }
 
+/** Sets up a new database in a private temporary file and links it into place in one
+ * step: another process finds either no file or a whole vetted database, never half of
+ * one. Returns false when the file system cannot link (the caller then builds in place). */
+function createAtomically(path: string): boolean {
+  const tmp = createTempBeside(path);
+  closeSync(tmp.fd);
+  try {
+    const db = new Database(tmp.path, { fileMustExist: true, ...driverOptions() });
+    try {
+      migrate(db, tmp.path);
+      db.pragma('journal_mode = WAL');
+    } finally {
+      db.close();
+    }
+    try {
+      linkSync(tmp.path, path);
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      if (code === 'EEXIST') return true; // another process was first: use its database
+      if (code === 'EPERM' || code === 'ENOTSUP' || code === 'EOPNOTSUPP' || code === 'EXDEV' || code === 'EMLINK') return false;
+      throw err;
+    }
+    return true;
+  } finally {
+    rmSync(tmp.path, { force: true });
+  }
+}
+
 export function openDatabase(path: string, options: OpenOptions = {}): DB {
   const dir = dirname(path);
   if (!existsSync(dir)) {
     if (options.createDir) mkdirSync(dir, { recursive: true, mode: 0o700 });
     else throw new UserError(`the folder ${dir} does not exist; create it first, or pass --db with a path in an existing folder.`);
+  } else if (!statSync(dir).isDirectory()) {
+    throw new UserError(`${dir} is not a folder; pass --db with a path in a folder.`);
   }
-  const { isNew, wal } = inspectHeader(path);
-  if (isNew) {
-    // Create the file ourselves so that it is private from its first byte.
-    if (existsSync(path)) chmodSync(path, 0o600);
-    else closeSync(openSync(path, 'wx', 0o600));
+  let { isNew, wal } = inspectHeader(path);
+  if (isNew && !lstatOr(path)) {
+    // Created by us, private from its first byte, and whole when it appears.
+    if (!createAtomically(path)) {
+      try {
+        closeSync(openSync(path, 'wx', 0o600));
+      } catch (err) {
+        if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+      }
+    }
+    ({ isNew, wal } = inspectHeader(path));
+  } else if (isNew) {
+    // An empty file someone else made: ours to fill only if we may write it (never chmod-ed).
+    try {
+      closeSync(openSync(path, 'r+'));
+    } catch (err) {
+      throw new UserError(`cannot write to ${path} (${(err as NodeJS.ErrnoException).code}); check its permissions, or pass --db with another path.`);
+    }
   }
   let db: DB;
   try {
@@ -108,8 +214,9 @@ export function openDatabase(path: string, options: OpenOptions = {}): DB {
   }
   try {
     db.pragma('busy_timeout = 5000');
-    const version = inspectOpened(db, path, isNew);
-    if (!wal) db.pragma('journal_mode = WAL');
+    const version = retryBusy(() => inspectOpened(db, path));
+    if (options.readonly) return db;
+    if (!wal) retryBusy(() => db.pragma('journal_mode = WAL'));
     db.pragma('synchronous = NORMAL');
     // Statement journals (a write with triggers keeps one) in memory, not in temporary files.
     db.pragma('temp_store = MEMORY');
@@ -121,7 +228,7 @@ export function openDatabase(path: string, options: OpenOptions = {}): DB {
         const check = db.pragma('quick_check', { simple: true });
         if (check !== 'ok') throw new UserError(`${path} is damaged (${String(check).split('\n')[0]}); restore a backup with \`vetted restore FILE\`.`);
       }
-      migrate(db);
+      migrate(db, path);
     }
     return db;
   } catch (err) {
@@ -137,11 +244,15 @@ function outsideOperations(db: DB): void {
 
 /** Applies the migrations not yet applied, each in its own transaction; a second process
  * migrating at the same moment waits for the lock and then finds nothing left to do. */
-function migrate(db: DB): void {
+function migrate(db: DB, path = ':memory:'): void {
   for (;;) {
-    const done = db
+    const done = retryBusy(() =>
+      db
       .transaction(() => {
         const v = db.pragma('user_version', { simple: true }) as number;
+        // Recognised again under the write lock: what another process made meanwhile counts.
+        const appId = db.pragma('application_id', { simple: true }) as number;
+        if (v === 0 && appId !== APPLICATION_ID) assertBlank(db, path, appId, v);
         if (v >= SCHEMA_VERSION) return true;
         db.exec(MIGRATIONS[v].sql);
         MIGRATIONS[v].run?.(db);
@@ -149,7 +260,8 @@ function migrate(db: DB): void {
         db.pragma(`user_version = ${v + 1}`);
         return false;
       })
-      .immediate();
+      .immediate(),
+    );
     if (done) return;
   }
 }

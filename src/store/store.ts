@@ -18,6 +18,7 @@ export function commandLine(args: string[]): string {
   const quote = (a: string) => (/^[\w@%+=:,./#-]+$/u.test(a) ? a : `'${a.replace(/'/g, `'\\''`)}'`);
   return ['vetted', ...args.map(quote)].join(' ');
 }
+import { retryBusy } from './busy.js';
 
 export interface CompanyRow {
   id: number;
@@ -136,39 +137,49 @@ export class Store {
   }
 
   /**
-   * Runs `fn` as one immediate write transaction: all of it or none of it. A change to the
+   * Runs `fn` as one immediate write transaction: all of it or none of it; taking the write
+   * lock is retried while another process holds it, within a deadline. A change to the
    * user's record must say what it is (`op`): it is then journaled, as one operation, in the
    * same transaction; a write without one can change only caches (the journal refuses it).
    */
   write<T>(fn: () => T, op?: OperationInfo<T>): T {
     // A write inside an operation is part of it.
-    if (!op || this.op !== null) return this.db.transaction(fn).immediate();
-    return this.db
-      .transaction(() => {
-        // The operation's row is written at the end, and only when something changed: a
-        // command that changes nothing (an import of a file imported before) leaves the
-        // database byte for byte as it was.
-        const id = (this.st('SELECT coalesce(max(id), 0) + 1 AS id FROM operations').get() as { id: number }).id;
-        this.op = id;
-        try {
-          const result = fn();
-          if (!this.st('SELECT 1 FROM changes WHERE op = ? LIMIT 1').get(id)) return result;
-          const summary = typeof op.summary === 'function' ? op.summary(result) : op.summary;
-          this.st('INSERT INTO operations (id, at, command, summary, reverts) VALUES (?, ?, ?, ?, ?)').run(
-            id,
-            new Date(this.now()).toISOString(),
-            this.command,
-            summary,
-            op.reverts ?? null,
-          );
-          const del = this.st('DELETE FROM verdicts WHERE company_id = ?');
-          for (const c of companiesTouched(this.db, id)) del.run(c);
-          return result;
-        } finally {
-          this.op = null;
-        }
-      })
-      .immediate();
+    const body = op && this.op === null ? () => this.journaled(fn, op) : fn;
+    if (this.db.inTransaction) return this.db.transaction(body)();
+    retryBusy(() => this.db.exec('BEGIN IMMEDIATE'));
+    try {
+      const result = body();
+      retryBusy(() => this.db.exec('COMMIT'));
+      return result;
+    } catch (err) {
+      if (this.db.inTransaction) this.db.exec('ROLLBACK');
+      throw err;
+    }
+  }
+
+  private journaled<T>(fn: () => T, op: OperationInfo<T>): T {
+    // The operation's row is written at the end, and only when something changed: a
+    // command that changes nothing (an import of a file imported before) leaves the
+    // database byte for byte as it was.
+    const id = (this.st('SELECT coalesce(max(id), 0) + 1 AS id FROM operations').get() as { id: number }).id;
+    this.op = id;
+    try {
+      const result = fn();
+      if (!this.st('SELECT 1 FROM changes WHERE op = ? LIMIT 1').get(id)) return result;
+      const summary = typeof op.summary === 'function' ? op.summary(result) : op.summary;
+      this.st('INSERT INTO operations (id, at, command, summary, reverts) VALUES (?, ?, ?, ?, ?)').run(
+        id,
+        new Date(this.now()).toISOString(),
+        this.command,
+        summary,
+        op.reverts ?? null,
+      );
+      const del = this.st('DELETE FROM verdicts WHERE company_id = ?');
+      for (const c of companiesTouched(this.db, id)) del.run(c);
+      return result;
+    } finally {
+      this.op = null;
+    }
   }
 
   // ---- the journal ----

@@ -18,6 +18,28 @@ export function safeText(s: string): string {
   return s.replace(UNSAFE, visible);
 }
 
+// What a terminal may receive of ours besides text: line breaks, a carriage return (progress
+// lines) and colour (SGR) sequences. Everything else is shown, not obeyed.
+const TERMINAL_KEEP = /(\n|\r|\u001b\[[0-9;]*m)/u;
+
+/** Any text made safe for a terminal, keeping its lines and colours: the last guard that every
+ * byte written to a terminal passes, after user text was made safe where it was rendered. */
+export function terminalText(s: string): string {
+  return s
+    .split(TERMINAL_KEEP)
+    .map((part, i) => (i % 2 === 1 ? part : safeText(part)))
+    .join('');
+}
+
+/** A stream that passes everything written to it through terminalText when it is a terminal. */
+export function guardTerminal<T extends { write(s: string): unknown; isTTY?: boolean }>(stream: T): { write(s: string): unknown; isTTY?: boolean } {
+  if (!stream.isTTY) return stream;
+  return {
+    isTTY: true,
+    write: (s: string) => stream.write(terminalText(s)),
+  };
+}
+
 const JSON_UNSAFE = /[\u007f-\u009f\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069\u2028\u2029]/gu;
 const escapeForJson = (ch: string) => `\\u${ch.codePointAt(0)!.toString(16).padStart(4, '0')}`;
 

@@ -1,0 +1,81 @@
+// Every input file the tool reads comes through here: a data file, answers, a checklist, the
+// policy. What is read is bounded whatever the file is (a regular file, a pipe, a device
+// such as /dev/zero): at most `maxBytes` are read, and a file that holds more is refused
+// with a sentence, never read into memory whole. Text must be UTF-8.
+
+import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
+import { UserError } from '../errors.js';
+
+/** The limits of what is read, in bytes (stated in the README). */
+export const INPUT_LIMITS = {
+  /** A data file for `import` (JSON; YAML has its own, smaller budget). */
+  data: 128 * 1024 * 1024,
+  /** Answers, checklists and the policy. */
+  small: 1024 * 1024,
+} as const;
+
+const MB = 1024 * 1024;
+const pause = new Int32Array(new SharedArrayBuffer(4));
+
+export function describeSize(bytes: number): string {
+  return bytes >= MB ? `${Math.round(bytes / MB)} MB` : `${Math.round(bytes / 1024)} KB`;
+}
+
+function openInput(file: string, what: string): number {
+  if (file === '') throw new UserError(`${what} needs a file path; give one.`);
+  if (file === '-') return 0;
+  try {
+    // A FIFO waits here for its writer, as `cat` would.
+    return openSync(file, constants.O_RDONLY | constants.O_NOCTTY);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') throw new UserError(`there is no file ${file}; check the path.`);
+    if (code === 'EACCES' || code === 'EPERM') throw new UserError(`cannot read ${file} (permission denied); check its permissions.`);
+    if (code === 'ENOTDIR') throw new UserError(`${file} is not a path to a file (a part of it is not a folder); check the path.`);
+    if (code === 'ELOOP') throw new UserError(`${file} is a loop of symbolic links; check the path.`);
+    if (code === 'ENXIO') throw new UserError(`${file} is a socket or a device with nothing behind it, not a file; give the path of a file.`);
+    throw new UserError(`cannot read ${file} (${code ?? (err as Error).message}); check the path.`);
+  }
+}
+
+/** Reads at most `maxBytes` of a file (or `-`, standard input) as UTF-8 text. */
+export function readInputText(file: string, opts: { what: string; maxBytes: number }): string {
+  const fd = openInput(file, opts.what);
+  const name = file === '-' ? 'standard input' : file;
+  try {
+    const st = fstatSync(fd);
+    if (st.isDirectory()) throw new UserError(`${name} is a folder, not a file; give the path of a file.`);
+    const tooBig = () =>
+      new UserError(`${name} holds more than ${describeSize(opts.maxBytes)}, the most vetted reads as ${opts.what}; ${opts.what === 'a data file' ? 'split it into smaller files' : 'shorten it'}.`);
+    if (st.isFile() && st.size > opts.maxBytes) throw tooBig();
+    const chunks: Buffer[] = [];
+    let total = 0;
+    const chunkSize = st.isFile() ? Math.min(Math.max(st.size + 1, 4096), opts.maxBytes + 1) : 1 << 20;
+    for (;;) {
+      const buf = Buffer.allocUnsafe(Math.min(chunkSize, opts.maxBytes + 1 - total));
+      let n: number;
+      try {
+        n = readSync(fd, buf, 0, buf.length, null);
+      } catch (err) {
+        const code = (err as NodeJS.ErrnoException).code;
+        if (code === 'EAGAIN') {
+          Atomics.wait(pause, 0, 0, 10);
+          continue;
+        }
+        if (code === 'EISDIR') throw new UserError(`${name} is a folder, not a file; give the path of a file.`);
+        throw new UserError(`cannot read ${name} (${code ?? (err as Error).message}); check the file.`);
+      }
+      if (n === 0) break;
+      chunks.push(n === buf.length ? buf : buf.subarray(0, n));
+      total += n;
+      if (total > opts.maxBytes) throw tooBig();
+    }
+    try {
+      return new TextDecoder('utf-8', { fatal: true }).decode(chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, total));
+    } catch {
+      throw new UserError(`${name} is not UTF-8 text; save it as UTF-8 and try again.`);
+    }
+  } finally {
+    if (fd !== 0) closeSync(fd);
+  }
+}

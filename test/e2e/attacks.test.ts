@@ -1,0 +1,457 @@
+// Attacks on the tool from outside, each done for real: output paths that name the database,
+// devices and pipes in place of files, planted links, escape sequences in echoed values,
+// files and folders where they do not belong, text that is not text, a forged header, dates
+// that cannot be, and YAML read as YAML. Each ends in a sentence and an exit code, and
+// nothing that is not ours is touched.
+import { spawn, spawnSync } from 'node:child_process';
+import {
+  chmodSync,
+  existsSync,
+  linkSync,
+  lstatSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { BIN, SHARED, sandbox, type RunResult, type Sandbox } from '../helpers/cli.js';
+import { STACK_FRAME, expectOneLineError, ok } from '../helpers/expect.js';
+import { APPLICATION_ID, SCHEMA_VERSION } from '../../src/store/schema.js';
+import { writeOutputFile } from '../../src/formats/write-file.js';
+import { terminalText } from '../../src/ui/safe.js';
+
+const SEEDS = join(SHARED, 'scenarios', 'seeds.yaml');
+const isRoot = process.getuid?.() === 0;
+
+let s: Sandbox;
+beforeEach(() => {
+  s = sandbox();
+});
+afterEach(() => {
+  s.cleanup();
+});
+
+/** Exit 1 or 2 with one sentence: never "unexpected error … please report it", never a stack. */
+function expectSentence(r: RunResult): string {
+  expect([1, 2], `stdout: ${r.stdout}\nstderr: ${r.stderr}`).toContain(r.code);
+  expect(r.stderr).not.toMatch(STACK_FRAME);
+  expect(r.stderr).not.toMatch(/unexpected error|please report/);
+  const lines = r.stderr.trimEnd().split('\n');
+  expect(lines, r.stderr).toHaveLength(1);
+  expect(lines[0]).toMatch(/^vetted: /);
+  return lines[0];
+}
+
+const bytes = (f: string) => readFileSync(f);
+
+/** A database with the seeds, its bytes settled (one read after the import). */
+function seeded(): Buffer {
+  ok(s.run(['import', SEEDS]));
+  ok(s.run(['lists']));
+  return bytes(s.db);
+}
+
+describe('1. an output file never replaces the database or anything of SQLite', () => {
+  const spellings: [string, (sb: Sandbox) => string][] = [
+    ['its own path', (sb) => sb.db],
+    ['a relative path with ..', (sb) => {
+      mkdirSync(join(sb.dir, 'sub'));
+      return 'sub/../vetted.db';
+    }],
+    ['a symbolic link to it', (sb) => {
+      symlinkSync(sb.db, join(sb.dir, 'link.md'));
+      return join(sb.dir, 'link.md');
+    }],
+    ['a hard link to it', (sb) => {
+      linkSync(sb.db, join(sb.dir, 'hard.md'));
+      return join(sb.dir, 'hard.md');
+    }],
+    ['its -wal, not there yet', (sb) => `${sb.db}-wal`],
+    ['its -journal', (sb) => `${sb.db}-journal`],
+  ];
+  for (const [what, spell] of spellings) {
+    it(`export --out ${what}: exit 2, the database byte for byte as it was`, () => {
+      const before = seeded();
+      const out = spell(s);
+      expectOneLineError(s.run(['export', '--format', 'md', '--out', out]));
+      expect(bytes(s.db).equals(before)).toBe(true);
+      ok(s.run(['lists']));
+    });
+  }
+
+  it('a backup in its backups folder, and another program\'s SQLite file, are refused too', () => {
+    seeded();
+    const backup = ok(s.run(['backup'])).stdout.trim();
+    const kept = bytes(backup);
+    expect(expectOneLineError(s.run(['export', '--out', backup]))).toMatch(/backups folder/);
+    expect(bytes(backup).equals(kept)).toBe(true);
+
+    const other = join(s.dir, 'other.sqlite');
+    const db = new Database(other);
+    db.exec('CREATE TABLE t (x); INSERT INTO t VALUES (42)');
+    db.close();
+    const otherBytes = bytes(other);
+    expect(expectOneLineError(s.run(['export', '--format', 'json', '--out', other]))).toMatch(/SQLite/);
+    expect(bytes(other).equals(otherBytes)).toBe(true);
+  });
+
+  it('backup --out the database\'s -wal or -shm: exit 2, nothing created', () => {
+    seeded();
+    for (const suffix of ['-wal', '-shm']) {
+      expectOneLineError(s.run(['backup', '--out', `${s.db}${suffix}`]));
+      expect(existsSync(`${s.db}${suffix}`)).toBe(false);
+    }
+  });
+
+  it('an ordinary file is still written, whole, and nothing is left beside it', () => {
+    seeded();
+    const out = join(s.dir, 'out', 'lists.md');
+    mkdirSync(join(s.dir, 'out'));
+    ok(s.run(['export', '--out', out]));
+    expect(readFileSync(out, 'utf8')).toMatch(/^# Black and white lists/);
+    expect(readdirSync(join(s.dir, 'out'))).toEqual(['lists.md']);
+  });
+});
+
+describe('2. devices and special files are not taken for ours', () => {
+  it.runIf(isRoot)('VETTED_DB on a character device (a copy of /dev/null): exit 2, not chmod-ed, still a device', () => {
+    const dev = join(s.dir, 'null');
+    expect(spawnSync('mknod', ['-m', '666', dev, 'c', '1', '3']).status).toBe(0);
+    expect(expectOneLineError(s.run(['lists'], { env: { VETTED_DB: dev } }))).toMatch(/not a regular file/);
+    expect(statSync(dev).isCharacterDevice()).toBe(true);
+    expect(statSync(dev).mode & 0o777).toBe(0o666);
+  });
+
+  it('VETTED_DB on a FIFO: exit 2 at once, not a wait for a writer', () => {
+    const fifo = join(s.dir, 'fifo');
+    expect(spawnSync('mkfifo', [fifo]).status).toBe(0);
+    const r = spawnSync(process.execPath, [BIN, 'lists'], { env: { ...s.env, VETTED_DB: fifo }, encoding: 'utf8', timeout: 10_000 });
+    expect(r.status).toBe(2);
+    expect(statSync(fifo).isFIFO()).toBe(true);
+  });
+
+  it('export --out /dev/stdout writes through it (the link stays a link), and --out - is stdout', () => {
+    seeded();
+    const before = lstatSync('/dev/stdout');
+    const r = ok(s.run(['export', '--out', '/dev/stdout']));
+    expect(r.stdout).toMatch(/^# Black and white lists/);
+    expect(lstatSync('/dev/stdout').isSymbolicLink()).toBe(before.isSymbolicLink());
+    expect(ok(s.run(['export', '--format', 'json', '--out', '-'])).stdout).toMatch(/"format": "vetted\/1"/);
+  });
+
+  it.runIf(isRoot)('export --out a character device writes through it, which stays a device', () => {
+    seeded();
+    const dev = join(s.dir, 'null');
+    expect(spawnSync('mknod', [dev, 'c', '1', '3']).status).toBe(0);
+    ok(s.run(['export', '--out', dev]));
+    expect(statSync(dev).isCharacterDevice()).toBe(true);
+    expect(readdirSync(s.dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
+
+  it('export --out a FIFO writes through it to its reader, and it stays a FIFO', async () => {
+    seeded();
+    const fifo = join(s.dir, 'pipe');
+    expect(spawnSync('mkfifo', [fifo]).status).toBe(0);
+    const reader = spawn('cat', [fifo]);
+    let got = '';
+    reader.stdout.on('data', (d: Buffer) => (got += d.toString()));
+    const done = new Promise((resolve) => reader.on('close', resolve));
+    ok(s.run(['export', '--out', fifo]));
+    await done;
+    expect(got).toMatch(/^# Black and white lists/);
+    expect(statSync(fifo).isFIFO()).toBe(true);
+  });
+
+  it('backup --out - writes the database to stdout, and that copy restores', () => {
+    seeded();
+    const r = spawnSync(process.execPath, [BIN, 'backup', '--out', '-'], { env: s.env, cwd: s.dir });
+    expect(r.status).toBe(0);
+    expect(r.stdout.subarray(0, 16).toString('latin1')).toBe('SQLite format 3\u0000');
+    const copy = join(s.dir, 'piped.db');
+    writeFileSync(copy, r.stdout);
+    ok(s.run(['restore', copy]));
+  });
+});
+
+describe('6. a temporary file is never one someone else planted', () => {
+  it('a link planted at the name the old scheme used (.x.<pid>.tmp) is not written through', () => {
+    const victim = join(s.dir, 'victim.txt');
+    writeFileSync(victim, 'precious');
+    symlinkSync(victim, join(s.dir, `.x.md.${process.pid}.tmp`));
+    writeOutputFile(join(s.dir, 'x.md'), ['hello\n'], { dbPath: s.db });
+    expect(readFileSync(victim, 'utf8')).toBe('precious');
+    expect(readFileSync(join(s.dir, 'x.md'), 'utf8')).toBe('hello\n');
+    expect(readdirSync(s.dir).filter((f) => f.endsWith('.tmp'))).toEqual([`.x.md.${process.pid}.tmp`]);
+    expect(statSync(join(s.dir, 'x.md')).mode & 0o777).toBe(0o600);
+  });
+
+  it('a link at the output path itself is followed to its file, which is replaced whole; the link stays', () => {
+    const real = join(s.dir, 'real.md');
+    writeFileSync(real, 'old');
+    symlinkSync(real, join(s.dir, 'via.md'));
+    writeOutputFile(join(s.dir, 'via.md'), ['new\n'], { dbPath: s.db });
+    expect(lstatSync(join(s.dir, 'via.md')).isSymbolicLink()).toBe(true);
+    expect(readFileSync(real, 'utf8')).toBe('new\n');
+  });
+});
+
+describe('7. every byte to a terminal passes the same neutraliser', () => {
+  const EVIL = 'x\x1b]0;PWN\x07\x1b[2J';
+  const raw = (r: RunResult) => `${r.stdout}${r.stderr}`;
+  it('values echoed by the command-line parser: an option value, an unknown option, an unknown command', () => {
+    for (const args of [
+      ['incident', 'add', 'Shop', '--fault', EVIL],
+      [`--bogus${EVIL}`],
+      [`frob${EVIL}`],
+      ['incident', `frob${EVIL}`],
+      ['lists', `black${EVIL}`],
+    ]) {
+      const r = s.run(args);
+      expect(r.code).toBe(2);
+      expect(raw(r)).not.toMatch(/[\x07\x1b]/);
+      expect(r.stderr).toMatch(/␛/);
+    }
+  });
+
+  it('vetted backup prints a path with an escape sequence in it neutralised, on both streams', () => {
+    const dir = join(s.dir, `evil${EVIL}`);
+    mkdirSync(dir);
+    const db = join(dir, 'v.db');
+    ok(s.run(['--db', db, 'import', SEEDS]));
+    const r = ok(s.run(['--db', db, 'backup']));
+    expect(raw(r)).not.toMatch(/[\x07\x1b]/);
+    expect(r.stdout).toMatch(/evilx␛\]0;PWN␇␛\[2J/);
+  });
+
+  it('the terminal guard keeps lines and colours, and shows every other control', () => {
+    expect(terminalText('a\x1b[31mred\x1b[39m\nb\r')).toBe('a\x1b[31mred\x1b[39m\nb\r');
+    expect(terminalText('t\x1b]0;PWN\x07\u202e\x9b')).toBe('t␛]0;PWN␇<U+202E><U+009B>');
+  });
+});
+
+describe('8. a sentence where a report of an unexpected error was', () => {
+  it('a dangling symbolic link at the database path', () => {
+    symlinkSync(join(s.dir, 'nowhere', 'x.db'), s.db);
+    expect(expectSentence(s.run(['lists']))).toMatch(/symbolic link/);
+  });
+
+  it('VETTED_DB=/proc/self/environ', () => {
+    expectSentence(s.run(['lists'], { env: { VETTED_DB: '/proc/self/environ' } }));
+    expectSentence(s.run(['pin', 'Shop', 'black', '--reason', 'x'], { env: { VETTED_DB: '/proc/self/environ' } }));
+  });
+
+  it('a policy.yaml that is a folder', () => {
+    seeded();
+    mkdirSync(join(s.config, 'policy.yaml'), { recursive: true });
+    expect(expectSentence(s.run(['lists']))).toMatch(/policy\.yaml is a folder/);
+    expectSentence(s.run(['policy', 'show']));
+  });
+
+  it.runIf(isRoot && existsSync('/usr/bin/setpriv'))('a read-only folder holding a writable database, even for lists', () => {
+    seeded();
+    chmodSync(s.dir, 0o755);
+    const dir = join(s.dir, 'ro');
+    mkdirSync(dir);
+    const db = join(dir, 'v.db');
+    writeFileSync(db, readFileSync(s.db));
+    chmodSync(db, 0o666);
+    chmodSync(dir, 0o555);
+    for (const args of [['lists'], ['pin', 'Beeline', 'black', '--reason', 'x']]) {
+      const r = spawnSync('setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, BIN, ...args], {
+        env: { ...s.env, VETTED_DB: db, HOME: '/nonexistent' },
+        encoding: 'utf8',
+      });
+      expectSentence({ code: r.status, stdout: r.stdout, stderr: r.stderr });
+      expect(r.stderr).toMatch(/folder is read-only/);
+    }
+  });
+
+  it('two questions of weight 1e308: validate names both, and no check is scored NaN', () => {
+    const file = join(s.dir, 'heavy.yaml');
+    const q = (id: string) => `  - id: ${id}\n    text: ${id}?\n    weight: 1e308\n    answers:\n      - {value: 'yes', label: Yes, score: 1}\n      - {value: 'no', label: No, score: 0}\n`;
+    writeFileSync(file, `id: heavy\nversion: 1\ntitle: Heavy\nquestions:\n${q('a')}${q('b')}`);
+    const r = s.run(['checklists', 'validate', file]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/heavy\.yaml:7:\d+: questions\[0\]\.weight: must be a positive number, at most 100/);
+    expect(r.stderr).toMatch(/questions\[1\]\.weight/);
+    expectSentence(s.run(['check', 'Shop', '--checklist', file, '--answer', 'a=yes', '--answer', 'b=no']));
+  });
+});
+
+describe('9. text that is not text', () => {
+  function importJson(text: string): RunResult {
+    const file = join(s.dir, 'in.json');
+    writeFileSync(file, text);
+    return s.run(['import', file]);
+  }
+
+  it('lone surrogates in a JSON data file: exit 2, two names are not collapsed into one', () => {
+    const line = expectOneLineError(importJson('{"format":"vetted/1","companies":[{"name":"A\\ud800"},{"name":"A\\udfff"}]}'));
+    expect(line).toMatch(/companies\[0\]\.name/);
+    expect(existsSync(s.db)).toBe(false);
+  });
+
+  it('a lone surrogate in a key, and in YAML', () => {
+    expectOneLineError(importJson('{"format":"vetted/1","companies":[{"name":"A","\\udc00":1}]}'));
+    const file = join(s.dir, 'in.yaml');
+    writeFileSync(file, 'format: vetted/1\ncompanies:\n  - name: "B\\ud83d"\n');
+    expect(expectOneLineError(s.run(['import', file]))).toMatch(/broken character/);
+  });
+
+  it('invisible names (zero-width, combining, fillers only), in a file and on the command line', () => {
+    for (const name of ['\u200b', '\u200b\u0301', '\u3164', '\u2800\u200d', '\ufe0f']) {
+      expect(expectOneLineError(importJson(JSON.stringify({ format: 'vetted/1', companies: [{ name }] })))).toMatch(/no visible character/);
+      expect(expectOneLineError(s.run(['pin', name, 'black', '--reason', 'x']))).toMatch(/visible character/);
+    }
+    // A name with marks on a letter is a name.
+    ok(importJson(JSON.stringify({ format: 'vetted/1', companies: [{ name: 'Cafe\u0301' }] })));
+  });
+
+  it('a key given twice in JSON is refused as in YAML, however it is spelled', () => {
+    expect(expectOneLineError(importJson('{"format":"vetted/1",\n"companies":[{"name":"A",\n"name":"B"}]}'))).toMatch(/in\.json:3: the key "name" is given twice/);
+    expectOneLineError(importJson('{"format":"vetted/1","companies":[{"name":"A","n\\u0061me":"B"}]}'));
+    expectOneLineError(importJson('{"format":"vetted/1","format":"vetted/1"}'));
+    // The same key in two objects is no repeat.
+    ok(importJson('{"format":"vetted/1","companies":[{"name":"A"},{"name":"B"}]}'));
+  });
+
+  it('--db "" and other empty paths: exit 2', () => {
+    expect(expectOneLineError(s.run(['--db', '', 'lists']))).toMatch(/--db needs a file path/);
+    expectOneLineError(s.run(['import', '']));
+    expectOneLineError(s.run(['export', '--out', '']));
+    expectOneLineError(s.run(['restore', '']));
+  });
+
+  it('a data file that is not UTF-8: exit 2', () => {
+    const file = join(s.dir, 'latin1.yaml');
+    writeFileSync(file, Buffer.from('format: vetted/1\ncompanies:\n  - name: Caf\xe9\n', 'latin1'));
+    expect(expectOneLineError(s.run(['import', file]))).toMatch(/not UTF-8/);
+  });
+});
+
+describe('10. a forged header is not trusted', () => {
+  function forge(file: string): Buffer {
+    const db = new Database(file);
+    db.pragma(`application_id = ${APPLICATION_ID}`);
+    db.pragma(`user_version = ${SCHEMA_VERSION}`);
+    db.close();
+    return bytes(file);
+  }
+
+  it('opened: exit 2, one sentence, the file byte for byte as it was', () => {
+    const before = forge(s.db);
+    for (const args of [['lists'], ['pin', 'Shop', 'black', '--reason', 'x']]) {
+      expect(expectOneLineError(s.run(args))).toMatch(/says it is a vetted database but lacks its table/);
+    }
+    expect(bytes(s.db).equals(before)).toBe(true);
+    expect(existsSync(`${s.db}-wal`)).toBe(false);
+  });
+
+  it('restored: exit 2, the live database unchanged', () => {
+    const live = seeded();
+    const forged = join(s.dir, 'forged.db');
+    forge(forged);
+    expect(expectOneLineError(s.run(['restore', forged]))).toMatch(/lacks its table/);
+    expect(bytes(s.db).equals(live)).toBe(true);
+  });
+});
+
+describe('11. dates that cannot be', () => {
+  const now = new Date();
+  const iso = (ms: number) => new Date(ms).toISOString().slice(0, 16) + 'Z';
+  function importIncident(fields: Record<string, unknown>, events: Record<string, unknown>[] = []): RunResult {
+    const file = join(s.dir, 'in.json');
+    writeFileSync(file, JSON.stringify({ format: 'vetted/1', incidents: [{ company: 'Shop', title: 'Down', opened: '2024-05-01T10:00', ...fields, events }] }));
+    return s.run(['import', file]);
+  }
+
+  it('closed before opened', () => {
+    expect(expectOneLineError(importIncident({ closed: '2024-04-30' }))).toMatch(/incidents\[0\]\.closed: is before the incident was opened/);
+  });
+  it('a promise due before it was made', () => {
+    expect(expectOneLineError(importIncident({}, [{ at: '2024-05-02T10:00', type: 'promise', text: 'soon', due: '2024-05-01T12:00' }]))).toMatch(
+      /events\[0\]\.due: is before the promise was made/,
+    );
+  });
+  it('an event before the opening of its incident', () => {
+    expect(expectOneLineError(importIncident({}, [{ at: '2024-04-01T10:00', type: 'note', text: 'early' }]))).toMatch(/events\[0\]\.at: is before the incident was opened/);
+  });
+  it('a year-9999 event, an event an hour ahead, a check and an opening in the future', () => {
+    expect(expectOneLineError(importIncident({}, [{ at: '9999-12-31T23:59', type: 'note', text: 'far' }]))).toMatch(/year 9999/);
+    expect(expectOneLineError(importIncident({}, [{ at: iso(now.getTime() + 3_600_000), type: 'note', text: 'soon' }]))).toMatch(/in the future/);
+    expect(expectOneLineError(importIncident({ opened: iso(now.getTime() + 86_400_000) }))).toMatch(/opened: is in the future/);
+    const file = join(s.dir, 'check.json');
+    writeFileSync(file, JSON.stringify({ format: 'vetted/1', checks: [{ company: 'Shop', checklist: 'general', at: '2999-01-01', answers: {} }] }));
+    expect(expectOneLineError(s.run(['import', file]))).toMatch(/checks\[0\]\.at/);
+    expect(existsSync(s.db)).toBe(false);
+  });
+  it('a promise due next week is fine, and so is an event a minute ahead (clock drift)', () => {
+    ok(importIncident({}, [
+      { at: iso(now.getTime() + 60_000), type: 'promise', text: 'next week', due: iso(now.getTime() + 7 * 86_400_000) },
+    ]));
+  });
+});
+
+describe('12. YAML read as YAML', () => {
+  it('an unquoted comma in a flow map: the rest is an unknown field, with its line and the advice to quote', () => {
+    const file = join(s.dir, 'comma.yaml');
+    writeFileSync(
+      file,
+      [
+        'format: vetted/1',
+        'incidents:',
+        '  - company: Shop',
+        '    title: Down',
+        '    opened: 2024-05-01',
+        '    events:',
+        '      - {at: 2024-05-01T10:00, type: note, text: another operator, no information}',
+        '',
+      ].join('\n'),
+    );
+    const line = expectOneLineError(s.run(['import', file]));
+    expect(line).toMatch(/line 7: incidents\[0\]\.events\[0\]\.no information: unknown field/);
+    expect(line).toMatch(/in quotes/);
+    expect(existsSync(s.db)).toBe(false);
+    writeFileSync(file, readFileSync(file, 'utf8').replace('text: another operator, no information', 'text: "another operator, no information"'));
+    ok(s.run(['import', file]));
+    const shown = ok(s.run(['incident', 'show', 'shop-1', '--json'])).stdout;
+    expect(shown).toMatch(/another operator, no information/);
+  });
+});
+
+describe('4. inputs are bounded whatever they are', () => {
+  it('import /dev/zero: refused at the limit, at once', () => {
+    const r = spawnSync(process.execPath, [BIN, 'import', '/dev/zero'], { env: s.env, encoding: 'utf8', timeout: 20_000 });
+    expectOneLineError({ code: r.status, stdout: r.stdout, stderr: r.stderr });
+    expect(r.stderr).toMatch(/more than 128 MB/);
+  });
+
+  it('a sparse 200 MB file: refused by its size before a byte is read', () => {
+    const file = join(s.dir, 'huge.json');
+    writeFileSync(file, '');
+    spawnSync('truncate', ['-s', '200M', file]);
+    expect(expectOneLineError(s.run(['import', file]))).toMatch(/more than 128 MB/);
+  });
+
+  it('answers, checklists and the policy are read up to 1 MB', () => {
+    expect(expectOneLineError(s.run(['check', 'Shop', '--answers', '/dev/zero']))).toMatch(/more than 1 MB/);
+    expect(expectOneLineError(s.run(['checklists', 'validate', '/dev/zero']))).toMatch(/more than 1 MB/);
+  });
+
+  it('a YAML document beyond its token budget is refused before it is built', () => {
+    const file = join(s.dir, 'many.yaml');
+    writeFileSync(file, `format: vetted/1\ncompanies: [${'0,'.repeat(800_000)}0]\n`);
+    expect(expectOneLineError(s.run(['import', file]))).toMatch(/YAML tokens/);
+  });
+
+  it('a JSON document of more maps than the budget is refused before it is parsed', () => {
+    const file = join(s.dir, 'many.json');
+    writeFileSync(file, `{"format":"vetted/1","companies":[${'{},'.repeat(4_000_001)}{}]}`);
+    expect(expectOneLineError(s.run(['import', file]))).toMatch(/maps and lists/);
+  });
+});
