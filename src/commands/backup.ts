@@ -8,6 +8,7 @@ import { UserError } from '../errors.js';
 import { backupDatabase, defaultBackupPath, restoreDatabase, verifyBackup } from '../store/backup.js';
 import { inspectHeader } from '../store/open.js';
 import { withStore } from './shared.js';
+import { safeText } from '../ui/safe.js';
 
 function requireDatabase(ctx: Context): void {
   if (!existsSync(ctx.dbPath)) throw new UserError(`there is no database at ${ctx.dbPath} yet, so there is nothing to back up.`);
@@ -23,14 +24,28 @@ export async function runBackup(ctx: Context, opts: { out?: string }): Promise<C
   return { out: `${dest}\n`, err: `backed up ${ctx.dbPath} to ${dest}` };
 }
 
-export async function runRestore(ctx: Context, file: string): Promise<CommandResult> {
+export async function runRestore(ctx: Context, file: string, opts: { yes?: boolean } = {}): Promise<CommandResult> {
   const source = resolve(file);
   if (source === ctx.dbPath) throw new UserError('that is the database itself; give the path of a backup.');
   verifyBackup(source);
+  const replacing = existsSync(ctx.dbPath) && !inspectHeader(ctx.dbPath).isNew;
+  const keep = replacing ? defaultBackupPath(ctx.dbPath, ctx.now(), 'before-restore') : undefined;
+  if (!opts.yes) {
+    const what = keep ? `replace the database ${ctx.dbPath} with ${source} (the current one is kept in ${keep})` : `restore ${source} as the database ${ctx.dbPath}`;
+    if (!ctx.interactive) throw new UserError(`restore would ${what}; add --yes to do it without a terminal to confirm on.`);
+    const counts = replacing ? await withStore(ctx, (store) => store.counts()) : undefined;
+    const held = counts ? ` (${counts.companies} companies, ${counts.incidents} incidents, ${counts.checks} checks, ${counts.pins} pins)` : '';
+    const [{ askYesNo }, { colourWanted }] = await Promise.all([import('../ui/confirm.js'), import('../ui/colour.js')]);
+    const yes = await askYesNo(
+      safeText(keep ? `Replace the database ${ctx.dbPath}${held} with ${source}? The current one is kept in ${keep}.` : `Restore ${source} as the database ${ctx.dbPath}?`),
+      colourWanted(ctx.err, { noColor: ctx.noColor }, ctx.env),
+      ctx.lang,
+    );
+    if (!yes) return { err: `nothing restored; the database ${ctx.dbPath} is as it was.` };
+  }
   const messages: string[] = [];
-  if (existsSync(ctx.dbPath) && !inspectHeader(ctx.dbPath).isNew) {
+  if (keep) {
     // Keep what is being replaced, so that a restore can itself be undone.
-    const keep = defaultBackupPath(ctx.dbPath, ctx.now(), 'before-restore');
     await withStore(ctx, () => undefined);
     await backupDatabase(ctx.dbPath, keep);
     messages.push(`kept the database as it was in ${keep}`);

@@ -1,6 +1,7 @@
 // `vetted incident add|event|list|show|close`: log a service failure as it unfolds.
 
 import { toJson } from '../ui/safe.js';
+import { jsonList, type JsonOutOptions } from '../ui/json-out.js';
 import type { Context } from '../context.js';
 import type { CommandResult } from './result.js';
 import { UserError } from '../errors.js';
@@ -14,6 +15,7 @@ import { checkCompanyName, checkNote, lookalikeWarning, requireCompany, withStor
 import type { Store } from '../store/store.js';
 import { renderIncident, renderIncidentList } from '../ui/render-incident.js';
 import { colourWanted, paint } from '../ui/colour.js';
+import { terminalWidth } from '../ui/wrap.js';
 
 export interface AddOptions {
   title?: string;
@@ -134,7 +136,10 @@ export async function runAdd(ctx: Context, companyArg: string, opts: AddOptions)
       return ref;
     });
     const incident = store.findIncident(ref)!;
-    const hint = `next: vetted incident event ${ref} contact --channel phone --reached-human --wait-minutes 12`;
+    // The next step, not the one just taken: after the first contact, what they promise.
+    const hint = firstContact
+      ? `next, when they promise something: vetted incident event ${ref} promise --text "what they said" --due <when>`
+      : `next: vetted incident event ${ref} contact --channel phone --reached-human --wait-minutes 12`;
     if (opts.json) return { out: toJson(incidentJson(incident, ctx.now())), err: warnings };
     return { out: `${ref}\n`, err: [...warnings, `opened incident ${ref} with ${incident.company}`, hint] };
   });
@@ -183,23 +188,24 @@ export function incidentJson(i: ReturnType<Store['findIncident']> & object, now:
   return { ...rest, open: isOpen(i), metrics: computeMetrics(i, now) };
 }
 
-export async function runList(ctx: Context, opts: { company?: string; open?: boolean; json?: boolean }): Promise<CommandResult> {
+export async function runList(ctx: Context, opts: { company?: string; open?: boolean } & JsonOutOptions): Promise<CommandResult> {
   return withStore(ctx, (store) => {
     let incidents = opts.company ? store.incidentsOf(requireCompany(store, opts.company).id) : store.allIncidents();
     if (opts.open) incidents = incidents.filter(isOpen);
     const now = ctx.now();
     if (opts.json) {
       return {
-        out: toJson(
+        out: jsonList(
           incidents.map((i) => {
             const m = computeMetrics(i, now);
             return { id: i.id, company: i.company, title: i.title, opened: i.opened, fault: i.fault, open: isOpen(i), events: i.events.length, promises_broken: m.promises_broken, highest_level: m.highest_level };
           }),
+          opts,
         ),
       };
     }
     if (!incidents.length) return { out: opts.open ? 'No open incidents.\n' : 'No incidents yet. Open one with `vetted incident add "Company" --title "what went wrong"`.\n' };
-    return { out: renderIncidentList(incidents, now, paint(colourWanted(ctx.out, { noColor: ctx.noColor }, ctx.env))) };
+    return { out: renderIncidentList(incidents, now, paint(colourWanted(ctx.out, { noColor: ctx.noColor }, ctx.env)), terminalWidth(ctx.out)) };
   });
 }
 
