@@ -91,7 +91,7 @@ __vetted_values() {
 
 _vetted() {
   COMPREPLY=()
-  local cword=$COMP_CWORD path=vetted w i n=0 skip='' db=''
+  local cword=$COMP_CWORD cmd_path=vetted w i n=0 skip='' db=''
   local cur
   cur=$(__vetted_dequote "\${2-\${COMP_WORDS[cword]}}")
   [[ $cur == '=' ]] && cur=''
@@ -104,14 +104,14 @@ _vetted() {
     fi
     if [[ $w == '=' ]]; then skip=1; [[ \${COMP_WORDS[i-1]} == --db ]] && skip=db; continue; fi
     if [[ $w == -?* ]]; then
-      if [[ -n \${__vetted_value["$path $w"]+set} && \${COMP_WORDS[i+1]} != '=' ]]; then
+      if [[ -n \${__vetted_value["$cmd_path $w"]+set} && \${COMP_WORDS[i+1]} != '=' ]]; then
         skip=1
         [[ $w == --db ]] && skip=db
       fi
       continue
     fi
-    if [[ $n == 0 && " \${__vetted_subs[$path]} " == *" $w "* ]]; then
-      path+=" $w"
+    if [[ $n == 0 && " \${__vetted_subs[$cmd_path]} " == *" $w "* ]]; then
+      cmd_path+=" $w"
     else
       ((n++))
     fi
@@ -125,21 +125,21 @@ _vetted() {
   elif ((cword > 1)) && [[ \${COMP_WORDS[cword-1]} == -?* ]]; then
     flag=\${COMP_WORDS[cword-1]}
   fi
-  if [[ -n $flag && -n \${__vetted_value["$path $flag"]+set} ]]; then
-    __vetted_values "\${__vetted_value["$path $flag"]}" "$cur" "$db"
+  if [[ -n $flag && -n \${__vetted_value["$cmd_path $flag"]+set} ]]; then
+    __vetted_values "\${__vetted_value["$cmd_path $flag"]}" "$cur" "$db"
     return 0
   fi
   if [[ $cur == -* ]]; then
-    COMPREPLY=($(compgen -W "\${__vetted_flags[$path]}" -- "$cur"))
+    COMPREPLY=($(compgen -W "\${__vetted_flags[$cmd_path]}" -- "$cur"))
     return 0
   fi
-  if [[ $n == 0 && -n \${__vetted_subs[$path]} ]]; then
-    COMPREPLY=($(compgen -W "\${__vetted_subs[$path]}" -- "$cur"))
+  if [[ $n == 0 && -n \${__vetted_subs[$cmd_path]} ]]; then
+    COMPREPLY=($(compgen -W "\${__vetted_subs[$cmd_path]}" -- "$cur"))
     return 0
   fi
-  local v=\${__vetted_variadic[$path]}
+  local v=\${__vetted_variadic[$cmd_path]}
   [[ -n $v ]] && ((n > v)) && n=$v
-  __vetted_values "\${__vetted_arg["$path $n"]}" "$cur" "$db"
+  __vetted_values "\${__vetted_arg["$cmd_path $n"]}" "$cur" "$db"
   return 0
 }
 
@@ -184,15 +184,16 @@ __vetted_values() {
 }
 
 __vetted_listed() {
-  local path=$1 word
+  local cmd_path=$1 word
   local -a items
-  for word in \${=2}; do items+=("\${word//:/\\\\:}:\${__vetted_describe[$path $word]}"); done
+  for word in \${=2}; do items+=("\${word//:/\\\\:}:\${__vetted_describe[$cmd_path $word]}"); done
   _describe -t vetted "$3" items
 }
 
 _vetted() {
-  local path=vetted w i n=0 skip='' db=''
-  local cur=\${(Q)words[CURRENT]}
+  local cmd_path=vetted w i n=0 skip='' db=''
+  # What was typed of the current word, its quotes taken off by the completion system.
+  local cur=$PREFIX
   for ((i = 2; i < CURRENT; i++)); do
     w=\${words[i]}
     if [[ -n $skip ]]; then
@@ -202,11 +203,11 @@ _vetted() {
     fi
     if [[ $w == --*=* ]]; then continue; fi
     if [[ $w == -?* ]]; then
-      if (( \${+__vetted_value[$path $w]} )); then skip=1; [[ $w == --db ]] && skip=db; fi
+      if (( \${+__vetted_value[$cmd_path $w]} )); then skip=1; [[ $w == --db ]] && skip=db; fi
       continue
     fi
-    if (( n == 0 )) && [[ " \${__vetted_subs[$path]} " == *" $w "* ]]; then
-      path+=" $w"
+    if (( n == 0 )) && [[ " \${__vetted_subs[$cmd_path]} " == *" $w "* ]]; then
+      cmd_path+=" $w"
     else
       (( n++ ))
     fi
@@ -219,21 +220,21 @@ _vetted() {
   elif (( CURRENT > 2 )) && [[ \${words[CURRENT-1]} == -?* ]]; then
     flag=\${words[CURRENT-1]}
   fi
-  if [[ -n $flag ]] && (( \${+__vetted_value[$path $flag]} )); then
-    __vetted_values "\${__vetted_value[$path $flag]}" "$cur" "$db"
+  if [[ -n $flag ]] && (( \${+__vetted_value[$cmd_path $flag]} )); then
+    __vetted_values "\${__vetted_value[$cmd_path $flag]}" "$cur" "$db"
     return
   fi
   if [[ $cur == -* ]]; then
-    __vetted_listed "$path" "\${__vetted_flags[$path]}" flag
+    __vetted_listed "$cmd_path" "\${__vetted_flags[$cmd_path]}" flag
     return
   fi
-  if (( n == 0 )) && [[ -n \${__vetted_subs[$path]} ]]; then
-    __vetted_listed "$path" "\${__vetted_subs[$path]}" command
+  if (( n == 0 )) && [[ -n \${__vetted_subs[$cmd_path]} ]]; then
+    __vetted_listed "$cmd_path" "\${__vetted_subs[$cmd_path]}" command
     return
   fi
-  local v=\${__vetted_variadic[$path]}
+  local v=\${__vetted_variadic[$cmd_path]}
   [[ -n $v ]] && (( n > v )) && n=$v
-  __vetted_values "\${__vetted_arg[$path $n]}" "$cur" "$db"
+  __vetted_values "\${__vetted_arg[$cmd_path $n]}" "$cur" "$db"
 }
 
 if [[ $zsh_eval_context[-1] == loadautofunc ]]; then
@@ -242,6 +243,15 @@ else
   compdef _vetted vetted
 fi
 `;
+}
+
+/** How fish completes the value of a flag: its words, names asked of vetted, files, or free text. */
+function fishValues(takesValue: boolean, v: Values | undefined): string {
+  if (!takesValue) return ' -f';
+  if (!v) return ' -x';
+  if ('words' in v) return ` -x -a ${sq(v.words.join(' '))}`;
+  if ('dynamic' in v) return ` -x -a ${sq(`(__vetted_complete_values ${code(v)} (commandline -ct) (__vetted_state)[3])`)}`;
+  return ' -r -F';
 }
 
 export function renderFish(spec: CommandSpec[]): string {
@@ -253,7 +263,7 @@ export function renderFish(spec: CommandSpec[]): string {
     for (const s of c.subcommands) lines.push(`complete -c vetted -f -n "__vetted_at ${at} 0" -a ${sq(s.name)} -d ${sq(oneLine(s.description))}`);
     for (const f of c.flags) {
       const names = f.names.map((n) => (n.startsWith('--') ? `-l ${sq(n.slice(2))}` : `-s ${sq(n.slice(1))}`)).join(' ');
-      lines.push(`complete -c vetted -f -n "__vetted_at ${at}" ${names}${f.takesValue ? ' -r' : ''} -d ${sq(oneLine(f.description))}`);
+      lines.push(`complete -c vetted -n "__vetted_at ${at}" ${names}${fishValues(f.takesValue, f.values)} -d ${sq(oneLine(f.description))}`);
     }
   }
   return `# fish completion for vetted, printed by \`vetted completion fish\` from its command tree.
@@ -279,7 +289,7 @@ end
 # The command path typed so far, the number of arguments after it, and the --db given.
 function __vetted_state
     set -l tokens (commandline -opc)
-    set -l path vetted
+    set -l cmd_path vetted
     set -l n 0
     set -l skip ''
     set -l db ''
@@ -293,20 +303,20 @@ function __vetted_state
             continue
         end
         if string match -q -- '-?*' $w
-            if __vetted_get __vetted_value "$path $w" >/dev/null
+            if __vetted_get __vetted_value "$cmd_path $w" >/dev/null
                 set skip 1
                 test "$w" = --db; and set skip db
             end
             continue
         end
-        set -l subs (string split ' ' -- (__vetted_get __vetted_subs "$path"))
+        set -l subs (string split ' ' -- (__vetted_get __vetted_subs "$cmd_path"))
         if test $n -eq 0; and contains -- $w $subs
-            set path "$path $w"
+            set cmd_path "$cmd_path $w"
         else
             set n (math $n + 1)
         end
     end
-    printf '%s\\n' $path $n $db
+    printf '%s\\n' $cmd_path $n $db
 end
 
 # True at the command path; with a second argument, only before any argument.
@@ -317,6 +327,7 @@ function __vetted_at --argument-names at before
 end
 
 function __vetted_complete_values --argument-names spec cur db
+    set cur (string replace -r -- '^--[^=]*=' '' $cur)
     switch $spec
         case 'w:*'
             string split ' ' -- (string sub -s 3 -- $spec)
@@ -333,16 +344,11 @@ function __vetted_complete_values --argument-names spec cur db
     end
 end
 
-# The values of the flag before the cursor, or of the argument at the cursor.
+# The values of the argument at the cursor (those of flags are given with each flag).
 function __vetted_values_here
     set -l state (__vetted_state)
     set -l cur (commandline -ct)
-    set -l prev (commandline -opc)[-1]
-    set -l spec (__vetted_get __vetted_value "$state[1] $prev")
-    and begin
-        __vetted_complete_values "$spec" "$cur" "$state[3]"
-        return
-    end
+    __vetted_get __vetted_value "$state[1] "(commandline -opc)[-1] >/dev/null; and return
     string match -q -- '-*' $cur; and return
     if test $state[2] -eq 0; and __vetted_get __vetted_subs "$state[1]" >/dev/null
         return

@@ -40,7 +40,8 @@ function flagSpec(o: Option, path: string[]): FlagSpec {
 /** Every visible command of the tree, the root first; each with the root's flags too. */
 export function completionSpec(program: Command): CommandSpec[] {
   const out: CommandSpec[] = [];
-  const globals = program.options.filter((o) => !o.hidden).map((o) => flagSpec(o, []));
+  // The root's options hold after any subcommand too, but for --version, which stands alone.
+  const globals = program.options.filter((o) => !o.hidden && o.long !== '--version').map((o) => flagSpec(o, []));
   const visit = (cmd: Command, path: string[]) => {
     const own = cmd.options.filter((o) => !o.hidden).map((o) => flagSpec(o, path));
     const flags = path.length ? [...own, ...globals] : own;
