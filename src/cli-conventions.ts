@@ -27,6 +27,7 @@ export function applyConventions(program: Command): void {
     if (listing && !(cmd as unknown as { _defaultCommandName: string | null })._defaultCommandName) {
       (cmd as unknown as { _defaultCommandName: string | null })._defaultCommandName = listing.name();
     }
+    if (listing) cmd.addHelpText('after', `\nWithout a subcommand: \`${pathOf(listing)}\`.\n`);
     if (listing && listing.registeredArguments.length === 0) {
       // A word that names no subcommand is an unknown command, not an argument of the listing.
       cmd.hook('preSubcommand', (group, sub) => {
