@@ -9,6 +9,7 @@ import { describeDuration, formatLocalDate } from '../domain/dates.js';
 import { withStore } from './shared.js';
 import { colourWanted, paint as makePaint, type Paint } from '../ui/colour.js';
 import { safeText } from '../ui/safe.js';
+import { fitLines, terminalWidth } from '../ui/wrap.js';
 
 function reportJson(r: DueReport) {
   return {
@@ -44,6 +45,6 @@ export async function run(ctx: Context, opts: JsonOutOptions): Promise<CommandRe
     if (opts.json) return { out: jsonList(reports.map(reportJson), opts) };
     if (!reports.length) return { out: 'No open incidents: nothing is due.\n' };
     const p = makePaint(colourWanted(ctx.out, { noColor: ctx.noColor }, ctx.env));
-    return { out: reports.map((r) => renderReport(r, now, p)).join('\n\n') + '\n' };
+    return { out: fitLines(reports.map((r) => renderReport(r, now, p)).join('\n\n') + '\n', terminalWidth(ctx.out)) };
   });
 }

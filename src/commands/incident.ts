@@ -15,7 +15,7 @@ import { checkCompanyName, checkNote, lookalikeWarning, requireCompany, withStor
 import type { Store } from '../store/store.js';
 import { renderIncident, renderIncidentList } from '../ui/render-incident.js';
 import { colourWanted, paint } from '../ui/colour.js';
-import { terminalWidth } from '../ui/wrap.js';
+import { fitLines, terminalWidth } from '../ui/wrap.js';
 
 export interface AddOptions {
   title?: string;
@@ -213,6 +213,6 @@ export async function runShow(ctx: Context, id: string, opts: { json?: boolean }
   return withStore(ctx, (store) => {
     const incident = requireIncident(store, id);
     if (opts.json) return { out: toJson(incidentJson(incident, ctx.now())) };
-    return { out: renderIncident(incident, ctx.now(), paint(colourWanted(ctx.out, { noColor: ctx.noColor }, ctx.env))) };
+    return { out: fitLines(renderIncident(incident, ctx.now(), paint(colourWanted(ctx.out, { noColor: ctx.noColor }, ctx.env))), terminalWidth(ctx.out)) };
   });
 }

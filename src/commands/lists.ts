@@ -1,7 +1,7 @@
 // `vetted lists [black|white|watch]` and `vetted why <company>`.
 
 import { toJson } from '../ui/safe.js';
-import { terminalWidth } from '../ui/wrap.js';
+import { fitLines, terminalWidth } from '../ui/wrap.js';
 import type { Context } from '../context.js';
 import type { CommandResult } from './result.js';
 import { UserError } from '../errors.js';
@@ -46,6 +46,6 @@ export async function runWhy(ctx: Context, name: string, opts: { json?: boolean 
       };
     }
     const [{ renderWhy }, { colourWanted, paint }] = await Promise.all([import('../ui/render-lists.js'), import('../ui/colour.js')]);
-    return { out: renderWhy(v, paint(colourWanted(ctx.out, { noColor: ctx.noColor }, ctx.env)), ctx.lang, evidence, ctx.now(), policy) };
+    return { out: fitLines(renderWhy(v, paint(colourWanted(ctx.out, { noColor: ctx.noColor }, ctx.env)), ctx.lang, evidence, ctx.now(), policy), terminalWidth(ctx.out)) };
   });
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hangingIndent, terminalWidth, wrapWords } from '../../src/ui/wrap.js';
+import { fitLines, hangingIndent, terminalWidth, wrapWords } from '../../src/ui/wrap.js';
 import { renderTable } from '../../src/ui/table.js';
 import { renderLists } from '../../src/ui/render-lists.js';
 import { paint } from '../../src/ui/colour.js';
@@ -68,5 +68,26 @@ describe('renderLists', () => {
   it('shows a pin as "pinned by you" once, with no rule tag', () => {
     const out = renderLists(groups, paint(false), 'en');
     expect(out).toMatch(/Zappos +since 2024-01-01 {2}pinned by you: they helped/);
+  });
+});
+
+describe('fitLines', () => {
+  const text = ['Title', '  • B2 broke 4 promises in 5 days: "fixed within 24 hours" twice', '    → ask for a supervisor by name and write it down'].join('\n');
+  it('wraps each long line under its own text, after its bullet or arrow', () => {
+    expect(fitLines(text, 40).split('\n')).toEqual([
+      'Title',
+      '  • B2 broke 4 promises in 5 days:',
+      '    "fixed within 24 hours" twice',
+      '    → ask for a supervisor by name and',
+      '      write it down',
+    ]);
+    expect(fitLines(text, undefined)).toBe(text);
+  });
+  it('counts colour codes as no columns', () => {
+    const p = paint(true);
+    const line = `  • ${p.bold('B2')} broke 4 promises in 5 days: ${p.dim('— 2012-07-20 [incident:volga-2012-07]')}`;
+    const lines = fitLines(line, 40).split('\n');
+    expect(lines.map((l) => l.replace(/\x1b\[[0-9;]*m/g, ''))).toEqual(['  • B2 broke 4 promises in 5 days: —', '    2012-07-20 [incident:volga-2012-07]']);
+    expect(lines[0]).toContain(p.bold('B2'));
   });
 });
