@@ -63,7 +63,7 @@ __vetted_dequote() {
   esac
   for ((i = 0; i < \${#s}; i++)); do
     c=\${s:i:1}
-    if [[ $c == '\\' ]]; then ((i++)); c=\${s:i:1}; fi
+    if [[ $c == '\\' ]]; then i=$((i + 1)); c=\${s:i:1}; fi
     out+=$c
   done
   printf '%s' "$out"
@@ -113,7 +113,7 @@ _vetted() {
     if [[ $n == 0 && " \${__vetted_subs[$cmd_path]} " == *" $w "* ]]; then
       cmd_path+=" $w"
     else
-      ((n++))
+      n=$((n + 1))
     fi
   done
   # The value of a flag: --flag VALUE, or --flag=VALUE.
