@@ -35,7 +35,8 @@ beforeAll(() => {
 });
 afterAll(() => s.cleanup());
 
-const env = () => ({ ...s.env, PATH: `${bin}:${process.env.PATH}` });
+// The shells keep their own files (fish its history and variables) in the sandbox, not in the user's home.
+const env = () => ({ ...s.env, PATH: `${bin}:${process.env.PATH}`, HOME: s.dir, XDG_CONFIG_HOME: join(s.dir, 'xdg-config'), XDG_DATA_HOME: join(s.dir, 'xdg-data') });
 
 /** What bash offers for a command line whose last word is being completed. */
 function bashComplete(...words: string[]): string[] {
