@@ -88,6 +88,10 @@ rows.push(measure(`vetted import (${mid.size.companies} companies, ${mid.size.in
 const oneCompany = JSON.parse(readFileSync(mid.file, 'utf8')).incidents[0].company;
 rows.push(measure('vetted lists --json (10,000 companies)', ['lists', '--json'], envFor('mid'), { runs: fast, target: 5 }));
 rows.push(measure('vetted company show <one> (10,000 companies)', ['company', 'show', oneCompany], envFor('mid'), { runs: fast, target: 2 }));
+// Completion asks for names at every Tab: a prefix that matches about a tenth of the names.
+const prefix = oneCompany.slice(0, 1);
+rows.push(measure(`vetted __complete company ${prefix} (10,000 companies)`, ['__complete', 'company', prefix], envFor('mid'), { runs: fast, target: 1.6 }));
+rows.push(measure('vetted __complete incident (10,000 companies, every id)', ['__complete', 'incident'], envFor('mid'), { runs: fast, target: 1.6 }));
 rows.push(measure('vetted export --format md (10,000 companies)', ['export', '--format', 'md'], envFor('mid'), { runs: quick ? 3 : 7, target: 6 }));
 
 // Correcting the record at 10,000 companies: each change is timed, then undone untimed

@@ -17,12 +17,16 @@ export interface GlobalOptions {
 export interface Writer {
   write(s: string): unknown;
   isTTY?: boolean;
+  /** The width of the terminal, where it is one. */
+  columns?: number;
 }
 
 export interface Context {
   dbPath: string;
   /** Whether dbPath is the default location (its folder may be created). */
   dbIsDefault: boolean;
+  /** What chose dbPath and configDir: a flag, an environment variable, or the platform's default. */
+  setBy: { db: string; config: string };
   configDir: string;
   lang: Lang;
   noColor: boolean;
@@ -36,6 +40,8 @@ export interface Context {
 }
 
 const paths = () => envPaths('vetted', { suffix: '' });
+/** The XDG variables choose the folders on Linux and the BSDs only. */
+const xdg = (value: string | undefined) => !!value && process.platform !== 'darwin' && process.platform !== 'win32';
 
 export function langFrom(flag: string | undefined, env: NodeJS.ProcessEnv): Lang {
   if (flag !== undefined) {
@@ -56,6 +62,10 @@ export function makeContext(opts: GlobalOptions, env = process.env): Context {
     },
     dbPath: explicit ? resolve(explicit) : join(paths().data, 'vetted.db'),
     dbIsDefault: !explicit,
+    setBy: {
+      db: opts.db !== undefined ? '--db' : env.VETTED_DB ? 'VETTED_DB' : xdg(env.XDG_DATA_HOME) ? 'XDG_DATA_HOME' : 'default',
+      config: env.VETTED_CONFIG ? 'VETTED_CONFIG' : xdg(env.XDG_CONFIG_HOME) ? 'XDG_CONFIG_HOME' : 'default',
+    },
     configDir: env.VETTED_CONFIG ? resolve(env.VETTED_CONFIG) : paths().config,
     lang: langFrom(opts.lang, env),
     noColor: opts.color === false,

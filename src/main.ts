@@ -74,6 +74,19 @@ function quietOnClosedPipe(stream: NodeJS.WriteStream): void {
   });
 }
 
+/** `vetted __complete <kind> [prefix]`, for the completion scripts: straight to its module,
+ * past the command tree, because it runs at every Tab; quiet whatever happens. */
+async function complete(args: string[]): Promise<number> {
+  try {
+    const [{ makeContext }, { run }] = await Promise.all([import('./context.js'), import('./commands/complete.js')]);
+    const ctx = makeContext({});
+    emit(await run(ctx, args[0] ?? '', args[1] ?? ''), ctx);
+    return 0;
+  } catch {
+    return 1;
+  }
+}
+
 export async function main(argv: string[]): Promise<number> {
   quietOnClosedPipe(process.stdout);
   const args = argv.slice(2);
@@ -81,6 +94,7 @@ export async function main(argv: string[]): Promise<number> {
     process.stdout.write(`${VERSION}\n`);
     return 0;
   }
+  if (args[0] === '__complete') return complete(args.slice(1));
   const debug = hasDebug(args);
   let code = 0;
   try {

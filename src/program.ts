@@ -6,6 +6,7 @@ import type { CommandLoader } from './main.js';
 import type { GlobalOptions } from './context.js';
 import { VERSION } from './version.js';
 import { safeText } from './ui/safe.js';
+import { applyConventions, jsonListing } from './cli-conventions.js';
 
 export type Runner = (load: CommandLoader, globals: GlobalOptions, params: unknown[]) => Promise<void>;
 
@@ -56,6 +57,9 @@ export function buildProgram(run: Runner): Command {
     async (...args: unknown[]) => {
       const cmd = args[args.length - 1] as Command;
       const params = args.slice(0, -1);
+      // --ndjson is JSON too, one object a line.
+      const opts = params[params.length - 1] as { json?: boolean; ndjson?: boolean } | undefined;
+      if (opts?.ndjson) opts.json = true;
       await run(load, cmd.optsWithGlobals() as GlobalOptions, params);
     };
 
@@ -83,12 +87,12 @@ export function buildProgram(run: Runner): Command {
     .action(action(() => import('./commands/check.js')));
 
   const checklists = sub(program, 'checklists', 'the built-in and your own checklists', 'vetted checklists', 'vetted checklists show general --lang ru', 'vetted checklists validate my-list.yaml');
-  checklists
-    .command('list', { isDefault: true })
-    .description('list the checklists (the default)')
-    .addHelpText('before', examples('vetted checklists list', 'vetted checklists list --json'))
-    .option('--json', 'print as JSON')
-    .action(action(async () => ({ run: (await import('./commands/checklists.js')).runList })));
+  jsonListing(
+    checklists
+      .command('list')
+      .description('list the checklists (the default)')
+      .addHelpText('before', examples('vetted checklists list', 'vetted checklists list --json')),
+  ).action(action(async () => ({ run: (await import('./commands/checklists.js')).runList })));
   sub(checklists, 'show <id>', 'show a checklist: its questions, answers and scores', 'vetted checklists show general', 'vetted checklists show subscription --json')
     .option('--json', 'print as JSON')
     .action(action(async () => ({ run: (await import('./commands/checklists.js')).runShow })));
@@ -97,8 +101,7 @@ export function buildProgram(run: Runner): Command {
     .action(action(async () => ({ run: (await import('./commands/checklists.js')).runValidate })));
 
   const company = sub(program, 'company', 'the companies you have evidence about', 'vetted company list', 'vetted company show Volgatelecom');
-  sub(company, 'list', 'list the companies with their checks and incidents', 'vetted company list', 'vetted company list --json')
-    .option('--json', 'print as JSON')
+  jsonListing(sub(company, 'list', 'list the companies with their checks and incidents (the default)', 'vetted company list', 'vetted company list --json'))
     .action(action(async () => ({ run: (await import('./commands/company.js')).runList })));
   sub(company, 'show <company>', "a company's profile: verdict, checks, incidents and service figures", 'vetted company show Volgatelecom', 'vetted company show Волгателеком --json')
     .option('--json', 'print as JSON')
@@ -108,6 +111,7 @@ export function buildProgram(run: Runner): Command {
 
   registerRecordCommands(program, sub, action);
   registerCorrectionCommands(program, sub, action);
+  applyConventions(program);
   return program;
 }
 
@@ -147,10 +151,9 @@ function registerRecordCommands(program: Command, sub: Sub, action: Action): voi
     .option('--json', 'print the event and the new figures as JSON')
     .action(action(async () => ({ run: (await load()).runEvent })));
 
-  sub(incident, 'list', 'list incidents', 'vetted incident list', 'vetted incident list --open --company Volgatelecom --json')
+  jsonListing(sub(incident, 'list', 'list incidents (the default)', 'vetted incident list', 'vetted incident list --open --company Volgatelecom --json'))
     .option('--company <company>', 'only this company')
     .option('--open', 'only open incidents')
-    .option('--json', 'print as JSON')
     .action(action(async () => ({ run: (await load()).runList })));
   sub(incident, 'show <id>', 'the timeline in plain words, the figures, and what is still owed', 'vetted incident show volgatelecom-1', 'vetted incident show volgatelecom-1 --json')
     .option('--json', 'print the incident, with its metrics, as JSON')
@@ -162,12 +165,13 @@ function registerRecordCommands(program: Command, sub: Sub, action: Action): voi
     .option('--json', 'print the event and the figures as JSON')
     .action(action(async () => ({ run: (await load()).runClose })));
 
-  sub(program, 'due', 'promises past their deadline or coming due, stale incidents, and the next escalation step', 'vetted due', 'vetted due --json')
-    .option('--json', 'print as JSON')
+  jsonListing(sub(program, 'due', 'promises past their deadline or coming due, stale incidents, and the next escalation step', 'vetted due', 'vetted due --json'))
     .action(action(() => import('./commands/due.js')));
 
-  sub(program, 'lists [list]', 'the black, white and watch lists, each company with its reason', 'vetted lists', 'vetted lists black', 'vetted lists --json')
-    .option('--json', 'print as JSON: {"black": [...], "white": [...], "watch": [...]}')
+  jsonListing(
+    sub(program, 'lists [list]', 'the black, white and watch lists, each company with its reason', 'vetted lists', 'vetted lists black', 'vetted lists --json', 'vetted lists --ndjson | grep Ozon'),
+    'print as JSON: {"black": [...], "white": [...], "watch": [...]}',
+  )
     .action(action(async () => ({ run: (await import('./commands/lists.js')).runLists })));
   sub(program, 'why <company>', 'the verdict on a company, every finding for and against, and what would change it', 'vetted why Volgatelecom', 'vetted why Волгателеком --json')
     .option('--json', 'print as JSON')
@@ -177,15 +181,16 @@ function registerRecordCommands(program: Command, sub: Sub, action: Action): voi
     .action(action(async () => ({ run: (await import('./commands/pin.js')).runPin })));
   sub(program, 'unpin <company>', 'remove your pin: the evidence decides again', 'vetted unpin Zappos')
     .action(action(async () => ({ run: (await import('./commands/pin.js')).runUnpin })));
-  const policy = sub(program, 'policy', 'the list policy: thresholds of the black and white rules', 'vetted policy show');
-  sub(policy, 'show', 'print the policy in force (defaults, or your policy.yaml)', 'vetted policy show', 'vetted policy show --json')
+  const policy = sub(program, 'policy', 'the list policy: thresholds of the black and white rules', 'vetted policy', 'vetted policy show --json');
+  sub(policy, 'show', 'print the policy in force (defaults, or your policy.yaml); the default', 'vetted policy show', 'vetted policy show --json')
     .option('--json', 'print as JSON')
     .action(action(async () => ({ run: (await import('./commands/policy.js')).runShow })));
 
   sub(program, 'backup', 'copy the database safely (SQLite online backup), by default into a backups folder beside it', 'vetted backup', 'vetted backup --out ~/vetted-2026-11-22.db')
     .option('--out <file>', 'where to write the backup, or - for stdout (default: <data folder>/backups/vetted-backup-<time>.db)')
     .action(action(async () => ({ run: (await import('./commands/backup.js')).runBackup })));
-  sub(program, 'restore <file>', 'replace the database with a backup, after checking it (the current one is kept as a backup first)', 'vetted restore ~/.local/share/vetted/backups/vetted-backup-20261122-101500.db')
+  sub(program, 'restore <file>', 'replace the database with a backup, after checking it (the current one is kept as a backup first); asks first on a terminal', 'vetted restore ~/.local/share/vetted/backups/vetted-backup-20261122-101500.db', 'vetted restore ~/safe/vetted-2026-11.db --yes')
+    .option('-y, --yes', 'do not ask; needed where there is no terminal to ask on')
     .action(action(async () => ({ run: (await import('./commands/backup.js')).runRestore })));
 
   sub(program, 'import <file>', 'merge a vetted/1 data file (JSON or YAML, - for stdin); importing the same file twice changes nothing', 'vetted import lists.yaml', 'vetted import backup.json --dry-run --json')
@@ -193,11 +198,28 @@ function registerRecordCommands(program: Command, sub: Sub, action: Action): voi
     .option('--json', 'print the report as JSON')
     .action(action(() => import('./commands/import.js')));
 
-  sub(program, 'export', 'export the lists as markdown or CSV, or everything as a vetted/1 data file', 'vetted export --format md > lists.md', 'vetted export --format md --detail --lang ru --out lists.ru.md', 'vetted export --format json --out backup.json', 'vetted export --format csv --out lists.csv')
-    .addOption(new Option('--format <format>', 'md: the lists to publish; json: all your data; csv: one row per listed company').choices(['md', 'json', 'csv']).default('md'))
-    .option('--out <file>', 'write to this file (whole or not at all; a device or pipe is written through) instead of stdout')
+  sub(program, 'export', 'export the lists as markdown or CSV, or everything as a vetted/1 data file', 'vetted export --format md > lists.md', 'vetted export --format md --detail --lang ru --out lists.ru.md', 'vetted export --out backup.json                 # the format from the extension', 'vetted export --format csv --out lists.csv')
+    .addOption(new Option('--format <format>', 'md: the lists to publish; json: all your data; csv: one row per listed company (default: from the extension of --out, else md)').choices(['md', 'json', 'csv']))
+    .option('--out <file>', 'write to this file instead of stdout (whole or not at all; a device or pipe is written through); .md, .json or .csv choose the format')
     .option('--detail', 'md: add a section per company with its findings and timelines')
     .action(action(() => import('./commands/export.js')));
+
+  registerShellCommands(program, sub, action);
+}
+
+/** Commands about vetted itself: where its files are, and completion for the shells. */
+function registerShellCommands(program: Command, sub: Sub, action: Action): void {
+  sub(program, 'paths', 'where the database, backups, config, checklists, letter templates and policy live, and what set each', 'vetted paths', 'vetted paths --json', 'VETTED_DB=/tmp/try.db vetted paths')
+    .option('--json', 'print as JSON')
+    .action(action(() => import('./commands/paths.js')));
+  sub(
+    program,
+    'completion <shell>',
+    'print the completion script for bash, zsh or fish (commands, flags, values, company names and incident ids)',
+    'vetted completion bash > ~/.local/share/bash-completion/completions/vetted',
+    'vetted completion zsh > ~/.zfunc/_vetted                      # with fpath+=(~/.zfunc) before compinit',
+    'vetted completion fish > ~/.config/fish/completions/vetted.fish',
+  ).action(action(() => import('./commands/completion.js')));
 }
 
 /** The flags of an event's fields, shared by `incident event` and `event edit`. */

@@ -32,16 +32,29 @@ export async function runBackup(ctx: Context, opts: { out?: string }): Promise<C
   return { out: `${safeText(dest)}\n`, err: `backed up ${ctx.dbPath} to ${dest}` };
 }
 
-export async function runRestore(ctx: Context, file: string): Promise<CommandResult> {
+export async function runRestore(ctx: Context, file: string, opts: { yes?: boolean } = {}): Promise<CommandResult> {
   if (file === '') throw new UserError('restore needs the path of a backup.');
   const source = resolve(file);
   if (sameFile(source, ctx.dbPath)) throw new UserError('that is the database itself; give the path of a backup.');
   verifyBackup(source);
-  const existed = existsSync(ctx.dbPath) && !inspectHeader(ctx.dbPath).isNew;
+  const replacing = existsSync(ctx.dbPath) && !inspectHeader(ctx.dbPath).isNew;
+  const keep = replacing ? defaultBackupPath(ctx.dbPath, ctx.now(), 'before-restore') : undefined;
+  if (!opts.yes) {
+    const what = keep ? `replace the database ${ctx.dbPath} with ${source} (the current one is kept in ${keep})` : `restore ${source} as the database ${ctx.dbPath}`;
+    if (!ctx.interactive) throw new UserError(`restore would ${what}; add --yes to do it without a terminal to confirm on.`);
+    const counts = replacing ? await withStore(ctx, (store) => store.counts()) : undefined;
+    const held = counts ? ` (${counts.companies} companies, ${counts.incidents} incidents, ${counts.checks} checks, ${counts.pins} pins)` : '';
+    const [{ askYesNo }, { colourWanted }] = await Promise.all([import('../ui/confirm.js'), import('../ui/colour.js')]);
+    const yes = await askYesNo(
+      safeText(keep ? `Replace the database ${ctx.dbPath}${held} with ${source}? The current one is kept in ${keep}.` : `Restore ${source} as the database ${ctx.dbPath}?`),
+      colourWanted(ctx.err, { noColor: ctx.noColor }, ctx.env),
+      ctx.lang,
+    );
+    if (!yes) return { err: `nothing restored; the database ${ctx.dbPath} is as it was.` };
+  }
   // Opening checks the database (and creates it when there is none) before it is replaced.
   await withStore(ctx, () => undefined);
   // Keep what is being replaced, so that a restore can itself be undone.
-  const keep = existed ? defaultBackupPath(ctx.dbPath, ctx.now(), 'before-restore') : undefined;
   await restoreDatabase(source, ctx.dbPath, keep);
   // Open once, so that a backup from an older version is migrated now.
   await withStore(ctx, () => undefined);

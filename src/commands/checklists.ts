@@ -3,6 +3,8 @@
 import { count } from '../ui/words.js';
 import { toJson } from '../ui/safe.js';
 import { INPUT_LIMITS, readInputText } from '../formats/read-input.js';
+import { jsonList, type JsonOutOptions } from '../ui/json-out.js';
+import { readFileSync } from 'node:fs';
 import type { Context } from '../context.js';
 import type { CommandResult } from './result.js';
 import { localize } from '../domain/checklist.js';
@@ -10,19 +12,21 @@ import { findChecklist, formatProblems, loadAllChecklists, parseChecklistText } 
 import { renderTable } from '../ui/table.js';
 import { safeText } from '../ui/safe.js';
 import { colourWanted, paint } from '../ui/colour.js';
+import { terminalWidth } from '../ui/wrap.js';
 
 interface JsonOption {
   json?: boolean;
 }
 
-export async function runList(ctx: Context, opts: JsonOption): Promise<CommandResult> {
+export async function runList(ctx: Context, opts: JsonOutOptions): Promise<CommandResult> {
   const broken: string[] = [];
   const all = loadAllChecklists(ctx.configDir, (m) => broken.push(`warning: ${m}`));
   const err = broken;
   if (opts.json) {
     return {
-      out: toJson(
+      out: jsonList(
         all.map(({ checklist: c, source, file }) => ({ id: c.id, version: c.version, title: localize(c.title, ctx.lang), questions: c.questions.length, source, file })),
+        opts,
       ),
       err,
     };
@@ -32,9 +36,10 @@ export async function runList(ctx: Context, opts: JsonOption): Promise<CommandRe
   return {
     out:
       renderTable(
-        [{ header: 'ID' }, { header: 'VERSION', align: 'right' }, { header: 'QUESTIONS', align: 'right' }, { header: 'SOURCE' }, { header: 'TITLE' }],
+        [{ header: 'ID' }, { header: 'VERSION', align: 'right' }, { header: 'QUESTIONS', align: 'right' }, { header: 'SOURCE' }, { header: 'TITLE', wrap: true }],
         rows,
         p.bold,
+        terminalWidth(ctx.out),
       ) + p.dim(`\nYour own checklists go in ${ctx.configDir}/checklists/ (see \`vetted checklists show general\` for the format).\n`),
     err,
   };

@@ -1,6 +1,7 @@
 // `vetted company list|show|alias`.
 
 import { toJson } from '../ui/safe.js';
+import { jsonList, type JsonOutOptions } from '../ui/json-out.js';
 import type { Context } from '../context.js';
 import type { CommandResult } from './result.js';
 import { requireCompany, withStore, checkCompanyName } from './shared.js';
@@ -16,12 +17,12 @@ interface JsonOption {
   json?: boolean;
 }
 
-export async function runList(ctx: Context, opts: JsonOption): Promise<CommandResult> {
+export async function runList(ctx: Context, opts: JsonOutOptions): Promise<CommandResult> {
   return withStore(ctx, (store) => {
     const companies = store.listCompanies();
     if (opts.json) {
       return {
-        out: toJson(
+        out: jsonList(
           companies.map((c) => ({
             name: c.name,
             aliases: c.aliases,
@@ -32,6 +33,7 @@ export async function runList(ctx: Context, opts: JsonOption): Promise<CommandRe
             incidents: c.incidents,
             open_incidents: c.open_incidents,
           })),
+          opts,
         ),
       };
     }

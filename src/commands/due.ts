@@ -1,7 +1,7 @@
 // `vetted due`: for every open incident, the promises broken and coming due, staleness,
 // and the next escalation step with its reason.
 
-import { toJson } from '../ui/safe.js';
+import { jsonList, type JsonOutOptions } from '../ui/json-out.js';
 import type { Context } from '../context.js';
 import type { CommandResult } from './result.js';
 import { dueReport, isOpen, type DueReport } from '../domain/incident.js';
@@ -9,6 +9,7 @@ import { describeDuration, formatLocalDate } from '../domain/dates.js';
 import { withStore } from './shared.js';
 import { colourWanted, paint as makePaint, type Paint } from '../ui/colour.js';
 import { safeText } from '../ui/safe.js';
+import { fitLines, terminalWidth } from '../ui/wrap.js';
 
 function reportJson(r: DueReport) {
   return {
@@ -34,16 +35,16 @@ function renderReport(r: DueReport, now: number, p: Paint): string {
   return lines.join('\n');
 }
 
-export async function run(ctx: Context, opts: { json?: boolean }): Promise<CommandResult> {
+export async function run(ctx: Context, opts: JsonOutOptions): Promise<CommandResult> {
   return withStore(ctx, (store) => {
     const now = ctx.now();
     const reports = store
       .allIncidents()
       .filter(isOpen)
       .map((i) => dueReport(i, now, formatLocalDate));
-    if (opts.json) return { out: toJson(reports.map(reportJson)) };
+    if (opts.json) return { out: jsonList(reports.map(reportJson), opts) };
     if (!reports.length) return { out: 'No open incidents: nothing is due.\n' };
     const p = makePaint(colourWanted(ctx.out, { noColor: ctx.noColor }, ctx.env));
-    return { out: reports.map((r) => renderReport(r, now, p)).join('\n\n') + '\n' };
+    return { out: fitLines(reports.map((r) => renderReport(r, now, p)).join('\n\n') + '\n', terminalWidth(ctx.out)) };
   });
 }

@@ -2,6 +2,7 @@
 
 import { safeText, toJson } from '../ui/safe.js';
 import { a } from '../ui/words.js';
+import { jsonList, type JsonOutOptions } from '../ui/json-out.js';
 import type { Context } from '../context.js';
 import type { CommandResult } from './result.js';
 import { UserError } from '../errors.js';
@@ -17,6 +18,7 @@ import { askWhichCompany, checkCompanyName, checkNote, lookalikeWarning, require
 import type { Store } from '../store/store.js';
 import { renderIncident, renderIncidentList } from '../ui/render-incident.js';
 import { colourWanted, paint } from '../ui/colour.js';
+import { fitLines, terminalWidth } from '../ui/wrap.js';
 
 export interface AddOptions {
   title?: string;
@@ -137,8 +139,9 @@ export async function runAdd(ctx: Context, companyArg: string, opts: AddOptions)
       return ref;
     }, { summary: (ref) => `incident ${ref} opened with ${company}: ${title}` });
     const incident = store.findIncident(ref)!;
+    // The next step, not the one just taken: after the first contact, what they promise.
     const hint = firstContact
-      ? `next: vetted incident event ${ref} promise --text "what they promised" --due "tomorrow 18:00"`
+      ? `next, when they promise something: vetted incident event ${ref} promise --text "what they said" --due <when>`
       : `next: vetted incident event ${ref} contact --channel phone --reached-human --wait-minutes 12`;
     if (opts.json) return { out: toJson(incidentJson(incident, ctx.now())), err: warnings };
     return { out: `${ref}\n`, err: [...warnings, `opened incident ${ref} with ${incident.company}`, hint] };
@@ -213,23 +216,24 @@ export function incidentJson(i: ReturnType<Store['findIncident']> & object, now:
   return { ...rest, open: isOpen(i), metrics: computeMetrics(i, now) };
 }
 
-export async function runList(ctx: Context, opts: { company?: string; open?: boolean; json?: boolean }): Promise<CommandResult> {
+export async function runList(ctx: Context, opts: { company?: string; open?: boolean } & JsonOutOptions): Promise<CommandResult> {
   return withStore(ctx, (store) => {
     let incidents = opts.company ? store.incidentsOf(requireCompany(store, opts.company).id) : store.allIncidents();
     if (opts.open) incidents = incidents.filter(isOpen);
     const now = ctx.now();
     if (opts.json) {
       return {
-        out: toJson(
+        out: jsonList(
           incidents.map((i) => {
             const m = computeMetrics(i, now);
             return { id: i.id, company: i.company, title: i.title, opened: i.opened, fault: i.fault, open: isOpen(i), events: i.events.length, promises_broken: m.promises_broken, highest_level: m.highest_level };
           }),
+          opts,
         ),
       };
     }
     if (!incidents.length) return { out: opts.open ? 'No open incidents.\n' : 'No incidents yet. Open one with `vetted incident add "Company" --title "what went wrong"`.\n' };
-    return { out: renderIncidentList(incidents, now, paint(colourWanted(ctx.out, { noColor: ctx.noColor }, ctx.env))) };
+    return { out: renderIncidentList(incidents, now, paint(colourWanted(ctx.out, { noColor: ctx.noColor }, ctx.env)), terminalWidth(ctx.out)) };
   });
 }
 
@@ -237,6 +241,6 @@ export async function runShow(ctx: Context, id: string, opts: { json?: boolean }
   return withStore(ctx, (store) => {
     const incident = requireIncident(store, id);
     if (opts.json) return { out: toJson(incidentJson(incident, ctx.now())) };
-    return { out: renderIncident(incident, ctx.now(), paint(colourWanted(ctx.out, { noColor: ctx.noColor }, ctx.env))) };
+    return { out: fitLines(renderIncident(incident, ctx.now(), paint(colourWanted(ctx.out, { noColor: ctx.noColor }, ctx.env))), terminalWidth(ctx.out)) };
   });
 }

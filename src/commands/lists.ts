@@ -1,6 +1,7 @@
 // `vetted lists [black|white|watch]` and `vetted why <company>`.
 
 import { toJson } from '../ui/safe.js';
+import { fitLines, terminalWidth } from '../ui/wrap.js';
 import type { Context } from '../context.js';
 import type { CommandResult } from './result.js';
 import { UserError } from '../errors.js';
@@ -9,7 +10,7 @@ import { requireCompany, withStore } from './shared.js';
 import { listEntry, listEntryTexts, policyOf, type ListEntry } from './verdicts.js';
 import { judgeCompany } from '../domain/policy.js';
 
-export async function runLists(ctx: Context, which: string | undefined, opts: { json?: boolean }): Promise<CommandResult> {
+export async function runLists(ctx: Context, which: string | undefined, opts: { json?: boolean; ndjson?: boolean }): Promise<CommandResult> {
   if (which !== undefined && !(LISTS as readonly string[]).includes(which)) {
     throw new UserError(`there is no "${which}" list; the lists are black, white and watch.`);
   }
@@ -17,17 +18,17 @@ export async function runLists(ctx: Context, which: string | undefined, opts: { 
   return withStore(ctx, async (store) => {
     const texts = listEntryTexts(store, policy, ctx.now(), which as ListName | undefined);
     const shown = (which ? [which] : LISTS) as ListName[];
-    if (opts.json) {
-      // The cached entries are JSON already: one company a line.
-      const body = shown.map((l) => `"${l}": [${texts[l].length ? `\n${texts[l].join(',\n')}\n` : ''}]`).join(',\n');
-      return { out: `{\n${body}\n}` };
+    if (opts.ndjson) {
+      // The cached entries are compact JSON objects already: each gets its list in front.
+      return { out: shown.flatMap((l) => texts[l].map((t) => `{"list":"${l}",${t.slice(1)}`)).join('\n') };
     }
+    if (opts.json) return { out: toJson(Object.fromEntries(shown.map((l) => [l, texts[l].map((t) => JSON.parse(t) as unknown)]))) };
     const total = shown.reduce((n, l) => n + texts[l].length, 0);
     if (!total && !which) return { out: 'No company is on a list yet: vet one with `vetted check`, log an incident, or `vetted import` a data file.\n' };
     const [{ renderLists }, { colourWanted, paint }] = await Promise.all([import('../ui/render-lists.js'), import('../ui/colour.js')]);
     const p = paint(colourWanted(ctx.out, { noColor: ctx.noColor }, ctx.env));
     const groups = Object.fromEntries(shown.map((l) => [l, texts[l].map((t) => JSON.parse(t) as ListEntry)]));
-    return { out: renderLists(groups, p, ctx.lang) };
+    return { out: renderLists(groups, p, ctx.lang, terminalWidth(ctx.out)) };
   });
 }
 
@@ -45,6 +46,6 @@ export async function runWhy(ctx: Context, name: string, opts: { json?: boolean 
       };
     }
     const [{ renderWhy }, { colourWanted, paint }] = await Promise.all([import('../ui/render-lists.js'), import('../ui/colour.js')]);
-    return { out: renderWhy(v, paint(colourWanted(ctx.out, { noColor: ctx.noColor }, ctx.env)), ctx.lang, evidence, ctx.now(), policy) };
+    return { out: fitLines(renderWhy(v, paint(colourWanted(ctx.out, { noColor: ctx.noColor }, ctx.env)), ctx.lang, evidence, ctx.now(), policy), terminalWidth(ctx.out)) };
   });
 }

@@ -222,7 +222,12 @@ export function dueReport(i: Incident, now: number, formatDate: (ms: number) => 
     if (refusals.length) reasons.push(`${plural(refusals.length, 'refusal')}`);
     advice.push({ step: next.step, why: `${reasons.join(' and ')} ${levelWords(level)}` });
   }
-  if (isAtFault(i) && !i.events.some((e) => e.type === 'compensation')) {
+  // Advice needs evidence: nothing is owed before the company has been told of the failure.
+  const told = i.events.some((e) => e.type !== 'note');
+  if (!told) {
+    advice.push({ step: `Tell them: contact the company, then log it with \`vetted incident event ${i.id} contact\``, why: 'no contact with the company is logged yet' });
+  }
+  if (told && isAtFault(i) && !i.events.some((e) => e.type === 'compensation')) {
     const days = Math.floor((now - msOf(i.opened)) / DAY_MS);
     advice.push({
       step: 'Ask for compensation in writing (email or letter), and keep the reply',

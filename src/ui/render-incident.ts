@@ -121,10 +121,11 @@ export function renderIncident(i: Incident, now: number, paint: Paint): string {
   return lines.join('\n') + '\n';
 }
 
-export function renderIncidentList(incidents: Incident[], now: number, paint: Paint): string {
+export function renderIncidentList(incidents: Incident[], now: number, paint: Paint, width?: number): string {
   return renderTable(
-    [{ header: 'ID' }, { header: 'COMPANY', max: 30 }, { header: 'OPENED' }, { header: 'STATE' }, { header: 'BROKEN', align: 'right' }, { header: 'TITLE', max: 50 }],
+    [{ header: 'ID' }, { header: 'COMPANY', max: 30 }, { header: 'OPENED' }, { header: 'STATE' }, { header: 'BROKEN', align: 'right' }, { header: 'TITLE', wrap: true }],
     incidents.map((i) => [i.id, i.company, i.opened.slice(0, 10), isOpen(i) ? 'open' : closingOf(i)?.outcome ?? 'closed', String(computeMetrics(i, now).promises_broken), i.title]),
     paint.bold,
+    width,
   );
 }

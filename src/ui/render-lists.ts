@@ -10,6 +10,7 @@ import { datePart, plural } from '../domain/dates.js';
 import type { Paint } from './colour.js';
 import { safeText } from './safe.js';
 import { displayWidth } from './width.js';
+import { hangingIndent } from './wrap.js';
 
 const TITLES: Record<ListName, string> = { black: 'Black list', white: 'White list', watch: 'Watch list' };
 
@@ -23,7 +24,8 @@ export function ruleTitle(rule: string): string {
   return RULES.find((r) => r.id === rule)?.title ?? rule;
 }
 
-export function renderLists(groups: Partial<Record<ListName, ListEntry[]>>, p: Paint, lang: Lang = 'en'): string {
+/** The lists; on a terminal (`columns` given) each reason wraps under its own column. */
+export function renderLists(groups: Partial<Record<ListName, ListEntry[]>>, p: Paint, lang: Lang = 'en', columns?: number): string {
   const out: string[] = [];
   for (const [list, entries] of Object.entries(groups) as [ListName, ListEntry[]][]) {
     out.push(listColour(p, list)(p.bold(`${TITLES[list]} (${entries.length})`)));
@@ -34,8 +36,20 @@ export function renderLists(groups: Partial<Record<ListName, ListEntry[]>>, p: P
       const name = safeText(v.company);
       const pad = ' '.repeat(Math.max(1, width - displayWidth(name) + 2));
       const top = v.reasons[0];
-      const tag = top ? (top.rule === 'pin' ? 'pin' : top.rule === 'watch' ? '' : top.rule) : '';
-      out.push(`  ${name}${pad}${p.dim(`since ${v.since ?? '—'}`)}  ${tag ? `${p.bold(tag)} ` : ''}${safeText(top ? findingText(top, lang) : '')}${v.reasons.length > 1 ? p.dim(` (+${v.reasons.length - 1} more)`) : ''}`);
+      // A pin's text says "pinned by you" itself; a rule is named by its id.
+      const tag = top && top.rule !== 'pin' && top.rule !== 'watch' ? top.rule : '';
+      const since = `since ${v.since ?? '—'}`;
+      const more = v.reasons.length > 1 ? ` (+${v.reasons.length - 1} more)` : '';
+      const reason = `${tag ? `${tag} ` : ''}${safeText(top ? findingText(top, lang) : '')}${more}`;
+      const head = `  ${name}${pad}${since}  `;
+      const wrapped = hangingIndent('', displayWidth(head), reason, columns).split('\n');
+      // Paint after wrapping, so that widths are of the text alone.
+      const painted = wrapped.map((l, i) => {
+        let line = i === 0 && tag ? `${p.bold(tag)}${l.slice(tag.length)}` : l;
+        if (more && i === wrapped.length - 1 && line.endsWith(more)) line = `${line.slice(0, -more.length)}${p.dim(more)}`;
+        return line;
+      });
+      out.push(`  ${name}${pad}${p.dim(since)}  ${painted.join('\n')}`);
     }
     out.push('');
   }

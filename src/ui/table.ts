@@ -2,12 +2,15 @@
 
 import { displayWidth } from './width.js';
 import { safeText } from './safe.js';
+import { hangingIndent } from './wrap.js';
 
 export interface Column {
   header: string;
   align?: 'left' | 'right';
   /** Cut longer cells to this display width, with an ellipsis. */
   max?: number;
+  /** The last column only: on a terminal its text wraps under the column instead of being cut. */
+  wrap?: boolean;
 }
 
 function cut(s: string, max: number): string {
@@ -20,14 +23,26 @@ function cut(s: string, max: number): string {
   return `${out}…`;
 }
 
-/** Renders rows as aligned columns; cells are user text and are made safe here. */
-export function renderTable(columns: Column[], rows: string[][], paintHeader: (s: string) => string = (s) => s): string {
-  const cells = rows.map((r) => r.map((c, i) => (columns[i].max ? cut(safeText(c), columns[i].max!) : safeText(c))));
+/**
+ * Renders rows as aligned columns; cells are user text and are made safe here. Given the
+ * terminal's `width`, a last column marked `wrap` wraps under itself; without it (a pipe)
+ * nothing is cut or wrapped in that column.
+ */
+export function renderTable(columns: Column[], rows: string[][], paintHeader: (s: string) => string = (s) => s, width?: number): string {
+  const last = columns.length - 1;
+  const wraps = columns[last]?.wrap === true;
+  const cells = rows.map((r) => r.map((c, i) => (columns[i].max && !(wraps && i === last) ? cut(safeText(c), columns[i].max!) : safeText(c))));
   const widths = columns.map((col, i) => Math.max(displayWidth(col.header), ...cells.map((r) => displayWidth(r[i] ?? ''))));
   const pad = (s: string, i: number) => {
     const gap = ' '.repeat(Math.max(0, widths[i] - displayWidth(s)));
     return columns[i].align === 'right' ? gap + s : s + gap;
   };
-  const line = (r: string[]) => r.map((c, i) => pad(c ?? '', i)).join('  ').trimEnd();
-  return [paintHeader(line(columns.map((c) => c.header))), ...cells.map(line)].join('\n') + '\n';
+  // Where the last column starts: every column before it and its two spaces.
+  const start = widths.slice(0, last).reduce((n, w) => n + w + 2, 0);
+  const line = (r: string[]) => {
+    if (!wraps || width === undefined) return r.map((c, i) => pad(c ?? '', i)).join('  ').trimEnd();
+    const head = r.slice(0, last).map((c, i) => pad(c ?? '', i)).join('  ') + '  ';
+    return hangingIndent(head, start, r[last] ?? '', width).trimEnd();
+  };
+  return [paintHeader(columns.map((c, i) => pad(c.header, i)).join('  ').trimEnd()), ...cells.map(line)].join('\n') + '\n';
 }

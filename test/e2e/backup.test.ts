@@ -128,7 +128,7 @@ describe('restore', () => {
     const withPin = dump();
     expect(pinned()).toContain('Beeline');
 
-    const r = ok(s.run(['restore', backup]));
+    const r = ok(s.run(['restore', backup, '--yes']));
     expect(r.stderr).toMatch(/restored/);
     expect(r.stderr).not.toMatch(STACK_FRAME);
     expect(pinned()).not.toContain('Beeline');
@@ -152,7 +152,7 @@ describe('restore', () => {
     const original = dump();
     const backup = ok(s.run(['backup', '--out', join(s.dir, 'b.db')])).stdout.trim();
     const fresh = join(s.dir, 'fresh.db');
-    ok(s.run(['--db', fresh, 'restore', backup]));
+    ok(s.run(['--db', fresh, 'restore', backup, '--yes']));
     expect(mode(fresh)).toBe(0o600);
     expect(dump(fresh)).toEqual(original);
   });
@@ -165,7 +165,7 @@ describe('restore', () => {
     const file = join(s.dir, 'not-a-backup.db');
     make(file);
     const given = readFileSync(file);
-    const r = s.run(['restore', file]);
+    const r = s.run(['restore', file, '--yes']);
     if (oneLine) expect(expectOneLineError(r)).toMatch(sentence);
     else {
       expect(r.code, r.stderr).toBe(2);
@@ -221,13 +221,25 @@ describe('restore', () => {
 
   it('of a file that does not exist: exit 2', () => {
     ok(s.run(['import', SEEDS]));
-    const line = expectOneLineError(s.run(['restore', join(s.dir, 'missing.db')]));
+    const line = expectOneLineError(s.run(['restore', join(s.dir, 'missing.db'), '--yes']));
     expect(line).toContain('missing.db');
+  });
+
+  it('without a terminal needs --yes: exit 2 naming what would be replaced, nothing changed', () => {
+    ok(s.run(['import', SEEDS]));
+    const backup = ok(s.run(['backup', '--out', join(s.dir, 'b.db')])).stdout.trim();
+    ok(s.run(['pin', 'Beeline', 'black', '--reason', 'after the backup']));
+    const line = expectOneLineError(s.run(['restore', backup]));
+    expect(line).toContain(s.db);
+    expect(line).toContain('--yes');
+    expect(line).toMatch(/kept in .*before-restore/);
+    expect(pinned()).toContain('Beeline');
+    expect(existsSync(join(s.dir, 'backups'))).toBe(false);
   });
 
   it('of the database itself: exit 2', () => {
     ok(s.run(['import', SEEDS]));
-    expectOneLineError(s.run(['restore', s.db]));
+    expectOneLineError(s.run(['restore', s.db, '--yes']));
   });
 });
 

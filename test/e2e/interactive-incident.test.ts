@@ -60,6 +60,10 @@ describe('incident add on a terminal', () => {
     t.keys('Enter');
     expect(await t.waitForExit()).toBe(0);
     expect(t.stdout().trim()).toBe('some-isp-1');
+    // The hint is the next step, not the contact just logged.
+    const screen = t.screen();
+    expect(screen).toContain('next, when they promise something: vetted incident event some-isp-1 promise');
+    expect(screen).not.toMatch(/next: vetted incident event some-isp-1 contact/);
 
     const shown = json<Shown>(s, ['incident', 'show', 'some-isp-1', '--json']);
     expect(shown.title).toBe('Internet down since morning');

@@ -28,6 +28,8 @@ export interface TerminalRunOptions {
   unset?: string[];
   width?: number;
   height?: number;
+  /** Leave stdout on the terminal too (to see what vetted prints to a terminal). */
+  stdoutOnTerminal?: boolean;
 }
 
 export class Terminal {
@@ -57,7 +59,7 @@ export class Terminal {
       'cd ' + shQuote(opts.dir),
       ...['FORCE_COLOR', 'TMUX', ...(opts.unset ?? [])].map((v) => `unset ${v}`),
       ...Object.entries(opts.env).map(([k, v]) => `export ${k}=${shQuote(v)}`),
-      `${shQuote(process.execPath)} ${shQuote(BIN)} ${opts.args.map(shQuote).join(' ')} > ${shQuote(t.stdoutFile)}`,
+      `${shQuote(process.execPath)} ${shQuote(BIN)} ${opts.args.map(shQuote).join(' ')}${opts.stdoutOnTerminal ? '' : ` > ${shQuote(t.stdoutFile)}`}`,
       `echo "EXIT=$?" > ${shQuote(t.exitFile)}`,
       // Keep the pane open so that the screen can still be read after vetted exits.
       'echo "[vetted exited]"',

@@ -325,6 +325,8 @@ describe('dueReport', () => {
     ['compensation already given', incident({ fault: 'company', events: [compensation({ at: '2024-01-02T10:00' })] }), false],
     ['a third party’s fault', incident({ fault: 'third-party', events: [contact({ at: '2024-01-02T10:00' })] }), false],
     ['the customer’s fault', incident({ fault: 'customer', events: [contact({ at: '2024-01-02T10:00' })] }), false],
+    ['no events at all: nothing to rest the advice on', incident({ fault: 'company' }), false],
+    ['only a note of the customer’s own', incident({ fault: 'company', events: [note({ at: '2024-01-02T10:00' })] }), false],
   ] as [string, Incident, boolean][])('asks for compensation in writing: %s → %s', (_name, i, expected) => {
     expect(asksCompensation(i)).toBe(expected);
   });
@@ -332,6 +334,13 @@ describe('dueReport', () => {
   it('says how long the service has failed when asking for compensation', () => {
     const r = report(incident({ events: [contact({ at: '2024-01-02T10:00' })] }), '2024-01-04T10:00');
     expect(r.advice.find((a) => /compensation in writing/i.test(a.step))!.why).toContain('3 days');
+  });
+
+  it('an incident with no events: the one step is to tell the company, and log it', () => {
+    const r = report(incident({ fault: 'company' }), '2024-01-03T10:00');
+    expect(r.advice[0].step).toContain(`vetted incident event ${r.incident.id} contact`);
+    expect(r.advice[0].why).toMatch(/no contact/);
+    expect(r.advice.some((a) => /compensation|supervisor|chase/i.test(a.step))).toBe(false);
   });
 
   it('nothing owed, nothing to advise', () => {

@@ -1,0 +1,369 @@
+// Completion scripts for bash, zsh and fish, rendered from the command tree (spec.ts). The
+// tree, the flags and the closed vocabularies are written into the script; names and ids are
+// asked of `vetted __complete <kind> <prefix>` as the user types, so they are always current.
+
+import type { CommandSpec } from './spec.js';
+import type { Values } from './values.js';
+
+/** A value spec in the scripts' own notation: `w:<words>`, `d:<kind>`, `df:<kind>` (and files), `f`, or '' (free text). */
+function code(v: Values | undefined): string {
+  if (!v) return '';
+  if ('words' in v) return `w:${v.words.join(' ')}`;
+  if ('dynamic' in v) return `${v.files ? 'df' : 'd'}:${v.dynamic}`;
+  return 'f';
+}
+
+/** A word for a single-quoted shell string. */
+const sq = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
+const key = (path: string[], ...more: string[]) => ['vetted', ...path, ...more].join(' ');
+const oneLine = (s: string) => s.replace(/\s+/g, ' ').trim();
+
+interface Tables {
+  subs: [string, string][];
+  flags: [string, string][];
+  values: [string, string][];
+  args: [string, string][];
+  variadic: [string, string][];
+}
+
+function tables(spec: CommandSpec[]): Tables {
+  const t: Tables = { subs: [], flags: [], values: [], args: [], variadic: [] };
+  for (const c of spec) {
+    if (c.subcommands.length) t.subs.push([key(c.path), c.subcommands.map((s) => s.name).join(' ')]);
+    t.flags.push([key(c.path), c.flags.flatMap((f) => f.names.filter((n) => n.startsWith('--'))).join(' ')]);
+    for (const f of c.flags) if (f.takesValue) for (const n of f.names) t.values.push([key(c.path, n), code(f.values)]);
+    c.args.forEach((a, i) => t.args.push([key(c.path, String(i)), code(a.values)]));
+    const last = c.args.length - 1;
+    if (last >= 0 && c.args[last].variadic) t.variadic.push([key(c.path), String(last)]);
+  }
+  return t;
+}
+
+const assoc = (shellName: string, declare: string, rows: [string, string][]) =>
+  `${declare} ${shellName}=(\n${rows.map(([k, v]) => `  [${sq(k)}]=${sq(v)}`).join('\n')}\n)`;
+
+export function renderBash(spec: CommandSpec[]): string {
+  const t = tables(spec);
+  return `# bash completion for vetted, printed by \`vetted completion bash\` from its command tree.
+# Install: vetted completion bash > ~/.local/share/bash-completion/completions/vetted
+# (or add \`source <(vetted completion bash)\` to ~/.bashrc). Needs bash 4.2 or newer.
+
+${assoc('__vetted_subs', 'declare -gA', t.subs)}
+${assoc('__vetted_flags', 'declare -gA', t.flags)}
+${assoc('__vetted_value', 'declare -gA', t.values)}
+${assoc('__vetted_arg', 'declare -gA', t.args)}
+${assoc('__vetted_variadic', 'declare -gA', t.variadic)}
+
+# What was typed, without the shell's quoting: "Some Sh, 'Some Sh and Some\\ Sh are Some Sh.
+__vetted_dequote() {
+  local s=$1 out='' i c
+  case $s in
+    \\"*) s=\${s#\\"} ;;
+    \\'*) printf '%s' "\${s#\\'}"; return ;;
+  esac
+  for ((i = 0; i < \${#s}; i++)); do
+    c=\${s:i:1}
+    if [[ $c == '\\' ]]; then i=$((i + 1)); c=\${s:i:1}; fi
+    out+=$c
+  done
+  printf '%s' "$out"
+}
+
+# Completes one value from its spec (see \`vetted completion bash\`): words, names from the
+# database (asked of \`vetted __complete\`, which never writes), or file names.
+__vetted_values() {
+  local spec=$1 cur=$2 db=$3
+  case $spec in
+    w:*) COMPREPLY=($(compgen -W "\${spec#w:}" -- "$cur")) ;;
+    d:* | df:*)
+      local IFS=$'\\n'
+      compopt -o filenames 2>/dev/null
+      COMPREPLY=($(VETTED_DB=\${db:-$VETTED_DB} command vetted __complete "\${spec#*:}" "$cur" 2>/dev/null))
+      [[ $spec == df:* ]] && COMPREPLY+=($(compgen -f -- "$cur"))
+      ;;
+    f)
+      local IFS=$'\\n'
+      compopt -o filenames 2>/dev/null
+      COMPREPLY=($(compgen -f -- "$cur"))
+      ;;
+  esac
+}
+
+_vetted() {
+  COMPREPLY=()
+  local cword=$COMP_CWORD cmd_path=vetted w i n=0 skip='' db=''
+  local cur
+  cur=$(__vetted_dequote "\${2-\${COMP_WORDS[cword]}}")
+  [[ $cur == '=' ]] && cur=''
+  for ((i = 1; i < cword; i++)); do
+    w=\${COMP_WORDS[i]}
+    if [[ -n $skip ]]; then
+      [[ $skip == db ]] && db=$(__vetted_dequote "$w") && db=\${db/#\\~/$HOME}
+      skip=''
+      continue
+    fi
+    if [[ $w == '=' ]]; then skip=1; [[ \${COMP_WORDS[i-1]} == --db ]] && skip=db; continue; fi
+    if [[ $w == -?* ]]; then
+      if [[ -n \${__vetted_value["$cmd_path $w"]+set} && \${COMP_WORDS[i+1]} != '=' ]]; then
+        skip=1
+        [[ $w == --db ]] && skip=db
+      fi
+      continue
+    fi
+    if [[ $n == 0 && " \${__vetted_subs[$cmd_path]} " == *" $w "* ]]; then
+      cmd_path+=" $w"
+    else
+      n=$((n + 1))
+    fi
+  done
+  # The value of a flag: --flag VALUE, or --flag=VALUE.
+  local flag=''
+  if [[ \${COMP_WORDS[cword]} == '=' ]]; then
+    flag=\${COMP_WORDS[cword-1]}
+  elif [[ \${COMP_WORDS[cword-1]} == '=' ]]; then
+    flag=\${COMP_WORDS[cword-2]}
+  elif ((cword > 1)) && [[ \${COMP_WORDS[cword-1]} == -?* ]]; then
+    flag=\${COMP_WORDS[cword-1]}
+  fi
+  if [[ -n $flag && -n \${__vetted_value["$cmd_path $flag"]+set} ]]; then
+    __vetted_values "\${__vetted_value["$cmd_path $flag"]}" "$cur" "$db"
+    return 0
+  fi
+  if [[ $cur == -* ]]; then
+    COMPREPLY=($(compgen -W "\${__vetted_flags[$cmd_path]}" -- "$cur"))
+    return 0
+  fi
+  if [[ $n == 0 && -n \${__vetted_subs[$cmd_path]} ]]; then
+    COMPREPLY=($(compgen -W "\${__vetted_subs[$cmd_path]}" -- "$cur"))
+    return 0
+  fi
+  local v=\${__vetted_variadic[$cmd_path]}
+  [[ -n $v ]] && ((n > v)) && n=$v
+  __vetted_values "\${__vetted_arg["$cmd_path $n"]}" "$cur" "$db"
+  return 0
+}
+
+complete -F _vetted vetted
+`;
+}
+
+export function renderZsh(spec: CommandSpec[]): string {
+  const t = tables(spec);
+  const describe = (rows: [string, string][]) => rows.map(([k, v]) => `  [${sq(k)}]=${sq(v)}`).join('\n');
+  const subDescriptions: [string, string][] = spec.flatMap((c) => c.subcommands.map((s) => [key(c.path, s.name), oneLine(s.description)] as [string, string]));
+  const flagDescriptions: [string, string][] = spec.flatMap((c) =>
+    c.flags.flatMap((f) => f.names.filter((n) => n.startsWith('--')).map((n) => [key(c.path, n), oneLine(f.description)] as [string, string])),
+  );
+  return `#compdef vetted
+# zsh completion for vetted, printed by \`vetted completion zsh\` from its command tree.
+# Install: vetted completion zsh > ~/.zfunc/_vetted, with fpath+=(~/.zfunc) before compinit
+# in ~/.zshrc (or add \`source <(vetted completion zsh)\` after compinit).
+
+${assoc('__vetted_subs', 'typeset -gA', t.subs)}
+${assoc('__vetted_flags', 'typeset -gA', t.flags)}
+${assoc('__vetted_value', 'typeset -gA', t.values)}
+${assoc('__vetted_arg', 'typeset -gA', t.args)}
+${assoc('__vetted_variadic', 'typeset -gA', t.variadic)}
+typeset -gA __vetted_describe=(
+${describe([...subDescriptions, ...flagDescriptions])}
+)
+
+__vetted_values() {
+  local spec=$1 cur=$2 db=$3
+  local -a found
+  case $spec in
+    w:*) compadd -- \${=\${spec#w:}} ;;
+    d:* | df:*)
+      found=("\${(@f)$(VETTED_DB=\${db:-$VETTED_DB} command vetted __complete \${spec#*:} "$cur" 2>/dev/null)}")
+      found=(\${found:#})
+      (( \${#found} )) && compadd -U -- "\${found[@]}"
+      [[ $spec == df:* ]] && _files
+      ;;
+    f) _files ;;
+  esac
+}
+
+__vetted_listed() {
+  local cmd_path=$1 word
+  local -a items
+  for word in \${=2}; do items+=("\${word//:/\\\\:}:\${__vetted_describe[$cmd_path $word]}"); done
+  _describe -t vetted "$3" items
+}
+
+_vetted() {
+  local cmd_path=vetted w i n=0 skip='' db=''
+  # What was typed of the current word, its quotes taken off by the completion system.
+  local cur=$PREFIX
+  for ((i = 2; i < CURRENT; i++)); do
+    w=\${words[i]}
+    if [[ -n $skip ]]; then
+      [[ $skip == db ]] && db=\${~\${(Q)w}}
+      skip=''
+      continue
+    fi
+    if [[ $w == --*=* ]]; then continue; fi
+    if [[ $w == -?* ]]; then
+      if (( \${+__vetted_value[$cmd_path $w]} )); then skip=1; [[ $w == --db ]] && skip=db; fi
+      continue
+    fi
+    if (( n == 0 )) && [[ " \${__vetted_subs[$cmd_path]} " == *" $w "* ]]; then
+      cmd_path+=" $w"
+    else
+      (( n++ ))
+    fi
+  done
+  local flag=''
+  if [[ $cur == --*=* ]]; then
+    flag=\${cur%%=*}
+    compset -P '*='
+    cur=\${cur#*=}
+  elif (( CURRENT > 2 )) && [[ \${words[CURRENT-1]} == -?* ]]; then
+    flag=\${words[CURRENT-1]}
+  fi
+  if [[ -n $flag ]] && (( \${+__vetted_value[$cmd_path $flag]} )); then
+    __vetted_values "\${__vetted_value[$cmd_path $flag]}" "$cur" "$db"
+    return
+  fi
+  if [[ $cur == -* ]]; then
+    __vetted_listed "$cmd_path" "\${__vetted_flags[$cmd_path]}" flag
+    return
+  fi
+  if (( n == 0 )) && [[ -n \${__vetted_subs[$cmd_path]} ]]; then
+    __vetted_listed "$cmd_path" "\${__vetted_subs[$cmd_path]}" command
+    return
+  fi
+  local v=\${__vetted_variadic[$cmd_path]}
+  [[ -n $v ]] && (( n > v )) && n=$v
+  __vetted_values "\${__vetted_arg[$cmd_path $n]}" "$cur" "$db"
+}
+
+if [[ $zsh_eval_context[-1] == loadautofunc ]]; then
+  _vetted "$@"
+else
+  compdef _vetted vetted
+fi
+`;
+}
+
+/** How fish completes the value of a flag: its words, names asked of vetted, files, or free text. */
+function fishValues(takesValue: boolean, v: Values | undefined): string {
+  if (!takesValue) return ' -f';
+  if (!v) return ' -x';
+  if ('words' in v) return ` -x -a ${sq(v.words.join(' '))}`;
+  if ('dynamic' in v) return ` -x -a ${sq(`(__vetted_complete_values ${code(v)} (commandline -ct) (__vetted_state)[3])`)}`;
+  return ' -r -F';
+}
+
+export function renderFish(spec: CommandSpec[]): string {
+  const t = tables(spec);
+  const list = (name: string, rows: [string, string][]) => `set -g ${name} ${rows.map(([k, v]) => sq(`${k}\t${v}`)).join(' \\\n  ')}`;
+  const lines: string[] = [];
+  for (const c of spec) {
+    const at = sq(key(c.path));
+    for (const s of c.subcommands) lines.push(`complete -c vetted -f -n "__vetted_at ${at} 0" -a ${sq(s.name)} -d ${sq(oneLine(s.description))}`);
+    for (const f of c.flags) {
+      const names = f.names.map((n) => (n.startsWith('--') ? `-l ${sq(n.slice(2))}` : `-s ${sq(n.slice(1))}`)).join(' ');
+      lines.push(`complete -c vetted -n "__vetted_at ${at}" ${names}${fishValues(f.takesValue, f.values)} -d ${sq(oneLine(f.description))}`);
+    }
+  }
+  return `# fish completion for vetted, printed by \`vetted completion fish\` from its command tree.
+# Install: vetted completion fish > ~/.config/fish/completions/vetted.fish
+
+${list('__vetted_subs', t.subs)}
+${list('__vetted_value', t.values)}
+${list('__vetted_arg', t.args)}
+${list('__vetted_variadic', t.variadic)}
+
+# Looks a key up in one of the tables above.
+function __vetted_get --argument-names table k
+    for row in $$table
+        set -l parts (string split -m 1 \\t -- $row)
+        if test "$parts[1]" = "$k"
+            printf '%s\\n' "$parts[2]"
+            return 0
+        end
+    end
+    return 1
+end
+
+# The command path typed so far, the number of arguments after it, and the --db given.
+function __vetted_state
+    set -l tokens (commandline -opc)
+    set -l cmd_path vetted
+    set -l n 0
+    set -l skip ''
+    set -l db ''
+    for w in $tokens[2..-1]
+        if test -n "$skip"
+            test "$skip" = db; and set db $w
+            set skip ''
+            continue
+        end
+        if string match -q -- '--*=*' $w
+            continue
+        end
+        if string match -q -- '-?*' $w
+            if __vetted_get __vetted_value "$cmd_path $w" >/dev/null
+                set skip 1
+                test "$w" = --db; and set skip db
+            end
+            continue
+        end
+        set -l subs (string split ' ' -- (__vetted_get __vetted_subs "$cmd_path"))
+        if test $n -eq 0; and contains -- $w $subs
+            set cmd_path "$cmd_path $w"
+        else
+            set n (math $n + 1)
+        end
+    end
+    printf '%s\\n' $cmd_path $n $db
+end
+
+# True at the command path; with a second argument, only before any argument.
+function __vetted_at --argument-names at before
+    set -l state (__vetted_state)
+    test "$state[1]" = "$at"; or return 1
+    test -z "$before"; or test $state[2] -eq 0
+end
+
+function __vetted_complete_values --argument-names spec cur db
+    set cur (string replace -r -- '^--[^=]*=' '' $cur)
+    switch $spec
+        case 'w:*'
+            string split ' ' -- (string sub -s 3 -- $spec)
+        case 'd:*' 'df:*'
+            set -l kind (string replace -r '^[a-z]+:' '' -- $spec)
+            if test -n "$db"
+                VETTED_DB=$db command vetted __complete $kind $cur 2>/dev/null
+            else
+                command vetted __complete $kind $cur 2>/dev/null
+            end
+            string match -q 'df:*' -- $spec; and __fish_complete_path $cur
+        case f
+            __fish_complete_path $cur
+    end
+end
+
+# The values of the argument at the cursor (those of flags are given with each flag).
+function __vetted_values_here
+    set -l state (__vetted_state)
+    set -l cur (commandline -ct)
+    __vetted_get __vetted_value "$state[1] "(commandline -opc)[-1] >/dev/null; and return
+    string match -q -- '-*' $cur; and return
+    if test $state[2] -eq 0; and __vetted_get __vetted_subs "$state[1]" >/dev/null
+        return
+    end
+    set -l n $state[2]
+    set -l v (__vetted_get __vetted_variadic "$state[1]")
+    and test $n -gt $v; and set n $v
+    __vetted_complete_values (__vetted_get __vetted_arg "$state[1] $n") "$cur" "$state[3]"
+end
+
+complete -c vetted -e
+complete -c vetted -f
+${lines.join('\n')}
+complete -c vetted -f -a '(__vetted_values_here)'
+`;
+}
+
+export const RENDERERS = { bash: renderBash, zsh: renderZsh, fish: renderFish } as const;

@@ -1,0 +1,78 @@
+// Text that fits the terminal: words wrapped at a display width, continuation lines under
+// their own column (a hanging indent). Only for a terminal; in a pipe nothing is wrapped.
+
+import { displayWidth as textWidth } from './width.js';
+
+// Colour codes take no columns.
+const SGR = /\x1b\[[0-9;]*m/g;
+const displayWidth = (s: string) => textWidth(s.includes('\x1b') ? s.replace(SGR, '') : s);
+
+/** The columns of the terminal that `out` writes to, or undefined when it is not a terminal. */
+export function terminalWidth(out: { isTTY?: boolean; columns?: number }): number | undefined {
+  if (!out.isTTY) return undefined;
+  return out.columns && out.columns > 0 ? out.columns : 80;
+}
+
+/** Splits `text` into lines of at most `width` columns, at spaces where it can; a word longer than a line is cut. */
+export function wrapWords(text: string, width: number): string[] {
+  const room = Math.max(10, width);
+  if (displayWidth(text) <= room) return [text];
+  const lines: string[] = [];
+  let line = '';
+  const push = () => {
+    lines.push(line.trimEnd());
+    line = '';
+  };
+  for (const word of text.split(/(?<= )/)) {
+    if (line && displayWidth(line + word.trimEnd()) > room) push();
+    let rest = word;
+    while (displayWidth(line + rest.trimEnd()) > room) {
+      // A word longer than the line: cut it at the width.
+      let head = '';
+      for (const [code] of rest.matchAll(/\x1b\[[0-9;]*m|[^]/gu)) {
+        if (displayWidth(line + head + code) > room) break;
+        head += code;
+      }
+      line += head;
+      rest = rest.slice(head.length);
+      push();
+    }
+    line += rest;
+  }
+  if (line.trim()) push();
+  return lines;
+}
+
+/** `first` then `text` wrapped to the terminal, each continuation line indented to where `text` started. */
+export function hangingIndent(first: string, firstWidth: number, text: string, width: number | undefined): string {
+  if (width === undefined) return first + text;
+  const lines = wrapWords(text, width - firstWidth);
+  const pad = ' '.repeat(firstWidth);
+  return [first + (lines[0] ?? ''), ...lines.slice(1).map((l) => pad + l)].join('\n');
+}
+
+/** Where a line's text starts for its continuation lines: after its indent and a bullet, arrow or label. */
+const HANGING = /^(\s*(?:[•→] |Decided by: )?)/;
+
+/** Text of several lines fitted to the terminal: each long line wraps under its own text. */
+export function fitLines(text: string, width: number | undefined): string {
+  if (width === undefined) return text;
+  return text
+    .split('\n')
+    .map((line) => {
+      if (displayWidth(line) <= width) return line;
+      const head = HANGING.exec(line.replace(SGR, ''))![1];
+      // The prefix as written (with its colour codes) is kept on the first line.
+      let cut = 0;
+      for (let seen = 0; seen < head.length && cut < line.length; ) {
+        const m = /^\x1b\[[0-9;]*m/.exec(line.slice(cut));
+        if (m) cut += m[0].length;
+        else {
+          cut++;
+          seen++;
+        }
+      }
+      return hangingIndent(line.slice(0, cut), displayWidth(head), line.slice(cut), width);
+    })
+    .join('\n');
+}

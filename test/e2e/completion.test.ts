@@ -1,0 +1,187 @@
+// Shell completion as a user gets it: the bash script sourced in a real bash and its function
+// called with COMP_WORDS set; fish asked with `complete -C`; zsh and fish scripts parsed by
+// their shells; and the hidden `__complete` that answers with names and ids, never writing.
+import { spawnSync } from 'node:child_process';
+import { chmodSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BIN, SHARED, sandbox, type Sandbox } from '../helpers/cli.js';
+import { ok } from '../helpers/expect.js';
+import { buildProgram } from '../../src/program.js';
+import { walk } from '../../src/cli-conventions.js';
+
+const has = (shell: string) => spawnSync('sh', ['-c', `command -v ${shell}`]).status === 0;
+
+let s: Sandbox;
+let bin: string;
+let scripts: Record<'bash' | 'zsh' | 'fish', string>;
+
+beforeAll(() => {
+  s = sandbox();
+  ok(s.run(['import', join(SHARED, 'scenarios', 'seeds.yaml')]));
+  ok(s.run(['company', 'alias', 'Cool Air Installations', 'Кул Эйр']));
+  // `vetted` on the PATH, as `npm link` puts it there.
+  bin = join(s.dir, 'bin');
+  mkdirSync(bin);
+  writeFileSync(join(bin, 'vetted'), `#!/bin/sh\nexec ${JSON.stringify(process.execPath)} ${JSON.stringify(BIN)} "$@"\n`);
+  chmodSync(join(bin, 'vetted'), 0o755);
+  scripts = { bash: '', zsh: '', fish: '' };
+  for (const shell of ['bash', 'zsh', 'fish'] as const) {
+    const r = ok(s.run(['completion', shell]));
+    expect(r.stderr).toBe('');
+    scripts[shell] = join(s.dir, `vetted.${shell}`);
+    writeFileSync(scripts[shell], r.stdout);
+  }
+});
+afterAll(() => s.cleanup());
+
+// The shells keep their own files (fish its history and variables) in the sandbox, not in the user's home.
+const env = () => ({ ...s.env, PATH: `${bin}:${process.env.PATH}`, HOME: s.dir, XDG_CONFIG_HOME: join(s.dir, 'xdg-config'), XDG_DATA_HOME: join(s.dir, 'xdg-data') });
+
+/** What bash offers for a command line whose last word is being completed. */
+function bashComplete(...words: string[]): string[] {
+  const script = `
+source ${JSON.stringify(scripts.bash)}
+COMP_WORDS=("$@")
+COMP_CWORD=$(( \${#COMP_WORDS[@]} - 1 ))
+_vetted vetted "\${COMP_WORDS[COMP_CWORD]}" "\${COMP_WORDS[COMP_CWORD-1]}"
+printf '%s\\n' "\${COMPREPLY[@]}"
+`;
+  const r = spawnSync('bash', ['--norc', '--noprofile', '-c', script, 'bash', 'vetted', ...words], { env: env(), encoding: 'utf8', cwd: s.dir });
+  expect(r.stderr).toBe('');
+  expect(r.status).toBe(0);
+  return r.stdout.split('\n').filter((l) => l !== '');
+}
+
+describe('bash', () => {
+  it.each([
+    [['inc'], ['incident']],
+    [['incident', ''], ['add', 'event', 'list', 'show', 'close']],
+    [['incident', 'event', 'volga'], ['volga-2012-07']],
+    [['incident', 'event', 'volga-2012-07', 'pro'], ['promise']],
+    [['incident', 'event', 'volga-2012-07', 'promise', '--lev'], ['--level']],
+    [['incident', 'event', 'volga-2012-07', 'escalation', '--level', 'su'], ['supervisor']],
+    [['incident', 'event', 'volga-2012-07', 'escalation', '--level', '=', 'qu'], ['quality']],
+    [['incident', 'event', 'x', 'contact', '--channel', 'p'], ['phone']],
+    [['incident', 'event', 'x', 'compensation', '--kind', 'r'], ['refund', 'replacement', 'repair']],
+    [['incident', 'event', 'x', 'compensation', '--effort', 'p'], ['paperwork']],
+    [['incident', 'add', 'X', '--fault', 'th'], ['third-party']],
+    [['incident', 'close', 'volga-2012-07', '--outcome', 'a'], ['abandoned']],
+    [['incident', 'list', '--company', 'Vol'], ['Volgatelecom']],
+    [['why', 'Vol'], ['Volgatelecom']],
+    [['why', 'vol'], ['Volgatelecom']],
+    [['why', 'Вол'], ['Волгателеком']],
+    [['why', '"Cool A'], ['Cool Air Installations']],
+    [['why', 'Cool\\ A'], ['Cool Air Installations']],
+    [['why', 'Кул'], ['Кул Эйр']],
+    [['company', 'show', 'A'], ['AKU', 'Amazon']],
+    [['pin', 'Ozon', ''], ['black', 'white']],
+    [['lists', ''], ['black', 'white', 'watch']],
+    [['checklists', 'show', ''], ['general', 'online-order', 'subscription']],
+    [['check', 'Amazon', '--checklist', 'on'], ['online-order']],
+    [['--lang', ''], ['en', 'ru']],
+    [['completion', ''], ['bash', 'zsh', 'fish']],
+    [['export', '--format', 'c'], ['csv']],
+  ])('vetted %j offers %j', (words, expected) => {
+    expect(bashComplete(...words).sort()).toEqual([...expected].sort());
+  });
+
+  it('reads names from the database given with --db', () => {
+    const other = join(s.dir, 'other.db');
+    const r = spawnSync(process.execPath, [BIN, '--db', other, 'pin', 'Only Here', 'black', '--reason', 'x'], { env: env(), encoding: 'utf8' });
+    expect(r.status, r.stderr).toBe(0);
+    expect(bashComplete('--db', other, 'why', 'Only')).toEqual(['Only Here']);
+    expect(bashComplete('why', 'Only')).toEqual([]);
+  });
+
+  it('offers every command and subcommand of the tree, those added later too', () => {
+    const program = buildProgram(async () => {});
+    const seen: string[][] = [];
+    walk(program, (c, path) => {
+      if (!path.length || (c as unknown as { _hidden?: boolean })._hidden) return;
+      seen.push(path);
+      expect(bashComplete(...path.slice(0, -1), ''), path.join(' ')).toContain(path[path.length - 1]);
+    });
+    expect(seen.length).toBeGreaterThan(20);
+  });
+
+  it('offers the flags of the command, and the global ones', () => {
+    const flags = bashComplete('incident', 'list', '--');
+    for (const f of ['--company', '--open', '--json', '--ndjson', '--db', '--lang', '--help']) expect(flags).toContain(f);
+    expect(flags).not.toContain('--level');
+  });
+});
+
+describe('fish', () => {
+  it.skipIf(!has('fish'))('parses the script, and completes names, ids and values (skipped only where fish is not installed: apt-get install fish)', () => {
+    const run = (line: string) => {
+      const r = spawnSync('fish', ['--no-config', '-c', `source ${JSON.stringify(scripts.fish)}; complete -C ${JSON.stringify(line)}`], { env: env(), encoding: 'utf8', cwd: s.dir });
+      expect(r.stderr).toBe('');
+      return r.stdout.split('\n').filter(Boolean).map((l) => l.split('\t')[0]);
+    };
+    expect(spawnSync('fish', ['--no-config', '-n', scripts.fish]).status).toBe(0);
+    expect(run('vetted why Vol')).toEqual(['Volgatelecom']);
+    expect(run('vetted why Cool')).toEqual(['Cool Air Installations']);
+    expect(run('vetted incident close volga')).toEqual(['volga-2012-07']);
+    expect(run('vetted incident event volga-2012-07 escalation --level su')).toEqual(['supervisor']);
+    expect(run('vetted incident ')).toEqual(expect.arrayContaining(['add', 'event', 'list', 'show', 'close']));
+  });
+});
+
+describe('zsh', () => {
+  it.skipIf(!has('zsh'))('parses the script (skipped only where zsh is not installed: apt-get install zsh)', () => {
+    const r = spawnSync('zsh', ['-n', scripts.zsh], { encoding: 'utf8' });
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    expect(readFileSync(scripts.zsh, 'utf8')).toMatch(/^#compdef vetted/);
+  });
+});
+
+describe('vetted completion', () => {
+  it('of an unknown shell: exit 2, naming the shells', () => {
+    const r = s.run(['completion', 'tcsh']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/bash, zsh, fish/);
+  });
+});
+
+describe('vetted __complete', () => {
+  const complete = (args: string[], envOver: NodeJS.ProcessEnv = {}) => {
+    const r = spawnSync(process.execPath, [BIN, '__complete', ...args], { env: { ...s.env, ...envOver }, encoding: 'utf8' });
+    return { code: r.status, out: r.stdout, err: r.stderr };
+  };
+
+  it('answers names (and other names) by their key, one a line', () => {
+    expect(complete(['company', 'vol']).out).toBe('Volgatelecom\n');
+    expect(complete(['company', 'ВОЛГ']).out).toBe('Волгателеком\n');
+    expect(complete(['incident', 'VOLGA']).out).toBe('volga-2012-07\n');
+    expect(complete(['company', 'zzz'])).toEqual({ code: 0, out: '', err: '' });
+  });
+
+  it('never creates a database that is not there', () => {
+    const missing = join(s.dir, 'missing.db');
+    expect(complete(['company', ''], { VETTED_DB: missing })).toEqual({ code: 0, out: '', err: '' });
+    expect(existsSync(missing)).toBe(false);
+  });
+
+  it('never writes the database: its bytes and time are as they were', () => {
+    const before = readFileSync(s.db);
+    const mtime = statSync(s.db).mtimeMs;
+    expect(complete(['company', '']).out.split('\n')).toContain('Volgatelecom');
+    expect(readFileSync(s.db).equals(before)).toBe(true);
+    expect(statSync(s.db).mtimeMs).toBe(mtime);
+  });
+
+  it('gives nothing, and no error, for a file that is not a vetted database or an unknown kind', () => {
+    const text = join(s.dir, 'notes.txt');
+    writeFileSync(text, 'not a database\n'.repeat(20));
+    expect(complete(['company', ''], { VETTED_DB: text })).toEqual({ code: 0, out: '', err: '' });
+    expect(readFileSync(text, 'utf8')).toBe('not a database\n'.repeat(20));
+    expect(complete(['nonsense', ''])).toEqual({ code: 0, out: '', err: '' });
+  });
+
+  it('offers no name with a line break or a control character in it', () => {
+    ok(s.run(['pin', 'Evil\u001b[2JCo', 'black', '--reason', 'x']));
+    expect(complete(['company', 'evil']).out).toBe('');
+  });
+});

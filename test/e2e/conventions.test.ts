@@ -1,0 +1,113 @@
+// Rules every command follows, checked over the whole command tree so that commands added
+// later are held to them too: help with a description and examples, groups that list,
+// required values that say so, and one shape of JSON.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import type { Command } from 'commander';
+import { SHARED, sandbox, type Sandbox } from '../helpers/cli.js';
+import { ok } from '../helpers/expect.js';
+import { buildProgram } from '../../src/program.js';
+import { listingOf, walk } from '../../src/cli-conventions.js';
+
+const program = buildProgram(async () => {});
+const commands: { path: string[]; cmd: Command }[] = [];
+walk(program, (cmd, path) => {
+  if (!(cmd as unknown as { _hidden?: boolean })._hidden) commands.push({ path, cmd });
+});
+const groups = commands.filter((c) => c.path.length && c.cmd.commands.length);
+const ndjsonListings = commands.filter((c) => c.cmd.options.some((o) => o.long === '--ndjson'));
+
+let s: Sandbox;
+beforeAll(() => {
+  s = sandbox();
+  ok(s.run(['import', join(SHARED, 'scenarios', 'seeds.yaml')]));
+});
+afterAll(() => s.cleanup());
+
+describe('every command', () => {
+  it.each(commands.map((c) => [c.path.join(' ') || '(vetted)', c] as const))('%s has a description and examples of itself in --help', (_name, { path, cmd }) => {
+    expect(cmd.description().length, 'a description').toBeGreaterThan(10);
+    const r = ok(s.run([...path, '--help']));
+    expect(r.stdout.startsWith('Examples:'), r.stdout).toBe(true);
+    const examples = r.stdout.split(/\n\s*\n/)[0];
+    expect(examples).toContain(`$ vetted${path.length ? ` ${path.join(' ')}` : ''}`);
+    expect(r.stdout).toContain(cmd.description().slice(0, 40));
+  });
+
+  it('marks every required option as required in help', () => {
+    for (const { path, cmd } of commands) {
+      for (const o of cmd.options.filter((x) => x.mandatory)) {
+        const help = ok(s.run([...path, '--help'])).stdout;
+        expect(help, `${path.join(' ')} ${o.long}`).toMatch(new RegExp(`${o.long}[^\\n]*\\(required\\)`));
+      }
+    }
+  });
+});
+
+describe('a group without a subcommand runs its listing', () => {
+  it.each(groups.map((g) => [g.path.join(' '), g] as const))('vetted %s', (_name, { path, cmd }) => {
+    const listing = listingOf(cmd);
+    expect(listing, 'every group has a list or show').toBeDefined();
+    const bare = ok(s.run(path));
+    expect(bare.stdout).toBe(ok(s.run([...path, listing!.name()])).stdout);
+    expect(bare.stdout).not.toMatch(/^Usage:/m);
+  });
+
+  it('an unknown subcommand of a group is named as such: exit 2', () => {
+    const r = s.run(['company', 'frobnicate']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/unknown command 'frobnicate'.*list, show, alias/);
+  });
+});
+
+describe('pin without --reason', () => {
+  it('help and the error agree that --reason is required', () => {
+    expect(ok(s.run(['pin', '--help'])).stdout).toMatch(/--reason <text>.*\(required\)/);
+    const r = s.run(['pin', 'Ozon', 'black']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/--reason/);
+    expect(r.stderr).toMatch(/required/);
+  });
+});
+
+describe('JSON', () => {
+  it('there are listings with --ndjson', () => {
+    expect(ndjsonListings.map((c) => c.path.join(' ')).sort()).toEqual(expect.arrayContaining(['company list', 'incident list', 'lists', 'due', 'checklists list']));
+  });
+
+  it.each(ndjsonListings.map((c) => [c.path.join(' '), c.path] as const))('%s: --json is one indented document, --ndjson one object a line', (_name, path) => {
+    const json = ok(s.run([...path, '--json'])).stdout;
+    const doc = JSON.parse(json) as unknown;
+    expect(json).toBe(`${JSON.stringify(doc, null, 2)}\n`);
+    const lines = ok(s.run([...path, '--ndjson'])).stdout.split('\n').filter(Boolean);
+    expect(lines.length).toBeGreaterThan(0);
+    for (const l of lines) expect(typeof JSON.parse(l)).toBe('object');
+    const items = Array.isArray(doc) ? doc : Object.values(doc as Record<string, unknown[]>).flat();
+    expect(lines).toHaveLength(items.length);
+  });
+
+  it('lists --ndjson names the list of each company', () => {
+    const rows = ok(s.run(['lists', '--ndjson'])).stdout.split('\n').filter(Boolean).map((l) => JSON.parse(l) as { list: string; company: string });
+    expect(rows.find((r) => r.company === 'Volgatelecom')?.list).toBe('black');
+    expect(rows.find((r) => r.company === 'Zappos')?.list).toBe('white');
+  });
+
+  it.each([['company', 'show', 'Volgatelecom'], ['why', 'Volgatelecom'], ['incident', 'show', 'volga-2012-07'], ['policy', 'show'], ['paths']])('%s %s --json is indented the same way', (...args) => {
+    const out = ok(s.run([...args, '--json'])).stdout;
+    expect(out).toBe(`${JSON.stringify(JSON.parse(out), null, 2)}\n`);
+  });
+});
+
+describe('output in a pipe', () => {
+  it('is not wrapped: a long reason stays on its line', () => {
+    const out = ok(s.run(['lists', 'black'])).stdout;
+    expect(out).toMatch(/Volgatelecom .*B2 broke 4 promises.*switch in the building without power\)/);
+    expect(out).not.toContain('pinned by you: pinned');
+  });
+
+  it('lists white shows a pin once, as "pinned by you"', () => {
+    const line = ok(s.run(['lists', 'white'])).stdout.split('\n').find((l) => l.includes('Zappos'))!;
+    expect(line).toMatch(/since \S+ {2}pinned by you: people call them/);
+    expect(line).not.toMatch(/\bpin pinned\b/);
+  });
+});

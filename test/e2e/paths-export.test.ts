@@ -1,0 +1,89 @@
+// `vetted paths` says where each file lives and what chose it; `export --out` takes the
+// format from the extension when --format is not given.
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { SHARED, sandbox, type Sandbox } from '../helpers/cli.js';
+import { expectOneLineError, json, ok } from '../helpers/expect.js';
+
+interface Entry {
+  what: string;
+  path: string;
+  set_by: string;
+  exists: boolean;
+}
+
+let s: Sandbox;
+beforeEach(() => {
+  s = sandbox();
+});
+afterEach(() => s.cleanup());
+
+const byWhat = (entries: Entry[]) => Object.fromEntries(entries.map((e) => [e.what, e]));
+
+describe('vetted paths', () => {
+  it('names every place, and the environment variables that set them', () => {
+    const p = byWhat(json<Entry[]>(s, ['paths', '--json']));
+    expect(Object.keys(p)).toEqual(['database', 'backups', 'config', 'checklists', 'letters', 'policy']);
+    expect(p.database).toMatchObject({ path: s.db, set_by: 'VETTED_DB', exists: false });
+    expect(p.backups.path).toBe(join(s.dir, 'backups'));
+    expect(p.config).toMatchObject({ path: s.config, set_by: 'VETTED_CONFIG' });
+    expect(p.checklists.path).toBe(join(s.config, 'checklists'));
+    expect(p.letters.path).toBe(join(s.config, 'letters'));
+    expect(p.policy.path).toBe(join(s.config, 'policy.yaml'));
+    // Asking where things are creates nothing.
+    expect(existsSync(s.db)).toBe(false);
+  });
+
+  it('--db wins over VETTED_DB and says so', () => {
+    const other = join(s.dir, 'other.db');
+    const p = byWhat(json<Entry[]>(s, ['--db', other, 'paths', '--json']));
+    expect(p.database).toMatchObject({ path: other, set_by: 'the --db flag' });
+  });
+
+  it('without the variables: the platform defaults under HOME and XDG folders', () => {
+    const env = { VETTED_DB: '', VETTED_CONFIG: '', XDG_DATA_HOME: join(s.dir, 'data'), XDG_CONFIG_HOME: '', HOME: s.dir };
+    const p = byWhat(JSON.parse(ok(s.run(['paths', '--json'], { env })).stdout) as Entry[]);
+    expect(p.database).toMatchObject({ path: join(s.dir, 'data', 'vetted', 'vetted.db'), set_by: 'XDG_DATA_HOME' });
+    expect(p.config).toMatchObject({ path: join(s.dir, '.config', 'vetted'), set_by: 'the default' });
+  });
+
+  it('prints a table for people', () => {
+    const out = ok(s.run(['paths'])).stdout;
+    expect(out).toMatch(/^WHAT +WHERE +SET BY/);
+    expect(out).toMatch(new RegExp(`database +${s.db} \\(not there yet\\) +VETTED_DB`));
+  });
+});
+
+describe('export --out FILE', () => {
+  beforeEach(() => {
+    ok(s.run(['import', join(SHARED, 'scenarios', 'seeds.yaml')]));
+  });
+
+  it.each([
+    ['lists.md', /^# /],
+    ['lists.MARKDOWN', /^# /],
+    ['data.json', /^\{\n {2}"format": "vetted\/1"/],
+    ['lists.csv', /^list,company,since/],
+    ['no-extension', /^# /],
+  ])('%s: the format of its extension', (name, start) => {
+    ok(s.run(['export', '--out', join(s.dir, name)]));
+    expect(readFileSync(join(s.dir, name), 'utf8')).toMatch(start);
+  });
+
+  it('--format wins over the extension', () => {
+    ok(s.run(['export', '--format', 'csv', '--out', join(s.dir, 'x.md')]));
+    expect(readFileSync(join(s.dir, 'x.md'), 'utf8')).toMatch(/^list,company/);
+  });
+
+  it('.ics is named as not supported yet: exit 2, nothing written', () => {
+    const line = expectOneLineError(s.run(['export', '--out', join(s.dir, 'due.ics')]));
+    expect(line).toMatch(/cannot write ics files yet/);
+    expect(existsSync(join(s.dir, 'due.ics'))).toBe(false);
+  });
+
+  it('an extension of no format: exit 2, asking for --format', () => {
+    const line = expectOneLineError(s.run(['export', '--out', join(s.dir, 'lists.txt')]));
+    expect(line).toMatch(/\.txt.*--format md, json or csv/);
+  });
+});

@@ -1,0 +1,34 @@
+// On a terminal, lists fit its width: a long reason wraps under its own column.
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { Terminal } from '../helpers/tmux.js';
+import { SHARED, sandbox, type Sandbox } from '../helpers/cli.js';
+import { ok } from '../helpers/expect.js';
+
+let s: Sandbox;
+let term: Terminal | undefined;
+beforeEach(() => {
+  s = sandbox();
+  ok(s.run(['import', join(SHARED, 'scenarios', 'seeds.yaml')]));
+});
+afterEach(() => {
+  term?.kill();
+  term = undefined;
+  s.cleanup();
+});
+
+describe('on a terminal 90 columns wide', () => {
+  it('lists black wraps each reason under its own column, no line wider than the terminal', async () => {
+    term = Terminal.start({ dir: s.dir, args: ['lists', 'black'], env: { VETTED_DB: s.db, VETTED_CONFIG: s.config, NO_COLOR: '1', LANG: 'C.UTF-8' }, width: 90, stdoutOnTerminal: true });
+    expect(await term.waitForExit()).toBe(0);
+    // The screen with the terminal's own soft wraps joined: a line wider than 90 would show whole.
+    const screen = term.screen().split('\n');
+    const first = screen.findIndex((l) => l.startsWith('  Volgatelecom'));
+    expect(first).toBeGreaterThan(0);
+    const column = screen[first].indexOf('B2 ');
+    expect(screen[first + 1].slice(0, column).trim()).toBe('');
+    expect(screen[first + 1][column]).toMatch(/\S/);
+    for (const l of screen) expect(l.length).toBeLessThanOrEqual(90);
+  });
+});
+

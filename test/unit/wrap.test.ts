@@ -1,0 +1,93 @@
+import { describe, expect, it } from 'vitest';
+import { fitLines, hangingIndent, terminalWidth, wrapWords } from '../../src/ui/wrap.js';
+import { renderTable } from '../../src/ui/table.js';
+import { renderLists } from '../../src/ui/render-lists.js';
+import { paint } from '../../src/ui/colour.js';
+import { displayWidth } from '../../src/ui/width.js';
+import type { ListEntry } from '../../src/commands/verdicts.js';
+
+describe('wrapWords', () => {
+  it.each([
+    ['fits', 'a short line', 20, ['a short line']],
+    ['at spaces', 'one two three four five', 10, ['one two', 'three four', 'five']],
+    ['a word longer than the line is cut', 'abcdefghijklmnopqrstuvwxyz', 10, ['abcdefghij', 'klmnopqrst', 'uvwxyz']],
+    ['wide letters take two columns', '日本語のテキストです', 10, ['日本語のテ', 'キストです']],
+  ])('%s', (_n, text, width, lines) => {
+    expect(wrapWords(text, width)).toEqual(lines);
+    for (const l of wrapWords(text, width)) expect(displayWidth(l)).toBeLessThanOrEqual(width);
+  });
+});
+
+describe('terminalWidth', () => {
+  it('is the columns of a terminal, and none in a pipe', () => {
+    expect(terminalWidth({ isTTY: true, columns: 120 })).toBe(120);
+    expect(terminalWidth({ isTTY: true })).toBe(80);
+    expect(terminalWidth({})).toBeUndefined();
+  });
+});
+
+describe('hangingIndent', () => {
+  it('puts continuation lines under the text', () => {
+    expect(hangingIndent('NAME  ', 6, 'one two three four', 16)).toBe('NAME  one two\n      three four');
+    expect(hangingIndent('NAME  ', 6, 'one two three four', undefined)).toBe('NAME  one two three four');
+  });
+});
+
+describe('renderTable', () => {
+  const cols = [{ header: 'ID' }, { header: 'TITLE', wrap: true }];
+  const rows = [['a-1', 'Internet down for five days, switch in the building without power']];
+  it('wraps the last column under itself on a terminal', () => {
+    const out = renderTable(cols, rows, undefined, 30);
+    const lines = out.trimEnd().split('\n');
+    expect(lines[0]).toBe('ID   TITLE');
+    expect(lines[1]).toBe('a-1  Internet down for five');
+    for (const l of lines.slice(2)) expect(l).toMatch(/^ {5}\S/);
+    for (const l of lines) expect(displayWidth(l)).toBeLessThanOrEqual(30);
+    expect(lines.slice(1).map((l) => l.slice(5)).join(' ')).toBe(rows[0][1]);
+  });
+  it('neither cuts nor wraps in a pipe', () => {
+    expect(renderTable(cols, rows)).toBe(`ID   TITLE\na-1  ${rows[0][1]}\n`);
+  });
+});
+
+describe('renderLists', () => {
+  const entry = (company: string, rule: string, text: string) =>
+    ({ company, since: '2024-01-01', pinned: rule === 'pin', reasons: [{ rule, text, date: '2024-01-01', evidence: [] }] }) as unknown as ListEntry;
+  const groups = {
+    black: [entry('Volgatelecom', 'B2', 'broke 4 promises in 5 days: "fixed within 24 hours" twice, "should be repaired" (Internet down)')],
+    white: [entry('Zappos', 'pin', 'pinned by you: they helped me order a pizza')],
+  };
+  it('wraps each reason under its own column at the width of the terminal', () => {
+    const out = renderLists(groups, paint(false), 'en', 60);
+    const lines = out.split('\n');
+    const start = lines[1].indexOf('B2');
+    expect(lines[2].slice(0, start).trim()).toBe('');
+    expect(lines[2][start]).not.toBe(' ');
+    for (const l of lines) expect(displayWidth(l)).toBeLessThanOrEqual(60);
+  });
+  it('shows a pin as "pinned by you" once, with no rule tag', () => {
+    const out = renderLists(groups, paint(false), 'en');
+    expect(out).toMatch(/Zappos +since 2024-01-01 {2}pinned by you: they helped/);
+  });
+});
+
+describe('fitLines', () => {
+  const text = ['Title', '  • B2 broke 4 promises in 5 days: "fixed within 24 hours" twice', '    → ask for a supervisor by name and write it down'].join('\n');
+  it('wraps each long line under its own text, after its bullet or arrow', () => {
+    expect(fitLines(text, 40).split('\n')).toEqual([
+      'Title',
+      '  • B2 broke 4 promises in 5 days:',
+      '    "fixed within 24 hours" twice',
+      '    → ask for a supervisor by name and',
+      '      write it down',
+    ]);
+    expect(fitLines(text, undefined)).toBe(text);
+  });
+  it('counts colour codes as no columns', () => {
+    const p = paint(true);
+    const line = `  • ${p.bold('B2')} broke 4 promises in 5 days: ${p.dim('— 2012-07-20 [incident:volga-2012-07]')}`;
+    const lines = fitLines(line, 40).split('\n');
+    expect(lines.map((l) => l.replace(/\x1b\[[0-9;]*m/g, ''))).toEqual(['  • B2 broke 4 promises in 5 days: —', '    2012-07-20 [incident:volga-2012-07]']);
+    expect(lines[0]).toContain(p.bold('B2'));
+  });
+});
