@@ -5,7 +5,7 @@ import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'n
 import { basename, dirname, join } from 'node:path';
 import { UserError } from '../errors.js';
 
-export function writeFileAtomic(path: string, chunks: Iterable<string>, mode = 0o600): void {
+export function writeFileAtomic(path: string, chunks: Iterable<string | Uint8Array>, mode = 0o600): void {
   const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
   let fd: number;
   try {
@@ -16,7 +16,10 @@ export function writeFileAtomic(path: string, chunks: Iterable<string>, mode = 0
     throw err;
   }
   try {
-    for (const chunk of chunks) writeSync(fd, chunk);
+    for (const chunk of chunks) {
+      if (typeof chunk === 'string') writeSync(fd, chunk);
+      else writeSync(fd, chunk);
+    }
     fsyncSync(fd);
     closeSync(fd);
     renameSync(tmp, path);

@@ -94,6 +94,33 @@ export const MIGRATIONS: Migration[] = [
       CREATE INDEX verdicts_policy ON verdicts(policy, list);
     `,
   },
+  {
+    name: 'attachments: files kept with an incident, their content stored once per SHA-256',
+    sql: `
+      CREATE TABLE blobs (
+        id INTEGER PRIMARY KEY,
+        sha256 TEXT NOT NULL UNIQUE,
+        size INTEGER NOT NULL,
+        data BLOB NOT NULL
+      );
+      CREATE TABLE attachments (
+        id INTEGER PRIMARY KEY,
+        incident_id INTEGER NOT NULL REFERENCES incidents(id) ON DELETE CASCADE,
+        event_id INTEGER REFERENCES events(id) ON DELETE SET NULL,
+        blob_id INTEGER NOT NULL REFERENCES blobs(id),
+        name TEXT NOT NULL,
+        note TEXT,
+        added_at TEXT NOT NULL
+      );
+      CREATE INDEX attachments_incident ON attachments(incident_id);
+      CREATE INDEX attachments_blob ON attachments(blob_id);
+      CREATE INDEX attachments_event ON attachments(event_id);
+      -- Content no attachment refers to any more is dropped with its last attachment.
+      CREATE TRIGGER attachments_drop_blob AFTER DELETE ON attachments
+        WHEN NOT EXISTS (SELECT 1 FROM attachments WHERE blob_id = OLD.blob_id)
+        BEGIN DELETE FROM blobs WHERE id = OLD.blob_id; END;
+    `,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
