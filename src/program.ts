@@ -252,10 +252,11 @@ function registerRecordCommands(program: Command, sub: Sub, action: Action): voi
     .option('--json', 'print the report as JSON')
     .action(action(() => import('./commands/import.js')));
 
-  sub(program, 'export', 'export the lists as markdown or CSV, or everything as a vetted/1 data file', 'vetted export --format md > lists.md', 'vetted export --format md --detail --lang ru --out lists.ru.md', 'vetted export --format json --out backup.json', 'vetted export --format csv --out lists.csv')
+  sub(program, 'export', 'export the lists as markdown or CSV, or everything as a vetted/1 data file', 'vetted export --format md > lists.md', 'vetted export --format md --detail --lang ru --out lists.ru.md', 'vetted export --format json --out backup.json', 'vetted export --format json --with-attachments --out everything.json', 'vetted export --format csv --out lists.csv')
     .addOption(new Option('--format <format>', 'md: the lists to publish; json: all your data; csv: one row per listed company').choices(['md', 'json', 'csv']).default('md'))
     .option('--out <file>', 'write to this file (atomically) instead of stdout')
     .option('--detail', 'md: add a section per company with its findings and timelines')
+    .option('--with-attachments', 'json: embed the attached files (base64), so that an import restores them')
     .action(action(() => import('./commands/export.js')));
 }
 

@@ -4,6 +4,8 @@
 import { createHash } from 'node:crypto';
 import type { Store } from './store.js';
 import { UserError } from '../errors.js';
+import { eventContentKey } from '../domain/events.js';
+import type { IncidentEvent } from '../domain/types.js';
 
 /** The largest file kept (documented in the README). */
 export const MAX_ATTACHMENT_BYTES = 50 * 1024 * 1024;
@@ -33,6 +35,13 @@ export function eventRowIdByNumber(store: Store, incidentRowId: number, n: numbe
   if (!Number.isInteger(n) || n < 1) return undefined;
   const row = store.db.prepare('SELECT id FROM events WHERE incident_id = ? ORDER BY at_ms, id LIMIT 1 OFFSET ?').get(incidentRowId, n - 1) as { id: number } | undefined;
   return row?.id;
+}
+
+/** The row id of the event of an incident with this content (how a data file names an event). */
+export function eventRowIdByContent(store: Store, incidentRowId: number, e: IncidentEvent): number | undefined {
+  const key = eventContentKey(e);
+  const rows = store.db.prepare('SELECT id, at, type, data FROM events WHERE incident_id = ? ORDER BY at_ms, id').all(incidentRowId) as { id: number; at: string; type: string; data: string }[];
+  return rows.find((r) => eventContentKey({ at: r.at, type: r.type, ...JSON.parse(r.data) } as IncidentEvent) === key)?.id;
 }
 
 const EVENT_NUMBER = `(SELECT count(*) FROM events e2 WHERE e2.incident_id = e.incident_id
