@@ -9,6 +9,12 @@ import { describeDuration, formatLocalDate } from '../domain/dates.js';
 import { withStore } from './shared.js';
 import { colourWanted, paint as makePaint, type Paint } from '../ui/colour.js';
 import { safeText } from '../ui/safe.js';
+import { createHash } from 'node:crypto';
+import { UserError } from '../errors.js';
+import { parseWhen } from '../domain/dates.js';
+import { eventContentKey } from '../domain/events.js';
+import { renderCalendar, type CalendarDeadline } from '../formats/ics.js';
+import { writeFileAtomic } from '../formats/write-file.js';
 
 function reportJson(r: DueReport) {
   return {
@@ -34,16 +40,54 @@ function renderReport(r: DueReport, now: number, p: Paint): string {
   return lines.join('\n');
 }
 
-export async function run(ctx: Context, opts: { json?: boolean }): Promise<CommandResult> {
-  return withStore(ctx, (store) => {
+/** Every open deadline of the reports (broken ones too: they stay owed), as calendar events. */
+function calendarOf(reports: DueReport[]): CalendarDeadline[] {
+  const out: CalendarDeadline[] = [];
+  for (const r of reports) {
+    const i = r.incident;
+    for (const p of [...r.broken, ...r.comingDue].sort((a, b) => a.dueMs - b.dueMs)) {
+      const e = p.event;
+      const when = parseWhen(e.due!)!;
+      const broken = p.state === 'broken';
+      out.push({
+        uid: `${createHash('sha256').update(`${i.id}\u001f${eventContentKey(e)}`).digest('hex').slice(0, 32)}@vetted`,
+        summary: `Due: ${e.text ?? 'a promise'} — ${i.company}`,
+        description: [
+          `${i.company}, incident ${i.id}: ${i.title}`,
+          `Promised on ${e.at}${e.level && e.level !== 'frontline' ? ` (${e.level})` : ''}: ${e.text ?? 'a promise'}, due ${e.due}.`,
+          broken ? 'Broken: the deadline has passed.' : '',
+          r.advice.length ? `If it is not kept: ${r.advice[0].step}.` : '',
+          `See: vetted incident show ${i.id}`,
+        ]
+          .filter(Boolean)
+          .join('\n'),
+        dueMs: p.dueMs,
+        ...(when.dateOnly ? { date: when.text } : {}),
+      });
+    }
+  }
+  return out;
+}
+
+export async function run(ctx: Context, opts: { json?: boolean; format?: string; out?: string }): Promise<CommandResult> {
+  const format = opts.json ? 'json' : (opts.format ?? 'text');
+  if (!['text', 'json', 'ics'].includes(format)) throw new UserError(`--format takes text, json or ics, not "${format}".`);
+  if (opts.json && opts.format !== undefined && opts.format !== 'json') throw new UserError('--json and --format ics ask for two different outputs; give one.');
+  const result = await withStore(ctx, (store): CommandResult => {
     const now = ctx.now();
     const reports = store
       .allIncidents()
       .filter(isOpen)
       .map((i) => dueReport(i, now, formatLocalDate));
-    if (opts.json) return { out: toJson(reports.map(reportJson)) };
+    if (format === 'ics') return { out: renderCalendar(calendarOf(reports), now) };
+    if (format === 'json') return { out: toJson(reports.map(reportJson)) };
     if (!reports.length) return { out: 'No open incidents: nothing is due.\n' };
     const p = makePaint(colourWanted(ctx.out, { noColor: ctx.noColor }, ctx.env));
     return { out: reports.map((r) => renderReport(r, now, p)).join('\n\n') + '\n' };
   });
+  if (opts.out) {
+    writeFileAtomic(opts.out, [result.out!.endsWith('\n') ? result.out! : `${result.out}\n`]);
+    return { err: `wrote ${opts.out}` };
+  }
+  return result;
 }
