@@ -11,7 +11,7 @@ import { TemplateError } from '../domain/template.js';
 import { lettersWords } from '../domain/letter-words.js';
 import { formatLocalDate, formatLocalMinute, msOf } from '../domain/dates.js';
 import type { IncidentEvent } from '../domain/types.js';
-import { dueMs } from '../domain/incident.js';
+import { dueMs, isOpen } from '../domain/incident.js';
 import { checkNote, withStore } from './shared.js';
 import { checkWhen } from './incident.js';
 import { loadPack } from '../formats/law-file.js';
@@ -165,7 +165,11 @@ export async function run(ctx: Context, id: string, opts: LetterOptions): Promis
         const n = updated.events.findIndex((e) => e.at === contact.at && e.type === 'contact' && e.note === contact.note) + 1;
         return addAttachment(store, { incidentRowId: incident.rowId, eventRowId: eventRowIdByNumber(store, incident.rowId, n), name, addedAt: formatLocalMinute(ctx.now()), data: Buffer.from(text, 'utf8') }).id;
       });
-      notes.push(`recorded the ${kind} as sent on ${sentAt} (its text is attachment ${attachmentId}); the reply is due by ${letter.replyBy}, and \`vetted due\` will chase it.`);
+      notes.push(
+        isOpen(incident)
+          ? `recorded the ${kind} as sent on ${sentAt} (its text is attachment ${attachmentId}); the reply is due by ${letter.replyBy}, and \`vetted due\` will chase it.`
+          : `recorded the ${kind} as sent on ${sentAt} (its text is attachment ${attachmentId}); the reply is due by ${letter.replyBy}, but ${incident.id} is closed, so \`vetted due\` will not chase it until the incident is reopened.`,
+      );
     }
     if (opts.out) {
       writeFileAtomic(opts.out, [text], 0o600);

@@ -21,7 +21,7 @@ export interface LetterWords {
   escalation(level: string): string;
   apology(level?: string): string;
   explanation(level?: string): string;
-  compensation(o: { kind?: CompensationKind; amount?: string; proactive?: boolean; effort?: Effort }): string;
+  compensation(o: { kind?: CompensationKind; amount?: string; proactive?: boolean; effort?: Effort; you?: boolean }): string;
   refusal(o: { policy?: boolean; level?: string; text?: string }): string;
   resolution(o: Outcome): string;
   note: string;
@@ -29,8 +29,8 @@ export interface LetterWords {
   lateBy(lateMs: number, open: boolean): string;
   costs: {
     days(n: number, open: boolean): string;
-    contacts(n: number, minutes: number): string;
-    effort(e: Effort): string;
+    contacts(n: number, minutes: number, you?: boolean): string;
+    effort(e: Effort, you?: boolean): string;
   };
   owed: { fix: string; apology: string; explanation: string; compensation: string };
   demand(d: Demand, amount?: string): string;
@@ -94,7 +94,7 @@ export const EN: LetterWords = {
   explanation: (level) => `An explanation${level ? ` from ${level}` : ''}`,
   compensation: (o) => {
     const what = `${{ refund: 'A refund', credit: 'A credit', replacement: 'A replacement', repair: 'A repair', other: 'Compensation' }[o.kind ?? 'other']}${o.amount ? ` of ${o.amount}` : ''}`;
-    const how = [o.proactive ? 'offered without my asking' : o.proactive === false ? 'only after I asked' : '', o.effort && o.effort !== 'none' ? EN.costs.effort(o.effort) : ''].filter(Boolean);
+    const how = [o.proactive ? 'offered without my asking' : o.proactive === false ? 'only after I asked' : '', o.effort && o.effort !== 'none' ? EN.costs.effort(o.effort, o.you) : ''].filter(Boolean);
     return `${what}${how.length ? `, ${how.join(', ')}` : ''}`;
   },
   refusal: (o) => `Refused${o.policy ? ', stating it as company policy' : ''}${o.level ? ` (${o.level})` : ''}${o.text ? `: “${o.text}”` : ''}`,
@@ -107,8 +107,8 @@ export const EN: LetterWords = {
   },
   costs: {
     days: (n, open) => (open ? `${plEn(n, 'day')} without a fix so far` : `${plEn(n, 'day')} from my first report to the fix`),
-    contacts: (n, minutes) => `${plEn(n, 'contact')} with your company${minutes ? `, ${plEn(minutes, 'minute')} of waiting for a person` : ''}`,
-    effort: (e) => ({ none: 'no effort', asked: 'after I asked', paperwork: 'only after paperwork', 'in-person': 'only after I went to your office in person', legal: 'only after legal action' })[e],
+    contacts: (n, minutes, you = true) => `${plEn(n, 'contact')} with ${you ? 'your company' : 'the company'}${minutes ? `, ${plEn(minutes, 'minute')} of waiting for a person` : ''}`,
+    effort: (e, you = true) => ({ none: 'no effort', asked: 'after I asked', paperwork: 'only after paperwork', 'in-person': `only after I went to ${you ? 'your' : 'their'} office in person`, legal: 'only after legal action' })[e],
   },
   owed: { fix: 'a fix of the problem', apology: 'an apology', explanation: 'a written explanation of what went wrong', compensation: 'compensation for the failure' },
   demand: (d, amount) =>
@@ -174,7 +174,7 @@ export const RU: LetterWords = {
   explanation: (level) => `Дано объяснение причин${level ? ` (${level})` : ''}`,
   compensation: (o) => {
     const what = `${{ refund: 'Возврат денег', credit: 'Зачисление на счёт', replacement: 'Замена', repair: 'Ремонт', other: 'Компенсация' }[o.kind ?? 'other']}${o.amount ? ` в размере ${o.amount}` : ''}`;
-    const how = [o.proactive ? 'предложено без моей просьбы' : o.proactive === false ? 'только по моему требованию' : '', o.effort && o.effort !== 'none' ? RU.costs.effort(o.effort) : ''].filter(Boolean);
+    const how = [o.proactive ? 'предложено без моей просьбы' : o.proactive === false ? 'только по моему требованию' : '', o.effort && o.effort !== 'none' ? RU.costs.effort(o.effort, o.you) : ''].filter(Boolean);
     return `${what}${how.length ? `, ${how.join(', ')}` : ''}`;
   },
   refusal: (o) => `Отказ${o.policy ? ' со ссылкой на политику компании' : ''}${o.level ? ` (${o.level})` : ''}${o.text ? `: «${o.text}»` : ''}`,
@@ -187,8 +187,8 @@ export const RU: LetterWords = {
   },
   costs: {
     days: (n, open) => (open ? `${plRu(n, 'день', 'дня', 'дней')} без устранения проблемы на сегодня` : `${plRu(n, 'день', 'дня', 'дней')} от моего первого обращения до устранения проблемы`),
-    contacts: (n, minutes) => `${plRu(n, 'обращение', 'обращения', 'обращений')} в вашу компанию${minutes ? `, ${plRu(minutes, 'минута', 'минуты', 'минут')} ожидания ответа сотрудника` : ''}`,
-    effort: (e) => ({ none: 'без усилий с моей стороны', asked: 'после моей просьбы', paperwork: 'только после оформления документов', 'in-person': 'только после личного визита в ваш офис', legal: 'только после обращения к юристу' })[e],
+    contacts: (n, minutes, you = true) => `${plRu(n, 'обращение', 'обращения', 'обращений')} в ${you ? 'вашу компанию' : 'компанию'}${minutes ? `, ${plRu(minutes, 'минута', 'минуты', 'минут')} ожидания ответа сотрудника` : ''}`,
+    effort: (e, you = true) => ({ none: 'без усилий с моей стороны', asked: 'после моей просьбы', paperwork: 'только после оформления документов', 'in-person': `только после личного визита в ${you ? 'ваш офис' : 'офис компании'}`, legal: 'только после обращения к юристу' })[e],
   },
   owed: { fix: 'устранить проблему', apology: 'принести извинения', explanation: 'письменно объяснить причины произошедшего', compensation: 'возместить ущерб от некачественного обслуживания' },
   demand: (d, amount) =>

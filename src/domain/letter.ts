@@ -180,7 +180,7 @@ function sizeText(bytes: number): string {
 }
 
 /** One event of the timeline in the letter's words. */
-function describe(e: IncidentEvent, i: Incident, now: number, w: LetterWords, lang: LetterLang): string {
+function describe(e: IncidentEvent, i: Incident, now: number, w: LetterWords, lang: LetterLang, you: boolean): string {
   const lvl = e.level && e.level !== 'frontline' ? w.level[e.level] : undefined;
   const note = e.note && e.type !== 'note' ? w.noteOn(e.note) : '';
   switch (e.type) {
@@ -199,7 +199,7 @@ function describe(e: IncidentEvent, i: Incident, now: number, w: LetterWords, la
     case 'explanation':
       return w.explanation(lvl) + note;
     case 'compensation':
-      return w.compensation({ kind: e.kind, amount: e.amount !== undefined ? (e.currency ? formatMoney(e.amount, e.currency, lang) : String(e.amount)) : undefined, proactive: e.proactive, effort: e.effort }) + note;
+      return w.compensation({ kind: e.kind, amount: e.amount !== undefined ? (e.currency ? formatMoney(e.amount, e.currency, lang) : String(e.amount)) : undefined, proactive: e.proactive, effort: e.effort, you }) + note;
     case 'refusal':
       return w.refusal({ policy: e.policy, level: lvl, text: e.text }) + note;
     case 'resolution':
@@ -230,6 +230,8 @@ export function composeLetter(r: LetterRequest): ComposedLetter {
   const to = r.to ?? (r.kind === 'regulator' ? regulator! : w.defaultTo(r.kind, i.company, level));
   const subject = w.subject(r.kind, i.title, i.id);
 
+  /** Whether the letter speaks to the company ("your company") or about it. */
+  const you = r.kind !== 'regulator';
   const metrics = computeMetrics(i, now);
   const closing = closingOf(i);
   const endMs = closing?.ms ?? now;
@@ -237,8 +239,8 @@ export function composeLetter(r: LetterRequest): ComposedLetter {
   const days = Math.floor((endMs - msOf(i.opened)) / DAY_MS);
   if (days >= 1) costs.push({ text: w.costs.days(days, !closing) });
   const waited = i.events.reduce((n, e) => n + (e.type === 'contact' ? (e.wait_minutes ?? 0) : 0), 0);
-  if (metrics.contacts) costs.push({ text: w.costs.contacts(metrics.contacts, waited) });
-  if (metrics.customer_effort && metrics.customer_effort !== 'none' && metrics.customer_effort !== 'asked') costs.push({ text: `${w.compensation({ kind: i.events.find((e) => e.type === 'compensation' && e.effort === metrics.customer_effort)?.kind, effort: metrics.customer_effort })}` });
+  if (metrics.contacts) costs.push({ text: w.costs.contacts(metrics.contacts, waited, you) });
+  if (metrics.customer_effort && metrics.customer_effort !== 'none' && metrics.customer_effort !== 'asked') costs.push({ text: `${w.compensation({ kind: i.events.find((e) => e.type === 'compensation' && e.effort === metrics.customer_effort)?.kind, effort: metrics.customer_effort, you })}` });
 
   const broken = i.events
     .filter((e) => e.type === 'promise' && e.due)
@@ -288,7 +290,7 @@ export function composeLetter(r: LetterRequest): ComposedLetter {
     opened: formatWhen(i.opened, w, false),
     case_name: c ? w.caseName[c] : null,
     jurisdiction: r.pack.name[r.lang],
-    chronology: i.events.map((e) => ({ date: formatWhen(e.at, w), text: describe(e, i, now, w, r.lang) })),
+    chronology: i.events.map((e) => ({ date: formatWhen(e.at, w), text: describe(e, i, now, w, r.lang, you) })),
     broken,
     refusals: i.events.filter((e) => e.type === 'refusal').map((e) => ({ date: formatWhen(e.at, w), text: e.text ?? w.refusal({ policy: e.policy }) })),
     failed,
