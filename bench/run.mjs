@@ -89,6 +89,9 @@ const oneCompany = JSON.parse(readFileSync(mid.file, 'utf8')).incidents[0].compa
 rows.push(measure('vetted lists --json (10,000 companies)', ['lists', '--json'], envFor('mid'), { runs: fast, target: 5 }));
 rows.push(measure('vetted company show <one> (10,000 companies)', ['company', 'show', oneCompany], envFor('mid'), { runs: fast, target: 2 }));
 rows.push(measure('vetted export --format md (10,000 companies)', ['export', '--format', 'md'], envFor('mid'), { runs: quick ? 3 : 7, target: 6 }));
+const oneIncident = JSON.parse(readFileSync(mid.file, 'utf8')).incidents[0].id;
+rows.push(measure('vetted letter <one> (10,000 companies)', ['letter', oneIncident, '--kind', 'claim', '--jurisdiction', 'ru', '--case', 'telecom', '--demand', 'refund', '--amount', '500', '--currency', 'RUB', '--account', '42', '--from', 'Bench Mark'], envFor('mid'), { runs: fast, target: 2 }));
+rows.push(measure('vetted due --format ics (10,000 companies)', ['due', '--format', 'ics'], envFor('mid'), { runs: fast, target: 3 }));
 
 if (!quick) {
   const big = dataFile(100_000);

@@ -91,7 +91,7 @@ export async function run(ctx: Context, id: string, opts: LetterOptions): Promis
   const sentAt = opts.sent ? (opts.at !== undefined ? checkWhen(opts.at, '--at') : formatLocalMinute(ctx.now())) : undefined;
   if (sentAt && msOf(sentAt) > ctx.now() + 60_000) throw new UserError(`--at ${opts.at} is in the future; a letter is recorded once it is sent.`);
   const letterNow = sentAt ? msOf(sentAt) : ctx.now();
-  const pack = loadPack(opts.jurisdiction ?? 'none', ctx.configDir);
+  const pack = await loadPack(opts.jurisdiction ?? 'none', ctx.configDir);
   const lang = ctx.lang;
   const base = {
     from: oneLine(opts.from, '--from'),

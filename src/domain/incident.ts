@@ -202,10 +202,14 @@ function levelWords(l: Level): string {
   return LEVEL_WORDS[l];
 }
 
+/** The next rung of the escalation ladder above a level. */
+export function rungAbove(from: Level): { from: Level; level: Level | null; step: string } {
+  return { from, ...NEXT_STEP[from] };
+}
+
 /** The next rung of the escalation ladder above the highest level the incident reached. */
 export function nextRung(i: Incident): { from: Level; level: Level | null; step: string } {
-  const from = highestLevel(i);
-  return { from, ...NEXT_STEP[from] };
+  return rungAbove(highestLevel(i));
 }
 
 /** The broken promises, the ones coming due, staleness and the next steps of an open incident. */

@@ -165,12 +165,11 @@ function localDateText(ms: number): string {
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 }
 
+/** A sum as a letter writes it: RUB 1,234.50 in English, 1 234,50 RUB in Russian. */
 export function formatMoney(amount: number, currency: string, lang: LetterLang): string {
-  try {
-    return new Intl.NumberFormat(lang === 'ru' ? 'ru-RU' : 'en-GB', { style: 'currency', currency, currencyDisplay: 'code' }).format(amount).replace(/\u00a0/g, ' ');
-  } catch {
-    return `${amount} ${currency}`;
-  }
+  const [whole, cents] = amount.toFixed(2).split('.');
+  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, lang === 'ru' ? ' ' : ',');
+  return lang === 'ru' ? `${grouped},${cents} ${currency}` : `${currency} ${grouped}.${cents}`;
 }
 
 function sizeText(bytes: number): string {

@@ -13,44 +13,56 @@ export interface CalendarDeadline {
   date?: string;
 }
 
-const encoder = new TextEncoder();
+/** The UTF-8 length of one code point. */
+function octetsOf(c: number): number {
+  return c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
+}
+
+const TEXT_SPECIAL = /\r\n?|[\\;,\n\u0000-\u001f\u007f]/g;
+const ESCAPES: Record<string, string> = { '\\': '\\\\', ';': '\\;', ',': '\\,', '\n': '\\n', '\r': '\\n', '\r\n': '\\n' };
 
 /** Escapes a TEXT value: backslash, semicolon, comma and line breaks; other controls dropped. */
 export function escapeText(s: string): string {
-  return s
-    .replace(/\\/g, '\\\\')
-    .replace(/;/g, '\\;')
-    .replace(/,/g, '\\,')
-    .replace(/\r\n?|\n/g, '\\n')
-    .replace(/[\u0000-\u001f\u007f]/g, '');
+  return s.replace(TEXT_SPECIAL, (m) => ESCAPES[m] ?? '');
 }
+
+const NON_ASCII = /[^\x00-\x7f]/;
 
 /** Folds a content line so that no line is longer than 75 octets, never inside a character. */
 export function foldLine(line: string): string {
-  if (encoder.encode(line).length <= 75) return line;
-  const out: string[] = [];
-  let current = '';
-  let octets = 0;
-  for (const ch of line) {
-    const n = encoder.encode(ch).length;
-    const limit = out.length === 0 ? 75 : 74; // continuation lines start with a space
-    if (octets + n > limit) {
-      out.push(current);
-      current = '';
-      octets = 0;
-    }
-    current += ch;
-    octets += n;
+  if (line.length <= 25) return line;
+  if (!NON_ASCII.test(line)) {
+    if (line.length <= 75) return line;
+    let out = line.slice(0, 75);
+    for (let k = 75; k < line.length; k += 74) out += `\r\n ${line.slice(k, k + 74)}`;
+    return out;
   }
-  out.push(current);
-  return out.join('\r\n ');
+  let out = '';
+  let start = 0;
+  let octets = 0;
+  let limit = 75; // continuation lines start with a space, so they hold 74
+  for (let k = 0; k < line.length; ) {
+    const c = line.codePointAt(k)!;
+    const width = c > 0xffff ? 2 : 1;
+    const n = octetsOf(c);
+    if (octets + n > limit) {
+      out += `${line.slice(start, k)}\r\n `;
+      start = k;
+      octets = 0;
+      limit = 74;
+    }
+    octets += n;
+    k += width;
+  }
+  return out + line.slice(start);
 }
 
 const two = (n: number) => String(n).padStart(2, '0');
 
+/** 20261202T120000Z */
 function utcStamp(ms: number): string {
-  const d = new Date(ms);
-  return `${d.getUTCFullYear()}${two(d.getUTCMonth() + 1)}${two(d.getUTCDate())}T${two(d.getUTCHours())}${two(d.getUTCMinutes())}${two(d.getUTCSeconds())}Z`;
+  const iso = new Date(ms).toISOString();
+  return `${iso.slice(0, 4)}${iso.slice(5, 7)}${iso.slice(8, 10)}T${iso.slice(11, 13)}${iso.slice(14, 16)}${iso.slice(17, 19)}Z`;
 }
 
 function nextDay(date: string): string {
@@ -60,24 +72,18 @@ function nextDay(date: string): string {
 }
 
 export function renderCalendar(deadlines: CalendarDeadline[], now: number, name = 'vetted: deadlines'): string {
-  const lines = ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//vetted//deadlines//EN', 'CALSCALE:GREGORIAN', 'METHOD:PUBLISH', `X-WR-CALNAME:${escapeText(name)}`];
+  const stamp = `DTSTAMP:${utcStamp(now)}`;
+  const parts = [`BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//vetted//deadlines//EN\r\nCALSCALE:GREGORIAN\r\nMETHOD:PUBLISH\r\n${foldLine(`X-WR-CALNAME:${escapeText(name)}`)}\r\n`];
   for (const d of deadlines) {
-    lines.push('BEGIN:VEVENT', `UID:${d.uid}`, `DTSTAMP:${utcStamp(now)}`);
-    if (d.date) lines.push(`DTSTART;VALUE=DATE:${d.date.replace(/-/g, '')}`, `DTEND;VALUE=DATE:${nextDay(d.date)}`);
-    else lines.push(`DTSTART:${utcStamp(d.dueMs)}`, `DTEND:${utcStamp(d.dueMs + 30 * 60_000)}`);
-    lines.push(
-      `SUMMARY:${escapeText(d.summary)}`,
-      `DESCRIPTION:${escapeText(d.description)}`,
-      'CATEGORIES:vetted',
-      'TRANSP:TRANSPARENT',
-      'BEGIN:VALARM',
-      'ACTION:DISPLAY',
-      `DESCRIPTION:${escapeText(d.summary)}`,
-      'TRIGGER:-P1D',
-      'END:VALARM',
-      'END:VEVENT',
+    const text = escapeText(d.summary);
+    const when = d.date
+      ? `DTSTART;VALUE=DATE:${d.date.replace(/-/g, '')}\r\nDTEND;VALUE=DATE:${nextDay(d.date)}`
+      : `DTSTART:${utcStamp(d.dueMs)}\r\nDTEND:${utcStamp(d.dueMs + 30 * 60_000)}`;
+    parts.push(
+      `BEGIN:VEVENT\r\n${foldLine(`UID:${d.uid}`)}\r\n${stamp}\r\n${when}\r\n${foldLine(`SUMMARY:${text}`)}\r\n${foldLine(`DESCRIPTION:${escapeText(d.description)}`)}\r\n` +
+        `CATEGORIES:vetted\r\nTRANSP:TRANSPARENT\r\nBEGIN:VALARM\r\nACTION:DISPLAY\r\n${foldLine(`DESCRIPTION:${text}`)}\r\nTRIGGER:-P1D\r\nEND:VALARM\r\nEND:VEVENT\r\n`,
     );
   }
-  lines.push('END:VCALENDAR');
-  return lines.map(foldLine).join('\r\n') + '\r\n';
+  parts.push('END:VCALENDAR\r\n');
+  return parts.join('');
 }

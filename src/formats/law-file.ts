@@ -1,5 +1,5 @@
-// Reading the jurisdiction packs (the project's jurisdictions/ folder) and the user's
-// overrides (<config>/law.yaml). Problems are named with their path.
+// Reading the jurisdiction packs (the project's jurisdictions/ folder, or the JSON the build
+// makes of it) and the user's overrides (<config>/law.yaml). Problems are named with their path.
 
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -7,17 +7,22 @@ import { fileURLToPath } from 'node:url';
 import { applyOverrides, validateOverrides, validatePack, type JurisdictionPack } from '../domain/law.js';
 import { formatPath, type Problem } from '../domain/validation.js';
 import { UserError } from '../errors.js';
-import { parseDataText } from './data-text.js';
 
-/** A folder of the project (jurisdictions/, templates/), found from where this code runs (src/ or dist/). */
+/** A folder or file of the project (jurisdictions/, templates/), found from where this code runs (src/ or dist/). */
 export function projectDir(name: string, probe: string): string {
+  const found = findUp(name, probe);
+  if (!found) throw new Error(`the built-in ${name} are missing from the installation`);
+  return found;
+}
+
+function findUp(name: string, probe?: string): string | undefined {
   let dir = dirname(fileURLToPath(import.meta.url));
   for (let i = 0; i < 4; i++) {
     const candidate = join(dir, name);
-    if (existsSync(join(candidate, probe))) return candidate;
+    if (existsSync(probe ? join(candidate, probe) : candidate)) return candidate;
     dir = dirname(dir);
   }
-  throw new Error(`the built-in ${name} are missing from the installation`);
+  return undefined;
 }
 
 const describe = (file: string, errors: Problem[]) =>
@@ -26,35 +31,40 @@ const describe = (file: string, errors: Problem[]) =>
     .map((e) => `${formatPath(e.path) || '(top)'}: ${e.message}`)
     .join('; ')}${errors.length > 3 ? ` (and ${errors.length - 3} more)` : ''}`;
 
-/** Parses and validates one pack file. */
-export function readPackFile(file: string): JurisdictionPack {
-  const data = parseDataText(readFileSync(file, 'utf8'), file);
+function checked(data: unknown, file: string): JurisdictionPack {
   const result = validatePack(data);
   if ('errors' in result) throw new UserError(`the jurisdiction pack ${describe(file, result.errors)}; fix it.`);
   return result.value;
 }
 
-export function jurisdictionIds(): string[] {
-  return readdirSync(projectDir('jurisdictions', 'none.yaml'))
-    .filter((f) => f.endsWith('.yaml'))
-    .map((f) => f.replace(/\.yaml$/, ''))
-    .sort();
+/** The packs' data by id: from the build's JSON when there is one, else from the YAML files. */
+async function rawPacks(): Promise<{ data: Record<string, unknown>; where: string }> {
+  const built = findUp('jurisdictions.json');
+  if (built) return { data: JSON.parse(readFileSync(built, 'utf8')) as Record<string, unknown>, where: built };
+  const dir = projectDir('jurisdictions', 'none.yaml');
+  const { parseDataText } = await import('./data-text.js');
+  const data: Record<string, unknown> = {};
+  for (const f of readdirSync(dir).filter((x) => x.endsWith('.yaml')).sort()) {
+    data[f.replace(/\.yaml$/, '')] = parseDataText(readFileSync(join(dir, f), 'utf8'), join(dir, f));
+  }
+  return { data, where: dir };
 }
 
-/** Every built-in pack, by id. */
-export function loadPacks(): Map<string, JurisdictionPack> {
-  const dir = projectDir('jurisdictions', 'none.yaml');
-  return new Map(jurisdictionIds().map((id) => [id, readPackFile(join(dir, `${id}.yaml`))]));
+/** Every built-in pack, by id, each validated. */
+export async function loadPacks(): Promise<Map<string, JurisdictionPack>> {
+  const { data, where } = await rawPacks();
+  return new Map(Object.keys(data).sort().map((id) => [id, checked(data[id], `${where} (${id})`)]));
 }
 
 /** One pack with the user's overrides from <config>/law.yaml applied. */
-export function loadPack(id: string, configDir: string): JurisdictionPack {
-  const ids = jurisdictionIds();
-  if (!ids.includes(id)) throw new UserError(`--jurisdiction takes ${ids.join(', ')}, not "${id}".`);
-  const packs = loadPacks();
+export async function loadPack(id: string, configDir: string): Promise<JurisdictionPack> {
+  const packs = await loadPacks();
+  const pack = packs.get(id);
+  if (!pack) throw new UserError(`--jurisdiction takes ${[...packs.keys()].join(', ')}, not "${id}".`);
   const file = join(configDir, 'law.yaml');
-  if (!existsSync(file)) return packs.get(id)!;
+  if (!existsSync(file)) return pack;
+  const { parseDataText } = await import('./data-text.js');
   const overrides = validateOverrides(parseDataText(readFileSync(file, 'utf8'), file), packs);
   if ('errors' in overrides) throw new UserError(`your law overrides ${describe(file, overrides.errors)}; fix them, or remove the file.`);
-  return applyOverrides(packs.get(id)!, overrides.value);
+  return applyOverrides(pack, overrides.value);
 }

@@ -7,7 +7,7 @@ import { addTerm, applyOverrides, chooseRules, validateOverrides, validatePack, 
 import { loadPacks, projectDir } from '../../src/formats/law-file.js';
 import { formatPath } from '../../src/domain/validation.js';
 
-const packs = loadPacks();
+const packs = await loadPacks();
 const ru = packs.get('ru')!;
 const now = new Date(2026, 11, 2, 12).getTime();
 const day = 86_400_000;

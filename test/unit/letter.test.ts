@@ -14,7 +14,7 @@ import type { Incident, IncidentEvent } from '../../src/domain/types.js';
 import { SHARED } from '../helpers/cli.js';
 import { incident as makeIncident, contact, promise, escalation } from '../helpers/builders.js';
 
-const packs = loadPacks();
+const packs = await loadPacks();
 const NOW = new Date(2026, 11, 2, 12).getTime();
 const seeds = parse(readFileSync(join(SHARED, 'scenarios', 'seeds.yaml'), 'utf8')) as { incidents: (Incident & { events: IncidentEvent[] })[] };
 const seed = seeds.incidents.find((i) => i.id === 'volga-2012-07')!;
