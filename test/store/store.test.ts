@@ -79,7 +79,7 @@ describe('opening a new database', () => {
     const tables = (store.db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as { name: string }[]).map(
       (t) => t.name,
     );
-    expect(tables).toEqual(['aliases', 'checks', 'companies', 'events', 'incidents', 'pins', 'verdicts']);
+    expect(tables).toEqual(['aliases', 'attachments', 'blobs', 'checks', 'companies', 'events', 'incidents', 'pins', 'verdicts']);
     store.close();
     expect(header(file)).toEqual({ write: 2, read: 2, userVersion: SCHEMA_VERSION, appId: 0x56455454 });
   });
