@@ -93,6 +93,9 @@ const prefix = oneCompany.slice(0, 1);
 rows.push(measure(`vetted __complete company ${prefix} (10,000 companies)`, ['__complete', 'company', prefix], envFor('mid'), { runs: fast, target: 1.6 }));
 rows.push(measure('vetted __complete incident (10,000 companies, every id)', ['__complete', 'incident'], envFor('mid'), { runs: fast, target: 1.6 }));
 rows.push(measure('vetted export --format md (10,000 companies)', ['export', '--format', 'md'], envFor('mid'), { runs: quick ? 3 : 7, target: 6 }));
+const oneIncident = JSON.parse(readFileSync(mid.file, 'utf8')).incidents[0].id;
+rows.push(measure('vetted letter <one> (10,000 companies)', ['letter', oneIncident, '--kind', 'claim', '--jurisdiction', 'ru', '--case', 'telecom', '--demand', 'refund', '--amount', '500', '--currency', 'RUB', '--account', '42', '--from', 'Bench Mark'], envFor('mid'), { runs: fast, target: 2 }));
+rows.push(measure('vetted due --format ics (10,000 companies)', ['due', '--format', 'ics'], envFor('mid'), { runs: fast, target: 3 }));
 
 // Correcting the record at 10,000 companies: each change is timed, then undone untimed
 // before the next run, so that every run meets the same database.

@@ -7,7 +7,7 @@
 //   dist/vendor/<lib>.js    the heavy libraries (YAML, prompts, markdown), loaded on first use
 // The SQLite driver's compiled addon is the only file read from node_modules at run time.
 import { build } from 'esbuild';
-import { readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, relative, resolve } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
@@ -102,6 +102,16 @@ await Promise.all([
     build({ ...common, stdin: { contents, resolveDir: root, loader: 'js' }, outfile: `${next}/vendor/${name}.js` }),
   ),
 ]);
+
+// The jurisdiction packs, read once here: a letter then reads JSON, without loading the YAML parser.
+{
+  const { parse } = await import('yaml');
+  const packs = {};
+  for (const f of readdirSync(`${root}jurisdictions`).filter((f) => f.endsWith('.yaml')).sort()) {
+    packs[f.replace(/\.yaml$/, '')] = parse(readFileSync(`${root}jurisdictions/${f}`, 'utf8'));
+  }
+  writeFileSync(`${next}/jurisdictions.json`, JSON.stringify(packs));
+}
 
 try {
   renameSync(dist, old);

@@ -165,8 +165,55 @@ function registerRecordCommands(program: Command, sub: Sub, action: Action): voi
     .option('--json', 'print the event and the figures as JSON')
     .action(action(async () => ({ run: (await load()).runClose })));
 
-  jsonListing(sub(program, 'due', 'promises past their deadline or coming due, stale incidents, and the next escalation step', 'vetted due', 'vetted due --json'))
+  sub(incident, 'attach <id> <files...>', 'keep files with an incident (a receipt, a screenshot, a recording) inside the database', 'vetted incident attach volgatelecom-1 receipt.pdf', 'vetted incident attach volgatelecom-1 call.m4a --event 3 --note "the call where they promised a fix"')
+    .option('--event <number>', "tie the files to one event: its number on the timeline (1 = the first), or <incident>#<number>")
+    .option('--note <text>', 'what the files show')
+    .option('--json', 'print the attachments as JSON')
+    .action(action(async () => ({ run: (await import('./commands/attachment.js')).runAttach })));
+  const attachment = sub(program, 'attachment', 'the files kept with incidents', 'vetted attachment save 3 --out receipt.pdf');
+  sub(attachment, 'save <id>', 'write an attachment back to a file, checked against its SHA-256', 'vetted attachment save 3', 'vetted attachment save 3 --out ~/receipt.pdf')
+    .option('--out <file>', 'where to write it (default: its own name, in the current folder)')
+    .action(action(async () => ({ run: (await import('./commands/attachment.js')).runSave })));
+
+  jsonListing(sub(program, 'due', 'promises past their deadline or coming due, stale incidents, and the next escalation step', 'vetted due', 'vetted due --json', 'vetted due --format ics --out deadlines.ics'))
+    .addOption(new Option('--format <format>', 'text (the default), json, or ics: an iCalendar file of every open deadline for a calendar program').choices(['text', 'json', 'ics']))
+    .option('--out <file>', 'write to this file instead of stdout')
     .action(action(() => import('./commands/due.js')));
+
+  sub(
+    program,
+    'letter <id>',
+    "write a letter from an incident's timeline: a complaint, an escalation, a formal claim or a complaint to a regulator",
+    'vetted letter volgatelecom-1 --from "Ivan Petrov"',
+    'vetted letter volgatelecom-1 --kind claim --jurisdiction ru --lang ru --demand recalculation --amount 500 --currency RUB --account 123456 --from "Иван Петров"',
+    'vetted letter volgatelecom-1 --kind claim ... --sent --channel email',
+    'vetted letter volgatelecom-1 --template my-claim.md --out claim.md',
+  )
+    .addOption(new Option('--kind <kind>', 'complaint, escalation, claim or regulator (default: the next step of the escalation ladder)').choices(['complaint', 'escalation', 'claim', 'regulator']))
+    .option('--jurisdiction <j>', 'whose law to cite: ru, uk, eu, us, or none for no legal claims (default: none)')
+    .addOption(new Option('--case <case>', "what kind of purchase (default: from the company's category)").choices(['goods', 'services', 'telecom', 'finance']))
+    .addOption(new Option('--demand <demand>', 'what you demand').choices(['refund', 'repair', 'replacement', 'recalculation', 'compensation']))
+    .option('--amount <n>', 'the sum you demand')
+    .option('--currency <code>', 'its ISO 4217 code, such as RUB or EUR')
+    .option('--from <name>', 'your name, as the letter is signed')
+    .option('--to <name>', 'whom the letter is addressed to (default: from the kind and the jurisdiction)')
+    .option('--account <number>', 'your account or contract number with the company')
+    .option('--reply-to <address>', 'where the answer should go (an email or postal address)')
+    .option('--bought <when>', 'when you bought or received it: some rights run from that date')
+    .option('--statement <when>', 'the date of the statement that first showed a billing error')
+    .option('--out <file>', 'write the letter to this file instead of stdout')
+    .addOption(new Option('--format <format>', 'md (the default) or txt').choices(['md', 'txt']))
+    .option('--template <file>', 'your own template instead of the built-in one')
+    .option('--allow-unverified', 'also cite rules marked indicative (not checked against their source)')
+    .option('--sent', 'record the letter as sent: a contact on the timeline (its text kept) and the reply deadline as a promise')
+    .option('--at <when>', 'with --sent: when it was sent (default: now)')
+    .addOption(new Option('--channel <how>', 'with --sent: letter or email (default: letter)').choices(['letter', 'email']))
+    .action(action(() => import('./commands/letter.js')));
+  const letters = sub(program, 'letters', 'letter templates', 'vetted letters check ~/.config/vetted/letters/en/claim.md');
+  sub(letters, 'check <file>', 'check a letter template: name each unknown placeholder with its line', 'vetted letters check my-claim.md')
+    .option('--json', 'print the problems as JSON')
+    .action(action(async () => ({ run: (await import('./commands/letters.js')).runCheck })));
+
 
   jsonListing(
     sub(program, 'lists [list]', 'the black, white and watch lists, each company with its reason', 'vetted lists', 'vetted lists black', 'vetted lists --json', 'vetted lists --ndjson | grep Ozon'),
@@ -202,6 +249,7 @@ function registerRecordCommands(program: Command, sub: Sub, action: Action): voi
     .addOption(new Option('--format <format>', 'md: the lists to publish; json: all your data; csv: one row per listed company (default: from the extension of --out, else md)').choices(['md', 'json', 'csv']))
     .option('--out <file>', 'write to this file instead of stdout (whole or not at all; a device or pipe is written through); .md, .json or .csv choose the format')
     .option('--detail', 'md: add a section per company with its findings and timelines')
+    .option('--with-attachments', 'json: embed the attached files (base64), so that an import restores them')
     .action(action(() => import('./commands/export.js')));
 
   registerShellCommands(program, sub, action);

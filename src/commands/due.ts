@@ -4,12 +4,17 @@
 import { jsonList, type JsonOutOptions } from '../ui/json-out.js';
 import type { Context } from '../context.js';
 import type { CommandResult } from './result.js';
-import { dueReport, isOpen, type DueReport } from '../domain/incident.js';
+import { dueReport, isOpen, promiseStatus, rungAbove, type DueReport } from '../domain/incident.js';
+import type { Level } from '../domain/types.js';
+import type { Store } from '../store/store.js';
 import { describeDuration, formatLocalDate } from '../domain/dates.js';
 import { withStore } from './shared.js';
 import { colourWanted, paint as makePaint, type Paint } from '../ui/colour.js';
 import { safeText } from '../ui/safe.js';
 import { fitLines, terminalWidth } from '../ui/wrap.js';
+import { UserError } from '../errors.js';
+import { renderCalendar, type CalendarDeadline } from '../formats/ics.js';
+import { writeFileAtomic } from '../formats/write-file.js';
 
 function reportJson(r: DueReport) {
   return {
@@ -35,16 +40,65 @@ function renderReport(r: DueReport, now: number, p: Paint): string {
   return lines.join('\n');
 }
 
-export async function run(ctx: Context, opts: JsonOutOptions): Promise<CommandResult> {
-  return withStore(ctx, (store) => {
+/** A 53-bit hash of a text (cyrb53), in hex: the same promise gets the same UID every time. */
+function stableHash(text: string): string {
+  let h1 = 0xdeadbeef;
+  let h2 = 0x41c6ce57;
+  for (let k = 0; k < text.length; k++) {
+    const c = text.charCodeAt(k);
+    h1 = Math.imul(h1 ^ c, 2654435761);
+    h2 = Math.imul(h2 ^ c, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(16).padStart(14, '0');
+}
+
+/** Every open deadline (broken ones too: they stay owed), as calendar events. Only the promises
+ * of unclosed incidents are loaded: an unclosed incident has no resolution, so a promise is
+ * kept only when marked so, and broken once marked not kept or past due. */
+function calendarOf(store: Store, now: number): CalendarDeadline[] {
+  const out: CalendarDeadline[] = [];
+  for (const { incident: i, level, promises } of store.promisesOfUnclosedIncidents()) {
+    const step = rungAbove((level ?? 'frontline') as Level).step;
+    const whole = { ...i, events: promises };
+    for (const e of promises) {
+      if (!e.due) continue;
+      const p = promiseStatus(e, whole, now);
+      if (p.state === 'kept') continue;
+      const what = e.text ?? 'a promise';
+      out.push({
+        uid: `${i.id}-${stableHash(`${e.at}\u001f${e.due}\u001f${e.text ?? ''}`)}@vetted`,
+        summary: `Due: ${what} — ${i.company}`,
+        description: `${i.company}, incident ${i.id}: ${i.title}\nPromised on ${e.at}: ${what}, due ${e.due}.${p.state === 'broken' ? ' Broken: the deadline has passed.' : ''}\nIf it is not kept: ${step}.\nSee: vetted incident show ${i.id}`,
+        dueMs: p.dueMs,
+        ...(/^\d{4}-\d{2}-\d{2}$/.test(e.due) ? { date: e.due } : {}),
+      });
+    }
+  }
+  return out;
+}
+
+export async function run(ctx: Context, opts: JsonOutOptions & { format?: string; out?: string }): Promise<CommandResult> {
+  const format = opts.json ? 'json' : (opts.format ?? 'text');
+  if (!['text', 'json', 'ics'].includes(format)) throw new UserError(`--format takes text, json or ics, not "${format}".`);
+  if (opts.json && opts.format !== undefined && opts.format !== 'json') throw new UserError('--json and --format ics ask for two different outputs; give one.');
+  const result = await withStore(ctx, (store): CommandResult => {
     const now = ctx.now();
+    if (format === 'ics') return { out: renderCalendar(calendarOf(store, now), now) };
+    // An incident with `closed` set is not open: only the others are loaded.
     const reports = store
-      .allIncidents()
+      .unclosedIncidents()
       .filter(isOpen)
       .map((i) => dueReport(i, now, formatLocalDate));
-    if (opts.json) return { out: jsonList(reports.map(reportJson), opts) };
+    if (format === 'json') return { out: jsonList(reports.map(reportJson), opts) };
     if (!reports.length) return { out: 'No open incidents: nothing is due.\n' };
     const p = makePaint(colourWanted(ctx.out, { noColor: ctx.noColor }, ctx.env));
     return { out: fitLines(reports.map((r) => renderReport(r, now, p)).join('\n\n') + '\n', terminalWidth(ctx.out)) };
   });
+  if (opts.out) {
+    writeFileAtomic(opts.out, [result.out!.endsWith('\n') ? result.out! : `${result.out}\n`]);
+    return { err: `wrote ${opts.out}` };
+  }
+  return result;
 }

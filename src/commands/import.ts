@@ -25,19 +25,23 @@ function readData(file: string): ParsedData {
 }
 
 function renderReport(file: string, r: MergeReport, dryRun: boolean): string[] {
-  const rows: [string, keyof MergeReport][] = [
+  const rows: [string, Exclude<keyof MergeReport, 'attachments_without_content'>][] = [
     ['companies', 'companies'],
     ['aliases', 'aliases'],
     ['checks', 'checks'],
     ['incidents', 'incidents'],
     ['events', 'events'],
     ['pins', 'pins'],
+    ['attachments', 'attachments'],
   ];
   const parts = rows
     .filter(([, k]) => r[k].added || r[k].existing)
     .map(([label, k]) => `${label}: ${r[k].added} ${dryRun ? 'to add' : 'added'}${r[k].existing ? `, ${r[k].existing} already there` : ''}`);
   const head = dryRun ? `${file} (dry run, nothing written)` : `imported ${file}`;
-  return [head, ...(parts.length ? parts.map((p) => `  ${p}`) : ['  nothing in it'])];
+  const missing = r.attachments_without_content
+    ? [`  attachments: ${r.attachments_without_content} listed without their content were left out; export with --with-attachments to carry the files`]
+    : [];
+  return [head, ...(parts.length ? parts.map((p) => `  ${p}`) : missing.length ? [] : ['  nothing in it']), ...missing];
 }
 
 /** Merges, naming the file in any refusal. */

@@ -16,6 +16,7 @@ import { slugOf } from '../domain/names.js';
 import { LIMITS } from '../formats/data-file.js';
 import { askWhichCompany, checkCompanyName, checkNote, lookalikeWarning, requireCompany, requireIncident, typoWarning, withStore } from './shared.js';
 import type { Store } from '../store/store.js';
+import { attachmentsOf } from '../store/attachments.js';
 import { renderIncident, renderIncidentList } from '../ui/render-incident.js';
 import { colourWanted, paint } from '../ui/colour.js';
 import { fitLines, terminalWidth } from '../ui/wrap.js';
@@ -240,7 +241,8 @@ export async function runList(ctx: Context, opts: { company?: string; open?: boo
 export async function runShow(ctx: Context, id: string, opts: { json?: boolean }): Promise<CommandResult> {
   return withStore(ctx, (store) => {
     const incident = requireIncident(store, id);
-    if (opts.json) return { out: toJson(incidentJson(incident, ctx.now())) };
-    return { out: fitLines(renderIncident(incident, ctx.now(), paint(colourWanted(ctx.out, { noColor: ctx.noColor }, ctx.env))), terminalWidth(ctx.out)) };
+    const attachments = attachmentsOf(store, incident.rowId).map(({ incident: _i, ...a }) => a);
+    if (opts.json) return { out: toJson({ ...incidentJson(incident, ctx.now()), attachments }) };
+    return { out: fitLines(renderIncident(incident, ctx.now(), paint(colourWanted(ctx.out, { noColor: ctx.noColor }, ctx.env)), attachments), terminalWidth(ctx.out)) };
   });
 }

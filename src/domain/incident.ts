@@ -202,6 +202,16 @@ function levelWords(l: Level): string {
   return LEVEL_WORDS[l];
 }
 
+/** The next rung of the escalation ladder above a level. */
+export function rungAbove(from: Level): { from: Level; level: Level | null; step: string } {
+  return { from, ...NEXT_STEP[from] };
+}
+
+/** The next rung of the escalation ladder above the highest level the incident reached. */
+export function nextRung(i: Incident): { from: Level; level: Level | null; step: string } {
+  return rungAbove(highestLevel(i));
+}
+
 /** The broken promises, the ones coming due, staleness and the next steps of an open incident. */
 export function dueReport(i: Incident, now: number, formatDate: (ms: number) => string): DueReport {
   const promises = promisesOf(i, now);
@@ -210,10 +220,10 @@ export function dueReport(i: Incident, now: number, formatDate: (ms: number) => 
   const idle = Math.floor((now - lastActivityMs(i)) / DAY_MS);
   const staleDays = idle >= STALE_DAYS ? idle : null;
   const advice: Advice[] = [];
-  const level = highestLevel(i);
+  const next = nextRung(i);
+  const level = next.from;
   const refusals = i.events.filter((e) => e.type === 'refusal');
   if (broken.length || refusals.length) {
-    const next = NEXT_STEP[level];
     const reasons: string[] = [];
     if (broken.length) {
       const first = Math.min(...broken.map((b) => b.dueMs));

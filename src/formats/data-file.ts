@@ -29,6 +29,18 @@ export interface CheckEntry {
   notes?: Record<string, string>;
 }
 
+export interface AttachmentEntry {
+  name: string;
+  sha256: string;
+  size: number;
+  /** The event it is tied to: its place (from 1) in this incident's `events` list. */
+  event?: number;
+  note?: string;
+  added?: string;
+  /** The file itself, base64 (only in an export made with --with-attachments). */
+  content?: string;
+}
+
 export interface IncidentEntry {
   id?: string;
   company: string;
@@ -37,6 +49,7 @@ export interface IncidentEntry {
   fault?: Fault;
   closed?: string;
   events?: IncidentEvent[];
+  attachments?: AttachmentEntry[];
 }
 
 export interface PinEntry {
@@ -177,6 +190,29 @@ const check = record(
   { id: str(64, { re: CHECK_ID, hint: 'must be letters, digits, dots, dashes or underscores (at most 64), such as amazon-check-1' }), company: name, checklist: str(64), checklist_version: positiveInt, at: when, answers: textMap(64), notes: textMap(LIMITS.text) },
   ['company', 'checklist', 'at', 'answers'],
 );
+/** The largest attachment, as in the store (50 MB). */
+export const MAX_ATTACHMENT_SIZE = 50 * 1024 * 1024;
+const fileName: Check = (v, path, out) => {
+  str(255)(v, path, out);
+  if (typeof v === 'string' && (/[\\/\u0000]/.test(v) || v === '.' || v === '..')) out.push({ path, message: 'must be a file name, without folders' });
+};
+const attachment = record(
+  {
+    name: fileName,
+    sha256: str(64, { re: /^[0-9a-f]{64}$/, hint: 'must be a SHA-256 hash: 64 lower-case hexadecimal digits' }),
+    size: (v, path, out) => {
+      if (!Number.isInteger(v) || (v as number) < 0 || (v as number) > MAX_ATTACHMENT_SIZE) out.push({ path, message: `must be a size in bytes, 0 to ${MAX_ATTACHMENT_SIZE}, not ${describe(v)}` });
+    },
+    event: positiveInt,
+    note: text,
+    added: when,
+    content: (v, path, out) => {
+      if (typeof v !== 'string' || !/^[A-Za-z0-9+/]*={0,2}$/.test(v) || v.length % 4 !== 0) out.push({ path, message: 'must be the file in base64' });
+    },
+  },
+  ['name', 'sha256', 'size'],
+);
+
 const incident = record(
   {
     id: str(64, { re: INCIDENT_ID, hint: 'must be letters, digits, dots, dashes or underscores (at most 64), such as volga-2012-07' }),
@@ -186,6 +222,7 @@ const incident = record(
     fault: oneOf(FAULTS),
     closed: when,
     events: list(event),
+    attachments: list(attachment),
   },
   ['company', 'title', 'opened'],
 );
@@ -301,6 +338,8 @@ export interface ExportInput {
   companies: { name: string; aliases: string[]; parent: string | null; website: string | null; category: string | null }[];
   checks: { id: string; company: string; checklist: string; checklist_version: number; at: string; answers: { question: string; answer: string; note?: string }[] }[];
   incidents: { id: string; company: string; title: string; opened: string; fault: Fault; closed?: string; events: IncidentEvent[] }[];
+  /** Each incident's attachments, by incident id (with their content in base64 when it is to be embedded). */
+  attachments?: Map<string, AttachmentEntry[]>;
   pins: { company: string; list: 'black' | 'white'; reason: string; at: string }[];
 }
 
@@ -338,6 +377,7 @@ export function buildDataFile(input: ExportInput, exportedAt: string, source?: s
       fault: i.fault,
       ...(i.closed ? { closed: i.closed } : {}),
       events: i.events.map(orderedEvent),
+      ...(input.attachments?.get(i.id)?.length ? { attachments: input.attachments.get(i.id)! } : {}),
     })),
     pins: input.pins.map((p) => ({ company: p.company, list: p.list, reason: p.reason, at: p.at })),
   };

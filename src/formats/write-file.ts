@@ -224,6 +224,6 @@ export function writeOutputFile(out: string, chunks: Iterable<string | Uint8Arra
 }
 
 /** The same rules under the older name; pass the guard wherever a database is open. */
-export function writeFileAtomic(path: string, chunks: Iterable<string>, mode = 0o600, guard: WriteGuard = {}): void {
+export function writeFileAtomic(path: string, chunks: Iterable<string | Uint8Array>, mode = 0o600, guard: WriteGuard = {}): void {
   writeOutputFile(path, chunks, guard, mode);
 }

@@ -45,7 +45,7 @@ function isJournaled(table: string): boolean {
 }
 
 /** Tables children first: deleting in this order never cascades onto rows yet to be deleted. */
-const CHILDREN_FIRST = ['events', 'incidents', 'checks', 'aliases', 'pins', 'companies'];
+const CHILDREN_FIRST = ['attachments', 'events', 'incidents', 'checks', 'aliases', 'pins', 'companies'];
 
 /**
  * Reverts an operation exactly. Rows it created (their first change is an insert) are deleted

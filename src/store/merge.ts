@@ -11,6 +11,7 @@ import { sortEvents } from '../domain/events.js';
 import { msOf } from '../domain/dates.js';
 import { UserError } from '../errors.js';
 import type { IncidentEvent } from '../domain/types.js';
+import { addAttachment, contentOf, eventRowIdByContent, sha256Of } from './attachments.js';
 
 export interface Tally {
   added: number;
@@ -24,6 +25,9 @@ export interface MergeReport {
   incidents: Tally;
   events: Tally;
   pins: Tally;
+  attachments: Tally;
+  /** Attachments listed without their content, whose content this database does not hold. */
+  attachments_without_content: number;
 }
 
 export interface MergeOptions {
@@ -73,7 +77,7 @@ function recordError(path: Path, message: string): UserError {
 const tally = (): Tally => ({ added: 0, existing: 0 });
 
 export function mergeDataFile(store: Store, data: DataFile, opts: MergeOptions): MergeReport {
-  const report: MergeReport = { companies: tally(), aliases: tally(), checks: tally(), incidents: tally(), events: tally(), pins: tally() };
+  const report: MergeReport = { companies: tally(), aliases: tally(), checks: tally(), incidents: tally(), events: tally(), pins: tally(), attachments: tally(), attachments_without_content: 0 };
   const total = (data.companies?.length ?? 0) + (data.checks?.length ?? 0) + (data.incidents?.length ?? 0) + (data.pins?.length ?? 0);
   let done = 0;
   const step = Math.max(1, Math.floor(total / 100));
@@ -204,6 +208,28 @@ export function mergeDataFile(store: Store, data: DataFile, opts: MergeOptions):
         }
         report.events.added += added;
         if (inc.closed) store.setIncidentClosed(rowId, inc.closed);
+        (inc.attachments ?? []).forEach((a, k) =>
+          guard(['incidents', i, 'attachments', k], () => {
+            let eventRowId: number | undefined;
+            if (a.event !== undefined) {
+              const e = inc.events?.[a.event - 1];
+              if (!e) throw new UserError(`event: this incident lists ${inc.events?.length ?? 0} events, so there is no event ${a.event}`);
+              eventRowId = eventRowIdByContent(store, rowId, e);
+            }
+            let data: Buffer | undefined;
+            if (a.content !== undefined) {
+              data = Buffer.from(a.content, 'base64');
+              if (data.length !== a.size || sha256Of(data) !== a.sha256) throw new UserError('content: does not match its sha256 and size; the file was changed or cut short');
+            } else data = contentOf(store, a.sha256);
+            if (!data) {
+              report.attachments_without_content++;
+              return;
+            }
+            const r = addAttachment(store, { incidentRowId: rowId, eventRowId, name: a.name, note: a.note, addedAt: a.added ?? opts.today, data });
+            if (r.existing) report.attachments.existing++;
+            else report.attachments.added++;
+          }),
+        );
       });
       progress();
     });

@@ -19,7 +19,7 @@ export interface MigrationDb {
 }
 
 /** The tables that hold the user's record: every change to them is journaled, so it can be undone. */
-export const JOURNALED_TABLES = ['companies', 'aliases', 'checks', 'incidents', 'events', 'pins'] as const;
+export const JOURNALED_TABLES = ['companies', 'aliases', 'checks', 'incidents', 'events', 'pins', 'attachments'] as const;
 
 /**
  * (Re)creates the triggers that write each change of a journaled table into `changes`, in the
@@ -34,9 +34,9 @@ export function installJournalTriggers(db: MigrationDb, tables: readonly string[
     const company = (row: 'NEW' | 'OLD') =>
       table === 'companies'
         ? `${row}.id`
-        : table === 'events'
-          ? `(SELECT company_id FROM incidents WHERE id = ${row}.incident_id)`
-          : `${row}.company_id`;
+        : cols.includes('company_id')
+          ? `${row}.company_id`
+          : `(SELECT company_id FROM incidents WHERE id = ${row}.incident_id)`;
     const old = `json_object(${cols.map((c) => `'${c}', OLD.${c}`).join(', ')})`;
     db.exec(`
       DROP TRIGGER IF EXISTS journal_${table}_insert;
@@ -155,6 +155,33 @@ export const MIGRATIONS: Migration[] = [
       CREATE INDEX verdicts_policy ON verdicts(policy, list);
     `,
   },
+  {
+    name: 'attachments: files kept with an incident, their content stored once per SHA-256',
+    sql: `
+      CREATE TABLE blobs (
+        id INTEGER PRIMARY KEY,
+        sha256 TEXT NOT NULL UNIQUE,
+        size INTEGER NOT NULL,
+        data BLOB NOT NULL
+      );
+      CREATE TABLE attachments (
+        id INTEGER PRIMARY KEY,
+        incident_id INTEGER NOT NULL REFERENCES incidents(id) ON DELETE CASCADE,
+        event_id INTEGER REFERENCES events(id) ON DELETE SET NULL,
+        blob_id INTEGER NOT NULL REFERENCES blobs(id),
+        name TEXT NOT NULL,
+        note TEXT,
+        added_at TEXT NOT NULL
+      );
+      CREATE INDEX attachments_incident ON attachments(incident_id);
+      CREATE INDEX attachments_blob ON attachments(blob_id);
+      CREATE INDEX attachments_event ON attachments(event_id);
+      -- Content no attachment refers to any more is dropped with its last attachment.
+      CREATE TRIGGER attachments_drop_blob AFTER DELETE ON attachments
+        WHEN NOT EXISTS (SELECT 1 FROM attachments WHERE blob_id = OLD.blob_id)
+        BEGIN DELETE FROM blobs WHERE id = OLD.blob_id; END;
+    `,
+  },
 ];
 
 MIGRATIONS.push({
@@ -191,6 +218,9 @@ MIGRATIONS.push({
     CREATE INDEX changes_op ON changes(op);
   `,
   run: (db) => {
+    // An attachment's content stays while the journal may bring the attachment back; it
+    // goes when the journal forgets (history prune).
+    db.exec('DROP TRIGGER IF EXISTS attachments_drop_blob');
     checkRefs(db, slugOf);
     db.exec('CREATE UNIQUE INDEX checks_ref ON checks(ref)');
     installJournalTriggers(db);

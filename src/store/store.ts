@@ -233,7 +233,13 @@ export class Store {
   pruneOperations(before: string): number {
     return this.write(() => {
       this.st('DELETE FROM changes WHERE op IN (SELECT id FROM operations WHERE at < ?)').run(before);
-      return this.st('DELETE FROM operations WHERE at < ?').run(before).changes;
+      const n = this.st('DELETE FROM operations WHERE at < ?').run(before).changes;
+      // Content that no attachment holds and no remembered change can bring back goes now.
+      this.st(
+        `DELETE FROM blobs WHERE id NOT IN (SELECT blob_id FROM attachments)
+           AND NOT EXISTS (SELECT 1 FROM changes WHERE tbl = 'attachments' AND json_extract(old, '$.blob_id') = blobs.id)`,
+      ).run();
+      return n;
     });
   }
 
@@ -483,10 +489,58 @@ export class Store {
     return this.withEvents(rows, true);
   }
 
-  private withEvents(rows: IncidentRow[], all = false, batch?: string): (Incident & { rowId: number; companyId: number })[] {
+  /**
+   * The promises of the incidents not closed yet, with each incident's highest level: what a
+   * calendar of deadlines needs, without loading whole timelines. In name order, then time.
+   */
+  promisesOfUnclosedIncidents(): { incident: Omit<Incident, 'events'>; level: string | null; promises: IncidentEvent[] }[] {
+    const rows = this.st(
+      `WITH unclosed AS (SELECT id FROM incidents WHERE closed IS NULL),
+       levels AS (
+         SELECT incident_id, max(CASE json_extract(data, '$.level') WHEN 'supervisor' THEN 1 WHEN 'quality' THEN 2 WHEN 'management' THEN 3
+           WHEN 'regulator' THEN 4 WHEN 'court' THEN 5 ELSE 0 END) AS level_rank
+         FROM events WHERE incident_id IN unclosed AND data LIKE '%"level"%' GROUP BY incident_id)
+       SELECT i.id AS rid, i.ref, c.name AS company, i.title, i.opened, i.fault, e.at,
+         json_extract(e.data, '$.due') AS due, json_extract(e.data, '$.text') AS text, json_extract(e.data, '$.kept') AS kept, l.level_rank
+       FROM incidents i JOIN companies c ON c.id = i.company_id JOIN events e ON e.incident_id = i.id AND e.type = 'promise'
+       LEFT JOIN levels l ON l.incident_id = i.id
+       WHERE i.closed IS NULL ORDER BY c.key, i.opened_ms, i.ref, e.at_ms, e.id`,
+    ).all() as { rid: number; ref: string; company: string; title: string; opened: string; fault: Fault; at: string; due: string | null; text: string | null; kept: number | null; level_rank: number | null }[];
+    const LEVEL_NAMES = ['frontline', 'supervisor', 'quality', 'management', 'regulator', 'court'];
+    const out: { incident: Omit<Incident, 'events'>; level: string | null; promises: IncidentEvent[] }[] = [];
+    let last: number | undefined;
+    for (const r of rows) {
+      if (r.rid !== last) {
+        out.push({ incident: { id: r.ref, company: r.company, title: r.title, opened: r.opened, fault: r.fault }, level: LEVEL_NAMES[r.level_rank ?? 0], promises: [] });
+        last = r.rid;
+      }
+      const e: IncidentEvent = { at: r.at, type: 'promise' };
+      if (r.due !== null) e.due = r.due;
+      if (r.text !== null) e.text = r.text;
+      if (r.kept !== null) e.kept = r.kept === 1;
+      out[out.length - 1].promises.push(e);
+    }
+    return out;
+  }
+
+  /** The incidents not closed yet (their `closed` is unset), with their events, in name order. */
+  unclosedIncidents(): (Incident & { rowId: number; companyId: number })[] {
+    const rows = this.st(
+      `SELECT i.*, c.name AS company FROM incidents i JOIN companies c ON c.id = i.company_id
+       WHERE i.closed IS NULL ORDER BY c.key, i.opened_ms, i.ref`,
+    ).all() as IncidentRow[];
+    return this.withEvents(rows, false, undefined, true);
+  }
+
+  private withEvents(rows: IncidentRow[], all = false, batch?: string, unclosed = false): (Incident & { rowId: number; companyId: number })[] {
     const byIncident = new Map<number, IncidentEvent[]>();
     const events = all
       ? (this.st('SELECT incident_id, seq, at, type, data FROM events ORDER BY incident_id, at_ms, id').all() as EventRow[])
+      : unclosed
+        ? (this.st(
+            `SELECT incident_id, seq, at, type, data FROM events
+             WHERE incident_id IN (SELECT id FROM incidents WHERE closed IS NULL) ORDER BY incident_id, at_ms, id`,
+          ).all() as EventRow[])
       : batch !== undefined
         ? (this.st(
             `SELECT incident_id, seq, at, type, data FROM events

@@ -94,7 +94,21 @@ export function stillOwed(i: Incident, now: number): string[] {
   return owed;
 }
 
-export function renderIncident(i: Incident, now: number, paint: Paint): string {
+export interface ShownAttachment {
+  id: number;
+  name: string;
+  size: number;
+  event: number | null;
+  note: string | null;
+}
+
+function sizeOf(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1048576) return `${(bytes / 1024).toFixed(1)} KB`;
+  return `${(bytes / 1048576).toFixed(1)} MB`;
+}
+
+export function renderIncident(i: Incident, now: number, paint: Paint, attachments: ShownAttachment[] = []): string {
   const lines: string[] = [];
   const closing = closingOf(i);
   lines.push(paint.bold(`${i.id} · ${safeText(i.company)} · ${safeText(i.title)}`));
@@ -117,6 +131,14 @@ export function renderIncident(i: Incident, now: number, paint: Paint): string {
   if (owed.length) {
     lines.push('', paint.bold('Still owed'));
     for (const o of owed) lines.push(`  • ${o}`);
+  }
+  if (attachments.length) {
+    lines.push('', paint.bold('Attachments'));
+    for (const a of attachments) {
+      const ties = [a.event !== null ? `event ${a.event}` : '', a.note ? q(a.note) : ''].filter(Boolean).join(' · ');
+      lines.push(`  ${String(a.id).padStart(3)}  ${safeText(a.name)} (${sizeOf(a.size)})${ties ? ` · ${ties}` : ''}`);
+    }
+    lines.push(paint.dim(`  save one with: vetted attachment save ${attachments[0].id} --out FILE`));
   }
   return lines.join('\n') + '\n';
 }

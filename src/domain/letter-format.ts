@@ -1,0 +1,63 @@
+// Turning a letter template and its values into markdown or plain text. Pure.
+
+import { parseTemplate, renderTemplate, type TemplateNode, type TemplateScope } from './template.js';
+
+export type LetterFormat = 'md' | 'txt';
+
+// Controls other than the line break, DEL, C1 controls and bidi overrides: shown, not obeyed.
+const UNSAFE = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069]/gu;
+
+function visible(ch: string): string {
+  const code = ch.codePointAt(0)!;
+  if (ch === '\t') return ' ';
+  if (code < 0x20) return String.fromCodePoint(0x2400 + code);
+  if (code === 0x7f) return '\u2421';
+  return `<U+${code.toString(16).toUpperCase().padStart(4, '0')}>`;
+}
+
+/** A value as plain text: line breaks kept, every other control made visible. */
+export function plainValue(s: string): string {
+  return s.replace(/\r\n?/g, '\n').replace(UNSAFE, visible);
+}
+
+/** Block syntax that a line starting with it would open: headings, list items, setext rules. */
+function escapeLineStart(line: string): string {
+  return line
+    .replace(/^ {4,}/, '   ')
+    .replace(/^(\s*)(#{1,6}|[-+*])(?=\s|$)/, '$1\\$2')
+    .replace(/^(\s*\d{1,9})([.)])(?=\s|$)/, '$1\\$2')
+    .replace(/^(\s*)(=+|-+)(\s*)$/, '$1\\$2$3');
+}
+
+/**
+ * A value as markdown that a renderer shows literally: inline syntax (emphasis, code, links,
+ * images, HTML, entities, table pipes) is backslash-escaped everywhere, and block syntax
+ * (headings, lists, quotes, rules) at the start of each line; line breaks become hard breaks.
+ */
+export function markdownValue(s: string, atLineStart = false): string {
+  return plainValue(s)
+    .replace(/[\\`*_[\]<>|~!{}]/g, '\\$&')
+    .replace(/&(?=#?[A-Za-z0-9]+;)/g, '\\&')
+    .split('\n')
+    .map((line, i) => (i > 0 || atLineStart ? escapeLineStart(line) : line))
+    .join('  \n');
+}
+
+/** The template's own markup made plain for a text letter: headings lose their marks, hard
+ * line breaks their trailing spaces. Applied to the template only, never to values. */
+export function plainTemplate(src: string): string {
+  return src
+    .split('\n')
+    .map((l) => l.replace(/^#{1,6} +/, '').replace(/[ \t]+$/, ''))
+    .join('\n');
+}
+
+export function parseLetterTemplate(src: string, format: LetterFormat): ReturnType<typeof parseTemplate> {
+  return parseTemplate(format === 'txt' ? plainTemplate(src) : src);
+}
+
+export function renderLetter(nodes: TemplateNode[], scope: TemplateScope, format: LetterFormat): string {
+  const text = renderTemplate(nodes, scope, format === 'md' ? markdownValue : (v) => plainValue(v));
+  // At most one blank line in a row, and one line break at the end.
+  return `${text.replace(/\n{3,}/g, '\n\n').replace(/\s+$/, '')}\n`;
+}

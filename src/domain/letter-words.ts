@@ -1,0 +1,225 @@
+// The words of letters, per language. Code decides what a letter says; these say it.
+
+import type { Case, Demand, LetterKind, Unit } from './law.js';
+import type { CompensationKind, Effort, Level, Outcome } from './types.js';
+
+export type LetterLang = 'en' | 'ru';
+
+/** Where the customer goes when a letter is not answered. */
+export type NextStep = 'quality' | 'management' | 'claim' | 'regulator' | 'court';
+
+export interface LetterWords {
+  date(y: number, m: number, d: number): string;
+  quote(s: string): string;
+  kindTitle: Record<LetterKind, string>;
+  subject(kind: LetterKind, title: string, incident: string): string;
+  defaultTo(kind: LetterKind, company: string, level: Level): string;
+  channel(c: string | undefined): string;
+  level: Record<Level, string>;
+  contact(o: { channel: string; level?: string; robot?: boolean; queue?: number; human?: boolean; wait?: number; dropped?: boolean }): string;
+  promise(o: { text?: string; due: string; state: 'kept' | 'broken' | 'pending'; lateMs?: number; open: boolean }): string;
+  escalation(level: string): string;
+  apology(level?: string): string;
+  explanation(level?: string): string;
+  compensation(o: { kind?: CompensationKind; amount?: string; proactive?: boolean; effort?: Effort; you?: boolean }): string;
+  refusal(o: { policy?: boolean; level?: string; text?: string }): string;
+  resolution(o: Outcome): string;
+  note: string;
+  noteOn(s: string): string;
+  lateBy(lateMs: number, open: boolean): string;
+  costs: {
+    days(n: number, open: boolean): string;
+    contacts(n: number, minutes: number, you?: boolean): string;
+    effort(e: Effort, you?: boolean): string;
+  };
+  owed: { fix: string; apology: string; explanation: string; compensation: string };
+  demand(d: Demand, amount?: string): string;
+  term(value: number, unit: Unit): string;
+  override: string;
+  replyHow(to?: string): string;
+  nextStep(step: NextStep, regulator?: string): string;
+  letterSent(date: string, channel: string): string;
+  answered(date: string): string;
+  unanswered(due: string): string;
+  replyDue(due: string): string;
+  noAnswerYet: string;
+  caseName: Record<Case, string>;
+  replyPromise(kind: LetterKind, date: string): string;
+  sentNote(kind: LetterKind): string;
+}
+
+const DAY = 86_400_000;
+const HOUR = 3_600_000;
+const pad = (n: number) => String(n).padStart(2, '0');
+const EN_MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+const plEn = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+/** Russian plural: 1 день, 2 дня, 5 дней. */
+const plRu = (n: number, one: string, few: string, many: string) => {
+  const m10 = n % 10;
+  const m100 = n % 100;
+  const w = m10 === 1 && m100 !== 11 ? one : m10 >= 2 && m10 <= 4 && (m100 < 12 || m100 > 14) ? few : many;
+  return `${n} ${w}`;
+};
+
+export const EN: LetterWords = {
+  date: (y, m, d) => `${d} ${EN_MONTHS[m - 1]} ${y}`,
+  quote: (s) => `“${s}”`,
+  kindTitle: { complaint: 'Complaint', escalation: 'Escalated complaint', claim: 'Formal claim', regulator: 'Complaint' },
+  subject: (kind, title, incident) =>
+    `${{ complaint: 'Complaint', escalation: 'Escalated complaint', claim: 'Formal claim', regulator: 'Complaint about a company' }[kind]}: ${title} (my reference ${incident})`,
+  defaultTo: (kind, company, level) =>
+    kind === 'complaint'
+      ? `${company}, customer service`
+      : kind === 'escalation'
+        ? level === 'management'
+          ? `${company}, management`
+          : `${company}, complaints (quality) department`
+        : `${company}, management`,
+  channel: (c) => ({ phone: 'phone call', chat: 'online chat', email: 'email', app: 'message in their app', web: 'form on their website', 'in-person': 'visit in person', letter: 'letter', social: 'message on social media' })[c ?? ''] ?? 'contact',
+  level: { frontline: 'the front line', supervisor: 'a supervisor', quality: 'the complaints (quality) department', management: 'management', regulator: 'the regulator', court: 'the court' },
+  contact: (o) => {
+    const parts = [`${o.channel[0].toUpperCase()}${o.channel.slice(1)}${o.level ? ` (${o.level})` : ''}`];
+    if (o.robot) parts.push(`a robot answered first${o.queue ? `, place ${o.queue} in the queue` : ''}`);
+    else if (o.queue) parts.push(`place ${o.queue} in the queue`);
+    if (o.human) parts.push(`a person answered${o.wait !== undefined ? ` after ${plEn(o.wait, 'minute')}` : ''}`);
+    else if (o.human === false) parts.push(`no person answered${o.wait !== undefined ? ` in ${plEn(o.wait, 'minute')}` : ''}`);
+    if (o.dropped) parts.push('the call or chat was cut off or went unanswered');
+    return parts.join('; ');
+  },
+  promise: (o) =>
+    `Promised ${o.text ? `“${o.text}”` : 'a fix'}, due ${o.due}: ${o.state === 'kept' ? 'kept' : o.state === 'pending' ? 'not yet due' : `broken${o.lateMs !== undefined ? ` (${EN.lateBy(o.lateMs, o.open)})` : ''}`}`,
+  escalation: (level) => `Escalated to ${level}`,
+  apology: (level) => `An apology${level ? ` from ${level}` : ''}`,
+  explanation: (level) => `An explanation${level ? ` from ${level}` : ''}`,
+  compensation: (o) => {
+    const what = `${{ refund: 'A refund', credit: 'A credit', replacement: 'A replacement', repair: 'A repair', other: 'Compensation' }[o.kind ?? 'other']}${o.amount ? ` of ${o.amount}` : ''}`;
+    const how = [o.proactive ? 'offered without my asking' : o.proactive === false ? 'only after I asked' : '', o.effort && o.effort !== 'none' ? EN.costs.effort(o.effort, o.you) : ''].filter(Boolean);
+    return `${what}${how.length ? `, ${how.join(', ')}` : ''}`;
+  },
+  refusal: (o) => `Refused${o.policy ? ', stating it as company policy' : ''}${o.level ? ` (${o.level})` : ''}${o.text ? `: “${o.text}”` : ''}`,
+  resolution: (o) => ({ resolved: 'The problem was resolved', partial: 'The problem was partly resolved', unresolved: 'The matter ended unresolved', abandoned: 'I gave up on this channel' })[o],
+  note: 'Note',
+  noteOn: (s) => ` (my note: “${s}”)`,
+  lateBy: (ms, open) => {
+    const span = ms >= DAY ? plEn(Math.floor(ms / DAY), 'day') : plEn(Math.max(1, Math.floor(ms / HOUR)), 'hour');
+    return open ? `${span} overdue so far` : `fixed only ${span} after this deadline`;
+  },
+  costs: {
+    days: (n, open) => (open ? `${plEn(n, 'day')} without a fix so far` : `${plEn(n, 'day')} from my first report to the fix`),
+    contacts: (n, minutes, you = true) => `${plEn(n, 'contact')} with ${you ? 'your company' : 'the company'}${minutes ? `, ${plEn(minutes, 'minute')} of waiting for a person` : ''}`,
+    effort: (e, you = true) => ({ none: 'no effort', asked: 'after I asked', paperwork: 'only after paperwork', 'in-person': `only after I went to ${you ? 'your' : 'their'} office in person`, legal: 'only after legal action' })[e],
+  },
+  owed: { fix: 'a fix of the problem', apology: 'an apology', explanation: 'a written explanation of what went wrong', compensation: 'compensation for the failure' },
+  demand: (d, amount) =>
+    ({
+      refund: `a refund${amount ? ` of ${amount}` : ''}`,
+      repair: 'a repair of the defect',
+      replacement: 'a replacement with goods of proper quality',
+      recalculation: `a recalculation of my bill for the time the service failed${amount ? `: a reduction of ${amount}` : ''}`,
+      compensation: `compensation${amount ? ` of ${amount}` : ''}`,
+    })[d],
+  term: (value, unit) => `${plEn(value, unit === 'working-days' ? 'working day' : 'day')}`,
+  override: '(your override)',
+  replyHow: (to) => (to ? `Please reply in writing to ${to}.` : 'Please reply in writing, to me by name, quoting my reference.'),
+  nextStep: (kind, regulator) =>
+    ({
+      quality: 'I will write to your complaints (quality) department.',
+      management: 'I will raise the matter with your management.',
+      claim: 'I will send you a formal claim.',
+      regulator: `I will complain to ${regulator ?? 'the regulator'}, enclosing this letter and the timeline.`,
+      court: 'I will consider taking the matter to court, with this correspondence as evidence.',
+    })[kind],
+  letterSent: (date, channel) => `I wrote to you on ${date} (${channel})`,
+  answered: (date) => `answered on ${date}`,
+  unanswered: (due) => `no answer by ${due}`,
+  replyDue: (due) => `the answer is due by ${due}`,
+  noAnswerYet: 'no answer so far',
+  caseName: { goods: 'goods', services: 'services', telecom: 'telecommunications services', finance: 'financial services' },
+  replyPromise: (kind, date) => `a reply to my ${kind === 'claim' ? 'formal claim' : kind === 'regulator' ? 'complaint to the regulator' : kind === 'escalation' ? 'escalated complaint' : 'complaint'} of ${date}`,
+  sentNote: (kind) => ({ complaint: 'sent a complaint', escalation: 'sent an escalated complaint', claim: 'sent a formal claim', regulator: 'sent a complaint to the regulator' })[kind],
+};
+
+const RU_KIND_GEN: Record<LetterKind, string> = { complaint: 'жалобу', escalation: 'жалобу', claim: 'претензию', regulator: 'жалобу в надзорный орган' };
+
+export const RU: LetterWords = {
+  date: (y, m, d) => `${pad(d)}.${pad(m)}.${y}`,
+  quote: (s) => `«${s}»`,
+  kindTitle: { complaint: 'Жалоба', escalation: 'Жалоба', claim: 'Претензия', regulator: 'Жалоба' },
+  subject: (kind, title, incident) =>
+    `${{ complaint: 'Жалоба', escalation: 'Повторная жалоба', claim: 'Претензия', regulator: 'Жалоба на действия компании' }[kind]}: ${title} (моё обращение ${incident})`,
+  defaultTo: (kind, company, level) =>
+    kind === 'complaint'
+      ? `${company}, служба поддержки клиентов`
+      : kind === 'escalation'
+        ? level === 'management'
+          ? `руководству ${company}`
+          : `${company}, отдел по работе с жалобами (контроля качества)`
+        : `руководству ${company}`,
+  channel: (c) => ({ phone: 'звонок', chat: 'онлайн-чат', email: 'электронное письмо', app: 'сообщение в приложении', web: 'форма на сайте', 'in-person': 'личное обращение', letter: 'письмо', social: 'сообщение в соцсети' })[c ?? ''] ?? 'обращение',
+  level: { frontline: 'первая линия поддержки', supervisor: 'старший смены (руководитель группы)', quality: 'отдел по работе с жалобами', management: 'руководство', regulator: 'надзорный орган', court: 'суд' },
+  contact: (o) => {
+    const parts = [`${o.channel[0].toUpperCase()}${o.channel.slice(1)}${o.level ? ` (${o.level})` : ''}`];
+    if (o.robot) parts.push(`сначала ответил автоответчик${o.queue ? `, ${o.queue}-й в очереди` : ''}`);
+    else if (o.queue) parts.push(`${o.queue}-й в очереди`);
+    if (o.human) parts.push(`сотрудник ответил${o.wait !== undefined ? ` через ${plRu(o.wait, 'минуту', 'минуты', 'минут')}` : ''}`);
+    else if (o.human === false) parts.push(`сотрудник не ответил${o.wait !== undefined ? ` за ${plRu(o.wait, 'минуту', 'минуты', 'минут')}` : ''}`);
+    if (o.dropped) parts.push('звонок или чат прервался либо остался без ответа');
+    return parts.join('; ');
+  },
+  promise: (o) =>
+    `Обещано ${o.text ? `«${o.text}»` : 'устранить проблему'}, срок — ${o.due}: ${o.state === 'kept' ? 'выполнено' : o.state === 'pending' ? 'срок ещё не наступил' : `не выполнено${o.lateMs !== undefined ? ` (${RU.lateBy(o.lateMs, o.open)})` : ''}`}`,
+  escalation: (level) => `Обращение передано: ${level}`,
+  apology: (level) => `Принесены извинения${level ? ` (${level})` : ''}`,
+  explanation: (level) => `Дано объяснение причин${level ? ` (${level})` : ''}`,
+  compensation: (o) => {
+    const what = `${{ refund: 'Возврат денег', credit: 'Зачисление на счёт', replacement: 'Замена', repair: 'Ремонт', other: 'Компенсация' }[o.kind ?? 'other']}${o.amount ? ` в размере ${o.amount}` : ''}`;
+    const how = [o.proactive ? 'предложено без моей просьбы' : o.proactive === false ? 'только по моему требованию' : '', o.effort && o.effort !== 'none' ? RU.costs.effort(o.effort, o.you) : ''].filter(Boolean);
+    return `${what}${how.length ? `, ${how.join(', ')}` : ''}`;
+  },
+  refusal: (o) => `Отказ${o.policy ? ' со ссылкой на политику компании' : ''}${o.level ? ` (${o.level})` : ''}${o.text ? `: «${o.text}»` : ''}`,
+  resolution: (o) => ({ resolved: 'Проблема устранена', partial: 'Проблема устранена частично', unresolved: 'Дело закончилось без решения', abandoned: 'Обращения по этому каналу прекращены без результата' })[o],
+  note: 'Заметка',
+  noteOn: (s) => ` (моя заметка: «${s}»)`,
+  lateBy: (ms, open) => {
+    const span = ms >= DAY ? plRu(Math.floor(ms / DAY), 'день', 'дня', 'дней') : plRu(Math.max(1, Math.floor(ms / HOUR)), 'час', 'часа', 'часов');
+    return open ? `просрочка уже ${span}` : `устранено лишь через ${span} после этого срока`;
+  },
+  costs: {
+    days: (n, open) => (open ? `${plRu(n, 'день', 'дня', 'дней')} без устранения проблемы на сегодня` : `${plRu(n, 'день', 'дня', 'дней')} от моего первого обращения до устранения проблемы`),
+    contacts: (n, minutes, you = true) => `${plRu(n, 'обращение', 'обращения', 'обращений')} в ${you ? 'вашу компанию' : 'компанию'}${minutes ? `, ${plRu(minutes, 'минута', 'минуты', 'минут')} ожидания ответа сотрудника` : ''}`,
+    effort: (e, you = true) => ({ none: 'без усилий с моей стороны', asked: 'после моей просьбы', paperwork: 'только после оформления документов', 'in-person': `только после личного визита в ${you ? 'ваш офис' : 'офис компании'}`, legal: 'только после обращения к юристу' })[e],
+  },
+  owed: { fix: 'устранить проблему', apology: 'принести извинения', explanation: 'письменно объяснить причины произошедшего', compensation: 'возместить ущерб от некачественного обслуживания' },
+  demand: (d, amount) =>
+    ({
+      refund: `вернуть уплаченные денежные средства${amount ? ` в размере ${amount}` : ''}`,
+      repair: 'безвозмездно устранить недостатки',
+      replacement: 'заменить товар на товар надлежащего качества',
+      recalculation: `произвести перерасчёт платы за период, когда услуга не оказывалась${amount ? `, на сумму ${amount}` : ''}`,
+      compensation: `выплатить компенсацию${amount ? ` в размере ${amount}` : ''}`,
+    })[d],
+  term: (value, unit) => (unit === 'working-days' ? plRu(value, 'рабочий день', 'рабочих дня', 'рабочих дней') : plRu(value, 'день', 'дня', 'дней')),
+  override: '(ваше уточнение)',
+  replyHow: (to) => (to ? `Ответ прошу направить в письменной форме: ${to}.` : 'Ответ прошу направить мне в письменной форме, со ссылкой на номер обращения.'),
+  nextStep: (kind, regulator) =>
+    ({
+      quality: 'я обращусь в ваш отдел по работе с жалобами.',
+      management: 'я обращусь к руководству компании.',
+      claim: 'я направлю вам официальную претензию.',
+      regulator: `я обращусь с жалобой в ${regulator ?? 'надзорный орган'}, приложив это письмо и хронологию.`,
+      court: 'мне придётся обратиться в суд; эта переписка будет представлена как доказательство.',
+    })[kind],
+  letterSent: (date, channel) => `${date} вам было направлено ${channel === 'электронное письмо' ? 'электронное письмо' : 'письмо'}`,
+  answered: (date) => `ответ получен ${date}`,
+  unanswered: (due) => `ответа к ${due} не последовало`,
+  replyDue: (due) => `срок ответа — до ${due}`,
+  noAnswerYet: 'ответа пока нет',
+  caseName: { goods: 'товары', services: 'услуги', telecom: 'услуги связи', finance: 'финансовые услуги' },
+  replyPromise: (kind, date) => `ответ на мою ${RU_KIND_GEN[kind]} от ${date}`,
+  sentNote: (kind) => ({ complaint: 'отправлена жалоба', escalation: 'отправлена повторная жалоба', claim: 'отправлена претензия', regulator: 'отправлена жалоба в надзорный орган' })[kind],
+};
+
+export function lettersWords(lang: LetterLang): LetterWords {
+  return lang === 'ru' ? RU : EN;
+}

@@ -1,0 +1,334 @@
+// A letter from an incident's timeline: which kind comes next, which facts it needs, and the
+// values its template fills in. Pure: every fact comes from the record or from the caller.
+
+import type { Incident, IncidentEvent, Level } from './types.js';
+import { DAY_MS, closingOf, computeMetrics, dueMs, isAtFault, isOpen, levelRank, nextRung, promiseStatus } from './incident.js';
+import { msOf, parseWhen } from './dates.js';
+import { addTerm, basisAsOf, caseFromCategory, chooseRules, type Case, type Demand, type JurisdictionPack, type LawRule, type LetterKind, type RuleChoice } from './law.js';
+import { lettersWords, type LetterLang, type LetterWords, type NextStep } from './letter-words.js';
+import type { TemplateSchema, TemplateScope } from './template.js';
+
+/** The kind of letter the next rung of the escalation ladder calls for (the ladder `due` uses). */
+export function defaultKind(i: Incident): LetterKind {
+  const rung = nextRung(i).level;
+  if (rung === 'supervisor') return 'complaint';
+  if (rung === 'quality' || rung === 'management') return 'escalation';
+  if (rung === 'regulator') return lettersTo(i).length ? 'regulator' : 'claim';
+  return 'claim';
+}
+
+/** The level a letter of this kind reaches once it is sent. */
+export function letterLevel(kind: LetterKind, i: Incident): Level {
+  if (kind === 'complaint') return 'supervisor';
+  if (kind === 'escalation') return levelRank(nextRung(i).from) >= levelRank('quality') ? 'management' : 'quality';
+  if (kind === 'claim') return 'management';
+  return 'regulator';
+}
+
+/** The company's side of a timeline: what counts as an answer to a letter. */
+const ANSWERS = new Set(['apology', 'explanation', 'compensation', 'refusal', 'resolution']);
+
+export interface WrittenLetter {
+  event: IncidentEvent;
+  /** The reply deadline logged with it (a promise at the same time), if any. */
+  due?: string;
+  /** When the company answered: its first event of its own after the letter. */
+  answeredAt?: string;
+}
+
+/** The letters and emails the customer sent the company, with whether they were answered. */
+export function lettersTo(i: Incident): WrittenLetter[] {
+  const out: WrittenLetter[] = [];
+  for (const e of i.events) {
+    if (e.type !== 'contact' || (e.channel !== 'letter' && e.channel !== 'email') || levelOfEvent(e) === 'regulator' || levelOfEvent(e) === 'court') continue;
+    const at = msOf(e.at);
+    const due = i.events.find((p) => p.type === 'promise' && p.at === e.at && p.due)?.due;
+    const answer = i.events.find(
+      (x) => msOf(x.at) > at && (ANSWERS.has(x.type) || (x.type === 'promise' && x.at !== e.at) || (x.type === 'contact' && x.reached_human && x.channel !== 'letter' && x.channel !== 'email')),
+    );
+    out.push({ event: e, due, answeredAt: answer?.at });
+  }
+  return out;
+}
+
+const levelOfEvent = (e: IncidentEvent): Level => e.level ?? 'frontline';
+
+export interface LetterRequest {
+  incident: Incident;
+  kind: LetterKind;
+  lang: LetterLang;
+  pack: JurisdictionPack;
+  /** The company's category, to tell the case when --case is not given. */
+  category?: string | null;
+  case?: Case;
+  /** The letter's date, ms (local clock). */
+  now: number;
+  from?: string;
+  to?: string;
+  account?: string;
+  replyTo?: string;
+  demand?: Demand;
+  amount?: number;
+  currency?: string;
+  purchase?: number;
+  statement?: number;
+  allowUnverified: boolean;
+  enclosures: { name: string; size: number }[];
+}
+
+export interface MissingFact {
+  flag: string;
+  /** What to ask, in the letter's language-neutral words (English for now). */
+  question: string;
+}
+
+const AMOUNT_DEMANDS: Demand[] = ['refund', 'recalculation', 'compensation'];
+
+export function caseOf(r: LetterRequest): Case | undefined {
+  return r.case ?? caseFromCategory(r.category);
+}
+
+/** The facts this kind of letter needs that neither the record nor the flags give. */
+export function missingFacts(r: LetterRequest): MissingFact[] {
+  const out: MissingFact[] = [];
+  if (!r.from) out.push({ flag: '--from', question: 'Your name, as the letter is signed' });
+  const c = caseOf(r);
+  const citesLaw = r.pack.rules.length > 0 && (r.kind === 'claim' || r.kind === 'regulator');
+  if (!c && (citesLaw || (r.kind === 'regulator' && !r.to))) out.push({ flag: '--case', question: 'What was it: goods, services, telecom or finance' });
+  if (r.kind === 'claim') {
+    if (!r.account) out.push({ flag: '--account', question: 'Your account or contract number with the company' });
+    if (!r.demand) out.push({ flag: '--demand', question: 'What you demand: refund, repair, replacement, recalculation or compensation' });
+  }
+  if (r.demand && AMOUNT_DEMANDS.includes(r.demand) && r.amount === undefined) out.push({ flag: '--amount', question: 'The sum you demand (a number)' });
+  if (r.amount !== undefined && !r.currency) out.push({ flag: '--currency', question: 'Its currency, an ISO 4217 code such as RUB or EUR' });
+  if (r.kind === 'regulator' && !r.to && c && !r.pack.regulators[c]) out.push({ flag: '--to', question: 'The name of the regulator or ombudsman you write to' });
+  return out;
+}
+
+/** The template's names: `vetted letters check` reports any other as unknown. */
+export const LETTER_SCHEMA: TemplateSchema = withCounts({
+  title: 'text',
+  subject: 'text',
+  date: 'text',
+  from: 'text',
+  to: 'text',
+  company: 'text',
+  account: 'optional',
+  incident: 'text',
+  incident_title: 'text',
+  opened: 'text',
+  case_name: 'optional',
+  jurisdiction: 'text',
+  chronology: { date: 'text', text: 'text' },
+  broken: { text: 'text', made: 'text', due: 'text', late: 'text' },
+  refusals: { date: 'text', text: 'text' },
+  failed: { level: 'text', date: 'text' },
+  costs: { text: 'text' },
+  letters: { date: 'text', channel: 'text', outcome: 'text' },
+  law: { article: 'text', says: 'text', term: 'optional', override: 'optional', source: 'text' },
+  legal_as_of: 'optional',
+  demands: { text: 'text' },
+  amount: 'optional',
+  reply_by: 'text',
+  reply_term: 'text',
+  reply_rule: 'optional',
+  reply_how: 'text',
+  next_step: 'text',
+  enclosures: { name: 'text', size: 'text' },
+});
+
+/** Adds `<list>_count` beside every list: its length, absent when the list is empty. */
+function withCounts(schema: TemplateSchema): TemplateSchema {
+  const out: TemplateSchema = { ...schema };
+  for (const [k, v] of Object.entries(schema)) if (typeof v === 'object') out[`${k}_count`] = 'optional';
+  return out;
+}
+
+export interface ComposedLetter {
+  scope: TemplateScope;
+  subject: string;
+  cited: LawRule[];
+  skipped: RuleChoice['skipped'];
+  /** The reply deadline, a local date (YYYY-MM-DD). */
+  replyBy: string;
+}
+
+function formatWhen(text: string, w: LetterWords, withTime = true): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2}))?/.exec(text);
+  if (!m) return text;
+  const day = w.date(Number(m[1]), Number(m[2]), Number(m[3]));
+  return withTime && m[4] ? `${day} ${m[4]}:${m[5]}` : day;
+}
+
+function localDateText(ms: number): string {
+  const d = new Date(ms);
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+/** A sum as a letter writes it: RUB 1,234.50 in English, 1 234,50 RUB in Russian. */
+export function formatMoney(amount: number, currency: string, lang: LetterLang): string {
+  const [whole, cents] = amount.toFixed(2).split('.');
+  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, lang === 'ru' ? ' ' : ',');
+  return lang === 'ru' ? `${grouped},${cents} ${currency}` : `${currency} ${grouped}.${cents}`;
+}
+
+function sizeText(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1048576) return `${(bytes / 1024).toFixed(1)} KB`;
+  return `${(bytes / 1048576).toFixed(1)} MB`;
+}
+
+/** One event of the timeline in the letter's words. */
+function describe(e: IncidentEvent, i: Incident, now: number, w: LetterWords, lang: LetterLang, you: boolean): string {
+  const lvl = e.level && e.level !== 'frontline' ? w.level[e.level] : undefined;
+  const note = e.note && e.type !== 'note' ? w.noteOn(e.note) : '';
+  switch (e.type) {
+    case 'contact':
+      return (
+        w.contact({ channel: w.channel(e.channel), level: lvl, robot: e.robot, queue: e.queue_position, human: e.reached_human, wait: e.wait_minutes, dropped: e.dropped }) + note
+      );
+    case 'promise': {
+      const s = promiseStatus(e, i, now);
+      return w.promise({ text: e.text, due: formatWhen(e.due!, w), state: s.state, lateMs: s.lateMs, open: isOpen(i) }) + note;
+    }
+    case 'escalation':
+      return w.escalation(w.level[e.level ?? 'supervisor']) + note;
+    case 'apology':
+      return w.apology(lvl) + note;
+    case 'explanation':
+      return w.explanation(lvl) + note;
+    case 'compensation':
+      return w.compensation({ kind: e.kind, amount: e.amount !== undefined ? (e.currency ? formatMoney(e.amount, e.currency, lang) : String(e.amount)) : undefined, proactive: e.proactive, effort: e.effort, you }) + note;
+    case 'refusal':
+      return w.refusal({ policy: e.policy, level: lvl, text: e.text }) + note;
+    case 'resolution':
+      return w.resolution(e.outcome!) + note;
+    case 'note':
+      return `${w.note}: ${e.text ?? ''}`;
+  }
+}
+
+/** Everything a letter template can name, from the record and the request. */
+export function composeLetter(r: LetterRequest): ComposedLetter {
+  const w = lettersWords(r.lang);
+  const i = r.incident;
+  const now = r.now;
+  const c = caseOf(r);
+  const level = letterLevel(r.kind, i);
+  const written = lettersTo(i);
+  const choice: RuleChoice = c
+    ? chooseRules(r.pack, { kind: r.kind, case: c, demand: r.demand, now, purchase: r.purchase, statement: r.statement, firstLetter: written.length ? msOf(written[0].event.at) : undefined, allowUnverified: r.allowUnverified })
+    : { cited: [], skipped: [] };
+  // The term the addressee has to answer in: a rule's when the letter goes to the company;
+  // a regulator's own terms are not in the packs, so a reasonable time is asked of it.
+  const replyRule = r.kind === 'regulator' ? undefined : choice.cited.filter((x) => x.role === 'reply').sort((a, b) => b.value! - a.value!)[0];
+  const replyTerm = replyRule ? { value: replyRule.value!, unit: replyRule.unit! } : { value: r.pack.default_reply_days, unit: 'calendar-days' as const };
+  const replyByMs = addTerm(now, replyTerm.value, replyTerm.unit);
+  const replyBy = localDateText(replyByMs);
+  const regulator = c ? r.pack.regulators[c]?.[r.lang] : undefined;
+  const to = r.to ?? (r.kind === 'regulator' ? regulator! : w.defaultTo(r.kind, i.company, level));
+  const subject = w.subject(r.kind, i.title, i.id);
+
+  /** Whether the letter speaks to the company ("your company") or about it. */
+  const you = r.kind !== 'regulator';
+  const metrics = computeMetrics(i, now);
+  const closing = closingOf(i);
+  const endMs = closing?.ms ?? now;
+  const costs: { text: string }[] = [];
+  const days = Math.floor((endMs - msOf(i.opened)) / DAY_MS);
+  if (days >= 1) costs.push({ text: w.costs.days(days, !closing) });
+  const waited = i.events.reduce((n, e) => n + (e.type === 'contact' ? (e.wait_minutes ?? 0) : 0), 0);
+  if (metrics.contacts) costs.push({ text: w.costs.contacts(metrics.contacts, waited, you) });
+  if (metrics.customer_effort && metrics.customer_effort !== 'none' && metrics.customer_effort !== 'asked') costs.push({ text: `${w.compensation({ kind: i.events.find((e) => e.type === 'compensation' && e.effort === metrics.customer_effort)?.kind, effort: metrics.customer_effort, you })}` });
+
+  const broken = i.events
+    .filter((e) => e.type === 'promise' && e.due)
+    .map((e) => ({ e, s: promiseStatus(e, i, now) }))
+    .filter((x) => x.s.state === 'broken')
+    .map(({ e, s }) => ({
+      text: e.text ?? '—',
+      made: formatWhen(e.at, w),
+      due: formatWhen(e.due!, w),
+      late: w.lateBy(s.lateMs ?? 0, isOpen(i)),
+    }));
+
+  const failed: { level: string; date: string }[] = [];
+  const seen = new Set<Level>();
+  for (const e of i.events) {
+    const l = levelOfEvent(e);
+    if (seen.has(l) || l === 'regulator' || l === 'court') continue;
+    seen.add(l);
+    failed.push({ level: w.level[l], date: formatWhen(e.at, w, false) });
+  }
+
+  const demands: { text: string }[] = [];
+  const amount = r.amount !== undefined && r.currency ? formatMoney(r.amount, r.currency, r.lang) : null;
+  if (r.demand) demands.push({ text: w.demand(r.demand, amount ?? undefined) });
+  if (r.kind !== 'regulator') {
+    if (!closing) demands.push({ text: w.owed.fix });
+    if (isAtFault(i)) {
+      if (!i.events.some((e) => e.type === 'explanation')) demands.push({ text: w.owed.explanation });
+      if (!i.events.some((e) => e.type === 'apology')) demands.push({ text: w.owed.apology });
+      if (!r.demand && !i.events.some((e) => e.type === 'compensation')) demands.push({ text: w.owed.compensation });
+    }
+  }
+
+  const next: NextStep = r.kind === 'complaint' ? 'quality' : r.kind === 'escalation' ? (level === 'quality' ? 'management' : 'claim') : r.kind === 'claim' ? 'regulator' : 'court';
+  const nextStep = w.nextStep(next, regulator);
+
+  const scope: TemplateScope = {
+    title: w.kindTitle[r.kind],
+    subject,
+    date: formatWhen(localDateText(now), w),
+    from: r.from ?? null,
+    to,
+    company: i.company,
+    account: r.account ?? null,
+    incident: i.id,
+    incident_title: i.title,
+    opened: formatWhen(i.opened, w, false),
+    case_name: c ? w.caseName[c] : null,
+    jurisdiction: r.pack.name[r.lang],
+    chronology: i.events.map((e) => ({ date: formatWhen(e.at, w), text: describe(e, i, now, w, r.lang, you) })),
+    broken,
+    refusals: i.events.filter((e) => e.type === 'refusal').map((e) => ({ date: formatWhen(e.at, w), text: e.text ?? w.refusal({ policy: e.policy }) })),
+    failed,
+    costs,
+    letters: written.map((l) => ({
+      date: formatWhen(l.event.at, w, false),
+      channel: w.channel(l.event.channel),
+      outcome: l.answeredAt
+        ? w.answered(formatWhen(l.answeredAt, w, false))
+        : l.due
+          ? dueMs(l.due) < now
+            ? w.unanswered(formatWhen(l.due, w, false))
+            : w.replyDue(formatWhen(l.due, w, false))
+          : w.noAnswerYet,
+    })),
+    law: choice.cited.map((x) => ({
+      article: x.article[r.lang],
+      says: x.says[r.lang],
+      term: x.value !== undefined ? w.term(x.value, x.unit!) : null,
+      override: x.override ? w.override : null,
+      source: x.source,
+    })),
+    legal_as_of: basisAsOf(choice.cited) ? formatWhen(basisAsOf(choice.cited)!, w) : null,
+    demands,
+    amount,
+    reply_by: formatWhen(replyBy, w),
+    reply_term: w.term(replyTerm.value, replyTerm.unit),
+    reply_rule: replyRule ? `${replyRule.article[r.lang]}${replyRule.override ? ` ${w.override}` : ''}` : null,
+    reply_how: w.replyHow(r.replyTo),
+    next_step: nextStep,
+    enclosures: r.enclosures.map((a) => ({ name: a.name, size: sizeText(a.size) })),
+  };
+  // Each list's length (null when empty): a section that shows a heading once.
+  for (const [k, v] of Object.entries(scope)) if (Array.isArray(v)) scope[`${k}_count`] = v.length ? v.length : null;
+  return { scope, subject, cited: choice.cited, skipped: choice.skipped, replyBy };
+}
+
+/** A date flag's value as local ms (its start of day for a date alone). */
+export function whenMs(text: string): number | undefined {
+  const w = parseWhen(text);
+  return w ? w.ms : undefined;
+}

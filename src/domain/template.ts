@@ -1,0 +1,179 @@
+// A small logic-less template language for letters. Pure: text in, text out.
+//
+//   {{name}}                 insert a value (escaped for the output format)
+//   {{#name}} … {{/name}}    a list: the body once per item, with the item's fields in scope;
+//                            a single value: the body once when the value is present
+//   {{^name}} … {{/name}}    the body once when the value is absent or the list is empty
+//   {{! words }}             a comment, left out
+//
+// A value is inserted once and never read as a template again, so a note that holds "{{x}}"
+// or markdown stays literal text. A name the template uses that the letter does not know, or
+// a value inserted that the letter lacks, is an error: never an empty gap.
+
+export type TemplateValue = string | number | boolean | null | TemplateScope[];
+export interface TemplateScope {
+  [name: string]: TemplateValue | undefined;
+}
+
+export type TemplateNode =
+  | { type: 'text'; text: string }
+  | { type: 'value'; name: string; line: number }
+  | { type: 'section'; name: string; inverted: boolean; line: number; body: TemplateNode[] };
+
+export interface TemplateProblem {
+  line: number;
+  message: string;
+  /** The placeholder the problem is about, when there is one. */
+  name?: string;
+}
+
+export class TemplateError extends Error {
+  constructor(
+    message: string,
+    readonly line: number,
+    readonly placeholder?: string,
+  ) {
+    super(message);
+    this.name = 'TemplateError';
+  }
+}
+
+const TAG = /\{\{([#^/!]?)\s*([^{}]*?)\s*\}\}/g;
+const NAME = /^[a-z_][a-z0-9_]*$/;
+
+interface Token {
+  kind: '' | '#' | '^' | '/' | '!';
+  name: string;
+  start: number;
+  end: number;
+  line: number;
+}
+
+function lineAt(src: string, index: number): number {
+  let line = 1;
+  for (let i = 0; i < index; i++) if (src.charCodeAt(i) === 10) line++;
+  return line;
+}
+
+/** Widens a section tag that stands alone on its line to the whole line, so it leaves no blank line. */
+function standalone(src: string, t: Token): { start: number; end: number } {
+  if (t.kind === '') return t;
+  let s = t.start;
+  while (s > 0 && (src[s - 1] === ' ' || src[s - 1] === '\t')) s--;
+  if (s > 0 && src[s - 1] !== '\n') return t;
+  let e = t.end;
+  while (e < src.length && (src[e] === ' ' || src[e] === '\t' || src[e] === '\r')) e++;
+  if (e < src.length && src[e] !== '\n') return t;
+  return { start: s, end: e < src.length ? e + 1 : e };
+}
+
+/** Parses a template; every problem with its line. */
+export function parseTemplate(src: string): { nodes: TemplateNode[] } | { errors: TemplateProblem[] } {
+  const errors: TemplateProblem[] = [];
+  const tokens: Token[] = [];
+  for (const m of src.matchAll(TAG)) {
+    const start = m.index!;
+    tokens.push({ kind: m[1] as Token['kind'], name: m[2], start, end: start + m[0].length, line: lineAt(src, start) });
+  }
+  const root: TemplateNode[] = [];
+  const stack: { node: Extract<TemplateNode, { type: 'section' }>; }[] = [];
+  const current = () => (stack.length ? stack[stack.length - 1].node.body : root);
+  let pos = 0;
+  const text = (upTo: number) => {
+    if (upTo > pos) {
+      const chunk = src.slice(pos, upTo);
+      const stray = chunk.search(/\{\{|\}\}/);
+      if (stray >= 0) errors.push({ line: lineAt(src, pos + stray), message: `"${chunk.slice(stray, stray + 2)}" does not open or close a placeholder; a placeholder is {{name}}` });
+      current().push({ type: 'text', text: chunk });
+    }
+  };
+  for (const t of tokens) {
+    const span = standalone(src, t);
+    text(span.start);
+    pos = span.end;
+    if (t.kind === '!') continue;
+    if (!NAME.test(t.name)) {
+      errors.push({ line: t.line, name: t.name, message: `"{{${t.kind}${t.name}}}" is not a placeholder: names are lower-case letters, digits and _` });
+      continue;
+    }
+    if (t.kind === '') current().push({ type: 'value', name: t.name, line: t.line });
+    else if (t.kind === '#' || t.kind === '^') {
+      const node = { type: 'section' as const, name: t.name, inverted: t.kind === '^', line: t.line, body: [] };
+      current().push(node);
+      stack.push({ node });
+    } else {
+      const open = stack.pop();
+      if (!open) errors.push({ line: t.line, name: t.name, message: `{{/${t.name}}} closes a section that was never opened` });
+      else if (open.node.name !== t.name) {
+        errors.push({ line: t.line, name: t.name, message: `{{/${t.name}}} closes {{#${open.node.name}}} of line ${open.node.line}; close that one first` });
+      }
+    }
+  }
+  text(src.length);
+  for (const open of stack) errors.push({ line: open.node.line, name: open.node.name, message: `{{${open.node.inverted ? '^' : '#'}${open.node.name}}} is never closed with {{/${open.node.name}}}` });
+  return errors.length ? { errors } : { nodes: root };
+}
+
+/** What a template may name: a field is text, or a list whose items have fields of their own. */
+export interface TemplateSchema {
+  [name: string]: 'text' | 'optional' | TemplateSchema;
+}
+
+/** Names a template uses that the schema does not know, each with its line. */
+export function checkTemplate(nodes: TemplateNode[], schema: TemplateSchema): TemplateProblem[] {
+  const out: TemplateProblem[] = [];
+  const walk = (list: TemplateNode[], scopes: TemplateSchema[]) => {
+    for (const n of list) {
+      if (n.type === 'text') continue;
+      const found = scopes.find((s) => Object.hasOwn(s, n.name))?.[n.name];
+      if (found === undefined) {
+        out.push({ line: n.line, name: n.name, message: `unknown placeholder {{${n.type === 'section' ? (n.inverted ? '^' : '#') : ''}${n.name}}}` });
+        if (n.type === 'section') walk(n.body, scopes);
+        continue;
+      }
+      if (n.type === 'value' && typeof found !== 'string') {
+        out.push({ line: n.line, name: n.name, message: `{{${n.name}}} is a list; repeat over it with {{#${n.name}}} … {{/${n.name}}}` });
+      }
+      if (n.type === 'section') walk(n.body, typeof found === 'object' && !n.inverted ? [found, ...scopes] : scopes);
+    }
+  };
+  walk(nodes, [schema]);
+  return out;
+}
+
+function present(v: TemplateValue): boolean {
+  if (Array.isArray(v)) return v.length > 0;
+  return v !== null && v !== false && v !== '';
+}
+
+/** Renders parsed nodes with the data; `escape` makes a value safe for the output format
+ * (told whether the value starts a line of the output). */
+export function renderTemplate(nodes: TemplateNode[], data: TemplateScope, escape: (s: string, atLineStart: boolean) => string): string {
+  const parts: string[] = [];
+  const lookup = (name: string, scopes: TemplateScope[], line: number): TemplateValue => {
+    for (const s of scopes) if (Object.hasOwn(s, name) && s[name] !== undefined) return s[name] as TemplateValue;
+    throw new TemplateError(`the template names {{${name}}} (line ${line}), which a letter does not have`, line, name);
+  };
+  const walk = (list: TemplateNode[], scopes: TemplateScope[]) => {
+    for (const n of list) {
+      if (n.type === 'text') parts.push(n.text);
+      else if (n.type === 'value') {
+        const v = lookup(n.name, scopes, n.line);
+        if (v === null || v === false || v === '') throw new TemplateError(`this letter has no ${n.name} for {{${n.name}}} (line ${n.line}); give it, or put the line inside {{#${n.name}}} … {{/${n.name}}}`, n.line, n.name);
+        if (Array.isArray(v) || v === true) throw new TemplateError(`{{${n.name}}} (line ${n.line}) is not a single value; use {{#${n.name}}} … {{/${n.name}}}`, n.line, n.name);
+        const before = parts.length ? parts[parts.length - 1] : '';
+        const atLineStart = parts.length === 0 || /\n[ \t]*$/.test(before) || (/^[ \t]*$/.test(before) && parts.length === 1);
+        parts.push(escape(String(v), atLineStart));
+      } else {
+        const v = lookup(n.name, scopes, n.line);
+        if (n.inverted) {
+          if (!present(v)) walk(n.body, scopes);
+        } else if (Array.isArray(v)) {
+          for (const item of v) walk(n.body, [item, ...scopes]);
+        } else if (present(v)) walk(n.body, scopes);
+      }
+    }
+  };
+  walk(nodes, [data]);
+  return parts.join('');
+}

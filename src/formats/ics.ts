@@ -1,0 +1,89 @@
+// An iCalendar (RFC 5545) file of deadlines: CRLF line ends, lines folded at 75 octets,
+// TEXT values escaped, one VEVENT per deadline with a UID that stays the same from one
+// export to the next (so that a calendar updates the event on re-import), and a reminder.
+
+export interface CalendarDeadline {
+  /** Stable: the same deadline gets the same UID every time. */
+  uid: string;
+  summary: string;
+  description: string;
+  /** The deadline, ms (UTC instant). */
+  dueMs: number;
+  /** A date without a time: an all-day event on that date (YYYY-MM-DD). */
+  date?: string;
+}
+
+/** The UTF-8 length of one code point. */
+function octetsOf(c: number): number {
+  return c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
+}
+
+const TEXT_SPECIAL = /\r\n?|[\\;,\n\u0000-\u001f\u007f]/g;
+const ESCAPES: Record<string, string> = { '\\': '\\\\', ';': '\\;', ',': '\\,', '\n': '\\n', '\r': '\\n', '\r\n': '\\n' };
+
+/** Escapes a TEXT value: backslash, semicolon, comma and line breaks; other controls dropped. */
+export function escapeText(s: string): string {
+  return s.replace(TEXT_SPECIAL, (m) => ESCAPES[m] ?? '');
+}
+
+const NON_ASCII = /[^\x00-\x7f]/;
+
+/** Folds a content line so that no line is longer than 75 octets, never inside a character. */
+export function foldLine(line: string): string {
+  if (line.length <= 25) return line;
+  if (!NON_ASCII.test(line)) {
+    if (line.length <= 75) return line;
+    let out = line.slice(0, 75);
+    for (let k = 75; k < line.length; k += 74) out += `\r\n ${line.slice(k, k + 74)}`;
+    return out;
+  }
+  let out = '';
+  let start = 0;
+  let octets = 0;
+  let limit = 75; // continuation lines start with a space, so they hold 74
+  for (let k = 0; k < line.length; ) {
+    const c = line.codePointAt(k)!;
+    const width = c > 0xffff ? 2 : 1;
+    const n = octetsOf(c);
+    if (octets + n > limit) {
+      out += `${line.slice(start, k)}\r\n `;
+      start = k;
+      octets = 0;
+      limit = 74;
+    }
+    octets += n;
+    k += width;
+  }
+  return out + line.slice(start);
+}
+
+const two = (n: number) => String(n).padStart(2, '0');
+
+/** 20261202T120000Z */
+function utcStamp(ms: number): string {
+  const iso = new Date(ms).toISOString();
+  return `${iso.slice(0, 4)}${iso.slice(5, 7)}${iso.slice(8, 10)}T${iso.slice(11, 13)}${iso.slice(14, 16)}${iso.slice(17, 19)}Z`;
+}
+
+function nextDay(date: string): string {
+  const [y, m, d] = date.split('-').map(Number);
+  const t = new Date(Date.UTC(y, m - 1, d + 1));
+  return `${t.getUTCFullYear()}${two(t.getUTCMonth() + 1)}${two(t.getUTCDate())}`;
+}
+
+export function renderCalendar(deadlines: CalendarDeadline[], now: number, name = 'vetted: deadlines'): string {
+  const stamp = `DTSTAMP:${utcStamp(now)}`;
+  const parts = [`BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//vetted//deadlines//EN\r\nCALSCALE:GREGORIAN\r\nMETHOD:PUBLISH\r\n${foldLine(`X-WR-CALNAME:${escapeText(name)}`)}\r\n`];
+  for (const d of deadlines) {
+    const text = escapeText(d.summary);
+    const when = d.date
+      ? `DTSTART;VALUE=DATE:${d.date.replace(/-/g, '')}\r\nDTEND;VALUE=DATE:${nextDay(d.date)}`
+      : `DTSTART:${utcStamp(d.dueMs)}\r\nDTEND:${utcStamp(d.dueMs + 30 * 60_000)}`;
+    parts.push(
+      `BEGIN:VEVENT\r\n${foldLine(`UID:${d.uid}`)}\r\n${stamp}\r\n${when}\r\n${foldLine(`SUMMARY:${text}`)}\r\n${foldLine(`DESCRIPTION:${escapeText(d.description)}`)}\r\n` +
+        `CATEGORIES:vetted\r\nTRANSP:TRANSPARENT\r\nBEGIN:VALARM\r\nACTION:DISPLAY\r\n${foldLine(`DESCRIPTION:${text}`)}\r\nTRIGGER:-P1D\r\nEND:VALARM\r\nEND:VEVENT\r\n`,
+    );
+  }
+  parts.push('END:VCALENDAR\r\n');
+  return parts.join('');
+}

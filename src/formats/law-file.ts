@@ -1,0 +1,70 @@
+// Reading the jurisdiction packs (the project's jurisdictions/ folder, or the JSON the build
+// makes of it) and the user's overrides (<config>/law.yaml). Problems are named with their path.
+
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { applyOverrides, validateOverrides, validatePack, type JurisdictionPack } from '../domain/law.js';
+import { formatPath, type Problem } from '../domain/validation.js';
+import { UserError } from '../errors.js';
+
+/** A folder or file of the project (jurisdictions/, templates/), found from where this code runs (src/ or dist/). */
+export function projectDir(name: string, probe: string): string {
+  const found = findUp(name, probe);
+  if (!found) throw new Error(`the built-in ${name} are missing from the installation`);
+  return found;
+}
+
+function findUp(name: string, probe?: string): string | undefined {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (let i = 0; i < 4; i++) {
+    const candidate = join(dir, name);
+    if (existsSync(probe ? join(candidate, probe) : candidate)) return candidate;
+    dir = dirname(dir);
+  }
+  return undefined;
+}
+
+const describe = (file: string, errors: Problem[]) =>
+  `${file}: ${errors
+    .slice(0, 3)
+    .map((e) => `${formatPath(e.path) || '(top)'}: ${e.message}`)
+    .join('; ')}${errors.length > 3 ? ` (and ${errors.length - 3} more)` : ''}`;
+
+function checked(data: unknown, file: string): JurisdictionPack {
+  const result = validatePack(data);
+  if ('errors' in result) throw new UserError(`the jurisdiction pack ${describe(file, result.errors)}; fix it.`);
+  return result.value;
+}
+
+/** The packs' data by id: from the build's JSON when there is one, else from the YAML files. */
+async function rawPacks(): Promise<{ data: Record<string, unknown>; where: string }> {
+  const built = findUp('jurisdictions.json');
+  if (built) return { data: JSON.parse(readFileSync(built, 'utf8')) as Record<string, unknown>, where: built };
+  const dir = projectDir('jurisdictions', 'none.yaml');
+  const { parseDataText } = await import('./data-text.js');
+  const data: Record<string, unknown> = {};
+  for (const f of readdirSync(dir).filter((x) => x.endsWith('.yaml')).sort()) {
+    data[f.replace(/\.yaml$/, '')] = parseDataText(readFileSync(join(dir, f), 'utf8'), join(dir, f));
+  }
+  return { data, where: dir };
+}
+
+/** Every built-in pack, by id, each validated. */
+export async function loadPacks(): Promise<Map<string, JurisdictionPack>> {
+  const { data, where } = await rawPacks();
+  return new Map(Object.keys(data).sort().map((id) => [id, checked(data[id], `${where} (${id})`)]));
+}
+
+/** One pack with the user's overrides from <config>/law.yaml applied. */
+export async function loadPack(id: string, configDir: string): Promise<JurisdictionPack> {
+  const packs = await loadPacks();
+  const pack = packs.get(id);
+  if (!pack) throw new UserError(`--jurisdiction takes ${[...packs.keys()].join(', ')}, not "${id}".`);
+  const file = join(configDir, 'law.yaml');
+  if (!existsSync(file)) return pack;
+  const { parseDataText } = await import('./data-text.js');
+  const overrides = validateOverrides(parseDataText(readFileSync(file, 'utf8'), file), packs);
+  if ('errors' in overrides) throw new UserError(`your law overrides ${describe(file, overrides.errors)}; fix them, or remove the file.`);
+  return applyOverrides(pack, overrides.value);
+}

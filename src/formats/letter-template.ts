@@ -1,0 +1,62 @@
+// Finding and checking letter templates: --template FILE, the user's
+// <config>/letters/<lang>/<kind>.md, or the built-in one.
+
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { checkTemplate, type TemplateNode, type TemplateProblem } from '../domain/template.js';
+import { parseLetterTemplate, type LetterFormat } from '../domain/letter-format.js';
+import { LETTER_SCHEMA } from '../domain/letter.js';
+import type { LetterKind } from '../domain/law.js';
+import { UserError } from '../errors.js';
+import { projectDir } from './law-file.js';
+
+export interface LoadedTemplate {
+  nodes: TemplateNode[];
+  file: string;
+  source: 'built-in' | 'user' | 'file';
+}
+
+export function readTemplateText(file: string): string {
+  let st;
+  try {
+    st = statSync(file);
+  } catch {
+    throw new UserError(`there is no template ${file}; check the path.`);
+  }
+  if (st.isDirectory()) throw new UserError(`${file} is a folder; give the path of a template file.`);
+  if (st.size > 1024 * 1024) throw new UserError(`${file} is larger than 1 MB; a letter template is a page of text.`);
+  return readFileSync(file, 'utf8');
+}
+
+/** Every problem of a template: its syntax, and the placeholders a letter does not have. */
+export function templateProblems(text: string, format: LetterFormat = 'md'): TemplateProblem[] {
+  const parsed = parseLetterTemplate(text, format);
+  if ('errors' in parsed) return parsed.errors;
+  return checkTemplate(parsed.nodes, LETTER_SCHEMA);
+}
+
+export function loadTemplate(opts: { template?: string; configDir: string; lang: 'en' | 'ru'; kind: LetterKind; format: LetterFormat }): LoadedTemplate {
+  let file: string;
+  let source: LoadedTemplate['source'];
+  if (opts.template !== undefined) {
+    file = opts.template;
+    source = 'file';
+  } else {
+    const mine = join(opts.configDir, 'letters', opts.lang, `${opts.kind}.md`);
+    if (existsSync(mine)) {
+      file = mine;
+      source = 'user';
+    } else {
+      file = join(projectDir('templates', 'letters/en/claim.md'), 'letters', opts.lang, `${opts.kind}.md`);
+      source = 'built-in';
+    }
+  }
+  const text = readTemplateText(file);
+  const parsed = parseLetterTemplate(text, opts.format);
+  const problems = 'errors' in parsed ? parsed.errors : checkTemplate(parsed.nodes, LETTER_SCHEMA);
+  if (problems.length || 'errors' in parsed) {
+    const p = problems[0];
+    throw new UserError(`the template ${file}:${p.line}: ${p.message}${problems.length > 1 ? ` (and ${problems.length - 1} more)` : ''}; run \`vetted letters check ${file}\` to see them all.`);
+  }
+  return { nodes: parsed.nodes, file, source };
+}

@@ -1,0 +1,162 @@
+// Receipts kept: files attached to incidents live in the database, once per content, are
+// checked against their hash when read, travel through export and import, and bad input
+// stores nothing.
+import { mkdirSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SHARED, sandbox, type Sandbox } from '../helpers/cli.js';
+import { expectOneLineError, json, ok } from '../helpers/expect.js';
+
+const SEEDS = `${SHARED}/scenarios/seeds.yaml`;
+let s: Sandbox;
+let receipt: string;
+let photo: string;
+const sha = (b: Buffer | string) => createHash('sha256').update(b).digest('hex');
+const count = (table: string) => {
+  const db = new Database(s.db, { readonly: true });
+  try {
+    return (db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+  } finally {
+    db.close();
+  }
+};
+
+beforeAll(() => {
+  s = sandbox();
+  ok(s.run(['import', SEEDS]));
+  receipt = join(s.dir, 'receipt.pdf');
+  photo = join(s.dir, 'photo.jpg');
+  writeFileSync(receipt, '%PDF-1.4 receipt for July');
+  writeFileSync(photo, Buffer.from([0xff, 0xd8, 0xff, 0x00, 0x01, 0x02]));
+});
+afterAll(() => s.cleanup());
+
+describe('vetted incident attach', () => {
+  it('keeps files with an incident, tied to an event, and lists them in incident show', () => {
+    const r = ok(s.run(['incident', 'attach', 'volga-2012-07', receipt, photo, '--event', '10', '--note', 'the paper application']));
+    expect(r.stdout).toBe('1\n2\n');
+    expect(r.stderr).toContain('attached receipt.pdf (25 B) to volga-2012-07 as attachment 1');
+    const shown = ok(s.run(['incident', 'show', 'volga-2012-07'])).stdout;
+    expect(shown).toContain('Attachments\n    1  receipt.pdf (25 B) · event 10 · "the paper application"\n    2  photo.jpg (6 B) · event 10');
+    const j = json<{ attachments: { id: number; name: string; size: number; sha256: string; event: number }[] }>(s, ['incident', 'show', 'volga-2012-07', '--json']);
+    expect(j.attachments[0]).toMatchObject({ id: 1, name: 'receipt.pdf', size: 25, sha256: sha(readFileSync(receipt)), event: 10 });
+  });
+
+  it('accepts the event as <incident>#<number> too', () => {
+    ok(s.run(['incident', 'attach', 'masterhost-2012-08', photo, '--event', 'masterhost-2012-08#1']));
+  });
+
+  it('stores the same content once, however often it is attached', () => {
+    ok(s.run(['incident', 'attach', 'united-guitar', receipt]));
+    expect(count('attachments')).toBe(4);
+    expect(count('blobs')).toBe(2);
+    expect(ok(s.run(['incident', 'attach', 'united-guitar', receipt])).stderr).toMatch(/attached to united-guitar already/);
+    expect(count('attachments')).toBe(4);
+  });
+
+  it('lists the attachments as enclosures of a letter', () => {
+    expect(ok(s.run(['letter', 'volga-2012-07', '--from', 'D'])).stdout).toContain('## Enclosures\n\n- receipt.pdf (25 B)\n- photo.jpg (6 B)');
+  });
+
+  it.each([
+    ['a missing incident', () => ['incident', 'attach', 'nope-1', receipt], /no incident "nope-1".*Nothing was attached/],
+    ['a missing event', () => ['incident', 'attach', 'volga-2012-07', receipt, '--event', '99'], /has no event 99 \(its timeline has 10\)/],
+    ['an event of another incident', () => ['incident', 'attach', 'volga-2012-07', receipt, '--event', 'united-guitar#1'], /belongs to another incident/],
+    ['a missing file', () => ['incident', 'attach', 'volga-2012-07', receipt, join(s.dir, 'nope.pdf')], /there is no file .*nope\.pdf/],
+    ['a folder', () => ['incident', 'attach', 'volga-2012-07', s.dir], /is a folder/],
+    [
+      'a file over 50 MB',
+      () => {
+        const big = join(s.dir, 'big.bin');
+        writeFileSync(big, '');
+        truncateSync(big, 50 * 1024 * 1024 + 1);
+        return ['incident', 'attach', 'volga-2012-07', receipt, big];
+      },
+      /50\.0 MB; attachments can be at most 50 MB/,
+    ],
+  ])('refuses %s with exit 2, storing nothing', (_name, args, message) => {
+    const before = [count('attachments'), count('blobs')];
+    expect(expectOneLineError(s.run(args()))).toMatch(message);
+    expect([count('attachments'), count('blobs')]).toEqual(before);
+  });
+});
+
+describe('vetted attachment save', () => {
+  it('writes the file back, byte for byte', () => {
+    const out = join(s.dir, 'back.jpg');
+    expect(ok(s.run(['attachment', 'save', '2', '--out', out])).stderr).toMatch(/SHA-256 checked/);
+    expect(readFileSync(out)).toEqual(readFileSync(photo));
+  });
+  it('writes it under its own name, never over a file that is there', () => {
+    const dir = join(s.dir, 'cwd');
+    mkdirSync(dir);
+    ok(s.run(['attachment', 'save', '1', '--out', join(dir, 'receipt.pdf')]));
+    expect(expectOneLineError(s.run(['attachment', 'save', '1']))).toMatch(/receipt\.pdf exists already; choose where to write it with --out/);
+  });
+  it('refuses content that no longer matches its hash', () => {
+    const db = new Database(s.db);
+    db.prepare("UPDATE blobs SET data = CAST('tampered' AS BLOB) WHERE sha256 = ?").run(sha(readFileSync(photo)));
+    db.close();
+    expect(expectOneLineError(s.run(['attachment', 'save', '2', '--out', join(s.dir, 'x.jpg')]))).toMatch(/no longer matches its hash: the database is damaged/);
+    const db2 = new Database(s.db);
+    db2.prepare('UPDATE blobs SET data = ? WHERE sha256 = ?').run(readFileSync(photo), sha(readFileSync(photo)));
+    db2.close();
+  });
+  it('refuses an id that is not there', () => {
+    expect(expectOneLineError(s.run(['attachment', 'save', '99']))).toMatch(/no attachment 99/);
+    expect(expectOneLineError(s.run(['attachment', 'save', 'one']))).toMatch(/is a number/);
+  });
+});
+
+describe('export and import', () => {
+  it('lists attachments by hash and size, without their content', () => {
+    const doc = json<{ incidents: { id: string; attachments?: Record<string, unknown>[] }[] }>(s, ['export', '--format', 'json']);
+    const volga = doc.incidents.find((i) => i.id === 'volga-2012-07')!;
+    expect(volga.attachments![0]).toEqual({ name: 'receipt.pdf', sha256: sha(readFileSync(receipt)), size: 25, event: 10, note: 'the paper application', added: expect.any(String) });
+  });
+
+  it('round-trips losslessly with --with-attachments', () => {
+    const first = join(s.dir, 'all.json');
+    ok(s.run(['export', '--format', 'json', '--with-attachments', '--out', first]));
+    const other = sandbox();
+    try {
+      const r = ok(other.run(['import', first]));
+      expect(r.stderr).toContain('attachments: 4 added');
+      const second = join(other.dir, 'again.json');
+      ok(other.run(['export', '--format', 'json', '--with-attachments', '--out', second]));
+      const strip = (f: string) => readFileSync(f, 'utf8').replace(/"exported_at": "[^"]*"/, '');
+      expect(strip(second)).toBe(strip(first));
+      expect(ok(other.run(['import', first])).stderr).toContain('attachments: 0 added, 4 already there');
+      // A list without the content cannot restore the files: it says so.
+      const listed = join(other.dir, 'listed.json');
+      writeFileSync(listed, ok(s.run(['export', '--format', 'json'])).stdout);
+      const third = sandbox();
+      try {
+        expect(ok(third.run(['import', listed])).stderr).toMatch(/attachments: 4 listed without their content were left out; export with --with-attachments/);
+      } finally {
+        third.cleanup();
+      }
+    } finally {
+      other.cleanup();
+    }
+  });
+
+  it('refuses embedded content that does not match its hash, importing nothing', () => {
+    const doc = JSON.parse(ok(s.run(['export', '--format', 'json', '--with-attachments'])).stdout);
+    const a = doc.incidents.find((i: { id: string }) => i.id === 'volga-2012-07').attachments[0];
+    a.content = Buffer.from('something else').toString('base64');
+    const file = join(s.dir, 'bad.json');
+    writeFileSync(file, JSON.stringify(doc));
+    const other = sandbox();
+    try {
+      expect(expectOneLineError(other.run(['import', file]))).toMatch(/incidents\[\d+\]\.attachments\[0\]: content: does not match its sha256 and size/);
+      doc.incidents[0].attachments = [{ name: '../evil', sha256: 'x', size: -1 }];
+      writeFileSync(file, JSON.stringify(doc));
+      expect(expectOneLineError(other.run(['import', file]))).toMatch(/attachments\[0\]\.name: must be a file name/);
+    } finally {
+      other.cleanup();
+    }
+  });
+});

@@ -1,0 +1,79 @@
+// `due --format ics`: every open deadline as an RFC 5545 calendar that a real iCalendar
+// parser reads back, with stable UIDs, reminders, folded lines and escaped text.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import ICAL from 'ical.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SHARED, sandbox, type Sandbox } from '../helpers/cli.js';
+import { expectOneLineError, ok } from '../helpers/expect.js';
+
+const SEEDS = `${SHARED}/scenarios/seeds.yaml`;
+const HOSTILE = 'позвонить, проверить; C:\\path\nвторая строка — и очень длинный хвост, чтобы строка точно была длиннее 75 октетов';
+let s: Sandbox;
+
+beforeAll(() => {
+  s = sandbox();
+  ok(s.run(['import', SEEDS]));
+  ok(s.run(['incident', 'add', 'Волгателеком', '--title', 'Интернет снова не работает', '--fault', 'company', '--opened', '2026-11-20T10:00']));
+  ok(s.run(['incident', 'event', 'volgatelecom-1', 'promise', '--text', HOSTILE, '--due', '2026-11-21T18:00', '--at', '2026-11-20T10:10']));
+  ok(s.run(['incident', 'event', 'volgatelecom-1', 'promise', '--text', 'a callback', '--due', '2099-01-15', '--at', '2026-11-20T10:20']));
+});
+afterAll(() => s.cleanup());
+
+function events(text: string) {
+  const cal = new ICAL.Component(ICAL.parse(text));
+  return cal.getAllSubcomponents('vevent').map((v) => ({ event: new ICAL.Event(v), v }));
+}
+
+describe('vetted due --format ics', () => {
+  it('parses with ical.js: one event per open deadline, with a reminder before it', () => {
+    const text = ok(s.run(['due', '--format', 'ics'])).stdout;
+    const list = events(text);
+    const summaries = list.map((e) => e.event.summary);
+    // The open incidents' promises: the broken one and the one still to come; closed incidents have none.
+    expect(summaries).toHaveLength(2);
+    expect(summaries[0]).toBe(`Due: ${HOSTILE} — Volgatelecom`);
+    expect(summaries[1]).toBe('Due: a callback — Volgatelecom');
+    const timed = list[0].event.startDate;
+    expect(timed.isDate).toBe(false);
+    expect(timed.toJSDate().getTime()).toBe(new Date(2026, 10, 21, 18, 0).getTime());
+    const allDay = list[1].event.startDate;
+    expect([allDay.isDate, allDay.year, allDay.month, allDay.day]).toEqual([true, 2099, 1, 15]);
+    for (const { v, event } of list) {
+      const alarm = v.getFirstSubcomponent('valarm')!;
+      expect(alarm.getFirstPropertyValue('action')).toBe('DISPLAY');
+      expect(String(alarm.getFirstPropertyValue('trigger'))).toBe('-P1D');
+      expect(event.description).toContain('See: vetted incident show');
+    }
+  });
+
+  it('follows the wire format: CRLF, lines of at most 75 octets, escaped text', () => {
+    const text = ok(s.run(['due', '--format', 'ics'])).stdout;
+    expect(text.endsWith('\r\n')).toBe(true);
+    expect(text.replace(/\r\n/g, '')).not.toMatch(/[\r\n]/);
+    for (const line of text.split('\r\n')) expect(Buffer.byteLength(line)).toBeLessThanOrEqual(75);
+    const unfolded = text.replace(/\r\n /g, '');
+    expect(unfolded).toContain('SUMMARY:Due: позвонить\\, проверить\\; C:\\\\path\\nвторая строка');
+    // Folding never splits a character: every line is valid UTF-8 on its own.
+    for (const line of text.split('\r\n')) expect(Buffer.from(line).toString('utf8')).not.toContain('\ufffd');
+  });
+
+  it('keeps the UIDs from one export to the next, so a re-import updates the events', () => {
+    const uids = (t: string) => events(t).map((e) => e.event.uid);
+    const first = uids(ok(s.run(['due', '--format', 'ics'])).stdout);
+    ok(s.run(['incident', 'event', 'volgatelecom-1', 'note', '--text', 'called again', '--at', '2026-11-22T10:00']));
+    const second = uids(ok(s.run(['due', '--format', 'ics'])).stdout);
+    expect(second).toEqual(first);
+    expect(new Set(first).size).toBe(first.length);
+  });
+
+  it('writes a file with --out', () => {
+    const out = join(s.dir, 'deadlines.ics');
+    expect(ok(s.run(['due', '--format', 'ics', '--out', out])).stderr).toContain(`wrote ${out}`);
+    expect(events(readFileSync(out, 'utf8'))).toHaveLength(2);
+  });
+
+  it('refuses --json with --format ics', () => {
+    expect(expectOneLineError(s.run(['due', '--json', '--format', 'ics']))).toMatch(/two different outputs/);
+  });
+});

@@ -1,0 +1,168 @@
+// Letters through the command line: the next letter of the ladder, each kind in both
+// languages, sending one and seeing `due` chase the reply, the silence cited by the next
+// letter, the user's templates and law overrides, and every refusal.
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SHARED, sandbox, type Sandbox } from '../helpers/cli.js';
+import { expectOneLineError, json, ok } from '../helpers/expect.js';
+
+const SEEDS = `${SHARED}/scenarios/seeds.yaml`;
+const VOLGA = 'volga-2012-07';
+const CLAIM_RU = ['--kind', 'claim', '--jurisdiction', 'ru', '--demand', 'recalculation', '--amount', '500', '--currency', 'RUB', '--account', '0123456789'];
+
+let s: Sandbox;
+beforeAll(() => {
+  s = sandbox();
+  ok(s.run(['import', SEEDS]));
+  // An open incident of today's kind: down since October, a promise broken.
+  ok(s.run(['incident', 'add', 'Volgatelecom', '--title', 'Internet down again', '--fault', 'company', '--opened', '2026-09-20T10:00']));
+  ok(s.run(['incident', 'event', 'volgatelecom-1', 'contact', '--channel', 'phone', '--robot', '--reached-human', '--wait-minutes', '25', '--at', '2026-09-20T10:05']));
+  ok(s.run(['incident', 'event', 'volgatelecom-1', 'promise', '--text', 'fixed tomorrow', '--due', '2026-09-21T18:00', '--at', '2026-09-20T10:10']));
+  ok(s.run(['incident', 'event', 'volgatelecom-1', 'escalation', '--level', 'supervisor', '--at', '2026-09-22T10:00']));
+});
+afterAll(() => s.cleanup());
+
+describe('vetted letter', () => {
+  it('writes the next letter of the ladder by default: an escalation after a supervisor failed', () => {
+    const r = ok(s.run(['letter', VOLGA, '--from', 'Dmitry Ivanov']));
+    expect(r.stdout).toMatch(/^Dmitry Ivanov {2}\n/);
+    expect(r.stdout).toContain('To: Volgatelecom, complaints (quality) department');
+    expect(r.stdout).toContain('# Escalated complaint: Internet down for five days');
+    expect(r.stdout).toContain('- 12 July 2012 09:10 — Promised “fixed within 24 hours”, due 13 July 2012 09:10: broken');
+    expect(r.stdout).toContain('- a supervisor, from 16 July 2012');
+    expect(r.stdout).not.toContain('Legal basis');
+  });
+
+  it('writes a Russian претензия citing the law of communications, with the basis dated', () => {
+    const r = ok(s.run(['letter', VOLGA, ...CLAIM_RU, '--from', 'Дмитрий Иванов', '--lang', 'ru']));
+    expect(r.stdout).toContain('# ПРЕТЕНЗИЯ');
+    expect(r.stdout).toContain('Кому: руководству Volgatelecom');
+    expect(r.stdout).toContain('лицевой счёт (договор) № 0123456789');
+    expect(r.stdout).toContain('статья 55 Федерального закона от 07.07.2003 № 126-ФЗ «О связи»');
+    expect(r.stdout).toMatch(/Правовые основания приведены по состоянию на \d{2}\.\d{2}\.\d{4}\./);
+    expect(r.stdout).toContain('на сумму 500,00 RUB');
+    expect(r.stdout).toContain('- «fixed within 24 hours» — обещано 12.07.2012 09:10, срок 13.07.2012 09:10');
+  });
+
+  it('writes plain text with --format txt, and to a file with --out', () => {
+    const out = join(s.dir, 'letter.txt');
+    const r = ok(s.run(['letter', VOLGA, '--kind', 'complaint', '--from', 'Dmitry Ivanov', '--format', 'txt', '--out', out]));
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain(`wrote the complaint letter to ${out}`);
+    const text = readFileSync(out, 'utf8');
+    expect(text).toContain('What happened\n\n- 12 July 2012 09:05');
+    expect(text).not.toMatch(/^#|  $/m);
+  });
+
+  it('says which indicative rules it left out, and cites them with --allow-unverified', () => {
+    const base = ['letter', 'wildberries-kettle', '--kind', 'claim', '--jurisdiction', 'ru', '--case', 'goods', '--demand', 'refund', '--amount', '1200', '--currency', 'RUB', '--account', 'order 77', '--from', 'D'];
+    const strict = ok(s.run(base));
+    expect(strict.stdout).toContain('Article 22 of the Law of the Russian Federation No. 2300-1');
+    expect(strict.stdout).not.toContain('Article 23(1)');
+    expect(strict.stderr).toMatch(/not cited: Article 23\(1\).*indicative.*--allow-unverified/);
+    const loose = ok(s.run([...base, '--allow-unverified']));
+    expect(loose.stdout).toContain('Article 23(1)');
+    expect(loose.stderr).toContain('cites rules marked indicative');
+  });
+
+  it('marks a rule the user overrode in law.yaml', () => {
+    mkdirSync(s.config, { recursive: true });
+    writeFileSync(join(s.config, 'law.yaml'), 'ru:\n  telecom-claim-30-days:\n    value: 20\n');
+    try {
+      const r = ok(s.run(['letter', VOLGA, ...CLAIM_RU, '--from', 'D']));
+      expect(r.stdout).toContain('(your override)');
+      expect(r.stdout).toContain('within 20 days');
+      writeFileSync(join(s.config, 'law.yaml'), 'ru:\n  no-such-rule:\n    value: 20\n');
+      expect(expectOneLineError(s.run(['letter', VOLGA, ...CLAIM_RU, '--from', 'D']))).toMatch(/law\.yaml: ru\.no-such-rule: is not a rule of ru/);
+    } finally {
+      writeFileSync(join(s.config, 'law.yaml'), '{}\n');
+    }
+  });
+
+  it("uses the user's template for the kind and language, and --template FILE", () => {
+    mkdirSync(join(s.config, 'letters', 'en'), { recursive: true });
+    writeFileSync(join(s.config, 'letters', 'en', 'complaint.md'), 'Hello {{company}}, from {{from}}.\n{{#broken}}* {{due}}\n{{/broken}}');
+    const r = ok(s.run(['letter', VOLGA, '--kind', 'complaint', '--from', 'D']));
+    expect(r.stdout).toBe('Hello Volgatelecom, from D.\n\\* 13 July 2012 09:10\n\\* 14 July 2012 18:05\n\\* 16 July 2012 12:05\n\\* 16 July 2012 23:59\n'.replace(/\\\* /g, '* '));
+    const file = join(s.dir, 'mine.md');
+    writeFileSync(file, 'Dear {{to}}\n');
+    expect(ok(s.run(['letter', VOLGA, '--kind', 'claim', '--from', 'D', '--account', '1', '--demand', 'repair', '--template', file])).stdout).toBe('Dear Volgatelecom, management\n');
+  });
+});
+
+describe('vetted letters check', () => {
+  it('names each unknown placeholder with its line', () => {
+    const file = join(s.dir, 'bad.md');
+    writeFileSync(file, 'Dear {{to}},\n\n{{#chronology}}\n- {{dat}}: {{text}}\n{{/chronology}}\nSigned {{sender}}\n');
+    const r = s.run(['letters', 'check', file]);
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim().split('\n')).toEqual([`${file}:4: unknown placeholder {{dat}}`, `${file}:6: unknown placeholder {{sender}}`]);
+    const j = JSON.parse(s.run(['letters', 'check', file, '--json']).stdout);
+    expect(j.problems.map((p: { line: number; placeholder: string }) => [p.line, p.placeholder])).toEqual([
+      [4, 'dat'],
+      [6, 'sender'],
+    ]);
+  });
+  it('passes every built-in template', () => {
+    for (const lang of ['en', 'ru']) {
+      for (const kind of ['complaint', 'escalation', 'claim', 'regulator']) {
+        ok(s.run(['letters', 'check', join(import.meta.dirname, '..', '..', 'templates', 'letters', lang, `${kind}.md`)]));
+      }
+    }
+  });
+  it('refuses a template with an unknown placeholder when writing a letter', () => {
+    const file = join(s.dir, 'bad2.md');
+    writeFileSync(file, 'ok\n{{nope}}\n');
+    expect(expectOneLineError(s.run(['letter', VOLGA, '--from', 'D', '--template', file]))).toMatch(/bad2\.md:2: unknown placeholder \{\{nope\}\}.*vetted letters check/);
+  });
+});
+
+describe('sending a letter', () => {
+  it('records the letter and its reply deadline; due chases it; the next letter cites the silence', () => {
+    const sent = ok(s.run(['letter', 'volgatelecom-1', ...CLAIM_RU, '--from', 'Dmitry Ivanov', '--sent', '--at', '2026-10-01T09:00']));
+    expect(sent.stderr).toMatch(/recorded the claim as sent on 2026-10-01T09:00 \(its text is attachment \d+\); the reply is due by 2026-10-31/);
+    const shown = json<{ events: { type: string; channel?: string; level?: string; text?: string; due?: string }[]; attachments: { name: string; event: number }[] }>(s, ['incident', 'show', 'volgatelecom-1', '--json']);
+    expect(shown.events.filter((e) => e.channel === 'letter')).toEqual([expect.objectContaining({ type: 'contact', level: 'management' })]);
+    expect(shown.events).toContainEqual(expect.objectContaining({ type: 'promise', text: 'a reply to my formal claim of 2026-10-01', due: '2026-10-31' }));
+    expect(shown.attachments).toEqual([expect.objectContaining({ name: 'claim-2026-10-01.md', event: 4 })]);
+    // The letter's text is kept: saved back, it is the letter.
+    const id = /attachment (\d+)/.exec(sent.stderr)![1];
+    const saved = join(s.dir, 'claim-copy.md');
+    ok(s.run(['attachment', 'save', id, '--out', saved]));
+    expect(readFileSync(saved, 'utf8')).toBe(sent.stdout);
+
+    const due = json<{ incident: string; broken: { text: string; due: string }[] }[]>(s, ['due', '--json']);
+    expect(due.find((d) => d.incident === 'volgatelecom-1')!.broken).toContainEqual(expect.objectContaining({ text: 'a reply to my formal claim of 2026-10-01', due: '2026-10-31' }));
+
+    // Next on the ladder: the regulator, told of the letter left unanswered, and the term that passed.
+    const next = ok(s.run(['letter', 'volgatelecom-1', '--jurisdiction', 'ru', '--from', 'Dmitry Ivanov']));
+    expect(next.stdout).toContain('To: Roskomnadzor');
+    expect(next.stdout).toContain('- 1 October 2026 (letter): no answer by 31 October 2026');
+    expect(next.stdout).toContain('Article 55 of Federal Law No. 126-FZ');
+    expect(next.stdout).toContain('- claim-2026-10-01.md (');
+    // Sending the same letter twice records it once.
+    expect(expectOneLineError(s.run(['letter', 'volgatelecom-1', ...CLAIM_RU, '--from', 'Dmitry Ivanov', '--sent', '--at', '2026-10-01T09:00']))).toMatch(/on the timeline of volgatelecom-1 already/);
+  });
+
+  it('refuses a sending time in the future, and --at without --sent', () => {
+    expect(expectOneLineError(s.run(['letter', 'volgatelecom-1', '--from', 'D', '--sent', '--at', '2099-01-01']))).toMatch(/in the future/);
+    expect(expectOneLineError(s.run(['letter', 'volgatelecom-1', '--from', 'D', '--at', '2026-10-01']))).toMatch(/with --sent/);
+  });
+});
+
+describe('refusals', () => {
+  it.each([
+    [['letter', 'nope-1', '--from', 'D'], /no incident "nope-1"/],
+    [['letter', VOLGA], /needs --from/],
+    [['letter', VOLGA, '--kind', 'claim', '--from', 'D'], /needs --account .*--demand/],
+    [['letter', VOLGA, '--kind', 'claim', '--from', 'D', '--account', '1', '--demand', 'refund'], /needs --amount/],
+    [['letter', VOLGA, '--kind', 'regulator', '--from', 'D'], /shows no letter or email to it; send a claim first/],
+    [['letter', VOLGA, '--from', 'D', '--jurisdiction', 'fr'], /--jurisdiction takes eu, none, ru, uk, us, not "fr"/],
+    [['letter', VOLGA, '--from', 'D', '--amount', 'lots'], /--amount takes a sum/],
+    [['letter', VOLGA, '--from', 'D', '--currency', 'RUB'], /--currency goes with --amount/],
+    [['letter', 'elefant-one-click', '--kind', 'claim', '--jurisdiction', 'ru', '--from', 'D', '--account', '1', '--demand', 'repair'], /needs --case/],
+  ])('%j', (args, message) => {
+    expect(expectOneLineError(s.run(args as string[]))).toMatch(message);
+  });
+});

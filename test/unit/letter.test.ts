@@ -1,0 +1,183 @@
+// Letters from the Volgatelecom story of the seeds: every kind, language and jurisdiction,
+// with the honesty rules checked on each.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import MarkdownIt from 'markdown-it';
+import { parse } from 'yaml';
+import { describe, expect, it } from 'vitest';
+import { composeLetter, defaultKind, lettersTo, missingFacts, type LetterRequest } from '../../src/domain/letter.js';
+import { parseLetterTemplate, renderLetter, markdownValue, type LetterFormat } from '../../src/domain/letter-format.js';
+import { LETTER_KINDS, type LetterKind } from '../../src/domain/law.js';
+import { promisesOf } from '../../src/domain/incident.js';
+import { loadPacks, projectDir } from '../../src/formats/law-file.js';
+import type { Incident, IncidentEvent } from '../../src/domain/types.js';
+import { SHARED } from '../helpers/cli.js';
+import { incident as makeIncident, contact, promise, escalation } from '../helpers/builders.js';
+
+const packs = await loadPacks();
+const NOW = new Date(2026, 11, 2, 12).getTime();
+const seeds = parse(readFileSync(join(SHARED, 'scenarios', 'seeds.yaml'), 'utf8')) as { incidents: (Incident & { events: IncidentEvent[] })[] };
+const seed = seeds.incidents.find((i) => i.id === 'volga-2012-07')!;
+/** The story as the store holds it: the company by its display name, events in time order. */
+const volga: Incident = makeIncident({ ...seed, company: 'Volgatelecom', fault: 'company' });
+/** The same story after a claim was sent by letter and never answered. */
+const volgaWritten: Incident = makeIncident({
+  ...volga,
+  events: [
+    ...volga.events,
+    contact({ at: '2012-07-23T10:00', channel: 'letter', level: 'management', note: 'sent a formal claim' }),
+    // Closed before the letter went, the incident would count the reply as kept: the user marks it.
+    promise({ at: '2012-07-23T10:00', text: 'a reply to my formal claim of 2012-07-23', due: '2012-08-22', level: 'management', kept: false }),
+  ],
+});
+
+function template(lang: 'en' | 'ru', kind: LetterKind, format: LetterFormat = 'md') {
+  const file = join(projectDir('templates', 'letters/en/claim.md'), 'letters', lang, `${kind}.md`);
+  const parsed = parseLetterTemplate(readFileSync(file, 'utf8'), format);
+  if ('errors' in parsed) throw new Error(`${file}: ${parsed.errors[0].message}`);
+  return parsed.nodes;
+}
+
+function request(kind: LetterKind, lang: 'en' | 'ru', jurisdiction: string, i: Incident = kind === 'regulator' ? volgaWritten : volga): LetterRequest {
+  return {
+    incident: i,
+    kind,
+    lang,
+    pack: packs.get(jurisdiction)!,
+    category: 'internet provider',
+    now: NOW,
+    from: lang === 'ru' ? 'Дмитрий Иванов' : 'Dmitry Ivanov',
+    account: '0123456789',
+    demand: 'recalculation',
+    amount: 500,
+    currency: 'RUB',
+    allowUnverified: false,
+    enclosures: [{ name: 'receipt-july.pdf', size: 48_213 }],
+    // Without a jurisdiction there is no regulator to name: the user names one.
+    ...(kind === 'regulator' && jurisdiction === 'none' ? { to: lang === 'ru' ? 'Уполномоченному по защите прав потребителей' : 'the consumer ombudsman' } : {}),
+  };
+}
+
+const EN_MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+/** How a letter writes a time of the record, worked out here independently. */
+function shown(text: string, lang: 'en' | 'ru'): string {
+  const [, y, m, d, hm] = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}:\d{2}))?/.exec(text)!;
+  const day = lang === 'ru' ? `${d}.${m}.${y}` : `${Number(d)} ${EN_MONTHS[Number(m) - 1]} ${y}`;
+  return hm ? `${day} ${hm}` : day;
+}
+
+describe('letters of the Volgatelecom story', () => {
+  const combos = LETTER_KINDS.flatMap((kind) => (['en', 'ru'] as const).flatMap((lang) => ['ru', 'uk', 'eu', 'us', 'none'].map((j) => [kind, lang, j] as const)));
+
+  it.each(combos)('%s in %s under %s', (kind, lang, j) => {
+    const req = request(kind, lang, j);
+    expect(missingFacts(req)).toEqual([]);
+    const letter = composeLetter(req);
+    const text = renderLetter(template(lang, kind), letter.scope, 'md');
+    expect(text).toMatchSnapshot();
+
+    // No placeholder is left, and no gap where a value should be.
+    expect(text).not.toMatch(/\{\{|\}\}/);
+    expect(text).not.toMatch(/undefined|null|NaN|\[object/);
+    // Every broken promise of the timeline appears with the date it was made and its deadline.
+    const broken = promisesOf(req.incident, NOW).filter((p) => p.state === 'broken');
+    expect(broken.length).toBeGreaterThanOrEqual(4);
+    for (const p of broken) {
+      expect(text).toContain(shown(p.event.at, lang));
+      expect(text).toContain(shown(p.event.due!, lang));
+      expect(text).toContain(p.event.text!);
+    }
+    // Every cited rule is in its pack as verified; no other rule of the pack is quoted.
+    const pack = packs.get(j)!;
+    for (const rule of letter.cited) expect(pack.rules.find((r) => r.id === rule.id)?.status).toBe('verified');
+    for (const rule of pack.rules.filter((r) => !letter.cited.includes(r))) expect(text).not.toContain(rule.article[lang]);
+    const asOf = lang === 'ru' ? /по состоянию на \d{2}\.\d{2}\.\d{4}/ : /Legal basis as of \d+ \w+ \d{4}/;
+    if (letter.cited.length) expect(text).toMatch(asOf);
+    else expect(text).not.toMatch(asOf);
+    // The sender, the enclosure and the demanded sum are there; a letter to a regulator says the company was written to.
+    expect(text).toContain(req.from!);
+    expect(text).toContain('receipt-july.pdf');
+    expect(text).toMatch(/500[.,]00/);
+    if (kind === 'regulator') expect(text).toContain(shown('2012-07-23', lang));
+  });
+
+  it('cites the telecom claim term in a Russian claim, as a претензия', () => {
+    const letter = composeLetter(request('claim', 'ru', 'ru'));
+    expect(letter.cited.map((r) => r.id)).toEqual(['telecom-claim-30-days']);
+    const text = renderLetter(template('ru', 'claim'), letter.scope, 'md');
+    expect(text).toContain('# ПРЕТЕНЗИЯ');
+    expect(text).toContain('ТРЕБУЮ');
+    expect(text).toContain('статья 55 Федерального закона от 07.07.2003 № 126-ФЗ «О связи»');
+    expect(letter.replyBy).toBe('2027-01-01');
+  });
+
+  it('says "(your override)" beside a rule the user changed', () => {
+    const req = request('claim', 'en', 'ru');
+    req.pack = { ...req.pack, rules: req.pack.rules.map((r) => (r.id === 'telecom-claim-30-days' ? { ...r, value: 20, override: true } : r)) };
+    const text = renderLetter(template('en', 'claim'), composeLetter(req).scope, 'md');
+    expect(text).toContain('(your override)');
+    expect(text).toContain('within 20 days');
+  });
+
+  it('cites the silence: an earlier letter left unanswered past its deadline', () => {
+    const text = renderLetter(template('en', 'escalation'), composeLetter(request('escalation', 'en', 'none', volgaWritten)).scope, 'md');
+    expect(text).toContain('23 July 2012 (letter): no answer by 22 August 2012');
+  });
+});
+
+describe('the next kind of letter', () => {
+  it.each([
+    ['nothing escalated yet: a complaint', makeIncident({ events: [contact({})] }), 'complaint'],
+    ['a supervisor failed: an escalation to the complaints department', volga, 'escalation'],
+    ['the complaints department failed: an escalation to management', makeIncident({ events: [escalation('quality')] }), 'escalation'],
+    ['management failed and nothing was written: a claim first', makeIncident({ events: [escalation('management')] }), 'claim'],
+    ['management failed after a letter: the regulator', volgaWritten, 'regulator'],
+    ['the regulator failed: a claim before court', makeIncident({ events: [escalation('regulator')] }), 'claim'],
+  ])('%s', (_name, i, kind) => {
+    expect(defaultKind(i)).toBe(kind);
+  });
+
+  it('sees letters and emails to the company, and whether they were answered', () => {
+    const i = makeIncident({ events: [contact({ at: '2024-01-02T10:00', channel: 'email' }), { at: '2024-01-05T10:00', type: 'apology' }] });
+    expect(lettersTo(i).map((l) => l.answeredAt)).toEqual(['2024-01-05T10:00']);
+    expect(lettersTo(volgaWritten).map((l) => [l.event.at, l.due, l.answeredAt])).toEqual([['2012-07-23T10:00', '2012-08-22', undefined]]);
+  });
+});
+
+describe('honesty', () => {
+  it.each([
+    ['complaint', {}, ['--from']],
+    ['claim', { from: 'x' }, ['--account', '--demand']],
+    ['claim', { from: 'x', account: '1', demand: 'refund' }, ['--amount']],
+    ['claim', { from: 'x', account: '1', demand: 'repair' }, []],
+    ['regulator', { from: 'x', category: null }, ['--case']],
+  ] as const)('a %s letter with %j needs %j', (kind, given, flags) => {
+    const req = { ...request(kind, 'en', 'ru'), from: undefined, account: undefined, demand: undefined, amount: undefined, currency: undefined, ...given } as LetterRequest;
+    expect(missingFacts(req).map((m) => m.flag)).toEqual(flags);
+  });
+
+  it('keeps a hostile note literal in markdown and in text', () => {
+    const note = '{{from}} {{#law}}x{{/law}} **bold** _it_ [link](http://evil.example) <b>html</b> &amp; | pipe\n# heading\n- item\n1. one\n\u001b[31mred\u001b[0m';
+    const i = makeIncident({ ...volga, events: [...volga.events, { at: '2012-07-21T10:00', type: 'note', text: note }] });
+    const req = request('complaint', 'en', 'none', i);
+    const md = renderLetter(template('en', 'complaint'), composeLetter(req).scope, 'md');
+    const txt = renderLetter(template('en', 'complaint', 'txt'), composeLetter(req).scope, 'txt');
+    const visible = note.replace(/\u001b/g, '\u241b');
+    expect(txt).toContain(`Note: ${visible}`);
+    expect(txt).not.toContain('\u001b');
+    expect(txt).not.toContain('## ');
+    // Rendered as a markdown reader sees it: the same characters, no link, emphasis or HTML.
+    const html = new MarkdownIt().render(md);
+    expect(html).not.toMatch(/<a |<strong>|<em>|<b>|<h1>heading|<li>item|<ol/);
+    const textOf = (h: string) => h.replace(/<br>\n?/g, '\n').replace(/<[^>]+>/g, '').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&amp;/g, '&');
+    expect(textOf(html)).toContain(`Note: ${visible}`);
+  });
+
+  it('escapes block syntax only where a value starts a line', () => {
+    expect(markdownValue('12.07.2012', true)).toBe('12.07.2012');
+    expect(markdownValue('1. one', true)).toBe('1\\. one');
+    expect(markdownValue('1. one', false)).toBe('1. one');
+    expect(markdownValue('# x', true)).toBe('\\# x');
+    expect(markdownValue('a\n- b')).toBe('a  \n\\- b');
+  });
+});

@@ -1,0 +1,97 @@
+// The letter template language: insertion, lists, sections shown when a value is present,
+// values never expanded twice, and every problem named with its line.
+import { describe, expect, it } from 'vitest';
+import { checkTemplate, parseTemplate, renderTemplate, TemplateError, type TemplateScope } from '../../src/domain/template.js';
+
+const id = (s: string) => s;
+
+function render(src: string, data: TemplateScope, escape: (s: string) => string = id): string {
+  const parsed = parseTemplate(src);
+  if ('errors' in parsed) throw new Error(parsed.errors.map((e) => `${e.line}: ${e.message}`).join('; '));
+  return renderTemplate(parsed.nodes, data, escape);
+}
+
+describe('renderTemplate', () => {
+  it.each([
+    ['a value', 'Dear {{to}},', { to: 'Ms Smith' }, 'Dear Ms Smith,'],
+    ['a number', '{{n}} days', { n: 30 }, '30 days'],
+    ['a list, once per item', '{{#items}}[{{text}}]{{/items}}', { items: [{ text: 'a' }, { text: 'b' }] }, '[a][b]'],
+    ['an empty list', 'x{{#items}}[{{text}}]{{/items}}y', { items: [] }, 'xy'],
+    ['a section shown when a value is present', '{{#account}}No. {{account}}{{/account}}', { account: '42' }, 'No. 42'],
+    ['a section left out when the value is absent', 'a{{#account}}No. {{account}}{{/account}}b', { account: null }, 'ab'],
+    ['an inverted section when absent', '{{^account}}no account{{/account}}', { account: null }, 'no account'],
+    ['an inverted section when present', '{{^account}}no account{{/account}}', { account: '1' }, ''],
+    ['an outer value inside a list', '{{#items}}{{text}}/{{company}} {{/items}}', { company: 'Acme', items: [{ text: 'a' }, { text: 'b' }] }, 'a/Acme b/Acme '],
+    ['a comment', 'a{{! not shown }}b', {}, 'ab'],
+    ['section tags alone on a line leave no blank line', 'top\n{{#items}}\n- {{text}}\n{{/items}}\nend', { items: [{ text: 'a' }, { text: 'b' }] }, 'top\n- a\n- b\nend'],
+  ])('%s', (_name, src, data, expected) => {
+    expect(render(src, data as TemplateScope)).toBe(expected);
+  });
+
+  it('inserts a value once: template syntax inside it stays literal text', () => {
+    const note = '{{from}} {{#items}}boom{{/items}} {{! hidden }}';
+    expect(render('note: {{note}}', { note, from: 'SHOULD NOT APPEAR', items: [{}] })).toBe(`note: ${note}`);
+  });
+
+  it('passes every value through the escape function, and tells it whether the value starts a line', () => {
+    const seen: [string, boolean][] = [];
+    const parsed = parseTemplate('{{a}} and {{b}}\n{{c}}');
+    if ('errors' in parsed) throw new Error('parse');
+    const out = renderTemplate(parsed.nodes, { a: '1', b: '2', c: '3' }, (s, start) => {
+      seen.push([s, start]);
+      return `<${s}>`;
+    });
+    expect(out).toBe('<1> and <2>\n<3>');
+    expect(seen).toEqual([
+      ['1', true],
+      ['2', false],
+      ['3', true],
+    ]);
+  });
+
+  it.each([
+    ['a name the letter does not have', 'Dear {{nobody}}', {}, /names \{\{nobody\}\} \(line 1\)/],
+    ['a value the letter lacks', 'line one\nNo. {{account}}', { account: null }, /no account for \{\{account\}\} \(line 2\)/],
+    ['a list inserted as a value', '{{items}}', { items: [] }, /not a single value/],
+    ['an unknown name inside a section', '{{#items}}{{oops}}{{/items}}', { items: [{ text: 'a' }] }, /\{\{oops\}\}/],
+  ])('refuses %s: an error, never an empty gap', (_name, src, data, message) => {
+    expect(() => render(src, data as TemplateScope)).toThrow(TemplateError);
+    expect(() => render(src, data as TemplateScope)).toThrow(message);
+  });
+});
+
+describe('parseTemplate', () => {
+  it.each([
+    ['an unclosed section', 'a\n{{#items}}\nb', 2, /never closed/],
+    ['a close without an open', 'a\n\n{{/items}}', 3, /never opened/],
+    ['crossed sections', '{{#a}}{{#b}}\n{{/a}}{{/b}}', 2, /closes \{\{#b\}\} of line 1/],
+    ['a bad name', 'x\n{{Bad Name}}', 2, /not a placeholder/],
+    ['a stray brace pair', 'a }} b', 1, /does not open or close/],
+  ])('names %s with its line', (_name, src, line, message) => {
+    const parsed = parseTemplate(src);
+    expect('errors' in parsed).toBe(true);
+    if (!('errors' in parsed)) return;
+    expect(parsed.errors[0].line).toBe(line);
+    expect(parsed.errors[0].message).toMatch(message);
+  });
+});
+
+describe('checkTemplate', () => {
+  const schema = { to: 'text', account: 'optional', items: { text: 'text' } } as const;
+  it('names each unknown placeholder with its line, in and out of sections', () => {
+    const parsed = parseTemplate('{{to}}\n{{too}}\n{{#items}}\n{{text}} {{txt}}\n{{/items}}\n{{#acount}}x{{/acount}}');
+    if ('errors' in parsed) throw new Error('parse');
+    expect(checkTemplate(parsed.nodes, schema).map((p) => [p.line, p.name])).toEqual([
+      [2, 'too'],
+      [4, 'txt'],
+      [6, 'acount'],
+    ]);
+  });
+  it('accepts a template that uses only known names, and knows a list is not a value', () => {
+    const ok = parseTemplate('{{to}}{{#account}}{{account}}{{/account}}{{#items}}{{text}}{{/items}}');
+    const bad = parseTemplate('{{items}}');
+    if ('errors' in ok || 'errors' in bad) throw new Error('parse');
+    expect(checkTemplate(ok.nodes, schema)).toEqual([]);
+    expect(checkTemplate(bad.nodes, schema)[0].message).toMatch(/is a list/);
+  });
+});
