@@ -98,7 +98,10 @@ export function objectsOfVersion(version: number): string[] {
   if (!names) {
     const mem = new Database(':memory:', driverOptions());
     try {
-      for (const m of MIGRATIONS.slice(0, version)) mem.exec(m.sql);
+      for (const m of MIGRATIONS.slice(0, version)) {
+        mem.exec(m.sql);
+        m.run?.(mem);
+      }
       names = objectsOf(mem, 'main');
     } finally {
       mem.close();

@@ -265,7 +265,7 @@ describe('history and undo', () => {
     expect(json<{ summary: string }[]>(s, ['history', '--company', 'Ozon', '--json']).map((o) => o.summary)).toEqual(['incident ozon-1 opened with Ozon: late']);
     ok(s.run(['history', 'prune', '--before', 'today']));
     expect(json<unknown[]>(s, ['history', '--json'])).toHaveLength(2);
-    ok(s.run(['history', 'prune', '--before', '2999-01-01']));
+    ok(s.run(['history', 'prune', '--before', '2100-01-01']));
     expect(json<unknown[]>(s, ['history', '--json'])).toEqual([]);
     expect(refused(['undo'])).toMatch(/nothing to undo/);
   });

@@ -1,5 +1,5 @@
-// The attachments table: content stored once per hash, dropped with its last attachment,
-// events numbered by their place on the timeline, and a failed write that leaves nothing.
+// The attachments table: content stored once per hash, kept while the journal may bring an
+// attachment back, events named by their stable numbers, and a failed write that leaves nothing.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -20,7 +20,7 @@ beforeEach(() => {
     store.addEvent(incident, { at: '2024-01-03T10:00', type: 'note', text: 'third logged, second in time' });
     store.addEvent(incident, { at: '2024-01-02T10:00', type: 'contact', channel: 'phone' });
     store.addEvent(incident, { at: '2024-01-04T10:00', type: 'apology' });
-  });
+  }, { summary: 'test' });
 });
 afterEach(() => {
   store.close();
@@ -29,27 +29,27 @@ afterEach(() => {
 
 const blobs = () => (store.db.prepare('SELECT count(*) AS n FROM blobs').get() as { n: number }).n;
 const add = (name: string, data: string, event?: number) =>
-  store.write(() => addAttachment(store, { incidentRowId: incident, eventRowId: event, name, addedAt: '2024-01-05T10:00', data: Buffer.from(data) }));
+  store.write(() => addAttachment(store, { incidentRowId: incident, eventRowId: event, name, addedAt: '2024-01-05T10:00', data: Buffer.from(data) }), { summary: 'test' });
 
 describe('attachments in the store', () => {
-  it('numbers events by their place on the timeline', () => {
+  it('names events by their stable numbers, in the order they were recorded', () => {
     const second = eventRowIdByNumber(store, incident, 2)!;
     const row = store.db.prepare('SELECT type FROM events WHERE id = ?').get(second) as { type: string };
-    expect(row.type).toBe('note');
+    expect(row.type).toBe('contact');
     expect(eventRowIdByNumber(store, incident, 4)).toBeUndefined();
     expect(eventRowIdByNumber(store, incident, 0)).toBeUndefined();
     add('a.txt', 'A', second);
     expect(attachmentsOf(store, incident)[0].event).toBe(2);
   });
 
-  it('stores content once and drops it with its last attachment', () => {
+  it('stores content once, keeps it while undo may bring it back, and forgets it with the journal', () => {
     const a = add('a.txt', 'same');
     add('b.txt', 'same');
     expect(blobs()).toBe(1);
     expect(a.sha256).toBe(sha256Of(Buffer.from('same')));
-    store.write(() => store.db.prepare('DELETE FROM attachments WHERE id = ?').run(a.id));
+    store.write(() => store.removeIncident(incident), { summary: 'test' });
     expect(blobs()).toBe(1);
-    store.write(() => store.db.prepare('DELETE FROM incidents WHERE id = ?').run(incident));
+    store.pruneOperations('2999-01-01');
     expect(blobs()).toBe(0);
   });
 
