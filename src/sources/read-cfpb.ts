@@ -1,0 +1,246 @@
+// The reader of the US Consumer Financial Protection Bureau's complaint database: a CSV
+// file, plain or zipped, in any of its layouts (columns are found by their header names),
+// read as a stream and counted per company × month × product. Raw rows and narratives are
+// not kept. Bad rows are counted with their first line numbers; they do not stop the read.
+
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { StringDecoder } from 'node:string_decoder';
+import type { Readable } from 'node:stream';
+import { CsvStream } from '../formats/csv-stream.js';
+import { openZipEntry, ZipError } from '../formats/zip-entry.js';
+import { UserError } from '../errors.js';
+import { emptyCounts, type ComplaintCounts, type SkippedRows } from '../domain/sources.js';
+import type { CountRow, SourceData } from '../store/sources.js';
+
+/** The columns read, by header name; the first two must be there. */
+const COLUMNS = ['Company', 'Date received', 'Product', 'Issue', 'Company response to consumer', 'Timely response?', 'Consumer disputed?'] as const;
+const REQUIRED = ['Company', 'Date received'];
+const [COMPANY, DATE, PRODUCT, ISSUE, RESPONSE, TIMELY, DISPUTED] = [0, 1, 2, 3, 4, 5, 6];
+
+/** How many line numbers of skipped rows are kept per reason. */
+const FIRST_LINES = 5;
+
+export interface ReadProgress {
+  rows: number;
+  bytes: number;
+}
+
+export interface CfpbReadOptions {
+  onProgress?: (p: ReadProgress) => void;
+}
+
+/** `YYYY-MM-DD` of an ISO date (`2019-09-24`, also with a time) or a US one (`7/29/2013`); null when it is not a date. */
+export function complaintDate(text: string): string | null {
+  const s = text.trim();
+  let y: number, m: number, d: number;
+  if (s.length >= 10 && s.charCodeAt(4) === 45 && s.charCodeAt(7) === 45) {
+    y = Number(s.slice(0, 4));
+    m = Number(s.slice(5, 7));
+    d = Number(s.slice(8, 10));
+    if (s.length > 10 && s[10] !== 'T' && s[10] !== ' ') return null;
+  } else {
+    const parts = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(s);
+    if (!parts) return null;
+    m = Number(parts[1]);
+    d = Number(parts[2]);
+    y = Number(parts[3]);
+  }
+  if (!Number.isInteger(y) || !Number.isInteger(m) || !Number.isInteger(d) || y < 1900 || m < 1 || m > 12 || d < 1) return null;
+  const days = [31, y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1];
+  if (d > days) return null;
+  return `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
+
+/** Counts a stream of CSV text. Exported for tests that feed text directly. */
+export class ComplaintCounter {
+  private companyIndex = new Map<string, number>();
+  private names: string[] = [];
+  private counts = new Map<string, ComplaintCounts>();
+  private issues = new Map<string, number>();
+  private skipped = new Map<SkippedRows['reason'], SkippedRows>();
+  private width = 0;
+  private dates = new Map<string, string | null>();
+  headerSeen = false;
+  rows = 0;
+  from: string | null = null;
+  to: string | null = null;
+  readonly csv: CsvStream;
+
+  constructor(private readonly file: string) {
+    this.csv = new CsvStream({
+      header: (cells) => this.header(cells),
+      record: (values, fields, line) => this.record(values, fields, line),
+    });
+  }
+
+  private header(cells: string[]): number[] {
+    const names = cells.map((c) => c.trim().toLowerCase());
+    for (const r of REQUIRED) {
+      if (!names.includes(r.toLowerCase())) {
+        throw new UserError(`${this.file} has no "${r}" column, so it is not a CFPB complaint file (its columns: ${cells.slice(0, 8).join(', ')}${cells.length > 8 ? '…' : ''}); nothing was stored.`);
+      }
+    }
+    this.width = cells.length;
+    this.headerSeen = true;
+    return names.map((n) => COLUMNS.findIndex((c) => c.toLowerCase() === n));
+  }
+
+  private skip(reason: SkippedRows['reason'], line: number): void {
+    let s = this.skipped.get(reason);
+    if (!s) this.skipped.set(reason, (s = { reason, count: 0, lines: [] }));
+    s.count++;
+    if (s.lines.length < FIRST_LINES) s.lines.push(line);
+  }
+
+  private record(v: string[], fields: number, line: number): void {
+    this.rows++;
+    if (fields < this.width) return this.skip('short-row', line);
+    const company = v[COMPANY].trim();
+    if (!company) return this.skip('no-company', line);
+    const raw = v[DATE];
+    // A file has a few thousand distinct days: each is parsed once.
+    let date = this.dates.get(raw);
+    if (date === undefined) {
+      date = complaintDate(raw);
+      if (this.dates.size < 100_000) this.dates.set(raw, date);
+    }
+    if (!date) return this.skip('bad-date', line);
+    if (this.from === null || date < this.from) this.from = date;
+    if (this.to === null || date > this.to) this.to = date;
+    let ci = this.companyIndex.get(company);
+    if (ci === undefined) {
+      ci = this.names.length;
+      this.names.push(company);
+      this.companyIndex.set(company, ci);
+    }
+    const month = date.slice(0, 7);
+    const key = `${ci}\u0001${month}\u0001${v[PRODUCT]}`;
+    let c = this.counts.get(key);
+    if (!c) this.counts.set(key, (c = emptyCounts()));
+    c.complaints++;
+    const timely = v[TIMELY];
+    if (timely === 'Yes') c.timely++;
+    else if (timely === 'No') c.untimely++;
+    switch (v[RESPONSE]) {
+      case 'Closed with explanation':
+        c.explained++;
+        break;
+      case 'Closed with monetary relief':
+        c.monetary++;
+        break;
+      case 'Closed with non-monetary relief':
+        c.non_monetary++;
+        break;
+      case 'In progress':
+        c.in_progress++;
+        break;
+    }
+    const disputed = v[DISPUTED];
+    if (disputed === 'Yes') c.disputed_yes++;
+    else if (disputed === 'No') c.disputed_no++;
+    const issue = v[ISSUE];
+    if (issue) {
+      const ik = `${ci}\u0001${month}\u0001${issue}`;
+      this.issues.set(ik, (this.issues.get(ik) ?? 0) + 1);
+    }
+  }
+
+  /** What was counted, in the shape the store keeps. */
+  result(): Omit<SourceData, 'meta'> & { skipped: SkippedRows[] } {
+    const counts = new Map<number, CountRow[]>();
+    for (const [key, c] of this.counts) {
+      const [ci, month, product] = key.split('\u0001');
+      const i = Number(ci);
+      let list = counts.get(i);
+      if (!list) counts.set(i, (list = []));
+      list.push({ month, product, ...c });
+    }
+    const issues = new Map<number, { month: string; issue: string; complaints: number }[]>();
+    for (const [key, n] of this.issues) {
+      const [ci, month, issue] = key.split('\u0001');
+      const i = Number(ci);
+      let list = issues.get(i);
+      if (!list) issues.set(i, (list = []));
+      list.push({ month, issue, complaints: n });
+    }
+    return {
+      companies: this.names.map((name) => ({ name, aliases: [] })),
+      counts,
+      issues,
+      skipped: [...this.skipped.values()],
+    };
+  }
+}
+
+async function hashFile(path: string): Promise<string> {
+  const hash = createHash('sha256');
+  for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 })) hash.update(chunk as Buffer);
+  return hash.digest('hex');
+}
+
+/** Reads a CFPB complaint file (CSV, or a .zip holding one) into a source's data. */
+export async function readCfpbFile(path: string, shownAs: string, opts: CfpbReadOptions = {}): Promise<SourceData> {
+  let zipped = false;
+  {
+    const { openSync, readSync, closeSync } = await import('node:fs');
+    const fd = openSync(path, 'r');
+    try {
+      const head = Buffer.alloc(4);
+      zipped = readSync(fd, head, 0, 4, 0) === 4 && head.readUInt32LE(0) === 0x04034b50;
+    } finally {
+      closeSync(fd);
+    }
+  }
+  let stream: Readable;
+  const hash = createHash('sha256');
+  if (zipped) {
+    try {
+      stream = openZipEntry(path, (name) => /\.csv$/i.test(name)).stream;
+    } catch (err) {
+      if (err instanceof ZipError) throw new UserError(`${shownAs} cannot be read as a zip archive: ${err.message}; give the CSV file or the archive as CFPB publishes it.`);
+      throw err;
+    }
+  } else stream = createReadStream(path, { highWaterMark: 1 << 20 });
+  const counter = new ComplaintCounter(shownAs);
+  const decoder = new StringDecoder('utf8');
+  let bytes = 0;
+  let nextReport = 65536;
+  try {
+    for await (const chunk of stream) {
+      const buf = chunk as Buffer;
+      if (!zipped) hash.update(buf);
+      bytes += buf.length;
+      counter.csv.push(decoder.write(buf));
+      if (opts.onProgress && counter.rows >= nextReport) {
+        nextReport = counter.rows + 65536;
+        opts.onProgress({ rows: counter.rows, bytes });
+      }
+    }
+  } catch (err) {
+    stream.destroy();
+    if ((err as { code?: string }).code?.startsWith('Z_')) throw new UserError(`${shownAs} is a damaged zip archive (${(err as Error).message}); download it again.`);
+    throw err;
+  }
+  counter.csv.push(decoder.end());
+  counter.csv.end();
+  // A file with a header and no rows is an empty record; one without even a header is refused.
+  if (!counter.headerSeen) throw new UserError(`${shownAs} is empty; give a CFPB complaint file.`);
+  const result = counter.result();
+  const { skipped, ...data } = result;
+  return {
+    ...data,
+    meta: {
+      kind: 'cfpb',
+      file: shownAs,
+      file_sha256: zipped ? await hashFile(path) : hash.digest('hex'),
+      exported_at: null,
+      label: 'Consumer Financial Protection Bureau complaint database',
+      rows_read: counter.rows,
+      rows_skipped: skipped.reduce((n, s) => n + s.count, 0),
+      skipped,
+      date_from: counter.from,
+      date_to: counter.to,
+    },
+  };
+}
