@@ -179,8 +179,10 @@ function registerRecordCommands(program: Command, sub: Sub, action: Action): voi
     .option('--json', 'print as JSON')
     .action(action(() => import('./commands/due.js')));
 
-  sub(program, 'lists [list]', 'the black, white and watch lists, each company with its reason', 'vetted lists', 'vetted lists black', 'vetted lists --json')
+  sub(program, 'lists [list]', 'the black, white and watch lists, each company with its reason', 'vetted lists', 'vetted lists black', 'vetted lists --json', 'vetted lists --sources', 'vetted lists --from dmitry')
     .option('--json', 'print as JSON: {"black": [...], "white": [...], "watch": [...]}')
+    .option('--sources', 'add, for each company, how your sources list it (such as "2 black · 1 white")')
+    .option('--from <source>', "one source's lists as it gave them, instead of yours")
     .action(action(async () => ({ run: (await import('./commands/lists.js')).runLists })));
   sub(program, 'why <company>', 'the verdict on a company, every finding for and against, and what would change it', 'vetted why Volgatelecom', 'vetted why Волгателеком --json')
     .option('--json', 'print as JSON')

@@ -11,6 +11,8 @@ import { UserError } from '../errors.js';
 import { judgeCompany } from '../domain/policy.js';
 import { serviceFigures } from '../domain/figures.js';
 import { judgeOne, policyOf } from './verdicts.js';
+import { othersOn } from './shared-sources.js';
+import { othersJson, renderOthersSay } from '../ui/render-sources.js';
 
 interface JsonOption {
   json?: boolean;
@@ -50,7 +52,7 @@ export async function runList(ctx: Context, opts: JsonOption): Promise<CommandRe
 
 export async function runShow(ctx: Context, name: string, opts: JsonOption): Promise<CommandResult> {
   const policy = await policyOf(ctx);
-  return withStore(ctx, (store) => {
+  return withStore(ctx, async (store) => {
     const company = requireCompany(store, name);
     const profile = {
       company,
@@ -63,9 +65,12 @@ export async function runShow(ctx: Context, name: string, opts: JsonOption): Pro
     const verdict = judgeCompany(profile.evidence, policy, now);
     const subsidiaries = store.subsidiariesOf(company.id).map((c) => ({ name: c.name, list: judgeOne(store, c, policy, now).list }));
     const full = { ...profile, verdict, figures: serviceFigures(profile.evidence.incidents, now), subsidiaryVerdicts: subsidiaries };
-    if (opts.json) return { out: toJson(companyJson(full)) };
+    const others = await othersOn(ctx, store, company, policy);
+    if (opts.json) return { out: toJson({ ...companyJson(full), ...(others.length ? { others: othersJson(others) } : {}) }) };
     const p = paint(colourWanted(ctx.out, { noColor: ctx.noColor }, ctx.env));
-    return { out: renderCompany(full, p, ctx.lang) };
+    const text = renderCompany(full, p, ctx.lang);
+    const beside = renderOthersSay(others, p);
+    return { out: beside.length ? `${text}\n${beside.join('\n')}\n` : text };
   });
 }
 

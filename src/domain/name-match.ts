@@ -52,7 +52,7 @@ export function suggestNames(
       const theirs = nameTokens(candidates[i].name).length;
       // Shared words over all the words of both names: "Bank of America" and "BANK OF AMERICA, N.A." are 1.
       const score = shared / (tokens.length + theirs - shared);
-      if (shared / tokens.length < 0.5) continue;
+      if (shared / tokens.length < 0.5 || score < 0.4) continue;
       if (score > (out.get(i)?.score ?? 0)) out.set(i, { id: candidates[i].id, name: candidates[i].name, score, linked: false });
     }
   }

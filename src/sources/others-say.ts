@@ -2,8 +2,7 @@
 // evidence judged by the user's own policy, and a public complaint record's figures. Shared
 // by `company show`, `why` and `check`; it reads sources and never writes the user's data.
 
-import type { Store } from '../store/store.js';
-import { Sources, type SourceSays } from '../store/sources.js';
+import type { Sources, SourceSays } from '../store/sources.js';
 import { judgeCompany, type Policy } from '../domain/policy.js';
 import { checkAnswers, scoreCheck, type Checklist } from '../domain/checklist.js';
 import { sortEvents } from '../domain/events.js';
@@ -25,14 +24,14 @@ export interface OtherView {
 }
 
 /** A source's checks and incidents as evidence the user's policy can judge. */
-export function evidenceOfSource(company: string, says: SourceSays[], checklists: Map<string, Checklist>): CompanyEvidence {
+export function evidenceOfSource(company: string, says: SourceSays[], checklistsOf: () => Map<string, Checklist>): CompanyEvidence {
   const checks: CheckRecord[] = [];
   const incidents: Incident[] = [];
   for (const s of says) {
     for (const e of s.evidence) {
       if (e.kind === 'check') {
         const k = e.data as CheckEntry;
-        const checklist = checklists.get(k.checklist);
+        const checklist = checklistsOf().get(k.checklist);
         // A check on a checklist this user does not have cannot be scored here.
         if (!checklist || checkAnswers(checklist, k.answers).problems.length || checkAnswers(checklist, k.answers).missing.length) continue;
         const r = scoreCheck(checklist, k.answers);
@@ -55,8 +54,7 @@ export function evidenceOfSource(company: string, says: SourceSays[], checklists
   return { company, checks, incidents };
 }
 
-export function whatOthersSay(store: Store, companyId: number, company: string, policy: Policy, checklists: Map<string, Checklist>, now: number): OtherView[] {
-  const sources = new Sources(store);
+export function whatOthersSay(sources: Sources, companyId: number, company: string, policy: Policy, checklistsOf: () => Map<string, Checklist>, now: number): OtherView[] {
   const says = sources.sourcesOn(companyId);
   const bySource = new Map<string, SourceSays[]>();
   for (const s of says) {
@@ -69,7 +67,7 @@ export function whatOthersSay(store: Store, companyId: number, company: string, 
     const withEvidence = group.some((s) => s.evidence.length);
     let byYours: OtherView['by_your_policy'] = null;
     if (withEvidence) {
-      const evidence = evidenceOfSource(company, group, checklists);
+      const evidence = evidenceOfSource(company, group, checklistsOf);
       byYours = { list: judgeCompany(evidence, policy, now).list, checks: evidence.checks.length, incidents: evidence.incidents.length };
     }
     let record: ComplaintRecord | null = null;

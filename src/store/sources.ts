@@ -76,13 +76,22 @@ interface RawSource extends Omit<SourceRow, 'skipped'> {
 const toSource = (r: RawSource): SourceRow => ({ ...r, skipped: JSON.parse(r.skipped) as SkippedRows[] });
 
 /** The keys a user's company answers to: its name's and its aliases'. */
-const USER_KEYS = `SELECT key FROM companies WHERE id = ?1 UNION SELECT key FROM aliases WHERE company_id = ?1`;
+const USER_KEYS = `SELECT key FROM companies WHERE id = @company UNION SELECT key FROM aliases WHERE company_id = @company`;
 
 export class Sources {
   constructor(private readonly store: Store) {}
 
   private get db() {
     return this.store.db;
+  }
+
+  /** Whether any source is there (a database of an older schema has none). */
+  hasSources(): boolean {
+    try {
+      return this.db.prepare('SELECT 1 FROM sources LIMIT 1').get() !== undefined;
+    } catch {
+      return false;
+    }
   }
 
   findSource(name: string): SourceRow | undefined {
@@ -200,7 +209,7 @@ export class Sources {
          WHERE sn.key IN (${USER_KEYS})
          ORDER BY s.key, sc.name`,
       )
-      .all(companyId) as { source_company_id: number; name: string; source: string; kind: SourceKind; date: string | null; list: string | null; since: string | null; pinned: number; reasons: string | null }[];
+      .all({ company: companyId }) as { source_company_id: number; name: string; source: string; kind: SourceKind; date: string | null; list: string | null; since: string | null; pinned: number; reasons: string | null }[];
     const evidence = this.db.prepare('SELECT kind, data FROM source_evidence WHERE source_company_id = ? ORDER BY id');
     return rows.map((r) => ({
       source: r.source,
@@ -280,9 +289,9 @@ export class Sources {
       this.db
         .prepare(
           `SELECT DISTINCT sc.name FROM source_names sn JOIN source_companies sc ON sc.id = sn.source_company_id
-           WHERE sc.source_id = ?2 AND sn.key IN (${USER_KEYS}) ORDER BY sc.name`,
+           WHERE sc.source_id = @source AND sn.key IN (${USER_KEYS}) ORDER BY sc.name`,
         )
-        .all(companyId, sourceId) as { name: string }[]
+        .all({ company: companyId, source: sourceId }) as { name: string }[]
     ).map((r) => r.name);
   }
 

@@ -23,7 +23,7 @@ export function ruleTitle(rule: string): string {
   return RULES.find((r) => r.id === rule)?.title ?? rule;
 }
 
-export function renderLists(groups: Partial<Record<ListName, ListEntry[]>>, p: Paint, lang: Lang = 'en'): string {
+export function renderLists(groups: Partial<Record<ListName, ListEntry[]>>, p: Paint, lang: Lang = 'en', extra?: (entry: ListEntry) => string): string {
   const out: string[] = [];
   for (const [list, entries] of Object.entries(groups) as [ListName, ListEntry[]][]) {
     out.push(listColour(p, list)(p.bold(`${TITLES[list]} (${entries.length})`)));
@@ -35,7 +35,7 @@ export function renderLists(groups: Partial<Record<ListName, ListEntry[]>>, p: P
       const pad = ' '.repeat(Math.max(1, width - displayWidth(name) + 2));
       const top = v.reasons[0];
       const tag = top ? (top.rule === 'pin' ? 'pin' : top.rule === 'watch' ? '' : top.rule) : '';
-      out.push(`  ${name}${pad}${p.dim(`since ${v.since ?? '—'}`)}  ${tag ? `${p.bold(tag)} ` : ''}${safeText(top ? findingText(top, lang) : '')}${v.reasons.length > 1 ? p.dim(` (+${v.reasons.length - 1} more)`) : ''}`);
+      out.push(`  ${name}${pad}${p.dim(`since ${v.since ?? '—'}`)}  ${tag ? `${p.bold(tag)} ` : ''}${safeText(top ? findingText(top, lang) : '')}${v.reasons.length > 1 ? p.dim(` (+${v.reasons.length - 1} more)`) : ''}${extra ? extra(v) : ''}`);
     }
     out.push('');
   }
