@@ -21,6 +21,8 @@ export async function exportShare(ctx: Context, store: Store, exportedAt: string
   const policy = await policyOf(ctx);
   const texts = listEntryTexts(store, policy, ctx.now());
   const clean = opts.redact === false ? (s: string) => s : redactText;
+  // A pin's reason is shared in the pinner's own words, not as "pinned by you".
+  const pins = new Map(store.allPins().map((p) => [p.company, p.reason]));
   const lists: ListsEntry[] = [];
   for (const l of LISTS) {
     for (const t of texts[l]) {
@@ -32,8 +34,8 @@ export async function exportShare(ctx: Context, store: Store, exportedAt: string
         pinned: e.pinned,
         reasons: e.reasons.map((r) => ({
           rule: r.rule,
-          text: clean(r.text),
-          ...(r.text_ru ? { text_ru: clean(r.text_ru) } : {}),
+          text: clean(r.rule === 'pin' ? pins.get(e.company) ?? r.text : r.text),
+          ...(r.text_ru && r.rule !== 'pin' ? { text_ru: clean(r.text_ru) } : {}),
           ...(r.date ? { date: r.date } : {}),
           evidence: r.evidence,
         })),

@@ -8,39 +8,12 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { readCfpbFile, complaintDate } from '../../src/sources/read-cfpb.js';
 import type { SourceData } from '../../src/store/sources.js';
 import { SHARED } from '../helpers/cli.js';
+import { parseAll } from '../helpers/csv.js';
 
 const SAMPLE = join(SHARED, 'data', 'cfpb-complaints-sample.csv');
 const DISPUTES = join(SHARED, 'data', 'cfpb-complaints-2013-disputes.csv');
 const dir = mkdtempSync(join(tmpdir(), 'vetted-cfpb-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-/** A plain RFC 4180 parse of the whole text: rows of cells (independent of the streaming reader). */
-function parseAll(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') (cell += '"'), i++;
-      else if (ch === '"') quoted = false;
-      else {
-        // Up to the next quote at once: long narratives would be slow a character at a time.
-        const j = text.indexOf('"', i);
-        cell += text.slice(i, j < 0 ? text.length : j);
-        i = (j < 0 ? text.length : j) - 1;
-      }
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') row.push(cell), (cell = '');
-    else if (ch === '\n' || ch === '\r') {
-      if (ch === '\r' && text[i + 1] === '\n') i++;
-      row.push(cell), rows.push(row), (row = []), (cell = '');
-    } else cell += ch;
-  }
-  if (cell || row.length) row.push(cell), rows.push(row);
-  return rows;
-}
 
 const parsed = new Map<string, string[][]>();
 
