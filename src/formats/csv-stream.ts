@@ -1,12 +1,13 @@
-// A streaming RFC 4180 CSV reader: text is pushed in chunks of any size, records come out
-// one at a time. Quoted fields may hold commas, doubled quotes and line breaks. Only the
-// columns asked for are copied out of the text, so wide files with long free-text columns
-// cost little more than reading them.
+// A streaming RFC 4180 CSV reader: bytes are pushed in chunks of any size, records come
+// out one at a time. Quoted fields may hold commas, doubled quotes and line breaks. It works
+// on the UTF-8 bytes and decodes only the columns asked for, so wide files with long
+// free-text columns (complaint narratives) cost little more than reading them.
 
 const QUOTE = 34;
 const COMMA = 44;
 const LF = 10;
 const CR = 13;
+const DOUBLED = /""/g;
 
 export interface CsvHandler {
   /** The header row, whole: returns, for each column, the slot its value goes to (or -1). */
@@ -16,7 +17,7 @@ export interface CsvHandler {
 }
 
 export class CsvStream {
-  private rest = '';
+  private rest: Buffer | null = null;
   /** The line the next record starts on (the header is line 1). */
   private line = 1;
   private slots: number[] | null = null;
@@ -25,25 +26,27 @@ export class CsvStream {
 
   constructor(private readonly handler: CsvHandler) {}
 
-  push(chunk: string): void {
-    if (this.first) {
+  push(chunk: Buffer | string): void {
+    let buf = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
+    if (this.first && buf.length) {
       this.first = false;
-      if (chunk.charCodeAt(0) === 0xfeff) chunk = chunk.slice(1);
+      if (buf.length >= 3 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) buf = buf.subarray(3);
     }
-    this.parse(this.rest.length ? this.rest + chunk : chunk, false);
+    this.parse(this.rest ? Buffer.concat([this.rest, buf]) : buf, false);
   }
 
   end(): void {
-    if (this.rest.length) this.parse(this.rest, true);
-    this.rest = '';
+    if (this.rest) this.parse(this.rest, true);
+    this.rest = null;
   }
 
   /** Parses every complete record of `buf`; keeps the incomplete tail for the next chunk. */
-  private parse(buf: string, final: boolean): void {
+  private parse(buf: Buffer, final: boolean): void {
     const n = buf.length;
     let p = 0;
     let start = 0;
     let incomplete = false;
+    let nextLF = 0;
     records: while (p < n) {
       start = p;
       incomplete = true;
@@ -58,19 +61,19 @@ export class CsvStream {
       for (;;) {
         const slot = header ? 0 : field < slots!.length ? slots![field] : -1;
         let value = '';
-        if (p < n && buf.charCodeAt(p) === QUOTE) {
+        if (p < n && buf[p] === QUOTE) {
           // A quoted field: up to the quote that is not doubled.
           let q = p + 1;
           let escaped = false;
           let end = n;
           for (;;) {
-            const j = buf.indexOf('"', q);
+            const j = buf.indexOf(QUOTE, q);
             if (j < 0 || (j + 1 >= n && !final)) {
               if (!final) break records;
               end = j < 0 ? n : j;
               break;
             }
-            if (buf.charCodeAt(j + 1) === QUOTE) {
+            if (buf[j + 1] === QUOTE) {
               escaped = true;
               q = j + 2;
               continue;
@@ -78,36 +81,41 @@ export class CsvStream {
             end = j;
             break;
           }
-          for (let k = buf.indexOf('\n', p + 1); k !== -1 && k < end; k = buf.indexOf('\n', k + 1)) lines++;
+          // Line breaks inside the field: the next one is looked up once and reused, so the text is scanned once.
+          if (nextLF !== -1 && nextLF <= p) nextLF = buf.indexOf(LF, p + 1);
+          while (nextLF !== -1 && nextLF < end) {
+            lines++;
+            nextLF = buf.indexOf(LF, nextLF + 1);
+          }
           if (header || slot >= 0) {
-            value = buf.slice(p + 1, end);
-            if (escaped) value = value.replace(/""/g, '"');
+            value = buf.toString('utf8', p + 1, end);
+            if (escaped) value = value.replace(DOUBLED, '"');
           }
           p = end + 1;
           // Text after the closing quote (not RFC 4180) is kept as part of the field.
           if (p < n) {
-            const c = buf.charCodeAt(p);
+            const c = buf[p];
             if (c !== COMMA && c !== LF && c !== CR) {
               let j = p;
               while (j < n) {
-                const d = buf.charCodeAt(j);
+                const d = buf[j];
                 if (d === COMMA || d === LF || d === CR) break;
                 j++;
               }
               if (j >= n && !final) break records;
-              if (header || slot >= 0) value += buf.slice(p, j);
+              if (header || slot >= 0) value += buf.toString('utf8', p, j);
               p = j;
             }
           }
         } else {
           let j = p;
           while (j < n) {
-            const c = buf.charCodeAt(j);
+            const c = buf[j];
             if (c === COMMA || c === LF || c === CR) break;
             j++;
           }
           if (j >= n && !final) break records;
-          if (header || slot >= 0) value = buf.slice(p, j);
+          if ((header || slot >= 0) && j > p) value = buf.toString('utf8', p, j);
           p = j;
         }
         if (header) cells.push(value);
@@ -117,7 +125,7 @@ export class CsvStream {
           if (!final) break records;
           break;
         }
-        const c = buf.charCodeAt(p);
+        const c = buf[p];
         if (c === COMMA) {
           p++;
           if (p >= n && !final) break records;
@@ -126,7 +134,7 @@ export class CsvStream {
         // The end of the record: LF, CR LF, or a lone CR.
         if (c === CR) {
           if (p + 1 >= n && !final) break records;
-          p += buf.charCodeAt(p + 1) === LF ? 2 : 1;
+          p += buf[p + 1] === LF ? 2 : 1;
         } else p++;
         lines++;
         break;
@@ -134,13 +142,12 @@ export class CsvStream {
       incomplete = false;
       this.line = startLine + lines;
       // A blank line is no record.
-      if (field === 1 && p - start <= 2 && (header ? cells[0] === '' : isBlank(buf, start, p))) continue;
+      if (field === 1 && p - start <= 2 && isBlank(buf, start, p)) continue;
       if (header) this.setHeader(cells);
       else this.handler.record(values, field, startLine);
-      continue;
     }
-    // An incomplete record is read again, whole, with the next chunk.
-    this.rest = incomplete ? buf.slice(start) : '';
+    // An incomplete record is read again, whole, with the next chunk (copied: the chunk itself is not kept).
+    this.rest = incomplete ? Buffer.from(buf.subarray(start)) : null;
   }
 
   private setHeader(cells: string[]): void {
@@ -150,9 +157,9 @@ export class CsvStream {
   }
 }
 
-function isBlank(buf: string, from: number, to: number): boolean {
+function isBlank(buf: Buffer, from: number, to: number): boolean {
   for (let k = from; k < to; k++) {
-    const c = buf.charCodeAt(k);
+    const c = buf[k];
     if (c !== CR && c !== LF) return false;
   }
   return true;

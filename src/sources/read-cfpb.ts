@@ -5,7 +5,6 @@
 
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { StringDecoder } from 'node:string_decoder';
 import type { Readable } from 'node:stream';
 import { CsvStream } from '../formats/csv-stream.js';
 import { openZipEntry, ZipError } from '../formats/zip-entry.js';
@@ -17,6 +16,9 @@ import type { CountRow, SourceData } from '../store/sources.js';
 const COLUMNS = ['Company', 'Date received', 'Product', 'Issue', 'Company response to consumer', 'Timely response?', 'Consumer disputed?'] as const;
 const REQUIRED = ['Company', 'Date received'];
 const [COMPANY, DATE, PRODUCT, ISSUE, RESPONSE, TIMELY, DISPUTED] = [0, 1, 2, 3, 4, 5, 6];
+
+/** Months, products and issues are numbered below this in the keys of the counts. */
+const KEY_SPACE = 1 << 16;
 
 /** How many line numbers of skipped rows are kept per reason. */
 const FIRST_LINES = 5;
@@ -56,11 +58,18 @@ export function complaintDate(text: string): string | null {
 export class ComplaintCounter {
   private companyIndex = new Map<string, number>();
   private names: string[] = [];
-  private counts = new Map<string, ComplaintCounts>();
-  private issues = new Map<string, number>();
+  private counts = new Map<number, ComplaintCounts>();
+  private issues = new Map<number, number>();
+  private monthIndex = new Map<string, number>();
+  private months: string[] = [];
+  private productIndex = new Map<string, number>();
+  private products: string[] = [];
+  private issueIndex = new Map<string, number>();
+  private issueNames: string[] = [];
   private skipped = new Map<SkippedRows['reason'], SkippedRows>();
   private width = 0;
-  private dates = new Map<string, string | null>();
+  /** Raw date text -> its month's index (-1: not a date). */
+  private dates = new Map<string, number>();
   headerSeen = false;
   rows = 0;
   from: string | null = null;
@@ -93,29 +102,53 @@ export class ComplaintCounter {
     if (s.lines.length < FIRST_LINES) s.lines.push(line);
   }
 
+  /**
+   * A value as a string of its own. The reader's values are slices of a whole chunk of the
+   * file: kept as a key, a slice would keep the chunk alive, and memory would grow with the file.
+   */
+  private own(s: string): string {
+    return Buffer.from(s, 'utf8').toString('utf8');
+  }
+
+  private indexOf(map: Map<string, number>, list: string[], value: string): number {
+    let i = map.get(value);
+    if (i === undefined) {
+      // Past the key space (a file no CFPB release is like), the rest share one entry.
+      if (list.length >= KEY_SPACE - 1) {
+        list[KEY_SPACE - 1] = '(other)';
+        return KEY_SPACE - 1;
+      }
+      const copy = this.own(value);
+      i = list.length;
+      list.push(copy);
+      map.set(copy, i);
+    }
+    return i;
+  }
+
   private record(v: string[], fields: number, line: number): void {
     this.rows++;
     if (fields < this.width) return this.skip('short-row', line);
-    const company = v[COMPANY].trim();
+    let company = v[COMPANY];
+    if (company.charCodeAt(0) <= 32 || company.charCodeAt(company.length - 1) <= 32) company = company.trim();
     if (!company) return this.skip('no-company', line);
     const raw = v[DATE];
     // A file has a few thousand distinct days: each is parsed once.
-    let date = this.dates.get(raw);
-    if (date === undefined) {
-      date = complaintDate(raw);
-      if (this.dates.size < 100_000) this.dates.set(raw, date);
+    let month = this.dates.get(raw);
+    if (month === undefined) {
+      const date = complaintDate(raw);
+      month = date === null ? -1 : this.indexOf(this.monthIndex, this.months, date.slice(0, 7));
+      if (date !== null) {
+        if (this.from === null || date < this.from) this.from = date;
+        if (this.to === null || date > this.to) this.to = date;
+      }
+      if (this.dates.size < 100_000) this.dates.set(this.own(raw), month);
     }
-    if (!date) return this.skip('bad-date', line);
-    if (this.from === null || date < this.from) this.from = date;
-    if (this.to === null || date > this.to) this.to = date;
-    let ci = this.companyIndex.get(company);
-    if (ci === undefined) {
-      ci = this.names.length;
-      this.names.push(company);
-      this.companyIndex.set(company, ci);
-    }
-    const month = date.slice(0, 7);
-    const key = `${ci}\u0001${month}\u0001${v[PRODUCT]}`;
+    if (month < 0) return this.skip('bad-date', line);
+    const ci = this.indexOf(this.companyIndex, this.names, company);
+    const pi = this.indexOf(this.productIndex, this.products, v[PRODUCT]);
+    // One number per company × month × product (and × issue): no string is built per row.
+    const key = (ci * KEY_SPACE + month) * KEY_SPACE + pi;
     let c = this.counts.get(key);
     if (!c) this.counts.set(key, (c = emptyCounts()));
     c.complaints++;
@@ -141,7 +174,7 @@ export class ComplaintCounter {
     else if (disputed === 'No') c.disputed_no++;
     const issue = v[ISSUE];
     if (issue) {
-      const ik = `${ci}\u0001${month}\u0001${issue}`;
+      const ik = (ci * KEY_SPACE + month) * KEY_SPACE + this.indexOf(this.issueIndex, this.issueNames, issue);
       this.issues.set(ik, (this.issues.get(ik) ?? 0) + 1);
     }
   }
@@ -149,20 +182,19 @@ export class ComplaintCounter {
   /** What was counted, in the shape the store keeps. */
   result(): Omit<SourceData, 'meta'> & { skipped: SkippedRows[] } {
     const counts = new Map<number, CountRow[]>();
+    const parts = (key: number) => [Math.floor(key / KEY_SPACE / KEY_SPACE), Math.floor(key / KEY_SPACE) % KEY_SPACE, key % KEY_SPACE];
     for (const [key, c] of this.counts) {
-      const [ci, month, product] = key.split('\u0001');
-      const i = Number(ci);
+      const [i, month, product] = parts(key);
       let list = counts.get(i);
       if (!list) counts.set(i, (list = []));
-      list.push({ month, product, ...c });
+      list.push({ month: this.months[month], product: this.products[product], ...c });
     }
     const issues = new Map<number, { month: string; issue: string; complaints: number }[]>();
     for (const [key, n] of this.issues) {
-      const [ci, month, issue] = key.split('\u0001');
-      const i = Number(ci);
+      const [i, month, issue] = parts(key);
       let list = issues.get(i);
       if (!list) issues.set(i, (list = []));
-      list.push({ month, issue, complaints: n });
+      list.push({ month: this.months[month], issue: this.issueNames[issue], complaints: n });
     }
     return {
       companies: this.names.map((name) => ({ name, aliases: [] })),
@@ -203,7 +235,6 @@ export async function readCfpbFile(path: string, shownAs: string, opts: CfpbRead
     }
   } else stream = createReadStream(path, { highWaterMark: 1 << 20 });
   const counter = new ComplaintCounter(shownAs);
-  const decoder = new StringDecoder('utf8');
   let bytes = 0;
   let nextReport = 65536;
   try {
@@ -211,7 +242,7 @@ export async function readCfpbFile(path: string, shownAs: string, opts: CfpbRead
       const buf = chunk as Buffer;
       if (!zipped) hash.update(buf);
       bytes += buf.length;
-      counter.csv.push(decoder.write(buf));
+      counter.csv.push(buf);
       if (opts.onProgress && counter.rows >= nextReport) {
         nextReport = counter.rows + 65536;
         opts.onProgress({ rows: counter.rows, bytes });
@@ -222,7 +253,6 @@ export async function readCfpbFile(path: string, shownAs: string, opts: CfpbRead
     if ((err as { code?: string }).code?.startsWith('Z_')) throw new UserError(`${shownAs} is a damaged zip archive (${(err as Error).message}); download it again.`);
     throw err;
   }
-  counter.csv.push(decoder.end());
   counter.csv.end();
   // A file with a header and no rows is an empty record; one without even a header is refused.
   if (!counter.headerSeen) throw new UserError(`${shownAs} is empty; give a CFPB complaint file.`);

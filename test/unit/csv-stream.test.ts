@@ -37,6 +37,18 @@ describe('CsvStream', () => {
     expect(read(SAMPLE, size)).toEqual(read(SAMPLE));
   });
 
+  it('decodes UTF-8 split anywhere between chunks', () => {
+    const text = 'имя,город\n"Волгателеком, ООО","Самара\nСЗ"\n東京電信,București\n';
+    const bytes = Buffer.from(text);
+    for (const size of [1, 2, 3, 5]) {
+      const out: string[][] = [];
+      const csv = new CsvStream({ header: (cells) => (out.push(cells), cells.map((_, i) => i)), record: (v) => out.push([...v]) });
+      for (let i = 0; i < bytes.length; i += size) csv.push(bytes.subarray(i, i + size));
+      csv.end();
+      expect(out).toEqual([['имя', 'город'], ['Волгателеком, ООО', 'Самара\nСЗ'], ['東京電信', 'București']]);
+    }
+  });
+
   it('counts the fields of a short row and strips a byte order mark', () => {
     const rows = read('\uFEFFx,y,z\n1,2\n');
     expect(rows[0].cells).toEqual(['x', 'y', 'z']);
