@@ -36,7 +36,8 @@ export async function listsWithSources(ctx: Context, store: Store, policy: Polic
         company,
         since: list.since,
         pinned: list.pinned,
-        reasons: list.reasons.map((r) => ({ rule: r.rule as never, text: r.text, ...(r.text_ru ? { text_ru: r.text_ru } : {}), date: r.date ?? '', evidence: r.evidence })),
+        // A source's reasons as it gave them: its rules and words, not this policy's.
+        reasons: list.reasons.map((r) => ({ rule: r.rule, text: r.text, ...(r.text_ru ? { text_ru: r.text_ru } : {}), ...(r.date ? { date: r.date } : {}), evidence: r.evidence })) as unknown as ListEntry['reasons'],
       });
     }
     if (opts.json) return { out: jsonLists(shown, groups) };

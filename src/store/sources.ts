@@ -226,11 +226,13 @@ export class Sources {
   sourceListCounts(): Map<number, Record<string, number>> {
     const rows = this.db
       .prepare(
-        `SELECT DISTINCT k.company_id, sc.source_id, sl.list
-         FROM (SELECT id AS company_id, key FROM companies UNION ALL SELECT company_id, key FROM aliases) k
-         JOIN source_names sn ON sn.key = k.key
-         JOIN source_companies sc ON sc.id = sn.source_company_id
-         JOIN source_lists sl ON sl.source_company_id = sc.id`,
+        `SELECT c.id AS company_id, sc.source_id, sl.list
+         FROM companies c JOIN source_names sn ON sn.key = c.key
+         JOIN source_companies sc ON sc.id = sn.source_company_id JOIN source_lists sl ON sl.source_company_id = sc.id
+         UNION
+         SELECT a.company_id, sc.source_id, sl.list
+         FROM aliases a JOIN source_names sn ON sn.key = a.key
+         JOIN source_companies sc ON sc.id = sn.source_company_id JOIN source_lists sl ON sl.source_company_id = sc.id`,
       )
       .all() as { company_id: number; source_id: number; list: string }[];
     const out = new Map<number, Record<string, number>>();
