@@ -11,8 +11,6 @@ import { UserError } from '../errors.js';
 import { judgeCompany } from '../domain/policy.js';
 import { serviceFigures } from '../domain/figures.js';
 import { judgeOne, policyOf } from './verdicts.js';
-import { othersOn } from './shared-sources.js';
-import { othersJson, renderOthersSay } from '../ui/render-sources.js';
 
 interface JsonOption {
   json?: boolean;
@@ -65,11 +63,14 @@ export async function runShow(ctx: Context, name: string, opts: JsonOption): Pro
     const verdict = judgeCompany(profile.evidence, policy, now);
     const subsidiaries = store.subsidiariesOf(company.id).map((c) => ({ name: c.name, list: judgeOne(store, c, policy, now).list }));
     const full = { ...profile, verdict, figures: serviceFigures(profile.evidence.incidents, now), subsidiaryVerdicts: subsidiaries };
+    // Sources are read only where there are any: the modules load on demand.
+    const { othersOn } = await import('./shared-sources.js');
     const others = await othersOn(ctx, store, company, policy);
-    if (opts.json) return { out: toJson({ ...companyJson(full), ...(others.length ? { others: othersJson(others) } : {}) }) };
+    const render = others.length ? await import('../ui/render-sources.js') : undefined;
+    if (opts.json) return { out: toJson({ ...companyJson(full), ...(render ? { others: render.othersJson(others) } : {}) }) };
     const p = paint(colourWanted(ctx.out, { noColor: ctx.noColor }, ctx.env));
     const text = renderCompany(full, p, ctx.lang);
-    const beside = renderOthersSay(others, p);
+    const beside = render ? render.renderOthersSay(others, p) : [];
     return { out: beside.length ? `${text}\n${beside.join('\n')}\n` : text };
   });
 }

@@ -45,10 +45,9 @@ export async function listsWithSources(ctx: Context, store: Store, policy: Polic
     return { out: `${head}\n\n${renderLists(Object.fromEntries(shown.map((l) => [l, groups[l]])), p, ctx.lang)}` };
   }
   const texts = listEntryTexts(store, policy, ctx.now());
-  const ids = new Map(store.allCompanies().map((c) => [c.name, c.id]));
   const counts = sources.sourceListCounts();
   const withCounts = Object.fromEntries(
-    LISTS.map((l) => [l, texts[l].map((t) => JSON.parse(t) as ListEntry).map((e) => ({ ...e, sources: counts.get(ids.get(e.company) ?? -1) ?? {} }))]),
+    LISTS.map((l) => [l, texts[l].map((t) => JSON.parse(t) as ListEntry).map((e) => ({ ...e, sources: counts.get(e.company) ?? {} }))]),
   ) as Record<ListName, (ListEntry & { sources: Record<string, number> })[]>;
   if (opts.json) return { out: jsonLists(shown, withCounts) };
   const extra = (e: ListEntry) => {

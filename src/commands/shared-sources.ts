@@ -4,7 +4,6 @@ import type { Context } from '../context.js';
 import type { Store, CompanyRow } from '../store/store.js';
 import type { Policy } from '../domain/policy.js';
 import type { Checklist } from '../domain/checklist.js';
-import { loadAllChecklists } from '../formats/checklist-file.js';
 import { Sources } from '../store/sources.js';
 import { whatOthersSay, type OtherView } from '../sources/others-say.js';
 
@@ -12,8 +11,12 @@ import { whatOthersSay, type OtherView } from '../sources/others-say.js';
 export async function othersOn(ctx: Context, store: Store, company: CompanyRow, policy: Policy): Promise<OtherView[]> {
   const sources = new Sources(store);
   if (!sources.hasSources()) return [];
-  let checklists: Map<string, Checklist> | undefined;
-  // Checklists are read only when a source gives checks to score.
-  const checklistsOf = () => (checklists ??= new Map(loadAllChecklists(ctx.configDir).map((c) => [c.checklist.id, c.checklist])));
+  // Checklists (and the YAML parser they need) are read only when a source gives evidence to judge.
+  let checklists = new Map<string, Checklist>();
+  if (sources.hasEvidence()) {
+    const { loadAllChecklists } = await import('../formats/checklist-file.js');
+    checklists = new Map(loadAllChecklists(ctx.configDir).map((c) => [c.checklist.id, c.checklist]));
+  }
+  const checklistsOf = () => checklists;
   return whatOthersSay(sources, company.id, company.name, policy, checklistsOf, ctx.now());
 }

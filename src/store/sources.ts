@@ -94,6 +94,11 @@ export class Sources {
     }
   }
 
+  /** Whether any source gives checks or incidents (to be judged by the user's policy). */
+  hasEvidence(): boolean {
+    return this.db.prepare('SELECT 1 FROM source_evidence LIMIT 1').get() !== undefined;
+  }
+
   findSource(name: string): SourceRow | undefined {
     const r = this.db.prepare('SELECT * FROM sources WHERE key = ?').get(companyKey(name)) as RawSource | undefined;
     return r ? toSource(r) : undefined;
@@ -222,24 +227,24 @@ export class Sources {
     }));
   }
 
-  /** For every user company some source lists: how many sources put it on each list. */
-  sourceListCounts(): Map<number, Record<string, number>> {
+  /** For every user company some source lists, by its name: how many sources put it on each list. */
+  sourceListCounts(): Map<string, Record<string, number>> {
     const rows = this.db
       .prepare(
-        `SELECT c.id AS company_id, sc.source_id, sl.list
+        `SELECT c.name AS company, sc.source_id, sl.list
          FROM companies c JOIN source_names sn ON sn.key = c.key
          JOIN source_companies sc ON sc.id = sn.source_company_id JOIN source_lists sl ON sl.source_company_id = sc.id
          UNION
-         SELECT a.company_id, sc.source_id, sl.list
-         FROM aliases a JOIN source_names sn ON sn.key = a.key
+         SELECT c.name, sc.source_id, sl.list
+         FROM aliases a JOIN companies c ON c.id = a.company_id JOIN source_names sn ON sn.key = a.key
          JOIN source_companies sc ON sc.id = sn.source_company_id JOIN source_lists sl ON sl.source_company_id = sc.id`,
       )
-      .all() as { company_id: number; source_id: number; list: string }[];
-    const out = new Map<number, Record<string, number>>();
+      .all() as { company: string; source_id: number; list: string }[];
+    const out = new Map<string, Record<string, number>>();
     for (const r of rows) {
-      const counts = out.get(r.company_id) ?? {};
+      const counts = out.get(r.company) ?? {};
       counts[r.list] = (counts[r.list] ?? 0) + 1;
-      out.set(r.company_id, counts);
+      out.set(r.company, counts);
     }
     return out;
   }
