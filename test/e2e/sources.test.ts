@@ -84,7 +84,8 @@ describe('sharing and reading shared lists', () => {
     expect(expectOneLineError(A.run(['export', '--format', 'md', '--share']))).toMatch(/--format json/);
   });
 
-  it("never changes B's own lists, exports or due; shows A beside B's record; update replaces; remove leaves no trace", () => {
+  // About twenty commands in a row: more time than one command's test gets.
+  it("never changes B's own lists, exports or due; shows A beside B's record; update replaces; remove leaves no trace", { timeout: 120_000 }, () => {
     const before = ownData(B);
     const add = ok(B.run(['source', 'add', shareA, '--name', 'anna']));
     expect(add.stderr).toMatch(/added source "anna" \(vetted\): \d+ companies, 3 of them yours/);
@@ -174,7 +175,7 @@ describe('a CFPB source', () => {
   const s = sandbox();
   afterAll(() => s.cleanup());
 
-  it('shows the public record of a linked company as counted by hand, and never decides the verdict', () => {
+  it('shows the public record of a linked company as counted by hand, and never decides the verdict', { timeout: 120_000 }, () => {
     ok(s.run(['incident', 'add', 'Wells Fargo', '--title', 'Card blocked', '--fault', 'company', '--opened', '2026-11-01T10:00']));
     const whyBefore = ok(s.run(['lists', '--json'])).stdout;
     const add = ok(s.run(['source', 'add', SAMPLE, '--name', 'cfpb', '--kind', 'cfpb']));
