@@ -9,7 +9,7 @@ import type { Readable } from 'node:stream';
 import { CsvStream } from '../formats/csv-stream.js';
 import { openZipEntry, ZipError } from '../formats/zip-entry.js';
 import { UserError } from '../errors.js';
-import { emptyCounts, type ComplaintCounts, type SkippedRows } from '../domain/sources.js';
+import { COUNT_FIELDS, type ComplaintCounts, type SkippedRows } from '../domain/sources.js';
 import type { CountRow, SourceData } from '../store/sources.js';
 
 /** The columns read, by header name; the first two must be there. */
@@ -19,6 +19,11 @@ const [COMPANY, DATE, PRODUCT, ISSUE, RESPONSE, TIMELY, DISPUTED] = [0, 1, 2, 3,
 
 /** Months, products and issues are numbered below this in the keys of the counts. */
 const KEY_SPACE = 1 << 16;
+
+const FIELDS = COUNT_FIELDS.length;
+const [COMPLAINTS, TIMELY_YES, TIMELY_NO, EXPLAINED, MONETARY, NON_MONETARY, IN_PROGRESS, DISPUTED_YES, DISPUTED_NO] = [
+  'complaints', 'timely', 'untimely', 'explained', 'monetary', 'non_monetary', 'in_progress', 'disputed_yes', 'disputed_no',
+].map((f) => COUNT_FIELDS.indexOf(f as (typeof COUNT_FIELDS)[number]));
 
 /** How many line numbers of skipped rows are kept per reason. */
 const FIRST_LINES = 5;
@@ -58,7 +63,10 @@ export function complaintDate(text: string): string | null {
 export class ComplaintCounter {
   private companyIndex = new Map<string, number>();
   private names: string[] = [];
-  private counts = new Map<number, ComplaintCounts>();
+  /** Key -> the offset of its counts in `pool`, COUNT_FIELDS.length numbers each: far smaller than an object per key. */
+  private counts = new Map<number, number>();
+  private pool = new Int32Array(FIELDS * 4096);
+  private used = 0;
   private issues = new Map<number, number>();
   private monthIndex = new Map<string, number>();
   private months: string[] = [];
@@ -149,29 +157,39 @@ export class ComplaintCounter {
     const pi = this.indexOf(this.productIndex, this.products, v[PRODUCT]);
     // One number per company × month × product (and × issue): no string is built per row.
     const key = (ci * KEY_SPACE + month) * KEY_SPACE + pi;
-    let c = this.counts.get(key);
-    if (!c) this.counts.set(key, (c = emptyCounts()));
-    c.complaints++;
+    let at = this.counts.get(key);
+    if (at === undefined) {
+      at = this.used;
+      this.used += FIELDS;
+      if (this.used > this.pool.length) {
+        const bigger = new Int32Array(this.pool.length * 2);
+        bigger.set(this.pool);
+        this.pool = bigger;
+      }
+      this.counts.set(key, at);
+    }
+    const c = this.pool;
+    c[at + COMPLAINTS]++;
     const timely = v[TIMELY];
-    if (timely === 'Yes') c.timely++;
-    else if (timely === 'No') c.untimely++;
+    if (timely === 'Yes') c[at + TIMELY_YES]++;
+    else if (timely === 'No') c[at + TIMELY_NO]++;
     switch (v[RESPONSE]) {
       case 'Closed with explanation':
-        c.explained++;
+        c[at + EXPLAINED]++;
         break;
       case 'Closed with monetary relief':
-        c.monetary++;
+        c[at + MONETARY]++;
         break;
       case 'Closed with non-monetary relief':
-        c.non_monetary++;
+        c[at + NON_MONETARY]++;
         break;
       case 'In progress':
-        c.in_progress++;
+        c[at + IN_PROGRESS]++;
         break;
     }
     const disputed = v[DISPUTED];
-    if (disputed === 'Yes') c.disputed_yes++;
-    else if (disputed === 'No') c.disputed_no++;
+    if (disputed === 'Yes') c[at + DISPUTED_YES]++;
+    else if (disputed === 'No') c[at + DISPUTED_NO]++;
     const issue = v[ISSUE];
     if (issue) {
       const ik = (ci * KEY_SPACE + month) * KEY_SPACE + this.indexOf(this.issueIndex, this.issueNames, issue);
@@ -183,10 +201,11 @@ export class ComplaintCounter {
   result(): Omit<SourceData, 'meta'> & { skipped: SkippedRows[] } {
     const counts = new Map<number, CountRow[]>();
     const parts = (key: number) => [Math.floor(key / KEY_SPACE / KEY_SPACE), Math.floor(key / KEY_SPACE) % KEY_SPACE, key % KEY_SPACE];
-    for (const [key, c] of this.counts) {
+    for (const [key, at] of this.counts) {
       const [i, month, product] = parts(key);
       let list = counts.get(i);
       if (!list) counts.set(i, (list = []));
+      const c = Object.fromEntries(COUNT_FIELDS.map((f, k) => [f, this.pool[at + k]])) as ComplaintCounts;
       list.push({ month: this.months[month], product: this.products[product], ...c });
     }
     const issues = new Map<number, { month: string; issue: string; complaints: number }[]>();
