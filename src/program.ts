@@ -216,9 +216,11 @@ function registerRecordCommands(program: Command, sub: Sub, action: Action): voi
 
 
   jsonListing(
-    sub(program, 'lists [list]', 'the black, white and watch lists, each company with its reason', 'vetted lists', 'vetted lists black', 'vetted lists --json', 'vetted lists --ndjson | grep Ozon'),
+    sub(program, 'lists [list]', 'the black, white and watch lists, each company with its reason', 'vetted lists', 'vetted lists black', 'vetted lists --json', 'vetted lists --ndjson | grep Ozon', 'vetted lists --sources', 'vetted lists --from dmitry'),
     'print as JSON: {"black": [...], "white": [...], "watch": [...]}',
   )
+    .option('--sources', 'add, for each company, how your sources list it (such as "2 black · 1 white")')
+    .option('--from <source>', "one source's lists as it gave them, instead of yours")
     .action(action(async () => ({ run: (await import('./commands/lists.js')).runLists })));
   sub(program, 'why <company>', 'the verdict on a company, every finding for and against, and what would change it', 'vetted why Volgatelecom', 'vetted why Волгателеком --json')
     .option('--json', 'print as JSON')
@@ -232,6 +234,34 @@ function registerRecordCommands(program: Command, sub: Sub, action: Action): voi
   sub(policy, 'show', 'print the policy in force (defaults, or your policy.yaml); the default', 'vetted policy show', 'vetted policy show --json')
     .option('--json', 'print as JSON')
     .action(action(async () => ({ run: (await import('./commands/policy.js')).runShow })));
+
+  const source = sub(
+    program,
+    'source',
+    "other people's shared lists and public complaint records, kept apart from your own evidence",
+    'vetted source add dmitry-lists.json --name dmitry',
+    'vetted source add complaints.csv.zip --name cfpb --kind cfpb',
+    'vetted source list',
+  );
+  const loadSource = () => import('./commands/source.js');
+  sub(source, 'add <file>', 'add a source: a shared vetted/1 file, or a CFPB complaint file (CSV or .zip) with --kind cfpb', 'vetted source add dmitry-lists.json --name dmitry', 'vetted source add complaints.csv --name cfpb --kind cfpb')
+    .requiredOption('--name <name>', 'the name you will call this source by')
+    .addOption(new Option('--kind <kind>', 'what the file is: vetted (a shared vetted/1 file) or cfpb (the CFPB complaint database)').choices(['vetted', 'cfpb']).default('vetted'))
+    .action(action(async () => ({ run: (await loadSource()).runAdd })));
+  sub(source, 'list', 'the sources, with their dates and how many of their companies you know', 'vetted source list', 'vetted source list --json')
+    .option('--json', 'print as JSON')
+    .action(action(async () => ({ run: (await loadSource()).runList })));
+  sub(source, 'show <name>', "a source's provenance and companies, including the names you do not know", 'vetted source show dmitry', 'vetted source show cfpb --all')
+    .option('--all', 'every company, not only the first 50 you do not know')
+    .option('--json', 'print as JSON')
+    .action(action(async () => ({ run: (await loadSource()).runShow })));
+  sub(source, 'update <name> <file>', "replace a source's data whole with a newer file", 'vetted source update dmitry dmitry-lists-2027.json', 'vetted source update cfpb complaints.csv.zip')
+    .action(action(async () => ({ run: (await loadSource()).runUpdate })));
+  sub(source, 'remove <name>', 'remove a source and everything read from it', 'vetted source remove dmitry')
+    .action(action(async () => ({ run: (await loadSource()).runRemove })));
+  sub(source, 'match <name> [company]', "suggest which of a source's names are your companies; confirm one with `vetted company alias`", 'vetted source match cfpb', 'vetted source match cfpb "Bank of America"')
+    .option('--json', 'print as JSON')
+    .action(action(async () => ({ run: (await loadSource()).runMatch })));
 
   sub(program, 'backup', 'copy the database safely (SQLite online backup), by default into a backups folder beside it', 'vetted backup', 'vetted backup --out ~/vetted-2026-11-22.db')
     .option('--out <file>', 'where to write the backup, or - for stdout (default: <data folder>/backups/vetted-backup-<time>.db)')
@@ -250,6 +280,10 @@ function registerRecordCommands(program: Command, sub: Sub, action: Action): voi
     .option('--out <file>', 'write to this file instead of stdout (whole or not at all; a device or pipe is written through); .md, .json or .csv choose the format')
     .option('--detail', 'md: add a section per company with its findings and timelines')
     .option('--with-attachments', 'json: embed the attached files (base64), so that an import restores them')
+    .option('--share', 'json: a file for others to add as a source: your lists and their reasons, no private evidence')
+    .option('--source <name>', 'with --share: the label others see the file by (such as your name)')
+    .option('--with-evidence', 'with --share: add your checks and incidents, with e-mail, phone, card numbers and links redacted')
+    .option('--no-redact', 'with --share --with-evidence: keep e-mail addresses, phone and card numbers and links as they are')
     .action(action(() => import('./commands/export.js')));
 
   registerShellCommands(program, sub, action);

@@ -78,6 +78,13 @@ export async function run(ctx: Context, companyArg: string, opts: CheckOptions):
         );
       }
       for (const w of warnings.splice(0)) ctx.err.write(`${safeText(w)}\n`);
+      const known = store.findCompany(company);
+      if (known) {
+        // What others say, before the first question: a short block beside the company's record.
+        const [{ othersOn }, { renderOthersBrief }, { policyOf }] = await Promise.all([import('./shared-sources.js'), import('../ui/render-sources.js'), import('./verdicts.js')]);
+        const brief = renderOthersBrief(await othersOn(ctx, store, known, await policyOf(ctx)), paint(err));
+        if (brief) ctx.err.write(`${brief}\n`);
+      }
       const { askChecklist } = await import('../ui/prompts.js');
       const asked = await askChecklist(checklist, ctx.lang, answers, paint(err), ctx.err, err);
       Object.assign(answers, asked.answers);

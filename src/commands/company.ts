@@ -52,7 +52,7 @@ export async function runList(ctx: Context, opts: JsonOutOptions): Promise<Comma
 
 export async function runShow(ctx: Context, name: string, opts: JsonOption): Promise<CommandResult> {
   const policy = await policyOf(ctx);
-  return withStore(ctx, (store) => {
+  return withStore(ctx, async (store) => {
     const company = requireCompany(store, name);
     const profile = {
       company,
@@ -65,9 +65,15 @@ export async function runShow(ctx: Context, name: string, opts: JsonOption): Pro
     const verdict = judgeCompany(profile.evidence, policy, now);
     const subsidiaries = store.subsidiariesOf(company.id).map((c) => ({ name: c.name, list: judgeOne(store, c, policy, now).list }));
     const full = { ...profile, verdict, figures: serviceFigures(profile.evidence.incidents, now), subsidiaryVerdicts: subsidiaries };
-    if (opts.json) return { out: toJson(companyJson(full)) };
+    // Sources are read only where there are any: the modules load on demand.
+    const { othersOn } = await import('./shared-sources.js');
+    const others = await othersOn(ctx, store, company, policy);
+    const render = others.length ? await import('../ui/render-sources.js') : undefined;
+    if (opts.json) return { out: toJson({ ...companyJson(full), ...(render ? { others: render.othersJson(others) } : {}) }) };
     const p = paint(colourWanted(ctx.out, { noColor: ctx.noColor }, ctx.env));
-    return { out: renderCompany(full, p, ctx.lang) };
+    const text = renderCompany(full, p, ctx.lang);
+    const beside = render ? render.renderOthersSay(others, p) : [];
+    return { out: beside.length ? `${text}\n${beside.join('\n')}\n` : text };
   });
 }
 

@@ -16,6 +16,10 @@ export interface ExportOptions {
   out?: string;
   detail?: boolean;
   withAttachments?: boolean;
+  share?: boolean;
+  source?: string;
+  withEvidence?: boolean;
+  redact?: boolean;
 }
 
 /** Every incident's attachments as data-file entries; the content too when it is to be embedded. */
@@ -75,8 +79,17 @@ export async function run(ctx: Context, opts: ExportOptions): Promise<CommandRes
   const toFile = opts.out !== undefined && !isStdout(opts.out);
   if (toFile) checkOutputPath(opts.out!, { dbPath: ctx.dbPath });
   if (opts.withAttachments && format !== 'json') throw new UserError('--with-attachments embeds the files in the data file; give it with --format json.');
+  const sharing = opts.share || opts.withEvidence || opts.source !== undefined || opts.redact === false;
+  if (sharing && !opts.share) throw new UserError('--source, --with-evidence and --no-redact go with --share; add --share --format json.');
+  if (opts.share && format !== 'json') throw new UserError('--share writes a vetted/1 data file; add --format json.');
+  if (opts.source !== undefined && [...opts.source].length > 200) throw new UserError('--source can be at most 200 characters; shorten it.');
   const text = await withStore(ctx, async (store) => {
-    if (format === 'json') return exportJson(store, new Date(ctx.now()).toISOString().replace(/\.\d{3}Z$/, 'Z'), !!opts.withAttachments);
+    const exportedAt = new Date(ctx.now()).toISOString().replace(/\.\d{3}Z$/, 'Z');
+    if (opts.share) {
+      const { exportShare } = await import('./export-share.js');
+      return exportShare(ctx, store, exportedAt, opts);
+    }
+    if (format === 'json') return exportJson(store, exportedAt, !!opts.withAttachments);
     const { exportLists } = await import('./export-lists.js');
     return await exportLists(ctx, store, format as 'md' | 'csv', !!opts.detail);
   });

@@ -59,6 +59,15 @@ export interface PinEntry {
   at?: string;
 }
 
+/** An entry of the `lists` section of a shared file: what the sharer's policy decided. */
+export interface ListsEntry {
+  company: string;
+  list: 'black' | 'white' | 'watch';
+  since?: string | null;
+  pinned?: boolean;
+  reasons?: { rule: string; text: string; text_ru?: string; date?: string; evidence?: string[] }[];
+}
+
 export interface DataFile {
   format: string;
   exported_at?: string;
@@ -67,6 +76,7 @@ export interface DataFile {
   checks?: CheckEntry[];
   incidents?: IncidentEntry[];
   pins?: PinEntry[];
+  lists?: ListsEntry[];
 }
 
 export const LIMITS = { name: 200, text: 10_000 };
@@ -228,6 +238,18 @@ const incident = record(
 );
 const pin = record({ company: name, list: oneOf(['black', 'white']), reason: text, at: when }, ['company', 'list', 'reason']);
 
+const yesNo: Check = (v, path, out) => {
+  if (typeof v !== 'boolean') out.push({ path, message: `must be true or false, not ${describe(v)}` });
+};
+const reason = record(
+  { rule: str(16), text, text_ru: text, date: when, evidence: list(str(LIMITS.name)) },
+  ['rule', 'text'],
+);
+const listsEntry = record(
+  { company: name, list: oneOf(['black', 'white', 'watch']), since: when, pinned: yesNo, reasons: list(reason) },
+  ['company', 'list'],
+);
+
 const formatCheck: Check = (v, path, out) => {
   if (v === FORMAT) return;
   const newer = typeof v === 'string' && /^vetted\/(\d+)$/.exec(v);
@@ -244,6 +266,7 @@ const document = record(
     checks: list(check),
     incidents: list(incident),
     pins: list(pin),
+    lists: list(listsEntry),
   },
   ['format'],
 );

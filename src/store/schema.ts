@@ -182,6 +182,87 @@ export const MIGRATIONS: Migration[] = [
         BEGIN DELETE FROM blobs WHERE id = OLD.blob_id; END;
     `,
   },
+  {
+    name: 'sources: other people\'s shared lists and public complaint records, kept apart from your own evidence',
+    sql: `
+      CREATE TABLE sources (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL,
+        key TEXT NOT NULL UNIQUE,
+        kind TEXT NOT NULL,
+        file TEXT NOT NULL,
+        file_sha256 TEXT NOT NULL,
+        exported_at TEXT,
+        label TEXT,
+        added_at TEXT NOT NULL,
+        updated_at TEXT,
+        rows_read INTEGER NOT NULL DEFAULT 0,
+        rows_skipped INTEGER NOT NULL DEFAULT 0,
+        skipped TEXT NOT NULL DEFAULT '[]',
+        date_from TEXT,
+        date_to TEXT
+      );
+
+      CREATE TABLE source_companies (
+        id INTEGER PRIMARY KEY,
+        source_id INTEGER NOT NULL REFERENCES sources(id) ON DELETE CASCADE,
+        name TEXT NOT NULL,
+        aliases TEXT NOT NULL DEFAULT '[]',
+        complaints INTEGER NOT NULL DEFAULT 0
+      );
+      CREATE INDEX source_companies_source ON source_companies(source_id);
+
+      -- Every name and alias of a source's company by its key: how it meets the user's companies.
+      CREATE TABLE source_names (
+        source_company_id INTEGER NOT NULL REFERENCES source_companies(id) ON DELETE CASCADE,
+        key TEXT NOT NULL,
+        PRIMARY KEY (key, source_company_id)
+      ) WITHOUT ROWID;
+      CREATE INDEX source_names_company ON source_names(source_company_id);
+
+      CREATE TABLE source_lists (
+        source_company_id INTEGER PRIMARY KEY REFERENCES source_companies(id) ON DELETE CASCADE,
+        list TEXT NOT NULL,
+        since TEXT,
+        pinned INTEGER NOT NULL DEFAULT 0,
+        reasons TEXT NOT NULL
+      );
+
+      -- A source's checks and incidents as its file gives them (JSON), judged by the user's own policy when shown.
+      CREATE TABLE source_evidence (
+        id INTEGER PRIMARY KEY,
+        source_company_id INTEGER NOT NULL REFERENCES source_companies(id) ON DELETE CASCADE,
+        kind TEXT NOT NULL,
+        data TEXT NOT NULL
+      );
+      CREATE INDEX source_evidence_company ON source_evidence(source_company_id);
+
+      -- Public complaint records, counted per company, month and product.
+      CREATE TABLE complaint_counts (
+        source_company_id INTEGER NOT NULL REFERENCES source_companies(id) ON DELETE CASCADE,
+        month TEXT NOT NULL,
+        product TEXT NOT NULL,
+        complaints INTEGER NOT NULL,
+        timely INTEGER NOT NULL,
+        untimely INTEGER NOT NULL,
+        explained INTEGER NOT NULL,
+        monetary INTEGER NOT NULL,
+        non_monetary INTEGER NOT NULL,
+        in_progress INTEGER NOT NULL,
+        disputed_yes INTEGER NOT NULL,
+        disputed_no INTEGER NOT NULL,
+        PRIMARY KEY (source_company_id, month, product)
+      ) WITHOUT ROWID;
+
+      CREATE TABLE complaint_issues (
+        source_company_id INTEGER NOT NULL REFERENCES source_companies(id) ON DELETE CASCADE,
+        month TEXT NOT NULL,
+        issue TEXT NOT NULL,
+        complaints INTEGER NOT NULL,
+        PRIMARY KEY (source_company_id, month, issue)
+      ) WITHOUT ROWID;
+    `,
+  },
 ];
 
 MIGRATIONS.push({

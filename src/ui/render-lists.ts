@@ -24,8 +24,8 @@ export function ruleTitle(rule: string): string {
   return RULES.find((r) => r.id === rule)?.title ?? rule;
 }
 
-/** The lists; on a terminal (`columns` given) each reason wraps under its own column. */
-export function renderLists(groups: Partial<Record<ListName, ListEntry[]>>, p: Paint, lang: Lang = 'en', columns?: number): string {
+/** The lists; on a terminal (`columns` given) each reason wraps under its own column; `extra` adds to a company's line. */
+export function renderLists(groups: Partial<Record<ListName, ListEntry[]>>, p: Paint, lang: Lang = 'en', columns?: number, extra?: (entry: ListEntry) => string): string {
   const out: string[] = [];
   for (const [list, entries] of Object.entries(groups) as [ListName, ListEntry[]][]) {
     out.push(listColour(p, list)(p.bold(`${TITLES[list]} (${entries.length})`)));
@@ -49,7 +49,7 @@ export function renderLists(groups: Partial<Record<ListName, ListEntry[]>>, p: P
         if (more && i === wrapped.length - 1 && line.endsWith(more)) line = `${line.slice(0, -more.length)}${p.dim(more)}`;
         return line;
       });
-      out.push(`  ${name}${pad}${p.dim(since)}  ${painted.join('\n')}`);
+      out.push(`  ${name}${pad}${p.dim(since)}  ${painted.join('\n')}${extra ? extra(v) : ''}`);
     }
     out.push('');
   }

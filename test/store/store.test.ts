@@ -80,7 +80,10 @@ describe('opening a new database', () => {
     const tables = (store.db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as { name: string }[]).map(
       (t) => t.name,
     );
-    expect(tables).toEqual(['aliases', 'attachments', 'blobs', 'changes', 'checks', 'companies', 'events', 'incidents', 'operations', 'pins', 'verdicts']);
+    expect(tables).toEqual([
+      'aliases', 'attachments', 'blobs', 'changes', 'checks', 'companies', 'complaint_counts', 'complaint_issues', 'events', 'incidents', 'operations', 'pins',
+      'source_companies', 'source_evidence', 'source_lists', 'source_names', 'sources', 'verdicts',
+    ]);
     store.close();
     expect(header(file)).toEqual({ write: 2, read: 2, userVersion: SCHEMA_VERSION, appId: 0x56455454 });
   });

@@ -1,0 +1,75 @@
+// `vetted export --format json --share`: a vetted/1 file meant for others. It carries the
+// lists and their reasons; with --with-evidence, the checks and incidents too, their text
+// redacted (e-mail addresses, phone, card and account numbers, links with a query string).
+
+import type { Context } from '../context.js';
+import type { Store } from '../store/store.js';
+import { LISTS } from '../domain/types.js';
+import { buildDataFile, FORMAT, type DataFile, type ListsEntry } from '../formats/data-file.js';
+import { redactText } from '../domain/redact.js';
+import { listEntryTexts, policyOf, type ListEntry } from './verdicts.js';
+import { toJson } from '../ui/safe.js';
+
+export interface ShareOptions {
+  source?: string;
+  withEvidence?: boolean;
+  /** false with --no-redact. */
+  redact?: boolean;
+}
+
+export async function exportShare(ctx: Context, store: Store, exportedAt: string, opts: ShareOptions): Promise<string> {
+  const policy = await policyOf(ctx);
+  const texts = listEntryTexts(store, policy, ctx.now());
+  const clean = opts.redact === false ? (s: string) => s : redactText;
+  // A pin's reason is shared in the pinner's own words, not as "pinned by you".
+  const pins = new Map(store.allPins().map((p) => [p.company, p.reason]));
+  const lists: ListsEntry[] = [];
+  for (const l of LISTS) {
+    for (const t of texts[l]) {
+      const e = JSON.parse(t) as ListEntry;
+      lists.push({
+        company: e.company,
+        list: l,
+        ...(e.since ? { since: e.since } : {}),
+        pinned: e.pinned,
+        reasons: e.reasons.map((r) => ({
+          rule: r.rule,
+          text: clean(r.rule === 'pin' ? pins.get(e.company) ?? r.text : r.text),
+          ...(r.text_ru && r.rule !== 'pin' ? { text_ru: clean(r.text_ru) } : {}),
+          ...(r.date ? { date: r.date } : {}),
+          evidence: r.evidence,
+        })),
+      });
+    }
+  }
+  lists.sort((a, b) => (a.company < b.company ? -1 : a.company > b.company ? 1 : 0));
+  let checks: DataFile['checks'] = [];
+  let incidents: DataFile['incidents'] = [];
+  if (opts.withEvidence) {
+    const full = buildDataFile({ companies: [], checks: store.allChecks(), incidents: store.allIncidents(), pins: [] }, exportedAt);
+    checks = (full.checks ?? []).map((k) => ({
+      ...k,
+      ...(k.notes ? { notes: Object.fromEntries(Object.entries(k.notes).map(([q, n]) => [q, clean(n)])) } : {}),
+    }));
+    incidents = (full.incidents ?? []).map((i) => ({
+      ...i,
+      title: clean(i.title),
+      events: (i.events ?? []).map((e) => ({ ...e, ...(e.note ? { note: clean(e.note) } : {}), ...(e.text ? { text: clean(e.text) } : {}) })),
+    }));
+  }
+  const named = new Set([...lists.map((e) => e.company), ...checks.map((k) => k.company), ...incidents.map((i) => i.company)]);
+  const companies = store
+    .listCompanies()
+    .filter((c) => named.has(c.name))
+    .map((c) => ({ name: c.name, ...(c.aliases.length ? { aliases: c.aliases } : {}) }));
+  const label = opts.source?.trim();
+  const doc: DataFile = {
+    format: FORMAT,
+    exported_at: exportedAt,
+    ...(label ? { source: label } : {}),
+    companies,
+    lists,
+    ...(opts.withEvidence ? { checks, incidents } : {}),
+  };
+  return `${toJson(doc)}\n`;
+}

@@ -1,0 +1,59 @@
+// `vetted lists --sources` (your lists, with how your sources list each company) and
+// `vetted lists --from NAME` (one source's lists, as it gave them).
+
+import type { Context } from '../context.js';
+import type { CommandResult } from './result.js';
+import type { Store } from '../store/store.js';
+import type { Policy } from '../domain/policy.js';
+import { LISTS, type ListName } from '../domain/types.js';
+import { UserError } from '../errors.js';
+import { Sources } from '../store/sources.js';
+import { listEntryTexts, type ListEntry } from './verdicts.js';
+import { inertJson } from '../ui/safe.js';
+import { colourWanted, paint } from '../ui/colour.js';
+import { terminalWidth } from '../ui/wrap.js';
+import { renderLists } from '../ui/render-lists.js';
+
+/** `2 black · 1 white`: how many sources put a company on each list. */
+export function sourceCountText(counts: Record<string, number> | undefined): string {
+  if (!counts) return '';
+  return LISTS.filter((l) => counts[l]).map((l) => `${counts[l]} ${l}`).join(' · ');
+}
+
+function jsonLists(shown: ListName[], groups: Record<ListName, unknown[]>): string {
+  const body = shown.map((l) => `"${l}": [${groups[l].length ? `\n${groups[l].map((e) => inertJson(e)).join(',\n')}\n` : ''}]`).join(',\n');
+  return `{\n${body}\n}`;
+}
+
+export async function listsWithSources(ctx: Context, store: Store, policy: Policy, shown: ListName[], opts: { json?: boolean; from?: string }): Promise<CommandResult> {
+  const sources = new Sources(store);
+  const p = paint(colourWanted(ctx.out, { noColor: ctx.noColor }, ctx.env));
+  const groups = Object.fromEntries(LISTS.map((l) => [l, [] as ListEntry[]])) as Record<ListName, ListEntry[]>;
+  if (opts.from !== undefined) {
+    const source = sources.findSource(opts.from);
+    if (!source) throw new UserError(`there is no source "${opts.from}"; see \`vetted source list\`.`);
+    for (const { company, list } of sources.listsOfSource(source.id)) {
+      groups[list.list].push({
+        company,
+        since: list.since,
+        pinned: list.pinned,
+        // A source's reasons as it gave them: its rules and words, not this policy's.
+        reasons: list.reasons.map((r) => ({ rule: r.rule, text: r.text, ...(r.text_ru ? { text_ru: r.text_ru } : {}), ...(r.date ? { date: r.date } : {}), evidence: r.evidence })) as unknown as ListEntry['reasons'],
+      });
+    }
+    if (opts.json) return { out: jsonLists(shown, groups) };
+    const head = p.dim(`The lists of "${source.name}"${source.label ? ` (${source.label})` : ''}${source.exported_at ? `, shared ${source.exported_at}` : ''}, as they gave them:`);
+    return { out: `${head}\n\n${renderLists(Object.fromEntries(shown.map((l) => [l, groups[l]])), p, ctx.lang)}` };
+  }
+  const texts = listEntryTexts(store, policy, ctx.now());
+  const counts = sources.sourceListCounts();
+  const withCounts = Object.fromEntries(
+    LISTS.map((l) => [l, texts[l].map((t) => JSON.parse(t) as ListEntry).map((e) => ({ ...e, sources: counts.get(e.company) ?? {} }))]),
+  ) as Record<ListName, (ListEntry & { sources: Record<string, number> })[]>;
+  if (opts.json) return { out: jsonLists(shown, withCounts) };
+  const extra = (e: ListEntry) => {
+    const text = sourceCountText((e as ListEntry & { sources: Record<string, number> }).sources);
+    return text ? p.dim(`  · sources: ${text}`) : '';
+  };
+  return { out: renderLists(Object.fromEntries(shown.map((l) => [l, withCounts[l]])), p, ctx.lang, terminalWidth(ctx.out), extra) };
+}

@@ -1,0 +1,22 @@
+// What the sources say about a company, for the commands that show it beside the user's record.
+
+import type { Context } from '../context.js';
+import type { Store, CompanyRow } from '../store/store.js';
+import type { Policy } from '../domain/policy.js';
+import type { Checklist } from '../domain/checklist.js';
+import { Sources } from '../store/sources.js';
+import { whatOthersSay, type OtherView } from '../sources/others-say.js';
+
+/** Each source's view of a company; empty, at the cost of one query, when there are no sources. */
+export async function othersOn(ctx: Context, store: Store, company: CompanyRow, policy: Policy): Promise<OtherView[]> {
+  const sources = new Sources(store);
+  if (!sources.hasSources()) return [];
+  // Checklists (and the YAML parser they need) are read only when a source gives evidence to judge.
+  let checklists = new Map<string, Checklist>();
+  if (sources.hasEvidence()) {
+    const { loadAllChecklists } = await import('../formats/checklist-file.js');
+    checklists = new Map(loadAllChecklists(ctx.configDir).map((c) => [c.checklist.id, c.checklist]));
+  }
+  const checklistsOf = () => checklists;
+  return whatOthersSay(sources, company.id, company.name, policy, checklistsOf, ctx.now());
+}

@@ -1,0 +1,247 @@
+// `vetted source add|list|show|update|remove|match`: other people's shared lists and public
+// complaint records, kept apart from the user's own evidence.
+
+import { statSync } from 'node:fs';
+import type { Context } from '../context.js';
+import type { CommandResult } from './result.js';
+import { UserError } from '../errors.js';
+import { withStore, MAX_NAME } from './shared.js';
+import { Sources, type SourceData, type SourceRow } from '../store/sources.js';
+import type { Store } from '../store/store.js';
+import { SOURCE_KINDS, type SourceKind } from '../domain/sources.js';
+import { formatLocalSecond } from '../domain/dates.js';
+import { indexNames, suggestNames } from '../domain/name-match.js';
+import { companyKey } from '../domain/names.js';
+import { safeText, toJson } from '../ui/safe.js';
+import { colourWanted, paint } from '../ui/colour.js';
+import { renderSourceList, skippedLines } from '../ui/render-sources.js';
+import { renderTable } from '../ui/table.js';
+
+export interface AddOptions {
+  name: string;
+  kind?: string;
+}
+
+function checkSourceName(name: string | undefined): string {
+  const trimmed = (name ?? '').trim();
+  if (!companyKey(trimmed)) throw new UserError('a source needs a name: give it with --name, such as --name dmitry.');
+  if ([...trimmed].length > MAX_NAME) throw new UserError(`a source name can be at most ${MAX_NAME} characters; shorten it.`);
+  return trimmed;
+}
+
+function checkKind(kind: string | undefined): SourceKind {
+  const k = kind ?? 'vetted';
+  if (!(SOURCE_KINDS as readonly string[]).includes(k)) throw new UserError(`--kind takes ${SOURCE_KINDS.join(' or ')}, not "${k}".`);
+  return k as SourceKind;
+}
+
+function checkFile(file: string): void {
+  let st;
+  try {
+    st = statSync(file);
+  } catch {
+    throw new UserError(`there is no file ${file}; check the path.`);
+  }
+  if (st.isDirectory()) throw new UserError(`${file} is a folder; give the path of the source's file.`);
+}
+
+function requireSource(sources: Sources, name: string): SourceRow {
+  const found = sources.findSource(name);
+  if (found) return found;
+  const known = sources.allSources().map((s) => `"${s.name}"`);
+  throw new UserError(`there is no source "${name}"; ${known.length ? `the sources are ${known.join(', ')}` : 'add one with `vetted source add FILE --name NAME`'}.`);
+}
+
+/** Reads a source's file with the reader of its kind; progress on a terminal only. */
+async function readSource(ctx: Context, file: string, kind: SourceKind): Promise<SourceData> {
+  if (kind === 'vetted') {
+    const { readVettedFile } = await import('../sources/read-vetted.js');
+    return readVettedFile(file, file);
+  }
+  const { readCfpbFile } = await import('../sources/read-cfpb.js');
+  const started = ctx.now();
+  const tty = !!ctx.err.isTTY;
+  const data = await readCfpbFile(file, file, {
+    onProgress: tty
+      ? ({ rows }) => {
+          const seconds = Math.max(0.001, (Date.now() - started) / 1000);
+          ctx.err.write(`\rreading ${file}: ${rows.toLocaleString('en-US')} rows (${Math.round(rows / seconds).toLocaleString('en-US')}/s)…`);
+        }
+      : undefined,
+  });
+  if (tty && data.meta.rows_read >= 65536) ctx.err.write('\n');
+  return data;
+}
+
+function summary(verb: string, name: string, data: SourceData, sources: Sources, id: number): string[] {
+  const s = sources.allSources().find((x) => x.id === id)!;
+  const m = data.meta;
+  const lines = [`${verb} source "${name}" (${m.kind}): ${s.companies.toLocaleString('en-US')} compan${s.companies === 1 ? 'y' : 'ies'}, ${s.known} of them yours`];
+  if (m.kind === 'cfpb') {
+    lines.push(`  ${m.rows_read.toLocaleString('en-US')} rows read, ${m.rows_skipped.toLocaleString('en-US')} skipped; complaints received ${m.date_from ?? '—'} to ${m.date_to ?? '—'}`);
+    lines.push(...skippedLines(m.skipped));
+    lines.push(`  link your companies to its names: vetted source match "${name}"`);
+  } else {
+    lines.push(`  ${s.listed} on its lists${m.label ? `; it calls itself "${m.label}"` : ''}${m.exported_at ? `; shared ${m.exported_at}` : ''}`);
+  }
+  return lines;
+}
+
+export async function runAdd(ctx: Context, file: string, opts: AddOptions): Promise<CommandResult> {
+  const name = checkSourceName(opts.name);
+  const kind = checkKind(opts.kind);
+  checkFile(file);
+  return withStore(ctx, async (store) => {
+    const sources = new Sources(store);
+    const taken = sources.findSource(name);
+    if (taken) throw new UserError(`there is a source "${taken.name}" already; choose another --name, or replace it with \`vetted source update "${taken.name}" FILE\`.`);
+    const data = await readSource(ctx, file, kind);
+    const id = sources.addSource(name, data, formatLocalSecond(ctx.now()));
+    return { err: summary('added', name, data, sources, id) };
+  });
+}
+
+export async function runUpdate(ctx: Context, name: string, file: string): Promise<CommandResult> {
+  checkFile(file);
+  return withStore(ctx, async (store) => {
+    const sources = new Sources(store);
+    const source = requireSource(sources, name);
+    const data = await readSource(ctx, file, source.kind);
+    sources.replaceSource(source.id, data, formatLocalSecond(ctx.now()));
+    return { err: summary('replaced', source.name, data, sources, source.id) };
+  });
+}
+
+export async function runRemove(ctx: Context, name: string): Promise<CommandResult> {
+  return withStore(ctx, (store) => {
+    const sources = new Sources(store);
+    const source = requireSource(sources, name);
+    sources.removeSource(source.id);
+    return { err: `removed source "${source.name}" and everything read from it` };
+  });
+}
+
+export async function runList(ctx: Context, opts: { json?: boolean }): Promise<CommandResult> {
+  return withStore(ctx, (store) => {
+    const all = new Sources(store).allSources();
+    if (opts.json) {
+      return {
+        out: toJson(
+          all.map((s) => ({
+            name: s.name,
+            kind: s.kind,
+            label: s.label,
+            file: s.file,
+            file_sha256: s.file_sha256,
+            exported_at: s.exported_at,
+            added_at: s.added_at,
+            updated_at: s.updated_at,
+            rows_read: s.rows_read,
+            rows_skipped: s.rows_skipped,
+            skipped: s.skipped,
+            date_from: s.date_from,
+            date_to: s.date_to,
+            companies: s.companies,
+            known: s.known,
+            listed: s.listed,
+          })),
+        ),
+      };
+    }
+    if (!all.length) return { out: 'No sources yet. Add a shared file with `vetted source add FILE --name NAME`, or a CFPB complaint file with `--kind cfpb`.\n' };
+    return { out: renderSourceList(all, paint(colourWanted(ctx.out, { noColor: ctx.noColor }, ctx.env))) };
+  });
+}
+
+export async function runShow(ctx: Context, name: string, opts: { json?: boolean; all?: boolean }): Promise<CommandResult> {
+  return withStore(ctx, (store) => {
+    const sources = new Sources(store);
+    const s = requireSource(sources, name);
+    const companies = sources.companiesOfSource(s.id);
+    if (opts.json) {
+      return {
+        out: toJson({
+          name: s.name,
+          kind: s.kind,
+          label: s.label,
+          file: s.file,
+          file_sha256: s.file_sha256,
+          exported_at: s.exported_at,
+          added_at: s.added_at,
+          updated_at: s.updated_at,
+          rows_read: s.rows_read,
+          rows_skipped: s.rows_skipped,
+          skipped: s.skipped,
+          date_from: s.date_from,
+          date_to: s.date_to,
+          companies: companies.map((c) => ({
+            name: c.name,
+            aliases: c.aliases,
+            yours: c.known,
+            ...(s.kind === 'cfpb' ? { complaints: c.complaints } : { list: c.list?.list ?? null, since: c.list?.since ?? null }),
+          })),
+        }),
+      };
+    }
+    const p = paint(colourWanted(ctx.out, { noColor: ctx.noColor }, ctx.env));
+    const lines = [p.bold(safeText(s.name)) + p.dim(` (${s.kind}${s.label ? `: ${safeText(s.label)}` : ''})`)];
+    lines.push(`file: ${safeText(s.file)} · sha256 ${s.file_sha256.slice(0, 16)}…`);
+    lines.push(`added ${s.added_at}${s.updated_at ? ` · replaced ${s.updated_at}` : ''}${s.exported_at ? ` · shared ${s.exported_at}` : ''}`);
+    if (s.kind === 'cfpb') {
+      lines.push(`${s.rows_read.toLocaleString('en-US')} rows read, ${s.rows_skipped.toLocaleString('en-US')} skipped · complaints received ${s.date_from ?? '—'} to ${s.date_to ?? '—'}`);
+      lines.push(...skippedLines(s.skipped).map(safeText));
+    }
+    const known = companies.filter((c) => c.known);
+    const unknown = companies.filter((c) => !c.known);
+    const row = (c: (typeof companies)[number]) =>
+      s.kind === 'cfpb' ? [c.name, c.known ?? '', c.complaints.toLocaleString('en-US')] : [c.name, c.known ?? '', c.list?.list ?? '', c.list?.since ?? ''];
+    const columns =
+      s.kind === 'cfpb'
+        ? [{ header: 'THEIR NAME', max: 50 }, { header: 'YOURS', max: 30 }, { header: 'COMPLAINTS', align: 'right' as const }]
+        : [{ header: 'THEIR NAME', max: 40 }, { header: 'YOURS', max: 30 }, { header: 'LIST' }, { header: 'SINCE' }];
+    lines.push('', p.bold(`Companies you know (${known.length})`));
+    lines.push(known.length ? renderTable(columns, known.map(row), p.bold).trimEnd() : p.dim('  none yet: link names with `vetted source match` and `vetted company alias`'));
+    const limit = opts.all ? unknown.length : 50;
+    lines.push('', p.bold(`Companies you do not know (${unknown.length})`));
+    if (unknown.length) lines.push(renderTable(columns, unknown.slice(0, limit).map(row), p.bold).trimEnd());
+    if (unknown.length > limit) lines.push(p.dim(`  … and ${unknown.length - limit} more (--all shows every one)`));
+    return { out: `${lines.join('\n')}\n` };
+  });
+}
+
+/** The user's companies to match: one, or every one. */
+function companiesToMatch(store: Store, company: string | undefined) {
+  if (company === undefined) return store.listCompanies().map((c) => ({ name: c.name, names: [c.name, ...c.aliases] }));
+  const found = store.findCompany(company);
+  if (!found) throw new UserError(`there is no company "${company}"; see \`vetted company list\`.`);
+  return [{ name: found.name, names: [found.name, ...store.aliasesOf(found.id)] }];
+}
+
+export async function runMatch(ctx: Context, name: string, company: string | undefined, opts: { json?: boolean }): Promise<CommandResult> {
+  return withStore(ctx, (store) => {
+    const sources = new Sources(store);
+    const s = requireSource(sources, name);
+    const candidates = sources.namesOfSource(s.id);
+    const index = indexNames(candidates);
+    const results = companiesToMatch(store, company).map((c) => ({ company: c.name, suggestions: suggestNames(c.names, candidates, index) }));
+    if (opts.json) {
+      return { out: toJson(results.map((r) => ({ company: r.company, suggestions: r.suggestions.map((x) => ({ name: x.name, score: Math.round(x.score * 100) / 100, linked: x.linked, complaints: candidates.find((c) => c.id === x.id)?.complaints ?? 0 })) }))) };
+    }
+    const p = paint(colourWanted(ctx.out, { noColor: ctx.noColor }, ctx.env));
+    const lines: string[] = [];
+    const shell = (t: string) => `"${t.replace(/(["\\$`])/g, '\\$1')}"`;
+    for (const r of results) {
+      if (!r.suggestions.length && company === undefined) continue;
+      lines.push(p.bold(safeText(r.company)));
+      if (!r.suggestions.length) lines.push(p.dim(`  no name in "${safeText(s.name)}" looks like it`));
+      for (const x of r.suggestions) {
+        const complaints = candidates.find((c) => c.id === x.id)?.complaints ?? 0;
+        const count = s.kind === 'cfpb' ? p.dim(` (${complaints.toLocaleString('en-US')} complaints)`) : '';
+        if (x.linked) lines.push(`  ${safeText(x.name)}${count} ${p.green('linked')}`);
+        else lines.push(`  ${safeText(x.name)}${count} ${p.dim(`${Math.round(x.score * 100)}% alike`)}\n    link it: vetted company alias ${safeText(shell(r.company))} ${safeText(shell(x.name))}`);
+      }
+    }
+    if (!lines.length) return { out: `No name in "${safeText(s.name)}" looks like one of your companies.\n` };
+    return { out: `${lines.join('\n')}\n` };
+  });
+}

@@ -1,0 +1,51 @@
+// Redaction of what identifies a person in text that is shared: e-mail addresses, phone
+// numbers, card and account numbers, and links that carry a query string. Pure.
+
+export const REDACTED = { email: '[email]', phone: '[phone]', number: '[number]', link: '[link]' } as const;
+
+const EMAIL = String.raw`[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}`;
+const URL = String.raw`(?:https?:\/\/|www\.)[^\s<>"']+`;
+// Dates and times are kept as they are: they look like runs of digits.
+const DATE = String.raw`\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?)?|\d{1,2}[./]\d{1,2}[./]\d{2,4}(?:\s\d{1,2}:\d{2})?|\d{1,2}:\d{2}`;
+const IBAN = String.raw`\b[A-Z]{2}\d{2}(?:\s?[A-Z0-9]{4}){3,7}(?:\s?[A-Z0-9]{1,3})?\b`;
+// A run of digits with the separators phone, card and account numbers are written with.
+const DIGITS = String.raw`\+?\(?\d(?:[\s.()\u00a0-]{0,2}\d)+\)?`;
+
+const PATTERN = new RegExp(`(${EMAIL})|(${URL})|(${DATE})|(${IBAN})|(${DIGITS})`, 'gu');
+
+/** What a run of digits is, by how many digits it has and how it is written. */
+function classifyDigits(run: string): string {
+  const digits = run.replace(/\D/g, '').length;
+  const phoneLike = run.startsWith('+') || run.includes('(');
+  if (phoneLike && digits >= 7 && digits <= 15) return REDACTED.phone;
+  if (digits >= 12) return REDACTED.number;
+  if (digits >= 10) return REDACTED.phone;
+  if (digits >= 7) return /[\s.-]/.test(run) ? REDACTED.phone : REDACTED.number;
+  return run;
+}
+
+/** The text with e-mail addresses, phone, card and account numbers and links with a query string replaced by a marker. */
+export function redactText(text: string): string {
+  return text.replace(PATTERN, (m, email: string, url: string, date: string, iban: string, digits: string) => {
+    if (email) return REDACTED.email;
+    if (url) return /[?#]./.test(url) ? REDACTED.link : url;
+    if (date) return date;
+    if (iban) return REDACTED.number;
+    if (digits) {
+      // A trailing space or bracket belongs to the text around the number.
+      const core = digits.replace(/[\s.)-]+$/u, '');
+      return classifyDigits(core) === core ? digits : classifyDigits(core) + digits.slice(core.length);
+    }
+    return m;
+  });
+}
+
+/** Every text of a value (a record, a list, nested) redacted; other values as they are. */
+export function redactDeep<T>(value: T): T {
+  if (typeof value === 'string') return redactText(value) as T;
+  if (Array.isArray(value)) return value.map(redactDeep) as T;
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value as Record<string, unknown>).map(([k, v]) => [k, redactDeep(v)])) as T;
+  }
+  return value;
+}

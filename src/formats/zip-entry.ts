@@ -1,0 +1,126 @@
+// Reading one file out of a .zip archive as a stream, with node:zlib: the end-of-central-
+// directory record (and its Zip64 form, for archives over 4 GB) gives the central directory,
+// which gives the entry's local header and so where its compressed data starts and ends.
+// Stored and deflated entries are read; anything else is refused by name.
+
+import { closeSync, createReadStream, fstatSync, openSync, readSync } from 'node:fs';
+import { createInflateRaw } from 'node:zlib';
+import { Readable } from 'node:stream';
+
+export class ZipError extends Error {}
+
+export interface ZipEntry {
+  name: string;
+  method: number;
+  compressedSize: number;
+  size: number;
+  localOffset: number;
+  encrypted: boolean;
+}
+
+const EOCD = 0x06054b50;
+const ZIP64_LOCATOR = 0x07064b50;
+const ZIP64_EOCD = 0x06064b50;
+const CENTRAL = 0x02014b50;
+const LOCAL = 0x04034b50;
+const MAX_COMMENT = 0xffff;
+
+function readAt(fd: number, position: number, length: number): Buffer {
+  const buf = Buffer.alloc(length);
+  let done = 0;
+  while (done < length) {
+    const n = readSync(fd, buf, done, length - done, position + done);
+    if (n === 0) throw new ZipError('the archive ends early');
+    done += n;
+  }
+  return buf;
+}
+
+const u64 = (b: Buffer, at: number) => Number(b.readBigUInt64LE(at));
+
+/** The entries of the archive's central directory. */
+export function zipEntries(fd: number): ZipEntry[] {
+  const size = fstatSync(fd).size;
+  if (size < 22) throw new ZipError('it is too short to be a zip archive');
+  const tailLength = Math.min(size, 22 + MAX_COMMENT);
+  const tail = readAt(fd, size - tailLength, tailLength);
+  let at = -1;
+  for (let k = tailLength - 22; k >= 0; k--) {
+    if (tail.readUInt32LE(k) === EOCD) {
+      at = k;
+      break;
+    }
+  }
+  if (at < 0) throw new ZipError('it has no zip directory (not a zip archive, or a damaged one)');
+  let count = tail.readUInt16LE(at + 10);
+  let dirSize = tail.readUInt32LE(at + 12);
+  let dirOffset = tail.readUInt32LE(at + 16);
+  if (count === 0xffff || dirSize === 0xffffffff || dirOffset === 0xffffffff) {
+    const locatorAt = size - tailLength + at - 20;
+    if (locatorAt < 0) throw new ZipError('its Zip64 directory is missing');
+    const locator = readAt(fd, locatorAt, 20);
+    if (locator.readUInt32LE(0) !== ZIP64_LOCATOR) throw new ZipError('its Zip64 directory is missing');
+    const z = readAt(fd, u64(locator, 8), 56);
+    if (z.readUInt32LE(0) !== ZIP64_EOCD) throw new ZipError('its Zip64 directory is damaged');
+    count = u64(z, 32);
+    dirSize = u64(z, 40);
+    dirOffset = u64(z, 48);
+  }
+  if (dirOffset + dirSize > size) throw new ZipError('its directory points past its end');
+  const dir = readAt(fd, dirOffset, dirSize);
+  const entries: ZipEntry[] = [];
+  let p = 0;
+  for (let i = 0; i < count; i++) {
+    if (p + 46 > dir.length || dir.readUInt32LE(p) !== CENTRAL) throw new ZipError('its directory is damaged');
+    const flags = dir.readUInt16LE(p + 8);
+    const method = dir.readUInt16LE(p + 10);
+    let compressedSize = dir.readUInt32LE(p + 20);
+    let uncompressed = dir.readUInt32LE(p + 24);
+    const nameLength = dir.readUInt16LE(p + 28);
+    const extraLength = dir.readUInt16LE(p + 30);
+    const commentLength = dir.readUInt16LE(p + 32);
+    let localOffset = dir.readUInt32LE(p + 42);
+    const name = dir.toString(flags & 0x800 ? 'utf8' : 'latin1', p + 46, p + 46 + nameLength);
+    // Zip64: the sizes and offset that did not fit are in the extra field 0x0001, in this order.
+    let e = p + 46 + nameLength;
+    const extraEnd = e + extraLength;
+    while (e + 4 <= extraEnd) {
+      const id = dir.readUInt16LE(e);
+      const length = dir.readUInt16LE(e + 2);
+      if (id === 0x0001) {
+        let q = e + 4;
+        if (uncompressed === 0xffffffff) (uncompressed = u64(dir, q)), (q += 8);
+        if (compressedSize === 0xffffffff) (compressedSize = u64(dir, q)), (q += 8);
+        if (localOffset === 0xffffffff) localOffset = u64(dir, q);
+      }
+      e += 4 + length;
+    }
+    entries.push({ name, method, compressedSize, size: uncompressed, localOffset, encrypted: (flags & 1) === 1 });
+    p = extraEnd + commentLength;
+  }
+  return entries;
+}
+
+/** Opens the first entry whose name `pick` accepts; the stream gives its uncompressed bytes. */
+export function openZipEntry(path: string, pick: (name: string) => boolean): { entry: ZipEntry; stream: Readable } {
+  const fd = openSync(path, 'r');
+  let entry: ZipEntry | undefined;
+  let dataStart: number;
+  try {
+    entry = zipEntries(fd).find((x) => !x.name.endsWith('/') && pick(x.name));
+    if (!entry) throw new ZipError('it holds no CSV file');
+    if (entry.encrypted) throw new ZipError(`${entry.name} in it is encrypted`);
+    if (entry.method !== 0 && entry.method !== 8) throw new ZipError(`${entry.name} in it is compressed with method ${entry.method}, which vetted does not read (only stored and deflated)`);
+    const local = readAt(fd, entry.localOffset, 30);
+    if (local.readUInt32LE(0) !== LOCAL) throw new ZipError('its entry header is damaged');
+    dataStart = entry.localOffset + 30 + local.readUInt16LE(26) + local.readUInt16LE(28);
+  } finally {
+    closeSync(fd);
+  }
+  if (!entry.compressedSize) return { entry, stream: Readable.from([]) };
+  const raw = createReadStream(path, { start: dataStart, end: dataStart + entry.compressedSize - 1, highWaterMark: 1 << 20 });
+  if (entry.method === 0) return { entry, stream: raw };
+  const inflate = createInflateRaw({ chunkSize: 1 << 20 });
+  raw.on('error', (err) => inflate.destroy(err));
+  return { entry, stream: raw.pipe(inflate) };
+}

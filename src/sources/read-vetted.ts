@@ -1,0 +1,76 @@
+// The reader of a shared vetted/1 file: its companies with their aliases, its lists (or its
+// pins, in a file without lists), and its checks and incidents kept as evidence to judge.
+
+import { createHash } from 'node:crypto';
+import { readFileSync, statSync } from 'node:fs';
+import { UserError } from '../errors.js';
+import { parseDataDocument } from '../formats/data-text.js';
+import { describeProblems, validateDataFile } from '../formats/data-file.js';
+import { companyKey } from '../domain/names.js';
+import type { SourceCompanyData, SourceData } from '../store/sources.js';
+
+/** The largest shared file read, as for `vetted import`. */
+const MAX_BYTES = 512 * 1024 * 1024;
+
+export function readVettedFile(path: string, shownAs: string): SourceData {
+  const size = statSync(path).size;
+  if (size > MAX_BYTES) throw new UserError(`${shownAs} is ${Math.round(size / 1048576)} MB; vetted reads shared files of up to 512 MB.`);
+  const bytes = readFileSync(path);
+  const { data } = parseDataDocument(bytes.toString('utf8'), shownAs);
+  const validated = validateDataFile(data);
+  if ('errors' in validated) throw new UserError(`${shownAs} is not a valid vetted/1 file: ${describeProblems(validated.errors)}; nothing was stored.`);
+  const doc = validated.value;
+
+  const companies: SourceCompanyData[] = [];
+  const byKey = new Map<string, SourceCompanyData>();
+  const companyOf = (name: string): SourceCompanyData => {
+    const found = byKey.get(companyKey(name));
+    if (found) return found;
+    const c: SourceCompanyData = { name: name.trim(), aliases: [] };
+    companies.push(c);
+    byKey.set(companyKey(name), c);
+    return c;
+  };
+  for (const c of doc.companies ?? []) {
+    const entry = companyOf(c.name);
+    for (const a of c.aliases ?? []) {
+      if (!byKey.has(companyKey(a))) {
+        entry.aliases.push(a.trim());
+        byKey.set(companyKey(a), entry);
+      }
+    }
+  }
+  for (const l of doc.lists ?? []) {
+    companyOf(l.company).list = {
+      list: l.list,
+      since: l.since ?? null,
+      pinned: !!l.pinned,
+      reasons: (l.reasons ?? []).map((r) => ({ ...r, evidence: r.evidence ?? [] })),
+    };
+  }
+  if (!doc.lists) {
+    // A file without lists still says something by its pins.
+    for (const p of doc.pins ?? []) {
+      companyOf(p.company).list = { list: p.list, since: p.at ?? null, pinned: true, reasons: [{ rule: 'pin', text: p.reason, ...(p.at ? { date: p.at } : {}), evidence: [] }] };
+    }
+  }
+  for (const k of doc.checks ?? []) (companyOf(k.company).evidence ??= []).push({ kind: 'check', data: k });
+  for (const i of doc.incidents ?? []) (companyOf(i.company).evidence ??= []).push({ kind: 'incident', data: i });
+
+  const dates = [...(doc.lists ?? []).map((l) => l.since ?? ''), ...(doc.checks ?? []).map((k) => k.at), ...(doc.incidents ?? []).map((i) => i.opened)].filter(Boolean).sort();
+  return {
+    meta: {
+      kind: 'vetted',
+      file: shownAs,
+      file_sha256: createHash('sha256').update(bytes).digest('hex'),
+      exported_at: doc.exported_at ?? null,
+      label: doc.source ?? null,
+      rows_read: companies.length,
+      rows_skipped: 0,
+      skipped: [],
+      date_from: dates[0]?.slice(0, 10) ?? null,
+      date_to: dates[dates.length - 1]?.slice(0, 10) ?? null,
+    },
+    companies,
+  };
+}

@@ -1,0 +1,313 @@
+// Sources: other people's shared lists and public complaint records. Their data lives in
+// tables of its own and is read beside the user's evidence, never merged into it: no query
+// here touches companies, checks, incidents, pins or the verdict cache but to read them.
+
+import type { Store } from './store.js';
+import { companyKey } from '../domain/names.js';
+import type { ComplaintCounts, SourceKind, SharedList, SkippedRows } from '../domain/sources.js';
+import { COUNT_FIELDS } from '../domain/sources.js';
+
+export interface SourceMeta {
+  kind: SourceKind;
+  /** The file as the user named it. */
+  file: string;
+  file_sha256: string;
+  exported_at: string | null;
+  /** The `source` label the file gives itself. */
+  label: string | null;
+  rows_read: number;
+  rows_skipped: number;
+  skipped: SkippedRows[];
+  date_from: string | null;
+  date_to: string | null;
+}
+
+export interface SourceRow extends SourceMeta {
+  id: number;
+  name: string;
+  added_at: string;
+  updated_at: string | null;
+}
+
+export interface SourceSummary extends SourceRow {
+  companies: number;
+  known: number;
+  listed: number;
+}
+
+export interface SourceCompanyData {
+  name: string;
+  aliases: string[];
+  list?: SharedList;
+  evidence?: { kind: 'check' | 'incident'; data: unknown }[];
+}
+
+/** One company × month × product of a public complaint record. */
+export interface CountRow extends ComplaintCounts {
+  month: string;
+  product: string;
+}
+
+/** What a reader hands the store: the companies, and for complaint records their counts. */
+export interface SourceData {
+  meta: SourceMeta;
+  companies: SourceCompanyData[];
+  /** Per company (by its index in `companies`): counts and issues. */
+  counts?: Map<number, CountRow[]>;
+  issues?: Map<number, { month: string; issue: string; complaints: number }[]>;
+}
+
+/** What one source says about one of the user's companies. */
+export interface SourceSays {
+  source: string;
+  kind: SourceKind;
+  /** The date the source speaks from: its export date, or the last complaint it holds. */
+  date: string | null;
+  source_company_id: number;
+  name: string;
+  list: SharedList | null;
+  evidence: { kind: 'check' | 'incident'; data: unknown }[];
+}
+
+interface RawSource extends Omit<SourceRow, 'skipped'> {
+  skipped: string;
+}
+
+const toSource = (r: RawSource): SourceRow => ({ ...r, skipped: JSON.parse(r.skipped) as SkippedRows[] });
+
+/** The keys a user's company answers to: its name's and its aliases'. */
+const USER_KEYS = `SELECT key FROM companies WHERE id = @company UNION SELECT key FROM aliases WHERE company_id = @company`;
+
+export class Sources {
+  constructor(private readonly store: Store) {}
+
+  private get db() {
+    return this.store.db;
+  }
+
+  /** Whether any source is there (a database of an older schema has none). */
+  hasSources(): boolean {
+    try {
+      return this.db.prepare('SELECT 1 FROM sources LIMIT 1').get() !== undefined;
+    } catch {
+      return false;
+    }
+  }
+
+  /** Whether any source gives checks or incidents (to be judged by the user's policy). */
+  hasEvidence(): boolean {
+    return this.db.prepare('SELECT 1 FROM source_evidence LIMIT 1').get() !== undefined;
+  }
+
+  findSource(name: string): SourceRow | undefined {
+    const r = this.db.prepare('SELECT * FROM sources WHERE key = ?').get(companyKey(name)) as RawSource | undefined;
+    return r ? toSource(r) : undefined;
+  }
+
+  allSources(): SourceSummary[] {
+    const rows = this.db
+      .prepare(
+        `SELECT s.*,
+           (SELECT count(*) FROM source_companies sc WHERE sc.source_id = s.id) AS companies,
+           (SELECT count(*) FROM source_companies sc JOIN source_lists sl ON sl.source_company_id = sc.id WHERE sc.source_id = s.id) AS listed,
+           (SELECT count(DISTINCT sc.id) FROM source_companies sc JOIN source_names sn ON sn.source_company_id = sc.id
+              WHERE sc.source_id = s.id AND (sn.key IN (SELECT key FROM companies) OR sn.key IN (SELECT key FROM aliases))) AS known
+         FROM sources s ORDER BY s.key`,
+      )
+      .all() as (RawSource & { companies: number; known: number; listed: number })[];
+    return rows.map((r) => ({ ...toSource(r), companies: r.companies, known: r.known, listed: r.listed }));
+  }
+
+  /** Stores a new source whole, in one transaction; returns its id. */
+  addSource(name: string, data: SourceData, at: string): number {
+    return this.store.write(() => {
+      const m = data.meta;
+      const info = this.db
+        .prepare(
+          `INSERT INTO sources (name, key, kind, file, file_sha256, exported_at, label, added_at, rows_read, rows_skipped, skipped, date_from, date_to)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        )
+        .run(name, companyKey(name), m.kind, m.file, m.file_sha256, m.exported_at, m.label, at, m.rows_read, m.rows_skipped, JSON.stringify(m.skipped), m.date_from, m.date_to);
+      const id = Number(info.lastInsertRowid);
+      this.insertCompanies(id, data);
+      return id;
+    });
+  }
+
+  /** Replaces a source's snapshot whole (a public file rewrites and deletes rows): nothing of the old one is kept but its name and when it was first added. */
+  replaceSource(id: number, data: SourceData, at: string): void {
+    this.store.write(() => {
+      this.db.prepare('DELETE FROM source_companies WHERE source_id = ?').run(id);
+      const m = data.meta;
+      this.db
+        .prepare(
+          `UPDATE sources SET kind = ?, file = ?, file_sha256 = ?, exported_at = ?, label = ?, updated_at = ?, rows_read = ?, rows_skipped = ?, skipped = ?, date_from = ?, date_to = ?
+           WHERE id = ?`,
+        )
+        .run(m.kind, m.file, m.file_sha256, m.exported_at, m.label, at, m.rows_read, m.rows_skipped, JSON.stringify(m.skipped), m.date_from, m.date_to, id);
+      this.insertCompanies(id, data);
+    });
+  }
+
+  /** Removes a source and everything read from it. */
+  removeSource(id: number): void {
+    this.store.write(() => {
+      this.db.prepare('DELETE FROM source_companies WHERE source_id = ?').run(id);
+      this.db.prepare('DELETE FROM sources WHERE id = ?').run(id);
+    });
+  }
+
+  private insertCompanies(sourceId: number, data: SourceData): void {
+    const company = this.db.prepare('INSERT INTO source_companies (source_id, name, aliases, complaints) VALUES (?, ?, ?, ?)');
+    const nameKey = this.db.prepare('INSERT OR IGNORE INTO source_names (source_company_id, key) VALUES (?, ?)');
+    const list = this.db.prepare('INSERT INTO source_lists (source_company_id, list, since, pinned, reasons) VALUES (?, ?, ?, ?, ?)');
+    const evidence = this.db.prepare('INSERT INTO source_evidence (source_company_id, kind, data) VALUES (?, ?, ?)');
+    const count = this.db.prepare(
+      `INSERT INTO complaint_counts (source_company_id, month, product, ${COUNT_FIELDS.join(', ')}) VALUES (?, ?, ?, ${COUNT_FIELDS.map(() => '?').join(', ')})`,
+    );
+    const issue = this.db.prepare('INSERT INTO complaint_issues (source_company_id, month, issue, complaints) VALUES (?, ?, ?, ?)');
+    data.companies.forEach((c, index) => {
+      const counts = data.counts?.get(index) ?? [];
+      const total = counts.reduce((n, r) => n + r.complaints, 0);
+      const id = Number(company.run(sourceId, c.name, JSON.stringify(c.aliases), total).lastInsertRowid);
+      for (const n of [c.name, ...c.aliases]) {
+        const key = companyKey(n);
+        if (key) nameKey.run(id, key);
+      }
+      if (c.list) list.run(id, c.list.list, c.list.since, c.list.pinned ? 1 : 0, JSON.stringify(c.list.reasons));
+      for (const e of c.evidence ?? []) evidence.run(id, e.kind, JSON.stringify(e.data));
+      for (const r of counts) count.run(id, r.month, r.product, ...COUNT_FIELDS.map((f) => r[f]));
+      for (const r of data.issues?.get(index) ?? []) issue.run(id, r.month, r.issue, r.complaints);
+    });
+  }
+
+  /** A source's companies, each with whether the user knows it (by name or alias key). */
+  companiesOfSource(sourceId: number): { id: number; name: string; aliases: string[]; complaints: number; known: string | null; list: SharedList | null }[] {
+    const rows = this.db
+      .prepare(
+        `SELECT sc.id, sc.name, sc.aliases, sc.complaints, sl.list, sl.since, sl.pinned, sl.reasons,
+           (SELECT coalesce(
+              (SELECT c.name FROM source_names sn JOIN companies c ON c.key = sn.key WHERE sn.source_company_id = sc.id LIMIT 1),
+              (SELECT c.name FROM source_names sn JOIN aliases a ON a.key = sn.key JOIN companies c ON c.id = a.company_id WHERE sn.source_company_id = sc.id LIMIT 1))) AS known
+         FROM source_companies sc LEFT JOIN source_lists sl ON sl.source_company_id = sc.id
+         WHERE sc.source_id = ? ORDER BY sc.complaints DESC, sc.name`,
+      )
+      .all(sourceId) as { id: number; name: string; aliases: string; complaints: number; known: string | null; list: string | null; since: string | null; pinned: number; reasons: string | null }[];
+    return rows.map((r) => ({
+      id: r.id,
+      name: r.name,
+      aliases: JSON.parse(r.aliases) as string[],
+      complaints: r.complaints,
+      known: r.known,
+      list: r.list ? { list: r.list as SharedList['list'], since: r.since, pinned: !!r.pinned, reasons: JSON.parse(r.reasons!) } : null,
+    }));
+  }
+
+  /** What every source says about one of the user's companies, in source name order. */
+  sourcesOn(companyId: number): SourceSays[] {
+    const rows = this.db
+      .prepare(
+        `SELECT DISTINCT sc.id AS source_company_id, sc.name, s.name AS source, s.key AS source_key, s.kind, coalesce(s.exported_at, s.date_to) AS date,
+           sl.list, sl.since, sl.pinned, sl.reasons
+         FROM source_names sn JOIN source_companies sc ON sc.id = sn.source_company_id JOIN sources s ON s.id = sc.source_id
+         LEFT JOIN source_lists sl ON sl.source_company_id = sc.id
+         WHERE sn.key IN (${USER_KEYS})
+         ORDER BY s.key, sc.name`,
+      )
+      .all({ company: companyId }) as { source_company_id: number; name: string; source: string; kind: SourceKind; date: string | null; list: string | null; since: string | null; pinned: number; reasons: string | null }[];
+    const evidence = this.db.prepare('SELECT kind, data FROM source_evidence WHERE source_company_id = ? ORDER BY id');
+    return rows.map((r) => ({
+      source: r.source,
+      kind: r.kind,
+      date: r.date,
+      source_company_id: r.source_company_id,
+      name: r.name,
+      list: r.list ? { list: r.list as SharedList['list'], since: r.since, pinned: !!r.pinned, reasons: JSON.parse(r.reasons!) } : null,
+      evidence: (evidence.all(r.source_company_id) as { kind: 'check' | 'incident'; data: string }[]).map((e) => ({ kind: e.kind, data: JSON.parse(e.data) })),
+    }));
+  }
+
+  /** For every user company some source lists, by its name: how many sources put it on each list. */
+  sourceListCounts(): Map<string, Record<string, number>> {
+    const rows = this.db
+      .prepare(
+        `SELECT c.name AS company, sc.source_id, sl.list
+         FROM companies c JOIN source_names sn ON sn.key = c.key
+         JOIN source_companies sc ON sc.id = sn.source_company_id JOIN source_lists sl ON sl.source_company_id = sc.id
+         UNION
+         SELECT c.name, sc.source_id, sl.list
+         FROM aliases a JOIN companies c ON c.id = a.company_id JOIN source_names sn ON sn.key = a.key
+         JOIN source_companies sc ON sc.id = sn.source_company_id JOIN source_lists sl ON sl.source_company_id = sc.id`,
+      )
+      .all() as { company: string; source_id: number; list: string }[];
+    const out = new Map<string, Record<string, number>>();
+    for (const r of rows) {
+      const counts = out.get(r.company) ?? {};
+      counts[r.list] = (counts[r.list] ?? 0) + 1;
+      out.set(r.company, counts);
+    }
+    return out;
+  }
+
+  /** A source's own lists, as it gave them, in name order. */
+  listsOfSource(sourceId: number): { company: string; list: SharedList }[] {
+    const rows = this.db
+      .prepare(
+        `SELECT sc.name, sl.list, sl.since, sl.pinned, sl.reasons FROM source_companies sc JOIN source_lists sl ON sl.source_company_id = sc.id
+         WHERE sc.source_id = ? ORDER BY sc.name`,
+      )
+      .all(sourceId) as { name: string; list: string; since: string | null; pinned: number; reasons: string }[];
+    return rows.map((r) => ({ company: r.name, list: { list: r.list as SharedList['list'], since: r.since, pinned: !!r.pinned, reasons: JSON.parse(r.reasons) } }));
+  }
+
+  /** The monthly complaint counts of some of a source's companies. */
+  complaintCountsOf(sourceCompanyIds: number[]): CountRow[] {
+    return this.db
+      .prepare(
+        `SELECT month, product, ${COUNT_FIELDS.join(', ')} FROM complaint_counts
+         WHERE source_company_id IN (SELECT value FROM json_each(?)) ORDER BY month, product`,
+      )
+      .all(JSON.stringify(sourceCompanyIds)) as CountRow[];
+  }
+
+  /** Complaints per issue of some of a source's companies, from a month on. */
+  complaintIssuesOf(sourceCompanyIds: number[], fromMonth: string, toMonth: string): { issue: string; complaints: number }[] {
+    return this.db
+      .prepare(
+        `SELECT issue, sum(complaints) AS complaints FROM complaint_issues
+         WHERE source_company_id IN (SELECT value FROM json_each(?)) AND month >= ? AND month <= ?
+         GROUP BY issue ORDER BY complaints DESC, issue LIMIT 5`,
+      )
+      .all(JSON.stringify(sourceCompanyIds), fromMonth, toMonth) as { issue: string; complaints: number }[];
+  }
+
+  /** Every company name of a source with its keys: for suggesting links. */
+  namesOfSource(sourceId: number): { id: number; name: string; complaints: number }[] {
+    return this.db.prepare('SELECT id, name, complaints FROM source_companies WHERE source_id = ? ORDER BY complaints DESC, name').all(sourceId) as {
+      id: number;
+      name: string;
+      complaints: number;
+    }[];
+  }
+
+  /** Whether a source's company answers to one of the user's company's keys (a confirmed link). */
+  linkedTo(companyId: number, sourceId: number): string[] {
+    return (
+      this.db
+        .prepare(
+          `SELECT DISTINCT sc.name FROM source_names sn JOIN source_companies sc ON sc.id = sn.source_company_id
+           WHERE sc.source_id = @source AND sn.key IN (${USER_KEYS}) ORDER BY sc.name`,
+        )
+        .all({ company: companyId, source: sourceId }) as { name: string }[]
+    ).map((r) => r.name);
+  }
+
+  /** Rows in every table a source fills: for checking that a removal leaves no trace. */
+  traceCounts(): Record<string, number> {
+    const out: Record<string, number> = {};
+    for (const t of ['sources', 'source_companies', 'source_names', 'source_lists', 'source_evidence', 'complaint_counts', 'complaint_issues']) {
+      out[t] = (this.db.prepare(`SELECT count(*) AS n FROM ${t}`).get() as { n: number }).n;
+    }
+    return out;
+  }
+}

@@ -1,0 +1,210 @@
+// Sources end to end: A shares its lists, B adds them as a source and sees them beside its
+// own record, which they never change; updates replace, removal leaves no trace; shared
+// evidence is redacted; bad sources are refused; the CFPB record is shown as counted.
+import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SHARED, sandbox, type Sandbox } from '../helpers/cli.js';
+import { expectOneLineError, json, ok } from '../helpers/expect.js';
+import { parseAll } from '../helpers/csv.js';
+
+const SEEDS = join(SHARED, 'scenarios', 'seeds.yaml');
+const SAMPLE = join(SHARED, 'data', 'cfpb-complaints-sample.csv');
+const SECRET_EMAIL = 'boss@volgatelecom.ru';
+const SECRET_PHONE = '+7 846 277-77-77';
+
+let A: Sandbox;
+let B: Sandbox;
+let shareA: string;
+
+/** B's own data as scripts see it; exported_at is the one field that may differ. */
+function ownData(s: Sandbox): string[] {
+  return [
+    ok(s.run(['lists', '--json'])).stdout,
+    ok(s.run(['export', '--format', 'json'])).stdout.replace(/"exported_at": "[^"]+"/, '"exported_at": "-"'),
+    ok(s.run(['export', '--format', 'md'])).stdout,
+    ok(s.run(['due', '--json'])).stdout,
+    ok(s.run(['company', 'list', '--json'])).stdout,
+  ];
+}
+
+function sourceRows(db: string): Record<string, number> {
+  const d = new Database(db, { readonly: true });
+  try {
+    const out: Record<string, number> = {};
+    for (const t of ['sources', 'source_companies', 'source_names', 'source_lists', 'source_evidence', 'complaint_counts', 'complaint_issues']) {
+      out[t] = (d.prepare(`SELECT count(*) AS n FROM ${t}`).get() as { n: number }).n;
+    }
+    return out;
+  } finally {
+    d.close();
+  }
+}
+
+beforeAll(() => {
+  A = sandbox();
+  ok(A.run(['import', SEEDS]));
+  const added = json<{ id: string }>(A, ['incident', 'add', 'Volgatelecom', '--title', 'Router dead', '--fault', 'company', '--opened', '2026-11-01T10:00', '--json']);
+  ok(A.run(['incident', 'event', added.id, 'note', '--at', '2026-11-01T11:00', '--text', `write to ${SECRET_EMAIL} or call ${SECRET_PHONE}`]));
+  shareA = join(A.dir, 'a-share.json');
+  ok(A.run(['export', '--format', 'json', '--share', '--source', 'Anna', '--out', shareA]));
+
+  B = sandbox();
+  ok(B.run(['check', 'Amazon', '--answer', 'who-helps=nobody', '--answer', 'who-repairs=not-covered', '--answer', 'who-to-ask=nobody', '--answer', 'returns=no-returns', '--answer', 'cancel=cannot', '--answer', 'after-leaving=nothing', '--answer', 'lost-parcel=buyer-pays', '--answer', 'reach-human=never', '--answer', 'compensation=never']));
+  ok(B.run(['incident', 'add', 'Volgatelecom', '--title', 'Slow line', '--fault', 'company', '--opened', '2026-10-01T10:00']));
+  ok(B.run(['pin', 'Zappos', 'black', '--reason', 'never again']));
+});
+afterAll(() => {
+  A?.cleanup();
+  B?.cleanup();
+});
+
+describe('sharing and reading shared lists', () => {
+  it('shares the lists with their reasons and no private evidence by default', () => {
+    const doc = JSON.parse(readFileSync(shareA, 'utf8'));
+    expect(doc.format).toBe('vetted/1');
+    expect(doc.source).toBe('Anna');
+    expect(doc.checks).toBeUndefined();
+    expect(doc.incidents).toBeUndefined();
+    const volga = doc.lists.find((e: { company: string }) => e.company === 'Volgatelecom');
+    expect(volga).toMatchObject({ list: 'black', pinned: false });
+    expect(volga.reasons[0]).toMatchObject({ rule: 'B2', evidence: [expect.stringMatching(/^incident:/)] });
+    expect(readFileSync(shareA, 'utf8')).not.toContain(SECRET_EMAIL);
+  });
+
+  it('redacts e-mail addresses and phone numbers in shared evidence unless told not to', () => {
+    const redacted = ok(A.run(['export', '--format', 'json', '--share', '--with-evidence'])).stdout;
+    expect(JSON.parse(redacted).incidents.length).toBeGreaterThan(5);
+    expect(redacted).not.toContain(SECRET_EMAIL);
+    expect(redacted).not.toContain('277-77-77');
+    expect(redacted).toContain('write to [email] or call [phone]');
+    const raw = ok(A.run(['export', '--format', 'json', '--share', '--with-evidence', '--no-redact'])).stdout;
+    expect(raw).toContain(SECRET_EMAIL);
+    expect(expectOneLineError(A.run(['export', '--format', 'md', '--share']))).toMatch(/--format json/);
+  });
+
+  // About twenty commands in a row: more time than one command's test gets.
+  it("never changes B's own lists, exports or due; shows A beside B's record; update replaces; remove leaves no trace", { timeout: 120_000 }, () => {
+    const before = ownData(B);
+    const add = ok(B.run(['source', 'add', shareA, '--name', 'anna']));
+    expect(add.stderr).toMatch(/added source "anna" \(vetted\): \d+ companies, 3 of them yours/);
+    expect(ownData(B)).toEqual(before);
+
+    const show = ok(B.run(['company', 'show', 'Volgatelecom'])).stdout;
+    expect(show).toMatch(/What others say/);
+    expect(show).toMatch(/anna \(\d{4}-\d{2}-\d{2}\): black since 2012-07-\d\d — B2 broke 4 promises/);
+    expect(ok(B.run(['why', 'Volgatelecom'])).stdout).toMatch(/anna .*: black since/);
+    const why = json<{ list: string; others: { source: string; list: string }[] }>(B, ['why', 'Amazon', '--json']);
+    expect(why.list).toBe('black');
+    expect(why.others).toEqual([expect.objectContaining({ source: 'anna', list: 'white' })]);
+
+    const lists = ok(B.run(['lists', '--sources'])).stdout;
+    expect(lists).toMatch(/Zappos .*sources: 1 white/);
+    const from = json<Record<string, { company: string }[]>>(B, ['lists', '--from', 'anna', '--json']);
+    expect(from.black.map((e) => e.company)).toEqual(['Cool Air Installations', 'United Airlines', 'Volgatelecom', 'Wildberries']);
+    const shown = json<{ companies: { name: string; yours: string | null }[] }>(B, ['source', 'show', 'anna', '--json']);
+    expect(shown.companies.filter((c) => !c.yours).map((c) => c.name)).toContain('Masterhost');
+
+    // A changes its mind; B replaces the snapshot whole.
+    ok(A.run(['pin', 'Volgatelecom', 'white', '--reason', 'they made up for it']));
+    const second = join(A.dir, 'a-share-2.json');
+    ok(A.run(['export', '--format', 'json', '--share', '--out', second]));
+    ok(B.run(['source', 'update', 'anna', second]));
+    expect(ok(B.run(['company', 'show', 'Volgatelecom'])).stdout).toMatch(/anna \(.*\): white since .* pinned: they made up for it/);
+    expect(ok(B.run(['company', 'show', 'Volgatelecom'])).stdout).not.toMatch(/B2 broke/);
+    expect(ownData(B)).toEqual(before);
+
+    ok(B.run(['source', 'remove', 'anna']));
+    expect(sourceRows(B.db)).toEqual({ sources: 0, source_companies: 0, source_names: 0, source_lists: 0, source_evidence: 0, complaint_counts: 0, complaint_issues: 0 });
+    expect(ok(B.run(['company', 'show', 'Volgatelecom'])).stdout).not.toMatch(/What others say/);
+    expect(ownData(B)).toEqual(before);
+  });
+
+  it("judges a source's evidence by the user's own policy, beside the source's own verdict", () => {
+    const file = join(A.dir, 'a-evidence.json');
+    ok(A.run(['unpin', 'Volgatelecom']));
+    ok(A.run(['export', '--format', 'json', '--share', '--with-evidence', '--out', file]));
+    mkdirSync(B.config, { recursive: true });
+    writeFileSync(join(B.config, 'policy.yaml'), 'broken_promises: 9\n');
+    ok(B.run(['source', 'add', file, '--name', 'anna-full']));
+    expect(ok(B.run(['company', 'show', 'Volgatelecom'])).stdout).toMatch(/they say black; by your policy: watch/);
+    ok(B.run(['source', 'remove', 'anna-full']));
+  });
+});
+
+describe('refusals', () => {
+  const s = sandbox();
+  afterAll(() => s.cleanup());
+  const file = (name: string, text: string) => {
+    const f = join(s.dir, name);
+    writeFileSync(f, text);
+    return f;
+  };
+
+  it.each([
+    ['newer.json', '{"format": "vetted/2"}', /newer format/],
+    ['other.json', '{"format": "something/1"}', /must be vetted\/1/],
+    ['unknown.json', '{"format": "vetted/1", "lists": [{"company": "X", "list": "black", "colour": "red"}]}', /lists\[0\]\.colour: unknown field/],
+    ['list.json', '{"format": "vetted/1", "lists": [{"company": "X", "list": "grey"}]}', /must be one of black, white, watch/],
+  ])('refuses %s with exit 2, storing nothing', (name, text, message) => {
+    expect(expectOneLineError(s.run(['source', 'add', file(name, text), '--name', 'x']))).toMatch(message);
+    expect(json<unknown[]>(s, ['source', 'list', '--json'])).toEqual([]);
+  });
+
+  it('refuses a name already taken, a CFPB file without its Company column, and an unknown kind', () => {
+    ok(s.run(['source', 'add', file('ok.json', '{"format": "vetted/1", "lists": [{"company": "X", "list": "black"}]}'), '--name', 'Taken']));
+    expect(expectOneLineError(s.run(['source', 'add', file('ok2.json', '{"format": "vetted/1"}'), '--name', 'taken']))).toMatch(/there is a source "Taken" already/);
+    const noCompany = file('no-company.csv', 'Date received,Product,Issue\n2020-01-01,Mortgage,Other\n');
+    expect(expectOneLineError(s.run(['source', 'add', noCompany, '--name', 'c', '--kind', 'cfpb']))).toMatch(/has no "Company" column/);
+    expect(s.run(['source', 'add', noCompany, '--name', 'c', '--kind', 'bank']).code).toBe(2);
+    expect(json<{ name: string }[]>(s, ['source', 'list', '--json']).map((x) => x.name)).toEqual(['Taken']);
+    expect(expectOneLineError(s.run(['source', 'remove', 'nobody']))).toMatch(/no source "nobody"; the sources are "Taken"/);
+  });
+
+  it("shows a source's text as text: escapes are made visible", () => {
+    const f = file('hostile.json', JSON.stringify({ format: 'vetted/1', lists: [{ company: 'Evil\u001b[31m Corp', list: 'black', reasons: [{ rule: 'B1', text: 'bad\u001b]8;;http://x\u0007link' }] }] }));
+    ok(s.run(['source', 'add', f, '--name', 'hostile']));
+    const out = ok(s.run(['lists', '--from', 'hostile'])).stdout;
+    expect(out).not.toContain('\u001b');
+    expect(out).toContain('Evil␛[31m Corp');
+  });
+});
+
+describe('a CFPB source', () => {
+  const s = sandbox();
+  afterAll(() => s.cleanup());
+
+  it('shows the public record of a linked company as counted by hand, and never decides the verdict', { timeout: 120_000 }, () => {
+    ok(s.run(['incident', 'add', 'Wells Fargo', '--title', 'Card blocked', '--fault', 'company', '--opened', '2026-11-01T10:00']));
+    const whyBefore = ok(s.run(['lists', '--json'])).stdout;
+    const add = ok(s.run(['source', 'add', SAMPLE, '--name', 'cfpb', '--kind', 'cfpb']));
+    expect(add.stderr).toMatch(/6,623 rows read, 0 skipped; complaints received 2015-04-06 to 2020-03-19/);
+    const match = ok(s.run(['source', 'match', 'cfpb', 'Wells Fargo'])).stdout;
+    expect(match).toMatch(/WELLS FARGO & COMPANY \(174 complaints\)/);
+    expect(match).toContain('vetted company alias "Wells Fargo" "WELLS FARGO & COMPANY"');
+    ok(s.run(['company', 'alias', 'Wells Fargo', 'WELLS FARGO & COMPANY']));
+
+    // By hand: the sample's rows of the company, in the 12 months up to March 2020 and the 12 before.
+    const [header, ...rows] = parseAll(readFileSync(SAMPLE, 'utf8'));
+    const [company, date, response] = ['Company', 'Date received', 'Company response to consumer'].map((c) => header.indexOf(c));
+    const theirs = rows.filter((r) => r[company] === 'WELLS FARGO & COMPANY');
+    const inMonths = (from: string, to: string) => theirs.filter((r) => r[date].slice(0, 7) >= from && r[date].slice(0, 7) <= to);
+    const last = inMonths('2019-04', '2020-03');
+    const monetary = last.filter((r) => r[response] === 'Closed with monetary relief').length;
+    const shown = json<{ others: { public_record: { last12: { complaints: number; monetary_relief: { count: number; rate: number | null } }; previous12: { complaints: number }; caveat: string } }[] }>(s, ['company', 'show', 'Wells Fargo', '--json']);
+    const record = shown.others[0].public_record;
+    expect(record.last12.complaints).toBe(last.length);
+    expect(record.previous12.complaints).toBe(inMonths('2018-04', '2019-03').length);
+    expect(record.last12.monetary_relief.count).toBe(monetary);
+    expect(record.last12.monetary_relief.rate).toBeCloseTo(monetary / last.length);
+    expect(record.caveat).toMatch(/not normalised by the company's size/);
+
+    const text = ok(s.run(['company', 'show', 'Wells Fargo'])).stdout;
+    expect(text).toMatch(new RegExp(`complaints Apr 2019–Mar 2020: ${last.length} `));
+    expect(text).toMatch(/disputed by the consumer \(until April 2017\): — \(fewer than 30 complaints\)/);
+    expect(text).toMatch(/never decides a verdict/);
+    // The link is the user's own alias; the public record itself decides nothing.
+    expect(JSON.parse(ok(s.run(['lists', '--json'])).stdout)).toEqual(JSON.parse(whyBefore));
+  });
+});

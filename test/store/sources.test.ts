@@ -1,0 +1,82 @@
+// The source store: a source is stored whole and apart, replaced whole, removed without a
+// trace, and what it says about one company is found by index, never by scanning a table.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, expect, it } from 'vitest';
+import { Store } from '../../src/store/store.js';
+import { Sources, type SourceData } from '../../src/store/sources.js';
+import { emptyCounts } from '../../src/domain/sources.js';
+
+let dir: string;
+let store: Store;
+
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'vetted-sources-'));
+  store = Store.open(join(dir, 'v.db'));
+});
+afterEach(() => {
+  store.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const meta = (file: string): SourceData['meta'] => ({
+  kind: 'cfpb', file, file_sha256: 'x'.repeat(64), exported_at: null, label: null, rows_read: 3, rows_skipped: 0, skipped: [], date_from: '2020-01-01', date_to: '2020-02-01',
+});
+const data = (name: string, complaints: number): SourceData => ({
+  meta: meta(`${name}.csv`),
+  companies: [{ name, aliases: [] }],
+  counts: new Map([[0, [{ month: '2020-01', product: 'Mortgage', ...emptyCounts(), complaints }]]]),
+  issues: new Map([[0, [{ month: '2020-01', issue: 'Other', complaints }]]]),
+});
+
+it("keeps a source apart, replaces it whole and removes it without a trace; the user's tables stay as they were", () => {
+  const acme = store.write(() => store.createCompany('Acme Bank', '2024-01-01'));
+  store.write(() => store.addAlias(acme.id, 'ACME BANK, N.A.'));
+  const before = store.counts();
+  const sources = new Sources(store);
+  const id = sources.addSource('cfpb', data('ACME BANK, N.A.', 5), '2026-12-01T10:00:00');
+  expect(sources.sourcesOn(acme.id).map((s) => s.name)).toEqual(['ACME BANK, N.A.']);
+  expect(sources.complaintCountsOf([sources.sourcesOn(acme.id)[0].source_company_id])[0].complaints).toBe(5);
+
+  sources.replaceSource(id, data('OTHER BANK', 7), '2026-12-02T10:00:00');
+  expect(sources.sourcesOn(acme.id)).toEqual([]);
+  expect(sources.findSource('CFPB')).toMatchObject({ name: 'cfpb', added_at: '2026-12-01T10:00:00', updated_at: '2026-12-02T10:00:00', file: 'OTHER BANK.csv' });
+  expect(sources.traceCounts()).toEqual({ sources: 1, source_companies: 1, source_names: 1, source_lists: 0, source_evidence: 0, complaint_counts: 1, complaint_issues: 1 });
+
+  sources.removeSource(id);
+  expect(Object.values(sources.traceCounts()).every((n) => n === 0)).toBe(true);
+  expect(store.counts()).toEqual(before);
+});
+
+it('a failed write of a source stores nothing of it', () => {
+  const sources = new Sources(store);
+  const bad = data('X', 1);
+  bad.counts!.set(0, [...bad.counts!.get(0)!, { ...bad.counts!.get(0)![0] }]); // the same month and product twice
+  expect(() => sources.addSource('bad', bad, '2026-12-01')).toThrow(/UNIQUE/);
+  expect(Object.values(sources.traceCounts()).every((n) => n === 0)).toBe(true);
+});
+
+it("what sources say about one company is found by index, not by scanning a table", () => {
+  const c = store.write(() => store.createCompany('Acme', '2024-01-01'));
+  const sources = new Sources(store);
+  sources.addSource('s', data('ACME', 1), '2026-12-01');
+  const seen: string[] = [];
+  const prepare = store.db.prepare.bind(store.db);
+  (store.db as unknown as { prepare: (sql: string) => unknown }).prepare = (sql: string) => {
+    seen.push(sql);
+    return prepare(sql);
+  };
+  const says = sources.sourcesOn(c.id);
+  sources.complaintCountsOf([says[0].source_company_id]);
+  sources.complaintIssuesOf([says[0].source_company_id], '2019-01', '2020-12');
+  sources.linkedTo(c.id, 1);
+  expect(seen.length).toBeGreaterThanOrEqual(4);
+  for (const sql of new Set(seen)) {
+    const named = /@\w/.test(sql);
+    const params = named ? [{ company: 1, source: 1 }] : Array((sql.match(/\?/g) ?? []).length).fill('[1]');
+    const plan = (prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[]).map((r) => r.detail);
+    const scans = plan.filter((d) => /^SCAN (\w+)/.test(d) && !/^SCAN json_each/.test(d) && !/USING (COVERING )?INDEX|PRIMARY KEY/.test(d));
+    expect(scans, `${sql}\n${plan.join('\n')}`).toEqual([]);
+  }
+});

@@ -1,0 +1,212 @@
+// The CFPB reader against counts made independently here, in both older layouts, zipped or
+// not, with bad rows counted and files without the needed columns refused.
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { crc32, deflateRawSync } from 'node:zlib';
+import { afterAll, describe, expect, it } from 'vitest';
+import { readCfpbFile, complaintDate } from '../../src/sources/read-cfpb.js';
+import type { SourceData } from '../../src/store/sources.js';
+import { SHARED } from '../helpers/cli.js';
+import { parseAll } from '../helpers/csv.js';
+
+const SAMPLE = join(SHARED, 'data', 'cfpb-complaints-sample.csv');
+const DISPUTES = join(SHARED, 'data', 'cfpb-complaints-2013-disputes.csv');
+const dir = mkdtempSync(join(tmpdir(), 'vetted-cfpb-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const parsed = new Map<string, string[][]>();
+
+/** Independent totals for one company, straight from the rows. */
+function countByHand(file: string, company: string) {
+  if (!parsed.has(file)) parsed.set(file, parseAll(readFileSync(file, 'utf8')));
+  const [header, ...rows] = parsed.get(file)!;
+  const col = (name: string) => header.indexOf(name);
+  const mine = rows.filter((r) => r[col('Company')] === company);
+  const is = (r: string[], name: string, value: string) => r[col(name)] === value;
+  const months = new Map<string, number>();
+  for (const r of mine) {
+    const d = r[col('Date received')];
+    const us = /^(\d{1,2})\/\d{1,2}\/(\d{4})$/.exec(d);
+    const m = us ? `${us[2]}-${us[1].padStart(2, '0')}` : d.slice(0, 7);
+    months.set(m, (months.get(m) ?? 0) + 1);
+  }
+  return {
+    complaints: mine.length,
+    timely: mine.filter((r) => is(r, 'Timely response?', 'Yes')).length,
+    untimely: mine.filter((r) => is(r, 'Timely response?', 'No')).length,
+    explained: mine.filter((r) => is(r, 'Company response to consumer', 'Closed with explanation')).length,
+    monetary: mine.filter((r) => is(r, 'Company response to consumer', 'Closed with monetary relief')).length,
+    non_monetary: mine.filter((r) => is(r, 'Company response to consumer', 'Closed with non-monetary relief')).length,
+    in_progress: mine.filter((r) => is(r, 'Company response to consumer', 'In progress')).length,
+    disputed_yes: mine.filter((r) => is(r, 'Consumer disputed?', 'Yes')).length,
+    disputed_no: mine.filter((r) => is(r, 'Consumer disputed?', 'No')).length,
+    months: Object.fromEntries([...months].sort()),
+  };
+}
+
+/** The reader's counts of one company, summed over months and products. */
+function counted(data: SourceData, company: string) {
+  const index = data.companies.findIndex((c) => c.name === company);
+  expect(index).toBeGreaterThanOrEqual(0);
+  const rows = data.counts!.get(index)!;
+  const sum = (f: keyof (typeof rows)[number]) => rows.reduce((n, r) => n + (r[f] as number), 0);
+  const months = new Map<string, number>();
+  for (const r of rows) months.set(r.month, (months.get(r.month) ?? 0) + r.complaints);
+  return {
+    complaints: sum('complaints'),
+    timely: sum('timely'),
+    untimely: sum('untimely'),
+    explained: sum('explained'),
+    monetary: sum('monetary'),
+    non_monetary: sum('non_monetary'),
+    in_progress: sum('in_progress'),
+    disputed_yes: sum('disputed_yes'),
+    disputed_no: sum('disputed_no'),
+    months: Object.fromEntries([...months].sort()),
+  };
+}
+
+describe('the CFPB sample, 18 columns', async () => {
+  const data = await readCfpbFile(SAMPLE, 'sample.csv');
+
+  it.each(['EQUIFAX, INC.', 'WELLS FARGO & COMPANY', 'BANK OF AMERICA, NATIONAL ASSOCIATION'])('counts %s as a count by hand does', (company) => {
+    const hand = countByHand(SAMPLE, company);
+    expect(hand.complaints).toBeGreaterThan(50);
+    expect(counted(data, company)).toEqual(hand);
+  });
+
+  it('reads every row, spans the sample and keeps no narrative', () => {
+    expect(data.meta).toMatchObject({ kind: 'cfpb', rows_read: 6623, rows_skipped: 0, date_from: '2015-04-06', date_to: '2020-03-19' });
+    expect(data.companies).toHaveLength(710);
+    expect(JSON.stringify(data.companies)).not.toMatch(/is trying to collect a debt/);
+    expect(data.meta.file_sha256).toMatch(/^[0-9a-f]{64}$/);
+  });
+});
+
+describe('the 14-column file with M/D/YYYY dates', async () => {
+  const data = await readCfpbFile(DISPUTES, 'disputes.csv');
+
+  it('reads its dates right: months and years as the rows give them', () => {
+    const years = new Map<string, number>();
+    const lines = readFileSync(DISPUTES, 'utf8').split('\n').slice(1).filter(Boolean);
+    for (const l of lines) {
+      const [, , y] = /^(\d+)\/(\d+)\/(\d{4}),/.exec(l)!.slice(1);
+      years.set(y, (years.get(y) ?? 0) + 1);
+    }
+    const byYear = new Map<string, number>();
+    for (const rows of data.counts!.values()) for (const r of rows) byYear.set(r.month.slice(0, 4), (byYear.get(r.month.slice(0, 4)) ?? 0) + r.complaints);
+    expect(Object.fromEntries(byYear)).toEqual(Object.fromEntries(years));
+    expect(years.get('2016')).toBe(2814);
+    expect(data.meta).toMatchObject({ rows_read: 3186, rows_skipped: 0, date_from: '2013-06-04', date_to: '2017-02-23' });
+    expect(counted(data, 'Wells Fargo & Company')).toEqual(countByHand(DISPUTES, 'Wells Fargo & Company'));
+  });
+
+  it.each([
+    ['7/29/2013', '2013-07-29'],
+    ['12/1/2016', '2016-12-01'],
+    ['2019-09-24', '2019-09-24'],
+    ['2/29/2016', '2016-02-29'],
+    ['2/29/2017', null],
+    ['13/1/2016', null],
+    ['2016-13-01', null],
+    ['yesterday', null],
+    ['', null],
+  ])('complaintDate(%j) is %j', (text, date) => {
+    expect(complaintDate(text)).toBe(date);
+  });
+});
+
+describe('bad rows, bad files and zip archives', () => {
+  const write = (name: string, text: string | Buffer) => {
+    const file = join(dir, name);
+    writeFileSync(file, text);
+    return file;
+  };
+  const header = 'Date received,Product,Issue,Company,Company response to consumer,Timely response?';
+
+  it('counts a quoted comma and line break as one field, and skips bad rows with their lines', async () => {
+    const file = write(
+      'bad.csv',
+      [
+        header,
+        '2020-01-05,Mortgage,"Trouble, with\na line break","ACME BANK, N.A.",Closed with monetary relief,Yes',
+        '2020-01-06,Mortgage,Other,,Closed with explanation,Yes',
+        'not a date,Mortgage,Other,ACME BANK,Closed with explanation,Yes',
+        '2020-01-07,Mortgage',
+        '2020-02-01,Mortgage,Other,"ACME BANK, N.A.",Closed with explanation,No',
+      ].join('\r\n'),
+    );
+    const data = await readCfpbFile(file, 'bad.csv');
+    expect(data.companies.map((c) => c.name)).toEqual(['ACME BANK, N.A.']);
+    expect(data.counts!.get(0)!.map((r) => [r.month, r.complaints, r.monetary, r.untimely])).toEqual([
+      ['2020-01', 1, 1, 0],
+      ['2020-02', 1, 0, 1],
+    ]);
+    expect(data.issues!.get(0)!.find((i) => i.month === '2020-01')!.issue).toBe('Trouble, with\na line break');
+    expect(data.meta.rows_read).toBe(5);
+    expect(data.meta.skipped).toEqual([
+      { reason: 'no-company', count: 1, lines: [4] },
+      { reason: 'bad-date', count: 1, lines: [5] },
+      { reason: 'short-row', count: 1, lines: [6] },
+    ]);
+  });
+
+  it.each(['Company', 'Date received'])('refuses a file without the %s column, naming it', async (column) => {
+    const cols = header.split(',').filter((c) => c !== column);
+    const file = write(`no-${column}.csv`, `${cols.join(',')}\n${cols.map(() => 'x').join(',')}\n`);
+    await expect(readCfpbFile(file, 'x.csv')).rejects.toThrow(new RegExp(`no "${column}" column`));
+  });
+
+  it('reads the CSV inside a zip archive, deflated or stored, the same as the plain file', async () => {
+    const plain = readFileSync(SAMPLE);
+    const expected = await readCfpbFile(SAMPLE, 'sample.csv');
+    for (const method of [8, 0]) {
+      const file = write(`sample-${method}.zip`, zipOf('complaints.csv', plain, method));
+      const data = await readCfpbFile(file, 'sample.zip');
+      expect(data.companies).toEqual(expected.companies);
+      expect(data.counts).toEqual(expected.counts);
+      expect(data.meta.rows_read).toBe(6623);
+    }
+  });
+
+  it('refuses a damaged archive with one sentence', async () => {
+    const good = zipOf('complaints.csv', readFileSync(SAMPLE), 8);
+    const bad = Buffer.concat([good.subarray(0, 200), Buffer.alloc(5000, 7), good.subarray(5200)]);
+    await expect(readCfpbFile(write('damaged.zip', bad), 'damaged.zip')).rejects.toThrow(/damaged zip archive|cannot be read as a zip/);
+  });
+});
+
+/** A one-entry zip archive (local header, data, central directory, end record). */
+function zipOf(name: string, content: Buffer, method: 0 | 8 | number): Buffer {
+  const data = method === 8 ? deflateRawSync(content) : content;
+  const crc = crc32(content);
+  const nameBytes = Buffer.from(name);
+  const local = Buffer.alloc(30);
+  local.writeUInt32LE(0x04034b50, 0);
+  local.writeUInt16LE(20, 4);
+  local.writeUInt16LE(method, 8);
+  local.writeUInt32LE(crc, 14);
+  local.writeUInt32LE(data.length, 18);
+  local.writeUInt32LE(content.length, 22);
+  local.writeUInt16LE(nameBytes.length, 26);
+  const central = Buffer.alloc(46);
+  central.writeUInt32LE(0x02014b50, 0);
+  central.writeUInt16LE(20, 4);
+  central.writeUInt16LE(20, 6);
+  central.writeUInt16LE(method, 10);
+  central.writeUInt32LE(crc, 16);
+  central.writeUInt32LE(data.length, 20);
+  central.writeUInt32LE(content.length, 24);
+  central.writeUInt16LE(nameBytes.length, 28);
+  central.writeUInt32LE(0, 42);
+  const dirOffset = local.length + nameBytes.length + data.length;
+  const dirSize = central.length + nameBytes.length;
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(1, 8);
+  end.writeUInt16LE(1, 10);
+  end.writeUInt32LE(dirSize, 12);
+  end.writeUInt32LE(dirOffset, 16);
+  return Buffer.concat([local, nameBytes, data, central, nameBytes, end]);
+}

@@ -1,0 +1,29 @@
+// Redaction of shared text: what identifies a person becomes a marker, dates and amounts stay.
+import { describe, expect, it } from 'vitest';
+import { redactText } from '../../src/domain/redact.js';
+
+describe('redactText', () => {
+  it.each([
+    ['write to ivan.petrov@mail.ru please', 'write to [email] please'],
+    ['Ivan <ivan+shop@example.co.uk>', 'Ivan <[email]>'],
+    ['call +7 (999) 123-45-67 after six', 'call [phone] after six'],
+    ['hotline 8 800 555-35-35', 'hotline [phone]'],
+    ['US +1 415 555 0100.', 'US [phone].'],
+    ['phone 89991234567', 'phone [phone]'],
+    ['card 4111 1111 1111 1111 was charged', 'card [number] was charged'],
+    ['card 4111-1111-1111-1111', 'card [number]'],
+    ['account 40817810099910004312', 'account [number]'],
+    ['IBAN RO49 AAAA 1B31 0075 9384 0000 here', 'IBAN [number] here'],
+    ['see https://shop.example/track?id=123&email=a', 'see [link]'],
+    ['see https://shop.example/help/returns', 'see https://shop.example/help/returns'],
+    ['www.example.org/page?session=abc', '[link]'],
+    ['fixed within 24 hours', 'fixed within 24 hours'],
+    ['refund of 1 500 RUB on 2012-07-18', 'refund of 1 500 RUB on 2012-07-18'],
+    ['at 2012-07-12T09:05 and 02.12.2026 10:00', 'at 2012-07-12T09:05 and 02.12.2026 10:00'],
+    ['order 12345 took 3 days', 'order 12345 took 3 days'],
+    ['Волгателеком: звонил на +7 846 277-77-77', 'Волгателеком: звонил на [phone]'],
+    ['', ''],
+  ])('%j -> %j', (input, expected) => {
+    expect(redactText(input)).toBe(expected);
+  });
+});

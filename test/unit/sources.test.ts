@@ -1,0 +1,72 @@
+// The pure parts of sources: suggesting links between names, and the public record's figures.
+import { describe, expect, it } from 'vitest';
+import { indexNames, nameTokens, suggestNames } from '../../src/domain/name-match.js';
+import { complaintRecord, emptyCounts, type ComplaintCounts } from '../../src/domain/sources.js';
+
+describe('nameTokens', () => {
+  it.each([
+    ['BANK OF AMERICA, NATIONAL ASSOCIATION', ['bank', 'america']],
+    ['Bank of America, N.A.', ['bank', 'america']],
+    ['PNC Bank N.A.', ['pnc', 'bank']],
+    ['TRANSUNION INTERMEDIATE HOLDINGS, INC.', ['transunion', 'intermediate']],
+    ['Experian Information Solutions Inc.', ['experian', 'information', 'solutions']],
+    ['WELLS FARGO & COMPANY', ['wells', 'fargo']],
+    ['ООО «Волгателеком»', ['волгателеком']],
+  ])('%s -> %j', (name, tokens) => {
+    expect(nameTokens(name)).toEqual(tokens);
+  });
+});
+
+describe('suggestNames', () => {
+  const names = [
+    { id: 1, name: 'BANK OF AMERICA, NATIONAL ASSOCIATION', complaints: 91 },
+    { id: 2, name: 'DISCOVER BANK', complaints: 42 },
+    { id: 3, name: 'CAPITAL ONE FINANCIAL CORPORATION', complaints: 110 },
+    { id: 4, name: 'Experian Information Solutions Inc.', complaints: 850 },
+    { id: 5, name: 'EQUIFAX, INC.', complaints: 497 },
+  ];
+  const index = indexNames(names);
+  it.each([
+    [['Bank of America'], ['BANK OF AMERICA, NATIONAL ASSOCIATION']],
+    [['Capital One'], ['CAPITAL ONE FINANCIAL CORPORATION']],
+    [['Experian'], []],
+    [['Experian', 'Experian Information Solutions'], ['Experian Information Solutions Inc.']],
+    [['Zappos'], []],
+  ])('%j -> %j', (user, expected) => {
+    expect(suggestNames(user, names, index).map((s) => s.name)).toEqual(expected);
+  });
+  it('puts a name the company answers to already first, as linked', () => {
+    const s = suggestNames(['Equifax', 'EQUIFAX, INC.'], names, index);
+    expect(s[0]).toMatchObject({ name: 'EQUIFAX, INC.', linked: true });
+  });
+});
+
+describe('complaintRecord', () => {
+  const row = (month: string, product: string, c: Partial<ComplaintCounts>) => ({ month, product, ...emptyCounts(), ...c });
+  it('counts the 12 months up to the last one and the 12 before, and hides rates under 30 complaints', () => {
+    const rows = [
+      row('2020-03', 'Mortgage', { complaints: 20, timely: 19, untimely: 1, monetary: 2, non_monetary: 3 }),
+      row('2019-04', 'Card', { complaints: 20, timely: 20, monetary: 1 }),
+      row('2019-03', 'Card', { complaints: 7, timely: 7 }),
+      row('2018-04', 'Card', { complaints: 5, timely: 5 }),
+      row('2018-03', 'Card', { complaints: 100, timely: 100 }),
+    ];
+    const r = complaintRecord(rows, '2020-03');
+    expect(r.last12).toMatchObject({ from: '2019-04', to: '2020-03', complaints: 40 });
+    expect(r.last12.monetary_relief).toEqual({ count: 3, of: 40, rate: 3 / 40 });
+    expect(r.last12.any_relief).toEqual({ count: 6, of: 40, rate: 6 / 40 });
+    expect(r.last12.untimely).toEqual({ count: 1, of: 40, rate: 1 / 40 });
+    expect(r.previous12).toMatchObject({ from: '2018-04', to: '2019-03', complaints: 12 });
+    expect(r.previous12.monetary_relief.rate).toBeNull();
+    expect(r.all_time).toBe(152);
+    expect(r.top_products).toEqual([{ product: 'Card', complaints: 20 }, { product: 'Mortgage', complaints: 20 }]);
+    expect(r.disputed).toBeNull();
+  });
+  it('counts disputes only from the months when they existed', () => {
+    const r = complaintRecord(
+      [row('2017-04', 'Card', { complaints: 40, disputed_yes: 10, disputed_no: 30 }), row('2017-05', 'Card', { complaints: 40, disputed_yes: 40 })],
+      '2017-05',
+    );
+    expect(r.disputed).toEqual({ count: 10, of: 40, rate: 0.25 });
+  });
+});
