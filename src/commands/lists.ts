@@ -48,7 +48,7 @@ export async function runWhy(ctx: Context, name: string, opts: { json?: boolean 
     if (opts.json) {
       return {
         out: toJson(
-          { ...listEntry(v), list: v.list, decided_by: v.decided_by, findings: v.findings, would_change: v.would_change, ...(others.length ? { others: render.othersJson(others) } : {}) },
+          { ...listEntry(v), list: v.list, decided_by: v.decided_by, findings: v.findings, set_aside: v.set_aside, would_change: v.would_change, ...(others.length ? { others: render.othersJson(others) } : {}) },
         ),
       };
     }

@@ -17,5 +17,15 @@ export async function runShow(ctx: Context, opts: { json?: boolean }): Promise<C
   }
   lines.push('', '# the rules');
   for (const r of RULES) lines.push(`#   ${r.id} (${r.side}) ${r.title}`);
+  lines.push(
+    '',
+    '# the order in which findings decide',
+    '#   1. a pin decides, and is shown as "pinned by you"',
+    '#   2. deeds over words: when any incident finding (B1, B2, B3, W1, W2) holds, on either side,',
+    '#      the check findings (B4, W3) decide nothing; `why` shows them as not counted',
+    '#   3. only when no incident finding holds do the check findings decide',
+    '#   4. among the findings that decide, the newest evidence wins; black wins a tie',
+    '#   5. no black or white finding, but some evidence: the watch list; no evidence: unlisted',
+  );
   return { out: lines.join('\n') + '\n' };
 }

@@ -83,7 +83,13 @@ export function renderWhy(v: Verdict, p: Paint, lang: Lang = 'en', evidence?: Co
     lines.push('', p.yellow.bold('On watch because of'));
     for (const f of v.reasons) lines.push(`  • ${findingLine(f, p, lang)}`);
   }
-  if (!v.pinned && black.length && white.length) {
+  if (v.set_aside.length) {
+    lines.push('', p.bold(`Not counted (${v.set_aside.length}): a check says what a company promises; your incidents say what it did, and deeds decide over words`));
+    for (const f of v.set_aside) lines.push(`  • ${findingLine(f, p, lang)}`);
+  }
+  const decidingBlack = black.filter((f) => !v.set_aside.includes(f));
+  const decidingWhite = white.filter((f) => !v.set_aside.includes(f));
+  if (!v.pinned && decidingBlack.length && decidingWhite.length) {
     lines.push('', p.dim(`Both sides hold; the newest evidence decides (black on a tie): ${v.list} evidence from ${v.since}.`));
   }
   const cited = new Set((v.pinned ? v.findings : [...v.findings, ...v.reasons]).flatMap((f) => f.evidence));

@@ -311,7 +311,7 @@ describe('judgeCompany', () => {
     ['black and white at the same moment: black', [black('b', '2024-03-01T10:00'), white('w', '2024-03-01T10:00')], [], 'black', '2024-03-01'],
     ['white a day newer: white', [black('b', '2024-03-01T10:00'), white('w', '2024-03-02T09:00')], [], 'white', '2024-03-02'],
     ['white later on the same date: a tie, so black', [black('b', '2024-03-01T10:00'), white('w', '2024-03-01T18:00')], [], 'black', '2024-03-01'],
-    ['two failed checks and a newer one: the latest check decides when no incident finding holds', [], [check({ id: 1, at: '2024-01-01', score: 90 }), check({ id: 2, at: '2024-03-01', score: 10 })], 'black', '2024-03-01'],
+    ['two failed checks and a newer one: the latest check decides when no incident finding holds', [], [check({ id: 'acme-check-1', at: '2024-01-01', score: 90 }), check({ id: 'acme-check-2', at: '2024-03-01', score: 10 })], 'black', '2024-03-01'],
     ['black newer: black', [black('b', '2024-06-01T10:00'), white('w', '2024-03-01T10:00')], [], 'black', '2024-06-01'],
     ['a passed check alone: white', [], [check({ at: '2024-03-01T10:00', score: 90 })], 'white', '2024-03-01'],
     ['a passed check and a failure at the same moment: black', [black('b', '2024-03-01T10:00')], [check({ at: '2024-03-01T10:00', score: 90 })], 'black', '2024-03-01'],
@@ -339,18 +339,18 @@ describe('judgeCompany', () => {
     const nothing = incident({ id: 'n', events: [contact({ at: '2024-02-01T10:00' }), resolution('resolved', '2024-02-02T10:00')], fault: 'third-party' }); // no finding
 
     it.each([
-      ['a passed check after broken promises: black (B2), the check set aside', [broken('p')], [check({ id: 7, at: '2024-07-15', score: 100 })], 'black', 'B2', ['W3']],
-      ['a failed check after a good recovery: white (W1), the check set aside', [white('w', '2024-03-01T10:00')], [check({ id: 7, at: '2024-07-15', score: 10 })], 'white', 'W1', ['B4']],
+      ['a passed check after broken promises: black (B2), the check set aside', [broken('p')], [check({ id: 'acme-check-7', at: '2024-07-15', score: 100 })], 'black', 'B2', ['W3']],
+      ['a failed check after a good recovery: white (W1), the check set aside', [white('w', '2024-03-01T10:00')], [check({ id: 'acme-check-7', at: '2024-07-15', score: 10 })], 'white', 'W1', ['B4']],
       [
         'an old institutional failure, a newer good recovery, a newer still failed check: white (W1)',
         [black('b', '2023-01-10T10:00'), white('w', '2024-03-01T10:00')],
-        [check({ id: 7, at: '2024-07-15', score: 10 })],
+        [check({ id: 'acme-check-7', at: '2024-07-15', score: 10 })],
         'white',
         'W1',
         ['B4'],
       ],
-      ['a failed check beside an incident that gives no finding: black (B4)', [nothing], [check({ id: 7, at: '2024-01-15', score: 10 })], 'black', 'B4', []],
-      ['a passed check beside an incident that gives no finding: white (W3)', [nothing], [check({ id: 7, at: '2024-01-15', score: 95 })], 'white', 'W3', []],
+      ['a failed check beside an incident that gives no finding: black (B4)', [nothing], [check({ id: 'acme-check-7', at: '2024-01-15', score: 10 })], 'black', 'B4', []],
+      ['a passed check beside an incident that gives no finding: white (W3)', [nothing], [check({ id: 'acme-check-7', at: '2024-01-15', score: 95 })], 'white', 'W3', []],
       ['a failed check and a good recovery on the same day: white, no tie with words', [white('w', '2024-03-01T10:00')], [check({ at: '2024-03-01T10:00', score: 10 })], 'white', 'W1', ['B4']],
     ] as [string, Incident[], ReturnType<typeof check>[], string, string, string[]][])('%s', (_name, incidents, checks, list, rule, setAside) => {
       const v = judgeCompany(evidence({ incidents, checks }), DEFAULT_POLICY, NOW);
