@@ -10,6 +10,11 @@ import { checkAnswers, scoreCheck, type Checklist } from '../domain/checklist.js
 import { formatLocalSecond } from '../domain/dates.js';
 import { findChecklist } from '../formats/checklist-file.js';
 import { parseDataText } from '../formats/data-text.js';
+import { judgeCompany, findingText, type Verdict } from '../domain/policy.js';
+import { brokenPromises, isOpen } from '../domain/incident.js';
+import type { CompanyEvidence } from '../domain/types.js';
+import { policyOf } from './verdicts.js';
+import { count } from '../ui/words.js';
 import { checkCompanyName, checkNote, lookalikeWarning, parsePairs, typoWarning, withStore } from './shared.js';
 import { renderCheck, checkJson } from '../ui/render-check.js';
 import { colourWanted, paint } from '../ui/colour.js';
@@ -63,8 +68,12 @@ export async function run(ctx: Context, companyArg: string, opts: CheckOptions):
   const { missing } = checkAnswers(checklist, answers);
   const err = colourWanted(ctx.err, { noColor: ctx.noColor }, ctx.env);
 
+  const policy = await policyOf(ctx);
   return withStore(ctx, async (store) => {
     const warnings: string[] = [];
+    const knownBefore = store.findCompany(company);
+    const before = knownBefore ? judgeCompany(store.evidenceOf(knownBefore), policy, ctx.now()) : undefined;
+    const beforeEvidence = knownBefore ? store.evidenceOf(knownBefore) : undefined;
     if (!store.findCompany(company)) {
       const w = lookalikeWarning(store, company);
       if (w) warnings.push(w);
@@ -78,6 +87,8 @@ export async function run(ctx: Context, companyArg: string, opts: CheckOptions):
         );
       }
       for (const w of warnings.splice(0)) ctx.err.write(`${safeText(w)}\n`);
+      // The company's record first: what it did decides more than what the answers will say.
+      if (before && beforeEvidence) ctx.err.write(`${recordLines(before, beforeEvidence, ctx.now()).map(safeText).join('\n')}\n\n`);
       const known = store.findCompany(company);
       if (known) {
         // What others say, before the first question: a short block beside the company's record.
@@ -106,14 +117,46 @@ export async function run(ctx: Context, companyArg: string, opts: CheckOptions):
         answers: result.answers.map((a) => ({ question: a.question, answer: a.answer, score: a.score, ...(notes[a.question] ? { note: notes[a.question] } : {}) })),
       });
     }, { summary: (ref) => `check ${ref} of ${company} (${checklist.id}): ${result.score}/100, ${result.verdict}` });
-    const name = store.findCompany(company)!.name;
+    const row = store.findCompany(company)!;
+    const name = row.name;
+    const evidence = store.evidenceOf(row);
+    const after = judgeCompany(evidence, policy, ctx.now());
+    const counted = !after.set_aside.some((f) => f.evidence.includes(`check:${id}`));
+    const record = {
+      list: after.list,
+      since: after.since,
+      pinned: after.pinned,
+      reason: after.decided_by ? { rule: after.decided_by.rule, text: after.decided_by.text, evidence: after.decided_by.evidence } : null,
+      open_incidents: evidence.incidents.filter(isOpen).length,
+      broken_promises: evidence.incidents.reduce((n, i) => n + brokenPromises(i, ctx.now()).length, 0),
+      before: before ? { list: before.list, since: before.since } : null,
+      changed: !before || before.list !== after.list,
+      check_counted: counted && !after.pinned,
+    };
     if (opts.json) {
-      return { out: toJson(checkJson(id, name, checklist, at, result, notes)), err: warnings };
+      return { out: toJson({ ...checkJson(id, name, checklist, at, result, notes), record }), err: warnings };
     }
     const colour = colourWanted(ctx.out, { noColor: ctx.noColor }, ctx.env);
+    const why = after.pinned
+      ? 'your pin decides'
+      : !counted
+        ? 'deeds over words: your incidents decide, and a check says only what a company promises'
+        : '';
+    const now = record.changed
+      ? `Now: ${after.list === 'unlisted' ? 'on no list' : `on the ${after.list} list`}${before ? ` (was ${before.list})` : ''}.`
+      : `Now: still ${after.list === 'unlisted' ? 'on no list' : `on the ${after.list} list`}${why ? `; this check did not change it: ${why}` : ''}.`;
     return {
-      out: renderCheck({ id, company: name, checklist, result, notes, lang: ctx.lang, paint: paint(colour) }),
+      out: `${renderCheck({ id, company: name, checklist, result, notes, lang: ctx.lang, paint: paint(colour) })}\n${recordLines(after, evidence, ctx.now()).map(safeText).join('\n')}\n${now}\n`,
       err: warnings,
     };
   });
+}
+
+/** The company's record in two lines: its list and the reason, its open incidents and broken promises. */
+function recordLines(v: Verdict, e: CompanyEvidence, now: number): string[] {
+  const open = e.incidents.filter(isOpen).length;
+  const broken = e.incidents.reduce((n, i) => n + brokenPromises(i, now).length, 0);
+  const list = v.list === 'unlisted' ? 'on no list yet' : `on the ${v.list} list${v.since ? ` since ${v.since}` : ''}`;
+  const reason = v.decided_by ? ` — ${v.decided_by.rule === 'pin' ? '' : `${v.decided_by.rule} `}${findingText(v.decided_by, 'en')}` : '';
+  return [`Record: ${v.company} is ${list}${reason}`, `  ${count(open, 'open incident')}, ${count(broken, 'broken promise')}`];
 }
