@@ -1,0 +1,76 @@
+// `incident edit ID` on a terminal with no flags: the incident as YAML in $EDITOR; a problem
+// is written at the top of the file with its line and the editor opens again; the result is
+// one operation that undo reverts.
+import { chmodSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { Terminal } from '../helpers/tmux.js';
+import { sandbox, type Sandbox } from '../helpers/cli.js';
+import { json, ok } from '../helpers/expect.js';
+
+let s: Sandbox;
+let term: Terminal | undefined;
+
+beforeEach(() => {
+  s = sandbox();
+  ok(s.run(['incident', 'add', 'Ozon', '--title', 'parcel lost', '--fault', 'company', '--opened', '2026-11-20 10:00']));
+  ok(s.run(['incident', 'event', 'ozon-1', 'promise', '--at', '2026-11-20 11:00', '--due', '2026-11-22 18:00', '--text', 'found by Friday']));
+  ok(s.run(['incident', 'event', 'ozon-1', 'contact', '--at', '2026-11-21 09:00', '--channel', 'chat']));
+});
+afterEach(() => {
+  term?.kill();
+  term = undefined;
+  s.cleanup();
+});
+
+/** An editor that runs one sed script per time it is opened, and records what it saw. */
+function editor(...scripts: string[]): string {
+  const file = join(s.dir, 'editor.sh');
+  const lines = ['#!/bin/sh', `n=$(cat "${s.dir}/opened" 2>/dev/null || echo 0); n=$((n+1)); echo $n > "${s.dir}/opened"`, `cp "$1" "${s.dir}/seen-$n.yaml"`, 'case $n in'];
+  scripts.forEach((sc, i) => lines.push(`  ${i + 1}) sed -i ${JSON.stringify(sc)} "$1" ;;`));
+  lines.push('esac');
+  writeFileSync(file, `${lines.join('\n')}\n`);
+  chmodSync(file, 0o755);
+  return file;
+}
+
+function start(args: string[], editorPath: string): Terminal {
+  term = Terminal.start({ dir: s.dir, args, env: { VETTED_DB: s.db, VETTED_CONFIG: s.config, NO_COLOR: '1', LANG: 'C.UTF-8', EDITOR: editorPath, VISUAL: '' } });
+  return term;
+}
+
+interface Shown {
+  title: string;
+  events: { id: string; type: string; kept?: boolean; channel?: string }[];
+}
+
+describe('incident edit in the editor', () => {
+  it('applies the edit: the title, a promise marked kept, an event removed; undo reverts it', async () => {
+    const t = start(['incident', 'edit', 'ozon-1'], editor('s/^title: parcel lost/title: parcel lost in transit/; s/^    text: found by Friday/    text: found by Friday\\n    kept: true/; /id: ozon-1#2/,/channel: chat/d'));
+    expect(await t.waitForExit()).toBe(0);
+    expect(t.screen()).toMatch(/updated ozon-1: 1 events changed, 0 added, 1 removed/);
+    const shown = json<Shown>(s, ['incident', 'show', 'ozon-1', '--json']);
+    expect(shown.title).toBe('parcel lost in transit');
+    expect(shown.events).toEqual([expect.objectContaining({ id: 'ozon-1#1', type: 'promise', kept: true })]);
+    ok(s.run(['undo']));
+    const back = json<Shown>(s, ['incident', 'show', 'ozon-1', '--json']);
+    expect(back.title).toBe('parcel lost');
+    expect(back.events.map((e) => e.id)).toEqual(['ozon-1#1', 'ozon-1#2']);
+  });
+
+  it('shows a problem with its line and opens the file again; the second save applies', async () => {
+    const t = start(['incident', 'edit', 'ozon-1'], editor('s/^fault: company/fault: company\\nlevle: quality/', '/^levle: quality/d; s/^fault: company/fault: third-party/'));
+    expect(await t.waitForExit()).toBe(0);
+    expect(t.screen()).toMatch(/ERROR \(line \d+\): levle: unknown field/);
+    expect(json<{ fault: string }>(s, ['incident', 'show', 'ozon-1', '--json']).fault).toBe('third-party');
+  });
+
+  it('an unchanged file changes nothing', async () => {
+    const before = json<unknown>(s, ['incident', 'show', 'ozon-1', '--json']);
+    const t = start(['incident', 'edit', 'ozon-1'], editor('s/x/x/'));
+    expect(await t.waitForExit()).toBe(0);
+    expect(t.screen()).toMatch(/ozon-1 was not changed/);
+    expect(json<unknown>(s, ['incident', 'show', 'ozon-1', '--json'])).toEqual(before);
+    expect(json<unknown[]>(s, ['history', '--json'])).toHaveLength(3);
+  });
+});
