@@ -72,12 +72,13 @@ export function exportFormat(opts: ExportOptions): string {
 }
 
 export async function run(ctx: Context, opts: ExportOptions): Promise<CommandResult> {
+  // Where it would write is checked first: a path that is the database is refused whatever its name says.
+  const toFile = opts.out !== undefined && !isStdout(opts.out);
+  if (toFile) checkOutputPath(opts.out!, { dbPath: ctx.dbPath });
   const format = exportFormat(opts);
   if (!FORMATS.includes(format)) {
     throw new UserError(`export cannot write ${format} files yet; give --format md, json or csv (or an --out file ending in .md, .json or .csv).`);
   }
-  const toFile = opts.out !== undefined && !isStdout(opts.out);
-  if (toFile) checkOutputPath(opts.out!, { dbPath: ctx.dbPath });
   if (opts.withAttachments && format !== 'json') throw new UserError('--with-attachments embeds the files in the data file; give it with --format json.');
   const sharing = opts.share || opts.withEvidence || opts.source !== undefined || opts.redact === false;
   if (sharing && !opts.share) throw new UserError('--source, --with-evidence and --no-redact go with --share; add --share --format json.');

@@ -174,7 +174,7 @@ describe('2. devices and special files are not taken for ours', () => {
     expect(r.stdout.subarray(0, 16).toString('latin1')).toBe('SQLite format 3\u0000');
     const copy = join(s.dir, 'piped.db');
     writeFileSync(copy, r.stdout);
-    ok(s.run(['restore', copy]));
+    ok(s.run(['restore', copy, '--yes']));
   });
 });
 
