@@ -56,7 +56,11 @@ printf '%s\\n' "\${COMPREPLY[@]}"
 describe('bash', () => {
   it.each([
     [['inc'], ['incident']],
-    [['incident', ''], ['add', 'event', 'list', 'show', 'close']],
+    [['incident', ''], ['add', 'event', 'list', 'show', 'close', 'attach', 'edit', 'remove', 'reopen']],
+    [['event', 'edit', 'volga-2012'], ['volga-2012-07#']],
+    [['event', 'edit', 'volga-2012-07#1'], ['volga-2012-07#1', 'volga-2012-07#10']],
+    [['checks', 'show', 'ama'], ['amazon-check-1']],
+    [['company', 'merge', 'Vol'], ['Volgatelecom']],
     [['incident', 'event', 'volga'], ['volga-2012-07']],
     [['incident', 'event', 'volga-2012-07', 'pro'], ['promise']],
     [['incident', 'event', 'volga-2012-07', 'promise', '--lev'], ['--level']],
