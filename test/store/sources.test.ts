@@ -7,13 +7,14 @@ import { afterEach, beforeEach, expect, it } from 'vitest';
 import { Store } from '../../src/store/store.js';
 import { Sources, type SourceData } from '../../src/store/sources.js';
 import { emptyCounts } from '../../src/domain/sources.js';
+import { journaled } from '../helpers/store.js';
 
 let dir: string;
 let store: Store;
 
 beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'vetted-sources-'));
-  store = Store.open(join(dir, 'v.db'));
+  store = journaled(Store.open(join(dir, 'v.db')));
 });
 afterEach(() => {
   store.close();
