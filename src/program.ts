@@ -170,7 +170,11 @@ function registerRecordCommands(program: Command, sub: Sub, action: Action): voi
     .option('--note <text>', 'what the files show')
     .option('--json', 'print the attachments as JSON')
     .action(action(async () => ({ run: (await import('./commands/attachment.js')).runAttach })));
-  const attachment = sub(program, 'attachment', 'the files kept with incidents', 'vetted attachment save 3 --out receipt.pdf');
+  const attachment = sub(program, 'attachment', 'the files kept with incidents', 'vetted attachment list', 'vetted attachment save 3 --out receipt.pdf');
+  sub(attachment, 'list', 'the files kept, with their incidents and sizes (the default)', 'vetted attachment list', 'vetted attachment list --incident volgatelecom-1 --json')
+    .option('--incident <id>', 'only the files of this incident')
+    .option('--json', 'print as JSON')
+    .action(action(async () => ({ run: (await import('./commands/attachment.js')).runList })));
   sub(attachment, 'save <id>', 'write an attachment back to a file, checked against its SHA-256', 'vetted attachment save 3', 'vetted attachment save 3 --out ~/receipt.pdf')
     .option('--out <file>', 'where to write it (default: its own name, in the current folder)')
     .action(action(async () => ({ run: (await import('./commands/attachment.js')).runSave })));
@@ -209,7 +213,10 @@ function registerRecordCommands(program: Command, sub: Sub, action: Action): voi
     .option('--at <when>', 'with --sent: when it was sent (default: now)')
     .addOption(new Option('--channel <how>', 'with --sent: letter or email (default: letter)').choices(['letter', 'email']))
     .action(action(() => import('./commands/letter.js')));
-  const letters = sub(program, 'letters', 'letter templates', 'vetted letters check ~/.config/vetted/letters/en/claim.md');
+  const letters = sub(program, 'letters', 'letter templates', 'vetted letters list', 'vetted letters check ~/.config/vetted/letters/en/claim.md');
+  sub(letters, 'list', 'the template each kind of letter uses in each language: yours, or the built-in one (the default)', 'vetted letters list', 'vetted letters list --json')
+    .option('--json', 'print as JSON')
+    .action(action(async () => ({ run: (await import('./commands/letters.js')).runList })));
   sub(letters, 'check <file>', 'check a letter template: name each unknown placeholder with its line', 'vetted letters check my-claim.md')
     .option('--json', 'print the problems as JSON')
     .action(action(async () => ({ run: (await import('./commands/letters.js')).runCheck })));
@@ -365,7 +372,10 @@ function registerCorrectionCommands(program: Command, sub: Sub, action: Action):
   sub(incident, 'reopen <id>', 'reopen a closed incident: its resolution is removed', 'vetted incident reopen ozon-1')
     .action(action(async () => ({ run: (await correct()).runReopen })));
 
-  const event = sub(program, 'event', 'correct one event of a timeline by its id (shown by `vetted incident show`)', 'vetted event edit volga-2012-07#4 --kept', 'vetted event remove volga-2012-07#5');
+  const event = sub(program, 'event', 'correct one event of a timeline by its id (shown by `vetted incident show`)', 'vetted event list volga-2012-07', 'vetted event edit volga-2012-07#4 --kept', 'vetted event remove volga-2012-07#5');
+  sub(event, 'list [incident]', 'events with their ids: of one incident, or of all (the default)', 'vetted event list', 'vetted event list volga-2012-07 --json')
+    .option('--json', 'print as JSON')
+    .action(action(async () => ({ run: (await correct()).runListEvents })));
   eventFieldOptions(
     sub(event, 'edit <event-id>', "correct an event: its time or any field of its type; a promise can be marked kept or given a new deadline", 'vetted event edit volga-2012-07#4 --kept', 'vetted event edit volga-2012-07#2 --at "12.07.2012 09:05"', 'vetted event edit ozon-1#3 --due "2026-12-10 18:00"')
       .option('--at <when>', 'when it happened'),

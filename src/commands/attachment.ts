@@ -11,7 +11,8 @@ import { checkNote, withStore } from './shared.js';
 import { toJson, safeText } from '../ui/safe.js';
 import { writeFileAtomic } from '../formats/write-file.js';
 import type { Store } from '../store/store.js';
-import { MAX_ATTACHMENT_BYTES, addAttachment, eventRowIdByNumber, readAttachment } from '../store/attachments.js';
+import { MAX_ATTACHMENT_BYTES, addAttachment, allAttachments, attachmentsOf, eventRowIdByNumber, readAttachment } from '../store/attachments.js';
+import { renderTable } from '../ui/table.js';
 
 export interface AttachOptions {
   event?: string;
@@ -102,5 +103,20 @@ export async function runSave(ctx: Context, idArg: string, opts: { out?: string 
     if (existsSync(out) && statSync(out).isDirectory()) throw new UserError(`${safeText(out)} is a folder; give --out the path of a file.`);
     writeFileAtomic(out, [found.data]);
     return { err: `wrote ${out} (${describeSize(found.data.length)}, SHA-256 checked)` };
+  });
+}
+
+/** `vetted attachment list [--incident ID]`: the files kept, with their incidents and sizes. */
+export async function runList(ctx: Context, opts: { incident?: string; json?: boolean }): Promise<CommandResult> {
+  return withStore(ctx, (store) => {
+    const all = opts.incident ? attachmentsOf(store, requireIncident(store, opts.incident).rowId) : [...allAttachments(store).values()].flat();
+    if (opts.json) return { out: toJson(all) };
+    if (!all.length) return { out: 'No files kept yet. Keep one with `vetted incident attach ID FILE`.\n' };
+    return {
+      out: renderTable(
+        [{ header: 'ID', align: 'right' }, { header: 'INCIDENT' }, { header: 'EVENT' }, { header: 'NAME', max: 40 }, { header: 'SIZE', align: 'right' }, { header: 'ADDED' }],
+        all.map((a) => [String(a.id), a.incident, a.event === null ? '' : `#${a.event}`, a.name, describeSize(a.size), a.added_at]),
+      ),
+    };
   });
 }

@@ -5,6 +5,7 @@ import type { Context } from '../context.js';
 import type { CommandResult } from './result.js';
 import { UserError } from '../errors.js';
 import { toJson } from '../ui/safe.js';
+import { renderTable } from '../ui/table.js';
 import { a, count } from '../ui/words.js';
 import { FAULTS, type EventType, type Fault, type IncidentEvent } from '../domain/types.js';
 import { EVENT_FIELDS, FIELD_SPECS } from '../domain/events.js';
@@ -217,5 +218,21 @@ export async function runRemoveEvent(ctx: Context, eventId: string): Promise<Com
     const { incident, event, rowId } = requireEvent(store, eventId);
     store.write(() => store.removeEvent(rowId), { summary: `remove ${event.id} (${event.type} at ${event.at}) of ${incident.id}` });
     return { err: `removed ${event.id} (${event.type} at ${event.at}) from ${incident.id} (to bring it back: ${undoHint})` };
+  });
+}
+
+/** `vetted event list [INCIDENT]`: events by their ids, of one incident or of all. */
+export async function runListEvents(ctx: Context, id: string | undefined, opts: { json?: boolean }): Promise<CommandResult> {
+  return withStore(ctx, (store) => {
+    const incidents = id !== undefined ? [requireIncident(store, id)] : store.allIncidents();
+    const rows = incidents.flatMap((i) => i.events.map((e) => ({ ...e, incident: i.id, company: i.company })));
+    if (opts.json) return { out: toJson(rows) };
+    if (!rows.length) return { out: 'No events yet. Log one with `vetted incident event ID TYPE`.\n' };
+    return {
+      out: renderTable(
+        [{ header: 'ID' }, { header: 'WHEN' }, { header: 'TYPE' }, { header: 'COMPANY', max: 30 }, { header: 'WHAT', max: 60 }],
+        rows.map((e) => [e.id!, e.at.replace('T', ' '), e.type, e.company, e.text ?? e.note ?? e.outcome ?? e.channel ?? e.level ?? '']),
+      ),
+    };
   });
 }

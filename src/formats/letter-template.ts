@@ -60,3 +60,19 @@ export function loadTemplate(opts: { template?: string; configDir: string; lang:
   }
   return { nodes: parsed.nodes, file, source };
 }
+
+/** Every template a letter may use: for each language and kind, yours when you have one, else the built-in one. */
+export function listTemplates(configDir: string, kinds: readonly LetterKind[]): { lang: 'en' | 'ru'; kind: LetterKind; source: 'user' | 'built-in'; file: string }[] {
+  const out: { lang: 'en' | 'ru'; kind: LetterKind; source: 'user' | 'built-in'; file: string }[] = [];
+  for (const lang of ['en', 'ru'] as const) {
+    for (const kind of kinds) {
+      const mine = join(configDir, 'letters', lang, `${kind}.md`);
+      out.push(
+        existsSync(mine)
+          ? { lang, kind, source: 'user', file: mine }
+          : { lang, kind, source: 'built-in', file: join(projectDir('templates', 'letters/en/claim.md'), 'letters', lang, `${kind}.md`) },
+      );
+    }
+  }
+  return out;
+}

@@ -14,7 +14,9 @@ const commands: { path: string[]; cmd: Command }[] = [];
 walk(program, (cmd, path) => {
   if (!(cmd as unknown as { _hidden?: boolean })._hidden) commands.push({ path, cmd });
 });
-const groups = commands.filter((c) => c.path.length && c.cmd.commands.length);
+// A group with an action of its own (`vetted history`, with `history prune` under it) is its own listing.
+const ownAction = (c: Command) => !!(c as unknown as { _actionHandler: unknown })._actionHandler;
+const groups = commands.filter((c) => c.path.length && c.cmd.commands.length && !ownAction(c.cmd));
 const ndjsonListings = commands.filter((c) => c.cmd.options.some((o) => o.long === '--ndjson'));
 
 let s: Sandbox;
