@@ -1,0 +1,47 @@
+// Deeds over words on the built binary: a passed check after broken promises does not wash
+// them away; `why` shows it as not counted, and `check` says so with the company's record.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { sandbox, amazonAnswerFlags, type Sandbox } from '../helpers/cli.js';
+import { json, ok } from '../helpers/expect.js';
+
+let s: Sandbox;
+beforeEach(() => {
+  s = sandbox();
+  ok(s.run(['incident', 'add', 'Some ISP', '--title', 'down', '--fault', 'company', '--opened', '2026-11-01 09:00']));
+  for (const [at, due] of [['2026-11-01 10:00', '2026-11-02 10:00'], ['2026-11-03 10:00', '2026-11-04 10:00'], ['2026-11-05 10:00', '2026-11-06 10:00']]) {
+    ok(s.run(['incident', 'event', 'some-isp-1', 'promise', '--at', at, '--due', due, '--text', 'fixed tomorrow']));
+  }
+});
+afterEach(() => s.cleanup());
+
+describe('deeds over words', () => {
+  it('a passed check after three broken promises leaves the company black, and says why', () => {
+    interface Checked {
+      verdict: string;
+      record: { list: string; before: { list: string } | null; changed: boolean; check_counted: boolean; broken_promises: number; reason: { rule: string } };
+    }
+    const r = json<Checked>(s, ['check', 'Some ISP', ...amazonAnswerFlags, '--json']);
+    expect(r.verdict).toBe('go');
+    expect(r.record).toMatchObject({ list: 'black', before: { list: 'black' }, changed: false, check_counted: false, broken_promises: 3, reason: { rule: 'B2' } });
+    const why = json<{ list: string; set_aside: { rule: string }[] }>(s, ['why', 'Some ISP', '--json']);
+    expect(why.list).toBe('black');
+    expect(why.set_aside.map((f) => f.rule)).toEqual(['W3']);
+    const text = ok(s.run(['why', 'Some ISP'])).stdout;
+    expect(text).toMatch(/Not counted \(1\): a check says what a company promises; your incidents say what it did/);
+  });
+
+  it('the printed check shows the record and that the check did not change it', () => {
+    const out = ok(s.run(['check', 'Some ISP', ...amazonAnswerFlags])).stdout;
+    expect(out).toMatch(/Record: Some ISP is on the black list since 2026-11-\d\d — B2 /);
+    expect(out).toMatch(/Now: still on the black list; this check did not change it: deeds over words/);
+  });
+
+  it('a check decides when no incident finding holds', () => {
+    const r = json<{ record: { list: string; changed: boolean } }>(s, ['check', 'Elsewhere', ...amazonAnswerFlags, '--json']);
+    expect(r.record).toMatchObject({ list: 'white', changed: true });
+  });
+
+  it('policy show gives the order in which findings decide', () => {
+    expect(ok(s.run(['policy', 'show'])).stdout).toMatch(/deeds over words: when any incident finding \(B1, B2, B3, W1, W2\) holds/);
+  });
+});
