@@ -83,7 +83,7 @@ describe('3. restore while others write', () => {
       };
       const restore = (async () => {
         await sleep(400 + 150 * trial);
-        return runAsync(['restore', base]);
+        return runAsync(['restore', base, '--yes']);
       })();
       await Promise.all([...Array.from({ length: WRITERS }, (_, w) => writer(w)), restore]);
       const r = await restore;

@@ -89,14 +89,14 @@ describe('kill -9 during corrections', () => {
 
   it('during an editor apply: before or after, never between', async () => {
     const base = join(dir, 'edit.db');
-    run(base, ['import', bigFile('Edited', 1, 3000)]);
+    run(base, ['import', bigFile('Edited', 1, 1500)]);
     const before = snapshot(base);
     const ed = join(dir, 'editor.sh');
     writeFileSync(ed, '#!/bin/sh\nsed -i "s/text: note /text: changed /" "$1"\n');
     chmodSync(ed, 0o755);
     const done = join(dir, 'edit-done.db');
     copyFileSync(base, done);
-    expect(await killAfter(done, ['incident', 'edit', 'edited-1'], 20_000, { EDITOR: ed, VISUAL: '' }, true)).toBe(0);
+    expect(await killAfter(done, ['incident', 'edit', 'edited-1'], 120_000, { EDITOR: ed, VISUAL: '' }, true)).toBe(0);
     const after = snapshot(done);
     expect(after).not.toBe(before);
     for (const ms of [300, 600, 900, 1300, 1800]) {
