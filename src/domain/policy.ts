@@ -364,6 +364,8 @@ export interface Verdict {
   reasons: Finding[];
   /** Every black and white finding, newest first. */
   findings: Finding[];
+  /** Check findings that hold but decide nothing, because incident findings hold (deeds over words). */
+  set_aside: Finding[];
   /** The finding that decided the verdict. */
   decided_by: Finding | null;
   /** What would change the verdict, in plain words. */
@@ -413,14 +415,28 @@ function watchFindings(e: CompanyEvidence, p: Policy, now: number): Finding[] {
   return out.sort(byDateDesc);
 }
 
-/** Runs every rule and folds the findings: a pin first, then the newest evidence (black on a tie). */
+/** Rules that read what a company did (its incidents), as against what it says it will do (its checks). */
+export const DEED_RULES: readonly RuleId[] = ['B1', 'B2', 'B3', 'W1', 'W2'];
+
+export function isDeed(f: Pick<Finding, 'rule'>): boolean {
+  return (DEED_RULES as readonly string[]).includes(f.rule);
+}
+
+/**
+ * Runs every rule and folds the findings: a pin first; then deeds over words (when any
+ * incident finding holds, the check findings decide nothing); then, among the findings
+ * that decide, the newest evidence (black on a tie).
+ */
 export function judgeCompany(e: CompanyEvidence, policy: Policy = DEFAULT_POLICY, now: number): Verdict {
   const findings = RULES.flatMap((r) => r.judge(e, policy, now)).sort(byDateDesc);
-  const black = findings.filter((f) => f.side === 'black');
-  const white = findings.filter((f) => f.side === 'white');
+  const deeds = findings.filter(isDeed);
+  const deciding = deeds.length ? deeds : findings;
+  const setAside = deeds.length ? findings.filter((f) => !isDeed(f)) : [];
+  const black = deciding.filter((f) => f.side === 'black');
+  const white = deciding.filter((f) => f.side === 'white');
   // Sides are compared by calendar date: evidence of the same day is a tie, and black wins a tie.
   const newestOf = (fs: Finding[]) => fs.reduce((best, f) => (datePart(f.date) > best ? datePart(f.date) : best), '');
-  const base = { company: e.company, findings };
+  const base = { company: e.company, findings, set_aside: setAside };
 
   if (e.pin) {
     const pin: Finding = { rule: 'pin', side: e.pin.list, text: `pinned by you: ${e.pin.reason}`, text_ru: `закреплено вами: ${e.pin.reason}`, date: e.pin.at, evidence: [] };
@@ -441,12 +457,13 @@ export function judgeCompany(e: CompanyEvidence, policy: Policy = DEFAULT_POLICY
     const side: 'black' | 'white' = black.length && newestOf(black) >= newestOf(white) ? 'black' : 'white';
     const reasons = side === 'black' ? black : white;
     const decided = reasons[0];
-    const change =
-      side === 'black'
-        ? white.length
-          ? [`newer good evidence than ${datePart(decided.date)} (a failure handled well, a passed check) would move it to the white list`]
-          : ['a failure handled well from now on, or a passed check, newer than this evidence, would move it to the white list']
-        : ['newer bad evidence (a failure the company itself did not put right, broken promises, a failed check) would move it to the black list'];
+    const change = deeds.length
+      ? side === 'black'
+        ? ['a failure handled well from now on, newer than this evidence, would move it to the white list; a passed check would not, for deeds decide over words']
+        : ['a failure the company does not put right, or broken promises, newer than this evidence, would move it to the black list; a failed check would not, for deeds decide over words']
+      : side === 'black'
+        ? ['a newer passed check, or any failure handled well (deeds decide over words), would move it to the white list']
+        : ['a newer failed check, or any failure the company does not put right (deeds decide over words), would move it to the black list'];
     return { ...base, list: side, since: datePart(decided.date), pinned: false, reasons, decided_by: decided, would_change: change };
   }
   const watch = watchFindings(e, policy, now);

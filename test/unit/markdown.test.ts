@@ -77,7 +77,7 @@ function finding(rule: Finding['rule'], side: Finding['side'], text: string, dat
 }
 
 function verdict(company: string, list: ListName, since: string, reasons: Finding[], findings: Finding[], pinned = false): Verdict {
-  return { company, list, since, pinned, reasons, findings, decided_by: reasons[0] ?? null, would_change: [] };
+  return { company, list, since, pinned, reasons, findings, set_aside: [], decided_by: reasons[0] ?? null, would_change: [] };
 }
 
 /** What a list row shows of a verdict. */

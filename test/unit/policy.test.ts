@@ -311,11 +311,10 @@ describe('judgeCompany', () => {
     ['black and white at the same moment: black', [black('b', '2024-03-01T10:00'), white('w', '2024-03-01T10:00')], [], 'black', '2024-03-01'],
     ['white a day newer: white', [black('b', '2024-03-01T10:00'), white('w', '2024-03-02T09:00')], [], 'white', '2024-03-02'],
     ['white later on the same date: a tie, so black', [black('b', '2024-03-01T10:00'), white('w', '2024-03-01T18:00')], [], 'black', '2024-03-01'],
-    ['a failed check dated 2024-03-01 and a recovery at 10:00 that day: a tie, so black', [white('w', '2024-03-01T10:00')], [check({ at: '2024-03-01', score: 10 })], 'black', '2024-03-01'],
+    ['two failed checks and a newer one: the latest check decides when no incident finding holds', [], [check({ id: 1, at: '2024-01-01', score: 90 }), check({ id: 2, at: '2024-03-01', score: 10 })], 'black', '2024-03-01'],
     ['black newer: black', [black('b', '2024-06-01T10:00'), white('w', '2024-03-01T10:00')], [], 'black', '2024-06-01'],
-    ['a failed check and a good recovery at the same moment: black', [white('w', '2024-03-01T10:00')], [check({ at: '2024-03-01T10:00', score: 10 })], 'black', '2024-03-01'],
+    ['a passed check alone: white', [], [check({ at: '2024-03-01T10:00', score: 90 })], 'white', '2024-03-01'],
     ['a passed check and a failure at the same moment: black', [black('b', '2024-03-01T10:00')], [check({ at: '2024-03-01T10:00', score: 90 })], 'black', '2024-03-01'],
-    ['a newer passed check after a failure: white', [black('b', '2024-03-01T10:00')], [check({ at: '2024-07-15', score: 90 })], 'white', '2024-07-15'],
     ['since is the newest of several black findings', [black('b1', '2024-03-01T10:00'), black('b2', '2024-09-09T10:00'), white('w', '2024-05-01T10:00')], [], 'black', '2024-09-09'],
   ] as [string, Incident[], ReturnType<typeof check>[], string, string][])('%s', (_name, incidents, checks, list, since) => {
     const v = judgeCompany(evidence({ incidents, checks }), DEFAULT_POLICY, NOW);
@@ -325,6 +324,49 @@ describe('judgeCompany', () => {
     expect(v.reasons.length).toBeGreaterThan(0);
     expect(v.reasons.every((f) => f.side === list)).toBe(true);
     expect(v.decided_by).toBe(v.reasons[0]);
+  });
+
+  describe('deeds over words: incident findings decide when any holds; checks only when none does', () => {
+    const broken = (id: string) =>
+      incident({
+        id,
+        events: [
+          promise({ at: '2024-03-01T10:00', due: '2024-03-02T10:00', text: 'tomorrow' }),
+          promise({ at: '2024-03-03T10:00', due: '2024-03-04T10:00', text: 'tomorrow' }),
+          promise({ at: '2024-03-05T10:00', due: '2024-03-06T10:00', text: 'tomorrow' }),
+        ],
+      }); // B2, dated its last event 2024-03-05
+    const nothing = incident({ id: 'n', events: [contact({ at: '2024-02-01T10:00' }), resolution('resolved', '2024-02-02T10:00')], fault: 'third-party' }); // no finding
+
+    it.each([
+      ['a passed check after broken promises: black (B2), the check set aside', [broken('p')], [check({ id: 7, at: '2024-07-15', score: 100 })], 'black', 'B2', ['W3']],
+      ['a failed check after a good recovery: white (W1), the check set aside', [white('w', '2024-03-01T10:00')], [check({ id: 7, at: '2024-07-15', score: 10 })], 'white', 'W1', ['B4']],
+      [
+        'an old institutional failure, a newer good recovery, a newer still failed check: white (W1)',
+        [black('b', '2023-01-10T10:00'), white('w', '2024-03-01T10:00')],
+        [check({ id: 7, at: '2024-07-15', score: 10 })],
+        'white',
+        'W1',
+        ['B4'],
+      ],
+      ['a failed check beside an incident that gives no finding: black (B4)', [nothing], [check({ id: 7, at: '2024-01-15', score: 10 })], 'black', 'B4', []],
+      ['a passed check beside an incident that gives no finding: white (W3)', [nothing], [check({ id: 7, at: '2024-01-15', score: 95 })], 'white', 'W3', []],
+      ['a failed check and a good recovery on the same day: white, no tie with words', [white('w', '2024-03-01T10:00')], [check({ at: '2024-03-01T10:00', score: 10 })], 'white', 'W1', ['B4']],
+    ] as [string, Incident[], ReturnType<typeof check>[], string, string, string[]][])('%s', (_name, incidents, checks, list, rule, setAside) => {
+      const v = judgeCompany(evidence({ incidents, checks }), DEFAULT_POLICY, NOW);
+      expect(v.list).toBe(list);
+      expect(v.decided_by?.rule).toBe(rule);
+      expect(v.reasons.every((f) => ['B1', 'B2', 'B3', 'W1', 'W2'].includes(f.rule) || !setAside.length)).toBe(true);
+      expect(v.set_aside.map((f) => f.rule)).toEqual(setAside);
+      // Set-aside findings are still among the findings shown for and against.
+      for (const r of setAside) expect(v.findings.map((f) => f.rule)).toContain(r);
+    });
+
+    it('a pin still overrides deeds and words, and says what the evidence would decide', () => {
+      const v = judgeCompany(evidence({ incidents: [broken('p')], checks: [check({ at: '2024-07-15', score: 100 })], pin: pin({ list: 'white', reason: 'x' }) }), DEFAULT_POLICY, NOW);
+      expect(v).toMatchObject({ list: 'white', pinned: true });
+      expect(v.would_change.join(' ')).toMatch(/black list/);
+    });
   });
 
   it('keeps both sides among its findings, newest first', () => {
