@@ -4,6 +4,7 @@ import { VERSION } from './version.js';
 import { safeText } from './ui/safe.js';
 import type { CommandResult } from './commands/result.js';
 import type { Context, GlobalOptions } from './context.js';
+import { langFlagOf, pickLang, t, useLanguage } from './i18n/index.js';
 
 export type CommandLoader = () => Promise<{ run: (ctx: Context, ...args: never[]) => Promise<CommandResult> }>;
 
@@ -21,33 +22,20 @@ function emit(result: CommandResult, ctx: Pick<Context, 'out' | 'err'>): number 
   return result.code ?? 0;
 }
 
-/** Maps an error to its exit code and the one sentence the user sees. */
+/** Maps an error to its exit code and the one sentence the user sees (in the catalog's words). */
 export function describeError(err: unknown, debug: boolean): { code: number; message: string } {
   const e = err as { name?: string; exitCode?: number; code?: string; message?: string; stack?: string };
   // Ctrl+C at a prompt: leave at once, nothing stored.
   if (e?.name === 'ExitPromptError' || e?.name === 'AbortPromptError') return { code: 130, message: '' };
   // One sentence: any line break inside (from a name the user typed) is shown, not obeyed.
   if (e?.name === 'UserError') return { code: 2, message: safeText(`vetted: ${e.message}`) };
-  if (e?.code === 'SQLITE_CORRUPT' || e?.code === 'SQLITE_NOTADB') {
-    return {
-      code: 2,
-      message: 'vetted: the database is damaged (SQLite says: ' + safeText(e.message ?? '') + '); restore a backup with `vetted restore FILE`, or pass --db with another file.',
-    };
-  }
-  if (e?.code === 'SQLITE_FULL' || e?.code === 'ENOSPC') {
-    return { code: 1, message: 'vetted: the disk is full, so nothing was saved; free some space and run the command again.' };
-  }
-  if (typeof e?.code === 'string' && e.code.startsWith('SQLITE_IOERR')) {
-    return { code: 1, message: `vetted: the disk refused a write (${e.message}): check free space, quotas and the disk itself; nothing was saved.` };
-  }
-  if (e?.code === 'SQLITE_BUSY') {
-    return { code: 1, message: 'vetted: the database is busy with another vetted process; nothing was saved, try again in a moment.' };
-  }
-  if (e?.code === 'SQLITE_READONLY' || e?.code === 'EACCES' || e?.code === 'EROFS') {
-    return { code: 1, message: `vetted: cannot write there (${e.message}); check the permissions, or pass --db with another path.` };
-  }
-  const detail = debug ? `\n${e?.stack ?? String(err)}` : ' (run again with --debug to see the details)';
-  return { code: 1, message: `vetted: unexpected error: ${e?.message ?? String(err)}; please report it${detail}` };
+  const say = t().errors;
+  if (e?.code === 'SQLITE_CORRUPT' || e?.code === 'SQLITE_NOTADB') return { code: 2, message: say.damaged(safeText(e.message ?? '')) };
+  if (e?.code === 'SQLITE_FULL' || e?.code === 'ENOSPC') return { code: 1, message: say.diskFull };
+  if (typeof e?.code === 'string' && e.code.startsWith('SQLITE_IOERR')) return { code: 1, message: say.ioError(e.message ?? '') };
+  if (e?.code === 'SQLITE_BUSY') return { code: 1, message: say.busy };
+  if (e?.code === 'SQLITE_READONLY' || e?.code === 'EACCES' || e?.code === 'EROFS') return { code: 1, message: say.readOnly(e.message ?? '') };
+  return { code: 1, message: say.unexpected(e?.message ?? String(err), debug ? (e?.stack ?? String(err)) : null) };
 }
 
 /** A reader that went away (`vetted lists | head`) is not an error: stop quietly. */
@@ -68,6 +56,8 @@ export async function main(argv: string[]): Promise<number> {
   const debug = hasDebug(args);
   let code = 0;
   try {
+    // The language first: help and every message are in it.
+    await useLanguage(pickLang(langFlagOf(args), process.env));
     const { buildProgram } = await import('./program.js');
     const program = buildProgram(async (load: CommandLoader, globals: GlobalOptions, params: unknown[]) => {
       const [{ makeContext }, mod] = await Promise.all([import('./context.js'), load()]);

@@ -1,45 +1,94 @@
 // The command tree: names, flags and help only. Each action loads its command module
-// when it runs, so a command imports only what it uses.
+// when it runs, so a command imports only what it uses. Every word of help comes from the
+// language catalog, commander's own words too.
 
-import { Command, Option } from 'commander';
+import { Command, Help, Option } from 'commander';
 import type { CommandLoader } from './main.js';
 import type { GlobalOptions } from './context.js';
 import { VERSION } from './version.js';
+import { t } from './i18n/index.js';
+import { CHANNELS, COMPENSATION_KINDS, EFFORTS, FAULTS, LEVELS, OUTCOMES } from './domain/types.js';
 
 export type Runner = (load: CommandLoader, globals: GlobalOptions, params: unknown[]) => Promise<void>;
 
-function examples(...lines: string[]): string {
-  return `Examples:\n${lines.map((l) => `  $ ${l}`).join('\n')}\n`;
+function examples(lines: string[]): string {
+  return `${t().help.examples}\n${lines.map((l) => `  $ ${l}`).join('\n')}\n`;
 }
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 
+/** commander's own error messages, in the catalog's words. */
+function translateCommander(message: string): string {
+  const h = t().help;
+  const hint = (m: RegExpExecArray, i: number) => (m[i] ? h.didYouMean(m[i]) : '');
+  let m: RegExpExecArray | null;
+  if ((m = /^unknown option '([^']+)'(?:\s*\(Did you mean (.+?)\?\))?/.exec(message))) return h.unknownOption(m[1]) + hint(m, 2);
+  if ((m = /^unknown command '([^']+)'(?:\s*\(Did you mean (.+?)\?\))?/.exec(message))) return h.unknownCommand(m[1]) + hint(m, 2);
+  if ((m = /^missing required argument '([^']+)'/.exec(message))) return h.missingArgument(m[1]);
+  if ((m = /^required option '([^']+)' not specified/.exec(message))) return h.missingOption(m[1]);
+  if ((m = /^option '([^']+)' argument missing/.exec(message))) return h.optionNeedsValue(m[1]);
+  if ((m = /^too many arguments.*Expected (\d+)/.exec(message))) return h.tooManyArguments(Number(m[1]));
+  return message;
+}
+
 /** Usage errors as one line on stderr, with where to read more. */
 function oneLine(command: string) {
-  return (message: string, write: (s: string) => void) =>
-    write(`vetted: ${message.trim().replace(/^error: /, '').replace(/\s*\n\s*/g, ' ').replace(/\.$/, '')}; see \`${command} --help\`.\n`);
+  return (message: string, write: (s: string) => void) => {
+    const text = message.trim().replace(/^error: /, '').replace(/\s*\n\s*/g, ' ').replace(/\.$/, '');
+    write(`${t().errors.usage(translateCommander(text), command)}\n`);
+  };
+}
+
+/** Placeholders such as <company> and [options] in the catalog's words. */
+function placeholders(s: string): string {
+  const h = t().help;
+  return s.replace(/\[options\]|\[command\]/g, (w) => h.usageWords[w] ?? w).replace(/([<[])([^>\]]+)([>\]])/g, (w, open: string, name: string, close: string) => {
+    const word = h.placeholder[name.replace(/\.\.\.$/, '')];
+    return word ? `${open}${word}${name.endsWith('...') ? '...' : ''}${close}` : w;
+  });
+}
+
+/** commander's help, with its titles, defaults and placeholders from the catalog. */
+const HELP: Partial<Help> = {
+  styleTitle(str: string) {
+    const h = t().help;
+    const titles: Record<string, string> = { 'Usage:': h.usage, 'Options:': h.options, 'Commands:': h.commands, 'Arguments:': h.arguments, 'Global Options:': h.globalOptions };
+    return titles[str] ?? str;
+  },
+  styleUsage: (s: string) => placeholders(s),
+  styleOptionTerm: (s: string) => placeholders(s),
+  styleSubcommandTerm: (s: string) => placeholders(s),
+  styleArgumentTerm: (s: string) => placeholders(s),
+  optionDescription(option: Option) {
+    const h = t().help;
+    const extra: string[] = [];
+    if (option.argChoices) extra.push(h.choices(option.argChoices));
+    if (option.defaultValue !== undefined && (option.required || option.optional)) extra.push(h.default(String(option.defaultValue)));
+    return [option.description, ...extra].filter(Boolean).join(' ');
+  },
+};
+
+/** The values of a closed vocabulary as help shows them: the ids, and the words of the language. */
+function values(ids: readonly string[], words: Record<string, string>): string {
+  return ids.map((id) => (words[id] && words[id] !== id ? `${id} (${words[id]})` : id)).join(', ');
 }
 
 export function buildProgram(run: Runner): Command {
+  const h = t().help;
+  const o = h.opt;
   const program = new Command('vetted')
-    .description('Vet vendors before you buy, log bad service as it happens, and keep fair black and white lists of companies.')
-    .version(VERSION, '-V, --version', 'print the version')
-    .option('--db <path>', 'the database file (default: $VETTED_DB, else the user data folder)')
-    .option('--lang <lang>', 'language of checklists and messages: en or ru (default: from $LANG)')
-    .option('--no-color', 'no colour in the output (NO_COLOR=1 does the same)')
-    .option('--debug', 'show the stack of unexpected errors')
+    .configureHelp(HELP)
+    .helpOption('-h, --help', h.helpOption)
+    .helpCommand('help [command]', h.helpCommand)
+    .description(h.program)
+    .version(VERSION, '-V, --version', h.globals.version)
+    .option('--db <path>', h.globals.db)
+    .option('--lang <lang>', h.globals.lang)
+    .option('--no-color', h.globals.noColor)
+    .option('--debug', h.globals.debug)
     .exitOverride()
     .configureOutput({ outputError: oneLine('vetted') })
-    .addHelpText(
-      'before',
-      examples(
-        'vetted check "Elefant.ro"                      # vet a vendor before buying',
-        'vetted incident add Volgatelecom               # log a service failure as it unfolds',
-        'vetted due                                     # broken promises and what to do next',
-        'vetted lists black                             # who is on your black list, and why',
-        'vetted export --format md --out lists.md       # publish your lists',
-      ),
-    );
+    .addHelpText('before', examples(h.topExamples));
 
   /** An action that loads `load` and runs it with the command's arguments and options. */
   const action =
@@ -50,166 +99,142 @@ export function buildProgram(run: Runner): Command {
       await run(load, cmd.optsWithGlobals() as GlobalOptions, params);
     };
 
-  const sub = (parent: Command, name: string, description: string, ...ex: string[]) => {
-    const c = parent.command(name).description(description).exitOverride();
-    c.configureOutput({ outputError: oneLine(`vetted ${[parent.name() === 'vetted' ? '' : parent.name(), c.name()].filter(Boolean).join(' ')}`) });
-    if (ex.length) c.addHelpText('before', examples(...ex));
+  /** A command with its description and examples from the catalog, under its full name. */
+  const sub = (parent: Command, name: string) => {
+    const c = parent.command(name).exitOverride();
+    const full = [parent.name() === 'vetted' ? '' : parent.name(), c.name()].filter(Boolean).join(' ');
+    c.description(h.cmd[full] ?? '');
+    c.configureOutput({ outputError: oneLine(`vetted ${full}`) });
+    const ex = h.ex[full];
+    if (ex?.length) c.addHelpText('before', examples(ex));
     return c;
   };
 
-  sub(
-    program,
-    'check <company>',
-    'run a pre-purchase checklist on a vendor: interactive on a terminal, scriptable with answers given',
-    'vetted check "Elefant.ro"',
-    'vetted check Amazon --checklist online-order --lang ru',
-    'vetted check "Some Shop" --answers answers.yaml --json',
-    'vetted check Masterhost --answer who-helps=live-support --answer cancel=self-service ...',
-  )
-    .option('--checklist <id|file>', 'which checklist: an id (see `vetted checklists`) or a YAML file', 'general')
-    .option('--answers <file>', 'answers as a YAML or JSON map of question id to answer value')
-    .option('--answer <id=value>', 'one answer (repeat for more); overrides --answers', collect)
-    .option('--note <id=text>', 'evidence for one answer: where you found it (repeatable)', collect)
-    .option('--json', 'print the result as JSON')
+  sub(program, 'check <company>')
+    .option('--checklist <id|file>', o.checklist, 'general')
+    .option('--answers <file>', o.answers)
+    .option('--answer <id=value>', o.answer, collect)
+    .option('--note <id=text>', o.checkNote, collect)
+    .option('--json', o.checkJson)
     .action(action(() => import('./commands/check.js')));
 
-  const checklists = sub(program, 'checklists', 'the built-in and your own checklists', 'vetted checklists', 'vetted checklists show general --lang ru', 'vetted checklists validate my-list.yaml');
-  checklists
-    .command('list', { isDefault: true })
-    .description('list the checklists (the default)')
-    .addHelpText('before', examples('vetted checklists list', 'vetted checklists list --json'))
-    .option('--json', 'print as JSON')
-    .action(action(async () => ({ run: (await import('./commands/checklists.js')).runList })));
-  sub(checklists, 'show <id>', 'show a checklist: its questions, answers and scores', 'vetted checklists show general', 'vetted checklists show subscription --json')
-    .option('--json', 'print as JSON')
+  const checklists = sub(program, 'checklists');
+  const list = checklists.command('list', { isDefault: true }).exitOverride();
+  list.description(h.cmd['checklists list']).addHelpText('before', examples(h.ex['checklists list']));
+  list.configureOutput({ outputError: oneLine('vetted checklists list') });
+  list.option('--json', o.json).action(action(async () => ({ run: (await import('./commands/checklists.js')).runList })));
+  sub(checklists, 'show <id>')
+    .option('--json', o.json)
     .action(action(async () => ({ run: (await import('./commands/checklists.js')).runShow })));
-  sub(checklists, 'validate <file>', 'check a checklist file and name every problem with its line', 'vetted checklists validate ~/.config/vetted/checklists/laptop.yaml')
-    .option('--json', 'print the problems as JSON')
+  sub(checklists, 'validate <file>')
+    .option('--json', o.validateJson)
     .action(action(async () => ({ run: (await import('./commands/checklists.js')).runValidate })));
 
-  const company = sub(program, 'company', 'the companies you have evidence about', 'vetted company list', 'vetted company show Volgatelecom');
-  sub(company, 'list', 'list the companies with their checks and incidents', 'vetted company list', 'vetted company list --json')
-    .option('--json', 'print as JSON')
+  const company = sub(program, 'company');
+  sub(company, 'list')
+    .option('--json', o.json)
     .action(action(async () => ({ run: (await import('./commands/company.js')).runList })));
-  sub(company, 'show <company>', "a company's profile: verdict, checks, incidents and service figures", 'vetted company show Volgatelecom', 'vetted company show Волгателеком --json')
-    .option('--json', 'print as JSON')
+  sub(company, 'show <company>')
+    .option('--json', o.json)
     .action(action(async () => ({ run: (await import('./commands/company.js')).runShow })));
-  sub(company, 'alias <company> <alias>', 'record another name of a company (another script or spelling)', 'vetted company alias Volgatelecom Волгателеком')
-    .action(action(async () => ({ run: (await import('./commands/company.js')).runAlias })));
+  sub(company, 'alias <company> <alias>').action(action(async () => ({ run: (await import('./commands/company.js')).runAlias })));
 
   registerRecordCommands(program, sub, action);
   return program;
 }
 
-type Sub = (parent: Command, name: string, description: string, ...ex: string[]) => Command;
+type Sub = (parent: Command, name: string) => Command;
 type Action = (load: CommandLoader) => (...args: unknown[]) => Promise<void>;
 
 /** Commands of the incident log, the lists, backups and the data file. */
 function registerRecordCommands(program: Command, sub: Sub, action: Action): void {
-  const incident = sub(
-    program,
-    'incident',
-    'log a service failure as it unfolds: contacts, promises, escalations, apologies, compensation',
-    'vetted incident add Volgatelecom --title "Internet down" --fault company',
-    'vetted incident event volgatelecom-1 promise --text "fixed within 24 hours" --due 2026-11-23T18:00',
-    'vetted incident show volgatelecom-1',
-  );
+  const { opt: o } = t().help;
+  const w = t().words;
+  const incident = sub(program, 'incident');
   const load = () => import('./commands/incident.js');
-  sub(incident, 'add <company>', 'open an incident (asks for what is missing on a terminal)', 'vetted incident add Volgatelecom', 'vetted incident add "Some Shop" --title "Parcel lost" --fault company --opened 2026-11-20 --json')
-    .option('--title <text>', 'what went wrong, in a few words')
-    .addOption(new Option('--fault <whose>', 'whose fault it looks like').choices(['company', 'third-party', 'customer', 'unknown']))
-    .option('--opened <when>', 'when it started, ISO 8601 (default: now)')
-    .option('--json', 'print the new incident as JSON')
+  sub(incident, 'add <company>')
+    .option('--title <text>', o.title)
+    .option('--fault <whose>', o.fault(values(FAULTS, w.fault)))
+    .option('--opened <when>', o.opened)
+    .option('--json', o.addJson)
     .action(action(async () => ({ run: (await load()).runAdd })));
 
-  sub(
-    incident,
-    'event <id> <type>',
-    'append one event to the timeline; types: contact, promise, escalation, apology, explanation, compensation, refusal, resolution, note',
-    'vetted incident event volgatelecom-1 contact --channel phone --robot --reached-human --wait-minutes 25',
-    'vetted incident event volgatelecom-1 promise --text "fixed within 24 hours" --due 2026-11-23T18:00',
-    'vetted incident event volgatelecom-1 escalation --level supervisor --note "shift supervisor, Irina"',
-    'vetted incident event volgatelecom-1 compensation --kind refund --amount 300 --currency RUB --effort paperwork --no-proactive',
-    'vetted incident event volgatelecom-1 refusal --policy --text "delivery is paid by the buyer"',
-  )
-    .option('--at <when>', 'when it happened, ISO 8601 (default: now)')
-    .addOption(new Option('--channel <how>', 'contact: how you got in touch').choices(['phone', 'chat', 'email', 'app', 'web', 'in-person', 'letter', 'social']))
-    .option('--reached-human', 'contact: a live person answered')
-    .option('--no-reached-human', 'contact: no live person answered')
-    .option('--wait-minutes <n>', 'contact: minutes until a person answered (or until you gave up)')
-    .option('--robot', 'contact: an IVR or bot stood in the way')
-    .option('--no-robot', 'contact: no robot')
-    .option('--queue-position <n>', 'contact: your place in the queue')
-    .option('--dropped', 'contact: cut off or unanswered')
-    .option('--no-dropped', 'contact: not cut off')
-    .option('--text <words>', 'promise, refusal, note: what was said')
-    .option('--due <when>', 'promise: when it falls due, ISO 8601')
-    .option('--kept', 'promise: it was kept')
-    .option('--no-kept', 'promise: it was not kept')
-    .option('--amount <n>', 'compensation: how much')
-    .option('--currency <code>', 'compensation: ISO 4217 code such as EUR')
-    .addOption(new Option('--kind <kind>', 'compensation: what kind').choices(['refund', 'credit', 'replacement', 'repair', 'other']))
-    .option('--proactive', 'compensation: offered without being asked')
-    .option('--no-proactive', 'compensation: only when asked')
-    .addOption(new Option('--effort <effort>', 'compensation: what you had to do').choices(['none', 'asked', 'paperwork', 'in-person', 'legal']))
-    .option('--policy', 'refusal: stated as company policy')
-    .option('--no-policy', 'refusal: not stated as policy')
-    .option('--outcome <outcome>', 'resolution: resolved, partial, unresolved or abandoned')
-    .option('--level <level>', 'how far up the company: frontline, supervisor, quality, management, regulator, court')
-    .option('--note <text>', 'anything worth remembering')
-    .option('--json', 'print the event and the new figures as JSON')
+  sub(incident, 'event <id> <type>')
+    .option('--at <when>', o.at)
+    .option('--channel <how>', o.channel(values(CHANNELS, w.channel)))
+    .option('--reached-human', o.reachedHuman)
+    .option('--no-reached-human', o.noReachedHuman)
+    .option('--wait-minutes <n>', o.waitMinutes)
+    .option('--robot', o.robot)
+    .option('--no-robot', o.noRobot)
+    .option('--queue-position <n>', o.queuePosition)
+    .option('--dropped', o.dropped)
+    .option('--no-dropped', o.noDropped)
+    .option('--text <words>', o.text)
+    .option('--due <when>', o.due)
+    .option('--kept', o.kept)
+    .option('--no-kept', o.noKept)
+    .option('--amount <n>', o.amount)
+    .option('--currency <code>', o.currency)
+    .option('--kind <kind>', o.kind(values(COMPENSATION_KINDS, w.kind)))
+    .option('--proactive', o.proactive)
+    .option('--no-proactive', o.noProactive)
+    .option('--effort <effort>', o.effort(values(EFFORTS, w.effort)))
+    .option('--policy', o.policy)
+    .option('--no-policy', o.noPolicy)
+    .option('--outcome <outcome>', o.outcome(values(OUTCOMES, w.outcome)))
+    .option('--level <level>', o.level(values(LEVELS, w.level)))
+    .option('--note <text>', o.note)
+    .option('--json', o.eventJson)
     .action(action(async () => ({ run: (await load()).runEvent })));
 
-  sub(incident, 'list', 'list incidents', 'vetted incident list', 'vetted incident list --open --company Volgatelecom --json')
-    .option('--company <company>', 'only this company')
-    .option('--open', 'only open incidents')
-    .option('--json', 'print as JSON')
+  sub(incident, 'list')
+    .option('--company <company>', o.company)
+    .option('--open', o.open)
+    .option('--json', o.json)
     .action(action(async () => ({ run: (await load()).runList })));
-  sub(incident, 'show <id>', 'the timeline in plain words, the figures, and what is still owed', 'vetted incident show volgatelecom-1', 'vetted incident show volgatelecom-1 --json')
-    .option('--json', 'print the incident, with its metrics, as JSON')
+  sub(incident, 'show <id>')
+    .option('--json', o.showJson)
     .action(action(async () => ({ run: (await load()).runShow })));
-  sub(incident, 'close <id>', 'close an incident with its outcome (a resolution event)', 'vetted incident close volgatelecom-1 --outcome resolved', 'vetted incident close volgatelecom-1 --outcome abandoned --note "gave up"')
-    .requiredOption('--outcome <outcome>', 'resolved, partial, unresolved or abandoned')
-    .option('--at <when>', 'when it ended, ISO 8601 (default: now)')
-    .option('--note <text>', 'anything worth remembering')
-    .option('--json', 'print the event and the figures as JSON')
+  sub(incident, 'close <id>')
+    .requiredOption('--outcome <outcome>', o.closeOutcome(values(OUTCOMES, w.outcome)))
+    .option('--at <when>', o.closeAt)
+    .option('--note <text>', o.note)
+    .option('--json', o.closeJson)
     .action(action(async () => ({ run: (await load()).runClose })));
 
-  sub(program, 'due', 'promises past their deadline or coming due, stale incidents, and the next escalation step', 'vetted due', 'vetted due --json')
-    .option('--json', 'print as JSON')
+  sub(program, 'due')
+    .option('--json', o.json)
     .action(action(() => import('./commands/due.js')));
 
-  sub(program, 'lists [list]', 'the black, white and watch lists, each company with its reason', 'vetted lists', 'vetted lists black', 'vetted lists --json')
-    .option('--json', 'print as JSON: {"black": [...], "white": [...], "watch": [...]}')
+  sub(program, 'lists [list]')
+    .option('--json', o.listsJson)
     .action(action(async () => ({ run: (await import('./commands/lists.js')).runLists })));
-  sub(program, 'why <company>', 'the verdict on a company, every finding for and against, and what would change it', 'vetted why Volgatelecom', 'vetted why Волгателеком --json')
-    .option('--json', 'print as JSON')
+  sub(program, 'why <company>')
+    .option('--json', o.json)
     .action(action(async () => ({ run: (await import('./commands/lists.js')).runWhy })));
-  sub(program, 'pin <company> <list>', 'put a company on the black or white list by hand; always shown as "pinned by you"', 'vetted pin Zappos white --reason "they helped me order a pizza"')
-    .requiredOption('--reason <text>', 'why: shown wherever the company appears')
+  sub(program, 'pin <company> <list>')
+    .requiredOption('--reason <text>', o.reason)
     .action(action(async () => ({ run: (await import('./commands/pin.js')).runPin })));
-  sub(program, 'unpin <company>', 'remove your pin: the evidence decides again', 'vetted unpin Zappos')
-    .action(action(async () => ({ run: (await import('./commands/pin.js')).runUnpin })));
-  const policy = sub(program, 'policy', 'the list policy: thresholds of the black and white rules', 'vetted policy show');
-  sub(policy, 'show', 'print the policy in force (defaults, or your policy.yaml)', 'vetted policy show', 'vetted policy show --json')
-    .option('--json', 'print as JSON')
+  sub(program, 'unpin <company>').action(action(async () => ({ run: (await import('./commands/pin.js')).runUnpin })));
+  const policy = sub(program, 'policy');
+  sub(policy, 'show')
+    .option('--json', o.json)
     .action(action(async () => ({ run: (await import('./commands/policy.js')).runShow })));
 
-  sub(program, 'backup', 'copy the database safely (SQLite online backup), by default into a backups folder beside it', 'vetted backup', 'vetted backup --out ~/vetted-2026-11-22.db')
-    .option('--out <file>', 'where to write the backup (default: <data folder>/backups/vetted-backup-<time>.db)')
+  sub(program, 'backup')
+    .option('--out <file>', o.out)
     .action(action(async () => ({ run: (await import('./commands/backup.js')).runBackup })));
-  sub(program, 'restore <file>', 'replace the database with a backup, after checking it (the current one is kept as a backup first)', 'vetted restore ~/.local/share/vetted/backups/vetted-backup-20261122-101500.db')
-    .action(action(async () => ({ run: (await import('./commands/backup.js')).runRestore })));
+  sub(program, 'restore <file>').action(action(async () => ({ run: (await import('./commands/backup.js')).runRestore })));
 
-  sub(program, 'import <file>', 'merge a vetted/1 data file (JSON or YAML); importing the same file twice changes nothing', 'vetted import lists.yaml', 'vetted import backup.json --dry-run --json')
-    .option('--dry-run', 'report what would be added; write nothing')
-    .option('--json', 'print the report as JSON')
+  sub(program, 'import <file>')
+    .option('--dry-run', o.dryRun)
+    .option('--json', o.importJson)
     .action(action(() => import('./commands/import.js')));
 
-  sub(program, 'export', 'export the lists as markdown or CSV, or everything as a vetted/1 data file', 'vetted export --format md > lists.md', 'vetted export --format md --detail --lang ru --out lists.ru.md', 'vetted export --format json --out backup.json', 'vetted export --format csv --out lists.csv')
-    .addOption(new Option('--format <format>', 'md: the lists to publish; json: all your data; csv: one row per listed company').choices(['md', 'json', 'csv']).default('md'))
-    .option('--out <file>', 'write to this file (atomically) instead of stdout')
-    .option('--detail', 'md: add a section per company with its findings and timelines')
+  sub(program, 'export')
+    .addOption(new Option('--format <format>', o.format).choices(['md', 'json', 'csv']).default('md'))
+    .option('--out <file>', o.exportOut)
+    .option('--detail', o.detail)
     .action(action(() => import('./commands/export.js')));
 }
-

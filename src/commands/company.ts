@@ -10,7 +10,8 @@ import { renderCompany, companyJson } from '../ui/render-company.js';
 import { UserError } from '../errors.js';
 import { judgeCompany } from '../domain/policy.js';
 import { serviceFigures } from '../domain/figures.js';
-import { judgeOne, policyOf } from './verdicts.js';
+import { jsonCatalogs, judgeOne, policyOf } from './verdicts.js';
+import { t } from '../i18n/index.js';
 
 interface JsonOption {
   json?: boolean;
@@ -35,12 +36,12 @@ export async function runList(ctx: Context, opts: JsonOption): Promise<CommandRe
         ),
       };
     }
-    if (!companies.length) return { out: 'No companies yet. Start with `vetted check "Some Shop"` or `vetted incident add "Some Shop"`.\n' };
+    if (!companies.length) return { out: `${t().company.noCompanies}\n` };
     const p = paint(colourWanted(ctx.out, { noColor: ctx.noColor }, ctx.env));
     const rows = companies.map((c) => [c.name, c.aliases.join(', '), c.category ?? '', String(c.checks), String(c.incidents), String(c.open_incidents)]);
     return {
       out: renderTable(
-        [{ header: 'COMPANY', max: 40 }, { header: 'ALIASES', max: 30 }, { header: 'CATEGORY', max: 24 }, { header: 'CHECKS', align: 'right' }, { header: 'INCIDENTS', align: 'right' }, { header: 'OPEN', align: 'right' }],
+        ((h) => [{ header: h[0], max: 40 }, { header: h[1], max: 30 }, { header: h[2], max: 24 }, { header: h[3], align: 'right' as const }, { header: h[4], align: 'right' as const }, { header: h[5], align: 'right' as const }])(t().company.listHeaders),
         rows,
         p.bold,
       ),
@@ -50,7 +51,7 @@ export async function runList(ctx: Context, opts: JsonOption): Promise<CommandRe
 
 export async function runShow(ctx: Context, name: string, opts: JsonOption): Promise<CommandResult> {
   const policy = await policyOf(ctx);
-  return withStore(ctx, (store) => {
+  return withStore(ctx, async (store) => {
     const company = requireCompany(store, name);
     const profile = {
       company,
@@ -63,9 +64,9 @@ export async function runShow(ctx: Context, name: string, opts: JsonOption): Pro
     const verdict = judgeCompany(profile.evidence, policy, now);
     const subsidiaries = store.subsidiariesOf(company.id).map((c) => ({ name: c.name, list: judgeOne(store, c, policy, now).list }));
     const full = { ...profile, verdict, figures: serviceFigures(profile.evidence.incidents, now), subsidiaryVerdicts: subsidiaries };
-    if (opts.json) return { out: toJson(companyJson(full)) };
+    if (opts.json) return { out: toJson(companyJson(full, await jsonCatalogs())) };
     const p = paint(colourWanted(ctx.out, { noColor: ctx.noColor }, ctx.env));
-    return { out: renderCompany(full, p, ctx.lang) };
+    return { out: renderCompany(full, p) };
   });
 }
 
@@ -74,7 +75,7 @@ export async function runAlias(ctx: Context, name: string, alias: string): Promi
   return withStore(ctx, (store) => {
     const company = requireCompany(store, name);
     const added = store.write(() => store.addAlias(company.id, alias));
-    if (!added) throw new UserError(`"${alias}" already names ${company.name}.`);
-    return { err: `"${alias}" is now another name of ${company.name}.` };
+    if (!added) throw new UserError(t().company.aliasExists(alias, company.name));
+    return { err: t().company.aliasAdded(alias, company.name) };
   });
 }

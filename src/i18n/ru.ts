@@ -1,0 +1,655 @@
+// Русский каталог: каждое слово, которое читает человек. Тип `Catalog` — из английского
+// каталога, так что пропущенная здесь запись — ошибка проверки типов.
+
+import type { Catalog } from './en.js';
+import type { Change, FindingFacts, Policy, RuleId } from '../domain/policy.js';
+import type { CheckVerdict, Channel, CompensationKind, Effort, EventType, Fault, Level, ListName, Outcome, Placement } from '../domain/types.js';
+import { formatsFor } from './format.js';
+
+const fmt = formatsFor('ru');
+const q = (s: string) => `«${s}»`;
+const days = (n: number) => fmt.plural(n, { one: 'день', few: 'дня', many: 'дней', other: 'дня' });
+const minutes = (n: number) => fmt.plural(n, { one: 'минута', few: 'минуты', many: 'минут', other: 'минуты' });
+const minutesAcc = (n: number) => fmt.plural(n, { one: 'минуту', few: 'минуты', many: 'минут', other: 'минуты' });
+
+function duration(ms: number): string {
+  const m = Math.round(Math.abs(ms) / 60_000);
+  if (m < 60) return minutesAcc(m);
+  const h = Math.round(m / 60);
+  if (h < 48) return fmt.plural(h, { one: 'час', few: 'часа', many: 'часов', other: 'часа' });
+  return days(Math.round(h / 24));
+}
+
+const level: Record<Level, string> = {
+  frontline: 'первая линия',
+  supervisor: 'старший смены',
+  quality: 'отдел качества',
+  management: 'руководство',
+  regulator: 'регулятор',
+  court: 'суд',
+};
+/** Родительный падеж: «дошло до …». */
+const levelGen: Record<Level, string> = {
+  frontline: 'первой линии',
+  supervisor: 'старшего смены',
+  quality: 'отдела качества или претензий',
+  management: 'руководства',
+  regulator: 'регулятора',
+  court: 'суда',
+};
+const levelWhere: Record<Level, string> = {
+  frontline: 'на первой линии',
+  supervisor: 'у старшего смены',
+  quality: 'в отделе качества',
+  management: 'у руководства',
+  regulator: 'у регулятора',
+  court: 'в суде',
+};
+const outcome: Record<Outcome, string> = { resolved: 'решено', partial: 'частично', unresolved: 'не решено', abandoned: 'брошено' };
+const kind: Record<CompensationKind, string> = { refund: 'возврат', credit: 'зачёт', replacement: 'замена', repair: 'ремонт', other: 'другое' };
+const kindLong: Record<CompensationKind | 'compensation', string> = {
+  refund: 'возврат денег',
+  credit: 'зачёт на счёт',
+  replacement: 'замену',
+  repair: 'ремонт',
+  other: 'компенсацию',
+  compensation: 'компенсацию',
+};
+const effort: Record<Effort, string> = { none: 'ничего', asked: 'попросить', paperwork: 'бумаги', 'in-person': 'лично', legal: 'юрист' };
+const fault: Record<Fault, string> = { company: 'компания', 'third-party': 'посредник', customer: 'покупатель', unknown: 'неизвестно' };
+const channel: Record<Channel, string> = {
+  phone: 'телефон',
+  chat: 'чат',
+  email: 'почта',
+  app: 'приложение',
+  web: 'сайт',
+  'in-person': 'лично',
+  letter: 'письмо',
+  social: 'соцсети',
+};
+const checkVerdict: Record<CheckVerdict, string> = { go: 'можно покупать', caution: 'осторожно', avoid: 'избегать' };
+const listIn: Record<Placement, string> = { black: 'в чёрном списке', white: 'в белом списке', watch: 'под наблюдением', unlisted: 'ни в одном списке' };
+
+const ruleTitle: Record<RuleId, string> = {
+  B1: 'провал компании',
+  B2: 'нарушенные обещания',
+  B3: 'повторные провалы',
+  B4: 'проверка не пройдена',
+  W1: 'хорошее исправление',
+  W2: 'сверх ожиданий',
+  W3: 'проверка пройдена',
+};
+
+const times = (n: number) => (n === 1 ? '' : ` ${fmt.plural(n, { one: 'раз', few: 'раза', many: 'раз', other: 'раза' })}`);
+
+function finding(f: FindingFacts): string {
+  switch (f.kind) {
+    case 'refused':
+      return `${f.policy ? 'отказали, сославшись на политику компании' : `отказ (${level[f.level]})`}${f.text ? `: ${q(f.text)}` : ''} (${f.incident})`;
+    case 'reached-failed':
+      return `дошло до ${levelGen[f.level]}, и всё равно ${outcome[f.outcome]} (${f.incident})`;
+    case 'reached-no-amends':
+      return `дошло до ${levelGen[f.level]}; закрыто (${outcome[f.outcome]}) без извинений и без компенсации (${f.incident})`;
+    case 'broken-promises': {
+      const text = (t: string | null) => q(t ?? 'обещание');
+      return f.promises.length === 1
+        ? `обещали ${text(f.promises[0].text)} и не сдержали слово${times(f.broken)} за ${days(f.days)} (${f.incident})`
+        : `нарушили ${fmt.plural(f.broken, { one: 'обещание', few: 'обещания', many: 'обещаний', other: 'обещания' })} за ${days(f.days)}: ${f.promises.map((p) => `${text(p.text)}${times(p.times)}`).join(', ')} (${f.incident})`;
+    }
+    case 'repeat':
+      return `${fmt.plural(f.incidents.length, { one: 'обращение осталось', few: 'обращения остались', many: 'обращений остались', other: 'обращения остались' })} нерешёнными в пределах ${fmt.plural(f.months, { one: 'месяца', few: 'месяцев', many: 'месяцев', other: 'месяца' })} друг от друга: ${f.incidents.map((i) => `${i.title} (${fmt.date(i.date)})`).join('; ')}`;
+    case 'failed-check': {
+      const why = f.dealbreakers.length ? `неприемлемый ответ: ${f.dealbreakers.join(', ')}` : `оценка ${f.score} ниже ${f.below}`;
+      return `проверка перед покупкой (${f.checklist}) от ${fmt.date(f.date)}: ${f.score} из 100 — избегать (${why})`;
+    }
+    case 'recovery': {
+      const extras = [f.apologised ? 'извинились' : '', f.explained ? 'объяснили' : '', f.compensated === 'unasked' ? 'компенсировали без просьбы' : f.compensated === 'asked' ? 'компенсировали по просьбе' : ''].filter(Boolean);
+      return `исправили без борьбы${extras.length ? `, ${extras.join(', ')}` : ''} (${f.incident})`;
+    }
+    case 'unasked':
+      return `сами, без просьбы, предложили ${kindLong[f.what]} (${f.incident})`;
+    case 'customer-fault':
+      return `дали ${kindLong[f.what]}, хотя виноват был покупатель (${f.incident})`;
+    case 'passed-check':
+      return `проверка перед покупкой (${f.checklist}) от ${fmt.date(f.date)}: ${f.score} из 100 — можно покупать`;
+    case 'watch-incident': {
+      const parts = [f.open_since ? `открыто с ${fmt.date(f.open_since)}` : f.outcome ? `закрыто: ${outcome[f.outcome]}` : 'закрыто'];
+      if (f.broken) parts.push(fmt.plural(f.broken, { one: 'нарушенное обещание', few: 'нарушенных обещания', many: 'нарушенных обещаний', other: 'нарушенного обещания' }));
+      if (f.robots) parts.push(`робот или обрыв связи: ${fmt.plural(f.robots, { one: 'обращение', few: 'обращения', many: 'обращений', other: 'обращения' })}`);
+      if (f.stayed_with) parts.push(`дальше уровня ${q(level[f.stayed_with])} не дошло`);
+      return `${f.incident}: ${parts.join(', ')}`;
+    }
+    case 'watch-check':
+      return `проверка перед покупкой (${f.checklist}) от ${fmt.date(f.date)}: ${f.score} из 100 — ${checkVerdict[f.verdict]}`;
+    case 'pin':
+      return `закреплено вами: ${f.reason}`;
+  }
+}
+
+function change(c: Change): string {
+  switch (c.kind) {
+    case 'unpin':
+      return `открепите (vetted unpin ${q(c.company)}), чтобы решали факты${c.evidence_says ? `: тогда компания окажется ${listIn[c.evidence_says]}` : ''}`;
+    case 'deeds-to-white':
+      return 'в белый список её переведёт хорошо исправленная ошибка, более новая, чем эти факты; пройденная проверка — нет: дела важнее слов';
+    case 'deeds-to-black':
+      return 'в чёрный список её переведёт неисправленная ошибка или нарушенные обещания, более новые, чем эти факты; проваленная проверка — нет: дела важнее слов';
+    case 'words-to-white':
+      return 'в белый список её переведёт более новая пройденная проверка или любая хорошо исправленная ошибка';
+    case 'words-to-black':
+      return 'в чёрный список её переведёт более новая проваленная проверка или любая неисправленная ошибка';
+    case 'watch-to-black':
+      return `в чёрный: если неисправленная ошибка дойдёт до ${levelGen[c.level]} или выше, в одном обращении нарушат ${fmt.plural(c.promises, { one: 'обещание', few: 'обещания', many: 'обещаний', other: 'обещания' })} или проверка не будет пройдена`;
+    case 'watch-to-white':
+      return 'в белый: если ошибку исправят без борьбы, компенсацию предложат сами или проверка будет пройдена';
+    case 'any-evidence':
+      return 'любая проверка или обращение поместит её в список';
+  }
+}
+
+export const ru: Catalog = {
+  lang: 'ru',
+  fmt,
+  duration,
+
+  words: {
+    level,
+    outcome,
+    fault,
+    channel,
+    kind,
+    effort,
+    list: { black: 'чёрный', white: 'белый', watch: 'наблюдение' },
+    event: {
+      contact: 'обращение',
+      promise: 'обещание',
+      escalation: 'эскалация',
+      apology: 'извинение',
+      explanation: 'объяснение',
+      compensation: 'компенсация',
+      refusal: 'отказ',
+      resolution: 'закрытие',
+      note: 'заметка',
+    },
+    checkVerdict,
+  },
+  vocabulary: {
+    notOne: (flag, values, given) => `${flag} принимает ${values.join(', ')}, а не ${q(given)}.`,
+  },
+
+  rules: {
+    title: ruleTitle,
+    explain: {
+      B1: () => 'один грубый сотрудник — ещё не компания, но если не помогли отдел качества или руководство или отказ — политика компании, подвела сама компания',
+      B2: (p: Policy) => `${fmt.plural(p.broken_promises, { one: 'нарушенное обещание', few: 'нарушенных обещания', many: 'нарушенных обещаний', other: 'нарушенного обещания' })} и больше в одном обращении — это система, а не промах одного сотрудника`,
+      B3: (p: Policy) => `${fmt.plural(p.repeat_unresolved, { one: 'нерешённая ошибка', few: 'нерешённые ошибки', many: 'нерешённых ошибок', other: 'нерешённой ошибки' })} в пределах ${fmt.plural(p.repeat_window_months, { one: 'месяца', few: 'месяцев', many: 'месяцев', other: 'месяца' })} друг от друга — это привычка`,
+      B4: (p: Policy) => `последняя проверка перед покупкой нашла неприемлемый ответ или дала меньше ${p.check_avoid_below}`,
+      W1: () => 'ошибка, исправленная без борьбы, вызывает больше доверия, чем отсутствие ошибок',
+      W2: () => 'компания дала больше, чем должна была: компенсацию без просьбы или помощь, когда виноват был покупатель',
+      W3: (p: Policy) => `последняя проверка перед покупкой дала ${p.check_go_from} или больше без неприемлемых ответов`,
+    },
+    pinned: 'закреплено вами',
+    evidence: 'факты',
+  },
+  finding,
+  change,
+
+  lists: {
+    title: { black: 'Чёрный список', white: 'Белый список', watch: 'Под наблюдением' },
+    nobody: 'никого',
+    since: (date) => `с ${date ? fmt.date(date) : '—'}`,
+    more: (n) => `(и ещё ${n})`,
+    empty: 'Ни одной компании в списках: проверьте продавца (`vetted check`), запишите обращение или загрузите файл данных (`vetted import`).',
+    noSuchList: (given) => `списка ${q(given)} нет; списки: чёрный (black), белый (white) и наблюдение (watch).`,
+  },
+  why: {
+    head: (list, since) => (list === 'unlisted' ? 'ни в одном списке' : `${listIn[list]}${since ? ` с ${fmt.date(since)}` : ''}`),
+    is: '—',
+    pinnedMark: ' (закреплено вами)',
+    decidedBy: 'Решило:',
+    watchNote: 'Ни одно правило чёрного или белого списка не выполняется: ошибки, оставшиеся на первой линии или у старшего смены, — это один сотрудник, а не компания.',
+    against: (n) => `Против (правила чёрного списка): ${n || 'нет'}`,
+    for: (n) => `За (правила белого списка): ${n || 'нет'}`,
+    onWatch: 'Под наблюдением, потому что',
+    setAside: (n) => `Не учтено (${n}): что говорит проверка рядом с тем, что компания сделала`,
+    setAsideWhy: 'проверка говорит, что компания обещает; ваши обращения — что она сделала, а дела важнее слов.',
+    bothSides: (list, since) => `Выполняются правила обеих сторон; решают самые новые факты (при равенстве — чёрный): ${listIn[list as ListName] ?? list}, факты от ${since ? fmt.date(since) : '—'}.`,
+    evidence: 'Факты',
+    incidentSpan: (opened, closed, o) => `${fmt.date(opened)}${o ? ` — ${closed ? fmt.date(closed) : ''}, ${outcome[o]}` : ', ещё открыто'}`,
+    incidentFacts: (f, contacts, highest) =>
+      `вина: ${fault[f]} · ${fmt.plural(contacts, { one: 'обращение', few: 'обращения', many: 'обращений', other: 'обращения' })} · выше всего: ${level[highest]}`,
+    promisesLine: (broken, total, apologised, explained, compensations) =>
+      `обещания: нарушено ${broken} из ${total} · извинения: ${apologised ? 'да' : 'нет'} · объяснение: ${explained ? 'да' : 'нет'} · компенсация: ${compensations.length ? compensations.join('; ') : 'нет'}`,
+    compensation: (k, proactive, e) => `${k ? kind[k] : 'да'}${proactive ? ', без просьбы' : ''}${e ? `, чего стоило: ${effort[e]}` : ''}`,
+    checkLine: (checklist, date, score, verdict, dealbreakers) =>
+      `чек-лист ${checklist} от ${fmt.date(date)}: ${score}/100, ${checkVerdict[verdict]}${dealbreakers.length ? ` (неприемлемые ответы: ${dealbreakers.join(', ')})` : ''}`,
+    wouldChange: 'Что изменит решение:',
+  },
+
+  policyShow: {
+    inForce: (source, path) => `# действующая политика списков: ${source ?? `по умолчанию (переопределите её в ${path})`}`,
+    defaultWas: (v) => `   # по умолчанию: ${v}`,
+    rules: '# правила',
+    side: { black: 'чёрный', white: 'белый' },
+    order: [
+      '# в каком порядке решают выводы',
+      '#   1. закрепление решает всё и показано как «закреплено вами».',
+      '#   2. дела важнее слов: если выполняется хоть один вывод по обращениям (B1, B2, B3, W1, W2),',
+      '#      с любой стороны, решение принимается только среди них; выводы проверок (B4, W3)',
+      '#      показаны в `vetted why`, за или против, но ничего не решают.',
+      '#   3. выводы проверок решают, только когда ни один вывод по обращениям не выполняется.',
+      '#   4. среди решающих выводов побеждают самые новые факты; при равенстве (та же дата) — чёрный.',
+      '#   5. выводов нет, но факты есть — под наблюдением; фактов нет — ни в одном списке.',
+    ],
+  },
+
+  check: {
+    record: (name, list, since) => (list === 'unlisted' ? `${name}: записей пока нет (ни в одном списке).` : `${name}: ${listIn[list]} с ${since ? fmt.date(since) : '—'}.`),
+    recordReason: (rule, text) => `  решило ${rule}: ${text}`,
+    recordCounts: (open, broken) =>
+      `  ${fmt.plural(open, { one: 'открытое обращение', few: 'открытых обращения', many: 'открытых обращений', other: 'открытого обращения' })}, ${fmt.plural(broken, { one: 'нарушенное обещание', few: 'нарушенных обещания', many: 'нарушенных обещаний', other: 'нарушенного обещания' })}`,
+    nowChanged: (from, to) => `Теперь: ${listIn[to]}${from !== to ? ` (было: ${listIn[from]})` : ''}.`,
+    notChanged: (list) => `Теперь: по-прежнему ${listIn[list]}: эта проверка решения не изменила.`,
+    whyNotDeeds: 'Проверка говорит, что компания обещает; ваши обращения — что она сделала, а дела важнее слов.',
+    whyNotPin: 'Вы закрепили компанию: закрепление решает, пока вы его не снимете.',
+    whyNotOlder: 'По-прежнему решают более новые факты другой стороны.',
+  },
+
+  company: {
+    alsoKnown: (names) => `также: ${names}`,
+    partOf: (name) => `входит в ${name}`,
+    head: (list, since) => (list === 'unlisted' ? 'ни в одном списке (фактов пока нет)' : `${listIn[list]} с ${since ? fmt.date(since) : '—'}`),
+    subsidiaries: 'Дочерние компании',
+    ownEvidence: ' (по их собственным фактам)',
+    figures: 'Показатели обслуживания',
+    checks: (n) => `Проверки (${n})`,
+    noChecks: (name) => `  пока нет: vetted check ${q(name)}`,
+    incidents: (n) => `Обращения (${n})`,
+    none: '  нет',
+    checkHeaders: ['№', 'ДАТА', 'ЧЕК-ЛИСТ', 'ОЦЕНКА', 'ИТОГ', 'НЕПРИЕМЛЕМО'],
+    incidentHeaders: ['№', 'ОТКРЫТО', 'ВИНА', 'СОСТОЯНИЕ', 'ЧТО СЛУЧИЛОСЬ'],
+    listHeaders: ['КОМПАНИЯ', 'ДРУГИЕ НАЗВАНИЯ', 'КАТЕГОРИЯ', 'ПРОВЕРКИ', 'ОБРАЩЕНИЯ', 'ОТКРЫТО'],
+    open: 'открыто',
+    closed: 'закрыто',
+    never: 'не дозвонились ни разу',
+    figureLines: (f) => [
+      `время до живого человека (медиана): ${f.median === null ? 'не дозвонились ни разу' : minutes(f.median)}`,
+      `обращений, где мешал робот или оборвалась связь: ${f.blocked} из ${f.contacts}`,
+      `обещания: сдержано ${f.kept}, нарушено ${f.broken}`,
+      `решено обращений: ${f.resolved} из ${f.incidents}`,
+      `извинения: ${f.apologies} · объяснения: ${f.explanations} · компенсации: ${f.compensations} (без просьбы: ${f.unasked})`,
+      `выше всего пришлось дойти до уровня: ${f.highest ? level[f.highest] : '—'}`,
+    ],
+    noCompanies: 'Компаний пока нет. Начните с `vetted check "Магазин"` или `vetted incident add "Магазин"`.',
+    aliasExists: (alias, name) => `${q(alias)} уже называет компанию ${name}.`,
+    aliasAdded: (alias, name) => `${q(alias)} — теперь ещё одно название компании ${name}.`,
+  },
+
+  incident: {
+    event: {
+      contact: (ch, lvl) => `обращение${ch ? (ch === 'in-person' ? ' лично' : ` (${channel[ch]})`) : ''}${lvl}`,
+      robot: (place) => `мешал робот${place ? `, ${place}-е место в очереди` : ''}`,
+      queue: (place) => `${place}-е место в очереди`,
+      reached: (wait) => `ответил человек${wait !== undefined ? ` через ${minutesAcc(wait)}` : ''}`,
+      noPerson: (wait) => `никто не ответил${wait !== undefined ? ` за ${minutesAcc(wait)}` : ''}`,
+      dropped: 'связь оборвалась или нет ответа',
+      kept: 'сдержано',
+      broken: (lateMs, soFar) => `нарушено${lateMs ? `, опоздание ${duration(lateMs)}` : ''}${soFar ? ' (пока)' : ''}`,
+      dueIn: (ms) => `срок через ${duration(ms)}`,
+      promise: (text, lvl, due, state) => `обещание ${text ? q(text) : '(слова не записаны)'}${lvl}, срок ${fmt.dateTime(due)}: ${state}`,
+      escalation: (to) => `эскалация: ${level[to]}`,
+      apology: (lvl) => `извинение${lvl}`,
+      explanation: (lvl) => `объяснение${lvl}`,
+      compensation: (what, how, lvl) => `компенсация: ${what}${how ? ` (${how})` : ''}${lvl}`,
+      compensationWhat: (k, amount) => [k ? kind[k] : '', amount].filter(Boolean).join(' ') || 'без подробностей',
+      unasked: 'предложили сами',
+      whenAsked: 'только по просьбе',
+      took: (e) => `чего стоило: ${effort[e]}`,
+      refusal: 'отказ',
+      asPolicy: ' как политика компании',
+      resolution: (o, lvl) => `закрыто: ${o ? outcome[o] : ''}${lvl}`,
+      note: (lvl, text) => `заметка${lvl}: ${text}`,
+      level: (l) => ` (${level[l]})`,
+    },
+    promiseOnPage: (text, lvl, due, state) =>
+      `обещание ${text ? q(text) : '(слова не записаны)'}${lvl}, срок ${fmt.dateTime(due)}: ${state === 'pending' ? 'срок не наступил' : state === 'kept' ? 'сдержано' : 'нарушено'}`,
+    metrics: (m) => {
+      const yn = (b: boolean) => (b ? 'да' : 'нет');
+      return [
+        `обращений: ${m.contacts} (мешал робот: ${m.robots}, связь оборвалась или нет ответа: ${m.dropped})`,
+        `время до живого человека: ${m.toHuman === null ? 'не дозвонились' : minutes(m.toHuman)}`,
+        `обещаний: ${m.promises}, нарушено: ${m.broken}`,
+        `выше всего: ${level[m.highest]}`,
+        `извинились: ${yn(m.apologised)} · объяснили: ${yn(m.explained)} · компенсировали: ${yn(m.compensated)}${m.compensated ? ` (${m.proactive ? 'без просьбы' : 'только по просьбе'}; чего стоило: ${effort[m.effort ?? 'none']})` : ''}`,
+        `дней открыто: ${m.daysOpen}`,
+      ];
+    },
+    owedPromise: (text, due) => `обещание ${text ? q(text) : ''} (срок ${fmt.dateTime(due)})`.replace('  ', ' '),
+    owedFix: 'исправление: обращение ещё открыто',
+    owedApology: 'извинение',
+    owedExplanation: 'объяснение, что пошло не так',
+    owedCompensation: 'компенсация',
+    head: (opened, f, state) => `открыто ${fmt.dateTime(opened)} · вина: ${fault[f]} · ${state}`,
+    closedAs: (o) => `закрыто: ${outcome[o]}`,
+    open: 'открыто',
+    noEvents: (id) => `  событий пока нет: vetted incident event ${id} contact --channel phone`,
+    day: (n) => `день ${n}`,
+    figures: 'Показатели',
+    stillOwed: 'Ещё должны',
+    listHeaders: ['№', 'КОМПАНИЯ', 'ОТКРЫТО', 'СОСТОЯНИЕ', 'НАРУШЕНО', 'ЧТО СЛУЧИЛОСЬ'],
+    closed: 'закрыто',
+    noOpen: 'Открытых обращений нет.',
+    none: 'Обращений пока нет. Откройте первое: `vetted incident add "Компания" --title "что случилось"`.',
+    opened: (ref, company) => `открыто обращение ${ref} к компании ${company}`,
+    next: (ref) => `дальше: vetted incident event ${ref} contact --channel phone --reached-human --wait-minutes 12`,
+    logged: (type, id, company, at) => `записано (${ru.words.event[type as EventType]}) в ${id} (${company}), ${fmt.dateTime(at)}`,
+    beforeOpened: (at, opened) => `заметьте: это событие (${fmt.dateTime(at)}) раньше, чем открыто обращение (${fmt.dateTime(opened)}).`,
+  },
+
+  due: {
+    nothing: 'Открытых обращений нет: сроков нет.',
+    broken: 'нарушено',
+    due: 'срок',
+    stale: 'застряло',
+    aPromise: 'обещание',
+    brokenLine: (text, due, lateMs) => `${q(text)} — срок ${fmt.dateTime(due)}, прошло ${duration(lateMs)}`,
+    dueLine: (text, due, inMs) => `${q(text)} — через ${duration(inMs)} (${fmt.dateTime(due)})`,
+    staleLine: (n) => `ни одного события ${days(n)}`,
+    next: 'дальше:',
+    step: {
+      escalate: (from) =>
+        ({
+          frontline: 'Попросите старшего смены, узнайте и запишите имя',
+          supervisor: 'Напишите в отдел качества или претензий, приложите хронологию',
+          quality: 'Напишите руководству: хронология и ответ отдела претензий',
+          management: 'Пожалуйтесь регулятору или в общество защиты прав потребителей, с хронологией',
+          regulator: 'Подумайте об иске в суд (мировой суд), хронология — ваше доказательство',
+          court: 'Следите за делом в суде и записывайте каждое обращение',
+        })[from],
+      compensation: 'Потребуйте компенсацию письменно (письмом или по почте) и сохраните ответ',
+      chase: 'Напомните о себе и запишите это обращение',
+      timeline: 'Ведите хронологию: записывайте каждый звонок, чат и письмо сразу',
+    },
+    why: {
+      escalate: (broken, since, refusals, at) =>
+        `${[broken ? `${fmt.plural(broken, { one: 'обещание нарушено', few: 'обещания нарушены', many: 'обещаний нарушено', other: 'обещания нарушено' })} с ${since ? fmt.date(since) : ''}` : '', refusals ? `${fmt.plural(refusals, { one: 'отказ', few: 'отказа', many: 'отказов', other: 'отказа' })}` : ''].filter(Boolean).join(' и ')} ${levelWhere[at]}`,
+      compensation: (n) => `обслуживание подводит вас${n >= 1 ? ` уже ${days(n)}` : ''}, а ничего не предложено`,
+      chase: (n) => `ничего не происходит уже ${days(n)}`,
+      timeline: 'даты и имена — ваши доказательства',
+    },
+  },
+
+  pin: {
+    notAList: (given) => `закрепить можно в чёрном (black) или белом (white) списке, а не ${q(given)}.`,
+    needsReason: 'для закрепления нужна причина --reason "почему": она показана как «закреплено вами: …» везде, где видна компания.',
+    pinned: (name, list, reason) => `${name} закреплено: ${listIn[list as ListName] ?? list}: ${reason}`,
+    notPinned: (name) => `${name} не закреплено; отменять нечего.`,
+    unpinned: (name) => `${name} откреплено: список снова решают факты (см. \`vetted why ${q(name)}\`).`,
+  },
+
+  errors: {
+    emptyName: 'название компании не может быть пустым; укажите название, которым пользуется компания.',
+    longName: (max) => `название компании — не длиннее ${fmt.plural(max, { one: 'знака', few: 'знаков', many: 'знаков', other: 'знака' })}; сократите его.`,
+    longNote: (what, max) => `${what} — не длиннее ${fmt.plural(max, { one: 'знака', few: 'знаков', many: 'знаков', other: 'знака' })}; сократите.`,
+    aNote: 'заметка',
+    noCompany: (name, db) => `компании ${q(name)} нет в ${db}; список: \`vetted company list\`.`,
+    didYouMean: (names) => ` Может быть, ${names.map(q).join(' или ')}? (выглядит так же, но написано другими буквами)`,
+    lookalike: (name, like) => `внимание: ${q(name)} похоже на ${like.map(q).join(', ')}, но написано буквами другой письменности; это разные компании.`,
+    pairs: (flag, given) => `${flag} принимает ID=ЗНАЧЕНИЕ, например ${flag} who-helps=live-support; в ${q(given)} нет «=».`,
+    backedUp: (path) => `перед обновлением база данных сохранена в ${path}`,
+    noIncident: (id) => `обращения ${q(id)} нет; номера: \`vetted incident list\`.`,
+    badDate: (flag, given) => `${flag} принимает дату ISO 8601, например 2024-07-12 или 2024-07-12T09:30, а ${q(given)} — не такая дата (или такой даты нет).`,
+    emptyTitle: '--title не может быть пустым; скажите в двух словах, что случилось.',
+    longTitle: (max) => `заголовок — не длиннее ${fmt.plural(max, { one: 'знака', few: 'знаков', many: 'знаков', other: 'знака' })}; сократите его.`,
+    notForType: (flag, type, flags) => `${flag} не относится к событию ${q(ru.words.event[type as EventType] ?? type)}; у него есть ${flags.join(', ')}.`,
+    wholeNumber: (flag, given) => `${flag} принимает целое число, 0 или больше, а не ${q(given)}.`,
+    number: (flag, given) => `${flag} принимает число, например 50 или 12.5, а не ${q(given)}.`,
+    currency: (flag, given) => `${flag} принимает трёхбуквенный код ISO 4217, например RUB, а не ${q(given)}.`,
+    needsTitle: 'у обращения должен быть заголовок: --title "что случилось" (или запустите в терминале, и вас спросят).',
+    notEventType: (given, types) => `${q(given)} — не тип события; типы: ${types.join(', ')}.`,
+    eventNeeds: (type, flags, promise) => `событию ${q(ru.words.event[type as EventType] ?? type)} нужно ${flags.join(' и ')}${promise ? ' (срок, например --due 2024-07-13T18:00)' : ''}.`,
+    duplicateEvent: (type, at, id) => `это событие (${ru.words.event[type as EventType] ?? type}, ${fmt.dateTime(at)}) уже есть в ${id}; ничего не добавлено.`,
+    needsOutcome: (values) => `скажите, чем закончилось: --outcome ${values.join('|')}.`,
+    damaged: (detail) => `vetted: база данных повреждена (SQLite: ${detail}); восстановите копию (\`vetted restore FILE\`) или укажите другой файл в --db.`,
+    diskFull: 'vetted: диск заполнен, ничего не сохранено; освободите место и повторите команду.',
+    ioError: (detail) => `vetted: диск отказал в записи (${detail}): проверьте свободное место, квоты и сам диск; ничего не сохранено.`,
+    busy: 'vetted: база данных занята другим процессом vetted; ничего не сохранено, повторите через минуту.',
+    readOnly: (detail) => `vetted: туда нельзя писать (${detail}); проверьте права доступа или укажите другой путь в --db.`,
+    unexpected: (detail, stack) => `vetted: непредвиденная ошибка: ${detail}; пожалуйста, сообщите о ней${stack === null ? ' (запустите с --debug, чтобы увидеть подробности)' : `\n${stack}`}`,
+    usage: (message, command) => `vetted: ${message}; см. \`${command} --help\`.`,
+    checklistFallback: (id, wanted, has) => `заметьте: в чек-листе ${id} нет текста на языке «${wanted}»; он показан на языке «${has}».`,
+  },
+
+  help: {
+    usage: 'Использование:',
+    options: 'Параметры:',
+    commands: 'Команды:',
+    arguments: 'Аргументы:',
+    globalOptions: 'Общие параметры:',
+    examples: 'Примеры:',
+    default: (v) => `(по умолчанию: ${v})`,
+    choices: (v) => `(значения: ${v.join(', ')})`,
+    helpOption: 'показать справку по команде',
+    helpCommand: 'показать справку по команде',
+    unknownOption: (flag) => `неизвестный параметр ${q(flag)}`,
+    unknownCommand: (name) => `неизвестная команда ${q(name)}`,
+    missingArgument: (name) => `не хватает аргумента ${q(name)}`,
+    missingOption: (flag) => `не указан обязательный параметр ${q(flag)}`,
+    optionNeedsValue: (flag) => `у параметра ${q(flag)} нет значения`,
+    tooManyArguments: (n) => `лишние аргументы: команда принимает ${n}`,
+    didYouMean: (s) => ` (может быть, ${s}?)`,
+    usageWords: { '[options]': '[параметры]', '[command]': '[команда]' },
+    placeholder: {
+      company: 'компания',
+      alias: 'название',
+      id: 'номер',
+      'id|file': 'id|файл',
+      type: 'тип',
+      file: 'файл',
+      list: 'список',
+      path: 'путь',
+      lang: 'язык',
+      'id=value': 'id=значение',
+      'id=text': 'id=текст',
+      text: 'текст',
+      whose: 'чья',
+      when: 'когда',
+      how: 'как',
+      n: 'число',
+      words: 'слова',
+      code: 'код',
+      kind: 'вид',
+      effort: 'усилия',
+      outcome: 'итог',
+      level: 'уровень',
+      format: 'формат',
+      command: 'команда',
+    },
+    ex: {
+      check: ['vetted check "Эльдорадо"', 'vetted check Озон --checklist online-order --lang ru', 'vetted check "Магазин" --answers ответы.yaml --json', 'vetted check Мастерхост --answer who-helps=live-support --answer cancel=self-service ...'],
+      checklists: ['vetted checklists', 'vetted checklists show general --lang ru', 'vetted checklists validate мой-список.yaml'],
+      'checklists list': ['vetted checklists list', 'vetted checklists list --json'],
+      'checklists show': ['vetted checklists show general', 'vetted checklists show subscription --json'],
+      'checklists validate': ['vetted checklists validate ~/.config/vetted/checklists/ноутбук.yaml'],
+      company: ['vetted company list', 'vetted company show Волгателеком'],
+      'company list': ['vetted company list', 'vetted company list --json'],
+      'company show': ['vetted company show Волгателеком', 'vetted company show Волгателеком --json'],
+      'company alias': ['vetted company alias Волгателеком ВТК'],
+      incident: ['vetted incident add Волгателеком --title "Нет интернета" --fault company', 'vetted incident event волгателеком-1 promise --text "починим за сутки" --due 2026-11-23T18:00', 'vetted incident show волгателеком-1'],
+      'incident add': ['vetted incident add Волгателеком', 'vetted incident add "Магазин" --title "Потеряли посылку" --fault компания --opened 2026-11-20 --json'],
+      'incident event': [
+        'vetted incident event волгателеком-1 contact --channel телефон --robot --reached-human --wait-minutes 25',
+        'vetted incident event волгателеком-1 promise --text "починим за сутки" --due 2026-11-23T18:00',
+        'vetted incident event волгателеком-1 escalation --level "старший смены" --note "старшая смены Ирина"',
+        'vetted incident event волгателеком-1 compensation --kind возврат --amount 300 --currency RUB --effort бумаги --no-proactive',
+        'vetted incident event волгателеком-1 refusal --policy --text "доставку оплачивает покупатель"',
+      ],
+      'incident list': ['vetted incident list', 'vetted incident list --open --company Волгателеком --json'],
+      'incident show': ['vetted incident show волгателеком-1', 'vetted incident show волгателеком-1 --json'],
+      'incident close': ['vetted incident close волгателеком-1 --outcome решено', 'vetted incident close волгателеком-1 --outcome брошено --note "сдался"'],
+      due: ['vetted due', 'vetted due --json'],
+      lists: ['vetted lists', 'vetted lists чёрный', 'vetted lists --json'],
+      why: ['vetted why Волгателеком', 'vetted why Волгателеком --json'],
+      pin: ['vetted pin Эльдорадо белый --reason "помогли выбрать, хотя покупка была не у них"'],
+      unpin: ['vetted unpin Эльдорадо'],
+      policy: ['vetted policy show'],
+      'policy show': ['vetted policy show', 'vetted policy show --json'],
+      backup: ['vetted backup', 'vetted backup --out ~/копия-2026-11-22.db'],
+      restore: ['vetted restore ~/.local/share/vetted/backups/vetted-backup-20261122-101500.db'],
+      import: ['vetted import списки.yaml', 'vetted import копия.json --dry-run --json'],
+      export: ['vetted export --format md > списки.md', 'vetted export --format md --detail --lang ru --out списки.md', 'vetted export --format json --out копия.json', 'vetted export --format csv --out списки.csv'],
+    },
+    program: 'Проверяйте продавцов до покупки, записывайте плохое обслуживание, пока оно происходит, и ведите честные чёрный и белый списки компаний.',
+    globals: {
+      version: 'показать версию',
+      db: 'файл базы данных (по умолчанию: $VETTED_DB, иначе папка данных пользователя)',
+      lang: 'язык чек-листов и сообщений: en или ru (по умолчанию: из $LC_ALL, $LC_MESSAGES или $LANG)',
+      noColor: 'без цвета (NO_COLOR=1 делает то же)',
+      debug: 'показывать стек непредвиденных ошибок',
+    },
+    topExamples: [
+      'vetted check "Эльдорадо"                       # проверить продавца до покупки',
+      'vetted incident add Волгателеком               # записать сбой обслуживания, пока он длится',
+      'vetted due                                     # нарушенные обещания и что делать дальше',
+      'vetted lists black                             # кто в вашем чёрном списке и почему',
+      'vetted export --format md --out lists.md       # опубликовать списки',
+    ],
+    cmd: {
+      check: 'проверить продавца по чек-листу перед покупкой: вопросы в терминале или готовые ответы',
+      checklists: 'встроенные и ваши чек-листы',
+      'checklists list': 'список чек-листов (по умолчанию)',
+      'checklists show': 'показать чек-лист: вопросы, ответы и баллы',
+      'checklists validate': 'проверить файл чек-листа и назвать каждую ошибку с её строкой',
+      company: 'компании, о которых у вас есть факты',
+      'company list': 'список компаний с их проверками и обращениями',
+      'company show': 'карточка компании: решение, проверки, обращения и показатели обслуживания',
+      'company alias': 'записать ещё одно название компании (другим алфавитом или написанием)',
+      incident: 'записывать сбой обслуживания, пока он длится: обращения, обещания, эскалации, извинения, компенсации',
+      'incident add': 'открыть обращение (в терминале спросит, чего не хватает)',
+      'incident event': 'добавить событие в хронологию; типы: contact, promise, escalation, apology, explanation, compensation, refusal, resolution, note',
+      'incident list': 'список обращений',
+      'incident show': 'хронология простыми словами, показатели и что ещё должны',
+      'incident close': 'закрыть обращение с итогом (событие resolution)',
+      due: 'просроченные и близкие сроки обещаний, застрявшие обращения и следующий шаг эскалации',
+      lists: 'чёрный и белый списки и список наблюдения, у каждой компании — причина',
+      why: 'решение о компании, все доводы за и против и что его изменит',
+      pin: 'вручную закрепить компанию в чёрном или белом списке; всегда показано как «закреплено вами»',
+      unpin: 'снять закрепление: снова решают факты',
+      policy: 'политика списков: пороги правил и порядок, в котором они решают',
+      'policy show': 'показать действующую политику (по умолчанию или ваш policy.yaml) и как решают её выводы',
+      backup: 'безопасно скопировать базу данных (онлайн-копия SQLite), по умолчанию в папку backups рядом с ней',
+      restore: 'заменить базу данных копией, проверив её (текущая сначала сохраняется)',
+      import: 'добавить файл данных vetted/1 (JSON или YAML); повторный импорт того же файла ничего не меняет',
+      export: 'выгрузить списки в markdown или CSV или все данные в файл vetted/1',
+    },
+    opt: {
+      json: 'вывести в JSON',
+      checkJson: 'вывести результат в JSON',
+      checklist: 'какой чек-лист: id (см. `vetted checklists`) или файл YAML',
+      answers: 'ответы: YAML или JSON, id вопроса → значение ответа',
+      answer: 'один ответ (можно повторять); важнее --answers',
+      checkNote: 'источник ответа: где вы это узнали (можно повторять)',
+      validateJson: 'вывести ошибки в JSON',
+      title: 'что случилось, в двух словах',
+      fault: (values) => `чья это, похоже, вина: ${values}`,
+      opened: 'когда началось, ISO 8601 (по умолчанию: сейчас)',
+      addJson: 'вывести новое обращение в JSON',
+      at: 'когда это было, ISO 8601 (по умолчанию: сейчас)',
+      channel: (values) => `обращение: как вы связались: ${values}`,
+      reachedHuman: 'обращение: ответил живой человек',
+      noReachedHuman: 'обращение: живой человек не ответил',
+      waitMinutes: 'обращение: минут до ответа человека (или пока вы не сдались)',
+      robot: 'обращение: мешал голосовой робот или бот',
+      noRobot: 'обращение: робота не было',
+      queuePosition: 'обращение: ваше место в очереди',
+      dropped: 'обращение: связь оборвалась или нет ответа',
+      noDropped: 'обращение: связь не обрывалась',
+      text: 'обещание, отказ, заметка: что сказали',
+      due: 'обещание: срок, ISO 8601',
+      kept: 'обещание: сдержано',
+      noKept: 'обещание: не сдержано',
+      amount: 'компенсация: сколько',
+      currency: 'компенсация: код ISO 4217, например RUB',
+      kind: (values) => `компенсация: какая: ${values}`,
+      proactive: 'компенсация: предложили сами',
+      noProactive: 'компенсация: только по просьбе',
+      effort: (values) => `компенсация: чего стоило добиться: ${values}`,
+      policy: 'отказ: как политика компании',
+      noPolicy: 'отказ: не как политика компании',
+      outcome: (values) => `закрытие: ${values}`,
+      level: (values) => `насколько высоко в компании: ${values}`,
+      note: 'всё, что стоит запомнить',
+      eventJson: 'вывести событие и новые показатели в JSON',
+      company: 'только эта компания',
+      open: 'только открытые обращения',
+      showJson: 'вывести обращение с показателями в JSON',
+      closeOutcome: (values) => `чем закончилось: ${values}`,
+      closeAt: 'когда закончилось, ISO 8601 (по умолчанию: сейчас)',
+      closeJson: 'вывести событие и показатели в JSON',
+      listsJson: 'вывести в JSON: {"black": [...], "white": [...], "watch": [...]}',
+      reason: 'почему: показано везде, где видна компания',
+      out: 'куда записать копию (по умолчанию: <папка данных>/backups/vetted-backup-<время>.db)',
+      dryRun: 'показать, что добавилось бы; ничего не записывать',
+      importJson: 'вывести отчёт в JSON',
+      format: 'md: списки для публикации; json: все ваши данные; csv: строка на компанию в списках',
+      exportOut: 'записать в этот файл (атомарно), а не в stdout',
+      detail: 'md: раздел о каждой компании с выводами и хронологией',
+    },
+  },
+
+  page: {
+    title: 'Чёрный и белый списки компаний',
+    exported: (date) => `Выгружено ${fmt.date(date)} программой vetted.`,
+    counts: (b, w, x) => `В чёрном списке: ${b}, в белом: ${w}, под наблюдением: ${x}.`,
+    method:
+      'Каждое решение следует из записанных фактов (проверок перед покупкой и журналов обращений) по открытой политике: один грубый сотрудник — ещё не компания, но если не помог отдел качества или руководство — это уже компания; хорошо исправленная ошибка вызывает доверие; сделанное компанией важнее того, что обещает проверка. Закрепление — решение автора, и оно показано как таковое.',
+    lists: { black: 'Чёрный список', white: 'Белый список', watch: 'Под наблюдением' },
+    columns: ['Компания', 'С', 'Почему', 'Доказательства'],
+    nobody: 'Никого.',
+    companies: 'Компании подробно',
+    verdictLine: (list, since) => `${listIn[list][0].toUpperCase()}${listIn[list].slice(1)}${since ? ` с ${fmt.date(since)}` : ''}.`,
+    findings: 'Выводы',
+    timeline: (id, title) => `Обращение ${id}: ${title}`,
+    csvColumns: ['список', 'компания', 'с', 'закреплено', 'правила', 'почему', 'доказательства'],
+    yes: 'да',
+    no: 'нет',
+  },
+
+  prompts: {
+    title: 'Что случилось? (коротко)',
+    titleNeeded: 'С заголовком обращение легче найти потом.',
+    fault: 'Чья это, похоже, вина?',
+    faultLabel: {
+      company: 'компании (подвели их товар, услуга или сотрудники)',
+      'third-party': 'кого-то ещё (перевозчик, отключение света, поставщик)',
+      customer: 'моя (я ошибся или просто передумал)',
+      unknown: 'пока неясно',
+    },
+    firstContact: 'Записать первое обращение к ним сейчас?',
+    question: {
+      channel: 'Как вы связались?',
+      reached_human: 'Ответил живой человек?',
+      wait_minutes: 'Сколько минут до ответа человека (или пока вы не сдались)',
+      robot: 'Мешало голосовое меню или бот?',
+      queue_position: 'Ваше место в очереди, если назвали (Enter — пропустить)',
+      dropped: 'Связь оборвалась или никто не ответил?',
+      level: 'Кто это был? (насколько высоко в компании)',
+      note: 'Заметка (имена, что сказали; Enter — пропустить)',
+      text: 'Что именно сказали? (их словами)',
+      due: 'К какому сроку? (дата и время, например 2026-11-23T18:00)',
+      kept: 'Сдержали?',
+      amount: 'Сколько? (Enter — пропустить)',
+      currency: 'Валюта (код ISO, например RUB или EUR; Enter — пропустить)',
+      kind: 'Какая компенсация?',
+      proactive: 'Предложили сами, без просьбы?',
+      effort: 'Чего вам стоило её добиться?',
+      policy: 'Сказали, что это политика компании?',
+      outcome: 'Чем закончилось?',
+    },
+    needed: 'Это обязательно.',
+    wholeNumber: 'Целое число, пожалуйста.',
+    aNumber: 'Число, пожалуйста.',
+    aDate: 'Дата ISO 8601, например 2026-11-23 или 2026-11-23T18:00.',
+    aCurrency: 'Трёхбуквенный код, например RUB.',
+  },
+};
