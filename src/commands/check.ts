@@ -13,6 +13,10 @@ import { parseDataText } from '../formats/data-text.js';
 import { checkCompanyName, checkNote, lookalikeWarning, parsePairs, withStore } from './shared.js';
 import { renderCheck, checkJson } from '../ui/render-check.js';
 import { colourWanted, paint } from '../ui/colour.js';
+import { judgeCompany, type Verdict } from '../domain/policy.js';
+import type { CompanyEvidence } from '../domain/types.js';
+import { jsonCatalogs, policyOf, reasonJson } from './verdicts.js';
+import { recordFacts, renderAfterCheck, renderRecord, type RecordFacts } from '../ui/render-record.js';
 
 export interface CheckOptions {
   checklist?: string;
@@ -68,13 +72,20 @@ export async function run(ctx: Context, companyArg: string, opts: CheckOptions):
   }
   const { missing } = checkAnswers(checklist, answers);
   const err = colourWanted(ctx.err, { noColor: ctx.noColor }, ctx.env);
+  const policy = await policyOf(ctx);
 
   return withStore(ctx, async (store) => {
     const warnings: string[] = [];
-    if (!store.findCompany(company)) {
+    const existing = store.findCompany(company);
+    if (!existing) {
       const w = lookalikeWarning(store, company);
       if (w) warnings.push(w);
     }
+    // The record as it stands, before this check: shown before the first question and in the result.
+    const empty: CompanyEvidence = { company, checks: [], incidents: [] };
+    const beforeEvidence = existing ? store.evidenceOf(existing) : empty;
+    const before = judgeCompany(beforeEvidence, policy, ctx.now());
+    const beforeFacts = recordFacts(beforeEvidence, ctx.now());
     if (missing.length) {
       if (!ctx.interactive) {
         throw new UserError(
@@ -82,6 +93,7 @@ export async function run(ctx: Context, companyArg: string, opts: CheckOptions):
         );
       }
       for (const w of warnings.splice(0)) ctx.err.write(`${w}\n`);
+      ctx.err.write(`${renderRecord(existing?.name ?? company, before, beforeFacts).join('\n')}\n\n`);
       const { askChecklist } = await import('../ui/prompts.js');
       const asked = await askChecklist(checklist, ctx.lang, answers, paint(err), ctx.err, err);
       Object.assign(answers, asked.answers);
@@ -103,14 +115,37 @@ export async function run(ctx: Context, companyArg: string, opts: CheckOptions):
         answers: result.answers.map((a) => ({ question: a.question, answer: a.answer, score: a.score, ...(notes[a.question] ? { note: notes[a.question] } : {}) })),
       });
     });
-    const name = store.findCompany(company)!.name;
+    const row = store.findCompany(company)!;
+    const name = row.name;
+    const afterEvidence = store.evidenceOf(row);
+    const after = judgeCompany(afterEvidence, policy, ctx.now());
+    const afterFacts = recordFacts(afterEvidence, ctx.now());
     if (opts.json) {
-      return { out: toJson(checkJson(id, name, checklist, at, result, notes)), err: warnings };
+      const record = await recordJson(before, after, afterFacts);
+      return { out: toJson({ ...checkJson(id, name, checklist, at, result, notes), record }), err: warnings };
     }
     const colour = colourWanted(ctx.out, { noColor: ctx.noColor }, ctx.env);
+    const p = paint(colour);
+    const head = `${renderRecord(name, before, beforeFacts).join('\n')}\n\n`;
+    const tail = `\n${renderAfterCheck(before, after, id).map((l, i) => (i ? p.dim(l) : p.bold(l))).join('\n')}\n`;
     return {
-      out: renderCheck({ id, company: name, checklist, result, notes, lang: ctx.lang, paint: paint(colour) }),
+      out: head + renderCheck({ id, company: name, checklist, result, notes, lang: ctx.lang, paint: p }) + tail,
       err: warnings,
     };
   });
+}
+
+/** The record in `check --json`: the list now and its deciding reason, and the list before the check. */
+async function recordJson(before: Verdict, after: Verdict, facts: RecordFacts) {
+  const c = await jsonCatalogs();
+  return {
+    list: after.list,
+    since: after.since,
+    pinned: after.pinned,
+    reason: after.decided_by ? reasonJson(after.decided_by, c) : null,
+    open_incidents: facts.open,
+    broken_promises: facts.broken,
+    before: { list: before.list, since: before.since },
+    changed: before.list !== after.list,
+  };
 }

@@ -14,6 +14,8 @@ import { checkCompanyName, checkNote, lookalikeWarning, requireCompany, withStor
 import type { Store } from '../store/store.js';
 import { renderIncident, renderIncidentList } from '../ui/render-incident.js';
 import { colourWanted, paint } from '../ui/colour.js';
+import { t, t as say } from '../i18n/index.js';
+import { requireVocabulary, vocabularyId, type Vocabulary } from '../i18n/vocabulary.js';
 
 export interface AddOptions {
   title?: string;
@@ -28,26 +30,38 @@ const camel = (field: string) => field.replace(/_([a-z])/g, (_, c: string) => c.
 /** A date given on the command line: ISO 8601 and a real calendar date. */
 export function checkWhen(value: string, flag: string): string {
   const w = parseWhen(value);
-  if (!w) throw new UserError(`${flag} takes an ISO 8601 date such as 2024-07-12 or 2024-07-12T09:30, and "${value}" is not one (or not a real date).`);
+  if (!w) throw new UserError(t().errors.badDate(flag, value));
   return w.text;
 }
 
-function checkFault(value: string | undefined): Fault | undefined {
+async function checkFault(value: string | undefined): Promise<Fault | undefined> {
   if (value === undefined) return undefined;
-  if (!(FAULTS as readonly string[]).includes(value)) throw new UserError(`--fault takes ${FAULTS.join(', ')}, not "${value}".`);
-  return value as Fault;
+  return requireVocabulary('fault', FAULTS, value, '--fault');
+}
+
+/** The vocabulary of each event field that takes one of a closed set of values. */
+const VOCABULARY_OF: Record<string, Vocabulary> = { level: 'level', channel: 'channel', kind: 'kind', effort: 'effort', outcome: 'outcome' };
+
+/** Values of closed vocabularies given in a catalog's words (`--outcome решено`), as their ids. */
+async function idsOfWords<O extends Record<string, unknown>>(opts: O): Promise<O> {
+  const out: Record<string, unknown> = { ...opts };
+  for (const [field, vocabulary] of Object.entries(VOCABULARY_OF)) {
+    const raw = out[field];
+    if (typeof raw === 'string') out[field] = await requireVocabulary(vocabulary, FIELD_SPECS[field].values!, raw, flagOf(field));
+  }
+  return out as O;
 }
 
 function checkTitle(title: string): string {
   const t = title.trim();
-  if (!t) throw new UserError('--title cannot be empty; say in a few words what went wrong.');
-  if ([...t].length > LIMITS.name * 2) throw new UserError(`a title can be at most ${LIMITS.name * 2} characters; shorten it.`);
+  if (!t) throw new UserError(say().errors.emptyTitle);
+  if ([...t].length > LIMITS.name * 2) throw new UserError(say().errors.longTitle(LIMITS.name * 2));
   return t;
 }
 
 function requireIncident(store: Store, id: string) {
   const found = store.findIncident(id);
-  if (!found) throw new UserError(`there is no incident "${id}"; see \`vetted incident list\` for the ids.`);
+  if (!found) throw new UserError(t().errors.noIncident(id));
   return found;
 }
 
@@ -60,29 +74,29 @@ export function eventFromFlags(type: EventType, opts: Record<string, unknown>): 
     if (raw === undefined) continue;
     const flag = flagOf(name);
     if (!spec.fields.includes(name)) {
-      throw new UserError(`${flag} does not apply to a ${type} event; a ${type} takes ${spec.fields.map(flagOf).join(', ')}.`);
+      throw new UserError(t().errors.notForType(flag, type, spec.fields.map(flagOf)));
     }
     switch (f.kind) {
       case 'bool':
         out[name] = raw === true;
         break;
       case 'count':
-        if (!/^\d+$/.test(String(raw))) throw new UserError(`${flag} takes a whole number, 0 or more, not "${raw}".`);
+        if (!/^\d+$/.test(String(raw))) throw new UserError(t().errors.wholeNumber(flag, String(raw)));
         out[name] = Number(raw);
         break;
       case 'number':
-        if (!/^\d+(\.\d+)?$/.test(String(raw))) throw new UserError(`${flag} takes a number such as 50 or 12.5, not "${raw}".`);
+        if (!/^\d+(\.\d+)?$/.test(String(raw))) throw new UserError(t().errors.number(flag, String(raw)));
         out[name] = Number(raw);
         break;
       case 'when':
         out[name] = checkWhen(String(raw), flag);
         break;
       case 'enum':
-        if (!f.values!.includes(String(raw))) throw new UserError(`${flag} takes ${f.values!.join(', ')}, not "${raw}".`);
+        if (!f.values!.includes(String(raw))) throw new UserError(t().vocabulary.notOne(flag, [...f.values!], String(raw)));
         out[name] = String(raw);
         break;
       case 'currency':
-        if (!/^[A-Za-z]{3}$/.test(String(raw))) throw new UserError(`${flag} takes a three-letter ISO 4217 code such as EUR, not "${raw}".`);
+        if (!/^[A-Za-z]{3}$/.test(String(raw))) throw new UserError(t().errors.currency(flag, String(raw)));
         out[name] = String(raw).toUpperCase();
         break;
       case 'text':
@@ -104,11 +118,11 @@ function nowText(ctx: Context): string {
 export async function runAdd(ctx: Context, companyArg: string, opts: AddOptions): Promise<CommandResult> {
   const company = checkCompanyName(companyArg);
   let title = opts.title !== undefined ? checkTitle(opts.title) : undefined;
-  let fault = checkFault(opts.fault);
+  let fault = await checkFault(opts.fault);
   const opened = opts.opened !== undefined ? checkWhen(opts.opened, '--opened') : nowText(ctx);
   const willAsk = ctx.interactive && !opts.json;
   if (!willAsk && title === undefined) {
-    throw new UserError('an incident needs a title: give --title "what went wrong" (or run on a terminal to be asked).');
+    throw new UserError(t().errors.needsTitle);
   }
   return withStore(ctx, async (store) => {
     const warnings: string[] = [];
@@ -134,9 +148,9 @@ export async function runAdd(ctx: Context, companyArg: string, opts: AddOptions)
       return ref;
     });
     const incident = store.findIncident(ref)!;
-    const hint = `next: vetted incident event ${ref} contact --channel phone --reached-human --wait-minutes 12`;
+    const hint = t().incident.next(ref);
     if (opts.json) return { out: toJson(incidentJson(incident, ctx.now())), err: warnings };
-    return { out: `${ref}\n`, err: [...warnings, `opened incident ${ref} with ${incident.company}`, hint] };
+    return { out: `${ref}\n`, err: [...warnings, t().incident.opened(ref, incident.company), hint] };
   });
 }
 
@@ -147,9 +161,9 @@ export interface EventOptions {
 }
 
 export async function runEvent(ctx: Context, id: string, typeArg: string, opts: EventOptions): Promise<CommandResult> {
-  if (!isEventType(typeArg)) throw new UserError(`"${typeArg}" is not an event type; the types are: ${EVENT_TYPES.join(', ')}.`);
-  const type = typeArg;
-  const fields = eventFromFlags(type, opts);
+  const type = isEventType(typeArg) ? typeArg : await vocabularyId('event', EVENT_TYPES, typeArg);
+  if (!type) throw new UserError(t().errors.notEventType(typeArg, [...EVENT_TYPES]));
+  const fields = eventFromFlags(type, await idsOfWords(opts as unknown as Record<string, unknown>));
   const at = opts.at !== undefined ? checkWhen(opts.at, '--at') : nowText(ctx);
   return withStore(ctx, async (store) => {
     const incident = requireIncident(store, id);
@@ -160,21 +174,21 @@ export async function runEvent(ctx: Context, id: string, typeArg: string, opts: 
     }
     const missing = missingRequired(type, fields);
     if (missing.length) {
-      throw new UserError(`a ${type} event needs ${missing.map(flagOf).join(' and ')}${type === 'promise' ? ' (when it falls due, such as --due 2024-07-13T18:00)' : ''}.`);
+      throw new UserError(t().errors.eventNeeds(type, missing.map(flagOf), type === 'promise'));
     }
     const event = { at, type, ...fields } as IncidentEvent;
     const warnings: string[] = [];
-    if (msOf(at) < msOf(incident.opened)) warnings.push(`note: this event (${at}) is before the incident was opened (${incident.opened}).`);
+    if (msOf(at) < msOf(incident.opened)) warnings.push(t().incident.beforeOpened(at, incident.opened));
     const added = store.write(() => store.addEvent(incident.rowId, event));
-    if (!added) throw new UserError(`this ${type} at ${at} is on the timeline of ${incident.id} already; nothing was added.`);
+    if (!added) throw new UserError(t().errors.duplicateEvent(type, at, incident.id));
     const updated = store.findIncident(incident.id)!;
     if (opts.json) return { out: toJson({ incident: updated.id, event, metrics: computeMetrics(updated, ctx.now()) }) };
-    return { err: [...warnings, `logged ${type} on ${updated.id} (${updated.company}) at ${at}`] };
+    return { err: [...warnings, t().incident.logged(type, updated.id, updated.company, at)] };
   });
 }
 
 export async function runClose(ctx: Context, id: string, opts: { outcome?: string; at?: string; note?: string; json?: boolean }): Promise<CommandResult> {
-  if (!opts.outcome) throw new UserError(`say how it ended: --outcome ${OUTCOMES.join('|')}.`);
+  if (!opts.outcome) throw new UserError(t().errors.needsOutcome([...OUTCOMES]));
   return runEvent(ctx, id, 'resolution', { outcome: opts.outcome, at: opts.at, note: opts.note, json: opts.json });
 }
 
@@ -198,7 +212,7 @@ export async function runList(ctx: Context, opts: { company?: string; open?: boo
         ),
       };
     }
-    if (!incidents.length) return { out: opts.open ? 'No open incidents.\n' : 'No incidents yet. Open one with `vetted incident add "Company" --title "what went wrong"`.\n' };
+    if (!incidents.length) return { out: `${opts.open ? t().incident.noOpen : t().incident.none}\n` };
     return { out: renderIncidentList(incidents, now, paint(colourWanted(ctx.out, { noColor: ctx.noColor }, ctx.env))) };
   });
 }

@@ -4,6 +4,7 @@ import type { Context } from '../context.js';
 import { Store, needsMigration, type CompanyRow } from '../store/store.js';
 import { UserError } from '../errors.js';
 import { companyKey } from '../domain/names.js';
+import { t } from '../i18n/index.js';
 
 export const MAX_NAME = 200;
 export const MAX_NOTE = 10_000;
@@ -13,7 +14,7 @@ export async function openStore(ctx: Context): Promise<Store> {
   if (needsMigration(ctx.dbPath)) {
     const { backupBeforeMigration } = await import('../store/backup.js');
     const kept = await backupBeforeMigration(ctx.dbPath, ctx.now());
-    if (kept) ctx.err.write(`backed up the database to ${kept} before upgrading it\n`);
+    if (kept) ctx.err.write(`${t().errors.backedUp(kept)}\n`);
   }
   return Store.open(ctx.dbPath, { createDir: ctx.dbIsDefault });
 }
@@ -38,13 +39,13 @@ async function using<T>(store: Store, fn: (store: Store) => T | Promise<T>): Pro
 
 export function checkCompanyName(name: string): string {
   const trimmed = name.trim();
-  if (!companyKey(trimmed)) throw new UserError('a company name cannot be empty; give the name the company uses.');
-  if ([...trimmed].length > MAX_NAME) throw new UserError(`a company name can be at most ${MAX_NAME} characters; shorten it.`);
+  if (!companyKey(trimmed)) throw new UserError(t().errors.emptyName);
+  if ([...trimmed].length > MAX_NAME) throw new UserError(t().errors.longName(MAX_NAME));
   return trimmed;
 }
 
-export function checkNote(note: string, what = 'a note'): string {
-  if ([...note].length > MAX_NOTE) throw new UserError(`${what} can be at most ${MAX_NOTE} characters; shorten it.`);
+export function checkNote(note: string, what = t().errors.aNote): string {
+  if ([...note].length > MAX_NOTE) throw new UserError(t().errors.longNote(what, MAX_NOTE));
   return note;
 }
 
@@ -53,15 +54,15 @@ export function requireCompany(store: Store, name: string): CompanyRow {
   const found = store.findCompany(name);
   if (found) return found;
   const like = store.lookalikesOf(name);
-  const hint = like.length ? ` Did you mean ${like.map((c) => `"${c.name}"`).join(' or ')}? (it looks the same but is spelled with other letters)` : '';
-  throw new UserError(`there is no company "${name}" in ${store.path}; see \`vetted company list\`.${hint}`);
+  const hint = like.length ? t().errors.didYouMean(like.map((c) => c.name)) : '';
+  throw new UserError(`${t().errors.noCompany(name, store.path)}${hint}`);
 }
 
 /** A warning when a new company's name looks like an existing one in another script. */
 export function lookalikeWarning(store: Store, name: string): string | undefined {
   const like = store.lookalikesOf(name);
   if (!like.length) return undefined;
-  return `warning: "${name}" looks like ${like.map((c) => `"${c.name}"`).join(', ')} but is spelled with letters of another script; they are kept as different companies.`;
+  return t().errors.lookalike(name, like.map((c) => c.name));
 }
 
 /** Splits `id=value` flags into a map, naming the bad one. */
@@ -69,7 +70,7 @@ export function parsePairs(pairs: string[] | undefined, flag: string): Record<st
   const out: Record<string, string> = {};
   for (const p of pairs ?? []) {
     const eq = p.indexOf('=');
-    if (eq <= 0) throw new UserError(`${flag} takes ID=VALUE, such as ${flag} who-helps=live-support; "${p}" has no "=".`);
+    if (eq <= 0) throw new UserError(t().errors.pairs(flag, p));
     out[p.slice(0, eq).trim()] = p.slice(eq + 1).trim();
   }
   return out;

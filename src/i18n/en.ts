@@ -8,6 +8,8 @@ import { formatsFor } from './format.js';
 
 const fmt = formatsFor('en', 'en-CA');
 const q = (s: string) => `"${s}"`;
+/** A date-time as the record writes it (ISO 8601), on a terminal in English. */
+const iso = (s: string) => s;
 const days = (n: number) => fmt.plural(n, { one: 'day', other: 'days' });
 const minutes = (n: number) => fmt.plural(n, { one: 'minute', other: 'minutes' });
 
@@ -298,7 +300,7 @@ export const en = {
       kept: 'kept',
       broken: (lateMs: number | null, soFar: boolean) => `broken${lateMs ? `, ${duration(lateMs)} late` : ''}${soFar ? ' so far' : ''}`,
       dueIn: (ms: number) => `due in ${duration(ms)}`,
-      promise: (text: string | null, lvl: string, due: string, state: string) => `promise ${text ? q(text) : '(no words recorded)'}${lvl}, due ${fmt.dateTime(due)}: ${state}`,
+      promise: (text: string | null, lvl: string, due: string, state: string) => `promise ${text ? q(text) : '(no words recorded)'}${lvl}, due ${iso(due)}: ${state}`,
       escalation: (to: Level) => `escalated to ${to}`,
       apology: (lvl: string) => `apology${lvl}`,
       explanation: (lvl: string) => `explanation${lvl}`,
@@ -341,12 +343,12 @@ export const en = {
         `days open: ${m.daysOpen}`,
       ];
     },
-    owedPromise: (text: string | null, due: string) => `the promise ${text ? q(text) : 'made'} (due ${fmt.dateTime(due)})`,
+    owedPromise: (text: string | null, due: string) => `the promise ${text ? q(text) : 'made'} (due ${iso(due)})`,
     owedFix: 'a fix: the incident is still open',
     owedApology: 'an apology',
     owedExplanation: 'an explanation of what went wrong',
     owedCompensation: 'compensation',
-    head: (opened: string, fault: Fault, state: string) => `opened ${fmt.dateTime(opened)} · fault: ${fault} · ${state}`,
+    head: (opened: string, fault: Fault, state: string) => `opened ${iso(opened)} · fault: ${fault} · ${state}`,
     closedAs: (o: Outcome) => `closed ${o}`,
     open: 'open',
     noEvents: (id: string) => `  no events yet: vetted incident event ${id} contact --channel phone`,
@@ -359,8 +361,8 @@ export const en = {
     none: 'No incidents yet. Open one with `vetted incident add "Company" --title "what went wrong"`.',
     opened: (ref: string, company: string) => `opened incident ${ref} with ${company}`,
     next: (ref: string) => `next: vetted incident event ${ref} contact --channel phone --reached-human --wait-minutes 12`,
-    logged: (type: EventType, id: string, company: string, at: string) => `logged ${type} on ${id} (${company}) at ${fmt.dateTime(at)}`,
-    beforeOpened: (at: string, opened: string) => `note: this event (${fmt.dateTime(at)}) is before the incident was opened (${fmt.dateTime(opened)}).`,
+    logged: (type: EventType, id: string, company: string, at: string) => `logged ${type} on ${id} (${company}) at ${iso(at)}`,
+    beforeOpened: (at: string, opened: string) => `note: this event (${iso(at)}) is before the incident was opened (${iso(opened)}).`,
   },
 
   // ---- due ----
@@ -370,8 +372,8 @@ export const en = {
     due: 'due',
     stale: 'stale',
     aPromise: 'a promise',
-    brokenLine: (text: string, due: string, lateMs: number) => `${q(text)} — due ${fmt.dateTime(due)}, ${duration(lateMs)} ago`,
-    dueLine: (text: string, due: string, inMs: number) => `${q(text)} — in ${duration(inMs)} (${fmt.dateTime(due)})`,
+    brokenLine: (text: string, due: string, lateMs: number) => `${q(text)} — due ${iso(due)}, ${duration(lateMs)} ago`,
+    dueLine: (text: string, due: string, inMs: number) => `${q(text)} — in ${duration(inMs)} (${iso(due)})`,
     staleLine: (n: number) => `no event for ${days(n)}`,
     next: 'next:',
     step: {
@@ -430,7 +432,7 @@ export const en = {
     notEventType: (given: string, types: string[]) => `${q(given)} is not an event type; the types are: ${types.join(', ')}.`,
     eventNeeds: (type: string, flags: string[], promise: boolean) =>
       `a ${type} event needs ${flags.join(' and ')}${promise ? ' (when it falls due, such as --due 2024-07-13T18:00)' : ''}.`,
-    duplicateEvent: (type: string, at: string, id: string) => `this ${type} at ${fmt.dateTime(at)} is on the timeline of ${id} already; nothing was added.`,
+    duplicateEvent: (type: string, at: string, id: string) => `this ${type} at ${iso(at)} is on the timeline of ${id} already; nothing was added.`,
     needsOutcome: (values: string[]) => `say how it ended: --outcome ${values.join('|')}.`,
     damaged: (detail: string) => `vetted: the database is damaged (SQLite says: ${detail}); restore a backup with \`vetted restore FILE\`, or pass --db with another file.`,
     diskFull: 'vetted: the disk is full, so nothing was saved; free some space and run the command again.',
