@@ -35,7 +35,7 @@ function translateCommander(message: string): string {
 function oneLine(command: string) {
   return (message: string, write: (s: string) => void) => {
     const text = message.trim().replace(/^error: /, '').replace(/\s*\n\s*/g, ' ').replace(/\.$/, '');
-    write(`${t().errors.usage(translateCommander(text), command)}\n`);
+    write(`${t().errors.usage(placeholders(translateCommander(text)), command)}\n`);
   };
 }
 

@@ -16,6 +16,7 @@ import { colourWanted, paint } from '../ui/colour.js';
 import { judgeCompany, type Verdict } from '../domain/policy.js';
 import type { CompanyEvidence } from '../domain/types.js';
 import { jsonCatalogs, policyOf, reasonJson } from './verdicts.js';
+import { fallbackNotice } from '../ui/checklist-language.js';
 import { recordFacts, renderAfterCheck, renderRecord, type RecordFacts } from '../ui/render-record.js';
 
 export interface CheckOptions {
@@ -76,6 +77,8 @@ export async function run(ctx: Context, companyArg: string, opts: CheckOptions):
 
   return withStore(ctx, async (store) => {
     const warnings: string[] = [];
+    const notice = fallbackNotice(checklist, ctx.lang);
+    if (notice) warnings.push(notice);
     const existing = store.findCompany(company);
     if (!existing) {
       const w = lookalikeWarning(store, company);

@@ -180,6 +180,7 @@ export const en = {
   lists: {
     title: { black: 'Black list', white: 'White list', watch: 'Watch list' } as Record<ListName, string>,
     nobody: 'nobody',
+    pinTag: 'pin',
     since: (date: string | null) => `since ${date ? fmt.date(date) : '—'}`,
     more: (n: number) => `(+${n} more)`,
     empty: 'No company is on a list yet: vet one with `vetted check`, log an incident, or `vetted import` a data file.',
@@ -596,6 +597,19 @@ export const en = {
       exportOut: 'write to this file (atomically) instead of stdout',
       detail: 'md: add a section per company with its findings and timelines',
     },
+  },
+
+  // ---- checklists ----
+  checklists: {
+    headers: ['ID', 'VERSION', 'QUESTIONS', 'SOURCE', 'TITLE'],
+    source: { 'built-in': 'built-in', user: 'user', file: 'file' } as Record<string, string>,
+    ownGoIn: (dir: string) => `Your own checklists go in ${dir} (see \`vetted checklists show general\` for the format).`,
+    weight: (w: number) => `weight ${w}`,
+    notCounted: 'not counted',
+    dealbreaker: 'dealbreaker',
+    valid: (file: string, id: string, version: number, n: number) => `${file}: ok — ${id} v${version}, ${fmt.plural(n, { one: 'question', other: 'questions' })}`,
+    problems: (n: number) => `${fmt.plural(n, { one: 'problem', other: 'problems' })}; fix ${n === 1 ? 'it' : 'them'} and validate again.`,
+    cannotRead: (file: string) => `cannot read ${file}; check the path.`,
   },
 
   // ---- the markdown page and CSV ----

@@ -197,6 +197,7 @@ export const ru: Catalog = {
   lists: {
     title: { black: 'Чёрный список', white: 'Белый список', watch: 'Под наблюдением' },
     nobody: 'никого',
+    pinTag: '',
     since: (date) => `с ${date ? fmt.date(date) : '—'}`,
     more: (n) => `(и ещё ${n})`,
     empty: 'Ни одной компании в списках: проверьте продавца (`vetted check`), запишите обращение или загрузите файл данных (`vetted import`).',
@@ -354,7 +355,7 @@ export const ru: Catalog = {
     aPromise: 'обещание',
     brokenLine: (text, due, lateMs) => `${q(text)} — срок ${fmt.dateTime(due)}, прошло ${duration(lateMs)}`,
     dueLine: (text, due, inMs) => `${q(text)} — через ${duration(inMs)} (${fmt.dateTime(due)})`,
-    staleLine: (n) => `ни одного события ${days(n)}`,
+    staleLine: (n) => `нет событий уже ${days(n)}`,
     next: 'дальше:',
     step: {
       escalate: (from) =>
@@ -443,14 +444,14 @@ export const ru: Catalog = {
       company: 'компания',
       alias: 'название',
       id: 'номер',
-      'id|file': 'id|файл',
+      'id|file': 'имя|файл',
       type: 'тип',
       file: 'файл',
       list: 'список',
       path: 'путь',
       lang: 'язык',
-      'id=value': 'id=значение',
-      'id=text': 'id=текст',
+      'id=value': 'вопрос=ответ',
+      'id=text': 'вопрос=текст',
       text: 'текст',
       whose: 'чья',
       when: 'когда',
@@ -545,8 +546,8 @@ export const ru: Catalog = {
     opt: {
       json: 'вывести в JSON',
       checkJson: 'вывести результат в JSON',
-      checklist: 'какой чек-лист: id (см. `vetted checklists`) или файл YAML',
-      answers: 'ответы: YAML или JSON, id вопроса → значение ответа',
+      checklist: 'какой чек-лист: его имя (см. `vetted checklists`) или файл YAML',
+      answers: 'ответы: YAML или JSON, имя вопроса → значение ответа',
       answer: 'один ответ (можно повторять); важнее --answers',
       checkNote: 'источник ответа: где вы это узнали (можно повторять)',
       validateJson: 'вывести ошибки в JSON',
@@ -595,6 +596,18 @@ export const ru: Catalog = {
       exportOut: 'записать в этот файл (атомарно), а не в stdout',
       detail: 'md: раздел о каждой компании с выводами и хронологией',
     },
+  },
+
+  checklists: {
+    headers: ['ИМЯ', 'ВЕРСИЯ', 'ВОПРОСОВ', 'ОТКУДА', 'НАЗВАНИЕ'],
+    source: { 'built-in': 'встроенный', user: 'ваш', file: 'файл' },
+    ownGoIn: (dir) => `Ваши чек-листы кладите в ${dir} (формат: \`vetted checklists show general\`).`,
+    weight: (w) => `вес ${w}`,
+    notCounted: 'не учитывается',
+    dealbreaker: 'неприемлемо',
+    valid: (file, id, version, n) => `${file}: в порядке — ${id} v${version}, ${fmt.plural(n, { one: 'вопрос', few: 'вопроса', many: 'вопросов', other: 'вопроса' })}`,
+    problems: (n) => `${fmt.plural(n, { one: 'ошибка', few: 'ошибки', many: 'ошибок', other: 'ошибки' })}; исправьте и проверьте снова.`,
+    cannotRead: (file) => `не удаётся прочитать ${file}; проверьте путь.`,
   },
 
   page: {

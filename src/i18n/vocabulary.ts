@@ -12,9 +12,9 @@ function norm(s: string): string {
   return s.trim().toLocaleLowerCase('ru').replace(/ё/g, 'е').replace(/[\s_-]+/g, ' ');
 }
 
-function lookUp(words: Record<string, string>, given: string): string | undefined {
+function lookUp(words: Record<string, string>, ids: readonly string[], given: string): string | undefined {
   const n = norm(given);
-  for (const [id, word] of Object.entries(words)) if (norm(id) === n || norm(word) === n) return id;
+  for (const [id, word] of Object.entries(words)) if (ids.includes(id) && norm(word) === n) return id;
   return undefined;
 }
 
@@ -26,11 +26,11 @@ export async function vocabularyId<T extends string>(vocabulary: Vocabulary, ids
   const exact = ids.find((id) => norm(id) === norm(given));
   if (exact) return exact;
   const current = t();
-  const found = lookUp(current.words[vocabulary], given);
+  const found = lookUp(current.words[vocabulary], ids, given);
   if (found) return found as T;
   for (const lang of UI_LANGS) {
     if (lang === current.lang) continue;
-    const other = lookUp((await loadCatalog(lang)).words[vocabulary], given);
+    const other = lookUp((await loadCatalog(lang)).words[vocabulary], ids, given);
     if (other) return other as T;
   }
   return undefined;

@@ -38,7 +38,7 @@ export function renderLists(groups: Partial<Record<ListName, ListEntry[]>>, p: P
       const name = safeText(v.company);
       const pad = ' '.repeat(Math.max(1, width - displayWidth(name) + 2));
       const top = v.reasons[0];
-      const tag = top ? (top.rule === 'pin' ? 'pin' : top.rule === 'watch' ? '' : top.rule) : '';
+      const tag = top ? (top.rule === 'pin' ? c.lists.pinTag : top.rule === 'watch' ? '' : top.rule) : '';
       out.push(
         `  ${name}${pad}${p.dim(c.lists.since(v.since))}  ${tag ? `${p.bold(tag)} ` : ''}${safeText(top ? c.finding(top.facts) : '')}${v.reasons.length > 1 ? p.dim(` ${c.lists.more(v.reasons.length - 1)}`) : ''}`,
       );
