@@ -1,5 +1,6 @@
 // `vetted backup [--out FILE]` and `vetted restore FILE`.
 
+import { t } from '../i18n/index.js';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Context } from '../context.js';
@@ -10,7 +11,7 @@ import { inspectHeader } from '../store/open.js';
 import { withStore } from './shared.js';
 
 function requireDatabase(ctx: Context): void {
-  if (!existsSync(ctx.dbPath)) throw new UserError(`there is no database at ${ctx.dbPath} yet, so there is nothing to back up.`);
+  if (!existsSync(ctx.dbPath)) throw new UserError(t().data.noDatabase(ctx.dbPath));
   inspectHeader(ctx.dbPath); // refuses a file that is not ours
 }
 
@@ -20,12 +21,12 @@ export async function runBackup(ctx: Context, opts: { out?: string }): Promise<C
   await withStore(ctx, () => undefined);
   const dest = opts.out ? resolve(opts.out) : defaultBackupPath(ctx.dbPath, ctx.now());
   await backupDatabase(ctx.dbPath, dest);
-  return { out: `${dest}\n`, err: `backed up ${ctx.dbPath} to ${dest}` };
+  return { out: `${dest}\n`, err: t().data.backedUp(ctx.dbPath, dest) };
 }
 
 export async function runRestore(ctx: Context, file: string): Promise<CommandResult> {
   const source = resolve(file);
-  if (source === ctx.dbPath) throw new UserError('that is the database itself; give the path of a backup.');
+  if (source === ctx.dbPath) throw new UserError(t().data.isItself);
   verifyBackup(source);
   const messages: string[] = [];
   if (existsSync(ctx.dbPath) && !inspectHeader(ctx.dbPath).isNew) {
@@ -33,11 +34,11 @@ export async function runRestore(ctx: Context, file: string): Promise<CommandRes
     const keep = defaultBackupPath(ctx.dbPath, ctx.now(), 'before-restore');
     await withStore(ctx, () => undefined);
     await backupDatabase(ctx.dbPath, keep);
-    messages.push(`kept the database as it was in ${keep}`);
+    messages.push(t().data.keptAs(keep));
   }
   await restoreDatabase(source, ctx.dbPath);
   // Open once, so that a backup from an older version is migrated now.
   await withStore(ctx, () => undefined);
-  messages.push(`restored ${ctx.dbPath} from ${source}`);
+  messages.push(t().data.restored(ctx.dbPath, source));
   return { err: messages };
 }

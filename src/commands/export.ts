@@ -1,5 +1,6 @@
 // `vetted export [--format md|json|csv] [--out FILE]`.
 
+import { t } from '../i18n/index.js';
 import { toJson } from '../ui/safe.js';
 import type { Context } from '../context.js';
 import type { CommandResult } from './result.js';
@@ -30,7 +31,7 @@ export function exportJson(store: Store, exportedAt: string): string {
 
 export async function run(ctx: Context, opts: ExportOptions): Promise<CommandResult> {
   const format = opts.format ?? 'md';
-  if (!['md', 'json', 'csv'].includes(format)) throw new UserError(`--format takes md, json or csv, not "${format}".`);
+  if (!['md', 'json', 'csv'].includes(format)) throw new UserError(t().data.badFormat(format));
   const text = await withStore(ctx, async (store) => {
     if (format === 'json') return exportJson(store, new Date(ctx.now()).toISOString().replace(/\.\d{3}Z$/, 'Z'));
     const { exportLists } = await import('./export-lists.js');
@@ -38,7 +39,7 @@ export async function run(ctx: Context, opts: ExportOptions): Promise<CommandRes
   });
   if (opts.out) {
     writeFileAtomic(opts.out, [text]);
-    return { err: `wrote ${opts.out}` };
+    return { err: t().data.wrote(opts.out) };
   }
   return { out: text };
 }

@@ -1,5 +1,6 @@
 // `vetted import FILE [--dry-run] [--json]`: merge a vetted/1 data file, all or nothing.
 
+import { t } from '../i18n/index.js';
 import { toJson } from '../ui/safe.js';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import type { Context } from '../context.js';
@@ -25,14 +26,14 @@ function readData(file: string): ParsedData {
   let size: number;
   try {
     const st = statSync(file);
-    if (st.isDirectory()) throw new UserError(`${file} is a folder, not a data file; give the path of a JSON or YAML file.`);
+    if (st.isDirectory()) throw new UserError(t().data.folder(file));
     size = st.size;
   } catch (err) {
     if (err instanceof UserError) throw err;
-    throw new UserError(`there is no file ${file}; check the path.`);
+    throw new UserError(t().data.noFile(file));
   }
   if (size > MAX_DATA_FILE_BYTES) {
-    throw new UserError(`${file} is ${Math.round(size / 1048576)} MB; vetted reads data files of up to ${MAX_DATA_FILE_BYTES / 1048576} MB, so split it into smaller files.`);
+    throw new UserError(t().data.tooBig(file, Math.round(size / 1048576), MAX_DATA_FILE_BYTES / 1048576));
   }
   return parseDataDocument(readFileSync(file, 'utf8'), file);
 }
@@ -48,9 +49,9 @@ function renderReport(file: string, r: MergeReport, dryRun: boolean): string[] {
   ];
   const parts = rows
     .filter(([, k]) => r[k].added || r[k].existing)
-    .map(([label, k]) => `${label}: ${r[k].added} ${dryRun ? 'to add' : 'added'}${r[k].existing ? `, ${r[k].existing} already there` : ''}`);
-  const head = dryRun ? `${file} (dry run, nothing written)` : `imported ${file}`;
-  return [head, ...(parts.length ? parts.map((p) => `  ${p}`) : ['  nothing in it'])];
+    .map(([label, k]) => t().data.counts(t().data.sections[label] ?? label, r[k].added, dryRun, r[k].existing));
+  const head = dryRun ? t().data.dryRunHead(file) : t().data.importedHead(file);
+  return [head, ...(parts.length ? parts.map((p) => `  ${p}`) : [`  ${t().data.nothing}`])];
 }
 
 /** Merges, naming the file in any refusal. */
@@ -67,7 +68,7 @@ export async function run(ctx: Context, file: string, opts: ImportOptions): Prom
   const { data, notices } = readData(file);
   const validated = validateDataFile(data);
   if ('errors' in validated) {
-    throw new UserError(`${file} is not a valid vetted/1 data file: ${describeProblems(validated.errors)}; nothing was imported.`);
+    throw new UserError(t().data.invalid(file, describeProblems(validated.errors)));
   }
   const checklists = new Map(loadAllChecklists(ctx.configDir).map((c) => [c.checklist.id, c.checklist]));
   const showProgress = !!ctx.err.isTTY && !opts.json;
@@ -81,12 +82,12 @@ export async function run(ctx: Context, file: string, opts: ImportOptions): Prom
       dryRun: opts.dryRun,
       onProgress: showProgress
         ? (done, total) => {
-            if (total >= 2000) ctx.err.write(`\rimporting… ${Math.floor((100 * done) / total)}% (${done} of ${total} records)${done === total ? '\n' : ''}`);
+            if (total >= 2000) ctx.err.write(`\r${t().data.progress(Math.floor((100 * done) / total), done, total)}${done === total ? '\n' : ''}`);
           }
         : undefined,
     }),
   );
-  const noticeLines = notices.map((n) => `note: ${file}: ${n}`);
+  const noticeLines = notices.map((n) => t().data.note(file, n));
   if (opts.json) return { out: toJson({ file, dry_run: !!opts.dryRun, ...report, notices }), err: noticeLines };
   return { err: [...noticeLines, ...renderReport(file, report, !!opts.dryRun)] };
 }

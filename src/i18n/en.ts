@@ -599,6 +599,46 @@ export const en = {
     },
   },
 
+  // ---- the words around a checklist (its questions and answers come from its own file) ----
+  checkWords: {
+    questionOf: (n: number, total: number) => `question ${n} of ${total}`,
+    howToFind: 'How to find out',
+    notePrompt: 'Note (where you found this; Enter to skip)',
+    score: 'Score',
+    verdict: { go: 'go', caution: 'caution', avoid: 'avoid' } as Record<CheckVerdict, string>,
+    verdictLine: { go: 'safe to buy from', caution: 'buy with care', avoid: 'do not buy from this vendor' } as Record<CheckVerdict, string>,
+    dealbreakers: 'Dealbreakers',
+    none: 'none',
+    weakest: 'Weakest answers',
+    askBefore: 'Before you pay, ask the vendor',
+    evidence: 'evidence',
+    stored: (id: number) => `saved as check ${id}`,
+    weight: 'weight',
+    notCounted: 'not counted',
+  },
+
+  // ---- the data file, backups ----
+  data: {
+    folder: (file: string) => `${file} is a folder, not a data file; give the path of a JSON or YAML file.`,
+    noFile: (file: string) => `there is no file ${file}; check the path.`,
+    tooBig: (file: string, mb: number, max: number) => `${file} is ${mb} MB; vetted reads data files of up to ${max} MB, so split it into smaller files.`,
+    sections: { companies: 'companies', aliases: 'aliases', checks: 'checks', incidents: 'incidents', events: 'events', pins: 'pins' } as Record<string, string>,
+    counts: (label: string, added: number, dryRun: boolean, existing: number) => `${label}: ${added} ${dryRun ? 'to add' : 'added'}${existing ? `, ${existing} already there` : ''}`,
+    dryRunHead: (file: string) => `${file} (dry run, nothing written)`,
+    importedHead: (file: string) => `imported ${file}`,
+    nothing: 'nothing in it',
+    invalid: (file: string, problems: string) => `${file} is not a valid vetted/1 data file: ${problems}; nothing was imported.`,
+    progress: (pct: number, done: number, total: number) => `importing… ${pct}% (${done} of ${total} records)`,
+    note: (file: string, n: string) => `note: ${file}: ${n}`,
+    noDatabase: (path: string) => `there is no database at ${path} yet, so there is nothing to back up.`,
+    backedUp: (from: string, to: string) => `backed up ${from} to ${to}`,
+    isItself: 'that is the database itself; give the path of a backup.',
+    keptAs: (path: string) => `kept the database as it was in ${path}`,
+    restored: (path: string, from: string) => `restored ${path} from ${from}`,
+    badFormat: (given: string) => `--format takes md, json or csv, not "${given}".`,
+    wrote: (file: string) => `wrote ${file}`,
+  },
+
   // ---- checklists ----
   checklists: {
     headers: ['ID', 'VERSION', 'QUESTIONS', 'SOURCE', 'TITLE'],

@@ -112,7 +112,7 @@ function userData(): string[] {
   walk(parse(readFileSync(FIXTURE, 'utf8')));
   return [...out].sort((a, b) => b.length - a.length);
 }
-const USER_DATA = userData();
+const USER_DATA = [...userData(), 'директор'];
 
 beforeAll(() => {
   s = sandbox();
@@ -155,6 +155,10 @@ function runs(): { name: string; args: string[] }[] {
     }
   }
   out.push({ name: 'export --format md --detail', args: ['export', '--format', 'md', '--detail'] });
+  out.push({ name: 'export --format csv', args: ['export', '--format', 'csv'] });
+  out.push({ name: 'import --dry-run', args: ['import', FIXTURE, '--dry-run'] });
+  out.push({ name: 'checklists validate', args: ['checklists', 'validate', join(ROOT, 'checklists', 'general.yaml')] });
+  out.push({ name: 'a bad level in Russian words', args: ['incident', 'event', 'волга-1', 'escalation', '--level', 'директор'] });
   out.push({ name: 'an unknown company', args: ['why', 'Нетакой'] });
   out.push({ name: 'a bad outcome', args: ['incident', 'close', 'волга-1', '--outcome', 'починили'] });
   out.push({ name: 'an unknown option', args: ['lists', '--frobnicate'] });
