@@ -10,6 +10,8 @@ const fmt = formatsFor('en', 'en-CA');
 const q = (s: string) => `"${s}"`;
 /** A date-time as the record writes it (ISO 8601), on a terminal in English. */
 const iso = (s: string) => s;
+/** The word with its article: "a promise", "an escalation". */
+const an = (w: string) => `${/^[aeiou]/i.test(w) ? 'an' : 'a'} ${w}`;
 const days = (n: number) => fmt.plural(n, { one: 'day', other: 'days' });
 const minutes = (n: number) => fmt.plural(n, { one: 'minute', other: 'minutes' });
 
@@ -425,14 +427,14 @@ export const en = {
     badDate: (flag: string, given: string) => `${flag} takes an ISO 8601 date such as 2024-07-12 or 2024-07-12T09:30, and ${q(given)} is not one (or not a real date).`,
     emptyTitle: '--title cannot be empty; say in a few words what went wrong.',
     longTitle: (max: number) => `a title can be at most ${max} characters; shorten it.`,
-    notForType: (flag: string, type: string, flags: string[]) => `${flag} does not apply to a ${type} event; a ${type} takes ${flags.join(', ')}.`,
+    notForType: (flag: string, type: string, flags: string[]) => `${flag} does not apply to ${an(type)} event; ${an(type)} takes ${flags.join(', ')}.`,
     wholeNumber: (flag: string, given: string) => `${flag} takes a whole number, 0 or more, not ${q(given)}.`,
     number: (flag: string, given: string) => `${flag} takes a number such as 50 or 12.5, not ${q(given)}.`,
     currency: (flag: string, given: string) => `${flag} takes a three-letter ISO 4217 code such as EUR, not ${q(given)}.`,
     needsTitle: 'an incident needs a title: give --title "what went wrong" (or run on a terminal to be asked).',
     notEventType: (given: string, types: string[]) => `${q(given)} is not an event type; the types are: ${types.join(', ')}.`,
     eventNeeds: (type: string, flags: string[], promise: boolean) =>
-      `a ${type} event needs ${flags.join(' and ')}${promise ? ' (when it falls due, such as --due 2024-07-13T18:00)' : ''}.`,
+      `${an(type)} event needs ${flags.join(' and ')}${promise ? ' (when it falls due, such as --due 2024-07-13T18:00)' : ''}.`,
     duplicateEvent: (type: string, at: string, id: string) => `this ${type} at ${iso(at)} is on the timeline of ${id} already; nothing was added.`,
     needsOutcome: (values: string[]) => `say how it ended: --outcome ${values.join('|')}.`,
     damaged: (detail: string) => `vetted: the database is damaged (SQLite says: ${detail}); restore a backup with \`vetted restore FILE\`, or pass --db with another file.`,
