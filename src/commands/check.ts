@@ -17,6 +17,7 @@ import { judgeCompany, type Verdict } from '../domain/policy.js';
 import type { CompanyEvidence } from '../domain/types.js';
 import { jsonCatalogs, policyOf, reasonJson } from './verdicts.js';
 import { fallbackNotice } from '../ui/checklist-language.js';
+import { t } from '../i18n/index.js';
 import { recordFacts, renderAfterCheck, renderRecord, type RecordFacts } from '../ui/render-record.js';
 
 export interface CheckOptions {
@@ -56,7 +57,7 @@ function readAnswersFile(file: string): { answers: Record<string, string>; notes
 function answerProblemsMessage(checklist: Checklist, answers: Record<string, string>): string | undefined {
   const { problems } = checkAnswers(checklist, answers);
   if (!problems.length) return undefined;
-  return problems.map((p) => p.message).join('; ');
+  return problems.map((p) => t().answers.problem(p)).join('; ');
 }
 
 export async function run(ctx: Context, companyArg: string, opts: CheckOptions): Promise<CommandResult> {

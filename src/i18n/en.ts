@@ -5,6 +5,7 @@
 import type { Change, FindingFacts, Policy, RuleId } from '../domain/policy.js';
 import type { CheckVerdict, Channel, CompensationKind, Effort, EventType, Fault, Level, ListName, Outcome, Placement } from '../domain/types.js';
 import { formatsFor } from './format.js';
+import type { AnswerProblem } from '../domain/checklist.js';
 
 const fmt = formatsFor('en', 'en-CA');
 const q = (s: string) => `"${s}"`;
@@ -639,6 +640,13 @@ export const en = {
     restored: (path: string, from: string) => `restored ${path} from ${from}`,
     badFormat: (given: string) => `--format takes md, json or csv, not "${given}".`,
     wrote: (file: string) => `wrote ${file}`,
+  },
+
+  answers: {
+    problem: (p: AnswerProblem) =>
+      p.kind === 'unknown-question'
+        ? `"${p.given}" is not a question of the ${p.checklist} checklist; its questions are: ${p.questions.join(', ')}`
+        : `"${p.given}" is not an answer to ${p.question}; valid answers are: ${p.values.join(', ')}`,
   },
 
   // ---- checklists ----

@@ -36,13 +36,21 @@ export function formatsFor(locale: string, dateLocale = locale): Formats {
   const times = new Intl.DateTimeFormat(dateLocale, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: 'UTC' });
   const lists = new Intl.ListFormat(locale, { style: 'long', type: 'conjunction' });
   const word = (n: number, forms: PluralForms) => forms[rules.select(n)] ?? forms.other;
+  // Long lists repeat the same days: each is formatted once.
+  const seen = new Map<string, string>();
   return {
     plural: (n, forms) => `${numbers.format(n)} ${word(n, forms)}`,
     pluralWord: word,
     number: (n) => numbers.format(n),
     date(text) {
-      const w = wallClock(text);
-      return w ? dates.format(w.at) : text;
+      const day = text.slice(0, 10);
+      let out = seen.get(day);
+      if (out === undefined) {
+        const w = wallClock(day);
+        out = w ? dates.format(w.at) : text;
+        if (w) seen.set(day, out);
+      }
+      return out;
     },
     dateTime(text) {
       const w = wallClock(text);

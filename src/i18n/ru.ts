@@ -636,6 +636,13 @@ export const ru: Catalog = {
     wrote: (file) => `записано: ${file}`,
   },
 
+  answers: {
+    problem: (p) =>
+      p.kind === 'unknown-question'
+        ? `«${p.given}» — не вопрос чек-листа ${p.checklist}; его вопросы: ${p.questions.join(', ')}`
+        : `«${p.given}» — не ответ на ${p.question}; ответы: ${p.values.join(', ')}`,
+  },
+
   checklists: {
     headers: ['ИМЯ', 'ВЕРСИЯ', 'ВОПРОСОВ', 'ОТКУДА', 'НАЗВАНИЕ'],
     source: { 'built-in': 'встроенный', user: 'ваш', file: 'файл' },
