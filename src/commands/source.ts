@@ -121,6 +121,25 @@ export async function runRemove(ctx: Context, name: string): Promise<CommandResu
   });
 }
 
+/** Where a source came from, as its JSON says it. */
+function provenanceJson(s: SourceRow) {
+  return {
+    name: s.name,
+    kind: s.kind,
+    label: s.label,
+    file: s.file,
+    file_sha256: s.file_sha256,
+    exported_at: s.exported_at,
+    added_at: s.added_at,
+    updated_at: s.updated_at,
+    rows_read: s.rows_read,
+    rows_skipped: s.rows_skipped,
+    skipped: s.skipped,
+    date_from: s.date_from,
+    date_to: s.date_to,
+  };
+}
+
 export async function runList(ctx: Context, opts: { json?: boolean }): Promise<CommandResult> {
   return withStore(ctx, (store) => {
     const all = new Sources(store).allSources();
@@ -128,19 +147,7 @@ export async function runList(ctx: Context, opts: { json?: boolean }): Promise<C
       return {
         out: toJson(
           all.map((s) => ({
-            name: s.name,
-            kind: s.kind,
-            label: s.label,
-            file: s.file,
-            file_sha256: s.file_sha256,
-            exported_at: s.exported_at,
-            added_at: s.added_at,
-            updated_at: s.updated_at,
-            rows_read: s.rows_read,
-            rows_skipped: s.rows_skipped,
-            skipped: s.skipped,
-            date_from: s.date_from,
-            date_to: s.date_to,
+            ...provenanceJson(s),
             companies: s.companies,
             known: s.known,
             listed: s.listed,
@@ -161,19 +168,7 @@ export async function runShow(ctx: Context, name: string, opts: { json?: boolean
     if (opts.json) {
       return {
         out: toJson({
-          name: s.name,
-          kind: s.kind,
-          label: s.label,
-          file: s.file,
-          file_sha256: s.file_sha256,
-          exported_at: s.exported_at,
-          added_at: s.added_at,
-          updated_at: s.updated_at,
-          rows_read: s.rows_read,
-          rows_skipped: s.rows_skipped,
-          skipped: s.skipped,
-          date_from: s.date_from,
-          date_to: s.date_to,
+          ...provenanceJson(s),
           companies: companies.map((c) => ({
             name: c.name,
             aliases: c.aliases,
