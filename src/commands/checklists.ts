@@ -4,7 +4,6 @@ import { count } from '../ui/words.js';
 import { toJson } from '../ui/safe.js';
 import { INPUT_LIMITS, readInputText } from '../formats/read-input.js';
 import { jsonList, type JsonOutOptions } from '../ui/json-out.js';
-import { readFileSync } from 'node:fs';
 import type { Context } from '../context.js';
 import type { CommandResult } from './result.js';
 import { localize } from '../domain/checklist.js';

@@ -17,7 +17,7 @@ import { whenFlag } from './incident.js';
 import { loadPack } from '../formats/law-file.js';
 import { loadTemplate } from '../formats/letter-template.js';
 import { writeFileAtomic } from '../formats/write-file.js';
-import { addAttachment, attachmentsOf, eventRowIdByNumber } from '../store/attachments.js';
+import { addAttachment, attachmentsOf } from '../store/attachments.js';
 import { safeText } from '../ui/safe.js';
 
 export interface LetterOptions {

@@ -16,7 +16,6 @@ import {
   ftruncateSync,
   lstatSync,
   openSync,
-  readdirSync,
   readSync,
   realpathSync,
   renameSync,
