@@ -16,7 +16,10 @@ export async function openStore(ctx: Context): Promise<Store> {
     const kept = await backupBeforeMigration(ctx.dbPath, ctx.now());
     if (kept) ctx.err.write(`${safeText(`backed up the database to ${kept} before upgrading it`)}\n`);
   }
-  return Store.open(ctx.dbPath, { createDir: ctx.dbIsDefault });
+  const store = Store.open(ctx.dbPath, { createDir: ctx.dbIsDefault });
+  // The journal stamps operations with the same clock the command uses.
+  store.now = ctx.now;
+  return store;
 }
 
 /** Runs `fn` with an empty store in memory (for a dry run where no database exists yet). */
