@@ -102,7 +102,6 @@ rows.push(measure('vetted due --format ics (10,000 companies)', ['due', '--forma
 
 // Correcting the record at 10,000 companies: each change is timed, then undone untimed
 // before the next run, so that every run meets the same database.
-const oneIncident = JSON.parse(readFileSync(mid.file, 'utf8')).incidents[0].id;
 const undoAfterFirst = () => {
   let first = true;
   return () => {
