@@ -171,9 +171,8 @@ function registerRecordCommands(program: Command, sub: Sub, action: Action): voi
     .option('--json', 'print the attachments as JSON')
     .action(action(async () => ({ run: (await import('./commands/attachment.js')).runAttach })));
   const attachment = sub(program, 'attachment', 'the files kept with incidents', 'vetted attachment list', 'vetted attachment save 3 --out receipt.pdf');
-  sub(attachment, 'list', 'the files kept, with their incidents and sizes (the default)', 'vetted attachment list', 'vetted attachment list --incident volgatelecom-1 --json')
+  jsonListing(sub(attachment, 'list', 'the files kept, with their incidents and sizes (the default)', 'vetted attachment list', 'vetted attachment list --incident volgatelecom-1 --json'))
     .option('--incident <id>', 'only the files of this incident')
-    .option('--json', 'print as JSON')
     .action(action(async () => ({ run: (await import('./commands/attachment.js')).runList })));
   sub(attachment, 'save <id>', 'write an attachment back to a file, checked against its SHA-256', 'vetted attachment save 3', 'vetted attachment save 3 --out ~/receipt.pdf')
     .option('--out <file>', 'where to write it (default: its own name, in the current folder)')
@@ -214,8 +213,7 @@ function registerRecordCommands(program: Command, sub: Sub, action: Action): voi
     .addOption(new Option('--channel <how>', 'with --sent: letter or email (default: letter)').choices(['letter', 'email']))
     .action(action(() => import('./commands/letter.js')));
   const letters = sub(program, 'letters', 'letter templates', 'vetted letters list', 'vetted letters check ~/.config/vetted/letters/en/claim.md');
-  sub(letters, 'list', 'the template each kind of letter uses in each language: yours, or the built-in one (the default)', 'vetted letters list', 'vetted letters list --json')
-    .option('--json', 'print as JSON')
+  jsonListing(sub(letters, 'list', 'the template each kind of letter uses in each language: yours, or the built-in one (the default)', 'vetted letters list', 'vetted letters list --json'))
     .action(action(async () => ({ run: (await import('./commands/letters.js')).runList })));
   sub(letters, 'check <file>', 'check a letter template: name each unknown placeholder with its line', 'vetted letters check my-claim.md')
     .option('--json', 'print the problems as JSON')
@@ -255,8 +253,7 @@ function registerRecordCommands(program: Command, sub: Sub, action: Action): voi
     .requiredOption('--name <name>', 'the name you will call this source by')
     .addOption(new Option('--kind <kind>', 'what the file is: vetted (a shared vetted/1 file) or cfpb (the CFPB complaint database)').choices(['vetted', 'cfpb']).default('vetted'))
     .action(action(async () => ({ run: (await loadSource()).runAdd })));
-  sub(source, 'list', 'the sources, with their dates and how many of their companies you know', 'vetted source list', 'vetted source list --json')
-    .option('--json', 'print as JSON')
+  jsonListing(sub(source, 'list', 'the sources, with their dates and how many of their companies you know', 'vetted source list', 'vetted source list --json'))
     .action(action(async () => ({ run: (await loadSource()).runList })));
   sub(source, 'show <name>', "a source's provenance and companies, including the names you do not know", 'vetted source show dmitry', 'vetted source show cfpb --all')
     .option('--all', 'every company, not only the first 50 you do not know')
@@ -373,8 +370,7 @@ function registerCorrectionCommands(program: Command, sub: Sub, action: Action):
     .action(action(async () => ({ run: (await correct()).runReopen })));
 
   const event = sub(program, 'event', 'correct one event of a timeline by its id (shown by `vetted incident show`)', 'vetted event list volga-2012-07', 'vetted event edit volga-2012-07#4 --kept', 'vetted event remove volga-2012-07#5');
-  sub(event, 'list [incident]', 'events with their ids: of one incident, or of all (the default)', 'vetted event list', 'vetted event list volga-2012-07 --json')
-    .option('--json', 'print as JSON')
+  jsonListing(sub(event, 'list [incident]', 'events with their ids: of one incident, or of all (the default)', 'vetted event list', 'vetted event list volga-2012-07 --json'))
     .action(action(async () => ({ run: (await correct()).runListEvents })));
   eventFieldOptions(
     sub(event, 'edit <event-id>', "correct an event: its time or any field of its type; a promise can be marked kept or given a new deadline", 'vetted event edit volga-2012-07#4 --kept', 'vetted event edit volga-2012-07#2 --at "12.07.2012 09:05"', 'vetted event edit ozon-1#3 --due "2026-12-10 18:00"')
@@ -387,9 +383,8 @@ function registerCorrectionCommands(program: Command, sub: Sub, action: Action):
 
   const checks = sub(program, 'checks', 'the pre-purchase checks run so far, each with a stable id', 'vetted checks', 'vetted checks show amazon-check-1', 'vetted checks remove amazon-check-2');
   const loadChecks = () => import('./commands/checks.js');
-  sub(checks, 'list', 'list the checks (the default)', 'vetted checks list', 'vetted checks list --company Amazon --json')
+  jsonListing(sub(checks, 'list', 'list the checks (the default)', 'vetted checks list', 'vetted checks list --company Amazon --json'))
     .option('--company <company>', 'only this company')
-    .option('--json', 'print as JSON')
     .action(action(async () => ({ run: (await loadChecks()).runList })));
   sub(checks, 'show <id>', 'one check: its answers, score, verdict and evidence', 'vetted checks show amazon-check-1', 'vetted checks show amazon-check-1 --json')
     .option('--json', 'print as JSON')
@@ -401,7 +396,8 @@ function registerCorrectionCommands(program: Command, sub: Sub, action: Action):
   const history = sub(program, 'history', 'every change you made, newest first; each can be undone', 'vetted history', 'vetted history --company Volgatelecom --limit 5', 'vetted history prune --before 2025-01-01')
     .option('--company <company>', 'only changes to this company')
     .option('--limit <n>', 'at most this many (default: 20)')
-    .option('--json', 'print as JSON')
+    .option('--json', 'print as JSON (one indented document)')
+    .addOption(new Option('--ndjson', 'print as JSON, one object a line (for pipes)'))
     .action(action(async () => ({ run: (await loadHistory()).runHistory })));
   sub(history, 'prune', 'forget old changes for good: they can no longer be undone, and what they removed is gone', 'vetted history prune --before 2025-01-01')
     .requiredOption('--before <date>', 'forget the changes made before this date')

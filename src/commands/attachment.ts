@@ -13,6 +13,7 @@ import { writeFileAtomic } from '../formats/write-file.js';
 import type { Store } from '../store/store.js';
 import { MAX_ATTACHMENT_BYTES, addAttachment, allAttachments, attachmentsOf, eventRowIdByNumber, readAttachment } from '../store/attachments.js';
 import { renderTable } from '../ui/table.js';
+import { jsonList, type JsonOutOptions } from '../ui/json-out.js';
 
 export interface AttachOptions {
   event?: string;
@@ -107,10 +108,10 @@ export async function runSave(ctx: Context, idArg: string, opts: { out?: string 
 }
 
 /** `vetted attachment list [--incident ID]`: the files kept, with their incidents and sizes. */
-export async function runList(ctx: Context, opts: { incident?: string; json?: boolean }): Promise<CommandResult> {
+export async function runList(ctx: Context, opts: { incident?: string } & JsonOutOptions): Promise<CommandResult> {
   return withStore(ctx, (store) => {
     const all = opts.incident ? attachmentsOf(store, requireIncident(store, opts.incident).rowId) : [...allAttachments(store).values()].flat();
-    if (opts.json) return { out: toJson(all) };
+    if (opts.json || opts.ndjson) return { out: jsonList(all, opts) };
     if (!all.length) return { out: 'No files kept yet. Keep one with `vetted incident attach ID FILE`.\n' };
     return {
       out: renderTable(

@@ -5,6 +5,7 @@ import type { CommandResult } from './result.js';
 import { UserError } from '../errors.js';
 import { safeText, toJson } from '../ui/safe.js';
 import { renderTable } from '../ui/table.js';
+import { jsonList, type JsonOutOptions } from '../ui/json-out.js';
 import { colourWanted, paint } from '../ui/colour.js';
 import { datePart } from '../domain/dates.js';
 import { closestNames } from '../domain/names.js';
@@ -32,10 +33,10 @@ function requireCheck(store: Store, id: string): StoredCheck {
   throw new UserError(`there is no check "${id}"; ${close.length ? `did you mean ${close.map((c) => `"${c}"`).join(' or ')}? ` : ''}see \`vetted checks list\` for the ids.`);
 }
 
-export async function runList(ctx: Context, opts: { company?: string; json?: boolean }): Promise<CommandResult> {
+export async function runList(ctx: Context, opts: { company?: string } & JsonOutOptions): Promise<CommandResult> {
   return withStore(ctx, (store) => {
     const checks = opts.company ? store.checksOf(requireCompany(store, opts.company).id) : store.allChecks();
-    if (opts.json) return { out: toJson(checks.map(checkJson)) };
+    if (opts.json || opts.ndjson) return { out: jsonList(checks.map(checkJson), opts) };
     if (!checks.length) return { out: opts.company ? 'No checks of this company yet.\n' : 'No checks yet. Run one with `vetted check "Some Shop"`.\n' };
     const p = paint(colourWanted(ctx.out, { noColor: ctx.noColor }, ctx.env));
     return {

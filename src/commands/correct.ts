@@ -6,6 +6,7 @@ import type { CommandResult } from './result.js';
 import { UserError } from '../errors.js';
 import { toJson } from '../ui/safe.js';
 import { renderTable } from '../ui/table.js';
+import { jsonList, type JsonOutOptions } from '../ui/json-out.js';
 import { a, count } from '../ui/words.js';
 import { FAULTS, type EventType, type Fault, type IncidentEvent } from '../domain/types.js';
 import { EVENT_FIELDS, FIELD_SPECS } from '../domain/events.js';
@@ -222,11 +223,11 @@ export async function runRemoveEvent(ctx: Context, eventId: string): Promise<Com
 }
 
 /** `vetted event list [INCIDENT]`: events by their ids, of one incident or of all. */
-export async function runListEvents(ctx: Context, id: string | undefined, opts: { json?: boolean }): Promise<CommandResult> {
+export async function runListEvents(ctx: Context, id: string | undefined, opts: JsonOutOptions): Promise<CommandResult> {
   return withStore(ctx, (store) => {
     const incidents = id !== undefined ? [requireIncident(store, id)] : store.allIncidents();
     const rows = incidents.flatMap((i) => i.events.map((e) => ({ ...e, incident: i.id, company: i.company })));
-    if (opts.json) return { out: toJson(rows) };
+    if (opts.json || opts.ndjson) return { out: jsonList(rows, opts) };
     if (!rows.length) return { out: 'No events yet. Log one with `vetted incident event ID TYPE`.\n' };
     return {
       out: renderTable(

@@ -6,6 +6,7 @@ import type { CommandResult } from './result.js';
 import { UserError } from '../errors.js';
 import { toJson } from '../ui/safe.js';
 import { renderTable } from '../ui/table.js';
+import { jsonList, type JsonOutOptions } from '../ui/json-out.js';
 import { colourWanted, paint } from '../ui/colour.js';
 import { formatLocalMinute } from '../domain/dates.js';
 import { requireCompany, withStore } from './shared.js';
@@ -24,12 +25,12 @@ function operationJson(o: Operation) {
   return { id: o.id, at: o.at, command: o.command, summary: o.summary, changes: o.changes, reverts: o.reverts, reverted_by: o.reverted_by };
 }
 
-export async function runHistory(ctx: Context, opts: { company?: string; limit?: string; json?: boolean }): Promise<CommandResult> {
-  const limit = positive(opts.limit, '--limit', opts.json ? Number.MAX_SAFE_INTEGER : 20);
+export async function runHistory(ctx: Context, opts: { company?: string; limit?: string } & JsonOutOptions): Promise<CommandResult> {
+  const limit = positive(opts.limit, '--limit', opts.json || opts.ndjson ? Number.MAX_SAFE_INTEGER : 20);
   return withStore(ctx, (store) => {
     const companyId = opts.company ? requireCompany(store, opts.company).id : undefined;
     const ops = store.operations({ companyId, limit });
-    if (opts.json) return { out: toJson(ops.map(operationJson)) };
+    if (opts.json || opts.ndjson) return { out: jsonList(ops.map(operationJson), opts) };
     if (!ops.length) return { out: 'No changes recorded yet.\n' };
     const p = paint(colourWanted(ctx.out, { noColor: ctx.noColor }, ctx.env));
     const table = renderTable(

@@ -5,6 +5,7 @@ import type { CommandResult } from './result.js';
 import { listTemplates, readTemplateText, templateProblems } from '../formats/letter-template.js';
 import { LETTER_KINDS } from '../domain/law.js';
 import { renderTable } from '../ui/table.js';
+import { jsonList, type JsonOutOptions } from '../ui/json-out.js';
 import { toJson } from '../ui/safe.js';
 
 export async function runCheck(_ctx: Context, file: string, opts: { json?: boolean }): Promise<CommandResult> {
@@ -15,8 +16,8 @@ export async function runCheck(_ctx: Context, file: string, opts: { json?: boole
 }
 
 /** `vetted letters list`: the template each letter uses, yours or the built-in one. */
-export async function runList(ctx: Context, opts: { json?: boolean }): Promise<CommandResult> {
+export async function runList(ctx: Context, opts: JsonOutOptions): Promise<CommandResult> {
   const rows = listTemplates(ctx.configDir, LETTER_KINDS);
-  if (opts.json) return { out: toJson(rows) };
+  if (opts.json || opts.ndjson) return { out: jsonList(rows, opts) };
   return { out: renderTable([{ header: 'LANG' }, { header: 'KIND' }, { header: 'SOURCE' }, { header: 'FILE' }], rows.map((r) => [r.lang, r.kind, r.source, r.file])) };
 }

@@ -6,6 +6,7 @@ import type { Context } from '../context.js';
 import type { CommandResult } from './result.js';
 import { UserError } from '../errors.js';
 import { withStore, MAX_NAME } from './shared.js';
+import { jsonList, type JsonOutOptions } from '../ui/json-out.js';
 import { Sources, type SourceData, type SourceRow } from '../store/sources.js';
 import type { Store } from '../store/store.js';
 import { SOURCE_KINDS, type SourceKind } from '../domain/sources.js';
@@ -140,18 +141,19 @@ function provenanceJson(s: SourceRow) {
   };
 }
 
-export async function runList(ctx: Context, opts: { json?: boolean }): Promise<CommandResult> {
+export async function runList(ctx: Context, opts: JsonOutOptions): Promise<CommandResult> {
   return withStore(ctx, (store) => {
     const all = new Sources(store).allSources();
-    if (opts.json) {
+    if (opts.json || opts.ndjson) {
       return {
-        out: toJson(
+        out: jsonList(
           all.map((s) => ({
             ...provenanceJson(s),
             companies: s.companies,
             known: s.known,
             listed: s.listed,
           })),
+          opts,
         ),
       };
     }
