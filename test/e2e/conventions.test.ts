@@ -82,10 +82,11 @@ describe('JSON', () => {
     const doc = JSON.parse(json) as unknown;
     expect(json).toBe(`${JSON.stringify(doc, null, 2)}\n`);
     const lines = ok(s.run([...path, '--ndjson'])).stdout.split('\n').filter(Boolean);
-    expect(lines.length).toBeGreaterThan(0);
     for (const l of lines) expect(typeof JSON.parse(l)).toBe('object');
     const items = Array.isArray(doc) ? doc : Object.values(doc as Record<string, unknown[]>).flat();
     expect(lines).toHaveLength(items.length);
+    // The seeds give most listings something to show; those they leave empty (attachments, sources) say so as [].
+    if (!['attachment list', 'source list'].includes(path.join(' '))) expect(lines.length).toBeGreaterThan(0);
   });
 
   it('lists --ndjson names the list of each company', () => {
