@@ -217,7 +217,9 @@ export function openDatabase(path: string, options: OpenOptions = {}): DB {
   }
   try {
     db.pragma('busy_timeout = 5000');
-    const version = retryBusy(() => inspectOpened(db, path));
+    // One read transaction: the id, the version and the tables seen at one moment, never
+    // half before and half after another process's first migration.
+    const version = retryBusy(() => db.transaction(() => inspectOpened(db, path)).deferred());
     if (options.readonly) return db;
     if (!wal) retryBusy(() => db.pragma('journal_mode = WAL'));
     db.pragma('synchronous = NORMAL');
