@@ -41,6 +41,8 @@ const common = {
   define: { __VETTED_VERSION__: JSON.stringify(pkg.version) },
   banner: { js: "import { createRequire as __vettedCreateRequire } from 'node:module'; const require = __vettedCreateRequire(import.meta.url);" },
   logLevel: 'warning',
+  // Russian text as UTF-8, not \u escapes: a third of the bytes to read at start-up.
+  charset: 'utf8',
 };
 
 /** Every module of src/ that some module imports with import(): each becomes a file of its own. */

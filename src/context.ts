@@ -6,6 +6,7 @@ import { join, resolve } from 'node:path';
 import { UserError } from './errors.js';
 import { guardTerminal } from './ui/safe.js';
 import type { Lang } from './domain/checklist.js';
+import { pickLang } from './i18n/index.js';
 
 export interface GlobalOptions {
   db?: string;
@@ -43,13 +44,9 @@ const paths = () => envPaths('vetted', { suffix: '' });
 /** The XDG variables choose the folders on Linux and the BSDs only. */
 const xdg = (value: string | undefined) => !!value && process.platform !== 'darwin' && process.platform !== 'win32';
 
+/** The language of checklists and messages: never an error; anything without a catalog is English. */
 export function langFrom(flag: string | undefined, env: NodeJS.ProcessEnv): Lang {
-  if (flag !== undefined) {
-    if (flag === 'en' || flag === 'ru') return flag;
-    throw new UserError(`--lang takes en or ru, not "${flag}".`);
-  }
-  const envLang = env.LC_ALL || env.LC_MESSAGES || env.LANG || '';
-  return /^ru/i.test(envLang) ? 'ru' : 'en';
+  return pickLang(flag, env);
 }
 
 export function makeContext(opts: GlobalOptions, env = process.env): Context {

@@ -4,6 +4,7 @@ import { VERSION } from './version.js';
 import { safeText } from './ui/safe.js';
 import type { CommandResult } from './commands/result.js';
 import type { Context, GlobalOptions } from './context.js';
+import { langFlagOf, pickLang, t, useLanguage } from './i18n/index.js';
 
 export type CommandLoader = () => Promise<{ run: (ctx: Context, ...args: never[]) => Promise<CommandResult> }>;
 
@@ -21,7 +22,7 @@ function emit(result: CommandResult, ctx: Pick<Context, 'out' | 'err'>): number 
   return result.code ?? 0;
 }
 
-/** Maps an error to its exit code and the one sentence the user sees. */
+/** Maps an error to its exit code and the one sentence the user sees (in the catalog's words). */
 export function describeError(err: unknown, debug: boolean): { code: number; message: string } {
   const e = err as { name?: string; exitCode?: number; code?: string; message?: string; stack?: string };
   // The reader of a pipe went away (`vetted backup --out - | head`): stop quietly.
@@ -30,40 +31,24 @@ export function describeError(err: unknown, debug: boolean): { code: number; mes
   if (e?.name === 'ExitPromptError' || e?.name === 'AbortPromptError') return { code: 130, message: '' };
   // One sentence: any line break inside (from a name the user typed) is shown, not obeyed.
   if (e?.name === 'UserError') return { code: 2, message: safeText(`vetted: ${e.message}`) };
-  if (e?.code === 'SQLITE_CORRUPT' || e?.code === 'SQLITE_NOTADB') {
-    return {
-      code: 2,
-      message: 'vetted: the database is damaged (SQLite says: ' + safeText(e.message ?? '') + '); restore a backup with `vetted restore FILE`, or pass --db with another file.',
-    };
-  }
-  if (e?.code === 'SQLITE_FULL' || e?.code === 'ENOSPC') {
-    return { code: 1, message: 'vetted: the disk is full, so nothing was saved; free some space and run the command again.' };
-  }
-  if (typeof e?.code === 'string' && e.code.startsWith('SQLITE_IOERR')) {
-    return { code: 1, message: `vetted: the disk refused a write (${e.message}): check free space, quotas and the disk itself; nothing was saved.` };
-  }
-  if (e?.code === 'SQLITE_BUSY') {
-    return { code: 1, message: 'vetted: the database is busy with another vetted process; nothing was saved, try again in a moment.' };
-  }
+  const say = t().errors;
+  if (e?.code === 'SQLITE_CORRUPT' || e?.code === 'SQLITE_NOTADB') return { code: 2, message: say.damaged(safeText(e.message ?? '')) };
+  if (e?.code === 'SQLITE_FULL' || e?.code === 'ENOSPC') return { code: 1, message: say.diskFull };
+  if (typeof e?.code === 'string' && e.code.startsWith('SQLITE_IOERR')) return { code: 1, message: say.ioError(e.message ?? '') };
+  if (e?.code === 'SQLITE_BUSY') return { code: 1, message: say.busy };
   if (e?.code === 'SQLITE_READONLY_DIRECTORY' || e?.code === 'SQLITE_READONLY_CANTINIT' || e?.code === 'SQLITE_READONLY_CANTLOCK') {
-    return {
-      code: 1,
-      message: "vetted: the database's folder is read-only, and SQLite keeps its log (the -wal and -shm files) beside the database; make the folder writable, or pass --db with a path in a writable folder.",
-    };
+    return { code: 1, message: say.readOnlyFolder };
   }
-  if (typeof e?.code === 'string' && e.code.startsWith('SQLITE_CANTOPEN')) {
-    return { code: 1, message: `vetted: SQLite cannot open the database or the files beside it (${e.message}); check the permissions of the file and its folder, or pass --db with another path.` };
-  }
+  if (typeof e?.code === 'string' && e.code.startsWith('SQLITE_CANTOPEN')) return { code: 1, message: say.cantOpen(e.message ?? '') };
   if ((typeof e?.code === 'string' && e.code.startsWith('SQLITE_READONLY')) || e?.code === 'EACCES' || e?.code === 'EROFS' || e?.code === 'EPERM') {
-    return { code: 1, message: `vetted: cannot write there (${e.message}); check the permissions, or pass --db with another path.` };
+    return { code: 1, message: say.readOnly(e.message ?? '') };
   }
   const fsError = err as { syscall?: string; path?: string; code?: string };
   if (typeof fsError?.syscall === 'string' && typeof fsError.path === 'string' && /^E[A-Z]+$/.test(fsError.code ?? '')) {
     // Any other refusal of the file system names the file and what it said.
-    return { code: 1, message: `vetted: the file system refused to ${fsError.syscall} ${fsError.path} (${fsError.code}); check that path.` };
+    return { code: 1, message: say.fsRefused(fsError.syscall, fsError.path, fsError.code!) };
   }
-  const detail = debug ? `\n${e?.stack ?? String(err)}` : ' (run again with --debug to see the details)';
-  return { code: 1, message: `vetted: unexpected error: ${e?.message ?? String(err)}; please report it${detail}` };
+  return { code: 1, message: say.unexpected(e?.message ?? String(err), debug ? (e?.stack ?? String(err)) : null) };
 }
 
 /** A reader that went away (`vetted lists | head`) is not an error: stop quietly. */
@@ -98,6 +83,8 @@ export async function main(argv: string[]): Promise<number> {
   const debug = hasDebug(args);
   let code = 0;
   try {
+    // The language first: help and every message are in it.
+    await useLanguage(pickLang(langFlagOf(args), process.env));
     const { buildProgram } = await import('./program.js');
     const program = buildProgram(async (load: CommandLoader, globals: GlobalOptions, params: unknown[]) => {
       const [{ makeContext }, mod] = await Promise.all([import('./context.js'), load()]);

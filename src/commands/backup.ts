@@ -1,6 +1,7 @@
 // `vetted backup [--out FILE]` and `vetted restore FILE`.
 
 import { existsSync, statSync } from 'node:fs';
+import { t } from '../i18n/index.js';
 import { resolve } from 'node:path';
 import type { Context } from '../context.js';
 import type { CommandResult } from './result.js';
@@ -12,7 +13,7 @@ import { inspectHeader } from '../store/open.js';
 import { withStore } from './shared.js';
 
 function requireDatabase(ctx: Context): void {
-  if (!existsSync(ctx.dbPath)) throw new UserError(`there is no database at ${ctx.dbPath} yet, so there is nothing to back up.`);
+  if (!existsSync(ctx.dbPath)) throw new UserError(t().data.noDatabase(ctx.dbPath));
   inspectHeader(ctx.dbPath); // refuses a file that is not ours
 }
 
@@ -29,28 +30,27 @@ export async function runBackup(ctx: Context, opts: { out?: string }): Promise<C
   }
   const dest = opts.out ? resolve(opts.out) : defaultBackupPath(ctx.dbPath, ctx.now());
   await backupDatabase(ctx.dbPath, dest);
-  return { out: `${safeText(dest)}\n`, err: `backed up ${ctx.dbPath} to ${dest}` };
+  return { out: `${safeText(dest)}\n`, err: t().data.backedUp(ctx.dbPath, dest) };
 }
 
 export async function runRestore(ctx: Context, file: string, opts: { yes?: boolean } = {}): Promise<CommandResult> {
-  if (file === '') throw new UserError('restore needs the path of a backup.');
+  if (file === '') throw new UserError(t().data.emptyRestore);
   const source = resolve(file);
-  if (sameFile(source, ctx.dbPath)) throw new UserError('that is the database itself; give the path of a backup.');
+  if (sameFile(source, ctx.dbPath)) throw new UserError(t().data.isItself);
   verifyBackup(source);
   const replacing = existsSync(ctx.dbPath) && !inspectHeader(ctx.dbPath).isNew;
   const keep = replacing ? defaultBackupPath(ctx.dbPath, ctx.now(), 'before-restore') : undefined;
   if (!opts.yes) {
-    const what = keep ? `replace the database ${ctx.dbPath} with ${source} (the current one is kept in ${keep})` : `restore ${source} as the database ${ctx.dbPath}`;
-    if (!ctx.interactive) throw new UserError(`restore would ${what}; add --yes to do it without a terminal to confirm on.`);
+    const say = t().data;
+    if (!ctx.interactive) throw new UserError(say.restoreWould(ctx.dbPath, source, keep));
     const counts = replacing ? await withStore(ctx, (store) => store.counts()) : undefined;
-    const held = counts ? ` (${counts.companies} companies, ${counts.incidents} incidents, ${counts.checks} checks, ${counts.pins} pins)` : '';
     const [{ askYesNo }, { colourWanted }] = await Promise.all([import('../ui/confirm.js'), import('../ui/colour.js')]);
     const yes = await askYesNo(
-      safeText(keep ? `Replace the database ${ctx.dbPath}${held} with ${source}? The current one is kept in ${keep}.` : `Restore ${source} as the database ${ctx.dbPath}?`),
+      safeText(say.restoreAsk(ctx.dbPath, source, keep, counts)),
       colourWanted(ctx.err, { noColor: ctx.noColor }, ctx.env),
       ctx.lang,
     );
-    if (!yes) return { err: `nothing restored; the database ${ctx.dbPath} is as it was.` };
+    if (!yes) return { err: say.notRestored(ctx.dbPath) };
   }
   // Opening checks the database (and creates it when there is none) before it is replaced.
   await withStore(ctx, () => undefined);
@@ -58,7 +58,7 @@ export async function runRestore(ctx: Context, file: string, opts: { yes?: boole
   await restoreDatabase(source, ctx.dbPath, keep);
   // Open once, so that a backup from an older version is migrated now.
   await withStore(ctx, () => undefined);
-  return { err: [...(keep ? [`kept the database as it was in ${keep}`] : []), `restored ${ctx.dbPath} from ${source}`] };
+  return { err: [...(keep ? [t().data.keptAs(keep)] : []), t().data.restored(ctx.dbPath, source)] };
 }
 
 /** Whether two paths name the same file (through links too). */

@@ -10,14 +10,15 @@ import { checkAnswers, scoreCheck, type Checklist } from '../domain/checklist.js
 import { formatLocalSecond } from '../domain/dates.js';
 import { findChecklist } from '../formats/checklist-file.js';
 import { parseDataText } from '../formats/data-text.js';
-import { judgeCompany, findingText, type Verdict } from '../domain/policy.js';
-import { brokenPromises, isOpen } from '../domain/incident.js';
-import type { CompanyEvidence } from '../domain/types.js';
-import { policyOf } from './verdicts.js';
-import { count } from '../ui/words.js';
 import { checkCompanyName, checkNote, lookalikeWarning, parsePairs, typoWarning, withStore } from './shared.js';
 import { renderCheck, checkJson } from '../ui/render-check.js';
 import { colourWanted, paint } from '../ui/colour.js';
+import { judgeCompany, type Verdict } from '../domain/policy.js';
+import type { CompanyEvidence } from '../domain/types.js';
+import { jsonCatalogs, policyOf, reasonJson } from './verdicts.js';
+import { fallbackNotice } from '../ui/checklist-language.js';
+import { t } from '../i18n/index.js';
+import { recordFacts, renderAfterCheck, renderRecord, type RecordFacts } from '../ui/render-record.js';
 
 export interface CheckOptions {
   checklist?: string;
@@ -50,7 +51,7 @@ function readAnswersFile(file: string): { answers: Record<string, string>; notes
 function answerProblemsMessage(checklist: Checklist, answers: Record<string, string>): string | undefined {
   const { problems } = checkAnswers(checklist, answers);
   if (!problems.length) return undefined;
-  return problems.map((p) => p.message).join('; ');
+  return problems.map((p) => t().answers.problem(p)).join('; ');
 }
 
 export async function run(ctx: Context, companyArg: string, opts: CheckOptions): Promise<CommandResult> {
@@ -67,19 +68,23 @@ export async function run(ctx: Context, companyArg: string, opts: CheckOptions):
   }
   const { missing } = checkAnswers(checklist, answers);
   const err = colourWanted(ctx.err, { noColor: ctx.noColor }, ctx.env);
-
   const policy = await policyOf(ctx);
   return withStore(ctx, async (store) => {
     const warnings: string[] = [];
-    const knownBefore = store.findCompany(company);
-    const before = knownBefore ? judgeCompany(store.evidenceOf(knownBefore), policy, ctx.now()) : undefined;
-    const beforeEvidence = knownBefore ? store.evidenceOf(knownBefore) : undefined;
-    if (!store.findCompany(company)) {
+    const notice = fallbackNotice(checklist, ctx.lang);
+    if (notice) warnings.push(notice);
+    const existing = store.findCompany(company);
+    if (!existing) {
       const w = lookalikeWarning(store, company);
       if (w) warnings.push(w);
       const typo = typoWarning(store, company);
       if (typo) warnings.push(typo.warning);
     }
+    // The record as it stands, before this check: shown before the first question and in the result.
+    const empty: CompanyEvidence = { company, checks: [], incidents: [] };
+    const beforeEvidence = existing ? store.evidenceOf(existing) : empty;
+    const before = judgeCompany(beforeEvidence, policy, ctx.now());
+    const beforeFacts = recordFacts(beforeEvidence, ctx.now());
     if (missing.length) {
       if (!ctx.interactive) {
         throw new UserError(
@@ -88,12 +93,11 @@ export async function run(ctx: Context, companyArg: string, opts: CheckOptions):
       }
       for (const w of warnings.splice(0)) ctx.err.write(`${safeText(w)}\n`);
       // The company's record first: what it did decides more than what the answers will say.
-      if (before && beforeEvidence) ctx.err.write(`${recordLines(before, beforeEvidence, ctx.now()).map(safeText).join('\n')}\n\n`);
-      const known = store.findCompany(company);
-      if (known) {
+      ctx.err.write(`${renderRecord(existing?.name ?? company, before, beforeFacts).join('\n')}\n\n`);
+      if (existing) {
         // What others say, before the first question: a short block beside the company's record.
-        const [{ othersOn }, { renderOthersBrief }, { policyOf }] = await Promise.all([import('./shared-sources.js'), import('../ui/render-sources.js'), import('./verdicts.js')]);
-        const brief = renderOthersBrief(await othersOn(ctx, store, known, await policyOf(ctx)), paint(err));
+        const [{ othersOn }, { renderOthersBrief }] = await Promise.all([import('./shared-sources.js'), import('../ui/render-sources.js')]);
+        const brief = renderOthersBrief(await othersOn(ctx, store, existing, policy), paint(err));
         if (brief) ctx.err.write(`${brief}\n`);
       }
       const { askChecklist } = await import('../ui/prompts.js');
@@ -119,44 +123,37 @@ export async function run(ctx: Context, companyArg: string, opts: CheckOptions):
     }, { summary: (ref) => `check ${ref} of ${company} (${checklist.id}): ${result.score}/100, ${result.verdict}` });
     const row = store.findCompany(company)!;
     const name = row.name;
-    const evidence = store.evidenceOf(row);
-    const after = judgeCompany(evidence, policy, ctx.now());
-    const counted = !after.set_aside.some((f) => f.evidence.includes(`check:${id}`));
-    const record = {
-      list: after.list,
-      since: after.since,
-      pinned: after.pinned,
-      reason: after.decided_by ? { rule: after.decided_by.rule, text: after.decided_by.text, evidence: after.decided_by.evidence } : null,
-      open_incidents: evidence.incidents.filter(isOpen).length,
-      broken_promises: evidence.incidents.reduce((n, i) => n + brokenPromises(i, ctx.now()).length, 0),
-      before: before ? { list: before.list, since: before.since } : null,
-      changed: !before || before.list !== after.list,
-      check_counted: counted && !after.pinned,
-    };
+    const afterEvidence = store.evidenceOf(row);
+    const after = judgeCompany(afterEvidence, policy, ctx.now());
+    const afterFacts = recordFacts(afterEvidence, ctx.now());
     if (opts.json) {
+      const record = await recordJson(existing ? before : undefined, after, afterFacts, id);
       return { out: toJson({ ...checkJson(id, name, checklist, at, result, notes), record }), err: warnings };
     }
     const colour = colourWanted(ctx.out, { noColor: ctx.noColor }, ctx.env);
-    const why = after.pinned
-      ? 'your pin decides'
-      : !counted
-        ? 'deeds over words: your incidents decide, and a check says only what a company promises'
-        : '';
-    const now = record.changed
-      ? `Now: ${after.list === 'unlisted' ? 'on no list' : `on the ${after.list} list`}${before ? ` (was ${before.list})` : ''}.`
-      : `Now: still ${after.list === 'unlisted' ? 'on no list' : `on the ${after.list} list`}${why ? `; this check did not change it: ${why}` : ''}.`;
+    const p = paint(colour);
+    const head = `${renderRecord(name, before, beforeFacts).join('\n')}\n\n`;
+    const tail = `\n${renderAfterCheck(before, after, id).map((l, i) => (i ? p.dim(l) : p.bold(l))).join('\n')}\n`;
     return {
-      out: `${renderCheck({ id, company: name, checklist, result, notes, lang: ctx.lang, paint: paint(colour) })}\n${recordLines(after, evidence, ctx.now()).map(safeText).join('\n')}\n${now}\n`,
+      out: head + renderCheck({ id, company: name, checklist, result, notes, lang: ctx.lang, paint: p }) + tail,
       err: warnings,
     };
   });
 }
 
-/** The company's record in two lines: its list and the reason, its open incidents and broken promises. */
-function recordLines(v: Verdict, e: CompanyEvidence, now: number): string[] {
-  const open = e.incidents.filter(isOpen).length;
-  const broken = e.incidents.reduce((n, i) => n + brokenPromises(i, now).length, 0);
-  const list = v.list === 'unlisted' ? 'on no list yet' : `on the ${v.list} list${v.since ? ` since ${v.since}` : ''}`;
-  const reason = v.decided_by ? ` — ${v.decided_by.rule === 'pin' ? '' : `${v.decided_by.rule} `}${findingText(v.decided_by, 'en')}` : '';
-  return [`Record: ${v.company} is ${list}${reason}`, `  ${count(open, 'open incident')}, ${count(broken, 'broken promise')}`];
+/** The record in `check --json`: the list now and its deciding reason, the list before the check
+ * (null for a company the check brought in), and whether the check counted. */
+async function recordJson(before: Verdict | undefined, after: Verdict, facts: RecordFacts, checkId: string) {
+  const c = await jsonCatalogs();
+  return {
+    list: after.list,
+    since: after.since,
+    pinned: after.pinned,
+    reason: after.decided_by ? reasonJson(after.decided_by, c) : null,
+    open_incidents: facts.open,
+    broken_promises: facts.broken,
+    before: before ? { list: before.list, since: before.since } : null,
+    changed: !before || before.list !== after.list,
+    check_counted: !after.pinned && !after.set_aside.some((f) => f.evidence.includes(`check:${checkId}`)),
+  };
 }

@@ -1,6 +1,5 @@
 // `vetted checklists list|show|validate`.
 
-import { count } from '../ui/words.js';
 import { toJson } from '../ui/safe.js';
 import { INPUT_LIMITS, readInputText } from '../formats/read-input.js';
 import { jsonList, type JsonOutOptions } from '../ui/json-out.js';
@@ -12,6 +11,8 @@ import { renderTable } from '../ui/table.js';
 import { safeText } from '../ui/safe.js';
 import { colourWanted, paint } from '../ui/colour.js';
 import { terminalWidth } from '../ui/wrap.js';
+import { t } from '../i18n/index.js';
+import { fallbackNotice } from '../ui/checklist-language.js';
 
 interface JsonOption {
   json?: boolean;
@@ -19,7 +20,7 @@ interface JsonOption {
 
 export async function runList(ctx: Context, opts: JsonOutOptions): Promise<CommandResult> {
   const broken: string[] = [];
-  const all = loadAllChecklists(ctx.configDir, (m) => broken.push(`warning: ${m}`));
+  const all = loadAllChecklists(ctx.configDir, (m) => broken.push(t().checklists.warning(m)));
   const err = broken;
   if (opts.json) {
     return {
@@ -31,15 +32,17 @@ export async function runList(ctx: Context, opts: JsonOutOptions): Promise<Comma
     };
   }
   const p = paint(colourWanted(ctx.out, { noColor: ctx.noColor }, ctx.env));
-  const rows = all.map(({ checklist: c, source }) => [c.id, String(c.version), String(c.questions.length), source, localize(c.title, ctx.lang)]);
+  const w = t().checklists;
+  const rows = all.map(({ checklist: c, source }) => [c.id, String(c.version), String(c.questions.length), w.source[source] ?? source, localize(c.title, ctx.lang)]);
+  const [id, version, questions, from, title] = w.headers;
   return {
     out:
       renderTable(
-        [{ header: 'ID' }, { header: 'VERSION', align: 'right' }, { header: 'QUESTIONS', align: 'right' }, { header: 'SOURCE' }, { header: 'TITLE', wrap: true }],
+        [{ header: id }, { header: version, align: 'right' }, { header: questions, align: 'right' }, { header: from }, { header: title, wrap: true }],
         rows,
         p.bold,
         terminalWidth(ctx.out),
-      ) + p.dim(`\nYour own checklists go in ${ctx.configDir}/checklists/ (see \`vetted checklists show general\` for the format).\n`),
+      ) + p.dim(`\n${w.ownGoIn(`${ctx.configDir}/checklists/`)}\n`),
     err,
   };
 }
@@ -49,19 +52,21 @@ export async function runShow(ctx: Context, id: string, opts: JsonOption): Promi
   if (opts.json) return { out: toJson({ ...c, source, file }) };
   const p = paint(colourWanted(ctx.out, { noColor: ctx.noColor }, ctx.env));
   const lang = ctx.lang;
-  const lines = [p.bold(`${safeText(localize(c.title, lang))}  (${c.id} v${c.version}, ${source})`)];
+  const w = t().checklists;
+  const lines = [p.bold(`${safeText(localize(c.title, lang))}  (${c.id} v${c.version}, ${w.source[source] ?? source})`)];
   const description = localize(c.description, lang);
   if (description) lines.push(safeText(description));
   c.questions.forEach((q, i) => {
-    lines.push('', `${i + 1}. ${p.bold(safeText(localize(q.text, lang)))}  ${p.dim(`[${q.id}, weight ${q.weight}]`)}`);
+    lines.push('', `${i + 1}. ${p.bold(safeText(localize(q.text, lang)))}  ${p.dim(`[${q.id}, ${w.weight(q.weight)}]`)}`);
     const help = localize(q.help, lang);
     if (help) lines.push(`   ${p.dim(safeText(help))}`);
     for (const a of q.answers) {
-      const score = a.score === null ? 'not counted' : String(a.score);
-      lines.push(`   - ${a.value.padEnd(18)} ${score.padStart(11)}${a.dealbreaker ? p.red('  dealbreaker') : ''}  ${safeText(localize(a.label, lang))}`);
+      const score = a.score === null ? w.notCounted : String(a.score);
+      lines.push(`   - ${a.value.padEnd(18)} ${score.padStart(11)}${a.dealbreaker ? p.red(`  ${w.dealbreaker}`) : ''}  ${safeText(localize(a.label, lang))}`);
     }
   });
-  return { out: lines.join('\n') + '\n' };
+  const notice = fallbackNotice(c, lang);
+  return { out: lines.join('\n') + '\n', err: notice ? [notice] : [] };
 }
 
 export async function runValidate(_ctx: Context, file: string, opts: JsonOption): Promise<CommandResult> {
@@ -69,9 +74,9 @@ export async function runValidate(_ctx: Context, file: string, opts: JsonOption)
   if (opts.json) {
     return { out: toJson({ file, valid: !!checklist, id: checklist?.id, problems }), code: checklist ? 0 : 2 };
   }
-  if (checklist) return { out: `${file}: ok — ${checklist.id} v${checklist.version}, ${count(checklist.questions.length, 'question')}\n` };
+  if (checklist) return { out: `${t().checklists.valid(file, checklist.id, checklist.version, checklist.questions.length)}\n` };
   return {
-    err: [...formatProblems(file, problems), `${problems.length} problem${problems.length === 1 ? '' : 's'}; fix ${problems.length === 1 ? 'it' : 'them'} and validate again.`],
+    err: [...formatProblems(file, problems), t().checklists.problems(problems.length)],
     code: 2,
   };
 }

@@ -11,7 +11,8 @@ import { renderCompany, companyJson } from '../ui/render-company.js';
 import { UserError } from '../errors.js';
 import { judgeCompany } from '../domain/policy.js';
 import { serviceFigures } from '../domain/figures.js';
-import { judgeOne, policyOf } from './verdicts.js';
+import { jsonCatalogs, judgeOne, policyOf } from './verdicts.js';
+import { t } from '../i18n/index.js';
 
 interface JsonOption {
   json?: boolean;
@@ -37,12 +38,12 @@ export async function runList(ctx: Context, opts: JsonOutOptions): Promise<Comma
         ),
       };
     }
-    if (!companies.length) return { out: 'No companies yet. Start with `vetted check "Some Shop"` or `vetted incident add "Some Shop"`.\n' };
+    if (!companies.length) return { out: `${t().company.noCompanies}\n` };
     const p = paint(colourWanted(ctx.out, { noColor: ctx.noColor }, ctx.env));
     const rows = companies.map((c) => [c.name, c.aliases.join(', '), c.category ?? '', String(c.checks), String(c.incidents), String(c.open_incidents)]);
     return {
       out: renderTable(
-        [{ header: 'COMPANY', max: 40 }, { header: 'ALIASES', max: 30 }, { header: 'CATEGORY', max: 24 }, { header: 'CHECKS', align: 'right' }, { header: 'INCIDENTS', align: 'right' }, { header: 'OPEN', align: 'right' }],
+        ((h) => [{ header: h[0], max: 40 }, { header: h[1], max: 30 }, { header: h[2], max: 24 }, { header: h[3], align: 'right' as const }, { header: h[4], align: 'right' as const }, { header: h[5], align: 'right' as const }])(t().company.listHeaders),
         rows,
         p.bold,
       ),
@@ -69,9 +70,9 @@ export async function runShow(ctx: Context, name: string, opts: JsonOption): Pro
     const { othersOn } = await import('./shared-sources.js');
     const others = await othersOn(ctx, store, company, policy);
     const render = others.length ? await import('../ui/render-sources.js') : undefined;
-    if (opts.json) return { out: toJson({ ...companyJson(full), ...(render ? { others: render.othersJson(others) } : {}) }) };
+    if (opts.json) return { out: toJson({ ...companyJson(full, await jsonCatalogs()), ...(render ? { others: render.othersJson(others) } : {}) }) };
     const p = paint(colourWanted(ctx.out, { noColor: ctx.noColor }, ctx.env));
-    const text = renderCompany(full, p, ctx.lang);
+    const text = renderCompany(full, p);
     const beside = render ? render.renderOthersSay(others, p) : [];
     return { out: beside.length ? `${text}\n${beside.join('\n')}\n` : text };
   });
@@ -82,7 +83,7 @@ export async function runAlias(ctx: Context, name: string, alias: string): Promi
   return withStore(ctx, (store) => {
     const company = requireCompany(store, name);
     const added = store.write(() => store.addAlias(company.id, alias), { summary: `alias "${alias}" of ${company.name}` });
-    if (!added) throw new UserError(`"${alias}" already names ${company.name}.`);
-    return { err: `"${alias}" is now another name of ${company.name}.` };
+    if (!added) throw new UserError(t().company.aliasExists(alias, company.name));
+    return { err: t().company.aliasAdded(alias, company.name) };
   });
 }

@@ -4,10 +4,10 @@
 import { jsonList, type JsonOutOptions } from '../ui/json-out.js';
 import type { Context } from '../context.js';
 import type { CommandResult } from './result.js';
-import { dueReport, isOpen, promiseStatus, rungAbove, type DueReport } from '../domain/incident.js';
+import { dueReport, isOpen, promiseStatus, type DueReport } from '../domain/incident.js';
 import type { Level } from '../domain/types.js';
 import type { Store } from '../store/store.js';
-import { describeDuration, formatLocalDate } from '../domain/dates.js';
+import { formatLocalDate } from '../domain/dates.js';
 import { withStore } from './shared.js';
 import { colourWanted, paint as makePaint, type Paint } from '../ui/colour.js';
 import { safeText } from '../ui/safe.js';
@@ -15,8 +15,10 @@ import { fitLines, terminalWidth } from '../ui/wrap.js';
 import { UserError } from '../errors.js';
 import { renderCalendar, type CalendarDeadline } from '../formats/ics.js';
 import { writeFileAtomic } from '../formats/write-file.js';
+import { loadCatalog, t, type Catalog } from '../i18n/index.js';
+import { adviceWords } from '../ui/advice.js';
 
-function reportJson(r: DueReport) {
+function reportJson(r: DueReport, en: Catalog) {
   return {
     incident: r.incident.id,
     company: r.incident.company,
@@ -24,18 +26,24 @@ function reportJson(r: DueReport) {
     broken: r.broken.map((p) => ({ text: p.event.text ?? null, due: p.event.due, late_minutes: Math.round((p.lateMs ?? 0) / 60000) })),
     coming_due: r.comingDue.map((p) => ({ text: p.event.text ?? null, due: p.event.due })),
     stale_days: r.staleDays,
-    next_steps: r.advice,
+    next_steps: r.advice.map((a) => ({ ...a, ...adviceWords(en, a) })),
   };
 }
 
 function renderReport(r: DueReport, now: number, p: Paint): string {
+  const c = t();
+  const d = c.due;
   const lines = [p.bold(`${r.incident.id} · ${safeText(r.incident.company)} · ${safeText(r.incident.title)}`)];
-  for (const b of r.broken) lines.push(`  ${p.red('broken')}   "${safeText(b.event.text ?? 'a promise')}" — due ${safeText(b.event.due!)}, ${describeDuration(b.lateMs ?? 0)} ago`);
-  for (const c of r.comingDue) lines.push(`  ${p.yellow('due')}      "${safeText(c.event.text ?? 'a promise')}" — in ${describeDuration(c.dueMs - now)} (${safeText(c.event.due!)})`);
-  if (r.staleDays !== null) lines.push(`  ${p.yellow('stale')}    no event for ${r.staleDays} days`);
+  const col = (word: string) => word.padEnd(Math.max(9, word.length + 1));
+  for (const b of r.broken) lines.push(`  ${p.red(col(d.broken))}${d.brokenLine(safeText(b.event.text ?? d.aPromise), safeText(b.event.due!), b.lateMs ?? 0)}`);
+  for (const x of r.comingDue) lines.push(`  ${p.yellow(col(d.due))}${d.dueLine(safeText(x.event.text ?? d.aPromise), safeText(x.event.due!), x.dueMs - now)}`);
+  if (r.staleDays !== null) lines.push(`  ${p.yellow(col(d.stale))}${d.staleLine(r.staleDays)}`);
   if (r.advice.length) {
-    lines.push('  next:');
-    for (const a of r.advice) lines.push(`    → ${a.step} ${p.dim(`(${a.why})`)}`);
+    lines.push(`  ${d.next}`);
+    for (const a of r.advice) {
+      const w = adviceWords(c, a);
+      lines.push(`    → ${w.step} ${p.dim(`(${w.why})`)}`);
+    }
   }
   return lines.join('\n');
 }
@@ -59,18 +67,19 @@ function stableHash(text: string): string {
  * kept only when marked so, and broken once marked not kept or past due. */
 function calendarOf(store: Store, now: number): CalendarDeadline[] {
   const out: CalendarDeadline[] = [];
+  const d = t().due;
   for (const { incident: i, level, promises } of store.promisesOfUnclosedIncidents()) {
-    const step = rungAbove((level ?? 'frontline') as Level).step;
+    const step = d.step.escalate((level ?? 'frontline') as Level);
     const whole = { ...i, events: promises };
     for (const e of promises) {
       if (!e.due) continue;
       const p = promiseStatus(e, whole, now);
       if (p.state === 'kept') continue;
-      const what = e.text ?? 'a promise';
+      const what = e.text ?? d.aPromise;
       out.push({
         uid: `${i.id}-${stableHash(`${e.at}\u001f${e.due}\u001f${e.text ?? ''}`)}@vetted`,
-        summary: `Due: ${what} — ${i.company}`,
-        description: `${i.company}, incident ${i.id}: ${i.title}\nPromised on ${e.at}: ${what}, due ${e.due}.${p.state === 'broken' ? ' Broken: the deadline has passed.' : ''}\nIf it is not kept: ${step}.\nSee: vetted incident show ${i.id}`,
+        summary: d.calendarSummary(what, i.company),
+        description: d.calendarDescription(i.company, i.id, i.title, e.at, what, e.due, p.state === 'broken', step),
         dueMs: p.dueMs,
         ...(/^\d{4}-\d{2}-\d{2}$/.test(e.due) ? { date: e.due } : {}),
       });
@@ -81,8 +90,9 @@ function calendarOf(store: Store, now: number): CalendarDeadline[] {
 
 export async function run(ctx: Context, opts: JsonOutOptions & { format?: string; out?: string }): Promise<CommandResult> {
   const format = opts.json ? 'json' : (opts.format ?? 'text');
-  if (!['text', 'json', 'ics'].includes(format)) throw new UserError(`--format takes text, json or ics, not "${format}".`);
-  if (opts.json && opts.format !== undefined && opts.format !== 'json') throw new UserError('--json and --format ics ask for two different outputs; give one.');
+  if (!['text', 'json', 'ics'].includes(format)) throw new UserError(t().due.badFormat(format));
+  if (opts.json && opts.format !== undefined && opts.format !== 'json') throw new UserError(t().due.twoFormats);
+  const en = format === 'json' ? await loadCatalog('en') : undefined;
   const result = await withStore(ctx, (store): CommandResult => {
     const now = ctx.now();
     if (format === 'ics') return { out: renderCalendar(calendarOf(store, now), now) };
@@ -91,14 +101,14 @@ export async function run(ctx: Context, opts: JsonOutOptions & { format?: string
       .unclosedIncidents()
       .filter(isOpen)
       .map((i) => dueReport(i, now, formatLocalDate));
-    if (format === 'json') return { out: jsonList(reports.map(reportJson), opts) };
-    if (!reports.length) return { out: 'No open incidents: nothing is due.\n' };
+    if (en) return { out: jsonList(reports.map((r) => reportJson(r, en)), opts) };
+    if (!reports.length) return { out: `${t().due.nothing}\n` };
     const p = makePaint(colourWanted(ctx.out, { noColor: ctx.noColor }, ctx.env));
     return { out: fitLines(reports.map((r) => renderReport(r, now, p)).join('\n\n') + '\n', terminalWidth(ctx.out)) };
   });
   if (opts.out) {
     writeFileAtomic(opts.out, [result.out!.endsWith('\n') ? result.out! : `${result.out}\n`]);
-    return { err: `wrote ${opts.out}` };
+    return { err: t().data.wrote(opts.out) };
   }
   return result;
 }

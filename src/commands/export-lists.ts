@@ -9,16 +9,17 @@ import { judgeListed, listEntry, listEntryTexts, markdownRows, policyOf, type Li
 import { markdownRow, renderCsvLists, renderMarkdownLists, type MarkdownCompany } from '../formats/markdown.js';
 import { describeEvent } from '../ui/render-incident.js';
 import { paint } from '../ui/colour.js';
+import { t } from '../i18n/index.js';
 
 function emptyLists(): Record<ListName, MarkdownCompany[]> {
   return Object.fromEntries(LISTS.map((l) => [l, [] as MarkdownCompany[]])) as Record<ListName, MarkdownCompany[]>;
 }
 
 /** The listed companies: from the cached rows for a plain table, with verdicts and timelines for --detail. */
-function listedCompanies(store: Store, policy: Policy, now: number, detail: boolean, lang: 'en' | 'ru'): Record<ListName, MarkdownCompany[]> {
+function listedCompanies(store: Store, policy: Policy, now: number, detail: boolean, lang: string): Record<ListName, MarkdownCompany[]> {
   const lists = emptyLists();
   if (!detail) {
-    const rows = markdownRows(store, policy, now, lang, (entry) => markdownRow(entry, lang));
+    const rows = markdownRows(store, policy, now, lang, (entry) => markdownRow(entry));
     if (rows) {
       for (const r of rows) lists[r.list].push({ entry: r.entry, row: r.row });
       return lists;
@@ -41,14 +42,14 @@ export async function exportLists(ctx: Context, store: Store, format: 'md' | 'cs
     for (const l of LISTS) lists[l] = texts[l].map((t) => ({ entry: JSON.parse(t) as ListEntry }));
     return renderCsvLists(lists);
   }
-  const lists = listedCompanies(store, policy, now, detail, ctx.lang);
+  const lists = listedCompanies(store, policy, now, detail, t().lang);
   const plain = paint(false);
   return renderMarkdownLists({
     date: formatLocalDate(now),
     lists,
     detail,
-    lang: ctx.lang,
-    describeEvent: (e, i) => describeEvent(e, i, now, plain),
+    // A published page never goes stale: dates of promises are absolute, never "in 31 hours".
+    describeEvent: (e, i) => describeEvent(e, i, now, plain, { absolute: true }),
   });
 }
 

@@ -7,7 +7,7 @@ import type { Store } from '../store/store.js';
 import { LISTS } from '../domain/types.js';
 import { buildDataFile, FORMAT, type DataFile, type ListsEntry } from '../formats/data-file.js';
 import { redactText } from '../domain/redact.js';
-import { listEntryTexts, policyOf, type ListEntry } from './verdicts.js';
+import { jsonCatalogs, listEntryTexts, policyOf, reasonJson, type ListEntry } from './verdicts.js';
 import { toJson } from '../ui/safe.js';
 
 export interface ShareOptions {
@@ -23,6 +23,7 @@ export async function exportShare(ctx: Context, store: Store, exportedAt: string
   const clean = opts.redact === false ? (s: string) => s : redactText;
   // A pin's reason is shared in the pinner's own words, not as "pinned by you".
   const pins = new Map(store.allPins().map((p) => [p.company, p.reason]));
+  const catalogs = await jsonCatalogs();
   const lists: ListsEntry[] = [];
   for (const l of LISTS) {
     for (const t of texts[l]) {
@@ -32,13 +33,16 @@ export async function exportShare(ctx: Context, store: Store, exportedAt: string
         list: l,
         ...(e.since ? { since: e.since } : {}),
         pinned: e.pinned,
-        reasons: e.reasons.map((r) => ({
-          rule: r.rule,
-          text: clean(r.rule === 'pin' ? pins.get(e.company) ?? r.text : r.text),
-          ...(r.text_ru && r.rule !== 'pin' ? { text_ru: clean(r.text_ru) } : {}),
-          ...(r.date ? { date: r.date } : {}),
-          evidence: r.evidence,
-        })),
+        reasons: e.reasons.map((r) => {
+          const said = reasonJson(r, catalogs);
+          return {
+            rule: r.rule,
+            text: clean(r.rule === 'pin' ? pins.get(e.company) ?? said.text : said.text),
+            ...(r.rule !== 'pin' ? { text_ru: clean(said.text_ru) } : {}),
+            ...(r.date ? { date: r.date } : {}),
+            evidence: r.evidence,
+          };
+        }),
       });
     }
   }

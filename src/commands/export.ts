@@ -1,6 +1,7 @@
 // `vetted export [--format md|json|csv] [--out FILE]`.
 
 import { extname } from 'node:path';
+import { t } from '../i18n/index.js';
 import { toJson } from '../ui/safe.js';
 import type { Context } from '../context.js';
 import type { CommandResult } from './result.js';
@@ -67,7 +68,7 @@ export function exportFormat(opts: ExportOptions): string {
   const ext = extname(opts.out).slice(1).toLowerCase();
   if (!ext) return 'md';
   const format = FORMAT_OF_EXTENSION[ext];
-  if (!format) throw new UserError(`cannot tell the format from the extension .${ext} of ${opts.out}; give --format md, json or csv.`);
+  if (!format) throw new UserError(t().data.unknownExtension(ext, opts.out));
   return format;
 }
 
@@ -76,14 +77,13 @@ export async function run(ctx: Context, opts: ExportOptions): Promise<CommandRes
   const toFile = opts.out !== undefined && !isStdout(opts.out);
   if (toFile) checkOutputPath(opts.out!, { dbPath: ctx.dbPath });
   const format = exportFormat(opts);
-  if (!FORMATS.includes(format)) {
-    throw new UserError(`export cannot write ${format} files yet; give --format md, json or csv (or an --out file ending in .md, .json or .csv).`);
-  }
-  if (opts.withAttachments && format !== 'json') throw new UserError('--with-attachments embeds the files in the data file; give it with --format json.');
+  const say = t().data;
+  if (!FORMATS.includes(format)) throw new UserError(say.cannotWriteFormat(format));
+  if (opts.withAttachments && format !== 'json') throw new UserError(say.attachmentsNeedJson);
   const sharing = opts.share || opts.withEvidence || opts.source !== undefined || opts.redact === false;
-  if (sharing && !opts.share) throw new UserError('--source, --with-evidence and --no-redact go with --share; add --share --format json.');
-  if (opts.share && format !== 'json') throw new UserError('--share writes a vetted/1 data file; add --format json.');
-  if (opts.source !== undefined && [...opts.source].length > 200) throw new UserError('--source can be at most 200 characters; shorten it.');
+  if (sharing && !opts.share) throw new UserError(say.shareFlags);
+  if (opts.share && format !== 'json') throw new UserError(say.shareNeedsJson);
+  if (opts.source !== undefined && [...opts.source].length > 200) throw new UserError(say.longSource(200));
   const text = await withStore(ctx, async (store) => {
     const exportedAt = new Date(ctx.now()).toISOString().replace(/\.\d{3}Z$/, 'Z');
     if (opts.share) {
@@ -96,7 +96,7 @@ export async function run(ctx: Context, opts: ExportOptions): Promise<CommandRes
   });
   if (toFile) {
     writeOutputFile(opts.out!, [text], { dbPath: ctx.dbPath });
-    return { err: `wrote ${opts.out}` };
+    return { err: t().data.wrote(opts.out!) };
   }
   return { out: text };
 }

@@ -1,5 +1,6 @@
 // `vetted import FILE [--dry-run] [--json]`: merge a vetted/1 data file, all or nothing.
 
+import { t } from '../i18n/index.js';
 import { toJson } from '../ui/safe.js';
 import { existsSync } from 'node:fs';
 import { INPUT_LIMITS, readInputText } from '../formats/read-input.js';
@@ -36,12 +37,10 @@ function renderReport(file: string, r: MergeReport, dryRun: boolean): string[] {
   ];
   const parts = rows
     .filter(([, k]) => r[k].added || r[k].existing)
-    .map(([label, k]) => `${label}: ${r[k].added} ${dryRun ? 'to add' : 'added'}${r[k].existing ? `, ${r[k].existing} already there` : ''}`);
-  const head = dryRun ? `${file} (dry run, nothing written)` : `imported ${file}`;
-  const missing = r.attachments_without_content
-    ? [`  attachments: ${r.attachments_without_content} listed without their content were left out; export with --with-attachments to carry the files`]
-    : [];
-  return [head, ...(parts.length ? parts.map((p) => `  ${p}`) : missing.length ? [] : ['  nothing in it']), ...missing];
+    .map(([label, k]) => t().data.counts(t().data.sections[label] ?? label, r[k].added, dryRun, r[k].existing));
+  const head = dryRun ? t().data.dryRunHead(file) : t().data.importedHead(file);
+  const missing = r.attachments_without_content ? [`  ${t().data.attachmentsLeftOut(r.attachments_without_content)}`] : [];
+  return [head, ...(parts.length ? parts.map((p) => `  ${p}`) : missing.length ? [] : [`  ${t().data.nothing}`]), ...missing];
 }
 
 /** Merges, naming the file in any refusal. */
@@ -56,10 +55,10 @@ function mergeInto(file: string, ...args: Parameters<typeof mergeDataFile>): Mer
 
 export async function run(ctx: Context, path: string, opts: ImportOptions): Promise<CommandResult> {
   const { data, locate } = readData(path);
-  const file = path === '-' ? 'standard input' : path;
+  const file = path === '-' ? t().data.stdin : path;
   const validated = validateDataFile(data, { now: ctx.now() });
   if ('errors' in validated) {
-    throw new UserError(`${file} is not a valid vetted/1 data file: ${describeProblems(validated.errors, 5, locate)}; nothing was imported.`);
+    throw new UserError(t().data.invalid(file, describeProblems(validated.errors, 5, locate)));
   }
   const checklists = new Map(loadAllChecklists(ctx.configDir).map((c) => [c.checklist.id, c.checklist]));
   const showProgress = !!ctx.err.isTTY && !opts.json;
@@ -75,7 +74,7 @@ export async function run(ctx: Context, path: string, opts: ImportOptions): Prom
         `import ${basename(file)}: ${r.companies.added} companies, ${r.checks.added} checks, ${r.incidents.added} incidents, ${r.events.added} events, ${r.pins.added} pins added`,
       onProgress: showProgress
         ? (done, total) => {
-            if (total >= 2000) ctx.err.write(`\rimporting… ${Math.floor((100 * done) / total)}% (${done} of ${total} records)${done === total ? '\n' : ''}`);
+            if (total >= 2000) ctx.err.write(`\r${t().data.progress(Math.floor((100 * done) / total), done, total)}${done === total ? '\n' : ''}`);
           }
         : undefined,
     }),

@@ -20,6 +20,8 @@ import { attachmentsOf } from '../store/attachments.js';
 import { renderIncident, renderIncidentList } from '../ui/render-incident.js';
 import { colourWanted, paint } from '../ui/colour.js';
 import { fitLines, terminalWidth } from '../ui/wrap.js';
+import { t, t as say } from '../i18n/index.js';
+import { requireVocabulary, vocabularyId, type Vocabulary } from '../i18n/vocabulary.js';
 
 export interface AddOptions {
   title?: string;
@@ -36,16 +38,28 @@ export function whenFlag(value: string, flag: string, now: number): string {
   return checkWhen(value, flag, now, { future: flag === '--due' }).text;
 }
 
-function checkFault(value: string | undefined): Fault | undefined {
+async function checkFault(value: string | undefined): Promise<Fault | undefined> {
   if (value === undefined) return undefined;
-  if (!(FAULTS as readonly string[]).includes(value)) throw new UserError(`--fault takes ${FAULTS.join(', ')}, not "${value}".`);
-  return value as Fault;
+  return requireVocabulary('fault', FAULTS, value, '--fault');
+}
+
+/** The vocabulary of each event field that takes one of a closed set of values. */
+const VOCABULARY_OF: Record<string, Vocabulary> = { level: 'level', channel: 'channel', kind: 'kind', effort: 'effort', outcome: 'outcome' };
+
+/** Values of closed vocabularies given in a catalog's words (`--outcome решено`), as their ids. */
+export async function idsOfWords<O extends Record<string, unknown>>(opts: O): Promise<O> {
+  const out: Record<string, unknown> = { ...opts };
+  for (const [field, vocabulary] of Object.entries(VOCABULARY_OF)) {
+    const raw = out[field];
+    if (typeof raw === 'string') out[field] = await requireVocabulary(vocabulary, FIELD_SPECS[field].values!, raw, flagOf(field));
+  }
+  return out as O;
 }
 
 function checkTitle(title: string): string {
   const t = title.trim();
-  if (!t) throw new UserError('--title cannot be empty; say in a few words what went wrong.');
-  if ([...t].length > LIMITS.name * 2) throw new UserError(`a title can be at most ${LIMITS.name * 2} characters; shorten it.`);
+  if (!t) throw new UserError(say().errors.emptyTitle);
+  if ([...t].length > LIMITS.name * 2) throw new UserError(say().errors.longTitle(LIMITS.name * 2));
   return t;
 }
 
@@ -58,19 +72,19 @@ export function eventFromFlags(type: EventType, opts: Record<string, unknown>, n
     if (raw === undefined) continue;
     const flag = flagOf(name);
     if (!spec.fields.includes(name)) {
-      throw new UserError(`${flag} does not apply to ${a(type)} event; ${a(type)} takes ${spec.fields.map(flagOf).join(', ')}.`);
+      throw new UserError(t().errors.notForType(flag, type, spec.fields.map(flagOf)));
     }
     switch (f.kind) {
       case 'bool':
         out[name] = raw === true;
         break;
       case 'count':
-        if (!/^\d+$/.test(String(raw))) throw new UserError(`${flag} takes a whole number, 0 or more, not "${raw}".`);
+        if (!/^\d+$/.test(String(raw))) throw new UserError(t().errors.wholeNumber(flag, String(raw)));
         out[name] = Number(raw);
         break;
       case 'number': {
         const n = parseAmount(String(raw));
-        if (n === undefined) throw new UserError(`${flag} takes a number such as 50, 12.5 or 12,5, not "${raw}".`);
+        if (n === undefined) throw new UserError(t().errors.number(flag, String(raw)));
         out[name] = n;
         break;
       }
@@ -78,11 +92,11 @@ export function eventFromFlags(type: EventType, opts: Record<string, unknown>, n
         out[name] = whenFlag(String(raw), flag, now);
         break;
       case 'enum':
-        if (!f.values!.includes(String(raw))) throw new UserError(`${flag} takes ${f.values!.join(', ')}, not "${raw}".`);
+        if (!f.values!.includes(String(raw))) throw new UserError(t().vocabulary.notOne(flag, [...f.values!], String(raw)));
         out[name] = String(raw);
         break;
       case 'currency':
-        if (!/^[A-Za-z]{3}$/.test(String(raw))) throw new UserError(`${flag} takes a three-letter ISO 4217 code such as EUR, not "${raw}".`);
+        if (!/^[A-Za-z]{3}$/.test(String(raw))) throw new UserError(t().errors.currency(flag, String(raw)));
         out[name] = String(raw).toUpperCase();
         break;
       case 'text':
@@ -104,11 +118,11 @@ function nowText(ctx: Context): string {
 export async function runAdd(ctx: Context, companyArg: string, opts: AddOptions): Promise<CommandResult> {
   let company = checkCompanyName(companyArg);
   let title = opts.title !== undefined ? checkTitle(opts.title) : undefined;
-  let fault = checkFault(opts.fault);
+  let fault = await checkFault(opts.fault);
   const opened = opts.opened !== undefined ? whenFlag(opts.opened, '--opened', ctx.now()) : nowText(ctx);
   const willAsk = ctx.interactive && !opts.json;
   if (!willAsk && title === undefined) {
-    throw new UserError('an incident needs a title: give --title "what went wrong" (or run on a terminal to be asked).');
+    throw new UserError(t().errors.needsTitle);
   }
   return withStore(ctx, async (store) => {
     const warnings: string[] = [];
@@ -141,11 +155,9 @@ export async function runAdd(ctx: Context, companyArg: string, opts: AddOptions)
     }, { summary: (ref) => `incident ${ref} opened with ${company}: ${title}` });
     const incident = store.findIncident(ref)!;
     // The next step, not the one just taken: after the first contact, what they promise.
-    const hint = firstContact
-      ? `next, when they promise something: vetted incident event ${ref} promise --text "what they said" --due <when>`
-      : `next: vetted incident event ${ref} contact --channel phone --reached-human --wait-minutes 12`;
+    const hint = firstContact ? t().incident.nextPromise(ref) : t().incident.next(ref);
     if (opts.json) return { out: toJson(incidentJson(incident, ctx.now())), err: warnings };
-    return { out: `${ref}\n`, err: [...warnings, `opened incident ${ref} with ${incident.company}`, hint] };
+    return { out: `${ref}\n`, err: [...warnings, t().incident.opened(ref, incident.company), hint] };
   });
 }
 
@@ -156,9 +168,9 @@ export interface EventOptions {
 }
 
 export async function runEvent(ctx: Context, id: string, typeArg: string, opts: EventOptions): Promise<CommandResult> {
-  if (!isEventType(typeArg)) throw new UserError(`"${typeArg}" is not an event type; the types are: ${EVENT_TYPES.join(', ')}.`);
-  const type = typeArg;
-  const fields = eventFromFlags(type, opts, ctx.now());
+  const type = isEventType(typeArg) ? typeArg : await vocabularyId('event', EVENT_TYPES, typeArg);
+  if (!type) throw new UserError(t().errors.notEventType(typeArg, [...EVENT_TYPES]));
+  const fields = eventFromFlags(type, await idsOfWords(opts as unknown as Record<string, unknown>), ctx.now());
   const at = opts.at !== undefined ? whenFlag(opts.at, '--at', ctx.now()) : nowText(ctx);
   return withStore(ctx, async (store) => {
     const incident = requireIncident(store, id);
@@ -170,16 +182,16 @@ export async function runEvent(ctx: Context, id: string, typeArg: string, opts: 
     }
     const missing = missingRequired(type, fields);
     if (missing.length) {
-      throw new UserError(`${a(type)} event needs ${missing.map(flagOf).join(' and ')}${type === 'promise' ? ' (when it falls due, such as --due 2024-07-13T18:00)' : ''}.`);
+      throw new UserError(t().errors.eventNeeds(type, missing.map(flagOf), type === 'promise'));
     }
     const event = { at, type, ...fields } as IncidentEvent;
     const warnings: string[] = [];
     const added = store.write(() => store.addEvent(incident.rowId, event), { summary: `${type} on ${incident.id} at ${at}` });
-    if (!added) throw new UserError(`this ${type} at ${at} is on the timeline of ${incident.id} already; nothing was added.`);
+    if (!added) throw new UserError(t().errors.duplicateEvent(type, at, incident.id));
     const updated = store.findIncident(incident.id)!;
     const logged = updated.events.reduce((a, b) => (idNumber(b) > idNumber(a) ? b : a));
     if (opts.json) return { out: toJson({ incident: updated.id, event: logged, metrics: computeMetrics(updated, ctx.now()) }) };
-    return { err: [...warnings, `logged ${type} ${logged.id} on ${updated.id} (${updated.company}) at ${at}`] };
+    return { err: [...warnings, t().incident.logged(type, updated.id, updated.company, at, logged.id!)] };
   });
 }
 
@@ -208,7 +220,7 @@ export function checkEventFits(incident: Incident, type: EventType, at: string, 
 }
 
 export async function runClose(ctx: Context, id: string, opts: { outcome?: string; at?: string; note?: string; json?: boolean }): Promise<CommandResult> {
-  if (!opts.outcome) throw new UserError(`say how it ended: --outcome ${OUTCOMES.join('|')}.`);
+  if (!opts.outcome) throw new UserError(t().errors.needsOutcome([...OUTCOMES]));
   return runEvent(ctx, id, 'resolution', { outcome: opts.outcome, at: opts.at, note: opts.note, json: opts.json });
 }
 
@@ -233,7 +245,7 @@ export async function runList(ctx: Context, opts: { company?: string; open?: boo
         ),
       };
     }
-    if (!incidents.length) return { out: opts.open ? 'No open incidents.\n' : 'No incidents yet. Open one with `vetted incident add "Company" --title "what went wrong"`.\n' };
+    if (!incidents.length) return { out: `${opts.open ? t().incident.noOpen : t().incident.none}\n` };
     return { out: renderIncidentList(incidents, now, paint(colourWanted(ctx.out, { noColor: ctx.noColor }, ctx.env)), terminalWidth(ctx.out)) };
   });
 }

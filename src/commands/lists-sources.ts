@@ -8,7 +8,8 @@ import type { Policy } from '../domain/policy.js';
 import { LISTS, type ListName } from '../domain/types.js';
 import { UserError } from '../errors.js';
 import { Sources } from '../store/sources.js';
-import { listEntryTexts, type ListEntry } from './verdicts.js';
+import { entryJson, jsonCatalogs, listEntryTexts, type ListEntry } from './verdicts.js';
+import { t } from '../i18n/index.js';
 import { inertJson } from '../ui/safe.js';
 import { colourWanted, paint } from '../ui/colour.js';
 import { terminalWidth } from '../ui/wrap.js';
@@ -17,7 +18,7 @@ import { renderLists } from '../ui/render-lists.js';
 /** `2 black · 1 white`: how many sources put a company on each list. */
 export function sourceCountText(counts: Record<string, number> | undefined): string {
   if (!counts) return '';
-  return LISTS.filter((l) => counts[l]).map((l) => `${counts[l]} ${l}`).join(' · ');
+  return LISTS.filter((l) => counts[l]).map((l) => t().sources.countOn(counts[l], l)).join(' · ');
 }
 
 function jsonLists(shown: ListName[], groups: Record<ListName, unknown[]>): string {
@@ -31,7 +32,7 @@ export async function listsWithSources(ctx: Context, store: Store, policy: Polic
   const groups = Object.fromEntries(LISTS.map((l) => [l, [] as ListEntry[]])) as Record<ListName, ListEntry[]>;
   if (opts.from !== undefined) {
     const source = sources.findSource(opts.from);
-    if (!source) throw new UserError(`there is no source "${opts.from}"; see \`vetted source list\`.`);
+    if (!source) throw new UserError(t().sources.noSource(opts.from));
     for (const { company, list } of sources.listsOfSource(source.id)) {
       groups[list.list].push({
         company,
@@ -42,18 +43,22 @@ export async function listsWithSources(ctx: Context, store: Store, policy: Polic
       });
     }
     if (opts.json) return { out: jsonLists(shown, groups) };
-    const head = p.dim(`The lists of "${source.name}"${source.label ? ` (${source.label})` : ''}${source.exported_at ? `, shared ${source.exported_at}` : ''}, as they gave them:`);
-    return { out: `${head}\n\n${renderLists(Object.fromEntries(shown.map((l) => [l, groups[l]])), p, ctx.lang)}` };
+    const head = p.dim(t().sources.listsOf(source.name, source.label, source.exported_at));
+    return { out: `${head}\n\n${renderLists(Object.fromEntries(shown.map((l) => [l, groups[l]])), p, terminalWidth(ctx.out))}` };
   }
   const texts = listEntryTexts(store, policy, ctx.now());
   const counts = sources.sourceListCounts();
   const withCounts = Object.fromEntries(
     LISTS.map((l) => [l, texts[l].map((t) => JSON.parse(t) as ListEntry).map((e) => ({ ...e, sources: counts.get(e.company) ?? {} }))]),
   ) as Record<ListName, (ListEntry & { sources: Record<string, number> })[]>;
-  if (opts.json) return { out: jsonLists(shown, withCounts) };
+  if (opts.json) {
+    const catalogs = await jsonCatalogs();
+    const said = Object.fromEntries(LISTS.map((l) => [l, withCounts[l].map((e) => ({ ...entryJson(e, catalogs), sources: e.sources }))])) as Record<ListName, unknown[]>;
+    return { out: jsonLists(shown, said) };
+  }
   const extra = (e: ListEntry) => {
     const text = sourceCountText((e as ListEntry & { sources: Record<string, number> }).sources);
-    return text ? p.dim(`  · sources: ${text}`) : '';
+    return text ? p.dim(`  · ${t().sources.sourcesSay(text)}`) : '';
   };
-  return { out: renderLists(Object.fromEntries(shown.map((l) => [l, withCounts[l]])), p, ctx.lang, terminalWidth(ctx.out), extra) };
+  return { out: renderLists(Object.fromEntries(shown.map((l) => [l, withCounts[l]])), p, terminalWidth(ctx.out), extra) };
 }

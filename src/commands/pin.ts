@@ -5,13 +5,16 @@ import type { Context } from '../context.js';
 import type { CommandResult } from './result.js';
 import { UserError } from '../errors.js';
 import { formatLocalDate } from '../domain/dates.js';
+import { t } from '../i18n/index.js';
+import { vocabularyId } from '../i18n/vocabulary.js';
 import { checkCompanyName, checkNote, lookalikeWarning, requireCompany, typoWarning, withStore } from './shared.js';
 
-export async function runPin(ctx: Context, name: string, list: string, opts: { reason?: string }): Promise<CommandResult> {
+export async function runPin(ctx: Context, name: string, given: string, opts: { reason?: string }): Promise<CommandResult> {
   const company = checkCompanyName(name);
-  if (list !== 'black' && list !== 'white') throw new UserError(`a company is pinned to black or white, not "${list}".`);
+  const list = await vocabularyId('list', ['black', 'white'] as const, given);
+  if (!list) throw new UserError(t().pin.notAList(given));
   const reason = (opts.reason ?? '').trim();
-  if (!reason) throw new UserError('a pin needs --reason "why": it is shown as "pinned by you: …" wherever the company appears.');
+  if (!reason) throw new UserError(t().pin.needsReason);
   checkNote(reason, 'a reason');
   return withStore(ctx, (store) => {
     const warning = store.findCompany(company) ? undefined : (lookalikeWarning(store, company) ?? typoWarning(store, company)?.warning);
@@ -21,7 +24,7 @@ export async function runPin(ctx: Context, name: string, list: string, opts: { r
       store.setPin(row.id, { list, reason, at });
       return row;
     }, { summary: (row) => `pin ${row.name} to the ${list} list: ${reason}` });
-    return { err: [warning ?? '', `pinned ${row.name} to the ${list} list: ${reason}`] };
+    return { err: [warning ?? '', t().pin.pinned(row.name, list, reason)] };
   });
 }
 
@@ -29,7 +32,7 @@ export async function runUnpin(ctx: Context, name: string): Promise<CommandResul
   return withStore(ctx, (store) => {
     const company = requireCompany(store, name);
     const removed = store.write(() => store.removePin(company.id), { summary: `unpin ${company.name}` });
-    if (!removed) throw new UserError(`${company.name} is not pinned; nothing to undo.`);
-    return { err: `unpinned ${company.name}: the evidence decides its list again (see \`vetted why "${company.name}"\`).` };
+    if (!removed) throw new UserError(t().pin.notPinned(company.name));
+    return { err: t().pin.unpinned(company.name) };
   });
 }

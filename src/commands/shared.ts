@@ -5,6 +5,7 @@ import { Store, needsMigration, type CompanyRow } from '../store/store.js';
 import { UserError } from '../errors.js';
 import { safeText } from '../ui/safe.js';
 import { closestNames, companyKey, isVisibleName, typoAllowance } from '../domain/names.js';
+import { t } from '../i18n/index.js';
 
 export const MAX_NAME = 200;
 export const MAX_NOTE = 10_000;
@@ -14,7 +15,7 @@ export async function openStore(ctx: Context): Promise<Store> {
   if (needsMigration(ctx.dbPath)) {
     const { backupBeforeMigration } = await import('../store/backup.js');
     const kept = await backupBeforeMigration(ctx.dbPath, ctx.now());
-    if (kept) ctx.err.write(`${safeText(`backed up the database to ${kept} before upgrading it`)}\n`);
+    if (kept) ctx.err.write(`${safeText(t().errors.backedUp(kept))}\n`);
   }
   const store = Store.open(ctx.dbPath, { createDir: ctx.dbIsDefault });
   // The journal stamps operations with the same clock the command uses.
@@ -42,14 +43,14 @@ async function using<T>(store: Store, fn: (store: Store) => T | Promise<T>): Pro
 
 export function checkCompanyName(name: string): string {
   const trimmed = name.trim();
-  if (!companyKey(trimmed)) throw new UserError('a company name cannot be empty; give the name the company uses.');
-  if (!isVisibleName(trimmed)) throw new UserError('a company name must show at least one visible character, not only spaces, marks or zero-width characters; give the name the company uses.');
-  if ([...trimmed].length > MAX_NAME) throw new UserError(`a company name can be at most ${MAX_NAME} characters; shorten it.`);
+  if (!companyKey(trimmed)) throw new UserError(t().errors.emptyName);
+  if (!isVisibleName(trimmed)) throw new UserError(t().errors.invisibleName);
+  if ([...trimmed].length > MAX_NAME) throw new UserError(t().errors.longName(MAX_NAME));
   return trimmed;
 }
 
-export function checkNote(note: string, what = 'a note'): string {
-  if ([...note].length > MAX_NOTE) throw new UserError(`${what} can be at most ${MAX_NOTE} characters; shorten it.`);
+export function checkNote(note: string, what = t().errors.aNote): string {
+  if ([...note].length > MAX_NOTE) throw new UserError(t().errors.longNote(what, MAX_NOTE));
   return note;
 }
 
@@ -61,19 +62,16 @@ export function companiesLike(store: Store, name: string): string[] {
   return [...new Set(closestNames(key, byKey.keys()).map((k) => byKey.get(k)!))].filter((n) => companyKey(n) !== key);
 }
 
-const quoted = (names: string[]) => names.map((n) => `"${n}"`).join(' or ');
 
 /** The company of that name or alias; a user error that names the closest ones when there is none. */
 export function requireCompany(store: Store, name: string): CompanyRow {
   const found = store.findCompany(name);
   if (found) return found;
   const like = store.lookalikesOf(name);
-  if (like.length) {
-    throw new UserError(`there is no company "${name}"; did you mean ${quoted(like.map((c) => c.name))}? (it looks the same but is spelled with other letters)`);
-  }
+  if (like.length) throw new UserError(`${t().errors.noCompanyShort(name)}${t().errors.didYouMean(like.map((c) => c.name))}`);
   const close = companiesLike(store, name);
-  if (close.length) throw new UserError(`there is no company "${name}"; did you mean ${quoted(close)}? (see \`vetted company list\`)`);
-  throw new UserError(`there is no company "${name}" in ${store.path}; see \`vetted company list\`.`);
+  if (close.length) throw new UserError(t().errors.noCompanyLike(name, close));
+  throw new UserError(t().errors.noCompany(name, store.path));
 }
 
 /** The incident with this id; a user error that names the closest ids when there is none. */
@@ -81,22 +79,21 @@ export function requireIncident(store: Store, id: string) {
   const found = store.findIncident(id);
   if (found) return found;
   const close = closestNames(id.trim().toLowerCase(), store.allIncidentRefs(), 3, Math.max(2, typoAllowance(id)));
-  const hint = close.length ? `did you mean ${quoted(close)}? ` : '';
-  throw new UserError(`there is no incident "${id}"; ${hint}see \`vetted incident list\` for the ids.`);
+  throw new UserError(t().errors.noIncidentLike(id, close));
 }
 
 /** A warning when a new company's name is likely a typo of an existing one. */
 export function typoWarning(store: Store, name: string): { warning: string; like: string[] } | undefined {
   const like = companiesLike(store, name);
   if (!like.length) return undefined;
-  return { like, warning: `warning: "${name}" is a new company, but ${quoted(like)} already exists; if you meant it, use that name (a typo can be mended with \`vetted company merge\`).` };
+  return { like, warning: t().errors.typo(name, like) };
 }
 
 /** A warning when a new company's name looks like an existing one in another script. */
 export function lookalikeWarning(store: Store, name: string): string | undefined {
   const like = store.lookalikesOf(name);
   if (!like.length) return undefined;
-  return `warning: "${name}" looks like ${like.map((c) => `"${c.name}"`).join(', ')} but is spelled with letters of another script; they are kept as different companies.`;
+  return t().errors.lookalike(name, like.map((c) => c.name));
 }
 
 /** Splits `id=value` flags into a map, naming the bad one. */
@@ -104,7 +101,7 @@ export function parsePairs(pairs: string[] | undefined, flag: string): Record<st
   const out: Record<string, string> = {};
   for (const p of pairs ?? []) {
     const eq = p.indexOf('=');
-    if (eq <= 0) throw new UserError(`${flag} takes ID=VALUE, such as ${flag} who-helps=live-support; "${p}" has no "=".`);
+    if (eq <= 0) throw new UserError(t().errors.pairs(flag, p));
     out[p.slice(0, eq).trim()] = p.slice(eq + 1).trim();
   }
   return out;

@@ -8,6 +8,8 @@ import { judgeCompany, verdictValidUntil, type Policy, type Verdict } from '../d
 import { loadPolicy } from '../formats/policy-file.js';
 import { LISTS, type ListName } from '../domain/types.js';
 import { inertJson } from '../ui/safe.js';
+import { loadCatalog, type Catalog } from '../i18n/index.js';
+import type { Finding } from '../domain/policy.js';
 
 export async function policyOf(ctx: Context): Promise<Policy> {
   return (await loadPolicy(ctx.configDir)).policy;
@@ -21,14 +23,30 @@ export function judgeOne(store: Store, company: CompanyRow, policy: Policy, now:
 
 export type ListEntry = ReturnType<typeof listEntry>;
 
-/** The entry of one company in `lists --json`, as DATA-FORMAT.md gives it. */
+/** The entry of one company as the cache keeps it: facts, no words of any language. */
 export function listEntry(v: Verdict) {
   return {
     company: v.company,
     since: v.since,
     pinned: v.pinned,
-    reasons: v.reasons.map((f) => ({ rule: f.rule, text: f.text, ...(f.text_ru ? { text_ru: f.text_ru } : {}), date: f.date, evidence: f.evidence })),
+    reasons: v.reasons.map((f) => ({ rule: f.rule, facts: f.facts, date: f.date, evidence: f.evidence })),
   };
+}
+
+/** The catalogs whose words JSON carries: `text` in English and `text_ru` in Russian (DATA-FORMAT.md). */
+export async function jsonCatalogs(): Promise<{ en: Catalog; ru: Catalog }> {
+  const [en, ru] = await Promise.all([loadCatalog('en'), loadCatalog('ru')]);
+  return { en, ru };
+}
+
+/** A reason as JSON shows it: its rule, its text in both languages, its date and evidence. */
+export function reasonJson(f: Pick<Finding, 'rule' | 'facts' | 'date' | 'evidence'>, c: { en: Catalog; ru: Catalog }) {
+  return { rule: f.rule, text: c.en.finding(f.facts), text_ru: c.ru.finding(f.facts), date: f.date, evidence: f.evidence };
+}
+
+/** The entry of one company in `lists --json`, as DATA-FORMAT.md gives it. */
+export function entryJson(e: ListEntry, c: { en: Catalog; ru: Catalog }) {
+  return { company: e.company, since: e.since, pinned: e.pinned, reasons: e.reasons.map((f) => reasonJson(f, c)) };
 }
 
 /** Judges the companies whose cached verdict is missing or no longer holds, and caches them. */
@@ -81,7 +99,7 @@ class CacheUnavailable extends Error {
  * Every listed company's entry with its markdown table row, made and cached where missing.
  * `makeRow` serialises one entry; null when the cache cannot be used (then the caller renders all).
  */
-export function markdownRows(store: Store, policy: Policy, now: number, lang: 'en' | 'ru', makeRow: (entry: ListEntry) => string) {
+export function markdownRows(store: Store, policy: Policy, now: number, lang: string, makeRow: (entry: ListEntry) => string) {
   try {
     refreshVerdicts(store, policy, now);
   } catch (err) {
@@ -125,7 +143,7 @@ function verdictRows(store: Store, policy: Policy, now: number, what: 'entry' | 
   }
 }
 
-/** The `lists --json` entries of each list, as JSON texts, in name order. */
+/** The cached entries of each list (facts, no words), as JSON texts, in name order. */
 export function listEntryTexts(store: Store, policy: Policy, now: number, list?: ListName): Record<ListName, string[]> {
   const out = Object.fromEntries(LISTS.map((l) => [l, [] as string[]])) as Record<ListName, string[]>;
   for (const r of verdictRows(store, policy, now, 'entry', list)) if (r.list !== 'unlisted') out[r.list as ListName].push(r.json);

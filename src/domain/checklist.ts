@@ -200,10 +200,10 @@ export function scoreCheck(checklist: Checklist, answers: Record<string, string>
   return { score, verdict: verdictOf(score, dealbreakers.length > 0), dealbreakers, answers: scored };
 }
 
-export interface AnswerProblem {
-  question?: string;
-  message: string;
-}
+/** A given answer that does not fit the checklist, as facts (the catalogs say it in words). */
+export type AnswerProblem =
+  | { kind: 'unknown-question'; question?: undefined; given: string; checklist: string; questions: string[] }
+  | { kind: 'unknown-answer'; question: string; given: string; values: string[] };
 
 /** Checks given answers against a checklist: unknown questions and values, and what is missing. */
 export function checkAnswers(checklist: Checklist, answers: Record<string, string>): { problems: AnswerProblem[]; missing: string[] } {
@@ -211,9 +211,9 @@ export function checkAnswers(checklist: Checklist, answers: Record<string, strin
   for (const [qid, value] of Object.entries(answers)) {
     const q = checklist.questions.find((x) => x.id === qid);
     if (!q) {
-      problems.push({ message: `"${qid}" is not a question of the ${checklist.id} checklist; its questions are: ${checklist.questions.map((x) => x.id).join(', ')}` });
+      problems.push({ kind: 'unknown-question', given: qid, checklist: checklist.id, questions: checklist.questions.map((x) => x.id) });
     } else if (!q.answers.some((a) => a.value === value)) {
-      problems.push({ question: qid, message: `"${value}" is not an answer to ${qid}; valid answers are: ${q.answers.map((a) => a.value).join(', ')}` });
+      problems.push({ kind: 'unknown-answer', question: qid, given: value, values: q.answers.map((a) => a.value) });
     }
   }
   const missing = checklist.questions.filter((q) => !(q.id in answers)).map((q) => q.id);

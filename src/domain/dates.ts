@@ -112,19 +112,6 @@ export function addMonths(ms: number, months: number): number {
   return target.getTime();
 }
 
-/** A duration in words: "2 days", "5 hours", "40 minutes". */
-export function describeDuration(ms: number): string {
-  const minutes = Math.round(Math.abs(ms) / 60_000);
-  if (minutes < 60) return plural(minutes, 'minute');
-  const hours = Math.round(minutes / 60);
-  if (hours < 48) return plural(hours, 'hour');
-  return plural(Math.round(hours / 24), 'day');
-}
-
-export function plural(n: number, word: string, many = `${word}s`): string {
-  return `${n} ${n === 1 ? word : many}`;
-}
-
 const DOTTED = /^(\d{1,2})\.(\d{1,2})\.(\d{4})(?:[ T](\d{1,2}):(\d{2}))?$/;
 const RELATIVE = /^(now|today|yesterday|сейчас|сегодня|вчера)(?:\s+(\d{1,2}):(\d{2}))?$/iu;
 

@@ -2,7 +2,7 @@
 // the next escalation step. Pure functions of the timeline and `now`.
 
 import { EFFORTS, LEVELS, type Effort, type Incident, type IncidentEvent, type Level, type Outcome } from './types.js';
-import { msOf, parseWhen, plural } from './dates.js';
+import { msOf, parseWhen } from './dates.js';
 
 export const DAY_MS = 86_400_000;
 
@@ -165,12 +165,13 @@ export function computeMetrics(i: Incident, now: number): IncidentMetrics {
 
 export const STALE_DAYS = 7;
 
-export interface Advice {
-  /** What to do. */
-  step: string;
-  /** Why, with the evidence. */
-  why: string;
-}
+/** What to do next, and the facts that call for it (the catalogs say it in words). */
+export type Advice =
+  | { kind: 'escalate'; from: Level; to: Level | null; broken: number; since: string | null; refusals: number }
+  | { kind: 'tell'; incident: string }
+  | { kind: 'compensation'; days: number }
+  | { kind: 'chase'; days: number }
+  | { kind: 'timeline' };
 
 export interface DueReport {
   incident: Incident;
@@ -180,38 +181,24 @@ export interface DueReport {
   advice: Advice[];
 }
 
-const NEXT_STEP: Record<Level, { level: Level | null; step: string }> = {
-  frontline: { level: 'supervisor', step: 'Ask for a supervisor, by name, and write the name down' },
-  supervisor: { level: 'quality', step: 'Write to the quality or complaints department, with the timeline' },
-  quality: { level: 'management', step: 'Write to management, with the timeline and what the complaints department said' },
-  management: { level: 'regulator', step: 'Complain to the regulator or consumer protection body, with the timeline' },
-  regulator: { level: 'court', step: 'Consider a claim in court (small claims), with the timeline as evidence' },
-  court: { level: null, step: 'Follow the court case; keep logging every contact' },
+const NEXT_LEVEL: Record<Level, Level | null> = {
+  frontline: 'supervisor',
+  supervisor: 'quality',
+  quality: 'management',
+  management: 'regulator',
+  regulator: 'court',
+  court: null,
 };
-
-const LEVEL_WORDS: Record<Level, string> = {
-  frontline: 'at the front line',
-  supervisor: 'with a supervisor',
-  quality: 'at the quality department',
-  management: 'with management',
-  regulator: 'with the regulator',
-  court: 'in court',
-};
-
-function levelWords(l: Level): string {
-  return LEVEL_WORDS[l];
-}
 
 /** The next rung of the escalation ladder above a level. */
-export function rungAbove(from: Level): { from: Level; level: Level | null; step: string } {
-  return { from, ...NEXT_STEP[from] };
+export function rungAbove(from: Level): { from: Level; level: Level | null } {
+  return { from, level: NEXT_LEVEL[from] };
 }
 
 /** The next rung of the escalation ladder above the highest level the incident reached. */
-export function nextRung(i: Incident): { from: Level; level: Level | null; step: string } {
+export function nextRung(i: Incident): { from: Level; level: Level | null } {
   return rungAbove(highestLevel(i));
 }
-
 /** The broken promises, the ones coming due, staleness and the next steps of an open incident. */
 export function dueReport(i: Incident, now: number, formatDate: (ms: number) => string): DueReport {
   const promises = promisesOf(i, now);
@@ -224,31 +211,16 @@ export function dueReport(i: Incident, now: number, formatDate: (ms: number) => 
   const level = next.from;
   const refusals = i.events.filter((e) => e.type === 'refusal');
   if (broken.length || refusals.length) {
-    const reasons: string[] = [];
-    if (broken.length) {
-      const first = Math.min(...broken.map((b) => b.dueMs));
-      reasons.push(`${plural(broken.length, 'promise')} broken since ${formatDate(first)}`);
-    }
-    if (refusals.length) reasons.push(`${plural(refusals.length, 'refusal')}`);
-    advice.push({ step: next.step, why: `${reasons.join(' and ')} ${levelWords(level)}` });
+    const first = broken.length ? formatDate(Math.min(...broken.map((b) => b.dueMs))) : null;
+    advice.push({ kind: 'escalate', from: level, to: next.level, broken: broken.length, since: first, refusals: refusals.length });
   }
   // Advice needs evidence: nothing is owed before the company has been told of the failure.
   const told = i.events.some((e) => e.type !== 'note');
-  if (!told) {
-    advice.push({ step: `Tell them: contact the company, then log it with \`vetted incident event ${i.id} contact\``, why: 'no contact with the company is logged yet' });
-  }
+  if (!told) advice.push({ kind: 'tell', incident: i.id });
   if (told && isAtFault(i) && !i.events.some((e) => e.type === 'compensation')) {
-    const days = Math.floor((now - msOf(i.opened)) / DAY_MS);
-    advice.push({
-      step: 'Ask for compensation in writing (email or letter), and keep the reply',
-      why: `the service has failed you${days >= 1 ? ` for ${plural(days, 'day')}` : ''} and nothing has been offered`,
-    });
+    advice.push({ kind: 'compensation', days: Math.floor((now - msOf(i.opened)) / DAY_MS) });
   }
-  if (staleDays !== null) {
-    advice.push({ step: 'Chase them, and log the contact', why: `nothing has happened for ${plural(staleDays, 'day')}` });
-  }
-  if (advice.length) {
-    advice.push({ step: 'Keep the timeline: log every call, chat and letter as it happens', why: 'dates and names are your evidence' });
-  }
+  if (staleDays !== null) advice.push({ kind: 'chase', days: staleDays });
+  if (advice.length) advice.push({ kind: 'timeline' });
   return { incident: i, broken, comingDue, staleDays, advice };
 }

@@ -1,8 +1,8 @@
 // The list policy: small named rules (B1–B4 black, W1–W3 white), each a pure function of
 // one company's evidence that returns findings; the verdict folds them. `now` is passed in.
 
-import { LEVELS, type CheckRecord, type CheckVerdict, type CompanyEvidence, type Incident, type Level, type ListName, type Placement, EFFORTS, type Effort } from './types.js';
-import { addMonths, datePart, msOf, plural } from './dates.js';
+import { LEVELS, type CheckRecord, type CheckVerdict, type CompanyEvidence, type CompensationKind, type Incident, type Level, type ListName, type Outcome, type Placement, EFFORTS, type Effort } from './types.js';
+import { addMonths, datePart, msOf } from './dates.js';
 import { brokenPromises, promisesOf, closingOf, effortRank, isAtFault, isOpen, lastActivityText, levelOf, levelRank, highestLevel } from './incident.js';
 import type { Problem, Validated } from './validation.js';
 
@@ -38,81 +38,61 @@ export const DEFAULT_POLICY: Policy = {
 
 export type RuleId = 'B1' | 'B2' | 'B3' | 'B4' | 'W1' | 'W2' | 'W3';
 
+/**
+ * What a finding rests on, as facts: counts, dates, levels, the words quoted from the record.
+ * The catalogs of the interface turn them into sentences; the domain says no words itself.
+ */
+export type FindingFacts =
+  | { kind: 'refused'; policy: boolean; level: Level; text: string | null; incident: string }
+  | { kind: 'reached-failed'; level: Level; outcome: Outcome; incident: string }
+  | { kind: 'reached-no-amends'; level: Level; outcome: Outcome; incident: string }
+  | { kind: 'broken-promises'; broken: number; days: number; promises: { text: string | null; times: number }[]; incident: string }
+  | { kind: 'repeat'; months: number; incidents: { title: string; date: string }[] }
+  | { kind: 'failed-check'; checklist: string; date: string; score: number; dealbreakers: string[]; below: number }
+  | { kind: 'recovery'; apologised: boolean; explained: boolean; compensated: 'unasked' | 'asked' | null; incident: string }
+  | { kind: 'unasked'; what: CompensationKind | 'compensation'; incident: string }
+  | { kind: 'customer-fault'; what: CompensationKind | 'compensation'; incident: string }
+  | { kind: 'passed-check'; checklist: string; date: string; score: number }
+  | { kind: 'watch-incident'; incident: string; open_since: string | null; outcome: Outcome | null; broken: number; robots: number; stayed_with: Level | null }
+  | { kind: 'watch-check'; checklist: string; date: string; score: number; verdict: CheckVerdict }
+  | { kind: 'pin'; reason: string };
+
 export interface Finding {
   rule: RuleId | 'watch' | 'pin';
   side: ListName;
-  /** The reason in plain words. */
-  text: string;
-  /** The same in Russian. */
-  text_ru?: string;
+  facts: FindingFacts;
   /** The newest date among the evidence it cites (a date-time text as stored). */
   date: string;
   evidence: string[];
 }
 
-/** A finding's reason in the language asked for. */
-export function findingText(f: Pick<Finding, 'text' | 'text_ru'>, lang: 'en' | 'ru'): string {
-  return lang === 'ru' ? (f.text_ru ?? f.text) : f.text;
-}
+/** What would change a verdict, as facts for the catalogs. */
+export type Change =
+  | { kind: 'unpin'; company: string; evidence_says: 'black' | 'white' | null }
+  | { kind: 'deeds-to-white' }
+  | { kind: 'deeds-to-black' }
+  | { kind: 'words-to-white' }
+  | { kind: 'words-to-black' }
+  | { kind: 'watch-to-black'; level: Level; promises: number }
+  | { kind: 'watch-to-white' }
+  | { kind: 'any-evidence' };
 
 export interface Rule {
   id: RuleId;
   side: 'black' | 'white';
-  title: string;
-  /** Why the rule holds a company to account, in one sentence, with the policy's numbers. */
-  explain: (policy: Policy) => string;
   judge: (e: CompanyEvidence, policy: Policy, now: number) => Finding[];
 }
 
 const ref = (i: Incident) => `incident:${i.id}`;
 const checkRef = (c: CheckRecord) => `check:${c.id}`;
-const quote = (s: string) => `"${s}"`;
-const quoteRu = (s: string) => `«${s}»`;
-
-/** A text in both languages of the interface. */
-interface Say {
-  en: string;
-  ru: string;
-}
-
-/** Russian plural: 1 день, 2 дня, 5 дней. */
-export function pluralRu(n: number, one: string, few: string, many: string): string {
-  const m10 = n % 10, m100 = n % 100;
-  const word = m10 === 1 && m100 !== 11 ? one : m10 >= 2 && m10 <= 4 && (m100 < 12 || m100 > 14) ? few : many;
-  return `${n} ${word}`;
-}
-
-const OUTCOME_RU: Record<string, string> = { resolved: 'решено', partial: 'решено частично', unresolved: 'не решено', abandoned: 'брошено' };
-const VERDICT_RU: Record<string, string> = { go: 'можно покупать', caution: 'осторожно', avoid: 'избегать' };
-const KIND_RU: Record<string, string> = { refund: 'возврат денег', credit: 'зачёт на счёт', replacement: 'замена', repair: 'ремонт', other: 'компенсация', compensation: 'компенсация' };
-
 function newest(dates: string[]): string {
   return dates.reduce((a, b) => (msOf(b) > msOf(a) ? b : a));
 }
 
-function finding(rule: RuleId, side: ListName, say: Say, incidents: Incident[], checks: CheckRecord[] = []): Finding {
+function finding(rule: RuleId, side: ListName, facts: FindingFacts, incidents: Incident[], checks: CheckRecord[] = []): Finding {
   const dates = [...incidents.map(lastActivityText), ...checks.map((c) => c.at)];
-  return { rule, side, text: say.en, text_ru: say.ru, date: newest(dates), evidence: [...incidents.map(ref), ...checks.map(checkRef)] };
+  return { rule, side, facts, date: newest(dates), evidence: [...incidents.map(ref), ...checks.map(checkRef)] };
 }
-
-const LEVEL_NAMES: Record<Level, string> = {
-  frontline: 'the front line',
-  supervisor: 'a supervisor',
-  quality: 'the quality or complaints department',
-  management: 'management',
-  regulator: 'the regulator',
-  court: 'court',
-};
-
-/** Who, in Russian: "дошло до …" takes the genitive, "отказал(и) …" the nominative. */
-const LEVEL_RU: Record<Level, { gen: string; nom: string }> = {
-  frontline: { gen: 'первой линии', nom: 'первая линия' },
-  supervisor: { gen: 'старшего смены', nom: 'старший смены' },
-  quality: { gen: 'отдела качества или претензий', nom: 'отдел качества или претензий' },
-  management: { gen: 'руководства', nom: 'руководство' },
-  regulator: { gen: 'регулятора', nom: 'регулятор' },
-  court: { gen: 'суда', nom: 'суд' },
-};
 
 function isInstitutional(l: Level, p: Policy): boolean {
   return p.institutional_levels.includes(l);
@@ -146,39 +126,22 @@ function checkVerdict(c: CheckRecord, p: Policy): CheckVerdict {
 export const B1: Rule = {
   id: 'B1',
   side: 'black',
-  title: 'institutional failure',
-  explain: () =>
-    'one rude employee is not the company, but when the quality department or management did not help, or a refusal is company policy, the company itself failed',
   judge(e, p) {
     const out: Finding[] = [];
     for (const i of e.incidents.filter(isAtFault)) {
       const refusals = i.events.filter((x) => x.type === 'refusal' && (isInstitutional(levelOf(x), p) || x.policy === true));
       if (refusals.length) {
         const r = refusals[0];
-        const who = r.policy ? 'refused as company policy' : `${LEVEL_NAMES[levelOf(r)]} refused`;
-        const whoRu = r.policy ? 'отказали, сославшись на политику компании' : `отказ (${LEVEL_RU[levelOf(r)].nom})`;
-        out.push(
-          finding('B1', 'black', { en: `${who}${r.text ? `: ${quote(r.text)}` : ''} (${i.title})`, ru: `${whoRu}${r.text ? `: ${quoteRu(r.text)}` : ''} (${i.title})` }, [i]),
-        );
+        out.push(finding('B1', 'black', { kind: 'refused', policy: r.policy === true, level: levelOf(r), text: r.text ?? null, incident: i.title }, [i]));
         continue;
       }
       const reached = highestInstitutional(i, p);
       const closing = closingOf(i);
       if (!reached || !closing) continue;
       if (closing.outcome === 'unresolved' || closing.outcome === 'abandoned') {
-        out.push(
-          finding('B1', 'black', {
-            en: `reached ${LEVEL_NAMES[reached]} and it still ended ${closing.outcome} (${i.title})`,
-            ru: `дошло до ${LEVEL_RU[reached].gen}, и всё равно ${OUTCOME_RU[closing.outcome]} (${i.title})`,
-          }, [i]),
-        );
+        out.push(finding('B1', 'black', { kind: 'reached-failed', level: reached, outcome: closing.outcome, incident: i.title }, [i]));
       } else if (!i.events.some((x) => x.type === 'apology' || x.type === 'compensation')) {
-        out.push(
-          finding('B1', 'black', {
-            en: `reached ${LEVEL_NAMES[reached]}, which closed it ${closing.outcome} with neither an apology nor compensation (${i.title})`,
-            ru: `дошло до ${LEVEL_RU[reached].gen}; закрыто (${OUTCOME_RU[closing.outcome]}) без извинений и без компенсации (${i.title})`,
-          }, [i]),
-        );
+        out.push(finding('B1', 'black', { kind: 'reached-no-amends', level: reached, outcome: closing.outcome, incident: i.title }, [i]));
       }
     }
     return out;
@@ -189,8 +152,6 @@ export const B1: Rule = {
 export const B2: Rule = {
   id: 'B2',
   side: 'black',
-  title: 'broken-promise pattern',
-  explain: (p) => `${p.broken_promises} or more promises broken within one incident are a pattern, not one employee's slip`,
   judge(e, p, now) {
     const out: Finding[] = [];
     for (const i of e.incidents) {
@@ -199,23 +160,9 @@ export const B2: Rule = {
       const first = Math.min(...broken.map((b) => msOf(b.event.at)));
       const last = Math.max(...broken.map((b) => b.dueMs));
       const days = Math.max(1, Math.ceil((last - first) / 86_400_000));
-      const texts = broken.map((b) => b.event.text ?? 'a promise');
-      const distinct = [...new Set(texts)];
-      const times = (n: number) => (n === 1 ? '' : n === 2 ? ' twice' : ` ${n} times`);
-      const timesRu = (n: number) => (n === 1 ? '' : ` ${pluralRu(n, 'раз', 'раза', 'раз')}`);
-      const daysRu = pluralRu(days, 'день', 'дня', 'дней');
-      const count = (t: string) => texts.filter((x) => x === t).length;
-      const say: Say =
-        distinct.length === 1
-          ? {
-              en: `promised ${quote(distinct[0])} and broke it${times(broken.length)} in ${plural(days, 'day')} (${i.title})`,
-              ru: `обещали ${quoteRu(distinct[0])} и не сдержали слово${timesRu(broken.length)} за ${daysRu} (${i.title})`,
-            }
-          : {
-              en: `broke ${broken.length} promises in ${plural(days, 'day')}: ${distinct.map((t) => `${quote(t)}${times(count(t))}`).join(', ')} (${i.title})`,
-              ru: `нарушили ${pluralRu(broken.length, 'обещание', 'обещания', 'обещаний')} за ${daysRu}: ${distinct.map((t) => `${quoteRu(t)}${timesRu(count(t))}`).join(', ')} (${i.title})`,
-            };
-      out.push(finding('B2', 'black', say, [i]));
+      const texts = broken.map((b) => b.event.text ?? null);
+      const promises = [...new Set(texts)].map((text) => ({ text, times: texts.filter((x) => x === text).length }));
+      out.push(finding('B2', 'black', { kind: 'broken-promises', broken: broken.length, days, promises, incident: i.title }, [i]));
     }
     return out;
   },
@@ -225,8 +172,6 @@ export const B2: Rule = {
 export const B3: Rule = {
   id: 'B3',
   side: 'black',
-  title: 'repeat offender',
-  explain: (p) => `${p.repeat_unresolved} failures left unresolved within ${p.repeat_window_months} months of each other are a habit`,
   judge(e, p) {
     const failed = e.incidents
       .filter((i) => isAtFault(i) && ['unresolved', 'abandoned'].includes(closingOf(i)?.outcome ?? ''))
@@ -244,10 +189,7 @@ export const B3: Rule = {
       finding(
         'B3',
         'black',
-        {
-          en: `${incidents.length} incidents left unresolved within ${p.repeat_window_months} months of each other: ${incidents.map((i) => `${i.title} (${datePart(lastActivityText(i))})`).join('; ')}`,
-          ru: `${pluralRu(incidents.length, 'обращение осталось', 'обращения остались', 'обращений остались')} нерешёнными в пределах ${p.repeat_window_months} мес. друг от друга: ${incidents.map((i) => `${i.title} (${datePart(lastActivityText(i))})`).join('; ')}`,
-        },
+        { kind: 'repeat', months: p.repeat_window_months, incidents: incidents.map((i) => ({ title: i.title, date: datePart(lastActivityText(i)) })) },
         incidents,
       ),
     ];
@@ -263,18 +205,11 @@ function within(a: number, b: number, months: number): boolean {
 export const B4: Rule = {
   id: 'B4',
   side: 'black',
-  title: 'failed check',
-  explain: (p) => `the latest pre-purchase check found a dealbreaker or scored below ${p.check_avoid_below}`,
   judge(e, p) {
     const c = latestCheck(e.checks);
     if (!c || checkVerdict(c, p) !== 'avoid') return [];
-    const why = c.dealbreakers.length ? `a dealbreaker answer to ${c.dealbreakers.join(', ')}` : `score ${c.score} is below ${p.check_avoid_below}`;
-    const whyRu = c.dealbreakers.length ? `неприемлемый ответ: ${c.dealbreakers.join(', ')}` : `оценка ${c.score} ниже ${p.check_avoid_below}`;
     return [
-      finding('B4', 'black', {
-        en: `the pre-purchase check (${c.checklist}) on ${datePart(c.at)} scored ${c.score}: avoid (${why})`,
-        ru: `проверка перед покупкой (${c.checklist}) от ${datePart(c.at)}: ${c.score} из 100 — избегать (${whyRu})`,
-      }, [], [c]),
+      finding('B4', 'black', { kind: 'failed-check', checklist: c.checklist, date: datePart(c.at), score: c.score, dealbreakers: c.dealbreakers, below: p.check_avoid_below }, [], [c]),
     ];
   },
 };
@@ -285,8 +220,6 @@ export const B4: Rule = {
 export const W1: Rule = {
   id: 'W1',
   side: 'white',
-  title: 'good recovery',
-  explain: () => 'a failure put right without a fight earns more trust than no failure at all',
   judge(e, p, now) {
     const out: Finding[] = [];
     for (const i of e.incidents.filter(isAtFault)) {
@@ -295,14 +228,19 @@ export const W1: Rule = {
       if (levelRank(highestLevel(i)) > levelRank(p.recovery_max_level)) continue;
       const compensations = i.events.filter((x) => x.type === 'compensation');
       if (compensations.some((c) => effortRank(c.effort ?? 'none') > effortRank(p.recovery_max_effort))) continue;
-      const extras: Say[] = [];
-      if (i.events.some((x) => x.type === 'apology')) extras.push({ en: 'apologised', ru: 'извинились' });
-      if (i.events.some((x) => x.type === 'explanation')) extras.push({ en: 'explained', ru: 'объяснили' });
-      if (compensations.some((c) => c.proactive)) extras.push({ en: 'compensated unasked', ru: 'компенсировали без просьбы' });
-      else if (compensations.length) extras.push({ en: 'compensated when asked', ru: 'компенсировали по просьбе' });
-      const list = (lang: keyof Say) => (extras.length ? `, ${extras.map((x) => x[lang]).join(', ')}` : '');
       out.push(
-        finding('W1', 'white', { en: `put things right without a fight${list('en')} (${i.title})`, ru: `исправили без борьбы${list('ru')} (${i.title})` }, [i]),
+        finding(
+          'W1',
+          'white',
+          {
+            kind: 'recovery',
+            apologised: i.events.some((x) => x.type === 'apology'),
+            explained: i.events.some((x) => x.type === 'explanation'),
+            compensated: compensations.some((c) => c.proactive) ? 'unasked' : compensations.length ? 'asked' : null,
+            incident: i.title,
+          },
+          [i],
+        ),
       );
     }
     return out;
@@ -313,21 +251,15 @@ export const W1: Rule = {
 export const W2: Rule = {
   id: 'W2',
   side: 'white',
-  title: 'beyond expectations',
-  explain: () => 'the company gave more than it had to: compensation unasked, or help when the fault was the customer\'s',
   judge(e) {
     const out: Finding[] = [];
     for (const i of e.incidents) {
       const compensations = i.events.filter((x) => x.type === 'compensation');
       const proactive = compensations.find((c) => c.proactive === true);
       if (proactive) {
-        const kind = proactive.kind ?? 'compensation';
-        out.push(finding('W2', 'white', { en: `offered ${kind} without being asked (${i.title})`, ru: `сами, без просьбы, предложили: ${KIND_RU[kind]} (${i.title})` }, [i]));
+        out.push(finding('W2', 'white', { kind: 'unasked', what: proactive.kind ?? 'compensation', incident: i.title }, [i]));
       } else if (i.fault === 'customer' && compensations.length && closingOf(i)?.outcome === 'resolved') {
-        const kind = compensations[0].kind ?? 'compensation';
-        out.push(
-          finding('W2', 'white', { en: `gave a ${kind} though the fault was the customer's (${i.title})`, ru: `дали компенсацию (${KIND_RU[kind]}), хотя виноват был покупатель (${i.title})` }, [i]),
-        );
+        out.push(finding('W2', 'white', { kind: 'customer-fault', what: compensations[0].kind ?? 'compensation', incident: i.title }, [i]));
       }
     }
     return out;
@@ -338,17 +270,10 @@ export const W2: Rule = {
 export const W3: Rule = {
   id: 'W3',
   side: 'white',
-  title: 'passed check',
-  explain: (p) => `the latest pre-purchase check scored ${p.check_go_from} or more with no dealbreaker`,
   judge(e, p) {
     const c = latestCheck(e.checks);
     if (!c || checkVerdict(c, p) !== 'go') return [];
-    return [
-      finding('W3', 'white', {
-        en: `the pre-purchase check (${c.checklist}) on ${datePart(c.at)} scored ${c.score}: go`,
-        ru: `проверка перед покупкой (${c.checklist}) от ${datePart(c.at)}: ${c.score} из 100 — можно покупать`,
-      }, [], [c]),
-    ];
+    return [finding('W3', 'white', { kind: 'passed-check', checklist: c.checklist, date: datePart(c.at), score: c.score }, [], [c])];
   },
 };
 
@@ -369,8 +294,8 @@ export interface Verdict {
   set_aside: Finding[];
   /** The finding that decided the verdict. */
   decided_by: Finding | null;
-  /** What would change the verdict, in plain words. */
-  would_change: string[];
+  /** What would change the verdict. */
+  would_change: Change[];
 }
 
 function byDateDesc(a: Finding, b: Finding): number {
@@ -384,31 +309,30 @@ function watchFindings(e: CompanyEvidence, p: Policy, now: number): Finding[] {
     const level = highestLevel(i);
     const broken = brokenPromises(i, now).length;
     const closing = closingOf(i);
-    const parts: Say[] = [];
-    if (isOpen(i)) parts.push({ en: `open since ${datePart(i.opened)}`, ru: `открыто с ${datePart(i.opened)}` });
-    else if (closing) parts.push({ en: `closed ${closing.outcome}`, ru: `закрыто: ${OUTCOME_RU[closing.outcome]}` });
-    else parts.push({ en: 'closed', ru: 'закрыто' });
-    if (broken) parts.push({ en: plural(broken, 'broken promise'), ru: pluralRu(broken, 'нарушенное обещание', 'нарушенных обещания', 'нарушенных обещаний') });
     const robots = i.events.filter((x) => x.type === 'contact' && (x.robot || x.dropped)).length;
-    if (robots) {
-      parts.push({
-        en: `${plural(robots, 'contact')} blocked by a robot or dropped`,
-        ru: `робот или обрыв связи: ${pluralRu(robots, 'обращение', 'обращения', 'обращений')}`,
-      });
-    }
-    if (!isInstitutional(level, p) && (broken || robots || (closing && closing.outcome !== 'resolved') || i.events.some((x) => x.type === 'refusal'))) {
-      parts.push({ en: `it stayed with ${LEVEL_NAMES[level]}`, ru: `дальше уровня «${LEVEL_RU[level].nom}» не дошло` });
-    }
-    const join = (lang: keyof Say) => parts.map((x) => x[lang]).join(', ');
-    out.push({ rule: 'watch', side: 'watch', text: `${i.title}: ${join('en')}`, text_ru: `${i.title}: ${join('ru')}`, date: lastActivityText(i), evidence: [ref(i)] });
+    const stayed = !isInstitutional(level, p) && (broken || robots || (closing && closing.outcome !== 'resolved') || i.events.some((x) => x.type === 'refusal'));
+    out.push({
+      rule: 'watch',
+      side: 'watch',
+      facts: {
+        kind: 'watch-incident',
+        incident: i.title,
+        open_since: isOpen(i) ? datePart(i.opened) : null,
+        outcome: isOpen(i) ? null : (closing?.outcome ?? null),
+        broken,
+        robots,
+        stayed_with: stayed ? level : null,
+      },
+      date: lastActivityText(i),
+      evidence: [ref(i)],
+    });
   }
   const c = latestCheck(e.checks);
   if (c) {
     out.push({
       rule: 'watch',
       side: 'watch',
-      text: `the pre-purchase check (${c.checklist}) on ${datePart(c.at)} scored ${c.score}: ${checkVerdict(c, p)}`,
-      text_ru: `проверка перед покупкой (${c.checklist}) от ${datePart(c.at)}: ${c.score} из 100 — ${VERDICT_RU[checkVerdict(c, p)]}`,
+      facts: { kind: 'watch-check', checklist: c.checklist, date: datePart(c.at), score: c.score, verdict: checkVerdict(c, p) },
       date: c.at,
       evidence: [checkRef(c)],
     });
@@ -440,7 +364,7 @@ export function judgeCompany(e: CompanyEvidence, policy: Policy = DEFAULT_POLICY
   const base = { company: e.company, findings, set_aside: setAside };
 
   if (e.pin) {
-    const pin: Finding = { rule: 'pin', side: e.pin.list, text: `pinned by you: ${e.pin.reason}`, text_ru: `закреплено вами: ${e.pin.reason}`, date: e.pin.at, evidence: [] };
+    const pin: Finding = { rule: 'pin', side: e.pin.list, facts: { kind: 'pin', reason: e.pin.reason }, date: e.pin.at, evidence: [] };
     const evidenceSays = black.length || white.length ? (newestOf(black) >= newestOf(white) && black.length ? 'black' : 'white') : null;
     return {
       ...base,
@@ -449,22 +373,14 @@ export function judgeCompany(e: CompanyEvidence, policy: Policy = DEFAULT_POLICY
       pinned: true,
       reasons: [pin],
       decided_by: pin,
-      would_change: [
-        `unpin it (vetted unpin "${e.company}") to let the evidence decide${evidenceSays ? `: it would then be on the ${evidenceSays} list` : ''}`,
-      ],
+      would_change: [{ kind: 'unpin', company: e.company, evidence_says: evidenceSays }],
     };
   }
   if (black.length || white.length) {
     const side: 'black' | 'white' = black.length && newestOf(black) >= newestOf(white) ? 'black' : 'white';
     const reasons = side === 'black' ? black : white;
     const decided = reasons[0];
-    const change = deeds.length
-      ? side === 'black'
-        ? ['a failure handled well from now on, newer than this evidence, would move it to the white list; a passed check would not, for deeds decide over words']
-        : ['a failure the company does not put right, or broken promises, newer than this evidence, would move it to the black list; a failed check would not, for deeds decide over words']
-      : side === 'black'
-        ? ['a newer passed check, or any failure handled well (deeds decide over words), would move it to the white list']
-        : ['a newer failed check, or any failure the company does not put right (deeds decide over words), would move it to the black list'];
+    const change: Change[] = [{ kind: `${deeds.length ? 'deeds' : 'words'}-to-${side === 'black' ? 'white' : 'black'}` }];
     return { ...base, list: side, since: datePart(decided.date), pinned: false, reasons, decided_by: decided, would_change: change };
   }
   const watch = watchFindings(e, policy, now);
@@ -476,13 +392,10 @@ export function judgeCompany(e: CompanyEvidence, policy: Policy = DEFAULT_POLICY
       pinned: false,
       reasons: watch,
       decided_by: null,
-      would_change: [
-        `black: if a failure reaches ${LEVEL_NAMES[policy.institutional_levels[0]]} or above and is not put right, ${policy.broken_promises} promises are broken in one incident, or a check fails`,
-        'white: if a failure is put right without a fight, compensation comes unasked, or a check passes',
-      ],
+      would_change: [{ kind: 'watch-to-black', level: policy.institutional_levels[0], promises: policy.broken_promises }, { kind: 'watch-to-white' }],
     };
   }
-  return { ...base, list: 'unlisted', since: null, pinned: false, reasons: [], decided_by: null, would_change: ['any check or incident would put it on a list'] };
+  return { ...base, list: 'unlisted', since: null, pinned: false, reasons: [], decided_by: null, would_change: [{ kind: 'any-evidence' }] };
 }
 
 /** Until when a verdict holds without new evidence: the first pending promise falling due. */

@@ -7,16 +7,15 @@ import { gfmTableToMarkdown } from 'mdast-util-gfm-table';
 import { safeText } from '../ui/safe.js';
 import type { Paragraph, RootContent, PhrasingContent, TableRow } from 'mdast';
 import type { ListName } from '../domain/types.js';
-import { findingText, type Finding, type Verdict } from '../domain/policy.js';
+import type { Finding, Verdict } from '../domain/policy.js';
+import { t } from '../i18n/index.js';
 import type { Incident } from '../domain/types.js';
-import { datePart } from '../domain/dates.js';
-import type { Lang } from '../domain/checklist.js';
 
 export interface MarkdownEntry {
   company: string;
   since: string | null;
   pinned: boolean;
-  reasons: Pick<Finding, 'rule' | 'text' | 'text_ru' | 'evidence'>[];
+  reasons: Pick<Finding, 'rule' | 'facts' | 'evidence'>[];
 }
 
 export interface MarkdownCompany {
@@ -32,41 +31,9 @@ export interface MarkdownInput {
   date: string;
   lists: Record<ListName, MarkdownCompany[]>;
   detail: boolean;
-  lang: Lang;
   /** One incident event in plain words (from the terminal renderer, without colour). */
   describeEvent: (e: Incident['events'][number], i: Incident) => string;
 }
-
-const WORDS = {
-  en: {
-    title: 'Black and white lists of companies',
-    exported: (date: string) => `Exported on ${date} by vetted.`,
-    counts: (b: number, w: number, x: number) => `${b} on the black list, ${w} on the white list, ${x} on the watch list.`,
-    method:
-      'Every verdict comes from recorded evidence (pre-purchase checks and logged service incidents) under a published policy: one rude employee is not the company, but a failure the company itself did not put right is; a failure handled well earns trust. A pin is a decision of the author, shown as such.',
-    lists: { black: 'Black list', white: 'White list', watch: 'Watch list' } as Record<ListName, string>,
-    columns: ['Company', 'Since', 'Why', 'Evidence'],
-    nobody: 'Nobody.',
-    companies: 'Companies in detail',
-    verdictLine: (list: string, since: string | null) => `On the ${list.toLowerCase()}${since ? ` since ${since}` : ''}.`,
-    findings: 'Findings',
-    timeline: (id: string, title: string) => `Incident ${id}: ${title}`,
-  },
-  ru: {
-    title: 'Чёрный и белый списки компаний',
-    exported: (date: string) => `Выгружено ${date} программой vetted.`,
-    counts: (b: number, w: number, x: number) => `В чёрном списке: ${b}, в белом: ${w}, под наблюдением: ${x}.`,
-    method:
-      'Каждое решение следует из записанных фактов (проверок перед покупкой и журналов обращений) по открытой политике: один грубый сотрудник — ещё не компания, но если не помог отдел качества или руководство — это уже компания; хорошо исправленная ошибка вызывает доверие. Закрепление — решение автора, и оно показано как таковое.',
-    lists: { black: 'Чёрный список', white: 'Белый список', watch: 'Под наблюдением' } as Record<ListName, string>,
-    columns: ['Компания', 'С', 'Почему', 'Доказательства'],
-    nobody: 'Никого.',
-    companies: 'Компании подробно',
-    verdictLine: (list: string, since: string | null) => `${list}${since ? ` с ${since}` : ''}.`,
-    findings: 'Выводы',
-    timeline: (id: string, title: string) => `Обращение ${id}: ${title}`,
-  },
-};
 
 /** User text for a markdown page: one line, control and bidi characters made visible. */
 export function markdownText(s: string): string {
@@ -81,13 +48,13 @@ function row(cells: string[]): TableRow {
   return { type: 'tableRow', children: cells.map((c) => ({ type: 'tableCell', children: c ? [text(c)] : [] })) };
 }
 
-function reasonShort(f: Pick<Finding, 'rule' | 'text' | 'text_ru'>, lang: Lang): string {
-  const text = findingText(f, lang);
+function reasonShort(f: Pick<Finding, 'rule' | 'facts'>): string {
+  const text = t().finding(f.facts);
   return f.rule === 'watch' || f.rule === 'pin' ? text : `${f.rule}: ${text}`;
 }
 
-function rowCells(e: MarkdownEntry, lang: Lang): string[] {
-  return [e.company, e.since ?? '', e.reasons.map((f) => reasonShort(f, lang)).join('; '), [...new Set(e.reasons.flatMap((f) => f.evidence))].join(', ')];
+function rowCells(e: MarkdownEntry): string[] {
+  return [e.company, e.since ? t().fmt.date(e.since) : '', e.reasons.map((f) => reasonShort(f)).join('; '), [...new Set(e.reasons.flatMap((f) => f.evidence))].join(', ')];
 }
 
 function serialise(children: RootContent[]): string {
@@ -95,14 +62,14 @@ function serialise(children: RootContent[]): string {
 }
 
 /** The table of a list: header and delimiter lines serialised from a tree, then the rows. */
-function listTable(companies: MarkdownCompany[], columns: string[], lang: Lang): string {
+function listTable(companies: MarkdownCompany[], columns: string[]): string {
   const head = serialise([{ type: 'table', align: [null, null, null, null], children: [row(columns)] }]).trimEnd();
-  return [head, ...companies.map((c) => c.row ?? markdownRow(c.entry, lang))].join('\n');
+  return [head, ...companies.map((c) => c.row ?? markdownRow(c.entry))].join('\n');
 }
 
 /** One company's table row, serialised alone (no column padding, so rows do not depend on each other). */
-export function markdownRow(entry: MarkdownEntry, lang: Lang = 'en'): string {
-  const cells = rowCells(entry, lang);
+export function markdownRow(entry: MarkdownEntry): string {
+  const cells = rowCells(entry);
   const table = serialise([{ type: 'table', align: [null, null, null, null], children: [row(cells.map(() => 'x')), row(cells)] }]);
   return table.trimEnd().split('\n')[2];
 }
@@ -117,7 +84,7 @@ const NO_AUTOLINKS: Unsafe[] = [
 ];
 
 export function renderMarkdownLists(input: MarkdownInput): string {
-  const w = WORDS[input.lang];
+  const w = t().page;
   const { black, white, watch } = input.lists;
   const parts: string[] = [
     serialise([
@@ -129,7 +96,7 @@ export function renderMarkdownLists(input: MarkdownInput): string {
   for (const list of ['black', 'white', 'watch'] as ListName[]) {
     const companies = input.lists[list];
     parts.push(serialise([heading(2, w.lists[list])]));
-    parts.push(companies.length ? `${listTable(companies, w.columns, input.lang)}\n` : serialise([paragraph(w.nobody)]));
+    parts.push(companies.length ? `${listTable(companies, w.columns)}\n` : serialise([paragraph(w.nobody)]));
   }
   if (input.detail) {
     const children: RootContent[] = [heading(2, w.companies)];
@@ -137,7 +104,7 @@ export function renderMarkdownLists(input: MarkdownInput): string {
       for (const c of input.lists[list]) {
         const v = c.verdict!;
         children.push(heading(3, v.company));
-        children.push(paragraph(w.verdictLine(w.lists[list], v.since)));
+        children.push(paragraph(w.verdictLine(list, v.since)));
         const findings = v.pinned || v.list === 'watch' ? [...v.reasons, ...v.findings] : v.findings;
         children.push(heading(4, w.findings));
         children.push({
@@ -147,7 +114,7 @@ export function renderMarkdownLists(input: MarkdownInput): string {
           children: findings.map((f) => ({
             type: 'listItem',
             spread: false,
-            children: [paragraph(`${reasonShort(f, input.lang)} (${datePart(f.date)}${f.evidence.length ? `; ${f.evidence.join(', ')}` : ''})`)],
+            children: [paragraph(`${reasonShort(f)} (${t().fmt.date(f.date)}${f.evidence.length ? `; ${f.evidence.join(', ')}` : ''})`)],
           })),
         });
         for (const i of c.incidents ?? []) {
@@ -159,7 +126,7 @@ export function renderMarkdownLists(input: MarkdownInput): string {
             children: i.events.map((e) => ({
               type: 'listItem',
               spread: false,
-              children: [paragraph(`${e.at.replace('T', ' ')} — ${input.describeEvent(e, i)}`)],
+              children: [paragraph(`${t().fmt.dateTime(e.at)} — ${input.describeEvent(e, i)}`)],
             })),
           });
         }
@@ -178,7 +145,8 @@ export function renderCsvLists(lists: Record<ListName, MarkdownCompany[]>): stri
     const safe = /^\s*[=+\-@]/.test(s) ? `'${s}` : s;
     return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
   };
-  const lines = [['list', 'company', 'since', 'pinned', 'rules', 'why', 'evidence'].join(',')];
+  const w = t().page;
+  const lines = [w.csvColumns.join(',')];
   for (const list of ['black', 'white', 'watch'] as ListName[]) {
     for (const { entry: v } of lists[list]) {
       lines.push(
@@ -186,9 +154,9 @@ export function renderCsvLists(lists: Record<ListName, MarkdownCompany[]>): stri
           list,
           v.company,
           v.since ?? '',
-          v.pinned ? 'yes' : 'no',
+          v.pinned ? w.yes : w.no,
           [...new Set(v.reasons.map((f) => f.rule))].join(' '),
-          v.reasons.map((f) => f.text).join('; '),
+          v.reasons.map((f) => t().finding(f.facts)).join('; '),
           [...new Set(v.reasons.flatMap((f) => f.evidence))].join(' '),
         ]
           .map(cell)

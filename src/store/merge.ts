@@ -5,6 +5,7 @@
 import type { CompanyRow, Store } from './store.js';
 import type { DataFile } from '../formats/data-file.js';
 import { checkAnswers, scoreCheck, type Checklist } from '../domain/checklist.js';
+import { t } from '../i18n/index.js';
 import { slugOf } from '../domain/names.js';
 import { formatPath, type Path } from '../domain/validation.js';
 import { sortEvents } from '../domain/events.js';
@@ -143,7 +144,7 @@ export function mergeDataFile(store: Store, data: DataFile, opts: MergeOptions):
         const { problems, missing } = checkAnswers(checklist, k.answers);
         if (problems.length) {
           const p = problems[0];
-          throw recordError(['checks', i, 'answers', ...(p.question ? [p.question] : [])], p.message);
+          throw recordError(['checks', i, 'answers', ...(p.question ? [p.question] : [])], t().answers.problem(p));
         }
         if (missing.length) throw new UserError(`answers: no answer to ${missing.join(', ')}`);
         for (const q of Object.keys(k.notes ?? {})) {

@@ -308,4 +308,14 @@ MIGRATIONS.push({
   },
 });
 
+MIGRATIONS.push({
+  name: 'cached verdicts keep facts, not words: one markdown-row column for every language',
+  sql: `
+    DELETE FROM verdicts;
+    ALTER TABLE verdicts DROP COLUMN md_row;
+    ALTER TABLE verdicts DROP COLUMN md_row_ru;
+    ALTER TABLE verdicts ADD COLUMN md_rows TEXT;
+  `,
+});
+
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -823,18 +823,19 @@ export class Store {
     return this.st(sql).all(...(list ? [policyKey, list] : [policyKey])) as { company_id: number; list: string; json: string }[];
   }
 
-  /** The cached list entries with their serialised markdown table rows (null until made), in name order. */
-  cachedMarkdownRows(policyKey: string, lang: 'en' | 'ru'): { company_id: number; list: string; entry: string; md_row: string | null }[] {
+  /** The cached list entries with their serialised markdown table row in one language (null until made), in name order. */
+  cachedMarkdownRows(policyKey: string, lang: string): { company_id: number; list: string; entry: string; md_row: string | null }[] {
     return this.st(
-      `SELECT v.company_id, v.list, v.entry, ${lang === 'ru' ? 'v.md_row_ru' : 'v.md_row'} AS md_row FROM verdicts v JOIN companies c ON c.id = v.company_id
+      `SELECT v.company_id, v.list, v.entry, json_extract(v.md_rows, '$.' || ?) AS md_row FROM verdicts v JOIN companies c ON c.id = v.company_id
        WHERE v.policy = ? AND v.list <> 'unlisted' ORDER BY c.key`,
-    ).all(policyKey) as { company_id: number; list: string; entry: string; md_row: string | null }[];
+    ).all(lang, policyKey) as { company_id: number; list: string; entry: string; md_row: string | null }[];
   }
 
-  saveMarkdownRows(rows: { companyId: number; row: string }[], lang: 'en' | 'ru'): void {
-    const update = this.st(`UPDATE verdicts SET ${lang === 'ru' ? 'md_row_ru' : 'md_row'} = ? WHERE company_id = ?`);
+  /** Keeps markdown rows of one language beside the cached verdicts (any language: a key of one JSON column). */
+  saveMarkdownRows(rows: { companyId: number; row: string }[], lang: string): void {
+    const update = this.st(`UPDATE verdicts SET md_rows = json_set(coalesce(md_rows, '{}'), '$.' || ?, ?) WHERE company_id = ?`);
     this.write(() => {
-      for (const r of rows) update.run(r.row, r.companyId);
+      for (const r of rows) update.run(lang, r.row, r.companyId);
     });
   }
 

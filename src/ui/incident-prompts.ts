@@ -5,48 +5,23 @@ import { EVENT_FIELDS, FIELD_SPECS } from '../domain/events.js';
 import { FAULTS, type EventType, type Fault } from '../domain/types.js';
 import { parseAmount, parseHumanWhen } from '../domain/dates.js';
 import { promptTheme } from './prompt-theme.js';
+import { t } from '../i18n/index.js';
+
+const lang = () => (t().lang === 'ru' ? 'ru' : 'en');
 
 const context = { output: process.stderr, clearPromptOnDone: false } as const;
 
-const FAULT_LABELS: Record<Fault, string> = {
-  company: "the company's (their product, service or staff failed)",
-  'third-party': "someone else's (a carrier, a power cut, a supplier)",
-  customer: 'mine (I made a mistake, or simply changed my mind)',
-  unknown: 'not clear yet',
-};
-
-const QUESTIONS: Record<string, string> = {
-  channel: 'How did you get in touch?',
-  reached_human: 'Did a live person answer?',
-  wait_minutes: 'Minutes until a person answered (or until you gave up)',
-  robot: 'Did a voice menu or a bot stand in the way?',
-  queue_position: 'Your place in the queue, if they said (Enter to skip)',
-  dropped: 'Was the call or chat cut off, or left unanswered?',
-  level: 'Who was it? (how far up the company)',
-  note: 'Note (names, what was said; Enter to skip)',
-  text: 'What exactly did they say? (their words)',
-  due: 'By when? (such as 2026-11-23 18:00 or 23.11.2026 18:00)',
-  kept: 'Was it kept?',
-  amount: 'How much? (Enter to skip)',
-  currency: 'Currency (ISO code such as EUR or RUB; Enter to skip)',
-  kind: 'What kind of compensation?',
-  proactive: 'Did they offer it without being asked?',
-  effort: 'What did you have to do to get it?',
-  policy: 'Did they say it was company policy?',
-  outcome: 'How did it end?',
-};
-
 export async function askIncident(missing: { title: boolean; fault: boolean }, colour: boolean): Promise<{ title?: string; fault?: Fault }> {
-  const theme = promptTheme(colour, 'en');
+  const theme = promptTheme(colour, lang());
   const out: { title?: string; fault?: Fault } = {};
   if (missing.title) {
     out.title = (
-      await input({ message: 'What went wrong? (a short title)', validate: (v) => (v.trim() ? true : 'A title helps you find it later.'), theme }, context)
+      await input({ message: t().prompts.title, validate: (v) => (v.trim() ? true : t().prompts.titleNeeded), theme }, context)
     ).trim();
   }
   if (missing.fault) {
     out.fault = await select(
-      { message: 'Whose fault does it look like?', choices: FAULTS.map((f) => ({ name: FAULT_LABELS[f], value: f })), default: 'unknown', theme },
+      { message: t().prompts.fault, choices: FAULTS.map((f) => ({ name: t().prompts.faultLabel[f], value: f })), default: 'unknown', theme },
       context,
     );
   }
@@ -54,12 +29,12 @@ export async function askIncident(missing: { title: boolean; fault: boolean }, c
 }
 
 export async function askFirstContact(colour: boolean): Promise<boolean> {
-  return confirm({ message: 'Log the first contact with them now?', default: true, theme: promptTheme(colour, 'en') }, context);
+  return confirm({ message: t().prompts.firstContact, default: true, theme: promptTheme(colour, lang()) }, context);
 }
 
 /** Asks for the fields of an event type that were not given; optional ones may be skipped. */
 export async function askEventFields(type: EventType, given: Record<string, unknown>, colour: boolean): Promise<Record<string, unknown>> {
-  const theme = promptTheme(colour, 'en');
+  const theme = promptTheme(colour, lang());
   const out: Record<string, unknown> = {};
   const spec = EVENT_FIELDS[type];
   for (const name of spec.fields) {
@@ -67,13 +42,14 @@ export async function askEventFields(type: EventType, given: Record<string, unkn
     if (name === 'kept') continue; // worked out from the dates unless the user says otherwise later
     const f = FIELD_SPECS[name];
     const required = spec.required.includes(name);
-    const message = QUESTIONS[name] ?? f.describe;
+    const message = t().prompts.question[name] ?? f.describe;
     switch (f.kind) {
       case 'bool':
         out[name] = await confirm({ message, default: name === 'reached_human', theme }, context);
         break;
       case 'enum': {
-        const choices = f.values!.map((v) => ({ name: v, value: v }));
+        const words = (t().words as unknown as Record<string, Record<string, string>>)[name] ?? {};
+        const choices = f.values!.map((v) => ({ name: words[v] ?? v, value: v }));
         out[name] = await select({ message, choices, default: name === 'level' ? 'frontline' : undefined, theme }, context);
         break;
       }
@@ -83,12 +59,13 @@ export async function askEventFields(type: EventType, given: Record<string, unkn
             {
               message,
               validate: (v) => {
-                const t = v.trim();
-                if (!t) return required ? 'This one is needed.' : true;
-                if (f.kind === 'count' && !/^\d+$/.test(t)) return 'A whole number, please.';
-                if (f.kind === 'number' && parseAmount(t) === undefined) return 'A number, please, such as 50 or 12,5.';
-                if (f.kind === 'when' && !parseHumanWhen(t, Date.now())) return 'A date such as 2026-11-23 18:00, 23.11.2026 18:00 or today 18:00.';
-                if (f.kind === 'currency' && !/^[A-Za-z]{3}$/.test(t)) return 'A three-letter code such as EUR.';
+                const x = v.trim();
+                const say = t().prompts;
+                if (!x) return required ? say.needed : true;
+                if (f.kind === 'count' && !/^\d+$/.test(x)) return say.wholeNumber;
+                if (f.kind === 'number' && parseAmount(x) === undefined) return say.aNumber;
+                if (f.kind === 'when' && !parseHumanWhen(x, Date.now())) return say.aDate;
+                if (f.kind === 'currency' && !/^[A-Za-z]{3}$/.test(x)) return say.aCurrency;
                 return true;
               },
               theme,

@@ -114,10 +114,18 @@ describe('usage errors', () => {
     expect(r.stderr).not.toMatch(STACK_FRAME);
   });
 
-  it('exits 2 on an unknown --lang, naming the languages', () => {
-    const line = expectOneLineError(s.run(['--lang', 'de', 'checklists', 'show', 'general']));
-    expect(line).toContain('de');
-    expect(line).toMatch(/\ben\b.*\bru\b/);
+  it('a language without a catalog is English, without an error; ru, RU, ru-RU and ru_RU.UTF-8 are Russian', () => {
+    const de = s.run(['--lang', 'de', 'lists', '--help']);
+    expect(de.code, de.stderr).toBe(0);
+    expect(de.stdout).toContain('Usage:');
+    for (const lang of ['ru', 'RU', 'ru-RU', 'ru_RU.UTF-8']) {
+      const r = s.run(['--lang', lang, 'lists', '--help']);
+      expect(r.code, r.stderr).toBe(0);
+      expect(r.stdout).toContain('Использование:');
+    }
+    // Without the flag: LC_ALL, then LC_MESSAGES, then LANG.
+    expect(s.run(['lists', '--help'], { env: { LC_ALL: '', LC_MESSAGES: 'ru_RU.UTF-8', LANG: 'en_US.UTF-8' } }).stdout).toContain('Использование:');
+    expect(s.run(['lists', '--help'], { env: { LC_ALL: 'en_US.UTF-8', LC_MESSAGES: 'ru_RU.UTF-8' } }).stdout).toContain('Usage:');
   });
 
   it('exits 2 on an unknown company in `company show`, naming it', () => {

@@ -4,7 +4,10 @@
 // documented changes of `markdownText` (newlines to spaces, control and bidi characters made
 // visible). The output is parsed back with markdown-it and its token stream checked.
 import MarkdownIt, { type Token } from 'markdown-it';
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { en } from '../../src/i18n/en.js';
+import { ru } from '../../src/i18n/ru.js';
+import { setCatalog } from '../../src/i18n/index.js';
 import type { Finding, Verdict } from '../../src/domain/policy.js';
 import type { Lang } from '../../src/domain/checklist.js';
 import type { Incident, ListName } from '../../src/domain/types.js';
@@ -72,8 +75,15 @@ const NASTY: [name: string, text: string][] = [
 
 // ---- builders of what the renderer takes ----
 
+/** A finding whose words are given: the test catalogs below say them as they are. */
 function finding(rule: Finding['rule'], side: Finding['side'], text: string, date: string, evidence: string[]): Finding {
-  return { rule, side, text, date, evidence };
+  return { rule, side, facts: { kind: 'pin', reason: text, text } as Finding['facts'], date, evidence };
+}
+
+/** The catalog of a language, saying the words a test gave its findings. */
+function testCatalog(lang: Lang) {
+  const base = lang === 'ru' ? ru : en;
+  return { ...base, finding: (f: Finding['facts']) => ('text' in f ? (f as { text: string }).text : base.finding(f)) };
 }
 
 function verdict(company: string, list: ListName, since: string, reasons: Finding[], findings: Finding[], pinned = false): Verdict {
@@ -82,7 +92,7 @@ function verdict(company: string, list: ListName, since: string, reasons: Findin
 
 /** What a list row shows of a verdict. */
 function entryOf(v: Verdict): MarkdownEntry {
-  return { company: v.company, since: v.since, pinned: v.pinned, reasons: v.reasons.map(({ rule, text, evidence }) => ({ rule, text, evidence })) };
+  return { company: v.company, since: v.since, pinned: v.pinned, reasons: v.reasons.map(({ rule, facts, evidence }) => ({ rule, facts, evidence })) };
 }
 
 /** A listed company as the export passes it: its entry, the verdict and incidents for detail, and maybe its cached row. */
@@ -110,7 +120,8 @@ function listsOf(s: string, cached = false): { lists: Record<ListName, MarkdownC
 const describeEvent = (e: Incident['events'][number]) => e.note ?? e.text ?? '';
 
 function render(lists: Record<ListName, MarkdownCompany[]>, detail: boolean, lang: Lang = 'en'): string {
-  return renderMarkdownLists({ date: '2024-04-01', lists, detail, lang, describeEvent });
+  setCatalog(testCatalog(lang));
+  return renderMarkdownLists({ date: '2024-04-01', lists, detail, describeEvent });
 }
 
 // ---- reading the page back ----
@@ -187,19 +198,20 @@ const WORDS: Record<Lang, { columns: string[]; findings: string; incident: strin
 function expected(s: string, lang: Lang) {
   const m = markdownText;
   const w = WORDS[lang];
+  const d = (iso: string) => (lang === 'ru' ? iso.split('-').reverse().join('.') : iso);
   return {
     tables: [
-      [w.columns, [m(s), '2024-03-01', m(`B1: refused as company policy: "${s}" (${s})`), m(`incident:${s}`)]],
-      [w.columns, [m(`W ${s}`), '2024-02-01', m(`pinned by you: ${s}`), '']],
-      [w.columns, [m(`${s} watch`), '2024-01-05', m(s), m(`incident:${s}`)]],
+      [w.columns, [m(s), d('2024-03-01'), m(`B1: refused as company policy: "${s}" (${s})`), m(`incident:${s}`)]],
+      [w.columns, [m(`W ${s}`), d('2024-02-01'), m(`pinned by you: ${s}`), '']],
+      [w.columns, [m(`${s} watch`), d('2024-01-05'), m(s), m(`incident:${s}`)]],
     ],
     companies: [m(s), m(`W ${s}`), m(`${s} watch`)],
     h4: [w.findings, m(`${w.incident} ${s}: ${s}`), w.findings, w.findings],
     items: [
-      m(`B1: refused as company policy: "${s}" (${s}) (2024-03-01; incident:${s})`),
-      m(`2024-03-01 10:00 — ${s}`),
-      m(`pinned by you: ${s} (2024-02-01)`),
-      m(`${s} (2024-01-05; incident:${s})`),
+      m(`B1: refused as company policy: "${s}" (${s}) (${d('2024-03-01')}; incident:${s})`),
+      m(`${d('2024-03-01')} 10:00 — ${s}`),
+      m(`pinned by you: ${s} (${d('2024-02-01')})`),
+      m(`${s} (${d('2024-01-05')}; incident:${s})`),
     ],
   };
 }
@@ -237,7 +249,10 @@ describe('markdownText', () => {
   });
 });
 
+beforeEach(() => setCatalog(testCatalog('en')));
+
 describe.each(['en', 'ru'] as Lang[])('renderMarkdownLists (%s) keeps user text as text', (lang) => {
+  beforeEach(() => setCatalog(testCatalog(lang)));
   describe.each([false, true])('detail: %s', (detail) => {
     it.each(NASTY)('%s', (_name, s) => {
       const out = render(listsOf(s).lists, detail, lang);

@@ -2,6 +2,8 @@
 // and broken under PRODUCT.md's definition, and what `vetted due` says is owed and next.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatLocalDate, msOf } from '../../src/domain/dates.js';
+import { en } from '../../src/i18n/en.js';
+import { adviceWords } from '../../src/ui/advice.js';
 import { computeMetrics, dueReport, promiseStatus, type IncidentMetrics } from '../../src/domain/incident.js';
 import type { Incident } from '../../src/domain/types.js';
 import {
@@ -245,7 +247,10 @@ describe('computeMetrics: days_open', () => {
 
 describe('dueReport', () => {
   const fmt = formatLocalDate;
-  const report = (i: Incident, now: string) => dueReport(i, msOf(now), fmt);
+  const report = (i: Incident, now: string) => {
+    const r = dueReport(i, msOf(now), fmt);
+    return { ...r, advice: r.advice.map((a) => adviceWords(en, a)) };
+  };
 
   it('lists broken promises apart from those coming due, the latter soonest first', () => {
     const i = incident({

@@ -2,6 +2,8 @@
 // that folds the findings, and the policy override file.
 import { describe, expect, it } from 'vitest';
 import { msOf } from '../../src/domain/dates.js';
+import { en } from '../../src/i18n/en.js';
+import { ru } from '../../src/i18n/ru.js';
 import { B1, B2, B3, B4, DEFAULT_POLICY, judgeCompany, validatePolicy, W1, W2, W3, type Policy, type Rule } from '../../src/domain/policy.js';
 import type { CompanyEvidence, Incident } from '../../src/domain/types.js';
 import {
@@ -37,7 +39,8 @@ function table(rule: Rule, cases: Case[]) {
     for (const f of findings) {
       expect(f.rule).toBe(rule.id);
       expect(f.side).toBe(rule.side);
-      expect(f.text.length).toBeGreaterThan(0);
+      expect(en.finding(f.facts).length).toBeGreaterThan(0);
+      expect(ru.finding(f.facts)).toMatch(/[а-я]/);
     }
   });
 }
@@ -222,7 +225,7 @@ describe('B4 failed check and W3 passed check (the latest check decides)', () =>
 
   it('names the dealbreaker in the reason', () => {
     const [f] = B4.judge(evidence({ checks: [check({ score: 95, dealbreakers: ['how-to-cancel'] })] }), DEFAULT_POLICY, NOW);
-    expect(f.text).toContain('how-to-cancel');
+    expect(en.finding(f.facts)).toContain('how-to-cancel');
   });
 });
 
@@ -365,7 +368,7 @@ describe('judgeCompany', () => {
     it('a pin still overrides deeds and words, and says what the evidence would decide', () => {
       const v = judgeCompany(evidence({ incidents: [broken('p')], checks: [check({ at: '2024-07-15', score: 100 })], pin: pin({ list: 'white', reason: 'x' }) }), DEFAULT_POLICY, NOW);
       expect(v).toMatchObject({ list: 'white', pinned: true });
-      expect(v.would_change.join(' ')).toMatch(/black list/);
+      expect(v.would_change).toEqual([{ kind: 'unpin', company: 'Acme', evidence_says: 'black' }]);
     });
   });
 
@@ -385,14 +388,16 @@ describe('judgeCompany', () => {
     expect(v.pinned).toBe(true);
     expect(v.since).toBe('2024-02-01');
     expect(v.reasons).toHaveLength(1);
-    expect(v.reasons[0]).toMatchObject({ rule: 'pin', text: 'pinned by you: talked me through ordering a pizza' });
+    expect(v.reasons[0]).toMatchObject({ rule: 'pin', facts: { kind: 'pin', reason: 'talked me through ordering a pizza' } });
+    expect(en.finding(v.reasons[0].facts)).toBe('pinned by you: talked me through ordering a pizza');
     expect(v.findings.map((f) => f.rule)).toEqual(['B1']);
   });
 
   it('a black pin on a company with only good evidence', () => {
     const v = judgeCompany(evidence({ incidents: [white('w', '2024-06-01T10:00')], pin: pin({ list: 'black', reason: 'rude', at: '2024-07-01' }) }), DEFAULT_POLICY, NOW);
     expect(v).toMatchObject({ list: 'black', pinned: true, since: '2024-07-01' });
-    expect(v.reasons[0].text).toBe('pinned by you: rude');
+    expect(en.finding(v.reasons[0].facts)).toBe('pinned by you: rude');
+    expect(ru.finding(v.reasons[0].facts)).toBe('закреплено вами: rude');
   });
 
   it('a pin on a company without evidence', () => {

@@ -1,5 +1,7 @@
 // Scoring a check: the score, the verdict and its boundaries, rounding, dealbreakers,
 // not-applicable answers, and the helpers that check and rank answers.
+import { en } from '../../src/i18n/en.js';
+import { ru } from '../../src/i18n/ru.js';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -294,7 +296,7 @@ describe('checkAnswers', () => {
     expect(missing).toEqual([]);
     expect(problems).toHaveLength(1);
     expect(problems[0].question).toBeUndefined();
-    expect(problems[0].message).toBe(
+    expect(en.answers.problem(problems[0])).toBe(
       '"colour" is not a question of the general checklist; its questions are: who-helps, who-repairs, who-to-ask, returns, cancel, after-leaving, lost-parcel, reach-human, compensation',
     );
   });
@@ -302,12 +304,9 @@ describe('checkAnswers', () => {
   it('names an unknown value and lists the valid ones', () => {
     const { problems, missing } = checkAnswers(general, { ...BEST, 'who-helps': 'maybe' });
     expect(missing).toEqual([]);
-    expect(problems).toEqual([
-      {
-        question: 'who-helps',
-        message: '"maybe" is not an answer to who-helps; valid answers are: named-person, live-support, tickets-only, bot-only, nobody, unknown',
-      },
-    ]);
+    expect(problems).toEqual([{ kind: 'unknown-answer', question: 'who-helps', given: 'maybe', values: ['named-person', 'live-support', 'tickets-only', 'bot-only', 'nobody', 'unknown'] }]);
+    expect(en.answers.problem(problems[0])).toBe('"maybe" is not an answer to who-helps; valid answers are: named-person, live-support, tickets-only, bot-only, nobody, unknown');
+    expect(ru.answers.problem(problems[0])).toBe('«maybe» — не ответ на who-helps; ответы: named-person, live-support, tickets-only, bot-only, nobody, unknown');
   });
 
   it('refuses not-applicable where the question does not offer it', () => {

@@ -58,7 +58,7 @@ describe('renderLists', () => {
     white: [entry('Zappos', 'pin', 'pinned by you: they helped me order a pizza')],
   };
   it('wraps each reason under its own column at the width of the terminal', () => {
-    const out = renderLists(groups, paint(false), 'en', 60);
+    const out = renderLists(groups, paint(false), 60);
     const lines = out.split('\n');
     const start = lines[1].indexOf('B2');
     expect(lines[2].slice(0, start).trim()).toBe('');
@@ -66,7 +66,7 @@ describe('renderLists', () => {
     for (const l of lines) expect(displayWidth(l)).toBeLessThanOrEqual(60);
   });
   it('shows a pin as "pinned by you" once, with no rule tag', () => {
-    const out = renderLists(groups, paint(false), 'en');
+    const out = renderLists(groups, paint(false));
     expect(out).toMatch(/Zappos +since 2024-01-01 {2}pinned by you: they helped/);
   });
 });

@@ -1,0 +1,913 @@
+// The English catalog: every word a person reads, as strings and as functions of facts.
+// `Catalog` is its type: every other language's catalog must have every entry (tsc says
+// which is missing). Plurals, numbers and dates come from Intl through `fmt`.
+
+import type { Change, FindingFacts, Policy, RuleId } from '../domain/policy.js';
+import type { CheckVerdict, Channel, CompensationKind, Effort, EventType, Fault, Level, ListName, Outcome, Placement } from '../domain/types.js';
+import { formatsFor } from './format.js';
+import type { AnswerProblem } from '../domain/checklist.js';
+
+const fmt = formatsFor('en', 'en-CA');
+const q = (s: string) => `"${s}"`;
+/** A date-time as the record writes it (ISO 8601), on a terminal in English. */
+const iso = (s: string) => s;
+/** The word with its article: "a promise", "an escalation". */
+const an = (w: string) => `${/^[aeiou]/i.test(w) ? 'an' : 'a'} ${w}`;
+const days = (n: number) => fmt.plural(n, { one: 'day', other: 'days' });
+const minutes = (n: number) => fmt.plural(n, { one: 'minute', other: 'minutes' });
+
+/** A duration in words: "2 days", "5 hours", "40 minutes". */
+function duration(ms: number): string {
+  const m = Math.round(Math.abs(ms) / 60_000);
+  if (m < 60) return minutes(m);
+  const h = Math.round(m / 60);
+  if (h < 48) return fmt.plural(h, { one: 'hour', other: 'hours' });
+  return days(Math.round(h / 24));
+}
+
+const level: Record<Level, string> = {
+  frontline: 'front line',
+  supervisor: 'supervisor',
+  quality: 'quality department',
+  management: 'management',
+  regulator: 'regulator',
+  court: 'court',
+};
+/** Who, in a sentence: "reached the quality or complaints department". */
+const levelWho: Record<Level, string> = {
+  frontline: 'the front line',
+  supervisor: 'a supervisor',
+  quality: 'the quality or complaints department',
+  management: 'management',
+  regulator: 'the regulator',
+  court: 'court',
+};
+const levelWhere: Record<Level, string> = {
+  frontline: 'at the front line',
+  supervisor: 'with a supervisor',
+  quality: 'at the quality department',
+  management: 'with management',
+  regulator: 'with the regulator',
+  court: 'in court',
+};
+
+const ruleTitle: Record<RuleId, string> = {
+  B1: 'institutional failure',
+  B2: 'broken-promise pattern',
+  B3: 'repeat offender',
+  B4: 'failed check',
+  W1: 'good recovery',
+  W2: 'beyond expectations',
+  W3: 'passed check',
+};
+
+function times(n: number): string {
+  return n === 1 ? '' : n === 2 ? ' twice' : ` ${n} times`;
+}
+
+function finding(f: FindingFacts): string {
+  switch (f.kind) {
+    case 'refused':
+      return `${f.policy ? 'refused as company policy' : `${levelWho[f.level]} refused`}${f.text ? `: ${q(f.text)}` : ''} (${f.incident})`;
+    case 'reached-failed':
+      return `reached ${levelWho[f.level]} and it still ended ${f.outcome} (${f.incident})`;
+    case 'reached-no-amends':
+      return `reached ${levelWho[f.level]}, which closed it ${f.outcome} with neither an apology nor compensation (${f.incident})`;
+    case 'broken-promises': {
+      const text = (t: string | null) => q(t ?? 'a promise');
+      return f.promises.length === 1
+        ? `promised ${text(f.promises[0].text)} and broke it${times(f.broken)} in ${days(f.days)} (${f.incident})`
+        : `broke ${f.broken} promises in ${days(f.days)}: ${f.promises.map((p) => `${text(p.text)}${times(p.times)}`).join(', ')} (${f.incident})`;
+    }
+    case 'repeat':
+      return `${f.incidents.length} incidents left unresolved within ${f.months} months of each other: ${f.incidents.map((i) => `${i.title} (${fmt.date(i.date)})`).join('; ')}`;
+    case 'failed-check': {
+      const why = f.dealbreakers.length ? `a dealbreaker answer to ${f.dealbreakers.join(', ')}` : `score ${f.score} is below ${f.below}`;
+      return `the pre-purchase check (${f.checklist}) on ${fmt.date(f.date)} scored ${f.score}: avoid (${why})`;
+    }
+    case 'recovery': {
+      const extras = [f.apologised ? 'apologised' : '', f.explained ? 'explained' : '', f.compensated === 'unasked' ? 'compensated unasked' : f.compensated === 'asked' ? 'compensated when asked' : ''].filter(Boolean);
+      return `put things right without a fight${extras.length ? `, ${extras.join(', ')}` : ''} (${f.incident})`;
+    }
+    case 'unasked':
+      return `offered ${f.what} without being asked (${f.incident})`;
+    case 'customer-fault':
+      return `gave ${f.what === 'other' || f.what === 'compensation' ? 'compensation' : `a ${f.what}`} though the fault was the customer's (${f.incident})`;
+    case 'passed-check':
+      return `the pre-purchase check (${f.checklist}) on ${fmt.date(f.date)} scored ${f.score}: go`;
+    case 'watch-incident': {
+      const parts = [f.open_since ? `open since ${fmt.date(f.open_since)}` : f.outcome ? `closed ${f.outcome}` : 'closed'];
+      if (f.broken) parts.push(fmt.plural(f.broken, { one: 'broken promise', other: 'broken promises' }));
+      if (f.robots) parts.push(`${fmt.plural(f.robots, { one: 'contact', other: 'contacts' })} blocked by a robot or dropped`);
+      if (f.stayed_with) parts.push(`it stayed with ${levelWho[f.stayed_with]}`);
+      return `${f.incident}: ${parts.join(', ')}`;
+    }
+    case 'watch-check':
+      return `the pre-purchase check (${f.checklist}) on ${fmt.date(f.date)} scored ${f.score}: ${f.verdict}`;
+    case 'pin':
+      return `pinned by you: ${f.reason}`;
+  }
+}
+
+function change(c: Change): string {
+  switch (c.kind) {
+    case 'unpin':
+      return `unpin it (vetted unpin ${q(c.company)}) to let the evidence decide${c.evidence_says ? `: it would then be on the ${c.evidence_says} list` : ''}`;
+    case 'deeds-to-white':
+      return 'a failure handled well from now on, newer than this evidence, would move it to the white list; a passed check would not, for deeds decide over words';
+    case 'deeds-to-black':
+      return 'a failure the company does not put right, or broken promises, newer than this evidence, would move it to the black list; a failed check would not, for deeds decide over words';
+    case 'words-to-white':
+      return 'a newer passed check, or any failure handled well, would move it to the white list';
+    case 'words-to-black':
+      return 'a newer failed check, or any failure the company does not put right, would move it to the black list';
+    case 'watch-to-black':
+      return `black: if a failure reaches ${levelWho[c.level]} or above and is not put right, ${c.promises} promises are broken in one incident, or a check fails`;
+    case 'watch-to-white':
+      return 'white: if a failure is put right without a fight, compensation comes unasked, or a check passes';
+    case 'any-evidence':
+      return 'any check or incident would put it on a list';
+  }
+}
+
+const words = {
+  level,
+  outcome: { resolved: 'resolved', partial: 'partial', unresolved: 'unresolved', abandoned: 'abandoned' } as Record<Outcome, string>,
+  fault: { company: 'company', 'third-party': 'third-party', customer: 'customer', unknown: 'unknown' } as Record<Fault, string>,
+  channel: { phone: 'phone', chat: 'chat', email: 'email', app: 'app', web: 'web', 'in-person': 'in-person', letter: 'letter', social: 'social' } as Record<Channel, string>,
+  kind: { refund: 'refund', credit: 'credit', replacement: 'replacement', repair: 'repair', other: 'other' } as Record<CompensationKind, string>,
+  effort: { none: 'none', asked: 'asked', paperwork: 'paperwork', 'in-person': 'in-person', legal: 'legal' } as Record<Effort, string>,
+  list: { black: 'black', white: 'white', watch: 'watch' } as Record<ListName, string>,
+  event: {
+  contact: 'contact',
+  promise: 'promise',
+  escalation: 'escalation',
+  apology: 'apology',
+  explanation: 'explanation',
+  compensation: 'compensation',
+  refusal: 'refusal',
+  resolution: 'resolution',
+  note: 'note',
+  } as Record<EventType, string>,
+  checkVerdict: { go: 'go', caution: 'caution', avoid: 'avoid' } as Record<CheckVerdict, string>,
+};
+
+/** The values of a closed vocabulary as help shows them: each id, with the word when it differs. */
+const values = (w: Record<string, string>) => Object.entries(w).map(([id, word]) => (word === id ? id : `${id} (${word})`)).join(', ');
+
+export const en = {
+  lang: 'en',
+  fmt,
+  duration,
+
+  // ---- the closed vocabularies: the words shown for each id (and accepted as input) ----
+  words,
+  vocabulary: {
+    notOne: (flag: string, values: string[], given: string) => `${flag} takes ${values.join(', ')}, not ${q(given)}.`,
+  },
+
+  // ---- the policy ----
+  rules: {
+    title: ruleTitle,
+    explain: {
+      B1: () => 'one rude employee is not the company, but when the quality department or management did not help, or a refusal is company policy, the company itself failed',
+      B2: (p: Policy) => `${p.broken_promises} or more promises broken within one incident are a pattern, not one employee's slip`,
+      B3: (p: Policy) => `${p.repeat_unresolved} failures left unresolved within ${p.repeat_window_months} months of each other are a habit`,
+      B4: (p: Policy) => `the latest pre-purchase check found a dealbreaker or scored below ${p.check_avoid_below}`,
+      W1: () => 'a failure put right without a fight earns more trust than no failure at all',
+      W2: () => "the company gave more than it had to: compensation unasked, or help when the fault was the customer's",
+      W3: (p: Policy) => `the latest pre-purchase check scored ${p.check_go_from} or more with no dealbreaker`,
+    } as Record<RuleId, (p: Policy) => string>,
+    pinned: 'pinned by you',
+    evidence: 'evidence',
+  },
+  finding,
+  change,
+
+  // ---- lists and why ----
+  lists: {
+    fromOrSources: "--from shows one source's lists as they are and --sources adds every source to yours; give one of them.",
+    title: { black: 'Black list', white: 'White list', watch: 'Watch list' } as Record<ListName, string>,
+    nobody: 'nobody',
+    pinTag: 'pin',
+    since: (date: string | null) => `since ${date ? fmt.date(date) : '—'}`,
+    more: (n: number) => `(+${n} more)`,
+    empty: 'No company is on a list yet: vet one with `vetted check`, log an incident, or `vetted import` a data file.',
+    noSuchList: (given: string) => `there is no ${q(given)} list; the lists are black, white and watch.`,
+  },
+  why: {
+    head: (list: Placement, since: string | null) => (list === 'unlisted' ? 'on no list' : `on the ${list} list${since ? ` since ${fmt.date(since)}` : ''}`),
+    is: 'is',
+    pinnedMark: ' (pinned by you)',
+    decidedBy: 'Decided by:',
+    watchNote: 'No black or white rule holds: failures that stayed with the front line or a supervisor are one employee, not the company.',
+    against: (n: number) => `Against (black rules that hold): ${n || 'none'}`,
+    for: (n: number) => `For (white rules that hold): ${n || 'none'}`,
+    onWatch: 'On watch because of',
+    setAside: (n: number) => `Not counted (${n}): what a check says, beside what the company did`,
+    setAsideWhy: 'a check says what a company promises; your incidents say what it did, and deeds decide over words.',
+    bothSides: (list: string, since: string | null) => `Both sides hold; the newest evidence decides (black on a tie): ${list} evidence from ${since ? fmt.date(since) : '—'}.`,
+    evidence: 'The evidence',
+    incidentSpan: (opened: string, closed: string | null, outcome: Outcome | null) =>
+      `${fmt.date(opened)}${outcome ? ` to ${closed ? fmt.date(closed) : ''}, ${outcome}` : ', still open'}`,
+    incidentFacts: (fault: Fault, contacts: number, highest: Level) =>
+      `fault: ${fault} · ${fmt.plural(contacts, { one: 'contact', other: 'contacts' })} · highest level reached: ${highest}`,
+    promisesLine: (broken: number, total: number, apologised: boolean, explained: boolean, compensations: string[]) =>
+      `promises: ${broken} of ${total} broken · apology: ${apologised ? 'yes' : 'no'} · explanation: ${explained ? 'yes' : 'no'} · compensation: ${compensations.length ? compensations.join('; ') : 'none'}`,
+    compensation: (kind: CompensationKind | undefined, proactive: boolean, effort: Effort | undefined) =>
+      `${kind ?? 'yes'}${proactive ? ', unasked' : ''}${effort ? `, it took: ${effort}` : ''}`,
+    checkLine: (checklist: string, date: string, score: number, verdict: CheckVerdict, dealbreakers: string[]) =>
+      `${checklist} checklist on ${fmt.date(date)}: ${score}/100, ${verdict}${dealbreakers.length ? ` (dealbreakers: ${dealbreakers.join(', ')})` : ''}`,
+    wouldChange: 'What would change it:',
+  },
+
+  // ---- policy show ----
+  policyShow: {
+    inForce: (source: string | null, path: string) => `# the list policy in force: ${source ?? `the defaults (override them in ${path})`}`,
+    defaultWas: (v: string) => `   # default: ${v}`,
+    rules: '# the rules',
+    side: { black: 'black', white: 'white' } as Record<'black' | 'white', string>,
+    order: [
+      '# the order in which findings decide',
+      '#   1. a pin decides everything: it is shown as "pinned by you".',
+      '#   2. deeds over words: when any incident finding (B1, B2, B3, W1, W2) holds, on either side,',
+      '#      the verdict is decided among the incident findings alone; check findings (B4, W3) are',
+      '#      shown in `vetted why`, for or against, but decide nothing.',
+      '#   3. only when no incident finding holds do the check findings decide.',
+      '#   4. among the findings that decide, the newest evidence wins; black wins a tie (same date).',
+      '#   5. no finding but some evidence: the watch list; no evidence: on no list.',
+    ],
+  },
+
+  // ---- check ----
+  check: {
+    record: (name: string, list: Placement, since: string | null) =>
+      list === 'unlisted' ? `${name}: no record yet (on no list).` : `${name}: on the ${list} list since ${since ? fmt.date(since) : '—'}.`,
+    recordReason: (rule: string, text: string) => `  decided by ${rule}: ${text}`,
+    recordCounts: (open: number, broken: number) =>
+      `  ${fmt.plural(open, { one: 'open incident', other: 'open incidents' })}, ${fmt.plural(broken, { one: 'broken promise', other: 'broken promises' })}`,
+    nowChanged: (from: Placement, to: Placement) =>
+      to === 'unlisted' ? 'Now: on no list.' : `Now: on the ${to} list${from !== to ? ` (it was ${from === 'unlisted' ? 'on no list' : `on the ${from} list`})` : ''}.`,
+    notChanged: (list: Placement) => `Now: still on the ${list} list: this check did not change the verdict.`,
+    whyNotDeeds: 'A check says what a company promises; your incidents say what it did, and deeds decide over words.',
+    whyNotPin: 'You pinned it: a pin decides until you unpin it.',
+    whyNotOlder: 'Newer evidence of the other side still decides.',
+  },
+
+  // ---- company ----
+  company: {
+    alsoKnown: (names: string) => `also known as ${names}`,
+    partOf: (name: string) => `part of ${name}`,
+    head: (list: Placement, since: string | null) => (list === 'unlisted' ? 'on no list (no evidence yet)' : `on the ${list} list since ${since ? fmt.date(since) : '—'}`),
+    subsidiaries: 'Subsidiaries',
+    ownEvidence: ' (judged on their own evidence)',
+    figures: 'Service figures',
+    checks: (n: number) => `Checks (${n})`,
+    noChecks: (name: string) => `  none yet: vetted check ${q(name)}`,
+    incidents: (n: number) => `Incidents (${n})`,
+    none: '  none',
+    checkHeaders: ['ID', 'DATE', 'CHECKLIST', 'SCORE', 'VERDICT', 'DEALBREAKERS'],
+    incidentHeaders: ['ID', 'OPENED', 'FAULT', 'STATE', 'TITLE'],
+    listHeaders: ['COMPANY', 'ALIASES', 'CATEGORY', 'CHECKS', 'INCIDENTS', 'OPEN'],
+    open: 'open',
+    closed: 'closed',
+    never: 'never reached one',
+    figureLines: (f: {
+      median: number | null;
+      blocked: string;
+      contacts: number;
+      kept: number;
+      broken: number;
+      resolved: string;
+      incidents: number;
+      apologies: number;
+      explanations: number;
+      compensations: number;
+      unasked: number;
+      highest: Level | null;
+    }) => [
+      `time to a live person (median): ${f.median === null ? 'never reached one' : minutes(f.median)}`,
+      `contacts blocked by a robot or dropped: ${f.blocked} of ${f.contacts}`,
+      `promises: ${f.kept} kept, ${f.broken} broken`,
+      `incidents resolved: ${f.resolved} of ${f.incidents}`,
+      `apologies: ${f.apologies} · explanations: ${f.explanations} · compensations: ${f.compensations} (${f.unasked} unasked)`,
+      `highest level you had to reach: ${f.highest ?? '—'}`,
+    ],
+    noCompanies: 'No companies yet. Start with `vetted check "Some Shop"` or `vetted incident add "Some Shop"`.',
+    aliasExists: (alias: string, name: string) => `${q(alias)} already names ${name}.`,
+    aliasAdded: (alias: string, name: string) => `${q(alias)} is now another name of ${name}.`,
+  },
+
+  // ---- incidents ----
+  incident: {
+    eventIdHint: (id: string, first: string) => `  (an event's id is ${id} and its number, such as ${first}: \`vetted event edit ${first}\`)`,
+    attachments: 'Attachments',
+    attachmentEvent: (n: number) => `event ${n}`,
+    size: (bytes: number) => (bytes < 1024 ? `${bytes} B` : bytes < 1048576 ? `${fmt.number(Math.round(bytes / 102.4) / 10)} KB` : `${fmt.number(Math.round(bytes / 104857.6) / 10)} MB`),
+    saveAttachment: (id: number) => `  save one with: vetted attachment save ${id} --out FILE`,
+    event: {
+      contact: (channel: Channel | undefined, lvl: string) => `contact${channel ? (channel === 'in-person' ? ' in person' : ` by ${channel}`) : ''}${lvl}`,
+      robot: (place: number | undefined) => `a robot in the way${place ? `, place ${place} in the queue` : ''}`,
+      queue: (place: number) => `place ${place} in the queue`,
+      reached: (wait: number | undefined) => `reached a person${wait !== undefined ? ` after ${minutes(wait)}` : ''}`,
+      noPerson: (wait: number | undefined) => `no person${wait !== undefined ? ` in ${minutes(wait)}` : ''}`,
+      dropped: 'cut off or unanswered',
+      kept: 'kept',
+      broken: (lateMs: number | null, soFar: boolean) => `broken${lateMs ? `, ${duration(lateMs)} late` : ''}${soFar ? ' so far' : ''}`,
+      dueIn: (ms: number) => `due in ${duration(ms)}`,
+      promise: (text: string | null, lvl: string, due: string, state: string) => `promise ${text ? q(text) : '(no words recorded)'}${lvl}, due ${iso(due)}: ${state}`,
+      escalation: (to: Level) => `escalated to ${to}`,
+      apology: (lvl: string) => `apology${lvl}`,
+      explanation: (lvl: string) => `explanation${lvl}`,
+      compensation: (what: string, how: string, lvl: string) => `compensation: ${what}${how ? ` (${how})` : ''}${lvl}`,
+      compensationWhat: (kind: CompensationKind | undefined, amount: string) => [kind ?? 'compensation', amount].filter(Boolean).join(' '),
+      unasked: 'offered unasked',
+      whenAsked: 'only when asked',
+      took: (effort: Effort) => `took: ${effort}`,
+      refusal: 'refusal',
+      asPolicy: ' as company policy',
+      resolution: (outcome: Outcome | undefined, lvl: string) => `closed: ${outcome ?? ''}${lvl}`,
+      note: (lvl: string, text: string) => `note${lvl}: ${text}`,
+      level: (l: Level) => ` (${l})`,
+    },
+    /** The date of a promise on a page that must not go stale: absolute, never "in 31 hours". */
+    promiseOnPage: (text: string | null, lvl: string, due: string, state: 'kept' | 'broken' | 'pending') =>
+      `promise ${text ? q(text) : '(no words recorded)'}${lvl}, due ${fmt.dateTime(due)}: ${state === 'pending' ? 'not yet due' : state}`,
+    metrics: (m: {
+      contacts: number;
+      robots: number;
+      dropped: number;
+      toHuman: number | null;
+      promises: number;
+      broken: number;
+      highest: Level;
+      apologised: boolean;
+      explained: boolean;
+      compensated: boolean;
+      proactive: boolean;
+      effort: Effort | null;
+      daysOpen: number;
+    }) => {
+      const yn = (b: boolean) => (b ? 'yes' : 'no');
+      return [
+        `contacts: ${m.contacts} (${m.robots} with a robot in the way, ${m.dropped} cut off or unanswered)`,
+        `time to a live person: ${m.toHuman === null ? 'never reached one' : minutes(m.toHuman)}`,
+        `promises: ${m.promises}, broken: ${m.broken}`,
+        `highest level reached: ${m.highest}`,
+        `apologised: ${yn(m.apologised)} · explained: ${yn(m.explained)} · compensated: ${yn(m.compensated)}${m.compensated ? ` (${m.proactive ? 'unasked' : 'only when asked'}; it took: ${m.effort ?? 'none'})` : ''}`,
+        `days open: ${m.daysOpen}`,
+      ];
+    },
+    owedPromise: (text: string | null, due: string) => `the promise ${text ? q(text) : 'made'} (due ${iso(due)})`,
+    owedFix: 'a fix: the incident is still open',
+    owedApology: 'an apology',
+    owedExplanation: 'an explanation of what went wrong',
+    owedCompensation: 'compensation',
+    head: (opened: string, fault: Fault, state: string) => `opened ${iso(opened)} · fault: ${fault} · ${state}`,
+    closedAs: (o: Outcome) => `closed ${o}`,
+    open: 'open',
+    noEvents: (id: string) => `  no events yet: vetted incident event ${id} contact --channel phone`,
+    day: (n: number) => `day ${n}`,
+    figures: 'Figures',
+    stillOwed: 'Still owed',
+    listHeaders: ['ID', 'COMPANY', 'OPENED', 'STATE', 'BROKEN', 'TITLE'],
+    closed: 'closed',
+    noOpen: 'No open incidents.',
+    none: 'No incidents yet. Open one with `vetted incident add "Company" --title "what went wrong"`.',
+    opened: (ref: string, company: string) => `opened incident ${ref} with ${company}`,
+    next: (ref: string) => `next: vetted incident event ${ref} contact --channel phone --reached-human --wait-minutes 12`,
+    logged: (type: EventType, id: string, company: string, at: string, event: string) => `logged ${type} ${event} on ${id} (${company}) at ${iso(at)}`,
+    nextPromise: (ref: string) => `next, when they promise something: vetted incident event ${ref} promise --text "what they said" --due <when>`,
+    beforeOpened: (at: string, opened: string) => `note: this event (${iso(at)}) is before the incident was opened (${iso(opened)}).`,
+  },
+
+  // ---- due ----
+  due: {
+    badFormat: (given: string) => `--format takes text, json or ics, not ${q(given)}.`,
+    twoFormats: '--json and --format ics ask for two different outputs; give one.',
+    calendarSummary: (what: string, company: string) => `Due: ${what} — ${company}`,
+    calendarDescription: (company: string, id: string, title: string, at: string, what: string, due: string, broken: boolean, step: string) =>
+      `${company}, incident ${id}: ${title}\nPromised on ${at}: ${what}, due ${due}.${broken ? ' Broken: the deadline has passed.' : ''}\nIf it is not kept: ${step}.\nSee: vetted incident show ${id}`,
+    nothing: 'No open incidents: nothing is due.',
+    broken: 'broken',
+    due: 'due',
+    stale: 'stale',
+    aPromise: 'a promise',
+    brokenLine: (text: string, due: string, lateMs: number) => `${q(text)} — due ${iso(due)}, ${duration(lateMs)} ago`,
+    dueLine: (text: string, due: string, inMs: number) => `${q(text)} — in ${duration(inMs)} (${iso(due)})`,
+    staleLine: (n: number) => `no event for ${days(n)}`,
+    next: 'next:',
+    step: {
+      tell: (id: string) => `Tell them: contact the company, then log it with \`vetted incident event ${id} contact\``,
+      escalate: (from: Level) =>
+        ({
+          frontline: 'Ask for a supervisor, by name, and write the name down',
+          supervisor: 'Write to the quality or complaints department, with the timeline',
+          quality: 'Write to management, with the timeline and what the complaints department said',
+          management: 'Complain to the regulator or consumer protection body, with the timeline',
+          regulator: 'Consider a claim in court (small claims), with the timeline as evidence',
+          court: 'Follow the court case; keep logging every contact',
+        })[from],
+      compensation: 'Ask for compensation in writing (email or letter), and keep the reply',
+      chase: 'Chase them, and log the contact',
+      timeline: 'Keep the timeline: log every call, chat and letter as it happens',
+    },
+    why: {
+      tell: 'no contact with the company is logged yet',
+      escalate: (broken: number, since: string | null, refusals: number, at: Level) =>
+        `${[broken ? `${fmt.plural(broken, { one: 'promise', other: 'promises' })} broken since ${since ? fmt.date(since) : ''}` : '', refusals ? fmt.plural(refusals, { one: 'refusal', other: 'refusals' }) : ''].filter(Boolean).join(' and ')} ${levelWhere[at]}`,
+      compensation: (n: number) => `the service has failed you${n >= 1 ? ` for ${days(n)}` : ''} and nothing has been offered`,
+      chase: (n: number) => `nothing has happened for ${days(n)}`,
+      timeline: 'dates and names are your evidence',
+    },
+  },
+
+  // ---- pins ----
+  pin: {
+    notAList: (given: string) => `a company is pinned to black or white, not ${q(given)}.`,
+    needsReason: 'a pin needs --reason "why": it is shown as "pinned by you: …" wherever the company appears.',
+    pinned: (name: string, list: string, reason: string) => `pinned ${name} to the ${list} list: ${reason}`,
+    notPinned: (name: string) => `${name} is not pinned; nothing to undo.`,
+    unpinned: (name: string) => `unpinned ${name}: the evidence decides its list again (see \`vetted why ${q(name)}\`).`,
+  },
+
+  // ---- errors and hints shared by commands ----
+  errors: {
+    invisibleName:
+      'a company name must show at least one visible character, not only spaces, marks or zero-width characters; give the name the company uses.',
+    noCompanyShort: (name: string) => `there is no company ${q(name)};`,
+    noCompanyLike: (name: string, like: string[]) => `there is no company ${q(name)}; did you mean ${like.map(q).join(' or ')}? (see \`vetted company list\`)`,
+    noIncidentLike: (id: string, like: string[]) =>
+      `there is no incident ${q(id)}; ${like.length ? `did you mean ${like.map(q).join(' or ')}? ` : ''}see \`vetted incident list\` for the ids.`,
+    typo: (name: string, like: string[]) =>
+      `warning: ${q(name)} is a new company, but ${like.map(q).join(' or ')} already exists; if you meant it, use that name (a typo can be mended with \`vetted company merge\`).`,
+    emptyName: 'a company name cannot be empty; give the name the company uses.',
+    longName: (max: number) => `a company name can be at most ${max} characters; shorten it.`,
+    longNote: (what: string, max: number) => `${what} can be at most ${max} characters; shorten it.`,
+    aNote: 'a note',
+    noCompany: (name: string, db: string) => `there is no company ${q(name)} in ${db}; see \`vetted company list\`.`,
+    didYouMean: (names: string[]) => ` Did you mean ${names.map(q).join(' or ')}? (it looks the same but is spelled with other letters)`,
+    lookalike: (name: string, like: string[]) =>
+      `warning: ${q(name)} looks like ${like.map(q).join(', ')} but is spelled with letters of another script; they are kept as different companies.`,
+    pairs: (flag: string, given: string) => `${flag} takes ID=VALUE, such as ${flag} who-helps=live-support; ${q(given)} has no "=".`,
+    backedUp: (path: string) => `backed up the database to ${path} before upgrading it`,
+    noIncident: (id: string) => `there is no incident ${q(id)}; see \`vetted incident list\` for the ids.`,
+    badDate: (flag: string, given: string) => `${flag} takes an ISO 8601 date such as 2024-07-12 or 2024-07-12T09:30, and ${q(given)} is not one (or not a real date).`,
+    emptyTitle: '--title cannot be empty; say in a few words what went wrong.',
+    longTitle: (max: number) => `a title can be at most ${max} characters; shorten it.`,
+    notForType: (flag: string, type: string, flags: string[]) => `${flag} does not apply to ${an(type)} event; ${an(type)} takes ${flags.join(', ')}.`,
+    wholeNumber: (flag: string, given: string) => `${flag} takes a whole number, 0 or more, not ${q(given)}.`,
+    number: (flag: string, given: string) => `${flag} takes a number such as 50 or 12.5, not ${q(given)}.`,
+    currency: (flag: string, given: string) => `${flag} takes a three-letter ISO 4217 code such as EUR, not ${q(given)}.`,
+    needsTitle: 'an incident needs a title: give --title "what went wrong" (or run on a terminal to be asked).',
+    notEventType: (given: string, types: string[]) => `${q(given)} is not an event type; the types are: ${types.join(', ')}.`,
+    eventNeeds: (type: string, flags: string[], promise: boolean) =>
+      `${an(type)} event needs ${flags.join(' and ')}${promise ? ' (when it falls due, such as --due 2024-07-13T18:00)' : ''}.`,
+    duplicateEvent: (type: string, at: string, id: string) => `this ${type} at ${iso(at)} is on the timeline of ${id} already; nothing was added.`,
+    needsOutcome: (values: string[]) => `say how it ended: --outcome ${values.join('|')}.`,
+    damaged: (detail: string) => `vetted: the database is damaged (SQLite says: ${detail}); restore a backup with \`vetted restore FILE\`, or pass --db with another file.`,
+    diskFull: 'vetted: the disk is full, so nothing was saved; free some space and run the command again.',
+    ioError: (detail: string) => `vetted: the disk refused a write (${detail}): check free space, quotas and the disk itself; nothing was saved.`,
+    busy: 'vetted: the database is busy with another vetted process; nothing was saved, try again in a moment.',
+    readOnly: (detail: string) => `vetted: cannot write there (${detail}); check the permissions, or pass --db with another path.`,
+    readOnlyFolder:
+      "vetted: the database's folder is read-only, and SQLite keeps its log (the -wal and -shm files) beside the database; make the folder writable, or pass --db with a path in a writable folder.",
+    cantOpen: (detail: string) => `vetted: SQLite cannot open the database or the files beside it (${detail}); check the permissions of the file and its folder, or pass --db with another path.`,
+    fsRefused: (syscall: string, path: string, code: string) => `vetted: the file system refused to ${syscall} ${path} (${code}); check that path.`,
+    unexpected: (detail: string, stack: string | null) => `vetted: unexpected error: ${detail}; please report it${stack === null ? ' (run again with --debug to see the details)' : `\n${stack}`}`,
+    usage: (message: string, command: string) => `vetted: ${message}; see \`${command} --help\`.`,
+    checklistFallback: (id: string, wanted: string, has: string) => `note: the ${id} checklist has no ${wanted} text; it is shown in ${has}.`,
+  },
+
+  // ---- help: commander's own words, and every command's ----
+  help: {
+    usage: 'Usage:',
+    options: 'Options:',
+    commands: 'Commands:',
+    arguments: 'Arguments:',
+    globalOptions: 'Global Options:',
+    examples: 'Examples:',
+    default: (v: string) => `(default: ${v})`,
+    choices: (v: string[]) => `(choices: ${v.join(', ')})`,
+    helpOption: 'display help for command',
+    helpCommand: 'display help for command',
+    // commander's own error messages, turned into one line by the program.
+    unknownOption: (flag: string) => `unknown option '${flag}'`,
+    unknownCommand: (name: string) => `unknown command '${name}'`,
+    missingArgument: (name: string) => `missing required argument '${name}'`,
+    missingOption: (flag: string) => `required option '${flag}' not specified`,
+    optionNeedsValue: (flag: string) => `option '${flag}' argument missing`,
+    tooManyArguments: (n: number) => `too many arguments: this command takes ${n}`,
+    didYouMean: (s: string) => ` (did you mean ${s}?)`,
+    usageWords: { '[options]': '[options]', '[command]': '[command]' } as Record<string, string>,
+    placeholder: {} as Record<string, string>,
+    program: 'Vet vendors before you buy, log bad service as it happens, and keep fair black and white lists of companies.',
+    globals: {
+      version: 'print the version',
+      db: 'the database file (default: $VETTED_DB, else the user data folder)',
+      lang: 'language of checklists and messages: en or ru (default: from $LC_ALL, $LC_MESSAGES or $LANG)',
+      noColor: 'no colour in the output (NO_COLOR=1 does the same)',
+      debug: 'show the stack of unexpected errors',
+    },
+    topExamples: [
+      'vetted check "Elefant.ro"                      # vet a vendor before buying',
+      'vetted incident add Volgatelecom               # log a service failure as it unfolds',
+      'vetted due                                     # broken promises and what to do next',
+      'vetted lists black                             # who is on your black list, and why',
+      'vetted export --format md --out lists.md       # publish your lists',
+    ],
+    cmd: {
+      "check": "run a pre-purchase checklist on a vendor: interactive on a terminal, scriptable with answers given",
+      "checklists": "the built-in and your own checklists",
+      "checklists show": "show a checklist: its questions, answers and scores",
+      "checklists validate": "check a checklist file and name every problem with its line",
+      "company": "the companies you have evidence about",
+      "company list": "list the companies with their checks and incidents (the default)",
+      "company show": "a company's profile: verdict, checks, incidents and service figures",
+      "company alias": "record another name of a company (another script or spelling)",
+      "incident": "log a service failure as it unfolds: contacts, promises, escalations, apologies, compensation",
+      "incident add": "open an incident (asks for what is missing on a terminal)",
+      "incident event": "append one event to the timeline; types: contact, promise, escalation, apology, explanation, compensation, refusal, resolution, note",
+      "incident list": "list incidents (the default)",
+      "incident show": "the timeline in plain words, the figures, and what is still owed",
+      "incident close": "close an incident with its outcome (a resolution event)",
+      "incident attach": "keep files with an incident (a receipt, a screenshot, a recording) inside the database",
+      "attachment": "the files kept with incidents",
+      "attachment list": "the files kept, with their incidents and sizes (the default)",
+      "attachment save": "write an attachment back to a file, checked against its SHA-256",
+      "due": "promises past their deadline or coming due, stale incidents, and the next escalation step",
+      "letter": "write a letter from an incident's timeline: a complaint, an escalation, a formal claim or a complaint to a regulator",
+      "letters": "letter templates",
+      "letters list": "the template each kind of letter uses in each language: yours, or the built-in one (the default)",
+      "letters check": "check a letter template: name each unknown placeholder with its line",
+      "lists": "the black, white and watch lists, each company with its reason",
+      "why": "the verdict on a company, every finding for and against, and what would change it",
+      "pin": "put a company on the black or white list by hand; always shown as \"pinned by you\"",
+      "unpin": "remove your pin: the evidence decides again",
+      "policy": "the list policy: thresholds of the black and white rules, and the order in which they decide",
+      "policy show": "print the policy in force (defaults, or your policy.yaml) and how its findings decide",
+      "source": "other people's shared lists and public complaint records, kept apart from your own evidence",
+      "source add": "add a source: a shared vetted/1 file, or a CFPB complaint file (CSV or .zip) with --kind cfpb",
+      "source list": "the sources, with their dates and how many of their companies you know",
+      "source show": "a source's provenance and companies, including the names you do not know",
+      "source update": "replace a source's data whole with a newer file",
+      "source remove": "remove a source and everything read from it",
+      "source match": "suggest which of a source's names are your companies; confirm one with `vetted company alias`",
+      "backup": "copy the database safely (SQLite online backup), by default into a backups folder beside it",
+      "restore": "replace the database with a backup, after checking it (the current one is kept as a backup first); asks first on a terminal",
+      "import": "merge a vetted/1 data file (JSON or YAML, - for stdin); importing the same file twice changes nothing",
+      "export": "export the lists as markdown or CSV, or everything as a vetted/1 data file",
+      "paths": "where the database, backups, config, checklists, letter templates and policy live, and what set each",
+      "completion": "print the completion script for bash, zsh or fish (commands, flags, values, company names and incident ids)",
+      "company rename": "give a company its right name; the old one stays as an alias",
+      "company merge": "move every check, incident, alias and pin of one company to another, and remove the first",
+      "company edit": "change a company's category, website or parent",
+      "company remove": "remove a company; refused while it has evidence unless --with-evidence (undo brings it back)",
+      "incident edit": "correct an incident's title, fault or opening, or move it to another company; with no flags on a terminal, edit it as YAML in $VISUAL/$EDITOR",
+      "incident remove": "remove an incident with its timeline (undo brings it back)",
+      "incident reopen": "reopen a closed incident: its resolution is removed",
+      "event": "correct one event of a timeline by its id (shown by `vetted incident show`)",
+      "event list": "events with their ids: of one incident, or of all (the default)",
+      "event edit": "correct an event: its time or any field of its type; a promise can be marked kept or given a new deadline",
+      "event remove": "remove one event from its timeline (undo brings it back)",
+      "checks": "the pre-purchase checks run so far, each with a stable id",
+      "checks list": "list the checks (the default)",
+      "checks show": "one check: its answers, score, verdict and evidence",
+      "checks remove": "remove a check (undo brings it back)",
+      "history": "every change you made, newest first; each can be undone",
+      "history prune": "forget old changes for good: they can no longer be undone, and what they removed is gone",
+      "undo": "revert the last change (or the last N) exactly; an undo is a change too, so it can be undone",
+      "checklists list": "list the checklists (the default)",
+    },
+    ex: {
+      "check": ["vetted check \"Elefant.ro\"", "vetted check Amazon --checklist online-order --lang ru", "vetted check \"Some Shop\" --answers answers.yaml --json", "vetted check Masterhost --answer who-helps=live-support --answer cancel=self-service ..."],
+      "checklists": ["vetted checklists", "vetted checklists show general --lang ru", "vetted checklists validate my-list.yaml"],
+      "checklists show": ["vetted checklists show general", "vetted checklists show subscription --json"],
+      "checklists validate": ["vetted checklists validate ~/.config/vetted/checklists/laptop.yaml"],
+      "company": ["vetted company list", "vetted company show Volgatelecom"],
+      "company list": ["vetted company list", "vetted company list --json"],
+      "company show": ["vetted company show Volgatelecom", "vetted company show Волгателеком --json"],
+      "company alias": ["vetted company alias Volgatelecom Волгателеком"],
+      "incident": ["vetted incident add Volgatelecom --title \"Internet down\" --fault company", "vetted incident event volgatelecom-1 promise --text \"fixed within 24 hours\" --due 2026-11-23T18:00", "vetted incident show volgatelecom-1"],
+      "incident add": ["vetted incident add Volgatelecom", "vetted incident add \"Some Shop\" --title \"Parcel lost\" --fault company --opened 2026-11-20 --json"],
+      "incident event": ["vetted incident event volgatelecom-1 contact --channel phone --robot --reached-human --wait-minutes 25", "vetted incident event volgatelecom-1 promise --text \"fixed within 24 hours\" --due 2026-11-23T18:00", "vetted incident event volgatelecom-1 escalation --level supervisor --note \"shift supervisor, Irina\"", "vetted incident event volgatelecom-1 compensation --kind refund --amount 300 --currency RUB --effort paperwork --no-proactive", "vetted incident event volgatelecom-1 refusal --policy --text \"delivery is paid by the buyer\""],
+      "incident list": ["vetted incident list", "vetted incident list --open --company Volgatelecom --json"],
+      "incident show": ["vetted incident show volgatelecom-1", "vetted incident show volgatelecom-1 --json"],
+      "incident close": ["vetted incident close volgatelecom-1 --outcome resolved", "vetted incident close volgatelecom-1 --outcome abandoned --note \"gave up\""],
+      "incident attach": ["vetted incident attach volgatelecom-1 receipt.pdf", "vetted incident attach volgatelecom-1 call.m4a --event 3 --note \"the call where they promised a fix\""],
+      "attachment": ["vetted attachment list", "vetted attachment save 3 --out receipt.pdf"],
+      "attachment list": ["vetted attachment list", "vetted attachment list --incident volgatelecom-1 --json"],
+      "attachment save": ["vetted attachment save 3", "vetted attachment save 3 --out ~/receipt.pdf"],
+      "due": ["vetted due", "vetted due --json", "vetted due --format ics --out deadlines.ics"],
+      "letter": ["vetted letter volgatelecom-1 --from \"Ivan Petrov\"", "vetted letter volgatelecom-1 --kind claim --jurisdiction ru --lang ru --demand recalculation --amount 500 --currency RUB --account 123456 --from \"Иван Петров\"", "vetted letter volgatelecom-1 --kind claim ... --sent --channel email", "vetted letter volgatelecom-1 --template my-claim.md --out claim.md"],
+      "letters": ["vetted letters list", "vetted letters check ~/.config/vetted/letters/en/claim.md"],
+      "letters list": ["vetted letters list", "vetted letters list --json"],
+      "letters check": ["vetted letters check my-claim.md"],
+      "lists": ["vetted lists", "vetted lists black", "vetted lists --json", "vetted lists --ndjson | grep Ozon", "vetted lists --sources", "vetted lists --from dmitry"],
+      "why": ["vetted why Volgatelecom", "vetted why Волгателеком --json"],
+      "pin": ["vetted pin Zappos white --reason \"they helped me order a pizza\""],
+      "unpin": ["vetted unpin Zappos"],
+      "policy": ["vetted policy", "vetted policy show --json"],
+      "policy show": ["vetted policy show", "vetted policy show --json"],
+      "source": ["vetted source add dmitry-lists.json --name dmitry", "vetted source add complaints.csv.zip --name cfpb --kind cfpb", "vetted source list"],
+      "source add": ["vetted source add dmitry-lists.json --name dmitry", "vetted source add complaints.csv --name cfpb --kind cfpb"],
+      "source list": ["vetted source list", "vetted source list --json"],
+      "source show": ["vetted source show dmitry", "vetted source show cfpb --all"],
+      "source update": ["vetted source update dmitry dmitry-lists-2027.json", "vetted source update cfpb complaints.csv.zip"],
+      "source remove": ["vetted source remove dmitry"],
+      "source match": ["vetted source match cfpb", "vetted source match cfpb \"Bank of America\""],
+      "backup": ["vetted backup", "vetted backup --out ~/vetted-2026-11-22.db"],
+      "restore": ["vetted restore ~/.local/share/vetted/backups/vetted-backup-20261122-101500.db", "vetted restore ~/safe/vetted-2026-11.db --yes"],
+      "import": ["vetted import lists.yaml", "vetted import backup.json --dry-run --json"],
+      "export": ["vetted export --format md > lists.md", "vetted export --format md --detail --lang ru --out lists.ru.md", "vetted export --out backup.json                 # the format from the extension", "vetted export --format csv --out lists.csv"],
+      "paths": ["vetted paths", "vetted paths --json", "VETTED_DB=/tmp/try.db vetted paths"],
+      "completion": ["vetted completion bash > ~/.local/share/bash-completion/completions/vetted", "vetted completion zsh > ~/.zfunc/_vetted                      # with fpath+=(~/.zfunc) before compinit", "vetted completion fish > ~/.config/fish/completions/vetted.fish"],
+      "company rename": ["vetted company rename Wildberies Wildberries", "vetted company rename \"Volga Telecom\" Volgatelecom --no-alias"],
+      "company merge": ["vetted company merge Wildberies Wildberries"],
+      "company edit": ["vetted company edit Volgatelecom --category \"internet provider\" --parent Rostelecom", "vetted company edit Volgatelecom --parent \"\""],
+      "company remove": ["vetted company remove \"Test Shop\"", "vetted company remove \"Test Shop\" --with-evidence"],
+      "incident edit": ["vetted incident edit ozon-1 --company Wildberries", "vetted incident edit ozon-1 --opened \"01.12.2026 10:00\" --fault company", "vetted incident edit ozon-1"],
+      "incident remove": ["vetted incident remove ozon-1"],
+      "incident reopen": ["vetted incident reopen ozon-1"],
+      "event": ["vetted event list volga-2012-07", "vetted event edit volga-2012-07#4 --kept", "vetted event remove volga-2012-07#5"],
+      "event list": ["vetted event list", "vetted event list volga-2012-07 --json"],
+      "event edit": ["vetted event edit volga-2012-07#4 --kept", "vetted event edit volga-2012-07#2 --at \"12.07.2012 09:05\"", "vetted event edit ozon-1#3 --due \"2026-12-10 18:00\""],
+      "event remove": ["vetted event remove volga-2012-07#5"],
+      "checks": ["vetted checks", "vetted checks show amazon-check-1", "vetted checks remove amazon-check-2"],
+      "checks list": ["vetted checks list", "vetted checks list --company Amazon --json"],
+      "checks show": ["vetted checks show amazon-check-1", "vetted checks show amazon-check-1 --json"],
+      "checks remove": ["vetted checks remove amazon-check-2"],
+      "history": ["vetted history", "vetted history --company Volgatelecom --limit 5", "vetted history prune --before 2025-01-01"],
+      "history prune": ["vetted history prune --before 2025-01-01"],
+      "undo": ["vetted undo", "vetted undo 3", "vetted undo --op 12"],
+      "checklists list": ["vetted checklists list", "vetted checklists list --json"],
+    } as Record<string, string[]>,
+    opts: {
+      "--account": "your account or contract number with the company",
+      "--all": "every company, not only the first 50 you do not know",
+      "--allow-unverified": "also cite rules marked indicative (not checked against their source)",
+      "--amount": "compensation: how much",
+      "--answer": "one answer (repeat for more); overrides --answers",
+      "--answers": "answers as a YAML or JSON map of question id to answer value",
+      "--at": "when it happened, such as 2026-11-20 10:00, 20.11.2026 10:00 or yesterday 18:00 (default: now)",
+      "--before": "forget the changes made before this date",
+      "--bought": "when you bought or received it: some rights run from that date",
+      "--case": "what kind of purchase (default: from the company's category)",
+      "--category": "what it is (\"\" to clear)",
+      "--channel": `contact: how you got in touch: ${values(words.channel)}`,
+      "--checklist": "which checklist: an id (see `vetted checklists`) or a YAML file",
+      "--company": "only this company",
+      "--currency": "compensation: ISO 4217 code such as EUR",
+      "--db": "the database file (default: $VETTED_DB, else the user data folder)",
+      "--debug": "show the stack of unexpected errors",
+      "--demand": "what you demand",
+      "--detail": "md: add a section per company with its findings and timelines",
+      "--dropped": "contact: cut off or unanswered",
+      "--dry-run": "report what would be added; write nothing",
+      "--due": "promise: when it falls due, such as 2026-11-23 18:00 or 23.11.2026 18:00 (it may be in the future)",
+      "--effort": `compensation: what you had to do: ${values(words.effort)}`,
+      "--event": "tie the files to one event: its number on the timeline (1 = the first), or <incident>#<number>",
+      "--fault": `whose fault it looks like: ${values(words.fault)}`,
+      "--format": "text (the default), json, or ics: an iCalendar file of every open deadline for a calendar program",
+      "--from": "your name, as the letter is signed",
+      "--incident": "only the files of this incident",
+      "--json": "print as JSON (one indented document)",
+      "--jurisdiction": "whose law to cite: ru, uk, eu, us, or none for no legal claims (default: none)",
+      "--kept": "promise: it was kept",
+      "--kind": `compensation: what kind: ${values(words.kind)}`,
+      "--lang": "language of checklists and messages: en or ru (default: from $LC_ALL, $LC_MESSAGES or $LANG)",
+      "--level": `how far up the company: ${values(words.level)}`,
+      "--limit": "at most this many (default: 20)",
+      "--name": "the name you will call this source by",
+      "--ndjson": "print as JSON, one object a line (for pipes)",
+      "--no-alias": "do not keep the old name as an alias",
+      "--no-color": "no colour in the output (NO_COLOR=1 does the same)",
+      "--no-dropped": "contact: not cut off",
+      "--no-kept": "promise: it was not kept",
+      "--no-policy": "refusal: not stated as policy",
+      "--no-proactive": "compensation: only when asked",
+      "--no-reached-human": "contact: no live person answered",
+      "--no-redact": "with --share --with-evidence: keep e-mail addresses, phone and card numbers and links as they are",
+      "--no-robot": "contact: no robot",
+      "--note": "anything worth remembering",
+      "--op": "revert this one operation (see `vetted history`), such as an earlier undo",
+      "--open": "only open incidents",
+      "--opened": "when it started, such as 2026-11-20 10:00 or 20.11.2026 10:00 (default: now)",
+      "--out": "where to write it (default: its own name, in the current folder)",
+      "--outcome": `resolution: how it ended: ${values(words.outcome)}`,
+      "--parent": "the company it belongs to (\"\" to clear)",
+      "--policy": "refusal: stated as company policy",
+      "--proactive": "compensation: offered without being asked",
+      "--queue-position": "contact: your place in the queue",
+      "--reached-human": "contact: a live person answered",
+      "--reason": "why: shown wherever the company appears",
+      "--reply-to": "where the answer should go (an email or postal address)",
+      "--robot": "contact: an IVR or bot stood in the way",
+      "--sent": "record the letter as sent: a contact on the timeline (its text kept) and the reply deadline as a promise",
+      "--share": "json: a file for others to add as a source: your lists and their reasons, no private evidence",
+      "--source": "with --share: the label others see the file by (such as your name)",
+      "--sources": "add, for each company, how your sources list it (such as \"2 black · 1 white\")",
+      "--statement": "the date of the statement that first showed a billing error",
+      "--template": "your own template instead of the built-in one",
+      "--text": "promise, refusal, note: what was said",
+      "--title": "what went wrong, in a few words",
+      "--to": "whom the letter is addressed to (default: from the kind and the jurisdiction)",
+      "--version": "print the version",
+      "--wait-minutes": "contact: minutes until a person answered (or until you gave up)",
+      "--website": "its website (\"\" to clear)",
+      "--with-attachments": "json: embed the attached files (base64), so that an import restores them",
+      "--with-evidence": "remove its checks, incidents and pin too",
+      "--yes": "do not ask; needed where there is no terminal to ask on",
+      "check --note": "evidence for one answer: where you found it (repeatable)",
+      "check --json": "print the result as JSON",
+      "checklists show --json": "print as JSON",
+      "checklists validate --json": "print the problems as JSON",
+      "company show --json": "print as JSON",
+      "incident add --json": "print the new incident as JSON",
+      "incident event --json": "print the event and the new figures as JSON",
+      "incident show --json": "print the incident, with its metrics, as JSON",
+      "incident close --outcome": `how it ended: ${values(words.outcome)}`,
+      "incident close --at": "when it ended, ISO 8601 (default: now)",
+      "incident close --json": "print the event and the figures as JSON",
+      "incident attach --note": "what the files show",
+      "incident attach --json": "print the attachments as JSON",
+      "incident edit --fault": `whose fault it looks like: ${values(words.fault)}`,
+      "incident edit --opened": "when it started",
+      "incident edit --company": "move it to this company",
+      "incident edit --json": "print the incident as JSON afterwards",
+      "due --out": "write to this file instead of stdout",
+      "letter --kind": "complaint, escalation, claim or regulator (default: the next step of the escalation ladder)",
+      "letter --amount": "the sum you demand",
+      "letter --currency": "its ISO 4217 code, such as RUB or EUR",
+      "letter --out": "write the letter to this file instead of stdout",
+      "letter --format": "md (the default) or txt",
+      "letter --at": "with --sent: when it was sent (default: now)",
+      "letter --channel": "with --sent: letter or email (default: letter)",
+      "letters check --json": "print the problems as JSON",
+      "lists --json": "print as JSON: {\"black\": [...], \"white\": [...], \"watch\": [...]}",
+      "lists --from": "one source's lists as it gave them, instead of yours",
+      "why --json": "print as JSON",
+      "policy show --json": "print as JSON",
+      "source add --kind": "what the file is: vetted (a shared vetted/1 file) or cfpb (the CFPB complaint database)",
+      "source show --json": "print as JSON",
+      "source match --json": "print as JSON",
+      "backup --out": "where to write the backup, or - for stdout (default: <data folder>/backups/vetted-backup-<time>.db)",
+      "import --json": "print the report as JSON",
+      "export --format": "md: the lists to publish; json: all your data; csv: one row per listed company (default: from the extension of --out, else md)",
+      "export --out": "write to this file instead of stdout (whole or not at all; a device or pipe is written through); .md, .json or .csv choose the format",
+      "export --with-evidence": "with --share: add your checks and incidents, with e-mail, phone, card numbers and links redacted",
+      "paths --json": "print as JSON",
+      "event edit --at": "when it happened",
+      "event edit --json": "print the event as JSON afterwards",
+      "checks show --json": "print as JSON",
+      "history --company": "only changes to this company",
+      "undo --json": "print what was undone as JSON",
+    },
+  },
+
+  // ---- the words around a checklist (its questions and answers come from its own file) ----
+  checkWords: {
+    questionOf: (n: number, total: number) => `question ${n} of ${total}`,
+    howToFind: 'How to find out',
+    notePrompt: 'Note (where you found this; Enter to skip)',
+    score: 'Score',
+    verdict: { go: 'go', caution: 'caution', avoid: 'avoid' } as Record<CheckVerdict, string>,
+    verdictLine: { go: 'safe to buy from', caution: 'buy with care', avoid: 'do not buy from this vendor' } as Record<CheckVerdict, string>,
+    dealbreakers: 'Dealbreakers',
+    none: 'none',
+    weakest: 'Weakest answers',
+    askBefore: 'Before you pay, ask the vendor',
+    evidence: 'evidence',
+    stored: (id: string) => `saved as check ${id}`,
+    weight: 'weight',
+    notCounted: 'not counted',
+  },
+
+  // ---- the data file, backups ----
+  data: {
+    cannotWriteFormat: (format: string) => `export cannot write ${format} files yet; give --format md, json or csv (or an --out file ending in .md, .json or .csv).`,
+    unknownExtension: (ext: string, out: string) => `cannot tell the format from the extension .${ext} of ${out}; give --format md, json or csv.`,
+    attachmentsNeedJson: '--with-attachments embeds the files in the data file; give it with --format json.',
+    shareFlags: '--source, --with-evidence and --no-redact go with --share; add --share --format json.',
+    shareNeedsJson: '--share writes a vetted/1 data file; add --format json.',
+    longSource: (max: number) => `--source can be at most ${max} characters; shorten it.`,
+    attachmentsLeftOut: (n: number) =>
+      `attachments: ${fmt.number(n)} listed without their content were left out; export with --with-attachments to carry the files`,
+    stdin: 'standard input',
+    restoreWould: (db: string, source: string, keep: string | undefined) =>
+      `restore would ${keep ? `replace the database ${db} with ${source} (the current one is kept in ${keep})` : `restore ${source} as the database ${db}`}; add --yes to do it without a terminal to confirm on.`,
+    restoreAsk: (db: string, source: string, keep: string | undefined, n: { companies: number; incidents: number; checks: number; pins: number } | undefined) =>
+      keep
+        ? `Replace the database ${db}${n ? ` (${fmt.plural(n.companies, { one: 'company', other: 'companies' })}, ${fmt.plural(n.incidents, { one: 'incident', other: 'incidents' })}, ${fmt.plural(n.checks, { one: 'check', other: 'checks' })}, ${fmt.plural(n.pins, { one: 'pin', other: 'pins' })})` : ''} with ${source}? The current one is kept in ${keep}.`
+        : `Restore ${source} as the database ${db}?`,
+    notRestored: (db: string) => `nothing restored; the database ${db} is as it was.`,
+    emptyRestore: 'restore needs the path of a backup.',
+    folder: (file: string) => `${file} is a folder, not a data file; give the path of a JSON or YAML file.`,
+    noFile: (file: string) => `there is no file ${file}; check the path.`,
+    tooBig: (file: string, mb: number, max: number) => `${file} is ${mb} MB; vetted reads data files of up to ${max} MB, so split it into smaller files.`,
+    sections: { companies: 'companies', aliases: 'aliases', checks: 'checks', incidents: 'incidents', events: 'events', pins: 'pins' } as Record<string, string>,
+    counts: (label: string, added: number, dryRun: boolean, existing: number) => `${label}: ${added} ${dryRun ? 'to add' : 'added'}${existing ? `, ${existing} already there` : ''}`,
+    dryRunHead: (file: string) => `${file} (dry run, nothing written)`,
+    importedHead: (file: string) => `imported ${file}`,
+    nothing: 'nothing in it',
+    invalid: (file: string, problems: string) => `${file} is not a valid vetted/1 data file: ${problems}; nothing was imported.`,
+    progress: (pct: number, done: number, total: number) => `importing… ${pct}% (${done} of ${total} records)`,
+    note: (file: string, n: string) => `note: ${file}: ${n}`,
+    noDatabase: (path: string) => `there is no database at ${path} yet, so there is nothing to back up.`,
+    backedUp: (from: string, to: string) => `backed up ${from} to ${to}`,
+    isItself: 'that is the database itself; give the path of a backup.',
+    keptAs: (path: string) => `kept the database as it was in ${path}`,
+    restored: (path: string, from: string) => `restored ${path} from ${from}`,
+    badFormat: (given: string) => `--format takes md, json or csv, not "${given}".`,
+    wrote: (file: string) => `wrote ${file}`,
+  },
+
+  sources: {
+    countOn: (n: number, list: ListName) => `${fmt.number(n)} ${list}`,
+    noSource: (name: string) => `there is no source ${q(name)}; see \`vetted source list\`.`,
+    listsOf: (name: string, label: string | null, exportedAt: string | null) =>
+      `The lists of ${q(name)}${label ? ` (${label})` : ''}${exportedAt ? `, shared ${exportedAt}` : ''}, as they gave them:`,
+    sourcesSay: (text: string) => `sources: ${text}`,
+  },
+
+  answers: {
+    problem: (p: AnswerProblem) =>
+      p.kind === 'unknown-question'
+        ? `"${p.given}" is not a question of the ${p.checklist} checklist; its questions are: ${p.questions.join(', ')}`
+        : `"${p.given}" is not an answer to ${p.question}; valid answers are: ${p.values.join(', ')}`,
+  },
+
+  // ---- checklists ----
+  checklists: {
+    warning: (m: string) => `warning: ${m}`,
+    headers: ['ID', 'VERSION', 'QUESTIONS', 'SOURCE', 'TITLE'],
+    source: { 'built-in': 'built-in', user: 'user', file: 'file' } as Record<string, string>,
+    ownGoIn: (dir: string) => `Your own checklists go in ${dir} (see \`vetted checklists show general\` for the format).`,
+    weight: (w: number) => `weight ${w}`,
+    notCounted: 'not counted',
+    dealbreaker: 'dealbreaker',
+    valid: (file: string, id: string, version: number, n: number) => `${file}: ok — ${id} v${version}, ${fmt.plural(n, { one: 'question', other: 'questions' })}`,
+    problems: (n: number) => `${fmt.plural(n, { one: 'problem', other: 'problems' })}; fix ${n === 1 ? 'it' : 'them'} and validate again.`,
+    cannotRead: (file: string) => `cannot read ${file}; check the path.`,
+  },
+
+  // ---- the markdown page and CSV ----
+  page: {
+    title: 'Black and white lists of companies',
+    exported: (date: string) => `Exported on ${fmt.date(date)} by vetted.`,
+    counts: (b: number, w: number, x: number) => `${b} on the black list, ${w} on the white list, ${x} on the watch list.`,
+    method:
+      'Every verdict comes from recorded evidence (pre-purchase checks and logged service incidents) under a published policy: one rude employee is not the company, but a failure the company itself did not put right is; a failure handled well earns trust; what a company did counts before what a check says it will do. A pin is a decision of the author, shown as such.',
+    lists: { black: 'Black list', white: 'White list', watch: 'Watch list' } as Record<ListName, string>,
+    columns: ['Company', 'Since', 'Why', 'Evidence'],
+    nobody: 'Nobody.',
+    companies: 'Companies in detail',
+    verdictLine: (list: ListName, since: string | null) => `On the ${list} list${since ? ` since ${fmt.date(since)}` : ''}.`,
+    findings: 'Findings',
+    timeline: (id: string, title: string) => `Incident ${id}: ${title}`,
+    csvColumns: ['list', 'company', 'since', 'pinned', 'rules', 'why', 'evidence'],
+    yes: 'yes',
+    no: 'no',
+  },
+
+  // ---- the interactive incident ----
+  prompts: {
+    title: 'What went wrong? (a short title)',
+    titleNeeded: 'A title helps you find it later.',
+    fault: 'Whose fault does it look like?',
+    faultLabel: {
+      company: "the company's (their product, service or staff failed)",
+      'third-party': "someone else's (a carrier, a power cut, a supplier)",
+      customer: 'mine (I made a mistake, or simply changed my mind)',
+      unknown: 'not clear yet',
+    } as Record<Fault, string>,
+    firstContact: 'Log the first contact with them now?',
+    question: {
+      channel: 'How did you get in touch?',
+      reached_human: 'Did a live person answer?',
+      wait_minutes: 'Minutes until a person answered (or until you gave up)',
+      robot: 'Did a voice menu or a bot stand in the way?',
+      queue_position: 'Your place in the queue, if they said (Enter to skip)',
+      dropped: 'Was the call or chat cut off, or left unanswered?',
+      level: 'Who was it? (how far up the company)',
+      note: 'Note (names, what was said; Enter to skip)',
+      text: 'What exactly did they say? (their words)',
+      due: 'By when? (such as 2026-11-23 18:00 or 23.11.2026 18:00)',
+      kept: 'Was it kept?',
+      amount: 'How much? (Enter to skip)',
+      currency: 'Currency (ISO code such as EUR or RUB; Enter to skip)',
+      kind: 'What kind of compensation?',
+      proactive: 'Did they offer it without being asked?',
+      effort: 'What did you have to do to get it?',
+      policy: 'Did they say it was company policy?',
+      outcome: 'How did it end?',
+    } as Record<string, string>,
+    needed: 'This one is needed.',
+    wholeNumber: 'A whole number, please.',
+    aNumber: 'A number, please, such as 50 or 12,5.',
+    aDate: 'A date such as 2026-11-23 18:00, 23.11.2026 18:00 or today 18:00.',
+    aCurrency: 'A three-letter code such as EUR.',
+  },
+};
+
+export type Catalog = typeof en;

@@ -1,0 +1,62 @@
+// Numbers, dates and plurals of one language, through Intl: a catalog builds its own with
+// its locale, so that no catalog hand-writes a plural rule or a date format.
+
+export type PluralForms = Partial<Record<Intl.LDMLPluralRule, string>> & { other: string };
+
+export interface Formats {
+  /** The form of a word for n, chosen by Intl.PluralRules: `plural(3, { one: 'day', other: 'days' })` → "3 days". */
+  plural(n: number, forms: PluralForms): string;
+  /** The word alone, without the number. */
+  pluralWord(n: number, forms: PluralForms): string;
+  number(n: number): string;
+  /** The calendar date of a stored date-time text ("2026-11-26T18:00" or "2026-11-26"). */
+  date(text: string): string;
+  /** The date and, when the text has one, the time of day. */
+  dateTime(text: string): string;
+  /** A list of items joined as the language joins them ("a, b and c"). */
+  list(items: string[]): string;
+}
+
+/** The wall-clock parts of a stored text, as a UTC instant so that no time zone shifts them. */
+function wallClock(text: string): { at: Date; hasTime: boolean } | undefined {
+  const m = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2}))?/.exec(text);
+  if (!m) return undefined;
+  const [, y, mo, d, h, mi] = m;
+  return { at: new Date(Date.UTC(+y, +mo - 1, +d, h ? +h : 0, mi ? +mi : 0)), hasTime: h !== undefined };
+}
+
+/**
+ * The formats of a locale. `dateLocale` may differ from the language's own locale: English
+ * dates are written year-month-day (the Canadian English form), as a record keeps them.
+ */
+export function formatsFor(locale: string, dateLocale = locale): Formats {
+  const rules = new Intl.PluralRules(locale);
+  const numbers = new Intl.NumberFormat(locale, { maximumFractionDigits: 2 });
+  const dates = new Intl.DateTimeFormat(dateLocale, { year: 'numeric', month: '2-digit', day: '2-digit', timeZone: 'UTC' });
+  const times = new Intl.DateTimeFormat(dateLocale, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: 'UTC' });
+  const lists = new Intl.ListFormat(locale, { style: 'long', type: 'conjunction' });
+  const word = (n: number, forms: PluralForms) => forms[rules.select(n)] ?? forms.other;
+  // Long lists repeat the same days: each is formatted once.
+  const seen = new Map<string, string>();
+  return {
+    plural: (n, forms) => `${numbers.format(n)} ${word(n, forms)}`,
+    pluralWord: word,
+    number: (n) => numbers.format(n),
+    date(text) {
+      const day = text.slice(0, 10);
+      let out = seen.get(day);
+      if (out === undefined) {
+        const w = wallClock(day);
+        out = w ? dates.format(w.at) : text;
+        if (w) seen.set(day, out);
+      }
+      return out;
+    },
+    dateTime(text) {
+      const w = wallClock(text);
+      if (!w) return text;
+      return w.hasTime ? `${dates.format(w.at)} ${times.format(w.at)}` : dates.format(w.at);
+    },
+    list: (items) => lists.format(items),
+  };
+}

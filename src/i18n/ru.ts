@@ -1,0 +1,899 @@
+// Русский каталог: каждое слово, которое читает человек. Тип `Catalog` — из английского
+// каталога, так что пропущенная здесь запись — ошибка проверки типов.
+
+import type { Catalog } from './en.js';
+import type { Change, FindingFacts, Policy, RuleId } from '../domain/policy.js';
+import type { CheckVerdict, Channel, CompensationKind, Effort, EventType, Fault, Level, ListName, Outcome, Placement } from '../domain/types.js';
+import { formatsFor } from './format.js';
+
+const fmt = formatsFor('ru');
+const q = (s: string) => `«${s}»`;
+const days = (n: number) => fmt.plural(n, { one: 'день', few: 'дня', many: 'дней', other: 'дня' });
+const minutes = (n: number) => fmt.plural(n, { one: 'минута', few: 'минуты', many: 'минут', other: 'минуты' });
+const minutesAcc = (n: number) => fmt.plural(n, { one: 'минуту', few: 'минуты', many: 'минут', other: 'минуты' });
+
+function duration(ms: number): string {
+  const m = Math.round(Math.abs(ms) / 60_000);
+  if (m < 60) return minutesAcc(m);
+  const h = Math.round(m / 60);
+  if (h < 48) return fmt.plural(h, { one: 'час', few: 'часа', many: 'часов', other: 'часа' });
+  return days(Math.round(h / 24));
+}
+
+const level: Record<Level, string> = {
+  frontline: 'первая линия',
+  supervisor: 'старший смены',
+  quality: 'отдел качества',
+  management: 'руководство',
+  regulator: 'регулятор',
+  court: 'суд',
+};
+/** Родительный падеж: «дошло до …». */
+const levelGen: Record<Level, string> = {
+  frontline: 'первой линии',
+  supervisor: 'старшего смены',
+  quality: 'отдела качества или претензий',
+  management: 'руководства',
+  regulator: 'регулятора',
+  court: 'суда',
+};
+const levelWhere: Record<Level, string> = {
+  frontline: 'на первой линии',
+  supervisor: 'у старшего смены',
+  quality: 'в отделе качества',
+  management: 'у руководства',
+  regulator: 'у регулятора',
+  court: 'в суде',
+};
+const outcome: Record<Outcome, string> = { resolved: 'решено', partial: 'частично', unresolved: 'не решено', abandoned: 'брошено' };
+const kind: Record<CompensationKind, string> = { refund: 'возврат', credit: 'зачёт', replacement: 'замена', repair: 'ремонт', other: 'другое' };
+const kindLong: Record<CompensationKind | 'compensation', string> = {
+  refund: 'возврат денег',
+  credit: 'зачёт на счёт',
+  replacement: 'замену',
+  repair: 'ремонт',
+  other: 'компенсацию',
+  compensation: 'компенсацию',
+};
+const effort: Record<Effort, string> = { none: 'ничего', asked: 'попросить', paperwork: 'бумаги', 'in-person': 'лично', legal: 'юрист' };
+const fault: Record<Fault, string> = { company: 'компания', 'third-party': 'посредник', customer: 'покупатель', unknown: 'неизвестно' };
+const channel: Record<Channel, string> = {
+  phone: 'телефон',
+  chat: 'чат',
+  email: 'почта',
+  app: 'приложение',
+  web: 'сайт',
+  'in-person': 'лично',
+  letter: 'письмо',
+  social: 'соцсети',
+};
+const checkVerdict: Record<CheckVerdict, string> = { go: 'можно покупать', caution: 'осторожно', avoid: 'избегать' };
+const listIn: Record<Placement, string> = { black: 'в чёрном списке', white: 'в белом списке', watch: 'под наблюдением', unlisted: 'ни в одном списке' };
+
+const ruleTitle: Record<RuleId, string> = {
+  B1: 'провал компании',
+  B2: 'нарушенные обещания',
+  B3: 'повторные провалы',
+  B4: 'проверка не пройдена',
+  W1: 'хорошее исправление',
+  W2: 'сверх ожиданий',
+  W3: 'проверка пройдена',
+};
+
+const times = (n: number) => (n === 1 ? '' : ` ${fmt.plural(n, { one: 'раз', few: 'раза', many: 'раз', other: 'раза' })}`);
+
+function finding(f: FindingFacts): string {
+  switch (f.kind) {
+    case 'refused':
+      return `${f.policy ? 'отказали, сославшись на политику компании' : `отказ (${level[f.level]})`}${f.text ? `: ${q(f.text)}` : ''} (${f.incident})`;
+    case 'reached-failed':
+      return `дошло до ${levelGen[f.level]}, и всё равно ${outcome[f.outcome]} (${f.incident})`;
+    case 'reached-no-amends':
+      return `дошло до ${levelGen[f.level]}; закрыто (${outcome[f.outcome]}) без извинений и без компенсации (${f.incident})`;
+    case 'broken-promises': {
+      const text = (t: string | null) => q(t ?? 'обещание');
+      return f.promises.length === 1
+        ? `обещали ${text(f.promises[0].text)} и не сдержали слово${times(f.broken)} за ${days(f.days)} (${f.incident})`
+        : `нарушили ${fmt.plural(f.broken, { one: 'обещание', few: 'обещания', many: 'обещаний', other: 'обещания' })} за ${days(f.days)}: ${f.promises.map((p) => `${text(p.text)}${times(p.times)}`).join(', ')} (${f.incident})`;
+    }
+    case 'repeat':
+      return `${fmt.plural(f.incidents.length, { one: 'обращение осталось', few: 'обращения остались', many: 'обращений остались', other: 'обращения остались' })} нерешёнными в пределах ${fmt.plural(f.months, { one: 'месяца', few: 'месяцев', many: 'месяцев', other: 'месяца' })} друг от друга: ${f.incidents.map((i) => `${i.title} (${fmt.date(i.date)})`).join('; ')}`;
+    case 'failed-check': {
+      const why = f.dealbreakers.length ? `неприемлемый ответ: ${f.dealbreakers.join(', ')}` : `оценка ${f.score} ниже ${f.below}`;
+      return `проверка перед покупкой (${f.checklist}) от ${fmt.date(f.date)}: ${f.score} из 100 — избегать (${why})`;
+    }
+    case 'recovery': {
+      const extras = [f.apologised ? 'извинились' : '', f.explained ? 'объяснили' : '', f.compensated === 'unasked' ? 'компенсировали без просьбы' : f.compensated === 'asked' ? 'компенсировали по просьбе' : ''].filter(Boolean);
+      return `исправили без борьбы${extras.length ? `, ${extras.join(', ')}` : ''} (${f.incident})`;
+    }
+    case 'unasked':
+      return `сами, без просьбы, предложили ${kindLong[f.what]} (${f.incident})`;
+    case 'customer-fault':
+      return `дали ${kindLong[f.what]}, хотя виноват был покупатель (${f.incident})`;
+    case 'passed-check':
+      return `проверка перед покупкой (${f.checklist}) от ${fmt.date(f.date)}: ${f.score} из 100 — можно покупать`;
+    case 'watch-incident': {
+      const parts = [f.open_since ? `открыто с ${fmt.date(f.open_since)}` : f.outcome ? `закрыто: ${outcome[f.outcome]}` : 'закрыто'];
+      if (f.broken) parts.push(fmt.plural(f.broken, { one: 'нарушенное обещание', few: 'нарушенных обещания', many: 'нарушенных обещаний', other: 'нарушенного обещания' }));
+      if (f.robots) parts.push(`робот или обрыв связи: ${fmt.plural(f.robots, { one: 'обращение', few: 'обращения', many: 'обращений', other: 'обращения' })}`);
+      if (f.stayed_with) parts.push(`дальше уровня ${q(level[f.stayed_with])} не дошло`);
+      return `${f.incident}: ${parts.join(', ')}`;
+    }
+    case 'watch-check':
+      return `проверка перед покупкой (${f.checklist}) от ${fmt.date(f.date)}: ${f.score} из 100 — ${checkVerdict[f.verdict]}`;
+    case 'pin':
+      return `закреплено вами: ${f.reason}`;
+  }
+}
+
+function change(c: Change): string {
+  switch (c.kind) {
+    case 'unpin':
+      return `открепите (vetted unpin ${q(c.company)}), чтобы решали факты${c.evidence_says ? `: тогда компания окажется ${listIn[c.evidence_says]}` : ''}`;
+    case 'deeds-to-white':
+      return 'в белый список её переведёт хорошо исправленная ошибка, более новая, чем эти факты; пройденная проверка — нет: дела важнее слов';
+    case 'deeds-to-black':
+      return 'в чёрный список её переведёт неисправленная ошибка или нарушенные обещания, более новые, чем эти факты; проваленная проверка — нет: дела важнее слов';
+    case 'words-to-white':
+      return 'в белый список её переведёт более новая пройденная проверка или любая хорошо исправленная ошибка';
+    case 'words-to-black':
+      return 'в чёрный список её переведёт более новая проваленная проверка или любая неисправленная ошибка';
+    case 'watch-to-black':
+      return `в чёрный: если неисправленная ошибка дойдёт до ${levelGen[c.level]} или выше, в одном обращении нарушат ${fmt.plural(c.promises, { one: 'обещание', few: 'обещания', many: 'обещаний', other: 'обещания' })} или проверка не будет пройдена`;
+    case 'watch-to-white':
+      return 'в белый: если ошибку исправят без борьбы, компенсацию предложат сами или проверка будет пройдена';
+    case 'any-evidence':
+      return 'любая проверка или обращение поместит её в список';
+  }
+}
+
+const words = {
+  level,
+  outcome,
+  fault,
+  channel,
+  kind,
+  effort,
+  list: { black: 'чёрный', white: 'белый', watch: 'наблюдение' },
+  event: {
+    contact: 'обращение',
+    promise: 'обещание',
+    escalation: 'эскалация',
+    apology: 'извинение',
+    explanation: 'объяснение',
+    compensation: 'компенсация',
+    refusal: 'отказ',
+    resolution: 'закрытие',
+    note: 'заметка',
+  },
+  checkVerdict,
+};
+
+/** Значения закрытого словаря в справке: каждый id и его слово. */
+const values = (w: Record<string, string>) => Object.entries(w).map(([id, word]) => (word === id ? id : `${id} (${word})`)).join(', ');
+
+export const ru: Catalog = {
+  lang: 'ru',
+  fmt,
+  duration,
+
+  words,
+  vocabulary: {
+    notOne: (flag, values, given) => `${flag} принимает ${values.join(', ')}, а не ${q(given)}.`,
+  },
+
+  rules: {
+    title: ruleTitle,
+    explain: {
+      B1: () => 'один грубый сотрудник — ещё не компания, но если не помогли отдел качества или руководство или отказ — политика компании, подвела сама компания',
+      B2: (p: Policy) => `${fmt.plural(p.broken_promises, { one: 'нарушенное обещание', few: 'нарушенных обещания', many: 'нарушенных обещаний', other: 'нарушенного обещания' })} и больше в одном обращении — это система, а не промах одного сотрудника`,
+      B3: (p: Policy) => `${fmt.plural(p.repeat_unresolved, { one: 'нерешённая ошибка', few: 'нерешённые ошибки', many: 'нерешённых ошибок', other: 'нерешённой ошибки' })} в пределах ${fmt.plural(p.repeat_window_months, { one: 'месяца', few: 'месяцев', many: 'месяцев', other: 'месяца' })} друг от друга — это привычка`,
+      B4: (p: Policy) => `последняя проверка перед покупкой нашла неприемлемый ответ или дала меньше ${p.check_avoid_below}`,
+      W1: () => 'ошибка, исправленная без борьбы, вызывает больше доверия, чем отсутствие ошибок',
+      W2: () => 'компания дала больше, чем должна была: компенсацию без просьбы или помощь, когда виноват был покупатель',
+      W3: (p: Policy) => `последняя проверка перед покупкой дала ${p.check_go_from} или больше без неприемлемых ответов`,
+    },
+    pinned: 'закреплено вами',
+    evidence: 'факты',
+  },
+  finding,
+  change,
+
+  lists: {
+    fromOrSources: '--from показывает списки одного источника как есть, а --sources добавляет все источники к вашим; укажите что-то одно.',
+    title: { black: 'Чёрный список', white: 'Белый список', watch: 'Под наблюдением' },
+    nobody: 'никого',
+    pinTag: '',
+    since: (date) => `с ${date ? fmt.date(date) : '—'}`,
+    more: (n) => `(и ещё ${n})`,
+    empty: 'Ни одной компании в списках: проверьте продавца (`vetted check`), запишите обращение или загрузите файл данных (`vetted import`).',
+    noSuchList: (given) => `списка ${q(given)} нет; списки: чёрный (black), белый (white) и наблюдение (watch).`,
+  },
+  why: {
+    head: (list, since) => (list === 'unlisted' ? 'ни в одном списке' : `${listIn[list]}${since ? ` с ${fmt.date(since)}` : ''}`),
+    is: '—',
+    pinnedMark: ' (закреплено вами)',
+    decidedBy: 'Решило:',
+    watchNote: 'Ни одно правило чёрного или белого списка не выполняется: ошибки, оставшиеся на первой линии или у старшего смены, — это один сотрудник, а не компания.',
+    against: (n) => `Против (правила чёрного списка): ${n || 'нет'}`,
+    for: (n) => `За (правила белого списка): ${n || 'нет'}`,
+    onWatch: 'Под наблюдением, потому что',
+    setAside: (n) => `Не решает (${n}): слова проверки рядом с делами компании`,
+    setAsideWhy: 'проверка говорит, что компания обещает; ваши обращения — что она сделала, а дела важнее слов.',
+    bothSides: (list, since) => `Выполняются правила обеих сторон; решают самые новые факты (при равенстве — чёрный): ${listIn[list as ListName] ?? list}, факты от ${since ? fmt.date(since) : '—'}.`,
+    evidence: 'Факты',
+    incidentSpan: (opened, closed, o) => `${fmt.date(opened)}${o ? ` — ${closed ? fmt.date(closed) : ''}, ${outcome[o]}` : ', ещё открыто'}`,
+    incidentFacts: (f, contacts, highest) =>
+      `вина: ${fault[f]} · ${fmt.plural(contacts, { one: 'обращение', few: 'обращения', many: 'обращений', other: 'обращения' })} · выше всего: ${level[highest]}`,
+    promisesLine: (broken, total, apologised, explained, compensations) =>
+      `обещания: нарушено ${broken} из ${total} · извинения: ${apologised ? 'да' : 'нет'} · объяснение: ${explained ? 'да' : 'нет'} · компенсация: ${compensations.length ? compensations.join('; ') : 'нет'}`,
+    compensation: (k, proactive, e) => `${k ? kind[k] : 'да'}${proactive ? ', без просьбы' : ''}${e ? `, чего стоило: ${effort[e]}` : ''}`,
+    checkLine: (checklist, date, score, verdict, dealbreakers) =>
+      `чек-лист ${checklist} от ${fmt.date(date)}: ${score}/100, ${checkVerdict[verdict]}${dealbreakers.length ? ` (неприемлемые ответы: ${dealbreakers.join(', ')})` : ''}`,
+    wouldChange: 'Что изменит решение:',
+  },
+
+  policyShow: {
+    inForce: (source, path) => `# действующая политика списков: ${source ?? `по умолчанию (переопределите её в ${path})`}`,
+    defaultWas: (v) => `   # по умолчанию: ${v}`,
+    rules: '# правила',
+    side: { black: 'чёрный', white: 'белый' },
+    order: [
+      '# в каком порядке решают выводы',
+      '#   1. закрепление решает всё и показано как «закреплено вами».',
+      '#   2. дела важнее слов: если выполняется хоть один вывод по обращениям (B1, B2, B3, W1, W2),',
+      '#      с любой стороны, решение принимается только среди них; выводы проверок (B4, W3)',
+      '#      показаны в `vetted why`, за или против, но ничего не решают.',
+      '#   3. выводы проверок решают, только когда ни один вывод по обращениям не выполняется.',
+      '#   4. среди решающих выводов побеждают самые новые факты; при равенстве (та же дата) — чёрный.',
+      '#   5. выводов нет, но факты есть — под наблюдением; фактов нет — ни в одном списке.',
+    ],
+  },
+
+  check: {
+    record: (name, list, since) => (list === 'unlisted' ? `${name}: записей пока нет (ни в одном списке).` : `${name}: ${listIn[list]} с ${since ? fmt.date(since) : '—'}.`),
+    recordReason: (rule, text) => `  решило ${rule}: ${text}`,
+    recordCounts: (open, broken) =>
+      `  ${fmt.plural(open, { one: 'открытое обращение', few: 'открытых обращения', many: 'открытых обращений', other: 'открытого обращения' })}, ${fmt.plural(broken, { one: 'нарушенное обещание', few: 'нарушенных обещания', many: 'нарушенных обещаний', other: 'нарушенного обещания' })}`,
+    nowChanged: (from, to) => `Теперь: ${listIn[to]}${from !== to ? ` (было: ${listIn[from]})` : ''}.`,
+    notChanged: (list) => `Теперь: по-прежнему ${listIn[list]}: эта проверка решения не изменила.`,
+    whyNotDeeds: 'Проверка говорит, что компания обещает; ваши обращения — что она сделала, а дела важнее слов.',
+    whyNotPin: 'Вы закрепили компанию: закрепление решает, пока вы его не снимете.',
+    whyNotOlder: 'По-прежнему решают более новые факты другой стороны.',
+  },
+
+  company: {
+    alsoKnown: (names) => `также: ${names}`,
+    partOf: (name) => `входит в ${name}`,
+    head: (list, since) => (list === 'unlisted' ? 'ни в одном списке (фактов пока нет)' : `${listIn[list]} с ${since ? fmt.date(since) : '—'}`),
+    subsidiaries: 'Дочерние компании',
+    ownEvidence: ' (по их собственным фактам)',
+    figures: 'Показатели обслуживания',
+    checks: (n) => `Проверки (${n})`,
+    noChecks: (name) => `  пока нет: vetted check ${q(name)}`,
+    incidents: (n) => `Обращения (${n})`,
+    none: '  нет',
+    checkHeaders: ['№', 'ДАТА', 'ЧЕК-ЛИСТ', 'ОЦЕНКА', 'ИТОГ', 'НЕПРИЕМЛЕМО'],
+    incidentHeaders: ['№', 'ОТКРЫТО', 'ВИНА', 'СОСТОЯНИЕ', 'ЧТО СЛУЧИЛОСЬ'],
+    listHeaders: ['КОМПАНИЯ', 'ДРУГИЕ НАЗВАНИЯ', 'КАТЕГОРИЯ', 'ПРОВЕРКИ', 'ОБРАЩЕНИЯ', 'ОТКРЫТО'],
+    open: 'открыто',
+    closed: 'закрыто',
+    never: 'не дозвонились ни разу',
+    figureLines: (f) => [
+      `время до живого человека (медиана): ${f.median === null ? 'не дозвонились ни разу' : minutes(f.median)}`,
+      `обращений, где мешал робот или оборвалась связь: ${f.blocked} из ${f.contacts}`,
+      `обещания: сдержано ${f.kept}, нарушено ${f.broken}`,
+      `решено обращений: ${f.resolved} из ${f.incidents}`,
+      `извинения: ${f.apologies} · объяснения: ${f.explanations} · компенсации: ${f.compensations} (без просьбы: ${f.unasked})`,
+      `выше всего пришлось дойти до уровня: ${f.highest ? level[f.highest] : '—'}`,
+    ],
+    noCompanies: 'Компаний пока нет. Начните с `vetted check "Магазин"` или `vetted incident add "Магазин"`.',
+    aliasExists: (alias, name) => `${q(alias)} уже называет компанию ${name}.`,
+    aliasAdded: (alias, name) => `${q(alias)} — теперь ещё одно название компании ${name}.`,
+  },
+
+  incident: {
+    eventIdHint: (id, first) => `  (номер события — ${id} и его номер по порядку, например ${first}: \`vetted event edit ${first}\`)`,
+    attachments: 'Вложения',
+    attachmentEvent: (n) => `событие ${n}`,
+    size: (bytes) => (bytes < 1024 ? `${bytes} Б` : bytes < 1048576 ? `${fmt.number(Math.round(bytes / 102.4) / 10)} КБ` : `${fmt.number(Math.round(bytes / 104857.6) / 10)} МБ`),
+    saveAttachment: (id) => `  сохранить вложение: vetted attachment save ${id} --out ФАЙЛ`,
+    event: {
+      contact: (ch, lvl) => `обращение${ch ? (ch === 'in-person' ? ' лично' : ` (${channel[ch]})`) : ''}${lvl}`,
+      robot: (place) => `мешал робот${place ? `, ${place}-е место в очереди` : ''}`,
+      queue: (place) => `${place}-е место в очереди`,
+      reached: (wait) => `ответил человек${wait !== undefined ? ` через ${minutesAcc(wait)}` : ''}`,
+      noPerson: (wait) => `никто не ответил${wait !== undefined ? ` за ${minutesAcc(wait)}` : ''}`,
+      dropped: 'связь оборвалась или нет ответа',
+      kept: 'сдержано',
+      broken: (lateMs, soFar) => `нарушено${lateMs ? `, опоздание ${duration(lateMs)}` : ''}${soFar ? ' (пока)' : ''}`,
+      dueIn: (ms) => `срок через ${duration(ms)}`,
+      promise: (text, lvl, due, state) => `обещание ${text ? q(text) : '(слова не записаны)'}${lvl}, срок ${fmt.dateTime(due)}: ${state}`,
+      escalation: (to) => `эскалация: ${level[to]}`,
+      apology: (lvl) => `извинение${lvl}`,
+      explanation: (lvl) => `объяснение${lvl}`,
+      compensation: (what, how, lvl) => `компенсация: ${what}${how ? ` (${how})` : ''}${lvl}`,
+      compensationWhat: (k, amount) => [k ? kind[k] : '', amount].filter(Boolean).join(' ') || 'без подробностей',
+      unasked: 'предложили сами',
+      whenAsked: 'только по просьбе',
+      took: (e) => `чего стоило: ${effort[e]}`,
+      refusal: 'отказ',
+      asPolicy: ' как политика компании',
+      resolution: (o, lvl) => `закрыто: ${o ? outcome[o] : ''}${lvl}`,
+      note: (lvl, text) => `заметка${lvl}: ${text}`,
+      level: (l) => ` (${level[l]})`,
+    },
+    promiseOnPage: (text, lvl, due, state) =>
+      `обещание ${text ? q(text) : '(слова не записаны)'}${lvl}, срок ${fmt.dateTime(due)}: ${state === 'pending' ? 'срок не наступил' : state === 'kept' ? 'сдержано' : 'нарушено'}`,
+    metrics: (m) => {
+      const yn = (b: boolean) => (b ? 'да' : 'нет');
+      return [
+        `обращений: ${m.contacts} (мешал робот: ${m.robots}, связь оборвалась или нет ответа: ${m.dropped})`,
+        `время до живого человека: ${m.toHuman === null ? 'не дозвонились' : minutes(m.toHuman)}`,
+        `обещаний: ${m.promises}, нарушено: ${m.broken}`,
+        `выше всего: ${level[m.highest]}`,
+        `извинились: ${yn(m.apologised)} · объяснили: ${yn(m.explained)} · компенсировали: ${yn(m.compensated)}${m.compensated ? ` (${m.proactive ? 'без просьбы' : 'только по просьбе'}; чего стоило: ${effort[m.effort ?? 'none']})` : ''}`,
+        `дней открыто: ${m.daysOpen}`,
+      ];
+    },
+    owedPromise: (text, due) => `обещание ${text ? q(text) : ''} (срок ${fmt.dateTime(due)})`.replace('  ', ' '),
+    owedFix: 'исправление: обращение ещё открыто',
+    owedApology: 'извинение',
+    owedExplanation: 'объяснение, что пошло не так',
+    owedCompensation: 'компенсация',
+    head: (opened, f, state) => `открыто ${fmt.dateTime(opened)} · вина: ${fault[f]} · ${state}`,
+    closedAs: (o) => `закрыто: ${outcome[o]}`,
+    open: 'открыто',
+    noEvents: (id) => `  событий пока нет: vetted incident event ${id} contact --channel phone`,
+    day: (n) => `день ${n}`,
+    figures: 'Показатели',
+    stillOwed: 'Ещё должны',
+    listHeaders: ['№', 'КОМПАНИЯ', 'ОТКРЫТО', 'СОСТОЯНИЕ', 'НАРУШЕНО', 'ЧТО СЛУЧИЛОСЬ'],
+    closed: 'закрыто',
+    noOpen: 'Открытых обращений нет.',
+    none: 'Обращений пока нет. Откройте первое: `vetted incident add "Компания" --title "что случилось"`.',
+    opened: (ref, company) => `открыто обращение ${ref} к компании ${company}`,
+    next: (ref) => `дальше: vetted incident event ${ref} contact --channel phone --reached-human --wait-minutes 12`,
+    logged: (type, id, company, at, event) => `записано событие ${event} (${ru.words.event[type as EventType]}) в ${id} (${company}), ${fmt.dateTime(at)}`,
+    nextPromise: (ref) => `дальше, когда вам что-то пообещают: vetted incident event ${ref} promise --text "что сказали" --due <срок>`,
+    beforeOpened: (at, opened) => `заметьте: это событие (${fmt.dateTime(at)}) раньше, чем открыто обращение (${fmt.dateTime(opened)}).`,
+  },
+
+  due: {
+    badFormat: (given) => `--format принимает text, json или ics, а не ${q(given)}.`,
+    twoFormats: '--json и --format ics просят два разных вывода; укажите один.',
+    calendarSummary: (what, company) => `Срок: ${what} — ${company}`,
+    calendarDescription: (company, id, title, at, what, due, broken, step) =>
+      `${company}, обращение ${id}: ${title}\nОбещано ${fmt.dateTime(at)}: ${what}, срок ${fmt.dateTime(due)}.${broken ? ' Нарушено: срок прошёл.' : ''}\nЕсли не выполнят: ${step}.\nПодробнее: vetted incident show ${id}`,
+    nothing: 'Открытых обращений нет: сроков нет.',
+    broken: 'нарушено',
+    due: 'срок',
+    stale: 'застряло',
+    aPromise: 'обещание',
+    brokenLine: (text, due, lateMs) => `${q(text)} — срок ${fmt.dateTime(due)}, прошло ${duration(lateMs)}`,
+    dueLine: (text, due, inMs) => `${q(text)} — через ${duration(inMs)} (${fmt.dateTime(due)})`,
+    staleLine: (n) => `нет событий уже ${days(n)}`,
+    next: 'дальше:',
+    step: {
+      tell: (id) => `Сообщите компании: свяжитесь с ней и запишите это командой \`vetted incident event ${id} contact\``,
+      escalate: (from) =>
+        ({
+          frontline: 'Попросите старшего смены, узнайте и запишите имя',
+          supervisor: 'Напишите в отдел качества или претензий, приложите хронологию',
+          quality: 'Напишите руководству: хронология и ответ отдела претензий',
+          management: 'Пожалуйтесь регулятору или в общество защиты прав потребителей, с хронологией',
+          regulator: 'Подумайте об иске в суд (мировой суд), хронология — ваше доказательство',
+          court: 'Следите за делом в суде и записывайте каждое обращение',
+        })[from],
+      compensation: 'Потребуйте компенсацию письменно (письмом или по почте) и сохраните ответ',
+      chase: 'Напомните о себе и запишите это обращение',
+      timeline: 'Ведите хронологию: записывайте каждый звонок, чат и письмо сразу',
+    },
+    why: {
+      tell: 'связь с компанией ещё не записана',
+      escalate: (broken, since, refusals, at) =>
+        `${[broken ? `${fmt.plural(broken, { one: 'обещание нарушено', few: 'обещания нарушены', many: 'обещаний нарушено', other: 'обещания нарушено' })} с ${since ? fmt.date(since) : ''}` : '', refusals ? `${fmt.plural(refusals, { one: 'отказ', few: 'отказа', many: 'отказов', other: 'отказа' })}` : ''].filter(Boolean).join(' и ')} ${levelWhere[at]}`,
+      compensation: (n) => `обслуживание подводит вас${n >= 1 ? ` уже ${days(n)}` : ''}, а ничего не предложено`,
+      chase: (n) => `ничего не происходит уже ${days(n)}`,
+      timeline: 'даты и имена — ваши доказательства',
+    },
+  },
+
+  pin: {
+    notAList: (given) => `закрепить можно в чёрном (black) или белом (white) списке, а не ${q(given)}.`,
+    needsReason: 'для закрепления нужна причина --reason "почему": она показана как «закреплено вами: …» везде, где видна компания.',
+    pinned: (name, list, reason) => `${name} закреплено: ${listIn[list as ListName] ?? list}: ${reason}`,
+    notPinned: (name) => `${name} не закреплено; отменять нечего.`,
+    unpinned: (name) => `${name} откреплено: список снова решают факты (см. \`vetted why ${q(name)}\`).`,
+  },
+
+  errors: {
+    invisibleName: 'в названии компании должен быть хотя бы один видимый знак, а не только пробелы, диакритика или знаки нулевой ширины; укажите название, которым пользуется компания.',
+    noCompanyShort: (name) => `компании ${q(name)} нет;`,
+    noCompanyLike: (name, like) => `компании ${q(name)} нет; может быть, ${like.map(q).join(' или ')}? (список: \`vetted company list\`)`,
+    noIncidentLike: (id, like) => `обращения ${q(id)} нет; ${like.length ? `может быть, ${like.map(q).join(' или ')}? ` : ''}номера: \`vetted incident list\`.`,
+    typo: (name, like) =>
+      `внимание: ${q(name)} — новая компания, но ${like.map(q).join(' или ')} уже есть; если вы имели в виду её, укажите это название (опечатку можно исправить командой \`vetted company merge\`).`,
+    emptyName: 'название компании не может быть пустым; укажите название, которым пользуется компания.',
+    longName: (max) => `название компании — не длиннее ${fmt.plural(max, { one: 'знака', few: 'знаков', many: 'знаков', other: 'знака' })}; сократите его.`,
+    longNote: (what, max) => `${what} — не длиннее ${fmt.plural(max, { one: 'знака', few: 'знаков', many: 'знаков', other: 'знака' })}; сократите.`,
+    aNote: 'заметка',
+    noCompany: (name, db) => `компании ${q(name)} нет в ${db}; список: \`vetted company list\`.`,
+    didYouMean: (names) => ` Может быть, ${names.map(q).join(' или ')}? (выглядит так же, но написано другими буквами)`,
+    lookalike: (name, like) => `внимание: ${q(name)} похоже на ${like.map(q).join(', ')}, но написано буквами другой письменности; это разные компании.`,
+    pairs: (flag, given) => `${flag} принимает ID=ЗНАЧЕНИЕ, например ${flag} who-helps=live-support; в ${q(given)} нет «=».`,
+    backedUp: (path) => `перед обновлением база данных сохранена в ${path}`,
+    noIncident: (id) => `обращения ${q(id)} нет; номера: \`vetted incident list\`.`,
+    badDate: (flag, given) => `${flag} принимает дату ISO 8601, например 2024-07-12 или 2024-07-12T09:30, а ${q(given)} — не такая дата (или такой даты нет).`,
+    emptyTitle: '--title не может быть пустым; скажите в двух словах, что случилось.',
+    longTitle: (max) => `заголовок — не длиннее ${fmt.plural(max, { one: 'знака', few: 'знаков', many: 'знаков', other: 'знака' })}; сократите его.`,
+    notForType: (flag, type, flags) => `${flag} не относится к событию ${q(ru.words.event[type as EventType] ?? type)}; у него есть ${flags.join(', ')}.`,
+    wholeNumber: (flag, given) => `${flag} принимает целое число, 0 или больше, а не ${q(given)}.`,
+    number: (flag, given) => `${flag} принимает число, например 50 или 12.5, а не ${q(given)}.`,
+    currency: (flag, given) => `${flag} принимает трёхбуквенный код ISO 4217, например RUB, а не ${q(given)}.`,
+    needsTitle: 'у обращения должен быть заголовок: --title "что случилось" (или запустите в терминале, и вас спросят).',
+    notEventType: (given, types) => `${q(given)} — не тип события; типы: ${types.join(', ')}.`,
+    eventNeeds: (type, flags, promise) => `событию ${q(ru.words.event[type as EventType] ?? type)} нужно ${flags.join(' и ')}${promise ? ' (срок, например --due 2024-07-13T18:00)' : ''}.`,
+    duplicateEvent: (type, at, id) => `это событие (${ru.words.event[type as EventType] ?? type}, ${fmt.dateTime(at)}) уже есть в ${id}; ничего не добавлено.`,
+    needsOutcome: (values) => `скажите, чем закончилось: --outcome ${values.join('|')}.`,
+    damaged: (detail) => `vetted: база данных повреждена (SQLite: ${detail}); восстановите копию (\`vetted restore FILE\`) или укажите другой файл в --db.`,
+    diskFull: 'vetted: диск заполнен, ничего не сохранено; освободите место и повторите команду.',
+    ioError: (detail) => `vetted: диск отказал в записи (${detail}): проверьте свободное место, квоты и сам диск; ничего не сохранено.`,
+    busy: 'vetted: база данных занята другим процессом vetted; ничего не сохранено, повторите через минуту.',
+    readOnly: (detail) => `vetted: туда нельзя писать (${detail}); проверьте права доступа или укажите другой путь в --db.`,
+    readOnlyFolder:
+      'vetted: папка базы данных доступна только для чтения, а SQLite держит свой журнал (файлы -wal и -shm) рядом с базой; разрешите запись в папку или укажите в --db путь в папке, доступной для записи.',
+    cantOpen: (detail) => `vetted: SQLite не может открыть базу данных или файлы рядом с ней (${detail}); проверьте права доступа к файлу и папке или укажите другой путь в --db.`,
+    fsRefused: (syscall, path, code) => `vetted: файловая система отказала в операции ${syscall} над ${path} (${code}); проверьте этот путь.`,
+    unexpected: (detail, stack) => `vetted: непредвиденная ошибка: ${detail}; пожалуйста, сообщите о ней${stack === null ? ' (запустите с --debug, чтобы увидеть подробности)' : `\n${stack}`}`,
+    usage: (message, command) => `vetted: ${message}; см. \`${command} --help\`.`,
+    checklistFallback: (id, wanted, has) => `заметьте: в чек-листе ${id} нет текста на языке «${wanted}»; он показан на языке «${has}».`,
+  },
+
+  help: {
+    usage: 'Использование:',
+    options: 'Параметры:',
+    commands: 'Команды:',
+    arguments: 'Аргументы:',
+    globalOptions: 'Общие параметры:',
+    examples: 'Примеры:',
+    default: (v) => `(по умолчанию: ${v})`,
+    choices: (v) => `(значения: ${v.join(', ')})`,
+    helpOption: 'показать справку по команде',
+    helpCommand: 'показать справку по команде',
+    unknownOption: (flag) => `неизвестный параметр ${q(flag)}`,
+    unknownCommand: (name) => `неизвестная команда ${q(name)}`,
+    missingArgument: (name) => `не хватает аргумента ${q(name)}`,
+    missingOption: (flag) => `не указан обязательный параметр ${q(flag)}`,
+    optionNeedsValue: (flag) => `у параметра ${q(flag)} нет значения`,
+    tooManyArguments: (n) => `лишние аргументы: команда принимает ${n}`,
+    didYouMean: (s) => ` (может быть, ${s}?)`,
+    usageWords: { '[options]': '[параметры]', '[command]': '[команда]' },
+    placeholder: {
+      company: 'компания',
+      alias: 'название',
+      id: 'номер',
+      'id|file': 'имя|файл',
+      type: 'тип',
+      file: 'файл',
+      list: 'список',
+      path: 'путь',
+      lang: 'язык',
+      'id=value': 'вопрос=ответ',
+      'id=text': 'вопрос=текст',
+      text: 'текст',
+      whose: 'чья',
+      when: 'когда',
+      how: 'как',
+      n: 'число',
+      words: 'слова',
+      code: 'код',
+      kind: 'вид',
+      effort: 'усилия',
+      outcome: 'итог',
+      level: 'уровень',
+      format: 'формат',
+      command: 'команда',
+    },
+    program: 'Проверяйте продавцов до покупки, записывайте плохое обслуживание, пока оно происходит, и ведите честные чёрный и белый списки компаний.',
+    globals: {
+      version: 'показать версию',
+      db: 'файл базы данных (по умолчанию: $VETTED_DB, иначе папка данных пользователя)',
+      lang: 'язык чек-листов и сообщений: en или ru (по умолчанию: из $LC_ALL, $LC_MESSAGES или $LANG)',
+      noColor: 'без цвета (NO_COLOR=1 делает то же)',
+      debug: 'показывать стек непредвиденных ошибок',
+    },
+    topExamples: [
+      'vetted check "Эльдорадо"                       # проверить продавца до покупки',
+      'vetted incident add Волгателеком               # записать сбой обслуживания, пока он длится',
+      'vetted due                                     # нарушенные обещания и что делать дальше',
+      'vetted lists black                             # кто в вашем чёрном списке и почему',
+      'vetted export --format md --out lists.md       # опубликовать списки',
+    ],
+    cmd: {
+      "check": "проверить продавца по чек-листу перед покупкой: вопросы в терминале или готовые ответы",
+      "checklists": "встроенные и ваши чек-листы",
+      "checklists show": "показать чек-лист: вопросы, ответы и баллы",
+      "checklists validate": "проверить файл чек-листа и назвать каждую ошибку с её строкой",
+      "company": "компании, о которых у вас есть факты",
+      "company list": "список компаний с их проверками и обращениями (по умолчанию)",
+      "company show": "карточка компании: решение, проверки, обращения и показатели обслуживания",
+      "company alias": "записать ещё одно название компании (другим алфавитом или написанием)",
+      "incident": "записывать сбой обслуживания, пока он длится: обращения, обещания, эскалации, извинения, компенсации",
+      "incident add": "открыть обращение (в терминале спросит, чего не хватает)",
+      "incident event": "добавить событие в хронологию; типы: contact, promise, escalation, apology, explanation, compensation, refusal, resolution, note",
+      "incident list": "список обращений (по умолчанию)",
+      "incident show": "хронология простыми словами, показатели и что ещё должны",
+      "incident close": "закрыть обращение с итогом (событие resolution)",
+      "incident attach": "хранить файлы обращения (чек, снимок экрана, запись) в базе данных",
+      "attachment": "файлы, сохранённые вместе с обращениями",
+      "attachment list": "сохранённые файлы с их обращениями и размерами (по умолчанию)",
+      "attachment save": "записать вложение обратно в файл, сверив его с SHA-256",
+      "due": "просроченные и близкие сроки обещаний, застрявшие обращения и следующий шаг эскалации",
+      "letter": "составить письмо по хронологии обращения: жалобу, эскалацию, официальную претензию или жалобу регулятору",
+      "letters": "шаблоны писем",
+      "letters list": "какой шаблон у каждого вида письма на каждом языке: ваш или встроенный (по умолчанию)",
+      "letters check": "проверить шаблон письма: назвать каждую неизвестную подстановку с её строкой",
+      "lists": "чёрный и белый списки и список наблюдения, у каждой компании — причина",
+      "why": "решение о компании, все доводы за и против и что его изменит",
+      "pin": "вручную закрепить компанию в чёрном или белом списке; всегда показано как «закреплено вами»",
+      "unpin": "снять закрепление: снова решают факты",
+      "policy": "политика списков: пороги правил и порядок, в котором они решают",
+      "policy show": "показать действующую политику (по умолчанию или ваш policy.yaml) и как решают её выводы",
+      "source": "списки, которыми поделились другие, и открытые записи о жалобах — отдельно от ваших собственных фактов",
+      "source add": "добавить источник: файл vetted/1, которым поделились, или файл жалоб CFPB (CSV или .zip) с --kind cfpb",
+      "source list": "источники с их датами и сколько их компаний вам известно",
+      "source show": "происхождение источника и его компании, включая незнакомые вам названия",
+      "source update": "целиком заменить данные источника более новым файлом",
+      "source remove": "удалить источник и всё, что из него прочитано",
+      "source match": "подсказать, какие названия из источника — ваши компании; подтвердить совпадение можно через `vetted company alias`",
+      "backup": "безопасно скопировать базу данных (онлайн-копия SQLite), по умолчанию в папку backups рядом с ней",
+      "restore": "заменить базу данных резервной копией, проверив её (текущая сначала сохраняется как резервная копия); в терминале сначала спросит",
+      "import": "добавить файл данных vetted/1 (JSON или YAML, - для стандартного ввода); повторный импорт того же файла ничего не меняет",
+      "export": "выгрузить списки в markdown или CSV или все данные в файл vetted/1",
+      "paths": "где лежат база данных, резервные копии, настройки, чек-листы, шаблоны писем и политика и чем задан каждый путь",
+      "completion": "вывести скрипт автодополнения для bash, zsh или fish (команды, флаги, значения, названия компаний и идентификаторы обращений)",
+      "company rename": "дать компании правильное название; старое останется другим названием",
+      "company merge": "перенести все проверки, обращения, другие названия и закрепление одной компании в другую и удалить первую",
+      "company edit": "изменить категорию, сайт или материнскую компанию",
+      "company remove": "удалить компанию; пока о ней есть факты, удаление возможно только с --with-evidence (отмена её вернёт)",
+      "incident edit": "исправить заголовок, вину или начало обращения или перенести его к другой компании; без флагов в терминале — править как YAML в $VISUAL/$EDITOR",
+      "incident remove": "удалить обращение вместе с хронологией (отмена его вернёт)",
+      "incident reopen": "снова открыть закрытое обращение: его закрытие удаляется",
+      "event": "исправить одно событие хронологии по его идентификатору (его показывает `vetted incident show`)",
+      "event list": "события с их идентификаторами: одного обращения или всех (по умолчанию)",
+      "event edit": "исправить событие: его время или любое поле его типа; обещание можно отметить сдержанным или дать ему новый срок",
+      "event remove": "удалить одно событие из хронологии (отмена его вернёт)",
+      "checks": "уже проведённые проверки перед покупкой, у каждой — постоянный идентификатор",
+      "checks list": "список проверок (по умолчанию)",
+      "checks show": "одна проверка: её ответы, баллы, решение и факты",
+      "checks remove": "удалить проверку (отмена её вернёт)",
+      "history": "все ваши изменения, сначала новые; любое можно отменить",
+      "history prune": "навсегда забыть старые изменения: их больше нельзя отменить, а то, что они удалили, пропадёт",
+      "undo": "точно отменить последнее изменение (или последние N); отмена — тоже изменение, поэтому её можно отменить",
+      "checklists list": "список чек-листов (по умолчанию)",
+    },
+    ex: {
+      "check": ["vetted check \"Эльдорадо\"", "vetted check Озон --checklist online-order --lang ru", "vetted check \"Магазин\" --answers ответы.yaml --json", "vetted check Мастерхост --answer who-helps=live-support --answer cancel=self-service ..."],
+      "checklists": ["vetted checklists", "vetted checklists show general --lang ru", "vetted checklists validate мой-список.yaml"],
+      "checklists show": ["vetted checklists show general", "vetted checklists show subscription --json"],
+      "checklists validate": ["vetted checklists validate ~/.config/vetted/checklists/ноутбук.yaml"],
+      "company": ["vetted company list", "vetted company show Волгателеком"],
+      "company list": ["vetted company list", "vetted company list --json"],
+      "company show": ["vetted company show Волгателеком", "vetted company show Волгателеком --json"],
+      "company alias": ["vetted company alias Волгателеком ВТК"],
+      "incident": ["vetted incident add Волгателеком --title \"Нет интернета\" --fault company", "vetted incident event волгателеком-1 promise --text \"починим за сутки\" --due 2026-11-23T18:00", "vetted incident show волгателеком-1"],
+      "incident add": ["vetted incident add Волгателеком", "vetted incident add \"Магазин\" --title \"Потеряли посылку\" --fault компания --opened 2026-11-20 --json"],
+      "incident event": ["vetted incident event волгателеком-1 contact --channel телефон --robot --reached-human --wait-minutes 25", "vetted incident event волгателеком-1 promise --text \"починим за сутки\" --due 2026-11-23T18:00", "vetted incident event волгателеком-1 escalation --level \"старший смены\" --note \"старшая смены Ирина\"", "vetted incident event волгателеком-1 compensation --kind возврат --amount 300 --currency RUB --effort бумаги --no-proactive", "vetted incident event волгателеком-1 refusal --policy --text \"доставку оплачивает покупатель\""],
+      "incident list": ["vetted incident list", "vetted incident list --open --company Волгателеком --json"],
+      "incident show": ["vetted incident show волгателеком-1", "vetted incident show волгателеком-1 --json"],
+      "incident close": ["vetted incident close волгателеком-1 --outcome решено", "vetted incident close волгателеком-1 --outcome брошено --note \"сдался\""],
+      "incident attach": ["vetted incident attach volgatelecom-1 receipt.pdf", "vetted incident attach volgatelecom-1 call.m4a --event 3 --note \"the call where they promised a fix\""],
+      "attachment": ["vetted attachment list", "vetted attachment save 3 --out receipt.pdf"],
+      "attachment list": ["vetted attachment list", "vetted attachment list --incident volgatelecom-1 --json"],
+      "attachment save": ["vetted attachment save 3", "vetted attachment save 3 --out ~/receipt.pdf"],
+      "due": ["vetted due", "vetted due --json"],
+      "letter": ["vetted letter volgatelecom-1 --from \"Ivan Petrov\"", "vetted letter volgatelecom-1 --kind claim --jurisdiction ru --lang ru --demand recalculation --amount 500 --currency RUB --account 123456 --from \"Иван Петров\"", "vetted letter volgatelecom-1 --kind claim ... --sent --channel email", "vetted letter volgatelecom-1 --template my-claim.md --out claim.md"],
+      "letters": ["vetted letters list", "vetted letters check ~/.config/vetted/letters/en/claim.md"],
+      "letters list": ["vetted letters list", "vetted letters list --json"],
+      "letters check": ["vetted letters check my-claim.md"],
+      "lists": ["vetted lists", "vetted lists чёрный", "vetted lists --json"],
+      "why": ["vetted why Волгателеком", "vetted why Волгателеком --json"],
+      "pin": ["vetted pin Эльдорадо белый --reason \"помогли выбрать, хотя покупка была не у них\""],
+      "unpin": ["vetted unpin Эльдорадо"],
+      "policy": ["vetted policy show"],
+      "policy show": ["vetted policy show", "vetted policy show --json"],
+      "source": ["vetted source add dmitry-lists.json --name dmitry", "vetted source add complaints.csv.zip --name cfpb --kind cfpb", "vetted source list"],
+      "source add": ["vetted source add dmitry-lists.json --name dmitry", "vetted source add complaints.csv --name cfpb --kind cfpb"],
+      "source list": ["vetted source list", "vetted source list --json"],
+      "source show": ["vetted source show dmitry", "vetted source show cfpb --all"],
+      "source update": ["vetted source update dmitry dmitry-lists-2027.json", "vetted source update cfpb complaints.csv.zip"],
+      "source remove": ["vetted source remove dmitry"],
+      "source match": ["vetted source match cfpb", "vetted source match cfpb \"Bank of America\""],
+      "backup": ["vetted backup", "vetted backup --out ~/копия-2026-11-22.db"],
+      "restore": ["vetted restore ~/.local/share/vetted/backups/vetted-backup-20261122-101500.db"],
+      "import": ["vetted import списки.yaml", "vetted import копия.json --dry-run --json"],
+      "export": ["vetted export --format md > списки.md", "vetted export --format md --detail --lang ru --out списки.md", "vetted export --format json --out копия.json", "vetted export --format csv --out списки.csv"],
+      "paths": ["vetted paths", "vetted paths --json", "VETTED_DB=/tmp/try.db vetted paths"],
+      "completion": ["vetted completion bash > ~/.local/share/bash-completion/completions/vetted", "vetted completion zsh > ~/.zfunc/_vetted                      # with fpath+=(~/.zfunc) before compinit", "vetted completion fish > ~/.config/fish/completions/vetted.fish"],
+      "company rename": ["vetted company rename Wildberies Wildberries", "vetted company rename \"Volga Telecom\" Volgatelecom --no-alias"],
+      "company merge": ["vetted company merge Wildberies Wildberries"],
+      "company edit": ["vetted company edit Volgatelecom --category \"internet provider\" --parent Rostelecom", "vetted company edit Volgatelecom --parent \"\""],
+      "company remove": ["vetted company remove \"Test Shop\"", "vetted company remove \"Test Shop\" --with-evidence"],
+      "incident edit": ["vetted incident edit ozon-1 --company Wildberries", "vetted incident edit ozon-1 --opened \"01.12.2026 10:00\" --fault company", "vetted incident edit ozon-1"],
+      "incident remove": ["vetted incident remove ozon-1"],
+      "incident reopen": ["vetted incident reopen ozon-1"],
+      "event": ["vetted event list volga-2012-07", "vetted event edit volga-2012-07#4 --kept", "vetted event remove volga-2012-07#5"],
+      "event list": ["vetted event list", "vetted event list volga-2012-07 --json"],
+      "event edit": ["vetted event edit volga-2012-07#4 --kept", "vetted event edit volga-2012-07#2 --at \"12.07.2012 09:05\"", "vetted event edit ozon-1#3 --due \"2026-12-10 18:00\""],
+      "event remove": ["vetted event remove volga-2012-07#5"],
+      "checks": ["vetted checks", "vetted checks show amazon-check-1", "vetted checks remove amazon-check-2"],
+      "checks list": ["vetted checks list", "vetted checks list --company Amazon --json"],
+      "checks show": ["vetted checks show amazon-check-1", "vetted checks show amazon-check-1 --json"],
+      "checks remove": ["vetted checks remove amazon-check-2"],
+      "history": ["vetted history", "vetted history --company Volgatelecom --limit 5", "vetted history prune --before 2025-01-01"],
+      "history prune": ["vetted history prune --before 2025-01-01"],
+      "undo": ["vetted undo", "vetted undo 3", "vetted undo --op 12"],
+      "checklists list": ["vetted checklists list", "vetted checklists list --json"],
+    },
+    opts: {
+      "--account": "номер вашего лицевого счёта или договора с компанией",
+      "--all": "все компании, а не только первые 50 незнакомых вам",
+      "--allow-unverified": "ссылаться и на нормы с пометкой «ориентировочно» (не сверенные с первоисточником)",
+      "--amount": "компенсация: сколько",
+      "--answer": "один ответ (можно повторять); важнее --answers",
+      "--answers": "ответы: YAML или JSON, имя вопроса → значение ответа",
+      "--at": "когда это было, например 20.11.2026 10:00, 2026-11-20 10:00 или вчера 18:00 (по умолчанию: сейчас)",
+      "--before": "забыть изменения, сделанные до этой даты",
+      "--bought": "когда вы это купили или получили: от этой даты отсчитываются некоторые права",
+      "--case": "вид покупки (по умолчанию: по категории компании)",
+      "--category": "что это за компания (\"\", чтобы очистить)",
+      "--channel": `обращение: как вы связались: ${values(words.channel)}`,
+      "--checklist": "какой чек-лист: его имя (см. `vetted checklists`) или файл YAML",
+      "--company": "только эта компания",
+      "--currency": "компенсация: код ISO 4217, например RUB",
+      "--db": "файл базы данных (по умолчанию: $VETTED_DB, иначе папка данных пользователя)",
+      "--debug": "показывать стек вызовов при непредвиденных ошибках",
+      "--demand": "чего вы требуете",
+      "--detail": "md: раздел о каждой компании с выводами и хронологией",
+      "--dropped": "обращение: связь оборвалась или нет ответа",
+      "--dry-run": "показать, что добавилось бы; ничего не записывать",
+      "--due": "обещание: срок, например 23.11.2026 18:00 или 2026-11-23 18:00 (может быть в будущем)",
+      "--effort": `компенсация: чего стоило добиться: ${values(words.effort)}`,
+      "--event": "привязать файлы к одному событию: его номер в хронологии (1 — первое) или <incident>#<number>",
+      "--fault": `чья это вина, похоже: ${values(words.fault)}`,
+      "--format": "text (по умолчанию), json или ics: файл iCalendar со всеми открытыми сроками для программы-календаря",
+      "--from": "ваше имя, как в подписи письма",
+      "--incident": "только файлы этого обращения",
+      "--json": "вывести в JSON (один документ с отступами)",
+      "--jurisdiction": "на чьи законы ссылаться: ru, uk, eu, us или none — без ссылок на закон (по умолчанию: none)",
+      "--kept": "обещание: сдержано",
+      "--kind": `компенсация: какая: ${values(words.kind)}`,
+      "--lang": "язык чек-листов и сообщений: en или ru (по умолчанию: из $LC_ALL, $LC_MESSAGES или $LANG)",
+      "--level": `насколько высоко в компании: ${values(words.level)}`,
+      "--limit": "не больше стольких записей (по умолчанию: 20)",
+      "--name": "имя, под которым вы будете называть этот источник",
+      "--ndjson": "вывести в JSON, по объекту на строку (для конвейеров)",
+      "--no-alias": "не сохранять прежнее название среди других названий",
+      "--no-color": "вывод без цвета (то же делает NO_COLOR=1)",
+      "--no-dropped": "обращение: связь не обрывалась",
+      "--no-kept": "обещание: не сдержано",
+      "--no-policy": "отказ: не как политика компании",
+      "--no-proactive": "компенсация: только по просьбе",
+      "--no-reached-human": "обращение: живой человек не ответил",
+      "--no-redact": "с --share --with-evidence: оставить адреса электронной почты, номера телефонов и карт и ссылки как есть",
+      "--no-robot": "обращение: робота не было",
+      "--note": "всё, что стоит запомнить",
+      "--op": "отменить только эту операцию (см. `vetted history`), например более раннюю отмену",
+      "--open": "только открытые обращения",
+      "--opened": "когда началось, например 20.11.2026 10:00 или 2026-11-20 10:00 (по умолчанию: сейчас)",
+      "--out": "куда записать (по умолчанию: под собственным именем в текущей папке)",
+      "--outcome": `закрытие: чем закончилось: ${values(words.outcome)}`,
+      "--parent": "компания, в которую она входит (\"\", чтобы очистить)",
+      "--policy": "отказ: как политика компании",
+      "--proactive": "компенсация: предложили сами",
+      "--queue-position": "обращение: ваше место в очереди",
+      "--reached-human": "обращение: ответил живой человек",
+      "--reason": "почему: показано везде, где видна компания",
+      "--reply-to": "куда прислать ответ (адрес электронной почты или почтовый адрес)",
+      "--robot": "обращение: мешал голосовой робот или бот",
+      "--sent": "записать письмо как отправленное: событие contact в хронологии (с текстом письма) и срок ответа как обещание",
+      "--share": "json: файл, который другие добавят как источник: ваши списки и их причины, без личных фактов",
+      "--source": "с --share: подпись, под которой другие увидят файл (например, ваше имя)",
+      "--sources": "добавить к каждой компании, в какие списки её внесли ваши источники (например, \"2 black · 1 white\")",
+      "--statement": "дата выписки, в которой впервые появилась ошибка в счёте",
+      "--template": "ваш собственный шаблон вместо встроенного",
+      "--text": "обещание, отказ, заметка: что сказали",
+      "--title": "что случилось, в двух словах",
+      "--to": "кому адресовано письмо (по умолчанию: по виду письма и юрисдикции)",
+      "--version": "вывести версию",
+      "--wait-minutes": "обращение: минут до ответа человека (или пока вы не сдались)",
+      "--website": "её сайт (\"\", чтобы очистить)",
+      "--with-attachments": "json: встроить вложенные файлы (base64), чтобы импорт их восстановил",
+      "--with-evidence": "удалить также её проверки, обращения и закрепление",
+      "--yes": "не спрашивать; нужно там, где нет терминала для вопроса",
+      "check --note": "источник ответа: где вы это узнали (можно повторять)",
+      "check --json": "вывести результат в JSON",
+      "checklists show --json": "вывести в JSON",
+      "checklists validate --json": "вывести ошибки в JSON",
+      "company show --json": "вывести в JSON",
+      "incident add --json": "вывести новое обращение в JSON",
+      "incident event --json": "вывести событие и новые показатели в JSON",
+      "incident show --json": "вывести обращение с показателями в JSON",
+      "incident close --outcome": `чем закончилось: ${values(words.outcome)}`,
+      "incident close --at": "когда закончилось, ISO 8601 (по умолчанию: сейчас)",
+      "incident close --json": "вывести событие и показатели в JSON",
+      "incident attach --note": "что показывают файлы",
+      "incident attach --json": "вывести вложения в JSON",
+      "incident edit --fault": `чья это вина, похоже: ${values(words.fault)}`,
+      "incident edit --opened": "когда началось",
+      "incident edit --company": "перенести обращение к этой компании",
+      "incident edit --json": "затем вывести обращение в JSON",
+      "due --out": "записать в этот файл, а не в стандартный вывод",
+      "letter --kind": "complaint, escalation, claim или regulator (по умолчанию — следующая ступень лестницы эскалации)",
+      "letter --amount": "сумма, которую вы требуете",
+      "letter --currency": "код её валюты по ISO 4217, например RUB или EUR",
+      "letter --out": "записать письмо в этот файл, а не в стандартный вывод",
+      "letter --format": "md (по умолчанию) или txt",
+      "letter --at": "с --sent: когда письмо отправлено (по умолчанию: сейчас)",
+      "letter --channel": "с --sent: letter или email (по умолчанию: letter)",
+      "letters check --json": "вывести ошибки в JSON",
+      "lists --json": "вывести в JSON: {\"black\": [...], \"white\": [...], \"watch\": [...]}",
+      "lists --from": "списки одного источника как есть, вместо ваших",
+      "why --json": "вывести в JSON",
+      "policy show --json": "вывести в JSON",
+      "source add --kind": "что это за файл: vetted (файл vetted/1, которым поделились) или cfpb (база данных жалоб CFPB)",
+      "source show --json": "вывести в JSON",
+      "source match --json": "вывести в JSON",
+      "backup --out": "куда записать резервную копию или - для стандартного вывода (по умолчанию: <папка данных>/backups/vetted-backup-<время>.db)",
+      "import --json": "вывести отчёт в JSON",
+      "export --format": "md: списки для публикации; json: все ваши данные; csv: строка на каждую компанию в списках (по умолчанию: по расширению --out, иначе md)",
+      "export --out": "записать в этот файл, а не в стандартный вывод (целиком или никак; в устройство или канал — напрямую); формат задают .md, .json или .csv",
+      "export --with-evidence": "с --share: добавить ваши проверки и обращения, скрыв адреса электронной почты, номера телефонов и карт и ссылки",
+      "paths --json": "вывести в JSON",
+      "event edit --at": "когда это было",
+      "event edit --json": "затем вывести событие в JSON",
+      "checks show --json": "вывести в JSON",
+      "history --company": "только изменения по этой компании",
+      "undo --json": "вывести отменённое в JSON",
+    },
+  },
+
+  checkWords: {
+    questionOf: (n, total) => `вопрос ${n} из ${total}`,
+    howToFind: 'Как выяснить',
+    notePrompt: 'Заметка (где вы это узнали; Enter — пропустить)',
+    score: 'Оценка',
+    verdict: { go: 'можно', caution: 'осторожно', avoid: 'избегать' },
+    verdictLine: { go: 'у этого продавца можно покупать', caution: 'покупайте с осторожностью', avoid: 'у этого продавца лучше не покупать' },
+    dealbreakers: 'Неприемлемые ответы',
+    none: 'нет',
+    weakest: 'Самые слабые ответы',
+    askBefore: 'Прежде чем платить, спросите продавца',
+    evidence: 'источник',
+    stored: (id) => `сохранено как проверка ${id}`,
+    weight: 'вес',
+    notCounted: 'не учитывается',
+  },
+
+  data: {
+    cannotWriteFormat: (format) => `export пока не умеет писать файлы ${format}; укажите --format md, json или csv (или файл --out с расширением .md, .json или .csv).`,
+    unknownExtension: (ext, out) => `по расширению .${ext} файла ${out} не понять формат; укажите --format md, json или csv.`,
+    attachmentsNeedJson: '--with-attachments вкладывает файлы в файл данных; укажите его вместе с --format json.',
+    shareFlags: '--source, --with-evidence и --no-redact указываются вместе с --share; добавьте --share --format json.',
+    shareNeedsJson: '--share пишет файл данных vetted/1; добавьте --format json.',
+    longSource: (max) => `--source — не длиннее ${fmt.plural(max, { one: 'знака', few: 'знаков', many: 'знаков', other: 'знака' })}; сократите.`,
+    attachmentsLeftOut: (n) =>
+      `вложения: ${fmt.plural(n, { one: 'файл указан', few: 'файла указаны', many: 'файлов указаны', other: 'файла указаны' })} без содержимого и пропущены; экспортируйте с --with-attachments, чтобы перенести файлы`,
+    stdin: 'стандартный ввод',
+    restoreWould: (db, source, keep) =>
+      `restore ${keep ? `заменит базу данных ${db} файлом ${source} (текущая будет сохранена в ${keep})` : `восстановит ${source} как базу данных ${db}`}; добавьте --yes, чтобы сделать это без подтверждения в терминале.`,
+    restoreAsk: (db, source, keep, n) =>
+      keep
+        ? `Заменить базу данных ${db}${n ? ` (${fmt.plural(n.companies, { one: 'компания', few: 'компании', many: 'компаний', other: 'компании' })}, ${fmt.plural(n.incidents, { one: 'обращение', few: 'обращения', many: 'обращений', other: 'обращения' })}, ${fmt.plural(n.checks, { one: 'проверка', few: 'проверки', many: 'проверок', other: 'проверки' })}, ${fmt.plural(n.pins, { one: 'закрепление', few: 'закрепления', many: 'закреплений', other: 'закрепления' })})` : ''} файлом ${source}? Текущая будет сохранена в ${keep}.`
+        : `Восстановить ${source} как базу данных ${db}?`,
+    notRestored: (db) => `ничего не восстановлено; база данных ${db} осталась как была.`,
+    emptyRestore: 'для restore нужен путь к резервной копии.',
+    folder: (file) => `${file} — папка, а не файл данных; укажите путь к файлу JSON или YAML.`,
+    noFile: (file) => `файла ${file} нет; проверьте путь.`,
+    tooBig: (file, mb, max) => `${file} занимает ${mb} МБ; vetted читает файлы данных до ${max} МБ, разделите его на части.`,
+    sections: { companies: 'компании', aliases: 'другие названия', checks: 'проверки', incidents: 'обращения', events: 'события', pins: 'закрепления' },
+    counts: (label, added, dryRun, existing) => `${label}: ${dryRun ? 'добавится' : 'добавлено'} ${added}${existing ? `, уже было ${existing}` : ''}`,
+    dryRunHead: (file) => `${file} (пробный прогон, ничего не записано)`,
+    importedHead: (file) => `загружено: ${file}`,
+    nothing: 'в нём ничего нет',
+    invalid: (file, problems) => `${file} — не файл данных vetted/1: ${problems}; ничего не загружено.`,
+    progress: (pct, done, total) => `загрузка… ${pct}% (${done} из ${total} записей)`,
+    note: (file, n) => `заметьте: ${file}: ${n}`,
+    noDatabase: (path) => `базы данных ${path} ещё нет, копировать нечего.`,
+    backedUp: (from, to) => `копия ${from} сохранена в ${to}`,
+    isItself: 'это и есть сама база данных; укажите путь к копии.',
+    keptAs: (path) => `прежняя база данных сохранена в ${path}`,
+    restored: (path, from) => `${path} восстановлена из ${from}`,
+    badFormat: (given) => `--format принимает md, json или csv, а не «${given}».`,
+    wrote: (file) => `записано: ${file}`,
+  },
+
+  sources: {
+    countOn: (n, list) => `${fmt.number(n)} — ${ru.words.list[list]}`,
+    noSource: (name) => `источника ${q(name)} нет; список: \`vetted source list\`.`,
+    listsOf: (name, label, exportedAt) => `Списки источника ${q(name)}${label ? ` (${label})` : ''}${exportedAt ? `, переданные ${fmt.dateTime(exportedAt)}` : ''}, как он их дал:`,
+    sourcesSay: (text) => `источники: ${text}`,
+  },
+
+  answers: {
+    problem: (p) =>
+      p.kind === 'unknown-question'
+        ? `«${p.given}» — не вопрос чек-листа ${p.checklist}; его вопросы: ${p.questions.join(', ')}`
+        : `«${p.given}» — не ответ на ${p.question}; ответы: ${p.values.join(', ')}`,
+  },
+
+  checklists: {
+    warning: (m) => `внимание: ${m}`,
+    headers: ['ИМЯ', 'ВЕРСИЯ', 'ВОПРОСОВ', 'ОТКУДА', 'НАЗВАНИЕ'],
+    source: { 'built-in': 'встроенный', user: 'ваш', file: 'файл' },
+    ownGoIn: (dir) => `Ваши чек-листы кладите в ${dir} (формат: \`vetted checklists show general\`).`,
+    weight: (w) => `вес ${w}`,
+    notCounted: 'не учитывается',
+    dealbreaker: 'неприемлемо',
+    valid: (file, id, version, n) => `${file}: в порядке — ${id} v${version}, ${fmt.plural(n, { one: 'вопрос', few: 'вопроса', many: 'вопросов', other: 'вопроса' })}`,
+    problems: (n) => `${fmt.plural(n, { one: 'ошибка', few: 'ошибки', many: 'ошибок', other: 'ошибки' })}; исправьте и проверьте снова.`,
+    cannotRead: (file) => `не удаётся прочитать ${file}; проверьте путь.`,
+  },
+
+  page: {
+    title: 'Чёрный и белый списки компаний',
+    exported: (date) => `Выгружено ${fmt.date(date)} программой vetted.`,
+    counts: (b, w, x) => `В чёрном списке: ${b}, в белом: ${w}, под наблюдением: ${x}.`,
+    method:
+      'Каждое решение следует из записанных фактов (проверок перед покупкой и журналов обращений) по открытой политике: один грубый сотрудник — ещё не компания, но если не помог отдел качества или руководство — это уже компания; хорошо исправленная ошибка вызывает доверие; сделанное компанией важнее того, что обещает проверка. Закрепление — решение автора, и оно показано как таковое.',
+    lists: { black: 'Чёрный список', white: 'Белый список', watch: 'Под наблюдением' },
+    columns: ['Компания', 'С', 'Почему', 'Доказательства'],
+    nobody: 'Никого.',
+    companies: 'Компании подробно',
+    verdictLine: (list, since) => `${listIn[list][0].toUpperCase()}${listIn[list].slice(1)}${since ? ` с ${fmt.date(since)}` : ''}.`,
+    findings: 'Выводы',
+    timeline: (id, title) => `Обращение ${id}: ${title}`,
+    csvColumns: ['список', 'компания', 'с', 'закреплено', 'правила', 'почему', 'доказательства'],
+    yes: 'да',
+    no: 'нет',
+  },
+
+  prompts: {
+    title: 'Что случилось? (коротко)',
+    titleNeeded: 'С заголовком обращение легче найти потом.',
+    fault: 'Чья это, похоже, вина?',
+    faultLabel: {
+      company: 'компании (подвели их товар, услуга или сотрудники)',
+      'third-party': 'кого-то ещё (перевозчик, отключение света, поставщик)',
+      customer: 'моя (я ошибся или просто передумал)',
+      unknown: 'пока неясно',
+    },
+    firstContact: 'Записать первое обращение к ним сейчас?',
+    question: {
+      channel: 'Как вы связались?',
+      reached_human: 'Ответил живой человек?',
+      wait_minutes: 'Сколько минут до ответа человека (или пока вы не сдались)',
+      robot: 'Мешало голосовое меню или бот?',
+      queue_position: 'Ваше место в очереди, если назвали (Enter — пропустить)',
+      dropped: 'Связь оборвалась или никто не ответил?',
+      level: 'Кто это был? (насколько высоко в компании)',
+      note: 'Заметка (имена, что сказали; Enter — пропустить)',
+      text: 'Что именно сказали? (их словами)',
+      due: 'К какому сроку? (например, 23.11.2026 18:00 или 2026-11-23 18:00)',
+      kept: 'Сдержали?',
+      amount: 'Сколько? (Enter — пропустить)',
+      currency: 'Валюта (код ISO, например RUB или EUR; Enter — пропустить)',
+      kind: 'Какая компенсация?',
+      proactive: 'Предложили сами, без просьбы?',
+      effort: 'Чего вам стоило её добиться?',
+      policy: 'Сказали, что это политика компании?',
+      outcome: 'Чем закончилось?',
+    },
+    needed: 'Это обязательно.',
+    wholeNumber: 'Целое число, пожалуйста.',
+    aNumber: 'Число, пожалуйста, например 50 или 12,5.',
+    aDate: 'Дата, например 23.11.2026 18:00, 2026-11-23 18:00 или сегодня 18:00.',
+    aCurrency: 'Трёхбуквенный код, например RUB.',
+  },
+};
