@@ -6,7 +6,7 @@ import { join, resolve } from 'node:path';
 import { UserError } from './errors.js';
 import { guardTerminal } from './ui/safe.js';
 import type { Lang } from './domain/checklist.js';
-import { pickLang } from './i18n/index.js';
+import { pickLang, t } from './i18n/index.js';
 
 export interface GlobalOptions {
   db?: string;
@@ -50,7 +50,7 @@ export function langFrom(flag: string | undefined, env: NodeJS.ProcessEnv): Lang
 }
 
 export function makeContext(opts: GlobalOptions, env = process.env): Context {
-  if (opts.db === '') throw new UserError('--db needs a file path; give one, or leave --db out to use the default database.');
+  if (opts.db === '') throw new UserError(t().files.dbNeedsPath);
   const explicit = opts.db ?? (env.VETTED_DB || undefined);
   return {
     // Looked up when asked: touching stdin costs start-up time that most commands never need.

@@ -30,9 +30,9 @@ export interface CheckOptions {
 
 /** Reads --answers: a map of question id to value, or { answers, notes } as in the data file. */
 function readAnswersFile(file: string): { answers: Record<string, string>; notes: Record<string, string> } {
-  const data = parseDataText(readInputText(file, { what: 'an answers file', maxBytes: INPUT_LIMITS.small }), file);
+  const data = parseDataText(readInputText(file, { what: 'answers', maxBytes: INPUT_LIMITS.small }), file);
   if (typeof data !== 'object' || data === null || Array.isArray(data)) {
-    throw new UserError(`${file} must be a map of question id to answer value, such as "who-helps: live-support".`);
+    throw new UserError(t().check.answersMap(file));
   }
   const obj = data as Record<string, unknown>;
   const nested = typeof obj.answers === 'object' && obj.answers !== null;
@@ -41,7 +41,7 @@ function readAnswersFile(file: string): { answers: Record<string, string>; notes
   const asText = (map: Record<string, unknown>, what: string) =>
     Object.fromEntries(
       Object.entries(map).map(([k, v]) => {
-        if (typeof v !== 'string') throw new UserError(`${file}: the ${what} of "${k}" must be text, not ${JSON.stringify(v)}.`);
+        if (typeof v !== 'string') throw new UserError(t().check.answerText(file, what, k, JSON.stringify(v)));
         return [k, v.trim()];
       }),
     );
@@ -63,7 +63,7 @@ export async function run(ctx: Context, companyArg: string, opts: CheckOptions):
   const bad = answerProblemsMessage(checklist, answers);
   if (bad) throw new UserError(`${bad}.`);
   for (const q of Object.keys(notes)) {
-    if (!checklist.questions.some((x) => x.id === q)) throw new UserError(`--note names "${q}", which is not a question of the ${checklist.id} checklist.`);
+    if (!checklist.questions.some((x) => x.id === q)) throw new UserError(t().check.noteNotQuestion(q, checklist.id));
     checkNote(notes[q]);
   }
   const { missing } = checkAnswers(checklist, answers);
@@ -87,9 +87,7 @@ export async function run(ctx: Context, companyArg: string, opts: CheckOptions):
     const beforeFacts = recordFacts(beforeEvidence, ctx.now());
     if (missing.length) {
       if (!ctx.interactive) {
-        throw new UserError(
-          `no answer was given to ${missing.join(', ')}; give them with --answer ID=VALUE or --answers FILE, or run on a terminal to be asked (see \`vetted checklists show ${checklist.id}\`).`,
-        );
+        throw new UserError(t().check.noAnswers(missing, checklist.id));
       }
       for (const w of warnings.splice(0)) ctx.err.write(`${safeText(w)}\n`);
       // The company's record first: what it did decides more than what the answers will say.

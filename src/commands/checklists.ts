@@ -70,7 +70,7 @@ export async function runShow(ctx: Context, id: string, opts: JsonOption): Promi
 }
 
 export async function runValidate(_ctx: Context, file: string, opts: JsonOption): Promise<CommandResult> {
-  const { checklist, problems } = parseChecklistText(readInputText(file, { what: 'a checklist', maxBytes: INPUT_LIMITS.small }), file);
+  const { checklist, problems } = parseChecklistText(readInputText(file, { what: 'checklist', maxBytes: INPUT_LIMITS.small }), file);
   if (opts.json) {
     return { out: toJson({ file, valid: !!checklist, id: checklist?.id, problems }), code: checklist ? 0 : 2 };
   }

@@ -22,7 +22,7 @@ export interface ImportOptions {
 }
 
 function readData(file: string): ParsedData {
-  return parseDataDocument(readInputText(file, { what: 'a data file', maxBytes: INPUT_LIMITS.data }), file === '-' ? 'standard input' : file);
+  return parseDataDocument(readInputText(file, { what: 'data', maxBytes: INPUT_LIMITS.data }), file === '-' ? t().data.stdin : file);
 }
 
 function renderReport(file: string, r: MergeReport, dryRun: boolean): string[] {

@@ -7,6 +7,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { LineCounter, isNode, parseDocument } from 'yaml';
 import { validateChecklist, formatPath, type Checklist, type Path } from '../domain/checklist.js';
+import { t } from '../i18n/index.js';
 import { UserError } from '../errors.js';
 import { YAML_LIMITS, assertYamlBudget } from './yaml-limits.js';
 
@@ -90,12 +91,12 @@ export function formatProblems(file: string, problems: LocatedProblem[]): string
 }
 
 function loadFile(file: string, source: ChecklistSource): LoadedChecklist {
-  const text = readInputText(file, { what: 'a checklist', maxBytes: INPUT_LIMITS.small });
+  const text = readInputText(file, { what: 'checklist', maxBytes: INPUT_LIMITS.small });
   const { checklist, problems } = parseChecklistText(text, file);
   if (!checklist) {
     const first = formatProblems(file, problems)[0];
     const more = problems.length - 1;
-    throw new UserError(`the checklist ${first}${more ? ` (and ${more} more problem${more === 1 ? '' : 's'})` : ''}; run \`vetted checklists validate ${file}\` to see them all.`);
+    throw new UserError(t().checklists.broken(first, more, file));
   }
   return { checklist, source, file };
 }
@@ -137,15 +138,14 @@ export function loadAllChecklists(configDir: string, onBroken: (message: string)
 export function findChecklist(idOrPath: string, configDir: string): LoadedChecklist {
   if (/[\\/]/.test(idOrPath) || /\.ya?ml$/.test(idOrPath)) {
     const file = resolve(idOrPath);
-    if (!existsSync(file)) throw new UserError(`there is no checklist file ${idOrPath}; check the path, or give a checklist id (see \`vetted checklists list\`).`);
+    if (!existsSync(file)) throw new UserError(t().checklists.noFile(idOrPath));
     return loadFile(file, 'file');
   }
   const broken: string[] = [];
   const all = loadAllChecklists(configDir, (m) => broken.push(m));
   const found = all.find((c) => c.checklist.id === idOrPath);
   if (!found) {
-    const hint = broken.length ? ` (${broken.length} of your checklist files could not be read: ${broken[0]})` : '';
-    throw new UserError(`there is no checklist "${idOrPath}"; the checklists are: ${all.map((c) => c.checklist.id).join(', ')}${hint}.`);
+    throw new UserError(t().checklists.noChecklist(idOrPath, all.map((c) => c.checklist.id), broken.length, broken[0]));
   }
   return found;
 }

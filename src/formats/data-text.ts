@@ -4,6 +4,7 @@
 // bounded before it is built.
 
 import { LineCounter, isMap, isNode, isPair, isScalar, parseDocument, type Document, type Pair } from 'yaml';
+import { t } from '../i18n/index.js';
 import { UserError } from '../errors.js';
 import { formatPath, type Path } from '../domain/validation.js';
 import { YAML_LIMITS, assertYamlBudget } from './yaml-limits.js';
@@ -57,7 +58,7 @@ export function scanJson(text: string, file: string): void {
       if (expectKey && top) {
         const raw = text.slice(i + 1, j);
         const key = escaped ? (JSON.parse(`"${raw}"`) as string) : raw;
-        if (top.has(key)) throw new UserError(`${file}:${line}: the key ${JSON.stringify(key)} is given twice in one object; keep one.`);
+        if (top.has(key)) throw new UserError(t().files.keyTwice(file, line, JSON.stringify(key)));
         top.add(key);
         expectKey = false;
       } else values++;
@@ -78,7 +79,7 @@ export function scanJson(text: string, file: string): void {
     }
     if (containers > JSON_LIMITS.containers || values > JSON_LIMITS.values) {
       throw new UserError(
-        `${file} holds more than ${JSON_LIMITS.containers.toLocaleString('en')} maps and lists or ${JSON_LIMITS.values.toLocaleString('en')} values, more than vetted reads at once; split it into smaller files.`,
+        t().files.jsonTooBig(file, JSON_LIMITS.containers, JSON_LIMITS.values),
       );
     }
   }
@@ -109,7 +110,7 @@ export function findBrokenText(data: unknown, path: Path = []): Path | undefined
 
 function assertText(data: unknown, file: string): void {
   const bad = findBrokenText(data);
-  if (bad) throw new UserError(`${file}: ${formatPath(bad) || '(top)'} holds a broken character (a lone UTF-16 surrogate such as \\ud800), not text; fix it and try again.`);
+  if (bad) throw new UserError(t().files.surrogate(file, formatPath(bad)));
 }
 
 /** Where a path of a YAML document stands: the key of the deepest part of it that exists. */
@@ -151,7 +152,7 @@ export function parseDataDocument(text: string, file: string): ParsedData {
     }
   }
   if (jsonError !== undefined && (/\.json$/i.test(file) || /^\s*[[{]\s*"/.test(body))) {
-    throw new UserError(`${file} is not valid JSON: ${jsonError}; fix it and try again.`);
+    throw new UserError(t().files.badJson(file, jsonError));
   }
   assertYamlBudget(body, file);
   const lc = new LineCounter();
@@ -159,15 +160,15 @@ export function parseDataDocument(text: string, file: string): ParsedData {
   if (doc.errors.length) {
     const e = doc.errors[0];
     const pos = lc.linePos(e.pos[0]);
-    throw new UserError(`${file}:${pos.line}:${pos.col} is not valid YAML: ${e.message.split('\n')[0]}; fix it and try again.`);
+    throw new UserError(t().files.badYaml(`${file}:${pos.line}:${pos.col}`, e.message.split('\n')[0]));
   }
   let data: unknown;
   try {
     data = doc.toJS(YAML_LIMITS);
   } catch (err) {
     const message = (err as Error).message;
-    if (/alias/i.test(message)) throw new UserError(`${file} uses too many YAML aliases (${message}); write the data out in full.`);
-    throw new UserError(`${file} cannot be read as YAML: ${message}.`);
+    if (/alias/i.test(message)) throw new UserError(t().files.yamlAliases(file, message));
+    throw new UserError(t().files.cannotYaml(file, message));
   }
   assertText(data, file);
   return { data, locate: yamlLocator(doc, lc) };

@@ -16,7 +16,7 @@ export async function loadPolicy(configDir: string): Promise<{ policy: Policy; s
   const file = policyPath(configDir);
   if (!existsSync(file)) return { policy: DEFAULT_POLICY, source: null };
   const { parseDataText } = await import('./data-text.js');
-  const data = parseDataText(readInputText(file, { what: 'a policy', maxBytes: INPUT_LIMITS.small }), file);
+  const data = parseDataText(readInputText(file, { what: 'policy', maxBytes: INPUT_LIMITS.small }), file);
   const result = validatePolicy(data);
   if ('errors' in result) {
     const e = result.errors[0];

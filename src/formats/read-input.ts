@@ -4,6 +4,7 @@
 // with a sentence, never read into memory whole. Text must be UTF-8.
 
 import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
+import { t } from '../i18n/index.js';
 import { UserError } from '../errors.js';
 
 /** The limits of what is read, in bytes (stated in the README). */
@@ -18,35 +19,39 @@ const MB = 1024 * 1024;
 const pause = new Int32Array(new SharedArrayBuffer(4));
 
 export function describeSize(bytes: number): string {
-  return bytes >= MB ? `${Math.round(bytes / MB)} MB` : `${Math.round(bytes / 1024)} KB`;
+  return t().files.size(bytes);
 }
 
-function openInput(file: string, what: string): number {
-  if (file === '') throw new UserError(`${what} needs a file path; give one.`);
+/** What a file is read as: its words come from the catalog. */
+export type InputKind = 'data' | 'checklist' | 'policy' | 'answers';
+
+function openInput(file: string, what: InputKind): number {
+  const say = t().files;
+  if (file === '') throw new UserError(say.needsPath(what));
   if (file === '-') return 0;
   try {
     // A FIFO waits here for its writer, as `cat` would.
     return openSync(file, constants.O_RDONLY | constants.O_NOCTTY);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new UserError(`there is no file ${file}; check the path.`);
-    if (code === 'EACCES' || code === 'EPERM') throw new UserError(`cannot read ${file} (permission denied); check its permissions.`);
-    if (code === 'ENOTDIR') throw new UserError(`${file} is not a path to a file (a part of it is not a folder); check the path.`);
-    if (code === 'ELOOP') throw new UserError(`${file} is a loop of symbolic links; check the path.`);
-    if (code === 'ENXIO') throw new UserError(`${file} is a socket or a device with nothing behind it, not a file; give the path of a file.`);
-    throw new UserError(`cannot read ${file} (${code ?? (err as Error).message}); check the path.`);
+    if (code === 'ENOENT') throw new UserError(say.noFile(file));
+    if (code === 'EACCES' || code === 'EPERM') throw new UserError(say.denied(file));
+    if (code === 'ENOTDIR') throw new UserError(say.notDir(file));
+    if (code === 'ELOOP') throw new UserError(say.loop(file));
+    if (code === 'ENXIO') throw new UserError(say.nothingBehind(file));
+    throw new UserError(say.cannotRead(file, code ?? (err as Error).message));
   }
 }
 
 /** Reads at most `maxBytes` of a file (or `-`, standard input) as UTF-8 text. */
-export function readInputText(file: string, opts: { what: string; maxBytes: number }): string {
+export function readInputText(file: string, opts: { what: InputKind; maxBytes: number }): string {
   const fd = openInput(file, opts.what);
-  const name = file === '-' ? 'standard input' : file;
+  const say = t().files;
+  const name = file === '-' ? t().data.stdin : file;
   try {
     const st = fstatSync(fd);
-    if (st.isDirectory()) throw new UserError(`${name} is a folder, not a file; give the path of a file.`);
-    const tooBig = () =>
-      new UserError(`${name} holds more than ${describeSize(opts.maxBytes)}, the most vetted reads as ${opts.what}; ${opts.what === 'a data file' ? 'split it into smaller files' : 'shorten it'}.`);
+    if (st.isDirectory()) throw new UserError(say.folder(name));
+    const tooBig = () => new UserError(say.tooBig(name, opts.maxBytes, opts.what));
     if (st.isFile() && st.size > opts.maxBytes) throw tooBig();
     const chunks: Buffer[] = [];
     let total = 0;
@@ -62,8 +67,8 @@ export function readInputText(file: string, opts: { what: string; maxBytes: numb
           Atomics.wait(pause, 0, 0, 10);
           continue;
         }
-        if (code === 'EISDIR') throw new UserError(`${name} is a folder, not a file; give the path of a file.`);
-        throw new UserError(`cannot read ${name} (${code ?? (err as Error).message}); check the file.`);
+        if (code === 'EISDIR') throw new UserError(say.folder(name));
+        throw new UserError(say.cannotRead(name, code ?? (err as Error).message));
       }
       if (n === 0) break;
       chunks.push(n === buf.length ? buf : buf.subarray(0, n));
@@ -73,7 +78,7 @@ export function readInputText(file: string, opts: { what: string; maxBytes: numb
     try {
       return new TextDecoder('utf-8', { fatal: true }).decode(chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, total));
     } catch {
-      throw new UserError(`${name} is not UTF-8 text; save it as UTF-8 and try again.`);
+      throw new UserError(say.notUtf8(name));
     }
   } finally {
     if (fd !== 0) closeSync(fd);

@@ -25,6 +25,7 @@ import {
   type Stats,
 } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
+import { t } from '../i18n/index.js';
 import { UserError } from '../errors.js';
 
 /** What must never be written over: the database of this run and everything that belongs to it. */
@@ -102,27 +103,28 @@ export function isSqliteFile(path: string): boolean {
 
 /** Refuses a target that is the database, one of its companions or backups, or any SQLite file. */
 export function assertNotDatabase(target: string, guard: WriteGuard, st?: Stats, flag = '--out'): void {
-  const refuse = (what: string) => {
-    throw new UserError(`${target} is ${what}, so nothing was written there; choose another ${flag}.`);
+  const refuse = (what: 'database' | 'backup' | 'link' | 'sqlite') => {
+    throw new UserError(t().files.refuseTarget(target, what, flag));
   };
   if (guard.dbPath !== undefined) {
     const db = realOr(guard.dbPath);
     const real = realOr(target);
     const names = new Set(DB_COMPANIONS.flatMap((s) => [`${db}${s}`, `${resolve(guard.dbPath!)}${s}`]));
-    if (names.has(real) || names.has(resolve(target))) refuse('the database or one of its own files');
+    if (names.has(real) || names.has(resolve(target))) refuse('database');
     const backups = realOr(join(dirname(db), 'backups'));
-    if (dirname(real) === backups && st) refuse('a file in the backups folder of the database');
+    if (dirname(real) === backups && st) refuse('backup');
     for (const s of st ? DB_COMPANIONS : []) {
       const other = statOr(`${db}${s}`);
-      if (other && other.dev === st!.dev && other.ino === st!.ino) refuse('the database or one of its own files (another name of it)');
+      if (other && other.dev === st!.dev && other.ino === st!.ino) refuse('link');
     }
   }
-  if (st?.isFile() && isSqliteFile(target)) refuse('an SQLite database');
+  if (st?.isFile() && isSqliteFile(target)) refuse('sqlite');
 }
 
 /** Checks an output path before anything is computed, so that a refusal costs nothing. */
 export function checkOutputPath(out: string, guard: WriteGuard, flag = '--out'): void {
-  if (out === '') throw new UserError(`${flag} needs a file path (or - for standard output).`);
+  const say = t().files;
+  if (out === '') throw new UserError(say.outNeedsPath(flag));
   if (out === '-' || ownDescriptorOf(out) !== undefined) return;
   let link: Stats | undefined;
   try {
@@ -131,14 +133,14 @@ export function checkOutputPath(out: string, guard: WriteGuard, flag = '--out'):
     link = undefined;
   }
   const st = statOr(out);
-  if (link?.isSymbolicLink() && !st) throw new UserError(`${out} is a symbolic link to a file that does not exist; remove the link or choose another ${flag}.`);
-  if (st?.isDirectory()) throw new UserError(`${out} is a folder; give a file path to ${flag}.`);
-  if (st && !st.isFile() && !st.isCharacterDevice() && !st.isFIFO()) throw new UserError(`${out} is neither a file, a character device nor a pipe; choose another ${flag}.`);
+  if (link?.isSymbolicLink() && !st) throw new UserError(say.danglingLink(out, flag));
+  if (st?.isDirectory()) throw new UserError(say.outFolder(out, flag));
+  if (st && !st.isFile() && !st.isCharacterDevice() && !st.isFIFO()) throw new UserError(say.outSpecial(out, flag));
   if (!st) {
     const dir = dirname(resolve(out));
     const d = statOr(dir);
-    if (!d) throw new UserError(`the folder ${dir} does not exist; create it or choose another ${flag}.`);
-    if (!d.isDirectory()) throw new UserError(`${dir} is not a folder; choose another ${flag}.`);
+    if (!d) throw new UserError(say.noFolder(dir, flag));
+    if (!d.isDirectory()) throw new UserError(say.notFolder(dir, flag));
   }
   assertNotDatabase(out, guard, st, flag);
 }
@@ -169,7 +171,7 @@ export function createTempBeside(target: string, mode = 0o600): { path: string; 
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code;
       if (code === 'EEXIST' && attempt < 5) continue;
-      if (code === 'ENOENT') throw new UserError(`the folder ${dirname(target)} does not exist; create it or choose another --out.`);
+      if (code === 'ENOENT') throw new UserError(t().files.noFolder(dirname(target), '--out'));
       throw err;
     }
   }

@@ -3,6 +3,7 @@
 // memory several hundred bytes at a time, so the budget is counted in tokens, not bytes.
 
 import { Lexer } from 'yaml';
+import { t } from '../i18n/index.js';
 import { UserError } from '../errors.js';
 
 export const YAML_LIMITS = { maxAliasCount: 100 } as const;
@@ -12,16 +13,15 @@ export const YAML_BUDGET = { tokens: 1_000_000, bytes: 16 * 1024 * 1024 } as con
 
 /** Refuses, before it is parsed, a YAML document that would not fit the memory budget. */
 export function assertYamlBudget(text: string, file: string): void {
-  const advice = 'write large data as JSON (`vetted export --format json` does), or split the file';
   if (text.length > YAML_BUDGET.bytes || Buffer.byteLength(text) > YAML_BUDGET.bytes) {
-    throw new UserError(`${file} is larger than ${YAML_BUDGET.bytes / 1048576} MB, the most vetted reads as YAML; ${advice}.`);
+    throw new UserError(t().files.yamlTooBig(file, YAML_BUDGET.bytes));
   }
   // A token takes at least half a character: a short text cannot exceed the budget.
   if (text.length * 2 <= YAML_BUDGET.tokens) return;
   let tokens = 0;
   for (const _ of new Lexer().lex(text)) {
     if (++tokens > YAML_BUDGET.tokens) {
-      throw new UserError(`${file} holds more than ${YAML_BUDGET.tokens.toLocaleString('en')} YAML tokens, the most vetted reads as YAML; ${advice}.`);
+      throw new UserError(t().files.yamlTooManyTokens(file, YAML_BUDGET.tokens));
     }
   }
 }

@@ -241,6 +241,11 @@ export const en = {
 
   // ---- check ----
   check: {
+    answersMap: (file: string) => `${file} must be a map of question id to answer value, such as "who-helps: live-support".`,
+    answerText: (file: string, what: string, key: string, given: string) => `${file}: the ${what} of ${q(key)} must be text, not ${given}.`,
+    noteNotQuestion: (id: string, checklist: string) => `--note names ${q(id)}, which is not a question of the ${checklist} checklist.`,
+    noAnswers: (missing: string[], checklist: string) =>
+      `no answer was given to ${missing.join(', ')}; give them with --answer ID=VALUE or --answers FILE, or run on a terminal to be asked (see \`vetted checklists show ${checklist}\`).`,
     record: (name: string, list: Placement, since: string | null) =>
       list === 'unlisted' ? `${name}: no record yet (on no list).` : `${name}: on the ${list} list since ${since ? fmt.date(since) : '—'}.`,
     recordReason: (rule: string, text: string) => `  decided by ${rule}: ${text}`,
@@ -256,6 +261,11 @@ export const en = {
 
   // ---- company ----
   company: {
+    isAliasOf: (name: string, owner: string) => `${q(name)} is already an alias of ${owner}.`,
+    aliasTaken: (alias: string, owner: string) => `${q(alias)} already names ${owner}; an alias can belong to one company only.`,
+    nameTaken: (name: string, owner: string, from: string) => `${q(name)} already names ${owner}; to make them one company, use \`vetted company merge ${q(from)} ${q(owner)}\`.`,
+    pinsDisagree: (a: string, aList: ListName, aReason: string, b: string, bList: ListName, bReason: string) =>
+      `${a} is pinned ${aList} (${q(aReason)}) and ${b} is pinned ${bList} (${q(bReason)}); unpin one of them first (\`vetted unpin\`).`,
     alsoKnown: (names: string) => `also known as ${names}`,
     partOf: (name: string) => `part of ${name}`,
     head: (list: Placement, since: string | null) => (list === 'unlisted' ? 'on no list (no evidence yet)' : `on the ${list} list since ${since ? fmt.date(since) : '—'}`),
@@ -784,6 +794,67 @@ export const en = {
   },
 
   // ---- the data file, backups ----
+  files: {
+    size: (bytes: number) => (bytes >= 1048576 ? `${fmt.number(Math.round(bytes / 1048576))} MB` : `${fmt.number(Math.round(bytes / 1024))} KB`),
+    kind: { data: 'a data file', checklist: 'a checklist', policy: 'a policy', answers: 'an answers file' } as Record<'data' | 'checklist' | 'policy' | 'answers', string>,
+    needsPath: (what: 'data' | 'checklist' | 'policy' | 'answers') => `${en.files.kind[what]} needs a file path; give one.`,
+    noFile: (file: string) => `there is no file ${file}; check the path.`,
+    denied: (file: string) => `cannot read ${file} (permission denied); check its permissions.`,
+    notDir: (file: string) => `${file} is not a path to a file (a part of it is not a folder); check the path.`,
+    loop: (file: string) => `${file} is a loop of symbolic links; check the path.`,
+    nothingBehind: (file: string) => `${file} is a socket or a device with nothing behind it, not a file; give the path of a file.`,
+    cannotRead: (file: string, code: string) => `cannot read ${file} (${code}); check the path.`,
+    folder: (file: string) => `${file} is a folder, not a file; give the path of a file.`,
+    tooBig: (file: string, max: number, what: 'data' | 'checklist' | 'policy' | 'answers') =>
+      `${file} holds more than ${en.files.size(max)}, the most vetted reads as ${en.files.kind[what]}; ${what === 'data' ? 'split it into smaller files' : 'shorten it'}.`,
+    notUtf8: (file: string) => `${file} is not UTF-8 text; save it as UTF-8 and try again.`,
+    refuseTarget: (target: string, what: 'database' | 'backup' | 'link' | 'sqlite', flag: string) =>
+      `${target} is ${{ database: 'the database or one of its own files', backup: 'a file in the backups folder of the database', link: 'the database or one of its own files (another name of it)', sqlite: 'an SQLite database' }[what]}, so nothing was written there; choose another ${flag}.`,
+    outNeedsPath: (flag: string) => `${flag} needs a file path (or - for standard output).`,
+    danglingLink: (out: string, flag: string) => `${out} is a symbolic link to a file that does not exist; remove the link or choose another ${flag}.`,
+    outFolder: (out: string, flag: string) => `${out} is a folder; give a file path to ${flag}.`,
+    outSpecial: (out: string, flag: string) => `${out} is neither a file, a character device nor a pipe; choose another ${flag}.`,
+    noFolder: (dir: string, flag: string) => `the folder ${dir} does not exist; create it or choose another ${flag}.`,
+    notFolder: (dir: string, flag: string) => `${dir} is not a folder; choose another ${flag}.`,
+    yamlTooBig: (file: string, max: number) => `${file} is larger than ${en.files.size(max)}, the most vetted reads as YAML; write large data as JSON (\`vetted export --format json\` does), or split the file.`,
+    yamlTooManyTokens: (file: string, max: number) =>
+      `${file} holds more than ${fmt.number(max)} YAML tokens, the most vetted reads as YAML; write large data as JSON (\`vetted export --format json\` does), or split the file.`,
+    keyTwice: (file: string, line: number, key: string) => `${file}:${line}: the key ${key} is given twice in one object; keep one.`,
+    jsonTooBig: (file: string, containers: number, values: number) =>
+      `${file} holds more than ${fmt.number(containers)} maps and lists or ${fmt.number(values)} values, more than vetted reads at once; split it into smaller files.`,
+    surrogate: (file: string, path: string) => `${file}: ${path || '(top)'} holds a broken character (a lone UTF-16 surrogate such as \\ud800), not text; fix it and try again.`,
+    badJson: (file: string, detail: string) => `${file} is not valid JSON: ${detail}; fix it and try again.`,
+    badYaml: (where: string, detail: string) => `${where} is not valid YAML: ${detail}; fix it and try again.`,
+    yamlAliases: (file: string, detail: string) => `${file} uses too many YAML aliases (${detail}); write the data out in full.`,
+    cannotYaml: (file: string, detail: string) => `${file} cannot be read as YAML: ${detail}.`,
+    dbNeedsPath: '--db needs a file path; give one, or leave --db out to use the default database.',
+  },
+
+  db: {
+    notFolder: (dir: string) => `${dir} is not a folder; pass --db with a path in a folder.`,
+    noFolder: (dir: string) => `the folder ${dir} does not exist; create it first, or pass --db with a path in an existing folder.`,
+    danglingLink: (path: string) => `${path} is a symbolic link to a file that does not exist; remove the link, or pass --db with another path.`,
+    isFolder: (path: string) => `${path} is a folder, not a database file; pass --db with a file path.`,
+    notRegular: (path: string) => `${path} is not a regular file (it is a device, a pipe or a socket), so it cannot be a database; pass --db with a file path.`,
+    cannotRead: (path: string, code: string) => `cannot read ${path} (${code}); check its permissions, or pass --db with another path.`,
+    cannotWrite: (path: string, code: string) => `cannot write to ${path} (${code}); check its permissions, or pass --db with another path.`,
+    cannotOpen: (path: string, detail: string) => `cannot open ${path}: ${detail}; check the path and its permissions.`,
+    notSqlite: (path: string) => `${path} is not a vetted database (it is not an SQLite file); pass --db with another path, or move that file away.`,
+    otherProgram: (path: string) => `${path} is an SQLite database of another program, not of vetted; pass --db with another path.`,
+    newer: (path: string, has: number, knows: number) => `${path} was written by a newer version of vetted (schema ${has}, this one knows ${knows}); upgrade vetted to use it.`,
+    lacks: (path: string, first: string, more: number) =>
+      `${path} says it is a vetted database but lacks its ${first}${more ? ` (and ${more} more)` : ''}; restore a backup with \`vetted restore FILE\`, or pass --db with another path.`,
+    damaged: (path: string, detail: string) => `${path} is damaged (${detail}); restore a backup with \`vetted restore FILE\`.`,
+    backupDirIsFile: (dir: string) => `${dir} is a file, not a folder, so no backup can be written there; move it away or choose another --out.`,
+    exists: (path: string) => `${path} exists already; choose another --out, or move that file away.`,
+    emptyBackup: (file: string) => `${file} is empty, not a vetted backup.`,
+    notOurs: (file: string) => `${file} is not a vetted database, so it was not restored.`,
+    newerBackup: (file: string) => `${file} was written by a newer version of vetted; upgrade vetted to restore it.`,
+    damagedBackup: (file: string, detail: string) => `${file} is damaged (${detail}), so it was not restored.`,
+    lacksBackup: (file: string, first: string | null) => `${file} says it is a vetted database but lacks ${first === null ? 'a schema version' : `its ${first}`}, so it was not restored.`,
+    appeared: (keep: string, kept: string) => `${keep} appeared while restoring; the database was restored, and what it held is in ${kept}.`,
+  },
+
   data: {
     cannotWriteFormat: (format: string) => `export cannot write ${format} files yet; give --format md, json or csv (or an --out file ending in .md, .json or .csv).`,
     unknownExtension: (ext: string, out: string) => `cannot tell the format from the extension .${ext} of ${out}; give --format md, json or csv.`,
@@ -839,6 +910,11 @@ export const en = {
 
   // ---- checklists ----
   checklists: {
+    broken: (first: string, more: number, file: string) =>
+      `the checklist ${first}${more ? ` (and ${fmt.plural(more, { one: 'more problem', other: 'more problems' })})` : ''}; run \`vetted checklists validate ${file}\` to see them all.`,
+    noFile: (given: string) => `there is no checklist file ${given}; check the path, or give a checklist id (see \`vetted checklists list\`).`,
+    noChecklist: (given: string, ids: string[], broken: number, first: string | undefined) =>
+      `there is no checklist ${q(given)}; the checklists are: ${ids.join(', ')}${broken ? ` (${broken} of your checklist files could not be read: ${first})` : ''}.`,
     warning: (m: string) => `warning: ${m}`,
     headers: ['ID', 'VERSION', 'QUESTIONS', 'SOURCE', 'TITLE'],
     source: { 'built-in': 'built-in', user: 'user', file: 'file' } as Record<string, string>,

@@ -251,6 +251,11 @@ export const ru: Catalog = {
   },
 
   check: {
+    answersMap: (file) => `${file} должен быть словарём «id вопроса: значение ответа», например "who-helps: live-support".`,
+    answerText: (file, what, key, given) => `${file}: ${what === 'note' ? 'заметка' : 'ответ'} к ${q(key)} должен быть текстом, а не ${given}.`,
+    noteNotQuestion: (id, checklist) => `--note называет ${q(id)}, а такого вопроса в чек-листе ${checklist} нет.`,
+    noAnswers: (missing, checklist) =>
+      `нет ответа на ${missing.join(', ')}; дайте их через --answer ID=ЗНАЧЕНИЕ или --answers ФАЙЛ или запустите в терминале, и вас спросят (см. \`vetted checklists show ${checklist}\`).`,
     record: (name, list, since) => (list === 'unlisted' ? `${name}: записей пока нет (ни в одном списке).` : `${name}: ${listIn[list]} с ${since ? fmt.date(since) : '—'}.`),
     recordReason: (rule, text) => `  решило ${rule}: ${text}`,
     recordCounts: (open, broken) =>
@@ -263,6 +268,11 @@ export const ru: Catalog = {
   },
 
   company: {
+    isAliasOf: (name, owner) => `${q(name)} уже другое название компании ${owner}.`,
+    aliasTaken: (alias, owner) => `${q(alias)} уже называет компанию ${owner}; другое название может принадлежать только одной компании.`,
+    nameTaken: (name, owner, from) => `${q(name)} уже называет компанию ${owner}; чтобы сделать их одной компанией, выполните \`vetted company merge "${from}" "${owner}"\`.`,
+    pinsDisagree: (a, aList, aReason, b, bList, bReason) =>
+      `${a} закреплена в списке «${ru.words.list[aList]}» (${q(aReason)}), а ${b} — в списке «${ru.words.list[bList]}» (${q(bReason)}); сначала снимите одно закрепление (\`vetted unpin\`).`,
     alsoKnown: (names) => `также: ${names}`,
     partOf: (name) => `входит в ${name}`,
     head: (list, since) => (list === 'unlisted' ? 'ни в одном списке (фактов пока нет)' : `${listIn[list]} с ${since ? fmt.date(since) : '—'}`),
@@ -776,6 +786,67 @@ export const ru: Catalog = {
     notCounted: 'не учитывается',
   },
 
+  files: {
+    size: (bytes) => (bytes >= 1048576 ? `${fmt.number(Math.round(bytes / 1048576))} МБ` : `${fmt.number(Math.round(bytes / 1024))} КБ`),
+    kind: { data: 'файл данных', checklist: 'чек-лист', policy: 'политика', answers: 'файл ответов' },
+    needsPath: (what) => `${{ data: 'файлу данных', checklist: 'чек-листу', policy: 'политике', answers: 'файлу ответов' }[what]} нужен путь к файлу; укажите его.`,
+    noFile: (file) => `файла ${file} нет; проверьте путь.`,
+    denied: (file) => `не удаётся прочитать ${file} (нет доступа); проверьте права доступа.`,
+    notDir: (file) => `${file} — не путь к файлу (часть пути — не папка); проверьте путь.`,
+    loop: (file) => `${file} — петля символических ссылок; проверьте путь.`,
+    nothingBehind: (file) => `${file} — сокет или устройство, за которым ничего нет, а не файл; укажите путь к файлу.`,
+    cannotRead: (file, code) => `не удаётся прочитать ${file} (${code}); проверьте путь.`,
+    folder: (file) => `${file} — папка, а не файл; укажите путь к файлу.`,
+    tooBig: (file, max, what) =>
+      `${file} больше ${ru.files.size(max)} — это предел, который vetted читает как ${{ data: 'файл данных', checklist: 'чек-лист', policy: 'политику', answers: 'файл ответов' }[what]}; ${what === 'data' ? 'разделите его на файлы поменьше' : 'сократите его'}.`,
+    notUtf8: (file) => `${file} — не текст в UTF-8; сохраните его в UTF-8 и повторите.`,
+    refuseTarget: (target, what, flag) =>
+      `${target} — ${{ database: 'база данных или один из её файлов', backup: 'файл в папке резервных копий базы данных', link: 'база данных или один из её файлов (под другим именем)', sqlite: 'база данных SQLite' }[what]}, поэтому туда ничего не записано; укажите другой ${flag}.`,
+    outNeedsPath: (flag) => `${flag} нужен путь к файлу (или -, чтобы писать в стандартный вывод).`,
+    danglingLink: (out, flag) => `${out} — символическая ссылка на несуществующий файл; удалите ссылку или укажите другой ${flag}.`,
+    outFolder: (out, flag) => `${out} — папка; укажите в ${flag} путь к файлу.`,
+    outSpecial: (out, flag) => `${out} — не файл, не символьное устройство и не канал; укажите другой ${flag}.`,
+    noFolder: (dir, flag) => `папки ${dir} нет; создайте её или укажите другой ${flag}.`,
+    notFolder: (dir, flag) => `${dir} — не папка; укажите другой ${flag}.`,
+    yamlTooBig: (file, max) => `${file} больше ${ru.files.size(max)} — это предел, который vetted читает как YAML; большие данные пишите в JSON (так делает \`vetted export --format json\`) или разделите файл.`,
+    yamlTooManyTokens: (file, max) =>
+      `в ${file} больше ${fmt.number(max)} лексем YAML — это предел, который vetted читает как YAML; большие данные пишите в JSON (так делает \`vetted export --format json\`) или разделите файл.`,
+    keyTwice: (file, line, key) => `${file}:${line}: ключ ${key} указан дважды в одном объекте; оставьте один.`,
+    jsonTooBig: (file, containers, values) =>
+      `в ${file} больше ${fmt.number(containers)} словарей и списков или ${fmt.number(values)} значений — больше, чем vetted читает за раз; разделите его на файлы поменьше.`,
+    surrogate: (file, path) => `${file}: в ${path || '(корне)'} испорченный знак (одиночный суррогат UTF-16, например \\ud800), а не текст; исправьте и повторите.`,
+    badJson: (file, detail) => `${file} — неправильный JSON: ${detail}; исправьте и повторите.`,
+    badYaml: (where, detail) => `${where} — неправильный YAML: ${detail}; исправьте и повторите.`,
+    yamlAliases: (file, detail) => `в ${file} слишком много псевдонимов YAML (${detail}); запишите данные полностью.`,
+    cannotYaml: (file, detail) => `${file} не читается как YAML: ${detail}.`,
+    dbNeedsPath: '--db нужен путь к файлу; укажите его или уберите --db, чтобы использовать базу данных по умолчанию.',
+  },
+
+  db: {
+    notFolder: (dir) => `${dir} — не папка; укажите в --db путь внутри папки.`,
+    noFolder: (dir) => `папки ${dir} нет; сначала создайте её или укажите в --db путь в существующей папке.`,
+    danglingLink: (path) => `${path} — символическая ссылка на несуществующий файл; удалите ссылку или укажите в --db другой путь.`,
+    isFolder: (path) => `${path} — папка, а не файл базы данных; укажите в --db путь к файлу.`,
+    notRegular: (path) => `${path} — не обычный файл (это устройство, канал или сокет), поэтому базой данных быть не может; укажите в --db путь к файлу.`,
+    cannotRead: (path, code) => `не удаётся прочитать ${path} (${code}); проверьте права доступа или укажите в --db другой путь.`,
+    cannotWrite: (path, code) => `не удаётся записать в ${path} (${code}); проверьте права доступа или укажите в --db другой путь.`,
+    cannotOpen: (path, detail) => `не удаётся открыть ${path}: ${detail}; проверьте путь и права доступа.`,
+    notSqlite: (path) => `${path} — не база данных vetted (это не файл SQLite); укажите в --db другой путь или уберите этот файл.`,
+    otherProgram: (path) => `${path} — база данных SQLite другой программы, не vetted; укажите в --db другой путь.`,
+    newer: (path, has, knows) => `${path} записана более новой версией vetted (схема ${has}, эта версия знает ${knows}); обновите vetted, чтобы работать с ней.`,
+    lacks: (path, first, more) =>
+      `${path} называет себя базой данных vetted, но в ней нет ${first}${more ? ` (и ещё ${more})` : ''}; восстановите резервную копию (\`vetted restore FILE\`) или укажите в --db другой путь.`,
+    damaged: (path, detail) => `${path} повреждена (${detail}); восстановите резервную копию: \`vetted restore FILE\`.`,
+    backupDirIsFile: (dir) => `${dir} — файл, а не папка, поэтому резервную копию туда не записать; уберите его или укажите другой --out.`,
+    exists: (path) => `${path} уже есть; укажите другой --out или уберите этот файл.`,
+    emptyBackup: (file) => `${file} пуст — это не резервная копия vetted.`,
+    notOurs: (file) => `${file} — не база данных vetted, поэтому она не восстановлена.`,
+    newerBackup: (file) => `${file} записан более новой версией vetted; обновите vetted, чтобы восстановить его.`,
+    damagedBackup: (file, detail) => `${file} повреждён (${detail}), поэтому не восстановлен.`,
+    lacksBackup: (file, first) => `${file} называет себя базой данных vetted, но в нём нет ${first === null ? 'версии схемы' : first}, поэтому он не восстановлен.`,
+    appeared: (keep, kept) => `${keep} появился во время восстановления; база данных восстановлена, а её прежнее содержимое — в ${kept}.`,
+  },
+
   data: {
     cannotWriteFormat: (format) => `export пока не умеет писать файлы ${format}; укажите --format md, json или csv (или файл --out с расширением .md, .json или .csv).`,
     unknownExtension: (ext, out) => `по расширению .${ext} файла ${out} не понять формат; укажите --format md, json или csv.`,
@@ -829,6 +900,11 @@ export const ru: Catalog = {
   },
 
   checklists: {
+    broken: (first, more, file) =>
+      `чек-лист ${first}${more ? ` (и ещё ${fmt.plural(more, { one: 'проблема', few: 'проблемы', many: 'проблем', other: 'проблемы' })})` : ''}; запустите \`vetted checklists validate ${file}\`, чтобы увидеть все.`,
+    noFile: (given) => `файла чек-листа ${given} нет; проверьте путь или укажите id чек-листа (см. \`vetted checklists list\`).`,
+    noChecklist: (given, ids, broken, first) =>
+      `чек-листа ${q(given)} нет; чек-листы: ${ids.join(', ')}${broken ? ` (не удалось прочитать ваших файлов чек-листов: ${broken}; первый: ${first})` : ''}.`,
     warning: (m) => `внимание: ${m}`,
     headers: ['ИМЯ', 'ВЕРСИЯ', 'ВОПРОСОВ', 'ОТКУДА', 'НАЗВАНИЕ'],
     source: { 'built-in': 'встроенный', user: 'ваш', file: 'файл' },

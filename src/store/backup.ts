@@ -9,6 +9,7 @@ import Database from 'better-sqlite3';
 import { driverOptions, inspectHeader, missingObjects, type DB } from './open.js';
 import { retryBusy } from './busy.js';
 import { APPLICATION_ID, SCHEMA_VERSION } from './schema.js';
+import { t } from '../i18n/index.js';
 import { UserError } from '../errors.js';
 
 /** Where backups go by default: a `backups` folder beside the database. */
@@ -34,8 +35,8 @@ export function defaultBackupPath(dbPath: string, now: number, why = 'backup'): 
 export async function backupDatabase(dbPath: string, dest: string): Promise<void> {
   const dir = dirname(dest);
   if (!existsSync(dir)) mkdirSync(dir, { recursive: true, mode: 0o700 });
-  else if (!statSync(dir).isDirectory()) throw new UserError(`${dir} is a file, not a folder, so no backup can be written there; move it away or choose another --out.`);
-  if (existsSync(dest)) throw new UserError(`${dest} exists already; choose another --out, or move that file away.`);
+  else if (!statSync(dir).isDirectory()) throw new UserError(t().db.backupDirIsFile(dir));
+  if (existsSync(dest)) throw new UserError(t().db.exists(dest));
   assertNotDatabase(dest, { dbPath });
   const tmp = createTempBeside(dest);
   closeSync(tmp.fd);
@@ -43,7 +44,7 @@ export async function backupDatabase(dbPath: string, dest: string): Promise<void
   try {
     await source.backup(tmp.path);
     standalone(tmp.path);
-    if (existsSync(dest)) throw new UserError(`${dest} exists already; choose another --out, or move that file away.`);
+    if (existsSync(dest)) throw new UserError(t().db.exists(dest));
     renameSync(tmp.path, dest);
   } catch (err) {
     rmSync(tmp.path, { force: true });
@@ -92,20 +93,20 @@ function* chunksOf(file: string): Generator<Uint8Array> {
 
 /** Refuses anything that is not a whole vetted database this version can read. */
 export function verifyBackup(file: string): { version: number } {
-  if (!existsSync(file)) throw new UserError(`there is no file ${file}; check the path.`);
+  if (!existsSync(file)) throw new UserError(t().files.noFile(file));
   const { isNew } = inspectHeader(file);
-  if (isNew) throw new UserError(`${file} is empty, not a vetted backup.`);
+  if (isNew) throw new UserError(t().db.emptyBackup(file));
   const db = new Database(file, { readonly: true, fileMustExist: true, ...driverOptions() });
   try {
     const appId = db.pragma('application_id', { simple: true }) as number;
-    if (appId !== APPLICATION_ID) throw new UserError(`${file} is not a vetted database, so it was not restored.`);
+    if (appId !== APPLICATION_ID) throw new UserError(t().db.notOurs(file));
     const v = db.pragma('user_version', { simple: true }) as number;
-    if (v > SCHEMA_VERSION) throw new UserError(`${file} was written by a newer version of vetted; upgrade vetted to restore it.`);
+    if (v > SCHEMA_VERSION) throw new UserError(t().db.newerBackup(file));
     const check = db.pragma('integrity_check', { simple: true });
-    if (check !== 'ok') throw new UserError(`${file} is damaged (${String(check).split('\n')[0]}), so it was not restored.`);
+    if (check !== 'ok') throw new UserError(t().db.damagedBackup(file, String(check).split('\n')[0]));
     const missing = missingObjects(db, v);
     if (v < 1 || missing.length)
-      throw new UserError(`${file} says it is a vetted database but lacks ${v < 1 ? 'a schema version' : `its ${missing[0]}`}, so it was not restored.`);
+      throw new UserError(t().db.lacksBackup(file, v < 1 ? null : missing[0]));
     return { version: v };
   } finally {
     db.close();
@@ -165,7 +166,7 @@ export async function restoreDatabase(source: string, dest: string, keep?: strin
       db.close();
     }
     if (kept && keep) {
-      if (existsSync(keep)) throw new UserError(`${keep} appeared while restoring; the database was restored, and what it held is in ${kept.path}.`);
+      if (existsSync(keep)) throw new UserError(t().db.appeared(keep, kept.path));
       renameSync(kept.path, keep);
       kept = undefined;
     }

@@ -5,6 +5,7 @@ import { closeSync, existsSync, linkSync, lstatSync, openSync, readSync, rmSync,
 import { dirname } from 'node:path';
 import { createRequire } from 'node:module';
 import Database from 'better-sqlite3';
+import { t } from '../i18n/index.js';
 import { UserError } from '../errors.js';
 import { MIGRATIONS, SCHEMA_VERSION, APPLICATION_ID } from './schema.js';
 import { retryBusy } from './busy.js';
@@ -41,7 +42,7 @@ function lstatOr(path: string): Stats | undefined {
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') return undefined;
-    if (code === 'ENOTDIR') throw new UserError(`${dirname(path)} is not a folder; pass --db with a path in a folder.`);
+    if (code === 'ENOTDIR') throw new UserError(t().db.notFolder(dirname(path)));
     throw err;
   }
 }
@@ -55,16 +56,16 @@ export function inspectHeader(path: string): { isNew: boolean; version: number; 
   try {
     st = statSync(path);
   } catch {
-    throw new UserError(`${path} is a symbolic link to a file that does not exist; remove the link, or pass --db with another path.`);
+    throw new UserError(t().db.danglingLink(path));
   }
-  if (st.isDirectory()) throw new UserError(`${path} is a folder, not a database file; pass --db with a file path.`);
-  if (!st.isFile()) throw new UserError(`${path} is not a regular file (it is a device, a pipe or a socket), so it cannot be a database; pass --db with a file path.`);
+  if (st.isDirectory()) throw new UserError(t().db.isFolder(path));
+  if (!st.isFile()) throw new UserError(t().db.notRegular(path));
   if (st.size === 0) return { isNew: true, version: 0 };
   let fd: number;
   try {
     fd = openSync(path, 'r');
   } catch (err) {
-    throw new UserError(`cannot read ${path} (${(err as NodeJS.ErrnoException).code}); check its permissions, or pass --db with another path.`);
+    throw new UserError(t().db.cannotRead(path, String((err as NodeJS.ErrnoException).code)));
   }
   const header = Buffer.alloc(100);
   let n: number;
@@ -74,17 +75,15 @@ export function inspectHeader(path: string): { isNew: boolean; version: number; 
     closeSync(fd);
   }
   if (n < 100 || header.toString('latin1', 0, 16) !== SQLITE_MAGIC) {
-    throw new UserError(`${path} is not a vetted database (it is not an SQLite file); pass --db with another path, or move that file away.`);
+    throw new UserError(t().db.notSqlite(path));
   }
   const userVersion = header.readUInt32BE(60);
   const appId = header.readUInt32BE(68);
   if (appId !== APPLICATION_ID && (appId !== 0 || userVersion !== 0)) {
-    throw new UserError(`${path} is an SQLite database of another program, not of vetted; pass --db with another path.`);
+    throw new UserError(t().db.otherProgram(path));
   }
   if (appId === APPLICATION_ID && userVersion > SCHEMA_VERSION) {
-    throw new UserError(
-      `${path} was written by a newer version of vetted (schema ${userVersion}, this one knows ${SCHEMA_VERSION}); upgrade vetted to use it.`,
-    );
+    throw new UserError(t().db.newer(path, userVersion, SCHEMA_VERSION));
   }
   // Bytes 18 and 19 are 2 in a database in WAL mode.
   return { isNew: false, version: userVersion, wal: header[18] === 2 && header[19] === 2 };
@@ -127,10 +126,10 @@ function inspectOpened(db: DB, path: string): number {
   const version = db.pragma('user_version', { simple: true }) as number;
   if (appId === APPLICATION_ID) {
     if (version > SCHEMA_VERSION)
-      throw new UserError(`${path} was written by a newer version of vetted (schema ${version}, this one knows ${SCHEMA_VERSION}); upgrade vetted to use it.`);
+      throw new UserError(t().db.newer(path, version, SCHEMA_VERSION));
     const missing = missingObjects(db, version);
     if (missing.length)
-      throw new UserError(`${path} says it is a vetted database but lacks its ${missing[0]}${missing.length > 1 ? ` (and ${missing.length - 1} more)` : ''}; restore a backup with \`vetted restore FILE\`, or pass --db with another path.`);
+      throw new UserError(t().db.lacks(path, missing[0], missing.length - 1));
     return version;
   }
   assertBlank(db, path, appId, version);
@@ -141,7 +140,7 @@ function inspectOpened(db: DB, path: string): number {
 function assertBlank(db: DB, path: string, appId: number, version: number): void {
   const tables = (db.prepare("SELECT count(*) AS n FROM sqlite_master").get() as { n: number }).n;
   if (appId !== 0 || tables > 0 || version !== 0) {
-    throw new UserError(`${path} is an SQLite database of another program, not of vetted; pass --db with another path.`);
+    throw new UserError(t().db.otherProgram(path));
   }
 }
 
@@ -186,9 +185,9 @@ export function openDatabase(path: string, options: OpenOptions = {}): DB {
   const dir = dirname(path);
   if (!existsSync(dir)) {
     if (options.createDir) mkdirSync(dir, { recursive: true, mode: 0o700 });
-    else throw new UserError(`the folder ${dir} does not exist; create it first, or pass --db with a path in an existing folder.`);
+    else throw new UserError(t().db.noFolder(dir));
   } else if (!statSync(dir).isDirectory()) {
-    throw new UserError(`${dir} is not a folder; pass --db with a path in a folder.`);
+    throw new UserError(t().db.notFolder(dir));
   }
   let { isNew, wal } = inspectHeader(path);
   if (isNew && !lstatOr(path)) {
@@ -206,14 +205,14 @@ export function openDatabase(path: string, options: OpenOptions = {}): DB {
     try {
       closeSync(openSync(path, 'r+'));
     } catch (err) {
-      throw new UserError(`cannot write to ${path} (${(err as NodeJS.ErrnoException).code}); check its permissions, or pass --db with another path.`);
+      throw new UserError(t().db.cannotWrite(path, String((err as NodeJS.ErrnoException).code)));
     }
   }
   let db: DB;
   try {
     db = new Database(path, { fileMustExist: true, ...driverOptions() });
   } catch (err) {
-    throw new UserError(`cannot open ${path}: ${(err as Error).message}; check the path and its permissions.`);
+    throw new UserError(t().db.cannotOpen(path, (err as Error).message));
   }
   try {
     db.pragma('busy_timeout = 5000');
@@ -231,7 +230,7 @@ export function openDatabase(path: string, options: OpenOptions = {}): DB {
       // Never build on a damaged file: check an existing database before changing its schema.
       if (version > 0) {
         const check = db.pragma('quick_check', { simple: true });
-        if (check !== 'ok') throw new UserError(`${path} is damaged (${String(check).split('\n')[0]}); restore a backup with \`vetted restore FILE\`.`);
+        if (check !== 'ok') throw new UserError(t().db.damaged(path, String(check).split('\n')[0]));
       }
       migrate(db, path);
     }

@@ -7,7 +7,8 @@ import { SCHEMA_VERSION } from './schema.js';
 import { companyKey, lookalikeSkeleton, slugOf } from '../domain/names.js';
 import { eventContentKey } from '../domain/events.js';
 import { msOf } from '../domain/dates.js';
-import type { CheckRecord, CheckVerdict, CompanyEvidence, Fault, Incident, IncidentEvent, Pin } from '../domain/types.js';
+import type { CheckRecord, CheckVerdict, CompanyEvidence, Fault, Incident, IncidentEvent, ListName, Pin } from '../domain/types.js';
+import { t } from '../i18n/index.js';
 import { UserError } from '../errors.js';
 import { companiesTouched, laterChangesTo, revertChanges, type Operation } from './journal.js';
 
@@ -273,11 +274,11 @@ export class Store {
 
   createCompany(name: string, createdAt: string): CompanyRow {
     const key = companyKey(name);
-    if (!key) throw new UserError('a company name cannot be empty; give the name the company uses.');
+    if (!key) throw new UserError(t().errors.emptyName);
     const taken = this.st('SELECT c.name FROM aliases a JOIN companies c ON c.id = a.company_id WHERE a.key = ?').get(key) as
       | { name: string }
       | undefined;
-    if (taken) throw new UserError(`"${name}" is already an alias of ${taken.name}.`);
+    if (taken) throw new UserError(t().company.isAliasOf(name, taken.name));
     const display = name.trim().replace(/\s+/gu, ' ');
     const info = this.st('INSERT INTO companies (name, key, skeleton, created_at) VALUES (?, ?, ?, ?)').run(display, key, lookalikeSkeleton(key), createdAt);
     return { id: Number(info.lastInsertRowid), name: display, key, parent_id: null, website: null, category: null, created_at: createdAt };
@@ -297,7 +298,7 @@ export class Store {
     const owner = this.findCompany(alias);
     if (owner) {
       if (owner.id === companyId) return false;
-      throw new UserError(`"${alias}" already names ${owner.name}; an alias can belong to one company only.`);
+      throw new UserError(t().company.aliasTaken(alias, owner.name));
     }
     this.st('INSERT INTO aliases (company_id, name, key) VALUES (?, ?, ?)').run(companyId, alias.trim().replace(/\s+/gu, ' '), key);
     return true;
@@ -626,7 +627,7 @@ export class Store {
     const display = newName.trim().replace(/\s+/gu, ' ');
     const owner = this.findCompany(newName);
     if (owner && owner.id !== company.id) {
-      throw new UserError(`"${newName}" already names ${owner.name}; to make them one company, use \`vetted company merge "${company.name}" "${owner.name}"\`.`);
+      throw new UserError(t().company.nameTaken(newName, owner.name, company.name));
     }
     // The new name may have been an alias of this very company: it is the name now.
     this.st('DELETE FROM aliases WHERE key = ? AND company_id = ?').run(key, company.id);
@@ -641,9 +642,7 @@ export class Store {
     const fromPin = this.pinOf(from.id);
     const intoPin = this.pinOf(into.id);
     if (fromPin && intoPin && fromPin.list !== intoPin.list) {
-      throw new UserError(
-        `${from.name} is pinned ${fromPin.list} ("${fromPin.reason}") and ${into.name} is pinned ${intoPin.list} ("${intoPin.reason}"); unpin one of them first (\`vetted unpin\`).`,
-      );
+      throw new UserError(t().company.pinsDisagree(from.name, fromPin.list as ListName, fromPin.reason, into.name, intoPin.list as ListName, intoPin.reason));
     }
     this.st('UPDATE checks SET company_id = ? WHERE company_id = ?').run(into.id, from.id);
     this.st('UPDATE incidents SET company_id = ? WHERE company_id = ?').run(into.id, from.id);
