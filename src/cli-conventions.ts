@@ -2,6 +2,7 @@
 // so that commands and groups added later behave the same without a line of their own.
 
 import { Option, type Command } from 'commander';
+import { t } from './i18n/index.js';
 
 /** The subcommand a group runs when none is given: its listing (`list`), else `show`. */
 export function listingOf(group: Command): Command | undefined {
@@ -16,8 +17,8 @@ export function walk(cmd: Command, visit: (c: Command, path: string[]) => void, 
 }
 
 /** Adds `--json` and `--ndjson` to a listing. */
-export function jsonListing(cmd: Command, json = 'print as JSON (one indented document)'): Command {
-  return cmd.option('--json', json).addOption(new Option('--ndjson', 'print as JSON, one object a line (for pipes)'));
+export function jsonListing(cmd: Command): Command {
+  return cmd.option('--json').addOption(new Option('--ndjson'));
 }
 
 export function applyConventions(program: Command): void {
@@ -27,20 +28,21 @@ export function applyConventions(program: Command): void {
     if (listing && !(cmd as unknown as { _defaultCommandName: string | null })._defaultCommandName) {
       (cmd as unknown as { _defaultCommandName: string | null })._defaultCommandName = listing.name();
     }
-    if (listing) cmd.addHelpText('after', `\nWithout a subcommand: \`${pathOf(listing)}\`.\n`);
+    if (listing) cmd.addHelpText('after', `\n${t().help.withoutSubcommand(pathOf(listing))}\n`);
     if (listing && listing.registeredArguments.length === 0) {
       // A word that names no subcommand is an unknown command, not an argument of the listing.
       cmd.hook('preSubcommand', (group, sub) => {
         const stray = group.args[0];
         if (sub.name() === listing.name() && stray !== undefined && stray !== listing.name() && !stray.startsWith('-')) {
           const names = group.commands.filter((c) => !(c as unknown as { _hidden: boolean })._hidden).map((c) => c.name());
-          group.error(`unknown command '${stray}' of '${pathOf(group)}' (the commands are ${names.join(', ')})`, { code: 'commander.unknownCommand' });
+          group.error(t().help.unknownSubcommand(stray, pathOf(group), names), { code: 'commander.unknownCommand' });
         }
       });
     }
     // Required values are marked required in help, as the error names them.
     for (const o of cmd.options) {
-      if (o.mandatory && !/\(required\)$/.test(o.description)) o.description = `${o.description} (required)`;
+      const required = t().help.required;
+      if (o.mandatory && !o.description.endsWith(required)) o.description = `${o.description} ${required}`;
     }
   });
 }

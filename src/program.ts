@@ -29,6 +29,7 @@ function translateCommander(message: string): string {
   if ((m = /^required option '([^']+)' not specified/.exec(message))) return h.missingOption(m[1]);
   if ((m = /^option '([^']+)' argument missing/.exec(message))) return h.optionNeedsValue(m[1]);
   if ((m = /^too many arguments.*Expected (\d+)/.exec(message))) return h.tooManyArguments(Number(m[1]));
+  if ((m = /^option '([^']+)' argument '(.*)' is invalid\. Allowed choices are (.+)$/.exec(message))) return h.badChoice(m[1], m[2], m[3].split(/,\s*/));
   return message;
 }
 

@@ -500,6 +500,10 @@ export const en = {
     default: (v: string) => `(default: ${v})`,
     choices: (v: string[]) => `(choices: ${v.join(', ')})`,
     helpOption: 'display help for command',
+    withoutSubcommand: (listing: string) => `Without a subcommand: \`${listing}\`.`,
+    required: '(required)',
+    unknownSubcommand: (given: string, group: string, names: string[]) => `unknown command '${given}' of '${group}' (the commands are ${names.join(', ')})`,
+    badChoice: (flag: string, given: string, choices: string[]) => `option '${flag}' argument '${given}' is invalid; the choices are ${choices.join(', ')}`,
     helpCommand: 'display help for command',
     // commander's own error messages, turned into one line by the program.
     unknownOption: (flag: string) => `unknown option '${flag}'`,
