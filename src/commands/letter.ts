@@ -19,6 +19,7 @@ import { loadTemplate } from '../formats/letter-template.js';
 import { writeFileAtomic } from '../formats/write-file.js';
 import { addAttachment, attachmentsOf } from '../store/attachments.js';
 import { safeText } from '../ui/safe.js';
+import { t } from '../i18n/index.js';
 
 export interface LetterOptions {
   kind?: string;
@@ -44,28 +45,29 @@ export interface LetterOptions {
 
 const oneLine = (v: string | undefined, flag: string): string | undefined => {
   if (v === undefined) return undefined;
-  const t = v.trim();
-  if (!t) throw new UserError(`${flag} cannot be empty.`);
-  if ([...t].length > 500) throw new UserError(`${flag} can be at most 500 characters; shorten it.`);
-  return t;
+  const text = v.trim();
+  if (!text) throw new UserError(t().letter.empty(flag));
+  if ([...text].length > 500) throw new UserError(t().letter.tooLong(flag, 500));
+  return text;
 };
 
 function checkAmount(v: string | undefined): number | undefined {
   if (v === undefined) return undefined;
-  if (!/^\d+(\.\d{1,2})?$/.test(v.trim())) throw new UserError(`--amount takes a sum such as 500 or 12.50, not "${v}".`);
+  if (!/^\d+(\.\d{1,2})?$/.test(v.trim())) throw new UserError(t().letter.badAmount(v));
   return Number(v);
 }
 
 function checkCurrency(v: string | undefined): string | undefined {
   if (v === undefined) return undefined;
-  if (!/^[A-Za-z]{3}$/.test(v.trim())) throw new UserError(`--currency takes a three-letter ISO 4217 code such as RUB or EUR, not "${v}".`);
+  if (!/^[A-Za-z]{3}$/.test(v.trim())) throw new UserError(t().letter.badCurrency(v));
   return v.trim().toUpperCase();
 }
 
 /** Asks for the facts the letter needs on a terminal; without one, names the flags to give. */
 async function fillMissing(ctx: Context, req: LetterRequest, missing: MissingFact[]): Promise<void> {
   if (!ctx.interactive) {
-    throw new UserError(`a ${req.kind} letter needs ${missing.map((m) => `${m.flag} (${m.question.toLowerCase()})`).join(', ')}; give ${missing.length === 1 ? 'it' : 'them'} as flags, or run on a terminal to be asked.`);
+    const w = t().letter;
+    throw new UserError(w.needs(req.kind, missing.map((m) => ({ flag: m.flag, question: w.question[m.flag] }))));
   }
   const { askLetterFacts } = await import('../ui/letter-prompts.js');
   const answers = await askLetterFacts(missing);
@@ -84,12 +86,12 @@ async function fillMissing(ctx: Context, req: LetterRequest, missing: MissingFac
 }
 
 export async function run(ctx: Context, id: string, opts: LetterOptions): Promise<CommandResult> {
-  if (opts.kind !== undefined && !(LETTER_KINDS as readonly string[]).includes(opts.kind)) throw new UserError(`--kind takes ${LETTER_KINDS.join(', ')}, not "${opts.kind}".`);
-  if (!opts.sent && (opts.at !== undefined || opts.channel !== undefined)) throw new UserError('--at and --channel say when and how a letter was sent; give them with --sent.');
+  if (opts.kind !== undefined && !(LETTER_KINDS as readonly string[]).includes(opts.kind)) throw new UserError(t().letter.badKind(LETTER_KINDS, opts.kind));
+  if (!opts.sent && (opts.at !== undefined || opts.channel !== undefined)) throw new UserError(t().letter.sentOnly);
   const format: LetterFormat = opts.format === 'txt' ? 'txt' : 'md';
-  if (opts.format !== undefined && opts.format !== 'md' && opts.format !== 'txt') throw new UserError(`--format takes md or txt, not "${opts.format}".`);
+  if (opts.format !== undefined && opts.format !== 'md' && opts.format !== 'txt') throw new UserError(t().letter.badFormat(opts.format));
   const sentAt = opts.sent ? (opts.at !== undefined ? whenFlag(opts.at, '--at', ctx.now()) : formatLocalMinute(ctx.now())) : undefined;
-  if (sentAt && msOf(sentAt) > ctx.now() + 60_000) throw new UserError(`--at ${opts.at} is in the future; a letter is recorded once it is sent.`);
+  if (sentAt && msOf(sentAt) > ctx.now() + 60_000) throw new UserError(t().letter.inFuture(opts.at!));
   const letterNow = sentAt ? msOf(sentAt) : ctx.now();
   const pack = await loadPack(opts.jurisdiction ?? 'none', ctx.configDir);
   const lang = ctx.lang;
@@ -103,17 +105,13 @@ export async function run(ctx: Context, id: string, opts: LetterOptions): Promis
     purchase: opts.bought !== undefined ? whenMs(whenFlag(opts.bought, '--bought', ctx.now())) : undefined,
     statement: opts.statement !== undefined ? whenMs(whenFlag(opts.statement, '--statement', ctx.now())) : undefined,
   };
-  if (base.currency && base.amount === undefined) throw new UserError('--currency goes with --amount; give the sum too, such as --amount 500 --currency RUB.');
+  if (base.currency && base.amount === undefined) throw new UserError(t().letter.currencyNeedsAmount);
 
   return withStore(ctx, async (store) => {
     const incident = store.findIncident(id);
-    if (!incident) throw new UserError(`there is no incident "${id}"; see \`vetted incident list\` for the ids.`);
+    if (!incident) throw new UserError(t().errors.noIncident(id));
     const kind = (opts.kind as LetterKind | undefined) ?? defaultKind(incident);
-    if (kind === 'regulator' && !lettersTo(incident).length) {
-      throw new UserError(
-        `a letter to a regulator says that the company was written to first, and the timeline of ${incident.id} shows no letter or email to it; send a claim first (\`vetted letter ${incident.id} --kind claim … --sent\`) or log the one you sent (\`vetted incident event ${incident.id} contact --channel letter\`).`,
-      );
-    }
+    if (kind === 'regulator' && !lettersTo(incident).length) throw new UserError(t().letter.writeFirst(incident.id));
     const company = store.findCompany(incident.company);
     const attachments = attachmentsOf(store, incident.rowId);
     const req: LetterRequest = {
@@ -137,43 +135,40 @@ export async function run(ctx: Context, id: string, opts: LetterOptions): Promis
     try {
       text = renderLetter(template.nodes, letter.scope, format);
     } catch (err) {
-      if (err instanceof TemplateError) throw new UserError(`the template ${template.file}: ${err.message}.`);
+      if (err instanceof TemplateError) throw new UserError(t().letter.inTemplate(template.file, t().letter.templateFault(err.fault, err.line)));
       throw err;
     }
 
+    const w = t().letter;
     const notes: string[] = [];
-    for (const s of letter.skipped) notes.push(`note: not cited: ${s.rule.article.en} — ${s.why}${s.flag ? ` (${s.flag})` : ''}.`);
-    if (pack.id === 'none' && (kind === 'claim' || kind === 'regulator')) notes.push('note: this letter cites no law; add --jurisdiction ru, uk, eu or us to cite the rules that apply.');
+    for (const s of letter.skipped) notes.push(w.notCited(w.article(s.rule.article), w.skipWhy[s.why], s.flag));
+    if (pack.id === 'none' && (kind === 'claim' || kind === 'regulator')) notes.push(w.citesNoLaw);
     if (kind === 'regulator') {
       const waiting = lettersTo(incident).filter((l) => !l.answeredAt && l.due && dueMs(l.due) > letterNow);
-      for (const l of waiting) notes.push(`note: the company's answer to your letter of ${l.event.at.slice(0, 10)} is due by ${l.due}; a regulator may expect you to wait for it.`);
+      for (const l of waiting) notes.push(w.awaitingAnswer(l.event.at, l.due!));
     }
-    if (letter.cited.some((r) => r.status !== 'verified')) notes.push('note: the letter cites rules marked indicative (--allow-unverified); check them against their source first.');
+    if (letter.cited.some((r) => r.status !== 'verified')) notes.push(w.citesIndicative);
 
     if (sentAt) {
-      const w = lettersWords(lang);
+      const lw = lettersWords(lang);
       const channel = opts.channel === 'email' ? 'email' : 'letter';
       const level = letterLevel(kind, incident);
       const sentDate = formatLocalDate(msOf(sentAt));
       const name = `${kind}-${sentDate}.${format}`;
-      const contact: IncidentEvent = { at: sentAt, type: 'contact', channel, level, note: checkNote(`${w.sentNote(kind)} (${name})`) };
-      const promise: IncidentEvent = { at: sentAt, type: 'promise', text: w.replyPromise(kind, sentDate), due: letter.replyBy, level };
+      const contact: IncidentEvent = { at: sentAt, type: 'contact', channel, level, note: checkNote(`${lw.sentNote(kind)} (${name})`) };
+      const promise: IncidentEvent = { at: sentAt, type: 'promise', text: lw.replyPromise(kind, sentDate), due: letter.replyBy, level };
       const attachmentId = store.write(() => {
-        if (!store.addEvent(incident.rowId, contact)) throw new UserError(`this ${kind} letter is on the timeline of ${incident.id} already (sent ${sentAt}); nothing was recorded.`);
+        if (!store.addEvent(incident.rowId, contact)) throw new UserError(w.alreadySent(kind, incident.id, sentAt));
         store.addEvent(incident.rowId, promise);
         const updated = store.findIncident(incident.id)!;
         const sent = updated.events.find((e) => e.at === contact.at && e.type === 'contact' && e.note === contact.note)!;
         return addAttachment(store, { incidentRowId: incident.rowId, eventRowId: store.findEvent(sent.id!)!.rowId, name, addedAt: formatLocalMinute(ctx.now()), data: Buffer.from(text, 'utf8') }).id;
       }, { summary: `${kind} letter to ${incident.company} sent for ${incident.id}` });
-      notes.push(
-        isOpen(incident)
-          ? `recorded the ${kind} as sent on ${sentAt} (its text is attachment ${attachmentId}); the reply is due by ${letter.replyBy}, and \`vetted due\` will chase it.`
-          : `recorded the ${kind} as sent on ${sentAt} (its text is attachment ${attachmentId}); the reply is due by ${letter.replyBy}, but ${incident.id} is closed, so \`vetted due\` will not chase it until the incident is reopened.`,
-      );
+      notes.push(w.recorded(kind, sentAt, attachmentId, letter.replyBy, isOpen(incident), incident.id));
     }
     if (opts.out) {
       writeFileAtomic(opts.out, [text], 0o600);
-      return { err: [...notes, `wrote the ${kind} letter to ${safeText(opts.out)}`] };
+      return { err: [...notes, w.wrote(kind, safeText(opts.out))] };
     }
     return { out: text, err: notes };
   });

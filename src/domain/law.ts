@@ -2,7 +2,45 @@
 // user's overrides, and the choice of the rules a given letter can honestly invoke. Pure.
 
 import { parseWhen } from './dates.js';
-import type { Path, Problem, Validated } from './validation.js';
+import type { Path } from './validation.js';
+
+/** What is wrong at a path of a pack or of law.yaml: facts, which the catalogs put in words. */
+export type LawFault =
+  | { kind: 'text' }
+  | { kind: 'words'; langs: readonly string[] }
+  | { kind: 'language'; langs: readonly string[] }
+  | { kind: 'one-of'; values: readonly string[] }
+  | { kind: 'list-of'; values: readonly string[] }
+  | { kind: 'days' }
+  | { kind: 'date' }
+  | { kind: 'url' }
+  | { kind: 'id' }
+  | { kind: 'unknown-field' }
+  | { kind: 'required' }
+  | { kind: 'term-needs-both' }
+  | { kind: 'value-with-unit' }
+  | { kind: 'escalation-since' }
+  | { kind: 'pack-map' }
+  | { kind: 'rule-map' }
+  | { kind: 'regulators-map'; cases: readonly string[] }
+  | { kind: 'not-case'; cases: readonly string[] }
+  | { kind: 'rules-list' }
+  | { kind: 'duplicate-id'; id: string }
+  | { kind: 'overrides-map' }
+  | { kind: 'not-jurisdiction'; ids: string[] }
+  | { kind: 'overrides-of'; jurisdiction: string }
+  | { kind: 'not-rule'; jurisdiction: string; ids: string[] }
+  | { kind: 'fields-map' };
+
+export interface LawProblem {
+  path: Path;
+  fault: LawFault;
+}
+
+type Problem = LawProblem;
+type Validated<T> = { value: T } | { errors: LawProblem[] };
+
+const LANGS = ['en', 'ru'] as const;
 
 export const CASES = ['goods', 'services', 'telecom', 'finance'] as const;
 export type Case = (typeof CASES)[number];
@@ -60,38 +98,38 @@ const URL_RE = /^https?:\/\/[^\s]+$/;
 type Check = (v: unknown, path: Path, out: Problem[]) => void;
 
 const text: Check = (v, path, out) => {
-  if (typeof v !== 'string' || !v.trim()) out.push({ path, message: 'must be non-empty text' });
+  if (typeof v !== 'string' || !v.trim()) out.push({ path, fault: { kind: 'text' } });
 };
 const words: Check = (v, path, out) => {
-  if (!isMap(v)) return void out.push({ path, message: 'must be a map with en and ru text' });
-  for (const k of Object.keys(v)) if (k !== 'en' && k !== 'ru') out.push({ path: [...path, k], message: 'unknown language (en or ru)' });
-  for (const k of ['en', 'ru']) text(v[k], [...path, k], out);
+  if (!isMap(v)) return void out.push({ path, fault: { kind: 'words', langs: LANGS } });
+  for (const k of Object.keys(v)) if (!(LANGS as readonly string[]).includes(k)) out.push({ path: [...path, k], fault: { kind: 'language', langs: LANGS } });
+  for (const k of LANGS) text(v[k], [...path, k], out);
 };
 const oneOf =
   (values: readonly string[]): Check =>
   (v, path, out) => {
-    if (typeof v !== 'string' || !values.includes(v)) out.push({ path, message: `must be one of ${values.join(', ')}` });
+    if (typeof v !== 'string' || !values.includes(v)) out.push({ path, fault: { kind: 'one-of', values } });
   };
 const listOf =
   (values: readonly string[], nonEmpty: boolean): Check =>
   (v, path, out) => {
-    if (!Array.isArray(v) || (nonEmpty && !v.length)) return void out.push({ path, message: `must be a list of ${values.join(', ')}` });
+    if (!Array.isArray(v) || (nonEmpty && !v.length)) return void out.push({ path, fault: { kind: 'list-of', values } });
     v.forEach((x, i) => oneOf(values)(x, [...path, i], out));
   };
 const positive: Check = (v, path, out) => {
-  if (!Number.isInteger(v) || (v as number) < 1 || (v as number) > 3650) out.push({ path, message: 'must be a whole number of days from 1 to 3650' });
+  if (!Number.isInteger(v) || (v as number) < 1 || (v as number) > 3650) out.push({ path, fault: { kind: 'days' } });
 };
 const date: Check = (v, path, out) => {
   const w = typeof v === 'string' ? parseWhen(v) : undefined;
-  if (!w || !w.dateOnly) out.push({ path, message: 'must be a date such as 2026-12-02' });
+  if (!w || !w.dateOnly) out.push({ path, fault: { kind: 'date' } });
 };
 const url: Check = (v, path, out) => {
-  if (typeof v !== 'string' || !URL_RE.test(v)) out.push({ path, message: 'must be the address (http or https) of the text the rule comes from' });
+  if (typeof v !== 'string' || !URL_RE.test(v)) out.push({ path, fault: { kind: 'url' } });
 };
 
 const RULE_FIELDS: Record<string, Check> = {
   id: (v, path, out) => {
-    if (typeof v !== 'string' || !ID.test(v)) out.push({ path, message: 'must be lower-case letters, digits and dashes' });
+    if (typeof v !== 'string' || !ID.test(v)) out.push({ path, fault: { kind: 'id' } });
   },
   role: oneOf(ROLES),
   says: words,
@@ -110,24 +148,24 @@ const RULE_FIELDS: Record<string, Check> = {
 const RULE_REQUIRED = ['id', 'role', 'says', 'article', 'source', 'verified_on', 'status', 'applies_to', 'kinds'];
 
 function checkFields(v: Record<string, unknown>, fields: Record<string, Check>, required: string[], path: Path, out: Problem[]): void {
-  for (const k of Object.keys(v)) if (!Object.hasOwn(fields, k)) out.push({ path: [...path, k], message: 'unknown field' });
-  for (const k of required) if (v[k] === undefined || v[k] === null) out.push({ path: [...path, k], message: 'is required' });
+  for (const k of Object.keys(v)) if (!Object.hasOwn(fields, k)) out.push({ path: [...path, k], fault: { kind: 'unknown-field' } });
+  for (const k of required) if (v[k] === undefined || v[k] === null) out.push({ path: [...path, k], fault: { kind: 'required' } });
   for (const [k, check] of Object.entries(fields)) if (v[k] !== undefined && v[k] !== null) check(v[k], [...path, k], out);
 }
 
 function checkRule(v: unknown, path: Path, out: Problem[]): void {
-  if (!isMap(v)) return void out.push({ path, message: 'must be a map' });
+  if (!isMap(v)) return void out.push({ path, fault: { kind: 'rule-map' } });
   checkFields(v, RULE_FIELDS, RULE_REQUIRED, path, out);
   const timed = v.role === 'reply' || v.role === 'escalation' || v.since !== undefined;
-  if (timed && (v.value === undefined || v.unit === undefined)) out.push({ path, message: 'a rule with a term needs both value and unit' });
-  if ((v.value === undefined) !== (v.unit === undefined)) out.push({ path, message: 'value and unit go together' });
-  if (v.role === 'escalation' && v.since !== 'first-letter') out.push({ path: [...path, 'since'], message: 'an escalation rule counts from the first letter: since: first-letter' });
+  if (timed && (v.value === undefined || v.unit === undefined)) out.push({ path, fault: { kind: 'term-needs-both' } });
+  if ((v.value === undefined) !== (v.unit === undefined)) out.push({ path, fault: { kind: 'value-with-unit' } });
+  if (v.role === 'escalation' && v.since !== 'first-letter') out.push({ path: [...path, 'since'], fault: { kind: 'escalation-since' } });
 }
 
 /** Checks a parsed jurisdiction pack; every problem with its path. */
 export function validatePack(data: unknown): Validated<JurisdictionPack> {
   const out: Problem[] = [];
-  if (!isMap(data)) return { errors: [{ path: [], message: 'a jurisdiction pack must be a map' }] };
+  if (!isMap(data)) return { errors: [{ path: [], fault: { kind: 'pack-map' } }] };
   checkFields(
     data,
     {
@@ -135,20 +173,20 @@ export function validatePack(data: unknown): Validated<JurisdictionPack> {
       name: words,
       default_reply_days: positive,
       regulators: (v, path, o) => {
-        if (!isMap(v)) return void o.push({ path, message: `must be a map of case (${CASES.join(', ')}) to a name in en and ru` });
+        if (!isMap(v)) return void o.push({ path, fault: { kind: 'regulators-map', cases: CASES } });
         for (const [k, x] of Object.entries(v)) {
-          if (!(CASES as readonly string[]).includes(k)) o.push({ path: [...path, k], message: `is not a case (${CASES.join(', ')})` });
+          if (!(CASES as readonly string[]).includes(k)) o.push({ path: [...path, k], fault: { kind: 'not-case', cases: CASES } });
           else words(x, [...path, k], o);
         }
       },
       rules: (v, path, o) => {
-        if (!Array.isArray(v)) return void o.push({ path, message: 'must be a list of rules' });
+        if (!Array.isArray(v)) return void o.push({ path, fault: { kind: 'rules-list' } });
         const seen = new Set<string>();
         v.forEach((r, i) => {
           checkRule(r, [...path, i], o);
           const id = isMap(r) ? r.id : undefined;
           if (typeof id === 'string') {
-            if (seen.has(id)) o.push({ path: [...path, i, 'id'], message: `"${id}" is used by another rule of this pack` });
+            if (seen.has(id)) o.push({ path: [...path, i, 'id'], fault: { kind: 'duplicate-id', id } });
             seen.add(id);
           }
         });
@@ -170,24 +208,24 @@ export type LawOverrides = Record<string, Record<string, Partial<LawRule>>>;
 export function validateOverrides(data: unknown, packs: Map<string, JurisdictionPack>): Validated<LawOverrides> {
   const out: Problem[] = [];
   if (data === null || data === undefined) return { value: {} };
-  if (!isMap(data)) return { errors: [{ path: [], message: 'must be a map of jurisdiction to rule overrides' }] };
+  if (!isMap(data)) return { errors: [{ path: [], fault: { kind: 'overrides-map' } }] };
   for (const [j, rules] of Object.entries(data)) {
     const pack = packs.get(j);
     if (!pack) {
-      out.push({ path: [j], message: `is not a jurisdiction (${[...packs.keys()].join(', ')})` });
+      out.push({ path: [j], fault: { kind: 'not-jurisdiction', ids: [...packs.keys()] } });
       continue;
     }
     if (!isMap(rules)) {
-      out.push({ path: [j], message: 'must be a map of rule id to the fields you change' });
+      out.push({ path: [j], fault: { kind: 'overrides-of', jurisdiction: j } });
       continue;
     }
     for (const [id, fields] of Object.entries(rules)) {
       if (!pack.rules.some((r) => r.id === id)) {
-        out.push({ path: [j, id], message: `is not a rule of ${j} (${pack.rules.map((r) => r.id).join(', ') || 'it has none'})` });
+        out.push({ path: [j, id], fault: { kind: 'not-rule', jurisdiction: j, ids: pack.rules.map((r) => r.id) } });
         continue;
       }
       if (!isMap(fields)) {
-        out.push({ path: [j, id], message: 'must be a map of the fields you change' });
+        out.push({ path: [j, id], fault: { kind: 'fields-map' } });
         continue;
       }
       const checks = Object.fromEntries(OVERRIDABLE.map((k) => [k, RULE_FIELDS[k]]));
@@ -223,10 +261,20 @@ export interface InvokeFacts {
   allowUnverified: boolean;
 }
 
+/** Why a rule of the case was not cited. */
+export type SkipReason =
+  | 'indicative'
+  | 'no-first-letter'
+  | 'no-purchase-date'
+  | 'no-statement-date'
+  | 'term-not-passed'
+  | 'term-passed'
+  | 'company-term-not-passed';
+
 export interface RuleChoice {
   cited: LawRule[];
   /** Rules of the case that were not cited, and why: to tell the user on stderr. */
-  skipped: { rule: LawRule; why: string; flag?: string }[];
+  skipped: { rule: LawRule; why: SkipReason; flag?: string }[];
 }
 
 /** The last moment of a term of `value` days of `unit` counted from `from` (ms, local clock). */
@@ -254,26 +302,26 @@ export function chooseRules(pack: JurisdictionPack, f: InvokeFacts): RuleChoice 
     if (!r.applies_to.includes(f.case) || !r.kinds.includes(f.kind)) continue;
     if (r.demands && (!f.demand || !r.demands.includes(f.demand))) continue;
     if (r.status !== 'verified' && !f.allowUnverified) {
-      skipped.push({ rule: r, why: 'it is marked indicative (not checked against its source)', flag: '--allow-unverified' });
+      skipped.push({ rule: r, why: 'indicative', flag: '--allow-unverified' });
       continue;
     }
     if (r.since) {
       const from = r.since === 'purchase' ? f.purchase : r.since === 'statement' ? f.statement : f.firstLetter;
       if (from === undefined) {
         const flag = r.since === 'purchase' ? '--bought' : r.since === 'statement' ? '--statement' : undefined;
-        skipped.push({ rule: r, why: r.since === 'first-letter' ? 'the record shows no letter to the company yet' : `it runs from the date of the ${r.since}, which was not given`, flag });
+        skipped.push({ rule: r, why: r.since === 'first-letter' ? 'no-first-letter' : r.since === 'purchase' ? 'no-purchase-date' : 'no-statement-date', flag });
         continue;
       }
       const end = addTerm(from, r.value!, r.unit!);
       if (r.role === 'escalation' ? f.now < end : f.now > end) {
-        skipped.push({ rule: r, why: r.role === 'escalation' ? 'its term has not passed yet' : 'its term has passed' });
+        skipped.push({ rule: r, why: r.role === 'escalation' ? 'term-not-passed' : 'term-passed' });
         continue;
       }
     }
     if (f.kind === 'regulator' && r.role === 'reply' && r.kinds.includes('claim')) {
       // In a complaint to a regulator, the company's term to answer is a breach only once it has passed.
       if (f.firstLetter === undefined || f.now < addTerm(f.firstLetter, r.value!, r.unit!)) {
-        skipped.push({ rule: r, why: "the company's term to answer your first letter has not passed yet" });
+        skipped.push({ rule: r, why: 'company-term-not-passed' });
         continue;
       }
     }

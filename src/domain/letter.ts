@@ -76,11 +76,8 @@ export interface LetterRequest {
   enclosures: { name: string; size: number }[];
 }
 
-export interface MissingFact {
-  flag: string;
-  /** What to ask, in the letter's language-neutral words (English for now). */
-  question: string;
-}
+/** A fact a letter needs, named by the flag that gives it (the catalogs say what to ask). */
+export type MissingFact = { flag: '--from' | '--case' | '--account' | '--demand' | '--amount' | '--currency' | '--to' };
 
 const AMOUNT_DEMANDS: Demand[] = ['refund', 'recalculation', 'compensation'];
 
@@ -91,17 +88,17 @@ export function caseOf(r: LetterRequest): Case | undefined {
 /** The facts this kind of letter needs that neither the record nor the flags give. */
 export function missingFacts(r: LetterRequest): MissingFact[] {
   const out: MissingFact[] = [];
-  if (!r.from) out.push({ flag: '--from', question: 'Your name, as the letter is signed' });
+  if (!r.from) out.push({ flag: '--from' });
   const c = caseOf(r);
   const citesLaw = r.pack.rules.length > 0 && (r.kind === 'claim' || r.kind === 'regulator');
-  if (!c && (citesLaw || (r.kind === 'regulator' && !r.to))) out.push({ flag: '--case', question: 'What was it: goods, services, telecom or finance' });
+  if (!c && (citesLaw || (r.kind === 'regulator' && !r.to))) out.push({ flag: '--case' });
   if (r.kind === 'claim') {
-    if (!r.account) out.push({ flag: '--account', question: 'Your account or contract number with the company' });
-    if (!r.demand) out.push({ flag: '--demand', question: 'What you demand: refund, repair, replacement, recalculation or compensation' });
+    if (!r.account) out.push({ flag: '--account' });
+    if (!r.demand) out.push({ flag: '--demand' });
   }
-  if (r.demand && AMOUNT_DEMANDS.includes(r.demand) && r.amount === undefined) out.push({ flag: '--amount', question: 'The sum you demand (a number)' });
-  if (r.amount !== undefined && !r.currency) out.push({ flag: '--currency', question: 'Its currency, an ISO 4217 code such as RUB or EUR' });
-  if (r.kind === 'regulator' && !r.to && c && !r.pack.regulators[c]) out.push({ flag: '--to', question: 'The name of the regulator or ombudsman you write to' });
+  if (r.demand && AMOUNT_DEMANDS.includes(r.demand) && r.amount === undefined) out.push({ flag: '--amount' });
+  if (r.amount !== undefined && !r.currency) out.push({ flag: '--currency' });
+  if (r.kind === 'regulator' && !r.to && c && !r.pack.regulators[c]) out.push({ flag: '--to' });
   return out;
 }
 

@@ -20,20 +20,35 @@ export type TemplateNode =
   | { type: 'value'; name: string; line: number }
   | { type: 'section'; name: string; inverted: boolean; line: number; body: TemplateNode[] };
 
+/** What is wrong at a place of a template: facts, which the catalogs put in words. `tag` is
+ * the placeholder as written, such as {{#items}}. */
+export type TemplateFault =
+  | { kind: 'stray'; text: string }
+  | { kind: 'bad-name'; tag: string }
+  | { kind: 'never-opened'; name: string }
+  | { kind: 'crossed'; name: string; open: string; openLine: number }
+  | { kind: 'never-closed'; tag: string; name: string }
+  | { kind: 'unknown'; tag: string }
+  | { kind: 'is-list'; name: string }
+  | { kind: 'not-in-letter'; name: string }
+  | { kind: 'no-value'; name: string }
+  | { kind: 'not-single'; name: string };
+
 export interface TemplateProblem {
   line: number;
-  message: string;
+  fault: TemplateFault;
   /** The placeholder the problem is about, when there is one. */
   name?: string;
 }
 
+/** A template that names what a letter cannot fill: thrown while rendering. */
 export class TemplateError extends Error {
   constructor(
-    message: string,
+    readonly fault: TemplateFault,
     readonly line: number,
     readonly placeholder?: string,
   ) {
-    super(message);
+    super(`template ${fault.kind} at line ${line}`);
     this.name = 'TemplateError';
   }
 }
@@ -83,7 +98,7 @@ export function parseTemplate(src: string): { nodes: TemplateNode[] } | { errors
     if (upTo > pos) {
       const chunk = src.slice(pos, upTo);
       const stray = chunk.search(/\{\{|\}\}/);
-      if (stray >= 0) errors.push({ line: lineAt(src, pos + stray), message: `"${chunk.slice(stray, stray + 2)}" does not open or close a placeholder; a placeholder is {{name}}` });
+      if (stray >= 0) errors.push({ line: lineAt(src, pos + stray), fault: { kind: 'stray', text: chunk.slice(stray, stray + 2) } });
       current().push({ type: 'text', text: chunk });
     }
   };
@@ -93,7 +108,7 @@ export function parseTemplate(src: string): { nodes: TemplateNode[] } | { errors
     pos = span.end;
     if (t.kind === '!') continue;
     if (!NAME.test(t.name)) {
-      errors.push({ line: t.line, name: t.name, message: `"{{${t.kind}${t.name}}}" is not a placeholder: names are lower-case letters, digits and _` });
+      errors.push({ line: t.line, name: t.name, fault: { kind: 'bad-name', tag: `{{${t.kind}${t.name}}}` } });
       continue;
     }
     if (t.kind === '') current().push({ type: 'value', name: t.name, line: t.line });
@@ -103,14 +118,14 @@ export function parseTemplate(src: string): { nodes: TemplateNode[] } | { errors
       stack.push({ node });
     } else {
       const open = stack.pop();
-      if (!open) errors.push({ line: t.line, name: t.name, message: `{{/${t.name}}} closes a section that was never opened` });
+      if (!open) errors.push({ line: t.line, name: t.name, fault: { kind: 'never-opened', name: t.name } });
       else if (open.node.name !== t.name) {
-        errors.push({ line: t.line, name: t.name, message: `{{/${t.name}}} closes {{#${open.node.name}}} of line ${open.node.line}; close that one first` });
+        errors.push({ line: t.line, name: t.name, fault: { kind: 'crossed', name: t.name, open: open.node.name, openLine: open.node.line } });
       }
     }
   }
   text(src.length);
-  for (const open of stack) errors.push({ line: open.node.line, name: open.node.name, message: `{{${open.node.inverted ? '^' : '#'}${open.node.name}}} is never closed with {{/${open.node.name}}}` });
+  for (const open of stack) errors.push({ line: open.node.line, name: open.node.name, fault: { kind: 'never-closed', tag: `{{${open.node.inverted ? '^' : '#'}${open.node.name}}}`, name: open.node.name } });
   return errors.length ? { errors } : { nodes: root };
 }
 
@@ -127,12 +142,12 @@ export function checkTemplate(nodes: TemplateNode[], schema: TemplateSchema): Te
       if (n.type === 'text') continue;
       const found = scopes.find((s) => Object.hasOwn(s, n.name))?.[n.name];
       if (found === undefined) {
-        out.push({ line: n.line, name: n.name, message: `unknown placeholder {{${n.type === 'section' ? (n.inverted ? '^' : '#') : ''}${n.name}}}` });
+        out.push({ line: n.line, name: n.name, fault: { kind: 'unknown', tag: `{{${n.type === 'section' ? (n.inverted ? '^' : '#') : ''}${n.name}}}` } });
         if (n.type === 'section') walk(n.body, scopes);
         continue;
       }
       if (n.type === 'value' && typeof found !== 'string') {
-        out.push({ line: n.line, name: n.name, message: `{{${n.name}}} is a list; repeat over it with {{#${n.name}}} … {{/${n.name}}}` });
+        out.push({ line: n.line, name: n.name, fault: { kind: 'is-list', name: n.name } });
       }
       if (n.type === 'section') walk(n.body, typeof found === 'object' && !n.inverted ? [found, ...scopes] : scopes);
     }
@@ -152,15 +167,15 @@ export function renderTemplate(nodes: TemplateNode[], data: TemplateScope, escap
   const parts: string[] = [];
   const lookup = (name: string, scopes: TemplateScope[], line: number): TemplateValue => {
     for (const s of scopes) if (Object.hasOwn(s, name) && s[name] !== undefined) return s[name] as TemplateValue;
-    throw new TemplateError(`the template names {{${name}}} (line ${line}), which a letter does not have`, line, name);
+    throw new TemplateError({ kind: 'not-in-letter', name }, line, name);
   };
   const walk = (list: TemplateNode[], scopes: TemplateScope[]) => {
     for (const n of list) {
       if (n.type === 'text') parts.push(n.text);
       else if (n.type === 'value') {
         const v = lookup(n.name, scopes, n.line);
-        if (v === null || v === false || v === '') throw new TemplateError(`this letter has no ${n.name} for {{${n.name}}} (line ${n.line}); give it, or put the line inside {{#${n.name}}} … {{/${n.name}}}`, n.line, n.name);
-        if (Array.isArray(v) || v === true) throw new TemplateError(`{{${n.name}}} (line ${n.line}) is not a single value; use {{#${n.name}}} … {{/${n.name}}}`, n.line, n.name);
+        if (v === null || v === false || v === '') throw new TemplateError({ kind: 'no-value', name: n.name }, n.line, n.name);
+        if (Array.isArray(v) || v === true) throw new TemplateError({ kind: 'not-single', name: n.name }, n.line, n.name);
         const before = parts.length ? parts[parts.length - 1] : '';
         const atLineStart = parts.length === 0 || /\n[ \t]*$/.test(before) || (/^[ \t]*$/.test(before) && parts.length === 1);
         parts.push(escape(String(v), atLineStart));

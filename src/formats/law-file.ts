@@ -4,9 +4,10 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { applyOverrides, validateOverrides, validatePack, type JurisdictionPack } from '../domain/law.js';
-import { formatPath, type Problem } from '../domain/validation.js';
+import { applyOverrides, validateOverrides, validatePack, type JurisdictionPack, type LawProblem } from '../domain/law.js';
+import { formatPath } from '../domain/validation.js';
 import { UserError } from '../errors.js';
+import { t } from '../i18n/index.js';
 
 /** A folder or file of the project (jurisdictions/, templates/), found from where this code runs (src/ or dist/). */
 export function projectDir(name: string, probe: string): string {
@@ -25,15 +26,18 @@ function findUp(name: string, probe?: string): string | undefined {
   return undefined;
 }
 
-const describe = (file: string, errors: Problem[]) =>
-  `${file}: ${errors
-    .slice(0, 3)
-    .map((e) => `${formatPath(e.path) || '(top)'}: ${e.message}`)
-    .join('; ')}${errors.length > 3 ? ` (and ${errors.length - 3} more)` : ''}`;
+/** The first few problems in words, each with its path. */
+function describe(errors: LawProblem[]): string {
+  const w = t().letter;
+  return w.problems(
+    errors.slice(0, 3).map((e) => `${formatPath(e.path) || w.top}: ${w.lawFault(e.fault)}`),
+    Math.max(0, errors.length - 3),
+  );
+}
 
 function checked(data: unknown, file: string): JurisdictionPack {
   const result = validatePack(data);
-  if ('errors' in result) throw new UserError(`the jurisdiction pack ${describe(file, result.errors)}; fix it.`);
+  if ('errors' in result) throw new UserError(t().letter.badPack(file, describe(result.errors)));
   return result.value;
 }
 
@@ -60,11 +64,11 @@ export async function loadPacks(): Promise<Map<string, JurisdictionPack>> {
 export async function loadPack(id: string, configDir: string): Promise<JurisdictionPack> {
   const packs = await loadPacks();
   const pack = packs.get(id);
-  if (!pack) throw new UserError(`--jurisdiction takes ${[...packs.keys()].join(', ')}, not "${id}".`);
+  if (!pack) throw new UserError(t().letter.badJurisdiction([...packs.keys()], id));
   const file = join(configDir, 'law.yaml');
   if (!existsSync(file)) return pack;
   const { parseDataText } = await import('./data-text.js');
   const overrides = validateOverrides(parseDataText(readFileSync(file, 'utf8'), file), packs);
-  if ('errors' in overrides) throw new UserError(`your law overrides ${describe(file, overrides.errors)}; fix them, or remove the file.`);
+  if ('errors' in overrides) throw new UserError(t().letter.badOverrides(file, describe(overrides.errors)));
   return applyOverrides(pack, overrides.value);
 }

@@ -8,6 +8,7 @@ import { parseLetterTemplate, type LetterFormat } from '../domain/letter-format.
 import { LETTER_SCHEMA } from '../domain/letter.js';
 import type { LetterKind } from '../domain/law.js';
 import { UserError } from '../errors.js';
+import { t } from '../i18n/index.js';
 import { projectDir } from './law-file.js';
 
 export interface LoadedTemplate {
@@ -21,10 +22,10 @@ export function readTemplateText(file: string): string {
   try {
     st = statSync(file);
   } catch {
-    throw new UserError(`there is no template ${file}; check the path.`);
+    throw new UserError(t().letter.noTemplate(file));
   }
-  if (st.isDirectory()) throw new UserError(`${file} is a folder; give the path of a template file.`);
-  if (st.size > 1024 * 1024) throw new UserError(`${file} is larger than 1 MB; a letter template is a page of text.`);
+  if (st.isDirectory()) throw new UserError(t().letter.templateFolder(file));
+  if (st.size > 1024 * 1024) throw new UserError(t().letter.templateTooBig(file));
   return readFileSync(file, 'utf8');
 }
 
@@ -56,7 +57,7 @@ export function loadTemplate(opts: { template?: string; configDir: string; lang:
   const problems = 'errors' in parsed ? parsed.errors : checkTemplate(parsed.nodes, LETTER_SCHEMA);
   if (problems.length || 'errors' in parsed) {
     const p = problems[0];
-    throw new UserError(`the template ${file}:${p.line}: ${p.message}${problems.length > 1 ? ` (and ${problems.length - 1} more)` : ''}; run \`vetted letters check ${file}\` to see them all.`);
+    throw new UserError(t().letter.badTemplate(file, p.line, t().letter.templateFault(p.fault, p.line), problems.length - 1));
   }
   return { nodes: parsed.nodes, file, source };
 }

@@ -6,6 +6,9 @@ import type { Change, FindingFacts, Policy, RuleId } from '../domain/policy.js';
 import type { CheckVerdict, Channel, CompensationKind, Effort, EventType, Fault, Level, ListName, Outcome, Placement } from '../domain/types.js';
 import { formatsFor } from './format.js';
 import type { AnswerProblem } from '../domain/checklist.js';
+import type { Case, Demand, LawFault, LetterKind, SkipReason } from '../domain/law.js';
+import type { MissingFact } from '../domain/letter.js';
+import type { TemplateFault } from '../domain/template.js';
 
 const fmt = formatsFor('en', 'en-CA');
 const q = (s: string) => `"${s}"`;
@@ -948,6 +951,153 @@ export const en = {
     csvColumns: ['list', 'company', 'since', 'pinned', 'rules', 'why', 'evidence'],
     yes: 'yes',
     no: 'no',
+  },
+
+  // ---- letters: `letter`, `letters list`, `letters check`, templates and law packs ----
+  letter: {
+    caseWord: { goods: 'goods', services: 'services', telecom: 'telecom', finance: 'finance' } as Record<Case, string>,
+    demandWord: { refund: 'refund', repair: 'repair', replacement: 'replacement', recalculation: 'recalculation', compensation: 'compensation' } as Record<Demand, string>,
+    /** What to ask for a fact the letter needs (the interactive prompt, and the error without a terminal). */
+    question: {
+      '--from': 'Your name, as the letter is signed',
+      '--case': 'What was it: goods, services, telecom or finance',
+      '--account': 'Your account or contract number with the company',
+      '--demand': 'What you demand: refund, repair, replacement, recalculation or compensation',
+      '--amount': 'The sum you demand (a number)',
+      '--currency': 'Its currency, an ISO 4217 code such as RUB or EUR',
+      '--to': 'The name of the regulator or ombudsman you write to',
+    } as Record<MissingFact['flag'], string>,
+    ask: (question: string, flag: string) => `${question} (${flag})`,
+    neededAnswer: 'this letter needs it',
+    needs: (kind: LetterKind, missing: { flag: string; question: string }[]) =>
+      `a ${kind} letter needs ${missing.map((m) => `${m.flag} (${m.question.toLowerCase()})`).join(', ')}; give ${missing.length === 1 ? 'it' : 'them'} as flags, or run on a terminal to be asked.`,
+    empty: (flag: string) => `${flag} cannot be empty.`,
+    tooLong: (flag: string, max: number) => `${flag} can be at most ${max} characters; shorten it.`,
+    badAmount: (given: string) => `--amount takes a sum such as 500 or 12.50, not ${q(given)}.`,
+    badCurrency: (given: string) => `--currency takes a three-letter ISO 4217 code such as RUB or EUR, not ${q(given)}.`,
+    badKind: (kinds: readonly string[], given: string) => `--kind takes ${kinds.join(', ')}, not ${q(given)}.`,
+    sentOnly: '--at and --channel say when and how a letter was sent; give them with --sent.',
+    badFormat: (given: string) => `--format takes md or txt, not ${q(given)}.`,
+    inFuture: (at: string) => `--at ${at} is in the future; a letter is recorded once it is sent.`,
+    currencyNeedsAmount: '--currency goes with --amount; give the sum too, such as --amount 500 --currency RUB.',
+    writeFirst: (id: string) =>
+      `a letter to a regulator says that the company was written to first, and the timeline of ${id} shows no letter or email to it; send a claim first (\`vetted letter ${id} --kind claim … --sent\`) or log the one you sent (\`vetted incident event ${id} contact --channel letter\`).`,
+    inTemplate: (file: string, problem: string) => `the template ${file}: ${problem}.`,
+    alreadySent: (kind: LetterKind, id: string, at: string) => `this ${kind} letter is on the timeline of ${id} already (sent ${iso(at)}); nothing was recorded.`,
+    // notes on stderr beside the letter
+    skipWhy: {
+      indicative: 'it is marked indicative (not checked against its source)',
+      'no-first-letter': 'the record shows no letter to the company yet',
+      'no-purchase-date': 'it runs from the date of the purchase, which was not given',
+      'no-statement-date': 'it runs from the date of the statement, which was not given',
+      'term-not-passed': 'its term has not passed yet',
+      'term-passed': 'its term has passed',
+      'company-term-not-passed': "the company's term to answer your first letter has not passed yet",
+    } as Record<SkipReason, string>,
+    /** A rule's article in this language (a pack writes each in every language). */
+    article: (a: { en: string; ru: string }) => a.en,
+    notCited: (article: string, why: string, flag: string | undefined) => `note: not cited: ${article} — ${why}${flag ? ` (${flag})` : ''}.`,
+    citesNoLaw: 'note: this letter cites no law; add --jurisdiction ru, uk, eu or us to cite the rules that apply.',
+    awaitingAnswer: (sent: string, due: string) => `note: the company's answer to your letter of ${fmt.date(sent)} is due by ${iso(due)}; a regulator may expect you to wait for it.`,
+    citesIndicative: 'note: the letter cites rules marked indicative (--allow-unverified); check them against their source first.',
+    recorded: (kind: LetterKind, at: string, attachment: number, replyBy: string, open: boolean, id: string) =>
+      `recorded the ${kind} as sent on ${iso(at)} (its text is attachment ${attachment}); the reply is due by ${iso(replyBy)}, ${open ? 'and `vetted due` will chase it.' : `but ${id} is closed, so \`vetted due\` will not chase it until the incident is reopened.`}`,
+    wrote: (kind: LetterKind, file: string) => `wrote the ${kind} letter to ${file}`,
+    // `letters list` and `letters check`
+    listHeaders: ['LANG', 'KIND', 'SOURCE', 'FILE'],
+    source: { 'built-in': 'built-in', user: 'user', file: 'file' } as Record<'built-in' | 'user' | 'file', string>,
+    valid: (file: string) => `${file}: a valid letter template`,
+    problemAt: (file: string, line: number, problem: string) => `${file}:${line}: ${problem}`,
+    templateFault: (f: TemplateFault, line: number): string => {
+      switch (f.kind) {
+        case 'stray':
+          return `"${f.text}" does not open or close a placeholder; a placeholder is {{name}}`;
+        case 'bad-name':
+          return `"${f.tag}" is not a placeholder: names are lower-case letters, digits and _`;
+        case 'never-opened':
+          return `{{/${f.name}}} closes a section that was never opened`;
+        case 'crossed':
+          return `{{/${f.name}}} closes {{#${f.open}}} of line ${f.openLine}; close that one first`;
+        case 'never-closed':
+          return `${f.tag} is never closed with {{/${f.name}}}`;
+        case 'unknown':
+          return `unknown placeholder ${f.tag}`;
+        case 'is-list':
+          return `{{${f.name}}} is a list; repeat over it with {{#${f.name}}} … {{/${f.name}}}`;
+        case 'not-in-letter':
+          return `the template names {{${f.name}}} (line ${line}), which a letter does not have`;
+        case 'no-value':
+          return `this letter has no ${f.name} for {{${f.name}}} (line ${line}); give it, or put the line inside {{#${f.name}}} … {{/${f.name}}}`;
+        case 'not-single':
+          return `{{${f.name}}} (line ${line}) is not a single value; use {{#${f.name}}} … {{/${f.name}}}`;
+      }
+    },
+    // template files
+    noTemplate: (file: string) => `there is no template ${file}; check the path.`,
+    templateFolder: (file: string) => `${file} is a folder; give the path of a template file.`,
+    templateTooBig: (file: string) => `${file} is larger than 1 MB; a letter template is a page of text.`,
+    badTemplate: (file: string, line: number, problem: string, more: number) =>
+      `the template ${file}:${line}: ${problem}${more ? ` (and ${more} more)` : ''}; run \`vetted letters check ${file}\` to see them all.`,
+    // jurisdiction packs and law.yaml
+    badJurisdiction: (ids: string[], given: string) => `--jurisdiction takes ${ids.join(', ')}, not ${q(given)}.`,
+    top: '(top)',
+    problems: (list: string[], more: number) => `${list.join('; ')}${more ? ` (and ${more} more)` : ''}`,
+    badPack: (file: string, problems: string) => `the jurisdiction pack ${file}: ${problems}; fix it.`,
+    badOverrides: (file: string, problems: string) => `your law overrides ${file}: ${problems}; fix them, or remove the file.`,
+    lawFault: (f: LawFault): string => {
+      switch (f.kind) {
+        case 'text':
+          return 'must be non-empty text';
+        case 'words':
+          return `must be a map with ${f.langs.join(' and ')} text`;
+        case 'language':
+          return `unknown language (${f.langs.join(' or ')})`;
+        case 'one-of':
+          return `must be one of ${f.values.join(', ')}`;
+        case 'list-of':
+          return `must be a list of ${f.values.join(', ')}`;
+        case 'days':
+          return 'must be a whole number of days from 1 to 3650';
+        case 'date':
+          return 'must be a date such as 2026-12-02';
+        case 'url':
+          return 'must be the address (http or https) of the text the rule comes from';
+        case 'id':
+          return 'must be lower-case letters, digits and dashes';
+        case 'unknown-field':
+          return 'unknown field';
+        case 'required':
+          return 'is required';
+        case 'term-needs-both':
+          return 'a rule with a term needs both value and unit';
+        case 'value-with-unit':
+          return 'value and unit go together';
+        case 'escalation-since':
+          return 'an escalation rule counts from the first letter: since: first-letter';
+        case 'pack-map':
+          return 'a jurisdiction pack must be a map';
+        case 'rule-map':
+          return 'must be a map';
+        case 'regulators-map':
+          return `must be a map of case (${f.cases.join(', ')}) to a name in en and ru`;
+        case 'not-case':
+          return `is not a case (${f.cases.join(', ')})`;
+        case 'rules-list':
+          return 'must be a list of rules';
+        case 'duplicate-id':
+          return `${q(f.id)} is used by another rule of this pack`;
+        case 'overrides-map':
+          return 'must be a map of jurisdiction to rule overrides';
+        case 'not-jurisdiction':
+          return `is not a jurisdiction (${f.ids.join(', ')})`;
+        case 'overrides-of':
+          return 'must be a map of rule id to the fields you change';
+        case 'not-rule':
+          return `is not a rule of ${f.jurisdiction} (${f.ids.join(', ') || 'it has none'})`;
+        case 'fields-map':
+          return 'must be a map of the fields you change';
+      }
+    },
   },
 
   // ---- the interactive incident ----

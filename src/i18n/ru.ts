@@ -5,12 +5,19 @@ import type { Catalog } from './en.js';
 import type { Change, FindingFacts, Policy, RuleId } from '../domain/policy.js';
 import type { CheckVerdict, Channel, CompensationKind, Effort, EventType, Fault, Level, ListName, Outcome, Placement } from '../domain/types.js';
 import { formatsFor } from './format.js';
+import type { LetterKind } from '../domain/law.js';
 
 const fmt = formatsFor('ru');
 const q = (s: string) => `«${s}»`;
 const days = (n: number) => fmt.plural(n, { one: 'день', few: 'дня', many: 'дней', other: 'дня' });
 const minutes = (n: number) => fmt.plural(n, { one: 'минута', few: 'минуты', many: 'минут', other: 'минуты' });
 const minutesAcc = (n: number) => fmt.plural(n, { one: 'минуту', few: 'минуты', many: 'минут', other: 'минуты' });
+/** Виды писем: именительный и родительный падеж. */
+const kindNom: Record<LetterKind, string> = { complaint: 'жалоба', escalation: 'эскалация', claim: 'претензия', regulator: 'жалоба регулятору' };
+const kindGen: Record<LetterKind, string> = { complaint: 'жалобы', escalation: 'эскалации', claim: 'претензии', regulator: 'жалобы регулятору' };
+const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+/** Вопрос внутри фразы: первая буква строчная, если это не аббревиатура. */
+const lower = (s: string) => (/^[А-ЯЁA-Z][а-яёa-z]/.test(s) ? s.charAt(0).toLowerCase() + s.slice(1) : s);
 
 function duration(ms: number): string {
   const m = Math.round(Math.abs(ms) / 60_000);
@@ -954,6 +961,147 @@ export const ru: Catalog = {
     csvColumns: ['список', 'компания', 'с', 'закреплено', 'правила', 'почему', 'доказательства'],
     yes: 'да',
     no: 'нет',
+  },
+
+  // ---- письма: `letter`, `letters list`, `letters check`, шаблоны и своды норм ----
+  letter: {
+    caseWord: { goods: 'товары', services: 'услуги', telecom: 'связь', finance: 'финансы' },
+    demandWord: { refund: 'возврат денег', repair: 'ремонт', replacement: 'замена', recalculation: 'перерасчёт', compensation: 'компенсация' },
+    question: {
+      '--from': 'Ваше имя, как вы подписываете письмо',
+      '--case': 'О чём речь: товары (goods), услуги (services), связь (telecom) или финансы (finance)',
+      '--account': 'Номер вашего лицевого счёта или договора с компанией',
+      '--demand': 'Ваше требование: возврат денег (refund), ремонт (repair), замена (replacement), перерасчёт (recalculation) или компенсация (compensation)',
+      '--amount': 'Сумма требования (число)',
+      '--currency': 'Её валюта, код ISO 4217, например RUB или EUR',
+      '--to': 'Название регулятора или омбудсмена, которому вы пишете',
+    },
+    ask: (question, flag) => `${question} (${flag})`,
+    neededAnswer: 'без этого письмо не написать',
+    needs: (kind, missing) =>
+      `для ${kindGen[kind]} нужно: ${missing.map((m) => `${m.flag} (${lower(m.question)})`).join(', ')}; укажите ${missing.length === 1 ? 'его флагом' : 'их флагами'} или запустите команду в терминале, чтобы ответить на вопросы.`,
+    empty: (flag) => `${flag} не может быть пустым.`,
+    tooLong: (flag, max) => `${flag} — не длиннее ${fmt.plural(max, { one: 'знака', few: 'знаков', many: 'знаков', other: 'знака' })}; сократите.`,
+    badAmount: (given) => `--amount принимает сумму, например 500 или 12.50, а не ${q(given)}.`,
+    badCurrency: (given) => `--currency принимает трёхбуквенный код ISO 4217, например RUB или EUR, а не ${q(given)}.`,
+    badKind: (kinds, given) => `--kind принимает ${kinds.join(', ')}, а не ${q(given)}.`,
+    sentOnly: '--at и --channel говорят, когда и как письмо отправлено; указывайте их вместе с --sent.',
+    badFormat: (given) => `--format принимает md или txt, а не ${q(given)}.`,
+    inFuture: (at) => `--at ${at} — в будущем; письмо записывается, когда оно уже отправлено.`,
+    currencyNeedsAmount: '--currency указывается вместе с --amount; укажите и сумму, например --amount 500 --currency RUB.',
+    writeFirst: (id) =>
+      `в жалобе регулятору говорится, что сначала вы написали компании, а в хронологии ${id} нет ни письма, ни электронного письма ей; сначала отправьте претензию (\`vetted letter ${id} --kind claim … --sent\`) или запишите уже отправленное письмо (\`vetted incident event ${id} contact --channel letter\`).`,
+    inTemplate: (file, problem) => `шаблон ${file}: ${problem}.`,
+    alreadySent: (kind, id, at) => `эта ${kindNom[kind]} уже есть в хронологии ${id} (отправлена ${fmt.dateTime(at)}); ничего не записано.`,
+    skipWhy: {
+      indicative: 'норма помечена как ориентировочная (не сверена с источником)',
+      'no-first-letter': 'в записях пока нет письма компании',
+      'no-purchase-date': 'срок считается от даты покупки, а она не указана',
+      'no-statement-date': 'срок считается от даты выписки, а она не указана',
+      'term-not-passed': 'её срок ещё не истёк',
+      'term-passed': 'её срок уже истёк',
+      'company-term-not-passed': 'срок, в который компания должна ответить на ваше первое письмо, ещё не истёк',
+    },
+    article: (a) => a.ru,
+    notCited: (article, why, flag) => `примечание: не упомянуто: ${article} — ${why}${flag ? ` (${flag})` : ''}.`,
+    citesNoLaw: 'примечание: в письме нет ссылок на закон; добавьте --jurisdiction ru, uk, eu или us, чтобы сослаться на нормы, которые применимы.',
+    awaitingAnswer: (sent, due) => `примечание: компания должна ответить на ваше письмо от ${fmt.date(sent)} до ${fmt.date(due)}; регулятор может ожидать, что вы дождётесь этого ответа.`,
+    citesIndicative: 'примечание: письмо ссылается на нормы, помеченные как ориентировочные (--allow-unverified); сначала сверьте их с источником.',
+    recorded: (kind, at, attachment, replyBy, open, id) =>
+      `${cap(kindNom[kind])} записана как отправленная ${fmt.dateTime(at)} (её текст — вложение ${attachment}); ответ ожидается до ${fmt.date(replyBy)}, ${open ? 'и `vetted due` напомнит о нём.' : `но обращение ${id} закрыто, поэтому \`vetted due\` не напомнит о нём, пока обращение не откроют снова.`}`,
+    wrote: (kind, file) => `${cap(kindNom[kind])} записана в ${file}`,
+    listHeaders: ['ЯЗЫК', 'ВИД', 'ИСТОЧНИК', 'ФАЙЛ'],
+    source: { 'built-in': 'встроенный', user: 'ваш', file: 'файл' },
+    valid: (file) => `${file}: шаблон письма в порядке`,
+    problemAt: (file, line, problem) => `${file}:${line}: ${problem}`,
+    templateFault: (f, line) => {
+      switch (f.kind) {
+        case 'stray':
+          return `${q(f.text)} не открывает и не закрывает подстановку; подстановка пишется так: {{имя}}`;
+        case 'bad-name':
+          return `${q(f.tag)} — не подстановка: имя состоит из строчных латинских букв, цифр и _`;
+        case 'never-opened':
+          return `{{/${f.name}}} закрывает раздел, который не был открыт`;
+        case 'crossed':
+          return `{{/${f.name}}} закрывает {{#${f.open}}} из строки ${f.openLine}; сначала закройте его`;
+        case 'never-closed':
+          return `${f.tag} нигде не закрыт: нет {{/${f.name}}}`;
+        case 'unknown':
+          return `неизвестная подстановка ${f.tag}`;
+        case 'is-list':
+          return `{{${f.name}}} — список; повторяйте текст для каждого элемента: {{#${f.name}}} … {{/${f.name}}}`;
+        case 'not-in-letter':
+          return `шаблон называет {{${f.name}}} (строка ${line}), а в письме такого значения нет`;
+        case 'no-value':
+          return `в этом письме нет значения ${f.name} для {{${f.name}}} (строка ${line}); укажите его или поместите строку внутрь {{#${f.name}}} … {{/${f.name}}}`;
+        case 'not-single':
+          return `{{${f.name}}} (строка ${line}) — не одно значение; используйте {{#${f.name}}} … {{/${f.name}}}`;
+      }
+    },
+    noTemplate: (file) => `шаблона ${file} нет; проверьте путь.`,
+    templateFolder: (file) => `${file} — папка; укажите путь к файлу шаблона.`,
+    templateTooBig: (file) => `${file} больше 1 МБ; шаблон письма — это страница текста.`,
+    badTemplate: (file, line, problem, more) =>
+      `шаблон ${file}:${line}: ${problem}${more ? ` (и ещё ${more})` : ''}; все ошибки покажет \`vetted letters check ${file}\`.`,
+    badJurisdiction: (ids, given) => `--jurisdiction принимает ${ids.join(', ')}, а не ${q(given)}.`,
+    top: '(верхний уровень)',
+    problems: (list, more) => `${list.join('; ')}${more ? ` (и ещё ${more})` : ''}`,
+    badPack: (file, problems) => `свод норм ${file}: ${problems}; исправьте его.`,
+    badOverrides: (file, problems) => `ваши уточнения норм ${file}: ${problems}; исправьте их или удалите файл.`,
+    lawFault: (f) => {
+      switch (f.kind) {
+        case 'text':
+          return 'должно быть непустым текстом';
+        case 'words':
+          return `должно быть словарём с текстом на языках ${f.langs.join(' и ')}`;
+        case 'language':
+          return `неизвестный язык (${f.langs.join(' или ')})`;
+        case 'one-of':
+          return `должно быть одним из: ${f.values.join(', ')}`;
+        case 'list-of':
+          return `должно быть списком из: ${f.values.join(', ')}`;
+        case 'days':
+          return 'должно быть целым числом дней от 1 до 3650';
+        case 'date':
+          return 'должно быть датой, например 2026-12-02';
+        case 'url':
+          return 'должно быть адресом (http или https) текста, из которого взята норма';
+        case 'id':
+          return 'допустимы строчные латинские буквы, цифры и дефисы';
+        case 'unknown-field':
+          return 'неизвестное поле';
+        case 'required':
+          return 'обязательное поле';
+        case 'term-needs-both':
+          return 'у нормы со сроком должны быть и value, и unit';
+        case 'value-with-unit':
+          return 'value и unit указываются вместе';
+        case 'escalation-since':
+          return 'срок эскалации считается от первого письма: since: first-letter';
+        case 'pack-map':
+          return 'свод норм должен быть словарём';
+        case 'rule-map':
+          return 'должно быть словарём';
+        case 'regulators-map':
+          return `должно быть словарём: вид дела (${f.cases.join(', ')}) → название на en и ru`;
+        case 'not-case':
+          return `не вид дела (${f.cases.join(', ')})`;
+        case 'rules-list':
+          return 'должно быть списком норм';
+        case 'duplicate-id':
+          return `${q(f.id)} уже занят другой нормой этого свода`;
+        case 'overrides-map':
+          return 'должно быть словарём: юрисдикция → уточнения норм';
+        case 'not-jurisdiction':
+          return `не юрисдикция (${f.ids.join(', ')})`;
+        case 'overrides-of':
+          return 'должно быть словарём: id нормы → поля, которые вы меняете';
+        case 'not-rule':
+          return `нет такой нормы в своде ${f.jurisdiction} (${f.ids.join(', ') || 'в нём нет норм'})`;
+        case 'fields-map':
+          return 'должно быть словарём полей, которые вы меняете';
+      }
+    },
   },
 
   prompts: {

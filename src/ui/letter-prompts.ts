@@ -5,17 +5,22 @@ import { input, select } from '@inquirer/prompts';
 import { CASES, DEMANDS } from '../domain/law.js';
 import type { MissingFact } from '../domain/letter.js';
 import { promptTheme } from './prompt-theme.js';
+import { t } from '../i18n/index.js';
 
 const context = { output: process.stderr, clearPromptOnDone: false } as const;
 
-export async function askLetterFacts(missing: MissingFact[], colour = false, lang: 'en' | 'ru' = 'en'): Promise<Record<string, string>> {
-  const theme = promptTheme(colour, lang);
+export async function askLetterFacts(missing: MissingFact[], colour = false): Promise<Record<string, string>> {
+  const theme = promptTheme(colour, t().lang === 'ru' ? 'ru' : 'en');
+  const w = t().letter;
+  /** An id with its word when the word differs: "refund", or "возврат денег (refund)". */
+  const choice = (id: string, word: string) => ({ name: word === id ? id : `${word} (${id})`, value: id });
   const out: Record<string, string> = {};
   for (const m of missing) {
-    const choices = m.flag === '--case' ? CASES : m.flag === '--demand' ? DEMANDS : undefined;
+    const message = w.ask(w.question[m.flag], m.flag);
+    const choices = m.flag === '--case' ? CASES.map((c) => choice(c, w.caseWord[c])) : m.flag === '--demand' ? DEMANDS.map((d) => choice(d, w.demandWord[d])) : undefined;
     out[m.flag] = choices
-      ? await select({ message: `${m.question} (${m.flag})`, choices: choices.map((c) => ({ name: c, value: c })), theme }, context)
-      : (await input({ message: `${m.question} (${m.flag})`, theme, validate: (v) => (v.trim() ? true : 'this letter needs it') }, context)).trim();
+      ? await select({ message, choices, theme }, context)
+      : (await input({ message, theme, validate: (v) => (v.trim() ? true : w.neededAnswer) }, context)).trim();
   }
   return out;
 }

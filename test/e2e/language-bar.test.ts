@@ -11,6 +11,7 @@ import type { Command } from 'commander';
 import { buildProgram } from '../../src/program.js';
 import { CHANNELS, COMPENSATION_KINDS, EFFORTS, EVENT_TYPES, FAULTS, LEVELS, LISTS, OUTCOMES, CHECK_VERDICTS } from '../../src/domain/types.js';
 import { DEFAULT_POLICY, RULES } from '../../src/domain/policy.js';
+import { CASES, DEMANDS, LETTER_KINDS } from '../../src/domain/law.js';
 import { ROOT, sandbox, type Sandbox } from '../helpers/cli.js';
 
 /** Every command of the tree, by its full path ('incident event'), with its arguments. */
@@ -42,6 +43,9 @@ const IDS = new Set<string>([
   ...LISTS,
   ...CHECK_VERDICTS,
   ...RULES.map((r) => r.id),
+  ...LETTER_KINDS,
+  ...DEMANDS,
+  ...CASES,
   ...Object.keys(DEFAULT_POLICY),
   'unlisted',
 ]);

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { addTerm, applyOverrides, chooseRules, validateOverrides, validatePack, type JurisdictionPack } from '../../src/domain/law.js';
 import { loadPacks, projectDir } from '../../src/formats/law-file.js';
 import { formatPath } from '../../src/domain/validation.js';
+import { t } from '../../src/i18n/index.js';
 
 const packs = await loadPacks();
 const ru = packs.get('ru')!;
@@ -72,7 +73,7 @@ describe('validatePack', () => {
     expect('errors' in r).toBe(true);
     if (!('errors' in r)) return;
     expect(r.errors.map((e) => formatPath(e.path))).toContain(path);
-    expect(r.errors.find((e) => formatPath(e.path) === path)!.message).toMatch(message);
+    expect(t().letter.lawFault(r.errors.find((e) => formatPath(e.path) === path)!.fault)).toMatch(message);
   });
 });
 
@@ -92,7 +93,7 @@ describe('overrides', () => {
     [{ ru: { 'telecom-claim-30-days': { applies_to: ['goods'] } } }, 'ru.telecom-claim-30-days.applies_to', /unknown field/],
   ])('refuses %j', (data, path, message) => {
     const r = validateOverrides(data, packs);
-    expect('errors' in r && r.errors.some((e) => formatPath(e.path) === path && message.test(e.message))).toBe(true);
+    expect('errors' in r && r.errors.some((e) => formatPath(e.path) === path && message.test(t().letter.lawFault(e.fault)))).toBe(true);
   });
 });
 

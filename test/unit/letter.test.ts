@@ -34,7 +34,7 @@ const volgaWritten: Incident = makeIncident({
 function template(lang: 'en' | 'ru', kind: LetterKind, format: LetterFormat = 'md') {
   const file = join(projectDir('templates', 'letters/en/claim.md'), 'letters', lang, `${kind}.md`);
   const parsed = parseLetterTemplate(readFileSync(file, 'utf8'), format);
-  if ('errors' in parsed) throw new Error(`${file}: ${parsed.errors[0].message}`);
+  if ('errors' in parsed) throw new Error(`${file}: ${parsed.errors[0].fault.kind} at line ${parsed.errors[0].line}`);
   return parsed.nodes;
 }
 
