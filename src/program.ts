@@ -23,8 +23,8 @@ function translateCommander(message: string): string {
   const h = t().help;
   const hint = (m: RegExpExecArray, i: number) => (m[i] ? h.didYouMean(m[i]) : '');
   let m: RegExpExecArray | null;
-  if ((m = /^unknown option '([^']+)'(?:\s*\(Did you mean (.+?)\?\))?/.exec(message))) return h.unknownOption(m[1]) + hint(m, 2);
-  if ((m = /^unknown command '([^']+)'(?:\s*\(Did you mean (.+?)\?\))?/.exec(message))) return h.unknownCommand(m[1]) + hint(m, 2);
+  if ((m = /^unknown option '([^']+)'(?:\s*\(Did you mean (.+?)\?\))?$/.exec(message))) return h.unknownOption(m[1]) + hint(m, 2);
+  if ((m = /^unknown command '([^']+)'(?:\s*\(Did you mean (.+?)\?\))?$/.exec(message))) return h.unknownCommand(m[1]) + hint(m, 2);
   if ((m = /^missing required argument '([^']+)'/.exec(message))) return h.missingArgument(m[1]);
   if ((m = /^required option '([^']+)' not specified/.exec(message))) return h.missingOption(m[1]);
   if ((m = /^option '([^']+)' argument missing/.exec(message))) return h.optionNeedsValue(m[1]);

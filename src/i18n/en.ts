@@ -743,7 +743,7 @@ export const en = {
       "incident add --json": "print the new incident as JSON",
       "incident event --json": "print the event and the new figures as JSON",
       "incident show --json": "print the incident, with its metrics, as JSON",
-      "incident close --outcome": `how it ended: ${values(words.outcome)}`,
+      "incident close --outcome": `${values(words.outcome)}`,
       "incident close --at": "when it ended, ISO 8601 (default: now)",
       "incident close --json": "print the event and the figures as JSON",
       "incident attach --note": "what the files show",

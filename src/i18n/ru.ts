@@ -758,7 +758,7 @@ export const ru: Catalog = {
       "incident add --json": "вывести новое обращение в JSON",
       "incident event --json": "вывести событие и новые показатели в JSON",
       "incident show --json": "вывести обращение с показателями в JSON",
-      "incident close --outcome": `чем закончилось: ${values(words.outcome)}`,
+      "incident close --outcome": `${values(words.outcome)}`,
       "incident close --at": "когда закончилось, ISO 8601 (по умолчанию: сейчас)",
       "incident close --json": "вывести событие и показатели в JSON",
       "incident attach --note": "что показывают файлы",

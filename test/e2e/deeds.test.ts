@@ -27,13 +27,15 @@ describe('deeds over words', () => {
     expect(why.list).toBe('black');
     expect(why.set_aside.map((f) => f.rule)).toEqual(['W3']);
     const text = ok(s.run(['why', 'Some ISP'])).stdout;
-    expect(text).toMatch(/Not counted \(1\): a check says what a company promises; your incidents say what it did/);
+    expect(text).toMatch(/Not counted \(1\): what a check says, beside what the company did\n  • \+ W3 passed check/);
+    expect(text).toMatch(/a check says what a company promises; your incidents say what it did, and deeds decide over words/);
   });
 
   it('the printed check shows the record and that the check did not change it', () => {
     const out = ok(s.run(['check', 'Some ISP', ...amazonAnswerFlags])).stdout;
-    expect(out).toMatch(/Record: Some ISP is on the black list since 2026-11-\d\d — B2 /);
-    expect(out).toMatch(/Now: still on the black list; this check did not change it: deeds over words/);
+    expect(out).toMatch(/^Some ISP: on the black list since 2026-11-\d\d\.\n  decided by B2: /);
+    expect(out).toMatch(/  1 open incident, 3 broken promises\n/);
+    expect(out).toMatch(/Now: still on the black list: this check did not change the verdict\.\nA check says what a company promises; your incidents say what it did, and deeds decide over words\./);
   });
 
   it('a check decides when no incident finding holds', () => {
