@@ -19,6 +19,7 @@ import { loadTemplate } from '../formats/letter-template.js';
 import { writeFileAtomic } from '../formats/write-file.js';
 import { addAttachment, attachmentsOf } from '../store/attachments.js';
 import { safeText } from '../ui/safe.js';
+import { opSummary } from '../domain/op-summary.js';
 
 export interface LetterOptions {
   kind?: string;
@@ -164,7 +165,7 @@ export async function run(ctx: Context, id: string, opts: LetterOptions): Promis
         const updated = store.findIncident(incident.id)!;
         const sent = updated.events.find((e) => e.at === contact.at && e.type === 'contact' && e.note === contact.note)!;
         return addAttachment(store, { incidentRowId: incident.rowId, eventRowId: store.findEvent(sent.id!)!.rowId, name, addedAt: formatLocalMinute(ctx.now()), data: Buffer.from(text, 'utf8') }).id;
-      }, { summary: `${kind} letter to ${incident.company} sent for ${incident.id}` });
+      }, { summary: opSummary({ k: 'letter', kind, company: incident.company, incident: incident.id }) });
       notes.push(
         isOpen(incident)
           ? `recorded the ${kind} as sent on ${sentAt} (its text is attachment ${attachmentId}); the reply is due by ${letter.replyBy}, and \`vetted due\` will chase it.`
