@@ -14,6 +14,7 @@ import type { Store } from '../store/store.js';
 import { MAX_ATTACHMENT_BYTES, addAttachment, allAttachments, attachmentsOf, eventRowIdByNumber, readAttachment } from '../store/attachments.js';
 import { renderTable } from '../ui/table.js';
 import { jsonList, type JsonOutOptions } from '../ui/json-out.js';
+import { opSummary } from '../domain/op-summary.js';
 
 export interface AttachOptions {
   event?: string;
@@ -76,7 +77,7 @@ export async function runAttach(ctx: Context, id: string, files: string[], opts:
     const addedAt = formatLocalMinute(ctx.now());
     const results = store.write(
       () => contents.map((c) => ({ file: c.path, name: c.name, size: c.data.length, ...addAttachment(store, { incidentRowId: incident.rowId, eventRowId, name: c.name, note, addedAt, data: c.data }) })),
-      { summary: `attach ${contents.map((c) => c.name).join(', ')} to ${incident.id}` },
+      { summary: opSummary({ k: 'attach', files: contents.map((c) => c.name), incident: incident.id }) },
     );
     if (opts.json) return { out: toJson(results.map((r) => ({ id: r.id, incident: incident.id, name: r.name, size: r.size, sha256: r.sha256, existing: r.existing }))) };
     return {

@@ -19,6 +19,7 @@ import { jsonCatalogs, policyOf, reasonJson } from './verdicts.js';
 import { fallbackNotice } from '../ui/checklist-language.js';
 import { t } from '../i18n/index.js';
 import { recordFacts, renderAfterCheck, renderRecord, type RecordFacts } from '../ui/render-record.js';
+import { opSummary } from '../domain/op-summary.js';
 
 export interface CheckOptions {
   checklist?: string;
@@ -118,7 +119,7 @@ export async function run(ctx: Context, companyArg: string, opts: CheckOptions):
         dealbreakers: result.dealbreakers,
         answers: result.answers.map((a) => ({ question: a.question, answer: a.answer, score: a.score, ...(notes[a.question] ? { note: notes[a.question] } : {}) })),
       });
-    }, { summary: (ref) => `check ${ref} of ${company} (${checklist.id}): ${result.score}/100, ${result.verdict}` });
+    }, { summary: (ref) => opSummary({ k: 'check', id: ref, company, checklist: checklist.id, score: result.score, verdict: result.verdict }) });
     const row = store.findCompany(company)!;
     const name = row.name;
     const afterEvidence = store.evidenceOf(row);

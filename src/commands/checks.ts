@@ -8,6 +8,8 @@ import { renderTable } from '../ui/table.js';
 import { jsonList, type JsonOutOptions } from '../ui/json-out.js';
 import { colourWanted, paint } from '../ui/colour.js';
 import { datePart } from '../domain/dates.js';
+import { opSummary } from '../domain/op-summary.js';
+import { t } from '../i18n/index.js';
 import { closestNames } from '../domain/names.js';
 import { requireCompany, withStore } from './shared.js';
 import type { Store, StoredCheck } from '../store/store.js';
@@ -30,19 +32,21 @@ function requireCheck(store: Store, id: string): StoredCheck {
   const found = store.findCheckById(id);
   if (found) return found;
   const close = closestNames(id.trim().toLowerCase(), store.allCheckRefs(), 3, 3);
-  throw new UserError(`there is no check "${id}"; ${close.length ? `did you mean ${close.map((c) => `"${c}"`).join(' or ')}? ` : ''}see \`vetted checks list\` for the ids.`);
+  throw new UserError(t().checks.noCheck(id, close));
 }
 
 export async function runList(ctx: Context, opts: { company?: string } & JsonOutOptions): Promise<CommandResult> {
   return withStore(ctx, (store) => {
     const checks = opts.company ? store.checksOf(requireCompany(store, opts.company).id) : store.allChecks();
     if (opts.json || opts.ndjson) return { out: jsonList(checks.map(checkJson), opts) };
-    if (!checks.length) return { out: opts.company ? 'No checks of this company yet.\n' : 'No checks yet. Run one with `vetted check "Some Shop"`.\n' };
+    const w = t();
+    if (!checks.length) return { out: `${opts.company ? w.checks.noneOf : w.checks.none}\n` };
     const p = paint(colourWanted(ctx.out, { noColor: ctx.noColor }, ctx.env));
+    const [id, company, date, checklist, score, verdict] = w.checks.headers;
     return {
       out: renderTable(
-        [{ header: 'ID' }, { header: 'COMPANY', max: 40 }, { header: 'DATE' }, { header: 'CHECKLIST' }, { header: 'SCORE', align: 'right' }, { header: 'VERDICT' }],
-        checks.map((c) => [c.id, c.company, datePart(c.at), `${c.checklist} v${c.checklist_version}`, String(c.score), c.verdict]),
+        [{ header: id }, { header: company, max: 40 }, { header: date }, { header: checklist }, { header: score, align: 'right' }, { header: verdict }],
+        checks.map((c) => [c.id, c.company, w.fmt.date(c.at), `${c.checklist} v${c.checklist_version}`, w.fmt.number(c.score), w.words.checkVerdict[c.verdict]]),
         p.bold,
       ),
     };
@@ -54,13 +58,15 @@ export async function runShow(ctx: Context, id: string, opts: { json?: boolean }
     const c = requireCheck(store, id);
     if (opts.json) return { out: toJson(checkJson(c)) };
     const p = paint(colourWanted(ctx.out, { noColor: ctx.noColor }, ctx.env));
+    const w = t();
+    const [question, answer, score, evidence] = w.checks.answerHeaders;
     const lines = [
-      p.bold(`${safeText(c.company)} — check ${c.id}`),
-      `${c.checklist} v${c.checklist_version}, ${c.at}: ${c.score}/100, ${c.verdict}${c.dealbreakers.length ? ` (dealbreakers: ${c.dealbreakers.join(', ')})` : ''}`,
+      p.bold(w.checks.title(safeText(c.company), c.id)),
+      w.checks.line(`${c.checklist} v${c.checklist_version}`, c.at, c.score, c.verdict, c.dealbreakers),
       '',
       renderTable(
-        [{ header: 'QUESTION' }, { header: 'ANSWER' }, { header: 'SCORE', align: 'right' }, { header: 'EVIDENCE', max: 60 }],
-        c.answers.map((a) => [a.question, a.answer, a.score === null ? '—' : String(a.score), a.note ?? '']),
+        [{ header: question }, { header: answer }, { header: score, align: 'right' }, { header: evidence, max: 60 }],
+        c.answers.map((a) => [a.question, a.answer, a.score === null ? '—' : w.fmt.number(a.score), a.note ?? '']),
         p.bold,
       ).trimEnd(),
     ];
@@ -71,7 +77,7 @@ export async function runShow(ctx: Context, id: string, opts: { json?: boolean }
 export async function runRemove(ctx: Context, id: string): Promise<CommandResult> {
   return withStore(ctx, (store) => {
     const c = requireCheck(store, id);
-    store.write(() => store.removeCheck(c.id), { summary: `remove check ${c.id} of ${c.company} (${c.checklist}, ${datePart(c.at)})` });
-    return { err: `removed check ${c.id} of ${c.company} (to bring it back: vetted undo)` };
+    store.write(() => store.removeCheck(c.id), { summary: opSummary({ k: 'check-remove', id: c.id, company: c.company, checklist: c.checklist, date: datePart(c.at) }) });
+    return { err: t().checks.removed(c.id, c.company) };
   });
 }

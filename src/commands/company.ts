@@ -13,6 +13,7 @@ import { judgeCompany } from '../domain/policy.js';
 import { serviceFigures } from '../domain/figures.js';
 import { jsonCatalogs, judgeOne, policyOf } from './verdicts.js';
 import { t } from '../i18n/index.js';
+import { opSummary } from '../domain/op-summary.js';
 
 interface JsonOption {
   json?: boolean;
@@ -82,7 +83,7 @@ export async function runAlias(ctx: Context, name: string, alias: string): Promi
   checkCompanyName(alias);
   return withStore(ctx, (store) => {
     const company = requireCompany(store, name);
-    const added = store.write(() => store.addAlias(company.id, alias), { summary: `alias "${alias}" of ${company.name}` });
+    const added = store.write(() => store.addAlias(company.id, alias), { summary: opSummary({ k: 'alias', alias, company: company.name }) });
     if (!added) throw new UserError(t().company.aliasExists(alias, company.name));
     return { err: t().company.aliasAdded(alias, company.name) };
   });

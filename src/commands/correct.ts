@@ -7,29 +7,32 @@ import { UserError } from '../errors.js';
 import { toJson } from '../ui/safe.js';
 import { renderTable } from '../ui/table.js';
 import { jsonList, type JsonOutOptions } from '../ui/json-out.js';
-import { a, count } from '../ui/words.js';
-import { FAULTS, type EventType, type Fault, type IncidentEvent } from '../domain/types.js';
+import { FAULTS, type EventType, type IncidentEvent } from '../domain/types.js';
 import { EVENT_FIELDS, FIELD_SPECS } from '../domain/events.js';
 import { companyKey } from '../domain/names.js';
 import { parseWhen } from '../domain/dates.js';
 import { isBefore } from '../domain/date-rules.js';
 import { checkCompanyName, checkNote, requireCompany, requireIncident, withStore } from './shared.js';
-import { checkEventFits, eventFromFlags, incidentJson, whenFlag } from './incident.js';
+import { checkEventFits, eventFromFlags, idsOfWords, incidentJson, whenFlag } from './incident.js';
 import { LIMITS } from '../formats/data-file.js';
 import type { Store } from '../store/store.js';
-
-const undoHint = 'vetted undo';
+import { opSummary, type FieldChange } from '../domain/op-summary.js';
+import { requireVocabulary } from '../i18n/vocabulary.js';
+import { t } from '../i18n/index.js';
 
 export async function runRename(ctx: Context, name: string, newName: string, opts: { alias?: boolean }): Promise<CommandResult> {
   const target = checkCompanyName(newName);
   return withStore(ctx, (store) => {
     const company = requireCompany(store, name);
-    if (company.name === target.replace(/\s+/gu, ' ')) throw new UserError(`${company.name} is named so already; nothing to change.`);
+    const c = t().correct;
+    if (company.name === target.replace(/\s+/gu, ' ')) throw new UserError(c.sameName(company.name));
+    const owner = store.findCompany(target);
+    if (owner && owner.id !== company.id) throw new UserError(c.nameTaken(target, owner.name, company.name));
     const keep = opts.alias !== false;
-    store.write(() => store.renameCompany(company, target, keep), { summary: `rename ${company.name} to ${target}${keep && companyKey(target) !== company.key ? ' (the old name kept as an alias)' : ''}` });
+    const aliasKept = keep && companyKey(target) !== company.key;
+    store.write(() => store.renameCompany(company, target, keep), { summary: opSummary({ k: 'rename', from: company.name, to: target, alias: aliasKept }) });
     const renamed = store.companyById(company.id)!;
-    const kept = keep && companyKey(target) !== company.key ? `; "${company.name}" stays as an alias` : '';
-    return { err: `renamed ${company.name} to ${renamed.name}${kept} (to take it back: ${undoHint})` };
+    return { err: `${c.renamed(company.name, renamed.name, aliasKept)} (${c.takeBack})` };
   });
 }
 
@@ -37,26 +40,28 @@ export async function runMerge(ctx: Context, fromName: string, intoName: string)
   return withStore(ctx, (store) => {
     const from = requireCompany(store, fromName);
     const into = requireCompany(store, intoName);
-    if (from.id === into.id) throw new UserError(`"${fromName}" and "${intoName}" are one company already (${from.name}); nothing to merge.`);
+    const c = t().correct;
+    if (from.id === into.id) throw new UserError(c.oneAlready(fromName, intoName, from.name));
+    const fromPin = store.pinOf(from.id);
+    const intoPin = store.pinOf(into.id);
+    if (fromPin && intoPin && fromPin.list !== intoPin.list) {
+      throw new UserError(c.pinsDisagree(from.name, fromPin.list, fromPin.reason, into.name, intoPin.list, intoPin.reason));
+    }
     const moved = { checks: store.checksOf(from.id).length, incidents: store.incidentsOf(from.id).length };
-    store.write(() => store.mergeCompanies(from, into), {
-      summary: `merge ${from.name} into ${into.name} (${count(moved.checks, 'check')}, ${count(moved.incidents, 'incident')} moved)`,
-    });
-    return {
-      err: `merged ${from.name} into ${into.name}: ${count(moved.checks, 'check')} and ${count(moved.incidents, 'incident')} moved, "${from.name}" is now an alias of ${into.name} (to take it back: ${undoHint})`,
-    };
+    store.write(() => store.mergeCompanies(from, into), { summary: opSummary({ k: 'merge', from: from.name, into: into.name, ...moved }) });
+    return { err: `${c.merged(from.name, into.name, moved.checks, moved.incidents)} (${c.takeBack})` };
   });
 }
 
 export async function runEditCompany(ctx: Context, name: string, opts: { category?: string; website?: string; parent?: string }): Promise<CommandResult> {
   if (opts.category === undefined && opts.website === undefined && opts.parent === undefined) {
-    throw new UserError('say what to change: --category TEXT, --website URL or --parent COMPANY ("" clears one).');
+    throw new UserError(t().correct.companyEditWhat);
   }
   const text = (v: string | undefined, flag: string, max: number) => {
     if (v === undefined) return undefined;
-    const t = v.trim();
-    if ([...t].length > max) throw new UserError(`${flag} can be at most ${max} characters; shorten it.`);
-    return t === '' ? null : t;
+    const trimmed = v.trim();
+    if ([...trimmed].length > max) throw new UserError(t().correct.tooLong(flag, max));
+    return trimmed === '' ? null : trimmed;
   };
   const category = text(opts.category, '--category', LIMITS.name);
   const website = text(opts.website, '--website', 2000);
@@ -67,13 +72,13 @@ export async function runEditCompany(ctx: Context, name: string, opts: { categor
       if (opts.parent.trim() === '') parentId = null;
       else {
         const parent = requireCompany(store, opts.parent);
-        if (store.isAncestor(parent.id, company.id)) throw new UserError(`${parent.name} cannot be the parent of ${company.name}: it is ${parent.id === company.id ? 'the company itself' : 'one of its own subsidiaries'}.`);
+        if (store.isAncestor(parent.id, company.id)) throw new UserError(t().correct.parentLoop(parent.name, company.name, parent.id === company.id));
         parentId = parent.id;
       }
     }
-    const changed = store.write(() => store.editCompany(company.id, { parentId, website, category }), { summary: `edit ${company.name}` });
-    if (!changed) return { err: `${company.name} already has these details; nothing changed.` };
-    return { err: `updated ${company.name} (see \`vetted company show "${company.name}"\`; to take it back: ${undoHint})` };
+    const changed = store.write(() => store.editCompany(company.id, { parentId, website, category }), { summary: opSummary({ k: 'company-edit', company: company.name }) });
+    if (!changed) return { err: t().correct.sameDetails(company.name) };
+    return { err: t().correct.companyUpdated(company.name) };
   });
 }
 
@@ -83,13 +88,13 @@ export async function runRemoveCompany(ctx: Context, name: string, opts: { withE
     const checks = store.checksOf(company.id);
     const incidents = store.incidentsOf(company.id);
     const pin = store.pinOf(company.id);
-    const evidence = [...checks.map((c) => `check ${c.id}`), ...incidents.map((i) => `incident ${i.id}`), ...(pin ? [`a ${pin.list} pin`] : [])];
+    const c = t().correct;
+    const evidence = [...checks.map((x) => ({ check: x.id })), ...incidents.map((i) => ({ incident: i.id })), ...(pin ? [{ pin: pin.list }] : [])];
     if (evidence.length && !opts.withEvidence) {
-      const shown = evidence.slice(0, 6).join(', ') + (evidence.length > 6 ? ` and ${evidence.length - 6} more` : '');
-      throw new UserError(`${company.name} has evidence (${shown}); remove it too with --with-evidence, or move it first with \`vetted company merge\`.`);
+      throw new UserError(c.hasEvidence(company.name, evidence.slice(0, 6).map(c.evidence), Math.max(0, evidence.length - 6)));
     }
-    store.write(() => store.removeCompany(company.id), { summary: `remove ${company.name}${evidence.length ? ` with ${evidence.length} pieces of evidence` : ''}` });
-    return { err: `removed ${company.name}${evidence.length ? ` and its ${evidence.length} pieces of evidence` : ''} (to bring it back: ${undoHint})` };
+    store.write(() => store.removeCompany(company.id), { summary: opSummary({ k: 'company-remove', company: company.name, evidence: evidence.length }) });
+    return { err: `${c.companyRemoved(company.name, evidence.length)} (${c.bringBack})` };
   });
 }
 
@@ -101,42 +106,31 @@ export interface EditIncidentOptions {
   json?: boolean;
 }
 
-function checkFault(v: string): Fault {
-  if (!(FAULTS as readonly string[]).includes(v)) throw new UserError(`--fault takes ${FAULTS.join(', ')}, not "${v}".`);
-  return v as Fault;
-}
-
 export async function runEditIncident(ctx: Context, id: string, opts: EditIncidentOptions): Promise<CommandResult> {
   const noFlags = opts.title === undefined && opts.fault === undefined && opts.opened === undefined && opts.company === undefined;
   if (noFlags) {
     if (!ctx.interactive || opts.json) {
-      throw new UserError(`say what to change: --title T, --fault F, --opened WHEN or --company C (on a terminal, \`vetted incident edit ${id}\` alone opens it in your editor).`);
+      throw new UserError(t().correct.incidentEditWhat(id));
     }
     const { editIncidentInEditor } = await import('./edit-incident.js');
     return editIncidentInEditor(ctx, id);
   }
   const title = opts.title !== undefined ? opts.title.trim() : undefined;
-  if (title !== undefined && !title) throw new UserError('--title cannot be empty; say in a few words what went wrong.');
-  if (title !== undefined && [...title].length > LIMITS.name * 2) throw new UserError(`a title can be at most ${LIMITS.name * 2} characters; shorten it.`);
-  const fault = opts.fault !== undefined ? checkFault(opts.fault) : undefined;
+  if (title !== undefined && !title) throw new UserError(t().errors.emptyTitle);
+  if (title !== undefined && [...title].length > LIMITS.name * 2) throw new UserError(t().errors.longTitle(LIMITS.name * 2));
+  const fault = opts.fault !== undefined ? await requireVocabulary('fault', FAULTS, opts.fault, '--fault') : undefined;
   const opened = opts.opened !== undefined ? whenFlag(opts.opened, '--opened', ctx.now()) : undefined;
   return withStore(ctx, (store) => {
     const incident = requireIncident(store, id);
     const company = opts.company !== undefined ? requireCompany(store, opts.company) : undefined;
     if (opened !== undefined) checkOpeningFits(incident, opened);
-    const what = [
-      title !== undefined ? 'title' : '',
-      fault !== undefined ? `fault ${fault}` : '',
-      opened !== undefined ? `opened ${opened}` : '',
-      company ? `moved to ${company.name}` : '',
-    ].filter(Boolean);
     store.write(() => store.updateIncident(incident.rowId, { title, fault, opened, companyId: company?.id }), {
-      summary: `edit incident ${incident.id}: ${what.join(', ')}`,
+      summary: opSummary({ k: 'incident-edit', id: incident.id, ...(title !== undefined ? { title: true } : {}), ...(fault ? { fault } : {}), ...(opened ? { opened } : {}), ...(company ? { company: company.name } : {}) }),
     });
     const updated = store.findIncident(incident.id)!;
     if (opts.json) return { out: toJson(incidentJson(updated, ctx.now())) };
-    const moved = company && company.id !== incident.companyId ? `; moved from ${incident.company} to ${company.name}` : '';
-    return { err: `updated ${incident.id}${moved} (to take it back: ${undoHint})` };
+    const moved = company && company.id !== incident.companyId;
+    return { err: `${t().correct.incidentUpdated(incident.id, moved ? incident.company : null, moved ? company.name : null)} (${t().correct.takeBack})` };
   });
 }
 
@@ -144,24 +138,25 @@ export async function runEditIncident(ctx: Context, id: string, opts: EditIncide
 export function checkOpeningFits(incident: { id: string; events: IncidentEvent[] }, opened: string): void {
   const first = incident.events[0];
   if (first && isBefore(parseWhen(first.at)!, parseWhen(opened)!)) {
-    throw new UserError(`${incident.id} cannot open at ${opened}: its first event, ${first.id} (${first.type}), is earlier (${first.at}); move or remove that event first.`);
+    throw new UserError(t().correct.cannotOpen(incident.id, opened, first.id!, first.type, first.at));
   }
 }
 
 export async function runRemoveIncident(ctx: Context, id: string): Promise<CommandResult> {
   return withStore(ctx, (store) => {
     const incident = requireIncident(store, id);
-    store.write(() => store.removeIncident(incident.rowId), { summary: `remove incident ${incident.id} of ${incident.company} (${count(incident.events.length, 'event')})` });
-    return { err: `removed ${incident.id} of ${incident.company} with ${incident.events.length === 1 ? 'its one event' : `its ${count(incident.events.length, 'event')}`} (to bring it back: ${undoHint})` };
+    const events = incident.events.length;
+    store.write(() => store.removeIncident(incident.rowId), { summary: opSummary({ k: 'incident-remove', id: incident.id, company: incident.company, events }) });
+    return { err: `${t().correct.incidentRemoved(incident.id, incident.company, events)} (${t().correct.bringBack})` };
   });
 }
 
 export async function runReopen(ctx: Context, id: string): Promise<CommandResult> {
   return withStore(ctx, (store) => {
     const incident = requireIncident(store, id);
-    if (!incident.closed && !incident.events.some((e) => e.type === 'resolution')) throw new UserError(`${incident.id} is open already; nothing to reopen.`);
-    store.write(() => store.reopenIncident(incident.rowId), { summary: `reopen incident ${incident.id}` });
-    return { err: `reopened ${incident.id}: its resolution was removed (to take it back: ${undoHint})` };
+    if (!incident.closed && !incident.events.some((e) => e.type === 'resolution')) throw new UserError(t().correct.openAlready(incident.id));
+    store.write(() => store.reopenIncident(incident.rowId), { summary: opSummary({ k: 'reopen', id: incident.id }) });
+    return { err: `${t().correct.reopened(incident.id)} (${t().correct.takeBack})` };
   });
 }
 
@@ -171,12 +166,11 @@ function requireEvent(store: Store, eventId: string) {
   const hash = eventId.lastIndexOf('#');
   const incident = hash > 0 ? store.findIncident(eventId.slice(0, hash)) : undefined;
   if (incident) {
-    const ids = incident.events.map((e) => e.id).join(', ');
-    throw new UserError(`${incident.id} has no event "${eventId.slice(hash)}"; its events are ${ids || 'none yet'} (see \`vetted incident show ${incident.id}\`).`);
+    throw new UserError(t().correct.noSuchEvent(incident.id, eventId.slice(hash), incident.events.map((e) => e.id!)));
   }
-  if (hash <= 0) throw new UserError(`"${eventId}" is not an event id; an event id is its incident's id, # and its number, such as volga-2012-07#4 (see \`vetted incident show\`).`);
+  if (hash <= 0) throw new UserError(t().correct.notEventId(eventId));
   requireIncident(store, eventId.slice(0, hash));
-  throw new UserError(`there is no event "${eventId}".`);
+  throw new UserError(t().correct.noEvent(eventId));
 }
 
 export interface EditEventOptions {
@@ -186,39 +180,41 @@ export interface EditEventOptions {
 }
 
 export async function runEditEvent(ctx: Context, eventId: string, opts: EditEventOptions): Promise<CommandResult> {
+  const given = await idsOfWords(opts);
   return withStore(ctx, (store) => {
     const { incident, event, rowId } = requireEvent(store, eventId);
     const type = event.type as EventType;
-    const fields = eventFromFlags(type, opts, ctx.now());
+    const fields = eventFromFlags(type, given, ctx.now());
     const at = opts.at !== undefined ? whenFlag(opts.at, '--at', ctx.now()) : event.at;
     if (!Object.keys(fields).length && at === event.at) {
-      const flags = EVENT_FIELDS[type].fields.map((f) => `--${f.replace(/_/g, '-')}`).join(', ');
-      throw new UserError(`say what to change: --at WHEN${flags ? ` or ${flags}` : ''} (the fields of ${a(type)}).`);
+      throw new UserError(t().correct.eventEditWhat(type, EVENT_FIELDS[type].fields.map((f) => `--${f.replace(/_/g, '-')}`)));
     }
     const next = { ...event, ...fields, at } as IncidentEvent;
     for (const [k, v] of Object.entries(next)) if (v === undefined) delete (next as unknown as Record<string, unknown>)[k];
     checkEventFits(incident, type, at, next as unknown as Record<string, unknown>, event.id);
     if (next.note !== undefined) checkNote(next.note);
-    store.write(() => store.updateEvent(rowId, next), { summary: `edit ${event.id} (${type}) of ${incident.id}: ${describeChange(event, next)}` });
+    const changes = changesOf(event, next);
+    store.write(() => store.updateEvent(rowId, next), { summary: opSummary({ k: 'event-edit', id: event.id!, type, incident: incident.id, changes }) });
     if (opts.json) return { out: toJson(store.findEvent(event.id!)!.event) };
-    return { err: `updated ${event.id}: ${describeChange(event, next)} (to take it back: ${undoHint})` };
+    return { err: `${t().correct.eventUpdated(event.id!, t().correct.changes(changes))} (${t().correct.takeBack})` };
   });
 }
 
-/** What changed between two versions of an event, in a few words. */
-function describeChange(before: IncidentEvent, after: IncidentEvent): string {
+/** What changed between two versions of an event: each field with its new value, or none when cleared. */
+function changesOf(before: IncidentEvent, after: IncidentEvent): FieldChange[] {
   const b = before as unknown as Record<string, unknown>;
   const a = after as unknown as Record<string, unknown>;
   const keys = ['at', ...Object.keys(FIELD_SPECS)];
-  const parts = keys.filter((k) => JSON.stringify(b[k]) !== JSON.stringify(a[k])).map((k) => (a[k] === undefined ? `${k} cleared` : `${k} ${String(a[k])}`));
-  return parts.join(', ') || 'no change';
+  return keys
+    .filter((k) => JSON.stringify(b[k]) !== JSON.stringify(a[k]))
+    .map((k) => (a[k] === undefined ? { field: k } : { field: k, value: a[k] as string | number | boolean }));
 }
 
 export async function runRemoveEvent(ctx: Context, eventId: string): Promise<CommandResult> {
   return withStore(ctx, (store) => {
     const { incident, event, rowId } = requireEvent(store, eventId);
-    store.write(() => store.removeEvent(rowId), { summary: `remove ${event.id} (${event.type} at ${event.at}) of ${incident.id}` });
-    return { err: `removed ${event.id} (${event.type} at ${event.at}) from ${incident.id} (to bring it back: ${undoHint})` };
+    store.write(() => store.removeEvent(rowId), { summary: opSummary({ k: 'event-remove', id: event.id!, type: event.type, at: event.at, incident: incident.id }) });
+    return { err: `${t().correct.eventRemoved(event.id!, event.type, event.at, incident.id)} (${t().correct.bringBack})` };
   });
 }
 
@@ -228,11 +224,15 @@ export async function runListEvents(ctx: Context, id: string | undefined, opts: 
     const incidents = id !== undefined ? [requireIncident(store, id)] : store.allIncidents();
     const rows = incidents.flatMap((i) => i.events.map((e) => ({ ...e, incident: i.id, company: i.company })));
     if (opts.json || opts.ndjson) return { out: jsonList(rows, opts) };
-    if (!rows.length) return { out: 'No events yet. Log one with `vetted incident event ID TYPE`.\n' };
+    const c = t();
+    if (!rows.length) return { out: `${c.correct.noEvents}\n` };
+    const [idH, whenH, typeH, companyH, whatH] = c.correct.eventHeaders;
+    const word = (e: IncidentEvent) =>
+      e.text ?? e.note ?? (e.outcome && c.words.outcome[e.outcome]) ?? (e.channel && c.words.channel[e.channel]) ?? (e.level && c.words.level[e.level]) ?? '';
     return {
       out: renderTable(
-        [{ header: 'ID' }, { header: 'WHEN' }, { header: 'TYPE' }, { header: 'COMPANY', max: 30 }, { header: 'WHAT', max: 60 }],
-        rows.map((e) => [e.id!, e.at.replace('T', ' '), e.type, e.company, e.text ?? e.note ?? e.outcome ?? e.channel ?? e.level ?? '']),
+        [{ header: idH }, { header: whenH }, { header: typeH }, { header: companyH, max: 30 }, { header: whatH, max: 60 }],
+        rows.map((e) => [e.id!, c.fmt.dateTime(e.at), c.words.event[e.type], e.company, word(e)]),
       ),
     };
   });

@@ -19,14 +19,13 @@ import type { IncidentEvent } from '../domain/types.js';
 import { requireCompany, requireIncident, withStore } from './shared.js';
 import { checkEventFits } from './incident.js';
 import type { Store } from '../store/store.js';
+import { opSummary } from '../domain/op-summary.js';
+import { t } from '../i18n/index.js';
 
-const HEADER = (id: string) =>
-  [
-    `# Incident ${id}. Change what is wrong, then save and close the editor.`,
-    '# Events keep their ids: delete an event\'s lines to remove it; add one without an id to add it.',
-    '# `company` moves the incident to another company you have. Lines starting with # are ignored.',
-    '# To change nothing, close without saving, or empty the file.',
-  ].join('\n');
+const HEADER = (id: string) => t().correct.editorHeader(id).join('\n');
+
+/** Whether a line is a problem written into the file on an earlier round (in any language's word). */
+const isErrorLine = (l: string) => l.startsWith(`# ${t().correct.errorMark}`) || /^# ERROR/.test(l);
 
 /** A problem found in the edited text, with the line it is on when known. */
 interface EditProblem {
@@ -49,7 +48,7 @@ function toEditable(incident: ReturnType<Store['findIncident']> & object): Incid
 
 /** Reads the edited text: a problem list, or the incident it describes (null when emptied). */
 export function readEdited(text: string, now: number): { problems: EditProblem[] } | { entry: IncidentEntry | null } {
-  const body = text.split('\n').filter((l) => !/^# ERROR/.test(l)).join('\n');
+  const body = text.split('\n').filter((l) => !isErrorLine(l)).join('\n');
   if (!body.split('\n').some((l) => l.trim() && !l.trim().startsWith('#'))) return { entry: null };
   const lc = new LineCounter();
   const doc = parseDocument(body, { lineCounter: lc, uniqueKeys: true, prettyErrors: false });
@@ -72,7 +71,7 @@ export function readEdited(text: string, now: number): { problems: EditProblem[]
     return {
       problems: validated.errors.map((e) => {
         const path = e.path.slice(2);
-        return { line: lineOf(path), message: `${formatPath(path) || '(the incident)'}: ${e.message}` };
+        return { line: lineOf(path), message: `${formatPath(path) || t().correct.theIncident}: ${e.message}` };
       }),
     };
   }
@@ -85,7 +84,7 @@ function openEditor(ctx: Context, file: string): void {
   const editor = ctx.env.VISUAL || ctx.env.EDITOR || 'vi';
   const r = spawnSync('/bin/sh', ['-c', `${editor} "$1"`, 'sh', file], { stdio: 'inherit' });
   if (r.error || r.status !== 0) {
-    throw new UserError(`the editor (${editor}) did not finish cleanly${r.status ? ` (exit status ${r.status})` : ''}; nothing was changed. Set $VISUAL or $EDITOR to the editor you use.`);
+    throw new UserError(t().correct.editorFailed(editor, r.status));
   }
 }
 
@@ -100,18 +99,18 @@ export async function editIncidentInEditor(ctx: Context, id: string): Promise<Co
       for (;;) {
         openEditor(ctx, file);
         const text = readFileSync(file, 'utf8');
-        if (text === original) return { err: `${incident.id} was not changed.` };
+        if (text === original) return { err: t().correct.notChanged(incident.id) };
         const read = readEdited(text, ctx.now());
         let problems: EditProblem[];
         if ('entry' in read) {
-          if (read.entry === null) return { err: `the file was emptied; ${incident.id} was not changed.` };
+          if (read.entry === null) return { err: t().correct.emptied(incident.id) };
           const applied = tryApply(ctx, store, incident, read.entry);
           if (typeof applied === 'string') return { err: applied };
           problems = applied;
         } else problems = read.problems;
-        const notes = problems.map((p) => `# ERROR${p.line ? ` (line ${p.line + problems.length})` : ''}: ${p.message.replace(/\n/g, ' ')}`);
+        const notes = problems.map((p) => `# ${t().correct.errorAt(p.line ? p.line + problems.length : undefined)}: ${p.message.replace(/\n/g, ' ')}`);
         for (const n of notes) ctx.err.write(`${n.slice(2)}\n`);
-        writeFileSync(file, `${notes.join('\n')}\n${text.split('\n').filter((l) => !/^# ERROR/.test(l)).join('\n')}`);
+        writeFileSync(file, `${notes.join('\n')}\n${text.split('\n').filter((l) => !isErrorLine(l)).join('\n')}`);
       }
     } finally {
       rmSync(dir, { recursive: true, force: true });
@@ -121,16 +120,16 @@ export async function editIncidentInEditor(ctx: Context, id: string): Promise<Co
 
 /** Applies the edited incident as one operation; a list of problems when it cannot stand. */
 function tryApply(ctx: Context, store: Store, incident: ReturnType<Store['findIncident']> & object, entry: IncidentEntry): string | EditProblem[] {
-  if (entry.id !== undefined && entry.id !== incident.id) return [{ message: `id: an incident's id cannot change (it is ${incident.id}); put it back` }];
+  if (entry.id !== undefined && entry.id !== incident.id) return [{ message: t().correct.idChanged(incident.id) }];
   let companyId: number;
   try {
     companyId = requireCompany(store, entry.company).id;
   } catch (err) {
-    return [{ message: `company: ${(err as Error).message}` }];
+    return [{ message: t().correct.companyProblem((err as Error).message) }];
   }
   const byId = new Map(incident.events.map((e) => [e.id!, e]));
   const edited = entry.events ?? [];
-  for (const e of edited) if (e.id !== undefined && !byId.has(e.id)) return [{ message: `events: ${e.id} is not an event of ${incident.id}; leave ids as they are, and give a new event none` }];
+  for (const e of edited) if (e.id !== undefined && !byId.has(e.id)) return [{ message: t().correct.notEventOf(e.id, incident.id) }];
   const kept = new Set(edited.flatMap((e) => (e.id ? [e.id] : [])));
   const next = { ...incident, title: entry.title, opened: entry.opened, fault: entry.fault ?? 'unknown', closed: entry.closed, events: sortEvents(edited, msOf) };
   try {
@@ -165,7 +164,7 @@ function tryApply(ctx: Context, store: Store, incident: ReturnType<Store['findIn
       }
       store.setIncidentClosedTo(incident.rowId, entry.closed ?? (edited.find((e) => e.type === 'resolution')?.at ?? null));
     },
-    { summary: () => `edit incident ${incident.id} in the editor: ${changed} events changed, ${added} added, ${removed} removed` },
+    { summary: () => opSummary({ k: 'incident-editor', id: incident.id, changed, added, removed }) },
   );
-  return `updated ${incident.id}: ${changed} events changed, ${added} added, ${removed} removed (to take it back: vetted undo)`;
+  return `${t().correct.editorApplied(incident.id, changed, added, removed)} (${t().correct.takeBack})`;
 }

@@ -15,6 +15,7 @@ import { formatLocalDate } from '../domain/dates.js';
 import { withMemoryStore, withStore } from './shared.js';
 import type { Store } from '../store/store.js';
 import { basename } from 'node:path';
+import { opSummary } from '../domain/op-summary.js';
 
 export interface ImportOptions {
   dryRun?: boolean;
@@ -71,7 +72,7 @@ export async function run(ctx: Context, path: string, opts: ImportOptions): Prom
       today: formatLocalDate(ctx.now()),
       dryRun: opts.dryRun,
       summary: (r) =>
-        `import ${basename(file)}: ${r.companies.added} companies, ${r.checks.added} checks, ${r.incidents.added} incidents, ${r.events.added} events, ${r.pins.added} pins added`,
+        opSummary({ k: 'import', file: basename(file), companies: r.companies.added, checks: r.checks.added, incidents: r.incidents.added, events: r.events.added, pins: r.pins.added }),
       onProgress: showProgress
         ? (done, total) => {
             if (total >= 2000) ctx.err.write(`\r${t().data.progress(Math.floor((100 * done) / total), done, total)}${done === total ? '\n' : ''}`);

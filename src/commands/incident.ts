@@ -1,7 +1,6 @@
 // `vetted incident add|event|list|show|close`: log a service failure as it unfolds.
 
 import { safeText, toJson } from '../ui/safe.js';
-import { a } from '../ui/words.js';
 import { jsonList, type JsonOutOptions } from '../ui/json-out.js';
 import type { Context } from '../context.js';
 import type { CommandResult } from './result.js';
@@ -21,6 +20,7 @@ import { renderIncident, renderIncidentList } from '../ui/render-incident.js';
 import { colourWanted, paint } from '../ui/colour.js';
 import { fitLines, terminalWidth } from '../ui/wrap.js';
 import { t, t as say } from '../i18n/index.js';
+import { opSummary } from '../domain/op-summary.js';
 import { requireVocabulary, vocabularyId, type Vocabulary } from '../i18n/vocabulary.js';
 
 export interface AddOptions {
@@ -152,7 +152,7 @@ export async function runAdd(ctx: Context, companyArg: string, opts: AddOptions)
       const rowId = store.insertIncident({ ref, companyId: row.id, title: title!, opened, fault: fault ?? 'unknown' });
       if (firstContact) store.addEvent(rowId, { at: nowText(ctx), type: 'contact', ...firstContact } as IncidentEvent);
       return ref;
-    }, { summary: (ref) => `incident ${ref} opened with ${company}: ${title}` });
+    }, { summary: (ref) => opSummary({ k: 'incident', id: ref, company, title: title! }) });
     const incident = store.findIncident(ref)!;
     // The next step, not the one just taken: after the first contact, what they promise.
     const hint = firstContact ? t().incident.nextPromise(ref) : t().incident.next(ref);
@@ -186,7 +186,7 @@ export async function runEvent(ctx: Context, id: string, typeArg: string, opts: 
     }
     const event = { at, type, ...fields } as IncidentEvent;
     const warnings: string[] = [];
-    const added = store.write(() => store.addEvent(incident.rowId, event), { summary: `${type} on ${incident.id} at ${at}` });
+    const added = store.write(() => store.addEvent(incident.rowId, event), { summary: opSummary({ k: 'event', type, incident: incident.id, at }) });
     if (!added) throw new UserError(t().errors.duplicateEvent(type, at, incident.id));
     const updated = store.findIncident(incident.id)!;
     const logged = updated.events.reduce((a, b) => (idNumber(b) > idNumber(a) ? b : a));
@@ -202,20 +202,13 @@ const idNumber = (e: IncidentEvent) => Number(e.id!.slice(e.id!.lastIndexOf('#')
  * second resolution (an incident closes once; reopen it to close it again).
  */
 export function checkEventFits(incident: Incident, type: EventType, at: string, fields: Record<string, unknown>, self?: string): void {
+  const c = t().correct;
   const when = (t: string) => parseWhen(t)!;
-  if (isBefore(when(at), when(incident.opened))) {
-    throw new UserError(
-      `this ${type} (${at}) is before ${incident.id} was opened (${incident.opened}); if it opened earlier, move the opening first: \`vetted incident edit ${incident.id} --opened ${at}\`.`,
-    );
-  }
-  if (type === 'promise' && typeof fields.due === 'string' && isBefore(when(fields.due), when(at))) {
-    throw new UserError(`a promise cannot fall due (${fields.due}) before it was made (${at}); check --due and --at.`);
-  }
+  if (isBefore(when(at), when(incident.opened))) throw new UserError(c.beforeOpening(type, at, incident.id, incident.opened));
+  if (type === 'promise' && typeof fields.due === 'string' && isBefore(when(fields.due), when(at))) throw new UserError(c.dueBeforeMade(fields.due, at));
   if (type === 'resolution') {
     const other = incident.events.find((e) => e.type === 'resolution' && e.id !== self);
-    if (other || (incident.closed && !self)) {
-      throw new UserError(`${incident.id} is closed already${other ? ` (${other.id}, ${other.outcome})` : ''}; to close it again, reopen it first: \`vetted incident reopen ${incident.id}\`.`);
-    }
+    if (other || (incident.closed && !self)) throw new UserError(c.closedAlready(incident.id, other ? { id: other.id!, outcome: other.outcome } : null));
   }
 }
 

@@ -20,6 +20,7 @@ import { writeFileAtomic } from '../formats/write-file.js';
 import { addAttachment, attachmentsOf } from '../store/attachments.js';
 import { safeText } from '../ui/safe.js';
 import { t } from '../i18n/index.js';
+import { opSummary } from '../domain/op-summary.js';
 
 export interface LetterOptions {
   kind?: string;
@@ -163,7 +164,7 @@ export async function run(ctx: Context, id: string, opts: LetterOptions): Promis
         const updated = store.findIncident(incident.id)!;
         const sent = updated.events.find((e) => e.at === contact.at && e.type === 'contact' && e.note === contact.note)!;
         return addAttachment(store, { incidentRowId: incident.rowId, eventRowId: store.findEvent(sent.id!)!.rowId, name, addedAt: formatLocalMinute(ctx.now()), data: Buffer.from(text, 'utf8') }).id;
-      }, { summary: `${kind} letter to ${incident.company} sent for ${incident.id}` });
+      }, { summary: opSummary({ k: 'letter', kind, company: incident.company, incident: incident.id }) });
       notes.push(w.recorded(kind, sentAt, attachmentId, letter.replyBy, isOpen(incident), incident.id));
     }
     if (opts.out) {

@@ -8,6 +8,7 @@ import { formatLocalDate } from '../domain/dates.js';
 import { t } from '../i18n/index.js';
 import { vocabularyId } from '../i18n/vocabulary.js';
 import { checkCompanyName, checkNote, lookalikeWarning, requireCompany, typoWarning, withStore } from './shared.js';
+import { opSummary } from '../domain/op-summary.js';
 
 export async function runPin(ctx: Context, name: string, given: string, opts: { reason?: string }): Promise<CommandResult> {
   const company = checkCompanyName(name);
@@ -23,7 +24,7 @@ export async function runPin(ctx: Context, name: string, given: string, opts: { 
       const { company: row } = store.ensureCompany(company, at);
       store.setPin(row.id, { list, reason, at });
       return row;
-    }, { summary: (row) => `pin ${row.name} to the ${list} list: ${reason}` });
+    }, { summary: (row) => opSummary({ k: 'pin', company: row.name, list, reason }) });
     return { err: [warning ?? '', t().pin.pinned(row.name, list, reason)] };
   });
 }
@@ -31,7 +32,7 @@ export async function runPin(ctx: Context, name: string, given: string, opts: { 
 export async function runUnpin(ctx: Context, name: string): Promise<CommandResult> {
   return withStore(ctx, (store) => {
     const company = requireCompany(store, name);
-    const removed = store.write(() => store.removePin(company.id), { summary: `unpin ${company.name}` });
+    const removed = store.write(() => store.removePin(company.id), { summary: opSummary({ k: 'unpin', company: company.name }) });
     if (!removed) throw new UserError(t().pin.notPinned(company.name));
     return { err: t().pin.unpinned(company.name) };
   });

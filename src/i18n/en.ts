@@ -915,6 +915,169 @@ export const en = {
         : `"${p.given}" is not an answer to ${p.question}; valid answers are: ${p.values.join(', ')}`,
   },
 
+  // ---- correcting the record: company rename|merge|edit|remove, incident edit|remove|reopen, event edit|remove|list ----
+  correct: {
+    /** Said after every correction: the way back. */
+    takeBack: 'to take it back: vetted undo',
+    bringBack: 'to bring it back: vetted undo',
+    sameName: (name: string) => `${name} is named so already; nothing to change.`,
+    nameTaken: (given: string, owner: string, company: string) =>
+      `${q(given)} already names ${owner}; to make them one company, use \`vetted company merge ${q(company)} ${q(owner)}\`.`,
+    renamed: (from: string, to: string, aliasKept: boolean) => `renamed ${from} to ${to}${aliasKept ? `; ${q(from)} stays as an alias` : ''}`,
+    oneAlready: (from: string, into: string, name: string) => `${q(from)} and ${q(into)} are one company already (${name}); nothing to merge.`,
+    pinsDisagree: (from: string, fromList: ListName, fromReason: string, into: string, intoList: ListName, intoReason: string) =>
+      `${from} is pinned ${fromList} (${q(fromReason)}) and ${into} is pinned ${intoList} (${q(intoReason)}); unpin one of them first (\`vetted unpin\`).`,
+    merged: (from: string, into: string, checks: number, incidents: number) =>
+      `merged ${from} into ${into}: ${fmt.plural(checks, { one: 'check', other: 'checks' })} and ${fmt.plural(incidents, { one: 'incident', other: 'incidents' })} moved, ${q(from)} is now an alias of ${into}`,
+    companyEditWhat: 'say what to change: --category TEXT, --website URL or --parent COMPANY ("" clears one).',
+    tooLong: (flag: string, max: number) => `${flag} can be at most ${max} characters; shorten it.`,
+    parentLoop: (parent: string, company: string, itself: boolean) =>
+      `${parent} cannot be the parent of ${company}: it is ${itself ? 'the company itself' : 'one of its own subsidiaries'}.`,
+    sameDetails: (name: string) => `${name} already has these details; nothing changed.`,
+    companyUpdated: (name: string) => `updated ${name} (see \`vetted company show ${q(name)}\`; to take it back: vetted undo)`,
+    /** One piece of a company's evidence, named for the refusal to remove it. */
+    evidence: (e: { check: string } | { incident: string } | { pin: ListName }) =>
+      'check' in e ? `check ${e.check}` : 'incident' in e ? `incident ${e.incident}` : `a ${e.pin} pin`,
+    hasEvidence: (name: string, shown: string[], more: number) =>
+      `${name} has evidence (${shown.join(', ')}${more ? ` and ${more} more` : ''}); remove it too with --with-evidence, or move it first with \`vetted company merge\`.`,
+    companyRemoved: (name: string, evidence: number) => `removed ${name}${evidence ? ` and its ${evidence} pieces of evidence` : ''}`,
+    incidentEditWhat: (id: string) =>
+      `say what to change: --title T, --fault F, --opened WHEN or --company C (on a terminal, \`vetted incident edit ${id}\` alone opens it in your editor).`,
+    incidentUpdated: (id: string, from: string | null, to: string | null) => `updated ${id}${from !== null && to !== null ? `; moved from ${from} to ${to}` : ''}`,
+    cannotOpen: (id: string, opened: string, first: string, type: EventType, at: string) =>
+      `${id} cannot open at ${opened}: its first event, ${first} (${type}), is earlier (${at}); move or remove that event first.`,
+    incidentRemoved: (id: string, company: string, events: number) =>
+      `removed ${id} of ${company} with ${events === 1 ? 'its one event' : `its ${fmt.plural(events, { one: 'event', other: 'events' })}`}`,
+    openAlready: (id: string) => `${id} is open already; nothing to reopen.`,
+    reopened: (id: string) => `reopened ${id}: its resolution was removed`,
+    noSuchEvent: (incident: string, number: string, ids: string[]) =>
+      `${incident} has no event ${q(number)}; its events are ${ids.length ? ids.join(', ') : 'none yet'} (see \`vetted incident show ${incident}\`).`,
+    notEventId: (given: string) =>
+      `${q(given)} is not an event id; an event id is its incident's id, # and its number, such as volga-2012-07#4 (see \`vetted incident show\`).`,
+    noEvent: (given: string) => `there is no event ${q(given)}.`,
+    eventEditWhat: (type: EventType, flags: string[]) => `say what to change: --at WHEN${flags.length ? ` or ${flags.join(', ')}` : ''} (the fields of ${an(type)}).`,
+    /** What changed in an event: "at 2026-11-18T09:00, channel chat". */
+    changes: (changes: import('../domain/op-summary.js').FieldChange[]) => changes.map((c) => (c.value === undefined ? `${c.field} cleared` : `${c.field} ${String(c.value)}`)).join(', ') || 'no change',
+    eventUpdated: (id: string, changes: string) => `updated ${id}: ${changes}`,
+    eventRemoved: (id: string, type: EventType, at: string, incident: string) => `removed ${id} (${type} at ${iso(at)}) from ${incident}`,
+    noEvents: 'No events yet. Log one with `vetted incident event ID TYPE`.',
+    eventHeaders: ['ID', 'WHEN', 'TYPE', 'COMPANY', 'WHAT'],
+    // the rules an event keeps on its timeline
+    beforeOpening: (type: EventType, at: string, id: string, opened: string) =>
+      `this ${type} (${at}) is before ${id} was opened (${opened}); if it opened earlier, move the opening first: \`vetted incident edit ${id} --opened ${at}\`.`,
+    dueBeforeMade: (due: string, at: string) => `a promise cannot fall due (${due}) before it was made (${at}); check --due and --at.`,
+    closedAlready: (id: string, other: { id: string; outcome: Outcome | undefined } | null) =>
+      `${id} is closed already${other ? ` (${other.id}, ${other.outcome})` : ''}; to close it again, reopen it first: \`vetted incident reopen ${id}\`.`,
+    // times typed on the command line
+    whenForms: '2026-07-12, 2026-07-12 09:30, 12.07.2026 09:30, now, today 18:00 or yesterday 18:00',
+    badWhen: (flag: string, given: string, forms: string) => `${flag} takes a date such as ${forms}; ${q(given)} is not one (or not a real date).`,
+    badYear: (flag: string, given: string, year: number, first: number, last: number) => `${flag} ${given} is in the year ${year}; give a date from ${first} to ${last}.`,
+    future: (flag: string, given: string, now: string) => `${flag} ${given} is in the future (it is ${now} now); give the time it happened.`,
+    // the incident in the editor
+    editorHeader: (id: string) => [
+      `# Incident ${id}. Change what is wrong, then save and close the editor.`,
+      "# Events keep their ids: delete an event's lines to remove it; add one without an id to add it.",
+      '# `company` moves the incident to another company you have. Lines starting with # are ignored.',
+      '# To change nothing, close without saving, or empty the file.',
+    ],
+    /** The word that marks a problem written into the edited file (a line "# ERROR …"). */
+    errorMark: 'ERROR',
+    errorAt: (line: number | undefined) => `ERROR${line ? ` (line ${line})` : ''}`,
+    theIncident: '(the incident)',
+    editorFailed: (editor: string, status: number | null) =>
+      `the editor (${editor}) did not finish cleanly${status ? ` (exit status ${status})` : ''}; nothing was changed. Set $VISUAL or $EDITOR to the editor you use.`,
+    notChanged: (id: string) => `${id} was not changed.`,
+    emptied: (id: string) => `the file was emptied; ${id} was not changed.`,
+    idChanged: (id: string) => `id: an incident's id cannot change (it is ${id}); put it back`,
+    companyProblem: (message: string) => `company: ${message}`,
+    notEventOf: (event: string, id: string) => `events: ${event} is not an event of ${id}; leave ids as they are, and give a new event none`,
+    editorApplied: (id: string, changed: number, added: number, removed: number) => `updated ${id}: ${changed} events changed, ${added} added, ${removed} removed`,
+  },
+
+  // ---- history and undo ----
+  history: {
+    headers: ['#', 'when', 'what', ''],
+    none: 'No changes recorded yet.',
+    newest: (limit: number) => `(the newest ${limit}; --limit N shows more)`,
+    undoneBy: (op: number) => `undone by #${op}`,
+    undid: (op: number) => `undid #${op}`,
+    positive: (flag: string, given: string) => `${flag} takes a whole number, 1 or more, not ${q(given)}.`,
+    pruneWhen: 'say up to when: history prune --before DATE (such as --before 2025-01-01).',
+    pruned: (n: number, before: string) => `forgot ${fmt.plural(n, { one: 'operation', other: 'operations' })} from before ${before}: they can no longer be undone.`,
+    nothingBefore: (before: string) => `nothing was recorded before ${before}.`,
+    laterChanges: (op: number, later: number[]) =>
+      `#${op} cannot be undone on its own: ${later.map((n) => `#${n}`).join(', ')} changed the same records later; undo ${later.length === 1 ? 'it' : 'them'} first (see \`vetted history\`).`,
+    countOrOp: 'give either a count (undo N) or --op ID, not both.',
+    noOperation: (op: number) => `there is no operation #${op}; see \`vetted history\` for their numbers.`,
+    undoneAlready: (op: number, by: number) => `#${op} was undone already by #${by}; to bring it back, undo that: \`vetted undo --op ${by}\`.`,
+    nothingToUndo: 'there is nothing to undo: no change is recorded (see `vetted history`).',
+    undone: (op: number, summary: string, by: number) => `undone #${op}: ${summary} (to redo: vetted undo --op ${by})`,
+    onlyLeft: (n: number) => `only ${n} change${n === 1 ? ' was' : 's were'} left to undo.`,
+    /** One operation of the journal in words; older databases kept plain text, shown as it is. */
+    summary: function summary(s: import('../domain/op-summary.js').OpSummary | string): string {
+      if (typeof s === 'string') return s;
+      switch (s.k) {
+        case 'check':
+          return `check ${s.id} of ${s.company} (${s.checklist}): ${s.score}/100, ${s.verdict}`;
+        case 'check-remove':
+          return `remove check ${s.id} of ${s.company} (${s.checklist}, ${s.date})`;
+        case 'incident':
+          return `incident ${s.id} opened with ${s.company}: ${s.title}`;
+        case 'incident-edit':
+          return `edit incident ${s.id}: ${[s.title ? 'title' : '', s.fault ? `fault ${s.fault}` : '', s.opened ? `opened ${s.opened}` : '', s.company ? `moved to ${s.company}` : ''].filter(Boolean).join(', ')}`;
+        case 'incident-editor':
+          return `edit incident ${s.id} in the editor: ${s.changed} events changed, ${s.added} added, ${s.removed} removed`;
+        case 'incident-remove':
+          return `remove incident ${s.id} of ${s.company} (${fmt.plural(s.events, { one: 'event', other: 'events' })})`;
+        case 'reopen':
+          return `reopen incident ${s.id}`;
+        case 'event':
+          return `${s.type} on ${s.incident} at ${s.at}`;
+        case 'event-edit':
+          return `edit ${s.id} (${s.type}) of ${s.incident}: ${en.correct.changes(s.changes)}`;
+        case 'event-remove':
+          return `remove ${s.id} (${s.type} at ${s.at}) of ${s.incident}`;
+        case 'attach':
+          return `attach ${s.files.join(', ')} to ${s.incident}`;
+        case 'letter':
+          return `${s.kind} letter to ${s.company} sent for ${s.incident}`;
+        case 'alias':
+          return `alias ${q(s.alias)} of ${s.company}`;
+        case 'pin':
+          return `pin ${s.company} to the ${s.list} list: ${s.reason}`;
+        case 'unpin':
+          return `unpin ${s.company}`;
+        case 'rename':
+          return `rename ${s.from} to ${s.to}${s.alias ? ' (the old name kept as an alias)' : ''}`;
+        case 'merge':
+          return `merge ${s.from} into ${s.into} (${fmt.plural(s.checks, { one: 'check', other: 'checks' })}, ${fmt.plural(s.incidents, { one: 'incident', other: 'incidents' })} moved)`;
+        case 'company-edit':
+          return `edit ${s.company}`;
+        case 'company-remove':
+          return `remove ${s.company}${s.evidence ? ` with ${s.evidence} pieces of evidence` : ''}`;
+        case 'import':
+          return `import ${s.file}: ${s.companies} companies, ${s.checks} checks, ${s.incidents} incidents, ${s.events} events, ${s.pins} pins added`;
+        case 'undo':
+          return `undo #${s.op}: ${summary(s.of)}`;
+        default:
+          return (s as { k: string }).k;
+      }
+    },
+  },
+
+  // ---- checks: the pre-purchase checks run so far ----
+  checks: {
+    noCheck: (id: string, like: string[]) => `there is no check ${q(id)}; ${like.length ? `did you mean ${like.map(q).join(' or ')}? ` : ''}see \`vetted checks list\` for the ids.`,
+    none: 'No checks yet. Run one with `vetted check "Some Shop"`.',
+    noneOf: 'No checks of this company yet.',
+    headers: ['ID', 'COMPANY', 'DATE', 'CHECKLIST', 'SCORE', 'VERDICT'],
+    title: (company: string, id: string) => `${company} — check ${id}`,
+    line: (checklist: string, at: string, score: number, verdict: CheckVerdict, dealbreakers: string[]) =>
+      `${checklist}, ${iso(at)}: ${score}/100, ${verdict}${dealbreakers.length ? ` (dealbreakers: ${dealbreakers.join(', ')})` : ''}`,
+    answerHeaders: ['QUESTION', 'ANSWER', 'SCORE', 'EVIDENCE'],
+    removed: (id: string, company: string) => `removed check ${id} of ${company} (to bring it back: vetted undo)`,
+  },
+
   // ---- checklists ----
   checklists: {
     broken: (first: string, more: number, file: string) =>

@@ -927,6 +927,190 @@ export const ru: Catalog = {
         : `«${p.given}» — не ответ на ${p.question}; ответы: ${p.values.join(', ')}`,
   },
 
+  correct: {
+    takeBack: 'отменить: vetted undo',
+    bringBack: 'вернуть: vetted undo',
+    sameName: (name) => `${name} уже так называется; менять нечего.`,
+    nameTaken: (given, owner, company) =>
+      `${q(given)} — уже название компании ${owner}; чтобы сделать их одной компанией, используйте \`vetted company merge "${company}" "${owner}"\`.`,
+    renamed: (from, to, aliasKept) => `компания ${from} теперь называется ${to}${aliasKept ? `; прежнее название ${q(from)} сохранено как другое название` : ''}`,
+    oneAlready: (from, into, name) => `${q(from)} и ${q(into)} — уже одна компания (${name}); объединять нечего.`,
+    pinsDisagree: (from, fromList, fromReason, into, intoList, intoReason) =>
+      `${from} закреплена ${listIn[fromList]} (${q(fromReason)}), а ${into} — ${listIn[intoList]} (${q(intoReason)}); сначала открепите одну из них (\`vetted unpin\`).`,
+    merged: (from, into, checks, incidents) =>
+      `компания ${from} объединена с ${into}: перенесено ${fmt.plural(checks, { one: 'проверка', few: 'проверки', many: 'проверок', other: 'проверки' })} и ${fmt.plural(incidents, { one: 'обращение', few: 'обращения', many: 'обращений', other: 'обращения' })}, ${q(from)} теперь другое название компании ${into}`,
+    companyEditWhat: 'скажите, что изменить: --category ТЕКСТ, --website АДРЕС или --parent КОМПАНИЯ ("" очищает поле).',
+    tooLong: (flag, max) => `${flag} — не длиннее ${fmt.plural(max, { one: 'знака', few: 'знаков', many: 'знаков', other: 'знака' })}; сократите.`,
+    parentLoop: (parent, company, itself) => `${parent} не может быть материнской компанией для ${company}: это ${itself ? 'та же самая компания' : 'одна из её дочерних компаний'}.`,
+    sameDetails: (name) => `у компании ${name} уже такие данные; ничего не изменено.`,
+    companyUpdated: (name) => `данные компании ${name} изменены (см. \`vetted company show "${name}"\`; отменить: vetted undo)`,
+    evidence: (e) => ('check' in e ? `проверка ${e.check}` : 'incident' in e ? `обращение ${e.incident}` : `закрепление ${listIn[e.pin]}`),
+    hasEvidence: (name, shown, more) =>
+      `у компании ${name} есть факты (${shown.join(', ')}${more ? ` и ещё ${more}` : ''}); удалите их вместе с ней (--with-evidence) или сначала перенесите их к другой компании (\`vetted company merge\`).`,
+    companyRemoved: (name, evidence) =>
+      `компания ${name} удалена${evidence ? ` вместе с ${fmt.plural(evidence, { one: 'фактом', few: 'фактами', many: 'фактами', other: 'фактами' })}` : ''}`,
+    incidentEditWhat: (id) =>
+      `скажите, что изменить: --title ЗАГОЛОВОК, --fault ЧЬЯ-ВИНА, --opened КОГДА или --company КОМПАНИЯ (в терминале \`vetted incident edit ${id}\` без параметров открывает обращение в редакторе).`,
+    incidentUpdated: (id, from, to) => `обращение ${id} изменено${from !== null && to !== null ? `; перенесено от компании ${from} к компании ${to}` : ''}`,
+    cannotOpen: (id, opened, first, type, at) =>
+      `обращение ${id} не может быть открыто ${fmt.dateTime(opened)}: его первое событие, ${first} (${words.event[type]}), раньше (${fmt.dateTime(at)}); сначала перенесите или удалите это событие.`,
+    incidentRemoved: (id, company, events) =>
+      `обращение ${id} (${company}) удалено${events === 1 ? ' вместе с его единственным событием' : events ? ` вместе с ${fmt.plural(events, { one: 'событием', few: 'событиями', many: 'событиями', other: 'событиями' })}` : ''}`,
+    openAlready: (id) => `обращение ${id} уже открыто; открывать заново нечего.`,
+    reopened: (id) => `обращение ${id} открыто заново: его закрытие удалено`,
+    noSuchEvent: (incident, number, ids) =>
+      `в обращении ${incident} нет события ${q(number)}; ${ids.length ? `его события: ${ids.join(', ')}` : 'событий в нём пока нет'} (см. \`vetted incident show ${incident}\`).`,
+    notEventId: (given) =>
+      `${q(given)} — не номер события; номер события — это номер обращения, знак # и порядковый номер, например волга-1#4 (см. \`vetted incident show\`).`,
+    noEvent: (given) => `события ${q(given)} нет.`,
+    eventEditWhat: (type, flags) => `скажите, что изменить: --at КОГДА${flags.length ? ` или ${flags.join(', ')}` : ''} (поля события ${q(words.event[type])}).`,
+    changes: (changes) => {
+      const name: Record<string, string> = {
+        at: 'время',
+        level: 'уровень',
+        note: 'заметка',
+        channel: 'канал',
+        reached_human: 'ответил человек',
+        wait_minutes: 'ожидание, минут',
+        robot: 'мешал робот',
+        queue_position: 'место в очереди',
+        dropped: 'связь оборвалась',
+        text: 'слова',
+        due: 'срок',
+        kept: 'сдержано',
+        amount: 'сумма',
+        currency: 'валюта',
+        kind: 'вид',
+        proactive: 'без просьбы',
+        effort: 'чего стоило',
+        policy: 'политика компании',
+        outcome: 'итог',
+      };
+      const vocabulary: Record<string, Record<string, string>> = { level, channel, kind, effort, outcome };
+      const value = (field: string, v: string | number | boolean) =>
+        typeof v === 'boolean' ? (v ? 'да' : 'нет')
+        : typeof v === 'number' ? fmt.number(v)
+        : field === 'at' || field === 'due' ? fmt.dateTime(v)
+        : vocabulary[field] ? (vocabulary[field][v] ?? v)
+        : field === 'text' || field === 'note' ? q(v)
+        : v;
+      return changes.map((c) => `${name[c.field] ?? c.field}: ${c.value === undefined ? 'очищено' : value(c.field, c.value)}`).join(', ') || 'без изменений';
+    },
+    eventUpdated: (id, changes) => `событие ${id} изменено: ${changes}`,
+    eventRemoved: (id, type, at, incident) => `событие ${id} (${words.event[type]}, ${fmt.dateTime(at)}) удалено из обращения ${incident}`,
+    noEvents: 'Событий пока нет. Запишите первое: `vetted incident event НОМЕР ТИП`.',
+    eventHeaders: ['№', 'КОГДА', 'ТИП', 'КОМПАНИЯ', 'ЧТО'],
+    beforeOpening: (type, at, id, opened) =>
+      `это событие (${words.event[type]}, ${fmt.dateTime(at)}) раньше, чем открыто обращение ${id} (${fmt.dateTime(opened)}); если оно открыто раньше, сначала перенесите открытие: \`vetted incident edit ${id} --opened ${at}\`.`,
+    dueBeforeMade: (due, at) => `срок обещания (${fmt.dateTime(due)}) не может быть раньше, чем оно дано (${fmt.dateTime(at)}); проверьте --due и --at.`,
+    closedAlready: (id, other) =>
+      `обращение ${id} уже закрыто${other ? ` (${other.id}${other.outcome ? `, ${outcome[other.outcome]}` : ''})` : ''}; чтобы закрыть его снова, сначала откройте его заново: \`vetted incident reopen ${id}\`.`,
+    whenForms: '2026-07-12, 2026-07-12 09:30, 12.07.2026 09:30, сейчас, сегодня 18:00 или вчера 18:00',
+    badWhen: (flag, given, forms) => `${flag} принимает дату, например ${forms}; ${q(given)} — не такая дата (или такой даты нет).`,
+    badYear: (flag, given, year, first, last) => `${flag} ${given}: это ${year} год; укажите дату с ${first} по ${last} год.`,
+    future: (flag, given, now) => `${flag} ${given} — это ещё не наступило (сейчас ${fmt.dateTime(now)}); укажите время, когда это случилось.`,
+    editorHeader: (id) => [
+      `# Обращение ${id}. Исправьте то, что неверно, затем сохраните файл и закройте редактор.`,
+      '# События сохраняют свои номера (id): удалите строки события, чтобы удалить его; добавьте событие без id, чтобы добавить.',
+      '# `company` переносит обращение к другой вашей компании. Строки, начинающиеся с #, не учитываются.',
+      '# Чтобы ничего не менять, закройте редактор без сохранения или очистите файл.',
+    ],
+    errorMark: 'ОШИБКА',
+    errorAt: (line) => `ОШИБКА${line ? ` (строка ${line})` : ''}`,
+    theIncident: '(обращение)',
+    editorFailed: (editor, status) =>
+      `редактор (${editor}) завершился с ошибкой${status ? ` (код выхода ${status})` : ''}; ничего не изменено. Укажите свой редактор в $VISUAL или $EDITOR.`,
+    notChanged: (id) => `обращение ${id} не изменено.`,
+    emptied: (id) => `файл очищен; обращение ${id} не изменено.`,
+    idChanged: (id) => `id: номер обращения менять нельзя (это ${id}); верните его`,
+    companyProblem: (message) => `company: ${message}`,
+    notEventOf: (event, id) => `events: ${event} — не событие обращения ${id}; не меняйте номера событий, а новому событию номер не давайте`,
+    editorApplied: (id, changed, added, removed) => `обращение ${id} изменено: событий изменено — ${changed}, добавлено — ${added}, удалено — ${removed}`,
+  },
+
+  history: {
+    headers: ['№', 'когда', 'что', ''],
+    none: 'Изменений пока нет.',
+    newest: (limit) => `(последние ${limit}; --limit N покажет больше)`,
+    undoneBy: (op) => `отменено операцией #${op}`,
+    undid: (op) => `отменяет #${op}`,
+    positive: (flag, given) => `${flag} принимает целое число, 1 или больше, а не ${q(given)}.`,
+    pruneWhen: 'скажите, до какого времени: history prune --before ДАТА (например, --before 2025-01-01).',
+    pruned: (n, before) => `забыты операции до ${before} (${fmt.number(n)}): их больше нельзя отменить.`,
+    nothingBefore: (before) => `до ${before} ничего не записано.`,
+    laterChanges: (op, later) =>
+      `операцию #${op} нельзя отменить отдельно: ${later.map((n) => `#${n}`).join(', ')} позже ${later.length === 1 ? 'изменила' : 'изменили'} те же записи; сначала отмените ${later.length === 1 ? 'её' : 'их'} (см. \`vetted history\`).`,
+    countOrOp: 'укажите либо число (undo N), либо --op НОМЕР, но не то и другое сразу.',
+    noOperation: (op) => `операции #${op} нет; номера операций: \`vetted history\`.`,
+    undoneAlready: (op, by) => `операция #${op} уже отменена операцией #${by}; чтобы вернуть её, отмените ту: \`vetted undo --op ${by}\`.`,
+    nothingToUndo: 'отменять нечего: изменений не записано (см. `vetted history`).',
+    undone: (op, summary, by) => `отменено #${op}: ${summary} (вернуть: vetted undo --op ${by})`,
+    onlyLeft: (n) => `отменить можно было только ${fmt.plural(n, { one: 'изменение', few: 'изменения', many: 'изменений', other: 'изменения' })}.`,
+    summary: function summary(s): string {
+      if (typeof s === 'string') return s;
+      const letterKind: Record<string, string> = { complaint: 'жалоба', escalation: 'эскалация', claim: 'претензия', regulator: 'жалоба регулятору' };
+      const events = (n: number) => fmt.plural(n, { one: 'событие', few: 'события', many: 'событий', other: 'события' });
+      switch (s.k) {
+        case 'check':
+          return `проверка ${s.id} компании ${s.company} (${s.checklist}): ${s.score} из 100, ${checkVerdict[s.verdict]}`;
+        case 'check-remove':
+          return `удалена проверка ${s.id} компании ${s.company} (${s.checklist}, ${fmt.date(s.date)})`;
+        case 'incident':
+          return `открыто обращение ${s.id} к компании ${s.company}: ${s.title}`;
+        case 'incident-edit':
+          return `изменено обращение ${s.id}: ${[s.title ? 'заголовок' : '', s.fault ? `вина: ${fault[s.fault]}` : '', s.opened ? `открыто ${fmt.dateTime(s.opened)}` : '', s.company ? `перенесено к компании ${s.company}` : ''].filter(Boolean).join(', ')}`;
+        case 'incident-editor':
+          return `обращение ${s.id} изменено в редакторе: событий изменено — ${s.changed}, добавлено — ${s.added}, удалено — ${s.removed}`;
+        case 'incident-remove':
+          return `удалено обращение ${s.id} компании ${s.company} (${events(s.events)})`;
+        case 'reopen':
+          return `обращение ${s.id} открыто заново`;
+        case 'event':
+          return `событие (${words.event[s.type]}) в обращении ${s.incident}, ${fmt.dateTime(s.at)}`;
+        case 'event-edit':
+          return `изменено событие ${s.id} (${words.event[s.type]}) обращения ${s.incident}: ${ru.correct.changes(s.changes)}`;
+        case 'event-remove':
+          return `удалено событие ${s.id} (${words.event[s.type]}, ${fmt.dateTime(s.at)}) обращения ${s.incident}`;
+        case 'attach':
+          return `к обращению ${s.incident} приложено: ${s.files.join(', ')}`;
+        case 'letter':
+          return `отправлено письмо (${letterKind[s.kind] ?? s.kind}) компании ${s.company} по обращению ${s.incident}`;
+        case 'alias':
+          return `другое название ${q(s.alias)} компании ${s.company}`;
+        case 'pin':
+          return `${s.company} закреплена ${listIn[s.list]}: ${s.reason}`;
+        case 'unpin':
+          return `${s.company} откреплена`;
+        case 'rename':
+          return `компания ${s.from} переименована в ${s.to}${s.alias ? ' (прежнее название сохранено как другое)' : ''}`;
+        case 'merge':
+          return `компания ${s.from} объединена с ${s.into} (перенесено: ${fmt.plural(s.checks, { one: 'проверка', few: 'проверки', many: 'проверок', other: 'проверки' })}, ${fmt.plural(s.incidents, { one: 'обращение', few: 'обращения', many: 'обращений', other: 'обращения' })})`;
+        case 'company-edit':
+          return `изменены данные компании ${s.company}`;
+        case 'company-remove':
+          return `удалена компания ${s.company}${s.evidence ? ` вместе с ${fmt.plural(s.evidence, { one: 'фактом', few: 'фактами', many: 'фактами', other: 'фактами' })}` : ''}`;
+        case 'import':
+          return `импорт ${s.file}: добавлено компаний — ${s.companies}, проверок — ${s.checks}, обращений — ${s.incidents}, событий — ${s.events}, закреплений — ${s.pins}`;
+        case 'undo':
+          return `отмена #${s.op}: ${summary(s.of)}`;
+        default:
+          return (s as { k: string }).k;
+      }
+    },
+  },
+
+  checks: {
+    noCheck: (id, like) => `проверки ${q(id)} нет; ${like.length ? `может быть, ${like.map(q).join(' или ')}? ` : ''}номера: \`vetted checks list\`.`,
+    none: 'Проверок пока нет. Проведите первую: `vetted check "Магазин"`.',
+    noneOf: 'У этой компании проверок пока нет.',
+    headers: ['№', 'КОМПАНИЯ', 'ДАТА', 'ЧЕК-ЛИСТ', 'ОЦЕНКА', 'ИТОГ'],
+    title: (company, id) => `${company} — проверка ${id}`,
+    line: (checklist, at, score, verdict, dealbreakers) =>
+      `${checklist}, ${fmt.dateTime(at)}: ${score} из 100, ${checkVerdict[verdict]}${dealbreakers.length ? ` (неприемлемо: ${dealbreakers.join(', ')})` : ''}`,
+    answerHeaders: ['ВОПРОС', 'ОТВЕТ', 'ОЦЕНКА', 'ФАКТЫ'],
+    removed: (id, company) => `проверка ${id} компании ${company} удалена (вернуть: vetted undo)`,
+  },
+
   checklists: {
     broken: (first, more, file) =>
       `чек-лист ${first}${more ? ` (и ещё ${fmt.plural(more, { one: 'проблема', few: 'проблемы', many: 'проблем', other: 'проблемы' })})` : ''}; запустите \`vetted checklists validate ${file}\`, чтобы увидеть все.`,

@@ -14,8 +14,3 @@ export function wordsFor(_lang: Lang): Words {
 export function a(word: string): string {
   return `${/^[aeiou]/i.test(word) ? 'an' : 'a'} ${word}`;
 }
-
-/** A count with its noun: "1 question", "2 questions". */
-export function count(n: number, one: string, many = `${one}s`): string {
-  return `${n} ${n === 1 ? one : many}`;
-}

@@ -108,7 +108,7 @@ const FIXTURE = join(ROOT, 'test', 'fixtures', 'cyrillic.yaml');
 
 /** Every text of the user's data, longest first, to be taken out of English output before looking for Cyrillic. */
 function userData(): string[] {
-  const out = new Set<string>(['Нетакой', 'починили', 'чёрный']);
+  const out = new Set<string>(['Нетакой', 'починили', 'чёрный', 'позвонили']);
   const walk = (v: unknown) => {
     if (typeof v === 'string') out.add(v);
     else if (v && typeof v === 'object') for (const x of Object.values(v)) walk(x);
@@ -124,6 +124,7 @@ beforeAll(() => {
   expect(r.code, r.stderr).toBe(0);
   const list = JSON.parse(s.run(['incident', 'list', '--json']).stdout) as { id: string }[];
   for (const i of list) for (const part of [i.id, ...i.id.split('-')]) dataIds.add(part);
+  for (const c of JSON.parse(s.run(['checks', 'list', '--json']).stdout) as { id: string }[]) dataIds.add(c.id.replace(/-\d+$/, ''));
   const cl = JSON.parse(s.run(['checklists', 'show', 'general', '--json']).stdout) as { questions: { id: string; answers: { value: string }[] }[] };
   for (const q of cl.questions) {
     dataIds.add(q.id);
@@ -154,7 +155,8 @@ function runs(): { name: string; args: string[] }[] {
     out.push({ name: `${p.path} --help`, args: [...p.path.split(' '), '--help'] });
     const sample = sampleArgs(p.path, p.args);
     // Commands that change the data or read files are left to their help; the rest run.
-    if (sample && !/^(pin|unpin|company alias|backup|restore|import|check)$/.test(p.path) && !p.path.startsWith('incident add')) {
+    // A removal and its undo run last, together, so the data stays as the others expect.
+    if (sample && !/^(pin|unpin|company alias|backup|restore|import|check|incident remove|undo)$/.test(p.path) && !p.path.startsWith('incident add')) {
       out.push({ name: p.path, args: [...p.path.split(' '), ...sample] });
     }
   }
@@ -166,6 +168,11 @@ function runs(): { name: string; args: string[] }[] {
   out.push({ name: 'an unknown company', args: ['why', 'Нетакой'] });
   out.push({ name: 'a bad outcome', args: ['incident', 'close', 'волга-1', '--outcome', 'починили'] });
   out.push({ name: 'an unknown option', args: ['lists', '--frobnicate'] });
+  out.push({ name: 'history of a correction', args: ['event', 'edit', 'волга-1#2', '--kept', '--note', 'позвонили'] });
+  out.push({ name: 'history after a correction', args: ['history'] });
+  out.push({ name: 'undo of a correction', args: ['undo'] });
+  out.push({ name: 'incident remove', args: ['incident', 'remove', 'волга-1'] });
+  out.push({ name: 'undo of a removal', args: ['undo'] });
   return out;
 }
 
