@@ -81,6 +81,20 @@ const ALLOWED = new Set([
   // a folder and a file extension inside the default backup path
   'backups',
   'db',
+  // formats and programs named in help: the CFPB database, archive and attachment types, shells
+  'CFPB',
+  'cfpb',
+  'zip',
+  'pdf',
+  'm4a',
+  'ics',
+  'txt',
+  'bash',
+  'zsh',
+  'fish',
+  'fpath',
+  'compinit',
+  'VETTED_DB',
 ]);
 
 /** Strips what is an id by its form: flags, paths and files, env variables, evidence, pairs. */
