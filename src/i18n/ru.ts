@@ -5,11 +5,44 @@ import type { Catalog } from './en.js';
 import type { Change, FindingFacts, Policy, RuleId } from '../domain/policy.js';
 import type { CheckVerdict, Channel, CompensationKind, Effort, EventType, Fault, Level, ListName, Outcome, Placement } from '../domain/types.js';
 import { formatsFor } from './format.js';
+import type { ZipProblem } from '../formats/zip-entry.js';
 
 const fmt = formatsFor('ru');
 const q = (s: string) => `«${s}»`;
 const days = (n: number) => fmt.plural(n, { one: 'день', few: 'дня', many: 'дней', other: 'дня' });
 const minutes = (n: number) => fmt.plural(n, { one: 'минута', few: 'минуты', many: 'минут', other: 'минуты' });
+const rowForms = { one: 'строка', few: 'строки', many: 'строк', other: 'строки' };
+const companyForms = { one: 'компания', few: 'компании', many: 'компаний', other: 'компании' };
+const complaintForms = { one: 'жалоба', few: 'жалобы', many: 'жалоб', other: 'жалобы' };
+const day = (date: string | null) => (date ? fmt.date(date) : '—');
+/** Доли в публичных записях жалоб: «12,5 %», в коротких строках «13 %». */
+const percent = new Intl.NumberFormat('ru', { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 });
+const wholePercent = new Intl.NumberFormat('ru', { style: 'percent', maximumFractionDigits: 0 });
+/** Месяц публичных записей: «2019-04» → «апр. 2019». */
+const months = new Intl.DateTimeFormat('ru', { month: 'short', year: 'numeric', timeZone: 'UTC' });
+const month = (m: string) =>
+  months
+    .formatToParts(new Date(Date.UTC(Number(m.slice(0, 4)), Number(m.slice(5, 7)) - 1, 1)))
+    .filter((p) => p.type !== 'literal' || p.value === ' ')
+    .map((p) => p.value)
+    .join('')
+    .trim();
+
+function zipProblem(p: ZipProblem): string {
+  switch (p.kind) {
+    case 'ends-early': return 'архив обрывается раньше времени';
+    case 'too-short': return 'он слишком короткий для zip-архива';
+    case 'no-directory': return 'в нём нет каталога zip (это не zip-архив или он повреждён)';
+    case 'zip64-missing': return 'в нём нет каталога Zip64';
+    case 'zip64-damaged': return 'его каталог Zip64 повреждён';
+    case 'past-end': return 'его каталог указывает за конец файла';
+    case 'directory-damaged': return 'его каталог повреждён';
+    case 'no-csv': return 'в нём нет файла CSV';
+    case 'entry-damaged': return 'заголовок файла в нём повреждён';
+    case 'encrypted': return `${p.entry} в нём зашифрован`;
+    case 'method': return `${p.entry} в нём сжат методом ${p.method}, который vetted не читает (только без сжатия и deflate)`;
+  }
+}
 const minutesAcc = (n: number) => fmt.plural(n, { one: 'минуту', few: 'минуты', many: 'минут', other: 'минуты' });
 
 function duration(ms: number): string {
@@ -819,6 +852,94 @@ export const ru: Catalog = {
     noSource: (name) => `источника ${q(name)} нет; список: \`vetted source list\`.`,
     listsOf: (name, label, exportedAt) => `Списки источника ${q(name)}${label ? ` (${label})` : ''}${exportedAt ? `, переданные ${fmt.dateTime(exportedAt)}` : ''}, как он их дал:`,
     sourcesSay: (text) => `источники: ${text}`,
+
+    needsName: 'у источника должно быть имя: укажите его в --name, например --name dmitry.',
+    longName: (max) => `имя источника — не длиннее ${fmt.plural(max, { one: 'знака', few: 'знаков', many: 'знаков', other: 'знака' })}; сократите его.`,
+    badKind: (kinds, given) => `--kind принимает ${kinds.join(' или ')}, а не ${q(given)}.`,
+    noFile: (file) => `файла ${file} нет; проверьте путь.`,
+    folder: (file) => `${file} — папка; укажите путь к файлу источника.`,
+    unknown: (name, known) => `источника ${q(name)} нет; ${known.length ? `источники: ${known.map(q).join(', ')}` : 'добавьте источник: `vetted source add ФАЙЛ --name ИМЯ`'}.`,
+    taken: (name) => `источник ${q(name)} уже есть; выберите другое имя в --name или замените его данные: \`vetted source update "${name}" ФАЙЛ\`.`,
+    noCompany: (name) => `компании ${q(name)} нет; список: \`vetted company list\`.`,
+    progress: (file, rows, perSecond) => `чтение ${file}: ${fmt.plural(rows, rowForms)} (${fmt.number(perSecond)} в секунду)…`,
+    added: (name, kind, companies, known) => `источник ${q(name)} (${kind}) добавлен: ${fmt.plural(companies, companyForms)}, из них ваших — ${fmt.number(known)}`,
+    replaced: (name, kind, companies, known) => `источник ${q(name)} (${kind}) заменён: ${fmt.plural(companies, companyForms)}, из них ваших — ${fmt.number(known)}`,
+    rowsRead: (read, skipped, from, to) => `прочитано строк: ${fmt.number(read)}, пропущено: ${fmt.number(skipped)}; жалобы поступили с ${day(from)} по ${day(to)}`,
+    matchHint: (name) => `свяжите свои компании с его названиями: vetted source match "${name}"`,
+    onItsLists: (listed, label, exportedAt) =>
+      `в его списках: ${fmt.plural(listed, companyForms)}${label ? `; он называет себя ${q(label)}` : ''}${exportedAt ? `; передан ${fmt.dateTime(exportedAt)}` : ''}`,
+    removed: (name) => `источник ${q(name)} удалён вместе со всем, что из него прочитано`,
+    cfpbLabel: 'база данных жалоб CFPB (США)',
+
+    none: 'Источников пока нет. Добавьте присланный список: `vetted source add ФАЙЛ --name ИМЯ`, или файл жалоб CFPB: с `--kind cfpb`.',
+    listHeaders: ['ИМЯ', 'ВИД', 'ПОДПИСЬ', 'ДАТА', 'КОМПАНИЙ', 'ИЗВЕСТНЫ ВАМ', 'ДОБАВЛЕН'],
+    dateRange: (from, to) => `с ${day(from)} по ${day(to)}`,
+    day: (date) => fmt.date(date),
+    file: (file, sha) => `файл: ${file} · sha256 ${sha}…`,
+    dates: (added, replaced, shared) =>
+      `добавлен ${fmt.dateTime(added)}${replaced ? ` · заменён ${fmt.dateTime(replaced)}` : ''}${shared ? ` · передан ${fmt.dateTime(shared)}` : ''}`,
+    rowsLine: (read, skipped, from, to) => `прочитано строк: ${fmt.number(read)}, пропущено: ${fmt.number(skipped)} · жалобы поступили с ${day(from)} по ${day(to)}`,
+    cfpbHeaders: ['ИХ НАЗВАНИЕ', 'У ВАС', 'ЖАЛОБ'],
+    vettedHeaders: ['ИХ НАЗВАНИЕ', 'У ВАС', 'СПИСОК', 'С КАКОГО ДНЯ'],
+    known: (n) => `Известные вам компании (${fmt.number(n)})`,
+    noneKnown: '  пока нет: свяжите названия командами `vetted source match` и `vetted company alias`',
+    unknownCompanies: (n) => `Незнакомые вам компании (${fmt.number(n)})`,
+    more: (n) => `  … и ещё ${fmt.number(n)} (--all покажет все)`,
+
+    nothingLike: (source) => `  в источнике ${q(source)} похожих названий нет`,
+    complaints: (n) => ` (${fmt.plural(n, complaintForms)})`,
+    linked: 'связано',
+    alike: (percent) => `сходство ${fmt.number(percent)} %`,
+    linkIt: (command) => `    связать: ${command}`,
+    noneAlike: (source) => `В источнике ${q(source)} нет названий, похожих на ваши компании.`,
+
+    skipped: (count, reason, lines, more) =>
+      `  ${fmt.pluralWord(count, { one: 'пропущена', few: 'пропущены', many: 'пропущено', other: 'пропущено' })} ${fmt.plural(count, rowForms)}: ${
+        ({ 'no-company': 'не указана компания', 'bad-date': 'в поле даты не дата', 'short-row': 'столбцов меньше, чем в заголовке' } as const)[reason]
+      } (${lines.length === 1 ? 'строка' : 'строки'} ${lines.join(', ')}${more ? ', …' : ''})`,
+
+    noColumn: (file, column, columns) => `в ${file} нет столбца ${q(column)}, так что это не файл жалоб CFPB (его столбцы: ${columns}); ничего не сохранено.`,
+    notZip: (file, problem) => `${file} не читается как zip-архив: ${zipProblem(problem)}; укажите файл CSV или архив в том виде, в каком его публикует CFPB.`,
+    damagedZip: (file, detail) => `${file} — повреждённый zip-архив (${detail}); скачайте его заново.`,
+    empty: (file) => `${file} пуст; укажите файл жалоб CFPB.`,
+    tooBig: (file, mb, max) => `${file} занимает ${fmt.number(mb)} МБ; vetted читает присланные файлы размером до ${fmt.number(max)} МБ.`,
+    invalid: (file, problems) => `${file} — не файл vetted/1: ${problems}; ничего не сохранено.`,
+
+    othersTitle: 'Что говорят другие',
+    othersApart: ' (их данные, отдельно от ваших; на ваш вердикт они не влияют)',
+    reasonText: (r) => r.text_ru ?? r.text,
+    as: (names) => ` под названием ${names.join(', ')}`,
+    pinned: 'закреплено: ',
+    since: (date) => ` с ${fmt.date(date)}`,
+    onNone: 'нет ни в одном из их списков',
+    theySay: (list) => `у них — ${ru.words.list[list]}; `,
+    byYourPolicy: 'по вашей политике: ',
+    placement: (p) => (p === 'unlisted' ? 'ни в одном списке' : ru.words.list[p]),
+    theirEvidence: (checks, incidents) =>
+      `(их ${fmt.plural(checks, { one: 'проверка', few: 'проверки', many: 'проверок', other: 'проверки' })} и ${fmt.plural(incidents, { one: 'обращение', few: 'обращения', many: 'обращений', other: 'обращения' })})`,
+    publicRecordOf: (names, through) => `(публичные записи жалоб, под названием ${names.join(', ')}, по ${through ? fmt.date(through) : '—'})`,
+    briefRecord: (source, complaints, from, to, anyRelief) =>
+      `${source}: ${fmt.plural(complaints, { one: 'публичная жалоба', few: 'публичные жалобы', many: 'публичных жалоб', other: 'публичной жалобы' })} за ${month(from)} — ${month(to)}, с каким-либо возмещением — ${anyRelief === null ? '—' : wholePercent.format(anyRelief)}`,
+    notNormalised: '(без поправки на размер компании)',
+
+    record: {
+      complaints: (from, to, last, previous, all) =>
+        `жалоб за ${month(from)} — ${month(to)}: ${fmt.number(last)} · за 12 месяцев до того: ${fmt.number(previous)} · всего в этом источнике: ${fmt.number(all)}`,
+      monetary: (rate) => `закрыто с денежным возмещением: ${rate}`,
+      anyRelief: (rate) => `закрыто с каким-либо возмещением: ${rate}`,
+      untimely: (rate) => `ответы не в срок: ${rate}`,
+      disputed: (rate) => `ответы, оспоренные потребителем (до апреля 2017 года): ${rate}`,
+      rate: (s, min) =>
+        s.rate === null
+          ? `— (меньше ${fmt.plural(min, { one: 'жалобы', few: 'жалоб', many: 'жалоб', other: 'жалобы' })})`
+          : `${percent.format(s.rate)} (${fmt.number(s.count)} из ${fmt.number(s.of)})`,
+      topProducts: (items) => `чаще всего жалуются на продукты: ${items}`,
+      topIssues: (items) => `чаще всего жалуются на проблемы: ${items}`,
+      item: (name, complaints) => `${name} (${fmt.number(complaints)})`,
+      noProduct: '(не указан)',
+      caveat:
+        'Числа не приведены к размеру компании (на большой банк жалуются чаще, чем на маленький), а категорию своего ответа компания выбирает сама. Публичные записи жалоб никогда не решают вердикт.',
+    },
   },
 
   answers: {
