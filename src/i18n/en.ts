@@ -20,6 +20,8 @@ const days = (n: number) => fmt.plural(n, { one: 'day', other: 'days' });
 /** Shares of a public record: "12.5%", and "13%" where a line is short. */
 const percent = new Intl.NumberFormat('en', { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 });
 const wholePercent = new Intl.NumberFormat('en', { style: 'percent', maximumFractionDigits: 0 });
+/** Sizes in KB and MB: "1.5 KB", "50.0 MB". */
+const oneDecimal = new Intl.NumberFormat('en', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
 /** A month of a public record, "2019-04" → "Apr 2019". */
 const months = new Intl.DateTimeFormat('en', { month: 'short', year: 'numeric', timeZone: 'UTC' });
 const month = (m: string) => months.format(new Date(Date.UTC(Number(m.slice(0, 4)), Number(m.slice(5, 7)) - 1, 1)));
@@ -502,6 +504,36 @@ export const en = {
     unexpected: (detail: string, stack: string | null) => `vetted: unexpected error: ${detail}; please report it${stack === null ? ' (run again with --debug to see the details)' : `\n${stack}`}`,
     usage: (message: string, command: string) => `vetted: ${message}; see \`${command} --help\`.`,
     checklistFallback: (id: string, wanted: string, has: string) => `note: the ${id} checklist has no ${wanted} text; it is shown in ${has}.`,
+  },
+
+  // ---- attachments: files kept with incidents ----
+  attachment: {
+    size: (bytes: number) => (bytes < 1024 ? `${fmt.number(bytes)} B` : bytes < 1048576 ? `${oneDecimal.format(bytes / 1024)} KB` : `${oneDecimal.format(bytes / 1048576)} MB`),
+    notAnEvent: (arg: string, incident: string) =>
+      `--event takes the event's number on the timeline of ${incident} (as \`vetted incident show ${incident}\` numbers them), such as --event 3; ${q(arg)} is not one.`,
+    otherIncident: (arg: string, incident: string) => `the event ${arg} belongs to another incident than ${incident}; give an event of ${incident}.`,
+    noFiles: 'give at least one file to attach, such as `vetted incident attach volgatelecom-1 receipt.pdf`.',
+    noFile: (file: string) => `there is no file ${file}; check the path. Nothing was attached.`,
+    folder: (file: string) => `${file} is a folder; attach the files in it one by one (${file}/*). Nothing was attached.`,
+    notRegular: (file: string) => `${file} is not a regular file; attach a copy of it. Nothing was attached.`,
+    tooBig: (file: string, bytes: number, maxBytes: number) =>
+      `${file} is ${oneDecimal.format(bytes / 1048576)} MB; attachments can be at most ${fmt.number(maxBytes / 1048576)} MB, so keep a smaller copy. Nothing was attached.`,
+    larger: (name: string, maxBytes: number) => `${name} is larger than ${fmt.number(maxBytes / 1048576)} MB; keep a smaller copy.`,
+    grew: (file: string, maxBytes: number) => `${file} grew past ${fmt.number(maxBytes / 1048576)} MB while it was read; nothing was attached.`,
+    noIncident: (id: string) => `there is no incident ${q(id)}; see \`vetted incident list\` for the ids. Nothing was attached.`,
+    noEvent: (incident: string, n: number, events: number) =>
+      `${incident} has no event ${n} (its timeline has ${fmt.number(events)}); see \`vetted incident show ${incident}\`. Nothing was attached.`,
+    already: (name: string, incident: string, id: number) => `${name} is attached to ${incident} already (attachment ${id})`,
+    attached: (name: string, size: string, incident: string, id: number) => `attached ${name} (${size}) to ${incident} as attachment ${id}`,
+    notAnId: (given: string) => `an attachment id is a number, as \`vetted incident show ID\` lists them; ${q(given)} is not one.`,
+    noAttachment: (id: string) => `there is no attachment ${id}; \`vetted incident show ID\` lists an incident's attachments.`,
+    exists: (path: string) => `${path} exists already; choose where to write it with --out FILE.`,
+    outIsFolder: (path: string) => `${path} is a folder; give --out the path of a file.`,
+    wrote: (path: string, size: string) => `wrote ${path} (${size}, SHA-256 checked)`,
+    damaged: (sha: string) => `the stored content with SHA-256 ${sha} no longer matches its hash: the database is damaged; restore a backup with \`vetted restore FILE\`.`,
+    none: 'No files kept yet. Keep one with `vetted incident attach ID FILE`.',
+    headers: ['ID', 'INCIDENT', 'EVENT', 'NAME', 'SIZE', 'ADDED'],
+    added: (at: string) => iso(at),
   },
 
   // ---- help: commander's own words, and every command's ----

@@ -18,6 +18,8 @@ const day = (date: string | null) => (date ? fmt.date(date) : '—');
 /** Доли в публичных записях жалоб: «12,5 %», в коротких строках «13 %». */
 const percent = new Intl.NumberFormat('ru', { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 });
 const wholePercent = new Intl.NumberFormat('ru', { style: 'percent', maximumFractionDigits: 0 });
+/** Размеры в КБ и МБ: «1,5 КБ», «50,0 МБ». */
+const oneDecimal = new Intl.NumberFormat('ru', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
 /** Месяц публичных записей: «2019-04» → «апр. 2019». */
 const months = new Intl.DateTimeFormat('ru', { month: 'short', year: 'numeric', timeZone: 'UTC' });
 const month = (m: string) =>
@@ -481,6 +483,35 @@ export const ru: Catalog = {
     unexpected: (detail, stack) => `vetted: непредвиденная ошибка: ${detail}; пожалуйста, сообщите о ней${stack === null ? ' (запустите с --debug, чтобы увидеть подробности)' : `\n${stack}`}`,
     usage: (message, command) => `vetted: ${message}; см. \`${command} --help\`.`,
     checklistFallback: (id, wanted, has) => `заметьте: в чек-листе ${id} нет текста на языке «${wanted}»; он показан на языке «${has}».`,
+  },
+
+  attachment: {
+    size: (bytes) => (bytes < 1024 ? `${fmt.number(bytes)} Б` : bytes < 1048576 ? `${oneDecimal.format(bytes / 1024)} КБ` : `${oneDecimal.format(bytes / 1048576)} МБ`),
+    notAnEvent: (arg, incident) =>
+      `--event принимает номер события в хронологии ${incident} (как их нумерует \`vetted incident show ${incident}\`), например --event 3; ${q(arg)} — не такой номер.`,
+    otherIncident: (arg, incident) => `событие ${arg} относится не к ${incident}, а к другому обращению; укажите событие обращения ${incident}.`,
+    noFiles: 'укажите хотя бы один файл, например `vetted incident attach volgatelecom-1 receipt.pdf`.',
+    noFile: (file) => `файла ${file} нет; проверьте путь. Ничего не добавлено.`,
+    folder: (file) => `${file} — папка; добавьте файлы из неё по одному (${file}/*). Ничего не добавлено.`,
+    notRegular: (file) => `${file} — не обычный файл; добавьте его копию. Ничего не добавлено.`,
+    tooBig: (file, bytes, maxBytes) =>
+      `${file} занимает ${oneDecimal.format(bytes / 1048576)} МБ, а вложение может быть не больше ${fmt.number(maxBytes / 1048576)} МБ; сохраните копию поменьше. Ничего не добавлено.`,
+    larger: (name, maxBytes) => `${name} больше ${fmt.number(maxBytes / 1048576)} МБ; сохраните копию поменьше.`,
+    grew: (file, maxBytes) => `${file} вырос больше ${fmt.number(maxBytes / 1048576)} МБ, пока его читали; ничего не добавлено.`,
+    noIncident: (id) => `обращения ${q(id)} нет; номера: \`vetted incident list\`. Ничего не добавлено.`,
+    noEvent: (incident, n, events) =>
+      `в ${incident} нет события ${n} (в его хронологии ${fmt.plural(events, { one: 'событие', few: 'события', many: 'событий', other: 'события' })}); см. \`vetted incident show ${incident}\`. Ничего не добавлено.`,
+    already: (name, incident, id) => `${name} уже приложен к ${incident} (вложение ${id})`,
+    attached: (name, size, incident, id) => `${name} (${size}) приложен к ${incident} как вложение ${id}`,
+    notAnId: (given) => `номер вложения — число, как их перечисляет \`vetted incident show НОМЕР\`; ${q(given)} — не число.`,
+    noAttachment: (id) => `вложения ${id} нет; вложения обращения перечисляет \`vetted incident show НОМЕР\`.`,
+    exists: (path) => `${path} уже есть; укажите, куда записать, в --out ФАЙЛ.`,
+    outIsFolder: (path) => `${path} — папка; укажите в --out путь к файлу.`,
+    wrote: (path, size) => `записано: ${path} (${size}, SHA-256 сверен)`,
+    damaged: (sha) => `сохранённое содержимое с SHA-256 ${sha} больше не совпадает со своим хешем: база данных повреждена; восстановите резервную копию: \`vetted restore ФАЙЛ\`.`,
+    none: 'Сохранённых файлов пока нет. Сохраните файл командой `vetted incident attach НОМЕР ФАЙЛ`.',
+    headers: ['№', 'ОБРАЩЕНИЕ', 'СОБЫТИЕ', 'ИМЯ', 'РАЗМЕР', 'ДОБАВЛЕНО'],
+    added: (at) => fmt.dateTime(at),
   },
 
   help: {
