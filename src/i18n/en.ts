@@ -9,6 +9,8 @@ import type { AnswerProblem } from '../domain/checklist.js';
 import type { Share, SkippedRows } from '../domain/sources.js';
 import type { ZipProblem } from '../formats/zip-entry.js';
 
+/** The files `vetted paths` names. */
+export type PathWhat = 'database' | 'backups' | 'config' | 'checklists' | 'letters' | 'policy';
 
 const fmt = formatsFor('en', 'en-CA');
 const q = (s: string) => `"${s}"`;
@@ -534,6 +536,23 @@ export const en = {
     none: 'No files kept yet. Keep one with `vetted incident attach ID FILE`.',
     headers: ['ID', 'INCIDENT', 'EVENT', 'NAME', 'SIZE', 'ADDED'],
     added: (at: string) => iso(at),
+  },
+
+  // ---- paths: where each file lives ----
+  paths: {
+    headers: ['WHAT', 'WHERE', 'SET BY'],
+    what: { database: 'database', backups: 'backups', config: 'config', checklists: 'checklists', letters: 'letters', policy: 'policy' } as Record<PathWhat, string>,
+    setBy: {
+      '--db': 'the --db flag',
+      VETTED_DB: 'VETTED_DB',
+      VETTED_CONFIG: 'VETTED_CONFIG',
+      XDG_DATA_HOME: 'XDG_DATA_HOME',
+      XDG_CONFIG_HOME: 'XDG_CONFIG_HOME',
+      default: 'the default',
+    } as Record<string, string>,
+    besideDatabase: (by: string) => `beside the database (${by})`,
+    inConfig: (by: string) => `in the config folder (${by})`,
+    notThere: ' (not there yet)',
   },
 
   // ---- help: commander's own words, and every command's ----

@@ -514,6 +514,22 @@ export const ru: Catalog = {
     added: (at) => fmt.dateTime(at),
   },
 
+  paths: {
+    headers: ['ЧТО', 'ГДЕ', 'ЧЕМ ЗАДАНО'],
+    what: { database: 'база данных', backups: 'резервные копии', config: 'настройки', checklists: 'чек-листы', letters: 'шаблоны писем', policy: 'политика' },
+    setBy: {
+      '--db': 'флаг --db',
+      VETTED_DB: 'переменная $VETTED_DB',
+      VETTED_CONFIG: 'переменная $VETTED_CONFIG',
+      XDG_DATA_HOME: 'переменная $XDG_DATA_HOME',
+      XDG_CONFIG_HOME: 'переменная $XDG_CONFIG_HOME',
+      default: 'по умолчанию',
+    },
+    besideDatabase: (by) => `рядом с базой данных (${by})`,
+    inConfig: (by) => `в папке настроек (${by})`,
+    notThere: ' (пока нет)',
+  },
+
   help: {
     usage: 'Использование:',
     options: 'Параметры:',
