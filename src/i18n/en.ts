@@ -555,6 +555,14 @@ export const en = {
     notThere: ' (not there yet)',
   },
 
+  // ---- completion: its messages (the menus' descriptions are the help's) ----
+  completion: {
+    noShell: (shells: readonly string[], given: string) => `there is completion for ${shells.join(', ')}, not ${q(given)}; run \`vetted completion bash\` (or zsh, fish).`,
+    help: 'show help',
+    /** The headings of zsh's menus, where its completion style shows them. */
+    groups: { flag: 'flag', command: 'command' },
+  },
+
   // ---- help: commander's own words, and every command's ----
   help: {
     usage: 'Usage:',

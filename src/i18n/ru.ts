@@ -530,6 +530,12 @@ export const ru: Catalog = {
     notThere: ' (пока нет)',
   },
 
+  completion: {
+    noShell: (shells, given) => `автодополнение есть для ${shells.join(', ')}, а не для ${q(given)}; запустите \`vetted completion bash\` (или zsh, fish).`,
+    help: 'показать справку',
+    groups: { flag: 'параметр', command: 'команда' },
+  },
+
   help: {
     usage: 'Использование:',
     options: 'Параметры:',
