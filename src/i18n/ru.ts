@@ -924,7 +924,7 @@ export const ru: Catalog = {
     removed: (name) => `источник ${q(name)} удалён вместе со всем, что из него прочитано`,
     cfpbLabel: 'база данных жалоб CFPB (США)',
 
-    none: 'Источников пока нет. Добавьте присланный список: `vetted source add ФАЙЛ --name ИМЯ`, или файл жалоб CFPB: с `--kind cfpb`.',
+    none: 'Источников пока нет. Добавьте присланный список: `vetted source add ФАЙЛ --name ИМЯ` — или файл жалоб CFPB, указав --kind cfpb.',
     listHeaders: ['ИМЯ', 'ВИД', 'ПОДПИСЬ', 'ДАТА', 'КОМПАНИЙ', 'ИЗВЕСТНЫ ВАМ', 'ДОБАВЛЕН'],
     dateRange: (from, to) => `с ${day(from)} по ${day(to)}`,
     day: (date) => fmt.date(date),

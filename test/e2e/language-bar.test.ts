@@ -11,6 +11,7 @@ import type { Command } from 'commander';
 import { buildProgram } from '../../src/program.js';
 import { CHANNELS, COMPENSATION_KINDS, EFFORTS, EVENT_TYPES, FAULTS, LEVELS, LISTS, OUTCOMES, CHECK_VERDICTS } from '../../src/domain/types.js';
 import { DEFAULT_POLICY, RULES } from '../../src/domain/policy.js';
+import { SOURCE_KINDS } from '../../src/domain/sources.js';
 import { ROOT, sandbox, type Sandbox } from '../helpers/cli.js';
 
 /** Every command of the tree, by its full path ('incident event'), with its arguments. */
@@ -43,6 +44,7 @@ const IDS = new Set<string>([
   ...CHECK_VERDICTS,
   ...RULES.map((r) => r.id),
   ...Object.keys(DEFAULT_POLICY),
+  ...SOURCE_KINDS,
   'unlisted',
 ]);
 
@@ -74,6 +76,8 @@ const ALLOWED = new Set([
   'subscription',
   'markdown',
   'FAQ',
+  // the US agency whose complaint database a source can be
+  'CFPB',
   // a folder and a file extension inside the default backup path
   'backups',
   'db',
