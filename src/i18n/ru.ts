@@ -972,7 +972,7 @@ export const ru: Catalog = {
       `(их ${fmt.plural(checks, { one: 'проверка', few: 'проверки', many: 'проверок', other: 'проверки' })} и ${fmt.plural(incidents, { one: 'обращение', few: 'обращения', many: 'обращений', other: 'обращения' })})`,
     publicRecordOf: (names, through) => `(публичные записи жалоб, под названием ${names.join(', ')}, по ${through ? fmt.date(through) : '—'})`,
     briefRecord: (source, complaints, from, to, anyRelief) =>
-      `${source}: ${fmt.plural(complaints, { one: 'публичная жалоба', few: 'публичные жалобы', many: 'публичных жалоб', other: 'публичной жалобы' })} за ${month(from)} — ${month(to)}, с каким-либо возмещением — ${anyRelief === null ? '—' : wholePercent.format(anyRelief)}`,
+      `${source}: ${fmt.plural(complaints, { one: 'публичная жалоба', few: 'публичные жалобы', many: 'публичных жалоб', other: 'публичной жалобы' })} за ${month(from)} — ${month(to)}, закрыто с каким-либо возмещением: ${anyRelief === null ? '—' : wholePercent.format(anyRelief)}`,
     notNormalised: '(без поправки на размер компании)',
 
     record: {
