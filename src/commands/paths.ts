@@ -8,41 +8,59 @@ import { toJson } from '../ui/safe.js';
 import { renderTable } from '../ui/table.js';
 import { colourWanted, paint } from '../ui/colour.js';
 import { terminalWidth } from '../ui/wrap.js';
+import { t } from '../i18n/index.js';
+import type { PathWhat } from '../i18n/en.js';
 
 export interface PathEntry {
-  what: string;
+  what: PathWhat;
   path: string;
   set_by: string;
   exists: boolean;
 }
 
-const SET_BY: Record<string, string> = {
-  '--db': 'the --db flag',
-  VETTED_DB: 'VETTED_DB',
-  VETTED_CONFIG: 'VETTED_CONFIG',
-  XDG_DATA_HOME: 'XDG_DATA_HOME',
-  XDG_CONFIG_HOME: 'XDG_CONFIG_HOME',
-  default: 'the default',
-};
+/** Where a path was chosen, as facts: the setting that chose it, and the place it is in. */
+interface PathFact {
+  what: PathWhat;
+  path: string;
+  /** `--db`, an environment variable, or `default`. */
+  by: string;
+  within?: 'database' | 'config';
+}
+
+/** How JSON names what chose a path: the same in every language. */
+const SET_BY_JSON: Record<string, string> = { '--db': 'the --db flag', default: 'the default' };
+const setByJson = (by: string) => SET_BY_JSON[by] ?? by;
+
+function factsOf(ctx: Context): PathFact[] {
+  const db = ctx.setBy.db;
+  const config = ctx.setBy.config;
+  return [
+    { what: 'database', path: ctx.dbPath, by: db },
+    { what: 'backups', path: join(dirname(ctx.dbPath), 'backups'), by: db, within: 'database' },
+    { what: 'config', path: ctx.configDir, by: config },
+    { what: 'checklists', path: join(ctx.configDir, 'checklists'), by: config, within: 'config' },
+    { what: 'letters', path: join(ctx.configDir, 'letters'), by: config, within: 'config' },
+    { what: 'policy', path: join(ctx.configDir, 'policy.yaml'), by: config, within: 'config' },
+  ];
+}
 
 export function pathsOf(ctx: Context): PathEntry[] {
-  const db = SET_BY[ctx.setBy.db] ?? ctx.setBy.db;
-  const config = SET_BY[ctx.setBy.config] ?? ctx.setBy.config;
-  const entries: Omit<PathEntry, 'exists'>[] = [
-    { what: 'database', path: ctx.dbPath, set_by: db },
-    { what: 'backups', path: join(dirname(ctx.dbPath), 'backups'), set_by: `beside the database (${db})` },
-    { what: 'config', path: ctx.configDir, set_by: config },
-    { what: 'checklists', path: join(ctx.configDir, 'checklists'), set_by: `in the config folder (${config})` },
-    { what: 'letters', path: join(ctx.configDir, 'letters'), set_by: `in the config folder (${config})` },
-    { what: 'policy', path: join(ctx.configDir, 'policy.yaml'), set_by: `in the config folder (${config})` },
-  ];
-  return entries.map((e) => ({ ...e, exists: existsSync(e.path) }));
+  return factsOf(ctx).map((f) => {
+    const by = setByJson(f.by);
+    const set_by = f.within === 'database' ? `beside the database (${by})` : f.within === 'config' ? `in the config folder (${by})` : by;
+    return { what: f.what, path: f.path, set_by, exists: existsSync(f.path) };
+  });
 }
 
 export async function run(ctx: Context, opts: { json?: boolean }): Promise<CommandResult> {
-  const entries = pathsOf(ctx);
-  if (opts.json) return { out: toJson(entries) };
+  if (opts.json) return { out: toJson(pathsOf(ctx)) };
+  const w = t().paths;
   const p = paint(colourWanted(ctx.out, { noColor: ctx.noColor }, ctx.env));
-  const rows = entries.map((e) => [e.what, `${e.path}${e.exists ? '' : ' (not there yet)'}`, e.set_by]);
-  return { out: renderTable([{ header: 'WHAT' }, { header: 'WHERE' }, { header: 'SET BY', wrap: true }], rows, p.bold, terminalWidth(ctx.out)) };
+  const rows = factsOf(ctx).map((f) => {
+    const by = w.setBy[f.by] ?? f.by;
+    const setBy = f.within === 'database' ? w.besideDatabase(by) : f.within === 'config' ? w.inConfig(by) : by;
+    return [w.what[f.what], `${f.path}${existsSync(f.path) ? '' : w.notThere}`, setBy];
+  });
+  const [what, where, setBy] = w.headers;
+  return { out: renderTable([{ header: what }, { header: where }, { header: setBy, wrap: true }], rows, p.bold, terminalWidth(ctx.out)) };
 }

@@ -17,6 +17,7 @@ import { safeText, toJson } from '../ui/safe.js';
 import { colourWanted, paint } from '../ui/colour.js';
 import { renderSourceList, skippedLines } from '../ui/render-sources.js';
 import { renderTable } from '../ui/table.js';
+import { t } from '../i18n/index.js';
 
 export interface AddOptions {
   name: string;
@@ -25,14 +26,14 @@ export interface AddOptions {
 
 function checkSourceName(name: string | undefined): string {
   const trimmed = (name ?? '').trim();
-  if (!companyKey(trimmed)) throw new UserError('a source needs a name: give it with --name, such as --name dmitry.');
-  if ([...trimmed].length > MAX_NAME) throw new UserError(`a source name can be at most ${MAX_NAME} characters; shorten it.`);
+  if (!companyKey(trimmed)) throw new UserError(t().sources.needsName);
+  if ([...trimmed].length > MAX_NAME) throw new UserError(t().sources.longName(MAX_NAME));
   return trimmed;
 }
 
 function checkKind(kind: string | undefined): SourceKind {
   const k = kind ?? 'vetted';
-  if (!(SOURCE_KINDS as readonly string[]).includes(k)) throw new UserError(`--kind takes ${SOURCE_KINDS.join(' or ')}, not "${k}".`);
+  if (!(SOURCE_KINDS as readonly string[]).includes(k)) throw new UserError(t().sources.badKind(SOURCE_KINDS, k));
   return k as SourceKind;
 }
 
@@ -41,16 +42,15 @@ function checkFile(file: string): void {
   try {
     st = statSync(file);
   } catch {
-    throw new UserError(`there is no file ${file}; check the path.`);
+    throw new UserError(t().sources.noFile(file));
   }
-  if (st.isDirectory()) throw new UserError(`${file} is a folder; give the path of the source's file.`);
+  if (st.isDirectory()) throw new UserError(t().sources.folder(file));
 }
 
 function requireSource(sources: Sources, name: string): SourceRow {
   const found = sources.findSource(name);
   if (found) return found;
-  const known = sources.allSources().map((s) => `"${s.name}"`);
-  throw new UserError(`there is no source "${name}"; ${known.length ? `the sources are ${known.join(', ')}` : 'add one with `vetted source add FILE --name NAME`'}.`);
+  throw new UserError(t().sources.unknown(name, sources.allSources().map((s) => s.name)));
 }
 
 /** Reads a source's file with the reader of its kind; progress on a terminal only. */
@@ -66,7 +66,7 @@ async function readSource(ctx: Context, file: string, kind: SourceKind): Promise
     onProgress: tty
       ? ({ rows }) => {
           const seconds = Math.max(0.001, (Date.now() - started) / 1000);
-          ctx.err.write(`\rreading ${file}: ${rows.toLocaleString('en-US')} rows (${Math.round(rows / seconds).toLocaleString('en-US')}/s)…`);
+          ctx.err.write(`\r${t().sources.progress(file, rows, Math.round(rows / seconds))}`);
         }
       : undefined,
   });
@@ -74,16 +74,17 @@ async function readSource(ctx: Context, file: string, kind: SourceKind): Promise
   return data;
 }
 
-function summary(verb: string, name: string, data: SourceData, sources: Sources, id: number): string[] {
+function summary(verb: 'added' | 'replaced', name: string, data: SourceData, sources: Sources, id: number): string[] {
+  const w = t().sources;
   const s = sources.allSources().find((x) => x.id === id)!;
   const m = data.meta;
-  const lines = [`${verb} source "${name}" (${m.kind}): ${s.companies.toLocaleString('en-US')} compan${s.companies === 1 ? 'y' : 'ies'}, ${s.known} of them yours`];
+  const lines = [w[verb](name, m.kind, s.companies, s.known)];
   if (m.kind === 'cfpb') {
-    lines.push(`  ${m.rows_read.toLocaleString('en-US')} rows read, ${m.rows_skipped.toLocaleString('en-US')} skipped; complaints received ${m.date_from ?? '—'} to ${m.date_to ?? '—'}`);
+    lines.push(`  ${w.rowsRead(m.rows_read, m.rows_skipped, m.date_from, m.date_to)}`);
     lines.push(...skippedLines(m.skipped));
-    lines.push(`  link your companies to its names: vetted source match "${name}"`);
+    lines.push(`  ${w.matchHint(name)}`);
   } else {
-    lines.push(`  ${s.listed} on its lists${m.label ? `; it calls itself "${m.label}"` : ''}${m.exported_at ? `; shared ${m.exported_at}` : ''}`);
+    lines.push(`  ${w.onItsLists(s.listed, m.label, m.exported_at)}`);
   }
   return lines;
 }
@@ -95,7 +96,7 @@ export async function runAdd(ctx: Context, file: string, opts: AddOptions): Prom
   return withStore(ctx, async (store) => {
     const sources = new Sources(store);
     const taken = sources.findSource(name);
-    if (taken) throw new UserError(`there is a source "${taken.name}" already; choose another --name, or replace it with \`vetted source update "${taken.name}" FILE\`.`);
+    if (taken) throw new UserError(t().sources.taken(taken.name));
     const data = await readSource(ctx, file, kind);
     const id = sources.addSource(name, data, formatLocalSecond(ctx.now()));
     return { err: summary('added', name, data, sources, id) };
@@ -118,7 +119,7 @@ export async function runRemove(ctx: Context, name: string): Promise<CommandResu
     const sources = new Sources(store);
     const source = requireSource(sources, name);
     sources.removeSource(source.id);
-    return { err: `removed source "${source.name}" and everything read from it` };
+    return { err: t().sources.removed(source.name) };
   });
 }
 
@@ -157,7 +158,7 @@ export async function runList(ctx: Context, opts: JsonOutOptions): Promise<Comma
         ),
       };
     }
-    if (!all.length) return { out: 'No sources yet. Add a shared file with `vetted source add FILE --name NAME`, or a CFPB complaint file with `--kind cfpb`.\n' };
+    if (!all.length) return { out: `${t().sources.none}\n` };
     return { out: renderSourceList(all, paint(colourWanted(ctx.out, { noColor: ctx.noColor }, ctx.env))) };
   });
 }
@@ -180,28 +181,33 @@ export async function runShow(ctx: Context, name: string, opts: { json?: boolean
         }),
       };
     }
+    const w = t().sources;
     const p = paint(colourWanted(ctx.out, { noColor: ctx.noColor }, ctx.env));
-    const lines = [p.bold(safeText(s.name)) + p.dim(` (${s.kind}${s.label ? `: ${safeText(s.label)}` : ''})`)];
-    lines.push(`file: ${safeText(s.file)} · sha256 ${s.file_sha256.slice(0, 16)}…`);
-    lines.push(`added ${s.added_at}${s.updated_at ? ` · replaced ${s.updated_at}` : ''}${s.exported_at ? ` · shared ${s.exported_at}` : ''}`);
+    const label = s.kind === 'cfpb' ? w.cfpbLabel : s.label;
+    const lines = [p.bold(safeText(s.name)) + p.dim(` (${s.kind}${label ? `: ${safeText(label)}` : ''})`)];
+    lines.push(w.file(safeText(s.file), s.file_sha256.slice(0, 16)));
+    lines.push(w.dates(s.added_at, s.updated_at, s.exported_at));
     if (s.kind === 'cfpb') {
-      lines.push(`${s.rows_read.toLocaleString('en-US')} rows read, ${s.rows_skipped.toLocaleString('en-US')} skipped · complaints received ${s.date_from ?? '—'} to ${s.date_to ?? '—'}`);
+      lines.push(w.rowsLine(s.rows_read, s.rows_skipped, s.date_from, s.date_to));
       lines.push(...skippedLines(s.skipped).map(safeText));
     }
     const known = companies.filter((c) => c.known);
     const unknown = companies.filter((c) => !c.known);
     const row = (c: (typeof companies)[number]) =>
-      s.kind === 'cfpb' ? [c.name, c.known ?? '', c.complaints.toLocaleString('en-US')] : [c.name, c.known ?? '', c.list?.list ?? '', c.list?.since ?? ''];
+      s.kind === 'cfpb'
+        ? [c.name, c.known ?? '', t().fmt.number(c.complaints)]
+        : [c.name, c.known ?? '', c.list ? t().words.list[c.list.list] : '', c.list?.since ? w.day(c.list.since) : ''];
+    const [theirs, yours, third, fourth] = s.kind === 'cfpb' ? w.cfpbHeaders : w.vettedHeaders;
     const columns =
       s.kind === 'cfpb'
-        ? [{ header: 'THEIR NAME', max: 50 }, { header: 'YOURS', max: 30 }, { header: 'COMPLAINTS', align: 'right' as const }]
-        : [{ header: 'THEIR NAME', max: 40 }, { header: 'YOURS', max: 30 }, { header: 'LIST' }, { header: 'SINCE' }];
-    lines.push('', p.bold(`Companies you know (${known.length})`));
-    lines.push(known.length ? renderTable(columns, known.map(row), p.bold).trimEnd() : p.dim('  none yet: link names with `vetted source match` and `vetted company alias`'));
+        ? [{ header: theirs, max: 50 }, { header: yours, max: 30 }, { header: third, align: 'right' as const }]
+        : [{ header: theirs, max: 40 }, { header: yours, max: 30 }, { header: third }, { header: fourth }];
+    lines.push('', p.bold(w.known(known.length)));
+    lines.push(known.length ? renderTable(columns, known.map(row), p.bold).trimEnd() : p.dim(w.noneKnown));
     const limit = opts.all ? unknown.length : 50;
-    lines.push('', p.bold(`Companies you do not know (${unknown.length})`));
+    lines.push('', p.bold(w.unknownCompanies(unknown.length)));
     if (unknown.length) lines.push(renderTable(columns, unknown.slice(0, limit).map(row), p.bold).trimEnd());
-    if (unknown.length > limit) lines.push(p.dim(`  … and ${unknown.length - limit} more (--all shows every one)`));
+    if (unknown.length > limit) lines.push(p.dim(w.more(unknown.length - limit)));
     return { out: `${lines.join('\n')}\n` };
   });
 }
@@ -210,7 +216,7 @@ export async function runShow(ctx: Context, name: string, opts: { json?: boolean
 function companiesToMatch(store: Store, company: string | undefined) {
   if (company === undefined) return store.listCompanies().map((c) => ({ name: c.name, names: [c.name, ...c.aliases] }));
   const found = store.findCompany(company);
-  if (!found) throw new UserError(`there is no company "${company}"; see \`vetted company list\`.`);
+  if (!found) throw new UserError(t().sources.noCompany(company));
   return [{ name: found.name, names: [found.name, ...store.aliasesOf(found.id)] }];
 }
 
@@ -224,21 +230,22 @@ export async function runMatch(ctx: Context, name: string, company: string | und
     if (opts.json) {
       return { out: toJson(results.map((r) => ({ company: r.company, suggestions: r.suggestions.map((x) => ({ name: x.name, score: Math.round(x.score * 100) / 100, linked: x.linked, complaints: candidates.find((c) => c.id === x.id)?.complaints ?? 0 })) }))) };
     }
+    const w = t().sources;
     const p = paint(colourWanted(ctx.out, { noColor: ctx.noColor }, ctx.env));
     const lines: string[] = [];
-    const shell = (t: string) => `"${t.replace(/(["\\$`])/g, '\\$1')}"`;
+    const shell = (text: string) => `"${text.replace(/(["\\$`])/g, '\\$1')}"`;
     for (const r of results) {
       if (!r.suggestions.length && company === undefined) continue;
       lines.push(p.bold(safeText(r.company)));
-      if (!r.suggestions.length) lines.push(p.dim(`  no name in "${safeText(s.name)}" looks like it`));
+      if (!r.suggestions.length) lines.push(p.dim(w.nothingLike(safeText(s.name))));
       for (const x of r.suggestions) {
         const complaints = candidates.find((c) => c.id === x.id)?.complaints ?? 0;
-        const count = s.kind === 'cfpb' ? p.dim(` (${complaints.toLocaleString('en-US')} complaints)`) : '';
-        if (x.linked) lines.push(`  ${safeText(x.name)}${count} ${p.green('linked')}`);
-        else lines.push(`  ${safeText(x.name)}${count} ${p.dim(`${Math.round(x.score * 100)}% alike`)}\n    link it: vetted company alias ${safeText(shell(r.company))} ${safeText(shell(x.name))}`);
+        const count = s.kind === 'cfpb' ? p.dim(w.complaints(complaints)) : '';
+        if (x.linked) lines.push(`  ${safeText(x.name)}${count} ${p.green(w.linked)}`);
+        else lines.push(`  ${safeText(x.name)}${count} ${p.dim(w.alike(Math.round(x.score * 100)))}\n${w.linkIt(`vetted company alias ${safeText(shell(r.company))} ${safeText(shell(x.name))}`)}`);
       }
     }
-    if (!lines.length) return { out: `No name in "${safeText(s.name)}" looks like one of your companies.\n` };
+    if (!lines.length) return { out: `${w.noneAlike(safeText(s.name))}\n` };
     return { out: `${lines.join('\n')}\n` };
   });
 }

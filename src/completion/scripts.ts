@@ -4,6 +4,7 @@
 
 import type { CommandSpec } from './spec.js';
 import type { Values } from './values.js';
+import { t as catalog } from '../i18n/index.js';
 
 /** A value spec in the scripts' own notation: `w:<words>`, `d:<kind>`, `df:<kind>` (and files), `f`, or '' (free text). */
 function code(v: Values | undefined): string {
@@ -225,11 +226,11 @@ _vetted() {
     return
   fi
   if [[ $cur == -* ]]; then
-    __vetted_listed "$cmd_path" "\${__vetted_flags[$cmd_path]}" flag
+    __vetted_listed "$cmd_path" "\${__vetted_flags[$cmd_path]}" ${sq(catalog().completion.groups.flag)}
     return
   fi
   if (( n == 0 )) && [[ -n \${__vetted_subs[$cmd_path]} ]]; then
-    __vetted_listed "$cmd_path" "\${__vetted_subs[$cmd_path]}" command
+    __vetted_listed "$cmd_path" "\${__vetted_subs[$cmd_path]}" ${sq(catalog().completion.groups.command)}
     return
   fi
   local v=\${__vetted_variadic[$cmd_path]}

@@ -4,6 +4,7 @@
 
 import type { Command, Option } from 'commander';
 import { valuesFor, type Values } from './values.js';
+import { t } from '../i18n/index.js';
 
 export interface FlagSpec {
   /** Every spelling: `-y`, `--yes`. */
@@ -45,7 +46,7 @@ export function completionSpec(program: Command): CommandSpec[] {
   const visit = (cmd: Command, path: string[]) => {
     const own = cmd.options.filter((o) => !o.hidden).map((o) => flagSpec(o, path));
     const flags = path.length ? [...own, ...globals] : own;
-    flags.push({ names: ['-h', '--help'], description: 'show help', takesValue: false });
+    flags.push({ names: ['-h', '--help'], description: t().completion.help, takesValue: false });
     out.push({
       path,
       description: cmd.description(),

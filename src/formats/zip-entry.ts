@@ -7,7 +7,18 @@ import { closeSync, createReadStream, fstatSync, openSync, readSync } from 'node
 import { createInflateRaw } from 'node:zlib';
 import { Readable } from 'node:stream';
 
-export class ZipError extends Error {}
+/** What is wrong with an archive, as facts: the catalogs say it in words. */
+export type ZipProblem =
+  | { kind: 'ends-early' | 'too-short' | 'no-directory' | 'zip64-missing' | 'zip64-damaged' | 'past-end' | 'directory-damaged' | 'no-csv' | 'entry-damaged' }
+  | { kind: 'encrypted'; entry: string }
+  | { kind: 'method'; entry: string; method: number };
+
+export class ZipError extends Error {
+  constructor(readonly problem: ZipProblem) {
+    // The reader that catches it says the problem in the user's language.
+    super(`zip archive: ${problem.kind}`);
+  }
+}
 
 export interface ZipEntry {
   name: string;
@@ -30,7 +41,7 @@ function readAt(fd: number, position: number, length: number): Buffer {
   let done = 0;
   while (done < length) {
     const n = readSync(fd, buf, done, length - done, position + done);
-    if (n === 0) throw new ZipError('the archive ends early');
+    if (n === 0) throw new ZipError({ kind: 'ends-early' });
     done += n;
   }
   return buf;
@@ -41,7 +52,7 @@ const u64 = (b: Buffer, at: number) => Number(b.readBigUInt64LE(at));
 /** The entries of the archive's central directory. */
 export function zipEntries(fd: number): ZipEntry[] {
   const size = fstatSync(fd).size;
-  if (size < 22) throw new ZipError('it is too short to be a zip archive');
+  if (size < 22) throw new ZipError({ kind: 'too-short' });
   const tailLength = Math.min(size, 22 + MAX_COMMENT);
   const tail = readAt(fd, size - tailLength, tailLength);
   let at = -1;
@@ -51,27 +62,27 @@ export function zipEntries(fd: number): ZipEntry[] {
       break;
     }
   }
-  if (at < 0) throw new ZipError('it has no zip directory (not a zip archive, or a damaged one)');
+  if (at < 0) throw new ZipError({ kind: 'no-directory' });
   let count = tail.readUInt16LE(at + 10);
   let dirSize = tail.readUInt32LE(at + 12);
   let dirOffset = tail.readUInt32LE(at + 16);
   if (count === 0xffff || dirSize === 0xffffffff || dirOffset === 0xffffffff) {
     const locatorAt = size - tailLength + at - 20;
-    if (locatorAt < 0) throw new ZipError('its Zip64 directory is missing');
+    if (locatorAt < 0) throw new ZipError({ kind: 'zip64-missing' });
     const locator = readAt(fd, locatorAt, 20);
-    if (locator.readUInt32LE(0) !== ZIP64_LOCATOR) throw new ZipError('its Zip64 directory is missing');
+    if (locator.readUInt32LE(0) !== ZIP64_LOCATOR) throw new ZipError({ kind: 'zip64-missing' });
     const z = readAt(fd, u64(locator, 8), 56);
-    if (z.readUInt32LE(0) !== ZIP64_EOCD) throw new ZipError('its Zip64 directory is damaged');
+    if (z.readUInt32LE(0) !== ZIP64_EOCD) throw new ZipError({ kind: 'zip64-damaged' });
     count = u64(z, 32);
     dirSize = u64(z, 40);
     dirOffset = u64(z, 48);
   }
-  if (dirOffset + dirSize > size) throw new ZipError('its directory points past its end');
+  if (dirOffset + dirSize > size) throw new ZipError({ kind: 'past-end' });
   const dir = readAt(fd, dirOffset, dirSize);
   const entries: ZipEntry[] = [];
   let p = 0;
   for (let i = 0; i < count; i++) {
-    if (p + 46 > dir.length || dir.readUInt32LE(p) !== CENTRAL) throw new ZipError('its directory is damaged');
+    if (p + 46 > dir.length || dir.readUInt32LE(p) !== CENTRAL) throw new ZipError({ kind: 'directory-damaged' });
     const flags = dir.readUInt16LE(p + 8);
     const method = dir.readUInt16LE(p + 10);
     let compressedSize = dir.readUInt32LE(p + 20);
@@ -108,11 +119,11 @@ export function openZipEntry(path: string, pick: (name: string) => boolean): { e
   let dataStart: number;
   try {
     entry = zipEntries(fd).find((x) => !x.name.endsWith('/') && pick(x.name));
-    if (!entry) throw new ZipError('it holds no CSV file');
-    if (entry.encrypted) throw new ZipError(`${entry.name} in it is encrypted`);
-    if (entry.method !== 0 && entry.method !== 8) throw new ZipError(`${entry.name} in it is compressed with method ${entry.method}, which vetted does not read (only stored and deflated)`);
+    if (!entry) throw new ZipError({ kind: 'no-csv' });
+    if (entry.encrypted) throw new ZipError({ kind: 'encrypted', entry: entry.name });
+    if (entry.method !== 0 && entry.method !== 8) throw new ZipError({ kind: 'method', entry: entry.name, method: entry.method });
     const local = readAt(fd, entry.localOffset, 30);
-    if (local.readUInt32LE(0) !== LOCAL) throw new ZipError('its entry header is damaged');
+    if (local.readUInt32LE(0) !== LOCAL) throw new ZipError({ kind: 'entry-damaged' });
     dataStart = entry.localOffset + 30 + local.readUInt16LE(26) + local.readUInt16LE(28);
   } finally {
     closeSync(fd);

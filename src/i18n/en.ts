@@ -9,6 +9,11 @@ import type { AnswerProblem } from '../domain/checklist.js';
 import type { Case, Demand, LawFault, LetterKind, SkipReason } from '../domain/law.js';
 import type { MissingFact } from '../domain/letter.js';
 import type { TemplateFault } from '../domain/template.js';
+import type { Share, SkippedRows } from '../domain/sources.js';
+import type { ZipProblem } from '../formats/zip-entry.js';
+
+/** The files `vetted paths` names. */
+export type PathWhat = 'database' | 'backups' | 'config' | 'checklists' | 'letters' | 'policy';
 
 const fmt = formatsFor('en', 'en-CA');
 const q = (s: string) => `"${s}"`;
@@ -17,6 +22,30 @@ const iso = (s: string) => s;
 /** The word with its article: "a promise", "an escalation". */
 const an = (w: string) => `${/^[aeiou]/i.test(w) ? 'an' : 'a'} ${w}`;
 const days = (n: number) => fmt.plural(n, { one: 'day', other: 'days' });
+/** Shares of a public record: "12.5%", and "13%" where a line is short. */
+const percent = new Intl.NumberFormat('en', { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 });
+const wholePercent = new Intl.NumberFormat('en', { style: 'percent', maximumFractionDigits: 0 });
+/** Sizes in KB and MB: "1.5 KB", "50.0 MB". */
+const oneDecimal = new Intl.NumberFormat('en', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+/** A month of a public record, "2019-04" → "Apr 2019". */
+const months = new Intl.DateTimeFormat('en', { month: 'short', year: 'numeric', timeZone: 'UTC' });
+const month = (m: string) => months.format(new Date(Date.UTC(Number(m.slice(0, 4)), Number(m.slice(5, 7)) - 1, 1)));
+
+function zipProblem(p: ZipProblem): string {
+  switch (p.kind) {
+    case 'ends-early': return 'the archive ends early';
+    case 'too-short': return 'it is too short to be a zip archive';
+    case 'no-directory': return 'it has no zip directory (not a zip archive, or a damaged one)';
+    case 'zip64-missing': return 'its Zip64 directory is missing';
+    case 'zip64-damaged': return 'its Zip64 directory is damaged';
+    case 'past-end': return 'its directory points past its end';
+    case 'directory-damaged': return 'its directory is damaged';
+    case 'no-csv': return 'it holds no CSV file';
+    case 'entry-damaged': return 'its entry header is damaged';
+    case 'encrypted': return `${p.entry} in it is encrypted`;
+    case 'method': return `${p.entry} in it is compressed with method ${p.method}, which vetted does not read (only stored and deflated)`;
+  }
+}
 const minutes = (n: number) => fmt.plural(n, { one: 'minute', other: 'minutes' });
 
 /** A duration in words: "2 days", "5 hours", "40 minutes". */
@@ -492,6 +521,61 @@ export const en = {
     checklistFallback: (id: string, wanted: string, has: string) => `note: the ${id} checklist has no ${wanted} text; it is shown in ${has}.`,
   },
 
+  // ---- attachments: files kept with incidents ----
+  attachment: {
+    size: (bytes: number) => (bytes < 1024 ? `${fmt.number(bytes)} B` : bytes < 1048576 ? `${oneDecimal.format(bytes / 1024)} KB` : `${oneDecimal.format(bytes / 1048576)} MB`),
+    notAnEvent: (arg: string, incident: string) =>
+      `--event takes the event's number on the timeline of ${incident} (as \`vetted incident show ${incident}\` numbers them), such as --event 3; ${q(arg)} is not one.`,
+    otherIncident: (arg: string, incident: string) => `the event ${arg} belongs to another incident than ${incident}; give an event of ${incident}.`,
+    noFiles: 'give at least one file to attach, such as `vetted incident attach volgatelecom-1 receipt.pdf`.',
+    noFile: (file: string) => `there is no file ${file}; check the path. Nothing was attached.`,
+    folder: (file: string) => `${file} is a folder; attach the files in it one by one (${file}/*). Nothing was attached.`,
+    notRegular: (file: string) => `${file} is not a regular file; attach a copy of it. Nothing was attached.`,
+    tooBig: (file: string, bytes: number, maxBytes: number) =>
+      `${file} is ${oneDecimal.format(bytes / 1048576)} MB; attachments can be at most ${fmt.number(maxBytes / 1048576)} MB, so keep a smaller copy. Nothing was attached.`,
+    larger: (name: string, maxBytes: number) => `${name} is larger than ${fmt.number(maxBytes / 1048576)} MB; keep a smaller copy.`,
+    grew: (file: string, maxBytes: number) => `${file} grew past ${fmt.number(maxBytes / 1048576)} MB while it was read; nothing was attached.`,
+    noIncident: (id: string) => `there is no incident ${q(id)}; see \`vetted incident list\` for the ids. Nothing was attached.`,
+    noEvent: (incident: string, n: number, events: number) =>
+      `${incident} has no event ${n} (its timeline has ${fmt.number(events)}); see \`vetted incident show ${incident}\`. Nothing was attached.`,
+    already: (name: string, incident: string, id: number) => `${name} is attached to ${incident} already (attachment ${id})`,
+    attached: (name: string, size: string, incident: string, id: number) => `attached ${name} (${size}) to ${incident} as attachment ${id}`,
+    notAnId: (given: string) => `an attachment id is a number, as \`vetted incident show ID\` lists them; ${q(given)} is not one.`,
+    noAttachment: (id: string) => `there is no attachment ${id}; \`vetted incident show ID\` lists an incident's attachments.`,
+    exists: (path: string) => `${path} exists already; choose where to write it with --out FILE.`,
+    outIsFolder: (path: string) => `${path} is a folder; give --out the path of a file.`,
+    wrote: (path: string, size: string) => `wrote ${path} (${size}, SHA-256 checked)`,
+    damaged: (sha: string) => `the stored content with SHA-256 ${sha} no longer matches its hash: the database is damaged; restore a backup with \`vetted restore FILE\`.`,
+    none: 'No files kept yet. Keep one with `vetted incident attach ID FILE`.',
+    headers: ['ID', 'INCIDENT', 'EVENT', 'NAME', 'SIZE', 'ADDED'],
+    added: (at: string) => iso(at),
+  },
+
+  // ---- paths: where each file lives ----
+  paths: {
+    headers: ['WHAT', 'WHERE', 'SET BY'],
+    what: { database: 'database', backups: 'backups', config: 'config', checklists: 'checklists', letters: 'letters', policy: 'policy' } as Record<PathWhat, string>,
+    setBy: {
+      '--db': 'the --db flag',
+      VETTED_DB: 'VETTED_DB',
+      VETTED_CONFIG: 'VETTED_CONFIG',
+      XDG_DATA_HOME: 'XDG_DATA_HOME',
+      XDG_CONFIG_HOME: 'XDG_CONFIG_HOME',
+      default: 'the default',
+    } as Record<string, string>,
+    besideDatabase: (by: string) => `beside the database (${by})`,
+    inConfig: (by: string) => `in the config folder (${by})`,
+    notThere: ' (not there yet)',
+  },
+
+  // ---- completion: its messages (the menus' descriptions are the help's) ----
+  completion: {
+    noShell: (shells: readonly string[], given: string) => `there is completion for ${shells.join(', ')}, not ${q(given)}; run \`vetted completion bash\` (or zsh, fish).`,
+    help: 'show help',
+    /** The headings of zsh's menus, where its completion style shows them. */
+    groups: { flag: 'flag', command: 'command' },
+  },
+
   // ---- help: commander's own words, and every command's ----
   help: {
     usage: 'Usage:',
@@ -906,6 +990,106 @@ export const en = {
     listsOf: (name: string, label: string | null, exportedAt: string | null) =>
       `The lists of ${q(name)}${label ? ` (${label})` : ''}${exportedAt ? `, shared ${exportedAt}` : ''}, as they gave them:`,
     sourcesSay: (text: string) => `sources: ${text}`,
+
+    // the command: adding, replacing and removing a source
+    needsName: 'a source needs a name: give it with --name, such as --name dmitry.',
+    longName: (max: number) => `a source name can be at most ${max} characters; shorten it.`,
+    badKind: (kinds: readonly string[], given: string) => `--kind takes ${kinds.join(' or ')}, not ${q(given)}.`,
+    noFile: (file: string) => `there is no file ${file}; check the path.`,
+    folder: (file: string) => `${file} is a folder; give the path of the source's file.`,
+    unknown: (name: string, known: string[]) =>
+      `there is no source ${q(name)}; ${known.length ? `the sources are ${known.map(q).join(', ')}` : 'add one with `vetted source add FILE --name NAME`'}.`,
+    taken: (name: string) => `there is a source ${q(name)} already; choose another --name, or replace it with \`vetted source update ${q(name)} FILE\`.`,
+    noCompany: (name: string) => `there is no company ${q(name)}; see \`vetted company list\`.`,
+    progress: (file: string, rows: number, perSecond: number) => `reading ${file}: ${fmt.number(rows)} rows (${fmt.number(perSecond)}/s)…`,
+    added: (name: string, kind: string, companies: number, known: number) =>
+      `added source ${q(name)} (${kind}): ${fmt.plural(companies, { one: 'company', other: 'companies' })}, ${fmt.number(known)} of them yours`,
+    replaced: (name: string, kind: string, companies: number, known: number) =>
+      `replaced source ${q(name)} (${kind}): ${fmt.plural(companies, { one: 'company', other: 'companies' })}, ${fmt.number(known)} of them yours`,
+    rowsRead: (read: number, skipped: number, from: string | null, to: string | null) =>
+      `${fmt.number(read)} rows read, ${fmt.number(skipped)} skipped; complaints received ${from ?? '—'} to ${to ?? '—'}`,
+    matchHint: (name: string) => `link your companies to its names: vetted source match ${q(name)}`,
+    onItsLists: (listed: number, label: string | null, exportedAt: string | null) =>
+      `${fmt.number(listed)} on its lists${label ? `; it calls itself ${q(label)}` : ''}${exportedAt ? `; shared ${iso(exportedAt)}` : ''}`,
+    removed: (name: string) => `removed source ${q(name)} and everything read from it`,
+    /** The label of a public record's source, in the reader's words (the stored one is for JSON). */
+    cfpbLabel: 'Consumer Financial Protection Bureau complaint database',
+
+    // source list and source show
+    none: 'No sources yet. Add a shared file with `vetted source add FILE --name NAME`, or a CFPB complaint file with `--kind cfpb`.',
+    listHeaders: ['NAME', 'KIND', 'LABEL', 'DATE', 'COMPANIES', 'YOU KNOW', 'ADDED'],
+    dateRange: (from: string | null, to: string | null) => `${from ?? '—'} to ${to ?? '—'}`,
+    day: (date: string) => date.slice(0, 10),
+    file: (file: string, sha: string) => `file: ${file} · sha256 ${sha}…`,
+    dates: (added: string, replaced: string | null, shared: string | null) =>
+      `added ${iso(added)}${replaced ? ` · replaced ${iso(replaced)}` : ''}${shared ? ` · shared ${iso(shared)}` : ''}`,
+    rowsLine: (read: number, skipped: number, from: string | null, to: string | null) =>
+      `${fmt.number(read)} rows read, ${fmt.number(skipped)} skipped · complaints received ${from ?? '—'} to ${to ?? '—'}`,
+    cfpbHeaders: ['THEIR NAME', 'YOURS', 'COMPLAINTS'],
+    vettedHeaders: ['THEIR NAME', 'YOURS', 'LIST', 'SINCE'],
+    known: (n: number) => `Companies you know (${fmt.number(n)})`,
+    noneKnown: '  none yet: link names with `vetted source match` and `vetted company alias`',
+    unknownCompanies: (n: number) => `Companies you do not know (${fmt.number(n)})`,
+    more: (n: number) => `  … and ${fmt.number(n)} more (--all shows every one)`,
+
+    // source match
+    nothingLike: (source: string) => `  no name in ${q(source)} looks like it`,
+    complaints: (n: number) => ` (${fmt.plural(n, { one: 'complaint', other: 'complaints' })})`,
+    linked: 'linked',
+    alike: (percent: number) => `${percent}% alike`,
+    linkIt: (command: string) => `    link it: ${command}`,
+    noneAlike: (source: string) => `No name in ${q(source)} looks like one of your companies.`,
+
+    // rows a reader skipped
+    skipped: (count: number, reason: SkippedRows['reason'], lines: number[], more: boolean) =>
+      `  skipped ${fmt.plural(count, { one: 'row', other: 'rows' })} with ${
+        ({ 'no-company': 'no company', 'bad-date': 'a date that is not a date', 'short-row': 'fewer columns than the header' } as const)[reason]
+      } (${lines.length === 1 ? 'line' : 'lines'} ${lines.join(', ')}${more ? ', …' : ''})`,
+
+    // the readers' refusals
+    noColumn: (file: string, column: string, columns: string) =>
+      `${file} has no ${q(column)} column, so it is not a CFPB complaint file (its columns: ${columns}); nothing was stored.`,
+    notZip: (file: string, problem: ZipProblem) => `${file} cannot be read as a zip archive: ${zipProblem(problem)}; give the CSV file or the archive as CFPB publishes it.`,
+    damagedZip: (file: string, detail: string) => `${file} is a damaged zip archive (${detail}); download it again.`,
+    empty: (file: string) => `${file} is empty; give a CFPB complaint file.`,
+    tooBig: (file: string, mb: number, max: number) => `${file} is ${fmt.number(mb)} MB; vetted reads shared files of up to ${fmt.number(max)} MB.`,
+    invalid: (file: string, problems: string) => `${file} is not a valid vetted/1 file: ${problems}; nothing was stored.`,
+
+    // "What others say" beside a company's record
+    othersTitle: 'What others say',
+    othersApart: ' (their data, kept apart from yours; it does not change your verdict)',
+    /** The reason a shared list gives, in the reader's language when the file has it. */
+    reasonText: (r: { text: string; text_ru?: string }) => r.text,
+    as: (names: string[]) => ` as ${names.join(', ')}`,
+    pinned: 'pinned: ',
+    since: (date: string) => ` since ${iso(date.slice(0, 10))}`,
+    onNone: 'on none of their lists',
+    theySay: (list: ListName) => `they say ${list}; `,
+    byYourPolicy: 'by your policy: ',
+    placement: (p: Placement): string => p,
+    theirEvidence: (checks: number, incidents: number) =>
+      `(their ${fmt.plural(checks, { one: 'check', other: 'checks' })} and ${fmt.plural(incidents, { one: 'incident', other: 'incidents' })})`,
+    publicRecordOf: (names: string[], through: string | null) => `(public complaint record, as ${names.join(', ')}, through ${through ? iso(through.slice(0, 10)) : '—'})`,
+    briefRecord: (source: string, complaints: number, from: string, to: string, anyRelief: number | null) =>
+      `${source}: ${fmt.plural(complaints, { one: 'public complaint', other: 'public complaints' })} ${month(from)}–${month(to)}, any relief ${anyRelief === null ? '—' : wholePercent.format(anyRelief)}`,
+    notNormalised: '(not normalised by size)',
+
+    // the public complaint record
+    record: {
+      complaints: (from: string, to: string, last: number, previous: number, all: number) =>
+        `complaints ${month(from)}–${month(to)}: ${fmt.number(last)} · the 12 months before: ${fmt.number(previous)} · all in this source: ${fmt.number(all)}`,
+      monetary: (rate: string) => `closed with monetary relief: ${rate}`,
+      anyRelief: (rate: string) => `closed with any relief: ${rate}`,
+      untimely: (rate: string) => `untimely responses: ${rate}`,
+      disputed: (rate: string) => `responses disputed by the consumer (until April 2017): ${rate}`,
+      rate: (s: Share, min: number) => (s.rate === null ? `— (fewer than ${fmt.plural(min, { one: 'complaint', other: 'complaints' })})` : `${percent.format(s.rate)} (${fmt.number(s.count)} of ${fmt.number(s.of)})`),
+      topProducts: (items: string) => `top products: ${items}`,
+      topIssues: (items: string) => `top issues: ${items}`,
+      item: (name: string, complaints: number) => `${name} (${fmt.number(complaints)})`,
+      noProduct: '(none)',
+      caveat:
+        "Counts are not normalised by the company's size (a big bank gets more complaints than a small one), and the company chooses its own response category. The public record never decides a verdict.",
+    },
   },
 
   answers: {

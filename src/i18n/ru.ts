@@ -6,11 +6,46 @@ import type { Change, FindingFacts, Policy, RuleId } from '../domain/policy.js';
 import type { CheckVerdict, Channel, CompensationKind, Effort, EventType, Fault, Level, ListName, Outcome, Placement } from '../domain/types.js';
 import { formatsFor } from './format.js';
 import type { LetterKind } from '../domain/law.js';
+import type { ZipProblem } from '../formats/zip-entry.js';
 
 const fmt = formatsFor('ru');
 const q = (s: string) => `«${s}»`;
 const days = (n: number) => fmt.plural(n, { one: 'день', few: 'дня', many: 'дней', other: 'дня' });
 const minutes = (n: number) => fmt.plural(n, { one: 'минута', few: 'минуты', many: 'минут', other: 'минуты' });
+const rowForms = { one: 'строка', few: 'строки', many: 'строк', other: 'строки' };
+const companyForms = { one: 'компания', few: 'компании', many: 'компаний', other: 'компании' };
+const complaintForms = { one: 'жалоба', few: 'жалобы', many: 'жалоб', other: 'жалобы' };
+const day = (date: string | null) => (date ? fmt.date(date) : '—');
+/** Доли в публичных записях жалоб: «12,5 %», в коротких строках «13 %». */
+const percent = new Intl.NumberFormat('ru', { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 });
+const wholePercent = new Intl.NumberFormat('ru', { style: 'percent', maximumFractionDigits: 0 });
+/** Размеры в КБ и МБ: «1,5 КБ», «50,0 МБ». */
+const oneDecimal = new Intl.NumberFormat('ru', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+/** Месяц публичных записей: «2019-04» → «апр. 2019». */
+const months = new Intl.DateTimeFormat('ru', { month: 'short', year: 'numeric', timeZone: 'UTC' });
+const month = (m: string) =>
+  months
+    .formatToParts(new Date(Date.UTC(Number(m.slice(0, 4)), Number(m.slice(5, 7)) - 1, 1)))
+    .filter((p) => p.type !== 'literal' || p.value === ' ')
+    .map((p) => p.value)
+    .join('')
+    .trim();
+
+function zipProblem(p: ZipProblem): string {
+  switch (p.kind) {
+    case 'ends-early': return 'архив обрывается раньше времени';
+    case 'too-short': return 'он слишком короткий для zip-архива';
+    case 'no-directory': return 'в нём нет каталога zip (это не zip-архив или он повреждён)';
+    case 'zip64-missing': return 'в нём нет каталога Zip64';
+    case 'zip64-damaged': return 'его каталог Zip64 повреждён';
+    case 'past-end': return 'его каталог указывает за конец файла';
+    case 'directory-damaged': return 'его каталог повреждён';
+    case 'no-csv': return 'в нём нет файла CSV';
+    case 'entry-damaged': return 'заголовок файла в нём повреждён';
+    case 'encrypted': return `${p.entry} в нём зашифрован`;
+    case 'method': return `${p.entry} в нём сжат методом ${p.method}, который vetted не читает (только без сжатия и deflate)`;
+  }
+}
 const minutesAcc = (n: number) => fmt.plural(n, { one: 'минуту', few: 'минуты', many: 'минут', other: 'минуты' });
 /** Виды писем: именительный и родительный падеж. */
 const kindNom: Record<LetterKind, string> = { complaint: 'жалоба', escalation: 'эскалация', claim: 'претензия', regulator: 'жалоба регулятору' };
@@ -467,6 +502,57 @@ export const ru: Catalog = {
     checklistFallback: (id, wanted, has) => `заметьте: в чек-листе ${id} нет текста на языке «${wanted}»; он показан на языке «${has}».`,
   },
 
+  attachment: {
+    size: (bytes) => (bytes < 1024 ? `${fmt.number(bytes)} Б` : bytes < 1048576 ? `${oneDecimal.format(bytes / 1024)} КБ` : `${oneDecimal.format(bytes / 1048576)} МБ`),
+    notAnEvent: (arg, incident) =>
+      `--event принимает номер события в хронологии ${incident} (как их нумерует \`vetted incident show ${incident}\`), например --event 3; ${q(arg)} — не такой номер.`,
+    otherIncident: (arg, incident) => `событие ${arg} относится не к ${incident}, а к другому обращению; укажите событие обращения ${incident}.`,
+    noFiles: 'укажите хотя бы один файл, например `vetted incident attach volgatelecom-1 receipt.pdf`.',
+    noFile: (file) => `файла ${file} нет; проверьте путь. Ничего не добавлено.`,
+    folder: (file) => `${file} — папка; добавьте файлы из неё по одному (${file}/*). Ничего не добавлено.`,
+    notRegular: (file) => `${file} — не обычный файл; добавьте его копию. Ничего не добавлено.`,
+    tooBig: (file, bytes, maxBytes) =>
+      `${file} занимает ${oneDecimal.format(bytes / 1048576)} МБ, а вложение может быть не больше ${fmt.number(maxBytes / 1048576)} МБ; сохраните копию поменьше. Ничего не добавлено.`,
+    larger: (name, maxBytes) => `${name} больше ${fmt.number(maxBytes / 1048576)} МБ; сохраните копию поменьше.`,
+    grew: (file, maxBytes) => `${file} вырос больше ${fmt.number(maxBytes / 1048576)} МБ, пока его читали; ничего не добавлено.`,
+    noIncident: (id) => `обращения ${q(id)} нет; номера: \`vetted incident list\`. Ничего не добавлено.`,
+    noEvent: (incident, n, events) =>
+      `в ${incident} нет события ${n} (в его хронологии ${fmt.plural(events, { one: 'событие', few: 'события', many: 'событий', other: 'события' })}); см. \`vetted incident show ${incident}\`. Ничего не добавлено.`,
+    already: (name, incident, id) => `${name} уже приложен к ${incident} (вложение ${id})`,
+    attached: (name, size, incident, id) => `${name} (${size}) приложен к ${incident} как вложение ${id}`,
+    notAnId: (given) => `номер вложения — число, как их перечисляет \`vetted incident show НОМЕР\`; ${q(given)} — не число.`,
+    noAttachment: (id) => `вложения ${id} нет; вложения обращения перечисляет \`vetted incident show НОМЕР\`.`,
+    exists: (path) => `${path} уже есть; укажите, куда записать, в --out ФАЙЛ.`,
+    outIsFolder: (path) => `${path} — папка; укажите в --out путь к файлу.`,
+    wrote: (path, size) => `записано: ${path} (${size}, SHA-256 сверен)`,
+    damaged: (sha) => `сохранённое содержимое с SHA-256 ${sha} больше не совпадает со своим хешем: база данных повреждена; восстановите резервную копию: \`vetted restore ФАЙЛ\`.`,
+    none: 'Сохранённых файлов пока нет. Сохраните файл командой `vetted incident attach НОМЕР ФАЙЛ`.',
+    headers: ['№', 'ОБРАЩЕНИЕ', 'СОБЫТИЕ', 'ИМЯ', 'РАЗМЕР', 'ДОБАВЛЕНО'],
+    added: (at) => fmt.dateTime(at),
+  },
+
+  paths: {
+    headers: ['ЧТО', 'ГДЕ', 'ЧЕМ ЗАДАНО'],
+    what: { database: 'база данных', backups: 'резервные копии', config: 'настройки', checklists: 'чек-листы', letters: 'шаблоны писем', policy: 'политика' },
+    setBy: {
+      '--db': 'флаг --db',
+      VETTED_DB: 'переменная $VETTED_DB',
+      VETTED_CONFIG: 'переменная $VETTED_CONFIG',
+      XDG_DATA_HOME: 'переменная $XDG_DATA_HOME',
+      XDG_CONFIG_HOME: 'переменная $XDG_CONFIG_HOME',
+      default: 'по умолчанию',
+    },
+    besideDatabase: (by) => `рядом с базой данных (${by})`,
+    inConfig: (by) => `в папке настроек (${by})`,
+    notThere: ' (пока нет)',
+  },
+
+  completion: {
+    noShell: (shells, given) => `автодополнение есть для ${shells.join(', ')}, а не для ${q(given)}; запустите \`vetted completion bash\` (или zsh, fish).`,
+    help: 'показать справку',
+    groups: { flag: 'параметр', command: 'команда' },
+  },
+
   help: {
     usage: 'Использование:',
     options: 'Параметры:',
@@ -918,6 +1004,94 @@ export const ru: Catalog = {
     noSource: (name) => `источника ${q(name)} нет; список: \`vetted source list\`.`,
     listsOf: (name, label, exportedAt) => `Списки источника ${q(name)}${label ? ` (${label})` : ''}${exportedAt ? `, переданные ${fmt.dateTime(exportedAt)}` : ''}, как он их дал:`,
     sourcesSay: (text) => `источники: ${text}`,
+
+    needsName: 'у источника должно быть имя: укажите его в --name, например --name dmitry.',
+    longName: (max) => `имя источника — не длиннее ${fmt.plural(max, { one: 'знака', few: 'знаков', many: 'знаков', other: 'знака' })}; сократите его.`,
+    badKind: (kinds, given) => `--kind принимает ${kinds.join(' или ')}, а не ${q(given)}.`,
+    noFile: (file) => `файла ${file} нет; проверьте путь.`,
+    folder: (file) => `${file} — папка; укажите путь к файлу источника.`,
+    unknown: (name, known) => `источника ${q(name)} нет; ${known.length ? `источники: ${known.map(q).join(', ')}` : 'добавьте источник: `vetted source add ФАЙЛ --name ИМЯ`'}.`,
+    taken: (name) => `источник ${q(name)} уже есть; выберите другое имя в --name или замените его данные: \`vetted source update "${name}" ФАЙЛ\`.`,
+    noCompany: (name) => `компании ${q(name)} нет; список: \`vetted company list\`.`,
+    progress: (file, rows, perSecond) => `чтение ${file}: ${fmt.plural(rows, rowForms)} (${fmt.number(perSecond)} в секунду)…`,
+    added: (name, kind, companies, known) => `источник ${q(name)} (${kind}) добавлен: ${fmt.plural(companies, companyForms)}, из них ваших — ${fmt.number(known)}`,
+    replaced: (name, kind, companies, known) => `источник ${q(name)} (${kind}) заменён: ${fmt.plural(companies, companyForms)}, из них ваших — ${fmt.number(known)}`,
+    rowsRead: (read, skipped, from, to) => `прочитано строк: ${fmt.number(read)}, пропущено: ${fmt.number(skipped)}; жалобы поступили с ${day(from)} по ${day(to)}`,
+    matchHint: (name) => `свяжите свои компании с его названиями: vetted source match "${name}"`,
+    onItsLists: (listed, label, exportedAt) =>
+      `в его списках: ${fmt.plural(listed, companyForms)}${label ? `; он называет себя ${q(label)}` : ''}${exportedAt ? `; передан ${fmt.dateTime(exportedAt)}` : ''}`,
+    removed: (name) => `источник ${q(name)} удалён вместе со всем, что из него прочитано`,
+    cfpbLabel: 'база данных жалоб CFPB (США)',
+
+    none: 'Источников пока нет. Добавьте присланный список: `vetted source add ФАЙЛ --name ИМЯ` — или файл жалоб CFPB, указав --kind cfpb.',
+    listHeaders: ['ИМЯ', 'ВИД', 'ПОДПИСЬ', 'ДАТА', 'КОМПАНИЙ', 'ИЗВЕСТНЫ ВАМ', 'ДОБАВЛЕН'],
+    dateRange: (from, to) => `с ${day(from)} по ${day(to)}`,
+    day: (date) => fmt.date(date),
+    file: (file, sha) => `файл: ${file} · sha256 ${sha}…`,
+    dates: (added, replaced, shared) =>
+      `добавлен ${fmt.dateTime(added)}${replaced ? ` · заменён ${fmt.dateTime(replaced)}` : ''}${shared ? ` · передан ${fmt.dateTime(shared)}` : ''}`,
+    rowsLine: (read, skipped, from, to) => `прочитано строк: ${fmt.number(read)}, пропущено: ${fmt.number(skipped)} · жалобы поступили с ${day(from)} по ${day(to)}`,
+    cfpbHeaders: ['ИХ НАЗВАНИЕ', 'У ВАС', 'ЖАЛОБ'],
+    vettedHeaders: ['ИХ НАЗВАНИЕ', 'У ВАС', 'СПИСОК', 'С КАКОГО ДНЯ'],
+    known: (n) => `Известные вам компании (${fmt.number(n)})`,
+    noneKnown: '  пока нет: свяжите названия командами `vetted source match` и `vetted company alias`',
+    unknownCompanies: (n) => `Незнакомые вам компании (${fmt.number(n)})`,
+    more: (n) => `  … и ещё ${fmt.number(n)} (--all покажет все)`,
+
+    nothingLike: (source) => `  в источнике ${q(source)} похожих названий нет`,
+    complaints: (n) => ` (${fmt.plural(n, complaintForms)})`,
+    linked: 'связано',
+    alike: (percent) => `сходство ${fmt.number(percent)} %`,
+    linkIt: (command) => `    связать: ${command}`,
+    noneAlike: (source) => `В источнике ${q(source)} нет названий, похожих на ваши компании.`,
+
+    skipped: (count, reason, lines, more) =>
+      `  ${fmt.pluralWord(count, { one: 'пропущена', few: 'пропущены', many: 'пропущено', other: 'пропущено' })} ${fmt.plural(count, rowForms)}: ${
+        ({ 'no-company': 'не указана компания', 'bad-date': 'в поле даты не дата', 'short-row': 'столбцов меньше, чем в заголовке' } as const)[reason]
+      } (${lines.length === 1 ? 'строка' : 'строки'} ${lines.join(', ')}${more ? ', …' : ''})`,
+
+    noColumn: (file, column, columns) => `в ${file} нет столбца ${q(column)}, так что это не файл жалоб CFPB (его столбцы: ${columns}); ничего не сохранено.`,
+    notZip: (file, problem) => `${file} не читается как zip-архив: ${zipProblem(problem)}; укажите файл CSV или архив в том виде, в каком его публикует CFPB.`,
+    damagedZip: (file, detail) => `${file} — повреждённый zip-архив (${detail}); скачайте его заново.`,
+    empty: (file) => `${file} пуст; укажите файл жалоб CFPB.`,
+    tooBig: (file, mb, max) => `${file} занимает ${fmt.number(mb)} МБ; vetted читает присланные файлы размером до ${fmt.number(max)} МБ.`,
+    invalid: (file, problems) => `${file} — не файл vetted/1: ${problems}; ничего не сохранено.`,
+
+    othersTitle: 'Что говорят другие',
+    othersApart: ' (их данные, отдельно от ваших; на ваш вердикт они не влияют)',
+    reasonText: (r) => r.text_ru ?? r.text,
+    as: (names) => ` под названием ${names.join(', ')}`,
+    pinned: 'закреплено: ',
+    since: (date) => ` с ${fmt.date(date)}`,
+    onNone: 'нет ни в одном из их списков',
+    theySay: (list) => `у них — ${ru.words.list[list]}; `,
+    byYourPolicy: 'по вашей политике: ',
+    placement: (p) => (p === 'unlisted' ? 'ни в одном списке' : ru.words.list[p]),
+    theirEvidence: (checks, incidents) =>
+      `(их ${fmt.plural(checks, { one: 'проверка', few: 'проверки', many: 'проверок', other: 'проверки' })} и ${fmt.plural(incidents, { one: 'обращение', few: 'обращения', many: 'обращений', other: 'обращения' })})`,
+    publicRecordOf: (names, through) => `(публичные записи жалоб, под названием ${names.join(', ')}, по ${through ? fmt.date(through) : '—'})`,
+    briefRecord: (source, complaints, from, to, anyRelief) =>
+      `${source}: ${fmt.plural(complaints, { one: 'публичная жалоба', few: 'публичные жалобы', many: 'публичных жалоб', other: 'публичной жалобы' })} за ${month(from)} — ${month(to)}, закрыто с каким-либо возмещением: ${anyRelief === null ? '—' : wholePercent.format(anyRelief)}`,
+    notNormalised: '(без поправки на размер компании)',
+
+    record: {
+      complaints: (from, to, last, previous, all) =>
+        `жалоб за ${month(from)} — ${month(to)}: ${fmt.number(last)} · за 12 месяцев до того: ${fmt.number(previous)} · всего в этом источнике: ${fmt.number(all)}`,
+      monetary: (rate) => `закрыто с денежным возмещением: ${rate}`,
+      anyRelief: (rate) => `закрыто с каким-либо возмещением: ${rate}`,
+      untimely: (rate) => `ответы не в срок: ${rate}`,
+      disputed: (rate) => `ответы, оспоренные потребителем (до апреля 2017 года): ${rate}`,
+      rate: (s, min) =>
+        s.rate === null
+          ? `— (меньше ${fmt.plural(min, { one: 'жалобы', few: 'жалоб', many: 'жалоб', other: 'жалобы' })})`
+          : `${percent.format(s.rate)} (${fmt.number(s.count)} из ${fmt.number(s.of)})`,
+      topProducts: (items) => `чаще всего жалуются на продукты: ${items}`,
+      topIssues: (items) => `чаще всего жалуются на проблемы: ${items}`,
+      item: (name, complaints) => `${name} (${fmt.number(complaints)})`,
+      noProduct: '(не указан)',
+      caveat:
+        'Числа не приведены к размеру компании (на большой банк жалуются чаще, чем на маленький), а категорию своего ответа компания выбирает сама. Публичные записи жалоб никогда не решают вердикт.',
+    },
   },
 
   answers: {

@@ -9,6 +9,7 @@ import type { Readable } from 'node:stream';
 import { CsvStream } from '../formats/csv-stream.js';
 import { openZipEntry, ZipError } from '../formats/zip-entry.js';
 import { UserError } from '../errors.js';
+import { t } from '../i18n/index.js';
 import { COUNT_FIELDS, type ComplaintCounts, type SkippedRows } from '../domain/sources.js';
 import type { CountRow, SourceData } from '../store/sources.js';
 
@@ -95,7 +96,7 @@ export class ComplaintCounter {
     const names = cells.map((c) => c.trim().toLowerCase());
     for (const r of REQUIRED) {
       if (!names.includes(r.toLowerCase())) {
-        throw new UserError(`${this.file} has no "${r}" column, so it is not a CFPB complaint file (its columns: ${cells.slice(0, 8).join(', ')}${cells.length > 8 ? '…' : ''}); nothing was stored.`);
+        throw new UserError(t().sources.noColumn(this.file, r, `${cells.slice(0, 8).join(', ')}${cells.length > 8 ? '…' : ''}`));
       }
     }
     this.width = cells.length;
@@ -249,7 +250,7 @@ export async function readCfpbFile(path: string, shownAs: string, opts: CfpbRead
     try {
       stream = openZipEntry(path, (name) => /\.csv$/i.test(name)).stream;
     } catch (err) {
-      if (err instanceof ZipError) throw new UserError(`${shownAs} cannot be read as a zip archive: ${err.message}; give the CSV file or the archive as CFPB publishes it.`);
+      if (err instanceof ZipError) throw new UserError(t().sources.notZip(shownAs, err.problem));
       throw err;
     }
   } else stream = createReadStream(path, { highWaterMark: 1 << 20 });
@@ -269,12 +270,12 @@ export async function readCfpbFile(path: string, shownAs: string, opts: CfpbRead
     }
   } catch (err) {
     stream.destroy();
-    if ((err as { code?: string }).code?.startsWith('Z_')) throw new UserError(`${shownAs} is a damaged zip archive (${(err as Error).message}); download it again.`);
+    if ((err as { code?: string }).code?.startsWith('Z_')) throw new UserError(t().sources.damagedZip(shownAs, (err as Error).message));
     throw err;
   }
   counter.csv.end();
   // A file with a header and no rows is an empty record; one without even a header is refused.
-  if (!counter.headerSeen) throw new UserError(`${shownAs} is empty; give a CFPB complaint file.`);
+  if (!counter.headerSeen) throw new UserError(t().sources.empty(shownAs));
   const result = counter.result();
   const { skipped, ...data } = result;
   return {

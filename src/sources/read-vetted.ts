@@ -4,6 +4,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import { UserError } from '../errors.js';
+import { t } from '../i18n/index.js';
 import { parseDataDocument } from '../formats/data-text.js';
 import { describeProblems, validateDataFile } from '../formats/data-file.js';
 import { companyKey } from '../domain/names.js';
@@ -14,11 +15,11 @@ const MAX_BYTES = 512 * 1024 * 1024;
 
 export function readVettedFile(path: string, shownAs: string): SourceData {
   const size = statSync(path).size;
-  if (size > MAX_BYTES) throw new UserError(`${shownAs} is ${Math.round(size / 1048576)} MB; vetted reads shared files of up to 512 MB.`);
+  if (size > MAX_BYTES) throw new UserError(t().sources.tooBig(shownAs, Math.round(size / 1048576), MAX_BYTES / 1048576));
   const bytes = readFileSync(path);
   const { data } = parseDataDocument(bytes.toString('utf8'), shownAs);
   const validated = validateDataFile(data);
-  if ('errors' in validated) throw new UserError(`${shownAs} is not a valid vetted/1 file: ${describeProblems(validated.errors)}; nothing was stored.`);
+  if ('errors' in validated) throw new UserError(t().sources.invalid(shownAs, describeProblems(validated.errors)));
   const doc = validated.value;
 
   const companies: SourceCompanyData[] = [];

@@ -4,6 +4,7 @@
 import { createHash } from 'node:crypto';
 import type { Store } from './store.js';
 import { UserError } from '../errors.js';
+import { t } from '../i18n/index.js';
 import { eventContentKey } from '../domain/events.js';
 import type { IncidentEvent } from '../domain/types.js';
 
@@ -67,7 +68,7 @@ export interface NewAttachment {
  * attachment (same incident, event, name and content) was there already.
  */
 export function addAttachment(store: Store, a: NewAttachment): { id: number; existing: boolean; sha256: string } {
-  if (a.data.length > MAX_ATTACHMENT_BYTES) throw new UserError(`${a.name} is larger than ${MAX_ATTACHMENT_BYTES / 1048576} MB; keep a smaller copy.`);
+  if (a.data.length > MAX_ATTACHMENT_BYTES) throw new UserError(t().attachment.larger(a.name, MAX_ATTACHMENT_BYTES));
   const sha = sha256Of(a.data);
   const db = store.db;
   let blob = db.prepare('SELECT id FROM blobs WHERE sha256 = ?').get(sha) as { id: number } | undefined;
@@ -96,7 +97,7 @@ export function contentOf(store: Store, sha: string): Buffer | undefined {
 }
 
 function damaged(sha: string): UserError {
-  return new UserError(`the stored content with SHA-256 ${sha} no longer matches its hash: the database is damaged; restore a backup with \`vetted restore FILE\`.`);
+  return new UserError(t().attachment.damaged(sha));
 }
 
 export function attachmentsOf(store: Store, incidentRowId: number): AttachmentInfo[] {

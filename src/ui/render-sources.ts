@@ -2,54 +2,49 @@
 // record with its caveat, the list of sources, one source, and suggested name links.
 
 import type { OtherView } from '../sources/others-say.js';
-import type { ComplaintRecord, Share, SkippedRows } from '../domain/sources.js';
+import type { ComplaintRecord, SkippedRows } from '../domain/sources.js';
 import { MIN_FOR_RATE } from '../domain/sources.js';
 import type { SourceSummary } from '../store/sources.js';
 import type { Paint } from './colour.js';
 import { safeText } from './safe.js';
 import { renderTable } from './table.js';
 import { listColour } from './render-lists.js';
-import { datePart } from '../domain/dates.js';
+import { t } from '../i18n/index.js';
 
-const n = (x: number) => x.toLocaleString('en-US');
-const rate = (s: Share) => (s.rate === null ? `— (fewer than ${MIN_FOR_RATE} complaints)` : `${(s.rate * 100).toFixed(1)}% (${n(s.count)} of ${n(s.of)})`);
-
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-const month = (m: string) => `${MONTHS[Number(m.slice(5, 7)) - 1]} ${m.slice(0, 4)}`;
-
+/** The caveat as JSON carries it: JSON is the same in every language. */
 export const PUBLIC_RECORD_CAVEAT =
-  'Counts are not normalised by the company\'s size (a big bank gets more complaints than a small one), and the company chooses its own response category. The public record never decides a verdict.';
+  "Counts are not normalised by the company's size (a big bank gets more complaints than a small one), and the company chooses its own response category. The public record never decides a verdict.";
 
 /** A public complaint record: the last 12 months and the 12 before, shares, top products and issues, and the caveat. */
 export function renderPublicRecord(r: ComplaintRecord, p: Paint, indent = '  '): string[] {
+  const w = t().sources.record;
+  const rate = (x: Parameters<typeof w.rate>[0]) => w.rate(x, MIN_FOR_RATE);
   const lines: string[] = [];
   const l = r.last12;
-  const prev = r.previous12;
-  lines.push(`${indent}complaints ${month(l.from)}–${month(l.to)}: ${n(l.complaints)} · the 12 months before: ${n(prev.complaints)} · all in this source: ${n(r.all_time)}`);
-  lines.push(`${indent}closed with monetary relief: ${rate(l.monetary_relief)}`);
-  lines.push(`${indent}closed with any relief: ${rate(l.any_relief)}`);
-  lines.push(`${indent}untimely responses: ${rate(l.untimely)}`);
-  if (r.disputed) lines.push(`${indent}responses disputed by the consumer (until April 2017): ${rate(r.disputed)}`);
-  if (r.top_products.length) lines.push(`${indent}top products: ${r.top_products.map((x) => `${safeText(x.product || '(none)')} (${n(x.complaints)})`).join(' · ')}`);
-  if (r.top_issues.length) lines.push(`${indent}top issues: ${r.top_issues.map((x) => `${safeText(x.issue)} (${n(x.complaints)})`).join(' · ')}`);
-  lines.push(p.dim(`${indent}${PUBLIC_RECORD_CAVEAT}`));
+  lines.push(`${indent}${w.complaints(l.from, l.to, l.complaints, r.previous12.complaints, r.all_time)}`);
+  lines.push(`${indent}${w.monetary(rate(l.monetary_relief))}`);
+  lines.push(`${indent}${w.anyRelief(rate(l.any_relief))}`);
+  lines.push(`${indent}${w.untimely(rate(l.untimely))}`);
+  if (r.disputed) lines.push(`${indent}${w.disputed(rate(r.disputed))}`);
+  if (r.top_products.length) lines.push(`${indent}${w.topProducts(r.top_products.map((x) => w.item(safeText(x.product || w.noProduct), x.complaints)).join(' · '))}`);
+  if (r.top_issues.length) lines.push(`${indent}${w.topIssues(r.top_issues.map((x) => w.item(safeText(x.issue), x.complaints)).join(' · '))}`);
+  lines.push(p.dim(`${indent}${w.caveat}`));
   return lines;
 }
 
 function sharedLine(v: OtherView, p: Paint): string[] {
-  const who = `${p.bold(safeText(v.source))}${v.date ? p.dim(` (${datePart(v.date)})`) : ''}`;
-  const named = v.names.length && v.names.some((x) => x !== v.names[0]) ? ` as ${v.names.map(safeText).join(', ')}` : '';
+  const w = t().sources;
+  const who = `${p.bold(safeText(v.source))}${v.date ? p.dim(` (${w.day(v.date)})`) : ''}`;
+  const named = v.names.length && v.names.some((x) => x !== v.names[0]) ? w.as(v.names.map(safeText)) : '';
   const lines: string[] = [];
   if (v.list) {
     const top = v.list.reasons[0];
-    const reason = top ? ` — ${top.rule === 'pin' ? 'pinned: ' : top.rule === 'watch' ? '' : `${safeText(top.rule)} `}${safeText(top.text)}` : '';
-    lines.push(`  ${who}${named}: ${listColour(p, v.list.list)(v.list.list)}${v.list.since ? ` since ${datePart(v.list.since)}` : ''}${reason}`);
-  } else lines.push(`  ${who}${named}: on none of their lists`);
+    const reason = top ? ` — ${top.rule === 'pin' ? w.pinned : top.rule === 'watch' ? '' : `${safeText(top.rule)} `}${safeText(w.reasonText(top))}` : '';
+    lines.push(`  ${who}${named}: ${listColour(p, v.list.list)(t().words.list[v.list.list])}${v.list.since ? w.since(v.list.since) : ''}${reason}`);
+  } else lines.push(`  ${who}${named}: ${w.onNone}`);
   if (v.by_your_policy) {
     const b = v.by_your_policy;
-    lines.push(
-      `    ${v.list ? `they say ${v.list.list}; ` : ''}by your policy: ${listColour(p, b.list)(b.list)} ${p.dim(`(their ${b.checks} check${b.checks === 1 ? '' : 's'} and ${b.incidents} incident${b.incidents === 1 ? '' : 's'})`)}`,
-    );
+    lines.push(`    ${v.list ? w.theySay(v.list.list) : ''}${w.byYourPolicy}${listColour(p, b.list)(w.placement(b.list))} ${p.dim(w.theirEvidence(b.checks, b.incidents))}`);
   }
   return lines;
 }
@@ -57,10 +52,11 @@ function sharedLine(v: OtherView, p: Paint): string[] {
 /** "What others say": one entry per source that knows the company. Empty when none does. */
 export function renderOthersSay(views: OtherView[], p: Paint): string[] {
   if (!views.length) return [];
-  const lines = [p.bold('What others say') + p.dim(' (their data, kept apart from yours; it does not change your verdict)')];
+  const w = t().sources;
+  const lines = [p.bold(w.othersTitle) + p.dim(w.othersApart)];
   for (const v of views) {
     if (v.kind === 'cfpb' && v.record) {
-      lines.push(`  ${p.bold(safeText(v.source))} ${p.dim(`(public complaint record, as ${v.names.map(safeText).join(', ')}, through ${v.date ? datePart(v.date) : '—'})`)}`);
+      lines.push(`  ${p.bold(safeText(v.source))} ${p.dim(w.publicRecordOf(v.names.map(safeText), v.date))}`);
       lines.push(...renderPublicRecord(v.record, p, '    '));
     } else lines.push(...sharedLine(v, p));
   }
@@ -70,11 +66,12 @@ export function renderOthersSay(views: OtherView[], p: Paint): string[] {
 /** A short block for a terminal before a check's first question: a line per source. */
 export function renderOthersBrief(views: OtherView[], p: Paint): string {
   if (!views.length) return '';
-  const lines = [p.bold('What others say')];
+  const w = t().sources;
+  const lines = [p.bold(w.othersTitle)];
   for (const v of views) {
     if (v.kind === 'cfpb' && v.record) {
       const l = v.record.last12;
-      lines.push(`  ${safeText(v.source)}: ${n(l.complaints)} public complaints ${month(l.from)}–${month(l.to)}, any relief ${l.any_relief.rate === null ? '—' : `${(l.any_relief.rate * 100).toFixed(0)}%`} ${p.dim('(not normalised by size)')}`);
+      lines.push(`  ${w.briefRecord(safeText(v.source), l.complaints, l.from, l.to, l.any_relief.rate)} ${p.dim(w.notNormalised)}`);
     } else lines.push(...sharedLine(v, p));
   }
   return `${lines.join('\n')}\n`;
@@ -95,27 +92,23 @@ export function othersJson(views: OtherView[]) {
   }));
 }
 
-const REASONS: Record<SkippedRows['reason'], string> = {
-  'no-company': 'no company',
-  'bad-date': 'a date that is not a date',
-  'short-row': 'fewer columns than the header',
-};
-
 export function skippedLines(skipped: SkippedRows[]): string[] {
-  return skipped.map((s) => `  skipped ${n(s.count)} row${s.count === 1 ? '' : 's'} with ${REASONS[s.reason]} (line${s.lines.length === 1 ? '' : 's'} ${s.lines.join(', ')}${s.count > s.lines.length ? ', …' : ''})`);
+  return skipped.map((s) => t().sources.skipped(s.count, s.reason, s.lines, s.count > s.lines.length));
 }
 
 export function renderSourceList(sources: SourceSummary[], p: Paint): string {
+  const w = t().sources;
+  const [name, kind, label, date, companies, known, added] = w.listHeaders;
   return renderTable(
-    [{ header: 'NAME', max: 30 }, { header: 'KIND' }, { header: 'LABEL', max: 30 }, { header: 'DATE' }, { header: 'COMPANIES', align: 'right' }, { header: 'YOU KNOW', align: 'right' }, { header: 'ADDED' }],
+    [{ header: name, max: 30 }, { header: kind }, { header: label, max: 30 }, { header: date }, { header: companies, align: 'right' }, { header: known, align: 'right' }, { header: added }],
     sources.map((s) => [
       s.name,
       s.kind,
-      s.label ?? '',
-      s.kind === 'cfpb' ? `${s.date_from ?? '—'} to ${s.date_to ?? '—'}` : datePart(s.exported_at ?? '') || '—',
-      n(s.companies),
-      n(s.known),
-      datePart(s.updated_at ?? s.added_at),
+      s.kind === 'cfpb' ? w.cfpbLabel : (s.label ?? ''),
+      s.kind === 'cfpb' ? w.dateRange(s.date_from, s.date_to) : s.exported_at ? w.day(s.exported_at) : '—',
+      t().fmt.number(s.companies),
+      t().fmt.number(s.known),
+      w.day(s.updated_at ?? s.added_at),
     ]),
     p.bold,
   );

@@ -12,6 +12,7 @@ import { buildProgram } from '../../src/program.js';
 import { CHANNELS, COMPENSATION_KINDS, EFFORTS, EVENT_TYPES, FAULTS, LEVELS, LISTS, OUTCOMES, CHECK_VERDICTS } from '../../src/domain/types.js';
 import { DEFAULT_POLICY, RULES } from '../../src/domain/policy.js';
 import { CASES, DEMANDS, LETTER_KINDS } from '../../src/domain/law.js';
+import { SOURCE_KINDS } from '../../src/domain/sources.js';
 import { ROOT, sandbox, type Sandbox } from '../helpers/cli.js';
 
 /** Every command of the tree, by its full path ('incident event'), with its arguments. */
@@ -47,6 +48,7 @@ const IDS = new Set<string>([
   ...DEMANDS,
   ...CASES,
   ...Object.keys(DEFAULT_POLICY),
+  ...SOURCE_KINDS,
   'unlisted',
 ]);
 
@@ -78,12 +80,13 @@ const ALLOWED = new Set([
   'subscription',
   'markdown',
   'FAQ',
+  // the US agency whose complaint database a source can be
+  'CFPB',
   // a folder and a file extension inside the default backup path
   'backups',
   'db',
-  // formats and programs named in help: the CFPB database, archive and attachment types, shells
-  'CFPB',
-  'cfpb',
+  // formats and programs named in help: archive and attachment types, shells
+  'SHA',
   'zip',
   'pdf',
   'm4a',
