@@ -700,7 +700,7 @@ export const en = {
       "attachment list": ["vetted attachment list", "vetted attachment list --incident volgatelecom-1 --json"],
       "attachment save": ["vetted attachment save 3", "vetted attachment save 3 --out ~/receipt.pdf"],
       "due": ["vetted due", "vetted due --json", "vetted due --format ics --out deadlines.ics"],
-      "letter": ["vetted letter volgatelecom-1 --from \"Ivan Petrov\"", "vetted letter volgatelecom-1 --kind claim --jurisdiction ru --lang ru --demand recalculation --amount 500 --currency RUB --account 123456 --from \"Иван Петров\"", "vetted letter volgatelecom-1 --kind claim ... --sent --channel email", "vetted letter volgatelecom-1 --template my-claim.md --out claim.md"],
+      "letter": ["vetted letter volgatelecom-1 --from \"Ivan Petrov\"", "vetted letter volgatelecom-1 --kind claim --jurisdiction ru --lang ru --demand recalculation --amount 500 --currency RUB --account 123456 --from \"Ivan Petrov\"", "vetted letter volgatelecom-1 --kind claim ... --sent --channel email", "vetted letter volgatelecom-1 --template my-claim.md --out claim.md"],
       "letters": ["vetted letters list", "vetted letters check ~/.config/vetted/letters/en/claim.md"],
       "letters list": ["vetted letters list", "vetted letters list --json"],
       "letters check": ["vetted letters check my-claim.md"],

@@ -87,6 +87,11 @@ const ALLOWED = new Set([
   'db',
   // formats and programs named in help: archive and attachment types, shells
   'SHA',
+  'iCalendar',
+  // base64
+  'base',
+  // a value of due --format
+  'text',
   'zip',
   'pdf',
   'm4a',
