@@ -92,6 +92,10 @@ const ALLOWED = new Set([
   'base',
   // a value of due --format
   'text',
+  // jurisdictions of the law packs
+  'uk',
+  'eu',
+  'us',
   'zip',
   'pdf',
   'm4a',
