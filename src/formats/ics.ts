@@ -71,19 +71,26 @@ function nextDay(date: string): string {
   return `${t.getUTCFullYear()}${two(t.getUTCMonth() + 1)}${two(t.getUTCDate())}`;
 }
 
-export function renderCalendar(deadlines: CalendarDeadline[], now: number, name = 'vetted: deadlines'): string {
+/** About this many UTF-16 units are handed to the writer at once: few writes, little held. */
+const CHUNK = 1 << 16;
+
+/** The calendar, in pieces of about 64 KB, rendered as the deadlines come: a caller that
+ * writes each piece out holds one piece, never the whole file. */
+export function* calendarChunks(deadlines: Iterable<CalendarDeadline>, now: number, name = 'vetted: deadlines'): Generator<string> {
   const stamp = `DTSTAMP:${utcStamp(now)}`;
-  const parts = [`BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//vetted//deadlines//EN\r\nCALSCALE:GREGORIAN\r\nMETHOD:PUBLISH\r\n${foldLine(`X-WR-CALNAME:${escapeText(name)}`)}\r\n`];
+  let chunk = `BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//vetted//deadlines//EN\r\nCALSCALE:GREGORIAN\r\nMETHOD:PUBLISH\r\n${foldLine(`X-WR-CALNAME:${escapeText(name)}`)}\r\n`;
   for (const d of deadlines) {
     const text = escapeText(d.summary);
     const when = d.date
       ? `DTSTART;VALUE=DATE:${d.date.replace(/-/g, '')}\r\nDTEND;VALUE=DATE:${nextDay(d.date)}`
       : `DTSTART:${utcStamp(d.dueMs)}\r\nDTEND:${utcStamp(d.dueMs + 30 * 60_000)}`;
-    parts.push(
+    chunk +=
       `BEGIN:VEVENT\r\n${foldLine(`UID:${d.uid}`)}\r\n${stamp}\r\n${when}\r\n${foldLine(`SUMMARY:${text}`)}\r\n${foldLine(`DESCRIPTION:${escapeText(d.description)}`)}\r\n` +
-        `CATEGORIES:vetted\r\nTRANSP:TRANSPARENT\r\nBEGIN:VALARM\r\nACTION:DISPLAY\r\n${foldLine(`DESCRIPTION:${text}`)}\r\nTRIGGER:-P1D\r\nEND:VALARM\r\nEND:VEVENT\r\n`,
-    );
+      `CATEGORIES:vetted\r\nTRANSP:TRANSPARENT\r\nBEGIN:VALARM\r\nACTION:DISPLAY\r\n${foldLine(`DESCRIPTION:${text}`)}\r\nTRIGGER:-P1D\r\nEND:VALARM\r\nEND:VEVENT\r\n`;
+    if (chunk.length >= CHUNK) {
+      yield chunk;
+      chunk = '';
+    }
   }
-  parts.push('END:VCALENDAR\r\n');
-  return parts.join('');
+  yield `${chunk}END:VCALENDAR\r\n`;
 }

@@ -1,0 +1,53 @@
+// The calendar in pieces: every piece but the last ends between two events, and the pieces
+// together are one calendar a real iCalendar parser reads whole.
+import ICAL from 'ical.js';
+import { describe, expect, it } from 'vitest';
+import { calendarChunks, type CalendarDeadline } from '../../src/formats/ics.js';
+
+const NOW = Date.UTC(2026, 11, 2, 12, 0);
+
+function deadline(k: number): CalendarDeadline {
+  const dueMs = NOW + k * 3_600_000;
+  return {
+    uid: `acme-${k}@vetted`,
+    summary: `Due: обещание ${k}, с запятой — Acme`,
+    description: `Acme, incident acme-${k}: долгое описание ${'и ещё '.repeat(20)}\nSee: vetted incident show acme-${k}`,
+    dueMs,
+    ...(k % 3 === 0 ? { date: new Date(dueMs).toISOString().slice(0, 10) } : {}),
+  };
+}
+
+describe('calendarChunks', () => {
+  it('cuts a large calendar between events, and the pieces read back as one calendar', () => {
+    const list = Array.from({ length: 600 }, (_, k) => deadline(k));
+    const chunks = [...calendarChunks(list, NOW)];
+    expect(chunks.length).toBeGreaterThan(3);
+    for (const c of chunks.slice(0, -1)) expect(c.endsWith('END:VEVENT\r\n')).toBe(true);
+    expect(chunks.at(-1)!.endsWith('END:VCALENDAR\r\n')).toBe(true);
+    const cal = new ICAL.Component(ICAL.parse(chunks.join('')));
+    const events = cal.getAllSubcomponents('vevent').map((v) => new ICAL.Event(v));
+    expect(events.map((e) => e.uid)).toEqual(list.map((d) => d.uid));
+    expect(events[1].summary).toBe(list[1].summary);
+    expect(events[599].description).toBe(list[599].description);
+  });
+
+  it('reads its deadlines only as it goes', () => {
+    let taken = 0;
+    function* lazy() {
+      for (let k = 0; k < 600; k++) {
+        taken++;
+        yield deadline(k);
+      }
+    }
+    const chunks = calendarChunks(lazy(), NOW);
+    chunks.next();
+    expect(taken).toBeGreaterThan(0);
+    expect(taken).toBeLessThan(600);
+  });
+
+  it('writes an empty calendar when nothing is owed', () => {
+    const text = [...calendarChunks([], NOW)].join('');
+    expect(text.startsWith('BEGIN:VCALENDAR\r\n')).toBe(true);
+    expect(new ICAL.Component(ICAL.parse(text)).getAllSubcomponents('vevent')).toHaveLength(0);
+  });
+});
