@@ -18,12 +18,16 @@ function octetsOf(c: number): number {
   return c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
 }
 
-const TEXT_SPECIAL = /\r\n?|[\\;,\n\u0000-\u001f\u007f]/g;
-const ESCAPES: Record<string, string> = { '\\': '\\\\', ';': '\\;', ',': '\\,', '\n': '\\n', '\r': '\\n', '\r\n': '\\n' };
+const LINE_BREAK = /\r\n?|\n/g;
+const OTHER_CONTROL = /[\u0000-\u0009\u000b\u000c\u000e-\u001f\u007f]/g;
+const HAS_OTHER_CONTROL = /[\u0000-\u0009\u000b\u000c\u000e-\u001f\u007f]/;
 
-/** Escapes a TEXT value: backslash, semicolon, comma and line breaks; other controls dropped. */
+/** Escapes a TEXT value: backslash, semicolon, comma and line breaks; other controls dropped.
+ * In plain string passes, backslash first: a calendar escapes every text, thousands of them. */
 export function escapeText(s: string): string {
-  return s.replace(TEXT_SPECIAL, (m) => ESCAPES[m] ?? '');
+  let out = s.replaceAll('\\', '\\\\').replaceAll(';', '\\;').replaceAll(',', '\\,');
+  if (out.includes('\n') || out.includes('\r')) out = out.replace(LINE_BREAK, '\\n');
+  return HAS_OTHER_CONTROL.test(out) ? out.replace(OTHER_CONTROL, '') : out;
 }
 
 const NON_ASCII = /[^\x00-\x7f]/;

@@ -2,7 +2,7 @@
 // together are one calendar a real iCalendar parser reads whole.
 import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
-import { calendarChunks, type CalendarDeadline } from '../../src/formats/ics.js';
+import { calendarChunks, escapeText, type CalendarDeadline } from '../../src/formats/ics.js';
 
 const NOW = Date.UTC(2026, 11, 2, 12, 0);
 
@@ -49,5 +49,20 @@ describe('calendarChunks', () => {
     const text = [...calendarChunks([], NOW)].join('');
     expect(text.startsWith('BEGIN:VCALENDAR\r\n')).toBe(true);
     expect(new ICAL.Component(ICAL.parse(text)).getAllSubcomponents('vevent')).toHaveLength(0);
+  });
+});
+
+describe('escapeText', () => {
+  it.each([
+    ['plain', 'plain'],
+    ['a, b; c', 'a\\, b\\; c'],
+    ['C:\\path', 'C:\\\\path'],
+    ['\\,', '\\\\\\,'],
+    ['one\ntwo\r\nthree\rfour', 'one\\ntwo\\nthree\\nfour'],
+    ['\r\n\n', '\\n\\n'],
+    ['tab\there\u0000\u001f\u007f end', 'tabhere end'],
+    ['жёлтый, 中文; 😀', 'жёлтый\\, 中文\\; 😀'],
+  ])('%j → %j', (input, expected) => {
+    expect(escapeText(input)).toBe(expected);
   });
 });
