@@ -148,7 +148,9 @@ export async function run(ctx: Context, id: string, opts: LetterOptions): Promis
       const waiting = lettersTo(incident).filter((l) => !l.answeredAt && l.due && dueMs(l.due) > letterNow);
       for (const l of waiting) notes.push(`note: the company's answer to your letter of ${l.event.at.slice(0, 10)} is due by ${l.due}; a regulator may expect you to wait for it.`);
     }
-    if (letter.cited.some((r) => r.status !== 'verified')) notes.push('note: the letter cites rules marked indicative (--allow-unverified); check them against their source first.');
+    for (const r of letter.cited.filter((x) => x.status !== 'verified')) {
+      notes.push(`note: NOT VERIFIED: ${r.article.en} has not been checked against its source. Before sending, check at ${r.source}: ${r.to_check ?? 'the rule as the letter states it'}.`);
+    }
 
     if (sentAt) {
       const w = lettersWords(lang);

@@ -34,9 +34,13 @@ export interface LawRule {
   unit?: Unit;
   since?: Since;
   article: Words;
+  /** The official text the rule comes from: where it is checked. */
   source: string;
-  verified_on: string;
+  /** verified: someone read the rule in its source on `verified_on`; indicative: nobody
+   * has yet, and `to_check` says what must be checked there. */
   status: 'verified' | 'indicative';
+  verified_on?: string;
+  to_check?: string;
   note?: string;
   applies_to: Case[];
   kinds: LetterKind[];
@@ -102,12 +106,27 @@ const RULE_FIELDS: Record<string, Check> = {
   source: url,
   verified_on: date,
   status: oneOf(['verified', 'indicative']),
+  to_check: text,
   note: text,
   applies_to: listOf(CASES, true),
   kinds: listOf(LETTER_KINDS, true),
   demands: listOf(DEMANDS, true),
 };
-const RULE_REQUIRED = ['id', 'role', 'says', 'article', 'source', 'verified_on', 'status', 'applies_to', 'kinds'];
+const RULE_REQUIRED = ['id', 'role', 'says', 'article', 'source', 'status', 'applies_to', 'kinds'];
+
+/** What a status must come with: a verified rule, the date it was read in its source; a rule
+ * nobody has checked, no such date (it would claim a check that never happened) and a word
+ * on what must be checked. `toCheck`: whether that word is required (in a pack, not in the
+ * user's overrides, where the user is the one who checks). */
+function checkStatus(v: Record<string, unknown>, path: Path, out: Problem[], toCheck: boolean): void {
+  if (v.status === 'verified') {
+    if (v.verified_on === undefined || v.verified_on === null) out.push({ path: [...path, 'verified_on'], message: 'is required of a verified rule: the date it was read in its source' });
+    if (v.source === undefined || v.source === null) out.push({ path: [...path, 'source'], message: 'is required of a verified rule: the address of the text it was read in' });
+  } else if (v.status === 'indicative') {
+    if (v.verified_on !== undefined && v.verified_on !== null) out.push({ path: [...path, 'verified_on'], message: 'is only for a verified rule; an indicative one has not been checked against its source' });
+    if (toCheck && (v.to_check === undefined || v.to_check === null)) out.push({ path: [...path, 'to_check'], message: 'is required of an indicative rule: what must be checked in its source before it is marked verified' });
+  }
+}
 
 function checkFields(v: Record<string, unknown>, fields: Record<string, Check>, required: string[], path: Path, out: Problem[]): void {
   for (const k of Object.keys(v)) if (!Object.hasOwn(fields, k)) out.push({ path: [...path, k], message: 'unknown field' });
@@ -118,6 +137,7 @@ function checkFields(v: Record<string, unknown>, fields: Record<string, Check>, 
 function checkRule(v: unknown, path: Path, out: Problem[]): void {
   if (!isMap(v)) return void out.push({ path, message: 'must be a map' });
   checkFields(v, RULE_FIELDS, RULE_REQUIRED, path, out);
+  checkStatus(v, path, out, true);
   const timed = v.role === 'reply' || v.role === 'escalation' || v.since !== undefined;
   if (timed && (v.value === undefined || v.unit === undefined)) out.push({ path, message: 'a rule with a term needs both value and unit' });
   if ((v.value === undefined) !== (v.unit === undefined)) out.push({ path, message: 'value and unit go together' });
@@ -162,7 +182,7 @@ export function validatePack(data: unknown): Validated<JurisdictionPack> {
 }
 
 /** The fields of a rule the user may override in law.yaml. */
-const OVERRIDABLE = ['value', 'unit', 'article', 'source', 'verified_on', 'status', 'note', 'says'] as const;
+const OVERRIDABLE = ['value', 'unit', 'article', 'source', 'verified_on', 'status', 'to_check', 'note', 'says'] as const;
 
 export type LawOverrides = Record<string, Record<string, Partial<LawRule>>>;
 
@@ -192,19 +212,30 @@ export function validateOverrides(data: unknown, packs: Map<string, Jurisdiction
       }
       const checks = Object.fromEntries(OVERRIDABLE.map((k) => [k, RULE_FIELDS[k]]));
       checkFields(fields, checks, [], [j, id], out);
+      const rule = pack.rules.find((r) => r.id === id)!;
+      checkStatus(overridden(rule, fields) as unknown as Record<string, unknown>, [j, id], out, false);
     }
   }
   return out.length ? { errors: out } : { value: data as LawOverrides };
 }
 
-/** A pack with the user's overrides applied; a changed rule is marked as the user's. An
- * override that does not say otherwise makes the rule the user's own statement: verified. */
+/** A rule with the user's changes, marked as the user's. It is verified when the user says
+ * when they read it in its source (verified_on) or says `status: verified`; otherwise it
+ * keeps the pack's status. An indicative rule carries no verification date. */
+function overridden(r: LawRule, mine: Partial<LawRule>): LawRule {
+  const status = mine.status ?? (mine.verified_on !== undefined ? 'verified' : r.status);
+  const rule: LawRule = { ...r, ...mine, status, override: true };
+  if (status === 'indicative') delete rule.verified_on;
+  return rule;
+}
+
+/** A pack with the user's overrides applied; a changed rule is marked as the user's. */
 export function applyOverrides(pack: JurisdictionPack, overrides: LawOverrides): JurisdictionPack {
   const mine = overrides[pack.id];
   if (!mine) return pack;
   return {
     ...pack,
-    rules: pack.rules.map((r) => (mine[r.id] ? { ...r, status: 'verified', ...mine[r.id], override: true } : r)),
+    rules: pack.rules.map((r) => (mine[r.id] ? overridden(r, mine[r.id]) : r)),
   };
 }
 
@@ -254,7 +285,7 @@ export function chooseRules(pack: JurisdictionPack, f: InvokeFacts): RuleChoice 
     if (!r.applies_to.includes(f.case) || !r.kinds.includes(f.kind)) continue;
     if (r.demands && (!f.demand || !r.demands.includes(f.demand))) continue;
     if (r.status !== 'verified' && !f.allowUnverified) {
-      skipped.push({ rule: r, why: 'it is marked indicative (not checked against its source)', flag: '--allow-unverified' });
+      skipped.push({ rule: r, why: `it is not verified: nobody has checked it against its source (${r.source}) yet`, flag: '--allow-unverified' });
       continue;
     }
     if (r.since) {
@@ -282,10 +313,11 @@ export function chooseRules(pack: JurisdictionPack, f: InvokeFacts): RuleChoice 
   return { cited, skipped };
 }
 
-/** The oldest verified_on among the rules: the date the letter's legal basis stands as of. */
+/** The oldest verified_on among the verified rules: the date the letter's legal basis stands
+ * as of. Null when no cited rule is verified: an unchecked rule has no such date. */
 export function basisAsOf(rules: LawRule[]): string | null {
-  if (!rules.length) return null;
-  return rules.map((r) => r.verified_on).sort()[0];
+  const dates = rules.filter((r) => r.status === 'verified' && r.verified_on).map((r) => r.verified_on!);
+  return dates.length ? dates.sort()[0] : null;
 }
 
 /** The case an incident falls under, from its company's category, when that says it plainly. */
