@@ -14,7 +14,7 @@ import { safeText } from '../ui/safe.js';
 import { fitLines, terminalWidth } from '../ui/wrap.js';
 import { UserError } from '../errors.js';
 import { calendarChunks, type CalendarDeadline } from '../formats/ics.js';
-import { writeFileAtomic, writeOutputFile } from '../formats/write-file.js';
+import { isStdout, writeFileAtomic, writeOutputFile } from '../formats/write-file.js';
 
 function reportJson(r: DueReport) {
   return {
@@ -83,7 +83,7 @@ export async function run(ctx: Context, opts: JsonOutOptions & { format?: string
     return withStore(ctx, (store): CommandResult => {
       const now = ctx.now();
       const chunks = calendarChunks(calendarOf(store, now), now);
-      if (opts.out) {
+      if (opts.out && !isStdout(opts.out)) {
         writeOutputFile(opts.out, chunks, { dbPath: ctx.dbPath });
         return { err: `wrote ${opts.out}` };
       }
