@@ -87,7 +87,9 @@ export async function run(ctx: Context, opts: JsonOutOptions & { format?: string
         writeOutputFile(opts.out, chunks, { dbPath: ctx.dbPath });
         return { err: `wrote ${opts.out}` };
       }
-      for (const chunk of chunks) ctx.out.write(chunk);
+      // A terminal gets text through its guard; a pipe or a file, the bytes directly.
+      if (ctx.out.isTTY) for (const chunk of chunks) ctx.out.write(chunk);
+      else writeOutputFile('/dev/stdout', chunks, { dbPath: ctx.dbPath });
       return {};
     });
   }
