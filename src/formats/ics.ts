@@ -31,6 +31,7 @@ export function escapeText(s: string): string {
 }
 
 const NON_ASCII = /[^\x00-\x7f]/;
+const ASCII_RUN = /[\x00-\x7f]*/y;
 
 /** Folds a content line so that no line is longer than 75 octets, never inside a character. */
 export function foldLine(line: string): string {
@@ -46,8 +47,22 @@ export function foldLine(line: string): string {
   let octets = 0;
   let limit = 75; // continuation lines start with a space, so they hold 74
   for (let k = 0; k < line.length; ) {
+    // A run of ASCII is taken whole, as far as the line has room: one octet a character.
+    ASCII_RUN.lastIndex = k;
+    ASCII_RUN.test(line);
+    const take = Math.min(ASCII_RUN.lastIndex - k, limit - octets);
+    if (take > 0) {
+      octets += take;
+      k += take;
+      if (octets === limit && k < line.length) {
+        out += `${line.slice(start, k)}\r\n `;
+        start = k;
+        octets = 0;
+        limit = 74;
+      }
+      continue;
+    }
     const c = line.codePointAt(k)!;
-    const width = c > 0xffff ? 2 : 1;
     const n = octetsOf(c);
     if (octets + n > limit) {
       out += `${line.slice(start, k)}\r\n `;
@@ -56,7 +71,7 @@ export function foldLine(line: string): string {
       limit = 74;
     }
     octets += n;
-    k += width;
+    k += c > 0xffff ? 2 : 1;
   }
   return out + line.slice(start);
 }

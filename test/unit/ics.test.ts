@@ -2,7 +2,7 @@
 // together are one calendar a real iCalendar parser reads whole.
 import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
-import { calendarChunks, escapeText, type CalendarDeadline } from '../../src/formats/ics.js';
+import { calendarChunks, escapeText, foldLine, type CalendarDeadline } from '../../src/formats/ics.js';
 
 const NOW = Date.UTC(2026, 11, 2, 12, 0);
 
@@ -64,5 +64,26 @@ describe('escapeText', () => {
     ['жёлтый, 中文; 😀', 'жёлтый\\, 中文\\; 😀'],
   ])('%j → %j', (input, expected) => {
     expect(escapeText(input)).toBe(expected);
+  });
+});
+
+describe('foldLine', () => {
+  const octets = (s: string) => Buffer.byteLength(s);
+  it.each([
+    ['short ASCII', 'SUMMARY:short'],
+    ['long ASCII', `DESCRIPTION:${'a'.repeat(300)}`],
+    ['Cyrillic among ASCII', `DESCRIPTION:Волгателеком 12\\, incident volga-1: ${'интернет не работает '.repeat(8)}`],
+    ['characters of 3 and 4 octets at every offset', `X:${'ab中😀'.repeat(40)}`],
+    ['a lone surrogate', `X:${'a'.repeat(73)}\ud800${'b'.repeat(80)}`],
+  ])('%s: lines of at most 75 octets, cut between characters, that unfold to the line', (_name, line) => {
+    const folded = foldLine(line);
+    const lines = folded.split('\r\n');
+    lines.forEach((l, i) => {
+      expect(octets(l)).toBeLessThanOrEqual(75);
+      if (i > 0) expect(l.startsWith(' ')).toBe(true);
+      // Full lines: the next character would not have fitted.
+      if (i < lines.length - 1) expect(octets(l) + octets(String.fromCodePoint(lines[i + 1].codePointAt(1)!))).toBeGreaterThan(75);
+    });
+    expect(folded.replace(/\r\n /g, '')).toBe(line);
   });
 });
