@@ -102,7 +102,6 @@ export function needsMigration(path: string): boolean {
   return !isNew && version > 0 && version < SCHEMA_VERSION;
 }
 
-/** What a write tells the journal about itself. */
 /** A promise still owed: what a calendar of deadlines needs, and nothing more. */
 export interface OpenDeadline {
   /** The incident's id (its ref) and what the user called it. */
@@ -119,6 +118,7 @@ export interface OpenDeadline {
   level: Level;
 }
 
+/** What a write tells the journal about itself. */
 export interface OperationInfo<T = unknown> {
   /** One line saying what changed, for `vetted history`; may be worked out from the result. */
   summary: string | ((result: T) => string);
