@@ -1,6 +1,8 @@
 // The benchmark: times each command against a bare `node -e 0` measured in the same run,
 // alternating, and reports medians as NU (multiples of bare node), with peak memory.
-// usage: npm run bench [-- --quick] [-- --sources]   (writes bench/results.md; --sources: only the sources rows)
+// usage: npm run bench [-- --quick] [-- --sources] [-- --only SUBSTRING]
+// (writes bench/results.md; --sources: only the sources rows; --only: only the rows whose label
+// holds SUBSTRING, printed and not written, the databases they need still built untimed)
 
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync, writeFileSync, readFileSync } from 'node:fs';
@@ -15,6 +17,9 @@ const dataDir = join(root, 'bench', 'data');
 const bin = join(root, 'bin', 'vetted.js');
 const quick = process.argv.includes('--quick');
 const onlySources = process.argv.includes('--sources');
+const onlyAt = process.argv.indexOf('--only');
+const only = onlyAt === -1 ? undefined : process.argv[onlyAt + 1];
+if (onlyAt !== -1 && !only) throw new Error('--only takes a part of a row label, e.g. --only "due --format ics"');
 const hasTime = existsSync('/usr/bin/time');
 mkdirSync(dataDir, { recursive: true });
 
@@ -49,8 +54,16 @@ const median = (xs) => {
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 };
 
-/** Alternates bare node and the command `runs` times; `before` runs untimed before each. */
-function measure(label, args, env, { runs = 9, before, target, memory } = {}) {
+/** Alternates bare node and the command `runs` times; `before` runs untimed before each. A row
+ * left out by --only is not measured; one that builds a database (`setup`) still runs once. */
+function measure(label, args, env, { runs = 9, before, target, memory, setup } = {}) {
+  if (only !== undefined && !label.includes(only)) {
+    if (setup) {
+      before?.();
+      once(process.execPath, [bin, ...args], env);
+    }
+    return undefined;
+  }
   const node = [];
   const cmd = [];
   let mb = 0;
@@ -87,7 +100,7 @@ rows.push(measure('vetted lists (empty database)', ['lists'], envFor('empty'), {
 
 const mid = dataFile(10_000);
 const importRuns = quick ? 1 : 3;
-rows.push(measure(`vetted import (${mid.size.companies} companies, ${mid.size.incidents} incidents, ${mid.size.events} events)`, ['import', mid.file], envFor('mid'), { runs: importRuns, before: wipe('mid'), target: 25 }));
+rows.push(measure(`vetted import (${mid.size.companies} companies, ${mid.size.incidents} incidents, ${mid.size.events} events)`, ['import', mid.file], envFor('mid'), { runs: importRuns, before: wipe('mid'), target: 25, setup: true }));
 const oneCompany = JSON.parse(readFileSync(mid.file, 'utf8')).incidents[0].company;
 rows.push(measure('vetted lists --json (10,000 companies)', ['lists', '--json'], envFor('mid'), { runs: fast, target: 5 }));
 rows.push(measure('vetted company show <one> (10,000 companies)', ['company', 'show', oneCompany], envFor('mid'), { runs: fast, target: 2 }));
@@ -145,25 +158,26 @@ if (!quick) {
   rows.push(measure('vetted lists --json (100,000 companies)', ['lists', '--json'], envFor('big'), { runs: 3 }));
 }
 }
-rows.push(...(await sourceRows({ measure, once, work, envFor, dataDir, bin, quick, midFile: dataFile(10_000).file })));
+if (only === undefined || onlySources) rows.push(...(await sourceRows({ measure, once, work, envFor, dataDir, bin, quick, midFile: dataFile(10_000).file })));
 
 const machine = `${cpus().length} × ${cpus()[0]?.model.trim() ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
+const measured = rows.filter(Boolean);
 const table = [
   '| what | median | bare node | NU | target | peak memory |',
   '|---|---:|---:|---:|---:|---:|',
-  ...rows.filter((r) => r.kind !== 'rate').map((r) => `| ${r.label} | ${r.cmdMs.toFixed(0)} ms | ${r.nodeMs.toFixed(0)} ms | ${r.nu.toFixed(2)} | ${r.target ? `≤ ${r.target}${r.ok ? ' ✓' : ' ✗'}` : 'reported'} | ${r.mb ? `${r.mb.toFixed(0)} MB` : '—'} |`),
+  ...measured.filter((r) => r.kind !== 'rate').map((r) => `| ${r.label} | ${r.cmdMs.toFixed(0)} ms | ${r.nodeMs.toFixed(0)} ms | ${r.nu.toFixed(2)} | ${r.target ? `≤ ${r.target}${r.ok ? ' ✓' : ' ✗'}` : 'reported'} | ${r.mb ? `${r.mb.toFixed(0)} MB` : '—'} |`),
 ].join('\n');
-const rates = rows.filter((r) => r.kind === 'rate');
+const rates = measured.filter((r) => r.kind === 'rate');
 const rateTable = [
   '| what | vetted | sqlite3 .import | vetted rows/s ÷ sqlite3 rows/s | target | peak memory |',
   '|---|---:|---:|---:|---:|---:|',
   ...rates.map((r) => `| ${r.label} | ${(r.cmdMs / 1000).toFixed(1)} s | ${(r.nodeMs / 1000).toFixed(1)} s | ${r.nu.toFixed(2)} | ${r.target ? `≥ ${r.target}, ≤ 200 MB${r.ok ? ' ✓' : ' ✗'}` : 'reported'} | ${r.mb ? `${r.mb.toFixed(0)} MB` : '—'} |`),
 ].join('\n');
 const doc = `# Benchmark results\n\n${new Date().toISOString().slice(0, 10)} on ${machine}${quick ? ' (quick run)' : ''}.\nNU: the median wall time of the command divided by that of a bare \`node -e 0\` run alternately in the same session.\n\n${table}\n\nReading a CFPB complaint file against \`sqlite3\`'s own \`.import\` of the same file into a table, in the same run:\n\n${rateTable}\n`;
-writeFileSync(join(root, 'bench', onlySources ? 'results-sources.md' : 'results.md'), doc);
-process.stdout.write(`${table}\n\n${rateTable}\n`);
+if (only === undefined) writeFileSync(join(root, 'bench', onlySources ? 'results-sources.md' : 'results.md'), doc);
+process.stdout.write(rates.length ? `${table}\n\n${rateTable}\n` : `${table}\n`);
 rmSync(work, { recursive: true, force: true });
-const failed = rows.filter((r) => !r.ok);
+const failed = measured.filter((r) => !r.ok);
 if (failed.length) {
   process.stderr.write(`${failed.length} target${failed.length === 1 ? '' : 's'} missed\n`);
   process.exitCode = 1;

@@ -5,7 +5,7 @@ import { jsonList, type JsonOutOptions } from '../ui/json-out.js';
 import type { Context } from '../context.js';
 import type { CommandResult } from './result.js';
 import { dueReport, isOpen, promiseStatus, type DueReport } from '../domain/incident.js';
-import type { Level } from '../domain/types.js';
+import type { IncidentEvent, Level } from '../domain/types.js';
 import type { Store } from '../store/store.js';
 import { formatLocalDate } from '../domain/dates.js';
 import { withStore } from './shared.js';
@@ -13,8 +13,8 @@ import { colourWanted, paint as makePaint, type Paint } from '../ui/colour.js';
 import { safeText } from '../ui/safe.js';
 import { fitLines, terminalWidth } from '../ui/wrap.js';
 import { UserError } from '../errors.js';
-import { renderCalendar, type CalendarDeadline } from '../formats/ics.js';
-import { writeFileAtomic } from '../formats/write-file.js';
+import { calendarChunks, type CalendarDeadline } from '../formats/ics.js';
+import { isStdout, writeFileAtomic, writeOutputFile } from '../formats/write-file.js';
 import { loadCatalog, t, type Catalog } from '../i18n/index.js';
 import { adviceWords } from '../ui/advice.js';
 
@@ -62,40 +62,49 @@ function stableHash(text: string): string {
   return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(16).padStart(14, '0');
 }
 
-/** Every open deadline (broken ones too: they stay owed), as calendar events. Only the promises
- * of unclosed incidents are loaded: an unclosed incident has no resolution, so a promise is
- * kept only when marked so, and broken once marked not kept or past due. */
-function calendarOf(store: Store, now: number): CalendarDeadline[] {
-  const out: CalendarDeadline[] = [];
-  const d = t().due;
-  for (const { incident: i, level, promises } of store.promisesOfUnclosedIncidents()) {
-    const step = d.step.escalate((level ?? 'frontline') as Level);
-    const whole = { ...i, events: promises };
-    for (const e of promises) {
-      if (!e.due) continue;
-      const p = promiseStatus(e, whole, now);
-      if (p.state === 'kept') continue;
-      const what = e.text ?? d.aPromise;
-      out.push({
-        uid: `${i.id}-${stableHash(`${e.at}\u001f${e.due}\u001f${e.text ?? ''}`)}@vetted`,
-        summary: d.calendarSummary(what, i.company),
-        description: d.calendarDescription(i.company, i.id, i.title, e.at, what, e.due, p.state === 'broken', step),
-        dueMs: p.dueMs,
-        ...(/^\d{4}-\d{2}-\d{2}$/.test(e.due) ? { date: e.due } : {}),
-      });
-    }
+/** Every open deadline (broken ones too: they stay owed), as calendar events. The store hands
+ * over only the promises still owed, of incidents not closed: such an incident has no
+ * resolution, so each promise is judged on its own fields and the clock. */
+function* calendarOf(store: Store, now: number): Generator<CalendarDeadline> {
+  const noClosing = { events: [] };
+  const say = t().due;
+  for (const d of store.openDeadlines()) {
+    const e: IncidentEvent = { at: d.at, type: 'promise', due: d.due, ...(d.markedBroken ? { kept: false } : {}) };
+    const p = promiseStatus(e, noClosing, now);
+    const what = d.text ?? say.aPromise;
+    yield {
+      uid: `${d.incident}-${stableHash(`${d.at}\u001f${d.due}\u001f${d.text ?? ''}`)}@vetted`,
+      summary: say.calendarSummary(what, d.company),
+      description: say.calendarDescription(d.company, d.incident, d.title, d.at, what, d.due, p.state === 'broken', say.step.escalate((d.level ?? 'frontline') as Level)),
+      dueMs: p.dueMs,
+      ...(/^\d{4}-\d{2}-\d{2}$/.test(d.due) ? { date: d.due } : {}),
+    };
   }
-  return out;
 }
 
 export async function run(ctx: Context, opts: JsonOutOptions & { format?: string; out?: string }): Promise<CommandResult> {
   const format = opts.json ? 'json' : (opts.format ?? 'text');
   if (!['text', 'json', 'ics'].includes(format)) throw new UserError(t().due.badFormat(format));
   if (opts.json && opts.format !== undefined && opts.format !== 'json') throw new UserError(t().due.twoFormats);
+  if (format === 'ics') {
+    // Written piece by piece while the deadlines are read: at 10,000 companies the calendar
+    // is megabytes, and holding it whole costs more than rendering it.
+    return withStore(ctx, (store): CommandResult => {
+      const now = ctx.now();
+      const chunks = calendarChunks(calendarOf(store, now), now);
+      if (opts.out && !isStdout(opts.out)) {
+        writeOutputFile(opts.out, chunks, { dbPath: ctx.dbPath });
+        return { err: t().data.wrote(opts.out) };
+      }
+      // A terminal gets text through its guard; a pipe or a file, the bytes directly.
+      if (ctx.out.isTTY) for (const chunk of chunks) ctx.out.write(chunk);
+      else writeOutputFile('/dev/stdout', chunks, { dbPath: ctx.dbPath });
+      return {};
+    });
+  }
   const en = format === 'json' ? await loadCatalog('en') : undefined;
   const result = await withStore(ctx, (store): CommandResult => {
     const now = ctx.now();
-    if (format === 'ics') return { out: renderCalendar(calendarOf(store, now), now) };
     // An incident with `closed` set is not open: only the others are loaded.
     const reports = store
       .unclosedIncidents()

@@ -23,7 +23,7 @@ export function isAtFault(i: Incident): boolean {
 }
 
 /** The resolution that closed the incident: its last resolution event. */
-export function closingOf(i: Incident): { outcome: Outcome; ms: number } | undefined {
+export function closingOf(i: Pick<Incident, 'events'>): { outcome: Outcome; ms: number } | undefined {
   for (let k = i.events.length - 1; k >= 0; k--) {
     const e = i.events[k];
     if (e.type === 'resolution' && e.outcome) return { outcome: e.outcome, ms: msOf(e.at) };
@@ -64,7 +64,7 @@ export interface PromiseStatus {
  * Broken: marked not kept, or closed resolved/partial after due, or not closed that way
  * and due has passed. Otherwise pending.
  */
-export function promiseStatus(p: IncidentEvent, i: Incident, now: number): PromiseStatus {
+export function promiseStatus(p: IncidentEvent, i: Pick<Incident, 'events'>, now: number): PromiseStatus {
   const due = dueMs(p.due!);
   const closing = closingOf(i);
   const fixed = closing && (closing.outcome === 'resolved' || closing.outcome === 'partial') ? closing.ms : undefined;

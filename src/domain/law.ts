@@ -18,6 +18,10 @@ export type LawFault =
   | { kind: 'unknown-field' }
   | { kind: 'required' }
   | { kind: 'term-needs-both' }
+  | { kind: 'verified-needs-date' }
+  | { kind: 'verified-needs-source' }
+  | { kind: 'indicative-no-date' }
+  | { kind: 'indicative-needs-to-check' }
   | { kind: 'value-with-unit' }
   | { kind: 'escalation-since' }
   | { kind: 'pack-map' }
@@ -72,9 +76,13 @@ export interface LawRule {
   unit?: Unit;
   since?: Since;
   article: Words;
+  /** The official text the rule comes from: where it is checked. */
   source: string;
-  verified_on: string;
+  /** verified: someone read the rule in its source on `verified_on`; indicative: nobody
+   * has yet, and `to_check` says what must be checked there. */
   status: 'verified' | 'indicative';
+  verified_on?: string;
+  to_check?: string;
   note?: string;
   applies_to: Case[];
   kinds: LetterKind[];
@@ -140,12 +148,27 @@ const RULE_FIELDS: Record<string, Check> = {
   source: url,
   verified_on: date,
   status: oneOf(['verified', 'indicative']),
+  to_check: text,
   note: text,
   applies_to: listOf(CASES, true),
   kinds: listOf(LETTER_KINDS, true),
   demands: listOf(DEMANDS, true),
 };
-const RULE_REQUIRED = ['id', 'role', 'says', 'article', 'source', 'verified_on', 'status', 'applies_to', 'kinds'];
+const RULE_REQUIRED = ['id', 'role', 'says', 'article', 'source', 'status', 'applies_to', 'kinds'];
+
+/** What a status must come with: a verified rule, the date it was read in its source; a rule
+ * nobody has checked, no such date (it would claim a check that never happened) and a word
+ * on what must be checked. `toCheck`: whether that word is required (in a pack, not in the
+ * user's overrides, where the user is the one who checks). */
+function checkStatus(v: Record<string, unknown>, path: Path, out: Problem[], toCheck: boolean): void {
+  if (v.status === 'verified') {
+    if (v.verified_on === undefined || v.verified_on === null) out.push({ path: [...path, 'verified_on'], fault: { kind: 'verified-needs-date' } });
+    if (v.source === undefined || v.source === null) out.push({ path: [...path, 'source'], fault: { kind: 'verified-needs-source' } });
+  } else if (v.status === 'indicative') {
+    if (v.verified_on !== undefined && v.verified_on !== null) out.push({ path: [...path, 'verified_on'], fault: { kind: 'indicative-no-date' } });
+    if (toCheck && (v.to_check === undefined || v.to_check === null)) out.push({ path: [...path, 'to_check'], fault: { kind: 'indicative-needs-to-check' } });
+  }
+}
 
 function checkFields(v: Record<string, unknown>, fields: Record<string, Check>, required: string[], path: Path, out: Problem[]): void {
   for (const k of Object.keys(v)) if (!Object.hasOwn(fields, k)) out.push({ path: [...path, k], fault: { kind: 'unknown-field' } });
@@ -156,6 +179,7 @@ function checkFields(v: Record<string, unknown>, fields: Record<string, Check>, 
 function checkRule(v: unknown, path: Path, out: Problem[]): void {
   if (!isMap(v)) return void out.push({ path, fault: { kind: 'rule-map' } });
   checkFields(v, RULE_FIELDS, RULE_REQUIRED, path, out);
+  checkStatus(v, path, out, true);
   const timed = v.role === 'reply' || v.role === 'escalation' || v.since !== undefined;
   if (timed && (v.value === undefined || v.unit === undefined)) out.push({ path, fault: { kind: 'term-needs-both' } });
   if ((v.value === undefined) !== (v.unit === undefined)) out.push({ path, fault: { kind: 'value-with-unit' } });
@@ -200,7 +224,7 @@ export function validatePack(data: unknown): Validated<JurisdictionPack> {
 }
 
 /** The fields of a rule the user may override in law.yaml. */
-const OVERRIDABLE = ['value', 'unit', 'article', 'source', 'verified_on', 'status', 'note', 'says'] as const;
+const OVERRIDABLE = ['value', 'unit', 'article', 'source', 'verified_on', 'status', 'to_check', 'note', 'says'] as const;
 
 export type LawOverrides = Record<string, Record<string, Partial<LawRule>>>;
 
@@ -230,19 +254,30 @@ export function validateOverrides(data: unknown, packs: Map<string, Jurisdiction
       }
       const checks = Object.fromEntries(OVERRIDABLE.map((k) => [k, RULE_FIELDS[k]]));
       checkFields(fields, checks, [], [j, id], out);
+      const rule = pack.rules.find((r) => r.id === id)!;
+      checkStatus(overridden(rule, fields) as unknown as Record<string, unknown>, [j, id], out, false);
     }
   }
   return out.length ? { errors: out } : { value: data as LawOverrides };
 }
 
-/** A pack with the user's overrides applied; a changed rule is marked as the user's. An
- * override that does not say otherwise makes the rule the user's own statement: verified. */
+/** A rule with the user's changes, marked as the user's. It is verified when the user says
+ * when they read it in its source (verified_on) or says `status: verified`; otherwise it
+ * keeps the pack's status. An indicative rule carries no verification date. */
+function overridden(r: LawRule, mine: Partial<LawRule>): LawRule {
+  const status = mine.status ?? (mine.verified_on !== undefined ? 'verified' : r.status);
+  const rule: LawRule = { ...r, ...mine, status, override: true };
+  if (status === 'indicative') delete rule.verified_on;
+  return rule;
+}
+
+/** A pack with the user's overrides applied; a changed rule is marked as the user's. */
 export function applyOverrides(pack: JurisdictionPack, overrides: LawOverrides): JurisdictionPack {
   const mine = overrides[pack.id];
   if (!mine) return pack;
   return {
     ...pack,
-    rules: pack.rules.map((r) => (mine[r.id] ? { ...r, status: 'verified', ...mine[r.id], override: true } : r)),
+    rules: pack.rules.map((r) => (mine[r.id] ? overridden(r, mine[r.id]) : r)),
   };
 }
 
@@ -330,10 +365,11 @@ export function chooseRules(pack: JurisdictionPack, f: InvokeFacts): RuleChoice 
   return { cited, skipped };
 }
 
-/** The oldest verified_on among the rules: the date the letter's legal basis stands as of. */
+/** The oldest verified_on among the verified rules: the date the letter's legal basis stands
+ * as of. Null when no cited rule is verified: an unchecked rule has no such date. */
 export function basisAsOf(rules: LawRule[]): string | null {
-  if (!rules.length) return null;
-  return rules.map((r) => r.verified_on).sort()[0];
+  const dates = rules.filter((r) => r.status === 'verified' && r.verified_on).map((r) => r.verified_on!);
+  return dates.length ? dates.sort()[0] : null;
 }
 
 /** The case an incident falls under, from its company's category, when that says it plainly. */

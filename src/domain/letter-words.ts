@@ -36,6 +36,10 @@ export interface LetterWords {
   demand(d: Demand, amount?: string): string;
   term(value: number, unit: Unit): string;
   override: string;
+  /** Beside a cited rule nobody has checked against its source. */
+  notVerified: string;
+  /** Below the legal basis when it holds such a rule: plain words to the sender. */
+  notVerifiedNotice: string;
   replyHow(to?: string): string;
   nextStep(step: NextStep, regulator?: string): string;
   letterSent(date: string, channel: string): string;
@@ -121,6 +125,9 @@ export const EN: LetterWords = {
     })[d],
   term: (value, unit) => `${plEn(value, unit === 'working-days' ? 'working day' : 'day')}`,
   override: '(your override)',
+  notVerified: '(not verified)',
+  notVerifiedNotice:
+    'NOT VERIFIED: the legal references marked "(not verified)" have not been checked against their official texts. Before you send this letter, read each one at the source given, correct it if need be, and delete this paragraph.',
   replyHow: (to) => (to ? `Please reply in writing to ${to}.` : 'Please reply in writing, to me by name, quoting my reference.'),
   nextStep: (kind, regulator) =>
     ({
@@ -201,6 +208,9 @@ export const RU: LetterWords = {
     })[d],
   term: (value, unit) => (unit === 'working-days' ? plRu(value, 'рабочий день', 'рабочих дня', 'рабочих дней') : plRu(value, 'день', 'дня', 'дней')),
   override: '(ваше уточнение)',
+  notVerified: '(не проверено)',
+  notVerifiedNotice:
+    'НЕ ПРОВЕРЕНО: ссылки на закон с пометкой «(не проверено)» не сверены с официальными текстами. Перед отправкой письма прочитайте каждую по указанному источнику, при необходимости исправьте и удалите этот абзац.',
   replyHow: (to) => (to ? `Ответ прошу направить в письменной форме: ${to}.` : 'Ответ прошу направить мне в письменной форме, со ссылкой на номер обращения.'),
   nextStep: (kind, regulator) =>
     ({

@@ -18,15 +18,20 @@ function octetsOf(c: number): number {
   return c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
 }
 
-const TEXT_SPECIAL = /\r\n?|[\\;,\n\u0000-\u001f\u007f]/g;
-const ESCAPES: Record<string, string> = { '\\': '\\\\', ';': '\\;', ',': '\\,', '\n': '\\n', '\r': '\\n', '\r\n': '\\n' };
+const LINE_BREAK = /\r\n?|\n/g;
+const OTHER_CONTROL = /[\u0000-\u0009\u000b\u000c\u000e-\u001f\u007f]/g;
+const HAS_OTHER_CONTROL = /[\u0000-\u0009\u000b\u000c\u000e-\u001f\u007f]/;
 
-/** Escapes a TEXT value: backslash, semicolon, comma and line breaks; other controls dropped. */
+/** Escapes a TEXT value: backslash, semicolon, comma and line breaks; other controls dropped.
+ * In plain string passes, backslash first: a calendar escapes every text, thousands of them. */
 export function escapeText(s: string): string {
-  return s.replace(TEXT_SPECIAL, (m) => ESCAPES[m] ?? '');
+  let out = s.replaceAll('\\', '\\\\').replaceAll(';', '\\;').replaceAll(',', '\\,');
+  if (out.includes('\n') || out.includes('\r')) out = out.replace(LINE_BREAK, '\\n');
+  return HAS_OTHER_CONTROL.test(out) ? out.replace(OTHER_CONTROL, '') : out;
 }
 
 const NON_ASCII = /[^\x00-\x7f]/;
+const ASCII_RUN = /[\x00-\x7f]*/y;
 
 /** Folds a content line so that no line is longer than 75 octets, never inside a character. */
 export function foldLine(line: string): string {
@@ -42,8 +47,22 @@ export function foldLine(line: string): string {
   let octets = 0;
   let limit = 75; // continuation lines start with a space, so they hold 74
   for (let k = 0; k < line.length; ) {
+    // A run of ASCII is taken whole, as far as the line has room: one octet a character.
+    ASCII_RUN.lastIndex = k;
+    ASCII_RUN.test(line);
+    const take = Math.min(ASCII_RUN.lastIndex - k, limit - octets);
+    if (take > 0) {
+      octets += take;
+      k += take;
+      if (octets === limit && k < line.length) {
+        out += `${line.slice(start, k)}\r\n `;
+        start = k;
+        octets = 0;
+        limit = 74;
+      }
+      continue;
+    }
     const c = line.codePointAt(k)!;
-    const width = c > 0xffff ? 2 : 1;
     const n = octetsOf(c);
     if (octets + n > limit) {
       out += `${line.slice(start, k)}\r\n `;
@@ -52,7 +71,7 @@ export function foldLine(line: string): string {
       limit = 74;
     }
     octets += n;
-    k += width;
+    k += c > 0xffff ? 2 : 1;
   }
   return out + line.slice(start);
 }
@@ -71,19 +90,26 @@ function nextDay(date: string): string {
   return `${t.getUTCFullYear()}${two(t.getUTCMonth() + 1)}${two(t.getUTCDate())}`;
 }
 
-export function renderCalendar(deadlines: CalendarDeadline[], now: number, name = 'vetted: deadlines'): string {
+/** About this many UTF-16 units are handed to the writer at once: few writes, little held. */
+const CHUNK = 1 << 16;
+
+/** The calendar, in pieces of about 64 KB, rendered as the deadlines come: a caller that
+ * writes each piece out holds one piece, never the whole file. */
+export function* calendarChunks(deadlines: Iterable<CalendarDeadline>, now: number, name = 'vetted: deadlines'): Generator<string> {
   const stamp = `DTSTAMP:${utcStamp(now)}`;
-  const parts = [`BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//vetted//deadlines//EN\r\nCALSCALE:GREGORIAN\r\nMETHOD:PUBLISH\r\n${foldLine(`X-WR-CALNAME:${escapeText(name)}`)}\r\n`];
+  let chunk = `BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//vetted//deadlines//EN\r\nCALSCALE:GREGORIAN\r\nMETHOD:PUBLISH\r\n${foldLine(`X-WR-CALNAME:${escapeText(name)}`)}\r\n`;
   for (const d of deadlines) {
     const text = escapeText(d.summary);
     const when = d.date
       ? `DTSTART;VALUE=DATE:${d.date.replace(/-/g, '')}\r\nDTEND;VALUE=DATE:${nextDay(d.date)}`
       : `DTSTART:${utcStamp(d.dueMs)}\r\nDTEND:${utcStamp(d.dueMs + 30 * 60_000)}`;
-    parts.push(
+    chunk +=
       `BEGIN:VEVENT\r\n${foldLine(`UID:${d.uid}`)}\r\n${stamp}\r\n${when}\r\n${foldLine(`SUMMARY:${text}`)}\r\n${foldLine(`DESCRIPTION:${escapeText(d.description)}`)}\r\n` +
-        `CATEGORIES:vetted\r\nTRANSP:TRANSPARENT\r\nBEGIN:VALARM\r\nACTION:DISPLAY\r\n${foldLine(`DESCRIPTION:${text}`)}\r\nTRIGGER:-P1D\r\nEND:VALARM\r\nEND:VEVENT\r\n`,
-    );
+      `CATEGORIES:vetted\r\nTRANSP:TRANSPARENT\r\nBEGIN:VALARM\r\nACTION:DISPLAY\r\n${foldLine(`DESCRIPTION:${text}`)}\r\nTRIGGER:-P1D\r\nEND:VALARM\r\nEND:VEVENT\r\n`;
+    if (chunk.length >= CHUNK) {
+      yield chunk;
+      chunk = '';
+    }
   }
-  parts.push('END:VCALENDAR\r\n');
-  return parts.join('');
+  yield `${chunk}END:VCALENDAR\r\n`;
 }

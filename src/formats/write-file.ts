@@ -145,10 +145,16 @@ export function checkOutputPath(out: string, guard: WriteGuard, flag = '--out'):
   assertNotDatabase(out, guard, st, flag);
 }
 
+/** UTF-16 units of text encoded in the reused buffer (3 octets each at most). */
+const SCRATCH_CHARS = 1 << 17;
+
 /** Writes every chunk to a descriptor, waiting out a full pipe. */
 function writeAll(fd: number, chunks: Iterable<string | Uint8Array>): void {
+  // Text written in pieces is encoded into one buffer, reused from piece to piece, so that
+  // memory is allocated once; a large piece gets a buffer of its own, of its exact size.
+  const scratch = Buffer.allocUnsafe(3 * SCRATCH_CHARS);
   for (const chunk of chunks) {
-    const buf = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
+    const buf = typeof chunk !== 'string' ? chunk : chunk.length <= SCRATCH_CHARS ? scratch.subarray(0, scratch.write(chunk, 'utf8')) : Buffer.from(chunk, 'utf8');
     let off = 0;
     while (off < buf.length) {
       try {

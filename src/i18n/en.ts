@@ -1302,6 +1302,8 @@ export const en = {
 
   // ---- letters: `letter`, `letters list`, `letters check`, templates and law packs ----
   letter: {
+    notVerified: (article: string, source: string, toCheck: string | null) =>
+      `note: NOT VERIFIED: ${article} has not been checked against its source. Before sending, check at ${source}: ${toCheck ?? 'the rule as the letter states it'}.`,
     caseWord: { goods: 'goods', services: 'services', telecom: 'telecom', finance: 'finance' } as Record<Case, string>,
     demandWord: { refund: 'refund', repair: 'repair', replacement: 'replacement', recalculation: 'recalculation', compensation: 'compensation' } as Record<Demand, string>,
     /** What to ask for a fact the letter needs (the interactive prompt, and the error without a terminal). */
@@ -1333,7 +1335,7 @@ export const en = {
     alreadySent: (kind: LetterKind, id: string, at: string) => `this ${kind} letter is on the timeline of ${id} already (sent ${iso(at)}); nothing was recorded.`,
     // notes on stderr beside the letter
     skipWhy: {
-      indicative: 'it is marked indicative (not checked against its source)',
+      indicative: 'it is not verified: nobody has checked it against its source yet',
       'no-first-letter': 'the record shows no letter to the company yet',
       'no-purchase-date': 'it runs from the date of the purchase, which was not given',
       'no-statement-date': 'it runs from the date of the statement, which was not given',
@@ -1415,6 +1417,14 @@ export const en = {
           return 'unknown field';
         case 'required':
           return 'is required';
+        case 'verified-needs-date':
+          return 'is required of a verified rule: the date it was read in its source';
+        case 'verified-needs-source':
+          return 'is required of a verified rule: the address of the text it was read in';
+        case 'indicative-no-date':
+          return 'is only for a verified rule; an indicative one has not been checked against its source';
+        case 'indicative-needs-to-check':
+          return 'is required of an indicative rule: what must be checked in its source before it is marked verified';
         case 'term-needs-both':
           return 'a rule with a term needs both value and unit';
         case 'value-with-unit':

@@ -1323,6 +1323,8 @@ export const ru: Catalog = {
 
   // ---- письма: `letter`, `letters list`, `letters check`, шаблоны и своды норм ----
   letter: {
+    notVerified: (article, source, toCheck) =>
+      `примечание: НЕ ПРОВЕРЕНО: ${article} не сверена с источником. Перед отправкой проверьте на ${source}: ${toCheck ?? 'норму в том виде, в каком её приводит письмо'}.`,
     caseWord: { goods: 'товары', services: 'услуги', telecom: 'связь', finance: 'финансы' },
     demandWord: { refund: 'возврат денег', repair: 'ремонт', replacement: 'замена', recalculation: 'перерасчёт', compensation: 'компенсация' },
     question: {
@@ -1352,7 +1354,7 @@ export const ru: Catalog = {
     inTemplate: (file, problem) => `шаблон ${file}: ${problem}.`,
     alreadySent: (kind, id, at) => `эта ${kindNom[kind]} уже есть в хронологии ${id} (отправлена ${fmt.dateTime(at)}); ничего не записано.`,
     skipWhy: {
-      indicative: 'норма помечена как ориентировочная (не сверена с источником)',
+      indicative: 'норма не проверена: её ещё никто не сверил с источником',
       'no-first-letter': 'в записях пока нет письма компании',
       'no-purchase-date': 'срок считается от даты покупки, а она не указана',
       'no-statement-date': 'срок считается от даты выписки, а она не указана',
@@ -1430,6 +1432,14 @@ export const ru: Catalog = {
           return 'неизвестное поле';
         case 'required':
           return 'обязательное поле';
+        case 'verified-needs-date':
+          return 'обязательно для проверенной нормы: дата, когда её прочитали в источнике';
+        case 'verified-needs-source':
+          return 'обязательно для проверенной нормы: адрес текста, в котором её прочитали';
+        case 'indicative-no-date':
+          return 'только для проверенной нормы; ориентировочную ещё не сверяли с источником';
+        case 'indicative-needs-to-check':
+          return 'обязательно для ориентировочной нормы: что нужно сверить в источнике, прежде чем пометить её проверенной';
         case 'term-needs-both':
           return 'у нормы со сроком должны быть и value, и unit';
         case 'value-with-unit':

@@ -7,7 +7,7 @@ import { SCHEMA_VERSION } from './schema.js';
 import { companyKey, lookalikeSkeleton, slugOf } from '../domain/names.js';
 import { eventContentKey } from '../domain/events.js';
 import { msOf } from '../domain/dates.js';
-import type { CheckRecord, CheckVerdict, CompanyEvidence, Fault, Incident, IncidentEvent, ListName, Pin } from '../domain/types.js';
+import { LEVELS, type CheckRecord, type CheckVerdict, type CompanyEvidence, type Fault, type Incident, type IncidentEvent, type Level, type ListName, type Pin } from '../domain/types.js';
 import { t } from '../i18n/index.js';
 import { UserError } from '../errors.js';
 import { companiesTouched, laterChangesTo, revertChanges, type Operation } from './journal.js';
@@ -101,6 +101,22 @@ export interface NewIncident {
 export function needsMigration(path: string): boolean {
   const { isNew, version } = inspectHeader(path);
   return !isNew && version > 0 && version < SCHEMA_VERSION;
+}
+
+/** A promise still owed: what a calendar of deadlines needs, and nothing more. */
+export interface OpenDeadline {
+  /** The incident's id (its ref) and what the user called it. */
+  incident: string;
+  company: string;
+  title: string;
+  /** When the promise was made, and its deadline, as recorded. */
+  at: string;
+  due: string;
+  text: string | null;
+  /** Marked `kept: false`: broken whatever the clock says. */
+  markedBroken: boolean;
+  /** The highest level the incident reached. */
+  level: Level;
 }
 
 /** What a write tells the journal about itself. */
@@ -491,37 +507,32 @@ export class Store {
   }
 
   /**
-   * The promises of the incidents not closed yet, with each incident's highest level: what a
-   * calendar of deadlines needs, without loading whole timelines. In name order, then time.
+   * The open deadlines, in one query: each promise with a due time, not marked kept, of an
+   * incident not closed yet, with the incident's highest level (from the events that carry
+   * one), in name order, then the incident's opening, then the promise's time. Nothing else of
+   * a timeline is loaded: an unclosed incident has no resolution, so whether such a promise
+   * is broken depends only on its own fields and the clock. Read them before running any
+   * other query on this store: SQLite's cursor holds the connection until the last one.
    */
-  promisesOfUnclosedIncidents(): { incident: Omit<Incident, 'events'>; level: string | null; promises: IncidentEvent[] }[] {
+  *openDeadlines(): Generator<OpenDeadline> {
+    // Driven from the incidents (CROSS JOIN keeps that order), so that only the unclosed
+    // ones' events are read, never a scan of every event. Rows are handed over as SQLite
+    // sorts them out, one at a time: a caller that writes as it goes holds none of them.
     const rows = this.st(
-      `WITH unclosed AS (SELECT id FROM incidents WHERE closed IS NULL),
-       levels AS (
-         SELECT incident_id, max(CASE json_extract(data, '$.level') WHEN 'supervisor' THEN 1 WHEN 'quality' THEN 2 WHEN 'management' THEN 3
-           WHEN 'regulator' THEN 4 WHEN 'court' THEN 5 ELSE 0 END) AS level_rank
-         FROM events WHERE incident_id IN unclosed AND data LIKE '%"level"%' GROUP BY incident_id)
-       SELECT i.id AS rid, i.ref, c.name AS company, i.title, i.opened, i.fault, e.at,
-         json_extract(e.data, '$.due') AS due, json_extract(e.data, '$.text') AS text, json_extract(e.data, '$.kept') AS kept, l.level_rank
-       FROM incidents i JOIN companies c ON c.id = i.company_id JOIN events e ON e.incident_id = i.id AND e.type = 'promise'
-       LEFT JOIN levels l ON l.incident_id = i.id
-       WHERE i.closed IS NULL ORDER BY c.key, i.opened_ms, i.ref, e.at_ms, e.id`,
-    ).all() as { rid: number; ref: string; company: string; title: string; opened: string; fault: Fault; at: string; due: string | null; text: string | null; kept: number | null; level_rank: number | null }[];
-    const LEVEL_NAMES = ['frontline', 'supervisor', 'quality', 'management', 'regulator', 'court'];
-    const out: { incident: Omit<Incident, 'events'>; level: string | null; promises: IncidentEvent[] }[] = [];
-    let last: number | undefined;
+      `SELECT i.ref, c.name AS company, i.title, e.at,
+         json_extract(e.data, '$.due') AS due, json_extract(e.data, '$.text') AS text, json_extract(e.data, '$.kept') AS kept,
+         (SELECT max(CASE json_extract(l.data, '$.level') WHEN 'supervisor' THEN 1 WHEN 'quality' THEN 2 WHEN 'management' THEN 3
+            WHEN 'regulator' THEN 4 WHEN 'court' THEN 5 ELSE 0 END)
+          FROM events l WHERE l.incident_id = i.id AND l.data LIKE '%"level"%') AS level_rank
+       FROM incidents i
+         CROSS JOIN events e ON e.incident_id = i.id AND e.type = 'promise'
+         JOIN companies c ON c.id = i.company_id
+       WHERE i.closed IS NULL AND json_extract(e.data, '$.due') IS NOT NULL AND json_extract(e.data, '$.kept') IS NOT 1
+       ORDER BY c.key, i.opened_ms, i.ref, e.at_ms, e.id`,
+    ).iterate() as IterableIterator<{ ref: string; company: string; title: string; at: string; due: string; text: string | null; kept: number | null; level_rank: number | null }>;
     for (const r of rows) {
-      if (r.rid !== last) {
-        out.push({ incident: { id: r.ref, company: r.company, title: r.title, opened: r.opened, fault: r.fault }, level: LEVEL_NAMES[r.level_rank ?? 0], promises: [] });
-        last = r.rid;
-      }
-      const e: IncidentEvent = { at: r.at, type: 'promise' };
-      if (r.due !== null) e.due = r.due;
-      if (r.text !== null) e.text = r.text;
-      if (r.kept !== null) e.kept = r.kept === 1;
-      out[out.length - 1].promises.push(e);
+      yield { incident: r.ref, company: r.company, title: r.title, at: r.at, due: r.due, text: r.text, markedBroken: r.kept === 0, level: LEVELS[r.level_rank ?? 0] };
     }
-    return out;
   }
 
   /** The incidents not closed yet (their `closed` is unset), with their events, in name order. */

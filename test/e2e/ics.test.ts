@@ -73,6 +73,12 @@ describe('vetted due --format ics', () => {
     expect(events(readFileSync(out, 'utf8'))).toHaveLength(2);
   });
 
+  it('writes to standard output with --out -, and never over the database', () => {
+    const r = ok(s.run(['due', '--format', 'ics', '--out', '-']));
+    expect(events(r.stdout)).toHaveLength(2);
+    expect(s.run(['due', '--format', 'ics', '--out', s.db]).code).toBe(2);
+  });
+
   it('refuses --json with --format ics', () => {
     expect(expectOneLineError(s.run(['due', '--json', '--format', 'ics']))).toMatch(/two different outputs/);
   });

@@ -10,6 +10,8 @@ import { expectOneLineError, json, ok } from '../helpers/expect.js';
 const SEEDS = `${SHARED}/scenarios/seeds.yaml`;
 const VOLGA = 'volga-2012-07';
 const CLAIM_RU = ['--kind', 'claim', '--jurisdiction', 'ru', '--demand', 'recalculation', '--amount', '500', '--currency', 'RUB', '--account', '0123456789'];
+/** The same, citing the rules nobody has checked yet (marked so in the letter). */
+const CLAIM_RU_UNVERIFIED = [...CLAIM_RU, '--allow-unverified'];
 
 let s: Sandbox;
 beforeAll(() => {
@@ -34,13 +36,18 @@ describe('vetted letter', () => {
     expect(r.stdout).not.toContain('Legal basis');
   });
 
-  it('writes a Russian претензия citing the law of communications, with the basis dated', () => {
-    const r = ok(s.run(['letter', VOLGA, ...CLAIM_RU, '--from', 'Дмитрий Иванов', '--lang', 'ru']));
+  it('writes a Russian претензия; the law of communications, not checked against its source, only when allowed and marked so', () => {
+    const strict = ok(s.run(['letter', VOLGA, ...CLAIM_RU, '--from', 'Дмитрий Иванов', '--lang', 'ru']));
+    expect(strict.stdout).not.toContain('статья 55');
+    expect(strict.stderr).toMatch(/not cited: Article 55 of Federal Law No\. 126-FZ.*not verified.*http:\/\/pravo\.gov\.ru\/\S+.*--allow-unverified/);
+    const r = ok(s.run(['letter', VOLGA, ...CLAIM_RU, '--from', 'Дмитрий Иванов', '--lang', 'ru', '--allow-unverified']));
     expect(r.stdout).toContain('# ПРЕТЕНЗИЯ');
     expect(r.stdout).toContain('Кому: руководству Volgatelecom');
     expect(r.stdout).toContain('лицевой счёт (договор) № 0123456789');
-    expect(r.stdout).toContain('статья 55 Федерального закона от 07.07.2003 № 126-ФЗ «О связи»');
-    expect(r.stdout).toMatch(/Правовые основания приведены по состоянию на \d{2}\.\d{2}\.\d{4}\./);
+    expect(r.stdout).toContain('статья 55 Федерального закона от 07.07.2003 № 126-ФЗ «О связи» (со дня регистрации претензии) (не проверено)');
+    expect(r.stdout).toContain('НЕ ПРОВЕРЕНО: ссылки на закон с пометкой «(не проверено)» не сверены с официальными текстами');
+    expect(r.stdout).not.toMatch(/по состоянию на/);
+    expect(r.stderr).toMatch(/NOT VERIFIED: Article 55 .* Before sending, check at http:\/\/pravo\.gov\.ru\/\S+: .*article 55/);
     expect(r.stdout).toContain('на сумму 500,00 RUB');
     expect(r.stdout).toContain('- «fixed within 24 hours» — обещано 12.07.2012 09:10, срок 13.07.2012 09:10');
   });
@@ -55,24 +62,36 @@ describe('vetted letter', () => {
     expect(text).not.toMatch(/^#|  $/m);
   });
 
-  it('says which indicative rules it left out, and cites them with --allow-unverified', () => {
+  it('says which rules it left out as not verified, and cites them marked so with --allow-unverified', () => {
     const base = ['letter', 'wildberries-kettle', '--kind', 'claim', '--jurisdiction', 'ru', '--case', 'goods', '--demand', 'refund', '--amount', '1200', '--currency', 'RUB', '--account', 'order 77', '--from', 'D'];
     const strict = ok(s.run(base));
-    expect(strict.stdout).toContain('Article 22 of the Law of the Russian Federation No. 2300-1');
-    expect(strict.stdout).not.toContain('Article 23(1)');
-    expect(strict.stderr).toMatch(/not cited: Article 23\(1\).*indicative.*--allow-unverified/);
+    expect(strict.stdout).not.toContain('Article 22');
+    expect(strict.stdout).not.toContain('Legal basis');
+    expect(strict.stderr).toMatch(/not cited: Article 22 .*not verified.*--allow-unverified/);
+    expect(strict.stderr).toMatch(/not cited: Article 23\(1\).*not verified.*--allow-unverified/);
     const loose = ok(s.run([...base, '--allow-unverified']));
+    expect(loose.stdout).toContain('Article 22 of the Law of the Russian Federation No. 2300-1 of 7 February 1992 "On the Protection of Consumer Rights" (not verified)');
     expect(loose.stdout).toContain('Article 23(1)');
-    expect(loose.stderr).toContain('cites rules marked indicative');
+    expect(loose.stdout).toContain('NOT VERIFIED: the legal references marked "(not verified)" have not been checked against their official texts.');
+    expect(loose.stdout).not.toContain('Legal basis as of');
+    expect(loose.stderr).toMatch(/NOT VERIFIED: Article 23\(1\) .*check at http:\/\/pravo\.gov\.ru\/\S+: /);
   });
 
   it('marks a rule the user overrode in law.yaml', () => {
     mkdirSync(s.config, { recursive: true });
-    writeFileSync(join(s.config, 'law.yaml'), 'ru:\n  telecom-claim-30-days:\n    value: 20\n');
+    writeFileSync(join(s.config, 'law.yaml'), 'ru:\n  telecom-claim-30-days:\n    value: 20\n    verified_on: 2026-11-30\n');
     try {
+      // Read in its source on the date given: the user's own verified rule.
       const r = ok(s.run(['letter', VOLGA, ...CLAIM_RU, '--from', 'D']));
       expect(r.stdout).toContain('(your override)');
       expect(r.stdout).toContain('within 20 days');
+      expect(r.stdout).toContain('Legal basis as of 30 November 2026.');
+      expect(r.stdout).not.toContain('not verified');
+      // Changed but not said to be checked: still not verified.
+      writeFileSync(join(s.config, 'law.yaml'), 'ru:\n  telecom-claim-30-days:\n    value: 20\n');
+      expect(ok(s.run(['letter', VOLGA, ...CLAIM_RU, '--from', 'D'])).stdout).not.toContain('Article 55');
+      writeFileSync(join(s.config, 'law.yaml'), 'ru:\n  telecom-claim-30-days:\n    status: verified\n');
+      expect(expectOneLineError(s.run(['letter', VOLGA, ...CLAIM_RU, '--from', 'D']))).toMatch(/law\.yaml: ru\.telecom-claim-30-days\.verified_on: is required of a verified rule/);
       writeFileSync(join(s.config, 'law.yaml'), 'ru:\n  no-such-rule:\n    value: 20\n');
       expect(expectOneLineError(s.run(['letter', VOLGA, ...CLAIM_RU, '--from', 'D']))).toMatch(/law\.yaml: ru\.no-such-rule: is not a rule of ru/);
     } finally {
@@ -120,7 +139,7 @@ describe('vetted letters check', () => {
 
 describe('sending a letter', () => {
   it('records the letter and its reply deadline; due chases it; the next letter cites the silence', () => {
-    const sent = ok(s.run(['letter', 'volgatelecom-1', ...CLAIM_RU, '--from', 'Dmitry Ivanov', '--sent', '--at', '2026-10-01T09:00']));
+    const sent = ok(s.run(['letter', 'volgatelecom-1', ...CLAIM_RU_UNVERIFIED, '--from', 'Dmitry Ivanov', '--sent', '--at', '2026-10-01T09:00']));
     expect(sent.stderr).toMatch(/recorded the claim as sent on 2026-10-01T09:00 \(its text is attachment \d+\); the reply is due by 2026-10-31/);
     const shown = json<{ events: { type: string; channel?: string; level?: string; text?: string; due?: string }[]; attachments: { name: string; event: number }[] }>(s, ['incident', 'show', 'volgatelecom-1', '--json']);
     expect(shown.events.filter((e) => e.channel === 'letter')).toEqual([expect.objectContaining({ type: 'contact', level: 'management' })]);
@@ -136,13 +155,13 @@ describe('sending a letter', () => {
     expect(due.find((d) => d.incident === 'volgatelecom-1')!.broken).toContainEqual(expect.objectContaining({ text: 'a reply to my formal claim of 2026-10-01', due: '2026-10-31' }));
 
     // Next on the ladder: the regulator, told of the letter left unanswered, and the term that passed.
-    const next = ok(s.run(['letter', 'volgatelecom-1', '--jurisdiction', 'ru', '--from', 'Dmitry Ivanov']));
+    const next = ok(s.run(['letter', 'volgatelecom-1', '--jurisdiction', 'ru', '--from', 'Dmitry Ivanov', '--allow-unverified']));
     expect(next.stdout).toContain('To: Roskomnadzor');
     expect(next.stdout).toContain('- 1 October 2026 (letter): no answer by 31 October 2026');
     expect(next.stdout).toContain('Article 55 of Federal Law No. 126-FZ');
     expect(next.stdout).toContain('- claim-2026-10-01.md (');
     // Sending the same letter twice records it once.
-    expect(expectOneLineError(s.run(['letter', 'volgatelecom-1', ...CLAIM_RU, '--from', 'Dmitry Ivanov', '--sent', '--at', '2026-10-01T09:00']))).toMatch(/on the timeline of volgatelecom-1 already/);
+    expect(expectOneLineError(s.run(['letter', 'volgatelecom-1', ...CLAIM_RU_UNVERIFIED, '--from', 'Dmitry Ivanov', '--sent', '--at', '2026-10-01T09:00']))).toMatch(/on the timeline of volgatelecom-1 already/);
   });
 
   it('refuses a sending time in the future, and --at without --sent', () => {

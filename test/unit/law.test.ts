@@ -3,7 +3,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { addTerm, applyOverrides, chooseRules, validateOverrides, validatePack, type JurisdictionPack } from '../../src/domain/law.js';
+import { addTerm, applyOverrides, basisAsOf, chooseRules, validateOverrides, validatePack, type JurisdictionPack } from '../../src/domain/law.js';
 import { loadPacks, projectDir } from '../../src/formats/law-file.js';
 import { formatPath } from '../../src/domain/validation.js';
 import { t } from '../../src/i18n/index.js';
@@ -19,31 +19,46 @@ describe('the built-in packs', () => {
     for (const p of packs.values()) expect(validatePack(JSON.parse(JSON.stringify(p)))).toHaveProperty('value');
   });
 
-  it('give every rule an article in both languages, an address, a date checked and a status', () => {
+  it('give every rule an address and a status, and claim a check only with the date it was made', () => {
     for (const p of packs.values()) {
       for (const r of p.rules) {
-        expect(r.source, r.id).toMatch(/^https?:\/\//);
-        expect(r.verified_on, r.id).toMatch(/^\d{4}-\d{2}-\d{2}$/);
-        expect(['verified', 'indicative'], r.id).toContain(r.status);
-        if (r.status === 'indicative') expect(r.note, `${p.id}/${r.id} says why it is indicative`).toBeTruthy();
+        const name = `${p.id}/${r.id}`;
+        expect(r.source, name).toMatch(/^https?:\/\/\S+$/);
+        expect(['verified', 'indicative'], name).toContain(r.status);
+        if (r.status === 'verified') {
+          // Verified means read in its source: when, and where.
+          expect(r.verified_on, `${name} is marked verified: on what date?`).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+        } else {
+          expect(r.verified_on, `${name} was never checked, so it has no date of checking`).toBeUndefined();
+          expect(r.to_check, `${name} says what must be checked in its source`).toMatch(/\S{3}/);
+        }
       }
+    }
+  });
+
+  it('say in their own files whether each rule was checked, so a YAML edit cannot drop the date of a check', async () => {
+    const { parseDataText } = await import('../../src/formats/data-text.js');
+    const dir = projectDir('jurisdictions', 'none.yaml');
+    for (const f of readdirSync(dir).filter((x) => x.endsWith('.yaml'))) {
+      const r = validatePack(parseDataText(readFileSync(join(dir, f), 'utf8'), f));
+      expect('errors' in r ? r.errors.map((e) => `${formatPath(e.path)}: ${e.fault.kind}`) : [], f).toEqual([]);
     }
   });
 
   it('hold the terms of the law as the packs state them', () => {
     const term = (j: string, id: string) => {
       const r = packs.get(j)!.rules.find((x) => x.id === id)!;
-      return [r.value, r.unit, r.status];
+      return [r.value, r.unit];
     };
-    expect(term('ru', 'goods-refund-10-days')).toEqual([10, 'calendar-days', 'verified']);
-    expect(term('ru', 'services-refund-10-days')).toEqual([10, 'calendar-days', 'verified']);
-    expect(term('ru', 'goods-repair-45-days')).toEqual([45, 'calendar-days', 'verified']);
-    expect(term('ru', 'goods-replacement-7-days')).toEqual([7, 'calendar-days', 'verified']);
-    expect(term('ru', 'telecom-claim-30-days')).toEqual([30, 'calendar-days', 'verified']);
-    expect(term('uk', 'short-term-right-to-reject')).toEqual([30, 'calendar-days', 'verified']);
-    expect(term('eu', 'distance-withdrawal-14-days')).toEqual([14, 'calendar-days', 'verified']);
-    expect(term('us', 'cfpb-response-15-days')).toEqual([15, 'calendar-days', 'verified']);
-    expect(term('us', 'fcba-dispute-60-days')).toEqual([60, 'calendar-days', 'verified']);
+    expect(term('ru', 'goods-refund-10-days')).toEqual([10, 'calendar-days']);
+    expect(term('ru', 'services-refund-10-days')).toEqual([10, 'calendar-days']);
+    expect(term('ru', 'goods-repair-45-days')).toEqual([45, 'calendar-days']);
+    expect(term('ru', 'goods-replacement-7-days')).toEqual([7, 'calendar-days']);
+    expect(term('ru', 'telecom-claim-30-days')).toEqual([30, 'calendar-days']);
+    expect(term('uk', 'short-term-right-to-reject')).toEqual([30, 'calendar-days']);
+    expect(term('eu', 'distance-withdrawal-14-days')).toEqual([14, 'calendar-days']);
+    expect(term('us', 'cfpb-response-15-days')).toEqual([15, 'calendar-days']);
+    expect(term('us', 'fcba-dispute-60-days')).toEqual([60, 'calendar-days']);
   });
 
   it('never mention the EU online dispute resolution platform, which closed in 2025', () => {
@@ -62,7 +77,10 @@ describe('validatePack', () => {
     ['a unit that is not one', (p: ReturnType<typeof base>) => (p.rules[0].unit = 'weeks'), 'rules[0].unit', /calendar-days, working-days/],
     ['an address that is not one', (p: ReturnType<typeof base>) => (p.rules[0].source = 'the law'), 'rules[0].source', /address/],
     ['a case that is not one', (p: ReturnType<typeof base>) => (p.rules[0].applies_to = ['cars']), 'rules[0].applies_to[0]', /goods, services, telecom, finance/],
-    ['a missing verified_on', (p: ReturnType<typeof base>) => delete p.rules[0].verified_on, 'rules[0].verified_on', /required/],
+    ['a rule marked verified without the date it was checked', (p: ReturnType<typeof base>) => ((p.rules[0].status = 'verified'), delete p.rules[0].to_check), 'rules[0].verified_on', /required of a verified rule/],
+    ['a rule marked verified without its source', (p: ReturnType<typeof base>) => ((p.rules[0].status = 'verified'), (p.rules[0].verified_on = '2026-12-01'), delete p.rules[0].source), 'rules[0].source', /required/],
+    ['a date of checking on a rule not checked', (p: ReturnType<typeof base>) => (p.rules[0].verified_on = '2026-12-01'), 'rules[0].verified_on', /only for a verified rule/],
+    ['an unchecked rule that does not say what to check', (p: ReturnType<typeof base>) => delete p.rules[0].to_check, 'rules[0].to_check', /what must be checked/],
     ['a reply rule without its term', (p: ReturnType<typeof base>) => delete p.rules[0].value, 'rules[0]', /value and unit/],
     ['a rule id used twice', (p: ReturnType<typeof base>) => (p.rules[1].id = p.rules[0].id), 'rules[1].id', /another rule/],
     ['an article in one language only', (p: ReturnType<typeof base>) => (p.rules[0].article = { en: 'x' }), 'rules[0].article.ru', /non-empty/],
@@ -78,19 +96,26 @@ describe('validatePack', () => {
 });
 
 describe('overrides', () => {
-  it('change a rule and mark it as the user’s', () => {
-    const o = validateOverrides({ ru: { 'telecom-claim-30-days': { value: 20 } } }, packs);
-    if (!('value' in o)) throw new Error('invalid');
-    const pack = applyOverrides(ru, o.value);
-    const rule = pack.rules.find((r) => r.id === 'telecom-claim-30-days')!;
-    expect([rule.value, rule.override, rule.status]).toEqual([20, true, 'verified']);
+  const overridden = (fields: Record<string, unknown>) => {
+    const o = validateOverrides({ ru: { 'telecom-claim-30-days': fields } }, packs);
+    if (!('value' in o)) throw new Error(JSON.stringify(o.errors));
+    return applyOverrides(ru, o.value).rules.find((r) => r.id === 'telecom-claim-30-days')!;
+  };
+  it('change a rule and mark it as the user’s, still unverified until the user says when they read it', () => {
+    const rule = overridden({ value: 20 });
+    expect([rule.value, rule.override, rule.status, rule.verified_on]).toEqual([20, true, 'indicative', undefined]);
     expect(ru.rules.find((r) => r.id === 'telecom-claim-30-days')!.value).toBe(30);
+  });
+  it('make a rule verified when the user gives the date they read it in its source', () => {
+    const rule = overridden({ value: 30, verified_on: '2026-11-30' });
+    expect([rule.status, rule.verified_on, rule.override]).toEqual(['verified', '2026-11-30', true]);
   });
   it.each([
     [{ xx: {} }, 'xx', /not a jurisdiction/],
     [{ ru: { 'no-such-rule': { value: 1 } } }, 'ru.no-such-rule', /not a rule of ru/],
     [{ ru: { 'telecom-claim-30-days': { value: -3 } } }, 'ru.telecom-claim-30-days.value', /whole number/],
     [{ ru: { 'telecom-claim-30-days': { applies_to: ['goods'] } } }, 'ru.telecom-claim-30-days.applies_to', /unknown field/],
+    [{ ru: { 'telecom-claim-30-days': { status: 'verified' } } }, 'ru.telecom-claim-30-days.verified_on', /required of a verified rule/],
   ])('refuses %j', (data, path, message) => {
     const r = validateOverrides(data, packs);
     expect('errors' in r && r.errors.some((e) => formatPath(e.path) === path && message.test(t().letter.lawFault(e.fault)))).toBe(true);
@@ -98,17 +123,25 @@ describe('overrides', () => {
 });
 
 describe('chooseRules', () => {
-  const facts = { kind: 'claim' as const, case: 'goods' as const, now, allowUnverified: false };
+  // Selection by case, kind and demand, apart from verification: every rule allowed.
+  const facts = { kind: 'claim' as const, case: 'goods' as const, now, allowUnverified: true };
   it('cites the rule of the case and the demand', () => {
-    expect(chooseRules(ru, { ...facts, demand: 'refund' }).cited.map((r) => r.id)).toEqual(['goods-refund-10-days']);
-    expect(chooseRules(ru, { ...facts, demand: 'repair' }).cited.map((r) => r.id)).toEqual(['goods-repair-45-days']);
+    expect(chooseRules(ru, { ...facts, demand: 'repair' }).cited.map((r) => r.id)).toEqual(['goods-repair-45-days', 'goods-refund-penalty-1-percent']);
     expect(chooseRules(ru, { ...facts, case: 'telecom', demand: 'recalculation' }).cited.map((r) => r.id)).toEqual(['telecom-claim-30-days']);
+    expect(chooseRules(ru, { ...facts, demand: 'refund' }).cited.map((r) => r.id)).toEqual(['goods-refund-10-days', 'goods-refund-penalty-1-percent']);
     expect(chooseRules(ru, { ...facts, kind: 'complaint', demand: 'refund' }).cited).toEqual([]);
   });
-  it('leaves out indicative rules unless they are allowed, and says why', () => {
-    const strict = chooseRules(ru, { ...facts, demand: 'refund' });
-    expect(strict.skipped.map((s) => [s.rule.id, s.flag])).toEqual([['goods-refund-penalty-1-percent', '--allow-unverified']]);
-    expect(chooseRules(ru, { ...facts, demand: 'refund', allowUnverified: true }).cited.map((r) => r.id)).toContain('goods-refund-penalty-1-percent');
+  it('leaves out rules nobody has checked unless they are allowed, and says why and where to check', () => {
+    const strict = chooseRules(ru, { ...facts, demand: 'refund', allowUnverified: false });
+    expect(strict.cited).toEqual([]);
+    expect(strict.skipped.map((s) => [s.rule.id, s.flag])).toEqual([
+      ['goods-refund-10-days', '--allow-unverified'],
+      ['goods-refund-penalty-1-percent', '--allow-unverified'],
+    ]);
+    expect(strict.skipped[0].why).toContain(strict.skipped[0].rule.source);
+    // A rule read in its source is cited without being allowed.
+    const checked = { ...ru, rules: ru.rules.map((r) => (r.id === 'goods-refund-10-days' ? { ...r, status: 'verified' as const, verified_on: '2026-11-30' } : r)) };
+    expect(chooseRules(checked, { ...facts, demand: 'refund', allowUnverified: false }).cited.map((r) => r.id)).toEqual(['goods-refund-10-days']);
   });
   it('cites a right only within its term, and only when its start is known', () => {
     const uk = packs.get('uk')!;
@@ -118,7 +151,7 @@ describe('chooseRules', () => {
     expect(chooseRules(uk, { ...f, purchase: now - 40 * day }).skipped[0].why).toMatch(/passed/);
   });
   it("cites the company's term to answer in a regulator letter only once it has passed", () => {
-    const f = { kind: 'regulator' as const, case: 'telecom' as const, now, allowUnverified: false };
+    const f = { kind: 'regulator' as const, case: 'telecom' as const, now, allowUnverified: true };
     expect(chooseRules(ru, { ...f, firstLetter: now - 10 * day }).cited).toEqual([]);
     expect(chooseRules(ru, { ...f, firstLetter: now - 31 * day }).cited.map((r) => r.id)).toEqual(['telecom-claim-30-days']);
   });
@@ -131,5 +164,16 @@ describe('chooseRules', () => {
   it('has nothing to cite without a jurisdiction', () => {
     const none = packs.get('none') as JurisdictionPack;
     expect(chooseRules(none, { ...facts, demand: 'refund' })).toEqual({ cited: [], skipped: [] });
+  });
+});
+
+describe('basisAsOf', () => {
+  const rule = ru.rules[0];
+  it.each([
+    ['no rule', [], null],
+    ['rules nobody checked', [rule, ru.rules[1]], null],
+    ['the oldest date of the checked ones', [{ ...rule, status: 'verified' as const, verified_on: '2026-11-30' }, { ...rule, status: 'verified' as const, verified_on: '2026-10-01' }, rule], '2026-10-01'],
+  ])('of %s', (_name, rules, expected) => {
+    expect(basisAsOf(rules)).toBe(expected);
   });
 });

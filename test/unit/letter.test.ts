@@ -94,6 +94,7 @@ describe('letters of the Volgatelecom story', () => {
     const asOf = lang === 'ru' ? /по состоянию на \d{2}\.\d{2}\.\d{4}/ : /Legal basis as of \d+ \w+ \d{4}/;
     if (letter.cited.length) expect(text).toMatch(asOf);
     else expect(text).not.toMatch(asOf);
+    expect(text).not.toContain(lang === 'ru' ? 'НЕ ПРОВЕРЕНО' : 'NOT VERIFIED');
     // The sender, the enclosure and the demanded sum are there; a letter to a regulator says the company was written to.
     expect(text).toContain(req.from!);
     expect(text).toContain('receipt-july.pdf');
@@ -101,18 +102,49 @@ describe('letters of the Volgatelecom story', () => {
     if (kind === 'regulator') expect(text).toContain(shown('2012-07-23', lang));
   });
 
-  it('cites the telecom claim term in a Russian claim, as a претензия', () => {
-    const letter = composeLetter(request('claim', 'ru', 'ru'));
+  it('cites the telecom claim term in a Russian claim, as a претензия, marked as not verified', () => {
+    const letter = composeLetter({ ...request('claim', 'ru', 'ru'), allowUnverified: true });
     expect(letter.cited.map((r) => r.id)).toEqual(['telecom-claim-30-days']);
     const text = renderLetter(template('ru', 'claim'), letter.scope, 'md');
     expect(text).toContain('# ПРЕТЕНЗИЯ');
     expect(text).toContain('ТРЕБУЮ');
-    expect(text).toContain('статья 55 Федерального закона от 07.07.2003 № 126-ФЗ «О связи»');
+    expect(text).toContain('статья 55 Федерального закона от 07.07.2003 № 126-ФЗ «О связи» (со дня регистрации претензии) (не проверено)');
+    expect(text).toContain('НЕ ПРОВЕРЕНО: ссылки на закон с пометкой «(не проверено)» не сверены с официальными текстами');
+    expect(text).not.toMatch(/по состоянию на/);
     expect(letter.replyBy).toBe('2027-01-01');
   });
 
-  it('says "(your override)" beside a rule the user changed', () => {
+  // Every kind and language: a rule nobody has checked is cited only when allowed, marked as
+  // such, with a notice to the sender and its source, and never with a date "as of".
+  it.each(LETTER_KINDS.flatMap((kind) => (['en', 'ru'] as const).map((lang) => [kind, lang] as const)))('%s in %s with unverified rules allowed', (kind, lang) => {
+    const req = { ...request(kind, lang, 'ru'), allowUnverified: true };
+    const letter = composeLetter(req);
+    const text = renderLetter(template(lang, kind), letter.scope, 'md');
+    const unverified = letter.cited.filter((r) => r.status !== 'verified');
+    const notice = lang === 'ru' ? 'НЕ ПРОВЕРЕНО' : 'NOT VERIFIED';
+    for (const r of unverified) {
+      expect(text).toContain(`${r.article[lang]} ${lang === 'ru' ? '(не проверено)' : '(not verified)'}`);
+      expect(text).toContain(r.source);
+    }
+    // A claim and a regulator letter of a telecom case have the operator's term to cite.
+    if (kind === 'claim' || kind === 'regulator') expect(unverified.length).toBeGreaterThan(0);
+    if (unverified.length) expect(text).toContain(notice);
+    else expect(text).not.toContain(notice);
+    expect(text).not.toMatch(lang === 'ru' ? /по состоянию на/ : /Legal basis as of/);
+  });
+
+  it('cites a rule read in its source plainly, with the date it stands as of', () => {
     const req = request('claim', 'en', 'ru');
+    req.pack = { ...req.pack, rules: req.pack.rules.map((r) => (r.id === 'telecom-claim-30-days' ? { ...r, status: 'verified' as const, verified_on: '2026-11-30', override: true } : r)) };
+    const text = renderLetter(template('en', 'claim'), composeLetter(req).scope, 'md');
+    expect(text).toContain('Article 55 of Federal Law No. 126-FZ of 7 July 2003 "On Communications" (counted from the claim\'s registration) (your override):');
+    expect(text).toContain('Legal basis as of 30 November 2026.');
+    expect(text).not.toContain('not verified');
+    expect(text).not.toContain('NOT VERIFIED');
+  });
+
+  it('says "(your override)" beside a rule the user changed', () => {
+    const req = { ...request('claim', 'en', 'ru'), allowUnverified: true };
     req.pack = { ...req.pack, rules: req.pack.rules.map((r) => (r.id === 'telecom-claim-30-days' ? { ...r, value: 20, override: true } : r)) };
     const text = renderLetter(template('en', 'claim'), composeLetter(req).scope, 'md');
     expect(text).toContain('(your override)');

@@ -1,0 +1,62 @@
+// The open deadlines for the calendar: one query that returns only the promises still owed,
+// of incidents not closed, with the incident's highest level, and reads events by index.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, expect, it } from 'vitest';
+import { Store } from '../../src/store/store.js';
+
+let dir: string;
+let store: Store;
+
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'vetted-deadlines-'));
+  store = Store.open(join(dir, 'v.db'));
+  store.write(() => {
+    const zed = store.createCompany('Zed', '2024-01-01');
+    const acme = store.createCompany('Acme', '2024-01-01');
+    const open = store.insertIncident({ ref: 'zed-1', companyId: zed.id, title: 'open', opened: '2024-01-01T09:00', fault: 'company' });
+    store.addEvent(open, { at: '2024-01-03T10:00', type: 'promise', text: 'second', due: '2024-01-10' });
+    store.addEvent(open, { at: '2024-01-02T10:00', type: 'promise', text: 'first', due: '2024-01-05T12:00' });
+    store.addEvent(open, { at: '2024-01-02T11:00', type: 'promise', text: 'kept', due: '2024-01-06', kept: true });
+    store.addEvent(open, { at: '2024-01-02T12:00', type: 'promise', text: 'no deadline' });
+    store.addEvent(open, { at: '2024-01-02T13:00', type: 'promise', text: 'marked broken', due: '2099-01-01', kept: false });
+    store.addEvent(open, { at: '2024-01-04T10:00', type: 'escalation', level: 'quality' });
+    store.addEvent(open, { at: '2024-01-04T11:00', type: 'refusal', level: 'supervisor', text: 'no' });
+    const other = store.insertIncident({ ref: 'acme-1', companyId: acme.id, title: 'frontline only', opened: '2024-02-01T09:00', fault: 'company' });
+    store.addEvent(other, { at: '2024-02-02T10:00', type: 'promise', due: '2024-02-03' });
+    const closed = store.insertIncident({ ref: 'acme-2', companyId: acme.id, title: 'closed', opened: '2024-01-01T09:00', fault: 'company' });
+    store.addEvent(closed, { at: '2024-01-02T10:00', type: 'promise', text: 'of a closed incident', due: '2024-01-05' });
+    store.addEvent(closed, { at: '2024-01-06T10:00', type: 'resolution', outcome: 'resolved' });
+  }, { summary: 'test' });
+});
+
+afterEach(() => {
+  store.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+it('returns each promise still owed of an unclosed incident, in name and time order, with its highest level', () => {
+  const got = [...store.openDeadlines()];
+  expect(got.map((d) => [d.incident, d.text, d.due, d.markedBroken, d.level])).toEqual([
+    ['acme-1', null, '2024-02-03', false, 'frontline'],
+    ['zed-1', 'first', '2024-01-05T12:00', false, 'quality'],
+    ['zed-1', 'marked broken', '2099-01-01', true, 'quality'],
+    ['zed-1', 'second', '2024-01-10', false, 'quality'],
+  ]);
+  expect(got[1]).toMatchObject({ company: 'Zed', title: 'open', at: '2024-01-02T10:00' });
+});
+
+it('reads events only through their index, starting from the incidents', () => {
+  const seen: string[] = [];
+  const prepare = store.db.prepare.bind(store.db);
+  (store.db as unknown as { prepare: (sql: string) => unknown }).prepare = (sql: string) => {
+    seen.push(sql);
+    return prepare(sql);
+  };
+  [...store.openDeadlines()];
+  expect(seen).toHaveLength(1);
+  const plan = (store.db.prepare(`EXPLAIN QUERY PLAN ${seen[0]}`).all() as { detail: string }[]).map((r) => r.detail);
+  expect(plan.filter((d) => /^SCAN/.test(d)), plan.join('\n')).toEqual(['SCAN i']);
+  expect(plan.filter((d) => /^SEARCH (e|l) USING/.test(d))).toHaveLength(2);
+});

@@ -1,0 +1,89 @@
+// The calendar in pieces: every piece but the last ends between two events, and the pieces
+// together are one calendar a real iCalendar parser reads whole.
+import ICAL from 'ical.js';
+import { describe, expect, it } from 'vitest';
+import { calendarChunks, escapeText, foldLine, type CalendarDeadline } from '../../src/formats/ics.js';
+
+const NOW = Date.UTC(2026, 11, 2, 12, 0);
+
+function deadline(k: number): CalendarDeadline {
+  const dueMs = NOW + k * 3_600_000;
+  return {
+    uid: `acme-${k}@vetted`,
+    summary: `Due: обещание ${k}, с запятой — Acme`,
+    description: `Acme, incident acme-${k}: долгое описание ${'и ещё '.repeat(20)}\nSee: vetted incident show acme-${k}`,
+    dueMs,
+    ...(k % 3 === 0 ? { date: new Date(dueMs).toISOString().slice(0, 10) } : {}),
+  };
+}
+
+describe('calendarChunks', () => {
+  it('cuts a large calendar between events, and the pieces read back as one calendar', () => {
+    const list = Array.from({ length: 600 }, (_, k) => deadline(k));
+    const chunks = [...calendarChunks(list, NOW)];
+    expect(chunks.length).toBeGreaterThan(3);
+    for (const c of chunks.slice(0, -1)) expect(c.endsWith('END:VEVENT\r\n')).toBe(true);
+    expect(chunks.at(-1)!.endsWith('END:VCALENDAR\r\n')).toBe(true);
+    const cal = new ICAL.Component(ICAL.parse(chunks.join('')));
+    const events = cal.getAllSubcomponents('vevent').map((v) => new ICAL.Event(v));
+    expect(events.map((e) => e.uid)).toEqual(list.map((d) => d.uid));
+    expect(events[1].summary).toBe(list[1].summary);
+    expect(events[599].description).toBe(list[599].description);
+  });
+
+  it('reads its deadlines only as it goes', () => {
+    let taken = 0;
+    function* lazy() {
+      for (let k = 0; k < 600; k++) {
+        taken++;
+        yield deadline(k);
+      }
+    }
+    const chunks = calendarChunks(lazy(), NOW);
+    chunks.next();
+    expect(taken).toBeGreaterThan(0);
+    expect(taken).toBeLessThan(600);
+  });
+
+  it('writes an empty calendar when nothing is owed', () => {
+    const text = [...calendarChunks([], NOW)].join('');
+    expect(text.startsWith('BEGIN:VCALENDAR\r\n')).toBe(true);
+    expect(new ICAL.Component(ICAL.parse(text)).getAllSubcomponents('vevent')).toHaveLength(0);
+  });
+});
+
+describe('escapeText', () => {
+  it.each([
+    ['plain', 'plain'],
+    ['a, b; c', 'a\\, b\\; c'],
+    ['C:\\path', 'C:\\\\path'],
+    ['\\,', '\\\\\\,'],
+    ['one\ntwo\r\nthree\rfour', 'one\\ntwo\\nthree\\nfour'],
+    ['\r\n\n', '\\n\\n'],
+    ['tab\there\u0000\u001f\u007f end', 'tabhere end'],
+    ['жёлтый, 中文; 😀', 'жёлтый\\, 中文\\; 😀'],
+  ])('%j → %j', (input, expected) => {
+    expect(escapeText(input)).toBe(expected);
+  });
+});
+
+describe('foldLine', () => {
+  const octets = (s: string) => Buffer.byteLength(s);
+  it.each([
+    ['short ASCII', 'SUMMARY:short'],
+    ['long ASCII', `DESCRIPTION:${'a'.repeat(300)}`],
+    ['Cyrillic among ASCII', `DESCRIPTION:Волгателеком 12\\, incident volga-1: ${'интернет не работает '.repeat(8)}`],
+    ['characters of 3 and 4 octets at every offset', `X:${'ab中😀'.repeat(40)}`],
+    ['a lone surrogate', `X:${'a'.repeat(73)}\ud800${'b'.repeat(80)}`],
+  ])('%s: lines of at most 75 octets, cut between characters, that unfold to the line', (_name, line) => {
+    const folded = foldLine(line);
+    const lines = folded.split('\r\n');
+    lines.forEach((l, i) => {
+      expect(octets(l)).toBeLessThanOrEqual(75);
+      if (i > 0) expect(l.startsWith(' ')).toBe(true);
+      // Full lines: the next character would not have fitted.
+      if (i < lines.length - 1) expect(octets(l) + octets(String.fromCodePoint(lines[i + 1].codePointAt(1)!))).toBeGreaterThan(75);
+    });
+    expect(folded.replace(/\r\n /g, '')).toBe(line);
+  });
+});
