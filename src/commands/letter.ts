@@ -142,7 +142,7 @@ export async function run(ctx: Context, id: string, opts: LetterOptions): Promis
 
     const w = t().letter;
     const notes: string[] = [];
-    for (const s of letter.skipped) notes.push(w.notCited(w.article(s.rule.article), w.skipWhy[s.why], s.flag));
+    for (const s of letter.skipped) notes.push(w.notCited(w.article(s.rule.article), s.why === 'indicative' ? w.notVerifiedAt(s.rule.source) : w.skipWhy[s.why], s.flag));
     if (pack.id === 'none' && (kind === 'claim' || kind === 'regulator')) notes.push(w.citesNoLaw);
     if (kind === 'regulator') {
       const waiting = lettersTo(incident).filter((l) => !l.answeredAt && l.due && dueMs(l.due) > letterNow);

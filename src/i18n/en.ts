@@ -1302,6 +1302,7 @@ export const en = {
 
   // ---- letters: `letter`, `letters list`, `letters check`, templates and law packs ----
   letter: {
+    notVerifiedAt: (source: string) => `it is not verified: nobody has checked it against its source (${source}) yet`,
     notVerified: (article: string, source: string, toCheck: string | null) =>
       `note: NOT VERIFIED: ${article} has not been checked against its source. Before sending, check at ${source}: ${toCheck ?? 'the rule as the letter states it'}.`,
     caseWord: { goods: 'goods', services: 'services', telecom: 'telecom', finance: 'finance' } as Record<Case, string>,

@@ -1323,6 +1323,7 @@ export const ru: Catalog = {
 
   // ---- письма: `letter`, `letters list`, `letters check`, шаблоны и своды норм ----
   letter: {
+    notVerifiedAt: (source) => `норма не проверена: её ещё никто не сверил с источником (${source})`,
     notVerified: (article, source, toCheck) =>
       `примечание: НЕ ПРОВЕРЕНО: ${article} не сверена с источником. Перед отправкой проверьте на ${source}: ${toCheck ?? 'норму в том виде, в каком её приводит письмо'}.`,
     caseWord: { goods: 'товары', services: 'услуги', telecom: 'связь', finance: 'финансы' },

@@ -39,7 +39,7 @@ describe('vetted letter', () => {
   it('writes a Russian претензия; the law of communications, not checked against its source, only when allowed and marked so', () => {
     const strict = ok(s.run(['letter', VOLGA, ...CLAIM_RU, '--from', 'Дмитрий Иванов', '--lang', 'ru']));
     expect(strict.stdout).not.toContain('статья 55');
-    expect(strict.stderr).toMatch(/not cited: Article 55 of Federal Law No\. 126-FZ.*not verified.*http:\/\/pravo\.gov\.ru\/\S+.*--allow-unverified/);
+    expect(strict.stderr).toMatch(/не упомянуто: статья 55 .*не проверена.*http:\/\/pravo\.gov\.ru\/\S+.*--allow-unverified/);
     const r = ok(s.run(['letter', VOLGA, ...CLAIM_RU, '--from', 'Дмитрий Иванов', '--lang', 'ru', '--allow-unverified']));
     expect(r.stdout).toContain('# ПРЕТЕНЗИЯ');
     expect(r.stdout).toContain('Кому: руководству Volgatelecom');
@@ -47,7 +47,7 @@ describe('vetted letter', () => {
     expect(r.stdout).toContain('статья 55 Федерального закона от 07.07.2003 № 126-ФЗ «О связи» (со дня регистрации претензии) (не проверено)');
     expect(r.stdout).toContain('НЕ ПРОВЕРЕНО: ссылки на закон с пометкой «(не проверено)» не сверены с официальными текстами');
     expect(r.stdout).not.toMatch(/по состоянию на/);
-    expect(r.stderr).toMatch(/NOT VERIFIED: Article 55 .* Before sending, check at http:\/\/pravo\.gov\.ru\/\S+: .*article 55/);
+    expect(r.stderr).toMatch(/НЕ ПРОВЕРЕНО: статья 55 .* Перед отправкой проверьте на http:\/\/pravo\.gov\.ru\/\S+: .*article 55/);
     expect(r.stdout).toContain('на сумму 500,00 RUB');
     expect(r.stdout).toContain('- «fixed within 24 hours» — обещано 12.07.2012 09:10, срок 13.07.2012 09:10');
   });
