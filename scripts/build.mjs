@@ -112,6 +112,11 @@ function separate(outDir) {
       }));
       // chalk is always given its colour level, so its terminal detection (which loads node:tty) is left out.
       b.onResolve({ filter: /^#supports-color$/ }, () => ({ path: `${root}node_modules/chalk/source/vendor/supports-color/browser.js` }));
+      // `import process from 'node:process'` (env-paths) makes Node read every property of
+      // process for the module's exports, standard input included, which sets up a stream
+      // (and loads net and child_process) for commands that never read it: the global serves.
+      b.onResolve({ filter: /^(node:)?process$/ }, () => ({ path: 'process', namespace: 'global-process' }));
+      b.onLoad({ filter: /.*/, namespace: 'global-process' }, () => ({ contents: 'export default globalThis.process;', loader: 'js' }));
     },
   };
 }
