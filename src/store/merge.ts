@@ -202,10 +202,7 @@ export function mergeDataFile(store: Store, data: DataFile, opts: MergeOptions):
           if (store.addEvent(rowId, e, known, numbers.seqs[n])) added++;
           else report.events.existing++;
         });
-        if (added) {
-          store.forgetVerdict(company.id);
-          if (existing) store.setLastSeq(rowId, numbers.last);
-        }
+        if (added && existing) store.setLastSeq(rowId, numbers.last);
         report.events.added += added;
         if (inc.closed) store.setIncidentClosed(rowId, inc.closed);
         (inc.attachments ?? []).forEach((a, k) =>
@@ -253,7 +250,7 @@ export function mergeDataFile(store: Store, data: DataFile, opts: MergeOptions):
   try {
     // A bigger page cache for the length of a large import.
     if (total > 1000) store.db.pragma('cache_size = -65536');
-    store.write(() => store.withVerdictsDeferred(apply), { summary: () => (opts.summary ? opts.summary(report) : 'import') });
+    store.write(apply, { summary: () => (opts.summary ? opts.summary(report) : 'import') });
   } catch (err) {
     if (!(err instanceof DryRun)) throw err;
   }

@@ -174,8 +174,9 @@ export class Store {
         summary,
         op.reverts ?? null,
       );
-      const del = this.st('DELETE FROM verdicts WHERE company_id = ?');
-      for (const c of companiesTouched(this.db, id)) del.run(c);
+      // The one place the verdict cache is invalidated: every company whose evidence the
+      // operation changed, as the journal has it, before or after the change.
+      this.st('DELETE FROM verdicts WHERE company_id IN (SELECT value FROM json_each(?))').run(JSON.stringify(companiesTouched(this.db, id)));
       return result;
     } finally {
       this.op = null;
@@ -346,27 +347,6 @@ export class Store {
 
   // ---- checks ----
 
-  private deferred: Set<number> | null = null;
-
-  /** Drops the cached verdict of a company: its evidence has changed. */
-  forgetVerdict(companyId: number): void {
-    if (this.deferred) this.deferred.add(companyId);
-    else this.st('DELETE FROM verdicts WHERE company_id = ?').run(companyId);
-  }
-
-  /** Runs a bulk write that drops each touched company's cached verdict once, at its end. */
-  withVerdictsDeferred<T>(fn: () => T): T {
-    this.deferred = new Set();
-    try {
-      const out = fn();
-      const del = this.st('DELETE FROM verdicts WHERE company_id = ?');
-      for (const id of this.deferred) del.run(id);
-      return out;
-    } finally {
-      this.deferred = null;
-    }
-  }
-
   /** The first free check id of the form `<slug>-check-<n>`. */
   nextCheckRef(slug: string): string {
     const prefix = `${slug}-check-`;
@@ -383,7 +363,6 @@ export class Store {
 
   /** Stores a check; returns its stable id. */
   insertCheck(c: NewCheck): string {
-    this.forgetVerdict(c.companyId);
     const ref = c.ref && !this.checkRefTaken(c.ref) ? c.ref : this.nextCheckRef(slugOf(this.companyById(c.companyId)!.name));
     this.st(
       `INSERT INTO checks (ref, company_id, checklist, checklist_version, at, at_ms, lang, score, verdict, dealbreakers, answers)
@@ -443,7 +422,6 @@ export class Store {
   }
 
   insertIncident(i: NewIncident): number {
-    this.forgetVerdict(i.companyId);
     const info = this.st(
       'INSERT INTO incidents (ref, company_id, title, opened, opened_ms, fault, closed, last_seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
     ).run(i.ref, i.companyId, i.title, i.opened, msOf(i.opened), i.fault, i.closed ?? null, i.lastSeq ?? 0);
@@ -580,15 +558,12 @@ export class Store {
    * incident's keys, from eventKeysOf) saves a query per event on bulk imports and is kept up to date.
    */
   addEvent(incidentRowId: number, e: IncidentEvent, known?: Set<string>, seq?: number): boolean {
-    // With `known`, a bulk import: it drops the company's cached verdict once, itself, and
-    // numbers the events itself (`seq`), setting the incident's count once.
-    const bulk = known !== undefined;
+    // With `known`, a bulk import: it numbers the events itself (`seq`), setting the incident's count once.
     known ??= this.eventKeysOf(incidentRowId);
     const { at, type, id: _id, ...rest } = e;
     const key = eventContentKey(e);
     if (known.has(key)) return false;
     known.add(key);
-    if (!bulk) this.st('DELETE FROM verdicts WHERE company_id = (SELECT company_id FROM incidents WHERE id = ?)').run(incidentRowId);
     const n = seq ?? (this.st('UPDATE incidents SET last_seq = last_seq + 1 WHERE id = ? RETURNING last_seq').get(incidentRowId) as { last_seq: number }).last_seq;
     this.st('INSERT INTO events (incident_id, seq, at, at_ms, type, data) VALUES (?, ?, ?, ?, ?, ?)').run(incidentRowId, n, at, msOf(at), type, JSON.stringify(rest));
     if (type === 'resolution') this.st('UPDATE incidents SET closed = coalesce(closed, ?) WHERE id = ?').run(at, incidentRowId);
@@ -615,7 +590,6 @@ export class Store {
   /** Records when an incident was closed, unless that is known already. */
   setIncidentClosed(incidentRowId: number, closed: string): void {
     this.st('UPDATE incidents SET closed = coalesce(closed, ?) WHERE id = ?').run(closed, incidentRowId);
-    this.st('DELETE FROM verdicts WHERE company_id = (SELECT company_id FROM incidents WHERE id = ?)').run(incidentRowId);
   }
 
   // ---- corrections ----
@@ -781,12 +755,10 @@ export class Store {
     const old = this.pinOf(companyId);
     if (old && old.list === pin.list && old.reason === pin.reason && old.at === pin.at) return false;
     this.st('INSERT OR REPLACE INTO pins (company_id, list, reason, at) VALUES (?, ?, ?, ?)').run(companyId, pin.list, pin.reason, pin.at);
-    this.forgetVerdict(companyId);
     return true;
   }
 
   removePin(companyId: number): boolean {
-    this.forgetVerdict(companyId);
     return this.st('DELETE FROM pins WHERE company_id = ?').run(companyId).changes > 0;
   }
 
