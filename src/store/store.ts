@@ -225,7 +225,7 @@ export class Store {
   revert(target: Operation): void {
     const self = this.op;
     if (self === null) throw new Error('revert runs inside an operation');
-    revertChanges(this.db, target.id);
+    revertChanges(this.db, target.id, self);
     this.st('UPDATE operations SET reverted_by = ? WHERE id = ?').run(self, target.id);
     if (target.reverts !== null) this.st('UPDATE operations SET reverted_by = NULL WHERE id = ?').run(target.reverts);
   }
