@@ -366,42 +366,100 @@ export interface ExportInput {
   pins: { company: string; list: 'black' | 'white'; reason: string; at: string }[];
 }
 
+type Opt<T> = T | null | undefined;
+const opt = <T>(v: Opt<T>) => (v === null || v === undefined ? undefined : v);
+
+/** A company as the data file keeps it. */
+function companyEntry(c: ExportInput['companies'][number]): CompanyEntry {
+  return {
+    name: c.name,
+    ...(c.aliases.length ? { aliases: c.aliases } : {}),
+    ...(c.parent ? { parent: c.parent } : {}),
+    ...(opt(c.website) ? { website: c.website! } : {}),
+    ...(opt(c.category) ? { category: c.category! } : {}),
+  };
+}
+
+function checkEntry(k: ExportInput['checks'][number]): CheckEntry {
+  const notes = Object.fromEntries(k.answers.filter((a) => a.note).map((a) => [a.question, a.note!]));
+  return {
+    id: k.id,
+    company: k.company,
+    checklist: k.checklist,
+    checklist_version: k.checklist_version,
+    at: k.at,
+    answers: Object.fromEntries(k.answers.map((a) => [a.question, a.answer])),
+    ...(Object.keys(notes).length ? { notes } : {}),
+  };
+}
+
+function incidentEntry(i: ExportInput['incidents'][number], attachments: ExportInput['attachments']): IncidentEntry {
+  return {
+    id: i.id,
+    company: i.company,
+    title: i.title,
+    opened: i.opened,
+    fault: i.fault,
+    ...(i.closed ? { closed: i.closed } : {}),
+    events: i.events.map(orderedEvent),
+    ...(attachments?.get(i.id)?.length ? { attachments: attachments.get(i.id)! } : {}),
+  };
+}
+
+const pinEntry = (p: ExportInput['pins'][number]): PinEntry => ({ company: p.company, list: p.list, reason: p.reason, at: p.at });
+
 /** The whole database as one `vetted/1` document, in a deterministic order (the store's). */
 export function buildDataFile(input: ExportInput, exportedAt: string, source?: string): DataFile {
-  const opt = <T>(v: T | null | undefined) => (v === null || v === undefined ? undefined : v);
   return {
     format: FORMAT,
     exported_at: exportedAt,
     ...(source ? { source } : {}),
-    companies: input.companies.map((c) => ({
-      name: c.name,
-      ...(c.aliases.length ? { aliases: c.aliases } : {}),
-      ...(c.parent ? { parent: c.parent } : {}),
-      ...(opt(c.website) ? { website: c.website! } : {}),
-      ...(opt(c.category) ? { category: c.category! } : {}),
-    })),
-    checks: input.checks.map((k) => {
-      const notes = Object.fromEntries(k.answers.filter((a) => a.note).map((a) => [a.question, a.note!]));
-      return {
-        id: k.id,
-        company: k.company,
-        checklist: k.checklist,
-        checklist_version: k.checklist_version,
-        at: k.at,
-        answers: Object.fromEntries(k.answers.map((a) => [a.question, a.answer])),
-        ...(Object.keys(notes).length ? { notes } : {}),
-      };
-    }),
-    incidents: input.incidents.map((i) => ({
-      id: i.id,
-      company: i.company,
-      title: i.title,
-      opened: i.opened,
-      fault: i.fault,
-      ...(i.closed ? { closed: i.closed } : {}),
-      events: i.events.map(orderedEvent),
-      ...(input.attachments?.get(i.id)?.length ? { attachments: input.attachments.get(i.id)! } : {}),
-    })),
-    pins: input.pins.map((p) => ({ company: p.company, list: p.list, reason: p.reason, at: p.at })),
+    companies: input.companies.map(companyEntry),
+    checks: input.checks.map(checkEntry),
+    incidents: input.incidents.map((i) => incidentEntry(i, input.attachments)),
+    pins: input.pins.map(pinEntry),
   };
+}
+
+/** What dataFileText writes: each list of records may come a batch at a time. */
+export interface StreamedExportInput {
+  companies: Iterable<ExportInput['companies'][number][]>;
+  checks: Iterable<ExportInput['checks'][number][]>;
+  incidents: Iterable<ExportInput['incidents'][number][]>;
+  attachments?: ExportInput['attachments'];
+  pins: Iterable<ExportInput['pins'][number][]>;
+}
+
+/**
+ * The text of buildDataFile's document as `json` (JSON.stringify(value, null, 2), or a writer
+ * that escapes more on top of it) writes it, made a batch of records at a time, so that a large
+ * record is never one string or one object in memory.
+ */
+export function* dataFileText(input: StreamedExportInput, exportedAt: string, json: (value: unknown) => string, source?: string): Generator<string> {
+  yield `{\n  "format": ${json(FORMAT)},\n  "exported_at": ${json(exportedAt)}`;
+  if (source) yield `,\n  "source": ${json(source)}`;
+  const sections: [string, Iterable<unknown[]>][] = [
+    ['companies', map(input.companies, companyEntry)],
+    ['checks', map(input.checks, checkEntry)],
+    ['incidents', map(input.incidents, (i) => incidentEntry(i, input.attachments))],
+    ['pins', map(input.pins, pinEntry)],
+  ];
+  for (const [key, batches] of sections) {
+    const head = `{\n  ${json(key)}: [`;
+    yield `,\n  ${json(key)}: [`;
+    let first = true;
+    for (const batch of batches) {
+      if (!batch.length) continue;
+      // The batch written where the document has it, indented as there: its items' lines, cut out.
+      const text = json({ [key]: batch });
+      yield `${first ? '' : ','}${text.slice(head.length, -'\n  ]\n}'.length)}`;
+      first = false;
+    }
+    yield first ? ']' : '\n  ]';
+  }
+  yield '\n}\n';
+}
+
+function* map<T, U>(batches: Iterable<T[]>, fn: (t: T) => U): Generator<U[]> {
+  for (const batch of batches) yield batch.map(fn);
 }

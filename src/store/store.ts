@@ -326,6 +326,25 @@ export class Store {
     return this.st('SELECT * FROM companies WHERE parent_id = ? ORDER BY key').all(companyId) as CompanyRow[];
   }
 
+  /** Every company with what a data file keeps of it, in name order (without listCompanies' counts). */
+  companiesForExport(): { name: string; aliases: string[]; parent: string | null; website: string | null; category: string | null }[] {
+    const rows = this.st(
+      `SELECT c.id, c.name, p.name AS parent, c.website, c.category FROM companies c LEFT JOIN companies p ON p.id = c.parent_id ORDER BY c.key`,
+    ).all() as { id: number; name: string; parent: string | null; website: string | null; category: string | null }[];
+    const aliases = this.aliasesByCompany();
+    return rows.map(({ id, ...r }) => ({ ...r, aliases: aliases.get(id) ?? [] }));
+  }
+
+  private aliasesByCompany(): Map<number, string[]> {
+    const aliases = new Map<number, string[]>();
+    for (const a of this.st('SELECT company_id, name FROM aliases ORDER BY rowid').all() as { company_id: number; name: string }[]) {
+      const list = aliases.get(a.company_id) ?? [];
+      list.push(a.name);
+      aliases.set(a.company_id, list);
+    }
+    return aliases;
+  }
+
   listCompanies(): CompanySummary[] {
     const rows = this.st(
       `SELECT c.*, p.name AS parent,
@@ -336,12 +355,7 @@ export class Store {
        FROM companies c LEFT JOIN companies p ON p.id = c.parent_id
        ORDER BY c.key`,
     ).all() as Omit<CompanySummary, 'aliases'>[];
-    const aliases = new Map<number, string[]>();
-    for (const a of this.st('SELECT company_id, name FROM aliases ORDER BY rowid').all() as { company_id: number; name: string }[]) {
-      const list = aliases.get(a.company_id) ?? [];
-      list.push(a.name);
-      aliases.set(a.company_id, list);
-    }
+    const aliases = this.aliasesByCompany();
     return rows.map((r) => ({ ...r, aliases: aliases.get(r.id) ?? [] }));
   }
 
@@ -468,6 +482,25 @@ export class Store {
   }
 
   /**
+   * Every incident with its events, as allIncidents gives them, a batch at a time: only the
+   * events of one batch are in memory at once (an export of a large record).
+   */
+  *allIncidentsInBatches(size = 500): Generator<(Incident & { rowId: number; companyId: number })[]> {
+    const rows = this.st(
+      `SELECT i.*, c.name AS company FROM incidents i JOIN companies c ON c.id = i.company_id
+       ORDER BY c.key, i.opened_ms, i.ref`,
+    ).all() as IncidentRow[];
+    const events = this.st(
+      `SELECT incident_id, seq, at, type, data FROM events WHERE incident_id IN (SELECT value FROM json_each(?))
+       ORDER BY incident_id, at_ms, id`,
+    );
+    for (let k = 0; k < rows.length; k += size) {
+      const batch = rows.slice(k, k + size);
+      yield this.assemble(batch, events.all(JSON.stringify(batch.map((r) => r.id))) as EventRow[]);
+    }
+  }
+
+  /**
    * The promises of the incidents not closed yet, with each incident's highest level: what a
    * calendar of deadlines needs, without loading whole timelines. In name order, then time.
    */
@@ -511,7 +544,6 @@ export class Store {
   }
 
   private withEvents(rows: IncidentRow[], all = false, batch?: string, unclosed = false): (Incident & { rowId: number; companyId: number })[] {
-    const byIncident = new Map<number, IncidentEvent[]>();
     const events = all
       ? (this.st('SELECT incident_id, seq, at, type, data FROM events ORDER BY incident_id, at_ms, id').all() as EventRow[])
       : unclosed
@@ -528,10 +560,16 @@ export class Store {
         : rows.flatMap(
             (r) => this.st('SELECT incident_id, seq, at, type, data FROM events WHERE incident_id = ? ORDER BY at_ms, id').all(r.id) as EventRow[],
           );
+    return this.assemble(rows, events);
+  }
+
+  /** Incidents from their rows and their events' rows (in timeline order). */
+  private assemble(rows: IncidentRow[], events: EventRow[]): (Incident & { rowId: number; companyId: number })[] {
+    const byIncident = new Map<number, IncidentEvent[]>(rows.map((r) => [r.id, []]));
+    const refs = new Map(rows.map((r) => [r.id, r.ref]));
     for (const e of events) {
-      let list = byIncident.get(e.incident_id);
-      if (!list) byIncident.set(e.incident_id, (list = []));
-      list.push({ id: e.seq, at: e.at, type: e.type, ...JSON.parse(e.data) } as unknown as IncidentEvent);
+      // An event's id is `<incident id>#<n>`.
+      byIncident.get(e.incident_id)?.push({ id: `${refs.get(e.incident_id)}#${e.seq}`, at: e.at, type: e.type, ...JSON.parse(e.data) } as IncidentEvent);
     }
     return rows.map((r) => ({
       rowId: r.id,
@@ -542,8 +580,7 @@ export class Store {
       opened: r.opened,
       fault: r.fault,
       ...(r.closed ? { closed: r.closed } : {}),
-      // Numbers become ids of the form `<incident id>#<n>` now that the incident's id is at hand.
-      events: (byIncident.get(r.id) ?? []).map((e) => ({ ...e, id: `${r.ref}#${e.id as unknown as number}` })),
+      events: byIncident.get(r.id)!,
     }));
   }
 
