@@ -271,9 +271,26 @@ const document = record(
   ['format'],
 );
 
+/** The lists of records a data file holds, in the order they are checked and merged. */
+export const SECTIONS = ['companies', 'checks', 'incidents', 'pins', 'lists'] as const;
+export type Section = (typeof SECTIONS)[number];
+const SECTION_ITEM: Record<Section, Check> = { companies: company, checks: check, incidents: incident, pins: pin, lists: listsEntry };
+
+/** Checks one record of a list of a data file (at `path`, `[section, index]`), as validateDataFile does. */
+export function checkRecord(section: Section, value: unknown, path: Path, out: Problem[]): void {
+  SECTION_ITEM[section](value, path, out);
+}
+
 /** The dates of a structurally valid file checked against each other and against `now`
- * (the same rules as on the command line). */
+ * (the same rules as on the command line): checks, then pins, then incidents. */
 function checkDates(doc: DataFile, now: number | undefined, out: Problem[]): void {
+  doc.checks?.forEach((c, i) => checkRecordDates('checks', c, i, now, out));
+  doc.pins?.forEach((p, i) => checkRecordDates('pins', p, i, now, out));
+  doc.incidents?.forEach((inc, i) => checkRecordDates('incidents', inc, i, now, out));
+}
+
+/** The dates of one structurally valid record, as checkDates checks them. */
+export function checkRecordDates(section: Section, record: unknown, i: number, now: number | undefined, out: Problem[]): void {
   const at = (text: string, path: Path, happened: boolean): When | undefined => {
     const w = parseWhen(text)!;
     const problem = yearProblem(w) ?? (happened && now !== undefined ? futureProblem(w, now) : undefined);
@@ -283,9 +300,11 @@ function checkDates(doc: DataFile, now: number | undefined, out: Problem[]): voi
     }
     return w;
   };
-  doc.checks?.forEach((c, i) => at(c.at, ['checks', i, 'at'], true));
-  doc.pins?.forEach((p, i) => p.at !== undefined && at(p.at, ['pins', i, 'at'], true));
-  doc.incidents?.forEach((inc, i) => {
+  if (section === 'checks') at((record as CheckEntry).at, ['checks', i, 'at'], true);
+  const p = record as PinEntry;
+  if (section === 'pins' && p.at !== undefined) at(p.at, ['pins', i, 'at'], true);
+  if (section === 'incidents') {
+    const inc = record as IncidentEntry;
     const path = ['incidents', i];
     const opened = at(inc.opened, [...path, 'opened'], true);
     const closed = inc.closed !== undefined ? at(inc.closed, [...path, 'closed'], true) : undefined;
@@ -306,7 +325,7 @@ function checkDates(doc: DataFile, now: number | undefined, out: Problem[]): voi
         if (p) out.push({ path: [...path, 'events', j, 'due'], message: p });
       }
     });
-  });
+  }
 }
 
 export interface ValidateDataOptions {

@@ -40,6 +40,20 @@ function openInput(file: string, what: string): number {
 
 /** Reads at most `maxBytes` of a file (or `-`, standard input) as UTF-8 text. */
 export function readInputText(file: string, opts: { what: string; maxBytes: number }): string {
+  return decodeInput(readInputBytes(file, opts), file);
+}
+
+/** UTF-8 text, as readInputText reads it. */
+export function decodeInput(bytes: Uint8Array, file: string): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw new UserError(`${file === '-' ? 'standard input' : file} is not UTF-8 text; save it as UTF-8 and try again.`);
+  }
+}
+
+/** Reads at most `maxBytes` of a file (or `-`, standard input), as bytes. */
+export function readInputBytes(file: string, opts: { what: string; maxBytes: number }): Buffer {
   const fd = openInput(file, opts.what);
   const name = file === '-' ? 'standard input' : file;
   try {
@@ -70,11 +84,7 @@ export function readInputText(file: string, opts: { what: string; maxBytes: numb
       total += n;
       if (total > opts.maxBytes) throw tooBig();
     }
-    try {
-      return new TextDecoder('utf-8', { fatal: true }).decode(chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, total));
-    } catch {
-      throw new UserError(`${name} is not UTF-8 text; save it as UTF-8 and try again.`);
-    }
+    return chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, total);
   } finally {
     if (fd !== 0) closeSync(fd);
   }

@@ -9,7 +9,7 @@ import { eventContentKey } from '../domain/events.js';
 import { msOf } from '../domain/dates.js';
 import type { CheckRecord, CheckVerdict, CompanyEvidence, Fault, Incident, IncidentEvent, Pin } from '../domain/types.js';
 import { UserError } from '../errors.js';
-import { companiesTouched, laterChangesTo, revertChanges, type Operation } from './journal.js';
+import { BulkInserts, companiesTouched, laterChangesTo, revertChanges, type Operation } from './journal.js';
 
 export type { Operation } from './journal.js';
 
@@ -114,6 +114,8 @@ export class Store {
   private statements = new Map<string, Statement>();
   /** The operation being written, for the journal's triggers. */
   private op: number | null = null;
+  /** A bulk insert under way (an import), which journals its inserts itself. */
+  private bulk: BulkInserts | null = null;
   /** The command line recorded with each operation. */
   command = commandLine(process.argv.slice(2));
   /** The clock operations are stamped with. */
@@ -230,6 +232,19 @@ export class Store {
     if (target.reverts !== null) this.st('UPDATE operations SET reverted_by = NULL WHERE id = ?').run(target.reverts);
   }
 
+  /** Runs `fn`, a bulk insert that deletes nothing (an import), inside an operation, its inserts journaled at its end. */
+  bulkInsert<T>(fn: () => T): T {
+    if (this.op === null) throw new Error('a bulk insert runs inside an operation');
+    this.bulk = new BulkInserts(this.db, this.op);
+    try {
+      const result = fn();
+      this.bulk.end();
+      return result;
+    } finally {
+      this.bulk = null;
+    }
+  }
+
   /** Forgets the operations before `before` for good; returns how many. */
   pruneOperations(before: string): number {
     return this.write(() => {
@@ -280,6 +295,7 @@ export class Store {
       | undefined;
     if (taken) throw new UserError(`"${name}" is already an alias of ${taken.name}.`);
     const display = name.trim().replace(/\s+/gu, ' ');
+    this.bulk?.begin();
     const info = this.st('INSERT INTO companies (name, key, skeleton, created_at) VALUES (?, ?, ?, ?)').run(display, key, lookalikeSkeleton(key), createdAt);
     return { id: Number(info.lastInsertRowid), name: display, key, parent_id: null, website: null, category: null, created_at: createdAt };
   }
@@ -300,6 +316,7 @@ export class Store {
       if (owner.id === companyId) return false;
       throw new UserError(`"${alias}" already names ${owner.name}; an alias can belong to one company only.`);
     }
+    this.bulk?.begin();
     this.st('INSERT INTO aliases (company_id, name, key) VALUES (?, ?, ?)').run(companyId, alias.trim().replace(/\s+/gu, ' '), key);
     return true;
   }
@@ -378,6 +395,7 @@ export class Store {
   /** Stores a check; returns its stable id. */
   insertCheck(c: NewCheck): string {
     const ref = c.ref && !this.checkRefTaken(c.ref) ? c.ref : this.nextCheckRef(slugOf(this.companyById(c.companyId)!.name));
+    this.bulk?.begin();
     this.st(
       `INSERT INTO checks (ref, company_id, checklist, checklist_version, at, at_ms, lang, score, verdict, dealbreakers, answers)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -436,6 +454,7 @@ export class Store {
   }
 
   insertIncident(i: NewIncident): number {
+    this.bulk?.begin();
     const info = this.st(
       'INSERT INTO incidents (ref, company_id, title, opened, opened_ms, fault, closed, last_seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
     ).run(i.ref, i.companyId, i.title, i.opened, msOf(i.opened), i.fault, i.closed ?? null, i.lastSeq ?? 0);
@@ -602,6 +621,7 @@ export class Store {
     if (known.has(key)) return false;
     known.add(key);
     const n = seq ?? (this.st('UPDATE incidents SET last_seq = last_seq + 1 WHERE id = ? RETURNING last_seq').get(incidentRowId) as { last_seq: number }).last_seq;
+    this.bulk?.begin();
     this.st('INSERT INTO events (incident_id, seq, at, at_ms, type, data) VALUES (?, ?, ?, ?, ?, ?)').run(incidentRowId, n, at, msOf(at), type, JSON.stringify(rest));
     if (type === 'resolution') this.st('UPDATE incidents SET closed = coalesce(closed, ?) WHERE id = ?').run(at, incidentRowId);
     return true;
