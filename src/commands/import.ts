@@ -21,7 +21,6 @@ export interface ImportOptions {
   json?: boolean;
 }
 
-
 function renderReport(file: string, r: MergeReport, dryRun: boolean): string[] {
   const rows: [string, Exclude<keyof MergeReport, 'attachments_without_content'>][] = [
     ['companies', 'companies'],
@@ -100,7 +99,6 @@ export async function run(ctx: Context, path: string, opts: ImportOptions): Prom
         : undefined,
     }),
   );
-
   if (opts.json) return { out: toJson({ file: path, dry_run: !!opts.dryRun, ...report }) };
   return { err: renderReport(file, report, !!opts.dryRun) };
 }

@@ -1,6 +1,7 @@
 // A large JSON data file read a record at a time: one pass over its bytes finds where each
 // record stands (and refuses, as scanJson does, a key given twice or a file over the budget);
-// then each record is parsed and checked only when its turn to be merged comes, so that
+// then the records are read again from the file, a few megabytes at a time, parsed and
+// checked one by one, and once all are valid, read and parsed once more as they are merged:
 // neither the whole text nor the whole document is ever in memory.
 //
 // Only a file laid out as vetted writes one is read so: a JSON object of known keys, format
