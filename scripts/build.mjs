@@ -115,7 +115,8 @@ function separate(outDir) {
       // `import process from 'node:process'` (env-paths) makes Node read every property of
       // process for the module's exports, standard input included, which sets up a stream
       // (and loads net and child_process) for commands that never read it: the global serves.
-      b.onResolve({ filter: /^(node:)?process$/ }, () => ({ path: 'process', namespace: 'global-process' }));
+      // (A require() of it, as commander makes, gets the module itself: it reads no property.)
+      b.onResolve({ filter: /^(node:)?process$/ }, (a) => (a.kind === 'import-statement' ? { path: 'process', namespace: 'global-process' } : undefined));
       b.onLoad({ filter: /.*/, namespace: 'global-process' }, () => ({ contents: 'export default globalThis.process;', loader: 'js' }));
     },
   };
