@@ -32,13 +32,38 @@ const VENDOR_OF = {
   'mdast-util-gfm-table': 'markdown',
 };
 
+/**
+ * The tables, indexes and triggers a database of the current schema has, worked out here by
+ * running the migrations on a database in memory: opening a database then checks it against
+ * this list without running them again at every start.
+ */
+async function schemaObjects() {
+  const probe = `${root}dist.${process.pid}.schema.mjs`;
+  await build({
+    stdin: { contents: "export { objectsOfVersion } from './src/store/open.ts'; export { SCHEMA_VERSION } from './src/store/schema.ts';", resolveDir: root, loader: 'ts' },
+    bundle: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    packages: 'external',
+    outfile: probe,
+    logLevel: 'warning',
+  });
+  try {
+    const { objectsOfVersion, SCHEMA_VERSION } = await import(probe);
+    return { version: SCHEMA_VERSION, objects: objectsOfVersion(SCHEMA_VERSION) };
+  } finally {
+    rmSync(probe, { force: true });
+  }
+}
+
 const common = {
   bundle: true,
   splitting: false,
   format: 'esm',
   platform: 'node',
   target: 'node20',
-  define: { __VETTED_VERSION__: JSON.stringify(pkg.version) },
+  define: { __VETTED_VERSION__: JSON.stringify(pkg.version), __VETTED_SCHEMA_OBJECTS__: JSON.stringify(await schemaObjects()) },
   banner: { js: "import { createRequire as __vettedCreateRequire } from 'node:module'; const require = __vettedCreateRequire(import.meta.url);" },
   logLevel: 'warning',
   // Russian text as UTF-8, not \u escapes: a third of the bytes to read at start-up.
@@ -89,6 +114,12 @@ function separate(outDir) {
       }));
       // chalk is always given its colour level, so its terminal detection (which loads node:tty) is left out.
       b.onResolve({ filter: /^#supports-color$/ }, () => ({ path: `${root}node_modules/chalk/source/vendor/supports-color/browser.js` }));
+      // `import process from 'node:process'` (env-paths) makes Node read every property of
+      // process for the module's exports, standard input included, which sets up a stream
+      // (and loads net and child_process) for commands that never read it: the global serves.
+      // (A require() of it, as commander makes, gets the module itself: it reads no property.)
+      b.onResolve({ filter: /^(node:)?process$/ }, (a) => (a.kind === 'import-statement' ? { path: 'process', namespace: 'global-process' } : undefined));
+      b.onLoad({ filter: /.*/, namespace: 'global-process' }, () => ({ contents: 'export default globalThis.process;', loader: 'js' }));
     },
   };
 }

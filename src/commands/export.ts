@@ -6,7 +6,7 @@ import { toJson } from '../ui/safe.js';
 import type { Context } from '../context.js';
 import type { CommandResult } from './result.js';
 import { UserError } from '../errors.js';
-import { buildDataFile, type AttachmentEntry } from '../formats/data-file.js';
+import { dataFileText, type AttachmentEntry } from '../formats/data-file.js';
 import { allAttachments, contentOf } from '../store/attachments.js';
 import { checkOutputPath, isStdout, writeOutputFile } from '../formats/write-file.js';
 import { withStore } from './shared.js';
@@ -43,18 +43,39 @@ function attachmentEntries(store: Store, withContent: boolean): Map<string, Atta
   return out;
 }
 
-export function exportJson(store: Store, exportedAt: string, withAttachments = false): string {
-  const doc = buildDataFile(
+/** The whole record as a vetted/1 data file, in pieces of text (the incidents a batch at a time). */
+export function exportJsonText(store: Store, exportedAt: string, withAttachments = false): Iterable<string> {
+  return dataFileText(
     {
-      companies: store.listCompanies(),
-      checks: store.allChecks(),
-      incidents: store.allIncidents(),
-      pins: store.allPins(),
+      companies: [store.companiesForExport()],
+      checks: [store.allChecks()],
+      incidents: store.allIncidentsInBatches(),
+      pins: [store.allPins()],
       attachments: attachmentEntries(store, withAttachments),
     },
     exportedAt,
+    toJson,
   );
-  return `${toJson(doc)}\n`;
+}
+
+export function exportJson(store: Store, exportedAt: string, withAttachments = false): string {
+  return [...exportJsonText(store, exportedAt, withAttachments)].join('');
+}
+
+/** Pieces of text joined into writes of about a megabyte each. */
+function* inMegabytes(pieces: Iterable<string>): Generator<string> {
+  let buffered: string[] = [];
+  let length = 0;
+  for (const piece of pieces) {
+    buffered.push(piece);
+    length += piece.length;
+    if (length >= 1 << 20) {
+      yield buffered.join('');
+      buffered = [];
+      length = 0;
+    }
+  }
+  if (buffered.length) yield buffered.join('');
 }
 
 /** The formats export writes, by the extensions of --out that choose them. */
@@ -90,10 +111,17 @@ export async function run(ctx: Context, opts: ExportOptions): Promise<CommandRes
       const { exportShare } = await import('./export-share.js');
       return exportShare(ctx, store, exportedAt, opts);
     }
-    if (format === 'json') return exportJson(store, exportedAt, !!opts.withAttachments);
+    if (format === 'json') {
+      // Written as it is made, while the store is open: the whole file is never in memory.
+      const pieces = inMegabytes(exportJsonText(store, exportedAt, !!opts.withAttachments));
+      if (toFile) writeOutputFile(opts.out!, pieces, { dbPath: ctx.dbPath });
+      else for (const piece of pieces) ctx.out.write(piece);
+      return undefined;
+    }
     const { exportLists } = await import('./export-lists.js');
     return await exportLists(ctx, store, format as 'md' | 'csv', !!opts.detail);
   });
+  if (text === undefined) return toFile ? { err: `wrote ${opts.out}` } : {};
   if (toFile) {
     writeOutputFile(opts.out!, [text], { dbPath: ctx.dbPath });
     return { err: t().data.wrote(opts.out!) };

@@ -2,15 +2,16 @@
 
 import { t } from '../i18n/index.js';
 import { toJson } from '../ui/safe.js';
-import { existsSync } from 'node:fs';
-import { INPUT_LIMITS, readInputText } from '../formats/read-input.js';
+import { existsSync, statSync } from 'node:fs';
+import { INPUT_LIMITS, decodeInput, readInputBytes } from '../formats/read-input.js';
 import type { Context } from '../context.js';
 import type { CommandResult } from './result.js';
 import { UserError } from '../errors.js';
-import { parseDataDocument, type ParsedData } from '../formats/data-text.js';
+import { parseDataDocument } from '../formats/data-text.js';
+import { isValidLayout, layoutOf, recordsOfFile, type FileIdentity } from '../formats/data-stream.js';
 import { describeProblems, validateDataFile } from '../formats/data-file.js';
 import { loadAllChecklists } from '../formats/checklist-file.js';
-import { mergeDataFile, type MergeReport } from '../store/merge.js';
+import { mergeRecords, recordsOf, type DataRecords, type MergeReport } from '../store/merge.js';
 import { formatLocalDate } from '../domain/dates.js';
 import { withMemoryStore, withStore } from './shared.js';
 import type { Store } from '../store/store.js';
@@ -20,10 +21,6 @@ import { opSummary } from '../domain/op-summary.js';
 export interface ImportOptions {
   dryRun?: boolean;
   json?: boolean;
-}
-
-function readData(file: string): ParsedData {
-  return parseDataDocument(readInputText(file, { what: 'data', maxBytes: INPUT_LIMITS.data }), file === '-' ? t().data.stdin : file);
 }
 
 function renderReport(file: string, r: MergeReport, dryRun: boolean): string[] {
@@ -45,29 +42,51 @@ function renderReport(file: string, r: MergeReport, dryRun: boolean): string[] {
 }
 
 /** Merges, naming the file in any refusal. */
-function mergeInto(file: string, ...args: Parameters<typeof mergeDataFile>): MergeReport {
+function mergeInto(file: string, ...args: Parameters<typeof mergeRecords>): MergeReport {
   try {
-    return mergeDataFile(...args);
+    return mergeRecords(...args);
   } catch (err) {
     if (err instanceof UserError) throw new UserError(`${file}: ${err.message}`);
     throw err;
   }
 }
 
+/** A regular file's identity, to tell whether it changed between two readings. */
+function identityOf(path: string): FileIdentity | undefined {
+  if (path === '-') return undefined;
+  const st = statSync(path);
+  return st.isFile() ? { size: st.size, mtimeMs: st.mtimeMs, ino: st.ino } : undefined;
+}
+
 export async function run(ctx: Context, path: string, opts: ImportOptions): Promise<CommandResult> {
-  const { data, locate } = readData(path);
   const file = path === '-' ? t().data.stdin : path;
-  const validated = validateDataFile(data, { now: ctx.now() });
-  if ('errors' in validated) {
-    throw new UserError(t().data.invalid(file, describeProblems(validated.errors, 5, locate)));
-  }
-  const checklists = new Map(loadAllChecklists(ctx.configDir).map((c) => [c.checklist.id, c.checklist]));
+  let bytes: Buffer | undefined = readInputBytes(path, { what: 'data', maxBytes: INPUT_LIMITS.data });
+  const identity = identityOf(path);
   const showProgress = !!ctx.err.isTTY && !opts.json;
   // A dry run with no database yet works on an empty one in memory: it creates no file.
   const dryRunInMemory = opts.dryRun && !existsSync(ctx.dbPath);
   const withTarget = dryRunInMemory ? <T>(fn: (s: Store) => T) => withMemoryStore(ctx, fn) : <T>(fn: (s: Store) => T) => withStore(ctx, fn);
+  // A JSON file laid out as vetted writes it, and valid, is merged a record at a time as it is
+  // read again from the file (see formats/data-stream.ts): the bytes read first go at once
+  // (a large file's are 100 MB). Any other file is read whole, and its problems named, as before.
+  const layout = identity ? layoutOf(bytes, path) : undefined;
+  let records: DataRecords | undefined;
+  if (layout && identity) {
+    bytes = undefined;
+    if (isValidLayout(path, layout, identity, ctx.now())) records = recordsOfFile(path, layout, identity);
+  }
+  if (!records) {
+    bytes ??= readInputBytes(path, { what: 'data', maxBytes: INPUT_LIMITS.data });
+    const { data, locate } = parseDataDocument(decodeInput(bytes, path), file);
+    const validated = validateDataFile(data, { now: ctx.now() });
+    if ('errors' in validated) {
+      throw new UserError(t().data.invalid(file, describeProblems(validated.errors, 5, locate)));
+    }
+    records = recordsOf(validated.value);
+  }
+  const checklists = new Map(loadAllChecklists(ctx.configDir).map((c) => [c.checklist.id, c.checklist]));
   const report = await withTarget((store) =>
-    mergeInto(file, store, validated.value, {
+    mergeInto(file, store, records, {
       checklists,
       today: formatLocalDate(ctx.now()),
       dryRun: opts.dryRun,

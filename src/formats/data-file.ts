@@ -271,9 +271,26 @@ const document = record(
   ['format'],
 );
 
+/** The lists of records a data file holds, in the order they are checked and merged. */
+export const SECTIONS = ['companies', 'checks', 'incidents', 'pins', 'lists'] as const;
+export type Section = (typeof SECTIONS)[number];
+const SECTION_ITEM: Record<Section, Check> = { companies: company, checks: check, incidents: incident, pins: pin, lists: listsEntry };
+
+/** Checks one record of a list of a data file (at `path`, `[section, index]`), as validateDataFile does. */
+export function checkRecord(section: Section, value: unknown, path: Path, out: Problem[]): void {
+  SECTION_ITEM[section](value, path, out);
+}
+
 /** The dates of a structurally valid file checked against each other and against `now`
- * (the same rules as on the command line). */
+ * (the same rules as on the command line): checks, then pins, then incidents. */
 function checkDates(doc: DataFile, now: number | undefined, out: Problem[]): void {
+  doc.checks?.forEach((c, i) => checkRecordDates('checks', c, i, now, out));
+  doc.pins?.forEach((p, i) => checkRecordDates('pins', p, i, now, out));
+  doc.incidents?.forEach((inc, i) => checkRecordDates('incidents', inc, i, now, out));
+}
+
+/** The dates of one structurally valid record, as checkDates checks them. */
+export function checkRecordDates(section: Section, record: unknown, i: number, now: number | undefined, out: Problem[]): void {
   const at = (text: string, path: Path, happened: boolean): When | undefined => {
     const w = parseWhen(text)!;
     const problem = yearProblem(w) ?? (happened && now !== undefined ? futureProblem(w, now) : undefined);
@@ -283,9 +300,11 @@ function checkDates(doc: DataFile, now: number | undefined, out: Problem[]): voi
     }
     return w;
   };
-  doc.checks?.forEach((c, i) => at(c.at, ['checks', i, 'at'], true));
-  doc.pins?.forEach((p, i) => p.at !== undefined && at(p.at, ['pins', i, 'at'], true));
-  doc.incidents?.forEach((inc, i) => {
+  if (section === 'checks') at((record as CheckEntry).at, ['checks', i, 'at'], true);
+  const p = record as PinEntry;
+  if (section === 'pins' && p.at !== undefined) at(p.at, ['pins', i, 'at'], true);
+  if (section === 'incidents') {
+    const inc = record as IncidentEntry;
     const path = ['incidents', i];
     const opened = at(inc.opened, [...path, 'opened'], true);
     const closed = inc.closed !== undefined ? at(inc.closed, [...path, 'closed'], true) : undefined;
@@ -306,7 +325,7 @@ function checkDates(doc: DataFile, now: number | undefined, out: Problem[]): voi
         if (p) out.push({ path: [...path, 'events', j, 'due'], message: p });
       }
     });
-  });
+  }
 }
 
 export interface ValidateDataOptions {
@@ -366,42 +385,100 @@ export interface ExportInput {
   pins: { company: string; list: 'black' | 'white'; reason: string; at: string }[];
 }
 
+type Opt<T> = T | null | undefined;
+const opt = <T>(v: Opt<T>) => (v === null || v === undefined ? undefined : v);
+
+/** A company as the data file keeps it. */
+function companyEntry(c: ExportInput['companies'][number]): CompanyEntry {
+  return {
+    name: c.name,
+    ...(c.aliases.length ? { aliases: c.aliases } : {}),
+    ...(c.parent ? { parent: c.parent } : {}),
+    ...(opt(c.website) ? { website: c.website! } : {}),
+    ...(opt(c.category) ? { category: c.category! } : {}),
+  };
+}
+
+function checkEntry(k: ExportInput['checks'][number]): CheckEntry {
+  const notes = Object.fromEntries(k.answers.filter((a) => a.note).map((a) => [a.question, a.note!]));
+  return {
+    id: k.id,
+    company: k.company,
+    checklist: k.checklist,
+    checklist_version: k.checklist_version,
+    at: k.at,
+    answers: Object.fromEntries(k.answers.map((a) => [a.question, a.answer])),
+    ...(Object.keys(notes).length ? { notes } : {}),
+  };
+}
+
+function incidentEntry(i: ExportInput['incidents'][number], attachments: ExportInput['attachments']): IncidentEntry {
+  return {
+    id: i.id,
+    company: i.company,
+    title: i.title,
+    opened: i.opened,
+    fault: i.fault,
+    ...(i.closed ? { closed: i.closed } : {}),
+    events: i.events.map(orderedEvent),
+    ...(attachments?.get(i.id)?.length ? { attachments: attachments.get(i.id)! } : {}),
+  };
+}
+
+const pinEntry = (p: ExportInput['pins'][number]): PinEntry => ({ company: p.company, list: p.list, reason: p.reason, at: p.at });
+
 /** The whole database as one `vetted/1` document, in a deterministic order (the store's). */
 export function buildDataFile(input: ExportInput, exportedAt: string, source?: string): DataFile {
-  const opt = <T>(v: T | null | undefined) => (v === null || v === undefined ? undefined : v);
   return {
     format: FORMAT,
     exported_at: exportedAt,
     ...(source ? { source } : {}),
-    companies: input.companies.map((c) => ({
-      name: c.name,
-      ...(c.aliases.length ? { aliases: c.aliases } : {}),
-      ...(c.parent ? { parent: c.parent } : {}),
-      ...(opt(c.website) ? { website: c.website! } : {}),
-      ...(opt(c.category) ? { category: c.category! } : {}),
-    })),
-    checks: input.checks.map((k) => {
-      const notes = Object.fromEntries(k.answers.filter((a) => a.note).map((a) => [a.question, a.note!]));
-      return {
-        id: k.id,
-        company: k.company,
-        checklist: k.checklist,
-        checklist_version: k.checklist_version,
-        at: k.at,
-        answers: Object.fromEntries(k.answers.map((a) => [a.question, a.answer])),
-        ...(Object.keys(notes).length ? { notes } : {}),
-      };
-    }),
-    incidents: input.incidents.map((i) => ({
-      id: i.id,
-      company: i.company,
-      title: i.title,
-      opened: i.opened,
-      fault: i.fault,
-      ...(i.closed ? { closed: i.closed } : {}),
-      events: i.events.map(orderedEvent),
-      ...(input.attachments?.get(i.id)?.length ? { attachments: input.attachments.get(i.id)! } : {}),
-    })),
-    pins: input.pins.map((p) => ({ company: p.company, list: p.list, reason: p.reason, at: p.at })),
+    companies: input.companies.map(companyEntry),
+    checks: input.checks.map(checkEntry),
+    incidents: input.incidents.map((i) => incidentEntry(i, input.attachments)),
+    pins: input.pins.map(pinEntry),
   };
+}
+
+/** What dataFileText writes: each list of records may come a batch at a time. */
+export interface StreamedExportInput {
+  companies: Iterable<ExportInput['companies'][number][]>;
+  checks: Iterable<ExportInput['checks'][number][]>;
+  incidents: Iterable<ExportInput['incidents'][number][]>;
+  attachments?: ExportInput['attachments'];
+  pins: Iterable<ExportInput['pins'][number][]>;
+}
+
+/**
+ * The text of buildDataFile's document as `json` (JSON.stringify(value, null, 2), or a writer
+ * that escapes more on top of it) writes it, made a batch of records at a time, so that a large
+ * record is never one string or one object in memory.
+ */
+export function* dataFileText(input: StreamedExportInput, exportedAt: string, json: (value: unknown) => string, source?: string): Generator<string> {
+  yield `{\n  "format": ${json(FORMAT)},\n  "exported_at": ${json(exportedAt)}`;
+  if (source) yield `,\n  "source": ${json(source)}`;
+  const sections: [string, Iterable<unknown[]>][] = [
+    ['companies', map(input.companies, companyEntry)],
+    ['checks', map(input.checks, checkEntry)],
+    ['incidents', map(input.incidents, (i) => incidentEntry(i, input.attachments))],
+    ['pins', map(input.pins, pinEntry)],
+  ];
+  for (const [key, batches] of sections) {
+    const head = `{\n  ${json(key)}: [`;
+    yield `,\n  ${json(key)}: [`;
+    let first = true;
+    for (const batch of batches) {
+      if (!batch.length) continue;
+      // The batch written where the document has it, indented as there: its items' lines, cut out.
+      const text = json({ [key]: batch });
+      yield `${first ? '' : ','}${text.slice(head.length, -'\n  ]\n}'.length)}`;
+      first = false;
+    }
+    yield first ? ']' : '\n  ]';
+  }
+  yield '\n}\n';
+}
+
+function* map<T, U>(batches: Iterable<T[]>, fn: (t: T) => U): Generator<U[]> {
+  for (const batch of batches) yield batch.map(fn);
 }

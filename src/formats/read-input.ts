@@ -45,6 +45,20 @@ function openInput(file: string, what: InputKind): number {
 
 /** Reads at most `maxBytes` of a file (or `-`, standard input) as UTF-8 text. */
 export function readInputText(file: string, opts: { what: InputKind; maxBytes: number }): string {
+  return decodeInput(readInputBytes(file, opts), file);
+}
+
+/** UTF-8 text, as readInputText reads it. */
+export function decodeInput(bytes: Uint8Array, file: string): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw new UserError(t().files.notUtf8(file === '-' ? t().data.stdin : file));
+  }
+}
+
+/** Reads at most `maxBytes` of a file (or `-`, standard input), as bytes. */
+export function readInputBytes(file: string, opts: { what: InputKind; maxBytes: number }): Buffer {
   const fd = openInput(file, opts.what);
   const say = t().files;
   const name = file === '-' ? t().data.stdin : file;
@@ -75,11 +89,7 @@ export function readInputText(file: string, opts: { what: InputKind; maxBytes: n
       total += n;
       if (total > opts.maxBytes) throw tooBig();
     }
-    try {
-      return new TextDecoder('utf-8', { fatal: true }).decode(chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, total));
-    } catch {
-      throw new UserError(say.notUtf8(name));
-    }
+    return chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, total);
   } finally {
     if (fd !== 0) closeSync(fd);
   }

@@ -7,7 +7,6 @@
 // - a character device or a FIFO is written through, as is a name of one of our own open
 //   descriptors (/dev/stdout, /dev/fd/N, /proc/self/fd/N); `-` means standard output.
 
-import { randomBytes } from 'node:crypto';
 import {
   closeSync,
   constants,
@@ -169,6 +168,9 @@ function writeAll(fd: number, chunks: Iterable<string | Uint8Array>): void {
 
 /** A temporary file beside `target`, created exclusively under a random name; never a link. */
 export function createTempBeside(target: string, mode = 0o600): { path: string; fd: number } {
+  // Loaded here, not imported: every command that opens the database loads this module, and
+  // only the first one, creating the file, needs the crypto module (several ms to load).
+  const { randomBytes } = process.getBuiltinModule('node:crypto');
   for (let attempt = 0; ; attempt++) {
     const path = join(dirname(target), `.${basename(target)}.${randomBytes(8).toString('hex')}.tmp`);
     try {

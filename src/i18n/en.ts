@@ -886,6 +886,7 @@ export const en = {
 
   // ---- the data file, backups ----
   files: {
+    changedWhileRead: (path: string) => `${path} changed while it was being imported; nothing was imported, run the command again.`,
     size: (bytes: number) => (bytes >= 1048576 ? `${fmt.number(Math.round(bytes / 1048576))} MB` : `${fmt.number(Math.round(bytes / 1024))} KB`),
     kind: { data: 'a data file', checklist: 'a checklist', policy: 'a policy', answers: 'an answers file' } as Record<'data' | 'checklist' | 'policy' | 'answers', string>,
     needsPath: (what: 'data' | 'checklist' | 'policy' | 'answers') => `${en.files.kind[what]} needs a file path; give one.`,

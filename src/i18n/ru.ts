@@ -901,6 +901,7 @@ export const ru: Catalog = {
   },
 
   files: {
+    changedWhileRead: (path) => `${path} изменился во время импорта; ничего не импортировано, повторите команду.`,
     size: (bytes) => (bytes >= 1048576 ? `${fmt.number(Math.round(bytes / 1048576))} МБ` : `${fmt.number(Math.round(bytes / 1024))} КБ`),
     kind: { data: 'файл данных', checklist: 'чек-лист', policy: 'политика', answers: 'файл ответов' },
     needsPath: (what) => `${{ data: 'файлу данных', checklist: 'чек-листу', policy: 'политике', answers: 'файлу ответов' }[what]} нужен путь к файлу; укажите его.`,

@@ -5,7 +5,7 @@
 
 import type { Statement } from 'better-sqlite3';
 import type { DB } from './open.js';
-import { JOURNALED_TABLES } from './schema.js';
+import { JOURNALED_TABLES, installJournalTriggers, journalCompanyOf, journalOldOf } from './schema.js';
 
 export interface Operation {
   id: number;
@@ -54,17 +54,22 @@ const CHILDREN_FIRST = ['attachments', 'events', 'incidents', 'checks', 'aliases
  * constraint (a pattern no command makes), the whole operation is replayed backwards change by
  * change instead, which passes only through states the database has been in.
  */
-export function revertChanges(db: DB, op: number): void {
+export function revertChanges(db: DB, op: number, self: number): void {
   const changes = db.prepare('SELECT seq, tbl, row, kind FROM changes WHERE op = ? ORDER BY seq').all(op) as Change[];
   for (const c of changes) if (!isJournaled(c.tbl)) throw new Error(`the journal names an unknown table ${c.tbl}`);
   // A large operation's pages stay in memory rather than spill to the log mid-transaction.
   if (changes.length > 1000) db.pragma('cache_size = -131072');
-  const firstKind = new Map<string, Change['kind']>();
-  for (const c of changes) if (!firstKind.has(`${c.tbl}:${c.row}`)) firstKind.set(`${c.tbl}:${c.row}`, c.kind);
+  // The first change the operation made to each row, by table and row.
+  const firstKind = new Map<string, Map<number, Change['kind']>>();
+  for (const c of changes) {
+    let rows = firstKind.get(c.tbl);
+    if (!rows) firstKind.set(c.tbl, (rows = new Map()));
+    if (!rows.has(c.row)) rows.set(c.row, c.kind);
+  }
   const created = new Map<string, number[]>();
   const before: Change[] = [];
   for (const c of changes) {
-    if (firstKind.get(`${c.tbl}:${c.row}`) !== 'i') before.push(c);
+    if (firstKind.get(c.tbl)!.get(c.row) !== 'i') before.push(c);
     else if (c.kind === 'i') {
       const rows = created.get(c.tbl) ?? [];
       rows.push(c.row);
@@ -77,14 +82,110 @@ export function revertChanges(db: DB, op: number): void {
       replay(db, statement, before);
       for (const table of [...CHILDREN_FIRST, ...[...created.keys()].filter((t) => !CHILDREN_FIRST.includes(t))]) {
         const rows = created.get(table);
-        if (!rows) continue;
-        const del = statement(`DELETE FROM ${table} WHERE rowid IN (SELECT value FROM json_each(?))`);
-        for (let k = 0; k < rows.length; k += 50_000) del.run(JSON.stringify(rows.slice(k, k + 50_000)));
+        if (rows) deleteCreated(db, statement, table, rows, self);
       }
     })();
   } catch (err) {
     if ((err as { code?: string }).code?.startsWith('SQLITE_CONSTRAINT') !== true) throw err;
     replay(db, statement, changes);
+  }
+}
+
+/**
+ * Deletes rows an operation created, journaled as operation `self`. The journal gets what the
+ * delete trigger writes, a change of kind 'd' with the whole row, but written by one statement
+ * over all the rows: a trigger run per row costs the most of undoing a large import. The
+ * trigger is set aside for that statement and put back, in the same transaction. When a row
+ * that stays refers to one of them (so that the delete would cascade to it or set its
+ * reference to null), the trigger journals the delete as usual.
+ */
+function deleteCreated(db: DB, statement: (sql: string) => Statement, table: string, rows: number[], self: number): void {
+  // The rows, in a table of this connection only (in memory), for the statements below to look up.
+  db.exec('CREATE TEMP TABLE IF NOT EXISTS doomed (row INTEGER PRIMARY KEY); DELETE FROM temp.doomed');
+  const add = statement('INSERT OR IGNORE INTO temp.doomed (row) SELECT value FROM json_each(?)');
+  for (let k = 0; k < rows.length; k += 50_000) add.run(JSON.stringify(rows.slice(k, k + 50_000)));
+  const del = statement(`DELETE FROM ${table} WHERE rowid IN temp.doomed`);
+  if (referredToByOthers(db, statement, table)) {
+    del.run();
+    return;
+  }
+  const cols = columnsOf(db, table);
+  db.exec(`DROP TRIGGER journal_${table}_delete`);
+  statement(
+    `INSERT INTO changes (op, tbl, row, kind, company, old)
+     SELECT ?, '${table}', rowid, 'd', ${journalCompanyOf(table, cols, table)}, ${journalOldOf(cols, table)}
+     FROM ${table} WHERE rowid IN temp.doomed ORDER BY rowid`,
+  ).run(self);
+  del.run();
+  installJournalTriggers(db, [table]);
+}
+
+/** Whether a journaled row outside temp.doomed (rows of `table`) refers to one of them. */
+function referredToByOthers(db: DB, statement: (sql: string) => Statement, table: string): boolean {
+  for (const child of JOURNALED_TABLES) {
+    const keys = db.prepare(`SELECT "from" AS col, "to" AS target FROM pragma_foreign_key_list('${child}') WHERE "table" = ?`).all(table) as { col: string; target: string | null }[];
+    for (const k of keys) {
+      const refersTo = k.target === null ? `c.${k.col} IN temp.doomed` : `c.${k.col} IN (SELECT t.${k.target} FROM ${table} t WHERE t.rowid IN temp.doomed)`;
+      const others = child === table ? ' AND c.rowid NOT IN temp.doomed' : '';
+      if (statement(`SELECT 1 FROM ${child} c WHERE ${refersTo}${others} LIMIT 1`).get()) return true;
+    }
+  }
+  return false;
+}
+
+/** The tables a bulk insert journals itself (see BulkInserts). */
+const BULK_TABLES = ['companies', 'aliases', 'checks', 'incidents', 'events'];
+
+/**
+ * A bulk insert (an import: it only inserts and updates) within operation `op`, with the rows
+ * it inserts into BULK_TABLES journaled by one statement per table at its end, rather than
+ * by a trigger run per row (the most of a large import's time). The store calls `begin`
+ * before each insert into those tables: the first sets their insert triggers aside (an
+ * import that inserts nothing so leaves the database byte for byte as it was). A new row's
+ * rowid is one more than the largest, so the rows inserted are those above the largest before
+ * the first. At `end`, the changes the other triggers wrote meanwhile (updates; pins) are
+ * moved after those inserts, in their order, so that each row's insert comes before its
+ * updates, as the journal has it; and the triggers are put back, in the same transaction.
+ */
+export class BulkInserts {
+  private largest: number[] | undefined;
+  private before = 0;
+  private readonly statement: (sql: string) => Statement;
+
+  constructor(
+    private readonly db: DB,
+    private readonly op: number,
+  ) {
+    this.statement = statementCache(db);
+  }
+
+  private lastSeq(): number {
+    return this.statement('SELECT coalesce(max(seq), 0) FROM changes').pluck().get() as number;
+  }
+
+  begin(): void {
+    if (this.largest) return;
+    this.largest = BULK_TABLES.map((t) => this.statement(`SELECT coalesce(max(rowid), 0) FROM ${t}`).pluck().get() as number);
+    this.before = this.lastSeq();
+    for (const t of BULK_TABLES) this.db.exec(`DROP TRIGGER journal_${t}_insert`);
+  }
+
+  end(): void {
+    const largest = this.largest;
+    if (!largest) return;
+    const { db, op, statement } = this;
+    if (statement(`SELECT 1 FROM changes WHERE op = ? AND kind = 'd' AND tbl IN (${BULK_TABLES.map((t) => `'${t}'`).join(', ')}) LIMIT 1`).get(op)) {
+      throw new Error('a bulk insert deleted rows: its inserts cannot be told by their rowids');
+    }
+    const meanwhile = this.lastSeq();
+    BULK_TABLES.forEach((t, k) => {
+      statement(
+        `INSERT INTO changes (op, tbl, row, kind, company) SELECT ?, '${t}', rowid, 'i', ${journalCompanyOf(t, columnsOf(db, t), t)} FROM ${t} WHERE rowid > ? ORDER BY rowid`,
+      ).run(op, largest[k]);
+    });
+    statement('INSERT INTO changes (op, tbl, row, kind, company, old) SELECT op, tbl, row, kind, company, old FROM changes WHERE seq > ? AND seq <= ? ORDER BY seq').run(this.before, meanwhile);
+    statement('DELETE FROM changes WHERE seq > ? AND seq <= ?').run(this.before, meanwhile);
+    installJournalTriggers(db, BULK_TABLES);
   }
 }
 

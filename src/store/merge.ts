@@ -3,7 +3,7 @@
 // (or company + opened + title), events by their content; what is there already is left.
 
 import type { CompanyRow, Store } from './store.js';
-import type { DataFile } from '../formats/data-file.js';
+import type { CheckEntry, CompanyEntry, DataFile, IncidentEntry, PinEntry } from '../formats/data-file.js';
 import { checkAnswers, scoreCheck, type Checklist } from '../domain/checklist.js';
 import { t } from '../i18n/index.js';
 import { slugOf } from '../domain/names.js';
@@ -77,9 +77,40 @@ function recordError(path: Path, message: string): UserError {
 
 const tally = (): Tally => ({ added: 0, existing: 0 });
 
+/** The records of a data file, a section at a time in the order they are merged (companies, checks, incidents, pins). */
+export interface DataRecords {
+  /** How many records of those four sections there are. */
+  count: number;
+  /** The ids the file gives its incidents. */
+  incidentIds: Set<string>;
+  forEach(visit: <S extends MergedSection>(section: S, record: MergedRecord[S], index: number) => void): void;
+}
+
+export type MergedSection = 'companies' | 'checks' | 'incidents' | 'pins';
+type MergedRecord = { [S in MergedSection]: NonNullable<DataFile[S]>[number] };
+
+/** A parsed data file's records. */
+export function recordsOf(data: DataFile): DataRecords {
+  return {
+    count: (data.companies?.length ?? 0) + (data.checks?.length ?? 0) + (data.incidents?.length ?? 0) + (data.pins?.length ?? 0),
+    incidentIds: new Set((data.incidents ?? []).flatMap((i) => (i.id ? [i.id] : []))),
+    forEach(visit) {
+      (data.companies ?? []).forEach((r, i) => visit('companies', r, i));
+      (data.checks ?? []).forEach((r, i) => visit('checks', r, i));
+      (data.incidents ?? []).forEach((r, i) => visit('incidents', r, i));
+      (data.pins ?? []).forEach((r, i) => visit('pins', r, i));
+    },
+  };
+}
+
 export function mergeDataFile(store: Store, data: DataFile, opts: MergeOptions): MergeReport {
+  return mergeRecords(store, recordsOf(data), opts);
+}
+
+/** Merges the records of a data file (validated), in one transaction: all of them or none. */
+export function mergeRecords(store: Store, records: DataRecords, opts: MergeOptions): MergeReport {
   const report: MergeReport = { companies: tally(), aliases: tally(), checks: tally(), incidents: tally(), events: tally(), pins: tally(), attachments: tally(), attachments_without_content: 0 };
-  const total = (data.companies?.length ?? 0) + (data.checks?.length ?? 0) + (data.incidents?.length ?? 0) + (data.pins?.length ?? 0);
+  const total = records.count;
   let done = 0;
   const step = Math.max(1, Math.floor(total / 100));
   const progress = () => {
@@ -114,9 +145,9 @@ export function mergeDataFile(store: Store, data: DataFile, opts: MergeOptions):
   };
 
   // Ids the file gives its incidents are not handed out to the file's incidents without one.
-  const fileIds = new Set((data.incidents ?? []).flatMap((i) => (i.id ? [i.id] : [])));
-  const apply = () => {
-    (data.companies ?? []).forEach((c, i) => {
+  const fileIds = records.incidentIds;
+  const merge = {
+    companies: (c: CompanyEntry, i: number) => {
       guard(['companies', i], () => {
         const found = byName.get(c.name) ?? store.findCompany(c.name);
         const company = found ?? ensure(c.name);
@@ -133,9 +164,9 @@ export function mergeDataFile(store: Store, data: DataFile, opts: MergeOptions):
         store.updateCompany(company.id, { parentId, website: c.website, category: c.category });
       });
       progress();
-    });
+    },
 
-    (data.checks ?? []).forEach((k, i) => {
+    checks: (k: CheckEntry, i: number) => {
       guard(['checks', i], () => {
         const checklist = opts.checklists.get(k.checklist);
         if (!checklist) {
@@ -171,9 +202,9 @@ export function mergeDataFile(store: Store, data: DataFile, opts: MergeOptions):
         report.checks.added++;
       });
       progress();
-    });
+    },
 
-    (data.incidents ?? []).forEach((inc, i) => {
+    incidents: (inc: IncidentEntry, i: number) => {
       guard(['incidents', i], () => {
         const company = ensure(inc.company);
         let ref = inc.id ?? store.findIncidentByContent(company.id, inc.opened, inc.title);
@@ -203,10 +234,7 @@ export function mergeDataFile(store: Store, data: DataFile, opts: MergeOptions):
           if (store.addEvent(rowId, e, known, numbers.seqs[n])) added++;
           else report.events.existing++;
         });
-        if (added) {
-          store.forgetVerdict(company.id);
-          if (existing) store.setLastSeq(rowId, numbers.last);
-        }
+        if (added && existing) store.setLastSeq(rowId, numbers.last);
         report.events.added += added;
         if (inc.closed) store.setIncidentClosed(rowId, inc.closed);
         (inc.attachments ?? []).forEach((a, k) =>
@@ -233,9 +261,9 @@ export function mergeDataFile(store: Store, data: DataFile, opts: MergeOptions):
         );
       });
       progress();
-    });
+    },
 
-    (data.pins ?? []).forEach((p, i) => {
+    pins: (p: PinEntry, i: number) => {
       guard(['pins', i], () => {
         const company = ensure(p.company);
         const old = store.pinOf(company.id);
@@ -247,14 +275,17 @@ export function mergeDataFile(store: Store, data: DataFile, opts: MergeOptions):
         report.pins.added++;
       });
       progress();
-    });
+    },
+  };
+  const apply = () => {
+    records.forEach((section, record, i) => (merge[section] as (r: typeof record, i: number) => void)(record, i));
     if (opts.dryRun) throw new DryRun();
   };
 
   try {
     // A bigger page cache for the length of a large import.
-    if (total > 1000) store.db.pragma('cache_size = -65536');
-    store.write(() => store.withVerdictsDeferred(apply), { summary: () => (opts.summary ? opts.summary(report) : 'import') });
+    if (total > 1000) store.db.pragma('cache_size = -32768');
+    store.write(() => store.bulkInsert(apply), { summary: () => (opts.summary ? opts.summary(report) : 'import') });
   } catch (err) {
     if (!(err instanceof DryRun)) throw err;
   }

@@ -89,9 +89,15 @@ export function inspectHeader(path: string): { isNew: boolean; version: number; 
   return { isNew: false, version: userVersion, wal: header[18] === 2 && header[19] === 2 };
 }
 
-const expectedObjects = new Map<number, string[]>();
+/** Set by the build: the objects of the current schema, worked out once from its migrations. */
+declare const __VETTED_SCHEMA_OBJECTS__: { version: number; objects: string[] } | undefined;
 
-/** The tables, indexes and triggers a database of schema `version` has, from its migrations. */
+const expectedObjects = new Map<number, string[]>(
+  typeof __VETTED_SCHEMA_OBJECTS__ === 'object' ? [[__VETTED_SCHEMA_OBJECTS__.version, __VETTED_SCHEMA_OBJECTS__.objects]] : [],
+);
+
+/** The tables, indexes and triggers a database of schema `version` has, from its migrations
+ * (those of the current schema come with the build; the sources work them out when asked). */
 export function objectsOfVersion(version: number): string[] {
   let names = expectedObjects.get(version);
   if (!names) {

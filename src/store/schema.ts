@@ -21,6 +21,25 @@ export interface MigrationDb {
 /** The tables that hold the user's record: every change to them is journaled, so it can be undone. */
 export const JOURNALED_TABLES = ['companies', 'aliases', 'checks', 'incidents', 'events', 'pins', 'attachments'] as const;
 
+/** A table's columns, in order. */
+export function columnsOf(db: MigrationDb, table: string): string[] {
+  return (db.prepare(`SELECT name FROM pragma_table_info('${table}')`).all() as { name: string }[]).map((c) => c.name);
+}
+
+/** What the journal keeps as the company of a change to a row (`row`: OLD, NEW, or the table itself in a query of it). */
+export function journalCompanyOf(table: string, cols: readonly string[], row: string): string {
+  return table === 'companies'
+    ? `${row}.id`
+    : cols.includes('company_id')
+      ? `${row}.company_id`
+      : `(SELECT company_id FROM incidents WHERE id = ${row}.incident_id)`;
+}
+
+/** What the journal keeps of a row before it changed: the whole row, as JSON. */
+export function journalOldOf(cols: readonly string[], row: string): string {
+  return `json_object(${cols.map((c) => `'${c}', ${row}.${c}`).join(', ')})`;
+}
+
 /**
  * (Re)creates the triggers that write each change of a journaled table into `changes`, in the
  * same transaction as the change: an insert keeps the row's id, an update or a delete the
@@ -30,14 +49,9 @@ export const JOURNALED_TABLES = ['companies', 'aliases', 'checks', 'incidents', 
  */
 export function installJournalTriggers(db: MigrationDb, tables: readonly string[] = JOURNALED_TABLES): void {
   for (const table of tables) {
-    const cols = (db.prepare(`SELECT name FROM pragma_table_info('${table}')`).all() as { name: string }[]).map((c) => c.name);
-    const company = (row: 'NEW' | 'OLD') =>
-      table === 'companies'
-        ? `${row}.id`
-        : cols.includes('company_id')
-          ? `${row}.company_id`
-          : `(SELECT company_id FROM incidents WHERE id = ${row}.incident_id)`;
-    const old = `json_object(${cols.map((c) => `'${c}', OLD.${c}`).join(', ')})`;
+    const cols = columnsOf(db, table);
+    const company = (row: 'NEW' | 'OLD') => journalCompanyOf(table, cols, row);
+    const old = journalOldOf(cols, 'OLD');
     db.exec(`
       DROP TRIGGER IF EXISTS journal_${table}_insert;
       DROP TRIGGER IF EXISTS journal_${table}_update;

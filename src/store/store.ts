@@ -10,7 +10,7 @@ import { msOf } from '../domain/dates.js';
 import { LEVELS, type CheckRecord, type CheckVerdict, type CompanyEvidence, type Fault, type Incident, type IncidentEvent, type Level, type ListName, type Pin } from '../domain/types.js';
 import { t } from '../i18n/index.js';
 import { UserError } from '../errors.js';
-import { companiesTouched, laterChangesTo, revertChanges, type Operation } from './journal.js';
+import { BulkInserts, companiesTouched, laterChangesTo, revertChanges, type Operation } from './journal.js';
 
 export type { Operation } from './journal.js';
 
@@ -131,6 +131,8 @@ export class Store {
   private statements = new Map<string, Statement>();
   /** The operation being written, for the journal's triggers. */
   private op: number | null = null;
+  /** A bulk insert under way (an import), which journals its inserts itself. */
+  private bulk: BulkInserts | null = null;
   /** The command line recorded with each operation. */
   command = commandLine(process.argv.slice(2));
   /** The clock operations are stamped with. */
@@ -191,8 +193,9 @@ export class Store {
         summary,
         op.reverts ?? null,
       );
-      const del = this.st('DELETE FROM verdicts WHERE company_id = ?');
-      for (const c of companiesTouched(this.db, id)) del.run(c);
+      // The one place the verdict cache is invalidated: every company whose evidence the
+      // operation changed, as the journal has it, before or after the change.
+      this.st('DELETE FROM verdicts WHERE company_id IN (SELECT value FROM json_each(?))').run(JSON.stringify(companiesTouched(this.db, id)));
       return result;
     } finally {
       this.op = null;
@@ -241,9 +244,22 @@ export class Store {
   revert(target: Operation): void {
     const self = this.op;
     if (self === null) throw new Error('revert runs inside an operation');
-    revertChanges(this.db, target.id);
+    revertChanges(this.db, target.id, self);
     this.st('UPDATE operations SET reverted_by = ? WHERE id = ?').run(self, target.id);
     if (target.reverts !== null) this.st('UPDATE operations SET reverted_by = NULL WHERE id = ?').run(target.reverts);
+  }
+
+  /** Runs `fn`, a bulk insert that deletes nothing (an import), inside an operation, its inserts journaled at its end. */
+  bulkInsert<T>(fn: () => T): T {
+    if (this.op === null) throw new Error('a bulk insert runs inside an operation');
+    this.bulk = new BulkInserts(this.db, this.op);
+    try {
+      const result = fn();
+      this.bulk.end();
+      return result;
+    } finally {
+      this.bulk = null;
+    }
   }
 
   /** Forgets the operations before `before` for good; returns how many. */
@@ -296,6 +312,7 @@ export class Store {
       | undefined;
     if (taken) throw new UserError(t().company.isAliasOf(name, taken.name));
     const display = name.trim().replace(/\s+/gu, ' ');
+    this.bulk?.begin();
     const info = this.st('INSERT INTO companies (name, key, skeleton, created_at) VALUES (?, ?, ?, ?)').run(display, key, lookalikeSkeleton(key), createdAt);
     return { id: Number(info.lastInsertRowid), name: display, key, parent_id: null, website: null, category: null, created_at: createdAt };
   }
@@ -316,6 +333,7 @@ export class Store {
       if (owner.id === companyId) return false;
       throw new UserError(t().company.aliasTaken(alias, owner.name));
     }
+    this.bulk?.begin();
     this.st('INSERT INTO aliases (company_id, name, key) VALUES (?, ?, ?)').run(companyId, alias.trim().replace(/\s+/gu, ' '), key);
     return true;
   }
@@ -342,6 +360,25 @@ export class Store {
     return this.st('SELECT * FROM companies WHERE parent_id = ? ORDER BY key').all(companyId) as CompanyRow[];
   }
 
+  /** Every company with what a data file keeps of it, in name order (without listCompanies' counts). */
+  companiesForExport(): { name: string; aliases: string[]; parent: string | null; website: string | null; category: string | null }[] {
+    const rows = this.st(
+      `SELECT c.id, c.name, p.name AS parent, c.website, c.category FROM companies c LEFT JOIN companies p ON p.id = c.parent_id ORDER BY c.key`,
+    ).all() as { id: number; name: string; parent: string | null; website: string | null; category: string | null }[];
+    const aliases = this.aliasesByCompany();
+    return rows.map(({ id, ...r }) => ({ ...r, aliases: aliases.get(id) ?? [] }));
+  }
+
+  private aliasesByCompany(): Map<number, string[]> {
+    const aliases = new Map<number, string[]>();
+    for (const a of this.st('SELECT company_id, name FROM aliases ORDER BY rowid').all() as { company_id: number; name: string }[]) {
+      const list = aliases.get(a.company_id) ?? [];
+      list.push(a.name);
+      aliases.set(a.company_id, list);
+    }
+    return aliases;
+  }
+
   listCompanies(): CompanySummary[] {
     const rows = this.st(
       `SELECT c.*, p.name AS parent,
@@ -352,37 +389,11 @@ export class Store {
        FROM companies c LEFT JOIN companies p ON p.id = c.parent_id
        ORDER BY c.key`,
     ).all() as Omit<CompanySummary, 'aliases'>[];
-    const aliases = new Map<number, string[]>();
-    for (const a of this.st('SELECT company_id, name FROM aliases ORDER BY rowid').all() as { company_id: number; name: string }[]) {
-      const list = aliases.get(a.company_id) ?? [];
-      list.push(a.name);
-      aliases.set(a.company_id, list);
-    }
+    const aliases = this.aliasesByCompany();
     return rows.map((r) => ({ ...r, aliases: aliases.get(r.id) ?? [] }));
   }
 
   // ---- checks ----
-
-  private deferred: Set<number> | null = null;
-
-  /** Drops the cached verdict of a company: its evidence has changed. */
-  forgetVerdict(companyId: number): void {
-    if (this.deferred) this.deferred.add(companyId);
-    else this.st('DELETE FROM verdicts WHERE company_id = ?').run(companyId);
-  }
-
-  /** Runs a bulk write that drops each touched company's cached verdict once, at its end. */
-  withVerdictsDeferred<T>(fn: () => T): T {
-    this.deferred = new Set();
-    try {
-      const out = fn();
-      const del = this.st('DELETE FROM verdicts WHERE company_id = ?');
-      for (const id of this.deferred) del.run(id);
-      return out;
-    } finally {
-      this.deferred = null;
-    }
-  }
 
   /** The first free check id of the form `<slug>-check-<n>`. */
   nextCheckRef(slug: string): string {
@@ -400,8 +411,8 @@ export class Store {
 
   /** Stores a check; returns its stable id. */
   insertCheck(c: NewCheck): string {
-    this.forgetVerdict(c.companyId);
     const ref = c.ref && !this.checkRefTaken(c.ref) ? c.ref : this.nextCheckRef(slugOf(this.companyById(c.companyId)!.name));
+    this.bulk?.begin();
     this.st(
       `INSERT INTO checks (ref, company_id, checklist, checklist_version, at, at_ms, lang, score, verdict, dealbreakers, answers)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -460,7 +471,7 @@ export class Store {
   }
 
   insertIncident(i: NewIncident): number {
-    this.forgetVerdict(i.companyId);
+    this.bulk?.begin();
     const info = this.st(
       'INSERT INTO incidents (ref, company_id, title, opened, opened_ms, fault, closed, last_seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
     ).run(i.ref, i.companyId, i.title, i.opened, msOf(i.opened), i.fault, i.closed ?? null, i.lastSeq ?? 0);
@@ -507,6 +518,25 @@ export class Store {
   }
 
   /**
+   * Every incident with its events, as allIncidents gives them, a batch at a time: only the
+   * events of one batch are in memory at once (an export of a large record).
+   */
+  *allIncidentsInBatches(size = 500): Generator<(Incident & { rowId: number; companyId: number })[]> {
+    const rows = this.st(
+      `SELECT i.*, c.name AS company FROM incidents i JOIN companies c ON c.id = i.company_id
+       ORDER BY c.key, i.opened_ms, i.ref`,
+    ).all() as IncidentRow[];
+    const events = this.st(
+      `SELECT incident_id, seq, at, type, data FROM events WHERE incident_id IN (SELECT value FROM json_each(?))
+       ORDER BY incident_id, at_ms, id`,
+    );
+    for (let k = 0; k < rows.length; k += size) {
+      const batch = rows.slice(k, k + size);
+      yield this.assemble(batch, events.all(JSON.stringify(batch.map((r) => r.id))) as EventRow[]);
+    }
+  }
+
+  /**
    * The open deadlines, in one query: each promise with a due time, not marked kept, of an
    * incident not closed yet, with the incident's highest level (from the events that carry
    * one), in name order, then the incident's opening, then the promise's time. Nothing else of
@@ -545,7 +575,6 @@ export class Store {
   }
 
   private withEvents(rows: IncidentRow[], all = false, batch?: string, unclosed = false): (Incident & { rowId: number; companyId: number })[] {
-    const byIncident = new Map<number, IncidentEvent[]>();
     const events = all
       ? (this.st('SELECT incident_id, seq, at, type, data FROM events ORDER BY incident_id, at_ms, id').all() as EventRow[])
       : unclosed
@@ -562,10 +591,16 @@ export class Store {
         : rows.flatMap(
             (r) => this.st('SELECT incident_id, seq, at, type, data FROM events WHERE incident_id = ? ORDER BY at_ms, id').all(r.id) as EventRow[],
           );
+    return this.assemble(rows, events);
+  }
+
+  /** Incidents from their rows and their events' rows (in timeline order). */
+  private assemble(rows: IncidentRow[], events: EventRow[]): (Incident & { rowId: number; companyId: number })[] {
+    const byIncident = new Map<number, IncidentEvent[]>(rows.map((r) => [r.id, []]));
+    const refs = new Map(rows.map((r) => [r.id, r.ref]));
     for (const e of events) {
-      let list = byIncident.get(e.incident_id);
-      if (!list) byIncident.set(e.incident_id, (list = []));
-      list.push({ id: e.seq, at: e.at, type: e.type, ...JSON.parse(e.data) } as unknown as IncidentEvent);
+      // An event's id is `<incident id>#<n>`.
+      byIncident.get(e.incident_id)?.push({ id: `${refs.get(e.incident_id)}#${e.seq}`, at: e.at, type: e.type, ...JSON.parse(e.data) } as IncidentEvent);
     }
     return rows.map((r) => ({
       rowId: r.id,
@@ -576,8 +611,7 @@ export class Store {
       opened: r.opened,
       fault: r.fault,
       ...(r.closed ? { closed: r.closed } : {}),
-      // Numbers become ids of the form `<incident id>#<n>` now that the incident's id is at hand.
-      events: (byIncident.get(r.id) ?? []).map((e) => ({ ...e, id: `${r.ref}#${e.id as unknown as number}` })),
+      events: byIncident.get(r.id)!,
     }));
   }
 
@@ -592,16 +626,14 @@ export class Store {
    * incident's keys, from eventKeysOf) saves a query per event on bulk imports and is kept up to date.
    */
   addEvent(incidentRowId: number, e: IncidentEvent, known?: Set<string>, seq?: number): boolean {
-    // With `known`, a bulk import: it drops the company's cached verdict once, itself, and
-    // numbers the events itself (`seq`), setting the incident's count once.
-    const bulk = known !== undefined;
+    // With `known`, a bulk import: it numbers the events itself (`seq`), setting the incident's count once.
     known ??= this.eventKeysOf(incidentRowId);
     const { at, type, id: _id, ...rest } = e;
     const key = eventContentKey(e);
     if (known.has(key)) return false;
     known.add(key);
-    if (!bulk) this.st('DELETE FROM verdicts WHERE company_id = (SELECT company_id FROM incidents WHERE id = ?)').run(incidentRowId);
     const n = seq ?? (this.st('UPDATE incidents SET last_seq = last_seq + 1 WHERE id = ? RETURNING last_seq').get(incidentRowId) as { last_seq: number }).last_seq;
+    this.bulk?.begin();
     this.st('INSERT INTO events (incident_id, seq, at, at_ms, type, data) VALUES (?, ?, ?, ?, ?, ?)').run(incidentRowId, n, at, msOf(at), type, JSON.stringify(rest));
     if (type === 'resolution') this.st('UPDATE incidents SET closed = coalesce(closed, ?) WHERE id = ?').run(at, incidentRowId);
     return true;
@@ -627,7 +659,6 @@ export class Store {
   /** Records when an incident was closed, unless that is known already. */
   setIncidentClosed(incidentRowId: number, closed: string): void {
     this.st('UPDATE incidents SET closed = coalesce(closed, ?) WHERE id = ?').run(closed, incidentRowId);
-    this.st('DELETE FROM verdicts WHERE company_id = (SELECT company_id FROM incidents WHERE id = ?)').run(incidentRowId);
   }
 
   // ---- corrections ----
@@ -791,12 +822,10 @@ export class Store {
     const old = this.pinOf(companyId);
     if (old && old.list === pin.list && old.reason === pin.reason && old.at === pin.at) return false;
     this.st('INSERT OR REPLACE INTO pins (company_id, list, reason, at) VALUES (?, ?, ?, ?)').run(companyId, pin.list, pin.reason, pin.at);
-    this.forgetVerdict(companyId);
     return true;
   }
 
   removePin(companyId: number): boolean {
-    this.forgetVerdict(companyId);
     return this.st('DELETE FROM pins WHERE company_id = ?').run(companyId).changes > 0;
   }
 

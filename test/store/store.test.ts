@@ -469,4 +469,60 @@ describe('the journal', () => {
       ['add Acme', null, 2],
     ]);
   });
+
+  it('undoing many inserts journals each removed row whole, so that undoing the undo restores them, and the triggers stay', () => {
+    const s = Store.open(join(dir, 'bulk.db'));
+    opened.push(s);
+    const TABLES = ['companies', 'aliases', 'checks', 'incidents', 'events', 'pins'];
+    // (An alias has no id of its own: one brought back gets a new rowid, so aliases are compared by key.)
+    const snapshot = () =>
+      Object.fromEntries(TABLES.map((t) => [t, s.db.prepare(t === 'aliases' ? 'SELECT * FROM aliases ORDER BY key' : `SELECT rowid AS _rowid, * FROM ${t} ORDER BY rowid`).all()]));
+    const triggers = () => s.db.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' ORDER BY name").all();
+    s.write(() => s.createCompany('Old', '2024-01-01'), { summary: 'before' });
+    const before = snapshot();
+    const triggersBefore = triggers();
+    s.write(
+      () => {
+        const old = s.findCompany('Old')!;
+        for (let n = 0; n < 30; n++) {
+          const c = s.createCompany(`Bulk ${n}`, '2024-01-02');
+          s.addAlias(c.id, `Bulk alias ${n}`);
+          if (n % 3 === 0) s.updateCompany(c.id, { parentId: old.id, website: 'https://example.com' });
+          if (n % 5 === 1) s.updateCompany(c.id, { parentId: c.id - 1 });
+          const i = s.insertIncident({ ref: `bulk-${n}`, companyId: c.id, title: `t${n}`, opened: '2024-01-02T10:00', fault: 'company' });
+          for (let k = 0; k < 3; k++) s.addEvent(i, { at: `2024-01-0${3 + k}T10:00`, type: 'note', text: `n${n}.${k}` } as never);
+          if (n % 4 === 0) s.setIncidentClosed(i, '2024-01-09T10:00');
+          if (n % 7 === 0) s.setPin(c.id, { list: 'black', reason: 'r', at: '2024-01-02' });
+        }
+        s.updateCompany(old.id, { category: 'shops' });
+      },
+      { summary: 'bulk' },
+    );
+    // A later operation hangs an alias on one of the bulk's companies: that company's delete cascades to it.
+    s.write(() => s.addAlias(s.findCompany('Bulk 4')!.id, 'Later alias'), { summary: 'later' });
+    const after = snapshot();
+    const [later, bulk] = s.operations();
+    s.write(() => s.revert(bulk), { summary: 'undo bulk', reverts: bulk.id });
+    const undone = snapshot();
+    expect(undone).toEqual(before);
+    expect(triggers()).toEqual(triggersBefore);
+    // Every row removed is in the journal, whole, as it stood. (Not so the companies: the later
+    // alias refers to one, so their delete was journaled row by row by the trigger, which sees
+    // a parent removed before its subsidiary and keeps the subsidiary with no parent, and the
+    // change that cleared it.)
+    const undo = s.operations()[0];
+    const removed = s.db.prepare("SELECT tbl, row, old FROM changes WHERE op = ? AND kind = 'd'").all(undo.id) as { tbl: string; row: number; old: string }[];
+    for (const t of TABLES.filter((t) => t !== 'companies' && t !== 'aliases')) {
+      const gone = (after[t] as { _rowid: number }[]).filter((r) => !(undone[t] as { _rowid: number }[]).some((u) => u._rowid === r._rowid));
+      const journaled = removed.filter((c) => c.tbl === t).map((c) => ({ _rowid: c.row, ...JSON.parse(c.old) }));
+      expect(journaled.sort((a, b) => a._rowid - b._rowid), t).toEqual(gone);
+    }
+    // Undoing the undo and then the later alias's removal gives back the state after both.
+    s.write(() => s.revert(s.operations()[0]), { summary: 'redo', reverts: undo.id });
+    expect(snapshot()).toEqual(after);
+    expect(later.summary).toBe('later');
+    // A delete after all this is journaled as before.
+    s.write(() => s.removeCompany(s.findCompany('Bulk 9')!.id), { summary: 'remove' });
+    expect(s.db.prepare("SELECT count(*) AS n FROM changes WHERE op = ? AND kind = 'd' AND tbl = 'events'").get(s.operations()[0].id)).toEqual({ n: 3 });
+  });
 });

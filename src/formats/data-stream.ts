@@ -1,0 +1,266 @@
+// A large JSON data file read a record at a time: one pass over its bytes finds where each
+// record stands (and refuses, as scanJson does, a key given twice or a file over the budget);
+// then the records are read again from the file, a few megabytes at a time, parsed and
+// checked one by one, and once all are valid, read and parsed once more as they are merged:
+// neither the whole text nor the whole document is ever in memory.
+//
+// Only a file laid out as vetted writes one is read so: a JSON object of known keys, format
+// first, the lists of records in the order they are merged. Anything else, and any problem
+// met on the way, sends the file to the reader of whole documents, which names the problem
+// exactly as before.
+
+import { isUtf8 } from 'node:buffer';
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { UserError } from '../errors.js';
+import { t } from '../i18n/index.js';
+import { JSON_LIMITS, findBrokenText } from './data-text.js';
+import { checkRecord, checkRecordDates, validateDataFile, SECTIONS, type DataFile, type Section } from './data-file.js';
+import type { Problem } from '../domain/validation.js';
+import type { DataRecords } from '../store/merge.js';
+
+/** The top-level keys of a data file read record by record, in the only order allowed. */
+const KEYS = ['format', 'exported_at', 'source', ...SECTIONS] as const;
+
+export interface DataLayout {
+  /** The top-level values other than the lists of records. */
+  head: Record<string, unknown>;
+  /** Each list's records, as pairs of byte offsets [start, end). */
+  records: Map<Section, number[]>;
+  /** The ids the file gives its incidents. */
+  incidentIds: Set<string>;
+}
+
+const isSpace = (c: number) => c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09;
+
+/** Where the records of a JSON data file stand; undefined when it is to be read whole. */
+export function layoutOf(buf: Buffer, file: string): DataLayout | undefined {
+  if (!isUtf8(buf)) return undefined;
+  const n = buf.length;
+  let i = buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf ? 3 : 0;
+  while (i < n && isSpace(buf[i])) i++;
+  if (buf[i] !== 0x7b) return undefined;
+  const head: Record<string, unknown> = {};
+  const records = new Map<Section, number[]>();
+  const incidentIds = new Set<string>();
+  const keys: (Set<string> | null)[] = [];
+  let line = 1;
+  let containers = 0;
+  let values = 0;
+  let expectKey = false;
+  // The top-level object: which key, and where its value starts; a list: where its record starts.
+  let topKey: (typeof KEYS)[number] | undefined;
+  let keyIndex = -1;
+  let topState: 'key' | 'colon' | 'value' = 'key';
+  let valueStart = 0;
+  let list: number[] | undefined;
+  let recordStart = 0;
+  let closedAt = -1;
+  let idNext = false;
+  const blank = (from: number, to: number) => {
+    for (let k = from; k < to; k++) if (!isSpace(buf[k])) return false;
+    return true;
+  };
+  try {
+    for (; i < n; i++) {
+      const c = buf[i];
+      if (c === 0x0a) line++;
+      else if (c === 0x22) {
+        let j = i + 1;
+        let escaped = false;
+        for (; j < n; j++) {
+          const d = buf[j];
+          if (d === 0x5c) {
+            escaped = true;
+            j++;
+          } else if (d === 0x22) break;
+        }
+        const top = keys[keys.length - 1];
+        const text = () => {
+          const raw = buf.toString('utf8', i + 1, j);
+          return escaped ? (JSON.parse(`"${raw}"`) as string) : raw;
+        };
+        if (expectKey && top) {
+          const key = text();
+          if (top.has(key)) throw new UserError(t().files.keyTwice(file, line, JSON.stringify(key)));
+          top.add(key);
+          expectKey = false;
+          if (keys.length === 1) {
+            if (topState !== 'key') return undefined;
+            const k = KEYS.indexOf(key as (typeof KEYS)[number]);
+            if (k <= keyIndex || (keyIndex < 0 && k !== 0)) return undefined;
+            keyIndex = k;
+            topKey = KEYS[k];
+            topState = 'colon';
+          }
+          idNext = keys.length === 3 && topKey === 'incidents' && key === 'id';
+        } else {
+          values++;
+          if (keys.length === 1 && topState !== 'value') return undefined;
+          if (idNext && keys.length === 3) incidentIds.add(text());
+          idNext = false;
+        }
+        i = j;
+      } else if (c === 0x3a) {
+        if (keys.length === 1) {
+          if (topState !== 'colon') return undefined;
+          topState = 'value';
+          valueStart = i + 1;
+        }
+      } else if (c === 0x7b || c === 0x5b) {
+        if (keys.length === 1) {
+          if (topState !== 'value') return undefined;
+          if ((SECTIONS as readonly string[]).includes(topKey!)) {
+            if (c !== 0x5b || !blank(valueStart, i)) return undefined;
+            list = [];
+            records.set(topKey as Section, list);
+            recordStart = i + 1;
+          }
+        }
+        containers++;
+        keys.push(c === 0x7b ? new Set() : null);
+        expectKey = c === 0x7b;
+        idNext = false;
+      } else if (c === 0x7d || c === 0x5d) {
+        if (keys.length === 2 && list) {
+          // The end of a list: its last record, unless it is empty.
+          if (c !== 0x5d) return undefined;
+          if (!blank(recordStart, i)) list.push(recordStart, i);
+          else if (list.length) return undefined;
+          closedAt = i + 1;
+        }
+        if (keys.length === 1 && (c !== 0x7d || !endValue(i))) return undefined;
+        keys.pop();
+        expectKey = false;
+        if (keys.length === 0) {
+          if (!blank(i + 1, n)) return undefined;
+          break;
+        }
+      } else if (c === 0x2c) {
+        if (keys.length === 2 && list) {
+          if (blank(recordStart, i)) return undefined;
+          list.push(recordStart, i);
+          recordStart = i + 1;
+        }
+        if (keys.length === 1 && !endValue(i)) return undefined;
+        expectKey = keys[keys.length - 1] !== null && keys.length > 0;
+      } else if (!isSpace(c)) {
+        const p = buf[i - 1];
+        if (p === 0x2c || p === 0x3a || p === 0x5b || isSpace(p)) values++;
+        if (keys.length === 1 && topState !== 'value') return undefined;
+        idNext = false;
+      }
+      if (containers > JSON_LIMITS.containers || values > JSON_LIMITS.values) {
+        throw new UserError(t().files.jsonTooBig(file, JSON_LIMITS.containers, JSON_LIMITS.values));
+      }
+    }
+  } catch (err) {
+    if (err instanceof UserError) throw err;
+    return undefined;
+  }
+  if (keys.length !== 0 || head.format === undefined) return undefined;
+  return { head, records, incidentIds };
+
+  /** A value of the top-level object ends at `at` (a comma or the closing brace). */
+  function endValue(at: number): boolean {
+    if (topState !== 'value') return false;
+    topState = 'key';
+    if (list) {
+      const ok = closedAt > 0 && blank(closedAt, at);
+      list = undefined;
+      closedAt = -1;
+      return ok;
+    }
+    head[topKey!] = JSON.parse(buf.toString('utf8', valueStart, at));
+    return true;
+  }
+}
+
+/** Each record of a laid-out file, parsed, in the order of the file; `text` reads the bytes from `start` to `end`. */
+function* parsed(layout: DataLayout, text: (start: number, end: number) => string): Generator<[Section, unknown, number]> {
+  for (const section of SECTIONS) {
+    const offsets = layout.records.get(section) ?? [];
+    for (let k = 0; k < offsets.length; k += 2) yield [section, JSON.parse(text(offsets[k], offsets[k + 1])), k / 2];
+  }
+}
+
+/**
+ * Whether a laid-out file is a valid data file, checked a record at a time as validateDataFile
+ * checks a whole one (so that nothing is opened or written for a file that will be refused):
+ * false when it is to be read whole, which names its problems. The records are read again from
+ * the file (see recordsOfFile), so that the bytes read first need not stay in memory.
+ */
+export function isValidLayout(path: string, layout: DataLayout, identity: FileIdentity, now: number | undefined): boolean {
+  if (layout.head.format !== 'vetted/1') return false;
+  if (findBrokenText(layout.head) || 'errors' in validateDataFile(layout.head as unknown as DataFile, { now })) return false;
+  try {
+    return withRecords(path, layout, identity, (records) => {
+      for (const [section, record, index] of records) {
+        const problems: Problem[] = [];
+        checkRecord(section, record, [section, index], problems);
+        if (!problems.length && section !== 'lists' && section !== 'companies') checkRecordDates(section, record, index, now, problems);
+        if (problems.length || findBrokenText(record)) return false;
+      }
+      return true;
+    });
+  } catch (err) {
+    if (err instanceof UserError) throw err;
+    return false;
+  }
+}
+
+/** The file as it was when it was read and laid out: it is read again only if it is still so. */
+export interface FileIdentity {
+  size: number;
+  mtimeMs: number;
+  ino: number;
+}
+
+/**
+ * The records of a valid laid-out file (see isValidLayout), read again from the file a few
+ * megabytes at a time and parsed one by one as they are merged: the bytes read first need
+ * not stay in memory. A file changed since it was read is refused.
+ */
+export function recordsOfFile(path: string, layout: DataLayout, identity: FileIdentity): DataRecords {
+  const merged = ['companies', 'checks', 'incidents', 'pins'] as const;
+  return {
+    count: merged.reduce((n, s) => n + (layout.records.get(s)?.length ?? 0) / 2, 0),
+    incidentIds: layout.incidentIds,
+    forEach(visit) {
+      try {
+        withRecords(path, layout, identity, (records) => {
+          for (const [section, record, index] of records) if (section !== 'lists') visit(section, record as never, index);
+        });
+      } catch (err) {
+        if (err instanceof SyntaxError) throw changed(path);
+        throw err;
+      }
+    },
+  };
+}
+
+const changed = (path: string) => new UserError(t().files.changedWhileRead(path));
+
+/** Runs `fn` with the records of the file, read a few megabytes at a time; a file changed since it was laid out is refused. */
+function withRecords<T>(path: string, layout: DataLayout, identity: FileIdentity, fn: (records: Iterable<[Section, unknown, number]>) => T): T {
+  const fd = openSync(path, 'r');
+  try {
+    const st = fstatSync(fd);
+    if (st.size !== identity.size || st.mtimeMs !== identity.mtimeMs || st.ino !== identity.ino) throw changed(path);
+    let window = Buffer.alloc(0);
+    let from = 0;
+    const text = (start: number, end: number) => {
+      if (start < from || end > from + window.length) {
+        window = Buffer.allocUnsafe(Math.max(end - start, 4 << 20));
+        let n = 0;
+        for (let r = -1; r !== 0 && n < window.length; n += r) r = readSync(fd, window, n, window.length - n, start + n);
+        window = window.subarray(0, n);
+        from = start;
+        if (end > from + n) throw changed(path);
+      }
+      return window.toString('utf8', start - from, end - from);
+    };
+    return fn(parsed(layout, text));
+  } finally {
+    closeSync(fd);
+  }
+}

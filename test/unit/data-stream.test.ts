@@ -1,0 +1,110 @@
+// A data file read a record at a time must read exactly what the whole-document reader reads,
+// or leave the file to it: every file the record reader takes is valid and gives the same
+// records in the same order; every other one goes to the whole reading, which names its problems.
+import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { isValidLayout, layoutOf, recordsOfFile } from '../../src/formats/data-stream.js';
+import { scanJson } from '../../src/formats/data-text.js';
+import { validateDataFile, type DataFile } from '../../src/formats/data-file.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'vetted-stream-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const NOW = Date.parse('2026-12-01T12:00:00Z');
+
+const company = { name: 'Волга, "телеком"', aliases: ['Volga\u2028Telecom'], website: 'https://volga.example' };
+const incident = {
+  id: 'volga-1',
+  company: 'Волга, "телеком"',
+  title: 'line down: {"a": [1, 2]} \\ ]',
+  opened: '2024-01-02T10:00',
+  events: [{ id: 'volga-1#1', at: '2024-01-02T10:00', type: 'note', text: 'a, b ] } [' }],
+};
+const doc = {
+  format: 'vetted/1',
+  exported_at: '2026-11-30T10:00:00Z',
+  companies: [company, { name: 'Ozon' }],
+  checks: [],
+  incidents: [incident, { company: 'Ozon', title: 'no id', opened: '2024-02-01' }],
+  pins: [{ company: 'Ozon', list: 'black', reason: 'r', at: '2024-03-01' }],
+};
+
+/** The records the record reader gives, in order, or undefined when it leaves the file to the whole reading. */
+function streamed(text: string | Buffer): { records: [string, unknown, number][]; ids: string[] } | undefined {
+  const file = join(dir, `f${Math.random()}.json`);
+  writeFileSync(file, text);
+  const bytes = Buffer.isBuffer(text) ? text : Buffer.from(text);
+  const layout = layoutOf(bytes, file);
+  const st = statSync(file);
+  if (!layout || !isValidLayout(file, layout, { size: st.size, mtimeMs: st.mtimeMs, ino: st.ino }, NOW)) return undefined;
+  const records: [string, unknown, number][] = [];
+  recordsOfFile(file, layout, { size: st.size, mtimeMs: st.mtimeMs, ino: st.ino }).forEach((s, r, i) => records.push([s, r, i]));
+  return { records, ids: [...layout.incidentIds] };
+}
+
+function wholeRecords(data: DataFile): [string, unknown, number][] {
+  return (['companies', 'checks', 'incidents', 'pins'] as const).flatMap((s) => (data[s] ?? []).map((r, i) => [s, r, i] as [string, unknown, number]));
+}
+
+describe('a data file read a record at a time', () => {
+  it.each([
+    ['compact', JSON.stringify(doc)],
+    ['indented', JSON.stringify(doc, null, 2)],
+    ['with a byte order mark and spaces around', `\uFEFF \n${JSON.stringify(doc, null, 4)}\n\n`],
+    ['with empty and absent lists', JSON.stringify({ format: 'vetted/1', companies: [], incidents: [incident], lists: [] })],
+    ['escapes in keys and values', JSON.stringify(doc).replace('"title"', '"\\u0074itle"')],
+  ])('%s: the same records as the whole reading, in the same order', (_, text) => {
+    const data = JSON.parse(text.replace(/^\uFEFF/, '')) as DataFile;
+    expect('value' in validateDataFile(data, { now: NOW })).toBe(true);
+    const got = streamed(text);
+    expect(got).toBeDefined();
+    expect(got!.records).toEqual(wholeRecords(data));
+    expect(got!.ids).toEqual((data.incidents ?? []).flatMap((i) => (i.id ? [i.id] : [])));
+  });
+
+  it.each([
+    ['a key it does not know', JSON.stringify({ ...doc, extra: 1 })],
+    ['the lists in another order', JSON.stringify({ format: 'vetted/1', incidents: [incident], companies: [company] })],
+    ['format not first', JSON.stringify({ exported_at: '2026-11-30T10:00:00Z', format: 'vetted/1' })],
+    ['another format', JSON.stringify({ ...doc, format: 'vetted/2' })],
+    ['a record that is not valid', JSON.stringify({ ...doc, pins: [{ company: 'Ozon', list: 'grey', reason: 'r' }] })],
+    ['a date in the future', JSON.stringify({ ...doc, pins: [{ company: 'Ozon', list: 'black', reason: 'r', at: '2099-01-01' }] })],
+    ['a lone surrogate', JSON.stringify(doc).replace('Ozon', 'Oz\\ud800on')],
+    ['a trailing comma', JSON.stringify(doc).replace('}],"checks"', '},],"checks"')],
+    ['an empty record', JSON.stringify(doc).replace('"companies":[', '"companies":[,')],
+    ['a syntax error inside a record', JSON.stringify(doc).replace('"name":"Ozon"', '"name" "Ozon"')],
+    ['a syntax error between keys', JSON.stringify(doc).replace(',"checks"', ' "checks"')],
+    ['text after the end', `${JSON.stringify(doc)} {}`],
+    ['a list that is a map', JSON.stringify({ ...doc, checks: {} })],
+    ['a list', JSON.stringify([doc])],
+    ['YAML', 'format: vetted/1\n'],
+    ['bytes that are not UTF-8', Buffer.concat([Buffer.from(JSON.stringify(doc).slice(0, -2)), Buffer.from([0xff, 0x7d])])],
+  ])('%s: left to the whole reading', (_, text) => {
+    expect(streamed(text)).toBeUndefined();
+  });
+
+  it('refuses a key given twice, or a file over the budget, as the whole reading does', () => {
+    const twice = JSON.stringify(doc, null, 2).replace('"format": "vetted/1",', '"format": "vetted/1",\n  "format": "vetted/1",');
+    const message = (fn: () => unknown) => {
+      try {
+        fn();
+      } catch (err) {
+        return (err as Error).message;
+      }
+      return 'nothing thrown';
+    };
+    expect(message(() => layoutOf(Buffer.from(twice), 'f.json'))).toBe(message(() => scanJson(twice, 'f.json')));
+    expect(message(() => layoutOf(Buffer.from(twice), 'f.json'))).toMatch(/f\.json:3: the key "format" is given twice/);
+  });
+
+  it('refuses a file changed between its readings', () => {
+    const file = join(dir, 'changing.json');
+    const text = JSON.stringify(doc);
+    writeFileSync(file, text);
+    const layout = layoutOf(Buffer.from(text), file)!;
+    const st = statSync(file);
+    writeFileSync(file, text.replace('Ozon', 'Ozzy'));
+    expect(() => recordsOfFile(file, layout, { size: st.size, mtimeMs: st.mtimeMs - 1000, ino: st.ino }).forEach(() => {})).toThrow(/changed while it was being imported/);
+  });
+});
