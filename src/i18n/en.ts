@@ -4,7 +4,7 @@
 
 import type { Change, FindingFacts, Policy, RuleId } from '../domain/policy.js';
 import type { CheckVerdict, Channel, CompensationKind, Effort, EventType, Fault, Level, ListName, Outcome, Placement } from '../domain/types.js';
-import { formatsFor } from './format.js';
+import { formatsFor, lazyFormatter } from './format.js';
 import type { AnswerProblem } from '../domain/checklist.js';
 import type { Case, Demand, LawFault, LetterKind, SkipReason } from '../domain/law.js';
 import type { MissingFact } from '../domain/letter.js';
@@ -23,12 +23,12 @@ const iso = (s: string) => s;
 const an = (w: string) => `${/^[aeiou]/i.test(w) ? 'an' : 'a'} ${w}`;
 const days = (n: number) => fmt.plural(n, { one: 'day', other: 'days' });
 /** Shares of a public record: "12.5%", and "13%" where a line is short. */
-const percent = new Intl.NumberFormat('en', { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 });
-const wholePercent = new Intl.NumberFormat('en', { style: 'percent', maximumFractionDigits: 0 });
+const percent = lazyFormatter<number>(() => new Intl.NumberFormat('en', { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 }));
+const wholePercent = lazyFormatter<number>(() => new Intl.NumberFormat('en', { style: 'percent', maximumFractionDigits: 0 }));
 /** Sizes in KB and MB: "1.5 KB", "50.0 MB". */
-const oneDecimal = new Intl.NumberFormat('en', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+const oneDecimal = lazyFormatter<number>(() => new Intl.NumberFormat('en', { minimumFractionDigits: 1, maximumFractionDigits: 1 }));
 /** A month of a public record, "2019-04" → "Apr 2019". */
-const months = new Intl.DateTimeFormat('en', { month: 'short', year: 'numeric', timeZone: 'UTC' });
+const months = lazyFormatter<Date>(() => new Intl.DateTimeFormat('en', { month: 'short', year: 'numeric', timeZone: 'UTC' }));
 const month = (m: string) => months.format(new Date(Date.UTC(Number(m.slice(0, 4)), Number(m.slice(5, 7)) - 1, 1)));
 
 function zipProblem(p: ZipProblem): string {

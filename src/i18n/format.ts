@@ -30,24 +30,30 @@ function wallClock(text: string): { at: Date; hasTime: boolean } | undefined {
  * dates are written year-month-day (the Canadian English form), as a record keeps them.
  */
 export function formatsFor(locale: string, dateLocale = locale): Formats {
-  const rules = new Intl.PluralRules(locale);
-  const numbers = new Intl.NumberFormat(locale, { maximumFractionDigits: 2 });
-  const dates = new Intl.DateTimeFormat(dateLocale, { year: 'numeric', month: '2-digit', day: '2-digit', timeZone: 'UTC' });
-  const times = new Intl.DateTimeFormat(dateLocale, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: 'UTC' });
-  const lists = new Intl.ListFormat(locale, { style: 'long', type: 'conjunction' });
-  const word = (n: number, forms: PluralForms) => forms[rules.select(n)] ?? forms.other;
+  // Intl's formatters cost tens of milliseconds to build (they load locale data): each is
+  // built on its first use, so that a command that formats no number pays nothing.
+  const lazy = <T>(make: () => T): (() => T) => {
+    let made: T | undefined;
+    return () => (made ??= make());
+  };
+  const rules = lazy(() => new Intl.PluralRules(locale));
+  const numbers = lazy(() => new Intl.NumberFormat(locale, { maximumFractionDigits: 2 }));
+  const dates = lazy(() => new Intl.DateTimeFormat(dateLocale, { year: 'numeric', month: '2-digit', day: '2-digit', timeZone: 'UTC' }));
+  const times = lazy(() => new Intl.DateTimeFormat(dateLocale, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: 'UTC' }));
+  const lists = lazy(() => new Intl.ListFormat(locale, { style: 'long', type: 'conjunction' }));
+  const word = (n: number, forms: PluralForms) => forms[rules().select(n)] ?? forms.other;
   // Long lists repeat the same days: each is formatted once.
   const seen = new Map<string, string>();
   return {
-    plural: (n, forms) => `${numbers.format(n)} ${word(n, forms)}`,
+    plural: (n, forms) => `${numbers().format(n)} ${word(n, forms)}`,
     pluralWord: word,
-    number: (n) => numbers.format(n),
+    number: (n) => numbers().format(n),
     date(text) {
       const day = text.slice(0, 10);
       let out = seen.get(day);
       if (out === undefined) {
         const w = wallClock(day);
-        out = w ? dates.format(w.at) : text;
+        out = w ? dates().format(w.at) : text;
         if (w) seen.set(day, out);
       }
       return out;
@@ -55,8 +61,14 @@ export function formatsFor(locale: string, dateLocale = locale): Formats {
     dateTime(text) {
       const w = wallClock(text);
       if (!w) return text;
-      return w.hasTime ? `${dates.format(w.at)} ${times.format(w.at)}` : dates.format(w.at);
+      return w.hasTime ? `${dates().format(w.at)} ${times().format(w.at)}` : dates().format(w.at);
     },
-    list: (items) => lists.format(items),
+    list: (items) => lists().format(items),
   };
+}
+
+/** A formatter built on its first use (Intl's cost tens of milliseconds to build). */
+export function lazyFormatter<V>(make: () => { format(v: V): string }): { format(v: V): string } {
+  let made: { format(v: V): string } | undefined;
+  return { format: (v) => (made ??= make()).format(v) };
 }

@@ -4,7 +4,7 @@
 import type { Catalog } from './en.js';
 import type { Change, FindingFacts, Policy, RuleId } from '../domain/policy.js';
 import type { CheckVerdict, Channel, CompensationKind, Effort, EventType, Fault, Level, ListName, Outcome, Placement } from '../domain/types.js';
-import { formatsFor } from './format.js';
+import { formatsFor, lazyFormatter } from './format.js';
 import type { LetterKind } from '../domain/law.js';
 import type { ZipProblem } from '../formats/zip-entry.js';
 
@@ -17,14 +17,15 @@ const companyForms = { one: 'компания', few: 'компании', many: '
 const complaintForms = { one: 'жалоба', few: 'жалобы', many: 'жалоб', other: 'жалобы' };
 const day = (date: string | null) => (date ? fmt.date(date) : '—');
 /** Доли в публичных записях жалоб: «12,5 %», в коротких строках «13 %». */
-const percent = new Intl.NumberFormat('ru', { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 });
-const wholePercent = new Intl.NumberFormat('ru', { style: 'percent', maximumFractionDigits: 0 });
+const percent = lazyFormatter<number>(() => new Intl.NumberFormat('ru', { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 }));
+const wholePercent = lazyFormatter<number>(() => new Intl.NumberFormat('ru', { style: 'percent', maximumFractionDigits: 0 }));
 /** Размеры в КБ и МБ: «1,5 КБ», «50,0 МБ». */
-const oneDecimal = new Intl.NumberFormat('ru', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+const oneDecimal = lazyFormatter<number>(() => new Intl.NumberFormat('ru', { minimumFractionDigits: 1, maximumFractionDigits: 1 }));
 /** Месяц публичных записей: «2019-04» → «апр. 2019». */
-const months = new Intl.DateTimeFormat('ru', { month: 'short', year: 'numeric', timeZone: 'UTC' });
+let monthsMade: Intl.DateTimeFormat | undefined;
+const months = () => (monthsMade ??= new Intl.DateTimeFormat('ru', { month: 'short', year: 'numeric', timeZone: 'UTC' }));
 const month = (m: string) =>
-  months
+  months()
     .formatToParts(new Date(Date.UTC(Number(m.slice(0, 4)), Number(m.slice(5, 7)) - 1, 1)))
     .filter((p) => p.type !== 'literal' || p.value === ' ')
     .map((p) => p.value)
