@@ -291,8 +291,10 @@ function checkDates(doc: DataFile, now: number | undefined, out: Problem[]): voi
 
 /** The dates of one structurally valid record, as checkDates checks them. */
 export function checkRecordDates(section: Section, record: unknown, i: number, now: number | undefined, out: Problem[]): void {
-  const at = (text: string, path: Path, happened: boolean): When | undefined => {
-    const w = parseWhen(text)!;
+  const at = (text: string | null | undefined, path: Path, happened: boolean): When | undefined => {
+    // A null stands for an absent optional date; its type is the structural check's business.
+    const w = typeof text === 'string' ? parseWhen(text) : undefined;
+    if (!w) return undefined;
     const problem = yearProblem(w) ?? (happened && now !== undefined ? futureProblem(w, now) : undefined);
     if (problem) {
       out.push({ path, message: problem });
