@@ -221,7 +221,6 @@ export const en = {
     fromOrSources: "--from shows one source's lists as they are and --sources adds every source to yours; give one of them.",
     title: { black: 'Black list', white: 'White list', watch: 'Watch list' } as Record<ListName, string>,
     nobody: 'nobody',
-    pinTag: 'pin',
     since: (date: string | null) => `since ${date ? fmt.date(date) : '—'}`,
     more: (n: number) => `(+${n} more)`,
     empty: 'No company is on a list yet: vet one with `vetted check`, log an incident, or `vetted import` a data file.',
@@ -420,7 +419,6 @@ export const en = {
     next: (ref: string) => `next: vetted incident event ${ref} contact --channel phone --reached-human --wait-minutes 12`,
     logged: (type: EventType, id: string, company: string, at: string, event: string) => `logged ${type} ${event} on ${id} (${company}) at ${iso(at)}`,
     nextPromise: (ref: string) => `next, when they promise something: vetted incident event ${ref} promise --text "what they said" --due <when>`,
-    beforeOpened: (at: string, opened: string) => `note: this event (${iso(at)}) is before the incident was opened (${iso(opened)}).`,
   },
 
   // ---- due ----

@@ -246,7 +246,6 @@ export const ru: Catalog = {
     fromOrSources: '--from показывает списки одного источника как есть, а --sources добавляет все источники к вашим; укажите что-то одно.',
     title: { black: 'Чёрный список', white: 'Белый список', watch: 'Под наблюдением' },
     nobody: 'никого',
-    pinTag: '',
     since: (date) => `с ${date ? fmt.date(date) : '—'}`,
     more: (n) => `(и ещё ${n})`,
     empty: 'Ни одной компании в списках: проверьте продавца (`vetted check`), запишите обращение или загрузите файл данных (`vetted import`).',
@@ -409,7 +408,6 @@ export const ru: Catalog = {
     next: (ref) => `дальше: vetted incident event ${ref} contact --channel phone --reached-human --wait-minutes 12`,
     logged: (type, id, company, at, event) => `записано событие ${event} (${ru.words.event[type as EventType]}) в ${id} (${company}), ${fmt.dateTime(at)}`,
     nextPromise: (ref) => `дальше, когда вам что-то пообещают: vetted incident event ${ref} promise --text "что сказали" --due <срок>`,
-    beforeOpened: (at, opened) => `заметьте: это событие (${fmt.dateTime(at)}) раньше, чем открыто обращение (${fmt.dateTime(opened)}).`,
   },
 
   due: {
