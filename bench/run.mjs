@@ -96,6 +96,7 @@ const fast = quick ? 5 : 11;
 if (!onlySources) {
 rows.push(measure('vetted --version', ['--version'], envFor('empty'), { runs: fast, target: 1.3 }));
 rows.push(measure('vetted --help', ['--help'], envFor('empty'), { runs: fast, target: 1.5 }));
+rows.push(measure('vetted --lang ru --help', ['--lang', 'ru', '--help'], envFor('empty'), { runs: fast, target: 1.5 }));
 once(process.execPath, [bin, 'company', 'list'], envFor('empty'));
 rows.push(measure('vetted lists (empty database)', ['lists'], envFor('empty'), { runs: fast, target: 1.6 }));
 
@@ -103,8 +104,33 @@ const mid = dataFile(10_000);
 const importRuns = quick ? 1 : 3;
 rows.push(measure(`vetted import (${mid.size.companies} companies, ${mid.size.incidents} incidents, ${mid.size.events} events)`, ['import', mid.file], envFor('mid'), { runs: importRuns, before: wipe('mid'), target: 15, memory: 250, setup: true }));
 const oneCompany = JSON.parse(readFileSync(mid.file, 'utf8')).incidents[0].company;
-rows.push(measure('vetted lists --json (10,000 companies)', ['lists', '--json'], envFor('mid'), { runs: fast, target: 5 }));
-rows.push(measure('vetted company show <one> (10,000 companies)', ['company', 'show', oneCompany], envFor('mid'), { runs: fast, target: 2 }));
+rows.push(
+  measure('vetted lists --json, first after an import (10,000 companies)', ['lists', '--json'], envFor('cold'), {
+    runs: importRuns,
+    before: () => {
+      wipe('cold')();
+      once(process.execPath, [bin, 'import', mid.file], envFor('cold'));
+    },
+    target: 5,
+  }),
+);
+// The first listing after the verdicts were dropped: by a change of policy (every company is
+// judged again, as after an import), then by an undo (only the companies it touched).
+const policyFile = join(work, 'config', 'policy.yaml');
+let policyTurn = 0;
+const changePolicy = () => {
+  mkdirSync(join(work, 'config'), { recursive: true });
+  writeFileSync(policyFile, `broken_promises: ${3 + (policyTurn++ % 2)}\n`);
+};
+rows.push(measure('vetted lists --json, first after a policy change (10,000 companies)', ['lists', '--json'], envFor('mid'), { runs: fast, before: changePolicy, target: 5 }));
+rmSync(policyFile, { force: true });
+once(process.execPath, [bin, 'lists', '--json'], envFor('mid'));
+rows.push(measure('vetted lists --json, warm (10,000 companies)', ['lists', '--json'], envFor('mid'), { runs: fast, target: 3 }));
+rows.push(measure('vetted due (10,000 companies)', ['due'], envFor('mid'), { runs: fast, target: 3 }));
+rows.push(measure('vetted incident list (10,000 companies)', ['incident', 'list'], envFor('mid'), { runs: fast, target: 3 }));
+rows.push(measure('vetted checks list (10,000 companies)', ['checks', 'list'], envFor('mid'), { runs: fast, target: 3 }));
+rows.push(measure('vetted company show <one> (10,000 companies)', ['company', 'show', oneCompany], envFor('mid'), { runs: fast, target: 1.6 }));
+rows.push(measure('vetted why <one> (10,000 companies)', ['why', oneCompany], envFor('mid'), { runs: fast, target: 1.6 }));
 // Completion asks for names at every Tab: a prefix that matches about a tenth of the names.
 const prefix = oneCompany.slice(0, 1);
 rows.push(measure(`vetted __complete company ${prefix} (10,000 companies)`, ['__complete', 'company', prefix], envFor('mid'), { runs: fast, target: 1.6 }));
@@ -156,8 +182,10 @@ rows.push(
 if (!quick || (only.length && ['100,000', '100000'].some((n) => only.some((o) => o.includes(n))))) {
   const big = dataFile(100_000);
   rows.push(measure(`vetted import (${big.size.companies} companies, ${big.size.incidents} incidents, ${big.size.events} events)`, ['import', big.file], envFor('big'), { runs: 1, before: wipe('big'), target: 120, memory: 300, setup: true }));
-  rows.push(measure('vetted lists (100,000 companies)', ['lists'], envFor('big'), { runs: 3, target: 30 }));
-  rows.push(measure('vetted lists --json (100,000 companies)', ['lists', '--json'], envFor('big'), { runs: 3 }));
+  rows.push(measure('vetted lists --json, first after an import (100,000 companies)', ['lists', '--json'], envFor('big'), { runs: 1, target: 30 }));
+  rows.push(measure('vetted lists --json, warm (100,000 companies)', ['lists', '--json'], envFor('big'), { runs: 3, target: 10 }));
+  rows.push(measure('vetted lists (100,000 companies)', ['lists'], envFor('big'), { runs: 3, target: 10 }));
+  rows.push(measure('vetted due (100,000 companies)', ['due'], envFor('big'), { runs: 3, target: 10 }));
 }
 }
 if (!only.length || onlySources) rows.push(...(await sourceRows({ measure, once, work, envFor, dataDir, bin, quick, midFile: dataFile(10_000).file })));

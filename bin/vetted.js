@@ -1,4 +1,10 @@
 #!/usr/bin/env node
-import { main } from '../dist/main.js';
+'use strict';
+const { join } = require('node:path');
 
-process.exitCode = await main(process.argv);
+require('./code-cache.js').install(join(__dirname, '..', 'dist'));
+require('../dist/main.js')
+  .main(process.argv)
+  .then((code) => {
+    process.exitCode = code;
+  });

@@ -2,7 +2,7 @@
 
 import { extname } from 'node:path';
 import { t } from '../i18n/index.js';
-import { toJson } from '../ui/safe.js';
+import { inMegabytes, toJson } from '../ui/safe.js';
 import type { Context } from '../context.js';
 import type { CommandResult } from './result.js';
 import { UserError } from '../errors.js';
@@ -60,22 +60,6 @@ export function exportJsonText(store: Store, exportedAt: string, withAttachments
 
 export function exportJson(store: Store, exportedAt: string, withAttachments = false): string {
   return [...exportJsonText(store, exportedAt, withAttachments)].join('');
-}
-
-/** Pieces of text joined into writes of about a megabyte each. */
-function* inMegabytes(pieces: Iterable<string>): Generator<string> {
-  let buffered: string[] = [];
-  let length = 0;
-  for (const piece of pieces) {
-    buffered.push(piece);
-    length += piece.length;
-    if (length >= 1 << 20) {
-      yield buffered.join('');
-      buffered = [];
-      length = 0;
-    }
-  }
-  if (buffered.length) yield buffered.join('');
 }
 
 /** The formats export writes, by the extensions of --out that choose them. */

@@ -1,6 +1,6 @@
 // `vetted lists [black|white|watch]` and `vetted why <company>`.
 
-import { toJson, inertJson } from '../ui/safe.js';
+import { inMegabytes, inertJson, jsonGroupPieces, toJson } from '../ui/safe.js';
 import { fitLines, terminalWidth } from '../ui/wrap.js';
 import type { Context } from '../context.js';
 import type { CommandResult } from './result.js';
@@ -31,8 +31,20 @@ export async function runLists(ctx: Context, which: string | undefined, opts: { 
       // The reasons in the words of both languages that JSON carries.
       const catalogs = await jsonCatalogs();
       const entry = (text: string) => entryJson(JSON.parse(text) as ListEntry, catalogs);
-      if (opts.ndjson) return { out: shown.flatMap((l) => texts[l].map((x) => inertJson({ list: l, ...entry(x) }))).join('\n') };
-      return { out: toJson(Object.fromEntries(shown.map((l) => [l, texts[l].map(entry)]))) };
+      // Written an entry at a time: ten thousand entries are never one value or one text.
+      function* entries(l: ListName): Generator<ReturnType<typeof entry>> {
+        for (const x of texts[l]) yield entry(x);
+      }
+      function* ndjson(): Generator<string> {
+        for (const l of shown) for (const e of entries(l)) yield `${inertJson({ list: l, ...e })}\n`;
+      }
+      function* json(): Generator<string> {
+        yield* jsonGroupPieces(shown.map((l) => [l, entries(l)]));
+        yield '\n';
+      }
+      const pieces = opts.ndjson ? inMegabytes(ndjson()) : json();
+      for (const piece of pieces) ctx.out.write(piece);
+      return {};
     }
     const total = shown.reduce((n, l) => n + texts[l].length, 0);
     if (!total && !list) return { out: `${t().lists.empty}\n` };

@@ -15,7 +15,22 @@ export async function policyOf(ctx: Context): Promise<Policy> {
   return (await loadPolicy(ctx.configDir)).policy;
 }
 
-const policyKey = (policy: Policy) => JSON.stringify(policy);
+/**
+ * The policy a cached verdict was judged under, as a short key: 64 bits of FNV-1a over the
+ * policy's JSON (two 32-bit halves with different offsets). Every cached row carries it, so
+ * it is kept short: the full text made each row and its index some 250 bytes longer.
+ */
+export function policyKey(policy: Policy): string {
+  const text = JSON.stringify(policy);
+  let a = 0x811c9dc5;
+  let b = 0x050c5d1f;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    a = Math.imul(a ^ c, 0x01000193);
+    b = Math.imul(b ^ c, 0x01000193) ^ (a >>> 15);
+  }
+  return `fnv:${(a >>> 0).toString(16).padStart(8, '0')}${(b >>> 0).toString(16).padStart(8, '0')}`;
+}
 
 export function judgeOne(store: Store, company: CompanyRow, policy: Policy, now: number): Verdict {
   return judgeCompany(store.evidenceOf(company), policy, now);

@@ -857,16 +857,18 @@ export class Store {
   /** The cached entries (list, and the JSON text of the entry or of the whole verdict), in name order. */
   cachedVerdicts(policyKey: string, what: 'entry' | 'verdict', list?: string): { company_id: number; list: string; json: string }[] {
     const column = what === 'entry' ? 'v.entry' : 'v.verdict';
-    const sql = `SELECT v.company_id, v.list, ${column} AS json FROM verdicts v JOIN companies c ON c.id = v.company_id
-       WHERE v.policy = ?${list ? ' AND v.list = ?' : ''} ORDER BY c.key`;
+    // Companies in name order from their key's index, each verdict by its key: no sort of the
+    // entries' texts (the planner would otherwise take the policy index and sort them all).
+    const sql = `SELECT v.company_id, v.list, ${column} AS json FROM companies c CROSS JOIN verdicts v ON v.company_id = c.id
+       WHERE +v.policy = ?${list ? ' AND +v.list = ?' : ''} ORDER BY c.key`;
     return this.st(sql).all(...(list ? [policyKey, list] : [policyKey])) as { company_id: number; list: string; json: string }[];
   }
 
   /** The cached list entries with their serialised markdown table row in one language (null until made), in name order. */
   cachedMarkdownRows(policyKey: string, lang: string): { company_id: number; list: string; entry: string; md_row: string | null }[] {
     return this.st(
-      `SELECT v.company_id, v.list, v.entry, json_extract(v.md_rows, '$.' || ?) AS md_row FROM verdicts v JOIN companies c ON c.id = v.company_id
-       WHERE v.policy = ? AND v.list <> 'unlisted' ORDER BY c.key`,
+      `SELECT v.company_id, v.list, v.entry, json_extract(v.md_rows, '$.' || ?) AS md_row FROM companies c CROSS JOIN verdicts v ON v.company_id = c.id
+       WHERE +v.policy = ? AND v.list <> 'unlisted' ORDER BY c.key`,
     ).all(lang, policyKey) as { company_id: number; list: string; entry: string; md_row: string | null }[];
   }
 

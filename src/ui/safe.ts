@@ -53,3 +53,55 @@ export function toJson(value: unknown): string {
 export function inertJson(value: unknown): string {
   return JSON.stringify(value).replace(JSON_UNSAFE, escapeForJson);
 }
+
+/**
+ * The text of toJson(an object of arrays), in pieces, a value at a time: `groups` gives each
+ * key with its values in order, read only as the pieces are taken. The same bytes as
+ * toJson, without the whole value or the whole text in memory at once.
+ */
+export function* jsonGroupPieces(groups: [string, Iterable<unknown>][]): Generator<string> {
+  if (!groups.length) {
+    yield '{}';
+    return;
+  }
+  yield '{';
+  for (let g = 0; g < groups.length; g++) {
+    const [key, values] = groups[g];
+    yield `${g ? ',' : ''}\n  ${toJson(key)}: [`;
+    // A few hundred values at a time, stringified under their key as the whole object would
+    // be (so already indented as there); the piece is that text between the brackets.
+    let n = 0;
+    let batch: unknown[] = [];
+    const head = `{\n  ${toJson(key)}: [`.length;
+    const flush = () => {
+      const text = toJson({ [key]: batch });
+      const piece = `${n ? ',' : ''}${text.slice(head, text.length - '\n  ]\n}'.length)}`;
+      n += batch.length;
+      batch = [];
+      return piece;
+    };
+    for (const value of values) {
+      batch.push(value);
+      if (batch.length === 256) yield flush();
+    }
+    if (batch.length) yield flush();
+    yield n ? '\n  ]' : ']';
+  }
+  yield '\n}';
+}
+
+/** Pieces of text joined into writes of about a megabyte each. */
+export function* inMegabytes(pieces: Iterable<string>): Generator<string> {
+  let buffered: string[] = [];
+  let length = 0;
+  for (const piece of pieces) {
+    buffered.push(piece);
+    length += piece.length;
+    if (length >= 1 << 20) {
+      yield buffered.join('');
+      buffered = [];
+      length = 0;
+    }
+  }
+  if (buffered.length) yield buffered.join('');
+}

@@ -1,30 +1,29 @@
 // Each command loads only what it uses: the modules a run of the built binary loads are
 // recorded by a module hook, and the libraries it must not touch are looked for in them.
+// The bundles are CommonJS, so the hook is a `--require` that notes each file loaded.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readFileSync, writeFileSync, existsSync, rmSync } from 'node:fs';
+import { readFileSync, writeFileSync, existsSync, rmSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { pathToFileURL, fileURLToPath } from 'node:url';
 import { spawnSync } from 'node:child_process';
 import { BIN, sandbox, type Sandbox } from '../helpers/cli.js';
 
 let s: Sandbox;
-let hooks: string;
+let hook: string;
 
 beforeAll(() => {
   s = sandbox();
-  const hook = join(s.dir, 'hook.mjs');
+  hook = join(s.dir, 'hook.cjs');
   writeFileSync(
     hook,
-    `import { appendFileSync } from 'node:fs';
-export async function resolve(specifier, context, next) {
-  const r = await next(specifier, context);
-  appendFileSync(process.env.VETTED_LOADED, r.url + '\\n');
-  return r;
-}
+    `const Module = require('node:module');
+const { appendFileSync } = require('node:fs');
+const load = Module.prototype.load;
+Module.prototype.load = function (filename) {
+  appendFileSync(process.env.VETTED_LOADED, filename + '\\n');
+  return load.call(this, filename);
+};
 `,
   );
-  hooks = join(s.dir, 'register.mjs');
-  writeFileSync(hooks, `import { register } from 'node:module';\nregister(${JSON.stringify(pathToFileURL(hook).href)});\n`);
 });
 
 afterAll(() => s.cleanup());
@@ -33,7 +32,7 @@ afterAll(() => s.cleanup());
 function loaded(args: string[]): { urls: string[]; text: string } {
   const log = join(s.dir, 'loaded.txt');
   rmSync(log, { force: true });
-  const r = spawnSync(process.execPath, ['--import', hooks, BIN, ...args], {
+  const r = spawnSync(process.execPath, ['--require', hook, BIN, ...args], {
     env: { ...s.env, VETTED_LOADED: log },
     encoding: 'utf8',
     input: '',
@@ -41,8 +40,8 @@ function loaded(args: string[]): { urls: string[]; text: string } {
   expect(r.status, r.stderr).toBe(0);
   const urls = existsSync(log) ? [...new Set(readFileSync(log, 'utf8').trim().split('\n'))] : [];
   const text = urls
-    .filter((u) => u.startsWith('file:') && u.endsWith('.js'))
-    .map((u) => readFileSync(fileURLToPath(u), 'utf8'))
+    .filter((u) => u.endsWith('.js'))
+    .map((u) => readFileSync(u, 'utf8'))
     .join('\n');
   return { urls, text };
 }
@@ -78,5 +77,42 @@ describe('start-up', () => {
 
   it('the markers are real: `checklists list` loads the YAML parser', () => {
     expect(LIBRARIES['the YAML parser'](loaded(['checklists', 'list']))).toBe(true);
+  });
+});
+
+describe('the code caches', () => {
+  it('the build leaves a V8 code cache beside the bundles every command loads, and Node accepts each', () => {
+    const dist = join(BIN, '..', '..', 'dist');
+    const bundles = ['main.js', 'program.js', 'lazy/en.js', 'lazy/ru.js', 'commands/correct.js', 'commands/incident.js', 'commands/lists.js', 'commands/history.js', 'commands/company.js'];
+    const check = `
+const Module = require('node:module');
+const vm = require('node:vm');
+const { readFileSync } = require('node:fs');
+const out = {};
+for (const f of ${JSON.stringify(bundles.map((b) => join(dist, b)))}) {
+  const script = new vm.Script(Module.wrap(readFileSync(f, 'utf8')), { filename: f, cachedData: readFileSync(f + '.cache') });
+  out[f] = script.cachedDataRejected;
+}
+process.stdout.write(JSON.stringify(out));`;
+    const r = spawnSync(process.execPath, ['-e', check], { encoding: 'utf8' });
+    expect(r.status, r.stderr).toBe(0);
+    const rejected = JSON.parse(r.stdout) as Record<string, boolean>;
+    expect(Object.keys(rejected)).toHaveLength(bundles.length);
+    for (const [file, no] of Object.entries(rejected)) expect(no, file).toBe(false);
+  });
+
+  it('a cache that does not fit its bundle is ignored: the module is compiled as usual and works', () => {
+    const dir = join(s.dir, 'bundles');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, 'm.js'), "module.exports = { answer: require('node:path').basename(__filename) + ':' + (6 * 7) };");
+    // Another file's cache, and bytes that are no cache at all.
+    writeFileSync(join(dir, 'm.js.cache'), readFileSync(join(BIN, '..', '..', 'dist', 'program.js.cache')));
+    writeFileSync(join(dir, 'n.js'), 'module.exports = 1;');
+    writeFileSync(join(dir, 'n.js.cache'), 'not a cache');
+    const script = `require(${JSON.stringify(join(BIN, '..', 'code-cache.js'))}).install(${JSON.stringify(dir)});
+process.stdout.write(require(${JSON.stringify(join(dir, 'm.js'))}).answer + ' ' + require(${JSON.stringify(join(dir, 'n.js'))}));`;
+    const r = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8' });
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toBe('m.js:42 1');
   });
 });

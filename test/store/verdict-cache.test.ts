@@ -10,7 +10,7 @@ import { mergeDataFile } from '../../src/store/merge.js';
 import { validateDataFile, type DataFile } from '../../src/formats/data-file.js';
 import { loadAllChecklists } from '../../src/formats/checklist-file.js';
 import { DEFAULT_POLICY, judgeCompany } from '../../src/domain/policy.js';
-import { judgeListed, listEntry, listEntryTexts } from '../../src/commands/verdicts.js';
+import { judgeListed, listEntry, listEntryTexts, policyKey } from '../../src/commands/verdicts.js';
 import { LISTS } from '../../src/domain/types.js';
 import { journaled } from '../helpers/store.js';
 
@@ -61,12 +61,12 @@ describe('the verdict cache', () => {
   it('a pin drops the cached verdict of that company only, and the next read has it', () => {
     listEntryTexts(store, DEFAULT_POLICY, NOW);
     const [a, b] = store.allCompanies();
-    expect(store.companiesToJudge(JSON.stringify(DEFAULT_POLICY), NOW)).toEqual([]);
+    expect(store.companiesToJudge(policyKey(DEFAULT_POLICY), NOW)).toEqual([]);
     store.write(() => store.setPin(a.id, { list: 'black', reason: 'test', at: '2026-11-22' }));
-    expect(store.companiesToJudge(JSON.stringify(DEFAULT_POLICY), NOW).map((c) => c.id)).toEqual([a.id]);
+    expect(store.companiesToJudge(policyKey(DEFAULT_POLICY), NOW).map((c) => c.id)).toEqual([a.id]);
     const listed = judgeListed(store, DEFAULT_POLICY, NOW);
     expect(listed.black.find((x) => x.companyId === a.id)?.verdict.pinned).toBe(true);
-    expect(store.companiesToJudge(JSON.stringify(DEFAULT_POLICY), NOW)).toEqual([]);
+    expect(store.companiesToJudge(policyKey(DEFAULT_POLICY), NOW)).toEqual([]);
     void b;
   });
 
@@ -88,5 +88,21 @@ describe('the verdict cache', () => {
     listEntryTexts(store, DEFAULT_POLICY, NOW);
     const strict = { ...DEFAULT_POLICY, broken_promises: 1 };
     expect(store.companiesToJudge(JSON.stringify(strict), NOW).length).toBe(store.allCompanies().length);
+  });
+});
+
+describe('the policy key', () => {
+  it('is short, the same for the same policy, and differs when any threshold or level changes', () => {
+    const key = policyKey(DEFAULT_POLICY);
+    expect(key).toMatch(/^fnv:[0-9a-f]{16}$/);
+    expect(policyKey({ ...DEFAULT_POLICY })).toBe(key);
+    const others = [
+      { ...DEFAULT_POLICY, broken_promises: DEFAULT_POLICY.broken_promises + 1 },
+      { ...DEFAULT_POLICY, repeat_window_months: DEFAULT_POLICY.repeat_window_months + 1 },
+      { ...DEFAULT_POLICY, institutional_levels: DEFAULT_POLICY.institutional_levels.slice(1) },
+      { ...DEFAULT_POLICY, check_go_from: DEFAULT_POLICY.check_go_from - 1 },
+    ];
+    const keys = new Set([key, ...others.map(policyKey)]);
+    expect(keys.size).toBe(others.length + 1);
   });
 });

@@ -1,0 +1,43 @@
+// Listings written a piece at a time must be the very bytes of the whole value's JSON.
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { inMegabytes, jsonGroupPieces, toJson } from '../../src/ui/safe.js';
+
+const whole = (groups: [string, unknown[]][]) => toJson(Object.fromEntries(groups));
+const pieces = (groups: [string, unknown[]][]) => [...jsonGroupPieces(groups.map(([k, v]) => [k, v[Symbol.iterator]()]))].join('');
+
+describe('JSON of groups in pieces', () => {
+  it('is toJson of the whole object: empty groups, one value, and more values than a batch', () => {
+    const entry = (i: number) => ({ company: `Co ${i}`, since: i % 3 ? null : '2024-01-01', pinned: i % 2 === 0, reasons: i % 4 ? [] : [{ rule: 'B1', text: 'a', evidence: ['incident:x'] }] });
+    for (const groups of [
+      [] as [string, unknown[]][],
+      [['black', []]] as [string, unknown[]][],
+      [['black', [entry(1)]], ['white', []], ['watch', [entry(2), entry(3)]]] as [string, unknown[]][],
+      [['black', Array.from({ length: 600 }, (_, i) => entry(i))], ['white', Array.from({ length: 256 }, (_, i) => entry(i))]] as [string, unknown[]][],
+      [['a [b]: {c}', [entry(1)]], ['\u2028"\n', [entry(2)]]] as [string, unknown[]][],
+    ]) {
+      expect(pieces(groups)).toBe(whole(groups));
+    }
+  });
+
+  it('is toJson of the whole object for any values, text that must be escaped included', () => {
+    const value = fc.oneof(fc.string({ unit: 'binary' }), fc.integer(), fc.boolean(), fc.constant(null), fc.array(fc.string({ unit: 'binary' }), { maxLength: 3 }), fc.dictionary(fc.string({ unit: 'binary' }), fc.string({ unit: 'binary' }), { maxKeys: 3 }));
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.string({ unit: 'binary' }), fc.array(value, { maxLength: 300 })), { maxLength: 4 }), (raw) => {
+        // Keys of an object are unique: the first of each key is kept, as the listing's are.
+        const seen = new Set<string>();
+        const groups = raw.filter(([k]) => !seen.has(k) && seen.add(k) && !/^\d+$/.test(k));
+        expect(pieces(groups)).toBe(whole(groups));
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  it('pieces joined into writes of about a megabyte lose and add nothing', () => {
+    const parts = Array.from({ length: 5000 }, (_, i) => `${i}:${'x'.repeat(i % 700)}\n`);
+    const joined = [...inMegabytes(parts)];
+    expect(joined.join('')).toBe(parts.join(''));
+    expect(joined.length).toBeGreaterThan(1);
+    expect(joined.slice(0, -1).every((p) => p.length >= 1 << 20)).toBe(true);
+  });
+});
