@@ -55,55 +55,49 @@ const CHILDREN_FIRST = ['attachments', 'events', 'incidents', 'checks', 'aliases
  * change instead, which passes only through states the database has been in.
  */
 export function revertChanges(db: DB, op: number, self: number): void {
-  const changes = db.prepare('SELECT seq, tbl, row, kind FROM changes WHERE op = ? ORDER BY seq').all(op) as Change[];
-  for (const c of changes) if (!isJournaled(c.tbl)) throw new Error(`the journal names an unknown table ${c.tbl}`);
-  // A large operation's pages stay in memory rather than spill to the log mid-transaction.
-  if (changes.length > 1000) db.pragma('cache_size = -131072');
-  // The first change the operation made to each row, by table and row.
-  const firstKind = new Map<string, Map<number, Change['kind']>>();
-  for (const c of changes) {
-    let rows = firstKind.get(c.tbl);
-    if (!rows) firstKind.set(c.tbl, (rows = new Map()));
-    if (!rows.has(c.row)) rows.set(c.row, c.kind);
-  }
-  const created = new Map<string, number[]>();
-  const before: Change[] = [];
-  for (const c of changes) {
-    if (firstKind.get(c.tbl)!.get(c.row) !== 'i') before.push(c);
-    else if (c.kind === 'i') {
-      const rows = created.get(c.tbl) ?? [];
-      rows.push(c.row);
-      created.set(c.tbl, rows);
-    }
+  for (const { tbl } of db.prepare('SELECT DISTINCT tbl FROM changes WHERE op = ?').all(op) as { tbl: string }[]) {
+    if (!isJournaled(tbl)) throw new Error(`the journal names an unknown table ${tbl}`);
   }
   const statement = statementCache(db);
+  // A large operation's pages stay in memory rather than spill to the log mid-transaction.
+  if ((statement('SELECT count(*) FROM changes WHERE op = ?').pluck().get(op) as number) > 1000) db.pragma('cache_size = -131072');
+  // The first change the operation made to each row, worked out by SQLite in a table of this
+  // connection only: an import's hundred thousand changes never come into JavaScript.
+  db.exec('CREATE TEMP TABLE IF NOT EXISTS firsts (tbl TEXT NOT NULL, row INTEGER NOT NULL, kind TEXT NOT NULL, PRIMARY KEY (tbl, row)) WITHOUT ROWID');
+  db.exec('DELETE FROM temp.firsts');
+  statement('INSERT OR IGNORE INTO temp.firsts (tbl, row, kind) SELECT tbl, row, kind FROM changes WHERE op = ? ORDER BY seq').run(op);
+  // The changes to rows that stood before the operation, to replay backwards.
+  const before = statement(
+    `SELECT c.seq, c.tbl, c.row, c.kind FROM changes c JOIN temp.firsts f ON f.tbl = c.tbl AND f.row = c.row
+     WHERE c.op = ? AND f.kind <> 'i' ORDER BY c.seq`,
+  ).all(op) as Change[];
+  const created = new Set((statement("SELECT DISTINCT tbl FROM temp.firsts WHERE kind = 'i'").all() as { tbl: string }[]).map((r) => r.tbl));
   try {
     db.transaction(() => {
       replay(db, statement, before);
-      for (const table of [...CHILDREN_FIRST, ...[...created.keys()].filter((t) => !CHILDREN_FIRST.includes(t))]) {
-        const rows = created.get(table);
-        if (rows) deleteCreated(db, statement, table, rows, self);
+      for (const table of [...CHILDREN_FIRST, ...[...created].filter((t) => !CHILDREN_FIRST.includes(t))]) {
+        if (created.has(table)) deleteCreated(db, statement, table, self);
       }
     })();
   } catch (err) {
     if ((err as { code?: string }).code?.startsWith('SQLITE_CONSTRAINT') !== true) throw err;
-    replay(db, statement, changes);
+    replay(db, statement, db.prepare('SELECT seq, tbl, row, kind FROM changes WHERE op = ? ORDER BY seq').all(op) as Change[]);
   }
 }
 
 /**
- * Deletes rows an operation created, journaled as operation `self`. The journal gets what the
+ * Deletes the rows of `table` an operation created (those temp.firsts gives as first inserted),
+ * journaled as operation `self`. The journal gets what the
  * delete trigger writes, a change of kind 'd' with the whole row, but written by one statement
  * over all the rows: a trigger run per row costs the most of undoing a large import. The
  * trigger is set aside for that statement and put back, in the same transaction. When a row
  * that stays refers to one of them (so that the delete would cascade to it or set its
  * reference to null), the trigger journals the delete as usual.
  */
-function deleteCreated(db: DB, statement: (sql: string) => Statement, table: string, rows: number[], self: number): void {
+function deleteCreated(db: DB, statement: (sql: string) => Statement, table: string, self: number): void {
   // The rows, in a table of this connection only (in memory), for the statements below to look up.
   db.exec('CREATE TEMP TABLE IF NOT EXISTS doomed (row INTEGER PRIMARY KEY); DELETE FROM temp.doomed');
-  const add = statement('INSERT OR IGNORE INTO temp.doomed (row) SELECT value FROM json_each(?)');
-  for (let k = 0; k < rows.length; k += 50_000) add.run(JSON.stringify(rows.slice(k, k + 50_000)));
+  statement("INSERT INTO temp.doomed (row) SELECT row FROM temp.firsts WHERE tbl = ? AND kind = 'i'").run(table);
   const del = statement(`DELETE FROM ${table} WHERE rowid IN temp.doomed`);
   if (referredToByOthers(db, statement, table)) {
     del.run();
