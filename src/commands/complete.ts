@@ -41,7 +41,12 @@ export function candidates(ctx: Pick<Context, 'dbPath' | 'configDir'>, kind: str
   const k = kind as DynamicKind;
   const found = k === 'checklist' ? checklistIds(ctx.configDir, prefix) : isStoredKind(k) ? storedCandidates(ctx.dbPath, k, prefix) : [];
   // A name is offered to the shell as typed text: no line breaks or control characters.
-  return [...new Set(found)].filter((c) => !/[\u0000-\u001f\u007f-\u009f]/.test(c));
+  const safe = [...new Set(found)].filter((c) => !/[\u0000-\u001f\u007f-\u009f]/.test(c));
+  // Names match whatever their case, but where some match as typed, only those are offered:
+  // the shell puts the candidates' common beginning in place of what was typed, and "Wells
+  // Fargo" beside "WELLS FARGO & COMPANY" would turn "Wel" into "W".
+  const asTyped = safe.filter((c) => c.startsWith(prefix));
+  return asTyped.length ? asTyped : safe;
 }
 
 export async function run(ctx: Context, kind: string, prefix = ''): Promise<CommandResult> {

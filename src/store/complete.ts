@@ -16,13 +16,17 @@ function incidentRefs(db: Database.Database, prefix: string): string[] {
 
 /** The candidates of one kind that start with `prefix`, each query by a range on an index. */
 const QUERIES = {
-  // Names and other names of companies, by their key: any script, any case.
+  // Names and other names of companies, by their key: any script, any case. Another name is
+  // offered only when the company's own name does not match too: one company, one candidate.
   company: (db: Database.Database, prefix: string) => {
     const key = companyKey(prefix);
     const range = [key, `${key}\u{10FFFF}`];
     return [
       ...(db.prepare('SELECT name FROM companies WHERE key >= ? AND key < ? ORDER BY key').pluck().all(...range) as string[]),
-      ...(db.prepare('SELECT name FROM aliases WHERE key >= ? AND key < ? ORDER BY key').pluck().all(...range) as string[]),
+      ...(db
+        .prepare('SELECT a.name FROM aliases a JOIN companies c ON c.id = a.company_id WHERE a.key >= ? AND a.key < ? AND NOT (c.key >= ? AND c.key < ?) ORDER BY a.key')
+        .pluck()
+        .all(...range, ...range) as string[]),
     ];
   },
   incident: (db: Database.Database, prefix: string) =>

@@ -162,6 +162,26 @@ describe('vetted __complete', () => {
     expect(complete(['company', 'zzz'])).toEqual({ code: 0, out: '', err: '' });
   });
 
+  it('offers one candidate a company, matched as typed first: a name that differs only in case never shortens what was typed', () => {
+    const db = join(s.dir, 'names.db');
+    for (const args of [
+      ['incident', 'add', 'Wells Fargo', '--title', 'a payment lost'],
+      ['company', 'alias', 'Wells Fargo', 'WELLS FARGO & COMPANY'],
+      ['company', 'alias', 'Wells Fargo', 'Norwest'],
+      ['incident', 'add', 'WELCOME Shop', '--title', 'a parcel lost'],
+    ]) ok(s.run(['--db', db, ...args]));
+    const names = (prefix: string) => complete(['company', prefix], { VETTED_DB: db }).out.split('\n').filter(Boolean);
+    // The other name that begins the same way is left out: its company is offered by its name.
+    expect(names('wells')).toEqual(['Wells Fargo']);
+    expect(names('WELLS')).toEqual(['Wells Fargo']);
+    // As typed first: "Wel" offers only what begins with "Wel", so the shell keeps "Wel".
+    expect(names('Wel')).toEqual(['Wells Fargo']);
+    expect(names('WEL')).toEqual(['WELCOME Shop']);
+    expect(names('wel').sort()).toEqual(['WELCOME Shop', 'Wells Fargo']);
+    // An other name is offered when it alone matches.
+    expect(names('nor')).toEqual(['Norwest']);
+  });
+
   it('never creates a database that is not there', () => {
     const missing = join(s.dir, 'missing.db');
     expect(complete(['company', ''], { VETTED_DB: missing })).toEqual({ code: 0, out: '', err: '' });
