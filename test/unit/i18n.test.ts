@@ -52,6 +52,16 @@ describe('plurals, numbers and dates through Intl', () => {
     expect(ru.fmt.plural(n, days)).toBe(want);
   });
 
+  it('numbers are as Intl writes them: the digits of 0 to 999 (written without building Intl), and grouping and decimals beyond', () => {
+    for (const [catalog, locale] of [[en, 'en'], [ru, 'ru']] as const) {
+      const intl = new Intl.NumberFormat(locale, { maximumFractionDigits: 2 });
+      for (let n = 0; n < 1000; n++) expect(catalog.fmt.number(n)).toBe(intl.format(n));
+      for (const n of [1000, 12345, 1234567, 1.5, 0.25, 999.5, -1, -1234.5]) expect(catalog.fmt.number(n)).toBe(intl.format(n));
+    }
+    expect(ru.fmt.number(12345)).toBe('12\u00a0345');
+    expect(en.fmt.number(12345)).toBe('12,345');
+  });
+
   it('English: 1 question, 2 questions (never "1 questions")', () => {
     expect(en.fmt.plural(1, { one: 'question', other: 'questions' })).toBe('1 question');
     expect(en.fmt.plural(2, { one: 'question', other: 'questions' })).toBe('2 questions');
