@@ -8,12 +8,12 @@ import type { Policy } from '../domain/policy.js';
 import { LISTS, type ListName } from '../domain/types.js';
 import { UserError } from '../errors.js';
 import { Sources } from '../store/sources.js';
-import { entryJson, jsonCatalogs, listEntryTexts, type ListEntry } from './verdicts.js';
+import { entryJson, jsonCatalogs, listEntryRows, parsedEntries, type EntryRow, type ListEntry } from './verdicts.js';
 import { t } from '../i18n/index.js';
-import { inertJson } from '../ui/safe.js';
+import { inMegabytes, inertJson } from '../ui/safe.js';
 import { colourWanted, paint } from '../ui/colour.js';
 import { terminalWidth } from '../ui/wrap.js';
-import { renderLists } from '../ui/render-lists.js';
+import { nameColumn, renderListPieces, renderLists } from '../ui/render-lists.js';
 
 /** `2 black · 1 white`: how many sources put a company on each list. */
 export function sourceCountText(counts: Record<string, number> | undefined): string {
@@ -46,19 +46,21 @@ export async function listsWithSources(ctx: Context, store: Store, policy: Polic
     const head = p.dim(t().sources.listsOf(source.name, source.label, source.exported_at));
     return { out: `${head}\n\n${renderLists(Object.fromEntries(shown.map((l) => [l, groups[l]])), p, terminalWidth(ctx.out))}` };
   }
-  const texts = listEntryTexts(store, policy, ctx.now());
+  const rows = listEntryRows(store, policy, ctx.now());
   const counts = sources.sourceListCounts();
-  const withCounts = Object.fromEntries(
-    LISTS.map((l) => [l, texts[l].map((t) => JSON.parse(t) as ListEntry).map((e) => ({ ...e, sources: counts.get(e.company) ?? {} }))]),
-  ) as Record<ListName, (ListEntry & { sources: Record<string, number> })[]>;
+  type Counted = ListEntry & { sources: Record<string, number> };
+  const counted = (e: ListEntry, row: EntryRow): Counted => ({ ...e, sources: counts.get(row.companyId) ?? {} });
   if (opts.json) {
     const catalogs = await jsonCatalogs();
-    const said = Object.fromEntries(LISTS.map((l) => [l, withCounts[l].map((e) => ({ ...entryJson(e, catalogs), sources: e.sources }))])) as Record<ListName, unknown[]>;
+    const said = Object.fromEntries(LISTS.map((l) => [l, [...parsedEntries(rows[l], counted)].map((e) => ({ ...entryJson(e, catalogs), sources: e.sources }))])) as Record<ListName, unknown[]>;
     return { out: jsonLists(shown, said) };
   }
-  const extra = (e: ListEntry) => {
-    const text = sourceCountText((e as ListEntry & { sources: Record<string, number> }).sources);
+  const extra = (e: Counted) => {
+    const text = sourceCountText(e.sources);
     return text ? p.dim(`  · ${t().sources.sourcesSay(text)}`) : '';
   };
-  return { out: renderLists(Object.fromEntries(shown.map((l) => [l, withCounts[l]])), p, terminalWidth(ctx.out), extra) };
+  // Written as the entries are read: ten thousand companies are never held whole.
+  const sections = shown.map((l) => ({ list: l, count: rows[l].length, width: nameColumn(rows[l].map((r) => r.name)), entries: parsedEntries(rows[l], counted) }));
+  for (const piece of inMegabytes(renderListPieces(sections, p, terminalWidth(ctx.out), extra))) ctx.out.write(piece);
+  return {};
 }

@@ -6,7 +6,7 @@ import type { Context } from '../context.js';
 import type { CommandResult } from './result.js';
 import { LISTS, type ListName } from '../domain/types.js';
 import { requireCompany, withStore } from './shared.js';
-import { entryJson, jsonCatalogs, listEntry, listEntryTexts, policyOf, reasonJson, type ListEntry } from './verdicts.js';
+import { entryJson, jsonCatalogs, listEntry, listEntryRows, parsedEntries, policyOf, reasonJson, type ListEntry } from './verdicts.js';
 import { judgeCompany } from '../domain/policy.js';
 import { t } from '../i18n/index.js';
 import { vocabularyId } from '../i18n/vocabulary.js';
@@ -26,14 +26,14 @@ export async function runLists(ctx: Context, which: string | undefined, opts: { 
       const { listsWithSources } = await import('./lists-sources.js');
       return listsWithSources(ctx, store, policy, shown, opts);
     }
-    const texts = listEntryTexts(store, policy, ctx.now(), list);
+    const rows = listEntryRows(store, policy, ctx.now(), list);
     if (opts.json || opts.ndjson) {
       // The reasons in the words of both languages that JSON carries.
       const catalogs = await jsonCatalogs();
       const entry = (text: string) => entryJson(JSON.parse(text) as ListEntry, catalogs);
       // Written an entry at a time: ten thousand entries are never one value or one text.
       function* entries(l: ListName): Generator<ReturnType<typeof entry>> {
-        for (const x of texts[l]) yield entry(x);
+        for (const r of rows[l]) yield entry(r.json);
       }
       function* ndjson(): Generator<string> {
         for (const l of shown) for (const e of entries(l)) yield `${inertJson({ list: l, ...e })}\n`;
@@ -46,12 +46,14 @@ export async function runLists(ctx: Context, which: string | undefined, opts: { 
       for (const piece of pieces) ctx.out.write(piece);
       return {};
     }
-    const total = shown.reduce((n, l) => n + texts[l].length, 0);
+    const total = shown.reduce((n, l) => n + rows[l].length, 0);
     if (!total && !list) return { out: `${t().lists.empty}\n` };
-    const [{ renderLists }, { colourWanted, paint }] = await Promise.all([import('../ui/render-lists.js'), import('../ui/colour.js')]);
+    const [{ nameColumn, renderListPieces }, { colourWanted, paint }] = await Promise.all([import('../ui/render-lists.js'), import('../ui/colour.js')]);
     const p = paint(colourWanted(ctx.out, { noColor: ctx.noColor }, ctx.env));
-    const groups = Object.fromEntries(shown.map((l) => [l, texts[l].map((x) => JSON.parse(x) as ListEntry)]));
-    return { out: renderLists(groups, p, terminalWidth(ctx.out)) };
+    // Written as the entries are read: a long listing is never held whole, as entries or as text.
+    const sections = shown.map((l) => ({ list: l, count: rows[l].length, width: nameColumn(rows[l].map((r) => r.name)), entries: parsedEntries(rows[l]) }));
+    for (const piece of inMegabytes(renderListPieces(sections, p, terminalWidth(ctx.out)))) ctx.out.write(piece);
+    return {};
   });
 }
 

@@ -83,6 +83,7 @@ const VERDICT_BATCH = 2000;
 
 interface JudgedRow {
   companyId: number;
+  name: string;
   list: string;
   entry: string;
   verdict: string;
@@ -98,7 +99,7 @@ function judgeInBatches(store: Store, companies: CompanyRow[], policy: Policy, n
       batch.map((c) => {
         const e = evidence.get(c.id)!;
         const verdict = judgeCompany(e, policy, now);
-        return { companyId: c.id, list: verdict.list, entry: inertJson(listEntry(verdict)), verdict: JSON.stringify(verdict), validUntil: verdictValidUntil(e, now) };
+        return { companyId: c.id, name: c.name, list: verdict.list, entry: inertJson(listEntry(verdict)), verdict: JSON.stringify(verdict), validUntil: verdictValidUntil(e, now) };
       }),
     );
   }
@@ -150,9 +151,9 @@ function verdictRows(store: Store, policy: Policy, now: number, what: 'entry' | 
   } catch (err) {
     if (!(err instanceof CacheUnavailable)) throw err;
     // Judge every company afresh, in name order, as the cache would have given them.
-    const all: { company_id: number; list: string; json: string }[] = [];
+    const all: { company_id: number; name: string; list: string; json: string }[] = [];
     judgeInBatches(store, store.allCompanies(), policy, now, (rows) => {
-      for (const r of rows) if (!list || r.list === list) all.push({ company_id: r.companyId, list: r.list, json: r[what] });
+      for (const r of rows) if (!list || r.list === list) all.push({ company_id: r.companyId, name: r.name, list: r.list, json: r[what] });
     });
     return all;
   }
@@ -160,9 +161,21 @@ function verdictRows(store: Store, policy: Policy, now: number, what: 'entry' | 
 
 /** The cached entries of each list (facts, no words), as JSON texts, in name order. */
 export function listEntryTexts(store: Store, policy: Policy, now: number, list?: ListName): Record<ListName, string[]> {
-  const out = Object.fromEntries(LISTS.map((l) => [l, [] as string[]])) as Record<ListName, string[]>;
-  for (const r of verdictRows(store, policy, now, 'entry', list)) if (r.list !== 'unlisted') out[r.list as ListName].push(r.json);
+  const rows = listEntryRows(store, policy, now, list);
+  return Object.fromEntries(LISTS.map((l) => [l, rows[l].map((r) => r.json)])) as Record<ListName, string[]>;
+}
+
+/** The same, each with its company's name (to size a column before any entry is read). */
+export type EntryRow = { companyId: number; name: string; json: string };
+export function listEntryRows(store: Store, policy: Policy, now: number, list?: ListName): Record<ListName, EntryRow[]> {
+  const out = Object.fromEntries(LISTS.map((l) => [l, [] as EntryRow[]])) as Record<ListName, EntryRow[]>;
+  for (const r of verdictRows(store, policy, now, 'entry', list)) if (r.list !== 'unlisted') out[r.list as ListName].push({ companyId: r.company_id, name: r.name, json: r.json });
   return out;
+}
+
+/** The entries of rows as they are read, one at a time (`then` may add to each what its row knows). */
+export function* parsedEntries<E = ListEntry>(rows: Iterable<EntryRow>, then: (entry: ListEntry, row: EntryRow) => E = (e) => e as E): Generator<E> {
+  for (const r of rows) yield then(JSON.parse(r.json) as ListEntry, r);
 }
 
 /** Every listed company with its whole verdict, in name order. */

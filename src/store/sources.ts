@@ -6,6 +6,7 @@ import type { Store } from './store.js';
 import { companyKey } from '../domain/names.js';
 import type { ComplaintCounts, SourceKind, SharedList, SkippedRows } from '../domain/sources.js';
 import { COUNT_FIELDS } from '../domain/sources.js';
+import { LISTS } from '../domain/types.js';
 
 export interface SourceMeta {
   kind: SourceKind;
@@ -227,25 +228,27 @@ export class Sources {
     }));
   }
 
-  /** For every user company some source lists, by its name: how many sources put it on each list. */
-  sourceListCounts(): Map<string, Record<string, number>> {
+  /** For every user company some source lists, by its id: how many sources put it on each list. */
+  sourceListCounts(): Map<number, Record<string, number>> {
+    // Each company by any of its names (its own and its other names): how many sources put it
+    // on each list, a source counted once however many of its names match.
     const rows = this.db
       .prepare(
-        `SELECT c.name AS company, sc.source_id, sl.list
-         FROM companies c JOIN source_names sn ON sn.key = c.key
+        `SELECT k.company_id, sl.list, count(DISTINCT sc.source_id) AS n
+         FROM (SELECT id AS company_id, key FROM companies UNION ALL SELECT company_id, key FROM aliases) k
+         JOIN source_names sn ON sn.key = k.key
          JOIN source_companies sc ON sc.id = sn.source_company_id JOIN source_lists sl ON sl.source_company_id = sc.id
-         UNION
-         SELECT c.name, sc.source_id, sl.list
-         FROM aliases a JOIN companies c ON c.id = a.company_id JOIN source_names sn ON sn.key = a.key
-         JOIN source_companies sc ON sc.id = sn.source_company_id JOIN source_lists sl ON sl.source_company_id = sc.id`,
+         GROUP BY k.company_id, sl.list`,
       )
-      .all() as { company: string; source_id: number; list: string }[];
-    const out = new Map<string, Record<string, number>>();
+      .all() as { company_id: number; list: string; n: number }[];
+    const out = new Map<number, Record<string, number>>();
     for (const r of rows) {
-      const counts = out.get(r.company) ?? {};
-      counts[r.list] = (counts[r.list] ?? 0) + 1;
-      out.set(r.company, counts);
+      let counts = out.get(r.company_id);
+      if (!counts) out.set(r.company_id, (counts = {}));
+      counts[r.list] = r.n;
     }
+    // The lists in their usual order: black, white, watch.
+    for (const [id, counts] of out) out.set(id, Object.fromEntries(LISTS.filter((l) => counts[l]).map((l) => [l, counts[l]])));
     return out;
   }
 

@@ -855,13 +855,13 @@ export class Store {
   }
 
   /** The cached entries (list, and the JSON text of the entry or of the whole verdict), in name order. */
-  cachedVerdicts(policyKey: string, what: 'entry' | 'verdict', list?: string): { company_id: number; list: string; json: string }[] {
+  cachedVerdicts(policyKey: string, what: 'entry' | 'verdict', list?: string): { company_id: number; name: string; list: string; json: string }[] {
     const column = what === 'entry' ? 'v.entry' : 'v.verdict';
     // Companies in name order from their key's index, each verdict by its key: no sort of the
     // entries' texts (the planner would otherwise take the policy index and sort them all).
-    const sql = `SELECT v.company_id, v.list, ${column} AS json FROM companies c CROSS JOIN verdicts v ON v.company_id = c.id
+    const sql = `SELECT v.company_id, c.name, v.list, ${column} AS json FROM companies c CROSS JOIN verdicts v ON v.company_id = c.id
        WHERE +v.policy = ?${list ? ' AND +v.list = ?' : ''} ORDER BY c.key`;
-    return this.st(sql).all(...(list ? [policyKey, list] : [policyKey])) as { company_id: number; list: string; json: string }[];
+    return this.st(sql).all(...(list ? [policyKey, list] : [policyKey])) as { company_id: number; name: string; list: string; json: string }[];
   }
 
   /** The cached list entries with their serialised markdown table row in one language (null until made), in name order. */

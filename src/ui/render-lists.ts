@@ -36,13 +36,36 @@ export function findingWords(f: Pick<Finding, 'facts'>): string {
 
 /** The lists; on a terminal (`columns` given) each reason wraps under its own column; `extra` adds to a company's line. */
 export function renderLists(groups: Partial<Record<ListName, ListEntry[]>>, p: Paint, columns?: number, extra?: (entry: ListEntry) => string): string {
+  const sections = (Object.entries(groups) as [ListName, ListEntry[]][]).map(([list, entries]) => ({ list, count: entries.length, width: nameColumn(entries.map((e) => e.company)), entries }));
+  return [...renderListPieces(sections, p, columns, extra)].join('');
+}
+
+/** The width of the name column: the widest name, up to 32 columns. */
+export function nameColumn(names: Iterable<string>): number {
+  let width = 0;
+  for (const name of names) width = Math.max(width, Math.min(32, displayWidth(safeText(name))));
+  return width;
+}
+
+/** One list of a listing: its entries (read as the text is made), how many, and its name column. */
+export interface ListSection<E extends ListEntry> {
+  list: ListName;
+  count: number;
+  width: number;
+  entries: Iterable<E>;
+}
+
+/**
+ * The text of renderLists, a line at a time, each with its line end: the entries are read
+ * only as their lines are made, so that a listing of ten thousand companies holds one at a
+ * time. The text ends with a line end.
+ */
+export function* renderListPieces<E extends ListEntry>(sections: ListSection<E>[], p: Paint, columns?: number, extra?: (entry: E) => string): Generator<string> {
   const c = t();
-  const out: string[] = [];
-  for (const [list, entries] of Object.entries(groups) as [ListName, ListEntry[]][]) {
-    out.push(listColour(p, list)(p.bold(`${c.lists.title[list]} (${entries.length})`)));
-    if (!entries.length) out.push(p.dim(`  ${c.lists.nobody}`));
-    let width = 0;
-    for (const v of entries) width = Math.max(width, Math.min(32, displayWidth(safeText(v.company))));
+  for (let k = 0; k < sections.length; k++) {
+    const { list, count, width, entries } = sections[k];
+    yield `${listColour(p, list)(p.bold(`${c.lists.title[list]} (${count})`))}\n`;
+    if (!count) yield `${p.dim(`  ${c.lists.nobody}`)}\n`;
     for (const v of entries) {
       const name = safeText(v.company);
       const pad = ' '.repeat(Math.max(1, width - displayWidth(name) + 2));
@@ -60,11 +83,11 @@ export function renderLists(groups: Partial<Record<ListName, ListEntry[]>>, p: P
         if (more && i === wrapped.length - 1 && line.endsWith(more)) line = `${line.slice(0, -more.length)}${p.dim(more)}`;
         return line;
       });
-      out.push(`  ${name}${pad}${p.dim(since)}  ${painted.join('\n')}${extra ? extra(v) : ''}`);
+      yield `  ${name}${pad}${p.dim(since)}  ${painted.join('\n')}${extra ? extra(v) : ''}\n`;
     }
-    out.push('');
+    // A blank line between lists.
+    if (k < sections.length - 1) yield '\n';
   }
-  return out.join('\n');
 }
 
 function findingLine(f: Finding, p: Paint): string {

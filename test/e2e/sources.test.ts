@@ -101,6 +101,11 @@ describe('sharing and reading shared lists', () => {
 
     const lists = ok(B.run(['lists', '--sources'])).stdout;
     expect(lists).toMatch(/Zappos .*sources: 1 white/);
+    // A company is counted by any of its names, each source once; the lists in their usual order.
+    const counted = json<Record<string, { company: string; sources: Record<string, number> }[]>>(B, ['lists', '--sources', '--json']);
+    const sourcesOf = (name: string) => Object.values(counted).flat().find((e) => e.company === name)?.sources;
+    expect(sourcesOf('Zappos')).toEqual({ white: 1 });
+    for (const e of Object.values(counted).flat()) expect(Object.keys(e.sources)).toEqual(['black', 'white', 'watch'].filter((l) => e.sources[l]));
     const from = json<Record<string, { company: string }[]>>(B, ['lists', '--from', 'anna', '--json']);
     expect(from.black.map((e) => e.company)).toEqual(['Cool Air Installations', 'United Airlines', 'Volgatelecom', 'Wildberries']);
     const shown = json<{ companies: { name: string; yours: string | null }[] }>(B, ['source', 'show', 'anna', '--json']);
