@@ -76,7 +76,7 @@ async function readSource(ctx: Context, file: string, kind: SourceKind): Promise
 
 function summary(verb: 'added' | 'replaced', name: string, data: SourceData, sources: Sources, id: number): string[] {
   const w = t().sources;
-  const s = sources.allSources().find((x) => x.id === id)!;
+  const s = sources.sourceSummary(id)!;
   const m = data.meta;
   const lines = [w[verb](name, m.kind, s.companies, s.known)];
   if (m.kind === 'cfpb') {

@@ -106,6 +106,15 @@ export class Sources {
   }
 
   allSources(): SourceSummary[] {
+    return this.summaries();
+  }
+
+  /** One source's summary (after it was added or replaced), without counting the others'. */
+  sourceSummary(id: number): SourceSummary | undefined {
+    return this.summaries(id)[0];
+  }
+
+  private summaries(id?: number): SourceSummary[] {
     const rows = this.db
       .prepare(
         `SELECT s.*,
@@ -113,9 +122,9 @@ export class Sources {
            (SELECT count(*) FROM source_companies sc JOIN source_lists sl ON sl.source_company_id = sc.id WHERE sc.source_id = s.id) AS listed,
            (SELECT count(DISTINCT sc.id) FROM source_companies sc JOIN source_names sn ON sn.source_company_id = sc.id
               WHERE sc.source_id = s.id AND (sn.key IN (SELECT key FROM companies) OR sn.key IN (SELECT key FROM aliases))) AS known
-         FROM sources s ORDER BY s.key`,
+         FROM sources s${id === undefined ? '' : ' WHERE s.id = ?'} ORDER BY s.key`,
       )
-      .all() as (RawSource & { companies: number; known: number; listed: number })[];
+      .all(...(id === undefined ? [] : [id])) as (RawSource & { companies: number; known: number; listed: number })[];
     return rows.map((r) => ({ ...toSource(r), companies: r.companies, known: r.known, listed: r.listed }));
   }
 

@@ -1,0 +1,21 @@
+// Text that is not Unicode text is found wherever it is, by its path; JSON without a
+// surrogate escape is not walked at all, and one with it is.
+import { describe, expect, it } from 'vitest';
+import { findBrokenText, parseDataDocument } from '../../src/formats/data-text.js';
+
+describe('text that is not text', () => {
+  it('gives the path of the first lone surrogate, in a value or a key, however deep', () => {
+    expect(findBrokenText({ a: ['ok', { b: 'x\uD800' }] })).toEqual(['a', 1, 'b']);
+    expect(findBrokenText({ a: [{ ['k\uDC00']: 1 }] })).toEqual(['a', 0, 'k\uDC00']);
+    expect(findBrokenText(['\uD83D\uDE00', 'fine'])).toBeUndefined();
+    expect(findBrokenText({ a: 'b' }, ['top'])).toBeUndefined();
+    expect(findBrokenText('\uDFFF', ['top'])).toEqual(['top']);
+  });
+
+  it('refuses a lone surrogate escaped in JSON, and takes an escaped backslash before "ud800" as the text it is', () => {
+    expect(() => parseDataDocument('{"companies":[{"name":"A\\ud800"}]}', 'f.json')).toThrow(/companies\[0\]\.name/);
+    expect(() => parseDataDocument('{"companies":[{"name":"A\\uD83D\\uDE00"}]}', 'f.json')).not.toThrow();
+    const { data } = parseDataDocument('{"note":"C:\\\\ud800"}', 'f.json');
+    expect(data).toEqual({ note: 'C:\\ud800' });
+  });
+});
