@@ -4,7 +4,10 @@
 import { LEVELS, type CheckRecord, type CheckVerdict, type CompanyEvidence, type CompensationKind, type Incident, type Level, type ListName, type Outcome, type Placement, EFFORTS, type Effort } from './types.js';
 import { addMonths, datePart, msOf } from './dates.js';
 import { brokenPromises, promisesOf, closingOf, effortRank, isAtFault, isOpen, lastActivityText, levelOf, levelRank, highestLevel } from './incident.js';
-import type { Problem, Validated } from './validation.js';
+import type { Path } from './validation.js';
+
+type Problem = { path: Path; message: string };
+type Validated<T> = { value: T } | { errors: Problem[] };
 
 export interface Policy {
   /** B2: this many broken promises within one incident. */

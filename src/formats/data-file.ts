@@ -7,7 +7,14 @@ import { isVisibleName } from '../domain/names.js';
 import { FAULTS, EVENT_TYPES, type Fault, type IncidentEvent } from '../domain/types.js';
 import { parseWhen, type When } from '../domain/dates.js';
 import { closedBeforeOpenedProblem, dueBeforeMadeProblem, eventBeforeOpenedProblem, futureProblem, yearProblem } from '../domain/date-rules.js';
-import { formatPath, type Path, type Problem, type Validated } from '../domain/validation.js';
+import { formatPath, type Path } from '../domain/validation.js';
+
+/** A problem at a path, in words. */
+export interface Problem {
+  path: Path;
+  message: string;
+}
+type Validated<T> = { value: T } | { errors: Problem[] };
 
 export const FORMAT = 'vetted/1';
 

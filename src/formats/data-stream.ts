@@ -14,8 +14,7 @@ import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { UserError } from '../errors.js';
 import { t } from '../i18n/index.js';
 import { JSON_LIMITS, findBrokenText } from './data-text.js';
-import { checkRecord, checkRecordDates, validateDataFile, SECTIONS, type DataFile, type Section } from './data-file.js';
-import type { Problem } from '../domain/validation.js';
+import { checkRecord, checkRecordDates, validateDataFile, SECTIONS, type DataFile, type Problem, type Section } from './data-file.js';
 import type { DataRecords } from '../store/merge.js';
 
 /** The top-level keys of a data file read record by record, in the only order allowed. */

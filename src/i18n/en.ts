@@ -11,6 +11,7 @@ import type { MissingFact } from '../domain/letter.js';
 import type { TemplateFault } from '../domain/template.js';
 import type { Share, SkippedRows } from '../domain/sources.js';
 import type { ZipProblem } from '../formats/zip-entry.js';
+import type { ChecklistFileFault } from '../formats/checklist-file.js';
 
 /** The files `vetted paths` names. */
 export type PathWhat = 'database' | 'backups' | 'config' | 'checklists' | 'letters' | 'policy';
@@ -47,6 +48,35 @@ function zipProblem(p: ZipProblem): string {
   }
 }
 const minutes = (n: number) => fmt.plural(n, { one: 'minute', other: 'minutes' });
+
+const brokenChecklist = (first: string, more: number, file: string) =>
+  `${first}${more ? ` (and ${fmt.plural(more, { one: 'more problem', other: 'more problems' })})` : ''}; run \`vetted checklists validate ${file}\` to see them all.`;
+
+function checklistFault(f: ChecklistFileFault): string {
+  switch (f.kind) {
+    case 'checklist-map': return 'a checklist must be a map with id, version, title and questions';
+    case 'question-map': return 'must be a map with id, text and answers';
+    case 'answer-map': return 'must be a map with value, label and score';
+    case 'required': return 'is required';
+    case 'score-required': return 'is required (a number from 0 to 1, or null)';
+    case 'empty': return 'must not be empty';
+    case 'local-text': return 'must be a string or a map of language to string';
+    case 'no-language': return 'must name at least one language';
+    case 'language-code': return `${q(f.code)} is not a language code such as en or ru`;
+    case 'blank-translation': return 'must be a non-empty string';
+    case 'unknown-field': return `unknown field (expected one of: ${f.fields.join(', ')})`;
+    case 'id': return `must be lower-case words and dashes, such as ${f.example}`;
+    case 'version': return 'must be a whole number from 1 up';
+    case 'weight': return `must be a positive number, at most ${f.max}`;
+    case 'score': return 'must be a number from 0 to 1, or null';
+    case 'boolean': return 'must be true or false';
+    case 'questions': return 'must be a list of at least one question';
+    case 'answers': return 'must be a list of at least one answer';
+    case 'duplicate-question': return `${q(f.id)} appears twice in this checklist`;
+    case 'duplicate-answer': return `${q(f.value)} appears twice in this question`;
+    case 'yaml': return f.detail;
+  }
+}
 
 /** A duration in words: "2 days", "5 hours", "40 minutes". */
 function duration(ms: number): string {
@@ -1263,8 +1293,11 @@ export const en = {
 
   // ---- checklists ----
   checklists: {
-    broken: (first: string, more: number, file: string) =>
-      `the checklist ${first}${more ? ` (and ${fmt.plural(more, { one: 'more problem', other: 'more problems' })})` : ''}; run \`vetted checklists validate ${file}\` to see them all.`,
+    broken: (first: string, more: number, file: string) => `the checklist ${brokenChecklist(first, more, file)}`,
+    /** A broken file of the user's checklists folder, left out of the others. */
+    skippedBroken: (first: string, more: number, file: string) => `skipped ${brokenChecklist(first, more, file)}`,
+    skipped: (message: string) => `skipped ${message}`,
+    fault: checklistFault,
     noFile: (given: string) => `there is no checklist file ${given}; check the path, or give a checklist id (see \`vetted checklists list\`).`,
     noChecklist: (given: string, ids: string[], broken: number, first: string | undefined) =>
       `there is no checklist ${q(given)}; the checklists are: ${ids.join(', ')}${broken ? ` (${broken} of your checklist files could not be read: ${first})` : ''}.`,

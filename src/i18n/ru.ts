@@ -7,6 +7,7 @@ import type { CheckVerdict, Channel, CompensationKind, Effort, EventType, Fault,
 import { formatsFor, lazyFormatter } from './format.js';
 import type { LetterKind } from '../domain/law.js';
 import type { ZipProblem } from '../formats/zip-entry.js';
+import type { ChecklistFileFault } from '../formats/checklist-file.js';
 
 const fmt = formatsFor('ru');
 const q = (s: string) => `«${s}»`;
@@ -45,6 +46,34 @@ function zipProblem(p: ZipProblem): string {
     case 'entry-damaged': return 'заголовок файла в нём повреждён';
     case 'encrypted': return `${p.entry} в нём зашифрован`;
     case 'method': return `${p.entry} в нём сжат методом ${p.method}, который vetted не читает (только без сжатия и deflate)`;
+  }
+}
+const brokenChecklist = (first: string, more: number, file: string) =>
+  `${first}${more ? ` (и ещё ${fmt.plural(more, { one: 'проблема', few: 'проблемы', many: 'проблем', other: 'проблемы' })})` : ''}; запустите \`vetted checklists validate ${file}\`, чтобы увидеть все.`;
+
+function checklistFault(f: ChecklistFileFault): string {
+  switch (f.kind) {
+    case 'checklist-map': return 'чек-лист должен быть словарём с полями id, version, title и questions';
+    case 'question-map': return 'должно быть словарём с полями id, text и answers';
+    case 'answer-map': return 'должно быть словарём с полями value, label и score';
+    case 'required': return 'обязательное поле';
+    case 'score-required': return 'обязательное поле (число от 0 до 1 или null)';
+    case 'empty': return 'не может быть пустым';
+    case 'local-text': return 'должно быть строкой или словарём «язык → строка»';
+    case 'no-language': return 'должно содержать текст хотя бы на одном языке';
+    case 'language-code': return `${q(f.code)} — не код языка; пишите, например, en или ru`;
+    case 'blank-translation': return 'должно быть непустой строкой';
+    case 'unknown-field': return `неизвестное поле (допустимы: ${f.fields.join(', ')})`;
+    case 'id': return `только строчные латинские буквы и цифры, слова через дефис, например ${f.example}`;
+    case 'version': return 'должно быть целым числом не меньше 1';
+    case 'weight': return `должно быть положительным числом не больше ${f.max}`;
+    case 'score': return 'должно быть числом от 0 до 1 или null';
+    case 'boolean': return 'должно быть true или false';
+    case 'questions': return 'должно быть списком хотя бы из одного вопроса';
+    case 'answers': return 'должно быть списком хотя бы из одного ответа';
+    case 'duplicate-question': return `${q(f.id)} встречается в этом чек-листе дважды`;
+    case 'duplicate-answer': return `${q(f.value)} встречается в этом вопросе дважды`;
+    case 'yaml': return `ошибка YAML: ${f.detail}`;
   }
 }
 const minutesAcc = (n: number) => fmt.plural(n, { one: 'минуту', few: 'минуты', many: 'минут', other: 'минуты' });
@@ -1286,8 +1315,10 @@ export const ru: Catalog = {
   },
 
   checklists: {
-    broken: (first, more, file) =>
-      `чек-лист ${first}${more ? ` (и ещё ${fmt.plural(more, { one: 'проблема', few: 'проблемы', many: 'проблем', other: 'проблемы' })})` : ''}; запустите \`vetted checklists validate ${file}\`, чтобы увидеть все.`,
+    broken: (first, more, file) => `чек-лист ${brokenChecklist(first, more, file)}`,
+    skippedBroken: (first, more, file) => `пропущен чек-лист ${brokenChecklist(first, more, file)}`,
+    skipped: (message) => `пропущен файл чек-листа: ${message}`,
+    fault: checklistFault,
     noFile: (given) => `файла чек-листа ${given} нет; проверьте путь или укажите id чек-листа (см. \`vetted checklists list\`).`,
     noChecklist: (given, ids, broken, first) =>
       `чек-листа ${q(given)} нет; чек-листы: ${ids.join(', ')}${broken ? ` (не удалось прочитать ваших файлов чек-листов: ${broken}; первый: ${first})` : ''}.`,
