@@ -2,7 +2,7 @@
 // `Catalog` is its type: every other language's catalog must have every entry (tsc says
 // which is missing). Plurals, numbers and dates come from Intl through `fmt`.
 
-import type { Change, FindingFacts, Policy, RuleId } from '../domain/policy.js';
+import type { Change, FindingFacts, Policy, PolicyFault, RuleId } from '../domain/policy.js';
 import type { CheckVerdict, Channel, CompensationKind, Effort, EventType, Fault, Level, ListName, Outcome, Placement } from '../domain/types.js';
 import { formatsFor, lazyFormatter } from './format.js';
 import type { AnswerProblem } from '../domain/checklist.js';
@@ -298,6 +298,29 @@ export const en = {
       '#   4. among the findings that decide, the newest evidence wins; black wins a tie (same date).',
       '#   5. no finding but some evidence: the watch list; no evidence: on no list.',
     ],
+  },
+
+  // ---- the user's policy.yaml ----
+  policyFile: {
+    top: '(top)',
+    invalid: (file: string, where: string, problem: string, more: number) =>
+      `${file}: ${where}: ${problem}${more ? ` (and ${more} more)` : ''}; fix it, or remove the file to use the defaults.`,
+    fault: (f: PolicyFault): string => {
+      switch (f.kind) {
+        case 'policy-map':
+          return 'a policy must be a map of setting to value';
+        case 'unknown-setting':
+          return `unknown setting (the settings are: ${f.settings.join(', ')})`;
+        case 'whole-number':
+          return `must be a whole number from ${f.min} to ${f.max}`;
+        case 'levels':
+          return `must be a list of levels from ${f.levels.join(', ')}`;
+        case 'one-of':
+          return `must be one of ${f.values.join(', ')}`;
+        case 'above-go':
+          return `must not be above check_go_from (${f.go})`;
+      }
+    },
   },
 
   // ---- check ----

@@ -321,6 +321,28 @@ export const ru: Catalog = {
     ],
   },
 
+  policyFile: {
+    top: '(верхний уровень)',
+    invalid: (file, where, problem, more) =>
+      `${file}: ${where}: ${problem}${more ? ` (и ещё ${more})` : ''}; исправьте файл или удалите его, чтобы действовали значения по умолчанию.`,
+    fault: (f) => {
+      switch (f.kind) {
+        case 'policy-map':
+          return 'политика должна быть словарём «настройка → значение»';
+        case 'unknown-setting':
+          return `неизвестная настройка (настройки: ${f.settings.join(', ')})`;
+        case 'whole-number':
+          return `должно быть целым числом от ${f.min} до ${f.max}`;
+        case 'levels':
+          return `должно быть списком уровней из: ${f.levels.join(', ')}`;
+        case 'one-of':
+          return `должно быть одним из: ${f.values.join(', ')}`;
+        case 'above-go':
+          return `не может быть больше check_go_from (${f.go})`;
+      }
+    },
+  },
+
   check: {
     answersMap: (file) => `${file} должен быть словарём «id вопроса: значение ответа», например "who-helps: live-support".`,
     answerText: (file, what, key, given) => `${file}: ${what === 'note' ? 'заметка' : 'ответ'} к ${q(key)} должен быть текстом, а не ${given}.`,
