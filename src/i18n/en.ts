@@ -12,6 +12,7 @@ import type { TemplateFault } from '../domain/template.js';
 import type { Share, SkippedRows } from '../domain/sources.js';
 import type { ZipProblem } from '../formats/zip-entry.js';
 import type { ChecklistFileFault } from '../formats/checklist-file.js';
+import type { DataFault, Given } from '../formats/data-file.js';
 
 /** The files `vetted paths` names. */
 export type PathWhat = 'database' | 'backups' | 'config' | 'checklists' | 'letters' | 'policy';
@@ -51,6 +52,55 @@ const minutes = (n: number) => fmt.plural(n, { one: 'minute', other: 'minutes' }
 
 const brokenChecklist = (first: string, more: number, file: string) =>
   `${first}${more ? ` (and ${fmt.plural(more, { one: 'more problem', other: 'more problems' })})` : ''}; run \`vetted checklists validate ${file}\` to see them all.`;
+
+const given = (g: Given) => (g.kind === 'list' ? 'a list' : g.kind === 'map' ? 'a map' : g.text);
+
+function eventField(f: Extract<DataFault, { kind: 'event-field' }>): string {
+  switch (f.field) {
+    case 'text': return `must be text of at most ${f.max} characters`;
+    case 'bool': return 'must be true or false';
+    case 'count': return 'must be a whole number, 0 or more';
+    case 'number': return 'must be a number, 0 or more';
+    case 'when': return 'must be an ISO 8601 date such as 2024-07-12 or 2024-07-12T09:30';
+    case 'enum': return `must be one of: ${(f.values ?? []).join(', ')}`;
+    case 'currency': return 'must be a three-letter ISO 4217 code such as EUR';
+  }
+}
+
+function dataFault(f: DataFault): string {
+  switch (f.kind) {
+    case 'year': return `is in the year ${f.year}; give a date from ${f.first} to ${f.last}`;
+    case 'future': return 'is in the future; record what has happened, with the time it happened';
+    case 'before-opened': return `is before the incident was opened (${f.opened})`;
+    case 'before-made': return `is before the promise was made (${f.made})`;
+    case 'data-map': return `a data file must be a map with format: ${f.format}`;
+    case 'format-missing': return `is missing: a data file starts with format: ${f.format}`;
+    case 'newer-format': return `is ${f.given}, a newer format than this vetted reads (${f.format}); upgrade vetted to import it`;
+    case 'format': return `must be ${f.format}, not ${given(f.got)}`;
+    case 'map': return `must be a map, not ${given(f.got)}`;
+    case 'list': return `must be a list, not ${given(f.got)}`;
+    case 'unknown-field': return 'unknown field';
+    case 'required': return 'is required';
+    case 'not-text': return `must be text, not ${given(f.got)}`;
+    case 'empty': return 'must not be empty';
+    case 'too-long': return `is longer than ${f.max} characters`;
+    case 'invisible': return 'has no visible character (only spaces, marks or zero-width characters)';
+    case 'id': return `must be letters, digits, dots, dashes or underscores (at most ${f.max}), such as ${f.example}`;
+    case 'sha256': return 'must be a SHA-256 hash: 64 lower-case hexadecimal digits';
+    case 'date': return `must be a real ISO 8601 date such as 2024-07-12 or 2024-07-12T09:30, not ${given(f.got)}`;
+    case 'one-of': return `must be one of ${f.values.join(', ')}, not ${given(f.got)}`;
+    case 'text-map': return `must be a map of question id to text, not ${given(f.got)}`;
+    case 'positive': return `must be a whole number from 1 up, not ${given(f.got)}`;
+    case 'boolean': return `must be true or false, not ${given(f.got)}`;
+    case 'event-id': return `must be an event id such as volga-2012-07#4, not ${given(f.got)}`;
+    case 'not-event-field': return `is not a field of ${an(f.type)} event (its fields are ${f.fields.join(', ')})`;
+    case 'required-for': return `is required for ${an(f.type)} event`;
+    case 'event-field': return `${eventField(f)}, not ${given(f.got)}`;
+    case 'file-name': return 'must be a file name, without folders';
+    case 'size': return `must be a size in bytes, 0 to ${f.max}, not ${given(f.got)}`;
+    case 'base64': return 'must be the file in base64';
+  }
+}
 
 function checklistFault(f: ChecklistFileFault): string {
   switch (f.kind) {
@@ -1025,6 +1075,14 @@ export const en = {
     importedHead: (file: string) => `imported ${file}`,
     nothing: 'nothing in it',
     invalid: (file: string, problems: string) => `${file} is not a valid vetted/1 data file: ${problems}; nothing was imported.`,
+    // the problems of a data file, each at its path (and line, when it can be told)
+    top: '(top)',
+    problemAt: (line: number | undefined, path: string, problem: string, strayKey: boolean) =>
+      `${line !== undefined ? `line ${line}: ` : ''}${path}: ${problem}${
+        strayKey ? ' (a comma inside { } ends a text, and what follows it is read as a key of its own: put a text that holds a comma in quotes)' : ''
+      }`,
+    problems: (list: string[], more: number) => `${list.join('; ')}${more ? ` (and ${more} more)` : ''}`,
+    fault: dataFault,
     progress: (pct: number, done: number, total: number) => `importing… ${pct}% (${done} of ${total} records)`,
     note: (file: string, n: string) => `note: ${file}: ${n}`,
     noDatabase: (path: string) => `there is no database at ${path} yet, so there is nothing to back up.`,

@@ -8,6 +8,7 @@ import { formatsFor, lazyFormatter } from './format.js';
 import type { LetterKind } from '../domain/law.js';
 import type { ZipProblem } from '../formats/zip-entry.js';
 import type { ChecklistFileFault } from '../formats/checklist-file.js';
+import type { DataFault, Given } from '../formats/data-file.js';
 
 const fmt = formatsFor('ru');
 const q = (s: string) => `«${s}»`;
@@ -50,6 +51,57 @@ function zipProblem(p: ZipProblem): string {
 }
 const brokenChecklist = (first: string, more: number, file: string) =>
   `${first}${more ? ` (и ещё ${fmt.plural(more, { one: 'проблема', few: 'проблемы', many: 'проблем', other: 'проблемы' })})` : ''}; запустите \`vetted checklists validate ${file}\`, чтобы увидеть все.`;
+
+/** Значение, которое не подошло, после «а не»: список и словарь в творительном падеже. */
+const given = (g: Given) => (g.kind === 'list' ? 'списком' : g.kind === 'map' ? 'словарём' : g.text);
+const chars = (n: number) => fmt.plural(n, { one: 'знака', few: 'знаков', many: 'знаков', other: 'знака' });
+
+function eventField(f: Extract<DataFault, { kind: 'event-field' }>): string {
+  switch (f.field) {
+    case 'text': return `должно быть текстом не длиннее ${chars(f.max ?? 0)}`;
+    case 'bool': return 'должно быть true или false';
+    case 'count': return 'должно быть целым числом, 0 или больше';
+    case 'number': return 'должно быть числом, 0 или больше';
+    case 'when': return 'должно быть датой ISO 8601, например 2024-07-12 или 2024-07-12T09:30';
+    case 'enum': return `должно быть одним из: ${(f.values ?? []).join(', ')}`;
+    case 'currency': return 'должно быть трёхбуквенным кодом ISO 4217, например EUR';
+  }
+}
+
+function dataFault(f: DataFault): string {
+  switch (f.kind) {
+    case 'year': return `приходится на ${f.year} год; укажите дату с ${f.first} по ${f.last} год`;
+    case 'future': return 'в будущем; записывайте то, что уже случилось, и время, когда это случилось';
+    case 'before-opened': return `раньше, чем открыто обращение (${f.opened})`;
+    case 'before-made': return `раньше, чем дано обещание (${f.made})`;
+    case 'data-map': return `файл данных должен быть словарём с полем format: ${f.format}`;
+    case 'format-missing': return `поля нет: файл данных должен начинаться с format: ${f.format}`;
+    case 'newer-format': return `${f.given} — более новый формат, чем читает эта версия vetted (${f.format}); обновите vetted, чтобы его загрузить`;
+    case 'format': return `должно быть ${f.format}, а не ${given(f.got)}`;
+    case 'map': return `должно быть словарём, а не ${given(f.got)}`;
+    case 'list': return `должно быть списком, а не ${given(f.got)}`;
+    case 'unknown-field': return 'неизвестное поле';
+    case 'required': return 'обязательное поле';
+    case 'not-text': return `должно быть текстом, а не ${given(f.got)}`;
+    case 'empty': return 'не может быть пустым';
+    case 'too-long': return `длиннее ${chars(f.max)}`;
+    case 'invisible': return 'не содержит ни одного видимого знака (только пробелы, диакритические знаки или знаки нулевой ширины)';
+    case 'id': return `допустимы буквы, цифры, точки, дефисы и подчёркивания (не больше ${f.max}), например ${f.example}`;
+    case 'sha256': return 'должно быть хешем SHA-256: 64 строчные шестнадцатеричные цифры';
+    case 'date': return `должно быть настоящей датой ISO 8601, например 2024-07-12 или 2024-07-12T09:30, а не ${given(f.got)}`;
+    case 'one-of': return `должно быть одним из: ${f.values.join(', ')}, а не ${given(f.got)}`;
+    case 'text-map': return `должно быть словарём «id вопроса → текст», а не ${given(f.got)}`;
+    case 'positive': return `должно быть целым числом не меньше 1, а не ${given(f.got)}`;
+    case 'boolean': return `должно быть true или false, а не ${given(f.got)}`;
+    case 'event-id': return `должно быть id события, например volga-2012-07#4, а не ${given(f.got)}`;
+    case 'not-event-field': return `у события ${f.type} нет такого поля (его поля: ${f.fields.join(', ')})`;
+    case 'required-for': return `обязательно для события ${f.type}`;
+    case 'event-field': return `${eventField(f)}, а не ${given(f.got)}`;
+    case 'file-name': return 'должно быть именем файла, без папок';
+    case 'size': return `должно быть размером в байтах от 0 до ${fmt.number(f.max)}, а не ${given(f.got)}`;
+    case 'base64': return 'должно быть содержимым файла в base64';
+  }
+}
 
 function checklistFault(f: ChecklistFileFault): string {
   switch (f.kind) {
@@ -1039,6 +1091,13 @@ export const ru: Catalog = {
     importedHead: (file) => `загружено: ${file}`,
     nothing: 'в нём ничего нет',
     invalid: (file, problems) => `${file} — не файл данных vetted/1: ${problems}; ничего не загружено.`,
+    top: '(верхний уровень)',
+    problemAt: (line, path, problem, strayKey) =>
+      `${line !== undefined ? `строка ${line}: ` : ''}${path}: ${problem}${
+        strayKey ? ' (запятая внутри { } завершает текст, а всё после неё читается как отдельный ключ: возьмите текст с запятой в кавычки)' : ''
+      }`,
+    problems: (list, more) => `${list.join('; ')}${more ? ` (и ещё ${more})` : ''}`,
+    fault: dataFault,
     progress: (pct, done, total) => `загрузка… ${pct}% (${done} из ${total} записей)`,
     note: (file, n) => `заметьте: ${file}: ${n}`,
     noDatabase: (path) => `базы данных ${path} ещё нет, копировать нечего.`,
