@@ -13,6 +13,7 @@ import type { Share, SkippedRows } from '../domain/sources.js';
 import type { ZipProblem } from '../formats/zip-entry.js';
 import type { ChecklistFileFault } from '../formats/checklist-file.js';
 import type { DataFault, Given } from '../formats/data-file.js';
+import type { ImportFault } from '../store/merge.js';
 
 /** The files `vetted paths` names. */
 export type PathWhat = 'database' | 'backups' | 'config' | 'checklists' | 'letters' | 'policy';
@@ -1083,6 +1084,26 @@ export const en = {
       }`,
     problems: (list: string[], more: number) => `${list.join('; ')}${more ? ` (and ${more} more)` : ''}`,
     fault: dataFault,
+    /** A record of a data file that cannot be merged: the import stops there. */
+    recordProblem: (path: string, field: string | undefined, problem: string) => `${path}: ${field ? `${field}: ` : ''}${problem}; nothing was imported.`,
+    importFault: (f: ImportFault): string => {
+      switch (f.kind) {
+        case 'own-parent':
+          return `${f.company} cannot be its own parent`;
+        case 'no-checklist':
+          return `there is no checklist ${q(f.checklist)} (known: ${f.known.join(', ')}); add its file to your checklists folder first`;
+        case 'unanswered':
+          return `no answer to ${f.questions.join(', ')}`;
+        case 'not-a-question':
+          return `not a question of the ${f.checklist} checklist`;
+        case 'id-taken':
+          return `the id ${q(f.id)} already belongs to an incident of ${f.company}; give this incident another id`;
+        case 'no-event':
+          return `this incident lists ${f.events} events, so there is no event ${f.event}`;
+        case 'content-mismatch':
+          return 'does not match its sha256 and size; the file was changed or cut short';
+      }
+    },
     progress: (pct: number, done: number, total: number) => `importing… ${pct}% (${done} of ${total} records)`,
     note: (file: string, n: string) => `note: ${file}: ${n}`,
     noDatabase: (path: string) => `there is no database at ${path} yet, so there is nothing to back up.`,

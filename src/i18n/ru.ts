@@ -1098,6 +1098,25 @@ export const ru: Catalog = {
       }`,
     problems: (list, more) => `${list.join('; ')}${more ? ` (и ещё ${more})` : ''}`,
     fault: dataFault,
+    recordProblem: (path, field, problem) => `${path}: ${field ? `${field}: ` : ''}${problem}; ничего не загружено.`,
+    importFault: (f) => {
+      switch (f.kind) {
+        case 'own-parent':
+          return `${f.company} не может быть материнской компанией для самой себя`;
+        case 'no-checklist':
+          return `чек-листа ${q(f.checklist)} нет (известные: ${f.known.join(', ')}); сначала положите его файл в папку ваших чек-листов`;
+        case 'unanswered':
+          return `нет ответа на ${f.questions.join(', ')}`;
+        case 'not-a-question':
+          return `не вопрос чек-листа ${f.checklist}`;
+        case 'id-taken':
+          return `id ${q(f.id)} уже занят обращением компании ${f.company}; дайте этому обращению другой id`;
+        case 'no-event':
+          return `в этом обращении ${fmt.plural(f.events, { one: 'событие', few: 'события', many: 'событий', other: 'события' })}, так что события ${f.event} в нём нет`;
+        case 'content-mismatch':
+          return 'не совпадает с его sha256 и размером: файл изменён или обрезан';
+      }
+    },
     progress: (pct, done, total) => `загрузка… ${pct}% (${done} из ${total} записей)`,
     note: (file, n) => `заметьте: ${file}: ${n}`,
     noDatabase: (path) => `базы данных ${path} ещё нет, копировать нечего.`,
