@@ -1480,6 +1480,8 @@ export const en = {
     } as Record<SkipReason, string>,
     /** A rule's article in this language (a pack writes each in every language). */
     article: (a: { en: string; ru: string }) => a.en,
+    /** What to check of an unverified rule: a pack's in this language, or the user's own words. */
+    toCheck: (c: string | { en: string; ru: string }) => (typeof c === 'string' ? c : c.en),
     notCited: (article: string, why: string, flag: string | undefined) => `note: not cited: ${article} — ${why}${flag ? ` (${flag})` : ''}.`,
     citesNoLaw: 'note: this letter cites no law; add --jurisdiction ru, uk, eu or us to cite the rules that apply.',
     awaitingAnswer: (sent: string, due: string) => `note: the company's answer to your letter of ${fmt.date(sent)} is due by ${iso(due)}; a regulator may expect you to wait for it.`,
@@ -1534,6 +1536,8 @@ export const en = {
           return 'must be non-empty text';
         case 'words':
           return `must be a map with ${f.langs.join(' and ')} text`;
+        case 'text-or-words':
+          return `must be non-empty text, or a map with ${f.langs.join(' and ')} text`;
         case 'language':
           return `unknown language (${f.langs.join(' or ')})`;
         case 'one-of':

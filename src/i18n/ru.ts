@@ -1495,6 +1495,7 @@ export const ru: Catalog = {
       'company-term-not-passed': 'срок, в который компания должна ответить на ваше первое письмо, ещё не истёк',
     },
     article: (a) => a.ru,
+    toCheck: (c) => (typeof c === 'string' ? c : c.ru),
     notCited: (article, why, flag) => `примечание: не упомянуто: ${article} — ${why}${flag ? ` (${flag})` : ''}.`,
     citesNoLaw: 'примечание: в письме нет ссылок на закон; добавьте --jurisdiction ru, uk, eu или us, чтобы сослаться на нормы, которые применимы.',
     awaitingAnswer: (sent, due) => `примечание: компания должна ответить на ваше письмо от ${fmt.date(sent)} до ${fmt.date(due)}; регулятор может ожидать, что вы дождётесь этого ответа.`,
@@ -1546,6 +1547,8 @@ export const ru: Catalog = {
           return 'должно быть непустым текстом';
         case 'words':
           return `должно быть словарём с текстом на языках ${f.langs.join(' и ')}`;
+        case 'text-or-words':
+          return `должно быть непустым текстом или словарём с текстом на языках ${f.langs.join(' и ')}`;
         case 'language':
           return `неизвестный язык (${f.langs.join(' или ')})`;
         case 'one-of':
