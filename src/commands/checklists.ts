@@ -11,7 +11,7 @@ import { renderTable } from '../ui/table.js';
 import { safeText } from '../ui/safe.js';
 import { colourWanted, paint } from '../ui/colour.js';
 import { terminalWidth } from '../ui/wrap.js';
-import { t } from '../i18n/index.js';
+import { loadCatalog, t } from '../i18n/index.js';
 import { fallbackNotice } from '../ui/checklist-language.js';
 
 interface JsonOption {
@@ -72,7 +72,10 @@ export async function runShow(ctx: Context, id: string, opts: JsonOption): Promi
 export async function runValidate(_ctx: Context, file: string, opts: JsonOption): Promise<CommandResult> {
   const { checklist, problems } = parseChecklistText(readInputText(file, { what: 'checklist', maxBytes: INPUT_LIMITS.small }), file);
   if (opts.json) {
-    return { out: toJson({ file, valid: !!checklist, id: checklist?.id, problems }), code: checklist ? 0 : 2 };
+    // JSON stays language-neutral: its messages are the English ones.
+    const en = (await loadCatalog('en')).checklists;
+    const shown = problems.map(({ line, col, path, fault }) => ({ line, col, path, message: en.fault(fault) }));
+    return { out: toJson({ file, valid: !!checklist, id: checklist?.id, problems: shown }), code: checklist ? 0 : 2 };
   }
   if (checklist) return { out: `${t().checklists.valid(file, checklist.id, checklist.version, checklist.questions.length)}\n` };
   return {

@@ -71,7 +71,7 @@ export function readEdited(text: string, now: number): { problems: EditProblem[]
     return {
       problems: validated.errors.map((e) => {
         const path = e.path.slice(2);
-        return { line: lineOf(path), message: `${formatPath(path) || t().correct.theIncident}: ${e.message}` };
+        return { line: lineOf(path), message: `${formatPath(path) || t().correct.theIncident}: ${t().data.fault(e.fault)}` };
       }),
     };
   }

@@ -148,7 +148,7 @@ export async function run(ctx: Context, id: string, opts: LetterOptions): Promis
       const waiting = lettersTo(incident).filter((l) => !l.answeredAt && l.due && dueMs(l.due) > letterNow);
       for (const l of waiting) notes.push(w.awaitingAnswer(l.event.at, l.due!));
     }
-    for (const r of letter.cited.filter((x) => x.status !== 'verified')) notes.push(w.notVerified(w.article(r.article), r.source, r.to_check ?? null));
+    for (const r of letter.cited.filter((x) => x.status !== 'verified')) notes.push(w.notVerified(w.article(r.article), r.source, r.to_check ? w.toCheck(r.to_check) : null));
 
     if (sentAt) {
       const lw = lettersWords(lang);

@@ -33,8 +33,34 @@ export interface Checklist {
   questions: Question[];
 }
 
-export { formatPath, type Path, type Problem, type Validated } from './validation.js';
+export { formatPath, type Path } from './validation.js';
 import type { Path, Problem, Validated } from './validation.js';
+
+/** What is wrong at a path of a checklist: facts, which the catalogs put in words. */
+export type ChecklistFault =
+  | { kind: 'checklist-map' }
+  | { kind: 'question-map' }
+  | { kind: 'answer-map' }
+  | { kind: 'required' }
+  | { kind: 'score-required' }
+  | { kind: 'empty' }
+  | { kind: 'local-text' }
+  | { kind: 'no-language' }
+  | { kind: 'language-code'; code: string }
+  | { kind: 'blank-translation' }
+  | { kind: 'unknown-field'; fields: readonly string[] }
+  /** An id or answer value that is not lower-case words and dashes; `example` is one that is. */
+  | { kind: 'id'; example: string }
+  | { kind: 'version' }
+  | { kind: 'weight'; max: number }
+  | { kind: 'score' }
+  | { kind: 'boolean' }
+  | { kind: 'questions' }
+  | { kind: 'answers' }
+  | { kind: 'duplicate-question'; id: string }
+  | { kind: 'duplicate-answer'; value: string };
+
+export type ChecklistProblem = Problem<ChecklistFault>;
 
 export const UNKNOWN_ANSWER: Answer = {
   value: 'unknown',
@@ -50,37 +76,35 @@ export function localize(text: LocalText | undefined | null, lang: Lang): string
 
 const ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const at = (path: Path, fault: ChecklistFault): ChecklistProblem => ({ path, fault });
 
-function textProblems(v: unknown, path: Path, required: boolean): Problem[] {
-  if (v === undefined || v === null) return required ? [{ path, message: 'is required' }] : [];
-  if (typeof v === 'string') return v.trim() ? [] : [{ path, message: 'must not be empty' }];
-  if (!isObject(v)) return [{ path, message: 'must be a string or a map of language to string' }];
-  const problems: Problem[] = [];
-  if (Object.keys(v).length === 0) problems.push({ path, message: 'must name at least one language' });
+function textProblems(v: unknown, path: Path, required: boolean): ChecklistProblem[] {
+  if (v === undefined || v === null) return required ? [at(path, { kind: 'required' })] : [];
+  if (typeof v === 'string') return v.trim() ? [] : [at(path, { kind: 'empty' })];
+  if (!isObject(v)) return [at(path, { kind: 'local-text' })];
+  const problems: ChecklistProblem[] = [];
+  if (Object.keys(v).length === 0) problems.push(at(path, { kind: 'no-language' }));
   for (const [lang, t] of Object.entries(v)) {
-    if (!/^[a-z]{2,3}$/.test(lang)) problems.push({ path: [...path, lang], message: `"${lang}" is not a language code such as en or ru` });
-    else if (typeof t !== 'string' || !t.trim()) problems.push({ path: [...path, lang], message: 'must be a non-empty string' });
+    if (!/^[a-z]{2,3}$/.test(lang)) problems.push(at([...path, lang], { kind: 'language-code', code: lang }));
+    else if (typeof t !== 'string' || !t.trim()) problems.push(at([...path, lang], { kind: 'blank-translation' }));
   }
   return problems;
 }
 
-function unknownKeys(v: Record<string, unknown>, allowed: string[], path: Path): Problem[] {
+function unknownKeys(v: Record<string, unknown>, allowed: readonly string[], path: Path): ChecklistProblem[] {
   return Object.keys(v)
     .filter((k) => !allowed.includes(k))
-    .map((k) => ({ path: [...path, k], message: `unknown field (expected one of: ${allowed.join(', ')})` }));
+    .map((k) => at([...path, k], { kind: 'unknown-field', fields: allowed }));
 }
 
-function answerProblems(a: unknown, path: Path): Problem[] {
-  if (!isObject(a)) return [{ path, message: 'must be a map with value, label and score' }];
+function answerProblems(a: unknown, path: Path): ChecklistProblem[] {
+  if (!isObject(a)) return [at(path, { kind: 'answer-map' })];
   const problems = unknownKeys(a, ['value', 'label', 'score', 'dealbreaker'], path);
-  if (typeof a.value !== 'string' || !ID.test(a.value))
-    problems.push({ path: [...path, 'value'], message: 'must be lower-case words and dashes, such as live-support' });
+  if (typeof a.value !== 'string' || !ID.test(a.value)) problems.push(at([...path, 'value'], { kind: 'id', example: 'live-support' }));
   problems.push(...textProblems(a.label, [...path, 'label'], true));
-  if (!('score' in a)) problems.push({ path: [...path, 'score'], message: 'is required (a number from 0 to 1, or null)' });
-  else if (a.score !== null && (typeof a.score !== 'number' || !(a.score >= 0 && a.score <= 1)))
-    problems.push({ path: [...path, 'score'], message: 'must be a number from 0 to 1, or null' });
-  if (a.dealbreaker !== undefined && typeof a.dealbreaker !== 'boolean')
-    problems.push({ path: [...path, 'dealbreaker'], message: 'must be true or false' });
+  if (!('score' in a)) problems.push(at([...path, 'score'], { kind: 'score-required' }));
+  else if (a.score !== null && (typeof a.score !== 'number' || !(a.score >= 0 && a.score <= 1))) problems.push(at([...path, 'score'], { kind: 'score' }));
+  if (a.dealbreaker !== undefined && typeof a.dealbreaker !== 'boolean') problems.push(at([...path, 'dealbreaker'], { kind: 'boolean' }));
   return problems;
 }
 
@@ -88,24 +112,23 @@ function answerProblems(a: unknown, path: Path): Problem[] {
  * another, small enough that a score is always a finite number. */
 export const MAX_WEIGHT = 100;
 
-function questionProblems(q: unknown, path: Path): Problem[] {
-  if (!isObject(q)) return [{ path, message: 'must be a map with id, text and answers' }];
+function questionProblems(q: unknown, path: Path): ChecklistProblem[] {
+  if (!isObject(q)) return [at(path, { kind: 'question-map' })];
   const problems = unknownKeys(q, ['id', 'text', 'help', 'weight', 'answers'], path);
-  if (typeof q.id !== 'string' || !ID.test(q.id))
-    problems.push({ path: [...path, 'id'], message: 'must be lower-case words and dashes, such as who-helps' });
+  if (typeof q.id !== 'string' || !ID.test(q.id)) problems.push(at([...path, 'id'], { kind: 'id', example: 'who-helps' }));
   problems.push(...textProblems(q.text, [...path, 'text'], true));
   problems.push(...textProblems(q.help, [...path, 'help'], false));
   if (q.weight !== undefined && (typeof q.weight !== 'number' || !(q.weight > 0 && q.weight <= MAX_WEIGHT)))
-    problems.push({ path: [...path, 'weight'], message: `must be a positive number, at most ${MAX_WEIGHT}` });
+    problems.push(at([...path, 'weight'], { kind: 'weight', max: MAX_WEIGHT }));
   if (!Array.isArray(q.answers) || q.answers.length === 0) {
-    problems.push({ path: [...path, 'answers'], message: 'must be a list of at least one answer' });
+    problems.push(at([...path, 'answers'], { kind: 'answers' }));
     return problems;
   }
   const seen = new Set<string>();
   q.answers.forEach((a, i) => {
     problems.push(...answerProblems(a, [...path, 'answers', i]));
     if (isObject(a) && typeof a.value === 'string') {
-      if (seen.has(a.value)) problems.push({ path: [...path, 'answers', i, 'value'], message: `"${a.value}" appears twice in this question` });
+      if (seen.has(a.value)) problems.push(at([...path, 'answers', i, 'value'], { kind: 'duplicate-answer', value: a.value }));
       seen.add(a.value);
     }
   });
@@ -113,23 +136,21 @@ function questionProblems(q: unknown, path: Path): Problem[] {
 }
 
 /** Checks a parsed checklist document; every problem is named with its path. */
-export function validateChecklist(doc: unknown): Validated<Checklist> {
-  if (!isObject(doc)) return { errors: [{ path: [], message: 'a checklist must be a map with id, version, title and questions' }] };
+export function validateChecklist(doc: unknown): Validated<Checklist, ChecklistFault> {
+  if (!isObject(doc)) return { errors: [at([], { kind: 'checklist-map' })] };
   const problems = unknownKeys(doc, ['id', 'version', 'title', 'description', 'questions'], []);
-  if (typeof doc.id !== 'string' || !ID.test(doc.id))
-    problems.push({ path: ['id'], message: 'must be lower-case words and dashes, such as general' });
-  if (!Number.isInteger(doc.version) || (doc.version as number) < 1)
-    problems.push({ path: ['version'], message: 'must be a whole number from 1 up' });
+  if (typeof doc.id !== 'string' || !ID.test(doc.id)) problems.push(at(['id'], { kind: 'id', example: 'general' }));
+  if (!Number.isInteger(doc.version) || (doc.version as number) < 1) problems.push(at(['version'], { kind: 'version' }));
   problems.push(...textProblems(doc.title, ['title'], true));
   problems.push(...textProblems(doc.description, ['description'], false));
   if (!Array.isArray(doc.questions) || doc.questions.length === 0) {
-    problems.push({ path: ['questions'], message: 'must be a list of at least one question' });
+    problems.push(at(['questions'], { kind: 'questions' }));
   } else {
     const seen = new Set<string>();
     doc.questions.forEach((q, i) => {
       problems.push(...questionProblems(q, ['questions', i]));
       if (isObject(q) && typeof q.id === 'string') {
-        if (seen.has(q.id)) problems.push({ path: ['questions', i, 'id'], message: `"${q.id}" appears twice in this checklist` });
+        if (seen.has(q.id)) problems.push(at(['questions', i, 'id'], { kind: 'duplicate-question', id: q.id }));
         seen.add(q.id);
       }
     });

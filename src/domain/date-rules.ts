@@ -1,8 +1,8 @@
 // The rules a date must keep to be believed, as small pure functions shared by the data
 // file and the command line: nothing recorded happens in the future (beyond a few minutes
 // of clock drift), an incident closes after it opens, its events come after its opening,
-// and a promise falls due after it was made. Each returns the problem in words, or
-// undefined. Pure: `now` is passed in.
+// and a promise falls due after it was made. Each returns the problem as a fact (the
+// catalogs say it in words), or undefined. Pure: `now` is passed in.
 
 import type { When } from './dates.js';
 
@@ -11,6 +11,13 @@ export const FUTURE_SLACK_MS = 5 * 60_000;
 
 /** The years a date may fall in: before and after them it is a typing mistake. */
 export const YEARS = { first: 1900, last: 2199 } as const;
+
+/** A date that breaks one of the rules, as facts. */
+export type DateFault =
+  | { kind: 'year'; year: number; first: number; last: number }
+  | { kind: 'future' }
+  | { kind: 'before-opened'; opened: string }
+  | { kind: 'before-made'; made: string };
 
 const dayOf = (ms: number) => {
   const d = new Date(ms);
@@ -24,29 +31,29 @@ export function isBefore(a: Pick<When, 'ms' | 'dateOnly'>, b: Pick<When, 'ms' | 
 }
 
 /** A year no record can have (0001, 9999). */
-export function yearProblem(w: Pick<When, 'ms'>): string | undefined {
+export function yearProblem(w: Pick<When, 'ms'>): DateFault | undefined {
   const year = new Date(w.ms).getFullYear();
-  if (year < YEARS.first || year > YEARS.last) return `is in the year ${year}; give a date from ${YEARS.first} to ${YEARS.last}`;
+  if (year < YEARS.first || year > YEARS.last) return { kind: 'year', year, first: YEARS.first, last: YEARS.last };
   return undefined;
 }
 
 /** Something that happened (an event, a check, an opening, a closing, a pin) cannot be ahead of `now`. */
-export function futureProblem(w: Pick<When, 'ms' | 'dateOnly'>, now: number): string | undefined {
+export function futureProblem(w: Pick<When, 'ms' | 'dateOnly'>, now: number): DateFault | undefined {
   const ahead = w.dateOnly ? dayOf(w.ms) > dayOf(now) : w.ms > now + FUTURE_SLACK_MS;
-  return ahead ? 'is in the future; record what has happened, with the time it happened' : undefined;
+  return ahead ? { kind: 'future' } : undefined;
 }
 
 /** An incident cannot close before it opened. */
-export function closedBeforeOpenedProblem(opened: When, closed: When): string | undefined {
-  return isBefore(closed, opened) ? `is before the incident was opened (${opened.text})` : undefined;
+export function closedBeforeOpenedProblem(opened: When, closed: When): DateFault | undefined {
+  return isBefore(closed, opened) ? { kind: 'before-opened', opened: opened.text } : undefined;
 }
 
 /** An event of an incident cannot come before the incident opened. */
-export function eventBeforeOpenedProblem(opened: When, at: When): string | undefined {
-  return isBefore(at, opened) ? `is before the incident was opened (${opened.text})` : undefined;
+export function eventBeforeOpenedProblem(opened: When, at: When): DateFault | undefined {
+  return isBefore(at, opened) ? { kind: 'before-opened', opened: opened.text } : undefined;
 }
 
 /** A promise cannot fall due before it was made. */
-export function dueBeforeMadeProblem(made: When, due: When): string | undefined {
-  return isBefore(due, made) ? `is before the promise was made (${made.text})` : undefined;
+export function dueBeforeMadeProblem(made: When, due: When): DateFault | undefined {
+  return isBefore(due, made) ? { kind: 'before-made', made: made.text } : undefined;
 }

@@ -71,23 +71,23 @@ export function isEventType(s: string): s is EventType {
   return (EVENT_TYPES as readonly string[]).includes(s);
 }
 
-/** Checks one field value; returns the problem as a phrase, or undefined when it is fine. */
-export function fieldProblem(spec: FieldSpec, v: unknown): string | undefined {
+/** Whether a value is one the field takes (a text field's length is the data file's to check). */
+export function fieldFits(spec: FieldSpec, v: unknown): boolean {
   switch (spec.kind) {
     case 'text':
-      return typeof v === 'string' ? undefined : 'must be text';
+      return typeof v === 'string';
     case 'bool':
-      return typeof v === 'boolean' ? undefined : 'must be true or false';
+      return typeof v === 'boolean';
     case 'count':
-      return Number.isInteger(v) && (v as number) >= 0 ? undefined : 'must be a whole number, 0 or more';
+      return Number.isInteger(v) && (v as number) >= 0;
     case 'number':
-      return typeof v === 'number' && Number.isFinite(v) && v >= 0 ? undefined : 'must be a number, 0 or more';
+      return typeof v === 'number' && Number.isFinite(v) && v >= 0;
     case 'when':
-      return typeof v === 'string' && parseWhen(v) ? undefined : 'must be an ISO 8601 date such as 2024-07-12 or 2024-07-12T09:30';
+      return typeof v === 'string' && !!parseWhen(v);
     case 'enum':
-      return typeof v === 'string' && spec.values!.includes(v) ? undefined : `must be one of: ${spec.values!.join(', ')}`;
+      return typeof v === 'string' && spec.values!.includes(v);
     case 'currency':
-      return typeof v === 'string' && /^[A-Z]{3}$/.test(v) ? undefined : 'must be a three-letter ISO 4217 code such as EUR';
+      return typeof v === 'string' && /^[A-Z]{3}$/.test(v);
   }
 }
 

@@ -8,6 +8,7 @@ import type { Path } from './validation.js';
 export type LawFault =
   | { kind: 'text' }
   | { kind: 'words'; langs: readonly string[] }
+  | { kind: 'text-or-words'; langs: readonly string[] }
   | { kind: 'language'; langs: readonly string[] }
   | { kind: 'one-of'; values: readonly string[] }
   | { kind: 'list-of'; values: readonly string[] }
@@ -79,10 +80,11 @@ export interface LawRule {
   /** The official text the rule comes from: where it is checked. */
   source: string;
   /** verified: someone read the rule in its source on `verified_on`; indicative: nobody
-   * has yet, and `to_check` says what must be checked there. */
+   * has yet, and `to_check` says what must be checked there: in every language in a pack,
+   * in the user's own words (or every language) in law.yaml. */
   status: 'verified' | 'indicative';
   verified_on?: string;
-  to_check?: string;
+  to_check?: string | Words;
   note?: string;
   applies_to: Case[];
   kinds: LetterKind[];
@@ -112,6 +114,11 @@ const words: Check = (v, path, out) => {
   if (!isMap(v)) return void out.push({ path, fault: { kind: 'words', langs: LANGS } });
   for (const k of Object.keys(v)) if (!(LANGS as readonly string[]).includes(k)) out.push({ path: [...path, k], fault: { kind: 'language', langs: LANGS } });
   for (const k of LANGS) text(v[k], [...path, k], out);
+};
+/** A text in one's own words, or a map of every language's. */
+const textOrWords: Check = (v, path, out) => {
+  if (isMap(v)) words(v, path, out);
+  else if (typeof v !== 'string' || !v.trim()) out.push({ path, fault: { kind: 'text-or-words', langs: LANGS } });
 };
 const oneOf =
   (values: readonly string[]): Check =>
@@ -148,7 +155,7 @@ const RULE_FIELDS: Record<string, Check> = {
   source: url,
   verified_on: date,
   status: oneOf(['verified', 'indicative']),
-  to_check: text,
+  to_check: words,
   note: text,
   applies_to: listOf(CASES, true),
   kinds: listOf(LETTER_KINDS, true),
@@ -252,7 +259,7 @@ export function validateOverrides(data: unknown, packs: Map<string, Jurisdiction
         out.push({ path: [j, id], fault: { kind: 'fields-map' } });
         continue;
       }
-      const checks = Object.fromEntries(OVERRIDABLE.map((k) => [k, RULE_FIELDS[k]]));
+      const checks = { ...Object.fromEntries(OVERRIDABLE.map((k) => [k, RULE_FIELDS[k]])), to_check: textOrWords };
       checkFields(fields, checks, [], [j, id], out);
       const rule = pack.rules.find((r) => r.id === id)!;
       checkStatus(overridden(rule, fields) as unknown as Record<string, unknown>, [j, id], out, false);

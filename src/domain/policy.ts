@@ -409,19 +409,28 @@ export function verdictValidUntil(e: CompanyEvidence, now: number): number | nul
 
 // ---- the policy file ----
 
+/** What is wrong with a setting of a policy file: facts, which the catalogs put in words. */
+export type PolicyFault =
+  | { kind: 'policy-map' }
+  | { kind: 'unknown-setting'; settings: readonly string[] }
+  | { kind: 'whole-number'; min: number; max: number }
+  | { kind: 'levels'; levels: readonly Level[] }
+  | { kind: 'one-of'; values: readonly string[] }
+  | { kind: 'above-go'; go: number };
+
 /** Checks a parsed policy override: known keys with sensible values; the rest from the defaults. */
-export function validatePolicy(doc: unknown): Validated<Policy> {
+export function validatePolicy(doc: unknown): Validated<Policy, PolicyFault> {
   if (doc === null || doc === undefined) return { value: DEFAULT_POLICY };
-  if (typeof doc !== 'object' || Array.isArray(doc)) return { errors: [{ path: [], message: 'a policy must be a map of setting to value' }] };
-  const errors: Problem[] = [];
+  if (typeof doc !== 'object' || Array.isArray(doc)) return { errors: [{ path: [], fault: { kind: 'policy-map' } }] };
+  const errors: Problem<PolicyFault>[] = [];
   const d = doc as Record<string, unknown>;
   const out: Policy = { ...DEFAULT_POLICY };
   const int = (k: keyof Policy, min: number, max: number) => {
     if (d[k] === undefined) return;
-    if (!Number.isInteger(d[k]) || (d[k] as number) < min || (d[k] as number) > max) errors.push({ path: [k], message: `must be a whole number from ${min} to ${max}` });
+    if (!Number.isInteger(d[k]) || (d[k] as number) < min || (d[k] as number) > max) errors.push({ path: [k], fault: { kind: 'whole-number', min, max } });
     else (out as unknown as Record<string, unknown>)[k] = d[k];
   };
-  for (const k of Object.keys(d)) if (!Object.hasOwn(DEFAULT_POLICY, k)) errors.push({ path: [k], message: `unknown setting (the settings are: ${Object.keys(DEFAULT_POLICY).join(', ')})` });
+  for (const k of Object.keys(d)) if (!Object.hasOwn(DEFAULT_POLICY, k)) errors.push({ path: [k], fault: { kind: 'unknown-setting', settings: Object.keys(DEFAULT_POLICY) } });
   int('broken_promises', 1, 100);
   int('repeat_unresolved', 2, 100);
   int('repeat_window_months', 1, 600);
@@ -430,19 +439,19 @@ export function validatePolicy(doc: unknown): Validated<Policy> {
   if (d.institutional_levels !== undefined) {
     const v = d.institutional_levels;
     if (!Array.isArray(v) || !v.length || v.some((l) => !(LEVELS as readonly unknown[]).includes(l))) {
-      errors.push({ path: ['institutional_levels'], message: `must be a list of levels from ${LEVELS.join(', ')}` });
+      errors.push({ path: ['institutional_levels'], fault: { kind: 'levels', levels: LEVELS } });
     } else out.institutional_levels = [...new Set(v as Level[])].sort((a, b) => levelRank(a) - levelRank(b));
   }
   if (d.recovery_max_level !== undefined) {
-    if (!(LEVELS as readonly unknown[]).includes(d.recovery_max_level)) errors.push({ path: ['recovery_max_level'], message: `must be one of ${LEVELS.join(', ')}` });
+    if (!(LEVELS as readonly unknown[]).includes(d.recovery_max_level)) errors.push({ path: ['recovery_max_level'], fault: { kind: 'one-of', values: LEVELS } });
     else out.recovery_max_level = d.recovery_max_level as Level;
   }
   if (d.recovery_max_effort !== undefined) {
-    if (!(EFFORTS as readonly unknown[]).includes(d.recovery_max_effort)) errors.push({ path: ['recovery_max_effort'], message: `must be one of ${EFFORTS.join(', ')}` });
+    if (!(EFFORTS as readonly unknown[]).includes(d.recovery_max_effort)) errors.push({ path: ['recovery_max_effort'], fault: { kind: 'one-of', values: EFFORTS } });
     else out.recovery_max_effort = d.recovery_max_effort as Effort;
   }
   if (!errors.length && out.check_avoid_below > out.check_go_from) {
-    errors.push({ path: ['check_avoid_below'], message: `must not be above check_go_from (${out.check_go_from})` });
+    errors.push({ path: ['check_avoid_below'], fault: { kind: 'above-go', go: out.check_go_from } });
   }
   return errors.length ? { errors } : { value: out };
 }

@@ -6,16 +6,30 @@ import { INPUT_LIMITS, readInputText } from './read-input.js';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { LineCounter, isNode, parseDocument } from 'yaml';
-import { validateChecklist, formatPath, type Checklist, type Path } from '../domain/checklist.js';
-import { t } from '../i18n/index.js';
+import { validateChecklist, formatPath, type Checklist, type ChecklistFault, type Path } from '../domain/checklist.js';
+import { t, type Catalog } from '../i18n/index.js';
 import { UserError } from '../errors.js';
 import { YAML_LIMITS, assertYamlBudget } from './yaml-limits.js';
+
+/** A problem of a checklist file: the checklist's own, or the YAML parser's (its words, English). */
+export type ChecklistFileFault = ChecklistFault | { kind: 'yaml'; detail: string };
 
 export interface LocatedProblem {
   line: number;
   col: number;
   path: string;
-  message: string;
+  fault: ChecklistFileFault;
+}
+
+/** A checklist file that cannot be used: its first problem in words, how many more, and the file. */
+export class BrokenChecklist extends UserError {
+  constructor(
+    readonly first: string,
+    readonly more: number,
+    readonly file: string,
+  ) {
+    super(t().checklists.broken(first, more, file));
+  }
 }
 
 export type ChecklistSource = 'built-in' | 'user' | 'file';
@@ -45,20 +59,20 @@ export function parseChecklistText(text: string, file = 'the checklist'): { chec
   const located: LocatedProblem[] = [];
   for (const e of doc.errors) {
     const pos = lineCounter.linePos(e.pos[0]);
-    located.push({ line: pos.line, col: pos.col, path: '', message: e.message.split('\n')[0] });
+    located.push({ line: pos.line, col: pos.col, path: '', fault: { kind: 'yaml', detail: e.message.split('\n')[0] } });
   }
   if (located.length) return { problems: located };
   let data: unknown;
   try {
     data = doc.toJS(YAML_LIMITS);
   } catch (err) {
-    return { problems: [{ line: 1, col: 1, path: '', message: (err as Error).message }] };
+    return { problems: [{ line: 1, col: 1, path: '', fault: { kind: 'yaml', detail: (err as Error).message } }] };
   }
   const result = validateChecklist(data);
   if ('value' in result) return { checklist: result.value, problems: [] };
   for (const p of result.errors) {
     const { line, col } = locate(doc, lineCounter, p.path);
-    located.push({ line, col, path: formatPath(p.path), message: p.message });
+    located.push({ line, col, path: formatPath(p.path), fault: p.fault });
   }
   return { problems: located };
 }
@@ -86,18 +100,16 @@ function locate(doc: ReturnType<typeof parseDocument>, lc: LineCounter, path: Pa
   return { line: 1, col: 1 };
 }
 
-export function formatProblems(file: string, problems: LocatedProblem[]): string[] {
-  return problems.map((p) => `${file}:${p.line}:${p.col}: ${p.path ? `${p.path}: ` : ''}${p.message}`);
+/** Each problem as a line `file:line:col: path: problem`, in the words of a catalog (the one in use unless given). */
+export function formatProblems(file: string, problems: LocatedProblem[], catalog: Catalog = t()): string[] {
+  const w = catalog.checklists;
+  return problems.map((p) => `${file}:${p.line}:${p.col}: ${p.path ? `${p.path}: ` : ''}${w.fault(p.fault)}`);
 }
 
 function loadFile(file: string, source: ChecklistSource): LoadedChecklist {
   const text = readInputText(file, { what: 'checklist', maxBytes: INPUT_LIMITS.small });
   const { checklist, problems } = parseChecklistText(text, file);
-  if (!checklist) {
-    const first = formatProblems(file, problems)[0];
-    const more = problems.length - 1;
-    throw new UserError(t().checklists.broken(first, more, file));
-  }
+  if (!checklist) throw new BrokenChecklist(formatProblems(file, problems)[0], problems.length - 1, file);
   return { checklist, source, file };
 }
 
@@ -128,7 +140,8 @@ export function loadAllChecklists(configDir: string, onBroken: (message: string)
       byId.set(c.checklist.id, c);
     } catch (err) {
       if (!(err instanceof UserError)) throw err;
-      onBroken(`skipped ${err.message.replace(/^the checklist /, '')}`);
+      const w = t().checklists;
+      onBroken(err instanceof BrokenChecklist ? w.skippedBroken(err.first, err.more, err.file) : w.skipped(err.message));
     }
   }
   return [...byId.values()];

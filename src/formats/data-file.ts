@@ -1,13 +1,14 @@
-// The `vetted/1` data file: validation of parsed data (every problem named with its path)
-// and the deterministic document that export writes. Pure: no files, no SQL.
+// The `vetted/1` data file: validation of parsed data (every problem named with its path,
+// as facts that the catalogs put in words) and the deterministic document that export
+// writes. Pure: no files, no SQL.
 
-import { a } from '../ui/words.js';
-import { EVENT_FIELDS, FIELD_SPECS, fieldProblem, isEventType, ALL_EVENT_FIELDS } from '../domain/events.js';
+import { EVENT_FIELDS, FIELD_SPECS, fieldFits, isEventType, ALL_EVENT_FIELDS, type FieldKind } from '../domain/events.js';
 import { isVisibleName } from '../domain/names.js';
-import { FAULTS, EVENT_TYPES, type Fault, type IncidentEvent } from '../domain/types.js';
+import { FAULTS, EVENT_TYPES, type EventType, type Fault, type IncidentEvent } from '../domain/types.js';
 import { parseWhen, type When } from '../domain/dates.js';
-import { closedBeforeOpenedProblem, dueBeforeMadeProblem, eventBeforeOpenedProblem, futureProblem, yearProblem } from '../domain/date-rules.js';
+import { closedBeforeOpenedProblem, dueBeforeMadeProblem, eventBeforeOpenedProblem, futureProblem, yearProblem, type DateFault } from '../domain/date-rules.js';
 import { formatPath, type Path, type Problem, type Validated } from '../domain/validation.js';
+import { t, type Catalog } from '../i18n/index.js';
 
 export const FORMAT = 'vetted/1';
 
@@ -86,31 +87,68 @@ export const EVENT_ID = /^(?:[\p{L}\p{N}][\p{L}\p{N}._-]{0,63})?#[1-9]\d{0,8}$/u
 /** A check's id, like an incident's. */
 export const CHECK_ID = INCIDENT_ID;
 
-type Check = (v: unknown, path: Path, out: Problem[]) => void;
+/** A value a problem quotes: a list or a map by its kind, anything else as written (a text in quotes). */
+export type Given = { kind: 'list' } | { kind: 'map' } | { kind: 'value'; text: string };
+
+/** What is wrong at a path of a data file: facts, which the catalogs put in words. */
+export type DataFault =
+  | DateFault
+  | { kind: 'data-map'; format: string }
+  | { kind: 'format-missing'; format: string }
+  | { kind: 'newer-format'; given: string; format: string }
+  | { kind: 'format'; format: string; got: Given }
+  | { kind: 'map'; got: Given }
+  | { kind: 'list'; got: Given }
+  | { kind: 'unknown-field' }
+  | { kind: 'required' }
+  | { kind: 'not-text'; got: Given }
+  | { kind: 'empty' }
+  | { kind: 'too-long'; max: number }
+  | { kind: 'invisible' }
+  /** An id that is not letters, digits, dots, dashes or underscores; `example` is one that is. */
+  | { kind: 'id'; max: number; example: string }
+  | { kind: 'sha256' }
+  | { kind: 'date'; got: Given }
+  | { kind: 'one-of'; values: readonly string[]; got: Given }
+  | { kind: 'text-map'; got: Given }
+  | { kind: 'positive'; got: Given }
+  | { kind: 'boolean'; got: Given }
+  | { kind: 'event-id'; got: Given }
+  | { kind: 'not-event-field'; type: EventType; fields: readonly string[] }
+  | { kind: 'required-for'; type: EventType }
+  /** A value an event's field does not take; `max` for a text, `values` for a closed vocabulary. */
+  | { kind: 'event-field'; field: FieldKind; values?: readonly string[]; max?: number; got: Given }
+  | { kind: 'file-name' }
+  | { kind: 'size'; max: number; got: Given }
+  | { kind: 'base64' };
+
+export type DataProblem = Problem<DataFault>;
+
+type Check = (v: unknown, path: Path, out: DataProblem[]) => void;
 
 const isMap = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 const str =
-  (max: number, pattern?: { re: RegExp; hint: string }): Check =>
+  (max: number, pattern?: { re: RegExp; fault: DataFault }): Check =>
   (v, path, out) => {
-    if (typeof v !== 'string') out.push({ path, message: `must be text, not ${describe(v)}` });
-    else if (!v.trim()) out.push({ path, message: 'must not be empty' });
-    else if (longerThan(v, max)) out.push({ path, message: `is longer than ${max} characters` });
-    else if (pattern && !pattern.re.test(v)) out.push({ path, message: pattern.hint });
+    if (typeof v !== 'string') out.push({ path, fault: { kind: 'not-text', got: given(v) } });
+    else if (!v.trim()) out.push({ path, fault: { kind: 'empty' } });
+    else if (longerThan(v, max)) out.push({ path, fault: { kind: 'too-long', max } });
+    else if (pattern && !pattern.re.test(v)) out.push({ path, fault: pattern.fault });
   };
 const name: Check = (v, path, out) => {
   const before = out.length;
   str(LIMITS.name)(v, path, out);
-  if (out.length === before && !isVisibleName(v as string)) out.push({ path, message: 'has no visible character (only spaces, marks or zero-width characters)' });
+  if (out.length === before && !isVisibleName(v as string)) out.push({ path, fault: { kind: 'invisible' } });
 };
 const text = str(LIMITS.text);
 const when: Check = (v, path, out) => {
-  if (typeof v !== 'string' || !parseWhen(v)) out.push({ path, message: `must be a real ISO 8601 date such as 2024-07-12 or 2024-07-12T09:30, not ${describe(v)}` });
+  if (typeof v !== 'string' || !parseWhen(v)) out.push({ path, fault: { kind: 'date', got: given(v) } });
 };
 const oneOf =
   (values: readonly string[]): Check =>
   (v, path, out) => {
-    if (typeof v !== 'string' || !values.includes(v)) out.push({ path, message: `must be one of ${values.join(', ')}, not ${describe(v)}` });
+    if (typeof v !== 'string' || !values.includes(v)) out.push({ path, fault: { kind: 'one-of', values, got: given(v) } });
   };
 /** Validation stops collecting after this many problems: a file of millions of bad records
  * costs no more memory than one of a hundred. */
@@ -119,39 +157,39 @@ export const MAX_PROBLEMS = 100;
 const list =
   (item: Check): Check =>
   (v, path, out) => {
-    if (!Array.isArray(v)) out.push({ path, message: `must be a list, not ${describe(v)}` });
+    if (!Array.isArray(v)) out.push({ path, fault: { kind: 'list', got: given(v) } });
     else for (let i = 0; i < v.length && out.length < MAX_PROBLEMS; i++) item(v[i], [...path, i], out);
   };
 const textMap =
   (max: number): Check =>
   (v, path, out) => {
-    if (!isMap(v)) out.push({ path, message: `must be a map of question id to text, not ${describe(v)}` });
+    if (!isMap(v)) out.push({ path, fault: { kind: 'text-map', got: given(v) } });
     else for (const [k, x] of Object.entries(v)) if (out.length < MAX_PROBLEMS) str(max)(x, [...path, k], out);
   };
 const positiveInt: Check = (v, path, out) => {
-  if (!Number.isInteger(v) || (v as number) < 1) out.push({ path, message: `must be a whole number from 1 up, not ${describe(v)}` });
+  if (!Number.isInteger(v) || (v as number) < 1) out.push({ path, fault: { kind: 'positive', got: given(v) } });
 };
 
-function describe(v: unknown): string {
-  if (v === null) return 'null';
-  if (Array.isArray(v)) return 'a list';
-  if (typeof v === 'object') return 'a map';
-  if (typeof v === 'string') return JSON.stringify(v.length > 40 ? `${v.slice(0, 40)}…` : v);
-  return String(v);
+function given(v: unknown): Given {
+  if (v === null) return { kind: 'value', text: 'null' };
+  if (Array.isArray(v)) return { kind: 'list' };
+  if (typeof v === 'object') return { kind: 'map' };
+  if (typeof v === 'string') return { kind: 'value', text: JSON.stringify(v.length > 40 ? `${v.slice(0, 40)}…` : v) };
+  return { kind: 'value', text: String(v) };
 }
 
 /** A map with known fields: unknown ones are errors, required ones must be there. */
 function record(fields: Record<string, Check>, required: string[]): Check {
   return (v, path, out) => {
     if (!isMap(v)) {
-      out.push({ path, message: `must be a map, not ${describe(v)}` });
+      out.push({ path, fault: { kind: 'map', got: given(v) } });
       return;
     }
     for (const k of Object.keys(v)) {
       if (out.length >= MAX_PROBLEMS) return;
-      if (!Object.hasOwn(fields, k)) out.push({ path: [...path, k], message: 'unknown field' });
+      if (!Object.hasOwn(fields, k)) out.push({ path: [...path, k], fault: { kind: 'unknown-field' } });
     }
-    for (const k of required) if (v[k] === undefined || v[k] === null) out.push({ path: [...path, k], message: 'is required' });
+    for (const k of required) if (v[k] === undefined || v[k] === null) out.push({ path: [...path, k], fault: { kind: 'required' } });
     for (const [k, check] of Object.entries(fields)) if (Object.hasOwn(v, k) && v[k] !== undefined && v[k] !== null) check(v[k], [...path, k], out);
   };
 }
@@ -167,57 +205,61 @@ export function longerThan(text: string, max: number): boolean {
 
 const event: Check = (v, path, out) => {
   if (!isMap(v)) {
-    out.push({ path, message: `must be a map, not ${describe(v)}` });
+    out.push({ path, fault: { kind: 'map', got: given(v) } });
     return;
   }
   if (typeof v.type !== 'string' || !isEventType(v.type)) {
-    out.push({ path: [...path, 'type'], message: v.type === undefined ? 'is required' : `must be one of ${EVENT_TYPES.join(', ')}, not ${describe(v.type)}` });
+    out.push({ path: [...path, 'type'], fault: v.type === undefined ? { kind: 'required' } : { kind: 'one-of', values: EVENT_TYPES, got: given(v.type) } });
     return;
   }
-  const spec = EVENT_FIELDS[v.type];
+  const type = v.type;
+  const spec = EVENT_FIELDS[type];
   for (const k of Object.keys(v)) {
     if (k === 'at' || k === 'type') continue;
     if (k === 'id') {
-      if (typeof v.id !== 'string' || !EVENT_ID.test(v.id)) out.push({ path: [...path, 'id'], message: `must be an event id such as volga-2012-07#4, not ${describe(v.id)}` });
+      if (typeof v.id !== 'string' || !EVENT_ID.test(v.id)) out.push({ path: [...path, 'id'], fault: { kind: 'event-id', got: given(v.id) } });
       continue;
     }
-    if (!Object.hasOwn(FIELD_SPECS, k)) out.push({ path: [...path, k], message: 'unknown field' });
-    else if (!spec.fields.includes(k)) out.push({ path: [...path, k], message: `is not a field of ${a(v.type)} event (its fields are ${spec.fields.join(', ')})` });
+    if (!Object.hasOwn(FIELD_SPECS, k)) out.push({ path: [...path, k], fault: { kind: 'unknown-field' } });
+    else if (!spec.fields.includes(k)) out.push({ path: [...path, k], fault: { kind: 'not-event-field', type, fields: spec.fields } });
   }
-  if (v.at === undefined) out.push({ path: [...path, 'at'], message: 'is required' });
+  if (v.at === undefined) out.push({ path: [...path, 'at'], fault: { kind: 'required' } });
   else when(v.at, [...path, 'at'], out);
-  for (const k of spec.required) if (v[k] === undefined) out.push({ path: [...path, k], message: `is required for ${a(v.type)} event` });
+  for (const k of spec.required) if (v[k] === undefined) out.push({ path: [...path, k], fault: { kind: 'required-for', type } });
   for (const k of spec.fields) {
     if (v[k] === undefined) continue;
     const f = FIELD_SPECS[k];
-    const problem = f.kind === 'text' ? (typeof v[k] === 'string' && !longerThan(v[k] as string, LIMITS.text) ? undefined : `must be text of at most ${LIMITS.text} characters`) : fieldProblem(f, v[k]);
-    if (problem) out.push({ path: [...path, k], message: `${problem}, not ${describe(v[k])}` });
+    const fits = f.kind === 'text' ? typeof v[k] === 'string' && !longerThan(v[k] as string, LIMITS.text) : fieldFits(f, v[k]);
+    if (!fits) {
+      const field = f.kind === 'text' ? { max: LIMITS.text } : f.kind === 'enum' ? { values: f.values } : {};
+      out.push({ path: [...path, k], fault: { kind: 'event-field', field: f.kind, ...field, got: given(v[k]) } });
+    }
   }
 };
 
 const company = record({ name, aliases: list(name), parent: name, website: str(2000), category: str(LIMITS.name) }, ['name']);
 const check = record(
-  { id: str(64, { re: CHECK_ID, hint: 'must be letters, digits, dots, dashes or underscores (at most 64), such as amazon-check-1' }), company: name, checklist: str(64), checklist_version: positiveInt, at: when, answers: textMap(64), notes: textMap(LIMITS.text) },
+  { id: str(64, { re: CHECK_ID, fault: { kind: 'id', max: 64, example: 'amazon-check-1' } }), company: name, checklist: str(64), checklist_version: positiveInt, at: when, answers: textMap(64), notes: textMap(LIMITS.text) },
   ['company', 'checklist', 'at', 'answers'],
 );
 /** The largest attachment, as in the store (50 MB). */
 export const MAX_ATTACHMENT_SIZE = 50 * 1024 * 1024;
 const fileName: Check = (v, path, out) => {
   str(255)(v, path, out);
-  if (typeof v === 'string' && (/[\\/\u0000]/.test(v) || v === '.' || v === '..')) out.push({ path, message: 'must be a file name, without folders' });
+  if (typeof v === 'string' && (/[\\/\u0000]/.test(v) || v === '.' || v === '..')) out.push({ path, fault: { kind: 'file-name' } });
 };
 const attachment = record(
   {
     name: fileName,
-    sha256: str(64, { re: /^[0-9a-f]{64}$/, hint: 'must be a SHA-256 hash: 64 lower-case hexadecimal digits' }),
+    sha256: str(64, { re: /^[0-9a-f]{64}$/, fault: { kind: 'sha256' } }),
     size: (v, path, out) => {
-      if (!Number.isInteger(v) || (v as number) < 0 || (v as number) > MAX_ATTACHMENT_SIZE) out.push({ path, message: `must be a size in bytes, 0 to ${MAX_ATTACHMENT_SIZE}, not ${describe(v)}` });
+      if (!Number.isInteger(v) || (v as number) < 0 || (v as number) > MAX_ATTACHMENT_SIZE) out.push({ path, fault: { kind: 'size', max: MAX_ATTACHMENT_SIZE, got: given(v) } });
     },
     event: positiveInt,
     note: text,
     added: when,
     content: (v, path, out) => {
-      if (typeof v !== 'string' || !/^[A-Za-z0-9+/]*={0,2}$/.test(v) || v.length % 4 !== 0) out.push({ path, message: 'must be the file in base64' });
+      if (typeof v !== 'string' || !/^[A-Za-z0-9+/]*={0,2}$/.test(v) || v.length % 4 !== 0) out.push({ path, fault: { kind: 'base64' } });
     },
   },
   ['name', 'sha256', 'size'],
@@ -225,7 +267,7 @@ const attachment = record(
 
 const incident = record(
   {
-    id: str(64, { re: INCIDENT_ID, hint: 'must be letters, digits, dots, dashes or underscores (at most 64), such as volga-2012-07' }),
+    id: str(64, { re: INCIDENT_ID, fault: { kind: 'id', max: 64, example: 'volga-2012-07' } }),
     company: name,
     title: str(LIMITS.name * 2),
     opened: when,
@@ -239,7 +281,7 @@ const incident = record(
 const pin = record({ company: name, list: oneOf(['black', 'white']), reason: text, at: when }, ['company', 'list', 'reason']);
 
 const yesNo: Check = (v, path, out) => {
-  if (typeof v !== 'boolean') out.push({ path, message: `must be true or false, not ${describe(v)}` });
+  if (typeof v !== 'boolean') out.push({ path, fault: { kind: 'boolean', got: given(v) } });
 };
 const reason = record(
   { rule: str(16), text, text_ru: text, date: when, evidence: list(str(LIMITS.name)) },
@@ -253,8 +295,8 @@ const listsEntry = record(
 const formatCheck: Check = (v, path, out) => {
   if (v === FORMAT) return;
   const newer = typeof v === 'string' && /^vetted\/(\d+)$/.exec(v);
-  if (newer && Number(newer[1]) > 1) out.push({ path, message: `is ${v}, a newer format than this vetted reads (${FORMAT}); upgrade vetted to import it` });
-  else out.push({ path, message: `must be ${FORMAT}, not ${describe(v)}` });
+  if (newer && Number(newer[1]) > 1) out.push({ path, fault: { kind: 'newer-format', given: v, format: FORMAT } });
+  else out.push({ path, fault: { kind: 'format', format: FORMAT, got: given(v) } });
 };
 
 const document = record(
@@ -277,27 +319,27 @@ export type Section = (typeof SECTIONS)[number];
 const SECTION_ITEM: Record<Section, Check> = { companies: company, checks: check, incidents: incident, pins: pin, lists: listsEntry };
 
 /** Checks one record of a list of a data file (at `path`, `[section, index]`), as validateDataFile does. */
-export function checkRecord(section: Section, value: unknown, path: Path, out: Problem[]): void {
+export function checkRecord(section: Section, value: unknown, path: Path, out: DataProblem[]): void {
   SECTION_ITEM[section](value, path, out);
 }
 
 /** The dates of a structurally valid file checked against each other and against `now`
  * (the same rules as on the command line): checks, then pins, then incidents. */
-function checkDates(doc: DataFile, now: number | undefined, out: Problem[]): void {
+function checkDates(doc: DataFile, now: number | undefined, out: DataProblem[]): void {
   doc.checks?.forEach((c, i) => checkRecordDates('checks', c, i, now, out));
   doc.pins?.forEach((p, i) => checkRecordDates('pins', p, i, now, out));
   doc.incidents?.forEach((inc, i) => checkRecordDates('incidents', inc, i, now, out));
 }
 
 /** The dates of one structurally valid record, as checkDates checks them. */
-export function checkRecordDates(section: Section, record: unknown, i: number, now: number | undefined, out: Problem[]): void {
+export function checkRecordDates(section: Section, record: unknown, i: number, now: number | undefined, out: DataProblem[]): void {
   const at = (text: string | null | undefined, path: Path, happened: boolean): When | undefined => {
     // A null stands for an absent optional date; its type is the structural check's business.
     const w = typeof text === 'string' ? parseWhen(text) : undefined;
     if (!w) return undefined;
     const problem = yearProblem(w) ?? (happened && now !== undefined ? futureProblem(w, now) : undefined);
     if (problem) {
-      out.push({ path, message: problem });
+      out.push({ path, fault: problem });
       return undefined;
     }
     return w;
@@ -312,19 +354,19 @@ export function checkRecordDates(section: Section, record: unknown, i: number, n
     const closed = inc.closed !== undefined ? at(inc.closed, [...path, 'closed'], true) : undefined;
     if (opened && closed) {
       const p = closedBeforeOpenedProblem(opened, closed);
-      if (p) out.push({ path: [...path, 'closed'], message: p });
+      if (p) out.push({ path: [...path, 'closed'], fault: p });
     }
     inc.events?.forEach((e, j) => {
       const made = at(e.at, [...path, 'events', j, 'at'], true);
       if (made && opened) {
         const p = eventBeforeOpenedProblem(opened, made);
-        if (p) out.push({ path: [...path, 'events', j, 'at'], message: p });
+        if (p) out.push({ path: [...path, 'events', j, 'at'], fault: p });
       }
       const due = (e as { due?: string }).due;
       if (e.type === 'promise' && due !== undefined) {
         const w = at(due, [...path, 'events', j, 'due'], false);
         const p = w && made ? dueBeforeMadeProblem(made, w) : undefined;
-        if (p) out.push({ path: [...path, 'events', j, 'due'], message: p });
+        if (p) out.push({ path: [...path, 'events', j, 'due'], fault: p });
       }
     });
   }
@@ -336,11 +378,11 @@ export interface ValidateDataOptions {
 }
 
 /** Checks a parsed data file; every problem is named with its path. */
-export function validateDataFile(data: unknown, options: ValidateDataOptions = {}): Validated<DataFile> {
-  const errors: Problem[] = [];
-  if (!isMap(data)) return { errors: [{ path: [], message: `a data file must be a map with format: ${FORMAT}` }] };
+export function validateDataFile(data: unknown, options: ValidateDataOptions = {}): Validated<DataFile, DataFault> {
+  const errors: DataProblem[] = [];
+  if (!isMap(data)) return { errors: [{ path: [], fault: { kind: 'data-map', format: FORMAT } }] };
   if (data.format === undefined || data.format === null) {
-    return { errors: [{ path: ['format'], message: `is missing: a data file starts with format: ${FORMAT}` }] };
+    return { errors: [{ path: ['format'], fault: { kind: 'format-missing', format: FORMAT } }] };
   }
   if (data.format !== FORMAT) {
     // A newer or foreign format: say only that, not every field it does not know.
@@ -355,17 +397,16 @@ export function validateDataFile(data: unknown, options: ValidateDataOptions = {
 /** Where a problem stands in the file, when the reader can tell. */
 export type Locate = (path: Path) => { line: number; strayKey?: boolean } | undefined;
 
-export function describeProblems(problems: Problem[], limit = 5, locate: Locate = () => undefined): string {
+/** The first few problems in the words of a catalog (the one in use unless given), each with its line when it can be told. */
+export function describeProblems(problems: DataProblem[], limit = 5, locate: Locate = () => undefined, catalog: Catalog = t()): string {
+  const w = catalog.data;
   const shown = problems.slice(0, limit).map((p) => {
     const at = locate(p.path);
-    const hint =
-      at?.strayKey && p.message === 'unknown field'
-        ? ' (a comma inside { } ends a text, and what follows it is read as a key of its own: put a text that holds a comma in quotes)'
-        : '';
-    return `${at ? `line ${at.line}: ` : ''}${formatPath(p.path) || '(top)'}: ${p.message}${hint}`;
+    // A key of its own after a comma inside { }: most likely the rest of a text cut there.
+    const strayKey = !!at?.strayKey && p.fault.kind === 'unknown-field';
+    return w.problemAt(at?.line, formatPath(p.path) || w.top, w.fault(p.fault), strayKey);
   });
-  const more = problems.length > limit ? ` (and ${problems.length - limit} more)` : '';
-  return shown.join('; ') + more;
+  return w.problems(shown, Math.max(0, problems.length - limit));
 }
 
 /** An event with its fields in the data file's order, absent ones left out. */

@@ -14,8 +14,7 @@ import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { UserError } from '../errors.js';
 import { t } from '../i18n/index.js';
 import { JSON_LIMITS, findBrokenText } from './data-text.js';
-import { checkRecord, checkRecordDates, validateDataFile, SECTIONS, type DataFile, type Section } from './data-file.js';
-import type { Problem } from '../domain/validation.js';
+import { checkRecord, checkRecordDates, validateDataFile, SECTIONS, type DataFile, type DataProblem, type Section } from './data-file.js';
 import type { DataRecords } from '../store/merge.js';
 
 /** The top-level keys of a data file read record by record, in the only order allowed. */
@@ -195,7 +194,7 @@ export function isValidLayout(path: string, layout: DataLayout, identity: FileId
   try {
     return withRecords(path, layout, identity, (records) => {
       for (const [section, record, index] of records) {
-        const problems: Problem[] = [];
+        const problems: DataProblem[] = [];
         checkRecord(section, record, [section, index], problems);
         if (!problems.length && section !== 'lists' && section !== 'companies') checkRecordDates(section, record, index, now, problems);
         if (problems.length || findBrokenText(record)) return false;

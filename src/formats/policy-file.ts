@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { DEFAULT_POLICY, validatePolicy, type Policy } from '../domain/policy.js';
 import { formatPath } from '../domain/validation.js';
 import { UserError } from '../errors.js';
+import { t } from '../i18n/index.js';
 
 export function policyPath(configDir: string): string {
   return join(configDir, 'policy.yaml');
@@ -20,7 +21,8 @@ export async function loadPolicy(configDir: string): Promise<{ policy: Policy; s
   const result = validatePolicy(data);
   if ('errors' in result) {
     const e = result.errors[0];
-    throw new UserError(`${file}: ${formatPath(e.path) || '(top)'}: ${e.message}${result.errors.length > 1 ? ` (and ${result.errors.length - 1} more)` : ''}; fix it, or remove the file to use the defaults.`);
+    const w = t().policyFile;
+    throw new UserError(w.invalid(file, formatPath(e.path) || w.top, w.fault(e.fault), result.errors.length - 1));
   }
   return { policy: result.value, source: file };
 }

@@ -2,7 +2,7 @@
 // `Catalog` is its type: every other language's catalog must have every entry (tsc says
 // which is missing). Plurals, numbers and dates come from Intl through `fmt`.
 
-import type { Change, FindingFacts, Policy, RuleId } from '../domain/policy.js';
+import type { Change, FindingFacts, Policy, PolicyFault, RuleId } from '../domain/policy.js';
 import type { CheckVerdict, Channel, CompensationKind, Effort, EventType, Fault, Level, ListName, Outcome, Placement } from '../domain/types.js';
 import { formatsFor, lazyFormatter } from './format.js';
 import type { AnswerProblem } from '../domain/checklist.js';
@@ -11,6 +11,9 @@ import type { MissingFact } from '../domain/letter.js';
 import type { TemplateFault } from '../domain/template.js';
 import type { Share, SkippedRows } from '../domain/sources.js';
 import type { ZipProblem } from '../formats/zip-entry.js';
+import type { ChecklistFileFault } from '../formats/checklist-file.js';
+import type { DataFault, Given } from '../formats/data-file.js';
+import type { ImportFault } from '../store/merge.js';
 
 /** The files `vetted paths` names. */
 export type PathWhat = 'database' | 'backups' | 'config' | 'checklists' | 'letters' | 'policy';
@@ -47,6 +50,84 @@ function zipProblem(p: ZipProblem): string {
   }
 }
 const minutes = (n: number) => fmt.plural(n, { one: 'minute', other: 'minutes' });
+
+const brokenChecklist = (first: string, more: number, file: string) =>
+  `${first}${more ? ` (and ${fmt.plural(more, { one: 'more problem', other: 'more problems' })})` : ''}; run \`vetted checklists validate ${file}\` to see them all.`;
+
+const given = (g: Given) => (g.kind === 'list' ? 'a list' : g.kind === 'map' ? 'a map' : g.text);
+
+function eventField(f: Extract<DataFault, { kind: 'event-field' }>): string {
+  switch (f.field) {
+    case 'text': return `must be text of at most ${f.max} characters`;
+    case 'bool': return 'must be true or false';
+    case 'count': return 'must be a whole number, 0 or more';
+    case 'number': return 'must be a number, 0 or more';
+    case 'when': return 'must be an ISO 8601 date such as 2024-07-12 or 2024-07-12T09:30';
+    case 'enum': return `must be one of: ${(f.values ?? []).join(', ')}`;
+    case 'currency': return 'must be a three-letter ISO 4217 code such as EUR';
+  }
+}
+
+function dataFault(f: DataFault): string {
+  switch (f.kind) {
+    case 'year': return `is in the year ${f.year}; give a date from ${f.first} to ${f.last}`;
+    case 'future': return 'is in the future; record what has happened, with the time it happened';
+    case 'before-opened': return `is before the incident was opened (${f.opened})`;
+    case 'before-made': return `is before the promise was made (${f.made})`;
+    case 'data-map': return `a data file must be a map with format: ${f.format}`;
+    case 'format-missing': return `is missing: a data file starts with format: ${f.format}`;
+    case 'newer-format': return `is ${f.given}, a newer format than this vetted reads (${f.format}); upgrade vetted to import it`;
+    case 'format': return `must be ${f.format}, not ${given(f.got)}`;
+    case 'map': return `must be a map, not ${given(f.got)}`;
+    case 'list': return `must be a list, not ${given(f.got)}`;
+    case 'unknown-field': return 'unknown field';
+    case 'required': return 'is required';
+    case 'not-text': return `must be text, not ${given(f.got)}`;
+    case 'empty': return 'must not be empty';
+    case 'too-long': return `is longer than ${f.max} characters`;
+    case 'invisible': return 'has no visible character (only spaces, marks or zero-width characters)';
+    case 'id': return `must be letters, digits, dots, dashes or underscores (at most ${f.max}), such as ${f.example}`;
+    case 'sha256': return 'must be a SHA-256 hash: 64 lower-case hexadecimal digits';
+    case 'date': return `must be a real ISO 8601 date such as 2024-07-12 or 2024-07-12T09:30, not ${given(f.got)}`;
+    case 'one-of': return `must be one of ${f.values.join(', ')}, not ${given(f.got)}`;
+    case 'text-map': return `must be a map of question id to text, not ${given(f.got)}`;
+    case 'positive': return `must be a whole number from 1 up, not ${given(f.got)}`;
+    case 'boolean': return `must be true or false, not ${given(f.got)}`;
+    case 'event-id': return `must be an event id such as volga-2012-07#4, not ${given(f.got)}`;
+    case 'not-event-field': return `is not a field of ${an(f.type)} event (its fields are ${f.fields.join(', ')})`;
+    case 'required-for': return `is required for ${an(f.type)} event`;
+    case 'event-field': return `${eventField(f)}, not ${given(f.got)}`;
+    case 'file-name': return 'must be a file name, without folders';
+    case 'size': return `must be a size in bytes, 0 to ${f.max}, not ${given(f.got)}`;
+    case 'base64': return 'must be the file in base64';
+  }
+}
+
+function checklistFault(f: ChecklistFileFault): string {
+  switch (f.kind) {
+    case 'checklist-map': return 'a checklist must be a map with id, version, title and questions';
+    case 'question-map': return 'must be a map with id, text and answers';
+    case 'answer-map': return 'must be a map with value, label and score';
+    case 'required': return 'is required';
+    case 'score-required': return 'is required (a number from 0 to 1, or null)';
+    case 'empty': return 'must not be empty';
+    case 'local-text': return 'must be a string or a map of language to string';
+    case 'no-language': return 'must name at least one language';
+    case 'language-code': return `${q(f.code)} is not a language code such as en or ru`;
+    case 'blank-translation': return 'must be a non-empty string';
+    case 'unknown-field': return `unknown field (expected one of: ${f.fields.join(', ')})`;
+    case 'id': return `must be lower-case words and dashes, such as ${f.example}`;
+    case 'version': return 'must be a whole number from 1 up';
+    case 'weight': return `must be a positive number, at most ${f.max}`;
+    case 'score': return 'must be a number from 0 to 1, or null';
+    case 'boolean': return 'must be true or false';
+    case 'questions': return 'must be a list of at least one question';
+    case 'answers': return 'must be a list of at least one answer';
+    case 'duplicate-question': return `${q(f.id)} appears twice in this checklist`;
+    case 'duplicate-answer': return `${q(f.value)} appears twice in this question`;
+    case 'yaml': return f.detail;
+  }
+}
 
 /** A duration in words: "2 days", "5 hours", "40 minutes". */
 function duration(ms: number): string {
@@ -268,6 +349,29 @@ export const en = {
       '#   4. among the findings that decide, the newest evidence wins; black wins a tie (same date).',
       '#   5. no finding but some evidence: the watch list; no evidence: on no list.',
     ],
+  },
+
+  // ---- the user's policy.yaml ----
+  policyFile: {
+    top: '(top)',
+    invalid: (file: string, where: string, problem: string, more: number) =>
+      `${file}: ${where}: ${problem}${more ? ` (and ${more} more)` : ''}; fix it, or remove the file to use the defaults.`,
+    fault: (f: PolicyFault): string => {
+      switch (f.kind) {
+        case 'policy-map':
+          return 'a policy must be a map of setting to value';
+        case 'unknown-setting':
+          return `unknown setting (the settings are: ${f.settings.join(', ')})`;
+        case 'whole-number':
+          return `must be a whole number from ${f.min} to ${f.max}`;
+        case 'levels':
+          return `must be a list of levels from ${f.levels.join(', ')}`;
+        case 'one-of':
+          return `must be one of ${f.values.join(', ')}`;
+        case 'above-go':
+          return `must not be above check_go_from (${f.go})`;
+      }
+    },
   },
 
   // ---- check ----
@@ -972,6 +1076,34 @@ export const en = {
     importedHead: (file: string) => `imported ${file}`,
     nothing: 'nothing in it',
     invalid: (file: string, problems: string) => `${file} is not a valid vetted/1 data file: ${problems}; nothing was imported.`,
+    // the problems of a data file, each at its path (and line, when it can be told)
+    top: '(top)',
+    problemAt: (line: number | undefined, path: string, problem: string, strayKey: boolean) =>
+      `${line !== undefined ? `line ${line}: ` : ''}${path}: ${problem}${
+        strayKey ? ' (a comma inside { } ends a text, and what follows it is read as a key of its own: put a text that holds a comma in quotes)' : ''
+      }`,
+    problems: (list: string[], more: number) => `${list.join('; ')}${more ? ` (and ${more} more)` : ''}`,
+    fault: dataFault,
+    /** A record of a data file that cannot be merged: the import stops there. */
+    recordProblem: (path: string, field: string | undefined, problem: string) => `${path}: ${field ? `${field}: ` : ''}${problem}; nothing was imported.`,
+    importFault: (f: ImportFault): string => {
+      switch (f.kind) {
+        case 'own-parent':
+          return `${f.company} cannot be its own parent`;
+        case 'no-checklist':
+          return `there is no checklist ${q(f.checklist)} (known: ${f.known.join(', ')}); add its file to your checklists folder first`;
+        case 'unanswered':
+          return `no answer to ${f.questions.join(', ')}`;
+        case 'not-a-question':
+          return `not a question of the ${f.checklist} checklist`;
+        case 'id-taken':
+          return `the id ${q(f.id)} already belongs to an incident of ${f.company}; give this incident another id`;
+        case 'no-event':
+          return `this incident lists ${f.events} events, so there is no event ${f.event}`;
+        case 'content-mismatch':
+          return 'does not match its sha256 and size; the file was changed or cut short';
+      }
+    },
     progress: (pct: number, done: number, total: number) => `importing… ${pct}% (${done} of ${total} records)`,
     note: (file: string, n: string) => `note: ${file}: ${n}`,
     noDatabase: (path: string) => `there is no database at ${path} yet, so there is nothing to back up.`,
@@ -1263,8 +1395,11 @@ export const en = {
 
   // ---- checklists ----
   checklists: {
-    broken: (first: string, more: number, file: string) =>
-      `the checklist ${first}${more ? ` (and ${fmt.plural(more, { one: 'more problem', other: 'more problems' })})` : ''}; run \`vetted checklists validate ${file}\` to see them all.`,
+    broken: (first: string, more: number, file: string) => `the checklist ${brokenChecklist(first, more, file)}`,
+    /** A broken file of the user's checklists folder, left out of the others. */
+    skippedBroken: (first: string, more: number, file: string) => `skipped ${brokenChecklist(first, more, file)}`,
+    skipped: (message: string) => `skipped ${message}`,
+    fault: checklistFault,
     noFile: (given: string) => `there is no checklist file ${given}; check the path, or give a checklist id (see \`vetted checklists list\`).`,
     noChecklist: (given: string, ids: string[], broken: number, first: string | undefined) =>
       `there is no checklist ${q(given)}; the checklists are: ${ids.join(', ')}${broken ? ` (${broken} of your checklist files could not be read: ${first})` : ''}.`,
@@ -1345,6 +1480,8 @@ export const en = {
     } as Record<SkipReason, string>,
     /** A rule's article in this language (a pack writes each in every language). */
     article: (a: { en: string; ru: string }) => a.en,
+    /** What to check of an unverified rule: a pack's in this language, or the user's own words. */
+    toCheck: (c: string | { en: string; ru: string }) => (typeof c === 'string' ? c : c.en),
     notCited: (article: string, why: string, flag: string | undefined) => `note: not cited: ${article} — ${why}${flag ? ` (${flag})` : ''}.`,
     citesNoLaw: 'note: this letter cites no law; add --jurisdiction ru, uk, eu or us to cite the rules that apply.',
     awaitingAnswer: (sent: string, due: string) => `note: the company's answer to your letter of ${fmt.date(sent)} is due by ${iso(due)}; a regulator may expect you to wait for it.`,
@@ -1399,6 +1536,8 @@ export const en = {
           return 'must be non-empty text';
         case 'words':
           return `must be a map with ${f.langs.join(' and ')} text`;
+        case 'text-or-words':
+          return `must be non-empty text, or a map with ${f.langs.join(' and ')} text`;
         case 'language':
           return `unknown language (${f.langs.join(' or ')})`;
         case 'one-of':

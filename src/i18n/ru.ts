@@ -7,6 +7,8 @@ import type { CheckVerdict, Channel, CompensationKind, Effort, EventType, Fault,
 import { formatsFor, lazyFormatter } from './format.js';
 import type { LetterKind } from '../domain/law.js';
 import type { ZipProblem } from '../formats/zip-entry.js';
+import type { ChecklistFileFault } from '../formats/checklist-file.js';
+import type { DataFault, Given } from '../formats/data-file.js';
 
 const fmt = formatsFor('ru');
 const q = (s: string) => `«${s}»`;
@@ -45,6 +47,85 @@ function zipProblem(p: ZipProblem): string {
     case 'entry-damaged': return 'заголовок файла в нём повреждён';
     case 'encrypted': return `${p.entry} в нём зашифрован`;
     case 'method': return `${p.entry} в нём сжат методом ${p.method}, который vetted не читает (только без сжатия и deflate)`;
+  }
+}
+const brokenChecklist = (first: string, more: number, file: string) =>
+  `${first}${more ? ` (и ещё ${fmt.plural(more, { one: 'проблема', few: 'проблемы', many: 'проблем', other: 'проблемы' })})` : ''}; запустите \`vetted checklists validate ${file}\`, чтобы увидеть все.`;
+
+/** Значение, которое не подошло, после «а не»: список и словарь в творительном падеже. */
+const given = (g: Given) => (g.kind === 'list' ? 'списком' : g.kind === 'map' ? 'словарём' : g.text);
+const chars = (n: number) => fmt.plural(n, { one: 'знака', few: 'знаков', many: 'знаков', other: 'знака' });
+
+function eventField(f: Extract<DataFault, { kind: 'event-field' }>): string {
+  switch (f.field) {
+    case 'text': return `должно быть текстом не длиннее ${chars(f.max ?? 0)}`;
+    case 'bool': return 'должно быть true или false';
+    case 'count': return 'должно быть целым числом, 0 или больше';
+    case 'number': return 'должно быть числом, 0 или больше';
+    case 'when': return 'должно быть датой ISO 8601, например 2024-07-12 или 2024-07-12T09:30';
+    case 'enum': return `должно быть одним из: ${(f.values ?? []).join(', ')}`;
+    case 'currency': return 'должно быть трёхбуквенным кодом ISO 4217, например EUR';
+  }
+}
+
+function dataFault(f: DataFault): string {
+  switch (f.kind) {
+    case 'year': return `приходится на ${f.year} год; укажите дату с ${f.first} по ${f.last} год`;
+    case 'future': return 'в будущем; записывайте то, что уже случилось, и время, когда это случилось';
+    case 'before-opened': return `раньше, чем открыто обращение (${f.opened})`;
+    case 'before-made': return `раньше, чем дано обещание (${f.made})`;
+    case 'data-map': return `файл данных должен быть словарём с полем format: ${f.format}`;
+    case 'format-missing': return `поля нет: файл данных должен начинаться с format: ${f.format}`;
+    case 'newer-format': return `${f.given} — более новый формат, чем читает эта версия vetted (${f.format}); обновите vetted, чтобы его загрузить`;
+    case 'format': return `должно быть ${f.format}, а не ${given(f.got)}`;
+    case 'map': return `должно быть словарём, а не ${given(f.got)}`;
+    case 'list': return `должно быть списком, а не ${given(f.got)}`;
+    case 'unknown-field': return 'неизвестное поле';
+    case 'required': return 'обязательное поле';
+    case 'not-text': return `должно быть текстом, а не ${given(f.got)}`;
+    case 'empty': return 'не может быть пустым';
+    case 'too-long': return `длиннее ${chars(f.max)}`;
+    case 'invisible': return 'не содержит ни одного видимого знака (только пробелы, диакритические знаки или знаки нулевой ширины)';
+    case 'id': return `допустимы буквы, цифры, точки, дефисы и подчёркивания (не больше ${f.max}), например ${f.example}`;
+    case 'sha256': return 'должно быть хешем SHA-256: 64 строчные шестнадцатеричные цифры';
+    case 'date': return `должно быть настоящей датой ISO 8601, например 2024-07-12 или 2024-07-12T09:30, а не ${given(f.got)}`;
+    case 'one-of': return `должно быть одним из: ${f.values.join(', ')}, а не ${given(f.got)}`;
+    case 'text-map': return `должно быть словарём «id вопроса → текст», а не ${given(f.got)}`;
+    case 'positive': return `должно быть целым числом не меньше 1, а не ${given(f.got)}`;
+    case 'boolean': return `должно быть true или false, а не ${given(f.got)}`;
+    case 'event-id': return `должно быть id события, например volga-2012-07#4, а не ${given(f.got)}`;
+    case 'not-event-field': return `у события ${f.type} нет такого поля (его поля: ${f.fields.join(', ')})`;
+    case 'required-for': return `обязательно для события ${f.type}`;
+    case 'event-field': return `${eventField(f)}, а не ${given(f.got)}`;
+    case 'file-name': return 'должно быть именем файла, без папок';
+    case 'size': return `должно быть размером в байтах от 0 до ${fmt.number(f.max)}, а не ${given(f.got)}`;
+    case 'base64': return 'должно быть содержимым файла в base64';
+  }
+}
+
+function checklistFault(f: ChecklistFileFault): string {
+  switch (f.kind) {
+    case 'checklist-map': return 'чек-лист должен быть словарём с полями id, version, title и questions';
+    case 'question-map': return 'должно быть словарём с полями id, text и answers';
+    case 'answer-map': return 'должно быть словарём с полями value, label и score';
+    case 'required': return 'обязательное поле';
+    case 'score-required': return 'обязательное поле (число от 0 до 1 или null)';
+    case 'empty': return 'не может быть пустым';
+    case 'local-text': return 'должно быть строкой или словарём «язык → строка»';
+    case 'no-language': return 'должно содержать текст хотя бы на одном языке';
+    case 'language-code': return `${q(f.code)} — не код языка; пишите, например, en или ru`;
+    case 'blank-translation': return 'должно быть непустой строкой';
+    case 'unknown-field': return `неизвестное поле (допустимы: ${f.fields.join(', ')})`;
+    case 'id': return `только строчные латинские буквы и цифры, слова через дефис, например ${f.example}`;
+    case 'version': return 'должно быть целым числом не меньше 1';
+    case 'weight': return `должно быть положительным числом не больше ${f.max}`;
+    case 'score': return 'должно быть числом от 0 до 1 или null';
+    case 'boolean': return 'должно быть true или false';
+    case 'questions': return 'должно быть списком хотя бы из одного вопроса';
+    case 'answers': return 'должно быть списком хотя бы из одного ответа';
+    case 'duplicate-question': return `${q(f.id)} встречается в этом чек-листе дважды`;
+    case 'duplicate-answer': return `${q(f.value)} встречается в этом вопросе дважды`;
+    case 'yaml': return `ошибка YAML: ${f.detail}`;
   }
 }
 const minutesAcc = (n: number) => fmt.plural(n, { one: 'минуту', few: 'минуты', many: 'минут', other: 'минуты' });
@@ -290,6 +371,28 @@ export const ru: Catalog = {
       '#   4. среди решающих выводов побеждают самые новые факты; при равенстве (та же дата) — чёрный.',
       '#   5. выводов нет, но факты есть — под наблюдением; фактов нет — ни в одном списке.',
     ],
+  },
+
+  policyFile: {
+    top: '(верхний уровень)',
+    invalid: (file, where, problem, more) =>
+      `${file}: ${where}: ${problem}${more ? ` (и ещё ${more})` : ''}; исправьте файл или удалите его, чтобы действовали значения по умолчанию.`,
+    fault: (f) => {
+      switch (f.kind) {
+        case 'policy-map':
+          return 'политика должна быть словарём «настройка → значение»';
+        case 'unknown-setting':
+          return `неизвестная настройка (настройки: ${f.settings.join(', ')})`;
+        case 'whole-number':
+          return `должно быть целым числом от ${f.min} до ${f.max}`;
+        case 'levels':
+          return `должно быть списком уровней из: ${f.levels.join(', ')}`;
+        case 'one-of':
+          return `должно быть одним из: ${f.values.join(', ')}`;
+        case 'above-go':
+          return `не может быть больше check_go_from (${f.go})`;
+      }
+    },
   },
 
   check: {
@@ -988,6 +1091,32 @@ export const ru: Catalog = {
     importedHead: (file) => `загружено: ${file}`,
     nothing: 'в нём ничего нет',
     invalid: (file, problems) => `${file} — не файл данных vetted/1: ${problems}; ничего не загружено.`,
+    top: '(верхний уровень)',
+    problemAt: (line, path, problem, strayKey) =>
+      `${line !== undefined ? `строка ${line}: ` : ''}${path}: ${problem}${
+        strayKey ? ' (запятая внутри { } завершает текст, а всё после неё читается как отдельный ключ: возьмите текст с запятой в кавычки)' : ''
+      }`,
+    problems: (list, more) => `${list.join('; ')}${more ? ` (и ещё ${more})` : ''}`,
+    fault: dataFault,
+    recordProblem: (path, field, problem) => `${path}: ${field ? `${field}: ` : ''}${problem}; ничего не загружено.`,
+    importFault: (f) => {
+      switch (f.kind) {
+        case 'own-parent':
+          return `${f.company} не может быть материнской компанией для самой себя`;
+        case 'no-checklist':
+          return `чек-листа ${q(f.checklist)} нет (известные: ${f.known.join(', ')}); сначала положите его файл в папку ваших чек-листов`;
+        case 'unanswered':
+          return `нет ответа на ${f.questions.join(', ')}`;
+        case 'not-a-question':
+          return `не вопрос чек-листа ${f.checklist}`;
+        case 'id-taken':
+          return `id ${q(f.id)} уже занят обращением компании ${f.company}; дайте этому обращению другой id`;
+        case 'no-event':
+          return `в этом обращении ${fmt.plural(f.events, { one: 'событие', few: 'события', many: 'событий', other: 'события' })}, так что события ${f.event} в нём нет`;
+        case 'content-mismatch':
+          return 'не совпадает с его sha256 и размером: файл изменён или обрезан';
+      }
+    },
     progress: (pct, done, total) => `загрузка… ${pct}% (${done} из ${total} записей)`,
     note: (file, n) => `заметьте: ${file}: ${n}`,
     noDatabase: (path) => `базы данных ${path} ещё нет, копировать нечего.`,
@@ -1286,8 +1415,10 @@ export const ru: Catalog = {
   },
 
   checklists: {
-    broken: (first, more, file) =>
-      `чек-лист ${first}${more ? ` (и ещё ${fmt.plural(more, { one: 'проблема', few: 'проблемы', many: 'проблем', other: 'проблемы' })})` : ''}; запустите \`vetted checklists validate ${file}\`, чтобы увидеть все.`,
+    broken: (first, more, file) => `чек-лист ${brokenChecklist(first, more, file)}`,
+    skippedBroken: (first, more, file) => `пропущен чек-лист ${brokenChecklist(first, more, file)}`,
+    skipped: (message) => `пропущен файл чек-листа: ${message}`,
+    fault: checklistFault,
     noFile: (given) => `файла чек-листа ${given} нет; проверьте путь или укажите id чек-листа (см. \`vetted checklists list\`).`,
     noChecklist: (given, ids, broken, first) =>
       `чек-листа ${q(given)} нет; чек-листы: ${ids.join(', ')}${broken ? ` (не удалось прочитать ваших файлов чек-листов: ${broken}; первый: ${first})` : ''}.`,
@@ -1364,6 +1495,7 @@ export const ru: Catalog = {
       'company-term-not-passed': 'срок, в который компания должна ответить на ваше первое письмо, ещё не истёк',
     },
     article: (a) => a.ru,
+    toCheck: (c) => (typeof c === 'string' ? c : c.ru),
     notCited: (article, why, flag) => `примечание: не упомянуто: ${article} — ${why}${flag ? ` (${flag})` : ''}.`,
     citesNoLaw: 'примечание: в письме нет ссылок на закон; добавьте --jurisdiction ru, uk, eu или us, чтобы сослаться на нормы, которые применимы.',
     awaitingAnswer: (sent, due) => `примечание: компания должна ответить на ваше письмо от ${fmt.date(sent)} до ${fmt.date(due)}; регулятор может ожидать, что вы дождётесь этого ответа.`,
@@ -1415,6 +1547,8 @@ export const ru: Catalog = {
           return 'должно быть непустым текстом';
         case 'words':
           return `должно быть словарём с текстом на языках ${f.langs.join(' и ')}`;
+        case 'text-or-words':
+          return `должно быть непустым текстом или словарём с текстом на языках ${f.langs.join(' и ')}`;
         case 'language':
           return `неизвестный язык (${f.langs.join(' или ')})`;
         case 'one-of':

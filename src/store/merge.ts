@@ -70,9 +70,31 @@ function numberEvents(events: IncidentEvent[], taken: Set<number>, last: number)
 
 class DryRun extends Error {}
 
+/** What stops a record of a data file from being merged, as facts (the catalogs say it in words). */
+export type ImportFault =
+  | { kind: 'own-parent'; company: string }
+  | { kind: 'no-checklist'; checklist: string; known: string[] }
+  | { kind: 'unanswered'; questions: string[] }
+  | { kind: 'not-a-question'; question: string; checklist: string }
+  | { kind: 'id-taken'; id: string; company: string }
+  | { kind: 'no-event'; events: number; event: number }
+  | { kind: 'content-mismatch' };
+
+/** A record's fault, at one of its fields when `field` is given: `guard` names the record. */
+class Refusal extends Error {
+  constructor(
+    readonly fault: ImportFault,
+    readonly field?: string,
+  ) {
+    super(fault.kind);
+  }
+}
+
 /** A user error that names the record of the file it is about. */
-function recordError(path: Path, message: string): UserError {
-  return new UserError(`${formatPath(path)}: ${message}; nothing was imported.`);
+class RecordError extends UserError {}
+
+function recordError(path: Path, problem: string, field?: string): RecordError {
+  return new RecordError(t().data.recordProblem(formatPath(path), field, problem));
 }
 
 const tally = (): Tally => ({ added: 0, existing: 0 });
@@ -139,7 +161,8 @@ export function mergeRecords(store: Store, records: DataRecords, opts: MergeOpti
     try {
       return fn();
     } catch (err) {
-      if (err instanceof UserError && !err.message.includes('nothing was imported')) throw recordError(path, err.message.replace(/\.$/, ''));
+      if (err instanceof Refusal) throw recordError(path, t().data.importFault(err.fault), err.field);
+      if (err instanceof UserError && !(err instanceof RecordError)) throw recordError(path, err.message.replace(/\.$/, ''));
       throw err;
     }
   };
@@ -160,7 +183,7 @@ export function mergeRecords(store: Store, records: DataRecords, opts: MergeOpti
           else report.aliases.existing++;
         }
         const parentId = c.parent ? ensure(c.parent).id : undefined;
-        if (parentId === company.id) throw new UserError(`${c.name} cannot be its own parent`);
+        if (parentId === company.id) throw new Refusal({ kind: 'own-parent', company: c.name });
         store.updateCompany(company.id, { parentId, website: c.website, category: c.category });
       });
       progress();
@@ -169,17 +192,15 @@ export function mergeRecords(store: Store, records: DataRecords, opts: MergeOpti
     checks: (k: CheckEntry, i: number) => {
       guard(['checks', i], () => {
         const checklist = opts.checklists.get(k.checklist);
-        if (!checklist) {
-          throw new UserError(`there is no checklist "${k.checklist}" (known: ${[...opts.checklists.keys()].join(', ')}); add its file to your checklists folder first`);
-        }
+        if (!checklist) throw new Refusal({ kind: 'no-checklist', checklist: k.checklist, known: [...opts.checklists.keys()] });
         const { problems, missing } = checkAnswers(checklist, k.answers);
         if (problems.length) {
           const p = problems[0];
           throw recordError(['checks', i, 'answers', ...(p.question ? [p.question] : [])], t().answers.problem(p));
         }
-        if (missing.length) throw new UserError(`answers: no answer to ${missing.join(', ')}`);
+        if (missing.length) throw new Refusal({ kind: 'unanswered', questions: missing }, 'answers');
         for (const q of Object.keys(k.notes ?? {})) {
-          if (!checklist.questions.some((x) => x.id === q)) throw new UserError(`notes.${q}: not a question of the ${checklist.id} checklist`);
+          if (!checklist.questions.some((x) => x.id === q)) throw new Refusal({ kind: 'not-a-question', question: q, checklist: checklist.id }, `notes.${q}`);
         }
         const company = ensure(k.company);
         if (store.findCheck(company.id, k.checklist, k.at) !== undefined) {
@@ -215,7 +236,7 @@ export function mergeRecords(store: Store, records: DataRecords, opts: MergeOpti
         let numbers: { seqs: number[]; last: number };
         if (existing) {
           if (existing.companyId !== company.id) {
-            throw new UserError(`the id "${ref}" already belongs to an incident of ${existing.company}; give this incident another id`);
+            throw new Refusal({ kind: 'id-taken', id: ref!, company: existing.company });
           }
           report.incidents.existing++;
           rowId = existing.rowId;
@@ -242,13 +263,13 @@ export function mergeRecords(store: Store, records: DataRecords, opts: MergeOpti
             let eventRowId: number | undefined;
             if (a.event !== undefined) {
               const e = inc.events?.[a.event - 1];
-              if (!e) throw new UserError(`event: this incident lists ${inc.events?.length ?? 0} events, so there is no event ${a.event}`);
+              if (!e) throw new Refusal({ kind: 'no-event', events: inc.events?.length ?? 0, event: a.event }, 'event');
               eventRowId = eventRowIdByContent(store, rowId, e);
             }
             let data: Buffer | undefined;
             if (a.content !== undefined) {
               data = Buffer.from(a.content, 'base64');
-              if (data.length !== a.size || sha256Of(data) !== a.sha256) throw new UserError('content: does not match its sha256 and size; the file was changed or cut short');
+              if (data.length !== a.size || sha256Of(data) !== a.sha256) throw new Refusal({ kind: 'content-mismatch' }, 'content');
             } else data = contentOf(store, a.sha256);
             if (!data) {
               report.attachments_without_content++;

@@ -9,8 +9,3 @@ export type Words = Catalog['checkWords'];
 export function wordsFor(_lang: Lang): Words {
   return t().checkWords;
 }
-
-/** An English noun with its indefinite article: "a promise", "an explanation". */
-export function a(word: string): string {
-  return `${/^[aeiou]/i.test(word) ? 'an' : 'a'} ${word}`;
-}

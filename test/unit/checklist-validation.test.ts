@@ -3,8 +3,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { validateChecklist, formatPath, localize, type Checklist, type LocalText, type Path, type Problem } from '../../src/domain/checklist.js';
-import { parseChecklistText } from '../../src/formats/checklist-file.js';
+import { validateChecklist, formatPath, localize, type Checklist, type ChecklistProblem, type LocalText, type Path } from '../../src/domain/checklist.js';
+import { parseChecklistText, type LocatedProblem } from '../../src/formats/checklist-file.js';
+import { en } from '../../src/i18n/en.js';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
 const BUILT_IN = resolve(ROOT, 'checklists');
@@ -43,10 +44,16 @@ function validDoc(): Doc {
   };
 }
 
-function errorsOf(doc: unknown): Problem[] {
+/** The problems of a document, in the English catalog's words. */
+function errorsOf(doc: unknown): { path: Path; message: string }[] {
   const result = validateChecklist(doc);
   if ('value' in result) throw new Error('expected problems, got a valid checklist');
-  return result.errors;
+  return result.errors.map((e: ChecklistProblem) => ({ path: e.path, message: en.checklists.fault(e.fault) }));
+}
+
+/** A file's problems, each with its message in the English catalog's words. */
+function inWords(problems: LocatedProblem[]): { line: number; col: number; path: string; message: string }[] {
+  return problems.map(({ line, col, path, fault }) => ({ line, col, path, message: en.checklists.fault(fault) }));
 }
 
 function valueOf(doc: unknown): Checklist {
@@ -295,14 +302,14 @@ describe('parseChecklistText', () => {
   it('points at the line and column of a bad value deep in the file', () => {
     const { checklist, problems } = parseChecklistText(DEEP);
     expect(checklist).toBeUndefined();
-    expect(problems).toEqual([
+    expect(inWords(problems)).toEqual([
       { line: 22, col: 16, path: 'questions[1].answers[1].score', message: 'must be a number from 0 to 1, or null' },
     ]);
   });
 
   it('points at the answer when its score is missing', () => {
     const { problems } = parseChecklistText(DEEP.replace('        score: 1.5\n', ''));
-    expect(problems).toEqual([
+    expect(inWords(problems)).toEqual([
       { line: 20, col: 9, path: 'questions[1].answers[1].score', message: 'is required (a number from 0 to 1, or null)' },
     ]);
   });
@@ -310,7 +317,7 @@ describe('parseChecklistText', () => {
   it('points at the line of an unknown field', () => {
     const { problems } = parseChecklistText(DEEP.replace('    weight: 2\n', '    weight: 2\n    wieght: 3\n'));
     expect(problems).toHaveLength(2);
-    const p = problems.find((x) => x.path === 'questions[1].wieght');
+    const p = inWords(problems).find((x) => x.path === 'questions[1].wieght');
     expect(p).toMatchObject({ line: 16, message: expect.stringMatching(/^unknown field/) });
     // the key (col 5) or its value (col 13)
     expect([5, 13]).toContain(p!.col);
@@ -372,7 +379,7 @@ questions:
     expect(checklist).toBeUndefined();
     expect(problems.length).toBeGreaterThan(0);
     expect(problems[0]).toMatchObject({ line: 6, col: 11, path: '' });
-    expect(problems[0].message).toMatch(/reserved character/);
+    expect(inWords(problems)[0].message).toMatch(/reserved character/);
   });
 
   it('reports an unclosed quote, at the end of the file where it is noticed', () => {
@@ -396,18 +403,18 @@ questions:
     expect(checklist).toBeUndefined();
     expect(problems).toHaveLength(1);
     expect(problems[0]).toMatchObject({ line: 4, col: 1, path: '' });
-    expect(problems[0].message).toMatch(/unique/i);
+    expect(inWords(problems)[0].message).toMatch(/unique/i);
   });
 
   it('reports an empty file', () => {
-    expect(parseChecklistText('').problems).toEqual([
+    expect(inWords(parseChecklistText('').problems)).toEqual([
       { line: 1, col: 1, path: '', message: 'a checklist must be a map with id, version, title and questions' },
     ]);
   });
 
   it('refuses a YAML list for a checklist', () => {
     const { problems } = parseChecklistText('- id: x\n- version: 1\n');
-    expect(problems).toEqual([{ line: 1, col: 1, path: '', message: 'a checklist must be a map with id, version, title and questions' }]);
+    expect(inWords(problems)).toEqual([{ line: 1, col: 1, path: '', message: 'a checklist must be a map with id, version, title and questions' }]);
   });
 });
 

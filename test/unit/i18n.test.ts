@@ -1,11 +1,17 @@
 // The language of the interface: how it is chosen, plurals and dates through Intl, the
-// Russian words of the closed vocabularies, and the rules' facts said in both languages.
+// Russian words of the closed vocabularies, the rules' facts said in both languages, and
+// the problems of the files a user writes (checklists, policy.yaml, data files) likewise.
 import { afterEach, describe, expect, it } from 'vitest';
 import { langFlagOf, pickLang, setCatalog } from '../../src/i18n/index.js';
 import { en } from '../../src/i18n/en.js';
 import { ru } from '../../src/i18n/ru.js';
 import { vocabularyId } from '../../src/i18n/vocabulary.js';
 import { LEVELS, LISTS, OUTCOMES } from '../../src/domain/types.js';
+import { formatPath, validateChecklist } from '../../src/domain/checklist.js';
+import { validatePolicy, type PolicyFault } from '../../src/domain/policy.js';
+import { formatProblems, parseChecklistText, type ChecklistFileFault } from '../../src/formats/checklist-file.js';
+import { describeProblems, validateDataFile, type DataFault, type Given } from '../../src/formats/data-file.js';
+import type { ImportFault } from '../../src/store/merge.js';
 
 afterEach(() => setCatalog(en));
 
@@ -109,5 +115,190 @@ describe('the closed vocabularies in the catalog words', () => {
         expect(new Set(values).size, `${c.lang} ${name}`).toBe(values.length);
       }
     }
+  });
+});
+
+// ---- the problems of the files a user writes by hand, said in the reader's language ----
+
+/** One fault of each kind, with the words English says it in (the Russian must be Russian). */
+const CHECKLIST_FAULTS: [ChecklistFileFault, string][] = [
+  [{ kind: 'checklist-map' }, 'a checklist must be a map with id, version, title and questions'],
+  [{ kind: 'question-map' }, 'must be a map with id, text and answers'],
+  [{ kind: 'answer-map' }, 'must be a map with value, label and score'],
+  [{ kind: 'required' }, 'is required'],
+  [{ kind: 'score-required' }, 'is required (a number from 0 to 1, or null)'],
+  [{ kind: 'empty' }, 'must not be empty'],
+  [{ kind: 'local-text' }, 'must be a string or a map of language to string'],
+  [{ kind: 'no-language' }, 'must name at least one language'],
+  [{ kind: 'language-code', code: 'EN' }, '"EN" is not a language code such as en or ru'],
+  [{ kind: 'blank-translation' }, 'must be a non-empty string'],
+  [{ kind: 'unknown-field', fields: ['id', 'text'] }, 'unknown field (expected one of: id, text)'],
+  [{ kind: 'id', example: 'who-helps' }, 'must be lower-case words and dashes, such as who-helps'],
+  [{ kind: 'version' }, 'must be a whole number from 1 up'],
+  [{ kind: 'weight', max: 100 }, 'must be a positive number, at most 100'],
+  [{ kind: 'score' }, 'must be a number from 0 to 1, or null'],
+  [{ kind: 'boolean' }, 'must be true or false'],
+  [{ kind: 'questions' }, 'must be a list of at least one question'],
+  [{ kind: 'answers' }, 'must be a list of at least one answer'],
+  [{ kind: 'duplicate-question', id: 'q1' }, '"q1" appears twice in this checklist'],
+  [{ kind: 'duplicate-answer', value: 'yes' }, '"yes" appears twice in this question'],
+  [{ kind: 'yaml', detail: 'Missing closing "quote' }, 'Missing closing "quote'],
+];
+
+const POLICY_FAULTS: [PolicyFault, string][] = [
+  [{ kind: 'policy-map' }, 'a policy must be a map of setting to value'],
+  [{ kind: 'unknown-setting', settings: ['broken_promises', 'repeat_unresolved'] }, 'unknown setting (the settings are: broken_promises, repeat_unresolved)'],
+  [{ kind: 'whole-number', min: 1, max: 100 }, 'must be a whole number from 1 to 100'],
+  [{ kind: 'levels', levels: ['quality', 'management'] }, 'must be a list of levels from quality, management'],
+  [{ kind: 'one-of', values: ['none', 'asked'] }, 'must be one of none, asked'],
+  [{ kind: 'above-go', go: 80 }, 'must not be above check_go_from (80)'],
+];
+
+const text = (s: string): Given => ({ kind: 'value', text: JSON.stringify(s) });
+const DATA_FAULTS: [DataFault, string][] = [
+  [{ kind: 'year', year: 9999, first: 1900, last: 2199 }, 'is in the year 9999; give a date from 1900 to 2199'],
+  [{ kind: 'future' }, 'is in the future; record what has happened, with the time it happened'],
+  [{ kind: 'before-opened', opened: '2024-07-10' }, 'is before the incident was opened (2024-07-10)'],
+  [{ kind: 'before-made', made: '2024-07-12' }, 'is before the promise was made (2024-07-12)'],
+  [{ kind: 'data-map', format: 'vetted/1' }, 'a data file must be a map with format: vetted/1'],
+  [{ kind: 'format-missing', format: 'vetted/1' }, 'is missing: a data file starts with format: vetted/1'],
+  [{ kind: 'newer-format', given: 'vetted/2', format: 'vetted/1' }, 'is vetted/2, a newer format than this vetted reads (vetted/1); upgrade vetted to import it'],
+  [{ kind: 'format', format: 'vetted/1', got: { kind: 'value', text: '5' } }, 'must be vetted/1, not 5'],
+  [{ kind: 'map', got: { kind: 'list' } }, 'must be a map, not a list'],
+  [{ kind: 'list', got: { kind: 'map' } }, 'must be a list, not a map'],
+  [{ kind: 'unknown-field' }, 'unknown field'],
+  [{ kind: 'required' }, 'is required'],
+  [{ kind: 'not-text', got: { kind: 'value', text: 'null' } }, 'must be text, not null'],
+  [{ kind: 'empty' }, 'must not be empty'],
+  [{ kind: 'too-long', max: 200 }, 'is longer than 200 characters'],
+  [{ kind: 'invisible' }, 'has no visible character (only spaces, marks or zero-width characters)'],
+  [{ kind: 'id', max: 64, example: 'volga-2012-07' }, 'must be letters, digits, dots, dashes or underscores (at most 64), such as volga-2012-07'],
+  [{ kind: 'sha256' }, 'must be a SHA-256 hash: 64 lower-case hexadecimal digits'],
+  [{ kind: 'date', got: text('yesterday') }, 'must be a real ISO 8601 date such as 2024-07-12 or 2024-07-12T09:30, not "yesterday"'],
+  [{ kind: 'one-of', values: ['black', 'white'], got: text('grey') }, 'must be one of black, white, not "grey"'],
+  [{ kind: 'text-map', got: { kind: 'list' } }, 'must be a map of question id to text, not a list'],
+  [{ kind: 'positive', got: { kind: 'value', text: '0' } }, 'must be a whole number from 1 up, not 0'],
+  [{ kind: 'boolean', got: text('yes') }, 'must be true or false, not "yes"'],
+  [{ kind: 'event-id', got: text('nope') }, 'must be an event id such as volga-2012-07#4, not "nope"'],
+  [{ kind: 'not-event-field', type: 'escalation', fields: ['level', 'note'] }, 'is not a field of an escalation event (its fields are level, note)'],
+  [{ kind: 'required-for', type: 'promise' }, 'is required for a promise event'],
+  [{ kind: 'event-field', field: 'text', max: 10_000, got: { kind: 'list' } }, 'must be text of at most 10000 characters, not a list'],
+  [{ kind: 'event-field', field: 'bool', got: text('maybe') }, 'must be true or false, not "maybe"'],
+  [{ kind: 'event-field', field: 'count', got: { kind: 'value', text: '-1' } }, 'must be a whole number, 0 or more, not -1'],
+  [{ kind: 'event-field', field: 'number', got: { kind: 'value', text: '-5' } }, 'must be a number, 0 or more, not -5'],
+  [{ kind: 'event-field', field: 'when', got: text('soon') }, 'must be an ISO 8601 date such as 2024-07-12 or 2024-07-12T09:30, not "soon"'],
+  [{ kind: 'event-field', field: 'enum', values: ['phone', 'chat'], got: text('fax') }, 'must be one of: phone, chat, not "fax"'],
+  [{ kind: 'event-field', field: 'currency', got: text('euro') }, 'must be a three-letter ISO 4217 code such as EUR, not "euro"'],
+  [{ kind: 'file-name' }, 'must be a file name, without folders'],
+  [{ kind: 'size', max: 52_428_800, got: { kind: 'value', text: '-1' } }, 'must be a size in bytes, 0 to 52428800, not -1'],
+  [{ kind: 'base64' }, 'must be the file in base64'],
+];
+
+const IMPORT_FAULTS: [ImportFault, string][] = [
+  [{ kind: 'own-parent', company: 'Acme' }, 'Acme cannot be its own parent'],
+  [{ kind: 'no-checklist', checklist: 'laptop', known: ['general'] }, 'there is no checklist "laptop" (known: general); add its file to your checklists folder first'],
+  [{ kind: 'unanswered', questions: ['cancel', 'returns'] }, 'no answer to cancel, returns'],
+  [{ kind: 'not-a-question', question: 'colour', checklist: 'general' }, 'not a question of the general checklist'],
+  [{ kind: 'id-taken', id: 'volga-1', company: 'Volgatelecom' }, 'the id "volga-1" already belongs to an incident of Volgatelecom; give this incident another id'],
+  [{ kind: 'no-event', events: 2, event: 5 }, 'this incident lists 2 events, so there is no event 5'],
+  [{ kind: 'content-mismatch' }, 'does not match its sha256 and size; the file was changed or cut short'],
+];
+
+/** Russian words: some Cyrillic, and no English sentence left in (only ids and the YAML parser's detail). */
+function expectRussian(said: string, english: string): void {
+  expect(said).toMatch(/[а-яё]{3}/i);
+  expect(said).not.toBe(english);
+}
+
+describe('the problems of a hand-written checklist', () => {
+  it.each(CHECKLIST_FAULTS)('%j: English as before, Russian in Russian', (fault, english) => {
+    expect(en.checklists.fault(fault)).toBe(english);
+    expectRussian(ru.checklists.fault(fault), english);
+  });
+
+  it('are found as facts and worded by the catalog in use', () => {
+    const result = validateChecklist({ id: 'Bad', version: 1, title: 'T', questions: [{ id: 'q', text: 'Q?', answers: [{ value: 'a', label: 'A', score: 2 }] }] });
+    if (!('errors' in result)) throw new Error('expected problems');
+    expect(result.errors.map((e) => [formatPath(e.path), ru.checklists.fault(e.fault)])).toEqual([
+      ['id', 'только строчные латинские буквы и цифры, слова через дефис, например general'],
+      ['questions[0].answers[0].score', 'должно быть числом от 0 до 1 или null'],
+    ]);
+  });
+
+  it('name their file, line and column in the reader language, and how many more there are', () => {
+    const { problems } = parseChecklistText('id: x\nversion: 0\ntitle: X\ncolour: red\n', 'x.yaml');
+    setCatalog(ru);
+    expect(formatProblems('x.yaml', problems)).toEqual([
+      'x.yaml:4:9: colour: неизвестное поле (допустимы: id, version, title, description, questions)',
+      'x.yaml:2:10: version: должно быть целым числом не меньше 1',
+      'x.yaml:1:1: questions: должно быть списком хотя бы из одного вопроса',
+    ]);
+    expect(ru.checklists.broken('x.yaml:4:9: colour: …', 2, 'x.yaml')).toBe(
+      'чек-лист x.yaml:4:9: colour: … (и ещё 2 проблемы); запустите `vetted checklists validate x.yaml`, чтобы увидеть все.',
+    );
+    expect(formatProblems('x.yaml', problems, en)[0]).toBe('x.yaml:4:9: colour: unknown field (expected one of: id, version, title, description, questions)');
+  });
+});
+
+describe('the problems of a policy.yaml', () => {
+  it.each(POLICY_FAULTS)('%j: English as before, Russian in Russian', (fault, english) => {
+    expect(en.policyFile.fault(fault)).toBe(english);
+    expectRussian(ru.policyFile.fault(fault), english);
+  });
+
+  it('are found as facts, every one with its setting', () => {
+    const v = validatePolicy({ broken_promises: 0, recovery_max_level: 'boss' });
+    if (!('errors' in v)) throw new Error('expected problems');
+    expect(v.errors.map((e) => `${formatPath(e.path)}: ${ru.policyFile.fault(e.fault)}`)).toEqual([
+      'broken_promises: должно быть целым числом от 1 до 100',
+      'recovery_max_level: должно быть одним из: frontline, supervisor, quality, management, regulator, court',
+    ]);
+    expect(ru.policyFile.invalid('policy.yaml', 'broken_promises', 'должно быть целым числом от 1 до 100', 1)).toBe(
+      'policy.yaml: broken_promises: должно быть целым числом от 1 до 100 (и ещё 1); исправьте файл или удалите его, чтобы действовали значения по умолчанию.',
+    );
+  });
+});
+
+describe('the problems of a data file', () => {
+  it.each(DATA_FAULTS)('%j: English as before, Russian in Russian', (fault, english) => {
+    expect(en.data.fault(fault)).toBe(english);
+    expectRussian(ru.data.fault(fault), english);
+  });
+
+  it.each(IMPORT_FAULTS)('import %j: English as before, Russian in Russian', (fault, english) => {
+    expect(en.data.importFault(fault)).toBe(english);
+    expectRussian(ru.data.importFault(fault), english);
+  });
+
+  it('date rules and structure alike are facts, described in the catalog given, each with its line', () => {
+    const now = new Date(2026, 0, 1, 12).getTime();
+    const v = validateDataFile(
+      { format: 'vetted/1', incidents: [{ company: 'A', title: 'T', opened: '2024-07-10', closed: '2024-07-01', events: [{ type: 'note', at: '2099-01-01' }] }] },
+      { now },
+    );
+    if (!('errors' in v)) throw new Error('expected problems');
+    const locate = (path: (string | number)[]) => ({ line: path.length });
+    expect(describeProblems(v.errors, 1, locate, ru)).toBe('строка 3: incidents[0].closed: раньше, чем открыто обращение (2024-07-10) (и ещё 1)');
+    expect(describeProblems(v.errors, 5, undefined, en)).toBe(
+      'incidents[0].closed: is before the incident was opened (2024-07-10); incidents[0].events[0].at: is in the future; record what has happened, with the time it happened',
+    );
+  });
+
+  it('a comma in a { } text is explained in Russian too', () => {
+    const v = validateDataFile({ format: 'vetted/1', pins: [{ company: 'A', list: 'black', reason: 'slow', rude: null }] });
+    if (!('errors' in v)) throw new Error('expected problems');
+    const said = describeProblems(v.errors, 5, () => ({ line: 3, strayKey: true }), ru);
+    expect(said).toBe(
+      'строка 3: pins[0].rude: неизвестное поле (запятая внутри { } завершает текст, а всё после неё читается как отдельный ключ: возьмите текст с запятой в кавычки)',
+    );
+  });
+});
+
+describe('what a law pack says must be checked', () => {
+  it('is in the reader language for a pack, and in the user own words for an override', () => {
+    const both = { en: 'in article 55, the 30 days', ru: 'в статье 55 — 30 дней' };
+    expect(en.letter.toCheck(both)).toBe('in article 55, the 30 days');
+    expect(ru.letter.toCheck(both)).toBe('в статье 55 — 30 дней');
+    expect(ru.letter.toCheck('my own note')).toBe('my own note');
   });
 });

@@ -30,7 +30,10 @@ describe('the built-in packs', () => {
           expect(r.verified_on, `${name} is marked verified: on what date?`).toMatch(/^\d{4}-\d{2}-\d{2}$/);
         } else {
           expect(r.verified_on, `${name} was never checked, so it has no date of checking`).toBeUndefined();
-          expect(r.to_check, `${name} says what must be checked in its source`).toMatch(/\S{3}/);
+          // What to check, in every language of the interface: the reader's comes on stderr.
+          const toCheck = r.to_check as { en: string; ru: string };
+          expect(toCheck.en, `${name} says what must be checked in its source`).toMatch(/\S{3}/);
+          expect(toCheck.ru, `${name} says it in Russian too`).toMatch(/[а-яё]{3}/i);
         }
       }
     }
@@ -84,6 +87,8 @@ describe('validatePack', () => {
     ['a reply rule without its term', (p: ReturnType<typeof base>) => delete p.rules[0].value, 'rules[0]', /value and unit/],
     ['a rule id used twice', (p: ReturnType<typeof base>) => (p.rules[1].id = p.rules[0].id), 'rules[1].id', /another rule/],
     ['an article in one language only', (p: ReturnType<typeof base>) => (p.rules[0].article = { en: 'x' }), 'rules[0].article.ru', /non-empty/],
+    ['what to check in one language only', (p: ReturnType<typeof base>) => (p.rules[0].to_check = { en: 'x' }), 'rules[0].to_check.ru', /non-empty/],
+    ['what to check as plain text, which a reader of another language could not read', (p: ReturnType<typeof base>) => (p.rules[0].to_check = 'x'), 'rules[0].to_check', /en and ru/],
   ])('names %s with its path', (_name, spoil, path, message) => {
     const p = base();
     spoil(p);
@@ -106,6 +111,10 @@ describe('overrides', () => {
     expect([rule.value, rule.override, rule.status, rule.verified_on]).toEqual([20, true, 'indicative', undefined]);
     expect(ru.rules.find((r) => r.id === 'telecom-claim-30-days')!.value).toBe(30);
   });
+  it('take what to check in the user’s own words, or in every language', () => {
+    expect(overridden({ to_check: 'my note' }).to_check).toBe('my note');
+    expect(overridden({ to_check: { en: 'mine', ru: 'моё' } }).to_check).toEqual({ en: 'mine', ru: 'моё' });
+  });
   it('make a rule verified when the user gives the date they read it in its source', () => {
     const rule = overridden({ value: 30, verified_on: '2026-11-30' });
     expect([rule.status, rule.verified_on, rule.override]).toEqual(['verified', '2026-11-30', true]);
@@ -116,6 +125,7 @@ describe('overrides', () => {
     [{ ru: { 'telecom-claim-30-days': { value: -3 } } }, 'ru.telecom-claim-30-days.value', /whole number/],
     [{ ru: { 'telecom-claim-30-days': { applies_to: ['goods'] } } }, 'ru.telecom-claim-30-days.applies_to', /unknown field/],
     [{ ru: { 'telecom-claim-30-days': { status: 'verified' } } }, 'ru.telecom-claim-30-days.verified_on', /required of a verified rule/],
+    [{ ru: { 'telecom-claim-30-days': { to_check: 5 } } }, 'ru.telecom-claim-30-days.to_check', /non-empty text, or a map with en and ru text/],
   ])('refuses %j', (data, path, message) => {
     const r = validateOverrides(data, packs);
     expect('errors' in r && r.errors.some((e) => formatPath(e.path) === path && message.test(t().letter.lawFault(e.fault)))).toBe(true);

@@ -455,7 +455,7 @@ describe('validatePolicy', () => {
     expect('errors' in v).toBe(true);
     if (!('errors' in v)) return;
     expect(v.errors.map((e) => e.path)).toContainEqual(path);
-    for (const e of v.errors) expect(e.message.length).toBeGreaterThan(0);
+    for (const e of v.errors) expect(en.policyFile.fault(e.fault).length).toBeGreaterThan(0);
   });
 
   it('reports every bad setting, not only the first', () => {
