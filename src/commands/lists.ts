@@ -1,6 +1,6 @@
 // `vetted lists [black|white|watch]` and `vetted why <company>`.
 
-import { inMegabytes, inertJson, jsonGroupPieces, toJson } from '../ui/safe.js';
+import { inWrites, inertJson, jsonGroupPieces, toJson } from '../ui/safe.js';
 import { fitLines, terminalWidth } from '../ui/wrap.js';
 import type { Context } from '../context.js';
 import type { CommandResult } from './result.js';
@@ -42,7 +42,7 @@ export async function runLists(ctx: Context, which: string | undefined, opts: { 
         yield* jsonGroupPieces(shown.map((l) => [l, entries(l)]));
         yield '\n';
       }
-      const pieces = opts.ndjson ? inMegabytes(ndjson()) : json();
+      const pieces = inWrites(opts.ndjson ? ndjson() : json());
       for (const piece of pieces) ctx.out.write(piece);
       return {};
     }
@@ -52,7 +52,7 @@ export async function runLists(ctx: Context, which: string | undefined, opts: { 
     const p = paint(colourWanted(ctx.out, { noColor: ctx.noColor }, ctx.env));
     // Written as the entries are read: a long listing is never held whole, as entries or as text.
     const sections = shown.map((l) => ({ list: l, count: rows[l].length, width: nameColumn(rows[l].map((r) => r.name)), entries: parsedEntries(rows[l]) }));
-    for (const piece of inMegabytes(renderListPieces(sections, p, terminalWidth(ctx.out)))) ctx.out.write(piece);
+    for (const piece of inWrites(renderListPieces(sections, p, terminalWidth(ctx.out)))) ctx.out.write(piece);
     return {};
   });
 }

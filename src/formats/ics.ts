@@ -94,10 +94,11 @@ function nextDay(date: string): string {
   return `${t.getUTCFullYear()}${two(t.getUTCMonth() + 1)}${two(t.getUTCDate())}`;
 }
 
-/** About this many UTF-16 units are handed to the writer at once: few writes, little held. */
-const CHUNK = 1 << 16;
+/** About this many UTF-16 units are handed to the writer at once: little held, and a piece
+ * fits a pipe's buffer whole, so that writing it seldom waits for the reader (see inWrites). */
+const CHUNK = 1 << 14;
 
-/** The calendar, in pieces of about 64 KB, rendered as the deadlines come: a caller that
+/** The calendar, in pieces of about 16,000 characters, rendered as the deadlines come: a caller that
  * writes each piece out holds one piece, never the whole file. */
 export function* calendarChunks(deadlines: Iterable<CalendarDeadline>, now: number, name = 'vetted: deadlines'): Generator<string> {
   const stamp = `DTSTAMP:${utcStamp(now)}`;

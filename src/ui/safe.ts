@@ -68,7 +68,7 @@ export function* jsonGroupPieces(groups: [string, Iterable<unknown>][]): Generat
   for (let g = 0; g < groups.length; g++) {
     const [key, values] = groups[g];
     yield `${g ? ',' : ''}\n  ${toJson(key)}: [`;
-    // A few hundred values at a time, stringified under their key as the whole object would
+    // A few dozen values at a time, stringified under their key as the whole object would
     // be (so already indented as there); the piece is that text between the brackets.
     let n = 0;
     let batch: unknown[] = [];
@@ -82,7 +82,7 @@ export function* jsonGroupPieces(groups: [string, Iterable<unknown>][]): Generat
     };
     for (const value of values) {
       batch.push(value);
-      if (batch.length === 256) yield flush();
+      if (batch.length === 32) yield flush();
     }
     if (batch.length) yield flush();
     yield n ? '\n  ]' : ']';
@@ -90,14 +90,19 @@ export function* jsonGroupPieces(groups: [string, Iterable<unknown>][]): Generat
   yield '\n}';
 }
 
-/** Pieces of text joined into writes of about a megabyte each. */
-export function* inMegabytes(pieces: Iterable<string>): Generator<string> {
+/**
+ * Pieces of text joined into writes of about 16,000 UTF-16 units (at most 48 KB of UTF-8):
+ * each fits a pipe's 64 KB buffer whole, so that a write to a pipe seldom waits for its
+ * reader, and the next piece is made while the reader takes the last. (Writes of a megabyte
+ * waited for the reader to drain each one, 64 KB at a time.)
+ */
+export function* inWrites(pieces: Iterable<string>, size = WRITE_SIZE): Generator<string> {
   let buffered: string[] = [];
   let length = 0;
   for (const piece of pieces) {
     buffered.push(piece);
     length += piece.length;
-    if (length >= 1 << 20) {
+    if (length >= size) {
       yield buffered.join('');
       buffered = [];
       length = 0;
@@ -105,3 +110,5 @@ export function* inMegabytes(pieces: Iterable<string>): Generator<string> {
   }
   if (buffered.length) yield buffered.join('');
 }
+
+export const WRITE_SIZE = 1 << 14;

@@ -1,7 +1,7 @@
 // Listings written a piece at a time must be the very bytes of the whole value's JSON.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { inMegabytes, jsonGroupPieces, toJson } from '../../src/ui/safe.js';
+import { WRITE_SIZE, inWrites, jsonGroupPieces, toJson } from '../../src/ui/safe.js';
 
 const whole = (groups: [string, unknown[]][]) => toJson(Object.fromEntries(groups));
 const pieces = (groups: [string, unknown[]][]) => [...jsonGroupPieces(groups.map(([k, v]) => [k, v[Symbol.iterator]()]))].join('');
@@ -33,11 +33,11 @@ describe('JSON of groups in pieces', () => {
     );
   });
 
-  it('pieces joined into writes of about a megabyte lose and add nothing', () => {
+  it('pieces joined into writes of the size a pipe holds lose and add nothing', () => {
     const parts = Array.from({ length: 5000 }, (_, i) => `${i}:${'x'.repeat(i % 700)}\n`);
-    const joined = [...inMegabytes(parts)];
+    const joined = [...inWrites(parts)];
     expect(joined.join('')).toBe(parts.join(''));
     expect(joined.length).toBeGreaterThan(1);
-    expect(joined.slice(0, -1).every((p) => p.length >= 1 << 20)).toBe(true);
+    expect(joined.slice(0, -1).every((p) => p.length >= WRITE_SIZE)).toBe(true);
   });
 });
