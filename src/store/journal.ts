@@ -67,9 +67,10 @@ export function revertChanges(db: DB, op: number, self: number): void {
   db.exec('DELETE FROM temp.firsts');
   statement('INSERT OR IGNORE INTO temp.firsts (tbl, row, kind) SELECT tbl, row, kind FROM changes WHERE op = ? ORDER BY seq').run(op);
   // The changes to rows that stood before the operation, to replay backwards.
+  // (Looked up among those rows only: an import's changes are nearly all first inserts.)
   const before = statement(
-    `SELECT c.seq, c.tbl, c.row, c.kind FROM changes c JOIN temp.firsts f ON f.tbl = c.tbl AND f.row = c.row
-     WHERE c.op = ? AND f.kind <> 'i' ORDER BY c.seq`,
+    `SELECT c.seq, c.tbl, c.row, c.kind FROM changes c
+     WHERE c.op = ? AND (c.tbl, c.row) IN (SELECT tbl, row FROM temp.firsts WHERE kind <> 'i') ORDER BY c.seq`,
   ).all(op) as Change[];
   const created = new Set((statement("SELECT DISTINCT tbl FROM temp.firsts WHERE kind = 'i'").all() as { tbl: string }[]).map((r) => r.tbl));
   try {
