@@ -12,7 +12,7 @@ import { UserError } from '../errors.js';
 import { YAML_LIMITS, assertYamlBudget } from './yaml-limits.js';
 
 /** A problem of a checklist file: the checklist's own, or the YAML parser's (its words, English). */
-export type ChecklistFileFault = ChecklistFault | { kind: 'yaml'; detail: string };
+export type ChecklistFileFault = ChecklistFault | { kind: 'yaml'; detail: string; code?: string };
 
 export interface LocatedProblem {
   line: number;
@@ -59,7 +59,7 @@ export function parseChecklistText(text: string, file = 'the checklist'): { chec
   const located: LocatedProblem[] = [];
   for (const e of doc.errors) {
     const pos = lineCounter.linePos(e.pos[0]);
-    located.push({ line: pos.line, col: pos.col, path: '', fault: { kind: 'yaml', detail: e.message.split('\n')[0] } });
+    located.push({ line: pos.line, col: pos.col, path: '', fault: { kind: 'yaml', detail: e.message.split('\n')[0], code: e.code } });
   }
   if (located.length) return { problems: located };
   let data: unknown;

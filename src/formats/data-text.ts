@@ -170,7 +170,7 @@ export function parseDataDocument(text: string, file: string): ParsedData {
   if (doc.errors.length) {
     const e = doc.errors[0];
     const pos = lc.linePos(e.pos[0]);
-    throw new UserError(t().files.badYaml(`${file}:${pos.line}:${pos.col}`, e.message.split('\n')[0]));
+    throw new UserError(t().files.badYaml(`${file}:${pos.line}:${pos.col}`, e.message.split('\n')[0], e.code));
   }
   let data: unknown;
   try {

@@ -1018,7 +1018,10 @@ export const en = {
       `${file} holds more than ${fmt.number(containers)} maps and lists or ${fmt.number(values)} values, more than vetted reads at once; split it into smaller files.`,
     surrogate: (file: string, path: string) => `${file}: ${path || '(top)'} holds a broken character (a lone UTF-16 surrogate such as \\ud800), not text; fix it and try again.`,
     badJson: (file: string, detail: string) => `${file} is not valid JSON: ${detail}; fix it and try again.`,
-    badYaml: (where: string, detail: string) => `${where} is not valid YAML: ${detail}; fix it and try again.`,
+    // The parser's own words in English; `code` lets another language word the fault itself.
+    badYaml: (where: string, detail: string, _code?: string) => `${where} is not valid YAML: ${detail}; fix it and try again.`,
+    /** What the YAML parser found, in the language's words where it has them. */
+    yamlDetail: (detail: string, _code?: string) => detail,
     yamlAliases: (file: string, detail: string) => `${file} uses too many YAML aliases (${detail}); write the data out in full.`,
     cannotYaml: (file: string, detail: string) => `${file} cannot be read as YAML: ${detail}.`,
     dbNeedsPath: '--db needs a file path; give one, or leave --db out to use the default database.',

@@ -125,8 +125,55 @@ function checklistFault(f: ChecklistFileFault): string {
     case 'answers': return 'должно быть списком хотя бы из одного ответа';
     case 'duplicate-question': return `${q(f.id)} встречается в этом чек-листе дважды`;
     case 'duplicate-answer': return `${q(f.value)} встречается в этом вопросе дважды`;
-    case 'yaml': return `ошибка YAML: ${f.detail}`;
+    case 'yaml': return `ошибка YAML: ${yamlWords(f.code, f.detail)}`;
   }
+}
+/** Ошибки разбора YAML по их кодам (библиотека yaml пишет их по-английски). */
+const YAML_ERRORS: Record<string, string> = {
+  ALIAS_PROPS: 'у псевдонима (*имя) не может быть ни якоря, ни тега',
+  BAD_ALIAS: 'псевдоним (*имя) ссылается на якорь, которого нет',
+  BAD_COLLECTION_TYPE: 'коллекция не того вида, что ожидался',
+  BAD_DIRECTIVE: 'непонятная директива %',
+  BAD_DQ_ESCAPE: 'неправильная экранирующая последовательность (\\…) в строке в двойных кавычках',
+  BAD_INDENT: 'неправильный отступ (или не закрыта скобка [ либо {)',
+  BAD_PROP_ORDER: 'якорь или тег стоит не на своём месте',
+  BAD_SCALAR_START: 'значение не может начинаться с этого символа: возьмите его в кавычки',
+  BLOCK_AS_IMPLICIT_KEY: 'вложенный блок не может быть ключом',
+  BLOCK_IN_FLOW: 'внутри [ ] или { } нельзя начинать блок с новой строки',
+  DUPLICATE_KEY: 'ключ повторяется: каждый ключ может встретиться один раз',
+  IMPOSSIBLE: 'разбор YAML не удался',
+  KEY_OVER_1024_CHARS: 'ключ длиннее 1024 символов',
+  MISSING_CHAR: 'не хватает закрывающего символа (кавычки или скобки)',
+  MULTILINE_IMPLICIT_KEY: 'ключ не может занимать несколько строк',
+  MULTIPLE_ANCHORS: 'у одного значения несколько якорей',
+  MULTIPLE_DOCS: 'в файле несколько документов YAML (---), а ожидался один',
+  MULTIPLE_TAGS: 'у одного значения несколько тегов',
+  NON_STRING_KEY: 'ключ должен быть строкой',
+  TAB_AS_INDENT: 'табуляция в отступе: делайте отступы пробелами',
+  TAG_RESOLVE_FAILED: 'значение не подходит к своему тегу',
+  UNEXPECTED_TOKEN: 'неожиданный символ: возможно, не хватает кавычек, двоеточия или отступа',
+};
+const yamlWords = (code: string | undefined, detail: string) => (code !== undefined && YAML_ERRORS[code]) || detail;
+
+/** Ошибки разбора JSON (сообщения V8 — по-английски): что не так и в каком месте. */
+const JSON_ERRORS: [RegExp, string][] = [
+  [/^Unexpected end of JSON input/, 'текст обрывается раньше, чем закончился JSON'],
+  [/^Expected double-quoted property name/, 'ожидалось имя свойства в двойных кавычках'],
+  [/^Expected ':' after property name/, 'после имени свойства ожидалось «:»'],
+  [/^Expected ',' or '\}' after property value/, 'после значения ожидалось «,» или «}»'],
+  [/^Expected ',' or '\]' after array element/, 'после элемента списка ожидалось «,» или «]»'],
+  [/^Unterminated string/, 'строка не закрыта кавычкой'],
+  [/^Bad control character in string literal/, 'управляющий символ внутри строки'],
+  [/^Bad escaped character/, 'неправильная экранирующая последовательность (\\…)'],
+  [/^Unexpected non-whitespace character after JSON/, 'после JSON идёт лишний текст'],
+  [/^Unexpected token/, 'неожиданный символ'],
+];
+function jsonWords(detail: string): string {
+  const token = /^Unexpected token '(.+?)'/.exec(detail)?.[1];
+  const what = token !== undefined ? `неожиданный символ «${token}»` : (JSON_ERRORS.find(([re]) => re.test(detail))?.[1] ?? 'синтаксическая ошибка');
+  const at = /at position (\d+)(?: \(line (\d+) column (\d+)\))?/.exec(detail);
+  if (!at) return what;
+  return at[2] ? `${what} (строка ${at[2]}, столбец ${at[3]})` : `${what} (позиция ${at[1]})`;
 }
 const minutesAcc = (n: number) => fmt.plural(n, { one: 'минуту', few: 'минуты', many: 'минут', other: 'минуты' });
 /** Виды писем: именительный и родительный падеж. */
@@ -1032,8 +1079,9 @@ export const ru: Catalog = {
     jsonTooBig: (file, containers, values) =>
       `в ${file} больше ${fmt.number(containers)} словарей и списков или ${fmt.number(values)} значений — больше, чем vetted читает за раз; разделите его на файлы поменьше.`,
     surrogate: (file, path) => `${file}: в ${path || '(корне)'} испорченный знак (одиночный суррогат UTF-16, например \\ud800), а не текст; исправьте и повторите.`,
-    badJson: (file, detail) => `${file} — неправильный JSON: ${detail}; исправьте и повторите.`,
-    badYaml: (where, detail) => `${where} — неправильный YAML: ${detail}; исправьте и повторите.`,
+    badJson: (file, detail) => `${file} — неправильный JSON: ${jsonWords(detail)}; исправьте и повторите.`,
+    badYaml: (where, detail, code) => `${where} — неправильный YAML: ${yamlWords(code, detail)}; исправьте и повторите.`,
+    yamlDetail: (detail, code) => yamlWords(code, detail),
     yamlAliases: (file, detail) => `в ${file} слишком много псевдонимов YAML (${detail}); запишите данные полностью.`,
     cannotYaml: (file, detail) => `${file} не читается как YAML: ${detail}.`,
     dbNeedsPath: '--db нужен путь к файлу; укажите его или уберите --db, чтобы использовать базу данных по умолчанию.',

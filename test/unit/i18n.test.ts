@@ -315,3 +315,25 @@ describe('what a law pack says must be checked', () => {
     expect(ru.letter.toCheck('my own note')).toBe('my own note');
   });
 });
+
+describe('what the parsers say, in Russian', () => {
+  it('a YAML fault by its code, a JSON fault by what V8 said and where; an unknown one as the parser said it', () => {
+    expect(ru.files.badYaml('f.yaml:2:1', 'Tabs are not allowed as indentation', 'TAB_AS_INDENT')).toBe('f.yaml:2:1 — неправильный YAML: табуляция в отступе: делайте отступы пробелами; исправьте и повторите.');
+    expect(ru.files.badYaml('f.yaml:1:1', 'Something new', 'NEW_CODE')).toContain('Something new');
+    expect(en.files.badYaml('f.yaml:2:1', 'Tabs are not allowed as indentation', 'TAB_AS_INDENT')).toBe('f.yaml:2:1 is not valid YAML: Tabs are not allowed as indentation; fix it and try again.');
+    const said = (text: string) => {
+      try {
+        JSON.parse(text);
+      } catch (err) {
+        return ru.files.badJson('f.json', (err as Error).message);
+      }
+      throw new Error('parsed');
+    };
+    expect(said('{"a":1,}')).toBe('f.json — неправильный JSON: ожидалось имя свойства в двойных кавычках (позиция 7); исправьте и повторите.');
+    expect(said('[1,2')).toContain('после элемента списка ожидалось «,» или «]»');
+    expect(said('{"a": [1,}')).toContain('неожиданный символ «}»');
+    expect(said('{"a":')).toContain('текст обрывается раньше, чем закончился JSON');
+    // No English word but the name of the format.
+    for (const text of ['{"a":1,}', '[1,2', '{"a" 1}', '"\\x"', '{} x', '']) expect(said(text).replace('f.json', '').replaceAll('JSON', '')).not.toMatch(/[A-Za-z]{3,}/);
+  });
+});
