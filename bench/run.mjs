@@ -126,6 +126,8 @@ rows.push(measure('vetted lists --json, first after a policy change (10,000 comp
 rmSync(policyFile, { force: true });
 once(process.execPath, [bin, 'lists', '--json'], envFor('mid'));
 rows.push(measure('vetted lists --json, warm (10,000 companies)', ['lists', '--json'], envFor('mid'), { runs: fast, target: 3 }));
+rows.push(measure('vetted lists (10,000 companies)', ['lists'], envFor('mid'), { runs: fast }));
+rows.push(measure('vetted --lang ru lists (10,000 companies)', ['--lang', 'ru', 'lists'], envFor('mid'), { runs: fast }));
 rows.push(measure('vetted due (10,000 companies)', ['due'], envFor('mid'), { runs: fast, target: 3 }));
 rows.push(measure('vetted incident list (10,000 companies)', ['incident', 'list'], envFor('mid'), { runs: fast, target: 3 }));
 rows.push(measure('vetted checks list (10,000 companies)', ['checks', 'list'], envFor('mid'), { runs: fast, target: 3 }));
