@@ -2,6 +2,7 @@
 // store it in one transaction, and say whether this vendor is safe to buy from.
 
 import { safeText, toJson } from '../ui/safe.js';
+import { fitLines, terminalWidth } from '../ui/wrap.js';
 import { INPUT_LIMITS, readInputText } from '../formats/read-input.js';
 import type { Context } from '../context.js';
 import type { CommandResult } from './result.js';
@@ -97,7 +98,7 @@ export async function run(ctx: Context, companyArg: string, opts: CheckOptions):
         // What others say, before the first question: a short block beside the company's record.
         const [{ othersOn }, { renderOthersBrief }] = await Promise.all([import('./shared-sources.js'), import('../ui/render-sources.js')]);
         const brief = renderOthersBrief(await othersOn(ctx, store, existing, policy), paint(err));
-        if (brief) ctx.err.write(`${brief}\n`);
+        if (brief) ctx.err.write(`${fitLines(brief, terminalWidth(ctx.err))}\n`);
       }
       const { askChecklist } = await import('../ui/prompts.js');
       const asked = await askChecklist(checklist, ctx.lang, answers, paint(err), ctx.err, err);

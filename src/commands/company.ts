@@ -1,6 +1,7 @@
 // `vetted company list|show|alias`.
 
 import { toJson } from '../ui/safe.js';
+import { fitLines, terminalWidth } from '../ui/wrap.js';
 import { jsonList, type JsonOutOptions } from '../ui/json-out.js';
 import type { Context } from '../context.js';
 import type { CommandResult } from './result.js';
@@ -75,7 +76,8 @@ export async function runShow(ctx: Context, name: string, opts: JsonOption): Pro
     const p = paint(colourWanted(ctx.out, { noColor: ctx.noColor }, ctx.env));
     const text = renderCompany(full, p);
     const beside = render ? render.renderOthersSay(others, p) : [];
-    return { out: beside.length ? `${text}\n${beside.join('\n')}\n` : text };
+    // Long reasons wrap under their own text on a terminal.
+    return { out: beside.length ? `${text}\n${fitLines(beside.join('\n'), terminalWidth(ctx.out))}\n` : text };
   });
 }
 

@@ -84,6 +84,6 @@ export async function runWhy(ctx: Context, name: string, opts: { json?: boolean 
     const p = paint(colourWanted(ctx.out, { noColor: ctx.noColor }, ctx.env));
     const text = fitLines(renderWhy(v, p, evidence, ctx.now(), policy), terminalWidth(ctx.out));
     const beside = render.renderOthersSay(others, p);
-    return { out: beside.length ? `${text}\n${beside.join('\n')}\n` : text };
+    return { out: beside.length ? `${text}\n${fitLines(beside.join('\n'), terminalWidth(ctx.out))}\n` : text };
   });
 }

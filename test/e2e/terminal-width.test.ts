@@ -32,3 +32,21 @@ describe('on a terminal 90 columns wide', () => {
   });
 });
 
+
+describe('what others say, on a terminal 90 columns wide', () => {
+  it("company show wraps a source's long reason under its own text, no line wider than the terminal", async () => {
+    const share = join(s.dir, 'share.json');
+    ok(s.run(['export', '--format', 'json', '--share', '--out', share]));
+    const other = join(s.dir, 'other.db');
+    ok(s.run(['--db', other, 'incident', 'add', 'Volgatelecom', '--title', 'no internet']));
+    ok(s.run(['--db', other, 'source', 'add', share, '--name', 'anna']));
+    term = Terminal.start({ dir: s.dir, args: ['company', 'show', 'Volgatelecom'], env: { VETTED_DB: other, VETTED_CONFIG: s.config, NO_COLOR: '1', LANG: 'C.UTF-8' }, width: 90, stdoutOnTerminal: true });
+    expect(await term.waitForExit()).toBe(0);
+    const screen = term.screen().split('\n');
+    const first = screen.findIndex((l) => l.startsWith('  anna'));
+    expect(first).toBeGreaterThan(0);
+    // The reason goes on past the first line, indented under the source's name.
+    expect(screen[first + 1]).toMatch(/^  \S/);
+    for (const l of screen) expect(l.length).toBeLessThanOrEqual(90);
+  });
+});
