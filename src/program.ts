@@ -74,7 +74,32 @@ const HELP: Partial<Help> = {
   },
 };
 
-export function buildProgram(run: Runner): Command {
+/**
+ * The command the arguments name (the first word that is not an option or a global option's
+ * value), whose flags and subcommands are then the only ones built; none (the whole tree)
+ * for `help`, for no command at all.
+ */
+export function commandNamed(args: string[]): string | undefined {
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    if (a === '--db' || a === '--lang') i++;
+    else if (a === '--') return undefined;
+    else if (!a.startsWith('-')) return a === 'help' ? undefined : a;
+  }
+  return undefined;
+}
+
+/** Stands for a command not built this time: every call is taken, and does nothing. */
+const UNBUILT: Command = new Proxy(Object.create(null), {
+  get: (_target, key) => (key === 'commands' ? [UNBUILT] : () => UNBUILT),
+}) as Command;
+
+/**
+ * The command tree. With `only` (the command a command line names), every top-level command
+ * is there by name, for help and for "unknown command", but only that one with its flags and
+ * subcommands: building the rest costs every command several milliseconds at start-up.
+ */
+export function buildProgram(run: Runner, only?: string): Command {
   const h = t().help;
   const program = new Command('vetted')
     .configureHelp(HELP)
@@ -107,8 +132,14 @@ export function buildProgram(run: Runner): Command {
     };
 
   /** A command under its full name; its description, examples and flags' words come from the catalog (`describe`). */
+  const unbuilt = new WeakSet<Command>();
   const sub = (parent: Command, name: string) => {
+    if (unbuilt.has(parent) || parent === UNBUILT) return UNBUILT;
     const c = parent.command(name).exitOverride();
+    if (parent === program && only !== undefined && c.name() !== only) {
+      unbuilt.add(c);
+      return UNBUILT;
+    }
     c.configureOutput({ outputError: oneLine(`vetted ${[parent.name() === 'vetted' ? '' : parent.name(), c.name()].filter(Boolean).join(' ')}`) });
     return c;
   };

@@ -114,3 +114,35 @@ describe('output in a pipe', () => {
     expect(line).not.toMatch(/\bpin pinned\b/);
   });
 });
+
+describe('the tree built for one command', () => {
+  // What a command line sees of its command must not depend on building the rest.
+  const shape = (cmd: Command): unknown => ({
+    name: cmd.name(),
+    description: cmd.description(),
+    usage: cmd.usage(),
+    options: cmd.options.map((o) => [o.flags, o.description, o.mandatory, o.defaultValue, o.argChoices]),
+    help: cmd.helpInformation(),
+    commands: cmd.commands.map(shape),
+  });
+
+  it('is, for every top-level command, that command exactly as in the whole tree; the others are there by name', () => {
+    const names = program.commands.map((c) => c.name());
+    expect(names.length).toBeGreaterThan(15);
+    for (const name of names) {
+      const one = buildProgram(async () => {}, name);
+      expect(one.commands.map((c) => c.name())).toEqual(names);
+      expect(shape(one.commands.find((c) => c.name() === name)!)).toEqual(shape(program.commands.find((c) => c.name() === name)!));
+    }
+  });
+
+  it('names the command a command line asks for, past the global options; none for help or no command', async () => {
+    const { commandNamed } = await import('../../src/program.js');
+    expect(commandNamed(['--db', 'x.db', '--lang', 'ru', 'lists', '--json'])).toBe('lists');
+    expect(commandNamed(['--no-color', 'incident', 'add', 'Ozon'])).toBe('incident');
+    expect(commandNamed(['help', 'due'])).toBeUndefined();
+    expect(commandNamed(['--help'])).toBeUndefined();
+    expect(commandNamed([])).toBeUndefined();
+    expect(commandNamed(['lsts'])).toBe('lsts');
+  });
+});
