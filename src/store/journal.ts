@@ -40,6 +40,24 @@ function columnsOf(db: DB, table: string): string[] {
   return cols;
 }
 
+/**
+ * Whether a table's rows are named by a column of their own (an INTEGER PRIMARY KEY, which is
+ * the rowid): a row put back from the journal gets its rowid from that column; in a table
+ * without one (aliases), it must be given the rowid it had, which later changes name it by.
+ */
+const ownRowid = new WeakMap<DB, Map<string, boolean>>();
+function hasRowidColumn(db: DB, table: string): boolean {
+  let byTable = ownRowid.get(db);
+  if (!byTable) ownRowid.set(db, (byTable = new Map()));
+  let has = byTable.get(table);
+  if (has === undefined) {
+    const keys = db.prepare('SELECT type FROM pragma_table_info(?) WHERE pk > 0').all(table) as { type: string }[];
+    has = keys.length === 1 && keys[0].type.toUpperCase() === 'INTEGER';
+    byTable.set(table, has);
+  }
+  return has;
+}
+
 function isJournaled(table: string): boolean {
   return (JOURNALED_TABLES as readonly string[]).includes(table);
 }
@@ -210,7 +228,9 @@ function replay(db: DB, statement: (sql: string) => Statement, ascending: Change
     if (first.kind === 'i') {
       statement(`DELETE FROM ${table} WHERE rowid IN (SELECT row FROM changes WHERE seq BETWEEN ? AND ?)`).run(lo, hi);
     } else if (first.kind === 'd') {
-      statement(`INSERT INTO ${table} (${cols.join(', ')}) SELECT ${cols.map(value).join(', ')} FROM changes WHERE seq BETWEEN ? AND ? ORDER BY seq DESC`).run(lo, hi);
+      // Each row back under the rowid it had: the journal's later changes name it by that.
+      const [into, from] = hasRowidColumn(db, table) ? [cols, cols.map(value)] : [['rowid', ...cols], ['row', ...cols.map(value)]];
+      statement(`INSERT INTO ${table} (${into.join(', ')}) SELECT ${from.join(', ')} FROM changes WHERE seq BETWEEN ? AND ? ORDER BY seq DESC`).run(lo, hi);
     } else {
       statement(`UPDATE ${table} SET (${cols.join(', ')}) = (SELECT ${cols.map(value).join(', ')} FROM changes WHERE seq = ?) WHERE rowid = ?`).run(first.seq, first.row);
     }
