@@ -2,6 +2,8 @@
 // TEXT values escaped, one VEVENT per deadline with a UID that stays the same from one
 // export to the next (so that a calendar updates the event on re-import), and a reminder.
 
+import { inWrites } from '../ui/safe.js';
+
 export interface CalendarDeadline {
   /** Stable: the same deadline gets the same UID every time. */
   uid: string;
@@ -94,34 +96,23 @@ function nextDay(date: string): string {
   return `${String(t.getUTCFullYear()).padStart(4, '0')}${two(t.getUTCMonth() + 1)}${two(t.getUTCDate())}`;
 }
 
-/** About this many UTF-16 units are handed to the writer at once: little held, and a piece
- * fits a pipe's buffer whole, so that writing it seldom waits for the reader (see inWrites). */
-const CHUNK = 1 << 14;
+/** The calendar in pieces, rendered as the deadlines come and cut between events (inWrites):
+ * a caller that writes each piece out holds one piece, never the whole file. */
+export function calendarChunks(deadlines: Iterable<CalendarDeadline>, now: number, name = 'vetted: deadlines'): Generator<string> {
+  return inWrites(calendarTexts(deadlines, now, name));
+}
 
-/** The calendar, in pieces of about 16,000 characters, rendered as the deadlines come: a caller that
- * writes each piece out holds one piece, never the whole file. */
-export function* calendarChunks(deadlines: Iterable<CalendarDeadline>, now: number, name = 'vetted: deadlines'): Generator<string> {
+/** The calendar's head, each event's text and its end. */
+function* calendarTexts(deadlines: Iterable<CalendarDeadline>, now: number, name: string): Generator<string> {
   const stamp = `DTSTAMP:${utcStamp(now)}`;
-  // A piece is kept as its events' texts and joined once (one flat string to encode),
-  // rather than grown by concatenation into a rope that writing must first flatten.
-  let parts = [`BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//vetted//deadlines//EN\r\nCALSCALE:GREGORIAN\r\nMETHOD:PUBLISH\r\n${foldLine(`X-WR-CALNAME:${escapeText(name)}`)}\r\n`];
-  let length = 0;
+  yield `BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//vetted//deadlines//EN\r\nCALSCALE:GREGORIAN\r\nMETHOD:PUBLISH\r\n${foldLine(`X-WR-CALNAME:${escapeText(name)}`)}\r\n`;
   for (const d of deadlines) {
     const text = escapeText(d.summary);
     const when = d.date
       ? `DTSTART;VALUE=DATE:${d.date.replace(/-/g, '')}\r\nDTEND;VALUE=DATE:${nextDay(d.date)}`
       : `DTSTART:${utcStamp(d.dueMs)}\r\nDTEND:${utcStamp(d.dueMs + 30 * 60_000)}`;
-    const event =
-      `BEGIN:VEVENT\r\n${foldLine(`UID:${d.uid}`)}\r\n${stamp}\r\n${when}\r\n${foldLine(`SUMMARY:${text}`)}\r\n${foldLine(`DESCRIPTION:${escapeText(d.description)}`)}\r\n` +
+    yield `BEGIN:VEVENT\r\n${foldLine(`UID:${d.uid}`)}\r\n${stamp}\r\n${when}\r\n${foldLine(`SUMMARY:${text}`)}\r\n${foldLine(`DESCRIPTION:${escapeText(d.description)}`)}\r\n` +
       `CATEGORIES:vetted\r\nTRANSP:TRANSPARENT\r\nBEGIN:VALARM\r\nACTION:DISPLAY\r\n${foldLine(`DESCRIPTION:${text}`)}\r\nTRIGGER:-P1D\r\nEND:VALARM\r\nEND:VEVENT\r\n`;
-    parts.push(event);
-    length += event.length;
-    if (length >= CHUNK) {
-      yield parts.join('');
-      parts = [];
-      length = 0;
-    }
   }
-  parts.push('END:VCALENDAR\r\n');
-  yield parts.join('');
+  yield 'END:VCALENDAR\r\n';
 }

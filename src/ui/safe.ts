@@ -67,15 +67,15 @@ export function* jsonGroupPieces(groups: [string, Iterable<unknown>][]): Generat
   yield '{';
   for (let g = 0; g < groups.length; g++) {
     const [key, values] = groups[g];
-    yield `${g ? ',' : ''}\n  ${toJson(key)}: [`;
+    const opening = `\n  ${toJson(key)}: [`;
+    yield `${g ? ',' : ''}${opening}`;
     // A few dozen values at a time, stringified under their key as the whole object would
     // be (so already indented as there); the piece is that text between the brackets.
     let n = 0;
     let batch: unknown[] = [];
-    const head = `{\n  ${toJson(key)}: [`.length;
     const flush = () => {
       const text = toJson({ [key]: batch });
-      const piece = `${n ? ',' : ''}${text.slice(head, text.length - '\n  ]\n}'.length)}`;
+      const piece = `${n ? ',' : ''}${text.slice('{'.length + opening.length, text.length - '\n  ]\n}'.length)}`;
       n += batch.length;
       batch = [];
       return piece;
