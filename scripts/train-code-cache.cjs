@@ -4,7 +4,7 @@
 // A command that fails here is reported and the build goes on: without a cache a command
 // only starts more slowly.
 
-const { mkdtempSync, rmSync, writeFileSync } = require('node:fs');
+const { mkdtempSync, readFileSync, rmSync, writeFileSync } = require('node:fs');
 const { tmpdir } = require('node:os');
 const { join } = require('node:path');
 
@@ -20,22 +20,10 @@ delete process.env.LC_ALL;
 delete process.env.LC_MESSAGES;
 delete process.env.VETTED_LANG;
 
-// The first answer of each question of the built-in general checklist.
+// The first answer of each question of the built-in general checklist, as it stands.
+const general = require('yaml').parse(readFileSync(join(root, 'checklists', 'general.yaml'), 'utf8'));
 const answers = join(work, 'answers.json');
-writeFileSync(
-  answers,
-  JSON.stringify({
-    'who-helps': 'named-person',
-    'who-repairs': 'they-come',
-    'who-to-ask': 'human-help',
-    returns: 'free-return',
-    cancel: 'self-service',
-    'after-leaving': 'keep-everything',
-    'lost-parcel': 'seller-replaces',
-    'reach-human': 'minutes',
-    compensation: 'automatic',
-  }),
-);
+writeFileSync(answers, JSON.stringify(Object.fromEntries(general.questions.map((q) => [q.id, q.answers[0].value]))));
 const shared = join(work, 'shared.json');
 const mine = join(work, 'mine.json');
 

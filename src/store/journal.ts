@@ -27,36 +27,32 @@ interface Change {
   kind: 'i' | 'u' | 'd';
 }
 
-const columnsCache = new WeakMap<DB, Map<string, string[]>>();
-
-function columnsOf(db: DB, table: string): string[] {
-  let byTable = columnsCache.get(db);
-  if (!byTable) columnsCache.set(db, (byTable = new Map()));
-  let cols = byTable.get(table);
-  if (!cols) {
-    cols = (db.prepare(`SELECT name FROM pragma_table_info(?)`).all(table) as { name: string }[]).map((c) => c.name);
-    byTable.set(table, cols);
-  }
-  return cols;
-}
-
 /**
- * Whether a table's rows are named by a column of their own (an INTEGER PRIMARY KEY, which is
- * the rowid): a row put back from the journal gets its rowid from that column; in a table
- * without one (aliases), it must be given the rowid it had, which later changes name it by.
+ * A table's columns, and whether its rows are named by a column of their own (an INTEGER
+ * PRIMARY KEY, which is the rowid): a row put back from the journal gets its rowid from that
+ * column; in a table without one (aliases), it must be given the rowid it had, which later
+ * changes name it by.
  */
-const ownRowid = new WeakMap<DB, Map<string, boolean>>();
-function hasRowidColumn(db: DB, table: string): boolean {
-  let byTable = ownRowid.get(db);
-  if (!byTable) ownRowid.set(db, (byTable = new Map()));
-  let has = byTable.get(table);
-  if (has === undefined) {
-    const keys = db.prepare('SELECT type FROM pragma_table_info(?) WHERE pk > 0').all(table) as { type: string }[];
-    has = keys.length === 1 && keys[0].type.toUpperCase() === 'INTEGER';
-    byTable.set(table, has);
-  }
-  return has;
+interface TableInfo {
+  cols: string[];
+  ownRowid: boolean;
 }
+const tableInfoCache = new WeakMap<DB, Map<string, TableInfo>>();
+
+function tableInfo(db: DB, table: string): TableInfo {
+  let byTable = tableInfoCache.get(db);
+  if (!byTable) tableInfoCache.set(db, (byTable = new Map()));
+  let info = byTable.get(table);
+  if (!info) {
+    const rows = db.prepare('SELECT name, type, pk FROM pragma_table_info(?)').all(table) as { name: string; type: string; pk: number }[];
+    const keys = rows.filter((r) => r.pk > 0);
+    info = { cols: rows.map((r) => r.name), ownRowid: keys.length === 1 && keys[0].type.toUpperCase() === 'INTEGER' };
+    byTable.set(table, info);
+  }
+  return info;
+}
+
+const columnsOf = (db: DB, table: string): string[] => tableInfo(db, table).cols;
 
 function isJournaled(table: string): boolean {
   return (JOURNALED_TABLES as readonly string[]).includes(table);
@@ -229,7 +225,7 @@ function replay(db: DB, statement: (sql: string) => Statement, ascending: Change
       statement(`DELETE FROM ${table} WHERE rowid IN (SELECT row FROM changes WHERE seq BETWEEN ? AND ?)`).run(lo, hi);
     } else if (first.kind === 'd') {
       // Each row back under the rowid it had: the journal's later changes name it by that.
-      const [into, from] = hasRowidColumn(db, table) ? [cols, cols.map(value)] : [['rowid', ...cols], ['row', ...cols.map(value)]];
+      const [into, from] = tableInfo(db, table).ownRowid ? [cols, cols.map(value)] : [['rowid', ...cols], ['row', ...cols.map(value)]];
       statement(`INSERT INTO ${table} (${into.join(', ')}) SELECT ${from.join(', ')} FROM changes WHERE seq BETWEEN ? AND ? ORDER BY seq DESC`).run(lo, hi);
     } else {
       statement(`UPDATE ${table} SET (${cols.join(', ')}) = (SELECT ${cols.map(value).join(', ')} FROM changes WHERE seq = ?) WHERE rowid = ?`).run(first.seq, first.row);
