@@ -69,7 +69,7 @@ export function refreshVerdicts(store: Store, policy: Policy, now: number): void
   const key = policyKey(policy);
   judgeInBatches(store, store.companiesToJudge(key, now), policy, now, (rows) => {
     try {
-      store.saveVerdicts(key, rows);
+      store.saveVerdicts(key, rows.map(cacheRow));
     } catch (err) {
       const code = (err as { code?: string }).code ?? '';
       if (!/^SQLITE_(READONLY|BUSY|LOCKED|FULL|CANTOPEN|IOERR)/.test(code)) throw err;
@@ -79,14 +79,12 @@ export function refreshVerdicts(store: Store, policy: Policy, now: number): void
   });
 }
 
-const VERDICT_BATCH = 2000;
+const VERDICT_BATCH = 250;
 
 interface JudgedRow {
   companyId: number;
   name: string;
-  list: string;
-  entry: string;
-  verdict: string;
+  verdict: Verdict;
   validUntil: number | null;
 }
 
@@ -98,12 +96,13 @@ function judgeInBatches(store: Store, companies: CompanyRow[], policy: Policy, n
     onBatch(
       batch.map((c) => {
         const e = evidence.get(c.id)!;
-        const verdict = judgeCompany(e, policy, now);
-        return { companyId: c.id, name: c.name, list: verdict.list, entry: inertJson(listEntry(verdict)), verdict: JSON.stringify(verdict), validUntil: verdictValidUntil(e, now) };
+        return { companyId: c.id, name: c.name, verdict: judgeCompany(e, policy, now), validUntil: verdictValidUntil(e, now) };
       }),
     );
   }
 }
+
+const cacheRow = (r: JudgedRow) => ({ companyId: r.companyId, list: r.verdict.list, entry: inertJson(listEntry(r.verdict)), validUntil: r.validUntil });
 
 class CacheUnavailable extends Error {
   constructor() {
@@ -144,16 +143,18 @@ export function markdownRows(store: Store, policy: Policy, now: number, lang: st
 }
 
 /** Cached rows after a refresh; when the cache cannot be written, everything is judged afresh. */
-function verdictRows(store: Store, policy: Policy, now: number, what: 'entry' | 'verdict', list?: ListName) {
+function verdictRows(store: Store, policy: Policy, now: number, list?: ListName) {
   try {
     refreshVerdicts(store, policy, now);
-    return store.cachedVerdicts(policyKey(policy), what, list);
+    return store.cachedVerdicts(policyKey(policy), list);
   } catch (err) {
     if (!(err instanceof CacheUnavailable)) throw err;
     // Judge every company afresh, in name order, as the cache would have given them.
     const all: { company_id: number; name: string; list: string; json: string }[] = [];
     judgeInBatches(store, store.allCompanies(), policy, now, (rows) => {
-      for (const r of rows) if (!list || r.list === list) all.push({ company_id: r.companyId, name: r.name, list: r.list, json: r[what] });
+      for (const r of rows) {
+        if (!list || r.verdict.list === list) all.push({ company_id: r.companyId, name: r.name, list: r.verdict.list, json: cacheRow(r).entry });
+      }
     });
     return all;
   }
@@ -169,7 +170,7 @@ export function listEntryTexts(store: Store, policy: Policy, now: number, list?:
 export type EntryRow = { companyId: number; name: string; json: string };
 export function listEntryRows(store: Store, policy: Policy, now: number, list?: ListName): Record<ListName, EntryRow[]> {
   const out = Object.fromEntries(LISTS.map((l) => [l, [] as EntryRow[]])) as Record<ListName, EntryRow[]>;
-  for (const r of verdictRows(store, policy, now, 'entry', list)) if (r.list !== 'unlisted') out[r.list as ListName].push({ companyId: r.company_id, name: r.name, json: r.json });
+  for (const r of verdictRows(store, policy, now, list)) if (r.list !== 'unlisted') out[r.list as ListName].push({ companyId: r.company_id, name: r.name, json: r.json });
   return out;
 }
 
@@ -178,11 +179,11 @@ export function* parsedEntries<E = ListEntry>(rows: Iterable<EntryRow>, then: (e
   for (const r of rows) yield then(JSON.parse(r.json) as ListEntry, r);
 }
 
-/** Every listed company with its whole verdict, in name order. */
+/** Every listed company with its whole verdict, in name order: judged afresh, for the cache keeps entries only. */
 export function judgeListed(store: Store, policy: Policy, now: number): Record<ListName, { companyId: number; verdict: Verdict }[]> {
   const out = Object.fromEntries(LISTS.map((l) => [l, [] as { companyId: number; verdict: Verdict }[]])) as Record<ListName, { companyId: number; verdict: Verdict }[]>;
-  for (const r of verdictRows(store, policy, now, 'verdict')) {
-    if (r.list !== 'unlisted') out[r.list as ListName].push({ companyId: r.company_id, verdict: JSON.parse(r.json) as Verdict });
-  }
+  judgeInBatches(store, store.allCompanies(), policy, now, (rows) => {
+    for (const r of rows) if (r.verdict.list !== 'unlisted') out[r.verdict.list as ListName].push({ companyId: r.companyId, verdict: r.verdict });
+  });
   return out;
 }

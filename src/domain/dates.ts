@@ -34,8 +34,32 @@ export function daysInMonth(year: number, month: number): number {
   return month === 2 && leap ? 29 : DAYS[month - 1];
 }
 
+/** The digit at position i of a text, or NaN. */
+function digitAt(t: string, i: number): number {
+  const c = t.charCodeAt(i) - 48;
+  return c >= 0 && c <= 9 ? c : NaN;
+}
+
+/**
+ * The form every stored date-time has, `YYYY-MM-DDTHH:MM` in local time, read without the
+ * general expression: judging reads one for every event. Undefined for any other text.
+ */
+function storedMinute(t: string): When | undefined {
+  if (t.length !== 16 || t.charCodeAt(4) !== 45 || t.charCodeAt(7) !== 45 || t.charCodeAt(10) !== 84 || t.charCodeAt(13) !== 58) return undefined;
+  const y = digitAt(t, 0) * 1000 + digitAt(t, 1) * 100 + digitAt(t, 2) * 10 + digitAt(t, 3);
+  const mo = digitAt(t, 5) * 10 + digitAt(t, 6);
+  const d = digitAt(t, 8) * 10 + digitAt(t, 9);
+  const h = digitAt(t, 11) * 10 + digitAt(t, 12);
+  const mi = digitAt(t, 14) * 10 + digitAt(t, 15);
+  // NaN fails every comparison below, so a stray character falls through to the general reading.
+  if (!(y >= 100 && mo >= 1 && mo <= 12 && d >= 1 && d <= daysInMonth(y, mo) && h >= 0 && h <= 23 && mi >= 0 && mi <= 59)) return undefined;
+  return { text: t, ms: new Date(y, mo - 1, d, h, mi).getTime(), dateOnly: false };
+}
+
 /** Reads an ISO 8601 date or date-time; undefined when it is not one, or not a real calendar date. */
 export function parseWhen(input: string): When | undefined {
+  const stored = storedMinute(input);
+  if (stored) return stored;
   const text = input.trim();
   const m = ISO.exec(text);
   if (!m) return undefined;

@@ -332,4 +332,14 @@ MIGRATIONS.push({
   `,
 });
 
+MIGRATIONS.push({
+  name: 'cached verdicts keep the list entry only: a whole verdict is judged again when asked for',
+  sql: `
+    DELETE FROM verdicts;
+    ALTER TABLE verdicts DROP COLUMN verdict;
+    DROP INDEX verdicts_policy;
+    CREATE INDEX verdicts_fresh ON verdicts(policy, valid_until);
+  `,
+});
+
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -86,6 +86,10 @@ interface EventRow {
   data: string;
 }
 
+/** The columns of an event that make it, read as an array (see Store.rows). */
+const EVENT_COLUMNS = 'SELECT incident_id, seq, at, type, data FROM events';
+type EventTuple = [incidentId: number, seq: number, at: string, type: string, data: string];
+
 export interface NewIncident {
   /** The number the incident's events were counted up to (when they are inserted with their own). */
   lastSeq?: number;
@@ -129,6 +133,7 @@ export interface OperationInfo<T = unknown> {
 
 export class Store {
   private statements = new Map<string, Statement>();
+  private rawStatements = new Map<string, Statement>();
   /** The operation being written, for the journal's triggers. */
   private op: number | null = null;
   /** A bulk insert under way (an import), which journals its inserts itself. */
@@ -526,13 +531,10 @@ export class Store {
       `SELECT i.*, c.name AS company FROM incidents i JOIN companies c ON c.id = i.company_id
        ORDER BY c.key, i.opened_ms, i.ref`,
     ).all() as IncidentRow[];
-    const events = this.st(
-      `SELECT incident_id, seq, at, type, data FROM events WHERE incident_id IN (SELECT value FROM json_each(?))
-       ORDER BY incident_id, at_ms, id`,
-    );
     for (let k = 0; k < rows.length; k += size) {
       const batch = rows.slice(k, k + size);
-      yield this.assemble(batch, events.all(JSON.stringify(batch.map((r) => r.id))) as EventRow[]);
+      const events = this.rows(`${EVENT_COLUMNS} WHERE incident_id IN (SELECT value FROM json_each(?)) ORDER BY incident_id, at_ms, id`, JSON.stringify(batch.map((r) => r.id)));
+      yield this.assemble(batch, events as EventTuple[]);
     }
   }
 
@@ -576,31 +578,36 @@ export class Store {
 
   private withEvents(rows: IncidentRow[], all = false, batch?: string, unclosed = false): (Incident & { rowId: number; companyId: number })[] {
     const events = all
-      ? (this.st('SELECT incident_id, seq, at, type, data FROM events ORDER BY incident_id, at_ms, id').all() as EventRow[])
+      ? this.rows(EVENT_COLUMNS + ' ORDER BY incident_id, at_ms, id')
       : unclosed
-        ? (this.st(
-            `SELECT incident_id, seq, at, type, data FROM events
-             WHERE incident_id IN (SELECT id FROM incidents WHERE closed IS NULL) ORDER BY incident_id, at_ms, id`,
-          ).all() as EventRow[])
-      : batch !== undefined
-        ? (this.st(
-            `SELECT incident_id, seq, at, type, data FROM events
-             WHERE incident_id IN (SELECT id FROM incidents WHERE company_id IN (SELECT value FROM json_each(?)))
-             ORDER BY incident_id, at_ms, id`,
-          ).all(batch) as EventRow[])
-        : rows.flatMap(
-            (r) => this.st('SELECT incident_id, seq, at, type, data FROM events WHERE incident_id = ? ORDER BY at_ms, id').all(r.id) as EventRow[],
-          );
-    return this.assemble(rows, events);
+        ? this.rows(`${EVENT_COLUMNS} WHERE incident_id IN (SELECT id FROM incidents WHERE closed IS NULL) ORDER BY incident_id, at_ms, id`)
+        : batch !== undefined
+          ? this.rows(
+              `${EVENT_COLUMNS} WHERE incident_id IN (SELECT id FROM incidents WHERE company_id IN (SELECT value FROM json_each(?)))
+               ORDER BY incident_id, at_ms, id`,
+              batch,
+            )
+          : rows.flatMap((r) => this.rows(`${EVENT_COLUMNS} WHERE incident_id = ? ORDER BY at_ms, id`, r.id));
+    return this.assemble(rows, events as EventTuple[]);
+  }
+
+  /** Rows as arrays of their columns: lighter than objects where thousands are read at once. */
+  private rows(sql: string, ...params: unknown[]): unknown[][] {
+    let s = this.rawStatements.get(sql);
+    if (!s) {
+      s = this.db.prepare(sql).raw(true);
+      this.rawStatements.set(sql, s);
+    }
+    return s.all(...params) as unknown[][];
   }
 
   /** Incidents from their rows and their events' rows (in timeline order). */
-  private assemble(rows: IncidentRow[], events: EventRow[]): (Incident & { rowId: number; companyId: number })[] {
+  private assemble(rows: IncidentRow[], events: EventTuple[]): (Incident & { rowId: number; companyId: number })[] {
     const byIncident = new Map<number, IncidentEvent[]>(rows.map((r) => [r.id, []]));
     const refs = new Map(rows.map((r) => [r.id, r.ref]));
-    for (const e of events) {
+    for (const [incidentId, seq, at, type, data] of events) {
       // An event's id is `<incident id>#<n>`.
-      byIncident.get(e.incident_id)?.push({ id: `${refs.get(e.incident_id)}#${e.seq}`, at: e.at, type: e.type, ...JSON.parse(e.data) } as IncidentEvent);
+      byIncident.get(incidentId)?.push({ id: `${refs.get(incidentId)}#${seq}`, at, type, ...JSON.parse(data) } as IncidentEvent);
     }
     return rows.map((r) => ({
       rowId: r.id,
@@ -848,18 +855,21 @@ export class Store {
 
   /** Companies with no cached verdict under this policy, or one that no longer holds at `now`. */
   companiesToJudge(policyKey: string, now: number): CompanyRow[] {
+    // Each company has at most one row (its key): when as many rows hold as there are
+    // companies, every one holds, and the index answers that without reading a verdict.
+    const holding = this.st('SELECT count(*) AS n FROM verdicts WHERE policy = ? AND (valid_until IS NULL OR valid_until > ?)').get(policyKey, now) as { n: number };
+    if (holding.n === (this.st('SELECT count(*) AS n FROM companies').get() as { n: number }).n) return [];
     return this.st(
       `SELECT c.* FROM companies c LEFT JOIN verdicts v ON v.company_id = c.id
        WHERE v.company_id IS NULL OR v.policy <> ? OR (v.valid_until IS NOT NULL AND v.valid_until <= ?)`,
     ).all(policyKey, now) as CompanyRow[];
   }
 
-  /** The cached entries (list, and the JSON text of the entry or of the whole verdict), in name order. */
-  cachedVerdicts(policyKey: string, what: 'entry' | 'verdict', list?: string): { company_id: number; name: string; list: string; json: string }[] {
-    const column = what === 'entry' ? 'v.entry' : 'v.verdict';
+  /** The cached entries (list, and the JSON text of the entry), in name order. */
+  cachedVerdicts(policyKey: string, list?: string): { company_id: number; name: string; list: string; json: string }[] {
     // Companies in name order from their key's index, each verdict by its key: no sort of the
     // entries' texts (the planner would otherwise take the policy index and sort them all).
-    const sql = `SELECT v.company_id, c.name, v.list, ${column} AS json FROM companies c CROSS JOIN verdicts v ON v.company_id = c.id
+    const sql = `SELECT v.company_id, c.name, v.list, v.entry AS json FROM companies c CROSS JOIN verdicts v ON v.company_id = c.id
        WHERE +v.policy = ?${list ? ' AND +v.list = ?' : ''} ORDER BY c.key`;
     return this.st(sql).all(...(list ? [policyKey, list] : [policyKey])) as { company_id: number; name: string; list: string; json: string }[];
   }
@@ -880,10 +890,10 @@ export class Store {
     });
   }
 
-  saveVerdicts(policyKey: string, rows: { companyId: number; list: string; entry: string; verdict: string; validUntil: number | null }[]): void {
-    const insert = this.st('INSERT OR REPLACE INTO verdicts (company_id, list, entry, verdict, policy, valid_until) VALUES (?, ?, ?, ?, ?, ?)');
+  saveVerdicts(policyKey: string, rows: { companyId: number; list: string; entry: string; validUntil: number | null }[]): void {
+    const insert = this.st('INSERT OR REPLACE INTO verdicts (company_id, list, entry, policy, valid_until) VALUES (?, ?, ?, ?, ?)');
     this.write(() => {
-      for (const r of rows) insert.run(r.companyId, r.list, r.entry, r.verdict, policyKey, r.validUntil);
+      for (const r of rows) insert.run(r.companyId, r.list, r.entry, policyKey, r.validUntil);
     });
   }
 

@@ -66,8 +66,26 @@ describe('the verdict cache', () => {
     expect(store.companiesToJudge(policyKey(DEFAULT_POLICY), NOW).map((c) => c.id)).toEqual([a.id]);
     const listed = judgeListed(store, DEFAULT_POLICY, NOW);
     expect(listed.black.find((x) => x.companyId === a.id)?.verdict.pinned).toBe(true);
+    // Whole verdicts are judged afresh and not cached; the entries are.
+    expect(store.companiesToJudge(policyKey(DEFAULT_POLICY), NOW).map((c) => c.id)).toEqual([a.id]);
+    expect(JSON.parse(listEntryTexts(store, DEFAULT_POLICY, NOW).black.find((t) => JSON.parse(t).company === a.name)!).pinned).toBe(true);
     expect(store.companiesToJudge(policyKey(DEFAULT_POLICY), NOW)).toEqual([]);
     void b;
+  });
+
+  it('a cached verdict is judged again once it no longer holds, and only that one', () => {
+    const key = policyKey(DEFAULT_POLICY);
+    listEntryTexts(store, DEFAULT_POLICY, NOW);
+    expect(store.companiesToJudge(key, NOW)).toEqual([]);
+    const [a, b, c] = store.allCompanies();
+    // Verdicts that hold until a promise falls due.
+    store.db.prepare('UPDATE verdicts SET valid_until = ? WHERE company_id IN (?, ?)').run(NOW + 1000, a.id, b.id);
+    expect(store.companiesToJudge(key, NOW)).toEqual([]);
+    expect(store.companiesToJudge(key, NOW + 999)).toEqual([]);
+    expect(store.companiesToJudge(key, NOW + 1000).map((x) => x.id).sort((x, y) => x - y)).toEqual([a.id, b.id].sort((x, y) => x - y));
+    // A company with no cached row at all is judged too.
+    store.db.prepare('DELETE FROM verdicts WHERE company_id = ?').run(c.id);
+    expect(store.companiesToJudge(key, NOW).map((x) => x.id)).toEqual([c.id]);
   });
 
   it('when the cache cannot be written (a read-only database), every company is judged afresh all the same', () => {

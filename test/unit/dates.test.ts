@@ -1,5 +1,6 @@
 // ISO 8601 dates and date-times as the data file has them.
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { daysInMonth, parseWhen } from '../../src/domain/dates.js';
 
 describe('parseWhen accepts', () => {
@@ -109,5 +110,31 @@ describe('years before 100', () => {
   // Date.UTC and new Date(y, …) read years 0–99 as 1900–1999; four-digit years are literal.
   it('0050-01-01T00:00Z is the year 50, not 1950', () => {
     expect(parseWhen('0050-01-01T00:00Z')?.ms).toBe(new Date('0050-01-01T00:00:00Z').getTime());
+  });
+});
+
+describe('parseWhen on the stored form YYYY-MM-DDTHH:MM', () => {
+  // The stored form is read by a shortcut; a leading space sends the same text down the
+  // general reading (it trims), so the two must agree on every text of that shape.
+  const chars = fc.constantFrom(...'0123456789-T: Z/a٣'.split(''));
+  const near = fc
+    .tuple(fc.integer({ min: 0, max: 9999 }), fc.integer({ min: 0, max: 13 }), fc.integer({ min: 0, max: 32 }), fc.integer({ min: 0, max: 25 }), fc.integer({ min: 0, max: 61 }))
+    .map(([y, mo, d, h, mi]) => `${String(y).padStart(4, '0')}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}T${String(h).padStart(2, '0')}:${String(mi).padStart(2, '0')}`);
+  const mangled = fc.tuple(near, fc.nat(15), chars).map(([t, i, c]) => t.slice(0, i) + c + t.slice(i + 1));
+
+  it('agrees with the general reading', () => {
+    fc.assert(
+      fc.property(fc.oneof(near, mangled), (text) => {
+        expect(parseWhen(text)).toEqual(parseWhen(` ${text}`) && { ...parseWhen(` ${text}`), text });
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
+  it('reads a real minute and refuses an impossible one', () => {
+    expect(parseWhen('2024-02-29T23:59')).toEqual({ text: '2024-02-29T23:59', ms: new Date(2024, 1, 29, 23, 59).getTime(), dateOnly: false });
+    expect(parseWhen('2023-02-29T10:00')).toBeUndefined();
+    expect(parseWhen('2023-01-01T24:00')).toBeUndefined();
+    expect(parseWhen('0099-01-01T10:00')?.ms).toBe(parseWhen(' 0099-01-01T10:00')?.ms);
   });
 });
