@@ -2,7 +2,7 @@
 
 import { extname } from 'node:path';
 import { t } from '../i18n/index.js';
-import { inWrites, toJson } from '../ui/safe.js';
+import { inWrites, toJson, writePieces } from '../ui/safe.js';
 import type { Context } from '../context.js';
 import type { CommandResult } from './result.js';
 import { UserError } from '../errors.js';
@@ -97,9 +97,9 @@ export async function run(ctx: Context, opts: ExportOptions): Promise<CommandRes
     }
     if (format === 'json') {
       // Written as it is made, while the store is open: the whole file is never in memory.
-      const pieces = inWrites(exportJsonText(store, exportedAt, !!opts.withAttachments));
-      if (toFile) writeOutputFile(opts.out!, pieces, { dbPath: ctx.dbPath });
-      else for (const piece of pieces) ctx.out.write(piece);
+      const text = exportJsonText(store, exportedAt, !!opts.withAttachments);
+      if (toFile) writeOutputFile(opts.out!, inWrites(text), { dbPath: ctx.dbPath });
+      else await writePieces(ctx.out, text);
       return undefined;
     }
     const { exportLists } = await import('./export-lists.js');

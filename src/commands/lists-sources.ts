@@ -10,7 +10,7 @@ import { UserError } from '../errors.js';
 import { Sources } from '../store/sources.js';
 import { entryJson, jsonCatalogs, listEntryRows, parsedEntries, type EntryRow, type ListEntry } from './verdicts.js';
 import { t } from '../i18n/index.js';
-import { inWrites, inertJson } from '../ui/safe.js';
+import { inertJson, writePieces } from '../ui/safe.js';
 import { colourWanted, paint } from '../ui/colour.js';
 import { terminalWidth } from '../ui/wrap.js';
 import { nameColumn, renderListPieces, renderLists } from '../ui/render-lists.js';
@@ -61,6 +61,6 @@ export async function listsWithSources(ctx: Context, store: Store, policy: Polic
   };
   // Written as the entries are read: ten thousand companies are never held whole.
   const sections = shown.map((l) => ({ list: l, count: rows[l].length, width: nameColumn(rows[l].map((r) => r.name)), entries: parsedEntries(rows[l], counted) }));
-  for (const piece of inWrites(renderListPieces(sections, p, terminalWidth(ctx.out), extra))) ctx.out.write(piece);
+  await writePieces(ctx.out, renderListPieces(sections, p, terminalWidth(ctx.out), extra));
   return {};
 }

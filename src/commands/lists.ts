@@ -1,12 +1,12 @@
 // `vetted lists [black|white|watch]` and `vetted why <company>`.
 
-import { inWrites, inertJson, jsonGroupPieces, toJson } from '../ui/safe.js';
+import { inertJson, jsonGroupPieces, toJson, writePieces } from '../ui/safe.js';
 import { fitLines, terminalWidth } from '../ui/wrap.js';
 import type { Context } from '../context.js';
 import type { CommandResult } from './result.js';
 import { LISTS, type ListName } from '../domain/types.js';
 import { requireCompany, withStore } from './shared.js';
-import { entryJson, jsonCatalogs, listEntry, listEntryRows, parsedEntries, policyOf, reasonJson, type ListEntry } from './verdicts.js';
+import { entryJson, entryTextsAsRead, jsonCatalogs, listEntry, listEntryRows, parsedEntries, policyOf, reasonJson, type ListEntry } from './verdicts.js';
 import { judgeCompany } from '../domain/policy.js';
 import { t } from '../i18n/index.js';
 import { vocabularyId } from '../i18n/vocabulary.js';
@@ -26,14 +26,14 @@ export async function runLists(ctx: Context, which: string | undefined, opts: { 
       const { listsWithSources } = await import('./lists-sources.js');
       return listsWithSources(ctx, store, policy, shown, opts);
     }
-    const rows = listEntryRows(store, policy, ctx.now(), list);
     if (opts.json || opts.ndjson) {
+      const texts = entryTextsAsRead(store, policy, ctx.now(), list);
       // The reasons in the words of both languages that JSON carries.
       const catalogs = await jsonCatalogs();
       const entry = (text: string) => entryJson(JSON.parse(text) as ListEntry, catalogs);
-      // Written an entry at a time: ten thousand entries are never one value or one text.
+      // Written an entry at a time as it is read: ten thousand entries are never one value or one text.
       function* entries(l: ListName): Generator<ReturnType<typeof entry>> {
-        for (const r of rows[l]) yield entry(r.json);
+        for (const text of texts(l)) yield entry(text);
       }
       function* ndjson(): Generator<string> {
         for (const l of shown) for (const e of entries(l)) yield `${inertJson({ list: l, ...e })}\n`;
@@ -42,17 +42,17 @@ export async function runLists(ctx: Context, which: string | undefined, opts: { 
         yield* jsonGroupPieces(shown.map((l) => [l, entries(l)]));
         yield '\n';
       }
-      const pieces = inWrites(opts.ndjson ? ndjson() : json());
-      for (const piece of pieces) ctx.out.write(piece);
+      await writePieces(ctx.out, opts.ndjson ? ndjson() : json());
       return {};
     }
+    const rows = listEntryRows(store, policy, ctx.now(), list);
     const total = shown.reduce((n, l) => n + rows[l].length, 0);
     if (!total && !list) return { out: `${t().lists.empty}\n` };
     const [{ nameColumn, renderListPieces }, { colourWanted, paint }] = await Promise.all([import('../ui/render-lists.js'), import('../ui/colour.js')]);
     const p = paint(colourWanted(ctx.out, { noColor: ctx.noColor }, ctx.env));
     // Written as the entries are read: a long listing is never held whole, as entries or as text.
     const sections = shown.map((l) => ({ list: l, count: rows[l].length, width: nameColumn(rows[l].map((r) => r.name)), entries: parsedEntries(rows[l]) }));
-    for (const piece of inWrites(renderListPieces(sections, p, terminalWidth(ctx.out)))) ctx.out.write(piece);
+    await writePieces(ctx.out, renderListPieces(sections, p, terminalWidth(ctx.out)));
     return {};
   });
 }

@@ -102,7 +102,8 @@ function judgeInBatches(store: Store, companies: CompanyRow[], policy: Policy, n
   }
 }
 
-const cacheRow = (r: JudgedRow) => ({ companyId: r.companyId, list: r.verdict.list, entry: inertJson(listEntry(r.verdict)), validUntil: r.validUntil });
+// Every reader parses the entry, and escapes what it writes out: the cache keeps plain JSON.
+const cacheRow = (r: JudgedRow) => ({ companyId: r.companyId, list: r.verdict.list, entry: JSON.stringify(listEntry(r.verdict)), validUntil: r.validUntil });
 
 class CacheUnavailable extends Error {
   constructor() {
@@ -172,6 +173,22 @@ export function listEntryRows(store: Store, policy: Policy, now: number, list?: 
   const out = Object.fromEntries(LISTS.map((l) => [l, [] as EntryRow[]])) as Record<ListName, EntryRow[]>;
   for (const r of verdictRows(store, policy, now, list)) if (r.list !== 'unlisted') out[r.list as ListName].push({ companyId: r.company_id, name: r.name, json: r.json });
   return out;
+}
+
+/**
+ * Each list's cached entries as JSON texts, read from the database as they are taken rather
+ * than held all at once; judged afresh when the cache cannot be written.
+ */
+export function entryTextsAsRead(store: Store, policy: Policy, now: number, list?: ListName): (l: ListName) => Iterable<string> {
+  try {
+    refreshVerdicts(store, policy, now);
+  } catch (err) {
+    if (!(err instanceof CacheUnavailable)) throw err;
+    const texts = listEntryTexts(store, policy, now, list);
+    return (l) => texts[l];
+  }
+  const key = policyKey(policy);
+  return (l) => store.cachedEntriesOf(key, l);
 }
 
 /** The entries of rows as they are read, one at a time (`then` may add to each what its row knows). */

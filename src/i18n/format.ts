@@ -28,11 +28,12 @@ function wallClock(text: string): { at: Date; hasTime: boolean } | undefined {
 /**
  * The formats of a locale. `dateLocale` may differ from the language's own locale: English
  * dates are written year-month-day (the Canadian English form), as a record keeps them.
- * With `isoDates` (English), that form is written straight from the date: it is ISO 8601,
- * the very text Intl gives for `dateLocale` (a test holds the two equal, day by day), without
- * building Intl.DateTimeFormat, whose locale data cost some 20 ms of a command that shows a date.
+ * With `plainDates`, dates are written straight from their parts in the order of the
+ * locale: `iso` year-month-day (English: the text Intl gives for en-CA), `dotted`
+ * day.month.year (Russian). Tests hold each equal to Intl's text, day by day, for it is
+ * built without Intl.DateTimeFormat, whose locale data cost some 20 ms of a command that shows a date.
  */
-export function formatsFor(locale: string, dateLocale = locale, { isoDates = false } = {}): Formats {
+export function formatsFor(locale: string, dateLocale = locale, { plainDates }: { plainDates?: 'iso' | 'dotted' } = {}): Formats {
   // Intl's formatters cost tens of milliseconds to build (they load locale data): each is
   // built on its first use, so that a command that formats no number pays nothing.
   const lazy = <T>(make: () => T): (() => T) => {
@@ -44,9 +45,11 @@ export function formatsFor(locale: string, dateLocale = locale, { isoDates = fal
   const intlDates = lazy(() => new Intl.DateTimeFormat(dateLocale, { year: 'numeric', month: '2-digit', day: '2-digit', timeZone: 'UTC' }));
   const intlTimes = lazy(() => new Intl.DateTimeFormat(dateLocale, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: 'UTC' }));
   const isoDate = { format: (at: Date) => at.toISOString().slice(0, 10) };
+  const dottedDate = { format: (at: Date) => at.toISOString().slice(0, 10).split('-').reverse().join('.') };
   const isoTime = { format: (at: Date) => at.toISOString().slice(11, 16) };
-  const dates = isoDates ? () => isoDate : intlDates;
-  const times = isoDates ? () => isoTime : intlTimes;
+  const plain = plainDates === 'iso' ? isoDate : plainDates === 'dotted' ? dottedDate : undefined;
+  const dates = plain ? () => plain : intlDates;
+  const times = plain ? () => isoTime : intlTimes;
   const lists = lazy(() => new Intl.ListFormat(locale, { style: 'long', type: 'conjunction' }));
   const word = (n: number, forms: PluralForms) => forms[rules().select(n)] ?? forms.other;
   // The whole numbers from 0 to 999, which most messages count, are their digits in every

@@ -593,12 +593,16 @@ export class Store {
 
   /** Rows as arrays of their columns: lighter than objects where thousands are read at once. */
   private rows(sql: string, ...params: unknown[]): unknown[][] {
+    return this.rawStatement(sql).all(...params) as unknown[][];
+  }
+
+  private rawStatement(sql: string): Statement {
     let s = this.rawStatements.get(sql);
     if (!s) {
       s = this.db.prepare(sql).raw(true);
       this.rawStatements.set(sql, s);
     }
-    return s.all(...params) as unknown[][];
+    return s;
   }
 
   /** Incidents from their rows and their events' rows (in timeline order). */
@@ -872,6 +876,15 @@ export class Store {
     const sql = `SELECT v.company_id, c.name, v.list, v.entry AS json FROM companies c CROSS JOIN verdicts v ON v.company_id = c.id
        WHERE +v.policy = ?${list ? ' AND +v.list = ?' : ''} ORDER BY c.key`;
     return this.st(sql).all(...(list ? [policyKey, list] : [policyKey])) as { company_id: number; name: string; list: string; json: string }[];
+  }
+
+  /**
+   * The cached entries of one list as JSON texts, read as they are taken (nothing else may use
+   * the connection until the last is read), in name order.
+   */
+  *cachedEntriesOf(policyKey: string, list: string): Generator<string> {
+    const sql = `SELECT v.entry FROM companies c CROSS JOIN verdicts v ON v.company_id = c.id WHERE +v.policy = ? AND +v.list = ? ORDER BY c.key`;
+    for (const [entry] of this.rawStatement(sql).iterate(policyKey, list) as Iterable<[string]>) yield entry;
   }
 
   /** The cached list entries with their serialised markdown table row in one language (null until made), in name order. */

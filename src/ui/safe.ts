@@ -112,3 +112,15 @@ export function* inWrites(pieces: Iterable<string>, size = WRITE_SIZE): Generato
 }
 
 export const WRITE_SIZE = 1 << 14;
+
+/**
+ * Writes pieces (in writes of inWrites' size) no faster than the reader takes them: into a
+ * pipe whose reader is slower, every write beyond the pipe's buffer would otherwise wait in
+ * memory, until the whole output was held there at once.
+ */
+export async function writePieces(out: { write(s: string): unknown }, pieces: Iterable<string>): Promise<void> {
+  const stream = out as { write(s: string): unknown; once?: (event: 'drain', listener: () => void) => unknown };
+  for (const piece of inWrites(pieces)) {
+    if (stream.write(piece) === false && typeof stream.once === 'function') await new Promise<void>((resolve) => stream.once!('drain', resolve));
+  }
+}

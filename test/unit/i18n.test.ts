@@ -68,16 +68,19 @@ describe('plurals, numbers and dates through Intl', () => {
     expect(en.fmt.number(12345)).toBe('12,345');
   });
 
-  it('English dates and times are the text Intl gives for en-CA, every day of several years', () => {
-    const day = new Intl.DateTimeFormat('en-CA', { year: 'numeric', month: '2-digit', day: '2-digit', timeZone: 'UTC' });
-    const time = new Intl.DateTimeFormat('en-CA', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: 'UTC' });
-    for (let ms = Date.UTC(1999, 0, 1); ms < Date.UTC(2031, 0, 1); ms += 86_400_000 + 7 * 60_000) {
-      const at = new Date(ms);
-      const text = at.toISOString().slice(0, 16);
-      expect(en.fmt.date(text)).toBe(day.format(at));
-      expect(en.fmt.dateTime(text)).toBe(`${day.format(at)} ${time.format(at)}`);
+  it('dates and times are the text Intl gives (English for en-CA, Russian for ru), every day of several years', () => {
+    for (const [catalog, locale] of [[en, 'en-CA'], [ru, 'ru']] as const) {
+      const day = new Intl.DateTimeFormat(locale, { year: 'numeric', month: '2-digit', day: '2-digit', timeZone: 'UTC' });
+      const time = new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: 'UTC' });
+      for (let ms = Date.UTC(1999, 0, 1); ms < Date.UTC(2031, 0, 1); ms += 86_400_000 + 7 * 60_000) {
+        const at = new Date(ms);
+        const text = at.toISOString().slice(0, 16);
+        expect(catalog.fmt.date(text)).toBe(day.format(at));
+        expect(catalog.fmt.dateTime(text)).toBe(`${day.format(at)} ${time.format(at)}`);
+      }
     }
     expect(en.fmt.dateTime('2026-12-02')).toBe('2026-12-02');
+    expect(ru.fmt.dateTime('2026-12-02')).toBe('02.12.2026');
     expect(en.fmt.date('not a date')).toBe('not a date');
   });
 

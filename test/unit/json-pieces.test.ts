@@ -1,7 +1,8 @@
 // Listings written a piece at a time must be the very bytes of the whole value's JSON.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { WRITE_SIZE, inWrites, jsonGroupPieces, toJson } from '../../src/ui/safe.js';
+import { EventEmitter } from 'node:events';
+import { WRITE_SIZE, inWrites, jsonGroupPieces, toJson, writePieces } from '../../src/ui/safe.js';
 
 const whole = (groups: [string, unknown[]][]) => toJson(Object.fromEntries(groups));
 const pieces = (groups: [string, unknown[]][]) => [...jsonGroupPieces(groups.map(([k, v]) => [k, v[Symbol.iterator]()]))].join('');
@@ -39,5 +40,42 @@ describe('JSON of groups in pieces', () => {
     expect(joined.join('')).toBe(parts.join(''));
     expect(joined.length).toBeGreaterThan(1);
     expect(joined.slice(0, -1).every((p) => p.length >= WRITE_SIZE)).toBe(true);
+  });
+});
+
+describe('writePieces', () => {
+  it('waits for the reader: never a write while one is waiting to drain, and every byte in order', async () => {
+    // A stream whose buffer is full after every write, drained a moment later.
+    const written: string[] = [];
+    let waiting = false;
+    let made = 0;
+    const stream = Object.assign(new EventEmitter(), {
+      write(s: string) {
+        expect(waiting).toBe(false);
+        written.push(s);
+        waiting = true;
+        setTimeout(() => {
+          waiting = false;
+          stream.emit('drain');
+        }, 1);
+        return false;
+      },
+    });
+    function* text() {
+      for (let i = 0; i < 5000; i++) {
+        made++;
+        yield `piece ${i};`;
+      }
+    }
+    await writePieces(stream, text());
+    expect(made).toBe(5000);
+    expect(written.length).toBeGreaterThan(2);
+    expect(written.join('')).toBe([...text()].join(''));
+  });
+
+  it('writes straight on to a writer that never asks to wait', async () => {
+    const out: string[] = [];
+    await writePieces({ write: (s: string) => out.push(s) }, ['a', 'b', 'c']);
+    expect(out.join('')).toBe('abc');
   });
 });
