@@ -10,7 +10,7 @@ import { EVENT_TYPES, FAULTS, OUTCOMES, type EventType, type Fault, type Inciden
 import { formatLocalMinute, parseAmount, parseWhen } from '../domain/dates.js';
 import { isBefore } from '../domain/date-rules.js';
 import { checkWhen } from './when.js';
-import { computeMetrics, isOpen } from '../domain/incident.js';
+import { computeMetrics, incidentListRow, isOpen, type IncidentListRow } from '../domain/incident.js';
 import { slugOf } from '../domain/names.js';
 import { LIMITS } from '../formats/data-file.js';
 import { askWhichCompany, checkCompanyName, checkNote, lookalikeWarning, requireCompany, requireIncident, typoWarning, withStore } from './shared.js';
@@ -224,22 +224,27 @@ export function incidentJson(i: ReturnType<Store['findIncident']> & object, now:
 
 export async function runList(ctx: Context, opts: { company?: string; open?: boolean } & JsonOutOptions): Promise<CommandResult> {
   return withStore(ctx, (store) => {
-    let incidents = opts.company ? store.incidentsOf(requireCompany(store, opts.company).id) : store.allIncidents();
-    if (opts.open) incidents = incidents.filter(isOpen);
     const now = ctx.now();
+    // Incidents are read a batch at a time and only their rows kept: ten thousand timelines
+    // are never in memory at once.
+    const batches = opts.company ? [store.incidentsOf(requireCompany(store, opts.company).id)] : store.allIncidentsInBatches();
+    const rows: IncidentListRow[] = [];
+    for (const batch of batches) {
+      for (const i of batch) {
+        const row = incidentListRow(i, now);
+        if (!opts.open || row.open) rows.push(row);
+      }
+    }
     if (opts.json) {
       return {
         out: jsonList(
-          incidents.map((i) => {
-            const m = computeMetrics(i, now);
-            return { id: i.id, company: i.company, title: i.title, opened: i.opened, fault: i.fault, open: isOpen(i), events: i.events.length, promises_broken: m.promises_broken, highest_level: m.highest_level };
-          }),
+          rows.map((r) => ({ id: r.id, company: r.company, title: r.title, opened: r.opened, fault: r.fault, open: r.open, events: r.events, promises_broken: r.promises_broken, highest_level: r.highest_level })),
           opts,
         ),
       };
     }
-    if (!incidents.length) return { out: `${opts.open ? t().incident.noOpen : t().incident.none}\n` };
-    return { out: renderIncidentList(incidents, now, paint(colourWanted(ctx.out, { noColor: ctx.noColor }, ctx.env)), terminalWidth(ctx.out)) };
+    if (!rows.length) return { out: `${opts.open ? t().incident.noOpen : t().incident.none}\n` };
+    return { out: renderIncidentList(rows, paint(colourWanted(ctx.out, { noColor: ctx.noColor }, ctx.env)), terminalWidth(ctx.out)) };
   });
 }
 

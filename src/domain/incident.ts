@@ -1,7 +1,7 @@
 // Incidents: promises kept or broken, the figures of a timeline, what is still owed, and
 // the next escalation step. Pure functions of the timeline and `now`.
 
-import { EFFORTS, LEVELS, type Effort, type Incident, type IncidentEvent, type Level, type Outcome } from './types.js';
+import { EFFORTS, LEVELS, type Effort, type Fault, type Incident, type IncidentEvent, type Level, type Outcome } from './types.js';
 import { msOf, parseWhen } from './dates.js';
 
 export const DAY_MS = 86_400_000;
@@ -223,4 +223,34 @@ export function dueReport(i: Incident, now: number, formatDate: (ms: number) => 
   if (staleDays !== null) advice.push({ kind: 'chase', days: staleDays });
   if (advice.length) advice.push({ kind: 'timeline' });
   return { incident: i, broken, comingDue, staleDays, advice };
+}
+
+export interface IncidentListRow {
+  id: string;
+  company: string;
+  title: string;
+  opened: string;
+  fault: Fault;
+  open: boolean;
+  outcome: Outcome | null;
+  events: number;
+  promises_broken: number;
+  highest_level: Level;
+}
+
+/** What `incident list` shows of an incident: its events are needed to work it out, not kept. */
+export function incidentListRow(i: Incident, now: number): IncidentListRow {
+  const closing = closingOf(i);
+  return {
+    id: i.id,
+    company: i.company,
+    title: i.title,
+    opened: i.opened,
+    fault: i.fault,
+    open: !closing && !i.closed,
+    outcome: closing?.outcome ?? null,
+    events: i.events.length,
+    promises_broken: brokenPromises(i, now).length,
+    highest_level: highestLevel(i),
+  };
 }

@@ -3,7 +3,7 @@
 import type { Incident, IncidentEvent } from '../domain/types.js';
 import { calendarDaysBetween, msOf } from '../domain/dates.js';
 import { t } from '../i18n/index.js';
-import { closingOf, computeMetrics, isAtFault, isOpen, levelOf, promiseStatus, type IncidentMetrics } from '../domain/incident.js';
+import { closingOf, computeMetrics, isAtFault, isOpen, levelOf, promiseStatus, type IncidentListRow, type IncidentMetrics } from '../domain/incident.js';
 import type { Paint } from './colour.js';
 import { safeText } from './safe.js';
 import { renderTable } from './table.js';
@@ -155,12 +155,12 @@ export function renderIncident(i: Incident, now: number, paint: Paint, attachmen
   return lines.join('\n') + '\n';
 }
 
-export function renderIncidentList(incidents: Incident[], now: number, paint: Paint, width?: number): string {
+export function renderIncidentList(rows: IncidentListRow[], paint: Paint, width?: number): string {
   const c = t().incident;
   const [id, company, opened, state, broken, title] = c.listHeaders;
   return renderTable(
     [{ header: id }, { header: company, max: 30 }, { header: opened }, { header: state }, { header: broken, align: 'right' }, { header: title, wrap: true }],
-    incidents.map((i) => [i.id, i.company, i.opened.slice(0, 10), isOpen(i) ? c.open : closingOf(i) ? t().words.outcome[closingOf(i)!.outcome] : c.closed, String(computeMetrics(i, now).promises_broken), i.title]),
+    rows.map((r) => [r.id, r.company, r.opened.slice(0, 10), r.open ? c.open : r.outcome ? t().words.outcome[r.outcome] : c.closed, String(r.promises_broken), r.title]),
     paint.bold,
     width,
   );

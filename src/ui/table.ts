@@ -32,7 +32,8 @@ export function renderTable(columns: Column[], rows: string[][], paintHeader: (s
   const last = columns.length - 1;
   const wraps = columns[last]?.wrap === true;
   const cells = rows.map((r) => r.map((c, i) => (columns[i].max && !(wraps && i === last) ? cut(safeText(c), columns[i].max!) : safeText(c))));
-  const widths = columns.map((col, i) => Math.max(displayWidth(col.header), ...cells.map((r) => displayWidth(r[i] ?? ''))));
+  // A loop, not Math.max(...all): a hundred thousand arguments overflow the stack.
+  const widths = columns.map((col, i) => cells.reduce((w, r) => Math.max(w, displayWidth(r[i] ?? '')), displayWidth(col.header)));
   const pad = (s: string, i: number) => {
     const gap = ' '.repeat(Math.max(0, widths[i] - displayWidth(s)));
     return columns[i].align === 'right' ? gap + s : s + gap;

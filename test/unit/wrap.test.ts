@@ -91,3 +91,12 @@ describe('fitLines', () => {
     expect(lines[0]).toContain(p.bold('B2'));
   });
 });
+
+describe('renderTable of many rows', () => {
+  it('sizes its columns over two hundred thousand rows (no spread of every row into one call)', () => {
+    const rows = Array.from({ length: 200_000 }, (_, i) => [`id-${i}`, i === 123_456 ? 'the widest cell of all' : 'x']);
+    const text = renderTable([{ header: 'id' }, { header: 'what' }], rows);
+    expect(text.split('\n')[0]).toBe(`${'id'.padEnd('id-199999'.length)}  what`);
+    expect(text).toContain('id-123456  the widest cell of all');
+  });
+});
