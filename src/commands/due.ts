@@ -105,15 +105,23 @@ export async function run(ctx: Context, opts: JsonOutOptions & { format?: string
   const en = format === 'json' ? await loadCatalog('en') : undefined;
   const result = await withStore(ctx, (store): CommandResult => {
     const now = ctx.now();
-    // An incident with `closed` set is not open: only the others are loaded.
-    const reports = store
-      .unclosedIncidents()
-      .filter(isOpen)
-      .map((i) => dueReport(i, now, formatLocalDate));
-    if (en) return { out: jsonList(reports.map((r) => reportJson(r, en)), opts) };
-    if (!reports.length) return { out: `${t().due.nothing}\n` };
-    const p = makePaint(colourWanted(ctx.out, { noColor: ctx.noColor }, ctx.env));
-    return { out: fitLines(reports.map((r) => renderReport(r, now, p)).join('\n\n') + '\n', terminalWidth(ctx.out)) };
+    const p = en ? undefined : makePaint(colourWanted(ctx.out, { noColor: ctx.noColor }, ctx.env));
+    const width = terminalWidth(ctx.out);
+    // An incident with `closed` set is not open: only the others are read, a batch at a time,
+    // and each report is made into its JSON or its text at once, so that no timeline is kept.
+    const json: ReturnType<typeof reportJson>[] = [];
+    const texts: string[] = [];
+    for (const batch of store.allIncidentsInBatches(500, 'unclosed')) {
+      for (const i of batch) {
+        if (!isOpen(i)) continue;
+        const r = dueReport(i, now, formatLocalDate);
+        if (en) json.push(reportJson(r, en));
+        else texts.push(fitLines(renderReport(r, now, p!), width));
+      }
+    }
+    if (en) return { out: jsonList(json, opts) };
+    if (!texts.length) return { out: `${t().due.nothing}\n` };
+    return { out: `${texts.join('\n\n')}\n` };
   });
   if (opts.out) {
     writeFileAtomic(opts.out, [result.out!.endsWith('\n') ? result.out! : `${result.out}\n`]);

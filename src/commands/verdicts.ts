@@ -67,16 +67,17 @@ export function entryJson(e: ListEntry, c: { en: Catalog; ru: Catalog }) {
 /** Judges the companies whose cached verdict is missing or no longer holds, and caches them. */
 export function refreshVerdicts(store: Store, policy: Policy, now: number): void {
   const key = policyKey(policy);
-  judgeInBatches(store, store.companiesToJudge(key, now), policy, now, (rows) => {
-    try {
-      store.saveVerdicts(key, rows.map(cacheRow));
-    } catch (err) {
-      const code = (err as { code?: string }).code ?? '';
-      if (!/^SQLITE_(READONLY|BUSY|LOCKED|FULL|CANTOPEN|IOERR)/.test(code)) throw err;
-      // A read-only or busy database: judge without the cache this time.
-      throw new CacheUnavailable();
-    }
-  });
+  const companies = store.companiesToJudge(key, now);
+  if (!companies.length) return;
+  try {
+    // One transaction for every batch: a commit each cost more than the rows it wrote.
+    store.write(() => judgeInBatches(store, companies, policy, now, (rows) => store.saveVerdicts(key, rows.map(cacheRow))));
+  } catch (err) {
+    const code = (err as { code?: string }).code ?? '';
+    if (!/^SQLITE_(READONLY|BUSY|LOCKED|FULL|CANTOPEN|IOERR)/.test(code)) throw err;
+    // A read-only or busy database: judge without the cache this time.
+    throw new CacheUnavailable();
+  }
 }
 
 const VERDICT_BATCH = 250;

@@ -18,7 +18,7 @@ import type { ImportFault } from '../store/merge.js';
 /** The files `vetted paths` names. */
 export type PathWhat = 'database' | 'backups' | 'config' | 'checklists' | 'letters' | 'policy';
 
-const fmt = formatsFor('en', 'en-CA', { plainDates: 'iso' });
+const fmt = formatsFor('en', 'en-CA', { plainDates: 'iso', listAnd: { word: 'and', serialComma: true }, grouping: ',' });
 const q = (s: string) => `"${s}"`;
 /** A date-time as the record writes it (ISO 8601), on a terminal in English. */
 const iso = (s: string) => s;

@@ -33,7 +33,11 @@ function wallClock(text: string): { at: Date; hasTime: boolean } | undefined {
  * day.month.year (Russian). Tests hold each equal to Intl's text, day by day, for it is
  * built without Intl.DateTimeFormat, whose locale data cost some 20 ms of a command that shows a date.
  */
-export function formatsFor(locale: string, dateLocale = locale, { plainDates }: { plainDates?: 'iso' | 'dotted' } = {}): Formats {
+export function formatsFor(
+  locale: string,
+  dateLocale = locale,
+  { plainDates, listAnd, grouping }: { plainDates?: 'iso' | 'dotted'; listAnd?: { word: string; serialComma: boolean }; grouping?: string } = {},
+): Formats {
   // Intl's formatters cost tens of milliseconds to build (they load locale data): each is
   // built on its first use, so that a command that formats no number pays nothing.
   const lazy = <T>(make: () => T): (() => T) => {
@@ -51,11 +55,28 @@ export function formatsFor(locale: string, dateLocale = locale, { plainDates }: 
   const dates = plain ? () => plain : intlDates;
   const times = plain ? () => isoTime : intlTimes;
   const lists = lazy(() => new Intl.ListFormat(locale, { style: 'long', type: 'conjunction' }));
+  // With `listAnd`, lists are joined as Intl.ListFormat joins them in that language (a test
+  // holds the two equal), without its locale data: some 18 ms to build.
+  const joinList = (items: string[]): string => {
+    if (!listAnd) return lists().format(items);
+    if (items.length < 2) return items.join('');
+    const last = items[items.length - 1];
+    return items.length === 2 ? `${items[0]} ${listAnd.word} ${last}` : `${items.slice(0, -1).join(', ')}${listAnd.serialComma ? ',' : ''} ${listAnd.word} ${last}`;
+  };
   const word = (n: number, forms: PluralForms) => forms[rules().select(n)] ?? forms.other;
   // The whole numbers from 0 to 999, which most messages count, are their digits in every
   // language of the catalogs (a test holds this to Intl for each): they are written without
   // building Intl.NumberFormat, whose locale data costs some 20 ms on first use.
-  const formatNumber = (n: number) => (Number.isInteger(n) && n >= 0 && n < 1000 ? String(n) : numbers().format(n));
+  // With `grouping`, every whole number is written so, its thousands apart by that separator
+  // (a test holds it to Intl too); fractions still go through Intl.
+  const grouped = (n: number): string => {
+    const digits = String(Math.abs(n));
+    let out = digits.slice(0, ((digits.length - 1) % 3) + 1);
+    for (let k = out.length; k < digits.length; k += 3) out += grouping + digits.slice(k, k + 3);
+    return n < 0 ? `-${out}` : out;
+  };
+  const formatNumber = (n: number) =>
+    !Number.isSafeInteger(n) || Object.is(n, -0) ? numbers().format(n) : n >= 0 && n < 1000 ? String(n) : grouping !== undefined ? grouped(n) : numbers().format(n);
   // Long lists repeat the same days: each is formatted once.
   const seen = new Map<string, string>();
   return {
@@ -77,7 +98,7 @@ export function formatsFor(locale: string, dateLocale = locale, { plainDates }: 
       if (!w) return text;
       return w.hasTime ? `${dates().format(w.at)} ${times().format(w.at)}` : dates().format(w.at);
     },
-    list: (items) => lists().format(items),
+    list: joinList,
   };
 }
 

@@ -69,9 +69,6 @@ const CHILDREN_FIRST = ['attachments', 'events', 'incidents', 'checks', 'aliases
  * change instead, which passes only through states the database has been in.
  */
 export function revertChanges(db: DB, op: number, self: number): void {
-  for (const { tbl } of db.prepare('SELECT DISTINCT tbl FROM changes WHERE op = ?').all(op) as { tbl: string }[]) {
-    if (!isJournaled(tbl)) throw new Error(`the journal names an unknown table ${tbl}`);
-  }
   const statement = statementCache(db);
   // A large operation's pages stay in memory rather than spill to the log mid-transaction.
   if ((statement('SELECT count(*) FROM changes WHERE op = ?').pluck().get(op) as number) > 1000) db.pragma('cache_size = -131072');
@@ -80,6 +77,10 @@ export function revertChanges(db: DB, op: number, self: number): void {
   db.exec('CREATE TEMP TABLE IF NOT EXISTS firsts (tbl TEXT NOT NULL, row INTEGER NOT NULL, kind TEXT NOT NULL, PRIMARY KEY (tbl, row)) WITHOUT ROWID');
   db.exec('DELETE FROM temp.firsts');
   statement('INSERT OR IGNORE INTO temp.firsts (tbl, row, kind) SELECT tbl, row, kind FROM changes WHERE op = ? ORDER BY seq').run(op);
+  // Every table the operation changed has a row here (the index on tbl gives them at once).
+  for (const { tbl } of statement('SELECT DISTINCT tbl FROM temp.firsts').all() as { tbl: string }[]) {
+    if (!isJournaled(tbl)) throw new Error(`the journal names an unknown table ${tbl}`);
+  }
   // The changes to rows that stood before the operation, to replay backwards.
   // (Looked up among those rows only: an import's changes are nearly all first inserts.)
   const before = statement(
@@ -100,6 +101,13 @@ export function revertChanges(db: DB, op: number, self: number): void {
   }
 }
 
+/** Thrown by a revert run with foreign keys off (see Store.writeWithoutForeignKeys) that needs them. */
+export class ForeignKeysNeeded extends Error {
+  constructor() {
+    super('this revert needs the foreign keys on');
+  }
+}
+
 /**
  * Deletes the rows of `table` an operation created (those temp.firsts gives as first inserted),
  * journaled as operation `self`. The journal gets what the
@@ -115,6 +123,8 @@ function deleteCreated(db: DB, statement: (sql: string) => Statement, table: str
   statement("INSERT INTO temp.doomed (row) SELECT row FROM temp.firsts WHERE tbl = ? AND kind = 'i'").run(table);
   const del = statement(`DELETE FROM ${table} WHERE rowid IN temp.doomed`);
   if (referredToByOthers(db, statement, table)) {
+    // The delete must cascade, or set references to null: that is the foreign keys' work.
+    if (!db.pragma('foreign_keys', { simple: true })) throw new ForeignKeysNeeded();
     del.run();
     return;
   }
@@ -234,19 +244,12 @@ function replay(db: DB, statement: (sql: string) => Statement, ascending: Change
   }
 }
 
-/** The companies an operation touched, before or after it (for the verdict cache). */
-export function companiesTouched(db: DB, op: number): number[] {
-  return (
-    db
-      .prepare(
-        `SELECT company AS id FROM changes WHERE op = ? AND company IS NOT NULL
-         UNION SELECT json_extract(old, '$.company_id') FROM changes WHERE op = ? AND kind = 'u' AND tbl <> 'companies'`,
-      )
-      .all(op, op) as { id: number | null }[]
-  )
-    .map((r) => r.id)
-    .filter((id): id is number => typeof id === 'number');
-}
+/**
+ * The companies an operation touched, before or after it (for the verdict cache): a query
+ * of the operation's id, given twice.
+ */
+export const COMPANIES_TOUCHED = `SELECT company FROM changes WHERE op = ? AND company IS NOT NULL
+  UNION SELECT json_extract(old, '$.company_id') FROM changes WHERE op = ? AND kind = 'u' AND tbl <> 'companies'`;
 
 /** Rows an operation changed that a later operation, still standing, changed again. */
 export function laterChangesTo(db: DB, op: number): number[] {

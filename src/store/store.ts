@@ -10,7 +10,7 @@ import { msOf } from '../domain/dates.js';
 import { LEVELS, type CheckRecord, type CheckVerdict, type CompanyEvidence, type Fault, type Incident, type IncidentEvent, type Level, type ListName, type Pin } from '../domain/types.js';
 import { t } from '../i18n/index.js';
 import { UserError } from '../errors.js';
-import { BulkInserts, companiesTouched, laterChangesTo, revertChanges, type Operation } from './journal.js';
+import { BulkInserts, COMPANIES_TOUCHED, ForeignKeysNeeded, laterChangesTo, revertChanges, type Operation } from './journal.js';
 
 export type { Operation } from './journal.js';
 
@@ -181,6 +181,32 @@ export class Store {
     }
   }
 
+  /**
+   * A write, begun outside any transaction, with SQLite's foreign keys off: for undoing large
+   * operations. Deleting an import's rows, SQLite looked up every row that might refer to each
+   * one (an attachment to an event, say), which was most of the work, although a revert
+   * deletes only rows nothing refers to and puts back every other row exactly as it was. A
+   * revert that finds a row referring to one it deletes asks for the keys
+   * (ForeignKeysNeeded), and every key is checked before the commit: either way the write is
+   * rolled back and made again with the foreign keys on.
+   */
+  writeWithoutForeignKeys<T>(fn: () => T): T {
+    if (this.db.inTransaction) return this.write(fn);
+    this.db.pragma('foreign_keys = OFF');
+    try {
+      return this.write(() => {
+        const result = fn();
+        if ((this.db.pragma('foreign_key_check') as unknown[]).length) throw new ForeignKeysNeeded();
+        return result;
+      });
+    } catch (err) {
+      if (!(err instanceof ForeignKeysNeeded)) throw err;
+    } finally {
+      this.db.pragma('foreign_keys = ON');
+    }
+    return this.write(fn);
+  }
+
   private journaled<T>(fn: () => T, op: OperationInfo<T>): T {
     // The operation's row is written at the end, and only when something changed: a
     // command that changes nothing (an import of a file imported before) leaves the
@@ -200,7 +226,8 @@ export class Store {
       );
       // The one place the verdict cache is invalidated: every company whose evidence the
       // operation changed, as the journal has it, before or after the change.
-      this.st('DELETE FROM verdicts WHERE company_id IN (SELECT value FROM json_each(?))').run(JSON.stringify(companiesTouched(this.db, id)));
+      // (With no verdict cached there is nothing to drop, and the journal is not read.)
+      if (this.st('SELECT 1 FROM verdicts LIMIT 1').get()) this.st(`DELETE FROM verdicts WHERE company_id IN (${COMPANIES_TOUCHED})`).run(id, id);
       return result;
     } finally {
       this.op = null;
@@ -526,10 +553,10 @@ export class Store {
    * Every incident with its events, as allIncidents gives them, a batch at a time: only the
    * events of one batch are in memory at once (an export of a large record).
    */
-  *allIncidentsInBatches(size = 500): Generator<(Incident & { rowId: number; companyId: number })[]> {
+  *allIncidentsInBatches(size = 500, which: 'all' | 'unclosed' = 'all'): Generator<(Incident & { rowId: number; companyId: number })[]> {
     const rows = this.st(
       `SELECT i.*, c.name AS company FROM incidents i JOIN companies c ON c.id = i.company_id
-       ORDER BY c.key, i.opened_ms, i.ref`,
+       ${which === 'unclosed' ? 'WHERE i.closed IS NULL' : ''} ORDER BY c.key, i.opened_ms, i.ref`,
     ).all() as IncidentRow[];
     for (let k = 0; k < rows.length; k += size) {
       const batch = rows.slice(k, k + size);
@@ -537,6 +564,7 @@ export class Store {
       yield this.assemble(batch, events as EventTuple[]);
     }
   }
+
 
   /**
    * The open deadlines, in one query: each promise with a due time, not marked kept, of an
@@ -567,21 +595,10 @@ export class Store {
     }
   }
 
-  /** The incidents not closed yet (their `closed` is unset), with their events, in name order. */
-  unclosedIncidents(): (Incident & { rowId: number; companyId: number })[] {
-    const rows = this.st(
-      `SELECT i.*, c.name AS company FROM incidents i JOIN companies c ON c.id = i.company_id
-       WHERE i.closed IS NULL ORDER BY c.key, i.opened_ms, i.ref`,
-    ).all() as IncidentRow[];
-    return this.withEvents(rows, false, undefined, true);
-  }
-
-  private withEvents(rows: IncidentRow[], all = false, batch?: string, unclosed = false): (Incident & { rowId: number; companyId: number })[] {
+  private withEvents(rows: IncidentRow[], all = false, batch?: string): (Incident & { rowId: number; companyId: number })[] {
     const events = all
       ? this.rows(EVENT_COLUMNS + ' ORDER BY incident_id, at_ms, id')
-      : unclosed
-        ? this.rows(`${EVENT_COLUMNS} WHERE incident_id IN (SELECT id FROM incidents WHERE closed IS NULL) ORDER BY incident_id, at_ms, id`)
-        : batch !== undefined
+      : batch !== undefined
           ? this.rows(
               `${EVENT_COLUMNS} WHERE incident_id IN (SELECT id FROM incidents WHERE company_id IN (SELECT value FROM json_each(?)))
                ORDER BY incident_id, at_ms, id`,

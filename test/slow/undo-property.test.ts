@@ -17,7 +17,7 @@ import { run as runImport } from '../../src/commands/import.js';
 import { runAdd, runClose, runEvent } from '../../src/commands/incident.js';
 import { runEditEvent, runEditIncident, runMerge, runRemoveCompany, runRemoveIncident, runRename, runReopen } from '../../src/commands/correct.js';
 import { runPin, runUnpin } from '../../src/commands/pin.js';
-import { runUndo } from '../../src/commands/history.js';
+import { LARGE_UNDO, runUndo } from '../../src/commands/history.js';
 import { makeContext, type Context } from '../../src/context.js';
 import { UserError } from '../../src/errors.js';
 import { SHARED } from '../helpers/cli.js';
@@ -118,7 +118,19 @@ function checkIntegrity(db: string): void {
   });
 }
 
-describe('undo of any sequence of changes', () => {
+// Each undo run both ways: as a small one (foreign keys on) and as a large one (off; see
+// Store.writeWithoutForeignKeys).
+describe.each([
+  ['small', 1_000_000],
+  ['large', 0],
+])('undo of any sequence of changes, each undo taken as %s', (_size, largeFrom) => {
+  beforeAll(() => {
+    LARGE_UNDO.changes = largeFrom;
+  });
+  afterAll(() => {
+    LARGE_UNDO.changes = 1000;
+  });
+
   it('gives back the starting database, and every step leaves it whole', async () => {
     await fc.assert(
       fc.asyncProperty(fc.array(stepArb, { minLength: 1, maxLength: 10 }), async (steps) => {

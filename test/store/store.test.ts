@@ -470,6 +470,33 @@ describe('the journal', () => {
     ]);
   });
 
+  it('a large undo runs without the foreign keys, and with them again where a row that stays refers to one it removes', () => {
+    const s = open();
+    s.write(() => s.createCompany('Parent Co', '2024-01-01'), { summary: 'add parent' });
+    const parent = s.findCompany('Parent Co')!;
+    s.write(() => s.createCompany('Child Co', '2024-01-01'), { summary: 'add child' });
+    const child = s.findCompany('Child Co')!;
+    s.write(() => s.updateCompany(child.id, { parentId: parent.id }), { summary: 'child of parent' });
+    // Undoing "add parent" removes a company another refers to: SQLite must set that reference
+    // to null, so the write without foreign keys asks for them and is made again with them.
+    const [addParent] = s.operations().filter((o) => o.summary === 'add parent');
+    s.writeWithoutForeignKeys(() => s.write(() => s.revert(addParent), { summary: 'undo', reverts: addParent.id }));
+    expect(s.db.pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(s.findCompany('Parent Co')).toBeUndefined();
+    expect(s.findCompany('Child Co')!.parent_id).toBeNull();
+    expect(s.db.pragma('foreign_key_check')).toEqual([]);
+    // Undoing "add child", which nothing refers to, is done without them; they are on after.
+    const [addChild] = s.operations().filter((o) => o.summary === 'add child');
+    let keysDuring: unknown;
+    s.writeWithoutForeignKeys(() => {
+      keysDuring = s.db.pragma('foreign_keys', { simple: true });
+      s.write(() => s.revert(addChild), { summary: 'undo', reverts: addChild.id });
+    });
+    expect(keysDuring).toBe(0);
+    expect(s.db.pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(s.listCompanies()).toEqual([]);
+  });
+
   it('undoing many inserts journals each removed row whole, so that undoing the undo restores them, and the triggers stay', () => {
     const s = Store.open(join(dir, 'bulk.db'));
     opened.push(s);

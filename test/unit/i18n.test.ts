@@ -1,6 +1,7 @@
 // The language of the interface: how it is chosen, plurals and dates through Intl, the
 // Russian words of the closed vocabularies, the rules' facts said in both languages, and
 // the problems of the files a user writes (checklists, policy.yaml, data files) likewise.
+import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { langFlagOf, pickLang, setCatalog } from '../../src/i18n/index.js';
 import { en } from '../../src/i18n/en.js';
@@ -82,6 +83,34 @@ describe('plurals, numbers and dates through Intl', () => {
     expect(en.fmt.dateTime('2026-12-02')).toBe('2026-12-02');
     expect(ru.fmt.dateTime('2026-12-02')).toBe('02.12.2026');
     expect(en.fmt.date('not a date')).toBe('not a date');
+  });
+
+  it('whole numbers of any size are as Intl writes them, grouped in thousands in each language', () => {
+    for (const [catalog, locale] of [[en, 'en'], [ru, 'ru']] as const) {
+      const intl = new Intl.NumberFormat(locale, { maximumFractionDigits: 2 });
+      fc.assert(
+        fc.property(fc.oneof(fc.integer(), fc.maxSafeInteger(), fc.integer({ min: -1_000_000, max: 1_000_000 })), (n) => {
+          expect(catalog.fmt.number(n)).toBe(intl.format(n));
+        }),
+        { numRuns: 2000 },
+      );
+      for (const n of [1000, 9999, 10_000, 999_999, 1_000_000, -1000, Number.MAX_SAFE_INTEGER, -Number.MAX_SAFE_INTEGER, 1e21, -0]) expect(catalog.fmt.number(n)).toBe(intl.format(n));
+    }
+  });
+
+  it('lists are joined as Intl.ListFormat joins them, in each language', () => {
+    const word = fc.string({ minLength: 0, maxLength: 6 });
+    for (const [catalog, locale] of [[en, 'en'], [ru, 'ru']] as const) {
+      const intl = new Intl.ListFormat(locale, { style: 'long', type: 'conjunction' });
+      fc.assert(
+        fc.property(fc.array(word, { maxLength: 7 }), (items) => {
+          expect(catalog.fmt.list(items)).toBe(intl.format(items));
+        }),
+        { numRuns: 500 },
+      );
+    }
+    expect(en.fmt.list(['a', 'b', 'c'])).toBe('a, b, and c');
+    expect(ru.fmt.list(['a', 'b', 'c'])).toBe('a, b и c');
   });
 
   it('English: 1 question, 2 questions (never "1 questions")', () => {
