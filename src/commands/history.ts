@@ -14,6 +14,7 @@ import { loadCatalog, t, type Catalog } from '../i18n/index.js';
 import { requireCompany, withStore } from './shared.js';
 import { checkWhen } from './when.js';
 import type { Operation, Store } from '../store/store.js';
+import { LARGE_OPERATION } from '../store/journal.js';
 
 function positive(value: string | undefined, flag: string, fallback: number): number {
   if (value === undefined) return fallback;
@@ -73,9 +74,6 @@ export async function runPrune(ctx: Context, opts: { before?: string }): Promise
   });
 }
 
-/** From how many changed rows an undo is large (a setting, for tests to try both ways). */
-export const LARGE_UNDO = { changes: 1000 };
-
 /** Reverts one operation as a new operation; returns the new one's id. */
 function revertOne(store: Store, target: Operation): number {
   const later = store.laterChangesTo(target.id);
@@ -103,7 +101,7 @@ export async function runUndo(ctx: Context, count: string | undefined, opts: { o
     }
     // Newest first, each an operation of its own (so each can be redone), all in one transaction.
     // A large undo runs without SQLite's per-row key lookups (see writeWithoutForeignKeys).
-    const write = targets.reduce((n, t) => n + t.changes, 0) > LARGE_UNDO.changes ? store.writeWithoutForeignKeys.bind(store) : store.write.bind(store);
+    const write = targets.reduce((n, t) => n + t.changes, 0) > LARGE_OPERATION.changes ? store.writeWithoutForeignKeys.bind(store) : store.write.bind(store);
     const done = write(() => targets.map((t) => ({ undone: t, by: revertOne(store, t) })));
     if (en) return { out: toJson(done.map((d) => ({ undone: operationJson(d.undone, en), by: d.by }))) };
     const lines = done.map((d) => h.undone(d.undone.id, summaryOf(d.undone), d.by));

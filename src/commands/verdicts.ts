@@ -7,7 +7,6 @@ import type { Store, CompanyRow } from '../store/store.js';
 import { judgeCompany, verdictValidUntil, type Policy, type Verdict } from '../domain/policy.js';
 import { loadPolicy } from '../formats/policy-file.js';
 import { LISTS, type ListName } from '../domain/types.js';
-import { inertJson } from '../ui/safe.js';
 import { loadCatalog, type Catalog } from '../i18n/index.js';
 import type { Finding } from '../domain/policy.js';
 

@@ -240,15 +240,14 @@ export interface IncidentListRow {
 
 /** What `incident list` shows of an incident: its events are needed to work it out, not kept. */
 export function incidentListRow(i: Incident, now: number): IncidentListRow {
-  const closing = closingOf(i);
   return {
     id: i.id,
     company: i.company,
     title: i.title,
     opened: i.opened,
     fault: i.fault,
-    open: !closing && !i.closed,
-    outcome: closing?.outcome ?? null,
+    open: isOpen(i),
+    outcome: outcomeOf(i) ?? null,
     events: i.events.length,
     promises_broken: brokenPromises(i, now).length,
     highest_level: highestLevel(i),

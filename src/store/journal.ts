@@ -58,6 +58,13 @@ function isJournaled(table: string): boolean {
   return (JOURNALED_TABLES as readonly string[]).includes(table);
 }
 
+/**
+ * From how many changed rows an operation is large: its revert keeps its pages in memory, and
+ * its undo runs without foreign keys (Store.writeWithoutForeignKeys). A setting, for tests to
+ * try both ways.
+ */
+export const LARGE_OPERATION = { changes: 1000 };
+
 /** Tables children first: deleting in this order never cascades onto rows yet to be deleted. */
 const CHILDREN_FIRST = ['attachments', 'events', 'incidents', 'checks', 'aliases', 'pins', 'companies'];
 
@@ -71,7 +78,7 @@ const CHILDREN_FIRST = ['attachments', 'events', 'incidents', 'checks', 'aliases
 export function revertChanges(db: DB, op: number, self: number): void {
   const statement = statementCache(db);
   // A large operation's pages stay in memory rather than spill to the log mid-transaction.
-  if ((statement('SELECT count(*) FROM changes WHERE op = ?').pluck().get(op) as number) > 1000) db.pragma('cache_size = -131072');
+  if ((statement('SELECT count(*) FROM changes WHERE op = ?').pluck().get(op) as number) > LARGE_OPERATION.changes) db.pragma('cache_size = -131072');
   // The first change the operation made to each row, worked out by SQLite in a table of this
   // connection only: an import's hundred thousand changes never come into JavaScript.
   db.exec('CREATE TEMP TABLE IF NOT EXISTS firsts (tbl TEXT NOT NULL, row INTEGER NOT NULL, kind TEXT NOT NULL, PRIMARY KEY (tbl, row)) WITHOUT ROWID');

@@ -17,7 +17,8 @@ import { run as runImport } from '../../src/commands/import.js';
 import { runAdd, runClose, runEvent } from '../../src/commands/incident.js';
 import { runEditEvent, runEditIncident, runMerge, runRemoveCompany, runRemoveIncident, runRename, runReopen } from '../../src/commands/correct.js';
 import { runPin, runUnpin } from '../../src/commands/pin.js';
-import { LARGE_UNDO, runUndo } from '../../src/commands/history.js';
+import { runUndo } from '../../src/commands/history.js';
+import { LARGE_OPERATION } from '../../src/store/journal.js';
 import { makeContext, type Context } from '../../src/context.js';
 import { UserError } from '../../src/errors.js';
 import { SHARED } from '../helpers/cli.js';
@@ -125,10 +126,10 @@ describe.each([
   ['large', 0],
 ])('undo of any sequence of changes, each undo taken as %s', (_size, largeFrom) => {
   beforeAll(() => {
-    LARGE_UNDO.changes = largeFrom;
+    LARGE_OPERATION.changes = largeFrom;
   });
   afterAll(() => {
-    LARGE_UNDO.changes = 1000;
+    LARGE_OPERATION.changes = 1000;
   });
 
   it('gives back the starting database, and every step leaves it whole', async () => {
