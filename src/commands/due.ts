@@ -4,7 +4,8 @@
 import { jsonList, type JsonOutOptions } from '../ui/json-out.js';
 import type { Context } from '../context.js';
 import type { CommandResult } from './result.js';
-import { dueReport, isOpen, promiseStatus, type DueReport } from '../domain/incident.js';
+import { promiseStatus } from '../domain/incident.js';
+import { dueReport, isOpenDigested, type DueReport } from '../domain/digest.js';
 import type { IncidentEvent, Level } from '../domain/types.js';
 import type { Store } from '../store/store.js';
 import { formatLocalDate } from '../domain/dates.js';
@@ -108,12 +109,12 @@ export async function run(ctx: Context, opts: JsonOutOptions & { format?: string
     const p = en ? undefined : makePaint(colourWanted(ctx.out, { noColor: ctx.noColor }, ctx.env));
     const width = terminalWidth(ctx.out);
     // An incident with `closed` set is not open: only the others are read, a batch at a time,
-    // and each report is made into its JSON or its text at once, so that no timeline is kept.
+    // by the digests of their timelines, and each report is made into its JSON or its text at once.
     const json: ReturnType<typeof reportJson>[] = [];
     const texts: string[] = [];
-    for (const batch of store.allIncidentsInBatches(500, 'unclosed')) {
+    for (const batch of store.digestedIncidentsInBatches(500, 'unclosed')) {
       for (const i of batch) {
-        if (!isOpen(i)) continue;
+        if (!isOpenDigested(i)) continue;
         const r = dueReport(i, now, formatLocalDate);
         if (en) json.push(reportJson(r, en));
         else texts.push(fitLines(renderReport(r, now, p!), width));

@@ -10,7 +10,8 @@ import { EVENT_TYPES, FAULTS, OUTCOMES, type EventType, type Fault, type Inciden
 import { formatLocalMinute, parseAmount, parseWhen } from '../domain/dates.js';
 import { isBefore } from '../domain/date-rules.js';
 import { checkWhen } from './when.js';
-import { computeMetrics, incidentListRow, isOpen, type IncidentListRow } from '../domain/incident.js';
+import { computeMetrics, isOpen } from '../domain/incident.js';
+import { incidentListRow, type IncidentListRow } from '../domain/digest.js';
 import { slugOf } from '../domain/names.js';
 import { LIMITS } from '../formats/data-file.js';
 import { askWhichCompany, checkCompanyName, checkNote, lookalikeWarning, requireCompany, requireIncident, typoWarning, withStore } from './shared.js';
@@ -225,9 +226,9 @@ export function incidentJson(i: ReturnType<Store['findIncident']> & object, now:
 export async function runList(ctx: Context, opts: { company?: string; open?: boolean } & JsonOutOptions): Promise<CommandResult> {
   return withStore(ctx, (store) => {
     const now = ctx.now();
-    // Incidents are read a batch at a time and only their rows kept: ten thousand timelines
-    // are never in memory at once.
-    const batches = opts.company ? [store.incidentsOf(requireCompany(store, opts.company).id)] : store.allIncidentsInBatches();
+    // Incidents are read by the digests of their timelines, a batch at a time, and only their
+    // rows kept: no event is read where the digests are kept.
+    const batches = opts.company ? [store.incidentsOf(requireCompany(store, opts.company).id)] : store.digestedIncidentsInBatches();
     const rows: IncidentListRow[] = [];
     for (const batch of batches) {
       for (const i of batch) {

@@ -89,10 +89,10 @@ interface JudgedRow {
 }
 
 /** Judges companies a batch at a time, so that memory stays bounded however many there are. */
-function judgeInBatches(store: Store, companies: CompanyRow[], policy: Policy, now: number, onBatch: (rows: JudgedRow[]) => void): void {
+function judgeInBatches(store: Store, companies: Pick<CompanyRow, 'id' | 'name'>[], policy: Policy, now: number, onBatch: (rows: JudgedRow[]) => void): void {
   for (let start = 0; start < companies.length; start += VERDICT_BATCH) {
     const batch = companies.slice(start, start + VERDICT_BATCH);
-    const evidence = store.evidenceOfMany(batch);
+    const evidence = store.factsOfMany(batch);
     onBatch(
       batch.map((c) => {
         const e = evidence.get(c.id)!;

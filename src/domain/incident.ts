@@ -18,7 +18,7 @@ export function effortRank(e: Effort): number {
   return EFFORTS.indexOf(e);
 }
 
-export function isAtFault(i: Incident): boolean {
+export function isAtFault(i: Pick<Incident, 'fault'>): boolean {
   return i.fault === 'company' || i.fault === 'unknown';
 }
 
@@ -65,8 +65,12 @@ export interface PromiseStatus {
  * and due has passed. Otherwise pending.
  */
 export function promiseStatus(p: IncidentEvent, i: Pick<Incident, 'events'>, now: number): PromiseStatus {
+  return promiseStatusGiven(p, closingOf(i), now);
+}
+
+/** The same, given how the incident was closed (undefined: not by a resolution). */
+export function promiseStatusGiven(p: IncidentEvent, closing: { outcome: Outcome; ms: number } | undefined, now: number): PromiseStatus {
   const due = dueMs(p.due!);
-  const closing = closingOf(i);
   const fixed = closing && (closing.outcome === 'resolved' || closing.outcome === 'partial') ? closing.ms : undefined;
   if (p.kept === true) return { event: p, state: 'kept', dueMs: due };
   if (p.kept === false) return { event: p, state: 'broken', dueMs: due, lateMs: Math.max(0, (fixed ?? now) - due) };
@@ -173,14 +177,6 @@ export type Advice =
   | { kind: 'chase'; days: number }
   | { kind: 'timeline' };
 
-export interface DueReport {
-  incident: Incident;
-  broken: PromiseStatus[];
-  comingDue: PromiseStatus[];
-  staleDays: number | null;
-  advice: Advice[];
-}
-
 const NEXT_LEVEL: Record<Level, Level | null> = {
   frontline: 'supervisor',
   supervisor: 'quality',
@@ -198,58 +194,4 @@ export function rungAbove(from: Level): { from: Level; level: Level | null } {
 /** The next rung of the escalation ladder above the highest level the incident reached. */
 export function nextRung(i: Incident): { from: Level; level: Level | null } {
   return rungAbove(highestLevel(i));
-}
-/** The broken promises, the ones coming due, staleness and the next steps of an open incident. */
-export function dueReport(i: Incident, now: number, formatDate: (ms: number) => string): DueReport {
-  const promises = promisesOf(i, now);
-  const broken = promises.filter((p) => p.state === 'broken');
-  const comingDue = promises.filter((p) => p.state === 'pending').sort((a, b) => a.dueMs - b.dueMs);
-  const idle = Math.floor((now - lastActivityMs(i)) / DAY_MS);
-  const staleDays = idle >= STALE_DAYS ? idle : null;
-  const advice: Advice[] = [];
-  const next = nextRung(i);
-  const level = next.from;
-  const refusals = i.events.filter((e) => e.type === 'refusal');
-  if (broken.length || refusals.length) {
-    const first = broken.length ? formatDate(Math.min(...broken.map((b) => b.dueMs))) : null;
-    advice.push({ kind: 'escalate', from: level, to: next.level, broken: broken.length, since: first, refusals: refusals.length });
-  }
-  // Advice needs evidence: nothing is owed before the company has been told of the failure.
-  const told = i.events.some((e) => e.type !== 'note');
-  if (!told) advice.push({ kind: 'tell', incident: i.id });
-  if (told && isAtFault(i) && !i.events.some((e) => e.type === 'compensation')) {
-    advice.push({ kind: 'compensation', days: Math.floor((now - msOf(i.opened)) / DAY_MS) });
-  }
-  if (staleDays !== null) advice.push({ kind: 'chase', days: staleDays });
-  if (advice.length) advice.push({ kind: 'timeline' });
-  return { incident: i, broken, comingDue, staleDays, advice };
-}
-
-export interface IncidentListRow {
-  id: string;
-  company: string;
-  title: string;
-  opened: string;
-  fault: Fault;
-  open: boolean;
-  outcome: Outcome | null;
-  events: number;
-  promises_broken: number;
-  highest_level: Level;
-}
-
-/** What `incident list` shows of an incident: its events are needed to work it out, not kept. */
-export function incidentListRow(i: Incident, now: number): IncidentListRow {
-  return {
-    id: i.id,
-    company: i.company,
-    title: i.title,
-    opened: i.opened,
-    fault: i.fault,
-    open: isOpen(i),
-    outcome: outcomeOf(i) ?? null,
-    events: i.events.length,
-    promises_broken: brokenPromises(i, now).length,
-    highest_level: highestLevel(i),
-  };
 }

@@ -1,9 +1,10 @@
 // The list policy: small named rules (B1–B4 black, W1–W3 white), each a pure function of
 // one company's evidence that returns findings; the verdict folds them. `now` is passed in.
 
-import { LEVELS, type CheckRecord, type CheckVerdict, type CompanyEvidence, type CompensationKind, type Incident, type Level, type ListName, type Outcome, type Placement, EFFORTS, type Effort } from './types.js';
+import { LEVELS, type CheckRecord, type CheckVerdict, type CompanyEvidence, type CompensationKind, type Level, type ListName, type Outcome, type Pin, type Placement, EFFORTS, type Effort } from './types.js';
 import { addMonths, datePart, msOf } from './dates.js';
-import { brokenPromises, promisesOf, closingOf, effortRank, isAtFault, isOpen, lastActivityText, levelOf, levelRank, highestLevel } from './incident.js';
+import { effortRank, isAtFault, levelOf, levelRank } from './incident.js';
+import { brokenOfDigested, closingOfDigest, digested, highestLevelOf, isOpenDigested, lastActivityOf, promisesOfDigested, type DigestedIncident } from './digest.js';
 import type { Problem, Validated } from './validation.js';
 
 export interface Policy {
@@ -77,20 +78,33 @@ export type Change =
   | { kind: 'watch-to-white' }
   | { kind: 'any-evidence' };
 
+/** A company's evidence as the rules read it: each incident by the digest of its events. */
+export interface CompanyFacts {
+  company: string;
+  checks: CheckRecord[];
+  incidents: DigestedIncident[];
+  pin?: Pin;
+}
+
+export function factsOf(e: CompanyEvidence | CompanyFacts): CompanyFacts {
+  return { ...e, incidents: e.incidents.map(digested) };
+}
+
 export interface Rule {
   id: RuleId;
   side: 'black' | 'white';
-  judge: (e: CompanyEvidence, policy: Policy, now: number) => Finding[];
+  judge: (e: CompanyFacts, policy: Policy, now: number) => Finding[];
 }
 
-const ref = (i: Incident) => `incident:${i.id}`;
+type I = DigestedIncident;
+const ref = (i: I) => `incident:${i.id}`;
 const checkRef = (c: CheckRecord) => `check:${c.id}`;
 function newest(dates: string[]): string {
   return dates.reduce((a, b) => (msOf(b) > msOf(a) ? b : a));
 }
 
-function finding(rule: RuleId, side: ListName, facts: FindingFacts, incidents: Incident[], checks: CheckRecord[] = []): Finding {
-  const dates = [...incidents.map(lastActivityText), ...checks.map((c) => c.at)];
+function finding(rule: RuleId, side: ListName, facts: FindingFacts, incidents: I[], checks: CheckRecord[] = []): Finding {
+  const dates = [...incidents.map(lastActivityOf), ...checks.map((c) => c.at)];
   return { rule, side, facts, date: newest(dates), evidence: [...incidents.map(ref), ...checks.map(checkRef)] };
 }
 
@@ -98,12 +112,9 @@ function isInstitutional(l: Level, p: Policy): boolean {
   return p.institutional_levels.includes(l);
 }
 
-function highestInstitutional(i: Incident, p: Policy): Level | undefined {
+function highestInstitutional(i: I, p: Policy): Level | undefined {
   let best: Level | undefined;
-  for (const e of i.events) {
-    const l = levelOf(e);
-    if (isInstitutional(l, p) && (best === undefined || levelRank(l) > levelRank(best))) best = l;
-  }
+  for (const l of i.digest.levels) if (isInstitutional(l, p)) best = l;
   return best;
 }
 
@@ -129,18 +140,18 @@ export const B1: Rule = {
   judge(e, p) {
     const out: Finding[] = [];
     for (const i of e.incidents.filter(isAtFault)) {
-      const refusals = i.events.filter((x) => x.type === 'refusal' && (isInstitutional(levelOf(x), p) || x.policy === true));
+      const refusals = i.digest.refusals.filter((x) => isInstitutional(levelOf(x), p) || x.policy === true);
       if (refusals.length) {
         const r = refusals[0];
         out.push(finding('B1', 'black', { kind: 'refused', policy: r.policy === true, level: levelOf(r), text: r.text ?? null, incident: i.title }, [i]));
         continue;
       }
       const reached = highestInstitutional(i, p);
-      const closing = closingOf(i);
+      const closing = closingOfDigest(i.digest);
       if (!reached || !closing) continue;
       if (closing.outcome === 'unresolved' || closing.outcome === 'abandoned') {
         out.push(finding('B1', 'black', { kind: 'reached-failed', level: reached, outcome: closing.outcome, incident: i.title }, [i]));
-      } else if (!i.events.some((x) => x.type === 'apology' || x.type === 'compensation')) {
+      } else if (!i.digest.apology && !i.digest.compensations.length) {
         out.push(finding('B1', 'black', { kind: 'reached-no-amends', level: reached, outcome: closing.outcome, incident: i.title }, [i]));
       }
     }
@@ -155,7 +166,7 @@ export const B2: Rule = {
   judge(e, p, now) {
     const out: Finding[] = [];
     for (const i of e.incidents) {
-      const broken = brokenPromises(i, now);
+      const broken = brokenOfDigested(i, now);
       if (broken.length < p.broken_promises) continue;
       const first = Math.min(...broken.map((b) => msOf(b.event.at)));
       const last = Math.max(...broken.map((b) => b.dueMs));
@@ -174,8 +185,8 @@ export const B3: Rule = {
   side: 'black',
   judge(e, p) {
     const failed = e.incidents
-      .filter((i) => isAtFault(i) && ['unresolved', 'abandoned'].includes(closingOf(i)?.outcome ?? ''))
-      .map((i) => ({ i, t: closingOf(i)!.ms }))
+      .filter((i) => isAtFault(i) && ['unresolved', 'abandoned'].includes(i.digest.closing?.outcome ?? ''))
+      .map((i) => ({ i, t: closingOfDigest(i.digest)!.ms }))
       .sort((a, b) => a.t - b.t);
     if (failed.length < p.repeat_unresolved) return [];
     // Every failed incident that has enough others within the window of it.
@@ -189,7 +200,7 @@ export const B3: Rule = {
       finding(
         'B3',
         'black',
-        { kind: 'repeat', months: p.repeat_window_months, incidents: incidents.map((i) => ({ title: i.title, date: datePart(lastActivityText(i)) })) },
+        { kind: 'repeat', months: p.repeat_window_months, incidents: incidents.map((i) => ({ title: i.title, date: datePart(lastActivityOf(i)) })) },
         incidents,
       ),
     ];
@@ -223,10 +234,10 @@ export const W1: Rule = {
   judge(e, p, now) {
     const out: Finding[] = [];
     for (const i of e.incidents.filter(isAtFault)) {
-      if (closingOf(i)?.outcome !== 'resolved') continue;
-      if (brokenPromises(i, now).length) continue;
-      if (levelRank(highestLevel(i)) > levelRank(p.recovery_max_level)) continue;
-      const compensations = i.events.filter((x) => x.type === 'compensation');
+      if (i.digest.closing?.outcome !== 'resolved') continue;
+      if (brokenOfDigested(i, now).length) continue;
+      if (levelRank(highestLevelOf(i.digest)) > levelRank(p.recovery_max_level)) continue;
+      const compensations = i.digest.compensations;
       if (compensations.some((c) => effortRank(c.effort ?? 'none') > effortRank(p.recovery_max_effort))) continue;
       out.push(
         finding(
@@ -234,8 +245,8 @@ export const W1: Rule = {
           'white',
           {
             kind: 'recovery',
-            apologised: i.events.some((x) => x.type === 'apology'),
-            explained: i.events.some((x) => x.type === 'explanation'),
+            apologised: i.digest.apology,
+            explained: i.digest.explanation,
             compensated: compensations.some((c) => c.proactive) ? 'unasked' : compensations.length ? 'asked' : null,
             incident: i.title,
           },
@@ -254,11 +265,11 @@ export const W2: Rule = {
   judge(e) {
     const out: Finding[] = [];
     for (const i of e.incidents) {
-      const compensations = i.events.filter((x) => x.type === 'compensation');
+      const compensations = i.digest.compensations;
       const proactive = compensations.find((c) => c.proactive === true);
       if (proactive) {
         out.push(finding('W2', 'white', { kind: 'unasked', what: proactive.kind ?? 'compensation', incident: i.title }, [i]));
-      } else if (i.fault === 'customer' && compensations.length && closingOf(i)?.outcome === 'resolved') {
+      } else if (i.fault === 'customer' && compensations.length && i.digest.closing?.outcome === 'resolved') {
         out.push(finding('W2', 'white', { kind: 'customer-fault', what: compensations[0].kind ?? 'compensation', incident: i.title }, [i]));
       }
     }
@@ -303,27 +314,27 @@ function byDateDesc(a: Finding, b: Finding): number {
 }
 
 /** Why a company with evidence but no rule is on the watch list. */
-function watchFindings(e: CompanyEvidence, p: Policy, now: number): Finding[] {
+function watchFindings(e: CompanyFacts, p: Policy, now: number): Finding[] {
   const out: Finding[] = [];
   for (const i of e.incidents) {
-    const level = highestLevel(i);
-    const broken = brokenPromises(i, now).length;
-    const closing = closingOf(i);
-    const robots = i.events.filter((x) => x.type === 'contact' && (x.robot || x.dropped)).length;
-    const stayed = !isInstitutional(level, p) && (broken || robots || (closing && closing.outcome !== 'resolved') || i.events.some((x) => x.type === 'refusal'));
+    const level = highestLevelOf(i.digest);
+    const broken = brokenOfDigested(i, now).length;
+    const closing = i.digest.closing;
+    const robots = i.digest.robots;
+    const stayed = !isInstitutional(level, p) && (broken || robots || (closing && closing.outcome !== 'resolved') || i.digest.refusals.length);
     out.push({
       rule: 'watch',
       side: 'watch',
       facts: {
         kind: 'watch-incident',
         incident: i.title,
-        open_since: isOpen(i) ? datePart(i.opened) : null,
-        outcome: isOpen(i) ? null : (closing?.outcome ?? null),
+        open_since: isOpenDigested(i) ? datePart(i.opened) : null,
+        outcome: isOpenDigested(i) ? null : (closing?.outcome ?? null),
         broken,
         robots,
         stayed_with: stayed ? level : null,
       },
-      date: lastActivityText(i),
+      date: lastActivityOf(i),
       evidence: [ref(i)],
     });
   }
@@ -352,7 +363,8 @@ export function isDeed(f: Pick<Finding, 'rule'>): boolean {
  * incident finding holds, the check findings decide nothing); then, among the findings
  * that decide, the newest evidence (black on a tie).
  */
-export function judgeCompany(e: CompanyEvidence, policy: Policy = DEFAULT_POLICY, now: number): Verdict {
+export function judgeCompany(evidence: CompanyEvidence | CompanyFacts, policy: Policy = DEFAULT_POLICY, now: number): Verdict {
+  const e = factsOf(evidence);
   const findings = RULES.flatMap((r) => r.judge(e, policy, now)).sort(byDateDesc);
   const deeds = findings.filter(isDeed);
   const deciding = deeds.length ? deeds : findings;
@@ -399,10 +411,10 @@ export function judgeCompany(e: CompanyEvidence, policy: Policy = DEFAULT_POLICY
 }
 
 /** Until when a verdict holds without new evidence: the first pending promise falling due. */
-export function verdictValidUntil(e: CompanyEvidence, now: number): number | null {
+export function verdictValidUntil(evidence: CompanyEvidence | CompanyFacts, now: number): number | null {
   let until: number | null = null;
-  for (const i of e.incidents) {
-    for (const p of promisesOf(i, now)) if (p.state === 'pending' && (until === null || p.dueMs < until)) until = p.dueMs;
+  for (const i of factsOf(evidence).incidents) {
+    for (const p of promisesOfDigested(i, now)) if (p.state === 'pending' && (until === null || p.dueMs < until)) until = p.dueMs;
   }
   return until;
 }

@@ -9,6 +9,7 @@ import { t } from '../i18n/index.js';
 import { slugOf } from '../domain/names.js';
 import { formatPath, type Path } from '../domain/validation.js';
 import { sortEvents } from '../domain/events.js';
+import { digestOf } from '../domain/digest.js';
 import { msOf } from '../domain/dates.js';
 import { UserError } from '../errors.js';
 import type { IncidentEvent } from '../domain/types.js';
@@ -250,11 +251,15 @@ export function mergeRecords(store: Store, records: DataRecords, opts: MergeOpti
           report.incidents.added++;
           known = new Set();
         }
-        let added = 0;
+        const addedEvents: IncidentEvent[] = [];
         events.forEach((e, n) => {
-          if (store.addEvent(rowId, e, known, numbers.seqs[n])) added++;
+          if (store.addEvent(rowId, e, known, numbers.seqs[n])) addedEvents.push(e);
           else report.events.existing++;
         });
+        const added = addedEvents.length;
+        // A new incident's timeline is the events just added, in the order stored: its digest
+        // is worked out here, saving a listing to read them all again.
+        if (!existing) store.keepDigest(rowId, digestOf(addedEvents));
         if (added && existing) store.setLastSeq(rowId, numbers.last);
         report.events.added += added;
         if (inc.closed) store.setIncidentClosed(rowId, inc.closed);

@@ -342,4 +342,27 @@ MIGRATIONS.push({
   `,
 });
 
+MIGRATIONS.push({
+  name: 'the digest of each timeline, which listings read instead of its events',
+  sql: `
+    -- Derived from an incident's events and dropped by the triggers below whenever one of
+    -- them changes, so that whatever writes an event (a command, an import, an undo) leaves
+    -- no stale digest. No foreign key: a large undo deletes rows with the keys off, and a
+    -- digest left behind by an incident without events is that of any empty timeline.
+    CREATE TABLE digests (
+      incident_id INTEGER PRIMARY KEY,
+      digest TEXT NOT NULL
+    );
+    CREATE TRIGGER digests_event_insert AFTER INSERT ON events BEGIN
+      DELETE FROM digests WHERE incident_id = NEW.incident_id;
+    END;
+    CREATE TRIGGER digests_event_update AFTER UPDATE ON events BEGIN
+      DELETE FROM digests WHERE incident_id IN (OLD.incident_id, NEW.incident_id);
+    END;
+    CREATE TRIGGER digests_event_delete AFTER DELETE ON events BEGIN
+      DELETE FROM digests WHERE incident_id = OLD.incident_id;
+    END;
+  `,
+});
+
 export const SCHEMA_VERSION = MIGRATIONS.length;

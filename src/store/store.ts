@@ -7,6 +7,8 @@ import { SCHEMA_VERSION } from './schema.js';
 import { companyKey, lookalikeSkeleton, slugOf } from '../domain/names.js';
 import { eventContentKey } from '../domain/events.js';
 import { msOf } from '../domain/dates.js';
+import { digestOf, type Digest, type DigestedIncident } from '../domain/digest.js';
+import type { CompanyFacts } from '../domain/policy.js';
 import { LEVELS, type CheckRecord, type CheckVerdict, type CompanyEvidence, type Fault, type Incident, type IncidentEvent, type Level, type ListName, type Pin } from '../domain/types.js';
 import { t } from '../i18n/index.js';
 import { UserError } from '../errors.js';
@@ -76,6 +78,14 @@ interface IncidentRow {
   opened: string;
   fault: Fault;
   closed: string | null;
+}
+
+type DigestRow = IncidentRow & { digest: string | null };
+type CheckTuple = [companyId: number, ref: string, checklist: string, version: number, at: string, atMs: number, score: number, verdict: CheckVerdict, dealbreakers: string, rowId: number];
+
+/** A database that cannot be written just now (read-only, busy, full): a cache waits for next time. */
+export function isUnwritable(err: unknown): boolean {
+  return /^SQLITE_(READONLY|BUSY|LOCKED|FULL|CANTOPEN|IOERR)/.test((err as { code?: string }).code ?? '');
 }
 
 interface EventRow {
@@ -875,15 +885,17 @@ export class Store {
   // ---- the verdict cache ----
 
   /** Companies with no cached verdict under this policy, or one that no longer holds at `now`. */
-  companiesToJudge(policyKey: string, now: number): CompanyRow[] {
+  companiesToJudge(policyKey: string, now: number): Pick<CompanyRow, 'id' | 'name'>[] {
     // Each company has at most one row (its key): when as many rows hold as there are
-    // companies, every one holds, and the index answers that without reading a verdict.
+    // companies, every one holds, and the index answers that without reading a verdict; when
+    // none holds, every company is judged, in the order of their ids (an import's are neighbours).
     const holding = this.st('SELECT count(*) AS n FROM verdicts WHERE policy = ? AND (valid_until IS NULL OR valid_until > ?)').get(policyKey, now) as { n: number };
     if (holding.n === (this.st('SELECT count(*) AS n FROM companies').get() as { n: number }).n) return [];
+    if (holding.n === 0) return this.st('SELECT id, name FROM companies ORDER BY id').all() as Pick<CompanyRow, 'id' | 'name'>[];
     return this.st(
-      `SELECT c.* FROM companies c LEFT JOIN verdicts v ON v.company_id = c.id
-       WHERE v.company_id IS NULL OR v.policy <> ? OR (v.valid_until IS NOT NULL AND v.valid_until <= ?)`,
-    ).all(policyKey, now) as CompanyRow[];
+      `SELECT c.id, c.name FROM companies c LEFT JOIN verdicts v ON v.company_id = c.id
+       WHERE v.company_id IS NULL OR v.policy <> ? OR (v.valid_until IS NOT NULL AND v.valid_until <= ?) ORDER BY c.id`,
+    ).all(policyKey, now) as Pick<CompanyRow, 'id' | 'name'>[];
   }
 
   /** The cached entries (list, and the JSON text of the entry), in name order. */
@@ -928,37 +940,134 @@ export class Store {
   }
 
   /** The evidence of some companies, in a few queries (give them in batches of a few thousand). */
-  evidenceOfMany(companies: CompanyRow[]): Map<number, CompanyEvidence> {
-    if (companies.length <= 20) return new Map(companies.map((c) => [c.id, this.evidenceOf(c)]));
-    const ids = JSON.stringify(companies.map((c) => c.id));
-    const checks = groupBy(
-      (
-        this.st(
-          `SELECT k.*, c.name AS company FROM checks k JOIN companies c ON c.id = k.company_id
-           WHERE k.company_id IN (SELECT value FROM json_each(?)) ORDER BY k.at_ms, k.id`,
-        ).all(ids) as RawCheck[]
-      ).map(toCheck),
-      (c) => c.company_id,
-    );
+  /**
+   * The evidence of many companies at once, as the list policy reads it: each incident by the
+   * digest of its events, each check without its answers. A few queries for the lot, and no
+   * event read where digests are kept; companies of neighbouring ids (an import's) are read
+   * as one range of the indexes.
+   */
+  factsOfMany(companies: Pick<CompanyRow, 'id' | 'name'>[]): Map<number, CompanyFacts> {
+    const out = new Map<number, CompanyFacts>(companies.map((c) => [c.id, { company: c.name, checks: [], incidents: [] }]));
+    if (!companies.length) return out;
+    let lo = Infinity;
+    let hi = -Infinity;
+    for (const c of companies) {
+      if (c.id < lo) lo = c.id;
+      if (c.id > hi) hi = c.id;
+    }
+    const dense = hi - lo < 2 * companies.length;
+    const where = (col: string) => (dense ? `${col} BETWEEN ? AND ?` : `${col} IN (SELECT value FROM json_each(?))`);
+    const params = dense ? [lo, hi] : [JSON.stringify(companies.map((c) => c.id))];
+    const checks = this.rows(`SELECT company_id, ref, checklist, checklist_version, at, at_ms, score, verdict, dealbreakers, id FROM checks WHERE ${where('company_id')}`, ...params) as CheckTuple[];
+    checks.sort((a, b) => a[5] - b[5] || a[9] - b[9]);
+    for (const [companyId, ref, checklist, version, at, , score, verdict, dealbreakers] of checks) {
+      const e = out.get(companyId);
+      e?.checks.push({ id: ref, company: e.company, checklist, checklist_version: version, at, score, verdict, dealbreakers: JSON.parse(dealbreakers) });
+    }
+    const rows = (
+      this.st(
+        `SELECT i.id, i.ref, i.company_id, i.title, i.opened, i.opened_ms, i.fault, i.closed, d.digest FROM incidents i LEFT JOIN digests d ON d.incident_id = i.id
+         WHERE ${where('i.company_id')}`,
+      ).all(...params) as (DigestRow & { opened_ms: number })[]
+    ).filter((r) => out.has(r.company_id));
+    // As SQLite orders them: by opening, then by the bytes of the id.
+    rows.sort((a, b) => a.opened_ms - b.opened_ms || Buffer.compare(Buffer.from(a.ref), Buffer.from(b.ref)));
+    for (const r of rows) r.company = out.get(r.company_id)!.company;
+    for (const i of this.digested(rows)) out.get(i.companyId)!.incidents.push(i);
+    const pins = this.st(`SELECT company_id, list, reason, at FROM pins WHERE ${where('company_id')}`).all(...params) as (Omit<Pin, 'company'> & { company_id: number })[];
+    for (const { company_id, ...pin } of pins) {
+      const e = out.get(company_id);
+      if (e) e.pin = { company: e.company, ...pin };
+    }
+    return out;
+  }
+
+  // ---- digests of timelines ----
+
+  /**
+   * Every incident (or every one not closed) with the digest of its events, in the order of
+   * allIncidents, a batch at a time.
+   */
+  *digestedIncidentsInBatches(size = 500, which: 'all' | 'unclosed' = 'all'): Generator<(DigestedIncident & { rowId: number; companyId: number })[]> {
+    // Sorted without their digests, which are then read by their keys a batch at a time: the
+    // sort carried every digest along before, and took longer than all the rest.
+    // Every incident is read company by company in name order (CROSS JOIN keeps that order),
+    // so that only each company's few are sorted; the unclosed ones, fewer, are sorted at once.
     const rows = this.st(
-      `SELECT i.*, c.name AS company FROM incidents i JOIN companies c ON c.id = i.company_id
-       WHERE i.company_id IN (SELECT value FROM json_each(?)) ORDER BY i.opened_ms, i.ref`,
-    ).all(ids) as IncidentRow[];
-    const incidents = groupBy(this.withEvents(rows, false, ids), (i) => i.companyId);
-    const pins = new Map(
-      (
-        this.st(
-          `SELECT p.company_id, c.name AS company, p.list, p.reason, p.at FROM pins p JOIN companies c ON c.id = p.company_id
-           WHERE p.company_id IN (SELECT value FROM json_each(?))`,
-        ).all(ids) as (Pin & { company_id: number })[]
-      ).map(({ company_id, ...pin }) => [company_id, pin]),
-    );
-    return new Map(
-      companies.map((c) => [
-        c.id,
-        { company: c.name, checks: checks.get(c.id) ?? [], incidents: incidents.get(c.id) ?? [], pin: pins.get(c.id) },
-      ]),
-    );
+      which === 'unclosed'
+        ? `SELECT i.*, c.name AS company FROM incidents i JOIN companies c ON c.id = i.company_id WHERE i.closed IS NULL ORDER BY c.key, i.opened_ms, i.ref`
+        : `SELECT i.*, c.name AS company FROM companies c CROSS JOIN incidents i ON i.company_id = c.id ORDER BY c.key, i.opened_ms, i.ref`,
+    ).all() as DigestRow[];
+    const digestsOf = this.rawStatement('SELECT incident_id, digest FROM digests WHERE incident_id IN (SELECT value FROM json_each(?))');
+    for (let k = 0; k < rows.length; k += size) {
+      const batch = rows.slice(k, k + size);
+      const kept = new Map(digestsOf.all(JSON.stringify(batch.map((r) => r.id))) as [number, string][]);
+      for (const r of batch) r.digest = kept.get(r.id) ?? null;
+      yield this.digested(batch);
+    }
+  }
+
+  /**
+   * A write to a cache, which can wait for next time: tried once, without waiting for another
+   * writer; false (and nothing written) when the database cannot be written just now.
+   */
+  private tryCacheWrite(fn: () => void): boolean {
+    if (this.db.inTransaction) {
+      fn();
+      return true;
+    }
+    const timeout = this.db.pragma('busy_timeout', { simple: true }) as number;
+    this.db.pragma('busy_timeout = 0');
+    try {
+      this.db.exec('BEGIN IMMEDIATE');
+      fn();
+      this.db.exec('COMMIT');
+      return true;
+    } catch (err) {
+      if (this.db.inTransaction) this.db.exec('ROLLBACK');
+      if (!isUnwritable(err)) throw err;
+      return false;
+    } finally {
+      this.db.pragma(`busy_timeout = ${timeout}`);
+    }
+  }
+
+  /** Keeps the digest of an incident's events as they stand, inside a write. */
+  keepDigest(incidentRowId: number, digest: Digest): void {
+    this.st('INSERT OR REPLACE INTO digests (incident_id, digest) VALUES (?, ?)').run(incidentRowId, JSON.stringify(digest));
+  }
+
+  /**
+   * Incidents from rows read with their digest: one missing (never worked out, or dropped
+   * since) is worked out from the events, a batch at a time, and kept for next time unless
+   * the database cannot be written just now.
+   */
+  private digested(rows: DigestRow[]): (DigestedIncident & { rowId: number; companyId: number })[] {
+    const made = new Map<number, Digest>();
+    const missing = rows.filter((r) => r.digest === null);
+    const work = (keep: boolean) => () => {
+      for (let k = 0; k < missing.length; k += 500) {
+        const batch = missing.slice(k, k + 500);
+        const events = this.rows(`${EVENT_COLUMNS} WHERE incident_id IN (SELECT value FROM json_each(?)) ORDER BY incident_id, at_ms, id`, JSON.stringify(batch.map((r) => r.id)));
+        for (const i of this.assemble(batch, events as EventTuple[])) made.set(i.rowId, digestOf(i.events));
+      }
+      if (keep) for (const [id, d] of made) this.keepDigest(id, d);
+    };
+    // The events are read and their digests kept in one write: no event can be logged in
+    // between, which a kept digest would not know of. A database that cannot be written
+    // just now has them worked out all the same.
+    if (missing.length && !this.tryCacheWrite(work(true))) work(false)();
+    return rows.map((r) => ({
+      rowId: r.id,
+      companyId: r.company_id,
+      id: r.ref,
+      company: r.company,
+      title: r.title,
+      opened: r.opened,
+      fault: r.fault,
+      ...(r.closed ? { closed: r.closed } : {}),
+      digest: r.digest === null ? made.get(r.id)! : (JSON.parse(r.digest) as Digest),
+    }));
   }
 
   counts(): { companies: number; checks: number; incidents: number; events: number; pins: number } {

@@ -3,7 +3,8 @@
 import type { Incident, IncidentEvent } from '../domain/types.js';
 import { calendarDaysBetween, msOf } from '../domain/dates.js';
 import { t } from '../i18n/index.js';
-import { closingOf, computeMetrics, isAtFault, isOpen, levelOf, promiseStatus, type IncidentListRow, type IncidentMetrics } from '../domain/incident.js';
+import { closingOf, computeMetrics, isAtFault, isOpen, levelOf, promiseStatus, type IncidentMetrics } from '../domain/incident.js';
+import type { IncidentListRow } from '../domain/digest.js';
 import type { Paint } from './colour.js';
 import { safeText } from './safe.js';
 import { renderTable } from './table.js';

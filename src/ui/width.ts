@@ -11,6 +11,12 @@ export function displayWidth(s: string): number {
   if (PRINTABLE_ASCII.test(s)) return s.length;
   let width = 0;
   for (const ch of s) {
+    const code = ch.charCodeAt(0);
+    // Below the combining marks every character is one column but the soft hyphen (a format character).
+    if (code < 0x300) {
+      if (code !== 0xad) width++;
+      continue;
+    }
     if (ZERO_WIDTH.test(ch)) continue;
     width += eastAsianWidth(ch.codePointAt(0)!);
   }

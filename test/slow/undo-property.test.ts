@@ -6,6 +6,7 @@ import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
+import { digestOf } from '../../src/domain/digest.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Store } from '../../src/store/store.js';
 import { mergeDataFile } from '../../src/store/merge.js';
@@ -116,6 +117,17 @@ function checkIntegrity(db: string): void {
   withStore(db, (s) => {
     expect(s.db.pragma('integrity_check', { simple: true })).toBe('ok');
     expect(s.db.pragma('foreign_key_check')).toEqual([]);
+    // Every digest kept is that of its incident's events as they stand now; then every
+    // incident's is kept, so that the next step meets digests to drop.
+    const kept = () => new Map(s.db.prepare('SELECT incident_id, digest FROM digests').raw(true).all() as [number, string][]);
+    const check = (digests: Map<number, string>) => {
+      for (const i of s.allIncidents()) if (digests.has(i.rowId)) expect(JSON.parse(digests.get(i.rowId)!), i.id).toEqual(digestOf(i.events));
+    };
+    check(kept());
+    for (const _batch of s.digestedIncidentsInBatches());
+    const all = kept();
+    expect(s.allIncidents().every((i) => all.has(i.rowId))).toBe(true);
+    check(all);
   });
 }
 

@@ -81,7 +81,7 @@ describe('opening a new database', () => {
       (t) => t.name,
     );
     expect(tables).toEqual([
-      'aliases', 'attachments', 'blobs', 'changes', 'checks', 'companies', 'complaint_counts', 'complaint_issues', 'events', 'incidents', 'operations', 'pins',
+      'aliases', 'attachments', 'blobs', 'changes', 'checks', 'companies', 'complaint_counts', 'complaint_issues', 'digests', 'events', 'incidents', 'operations', 'pins',
       'source_companies', 'source_evidence', 'source_lists', 'source_names', 'sources', 'verdicts',
     ]);
     store.close();

@@ -5,11 +5,12 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import Database from 'better-sqlite3';
 import { Store } from '../../src/store/store.js';
 import { mergeDataFile } from '../../src/store/merge.js';
 import { validateDataFile, type DataFile } from '../../src/formats/data-file.js';
 import { loadAllChecklists } from '../../src/formats/checklist-file.js';
-import { DEFAULT_POLICY, judgeCompany } from '../../src/domain/policy.js';
+import { DEFAULT_POLICY, factsOf, judgeCompany } from '../../src/domain/policy.js';
 import { judgeListed, listEntry, listEntryTexts, policyKey } from '../../src/commands/verdicts.js';
 import { LISTS } from '../../src/domain/types.js';
 import { journaled } from '../helpers/store.js';
@@ -36,11 +37,27 @@ afterEach(() => {
 });
 
 describe('the verdict cache', () => {
-  it('evidence loaded in a batch equals evidence loaded company by company', () => {
+  it('evidence loaded in a batch, by digests, equals evidence loaded company by company, when worked out and when kept', () => {
     const companies = store.allCompanies();
     expect(companies.length).toBeGreaterThan(20);
-    const batch = store.evidenceOfMany(companies);
-    for (const c of companies) expect(batch.get(c.id), c.name).toEqual(store.evidenceOf(c));
+    const digests = () => store.db.prepare('SELECT count(*) FROM digests').pluck().get() as number;
+    store.db.exec('DELETE FROM digests');
+    const first = store.factsOfMany(companies);
+    expect(digests()).toBe(store.counts().incidents);
+    const second = store.factsOfMany(companies);
+    // Companies far apart are read by their ids, not as one range.
+    const sparse = companies.filter((_c, k) => k % 3 === 0);
+    const third = store.factsOfMany(sparse);
+    expect([...third.keys()]).toEqual(sparse.map((c) => c.id));
+    for (const c of companies) {
+      if (third.has(c.id)) expect(third.get(c.id), c.name).toEqual(second.get(c.id));
+      const e = factsOf(store.evidenceOf(c));
+      // A check as the policy reads it: without its answers.
+      const checks = e.checks.map(({ id, company, checklist, checklist_version, at, score, verdict, dealbreakers }) => ({ id, company, checklist, checklist_version, at, score, verdict, dealbreakers }));
+      const expected = { ...e, checks };
+      expect(first.get(c.id), c.name).toEqual(expected);
+      expect(second.get(c.id), c.name).toEqual(expected);
+    }
   });
 
   it('cached entries equal verdicts judged afresh, on the first read and the second', () => {
@@ -100,6 +117,29 @@ describe('the verdict cache', () => {
     expect(listEntryTexts(store, DEFAULT_POLICY, NOW)).toEqual(cached);
     expect(listEntryTexts(store, DEFAULT_POLICY, NOW, 'white').white).toEqual(cached.white);
     expect(judgeListed(store, DEFAULT_POLICY, NOW).black.length).toBe(cached.black.length);
+  });
+
+  it('digests are worked out without being kept, and without waiting, while another process writes or the file is read-only', () => {
+    const expected = [...store.digestedIncidentsInBatches()].flat();
+    store.db.exec('DELETE FROM digests');
+    const other = Store.open(join(dir, 'v.db'));
+    const readOnly = new Store(new Database(join(dir, 'v.db'), { readonly: true }), join(dir, 'v.db'));
+    try {
+      other.db.exec('BEGIN IMMEDIATE');
+      const t0 = Date.now();
+      expect([...store.digestedIncidentsInBatches()].flat()).toEqual(expected);
+      expect(Date.now() - t0).toBeLessThan(2000);
+      other.db.exec('ROLLBACK');
+      expect([...readOnly.digestedIncidentsInBatches()].flat()).toEqual(expected);
+      const kept = () => store.db.prepare('SELECT count(*) FROM digests').pluck().get();
+      expect(kept()).toBe(0);
+      expect([...store.digestedIncidentsInBatches()].flat()).toEqual(expected);
+      expect(kept()).toBe(expected.length);
+      expect(store.db.pragma('busy_timeout', { simple: true })).toBe(5000);
+    } finally {
+      other.close();
+      readOnly.close();
+    }
   });
 
   it('another policy judges every company again', () => {

@@ -4,7 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatLocalDate, msOf } from '../../src/domain/dates.js';
 import { en } from '../../src/i18n/en.js';
 import { adviceWords } from '../../src/ui/advice.js';
-import { computeMetrics, dueReport, promiseStatus, type IncidentMetrics } from '../../src/domain/incident.js';
+import { computeMetrics, promiseStatus, type IncidentMetrics } from '../../src/domain/incident.js';
+import { dueReport } from '../../src/domain/digest.js';
 import type { Incident } from '../../src/domain/types.js';
 import {
   apology,

@@ -1,0 +1,169 @@
+// The digest of a timeline: what the list policy, `due` and `incident list` read of an
+// incident's events, kept beside each incident so that a listing of thousands of companies
+// reads one short record per incident instead of every event. A pure function of the events
+// in their order; the store keeps it up to date and the rules read nothing else.
+
+import { LEVELS, type Fault, type Incident, type IncidentEvent, type Level, type Outcome } from './types.js';
+import { msOf } from './dates.js';
+import { DAY_MS, STALE_DAYS, isAtFault, levelOf, promiseStatusGiven, rungAbove, type Advice, type PromiseStatus } from './incident.js';
+
+export interface Digest {
+  /** How many events the timeline has. */
+  events: number;
+  /** The time of the last event (of equal times, the one logged later); null with no event. */
+  last: string | null;
+  /** The levels the events were at, lowest first (an event that names none is frontline). */
+  levels: Level[];
+  /** The last resolution with an outcome. */
+  closing: { outcome: Outcome; at: string } | null;
+  /** Whether any event is more than a note: the company has been told. */
+  told: boolean;
+  apology: boolean;
+  explanation: boolean;
+  /** Contacts answered by a robot or dropped. */
+  robots: number;
+  /** The refusals, promises with a due time, and compensations: the fields read of them. */
+  refusals: IncidentEvent[];
+  promises: IncidentEvent[];
+  compensations: IncidentEvent[];
+}
+
+/** An incident as the policy reads it: its own fields and the digest of its events. */
+export type DigestedIncident = Omit<Incident, 'events'> & { digest: Digest };
+
+/** An event as a digest keeps it: its time and type, and the fields the readers of digests read. */
+function kept(e: IncidentEvent, fields: readonly (keyof IncidentEvent)[]): IncidentEvent {
+  const out: IncidentEvent = { at: e.at, type: e.type };
+  for (const f of fields) if (e[f] !== undefined) (out as unknown as Record<string, unknown>)[f] = e[f];
+  return out;
+}
+const REFUSAL_FIELDS = ['level', 'policy', 'text'] as const;
+const PROMISE_FIELDS = ['due', 'kept', 'text'] as const;
+const COMPENSATION_FIELDS = ['kind', 'proactive', 'effort'] as const;
+
+export function digestOf(events: readonly IncidentEvent[]): Digest {
+  let last: string | null = null;
+  let lastMs = -Infinity;
+  const levels = new Set<Level>();
+  const d: Digest = { events: events.length, last: null, levels: [], closing: null, told: false, apology: false, explanation: false, robots: 0, refusals: [], promises: [], compensations: [] };
+  for (const e of events) {
+    const t = msOf(e.at);
+    if (t >= lastMs) {
+      last = e.at;
+      lastMs = t;
+    }
+    levels.add(levelOf(e));
+    if (e.type !== 'note') d.told = true;
+    if (e.type === 'apology') d.apology = true;
+    else if (e.type === 'explanation') d.explanation = true;
+    else if (e.type === 'contact' && (e.robot || e.dropped)) d.robots++;
+    else if (e.type === 'refusal') d.refusals.push(kept(e, REFUSAL_FIELDS));
+    else if (e.type === 'promise' && e.due) d.promises.push(kept(e, PROMISE_FIELDS));
+    else if (e.type === 'compensation') d.compensations.push(kept(e, COMPENSATION_FIELDS));
+    // The last resolution with an outcome is the one that closed it (as closingOf reads it).
+    else if (e.type === 'resolution' && e.outcome) d.closing = { outcome: e.outcome, at: e.at };
+  }
+  d.last = last;
+  d.levels = LEVELS.filter((l) => levels.has(l));
+  return d;
+}
+
+/** An incident with its events replaced by their digest. */
+export function digested(i: Incident | DigestedIncident): DigestedIncident {
+  if ('digest' in i) return i;
+  const { events, ...rest } = i;
+  return { ...rest, digest: digestOf(events) };
+}
+
+export function closingOfDigest(d: Digest): { outcome: Outcome; ms: number } | undefined {
+  return d.closing ? { outcome: d.closing.outcome, ms: msOf(d.closing.at) } : undefined;
+}
+
+export function isOpenDigested(i: DigestedIncident): boolean {
+  return !i.digest.closing && !i.closed;
+}
+
+export function promisesOfDigested(i: DigestedIncident, now: number): PromiseStatus[] {
+  const closing = closingOfDigest(i.digest);
+  return i.digest.promises.map((p) => promiseStatusGiven(p, closing, now));
+}
+
+export function brokenOfDigested(i: DigestedIncident, now: number): PromiseStatus[] {
+  return promisesOfDigested(i, now).filter((p) => p.state === 'broken');
+}
+
+export function highestLevelOf(d: Digest): Level {
+  return d.levels.length ? d.levels[d.levels.length - 1] : 'frontline';
+}
+
+/** The time of the last event, or the opening when there is none later. */
+export function lastActivityOf(i: DigestedIncident): string {
+  const last = i.digest.last;
+  return last !== null && msOf(last) >= msOf(i.opened) ? last : i.opened;
+}
+
+// ---- what is owed, and the list of incidents ----
+
+export interface DueReport {
+  incident: DigestedIncident;
+  broken: PromiseStatus[];
+  comingDue: PromiseStatus[];
+  staleDays: number | null;
+  advice: Advice[];
+}
+
+/** The broken promises, the ones coming due, staleness and the next steps of an open incident. */
+export function dueReport(incident: Incident | DigestedIncident, now: number, formatDate: (ms: number) => string): DueReport {
+  const i = digested(incident);
+  const d = i.digest;
+  const promises = promisesOfDigested(i, now);
+  const broken = promises.filter((p) => p.state === 'broken');
+  const comingDue = promises.filter((p) => p.state === 'pending').sort((a, b) => a.dueMs - b.dueMs);
+  const idle = Math.floor((now - msOf(lastActivityOf(i))) / DAY_MS);
+  const staleDays = idle >= STALE_DAYS ? idle : null;
+  const advice: Advice[] = [];
+  const next = rungAbove(highestLevelOf(d));
+  const refusals = d.refusals.length;
+  if (broken.length || refusals) {
+    const first = broken.length ? formatDate(Math.min(...broken.map((b) => b.dueMs))) : null;
+    advice.push({ kind: 'escalate', from: next.from, to: next.level, broken: broken.length, since: first, refusals });
+  }
+  // Advice needs evidence: nothing is owed before the company has been told of the failure.
+  if (!d.told) advice.push({ kind: 'tell', incident: i.id });
+  if (d.told && isAtFault(i) && !d.compensations.length) {
+    advice.push({ kind: 'compensation', days: Math.floor((now - msOf(i.opened)) / DAY_MS) });
+  }
+  if (staleDays !== null) advice.push({ kind: 'chase', days: staleDays });
+  if (advice.length) advice.push({ kind: 'timeline' });
+  return { incident: i, broken, comingDue, staleDays, advice };
+}
+
+export interface IncidentListRow {
+  id: string;
+  company: string;
+  title: string;
+  opened: string;
+  fault: Fault;
+  open: boolean;
+  outcome: Outcome | null;
+  events: number;
+  promises_broken: number;
+  highest_level: Level;
+}
+
+/** What `incident list` shows of an incident. */
+export function incidentListRow(incident: Incident | DigestedIncident, now: number): IncidentListRow {
+  const i = digested(incident);
+  return {
+    id: i.id,
+    company: i.company,
+    title: i.title,
+    opened: i.opened,
+    fault: i.fault,
+    open: isOpenDigested(i),
+    outcome: i.digest.closing?.outcome ?? null,
+    events: i.digest.events,
+    promises_broken: brokenOfDigested(i, now).length,
+    highest_level: highestLevelOf(i.digest),
+  };
+}
