@@ -247,13 +247,15 @@ export function mergeRecords(store: Store, records: DataRecords, opts: MergeOpti
         } else {
           ref = inc.id ?? store.nextIncidentRef(slugOf(company.name), fileIds);
           numbers = numberEvents(events, new Set(), 0);
-          rowId = store.insertIncident({ ref, companyId: company.id, title: inc.title, opened: inc.opened, fault: inc.fault ?? 'unknown', closed: inc.closed, lastSeq: numbers.last });
+          // Closed when the file says, else at its first resolution (as adding each would set it).
+          const closed = inc.closed ?? events.find((e) => e.type === 'resolution')?.at;
+          rowId = store.insertIncident({ ref, companyId: company.id, title: inc.title, opened: inc.opened, fault: inc.fault ?? 'unknown', closed, lastSeq: numbers.last });
           report.incidents.added++;
           known = new Set();
         }
         const addedEvents: IncidentEvent[] = [];
         events.forEach((e, n) => {
-          if (store.addEvent(rowId, e, known, numbers.seqs[n])) addedEvents.push(e);
+          if (store.addEvent(rowId, e, known, numbers.seqs[n], !existing)) addedEvents.push(e);
           else report.events.existing++;
         });
         const added = addedEvents.length;

@@ -342,6 +342,12 @@ MIGRATIONS.push({
   `,
 });
 
+/** The trigger that drops an incident's digest when an event is added to it (a bulk insert
+ * sets it aside, and drops the digests it must itself: see Store.bulkInsert). */
+export const DIGESTS_EVENT_INSERT = `CREATE TRIGGER digests_event_insert AFTER INSERT ON events BEGIN
+      DELETE FROM digests WHERE incident_id = NEW.incident_id;
+    END;`;
+
 MIGRATIONS.push({
   name: 'the digest of each timeline, which listings read instead of its events',
   sql: `
@@ -353,9 +359,7 @@ MIGRATIONS.push({
       incident_id INTEGER PRIMARY KEY,
       digest TEXT NOT NULL
     );
-    CREATE TRIGGER digests_event_insert AFTER INSERT ON events BEGIN
-      DELETE FROM digests WHERE incident_id = NEW.incident_id;
-    END;
+    ${DIGESTS_EVENT_INSERT}
     CREATE TRIGGER digests_event_update AFTER UPDATE ON events BEGIN
       DELETE FROM digests WHERE incident_id IN (OLD.incident_id, NEW.incident_id);
     END;

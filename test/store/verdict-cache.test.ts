@@ -13,6 +13,7 @@ import { loadAllChecklists } from '../../src/formats/checklist-file.js';
 import { DEFAULT_POLICY, factsOf, judgeCompany } from '../../src/domain/policy.js';
 import { judgeListed, listEntry, listEntryTexts, policyKey } from '../../src/commands/verdicts.js';
 import { LISTS } from '../../src/domain/types.js';
+import { digestOf } from '../../src/domain/digest.js';
 import { journaled } from '../helpers/store.js';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
@@ -140,6 +141,43 @@ describe('the verdict cache', () => {
       other.close();
       readOnly.close();
     }
+  });
+
+  it('an import keeps the digest of each new timeline, and drops it when the same import or a later one adds to it', () => {
+    const checklists = new Map(loadAllChecklists(join(dir, 'cfg')).map((c) => [c.checklist.id, c.checklist]));
+    const event = (at: string, type: string, more: object = {}) => ({ at, type, ...more });
+    const doc = (incidents: object[]) => {
+      const v = validateDataFile({ format: 'vetted/1', incidents });
+      if ('errors' in v) throw new Error(JSON.stringify(v.errors));
+      return v.value as DataFile;
+    };
+    const kept = (ref: string) => {
+      const id = store.incidentRowId(ref)!;
+      return store.db.prepare('SELECT digest FROM digests WHERE incident_id = ?').pluck().get(id) as string | undefined;
+    };
+    const truth = (ref: string) => digestOf(store.findIncident(ref)!.events);
+    mergeDataFile(
+      store,
+      doc([
+        { id: 'zeta-1', company: 'Zeta', title: 'one', opened: '2026-01-01', events: [event('2026-01-02T10:00', 'promise', { due: '2026-01-05', text: 'soon' })] },
+        { id: 'zeta-2', company: 'Zeta', title: 'two', opened: '2026-01-01', events: [event('2026-01-03T10:00', 'refusal', { level: 'quality' })] },
+        // The same incident again, with one more event: its digest must know of both.
+        { id: 'zeta-1', company: 'Zeta', title: 'one', opened: '2026-01-01', events: [event('2026-01-06T10:00', 'resolution', { outcome: 'unresolved' })] },
+      ]),
+      { checklists, today: '2026-11-22' },
+    );
+    expect(kept('zeta-1')).toBeUndefined();
+    expect(JSON.parse(kept('zeta-2')!)).toEqual(truth('zeta-2'));
+    expect([...store.digestedIncidentsInBatches()].flat().find((i) => i.id === 'zeta-1')!.digest).toEqual(truth('zeta-1'));
+    expect(truth('zeta-1').closing).toEqual({ outcome: 'unresolved', at: '2026-01-06T10:00' });
+    expect(JSON.parse(kept('zeta-1')!)).toEqual(truth('zeta-1'));
+    // A later import adds to zeta-2: its kept digest goes, and the adding of events works again after it.
+    mergeDataFile(store, doc([{ id: 'zeta-2', company: 'Zeta', title: 'two', opened: '2026-01-01', events: [event('2026-01-04T10:00', 'apology')] }]), { checklists, today: '2026-11-22' });
+    expect(kept('zeta-2')).toBeUndefined();
+    expect(store.db.prepare("SELECT count(*) FROM sqlite_master WHERE name = 'digests_event_insert'").pluck().get()).toBe(1);
+    [...store.digestedIncidentsInBatches()];
+    expect(JSON.parse(kept('zeta-2')!)).toEqual(truth('zeta-2'));
+    expect(truth('zeta-2').apology).toBe(true);
   });
 
   it('another policy judges every company again', () => {
