@@ -68,6 +68,46 @@ export function digestOf(events: readonly IncidentEvent[]): Digest {
   return d;
 }
 
+/**
+ * A digest as the database keeps it: what is no, none or nothing left out, and each quoted
+ * event without its type, which its list says (a third shorter, and as much quicker to read).
+ */
+export function digestText(d: Digest): string {
+  const o: Record<string, unknown> = { events: d.events };
+  if (d.last !== null) o.last = d.last;
+  if (d.levels.length) o.levels = d.levels;
+  if (d.closing) o.closing = d.closing;
+  if (d.told) o.told = true;
+  if (d.apology) o.apology = true;
+  if (d.explanation) o.explanation = true;
+  if (d.robots) o.robots = d.robots;
+  const untyped = (events: IncidentEvent[]) => events.map(({ type: _t, ...rest }) => rest);
+  if (d.refusals.length) o.refusals = untyped(d.refusals);
+  if (d.promises.length) o.promises = untyped(d.promises);
+  if (d.compensations.length) o.compensations = untyped(d.compensations);
+  return JSON.stringify(o);
+}
+
+/** The digest a text of digestText's holds. */
+export function digestFromText(text: string): Digest {
+  const o = JSON.parse(text) as Partial<Record<keyof Digest, unknown>> & { events: number };
+  // Time and type first, as digestOf writes them.
+  const typed = (events: unknown, type: IncidentEvent['type']) => ((events ?? []) as Omit<IncidentEvent, 'type'>[]).map(({ at, ...rest }) => ({ at, type, ...rest }));
+  return {
+    events: o.events,
+    last: (o.last as string | undefined) ?? null,
+    levels: (o.levels as Level[] | undefined) ?? [],
+    closing: (o.closing as Digest['closing'] | undefined) ?? null,
+    told: o.told === true,
+    apology: o.apology === true,
+    explanation: o.explanation === true,
+    robots: (o.robots as number | undefined) ?? 0,
+    refusals: typed(o.refusals, 'refusal'),
+    promises: typed(o.promises, 'promise'),
+    compensations: typed(o.compensations, 'compensation'),
+  };
+}
+
 /** An incident with its events replaced by their digest. */
 export function digested(i: Incident | DigestedIncident): DigestedIncident {
   if ('digest' in i) return i;

@@ -1,0 +1,114 @@
+// The digest of a timeline: the list policy, `due` and `incident list` read it instead of the
+// events. Whatever the events, judging by the digest as the database keeps it (digestText,
+// read back by digestFromText) gives what judging the events gives.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_POLICY, judgeCompany, verdictValidUntil, type Policy } from '../../src/domain/policy.js';
+import { digestFromText, digestOf, digestText, dueReport, incidentListRow } from '../../src/domain/digest.js';
+import { COMPENSATION_KINDS, EFFORTS, FAULTS, LEVELS, OUTCOMES, type CompanyEvidence, type Incident, type IncidentEvent } from '../../src/domain/types.js';
+import { formatLocalDate, msOf } from '../../src/domain/dates.js';
+import { sortEvents } from '../../src/domain/events.js';
+
+const opt = <T>(a: fc.Arbitrary<T>) => fc.option(a, { nil: undefined });
+// Dates close together, in three forms, so that ties, same days and due times are common.
+const when = fc.tuple(fc.integer({ min: 0, max: 40 }), fc.integer({ min: 0, max: 3 }), fc.integer({ min: 0, max: 2 })).map(([d, h, form]) => {
+  const date = new Date(Date.UTC(2026, 8, 1 + d)).toISOString().slice(0, 10);
+  return form === 0 ? date : form === 1 ? `${date}T1${h}:00` : `${date}T1${h}:00Z`;
+});
+const level = opt(fc.constantFrom(...LEVELS));
+const text = opt(fc.constantFrom('a', 'b', 'call back', 'перезвоним'));
+const note = opt(fc.constantFrom('n', 'заметка'));
+const eventArb: fc.Arbitrary<IncidentEvent> = fc.oneof(
+  fc.record({ at: when, type: fc.constant('contact' as const), robot: opt(fc.boolean()), dropped: opt(fc.boolean()), wait_minutes: opt(fc.nat(90)), level, note }),
+  fc.record({ at: when, type: fc.constant('promise' as const), text, due: opt(when), kept: opt(fc.boolean()), level, note }),
+  fc.record({ at: when, type: fc.constant('escalation' as const), level: fc.constantFrom(...LEVELS), note }),
+  fc.record({ at: when, type: fc.constantFrom('apology' as const, 'explanation' as const), level }),
+  fc.record({ at: when, type: fc.constant('compensation' as const), kind: opt(fc.constantFrom(...COMPENSATION_KINDS)), proactive: opt(fc.boolean()), effort: opt(fc.constantFrom(...EFFORTS)), amount: opt(fc.nat(1000)), level }),
+  fc.record({ at: when, type: fc.constant('refusal' as const), text, policy: opt(fc.boolean()), level }),
+  fc.record({ at: when, type: fc.constant('resolution' as const), outcome: opt(fc.constantFrom(...OUTCOMES)), level, note }),
+  fc.record({ at: when, type: fc.constant('note' as const), text, level }),
+);
+const clean = <T extends object>(o: T): T => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
+const incidentArb = fc.record({ title: fc.constantFrom('t1', 't2'), opened: when, fault: fc.constantFrom(...FAULTS), closed: opt(when), events: fc.array(eventArb, { maxLength: 8 }) });
+const evidenceArb = fc.record({
+  incidents: fc.array(incidentArb, { maxLength: 4 }),
+  checks: fc.array(fc.record({ at: when, score: fc.integer({ min: 0, max: 100 }), dealbreaker: fc.boolean() }), { maxLength: 2 }),
+  pin: opt(fc.record({ list: fc.constantFrom('black' as const, 'white' as const), at: when })),
+});
+const policyArb = fc.record({
+  broken_promises: fc.integer({ min: 1, max: 3 }),
+  repeat_unresolved: fc.integer({ min: 2, max: 3 }),
+  repeat_window_months: fc.integer({ min: 1, max: 2 }),
+  institutional_levels: fc.subarray([...LEVELS], { minLength: 1 }),
+  recovery_max_level: fc.constantFrom(...LEVELS),
+  recovery_max_effort: fc.constantFrom(...EFFORTS),
+});
+
+type Drawn = typeof evidenceArb extends fc.Arbitrary<infer T> ? T : never;
+
+function evidenceOf(x: Drawn): CompanyEvidence {
+  return {
+    company: 'Co',
+    incidents: x.incidents.map(
+      (i, k): Incident => clean({ id: `co-${k + 1}`, company: 'Co', title: i.title, opened: i.opened, fault: i.fault, closed: i.closed, events: sortEvents(i.events.map((e, n) => clean({ ...e, id: `co-${k + 1}#${n + 1}` })), msOf) }),
+    ),
+    checks: x.checks.map((c, k) => ({ id: `co-check-${k + 1}`, company: 'Co', checklist: 'general', checklist_version: 1, at: c.at, score: c.score, verdict: 'go' as const, dealbreakers: c.dealbreaker ? ['returns'] : [] })),
+    ...(x.pin ? { pin: { company: 'Co', list: x.pin.list, reason: 'r', at: x.pin.at } } : {}),
+  };
+}
+
+describe('the digest of a timeline', () => {
+  it('is read back as it was kept', () => {
+    fc.assert(
+      fc.property(fc.array(eventArb, { maxLength: 12 }), (events) => {
+        const d = digestOf(sortEvents(events.map(clean), msOf));
+        expect(digestFromText(digestText(d))).toEqual(d);
+        expect(digestText(digestFromText(digestText(d)))).toBe(digestText(d));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('judges, sets a verdict’s validity, reports what is due and lists incidents as the events do', () => {
+    fc.assert(
+      fc.property(evidenceArb, policyArb, fc.integer({ min: 0, max: 60 }), (x, p, day) => {
+        const e = evidenceOf(x);
+        const policy: Policy = { ...DEFAULT_POLICY, ...p, institutional_levels: [...p.institutional_levels] };
+        const now = msOf(new Date(Date.UTC(2026, 8, 1 + day, 12)).toISOString().slice(0, 16));
+        const kept = { ...e, incidents: e.incidents.map(({ events, ...rest }) => ({ ...rest, digest: digestFromText(digestText(digestOf(events))) })) };
+        expect(judgeCompany(kept, policy, now)).toEqual(judgeCompany(e, policy, now));
+        expect(verdictValidUntil(kept, now)).toEqual(verdictValidUntil(e, now));
+        e.incidents.forEach((i, k) => {
+          expect(incidentListRow(kept.incidents[k], now)).toEqual(incidentListRow(i, now));
+          expect({ ...dueReport(kept.incidents[k], now, formatLocalDate), incident: null }).toEqual({ ...dueReport(i, now, formatLocalDate), incident: null });
+        });
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('counts, dates and quotes what the rules read', () => {
+    const d = digestOf([
+      { id: 'x-1#1', at: '2026-09-01T10:00', type: 'contact', robot: true, note: 'bot' },
+      { id: 'x-1#2', at: '2026-09-02T10:00', type: 'promise', due: '2026-09-05', text: 'refund', level: 'supervisor' },
+      { id: 'x-1#3', at: '2026-09-03T10:00', type: 'refusal', level: 'quality', policy: true, text: 'no' },
+      { id: 'x-1#4', at: '2026-09-04T10:00', type: 'resolution', outcome: 'partial' },
+      { id: 'x-1#5', at: '2026-09-04T10:00', type: 'note', text: 'later, same minute' },
+    ]);
+    expect(d).toEqual({
+      events: 5,
+      last: '2026-09-04T10:00',
+      levels: ['frontline', 'supervisor', 'quality'],
+      closing: { outcome: 'partial', at: '2026-09-04T10:00' },
+      told: true,
+      apology: false,
+      explanation: false,
+      robots: 1,
+      refusals: [{ at: '2026-09-03T10:00', type: 'refusal', level: 'quality', policy: true, text: 'no' }],
+      promises: [{ at: '2026-09-02T10:00', type: 'promise', due: '2026-09-05', text: 'refund' }],
+      compensations: [],
+    });
+    expect(digestText(d)).not.toContain('"type"');
+    expect(digestText(digestOf([]))).toBe('{"events":0}');
+  });
+});
