@@ -3,7 +3,7 @@
 // promise falls due, so that large lists are read, not recomputed.
 
 import type { Context } from '../context.js';
-import type { Store, CompanyRow } from '../store/store.js';
+import { isUnwritable, type Store, type CompanyRow } from '../store/store.js';
 import { judgeCompany, verdictValidUntil, type Policy, type Verdict } from '../domain/policy.js';
 import { loadPolicy } from '../formats/policy-file.js';
 import { LISTS, type ListName } from '../domain/types.js';
@@ -72,8 +72,7 @@ export function refreshVerdicts(store: Store, policy: Policy, now: number): void
     // One transaction for every batch: a commit each cost more than the rows it wrote.
     store.write(() => judgeInBatches(store, companies, policy, now, (rows) => store.saveVerdicts(key, rows.map(cacheRow))));
   } catch (err) {
-    const code = (err as { code?: string }).code ?? '';
-    if (!/^SQLITE_(READONLY|BUSY|LOCKED|FULL|CANTOPEN|IOERR)/.test(code)) throw err;
+    if (!isUnwritable(err)) throw err;
     // A read-only or busy database: judge without the cache this time.
     throw new CacheUnavailable();
   }

@@ -3,33 +3,11 @@
 // reads one short record per incident instead of every event. A pure function of the events
 // in their order; the store keeps it up to date and the rules read nothing else.
 
-import { LEVELS, type Fault, type Incident, type IncidentEvent, type Level, type Outcome } from './types.js';
+import { LEVELS, type Digest, type DigestedIncident, type Fault, type Incident, type IncidentEvent, type Level, type Outcome } from './types.js';
 import { msOf } from './dates.js';
 import { DAY_MS, STALE_DAYS, isAtFault, levelOf, promiseStatusGiven, rungAbove, type Advice, type PromiseStatus } from './incident.js';
 
-export interface Digest {
-  /** How many events the timeline has. */
-  events: number;
-  /** The time of the last event (of equal times, the one logged later); null with no event. */
-  last: string | null;
-  /** The levels the events were at, lowest first (an event that names none is frontline). */
-  levels: Level[];
-  /** The last resolution with an outcome. */
-  closing: { outcome: Outcome; at: string } | null;
-  /** Whether any event is more than a note: the company has been told. */
-  told: boolean;
-  apology: boolean;
-  explanation: boolean;
-  /** Contacts answered by a robot or dropped. */
-  robots: number;
-  /** The refusals, promises with a due time, and compensations: the fields read of them. */
-  refusals: IncidentEvent[];
-  promises: IncidentEvent[];
-  compensations: IncidentEvent[];
-}
-
-/** An incident as the policy reads it: its own fields and the digest of its events. */
-export type DigestedIncident = Omit<Incident, 'events'> & { digest: Digest };
+export type { Digest, DigestedIncident } from './types.js';
 
 /** An event as a digest keeps it: its time and type, and the fields the readers of digests read. */
 function kept(e: IncidentEvent, fields: readonly (keyof IncidentEvent)[]): IncidentEvent {

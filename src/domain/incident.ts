@@ -94,24 +94,6 @@ export function highestLevel(i: Incident): Level {
   return best;
 }
 
-/** The time of the last event, or the opening when there is none. */
-export function lastActivityMs(i: Incident): number {
-  return msOf(lastActivityText(i));
-}
-
-export function lastActivityText(i: Incident): string {
-  let best = i.opened;
-  let bestMs = msOf(i.opened);
-  for (const e of i.events) {
-    const t = msOf(e.at);
-    if (t >= bestMs) {
-      best = e.at;
-      bestMs = t;
-    }
-  }
-  return best;
-}
-
 export interface IncidentMetrics {
   contacts: number;
   minutes_to_human: number | null;

@@ -1,7 +1,9 @@
 // The list policy: small named rules (B1–B4 black, W1–W3 white), each a pure function of
 // one company's evidence that returns findings; the verdict folds them. `now` is passed in.
 
-import { LEVELS, type CheckRecord, type CheckVerdict, type CompanyEvidence, type CompensationKind, type Level, type ListName, type Outcome, type Pin, type Placement, EFFORTS, type Effort } from './types.js';
+import { LEVELS, type CheckRecord, type CheckVerdict, type CompanyEvidence, type CompanyFacts, type CompensationKind, type Level, type ListName, type Outcome, type Placement, EFFORTS, type Effort } from './types.js';
+
+export type { CompanyFacts } from './types.js';
 import { addMonths, datePart, msOf } from './dates.js';
 import { effortRank, isAtFault, levelOf, levelRank } from './incident.js';
 import { brokenOfDigested, closingOfDigest, digested, highestLevelOf, isOpenDigested, lastActivityOf, promisesOfDigested, type DigestedIncident } from './digest.js';
@@ -77,14 +79,6 @@ export type Change =
   | { kind: 'watch-to-black'; level: Level; promises: number }
   | { kind: 'watch-to-white' }
   | { kind: 'any-evidence' };
-
-/** A company's evidence as the rules read it: each incident by the digest of its events. */
-export interface CompanyFacts {
-  company: string;
-  checks: CheckRecord[];
-  incidents: DigestedIncident[];
-  pin?: Pin;
-}
 
 export function factsOf(e: CompanyEvidence | CompanyFacts): CompanyFacts {
   return { ...e, incidents: e.incidents.map(digested) };

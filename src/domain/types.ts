@@ -102,3 +102,39 @@ export interface CompanyEvidence {
   incidents: Incident[];
   pin?: Pin;
 }
+
+/**
+ * The digest of a timeline: what the list policy, `due` and `incident list` read of an
+ * incident's events (see digest.ts, which makes it).
+ */
+export interface Digest {
+  /** How many events the timeline has. */
+  events: number;
+  /** The time of the last event (of equal times, the one logged later); null with no event. */
+  last: string | null;
+  /** The levels the events were at, lowest first (an event that names none is frontline). */
+  levels: Level[];
+  /** The last resolution with an outcome. */
+  closing: { outcome: Outcome; at: string } | null;
+  /** Whether any event is more than a note: the company has been told. */
+  told: boolean;
+  apology: boolean;
+  explanation: boolean;
+  /** Contacts answered by a robot or dropped. */
+  robots: number;
+  /** The refusals, promises with a due time, and compensations: the fields read of them. */
+  refusals: IncidentEvent[];
+  promises: IncidentEvent[];
+  compensations: IncidentEvent[];
+}
+
+/** An incident as the policy reads it: its own fields and the digest of its events. */
+export type DigestedIncident = Omit<Incident, 'events'> & { digest: Digest };
+
+/** A company's evidence as the list policy reads it: each incident by the digest of its events. */
+export interface CompanyFacts {
+  company: string;
+  checks: CheckRecord[];
+  incidents: DigestedIncident[];
+  pin?: Pin;
+}

@@ -344,7 +344,8 @@ MIGRATIONS.push({
 
 /** The trigger that drops an incident's digest when an event is added to it (a bulk insert
  * sets it aside, and drops the digests it must itself: see Store.bulkInsert). */
-export const DIGESTS_EVENT_INSERT = `CREATE TRIGGER digests_event_insert AFTER INSERT ON events BEGIN
+export const DIGESTS_EVENT_INSERT_NAME = 'digests_event_insert';
+export const DIGESTS_EVENT_INSERT = `CREATE TRIGGER ${DIGESTS_EVENT_INSERT_NAME} AFTER INSERT ON events BEGIN
       DELETE FROM digests WHERE incident_id = NEW.incident_id;
     END;`;
 

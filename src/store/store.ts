@@ -3,13 +3,12 @@
 
 import type { Statement } from 'better-sqlite3';
 import { inspectHeader, openDatabase, openMemoryDatabase, type DB, type OpenOptions } from './open.js';
-import { DIGESTS_EVENT_INSERT, SCHEMA_VERSION } from './schema.js';
+import { DIGESTS_EVENT_INSERT, DIGESTS_EVENT_INSERT_NAME, SCHEMA_VERSION } from './schema.js';
 import { companyKey, lookalikeSkeleton, slugOf } from '../domain/names.js';
 import { eventContentKey } from '../domain/events.js';
 import { msOf } from '../domain/dates.js';
 import { digestFromText, digestOf, digestText, type Digest, type DigestedIncident } from '../domain/digest.js';
-import type { CompanyFacts } from '../domain/policy.js';
-import { LEVELS, type CheckRecord, type CheckVerdict, type CompanyEvidence, type Fault, type Incident, type IncidentEvent, type Level, type ListName, type Pin } from '../domain/types.js';
+import { LEVELS, type CheckRecord, type CheckVerdict, type CompanyEvidence, type CompanyFacts, type Fault, type Incident, type IncidentEvent, type Level, type ListName, type Pin } from '../domain/types.js';
 import { t } from '../i18n/index.js';
 import { UserError } from '../errors.js';
 import { BulkInserts, COMPANIES_TOUCHED, ForeignKeysNeeded, LARGE_OPERATION, laterChangesTo, revertChanges, type Operation } from './journal.js';
@@ -299,8 +298,9 @@ export class Store {
   /**
    * Runs `fn`, a bulk insert that deletes nothing (an import), inside an operation, its inserts
    * journaled at its end. The trigger that drops a digest at every event added is set aside
-   * too, from the first event (it cost an import of 80,000 events a sixth of its time): the digests of the incidents
-   * that got events are dropped at the end, but for those kept since their last event.
+   * too, from the first event (it cost an import of 80,000 events a sixth of its time): the
+   * digests of the incidents that got events are dropped at the end, but for those kept since
+   * their last event.
    */
   bulkInsert<T>(fn: () => T): T {
     if (this.op === null) throw new Error('a bulk insert runs inside an operation');
@@ -622,16 +622,10 @@ export class Store {
     }
   }
 
-  private withEvents(rows: IncidentRow[], all = false, batch?: string): (Incident & { rowId: number; companyId: number })[] {
+  private withEvents(rows: IncidentRow[], all = false): (Incident & { rowId: number; companyId: number })[] {
     const events = all
       ? this.rows(EVENT_COLUMNS + ' ORDER BY incident_id, at_ms, id')
-      : batch !== undefined
-          ? this.rows(
-              `${EVENT_COLUMNS} WHERE incident_id IN (SELECT id FROM incidents WHERE company_id IN (SELECT value FROM json_each(?)))
-               ORDER BY incident_id, at_ms, id`,
-              batch,
-            )
-          : rows.flatMap((r) => this.rows(`${EVENT_COLUMNS} WHERE incident_id = ? ORDER BY at_ms, id`, r.id));
+      : rows.flatMap((r) => this.rows(`${EVENT_COLUMNS} WHERE incident_id = ? ORDER BY at_ms, id`, r.id));
     return this.assemble(rows, events as EventTuple[]);
   }
 
@@ -692,7 +686,7 @@ export class Store {
     this.bulk?.begin();
     if (this.bulkDigests) {
       // Set aside at the first event: an import that adds nothing leaves the schema as it was.
-      if (!this.bulkDigests.touched.size) this.db.exec('DROP TRIGGER digests_event_insert');
+      if (!this.bulkDigests.touched.size) this.db.exec(`DROP TRIGGER ${DIGESTS_EVENT_INSERT_NAME}`);
       this.bulkDigests.touched.add(incidentRowId);
       this.bulkDigests.kept.delete(incidentRowId);
     }
@@ -963,7 +957,6 @@ export class Store {
     });
   }
 
-  /** The evidence of some companies, in a few queries (give them in batches of a few thousand). */
   /**
    * The evidence of many companies at once, as the list policy reads it: each incident by the
    * digest of its events, each check without its answers. A few queries for the lot, and no
@@ -1033,12 +1026,19 @@ export class Store {
 
   /**
    * A write to a cache, which can wait for next time: tried once, without waiting for another
-   * writer; false (and nothing written) when the database cannot be written just now.
+   * writer; false (and nothing written) when the database cannot be written just now. (Not
+   * while a cursor of iterate() is open: SQLite cannot begin a transaction then.)
    */
   private tryCacheWrite(fn: () => void): boolean {
     if (this.db.inTransaction) {
-      fn();
-      return true;
+      // Within a caller's write, as a savepoint of it: a failed cache write is undone alone.
+      try {
+        this.db.transaction(fn)();
+        return true;
+      } catch (err) {
+        if (!isUnwritable(err)) throw err;
+        return false;
+      }
     }
     const timeout = this.db.pragma('busy_timeout', { simple: true }) as number;
     this.db.pragma('busy_timeout = 0');
@@ -1132,13 +1132,3 @@ function toCheck(r: RawCheck): StoredCheck {
   };
 }
 
-function groupBy<T, K>(items: T[], keyOf: (t: T) => K): Map<K, T[]> {
-  const out = new Map<K, T[]>();
-  for (const item of items) {
-    const k = keyOf(item);
-    let list = out.get(k);
-    if (!list) out.set(k, (list = []));
-    list.push(item);
-  }
-  return out;
-}

@@ -1,10 +1,24 @@
 // The digest of a timeline: the list policy, `due` and `incident list` read it instead of the
 // events. Whatever the events, judging by the digest as the database keeps it (digestText,
-// read back by digestFromText) gives what judging the events gives.
+// read back by digestFromText) gives what judging the events gives, and its readings agree
+// with those of a whole timeline that other commands use.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_POLICY, judgeCompany, verdictValidUntil, type Policy } from '../../src/domain/policy.js';
-import { digestFromText, digestOf, digestText, dueReport, incidentListRow } from '../../src/domain/digest.js';
+import {
+  brokenOfDigested,
+  closingOfDigest,
+  digested,
+  digestFromText,
+  digestOf,
+  digestText,
+  dueReport,
+  highestLevelOf,
+  incidentListRow,
+  isOpenDigested,
+  promisesOfDigested,
+} from '../../src/domain/digest.js';
+import { brokenPromises, closingOf, highestLevel, isOpen, promisesOf, type PromiseStatus } from '../../src/domain/incident.js';
 import { COMPENSATION_KINDS, EFFORTS, FAULTS, LEVELS, OUTCOMES, type CompanyEvidence, type Incident, type IncidentEvent } from '../../src/domain/types.js';
 import { formatLocalDate, msOf } from '../../src/domain/dates.js';
 import { sortEvents } from '../../src/domain/events.js';
@@ -82,6 +96,23 @@ describe('the digest of a timeline', () => {
           expect(incidentListRow(kept.incidents[k], now)).toEqual(incidentListRow(i, now));
           expect({ ...dueReport(kept.incidents[k], now, formatLocalDate), incident: null }).toEqual({ ...dueReport(i, now, formatLocalDate), incident: null });
         });
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('agrees with the readings of a whole timeline that incident show, letters and figures use', () => {
+    fc.assert(
+      fc.property(incidentArb, fc.integer({ min: 0, max: 60 }), (x, day) => {
+        const i = evidenceOf({ incidents: [x], checks: [], pin: undefined }).incidents[0];
+        const now = msOf(new Date(Date.UTC(2026, 8, 1 + day, 12)).toISOString().slice(0, 16));
+        const d = { ...digested(i), digest: digestFromText(digestText(digestOf(i.events))) };
+        expect(isOpenDigested(d)).toBe(isOpen(i));
+        expect(closingOfDigest(d.digest)).toEqual(closingOf(i));
+        expect(highestLevelOf(d.digest)).toBe(highestLevel(i));
+        const plain = (ps: readonly PromiseStatus[]) => ps.map((p) => ({ ...p, event: [p.event.at, p.event.due, p.event.text, p.event.kept] }));
+        expect(plain(promisesOfDigested(d, now))).toEqual(plain(promisesOf(i, now)));
+        expect(plain(brokenOfDigested(d, now))).toEqual(plain(brokenPromises(i, now)));
       }),
       { numRuns: 3000 },
     );
