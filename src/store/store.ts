@@ -80,6 +80,20 @@ interface IncidentRow {
 }
 
 type DigestRow = IncidentRow & { digest: string | null };
+
+/** An incident's own fields, from its row. */
+function incidentOfRow(r: IncidentRow): Omit<Incident, 'events'> & { rowId: number; companyId: number } {
+  return {
+    rowId: r.id,
+    companyId: r.company_id,
+    id: r.ref,
+    company: r.company,
+    title: r.title,
+    opened: r.opened,
+    fault: r.fault,
+    ...(r.closed ? { closed: r.closed } : {}),
+  };
+}
 type CheckTuple = [companyId: number, ref: string, checklist: string, version: number, at: string, atMs: number, score: number, verdict: CheckVerdict, dealbreakers: string, rowId: number];
 
 /** A database that cannot be written just now (read-only, busy, full): a cache waits for next time. */
@@ -580,16 +594,12 @@ export class Store {
    * Every incident with its events, as allIncidents gives them, a batch at a time: only the
    * events of one batch are in memory at once (an export of a large record).
    */
-  *allIncidentsInBatches(size = 500, which: 'all' | 'unclosed' = 'all'): Generator<(Incident & { rowId: number; companyId: number })[]> {
+  *allIncidentsInBatches(size = 500): Generator<(Incident & { rowId: number; companyId: number })[]> {
     const rows = this.st(
       `SELECT i.*, c.name AS company FROM incidents i JOIN companies c ON c.id = i.company_id
-       ${which === 'unclosed' ? 'WHERE i.closed IS NULL' : ''} ORDER BY c.key, i.opened_ms, i.ref`,
+       ORDER BY c.key, i.opened_ms, i.ref`,
     ).all() as IncidentRow[];
-    for (let k = 0; k < rows.length; k += size) {
-      const batch = rows.slice(k, k + size);
-      const events = this.rows(`${EVENT_COLUMNS} WHERE incident_id IN (SELECT value FROM json_each(?)) ORDER BY incident_id, at_ms, id`, JSON.stringify(batch.map((r) => r.id)));
-      yield this.assemble(batch, events as EventTuple[]);
-    }
+    for (let k = 0; k < rows.length; k += size) yield this.withEventsOf(rows.slice(k, k + size));
   }
 
 
@@ -622,6 +632,12 @@ export class Store {
     }
   }
 
+  /** Incidents of a batch with their events, read in one query. */
+  private withEventsOf(batch: IncidentRow[]): (Incident & { rowId: number; companyId: number })[] {
+    const events = this.rows(`${EVENT_COLUMNS} WHERE incident_id IN (SELECT value FROM json_each(?)) ORDER BY incident_id, at_ms, id`, JSON.stringify(batch.map((r) => r.id)));
+    return this.assemble(batch, events as EventTuple[]);
+  }
+
   private withEvents(rows: IncidentRow[], all = false): (Incident & { rowId: number; companyId: number })[] {
     const events = all
       ? this.rows(EVENT_COLUMNS + ' ORDER BY incident_id, at_ms, id')
@@ -651,17 +667,7 @@ export class Store {
       // An event's id is `<incident id>#<n>`.
       byIncident.get(incidentId)?.push({ id: `${refs.get(incidentId)}#${seq}`, at, type, ...JSON.parse(data) } as IncidentEvent);
     }
-    return rows.map((r) => ({
-      rowId: r.id,
-      companyId: r.company_id,
-      id: r.ref,
-      company: r.company,
-      title: r.title,
-      opened: r.opened,
-      fault: r.fault,
-      ...(r.closed ? { closed: r.closed } : {}),
-      events: byIncident.get(r.id)!,
-    }));
+    return rows.map((r) => ({ ...incidentOfRow(r), events: byIncident.get(r.id)! }));
   }
 
   /** The content keys of an incident's events, for recognising an event logged before. */
@@ -1072,9 +1078,7 @@ export class Store {
     const missing = rows.filter((r) => r.digest === null);
     const work = (keep: boolean) => () => {
       for (let k = 0; k < missing.length; k += 500) {
-        const batch = missing.slice(k, k + 500);
-        const events = this.rows(`${EVENT_COLUMNS} WHERE incident_id IN (SELECT value FROM json_each(?)) ORDER BY incident_id, at_ms, id`, JSON.stringify(batch.map((r) => r.id)));
-        for (const i of this.assemble(batch, events as EventTuple[])) made.set(i.rowId, digestOf(i.events));
+        for (const i of this.withEventsOf(missing.slice(k, k + 500))) made.set(i.rowId, digestOf(i.events));
       }
       if (keep) for (const [id, d] of made) this.keepDigest(id, d);
     };
@@ -1082,17 +1086,7 @@ export class Store {
     // between, which a kept digest would not know of. A database that cannot be written
     // just now has them worked out all the same.
     if (missing.length && !this.tryCacheWrite(work(true))) work(false)();
-    return rows.map((r) => ({
-      rowId: r.id,
-      companyId: r.company_id,
-      id: r.ref,
-      company: r.company,
-      title: r.title,
-      opened: r.opened,
-      fault: r.fault,
-      ...(r.closed ? { closed: r.closed } : {}),
-      digest: r.digest === null ? made.get(r.id)! : digestFromText(r.digest),
-    }));
+    return rows.map((r) => ({ ...incidentOfRow(r), digest: r.digest === null ? made.get(r.id)! : digestFromText(r.digest) }));
   }
 
   counts(): { companies: number; checks: number; incidents: number; events: number; pins: number } {
