@@ -9,6 +9,7 @@ import { parseWhen, type When } from '../domain/dates.js';
 import { closedBeforeOpenedProblem, dueBeforeMadeProblem, eventBeforeOpenedProblem, futureProblem, yearProblem, type DateFault } from '../domain/date-rules.js';
 import { formatPath, type Path, type Problem, type Validated } from '../domain/validation.js';
 import { t, type Catalog } from '../i18n/index.js';
+import { JSON_BATCH } from '../ui/safe.js';
 
 export const FORMAT = 'vetted/1';
 
@@ -510,12 +511,13 @@ export function* dataFileText(input: StreamedExportInput, exportedAt: string, js
     const head = `{\n  ${json(key)}: [`;
     yield `,\n  ${json(key)}: [`;
     let first = true;
-    for (const batch of batches) {
-      if (!batch.length) continue;
-      // The batch written where the document has it, indented as there: its items' lines, cut out.
-      const text = json({ [key]: batch });
-      yield `${first ? '' : ','}${text.slice(head.length, -'\n  ]\n}'.length)}`;
-      first = false;
+    for (const records of batches) {
+      for (let at = 0; at < records.length; at += JSON_BATCH) {
+        // A few records written where the document has them, indented as there: their lines, cut out.
+        const text = json({ [key]: records.slice(at, at + JSON_BATCH) });
+        yield `${first ? '' : ','}${text.slice(head.length, -'\n  ]\n}'.length)}`;
+        first = false;
+      }
     }
     yield first ? ']' : '\n  ]';
   }

@@ -81,9 +81,13 @@ interface IncidentRow {
 
 type DigestRow = IncidentRow & { digest: string | null };
 
-/** An incident's own fields, from its row. */
-function incidentOfRow(r: IncidentRow): Omit<Incident, 'events'> & { rowId: number; companyId: number } {
-  return {
+/**
+ * An incident's own fields, from its row, with `more` (its events, or its digest). Built
+ * field by field: spreading such an object into another, at every one of 14,000 incidents,
+ * took ten times as long (40–60 ms against 3–8).
+ */
+function incidentOfRow<T extends object>(r: IncidentRow, more: T): Omit<Incident, 'events'> & { rowId: number; companyId: number } & T {
+  const incident: Omit<Incident, 'events'> & { rowId: number; companyId: number } = {
     rowId: r.id,
     companyId: r.company_id,
     id: r.ref,
@@ -91,8 +95,9 @@ function incidentOfRow(r: IncidentRow): Omit<Incident, 'events'> & { rowId: numb
     title: r.title,
     opened: r.opened,
     fault: r.fault,
-    ...(r.closed ? { closed: r.closed } : {}),
   };
+  if (r.closed) incident.closed = r.closed;
+  return Object.assign(incident, more);
 }
 type CheckTuple = [companyId: number, ref: string, checklist: string, version: number, at: string, atMs: number, score: number, verdict: CheckVerdict, dealbreakers: string, rowId: number];
 
@@ -595,8 +600,9 @@ export class Store {
    * events of one batch are in memory at once (an export of a large record).
    */
   *allIncidentsInBatches(size = 500): Generator<(Incident & { rowId: number; companyId: number })[]> {
+    // Company by company in name order (CROSS JOIN keeps that order): only each one's few are sorted.
     const rows = this.st(
-      `SELECT i.*, c.name AS company FROM incidents i JOIN companies c ON c.id = i.company_id
+      `SELECT i.*, c.name AS company FROM companies c CROSS JOIN incidents i ON i.company_id = c.id
        ORDER BY c.key, i.opened_ms, i.ref`,
     ).all() as IncidentRow[];
     for (let k = 0; k < rows.length; k += size) yield this.withEventsOf(rows.slice(k, k + size));
@@ -665,9 +671,9 @@ export class Store {
     const refs = new Map(rows.map((r) => [r.id, r.ref]));
     for (const [incidentId, seq, at, type, data] of events) {
       // An event's id is `<incident id>#<n>`.
-      byIncident.get(incidentId)?.push({ id: `${refs.get(incidentId)}#${seq}`, at, type, ...JSON.parse(data) } as IncidentEvent);
+      byIncident.get(incidentId)?.push(Object.assign({ id: `${refs.get(incidentId)}#${seq}`, at, type }, JSON.parse(data)) as IncidentEvent);
     }
-    return rows.map((r) => ({ ...incidentOfRow(r), events: byIncident.get(r.id)! }));
+    return rows.map((r) => incidentOfRow(r, { events: byIncident.get(r.id)! }));
   }
 
   /** The content keys of an incident's events, for recognising an event logged before. */
@@ -1086,7 +1092,7 @@ export class Store {
     // between, which a kept digest would not know of. A database that cannot be written
     // just now has them worked out all the same.
     if (missing.length && !this.tryCacheWrite(work(true))) work(false)();
-    return rows.map((r) => ({ ...incidentOfRow(r), digest: r.digest === null ? made.get(r.id)! : digestFromText(r.digest) }));
+    return rows.map((r) => incidentOfRow(r, { digest: r.digest === null ? made.get(r.id)! : digestFromText(r.digest) }));
   }
 
   counts(): { companies: number; checks: number; incidents: number; events: number; pins: number } {

@@ -55,6 +55,14 @@ export function inertJson(value: unknown): string {
 }
 
 /**
+ * How many values are stringified at once where output is made in pieces. JSON.stringify
+ * returns its text as a tree of parts, copied into one string by the first thing that reads
+ * it; for a few dozen values that copy is cheap, for hundreds (half a megabyte of text) it
+ * cost more than the stringify itself: 130 ms of a 1.1 s export at 10,000 companies.
+ */
+export const JSON_BATCH = 32;
+
+/**
  * The text of toJson(an object of arrays), in pieces, a value at a time: `groups` gives each
  * key with its values in order, read only as the pieces are taken. The same bytes as
  * toJson, without the whole value or the whole text in memory at once.
@@ -82,7 +90,7 @@ export function* jsonGroupPieces(groups: [string, Iterable<unknown>][]): Generat
     };
     for (const value of values) {
       batch.push(value);
-      if (batch.length === 32) yield flush();
+      if (batch.length === JSON_BATCH) yield flush();
     }
     if (batch.length) yield flush();
     yield n ? '\n  ]' : ']';
