@@ -98,6 +98,18 @@ describe('a data file read a record at a time', () => {
     expect(message(() => layoutOf(Buffer.from(twice), 'f.json'))).toMatch(/f\.json:3: the key "format" is given twice/);
   });
 
+  it('tells keys apart by every byte, whatever their hash, and a repeat by its text', () => {
+    const layout = (text: string) => layoutOf(Buffer.from(text), 'f.json');
+    // "Aa" and "BB" hash alike (31 × 65 + 97 = 31 × 66 + 66); so do keys that share all but their ends.
+    expect(layout('{"format":"vetted/1","companies":[{"name":"x","Aa":1,"BB":2}]}')).toBeDefined();
+    expect(layout('{"format":"vetted/1","companies":[{"name":"x","keyAa":1,"keyBB":2,"keyAa1":3}]}')).toBeDefined();
+    expect(() => layout('{"format":"vetted/1","companies":[{"name":"x","Aa":1,"BB":2,"Aa":3}]}')).toThrow(/the key "Aa" is given twice/);
+    expect(() => layout('{"format":"vetted/1","companies":[{"имя":"x","имя":"y"}]}')).toThrow(/the key "имя" is given twice/);
+    expect(() => layout('{"format":"vetted/1","companies":[{"name":"x","n\\u0061me":"y"}]}')).toThrow(/the key "name" is given twice/);
+    // A key met before in another object is no repeat, and keeps its own text.
+    expect(layout('{"format":"vetted/1","companies":[{"name":"x","BB":1},{"Aa":2,"name":"y"}]}')?.records.get('companies')).toHaveLength(4);
+  });
+
   it('refuses a file changed between its readings', () => {
     const file = join(dir, 'changing.json');
     const text = JSON.stringify(doc);
