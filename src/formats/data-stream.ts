@@ -70,23 +70,13 @@ export function layoutOf(buf: Buffer, file: string): DataLayout | undefined {
         let j = i + 1;
         let escaped = false;
         let hash = 0;
-        if (isKey) {
-          for (; j < n; j++) {
-            const d = buf[j];
-            if (d === 0x5c) {
-              escaped = true;
-              j++;
-            } else if (d === 0x22) break;
-            else hash = (Math.imul(hash, 31) + d) | 0;
-          }
-        } else {
-          for (; j < n; j++) {
-            const d = buf[j];
-            if (d === 0x5c) {
-              escaped = true;
-              j++;
-            } else if (d === 0x22) break;
-          }
+        for (; j < n; j++) {
+          const d = buf[j];
+          if (d === 0x5c) {
+            escaped = true;
+            j++;
+          } else if (d === 0x22) break;
+          else if (isKey) hash = (Math.imul(hash, 31) + d) | 0;
         }
         const text = () => {
           const raw = buf.toString('utf8', i + 1, j);
