@@ -99,6 +99,7 @@ function incidentOfRow<T extends object>(r: IncidentRow, more: T): Omit<Incident
   if (r.closed) incident.closed = r.closed;
   return Object.assign(incident, more);
 }
+
 type CheckTuple = [companyId: number, ref: string, checklist: string, version: number, at: string, atMs: number, score: number, verdict: CheckVerdict, dealbreakers: string, rowId: number];
 
 /** A database that cannot be written just now (read-only, busy, full): a cache waits for next time. */
@@ -588,11 +589,16 @@ export class Store {
   }
 
   allIncidents(): (Incident & { rowId: number; companyId: number })[] {
-    const rows = this.st(
-      `SELECT i.*, c.name AS company FROM incidents i JOIN companies c ON c.id = i.company_id
+    return this.withEvents(this.allIncidentRows(), true);
+  }
+
+  /** Every incident's row, in name order, then opening, then id. */
+  private allIncidentRows(): IncidentRow[] {
+    // Company by company in name order (CROSS JOIN keeps that order): only each one's few are sorted.
+    return this.st(
+      `SELECT i.*, c.name AS company FROM companies c CROSS JOIN incidents i ON i.company_id = c.id
        ORDER BY c.key, i.opened_ms, i.ref`,
     ).all() as IncidentRow[];
-    return this.withEvents(rows, true);
   }
 
   /**
@@ -600,11 +606,7 @@ export class Store {
    * events of one batch are in memory at once (an export of a large record).
    */
   *allIncidentsInBatches(size = 500): Generator<(Incident & { rowId: number; companyId: number })[]> {
-    // Company by company in name order (CROSS JOIN keeps that order): only each one's few are sorted.
-    const rows = this.st(
-      `SELECT i.*, c.name AS company FROM companies c CROSS JOIN incidents i ON i.company_id = c.id
-       ORDER BY c.key, i.opened_ms, i.ref`,
-    ).all() as IncidentRow[];
+    const rows = this.allIncidentRows();
     for (let k = 0; k < rows.length; k += size) yield this.withEventsOf(rows.slice(k, k + size));
   }
 
@@ -1020,13 +1022,12 @@ export class Store {
   *digestedIncidentsInBatches(size = 500, which: 'all' | 'unclosed' = 'all'): Generator<(DigestedIncident & { rowId: number; companyId: number })[]> {
     // Sorted without their digests, which are then read by their keys a batch at a time: the
     // sort carried every digest along before, and took longer than all the rest.
-    // Every incident is read company by company in name order (CROSS JOIN keeps that order),
-    // so that only each company's few are sorted; the unclosed ones, fewer, are sorted at once.
-    const rows = this.st(
+    // The unclosed ones, fewer than all, are sorted at once.
+    const rows = (
       which === 'unclosed'
-        ? `SELECT i.*, c.name AS company FROM incidents i JOIN companies c ON c.id = i.company_id WHERE i.closed IS NULL ORDER BY c.key, i.opened_ms, i.ref`
-        : `SELECT i.*, c.name AS company FROM companies c CROSS JOIN incidents i ON i.company_id = c.id ORDER BY c.key, i.opened_ms, i.ref`,
-    ).all() as DigestRow[];
+        ? this.st(`SELECT i.*, c.name AS company FROM incidents i JOIN companies c ON c.id = i.company_id WHERE i.closed IS NULL ORDER BY c.key, i.opened_ms, i.ref`).all()
+        : this.allIncidentRows()
+    ) as DigestRow[];
     const digestsOf = this.rawStatement('SELECT incident_id, digest FROM digests WHERE incident_id IN (SELECT value FROM json_each(?))');
     for (let k = 0; k < rows.length; k += size) {
       const batch = rows.slice(k, k + size);
