@@ -70,7 +70,7 @@ export function digestText(d: Digest): string {
 export function digestFromText(text: string): Digest {
   const o = JSON.parse(text) as Partial<Record<keyof Digest, unknown>> & { events: number };
   // Time and type first, as digestOf writes them.
-  const typed = (events: unknown, type: IncidentEvent['type']) => ((events ?? []) as Omit<IncidentEvent, 'type'>[]).map(({ at, ...rest }) => ({ at, type, ...rest }));
+  const typed = (events: unknown, type: IncidentEvent['type']) => ((events ?? []) as Omit<IncidentEvent, 'type'>[]).map((x) => Object.assign({ at: x.at, type }, x) as IncidentEvent);
   return {
     events: o.events,
     last: (o.last as string | undefined) ?? null,

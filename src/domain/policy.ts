@@ -81,6 +81,8 @@ export type Change =
   | { kind: 'any-evidence' };
 
 export function factsOf(e: CompanyEvidence | CompanyFacts): CompanyFacts {
+  // Facts read from the store are digested already, and are taken as they are.
+  if (e.incidents.every((i) => 'digest' in i)) return e as CompanyFacts;
   return { ...e, incidents: e.incidents.map(digested) };
 }
 
@@ -367,41 +369,36 @@ export function judgeCompany(evidence: CompanyEvidence | CompanyFacts, policy: P
   const white = deciding.filter((f) => f.side === 'white');
   // Sides are compared by calendar date: evidence of the same day is a tie, and black wins a tie.
   const newestOf = (fs: Finding[]) => fs.reduce((best, f) => (datePart(f.date) > best ? datePart(f.date) : best), '');
-  const base = { company: e.company, findings, set_aside: setAside };
+  // Built field by field, in one order: a spread of shared fields made each verdict cost twice as much.
+  const verdict = (list: Placement, since: string | null, pinned: boolean, reasons: Finding[], decidedBy: Finding | null, wouldChange: Change[]): Verdict => ({
+    company: e.company,
+    list,
+    since,
+    pinned,
+    reasons,
+    findings,
+    set_aside: setAside,
+    decided_by: decidedBy,
+    would_change: wouldChange,
+  });
 
   if (e.pin) {
     const pin: Finding = { rule: 'pin', side: e.pin.list, facts: { kind: 'pin', reason: e.pin.reason }, date: e.pin.at, evidence: [] };
     const evidenceSays = black.length || white.length ? (newestOf(black) >= newestOf(white) && black.length ? 'black' : 'white') : null;
-    return {
-      ...base,
-      list: e.pin.list,
-      since: datePart(e.pin.at),
-      pinned: true,
-      reasons: [pin],
-      decided_by: pin,
-      would_change: [{ kind: 'unpin', company: e.company, evidence_says: evidenceSays }],
-    };
+    return verdict(e.pin.list, datePart(e.pin.at), true, [pin], pin, [{ kind: 'unpin', company: e.company, evidence_says: evidenceSays }]);
   }
   if (black.length || white.length) {
     const side: 'black' | 'white' = black.length && newestOf(black) >= newestOf(white) ? 'black' : 'white';
     const reasons = side === 'black' ? black : white;
     const decided = reasons[0];
-    const change: Change[] = [{ kind: `${deeds.length ? 'deeds' : 'words'}-to-${side === 'black' ? 'white' : 'black'}` }];
-    return { ...base, list: side, since: datePart(decided.date), pinned: false, reasons, decided_by: decided, would_change: change };
+    return verdict(side, datePart(decided.date), false, reasons, decided, [{ kind: `${deeds.length ? 'deeds' : 'words'}-to-${side === 'black' ? 'white' : 'black'}` }]);
   }
   const watch = watchFindings(e, policy, now);
   if (watch.length) {
-    return {
-      ...base,
-      list: 'watch',
-      since: datePart(watch[0].date),
-      pinned: false,
-      reasons: watch,
-      decided_by: null,
-      would_change: [{ kind: 'watch-to-black', level: policy.institutional_levels[0], promises: policy.broken_promises }, { kind: 'watch-to-white' }],
-    };
+    const toBlack: Change = { kind: 'watch-to-black', level: policy.institutional_levels[0], promises: policy.broken_promises };
+    return verdict('watch', datePart(watch[0].date), false, watch, null, [toBlack, { kind: 'watch-to-white' }]);
   }
-  return { ...base, list: 'unlisted', since: null, pinned: false, reasons: [], decided_by: null, would_change: [{ kind: 'any-evidence' }] };
+  return verdict('unlisted', null, false, [], null, [{ kind: 'any-evidence' }]);
 }
 
 /** Until when a verdict holds without new evidence: the first pending promise falling due. */
