@@ -1,7 +1,7 @@
 // `vetted due`: for every open incident, the promises broken and coming due, staleness,
 // and the next escalation step with its reason.
 
-import { jsonList, type JsonOutOptions } from '../ui/json-out.js';
+import { jsonListPieces, type JsonOutOptions } from '../ui/json-out.js';
 import type { Context } from '../context.js';
 import type { CommandResult } from './result.js';
 import { promiseStatus } from '../domain/incident.js';
@@ -11,7 +11,7 @@ import type { Store } from '../store/store.js';
 import { formatLocalDate } from '../domain/dates.js';
 import { withStore } from './shared.js';
 import { colourWanted, paint as makePaint, type Paint } from '../ui/colour.js';
-import { safeText } from '../ui/safe.js';
+import { safeText, writePieces } from '../ui/safe.js';
 import { fitLines, terminalWidth } from '../ui/wrap.js';
 import { UserError } from '../errors.js';
 import { calendarChunks, type CalendarDeadline } from '../formats/ics.js';
@@ -104,29 +104,32 @@ export async function run(ctx: Context, opts: JsonOutOptions & { format?: string
     });
   }
   const en = format === 'json' ? await loadCatalog('en') : undefined;
-  const result = await withStore(ctx, (store): CommandResult => {
+  return withStore(ctx, async (store): Promise<CommandResult> => {
     const now = ctx.now();
     const p = en ? undefined : makePaint(colourWanted(ctx.out, { noColor: ctx.noColor }, ctx.env));
     const width = terminalWidth(ctx.out);
     // An incident with `closed` set is not open: only the others are read, a batch at a time,
-    // by the digests of their timelines, and each report is made into its JSON or its text at once.
-    const json: ReturnType<typeof reportJson>[] = [];
-    const texts: string[] = [];
-    for (const batch of store.digestedIncidentsInBatches(500, 'unclosed')) {
-      for (const i of batch) {
-        if (!isOpenDigested(i)) continue;
-        const r = dueReport(i, now, formatLocalDate);
-        if (en) json.push(reportJson(r, en));
-        else texts.push(fitLines(renderReport(r, now, p!), width));
+    // by the digests of their timelines, and each report is written as its text or its JSON
+    // is made: at 100,000 companies the whole report was hundreds of megabytes in memory.
+    function* reports(): Generator<DueReport> {
+      for (const batch of store.digestedIncidentsInBatches(500, 'unclosed')) {
+        for (const i of batch) if (isOpenDigested(i)) yield dueReport(i, now, formatLocalDate);
       }
     }
-    if (en) return { out: jsonList(json, opts) };
-    if (!texts.length) return { out: `${t().due.nothing}\n` };
-    return { out: `${texts.join('\n\n')}\n` };
+    function* jsonOf(catalog: Catalog): Generator<ReturnType<typeof reportJson>> {
+      for (const r of reports()) yield reportJson(r, catalog);
+    }
+    function* text(): Generator<string> {
+      let n = 0;
+      for (const r of reports()) yield `${n++ ? '\n\n' : ''}${fitLines(renderReport(r, now, p!), width)}`;
+      yield n ? '\n' : `${t().due.nothing}\n`;
+    }
+    const pieces = en ? jsonListPieces(jsonOf(en), opts) : text();
+    if (opts.out) {
+      writeFileAtomic(opts.out, pieces, 0o600, { dbPath: ctx.dbPath });
+      return { err: t().data.wrote(opts.out) };
+    }
+    await writePieces(ctx.out, pieces);
+    return {};
   });
-  if (opts.out) {
-    writeFileAtomic(opts.out, [result.out!.endsWith('\n') ? result.out! : `${result.out}\n`]);
-    return { err: t().data.wrote(opts.out) };
-  }
-  return result;
 }

@@ -63,19 +63,48 @@ export function entryJson(e: ListEntry, c: { en: Catalog; ru: Catalog }) {
   return { company: e.company, since: e.since, pinned: e.pinned, reasons: e.reasons.map((f) => reasonJson(f, c)) };
 }
 
+/** What a refresh judged: each company's name, list and cached entry text, by company id. */
+type Judged = Map<number, { name: string; list: string; json: string }>;
+
 /** Judges the companies whose cached verdict is missing or no longer holds, and caches them. */
-export function refreshVerdicts(store: Store, policy: Policy, now: number): void {
+export function refreshVerdicts(store: Store, policy: Policy, now: number): Judged {
   const key = policyKey(policy);
   const companies = store.companiesToJudge(key, now);
-  if (!companies.length) return;
+  const judged: Judged = new Map();
+  if (!companies.length) return judged;
   try {
     // One transaction for every batch: a commit each cost more than the rows it wrote.
-    store.write(() => judgeInBatches(store, companies, policy, now, (rows) => store.saveVerdicts(key, rows.map(cacheRow))));
+    store.write(() =>
+      judgeInBatches(store, companies, policy, now, (rows) => {
+        const cached = rows.map(cacheRow);
+        store.saveVerdicts(key, cached);
+        for (let k = 0; k < rows.length; k++) judged.set(rows[k].companyId, { name: rows[k].name, list: cached[k].list, json: cached[k].entry });
+      }),
+    );
   } catch (err) {
     if (!isUnwritable(err)) throw err;
     // A read-only or busy database: judge without the cache this time.
     throw new CacheUnavailable();
   }
+  return judged;
+}
+
+/**
+ * The entries just judged, in name order, when every company was judged just now (after an
+ * import or a change of policy): they are listed as they are, not read back from the cache.
+ * Null when some come from the cache, or the companies changed meanwhile.
+ */
+function asJudged(store: Store, judged: Judged, list?: ListName): { company_id: number; name: string; list: string; json: string }[] | null {
+  if (!judged.size) return null;
+  const ids = store.companyIdsByName();
+  if (ids.length !== judged.size) return null;
+  const out: { company_id: number; name: string; list: string; json: string }[] = [];
+  for (const id of ids) {
+    const j = judged.get(id);
+    if (!j) return null;
+    if (!list || j.list === list) out.push({ company_id: id, name: j.name, list: j.list, json: j.json });
+  }
+  return out;
 }
 
 const VERDICT_BATCH = 250;
@@ -145,8 +174,7 @@ export function markdownRows(store: Store, policy: Policy, now: number, lang: st
 /** Cached rows after a refresh; when the cache cannot be written, everything is judged afresh. */
 function verdictRows(store: Store, policy: Policy, now: number, list?: ListName) {
   try {
-    refreshVerdicts(store, policy, now);
-    return store.cachedVerdicts(policyKey(policy), list);
+    return asJudged(store, refreshVerdicts(store, policy, now), list) ?? store.cachedVerdicts(policyKey(policy), list);
   } catch (err) {
     if (!(err instanceof CacheUnavailable)) throw err;
     // Judge every company afresh, in name order, as the cache would have given them.
@@ -162,15 +190,20 @@ function verdictRows(store: Store, policy: Policy, now: number, list?: ListName)
 
 /** The cached entries of each list (facts, no words), as JSON texts, in name order. */
 export function listEntryTexts(store: Store, policy: Policy, now: number, list?: ListName): Record<ListName, string[]> {
-  const rows = listEntryRows(store, policy, now, list);
-  return Object.fromEntries(LISTS.map((l) => [l, rows[l].map((r) => r.json)])) as Record<ListName, string[]>;
+  return textsByList(listEntryRows(store, policy, now, list));
 }
+
+const textsByList = (rows: Record<ListName, EntryRow[]>) => Object.fromEntries(LISTS.map((l) => [l, rows[l].map((r) => r.json)])) as Record<ListName, string[]>;
 
 /** The same, each with its company's name (to size a column before any entry is read). */
 export type EntryRow = { companyId: number; name: string; json: string };
 export function listEntryRows(store: Store, policy: Policy, now: number, list?: ListName): Record<ListName, EntryRow[]> {
+  return entryRowsByList(verdictRows(store, policy, now, list));
+}
+
+function entryRowsByList(rows: Iterable<{ company_id: number; name: string; list: string; json: string }>): Record<ListName, EntryRow[]> {
   const out = Object.fromEntries(LISTS.map((l) => [l, [] as EntryRow[]])) as Record<ListName, EntryRow[]>;
-  for (const r of verdictRows(store, policy, now, list)) if (r.list !== 'unlisted') out[r.list as ListName].push({ companyId: r.company_id, name: r.name, json: r.json });
+  for (const r of rows) if (r.list !== 'unlisted') out[r.list as ListName].push({ companyId: r.company_id, name: r.name, json: r.json });
   return out;
 }
 
@@ -179,11 +212,16 @@ export function listEntryRows(store: Store, policy: Policy, now: number, list?: 
  * than held all at once; judged afresh when the cache cannot be written.
  */
 export function entryTextsAsRead(store: Store, policy: Policy, now: number, list?: ListName): (l: ListName) => Iterable<string> {
+  let judged: ReturnType<typeof asJudged>;
   try {
-    refreshVerdicts(store, policy, now);
+    judged = asJudged(store, refreshVerdicts(store, policy, now), list);
   } catch (err) {
     if (!(err instanceof CacheUnavailable)) throw err;
     const texts = listEntryTexts(store, policy, now, list);
+    return (l) => texts[l];
+  }
+  if (judged) {
+    const texts = textsByList(entryRowsByList(judged));
     return (l) => texts[l];
   }
   const key = policyKey(policy);

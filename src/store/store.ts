@@ -930,6 +930,11 @@ export class Store {
     ).all(policyKey, now) as Pick<CompanyRow, 'id' | 'name'>[];
   }
 
+  /** Every company's id, in name order. */
+  companyIdsByName(): number[] {
+    return (this.rawStatement('SELECT id FROM companies ORDER BY key').all() as [number][]).map((r) => r[0]);
+  }
+
   /** The cached entries (list, and the JSON text of the entry), in name order. */
   cachedVerdicts(policyKey: string, list?: string): { company_id: number; name: string; list: string; json: string }[] {
     // Companies in name order from their key's index, each verdict by its key: no sort of the

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { EventEmitter } from 'node:events';
 import { WRITE_SIZE, inWrites, jsonGroupPieces, toJson, writePieces } from '../../src/ui/safe.js';
+import { jsonList, jsonListPieces } from '../../src/ui/json-out.js';
 
 const whole = (groups: [string, unknown[]][]) => toJson(Object.fromEntries(groups));
 const pieces = (groups: [string, unknown[]][]) => [...jsonGroupPieces(groups.map(([k, v]) => [k, v[Symbol.iterator]()]))].join('');
@@ -40,6 +41,28 @@ describe('JSON of groups in pieces', () => {
     expect(joined.join('')).toBe(parts.join(''));
     expect(joined.length).toBeGreaterThan(1);
     expect(joined.slice(0, -1).every((p) => p.length >= WRITE_SIZE)).toBe(true);
+  });
+});
+
+describe('a JSON listing in pieces', () => {
+  const listed = (items: unknown[], ndjson: boolean) => [...jsonListPieces(items[Symbol.iterator](), { json: !ndjson, ndjson })].join('');
+
+  it('is jsonList of the whole array, as --json and as --ndjson: empty, one item, a batch and one more', () => {
+    const report = (i: number) => ({ incident: `inc-${i}`, broken: i % 2 ? [] : [{ text: 'a "call" back', due: '2024-01-01' }], stale_days: i % 3 ? null : i });
+    for (const n of [0, 1, 31, 32, 33, 64, 100]) {
+      const items = Array.from({ length: n }, (_, i) => report(i));
+      for (const ndjson of [false, true]) expect(listed(items, ndjson)).toBe(jsonList(items, { json: !ndjson, ndjson }));
+    }
+  });
+
+  it('is jsonList of the whole array for any values, text that must be escaped included', () => {
+    const value = fc.oneof(fc.string({ unit: 'binary' }), fc.integer(), fc.constant(null), fc.array(fc.string({ unit: 'binary' }), { maxLength: 3 }), fc.dictionary(fc.string({ unit: 'binary' }), fc.string({ unit: 'binary' }), { maxKeys: 3 }));
+    fc.assert(
+      fc.property(fc.array(value, { maxLength: 120 }), fc.boolean(), (items, ndjson) => {
+        expect(listed(items, ndjson)).toBe(jsonList(items, { json: !ndjson, ndjson }));
+      }),
+      { numRuns: 100 },
+    );
   });
 });
 
