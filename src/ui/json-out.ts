@@ -1,7 +1,7 @@
 // The one shape of JSON on stdout: an indented document for --json, one compact object a
 // line for --ndjson (listings only).
 
-import { JSON_BATCH, inertJson, toJson } from './safe.js';
+import { inertJson, jsonBatches, toJson } from './safe.js';
 
 export interface JsonOutOptions {
   json?: boolean;
@@ -23,20 +23,11 @@ export function* jsonListPieces(items: Iterable<unknown>, opts: JsonOutOptions):
     for (const item of items) yield `${inertJson(item)}\n`;
     return;
   }
-  let n = 0;
-  let batch: unknown[] = [];
   // A batch's array stringified as the whole one would be, less its brackets: "\n  {…},\n  {…}".
-  const flush = () => {
+  yield '[';
+  const n = yield* jsonBatches(items, (batch) => {
     const text = toJson(batch);
-    const piece = `${n ? ',' : '['}${text.slice(1, text.length - 2)}`;
-    n += batch.length;
-    batch = [];
-    return piece;
-  };
-  for (const item of items) {
-    batch.push(item);
-    if (batch.length === JSON_BATCH) yield flush();
-  }
-  if (batch.length) yield flush();
-  yield n ? '\n]\n' : '[]\n';
+    return text.slice(1, text.length - 2);
+  });
+  yield n ? '\n]\n' : ']\n';
 }

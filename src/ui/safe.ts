@@ -77,25 +77,37 @@ export function* jsonGroupPieces(groups: [string, Iterable<unknown>][]): Generat
     const [key, values] = groups[g];
     const opening = `\n  ${toJson(key)}: [`;
     yield `${g ? ',' : ''}${opening}`;
-    // A few dozen values at a time, stringified under their key as the whole object would
-    // be (so already indented as there); the piece is that text between the brackets.
-    let n = 0;
-    let batch: unknown[] = [];
-    const flush = () => {
+    // Stringified under their key as the whole object would be (so already indented as
+    // there); the piece is that text between the brackets.
+    const n = yield* jsonBatches(values, (batch) => {
       const text = toJson({ [key]: batch });
-      const piece = `${n ? ',' : ''}${text.slice('{'.length + opening.length, text.length - '\n  ]\n}'.length)}`;
-      n += batch.length;
-      batch = [];
-      return piece;
-    };
-    for (const value of values) {
-      batch.push(value);
-      if (batch.length === JSON_BATCH) yield flush();
-    }
-    if (batch.length) yield flush();
+      return text.slice('{'.length + opening.length, text.length - '\n  ]\n}'.length);
+    });
     yield n ? '\n  ]' : ']';
   }
   yield '\n}';
+}
+
+/**
+ * Values stringified a few dozen at a time: `inner` gives a batch's text as the whole value's
+ * would have it between its brackets, and each piece after the first begins with the comma
+ * between. Returns how many values there were.
+ */
+export function* jsonBatches(values: Iterable<unknown>, inner: (batch: unknown[]) => string): Generator<string, number> {
+  let n = 0;
+  let batch: unknown[] = [];
+  const flush = () => {
+    const piece = `${n ? ',' : ''}${inner(batch)}`;
+    n += batch.length;
+    batch = [];
+    return piece;
+  };
+  for (const value of values) {
+    batch.push(value);
+    if (batch.length === JSON_BATCH) yield flush();
+  }
+  if (batch.length) yield flush();
+  return n;
 }
 
 /**
