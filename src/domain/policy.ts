@@ -372,12 +372,12 @@ export function judgeCompany(evidence: CompanyEvidence | CompanyFacts, policy: P
   // Built field by field, in one order: a spread of shared fields made each verdict cost twice as much.
   const verdict = (list: Placement, since: string | null, pinned: boolean, reasons: Finding[], decidedBy: Finding | null, wouldChange: Change[]): Verdict => ({
     company: e.company,
+    findings,
+    set_aside: setAside,
     list,
     since,
     pinned,
     reasons,
-    findings,
-    set_aside: setAside,
     decided_by: decidedBy,
     would_change: wouldChange,
   });
