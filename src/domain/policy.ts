@@ -95,13 +95,31 @@ export interface Rule {
 type I = DigestedIncident;
 const ref = (i: I) => `incident:${i.id}`;
 const checkRef = (c: CheckRecord) => `check:${c.id}`;
-function newest(dates: string[]): string {
-  return dates.reduce((a, b) => (msOf(b) > msOf(a) ? b : a));
-}
+const NO_CHECKS: CheckRecord[] = [];
 
-function finding(rule: RuleId, side: ListName, facts: FindingFacts, incidents: I[], checks: CheckRecord[] = []): Finding {
-  const dates = [...incidents.map(lastActivityOf), ...checks.map((c) => c.at)];
-  return { rule, side, facts, date: newest(dates), evidence: [...incidents.map(ref), ...checks.map(checkRef)] };
+/** A finding dated by the newest of its evidence (the first of equals), which it cites in order. */
+function finding(rule: RuleId, side: ListName, facts: FindingFacts, incidents: I[], checks: CheckRecord[] = NO_CHECKS): Finding {
+  let date = '';
+  let dateMs = -Infinity;
+  const evidence: string[] = [];
+  for (let k = 0; k < incidents.length; k++) {
+    const at = lastActivityOf(incidents[k]);
+    const ms = msOf(at);
+    if (!evidence.length || ms > dateMs) {
+      date = at;
+      dateMs = ms;
+    }
+    evidence.push(ref(incidents[k]));
+  }
+  for (let k = 0; k < checks.length; k++) {
+    const ms = msOf(checks[k].at);
+    if (!evidence.length || ms > dateMs) {
+      date = checks[k].at;
+      dateMs = ms;
+    }
+    evidence.push(checkRef(checks[k]));
+  }
+  return { rule, side, facts, date, evidence };
 }
 
 function isInstitutional(l: Level, p: Policy): boolean {
@@ -361,14 +379,28 @@ export function isDeed(f: Pick<Finding, 'rule'>): boolean {
  */
 export function judgeCompany(evidence: CompanyEvidence | CompanyFacts, policy: Policy = DEFAULT_POLICY, now: number): Verdict {
   const e = factsOf(evidence);
-  const findings = RULES.flatMap((r) => r.judge(e, policy, now)).sort(byDateDesc);
-  const deeds = findings.filter(isDeed);
+  // Plain loops: arrays empty and not, of findings of every kind, made the callbacks of
+  // filter and reduce meet new shapes, and each time the optimised code was thrown away.
+  const findings: Finding[] = [];
+  for (const r of RULES) for (const f of r.judge(e, policy, now)) findings.push(f);
+  findings.sort(byDateDesc);
+  const deeds: Finding[] = [];
+  const words: Finding[] = [];
+  for (const f of findings) (isDeed(f) ? deeds : words).push(f);
   const deciding = deeds.length ? deeds : findings;
-  const setAside = deeds.length ? findings.filter((f) => !isDeed(f)) : [];
-  const black = deciding.filter((f) => f.side === 'black');
-  const white = deciding.filter((f) => f.side === 'white');
+  const setAside = deeds.length ? words : [];
+  const black: Finding[] = [];
+  const white: Finding[] = [];
+  for (const f of deciding) {
+    if (f.side === 'black') black.push(f);
+    else if (f.side === 'white') white.push(f);
+  }
   // Sides are compared by calendar date: evidence of the same day is a tie, and black wins a tie.
-  const newestOf = (fs: Finding[]) => fs.reduce((best, f) => (datePart(f.date) > best ? datePart(f.date) : best), '');
+  const newestOf = (fs: Finding[]) => {
+    let best = '';
+    for (const f of fs) if (datePart(f.date) > best) best = datePart(f.date);
+    return best;
+  };
   // Built field by field, in one order: a spread of shared fields made each verdict cost twice as much.
   const verdict = (list: Placement, since: string | null, pinned: boolean, reasons: Finding[], decidedBy: Finding | null, wouldChange: Change[]): Verdict => ({
     company: e.company,
