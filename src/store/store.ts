@@ -160,6 +160,9 @@ export interface OperationInfo<T = unknown> {
   reverts?: number;
 }
 
+/** Verdicts written by one statement. */
+const VERDICT_ROWS = 50;
+
 export class Store {
   private statements = new Map<string, Statement>();
   private rawStatements = new Map<string, Statement>();
@@ -970,9 +973,19 @@ export class Store {
   }
 
   saveVerdicts(policyKey: string, rows: { companyId: number; list: string; entry: string; validUntil: number | null }[]): void {
-    const insert = this.st('INSERT OR REPLACE INTO verdicts (company_id, list, entry, policy, valid_until) VALUES (?, ?, ?, ?, ?)');
+    // Fifty rows a statement, as the first listing after an import writes ten thousand: a
+    // statement a row took twice as long.
+    const head = 'INSERT OR REPLACE INTO verdicts (company_id, list, entry, policy, valid_until) VALUES ';
+    const one = this.st(`${head}(?, ?, ?, ?, ?)`);
+    const fifty = this.st(`${head}${Array(VERDICT_ROWS).fill('(?, ?, ?, ?, ?)').join(', ')}`);
     this.write(() => {
-      for (const r of rows) insert.run(r.companyId, r.list, r.entry, policyKey, r.validUntil);
+      let k = 0;
+      for (; k + VERDICT_ROWS <= rows.length; k += VERDICT_ROWS) {
+        const params: unknown[] = [];
+        for (let j = k; j < k + VERDICT_ROWS; j++) params.push(rows[j].companyId, rows[j].list, rows[j].entry, policyKey, rows[j].validUntil);
+        fifty.run(params);
+      }
+      for (; k < rows.length; k++) one.run(rows[k].companyId, rows[k].list, rows[k].entry, policyKey, rows[k].validUntil);
     });
   }
 
