@@ -64,7 +64,8 @@ export function entryJson(e: ListEntry, c: { en: Catalog; ru: Catalog }) {
 }
 
 /** What a refresh judged: each company's name, list and cached entry text, by company id. */
-type Judged = Map<number, { name: string; list: string; json: string }>;
+type JudgedEntry = { name: string; list: string; json: string };
+type Judged = Map<number, JudgedEntry>;
 
 /** Judges the companies whose cached verdict is missing or no longer holds, and caches them. */
 export function refreshVerdicts(store: Store, policy: Policy, now: number): Judged {
@@ -95,16 +96,26 @@ export function refreshVerdicts(store: Store, policy: Policy, now: number): Judg
  * Null when some come from the cache, or the companies changed meanwhile.
  */
 function asJudged(store: Store, judged: Judged, list?: ListName): { company_id: number; name: string; list: string; json: string }[] | null {
-  if (!judged.size) return null;
-  const ids = store.companyIdsByName();
-  if (ids.length !== judged.size) return null;
   const out: { company_id: number; name: string; list: string; json: string }[] = [];
+  return inNameOrder(store, judged, list, (id, j) => out.push({ company_id: id, name: j.name, list: j.list, json: j.json })) ? out : null;
+}
+
+/** The same as each list's entry texts: at 100,000 companies, no row object is made for any of them. */
+function textsAsJudged(store: Store, judged: Judged, list?: ListName): Record<ListName, string[]> | null {
+  const out = Object.fromEntries(LISTS.map((l) => [l, [] as string[]])) as Record<ListName, string[]>;
+  return inNameOrder(store, judged, list, (_id, j) => j.list !== 'unlisted' && out[j.list as ListName].push(j.json)) ? out : null;
+}
+
+/** Visits every company just judged (of `list`), in name order; false, visiting none, unless all of them were. */
+function inNameOrder(store: Store, judged: Judged, list: ListName | undefined, visit: (id: number, j: JudgedEntry) => void): boolean {
+  if (!judged.size) return false;
+  const ids = store.companyIdsByName();
+  if (ids.length !== judged.size || !ids.every((id) => judged.has(id))) return false;
   for (const id of ids) {
-    const j = judged.get(id);
-    if (!j) return null;
-    if (!list || j.list === list) out.push({ company_id: id, name: j.name, list: j.list, json: j.json });
+    const j = judged.get(id)!;
+    if (!list || j.list === list) visit(id, j);
   }
-  return out;
+  return true;
 }
 
 const VERDICT_BATCH = 250;
@@ -212,16 +223,15 @@ function entryRowsByList(rows: Iterable<{ company_id: number; name: string; list
  * than held all at once; judged afresh when the cache cannot be written.
  */
 export function entryTextsAsRead(store: Store, policy: Policy, now: number, list?: ListName): (l: ListName) => Iterable<string> {
-  let judged: ReturnType<typeof asJudged>;
+  let judged: Record<ListName, string[]> | null;
   try {
-    judged = asJudged(store, refreshVerdicts(store, policy, now), list);
+    judged = textsAsJudged(store, refreshVerdicts(store, policy, now), list);
   } catch (err) {
     if (!(err instanceof CacheUnavailable)) throw err;
-    const texts = listEntryTexts(store, policy, now, list);
-    return (l) => texts[l];
+    judged = listEntryTexts(store, policy, now, list);
   }
   if (judged) {
-    const texts = textsByList(entryRowsByList(judged));
+    const texts = judged;
     return (l) => texts[l];
   }
   const key = policyKey(policy);
