@@ -15,7 +15,6 @@ export const INPUT_LIMITS = {
   small: 1024 * 1024,
 } as const;
 
-const MB = 1024 * 1024;
 const pause = new Int32Array(new SharedArrayBuffer(4));
 
 export function describeSize(bytes: number): string {

@@ -11,8 +11,8 @@ import { mergeDataFile } from '../../src/store/merge.js';
 import { validateDataFile, type DataFile } from '../../src/formats/data-file.js';
 import { loadAllChecklists } from '../../src/formats/checklist-file.js';
 import { DEFAULT_POLICY, factsOf, judgeCompany } from '../../src/domain/policy.js';
-import { judgeListed, listEntry, listEntryTexts, policyKey } from '../../src/commands/verdicts.js';
-import { LISTS } from '../../src/domain/types.js';
+import { entryTextsAsRead, judgeListed, listEntry, listEntryTexts, policyKey } from '../../src/commands/verdicts.js';
+import { LISTS, type ListName } from '../../src/domain/types.js';
 import { digestFromText, digestOf } from '../../src/domain/digest.js';
 import { journaled } from '../helpers/store.js';
 
@@ -74,6 +74,24 @@ describe('the verdict cache', () => {
       expect(second[l]).toEqual(first[l]);
     }
     expect(first.black.length + first.white.length + first.watch.length).toBeGreaterThan(100);
+  });
+
+  it('the first read after every company was judged, of all lists or of one, is what the cache then gives', () => {
+    const texts = (l: ListName, list?: ListName) => [...entryTextsAsRead(store, DEFAULT_POLICY, NOW, list)(l)];
+    const firstWatch = texts('watch', 'watch');
+    expect(store.companiesToJudge(policyKey(DEFAULT_POLICY), NOW)).toEqual([]);
+    expect(firstWatch.length).toBeGreaterThan(10);
+    expect(texts('watch', 'watch')).toEqual(firstWatch);
+    store.db.prepare('DELETE FROM verdicts').run();
+    const firstAll = Object.fromEntries(LISTS.map((l) => [l, texts(l)]));
+    expect(firstAll.watch).toEqual(firstWatch);
+    for (const l of LISTS) expect(texts(l), l).toEqual(firstAll[l]);
+    // One list judged first is that list alone, as its plain listing is.
+    store.db.prepare('DELETE FROM verdicts').run();
+    const black = listEntryTexts(store, DEFAULT_POLICY, NOW, 'black');
+    expect(black.black).toEqual(firstAll.black);
+    expect(black.white).toEqual([]);
+    expect(black.watch).toEqual([]);
   });
 
   it('a pin drops the cached verdict of that company only, and the next read has it', () => {
