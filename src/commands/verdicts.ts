@@ -108,7 +108,8 @@ function textsAsJudged(store: Store, judged: Judged, list?: ListName): Record<Li
 
 /** Visits every company just judged (of `list`), in name order; false, visiting none, unless all of them were. */
 function inNameOrder(store: Store, judged: Judged, list: ListName | undefined, visit: (id: number, j: JudgedEntry) => void): boolean {
-  if (!judged.size) return false;
+  // Counted first: after one edit, one company of 100,000 was judged, and no id need be read.
+  if (!judged.size || judged.size !== store.companyCount()) return false;
   const ids = store.companyIdsByName();
   if (ids.length !== judged.size || !ids.every((id) => judged.has(id))) return false;
   for (const id of ids) {

@@ -925,12 +925,16 @@ export class Store {
     // companies, every one holds, and the index answers that without reading a verdict; when
     // none holds, every company is judged, in the order of their ids (an import's are neighbours).
     const holding = this.st('SELECT count(*) AS n FROM verdicts WHERE policy = ? AND (valid_until IS NULL OR valid_until > ?)').get(policyKey, now) as { n: number };
-    if (holding.n === (this.st('SELECT count(*) AS n FROM companies').get() as { n: number }).n) return [];
+    if (holding.n === this.companyCount()) return [];
     if (holding.n === 0) return this.st('SELECT id, name FROM companies ORDER BY id').all() as Pick<CompanyRow, 'id' | 'name'>[];
     return this.st(
       `SELECT c.id, c.name FROM companies c LEFT JOIN verdicts v ON v.company_id = c.id
        WHERE v.company_id IS NULL OR v.policy <> ? OR (v.valid_until IS NOT NULL AND v.valid_until <= ?) ORDER BY c.id`,
     ).all(policyKey, now) as Pick<CompanyRow, 'id' | 'name'>[];
+  }
+
+  companyCount(): number {
+    return (this.st('SELECT count(*) AS n FROM companies').get() as { n: number }).n;
   }
 
   /** Every company's id, in name order. */
@@ -1038,20 +1042,22 @@ export class Store {
    * allIncidents, a batch at a time.
    */
   *digestedIncidentsInBatches(size = 500, which: 'all' | 'unclosed' = 'all'): Generator<(DigestedIncident & { rowId: number; companyId: number })[]> {
-    // Sorted without their digests, which are then read by their keys a batch at a time: the
-    // sort carried every digest along before, and took longer than all the rest.
-    // The unclosed ones, fewer than all, are sorted at once.
-    const rows = (
+    // The order is read first, as ids alone (the sort carried every digest along once, and took
+    // longer than all the rest); then each batch's rows with their digests, by one statement.
+    // A reader may take its time over each batch (`due` writes as it reads): each is the record
+    // as it stands when it is read, and an incident removed meanwhile is left out.
+    const order =
       which === 'unclosed'
-        ? this.st(`SELECT i.*, c.name AS company FROM incidents i JOIN companies c ON c.id = i.company_id WHERE i.closed IS NULL ORDER BY c.key, i.opened_ms, i.ref`).all()
-        : this.allIncidentRows()
-    ) as DigestRow[];
-    const digestsOf = this.rawStatement('SELECT incident_id, digest FROM digests WHERE incident_id IN (SELECT value FROM json_each(?))');
-    for (let k = 0; k < rows.length; k += size) {
-      const batch = rows.slice(k, k + size);
-      const kept = new Map(digestsOf.all(JSON.stringify(batch.map((r) => r.id))) as [number, string][]);
-      for (const r of batch) r.digest = kept.get(r.id) ?? null;
-      yield this.digested(batch);
+        ? `SELECT i.id FROM incidents i JOIN companies c ON c.id = i.company_id WHERE i.closed IS NULL ORDER BY c.key, i.opened_ms, i.ref`
+        : `SELECT i.id FROM companies c CROSS JOIN incidents i ON i.company_id = c.id ORDER BY c.key, i.opened_ms, i.ref`;
+    const ids = (this.rawStatement(order).all() as [number][]).map((r) => r[0]);
+    const rowsOf = this.st(
+      `SELECT i.*, c.name AS company, d.digest FROM json_each(?) j CROSS JOIN incidents i ON i.id = j.value JOIN companies c ON c.id = i.company_id
+       LEFT JOIN digests d ON d.incident_id = i.id ORDER BY j.key`,
+    );
+    for (let k = 0; k < ids.length; k += size) {
+      const batch = rowsOf.all(JSON.stringify(ids.slice(k, k + size))) as DigestRow[];
+      if (batch.length) yield this.digested(batch);
     }
   }
 
@@ -1105,7 +1111,9 @@ export class Store {
       for (let k = 0; k < missing.length; k += 500) {
         for (const i of this.withEventsOf(missing.slice(k, k + 500))) made.set(i.rowId, digestOf(i.events));
       }
-      if (keep) for (const [id, d] of made) this.keepDigest(id, d);
+      // Kept only for an incident still there: one removed since its row was read has no events.
+      const keep1 = this.st('INSERT OR REPLACE INTO digests (incident_id, digest) SELECT ?, ? WHERE EXISTS (SELECT 1 FROM incidents WHERE id = ?)');
+      if (keep) for (const [id, d] of made) if (keep1.run(id, digestText(d), id).changes) this.bulkDigests?.kept.add(id);
     };
     // The events are read and their digests kept in one write: no event can be logged in
     // between, which a kept digest would not know of. A database that cannot be written

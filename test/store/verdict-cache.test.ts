@@ -94,6 +94,24 @@ describe('the verdict cache', () => {
     expect(black.watch).toEqual([]);
   });
 
+  it('incidents read a batch at a time are the record as it stands at each batch: one removed meanwhile is left out, and no digest is kept for it', () => {
+    store.db.exec('DELETE FROM digests');
+    const all = [...store.digestedIncidentsInBatches(50)].flat();
+    store.db.exec('DELETE FROM digests');
+    const batches = store.digestedIncidentsInBatches(50);
+    const first = batches.next().value!;
+    // Another process removes an incident of the last batch while the reader is on the first.
+    const gone = all[all.length - 1];
+    const other = journaled(Store.open(join(dir, 'v.db')));
+    other.removeIncident(gone.rowId);
+    other.close();
+    const seen = [...first, ...[...batches].flat()];
+    expect(all.length).toBeGreaterThan(100);
+    expect(seen.map((i) => i.id)).toEqual(all.filter((i) => i.rowId !== gone.rowId).map((i) => i.id));
+    expect(store.db.prepare('SELECT count(*) FROM digests WHERE incident_id = ?').pluck().get(gone.rowId)).toBe(0);
+    expect(store.db.prepare('SELECT count(*) FROM digests').pluck().get()).toBe(all.length - 1);
+  });
+
   it('a pin drops the cached verdict of that company only, and the next read has it', () => {
     listEntryTexts(store, DEFAULT_POLICY, NOW);
     const [a, b] = store.allCompanies();
