@@ -9,7 +9,7 @@ import { parseWhen, type When } from '../domain/dates.js';
 import { closedBeforeOpenedProblem, dueBeforeMadeProblem, eventBeforeOpenedProblem, futureProblem, yearProblem, type DateFault } from '../domain/date-rules.js';
 import { formatPath, type Path, type Problem, type Validated } from '../domain/validation.js';
 import { t, type Catalog } from '../i18n/index.js';
-import { JSON_BATCH } from '../ui/safe.js';
+import { jsonBatches } from '../ui/safe.js';
 
 export const FORMAT = 'vetted/1';
 
@@ -501,29 +501,23 @@ export interface StreamedExportInput {
 export function* dataFileText(input: StreamedExportInput, exportedAt: string, json: (value: unknown) => string, source?: string): Generator<string> {
   yield `{\n  "format": ${json(FORMAT)},\n  "exported_at": ${json(exportedAt)}`;
   if (source) yield `,\n  "source": ${json(source)}`;
-  const sections: [string, Iterable<unknown[]>][] = [
-    ['companies', map(input.companies, companyEntry)],
-    ['checks', map(input.checks, checkEntry)],
-    ['incidents', map(input.incidents, (i) => incidentEntry(i, input.attachments))],
-    ['pins', map(input.pins, pinEntry)],
+  const sections: [string, Iterable<unknown>][] = [
+    ['companies', each(input.companies, companyEntry)],
+    ['checks', each(input.checks, checkEntry)],
+    ['incidents', each(input.incidents, (i) => incidentEntry(i, input.attachments))],
+    ['pins', each(input.pins, pinEntry)],
   ];
-  for (const [key, batches] of sections) {
+  for (const [key, records] of sections) {
     const head = `{\n  ${json(key)}: [`;
     yield `,\n  ${json(key)}: [`;
-    let first = true;
-    for (const records of batches) {
-      for (let at = 0; at < records.length; at += JSON_BATCH) {
-        // A few records written where the document has them, indented as there: their lines, cut out.
-        const text = json({ [key]: records.slice(at, at + JSON_BATCH) });
-        yield `${first ? '' : ','}${text.slice(head.length, -'\n  ]\n}'.length)}`;
-        first = false;
-      }
-    }
-    yield first ? ']' : '\n  ]';
+    // A few records at a time, written where the document has them, indented as there: their lines, cut out.
+    const n = yield* jsonBatches(records, (batch) => json({ [key]: batch }).slice(head.length, -'\n  ]\n}'.length));
+    yield n ? '\n  ]' : ']';
   }
   yield '\n}\n';
 }
 
-function* map<T, U>(batches: Iterable<T[]>, fn: (t: T) => U): Generator<U[]> {
-  for (const batch of batches) yield batch.map(fn);
+/** Each record of the batches as `fn` makes it, one at a time. */
+function* each<T, U>(batches: Iterable<T[]>, fn: (t: T) => U): Generator<U> {
+  for (const batch of batches) for (const t of batch) yield fn(t);
 }

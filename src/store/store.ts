@@ -160,6 +160,12 @@ export interface OperationInfo<T = unknown> {
   reverts?: number;
 }
 
+/**
+ * Every incident in the order listings give them: by company name, then opening, then id.
+ * Company by company in name order (CROSS JOIN keeps that order): only each one's few are sorted.
+ */
+const EVERY_INCIDENT_IN_ORDER = 'FROM companies c CROSS JOIN incidents i ON i.company_id = c.id ORDER BY c.key, i.opened_ms, i.ref';
+
 /** Verdicts written by one statement. */
 const VERDICT_ROWS = 50;
 
@@ -597,11 +603,7 @@ export class Store {
 
   /** Every incident's row, in name order, then opening, then id. */
   private allIncidentRows(): IncidentRow[] {
-    // Company by company in name order (CROSS JOIN keeps that order): only each one's few are sorted.
-    return this.st(
-      `SELECT i.*, c.name AS company FROM companies c CROSS JOIN incidents i ON i.company_id = c.id
-       ORDER BY c.key, i.opened_ms, i.ref`,
-    ).all() as IncidentRow[];
+    return this.st(`SELECT i.*, c.name AS company ${EVERY_INCIDENT_IN_ORDER}`).all() as IncidentRow[];
   }
 
   /**
@@ -1049,7 +1051,7 @@ export class Store {
     const order =
       which === 'unclosed'
         ? `SELECT i.id FROM incidents i JOIN companies c ON c.id = i.company_id WHERE i.closed IS NULL ORDER BY c.key, i.opened_ms, i.ref`
-        : `SELECT i.id FROM companies c CROSS JOIN incidents i ON i.company_id = c.id ORDER BY c.key, i.opened_ms, i.ref`;
+        : `SELECT i.id ${EVERY_INCIDENT_IN_ORDER}`;
     const ids = (this.rawStatement(order).all() as [number][]).map((r) => r[0]);
     const rowsOf = this.st(
       `SELECT i.*, c.name AS company, d.digest FROM json_each(?) j CROSS JOIN incidents i ON i.id = j.value JOIN companies c ON c.id = i.company_id
@@ -1094,9 +1096,13 @@ export class Store {
   }
 
   /** Keeps the digest of an incident's events as they stand, inside a write. */
-  keepDigest(incidentRowId: number, digest: Digest): void {
-    this.bulkDigests?.kept.add(incidentRowId);
-    this.st('INSERT OR REPLACE INTO digests (incident_id, digest) VALUES (?, ?)').run(incidentRowId, digestText(digest));
+  keepDigest(incidentRowId: number, digest: Digest, ifStillThere = false): void {
+    // A digest worked out from a row read earlier is kept only for an incident still there:
+    // one removed since has no events. (The import's own incidents are there, and not looked up.)
+    const kept = ifStillThere
+      ? this.st('INSERT OR REPLACE INTO digests (incident_id, digest) SELECT ?, ? WHERE EXISTS (SELECT 1 FROM incidents WHERE id = ?)').run(incidentRowId, digestText(digest), incidentRowId)
+      : this.st('INSERT OR REPLACE INTO digests (incident_id, digest) VALUES (?, ?)').run(incidentRowId, digestText(digest));
+    if (kept.changes) this.bulkDigests?.kept.add(incidentRowId);
   }
 
   /**
@@ -1111,9 +1117,7 @@ export class Store {
       for (let k = 0; k < missing.length; k += 500) {
         for (const i of this.withEventsOf(missing.slice(k, k + 500))) made.set(i.rowId, digestOf(i.events));
       }
-      // Kept only for an incident still there: one removed since its row was read has no events.
-      const keep1 = this.st('INSERT OR REPLACE INTO digests (incident_id, digest) SELECT ?, ? WHERE EXISTS (SELECT 1 FROM incidents WHERE id = ?)');
-      if (keep) for (const [id, d] of made) if (keep1.run(id, digestText(d), id).changes) this.bulkDigests?.kept.add(id);
+      if (keep) for (const [id, d] of made) this.keepDigest(id, d, true);
     };
     // The events are read and their digests kept in one write: no event can be logged in
     // between, which a kept digest would not know of. A database that cannot be written
