@@ -21,7 +21,7 @@ function listedCompanies(store: Store, policy: Policy, now: number, detail: bool
   if (!detail) {
     const rows = markdownRows(store, policy, now, lang, (entry) => markdownRow(entry));
     if (rows) {
-      for (const r of rows) lists[r.list].push({ entry: r.entry, row: r.row });
+      for (const r of rows) lists[r.list].push({ row: r.row });
       return lists;
     }
   }
@@ -38,8 +38,7 @@ export async function exportLists(ctx: Context, store: Store, format: 'md' | 'cs
   const policy = await policyOf(ctx);
   if (format === 'csv') {
     const texts = listEntryTexts(store, policy, now);
-    const lists = emptyLists();
-    for (const l of LISTS) lists[l] = texts[l].map((t) => ({ entry: JSON.parse(t) as ListEntry }));
+    const lists = Object.fromEntries(LISTS.map((l) => [l, texts[l].map((t) => ({ entry: JSON.parse(t) as ListEntry }))])) as Record<ListName, { entry: ListEntry }[]>;
     return renderCsvLists(lists);
   }
   const lists = listedCompanies(store, policy, now, detail, t().lang);

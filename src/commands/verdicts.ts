@@ -152,10 +152,10 @@ class CacheUnavailable extends Error {
 }
 
 /**
- * Every listed company's entry with its markdown table row, made and cached where missing.
- * `makeRow` serialises one entry; null when the cache cannot be used (then the caller renders all).
+ * Every listed company's markdown table row, made and cached where missing. `makeRow`
+ * serialises one entry; null when the cache cannot be used (then the caller renders all).
  */
-export function markdownRows(store: Store, policy: Policy, now: number, lang: string, makeRow: (entry: ListEntry) => string) {
+export function markdownRows(store: Store, policy: Policy, now: number, lang: string, makeRow: (entry: ListEntry) => string): { list: ListName; row: string }[] | null {
   try {
     refreshVerdicts(store, policy, now);
   } catch (err) {
@@ -165,13 +165,12 @@ export function markdownRows(store: Store, policy: Policy, now: number, lang: st
   const rows = store.cachedMarkdownRows(policyKey(policy), lang);
   const made: { companyId: number; row: string }[] = [];
   const out = rows.map((r) => {
-    const entry = JSON.parse(r.entry) as ListEntry;
     let row = r.md_row;
     if (row === null) {
-      row = makeRow(entry);
+      row = makeRow(JSON.parse(r.entry!) as ListEntry);
       made.push({ companyId: r.company_id, row });
     }
-    return { list: r.list as ListName, entry, row };
+    return { list: r.list as ListName, row };
   });
   if (made.length) {
     try {

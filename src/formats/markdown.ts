@@ -18,14 +18,12 @@ export interface MarkdownEntry {
   reasons: Pick<Finding, 'rule' | 'facts' | 'evidence'>[];
 }
 
-export interface MarkdownCompany {
-  entry: MarkdownEntry;
-  /** The serialised table row, when it was cached. */
-  row?: string;
+/** A listed company: its entry, or only its serialised table row where that was cached. */
+export type MarkdownCompany = ({ entry: MarkdownEntry; row?: string } | { entry?: undefined; row: string }) & {
   /** For --detail: the whole verdict and the incidents. */
   verdict?: Verdict;
   incidents?: Incident[];
-}
+};
 
 export interface MarkdownInput {
   date: string;
@@ -64,7 +62,7 @@ function serialise(children: RootContent[]): string {
 /** The table of a list: header and delimiter lines serialised from a tree, then the rows. */
 function listTable(companies: MarkdownCompany[], columns: string[]): string {
   const head = serialise([{ type: 'table', align: [null, null, null, null], children: [row(columns)] }]).trimEnd();
-  return [head, ...companies.map((c) => c.row ?? markdownRow(c.entry))].join('\n');
+  return [head, ...companies.map((c) => (c.entry === undefined ? c.row : (c.row ?? markdownRow(c.entry))))].join('\n');
 }
 
 /** One company's table row, serialised alone (no column padding, so rows do not depend on each other). */
@@ -139,7 +137,7 @@ export function renderMarkdownLists(input: MarkdownInput): string {
 
 /** One row per listed company, RFC 4180 quoting; cells that a spreadsheet would run as a formula are
  * defused, and control characters are made visible as everywhere else. */
-export function renderCsvLists(lists: Record<ListName, MarkdownCompany[]>): string {
+export function renderCsvLists(lists: Record<ListName, { entry: MarkdownEntry }[]>): string {
   const cell = (text: string) => {
     const s = safeText(text); // control characters shown, not sent
     const safe = /^\s*[=+\-@]/.test(s) ? `'${s}` : s;

@@ -962,12 +962,18 @@ export class Store {
     for (const [entry] of this.rawStatement(sql).iterate(policyKey, list) as Iterable<[string]>) yield entry;
   }
 
-  /** The cached list entries with their serialised markdown table row in one language (null until made), in name order. */
-  cachedMarkdownRows(policyKey: string, lang: string): { company_id: number; list: string; entry: string; md_row: string | null }[] {
+  /**
+   * The cached list entries' serialised markdown table rows in one language, in name order;
+   * the entry (its JSON text) only where that row is not made yet.
+   */
+  cachedMarkdownRows(policyKey: string, lang: string): { company_id: number; list: string; md_row: string | null; entry: string | null }[] {
+    // The entries a row was made from are not read again: ten thousand of them, parsed, were a
+    // third of an export.
     return this.st(
-      `SELECT v.company_id, v.list, v.entry, json_extract(v.md_rows, '$.' || ?) AS md_row FROM companies c CROSS JOIN verdicts v ON v.company_id = c.id
-       WHERE +v.policy = ? AND v.list <> 'unlisted' ORDER BY c.key`,
-    ).all(lang, policyKey) as { company_id: number; list: string; entry: string; md_row: string | null }[];
+      `SELECT company_id, list, md_row, CASE WHEN md_row IS NULL THEN entry END AS entry FROM (
+         SELECT v.company_id, v.list, v.entry, json_extract(v.md_rows, '$.' || ?) AS md_row, c.key FROM companies c CROSS JOIN verdicts v ON v.company_id = c.id
+         WHERE +v.policy = ? AND v.list <> 'unlisted' ORDER BY c.key)`,
+    ).all(lang, policyKey) as { company_id: number; list: string; md_row: string | null; entry: string | null }[];
   }
 
   /** Keeps markdown rows of one language beside the cached verdicts (any language: a key of one JSON column). */

@@ -11,7 +11,7 @@ import { mergeDataFile } from '../../src/store/merge.js';
 import { validateDataFile, type DataFile } from '../../src/formats/data-file.js';
 import { loadAllChecklists } from '../../src/formats/checklist-file.js';
 import { DEFAULT_POLICY, factsOf, judgeCompany } from '../../src/domain/policy.js';
-import { entryTextsAsRead, judgeListed, listEntry, listEntryTexts, policyKey } from '../../src/commands/verdicts.js';
+import { entryTextsAsRead, judgeListed, listEntry, listEntryTexts, markdownRows, policyKey, type ListEntry } from '../../src/commands/verdicts.js';
 import { LISTS, type ListName } from '../../src/domain/types.js';
 import { digestFromText, digestOf } from '../../src/domain/digest.js';
 import { journaled } from '../helpers/store.js';
@@ -92,6 +92,29 @@ describe('the verdict cache', () => {
     expect(black.black).toEqual(firstAll.black);
     expect(black.white).toEqual([]);
     expect(black.watch).toEqual([]);
+  });
+
+  it('markdown rows are made once per language and then read without their entries, the same rows in the same order', () => {
+    const made: string[] = [];
+    const row = (lang: string) => (e: ListEntry) => {
+      made.push(e.company);
+      return `| ${lang} ${e.company} | ${e.reasons.map((r) => r.rule).join(' ')} |`;
+    };
+    const listed = Object.values(listEntryTexts(store, DEFAULT_POLICY, NOW)).flat().map((t) => (JSON.parse(t) as ListEntry).company);
+    const en = markdownRows(store, DEFAULT_POLICY, NOW, 'en', row('en'))!;
+    expect(made).toEqual(listed.sort((a, b) => (store.findCompany(a)!.key < store.findCompany(b)!.key ? -1 : 1)));
+    const again = markdownRows(store, DEFAULT_POLICY, NOW, 'en', row('again'))!;
+    expect(again).toEqual(en);
+    expect(made.length).toBe(listed.length);
+    // Another language makes its own rows; the first language's are still there.
+    const ru = markdownRows(store, DEFAULT_POLICY, NOW, 'ru', row('ru'))!;
+    expect(made.length).toBe(2 * listed.length);
+    expect(ru.map((r) => r.row.replace('| ru ', '| en '))).toEqual(en.map((r) => r.row));
+    expect(markdownRows(store, DEFAULT_POLICY, NOW, 'en', row('again'))).toEqual(en);
+    // The store hands over an entry only where its row is not made yet.
+    const rows = store.cachedMarkdownRows(policyKey(DEFAULT_POLICY), 'en');
+    expect(rows.every((r) => r.md_row !== null && r.entry === null)).toBe(true);
+    expect(store.cachedMarkdownRows(policyKey(DEFAULT_POLICY), 'de').every((r) => r.md_row === null && r.entry !== null)).toBe(true);
   });
 
   it('incidents read a batch at a time are the record as it stands at each batch: one removed meanwhile is left out, and no digest is kept for it', () => {
