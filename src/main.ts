@@ -51,11 +51,20 @@ export function describeError(err: unknown, debug: boolean): { code: number; mes
   return { code: 1, message: say.unexpected(e?.message ?? String(err), debug ? (e?.stack ?? String(err)) : null) };
 }
 
-/** A reader that went away (`vetted lists | head`) is not an error: stop quietly. */
+/** A reader that went away (`vetted lists | head`) is not an error: stop quietly. Output that
+ * cannot be written at all (a full disk, /dev/full) ends the command with one line, not a stack. */
 function quietOnClosedPipe(stream: NodeJS.WriteStream): void {
   stream.on('error', (err: NodeJS.ErrnoException) => {
     if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-    throw err;
+    const code = safeText(String(err.code ?? err.message));
+    let line = `vetted: ${code}`;
+    try {
+      line = t().errors.outputRefused(code);
+    } catch {
+      // `--version` writes before any catalog is loaded: the code alone.
+    }
+    process.stderr.write(`${line}\n`);
+    process.exit(1);
   });
 }
 

@@ -142,6 +142,18 @@ describe('output to a closed pipe', () => {
   });
 });
 
+describe('output to a full device', () => {
+  // /dev/full takes nothing: every write fails with ENOSPC, as on a full disk.
+  it.each([['--version'], ['--help'], ['company list --json'], ['--lang ru lists']])('`vetted %s > /dev/full` says so in one line and exits 1', (args) => {
+    expect(existsSync('/dev/full'), 'this test needs /dev/full').toBe(true);
+    const r = spawnSync('sh', ['-c', `"${process.execPath}" "${BIN}" ${args} > /dev/full`], { env: s.env, encoding: 'utf8', cwd: s.dir });
+    expect(r.status).toBe(1);
+    expect(r.stderr).not.toMatch(STACK_FRAME);
+    expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
+    expect(r.stderr).toContain('ENOSPC');
+  });
+});
+
 describe('the database', () => {
   it('refuses a --db file that is not a database: exit 2, one line, the file untouched', () => {
     const file = join(s.dir, 'notes.txt');
