@@ -220,7 +220,8 @@ const findingWords: FindingWords = {
 };
 
 function finding(f: FindingFacts): string {
-  return (findingWords[f.kind] as (f: FindingFacts) => string)(f);
+  // A kind this build does not know (an entry cached by another version) is named, not said.
+  return Object.hasOwn(findingWords, f.kind) ? (findingWords[f.kind] as (f: FindingFacts) => string)(f) : String(f.kind);
 }
 
 function change(c: Change): string {

@@ -970,10 +970,11 @@ export class Store {
     // The entries a row was made from are not read again: ten thousand of them, parsed, were a
     // third of an export.
     return this.st(
-      `SELECT company_id, list, md_row, CASE WHEN md_row IS NULL THEN entry END AS entry FROM (
-         SELECT v.company_id, v.list, v.entry, json_extract(v.md_rows, '$.' || ?) AS md_row, c.key FROM companies c CROSS JOIN verdicts v ON v.company_id = c.id
-         WHERE +v.policy = ? AND v.list <> 'unlisted' ORDER BY c.key)`,
-    ).all(lang, policyKey) as { company_id: number; list: string; md_row: string | null; entry: string | null }[];
+      `SELECT v.company_id, v.list, json_extract(v.md_rows, '$.' || @lang) AS md_row,
+         CASE WHEN json_extract(v.md_rows, '$.' || @lang) IS NULL THEN v.entry END AS entry
+       FROM companies c CROSS JOIN verdicts v ON v.company_id = c.id
+       WHERE +v.policy = @policy AND v.list <> 'unlisted' ORDER BY c.key`,
+    ).all({ lang, policy: policyKey }) as { company_id: number; list: string; md_row: string | null; entry: string | null }[];
   }
 
   /** Keeps markdown rows of one language beside the cached verdicts (any language: a key of one JSON column). */

@@ -101,6 +101,7 @@ describe('the verdict cache', () => {
       return `| ${lang} ${e.company} | ${e.reasons.map((r) => r.rule).join(' ')} |`;
     };
     const listed = Object.values(listEntryTexts(store, DEFAULT_POLICY, NOW)).flat().map((t) => (JSON.parse(t) as ListEntry).company);
+    expect(listed.length).toBeGreaterThan(100);
     const en = markdownRows(store, DEFAULT_POLICY, NOW, 'en', row('en'))!;
     expect(made).toEqual(listed.sort((a, b) => (store.findCompany(a)!.key < store.findCompany(b)!.key ? -1 : 1)));
     const again = markdownRows(store, DEFAULT_POLICY, NOW, 'en', row('again'))!;

@@ -369,3 +369,12 @@ describe('what the parsers say, in Russian', () => {
     for (const text of ['{"a":1,}', '[1,2', '{"a" 1}', '"\\x"', '{} x', '']) expect(said(text).replace('f.json', '').replaceAll('JSON', '')).not.toMatch(/[A-Za-z]{3,}/);
   });
 });
+
+describe('the words of a finding', () => {
+  it.each([['en', en], ['ru', ru]] as const)('%s: a kind this build does not know is named, and no property of an object is taken for one', (_lang, c) => {
+    for (const kind of ['renamed-kind', 'toString', 'constructor', '__proto__']) {
+      expect(c.finding({ kind } as never)).toBe(kind);
+    }
+    expect(c.finding({ kind: 'pin', reason: 'x' })).not.toBe('pin');
+  });
+});

@@ -101,12 +101,12 @@ function company(v: Verdict, incidents: Incident[] = [], cached = false): Markdo
   return { entry, verdict: v, incidents, ...(cached ? { row: markdownRow(entry) } : {}) };
 }
 
-/** A black, a pinned white and a watch company, every field of them holding `s`. */
 /** The lists with each company's cached row alone. */
 function rowsOnly(lists: Record<ListName, MarkdownCompany[]>): Record<ListName, MarkdownCompany[]> {
   return Object.fromEntries(Object.entries(lists).map(([l, cs]) => [l, cs.map((c) => ({ row: c.row! }))])) as Record<ListName, MarkdownCompany[]>;
 }
 
+/** A black, a pinned white and a watch company, every field of them holding `s`. */
 function listsOf(s: string, cached = false): { lists: Record<ListName, MarkdownCompany[]>; inc: Incident } {
   const b1 = finding('B1', 'black', `refused as company policy: "${s}" (${s})`, '2024-03-01T10:00', [`incident:${s}`]);
   const pinF = finding('pin', 'white', `pinned by you: ${s}`, '2024-02-01', []);
