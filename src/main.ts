@@ -53,7 +53,7 @@ export function describeError(err: unknown, debug: boolean): { code: number; mes
 
 /** A reader that went away (`vetted lists | head`) is not an error: stop quietly. Output that
  * cannot be written at all (a full disk, /dev/full) ends the command with one line, not a stack. */
-function quietOnClosedPipe(stream: NodeJS.WriteStream): void {
+function onOutputError(stream: NodeJS.WriteStream): void {
   stream.on('error', (err: NodeJS.ErrnoException) => {
     if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
     const code = safeText(String(err.code ?? err.message));
@@ -82,7 +82,7 @@ async function complete(args: string[]): Promise<number> {
 }
 
 export async function main(argv: string[]): Promise<number> {
-  quietOnClosedPipe(process.stdout);
+  onOutputError(process.stdout);
   const args = argv.slice(2);
   if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
     process.stdout.write(`${VERSION}\n`);

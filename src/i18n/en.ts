@@ -2,9 +2,9 @@
 // `Catalog` is its type: every other language's catalog must have every entry (tsc says
 // which is missing). Plurals, numbers and dates come from Intl through `fmt`.
 
-import type { Change, FindingFacts, Policy, PolicyFault, RuleId } from '../domain/policy.js';
+import type { Change, Policy, PolicyFault, RuleId } from '../domain/policy.js';
 import type { CheckVerdict, Channel, CompensationKind, Effort, EventType, Fault, Level, ListName, Outcome, Placement } from '../domain/types.js';
-import { formatsFor, lazyFormatter } from './format.js';
+import { findingFrom, formatsFor, lazyFormatter, type FindingWords } from './format.js';
 import type { AnswerProblem } from '../domain/checklist.js';
 import type { Case, Demand, LawFault, LetterKind, SkipReason } from '../domain/law.js';
 import type { MissingFact } from '../domain/letter.js';
@@ -14,9 +14,6 @@ import type { ZipProblem } from '../formats/zip-entry.js';
 import type { ChecklistFileFault } from '../formats/checklist-file.js';
 import type { DataFault, Given } from '../formats/data-file.js';
 import type { ImportFault } from '../store/merge.js';
-
-/** Each kind of finding's words: a function of that kind's facts. */
-export type FindingWords = { [K in FindingFacts['kind']]: (f: Extract<FindingFacts, { kind: K }>) => string };
 
 /** The files `vetted paths` names. */
 export type PathWhat = 'database' | 'backups' | 'config' | 'checklists' | 'letters' | 'policy';
@@ -181,11 +178,7 @@ function times(n: number): string {
   return n === 1 ? '' : n === 2 ? ' twice' : ` ${n} times`;
 }
 
-/**
- * The words of each kind of finding, a small function a kind: a listing says thousands of
- * them, and one function of every kind took the optimising compiler some 45 ms, during which
- * the listing ran unoptimised.
- */
+/** The words of each kind of finding (see findingFrom). */
 const findingWords: FindingWords = {
   refused: (f) => `${f.policy ? 'refused as company policy' : `${levelWho[f.level]} refused`}${f.text ? `: ${q(f.text)}` : ''} (${f.incident})`,
   'reached-failed': (f) => `reached ${levelWho[f.level]} and it still ended ${f.outcome} (${f.incident})`,
@@ -219,10 +212,7 @@ const findingWords: FindingWords = {
   pin: (f) => `pinned by you: ${f.reason}`,
 };
 
-function finding(f: FindingFacts): string {
-  // A kind this build does not know (an entry cached by another version) is named, not said.
-  return Object.hasOwn(findingWords, f.kind) ? (findingWords[f.kind] as (f: FindingFacts) => string)(f) : String(f.kind);
-}
+const finding = findingFrom(findingWords);
 
 function change(c: Change): string {
   switch (c.kind) {

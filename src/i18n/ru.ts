@@ -1,10 +1,10 @@
 // Русский каталог: каждое слово, которое читает человек. Тип `Catalog` — из английского
 // каталога, так что пропущенная здесь запись — ошибка проверки типов.
 
-import type { Catalog, FindingWords } from './en.js';
-import type { Change, FindingFacts, Policy, RuleId } from '../domain/policy.js';
+import type { Catalog } from './en.js';
+import type { Change, Policy, RuleId } from '../domain/policy.js';
 import type { CheckVerdict, Channel, CompensationKind, Effort, EventType, Fault, Level, ListName, Outcome, Placement } from '../domain/types.js';
-import { formatsFor, lazyFormatter } from './format.js';
+import { findingFrom, formatsFor, lazyFormatter, type FindingWords } from './format.js';
 import type { LetterKind } from '../domain/law.js';
 import type { ZipProblem } from '../formats/zip-entry.js';
 import type { ChecklistFileFault } from '../formats/checklist-file.js';
@@ -253,7 +253,7 @@ const ruleTitle: Record<RuleId, string> = {
 
 const times = (n: number) => (n === 1 ? '' : ` ${fmt.plural(n, { one: 'раз', few: 'раза', many: 'раз', other: 'раза' })}`);
 
-// Один вид находки — одна небольшая функция: каждую оптимизатор компилирует отдельно и быстро.
+// Слова каждого вида находки (см. findingFrom).
 const findingWords: FindingWords = {
   refused: (f) => `${f.policy ? 'отказали, сославшись на политику компании' : `отказ (${level[f.level]})`}${f.text ? `: ${q(f.text)}` : ''} (${f.incident})`,
   'reached-failed': (f) => `дошло до ${levelGen[f.level]}, и всё равно ${outcome[f.outcome]} (${f.incident})`,
@@ -287,10 +287,7 @@ const findingWords: FindingWords = {
   pin: (f) => `закреплено вами: ${f.reason}`,
 };
 
-function finding(f: FindingFacts): string {
-  // A kind this build does not know (an entry cached by another version) is named, not said.
-  return Object.hasOwn(findingWords, f.kind) ? (findingWords[f.kind] as (f: FindingFacts) => string)(f) : String(f.kind);
-}
+const finding = findingFrom(findingWords);
 
 function change(c: Change): string {
   switch (c.kind) {

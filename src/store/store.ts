@@ -160,11 +160,11 @@ export interface OperationInfo<T = unknown> {
   reverts?: number;
 }
 
-/**
- * Every incident in the order listings give them: by company name, then opening, then id.
- * Company by company in name order (CROSS JOIN keeps that order): only each one's few are sorted.
- */
-const EVERY_INCIDENT_IN_ORDER = 'FROM companies c CROSS JOIN incidents i ON i.company_id = c.id ORDER BY c.key, i.opened_ms, i.ref';
+/** The order listings give incidents in: by company name, then opening, then id. */
+const INCIDENT_ORDER = 'ORDER BY c.key, i.opened_ms, i.ref';
+
+/** Every incident in that order: company by company in name order (CROSS JOIN keeps that order), so only each one's few are sorted. */
+const EVERY_INCIDENT_IN_ORDER = `FROM companies c CROSS JOIN incidents i ON i.company_id = c.id ${INCIDENT_ORDER}`;
 
 /** Verdicts written by one statement. */
 const VERDICT_ROWS = 50;
@@ -638,7 +638,7 @@ export class Store {
          CROSS JOIN events e ON e.incident_id = i.id AND e.type = 'promise'
          JOIN companies c ON c.id = i.company_id
        WHERE i.closed IS NULL AND json_extract(e.data, '$.due') IS NOT NULL AND json_extract(e.data, '$.kept') IS NOT 1
-       ORDER BY c.key, i.opened_ms, i.ref, e.at_ms, e.id`,
+       ${INCIDENT_ORDER}, e.at_ms, e.id`,
     ).iterate() as IterableIterator<{ ref: string; company: string; title: string; at: string; due: string; text: string | null; kept: number | null; level_rank: number | null }>;
     for (const r of rows) {
       yield { incident: r.ref, company: r.company, title: r.title, at: r.at, due: r.due, text: r.text, markedBroken: r.kept === 0, level: LEVELS[r.level_rank ?? 0] };
@@ -1057,7 +1057,7 @@ export class Store {
     // as it stands when it is read, and an incident removed meanwhile is left out.
     const order =
       which === 'unclosed'
-        ? `SELECT i.id FROM incidents i JOIN companies c ON c.id = i.company_id WHERE i.closed IS NULL ORDER BY c.key, i.opened_ms, i.ref`
+        ? `SELECT i.id FROM incidents i JOIN companies c ON c.id = i.company_id WHERE i.closed IS NULL ${INCIDENT_ORDER}`
         : `SELECT i.id ${EVERY_INCIDENT_IN_ORDER}`;
     const ids = (this.rawStatement(order).all() as [number][]).map((r) => r[0]);
     const rowsOf = this.st(
