@@ -11,7 +11,7 @@ import { formatLocalMinute, parseAmount, parseWhen } from '../domain/dates.js';
 import { isBefore } from '../domain/date-rules.js';
 import { checkWhen } from './when.js';
 import { computeMetrics, isOpen } from '../domain/incident.js';
-import { incidentListRow, type IncidentListRow } from '../domain/digest.js';
+import { incidentListRow, incidentListRowOfText, type IncidentListRow } from '../domain/digest.js';
 import { slugOf } from '../domain/names.js';
 import { LIMITS } from '../formats/data-file.js';
 import { askWhichCompany, checkCompanyName, checkNote, lookalikeWarning, requireCompany, requireIncident, typoWarning, withStore } from './shared.js';
@@ -228,14 +228,12 @@ export async function runList(ctx: Context, opts: { company?: string; open?: boo
     const now = ctx.now();
     // Incidents are read by the digests of their timelines, a batch at a time, and only their
     // rows kept: no event is read where the digests are kept.
-    const batches = opts.company ? [store.incidentsOf(requireCompany(store, opts.company).id)] : store.digestedIncidentsInBatches();
     const rows: IncidentListRow[] = [];
-    for (const batch of batches) {
-      for (const i of batch) {
-        const row = incidentListRow(i, now);
-        if (!opts.open || row.open) rows.push(row);
-      }
-    }
+    const keep = (row: IncidentListRow) => {
+      if (!opts.open || row.open) rows.push(row);
+    };
+    if (opts.company) for (const i of store.incidentsOf(requireCompany(store, opts.company).id)) keep(incidentListRow(i, now));
+    else for (const batch of store.incidentsWithDigestTextInBatches()) for (const r of batch) keep(incidentListRowOfText(r, now));
     if (opts.json) {
       return {
         out: jsonList(

@@ -169,19 +169,50 @@ export interface IncidentListRow {
   highest_level: Level;
 }
 
-/** What `incident list` shows of an incident. */
-export function incidentListRow(incident: Incident | DigestedIncident, now: number): IncidentListRow {
-  const i = digested(incident);
+/** The part of a digest a row of `incident list` reads: a parsed digest, or what its text holds. */
+interface ListedDigest {
+  events: number;
+  levels?: readonly Level[];
+  closing?: Digest['closing'];
+  promises?: readonly Pick<IncidentEvent, 'due' | 'kept'>[];
+}
+
+function listRow(i: Pick<Incident, 'id' | 'company' | 'title' | 'opened' | 'fault'> & { closed?: string | null }, d: ListedDigest, now: number): IncidentListRow {
+  const closing = d.closing ? { outcome: d.closing.outcome, ms: msOf(d.closing.at) } : undefined;
+  let broken = 0;
+  for (const p of d.promises ?? []) if (promiseStatusGiven(p, closing, now).state === 'broken') broken++;
   return {
     id: i.id,
     company: i.company,
     title: i.title,
     opened: i.opened,
     fault: i.fault,
-    open: isOpenDigested(i),
-    outcome: i.digest.closing?.outcome ?? null,
-    events: i.digest.events,
-    promises_broken: brokenOfDigested(i, now).length,
-    highest_level: highestLevelOf(i.digest),
+    open: !d.closing && !i.closed,
+    outcome: d.closing?.outcome ?? null,
+    events: d.events,
+    promises_broken: broken,
+    highest_level: d.levels?.length ? d.levels[d.levels.length - 1] : 'frontline',
   };
+}
+
+/** What `incident list` shows of an incident. */
+export function incidentListRow(incident: Incident | DigestedIncident, now: number): IncidentListRow {
+  const i = digested(incident);
+  return listRow(i, i.digest, now);
+}
+
+/** An incident's own fields and the text of its digest (digestText's), as a listing reads them. */
+export interface IncidentWithDigestText {
+  id: string;
+  company: string;
+  title: string;
+  opened: string;
+  fault: Fault;
+  closed: string | null;
+  digest: string;
+}
+
+/** The same row from an incident's fields and its digest's text, without making the digest's events. */
+export function incidentListRowOfText(i: IncidentWithDigestText, now: number): IncidentListRow {
+  return listRow(i, JSON.parse(i.digest) as ListedDigest, now);
 }

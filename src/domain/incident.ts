@@ -51,8 +51,9 @@ export function dueMs(due: string): number {
 
 export type PromiseState = 'kept' | 'broken' | 'pending';
 
-export interface PromiseStatus {
-  event: IncidentEvent;
+/** A promise's state; its event is the promise (or, read from a digest's text, its due time and `kept`). */
+export interface PromiseStatus<E extends Pick<IncidentEvent, 'due' | 'kept'> = IncidentEvent> {
+  event: E;
   state: PromiseState;
   /** How late it was put right (or is by now), for a broken promise. */
   lateMs?: number;
@@ -69,7 +70,7 @@ export function promiseStatus(p: IncidentEvent, i: Pick<Incident, 'events'>, now
 }
 
 /** The same, given how the incident was closed (undefined: not by a resolution). */
-export function promiseStatusGiven(p: IncidentEvent, closing: { outcome: Outcome; ms: number } | undefined, now: number): PromiseStatus {
+export function promiseStatusGiven<E extends Pick<IncidentEvent, 'due' | 'kept'>>(p: E, closing: { outcome: Outcome; ms: number } | undefined, now: number): PromiseStatus<E> {
   const due = dueMs(p.due!);
   const fixed = closing && (closing.outcome === 'resolved' || closing.outcome === 'partial') ? closing.ms : undefined;
   if (p.kept === true) return { event: p, state: 'kept', dueMs: due };

@@ -7,7 +7,7 @@ import { DIGESTS_EVENT_INSERT, DIGESTS_EVENT_INSERT_NAME, SCHEMA_VERSION } from 
 import { companyKey, lookalikeSkeleton, slugOf } from '../domain/names.js';
 import { eventContentKey } from '../domain/events.js';
 import { msOf } from '../domain/dates.js';
-import { digestFromText, digestOf, digestText, type Digest, type DigestedIncident } from '../domain/digest.js';
+import { digestFromText, digestOf, digestText, type Digest, type DigestedIncident, type IncidentWithDigestText } from '../domain/digest.js';
 import { LEVELS, type CheckRecord, type CheckVerdict, type CompanyEvidence, type CompanyFacts, type Fault, type Incident, type IncidentEvent, type Level, type ListName, type Pin } from '../domain/types.js';
 import { t } from '../i18n/index.js';
 import { UserError } from '../errors.js';
@@ -80,6 +80,7 @@ interface IncidentRow {
 }
 
 type DigestRow = IncidentRow & { digest: string | null };
+type DigestTuple = [id: number, ref: string, companyId: number, company: string, title: string, opened: string, fault: Fault, closed: string | null, digest: string | null];
 
 /**
  * An incident's own fields, from its row, with `more` (its events, or its digest). Built
@@ -1051,6 +1052,22 @@ export class Store {
    * allIncidents, a batch at a time.
    */
   *digestedIncidentsInBatches(size = 500, which: 'all' | 'unclosed' = 'all'): Generator<(DigestedIncident & { rowId: number; companyId: number })[]> {
+    for (const batch of this.rowsInBatches(size, which)) yield this.digested(batch);
+  }
+
+  /**
+   * Every incident's own fields with the text of its digest (digestText's), in the order of
+   * allIncidents, a batch at a time: for a reader of a few of the digest's fields, which need
+   * not make its events. A digest missing is worked out as digested() does.
+   */
+  *incidentsWithDigestTextInBatches(size = 500): Generator<IncidentWithDigestText[]> {
+    for (const batch of this.rowsInBatches(size, 'all')) {
+      const made = this.madeDigests(batch);
+      yield batch.map((r) => ({ id: r.ref, company: r.company, title: r.title, opened: r.opened, fault: r.fault, closed: r.closed, digest: r.digest ?? digestText(made.get(r.id)!) }));
+    }
+  }
+
+  private *rowsInBatches(size: number, which: 'all' | 'unclosed'): Generator<DigestRow[]> {
     // The order is read first, as ids alone (the sort carried every digest along once, and took
     // longer than all the rest); then each batch's rows with their digests, by one statement.
     // A reader may take its time over each batch (`due` writes as it reads): each is the record
@@ -1060,13 +1077,18 @@ export class Store {
         ? `SELECT i.id FROM incidents i JOIN companies c ON c.id = i.company_id WHERE i.closed IS NULL ${INCIDENT_ORDER}`
         : `SELECT i.id ${EVERY_INCIDENT_IN_ORDER}`;
     const ids = (this.rawStatement(order).all() as [number][]).map((r) => r[0]);
-    const rowsOf = this.st(
-      `SELECT i.*, c.name AS company, d.digest FROM json_each(?) j CROSS JOIN incidents i ON i.id = j.value JOIN companies c ON c.id = i.company_id
+    // Read as arrays, and made objects of here: the binding sets an object's fields one by
+    // one, a third of the time of reading every incident.
+    const rowsOf = this.rawStatement(
+      `SELECT i.id, i.ref, i.company_id, c.name, i.title, i.opened, i.fault, i.closed, d.digest
+       FROM json_each(?) j CROSS JOIN incidents i ON i.id = j.value JOIN companies c ON c.id = i.company_id
        LEFT JOIN digests d ON d.incident_id = i.id ORDER BY j.key`,
     );
     for (let k = 0; k < ids.length; k += size) {
-      const batch = rowsOf.all(JSON.stringify(ids.slice(k, k + size))) as DigestRow[];
-      if (batch.length) yield this.digested(batch);
+      const batch = (rowsOf.all(JSON.stringify(ids.slice(k, k + size))) as DigestTuple[]).map(
+        ([id, ref, company_id, company, title, opened, fault, closed, digest]): DigestRow => ({ id, ref, company_id, company, title, opened, fault, closed, digest }),
+      );
+      if (batch.length) yield batch;
     }
   }
 
@@ -1118,6 +1140,12 @@ export class Store {
    * the database cannot be written just now.
    */
   private digested(rows: DigestRow[]): (DigestedIncident & { rowId: number; companyId: number })[] {
+    const made = this.madeDigests(rows);
+    return rows.map((r) => incidentOfRow(r, { digest: r.digest === null ? made.get(r.id)! : digestFromText(r.digest) }));
+  }
+
+  /** The digests of the rows read without one, worked out from their events (see digested). */
+  private madeDigests(rows: DigestRow[]): Map<number, Digest> {
     const made = new Map<number, Digest>();
     const missing = rows.filter((r) => r.digest === null);
     const work = (keep: boolean) => () => {
@@ -1130,7 +1158,7 @@ export class Store {
     // between, which a kept digest would not know of. A database that cannot be written
     // just now has them worked out all the same.
     if (missing.length && !this.tryCacheWrite(work(true))) work(false)();
-    return rows.map((r) => incidentOfRow(r, { digest: r.digest === null ? made.get(r.id)! : digestFromText(r.digest) }));
+    return made;
   }
 
   counts(): { companies: number; checks: number; incidents: number; events: number; pins: number } {

@@ -136,6 +136,20 @@ describe('the verdict cache', () => {
     expect(store.db.prepare('SELECT count(*) FROM digests').pluck().get()).toBe(all.length - 1);
   });
 
+  it('incidents with their digests as text are those of the digested ones, in the same order, and a missing digest is worked out and kept', () => {
+    const digested = [...store.digestedIncidentsInBatches(50)].flat();
+    const gone = digested[7];
+    store.db.prepare('DELETE FROM digests WHERE incident_id = ?').run(gone.rowId);
+    const texts = [...store.incidentsWithDigestTextInBatches(50)].flat();
+    expect(texts.length).toBe(digested.length);
+    expect(texts.map((i) => i.id)).toEqual(digested.map((i) => i.id));
+    texts.forEach((i, k) => {
+      const d = digested[k];
+      expect({ ...i, digest: digestFromText(i.digest) }).toEqual({ id: d.id, company: d.company, title: d.title, opened: d.opened, fault: d.fault, closed: d.closed ?? null, digest: d.digest });
+    });
+    expect(store.db.prepare('SELECT count(*) FROM digests WHERE incident_id = ?').pluck().get(gone.rowId)).toBe(1);
+  });
+
   it('a pin drops the cached verdict of that company only, and the next read has it', () => {
     listEntryTexts(store, DEFAULT_POLICY, NOW);
     const [a, b] = store.allCompanies();

@@ -15,6 +15,7 @@ import {
   dueReport,
   highestLevelOf,
   incidentListRow,
+  incidentListRowOfText,
   isOpenDigested,
   promisesOfDigested,
 } from '../../src/domain/digest.js';
@@ -94,6 +95,9 @@ describe('the digest of a timeline', () => {
         expect(verdictValidUntil(kept, now)).toEqual(verdictValidUntil(e, now));
         e.incidents.forEach((i, k) => {
           expect(incidentListRow(kept.incidents[k], now)).toEqual(incidentListRow(i, now));
+          // As `incident list` reads every incident: its fields and its digest's text alone.
+          const listed = { id: i.id, company: i.company, title: i.title, opened: i.opened, fault: i.fault, closed: i.closed ?? null, digest: digestText(digestOf(i.events)) };
+          expect(incidentListRowOfText(listed, now)).toEqual(incidentListRow(i, now));
           expect({ ...dueReport(kept.incidents[k], now, formatLocalDate), incident: null }).toEqual({ ...dueReport(i, now, formatLocalDate), incident: null });
         });
       }),
