@@ -1082,12 +1082,36 @@ export class Store {
   /**
    * Every incident's own fields with the text of its digest (digestText's), in the order of
    * allIncidents, a batch at a time: for a reader of a few of the digest's fields, which need
-   * not make its events. A digest missing is worked out as digested() does.
+   * not make its events. A digest missing is worked out as digested() does. The reader must
+   * not use this store until the last batch: the incidents may be one read, still going on.
    */
   *incidentsWithDigestTextInBatches(size = 500): Generator<IncidentWithDigestText[]> {
+    const listed = (r: DigestRow, digest: string): IncidentWithDigestText => ({ id: r.ref, company: r.company, title: r.title, opened: r.opened, fault: r.fault, closed: r.closed, digest });
+    // When every digest is kept, the incidents are read in their order by one statement, in one
+    // snapshot (no digest can be dropped meanwhile): a third quicker than by their ids, a batch
+    // at a time. Otherwise the batches, which work the missing digests out and keep them.
+    const own = !this.db.inTransaction;
+    if (own) this.db.exec('BEGIN');
+    try {
+      if (this.rawStatement('SELECT 1 FROM incidents i WHERE NOT EXISTS (SELECT 1 FROM digests d WHERE d.incident_id = i.id) LIMIT 1').get() === undefined) {
+        let batch: IncidentWithDigestText[] = [];
+        for (const t of this.rawStatement(`SELECT ${INCIDENT_COLUMNS}, d.digest FROM companies c CROSS JOIN incidents i ON i.company_id = c.id LEFT JOIN digests d ON d.incident_id = i.id ${INCIDENT_ORDER}`).iterate() as Iterable<unknown[]>) {
+          const r = incidentRowOf(t);
+          batch.push(listed(r, r.digest!));
+          if (batch.length === size) {
+            yield batch;
+            batch = [];
+          }
+        }
+        if (batch.length) yield batch;
+        return;
+      }
+    } finally {
+      if (own && this.db.inTransaction) this.db.exec('COMMIT');
+    }
     for (const batch of this.rowsInBatches(size, 'all')) {
       const made = this.madeDigests(batch);
-      yield batch.map((r) => ({ id: r.ref, company: r.company, title: r.title, opened: r.opened, fault: r.fault, closed: r.closed, digest: r.digest ?? digestText(made.get(r.id)!) }));
+      yield batch.map((r) => listed(r, r.digest ?? digestText(made.get(r.id)!)));
     }
   }
 

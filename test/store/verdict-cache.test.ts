@@ -138,16 +138,41 @@ describe('the verdict cache', () => {
 
   it('incidents with their digests as text are those of the digested ones, in the same order, and a missing digest is worked out and kept', () => {
     const digested = [...store.digestedIncidentsInBatches(50)].flat();
+    const same = (texts: ReturnType<typeof store.incidentsWithDigestTextInBatches> extends Generator<infer B> ? B : never) => {
+      expect(texts.length).toBe(digested.length);
+      expect(texts.map((i) => i.id)).toEqual(digested.map((i) => i.id));
+      texts.forEach((i, k) => {
+        const d = digested[k];
+        expect({ ...i, digest: digestFromText(i.digest) }).toEqual({ id: d.id, company: d.company, title: d.title, opened: d.opened, fault: d.fault, closed: d.closed ?? null, digest: d.digest });
+      });
+    };
+    // Every digest kept: one read, in batches of the size asked.
+    const batches = [...store.incidentsWithDigestTextInBatches(50)];
+    expect(batches.slice(0, -1).every((b) => b.length === 50)).toBe(true);
+    same(batches.flat());
+    expect(store.db.inTransaction).toBe(false);
+    // A reader that stops early leaves no read open.
+    for (const _b of store.incidentsWithDigestTextInBatches(50)) break;
+    expect(store.db.inTransaction).toBe(false);
+    // One digest missing: worked out, kept, and the rest as before.
     const gone = digested[7];
     store.db.prepare('DELETE FROM digests WHERE incident_id = ?').run(gone.rowId);
-    const texts = [...store.incidentsWithDigestTextInBatches(50)].flat();
-    expect(texts.length).toBe(digested.length);
-    expect(texts.map((i) => i.id)).toEqual(digested.map((i) => i.id));
-    texts.forEach((i, k) => {
-      const d = digested[k];
-      expect({ ...i, digest: digestFromText(i.digest) }).toEqual({ id: d.id, company: d.company, title: d.title, opened: d.opened, fault: d.fault, closed: d.closed ?? null, digest: d.digest });
-    });
+    same([...store.incidentsWithDigestTextInBatches(50)].flat());
     expect(store.db.prepare('SELECT count(*) FROM digests WHERE incident_id = ?').pluck().get(gone.rowId)).toBe(1);
+  });
+
+  it('incidents with their digests as text are one snapshot: an incident removed by another process meanwhile is still read, as it stood', () => {
+    [...store.digestedIncidentsInBatches(50)];
+    const all = [...store.incidentsWithDigestTextInBatches(50)].flat();
+    const batches = store.incidentsWithDigestTextInBatches(50);
+    const first = batches.next().value!;
+    const other = journaled(Store.open(join(dir, 'v.db')));
+    const gone = other.findIncident(all[all.length - 1].id)!;
+    other.removeIncident(gone.rowId);
+    other.close();
+    expect([...first, ...[...batches].flat()]).toEqual(all);
+    expect(store.db.inTransaction).toBe(false);
+    expect([...store.incidentsWithDigestTextInBatches(50)].flat().length).toBe(all.length - 1);
   });
 
   it('a pin drops the cached verdict of that company only, and the next read has it', () => {
