@@ -942,16 +942,11 @@ export class Store {
     // none holds, every company is judged, in the order of their ids (an import's are neighbours).
     const holding = this.st('SELECT count(*) AS n FROM verdicts WHERE policy = ? AND (valid_until IS NULL OR valid_until > ?)').get(policyKey, now) as { n: number };
     if (holding.n === this.companyCount()) return [];
-    const rows =
-      holding.n === 0
-        ? this.rows('SELECT id, name FROM companies ORDER BY id')
-        : this.rows(
-            `SELECT c.id, c.name FROM companies c LEFT JOIN verdicts v ON v.company_id = c.id
-             WHERE v.company_id IS NULL OR v.policy <> ? OR (v.valid_until IS NOT NULL AND v.valid_until <= ?) ORDER BY c.id`,
-            policyKey,
-            now,
-          );
-    return (rows as [number, string][]).map(([id, name]) => ({ id, name }));
+    if (holding.n === 0) return this.st('SELECT id, name FROM companies ORDER BY id').all() as Pick<CompanyRow, 'id' | 'name'>[];
+    return this.st(
+      `SELECT c.id, c.name FROM companies c LEFT JOIN verdicts v ON v.company_id = c.id
+       WHERE v.company_id IS NULL OR v.policy <> ? OR (v.valid_until IS NOT NULL AND v.valid_until <= ?) ORDER BY c.id`,
+    ).all(policyKey, now) as Pick<CompanyRow, 'id' | 'name'>[];
   }
 
   companyCount(): number {
