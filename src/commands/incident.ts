@@ -226,14 +226,14 @@ export function incidentJson(i: ReturnType<Store['findIncident']> & object, now:
 export async function runList(ctx: Context, opts: { company?: string; open?: boolean } & JsonOutOptions): Promise<CommandResult> {
   return withStore(ctx, (store) => {
     const now = ctx.now();
-    // Incidents are read by the digests of their timelines, a batch at a time, and only their
-    // rows kept: no event is read where the digests are kept.
+    // Incidents are read by the digests of their timelines, and only their rows kept: no event
+    // is read where the digests are kept.
     const rows: IncidentListRow[] = [];
     const keep = (row: IncidentListRow) => {
       if (!opts.open || row.open) rows.push(row);
     };
     if (opts.company) for (const i of store.incidentsOf(requireCompany(store, opts.company).id)) keep(incidentListRow(i, now));
-    else for (const batch of store.incidentsWithDigestTextInBatches()) for (const r of batch) keep(incidentListRowOfText(r, now));
+    else store.eachIncidentWithDigestText((i) => keep(incidentListRowOfText(i, now)));
     if (opts.json) {
       return {
         out: jsonList(

@@ -1076,12 +1076,13 @@ export class Store {
   }
 
   /**
-   * Every incident's own fields with the text of its digest (digestText's), in the order of
-   * allIncidents, a batch at a time: for a reader of a few of the digest's fields, which need
-   * not make its events. A digest missing is worked out as digested() does. The reader must
-   * not use this store until the last batch: the incidents may be one read, still going on.
+   * Visits every incident's own fields with the text of its digest (digestText's), in the order
+   * of allIncidents: for a reader of a few of the digest's fields, which need not make its
+   * events. A digest missing is worked out as digested() does (the incidents are then read
+   * `size` at a time). `visit` must not use this store: the incidents may be one read, still
+   * going on.
    */
-  *incidentsWithDigestTextInBatches(size = 500): Generator<IncidentWithDigestText[]> {
+  eachIncidentWithDigestText(visit: (i: IncidentWithDigestText) => void, size = 500): void {
     const listed = (r: DigestRow, digest: string): IncidentWithDigestText => ({ id: r.ref, company: r.company, title: r.title, opened: r.opened, fault: r.fault, closed: r.closed, digest });
     // When every digest is kept, the incidents are read in their order by one statement, in one
     // snapshot (no digest can be dropped meanwhile): a third quicker than by their ids, a batch
@@ -1090,24 +1091,20 @@ export class Store {
     if (own) this.db.exec('BEGIN');
     try {
       if (this.rawStatement('SELECT 1 FROM incidents i WHERE NOT EXISTS (SELECT 1 FROM digests d WHERE d.incident_id = i.id) LIMIT 1').get() === undefined) {
-        let batch: IncidentWithDigestText[] = [];
-        for (const t of this.rawStatement(`SELECT ${INCIDENT_COLUMNS}, d.digest FROM companies c CROSS JOIN incidents i ON i.company_id = c.id LEFT JOIN digests d ON d.incident_id = i.id ${INCIDENT_ORDER}`).iterate() as Iterable<unknown[]>) {
+        const all = this.rawStatement(`SELECT ${INCIDENT_COLUMNS}, d.digest FROM companies c CROSS JOIN incidents i ON i.company_id = c.id LEFT JOIN digests d ON d.incident_id = i.id ${INCIDENT_ORDER}`);
+        for (const t of all.iterate() as Iterable<unknown[]>) {
           const r = incidentRowOf(t);
-          batch.push(listed(r, r.digest!));
-          if (batch.length === size) {
-            yield batch;
-            batch = [];
-          }
+          visit(listed(r, r.digest!));
         }
-        if (batch.length) yield batch;
         return;
       }
     } finally {
+      // After a visit that threw too: the statement is closed by then, and the read ends here.
       if (own && this.db.inTransaction) this.db.exec('COMMIT');
     }
     for (const batch of this.rowsInBatches(size, 'all')) {
       const made = this.madeDigests(batch);
-      yield batch.map((r) => listed(r, r.digest ?? digestText(made.get(r.id)!)));
+      for (const r of batch) visit(listed(r, r.digest ?? digestText(made.get(r.id)!)));
     }
   }
 
