@@ -66,29 +66,38 @@ export function digestText(d: Digest): string {
   return JSON.stringify(o);
 }
 
-/** The digest a text of digestText's holds. */
-export function digestFromText(text: string): Digest {
-  const o = JSON.parse(text) as Partial<Record<keyof Digest, unknown>> & { events: number };
-  // Each event is given its type where it is (its time first, its type last: nothing reads the
-  // order of their fields); a copy of each, in digestOf's order, was a tenth of judging a company.
-  const typed = (events: unknown, type: IncidentEvent['type']) => {
-    const list = (events ?? []) as IncidentEvent[];
-    for (const e of list) e.type = type;
-    return list;
-  };
+/** A digest as a text of digestText's holds it, with what the text leaves out filled in; its quoted events are not typed yet. */
+type UntypedDigest = Omit<Digest, 'refusals' | 'promises' | 'compensations'> & Record<'refusals' | 'promises' | 'compensations', Omit<IncidentEvent, 'type'>[]>;
+
+function untypedDigest(text: string): UntypedDigest {
+  const o = JSON.parse(text) as Partial<UntypedDigest> & { events: number };
   return {
     events: o.events,
-    last: (o.last as string | undefined) ?? null,
-    levels: (o.levels as Level[] | undefined) ?? [],
-    closing: (o.closing as Digest['closing'] | undefined) ?? null,
+    last: o.last ?? null,
+    levels: o.levels ?? [],
+    closing: o.closing ?? null,
     told: o.told === true,
     apology: o.apology === true,
     explanation: o.explanation === true,
-    robots: (o.robots as number | undefined) ?? 0,
-    refusals: typed(o.refusals, 'refusal'),
-    promises: typed(o.promises, 'promise'),
-    compensations: typed(o.compensations, 'compensation'),
+    robots: o.robots ?? 0,
+    refusals: o.refusals ?? [],
+    promises: o.promises ?? [],
+    compensations: o.compensations ?? [],
   };
+}
+
+/** The digest a text of digestText's holds. */
+export function digestFromText(text: string): Digest {
+  const d = untypedDigest(text);
+  // Each event is given its type where it is (its time first, its type last: nothing reads the
+  // order of their fields); a copy of each, in digestOf's order, was a tenth of judging a company.
+  const type = (events: Omit<IncidentEvent, 'type'>[], t: IncidentEvent['type']) => {
+    for (const e of events) (e as IncidentEvent).type = t;
+  };
+  type(d.refusals, 'refusal');
+  type(d.promises, 'promise');
+  type(d.compensations, 'compensation');
+  return d as Digest;
 }
 
 /** An incident with its events replaced by their digest. */
@@ -98,12 +107,17 @@ export function digested(i: Incident | DigestedIncident): DigestedIncident {
   return { ...rest, digest: digestOf(events) };
 }
 
-export function closingOfDigest(d: Digest): { outcome: Outcome; ms: number } | undefined {
+export function closingOfDigest(d: Pick<Digest, 'closing'>): { outcome: Outcome; ms: number } | undefined {
   return d.closing ? { outcome: d.closing.outcome, ms: msOf(d.closing.at) } : undefined;
 }
 
 export function isOpenDigested(i: DigestedIncident): boolean {
-  return !i.digest.closing && !i.closed;
+  return isOpenGiven(i.digest, i.closed);
+}
+
+/** Open: neither closed by a resolution nor marked closed. */
+function isOpenGiven(d: Pick<Digest, 'closing'>, closed: string | null | undefined): boolean {
+  return !d.closing && !closed;
 }
 
 export function promisesOfDigested(i: DigestedIncident, now: number): PromiseStatus[] {
@@ -115,7 +129,7 @@ export function brokenOfDigested(i: DigestedIncident, now: number): PromiseStatu
   return promisesOfDigested(i, now).filter((p) => p.state === 'broken');
 }
 
-export function highestLevelOf(d: Digest): Level {
+export function highestLevelOf(d: Pick<Digest, 'levels'>): Level {
   return d.levels.length ? d.levels[d.levels.length - 1] : 'frontline';
 }
 
@@ -174,29 +188,24 @@ export interface IncidentListRow {
   highest_level: Level;
 }
 
-/** The part of a digest a row of `incident list` reads: a parsed digest, or what its text holds. */
-interface ListedDigest {
-  events: number;
-  levels?: readonly Level[];
-  closing?: Digest['closing'];
-  promises?: readonly Pick<IncidentEvent, 'due' | 'kept'>[];
-}
+/** The part of a digest a row of `incident list` reads: a digest, or one whose events are not typed. */
+type ListedDigest = Pick<Digest, 'events' | 'levels' | 'closing'> & { promises: readonly Pick<IncidentEvent, 'due' | 'kept'>[] };
 
 function listRow(i: Pick<Incident, 'id' | 'company' | 'title' | 'opened' | 'fault'> & { closed?: string | null }, d: ListedDigest, now: number): IncidentListRow {
-  const closing = d.closing ? { outcome: d.closing.outcome, ms: msOf(d.closing.at) } : undefined;
+  const closing = closingOfDigest(d);
   let broken = 0;
-  for (const p of d.promises ?? []) if (promiseStatusGiven(p, closing, now).state === 'broken') broken++;
+  for (const p of d.promises) if (promiseStatusGiven(p, closing, now).state === 'broken') broken++;
   return {
     id: i.id,
     company: i.company,
     title: i.title,
     opened: i.opened,
     fault: i.fault,
-    open: !d.closing && !i.closed,
+    open: isOpenGiven(d, i.closed),
     outcome: d.closing?.outcome ?? null,
     events: d.events,
     promises_broken: broken,
-    highest_level: d.levels?.length ? d.levels[d.levels.length - 1] : 'frontline',
+    highest_level: highestLevelOf(d),
   };
 }
 
@@ -219,5 +228,5 @@ export interface IncidentWithDigestText {
 
 /** The same row from an incident's fields and its digest's text, without making the digest's events. */
 export function incidentListRowOfText(i: IncidentWithDigestText, now: number): IncidentListRow {
-  return listRow(i, JSON.parse(i.digest) as ListedDigest, now);
+  return listRow(i, untypedDigest(i.digest), now);
 }
