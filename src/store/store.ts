@@ -176,8 +176,9 @@ export interface OperationInfo<T = unknown> {
 /** The order listings give incidents in: by company name, then opening, then id. */
 const INCIDENT_ORDER = 'ORDER BY c.key, i.opened_ms, i.ref';
 
-/** Every incident in that order: company by company in name order (CROSS JOIN keeps that order), so only each one's few are sorted. */
-const EVERY_INCIDENT_IN_ORDER = `FROM companies c CROSS JOIN incidents i ON i.company_id = c.id ${INCIDENT_ORDER}`;
+/** Every incident, company by company in name order (CROSS JOIN keeps that order): in INCIDENT_ORDER, only each one's few are sorted. */
+const EVERY_INCIDENT = 'FROM companies c CROSS JOIN incidents i ON i.company_id = c.id';
+const EVERY_INCIDENT_IN_ORDER = `${EVERY_INCIDENT} ${INCIDENT_ORDER}`;
 
 /** Verdicts written by one statement. */
 const VERDICT_ROWS = 50;
@@ -1091,7 +1092,7 @@ export class Store {
     if (own) this.db.exec('BEGIN');
     try {
       if (this.rawStatement('SELECT 1 FROM incidents i WHERE NOT EXISTS (SELECT 1 FROM digests d WHERE d.incident_id = i.id) LIMIT 1').get() === undefined) {
-        const all = this.rawStatement(`SELECT ${INCIDENT_COLUMNS}, d.digest FROM companies c CROSS JOIN incidents i ON i.company_id = c.id LEFT JOIN digests d ON d.incident_id = i.id ${INCIDENT_ORDER}`);
+        const all = this.rawStatement(`SELECT ${INCIDENT_COLUMNS}, d.digest ${EVERY_INCIDENT} LEFT JOIN digests d ON d.incident_id = i.id ${INCIDENT_ORDER}`);
         for (const t of all.iterate() as Iterable<unknown[]>) {
           const r = incidentRowOf(t);
           visit(listed(r, r.digest!));
