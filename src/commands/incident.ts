@@ -1,7 +1,7 @@
 // `vetted incident add|event|list|show|close`: log a service failure as it unfolds.
 
-import { safeText, toJson } from '../ui/safe.js';
-import { jsonList, type JsonOutOptions } from '../ui/json-out.js';
+import { safeText, toJson, writePieces } from '../ui/safe.js';
+import { jsonListPieces, type JsonOutOptions } from '../ui/json-out.js';
 import type { Context } from '../context.js';
 import type { CommandResult } from './result.js';
 import { UserError } from '../errors.js';
@@ -17,7 +17,7 @@ import { LIMITS } from '../formats/data-file.js';
 import { askWhichCompany, checkCompanyName, checkNote, lookalikeWarning, requireCompany, requireIncident, typoWarning, withStore } from './shared.js';
 import type { Store } from '../store/store.js';
 import { attachmentsOf } from '../store/attachments.js';
-import { renderIncident, renderIncidentList } from '../ui/render-incident.js';
+import { renderIncident, renderIncidentListPieces } from '../ui/render-incident.js';
 import { colourWanted, paint } from '../ui/colour.js';
 import { fitLines, terminalWidth } from '../ui/wrap.js';
 import { t, t as say } from '../i18n/index.js';
@@ -224,7 +224,7 @@ export function incidentJson(i: ReturnType<Store['findIncident']> & object, now:
 }
 
 export async function runList(ctx: Context, opts: { company?: string; open?: boolean } & JsonOutOptions): Promise<CommandResult> {
-  return withStore(ctx, (store) => {
+  return withStore(ctx, async (store) => {
     const now = ctx.now();
     // Incidents are read by the digests of their timelines, and only their rows kept: no event
     // is read where the digests are kept.
@@ -234,16 +234,18 @@ export async function runList(ctx: Context, opts: { company?: string; open?: boo
     };
     if (opts.company) for (const i of store.incidentsOf(requireCompany(store, opts.company).id)) keep(incidentListRow(i, now));
     else store.eachIncidentWithDigestText((i) => keep(incidentListRowOfText(i, now)));
+    // Written as it is made, a line or a few dozen incidents at a time: at 100,000 companies the
+    // whole text, and the JSON value of every row, were hundreds of megabytes at once.
     if (opts.json) {
-      return {
-        out: jsonList(
-          rows.map((r) => ({ id: r.id, company: r.company, title: r.title, opened: r.opened, fault: r.fault, open: r.open, events: r.events, promises_broken: r.promises_broken, highest_level: r.highest_level })),
-          opts,
-        ),
-      };
+      function* items() {
+        for (const r of rows) yield { id: r.id, company: r.company, title: r.title, opened: r.opened, fault: r.fault, open: r.open, events: r.events, promises_broken: r.promises_broken, highest_level: r.highest_level };
+      }
+      await writePieces(ctx.out, jsonListPieces(items(), opts));
+      return {};
     }
     if (!rows.length) return { out: `${opts.open ? t().incident.noOpen : t().incident.none}\n` };
-    return { out: renderIncidentList(rows, paint(colourWanted(ctx.out, { noColor: ctx.noColor }, ctx.env)), terminalWidth(ctx.out)) };
+    await writePieces(ctx.out, renderIncidentListPieces(rows, paint(colourWanted(ctx.out, { noColor: ctx.noColor }, ctx.env)), terminalWidth(ctx.out)));
+    return {};
   });
 }
 

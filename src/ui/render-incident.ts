@@ -7,7 +7,7 @@ import { closingOf, computeMetrics, isAtFault, isOpen, levelOf, promiseStatus, t
 import type { IncidentListRow } from '../domain/digest.js';
 import type { Paint } from './colour.js';
 import { safeText } from './safe.js';
-import { renderTable } from './table.js';
+import { renderTablePieces } from './table.js';
 
 /** User text, made safe; null when there is none. */
 const said = (s: string | undefined) => (s ? safeText(s) : null);
@@ -156,10 +156,11 @@ export function renderIncident(i: Incident, now: number, paint: Paint, attachmen
   return lines.join('\n') + '\n';
 }
 
-export function renderIncidentList(rows: IncidentListRow[], paint: Paint, width?: number): string {
+/** The table of `incident list`, a line at a time, as it is taken. */
+export function renderIncidentListPieces(rows: IncidentListRow[], paint: Paint, width?: number): Generator<string> {
   const c = t().incident;
   const [id, company, opened, state, broken, title] = c.listHeaders;
-  return renderTable(
+  return renderTablePieces(
     [{ header: id }, { header: company, max: 30 }, { header: opened }, { header: state }, { header: broken, align: 'right' }, { header: title, wrap: true }],
     rows.map((r) => [r.id, r.company, r.opened.slice(0, 10), r.open ? c.open : r.outcome ? t().words.outcome[r.outcome] : c.closed, String(r.promises_broken), r.title]),
     paint.bold,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fitLines, hangingIndent, terminalWidth, wrapWords } from '../../src/ui/wrap.js';
-import { renderTable } from '../../src/ui/table.js';
+import { renderTable, renderTablePieces } from '../../src/ui/table.js';
 import { renderLists } from '../../src/ui/render-lists.js';
 import { paint } from '../../src/ui/colour.js';
 import { displayWidth } from '../../src/ui/width.js';
@@ -47,6 +47,17 @@ describe('renderTable', () => {
   });
   it('neither cuts nor wraps in a pipe', () => {
     expect(renderTable(cols, rows)).toBe(`ID   TITLE\na-1  ${rows[0][1]}\n`);
+  });
+  it('gives its text a line at a time, each line made only when it is taken', () => {
+    const many = [['b-22', 'Ünïcödé 名前 wide'], ['c-3', 'short'], ['a-1', rows[0][1]]];
+    const pieces = [...renderTablePieces([{ header: 'ID' }, { header: 'TITLE', max: 12 }], many)];
+    expect(pieces).toEqual(['ID    TITLE\n', 'b-22  Ünïcödé 名…\n', 'c-3   short\n', 'a-1   Internet do…\n']);
+    expect(pieces.join('')).toBe(renderTable([{ header: 'ID' }, { header: 'TITLE', max: 12 }], many));
+    let made = 0;
+    const lazy = renderTablePieces(cols, many.map((r) => r.map((c) => c)), (h) => (made++, h), 30);
+    expect(made).toBe(0);
+    lazy.next();
+    expect(made).toBe(1);
   });
 });
 
