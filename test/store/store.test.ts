@@ -8,6 +8,7 @@ import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { APPLICATION_ID, SCHEMA_VERSION } from '../../src/store/schema.js';
 import { Store, type NewCheck } from '../../src/store/store.js';
+import { MAP_BYTES } from '../../src/store/open.js';
 import { journaled } from '../helpers/store.js';
 
 let dir: string;
@@ -145,6 +146,14 @@ describe('opening an existing database', () => {
     expect(second.db.prepare('SELECT type, name, sql FROM sqlite_master ORDER BY name').all()).toEqual(schema);
     expect(second.findCompany('acme')?.name).toBe('Acme');
     expect(second.counts().companies).toBe(1);
+  });
+
+  it('maps as much of the file as SQLite will, so that no page of a large database is read by a call of its own', () => {
+    const file = join(dir, 'vetted.db');
+    open(file).close();
+    const again = open(file);
+    expect(MAP_BYTES).toBeGreaterThan(1 << 30);
+    expect(again.db.pragma('mmap_size', { simple: true })).toBe(MAP_BYTES);
   });
 
   it('opens a database that another connection holds open', () => {
