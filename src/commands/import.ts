@@ -14,7 +14,7 @@ import { loadAllChecklists } from '../formats/checklist-file.js';
 import { mergeRecords, recordsOf, type DataRecords, type MergeReport } from '../store/merge.js';
 import { formatLocalDate } from '../domain/dates.js';
 import { withMemoryStore, withStore } from './shared.js';
-import type { Store } from '../store/store.js';
+import { IMPORT_MAP_BYTES, type Store } from '../store/store.js';
 import { basename } from 'node:path';
 import { opSummary } from '../domain/op-summary.js';
 
@@ -65,7 +65,7 @@ export async function run(ctx: Context, path: string, opts: ImportOptions): Prom
   const showProgress = !!ctx.err.isTTY && !opts.json;
   // A dry run with no database yet works on an empty one in memory: it creates no file.
   const dryRunInMemory = opts.dryRun && !existsSync(ctx.dbPath);
-  const withTarget = dryRunInMemory ? <T>(fn: (s: Store) => T) => withMemoryStore(ctx, fn) : <T>(fn: (s: Store) => T) => withStore(ctx, fn);
+  const withTarget = dryRunInMemory ? <T>(fn: (s: Store) => T) => withMemoryStore(ctx, fn) : <T>(fn: (s: Store) => T) => withStore(ctx, fn, { mapBytes: IMPORT_MAP_BYTES });
   // A JSON file laid out as vetted writes it, and valid, is merged a record at a time as it is
   // read again from the file (see formats/data-stream.ts): the bytes read first go at once
   // (a large file's are 100 MB). Any other file is read whole, and its problems named, as before.

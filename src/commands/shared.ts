@@ -1,7 +1,7 @@
 // Steps most commands share: opening the store, finding a company, reading user limits.
 
 import type { Context } from '../context.js';
-import { Store, needsMigration, type CompanyRow } from '../store/store.js';
+import { Store, needsMigration, type CompanyRow, type OpenOptions } from '../store/store.js';
 import { UserError } from '../errors.js';
 import { safeText } from '../ui/safe.js';
 import { closestNames, companyKey, isVisibleName, typoAllowance } from '../domain/names.js';
@@ -11,13 +11,13 @@ export const MAX_NAME = 200;
 export const MAX_NOTE = 10_000;
 
 /** Opens the store; an existing database that needs a migration is backed up first. */
-export async function openStore(ctx: Context): Promise<Store> {
+export async function openStore(ctx: Context, options: Pick<OpenOptions, 'mapBytes'> = {}): Promise<Store> {
   if (needsMigration(ctx.dbPath)) {
     const { backupBeforeMigration } = await import('../store/backup.js');
     const kept = await backupBeforeMigration(ctx.dbPath, ctx.now());
     if (kept) ctx.err.write(`${safeText(t().errors.backedUp(kept))}\n`);
   }
-  const store = Store.open(ctx.dbPath, { createDir: ctx.dbIsDefault });
+  const store = Store.open(ctx.dbPath, { createDir: ctx.dbIsDefault, ...options });
   // The journal stamps operations with the same clock the command uses.
   store.now = ctx.now;
   return store;
@@ -29,8 +29,8 @@ export async function withMemoryStore<T>(ctx: Context, fn: (store: Store) => T |
 }
 
 /** Runs `fn` with an open store, closing it whatever happens. */
-export async function withStore<T>(ctx: Context, fn: (store: Store) => T | Promise<T>): Promise<T> {
-  return using(await openStore(ctx), fn);
+export async function withStore<T>(ctx: Context, fn: (store: Store) => T | Promise<T>, options: Pick<OpenOptions, 'mapBytes'> = {}): Promise<T> {
+  return using(await openStore(ctx, options), fn);
 }
 
 async function using<T>(store: Store, fn: (store: Store) => T | Promise<T>): Promise<T> {

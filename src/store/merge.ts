@@ -12,7 +12,6 @@ import { sortEvents } from '../domain/events.js';
 import { digestOf } from '../domain/digest.js';
 import { msOf } from '../domain/dates.js';
 import { UserError } from '../errors.js';
-import { BULK_MAP_BYTES } from './open.js';
 import type { IncidentEvent } from '../domain/types.js';
 import { addAttachment, contentOf, eventRowIdByContent, sha256Of } from './attachments.js';
 
@@ -312,11 +311,8 @@ export function mergeRecords(store: Store, records: DataRecords, opts: MergeOpti
   };
 
   try {
-    // A bigger page cache for the length of a large import, and a smaller map (see BULK_MAP_BYTES).
-    if (total > 1000) {
-      store.db.pragma('cache_size = -32768');
-      store.db.pragma(`mmap_size = ${BULK_MAP_BYTES}`);
-    }
+    // A bigger page cache for the length of a large import.
+    if (total > 1000) store.db.pragma('cache_size = -32768');
     store.write(() => store.bulkInsert(apply), { summary: () => (opts.summary ? opts.summary(report) : 'import') });
   } catch (err) {
     if (!(err instanceof DryRun)) throw err;

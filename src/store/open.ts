@@ -37,16 +37,18 @@ const SQLITE_MAGIC = 'SQLite format 3\u0000';
 export const MAP_BYTES = 0x7fff0000;
 
 /**
- * The map of a large import: it touches nearly every page once, and each page mapped counts
- * as memory of the process. A whole map at 100,000 companies was 35 MB more, and no quicker.
+ * The map of an import: it touches nearly every page once, and each page mapped counts as
+ * memory of the process. A whole map at 100,000 companies was 25 to 35 MB more, and no quicker.
  */
-export const BULK_MAP_BYTES = 1 << 28;
+export const IMPORT_MAP_BYTES = 1 << 28;
 
 export interface OpenOptions {
   /** Create the parent folder when it is missing (the default location only). */
   createDir?: boolean;
   /** Open for reading only: no pragmas that write, no migration. */
   readonly?: boolean;
+  /** The most of the file read through the memory map: MAP_BYTES unless given. */
+  mapBytes?: number;
 }
 
 /** The file system's word on a path, without following a final symbolic link. */
@@ -242,7 +244,7 @@ export function openDatabase(path: string, options: OpenOptions = {}): DB {
     // Pages are read through a memory map rather than one read() call each: a command that
     // reads thousands of pages (a calendar at 10,000 companies) spent as long in those calls
     // as in the query. Address space only; the map grows with the file up to this size.
-    db.pragma(`mmap_size = ${MAP_BYTES}`);
+    db.pragma(`mmap_size = ${options.mapBytes ?? MAP_BYTES}`);
     if (options.readonly) return db;
     if (!wal) retryBusy(() => db.pragma('journal_mode = WAL'));
     db.pragma('synchronous = NORMAL');

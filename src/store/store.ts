@@ -14,6 +14,7 @@ import { UserError } from '../errors.js';
 import { BulkInserts, COMPANIES_TOUCHED, ForeignKeysNeeded, LARGE_OPERATION, laterChangesTo, revertChanges, type Operation } from './journal.js';
 
 export type { Operation } from './journal.js';
+export { IMPORT_MAP_BYTES, type OpenOptions } from './open.js';
 
 /** A command line as a person would type it again: arguments with spaces or quotes are quoted. */
 export function commandLine(args: string[]): string {

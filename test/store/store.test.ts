@@ -8,7 +8,7 @@ import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { APPLICATION_ID, SCHEMA_VERSION } from '../../src/store/schema.js';
 import { Store, type NewCheck } from '../../src/store/store.js';
-import { MAP_BYTES } from '../../src/store/open.js';
+import { IMPORT_MAP_BYTES, MAP_BYTES } from '../../src/store/open.js';
 import { journaled } from '../helpers/store.js';
 
 let dir: string;
@@ -154,6 +154,10 @@ describe('opening an existing database', () => {
     const again = open(file);
     expect(MAP_BYTES).toBeGreaterThan(1 << 30);
     expect(again.db.pragma('mmap_size', { simple: true })).toBe(MAP_BYTES);
+    // An import maps less: each page it touches would count as memory of its own.
+    const importing = open(file, { mapBytes: IMPORT_MAP_BYTES });
+    expect(importing.db.pragma('mmap_size', { simple: true })).toBe(IMPORT_MAP_BYTES);
+    expect(IMPORT_MAP_BYTES).toBeLessThan(MAP_BYTES);
   });
 
   it('opens a database that another connection holds open', () => {
