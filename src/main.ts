@@ -54,17 +54,27 @@ export function describeError(err: unknown, debug: boolean): { code: number; mes
 /** A reader that went away (`vetted lists | head`) is not an error: stop quietly. Output that
  * cannot be written at all (a full disk, /dev/full) ends the command with one line, not a stack. */
 function onOutputError(stream: NodeJS.WriteStream): void {
+  let said = false;
   stream.on('error', (err: NodeJS.ErrnoException) => {
     if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    // Said once, however many writes fail before the catalog is loaded.
+    if (said) return;
+    said = true;
     const code = safeText(String(err.code ?? err.message));
-    let line = `vetted: ${code}`;
+    const say = (line: string) => {
+      process.stderr.write(`${line}\n`);
+      process.exit(1);
+    };
     try {
-      line = t().errors.outputRefused(code);
+      say(t().errors.outputRefused(code));
     } catch {
-      // `--version` writes before any catalog is loaded: the code alone.
+      // `--version` writes before any catalog is loaded: the one of the language asked for is
+      // loaded now, and only where even that fails is the code said alone.
+      useLanguage(pickLang(langFlagOf(process.argv.slice(2)), process.env))
+        .then(() => t().errors.outputRefused(code))
+        .catch(() => `vetted: ${code}`)
+        .then(say);
     }
-    process.stderr.write(`${line}\n`);
-    process.exit(1);
   });
 }
 

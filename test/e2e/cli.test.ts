@@ -151,6 +151,14 @@ describe('output to a full device', () => {
     expect(r.stderr).not.toMatch(STACK_FRAME);
     expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
     expect(r.stderr).toContain('ENOSPC');
+    // A sentence that says what to check, in the language of the session, never the code alone.
+    expect(r.stderr).toMatch(args.includes('--lang ru') ? /^vetted: [^\x00-\x7f]/ : /^vetted: the output could not be written \(ENOSPC\)/);
+  });
+  it('says it in Russian for `--version` where the environment asks for Russian', () => {
+    const r = spawnSync('sh', ['-c', `"${process.execPath}" "${BIN}" --version > /dev/full`], { env: { ...s.env, LC_ALL: 'ru_RU.UTF-8' }, encoding: 'utf8', cwd: s.dir });
+    expect(r.status).toBe(1);
+    expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
+    expect(r.stderr).toMatch(/^vetted: [^\x00-\x7f].*ENOSPC/);
   });
 });
 
