@@ -40,6 +40,11 @@ const env = () => ({ ...s.env, PATH: `${bin}:${process.env.PATH}`, HOME: s.dir, 
 
 /** What bash offers for a command line whose last word is being completed. */
 function bashComplete(...words: string[]): string[] {
+  return bashCompleteWith({}, ...words);
+}
+
+/** The same, with more of the environment (a locale, say). */
+function bashCompleteWith(more: NodeJS.ProcessEnv, ...words: string[]): string[] {
   const script = `
 source ${JSON.stringify(scripts.bash)}
 COMP_WORDS=("$@")
@@ -47,7 +52,7 @@ COMP_CWORD=$(( \${#COMP_WORDS[@]} - 1 ))
 _vetted vetted "\${COMP_WORDS[COMP_CWORD]}" "\${COMP_WORDS[COMP_CWORD-1]}"
 printf '%s\\n' "\${COMPREPLY[@]}"
 `;
-  const r = spawnSync('bash', ['--norc', '--noprofile', '-c', script, 'bash', 'vetted', ...words], { env: env(), encoding: 'utf8', cwd: s.dir });
+  const r = spawnSync('bash', ['--norc', '--noprofile', '-c', script, 'bash', 'vetted', ...words], { env: { ...env(), ...more }, encoding: 'utf8', cwd: s.dir });
   expect(r.stderr).toBe('');
   expect(r.status).toBe(0);
   return r.stdout.split('\n').filter((l) => l !== '');
@@ -88,6 +93,29 @@ describe('bash', () => {
     [['export', '--format', 'c'], ['csv']],
   ])('vetted %j offers %j', (words, expected) => {
     expect(bashComplete(...words).sort()).toEqual([...expected].sort());
+  });
+
+  it('keeps what was typed where names match it only in another case, and extends it as far as they agree', () => {
+    const db = join(s.dir, 'cases.db');
+    const file = join(s.dir, 'cases.yaml');
+    writeFileSync(file, 'format: vetted/1\ncompanies:\n  - name: Acme Air\n  - name: ACME Travel\n  - name: Acme Airlines\n  - name: Кулер\n  - name: КУЛОН\n');
+    const r = spawnSync(process.execPath, [BIN, '--db', db, 'import', file], { env: env(), encoding: 'utf8' });
+    expect(r.status, r.stderr).toBe(0);
+    // In a UTF-8 locale, where bash tells the case of Cyrillic letters apart too.
+    const offered = (typed: string) => bashCompleteWith({ LC_ALL: 'C.UTF-8' }, '--db', db, 'why', typed).sort();
+    // Readline puts the candidates' common beginning in place of the word: "A" for "acm" once.
+    expect(offered('acm')).toEqual(['acme Air', 'acme Airlines', 'acme Travel']);
+    expect(offered('acme a')).toEqual(['acme air', 'acme airlines']);
+    expect(offered('a')).toEqual(['acme Air', 'acme Airlines', 'acme Travel']);
+    // Where some match as typed, only those are offered, as they are spelt.
+    expect(offered('ACM')).toEqual(['ACME Travel']);
+    expect(offered('Acm')).toEqual(['Acme Air', 'Acme Airlines']);
+    // One name is given whole, as the database spells it.
+    expect(offered('acme t')).toEqual(['ACME Travel']);
+    expect(offered('кул')).toEqual(['кулОН', 'кулер']);
+    for (const typed of ['acm', 'acme a', 'a', 'кул']) for (const c of offered(typed)) expect(c.startsWith(typed), `${typed} → ${c}`).toBe(true);
+    // Where bash cannot tell the case of a letter (Cyrillic in the C locale), the names are left as spelt.
+    expect(bashCompleteWith({ LC_ALL: 'C' }, '--db', db, 'why', 'кул').sort()).toEqual(['КУЛОН', 'Кулер']);
   });
 
   it('reads names from the database given with --db', () => {
