@@ -84,7 +84,7 @@ async function complete(args: string[]): Promise<number> {
   try {
     const [{ makeContext }, { run }] = await Promise.all([import('./context.js'), import('./commands/complete.js')]);
     const ctx = makeContext({});
-    emit(await run(ctx, args[0] ?? '', args[1] ?? ''), ctx);
+    emit(await run(ctx, args[0] ?? '', args[1] ?? '', args[2] ?? ''), ctx);
     return 0;
   } catch {
     return 1;

@@ -1,4 +1,4 @@
-// `vetted __complete <kind> [prefix]`, hidden: the names and ids that the completion
+// `vetted __complete <kind> [prefix [shell]]`, hidden: the names and ids that the completion
 // scripts offer, one a line. It never creates, migrates or writes the database, prints no
 // errors (a command line being typed is no place for them), and loads as little as it can.
 
@@ -8,6 +8,7 @@ import type { Context } from '../context.js';
 import type { CommandResult } from './result.js';
 import { DYNAMIC_KINDS, type DynamicKind } from '../completion/values.js';
 import { isStoredKind, storedCandidates } from '../store/complete.js';
+import { companyKey } from '../domain/names.js';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -49,7 +50,33 @@ export function candidates(ctx: Pick<Context, 'dbPath' | 'configDir'>, kind: str
   return asTyped.length ? asTyped : safe;
 }
 
-export async function run(ctx: Context, kind: string, prefix = ''): Promise<CommandResult> {
-  const found = candidates(ctx, kind, prefix);
+/**
+ * Names that match what was typed only in another case, for bash: readline puts the
+ * candidates' common beginning, as spelt, in place of what was typed ("acm" became "A" for
+ * Acme Air and ACME Travel). Each is given beginning as typed, and then as far as they all
+ * agree whatever their case as the first spells it ("acme Air", "acme Travel"), but only
+ * where every name so spelt is still the same name (its key): otherwise they stay as spelt.
+ */
+export function beginningAsTyped(found: string[], prefix: string, keyOf: (name: string) => string): string[] {
+  if (found.length < 2 || found.every((c) => c.startsWith(prefix))) return found;
+  const first = found[0];
+  // How far every name agrees with the first, a character at a time, whatever its case.
+  let end = 0;
+  for (const ch of first) {
+    const next = end + ch.length;
+    const lower = ch.toLowerCase();
+    if (!found.every((c) => c.slice(end, next).toLowerCase() === lower)) break;
+    end = next;
+  }
+  if (end < prefix.length || first.slice(0, prefix.length).toLowerCase() !== prefix.toLowerCase()) return found;
+  const head = prefix + first.slice(prefix.length, end);
+  const typed = found.map((c) => head + c.slice(end));
+  return typed.every((c, k) => keyOf(c) === keyOf(found[k])) ? typed : found;
+}
+
+/** `shell`: the script asking (bash is given company names beginning as typed; see beginningAsTyped). */
+export async function run(ctx: Context, kind: string, prefix = '', shell = ''): Promise<CommandResult> {
+  let found = candidates(ctx, kind, prefix);
+  if (shell === 'bash' && kind === 'company') found = beginningAsTyped(found, prefix, companyKey);
   return { out: found.length ? `${found.join('\n')}\n` : '' };
 }

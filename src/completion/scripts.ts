@@ -70,30 +70,6 @@ __vetted_dequote() {
   printf '%s' "$out"
 }
 
-# Names that match what was typed only in another case (acm, for Acme Air and ACME Travel):
-# readline would put their common beginning as spelt (A) in place of what was typed. So they
-# are offered with their common beginning, whatever its case, as typed and then as the first
-# spells it (acme Air, acme Travel): a name is found whatever its case.
-__vetted_as_typed() {
-  local cur=$1 i c low n=\${#1}
-  ((\${#COMPREPLY[@]} > 1)) || return 0
-  for c in "\${COMPREPLY[@]}"; do [[ $c == "$cur"* ]] || break; done
-  [[ $c == "$cur"* ]] && return 0
-  low=\${COMPREPLY[0],,}
-  for c in "\${COMPREPLY[@]}"; do
-    c=\${c,,}
-    while [[ $c != "$low"* ]]; do low=\${low:0:\${#low}-1}; done
-  done
-  # Where the shell cannot tell their case apart as the database does, they are left as they are.
-  ((\${#low} >= n)) && [[ \${low:0:n} == "\${cur,,}" ]] || return 0
-  local head=$cur\${COMPREPLY[0]:n:\${#low}-n}
-  for i in "\${!COMPREPLY[@]}"; do
-    c=\${COMPREPLY[i]}
-    COMPREPLY[i]=$head\${c:\${#low}}
-  done
-  return 0
-}
-
 # Completes one value from its spec (see \`vetted completion bash\`): words, names from the
 # database (asked of \`vetted __complete\`, which never writes), or file names.
 __vetted_values() {
@@ -103,8 +79,9 @@ __vetted_values() {
     d:* | df:*)
       local IFS=$'\\n'
       compopt -o filenames 2>/dev/null
-      COMPREPLY=($(VETTED_DB=\${db:-$VETTED_DB} command vetted __complete "\${spec#*:}" "$cur" 2>/dev/null))
-      __vetted_as_typed "$cur"
+      # "bash": names that match only in another case come beginning as typed (readline would
+      # put their common beginning as spelt in place of what was typed).
+      COMPREPLY=($(VETTED_DB=\${db:-$VETTED_DB} command vetted __complete "\${spec#*:}" "$cur" bash 2>/dev/null))
       [[ $spec == df:* ]] && COMPREPLY+=($(compgen -f -- "$cur"))
       ;;
     f)

@@ -98,11 +98,10 @@ describe('bash', () => {
   it('keeps what was typed where names match it only in another case, and extends it as far as they agree', () => {
     const db = join(s.dir, 'cases.db');
     const file = join(s.dir, 'cases.yaml');
-    writeFileSync(file, 'format: vetted/1\ncompanies:\n  - name: Acme Air\n  - name: ACME Travel\n  - name: Acme Airlines\n  - name: Кулер\n  - name: КУЛОН\n');
+    writeFileSync(file, 'format: vetted/1\ncompanies:\n  - name: Acme Air\n  - name: ACME Travel\n  - name: Acme Airlines\n  - name: Кулер\n  - name: КУЛОН\n  - name: İstanbul Air\n  - name: Istanbul Bus\n');
     const r = spawnSync(process.execPath, [BIN, '--db', db, 'import', file], { env: env(), encoding: 'utf8' });
     expect(r.status, r.stderr).toBe(0);
-    // In a UTF-8 locale, where bash tells the case of Cyrillic letters apart too.
-    const offered = (typed: string) => bashCompleteWith({ LC_ALL: 'C.UTF-8' }, '--db', db, 'why', typed).sort();
+    const offered = (typed: string) => bashComplete('--db', db, 'why', typed).sort();
     // Readline puts the candidates' common beginning in place of the word: "A" for "acm" once.
     expect(offered('acm')).toEqual(['acme Air', 'acme Airlines', 'acme Travel']);
     expect(offered('acme a')).toEqual(['acme air', 'acme airlines']);
@@ -114,8 +113,13 @@ describe('bash', () => {
     expect(offered('acme t')).toEqual(['ACME Travel']);
     expect(offered('кул')).toEqual(['кулОН', 'кулер']);
     for (const typed of ['acm', 'acme a', 'a', 'кул']) for (const c of offered(typed)) expect(c.startsWith(typed), `${typed} → ${c}`).toBe(true);
-    // Where bash cannot tell the case of a letter (Cyrillic in the C locale), the names are left as spelt.
-    expect(bashCompleteWith({ LC_ALL: 'C' }, '--db', db, 'why', 'кул').sort()).toEqual(['КУЛОН', 'Кулер']);
+    // The same in the C locale, where bash itself knows no case of Cyrillic letters.
+    expect(bashCompleteWith({ LC_ALL: 'C' }, '--db', db, 'why', 'кул').sort()).toEqual(['кулОН', 'кулер']);
+    // Where a name so spelt would be another name (İ is not I with its case changed), all stay as spelt.
+    expect(offered('i')).toEqual(['Istanbul Bus', 'İstanbul Air']);
+    // zsh and fish, which match whatever the case themselves, are given the names as spelt.
+    const asked = spawnSync(process.execPath, [BIN, '__complete', 'company', 'acm'], { env: { ...env(), VETTED_DB: db }, encoding: 'utf8' });
+    expect(asked.stdout.split('\n').filter(Boolean).sort()).toEqual(['ACME Travel', 'Acme Air', 'Acme Airlines']);
   });
 
   it('reads names from the database given with --db', () => {
