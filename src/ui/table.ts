@@ -64,8 +64,8 @@ export function* renderTablePieces(columns: Column[], rows: readonly string[][],
   const start = widths.slice(0, last).reduce((sum, w) => sum + w + 2, 0);
   const line = (r: string[], k: number) => {
     const at = k * n;
-    if (!wraps || width === undefined) return r.map((c, i) => pad(c ?? '', i, cellWidths[at + i] ?? 0)).join('  ').trimEnd();
-    const head = r.slice(0, last).map((c, i) => pad(c ?? '', i, cellWidths[at + i] ?? 0)).join('  ') + '  ';
+    if (!wraps || width === undefined) return r.map((c, i) => pad(c ?? '', i, cellWidths[at + i])).join('  ').trimEnd();
+    const head = r.slice(0, last).map((c, i) => pad(c ?? '', i, cellWidths[at + i])).join('  ') + '  ';
     return hangingIndent(head, start, r[last] ?? '', width).trimEnd();
   };
   yield `${paintHeader(columns.map((c, i) => pad(c.header, i, displayWidth(c.header))).join('  ').trimEnd())}\n`;
