@@ -65,16 +65,18 @@ function onOutputError(stream: NodeJS.WriteStream): void {
       process.stderr.write(`${line}\n`);
       process.exit(1);
     };
+    let line: string | undefined;
     try {
-      say(t().errors.outputRefused(code));
+      line = t().errors.outputRefused(code);
     } catch {
-      // `--version` writes before any catalog is loaded: the one of the language asked for is
-      // loaded now, and only where even that fails is the code said alone.
-      useLanguage(pickLang(langFlagOf(process.argv.slice(2)), process.env))
-        .then(() => t().errors.outputRefused(code))
-        .catch(() => `vetted: ${code}`)
-        .then(say);
+      // `--version` writes before any catalog is loaded: see below.
     }
+    if (line !== undefined) return say(line);
+    // The catalog of the language asked for is loaded now; only where even that fails is the code said alone.
+    useLanguage(pickLang(langFlagOf(process.argv.slice(2)), process.env))
+      .then(() => t().errors.outputRefused(code))
+      .catch(() => `vetted: ${code}`)
+      .then(say);
   });
 }
 
