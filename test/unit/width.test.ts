@@ -14,6 +14,21 @@ describe('displayWidth', () => {
     }
   });
 
+  it('agrees with the general rule at every character of the Basic Multilingual Plane, the first time and from what it keeps', () => {
+    for (const round of ['first', 'kept']) {
+      for (let c = 0x300; c < 0x10000; c++) {
+        if (c >= 0xd800 && c <= 0xdfff) continue;
+        const ch = String.fromCharCode(c);
+        const got = displayWidth(`a${ch}b${ch}`);
+        if (got !== general(`a${ch}b${ch}`)) expect(got, `${round}: U+${c.toString(16)}`).toBe(general(`a${ch}b${ch}`));
+      }
+    }
+  });
+
+  it('measures a surrogate pair as one character and a lone surrogate as itself', () => {
+    for (const s of ['𠀀', 'x𠀀y', '🏽', '\ud83d', 'a\ude00b', '\ud83d\ud83d', '東\ud840', '𝐀\u0301']) expect(displayWidth(s), JSON.stringify(s)).toBe(general(s));
+  });
+
   it('counts wide, combining and mixed text', () => {
     expect(displayWidth('abc')).toBe(3);
     expect(displayWidth('Жёлтый')).toBe(6);
