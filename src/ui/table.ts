@@ -40,16 +40,22 @@ export function renderTable(columns: Column[], rows: readonly string[][], paintH
 export function* renderTablePieces(columns: Column[], rows: readonly string[][], paintHeader: (s: string) => string = (s) => s, width?: number): Generator<string> {
   const last = columns.length - 1;
   const wraps = columns[last]?.wrap === true;
-  const cells = rows.map((r) => r.map((c, i) => (columns[i].max && !(wraps && i === last) ? cut(safeText(c), columns[i].max!) : safeText(c))));
-  // Each cell measured once (a listing of ten thousand rows measured every cell twice), into
-  // one flat array of numbers rather than an array per row.
+  // Each cell made safe (and cut to its column's most), and measured, once, into flat arrays
+  // of a place per cell rather than arrays per row (made twice over, those were a tenth of a
+  // table of 14,000 rows). A row may have fewer cells than there are columns.
   const n = columns.length;
-  const cellWidths = new Float64Array(cells.length * n);
+  const cells: string[] = new Array<string>(rows.length * n);
+  const cellWidths = new Float64Array(rows.length * n);
+  const lengths = new Int32Array(rows.length);
   const widths = columns.map((col) => displayWidth(col.header));
-  for (let k = 0; k < cells.length; k++) {
-    const r = cells[k];
-    for (let i = 0; i < n && i < r.length; i++) {
-      const w = displayWidth(r[i] ?? '');
+  for (let k = 0; k < rows.length; k++) {
+    const r = rows[k];
+    lengths[k] = r.length;
+    for (let i = 0; i < r.length; i++) {
+      const max = columns[i].max;
+      const c = max && !(wraps && i === last) ? cut(safeText(r[i]), max) : safeText(r[i]);
+      const w = displayWidth(c);
+      cells[k * n + i] = c;
       cellWidths[k * n + i] = w;
       if (w > widths[i]) widths[i] = w;
     }
@@ -60,14 +66,19 @@ export function* renderTablePieces(columns: Column[], rows: readonly string[][],
     const gap = ' '.repeat(Math.max(0, widths[i] - w));
     return columns[i].align === 'right' ? gap + s : s + gap;
   };
+  // The first `count` cells of row `k`, padded, two spaces apart.
+  const joined = (k: number, count: number) => {
+    let out = '';
+    for (let i = 0; i < count; i++) out += (i ? '  ' : '') + pad(cells[k * n + i], i, cellWidths[k * n + i]);
+    return out;
+  };
   // Where the last column starts: every column before it and its two spaces.
   const start = widths.slice(0, last).reduce((sum, w) => sum + w + 2, 0);
-  const line = (r: string[], k: number) => {
-    const at = k * n;
-    if (!wraps || width === undefined) return r.map((c, i) => pad(c ?? '', i, cellWidths[at + i])).join('  ').trimEnd();
-    const head = r.slice(0, last).map((c, i) => pad(c ?? '', i, cellWidths[at + i])).join('  ') + '  ';
-    return hangingIndent(head, start, r[last] ?? '', width).trimEnd();
+  const line = (k: number) => {
+    const length = lengths[k];
+    if (!wraps || width === undefined) return joined(k, length).trimEnd();
+    return hangingIndent(`${joined(k, Math.min(length, last))}  `, start, length > last ? cells[k * n + last] : '', width).trimEnd();
   };
   yield `${paintHeader(columns.map((c, i) => pad(c.header, i, displayWidth(c.header))).join('  ').trimEnd())}\n`;
-  for (let k = 0; k < cells.length; k++) yield `${line(cells[k], k)}\n`;
+  for (let k = 0; k < rows.length; k++) yield `${line(k)}\n`;
 }
