@@ -17,7 +17,7 @@ import { LIMITS } from '../formats/data-file.js';
 import { askWhichCompany, checkCompanyName, checkNote, lookalikeWarning, requireCompany, requireIncident, typoWarning, withStore } from './shared.js';
 import type { Store } from '../store/store.js';
 import { attachmentsOf } from '../store/attachments.js';
-import { renderIncident, renderIncidentListPieces } from '../ui/render-incident.js';
+import { incidentListCells, renderIncident, renderIncidentListPieces } from '../ui/render-incident.js';
 import { colourWanted, paint } from '../ui/colour.js';
 import { fitLines, terminalWidth } from '../ui/wrap.js';
 import { t, t as say } from '../i18n/index.js';
@@ -226,11 +226,14 @@ export function incidentJson(i: ReturnType<Store['findIncident']> & object, now:
 export async function runList(ctx: Context, opts: { company?: string; open?: boolean } & JsonOutOptions): Promise<CommandResult> {
   return withStore(ctx, async (store) => {
     const now = ctx.now();
-    // Incidents are read by the digests of their timelines, and only their rows kept: no event
-    // is read where the digests are kept.
+    // Incidents are read by the digests of their timelines, and only their rows kept (for a
+    // table, only their cells): no event is read where the digests are kept.
     const rows: IncidentListRow[] = [];
+    const cells: string[][] = [];
     const keep = (row: IncidentListRow) => {
-      if (!opts.open || row.open) rows.push(row);
+      if (opts.open && !row.open) return;
+      if (opts.json) rows.push(row);
+      else cells.push(incidentListCells(row));
     };
     if (opts.company) for (const i of store.incidentsOf(requireCompany(store, opts.company).id)) keep(incidentListRow(i, now));
     else store.eachIncidentWithDigestText((i) => keep(incidentListRowOfText(i, now)));
@@ -243,8 +246,8 @@ export async function runList(ctx: Context, opts: { company?: string; open?: boo
       await writePieces(ctx.out, jsonListPieces(items(), opts));
       return {};
     }
-    if (!rows.length) return { out: `${opts.open ? t().incident.noOpen : t().incident.none}\n` };
-    await writePieces(ctx.out, renderIncidentListPieces(rows, paint(colourWanted(ctx.out, { noColor: ctx.noColor }, ctx.env)), terminalWidth(ctx.out)));
+    if (!cells.length) return { out: `${opts.open ? t().incident.noOpen : t().incident.none}\n` };
+    await writePieces(ctx.out, renderIncidentListPieces(cells, paint(colourWanted(ctx.out, { noColor: ctx.noColor }, ctx.env)), terminalWidth(ctx.out)));
     return {};
   });
 }

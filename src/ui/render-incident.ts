@@ -156,13 +156,18 @@ export function renderIncident(i: Incident, now: number, paint: Paint, attachmen
   return lines.join('\n') + '\n';
 }
 
-/** The table of `incident list`, a line at a time, as it is taken. */
-export function renderIncidentListPieces(rows: IncidentListRow[], paint: Paint, width?: number): Generator<string> {
+/** What `incident list` shows of an incident: a cell for each of its columns. */
+export function incidentListCells(r: IncidentListRow): string[] {
   const c = t().incident;
-  const [id, company, opened, state, broken, title] = c.listHeaders;
+  return [r.id, r.company, r.opened.slice(0, 10), r.open ? c.open : r.outcome ? t().words.outcome[r.outcome] : c.closed, String(r.promises_broken), r.title];
+}
+
+/** The table of `incident list`, a line at a time, as it is taken, from each row's incidentListCells. */
+export function renderIncidentListPieces(cells: string[][], paint: Paint, width?: number): Generator<string> {
+  const [id, company, opened, state, broken, title] = t().incident.listHeaders;
   return renderTablePieces(
     [{ header: id }, { header: company, max: 30 }, { header: opened }, { header: state }, { header: broken, align: 'right' }, { header: title, wrap: true }],
-    rows.map((r) => [r.id, r.company, r.opened.slice(0, 10), r.open ? c.open : r.outcome ? t().words.outcome[r.outcome] : c.closed, String(r.promises_broken), r.title]),
+    cells,
     paint.bold,
     width,
   );
