@@ -19,6 +19,9 @@ import { isStdout, writeFileAtomic, writeOutputFile } from '../formats/write-fil
 import { loadCatalog, t, type Catalog } from '../i18n/index.js';
 import { adviceWords } from '../ui/advice.js';
 
+/** How many open incidents `due` reads at once. */
+const DUE_BATCH = 100;
+
 function reportJson(r: DueReport, en: Catalog) {
   return {
     incident: r.incident.id,
@@ -111,8 +114,10 @@ export async function run(ctx: Context, opts: JsonOutOptions & { format?: string
     // An incident with `closed` set is not open: only the others are read, a batch at a time,
     // by the digests of their timelines, and each report is written as its text or its JSON
     // is made: at 100,000 companies the whole report was hundreds of megabytes in memory.
+    // A hundred at a time: a batch lives through the collections made while it is written,
+    // and batches of 500 took `due` at 10,000 companies to 4.2 NU from 3.8 (2,600 more pages touched).
     function* reports(): Generator<DueReport> {
-      for (const batch of store.digestedIncidentsInBatches(500, 'unclosed')) {
+      for (const batch of store.digestedIncidentsInBatches(DUE_BATCH, 'unclosed')) {
         for (const i of batch) if (isOpenDigested(i)) yield dueReport(i, now, formatLocalDate);
       }
     }
