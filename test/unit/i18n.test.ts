@@ -59,6 +59,20 @@ describe('plurals, numbers and dates through Intl', () => {
     expect(ru.fmt.plural(n, days)).toBe(want);
   });
 
+  it('the form of a word is the one Intl.PluralRules chooses, for a number asked once, asked again, and beyond the numbers kept', () => {
+    const forms = { zero: 'z', one: 'o', two: 't', few: 'f', many: 'm', other: 'x' };
+    const numbers = [...Array.from({ length: 6000 }, (_, k) => k), 1.5, 2.25, -1, -21, 0.1, 1e6 + 1, -0];
+    for (const [catalog, locale] of [[en, 'en'], [ru, 'ru']] as const) {
+      const rules = new Intl.PluralRules(locale);
+      for (const round of ['first', 'again']) {
+        for (const n of numbers) {
+          const got = catalog.fmt.pluralWord(n, forms);
+          if (got !== forms[rules.select(n)]) expect(got, `${locale} ${round} ${n}`).toBe(forms[rules.select(n)]);
+        }
+      }
+    }
+  });
+
   it('numbers are as Intl writes them: the digits of 0 to 999 (written without building Intl), and grouping and decimals beyond', () => {
     for (const [catalog, locale] of [[en, 'en'], [ru, 'ru']] as const) {
       const intl = new Intl.NumberFormat(locale, { maximumFractionDigits: 2 });
