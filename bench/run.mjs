@@ -106,7 +106,9 @@ rows.push(measure('vetted lists (empty database)', ['lists'], envFor('empty'), {
 const mid = dataFile(10_000);
 const importRuns = quick ? 1 : 3;
 rows.push(measure(`vetted import (${mid.size.companies} companies, ${mid.size.incidents} incidents, ${mid.size.events} events)`, ['import', mid.file], envFor('mid'), { runs: importRuns, before: wipe('mid'), target: 15, memory: 250, setup: true }));
-const oneCompany = JSON.parse(readFileSync(mid.file, 'utf8')).incidents[0].company;
+const midDoc = JSON.parse(readFileSync(mid.file, 'utf8'));
+const oneCompany = midDoc.incidents[0].company;
+const oneIncident = midDoc.incidents[0].id;
 rows.push(
   measure('vetted lists --json, first after an import (10,000 companies)', ['lists', '--json'], envFor('cold'), {
     runs: importRuns,
@@ -117,8 +119,17 @@ rows.push(
     target: 5,
   }),
 );
+/** A `before` that undoes the change of the run before it (none before the first run). */
+const undoAfterFirst = () => {
+  let first = true;
+  return () => {
+    if (!first) once(process.execPath, [bin, 'undo'], envFor('mid'));
+    first = false;
+  };
+};
 // The first listing after the verdicts were dropped: by a change of policy (every company is
-// judged again, as after an import), then by an undo (only the companies it touched).
+// judged again, as after an import), then by an undo and by a merge of two companies (only the
+// companies they touched).
 const policyFile = join(work, 'config', 'policy.yaml');
 let policyTurn = 0;
 const changePolicy = () => {
@@ -127,6 +138,31 @@ const changePolicy = () => {
 };
 rows.push(measure('vetted lists --json, first after a policy change (10,000 companies)', ['lists', '--json'], envFor('mid'), { runs: fast, before: changePolicy, target: 5 }));
 rmSync(policyFile, { force: true });
+once(process.execPath, [bin, 'lists', '--json'], envFor('mid'));
+rows.push(
+  measure('vetted lists --json, first after an undo (10,000 companies)', ['lists', '--json'], envFor('mid'), {
+    runs: fast,
+    before: () => {
+      once(process.execPath, [bin, 'incident', 'event', oneIncident, 'note', '--text', 'bench'], envFor('mid'));
+      once(process.execPath, [bin, 'undo'], envFor('mid'));
+    },
+    target: 5,
+  }),
+);
+// Each run merges the same two companies, the merge before it undone first; the last is undone after.
+const [mergedFrom, mergedInto] = [midDoc.companies[1].name, midDoc.companies[2].name];
+const undoneMerge = undoAfterFirst();
+rows.push(
+  measure('vetted lists --json, first after a company merge (10,000 companies)', ['lists', '--json'], envFor('mid'), {
+    runs: fast,
+    before: () => {
+      undoneMerge();
+      once(process.execPath, [bin, 'company', 'merge', mergedFrom, mergedInto], envFor('mid'));
+    },
+    target: 5,
+  }),
+);
+if (wanted('first after a company merge')) once(process.execPath, [bin, 'undo'], envFor('mid'));
 once(process.execPath, [bin, 'lists', '--json'], envFor('mid'));
 rows.push(measure('vetted lists --json, warm (10,000 companies)', ['lists', '--json'], envFor('mid'), { runs: fast, target: 3 }));
 rows.push(measure('vetted lists (10,000 companies)', ['lists'], envFor('mid'), { runs: fast }));
@@ -142,19 +178,11 @@ rows.push(measure(`vetted __complete company ${prefix} (10,000 companies)`, ['__
 rows.push(measure('vetted __complete incident (10,000 companies, every id)', ['__complete', 'incident'], envFor('mid'), { runs: fast, target: 1.6 }));
 rows.push(measure('vetted export --format md (10,000 companies)', ['export', '--format', 'md'], envFor('mid'), { runs: quick ? 3 : 7, target: 4, memory: 250 }));
 rows.push(measure('vetted export --format json (10,000 companies)', ['export', '--format', 'json'], envFor('mid'), { runs: quick ? 3 : 7, target: 6, memory: 250 }));
-const oneIncident = JSON.parse(readFileSync(mid.file, 'utf8')).incidents[0].id;
 rows.push(measure('vetted letter <one> (10,000 companies)', ['letter', oneIncident, '--kind', 'claim', '--jurisdiction', 'ru', '--case', 'telecom', '--demand', 'refund', '--amount', '500', '--currency', 'RUB', '--account', '42', '--from', 'Bench Mark'], envFor('mid'), { runs: fast, target: 2 }));
 rows.push(measure('vetted due --format ics (10,000 companies)', ['due', '--format', 'ics'], envFor('mid'), { runs: fast, target: 3 }));
 
 // Correcting the record at 10,000 companies: each change is timed, then undone untimed
-// before the next run, so that every run meets the same database.
-const undoAfterFirst = () => {
-  let first = true;
-  return () => {
-    if (!first) once(process.execPath, [bin, 'undo'], envFor('mid'));
-    first = false;
-  };
-};
+// before the next run (undoAfterFirst), so that every run meets the same database.
 const editRuns = quick ? 3 : 7;
 const edits = [
   ['vetted incident add (10,000 companies)', ['incident', 'add', oneCompany, '--title', 'bench', '--opened', '2024-01-01']],
