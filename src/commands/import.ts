@@ -8,12 +8,12 @@ import type { Context } from '../context.js';
 import type { CommandResult } from './result.js';
 import { UserError } from '../errors.js';
 import { parseDataDocument } from '../formats/data-text.js';
-import { isValidLayout, layoutOf, recordsOfFile, type FileIdentity } from '../formats/data-stream.js';
+import { NotValidRecord, isValidHead, isValidLayout, layoutOf, recordsOfFile, type FileIdentity } from '../formats/data-stream.js';
 import { describeProblems, validateDataFile } from '../formats/data-file.js';
 import { loadAllChecklists } from '../formats/checklist-file.js';
 import { mergeRecords, recordsOf, type DataRecords, type MergeReport } from '../store/merge.js';
 import { formatLocalDate } from '../domain/dates.js';
-import { withMemoryStore, withStore } from './shared.js';
+import { withMemoryStore, withNewStore, withStore } from './shared.js';
 import { IMPORT_MAP_BYTES, type Store } from '../store/store.js';
 import { basename } from 'node:path';
 import { opSummary } from '../domain/op-summary.js';
@@ -63,32 +63,29 @@ export async function run(ctx: Context, path: string, opts: ImportOptions): Prom
   let bytes: Buffer | undefined = readInputBytes(path, { what: 'data', maxBytes: INPUT_LIMITS.data });
   const identity = identityOf(path);
   const showProgress = !!ctx.err.isTTY && !opts.json;
-  // A dry run with no database yet works on an empty one in memory: it creates no file.
-  const dryRunInMemory = opts.dryRun && !existsSync(ctx.dbPath);
-  const withTarget = dryRunInMemory ? <T>(fn: (s: Store) => T) => withMemoryStore(ctx, fn) : <T>(fn: (s: Store) => T) => withStore(ctx, fn, { mapBytes: IMPORT_MAP_BYTES });
-  // A JSON file laid out as vetted writes it, and valid, is merged a record at a time as it is
-  // read again from the file (see formats/data-stream.ts): the bytes read first go at once
-  // (a large file's are 100 MB). Any other file is read whole, and its problems named, as before.
-  const layout = identity ? layoutOf(bytes, path) : undefined;
-  let records: DataRecords | undefined;
-  if (layout && identity) {
-    bytes = undefined;
-    if (isValidLayout(path, layout, identity, ctx.now())) records = recordsOfFile(path, layout, identity);
-  }
-  if (!records) {
+  const now = ctx.now();
+  /** The whole file read, parsed and validated at once: a file with problems is refused, naming them. */
+  const wholeFile = (): DataRecords => {
     bytes ??= readInputBytes(path, { what: 'data', maxBytes: INPUT_LIMITS.data });
     const { data, locate } = parseDataDocument(decodeInput(bytes, path), file);
-    const validated = validateDataFile(data, { now: ctx.now() });
+    const validated = validateDataFile(data, { now });
     if ('errors' in validated) {
       throw new UserError(t().data.invalid(file, describeProblems(validated.errors, 5, locate)));
     }
-    records = recordsOf(validated.value);
-  }
+    return recordsOf(validated.value);
+  };
+  // A JSON file laid out as vetted writes it is merged a record at a time as it is read again
+  // from the file (see formats/data-stream.ts), each record checked just before it is merged:
+  // the bytes read first go at once (a large file's are 100 MB), and the file is parsed once
+  // more, not twice. Any other file is read whole, and its problems named, as before.
+  const layout = identity ? layoutOf(bytes, path) : undefined;
+  const recordByRecord = layout && identity && isValidHead(layout, now) ? { layout, identity } : undefined;
+  if (recordByRecord) bytes = undefined;
   const checklists = new Map(loadAllChecklists(ctx.configDir).map((c) => [c.checklist.id, c.checklist]));
-  const report = await withTarget((store) =>
+  const merge = (records: DataRecords) => (store: Store) =>
     mergeInto(file, store, records, {
       checklists,
-      today: formatLocalDate(ctx.now()),
+      today: formatLocalDate(now),
       dryRun: opts.dryRun,
       summary: (r) =>
         opSummary({ k: 'import', file: basename(file), companies: r.companies.added, checks: r.checks.added, incidents: r.incidents.added, events: r.events.added, pins: r.pins.added }),
@@ -97,8 +94,33 @@ export async function run(ctx: Context, path: string, opts: ImportOptions): Prom
             if (total >= 2000) ctx.err.write(`\r${t().data.progress(Math.floor((100 * done) / total), done, total)}${done === total ? '\n' : ''}`);
           }
         : undefined,
-    }),
-  );
+    });
+  const into = async (records: DataRecords): Promise<MergeReport> => {
+    const options = { mapBytes: IMPORT_MAP_BYTES };
+    // A dry run with no database yet works on an empty one in memory: it creates no file.
+    if (opts.dryRun && !existsSync(ctx.dbPath)) return withMemoryStore(ctx, merge(records));
+    // Into no database yet, the database is made and filled before it appears: a file refused
+    // half way leaves none.
+    const made = opts.dryRun ? undefined : withNewStore(ctx, merge(records), options);
+    return made ? made.value : withStore(ctx, merge(records), options);
+  };
+  let report: MergeReport;
+  if (!recordByRecord) report = await into(wholeFile());
+  else {
+    try {
+      report = await into(recordsOfFile(path, recordByRecord.layout, recordByRecord.identity, now));
+    } catch (err) {
+      // A record found wanting stopped the merge, which wrote nothing: the file is read whole,
+      // which names its problems (and merges it, should it hold none after all).
+      if (err instanceof NotValidRecord) report = await into(wholeFile());
+      else {
+        // A record refused by the merge, before the records after it were checked: a file with
+        // problems is refused for them, as when every record was checked first.
+        if (err instanceof UserError && !isValidLayout(path, recordByRecord.layout, recordByRecord.identity, now)) wholeFile();
+        throw err;
+      }
+    }
+  }
   if (opts.json) return { out: toJson({ file: path, dry_run: !!opts.dryRun, ...report }) };
   return { err: renderReport(file, report, !!opts.dryRun) };
 }

@@ -28,6 +28,18 @@ export async function withMemoryStore<T>(ctx: Context, fn: (store: Store) => T |
   return using(Store.inMemory(ctx.dbPath), fn);
 }
 
+/**
+ * Runs `fn` with the store of a new database, made and filled in a private file and linked into
+ * place whole once `fn` has returned: a refusal leaves no file. Undefined, with nothing made,
+ * when there is a database already (or one appears meanwhile): the caller then uses withStore.
+ */
+export function withNewStore<T>(ctx: Context, fn: (store: Store) => T, options: Pick<OpenOptions, 'mapBytes'> = {}): { value: T } | undefined {
+  return Store.createFilled(ctx.dbPath, { createDir: ctx.dbIsDefault, ...options }, (store) => {
+    store.now = ctx.now;
+    return fn(store);
+  });
+}
+
 /** Runs `fn` with an open store, closing it whatever happens. */
 export async function withStore<T>(ctx: Context, fn: (store: Store) => T | Promise<T>, options: Pick<OpenOptions, 'mapBytes'> = {}): Promise<T> {
   return using(await openStore(ctx, options), fn);

@@ -1,8 +1,8 @@
 // A large JSON data file read a record at a time: one pass over its bytes finds where each
 // record stands (and refuses, as scanJson does, a key given twice or a file over the budget);
-// then the records are read again from the file, a few megabytes at a time, parsed and
-// checked one by one, and once all are valid, read and parsed once more as they are merged:
-// neither the whole text nor the whole document is ever in memory.
+// then the records are read again from the file, a few megabytes at a time, and each is parsed
+// and checked just before it is merged (a record found wanting stops the merge, which then
+// writes nothing): neither the whole text nor the whole document is ever in memory.
 //
 // Only a file laid out as vetted writes one is read so: a JSON object of known keys, format
 // first, the lists of records in the order they are merged. Anything else, and any problem
@@ -207,28 +207,45 @@ function* parsed(layout: DataLayout, text: (start: number, end: number) => strin
   }
 }
 
+/** Whether the head of a laid-out file (its values other than the records) is valid: false when it is to be read whole. */
+export function isValidHead(layout: DataLayout, now: number | undefined): boolean {
+  if (layout.head.format !== 'vetted/1') return false;
+  return !findBrokenText(layout.head) && !('errors' in validateDataFile(layout.head as unknown as DataFile, { now }));
+}
+
+/** Whether a record of a data file is valid, as validateDataFile checks it in a whole one. */
+function isValidRecord(section: Section, record: unknown, index: number, now: number | undefined): boolean {
+  const problems: DataProblem[] = [];
+  checkRecord(section, record, [section, index], problems);
+  if (!problems.length && section !== 'lists' && section !== 'companies') checkRecordDates(section, record, index, now, problems);
+  return !problems.length && !findBrokenText(record);
+}
+
 /**
  * Whether a laid-out file is a valid data file, checked a record at a time as validateDataFile
- * checks a whole one (so that nothing is opened or written for a file that will be refused):
- * false when it is to be read whole, which names its problems. The records are read again from
- * the file (see recordsOfFile), so that the bytes read first need not stay in memory.
+ * checks a whole one: false when it is to be read whole, which names its problems.
  */
 export function isValidLayout(path: string, layout: DataLayout, identity: FileIdentity, now: number | undefined): boolean {
-  if (layout.head.format !== 'vetted/1') return false;
-  if (findBrokenText(layout.head) || 'errors' in validateDataFile(layout.head as unknown as DataFile, { now })) return false;
+  if (!isValidHead(layout, now)) return false;
   try {
     return withRecords(path, layout, identity, (records) => {
-      for (const [section, record, index] of records) {
-        const problems: DataProblem[] = [];
-        checkRecord(section, record, [section, index], problems);
-        if (!problems.length && section !== 'lists' && section !== 'companies') checkRecordDates(section, record, index, now, problems);
-        if (problems.length || findBrokenText(record)) return false;
-      }
+      for (const [section, record, index] of records) if (!isValidRecord(section, record, index, now)) return false;
       return true;
     });
   } catch (err) {
     if (err instanceof UserError) throw err;
     return false;
+  }
+}
+
+/**
+ * What stops the records of a file (see recordsOfFile) at the first that is not valid: the file
+ * is then to be read whole, which names its problems. Whatever was merged before it is undone
+ * with the merge's transaction.
+ */
+export class NotValidRecord extends Error {
+  constructor() {
+    super('a record of the data file is not valid');
   }
 }
 
@@ -240,11 +257,13 @@ export interface FileIdentity {
 }
 
 /**
- * The records of a valid laid-out file (see isValidLayout), read again from the file a few
- * megabytes at a time and parsed one by one as they are merged: the bytes read first need
- * not stay in memory. A file changed since it was read is refused.
+ * The records of a laid-out file whose head is valid (see isValidHead), read again from the file
+ * a few megabytes at a time, and each parsed and checked just before it is visited: the bytes
+ * read first need not stay in memory, nor the file be read a third time to check it first. The
+ * first record that is not valid throws NotValidRecord; a file changed since it was read is
+ * refused.
  */
-export function recordsOfFile(path: string, layout: DataLayout, identity: FileIdentity): DataRecords {
+export function recordsOfFile(path: string, layout: DataLayout, identity: FileIdentity, now: number | undefined): DataRecords {
   const merged = ['companies', 'checks', 'incidents', 'pins'] as const;
   return {
     count: merged.reduce((n, s) => n + (layout.records.get(s)?.length ?? 0) / 2, 0),
@@ -252,10 +271,14 @@ export function recordsOfFile(path: string, layout: DataLayout, identity: FileId
     forEach(visit) {
       try {
         withRecords(path, layout, identity, (records) => {
-          for (const [section, record, index] of records) if (section !== 'lists') visit(section, record as never, index);
+          for (const [section, record, index] of records) {
+            if (!isValidRecord(section, record, index, now)) throw new NotValidRecord();
+            if (section !== 'lists') visit(section, record as never, index);
+          }
         });
       } catch (err) {
-        if (err instanceof SyntaxError) throw changed(path);
+        // A record that is not JSON after all, to the reader of whole files as well.
+        if (err instanceof SyntaxError) throw new NotValidRecord();
         throw err;
       }
     },
@@ -270,14 +293,18 @@ function withRecords<T>(path: string, layout: DataLayout, identity: FileIdentity
   try {
     const st = fstatSync(fd);
     if (st.size !== identity.size || st.mtimeMs !== identity.mtimeMs || st.ino !== identity.ino) throw changed(path);
-    let window = Buffer.alloc(0);
+    // One buffer for every window, made again only for a record larger than it: memory a
+    // process touches for the first time is dear (a fresh 4 MB buffer for each window cost
+    // about a tenth of an import), and this one is touched once.
+    let space = Buffer.alloc(0);
+    let window = space;
     let from = 0;
     const text = (start: number, end: number) => {
       if (start < from || end > from + window.length) {
-        window = Buffer.allocUnsafe(Math.max(end - start, 4 << 20));
+        if (space.length < end - start) space = Buffer.allocUnsafe(Math.max(end - start, 4 << 20));
         let n = 0;
-        for (let r = -1; r !== 0 && n < window.length; n += r) r = readSync(fd, window, n, window.length - n, start + n);
-        window = window.subarray(0, n);
+        for (let r = -1; r !== 0 && n < space.length; n += r) r = readSync(fd, space, n, space.length - n, start + n);
+        window = space.subarray(0, n);
         from = start;
         if (end > from + n) throw changed(path);
       }

@@ -1,8 +1,8 @@
 // Opening the database safely: refuse, before writing a single byte, a file that is not a
 // vetted database or that comes from a newer version; then set the pragmas and migrate.
 
-import { closeSync, existsSync, linkSync, lstatSync, openSync, readSync, rmSync, statSync, mkdirSync, type Stats } from 'node:fs';
-import { dirname } from 'node:path';
+import { closeSync, existsSync, linkSync, lstatSync, openSync, readdirSync, readSync, rmSync, statSync, mkdirSync, type Stats } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import { createRequire } from 'node:module';
 import Database from 'better-sqlite3';
 import { t } from '../i18n/index.js';
@@ -175,16 +175,32 @@ export function openMemoryDatabase(): DB {
   return db;
 }
 
-/** Sets up a new database in a private temporary file and links it into place in one
- * step: another process finds either no file or a whole vetted database, never half of
- * one. Returns false when the file system cannot link (the caller then builds in place). */
-function createAtomically(path: string): boolean {
+/**
+ * Sets up a new database in a private temporary file and links it into place in one step:
+ * another process finds either no file or a whole vetted database, never half of one. With
+ * `fill`, the new database is also filled there, opened as openDatabase opens one, before it is
+ * linked. Returns false when the file system cannot link (the caller then builds in place), and
+ * 'taken' when another process linked a database first (then it is used, and nothing is
+ * filled): either way the private file is gone.
+ */
+function createAtomically(path: string, options: OpenOptions = {}, fill?: (db: DB) => void): boolean | 'taken' {
+  sweepLeftovers(path);
   const tmp = createTempBeside(path);
   closeSync(tmp.fd);
   try {
     const db = new Database(tmp.path, { fileMustExist: true, ...driverOptions() });
     try {
+      // Private until it is linked: locked from its first page to its closing, so that
+      // sweepLeftovers knows it is in the making; and its rollback journal kept in memory, not
+      // written beside it (a file that is not linked is of no use, whatever state it is in).
+      // Filled so, each page is written once: in WAL mode a large import wrote them twice.
+      db.pragma('locking_mode = EXCLUSIVE');
+      db.pragma('journal_mode = MEMORY');
       migrate(db, tmp.path);
+      if (fill) {
+        configure(db, options);
+        fill(db);
+      }
       db.pragma('journal_mode = WAL');
     } finally {
       db.close();
@@ -193,17 +209,62 @@ function createAtomically(path: string): boolean {
       linkSync(tmp.path, path);
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code;
-      if (code === 'EEXIST') return true; // another process was first: use its database
+      if (code === 'EEXIST') return 'taken'; // another process was first: use its database
       if (code === 'EPERM' || code === 'ENOTSUP' || code === 'EOPNOTSUPP' || code === 'EXDEV' || code === 'EMLINK') return false;
       throw err;
     }
     return true;
   } finally {
-    rmSync(tmp.path, { force: true });
+    for (const suffix of ['', '-journal', '-wal', '-shm']) rmSync(tmp.path + suffix, { force: true });
   }
 }
 
-export function openDatabase(path: string, options: OpenOptions = {}): DB {
+/**
+ * Removes the private files of new databases that a process was stopped while making (an
+ * import into no database yet, killed half way): they are of no use, and a large import's is
+ * large. One still in the making is locked by its maker and left alone; so is one without a
+ * page yet, unless it is an hour old.
+ */
+function sweepLeftovers(path: string): void {
+  const dir = dirname(path);
+  // Named as createTempBeside names them: `.<name>.<16 hex digits>.tmp`.
+  const prefix = `.${basename(path)}.`;
+  const mine = (n: string) => n.length === prefix.length + 20 && n.startsWith(prefix) && /^[0-9a-f]{16}\.tmp$/.test(n.slice(prefix.length));
+  let names: string[];
+  try {
+    names = readdirSync(dir).filter(mine);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    const file = join(dir, name);
+    try {
+      const st = lstatSync(file);
+      if (!st.isFile() || (st.size === 0 && Date.now() - st.mtimeMs < 3_600_000)) continue;
+      if (st.size > 0 && !unlocked(file)) continue;
+      for (const suffix of ['-wal', '-shm', '-journal', '']) rmSync(file + suffix, { force: true });
+    } catch {
+      // Whatever cannot be looked at or removed now is left for next time.
+    }
+  }
+}
+
+/** Whether no process holds a lock on a database file (none is making it). */
+function unlocked(file: string): boolean {
+  const db = new Database(file, { fileMustExist: true, timeout: 0, ...driverOptions() });
+  try {
+    db.exec('BEGIN EXCLUSIVE');
+    db.exec('ROLLBACK');
+    return true;
+  } catch {
+    return false;
+  } finally {
+    db.close();
+  }
+}
+
+/** The database's folder: made when missing and allowed, else refused. */
+function checkFolder(path: string, options: OpenOptions): void {
   const dir = dirname(path);
   if (!existsSync(dir)) {
     if (options.createDir) mkdirSync(dir, { recursive: true, mode: 0o700 });
@@ -211,6 +272,27 @@ export function openDatabase(path: string, options: OpenOptions = {}): DB {
   } else if (!statSync(dir).isDirectory()) {
     throw new UserError(t().db.notFolder(dir));
   }
+}
+
+/**
+ * A new database at `path`, made and filled by `fill` in a private file and linked into place
+ * once `fill` has returned: a fill that throws leaves no file behind, and no other process
+ * sees the database before it is whole. Undefined, with nothing made, when there is a file at
+ * `path` already, when another process links one first, or when the file system cannot link:
+ * the caller then opens the database as usual and fills it there.
+ */
+export function createFilled<T>(path: string, options: OpenOptions, fill: (db: DB) => T): { value: T } | undefined {
+  checkFolder(path, options);
+  if (lstatOr(path)) return undefined;
+  let value: T;
+  const made = createAtomically(path, options, (db) => {
+    value = fill(db);
+  });
+  return made === true ? { value: value! } : undefined;
+}
+
+export function openDatabase(path: string, options: OpenOptions = {}): DB {
+  checkFolder(path, options);
   let { isNew, wal } = inspectHeader(path);
   if (isNew && !lstatOr(path)) {
     // Created by us, private from its first byte, and whole when it appears.
@@ -241,17 +323,12 @@ export function openDatabase(path: string, options: OpenOptions = {}): DB {
     // One read transaction: the id, the version and the tables seen at one moment, never
     // half before and half after another process's first migration.
     const version = retryBusy(() => db.transaction(() => inspectOpened(db, path)).deferred());
-    // Pages are read through a memory map rather than one read() call each: a command that
-    // reads thousands of pages (a calendar at 10,000 companies) spent as long in those calls
-    // as in the query. Address space only; the map grows with the file up to this size.
-    db.pragma(`mmap_size = ${options.mapBytes ?? MAP_BYTES}`);
-    if (options.readonly) return db;
+    if (options.readonly) {
+      mapFile(db, options);
+      return db;
+    }
     if (!wal) retryBusy(() => db.pragma('journal_mode = WAL'));
-    db.pragma('synchronous = NORMAL');
-    // Statement journals (a write with triggers keeps one) in memory, not in temporary files.
-    db.pragma('temp_store = MEMORY');
-    db.pragma('foreign_keys = ON');
-    outsideOperations(db);
+    configure(db, options);
     if (version < SCHEMA_VERSION) {
       // Never build on a damaged file: check an existing database before changing its schema.
       if (version > 0) {
@@ -265,6 +342,26 @@ export function openDatabase(path: string, options: OpenOptions = {}): DB {
     db.close();
     throw err;
   }
+}
+
+/**
+ * Pages are read through a memory map rather than one read() call each: a command that reads
+ * thousands of pages (a calendar at 10,000 companies) spent as long in those calls as in the
+ * query. Address space only; the map grows with the file up to this size.
+ */
+function mapFile(db: DB, options: OpenOptions): void {
+  db.pragma(`mmap_size = ${options.mapBytes ?? MAP_BYTES}`);
+}
+
+/** The settings of a connection that writes, its database in WAL mode already. */
+function configure(db: DB, options: OpenOptions): void {
+  db.pragma('busy_timeout = 5000');
+  mapFile(db, options);
+  db.pragma('synchronous = NORMAL');
+  // Statement journals (a write with triggers keeps one) in memory, not in temporary files.
+  db.pragma('temp_store = MEMORY');
+  db.pragma('foreign_keys = ON');
+  outsideOperations(db);
 }
 
 /** The journal's triggers name the operation being written; until the store begins one, there is none. */

@@ -2,7 +2,7 @@
 // command makes runs inside `write()`, one immediate transaction.
 
 import type { Statement } from 'better-sqlite3';
-import { inspectHeader, openDatabase, openMemoryDatabase, type DB, type OpenOptions } from './open.js';
+import { createFilled, inspectHeader, openDatabase, openMemoryDatabase, type DB, type OpenOptions } from './open.js';
 import { DIGESTS_EVENT_INSERT, DIGESTS_EVENT_INSERT_NAME, SCHEMA_VERSION } from './schema.js';
 import { companyKey, lookalikeSkeleton, slugOf } from '../domain/names.js';
 import { eventContentKey } from '../domain/events.js';
@@ -204,6 +204,11 @@ export class Store {
 
   static open(path: string, options?: OpenOptions): Store {
     return new Store(openDatabase(path, options), path);
+  }
+
+  /** A new database at `path`, filled by `fill` before it is linked into place (see createFilled). */
+  static createFilled<T>(path: string, options: OpenOptions, fill: (store: Store) => T): { value: T } | undefined {
+    return createFilled(path, options, (db) => fill(new Store(db, path)));
   }
 
   /** A store in memory, named after the file it stands in for. */

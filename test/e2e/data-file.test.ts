@@ -424,6 +424,72 @@ checks:
   });
 });
 
+describe('a JSON file laid out as export writes it, each record checked as it is merged', () => {
+  const good = (n: number) => ({ id: `shop-${n}`, company: `Shop ${n}`, title: `order ${n}`, opened: '2020-01-01', events: [{ at: '2020-01-02T10:00', type: 'contact', channel: 'phone' }] });
+  /** A JSON file whose incidents are sound but for the one at `bad`, given a misspelt field. */
+  const withBadIncident = (bad: number, extra: Record<string, unknown> = {}) => {
+    const incidents: Record<string, unknown>[] = Array.from({ length: 6 }, (_, n) => good(n));
+    incidents[bad] = { ...incidents[bad], titel: 'misspelt' };
+    const file = join(s.dir, 'late.json');
+    writeFileSync(file, JSON.stringify({ format: 'vetted/1', companies: [{ name: 'Shop 0' }], ...extra, incidents }, null, 2));
+    return file;
+  };
+  const leftovers = () => readdirSync(s.dir).filter((f) => f.includes('vetted.db') && f !== 'vetted.db');
+
+  it('a record found wanting after others were merged: refused naming it, the database as it was', () => {
+    const start = join(s.dir, 'start.json');
+    writeFileSync(start, JSON.stringify({ format: 'vetted/1', companies: [{ name: 'Masterhost' }] }));
+    ok(s.run(['import', start]));
+    const hash = dbHash(s);
+    const before = content(s);
+    const line = expectOneLineError(s.run(['import', withBadIncident(4)]));
+    expect(line).toContain('incidents[4].titel: unknown field');
+    expect(dbHash(s)).toBe(hash);
+    expect(content(s)).toEqual(before);
+    expect(ok(s.run(['history'])).stdout).not.toMatch(/late\.json/);
+  });
+
+  it('into no database yet: refused, and no database nor any file of one is left', () => {
+    expect(existsSync(s.db)).toBe(false);
+    const line = expectOneLineError(s.run(['import', withBadIncident(5)]));
+    expect(line).toContain('incidents[5].titel: unknown field');
+    expect(existsSync(s.db)).toBe(false);
+    expect(readdirSync(s.dir).filter((f) => f.includes('vetted.db'))).toEqual([]);
+  });
+
+  it('into no database yet: the database appears whole, private, with no file of its making left', () => {
+    const file = join(s.dir, 'sound.json');
+    writeFileSync(file, JSON.stringify({ format: 'vetted/1', incidents: [good(1), good(2)] }, null, 2));
+    expect(importJson(s, file).incidents.added).toBe(2);
+    expect(statSync(s.db).mode & 0o777).toBe(0o600);
+    expect(leftovers()).toEqual([]);
+    expect(content(s).incidents.map((i) => i.id)).toEqual(['shop-1', 'shop-2']);
+    // And undone as one change, like any import.
+    ok(s.run(['undo']));
+    expect(content(s).incidents).toEqual([]);
+  });
+
+  it('a record the merge refuses, before one not valid: the one not valid is named, as when all were checked first', () => {
+    const answers = AMAZON_ANSWERS;
+    const file = withBadIncident(3, { checks: [{ company: 'Shop 0', checklist: 'no-such-list', at: '2020-01-01', answers }] });
+    const line = expectOneLineError(s.run(['import', file]));
+    expect(line).toContain('incidents[3].titel: unknown field');
+    expect(existsSync(s.db)).toBe(false);
+    // Mended, the merge's own refusal is what remains.
+    writeFileSync(file, readFileSync(file, 'utf8').replace('"titel": "misspelt"', '"fault": "company"'));
+    expect(expectOneLineError(s.run(['import', file]))).toMatch(/no-such-list/);
+  });
+
+  it('a record that is not JSON after all: the error says where, not that the file changed', () => {
+    const file = join(s.dir, 'broken.json');
+    writeFileSync(file, JSON.stringify({ format: 'vetted/1', incidents: [good(1), good(2)] }, null, 2).replace('"title": "order 2"', '"title" "order 2"'));
+    const line = expectOneLineError(s.run(['import', file]));
+    expect(line).not.toMatch(/changed/);
+    expect(line).toMatch(/JSON|line \d+/i);
+    expect(existsSync(s.db)).toBe(false);
+  });
+});
+
 describe('export --out', () => {
   it('writes the file, the same data as stdout, mode 0600, with no temporary file left', () => {
     ok(s.run(['import', SEEDS]));

@@ -3,9 +3,9 @@
 // or during the checkpoint after it — the database is whole (integrity_check ok), holds
 // either all of the file or none of it, and the data that was there before is intact.
 import { spawn, spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { setTimeout as sleep } from 'node:timers/promises';
 import Database from 'better-sqlite3';
@@ -233,5 +233,59 @@ describe('kill -9 during a large import', () => {
     expect(full.stderr).toContain(`companies: ${COMPANIES} added`);
     expect(existsSync(walOf(r.db))).toBe(false);
     expect(verify({ ...r, walAfter: -1 })).toBe('all');
+  });
+});
+
+describe('an import into no database yet, made in a private file and linked into place whole', () => {
+  /** The private files beside `db` (`.<name>.<hex>.tmp`, with any companions). */
+  const privateFiles = (db: string) => readdirSync(dir).filter((n) => n.startsWith(`.${basename(db)}.`));
+
+  /** Starts the big import into `db`, which does not exist, and waits until its private file is being filled. */
+  async function importIntoNone(db: string) {
+    const child = spawn(process.execPath, [BIN, '--db', db, 'import', big], { env, stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    const exited = new Promise<number | null>((res) => child.on('exit', (code) => res(code)));
+    let done = false;
+    void exited.then(() => (done = true));
+    let making: string | undefined;
+    while (!done && !making) {
+      making = privateFiles(db).find((n) => n.endsWith('.tmp') && sizeOf(join(dir, n)) > 0);
+      await sleep(4);
+    }
+    return { child, exited, making, stderr: () => stderr };
+  }
+
+  it('killed half way: no database appears; the next command to make one removes what it left', async () => {
+    const db = join(dir, 'never.db');
+    const run = await importIntoNone(db);
+    expect(run.making, `the import finished before it was seen: ${run.stderr()}`).toBeDefined();
+    await sleep(200);
+    run.child.kill('SIGKILL');
+    await run.exited;
+    expect(existsSync(db)).toBe(false);
+    expect(privateFiles(db)).toContain(run.making);
+    const lists = spawnSync(process.execPath, [BIN, '--db', db, 'lists'], { env, encoding: 'utf8' });
+    expect(lists.status, lists.stderr).toBe(0);
+    expect(existsSync(db)).toBe(true);
+    expect(privateFiles(db)).toEqual([]);
+  });
+
+  it('another command making the database meanwhile: the one in the making is left alone, and the import lands in theirs, whole', async () => {
+    const db = join(dir, 'raced.db');
+    const run = await importIntoNone(db);
+    expect(run.making, `the import finished before it was seen: ${run.stderr()}`).toBeDefined();
+    const lists = spawnSync(process.execPath, [BIN, '--db', db, 'lists'], { env, encoding: 'utf8' });
+    expect(lists.status, lists.stderr).toBe(0);
+    expect(await run.exited, run.stderr()).toBe(0);
+    expect(run.stderr()).toContain(`companies: ${COMPANIES} added`);
+    expect(privateFiles(db)).toEqual([]);
+    const raw = new Database(db, { readonly: true });
+    try {
+      expect(raw.prepare('SELECT count(*) FROM companies').pluck().get()).toBe(COMPANIES);
+      expect(raw.pragma('integrity_check', { simple: true })).toBe('ok');
+    } finally {
+      raw.close();
+    }
   });
 });

@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { isValidLayout, layoutOf, recordsOfFile } from '../../src/formats/data-stream.js';
+import { NotValidRecord, isValidHead, isValidLayout, layoutOf, recordsOfFile } from '../../src/formats/data-stream.js';
 import { scanJson } from '../../src/formats/data-text.js';
 import { validateDataFile, type DataFile } from '../../src/formats/data-file.js';
 
@@ -37,10 +37,19 @@ function streamed(text: string | Buffer): { records: [string, unknown, number][]
   const bytes = Buffer.isBuffer(text) ? text : Buffer.from(text);
   const layout = layoutOf(bytes, file);
   const st = statSync(file);
-  if (!layout || !isValidLayout(file, layout, { size: st.size, mtimeMs: st.mtimeMs, ino: st.ino }, NOW)) return undefined;
+  if (!layout || !isValidHead(layout, NOW)) return undefined;
+  const identity = { size: st.size, mtimeMs: st.mtimeMs, ino: st.ino };
   const records: [string, unknown, number][] = [];
-  recordsOfFile(file, layout, { size: st.size, mtimeMs: st.mtimeMs, ino: st.ino }).forEach((s, r, i) => records.push([s, r, i]));
-  return { records, ids: [...layout.incidentIds] };
+  let valid = true;
+  try {
+    recordsOfFile(file, layout, identity, NOW).forEach((s, r, i) => records.push([s, r, i]));
+  } catch (err) {
+    if (!(err instanceof NotValidRecord)) throw err;
+    valid = false;
+  }
+  // The check of every record before any is merged says the same.
+  expect(isValidLayout(file, layout, identity, NOW)).toBe(valid);
+  return valid ? { records, ids: [...layout.incidentIds] } : undefined;
 }
 
 function wholeRecords(data: DataFile): [string, unknown, number][] {
@@ -117,6 +126,19 @@ describe('a data file read a record at a time', () => {
     const layout = layoutOf(Buffer.from(text), file)!;
     const st = statSync(file);
     writeFileSync(file, text.replace('Ozon', 'Ozzy'));
-    expect(() => recordsOfFile(file, layout, { size: st.size, mtimeMs: st.mtimeMs - 1000, ino: st.ino }).forEach(() => {})).toThrow(/changed while it was being imported/);
+    expect(() => recordsOfFile(file, layout, { size: st.size, mtimeMs: st.mtimeMs - 1000, ino: st.ino }, NOW).forEach(() => {})).toThrow(/changed while it was being imported/);
+  });
+
+  it('visits the records before the first that is not valid, and stops there', () => {
+    const file = join(dir, 'half.json');
+    const text = JSON.stringify({ ...doc, incidents: [incident, { ...incident, id: 'volga-2', opened: '2099-01-01' }, { ...incident, id: 'volga-3' }] });
+    writeFileSync(file, text);
+    const layout = layoutOf(Buffer.from(text), file)!;
+    const st = statSync(file);
+    expect(isValidHead(layout, NOW)).toBe(true);
+    const seen: string[] = [];
+    const visit = () => recordsOfFile(file, layout, { size: st.size, mtimeMs: st.mtimeMs, ino: st.ino }, NOW).forEach((s, _, i) => seen.push(`${s} ${i}`));
+    expect(visit).toThrow(NotValidRecord);
+    expect(seen).toEqual(['companies 0', 'companies 1', 'incidents 0']);
   });
 });
