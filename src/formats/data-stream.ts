@@ -27,9 +27,14 @@ export interface DataLayout {
   records: Map<Section, number[]>;
   /** The ids the file gives its incidents. */
   incidentIds: Set<string>;
+  /** Whether a text of the file may be a lone surrogate: only an escape of one can make one in
+   * UTF-8, so that a file without any needs no record walked for them (see findBrokenText). */
+  surrogateEscapes: boolean;
 }
 
 const isSpace = (c: number) => c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09;
+/** 8, 9 or a to f, in either case: the third digit of a surrogate's escape. */
+const isSurrogateDigit = (c: number) => c === 0x38 || c === 0x39 || ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x66);
 
 /** Where the records of a JSON data file stand; undefined when it is to be read whole. */
 export function layoutOf(buf: Buffer, file: string): DataLayout | undefined {
@@ -41,6 +46,7 @@ export function layoutOf(buf: Buffer, file: string): DataLayout | undefined {
   const head: Record<string, unknown> = {};
   const records = new Map<Section, number[]>();
   const incidentIds = new Set<string>();
+  let surrogateEscapes = false;
   const keys: (Set<string> | null)[] = [];
   let line = 1;
   let containers = 0;
@@ -75,6 +81,8 @@ export function layoutOf(buf: Buffer, file: string): DataLayout | undefined {
           if (d === 0x5c) {
             escaped = true;
             j++;
+            // \uD800 to \uDFFF
+            if (buf[j] === 0x75 && (buf[j + 1] | 0x20) === 0x64 && isSurrogateDigit(buf[j + 2])) surrogateEscapes = true;
           } else if (d === 0x22) break;
           else if (isKey) hash = (Math.imul(hash, 31) + d) | 0;
         }
@@ -161,7 +169,7 @@ export function layoutOf(buf: Buffer, file: string): DataLayout | undefined {
     return undefined;
   }
   if (keys.length !== 0 || head.format === undefined) return undefined;
-  return { head, records, incidentIds };
+  return { head, records, incidentIds, surrogateEscapes };
 
   /** A value of the top-level object ends at `at` (a comma or the closing brace). */
   function endValue(at: number): boolean {
@@ -214,11 +222,11 @@ export function isValidHead(layout: DataLayout, now: number | undefined): boolea
 }
 
 /** Whether a record of a data file is valid, as validateDataFile checks it in a whole one. */
-function isValidRecord(section: Section, record: unknown, index: number, now: number | undefined): boolean {
+function isValidRecord(layout: DataLayout, section: Section, record: unknown, index: number, now: number | undefined): boolean {
   const problems: DataProblem[] = [];
   checkRecord(section, record, [section, index], problems);
   if (!problems.length && section !== 'lists' && section !== 'companies') checkRecordDates(section, record, index, now, problems);
-  return !problems.length && !findBrokenText(record);
+  return !problems.length && !(layout.surrogateEscapes && findBrokenText(record));
 }
 
 /**
@@ -229,7 +237,7 @@ export function isValidLayout(path: string, layout: DataLayout, identity: FileId
   if (!isValidHead(layout, now)) return false;
   try {
     return withRecords(path, layout, identity, (records) => {
-      for (const [section, record, index] of records) if (!isValidRecord(section, record, index, now)) return false;
+      for (const [section, record, index] of records) if (!isValidRecord(layout, section, record, index, now)) return false;
       return true;
     });
   } catch (err) {
@@ -272,7 +280,7 @@ export function recordsOfFile(path: string, layout: DataLayout, identity: FileId
       try {
         withRecords(path, layout, identity, (records) => {
           for (const [section, record, index] of records) {
-            if (!isValidRecord(section, record, index, now)) throw new NotValidRecord();
+            if (!isValidRecord(layout, section, record, index, now)) throw new NotValidRecord();
             if (section !== 'lists') visit(section, record as never, index);
           }
         });

@@ -80,6 +80,8 @@ describe('a data file read a record at a time', () => {
     ['a record that is not valid', JSON.stringify({ ...doc, pins: [{ company: 'Ozon', list: 'grey', reason: 'r' }] })],
     ['a date in the future', JSON.stringify({ ...doc, pins: [{ company: 'Ozon', list: 'black', reason: 'r', at: '2099-01-01' }] })],
     ['a lone surrogate', JSON.stringify(doc).replace('Ozon', 'Oz\\ud800on')],
+    ['a lone low surrogate, its escape in capitals', JSON.stringify(doc).replace('volga.example', 'volga.ex\\uDC00ample')],
+    ['a lone high surrogate at the end of a text', JSON.stringify(doc).replace('"no id"', '"no id\\uDBFF"')],
     ['a trailing comma', JSON.stringify(doc).replace('}],"checks"', '},],"checks"')],
     ['an empty record', JSON.stringify(doc).replace('"companies":[', '"companies":[,')],
     ['a syntax error inside a record', JSON.stringify(doc).replace('"name":"Ozon"', '"name" "Ozon"')],
