@@ -198,7 +198,10 @@ function createAtomically(path: string, options: OpenOptions = {}, fill?: (db: D
       db.pragma('journal_mode = MEMORY');
       migrate(db, tmp.path);
       if (fill) {
-        configure(db, options);
+        // Without a memory map: the pages are written to the file as it fills (no WAL holds
+        // them), and each page mapped would count as memory of the process: a 100,000-company
+        // import took 430 to 550 MB with the map, 250 without (and as long).
+        configure(db, { ...options, mapBytes: 0 });
         fill(db);
       }
       db.pragma('journal_mode = WAL');
