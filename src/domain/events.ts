@@ -11,7 +11,7 @@ import {
   type EventType,
   type IncidentEvent,
 } from './types.js';
-import { parseWhen } from './dates.js';
+import { isWhen } from './dates.js';
 
 export type FieldKind = 'text' | 'bool' | 'count' | 'number' | 'when' | 'enum' | 'currency';
 
@@ -83,7 +83,7 @@ export function fieldFits(spec: FieldSpec, v: unknown): boolean {
     case 'number':
       return typeof v === 'number' && Number.isFinite(v) && v >= 0;
     case 'when':
-      return typeof v === 'string' && !!parseWhen(v);
+      return typeof v === 'string' && isWhen(v);
     case 'enum':
       return typeof v === 'string' && spec.values!.includes(v);
     case 'currency':
@@ -93,10 +93,43 @@ export function fieldFits(spec: FieldSpec, v: unknown): boolean {
 
 /** Sorts events by time, keeping the logged order of events at the same time. */
 export function sortEvents<E extends { at: string }>(events: E[], msOf: (t: string) => number): E[] {
-  return events
-    .map((e, i) => ({ e, i, t: msOf(e.at) }))
-    .sort((a, b) => a.t - b.t || a.i - b.i)
-    .map((x) => x.e);
+  return timedInOrder(events, msOf).map((x) => x.e);
+}
+
+/** The events in sortEvents' order, each with its time in ms (for a caller that stores it). */
+export function timedInOrder<E extends { at: string }>(events: E[], msOf: (t: string) => number): { e: E; t: number }[] {
+  return events.map((e, i) => ({ e, i, t: msOf(e.at) })).sort((a, b) => a.t - b.t || a.i - b.i);
+}
+
+/**
+ * The events (of one timeline) that repeat an event before them, by content (see
+ * eventContentKey), as their indexes. Only events that share their time and type with another
+ * can, and only theirs are compared: a new timeline's events seldom repeat.
+ */
+export function repeatedEvents(events: readonly IncidentEvent[]): Set<number> {
+  const repeats = new Set<number>();
+  const byTime = new Map<string, number>();
+  let shared: Map<string, number[]> | undefined;
+  events.forEach((e, n) => {
+    const at = `${e.at}\u001f${e.type}`;
+    const first = byTime.get(at);
+    if (first === undefined) byTime.set(at, n);
+    else {
+      shared ??= new Map();
+      const group = shared.get(at);
+      if (group) group.push(n);
+      else shared.set(at, [first, n]);
+    }
+  });
+  for (const group of shared?.values() ?? []) {
+    const keys = new Set<string>();
+    for (const n of group) {
+      const key = eventContentKey(events[n]);
+      if (keys.has(key)) repeats.add(n);
+      else keys.add(key);
+    }
+  }
+  return repeats;
 }
 
 /** A stable text of an event's content, for recognising the same event on a second import. */

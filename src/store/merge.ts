@@ -8,7 +8,7 @@ import { checkAnswers, scoreCheck, type Checklist } from '../domain/checklist.js
 import { t } from '../i18n/index.js';
 import { slugOf } from '../domain/names.js';
 import { formatPath, type Path } from '../domain/validation.js';
-import { sortEvents } from '../domain/events.js';
+import { repeatedEvents, timedInOrder } from '../domain/events.js';
 import { digestOf } from '../domain/digest.js';
 import { msOf } from '../domain/dates.js';
 import { UserError } from '../errors.js';
@@ -232,8 +232,11 @@ export function mergeRecords(store: Store, records: DataRecords, opts: MergeOpti
         let ref = inc.id ?? store.findIncidentByContent(company.id, inc.opened, inc.title);
         const existing = ref ? store.findIncident(ref, { exact: true }) : undefined;
         let rowId: number;
-        let known: Set<string>;
-        const events = sortEvents(inc.events ?? [], msOf);
+        // The content of the events there already; null for a new timeline, whose only
+        // repeats are among its own events, found here at once.
+        let known: Set<string> | null;
+        const timed = timedInOrder(inc.events ?? [], msOf);
+        const events = timed.map((x) => x.e);
         let numbers: { seqs: number[]; last: number };
         if (existing) {
           if (existing.companyId !== company.id) {
@@ -251,11 +254,12 @@ export function mergeRecords(store: Store, records: DataRecords, opts: MergeOpti
           const closed = inc.closed ?? events.find((e) => e.type === 'resolution')?.at;
           rowId = store.insertIncident({ ref, companyId: company.id, title: inc.title, opened: inc.opened, fault: inc.fault ?? 'unknown', closed, lastSeq: numbers.last });
           report.incidents.added++;
-          known = new Set();
+          known = null;
         }
+        const repeats = known ? undefined : repeatedEvents(events);
         const addedEvents: IncidentEvent[] = [];
         events.forEach((e, n) => {
-          if (store.addEvent(rowId, e, known, numbers.seqs[n], !existing)) addedEvents.push(e);
+          if (!repeats?.has(n) && store.addEvent(rowId, e, known, numbers.seqs[n], !existing, timed[n].t)) addedEvents.push(e);
           else report.events.existing++;
         });
         const added = addedEvents.length;

@@ -715,14 +715,19 @@ export class Store {
    * Appends an event; false when the same event is already on the timeline. `known` (the
    * incident's keys, from eventKeysOf) saves a query per event on bulk imports and is kept up to date.
    * `closedKnown`: the incident was given its closing time (from its first resolution) already.
+   * `known` null: the caller has left out every event the timeline holds already (a bulk
+   * import's new timeline, whose repeats it finds itself); `atMs`, the event's time in ms,
+   * where the caller has it.
    */
-  addEvent(incidentRowId: number, e: IncidentEvent, known?: Set<string>, seq?: number, closedKnown = false): boolean {
+  addEvent(incidentRowId: number, e: IncidentEvent, known?: Set<string> | null, seq?: number, closedKnown = false, atMs?: number): boolean {
     // With `known`, a bulk import: it numbers the events itself (`seq`), setting the incident's count once.
-    known ??= this.eventKeysOf(incidentRowId);
+    if (known !== null) {
+      known ??= this.eventKeysOf(incidentRowId);
+      const key = eventContentKey(e);
+      if (known.has(key)) return false;
+      known.add(key);
+    }
     const { at, type, id: _id, ...rest } = e;
-    const key = eventContentKey(e);
-    if (known.has(key)) return false;
-    known.add(key);
     const n = seq ?? (this.st('UPDATE incidents SET last_seq = last_seq + 1 WHERE id = ? RETURNING last_seq').get(incidentRowId) as { last_seq: number }).last_seq;
     this.bulk?.begin();
     if (this.bulkDigests) {
@@ -731,7 +736,7 @@ export class Store {
       this.bulkDigests.touched.add(incidentRowId);
       this.bulkDigests.kept.delete(incidentRowId);
     }
-    this.st('INSERT INTO events (incident_id, seq, at, at_ms, type, data) VALUES (?, ?, ?, ?, ?, ?)').run(incidentRowId, n, at, msOf(at), type, JSON.stringify(rest));
+    this.st('INSERT INTO events (incident_id, seq, at, at_ms, type, data) VALUES (?, ?, ?, ?, ?, ?)').run(incidentRowId, n, at, atMs ?? msOf(at), type, JSON.stringify(rest));
     if (type === 'resolution' && !closedKnown) this.st('UPDATE incidents SET closed = coalesce(closed, ?) WHERE id = ?').run(at, incidentRowId);
     return true;
   }
