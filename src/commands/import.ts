@@ -3,12 +3,12 @@
 import { t } from '../i18n/index.js';
 import { toJson } from '../ui/safe.js';
 import { existsSync, statSync } from 'node:fs';
-import { INPUT_LIMITS, decodeInput, readInputBytes } from '../formats/read-input.js';
+import { INPUT_LIMITS, RELEASE_BYTES, decodeInput, readInputBytes, releaseInput } from '../formats/read-input.js';
 import type { Context } from '../context.js';
 import type { CommandResult } from './result.js';
 import { UserError } from '../errors.js';
 import { parseDataDocument } from '../formats/data-text.js';
-import { NotValidRecord, isValidHead, isValidLayout, layoutOf, recordsOfFile, type FileIdentity } from '../formats/data-stream.js';
+import { NotValidRecord, isValidHead, isValidLayout, layoutOf, recordsOfFile, type DataLayout, type FileIdentity } from '../formats/data-stream.js';
 import { describeProblems, validateDataFile } from '../formats/data-file.js';
 import { loadAllChecklists } from '../formats/checklist-file.js';
 import { mergeRecords, recordsOf, type DataRecords, type MergeReport } from '../store/merge.js';
@@ -58,12 +58,30 @@ function identityOf(path: string): FileIdentity | undefined {
   return st.isFile() ? { size: st.size, mtimeMs: st.mtimeMs, ino: st.ino } : undefined;
 }
 
+/**
+ * The file read whole, and if it is a JSON file laid out as vetted writes it (with a valid
+ * head), where its records stand: it is then merged a record at a time as it is read again
+ * from the file (see formats/data-stream.ts), each record checked just before it is merged,
+ * and the bytes read first are not kept (a large file's are 100 MB). Any other file is read
+ * whole, and its problems named, as before, from the bytes returned. (A function of its own:
+ * no register of the command's frame is left holding the bytes.)
+ */
+function firstReading(path: string, now: number): { bytes?: Buffer; size: number; recordByRecord?: { layout: DataLayout; identity: FileIdentity } } {
+  const bytes = readInputBytes(path, { what: 'data', maxBytes: INPUT_LIMITS.data });
+  const identity = identityOf(path);
+  const layout = identity ? layoutOf(bytes, path) : undefined;
+  if (layout && identity && isValidHead(layout, now)) return { size: bytes.length, recordByRecord: { layout, identity } };
+  return { bytes, size: bytes.length };
+}
+
 export async function run(ctx: Context, path: string, opts: ImportOptions): Promise<CommandResult> {
   const file = path === '-' ? t().data.stdin : path;
-  let bytes: Buffer | undefined = readInputBytes(path, { what: 'data', maxBytes: INPUT_LIMITS.data });
-  const identity = identityOf(path);
-  const showProgress = !!ctx.err.isTTY && !opts.json;
   const now = ctx.now();
+  const first = firstReading(path, now);
+  let bytes = first.bytes;
+  const recordByRecord = first.recordByRecord;
+  if (recordByRecord && first.size >= RELEASE_BYTES) releaseInput();
+  const showProgress = !!ctx.err.isTTY && !opts.json;
   /** The whole file read, parsed and validated at once: a file with problems is refused, naming them. */
   const wholeFile = (): DataRecords => {
     bytes ??= readInputBytes(path, { what: 'data', maxBytes: INPUT_LIMITS.data });
@@ -74,13 +92,6 @@ export async function run(ctx: Context, path: string, opts: ImportOptions): Prom
     }
     return recordsOf(validated.value);
   };
-  // A JSON file laid out as vetted writes it is merged a record at a time as it is read again
-  // from the file (see formats/data-stream.ts), each record checked just before it is merged:
-  // the bytes read first go at once (a large file's are 100 MB), and the file is parsed once
-  // more, not twice. Any other file is read whole, and its problems named, as before.
-  const layout = identity ? layoutOf(bytes, path) : undefined;
-  const recordByRecord = layout && identity && isValidHead(layout, now) ? { layout, identity } : undefined;
-  if (recordByRecord) bytes = undefined;
   const checklists = new Map(loadAllChecklists(ctx.configDir).map((c) => [c.checklist.id, c.checklist]));
   const merge = (records: DataRecords) => (store: Store) =>
     mergeInto(file, store, records, {
