@@ -205,28 +205,37 @@ function createAtomically(path: string, options: OpenOptions = {}, fill?: (db: D
         fill(db);
       }
       db.pragma('journal_mode = WAL');
+      // Linked while it is still open, and so still locked: sweepLeftovers never takes it for
+      // the leftover of a killed process between its closing and its linking. A process that
+      // opens it meanwhile waits for the close, a moment later.
+      return linkInPlace(tmp.path, path);
     } finally {
       db.close();
     }
-    try {
-      linkSync(tmp.path, path);
-    } catch (err) {
-      const code = (err as NodeJS.ErrnoException).code;
-      if (code === 'EEXIST') return 'taken'; // another process was first: use its database
-      if (code === 'EPERM' || code === 'ENOTSUP' || code === 'EOPNOTSUPP' || code === 'EXDEV' || code === 'EMLINK') return false;
-      throw err;
-    }
-    return true;
   } finally {
     for (const suffix of ['', '-journal', '-wal', '-shm']) rmSync(tmp.path + suffix, { force: true });
+  }
+}
+
+/** Links a new database into place: 'taken' when another process linked one first (then it
+ * is used), false when the file system cannot link. */
+function linkInPlace(from: string, to: string): boolean | 'taken' {
+  try {
+    linkSync(from, to);
+    return true;
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST') return 'taken';
+    if (code === 'EPERM' || code === 'ENOTSUP' || code === 'EOPNOTSUPP' || code === 'EXDEV' || code === 'EMLINK') return false;
+    throw err;
   }
 }
 
 /**
  * Removes the private files of new databases that a process was stopped while making (an
  * import into no database yet, killed half way): they are of no use, and a large import's is
- * large. One still in the making is locked by its maker and left alone; so is one without a
- * page yet, unless it is an hour old.
+ * large. One still in the making is locked by its maker and left alone (it stays locked until
+ * it is linked into place); so is one without a page yet, unless it is an hour old.
  */
 function sweepLeftovers(path: string): void {
   const dir = dirname(path);
@@ -243,7 +252,9 @@ function sweepLeftovers(path: string): void {
     const file = join(dir, name);
     try {
       const st = lstatSync(file);
-      if (!st.isFile() || (st.size === 0 && Date.now() - st.mtimeMs < 3_600_000)) continue;
+      // A second link is the database itself, linked into place a moment ago: its maker is
+      // about to remove this name, and nothing else may open the database under it.
+      if (!st.isFile() || st.nlink !== 1 || (st.size === 0 && Date.now() - st.mtimeMs < 3_600_000)) continue;
       if (st.size > 0 && !unlocked(file)) continue;
       for (const suffix of ['-wal', '-shm', '-journal', '']) rmSync(file + suffix, { force: true });
     } catch {

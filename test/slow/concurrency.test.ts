@@ -2,7 +2,7 @@
 // busy timeout makes each wait its turn), every row is there exactly once, and the file is
 // whole. Also two large imports at once, and many processes creating a fresh database.
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -195,4 +195,27 @@ describe('a fresh database', () => {
       expect(d.prepare('SELECT count(*) FROM incidents').pluck().get()).toBe(4);
     });
   }, 60_000);
+
+  it('made by imports (filling their own private files) and other commands at once, round after round: all succeed, all data there, no private file left', async () => {
+    for (let round = 0; round < 4; round++) {
+      rmSync(db, { force: true });
+      rmSync(`${db}-wal`, { force: true });
+      rmSync(`${db}-shm`, { force: true });
+      const files = [1, 2, 3].map((p) => {
+        const file = join(dir, `r${round}-${p}.json`);
+        writeFileSync(file, JSON.stringify({ format: 'vetted/1', incidents: [{ id: `imp-${round}-${p}`, company: `Imported ${p}`, title: 't', opened: '2024-01-01', events: [{ at: '2024-01-02T10:00', type: 'note', text: 'n' }] }] }));
+        return file;
+      });
+      const results = await Promise.all([
+        ...files.map((f) => runAsync(['import', f])),
+        ...[1, 2, 3].map((p) => runAsync(['incident', 'add', `Added ${p}`, '--title', `race ${round}`, '--opened', '2024-01-01'])),
+      ]);
+      results.forEach((r, k) => expect(r.code, `round ${round}, process ${k + 1}: ${r.stderr}`).toBe(0));
+      inspect((d) => {
+        expect(d.prepare('SELECT count(*) FROM incidents').pluck().get()).toBe(6);
+        expect(d.prepare("SELECT count(*) FROM events e JOIN incidents i ON i.id = e.incident_id WHERE i.ref LIKE 'imp-%'").pluck().get()).toBe(3);
+      });
+      expect(readdirSync(dir).filter((n) => n.startsWith('.vetted.db.'))).toEqual([]);
+    }
+  }, 120_000);
 });
