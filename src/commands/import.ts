@@ -14,7 +14,7 @@ import { loadAllChecklists } from '../formats/checklist-file.js';
 import { mergeRecords, recordsOf, type DataRecords, type MergeReport } from '../store/merge.js';
 import { formatLocalDate } from '../domain/dates.js';
 import { withMemoryStore, withNewStore, withStore } from './shared.js';
-import { IMPORT_MAP_BYTES, type Store } from '../store/store.js';
+import { IMPORT_MAP_BYTES, needsMigration, type Store } from '../store/store.js';
 import { basename } from 'node:path';
 import { opSummary } from '../domain/op-summary.js';
 
@@ -82,6 +82,12 @@ export async function run(ctx: Context, path: string, opts: ImportOptions): Prom
   const recordByRecord = first.recordByRecord;
   if (recordByRecord && first.size >= RELEASE_BYTES) releaseInput();
   const showProgress = !!ctx.err.isTTY && !opts.json;
+  // A progress line stopped short (by a record found wanting, say) is ended before anything else is written.
+  let progressOpen = false;
+  const endProgress = () => {
+    if (progressOpen) ctx.err.write('\n');
+    progressOpen = false;
+  };
   /** The whole file read, parsed and validated at once: a file with problems is refused, naming them. */
   const wholeFile = (): DataRecords => {
     bytes ??= readInputBytes(path, { what: 'data', maxBytes: INPUT_LIMITS.data });
@@ -102,7 +108,9 @@ export async function run(ctx: Context, path: string, opts: ImportOptions): Prom
         opSummary({ k: 'import', file: basename(file), companies: r.companies.added, checks: r.checks.added, incidents: r.incidents.added, events: r.events.added, pins: r.pins.added }),
       onProgress: showProgress
         ? (done, total) => {
-            if (total >= 2000) ctx.err.write(`\r${t().data.progress(Math.floor((100 * done) / total), done, total)}${done === total ? '\n' : ''}`);
+            if (total < 2000) return;
+            ctx.err.write(`\r${t().data.progress(Math.floor((100 * done) / total), done, total)}${done === total ? '\n' : ''}`);
+            progressOpen = done !== total;
           }
         : undefined,
     });
@@ -115,12 +123,16 @@ export async function run(ctx: Context, path: string, opts: ImportOptions): Prom
     const made = opts.dryRun ? undefined : withNewStore(ctx, merge(records), options);
     return made ? made.value : withStore(ctx, merge(records), options);
   };
+  // A database that must be migrated first is not opened (nor backed up) for a file that will
+  // be refused: there every record is checked before the merge, as it always was.
+  if (recordByRecord && needsMigration(ctx.dbPath) && !isValidLayout(path, recordByRecord.layout, recordByRecord.identity, now)) wholeFile();
   let report: MergeReport;
   if (!recordByRecord) report = await into(wholeFile());
   else {
     try {
       report = await into(recordsOfFile(path, recordByRecord.layout, recordByRecord.identity, now));
     } catch (err) {
+      endProgress();
       // A record found wanting stopped the merge, which wrote nothing: the file is read whole,
       // which names its problems (and merges it, should it hold none after all).
       if (err instanceof NotValidRecord) report = await into(wholeFile());

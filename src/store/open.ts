@@ -197,6 +197,9 @@ function createAtomically(path: string, options: OpenOptions = {}, fill?: (db: D
       db.pragma('locking_mode = EXCLUSIVE');
       db.pragma('journal_mode = MEMORY');
       migrate(db, tmp.path);
+      // Where the file system cannot link, nothing is filled here (the caller then fills the
+      // database in place): found out before the fill, not after it.
+      if (fill && !canLink(tmp.path)) return false;
       if (fill) {
         // Without a memory map: the pages are written to the file as it fills (no WAL holds
         // them), and each page mapped would count as memory of the process: a 100,000-company
@@ -214,6 +217,16 @@ function createAtomically(path: string, options: OpenOptions = {}, fill?: (db: D
     }
   } finally {
     for (const suffix of ['', '-journal', '-wal', '-shm']) rmSync(tmp.path + suffix, { force: true });
+  }
+}
+
+/** Whether the file system can give `file` a second name (the name is taken away again). */
+function canLink(file: string): boolean {
+  const probe = `${file}.link`;
+  try {
+    return linkInPlace(file, probe) !== false;
+  } finally {
+    rmSync(probe, { force: true });
   }
 }
 

@@ -275,6 +275,20 @@ describe('before a migration', () => {
     db.close();
   }
 
+  it.skipIf(SCHEMA_VERSION === 1)('a file that will be refused neither migrates an older database nor backs it up', () => {
+    makeVersion1(s.db);
+    const before = readFileSync(s.db);
+    const file = join(s.dir, 'bad.json');
+    const incident = (n: number) => ({ id: `shop-${n}`, company: 'Shop', title: `order ${n}`, opened: '2020-01-01' });
+    writeFileSync(file, JSON.stringify({ format: 'vetted/1', incidents: [incident(1), { ...incident(2), titel: 'misspelt' }] }, null, 2));
+    for (const extra of [[], ['--dry-run']]) {
+      const line = expectOneLineError(s.run(['import', file, ...extra]));
+      expect(line).toContain('incidents[1].titel: unknown field');
+      expect(readFileSync(s.db).equals(before)).toBe(true);
+      expect(existsSync(join(s.dir, 'backups'))).toBe(false);
+    }
+  });
+
   it('a database at the current version is opened without a backup', () => {
     ok(s.run(['import', SEEDS]));
     const r = ok(s.run(['company', 'list']));
