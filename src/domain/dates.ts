@@ -45,27 +45,27 @@ function digitAt(t: string, i: number): number {
  * general expression: judging reads one for every event. Undefined for any other text.
  */
 function storedMinute(t: string): When | undefined {
-  if (!isStoredMinute(t)) return undefined;
-  const y = digitAt(t, 0) * 1000 + digitAt(t, 1) * 100 + digitAt(t, 2) * 10 + digitAt(t, 3);
-  return { text: t, ms: new Date(y, digitAt(t, 5) * 10 + digitAt(t, 6) - 1, digitAt(t, 8) * 10 + digitAt(t, 9), digitAt(t, 11) * 10 + digitAt(t, 12), digitAt(t, 14) * 10 + digitAt(t, 15)).getTime(), dateOnly: false };
+  const m = minuteOf(t);
+  return m && { text: t, ms: new Date(m.y, m.mo - 1, m.d, m.h, m.mi).getTime(), dateOnly: false };
 }
 
-/** Whether a text is a real time in the stored form (see storedMinute), without working out when it is. */
-function isStoredMinute(t: string): boolean {
-  if (t.length !== 16 || t.charCodeAt(4) !== 45 || t.charCodeAt(7) !== 45 || t.charCodeAt(10) !== 84 || t.charCodeAt(13) !== 58) return false;
+/** The fields of a real time in the stored form; undefined for any other text. */
+function minuteOf(t: string): { y: number; mo: number; d: number; h: number; mi: number } | undefined {
+  if (t.length !== 16 || t.charCodeAt(4) !== 45 || t.charCodeAt(7) !== 45 || t.charCodeAt(10) !== 84 || t.charCodeAt(13) !== 58) return undefined;
   const y = digitAt(t, 0) * 1000 + digitAt(t, 1) * 100 + digitAt(t, 2) * 10 + digitAt(t, 3);
   const mo = digitAt(t, 5) * 10 + digitAt(t, 6);
   const d = digitAt(t, 8) * 10 + digitAt(t, 9);
   const h = digitAt(t, 11) * 10 + digitAt(t, 12);
   const mi = digitAt(t, 14) * 10 + digitAt(t, 15);
   // NaN fails every comparison below, so a stray character falls through to the general reading.
-  return y >= 100 && mo >= 1 && mo <= 12 && d >= 1 && d <= daysInMonth(y, mo) && h >= 0 && h <= 23 && mi >= 0 && mi <= 59;
+  if (!(y >= 100 && mo >= 1 && mo <= 12 && d >= 1 && d <= daysInMonth(y, mo) && h >= 0 && h <= 23 && mi >= 0 && mi <= 59)) return undefined;
+  return { y, mo, d, h, mi };
 }
 
 /** Whether a text is a date or date-time parseWhen reads: for a check that needs no more (a
  * local time worked out costs a good part of a microsecond, and a data file has one an event). */
 export function isWhen(input: string): boolean {
-  return isStoredMinute(input) || parseWhen(input) !== undefined;
+  return minuteOf(input) !== undefined || parseWhen(input) !== undefined;
 }
 
 /** Reads an ISO 8601 date or date-time; undefined when it is not one, or not a real calendar date. */

@@ -302,8 +302,8 @@ function withRecords<T>(path: string, layout: DataLayout, identity: FileIdentity
     const st = fstatSync(fd);
     if (st.size !== identity.size || st.mtimeMs !== identity.mtimeMs || st.ino !== identity.ino) throw changed(path);
     // One buffer for every window, made again only for a record larger than it: memory a
-    // process touches for the first time is dear (a fresh 4 MB buffer for each window cost
-    // about a tenth of an import), and this one is touched once.
+    // process touches for the first time is dear here (a fresh 4 MB buffer for each window
+    // cost about 30 ms of the 10,000-company import's 2 s), and this one is touched once.
     let space = Buffer.alloc(0);
     let window = space;
     let from = 0;

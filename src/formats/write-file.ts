@@ -32,7 +32,8 @@ export interface WriteGuard {
   dbPath?: string;
 }
 
-const DB_COMPANIONS = ['', '-wal', '-shm', '-journal'];
+/** The files of a SQLite database: the file itself and those SQLite keeps beside it. */
+export const DB_COMPANIONS = ['', '-wal', '-shm', '-journal'];
 
 /** Whether `out` means standard output. */
 export function isStdout(out: string): boolean {
@@ -166,13 +167,21 @@ function writeAll(fd: number, chunks: Iterable<string | Uint8Array>): void {
   }
 }
 
+const tempPrefix = (target: string) => `.${basename(target)}.`;
+
+/** Whether `name` (in the folder of `target`) is a name createTempBeside gives a file beside `target`. */
+export function isTempBeside(target: string, name: string): boolean {
+  const prefix = tempPrefix(target);
+  return name.length === prefix.length + 20 && name.startsWith(prefix) && /^[0-9a-f]{16}\.tmp$/.test(name.slice(prefix.length));
+}
+
 /** A temporary file beside `target`, created exclusively under a random name; never a link. */
 export function createTempBeside(target: string, mode = 0o600): { path: string; fd: number } {
   // Loaded here, not imported: every command that opens the database loads this module, and
   // only the first one, creating the file, needs the crypto module (several ms to load).
   const { randomBytes } = process.getBuiltinModule('node:crypto');
   for (let attempt = 0; ; attempt++) {
-    const path = join(dirname(target), `.${basename(target)}.${randomBytes(8).toString('hex')}.tmp`);
+    const path = join(dirname(target), `${tempPrefix(target)}${randomBytes(8).toString('hex')}.tmp`);
     try {
       const fd = openSync(path, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW, mode);
       return { path, fd };

@@ -2,14 +2,14 @@
 // vetted database or that comes from a newer version; then set the pragmas and migrate.
 
 import { closeSync, existsSync, linkSync, lstatSync, openSync, readdirSync, readSync, rmSync, statSync, mkdirSync, type Stats } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { createRequire } from 'node:module';
 import Database from 'better-sqlite3';
 import { t } from '../i18n/index.js';
 import { UserError } from '../errors.js';
 import { MIGRATIONS, SCHEMA_VERSION, APPLICATION_ID } from './schema.js';
 import { retryBusy } from './busy.js';
-import { createTempBeside } from '../formats/write-file.js';
+import { DB_COMPANIONS, createTempBeside, isTempBeside } from '../formats/write-file.js';
 
 export type DB = Database.Database;
 
@@ -197,10 +197,10 @@ function createAtomically(path: string, options: OpenOptions = {}, fill?: (db: D
       db.pragma('locking_mode = EXCLUSIVE');
       db.pragma('journal_mode = MEMORY');
       migrate(db, tmp.path);
-      // Where the file system cannot link, nothing is filled here (the caller then fills the
-      // database in place): found out before the fill, not after it.
-      if (fill && !canLink(tmp.path)) return false;
       if (fill) {
+        // Where the file system cannot link, nothing is filled here (the caller then fills the
+        // database in place): found out before the fill, not after it.
+        if (!canLink(tmp.path)) return false;
         // Without a memory map: the pages are written to the file as it fills (no WAL holds
         // them), and each page mapped would count as memory of the process: a 100,000-company
         // import took 430 to 550 MB with the map, 250 without (and as long).
@@ -216,7 +216,7 @@ function createAtomically(path: string, options: OpenOptions = {}, fill?: (db: D
       db.close();
     }
   } finally {
-    for (const suffix of ['', '-journal', '-wal', '-shm']) rmSync(tmp.path + suffix, { force: true });
+    removeDatabase(tmp.path);
   }
 }
 
@@ -252,12 +252,9 @@ function linkInPlace(from: string, to: string): boolean | 'taken' {
  */
 function sweepLeftovers(path: string): void {
   const dir = dirname(path);
-  // Named as createTempBeside names them: `.<name>.<16 hex digits>.tmp`.
-  const prefix = `.${basename(path)}.`;
-  const mine = (n: string) => n.length === prefix.length + 20 && n.startsWith(prefix) && /^[0-9a-f]{16}\.tmp$/.test(n.slice(prefix.length));
   let names: string[];
   try {
-    names = readdirSync(dir).filter(mine);
+    names = readdirSync(dir).filter((n) => isTempBeside(path, n));
   } catch {
     return;
   }
@@ -269,11 +266,16 @@ function sweepLeftovers(path: string): void {
       // about to remove this name, and nothing else may open the database under it.
       if (!st.isFile() || st.nlink !== 1 || (st.size === 0 && Date.now() - st.mtimeMs < 3_600_000)) continue;
       if (st.size > 0 && !unlocked(file)) continue;
-      for (const suffix of ['-wal', '-shm', '-journal', '']) rmSync(file + suffix, { force: true });
+      removeDatabase(file);
     } catch {
       // Whatever cannot be looked at or removed now is left for next time.
     }
   }
+}
+
+/** Removes a database file with whatever SQLite kept beside it. */
+function removeDatabase(file: string): void {
+  for (const suffix of DB_COMPANIONS) rmSync(file + suffix, { force: true });
 }
 
 /** Whether no process holds a lock on a database file (none is making it). */
