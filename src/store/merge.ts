@@ -145,18 +145,19 @@ export function mergeRecords(store: Store, records: DataRecords, opts: MergeOpti
   // Names seen in this file: most records name a company another record named already.
   const byName = new Map<string, CompanyRow>();
   const createdHere = new Set<number>();
-  const ensure = (name: string) => {
-    let company = byName.get(name);
-    if (!company) {
-      const r = store.ensureCompany(name, created);
-      if (r.created) {
-        report.companies.added++;
-        createdHere.add(r.company.id);
-      }
-      company = r.company;
-      byName.set(name, company);
+  const remember = (name: string, company: CompanyRow, isNew: boolean) => {
+    if (isNew) {
+      report.companies.added++;
+      createdHere.add(company.id);
     }
+    byName.set(name, company);
     return company;
+  };
+  const ensure = (name: string) => {
+    const company = byName.get(name);
+    if (company) return company;
+    const r = store.ensureCompany(name, created);
+    return remember(name, r.company, r.created);
   };
   const guard = <T>(path: Path, fn: () => T): T => {
     try {
@@ -174,7 +175,10 @@ export function mergeRecords(store: Store, records: DataRecords, opts: MergeOpti
     companies: (c: CompanyEntry, i: number) => {
       guard(['companies', i], () => {
         const found = byName.get(c.name) ?? store.findCompany(c.name);
-        const company = found ?? ensure(c.name);
+        // A company made by this record is inserted with its own fields (its parent may be made
+        // after it), and its row is the one just inserted, not read again.
+        const made = found ? undefined : remember(c.name, store.createUnfoundCompany(c.name, created, { website: c.website, category: c.category }), true);
+        const company = found ?? made!;
         if (found) {
           if (!createdHere.has(found.id)) report.companies.existing++;
           byName.set(c.name, found);
@@ -185,7 +189,7 @@ export function mergeRecords(store: Store, records: DataRecords, opts: MergeOpti
         }
         const parentId = c.parent ? ensure(c.parent).id : undefined;
         if (parentId === company.id) throw new Refusal({ kind: 'own-parent', company: c.name });
-        store.updateCompany(company.id, { parentId, website: c.website, category: c.category });
+        store.updateCompany(company.id, { parentId, website: c.website, category: c.category }, made);
       });
       progress();
     },
