@@ -277,6 +277,30 @@ describe('history and undo', () => {
     ok(s.run(['undo']));
     expect(record()).toEqual(before);
   });
+
+  it('an import that adds events to an incident there already and opens new ones is in the history of each company, and its undo lists both again as before', () => {
+    ok(s.run(['incident', 'add', 'Ozon', '--title', 'late', '--opened', '2026-11-20']));
+    const before = lists();
+    const file = `${s.dir}/more.json`;
+    const refusal = (at: string) => ({ at, type: 'refusal', level: 'management', policy: true, text: 'not covered' });
+    writeFileSync(
+      file,
+      JSON.stringify({
+        format: 'vetted/1',
+        incidents: [
+          { id: 'ozon-1', company: 'Ozon', title: 'late', opened: '2026-11-20', events: [refusal('2026-11-21T10:00')] },
+          { id: 'wb-1', company: 'Wildberries', title: 'broken', opened: '2026-11-20', fault: 'company', events: [refusal('2026-11-21T10:00')] },
+        ],
+      }),
+    );
+    ok(s.run(['import', file]));
+    for (const company of ['Ozon', 'Wildberries']) {
+      expect(json<{ summary: string }[]>(s, ['history', '--company', company, '--json'])[0].summary).toMatch(/^import more\.json/);
+    }
+    expect(lists()).not.toEqual(before);
+    ok(s.run(['undo']));
+    expect(lists()).toEqual(before);
+  });
 });
 
 describe('without a terminal', () => {
