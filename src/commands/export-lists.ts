@@ -6,7 +6,7 @@ import { LISTS, type ListName } from '../domain/types.js';
 import type { Policy } from '../domain/policy.js';
 import { formatLocalDate } from '../domain/dates.js';
 import { judgeListed, listEntry, listEntryTexts, markdownRows, policyOf, type ListEntry } from './verdicts.js';
-import { markdownRow, renderCsvLists, renderMarkdownLists, type MarkdownCompany } from '../formats/markdown.js';
+import { markdownRowsOf, renderCsvLists, renderMarkdownLists, type MarkdownCompany } from '../formats/markdown.js';
 import { describeEvent } from '../ui/render-incident.js';
 import { paint } from '../ui/colour.js';
 import { t } from '../i18n/index.js';
@@ -19,7 +19,7 @@ function emptyLists(): Record<ListName, MarkdownCompany[]> {
 function listedCompanies(store: Store, policy: Policy, now: number, detail: boolean, lang: string): Record<ListName, MarkdownCompany[]> {
   const lists = emptyLists();
   if (!detail) {
-    const rows = markdownRows(store, policy, now, lang, (entry) => markdownRow(entry));
+    const rows = markdownRows(store, policy, now, lang, markdownRowsOf);
     if (rows) {
       for (const r of rows) lists[r.list].push({ row: r.row });
       return lists;

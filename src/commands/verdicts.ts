@@ -152,10 +152,10 @@ class CacheUnavailable extends Error {
 }
 
 /**
- * Every listed company's markdown table row, made and cached where missing. `makeRow`
- * serialises one entry; null when the cache cannot be used (then the caller renders all).
+ * Every listed company's markdown table row, made and cached where missing. `makeRows`
+ * serialises entries, many at once; null when the cache cannot be used (then the caller renders all).
  */
-export function markdownRows(store: Store, policy: Policy, now: number, lang: string, makeRow: (entry: ListEntry) => string): { list: ListName; row: string }[] | null {
+export function markdownRows(store: Store, policy: Policy, now: number, lang: string, makeRows: (entries: ListEntry[]) => string[]): { list: ListName; row: string }[] | null {
   try {
     refreshVerdicts(store, policy, now);
   } catch (err) {
@@ -163,15 +163,14 @@ export function markdownRows(store: Store, policy: Policy, now: number, lang: st
     throw err;
   }
   const rows = store.cachedMarkdownRows(policyKey(policy), lang);
+  const missing = rows.flatMap((r, k) => (r.md_row === null ? [k] : []));
   const made: { companyId: number; row: string }[] = [];
-  const out = rows.map((r) => {
-    let row = r.md_row;
-    if (row === null) {
-      row = makeRow(JSON.parse(r.entry!) as ListEntry);
-      made.push({ companyId: r.company_id, row });
-    }
-    return { list: r.list as ListName, row };
-  });
+  // A few hundred at a time: one serialisation of many rows took half as long as one of each.
+  for (let start = 0; start < missing.length; start += MARKDOWN_BATCH) {
+    const batch = missing.slice(start, start + MARKDOWN_BATCH);
+    const texts = makeRows(batch.map((k) => JSON.parse(rows[k].entry!) as ListEntry));
+    batch.forEach((k, n) => made.push({ companyId: rows[k].company_id, row: (rows[k].md_row = texts[n]) }));
+  }
   if (made.length) {
     try {
       store.saveMarkdownRows(made, lang);
@@ -179,8 +178,10 @@ export function markdownRows(store: Store, policy: Policy, now: number, lang: st
       // The rows were made all the same; the cache waits for a writable database.
     }
   }
-  return out;
+  return rows.map((r) => ({ list: r.list as ListName, row: r.md_row! }));
 }
+
+const MARKDOWN_BATCH = 500;
 
 /** Cached rows after a refresh; when the cache cannot be written, everything is judged afresh. */
 function verdictRows(store: Store, policy: Policy, now: number, list?: ListName) {

@@ -65,11 +65,20 @@ function listTable(companies: MarkdownCompany[], columns: string[]): string {
   return [head, ...companies.map((c) => (c.entry === undefined ? c.row : (c.row ?? markdownRow(c.entry))))].join('\n');
 }
 
-/** One company's table row, serialised alone (no column padding, so rows do not depend on each other). */
+/** One company's table row (no column padding, so rows do not depend on each other). */
 export function markdownRow(entry: MarkdownEntry): string {
-  const cells = rowCells(entry);
-  const table = serialise([{ type: 'table', align: [null, null, null, null], children: [row(cells.map(() => 'x')), row(cells)] }]);
-  return table.trimEnd().split('\n')[2];
+  return markdownRowsOf([entry])[0];
+}
+
+/**
+ * The table rows of many companies, serialised as one table and cut into its lines: the same
+ * line for each as alone (a cell is one line, and no column is padded), in half the time.
+ */
+export function markdownRowsOf(entries: MarkdownEntry[]): string[] {
+  if (!entries.length) return [];
+  const cells = entries.map(rowCells);
+  const table = serialise([{ type: 'table', align: [null, null, null, null], children: [row(cells[0].map(() => 'x')), ...cells.map(row)] }]);
+  return table.trimEnd().split('\n').slice(2);
 }
 
 // Text that GFM would turn into a link by itself (www., http://, e-mail) is escaped too.

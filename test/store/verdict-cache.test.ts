@@ -96,10 +96,11 @@ describe('the verdict cache', () => {
 
   it('markdown rows are made once per language and then read without their entries, the same rows in the same order', () => {
     const made: string[] = [];
-    const row = (lang: string) => (e: ListEntry) => {
-      made.push(e.company);
-      return `| ${lang} ${e.company} | ${e.reasons.map((r) => r.rule).join(' ')} |`;
-    };
+    const row = (lang: string) => (entries: ListEntry[]) =>
+      entries.map((e) => {
+        made.push(e.company);
+        return `| ${lang} ${e.company} | ${e.reasons.map((r) => r.rule).join(' ')} |`;
+      });
     const listed = Object.values(listEntryTexts(store, DEFAULT_POLICY, NOW)).flat().map((t) => (JSON.parse(t) as ListEntry).company);
     expect(listed.length).toBeGreaterThan(100);
     const en = markdownRows(store, DEFAULT_POLICY, NOW, 'en', row('en'))!;

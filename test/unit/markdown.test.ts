@@ -11,7 +11,7 @@ import { setCatalog } from '../../src/i18n/index.js';
 import type { Finding, Verdict } from '../../src/domain/policy.js';
 import type { Lang } from '../../src/domain/checklist.js';
 import type { Incident, ListName } from '../../src/domain/types.js';
-import { markdownRow, markdownText, renderCsvLists, renderMarkdownLists, type MarkdownCompany, type MarkdownEntry } from '../../src/formats/markdown.js';
+import { markdownRow, markdownRowsOf, markdownText, renderCsvLists, renderMarkdownLists, type MarkdownCompany, type MarkdownEntry } from '../../src/formats/markdown.js';
 import { incident, note } from '../helpers/builders.js';
 
 // ---- the user text to render ----
@@ -283,6 +283,18 @@ describe.each(['en', 'ru'] as Lang[])('renderMarkdownLists (%s) keeps user text 
       expect(out).not.toMatch(/www\./i);
       expect(out).not.toMatch(RAW_CONTROL);
     });
+  });
+});
+
+describe.each(['en', 'ru'] as Lang[])('markdownRowsOf (%s)', (lang) => {
+  beforeEach(() => setCatalog(testCatalog(lang)));
+  it('serialises many rows at once into the very lines each makes alone, whatever the text', () => {
+    const entries = NASTY.flatMap(([, s]) => Object.values(listsOf(s).lists).flat().map((c) => c.entry!));
+    expect(entries.length).toBeGreaterThan(2 * NASTY.length);
+    const alone = entries.map(markdownRow);
+    expect(markdownRowsOf(entries)).toEqual(alone);
+    expect(alone.every((r) => r.startsWith('| ') && !r.includes('\n'))).toBe(true);
+    expect(markdownRowsOf([])).toEqual([]);
   });
 });
 
