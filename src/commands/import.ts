@@ -3,12 +3,12 @@
 import { t } from '../i18n/index.js';
 import { toJson } from '../ui/safe.js';
 import { existsSync, statSync } from 'node:fs';
-import { INPUT_LIMITS, RELEASE_BYTES, decodeInput, readInputBytes, releaseInput } from '../formats/read-input.js';
+import { INPUT_LIMITS, decodeInput, readInputBytes } from '../formats/read-input.js';
 import type { Context } from '../context.js';
 import type { CommandResult } from './result.js';
 import { UserError } from '../errors.js';
 import { parseDataDocument } from '../formats/data-text.js';
-import { NotValidRecord, isValidHead, isValidLayout, layoutOf, recordsOfFile, type DataLayout, type FileIdentity } from '../formats/data-stream.js';
+import { NotValidRecord, isValidHead, isValidLayout, layoutOfFile, recordsOfFile, type DataLayout, type FileIdentity } from '../formats/data-stream.js';
 import { describeProblems, validateDataFile } from '../formats/data-file.js';
 import { loadAllChecklists } from '../formats/checklist-file.js';
 import { mergeRecords, recordsOf, type DataRecords, type MergeReport } from '../store/merge.js';
@@ -54,24 +54,31 @@ function mergeInto(file: string, ...args: Parameters<typeof mergeRecords>): Merg
 /** A regular file's identity, to tell whether it changed between two readings. */
 function identityOf(path: string): FileIdentity | undefined {
   if (path === '-') return undefined;
-  const st = statSync(path);
+  let st;
+  try {
+    st = statSync(path);
+  } catch {
+    // Not there, or not to be looked at: the reading of the whole file says which.
+    return undefined;
+  }
   return st.isFile() ? { size: st.size, mtimeMs: st.mtimeMs, ino: st.ino } : undefined;
 }
 
 /**
- * The file read whole, and if it is a JSON file laid out as vetted writes it (with a valid
- * head), where its records stand: it is then merged a record at a time as it is read again
- * from the file (see formats/data-stream.ts), each record checked just before it is merged,
- * and the bytes read first are not kept (a large file's are 100 MB). Any other file is read
- * whole, and its problems named, as before, from the bytes returned. (A function of its own:
- * no register of the command's frame is left holding the bytes.)
+ * A JSON file laid out as vetted writes it (with a valid head) is laid out as it is read a
+ * window at a time, and then merged a record at a time as it is read again (see
+ * formats/data-stream.ts), each record checked just before it is merged: its bytes are never
+ * in memory whole (a large file's are 100 MB). Any other file is read whole, and its
+ * problems named, as before, from the bytes returned.
  */
-function firstReading(path: string, now: number): { bytes?: Buffer; size: number; recordByRecord?: { layout: DataLayout; identity: FileIdentity } } {
-  const bytes = readInputBytes(path, { what: 'data', maxBytes: INPUT_LIMITS.data });
+function firstReading(path: string, now: number): { bytes?: Buffer; recordByRecord?: { layout: DataLayout; identity: FileIdentity } } {
   const identity = identityOf(path);
-  const layout = identity ? layoutOf(bytes, path) : undefined;
-  if (layout && identity && isValidHead(layout, now)) return { size: bytes.length, recordByRecord: { layout, identity } };
-  return { bytes, size: bytes.length };
+  if (identity && identity.size <= INPUT_LIMITS.data) {
+    const layout = layoutOfFile(path, identity, path);
+    if (layout && isValidHead(layout, now)) return { recordByRecord: { layout, identity } };
+  }
+  // Read whole: whatever stops that (a file too large, or gone) is said as for any file.
+  return { bytes: readInputBytes(path, { what: 'data', maxBytes: INPUT_LIMITS.data }) };
 }
 
 export async function run(ctx: Context, path: string, opts: ImportOptions): Promise<CommandResult> {
@@ -80,7 +87,6 @@ export async function run(ctx: Context, path: string, opts: ImportOptions): Prom
   const first = firstReading(path, now);
   let bytes = first.bytes;
   const recordByRecord = first.recordByRecord;
-  if (recordByRecord && first.size >= RELEASE_BYTES) releaseInput();
   const showProgress = !!ctx.err.isTTY && !opts.json;
   // A progress line stopped short (by a record found wanting, say) is ended before anything else is written.
   let progressOpen = false;

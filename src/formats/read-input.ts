@@ -93,20 +93,3 @@ export function readInputBytes(file: string, opts: { what: InputKind; maxBytes: 
     if (fd !== 0) closeSync(fd);
   }
 }
-
-/** From this size on, the bytes of a file read whole are given back as soon as they are done with (see releaseInput). */
-export const RELEASE_BYTES = 16 * 1024 * 1024;
-
-/**
- * Gives back, at once, the memory of input bytes no longer referred to: the collector
- * frees a large buffer only when it next looks at old objects, and until then it counts as
- * memory of the process. The bytes of a 109 MB data file, read whole to lay it out, were
- * still held during half of the imports that merged it (324 MB at their peak, against 220
- * with this; a full collection there takes about 15 ms).
- */
-export function releaseInput(): void {
-  // Loaded here, not imported: only an import of a large file comes here (node:v8 takes 4 ms to load).
-  process.getBuiltinModule('node:v8').setFlagsFromString('--expose-gc');
-  // The collector's entry is given to a context of its own, never to the program's globals.
-  (process.getBuiltinModule('node:vm').runInNewContext('gc') as () => void)();
-}

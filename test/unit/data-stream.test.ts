@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { NotValidRecord, isValidHead, isValidLayout, layoutOf, recordsOfFile } from '../../src/formats/data-stream.js';
+import { NotValidRecord, isValidHead, isValidLayout, layoutOf, layoutOfFile, recordsOfFile } from '../../src/formats/data-stream.js';
 import { scanJson } from '../../src/formats/data-text.js';
 import { validateDataFile, type DataFile } from '../../src/formats/data-file.js';
 
@@ -142,5 +142,55 @@ describe('a data file read a record at a time', () => {
     const visit = () => recordsOfFile(file, layout, { size: st.size, mtimeMs: st.mtimeMs, ino: st.ino }, NOW).forEach((s, _, i) => seen.push(`${s} ${i}`));
     expect(visit).toThrow(NotValidRecord);
     expect(seen).toEqual(['companies 0', 'companies 1', 'incidents 0']);
+  });
+});
+
+describe('a data file laid out a window at a time', () => {
+  const long = 'ж€😀'.repeat(300);
+  const twice = JSON.stringify(doc).replace('"format":"vetted/1",', '"format":"vetted/1","format":"vetted/1",');
+  const texts: [string, string | Buffer][] = [
+    ['compact', JSON.stringify(doc)],
+    ['indented, with a byte order mark', `\uFEFF \n${JSON.stringify(doc, null, 4)}\n\n`],
+    ['texts of many-byte characters longer than any window', JSON.stringify({ ...doc, source: long, incidents: [{ ...incident, title: long }] })],
+    ['escapes everywhere', JSON.stringify(doc).replace(/"title"/g, '"\\u0074itle"').replace('Ozon', 'O\\"z\\\\o\\u006e').replace('"no id"', '"no id\\ud83d\\ude00"')],
+    ['a lone surrogate', JSON.stringify(doc).replace('Ozon', 'Oz\\ud800on')],
+    ['a head value that is a map', JSON.stringify({ format: 'vetted/1', source: { a: [1, 2, { b: long }] }, companies: [company] })],
+    ['a key given twice', twice],
+    ['a key given twice in a file that is not UTF-8 further on', Buffer.concat([Buffer.from(twice.slice(0, -2)), Buffer.from([0xc3, 0x7d])])],
+    ['bytes that are not UTF-8', Buffer.concat([Buffer.from(JSON.stringify(doc).slice(0, -2)), Buffer.from([0xff, 0x7d])])],
+    ['a character cut short at the end', Buffer.concat([Buffer.from(JSON.stringify(doc)), Buffer.from([0xe2, 0x82])])],
+    ['text after the end', `${JSON.stringify(doc)}\n\n x`],
+    ['a text never closed', JSON.stringify(doc).slice(0, -40)],
+    ['an empty record', JSON.stringify(doc).replace('"companies":[', '"companies":[ ,')],
+    ['nothing but blanks', '   \n  '],
+  ];
+  const outcome = (fn: () => unknown) => {
+    try {
+      const l = fn() as ReturnType<typeof layoutOf>;
+      return l && { head: l.head, records: [...l.records], ids: [...l.incidentIds], surrogates: l.surrogateEscapes };
+    } catch (err) {
+      return (err as Error).message;
+    }
+  };
+  it.each(texts)('%s: what a window of any size finds is what one of the whole file finds', (_, text) => {
+    const bytes = Buffer.isBuffer(text) ? text : Buffer.from(text);
+    const whole = outcome(() => layoutOf(bytes, 'f.json', bytes.length + 1));
+    // Every size from 16 to 48 bytes: each splits texts, escapes and characters at other places.
+    for (const size of [...Array.from({ length: 33 }, (_, k) => 16 + k), 257, 4096]) expect([size, outcome(() => layoutOf(bytes, 'f.json', size))]).toEqual([size, whole]);
+    const file = join(dir, `w${Math.random()}.json`);
+    writeFileSync(file, bytes);
+    const st = statSync(file);
+    expect(outcome(() => layoutOfFile(file, { size: st.size, mtimeMs: st.mtimeMs, ino: st.ino }, 'f.json'))).toEqual(whole);
+  });
+  it('finds a file valid or not as the whole reading does', () => {
+    expect(outcome(() => layoutOf(Buffer.from(texts[0][1] as string), 'f.json', 16))).toMatchObject({ ids: ['volga-1'] });
+    expect(outcome(() => layoutOf(Buffer.from(twice), 'f.json', 16))).toMatch(/the key "format" is given twice/);
+    for (const k of [7, 8, 9, 10, 11, 12, 13]) expect([texts[k][0], outcome(() => layoutOf(Buffer.from(texts[k][1]), 'f.json', 16))]).toEqual([texts[k][0], undefined]);
+  });
+  it('reads no file that changed since it was looked at', () => {
+    const file = join(dir, 'moved.json');
+    writeFileSync(file, JSON.stringify(doc));
+    const st = statSync(file);
+    expect(layoutOfFile(file, { size: st.size + 1, mtimeMs: st.mtimeMs, ino: st.ino }, 'f.json')).toBeUndefined();
   });
 });
