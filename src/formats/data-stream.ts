@@ -39,7 +39,7 @@ const isSurrogateDigit = (c: number) => c === 0x38 || c === 0x39 || ((c | 0x20) 
 /** Reads at most `length` bytes of a file from `position` into `into` at `offset`; how many (0 at its end). */
 type ReadAt = (into: Buffer, offset: number, length: number, position: number) => number;
 
-/** How many bytes of a file layoutOf reads at once: memory touched once, and read again for each window. */
+/** How many bytes of a file are read at once, to lay it out and to read its records: memory touched once, and used again for each window. */
 const LAYOUT_WINDOW = 1 << 20;
 
 /** Where the records of JSON data file bytes stand; undefined when they are to be read whole. */
@@ -409,7 +409,7 @@ function withRecords<T>(path: string, layout: DataLayout, identity: FileIdentity
     let from = 0;
     const text = (start: number, end: number) => {
       if (start < from || end > from + window.length) {
-        if (space.length < end - start) space = Buffer.allocUnsafe(Math.max(end - start, 4 << 20));
+        if (space.length < end - start) space = Buffer.allocUnsafe(Math.max(end - start, LAYOUT_WINDOW));
         let n = 0;
         for (let r = -1; r !== 0 && n < space.length; n += r) r = readSync(fd, space, n, space.length - n, start + n);
         window = space.subarray(0, n);
