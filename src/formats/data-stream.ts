@@ -65,6 +65,10 @@ export function layoutOfFile(path: string, identity: FileIdentity, file: string)
     const st = fstatSync(fd);
     if (st.size !== identity.size || st.mtimeMs !== identity.mtimeMs || st.ino !== identity.ino) return undefined;
     return layoutOfRead((into, offset, length, position) => readSync(fd, into, offset, length, position), file, LAYOUT_WINDOW);
+  } catch (err) {
+    // A file that cannot be read after all is left to the reading of the whole file, which says so.
+    if (err instanceof UserError) throw err;
+    return undefined;
   } finally {
     closeSync(fd);
   }
@@ -178,7 +182,8 @@ function layoutOfRead(readAt: ReadAt, file: string, windowBytes: number): DataLa
           }
           if (j < end || !advance(Math.min(held(), i))) break;
         }
-        if (j >= end) break;
+        // A text the file ends in is taken as ending there, as the reader of whole files takes it.
+        if (j > end) j = end;
         const from = i + 1 - base;
         const to = j - base;
         const text = () => {

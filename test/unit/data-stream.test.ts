@@ -163,6 +163,8 @@ describe('a data file laid out a window at a time', () => {
     ['a text never closed', JSON.stringify(doc).slice(0, -40)],
     ['an empty record', JSON.stringify(doc).replace('"companies":[', '"companies":[ ,')],
     ['nothing but blanks', '   \n  '],
+    ['a key given twice, the file ending in the middle of the second', '{"format":"vetted/1","format'],
+    ['a key given twice, the file ending in an escape of the second', '{"format":"vetted/1","form\\'],
   ];
   const outcome = (fn: () => unknown) => {
     try {
@@ -185,6 +187,9 @@ describe('a data file laid out a window at a time', () => {
   it('finds a file valid or not as the whole reading does', () => {
     expect(outcome(() => layoutOf(Buffer.from(texts[0][1] as string), 'f.json', 16))).toMatchObject({ ids: ['volga-1'] });
     expect(outcome(() => layoutOf(Buffer.from(twice), 'f.json', 16))).toMatch(/the key "format" is given twice/);
+    // A file that ends in a text: as the whole reading takes it, the text ends with the file.
+    const cut = '{"format":"vetted/1","format';
+    expect(outcome(() => layoutOf(Buffer.from(cut), 'f.json', 16))).toBe(outcome(() => scanJson(cut, 'f.json')));
     for (const k of [7, 8, 9, 10, 11, 12, 13]) expect([texts[k][0], outcome(() => layoutOf(Buffer.from(texts[k][1]), 'f.json', 16))]).toEqual([texts[k][0], undefined]);
   });
   it('reads no file that changed since it was looked at', () => {
