@@ -148,8 +148,9 @@ function layoutOfRead(readAt: ReadAt, file: string, windowBytes: number): DataLa
   let recordStart = 0;
   let closedAt = -1;
   let idNext = false;
-  // The last byte that is not blank, before the one being read, and the byte before that one.
+  /** Where the last byte that is not blank stands, before the one being read. */
   let lastInk = -1;
+  /** The byte just before the one being read. */
   let prev = 0x20;
   const keyName = keyNames();
   /** Where the window must keep from when it moves on: the value of the head being read (whatever its depth). */

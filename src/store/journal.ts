@@ -209,7 +209,8 @@ export class BulkInserts {
     BULK_TABLES.forEach((t, k) => {
       // An event of an incident this insert made names no company: the incident's own change
       // names it for the operation (and looking it up for each of 80,000 events took 20 ms).
-      const company = t === 'events' ? `CASE WHEN events.incident_id > ${newIncidents} THEN NULL ELSE ${journalCompanyOf(t, columnsOf(db, t), t)} END` : journalCompanyOf(t, columnsOf(db, t), t);
+      const own = journalCompanyOf(t, columnsOf(db, t), t);
+      const company = t === 'events' ? `CASE WHEN events.incident_id > ${newIncidents} THEN NULL ELSE ${own} END` : own;
       statement(`INSERT INTO changes (op, tbl, row, kind, company) SELECT ?, '${t}', rowid, 'i', ${company} FROM ${t} WHERE rowid > ? ORDER BY rowid`).run(op, largest[k]);
     });
     statement('INSERT INTO changes (op, tbl, row, kind, company, old) SELECT op, tbl, row, kind, company, old FROM changes WHERE seq > ? AND seq <= ? ORDER BY seq').run(this.before, meanwhile);
