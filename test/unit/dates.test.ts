@@ -1,5 +1,5 @@
 // ISO 8601 dates and date-times as the data file has them.
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import fc from 'fast-check';
 import { daysInMonth, parseWhen } from '../../src/domain/dates.js';
 
@@ -136,5 +136,44 @@ describe('parseWhen on the stored form YYYY-MM-DDTHH:MM', () => {
     expect(parseWhen('2023-02-29T10:00')).toBeUndefined();
     expect(parseWhen('2023-01-01T24:00')).toBeUndefined();
     expect(parseWhen('0099-01-01T10:00')?.ms).toBe(parseWhen(' 0099-01-01T10:00')?.ms);
+  });
+});
+
+describe('the stored form in zones that change their clocks', () => {
+  // A day whose offset holds all day is read from its local midnight, kept; a day that
+  // changes it is read with the Date constructor, time by time. Both must give what
+  // new Date(y, m, d, h, mi) gives, in every zone, on the days of a change and around them.
+  const zones = ['UTC', 'Europe/Berlin', 'America/Sao_Paulo', 'America/Havana', 'Australia/Lord_Howe', 'Asia/Kathmandu', 'Pacific/Apia', 'America/St_Johns', 'Europe/Moscow'];
+  const days: [number, number, number][] = [];
+  // Every day of 2011 (Samoa skipped a day; Moscow stopped changing), of 1986 (Kathmandu moved
+  // by 15 minutes) and of 2024.
+  for (const y of [1986, 2011, 2024]) for (let t = Date.UTC(y, 0, 1); t < Date.UTC(y + 1, 0, 1); t += 86_400_000) days.push([y, new Date(t).getUTCMonth(), new Date(t).getUTCDate()]);
+  const pad = (n: number) => String(n).padStart(2, '0');
+
+  it.each(zones)('%s: every quarter hour of three years as the Date constructor reads it', async (zone) => {
+    const before = process.env.TZ;
+    process.env.TZ = zone;
+    try {
+      vi.resetModules();
+      // A new instance of the module: the days kept by another zone's test are not this one's.
+      const { msOf, parseWhen: read } = await import('../../src/domain/dates.js');
+      let changed = 0;
+      for (const [y, m, d] of days) {
+        if (new Date(y, m, d, 23, 59).getTime() - new Date(y, m, d).getTime() !== 1439 * 60_000) changed++;
+        for (let h = 0; h < 24; h++) {
+          for (let mi = 0; mi < 60; mi += 15) {
+            const text = `${y}-${pad(m + 1)}-${pad(d)}T${pad(h)}:${pad(mi)}`;
+            const want = new Date(y, m, d, h, mi).getTime();
+            if (msOf(text) !== want || read(text)?.ms !== want) expect({ text, ms: msOf(text) }).toEqual({ text, ms: want });
+          }
+        }
+      }
+      // The zones that change their clocks did so on these days: both ways were taken.
+      if (zone !== 'UTC') expect(changed).toBeGreaterThan(0);
+    } finally {
+      if (before === undefined) delete process.env.TZ;
+      else process.env.TZ = before;
+      vi.resetModules();
+    }
   });
 });
