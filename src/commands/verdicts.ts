@@ -63,60 +63,25 @@ export function entryJson(e: ListEntry, c: { en: Catalog; ru: Catalog }) {
   return { company: e.company, since: e.since, pinned: e.pinned, reasons: e.reasons.map((f) => reasonJson(f, c)) };
 }
 
-/** What a refresh judged: each company's name, list and cached entry text, by company id. */
-type JudgedEntry = { name: string; list: string; json: string };
-type Judged = Map<number, JudgedEntry>;
-
-/** Judges the companies whose cached verdict is missing or no longer holds, and caches them. */
-export function refreshVerdicts(store: Store, policy: Policy, now: number): Judged {
+/**
+ * Judges the companies whose cached verdict is missing or no longer holds, and caches them.
+ * What was judged is not kept for the listing that follows: it reads the cache as a warm
+ * listing does, an entry at a time. Holding ten thousand entries' texts (and a map of them) to
+ * list them from memory made the first listing after an import 55 ms slower than reading them
+ * back, and at 100,000 companies held them all at once.
+ */
+export function refreshVerdicts(store: Store, policy: Policy, now: number): void {
   const key = policyKey(policy);
   const companies = store.companiesToJudge(key, now);
-  const judged: Judged = new Map();
-  if (!companies.length) return judged;
+  if (!companies.length) return;
   try {
     // One transaction for every batch: a commit each cost more than the rows it wrote.
-    store.write(() =>
-      judgeInBatches(store, companies, policy, now, (rows) => {
-        const cached = rows.map(cacheRow);
-        store.saveVerdicts(key, cached);
-        for (let k = 0; k < rows.length; k++) judged.set(rows[k].companyId, { name: rows[k].name, list: cached[k].list, json: cached[k].entry });
-      }),
-    );
+    store.write(() => judgeInBatches(store, companies, policy, now, (rows) => store.saveVerdicts(key, rows.map(cacheRow))));
   } catch (err) {
     if (!isUnwritable(err)) throw err;
     // A read-only or busy database: judge without the cache this time.
     throw new CacheUnavailable();
   }
-  return judged;
-}
-
-/**
- * The entries just judged, in name order, when every company was judged just now (after an
- * import or a change of policy): they are listed as they are, not read back from the cache.
- * Null when some come from the cache, or the companies changed meanwhile.
- */
-function asJudged(store: Store, judged: Judged, list?: ListName): { company_id: number; name: string; list: string; json: string }[] | null {
-  const out: { company_id: number; name: string; list: string; json: string }[] = [];
-  return inNameOrder(store, judged, list, (id, j) => out.push({ company_id: id, name: j.name, list: j.list, json: j.json })) ? out : null;
-}
-
-/** The same as each list's entry texts: at 100,000 companies, no row object is made for any of them. */
-function textsAsJudged(store: Store, judged: Judged, list?: ListName): Record<ListName, string[]> | null {
-  const out = Object.fromEntries(LISTS.map((l) => [l, [] as string[]])) as Record<ListName, string[]>;
-  return inNameOrder(store, judged, list, (_id, j) => j.list !== 'unlisted' && out[j.list as ListName].push(j.json)) ? out : null;
-}
-
-/** Visits every company just judged (of `list`), in name order; false, visiting none, unless all of them were. */
-function inNameOrder(store: Store, judged: Judged, list: ListName | undefined, visit: (id: number, j: JudgedEntry) => void): boolean {
-  // Counted first: after one edit, one company of 100,000 was judged, and no id need be read.
-  if (!judged.size || judged.size !== store.companyCount()) return false;
-  const ids = store.companyIdsByName();
-  if (ids.length !== judged.size || !ids.every((id) => judged.has(id))) return false;
-  for (const id of ids) {
-    const j = judged.get(id)!;
-    if (!list || j.list === list) visit(id, j);
-  }
-  return true;
 }
 
 const VERDICT_BATCH = 250;
@@ -186,7 +151,8 @@ const MARKDOWN_BATCH = 500;
 /** Cached rows after a refresh; when the cache cannot be written, everything is judged afresh. */
 function verdictRows(store: Store, policy: Policy, now: number, list?: ListName) {
   try {
-    return asJudged(store, refreshVerdicts(store, policy, now), list) ?? store.cachedVerdicts(policyKey(policy), list);
+    refreshVerdicts(store, policy, now);
+    return store.cachedVerdicts(policyKey(policy), list);
   } catch (err) {
     if (!(err instanceof CacheUnavailable)) throw err;
     // Judge every company afresh, in name order, as the cache would have given them.
@@ -224,15 +190,11 @@ function entryRowsByList(rows: Iterable<{ company_id: number; name: string; list
  * than held all at once; judged afresh when the cache cannot be written.
  */
 export function entryTextsAsRead(store: Store, policy: Policy, now: number, list?: ListName): (l: ListName) => Iterable<string> {
-  let judged: Record<ListName, string[]> | null;
   try {
-    judged = textsAsJudged(store, refreshVerdicts(store, policy, now), list);
+    refreshVerdicts(store, policy, now);
   } catch (err) {
     if (!(err instanceof CacheUnavailable)) throw err;
-    judged = listEntryTexts(store, policy, now, list);
-  }
-  if (judged) {
-    const texts = judged;
+    const texts = listEntryTexts(store, policy, now, list);
     return (l) => texts[l];
   }
   const key = policyKey(policy);

@@ -977,11 +977,6 @@ export class Store {
     return (this.st('SELECT count(*) AS n FROM companies').get() as { n: number }).n;
   }
 
-  /** Every company's id, in name order. */
-  companyIdsByName(): number[] {
-    return (this.rawStatement('SELECT id FROM companies ORDER BY key').all() as [number][]).map((r) => r[0]);
-  }
-
   /** The cached entries (list, and the JSON text of the entry), in name order. */
   cachedVerdicts(policyKey: string, list?: string): { company_id: number; name: string; list: string; json: string }[] {
     // Companies in name order from their key's index, each verdict by its key: no sort of the
