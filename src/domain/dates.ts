@@ -75,6 +75,14 @@ function storedMinuteMs(t: string, ms: boolean): number {
 const dayStarts = new Map<number, number>();
 const DAY_STARTS_KEPT = 100_000;
 
+/**
+ * Forgets the local days kept: for a process that changes its time zone (`process.env.TZ`)
+ * after reading times, as tests do; the CLI never does.
+ */
+export function timeZoneChanged(): void {
+  dayStarts.clear();
+}
+
 /** `new Date(y, mo - 1, d, h, mi).getTime()`, for a year from 100. */
 function localMinute(y: number, mo: number, d: number, h: number, mi: number): number {
   const key = y * 10_000 + mo * 100 + d;

@@ -1,7 +1,7 @@
 // The figures of one incident's timeline (`incident show --json` metrics), promises kept
 // and broken under PRODUCT.md's definition, and what `vetted due` says is owed and next.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { formatLocalDate, msOf } from '../../src/domain/dates.js';
+import { formatLocalDate, msOf, timeZoneChanged } from '../../src/domain/dates.js';
 import { en } from '../../src/i18n/en.js';
 import { adviceWords } from '../../src/ui/advice.js';
 import { computeMetrics, promiseStatus, type IncidentMetrics } from '../../src/domain/incident.js';
@@ -157,10 +157,12 @@ describe('a date-only due in a time zone with daylight saving', () => {
   const saved = process.env.TZ;
   beforeAll(() => {
     process.env.TZ = 'Europe/Berlin';
+    timeZoneChanged();
   });
   afterAll(() => {
     if (saved === undefined) delete process.env.TZ;
     else process.env.TZ = saved;
+    timeZoneChanged();
   });
 
   it('the zone really changes (a guard for the test itself)', () => {
