@@ -124,9 +124,12 @@ function layoutOfRead(readAt: ReadAt, file: string, windowBytes: number): DataLa
 
   advance(0);
   let i = w[0] === 0xef && w[1] === 0xbb && w[2] === 0xbf && end >= 3 ? 3 : 0;
+  // Lines are counted from the top of the file, blank ones before the document too.
+  let line = 1;
   for (;;) {
     if (i >= end && !advance(end)) return undefined;
     if (!isSpace(w[i - base])) break;
+    if (w[i - base] === 0x0a) line++;
     i++;
   }
   if (w[i - base] !== 0x7b) return undefined;
@@ -135,7 +138,6 @@ function layoutOfRead(readAt: ReadAt, file: string, windowBytes: number): DataLa
   const incidentIds = new Set<string>();
   let surrogateEscapes = false;
   const keys: (Set<string> | null)[] = [];
-  let line = 1;
   let containers = 0;
   let values = 0;
   let expectKey = false;

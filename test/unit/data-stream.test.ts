@@ -107,6 +107,12 @@ describe('a data file read a record at a time', () => {
     };
     expect(message(() => layoutOf(Buffer.from(twice), 'f.json'))).toBe(message(() => scanJson(twice, 'f.json')));
     expect(message(() => layoutOf(Buffer.from(twice), 'f.json'))).toMatch(/f\.json:3: the key "format" is given twice/);
+    // Blank lines before the document count as lines, with or without a byte order mark.
+    for (const before of ['\n\n', '\r\n \n\t', '\uFEFF\n']) {
+      const text = `${before}${twice}`;
+      expect(message(() => layoutOf(Buffer.from(text), 'f.json'))).toBe(message(() => scanJson(text.replace(/^\uFEFF/, ''), 'f.json')));
+    }
+    expect(message(() => layoutOf(Buffer.from(`\n\n${twice}`), 'f.json'))).toMatch(/f\.json:5: the key "format" is given twice/);
   });
 
   it('tells keys apart by every byte, whatever their hash, and a repeat by its text', () => {
@@ -165,6 +171,7 @@ describe('a data file laid out a window at a time', () => {
     ['nothing but blanks', '   \n  '],
     ['a key given twice, the file ending in the middle of the second', '{"format":"vetted/1","format'],
     ['a key given twice, the file ending in an escape of the second', '{"format":"vetted/1","form\\'],
+    ['a key given twice after blank lines', `\n \n\n${twice}`],
   ];
   const outcome = (fn: () => unknown) => {
     try {
