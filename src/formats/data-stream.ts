@@ -10,7 +10,7 @@
 // exactly as before.
 
 import { isUtf8 } from 'node:buffer';
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import { UserError } from '../errors.js';
 import { t } from '../i18n/index.js';
 import { JSON_LIMITS, findBrokenText } from './data-text.js';
@@ -56,7 +56,9 @@ export function layoutOf(buf: Buffer, file: string, windowBytes = LAYOUT_WINDOW)
 export function layoutOfFile(path: string, identity: FileIdentity, file: string): DataLayout | undefined {
   let fd: number;
   try {
-    fd = openSync(path, 'r');
+    // Without waiting: a path swapped for a FIFO since it was looked at opens at once, and is
+    // then not the file looked at (a regular file reads the same either way).
+    fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
   } catch {
     // Left to the reading of the whole file, which says why it cannot be read.
     return undefined;
@@ -405,7 +407,13 @@ const changed = (path: string) => new UserError(t().files.changedWhileRead(path)
 
 /** Runs `fn` with the records of the file, read a few megabytes at a time; a file changed since it was laid out is refused. */
 function withRecords<T>(path: string, layout: DataLayout, identity: FileIdentity, fn: (records: Iterable<[Section, unknown, number]>) => T): T {
-  const fd = openSync(path, 'r');
+  let fd: number;
+  try {
+    // Without waiting, as the layout pass opens it: a FIFO in its place is a change, said at once.
+    fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
+  } catch {
+    throw changed(path);
+  }
   try {
     const st = fstatSync(fd);
     if (st.size !== identity.size || st.mtimeMs !== identity.mtimeMs || st.ino !== identity.ino) throw changed(path);

@@ -1,6 +1,7 @@
 // A data file read a record at a time must read exactly what the whole-document reader reads,
 // or leave the file to it: every file the record reader takes is valid and gives the same
 // records in the same order; every other one goes to the whole reading, which names its problems.
+import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -204,5 +205,27 @@ describe('a data file laid out a window at a time', () => {
     writeFileSync(file, JSON.stringify(doc));
     const st = statSync(file);
     expect(layoutOfFile(file, { size: st.size + 1, mtimeMs: st.mtimeMs, ino: st.ino }, 'f.json')).toBeUndefined();
+  });
+  it('does not wait on a FIFO put in the place of the file looked at, in either pass', () => {
+    const file = join(dir, 'swapped.json');
+    const text = JSON.stringify(doc);
+    writeFileSync(file, text);
+    const st = statSync(file);
+    const identity = { size: st.size, mtimeMs: st.mtimeMs, ino: st.ino };
+    const layout = layoutOfFile(file, identity, 'f.json')!;
+    expect(layout).toBeDefined();
+    rmSync(file);
+    // Opening it to read without O_NONBLOCK would wait for a writer: should that come back, a
+    // writer opens it every few seconds, so that the test fails on its time rather than hangs.
+    execFileSync('mkfifo', [file]);
+    const writer = spawn(process.execPath, ['-e', `setInterval(() => require('node:fs').closeSync(require('node:fs').openSync(${JSON.stringify(file)}, 'w')), 3000)`], { stdio: 'ignore' });
+    try {
+      const started = performance.now();
+      expect(layoutOfFile(file, identity, 'f.json')).toBeUndefined();
+      expect(() => recordsOfFile(file, layout, identity, NOW).forEach(() => {})).toThrow(/changed while it was being imported/);
+      expect(performance.now() - started).toBeLessThan(2000);
+    } finally {
+      writer.kill('SIGKILL');
+    }
   });
 });
