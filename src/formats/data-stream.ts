@@ -48,24 +48,39 @@ export function layoutOf(buf: Buffer, file: string, windowBytes = LAYOUT_WINDOW)
 }
 
 /**
+ * The file at `path` opened to read, when it is still the file looked at (`identity`);
+ * undefined when it cannot be opened or is another now. Opened without waiting: a path swapped
+ * for a FIFO since it was looked at opens at once, and is then not that file (a regular file
+ * reads the same either way).
+ */
+function openAsLookedAt(path: string, identity: FileIdentity): number | undefined {
+  let fd: number;
+  try {
+    fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
+  } catch {
+    return undefined;
+  }
+  try {
+    const st = fstatSync(fd);
+    if (st.size === identity.size && st.mtimeMs === identity.mtimeMs && st.ino === identity.ino) return fd;
+  } catch {
+    // not to be looked at after all
+  }
+  closeSync(fd);
+  return undefined;
+}
+
+/**
  * Where the records of a JSON data file stand, read a window at a time; undefined when it is
  * to be read whole, or has changed since it was looked at (`identity`). A file read whole only
  * to be laid out was a dear way to read it: 280 ms of the import of a 110 MB file went on the
  * memory its bytes took, against 22 ms for reading it a megabyte at a time.
  */
 export function layoutOfFile(path: string, identity: FileIdentity, file: string): DataLayout | undefined {
-  let fd: number;
+  const fd = openAsLookedAt(path, identity);
+  // Left to the reading of the whole file, which says why it cannot be read, or reads it as it is now.
+  if (fd === undefined) return undefined;
   try {
-    // Without waiting: a path swapped for a FIFO since it was looked at opens at once, and is
-    // then not the file looked at (a regular file reads the same either way).
-    fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
-  } catch {
-    // Left to the reading of the whole file, which says why it cannot be read.
-    return undefined;
-  }
-  try {
-    const st = fstatSync(fd);
-    if (st.size !== identity.size || st.mtimeMs !== identity.mtimeMs || st.ino !== identity.ino) return undefined;
     return layoutOfRead((into, offset, length, position) => readSync(fd, into, offset, length, position), file, LAYOUT_WINDOW);
   } catch (err) {
     // A file that cannot be read after all is left to the reading of the whole file, which says so.
@@ -407,16 +422,9 @@ const changed = (path: string) => new UserError(t().files.changedWhileRead(path)
 
 /** Runs `fn` with the records of the file, read a few megabytes at a time; a file changed since it was laid out is refused. */
 function withRecords<T>(path: string, layout: DataLayout, identity: FileIdentity, fn: (records: Iterable<[Section, unknown, number]>) => T): T {
-  let fd: number;
+  const fd = openAsLookedAt(path, identity);
+  if (fd === undefined) throw changed(path);
   try {
-    // Without waiting, as the layout pass opens it: a FIFO in its place is a change, said at once.
-    fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
-  } catch {
-    throw changed(path);
-  }
-  try {
-    const st = fstatSync(fd);
-    if (st.size !== identity.size || st.mtimeMs !== identity.mtimeMs || st.ino !== identity.ino) throw changed(path);
     // One buffer for every window, made again only for a record larger than it: memory a
     // process touches for the first time is dear here (a fresh 4 MB buffer for each window
     // cost about 30 ms of the 10,000-company import's 2 s), and this one is touched once.
