@@ -370,4 +370,15 @@ MIGRATIONS.push({
   `,
 });
 
+MIGRATIONS.push({
+  name: "each company's incidents indexed in the order listings show them",
+  sql: `
+    -- Opening time, then id: with the id in the index, a listing of every incident walks it in
+    -- order, where SQLite sorted each company's incidents by id again (a third of reading
+    -- the order of 14,000 incidents).
+    DROP INDEX incidents_company;
+    CREATE INDEX incidents_order ON incidents(company_id, opened_ms, ref);
+  `,
+});
+
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -1094,6 +1094,36 @@ export class Store {
    * allIncidents, a batch at a time.
    */
   *digestedIncidentsInBatches(size = 500, which: 'all' | 'unclosed' = 'all'): Generator<(DigestedIncident & { rowId: number; companyId: number })[]> {
+    if (which === 'unclosed') {
+      // When every unclosed incident's digest is kept, they are read in their order by one
+      // statement, in one snapshot, and handed over `size` at a time: at 100,000 companies,
+      // a tenth of `due` quicker than reading the order first and then each batch by its ids.
+      // Nothing may use this store between batches: the read is still going on.
+      const own = !this.db.inTransaction;
+      if (own) this.db.exec('BEGIN');
+      try {
+        const missing = this.rawStatement('SELECT 1 FROM incidents i WHERE i.closed IS NULL AND NOT EXISTS (SELECT 1 FROM digests d WHERE d.incident_id = i.id) LIMIT 1').get();
+        if (missing === undefined) {
+          const all = this.rawStatement(
+            `SELECT ${INCIDENT_COLUMNS}, d.digest FROM incidents i CROSS JOIN companies c ON c.id = i.company_id
+             LEFT JOIN digests d ON d.incident_id = i.id WHERE i.closed IS NULL ${INCIDENT_ORDER}`,
+          );
+          let batch: DigestRow[] = [];
+          for (const t of all.iterate() as Iterable<unknown[]>) {
+            batch.push(incidentRowOf(t));
+            if (batch.length === size) {
+              yield this.digested(batch);
+              batch = [];
+            }
+          }
+          if (batch.length) yield this.digested(batch);
+          return;
+        }
+      } finally {
+        // After a reader that stopped early or threw too: the statement is closed by then.
+        if (own && this.db.inTransaction) this.db.exec('COMMIT');
+      }
+    }
     for (const batch of this.rowsInBatches(size, which)) yield this.digested(batch);
   }
 
@@ -1137,7 +1167,10 @@ export class Store {
     // as it stands when it is read, and an incident removed meanwhile is left out.
     const order =
       which === 'unclosed'
-        ? `SELECT i.id FROM incidents i JOIN companies c ON c.id = i.company_id WHERE i.closed IS NULL ${INCIDENT_ORDER}`
+        ? // Driven from the incidents (CROSS JOIN), read once and sorted: from the companies in
+          // name order, each one's incidents are sought in the index, and a closed one's row
+          // read only to leave it out (twice as long at 100,000 companies).
+          `SELECT i.id FROM incidents i CROSS JOIN companies c ON c.id = i.company_id WHERE i.closed IS NULL ${INCIDENT_ORDER}`
         : `SELECT i.id ${EVERY_INCIDENT_IN_ORDER}`;
     const ids = (this.rawStatement(order).all() as [number][]).map((r) => r[0]);
     const rowsOf = this.rawStatement(

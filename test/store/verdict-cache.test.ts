@@ -194,6 +194,34 @@ describe('the verdict cache', () => {
     expect(after.length).toBe(all.length - 1);
   });
 
+  it("the unclosed incidents, every digest kept, are one snapshot handed over in batches: the same as worked out batch by batch, and a reader that stops leaves no read open", () => {
+    const unclosed = () => [...store.digestedIncidentsInBatches(50, 'unclosed')];
+    // Worked out from the events (no digest kept), a batch at a time by ids.
+    store.db.exec('DELETE FROM digests');
+    const worked = unclosed();
+    // Every digest kept now: read by one statement.
+    const read = unclosed();
+    expect(read.map((b) => b.length)).toEqual(worked.map((b) => b.length));
+    expect(read.slice(0, -1).every((b) => b.length === 50)).toBe(true);
+    expect(read.flat().length).toBeGreaterThan(50);
+    expect(read.flat().every((i) => !i.closed)).toBe(true);
+    expect(read.flat()).toEqual(worked.flat());
+    expect(store.db.inTransaction).toBe(false);
+    // Another process removes the last unclosed incident while the reader is on the first batch: still read, as it stood.
+    const batches = store.digestedIncidentsInBatches(50, 'unclosed');
+    const first = batches.next().value!;
+    const other = journaled(Store.open(join(dir, 'v.db')));
+    const last = read.flat().at(-1)!;
+    other.removeIncident(other.findIncident(last.id)!.rowId);
+    other.close();
+    expect([...first, ...[...batches].flat()]).toEqual(read.flat());
+    expect(store.db.inTransaction).toBe(false);
+    // A reader that stops after the first batch ends the read: the store can be written at once.
+    for (const _b of store.digestedIncidentsInBatches(50, 'unclosed')) break;
+    expect(store.db.inTransaction).toBe(false);
+    expect(unclosed().flat().map((i) => i.id)).toEqual(read.flat().slice(0, -1).map((i) => i.id));
+  });
+
   it('a pin drops the cached verdict of that company only, and the next read has it', () => {
     listEntryTexts(store, DEFAULT_POLICY, NOW);
     const [a, b] = store.allCompanies();
