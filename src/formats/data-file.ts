@@ -425,8 +425,23 @@ export function describeProblems(problems: DataProblem[], limit = 5, locate: Loc
   return w.problems(shown, Math.max(0, problems.length - limit));
 }
 
+/** The place of each field in an event as the data file writes it: its id first. */
+const EVENT_FIELD_RANK = new Map(['id', ...ALL_EVENT_FIELDS].map((k, n) => [k, n]));
+
 /** An event with its fields in the data file's order, absent ones left out. */
 export function orderedEvent(e: IncidentEvent): IncidentEvent {
+  // An event in that order already (as the store reads one for an export) is itself.
+  let last = -1;
+  let ordered = true;
+  for (const k in e) {
+    const rank = EVENT_FIELD_RANK.get(k);
+    if (rank === undefined || rank <= last || (e as unknown as Record<string, unknown>)[k] === undefined) {
+      ordered = false;
+      break;
+    }
+    last = rank;
+  }
+  if (ordered) return e;
   const out: Record<string, unknown> = e.id !== undefined ? { id: e.id } : {};
   for (const k of ALL_EVENT_FIELDS) {
     const v = (e as unknown as Record<string, unknown>)[k];

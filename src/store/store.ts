@@ -5,7 +5,7 @@ import type { Statement } from 'better-sqlite3';
 import { createFilled, inspectHeader, openDatabase, openMemoryDatabase, type DB, type OpenOptions } from './open.js';
 import { DIGESTS_EVENT_INSERT, DIGESTS_EVENT_INSERT_NAME, SCHEMA_VERSION } from './schema.js';
 import { companyKey, lookalikeSkeleton, slugOf } from '../domain/names.js';
-import { eventContentKey } from '../domain/events.js';
+import { ALL_EVENT_FIELDS, eventContentKey } from '../domain/events.js';
 import { msOf } from '../domain/dates.js';
 import { digestFromText, digestOf, digestText, type Digest, type DigestedIncident, type IncidentWithDigestText } from '../domain/digest.js';
 import { LEVELS, type CheckRecord, type CheckVerdict, type CompanyEvidence, type CompanyFacts, type Fault, type Incident, type IncidentEvent, type Level, type ListName, type Pin } from '../domain/types.js';
@@ -644,9 +644,14 @@ export class Store {
    * events of one batch are in memory at once (an export of a large record).
    */
   *allIncidentsInBatches(size = 500): Generator<(Incident & { rowId: number; companyId: number })[]> {
-    const rows = this.allIncidentRows();
-    for (let k = 0; k < rows.length; k += size) yield this.withEventsOf(rows.slice(k, k + size));
+    // Their own columns as arrays, made objects a batch at a time (read as objects, by the
+    // binding, they took twice as long); each event with its fields in the data file's order,
+    // made once (the export made each again to order it). (Every event read by one statement
+    // in the incidents' order, taken as each batch needed them, took longer: 235 ms against 180.)
+    const tuples = this.rows(`SELECT ${INCIDENT_COLUMNS} ${EVERY_INCIDENT_IN_ORDER}`);
+    for (let k = 0; k < tuples.length; k += size) yield this.withEventsOf(tuples.slice(k, k + size).map(incidentRowOf), ALL_EVENT_FIELDS);
   }
+
 
 
   /**
@@ -679,9 +684,9 @@ export class Store {
   }
 
   /** Incidents of a batch with their events, read in one query. */
-  private withEventsOf(batch: IncidentRow[]): (Incident & { rowId: number; companyId: number })[] {
+  private withEventsOf(batch: IncidentRow[], fields?: readonly string[]): (Incident & { rowId: number; companyId: number })[] {
     const events = this.rows(`${EVENT_COLUMNS} WHERE incident_id IN (SELECT value FROM json_each(?)) ORDER BY incident_id, at_ms, id`, JSON.stringify(batch.map((r) => r.id)));
-    return this.assemble(batch, events as EventTuple[]);
+    return this.assemble(batch, events as EventTuple[], fields);
   }
 
   private withEvents(rows: IncidentRow[], all = false): (Incident & { rowId: number; companyId: number })[] {
@@ -705,13 +710,26 @@ export class Store {
     return s;
   }
 
-  /** Incidents from their rows and their events' rows (in timeline order). */
-  private assemble(rows: IncidentRow[], events: EventTuple[]): (Incident & { rowId: number; companyId: number })[] {
+  /**
+   * Incidents from their rows and their events' rows (in timeline order). Each event has its
+   * id, time and type, then its fields as they were stored; with `fields` (which begin with
+   * the time and the type), then those of these fields it has, in this order, and no others
+   * (as the data file writes them).
+   */
+  private assemble(rows: IncidentRow[], events: EventTuple[], fields?: readonly string[]): (Incident & { rowId: number; companyId: number })[] {
     const byIncident = new Map<number, IncidentEvent[]>(rows.map((r) => [r.id, []]));
     const refs = new Map(rows.map((r) => [r.id, r.ref]));
+    const rest = fields?.filter((f) => f !== 'at' && f !== 'type');
     for (const [incidentId, seq, at, type, data] of events) {
       // An event's id is `<incident id>#<n>`.
-      byIncident.get(incidentId)?.push(Object.assign({ id: `${refs.get(incidentId)}#${seq}`, at, type }, JSON.parse(data)) as IncidentEvent);
+      const id = `${refs.get(incidentId)}#${seq}`;
+      let e: Record<string, unknown>;
+      if (rest) {
+        const stored = JSON.parse(data) as Record<string, unknown>;
+        e = { id, at, type };
+        for (const f of rest) if (stored[f] !== undefined) e[f] = stored[f];
+      } else e = Object.assign({ id, at, type }, JSON.parse(data));
+      byIncident.get(incidentId)?.push(e as unknown as IncidentEvent);
     }
     return rows.map((r) => incidentOfRow(r, { events: byIncident.get(r.id)! }));
   }
