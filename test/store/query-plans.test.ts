@@ -55,3 +55,11 @@ it('showing one company, opening an incident and logging an event scan no table'
     expect(scans, `${sql}\n${plan.join('\n')}`).toEqual([]);
   }
 });
+
+it('every incident is read in listing order from the indexes, with no sort of its own', () => {
+  // The order of `incident list` and of an export: companies by key, then each one's
+  // incidents by opening and id, all of it from the indexes.
+  const plan = (store.db.prepare('EXPLAIN QUERY PLAN SELECT i.id FROM companies c CROSS JOIN incidents i ON i.company_id = c.id ORDER BY c.key, i.opened_ms, i.ref').all() as { detail: string }[]).map((r) => r.detail);
+  expect(plan.join('\n')).not.toMatch(/TEMP B-TREE/);
+  expect(plan.join('\n')).toMatch(/incidents_order/);
+});
