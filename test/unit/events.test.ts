@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { eventContentKey, repeatedEvents, sortEvents, timedInOrder } from '../../src/domain/events.js';
 import { msOf } from '../../src/domain/dates.js';
 import type { IncidentEvent } from '../../src/domain/types.js';
+import { orderedEvent } from '../../src/formats/data-file.js';
 
 const ev = (at: string, type: string, more: Record<string, unknown> = {}) => ({ at, type, ...more }) as unknown as IncidentEvent;
 
@@ -59,5 +60,24 @@ describe('timedInOrder', () => {
     expect(timed.map((x) => x.e)).toEqual(sortEvents(events, msOf));
     expect(timed.map((x) => x.t)).toEqual(timed.map((x) => msOf(x.e.at)));
     expect(timed.map((x) => (x.e as unknown as { text?: string }).text)).toEqual(['first', 'second', undefined]);
+  });
+});
+
+describe('an event in the data file order', () => {
+  it('is the event itself when its fields are in that order already, and an ordered copy otherwise, without absent or unknown fields', () => {
+    const inOrder = { id: 'a-1#1', at: '2024-01-01T10:00', type: 'promise', text: 'refund', due: '2024-01-05', kept: false } as unknown as IncidentEvent;
+    expect(orderedEvent(inOrder)).toBe(inOrder);
+    const shuffled = { kept: false, type: 'promise', due: '2024-01-05', at: '2024-01-01T10:00', text: 'refund', id: 'a-1#1' } as unknown as IncidentEvent;
+    const out = orderedEvent(shuffled);
+    expect(out).not.toBe(shuffled);
+    expect(JSON.stringify(out)).toBe(JSON.stringify(inOrder));
+    // An absent field given as undefined, or a field no event has, is left out, the order kept.
+    for (const odd of [{ ...inOrder, note: undefined }, { ...inOrder, extra: 1 }, { at: '2024-01-01T10:00', id: 'x', type: 'note' }]) {
+      const o = orderedEvent(odd as unknown as IncidentEvent);
+      expect(o).not.toBe(odd);
+      expect(Object.keys(o)[0]).toBe('id');
+      expect(Object.keys(o)).not.toContain('extra');
+      expect(Object.values(o)).not.toContain(undefined);
+    }
   });
 });
