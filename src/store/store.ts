@@ -1116,7 +1116,10 @@ export class Store {
       // When every unclosed incident's digest is kept, they are read in their order by one
       // statement, in one snapshot, and handed over `size` at a time: at 100,000 companies,
       // a tenth of `due` quicker than reading the order first and then each batch by its ids.
-      // Nothing may use this store between batches: the read is still going on.
+      // Nothing may use this store between batches: the read is still going on. A reader that
+      // writes as it reads (`due`, into a pager left open) holds that snapshot meanwhile, as
+      // `due --format ics` does: other commands still write, but the log is not checkpointed
+      // past it until the read ends.
       const own = !this.db.inTransaction;
       if (own) this.db.exec('BEGIN');
       try {
@@ -1179,10 +1182,11 @@ export class Store {
   }
 
   private *rowsInBatches(size: number, which: 'all' | 'unclosed'): Generator<DigestRow[]> {
-    // The order is read first, as ids alone (the sort carried every digest along once, and took
+    // Where a digest is missing (and digests are worked out and kept between batches): the
+    // order is read first, as ids alone (the sort carried every digest along once, and took
     // longer than all the rest); then each batch's rows with their digests, by one statement.
-    // A reader may take its time over each batch (`due` writes as it reads): each is the record
-    // as it stands when it is read, and an incident removed meanwhile is left out.
+    // Each batch is the record as it stands when it is read, and an incident removed meanwhile
+    // is left out.
     const order =
       which === 'unclosed'
         ? // Driven from the incidents (CROSS JOIN), read once and sorted: from the companies in

@@ -72,7 +72,7 @@ describe('an event in the data file order', () => {
     expect(out).not.toBe(shuffled);
     expect(JSON.stringify(out)).toBe(JSON.stringify(inOrder));
     // An absent field given as undefined, or a field no event has, is left out, the order kept.
-    for (const odd of [{ ...inOrder, note: undefined }, { ...inOrder, extra: 1 }, { at: '2024-01-01T10:00', id: 'x', type: 'note' }]) {
+    for (const odd of [{ ...inOrder, outcome: undefined }, { ...inOrder, extra: 1 }, { at: '2024-01-01T10:00', id: 'x', type: 'note' }]) {
       const o = orderedEvent(odd as unknown as IncidentEvent);
       expect(o).not.toBe(odd);
       expect(Object.keys(o)[0]).toBe('id');
