@@ -131,6 +131,8 @@ interface EventRow {
 
 /** The columns of an event that make it, read as an array (see Store.rows). */
 const EVENT_COLUMNS = 'SELECT incident_id, seq, at, type, data FROM events';
+/** An event's fields after its time and type, in the data file's order. */
+const FIELDS_AFTER_TYPE = ALL_EVENT_FIELDS.filter((f) => f !== 'at' && f !== 'type');
 type EventTuple = [incidentId: number, seq: number, at: string, type: string, data: string];
 
 export interface NewIncident {
@@ -180,6 +182,13 @@ const INCIDENT_ORDER = 'ORDER BY c.key, i.opened_ms, i.ref';
 /** Every incident, company by company in name order (CROSS JOIN keeps that order): in INCIDENT_ORDER, only each one's few are sorted. */
 const EVERY_INCIDENT = 'FROM companies c CROSS JOIN incidents i ON i.company_id = c.id';
 const EVERY_INCIDENT_IN_ORDER = `${EVERY_INCIDENT} ${INCIDENT_ORDER}`;
+
+/**
+ * The incidents to be filtered to the unclosed ones, driven from the incidents (CROSS JOIN):
+ * read once, then sorted. From the companies in name order, each one's incidents were sought
+ * in the index and a closed one's row read only to be left out (twice as long at 100,000 companies).
+ */
+const UNCLOSED_INCIDENTS = 'FROM incidents i CROSS JOIN companies c ON c.id = i.company_id';
 
 /** Verdicts written by one statement. */
 const VERDICT_ROWS = 50;
@@ -634,8 +643,8 @@ export class Store {
 
   /** Every incident's row, in name order, then opening, then id. */
   private allIncidentRows(): IncidentRow[] {
-    // As objects: read as arrays and made objects, every incident was held twice for a while,
-    // and an export took more memory for no less time.
+    // As objects: read as arrays and made objects all at once, every incident was held twice
+    // for a while (allIncidentsInBatches makes them a batch at a time).
     return this.st(`SELECT i.*, c.name AS company ${EVERY_INCIDENT_IN_ORDER}`).all() as IncidentRow[];
   }
 
@@ -649,10 +658,8 @@ export class Store {
     // made once (the export made each again to order it). (Every event read by one statement
     // in the incidents' order, taken as each batch needed them, took longer: 235 ms against 180.)
     const tuples = this.rows(`SELECT ${INCIDENT_COLUMNS} ${EVERY_INCIDENT_IN_ORDER}`);
-    for (let k = 0; k < tuples.length; k += size) yield this.withEventsOf(tuples.slice(k, k + size).map(incidentRowOf), ALL_EVENT_FIELDS);
+    for (let k = 0; k < tuples.length; k += size) yield this.withEventsOf(tuples.slice(k, k + size).map(incidentRowOf), true);
   }
-
-
 
   /**
    * The open deadlines, in one query: each promise with a due time, not marked kept, of an
@@ -684,9 +691,9 @@ export class Store {
   }
 
   /** Incidents of a batch with their events, read in one query. */
-  private withEventsOf(batch: IncidentRow[], fields?: readonly string[]): (Incident & { rowId: number; companyId: number })[] {
+  private withEventsOf(batch: IncidentRow[], inFileOrder = false): (Incident & { rowId: number; companyId: number })[] {
     const events = this.rows(`${EVENT_COLUMNS} WHERE incident_id IN (SELECT value FROM json_each(?)) ORDER BY incident_id, at_ms, id`, JSON.stringify(batch.map((r) => r.id)));
-    return this.assemble(batch, events as EventTuple[], fields);
+    return this.assemble(batch, events as EventTuple[], inFileOrder);
   }
 
   private withEvents(rows: IncidentRow[], all = false): (Incident & { rowId: number; companyId: number })[] {
@@ -712,22 +719,20 @@ export class Store {
 
   /**
    * Incidents from their rows and their events' rows (in timeline order). Each event has its
-   * id, time and type, then its fields as they were stored; with `fields` (which begin with
-   * the time and the type), then those of these fields it has, in this order, and no others
-   * (as the data file writes them).
+   * id, time and type, then its fields as they were stored; `inFileOrder`, then those of its
+   * fields the data file writes, in the file's order (as orderedEvent gives them).
    */
-  private assemble(rows: IncidentRow[], events: EventTuple[], fields?: readonly string[]): (Incident & { rowId: number; companyId: number })[] {
+  private assemble(rows: IncidentRow[], events: EventTuple[], inFileOrder = false): (Incident & { rowId: number; companyId: number })[] {
     const byIncident = new Map<number, IncidentEvent[]>(rows.map((r) => [r.id, []]));
     const refs = new Map(rows.map((r) => [r.id, r.ref]));
-    const rest = fields?.filter((f) => f !== 'at' && f !== 'type');
     for (const [incidentId, seq, at, type, data] of events) {
       // An event's id is `<incident id>#<n>`.
       const id = `${refs.get(incidentId)}#${seq}`;
       let e: Record<string, unknown>;
-      if (rest) {
+      if (inFileOrder) {
         const stored = JSON.parse(data) as Record<string, unknown>;
         e = { id, at, type };
-        for (const f of rest) if (stored[f] !== undefined) e[f] = stored[f];
+        for (const f of FIELDS_AFTER_TYPE) if (stored[f] !== undefined) e[f] = stored[f];
       } else e = Object.assign({ id, at, type }, JSON.parse(data));
       byIncident.get(incidentId)?.push(e as unknown as IncidentEvent);
     }
@@ -1112,38 +1117,26 @@ export class Store {
    * allIncidents, a batch at a time.
    */
   *digestedIncidentsInBatches(size = 500, which: 'all' | 'unclosed' = 'all'): Generator<(DigestedIncident & { rowId: number; companyId: number })[]> {
-    if (which === 'unclosed') {
-      // When every unclosed incident's digest is kept, they are read in their order by one
-      // statement, in one snapshot, and handed over `size` at a time: at 100,000 companies,
-      // a tenth of `due` quicker than reading the order first and then each batch by its ids.
-      // Nothing may use this store between batches: the read is still going on. A reader that
-      // writes as it reads (`due`, into a pager left open) holds that snapshot meanwhile, as
-      // `due --format ics` does: other commands still write, but the log is not checkpointed
-      // past it until the read ends.
-      const own = !this.db.inTransaction;
-      if (own) this.db.exec('BEGIN');
-      try {
-        const missing = this.rawStatement('SELECT 1 FROM incidents i WHERE i.closed IS NULL AND NOT EXISTS (SELECT 1 FROM digests d WHERE d.incident_id = i.id) LIMIT 1').get();
-        if (missing === undefined) {
-          const all = this.rawStatement(
-            `SELECT ${INCIDENT_COLUMNS}, d.digest FROM incidents i CROSS JOIN companies c ON c.id = i.company_id
-             LEFT JOIN digests d ON d.incident_id = i.id WHERE i.closed IS NULL ${INCIDENT_ORDER}`,
-          );
-          let batch: DigestRow[] = [];
-          for (const t of all.iterate() as Iterable<unknown[]>) {
-            batch.push(incidentRowOf(t));
-            if (batch.length === size) {
-              yield this.digested(batch);
-              batch = [];
-            }
-          }
-          if (batch.length) yield this.digested(batch);
-          return;
+    // Read by one statement when every digest is kept (at 100,000 companies a tenth of `due`
+    // quicker than by batches of ids), and handed over `size` at a time.
+    const rows = this.rowsInOneRead(which);
+    try {
+      let batch: DigestRow[] = [];
+      let r = rows.next();
+      for (; !r.done; r = rows.next()) {
+        batch.push(r.value);
+        if (batch.length === size) {
+          yield this.digested(batch);
+          batch = [];
         }
-      } finally {
-        // After a reader that stopped early or threw too: the statement is closed by then.
-        if (own && this.db.inTransaction) this.db.exec('COMMIT');
       }
+      if (r.value) {
+        if (batch.length) yield this.digested(batch);
+        return;
+      }
+    } finally {
+      // After a reader that stopped early or threw too: the read ends here.
+      rows.return(false);
     }
     for (const batch of this.rowsInBatches(size, which)) yield this.digested(batch);
   }
@@ -1157,27 +1150,47 @@ export class Store {
    */
   eachIncidentWithDigestText(visit: (i: IncidentWithDigestText) => void, size = 500): void {
     const listed = (r: DigestRow, digest: string): IncidentWithDigestText => ({ id: r.ref, company: r.company, title: r.title, opened: r.opened, fault: r.fault, closed: r.closed, digest });
-    // When every digest is kept, the incidents are read in their order by one statement, in one
-    // snapshot (no digest can be dropped meanwhile): a third quicker than by their ids, a batch
-    // at a time. Otherwise the batches, which work the missing digests out and keep them.
-    const own = !this.db.inTransaction;
-    if (own) this.db.exec('BEGIN');
+    const rows = this.rowsInOneRead('all');
     try {
-      if (this.rawStatement('SELECT 1 FROM incidents i WHERE NOT EXISTS (SELECT 1 FROM digests d WHERE d.incident_id = i.id) LIMIT 1').get() === undefined) {
-        const all = this.rawStatement(`SELECT ${INCIDENT_COLUMNS}, d.digest ${EVERY_INCIDENT} LEFT JOIN digests d ON d.incident_id = i.id ${INCIDENT_ORDER}`);
-        for (const t of all.iterate() as Iterable<unknown[]>) {
-          const r = incidentRowOf(t);
-          visit(listed(r, r.digest!));
-        }
-        return;
-      }
+      let r = rows.next();
+      for (; !r.done; r = rows.next()) visit(listed(r.value, r.value.digest!));
+      if (r.value) return;
     } finally {
-      // After a visit that threw too: the statement is closed by then, and the read ends here.
-      if (own && this.db.inTransaction) this.db.exec('COMMIT');
+      // After a visit that threw too: the read ends here.
+      rows.return(false);
     }
     for (const batch of this.rowsInBatches(size, 'all')) {
       const made = this.madeDigests(batch);
       for (const r of batch) visit(listed(r, r.digest ?? digestText(made.get(r.id)!)));
+    }
+  }
+
+  /**
+   * Every incident (or every one not closed) with its digest, in the order of allIncidents, by
+   * one statement, in one snapshot (no digest can be dropped meanwhile): a third quicker than
+   * by batches of ids. Returns false, having read none, when one of them has no digest kept
+   * (the caller then reads them by batches, which work the missing digests out and keep them).
+   * The read goes on until the last row is taken, or the generator is returned: nothing may
+   * use this store meanwhile. A reader that writes as it reads (`due`, into a pager left open)
+   * holds that snapshot as long, as `due --format ics` does: other commands still write, but
+   * the log is not checkpointed past it until the read ends.
+   */
+  private *rowsInOneRead(which: 'all' | 'unclosed'): Generator<DigestRow, boolean> {
+    const unclosed = which === 'unclosed' ? 'i.closed IS NULL' : '';
+    const own = !this.db.inTransaction;
+    if (own) this.db.exec('BEGIN');
+    try {
+      const missing = `SELECT 1 FROM incidents i WHERE ${unclosed ? `${unclosed} AND ` : ''}NOT EXISTS (SELECT 1 FROM digests d WHERE d.incident_id = i.id) LIMIT 1`;
+      if (this.rawStatement(missing).get() !== undefined) return false;
+      const all = this.rawStatement(
+        `SELECT ${INCIDENT_COLUMNS}, d.digest ${unclosed ? UNCLOSED_INCIDENTS : EVERY_INCIDENT} LEFT JOIN digests d ON d.incident_id = i.id
+         ${unclosed ? `WHERE ${unclosed}` : ''} ${INCIDENT_ORDER}`,
+      );
+      for (const t of all.iterate() as Iterable<unknown[]>) yield incidentRowOf(t);
+      return true;
+    } finally {
+      // The statement is closed by then (a returned generator closes its loop first).
+      if (own && this.db.inTransaction) this.db.exec('COMMIT');
     }
   }
 
@@ -1187,13 +1200,7 @@ export class Store {
     // longer than all the rest); then each batch's rows with their digests, by one statement.
     // Each batch is the record as it stands when it is read, and an incident removed meanwhile
     // is left out.
-    const order =
-      which === 'unclosed'
-        ? // Driven from the incidents (CROSS JOIN), read once and sorted: from the companies in
-          // name order, each one's incidents are sought in the index, and a closed one's row
-          // read only to leave it out (twice as long at 100,000 companies).
-          `SELECT i.id FROM incidents i CROSS JOIN companies c ON c.id = i.company_id WHERE i.closed IS NULL ${INCIDENT_ORDER}`
-        : `SELECT i.id ${EVERY_INCIDENT_IN_ORDER}`;
+    const order = which === 'unclosed' ? `SELECT i.id ${UNCLOSED_INCIDENTS} WHERE i.closed IS NULL ${INCIDENT_ORDER}` : `SELECT i.id ${EVERY_INCIDENT_IN_ORDER}`;
     const ids = (this.rawStatement(order).all() as [number][]).map((r) => r[0]);
     const rowsOf = this.rawStatement(
       `SELECT ${INCIDENT_COLUMNS}, d.digest
