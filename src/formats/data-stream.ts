@@ -102,6 +102,8 @@ function layoutOfRead(readAt: ReadAt, file: string, windowBytes: number): DataLa
   let base = 0;
   let end = 0;
   let atEnd = false;
+  /** Where the next backslash from the last one passed stands (`end` when the window holds none); unknown again when the window moves. */
+  let backslash = -1;
   let utf8Until = 0;
   let valid = true;
   /** The window from `keep` on, and then as many bytes more as it holds; false when none came. */
@@ -115,6 +117,7 @@ function layoutOfRead(readAt: ReadAt, file: string, windowBytes: number): DataLa
       w = wider;
     } else if (kept) w.copy(w, 0, keep - base, end - base);
     base = keep;
+    backslash = -1;
     const before = end;
     for (let r = -1; r !== 0 && end - base < w.length; end += r) r = readAt(w, end - base, w.length - (end - base), end);
     atEnd = end === before || end - base < w.length;
@@ -131,6 +134,8 @@ function layoutOfRead(readAt: ReadAt, file: string, windowBytes: number): DataLa
     utf8Until = until;
     return end > before;
   };
+  /** Whether the escape whose backslash is just before `at` is of a surrogate, \uD800 to \uDFFF. */
+  const isSurrogateEscape = (at: number) => w[at - base] === 0x75 && (w[at + 1 - base] | 0x20) === 0x64 && isSurrogateDigit(w[at + 2 - base]);
   /** Whether the bytes from `from` to the end of the file are blank (and all of it UTF-8). */
   const blankToEnd = (from: number): boolean => {
     for (let k = from; ; k++) {
@@ -152,9 +157,11 @@ function layoutOfRead(readAt: ReadAt, file: string, windowBytes: number): DataLa
   if (w[i - base] !== 0x7b) return undefined;
   const head: Record<string, unknown> = {};
   const records = new Map<Section, number[]>();
-  const incidentIds = new Set<string>();
+  const incidentIds = new IdTexts();
   let surrogateEscapes = false;
-  const keys: (Set<string> | null)[] = [];
+  // The keys of each open object (null for a list), and the objects' key lists, one a depth, reused.
+  const keys: (ObjectKeys | null)[] = [];
+  const keysAtDepth: ObjectKeys[] = [];
   let containers = 0;
   let values = 0;
   let expectKey = false;
@@ -190,15 +197,36 @@ function layoutOfRead(readAt: ReadAt, file: string, windowBytes: number): DataLa
           j = i + 1;
           escaped = false;
           hash = 0;
-          for (; j < end; j++) {
-            const d = w[j - base];
-            if (d === 0x5c) {
+          if (isKey) {
+            for (; j < end; j++) {
+              const d = w[j - base];
+              if (d === 0x5c) {
+                escaped = true;
+                j++;
+                if (j + 2 < end && isSurrogateEscape(j)) surrogateEscapes = true;
+              } else if (d === 0x22) break;
+              else hash = (Math.imul(hash, 31) + d) | 0;
+            }
+          } else {
+            // A value's bytes are not looked at one by one: the window is searched (natively) for
+            // its next quote and its next backslash, which is remembered until it is passed.
+            for (;;) {
+              const q = j < end ? w.indexOf(0x22, j - base) : -1;
+              const stop = q < 0 || q + base >= end ? end : q + base;
+              if (backslash < j) {
+                const b = w.indexOf(0x5c, j - base);
+                backslash = b < 0 || b + base >= end ? end : b + base;
+              }
+              if (backslash >= stop) {
+                j = stop;
+                break;
+              }
               escaped = true;
-              j++;
+              j = backslash + 1;
               // \uD800 to \uDFFF (an escape cut by the window's end is read again whole, with its text)
-              if (j + 2 < end && w[j - base] === 0x75 && (w[j + 1 - base] | 0x20) === 0x64 && isSurrogateDigit(w[j + 2 - base])) surrogateEscapes = true;
-            } else if (d === 0x22) break;
-            else if (isKey) hash = (Math.imul(hash, 31) + d) | 0;
+              if (j + 2 < end && isSurrogateEscape(j)) surrogateEscapes = true;
+              j++;
+            }
           }
           if (j < end || !advance(Math.min(held(), i))) break;
         }
@@ -206,14 +234,9 @@ function layoutOfRead(readAt: ReadAt, file: string, windowBytes: number): DataLa
         if (j > end) j = end;
         const from = i + 1 - base;
         const to = j - base;
-        const text = () => {
-          const raw = w.toString('utf8', from, to);
-          return escaped ? (JSON.parse(`"${raw}"`) as string) : raw;
-        };
         if (isKey) {
-          const key = escaped ? text() : keyName(w, from, to, hash);
-          if (top.has(key)) throw new UserError(t().files.keyTwice(file, line, JSON.stringify(key)));
-          top.add(key);
+          const key = escaped ? textOf(from, to, true) : keyName(w, from, to, hash);
+          if (!top.add(key)) throw new UserError(t().files.keyTwice(file, line, JSON.stringify(key)));
           expectKey = false;
           if (keys.length === 1) {
             if (topState !== 'key') return undefined;
@@ -227,8 +250,12 @@ function layoutOfRead(readAt: ReadAt, file: string, windowBytes: number): DataLa
         } else {
           values++;
           if (keys.length === 1 && topState !== 'value') return undefined;
-          if (idNext && keys.length === 3) incidentIds.add(text());
+          if (idNext && keys.length === 3) {
+            if (escaped) incidentIds.addText(textOf(from, to, true));
+            else incidentIds.addBytes(w, from, to);
+          }
           idNext = false;
+          if (values > JSON_LIMITS.values) tooBig();
         }
         i = j;
       } else if (c === 0x3a) {
@@ -248,9 +275,14 @@ function layoutOfRead(readAt: ReadAt, file: string, windowBytes: number): DataLa
           }
         }
         containers++;
-        keys.push(c === 0x7b ? new Set() : null);
+        if (c === 0x7b) {
+          const own = (keysAtDepth[keys.length] ??= new ObjectKeys());
+          own.clear();
+          keys.push(own);
+        } else keys.push(null);
         expectKey = c === 0x7b;
         idNext = false;
+        if (containers > JSON_LIMITS.containers) tooBig();
       } else if (c === 0x7d || c === 0x5d) {
         if (keys.length === 2 && list) {
           // The end of a list: its last record, unless it is empty.
@@ -278,12 +310,11 @@ function layoutOfRead(readAt: ReadAt, file: string, windowBytes: number): DataLa
         if (prev === 0x2c || prev === 0x3a || prev === 0x5b || isSpace(prev)) values++;
         if (keys.length === 1 && topState !== 'value') return undefined;
         idNext = false;
+        if (values > JSON_LIMITS.values) tooBig();
       }
-      prev = w[i - base];
-      if (!isSpace(prev)) lastInk = i;
-      if (containers > JSON_LIMITS.containers || values > JSON_LIMITS.values) {
-        throw new UserError(t().files.jsonTooBig(file, JSON_LIMITS.containers, JSON_LIMITS.values));
-      }
+      // (After a text, `i` is at its closing quote, which `c` opened.)
+      prev = c;
+      if (!isSpace(c)) lastInk = i;
     }
   } catch (err) {
     if (!(err instanceof UserError)) return undefined;
@@ -293,7 +324,17 @@ function layoutOfRead(readAt: ReadAt, file: string, windowBytes: number): DataLa
     return undefined;
   }
   if (!valid || keys.length !== 0 || head.format === undefined) return undefined;
-  return { head, records, incidentIds, surrogateEscapes };
+  return { head, records, incidentIds: incidentIds.texts(), surrogateEscapes };
+
+  function tooBig(): never {
+    throw new UserError(t().files.jsonTooBig(file, JSON_LIMITS.containers, JSON_LIMITS.values));
+  }
+
+  /** The text of a string's bytes, from `from` to `to` of the window. */
+  function textOf(from: number, to: number, escaped: boolean): string {
+    const raw = w.toString('utf8', from, to);
+    return escaped ? (JSON.parse(`"${raw}"`) as string) : raw;
+  }
 
   /** A value of the top-level object ends at `at` (a comma or the closing brace). */
   function endValue(at: number): boolean {
@@ -306,6 +347,76 @@ function layoutOfRead(readAt: ReadAt, file: string, windowBytes: number): DataLa
       return ok;
     }
     head[topKey!] = JSON.parse(w.toString('utf8', valueStart - base, at - base));
+    return true;
+  }
+}
+
+/**
+ * Texts gathered from a file's bytes (its incidents' ids), in the file's order: the bytes of
+ * each copied together, each ended by a NUL (which no text of valid JSON holds raw), and
+ * decoded at once at the end. Decoding each id as it was met took longer than all else of
+ * laying out a file of them.
+ */
+class IdTexts {
+  private bytes = Buffer.allocUnsafe(1 << 16);
+  private length = 0;
+  /** Texts that hold a NUL (by an escape): kept apart, after the rest. */
+  private readonly withNul: string[] = [];
+
+  addBytes(from: Buffer, start: number, end: number): void {
+    const needed = this.length + (end - start) + 1;
+    if (needed > this.bytes.length) {
+      const wider = Buffer.allocUnsafe(Math.max(needed, this.bytes.length * 2));
+      this.bytes.copy(wider, 0, 0, this.length);
+      this.bytes = wider;
+    }
+    this.length += from.copy(this.bytes, this.length, start, end);
+    this.bytes[this.length++] = 0;
+  }
+
+  /** A text that had escapes, decoded already. */
+  addText(text: string): void {
+    if (text.includes('\0')) this.withNul.push(text);
+    else {
+      const bytes = Buffer.from(text);
+      this.addBytes(bytes, 0, bytes.length);
+    }
+  }
+
+  texts(): Set<string> {
+    const out = new Set(this.length ? this.bytes.toString('utf8', 0, this.length - 1).split('\0') : []);
+    for (const text of this.withNul) out.add(text);
+    return out;
+  }
+}
+
+/**
+ * The keys given so far in one object, to refuse one given twice: a short list searched in
+ * place, as most objects have a handful (a set made for each object of a file was a sixth of
+ * laying it out), and a set once the list is long.
+ */
+class ObjectKeys {
+  private readonly list: string[] = [];
+  /** How many of `list` are this object's (the rest are an earlier object's). */
+  private count = 0;
+  private set: Set<string> | null = null;
+
+  clear(): void {
+    this.count = 0;
+    this.set = null;
+  }
+
+  /** Adds a key; false when the object has it already. */
+  add(key: string): boolean {
+    if (this.set) {
+      if (this.set.has(key)) return false;
+      this.set.add(key);
+      return true;
+    }
+    const list = this.list;
+    for (let k = 0; k < this.count; k++) if (list[k] === key) return false;
+    list[this.count++] = key;
+    if (this.count > 16) this.set = new Set(list.slice(0, this.count));
     return true;
   }
 }

@@ -124,6 +124,12 @@ describe('a data file read a record at a time', () => {
     expect(() => layout('{"format":"vetted/1","companies":[{"name":"x","Aa":1,"BB":2,"Aa":3}]}')).toThrow(/the key "Aa" is given twice/);
     expect(() => layout('{"format":"vetted/1","companies":[{"имя":"x","имя":"y"}]}')).toThrow(/the key "имя" is given twice/);
     expect(() => layout('{"format":"vetted/1","companies":[{"name":"x","n\\u0061me":"y"}]}')).toThrow(/the key "name" is given twice/);
+    // An object of many keys (searched as a set past the first few) refuses a repeat all the same, however far apart.
+    const many = (keys: string[]) => `{"format":"vetted/1","companies":[{${keys.map((k, n) => `"${k}":${n}`).join(',')}}]}`;
+    const keys = Array.from({ length: 40 }, (_, k) => `key${k}`);
+    expect(layout(many(keys))).toBeDefined();
+    expect(() => layout(many([...keys, 'key3']))).toThrow(/the key "key3" is given twice/);
+    expect(() => layout(many([...keys.slice(0, 10), 'key3', ...keys.slice(10)]))).toThrow(/the key "key3" is given twice/);
     // A key met before in another object is no repeat, and keeps its own text.
     expect(layout('{"format":"vetted/1","companies":[{"name":"x","BB":1},{"Aa":2,"name":"y"}]}')?.records.get('companies')).toHaveLength(4);
   });
@@ -173,6 +179,11 @@ describe('a data file laid out a window at a time', () => {
     ['a key given twice, the file ending in the middle of the second', '{"format":"vetted/1","format'],
     ['a key given twice, the file ending in an escape of the second', '{"format":"vetted/1","form\\'],
     ['a key given twice after blank lines', `\n \n\n${twice}`],
+    [
+      'ids with escapes, quotes, many-byte characters and a NUL',
+      JSON.stringify({ ...doc, incidents: [{ ...incident, id: 'a"b\\c' }, { ...incident, id: 'ж-€😀' }, { ...incident, id: 'x\u0000y' }, { ...incident, id: '' }, { ...incident, id: 'plain' }] }).replace('"plain"', '"pl\\u0061in"'),
+    ],
+    ['an object of many keys', JSON.stringify({ ...doc, companies: [Object.fromEntries(Array.from({ length: 40 }, (_, k) => [`key${k}`, k]))] })],
   ];
   const outcome = (fn: () => unknown) => {
     try {
@@ -187,6 +198,11 @@ describe('a data file laid out a window at a time', () => {
     const whole = outcome(() => layoutOf(bytes, 'f.json', bytes.length + 1));
     // Every size from 16 to 48 bytes: each splits texts, escapes and characters at other places.
     for (const size of [...Array.from({ length: 33 }, (_, k) => 16 + k), 257, 4096]) expect([size, outcome(() => layoutOf(bytes, 'f.json', size))]).toEqual([size, whole]);
+    // The ids are the incidents' own, as JSON reads them.
+    if (typeof whole === 'object' && whole) {
+      const parsed = JSON.parse(bytes.toString('utf8').replace(/^\uFEFF/, '')) as DataFile;
+      expect(new Set(whole.ids)).toEqual(new Set((parsed.incidents ?? []).flatMap((i) => (typeof i.id === 'string' ? [i.id] : []))));
+    }
     const file = join(dir, `w${Math.random()}.json`);
     writeFileSync(file, bytes);
     const st = statSync(file);
