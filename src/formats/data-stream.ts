@@ -102,7 +102,10 @@ function layoutOfRead(readAt: ReadAt, file: string, windowBytes: number): DataLa
   let base = 0;
   let end = 0;
   let atEnd = false;
-  /** Where the next backslash from the last one passed stands (`end` when the window holds none); unknown again when the window moves. */
+  /** Where the next quote and the next backslash stand from where each was last looked for (`end`
+   * when the window holds none after it), so that no byte is searched twice; unknown again when
+   * the window moves. */
+  let quote = -1;
   let backslash = -1;
   let utf8Until = 0;
   let valid = true;
@@ -117,6 +120,7 @@ function layoutOfRead(readAt: ReadAt, file: string, windowBytes: number): DataLa
       w = wider;
     } else if (kept) w.copy(w, 0, keep - base, end - base);
     base = keep;
+    quote = -1;
     backslash = -1;
     const before = end;
     for (let r = -1; r !== 0 && end - base < w.length; end += r) r = readAt(w, end - base, w.length - (end - base), end);
@@ -209,10 +213,13 @@ function layoutOfRead(readAt: ReadAt, file: string, windowBytes: number): DataLa
             }
           } else {
             // A value's bytes are not looked at one by one: the window is searched (natively) for
-            // its next quote and its next backslash, which is remembered until it is passed.
+            // its next quote and its next backslash, each remembered until it is passed.
             for (;;) {
-              const q = j < end ? w.indexOf(0x22, j - base) : -1;
-              const stop = q < 0 || q + base >= end ? end : q + base;
+              if (quote < j) {
+                const q = j < end ? w.indexOf(0x22, j - base) : -1;
+                quote = q < 0 || q + base >= end ? end : q + base;
+              }
+              const stop = quote;
               if (backslash < j) {
                 const b = w.indexOf(0x5c, j - base);
                 backslash = b < 0 || b + base >= end ? end : b + base;
@@ -352,18 +359,23 @@ function layoutOfRead(readAt: ReadAt, file: string, windowBytes: number): DataLa
 }
 
 /**
- * Texts gathered from a file's bytes (its incidents' ids), in the file's order: the bytes of
- * each copied together, each ended by a NUL (which no text of valid JSON holds raw), and
- * decoded at once at the end. Decoding each id as it was met took longer than all else of
+ * Texts gathered from a file's bytes (its incidents' ids): the bytes of each copied together,
+ * each ended by a NUL (which no text of valid JSON holds raw), and decoded at once at the end. Decoding each id as it was met took longer than all else of
  * laying out a file of them.
  */
 class IdTexts {
   private bytes = Buffer.allocUnsafe(1 << 16);
   private length = 0;
-  /** Texts that hold a NUL (by an escape): kept apart, after the rest. */
-  private readonly withNul: string[] = [];
+  /** Texts decoded one by one (with escapes, or a NUL byte): kept apart, after the rest. */
+  private readonly apart: string[] = [];
 
   addBytes(from: Buffer, start: number, end: number): void {
+    for (let k = start; k < end; k++) {
+      if (from[k] === 0) {
+        this.apart.push(from.toString('utf8', start, end));
+        return;
+      }
+    }
     const needed = this.length + (end - start) + 1;
     if (needed > this.bytes.length) {
       const wider = Buffer.allocUnsafe(Math.max(needed, this.bytes.length * 2));
@@ -374,18 +386,14 @@ class IdTexts {
     this.bytes[this.length++] = 0;
   }
 
-  /** A text that had escapes, decoded already. */
+  /** A text that had escapes, decoded already (it may hold a lone surrogate, which bytes cannot). */
   addText(text: string): void {
-    if (text.includes('\0')) this.withNul.push(text);
-    else {
-      const bytes = Buffer.from(text);
-      this.addBytes(bytes, 0, bytes.length);
-    }
+    this.apart.push(text);
   }
 
   texts(): Set<string> {
     const out = new Set(this.length ? this.bytes.toString('utf8', 0, this.length - 1).split('\0') : []);
-    for (const text of this.withNul) out.add(text);
+    for (const text of this.apart) out.add(text);
     return out;
   }
 }
