@@ -67,6 +67,22 @@ export const ALL_EVENT_FIELDS: string[] = [
   ...Object.keys(FIELD_SPECS),
 ];
 
+/** The event fields after its time and type, in the data file's order. */
+export const EVENT_FIELDS_AFTER_TYPE = ALL_EVENT_FIELDS.slice(2);
+
+/**
+ * `head` (what comes first: an event's id, or its id, time and type) with the fields of
+ * `fields` that are among `names` (every event field unless given) added in the data file's
+ * order, absent ones left out.
+ */
+export function withEventFields(head: Record<string, unknown>, fields: Record<string, unknown>, names: readonly string[] = ALL_EVENT_FIELDS): Record<string, unknown> {
+  for (const k of names) {
+    const v = fields[k];
+    if (v !== undefined) head[k] = v;
+  }
+  return head;
+}
+
 export function isEventType(s: string): s is EventType {
   return (EVENT_TYPES as readonly string[]).includes(s);
 }

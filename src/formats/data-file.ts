@@ -2,7 +2,7 @@
 // as facts that the catalogs put in words) and the deterministic document that export
 // writes. Pure: no files, no SQL.
 
-import { EVENT_FIELDS, FIELD_SPECS, fieldFits, isEventType, ALL_EVENT_FIELDS, type FieldKind } from '../domain/events.js';
+import { EVENT_FIELDS, FIELD_SPECS, fieldFits, isEventType, withEventFields, ALL_EVENT_FIELDS, type FieldKind } from '../domain/events.js';
 import { isVisibleName } from '../domain/names.js';
 import { FAULTS, EVENT_TYPES, type EventType, type Fault, type IncidentEvent } from '../domain/types.js';
 import { isWhen, parseWhen, type When } from '../domain/dates.js';
@@ -442,12 +442,7 @@ export function orderedEvent(e: IncidentEvent): IncidentEvent {
     last = rank;
   }
   if (ordered) return e;
-  const out: Record<string, unknown> = e.id !== undefined ? { id: e.id } : {};
-  for (const k of ALL_EVENT_FIELDS) {
-    const v = (e as unknown as Record<string, unknown>)[k];
-    if (v !== undefined) out[k] = v;
-  }
-  return out as unknown as IncidentEvent;
+  return withEventFields(e.id !== undefined ? { id: e.id } : {}, e as unknown as Record<string, unknown>) as unknown as IncidentEvent;
 }
 
 export interface ExportInput {

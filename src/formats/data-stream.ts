@@ -360,8 +360,8 @@ function layoutOfRead(readAt: ReadAt, file: string, windowBytes: number): DataLa
 
 /**
  * Texts gathered from a file's bytes (its incidents' ids): the bytes of each copied together,
- * each ended by a NUL (which no text of valid JSON holds raw), and decoded at once at the end. Decoding each id as it was met took longer than all else of
- * laying out a file of them.
+ * each ended by a NUL (which no text of valid JSON holds raw), and decoded at once at the end.
+ * Decoding each id as it was met took longer than all else of laying out a file of them.
  */
 class IdTexts {
   private bytes = Buffer.allocUnsafe(1 << 16);

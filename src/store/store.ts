@@ -5,7 +5,7 @@ import type { Statement } from 'better-sqlite3';
 import { createFilled, inspectHeader, openDatabase, openMemoryDatabase, type DB, type OpenOptions } from './open.js';
 import { DIGESTS_EVENT_INSERT, DIGESTS_EVENT_INSERT_NAME, SCHEMA_VERSION } from './schema.js';
 import { companyKey, lookalikeSkeleton, slugOf } from '../domain/names.js';
-import { ALL_EVENT_FIELDS, eventContentKey } from '../domain/events.js';
+import { EVENT_FIELDS_AFTER_TYPE, eventContentKey, withEventFields } from '../domain/events.js';
 import { msOf } from '../domain/dates.js';
 import { digestFromText, digestOf, digestText, type Digest, type DigestedIncident, type IncidentWithDigestText } from '../domain/digest.js';
 import { LEVELS, type CheckRecord, type CheckVerdict, type CompanyEvidence, type CompanyFacts, type Fault, type Incident, type IncidentEvent, type Level, type ListName, type Pin } from '../domain/types.js';
@@ -131,8 +131,6 @@ interface EventRow {
 
 /** The columns of an event that make it, read as an array (see Store.rows). */
 const EVENT_COLUMNS = 'SELECT incident_id, seq, at, type, data FROM events';
-/** An event's fields after its time and type, in the data file's order. */
-const FIELDS_AFTER_TYPE = ALL_EVENT_FIELDS.filter((f) => f !== 'at' && f !== 'type');
 type EventTuple = [incidentId: number, seq: number, at: string, type: string, data: string];
 
 export interface NewIncident {
@@ -728,12 +726,7 @@ export class Store {
     for (const [incidentId, seq, at, type, data] of events) {
       // An event's id is `<incident id>#<n>`.
       const id = `${refs.get(incidentId)}#${seq}`;
-      let e: Record<string, unknown>;
-      if (inFileOrder) {
-        const stored = JSON.parse(data) as Record<string, unknown>;
-        e = { id, at, type };
-        for (const f of FIELDS_AFTER_TYPE) if (stored[f] !== undefined) e[f] = stored[f];
-      } else e = Object.assign({ id, at, type }, JSON.parse(data));
+      const e = inFileOrder ? withEventFields({ id, at, type }, JSON.parse(data), EVENT_FIELDS_AFTER_TYPE) : Object.assign({ id, at, type }, JSON.parse(data));
       byIncident.get(incidentId)?.push(e as unknown as IncidentEvent);
     }
     return rows.map((r) => incidentOfRow(r, { events: byIncident.get(r.id)! }));
