@@ -5,7 +5,7 @@
 
 import type { Statement } from 'better-sqlite3';
 import type { DB } from './open.js';
-import { JOURNALED_TABLES, installJournalTriggers, journalCompanyOf, journalOldOf } from './schema.js';
+import { DIGESTS_EVENT_DELETE, DIGESTS_EVENT_DELETE_NAME, JOURNALED_TABLES, installJournalTriggers, journalCompanyOf, journalOldOf } from './schema.js';
 
 export interface Operation {
   id: number;
@@ -143,13 +143,24 @@ function deleteCreated(db: DB, statement: (sql: string) => Statement, table: str
      SELECT ?, '${table}', rowid, 'd', ${journalCompanyOf(table, cols, table)}, ${journalOldOf(cols, table)}
      FROM ${table} WHERE rowid IN temp.doomed ORDER BY rowid`,
   ).run(self);
+  if (table === 'events') {
+    // The digests of the events' incidents, dropped by one statement: the trigger that drops
+    // them an event at a time took 45 ms of the undo of an import of 80,000 events.
+    db.exec(`DROP TRIGGER ${DIGESTS_EVENT_DELETE_NAME}`);
+    statement('DELETE FROM digests WHERE incident_id IN (SELECT incident_id FROM events WHERE rowid IN temp.doomed)').run();
+  }
   del.run();
+  if (table === 'events') db.exec(DIGESTS_EVENT_DELETE);
   installJournalTriggers(db, [table]);
 }
 
 /** Whether a journaled row outside temp.doomed (rows of `table`) refers to one of them. */
 function referredToByOthers(db: DB, statement: (sql: string) => Statement, table: string): boolean {
   for (const { child, col, target } of referencesTo(db, table)) {
+    // An empty table refers to nothing. Asked first, as the query below makes the list of
+    // the doomed rows' keys before it looks at the other table: 27 ms of the undo of an
+    // import into a new database, whose other tables were empty by then.
+    if (child !== table && !statement(`SELECT 1 FROM ${child} LIMIT 1`).get()) continue;
     const refersTo = target === null ? `c.${col} IN temp.doomed` : `c.${col} IN (SELECT t.${target} FROM ${table} t WHERE t.rowid IN temp.doomed)`;
     const others = child === table ? ' AND c.rowid NOT IN temp.doomed' : '';
     if (statement(`SELECT 1 FROM ${child} c WHERE ${refersTo}${others} LIMIT 1`).get()) return true;

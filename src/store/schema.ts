@@ -349,6 +349,13 @@ export const DIGESTS_EVENT_INSERT = `CREATE TRIGGER ${DIGESTS_EVENT_INSERT_NAME}
       DELETE FROM digests WHERE incident_id = NEW.incident_id;
     END;`;
 
+/** The trigger that drops an incident's digest when one of its events is deleted (the undo of
+ * many created events sets it aside, and drops their digests in one statement: see deleteCreated). */
+export const DIGESTS_EVENT_DELETE_NAME = 'digests_event_delete';
+export const DIGESTS_EVENT_DELETE = `CREATE TRIGGER ${DIGESTS_EVENT_DELETE_NAME} AFTER DELETE ON events BEGIN
+      DELETE FROM digests WHERE incident_id = OLD.incident_id;
+    END;`;
+
 MIGRATIONS.push({
   name: 'the digest of each timeline, which listings read instead of its events',
   sql: `
@@ -364,9 +371,7 @@ MIGRATIONS.push({
     CREATE TRIGGER digests_event_update AFTER UPDATE ON events BEGIN
       DELETE FROM digests WHERE incident_id IN (OLD.incident_id, NEW.incident_id);
     END;
-    CREATE TRIGGER digests_event_delete AFTER DELETE ON events BEGIN
-      DELETE FROM digests WHERE incident_id = OLD.incident_id;
-    END;
+    ${DIGESTS_EVENT_DELETE}
   `,
 });
 

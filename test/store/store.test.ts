@@ -565,4 +565,42 @@ describe('the journal', () => {
     s.write(() => s.removeCompany(s.findCompany('Bulk 9')!.id), { summary: 'remove' });
     expect(s.db.prepare("SELECT count(*) AS n FROM changes WHERE op = ? AND kind = 'd' AND tbl = 'events'").get(s.operations()[0].id)).toEqual({ n: 3 });
   });
+
+  it('undoing events added to an incident that stays drops its digest, and the trigger that drops digests is back after', () => {
+    const s = open();
+    const triggers = () => s.db.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' ORDER BY name").all();
+    const incidentId = s.write(
+      () => {
+        const c = s.createCompany('Acme', '2024-01-01');
+        const i = s.insertIncident({ ref: 'acme-1', companyId: c.id, title: 't', opened: '2024-01-02T10:00', fault: 'company' });
+        s.addEvent(i, { at: '2024-01-03T10:00', type: 'note', text: 'first' } as never);
+        return i;
+      },
+      { summary: 'add' },
+    );
+    const triggersBefore = triggers();
+    const digest = () => (s.db.prepare('SELECT digest FROM digests WHERE incident_id = ?').get(incidentId) as { digest: string } | undefined)?.digest;
+    const keepDigests = () => {
+      for (const _batch of s.digestedIncidentsInBatches());
+    };
+    s.write(
+      () => {
+        s.addEvent(incidentId, { at: '2024-01-04T10:00', type: 'apology', text: 'sorry' } as never);
+        s.addEvent(incidentId, { at: '2024-01-05T10:00', type: 'promise', due: '2024-01-06T10:00', text: 'soon' } as never);
+      },
+      { summary: 'events' },
+    );
+    keepDigests();
+    expect(JSON.parse(digest()!)).toMatchObject({ events: 3, apology: true });
+    s.write(() => s.revert(s.operations()[0]), { summary: 'undo events', reverts: s.operations()[0].id });
+    // The digest of three events is gone with two of them; the one made afresh is of the one left.
+    expect(digest()).toBeUndefined();
+    keepDigests();
+    expect(JSON.parse(digest()!)).toEqual({ events: 1, last: '2024-01-03T10:00', levels: ['frontline'] });
+    expect(triggers()).toEqual(triggersBefore);
+    // The trigger works as before: an event removed drops the digest.
+    const eventId = (s.db.prepare('SELECT id FROM events WHERE incident_id = ?').get(incidentId) as { id: number }).id;
+    s.write(() => s.removeEvent(eventId), { summary: 'remove event' });
+    expect(digest()).toBeUndefined();
+  });
 });
