@@ -566,6 +566,15 @@ describe('the journal', () => {
     expect(s.db.prepare("SELECT count(*) AS n FROM changes WHERE op = ? AND kind = 'd' AND tbl = 'events'").get(s.operations()[0].id)).toEqual({ n: 3 });
   });
 
+  it('refuses to revert an operation whose journal names a table it does not know, and says which', () => {
+    const s = open();
+    s.write(() => s.createCompany('Acme', '2024-01-01'), { summary: 'add Acme' });
+    const [op] = s.operations();
+    s.db.prepare("INSERT INTO changes (op, tbl, row, kind) VALUES (?, 'nonsense', 1, 'i')").run(op.id);
+    expect(() => s.write(() => s.revert(op), { summary: 'undo', reverts: op.id })).toThrow('the journal names an unknown table nonsense');
+    expect(s.findCompany('Acme')).toBeDefined();
+  });
+
   it('undoing events added to an incident that stays drops its digest, and the trigger that drops digests is back after', () => {
     const s = open();
     const triggers = () => s.db.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' ORDER BY name").all();
