@@ -81,3 +81,33 @@ it("what sources say about one company is found by index, not by scanning a tabl
     expect(scans, `${sql}\n${plan.join('\n')}`).toEqual([]);
   }
 });
+
+it('stores every row of a source of many companies, in their order, whatever number of rows a statement takes', () => {
+  // 75 companies: rows of each table past any batch of the store's, and a remainder.
+  const companies = Array.from({ length: 75 }, (_, n) => ({
+    name: `Company ${n}`,
+    // The second alias has the name's key: kept once.
+    aliases: [`Company ${n} Ltd`, `company ${n}`],
+    list: { list: 'black' as const, since: '2024-01-01', pinned: n % 2 === 0, reasons: [{ rule: 'B1', text: `r${n}`, evidence: [] }] },
+    evidence: [{ kind: 'incident' as const, data: { n } }],
+  }));
+  const shared: SourceData = {
+    meta: meta('many.json'),
+    companies,
+    counts: new Map(companies.map((_, n) => [n, [{ month: '2020-01', product: 'Mortgage', ...emptyCounts(), complaints: n + 1 }, { month: '2020-02', product: 'Mortgage', ...emptyCounts(), complaints: 1 }]])),
+    issues: new Map(companies.map((_, n) => [n, [{ month: '2020-01', issue: `Issue ${n}`, complaints: n + 1 }]])),
+  };
+  const sources = new Sources(store);
+  const id = sources.addSource('many', shared, '2026-12-01T10:00:00');
+  expect(sources.traceCounts()).toEqual({ sources: 1, source_companies: 75, source_names: 150, source_lists: 75, source_evidence: 75, complaint_counts: 150, complaint_issues: 75 });
+  const stored = store.db.prepare('SELECT id, name, complaints FROM source_companies ORDER BY id').all() as { id: number; name: string; complaints: number }[];
+  expect(stored.map((r) => [r.name, r.complaints])).toEqual(companies.map((c, n) => [c.name, n + 2]));
+  // Each company's rows are its own.
+  expect(sources.listsOfSource(id).map((l) => [l.company, l.list.pinned, l.list.reasons[0].text]).sort()).toEqual(companies.map((c, n) => [c.name, n % 2 === 0, `r${n}`]).sort());
+  const names = store.db.prepare('SELECT sc.name, sn.key FROM source_names sn JOIN source_companies sc ON sc.id = sn.source_company_id ORDER BY sc.id, sn.key').all() as { name: string; key: string }[];
+  expect(names.filter((r) => r.name === 'Company 40').length).toBe(2);
+  const evidence = store.db.prepare('SELECT sc.name, se.data FROM source_evidence se JOIN source_companies sc ON sc.id = se.source_company_id').all() as { name: string; data: string }[];
+  expect(evidence.every((r) => r.name === `Company ${JSON.parse(r.data).n}`)).toBe(true);
+  const issues = store.db.prepare('SELECT sc.name, ci.issue FROM complaint_issues ci JOIN source_companies sc ON sc.id = ci.source_company_id').all() as { name: string; issue: string }[];
+  expect(issues.every((r) => r.issue === `Issue ${r.name.slice('Company '.length)}`)).toBe(true);
+});
