@@ -106,8 +106,9 @@ it('stores every row of a source of many companies, in their order, whatever num
   expect(sources.listsOfSource(id).map((l) => [l.company, l.list.pinned, l.list.reasons[0].text]).sort()).toEqual(companies.map((c, n) => [c.name, n % 2 === 0, `r${n}`]).sort());
   const names = store.db.prepare('SELECT sc.name, sn.key FROM source_names sn JOIN source_companies sc ON sc.id = sn.source_company_id ORDER BY sc.id, sn.key').all() as { name: string; key: string }[];
   expect(names.filter((r) => r.name === 'Company 40').length).toBe(2);
-  const evidence = store.db.prepare('SELECT sc.name, se.data FROM source_evidence se JOIN source_companies sc ON sc.id = se.source_company_id').all() as { name: string; data: string }[];
-  expect(evidence.every((r) => r.name === `Company ${JSON.parse(r.data).n}`)).toBe(true);
+  // The rows of a table with rowids in the order they were added, company after company.
+  const evidence = store.db.prepare('SELECT sc.name, se.data FROM source_evidence se JOIN source_companies sc ON sc.id = se.source_company_id ORDER BY se.rowid').all() as { name: string; data: string }[];
+  expect(evidence.map((r) => [r.name, JSON.parse(r.data).n])).toEqual(companies.map((c, n) => [c.name, n]));
   const issues = store.db.prepare('SELECT sc.name, ci.issue FROM complaint_issues ci JOIN source_companies sc ON sc.id = ci.source_company_id').all() as { name: string; issue: string }[];
   expect(issues.every((r) => r.issue === `Issue ${r.name.slice('Company '.length)}`)).toBe(true);
 });
