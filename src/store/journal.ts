@@ -146,16 +146,13 @@ function deleteCreated(db: DB, statement: (sql: string) => Statement, table: str
      SELECT ?, '${table}', rowid, 'd', ${journalCompanyOf(table, cols, table)}, ${journalOldOf(cols, table)}
      FROM ${table} WHERE rowid IN temp.doomed ORDER BY rowid`,
   ).run(self);
-  if (table === 'events') {
-    // The digests of the events' incidents, dropped by one statement: the trigger that drops
-    // them an event at a time took 30 ms of the undo of an import of 80,000 events, run for
-    // each event even with no digest left to drop. (None are left after a large revert, which
-    // drops them all first: then the incidents are not gathered, which took 11 ms.)
-    db.exec(`DROP TRIGGER ${DIGESTS_EVENT_DELETE_NAME}`);
-    if (statement('SELECT 1 FROM digests LIMIT 1').get()) statement('DELETE FROM digests WHERE incident_id IN (SELECT incident_id FROM events WHERE rowid IN temp.doomed)').run();
-  }
+  // With no digest left to drop (a large revert drops them all first), the trigger that
+  // drops an incident's digest is set aside too: run for each event deleted, it took 30 ms of
+  // the undo of an import of 80,000 events. Where digests are kept, it drops theirs as usual.
+  const digestsSetAside = table === 'events' && !statement('SELECT 1 FROM digests LIMIT 1').get();
+  if (digestsSetAside) db.exec(`DROP TRIGGER ${DIGESTS_EVENT_DELETE_NAME}`);
   del.run();
-  if (table === 'events') db.exec(DIGESTS_EVENT_DELETE);
+  if (digestsSetAside) db.exec(DIGESTS_EVENT_DELETE);
   installJournalTriggers(db, [table]);
 }
 

@@ -350,7 +350,7 @@ export const DIGESTS_EVENT_INSERT = `CREATE TRIGGER ${DIGESTS_EVENT_INSERT_NAME}
     END;`;
 
 /** The trigger that drops an incident's digest when one of its events is deleted (the undo of
- * many created events sets it aside, and drops their digests in one statement: see deleteCreated). */
+ * created events sets it aside when no digest is kept: see deleteCreated). */
 export const DIGESTS_EVENT_DELETE_NAME = 'digests_event_delete';
 export const DIGESTS_EVENT_DELETE = `CREATE TRIGGER ${DIGESTS_EVENT_DELETE_NAME} AFTER DELETE ON events BEGIN
       DELETE FROM digests WHERE incident_id = OLD.incident_id;
