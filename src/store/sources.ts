@@ -2,9 +2,8 @@
 // tables of its own and is read beside the user's evidence, never merged into it: no query
 // here touches companies, checks, incidents, pins or the verdict cache but to read them.
 
-import type { Statement } from 'better-sqlite3';
-import type { DB } from './open.js';
 import type { Store } from './store.js';
+import { RowsAtOnce } from './rows-at-once.js';
 import { companyKey } from '../domain/names.js';
 import type { ComplaintCounts, SourceKind, SharedList, SkippedRows } from '../domain/sources.js';
 import { COUNT_FIELDS } from '../domain/sources.js';
@@ -171,15 +170,16 @@ export class Sources {
 
   private insertCompanies(sourceId: number, data: SourceData): void {
     const company = this.db.prepare('INSERT INTO source_companies (source_id, name, aliases, complaints) VALUES (?, ?, ?, ?)');
-    // The rows that hang on a company are inserted ROWS_AT_ONCE to a statement: with one
+    // The rows that hang on a company are inserted 32 to a statement: with one
     // statement a row, the rows of a shared file of 50,000 companies (each company, its name
     // key, its list) took 253 ms against 189. Nothing reads these tables until the last are
     // inserted, at the end.
-    const nameKey = new RowsAtOnce(this.db, 'INSERT OR IGNORE INTO source_names (source_company_id, key) VALUES', 2);
-    const list = new RowsAtOnce(this.db, 'INSERT INTO source_lists (source_company_id, list, since, pinned, reasons) VALUES', 5);
-    const evidence = new RowsAtOnce(this.db, 'INSERT INTO source_evidence (source_company_id, kind, data) VALUES', 3);
-    const count = new RowsAtOnce(this.db, `INSERT INTO complaint_counts (source_company_id, month, product, ${COUNT_FIELDS.join(', ')}) VALUES`, 3 + COUNT_FIELDS.length);
-    const issue = new RowsAtOnce(this.db, 'INSERT INTO complaint_issues (source_company_id, month, issue, complaints) VALUES', 4);
+    const prepare = (sql: string) => this.db.prepare(sql);
+    const nameKey = new RowsAtOnce(prepare, 'INSERT OR IGNORE INTO source_names (source_company_id, key) VALUES', 2);
+    const list = new RowsAtOnce(prepare, 'INSERT INTO source_lists (source_company_id, list, since, pinned, reasons) VALUES', 5);
+    const evidence = new RowsAtOnce(prepare, 'INSERT INTO source_evidence (source_company_id, kind, data) VALUES', 3);
+    const count = new RowsAtOnce(prepare, `INSERT INTO complaint_counts (source_company_id, month, product, ${COUNT_FIELDS.join(', ')}) VALUES`, 3 + COUNT_FIELDS.length);
+    const issue = new RowsAtOnce(prepare, 'INSERT INTO complaint_issues (source_company_id, month, issue, complaints) VALUES', 4);
     data.companies.forEach((c, index) => {
       const counts = data.counts?.get(index) ?? [];
       const total = counts.reduce((n, r) => n + r.complaints, 0);
@@ -329,44 +329,5 @@ export class Sources {
       out[t] = (this.db.prepare(`SELECT count(*) AS n FROM ${t}`).get() as { n: number }).n;
     }
     return out;
-  }
-}
-
-const ROWS_AT_ONCE = 32;
-
-/**
- * Rows of one table inserted ROWS_AT_ONCE to a statement as they are added, and the rest one
- * at a time by `end`, in the order they were added (so that a conflict is met, or ignored, as
- * with a statement each).
- */
-class RowsAtOnce {
-  private values: unknown[] = [];
-  private many: Statement | undefined;
-  private one: Statement | undefined;
-
-  constructor(
-    private readonly db: DB,
-    private readonly head: string,
-    private readonly columns: number,
-  ) {}
-
-  private row(): string {
-    return `(${Array(this.columns).fill('?').join(', ')})`;
-  }
-
-  add(...values: unknown[]): void {
-    for (const v of values) this.values.push(v);
-    if (this.values.length === ROWS_AT_ONCE * this.columns) {
-      this.many ??= this.db.prepare(`${this.head} ${Array(ROWS_AT_ONCE).fill(this.row()).join(', ')}`);
-      this.many.run(this.values);
-      this.values = [];
-    }
-  }
-
-  end(): void {
-    if (!this.values.length) return;
-    this.one ??= this.db.prepare(`${this.head} ${this.row()}`);
-    for (let k = 0; k < this.values.length; k += this.columns) this.one.run(this.values.slice(k, k + this.columns));
-    this.values = [];
   }
 }

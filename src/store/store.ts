@@ -11,6 +11,7 @@ import { digestFromText, digestOf, digestText, type Digest, type DigestedInciden
 import { LEVELS, type CheckRecord, type CheckVerdict, type CompanyEvidence, type CompanyFacts, type Fault, type Incident, type IncidentEvent, type Level, type ListName, type Pin } from '../domain/types.js';
 import { t } from '../i18n/index.js';
 import { UserError } from '../errors.js';
+import { RowsAtOnce } from './rows-at-once.js';
 import { BulkInserts, COMPANIES_TOUCHED, ForeignKeysNeeded, LARGE_OPERATION, laterChangesTo, revertChanges, type Operation } from './journal.js';
 
 export type { Operation } from './journal.js';
@@ -1041,17 +1042,10 @@ export class Store {
   saveVerdicts(policyKey: string, rows: { companyId: number; list: string; entry: string; validUntil: number | null }[]): void {
     // Fifty rows a statement, as the first listing after an import writes ten thousand: a
     // statement a row took twice as long.
-    const head = 'INSERT OR REPLACE INTO verdicts (company_id, list, entry, policy, valid_until) VALUES ';
-    const one = this.st(`${head}(?, ?, ?, ?, ?)`);
-    const fifty = this.st(`${head}${Array(VERDICT_ROWS).fill('(?, ?, ?, ?, ?)').join(', ')}`);
+    const insert = new RowsAtOnce((sql) => this.st(sql), 'INSERT OR REPLACE INTO verdicts (company_id, list, entry, policy, valid_until) VALUES', 5, VERDICT_ROWS);
     this.write(() => {
-      let k = 0;
-      for (; k + VERDICT_ROWS <= rows.length; k += VERDICT_ROWS) {
-        const params: unknown[] = [];
-        for (let j = k; j < k + VERDICT_ROWS; j++) params.push(rows[j].companyId, rows[j].list, rows[j].entry, policyKey, rows[j].validUntil);
-        fifty.run(params);
-      }
-      for (; k < rows.length; k++) one.run(rows[k].companyId, rows[k].list, rows[k].entry, policyKey, rows[k].validUntil);
+      for (const r of rows) insert.add(r.companyId, r.list, r.entry, policyKey, r.validUntil);
+      insert.end();
     });
   }
 
