@@ -201,11 +201,13 @@ describe('a data file laid out a window at a time', () => {
 
   it('lays out a text of many escapes, or of many quotes escaped, in time linear in its length', () => {
     // Searched again from each escape to the text's end, a text of escapes took time in the
-    // square of its length: four times as long, sixteen times the time (3.4 s at 400,000).
+    // square of its length (3.4 s at 400,000). Sixteen times as long: linear time is some
+    // sixteen times the time (12–18 measured), the square 256 times; the bar stands wide of
+    // both, for a busy machine (at four times as long, against a bar of 8, one run read 8.7).
     const text = (escape: string, n: number) => Buffer.from(`{"format":"vetted/1","source":"${escape.repeat(n)}","companies":[{"name":"x"}]}`);
     const quickest = (bytes: Buffer) => {
       let best = Infinity;
-      for (let k = 0; k < 3; k++) {
+      for (let k = 0; k < 5; k++) {
         const started = performance.now();
         expect(layoutOf(bytes, 'f.json')?.records.get('companies')).toHaveLength(2);
         best = Math.min(best, performance.now() - started);
@@ -213,9 +215,9 @@ describe('a data file laid out a window at a time', () => {
       return best;
     };
     for (const escape of ['\\n', '\\"', '\\\\']) {
-      const [small, large] = [text(escape, 100_000), text(escape, 400_000)];
+      const [small, large] = [text(escape, 25_000), text(escape, 400_000)];
       quickest(small);
-      expect(quickest(large) / quickest(small)).toBeLessThan(8);
+      expect(quickest(large) / quickest(small)).toBeLessThan(64);
     }
   });
 
