@@ -10,6 +10,7 @@
 // cache trained here (`<file>.cache`): a command then neither parses nor compiles them.
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, relative, resolve } from 'node:path';
 
@@ -60,6 +61,24 @@ async function schemaObjects() {
   }
 }
 
+/**
+ * What this build is, as a short hash of its sources and version: what the database caches
+ * (verdicts, markdown rows) is keyed by it, so that a new build judging or wording anything
+ * differently never shows what an older one cached.
+ */
+function buildId() {
+  const hash = createHash('sha256').update(pkg.version);
+  const walk = (dir) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+      const file = `${dir}/${entry.name}`;
+      if (entry.isDirectory()) walk(file);
+      else hash.update(`\0${relative(root, file)}\0`).update(readFileSync(file));
+    }
+  };
+  walk(`${root}src`);
+  return hash.digest('hex').slice(0, 16);
+}
+
 const common = {
   bundle: true,
   splitting: false,
@@ -70,6 +89,7 @@ const common = {
   supported: { 'dynamic-import': false },
   define: {
     __VETTED_VERSION__: JSON.stringify(pkg.version),
+    __VETTED_BUILD__: JSON.stringify(buildId()),
     __VETTED_SCHEMA_OBJECTS__: JSON.stringify(await schemaObjects()),
     'import.meta.url': '__vettedModuleUrl',
   },

@@ -9,18 +9,22 @@ import { loadPolicy } from '../formats/policy-file.js';
 import { LISTS, type ListName } from '../domain/types.js';
 import { loadCatalog, type Catalog } from '../i18n/index.js';
 import type { Finding } from '../domain/policy.js';
+import { BUILD } from '../version.js';
 
 export async function policyOf(ctx: Context): Promise<Policy> {
   return (await loadPolicy(ctx.configDir)).policy;
 }
 
 /**
- * The policy a cached verdict was judged under, as a short key: 64 bits of FNV-1a over the
- * policy's JSON (two 32-bit halves with different offsets). Every cached row carries it, so
- * it is kept short: the full text made each row and its index some 250 bytes longer.
+ * The policy a cached verdict was judged under, and the build that judged it, as a short key:
+ * 64 bits of FNV-1a over the build's id and the policy's JSON (two 32-bit halves with
+ * different offsets). Every cached row carries it, so it is kept short: the full text made
+ * each row and its index some 250 bytes longer. With the build in the key, a new version
+ * that judges or words a verdict differently judges every company again once, rather than
+ * listing what an older one cached.
  */
-export function policyKey(policy: Policy): string {
-  const text = JSON.stringify(policy);
+export function policyKey(policy: Policy, build = BUILD): string {
+  const text = `${build}\u0000${JSON.stringify(policy)}`;
   let a = 0x811c9dc5;
   let b = 0x050c5d1f;
   for (let i = 0; i < text.length; i++) {

@@ -331,6 +331,12 @@ describe('the verdict cache', () => {
     const strict = { ...DEFAULT_POLICY, broken_promises: 1 };
     expect(store.companiesToJudge(JSON.stringify(strict), NOW).length).toBe(store.allCompanies().length);
   });
+
+  it('another build judges every company again, and its verdicts stand beside none of the old ones', () => {
+    listEntryTexts(store, DEFAULT_POLICY, NOW);
+    expect(store.companiesToJudge(policyKey(DEFAULT_POLICY), NOW)).toEqual([]);
+    expect(store.companiesToJudge(policyKey(DEFAULT_POLICY, 'another-build'), NOW).length).toBe(store.allCompanies().length);
+  });
 });
 
 describe('the policy key', () => {
@@ -344,7 +350,13 @@ describe('the policy key', () => {
       { ...DEFAULT_POLICY, institutional_levels: DEFAULT_POLICY.institutional_levels.slice(1) },
       { ...DEFAULT_POLICY, check_go_from: DEFAULT_POLICY.check_go_from - 1 },
     ];
-    const keys = new Set([key, ...others.map(policyKey)]);
+    const keys = new Set([key, ...others.map((p) => policyKey(p))]);
     expect(keys.size).toBe(others.length + 1);
+  });
+
+  it('differs from one build to another, so that a new version judges again what an older one cached', () => {
+    expect(policyKey(DEFAULT_POLICY, 'a1b2c3d4e5f60718')).not.toBe(policyKey(DEFAULT_POLICY, 'a1b2c3d4e5f60719'));
+    expect(policyKey(DEFAULT_POLICY, 'a1b2c3d4e5f60718')).toBe(policyKey({ ...DEFAULT_POLICY }, 'a1b2c3d4e5f60718'));
+    expect(policyKey(DEFAULT_POLICY)).toBe(policyKey(DEFAULT_POLICY, 'dev'));
   });
 });
