@@ -35,15 +35,13 @@ export function sha256Of(data: Uint8Array): string {
 export function eventRowIdByNumber(store: Store, incidentRowId: number, n: number): number | undefined {
   if (!Number.isInteger(n) || n < 1) return undefined;
   // The event's stable number: `<incident>#<n>`, as `incident show` lists it.
-  const row = store.db.prepare('SELECT id FROM events WHERE incident_id = ? AND seq = ?').get(incidentRowId, n) as { id: number } | undefined;
-  return row?.id;
+  return store.eventRowIdBySeq(incidentRowId, n);
 }
 
 /** The row id of the event of an incident with this content (how a data file names an event). */
 export function eventRowIdByContent(store: Store, incidentRowId: number, e: IncidentEvent): number | undefined {
   const key = eventContentKey(e);
-  const rows = store.db.prepare('SELECT id, at, type, data FROM events WHERE incident_id = ? ORDER BY at_ms, id').all(incidentRowId) as { id: number; at: string; type: string; data: string }[];
-  return rows.find((r) => eventContentKey({ at: r.at, type: r.type, ...JSON.parse(r.data) } as IncidentEvent) === key)?.id;
+  return store.eventRowsOf(incidentRowId).find((r) => eventContentKey({ at: r.at, type: r.type, ...JSON.parse(r.data) } as IncidentEvent) === key)?.id;
 }
 
 const EVENT_NUMBER = `e.seq`;

@@ -262,10 +262,24 @@ export function mergeRecords(store: Store, records: DataRecords, opts: MergeOpti
         }
         const repeats = known ? undefined : repeatedEvents(events);
         const addedEvents: IncidentEvent[] = [];
-        events.forEach((e, n) => {
-          if (!repeats?.has(n) && store.addEvent(rowId, e, known, numbers.seqs[n], !existing, timed[n].t)) addedEvents.push(e);
-          else report.events.existing++;
-        });
+        if (existing) {
+          events.forEach((e, n) => {
+            if (store.addEvent(rowId, e, known, numbers.seqs[n], false, timed[n].t)) addedEvents.push(e);
+            else report.events.existing++;
+          });
+        } else {
+          // A new timeline: its only repeats are among its own events, left out here; the rest
+          // are inserted many to a statement with those of the timelines around it.
+          const fresh: { e: IncidentEvent; seq: number; atMs: number }[] = [];
+          events.forEach((e, n) => {
+            if (repeats?.has(n)) report.events.existing++;
+            else {
+              fresh.push({ e, seq: numbers.seqs[n], atMs: timed[n].t });
+              addedEvents.push(e);
+            }
+          });
+          store.addNewTimeline(rowId, fresh);
+        }
         const added = addedEvents.length;
         // A new incident's timeline is the events just added, in the order stored: its digest
         // is worked out here, saving a listing to read them all again.

@@ -189,6 +189,10 @@ const EVERY_INCIDENT_IN_ORDER = `${EVERY_INCIDENT} ${INCIDENT_ORDER}`;
  */
 const UNCLOSED_INCIDENTS = 'FROM incidents i CROSS JOIN companies c ON c.id = i.company_id';
 
+/** The most events of new timelines inserted by one statement (see Store.addNewTimeline). */
+const TIMELINE_ROWS = 64;
+const EVENT_INSERT_COLUMNS = 6;
+
 /** Verdicts written by one statement. */
 const VERDICT_ROWS = 50;
 
@@ -201,6 +205,10 @@ export class Store {
   private bulk: BulkInserts | null = null;
   /** During a bulk insert: the incidents that got events, and those whose digest was kept since. */
   private bulkDigests: { touched: Set<number>; kept: Set<number> } | null = null;
+  /** Events of new timelines not inserted yet, their columns one after another (see addNewTimeline). */
+  private pendingEvents: unknown[] = [];
+  /** The statements that name the events table: each inserts the pending events first. */
+  private eventStatements = new Set<Statement>();
   /** The command line recorded with each operation. */
   command = commandLine(process.argv.slice(2));
   /** The clock operations are stamped with. */
@@ -365,6 +373,7 @@ export class Store {
     const digests = (this.bulkDigests = { touched: new Set<number>(), kept: new Set<number>() });
     try {
       const result = fn();
+      this.insertPendingEvents();
       this.bulk.end();
       if (digests.touched.size) {
         const drop = this.st('DELETE FROM digests WHERE incident_id = ?');
@@ -373,6 +382,8 @@ export class Store {
       }
       return result;
     } finally {
+      // Those of an insert that failed go with it.
+      this.pendingEvents = [];
       this.bulk = null;
       this.bulkDigests = null;
     }
@@ -397,7 +408,9 @@ export class Store {
     if (!s) {
       s = this.db.prepare(sql);
       this.statements.set(sql, s);
+      if (/\bevents\b/.test(sql)) this.eventStatements.add(s);
     }
+    if (this.pendingEvents.length && this.eventStatements.has(s)) this.insertPendingEvents();
     return s;
   }
 
@@ -712,7 +725,9 @@ export class Store {
     if (!s) {
       s = this.db.prepare(sql).raw(true);
       this.rawStatements.set(sql, s);
+      if (/\bevents\b/.test(sql)) this.eventStatements.add(s);
     }
+    if (this.pendingEvents.length && this.eventStatements.has(s)) this.insertPendingEvents();
     return s;
   }
 
@@ -757,16 +772,78 @@ export class Store {
     }
     const { at, type, id: _id, ...rest } = e;
     const n = seq ?? (this.st('UPDATE incidents SET last_seq = last_seq + 1 WHERE id = ? RETURNING last_seq').get(incidentRowId) as { last_seq: number }).last_seq;
-    this.bulk?.begin();
-    if (this.bulkDigests) {
-      // Set aside at the first event: an import that adds nothing leaves the schema as it was.
-      if (!this.bulkDigests.touched.size) this.db.exec(`DROP TRIGGER ${DIGESTS_EVENT_INSERT_NAME}`);
-      this.bulkDigests.touched.add(incidentRowId);
-      this.bulkDigests.kept.delete(incidentRowId);
-    }
+    this.eventsComing(incidentRowId);
     this.st('INSERT INTO events (incident_id, seq, at, at_ms, type, data) VALUES (?, ?, ?, ?, ?, ?)').run(incidentRowId, n, at, atMs ?? msOf(at), type, JSON.stringify(rest));
     if (type === 'resolution' && !closedKnown) this.st('UPDATE incidents SET closed = coalesce(closed, ?) WHERE id = ?').run(at, incidentRowId);
     return true;
+  }
+
+  /** Before events are added to an incident in a bulk insert: its journal begun, and its digest to be dropped at the end. */
+  private eventsComing(incidentRowId: number): void {
+    this.bulk?.begin();
+    if (!this.bulkDigests) return;
+    // Set aside at the first event: an import that adds nothing leaves the schema as it was.
+    if (!this.bulkDigests.touched.size) this.db.exec(`DROP TRIGGER ${DIGESTS_EVENT_INSERT_NAME}`);
+    this.bulkDigests.touched.add(incidentRowId);
+    this.bulkDigests.kept.delete(incidentRowId);
+  }
+
+  /**
+   * Appends the events of a timeline a bulk insert has just made (numbered, in timeline order,
+   * with their times in ms, none a repeat of another), many to a statement: a statement an
+   * event was a fifth of an import's time. They wait until TIMELINE_ROWS are pending, and are
+   * inserted before anything else reads or writes the events table (every statement of this
+   * store that names it, insertPendingEvents, and the end of the bulk insert): nothing ever
+   * sees a timeline without its events. The incident's closing time is the caller's to set.
+   */
+  addNewTimeline(incidentRowId: number, events: readonly { e: IncidentEvent; seq: number; atMs: number }[]): void {
+    if (!events.length) return;
+    this.eventsComing(incidentRowId);
+    const pending = this.pendingEvents;
+    for (const { e, seq, atMs } of events) {
+      const { at, type, id: _id, ...rest } = e;
+      pending.push(incidentRowId, seq, at, atMs, type, JSON.stringify(rest));
+    }
+    if (pending.length >= TIMELINE_ROWS * EVENT_INSERT_COLUMNS) this.insertPendingEvents(true);
+    // Outside a bulk insert nothing waits.
+    if (!this.bulk) this.insertPendingEvents();
+  }
+
+  /**
+   * Inserts the pending events of new timelines (addNewTimeline); with `whole`, only as many as
+   * fill statements of TIMELINE_ROWS, the rest waiting for more.
+   */
+  insertPendingEvents(whole = false): void {
+    const values = this.pendingEvents;
+    if (!values.length) return;
+    const width = TIMELINE_ROWS * EVENT_INSERT_COLUMNS;
+    const head = 'INSERT INTO events (incident_id, seq, at, at_ms, type, data) VALUES';
+    const row = `(${Array(EVENT_INSERT_COLUMNS).fill('?').join(', ')})`;
+    let k = 0;
+    if (values.length >= width) {
+      this.manyEvents ??= this.db.prepare(`${head} ${Array(TIMELINE_ROWS).fill(row).join(', ')}`);
+      for (; k + width <= values.length; k += width) this.manyEvents.run(values.slice(k, k + width));
+    }
+    if (whole) {
+      this.pendingEvents = values.slice(k);
+      return;
+    }
+    this.oneEvent ??= this.db.prepare(`${head} ${row}`);
+    for (; k < values.length; k += EVENT_INSERT_COLUMNS) this.oneEvent.run(values.slice(k, k + EVENT_INSERT_COLUMNS));
+    this.pendingEvents = [];
+  }
+
+  private manyEvents: Statement | undefined;
+  private oneEvent: Statement | undefined;
+
+  /** The row id of an incident's event of this stable number (`<incident>#<n>`). */
+  eventRowIdBySeq(incidentRowId: number, n: number): number | undefined {
+    return (this.st('SELECT id FROM events WHERE incident_id = ? AND seq = ?').get(incidentRowId, n) as { id: number } | undefined)?.id;
+  }
+
+  /** An incident's events as stored (their fields as one JSON text), in timeline order. */
+  eventRowsOf(incidentRowId: number): { id: number; at: string; type: string; data: string }[] {
+    return this.st('SELECT id, at, type, data FROM events WHERE incident_id = ? ORDER BY at_ms, id').all(incidentRowId) as { id: number; at: string; type: string; data: string }[];
   }
 
   /** The numbers an incident's events have, and the highest it has handed out. */
