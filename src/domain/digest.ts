@@ -1,7 +1,10 @@
 // The digest of a timeline: what the list policy, `due` and `incident list` read of an
 // incident's events, kept beside each incident so that a listing of thousands of companies
 // reads one short record per incident instead of every event. A pure function of the events
-// in their order; the store keeps it up to date and the rules read nothing else.
+// in their order; the store keeps it up to date and the rules read nothing else. A kept
+// digest outlives the build that made it: a change to what digestOf makes needs a migration
+// that empties the digests table (the verdicts judged from them are keyed by the build, and
+// judged again by a new one).
 
 import { LEVELS, type Digest, type DigestedIncident, type Fault, type Incident, type IncidentEvent, type Level, type Outcome } from './types.js';
 import { msOf } from './dates.js';
