@@ -11,7 +11,7 @@
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, relative, resolve } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
@@ -62,20 +62,23 @@ async function schemaObjects() {
 }
 
 /**
- * What this build is, as a short hash of its sources and version: what the database caches
- * (verdicts, markdown rows) is keyed by it, so that a new build judging or wording anything
- * differently never shows what an older one cached.
+ * What this build is, as a short hash of its version, its sources and the versions of the
+ * libraries bundled with them (the lock file): what the database caches (verdicts, markdown
+ * rows) is keyed by it, so that a new build judging or wording anything differently never
+ * shows what an older one cached.
  */
 function buildId() {
   const hash = createHash('sha256').update(pkg.version);
+  const add = (file) => hash.update(`\0${relative(root, file)}\0`).update(readFileSync(file));
   const walk = (dir) => {
-    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
-      const file = `${dir}/${entry.name}`;
-      if (entry.isDirectory()) walk(file);
-      else hash.update(`\0${relative(root, file)}\0`).update(readFileSync(file));
+    for (const name of readdirSync(dir).sort()) {
+      const file = `${dir}/${name}`;
+      if (statSync(file).isDirectory()) walk(file);
+      else add(file);
     }
   };
   walk(`${root}src`);
+  if (existsSync(`${root}package-lock.json`)) add(`${root}package-lock.json`);
   return hash.digest('hex').slice(0, 16);
 }
 

@@ -329,7 +329,11 @@ export function mergeRecords(store: Store, records: DataRecords, opts: MergeOpti
   };
   const apply = () => {
     records.forEach((section, record, i) => (merge[section] as (r: typeof record, i: number) => void)(record, i));
-    if (opts.dryRun) throw new DryRun();
+    // A trial inserts every event too (and meets any constraint they break), before it is taken back.
+    if (opts.dryRun) {
+      store.insertPendingEvents();
+      throw new DryRun();
+    }
   };
 
   try {

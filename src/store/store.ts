@@ -794,7 +794,9 @@ export class Store {
    * event was a fifth of an import's time. They wait until TIMELINE_ROWS are pending, and are
    * inserted before anything else reads or writes the events table (every statement of this
    * store that names it, insertPendingEvents, and the end of the bulk insert): nothing ever
-   * sees a timeline without its events. The incident's closing time is the caller's to set.
+   * sees a timeline without its events. A statement made elsewhere on this connection sees
+   * them only after insertPendingEvents: none runs during a bulk insert (an import's readers
+   * of events are this store's). The incident's closing time is the caller's to set.
    */
   addNewTimeline(incidentRowId: number, events: readonly { e: IncidentEvent; seq: number; atMs: number }[]): void {
     if (!events.length) return;
@@ -817,20 +819,20 @@ export class Store {
     const values = this.pendingEvents;
     if (!values.length) return;
     const width = TIMELINE_ROWS * EVENT_INSERT_COLUMNS;
+    const full = whole ? values.length - (values.length % width) : values.length;
+    // Taken off the queue before they are inserted: an insert that fails aborts the bulk
+    // insert, and none of them is ever inserted twice.
+    this.pendingEvents = values.slice(full);
     const head = 'INSERT INTO events (incident_id, seq, at, at_ms, type, data) VALUES';
     const row = `(${Array(EVENT_INSERT_COLUMNS).fill('?').join(', ')})`;
     let k = 0;
-    if (values.length >= width) {
+    if (full >= width) {
       this.manyEvents ??= this.db.prepare(`${head} ${Array(TIMELINE_ROWS).fill(row).join(', ')}`);
-      for (; k + width <= values.length; k += width) this.manyEvents.run(values.slice(k, k + width));
+      for (; k + width <= full; k += width) this.manyEvents.run(values.slice(k, k + width));
     }
-    if (whole) {
-      this.pendingEvents = values.slice(k);
-      return;
-    }
+    if (k === full) return;
     this.oneEvent ??= this.db.prepare(`${head} ${row}`);
-    for (; k < values.length; k += EVENT_INSERT_COLUMNS) this.oneEvent.run(values.slice(k, k + EVENT_INSERT_COLUMNS));
-    this.pendingEvents = [];
+    for (; k < full; k += EVENT_INSERT_COLUMNS) this.oneEvent.run(values.slice(k, k + EVENT_INSERT_COLUMNS));
   }
 
   private manyEvents: Statement | undefined;
