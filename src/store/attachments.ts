@@ -5,8 +5,6 @@ import { createHash } from 'node:crypto';
 import type { Store } from './store.js';
 import { UserError } from '../errors.js';
 import { t } from '../i18n/index.js';
-import { eventContentKey } from '../domain/events.js';
-import type { IncidentEvent } from '../domain/types.js';
 
 /** The largest file kept (documented in the README). */
 export const MAX_ATTACHMENT_BYTES = 50 * 1024 * 1024;
@@ -38,11 +36,6 @@ export function eventRowIdByNumber(store: Store, incidentRowId: number, n: numbe
   return store.eventRowIdBySeq(incidentRowId, n);
 }
 
-/** The row id of the event of an incident with this content (how a data file names an event). */
-export function eventRowIdByContent(store: Store, incidentRowId: number, e: IncidentEvent): number | undefined {
-  const key = eventContentKey(e);
-  return store.eventRowsOf(incidentRowId).find((r) => eventContentKey({ at: r.at, type: r.type, ...JSON.parse(r.data) } as IncidentEvent) === key)?.id;
-}
 
 const EVENT_NUMBER = `e.seq`;
 

@@ -13,7 +13,7 @@ import { digestOf } from '../domain/digest.js';
 import { msOf } from '../domain/dates.js';
 import { UserError } from '../errors.js';
 import type { IncidentEvent } from '../domain/types.js';
-import { addAttachment, contentOf, eventRowIdByContent, sha256Of } from './attachments.js';
+import { addAttachment, contentOf, sha256Of } from './attachments.js';
 
 export interface Tally {
   added: number;
@@ -236,56 +236,48 @@ export function mergeRecords(store: Store, records: DataRecords, opts: MergeOpti
         let ref = inc.id ?? store.findIncidentByContent(company.id, inc.opened, inc.title);
         const existing = ref ? store.findIncident(ref, { exact: true }) : undefined;
         let rowId: number;
-        // The content of the events there already; null for a new timeline, whose only
-        // repeats are among its own events, found here at once.
-        let known: Set<string> | null;
         const timed = timedInOrder(inc.events ?? [], msOf);
         const events = timed.map((x) => x.e);
-        let numbers: { seqs: number[]; last: number };
+        const addedEvents: IncidentEvent[] = [];
         if (existing) {
           if (existing.companyId !== company.id) {
             throw new Refusal({ kind: 'id-taken', id: ref!, company: existing.company });
           }
           report.incidents.existing++;
           rowId = existing.rowId;
-          known = store.eventKeysOf(rowId);
+          // The content of the events there already: an event the timeline has is not added again.
+          const known = store.eventKeysOf(rowId);
           const seqs = store.eventSeqsOf(rowId);
-          numbers = numberEvents(events, seqs.taken, seqs.last);
+          const numbers = numberEvents(events, seqs.taken, seqs.last);
+          events.forEach((e, n) => {
+            if (store.addEvent(rowId, e, known, numbers.seqs[n], timed[n].t)) addedEvents.push(e);
+            else report.events.existing++;
+          });
+          if (addedEvents.length) store.setLastSeq(rowId, numbers.last);
         } else {
           ref = inc.id ?? store.nextIncidentRef(slugOf(company.name), fileIds);
-          numbers = numberEvents(events, new Set(), 0);
+          const numbers = numberEvents(events, new Set(), 0);
           // Closed when the file says, else at its first resolution (as adding each would set it).
           const closed = inc.closed ?? events.find((e) => e.type === 'resolution')?.at;
           rowId = store.insertIncident({ ref, companyId: company.id, title: inc.title, opened: inc.opened, fault: inc.fault ?? 'unknown', closed, lastSeq: numbers.last });
           report.incidents.added++;
-          known = null;
-        }
-        const repeats = known ? undefined : repeatedEvents(events);
-        const addedEvents: IncidentEvent[] = [];
-        if (existing) {
-          events.forEach((e, n) => {
-            if (store.addEvent(rowId, e, known, numbers.seqs[n], false, timed[n].t)) addedEvents.push(e);
-            else report.events.existing++;
-          });
-        } else {
           // A new timeline: its only repeats are among its own events, left out here; the rest
           // are inserted many to a statement with those of the timelines around it.
+          const repeats = repeatedEvents(events);
           const fresh: { e: IncidentEvent; seq: number; atMs: number }[] = [];
           events.forEach((e, n) => {
-            if (repeats?.has(n)) report.events.existing++;
+            if (repeats.has(n)) report.events.existing++;
             else {
               fresh.push({ e, seq: numbers.seqs[n], atMs: timed[n].t });
               addedEvents.push(e);
             }
           });
           store.addNewTimeline(rowId, fresh);
+          // Its digest is the events just added, in the order stored: worked out here, saving a
+          // listing to read them all again.
+          store.keepDigest(rowId, digestOf(addedEvents));
         }
-        const added = addedEvents.length;
-        // A new incident's timeline is the events just added, in the order stored: its digest
-        // is worked out here, saving a listing to read them all again.
-        if (!existing) store.keepDigest(rowId, digestOf(addedEvents));
-        if (added && existing) store.setLastSeq(rowId, numbers.last);
-        report.events.added += added;
+        report.events.added += addedEvents.length;
         if (inc.closed) store.setIncidentClosed(rowId, inc.closed);
         (inc.attachments ?? []).forEach((a, k) =>
           guard(['incidents', i, 'attachments', k], () => {
@@ -293,7 +285,7 @@ export function mergeRecords(store: Store, records: DataRecords, opts: MergeOpti
             if (a.event !== undefined) {
               const e = inc.events?.[a.event - 1];
               if (!e) throw new Refusal({ kind: 'no-event', events: inc.events?.length ?? 0, event: a.event }, 'event');
-              eventRowId = eventRowIdByContent(store, rowId, e);
+              eventRowId = store.eventRowIdByContent(rowId, e);
             }
             let data: Buffer | undefined;
             if (a.content !== undefined) {

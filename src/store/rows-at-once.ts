@@ -13,6 +13,7 @@ import type { Statement } from 'better-sqlite3';
 export class RowsAtOnce {
   private values: unknown[] = [];
   private many: Statement | undefined;
+  private one: Statement | undefined;
 
   constructor(
     private readonly prepare: (sql: string) => Statement,
@@ -25,19 +26,28 @@ export class RowsAtOnce {
     return `(${Array(this.columns).fill('?').join(', ')})`;
   }
 
+  /** Whether rows were added that are not inserted yet. */
+  get waiting(): boolean {
+    return this.values.length > 0;
+  }
+
+  // The rows are taken off before they are inserted: an insert that fails aborts its
+  // transaction, and none of them is ever inserted twice by a later end().
   add(...values: unknown[]): void {
     for (const v of values) this.values.push(v);
     if (this.values.length === this.rows * this.columns) {
       this.many ??= this.prepare(`${this.head} ${Array(this.rows).fill(this.row()).join(', ')}`);
-      this.many.run(this.values);
+      const rows = this.values;
       this.values = [];
+      this.many.run(rows);
     }
   }
 
   end(): void {
     if (!this.values.length) return;
-    const one = this.prepare(`${this.head} ${this.row()}`);
-    for (let k = 0; k < this.values.length; k += this.columns) one.run(this.values.slice(k, k + this.columns));
+    this.one ??= this.prepare(`${this.head} ${this.row()}`);
+    const rows = this.values;
     this.values = [];
+    for (let k = 0; k < rows.length; k += this.columns) this.one.run(rows.slice(k, k + this.columns));
   }
 }

@@ -130,6 +130,9 @@ interface EventRow {
   data: string;
 }
 
+/** The content key (eventContentKey) of an event as stored: how an event logged before is known again. */
+const storedEventKey = (r: Pick<EventRow, 'at' | 'type' | 'data'>) => eventContentKey({ at: r.at, type: r.type, ...JSON.parse(r.data) } as IncidentEvent);
+
 /** The columns of an event that make it, read as an array (see Store.rows). */
 const EVENT_COLUMNS = 'SELECT incident_id, seq, at, type, data FROM events';
 type EventTuple = [incidentId: number, seq: number, at: string, type: string, data: string];
@@ -191,7 +194,6 @@ const UNCLOSED_INCIDENTS = 'FROM incidents i CROSS JOIN companies c ON c.id = i.
 
 /** The most events of new timelines inserted by one statement (see Store.addNewTimeline). */
 const TIMELINE_ROWS = 64;
-const EVENT_INSERT_COLUMNS = 6;
 
 /** Verdicts written by one statement. */
 const VERDICT_ROWS = 50;
@@ -205,8 +207,8 @@ export class Store {
   private bulk: BulkInserts | null = null;
   /** During a bulk insert: the incidents that got events, and those whose digest was kept since. */
   private bulkDigests: { touched: Set<number>; kept: Set<number> } | null = null;
-  /** Events of new timelines not inserted yet, their columns one after another (see addNewTimeline). */
-  private pendingEvents: unknown[] = [];
+  /** During a bulk insert: the events of new timelines, inserted many to a statement (see addNewTimeline). */
+  private pendingEvents: RowsAtOnce | null = null;
   /** The statements that name the events table: each inserts the pending events first. */
   private eventStatements = new Set<Statement>();
   /** The command line recorded with each operation. */
@@ -383,7 +385,7 @@ export class Store {
       return result;
     } finally {
       // Those of an insert that failed go with it.
-      this.pendingEvents = [];
+      this.pendingEvents = null;
       this.bulk = null;
       this.bulkDigests = null;
     }
@@ -410,7 +412,7 @@ export class Store {
       this.statements.set(sql, s);
       if (/\bevents\b/.test(sql)) this.eventStatements.add(s);
     }
-    if (this.pendingEvents.length && this.eventStatements.has(s)) this.insertPendingEvents();
+    if (this.pendingEvents?.waiting && this.eventStatements.has(s)) this.insertPendingEvents();
     return s;
   }
 
@@ -727,7 +729,7 @@ export class Store {
       this.rawStatements.set(sql, s);
       if (/\bevents\b/.test(sql)) this.eventStatements.add(s);
     }
-    if (this.pendingEvents.length && this.eventStatements.has(s)) this.insertPendingEvents();
+    if (this.pendingEvents?.waiting && this.eventStatements.has(s)) this.insertPendingEvents();
     return s;
   }
 
@@ -751,30 +753,26 @@ export class Store {
   /** The content keys of an incident's events, for recognising an event logged before. */
   eventKeysOf(incidentRowId: number): Set<string> {
     const rows = this.st('SELECT at, type, data FROM events WHERE incident_id = ?').all(incidentRowId) as Omit<EventRow, 'incident_id'>[];
-    return new Set(rows.map((r) => eventContentKey({ at: r.at, type: r.type, ...JSON.parse(r.data) } as IncidentEvent)));
+    return new Set(rows.map(storedEventKey));
   }
 
   /**
    * Appends an event; false when the same event is already on the timeline. `known` (the
-   * incident's keys, from eventKeysOf) saves a query per event on bulk imports and is kept up to date.
-   * `closedKnown`: the incident was given its closing time (from its first resolution) already.
-   * `known` null: the caller has left out every event the timeline holds already (a bulk
-   * import's new timeline, whose repeats it finds itself); `atMs`, the event's time in ms,
-   * where the caller has it.
+   * incident's keys, from eventKeysOf) saves a query per event on bulk imports and is kept up
+   * to date; `atMs`, the event's time in ms, where the caller has it. (A bulk import's new
+   * timelines are added by addNewTimeline.)
    */
-  addEvent(incidentRowId: number, e: IncidentEvent, known?: Set<string> | null, seq?: number, closedKnown = false, atMs?: number): boolean {
+  addEvent(incidentRowId: number, e: IncidentEvent, known?: Set<string>, seq?: number, atMs?: number): boolean {
     // With `known`, a bulk import: it numbers the events itself (`seq`), setting the incident's count once.
-    if (known !== null) {
-      known ??= this.eventKeysOf(incidentRowId);
-      const key = eventContentKey(e);
-      if (known.has(key)) return false;
-      known.add(key);
-    }
+    known ??= this.eventKeysOf(incidentRowId);
+    const key = eventContentKey(e);
+    if (known.has(key)) return false;
+    known.add(key);
     const { at, type, id: _id, ...rest } = e;
     const n = seq ?? (this.st('UPDATE incidents SET last_seq = last_seq + 1 WHERE id = ? RETURNING last_seq').get(incidentRowId) as { last_seq: number }).last_seq;
     this.eventsComing(incidentRowId);
     this.st('INSERT INTO events (incident_id, seq, at, at_ms, type, data) VALUES (?, ?, ?, ?, ?, ?)').run(incidentRowId, n, at, atMs ?? msOf(at), type, JSON.stringify(rest));
-    if (type === 'resolution' && !closedKnown) this.st('UPDATE incidents SET closed = coalesce(closed, ?) WHERE id = ?').run(at, incidentRowId);
+    if (type === 'resolution') this.st('UPDATE incidents SET closed = coalesce(closed, ?) WHERE id = ?').run(at, incidentRowId);
     return true;
   }
 
@@ -801,51 +799,32 @@ export class Store {
   addNewTimeline(incidentRowId: number, events: readonly { e: IncidentEvent; seq: number; atMs: number }[]): void {
     if (!events.length) return;
     this.eventsComing(incidentRowId);
-    const pending = this.pendingEvents;
+    // Prepared apart from st(), whose statements naming the events table insert these first.
+    const rows = (this.pendingEvents ??= new RowsAtOnce((sql) => this.db.prepare(sql), 'INSERT INTO events (incident_id, seq, at, at_ms, type, data) VALUES', 6, TIMELINE_ROWS));
     for (const { e, seq, atMs } of events) {
       const { at, type, id: _id, ...rest } = e;
-      pending.push(incidentRowId, seq, at, atMs, type, JSON.stringify(rest));
+      rows.add(incidentRowId, seq, at, atMs, type, JSON.stringify(rest));
     }
-    if (pending.length >= TIMELINE_ROWS * EVENT_INSERT_COLUMNS) this.insertPendingEvents(true);
     // Outside a bulk insert nothing waits.
     if (!this.bulk) this.insertPendingEvents();
   }
 
-  /**
-   * Inserts the pending events of new timelines (addNewTimeline); with `whole`, only as many as
-   * fill statements of TIMELINE_ROWS, the rest waiting for more.
-   */
-  insertPendingEvents(whole = false): void {
-    const values = this.pendingEvents;
-    if (!values.length) return;
-    const width = TIMELINE_ROWS * EVENT_INSERT_COLUMNS;
-    const full = whole ? values.length - (values.length % width) : values.length;
-    // Taken off the queue before they are inserted: an insert that fails aborts the bulk
-    // insert, and none of them is ever inserted twice.
-    this.pendingEvents = values.slice(full);
-    const head = 'INSERT INTO events (incident_id, seq, at, at_ms, type, data) VALUES';
-    const row = `(${Array(EVENT_INSERT_COLUMNS).fill('?').join(', ')})`;
-    let k = 0;
-    if (full >= width) {
-      this.manyEvents ??= this.db.prepare(`${head} ${Array(TIMELINE_ROWS).fill(row).join(', ')}`);
-      for (; k + width <= full; k += width) this.manyEvents.run(values.slice(k, k + width));
-    }
-    if (k === full) return;
-    this.oneEvent ??= this.db.prepare(`${head} ${row}`);
-    for (; k < full; k += EVENT_INSERT_COLUMNS) this.oneEvent.run(values.slice(k, k + EVENT_INSERT_COLUMNS));
+  /** Inserts the events of new timelines still waiting (addNewTimeline). */
+  insertPendingEvents(): void {
+    this.pendingEvents?.end();
+    if (!this.bulk) this.pendingEvents = null;
   }
-
-  private manyEvents: Statement | undefined;
-  private oneEvent: Statement | undefined;
 
   /** The row id of an incident's event of this stable number (`<incident>#<n>`). */
   eventRowIdBySeq(incidentRowId: number, n: number): number | undefined {
     return (this.st('SELECT id FROM events WHERE incident_id = ? AND seq = ?').get(incidentRowId, n) as { id: number } | undefined)?.id;
   }
 
-  /** An incident's events as stored (their fields as one JSON text), in timeline order. */
-  eventRowsOf(incidentRowId: number): { id: number; at: string; type: string; data: string }[] {
-    return this.st('SELECT id, at, type, data FROM events WHERE incident_id = ? ORDER BY at_ms, id').all(incidentRowId) as { id: number; at: string; type: string; data: string }[];
+  /** The row id of the event of an incident with this content (how a data file names an event). */
+  eventRowIdByContent(incidentRowId: number, e: IncidentEvent): number | undefined {
+    const key = eventContentKey(e);
+    const rows = this.st('SELECT id, at, type, data FROM events WHERE incident_id = ? ORDER BY at_ms, id').all(incidentRowId) as (Pick<EventRow, 'at' | 'type' | 'data'> & { id: number })[];
+    return rows.find((r) => storedEventKey(r) === key)?.id;
   }
 
   /** The numbers an incident's events have, and the highest it has handed out. */
