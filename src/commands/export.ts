@@ -26,14 +26,15 @@ export interface ExportOptions {
 /** Every incident's attachments as data-file entries; the content too when it is to be embedded. */
 function attachmentEntries(store: Store, withContent: boolean): Map<string, AttachmentEntry[]> {
   const out = new Map<string, AttachmentEntry[]>();
-  for (const [incident, list] of allAttachments(store)) {
+  for (const [incident, list] of allAttachments(store, true)) {
     out.set(
       incident,
       list.map((a) => ({
         name: a.name,
         sha256: a.sha256,
         size: a.size,
-        ...(a.event !== null ? { event: a.event } : {}),
+        // The data file names the event by its place in the incident's events, as exported.
+        ...(a.place !== null ? { event: a.place } : {}),
         ...(a.note ? { note: a.note } : {}),
         added: a.added_at,
         ...(withContent ? { content: contentOf(store, a.sha256)!.toString('base64') } : {}),

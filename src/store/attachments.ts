@@ -12,7 +12,7 @@ export const MAX_ATTACHMENT_BYTES = 50 * 1024 * 1024;
 export interface AttachmentInfo {
   id: number;
   incident: string;
-  /** The event's number on the incident's timeline (1 = the first), when it is tied to one. */
+  /** The number of the event it is tied to (`<incident>#<n>`), when it is tied to one. */
   event: number | null;
   name: string;
   note: string | null;
@@ -25,24 +25,25 @@ export function sha256Of(data: Uint8Array): string {
   return createHash('sha256').update(data).digest('hex');
 }
 
-// How an event is named by its number. Events are numbered by their place on the timeline
-// (time, then the order they were logged); a stored per-incident number can replace this
-// pair of functions without touching their callers.
-
-/** The row id of the n-th event (from 1) of an incident's timeline; undefined when there is none. */
+/** The row id of the event numbered `n` (`<incident>#<n>`); undefined when there is none. */
 export function eventRowIdByNumber(store: Store, incidentRowId: number, n: number): number | undefined {
   if (!Number.isInteger(n) || n < 1) return undefined;
   // The event's stable number: `<incident>#<n>`, as `incident show` lists it.
   return store.eventRowIdBySeq(incidentRowId, n);
 }
 
-
-const EVENT_NUMBER = `e.seq`;
-
-const SELECT = `SELECT a.id, i.ref AS incident, a.name, a.note, a.added_at, b.sha256, b.size,
-    CASE WHEN e.id IS NULL THEN NULL ELSE ${EVENT_NUMBER} END AS event
-  FROM attachments a JOIN incidents i ON i.id = a.incident_id JOIN blobs b ON b.id = a.blob_id
+const COLUMNS = `a.id, i.ref AS incident, a.name, a.note, a.added_at, b.sha256, b.size, e.seq AS event`;
+const FROM = `FROM attachments a JOIN incidents i ON i.id = a.incident_id JOIN blobs b ON b.id = a.blob_id
   LEFT JOIN events e ON e.id = a.event_id`;
+const SELECT = `SELECT ${COLUMNS} ${FROM}`;
+
+/**
+ * The place (from 1) of an attachment's event among its incident's events in time order, then
+ * the order they were logged: the order an export lists them in, and how a data file names the
+ * event (an event's number stays what it was given, whatever came before it or went since).
+ */
+const PLACE = `CASE WHEN e.id IS NULL THEN NULL ELSE
+    (SELECT count(*) FROM events x WHERE x.incident_id = e.incident_id AND (x.at_ms < e.at_ms OR (x.at_ms = e.at_ms AND x.id <= e.id))) END AS place`;
 
 export interface NewAttachment {
   incidentRowId: number;
@@ -95,10 +96,13 @@ export function attachmentsOf(store: Store, incidentRowId: number): AttachmentIn
   return store.db.prepare(`${SELECT} WHERE a.incident_id = ? ORDER BY a.id`).all(incidentRowId) as AttachmentInfo[];
 }
 
-/** Every attachment, grouped by incident id. */
-export function allAttachments(store: Store): Map<string, AttachmentInfo[]> {
+/** Every attachment, grouped by incident id; with `place`, each one's event's place as an export lists the events. */
+export function allAttachments(store: Store): Map<string, AttachmentInfo[]>;
+export function allAttachments(store: Store, withPlace: true): Map<string, (AttachmentInfo & { place: number | null })[]>;
+export function allAttachments(store: Store, withPlace = false): Map<string, AttachmentInfo[]> {
   const out = new Map<string, AttachmentInfo[]>();
-  for (const a of store.db.prepare(`${SELECT} ORDER BY a.incident_id, a.id`).all() as AttachmentInfo[]) {
+  const sql = `SELECT ${COLUMNS}${withPlace ? `, ${PLACE}` : ''} ${FROM} ORDER BY a.incident_id, a.id`;
+  for (const a of store.db.prepare(sql).all() as AttachmentInfo[]) {
     let list = out.get(a.incident);
     if (!list) out.set(a.incident, (list = []));
     list.push(a);

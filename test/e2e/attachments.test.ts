@@ -143,6 +143,39 @@ describe('export and import', () => {
     }
   });
 
+  it('names the event by its place in the exported events, whatever its number: logged out of order, or after one removed', () => {
+    const own = sandbox();
+    const other = sandbox();
+    try {
+      ok(own.run(['incident', 'add', 'Acme', '--title', 'Broken kettle', '--opened', '2026-11-01 09:00', '--fault', 'company']));
+      ok(own.run(['incident', 'event', 'acme-1', 'note', '--at', '2026-11-03 10:00', '--text', 'later note'])); // #1, listed second
+      ok(own.run(['incident', 'event', 'acme-1', 'contact', '--at', '2026-11-02 10:00', '--channel', 'phone'])); // #2, listed first
+      ok(own.run(['incident', 'event', 'acme-1', 'note', '--at', '2026-11-01 10:00', '--text', 'gone'])); // #3
+      ok(own.run(['incident', 'event', 'acme-1', 'note', '--at', '2026-11-04 10:00', '--text', 'last'])); // #4
+      ok(own.run(['event', 'remove', 'acme-1#3']));
+      ok(own.run(['incident', 'attach', 'acme-1', receipt, '--event', 'acme-1#1']));
+      ok(own.run(['incident', 'attach', 'acme-1', photo, '--event', 'acme-1#4']));
+      const file = join(own.dir, 'all.json');
+      ok(own.run(['export', '--format', 'json', '--with-attachments', '--out', file]));
+      const acme = JSON.parse(readFileSync(file, 'utf8')).incidents[0];
+      const tiedTo = (k: number) => acme.events[acme.attachments[k].event - 1].text;
+      expect([tiedTo(0), tiedTo(1)]).toEqual(['later note', 'last']);
+      // Its own export brings nothing new to the database it came from...
+      expect(ok(own.run(['import', file])).stderr).toContain('attachments: 0 added, 2 already there');
+      // ...and another database ties each file to the same event.
+      ok(other.run(['import', file]));
+      const events = json<{ events: { id: string; text?: string }[]; attachments: { name: string; event: number }[] }>(other, ['incident', 'show', 'acme-1', '--json']);
+      const textOf = (n: number) => events.events.find((e) => e.id === `acme-1#${n}`)!.text;
+      expect(events.attachments.map((a) => [a.name, textOf(a.event)])).toEqual([
+        ['receipt.pdf', 'later note'],
+        ['photo.jpg', 'last'],
+      ]);
+    } finally {
+      own.cleanup();
+      other.cleanup();
+    }
+  });
+
   it('refuses embedded content that does not match its hash, importing nothing', () => {
     const doc = JSON.parse(ok(s.run(['export', '--format', 'json', '--with-attachments'])).stdout);
     const a = doc.incidents.find((i: { id: string }) => i.id === 'volga-2012-07').attachments[0];
