@@ -1086,6 +1086,8 @@ export const en = {
       switch (f.kind) {
         case 'own-parent':
           return `${f.company} cannot be its own parent`;
+        case 'parent-loop':
+          return `${f.parent} cannot be the parent of ${f.company}: it is one of its own subsidiaries`;
         case 'no-checklist':
           return `there is no checklist ${q(f.checklist)} (known: ${f.known.join(', ')}); add its file to your checklists folder first`;
         case 'unanswered':

@@ -1144,6 +1144,8 @@ export const ru: Catalog = {
       switch (f.kind) {
         case 'own-parent':
           return `${f.company} не может быть материнской компанией для самой себя`;
+        case 'parent-loop':
+          return `${f.parent} не может быть материнской компанией для ${f.company}: это одна из её дочерних компаний`;
         case 'no-checklist':
           return `чек-листа ${q(f.checklist)} нет (известные: ${f.known.join(', ')}); сначала положите его файл в папку ваших чек-листов`;
         case 'unanswered':

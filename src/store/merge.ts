@@ -74,6 +74,7 @@ class DryRun extends Error {}
 /** What stops a record of a data file from being merged, as facts (the catalogs say it in words). */
 export type ImportFault =
   | { kind: 'own-parent'; company: string }
+  | { kind: 'parent-loop'; company: string; parent: string }
   | { kind: 'no-checklist'; checklist: string; known: string[] }
   | { kind: 'unanswered'; questions: string[] }
   | { kind: 'not-a-question'; question: string; checklist: string }
@@ -187,8 +188,11 @@ export function mergeRecords(store: Store, records: DataRecords, opts: MergeOpti
           if (store.addAlias(company.id, alias)) report.aliases.added++;
           else report.aliases.existing++;
         }
-        const parentId = c.parent ? ensure(c.parent).id : undefined;
-        if (parentId === company.id) throw new Refusal({ kind: 'own-parent', company: c.name });
+        const parent = c.parent ? ensure(c.parent) : undefined;
+        if (parent?.id === company.id) throw new Refusal({ kind: 'own-parent', company: c.name });
+        // Nor one of its subsidiaries, in the database or made so by the file: no company is ever above itself.
+        if (parent && store.isAncestor(parent.id, company.id)) throw new Refusal({ kind: 'parent-loop', company: c.name, parent: c.parent! });
+        const parentId = parent?.id;
         store.updateCompany(company.id, { parentId, website: c.website, category: c.category }, made);
       });
       progress();

@@ -772,7 +772,7 @@ export class Store {
     const n = seq ?? (this.st('UPDATE incidents SET last_seq = last_seq + 1 WHERE id = ? RETURNING last_seq').get(incidentRowId) as { last_seq: number }).last_seq;
     this.eventsComing(incidentRowId);
     this.st('INSERT INTO events (incident_id, seq, at, at_ms, type, data) VALUES (?, ?, ?, ?, ?, ?)').run(incidentRowId, n, at, atMs ?? msOf(at), type, JSON.stringify(rest));
-    if (type === 'resolution') this.st('UPDATE incidents SET closed = coalesce(closed, ?) WHERE id = ?').run(at, incidentRowId);
+    if (type === 'resolution') this.setIncidentClosed(incidentRowId, at);
     return true;
   }
 
@@ -844,9 +844,9 @@ export class Store {
     this.st('UPDATE incidents SET closed = ? WHERE id = ? AND closed IS NOT ?').run(closed, incidentRowId, closed);
   }
 
-  /** Records when an incident was closed, unless that is known already. */
+  /** Records when an incident was closed, unless that is known already (then nothing is written, or journaled). */
   setIncidentClosed(incidentRowId: number, closed: string): void {
-    this.st('UPDATE incidents SET closed = coalesce(closed, ?) WHERE id = ?').run(closed, incidentRowId);
+    this.st('UPDATE incidents SET closed = ? WHERE id = ? AND closed IS NULL').run(closed, incidentRowId);
   }
 
   // ---- corrections ----
@@ -932,7 +932,7 @@ export class Store {
   /** Reopens an incident: its resolution events go, and it has no closing time. */
   reopenIncident(rowId: number): void {
     this.st("DELETE FROM events WHERE incident_id = ? AND type = 'resolution'").run(rowId);
-    this.st('UPDATE incidents SET closed = NULL WHERE id = ?').run(rowId);
+    this.st('UPDATE incidents SET closed = NULL WHERE id = ? AND closed IS NOT NULL').run(rowId);
   }
 
   /** The event with this id (`<incident id>#<n>`), with its incident. */
@@ -1009,7 +1009,9 @@ export class Store {
   setPin(companyId: number, pin: Omit<Pin, 'company'>): boolean {
     const old = this.pinOf(companyId);
     if (old && old.list === pin.list && old.reason === pin.reason && old.at === pin.at) return false;
-    this.st('INSERT OR REPLACE INTO pins (company_id, list, reason, at) VALUES (?, ?, ?, ?)').run(companyId, pin.list, pin.reason, pin.at);
+    // An update of the pin there was, not a REPLACE: the row a REPLACE deletes fires no trigger,
+    // so the journal would not know the old pin, and an undo would leave none.
+    this.st('INSERT INTO pins (company_id, list, reason, at) VALUES (?, ?, ?, ?) ON CONFLICT (company_id) DO UPDATE SET list = excluded.list, reason = excluded.reason, at = excluded.at').run(companyId, pin.list, pin.reason, pin.at);
     return true;
   }
 

@@ -303,6 +303,49 @@ describe('history and undo', () => {
   });
 });
 
+describe('undo of a change that replaced something, and changes that change nothing', () => {
+  const pinOf = (name: string) => json<{ pinned: boolean; list: string; reasons: { text: string }[] }>(s, ['why', name, '--json']);
+
+  it('the undo of a new pin brings back the pin it replaced, by hand or by an import', () => {
+    ok(s.run(['incident', 'add', 'Ozon', '--title', 'late', '--opened', '2026-11-20']));
+    ok(s.run(['pin', 'Ozon', 'black', '--reason', 'first']));
+    const first = record();
+    ok(s.run(['pin', 'Ozon', 'white', '--reason', 'second']));
+    ok(s.run(['undo']));
+    expect(record()).toEqual(first);
+    expect(pinOf('Ozon')).toMatchObject({ pinned: true, list: 'black' });
+    const file = `${s.dir}/pin.yaml`;
+    writeFileSync(file, 'format: vetted/1\npins:\n  - {company: Ozon, list: white, reason: changed my mind, at: 2026-12-01}\n');
+    ok(s.run(['import', file]));
+    expect(pinOf('Ozon')).toMatchObject({ pinned: true, list: 'white' });
+    ok(s.run(['undo']));
+    expect(record()).toEqual(first);
+  });
+
+  it('importing a closed incident that is there already records no change, so undo still takes back the last real one', () => {
+    const file = `${s.dir}/closed.yaml`;
+    writeFileSync(file, 'format: vetted/1\nincidents:\n  - {id: c1, company: Acme, title: Closed one, opened: 2026-11-01T09:00, closed: 2026-11-02T09:00}\n');
+    ok(s.run(['import', file]));
+    ok(s.run(['pin', 'Acme', 'white', '--reason', 'keep']));
+    const history = json<unknown[]>(s, ['history', '--json']);
+    ok(s.run(['import', file]));
+    expect(json<unknown[]>(s, ['history', '--json'])).toEqual(history);
+    ok(s.run(['undo']));
+    expect(pinOf('Acme').pinned).toBe(false);
+  });
+
+  it('an import refuses to make a company a subsidiary of its own subsidiary, in the file or with the database', () => {
+    ok(s.run(['incident', 'add', 'Zed', '--title', 'late', '--opened', '2026-11-20']));
+    const file = `${s.dir}/loop.yaml`;
+    writeFileSync(file, 'format: vetted/1\ncompanies:\n  - {name: Alpha, parent: Beta}\n  - {name: Beta, parent: Alpha}\n');
+    expect(refused(['import', file])).toMatch(/loop\.yaml: companies\[1\]: Alpha cannot be the parent of Beta: it is one of its own subsidiaries; nothing was imported\.$/);
+    writeFileSync(file, 'format: vetted/1\ncompanies:\n  - {name: Alpha, parent: Beta}\n  - {name: Beta, parent: Gamma}\n');
+    ok(s.run(['import', file]));
+    writeFileSync(file, 'format: vetted/1\ncompanies:\n  - {name: Gamma, parent: Alpha}\n');
+    expect(refused(['import', file])).toMatch(/companies\[0\]: Alpha cannot be the parent of Gamma/);
+  });
+});
+
 describe('without a terminal', () => {
   it('incident edit with no flags says which flags to use, and never opens an editor', () => {
     ok(s.run(['incident', 'add', 'Ozon', '--title', 'late', '--opened', '2026-11-20']));

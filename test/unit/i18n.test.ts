@@ -255,6 +255,7 @@ const DATA_FAULTS: [DataFault, string][] = [
 
 const IMPORT_FAULTS: [ImportFault, string][] = [
   [{ kind: 'own-parent', company: 'Acme' }, 'Acme cannot be its own parent'],
+  [{ kind: 'parent-loop', company: 'Acme', parent: 'Acme Bank' }, 'Acme Bank cannot be the parent of Acme: it is one of its own subsidiaries'],
   [{ kind: 'no-checklist', checklist: 'laptop', known: ['general'] }, 'there is no checklist "laptop" (known: general); add its file to your checklists folder first'],
   [{ kind: 'unanswered', questions: ['cancel', 'returns'] }, 'no answer to cancel, returns'],
   [{ kind: 'not-a-question', question: 'colour', checklist: 'general' }, 'not a question of the general checklist'],
