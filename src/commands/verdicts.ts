@@ -16,15 +16,16 @@ export async function policyOf(ctx: Context): Promise<Policy> {
 }
 
 /**
- * The policy a cached verdict was judged under, and the build that judged it, as a short key:
- * 64 bits of FNV-1a over the build's id and the policy's JSON (two 32-bit halves with
- * different offsets). Every cached row carries it, so it is kept short: the full text made
- * each row and its index some 250 bytes longer. With the build in the key, a new version
+ * The policy a cached verdict was judged under, the build that judged it and the local time
+ * zone it was judged in, as a short key: 64 bits of FNV-1a over the three (two 32-bit halves
+ * with different offsets). Every cached row carries it, so it is kept short: the full text
+ * made each row and its index some 250 bytes longer. With the build in the key, a new version
  * that judges or words a verdict differently judges every company again once, rather than
- * listing what an older one cached.
+ * listing what an older one cached; with the zone, a promise due at a local time is judged
+ * broken or not in the zone the listing is made in.
  */
-export function policyKey(policy: Policy, build = BUILD): string {
-  const text = `${build}\u0000${JSON.stringify(policy)}`;
+export function policyKey(policy: Policy, build = BUILD, zone = localZone()): string {
+  const text = `${build}\u0000${zone}\u0000${JSON.stringify(policy)}`;
   let a = 0x811c9dc5;
   let b = 0x050c5d1f;
   for (let i = 0; i < text.length; i++) {
@@ -33,6 +34,14 @@ export function policyKey(policy: Policy, build = BUILD): string {
     b = Math.imul(b ^ c, 0x01000193) ^ (a >>> 15);
   }
   return `fnv:${(a >>> 0).toString(16).padStart(8, '0')}${(b >>> 0).toString(16).padStart(8, '0')}`;
+}
+
+/**
+ * The local time zone as judging meets it: the TZ setting and this year's offsets from UTC in
+ * winter and in summer (asking Intl for the zone's name costs some 15 ms at start-up).
+ */
+export function localZone(year = new Date().getFullYear()): string {
+  return `${process.env.TZ ?? ''}\u0000${new Date(year, 0, 1).getTimezoneOffset()}\u0000${new Date(year, 6, 1).getTimezoneOffset()}`;
 }
 
 export function judgeOne(store: Store, company: CompanyRow, policy: Policy, now: number): Verdict {
@@ -76,17 +85,30 @@ export function entryJson(e: ListEntry, c: { en: Catalog; ru: Catalog }) {
  */
 export function refreshVerdicts(store: Store, policy: Policy, now: number): void {
   const key = policyKey(policy);
-  const companies = store.companiesToJudge(key, now);
-  if (!companies.length) return;
-  try {
-    // One transaction for every batch: a commit each cost more than the rows it wrote.
-    store.write(() => judgeInBatches(store, companies, policy, now, (rows) => store.saveVerdicts(key, rows.map(cacheRow))));
-  } catch (err) {
-    if (!isUnwritable(err)) throw err;
-    // A read-only or busy database: judge without the cache this time.
-    throw new CacheUnavailable();
+  // The cache is checked, and then read by the caller, within one read of the database: a write
+  // by another process in between (dropping a verdict just checked) is never seen half. Should
+  // one come between the check and the judging, the judged verdicts are checked again.
+  for (let attempt = 0; ; attempt++) {
+    store.beginRead();
+    const companies = store.companiesToJudge(key, now);
+    if (!companies.length) return;
+    // Other processes kept changing the record: judged without the cache this time.
+    if (attempt === REFRESH_ATTEMPTS) throw new CacheUnavailable();
+    try {
+      // One transaction for every batch: a commit each cost more than the rows it wrote.
+      store.write(() => {
+        judgeInBatches(store, companies, policy, now, (rows) => store.saveVerdicts(key, rows.map(cacheRow)));
+        store.markVerdictsJudged(now);
+      });
+    } catch (err) {
+      if (!isUnwritable(err)) throw err;
+      // A read-only or busy database: judge without the cache this time.
+      throw new CacheUnavailable();
+    }
   }
 }
+
+const REFRESH_ATTEMPTS = 3;
 
 const VERDICT_BATCH = 250;
 
@@ -133,12 +155,12 @@ export function markdownRows(store: Store, policy: Policy, now: number, lang: st
   }
   const rows = store.cachedMarkdownRows(policyKey(policy), lang);
   const missing = rows.flatMap((r, k) => (r.md_row === null ? [k] : []));
-  const made: { companyId: number; row: string }[] = [];
+  const made: { companyId: number; entry: string; row: string }[] = [];
   // A few hundred at a time: one serialisation of many rows took half as long as one of each.
   for (let start = 0; start < missing.length; start += MARKDOWN_BATCH) {
     const batch = missing.slice(start, start + MARKDOWN_BATCH);
     const texts = makeRows(batch.map((k) => JSON.parse(rows[k].entry!) as ListEntry));
-    batch.forEach((k, n) => made.push({ companyId: rows[k].company_id, row: (rows[k].md_row = texts[n]) }));
+    batch.forEach((k, n) => made.push({ companyId: rows[k].company_id, entry: rows[k].entry!, row: (rows[k].md_row = texts[n]) }));
   }
   if (made.length) {
     try {

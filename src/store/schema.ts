@@ -386,4 +386,14 @@ MIGRATIONS.push({
   `,
 });
 
+MIGRATIONS.push({
+  name: 'the moment the cached verdicts were last judged at: a clock set back before it judges them all again',
+  sql: `
+    -- One row at most. A verdict holds from when it was judged until its valid_until; a clock
+    -- set back (by hand, a restored machine, a database carried to one whose clock is behind)
+    -- would otherwise keep verdicts judged in its future, a broken promise not yet due among them.
+    CREATE TABLE verdicts_judged (at INTEGER NOT NULL);
+  `,
+});
+
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -203,6 +203,8 @@ export class Store {
   private rawStatements = new Map<string, Statement>();
   /** The operation being written, for the journal's triggers. */
   private op: number | null = null;
+  /** Whether a read begun by beginRead is open (a write ends it first). */
+  private reading = false;
   /** A bulk insert under way (an import), which journals its inserts itself. */
   private bulk: BulkInserts | null = null;
   /** During a bulk insert: the incidents that got events, and those whose digest was kept since. */
@@ -239,6 +241,27 @@ export class Store {
   }
 
   /**
+   * Begins one read of the database (ending the one begun before, if any), unless a write is
+   * under way: what the caller reads next, until it writes, reads anew or the store closes, is
+   * one state of the record, whatever other processes write meanwhile (they are not held up). A
+   * listing checks the verdict cache and reads it within one: read apart, a write between the
+   * two could drop a verdict just checked.
+   */
+  beginRead(): void {
+    this.endRead();
+    if (this.db.inTransaction) return;
+    this.db.exec('BEGIN');
+    this.reading = true;
+  }
+
+  /** Ends the read begun by beginRead, if one is open: a write takes the lock afresh. */
+  private endRead(): void {
+    if (!this.reading) return;
+    this.reading = false;
+    if (this.db.inTransaction) this.db.exec('COMMIT');
+  }
+
+  /**
    * Runs `fn` as one immediate write transaction: all of it or none of it; taking the write
    * lock is retried while another process holds it, within a deadline. A change to the
    * user's record must say what it is (`op`): it is then journaled, as one operation, in the
@@ -247,6 +270,7 @@ export class Store {
   write<T>(fn: () => T, op?: OperationInfo<T>): T {
     // A write inside an operation is part of it.
     const body = op && this.op === null ? () => this.journaled(fn, op) : fn;
+    this.endRead();
     if (this.db.inTransaction) return this.db.transaction(body)();
     retryBusy(() => this.db.exec('BEGIN IMMEDIATE'));
     try {
@@ -269,6 +293,7 @@ export class Store {
    * rolled back and made again with the foreign keys on.
    */
   writeWithoutForeignKeys<T>(fn: () => T): T {
+    this.endRead();
     if (this.db.inTransaction) return this.write(fn);
     this.db.pragma('foreign_keys = OFF');
     try {
@@ -1041,9 +1066,12 @@ export class Store {
     // Each company has at most one row (its key): when as many rows hold as there are
     // companies, every one holds, and the index answers that without reading a verdict; when
     // none holds, every company is judged, in the order of their ids (an import's are neighbours).
-    const holding = this.st('SELECT count(*) AS n FROM verdicts WHERE policy = ? AND (valid_until IS NULL OR valid_until > ?)').get(policyKey, now) as { n: number };
-    if (holding.n === this.companyCount()) return [];
-    if (holding.n === 0) return this.st('SELECT id, name FROM companies ORDER BY id').all() as Pick<CompanyRow, 'id' | 'name'>[];
+    // A clock behind the moment they were last judged at finds every one judged in its future.
+    const judged = this.st('SELECT max(at) AS at FROM verdicts_judged').get() as { at: number | null };
+    const holding =
+      judged.at !== null && now < judged.at ? 0 : (this.st('SELECT count(*) AS n FROM verdicts WHERE policy = ? AND (valid_until IS NULL OR valid_until > ?)').get(policyKey, now) as { n: number }).n;
+    if (holding === this.companyCount()) return [];
+    if (holding === 0) return this.st('SELECT id, name FROM companies ORDER BY id').all() as Pick<CompanyRow, 'id' | 'name'>[];
     return this.st(
       `SELECT c.id, c.name FROM companies c LEFT JOIN verdicts v ON v.company_id = c.id
        WHERE v.company_id IS NULL OR v.policy <> ? OR (v.valid_until IS NOT NULL AND v.valid_until <= ?) ORDER BY c.id`,
@@ -1092,11 +1120,18 @@ export class Store {
   }
 
   /** Keeps markdown rows of one language beside the cached verdicts (any language: a key of one JSON column). */
-  saveMarkdownRows(rows: { companyId: number; row: string }[], lang: string): void {
-    const update = this.st(`UPDATE verdicts SET md_rows = json_set(coalesce(md_rows, '{}'), '$.' || ?, ?) WHERE company_id = ?`);
+  /** Keeps markdown rows, each beside the cached entry it was made from: not where another process has judged that company again since. */
+  saveMarkdownRows(rows: { companyId: number; entry: string; row: string }[], lang: string): void {
+    const update = this.st(`UPDATE verdicts SET md_rows = json_set(coalesce(md_rows, '{}'), '$.' || ?, ?) WHERE company_id = ? AND entry = ?`);
     this.write(() => {
-      for (const r of rows) update.run(lang, r.row, r.companyId);
+      for (const r of rows) update.run(lang, r.row, r.companyId, r.entry);
     });
+  }
+
+  /** After verdicts judged at `now` are saved (inside that write): every cached one was judged at `now` or before. */
+  markVerdictsJudged(now: number): void {
+    this.st('DELETE FROM verdicts_judged').run();
+    this.st('INSERT INTO verdicts_judged (at) VALUES (?)').run(now);
   }
 
   saveVerdicts(policyKey: string, rows: { companyId: number; list: string; entry: string; validUntil: number | null }[]): void {
@@ -1266,6 +1301,7 @@ export class Store {
    * while a cursor of iterate() is open: SQLite cannot begin a transaction then.)
    */
   private tryCacheWrite(fn: () => void): boolean {
+    this.endRead();
     if (this.db.inTransaction) {
       // Within a caller's write, as a savepoint of it: a failed cache write is undone alone.
       try {

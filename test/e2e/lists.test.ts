@@ -485,3 +485,34 @@ describe('the policy', () => {
     }
   });
 });
+
+describe('the cached lists and the local time zone', () => {
+  it('a promise due at a local time is judged in the zone of each listing, cached or not', () => {
+    const s = sandbox();
+    try {
+      // Due two hours from now on a UTC clock: still coming in UTC, broken seven hours ago in Tokyo.
+      const due = new Date(Date.now() + 2 * 3_600_000).toISOString().slice(0, 16);
+      const promise = (at: string, d: string) => `      - {at: ${at}, type: promise, text: fixed tomorrow, due: ${d}}\n`;
+      const file = join(s.dir, 'tz.yaml');
+      writeFileSync(
+        file,
+        'format: vetted/1\nincidents:\n  - id: kappa-1\n    company: Kappa\n    title: Slow fix\n    opened: 2026-01-01T09:00\n    fault: company\n    events:\n' +
+          promise('2026-01-01T09:05', '2026-01-02T09:00') +
+          promise('2026-01-02T09:05', '2026-01-03T09:00') +
+          promise('2026-01-03T09:05', due),
+      );
+      const utc = { env: { TZ: 'UTC' } };
+      const tokyo = { env: { TZ: 'Asia/Tokyo' } };
+      ok(s.run(['import', file], utc));
+      const listOf = (lists: Lists) => (['black', 'white', 'watch'] as const).find((l) => lists[l].some((e) => e.company === 'Kappa'));
+      const lists = (opts: { env: NodeJS.ProcessEnv }) => JSON.parse(ok(s.run(['lists', '--json'], opts)).stdout) as Lists;
+      expect(listOf(lists(utc))).toBe('watch');
+      expect(listOf(lists(tokyo))).toBe('black');
+      expect(JSON.parse(ok(s.run(['why', 'Kappa', '--json'], tokyo)).stdout).list).toBe('black');
+      expect(ok(s.run(['export', '--format', 'md'], tokyo)).stdout).toMatch(/## Black list[\s\S]*Kappa[\s\S]*## White list/);
+      expect(listOf(lists(utc))).toBe('watch');
+    } finally {
+      s.cleanup();
+    }
+  });
+});

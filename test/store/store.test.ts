@@ -83,7 +83,7 @@ describe('opening a new database', () => {
     );
     expect(tables).toEqual([
       'aliases', 'attachments', 'blobs', 'changes', 'checks', 'companies', 'complaint_counts', 'complaint_issues', 'digests', 'events', 'incidents', 'operations', 'pins',
-      'source_companies', 'source_evidence', 'source_lists', 'source_names', 'sources', 'verdicts',
+      'source_companies', 'source_evidence', 'source_lists', 'source_names', 'sources', 'verdicts', 'verdicts_judged',
     ]);
     store.close();
     expect(header(file)).toEqual({ write: 2, read: 2, userVersion: SCHEMA_VERSION, appId: 0x56455454 });

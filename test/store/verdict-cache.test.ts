@@ -11,7 +11,7 @@ import { mergeDataFile } from '../../src/store/merge.js';
 import { validateDataFile, type DataFile } from '../../src/formats/data-file.js';
 import { loadAllChecklists } from '../../src/formats/checklist-file.js';
 import { DEFAULT_POLICY, factsOf, judgeCompany } from '../../src/domain/policy.js';
-import { entryTextsAsRead, judgeListed, listEntry, listEntryTexts, markdownRows, policyKey, type ListEntry } from '../../src/commands/verdicts.js';
+import { entryTextsAsRead, judgeListed, listEntry, listEntryTexts, localZone, markdownRows, policyKey, type ListEntry } from '../../src/commands/verdicts.js';
 import { LISTS, type ListName } from '../../src/domain/types.js';
 import { digestFromText, digestOf, type IncidentWithDigestText } from '../../src/domain/digest.js';
 import { journaled } from '../helpers/store.js';
@@ -326,6 +326,57 @@ describe('the verdict cache', () => {
     expect(truth('zeta-2').apology).toBe(true);
   });
 
+  it('a clock set back before the verdicts were last judged judges every company again, and then holds them', () => {
+    const key = policyKey(DEFAULT_POLICY);
+    listEntryTexts(store, DEFAULT_POLICY, NOW);
+    expect(store.companiesToJudge(key, NOW + 60_000)).toEqual([]);
+    expect(store.companiesToJudge(key, NOW - 60_000).length).toBe(store.allCompanies().length);
+    // A company with a broken promise, judged in the future of a promise not yet due today.
+    const later = NOW + 400 * 86_400_000;
+    const before = listEntryTexts(store, DEFAULT_POLICY, NOW);
+    store.db.exec('DELETE FROM verdicts');
+    listEntryTexts(store, DEFAULT_POLICY, later);
+    expect(listEntryTexts(store, DEFAULT_POLICY, NOW)).toEqual(before);
+    expect(store.companiesToJudge(key, NOW)).toEqual([]);
+  });
+
+  it('the cache is checked and read in one read: a verdict dropped by another process meanwhile is still listed, as it stood', () => {
+    const expected = listEntryTexts(store, DEFAULT_POLICY, NOW);
+    const texts = entryTextsAsRead(store, DEFAULT_POLICY, NOW);
+    const first = JSON.parse(expected.black[0]) as ListEntry;
+    // Another process pins the first black company white: its cached verdict goes.
+    const other = journaled(Store.open(join(dir, 'v.db')));
+    other.write(() => other.setPin(other.findCompany(first.company)!.id, { list: 'white', reason: 'test', at: '2026-11-22' }));
+    other.close();
+    expect(Object.fromEntries(LISTS.map((l) => [l, [...texts(l)]]))).toEqual(expected);
+    // The next listing has it as it now stands.
+    const after = listEntryTexts(store, DEFAULT_POLICY, NOW);
+    expect(after.black.length).toBe(expected.black.length - 1);
+    expect(after.white.some((t) => (JSON.parse(t) as ListEntry).company === first.company)).toBe(true);
+  });
+
+  it('a markdown row is kept only beside the entry it was made from, not on a verdict another process judged meanwhile', () => {
+    const key = policyKey(DEFAULT_POLICY);
+    listEntryTexts(store, DEFAULT_POLICY, NOW);
+    const first = JSON.parse(listEntryTexts(store, DEFAULT_POLICY, NOW).black[0]) as ListEntry;
+    let pinned = false;
+    const rows = markdownRows(store, DEFAULT_POLICY, NOW, 'en', (entries) => {
+      if (!pinned) {
+        // While the rows are made, another process pins the first black company white and lists again.
+        pinned = true;
+        const other = journaled(Store.open(join(dir, 'v.db')));
+        other.write(() => other.setPin(other.findCompany(first.company)!.id, { list: 'white', reason: 'test', at: '2026-11-22' }));
+        listEntryTexts(other, DEFAULT_POLICY, NOW);
+        other.close();
+      }
+      return entries.map((e) => `row of ${e.company} as ${JSON.stringify(e.pinned)}`);
+    })!;
+    expect(rows.find((r) => r.row.startsWith(`row of ${first.company} `))).toEqual({ list: 'black', row: `row of ${first.company} as false` });
+    const id = store.findCompany(first.company)!.id;
+    expect(store.db.prepare('SELECT list, md_rows FROM verdicts WHERE company_id = ?').get(id)).toEqual({ list: 'white', md_rows: null });
+    expect(store.cachedMarkdownRows(key, 'en').filter((r) => r.md_row === null).map((r) => r.company_id)).toEqual([id]);
+  });
+
   it('another policy judges every company again', () => {
     listEntryTexts(store, DEFAULT_POLICY, NOW);
     const strict = { ...DEFAULT_POLICY, broken_promises: 1 };
@@ -358,5 +409,25 @@ describe('the policy key', () => {
     expect(policyKey(DEFAULT_POLICY, 'a1b2c3d4e5f60718')).not.toBe(policyKey(DEFAULT_POLICY, 'a1b2c3d4e5f60719'));
     expect(policyKey(DEFAULT_POLICY, 'a1b2c3d4e5f60718')).toBe(policyKey({ ...DEFAULT_POLICY }, 'a1b2c3d4e5f60718'));
     expect(policyKey(DEFAULT_POLICY)).toBe(policyKey(DEFAULT_POLICY, 'dev'));
+  });
+
+  it('differs from one time zone to another, for a promise due at a local time is broken or not by the zone', () => {
+    const zone = process.env.TZ;
+    try {
+      process.env.TZ = 'UTC';
+      const utc = policyKey(DEFAULT_POLICY);
+      expect(localZone(2026)).toBe('UTC\u00000\u00000');
+      process.env.TZ = 'Asia/Tokyo';
+      expect(localZone(2026)).toBe('Asia/Tokyo\u0000-540\u0000-540');
+      const tokyo = policyKey(DEFAULT_POLICY);
+      process.env.TZ = 'America/New_York';
+      expect(localZone(2026)).toBe('America/New_York\u0000300\u0000240');
+      expect(new Set([utc, tokyo, policyKey(DEFAULT_POLICY)]).size).toBe(3);
+      process.env.TZ = 'UTC';
+      expect(policyKey(DEFAULT_POLICY)).toBe(utc);
+    } finally {
+      if (zone === undefined) delete process.env.TZ;
+      else process.env.TZ = zone;
+    }
   });
 });
