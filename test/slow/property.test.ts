@@ -175,11 +175,12 @@ const docArb = fc
       source: g.source,
       companies: names.map((name, i) => {
         const x = g.companyExtras[i];
-        const parent = x.parent !== undefined ? pick(x.parent) : undefined;
+        // A parent among the companies before it: no company is ever above itself (an import refuses that).
+        const parent = x.parent !== undefined && i > 0 ? names[x.parent % i] : undefined;
         return clean({
           name,
           aliases: x.alias ? [`${name} alias`] : undefined,
-          parent: parent !== name ? parent : undefined,
+          parent,
           website: x.website,
           category: x.category,
         });
