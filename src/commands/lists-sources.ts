@@ -10,7 +10,7 @@ import { UserError } from '../errors.js';
 import { Sources } from '../store/sources.js';
 import { entryJson, jsonCatalogs, listEntryRows, parsedEntries, type EntryRow, type ListEntry } from './verdicts.js';
 import { t } from '../i18n/index.js';
-import { inertJson, writePieces } from '../ui/safe.js';
+import { inertJson, safeText, writePieces } from '../ui/safe.js';
 import { colourWanted, paint } from '../ui/colour.js';
 import { terminalWidth } from '../ui/wrap.js';
 import { nameColumn, renderListPieces, renderLists } from '../ui/render-lists.js';
@@ -43,7 +43,8 @@ export async function listsWithSources(ctx: Context, store: Store, policy: Polic
       });
     }
     if (opts.json) return { out: jsonLists(shown, groups) };
-    const head = p.dim(t().sources.listsOf(source.name, source.label, source.exported_at));
+    // Its name, label and date are the file's words: shown, never obeyed by a terminal.
+    const head = p.dim(safeText(t().sources.listsOf(source.name, source.label, source.exported_at)));
     return { out: `${head}\n\n${renderLists(Object.fromEntries(shown.map((l) => [l, groups[l]])), p, terminalWidth(ctx.out))}` };
   }
   const rows = listEntryRows(store, policy, ctx.now());

@@ -16,6 +16,16 @@ export interface CsvHandler {
   record(values: string[], fields: number, line: number): void;
 }
 
+/** The longest record read (a complaint's narrative runs to some 30,000 characters). */
+export const MAX_RECORD_BYTES = 16 * 1024 * 1024;
+
+/** A record longer than MAX_RECORD_BYTES: not a CSV file of records, or a quote never closed. */
+export class CsvRecordTooLong extends Error {
+  constructor(readonly line: number) {
+    super(`CSV record at line ${line} is longer than ${MAX_RECORD_BYTES} bytes`);
+  }
+}
+
 export class CsvStream {
   private rest: Buffer | null = null;
   /** The line the next record starts on (the header is line 1). */
@@ -146,7 +156,9 @@ export class CsvStream {
       if (header) this.setHeader(cells);
       else this.handler.record(values, field, startLine);
     }
-    // An incomplete record is read again, whole, with the next chunk (copied: the chunk itself is not kept).
+    // An incomplete record is read again, whole, with the next chunk (copied: the chunk itself is
+    // not kept), unless it is already longer than any record can be (/dev/zero, say).
+    if (incomplete && n - start > MAX_RECORD_BYTES) throw new CsvRecordTooLong(this.line);
     this.rest = incomplete ? Buffer.from(buf.subarray(start)) : null;
   }
 

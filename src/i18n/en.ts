@@ -1140,7 +1140,7 @@ export const en = {
     matchHint: (name: string) => `link your companies to its names: vetted source match ${q(name)}`,
     onItsLists: (listed: number, label: string | null, exportedAt: string | null) =>
       `${fmt.number(listed)} on its lists${label ? `; it calls itself ${q(label)}` : ''}${exportedAt ? `; shared ${iso(exportedAt)}` : ''}`,
-    removed: (name: string) => `removed source ${q(name)} and everything read from it`,
+    removed: (name: string) => `removed source ${q(name)} and everything read from it (sources are not in the history: \`vetted undo\` takes back your last change instead; to have it again, add its file again)`,
     /** The label of a public record's source, in the reader's words (the stored one is for JSON). */
     cfpbLabel: 'Consumer Financial Protection Bureau complaint database',
 
@@ -1181,7 +1181,8 @@ export const en = {
     notZip: (file: string, problem: ZipProblem) => `${file} cannot be read as a zip archive: ${zipProblem(problem)}; give the CSV file or the archive as CFPB publishes it.`,
     damagedZip: (file: string, detail: string) => `${file} is a damaged zip archive (${detail}); download it again.`,
     empty: (file: string) => `${file} is empty; give a CFPB complaint file.`,
-    tooBig: (file: string, mb: number, max: number) => `${file} is ${fmt.number(mb)} MB; vetted reads shared files of up to ${fmt.number(max)} MB.`,
+    recordTooLong: (file: string, line: number, mb: number) =>
+      `${file}: the record at line ${fmt.number(line)} runs past ${fmt.number(mb)} MB without ending; give a CFPB complaint file (CSV, or a .zip holding one).`,
     invalid: (file: string, problems: string) => `${file} is not a valid vetted/1 file: ${problems}; nothing was stored.`,
 
     // "What others say" beside a company's record

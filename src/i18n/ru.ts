@@ -1192,7 +1192,7 @@ export const ru: Catalog = {
     matchHint: (name) => `свяжите свои компании с его названиями: vetted source match "${name}"`,
     onItsLists: (listed, label, exportedAt) =>
       `в его списках: ${fmt.plural(listed, companyForms)}${label ? `; он называет себя ${q(label)}` : ''}${exportedAt ? `; передан ${fmt.dateTime(exportedAt)}` : ''}`,
-    removed: (name) => `источник ${q(name)} удалён вместе со всем, что из него прочитано`,
+    removed: (name) => `источник ${q(name)} удалён вместе со всем, что из него прочитано (источников нет в истории: \`vetted undo\` отменит ваше последнее изменение, а не это; чтобы вернуть источник, добавьте его файл снова)`,
     cfpbLabel: 'база данных жалоб CFPB (США)',
 
     none: 'Источников пока нет. Добавьте присланный список: `vetted source add ФАЙЛ --name ИМЯ` — или файл жалоб CFPB, указав --kind cfpb.',
@@ -1226,7 +1226,8 @@ export const ru: Catalog = {
     notZip: (file, problem) => `${file} не читается как zip-архив: ${zipProblem(problem)}; укажите файл CSV или архив в том виде, в каком его публикует CFPB.`,
     damagedZip: (file, detail) => `${file} — повреждённый zip-архив (${detail}); скачайте его заново.`,
     empty: (file) => `${file} пуст; укажите файл жалоб CFPB.`,
-    tooBig: (file, mb, max) => `${file} занимает ${fmt.number(mb)} МБ; vetted читает присланные файлы размером до ${fmt.number(max)} МБ.`,
+    recordTooLong: (file, line, mb) =>
+      `${file}: запись в строке ${fmt.number(line)} длиннее ${fmt.number(mb)} МБ и не кончается; укажите файл жалоб CFPB (CSV или .zip с ним).`,
     invalid: (file, problems) => `${file} — не файл vetted/1: ${problems}; ничего не сохранено.`,
 
     othersTitle: 'Что говорят другие',

@@ -62,7 +62,15 @@ export function whatOthersSay(sources: Sources, companyId: number, company: stri
     list.push(s);
     bySource.set(s.source, list);
   }
-  return [...bySource.values()].map((group) => {
+  // A source that lists the company under more than one of its names (two it has merged, or
+  // an alias) says each of them: one view a listed name, and one of its names it lists not.
+  const parts = [...bySource.values()].flatMap((group) => {
+    const listed = group.filter((s) => s.list);
+    if (listed.length < 2) return [group];
+    const unlisted = group.filter((s) => !s.list);
+    return [...listed.map((s) => [s]), ...(unlisted.length ? [unlisted] : [])];
+  });
+  return parts.map((group) => {
     const first = group[0];
     const withEvidence = group.some((s) => s.evidence.length);
     let byYours: OtherView['by_your_policy'] = null;

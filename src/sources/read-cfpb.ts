@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import type { Readable } from 'node:stream';
-import { CsvStream } from '../formats/csv-stream.js';
+import { CsvRecordTooLong, CsvStream, MAX_RECORD_BYTES } from '../formats/csv-stream.js';
 import { openZipEntry, ZipError } from '../formats/zip-entry.js';
 import { UserError } from '../errors.js';
 import { t } from '../i18n/index.js';
@@ -270,6 +270,7 @@ export async function readCfpbFile(path: string, shownAs: string, opts: CfpbRead
     }
   } catch (err) {
     stream.destroy();
+    if (err instanceof CsvRecordTooLong) throw new UserError(t().sources.recordTooLong(shownAs, err.line, MAX_RECORD_BYTES / 1048576));
     if ((err as { code?: string }).code?.startsWith('Z_')) throw new UserError(t().sources.damagedZip(shownAs, (err as Error).message));
     throw err;
   }

@@ -2,22 +2,19 @@
 // pins, in a file without lists), and its checks and incidents kept as evidence to judge.
 
 import { createHash } from 'node:crypto';
-import { readFileSync, statSync } from 'node:fs';
 import { UserError } from '../errors.js';
+import { INPUT_LIMITS, decodeInput, readInputBytes } from '../formats/read-input.js';
 import { t } from '../i18n/index.js';
 import { parseDataDocument } from '../formats/data-text.js';
 import { describeProblems, validateDataFile } from '../formats/data-file.js';
 import { companyKey } from '../domain/names.js';
 import type { SourceCompanyData, SourceData } from '../store/sources.js';
 
-/** The largest shared file read, as for `vetted import`. */
-const MAX_BYTES = 512 * 1024 * 1024;
-
 export function readVettedFile(path: string, shownAs: string): SourceData {
-  const size = statSync(path).size;
-  if (size > MAX_BYTES) throw new UserError(t().sources.tooBig(shownAs, Math.round(size / 1048576), MAX_BYTES / 1048576));
-  const bytes = readFileSync(path);
-  const { data } = parseDataDocument(bytes.toString('utf8'), shownAs);
+  // Read as `vetted import` reads a data file: at most as much, whatever the path is (a device
+  // or a pipe says nothing of its size, and was read into memory without end).
+  const bytes = readInputBytes(path, { what: 'data', maxBytes: INPUT_LIMITS.data });
+  const { data } = parseDataDocument(decodeInput(bytes, shownAs), shownAs);
   const validated = validateDataFile(data);
   if ('errors' in validated) throw new UserError(t().sources.invalid(shownAs, describeProblems(validated.errors)));
   const doc = validated.value;

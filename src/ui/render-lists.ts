@@ -71,7 +71,7 @@ export function* renderListPieces<E extends ListEntry>(sections: ListSection<E>[
       const pad = ' '.repeat(Math.max(1, width - displayWidth(name) + 2));
       const top = v.reasons[0];
       // A pin's text says "pinned by you" itself; a rule is named by its id.
-      const tag = top && top.rule !== 'pin' && top.rule !== 'watch' ? top.rule : '';
+      const tag = top && top.rule !== 'pin' && top.rule !== 'watch' ? safeText(top.rule) : '';
       const since = c.lists.since(v.since);
       const more = v.reasons.length > 1 ? ` ${c.lists.more(v.reasons.length - 1)}` : '';
       const reason = `${tag ? `${tag} ` : ''}${safeText(top ? reasonWords(top) : '')}${more}`;

@@ -32,10 +32,12 @@ export function renderPublicRecord(r: ComplaintRecord, p: Paint, indent = '  '):
   return lines;
 }
 
-function sharedLine(v: OtherView, p: Paint): string[] {
+/** A shared source's line; its names are said where it has more than one, or more than one line (`views`: all of them). */
+function sharedLine(v: OtherView, p: Paint, views: OtherView[]): string[] {
   const w = t().sources;
   const who = `${p.bold(safeText(v.source))}${v.date ? p.dim(` (${w.day(v.date)})`) : ''}`;
-  const named = v.names.length && v.names.some((x) => x !== v.names[0]) ? w.as(v.names.map(safeText)) : '';
+  const several = v.names.some((x) => x !== v.names[0]) || views.filter((x) => x.source === v.source).length > 1;
+  const named = v.names.length && several ? w.as(v.names.map(safeText)) : '';
   const lines: string[] = [];
   if (v.list) {
     const top = v.list.reasons[0];
@@ -58,7 +60,7 @@ export function renderOthersSay(views: OtherView[], p: Paint): string[] {
     if (v.kind === 'cfpb' && v.record) {
       lines.push(`  ${p.bold(safeText(v.source))} ${p.dim(w.publicRecordOf(v.names.map(safeText), v.date))}`);
       lines.push(...renderPublicRecord(v.record, p, '    '));
-    } else lines.push(...sharedLine(v, p));
+    } else lines.push(...sharedLine(v, p, views));
   }
   return lines;
 }
@@ -72,7 +74,7 @@ export function renderOthersBrief(views: OtherView[], p: Paint): string {
     if (v.kind === 'cfpb' && v.record) {
       const l = v.record.last12;
       lines.push(`  ${w.briefRecord(safeText(v.source), l.complaints, l.from, l.to, l.any_relief.rate)} ${p.dim(w.notNormalised)}`);
-    } else lines.push(...sharedLine(v, p));
+    } else lines.push(...sharedLine(v, p, views));
   }
   return `${lines.join('\n')}\n`;
 }

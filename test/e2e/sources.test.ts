@@ -174,6 +174,66 @@ describe('refusals', () => {
     expect(out).not.toContain('\u001b');
     expect(out).toContain('Evil␛[31m Corp');
   });
+
+  it("shows a source's label and rules as text too, in its lists and beside a company", () => {
+    const label = 'Evil\u001b]0;title\u0007\u001b]52;c;ZWNobw==\u0007';
+    const f = file('label.json', JSON.stringify({ format: 'vetted/1', source: label, lists: [{ company: 'Acme', list: 'white', reasons: [{ rule: '\u001b[8m', text: 'hidden' }] }] }));
+    ok(s.run(['source', 'add', f, '--name', 'label']));
+    for (const args of [['lists', '--from', 'label'], ['company', 'show', 'Acme'], ['why', 'Acme']]) {
+      const r = s.run(args);
+      expect(r.stdout + r.stderr, args.join(' ')).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f]/);
+    }
+    expect(ok(s.run(['lists', '--from', 'label'])).stdout).toContain('␛[8m hidden');
+  });
+
+  it('refuses a device or a pipe that never ends, as a shared file or a public record, without reading it into memory', () => {
+    const t0 = Date.now();
+    expect(expectOneLineError(s.run(['source', 'add', '/dev/zero', '--name', 'zero']))).toMatch(/\/dev\/zero holds more than 128 MB/);
+    expect(expectOneLineError(s.run(['source', 'add', '/dev/zero', '--name', 'zero', '--kind', 'cfpb']))).toMatch(/the record at line 1 runs past 16 MB without ending/);
+    expect(Date.now() - t0).toBeLessThan(30_000);
+    expect(json<{ name: string }[]>(s, ['source', 'list', '--json']).map((x) => x.name)).not.toContain('zero');
+  });
+
+  it('says, on removing a source, that undo does not bring it back', () => {
+    ok(s.run(['source', 'add', file('gone.json', '{"format": "vetted/1", "lists": [{"company": "Y", "list": "black"}]}'), '--name', 'gone']));
+    expect(ok(s.run(['source', 'remove', 'gone'])).stderr).toMatch(/^removed source "gone" and everything read from it \(sources are not in the history: `vetted undo` takes back your last change instead; to have it again, add its file again\)\n$/);
+  });
+});
+
+describe('a source that lists one company of yours under two names', () => {
+  it('shows each of its listings, not one of them for both names', () => {
+    const s = sandbox();
+    try {
+      ok(s.run(['incident', 'add', 'Rostelecom', '--title', 'slow', '--opened', '2026-01-01']));
+      ok(s.run(['incident', 'add', 'Volgatelecom', '--title', 'down', '--opened', '2012-07-12']));
+      ok(s.run(['company', 'merge', 'Volgatelecom', 'Rostelecom']));
+      const f = join(s.dir, 'olga.json');
+      writeFileSync(
+        f,
+        JSON.stringify({
+          format: 'vetted/1',
+          source: 'Olga',
+          companies: [{ name: 'Rostelecom' }, { name: 'Volgatelecom' }],
+          lists: [
+            { company: 'Rostelecom', list: 'white', since: '2026-10-01', reasons: [{ rule: 'W1', text: 'fixed my line in a day' }] },
+            { company: 'Volgatelecom', list: 'black', since: '2012-07-20', reasons: [{ rule: 'B2', text: 'broke 4 promises in 5 days' }] },
+          ],
+        }),
+      );
+      ok(s.run(['source', 'add', f, '--name', 'olga']));
+      const others = json<{ others: { names: string[]; list: string; reasons: { rule: string }[] }[] }>(s, ['company', 'show', 'Rostelecom', '--json']).others;
+      expect(others.map((o) => [o.names, o.list, o.reasons.map((r) => r.rule)])).toEqual([
+        [['Rostelecom'], 'white', ['W1']],
+        [['Volgatelecom'], 'black', ['B2']],
+      ]);
+      const shown = ok(s.run(['company', 'show', 'Rostelecom'])).stdout;
+      expect(shown).toMatch(/as Rostelecom: white since 2026-10-01/);
+      expect(shown).toMatch(/as Volgatelecom: black since 2012-07-20/);
+      expect(ok(s.run(['lists', '--sources'])).stdout).toMatch(/Rostelecom[^\n]*sources: 1 black · 1 white/);
+    } finally {
+      s.cleanup();
+    }
+  });
 });
 
 describe('a CFPB source', () => {
