@@ -78,9 +78,19 @@ export async function runPrune(ctx: Context, opts: { before?: string }): Promise
 function revertOne(store: Store, target: Operation): number {
   const later = store.laterChangesTo(target.id);
   if (later.length) throw new UserError(t().history.laterChanges(target.id, later));
-  store.write(() => store.revert(target), { summary: opSummary({ k: 'undo', op: target.id, of: readOpSummary(target.summary) }), reverts: target.id });
+  try {
+    store.write(() => store.revert(target), { summary: opSummary({ k: 'undo', op: target.id, of: readOpSummary(target.summary) }), reverts: target.id });
+  } catch (err) {
+    // A row put back under a unique name or id that a later change has given to another record.
+    const e = err as { code?: string; message?: string };
+    if (e.code !== 'SQLITE_CONSTRAINT_UNIQUE') throw err;
+    throw new UserError(t().history.taken(target.id, TAKEN[/: (\w+\.\w+)/.exec(e.message ?? '')?.[1] ?? ''] ?? 'other'));
+  }
   return store.operations({ limit: 1 })[0].id;
 }
+
+/** What a unique column SQLite names holds, in the user's words. */
+const TAKEN: Record<string, 'incident' | 'check' | 'company' | 'alias'> = { 'incidents.ref': 'incident', 'checks.ref': 'check', 'companies.key': 'company', 'aliases.key': 'alias' };
 
 export async function runUndo(ctx: Context, count: string | undefined, opts: { op?: string; json?: boolean }): Promise<CommandResult> {
   const h = t().history;

@@ -1321,6 +1321,9 @@ export const en = {
     nothingBefore: (before: string) => `nothing was recorded before ${before}.`,
     laterChanges: (op: number, later: number[]) =>
       `#${op} cannot be undone on its own: ${later.map((n) => `#${n}`).join(', ')} changed the same records later; undo ${later.length === 1 ? 'it' : 'them'} first (see \`vetted history\`).`,
+    /** A revert that would bring back a name or an id a later change has given to another record. */
+    taken: (op: number, what: 'incident' | 'check' | 'company' | 'alias' | 'other') =>
+      `#${op} cannot be undone now: ${{ incident: 'the incident id', check: 'the check id', company: 'the company name', alias: 'the alias', other: 'a name or an id' }[what]} it would bring back has been given to another record since; undo that change first, or rename that record (see \`vetted history\`).`,
     countOrOp: 'give either a count (undo N) or --op ID, not both.',
     noOperation: (op: number) => `there is no operation #${op}; see \`vetted history\` for their numbers.`,
     undoneAlready: (op: number, by: number) => `#${op} was undone already by #${by}; to bring it back, undo that: \`vetted undo --op ${by}\`.`,

@@ -301,15 +301,33 @@ function replay(db: DB, statement: (sql: string) => Statement, ascending: Change
 export const COMPANIES_TOUCHED = `SELECT company FROM changes WHERE op = ? AND company IS NOT NULL
   UNION SELECT json_extract(old, '$.company_id') FROM changes WHERE op = ? AND kind = 'u' AND tbl <> 'companies'`;
 
-/** Rows an operation changed that a later operation, still standing, changed again. */
+/**
+ * The rows a revert of an operation would point back to: the parent rows named by the old values
+ * it puts back (a company an incident was moved from, say), as (table, row) pairs.
+ */
+const REFERRED_BACK = `
+  SELECT 'companies' AS tbl, json_extract(old, '$.company_id') AS row FROM changes WHERE op = @op AND kind <> 'i' AND tbl IN ('incidents', 'checks', 'pins', 'aliases')
+  UNION SELECT 'companies', json_extract(old, '$.parent_id') FROM changes WHERE op = @op AND kind <> 'i' AND tbl = 'companies'
+  UNION SELECT 'incidents', json_extract(old, '$.incident_id') FROM changes WHERE op = @op AND kind <> 'i' AND tbl IN ('events', 'attachments')
+  UNION SELECT 'events', json_extract(old, '$.event_id') FROM changes WHERE op = @op AND kind <> 'i' AND tbl = 'attachments'`;
+
+/**
+ * Later operations, still standing, in the way of reverting `op`: those that changed a row it
+ * changed, and those that removed a row its revert would point back to (the revert would then
+ * point at nothing, or at another record given that row's id since).
+ */
 export function laterChangesTo(db: DB, op: number): number[] {
   return (
     db
       .prepare(
-        `SELECT DISTINCT later.op AS id FROM changes mine JOIN changes later ON later.tbl = mine.tbl AND later.row = mine.row AND later.op > mine.op
-         JOIN operations o ON o.id = later.op
-         WHERE mine.op = ? AND o.reverted_by IS NULL AND (o.reverts IS NULL OR o.reverts < mine.op) ORDER BY later.op`,
+        `WITH standing AS (SELECT id FROM operations WHERE id > @op AND reverted_by IS NULL AND (reverts IS NULL OR reverts < @op))
+         SELECT later.op AS id FROM changes mine JOIN changes later ON later.tbl = mine.tbl AND later.row = mine.row AND later.op > mine.op
+           WHERE mine.op = @op AND later.op IN standing
+         UNION
+         SELECT later.op FROM (${REFERRED_BACK}) back JOIN changes later ON later.tbl = back.tbl AND later.row = back.row AND later.kind = 'd'
+           WHERE later.op > @op AND later.op IN standing
+         ORDER BY 1`,
       )
-      .all(op) as { id: number }[]
+      .all({ op }) as { id: number }[]
   ).map((r) => r.id);
 }

@@ -346,6 +346,38 @@ describe('undo of a change that replaced something, and changes that change noth
   });
 });
 
+describe('undo of a change whose records are no longer as it left them', () => {
+  it('refuses to point a record back at a company removed since (whose row another company may have taken), naming the change in the way', () => {
+    const file = `${s.dir}/typo.yaml`;
+    writeFileSync(file, 'format: vetted/1\nincidents:\n  - {id: typo-1, company: Wildberies, title: Wrong shop, opened: 2026-11-01, fault: company}\n');
+    ok(s.run(['import', SEEDS]));
+    ok(s.run(['import', file]));
+    ok(s.run(['incident', 'edit', 'typo-1', '--company', 'Wildberries'])); // #3
+    ok(s.run(['company', 'remove', 'Wildberies'])); // #4
+    expect(refused(['undo', '--op', '3'])).toBe('vetted: #3 cannot be undone on its own: #4 changed the same records later; undo it first (see `vetted history`).');
+    ok(s.run(['incident', 'add', 'Brand New Shop', '--title', 'other', '--fault', 'company', '--opened', '2026-11-02']));
+    expect(refused(['undo', '--op', '3'])).toMatch(/^vetted: #3 cannot be undone on its own: #4 changed/);
+    // Taken back in order, it is exact.
+    ok(s.run(['undo', '2']));
+    ok(s.run(['undo', '--op', '3']));
+    expect(json<{ company: string }>(s, ['incident', 'show', 'typo-1', '--json']).company).toBe('Wildberies');
+  });
+
+  it('refuses, in one sentence, to bring back an id or a name a later change has given to another record', () => {
+    ok(s.run(['import', SEEDS]));
+    ok(s.run(['incident', 'remove', 'beeline-outage'])); // #2
+    ok(s.run(['import', SEEDS])); // beeline-outage again, a new record
+    expect(refused(['undo', '--op', '2'])).toBe(
+      'vetted: #2 cannot be undone now: the incident id it would bring back has been given to another record since; undo that change first, or rename that record (see `vetted history`).',
+    );
+    ok(s.run(['company', 'alias', 'Masterhost', 'Nick'])); // #4
+    ok(s.run(['company', 'alias', 'Beeline', 'Foo'])); // #5: the next alias is another row
+    const undone = json<{ by: number }[]>(s, ['undo', '--op', '4', '--json'])[0].by;
+    ok(s.run(['company', 'alias', 'Zappos', 'Nick']));
+    expect(refused(['undo', '--op', String(undone)])).toMatch(/the alias it would bring back has been given to another record since/);
+  });
+});
+
 describe('without a terminal', () => {
   it('incident edit with no flags says which flags to use, and never opens an editor', () => {
     ok(s.run(['incident', 'add', 'Ozon', '--title', 'late', '--opened', '2026-11-20']));
