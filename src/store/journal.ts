@@ -267,6 +267,13 @@ function statementCache(db: DB): (sql: string) => Statement {
   };
 }
 
+/**
+ * Counters an undo never takes back: the number an incident gave its last event. An event's
+ * number (`<incident>#<n>`) is cited by letters, attachments and exported files, so a number
+ * once given is never given to another event, even after the undo of the one that had it.
+ */
+const NEVER_BACK: Partial<Record<string, string[]>> = { incidents: ['last_seq'] };
+
 /** Undoes changes one by one, newest first (runs of inserts or deletes on one table at once). */
 function replay(db: DB, statement: (sql: string) => Statement, ascending: Change[]): void {
   const changes = [...ascending].reverse();
@@ -288,7 +295,9 @@ function replay(db: DB, statement: (sql: string) => Statement, ascending: Change
       const [into, from] = tableInfo(db, table).ownRowid ? [cols, cols.map(value)] : [['rowid', ...cols], ['row', ...cols.map(value)]];
       statement(`INSERT INTO ${table} (${into.join(', ')}) SELECT ${from.join(', ')} FROM changes WHERE seq BETWEEN ? AND ? ORDER BY seq DESC`).run(lo, hi);
     } else {
-      statement(`UPDATE ${table} SET (${cols.join(', ')}) = (SELECT ${cols.map(value).join(', ')} FROM changes WHERE seq = ?) WHERE rowid = ?`).run(first.seq, first.row);
+      // A counter a revert never takes back keeps the larger of its two values.
+      const back = (c: string) => (NEVER_BACK[table]?.includes(c) ? `max(${table}.${c}, ${value(c)})` : value(c));
+      statement(`UPDATE ${table} SET (${cols.join(', ')}) = (SELECT ${cols.map(back).join(', ')} FROM changes WHERE seq = ?) WHERE rowid = ?`).run(first.seq, first.row);
     }
     i = j;
   }

@@ -378,6 +378,28 @@ describe('undo of a change whose records are no longer as it left them', () => {
   });
 });
 
+describe('event numbers after an undo', () => {
+  it("never gives an undone event's number to another event: letters and files cite events by it", () => {
+    ok(s.run(['incident', 'add', 'Ozon', '--title', 'late', '--opened', '2026-11-20']));
+    ok(s.run(['incident', 'event', 'ozon-1', 'note', '--at', '2026-11-20T10:00', '--text', 'first']));
+    ok(s.run(['incident', 'event', 'ozon-1', 'promise', '--at', '2026-11-21T10:00', '--text', 'refund', '--due', '2026-11-25']));
+    ok(s.run(['undo']));
+    ok(s.run(['incident', 'event', 'ozon-1', 'note', '--at', '2026-11-22T10:00', '--text', 'later']));
+    const ids = () => json<{ events: { id: string; text?: string }[] }>(s, ['incident', 'show', 'ozon-1', '--json']).events.map((e) => [e.id, e.text]);
+    expect(ids()).toEqual([
+      ['ozon-1#1', 'first'],
+      ['ozon-1#3', 'later'],
+    ]);
+    // Undone and redone, the promise comes back under its own number.
+    ok(s.run(['undo']));
+    ok(s.run(['undo', '--op', '4']));
+    expect(ids()).toEqual([
+      ['ozon-1#1', 'first'],
+      ['ozon-1#2', 'refund'],
+    ]);
+  });
+});
+
 describe('without a terminal', () => {
   it('incident edit with no flags says which flags to use, and never opens an editor', () => {
     ok(s.run(['incident', 'add', 'Ozon', '--title', 'late', '--opened', '2026-11-20']));
