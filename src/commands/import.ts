@@ -11,7 +11,7 @@ import { parseDataDocument } from '../formats/data-text.js';
 import { NotValidRecord, isValidHead, isValidLayout, layoutOfFile, recordsOfFile, type DataLayout, type FileIdentity } from '../formats/data-stream.js';
 import { describeProblems, validateDataFile } from '../formats/data-file.js';
 import { loadAllChecklists } from '../formats/checklist-file.js';
-import { mergeRecords, recordsOf, type DataRecords, type MergeReport } from '../store/merge.js';
+import { mergeRecords, recordsOf, type DataRecords, type ChangeTally, type MergeReport } from '../store/merge.js';
 import { formatLocalDate } from '../domain/dates.js';
 import { withMemoryStore, withNewStore, withStore } from './shared.js';
 import { IMPORT_MAP_BYTES, needsMigration, type Store } from '../store/store.js';
@@ -35,7 +35,7 @@ function renderReport(file: string, r: MergeReport, dryRun: boolean): string[] {
   ];
   const parts = rows
     .filter(([, k]) => r[k].added || r[k].existing)
-    .map(([label, k]) => t().data.counts(t().data.sections[label] ?? label, r[k].added, dryRun, r[k].existing));
+    .map(([label, k]) => t().data.counts(t().data.sections[label] ?? label, r[k].added, dryRun, r[k].existing, (r[k] as Partial<ChangeTally>).changed));
   const head = dryRun ? t().data.dryRunHead(file) : t().data.importedHead(file);
   const missing = r.attachments_without_content ? [`  ${t().data.attachmentsLeftOut(r.attachments_without_content)}`] : [];
   return [head, ...(parts.length ? parts.map((p) => `  ${p}`) : missing.length ? [] : [`  ${t().data.nothing}`]), ...missing];
@@ -111,7 +111,18 @@ export async function run(ctx: Context, path: string, opts: ImportOptions): Prom
       today: formatLocalDate(now),
       dryRun: opts.dryRun,
       summary: (r) =>
-        opSummary({ k: 'import', file: basename(file), companies: r.companies.added, checks: r.checks.added, incidents: r.incidents.added, events: r.events.added, pins: r.pins.added }),
+        opSummary({
+          k: 'import',
+          file: basename(file),
+          companies: r.companies.added,
+          checks: r.checks.added,
+          incidents: r.incidents.added,
+          events: r.events.added,
+          pins: r.pins.added,
+          aliases: r.aliases.added,
+          attachments: r.attachments.added,
+          changed: r.companies.changed + r.pins.changed,
+        }),
       onProgress: showProgress
         ? (done, total) => {
             if (total < 2000) return;

@@ -31,7 +31,20 @@ export type OpSummary =
   | { k: 'merge'; from: string; into: string; checks: number; incidents: number }
   | { k: 'company-edit'; company: string }
   | { k: 'company-remove'; company: string; evidence: number }
-  | { k: 'import'; file: string; companies: number; checks: number; incidents: number; events: number; pins: number }
+  | {
+      k: 'import';
+      file: string;
+      companies: number;
+      checks: number;
+      incidents: number;
+      events: number;
+      pins: number;
+      /** Added too (absent from the summaries of older versions). */
+      aliases?: number;
+      attachments?: number;
+      /** Records there already that the import changed: companies' details, pins replaced. */
+      changed?: number;
+    }
   | { k: 'undo'; op: number; of: OpSummary | string };
 
 export type OpKind = OpSummary['k'];

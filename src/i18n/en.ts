@@ -1067,7 +1067,8 @@ export const en = {
     noFile: (file: string) => `there is no file ${file}; check the path.`,
     tooBig: (file: string, mb: number, max: number) => `${file} is ${mb} MB; vetted reads data files of up to ${max} MB, so split it into smaller files.`,
     sections: { companies: 'companies', aliases: 'aliases', checks: 'checks', incidents: 'incidents', events: 'events', pins: 'pins' } as Record<string, string>,
-    counts: (label: string, added: number, dryRun: boolean, existing: number) => `${label}: ${added} ${dryRun ? 'to add' : 'added'}${existing ? `, ${existing} already there` : ''}`,
+    counts: (label: string, added: number, dryRun: boolean, existing: number, changed = 0) =>
+      `${label}: ${added} ${dryRun ? 'to add' : 'added'}${existing ? `, ${existing} already there` : ''}${changed ? `, ${changed} of them ${dryRun ? 'to change' : 'changed'}` : ''}`,
     dryRunHead: (file: string) => `${file} (dry run, nothing written)`,
     importedHead: (file: string) => `imported ${file}`,
     nothing: 'nothing in it',
@@ -1373,7 +1374,7 @@ export const en = {
         case 'company-remove':
           return `remove ${s.company}${s.evidence ? ` with ${s.evidence} pieces of evidence` : ''}`;
         case 'import':
-          return `import ${s.file}: ${s.companies} companies, ${s.checks} checks, ${s.incidents} incidents, ${s.events} events, ${s.pins} pins added`;
+          return `import ${s.file}: ${s.companies} companies, ${s.checks} checks, ${s.incidents} incidents, ${s.events} events, ${s.pins} pins${s.aliases ? `, ${s.aliases} aliases` : ''}${s.attachments ? `, ${s.attachments} attachments` : ''} added${s.changed ? `; ${s.changed} records there changed` : ''}`;
         case 'undo':
           return `undo #${s.op}: ${summary(s.of)}`;
         default:

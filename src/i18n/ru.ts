@@ -1127,7 +1127,8 @@ export const ru: Catalog = {
     noFile: (file) => `файла ${file} нет; проверьте путь.`,
     tooBig: (file, mb, max) => `${file} занимает ${mb} МБ; vetted читает файлы данных до ${max} МБ, разделите его на части.`,
     sections: { companies: 'компании', aliases: 'другие названия', checks: 'проверки', incidents: 'обращения', events: 'события', pins: 'закрепления' },
-    counts: (label, added, dryRun, existing) => `${label}: ${dryRun ? 'добавится' : 'добавлено'} ${added}${existing ? `, уже было ${existing}` : ''}`,
+    counts: (label, added, dryRun, existing, changed = 0) =>
+      `${label}: ${dryRun ? 'добавится' : 'добавлено'} ${added}${existing ? `, уже было ${existing}` : ''}${changed ? `, из них ${dryRun ? 'изменится' : 'изменено'} ${changed}` : ''}`,
     dryRunHead: (file) => `${file} (пробный прогон, ничего не записано)`,
     importedHead: (file) => `загружено: ${file}`,
     nothing: 'в нём ничего нет',
@@ -1439,7 +1440,7 @@ export const ru: Catalog = {
         case 'company-remove':
           return `удалена компания ${s.company}${s.evidence ? ` вместе с ${fmt.plural(s.evidence, { one: 'фактом', few: 'фактами', many: 'фактами', other: 'фактами' })}` : ''}`;
         case 'import':
-          return `импорт ${s.file}: добавлено компаний — ${s.companies}, проверок — ${s.checks}, обращений — ${s.incidents}, событий — ${s.events}, закреплений — ${s.pins}`;
+          return `импорт ${s.file}: добавлено компаний — ${s.companies}, проверок — ${s.checks}, обращений — ${s.incidents}, событий — ${s.events}, закреплений — ${s.pins}${s.aliases ? `, других названий — ${s.aliases}` : ''}${s.attachments ? `, вложений — ${s.attachments}` : ''}${s.changed ? `; изменено бывших записей — ${s.changed}` : ''}`;
         case 'undo':
           return `отмена #${s.op}: ${summary(s.of)}`;
         default:

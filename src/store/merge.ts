@@ -20,13 +20,19 @@ export interface Tally {
   existing: number;
 }
 
+/** Records there already, some of which the file changed (a company's details, a pin replaced). */
+export interface ChangeTally extends Tally {
+  /** Of those there already, how many the file changed. */
+  changed: number;
+}
+
 export interface MergeReport {
-  companies: Tally;
+  companies: ChangeTally;
   aliases: Tally;
   checks: Tally;
   incidents: Tally;
   events: Tally;
-  pins: Tally;
+  pins: ChangeTally;
   attachments: Tally;
   /** Attachments listed without their content, whose content this database does not hold. */
   attachments_without_content: number;
@@ -133,7 +139,8 @@ export function mergeDataFile(store: Store, data: DataFile, opts: MergeOptions):
 
 /** Merges the records of a data file (validated), in one transaction: all of them or none. */
 export function mergeRecords(store: Store, records: DataRecords, opts: MergeOptions): MergeReport {
-  const report: MergeReport = { companies: tally(), aliases: tally(), checks: tally(), incidents: tally(), events: tally(), pins: tally(), attachments: tally(), attachments_without_content: 0 };
+  const changes = (): ChangeTally => ({ ...tally(), changed: 0 });
+  const report: MergeReport = { companies: changes(), aliases: tally(), checks: tally(), incidents: tally(), events: tally(), pins: changes(), attachments: tally(), attachments_without_content: 0 };
   const total = records.count;
   let done = 0;
   const step = Math.max(1, Math.floor(total / 100));
@@ -193,7 +200,8 @@ export function mergeRecords(store: Store, records: DataRecords, opts: MergeOpti
         // Nor one of its subsidiaries, in the database or made so by the file: no company is ever above itself.
         if (parent && store.isAncestor(parent.id, company.id)) throw new Refusal({ kind: 'parent-loop', company: c.name, parent: c.parent! });
         const parentId = parent?.id;
-        store.updateCompany(company.id, { parentId, website: c.website, category: c.category }, made);
+        const updated = store.updateCompany(company.id, { parentId, website: c.website, category: c.category }, made);
+        if (updated && found && !createdHere.has(found.id)) report.companies.changed++;
       });
       progress();
     },
@@ -318,7 +326,11 @@ export function mergeRecords(store: Store, records: DataRecords, opts: MergeOpti
           return;
         }
         store.setPin(company.id, { list: p.list, reason: p.reason, at: p.at ?? opts.today });
-        report.pins.added++;
+        // A pin the company had is replaced: there already, and changed.
+        if (old) {
+          report.pins.existing++;
+          report.pins.changed++;
+        } else report.pins.added++;
       });
       progress();
     },

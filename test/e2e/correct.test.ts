@@ -322,6 +322,25 @@ describe('undo of a change that replaced something, and changes that change noth
     expect(record()).toEqual(first);
   });
 
+  it("an import says what it changed of what was there: a company's details, a pin replaced; and what it added besides", () => {
+    ok(s.run(['import', SEEDS]));
+    ok(s.run(['pin', 'Wildberries', 'black', '--reason', 'cracked kettle']));
+    const file = `${s.dir}/more.yaml`;
+    writeFileSync(
+      file,
+      'format: vetted/1\ncompanies:\n  - {name: Masterhost, category: web hosting, website: https://other.example, aliases: [MH]}\npins:\n  - {company: Wildberries, list: white, reason: file says so, at: 2020-01-01}\n',
+    );
+    const r = ok(s.run(['import', file]));
+    expect(r.stderr).toContain('companies: 0 added, 1 already there, 1 of them changed');
+    expect(r.stderr).toContain('pins: 0 added, 1 already there, 1 of them changed');
+    expect(json<{ summary: string }[]>(s, ['history', '--json'])[0].summary).toBe('import more.yaml: 0 companies, 0 checks, 0 incidents, 0 events, 0 pins, 1 aliases added; 2 records there changed');
+    const report = JSON.parse(ok(s.run(['import', file, '--json'])).stdout);
+    expect([report.companies, report.pins]).toEqual([
+      { added: 0, existing: 1, changed: 0 },
+      { added: 0, existing: 1, changed: 0 },
+    ]);
+  });
+
   it('importing a closed incident that is there already records no change, so undo still takes back the last real one', () => {
     const file = `${s.dir}/closed.yaml`;
     writeFileSync(file, 'format: vetted/1\nincidents:\n  - {id: c1, company: Acme, title: Closed one, opened: 2026-11-01T09:00, closed: 2026-11-02T09:00}\n');

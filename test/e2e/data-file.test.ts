@@ -157,7 +157,7 @@ describe('import of seeds.yaml', () => {
     expect(rep.incidents).toEqual({ added: 11, existing: 0 });
     expect(rep.events).toEqual({ added: 46, existing: 0 });
     expect(rep.checks).toEqual({ added: 2, existing: 0 });
-    expect(rep.pins).toEqual({ added: 1, existing: 0 });
+    expect(rep.pins).toEqual({ added: 1, existing: 0, changed: 0 });
     expect(rep.aliases.added).toBe(7);
   });
 
