@@ -107,7 +107,7 @@ export async function runUndo(ctx: Context, count: string | undefined, opts: { o
       targets = [op];
     } else {
       targets = store.undoable(n);
-      if (!targets.length) throw new UserError(h.nothingToUndo);
+      if (!targets.length) throw new UserError(store.operations({ limit: 1 }).length ? h.allUndone : h.nothingToUndo);
     }
     // Newest first, each an operation of its own (so each can be redone), all in one transaction.
     // A large undo runs without SQLite's per-row key lookups (see writeWithoutForeignKeys).

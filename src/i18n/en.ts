@@ -1329,6 +1329,7 @@ export const en = {
     noOperation: (op: number) => `there is no operation #${op}; see \`vetted history\` for their numbers.`,
     undoneAlready: (op: number, by: number) => `#${op} was undone already by #${by}; to bring it back, undo that: \`vetted undo --op ${by}\`.`,
     nothingToUndo: 'there is nothing to undo: no change is recorded (see `vetted history`).',
+    allUndone: 'there is nothing to undo: every change recorded is undone already; to redo one, `vetted undo --op N` with the number of its undo (see `vetted history`).',
     undone: (op: number, summary: string, by: number) => `undone #${op}: ${summary} (to redo: vetted undo --op ${by})`,
     onlyLeft: (n: number) => `only ${n} change${n === 1 ? ' was' : 's were'} left to undo.`,
     /** One operation of the journal in words; older databases kept plain text, shown as it is. */

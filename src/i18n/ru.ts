@@ -1394,6 +1394,7 @@ export const ru: Catalog = {
     noOperation: (op) => `операции #${op} нет; номера операций: \`vetted history\`.`,
     undoneAlready: (op, by) => `операция #${op} уже отменена операцией #${by}; чтобы вернуть её, отмените ту: \`vetted undo --op ${by}\`.`,
     nothingToUndo: 'отменять нечего: изменений не записано (см. `vetted history`).',
+    allUndone: 'отменять нечего: все записанные изменения уже отменены; чтобы вернуть одно из них, выполните `vetted undo --op N` с номером его отмены (см. `vetted history`).',
     undone: (op, summary, by) => `отменено #${op}: ${summary} (вернуть: vetted undo --op ${by})`,
     onlyLeft: (n) => `отменить можно было только ${fmt.plural(n, { one: 'изменение', few: 'изменения', many: 'изменений', other: 'изменения' })}.`,
     summary: function summary(s): string {

@@ -254,7 +254,8 @@ describe('history and undo', () => {
     expect(listOf('Ozon')).toBe('black');
     ok(s.run(['undo', '5']));
     expect(json<unknown[]>(s, ['company', 'list', '--json'])).toEqual([]);
-    expect(refused(['undo'])).toMatch(/nothing to undo/);
+    // Every change is undone: the undos are there to be redone, and it says so.
+    expect(refused(['undo'])).toMatch(/^vetted: there is nothing to undo: every change recorded is undone already; to redo one, `vetted undo --op N`/);
     expect(refused(['undo', 'x'])).toMatch(/whole number/);
     expect(refused(['undo', '--op', '99'])).toMatch(/no operation #99/);
   });
@@ -267,7 +268,7 @@ describe('history and undo', () => {
     expect(json<unknown[]>(s, ['history', '--json'])).toHaveLength(2);
     ok(s.run(['history', 'prune', '--before', '2100-01-01']));
     expect(json<unknown[]>(s, ['history', '--json'])).toEqual([]);
-    expect(refused(['undo'])).toMatch(/nothing to undo/);
+    expect(refused(['undo'])).toBe('vetted: there is nothing to undo: no change is recorded (see `vetted history`).');
   });
 
   it('an import is one operation, and its undo removes exactly what it added', () => {
