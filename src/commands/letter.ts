@@ -16,7 +16,7 @@ import { checkNote, withStore } from './shared.js';
 import { whenFlag } from './incident.js';
 import { loadPack } from '../formats/law-file.js';
 import { loadTemplate } from '../formats/letter-template.js';
-import { writeFileAtomic } from '../formats/write-file.js';
+import { checkOutputPath, writeFileAtomic } from '../formats/write-file.js';
 import { addAttachment, attachmentsOf } from '../store/attachments.js';
 import { safeText } from '../ui/safe.js';
 import { t } from '../i18n/index.js';
@@ -150,6 +150,11 @@ export async function run(ctx: Context, id: string, opts: LetterOptions): Promis
     }
     for (const r of letter.cited.filter((x) => x.status !== 'verified')) notes.push(w.notVerified(w.article(r.article), r.source, r.to_check ? w.toCheck(r.to_check) : null));
 
+    // Where it goes is checked before anything is recorded: a letter recorded as sent whose file
+    // could not be written was a change made by a command that failed.
+    const guard = { dbPath: ctx.dbPath };
+    if (opts.out) checkOutputPath(opts.out, guard);
+    const writeOut = () => opts.out && writeFileAtomic(opts.out, [text], 0o600, guard);
     if (sentAt) {
       const lw = lettersWords(lang);
       const channel = opts.channel === 'email' ? 'email' : 'letter';
@@ -163,14 +168,14 @@ export async function run(ctx: Context, id: string, opts: LetterOptions): Promis
         store.addEvent(incident.rowId, promise);
         const updated = store.findIncident(incident.id)!;
         const sent = updated.events.find((e) => e.at === contact.at && e.type === 'contact' && e.note === contact.note)!;
-        return addAttachment(store, { incidentRowId: incident.rowId, eventRowId: store.findEvent(sent.id!)!.rowId, name, addedAt: formatLocalMinute(ctx.now()), data: Buffer.from(text, 'utf8') }).id;
+        const id = addAttachment(store, { incidentRowId: incident.rowId, eventRowId: store.findEvent(sent.id!)!.rowId, name, addedAt: formatLocalMinute(ctx.now()), data: Buffer.from(text, 'utf8') }).id;
+        // Written within the record's transaction: a file that cannot be written records nothing.
+        writeOut();
+        return id;
       }, { summary: opSummary({ k: 'letter', kind, company: incident.company, incident: incident.id }) });
       notes.push(w.recorded(kind, sentAt, attachmentId, letter.replyBy, isOpen(incident), incident.id));
-    }
-    if (opts.out) {
-      writeFileAtomic(opts.out, [text], 0o600);
-      return { err: [...notes, w.wrote(kind, safeText(opts.out))] };
-    }
+    } else writeOut();
+    if (opts.out) return { err: [...notes, w.wrote(kind, safeText(opts.out))] };
     return { out: text, err: notes };
   });
 }

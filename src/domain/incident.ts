@@ -69,10 +69,15 @@ export function promiseStatus(p: IncidentEvent, i: Pick<Incident, 'events'>, now
   return promiseStatusGiven(p, closingOf(i), now);
 }
 
+/** When the problem was fixed: the closing by a resolution that fixed it (resolved, or in part); undefined when it never was. */
+export function fixedMs(closing: { outcome: Outcome; ms: number } | undefined): number | undefined {
+  return closing && (closing.outcome === 'resolved' || closing.outcome === 'partial') ? closing.ms : undefined;
+}
+
 /** The same, given how the incident was closed (undefined: not by a resolution). */
 export function promiseStatusGiven<E extends Pick<IncidentEvent, 'due' | 'kept'>>(p: E, closing: { outcome: Outcome; ms: number } | undefined, now: number): PromiseStatus<E> {
   const due = dueMs(p.due!);
-  const fixed = closing && (closing.outcome === 'resolved' || closing.outcome === 'partial') ? closing.ms : undefined;
+  const fixed = fixedMs(closing);
   if (p.kept === true) return { event: p, state: 'kept', dueMs: due };
   if (p.kept === false) return { event: p, state: 'broken', dueMs: due, lateMs: Math.max(0, (fixed ?? now) - due) };
   if (fixed !== undefined) {

@@ -26,6 +26,7 @@ export interface LetterWords {
   resolution(o: Outcome): string;
   note: string;
   noteOn(s: string): string;
+  /** `open`: the problem is not fixed (the incident still open, or closed without a fix). */
   lateBy(lateMs: number, open: boolean): string;
   costs: {
     days(n: number, open: boolean): string;

@@ -2,7 +2,7 @@
 // values its template fills in. Pure: every fact comes from the record or from the caller.
 
 import type { Incident, IncidentEvent, Level } from './types.js';
-import { DAY_MS, closingOf, computeMetrics, dueMs, isAtFault, isOpen, levelRank, nextRung, promiseStatus } from './incident.js';
+import { DAY_MS, closingOf, computeMetrics, dueMs, fixedMs, isAtFault, levelRank, nextRung, promiseStatus } from './incident.js';
 import { msOf, parseWhen } from './dates.js';
 import { addTerm, basisAsOf, caseFromCategory, chooseRules, type Case, type Demand, type JurisdictionPack, type LawRule, type LetterKind, type RuleChoice } from './law.js';
 import { lettersWords, type LetterLang, type LetterWords, type NextStep } from './letter-words.js';
@@ -187,7 +187,7 @@ function describe(e: IncidentEvent, i: Incident, now: number, w: LetterWords, la
       );
     case 'promise': {
       const s = promiseStatus(e, i, now);
-      return w.promise({ text: e.text, due: formatWhen(e.due!, w), state: s.state, lateMs: s.lateMs, open: isOpen(i) }) + note;
+      return w.promise({ text: e.text, due: formatWhen(e.due!, w), state: s.state, lateMs: s.lateMs, open: fixedMs(closingOf(i)) === undefined }) + note;
     }
     case 'escalation':
       return w.escalation(w.level[e.level ?? 'supervisor']) + note;
@@ -231,10 +231,12 @@ export function composeLetter(r: LetterRequest): ComposedLetter {
   const you = r.kind !== 'regulator';
   const metrics = computeMetrics(i, now);
   const closing = closingOf(i);
-  const endMs = closing?.ms ?? now;
+  // Closed unresolved or abandoned is closed, not fixed: its days and lateness run to now.
+  const fixed = fixedMs(closing);
+  const unfixed = fixed === undefined;
   const costs: { text: string }[] = [];
-  const days = Math.floor((endMs - msOf(i.opened)) / DAY_MS);
-  if (days >= 1) costs.push({ text: w.costs.days(days, !closing) });
+  const days = Math.floor(((fixed ?? now) - msOf(i.opened)) / DAY_MS);
+  if (days >= 1) costs.push({ text: w.costs.days(days, unfixed) });
   const waited = i.events.reduce((n, e) => n + (e.type === 'contact' ? (e.wait_minutes ?? 0) : 0), 0);
   if (metrics.contacts) costs.push({ text: w.costs.contacts(metrics.contacts, waited, you) });
   if (metrics.customer_effort && metrics.customer_effort !== 'none' && metrics.customer_effort !== 'asked') costs.push({ text: `${w.compensation({ kind: i.events.find((e) => e.type === 'compensation' && e.effort === metrics.customer_effort)?.kind, effort: metrics.customer_effort, you })}` });
@@ -247,7 +249,7 @@ export function composeLetter(r: LetterRequest): ComposedLetter {
       text: e.text ?? '—',
       made: formatWhen(e.at, w),
       due: formatWhen(e.due!, w),
-      late: w.lateBy(s.lateMs ?? 0, isOpen(i)),
+      late: w.lateBy(s.lateMs ?? 0, unfixed),
     }));
 
   const failed: { level: string; date: string }[] = [];
@@ -263,7 +265,7 @@ export function composeLetter(r: LetterRequest): ComposedLetter {
   const amount = r.amount !== undefined && r.currency ? formatMoney(r.amount, r.currency, r.lang) : null;
   if (r.demand) demands.push({ text: w.demand(r.demand, amount ?? undefined) });
   if (r.kind !== 'regulator') {
-    if (!closing) demands.push({ text: w.owed.fix });
+    if (unfixed) demands.push({ text: w.owed.fix });
     if (isAtFault(i)) {
       if (!i.events.some((e) => e.type === 'explanation')) demands.push({ text: w.owed.explanation });
       if (!i.events.some((e) => e.type === 'apology')) demands.push({ text: w.owed.apology });

@@ -161,8 +161,23 @@ function present(v: TemplateValue): boolean {
   return v !== null && v !== false && v !== '';
 }
 
+/** What may stand before a value that still starts a line's content: indentation, list
+ * markers (`- `, `1. `) and quote markers (`> `), where a value's `#` or `- ` would open a block. */
+const BLOCK_START = /^[ \t]*(?:(?:[-+*]|\d{1,9}[.)])[ \t]+|>[ \t]?)*$/;
+
+/** The text of the output's last line so far. */
+function lineSoFar(parts: string[]): string {
+  let line = '';
+  for (let k = parts.length - 1; k >= 0; k--) {
+    const nl = parts[k].lastIndexOf('\n');
+    if (nl >= 0) return parts[k].slice(nl + 1) + line;
+    line = parts[k] + line;
+  }
+  return line;
+}
+
 /** Renders parsed nodes with the data; `escape` makes a value safe for the output format
- * (told whether the value starts a line of the output). */
+ * (told whether the value starts a line's content: at its start, or after a list or quote marker). */
 export function renderTemplate(nodes: TemplateNode[], data: TemplateScope, escape: (s: string, atLineStart: boolean) => string): string {
   const parts: string[] = [];
   const lookup = (name: string, scopes: TemplateScope[], line: number): TemplateValue => {
@@ -176,9 +191,7 @@ export function renderTemplate(nodes: TemplateNode[], data: TemplateScope, escap
         const v = lookup(n.name, scopes, n.line);
         if (v === null || v === false || v === '') throw new TemplateError({ kind: 'no-value', name: n.name }, n.line, n.name);
         if (Array.isArray(v) || v === true) throw new TemplateError({ kind: 'not-single', name: n.name }, n.line, n.name);
-        const before = parts.length ? parts[parts.length - 1] : '';
-        const atLineStart = parts.length === 0 || /\n[ \t]*$/.test(before) || (/^[ \t]*$/.test(before) && parts.length === 1);
-        parts.push(escape(String(v), atLineStart));
+        parts.push(escape(String(v), BLOCK_START.test(lineSoFar(parts))));
       } else {
         const v = lookup(n.name, scopes, n.line);
         if (n.inverted) {

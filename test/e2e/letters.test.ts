@@ -195,3 +195,41 @@ describe('refusals', () => {
     expect(expectOneLineError(s.run(args as string[]))).toMatch(message);
   });
 });
+
+describe('a letter about an incident closed without a fix', () => {
+  const u = sandbox();
+  afterAll(() => u.cleanup());
+  beforeAll(() => {
+    ok(u.run(['incident', 'add', 'Shop', '--title', 'Parcel lost', '--fault', 'company', '--opened', '2026-11-01 10:00']));
+    ok(u.run(['incident', 'event', 'shop-1', 'promise', '--text', 'refund in 3 days', '--due', '2026-11-04 10:00', '--at', '2026-11-01 11:00']));
+    ok(u.run(['incident', 'event', 'shop-1', 'resolution', '--outcome', 'unresolved', '--at', '2026-11-10 10:00']));
+    writeFileSync(join(u.dir, '# Receipt.pdf'), 'x');
+    ok(u.run(['incident', 'attach', 'shop-1', join(u.dir, '# Receipt.pdf')]));
+  });
+
+  it('says it was never fixed, counts to today and still asks for a fix (in Russian too)', () => {
+    const en = ok(u.run(['letter', 'shop-1', '--from', 'X'])).stdout;
+    expect(en).not.toMatch(/fixed only|to the fix/);
+    expect(en).toMatch(/broken \(\d+ days overdue so far\)/);
+    expect(en).toMatch(/\d+ days without a fix so far/);
+    expect(en).toContain('- a fix of the problem');
+    const ru = ok(u.run(['--lang', 'ru', 'letter', 'shop-1', '--from', 'X'])).stdout;
+    expect(ru).not.toMatch(/устранено лишь|до устранения проблемы/);
+  });
+
+  it("keeps an enclosure's name a list item: a name starting with # opens no heading", () => {
+    const md = ok(u.run(['letter', 'shop-1', '--from', 'X'])).stdout;
+    expect(md).toContain('- \\# Receipt.pdf (1 B)');
+  });
+
+  it('records nothing as sent when --out cannot be written, and never writes over the database\'s own files', () => {
+    const history = json<unknown[]>(u, ['history', '--json']);
+    expect(expectOneLineError(u.run(['letter', 'shop-1', '--from', 'X', '--sent', '--out', u.dir]))).toMatch(/is a folder; give a file path to --out/);
+    const full = u.run(['letter', 'shop-1', '--from', 'X', '--sent', '--out', '/dev/full']);
+    expect([full.code, full.stderr]).toEqual([1, 'vetted: the disk is full, so nothing was saved; free some space and run the command again.\n']);
+    expect(json<unknown[]>(u, ['history', '--json'])).toEqual(history);
+    for (const own of [`${u.db}-wal`, `${u.db}-journal`, `${u.db}-shm`]) {
+      expect(expectOneLineError(u.run(['letter', 'shop-1', '--from', 'X', '--out', own]))).toMatch(/is the database or one of its own files, so nothing was written there/);
+    }
+  });
+});
