@@ -6,7 +6,7 @@ import { resolve } from 'node:path';
 import type { Context } from '../context.js';
 import type { CommandResult } from './result.js';
 import { UserError } from '../errors.js';
-import { backupDatabase, backupThrough, defaultBackupPath, restoreDatabase, verifyBackup } from '../store/backup.js';
+import { backupDatabase, backupThrough, defaultBackupPath, isDamage, replaceDamaged, restoreDatabase, verifyBackup } from '../store/backup.js';
 import { checkOutputPath, writesThrough } from '../formats/write-file.js';
 import { safeText } from '../ui/safe.js';
 import { inspectHeader } from '../store/open.js';
@@ -40,10 +40,20 @@ export async function runRestore(ctx: Context, file: string, opts: { yes?: boole
   verifyBackup(source);
   const replacing = existsSync(ctx.dbPath) && !inspectHeader(ctx.dbPath).isNew;
   const keep = replacing ? defaultBackupPath(ctx.dbPath, ctx.now(), 'before-restore') : undefined;
+  // A database too damaged to open is what a restore is for: it is kept as it is and replaced whole.
+  let damaged = false;
+  let counts: Awaited<ReturnType<typeof countsOf>> | undefined;
+  if (replacing) {
+    try {
+      counts = await countsOf(ctx);
+    } catch (err) {
+      if (!isDamage(err)) throw err;
+      damaged = true;
+    }
+  }
   if (!opts.yes) {
     const say = t().data;
     if (!ctx.interactive) throw new UserError(say.restoreWould(ctx.dbPath, source, keep));
-    const counts = replacing ? await withStore(ctx, (store) => store.counts()) : undefined;
     const [{ askYesNo }, { colourWanted }] = await Promise.all([import('../ui/confirm.js'), import('../ui/colour.js')]);
     const yes = await askYesNo(
       safeText(say.restoreAsk(ctx.dbPath, source, keep, counts)),
@@ -52,14 +62,20 @@ export async function runRestore(ctx: Context, file: string, opts: { yes?: boole
     );
     if (!yes) return { err: say.notRestored(ctx.dbPath) };
   }
-  // Opening checks the database (and creates it when there is none) before it is replaced.
-  await withStore(ctx, () => undefined);
-  // Keep what is being replaced, so that a restore can itself be undone.
-  await restoreDatabase(source, ctx.dbPath, keep);
+  if (damaged) await replaceDamaged(source, ctx.dbPath, keep!);
+  else {
+    // Opening checks the database (and creates it when there is none) before it is replaced.
+    await withStore(ctx, () => undefined);
+    // Keep what is being replaced, so that a restore can itself be undone.
+    await restoreDatabase(source, ctx.dbPath, keep);
+  }
   // Open once, so that a backup from an older version is migrated now.
   await withStore(ctx, () => undefined);
   return { err: [...(keep ? [t().data.keptAs(keep)] : []), t().data.restored(ctx.dbPath, source)] };
 }
+
+/** What the database holds, as the question before a restore names it. */
+const countsOf = (ctx: Context) => withStore(ctx, (store) => store.counts());
 
 /** Whether two paths name the same file (through links too). */
 function sameFile(a: string, b: string): boolean {

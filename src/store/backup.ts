@@ -1,7 +1,7 @@
 // Backups with SQLite's online backup API (never a file copy), and restoring one after
 // checking that it is a vetted database.
 
-import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readSync, renameSync, rmSync, statSync } from 'node:fs';
+import { closeSync, constants, copyFileSync, existsSync, mkdirSync, mkdtempSync, openSync, readSync, renameSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, basename } from 'node:path';
 import { assertNotDatabase, createTempBeside, writeOutputFile } from '../formats/write-file.js';
@@ -173,6 +173,37 @@ export async function restoreDatabase(source: string, dest: string, keep?: strin
   } finally {
     rmSync(staged.path, { force: true });
     if (kept) rmSync(kept.path, { force: true });
+  }
+}
+
+/** Whether an error says the database is too damaged to read (as opening it or a query finds). */
+export function isDamage(err: unknown): boolean {
+  const code = (err as { code?: string }).code;
+  return code === 'SQLITE_CORRUPT' || code === 'SQLITE_NOTADB';
+}
+
+/**
+ * Puts a verified backup in place of a database too damaged to open, which is not copied row
+ * by row (its rows cannot be read) but kept at `keep` as it is, byte for byte, with its log.
+ * Nothing can use a damaged database meanwhile: the backup replaces the file whole.
+ */
+export async function replaceDamaged(source: string, dest: string, keep: string): Promise<void> {
+  const staged = createTempBeside(dest);
+  closeSync(staged.fd);
+  try {
+    const src = new Database(source, { readonly: true, fileMustExist: true, ...driverOptions() });
+    try {
+      await src.backup(staged.path);
+    } finally {
+      src.close();
+    }
+    if (!existsSync(dirname(keep))) mkdirSync(dirname(keep), { recursive: true, mode: 0o700 });
+    copyFileSync(dest, keep, constants.COPYFILE_EXCL);
+    if (existsSync(`${dest}-wal`)) copyFileSync(`${dest}-wal`, `${keep}-wal`, constants.COPYFILE_EXCL);
+    for (const own of ['-wal', '-shm', '-journal']) rmSync(`${dest}${own}`, { force: true });
+    renameSync(staged.path, dest);
+  } finally {
+    rmSync(staged.path, { force: true });
   }
 }
 

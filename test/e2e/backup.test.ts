@@ -119,6 +119,24 @@ describe('backup', () => {
 });
 
 describe('restore', () => {
+  it('puts a backup in place of a database too damaged to open, keeping the damaged file as it was', () => {
+    ok(s.run(['import', SEEDS]));
+    const original = dump();
+    const backup = ok(s.run(['backup', '--out', join(s.dir, 'good.db')])).stdout.trim();
+    // Pages in the middle of the file overwritten: the database cannot be read any more.
+    const bytes = readFileSync(s.db);
+    bytes.fill(0xde, 4096 * 4, 4096 * 4 + 4096);
+    writeFileSync(s.db, bytes);
+    expect(expectOneLineError(s.run(['lists']))).toMatch(/the database is damaged .*restore a backup with `vetted restore FILE`/);
+    const r = ok(s.run(['restore', backup, '--yes']));
+    expect(exported()).toEqual(original);
+    const kept = readdirSync(join(s.dir, 'backups')).filter((f) => f.includes('before-restore'));
+    expect(kept).toHaveLength(1);
+    expect(r.stderr).toContain(join(s.dir, 'backups', kept[0]));
+    expect(readFileSync(join(s.dir, 'backups', kept[0]))).toEqual(bytes);
+    expect(mode(s.db)).toBe(0o600);
+  });
+
   it('replaces the data with the backup (a pin added after it is gone) and keeps a before-restore backup', () => {
     ok(s.run(['import', SEEDS]));
     const original = dump();
