@@ -51,13 +51,13 @@ export type FindingFacts =
   | { kind: 'reached-no-amends'; level: Level; outcome: Outcome; incident: string }
   | { kind: 'broken-promises'; broken: number; days: number; promises: { text: string | null; times: number }[]; incident: string }
   | { kind: 'repeat'; months: number; incidents: { title: string; date: string }[] }
-  | { kind: 'failed-check'; checklist: string; date: string; score: number; dealbreakers: string[]; below: number }
+  | { kind: 'failed-check'; checklist: string; date: string; score: number; dealbreakers: string[]; below: number; own?: CheckVerdict }
   | { kind: 'recovery'; apologised: boolean; explained: boolean; compensated: 'unasked' | 'asked' | null; incident: string }
   | { kind: 'unasked'; what: CompensationKind | 'compensation'; incident: string }
   | { kind: 'customer-fault'; what: CompensationKind | 'compensation'; incident: string }
   | { kind: 'passed-check'; checklist: string; date: string; score: number }
   | { kind: 'watch-incident'; incident: string; open_since: string | null; outcome: Outcome | null; broken: number; robots: number; stayed_with: Level | null }
-  | { kind: 'watch-check'; checklist: string; date: string; score: number; verdict: CheckVerdict }
+  | { kind: 'watch-check'; checklist: string; date: string; score: number; verdict: CheckVerdict; own?: CheckVerdict }
   | { kind: 'pin'; reason: string };
 
 export interface Finding {
@@ -140,6 +140,7 @@ function latestCheck(checks: CheckRecord[]): CheckRecord | undefined {
 }
 
 /** A check's verdict under the policy's bounds (the defaults are those of the checklists). */
+/** A check's verdict by the policy's thresholds (its own, `c.verdict`, is by its checklist's: they differ where the policy moved them). */
 function checkVerdict(c: CheckRecord, p: Policy): CheckVerdict {
   if (c.dealbreakers.length || c.score < p.check_avoid_below) return 'avoid';
   return c.score >= p.check_go_from ? 'go' : 'caution';
@@ -234,7 +235,7 @@ export const B4: Rule = {
     const c = latestCheck(e.checks);
     if (!c || checkVerdict(c, p) !== 'avoid') return [];
     return [
-      finding('B4', 'black', { kind: 'failed-check', checklist: c.checklist, date: datePart(c.at), score: c.score, dealbreakers: c.dealbreakers, below: p.check_avoid_below }, [], [c]),
+      finding('B4', 'black', { kind: 'failed-check', checklist: c.checklist, date: datePart(c.at), score: c.score, dealbreakers: c.dealbreakers, below: p.check_avoid_below, own: c.verdict }, [], [c]),
     ];
   },
 };
@@ -357,7 +358,7 @@ function watchFindings(e: CompanyFacts, p: Policy, now: number): Finding[] {
     out.push({
       rule: 'watch',
       side: 'watch',
-      facts: { kind: 'watch-check', checklist: c.checklist, date: datePart(c.at), score: c.score, verdict: checkVerdict(c, p) },
+      facts: { kind: 'watch-check', checklist: c.checklist, date: datePart(c.at), score: c.score, verdict: checkVerdict(c, p), own: c.verdict },
       date: c.at,
       evidence: [checkRef(c)],
     });

@@ -192,7 +192,9 @@ const findingWords: FindingWords = {
   repeat: (f) => `${f.incidents.length} incidents left unresolved within ${f.months} months of each other: ${f.incidents.map((i) => `${i.title} (${fmt.date(i.date)})`).join('; ')}`,
   'failed-check': (f) => {
     const why = f.dealbreakers.length ? `a dealbreaker answer to ${f.dealbreakers.join(', ')}` : `score ${f.score} is below ${f.below}`;
-    return `the pre-purchase check (${f.checklist}) on ${fmt.date(f.date)} scored ${f.score}: avoid (${why})`;
+    // Where the policy's thresholds are not the checklist's, both verdicts are said: the check itself says its own.
+    const verdict = f.own && f.own !== 'avoid' ? `${f.own} by its checklist, avoid by your policy` : 'avoid';
+    return `the pre-purchase check (${f.checklist}) on ${fmt.date(f.date)} scored ${f.score}: ${verdict} (${why})`;
   },
   recovery: (f) => {
     const extras = [f.apologised ? 'apologised' : '', f.explained ? 'explained' : '', f.compensated === 'unasked' ? 'compensated unasked' : f.compensated === 'asked' ? 'compensated when asked' : ''].filter(Boolean);
@@ -208,7 +210,8 @@ const findingWords: FindingWords = {
     if (f.stayed_with) parts.push(`it stayed with ${levelWho[f.stayed_with]}`);
     return `${f.incident}: ${parts.join(', ')}`;
   },
-  'watch-check': (f) => `the pre-purchase check (${f.checklist}) on ${fmt.date(f.date)} scored ${f.score}: ${f.verdict}`,
+  'watch-check': (f) =>
+    `the pre-purchase check (${f.checklist}) on ${fmt.date(f.date)} scored ${f.score}: ${f.own && f.own !== f.verdict ? `${f.own} by its checklist, ${f.verdict} by your policy` : f.verdict}`,
   pin: (f) => `pinned by you: ${f.reason}`,
 };
 

@@ -267,7 +267,8 @@ const findingWords: FindingWords = {
   repeat: (f) => `${fmt.plural(f.incidents.length, { one: 'обращение осталось', few: 'обращения остались', many: 'обращений остались', other: 'обращения остались' })} нерешёнными в пределах ${fmt.plural(f.months, { one: 'месяца', few: 'месяцев', many: 'месяцев', other: 'месяца' })} друг от друга: ${f.incidents.map((i) => `${i.title} (${fmt.date(i.date)})`).join('; ')}`,
   'failed-check': (f) => {
     const why = f.dealbreakers.length ? `неприемлемый ответ: ${f.dealbreakers.join(', ')}` : `оценка ${f.score} ниже ${f.below}`;
-    return `проверка перед покупкой (${f.checklist}) от ${fmt.date(f.date)}: ${f.score} из 100 — избегать (${why})`;
+    const verdict = f.own && f.own !== 'avoid' ? `по чек-листу — ${checkVerdict[f.own]}, по вашей политике — избегать` : 'избегать';
+    return `проверка перед покупкой (${f.checklist}) от ${fmt.date(f.date)}: ${f.score} из 100 — ${verdict} (${why})`;
   },
   recovery: (f) => {
     const extras = [f.apologised ? 'извинились' : '', f.explained ? 'объяснили' : '', f.compensated === 'unasked' ? 'компенсировали без просьбы' : f.compensated === 'asked' ? 'компенсировали по просьбе' : ''].filter(Boolean);
@@ -283,7 +284,8 @@ const findingWords: FindingWords = {
     if (f.stayed_with) parts.push(`дальше уровня ${q(level[f.stayed_with])} не дошло`);
     return `${f.incident}: ${parts.join(', ')}`;
   },
-  'watch-check': (f) => `проверка перед покупкой (${f.checklist}) от ${fmt.date(f.date)}: ${f.score} из 100 — ${checkVerdict[f.verdict]}`,
+  'watch-check': (f) =>
+    `проверка перед покупкой (${f.checklist}) от ${fmt.date(f.date)}: ${f.score} из 100 — ${f.own && f.own !== f.verdict ? `по чек-листу — ${checkVerdict[f.own]}, по вашей политике — ${checkVerdict[f.verdict]}` : checkVerdict[f.verdict]}`,
   pin: (f) => `закреплено вами: ${f.reason}`,
 };
 

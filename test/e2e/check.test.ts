@@ -5,8 +5,8 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { SHARED, sandbox, type RunResult, type Sandbox } from '../helpers/cli.js';
-import { STACK_FRAME } from '../helpers/expect.js';
+import { SHARED, amazonAnswerFlags, sandbox, type RunResult, type Sandbox } from '../helpers/cli.js';
+import { STACK_FRAME, ok } from '../helpers/expect.js';
 
 interface SeedCheck {
   company: string;
@@ -481,5 +481,26 @@ describe('colour', () => {
     const r = s.run([...args(), '--json'], { env: { NO_COLOR: undefined, FORCE_COLOR: '1' } });
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).not.toContain('\u001b');
+  });
+});
+
+describe('a check under a policy that moved the check thresholds', () => {
+  it("lists say the check's own verdict beside the policy's, never one for the other", () => {
+    const t = sandbox();
+    try {
+      mkdirSync(t.config, { recursive: true });
+      writeFileSync(join(t.config, 'policy.yaml'), 'check_avoid_below: 70\ncheck_go_from: 95\n');
+      const midAnswers = ['who-helps=live-support', 'who-repairs=ship-free', 'who-to-ask=docs-only', 'returns=paid-return', 'cancel=by-request', 'after-leaving=partial', 'lost-parcel=claim-carrier', 'reach-human=within-hour', 'compensation=on-request'];
+      const mid = JSON.parse(ok(t.run(['check', 'MidCo', ...midAnswers.flatMap((a) => ['--answer', a]), '--json'])).stdout);
+      expect([mid.score, mid.verdict]).toEqual([62, 'caution']);
+      const amazon = JSON.parse(ok(t.run(['check', 'Amazon', ...amazonAnswerFlags, '--json'])).stdout);
+      expect([amazon.score, amazon.verdict]).toEqual([92, 'go']);
+      const lists = ok(t.run(['lists'])).stdout;
+      expect(lists).toMatch(/MidCo .*scored 62: caution by its checklist, avoid by your policy \(score 62 is below 70\)/);
+      expect(lists).toMatch(/Amazon .*scored 92: go by its checklist, caution by your policy/);
+      expect(ok(t.run(['--lang', 'ru', 'lists'])).stdout).toMatch(/по чек-листу — осторожно, по вашей политике — избегать/);
+    } finally {
+      t.cleanup();
+    }
   });
 });
