@@ -128,17 +128,9 @@ export async function backupBeforeMigration(dbPath: string, now: number): Promis
  * replaced (`keep`) and the replacement are one transaction, so a writer either lands
  * before it, and so in `keep`, or waits and lands after it. */
 export async function restoreDatabase(source: string, dest: string, keep?: string): Promise<void> {
-  // A private copy of the backup beside the database: the user's file is only read.
-  const staged = createTempBeside(dest);
-  closeSync(staged.fd);
+  const staged = await stageBackup(source, dest);
   let kept: ReturnType<typeof createTempBeside> | undefined;
   try {
-    const src = new Database(source, { readonly: true, fileMustExist: true, ...driverOptions() });
-    try {
-      await src.backup(staged.path);
-    } finally {
-      src.close();
-    }
     if (keep) {
       if (!existsSync(dirname(keep))) mkdirSync(dirname(keep), { recursive: true, mode: 0o700 });
       kept = createTempBeside(keep);
@@ -176,6 +168,24 @@ export async function restoreDatabase(source: string, dest: string, keep?: strin
   }
 }
 
+/** A private copy of a backup beside the database, for a restore to take it from: the user's file is only read. */
+async function stageBackup(source: string, dest: string): Promise<{ path: string }> {
+  const staged = createTempBeside(dest);
+  closeSync(staged.fd);
+  try {
+    const src = new Database(source, { readonly: true, fileMustExist: true, ...driverOptions() });
+    try {
+      await src.backup(staged.path);
+    } finally {
+      src.close();
+    }
+    return staged;
+  } catch (err) {
+    rmSync(staged.path, { force: true });
+    throw err;
+  }
+}
+
 /** Whether an error says the database is too damaged to read (as opening it or a query finds). */
 export function isDamage(err: unknown): boolean {
   const code = (err as { code?: string }).code;
@@ -188,15 +198,8 @@ export function isDamage(err: unknown): boolean {
  * Nothing can use a damaged database meanwhile: the backup replaces the file whole.
  */
 export async function replaceDamaged(source: string, dest: string, keep: string): Promise<void> {
-  const staged = createTempBeside(dest);
-  closeSync(staged.fd);
+  const staged = await stageBackup(source, dest);
   try {
-    const src = new Database(source, { readonly: true, fileMustExist: true, ...driverOptions() });
-    try {
-      await src.backup(staged.path);
-    } finally {
-      src.close();
-    }
     if (!existsSync(dirname(keep))) mkdirSync(dirname(keep), { recursive: true, mode: 0o700 });
     copyFileSync(dest, keep, constants.COPYFILE_EXCL);
     if (existsSync(`${dest}-wal`)) copyFileSync(`${dest}-wal`, `${keep}-wal`, constants.COPYFILE_EXCL);
