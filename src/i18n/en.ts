@@ -308,6 +308,7 @@ export const en = {
     pinnedMark: ' (pinned by you)',
     decidedBy: 'Decided by:',
     watchNote: 'No black or white rule holds: failures that stayed with the front line or a supervisor are one employee, not the company.',
+    watchNoteNoRule: 'No black or white rule holds.',
     against: (n: number) => `Against (black rules that hold): ${n || 'none'}`,
     for: (n: number) => `For (white rules that hold): ${n || 'none'}`,
     onWatch: 'On watch because of',

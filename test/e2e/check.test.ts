@@ -504,3 +504,21 @@ describe('a check under a policy that moved the check thresholds', () => {
     }
   });
 });
+
+describe('why a company is on watch', () => {
+  it('gives the note on failures that stayed low for incidents, and not for a check alone', () => {
+    const t = sandbox();
+    try {
+      const midAnswers = ['who-helps=live-support', 'who-repairs=ship-free', 'who-to-ask=docs-only', 'returns=paid-return', 'cancel=by-request', 'after-leaving=partial', 'lost-parcel=claim-carrier', 'reach-human=within-hour', 'compensation=on-request'];
+      ok(t.run(['check', 'MidCo', ...midAnswers.flatMap((a) => ['--answer', a])]));
+      const mid = ok(t.run(['why', 'MidCo'])).stdout;
+      expect(mid).toContain('MidCo is on the watch list');
+      expect(mid).toContain('No black or white rule holds.');
+      expect(mid).not.toContain('one employee');
+      ok(t.run(['incident', 'add', 'Slowco', '--title', 'late', '--fault', 'company', '--opened', '2026-11-20']));
+      expect(ok(t.run(['why', 'Slowco'])).stdout).toContain('failures that stayed with the front line or a supervisor are one employee, not the company');
+    } finally {
+      t.cleanup();
+    }
+  });
+});
