@@ -154,7 +154,9 @@ export async function run(ctx: Context, id: string, opts: LetterOptions): Promis
     // could not be written was a change made by a command that failed.
     const guard = { dbPath: ctx.dbPath };
     if (opts.out) checkOutputPath(opts.out, guard);
-    const writeOut = () => opts.out && writeFileAtomic(opts.out, [text], 0o600, guard);
+    const writeOut = () => {
+      if (opts.out) writeFileAtomic(opts.out, [text], 0o600, guard);
+    };
     if (sentAt) {
       const lw = lettersWords(lang);
       const channel = opts.channel === 'email' ? 'email' : 'letter';

@@ -5,7 +5,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { SHARED, amazonAnswerFlags, sandbox, type RunResult, type Sandbox } from '../helpers/cli.js';
+import { SHARED, sandbox, type RunResult, type Sandbox } from '../helpers/cli.js';
 import { STACK_FRAME, ok } from '../helpers/expect.js';
 
 interface SeedCheck {
@@ -484,16 +484,28 @@ describe('colour', () => {
   });
 });
 
+/** Answers of the general checklist that score 62: caution by its own thresholds. */
+const MIDCO_ANSWERS: Record<string, string> = {
+  'who-helps': 'live-support',
+  'who-repairs': 'ship-free',
+  'who-to-ask': 'docs-only',
+  returns: 'paid-return',
+  cancel: 'by-request',
+  'after-leaving': 'partial',
+  'lost-parcel': 'claim-carrier',
+  'reach-human': 'within-hour',
+  compensation: 'on-request',
+};
+
 describe('a check under a policy that moved the check thresholds', () => {
   it("lists say the check's own verdict beside the policy's, never one for the other", () => {
     const t = sandbox();
     try {
       mkdirSync(t.config, { recursive: true });
       writeFileSync(join(t.config, 'policy.yaml'), 'check_avoid_below: 70\ncheck_go_from: 95\n');
-      const midAnswers = ['who-helps=live-support', 'who-repairs=ship-free', 'who-to-ask=docs-only', 'returns=paid-return', 'cancel=by-request', 'after-leaving=partial', 'lost-parcel=claim-carrier', 'reach-human=within-hour', 'compensation=on-request'];
-      const mid = JSON.parse(ok(t.run(['check', 'MidCo', ...midAnswers.flatMap((a) => ['--answer', a]), '--json'])).stdout);
+      const mid = JSON.parse(ok(t.run(['check', 'MidCo', ...answerFlags(MIDCO_ANSWERS), '--json'])).stdout);
       expect([mid.score, mid.verdict]).toEqual([62, 'caution']);
-      const amazon = JSON.parse(ok(t.run(['check', 'Amazon', ...amazonAnswerFlags, '--json'])).stdout);
+      const amazon = JSON.parse(ok(t.run(['check', 'Amazon', ...answerFlags(AMAZON), '--json'])).stdout);
       expect([amazon.score, amazon.verdict]).toEqual([92, 'go']);
       const lists = ok(t.run(['lists'])).stdout;
       expect(lists).toMatch(/MidCo .*scored 62: caution by its checklist, avoid by your policy \(score 62 is below 70\)/);
@@ -509,8 +521,7 @@ describe('why a company is on watch', () => {
   it('gives the note on failures that stayed low for incidents, and not for a check alone', () => {
     const t = sandbox();
     try {
-      const midAnswers = ['who-helps=live-support', 'who-repairs=ship-free', 'who-to-ask=docs-only', 'returns=paid-return', 'cancel=by-request', 'after-leaving=partial', 'lost-parcel=claim-carrier', 'reach-human=within-hour', 'compensation=on-request'];
-      ok(t.run(['check', 'MidCo', ...midAnswers.flatMap((a) => ['--answer', a])]));
+      ok(t.run(['check', 'MidCo', ...answerFlags(MIDCO_ANSWERS)]));
       const mid = ok(t.run(['why', 'MidCo'])).stdout;
       expect(mid).toContain('MidCo is on the watch list');
       expect(mid).toContain('No black or white rule holds.');
