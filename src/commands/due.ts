@@ -52,20 +52,6 @@ function renderReport(r: DueReport, now: number, p: Paint): string {
   return lines.join('\n');
 }
 
-/** A 53-bit hash of a text (cyrb53), in hex: the same promise gets the same UID every time. */
-function stableHash(text: string): string {
-  let h1 = 0xdeadbeef;
-  let h2 = 0x41c6ce57;
-  for (let k = 0; k < text.length; k++) {
-    const c = text.charCodeAt(k);
-    h1 = Math.imul(h1 ^ c, 2654435761);
-    h2 = Math.imul(h2 ^ c, 1597334677);
-  }
-  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
-  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
-  return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(16).padStart(14, '0');
-}
-
 /** Every open deadline (broken ones too: they stay owed), as calendar events. The store hands
  * over only the promises still owed, of incidents not closed: such an incident has no
  * resolution, so each promise is judged on its own fields and the clock. */
@@ -77,7 +63,9 @@ function* calendarOf(store: Store, now: number): Generator<CalendarDeadline> {
     const p = promiseStatus(e, noClosing, now);
     const what = d.text ?? say.aPromise;
     yield {
-      uid: `${d.incident}-${stableHash(`${d.at}\u001f${d.due}\u001f${d.text ?? ''}`)}@vetted`,
+      // By the promise's event: a promise whose deadline or words are corrected keeps its UID,
+      // so that a calendar updates the event rather than keeping the old one beside the new.
+      uid: `${d.event}@vetted`,
       summary: say.calendarSummary(what, d.company),
       description: say.calendarDescription(d.company, d.incident, d.title, d.at, what, d.due, p.state === 'broken', say.step.escalate((d.level ?? 'frontline') as Level)),
       dueMs: p.dueMs,

@@ -5,7 +5,7 @@
 import { inWrites } from '../ui/safe.js';
 
 export interface CalendarDeadline {
-  /** Stable: the same deadline gets the same UID every time. */
+  /** Stable: the same promise gets the same UID every time, its deadline or words corrected or not. */
   uid: string;
   summary: string;
   description: string;

@@ -158,6 +158,8 @@ export function needsMigration(path: string): boolean {
 export interface OpenDeadline {
   /** The incident's id (its ref) and what the user called it. */
   incident: string;
+  /** The promise's event id (`ref#n`): its number is never given to another event. */
+  event: string;
   company: string;
   title: string;
   /** When the promise was made, and its deadline, as recorded. */
@@ -713,7 +715,7 @@ export class Store {
     // ones' events are read, never a scan of every event. Rows are handed over as SQLite
     // sorts them out, one at a time: a caller that writes as it goes holds none of them.
     const rows = this.st(
-      `SELECT i.ref, c.name AS company, i.title, e.at,
+      `SELECT i.ref, c.name AS company, i.title, e.seq, e.at,
          json_extract(e.data, '$.due') AS due, json_extract(e.data, '$.text') AS text, json_extract(e.data, '$.kept') AS kept,
          (SELECT max(CASE json_extract(l.data, '$.level') WHEN 'supervisor' THEN 1 WHEN 'quality' THEN 2 WHEN 'management' THEN 3
             WHEN 'regulator' THEN 4 WHEN 'court' THEN 5 ELSE 0 END)
@@ -723,9 +725,9 @@ export class Store {
          JOIN companies c ON c.id = i.company_id
        WHERE i.closed IS NULL AND json_extract(e.data, '$.due') IS NOT NULL AND json_extract(e.data, '$.kept') IS NOT 1
        ${INCIDENT_ORDER}, e.at_ms, e.id`,
-    ).iterate() as IterableIterator<{ ref: string; company: string; title: string; at: string; due: string; text: string | null; kept: number | null; level_rank: number | null }>;
+    ).iterate() as IterableIterator<{ ref: string; company: string; title: string; seq: number; at: string; due: string; text: string | null; kept: number | null; level_rank: number | null }>;
     for (const r of rows) {
-      yield { incident: r.ref, company: r.company, title: r.title, at: r.at, due: r.due, text: r.text, markedBroken: r.kept === 0, level: LEVELS[r.level_rank ?? 0] };
+      yield { incident: r.ref, event: `${r.ref}#${r.seq}`, company: r.company, title: r.title, at: r.at, due: r.due, text: r.text, markedBroken: r.kept === 0, level: LEVELS[r.level_rank ?? 0] };
     }
   }
 

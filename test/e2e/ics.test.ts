@@ -67,6 +67,20 @@ describe('vetted due --format ics', () => {
     expect(new Set(first).size).toBe(first.length);
   });
 
+  it('keeps the UID of a promise whose deadline and words are corrected, so a calendar moves the event', () => {
+    const before = events(ok(s.run(['due', '--format', 'ics'])).stdout).map((e) => e.event);
+    expect(before.map((e) => e.uid)).toEqual(['volgatelecom-1#1@vetted', 'volgatelecom-1#2@vetted']);
+    ok(s.run(['event', 'edit', 'volgatelecom-1#2', '--due', '2099-02-01', '--text', 'a call back']));
+    try {
+      const after = events(ok(s.run(['due', '--format', 'ics'])).stdout).map((e) => e.event);
+      expect(after.map((e) => e.uid)).toEqual(before.map((e) => e.uid));
+      expect(after[1].summary).toBe('Due: a call back — Volgatelecom');
+      expect([after[1].startDate.month, after[1].startDate.day]).toEqual([2, 1]);
+    } finally {
+      ok(s.run(['undo']));
+    }
+  });
+
   it('writes a file with --out', () => {
     const out = join(s.dir, 'deadlines.ics');
     expect(ok(s.run(['due', '--format', 'ics', '--out', out])).stderr).toContain(`wrote ${out}`);
