@@ -58,13 +58,22 @@ const HOUR = 3_600_000;
 const pad = (n: number) => String(n).padStart(2, '0');
 const EN_MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
-const plEn = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+/** A count as the rest of the output writes it: digits grouped by thousands from 1,000 (English) or 1 000 (Russian). */
+function grouped(n: number, separator: string): string {
+  const digits = String(n);
+  if (!Number.isSafeInteger(n) || n < 1000) return digits;
+  let out = digits.slice(0, ((digits.length - 1) % 3) + 1);
+  for (let k = out.length; k < digits.length; k += 3) out += separator + digits.slice(k, k + 3);
+  return out;
+}
+
+const plEn = (n: number, one: string, many = `${one}s`) => `${grouped(n, ',')} ${n === 1 ? one : many}`;
 /** Russian plural: 1 день, 2 дня, 5 дней. */
 const plRu = (n: number, one: string, few: string, many: string) => {
   const m10 = n % 10;
   const m100 = n % 100;
   const w = m10 === 1 && m100 !== 11 ? one : m10 >= 2 && m10 <= 4 && (m100 < 12 || m100 > 14) ? few : many;
-  return `${n} ${w}`;
+  return `${grouped(n, '\u00a0')} ${w}`;
 };
 
 export const EN: LetterWords = {

@@ -496,7 +496,7 @@ export const en = {
         `promises: ${m.promises}, broken: ${m.broken}`,
         `highest level reached: ${m.highest}`,
         `apologised: ${yn(m.apologised)} · explained: ${yn(m.explained)} · compensated: ${yn(m.compensated)}${m.compensated ? ` (${m.proactive ? 'unasked' : 'only when asked'}; it took: ${m.effort ?? 'none'})` : ''}`,
-        `days open: ${m.daysOpen}`,
+        `days open: ${fmt.number(m.daysOpen)}`,
       ];
     },
     owedPromise: (text: string | null, due: string) => `the promise ${text ? q(text) : 'made'} (due ${iso(due)})`,

@@ -530,7 +530,7 @@ export const ru: Catalog = {
         `обещаний: ${m.promises}, нарушено: ${m.broken}`,
         `выше всего: ${level[m.highest]}`,
         `извинились: ${yn(m.apologised)} · объяснили: ${yn(m.explained)} · компенсировали: ${yn(m.compensated)}${m.compensated ? ` (${m.proactive ? 'без просьбы' : 'только по просьбе'}; чего стоило: ${effort[m.effort ?? 'none']})` : ''}`,
-        `дней открыто: ${m.daysOpen}`,
+        `дней открыто: ${fmt.number(m.daysOpen)}`,
       ];
     },
     owedPromise: (text, due) => `обещание ${text ? q(text) : ''} (срок ${fmt.dateTime(due)})`.replace('  ', ' '),

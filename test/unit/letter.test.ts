@@ -213,3 +213,15 @@ describe('honesty', () => {
     expect(markdownValue('a\n- b')).toBe('a  \n\\- b');
   });
 });
+
+describe('counts in a letter', () => {
+  it('groups thousands as the rest of the output does, and keeps each language its plural', async () => {
+    const { EN, RU } = await import('../../src/domain/letter-words.js');
+    const days = (n: number) => n * 86_400_000;
+    expect(EN.lateBy(days(2890), true)).toBe('2,890 days overdue so far');
+    expect(EN.lateBy(days(1), false)).toBe('fixed only 1 day after this deadline');
+    expect(EN.costs.days(999, true)).toBe('999 days without a fix so far');
+    expect(RU.lateBy(days(2891), true)).toBe('просрочка уже 2\u00a0891 день');
+    expect(RU.costs.days(12_345, false)).toMatch(/^12\u00a0345 дней /);
+  });
+});
