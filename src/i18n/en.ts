@@ -1259,14 +1259,14 @@ export const en = {
       'check' in e ? `check ${e.check}` : 'incident' in e ? `incident ${e.incident}` : `a ${e.pin} pin`,
     hasEvidence: (name: string, shown: string[], more: number) =>
       `${name} has evidence (${shown.join(', ')}${more ? ` and ${more} more` : ''}); remove it too with --with-evidence, or move it first with \`vetted company merge\`.`,
-    companyRemoved: (name: string, evidence: number) => `removed ${name}${evidence ? ` and its ${evidence} pieces of evidence` : ''}`,
+    companyRemoved: (name: string, evidence: number) => `removed ${name}${evidence ? ` and its ${fmt.plural(evidence, { one: 'piece of evidence', other: 'pieces of evidence' })}` : ''}`,
     incidentEditWhat: (id: string) =>
       `say what to change: --title T, --fault F, --opened WHEN or --company C (on a terminal, \`vetted incident edit ${id}\` alone opens it in your editor).`,
     incidentUpdated: (id: string, from: string | null, to: string | null) => `updated ${id}${from !== null && to !== null ? `; moved from ${from} to ${to}` : ''}`,
     cannotOpen: (id: string, opened: string, first: string, type: EventType, at: string) =>
       `${id} cannot open at ${opened}: its first event, ${first} (${type}), is earlier (${at}); move or remove that event first.`,
     incidentRemoved: (id: string, company: string, events: number) =>
-      `removed ${id} of ${company} with ${events === 1 ? 'its one event' : `its ${fmt.plural(events, { one: 'event', other: 'events' })}`}`,
+      `removed ${id} of ${company}${events === 1 ? ' with its one event' : events ? ` with its ${fmt.plural(events, { one: 'event', other: 'events' })}` : ''}`,
     openAlready: (id: string) => `${id} is open already; nothing to reopen.`,
     reopened: (id: string) => `reopened ${id}: its resolution was removed`,
     noSuchEvent: (incident: string, number: string, ids: string[]) =>

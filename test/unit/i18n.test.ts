@@ -132,6 +132,16 @@ describe('plurals, numbers and dates through Intl', () => {
     expect(en.fmt.plural(2, { one: 'question', other: 'questions' })).toBe('2 questions');
   });
 
+  it('what a removal took with it is counted in words: no "its 0 events", no "its 1 pieces"', () => {
+    const w = en.correct;
+    expect(w.incidentRemoved('acme-3', 'Acme', 0)).toBe('removed acme-3 of Acme');
+    expect(w.incidentRemoved('acme-3', 'Acme', 1)).toBe('removed acme-3 of Acme with its one event');
+    expect(w.incidentRemoved('acme-3', 'Acme', 1200)).toBe('removed acme-3 of Acme with its 1,200 events');
+    expect(w.companyRemoved('Acme', 0)).toBe('removed Acme');
+    expect(w.companyRemoved('Acme', 1)).toBe('removed Acme and its 1 piece of evidence');
+    expect(w.companyRemoved('Acme', 3)).toBe('removed Acme and its 3 pieces of evidence');
+  });
+
   it('dates as each language writes them, without a time zone shifting the day', () => {
     expect(en.fmt.date('2026-11-26T23:30')).toBe('2026-11-26');
     expect(ru.fmt.date('2026-11-26T23:30')).toBe('26.11.2026');
