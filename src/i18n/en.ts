@@ -13,6 +13,7 @@ import type { Share, SkippedRows } from '../domain/sources.js';
 import type { ZipProblem } from '../formats/zip-entry.js';
 import type { ChecklistFileFault } from '../formats/checklist-file.js';
 import type { DataFault, Given } from '../formats/data-file.js';
+import type { BackupFault } from '../store/open.js';
 import type { ImportFault } from '../store/merge.js';
 
 /** The files `vetted paths` names. */
@@ -1043,6 +1044,8 @@ export const en = {
     exists: (path: string) => `${path} exists already; choose another --out, or move that file away.`,
     emptyBackup: (file: string) => `${file} is empty, not a vetted backup.`,
     notOurs: (file: string) => `${file} is not a vetted database, so it was not restored.`,
+    badBackup: (file: string, what: BackupFault) =>
+      `${file} is not a vetted backup (${{ dangling: 'it is a symbolic link to a file that does not exist', folder: 'it is a folder', special: 'it is a device, a pipe or a socket', 'not-sqlite': 'it is not an SQLite file', 'other-program': 'it is an SQLite database of another program' }[what]}), so nothing was restored.`,
     newerBackup: (file: string) => `${file} was written by a newer version of vetted; upgrade vetted to restore it.`,
     damagedBackup: (file: string, detail: string) => `${file} is damaged (${detail}), so it was not restored.`,
     lacksBackup: (file: string, first: string | null) => `${file} says it is a vetted database but lacks ${first === null ? 'a schema version' : `its ${first}`}, so it was not restored.`,

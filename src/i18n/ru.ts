@@ -1102,6 +1102,8 @@ export const ru: Catalog = {
     exists: (path) => `${path} уже есть; укажите другой --out или уберите этот файл.`,
     emptyBackup: (file) => `${file} пуст — это не резервная копия vetted.`,
     notOurs: (file) => `${file} — не база данных vetted, поэтому она не восстановлена.`,
+    badBackup: (file, what) =>
+      `${file} — не резервная копия vetted (${{ dangling: 'это символическая ссылка на несуществующий файл', folder: 'это папка', special: 'это устройство, канал или сокет', 'not-sqlite': 'это не файл SQLite', 'other-program': 'это база данных SQLite другой программы' }[what]}), поэтому ничего не восстановлено.`,
     newerBackup: (file) => `${file} записан более новой версией vetted; обновите vetted, чтобы восстановить его.`,
     damagedBackup: (file, detail) => `${file} повреждён (${detail}), поэтому не восстановлен.`,
     lacksBackup: (file, first) => `${file} называет себя базой данных vetted, но в нём нет ${first === null ? 'версии схемы' : first}, поэтому он не восстановлен.`,

@@ -94,10 +94,11 @@ function* chunksOf(file: string): Generator<Uint8Array> {
 /** Refuses anything that is not a whole vetted database this version can read. */
 export function verifyBackup(file: string): { version: number } {
   if (!existsSync(file)) throw new UserError(t().files.noFile(file));
-  const { isNew } = inspectHeader(file);
+  const { isNew } = inspectHeader(file, 'backup');
   if (isNew) throw new UserError(t().db.emptyBackup(file));
-  const db = new Database(file, { readonly: true, fileMustExist: true, ...driverOptions() });
+  let db: DB | undefined;
   try {
+    db = new Database(file, { readonly: true, fileMustExist: true, ...driverOptions() });
     const appId = db.pragma('application_id', { simple: true }) as number;
     if (appId !== APPLICATION_ID) throw new UserError(t().db.notOurs(file));
     const v = db.pragma('user_version', { simple: true }) as number;
@@ -108,8 +109,12 @@ export function verifyBackup(file: string): { version: number } {
     if (v < 1 || missing.length)
       throw new UserError(t().db.lacksBackup(file, v < 1 ? null : missing[0]));
     return { version: v };
+  } catch (err) {
+    // Damage found by SQLite itself (a truncated file) is the backup's, not the database's in use.
+    if (isDamage(err)) throw new UserError(t().db.damagedBackup(file, (err as Error).message));
+    throw err;
   } finally {
-    db.close();
+    db?.close();
   }
 }
 

@@ -63,19 +63,24 @@ function lstatOr(path: string): Stats | undefined {
   }
 }
 
+/** Why a file is not a backup that can be restored, before it is opened. */
+export type BackupFault = 'dangling' | 'folder' | 'special' | 'not-sqlite' | 'other-program';
+
 /** Reads the header of an existing file and refuses what we must not touch. A database
  * is a regular file or absent: a device, a pipe or a link to nothing is not taken for one. */
-export function inspectHeader(path: string): { isNew: boolean; version: number; wal?: boolean } {
+export function inspectHeader(path: string, role: 'database' | 'backup' = 'database'): { isNew: boolean; version: number; wal?: boolean } {
+  // A file to restore from is refused as a backup: the advice for a database (--db) is not for it.
+  const refuse = (asDatabase: string, what: BackupFault) => new UserError(role === 'backup' ? t().db.badBackup(path, what) : asDatabase);
   const link = lstatOr(path);
   if (!link) return { isNew: true, version: 0 };
   let st: Stats;
   try {
     st = statSync(path);
   } catch {
-    throw new UserError(t().db.danglingLink(path));
+    throw refuse(t().db.danglingLink(path), 'dangling');
   }
-  if (st.isDirectory()) throw new UserError(t().db.isFolder(path));
-  if (!st.isFile()) throw new UserError(t().db.notRegular(path));
+  if (st.isDirectory()) throw refuse(t().db.isFolder(path), 'folder');
+  if (!st.isFile()) throw refuse(t().db.notRegular(path), 'special');
   if (st.size === 0) return { isNew: true, version: 0 };
   let fd: number;
   try {
@@ -91,15 +96,15 @@ export function inspectHeader(path: string): { isNew: boolean; version: number; 
     closeSync(fd);
   }
   if (n < 100 || header.toString('latin1', 0, 16) !== SQLITE_MAGIC) {
-    throw new UserError(t().db.notSqlite(path));
+    throw refuse(t().db.notSqlite(path), 'not-sqlite');
   }
   const userVersion = header.readUInt32BE(60);
   const appId = header.readUInt32BE(68);
   if (appId !== APPLICATION_ID && (appId !== 0 || userVersion !== 0)) {
-    throw new UserError(t().db.otherProgram(path));
+    throw refuse(t().db.otherProgram(path), 'other-program');
   }
   if (appId === APPLICATION_ID && userVersion > SCHEMA_VERSION) {
-    throw new UserError(t().db.newer(path, userVersion, SCHEMA_VERSION));
+    throw new UserError(role === 'backup' ? t().db.newerBackup(path) : t().db.newer(path, userVersion, SCHEMA_VERSION));
   }
   // Bytes 18 and 19 are 2 in a database in WAL mode.
   return { isNew: false, version: userVersion, wal: header[18] === 2 && header[19] === 2 };

@@ -2,7 +2,7 @@
 // backup API; `restore` checks what it is given, keeps the database it replaces, and
 // refuses anything that is not a vetted database; an older database is backed up before
 // it is migrated; the database is private (0600) from its first byte.
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -197,7 +197,14 @@ describe('restore', () => {
   }
 
   it('of a text file: exit 2, the live database unchanged', () => {
-    refusedRestore((f) => writeFileSync(f, 'just some text\n'.repeat(100)), /not a vetted database|not an SQLite/i);
+    refusedRestore((f) => writeFileSync(f, 'just some text\n'.repeat(100)), /^vetted: \S+not-a-backup\.db is not a vetted backup \(it is not an SQLite file\), so nothing was restored\.$/);
+  });
+
+  it('of a folder: exit 2, said of the file given, with no advice to pass --db', () => {
+    ok(s.run(['import', SEEDS]));
+    const folder = join(s.dir, 'a-folder');
+    mkdirSync(folder);
+    expect(expectOneLineError(s.run(['restore', folder, '--yes']))).toBe(`vetted: ${folder} is not a vetted backup (it is a folder), so nothing was restored.`);
   });
 
   it("of another program's database: exit 2, the live database unchanged", () => {
@@ -235,6 +242,13 @@ describe('restore', () => {
 
   it('of a damaged vetted database: the refusal is one line', () => {
     refusedRestore(damage, /damaged/i, true);
+  });
+
+  it('of a truncated backup: exit 2, the backup named as damaged, not the database in use', () => {
+    refusedRestore((f) => {
+      ok(s.run(['backup', '--out', f]));
+      writeFileSync(f, readFileSync(f).subarray(0, 8192));
+    }, /^vetted: \S+not-a-backup\.db is damaged \(.+\), so it was not restored\.$/);
   });
 
   it('of a file that does not exist: exit 2', () => {
