@@ -376,6 +376,8 @@ export const en = {
     answersMap: (file: string) => `${file} must be a map of question id to answer value, such as "who-helps: live-support".`,
     answerText: (file: string, what: string, key: string, given: string) => `${file}: the ${what} of ${q(key)} must be text, not ${given}.`,
     noteNotQuestion: (id: string, checklist: string) => `--note names ${q(id)}, which is not a question of the ${checklist} checklist.`,
+    nothingScored: (checklist: string) =>
+      `every answer given is left out of the score (each says the question does not apply), so this check would have no score and was not saved; answer at least one question of the ${checklist} checklist with an answer that counts, or "unknown" where you could not find out.`,
     noAnswers: (missing: string[], checklist: string) =>
       `no answer was given to ${missing.join(', ')}; give them with --answer ID=VALUE or --answers FILE, or run on a terminal to be asked (see \`vetted checklists show ${checklist}\`).`,
     record: (name: string, list: Placement, since: string | null) =>

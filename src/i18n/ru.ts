@@ -441,6 +441,8 @@ export const ru: Catalog = {
     answersMap: (file) => `${file} должен быть словарём «id вопроса: значение ответа», например "who-helps: live-support".`,
     answerText: (file, what, key, given) => `${file}: ${what === 'note' ? 'заметка' : 'ответ'} к ${q(key)} должен быть текстом, а не ${given}.`,
     noteNotQuestion: (id, checklist) => `--note называет ${q(id)}, а такого вопроса в чек-листе ${checklist} нет.`,
+    nothingScored: (checklist) =>
+      `ни один данный ответ не входит в оценку (каждый говорит, что вопрос неприменим), поэтому у проверки не было бы оценки, и она не сохранена; ответьте хотя бы на один вопрос чек-листа ${checklist} ответом, который учитывается, или "unknown", если узнать не удалось.`,
     noAnswers: (missing, checklist) =>
       `нет ответа на ${missing.join(', ')}; дайте их через --answer ID=ЗНАЧЕНИЕ или --answers ФАЙЛ или запустите в терминале, и вас спросят (см. \`vetted checklists show ${checklist}\`).`,
     record: (name, list, since) => (list === 'unlisted' ? `${name}: записей пока нет (ни в одном списке).` : `${name}: ${listIn[list]} с ${since ? fmt.date(since) : '—'}.`),

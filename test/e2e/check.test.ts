@@ -288,6 +288,21 @@ describe('custom and user checklists', () => {
     expect(out).toMatchObject({ checklist: 'laptop', dealbreakers: ['warranty'], verdict: 'avoid' });
   });
 
+  it('saves no check whose every answer is left out of the score: the company is not blacklisted for questions that did not apply', () => {
+    const file = join(s.dir, 'optional.yaml');
+    writeFileSync(
+      file,
+      `id: optional\nversion: 1\ntitle: Optional things\nquestions:\n  - id: gift-wrap\n    text: Is gift wrapping offered?\n    answers:\n      - { value: yes, label: Yes, score: 1 }\n      - { value: no, label: No, score: 0, dealbreaker: true }\n      - { value: not-applicable, label: Does not apply, score: null }\n`,
+    );
+    const line = expectUsageError(s.run(['check', 'Gift Shop', '--checklist', file, '--answer', 'gift-wrap=not-applicable']));
+    expect(line).toMatch(/left out of the score .* was not saved/);
+    expect(ok(s.run(['checks', 'list', '--json'])).stdout.trim()).toBe('[]');
+    expect(ok(s.run(['lists', 'black'])).stdout).not.toContain('Gift Shop');
+    // A dealbreaker decides without a score; "unknown" counts as an answer.
+    expect(checkJson(s.run(['check', 'Gift Shop', '--checklist', file, '--answer', 'gift-wrap=no', '--json']))).toMatchObject({ verdict: 'avoid', dealbreakers: ['gift-wrap'] });
+    expect(checkJson(s.run(['check', 'Gift Shop', '--checklist', file, '--answer', 'gift-wrap=unknown', '--json']))).toMatchObject({ score: 20 });
+  });
+
   it('shows the general checklist in Russian with --lang ru', () => {
     const r = s.run(['checklists', 'show', 'general', '--lang', 'ru']);
     expect(r.code, r.stderr).toBe(0);
