@@ -5,7 +5,7 @@ import { fitLines, terminalWidth } from '../ui/wrap.js';
 import { jsonList, type JsonOutOptions } from '../ui/json-out.js';
 import type { Context } from '../context.js';
 import type { CommandResult } from './result.js';
-import { requireCompany, withStore, checkCompanyName } from './shared.js';
+import { changingStore, requireCompany, withStore, checkCompanyName } from './shared.js';
 import { renderTable } from '../ui/table.js';
 import { colourWanted, paint } from '../ui/colour.js';
 import { renderCompany, companyJson } from '../ui/render-company.js';
@@ -83,7 +83,7 @@ export async function runShow(ctx: Context, name: string, opts: JsonOption): Pro
 
 export async function runAlias(ctx: Context, name: string, alias: string): Promise<CommandResult> {
   checkCompanyName(alias);
-  return withStore(ctx, (store) => {
+  return changingStore(ctx, (store) => {
     const company = requireCompany(store, name);
     const added = store.write(() => store.addAlias(company.id, alias), { summary: opSummary({ k: 'alias', alias, company: company.name }) });
     if (!added) throw new UserError(t().company.aliasExists(alias, company.name));

@@ -12,7 +12,7 @@ import { EVENT_FIELDS, FIELD_SPECS } from '../domain/events.js';
 import { companyKey } from '../domain/names.js';
 import { parseWhen } from '../domain/dates.js';
 import { isBefore } from '../domain/date-rules.js';
-import { checkCompanyName, checkNote, requireCompany, requireIncident, withStore } from './shared.js';
+import { changingStore, checkCompanyName, checkNote, requireCompany, requireIncident, withStore } from './shared.js';
 import { checkEventFits, eventFromFlags, idsOfWords, incidentJson, whenFlag } from './incident.js';
 import { LIMITS } from '../formats/data-file.js';
 import type { Store } from '../store/store.js';
@@ -22,7 +22,7 @@ import { t } from '../i18n/index.js';
 
 export async function runRename(ctx: Context, name: string, newName: string, opts: { alias?: boolean }): Promise<CommandResult> {
   const target = checkCompanyName(newName);
-  return withStore(ctx, (store) => {
+  return changingStore(ctx, (store) => {
     const company = requireCompany(store, name);
     const c = t().correct;
     if (company.name === target.replace(/\s+/gu, ' ')) throw new UserError(c.sameName(company.name));
@@ -37,7 +37,7 @@ export async function runRename(ctx: Context, name: string, newName: string, opt
 }
 
 export async function runMerge(ctx: Context, fromName: string, intoName: string): Promise<CommandResult> {
-  return withStore(ctx, (store) => {
+  return changingStore(ctx, (store) => {
     const from = requireCompany(store, fromName);
     const into = requireCompany(store, intoName);
     const c = t().correct;
@@ -65,7 +65,7 @@ export async function runEditCompany(ctx: Context, name: string, opts: { categor
   };
   const category = text(opts.category, '--category', LIMITS.name);
   const website = text(opts.website, '--website', 2000);
-  return withStore(ctx, (store) => {
+  return changingStore(ctx, (store) => {
     const company = requireCompany(store, name);
     let parentId: number | null | undefined;
     if (opts.parent !== undefined) {
@@ -83,7 +83,7 @@ export async function runEditCompany(ctx: Context, name: string, opts: { categor
 }
 
 export async function runRemoveCompany(ctx: Context, name: string, opts: { withEvidence?: boolean }): Promise<CommandResult> {
-  return withStore(ctx, (store) => {
+  return changingStore(ctx, (store) => {
     const company = requireCompany(store, name);
     const checks = store.checksOf(company.id);
     const incidents = store.incidentsOf(company.id);
@@ -120,7 +120,7 @@ export async function runEditIncident(ctx: Context, id: string, opts: EditIncide
   if (title !== undefined && [...title].length > LIMITS.name * 2) throw new UserError(t().errors.longTitle(LIMITS.name * 2));
   const fault = opts.fault !== undefined ? await requireVocabulary('fault', FAULTS, opts.fault, '--fault') : undefined;
   const opened = opts.opened !== undefined ? whenFlag(opts.opened, '--opened', ctx.now()) : undefined;
-  return withStore(ctx, (store) => {
+  return changingStore(ctx, (store) => {
     const incident = requireIncident(store, id);
     const company = opts.company !== undefined ? requireCompany(store, opts.company) : undefined;
     if (opened !== undefined) checkOpeningFits(incident, opened);
@@ -143,7 +143,7 @@ export function checkOpeningFits(incident: { id: string; events: IncidentEvent[]
 }
 
 export async function runRemoveIncident(ctx: Context, id: string): Promise<CommandResult> {
-  return withStore(ctx, (store) => {
+  return changingStore(ctx, (store) => {
     const incident = requireIncident(store, id);
     const events = incident.events.length;
     store.write(() => store.removeIncident(incident.rowId), { summary: opSummary({ k: 'incident-remove', id: incident.id, company: incident.company, events }) });
@@ -152,7 +152,7 @@ export async function runRemoveIncident(ctx: Context, id: string): Promise<Comma
 }
 
 export async function runReopen(ctx: Context, id: string): Promise<CommandResult> {
-  return withStore(ctx, (store) => {
+  return changingStore(ctx, (store) => {
     const incident = requireIncident(store, id);
     if (!incident.closed && !incident.events.some((e) => e.type === 'resolution')) throw new UserError(t().correct.openAlready(incident.id));
     store.write(() => store.reopenIncident(incident.rowId), { summary: opSummary({ k: 'reopen', id: incident.id }) });
@@ -181,7 +181,7 @@ export interface EditEventOptions {
 
 export async function runEditEvent(ctx: Context, eventId: string, opts: EditEventOptions): Promise<CommandResult> {
   const given = await idsOfWords(opts);
-  return withStore(ctx, (store) => {
+  return changingStore(ctx, (store) => {
     const { incident, event, rowId } = requireEvent(store, eventId);
     const type = event.type as EventType;
     const fields = eventFromFlags(type, given, ctx.now());
@@ -211,7 +211,7 @@ function changesOf(before: IncidentEvent, after: IncidentEvent): FieldChange[] {
 }
 
 export async function runRemoveEvent(ctx: Context, eventId: string): Promise<CommandResult> {
-  return withStore(ctx, (store) => {
+  return changingStore(ctx, (store) => {
     const { incident, event, rowId } = requireEvent(store, eventId);
     store.write(() => store.removeEvent(rowId), { summary: opSummary({ k: 'event-remove', id: event.id!, type: event.type, at: event.at, incident: incident.id }) });
     return { err: `${t().correct.eventRemoved(event.id!, event.type, event.at, incident.id)} (${t().correct.bringBack})` };

@@ -19,7 +19,8 @@ import { LARGE_OPERATION } from '../store/journal.js';
 function positive(value: string | undefined, flag: string, fallback: number): number {
   if (value === undefined) return fallback;
   if (!/^\d+$/.test(value) || Number(value) < 1) throw new UserError(t().history.positive(flag, value));
-  return Number(value);
+  // Beyond 2^53 a count means "all of them" (SQLite takes no larger whole number from JavaScript).
+  return Math.min(Number(value), Number.MAX_SAFE_INTEGER);
 }
 
 const stateOf = (o: Operation) => (o.reverted_by !== null ? t().history.undoneBy(o.reverted_by) : o.reverts !== null ? t().history.undid(o.reverts) : '');
@@ -79,7 +80,15 @@ function revertOne(store: Store, target: Operation): number {
   const later = store.laterChangesTo(target.id);
   if (later.length) throw new UserError(t().history.laterChanges(target.id, later));
   try {
-    store.write(() => store.revert(target), { summary: opSummary({ k: 'undo', op: target.id, of: readOpSummary(target.summary) }), reverts: target.id });
+    store.write(
+      () => {
+        store.revert(target);
+        // A name is one company's, as its name or an alias: a revert may bring back a company
+        // named what has become an alias since, which no unique index of either table sees.
+        if (store.nameHeldTwice()) throw new UserError(t().history.taken(target.id, 'company'));
+      },
+      { summary: opSummary({ k: 'undo', op: target.id, of: readOpSummary(target.summary) }), reverts: target.id },
+    );
   } catch (err) {
     // A row put back under a unique name or id that a later change has given to another record.
     const e = err as { code?: string; message?: string };
@@ -98,21 +107,24 @@ export async function runUndo(ctx: Context, count: string | undefined, opts: { o
   const n = positive(count, 'undo', 1);
   const en = opts.json ? await loadCatalog('en') : undefined;
   return withStore(ctx, (store) => {
-    let targets: Operation[];
-    if (opts.op !== undefined) {
-      const id = positive(opts.op.replace(/^#/, ''), '--op', 0);
-      const op = store.operation(id);
-      if (!op) throw new UserError(h.noOperation(id));
-      if (op.reverted_by !== null) throw new UserError(h.undoneAlready(id, op.reverted_by));
-      targets = [op];
-    } else {
-      targets = store.undoable(n);
-      if (!targets.length) throw new UserError(store.operations({ limit: 1 }).length ? h.allUndone : h.nothingToUndo);
-    }
+    const pick = (): Operation[] => {
+      if (opts.op !== undefined) {
+        const id = positive(opts.op.replace(/^#/, ''), '--op', 0);
+        const op = store.operation(id);
+        if (!op) throw new UserError(h.noOperation(id));
+        if (op.reverted_by !== null) throw new UserError(h.undoneAlready(id, op.reverted_by));
+        return [op];
+      }
+      const found = store.undoable(n);
+      if (!found.length) throw new UserError(store.operations({ limit: 1 }).length ? h.allUndone : h.nothingToUndo);
+      return found;
+    };
+    let targets = pick();
     // Newest first, each an operation of its own (so each can be redone), all in one transaction.
     // A large undo runs without SQLite's per-row key lookups (see writeWithoutForeignKeys).
     const write = targets.reduce((n, t) => n + t.changes, 0) > LARGE_OPERATION.changes ? store.writeWithoutForeignKeys.bind(store) : store.write.bind(store);
-    const done = write(() => targets.map((t) => ({ undone: t, by: revertOne(store, t) })));
+    // Chosen again within the write: another undo run at once may have taken back these meanwhile.
+    const done = write(() => (targets = pick()).map((t) => ({ undone: t, by: revertOne(store, t) })));
     if (en) return { out: toJson(done.map((d) => ({ undone: operationJson(d.undone, en), by: d.by }))) };
     const lines = done.map((d) => h.undone(d.undone.id, summaryOf(d.undone), d.by));
     if (targets.length < n) lines.push(h.onlyLeft(targets.length));

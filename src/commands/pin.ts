@@ -7,7 +7,7 @@ import { UserError } from '../errors.js';
 import { formatLocalDate } from '../domain/dates.js';
 import { t } from '../i18n/index.js';
 import { vocabularyId } from '../i18n/vocabulary.js';
-import { checkCompanyName, checkNote, lookalikeWarning, requireCompany, typoWarning, withStore } from './shared.js';
+import { changingStore, checkCompanyName, checkNote, lookalikeWarning, requireCompany, typoWarning, withStore } from './shared.js';
 import { opSummary } from '../domain/op-summary.js';
 
 export async function runPin(ctx: Context, name: string, given: string, opts: { reason?: string }): Promise<CommandResult> {
@@ -30,7 +30,7 @@ export async function runPin(ctx: Context, name: string, given: string, opts: { 
 }
 
 export async function runUnpin(ctx: Context, name: string): Promise<CommandResult> {
-  return withStore(ctx, (store) => {
+  return changingStore(ctx, (store) => {
     const company = requireCompany(store, name);
     const removed = store.write(() => store.removePin(company.id), { summary: opSummary({ k: 'unpin', company: company.name }) });
     if (!removed) throw new UserError(t().pin.notPinned(company.name));

@@ -45,6 +45,16 @@ export async function withStore<T>(ctx: Context, fn: (store: Store) => T | Promi
   return using(await openStore(ctx, options), fn);
 }
 
+/**
+ * A change that reads what it checks and writes it in one transaction, begun for writing: the
+ * record cannot change between the checks (a company's evidence, a parent loop, a name taken)
+ * and the write, as another process's write in between would have it. Never for a command
+ * that asks on a terminal, which would hold every other writer back while the user answers.
+ */
+export async function changingStore<T>(ctx: Context, fn: (store: Store) => T): Promise<T> {
+  return withStore(ctx, (store) => store.write(() => fn(store)));
+}
+
 async function using<T>(store: Store, fn: (store: Store) => T | Promise<T>): Promise<T> {
   try {
     return await fn(store);

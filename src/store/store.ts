@@ -906,9 +906,12 @@ export class Store {
     this.st('UPDATE aliases SET company_id = ? WHERE company_id = ?').run(into.id, from.id);
     this.st('UPDATE companies SET parent_id = NULL WHERE id = ? AND parent_id = ?').run(into.id, from.id);
     this.st('UPDATE companies SET parent_id = ? WHERE parent_id = ?').run(into.id, from.id);
+    // Where `into` has no parent, it takes `from`'s, unless that is `into` itself or one of its
+    // own subsidiaries (merging a company into one above it would make the two each other's parent).
+    const inherited = from.parent_id !== null && !this.isAncestor(from.parent_id, into.id) ? from.parent_id : null;
     this.st(
       'UPDATE companies SET website = coalesce(website, ?), category = coalesce(category, ?), parent_id = coalesce(parent_id, ?) WHERE id = ?',
-    ).run(from.website, from.category, from.parent_id === into.id ? null : from.parent_id, into.id);
+    ).run(from.website, from.category, inherited, into.id);
     if (fromPin && !intoPin) this.st('INSERT INTO pins (company_id, list, reason, at) SELECT ?, list, reason, at FROM pins WHERE company_id = ?').run(into.id, from.id);
     this.st('DELETE FROM pins WHERE company_id = ?').run(from.id);
     this.st('DELETE FROM companies WHERE id = ?').run(from.id);
@@ -935,6 +938,11 @@ export class Store {
       id = this.companyById(id)?.parent_id ?? null;
     }
     return false;
+  }
+
+  /** Whether a name is both a company's and an alias (of it or of another company). */
+  nameHeldTwice(): boolean {
+    return this.st('SELECT 1 FROM aliases a JOIN companies c ON c.key = a.key LIMIT 1').get() !== undefined;
   }
 
   /** Removes a company with everything that hangs on it. */

@@ -100,6 +100,21 @@ describe('company edit and remove', () => {
     expect(refused(['company', 'edit', 'Rostelecom'])).toMatch(/say what to change/);
   });
 
+  it("a merge into a company above the one merged leaves out the parent that would make a loop, and the export imports again", () => {
+    for (const c of ['A', 'B', 'C']) ok(s.run(['pin', c, 'white', '--reason', 'r']));
+    ok(s.run(['company', 'edit', 'B', '--parent', 'A']));
+    ok(s.run(['company', 'edit', 'C', '--parent', 'B']));
+    ok(s.run(['company', 'merge', 'C', 'A']));
+    const parents = json<{ name: string; parent: string | null }[]>(s, ['company', 'list', '--json']).map((c) => [c.name, c.parent]);
+    expect(parents).toEqual([
+      ['A', null],
+      ['B', 'A'],
+    ]);
+    const file = `${s.dir}/merged.json`;
+    ok(s.run(['export', '--format', 'json', '--out', file]));
+    ok(s.run(['--db', `${s.dir}/again.db`, 'import', file]));
+  });
+
   it('refuses to remove a company with evidence, listing it; --with-evidence removes it all; undo brings it back', () => {
     ok(s.run(['import', SEEDS]));
     const before = record();
@@ -395,6 +410,25 @@ describe('undo of a change whose records are no longer as it left them', () => {
     const undone = json<{ by: number }[]>(s, ['undo', '--op', '4', '--json'])[0].by;
     ok(s.run(['company', 'alias', 'Zappos', 'Nick']));
     expect(refused(['undo', '--op', String(undone)])).toMatch(/the alias it would bring back has been given to another record since/);
+  });
+
+  it('refuses to bring back a company under a name that has become an alias since, of another company or of itself', () => {
+    ok(s.run(['pin', 'X', 'black', '--reason', 'r']));
+    ok(s.run(['pin', 'Y', 'white', '--reason', 'r']));
+    ok(s.run(['company', 'remove', 'X', '--with-evidence'])); // #3
+    ok(s.run(['company', 'alias', 'Y', 'X']));
+    expect(refused(['undo', '--op', '3'])).toMatch(/^vetted: #3 cannot be undone now: the company name it would bring back has been given to another record since/);
+    ok(s.run(['company', 'rename', 'Y', 'Z', '--no-alias'])); // #5
+    ok(s.run(['company', 'alias', 'Z', 'Y']));
+    expect(refused(['undo', '--op', '5'])).toMatch(/^vetted: #5 cannot be undone now/);
+    ok(s.run(['company', 'rename', 'Z', 'W']));
+  });
+
+  it('takes a count beyond any number of changes as all of them, and an operation so numbered as none', () => {
+    ok(s.run(['pin', 'X', 'black', '--reason', 'r']));
+    expect(ok(s.run(['undo', '99999999999999999999'])).stderr).toMatch(/undone #1.*\nonly 1 change was left to undo/s);
+    ok(s.run(['history', '--limit', '99999999999999999999999']));
+    expect(refused(['undo', '--op', '99999999999999999999'])).toMatch(/there is no operation #/);
   });
 });
 

@@ -1,0 +1,80 @@
+// A change checks what it reads within the transaction it writes in: another process's write
+// between the checks and the write (evidence moved to a company being removed, a parent set
+// the other way, the same change undone) is seen, not written over. Each test holds the write
+// lock from a connection of its own, starts the command, changes the record, and lets go.
+import { spawn } from 'node:child_process';
+import Database from 'better-sqlite3';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { BIN, sandbox, type RunResult, type Sandbox } from '../helpers/cli.js';
+import { ok } from '../helpers/expect.js';
+
+let s: Sandbox;
+beforeEach(() => {
+  s = sandbox();
+});
+afterEach(() => s.cleanup());
+
+/** The command, run as a process of its own: it waits for the write lock the test holds. */
+function started(args: string[]): Promise<RunResult> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [BIN, ...args], { env: s.env, cwd: s.dir });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d));
+    child.stderr.on('data', (d: Buffer) => (stderr += d));
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+/**
+ * Holds the write lock while `commands` start and read what they read, then makes `change`
+ * (raw SQL, journaled under an operation of its own) and lets go: the commands write after it.
+ */
+async function whileLocked(commands: string[][], change: string): Promise<RunResult[]> {
+  const db = new Database(s.db);
+  db.function('vetted_op', () => 999_999);
+  db.exec('BEGIN IMMEDIATE');
+  const running = commands.map(started);
+  // Long enough for a command to start and read (about 0.1 s), well within its 5 s wait for the lock.
+  await new Promise((r) => setTimeout(r, 1500));
+  db.exec(change);
+  db.exec('COMMIT');
+  db.close();
+  return Promise.all(running);
+}
+
+describe('a change and another process writing at once', () => {
+  it('company remove sees the evidence another process moved to the company meanwhile, and refuses', async () => {
+    ok(s.run(['incident', 'add', 'A', '--title', 'Parcel lost', '--fault', 'company', '--opened', '2026-11-01 10:00']));
+    ok(s.run(['pin', 'C', 'white', '--reason', 'good so far']));
+    ok(s.run(['unpin', 'C']));
+    const [r] = await whileLocked([['company', 'remove', 'C']], "UPDATE incidents SET company_id = (SELECT id FROM companies WHERE name = 'C')");
+    expect(r.code, r.stderr).toBe(2);
+    expect(r.stderr).toMatch(/C has evidence \(incident a-1\)/);
+    expect(ok(s.run(['incident', 'show', 'a-1'])).stdout).toContain('a-1 · C · Parcel lost');
+  }, 20_000);
+
+  it('company edit --parent sees a parent set the other way meanwhile, and refuses the loop', async () => {
+    ok(s.run(['pin', 'K', 'black', '--reason', 'r']));
+    ok(s.run(['pin', 'M', 'black', '--reason', 'r']));
+    const [r] = await whileLocked([['company', 'edit', 'K', '--parent', 'M']], "UPDATE companies SET parent_id = (SELECT id FROM companies WHERE name = 'K') WHERE name = 'M'");
+    expect(r.code, r.stderr).toBe(2);
+    expect(r.stderr).toMatch(/one of its own subsidiaries/);
+    const parents = (JSON.parse(ok(s.run(['company', 'list', '--json'])).stdout) as { name: string; parent: string | null }[]).map((c) => [c.name, c.parent]);
+    expect(parents).toEqual([
+      ['K', null],
+      ['M', 'K'],
+    ]);
+  }, 20_000);
+
+  it('two undos at once take back two changes, each recorded as undone by the undo that did it', async () => {
+    ok(s.run(['pin', 'First', 'black', '--reason', 'r']));
+    ok(s.run(['pin', 'Second', 'black', '--reason', 'r']));
+    const runs = await whileLocked([['undo'], ['undo']], 'SELECT 1');
+    for (const r of runs) expect(r.code, r.stderr).toBe(0);
+    expect(runs.map((r) => /undone #(\d+)/.exec(r.stderr)?.[1]).sort()).toEqual(['1', '2']);
+    const ops = JSON.parse(ok(s.run(['history', '--json'])).stdout) as { id: number; reverts: number | null; reverted_by: number | null }[];
+    for (const o of ops.filter((x) => x.reverted_by !== null)) expect(ops.find((x) => x.id === o.reverted_by)?.reverts).toBe(o.id);
+    expect(ok(s.run(['company', 'list', '--json'])).stdout.trim()).toBe('[]');
+  }, 20_000);
+});
