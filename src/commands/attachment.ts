@@ -9,7 +9,7 @@ import { UserError } from '../errors.js';
 import { formatLocalMinute } from '../domain/dates.js';
 import { checkNote, withStore } from './shared.js';
 import { toJson, safeText } from '../ui/safe.js';
-import { writeFileAtomic } from '../formats/write-file.js';
+import { isStdout, writeFileAtomic, writeOutputFile } from '../formats/write-file.js';
 import type { Store } from '../store/store.js';
 import { MAX_ATTACHMENT_BYTES, addAttachment, allAttachments, attachmentsOf, eventRowIdByNumber, readAttachment } from '../store/attachments.js';
 import { renderTable } from '../ui/table.js';
@@ -97,10 +97,17 @@ export async function runSave(ctx: Context, idArg: string, opts: { out?: string 
   return withStore(ctx, (store) => {
     const found = readAttachment(store, Number(idArg));
     if (!found) throw new UserError(w.noAttachment(idArg));
+    if (opts.out === '') throw new UserError(t().files.outNeedsPath('--out'));
+    if (opts.out !== undefined && isStdout(opts.out)) {
+      // The bytes as they are, into a pipe or a file: never onto a terminal.
+      if (ctx.out.isTTY) throw new UserError(w.notToTerminal(idArg.trim()));
+      writeOutputFile('/dev/stdout', [found.data], { dbPath: ctx.dbPath });
+      return { err: w.wrote('-', describeSize(found.data.length)) };
+    }
     const out = resolve(opts.out ?? basename(found.info.name));
     if (opts.out === undefined && existsSync(out)) throw new UserError(w.exists(safeText(out)));
     if (existsSync(out) && statSync(out).isDirectory()) throw new UserError(w.outIsFolder(safeText(out)));
-    writeFileAtomic(out, [found.data]);
+    writeFileAtomic(out, [found.data], 0o600, { dbPath: ctx.dbPath });
     return { err: w.wrote(out, describeSize(found.data.length)) };
   });
 }

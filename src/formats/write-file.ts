@@ -241,7 +241,7 @@ export function writeOutputFile(out: string, chunks: Iterable<string | Uint8Arra
   }
 }
 
-/** The same rules under the older name; pass the guard wherever a database is open. */
-export function writeFileAtomic(path: string, chunks: Iterable<string | Uint8Array>, mode = 0o600, guard: WriteGuard = {}): void {
+/** The same rules under the older name; the guard names the open database (never written over). */
+export function writeFileAtomic(path: string, chunks: Iterable<string | Uint8Array>, mode: number, guard: WriteGuard): void {
   writeOutputFile(path, chunks, guard, mode);
 }

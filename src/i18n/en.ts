@@ -646,6 +646,7 @@ export const en = {
     noAttachment: (id: string) => `there is no attachment ${id}; \`vetted incident show ID\` lists an incident's attachments.`,
     exists: (path: string) => `${path} exists already; choose where to write it with --out FILE.`,
     outIsFolder: (path: string) => `${path} is a folder; give --out the path of a file.`,
+    notToTerminal: (id: string) => `attachment ${id} is a file, not text for a terminal; write it to a file with --out FILE, or pipe it (--out - | …).`,
     wrote: (path: string, size: string) => `wrote ${path} (${size}, SHA-256 checked)`,
     damaged: (sha: string) => `the stored content with SHA-256 ${sha} no longer matches its hash: the database is damaged; restore a backup with \`vetted restore FILE\`.`,
     none: 'No files kept yet. Keep one with `vetted incident attach ID FILE`.',

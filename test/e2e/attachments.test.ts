@@ -1,12 +1,13 @@
 // Receipts kept: files attached to incidents live in the database, once per content, are
 // checked against their hash when read, travel through export and import, and bad input
 // stores nothing.
-import { mkdirSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SHARED, sandbox, type Sandbox } from '../helpers/cli.js';
+import { BIN, SHARED, sandbox, type Sandbox } from '../helpers/cli.js';
 import { expectOneLineError, json, ok } from '../helpers/expect.js';
 
 const SEEDS = `${SHARED}/scenarios/seeds.yaml`;
@@ -103,6 +104,18 @@ describe('vetted attachment save', () => {
     const db2 = new Database(s.db);
     db2.prepare('UPDATE blobs SET data = ? WHERE sha256 = ?').run(readFileSync(photo), sha(readFileSync(photo)));
     db2.close();
+  });
+  it("never writes over the database's own files, which hold no SQLite header of their own (-shm; an empty -wal)", () => {
+    for (const suffix of ['-shm', '-wal', '-journal']) {
+      expect(expectOneLineError(s.run(['attachment', 'save', '1', '--out', `${s.db}${suffix}`]))).toMatch(/is the database or one of its own files/);
+    }
+    expect(expectOneLineError(s.run(['attachment', 'save', '1', '--out', '']))).toMatch(/--out needs a file path/);
+  });
+  it('writes to standard output with --out -, the bytes as they are', () => {
+    const r = spawnSync(process.execPath, [BIN, 'attachment', 'save', '2', '--out', '-'], { env: s.env, cwd: s.dir });
+    expect(r.status, String(r.stderr)).toBe(0);
+    expect(Buffer.from(r.stdout).equals(readFileSync(photo))).toBe(true);
+    expect(existsSync(join(s.dir, '-'))).toBe(false);
   });
   it('refuses an id that is not there', () => {
     expect(expectOneLineError(s.run(['attachment', 'save', '99']))).toMatch(/no attachment 99/);
