@@ -18,6 +18,7 @@ import { colourWanted, paint } from '../ui/colour.js';
 import { renderSourceList, skippedLines } from '../ui/render-sources.js';
 import { renderTable } from '../ui/table.js';
 import { t } from '../i18n/index.js';
+import { shellArg } from '../i18n/format.js';
 
 export interface AddOptions {
   name: string;
@@ -233,7 +234,6 @@ export async function runMatch(ctx: Context, name: string, company: string | und
     const w = t().sources;
     const p = paint(colourWanted(ctx.out, { noColor: ctx.noColor }, ctx.env));
     const lines: string[] = [];
-    const shell = (text: string) => `"${text.replace(/(["\\$`])/g, '\\$1')}"`;
     for (const r of results) {
       if (!r.suggestions.length && company === undefined) continue;
       lines.push(p.bold(safeText(r.company)));
@@ -242,7 +242,7 @@ export async function runMatch(ctx: Context, name: string, company: string | und
         const complaints = candidates.find((c) => c.id === x.id)?.complaints ?? 0;
         const count = s.kind === 'cfpb' ? p.dim(w.complaints(complaints)) : '';
         if (x.linked) lines.push(`  ${safeText(x.name)}${count} ${p.green(w.linked)}`);
-        else lines.push(`  ${safeText(x.name)}${count} ${p.dim(w.alike(Math.round(x.score * 100)))}\n${w.linkIt(`vetted company alias ${safeText(shell(r.company))} ${safeText(shell(x.name))}`)}`);
+        else lines.push(`  ${safeText(x.name)}${count} ${p.dim(w.alike(Math.round(x.score * 100)))}\n${w.linkIt(`vetted company alias ${safeText(shellArg(r.company))} ${safeText(shellArg(x.name))}`)}`);
       }
     }
     if (!lines.length) return { out: `${w.noneAlike(safeText(s.name))}\n` };

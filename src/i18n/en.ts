@@ -4,7 +4,7 @@
 
 import type { Change, Policy, PolicyFault, RuleId } from '../domain/policy.js';
 import type { CheckVerdict, Channel, CompensationKind, Effort, EventType, Fault, Level, ListName, Outcome, Placement } from '../domain/types.js';
-import { findingFrom, formatsFor, lazyFormatter, type FindingWords } from './format.js';
+import { findingFrom, formatsFor, lazyFormatter, shellArg as sh, type FindingWords } from './format.js';
 import type { AnswerProblem } from '../domain/checklist.js';
 import type { Case, Demand, LawFault, LetterKind, SkipReason } from '../domain/law.js';
 import type { MissingFact } from '../domain/letter.js';
@@ -221,7 +221,7 @@ const finding = findingFrom(findingWords);
 function change(c: Change): string {
   switch (c.kind) {
     case 'unpin':
-      return `unpin it (vetted unpin ${q(c.company)}) to let the evidence decide${c.evidence_says ? `: it would then be on the ${c.evidence_says} list` : ''}`;
+      return `unpin it (vetted unpin ${sh(c.company)}) to let the evidence decide${c.evidence_says ? `: it would then be on the ${c.evidence_says} list` : ''}`;
     case 'deeds-to-white':
       return 'a failure handled well from now on, newer than this evidence, would move it to the white list; a passed check would not, for deeds decide over words';
     case 'deeds-to-black':
@@ -397,7 +397,7 @@ export const en = {
   company: {
     isAliasOf: (name: string, owner: string) => `${q(name)} is already an alias of ${owner}.`,
     aliasTaken: (alias: string, owner: string) => `${q(alias)} already names ${owner}; an alias can belong to one company only.`,
-    nameTaken: (name: string, owner: string, from: string) => `${q(name)} already names ${owner}; to make them one company, use \`vetted company merge ${q(from)} ${q(owner)}\`.`,
+    nameTaken: (name: string, owner: string, from: string) => `${q(name)} already names ${owner}; to make them one company, use \`vetted company merge ${sh(from)} ${sh(owner)}\`.`,
     pinsDisagree: (a: string, aList: ListName, aReason: string, b: string, bList: ListName, bReason: string) =>
       `${a} is pinned ${aList} (${q(aReason)}) and ${b} is pinned ${bList} (${q(bReason)}); unpin one of them first (\`vetted unpin\`).`,
     alsoKnown: (names: string) => `also known as ${names}`,
@@ -407,7 +407,7 @@ export const en = {
     ownEvidence: ' (judged on their own evidence)',
     figures: 'Service figures',
     checks: (n: number) => `Checks (${n})`,
-    noChecks: (name: string) => `  none yet: vetted check ${q(name)}`,
+    noChecks: (name: string) => `  none yet: vetted check ${sh(name)}`,
     incidents: (n: number) => `Incidents (${n})`,
     none: '  none',
     checkHeaders: ['ID', 'DATE', 'CHECKLIST', 'SCORE', 'VERDICT', 'DEALBREAKERS'],
@@ -571,7 +571,7 @@ export const en = {
     needsReason: 'a pin needs --reason "why": it is shown as "pinned by you: …" wherever the company appears.',
     pinned: (name: string, list: string, reason: string) => `pinned ${name} to the ${list} list: ${reason}`,
     notPinned: (name: string) => `${name} is not pinned; nothing to undo.`,
-    unpinned: (name: string) => `unpinned ${name}: the evidence decides its list again (see \`vetted why ${q(name)}\`).`,
+    unpinned: (name: string) => `unpinned ${name}: the evidence decides its list again (see \`vetted why ${sh(name)}\`).`,
   },
 
   // ---- errors and hints shared by commands ----
@@ -1139,7 +1139,7 @@ export const en = {
     folder: (file: string) => `${file} is a folder; give the path of the source's file.`,
     unknown: (name: string, known: string[]) =>
       `there is no source ${q(name)}; ${known.length ? `the sources are ${known.map(q).join(', ')}` : 'add one with `vetted source add FILE --name NAME`'}.`,
-    taken: (name: string) => `there is a source ${q(name)} already; choose another --name, or replace it with \`vetted source update ${q(name)} FILE\`.`,
+    taken: (name: string) => `there is a source ${q(name)} already; choose another --name, or replace it with \`vetted source update ${sh(name)} FILE\`.`,
     noCompany: (name: string) => `there is no company ${q(name)}; see \`vetted company list\`.`,
     progress: (file: string, rows: number, perSecond: number) => `reading ${file}: ${fmt.number(rows)} rows (${fmt.number(perSecond)}/s)…`,
     added: (name: string, kind: string, companies: number, known: number) =>
@@ -1148,7 +1148,7 @@ export const en = {
       `replaced source ${q(name)} (${kind}): ${fmt.plural(companies, { one: 'company', other: 'companies' })}, ${fmt.number(known)} of them yours`,
     rowsRead: (read: number, skipped: number, from: string | null, to: string | null) =>
       `${fmt.number(read)} rows read, ${fmt.number(skipped)} skipped; complaints received ${from ?? '—'} to ${to ?? '—'}`,
-    matchHint: (name: string) => `link your companies to its names: vetted source match ${q(name)}`,
+    matchHint: (name: string) => `link your companies to its names: vetted source match ${sh(name)}`,
     onItsLists: (listed: number, label: string | null, exportedAt: string | null) =>
       `${fmt.number(listed)} on its lists${label ? `; it calls itself ${q(label)}` : ''}${exportedAt ? `; shared ${iso(exportedAt)}` : ''}`,
     removed: (name: string) => `removed source ${q(name)} and everything read from it (sources are not in the history: \`vetted undo\` takes back your last change instead; to have it again, add its file again)`,
@@ -1247,7 +1247,7 @@ export const en = {
     bringBack: 'to bring it back: vetted undo',
     sameName: (name: string) => `${name} is named so already; nothing to change.`,
     nameTaken: (given: string, owner: string, company: string) =>
-      `${q(given)} already names ${owner}; to make them one company, use \`vetted company merge ${q(company)} ${q(owner)}\`.`,
+      `${q(given)} already names ${owner}; to make them one company, use \`vetted company merge ${sh(company)} ${sh(owner)}\`.`,
     renamed: (from: string, to: string, aliasKept: boolean) => `renamed ${from} to ${to}${aliasKept ? `; ${q(from)} stays as an alias` : ''}`,
     oneAlready: (from: string, into: string, name: string) => `${q(from)} and ${q(into)} are one company already (${name}); nothing to merge.`,
     pinsDisagree: (from: string, fromList: ListName, fromReason: string, into: string, intoList: ListName, intoReason: string) =>
@@ -1259,7 +1259,7 @@ export const en = {
     parentLoop: (parent: string, company: string, itself: boolean) =>
       `${parent} cannot be the parent of ${company}: it is ${itself ? 'the company itself' : 'one of its own subsidiaries'}.`,
     sameDetails: (name: string) => `${name} already has these details; nothing changed.`,
-    companyUpdated: (name: string) => `updated ${name} (see \`vetted company show ${q(name)}\`; to take it back: vetted undo)`,
+    companyUpdated: (name: string) => `updated ${name} (see \`vetted company show ${sh(name)}\`; to take it back: vetted undo)`,
     /** One piece of a company's evidence, named for the refusal to remove it. */
     evidence: (e: { check: string } | { incident: string } | { pin: ListName }) =>
       'check' in e ? `check ${e.check}` : 'incident' in e ? `incident ${e.incident}` : `a ${e.pin} pin`,

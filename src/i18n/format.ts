@@ -133,3 +133,12 @@ export function lazyFormatter<V>(make: () => { format(v: V): string }): { format
   let made: { format(v: V): string } | undefined;
   return { format: (v) => (made ??= make()).format(v) };
 }
+
+/**
+ * A word of a command line shown for copying into a shell: in double quotes where nothing in it
+ * is special there, else in single quotes (a name from someone else's file may hold `$(…)`,
+ * backquotes or a quote, and must stay a name when the line is pasted).
+ */
+export function shellArg(text: string): string {
+  return /^[^"\\$`!]*$/u.test(text) ? `"${text}"` : `'${text.replace(/'/g, `'\\''`)}'`;
+}

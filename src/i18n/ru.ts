@@ -4,7 +4,7 @@
 import type { Catalog } from './en.js';
 import type { Change, Policy, RuleId } from '../domain/policy.js';
 import type { CheckVerdict, Channel, CompensationKind, Effort, EventType, Fault, Level, ListName, Outcome, Placement } from '../domain/types.js';
-import { findingFrom, formatsFor, lazyFormatter, type FindingWords } from './format.js';
+import { findingFrom, formatsFor, lazyFormatter, shellArg as sh, type FindingWords } from './format.js';
 import type { LetterKind } from '../domain/law.js';
 import type { ZipProblem } from '../formats/zip-entry.js';
 import type { ChecklistFileFault } from '../formats/checklist-file.js';
@@ -294,7 +294,7 @@ const finding = findingFrom(findingWords);
 function change(c: Change): string {
   switch (c.kind) {
     case 'unpin':
-      return `открепите (vetted unpin ${q(c.company)}), чтобы решали факты${c.evidence_says ? `: тогда компания окажется ${listIn[c.evidence_says]}` : ''}`;
+      return `открепите (vetted unpin ${sh(c.company)}), чтобы решали факты${c.evidence_says ? `: тогда компания окажется ${listIn[c.evidence_says]}` : ''}`;
     case 'deeds-to-white':
       return 'в белый список её переведёт хорошо исправленная ошибка, более новая, чем эти факты; пройденная проверка — нет: дела важнее слов';
     case 'deeds-to-black':
@@ -459,7 +459,7 @@ export const ru: Catalog = {
   company: {
     isAliasOf: (name, owner) => `${q(name)} уже другое название компании ${owner}.`,
     aliasTaken: (alias, owner) => `${q(alias)} уже называет компанию ${owner}; другое название может принадлежать только одной компании.`,
-    nameTaken: (name, owner, from) => `${q(name)} уже называет компанию ${owner}; чтобы сделать их одной компанией, выполните \`vetted company merge "${from}" "${owner}"\`.`,
+    nameTaken: (name, owner, from) => `${q(name)} уже называет компанию ${owner}; чтобы сделать их одной компанией, выполните \`vetted company merge ${sh(from)} ${sh(owner)}\`.`,
     pinsDisagree: (a, aList, aReason, b, bList, bReason) =>
       `${a} закреплена в списке «${ru.words.list[aList]}» (${q(aReason)}), а ${b} — в списке «${ru.words.list[bList]}» (${q(bReason)}); сначала снимите одно закрепление (\`vetted unpin\`).`,
     alsoKnown: (names) => `также: ${names}`,
@@ -469,7 +469,7 @@ export const ru: Catalog = {
     ownEvidence: ' (по их собственным фактам)',
     figures: 'Показатели обслуживания',
     checks: (n) => `Проверки (${n})`,
-    noChecks: (name) => `  пока нет: vetted check ${q(name)}`,
+    noChecks: (name) => `  пока нет: vetted check ${sh(name)}`,
     incidents: (n) => `Обращения (${n})`,
     none: '  нет',
     checkHeaders: ['№', 'ДАТА', 'ЧЕК-ЛИСТ', 'ОЦЕНКА', 'ИТОГ', 'НЕПРИЕМЛЕМО'],
@@ -602,7 +602,7 @@ export const ru: Catalog = {
     needsReason: 'для закрепления нужна причина --reason "почему": она показана как «закреплено вами: …» везде, где видна компания.',
     pinned: (name, list, reason) => `${name} закреплено: ${listIn[list as ListName] ?? list}: ${reason}`,
     notPinned: (name) => `${name} не закреплено; отменять нечего.`,
-    unpinned: (name) => `${name} откреплено: список снова решают факты (см. \`vetted why ${q(name)}\`).`,
+    unpinned: (name) => `${name} откреплено: список снова решают факты (см. \`vetted why ${sh(name)}\`).`,
   },
 
   errors: {
@@ -1192,13 +1192,13 @@ export const ru: Catalog = {
     noFile: (file) => `файла ${file} нет; проверьте путь.`,
     folder: (file) => `${file} — папка; укажите путь к файлу источника.`,
     unknown: (name, known) => `источника ${q(name)} нет; ${known.length ? `источники: ${known.map(q).join(', ')}` : 'добавьте источник: `vetted source add ФАЙЛ --name ИМЯ`'}.`,
-    taken: (name) => `источник ${q(name)} уже есть; выберите другое имя в --name или замените его данные: \`vetted source update "${name}" ФАЙЛ\`.`,
+    taken: (name) => `источник ${q(name)} уже есть; выберите другое имя в --name или замените его данные: \`vetted source update ${sh(name)} ФАЙЛ\`.`,
     noCompany: (name) => `компании ${q(name)} нет; список: \`vetted company list\`.`,
     progress: (file, rows, perSecond) => `чтение ${file}: ${fmt.plural(rows, rowForms)} (${fmt.number(perSecond)} в секунду)…`,
     added: (name, kind, companies, known) => `источник ${q(name)} (${kind}) добавлен: ${fmt.plural(companies, companyForms)}, из них ваших — ${fmt.number(known)}`,
     replaced: (name, kind, companies, known) => `источник ${q(name)} (${kind}) заменён: ${fmt.plural(companies, companyForms)}, из них ваших — ${fmt.number(known)}`,
     rowsRead: (read, skipped, from, to) => `прочитано строк: ${fmt.number(read)}, пропущено: ${fmt.number(skipped)}; жалобы поступили с ${day(from)} по ${day(to)}`,
-    matchHint: (name) => `свяжите свои компании с его названиями: vetted source match "${name}"`,
+    matchHint: (name) => `свяжите свои компании с его названиями: vetted source match ${sh(name)}`,
     onItsLists: (listed, label, exportedAt) =>
       `в его списках: ${fmt.plural(listed, companyForms)}${label ? `; он называет себя ${q(label)}` : ''}${exportedAt ? `; передан ${fmt.dateTime(exportedAt)}` : ''}`,
     removed: (name) => `источник ${q(name)} удалён вместе со всем, что из него прочитано (источников нет в истории: \`vetted undo\` отменит ваше последнее изменение, а не это; чтобы вернуть источник, добавьте его файл снова)`,
@@ -1288,7 +1288,7 @@ export const ru: Catalog = {
     bringBack: 'вернуть: vetted undo',
     sameName: (name) => `${name} уже так называется; менять нечего.`,
     nameTaken: (given, owner, company) =>
-      `${q(given)} — уже название компании ${owner}; чтобы сделать их одной компанией, используйте \`vetted company merge "${company}" "${owner}"\`.`,
+      `${q(given)} — уже название компании ${owner}; чтобы сделать их одной компанией, используйте \`vetted company merge ${sh(company)} ${sh(owner)}\`.`,
     renamed: (from, to, aliasKept) => `компания ${from} теперь называется ${to}${aliasKept ? `; прежнее название ${q(from)} сохранено как другое название` : ''}`,
     oneAlready: (from, into, name) => `${q(from)} и ${q(into)} — уже одна компания (${name}); объединять нечего.`,
     pinsDisagree: (from, fromList, fromReason, into, intoList, intoReason) =>
@@ -1299,7 +1299,7 @@ export const ru: Catalog = {
     tooLong: (flag, max) => `${flag} — не длиннее ${fmt.plural(max, { one: 'знака', few: 'знаков', many: 'знаков', other: 'знака' })}; сократите.`,
     parentLoop: (parent, company, itself) => `${parent} не может быть материнской компанией для ${company}: это ${itself ? 'та же самая компания' : 'одна из её дочерних компаний'}.`,
     sameDetails: (name) => `у компании ${name} уже такие данные; ничего не изменено.`,
-    companyUpdated: (name) => `данные компании ${name} изменены (см. \`vetted company show "${name}"\`; отменить: vetted undo)`,
+    companyUpdated: (name) => `данные компании ${name} изменены (см. \`vetted company show ${sh(name)}\`; отменить: vetted undo)`,
     evidence: (e) => ('check' in e ? `проверка ${e.check}` : 'incident' in e ? `обращение ${e.incident}` : `закрепление ${listIn[e.pin]}`),
     hasEvidence: (name, shown, more) =>
       `у компании ${name} есть факты (${shown.join(', ')}${more ? ` и ещё ${more}` : ''}); удалите их вместе с ней (--with-evidence) или сначала перенесите их к другой компании (\`vetted company merge\`).`,

@@ -1,7 +1,9 @@
 // The language of the interface: how it is chosen, plurals and dates through Intl, the
 // Russian words of the closed vocabularies, the rules' facts said in both languages, and
 // the problems of the files a user writes (checklists, policy.yaml, data files) likewise.
+import { spawnSync } from 'node:child_process';
 import fc from 'fast-check';
+import { shellArg } from '../../src/i18n/format.js';
 import { afterEach, describe, expect, it } from 'vitest';
 import { langFlagOf, pickLang, setCatalog } from '../../src/i18n/index.js';
 import { en } from '../../src/i18n/en.js';
@@ -147,6 +149,24 @@ describe('plurals, numbers and dates through Intl', () => {
     expect(ru.fmt.date('2026-11-26T23:30')).toBe('26.11.2026');
     expect(ru.fmt.dateTime('2026-11-26T18:00')).toBe('26.11.2026 18:00');
     expect(en.fmt.dateTime('2026-11-26')).toBe('2026-11-26');
+  });
+});
+
+describe('a name in a command shown for copying', () => {
+  it('reaches the shell as that one word, whatever it holds', () => {
+    const throughShell = (words: string[]) => {
+      const r = spawnSync('sh', ['-c', `printf '%s\\0' ${words.map(shellArg).join(' ')}`], { encoding: 'utf8' });
+      return r.stdout.split('\0').slice(0, -1);
+    };
+    const hostile = ['X $(touch PWNED) "; echo hi; "`id`', "it's", 'a\\b', '!!', 'Some Shop', '$HOME', "'", '"'];
+    expect(throughShell(hostile)).toEqual(hostile);
+    fc.assert(
+      fc.property(fc.array(fc.string({ unit: 'grapheme', minLength: 1 }).filter((x) => !x.includes('\0')), { minLength: 1, maxLength: 8 }), (words) => {
+        expect(throughShell(words)).toEqual(words);
+      }),
+      { numRuns: 40 },
+    );
+    expect(shellArg('Some Shop')).toBe('"Some Shop"');
   });
 });
 
