@@ -22,6 +22,10 @@ const dist = `${root}dist`;
 const next = `${root}dist.${process.pid}.tmp`;
 const old = `${root}dist.${process.pid}.old`;
 rmSync(next, { recursive: true, force: true });
+// A build that fails (a syntax error, say) leaves no half-built folder behind.
+process.on('exit', (code) => {
+  if (code !== 0) rmSync(next, { recursive: true, force: true });
+});
 
 const VENDOR = {
   // yaml is CommonJS under Node: its names are listed, so that they can be imported by name.

@@ -70,24 +70,55 @@ __vetted_dequote() {
   printf '%s' "$out"
 }
 
+# Adds candidates to COMPREPLY as the shell must read them back, for the word as it was begun
+# (raw, first): after an opening ' or ", what is special there is escaped (readline closes the
+# quote); unquoted, a blank or a character special to the shell is escaped with a backslash. Not
+# left to readline's own quoting, which leaves $ and backquotes in a name as they are: a name
+# from someone else's file would run as a command when the line is entered.
+__vetted_reply() {
+  local raw=$1 n out i c special=$' \\t!"$&\\'()*;<>?[\\\\]^\`{|}'
+  shift
+  for n; do
+    case $raw in
+      \\'*) n=\${n//\\'/\\'\\\\\\'\\'} ;;
+      \\"*) n=\${n//\\\\/\\\\\\\\}; n=\${n//\\$/\\\\\\$}; n=\${n//\\\`/\\\\\\\`}; n=\${n//\\"/\\\\\\"} ;;
+      *)
+        # Each special character escaped, as bash escapes a file name (printf %q would write a
+        # name in another script as $'\\320…' where the locale is not UTF-8).
+        if [[ $n == *["$special"]* ]]; then
+          out=''
+          for ((i = 0; i < \${#n}; i++)); do
+            c=\${n:i:1}
+            [[ $c == ["$special"] ]] && out+=\\\\
+            out+=$c
+          done
+          n=$out
+        fi
+        # A # or ~ is special only where a word begins.
+        [[ $n == [#~]* ]] && n=\\\\$n
+        ;;
+    esac
+    COMPREPLY+=("$n")
+  done
+}
+
 # Completes one value from its spec (see \`vetted completion bash\`): words, names from the
-# database (asked of \`vetted __complete\`, which never writes), or file names.
+# database (asked of \`vetted __complete\`, which never writes), or file names. Candidates are
+# read a line each (mapfile): never split at blanks, nor expanded as patterns.
 __vetted_values() {
-  local spec=$1 cur=$2 db=$3
+  local spec=$1 cur=$2 db=$3 raw=$4 found=()
   case $spec in
     w:*) COMPREPLY=($(compgen -W "\${spec#w:}" -- "$cur")) ;;
     d:* | df:*)
-      local IFS=$'\\n'
-      compopt -o filenames 2>/dev/null
       # "bash": names that match only in another case come beginning as typed (readline would
       # put their common beginning as spelt in place of what was typed).
-      COMPREPLY=($(VETTED_DB=\${db:-$VETTED_DB} command vetted __complete "\${spec#*:}" "$cur" bash 2>/dev/null))
-      [[ $spec == df:* ]] && COMPREPLY+=($(compgen -f -- "$cur"))
+      mapfile -t found < <(VETTED_DB=\${db:-$VETTED_DB} command vetted __complete "\${spec#*:}" "$cur" bash 2>/dev/null)
+      [[ $spec == df:* ]] && mapfile -t -O \${#found[@]} found < <(compgen -f -- "$cur")
+      __vetted_reply "$raw" "\${found[@]}"
       ;;
     f)
-      local IFS=$'\\n'
       compopt -o filenames 2>/dev/null
-      COMPREPLY=($(compgen -f -- "$cur"))
+      mapfile -t COMPREPLY < <(compgen -f -- "$cur")
       ;;
   esac
 }
@@ -95,9 +126,10 @@ __vetted_values() {
 _vetted() {
   COMPREPLY=()
   local cword=$COMP_CWORD cmd_path=vetted w i n=0 skip='' db=''
-  local cur
-  cur=$(__vetted_dequote "\${2-\${COMP_WORDS[cword]}}")
-  [[ $cur == '=' ]] && cur=''
+  # The word as typed, its opening quote too (bash gives it as $2 without).
+  local cur raw=\${COMP_WORDS[cword]}
+  cur=$(__vetted_dequote "\${2-$raw}")
+  [[ $cur == '=' ]] && cur='' raw=''
   for ((i = 1; i < cword; i++)); do
     w=\${COMP_WORDS[i]}
     if [[ -n $skip ]]; then
@@ -129,7 +161,7 @@ _vetted() {
     flag=\${COMP_WORDS[cword-1]}
   fi
   if [[ -n $flag && -n \${__vetted_value["$cmd_path $flag"]+set} ]]; then
-    __vetted_values "\${__vetted_value["$cmd_path $flag"]}" "$cur" "$db"
+    __vetted_values "\${__vetted_value["$cmd_path $flag"]}" "$cur" "$db" "$raw"
     return 0
   fi
   if [[ $cur == -* ]]; then
@@ -142,7 +174,7 @@ _vetted() {
   fi
   local v=\${__vetted_variadic[$cmd_path]}
   [[ -n $v ]] && ((n > v)) && n=$v
-  __vetted_values "\${__vetted_arg["$cmd_path $n"]}" "$cur" "$db"
+  __vetted_values "\${__vetted_arg["$cmd_path $n"]}" "$cur" "$db" "$raw"
   return 0
 }
 

@@ -58,6 +58,9 @@ printf '%s\\n' "\${COMPREPLY[@]}"
   return r.stdout.split('\n').filter((l) => l !== '');
 }
 
+/** A candidate bash inserts unquoted, as the word the shell then reads: its backslashes taken off. */
+const unescaped = (c: string) => c.replace(/\\(.)/gu, '$1');
+
 describe('bash', () => {
   it.each([
     [['inc'], ['incident']],
@@ -81,8 +84,8 @@ describe('bash', () => {
     [['why', 'vol'], ['Volgatelecom']],
     [['why', 'Вол'], ['Волгателеком']],
     [['why', '"Cool A'], ['Cool Air Installations']],
-    [['why', 'Cool\\ A'], ['Cool Air Installations']],
-    [['why', 'Кул'], ['Кул Эйр']],
+    [['why', 'Cool\\ A'], ['Cool\\ Air\\ Installations']],
+    [['why', 'Кул'], ['Кул\\ Эйр']],
     [['company', 'show', 'A'], ['AKU', 'Amazon']],
     [['pin', 'Ozon', ''], ['black', 'white']],
     [['lists', ''], ['black', 'white', 'watch']],
@@ -101,7 +104,8 @@ describe('bash', () => {
     writeFileSync(file, 'format: vetted/1\ncompanies:\n  - name: Acme Air\n  - name: ACME Travel\n  - name: Acme Airlines\n  - name: Кулер\n  - name: КУЛОН\n  - name: İstanbul Air\n  - name: Istanbul Bus\n');
     const r = spawnSync(process.execPath, [BIN, '--db', db, 'import', file], { env: env(), encoding: 'utf8' });
     expect(r.status, r.stderr).toBe(0);
-    const offered = (typed: string) => bashComplete('--db', db, 'why', typed).sort();
+    // Each as the shell reads it back (a blank escaped), here as the name it stands for.
+    const offered = (typed: string) => bashComplete('--db', db, 'why', typed).map(unescaped).sort();
     // Readline puts the candidates' common beginning in place of the word: "A" for "acm" once.
     expect(offered('acm')).toEqual(['acme Air', 'acme Airlines', 'acme Travel']);
     expect(offered('acme a')).toEqual(['acme air', 'acme airlines']);
@@ -114,7 +118,7 @@ describe('bash', () => {
     expect(offered('кул')).toEqual(['кулОН', 'кулер']);
     for (const typed of ['acm', 'acme a', 'a', 'кул']) for (const c of offered(typed)) expect(c.startsWith(typed), `${typed} → ${c}`).toBe(true);
     // The same in the C locale, where bash itself knows no case of Cyrillic letters.
-    expect(bashCompleteWith({ LC_ALL: 'C' }, '--db', db, 'why', 'кул').sort()).toEqual(['кулОН', 'кулер']);
+    expect(bashCompleteWith({ LC_ALL: 'C' }, '--db', db, 'why', 'кул').map(unescaped).sort()).toEqual(['кулОН', 'кулер']);
     // Where a name so spelt would be another name (İ is not I with its case changed), all stay as spelt.
     expect(offered('i')).toEqual(['Istanbul Bus', 'İstanbul Air']);
     // zsh and fish, which match whatever the case themselves, are given the names as spelt.
@@ -122,11 +126,34 @@ describe('bash', () => {
     expect(asked.stdout.split('\n').filter(Boolean).sort()).toEqual(['ACME Travel', 'Acme Air', 'Acme Airlines']);
   });
 
+  it("inserts a name as the shell reads it back: never as code, nor as a pattern, whoever's file it came from", () => {
+    const db = join(s.dir, 'hostile.db');
+    const names = ['Qq`whoami`', 'Zz$USER', 'Star*', "It's here", 'Back\\slash', 'Quote"d'];
+    for (const name of names) {
+      const r = spawnSync(process.execPath, [BIN, '--db', db, 'pin', name, 'black', '--reason', 'x'], { env: env(), encoding: 'utf8' });
+      expect(r.status, r.stderr).toBe(0);
+    }
+    // A file whose name the unquoted pattern Star* would have matched, beside the database.
+    writeFileSync(join(s.dir, 'Starfish.txt'), '');
+    /** What bash makes of each candidate, inserted after the word as begun (and a quote closed after it). */
+    const readBack = (begun: string, close: string) => {
+      const words = bashComplete('--db', db, 'why', begun);
+      const line = words.map((w) => `${begun.slice(0, 1) === '"' || begun.slice(0, 1) === "'" ? begun.slice(0, 1) : ''}${w}${close}`).join(' ');
+      const r = spawnSync('bash', ['--norc', '--noprofile', '-c', `printf '%s\\0' ${line}`], { env: env(), encoding: 'utf8', cwd: s.dir });
+      return r.stdout.split('\0').slice(0, -1).sort();
+    };
+    const first = (x: string) => [...new Set(names.filter((n) => n.startsWith(x)))].sort();
+    for (const start of ['Q', 'Z', 'S', 'I', 'B']) expect(readBack(start, ''), start).toEqual(first(start));
+    for (const start of ['Q', 'Z', 'S', 'I', 'B']) expect(readBack(`'${start}`, "'"), `'${start}`).toEqual(first(start));
+    for (const start of ['Q', 'Z', 'S', 'I', 'B']) expect(readBack(`"${start}`, '"'), `"${start}`).toEqual(first(start));
+    expect(readBack('', '')).toEqual([...names].sort());
+  });
+
   it('reads names from the database given with --db', () => {
     const other = join(s.dir, 'other.db');
     const r = spawnSync(process.execPath, [BIN, '--db', other, 'pin', 'Only Here', 'black', '--reason', 'x'], { env: env(), encoding: 'utf8' });
     expect(r.status, r.stderr).toBe(0);
-    expect(bashComplete('--db', other, 'why', 'Only')).toEqual(['Only Here']);
+    expect(bashComplete('--db', other, 'why', 'Only')).toEqual(['Only\\ Here']);
     expect(bashComplete('why', 'Only')).toEqual([]);
   });
 
