@@ -60,8 +60,9 @@ export async function run(ctx: Context, companyArg: string, opts: CheckOptions):
   const company = checkCompanyName(companyArg);
   const { checklist } = findChecklist(opts.checklist ?? 'general', ctx.configDir);
   const fromFile = opts.answers ? readAnswersFile(opts.answers) : { answers: {}, notes: {} };
-  const answers = { ...fromFile.answers, ...parsePairs(opts.answer, '--answer') };
-  const notes = { ...fromFile.notes, ...parsePairs(opts.note, '--note') };
+  // Keyed by question ids, which may be any word a checklist uses (constructor, __proto__…): no prototype.
+  const answers: Record<string, string> = Object.assign(Object.create(null), fromFile.answers, parsePairs(opts.answer, '--answer'));
+  const notes: Record<string, string> = Object.assign(Object.create(null), fromFile.notes, parsePairs(opts.note, '--note'));
   const bad = answerProblemsMessage(checklist, answers);
   if (bad) throw new UserError(`${bad}.`);
   for (const q of Object.keys(notes)) {

@@ -120,7 +120,8 @@ export function lookalikeWarning(store: Store, name: string): string | undefined
 
 /** Splits `id=value` flags into a map, naming the bad one. */
 export function parsePairs(pairs: string[] | undefined, flag: string): Record<string, string> {
-  const out: Record<string, string> = {};
+  // Without a prototype: a key such as __proto__ or constructor is a key like any other.
+  const out: Record<string, string> = Object.create(null) as Record<string, string>;
   for (const p of pairs ?? []) {
     const eq = p.indexOf('=');
     if (eq <= 0) throw new UserError(t().errors.pairs(flag, p));

@@ -207,7 +207,7 @@ export function scoreCheck(checklist: Checklist, answers: Record<string, string>
   let weights = 0;
   const scored: ScoredAnswer[] = [];
   for (const q of checklist.questions) {
-    const value = answers[q.id];
+    const value = Object.hasOwn(answers, q.id) ? answers[q.id] : undefined;
     const a = q.answers.find((x) => x.value === value);
     if (!a) throw new Error(`no valid answer to ${q.id}`);
     if (a.score !== null) {
@@ -237,7 +237,7 @@ export function checkAnswers(checklist: Checklist, answers: Record<string, strin
       problems.push({ kind: 'unknown-answer', question: qid, given: value, values: q.answers.map((a) => a.value) });
     }
   }
-  const missing = checklist.questions.filter((q) => !(q.id in answers)).map((q) => q.id);
+  const missing = checklist.questions.filter((q) => !Object.hasOwn(answers, q.id)).map((q) => q.id);
   return { problems, missing };
 }
 

@@ -25,7 +25,7 @@ type Slot = { [SLOT]?: Catalog };
 export function pickLang(flag: string | undefined, env: NodeJS.ProcessEnv): UiLang {
   const given = flag ?? (env.LC_ALL || env.LC_MESSAGES || env.LANG || '');
   const code = given.trim().toLowerCase().split(/[-_.@]/)[0];
-  return code in LOADERS ? (code as UiLang) : 'en';
+  return Object.hasOwn(LOADERS, code) ? (code as UiLang) : 'en';
 }
 
 /** The value of --lang in argv, before the command line is parsed (help needs the language). */
@@ -41,7 +41,7 @@ export function langFlagOf(args: string[]): string | undefined {
 
 /** Loads a language's catalog (for JSON that carries every language's text, say). */
 export function loadCatalog(lang: string): Promise<Catalog> {
-  return (LOADERS[lang] ?? LOADERS.en)();
+  return (Object.hasOwn(LOADERS, lang) ? LOADERS[lang] : LOADERS.en)();
 }
 
 /** Loads the catalog of `lang` and makes it the one `t()` gives. */

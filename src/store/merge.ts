@@ -235,7 +235,7 @@ export function mergeRecords(store: Store, records: DataRecords, opts: MergeOpti
           score: result.score,
           verdict: result.verdict,
           dealbreakers: result.dealbreakers,
-          answers: result.answers.map((a) => ({ question: a.question, answer: a.answer, score: a.score, ...(k.notes?.[a.question] ? { note: k.notes[a.question] } : {}) })),
+          answers: result.answers.map((a) => ({ question: a.question, answer: a.answer, score: a.score, ...(k.notes && Object.hasOwn(k.notes, a.question) && k.notes[a.question] ? { note: k.notes[a.question] } : {}) })),
         });
         report.checks.added++;
       });

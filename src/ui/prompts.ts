@@ -26,14 +26,14 @@ export async function askChecklist(
 ): Promise<AskedAnswers> {
   const theme = promptTheme(colour, lang);
   const w = wordsFor(lang);
-  const answers: Record<string, string> = {};
-  const notes: Record<string, string> = {};
+  const answers: Record<string, string> = Object.create(null) as Record<string, string>;
+  const notes: Record<string, string> = Object.create(null) as Record<string, string>;
   const total = checklist.questions.length;
   err.write(`\n${paint.bold(safeText(localize(checklist.title, lang)))}\n`);
   const description = localize(checklist.description, lang);
   if (description) err.write(`${paint.dim(safeText(description))}\n`);
   for (const [index, q] of checklist.questions.entries()) {
-    if (q.id in given) continue;
+    if (Object.hasOwn(given, q.id)) continue;
     err.write(`\n${paint.cyan(w.questionOf(index + 1, total))}\n`);
     const help = localize(q.help, lang);
     if (help) err.write(`${paint.dim(`${w.howToFind}: ${safeText(help)}`)}\n`);

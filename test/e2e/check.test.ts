@@ -303,6 +303,17 @@ describe('custom and user checklists', () => {
     expect(checkJson(s.run(['check', 'Gift Shop', '--checklist', file, '--answer', 'gift-wrap=unknown', '--json']))).toMatchObject({ score: 20 });
   });
 
+  it('takes a question id that names a property of every object (constructor, __proto__) as the word it is', () => {
+    const file = join(s.dir, 'words.yaml');
+    writeFileSync(file, 'id: words\nversion: 1\ntitle: Words\nquestions:\n  - id: constructor\n    text: Who built it?\n    answers:\n      - { value: known, label: A known maker, score: 1 }\n');
+    expect(expectUsageError(s.run(['check', 'Maker', '--checklist', file]))).toMatch(/no answer was given to constructor/);
+    expect(expectUsageError(s.run(['check', 'Maker', '--checklist', file, '--answer', 'constructor=known', '--answer', '__proto__=x']))).toMatch(/"__proto__" is not a question of the words checklist/);
+    const out = checkJson(s.run(['check', 'Maker', '--checklist', file, '--answer', 'constructor=known', '--json']));
+    expect(out).toMatchObject({ score: 100, verdict: 'go' });
+    expect(ok(s.run(['check', 'Maker', '--checklist', file, '--answer', 'constructor=known'])).stdout).toContain('GO');
+    expect(ok(s.run(['--lang', 'constructor', 'checklists'])).stdout).toContain('general');
+  });
+
   it('shows the general checklist in Russian with --lang ru', () => {
     const r = s.run(['checklists', 'show', 'general', '--lang', 'ru']);
     expect(r.code, r.stderr).toBe(0);

@@ -35,6 +35,9 @@ describe('pickLang', () => {
     [undefined, { LANG: 'C' }, 'en'],
     [undefined, { LANG: 'POSIX' }, 'en'],
     [undefined, {}, 'en'],
+    ['constructor', {}, 'en'],
+    ['__proto__', {}, 'en'],
+    [undefined, { LANG: 'toString' }, 'en'],
   ] as [string | undefined, NodeJS.ProcessEnv, string][])('--lang %j with %j → %s', (flag, env, want) => {
     expect(pickLang(flag, env)).toBe(want);
   });
