@@ -2,7 +2,8 @@
 // scripts offer, one a line. It never creates, migrates or writes the database, prints no
 // errors (a command line being typed is no place for them), and loads as little as it can.
 
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { INPUT_LIMITS } from '../formats/read-input.js';
 import { join } from 'node:path';
 import type { Context } from '../context.js';
 import type { CommandResult } from './result.js';
@@ -26,6 +27,9 @@ function checklistIds(configDir: string, prefix: string): string[] {
     if (!dir || !existsSync(dir)) continue;
     for (const f of readdirSync(dir).filter((n) => /\.ya?ml$/.test(n))) {
       try {
+        // A regular file of a checklist's size only: a link to /dev/zero or a pipe would hold the shell's Tab.
+        const st = statSync(join(dir, f));
+        if (!st.isFile() || st.size > INPUT_LIMITS.small) continue;
         const id = /^id:\s*["']?([^"'\s#]+)/m.exec(readFileSync(join(dir, f), 'utf8'))?.[1];
         if (id) ids.add(id);
       } catch {

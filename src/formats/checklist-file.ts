@@ -115,12 +115,20 @@ function loadFile(file: string, source: ChecklistSource): LoadedChecklist {
 
 function yamlFilesIn(dir: string): string[] {
   if (!existsSync(dir)) return [];
-  // Only regular files: a pipe or a device named *.yaml there is not a checklist.
+  // Only regular files: a pipe or a device named *.yaml there is not a checklist. One that
+  // cannot be looked at (a link to nothing, a loop of links) is kept, for its reading to say why.
+  const isFileOrUnknown = (f: string) => {
+    try {
+      return statSync(f).isFile();
+    } catch {
+      return true;
+    }
+  };
   return readdirSync(dir)
     .filter((f) => /\.ya?ml$/.test(f))
     .sort()
     .map((f) => join(dir, f))
-    .filter((f) => statSync(f, { throwIfNoEntry: false })?.isFile());
+    .filter(isFileOrUnknown);
 }
 
 /**

@@ -1,7 +1,7 @@
 // Finding and checking letter templates: --template FILE, the user's
 // <config>/letters/<lang>/<kind>.md, or the built-in one.
 
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { checkTemplate, type TemplateNode, type TemplateProblem } from '../domain/template.js';
 import { parseLetterTemplate, type LetterFormat } from '../domain/letter-format.js';
@@ -10,6 +10,7 @@ import type { LetterKind } from '../domain/law.js';
 import { UserError } from '../errors.js';
 import { t } from '../i18n/index.js';
 import { projectDir } from './law-file.js';
+import { INPUT_LIMITS, readInputText } from './read-input.js';
 
 export interface LoadedTemplate {
   nodes: TemplateNode[];
@@ -25,8 +26,9 @@ export function readTemplateText(file: string): string {
     throw new UserError(t().letter.noTemplate(file));
   }
   if (st.isDirectory()) throw new UserError(t().letter.templateFolder(file));
-  if (st.size > 1024 * 1024) throw new UserError(t().letter.templateTooBig(file));
-  return readFileSync(file, 'utf8');
+  if (st.size > INPUT_LIMITS.small) throw new UserError(t().letter.templateTooBig(file));
+  // Read as every input is, at most 1 MB whatever the file is (/dev/zero has no size to refuse by).
+  return readInputText(file, { what: 'template', maxBytes: INPUT_LIMITS.small });
 }
 
 /** Every problem of a template: its syntax, and the placeholders a letter does not have. */

@@ -1,6 +1,6 @@
 // The user's policy override: <config dir>/policy.yaml.
 
-import { existsSync } from 'node:fs';
+import { lstatSync, statSync, type Stats } from 'node:fs';
 import { INPUT_LIMITS, readInputText } from './read-input.js';
 import { join } from 'node:path';
 import { DEFAULT_POLICY, validatePolicy, type Policy } from '../domain/policy.js';
@@ -15,7 +15,16 @@ export function policyPath(configDir: string): string {
 /** The policy in force, and where it came from (the YAML parser is loaded only when there is a file). */
 export async function loadPolicy(configDir: string): Promise<{ policy: Policy; source: string | null }> {
   const file = policyPath(configDir);
-  if (!existsSync(file)) return { policy: DEFAULT_POLICY, source: null };
+  // No file at all is the defaults; a link to nothing is a policy that cannot be read, said so
+  // (the lists would be made under a policy the user did not mean), as a pipe is (never waited on).
+  if (!lstatSync(file, { throwIfNoEntry: false })) return { policy: DEFAULT_POLICY, source: null };
+  let st: Stats | undefined;
+  try {
+    st = statSync(file);
+  } catch {
+    st = undefined; // reading it says why (a link to nothing, a loop of links)
+  }
+  if (st && !st.isFile() && !st.isDirectory()) throw new UserError(t().policyFile.special(file));
   const { parseDataText } = await import('./data-text.js');
   const data = parseDataText(readInputText(file, { what: 'policy', maxBytes: INPUT_LIMITS.small }), file);
   const result = validatePolicy(data);

@@ -22,7 +22,7 @@ export function describeSize(bytes: number): string {
 }
 
 /** What a file is read as: its words come from the catalog. */
-export type InputKind = 'data' | 'checklist' | 'policy' | 'answers';
+export type InputKind = 'data' | 'checklist' | 'policy' | 'answers' | 'template' | 'law';
 
 function openInput(file: string, what: InputKind): number {
   const say = t().files;

@@ -14,6 +14,7 @@ import type { ZipProblem } from '../formats/zip-entry.js';
 import type { ChecklistFileFault } from '../formats/checklist-file.js';
 import type { DataFault, Given } from '../formats/data-file.js';
 import type { BackupFault } from '../store/open.js';
+import type { InputKind } from '../formats/read-input.js';
 import type { ImportFault } from '../store/merge.js';
 
 /** The files `vetted paths` names. */
@@ -351,6 +352,7 @@ export const en = {
   // ---- the user's policy.yaml ----
   policyFile: {
     top: '(top)',
+    special: (file: string) => `${file} is a device, a pipe or a socket, not a policy file; replace it with one, or remove it to use the defaults.`,
     invalid: (file: string, where: string, problem: string, more: number) =>
       `${file}: ${where}: ${problem}${more ? ` (and ${more} more)` : ''}; fix it, or remove the file to use the defaults.`,
     fault: (f: PolicyFault): string => {
@@ -991,8 +993,8 @@ export const en = {
   files: {
     changedWhileRead: (path: string) => `${path} changed while it was being imported; nothing was imported, run the command again.`,
     size: (bytes: number) => (bytes >= 1048576 ? `${fmt.number(Math.round(bytes / 1048576))} MB` : `${fmt.number(Math.round(bytes / 1024))} KB`),
-    kind: { data: 'a data file', checklist: 'a checklist', policy: 'a policy', answers: 'an answers file' } as Record<'data' | 'checklist' | 'policy' | 'answers', string>,
-    needsPath: (what: 'data' | 'checklist' | 'policy' | 'answers') => `${en.files.kind[what]} needs a file path; give one.`,
+    kind: { data: 'a data file', checklist: 'a checklist', policy: 'a policy', answers: 'an answers file', template: 'a letter template', law: 'the overrides of the law packs' } as Record<InputKind, string>,
+    needsPath: (what: InputKind) => `${en.files.kind[what]} needs a file path; give one.`,
     noFile: (file: string) => `there is no file ${file}; check the path.`,
     denied: (file: string) => `cannot read ${file} (permission denied); check its permissions.`,
     notDir: (file: string) => `${file} is not a path to a file (a part of it is not a folder); check the path.`,
@@ -1000,7 +1002,7 @@ export const en = {
     nothingBehind: (file: string) => `${file} is a socket or a device with nothing behind it, not a file; give the path of a file.`,
     cannotRead: (file: string, code: string) => `cannot read ${file} (${code}); check the path.`,
     folder: (file: string) => `${file} is a folder, not a file; give the path of a file.`,
-    tooBig: (file: string, max: number, what: 'data' | 'checklist' | 'policy' | 'answers') =>
+    tooBig: (file: string, max: number, what: InputKind) =>
       `${file} holds more than ${en.files.size(max)}, the most vetted reads as ${en.files.kind[what]}; ${what === 'data' ? 'split it into smaller files' : 'shorten it'}.`,
     notUtf8: (file: string) => `${file} is not UTF-8 text; save it as UTF-8 and try again.`,
     refuseTarget: (target: string, what: 'database' | 'backup' | 'link' | 'sqlite', flag: string) =>
@@ -1412,7 +1414,7 @@ export const en = {
     broken: (first: string, more: number, file: string) => `the checklist ${brokenChecklist(first, more, file)}`,
     /** A broken file of the user's checklists folder, left out of the others. */
     skippedBroken: (first: string, more: number, file: string) => `skipped ${brokenChecklist(first, more, file)}`,
-    skipped: (message: string) => `skipped ${message}`,
+    skipped: (message: string) => `skipped a checklist file: ${message}`,
     fault: checklistFault,
     noFile: (given: string) => `there is no checklist file ${given}; check the path, or give a checklist id (see \`vetted checklists list\`).`,
     noChecklist: (given: string, ids: string[], broken: number, first: string | undefined) =>

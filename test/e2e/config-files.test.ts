@@ -1,0 +1,75 @@
+// The files a user keeps in the config folder (checklists, letter templates, the policy) and
+// the ones given by path, when they are not files: a link to nothing, a loop of links, a
+// pipe, a device. Each is refused or skipped in a sentence, and never read without end.
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, symlinkSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { BIN, sandbox, type RunResult, type Sandbox } from '../helpers/cli.js';
+import { STACK_FRAME, ok } from '../helpers/expect.js';
+
+let s: Sandbox;
+beforeEach(() => {
+  s = sandbox();
+});
+afterEach(() => s.cleanup());
+
+/** The command, stopped after 20 s: a command that reads without end fails here rather than hanging the run. */
+function bounded(args: string[]): RunResult & { timedOut: boolean } {
+  const r = spawnSync(process.execPath, [BIN, ...args], { env: s.env, cwd: s.dir, encoding: 'utf8', timeout: 20_000, input: '' });
+  return { code: r.status, stdout: r.stdout ?? '', stderr: r.stderr ?? '', timedOut: r.signal === 'SIGTERM' };
+}
+
+function refusedIn(r: ReturnType<typeof bounded>, sentence: RegExp): void {
+  expect(r.timedOut, 'the command did not finish').toBe(false);
+  expect(r.code, r.stderr).toBe(2);
+  expect(r.stderr).toMatch(sentence);
+  expect(r.stderr).not.toMatch(STACK_FRAME);
+}
+
+const mkfifo = (path: string) => expect(spawnSync('mkfifo', [path]).status).toBe(0);
+
+describe('letter templates', () => {
+  it('a template that is /dev/zero is refused at 1 MB, given by path or kept as a user template', () => {
+    refusedIn(bounded(['letters', 'check', '/dev/zero']), /\/dev\/zero holds more than 1 MB, the most vetted reads as a letter template/);
+    ok(s.run(['incident', 'add', 'Shop', '--title', 'Parcel lost', '--fault', 'company', '--opened', '2026-11-01 10:00']));
+    mkdirSync(join(s.config, 'letters', 'en'), { recursive: true });
+    symlinkSync('/dev/zero', join(s.config, 'letters', 'en', 'complaint.md'));
+    refusedIn(bounded(['letter', 'shop-1', '--from', 'X', '--kind', 'complaint']), /complaint\.md holds more than 1 MB/);
+  });
+});
+
+describe('the checklists folder', () => {
+  it('skips, with a warning each, a link to nothing and a loop of links; never reads a device or waits on a pipe', () => {
+    const dir = join(s.config, 'checklists');
+    mkdirSync(dir, { recursive: true });
+    symlinkSync('loop.yaml', join(dir, 'loop.yaml'));
+    symlinkSync(join(s.dir, 'nothing.yaml'), join(dir, 'dangling.yaml'));
+    symlinkSync('/dev/zero', join(dir, 'zero.yaml'));
+    mkfifo(join(dir, 'pipe.yaml'));
+    const r = bounded(['checklists']);
+    expect(r.timedOut).toBe(false);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/^general\s/m);
+    expect(r.stderr).toMatch(/skipped a checklist file: .*loop\.yaml is a loop of symbolic links/);
+    expect(r.stderr).toMatch(/skipped a checklist file: there is no file .*dangling\.yaml/);
+    const completed = bounded(['__complete', 'checklist', '']);
+    expect(completed.timedOut, 'completion read without end').toBe(false);
+    expect(completed.stdout.split('\n').filter(Boolean)).toEqual(['general', 'online-order', 'subscription']);
+  });
+});
+
+describe('the policy file', () => {
+  it('a link to nothing is refused, not taken for "no policy": the lists would be made under a policy not meant', () => {
+    mkdirSync(s.config, { recursive: true });
+    symlinkSync(join(s.dir, 'moved-away.yaml'), join(s.config, 'policy.yaml'));
+    refusedIn(bounded(['policy', 'show']), /there is no file .*policy\.yaml/);
+    refusedIn(bounded(['lists']), /there is no file .*policy\.yaml/);
+  });
+
+  it('a pipe is refused at once, never waited on', () => {
+    mkdirSync(s.config, { recursive: true });
+    mkfifo(join(s.config, 'policy.yaml'));
+    refusedIn(bounded(['lists']), /policy\.yaml is a device, a pipe or a socket, not a policy file/);
+  });
+});
