@@ -194,6 +194,8 @@ export async function runEditEvent(ctx: Context, eventId: string, opts: EditEven
     checkEventFits(incident, type, at, next as unknown as Record<string, unknown>, event.id);
     if (next.note !== undefined) checkNote(next.note);
     const changes = changesOf(event, next);
+    // Nothing to record: an entry in the history that changed nothing would be the next undo's.
+    if (!changes.length) return { err: t().correct.sameEvent(event.id!), ...(opts.json ? { out: toJson(event) } : {}) };
     store.write(() => store.updateEvent(rowId, next), { summary: opSummary({ k: 'event-edit', id: event.id!, type, incident: incident.id, changes }) });
     if (opts.json) return { out: toJson(store.findEvent(event.id!)!.event) };
     return { err: `${t().correct.eventUpdated(event.id!, t().correct.changes(changes))} (${t().correct.takeBack})` };

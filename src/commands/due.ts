@@ -67,7 +67,7 @@ function* calendarOf(store: Store, now: number): Generator<CalendarDeadline> {
       // so that a calendar updates the event rather than keeping the old one beside the new.
       uid: `${d.event}@vetted`,
       summary: say.calendarSummary(what, d.company),
-      description: say.calendarDescription(d.company, d.incident, d.title, d.at, what, d.due, p.state === 'broken', say.step.escalate((d.level ?? 'frontline') as Level)),
+      description: say.calendarDescription(d.company, d.incident, d.title, d.at, what, d.due, p.state !== 'broken' ? null : p.dueMs > now ? 'marked' : 'passed', say.step.escalate((d.level ?? 'frontline') as Level)),
       dueMs: p.dueMs,
       ...(/^\d{4}-\d{2}-\d{2}$/.test(d.due) ? { date: d.due } : {}),
     };

@@ -506,11 +506,13 @@ export const en = {
     },
     owedPromise: (text: string | null, due: string) => `the promise ${text ? q(text) : 'made'} (due ${iso(due)})`,
     owedFix: 'a fix: the incident is still open',
+    owedFixClosed: (closed: string) => `a fix: the incident was closed on ${iso(closed)} without one`,
     owedApology: 'an apology',
     owedExplanation: 'an explanation of what went wrong',
     owedCompensation: 'compensation',
     head: (opened: string, fault: Fault, state: string) => `opened ${iso(opened)} · fault: ${fault} · ${state}`,
     closedAs: (o: Outcome) => `closed ${o}`,
+    closedOn: (closed: string) => `closed ${iso(closed)}`,
     open: 'open',
     noEvents: (id: string) => `  no events yet: vetted incident event ${id} contact --channel phone`,
     day: (n: number) => `day ${n}`,
@@ -531,14 +533,14 @@ export const en = {
     badFormat: (given: string) => `--format takes text, json or ics, not ${q(given)}.`,
     twoFormats: '--json and --format ics ask for two different outputs; give one.',
     calendarSummary: (what: string, company: string) => `Due: ${what} — ${company}`,
-    calendarDescription: (company: string, id: string, title: string, at: string, what: string, due: string, broken: boolean, step: string) =>
-      `${company}, incident ${id}: ${title}\nPromised on ${at}: ${what}, due ${due}.${broken ? ' Broken: the deadline has passed.' : ''}\nIf it is not kept: ${step}.\nSee: vetted incident show ${id}`,
+    calendarDescription: (company: string, id: string, title: string, at: string, what: string, due: string, broken: 'passed' | 'marked' | null, step: string) =>
+      `${company}, incident ${id}: ${title}\nPromised on ${at}: ${what}, due ${due}.${broken === 'passed' ? ' Broken: the deadline has passed.' : broken === 'marked' ? ' Broken: marked as not kept.' : ''}\nIf it is not kept: ${step}.\nSee: vetted incident show ${id}`,
     nothing: 'No open incidents: nothing is due.',
     broken: 'broken',
     due: 'due',
     stale: 'stale',
     aPromise: 'a promise',
-    brokenLine: (text: string, due: string, lateMs: number) => `${q(text)} — due ${iso(due)}, ${duration(lateMs)} ago`,
+    brokenLine: (text: string, due: string, lateMs: number) => `${q(text)} — due ${iso(due)}, ${lateMs > 0 ? `${duration(lateMs)} ago` : 'marked as not kept'}`,
     dueLine: (text: string, due: string, inMs: number) => `${q(text)} — in ${duration(inMs)} (${iso(due)})`,
     staleLine: (n: number) => `no event for ${days(n)}`,
     next: 'next:',
@@ -1260,6 +1262,7 @@ export const en = {
     tooLong: (flag: string, max: number) => `${flag} can be at most ${max} characters; shorten it.`,
     parentLoop: (parent: string, company: string, itself: boolean) =>
       `${parent} cannot be the parent of ${company}: it is ${itself ? 'the company itself' : 'one of its own subsidiaries'}.`,
+    sameEvent: (id: string) => `${id} already reads so; nothing changed.`,
     sameDetails: (name: string) => `${name} already has these details; nothing changed.`,
     companyUpdated: (name: string) => `updated ${name} (see \`vetted company show ${sh(name)}\`; to take it back: vetted undo)`,
     /** One piece of a company's evidence, named for the refusal to remove it. */
@@ -1318,7 +1321,7 @@ export const en = {
     idChanged: (id: string) => `id: an incident's id cannot change (it is ${id}); put it back`,
     companyProblem: (message: string) => `company: ${message}`,
     notEventOf: (event: string, id: string) => `events: ${event} is not an event of ${id}; leave ids as they are, and give a new event none`,
-    editorApplied: (id: string, changed: number, added: number, removed: number) => `updated ${id}: ${changed} events changed, ${added} added, ${removed} removed`,
+    editorApplied: (id: string, changed: number, added: number, removed: number) => `updated ${id}: ${fmt.plural(changed, { one: 'event', other: 'events' })} changed, ${added} added, ${removed} removed`,
   },
 
   // ---- history and undo ----
@@ -1357,7 +1360,7 @@ export const en = {
         case 'incident-edit':
           return `edit incident ${s.id}: ${[s.title ? 'title' : '', s.fault ? `fault ${s.fault}` : '', s.opened ? `opened ${s.opened}` : '', s.company ? `moved to ${s.company}` : ''].filter(Boolean).join(', ')}`;
         case 'incident-editor':
-          return `edit incident ${s.id} in the editor: ${s.changed} events changed, ${s.added} added, ${s.removed} removed`;
+          return `edit incident ${s.id} in the editor: ${fmt.plural(s.changed, { one: 'event', other: 'events' })} changed, ${s.added} added, ${s.removed} removed`;
         case 'incident-remove':
           return `remove incident ${s.id} of ${s.company} (${fmt.plural(s.events, { one: 'event', other: 'events' })})`;
         case 'reopen':
@@ -1385,9 +1388,17 @@ export const en = {
         case 'company-edit':
           return `edit ${s.company}`;
         case 'company-remove':
-          return `remove ${s.company}${s.evidence ? ` with ${s.evidence} pieces of evidence` : ''}`;
+          return `remove ${s.company}${s.evidence ? ` with ${fmt.plural(s.evidence, { one: 'piece of evidence', other: 'pieces of evidence' })}` : ''}`;
         case 'import':
-          return `import ${s.file}: ${s.companies} companies, ${s.checks} checks, ${s.incidents} incidents, ${s.events} events, ${s.pins} pins${s.aliases ? `, ${s.aliases} aliases` : ''}${s.attachments ? `, ${s.attachments} attachments` : ''} added${s.changed ? `; ${s.changed} records there changed` : ''}`;
+          return `import ${s.file}: ${[
+            fmt.plural(s.companies, { one: 'company', other: 'companies' }),
+            fmt.plural(s.checks, { one: 'check', other: 'checks' }),
+            fmt.plural(s.incidents, { one: 'incident', other: 'incidents' }),
+            fmt.plural(s.events, { one: 'event', other: 'events' }),
+            fmt.plural(s.pins, { one: 'pin', other: 'pins' }),
+            ...(s.aliases ? [fmt.plural(s.aliases, { one: 'alias', other: 'aliases' })] : []),
+            ...(s.attachments ? [fmt.plural(s.attachments, { one: 'attachment', other: 'attachments' })] : []),
+          ].join(', ')} added${s.changed ? `; ${fmt.plural(s.changed, { one: 'record', other: 'records' })} there changed` : ''}`;
         case 'undo':
           return `undo #${s.op}: ${summary(s.of)}`;
         default:

@@ -1,4 +1,4 @@
-// Colour only where a person reads it: a terminal, without NO_COLOR, TERM=dumb or --no-color.
+// Colour only where a person reads it: a terminal, without NO_COLOR, FORCE_COLOR=0, TERM=dumb or --no-color.
 
 import { Chalk, type ChalkInstance } from 'chalk';
 
@@ -12,7 +12,9 @@ export function colourWanted(stream: { isTTY?: boolean }, opts: ColourOptions, e
   if (opts.noColor || opts.json) return false;
   if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return false;
   if (env.TERM === 'dumb') return false;
-  if (env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== '0') return true;
+  // FORCE_COLOR=0 (or false) turns colour off, as chalk and Node read it; any other value forces it on.
+  if (env.FORCE_COLOR === '0' || env.FORCE_COLOR === 'false') return false;
+  if (env.FORCE_COLOR !== undefined) return true;
   return !!stream.isTTY;
 }
 

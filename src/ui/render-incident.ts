@@ -103,7 +103,8 @@ export function stillOwed(i: Incident, now: number): string[] {
     if (s.state !== 'kept' && isOpen(i)) owed.push(c.owedPromise(said(e.text), e.due!));
   }
   const closing = closingOf(i);
-  if (!closing) owed.push(c.owedFix);
+  // Closed by its closing time alone (as a data file may close it), with no resolution: never fixed.
+  if (!closing) owed.push(i.closed ? c.owedFixClosed(i.closed) : c.owedFix);
   if (isAtFault(i)) {
     if (!i.events.some((e) => e.type === 'apology')) owed.push(c.owedApology);
     if (!i.events.some((e) => e.type === 'explanation')) owed.push(c.owedExplanation);
@@ -125,7 +126,7 @@ export function renderIncident(i: Incident, now: number, paint: Paint, attachmen
   const lines: string[] = [];
   const closing = closingOf(i);
   lines.push(paint.bold(`${i.id} · ${safeText(i.company)} · ${safeText(i.title)}`));
-  lines.push(c.head(safeText(i.opened), i.fault, closing ? c.closedAs(closing.outcome) : paint.yellow(c.open)));
+  lines.push(c.head(safeText(i.opened), i.fault, closing ? c.closedAs(closing.outcome) : i.closed ? c.closedOn(safeText(i.closed)) : paint.yellow(c.open)));
   lines.push('');
   const opened = msOf(i.opened);
   if (!i.events.length) lines.push(paint.dim(c.noEvents(i.id)));

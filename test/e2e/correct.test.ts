@@ -349,7 +349,7 @@ describe('undo of a change that replaced something, and changes that change noth
     const r = ok(s.run(['import', file]));
     expect(r.stderr).toContain('companies: 0 added, 1 already there, 1 of them changed');
     expect(r.stderr).toContain('pins: 0 added, 1 already there, 1 of them changed');
-    expect(json<{ summary: string }[]>(s, ['history', '--json'])[0].summary).toBe('import more.yaml: 0 companies, 0 checks, 0 incidents, 0 events, 0 pins, 1 aliases added; 2 records there changed');
+    expect(json<{ summary: string }[]>(s, ['history', '--json'])[0].summary).toBe('import more.yaml: 0 companies, 0 checks, 0 incidents, 0 events, 0 pins, 1 alias added; 2 records there changed');
     const report = JSON.parse(ok(s.run(['import', file, '--json'])).stdout);
     expect([report.companies, report.pins]).toEqual([
       { added: 0, existing: 1, changed: 0 },
@@ -453,6 +453,34 @@ describe('event numbers after an undo', () => {
     ]);
   });
 });
+
+describe('an event by its id, and an edit that changes nothing', () => {
+  beforeEach(() => {
+    ok(s.run(['incident', 'add', 'Shop', '--title', 'Parcel lost', '--fault', 'company', '--opened', '2026-11-01 10:00']));
+    ok(s.run(['incident', 'event', 'shop-1', 'note', '--text', 'called', '--at', '2026-11-01 11:00']));
+  });
+
+  it('takes an event number written as digits only: 1e0, 0x1 and +1 name no event', () => {
+    for (const id of ['shop-1#1e0', 'shop-1#0x1', 'shop-1#+1', 'shop-1# 1']) expect(refused(['event', 'remove', id]), id).toMatch(/has no event|is not an event id/);
+    ok(s.run(['event', 'remove', 'shop-1#1']));
+  });
+
+  it('records no change for an edit that leaves the event as it was, so undo still takes back the last real one', () => {
+    ok(s.run(['event', 'edit', 'shop-1#1', '--text', 'called twice']));
+    expect(refusedOrSame(['event', 'edit', 'shop-1#1', '--text', 'called twice'])).toBe('shop-1#1 already reads so; nothing changed.');
+    expect(json<{ text: string }>(s, ['event', 'edit', 'shop-1#1', '--text', 'called twice', '--json']).text).toBe('called twice');
+    ok(s.run(['undo']));
+    expect(ok(s.run(['incident', 'show', 'shop-1'])).stdout).toContain('note: called\n');
+  });
+});
+
+/** A command that succeeds and changes nothing: its one line of stderr, the database byte for byte as it was. */
+function refusedOrSame(args: string[]): string {
+  const before = hash();
+  const r = ok(s.run(args));
+  expect(hash()).toBe(before);
+  return r.stderr.trim();
+}
 
 describe('without a terminal', () => {
   it('incident edit with no flags says which flags to use, and never opens an editor', () => {

@@ -3,7 +3,7 @@
 // plain-words timeline, the list filters, and every bad flag refused with exit 2 and no
 // change to the database.
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { SHARED, sandbox, type RunResult, type Sandbox } from '../helpers/cli.js';
 import { STACK_FRAME, expectOneLineError, json, ok } from '../helpers/expect.js';
@@ -419,5 +419,44 @@ describe('incident add without a terminal', () => {
     expect(inc.fault).toBe('unknown'); // the default
     // a second incident of the same company gets the next number
     expect(ok(s.run(['incident', 'add', 'Volgatelecom', '--title', 'Down again', '--opened', '2012-09-01'])).stdout).toBe('volgatelecom-2\n');
+  });
+});
+
+describe('states that are easy to word wrongly', () => {
+  let u: Sandbox;
+  beforeEach(() => {
+    u = sandbox();
+  });
+  afterEach(() => u.cleanup());
+
+  it('an incident closed by its closing time alone, with no resolution, is shown closed, its fix still owed', () => {
+    const file = `${u.dir}/closed.yaml`;
+    writeFileSync(
+      file,
+      'format: vetted/1\nincidents:\n  - id: shop-1\n    company: Shop\n    title: Parcel lost\n    opened: 2026-11-01T09:00\n    fault: company\n    closed: 2026-11-05T00:00\n    events:\n      - { at: 2026-11-01T10:00, type: contact, channel: phone }\n',
+    );
+    ok(u.run(['import', file]));
+    const shown = ok(u.run(['incident', 'show', 'shop-1'])).stdout;
+    expect(shown).toMatch(/^opened 2026-11-01T09:00 · fault: company · closed 2026-11-05T00:00$/m);
+    expect(shown).toContain('a fix: the incident was closed on 2026-11-05T00:00 without one');
+    expect(shown).not.toMatch(/· open$|still open/m);
+    expect(ok(u.run(['--lang', 'ru', 'incident', 'show', 'shop-1'])).stdout).toMatch(/закрыто 05\.11\.2026 00:00/);
+  });
+
+  it('a promise marked not kept before its deadline is broken "marked as not kept", not "0 minutes ago", in the calendar too', () => {
+    ok(u.run(['incident', 'add', 'Shop', '--title', 'Parcel lost', '--fault', 'company', '--opened', '2026-11-01 10:00']));
+    ok(u.run(['incident', 'event', 'shop-1', 'promise', '--text', 'refund', '--due', '2099-01-15', '--no-kept', '--at', '2026-11-01 11:00']));
+    expect(ok(u.run(['due'])).stdout).toContain('"refund" — due 2099-01-15, marked as not kept');
+    expect(ok(u.run(['--lang', 'ru', 'due'])).stdout).toContain('отмечено как невыполненное');
+    expect(ok(u.run(['due', '--format', 'ics'])).stdout.replace(/\r\n /g, '')).toContain('Broken: marked as not kept.');
+  });
+
+  it('in Russian, how late a promise is reads right for every number (просрочено на 21 минуту, на 1 час, на 21 день)', async () => {
+    const { ru } = await import('../../src/i18n/ru.js');
+    const minutes = (n: number) => n * 60_000;
+    expect(ru.due.brokenLine('звонок', '2026-11-01T10:00', minutes(21))).toMatch(/просрочено на 21 минуту$/);
+    expect(ru.due.brokenLine('звонок', '2026-11-01T10:00', minutes(60))).toMatch(/просрочено на 1 час$/);
+    expect(ru.due.brokenLine('звонок', '2026-11-01T10:00', minutes(60 * 24 * 21))).toMatch(/просрочено на 21 день$/);
+    expect(ru.due.staleLine(11)).toBe('событий нет уже 11 дней');
   });
 });

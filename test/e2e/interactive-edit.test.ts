@@ -48,7 +48,7 @@ describe('incident edit in the editor', () => {
   it('applies the edit: the title, a promise marked kept, an event removed; undo reverts it', async () => {
     const t = start(['incident', 'edit', 'ozon-1'], editor('s/^title: parcel lost/title: parcel lost in transit/; s/^    text: found by Friday/    text: found by Friday\\n    kept: true/; /id: ozon-1#2/,/channel: chat/d'));
     expect(await t.waitForExit()).toBe(0);
-    expect(t.screen()).toMatch(/updated ozon-1: 1 events changed, 0 added, 1 removed/);
+    expect(t.screen()).toMatch(/updated ozon-1: 1 event changed, 0 added, 1 removed/);
     const shown = json<Shown>(s, ['incident', 'show', 'ozon-1', '--json']);
     expect(shown.title).toBe('parcel lost in transit');
     expect(shown.events).toEqual([expect.objectContaining({ id: 'ozon-1#1', type: 'promise', kept: true })]);
