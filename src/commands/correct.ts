@@ -134,11 +134,14 @@ export async function runEditIncident(ctx: Context, id: string, opts: EditIncide
   });
 }
 
-/** An incident cannot open after the first event of its timeline. */
-export function checkOpeningFits(incident: { id: string; events: IncidentEvent[] }, opened: string): void {
+/** An incident cannot open after the first event of its timeline, nor after it was closed. */
+export function checkOpeningFits(incident: { id: string; events: IncidentEvent[]; closed?: string | null }, opened: string): void {
   const first = incident.events[0];
   if (first && isBefore(parseWhen(first.at)!, parseWhen(opened)!)) {
     throw new UserError(t().correct.cannotOpen(incident.id, opened, first.id!, first.type, first.at));
+  }
+  if (incident.closed && isBefore(parseWhen(incident.closed)!, parseWhen(opened)!)) {
+    throw new UserError(t().correct.openAfterClosing(incident.id, opened, incident.closed));
   }
 }
 

@@ -187,7 +187,15 @@ export async function runEvent(ctx: Context, id: string, typeArg: string, opts: 
     }
     const event = { at, type, ...fields } as IncidentEvent;
     const warnings: string[] = [];
-    const added = store.write(() => store.addEvent(incident.rowId, event), { summary: opSummary({ k: 'event', type, incident: incident.id, at }) });
+    const added = store.write(
+      () => {
+        // Checked again within the write: another process may have closed the incident (or
+        // moved its opening) since, while this one was asking or waiting for the lock.
+        checkEventFits(requireIncident(store, incident.id), type, at, fields);
+        return store.addEvent(incident.rowId, event);
+      },
+      { summary: opSummary({ k: 'event', type, incident: incident.id, at }) },
+    );
     if (!added) throw new UserError(t().errors.duplicateEvent(type, at, incident.id));
     const updated = store.findIncident(incident.id)!;
     const logged = updated.events.reduce((a, b) => (idNumber(b) > idNumber(a) ? b : a));

@@ -121,7 +121,9 @@ export type DataFault =
   | { kind: 'event-field'; field: FieldKind; values?: readonly string[]; max?: number; got: Given }
   | { kind: 'file-name' }
   | { kind: 'size'; max: number; got: Given }
-  | { kind: 'base64' };
+  | { kind: 'base64' }
+  /** A second resolution: an incident closes once (the command line refuses it likewise). */
+  | { kind: 'closes-twice'; first: number };
 
 export type DataProblem = Problem<DataFault>;
 
@@ -372,7 +374,12 @@ export function checkRecordDates(section: Section, record: unknown, i: number, n
       const p = closedBeforeOpenedProblem(opened, closed);
       if (p) out.push({ path: [...path, 'closed'], fault: p });
     }
+    let resolution: number | undefined;
     inc.events?.forEach((e, j) => {
+      if (e.type === 'resolution') {
+        if (resolution === undefined) resolution = j;
+        else out.push({ path: [...path, 'events', j, 'type'], fault: { kind: 'closes-twice', first: resolution } });
+      }
       const made = at(e.at, [...path, 'events', j, 'at'], true);
       if (made && opened) {
         const p = eventBeforeOpenedProblem(opened, made);

@@ -102,6 +102,7 @@ function dataFault(f: DataFault): string {
     case 'file-name': return 'must be a file name, without folders';
     case 'size': return `must be a size in bytes, 0 to ${f.max}, not ${given(f.got)}`;
     case 'base64': return 'must be the file in base64';
+    case 'closes-twice': return `is a second resolution (events[${f.first}] closed the incident already): an incident closes once; leave one out`;
   }
 }
 
@@ -1274,6 +1275,8 @@ export const en = {
     incidentEditWhat: (id: string) =>
       `say what to change: --title T, --fault F, --opened WHEN or --company C (on a terminal, \`vetted incident edit ${id}\` alone opens it in your editor).`,
     incidentUpdated: (id: string, from: string | null, to: string | null) => `updated ${id}${from !== null && to !== null ? `; moved from ${from} to ${to}` : ''}`,
+    openAfterClosing: (id: string, opened: string, closed: string) =>
+      `${id} cannot open ${iso(opened)}: it was closed ${iso(closed)}, before that; move the opening earlier, or reopen it first (\`vetted incident reopen ${id}\`).`,
     cannotOpen: (id: string, opened: string, first: string, type: EventType, at: string) =>
       `${id} cannot open at ${opened}: its first event, ${first} (${type}), is earlier (${at}); move or remove that event first.`,
     incidentRemoved: (id: string, company: string, events: number) =>

@@ -100,6 +100,7 @@ function dataFault(f: DataFault): string {
     case 'file-name': return 'должно быть именем файла, без папок';
     case 'size': return `должно быть размером в байтах от 0 до ${fmt.number(f.max)}, а не ${given(f.got)}`;
     case 'base64': return 'должно быть содержимым файла в base64';
+    case 'closes-twice': return `— второе закрытие (обращение уже закрыто событием events[${f.first}]): обращение закрывается один раз; оставьте одно`;
   }
 }
 
@@ -1313,6 +1314,8 @@ export const ru: Catalog = {
     incidentEditWhat: (id) =>
       `скажите, что изменить: --title ЗАГОЛОВОК, --fault ЧЬЯ-ВИНА, --opened КОГДА или --company КОМПАНИЯ (в терминале \`vetted incident edit ${id}\` без параметров открывает обращение в редакторе).`,
     incidentUpdated: (id, from, to) => `обращение ${id} изменено${from !== null && to !== null ? `; перенесено от компании ${from} к компании ${to}` : ''}`,
+    openAfterClosing: (id, opened, closed) =>
+      `обращение ${id} не может быть открыто ${fmt.dateTime(opened)}: оно закрыто ${fmt.dateTime(closed)}, раньше; укажите более раннее открытие или сначала откройте его заново (\`vetted incident reopen ${id}\`).`,
     cannotOpen: (id, opened, first, type, at) =>
       `обращение ${id} не может быть открыто ${fmt.dateTime(opened)}: его первое событие, ${first} (${words.event[type]}), раньше (${fmt.dateTime(at)}); сначала перенесите или удалите это событие.`,
     incidentRemoved: (id, company, events) =>

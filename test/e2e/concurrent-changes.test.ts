@@ -67,6 +67,19 @@ describe('a change and another process writing at once', () => {
     ]);
   }, 20_000);
 
+  it('incident close sees a close another process made meanwhile, and refuses a second one', async () => {
+    ok(s.run(['incident', 'add', 'Shop', '--title', 'Parcel lost', '--fault', 'company', '--opened', '2026-11-01 10:00']));
+    const [r] = await whileLocked(
+      [['incident', 'close', 'shop-1', '--outcome', 'resolved', '--at', '2026-11-03 10:00']],
+      `INSERT INTO events (incident_id, seq, at, at_ms, type, data) SELECT id, 1, '2026-11-02T10:00', ${Date.parse('2026-11-02T10:00')}, 'resolution', '{"outcome":"unresolved"}' FROM incidents;
+       UPDATE incidents SET last_seq = 1, closed = '2026-11-02T10:00'`,
+    );
+    expect(r.code, r.stderr).toBe(2);
+    expect(r.stderr).toMatch(/shop-1 is closed already/);
+    const shown = JSON.parse(ok(s.run(['incident', 'show', 'shop-1', '--json'])).stdout) as { events: { type: string; outcome?: string }[] };
+    expect(shown.events.filter((e) => e.type === 'resolution')).toEqual([expect.objectContaining({ outcome: 'unresolved' })]);
+  }, 20_000);
+
   it('two undos at once take back two changes, each recorded as undone by the undo that did it', async () => {
     ok(s.run(['pin', 'First', 'black', '--reason', 'r']));
     ok(s.run(['pin', 'Second', 'black', '--reason', 'r']));

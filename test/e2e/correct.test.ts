@@ -162,6 +162,18 @@ describe('a wrong date, and an incident on the wrong company', () => {
     expect(json<{ opened: string }>(s, ['incident', 'show', 'ozon-1', '--json']).opened).toBe('2026-11-20T10:00');
   });
 
+  it('refuses an opening after the incident was closed, and a data file that closes an incident twice', () => {
+    const file = `${s.dir}/closed.yaml`;
+    writeFileSync(file, 'format: vetted/1\nincidents:\n  - id: x-1\n    company: X\n    title: T\n    opened: 2026-11-01T09:00\n    fault: company\n    closed: 2026-11-05T00:00\n');
+    ok(s.run(['import', file]));
+    expect(refused(['incident', 'edit', 'x-1', '--opened', '2026-11-20 10:00'])).toMatch(/x-1 cannot open 2026-11-20T10:00: it was closed 2026-11-05T00:00, before that/);
+    writeFileSync(
+      file,
+      'format: vetted/1\nincidents:\n  - id: y-1\n    company: Y\n    title: T\n    opened: 2026-11-01T09:00\n    events:\n      - { at: 2026-11-02T09:00, type: resolution, outcome: resolved }\n      - { at: 2026-11-03T09:00, type: resolution, outcome: unresolved }\n',
+    );
+    expect(refused(['import', file])).toMatch(/incidents\[0\]\.events\[1\]\.type: is a second resolution \(events\[0\] closed the incident already\)/);
+  });
+
   it('moves an incident to the right company, keeping its id and events; undo moves it back', () => {
     ok(s.run(['incident', 'event', 'ozon-1', 'contact', '--at', '2026-11-20 11:00']));
     ok(s.run(['incident', 'add', 'Wildberries', '--title', 'other', '--opened', '2026-11-01']));
