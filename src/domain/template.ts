@@ -32,7 +32,13 @@ export type TemplateFault =
   | { kind: 'is-list'; name: string }
   | { kind: 'not-in-letter'; name: string }
   | { kind: 'no-value'; name: string }
-  | { kind: 'not-single'; name: string };
+  | { kind: 'not-single'; name: string }
+  /** Sections nested deeper than `max` (no letter needs more; a deep enough one exhausts the stack). */
+  | { kind: 'too-deep'; max: number }
+  /** A list repeated inside itself: the whole list once per item, over and over. */
+  | { kind: 'repeats-itself'; name: string }
+  /** A letter that grows beyond any letter's size as it is made. */
+  | { kind: 'too-large' };
 
 export interface TemplateProblem {
   line: number;
@@ -64,11 +70,29 @@ interface Token {
   line: number;
 }
 
-function lineAt(src: string, index: number): number {
-  let line = 1;
-  for (let i = 0; i < index; i++) if (src.charCodeAt(i) === 10) line++;
-  return line;
+/** The line of each index of `src`: the line breaks are found once (counting from the start
+ * for every placeholder took 100 s for a template of 110,000 of them). */
+function linesOf(src: string): (index: number) => number {
+  const breaks: number[] = [];
+  for (let i = src.indexOf('\n'); i >= 0; i = src.indexOf('\n', i + 1)) breaks.push(i);
+  return (index) => {
+    let lo = 0;
+    let hi = breaks.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (breaks[mid] < index) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo + 1;
+  };
 }
+
+/** How deep sections may nest. */
+export const MAX_SECTION_DEPTH = 16;
+
+/** How many placeholders and texts a letter may be made of, counting each repetition: far
+ * beyond any letter, well short of a template that repeats lists inside each other. */
+export const MAX_RENDERED_NODES = 1_000_000;
 
 /** Widens a section tag that stands alone on its line to the whole line, so it leaves no blank line. */
 function standalone(src: string, t: Token): { start: number; end: number } {
@@ -86,9 +110,10 @@ function standalone(src: string, t: Token): { start: number; end: number } {
 export function parseTemplate(src: string): { nodes: TemplateNode[] } | { errors: TemplateProblem[] } {
   const errors: TemplateProblem[] = [];
   const tokens: Token[] = [];
+  const lineAt = linesOf(src);
   for (const m of src.matchAll(TAG)) {
     const start = m.index!;
-    tokens.push({ kind: m[1] as Token['kind'], name: m[2], start, end: start + m[0].length, line: lineAt(src, start) });
+    tokens.push({ kind: m[1] as Token['kind'], name: m[2], start, end: start + m[0].length, line: lineAt(start) });
   }
   const root: TemplateNode[] = [];
   const stack: { node: Extract<TemplateNode, { type: 'section' }>; }[] = [];
@@ -98,7 +123,7 @@ export function parseTemplate(src: string): { nodes: TemplateNode[] } | { errors
     if (upTo > pos) {
       const chunk = src.slice(pos, upTo);
       const stray = chunk.search(/\{\{|\}\}/);
-      if (stray >= 0) errors.push({ line: lineAt(src, pos + stray), fault: { kind: 'stray', text: chunk.slice(stray, stray + 2) } });
+      if (stray >= 0) errors.push({ line: lineAt(pos + stray), fault: { kind: 'stray', text: chunk.slice(stray, stray + 2) } });
       current().push({ type: 'text', text: chunk });
     }
   };
@@ -113,6 +138,10 @@ export function parseTemplate(src: string): { nodes: TemplateNode[] } | { errors
     }
     if (t.kind === '') current().push({ type: 'value', name: t.name, line: t.line });
     else if (t.kind === '#' || t.kind === '^') {
+      if (stack.length === MAX_SECTION_DEPTH) {
+        errors.push({ line: t.line, name: t.name, fault: { kind: 'too-deep', max: MAX_SECTION_DEPTH } });
+        return { errors };
+      }
       const node = { type: 'section' as const, name: t.name, inverted: t.kind === '^', line: t.line, body: [] };
       current().push(node);
       stack.push({ node });
@@ -137,9 +166,14 @@ export interface TemplateSchema {
 /** Names a template uses that the schema does not know, each with its line. */
 export function checkTemplate(nodes: TemplateNode[], schema: TemplateSchema): TemplateProblem[] {
   const out: TemplateProblem[] = [];
+  const open: string[] = [];
   const walk = (list: TemplateNode[], scopes: TemplateSchema[]) => {
     for (const n of list) {
       if (n.type === 'text') continue;
+      if (n.type === 'section' && !n.inverted && open.includes(n.name)) {
+        out.push({ line: n.line, name: n.name, fault: { kind: 'repeats-itself', name: n.name } });
+        continue;
+      }
       const found = scopes.find((s) => Object.hasOwn(s, n.name))?.[n.name];
       if (found === undefined) {
         out.push({ line: n.line, name: n.name, fault: { kind: 'unknown', tag: `{{${n.type === 'section' ? (n.inverted ? '^' : '#') : ''}${n.name}}}` } });
@@ -149,7 +183,11 @@ export function checkTemplate(nodes: TemplateNode[], schema: TemplateSchema): Te
       if (n.type === 'value' && typeof found !== 'string') {
         out.push({ line: n.line, name: n.name, fault: { kind: 'is-list', name: n.name } });
       }
-      if (n.type === 'section') walk(n.body, typeof found === 'object' && !n.inverted ? [found, ...scopes] : scopes);
+      if (n.type === 'section') {
+        if (!n.inverted) open.push(n.name);
+        walk(n.body, typeof found === 'object' && !n.inverted ? [found, ...scopes] : scopes);
+        if (!n.inverted) open.pop();
+      }
     }
   };
   walk(nodes, [schema]);
@@ -165,33 +203,43 @@ function present(v: TemplateValue): boolean {
  * markers (`- `, `1. `) and quote markers (`> `), where a value's `#` or `- ` would open a block. */
 const BLOCK_START = /^[ \t]*(?:(?:[-+*]|\d{1,9}[.)])[ \t]+|>[ \t]?)*$/;
 
-/** The text of the output's last line so far. */
-function lineSoFar(parts: string[]): string {
-  let line = '';
-  for (let k = parts.length - 1; k >= 0; k--) {
-    const nl = parts[k].lastIndexOf('\n');
-    if (nl >= 0) return parts[k].slice(nl + 1) + line;
-    line = parts[k] + line;
-  }
-  return line;
-}
+/** A line longer than this is no line of markers: what follows on it is not at a line's start. */
+const MARKERS_AT_MOST = 1000;
 
 /** Renders parsed nodes with the data; `escape` makes a value safe for the output format
  * (told whether the value starts a line's content: at its start, or after a list or quote marker). */
 export function renderTemplate(nodes: TemplateNode[], data: TemplateScope, escape: (s: string, atLineStart: boolean) => string): string {
   const parts: string[] = [];
+  // The output's last line so far, kept as it grows (looking back through the parts for every
+  // value took time in the square of a line's values), while it is short enough to be markers.
+  let line = '';
+  let long = false;
+  const emit = (s: string) => {
+    parts.push(s);
+    const nl = s.lastIndexOf('\n');
+    if (nl >= 0) {
+      line = s.slice(nl + 1);
+      long = false;
+    } else if (!long) line += s;
+    if (line.length > MARKERS_AT_MOST) {
+      long = true;
+      line = '';
+    }
+  };
   const lookup = (name: string, scopes: TemplateScope[], line: number): TemplateValue => {
     for (const s of scopes) if (Object.hasOwn(s, name) && s[name] !== undefined) return s[name] as TemplateValue;
     throw new TemplateError({ kind: 'not-in-letter', name }, line, name);
   };
+  let budget = MAX_RENDERED_NODES;
   const walk = (list: TemplateNode[], scopes: TemplateScope[]) => {
     for (const n of list) {
-      if (n.type === 'text') parts.push(n.text);
+      if (--budget < 0) throw new TemplateError({ kind: 'too-large' }, n.type === 'text' ? 0 : n.line);
+      if (n.type === 'text') emit(n.text);
       else if (n.type === 'value') {
         const v = lookup(n.name, scopes, n.line);
         if (v === null || v === false || v === '') throw new TemplateError({ kind: 'no-value', name: n.name }, n.line, n.name);
         if (Array.isArray(v) || v === true) throw new TemplateError({ kind: 'not-single', name: n.name }, n.line, n.name);
-        parts.push(escape(String(v), BLOCK_START.test(lineSoFar(parts))));
+        emit(escape(String(v), !long && BLOCK_START.test(line)));
       } else {
         const v = lookup(n.name, scopes, n.line);
         if (n.inverted) {

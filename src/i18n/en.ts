@@ -1546,6 +1546,12 @@ export const en = {
           return `this letter has no ${f.name} for {{${f.name}}} (line ${line}); give it, or put the line inside {{#${f.name}}} … {{/${f.name}}}`;
         case 'not-single':
           return `{{${f.name}}} (line ${line}) is not a single value; use {{#${f.name}}} … {{/${f.name}}}`;
+        case 'too-deep':
+          return `sections nest more than ${f.max} deep here; no letter needs so many`;
+        case 'repeats-itself':
+          return `{{#${f.name}}} stands inside {{#${f.name}}}: the whole list would be repeated for each of its items; close the outer one first`;
+        case 'too-large':
+          return 'the letter grew far beyond any letter as it was made (lists repeated inside each other); simplify the template';
       }
     },
     // template files

@@ -104,3 +104,38 @@ describe('checkTemplate', () => {
     expect(words(checkTemplate(bad.nodes, schema)[0])).toMatch(/is a list/);
   });
 });
+
+describe('templates that would exhaust the machine', () => {
+  it('refuses sections nested deeper than 16, without exhausting the stack however deep', () => {
+    const deep = (n: number) => `${'{{#a}}'.repeat(n)}x${'{{/a}}'.repeat(n)}`;
+    expect('nodes' in parseTemplate(deep(16))).toBe(true);
+    for (const n of [17, 20_000]) {
+      const parsed = parseTemplate(deep(n));
+      expect('errors' in parsed && parsed.errors.map(words)).toEqual(['sections nest more than 16 deep here; no letter needs so many']);
+    }
+  });
+
+  it('names a list repeated inside itself, which would repeat the whole list for each of its items', () => {
+    const parsed = parseTemplate('{{#items}}\n{{^items}}none{{/items}}\n{{#items}}{{name}}{{/items}}\n{{/items}}');
+    if (!('nodes' in parsed)) throw new Error('did not parse');
+    const problems = checkTemplate(parsed.nodes, { items: { name: 'text' } });
+    expect(problems.map((p) => [p.line, words(p)])).toEqual([[3, '{{#items}} stands inside {{#items}}: the whole list would be repeated for each of its items; close the outer one first']]);
+  });
+
+  it('stops a letter that grows past a million pieces as it is made, lists inside other lists', () => {
+    const items = Array.from({ length: 1000 }, () => ({ x: 'x' }));
+    expect(() => render('{{#a}}{{#b}}{{x}}{{/b}}{{/a}}', { a: items, b: items })).toThrow(TemplateError);
+    expect(render('{{#a}}{{x}}{{/a}}', { a: items })).toBe('x'.repeat(1000));
+  });
+
+  it('finds the lines of a hundred thousand placeholders at once, not one scan of the text each', () => {
+    const src = '{{date}}\n'.repeat(100_000);
+    const started = performance.now();
+    const parsed = parseTemplate(src);
+    expect(performance.now() - started).toBeLessThan(2000);
+    if (!('nodes' in parsed)) throw new Error('did not parse');
+    const values = parsed.nodes.filter((n) => n.type === 'value');
+    expect(values.length).toBe(100_000);
+    expect(values[99_999]).toMatchObject({ line: 100_000 });
+  });
+});
