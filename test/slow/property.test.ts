@@ -191,7 +191,9 @@ const docArb = fc
       incidents: g.incidents.map((inc, i) => {
         // Dates that can be: opened first, closed last, each promise due after it was made.
         const byTime = (a: string, b: string) => msOf(a) - msOf(b);
-        const events = inc.events.map((e) => {
+        // An incident closes once: a second resolution is refused, in a file as on the command line.
+        const first = inc.events.findIndex((e) => e.type === 'resolution');
+        const events = inc.events.filter((e, j) => e.type !== 'resolution' || j === first).map((e) => {
           const due = (e as { due?: string }).due;
           if (due === undefined) return e;
           const [at, later] = [e.at as string, due].sort(byTime);
