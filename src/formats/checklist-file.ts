@@ -160,7 +160,14 @@ export function findChecklist(idOrPath: string, configDir: string): LoadedCheckl
   if (/[\\/]/.test(idOrPath) || /\.ya?ml$/.test(idOrPath)) {
     const file = resolve(idOrPath);
     if (!existsSync(file)) throw new UserError(t().checklists.noFile(idOrPath));
-    return loadFile(file, 'file');
+    const loaded = loadFile(file, 'file');
+    // A check names its checklist by id and version: a file that takes another checklist's
+    // without its questions would have its checks read as that one's.
+    const same = loadAllChecklists(configDir).find((c) => c.checklist.id === loaded.checklist.id && c.file !== loaded.file);
+    if (same && same.checklist.version === loaded.checklist.version && JSON.stringify(same.checklist.questions) !== JSON.stringify(loaded.checklist.questions)) {
+      throw new UserError(t().checklists.sameIdOther(idOrPath, loaded.checklist.id, loaded.checklist.version, same.source));
+    }
+    return loaded;
   }
   const broken: string[] = [];
   const all = loadAllChecklists(configDir, (m) => broken.push(m));

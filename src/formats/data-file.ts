@@ -4,7 +4,7 @@
 
 import { EVENT_FIELDS, FIELD_SPECS, fieldFits, isEventType, withEventFields, ALL_EVENT_FIELDS, type FieldKind } from '../domain/events.js';
 import { isVisibleName } from '../domain/names.js';
-import { FAULTS, EVENT_TYPES, type EventType, type Fault, type IncidentEvent } from '../domain/types.js';
+import { CHECK_VERDICTS, FAULTS, EVENT_TYPES, type CheckVerdict, type EventType, type Fault, type IncidentEvent } from '../domain/types.js';
 import { isWhen, parseWhen, type When } from '../domain/dates.js';
 import { closedBeforeOpenedProblem, dueBeforeMadeProblem, eventBeforeOpenedProblem, futureProblem, yearProblem, type DateFault } from '../domain/date-rules.js';
 import { formatPath, type Path, type Problem, type Validated } from '../domain/validation.js';
@@ -29,6 +29,16 @@ export interface CheckEntry {
   at: string;
   answers: Record<string, string>;
   notes?: Record<string, string>;
+  /**
+   * What the check found when it was made, as an export writes it: an import takes these as
+   * they are when the checklist of that id and version is not at hand to score the answers
+   * again (the user's own checklist changed since, or a checklist given by its file).
+   */
+  score?: number;
+  verdict?: CheckVerdict;
+  dealbreakers?: string[];
+  /** Each answer's score, 0 to 1, or null for an answer left out of the score. */
+  scores?: Record<string, number | null>;
 }
 
 export interface AttachmentEntry {
@@ -123,7 +133,9 @@ export type DataFault =
   | { kind: 'size'; max: number; got: Given }
   | { kind: 'base64' }
   /** A second resolution: an incident closes once (the command line refuses it likewise). */
-  | { kind: 'closes-twice'; first: number };
+  | { kind: 'closes-twice'; first: number }
+  | { kind: 'score'; got: Given }
+  | { kind: 'answer-scores'; got: Given };
 
 export type DataProblem = Problem<DataFault>;
 
@@ -255,8 +267,28 @@ const event: Check = (v, at, out) => {
 };
 
 const company = record({ name, aliases: list(name), parent: name, website: str(2000), category: str(LIMITS.name) }, ['name']);
+const checkScore: Check = (v, at, out) => {
+  if (!Number.isInteger(v) || (v as number) < 0 || (v as number) > 100) out.push({ path: pathOf(at), fault: { kind: 'score', got: given(v) } });
+};
+const answerScores: Check = (v, at, out) => {
+  const fits = (s: unknown) => s === null || (typeof s === 'number' && s >= 0 && s <= 1);
+  if (!isMap(v)) out.push({ path: pathOf(at), fault: { kind: 'answer-scores', got: given(v) } });
+  else for (const k in v) if (Object.hasOwn(v, k) && !fits(v[k]) && out.length < MAX_PROBLEMS) out.push({ path: [...pathOf(at), k], fault: { kind: 'answer-scores', got: given(v[k]) } });
+};
 const check = record(
-  { id: str(64, { re: CHECK_ID, fault: { kind: 'id', max: 64, example: 'amazon-check-1' } }), company: name, checklist: str(64), checklist_version: positiveInt, at: when, answers: textMap(64), notes: textMap(LIMITS.text) },
+  {
+    id: str(64, { re: CHECK_ID, fault: { kind: 'id', max: 64, example: 'amazon-check-1' } }),
+    company: name,
+    checklist: str(64),
+    checklist_version: positiveInt,
+    at: when,
+    answers: textMap(64),
+    notes: textMap(LIMITS.text),
+    score: checkScore,
+    verdict: oneOf(CHECK_VERDICTS),
+    dealbreakers: list(str(64)),
+    scores: answerScores,
+  },
   ['company', 'checklist', 'at', 'answers'],
 );
 /** The largest attachment, as in the store (50 MB). */
@@ -454,7 +486,17 @@ export function orderedEvent(e: IncidentEvent): IncidentEvent {
 
 export interface ExportInput {
   companies: { name: string; aliases: string[]; parent: string | null; website: string | null; category: string | null }[];
-  checks: { id: string; company: string; checklist: string; checklist_version: number; at: string; answers: { question: string; answer: string; note?: string }[] }[];
+  checks: {
+    id: string;
+    company: string;
+    checklist: string;
+    checklist_version: number;
+    at: string;
+    score: number;
+    verdict: CheckVerdict;
+    dealbreakers: string[];
+    answers: { question: string; answer: string; score: number | null; note?: string }[];
+  }[];
   incidents: { id: string; company: string; title: string; opened: string; fault: Fault; closed?: string; events: IncidentEvent[] }[];
   /** Each incident's attachments, by incident id (with their content in base64 when it is to be embedded). */
   attachments?: Map<string, AttachmentEntry[]>;
@@ -485,6 +527,10 @@ function checkEntry(k: ExportInput['checks'][number]): CheckEntry {
     at: k.at,
     answers: Object.fromEntries(k.answers.map((a) => [a.question, a.answer])),
     ...(Object.keys(notes).length ? { notes } : {}),
+    score: k.score,
+    verdict: k.verdict,
+    dealbreakers: k.dealbreakers,
+    scores: Object.fromEntries(k.answers.map((a) => [a.question, a.score])),
   };
 }
 

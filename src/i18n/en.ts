@@ -102,6 +102,8 @@ function dataFault(f: DataFault): string {
     case 'file-name': return 'must be a file name, without folders';
     case 'size': return `must be a size in bytes, 0 to ${f.max}, not ${given(f.got)}`;
     case 'base64': return 'must be the file in base64';
+    case 'score': return `must be a whole number from 0 to 100, not ${given(f.got)}`;
+    case 'answer-scores': return `must be a map of question id to a score from 0 to 1 (or null), not ${given(f.got)}`;
     case 'closes-twice': return `is a second resolution (events[${f.first}] closed the incident already): an incident closes once; leave one out`;
   }
 }
@@ -1110,6 +1112,10 @@ export const en = {
           return `no answer to ${f.questions.join(', ')}`;
         case 'not-a-question':
           return `not a question of the ${f.checklist} checklist`;
+        case 'unscored':
+          return `the answer to ${f.question} has no score here; give each answer's score, or none (to score them with the checklist)`;
+        case 'not-answered':
+          return `${f.question} has no answer in this check`;
         case 'id-taken':
           return `the id ${q(f.id)} already belongs to an incident of ${f.company}; give this incident another id`;
         case 'no-event':
@@ -1429,6 +1435,8 @@ export const en = {
     /** A broken file of the user's checklists folder, left out of the others. */
     skippedBroken: (first: string, more: number, file: string) => `skipped ${brokenChecklist(first, more, file)}`,
     skipped: (message: string) => `skipped a checklist file: ${message}`,
+    sameIdOther: (file: string, id: string, version: number, source: 'built-in' | 'user' | 'file') =>
+      `${file} calls itself ${id} v${version}, as ${source === 'built-in' ? 'the built-in' : 'your own'} checklist ${id} does, with other questions; give it an id of its own (or a new version), so that its checks are not read as that one's.`,
     fault: checklistFault,
     noFile: (given: string) => `there is no checklist file ${given}; check the path, or give a checklist id (see \`vetted checklists list\`).`,
     noChecklist: (given: string, ids: string[], broken: number, first: string | undefined) =>

@@ -100,6 +100,8 @@ function dataFault(f: DataFault): string {
     case 'file-name': return 'должно быть именем файла, без папок';
     case 'size': return `должно быть размером в байтах от 0 до ${fmt.number(f.max)}, а не ${given(f.got)}`;
     case 'base64': return 'должно быть содержимым файла в base64';
+    case 'score': return `должно быть целым числом от 0 до 100, а не ${given(f.got)}`;
+    case 'answer-scores': return `должно быть словарём «id вопроса: оценка от 0 до 1 (или null)», а не ${given(f.got)}`;
     case 'closes-twice': return `— второе закрытие (обращение уже закрыто событием events[${f.first}]): обращение закрывается один раз; оставьте одно`;
   }
 }
@@ -1166,6 +1168,10 @@ export const ru: Catalog = {
           return `нет ответа на ${f.questions.join(', ')}`;
         case 'not-a-question':
           return `не вопрос чек-листа ${f.checklist}`;
+        case 'unscored':
+          return `у ответа на ${f.question} здесь нет оценки; укажите оценку каждого ответа или ни одной (тогда их оценит чек-лист)`;
+        case 'not-answered':
+          return `на ${f.question} в этой проверке нет ответа`;
         case 'id-taken':
           return `id ${q(f.id)} уже занят обращением компании ${f.company}; дайте этому обращению другой id`;
         case 'no-event':
@@ -1482,6 +1488,8 @@ export const ru: Catalog = {
     broken: (first, more, file) => `чек-лист ${brokenChecklist(first, more, file)}`,
     skippedBroken: (first, more, file) => `пропущен чек-лист ${brokenChecklist(first, more, file)}`,
     skipped: (message) => `пропущен файл чек-листа: ${message}`,
+    sameIdOther: (file, id, version, source) =>
+      `${file} называет себя ${id} v${version}, как и ${source === 'built-in' ? 'встроенный' : 'ваш'} чек-лист ${id}, но с другими вопросами; дайте ему собственный id (или новую версию), чтобы его проверки не читались как проверки того.`,
     fault: checklistFault,
     noFile: (given) => `файла чек-листа ${given} нет; проверьте путь или укажите id чек-листа (см. \`vetted checklists list\`).`,
     noChecklist: (given, ids, broken, first) =>

@@ -84,6 +84,9 @@ export type ImportFault =
   | { kind: 'no-checklist'; checklist: string; known: string[] }
   | { kind: 'unanswered'; questions: string[] }
   | { kind: 'not-a-question'; question: string; checklist: string }
+  /** A check taken as found: an answer without its score, or a score or dealbreaker of no answer. */
+  | { kind: 'unscored'; question: string }
+  | { kind: 'not-answered'; question: string }
   | { kind: 'id-taken'; id: string; company: string }
   | { kind: 'no-event'; events: number; event: number }
   | { kind: 'content-mismatch' };
@@ -209,33 +212,58 @@ export function mergeRecords(store: Store, records: DataRecords, opts: MergeOpti
     checks: (k: CheckEntry, i: number) => {
       guard(['checks', i], () => {
         const checklist = opts.checklists.get(k.checklist);
-        if (!checklist) throw new Refusal({ kind: 'no-checklist', checklist: k.checklist, known: [...opts.checklists.keys()] });
-        const { problems, missing } = checkAnswers(checklist, k.answers);
-        if (problems.length) {
-          const p = problems[0];
-          throw recordError(['checks', i, 'answers', ...(p.question ? [p.question] : [])], t().answers.problem(p));
+        // Scored again with the checklist at hand where it is the one the check was made with
+        // and its answers fit it; else taken as it was found, where the file says what that was
+        // (an export does): a checklist changed since, or one given by its file, no longer
+        // scores the answers of an older check, and the check must come back all the same.
+        const given = k.score !== undefined && k.verdict !== undefined && k.scores !== undefined;
+        const sameVersion = checklist !== undefined && (k.checklist_version === undefined || k.checklist_version === checklist.version);
+        const found = sameVersion ? checkAnswers(checklist, k.answers) : undefined;
+        const notesFit = !!checklist && Object.keys(k.notes ?? {}).every((q) => checklist.questions.some((x) => x.id === q));
+        const scorable = !!found && !found.problems.length && !found.missing.length && notesFit;
+        if (!scorable && !given) {
+          if (!checklist) throw new Refusal({ kind: 'no-checklist', checklist: k.checklist, known: [...opts.checklists.keys()] });
+          const { problems, missing } = found ?? checkAnswers(checklist, k.answers);
+          if (problems.length) {
+            const p = problems[0];
+            throw recordError(['checks', i, 'answers', ...(p.question ? [p.question] : [])], t().answers.problem(p));
+          }
+          if (missing.length) throw new Refusal({ kind: 'unanswered', questions: missing }, 'answers');
+          for (const q of Object.keys(k.notes ?? {})) {
+            if (!checklist.questions.some((x) => x.id === q)) throw new Refusal({ kind: 'not-a-question', question: q, checklist: checklist.id }, `notes.${q}`);
+          }
         }
-        if (missing.length) throw new Refusal({ kind: 'unanswered', questions: missing }, 'answers');
-        for (const q of Object.keys(k.notes ?? {})) {
-          if (!checklist.questions.some((x) => x.id === q)) throw new Refusal({ kind: 'not-a-question', question: q, checklist: checklist.id }, `notes.${q}`);
+        if (!scorable) {
+          for (const q of Object.keys(k.answers)) if (!Object.hasOwn(k.scores!, q)) throw new Refusal({ kind: 'unscored', question: q }, 'scores');
+          for (const q of Object.keys(k.scores!)) if (!Object.hasOwn(k.answers, q)) throw new Refusal({ kind: 'not-answered', question: q }, `scores.${q}`);
+          for (const q of k.dealbreakers ?? []) if (!Object.hasOwn(k.answers, q)) throw new Refusal({ kind: 'not-answered', question: q }, 'dealbreakers');
+          for (const q of Object.keys(k.notes ?? {})) if (!Object.hasOwn(k.answers, q)) throw new Refusal({ kind: 'not-answered', question: q }, `notes.${q}`);
         }
         const company = ensure(k.company);
         if (store.findCheck(company.id, k.checklist, k.at) !== undefined) {
           report.checks.existing++;
           return;
         }
-        const result = scoreCheck(checklist, k.answers);
+        const noteOf = (q: string) => (k.notes && Object.hasOwn(k.notes, q) && k.notes[q] ? { note: k.notes[q] } : {});
+        const result = scorable
+          ? scoreCheck(checklist!, k.answers)
+          : {
+              score: k.score!,
+              verdict: k.verdict!,
+              dealbreakers: k.dealbreakers ?? [],
+              answers: Object.keys(k.answers).map((q) => ({ question: q, answer: k.answers[q], score: k.scores![q] })),
+            };
         store.insertCheck({
           ref: k.id,
           companyId: company.id,
-          checklist: checklist.id,
-          checklistVersion: k.checklist_version ?? checklist.version,
+          checklist: k.checklist,
+          checklistVersion: k.checklist_version ?? checklist?.version ?? 1,
           at: k.at,
           lang: null,
           score: result.score,
           verdict: result.verdict,
           dealbreakers: result.dealbreakers,
-          answers: result.answers.map((a) => ({ question: a.question, answer: a.answer, score: a.score, ...(k.notes && Object.hasOwn(k.notes, a.question) && k.notes[a.question] ? { note: k.notes[a.question] } : {}) })),
+          answers: result.answers.map((a) => ({ question: a.question, answer: a.answer, score: a.score, ...noteOf(a.question) })),
         });
         report.checks.added++;
       });

@@ -314,6 +314,15 @@ describe('custom and user checklists', () => {
     expect(ok(s.run(['--lang', 'constructor', 'checklists'])).stdout).toContain('general');
   });
 
+  it("refuses a checklist file that takes the id and version of another with other questions: its checks would be read as that one's", () => {
+    const file = join(s.dir, 'general.yaml');
+    writeFileSync(file, 'id: general\nversion: 1\ntitle: Not the general one\nquestions:\n  - id: foo\n    text: Q?\n    answers:\n      - { value: yes, label: Yes, score: 1 }\n');
+    expect(expectUsageError(s.run(['check', 'Bob', '--checklist', file, '--answer', 'foo=yes']))).toMatch(/calls itself general v1, as the built-in checklist general does, with other questions/);
+    expect(ok(s.run(['checks', 'list', '--json'])).stdout.trim()).toBe('[]');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('version: 1', 'version: 7'));
+    expect(checkJson(s.run(['check', 'Bob', '--checklist', file, '--answer', 'foo=yes', '--json']))).toMatchObject({ checklist: 'general', score: 100 });
+  });
+
   it('shows the general checklist in Russian with --lang ru', () => {
     const r = s.run(['checklists', 'show', 'general', '--lang', 'ru']);
     expect(r.code, r.stderr).toBe(0);

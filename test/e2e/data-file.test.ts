@@ -249,6 +249,59 @@ describe('the round trip', () => {
   });
 });
 
+describe('the round trip of a check whose checklist is not at hand as it was', () => {
+  const MINE = (version: number, question: string) =>
+    `id: mine\nversion: ${version}\ntitle: Mine\nquestions:\n  - id: ${question}\n    text: Asked?\n    weight: 2\n    answers:\n      - { value: 'yes', label: Yes, score: 1 }\n      - { value: partly, label: Partly, score: 0.4 }\n      - { value: na, label: Does not apply, score: null }\n  - id: other\n    text: Other?\n    answers:\n      - { value: 'no', label: No, score: 0, dealbreaker: true }\n      - { value: 'yes', label: Yes, score: 1 }\n`;
+  const checklistFile = () => join(s.config, 'checklists', 'mine.yaml');
+
+  it("comes back as it was found after the user's checklist changed its questions and version, into another database and the same", () => {
+    mkdirSync(join(s.config, 'checklists'), { recursive: true });
+    writeFileSync(checklistFile(), MINE(1, 'asked'));
+    ok(s.run(['check', 'Carl', '--checklist', 'mine', '--answer', 'asked=partly', '--answer', 'other=yes', '--note', 'asked=they said so']));
+    writeFileSync(checklistFile(), MINE(2, 'renamed'));
+    const file = join(s.dir, 'carl.json');
+    ok(s.run(['export', '--format', 'json', '--out', file]));
+    const exported = JSON.parse(readFileSync(file, 'utf8')) as { checks: Record<string, unknown>[] };
+    expect(exported.checks[0]).toMatchObject({ checklist: 'mine', checklist_version: 1, answers: { asked: 'partly', other: 'yes' }, score: 60, verdict: 'caution', dealbreakers: [], scores: { asked: 0.4, other: 1 } });
+    const before = ok(s.run(['checks', 'show', 'carl-check-1', '--json'])).stdout;
+    const other = sandbox();
+    try {
+      mkdirSync(join(other.config, 'checklists'), { recursive: true });
+      writeFileSync(join(other.config, 'checklists', 'mine.yaml'), MINE(2, 'renamed'));
+      ok(other.run(['import', file]));
+      expect(ok(other.run(['checks', 'show', 'carl-check-1', '--json'])).stdout).toBe(before);
+      const again = join(other.dir, 'again.json');
+      ok(other.run(['export', '--format', 'json', '--out', again]));
+      const { exported_at: _a, ...a } = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+      const { exported_at: _b, ...b } = JSON.parse(readFileSync(again, 'utf8')) as Record<string, unknown>;
+      expect(b).toEqual(a);
+    } finally {
+      other.cleanup();
+    }
+    expect(ok(s.run(['import', file])).stdout + ok(s.run(['import', file])).stderr).not.toMatch(/error/i);
+  });
+
+  it('is scored again where its checklist is at hand and fits, whatever the file says it scored', () => {
+    const file = join(s.dir, 'given.json');
+    const answers = Object.fromEntries(Object.entries(AMAZON_ANSWERS));
+    writeFileSync(file, JSON.stringify({ format: 'vetted/1', checks: [{ company: 'Amazon', checklist: 'general', checklist_version: 1, at: '2026-11-01', answers, score: 3, verdict: 'avoid', dealbreakers: [], scores: Object.fromEntries(Object.keys(answers).map((q) => [q, 0])) }] }));
+    ok(s.run(['import', file]));
+    expect(JSON.parse(ok(s.run(['checks', 'list', '--json'])).stdout)).toMatchObject([{ score: 92, verdict: 'go' }]);
+  });
+
+  it('refuses a result that does not fit its answers: a score of no answer, an answer without a score', () => {
+    const file = join(s.dir, 'bad.json');
+    const write = (scores: Record<string, number | null>) =>
+      writeFileSync(file, JSON.stringify({ format: 'vetted/1', checks: [{ company: 'X', checklist: 'gone', at: '2026-11-01', answers: { a: 'yes' }, score: 100, verdict: 'go', scores }] }));
+    write({ a: 1, b: 0 });
+    expect(expectOneLineError(s.run(['import', file]))).toMatch(/checks\[0\]: scores\.b: b has no answer in this check/);
+    write({});
+    expect(expectOneLineError(s.run(['import', file]))).toMatch(/the answer to a has no score here/);
+    write({ a: 2 });
+    expect(expectOneLineError(s.run(['import', file]))).toMatch(/scores\.a: must be a map of question id to a score from 0 to 1/);
+  });
+});
+
 describe('YAML and JSON', () => {
   it('the same data as YAML and as JSON import to the same database', () => {
     const yamlFile = join(s.dir, 'small.yaml');
