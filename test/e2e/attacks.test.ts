@@ -232,6 +232,17 @@ describe('7. every byte to a terminal passes the same neutraliser', () => {
     expect(terminalText('a\x1b[31mred\x1b[39m\nb\r')).toBe('a\x1b[31mred\x1b[39m\nb\r');
     expect(terminalText('t\x1b]0;PWN\x07\u202e\x9b')).toBe('t␛]0;PWN␇<U+202E><U+009B>');
   });
+
+  it('names on a list show the characters that show nothing, so two companies never look like one', () => {
+    ok(s.run(['pin', 'Acme', 'white', '--reason', 'good']));
+    ok(s.run(['pin', 'Ac\u200bme', 'black', '--reason', 'bad']));
+    ok(s.run(['pin', 'Acme\u00ad', 'black', '--reason', 'bad too']));
+    const listed = ok(s.run(['lists'])).stdout;
+    expect(listed).toContain('Ac<U+200B>me');
+    expect(listed).toContain('Acme<U+00AD>');
+    // What scripts and emoji need to join stays as it is.
+    expect(terminalText('می\u200cخواهم 👩\u200d💻 ❤\ufe0f')).toBe('می\u200cخواهم 👩\u200d💻 ❤\ufe0f');
+  });
 });
 
 describe('8. a sentence where a report of an unexpected error was', () => {
