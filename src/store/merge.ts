@@ -212,18 +212,20 @@ export function mergeRecords(store: Store, records: DataRecords, opts: MergeOpti
     checks: (k: CheckEntry, i: number) => {
       guard(['checks', i], () => {
         const checklist = opts.checklists.get(k.checklist);
-        // Scored again with the checklist at hand where it is the one the check was made with
-        // and its answers fit it; else taken as it was found, where the file says what that was
-        // (an export does): a checklist changed since, or one given by its file, no longer
-        // scores the answers of an older check, and the check must come back all the same.
+        // Where the file says what the check found (an export does), it is scored again only
+        // with the checklist it was made with, its answers fitting it; else it is taken as it
+        // was found: a checklist changed since, or one given by its file, no longer scores the
+        // answers of an older check, which must come back all the same. Without what it found,
+        // a check is scored with the checklist at hand (of whatever version), its answers fitting it.
         const given = k.score !== undefined && k.verdict !== undefined && k.scores !== undefined;
         const sameVersion = checklist !== undefined && (k.checklist_version === undefined || k.checklist_version === checklist.version);
-        const found = sameVersion ? checkAnswers(checklist, k.answers) : undefined;
+        const found = checklist ? checkAnswers(checklist, k.answers) : undefined;
         const notesFit = !!checklist && Object.keys(k.notes ?? {}).every((q) => checklist.questions.some((x) => x.id === q));
-        const scorable = !!found && !found.problems.length && !found.missing.length && notesFit;
-        if (!scorable && !given) {
+        const fits = !!found && !found.problems.length && !found.missing.length && notesFit;
+        const scorable = given ? fits && sameVersion : true;
+        if (!given) {
           if (!checklist) throw new Refusal({ kind: 'no-checklist', checklist: k.checklist, known: [...opts.checklists.keys()] });
-          const { problems, missing } = found ?? checkAnswers(checklist, k.answers);
+          const { problems, missing } = found!;
           if (problems.length) {
             const p = problems[0];
             throw recordError(['checks', i, 'answers', ...(p.question ? [p.question] : [])], t().answers.problem(p));
