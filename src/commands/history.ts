@@ -15,6 +15,7 @@ import { requireCompany, withStore } from './shared.js';
 import { checkWhen } from './when.js';
 import type { Operation, Store } from '../store/store.js';
 import { LARGE_OPERATION } from '../store/journal.js';
+import { timelineFault } from '../domain/incident.js';
 
 function positive(value: string | undefined, flag: string, fallback: number): number {
   if (value === undefined) return fallback;
@@ -86,6 +87,15 @@ function revertOne(store: Store, target: Operation): number {
         // A name is one company's, as its name or an alias: a revert may bring back a company
         // named what has become an alias since, which no unique index of either table sees.
         if (store.nameHeldTwice()) throw new UserError(t().history.taken(target.id, 'company'));
+        // Nor may it put back an event, an opening or a closing that breaks its timeline as it
+        // stands since (an event before an opening moved later): its export would not import.
+        // A large operation put back whole (a removal of a company with its incidents) is as it was.
+        if (target.changes <= LARGE_OPERATION.changes) {
+          for (const i of store.incidentsPutBack()) {
+            const fault = timelineFault(i);
+            if (fault) throw new UserError(t().history.breaksTimeline(target.id, i.id, fault));
+          }
+        }
       },
       { summary: opSummary({ k: 'undo', op: target.id, of: readOpSummary(target.summary) }), reverts: target.id },
     );

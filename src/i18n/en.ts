@@ -8,6 +8,7 @@ import { findingFrom, formatsFor, lazyFormatter, shellArg as sh, type FindingWor
 import type { AnswerProblem } from '../domain/checklist.js';
 import type { Case, Demand, LawFault, LetterKind, SkipReason } from '../domain/law.js';
 import type { MissingFact } from '../domain/letter.js';
+import type { TimelineFault } from '../domain/incident.js';
 import type { TemplateFault } from '../domain/template.js';
 import type { Share, SkippedRows } from '../domain/sources.js';
 import type { ZipProblem } from '../formats/zip-entry.js';
@@ -1349,6 +1350,14 @@ export const en = {
     /** A revert that would bring back a name or an id a later change has given to another record. */
     taken: (op: number, what: 'incident' | 'check' | 'company' | 'alias' | 'other') =>
       `#${op} cannot be undone now: ${{ incident: 'the incident id', check: 'the check id', company: 'the company name', alias: 'the alias', other: 'a name or an id' }[what]} it would bring back has been given to another record since; undo that change first, or rename that record (see \`vetted history\`).`,
+    breaksTimeline: (op: number, id: string, f: TimelineFault) =>
+      `#${op} cannot be undone now: ${
+        f.kind === 'before-opening'
+          ? `it would put ${f.event} (${iso(f.at)}) back before the opening of ${id}, which was moved since; move the opening first (\`vetted incident edit ${id} --opened ${iso(f.at)}\`)`
+          : f.kind === 'closed-before-opening'
+            ? `${id} would be closed (${iso(f.closed)}) before its opening, which was moved since; move the opening first`
+            : `it would close ${id} a second time (${f.event}); reopen it first (\`vetted incident reopen ${id}\`)`
+      }.`,
     countOrOp: 'give either a count (undo N) or --op ID, not both.',
     noOperation: (op: number) => `there is no operation #${op}; see \`vetted history\` for their numbers.`,
     undoneAlready: (op: number, by: number) => `#${op} was undone already by #${by}; to bring it back, undo that: \`vetted undo --op ${by}\`.`,

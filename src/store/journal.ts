@@ -112,6 +112,21 @@ export function revertChanges(db: DB, op: number, self: number): void {
   }
 }
 
+/**
+ * The incidents (their row ids) of which the last revert on this connection put back a row
+ * changed or deleted (read from its first changes, still in temp.firsts): the incident's own
+ * row, or one of its events.
+ */
+export function incidentsPutBack(db: DB): number[] {
+  const rows = db
+    .prepare(
+      `SELECT row AS id FROM temp.firsts WHERE t = ? AND kind <> 'i'
+       UNION SELECT e.incident_id FROM temp.firsts f JOIN events e ON e.id = f.row WHERE f.t = ? AND f.kind <> 'i'`,
+    )
+    .all(JOURNALED_TABLES.indexOf('incidents'), JOURNALED_TABLES.indexOf('events')) as { id: number }[];
+  return rows.map((r) => r.id);
+}
+
 /** Thrown by a revert run with foreign keys off (see Store.writeWithoutForeignKeys) that needs them. */
 export class ForeignKeysNeeded extends Error {
   constructor() {

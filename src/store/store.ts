@@ -12,7 +12,7 @@ import { LEVELS, type CheckRecord, type CheckVerdict, type CompanyEvidence, type
 import { t } from '../i18n/index.js';
 import { UserError } from '../errors.js';
 import { RowsAtOnce } from './rows-at-once.js';
-import { BulkInserts, COMPANIES_TOUCHED, ForeignKeysNeeded, LARGE_OPERATION, laterChangesTo, revertChanges, type Operation } from './journal.js';
+import { BulkInserts, COMPANIES_TOUCHED, ForeignKeysNeeded, LARGE_OPERATION, incidentsPutBack, laterChangesTo, revertChanges, type Operation } from './journal.js';
 
 export type { Operation } from './journal.js';
 export { IMPORT_MAP_BYTES, type OpenOptions } from './open.js';
@@ -938,6 +938,16 @@ export class Store {
       id = this.companyById(id)?.parent_id ?? null;
     }
     return false;
+  }
+
+  /** The incidents the last revert put back a row of, with their events (see journal's incidentsPutBack). */
+  incidentsPutBack(): (Incident & { rowId: number; companyId: number })[] {
+    const ids = incidentsPutBack(this.db);
+    if (!ids.length) return [];
+    const rows = this.st(
+      `SELECT i.*, c.name AS company FROM incidents i JOIN companies c ON c.id = i.company_id WHERE i.id IN (SELECT value FROM json_each(?)) ORDER BY i.id`,
+    ).all(JSON.stringify(ids)) as IncidentRow[];
+    return this.withEvents(rows);
   }
 
   /** Whether a name is both a company's and an alias (of it or of another company). */

@@ -436,6 +436,21 @@ describe('undo of a change whose records are no longer as it left them', () => {
     ok(s.run(['company', 'rename', 'Z', 'W']));
   });
 
+  it('refuses to put an event back before an opening moved since: the timeline would break its rules, and its export would not import', () => {
+    ok(s.run(['incident', 'add', 'Acme', '--title', 't', '--fault', 'company', '--opened', '2026-11-01 09:00'])); // #1
+    ok(s.run(['incident', 'event', 'acme-1', 'promise', '--text', 'a', '--at', '2026-11-02 10:00', '--due', '2026-11-03'])); // #2
+    ok(s.run(['event', 'remove', 'acme-1#1'])); // #3
+    ok(s.run(['incident', 'edit', 'acme-1', '--opened', '2026-11-10 09:00'])); // #4
+    expect(refused(['undo', '--op', '3'])).toBe(
+      'vetted: #3 cannot be undone now: it would put acme-1#1 (2026-11-02T10:00) back before the opening of acme-1, which was moved since; move the opening first (`vetted incident edit acme-1 --opened 2026-11-02T10:00`).',
+    );
+    ok(s.run(['incident', 'edit', 'acme-1', '--opened', '2026-11-02 10:00']));
+    ok(s.run(['undo', '--op', '3']));
+    const file = `${s.dir}/all.json`;
+    ok(s.run(['export', '--format', 'json', '--out', file]));
+    ok(s.run(['--db', `${s.dir}/again.db`, 'import', file]));
+  });
+
   it('takes a count beyond any number of changes as all of them, and an operation so numbered as none', () => {
     ok(s.run(['pin', 'X', 'black', '--reason', 'r']));
     expect(ok(s.run(['undo', '99999999999999999999'])).stderr).toMatch(/undone #1.*\nonly 1 change was left to undo/s);
