@@ -5,7 +5,7 @@ import { jsonListPieces, type JsonOutOptions } from '../ui/json-out.js';
 import type { Context } from '../context.js';
 import type { CommandResult } from './result.js';
 import { UserError } from '../errors.js';
-import { EVENT_FIELDS, FIELD_SPECS, isEventType } from '../domain/events.js';
+import { EVENT_FIELDS, FIELD_SPECS, MAX_AMOUNT, MAX_COUNT, fieldFits, isEventType } from '../domain/events.js';
 import { EVENT_TYPES, FAULTS, OUTCOMES, type EventType, type Fault, type Incident, type IncidentEvent } from '../domain/types.js';
 import { formatLocalMinute, parseAmount, parseWhen } from '../domain/dates.js';
 import { isBefore } from '../domain/date-rules.js';
@@ -80,12 +80,12 @@ export function eventFromFlags(type: EventType, opts: Record<string, unknown>, n
         out[name] = raw === true;
         break;
       case 'count':
-        if (!/^\d+$/.test(String(raw))) throw new UserError(t().errors.wholeNumber(flag, String(raw)));
+        if (!/^\d+$/.test(String(raw)) || !fieldFits(f, Number(raw))) throw new UserError(t().errors.wholeNumber(flag, String(raw), MAX_COUNT));
         out[name] = Number(raw);
         break;
       case 'number': {
         const n = parseAmount(String(raw));
-        if (n === undefined) throw new UserError(t().errors.number(flag, String(raw)));
+        if (n === undefined || !fieldFits(f, n)) throw new UserError(t().errors.number(flag, String(raw), MAX_AMOUNT));
         out[name] = n;
         break;
       }

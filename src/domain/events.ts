@@ -87,6 +87,11 @@ export function isEventType(s: string): s is EventType {
   return (EVENT_TYPES as readonly string[]).includes(s);
 }
 
+/** The largest count (minutes waited, a place in a queue) and amount an event may hold: beyond
+ * them a value is a slip of the keyboard (1e20 minutes), and prints as dozens of digits. */
+export const MAX_COUNT = 1_000_000_000;
+export const MAX_AMOUNT = 1_000_000_000_000_000;
+
 /** Whether a value is one the field takes (a text field's length is the data file's to check). */
 export function fieldFits(spec: FieldSpec, v: unknown): boolean {
   switch (spec.kind) {
@@ -95,9 +100,9 @@ export function fieldFits(spec: FieldSpec, v: unknown): boolean {
     case 'bool':
       return typeof v === 'boolean';
     case 'count':
-      return Number.isInteger(v) && (v as number) >= 0;
+      return Number.isSafeInteger(v) && (v as number) >= 0 && (v as number) <= MAX_COUNT;
     case 'number':
-      return typeof v === 'number' && Number.isFinite(v) && v >= 0;
+      return typeof v === 'number' && Number.isFinite(v) && v >= 0 && v <= MAX_AMOUNT;
     case 'when':
       return typeof v === 'string' && isWhen(v);
     case 'enum':

@@ -2,7 +2,7 @@
 // as facts that the catalogs put in words) and the deterministic document that export
 // writes. Pure: no files, no SQL.
 
-import { EVENT_FIELDS, FIELD_SPECS, fieldFits, isEventType, withEventFields, ALL_EVENT_FIELDS, type FieldKind } from '../domain/events.js';
+import { EVENT_FIELDS, FIELD_SPECS, MAX_AMOUNT, MAX_COUNT, fieldFits, isEventType, withEventFields, ALL_EVENT_FIELDS, type FieldKind } from '../domain/events.js';
 import { isVisibleName } from '../domain/names.js';
 import { CHECK_VERDICTS, FAULTS, EVENT_TYPES, type CheckVerdict, type EventType, type Fault, type IncidentEvent } from '../domain/types.js';
 import { isWhen, parseWhen, type When } from '../domain/dates.js';
@@ -260,7 +260,7 @@ const event: Check = (v, at, out) => {
     const f = FIELD_SPECS[k];
     const fits = f.kind === 'text' ? typeof v[k] === 'string' && !longerThan(v[k] as string, LIMITS.text) : fieldFits(f, v[k]);
     if (!fits) {
-      const field = f.kind === 'text' ? { max: LIMITS.text } : f.kind === 'enum' ? { values: f.values } : {};
+      const field = f.kind === 'text' ? { max: LIMITS.text } : f.kind === 'enum' ? { values: f.values } : f.kind === 'count' ? { max: MAX_COUNT } : f.kind === 'number' ? { max: MAX_AMOUNT } : {};
       out.push({ path: [...pathOf(at), k], fault: { kind: 'event-field', field: f.kind, ...field, got: given(v[k]) } });
     }
   }

@@ -63,8 +63,8 @@ function eventField(f: Extract<DataFault, { kind: 'event-field' }>): string {
   switch (f.field) {
     case 'text': return `must be text of at most ${f.max} characters`;
     case 'bool': return 'must be true or false';
-    case 'count': return 'must be a whole number, 0 or more';
-    case 'number': return 'must be a number, 0 or more';
+    case 'count': return `must be a whole number from 0 to ${fmt.number(f.max!)}`;
+    case 'number': return `must be a number from 0 to ${fmt.number(f.max!)}`;
     case 'when': return 'must be an ISO 8601 date such as 2024-07-12 or 2024-07-12T09:30';
     case 'enum': return `must be one of: ${(f.values ?? []).join(', ')}`;
     case 'currency': return 'must be a three-letter ISO 4217 code such as EUR';
@@ -607,8 +607,8 @@ export const en = {
     emptyTitle: '--title cannot be empty; say in a few words what went wrong.',
     longTitle: (max: number) => `a title can be at most ${max} characters; shorten it.`,
     notForType: (flag: string, type: string, flags: string[]) => `${flag} does not apply to ${an(type)} event; ${an(type)} takes ${flags.join(', ')}.`,
-    wholeNumber: (flag: string, given: string) => `${flag} takes a whole number, 0 or more, not ${q(given)}.`,
-    number: (flag: string, given: string) => `${flag} takes a number such as 50 or 12.5, not ${q(given)}.`,
+    wholeNumber: (flag: string, given: string, max: number) => `${flag} takes a whole number from 0 to ${fmt.number(max)}, not ${q(given)}.`,
+    number: (flag: string, given: string, max: number) => `${flag} takes a number such as 50 or 12.5, at most ${fmt.number(max)}, not ${q(given)}.`,
     currency: (flag: string, given: string) => `${flag} takes a three-letter ISO 4217 code such as EUR, not ${q(given)}.`,
     needsTitle: 'an incident needs a title: give --title "what went wrong" (or run on a terminal to be asked).',
     notEventType: (given: string, types: string[]) => `${q(given)} is not an event type; the types are: ${types.join(', ')}.`,

@@ -60,8 +60,8 @@ function eventField(f: Extract<DataFault, { kind: 'event-field' }>): string {
   switch (f.field) {
     case 'text': return `должно быть текстом не длиннее ${chars(f.max ?? 0)}`;
     case 'bool': return 'должно быть true или false';
-    case 'count': return 'должно быть целым числом, 0 или больше';
-    case 'number': return 'должно быть числом, 0 или больше';
+    case 'count': return `должно быть целым числом от 0 до ${fmt.number(f.max!)}`;
+    case 'number': return `должно быть числом от 0 до ${fmt.number(f.max!)}`;
     case 'when': return 'должно быть датой ISO 8601, например 2024-07-12 или 2024-07-12T09:30';
     case 'enum': return `должно быть одним из: ${(f.values ?? []).join(', ')}`;
     case 'currency': return 'должно быть трёхбуквенным кодом ISO 4217, например EUR';
@@ -633,8 +633,8 @@ export const ru: Catalog = {
     emptyTitle: '--title не может быть пустым; скажите в двух словах, что случилось.',
     longTitle: (max) => `заголовок — не длиннее ${fmt.plural(max, { one: 'знака', few: 'знаков', many: 'знаков', other: 'знака' })}; сократите его.`,
     notForType: (flag, type, flags) => `${flag} не относится к событию ${q(ru.words.event[type as EventType] ?? type)}; у него есть ${flags.join(', ')}.`,
-    wholeNumber: (flag, given) => `${flag} принимает целое число, 0 или больше, а не ${q(given)}.`,
-    number: (flag, given) => `${flag} принимает число, например 50 или 12.5, а не ${q(given)}.`,
+    wholeNumber: (flag, given, max) => `${flag} принимает целое число от 0 до ${fmt.number(max)}, а не ${q(given)}.`,
+    number: (flag, given, max) => `${flag} принимает число, например 50 или 12.5, не больше ${fmt.number(max)}, а не ${q(given)}.`,
     currency: (flag, given) => `${flag} принимает трёхбуквенный код ISO 4217, например RUB, а не ${q(given)}.`,
     needsTitle: 'у обращения должен быть заголовок: --title "что случилось" (или запустите в терминале, и вас спросят).',
     notEventType: (given, types) => `${q(given)} — не тип события; типы: ${types.join(', ')}.`,

@@ -1,7 +1,7 @@
 // Prompts for logging incidents and events, drawn on stderr. Loaded only on a terminal.
 
 import { confirm, input, select } from '@inquirer/prompts';
-import { EVENT_FIELDS, FIELD_SPECS } from '../domain/events.js';
+import { EVENT_FIELDS, FIELD_SPECS, fieldFits } from '../domain/events.js';
 import { FAULTS, type EventType, type Fault } from '../domain/types.js';
 import { parseAmount, parseHumanWhen } from '../domain/dates.js';
 import { promptTheme } from './prompt-theme.js';
@@ -62,8 +62,8 @@ export async function askEventFields(type: EventType, given: Record<string, unkn
                 const x = v.trim();
                 const say = t().prompts;
                 if (!x) return required ? say.needed : true;
-                if (f.kind === 'count' && !/^\d+$/.test(x)) return say.wholeNumber;
-                if (f.kind === 'number' && parseAmount(x) === undefined) return say.aNumber;
+                if (f.kind === 'count' && (!/^\d+$/.test(x) || !fieldFits(f, Number(x)))) return say.wholeNumber;
+                if (f.kind === 'number' && !fieldFits(f, parseAmount(x))) return say.aNumber;
                 if (f.kind === 'when' && !parseHumanWhen(x, Date.now())) return say.aDate;
                 if (f.kind === 'currency' && !/^[A-Za-z]{3}$/.test(x)) return say.aCurrency;
                 return true;

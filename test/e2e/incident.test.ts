@@ -319,6 +319,14 @@ describe('flags of incident event', () => {
   });
   afterAll(() => s.cleanup());
 
+  it('refuses counts and amounts no event has (1e20 minutes, an amount of 1e300), on the command line and in a data file alike', () => {
+    expect(expectOneLineError(s.run(['incident', 'event', id, 'contact', '--wait-minutes', '99999999999999999999999', '--at', '2022-03-03T10:00']))).toMatch(/--wait-minutes takes a whole number from 0 to 1,000,000,000/);
+    expect(expectOneLineError(s.run(['incident', 'event', id, 'compensation', '--amount', '1e300', '--at', '2022-03-03T10:00']))).toMatch(/--amount takes a number .* at most 1,000,000,000,000,000/);
+    const file = `${s.dir}/big.json`;
+    writeFileSync(file, JSON.stringify({ format: 'vetted/1', incidents: [{ id: 'big-1', company: 'Big', title: 'T', opened: '2022-03-01T09:00', events: [{ at: '2022-03-01T10:00', type: 'contact', wait_minutes: 1e20 }] }] }));
+    expect(expectOneLineError(s.run(['import', file]))).toMatch(/wait_minutes: must be a whole number from 0 to 1,000,000,000/);
+  });
+
   it('--reached-human sets reached_human true, --no-reached-human sets it false, neither leaves it out', () => {
     const yes = json<{ event: Ev }>(s, ['incident', 'event', id, 'contact', '--reached-human', '--at', '2022-03-02T10:00', '--json']);
     const no = json<{ event: Ev }>(s, ['incident', 'event', id, 'contact', '--no-reached-human', '--wait-minutes', '10', '--at', '2022-03-02T11:00', '--json']);
