@@ -176,7 +176,7 @@ export function isTempBeside(target: string, name: string): boolean {
 }
 
 /** A temporary file beside `target`, created exclusively under a random name; never a link. */
-export function createTempBeside(target: string, mode = 0o600): { path: string; fd: number } {
+export function createTempBeside(target: string, mode = 0o600, flag = '--out'): { path: string; fd: number } {
   // Loaded here, not imported: every command that opens the database loads this module, and
   // only the first one, creating the file, needs the crypto module (several ms to load).
   const { randomBytes } = process.getBuiltinModule('node:crypto');
@@ -188,7 +188,10 @@ export function createTempBeside(target: string, mode = 0o600): { path: string; 
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code;
       if (code === 'EEXIST' && attempt < 5) continue;
-      if (code === 'ENOENT') throw new UserError(t().files.noFolder(dirname(target), '--out'));
+      const dir = dirname(target);
+      if (code === 'ENOENT' && !statOr(dir)) throw new UserError(t().files.noFolder(dir, flag));
+      // A folder no file can be made in (/proc, /sys, one without the permission): said of the folder and the flag, not of the database.
+      if (code === 'ENOENT' || code === 'EACCES' || code === 'EPERM' || code === 'EROFS') throw new UserError(t().files.cannotCreateIn(dir, code, flag));
       throw err;
     }
   }

@@ -1019,6 +1019,7 @@ export const en = {
     outSpecial: (out: string, flag: string) => `${out} is neither a file, a character device nor a pipe; choose another ${flag}.`,
     noFolder: (dir: string, flag: string) => `the folder ${dir} does not exist; create it or choose another ${flag}.`,
     notFolder: (dir: string, flag: string) => `${dir} is not a folder; choose another ${flag}.`,
+    cannotCreateIn: (dir: string, code: string, flag: string) => `no file can be made in ${dir} (${code}); check its permissions, or choose another ${flag}.`,
     yamlTooBig: (file: string, max: number) => `${file} is larger than ${en.files.size(max)}, the most vetted reads as YAML; write large data as JSON (\`vetted export --format json\` does), or split the file.`,
     yamlTooManyTokens: (file: string, max: number) =>
       `${file} holds more than ${fmt.number(max)} YAML tokens, the most vetted reads as YAML; write large data as JSON (\`vetted export --format json\` does), or split the file.`,

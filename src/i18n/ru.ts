@@ -1078,6 +1078,7 @@ export const ru: Catalog = {
     outSpecial: (out, flag) => `${out} — не файл, не символьное устройство и не канал; укажите другой ${flag}.`,
     noFolder: (dir, flag) => `папки ${dir} нет; создайте её или укажите другой ${flag}.`,
     notFolder: (dir, flag) => `${dir} — не папка; укажите другой ${flag}.`,
+    cannotCreateIn: (dir, code, flag) => `в папке ${dir} нельзя создать файл (${code}); проверьте права доступа или укажите другой ${flag}.`,
     yamlTooBig: (file, max) => `${file} больше ${ru.files.size(max)} — это предел, который vetted читает как YAML; большие данные пишите в JSON (так делает \`vetted export --format json\`) или разделите файл.`,
     yamlTooManyTokens: (file, max) =>
       `в ${file} больше ${fmt.number(max)} лексем YAML — это предел, который vetted читает как YAML; большие данные пишите в JSON (так делает \`vetted export --format json\`) или разделите файл.`,

@@ -190,7 +190,7 @@ export function openMemoryDatabase(): DB {
  */
 function createAtomically(path: string, options: OpenOptions = {}, fill?: (db: DB) => void): boolean | 'taken' {
   sweepLeftovers(path);
-  const tmp = createTempBeside(path);
+  const tmp = createTempBeside(path, 0o600, '--db');
   closeSync(tmp.fd);
   try {
     const db = new Database(tmp.path, { fileMustExist: true, ...driverOptions() });
