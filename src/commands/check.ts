@@ -7,7 +7,7 @@ import { INPUT_LIMITS, readInputText } from '../formats/read-input.js';
 import type { Context } from '../context.js';
 import type { CommandResult } from './result.js';
 import { UserError } from '../errors.js';
-import { checkAnswers, scoreCheck, type Checklist } from '../domain/checklist.js';
+import { checkAnswers, hasScore, scoreCheck, type Checklist } from '../domain/checklist.js';
 import { formatLocalSecond } from '../domain/dates.js';
 import { findChecklist } from '../formats/checklist-file.js';
 import { parseDataText } from '../formats/data-text.js';
@@ -107,9 +107,7 @@ export async function run(ctx: Context, companyArg: string, opts: CheckOptions):
       for (const [q, n] of Object.entries(asked.notes)) notes[q] = checkNote(n);
     }
     const result = scoreCheck(checklist, answers);
-    // A check whose every answer is left out of the score says nothing of the company: scored 0,
-    // it would put the company on the black list for questions that did not apply.
-    if (!result.dealbreakers.length && result.answers.every((a) => a.score === null)) throw new UserError(t().check.nothingScored(checklist.id));
+    if (!hasScore(result)) throw new UserError(t().check.nothingScored(checklist.id));
     const at = formatLocalSecond(ctx.now());
     const id = store.write(() => {
       const { company: row } = store.ensureCompany(company, at);

@@ -196,6 +196,25 @@ export function roundScore(x: number): number {
   return Math.round(Math.round(x * 1e9) / 1e9);
 }
 
+/**
+ * Whether two checklists score answers alike: the same questions, weights, answer values,
+ * scores and dealbreakers (their words, help and order of questions aside).
+ */
+export function sameScoring(a: Checklist, b: Checklist): boolean {
+  const scoring = (c: Checklist) =>
+    JSON.stringify(
+      c.questions
+        .map((q) => [q.id, q.weight, q.answers.map((x) => [x.value, x.score, !!x.dealbreaker]).sort()] as const)
+        .sort((x, y) => (x[0] < y[0] ? -1 : x[0] > y[0] ? 1 : 0)),
+    );
+  return scoring(a) === scoring(b);
+}
+
+/** Whether a text is a question id as a checklist writes one (lower-case words and dashes). */
+export function isQuestionId(s: string): boolean {
+  return ID.test(s);
+}
+
 export function verdictOf(score: number, dealbreaker: boolean): CheckVerdict {
   if (dealbreaker || score < CAUTION_FROM) return 'avoid';
   return score >= GO_FROM ? 'go' : 'caution';
@@ -219,6 +238,15 @@ export function scoreCheck(checklist: Checklist, answers: Record<string, string>
   const score = weights === 0 ? 0 : roundScore((100 * sum) / weights);
   const dealbreakers = scored.filter((s) => s.dealbreaker).map((s) => s.question);
   return { score, verdict: verdictOf(score, dealbreakers.length > 0), dealbreakers, answers: scored };
+}
+
+/**
+ * Whether a check's answers say anything of the company: one of them counts in the score, or a
+ * dealbreaker was answered. One whose every answer is left out of the score is no check at all
+ * (scored 0, it would put the company on the black list for questions that did not apply).
+ */
+export function hasScore(result: Pick<CheckResult, 'answers' | 'dealbreakers'>): boolean {
+  return result.dealbreakers.length > 0 || result.answers.some((a) => a.score !== null);
 }
 
 /** A given answer that does not fit the checklist, as facts (the catalogs say it in words). */

@@ -6,7 +6,7 @@ import { INPUT_LIMITS, readInputText } from './read-input.js';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { LineCounter, isNode, parseDocument } from 'yaml';
-import { validateChecklist, formatPath, type Checklist, type ChecklistFault, type Path } from '../domain/checklist.js';
+import { sameScoring, validateChecklist, formatPath, type Checklist, type ChecklistFault, type Path } from '../domain/checklist.js';
 import { t, type Catalog } from '../i18n/index.js';
 import { UserError } from '../errors.js';
 import { YAML_LIMITS, assertYamlBudget } from './yaml-limits.js';
@@ -145,6 +145,12 @@ export function loadAllChecklists(configDir: string, onBroken: (message: string)
   for (const f of yamlFilesIn(join(configDir, 'checklists'))) {
     try {
       const c = loadFile(f, 'user');
+      // Overriding a built-in takes a version of its own where it scores otherwise: the checks
+      // made with the built-in one would be scored again, by an import, as this one scores.
+      const builtIn = byId.get(c.checklist.id);
+      if (builtIn?.source === 'built-in' && builtIn.checklist.version === c.checklist.version && !sameScoring(builtIn.checklist, c.checklist)) {
+        throw new UserError(t().checklists.sameIdOther(f, c.checklist.id, c.checklist.version, 'built-in'));
+      }
       byId.set(c.checklist.id, c);
     } catch (err) {
       if (!(err instanceof UserError)) throw err;
@@ -164,7 +170,7 @@ export function findChecklist(idOrPath: string, configDir: string): LoadedCheckl
     // A check names its checklist by id and version: a file that takes another checklist's
     // without its questions would have its checks read as that one's.
     const same = loadAllChecklists(configDir).find((c) => c.checklist.id === loaded.checklist.id && c.file !== loaded.file);
-    if (same && same.checklist.version === loaded.checklist.version && JSON.stringify(same.checklist.questions) !== JSON.stringify(loaded.checklist.questions)) {
+    if (same && same.checklist.version === loaded.checklist.version && !sameScoring(same.checklist, loaded.checklist)) {
       throw new UserError(t().checklists.sameIdOther(idOrPath, loaded.checklist.id, loaded.checklist.version, same.source));
     }
     return loaded;

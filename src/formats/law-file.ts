@@ -8,7 +8,7 @@ import { applyOverrides, validateOverrides, validatePack, type JurisdictionPack,
 import { formatPath } from '../domain/validation.js';
 import { UserError } from '../errors.js';
 import { t } from '../i18n/index.js';
-import { INPUT_LIMITS, readInputText } from './read-input.js';
+import { INPUT_LIMITS, readInputText, refuseSpecial } from './read-input.js';
 
 /** A folder or file of the project (jurisdictions/, templates/), found from where this code runs (src/ or dist/). */
 export function projectDir(name: string, probe: string): string {
@@ -69,6 +69,7 @@ export async function loadPack(id: string, configDir: string): Promise<Jurisdict
   const file = join(configDir, 'law.yaml');
   if (!existsSync(file)) return pack;
   const { parseDataText } = await import('./data-text.js');
+  refuseSpecial(file, 'law');
   const overrides = validateOverrides(parseDataText(readInputText(file, { what: 'law', maxBytes: INPUT_LIMITS.small }), file), packs);
   if ('errors' in overrides) throw new UserError(t().letter.badOverrides(file, describe(overrides.errors)));
   return applyOverrides(pack, overrides.value);

@@ -26,8 +26,8 @@ export function readTemplateText(file: string): string {
     throw new UserError(t().letter.noTemplate(file));
   }
   if (st.isDirectory()) throw new UserError(t().letter.templateFolder(file));
-  if (st.size > INPUT_LIMITS.small) throw new UserError(t().letter.templateTooBig(file));
-  // Read as every input is, at most 1 MB whatever the file is (/dev/zero has no size to refuse by).
+  // A page of text: never a pipe waited on nor a device read without end; at most 1 MB.
+  if (!st.isFile()) throw new UserError(t().files.special(file, 'template'));
   return readInputText(file, { what: 'template', maxBytes: INPUT_LIMITS.small });
 }
 

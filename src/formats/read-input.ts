@@ -1,9 +1,9 @@
 // Every input file the tool reads comes through here: a data file, answers, a checklist, the
-// policy. What is read is bounded whatever the file is (a regular file, a pipe, a device
+// policy, a letter template, law.yaml. What is read is bounded whatever the file is (a regular file, a pipe, a device
 // such as /dev/zero): at most `maxBytes` are read, and a file that holds more is refused
 // with a sentence, never read into memory whole. Text must be UTF-8.
 
-import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync, statSync, type Stats } from 'node:fs';
 import { t } from '../i18n/index.js';
 import { UserError } from '../errors.js';
 
@@ -11,7 +11,7 @@ import { UserError } from '../errors.js';
 export const INPUT_LIMITS = {
   /** A data file for `import` (JSON; YAML has its own, smaller budget). */
   data: 128 * 1024 * 1024,
-  /** Answers, checklists and the policy. */
+  /** Answers, checklists, the policy, letter templates and law.yaml. */
   small: 1024 * 1024,
 } as const;
 
@@ -40,6 +40,21 @@ function openInput(file: string, what: InputKind): number {
     if (code === 'ENXIO') throw new UserError(say.nothingBehind(file));
     throw new UserError(say.cannotRead(file, code ?? (err as Error).message));
   }
+}
+
+/**
+ * Refuses a file of the config folder that is no file (a pipe, a device, a socket): read where
+ * a command looks for it, never given by the user, it is never waited on nor read without end.
+ * A file that cannot be looked at is left for its reading to say why.
+ */
+export function refuseSpecial(file: string, what: InputKind): void {
+  let st: Stats;
+  try {
+    st = statSync(file);
+  } catch {
+    return;
+  }
+  if (!st.isFile() && !st.isDirectory()) throw new UserError(t().files.special(file, what));
 }
 
 /** Reads at most `maxBytes` of a file (or `-`, standard input) as UTF-8 text. */

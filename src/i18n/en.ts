@@ -356,7 +356,6 @@ export const en = {
   // ---- the user's policy.yaml ----
   policyFile: {
     top: '(top)',
-    special: (file: string) => `${file} is a device, a pipe or a socket, not a policy file; replace it with one, or remove it to use the defaults.`,
     invalid: (file: string, where: string, problem: string, more: number) =>
       `${file}: ${where}: ${problem}${more ? ` (and ${more} more)` : ''}; fix it, or remove the file to use the defaults.`,
     fault: (f: PolicyFault): string => {
@@ -999,7 +998,7 @@ export const en = {
   files: {
     changedWhileRead: (path: string) => `${path} changed while it was being imported; nothing was imported, run the command again.`,
     size: (bytes: number) => (bytes >= 1048576 ? `${fmt.number(Math.round(bytes / 1048576))} MB` : `${fmt.number(Math.round(bytes / 1024))} KB`),
-    kind: { data: 'a data file', checklist: 'a checklist', policy: 'a policy', answers: 'an answers file', template: 'a letter template', law: 'the overrides of the law packs' } as Record<InputKind, string>,
+    kind: { data: 'a data file', checklist: 'a checklist', policy: 'a policy', answers: 'an answers file', template: 'a letter template', law: 'a law.yaml of overrides' } as Record<InputKind, string>,
     needsPath: (what: InputKind) => `${en.files.kind[what]} needs a file path; give one.`,
     noFile: (file: string) => `there is no file ${file}; check the path.`,
     denied: (file: string) => `cannot read ${file} (permission denied); check its permissions.`,
@@ -1008,6 +1007,7 @@ export const en = {
     nothingBehind: (file: string) => `${file} is a socket or a device with nothing behind it, not a file; give the path of a file.`,
     cannotRead: (file: string, code: string) => `cannot read ${file} (${code}); check the path.`,
     folder: (file: string) => `${file} is a folder, not a file; give the path of a file.`,
+    special: (file: string, what: InputKind) => `${file} is a device, a pipe or a socket, not ${en.files.kind[what]}; put a file there, or remove it.`,
     tooBig: (file: string, max: number, what: InputKind) =>
       `${file} holds more than ${en.files.size(max)}, the most vetted reads as ${en.files.kind[what]}; ${what === 'data' ? 'split it into smaller files' : 'shorten it'}.`,
     notUtf8: (file: string) => `${file} is not UTF-8 text; save it as UTF-8 and try again.`,
@@ -1118,6 +1118,16 @@ export const en = {
           return `the answer to ${f.question} has no score here; give each answer's score, or none (to score them with the checklist)`;
         case 'not-answered':
           return `${f.question} has no answer in this check`;
+        case 'question-id':
+          return `${q(f.question)} is not a question id (lower-case words and dashes)`;
+        case 'dealbreaker-twice':
+          return 'names a question twice';
+        case 'nothing-scored':
+          return 'no answer counts in the score (each says its question does not apply), so the check has no score; a check is kept only with one';
+        case 'verdict-of-score':
+          return `says ${f.given}, where a check that scored so finds ${f.verdict} (CHECKLISTS.md); give the verdict its score and dealbreakers make`;
+        case 'partial-result':
+          return 'a check that says what it found gives its score, verdict and scores, all three (or none, to be scored by its checklist)';
         case 'id-taken':
           return `the id ${q(f.id)} already belongs to an incident of ${f.company}; give this incident another id`;
         case 'no-event':
@@ -1271,7 +1281,7 @@ export const en = {
     tooLong: (flag: string, max: number) => `${flag} can be at most ${max} characters; shorten it.`,
     parentLoop: (parent: string, company: string, itself: boolean) =>
       `${parent} cannot be the parent of ${company}: it is ${itself ? 'the company itself' : 'one of its own subsidiaries'}.`,
-    sameEvent: (id: string) => `${id} already reads so; nothing changed.`,
+    sameEvent: (id: string) => `event ${id} already reads so; nothing changed.`,
     sameDetails: (name: string) => `${name} already has these details; nothing changed.`,
     companyUpdated: (name: string) => `updated ${name} (see \`vetted company show ${sh(name)}\`; to take it back: vetted undo)`,
     /** One piece of a company's evidence, named for the refusal to remove it. */
@@ -1284,7 +1294,7 @@ export const en = {
       `say what to change: --title T, --fault F, --opened WHEN or --company C (on a terminal, \`vetted incident edit ${id}\` alone opens it in your editor).`,
     incidentUpdated: (id: string, from: string | null, to: string | null) => `updated ${id}${from !== null && to !== null ? `; moved from ${from} to ${to}` : ''}`,
     openAfterClosing: (id: string, opened: string, closed: string) =>
-      `${id} cannot open ${iso(opened)}: it was closed ${iso(closed)}, before that; move the opening earlier, or reopen it first (\`vetted incident reopen ${id}\`).`,
+      `${id} cannot open at ${iso(opened)}: it was closed at ${iso(closed)}, before that; move the opening earlier, or reopen it first (\`vetted incident reopen ${id}\`).`,
     cannotOpen: (id: string, opened: string, first: string, type: EventType, at: string) =>
       `${id} cannot open at ${opened}: its first event, ${first} (${type}), is earlier (${at}); move or remove that event first.`,
     incidentRemoved: (id: string, company: string, events: number) =>
@@ -1575,7 +1585,6 @@ export const en = {
     // template files
     noTemplate: (file: string) => `there is no template ${file}; check the path.`,
     templateFolder: (file: string) => `${file} is a folder; give the path of a template file.`,
-    templateTooBig: (file: string) => `${file} is larger than 1 MB; a letter template is a page of text.`,
     badTemplate: (file: string, line: number, problem: string, more: number) =>
       `the template ${file}:${line}: ${problem}${more ? ` (and ${more} more)` : ''}; run \`vetted letters check ${file}\` to see them all.`,
     // jurisdiction packs and law.yaml

@@ -102,7 +102,7 @@ function dataFault(f: DataFault): string {
     case 'base64': return 'должно быть содержимым файла в base64';
     case 'score': return `должно быть целым числом от 0 до 100, а не ${given(f.got)}`;
     case 'answer-scores': return `должно быть словарём «id вопроса: оценка от 0 до 1 (или null)», а не ${given(f.got)}`;
-    case 'closes-twice': return `— второе закрытие (обращение уже закрыто событием events[${f.first}]): обращение закрывается один раз; оставьте одно`;
+    case 'closes-twice': return `это второе закрытие (обращение уже закрыто событием events[${f.first}]): обращение закрывается один раз; оставьте одно`;
   }
 }
 
@@ -420,7 +420,6 @@ export const ru: Catalog = {
 
   policyFile: {
     top: '(верхний уровень)',
-    special: (file) => `${file} — устройство, канал или сокет, а не файл политики; замените его файлом политики или удалите, чтобы действовали значения по умолчанию.`,
     invalid: (file, where, problem, more) =>
       `${file}: ${where}: ${problem}${more ? ` (и ещё ${more})` : ''}; исправьте файл или удалите его, чтобы действовали значения по умолчанию.`,
     fault: (f) => {
@@ -446,7 +445,7 @@ export const ru: Catalog = {
     answerText: (file, what, key, given) => `${file}: ${what === 'note' ? 'заметка' : 'ответ'} к ${q(key)} должен быть текстом, а не ${given}.`,
     noteNotQuestion: (id, checklist) => `--note называет ${q(id)}, а такого вопроса в чек-листе ${checklist} нет.`,
     nothingScored: (checklist) =>
-      `ни один данный ответ не входит в оценку (каждый говорит, что вопрос неприменим), поэтому у проверки не было бы оценки, и она не сохранена; ответьте хотя бы на один вопрос чек-листа ${checklist} ответом, который учитывается, или "unknown", если узнать не удалось.`,
+      `ни один из данных ответов не учитывается в оценке (каждый говорит, что вопрос неприменим), поэтому у проверки не было бы оценки, и она не сохранена; ответьте хотя бы на один вопрос чек-листа ${checklist} ответом, который учитывается, или "unknown", если узнать не удалось.`,
     noAnswers: (missing, checklist) =>
       `нет ответа на ${missing.join(', ')}; дайте их через --answer ID=ЗНАЧЕНИЕ или --answers ФАЙЛ или запустите в терминале, и вас спросят (см. \`vetted checklists show ${checklist}\`).`,
     record: (name, list, since) => (list === 'unlisted' ? `${name}: записей пока нет (ни в одном списке).` : `${name}: ${listIn[list]} с ${since ? fmt.date(since) : '—'}.`),
@@ -1067,6 +1066,7 @@ export const ru: Catalog = {
     nothingBehind: (file) => `${file} — сокет или устройство, за которым ничего нет, а не файл; укажите путь к файлу.`,
     cannotRead: (file, code) => `не удаётся прочитать ${file} (${code}); проверьте путь.`,
     folder: (file) => `${file} — папка, а не файл; укажите путь к файлу.`,
+    special: (file, what) => `${file} — устройство, канал или сокет, а не ${{ data: 'файл данных', checklist: 'чек-лист', policy: 'файл политики', answers: 'файл ответов', template: 'шаблон письма', law: 'файл поправок law.yaml' }[what]}; положите на его место файл или удалите его.`,
     tooBig: (file, max, what) =>
       `${file} больше ${ru.files.size(max)} — это предел, который vetted читает как ${{ data: 'файл данных', checklist: 'чек-лист', policy: 'политику', answers: 'файл ответов', template: 'шаблон письма', law: 'поправки к правовым пакетам' }[what]}; ${what === 'data' ? 'разделите его на файлы поменьше' : 'сократите его'}.`,
     notUtf8: (file) => `${file} — не текст в UTF-8; сохраните его в UTF-8 и повторите.`,
@@ -1173,6 +1173,16 @@ export const ru: Catalog = {
           return `у ответа на ${f.question} здесь нет оценки; укажите оценку каждого ответа или ни одной (тогда их оценит чек-лист)`;
         case 'not-answered':
           return `на ${f.question} в этой проверке нет ответа`;
+        case 'question-id':
+          return `${q(f.question)} — не id вопроса (строчные латинские слова через дефис)`;
+        case 'dealbreaker-twice':
+          return 'вопрос назван дважды';
+        case 'nothing-scored':
+          return 'ни один ответ не учитывается в оценке (каждый говорит, что вопрос неприменим), так что оценки у проверки нет; проверка сохраняется только с оценкой';
+        case 'verdict-of-score':
+          return `указан вердикт ${f.given}, а у проверки с такой оценкой вердикт ${f.verdict} (CHECKLISTS.md); укажите вердикт, который следует из оценки и критичных ответов`;
+        case 'partial-result':
+          return 'проверка, которая сообщает свой результат, указывает оценку, вердикт и оценки ответов — все три (или ни одного, чтобы её оценил чек-лист)';
         case 'id-taken':
           return `id ${q(f.id)} уже занят обращением компании ${f.company}; дайте этому обращению другой id`;
         case 'no-event':
@@ -1498,7 +1508,7 @@ export const ru: Catalog = {
     skippedBroken: (first, more, file) => `пропущен чек-лист ${brokenChecklist(first, more, file)}`,
     skipped: (message) => `пропущен файл чек-листа: ${message}`,
     sameIdOther: (file, id, version, source) =>
-      `${file} называет себя ${id} v${version}, как и ${source === 'built-in' ? 'встроенный' : 'ваш'} чек-лист ${id}, но с другими вопросами; дайте ему собственный id (или новую версию), чтобы его проверки не читались как проверки того.`,
+      `${file} называет себя ${id} v${version}, как и ${source === 'built-in' ? 'встроенный' : 'ваш'} чек-лист ${id}, но с другими вопросами; дайте ему собственный id (или новую версию), чтобы его проверки не читались как проверки того чек-листа.`,
     fault: checklistFault,
     noFile: (given) => `файла чек-листа ${given} нет; проверьте путь или укажите id чек-листа (см. \`vetted checklists list\`).`,
     noChecklist: (given, ids, broken, first) =>
@@ -1620,7 +1630,6 @@ export const ru: Catalog = {
     },
     noTemplate: (file) => `шаблона ${file} нет; проверьте путь.`,
     templateFolder: (file) => `${file} — папка; укажите путь к файлу шаблона.`,
-    templateTooBig: (file) => `${file} больше 1 МБ; шаблон письма — это страница текста.`,
     badTemplate: (file, line, problem, more) =>
       `шаблон ${file}:${line}: ${problem}${more ? ` (и ещё ${more})` : ''}; все ошибки покажет \`vetted letters check ${file}\`.`,
     badJurisdiction: (ids, given) => `--jurisdiction принимает ${ids.join(', ')}, а не ${q(given)}.`,

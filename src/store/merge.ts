@@ -4,7 +4,7 @@
 
 import type { CompanyRow, Store } from './store.js';
 import type { CheckEntry, CompanyEntry, DataFile, IncidentEntry, PinEntry } from '../formats/data-file.js';
-import { checkAnswers, scoreCheck, type Checklist } from '../domain/checklist.js';
+import { checkAnswers, hasScore, isQuestionId, scoreCheck, verdictOf, type Checklist } from '../domain/checklist.js';
 import { t } from '../i18n/index.js';
 import { slugOf } from '../domain/names.js';
 import { formatPath, type Path } from '../domain/validation.js';
@@ -12,7 +12,7 @@ import { repeatedEvents, timedInOrder } from '../domain/events.js';
 import { digestOf } from '../domain/digest.js';
 import { msOf } from '../domain/dates.js';
 import { UserError } from '../errors.js';
-import type { IncidentEvent } from '../domain/types.js';
+import type { CheckVerdict, IncidentEvent } from '../domain/types.js';
 import { addAttachment, contentOf, sha256Of } from './attachments.js';
 
 export interface Tally {
@@ -77,6 +77,13 @@ function numberEvents(events: IncidentEvent[], taken: Set<number>, last: number)
 
 class DryRun extends Error {}
 
+/** A check scored by its checklist, refused as `check` refuses it when no answer counts. */
+function scoredOrRefused(checklist: Checklist, answers: Record<string, string>) {
+  const result = scoreCheck(checklist, answers);
+  if (!hasScore(result)) throw new Refusal({ kind: 'nothing-scored' }, 'answers');
+  return result;
+}
+
 /** What stops a record of a data file from being merged, as facts (the catalogs say it in words). */
 export type ImportFault =
   | { kind: 'own-parent'; company: string }
@@ -87,6 +94,11 @@ export type ImportFault =
   /** A check taken as found: an answer without its score, or a score or dealbreaker of no answer. */
   | { kind: 'unscored'; question: string }
   | { kind: 'not-answered'; question: string }
+  | { kind: 'question-id'; question: string }
+  | { kind: 'dealbreaker-twice' }
+  | { kind: 'nothing-scored' }
+  | { kind: 'verdict-of-score'; given: CheckVerdict; verdict: CheckVerdict }
+  | { kind: 'partial-result' }
   | { kind: 'id-taken'; id: string; company: string }
   | { kind: 'no-event'; events: number; event: number }
   | { kind: 'content-mismatch' };
@@ -212,20 +224,19 @@ export function mergeRecords(store: Store, records: DataRecords, opts: MergeOpti
     checks: (k: CheckEntry, i: number) => {
       guard(['checks', i], () => {
         const checklist = opts.checklists.get(k.checklist);
-        // Where the file says what the check found (an export does), it is scored again only
-        // with the checklist it was made with, its answers fitting it; else it is taken as it
-        // was found: a checklist changed since, or one given by its file, no longer scores the
-        // answers of an older check, which must come back all the same. Without what it found,
-        // a check is scored with the checklist at hand (of whatever version), its answers fitting it.
-        const given = k.score !== undefined && k.verdict !== undefined && k.scores !== undefined;
+        // With the checklist it was made with at hand (that id and version), a check is scored
+        // by it, its answers fitting it, whatever the file says it found. Without it, a check
+        // that says what it found (an export does) is taken as found, when that holds together:
+        // a checklist changed since, or one given by its file, no longer scores an older check's
+        // answers, and the check must come back all the same. A check that says nothing of what
+        // it found is scored with the checklist at hand (of whatever version), its answers fitting it.
         const sameVersion = checklist !== undefined && (k.checklist_version === undefined || k.checklist_version === checklist.version);
-        const found = checklist ? checkAnswers(checklist, k.answers) : undefined;
-        const notesFit = !!checklist && Object.keys(k.notes ?? {}).every((q) => checklist.questions.some((x) => x.id === q));
-        const fits = !!found && !found.problems.length && !found.missing.length && notesFit;
-        const scorable = given ? fits && sameVersion : true;
-        if (!given) {
+        const told = [k.score, k.verdict, k.scores].filter((x) => x !== undefined).length;
+        if (told === 1 || told === 2) throw new Refusal({ kind: 'partial-result' }, k.score === undefined ? 'score' : k.verdict === undefined ? 'verdict' : 'scores');
+        const scorable = sameVersion || told === 0;
+        if (scorable) {
           if (!checklist) throw new Refusal({ kind: 'no-checklist', checklist: k.checklist, known: [...opts.checklists.keys()] });
-          const { problems, missing } = found!;
+          const { problems, missing } = checkAnswers(checklist, k.answers);
           if (problems.length) {
             const p = problems[0];
             throw recordError(['checks', i, 'answers', ...(p.question ? [p.question] : [])], t().answers.problem(p));
@@ -234,12 +245,21 @@ export function mergeRecords(store: Store, records: DataRecords, opts: MergeOpti
           for (const q of Object.keys(k.notes ?? {})) {
             if (!checklist.questions.some((x) => x.id === q)) throw new Refusal({ kind: 'not-a-question', question: q, checklist: checklist.id }, `notes.${q}`);
           }
-        }
-        if (!scorable) {
-          for (const q of Object.keys(k.answers)) if (!Object.hasOwn(k.scores!, q)) throw new Refusal({ kind: 'unscored', question: q }, 'scores');
-          for (const q of Object.keys(k.scores!)) if (!Object.hasOwn(k.answers, q)) throw new Refusal({ kind: 'not-answered', question: q }, `scores.${q}`);
-          for (const q of k.dealbreakers ?? []) if (!Object.hasOwn(k.answers, q)) throw new Refusal({ kind: 'not-answered', question: q }, 'dealbreakers');
+        } else {
+          const scores = k.scores!;
+          const dealbreakers = k.dealbreakers ?? [];
+          for (const q of Object.keys(k.answers)) {
+            if (!isQuestionId(q)) throw new Refusal({ kind: 'question-id', question: q }, 'answers');
+            if (!Object.hasOwn(scores, q)) throw new Refusal({ kind: 'unscored', question: q }, 'scores');
+          }
+          for (const q of Object.keys(scores)) if (!Object.hasOwn(k.answers, q)) throw new Refusal({ kind: 'not-answered', question: q }, `scores.${q}`);
+          for (const q of dealbreakers) if (!Object.hasOwn(k.answers, q)) throw new Refusal({ kind: 'not-answered', question: q }, 'dealbreakers');
           for (const q of Object.keys(k.notes ?? {})) if (!Object.hasOwn(k.answers, q)) throw new Refusal({ kind: 'not-answered', question: q }, `notes.${q}`);
+          if (new Set(dealbreakers).size !== dealbreakers.length) throw new Refusal({ kind: 'dealbreaker-twice' }, 'dealbreakers');
+          // What it found holds together as a check finds it (CHECKLISTS.md): a score at all, and the verdict of that score.
+          if (!dealbreakers.length && !Object.values(scores).some((x) => x !== null)) throw new Refusal({ kind: 'nothing-scored' }, 'scores');
+          const verdict = verdictOf(k.score!, dealbreakers.length > 0);
+          if (k.verdict !== verdict) throw new Refusal({ kind: 'verdict-of-score', given: k.verdict!, verdict }, 'verdict');
         }
         const company = ensure(k.company);
         if (store.findCheck(company.id, k.checklist, k.at) !== undefined) {
@@ -248,7 +268,7 @@ export function mergeRecords(store: Store, records: DataRecords, opts: MergeOpti
         }
         const noteOf = (q: string) => (k.notes && Object.hasOwn(k.notes, q) && k.notes[q] ? { note: k.notes[q] } : {});
         const result = scorable
-          ? scoreCheck(checklist!, k.answers)
+          ? scoredOrRefused(checklist!, k.answers)
           : {
               score: k.score!,
               verdict: k.verdict!,

@@ -984,9 +984,9 @@ export class Store {
   findEvent(eventId: string): { incident: Incident & { rowId: number; companyId: number }; event: IncidentEvent; rowId: number } | undefined {
     const hash = eventId.lastIndexOf('#');
     if (hash <= 0) return undefined;
-    // Its number as written in ids, digits only: not 1e0, 0x1 or " 1", which Number reads as 1.
+    // Its number as written in ids, digits only: not 1e0, 0x1, 01 or " 1", which Number reads as 1.
     const digits = eventId.slice(hash + 1);
-    if (!/^[0-9]+$/.test(digits)) return undefined;
+    if (!/^(?:0|[1-9][0-9]*)$/.test(digits)) return undefined;
     const seq = Number(digits);
     if (!Number.isSafeInteger(seq)) return undefined;
     const incident = this.findIncident(eventId.slice(0, hash));

@@ -5,7 +5,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { SHARED, sandbox, type RunResult, type Sandbox } from '../helpers/cli.js';
+import { ROOT, SHARED, sandbox, type RunResult, type Sandbox } from '../helpers/cli.js';
 import { STACK_FRAME, ok } from '../helpers/expect.js';
 
 interface SeedCheck {
@@ -321,6 +321,17 @@ describe('custom and user checklists', () => {
     expect(ok(s.run(['checks', 'list', '--json'])).stdout.trim()).toBe('[]');
     writeFileSync(file, readFileSync(file, 'utf8').replace('version: 1', 'version: 7'));
     expect(checkJson(s.run(['check', 'Bob', '--checklist', file, '--answer', 'foo=yes', '--json']))).toMatchObject({ checklist: 'general', score: 100 });
+    // Its words may be the user's own: only how it scores makes it another checklist.
+    const builtIn = join(ROOT, 'checklists', 'general.yaml');
+    writeFileSync(file, readFileSync(builtIn, 'utf8').replace('If something goes wrong, who will help?', 'Who helps when it breaks?'));
+    ok(s.run(['check', 'Bob', '--checklist', file, ...answerFlags(AMAZON)]));
+    // In the checklists folder, one that scores otherwise under the built-in id and version is skipped, said so.
+    mkdirSync(join(s.config, 'checklists'), { recursive: true });
+    writeFileSync(join(s.config, 'checklists', 'general.yaml'), readFileSync(builtIn, 'utf8').replace(/dealbreaker: true/, ''));
+    const listed = s.run(['checklists', 'list']);
+    expect(listed.code, listed.stderr).toBe(0);
+    expect(listed.stdout).toMatch(/^general\s+1\s+9\s+built-in/m);
+    expect(listed.stderr).toMatch(/skipped a checklist file: .*general\.yaml calls itself general v1, as the built-in checklist general does, with other questions/);
   });
 
   it('shows the general checklist in Russian with --lang ru', () => {

@@ -30,12 +30,16 @@ function refusedIn(r: ReturnType<typeof bounded>, sentence: RegExp): void {
 const mkfifo = (path: string) => expect(spawnSync('mkfifo', [path]).status).toBe(0);
 
 describe('letter templates', () => {
-  it('a template that is /dev/zero is refused at 1 MB, given by path or kept as a user template', () => {
-    refusedIn(bounded(['letters', 'check', '/dev/zero']), /\/dev\/zero holds more than 1 MB, the most vetted reads as a letter template/);
+  it('a template or a law.yaml that is a device or a pipe is refused at once, given by path or kept in the config folder', () => {
+    refusedIn(bounded(['letters', 'check', '/dev/zero']), /\/dev\/zero is a device, a pipe or a socket, not a letter template/);
     ok(s.run(['incident', 'add', 'Shop', '--title', 'Parcel lost', '--fault', 'company', '--opened', '2026-11-01 10:00']));
     mkdirSync(join(s.config, 'letters', 'en'), { recursive: true });
     symlinkSync('/dev/zero', join(s.config, 'letters', 'en', 'complaint.md'));
-    refusedIn(bounded(['letter', 'shop-1', '--from', 'X', '--kind', 'complaint']), /complaint\.md holds more than 1 MB/);
+    refusedIn(bounded(['letter', 'shop-1', '--from', 'X', '--kind', 'complaint']), /complaint\.md is a device, a pipe or a socket, not a letter template/);
+    mkfifo(join(s.config, 'letters', 'en', 'escalation.md'));
+    refusedIn(bounded(['letter', 'shop-1', '--from', 'X', '--kind', 'escalation']), /escalation\.md is a device, a pipe or a socket/);
+    mkfifo(join(s.config, 'law.yaml'));
+    refusedIn(bounded(['letter', 'shop-1', '--from', 'X', '--kind', 'claim']), /law\.yaml is a device, a pipe or a socket, not a law\.yaml of overrides/);
   });
 });
 
@@ -70,7 +74,7 @@ describe('the policy file', () => {
   it('a pipe is refused at once, never waited on', () => {
     mkdirSync(s.config, { recursive: true });
     mkfifo(join(s.config, 'policy.yaml'));
-    refusedIn(bounded(['lists']), /policy\.yaml is a device, a pipe or a socket, not a policy file/);
+    refusedIn(bounded(['lists']), /policy\.yaml is a device, a pipe or a socket, not a policy; put a file there, or remove it/);
   });
 });
 

@@ -289,6 +289,45 @@ describe('the round trip of a check whose checklist is not at hand as it was', (
     expect(JSON.parse(ok(s.run(['checks', 'list', '--json'])).stdout)).toMatchObject([{ score: 92, verdict: 'go' }]);
   });
 
+  it('never takes a result as found where the checklist of that id and version is at hand: a forged "go" is scored, or refused', () => {
+    const file = join(s.dir, 'forged.json');
+    const worst = { 'who-helps': 'nobody', 'who-repairs': 'not-covered', 'who-to-ask': 'nobody', returns: 'no-returns', cancel: 'cannot', 'after-leaving': 'nothing', 'lost-parcel': 'buyer-pays', 'reach-human': 'never', compensation: 'never' };
+    const forged = (answers: Record<string, string>) =>
+      JSON.stringify({ format: 'vetted/1', checks: [{ company: 'Evil', checklist: 'general', checklist_version: 1, at: '2026-01-01', answers, score: 100, verdict: 'go', dealbreakers: [], scores: Object.fromEntries(Object.keys(answers).map((q) => [q, 1])) }] });
+    writeFileSync(file, forged({ ...worst, x: 'y' }));
+    expect(expectOneLineError(s.run(['import', file]))).toMatch(/checks\[0\]\.answers: "x" is not a question of the general checklist/);
+    writeFileSync(file, forged({ 'who-helps': 'nobody' }));
+    expect(expectOneLineError(s.run(['import', file]))).toMatch(/no answer to who-repairs/);
+    writeFileSync(file, forged(worst));
+    ok(s.run(['import', file]));
+    expect(JSON.parse(ok(s.run(['checks', 'list', '--json'])).stdout)).toMatchObject([{ company: 'Evil', verdict: 'avoid' }]);
+  });
+
+  it('takes a result as found only where it holds together: all of it, its verdict that of its score, a score at all', () => {
+    const file = join(s.dir, 'found.json');
+    const write = (check: Record<string, unknown>) =>
+      writeFileSync(file, JSON.stringify({ format: 'vetted/1', checks: [{ company: 'A', checklist: 'gone', at: '2026-01-01', answers: { q1: 'x' }, ...check }] }));
+    write({ score: 100, verdict: 'avoid', dealbreakers: [], scores: { q1: 1 } });
+    expect(expectOneLineError(s.run(['import', file]))).toMatch(/verdict: says avoid, where a check that scored so finds go/);
+    write({ score: 100, verdict: 'go' });
+    expect(expectOneLineError(s.run(['import', file]))).toMatch(/scores: a check that says what it found gives its score, verdict and scores, all three/);
+    write({ score: 100, verdict: 'go', scores: { q1: null } });
+    expect(expectOneLineError(s.run(['import', file]))).toMatch(/scores: no answer counts in the score/);
+    write({ score: 0, verdict: 'avoid', dealbreakers: ['q1', 'q1'], scores: { q1: 0 } });
+    expect(expectOneLineError(s.run(['import', file]))).toMatch(/dealbreakers: names a question twice/);
+    writeFileSync(file, JSON.stringify({ format: 'vetted/1', checks: [{ company: 'A', checklist: 'gone', at: '2026-01-01', answers: { '': 'x' }, score: 100, verdict: 'go', scores: { '': 1 } }] }));
+    expect(expectOneLineError(s.run(['import', file]))).toMatch(/"" is not a question id/);
+    expect(JSON.parse(ok(s.run(['checks', 'list', '--json'])).stdout)).toEqual([]);
+  });
+
+  it('refuses a check none of whose answers counts, as check does, from a file too', () => {
+    mkdirSync(join(s.config, 'checklists'), { recursive: true });
+    writeFileSync(join(s.config, 'checklists', 'optional.yaml'), 'id: optional\nversion: 1\ntitle: O\nquestions:\n  - id: wrap\n    text: Wrapped?\n    answers:\n      - { value: \'yes\', label: Y, score: 1 }\n      - { value: na, label: N/A, score: null }\n');
+    const file = join(s.dir, 'na.json');
+    writeFileSync(file, JSON.stringify({ format: 'vetted/1', checks: [{ company: 'Gift Shop', checklist: 'optional', at: '2026-01-01', answers: { wrap: 'na' } }] }));
+    expect(expectOneLineError(s.run(['import', file]))).toMatch(/no answer counts in the score/);
+  });
+
   it('refuses a result that does not fit its answers: a score of no answer, an answer without a score', () => {
     const file = join(s.dir, 'bad.json');
     const write = (scores: Record<string, number | null>) =>
