@@ -86,7 +86,7 @@ function revertOne(store: Store, target: Operation): number {
         store.revert(target);
         // A name is one company's, as its name or an alias: a revert may bring back a company
         // named what has become an alias since, which no unique index of either table sees.
-        if (store.nameHeldTwice()) throw new UserError(t().history.taken(target.id, 'company'));
+        if (store.namePutBackTaken()) throw new UserError(t().history.taken(target.id, 'company'));
         // Nor may it put back an event, an opening or a closing that breaks its timeline as it
         // stands since (an event before an opening moved later): its export would not import.
         // A large operation put back whole (a removal of a company with its incidents) is as it was.
@@ -119,9 +119,11 @@ export async function runUndo(ctx: Context, count: string | undefined, opts: { o
   return withStore(ctx, (store) => {
     const pick = (): Operation[] => {
       if (opts.op !== undefined) {
-        const id = positive(opts.op.replace(/^#/, ''), '--op', 0);
-        const op = store.operation(id);
-        if (!op) throw new UserError(h.noOperation(id));
+        const given = opts.op.replace(/^#/, '');
+        const id = positive(given, '--op', 0);
+        // An operation's number as given: one past 2^53 names none, and is not taken for another.
+        const op = Number.isSafeInteger(Number(given)) ? store.operation(id) : undefined;
+        if (!op) throw new UserError(h.noOperation(given));
         if (op.reverted_by !== null) throw new UserError(h.undoneAlready(id, op.reverted_by));
         return [op];
       }

@@ -1370,7 +1370,7 @@ export const en = {
             : `it would close ${id} a second time (${f.event}); reopen it first (\`vetted incident reopen ${id}\`)`
       }.`,
     countOrOp: 'give either a count (undo N) or --op ID, not both.',
-    noOperation: (op: number) => `there is no operation #${op}; see \`vetted history\` for their numbers.`,
+    noOperation: (op: number | string) => `there is no operation #${op}; see \`vetted history\` for their numbers.`,
     undoneAlready: (op: number, by: number) => `#${op} was undone already by #${by}; to bring it back, undo that: \`vetted undo --op ${by}\`.`,
     nothingToUndo: 'there is nothing to undo: no change is recorded (see `vetted history`).',
     allUndone: 'there is nothing to undo: every change recorded is undone already; to redo one, `vetted undo --op N` with the number of its undo (see `vetted history`).',

@@ -2,6 +2,7 @@
 // its locale, so that no catalog hand-writes a plural rule or a date format.
 
 import type { FindingFacts } from '../domain/policy.js';
+import { UNSAFE } from '../ui/safe.js';
 
 /** Each kind of finding's words in one language: a function of that kind's facts. */
 export type FindingWords = { [K in FindingFacts['kind']]: (f: Extract<FindingFacts, { kind: K }>) => string };
@@ -139,6 +140,22 @@ export function lazyFormatter<V>(make: () => { format(v: V): string }): { format
  * is special there, else in single quotes (a name from someone else's file may hold `$(…)`,
  * backquotes or a quote, and must stay a name when the line is pasted).
  */
+const HIDDEN = new RegExp(UNSAFE.source, 'u');
+
 export function shellArg(text: string): string {
+  // A character the terminal shows as <U+…> (or a control) is written as its bytes for printf,
+  // which every POSIX shell has, so that the line pasted names the company: "Ac<U+200B>me"
+  // pasted is another name. (A ! too, which an interactive bash would expand even there.)
+  if (HIDDEN.test(text)) {
+    let format = '';
+    for (const ch of text) {
+      if (ch === '%') format += '%%';
+      else if (ch === '\\') format += '\\\\';
+      else if (ch === "'") format += `'\\''`;
+      else if (ch === '!' || HIDDEN.test(ch)) for (const b of Buffer.from(ch, 'utf8')) format += `\\${b.toString(8).padStart(3, '0')}`;
+      else format += ch;
+    }
+    return `"$(printf '${format}')"`;
+  }
   return /^[^"\\$`!]*$/u.test(text) ? `"${text}"` : `'${text.replace(/'/g, `'\\''`)}'`;
 }

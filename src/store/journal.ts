@@ -127,6 +127,22 @@ export function incidentsPutBack(db: DB): number[] {
   return rows.map((r) => r.id);
 }
 
+/**
+ * Whether the last revert on this connection put back a company under a name that is an alias
+ * now, or an alias that names a company now (of another company, or of the same): a name is one
+ * company's, which no unique index of either table sees across the two.
+ */
+export function namePutBackTaken(db: DB): boolean {
+  const row = db
+    .prepare(
+      `SELECT 1 FROM temp.firsts f JOIN companies c ON c.id = f.row JOIN aliases a ON a.key = c.key WHERE f.t = ? AND f.kind <> 'i'
+       UNION ALL SELECT 1 FROM temp.firsts f JOIN aliases a ON a.rowid = f.row JOIN companies c ON c.key = a.key WHERE f.t = ? AND f.kind <> 'i'
+       LIMIT 1`,
+    )
+    .get(JOURNALED_TABLES.indexOf('companies'), JOURNALED_TABLES.indexOf('aliases'));
+  return row !== undefined;
+}
+
 /** Thrown by a revert run with foreign keys off (see Store.writeWithoutForeignKeys) that needs them. */
 export class ForeignKeysNeeded extends Error {
   constructor() {

@@ -12,7 +12,7 @@ import { LEVELS, type CheckRecord, type CheckVerdict, type CompanyEvidence, type
 import { t } from '../i18n/index.js';
 import { UserError } from '../errors.js';
 import { RowsAtOnce } from './rows-at-once.js';
-import { BulkInserts, COMPANIES_TOUCHED, ForeignKeysNeeded, LARGE_OPERATION, incidentsPutBack, laterChangesTo, revertChanges, type Operation } from './journal.js';
+import { BulkInserts, COMPANIES_TOUCHED, ForeignKeysNeeded, LARGE_OPERATION, incidentsPutBack, laterChangesTo, namePutBackTaken, revertChanges, type Operation } from './journal.js';
 
 export type { Operation } from './journal.js';
 export { IMPORT_MAP_BYTES, type OpenOptions } from './open.js';
@@ -950,9 +950,9 @@ export class Store {
     return this.withEvents(rows);
   }
 
-  /** Whether a name is both a company's and an alias (of it or of another company). */
-  nameHeldTwice(): boolean {
-    return this.st('SELECT 1 FROM aliases a JOIN companies c ON c.key = a.key LIMIT 1').get() !== undefined;
+  /** Whether the last revert put back a name that is both a company's and an alias now (see journal's namePutBackTaken). */
+  namePutBackTaken(): boolean {
+    return namePutBackTaken(this.db);
   }
 
   /** Removes a company with everything that hangs on it. */

@@ -161,7 +161,7 @@ describe('a name in a command shown for copying', () => {
       const r = spawnSync('sh', ['-c', `printf '%s\\0' ${words.map(shellArg).join(' ')}`], { encoding: 'utf8' });
       return r.stdout.split('\0').slice(0, -1);
     };
-    const hostile = ['X $(touch PWNED) "; echo hi; "`id`', "it's", 'a\\b', '!!', 'Some Shop', '$HOME', "'", '"'];
+    const hostile = ['X $(touch PWNED) "; echo hi; "`id`', "it's", 'a\\b', '!!', 'Some Shop', '$HOME', "'", '"', 'Ac\u200bme', "It's\u00ad!", '\u202eevil'];
     expect(throughShell(hostile)).toEqual(hostile);
     fc.assert(
       fc.property(fc.array(fc.string({ unit: 'grapheme', minLength: 1 }).filter((x) => !x.includes('\0')), { minLength: 1, maxLength: 8 }), (words) => {
@@ -170,6 +170,8 @@ describe('a name in a command shown for copying', () => {
       { numRuns: 40 },
     );
     expect(shellArg('Some Shop')).toBe('"Some Shop"');
+    // What a terminal shows as <U+…> is written so that the line, pasted, still names the company.
+    expect(shellArg('Ac\u200bme')).toBe(`"$(printf 'Ac\\342\\200\\213me')"`);
   });
 });
 
