@@ -51,7 +51,7 @@ export async function withStore<T>(ctx: Context, fn: (store: Store) => T | Promi
  * and the write, as another process's write in between would have it. Never for a command
  * that asks on a terminal, which would hold every other writer back while the user answers.
  */
-export async function changingStore<T>(ctx: Context, fn: (store: Store) => T): Promise<T> {
+export async function changingStore<T>(ctx: Context, fn: (store: Store) => T extends PromiseLike<unknown> ? never : T): Promise<T> {
   return withStore(ctx, (store) => store.write(() => fn(store)));
 }
 

@@ -904,7 +904,7 @@ export const en = {
       "--op": "revert this one operation (see `vetted history`), such as an earlier undo",
       "--open": "only open incidents",
       "--opened": "when it started, such as 2026-11-20 10:00 or 20.11.2026 10:00 (default: now)",
-      "--out": "where to write it (default: its own name, in the current folder)",
+      "--out": "where to write it, - for a pipe (default: its own name, in the current folder)",
       "--outcome": `resolution: how it ended: ${values(words.outcome)}`,
       "--parent": "the company it belongs to (\"\" to clear)",
       "--policy": "refusal: stated as company policy",

@@ -3,6 +3,7 @@
 // the other way, the same change undone) is seen, not written over. Each test holds the write
 // lock from a connection of its own, starts the command, changes the record, and lets go.
 import { spawn } from 'node:child_process';
+import { readdirSync, readlinkSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { BIN, sandbox, type RunResult, type Sandbox } from '../helpers/cli.js';
@@ -14,10 +15,26 @@ beforeEach(() => {
 });
 afterEach(() => s.cleanup());
 
+/** Whether a process has the database open (its descriptors, as Linux lists them). */
+function hasOpen(pid: number, file: string): boolean {
+  try {
+    return readdirSync(`/proc/${pid}/fd`).some((fd) => {
+      try {
+        return readlinkSync(`/proc/${pid}/fd/${fd}`) === file;
+      } catch {
+        return false;
+      }
+    });
+  } catch {
+    return false;
+  }
+}
+
 /** The command, run as a process of its own: it waits for the write lock the test holds. */
-function started(args: string[]): Promise<RunResult> {
+function started(args: string[], pids: number[]): Promise<RunResult> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [BIN, ...args], { env: s.env, cwd: s.dir });
+    pids.push(child.pid!);
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d));
@@ -34,9 +51,14 @@ async function whileLocked(commands: string[][], change: string): Promise<RunRes
   const db = new Database(s.db);
   db.function('vetted_op', () => 999_999);
   db.exec('BEGIN IMMEDIATE');
-  const running = commands.map(started);
-  // Long enough for a command to start and read (about 0.1 s), well within its 5 s wait for the lock.
-  await new Promise((r) => setTimeout(r, 1500));
+  const pids: number[] = [];
+  const running = commands.map((c) => started(c, pids));
+  // Each command has opened the database (and, as it was written before, read what it checks)
+  // before the change is made: then a while more, well within its 5 s wait for the lock.
+  const until = Date.now() + 4000;
+  while (Date.now() < until && !pids.every((pid) => hasOpen(pid, s.db))) await new Promise((r) => setTimeout(r, 20));
+  expect(pids.every((pid) => hasOpen(pid, s.db)), 'a command never opened the database').toBe(true);
+  await new Promise((r) => setTimeout(r, 300));
   db.exec(change);
   db.exec('COMMIT');
   db.close();

@@ -458,13 +458,4 @@ describe('states that are easy to word wrongly', () => {
     expect(ok(u.run(['--lang', 'ru', 'due'])).stdout).toContain('отмечено как невыполненное');
     expect(ok(u.run(['due', '--format', 'ics'])).stdout.replace(/\r\n /g, '')).toContain('Broken: marked as not kept.');
   });
-
-  it('in Russian, how late a promise is reads right for every number (просрочено на 21 минуту, на 1 час, на 21 день)', async () => {
-    const { ru } = await import('../../src/i18n/ru.js');
-    const minutes = (n: number) => n * 60_000;
-    expect(ru.due.brokenLine('звонок', '2026-11-01T10:00', minutes(21))).toMatch(/просрочено на 21 минуту$/);
-    expect(ru.due.brokenLine('звонок', '2026-11-01T10:00', minutes(60))).toMatch(/просрочено на 1 час$/);
-    expect(ru.due.brokenLine('звонок', '2026-11-01T10:00', minutes(60 * 24 * 21))).toMatch(/просрочено на 21 день$/);
-    expect(ru.due.staleLine(11)).toBe('событий нет уже 11 дней');
-  });
 });

@@ -155,6 +155,17 @@ describe('plurals, numbers and dates through Intl', () => {
   });
 });
 
+describe('due in Russian', () => {
+  it('in Russian, how late a promise is reads right for every number (просрочено на 21 минуту, на 1 час, на 21 день)', () => {
+    const minutes = (n: number) => n * 60_000;
+    expect(ru.due.brokenLine('звонок', '2026-11-01T10:00', minutes(21))).toMatch(/просрочено на 21 минуту$/);
+    expect(ru.due.brokenLine('звонок', '2026-11-01T10:00', minutes(60))).toMatch(/просрочено на 1 час$/);
+    expect(ru.due.brokenLine('звонок', '2026-11-01T10:00', minutes(60 * 24 * 21))).toMatch(/просрочено на 21 день$/);
+    expect(ru.due.staleLine(11)).toBe('событий нет уже 11 дней');
+  });
+
+});
+
 describe('a name in a command shown for copying', () => {
   it('reaches the shell as that one word, whatever it holds', () => {
     const throughShell = (words: string[]) => {
