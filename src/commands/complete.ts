@@ -31,7 +31,8 @@ function checklistIds(configDir: string, prefix: string): string[] {
         const st = statSync(join(dir, f));
         if (!st.isFile() || st.size > INPUT_LIMITS.small) continue;
         const id = /^id:\s*["']?([^"'\s#]+)/m.exec(readFileSync(join(dir, f), 'utf8'))?.[1];
-        if (id) ids.add(id);
+        // An id as a checklist must have it (lower-case words and dashes): offered as it is, unquoted.
+        if (id && /^[a-z0-9]+(-[a-z0-9]+)*$/.test(id)) ids.add(id);
       } catch {
         // an unreadable file offers nothing
       }

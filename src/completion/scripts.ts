@@ -110,12 +110,18 @@ __vetted_values() {
   local spec=$1 cur=$2 db=$3 raw=$4 found=()
   case $spec in
     w:*) COMPREPLY=($(compgen -W "\${spec#w:}" -- "$cur")) ;;
-    d:* | df:*)
+    d:*)
       # "bash": names that match only in another case come beginning as typed (readline would
       # put their common beginning as spelt in place of what was typed).
       mapfile -t found < <(VETTED_DB=\${db:-$VETTED_DB} command vetted __complete "\${spec#*:}" "$cur" bash 2>/dev/null)
-      [[ $spec == df:* ]] && mapfile -t -O \${#found[@]} found < <(compgen -f -- "$cur")
       __vetted_reply "$raw" "\${found[@]}"
+      ;;
+    df:*)
+      # Ids of plain words (a checklist's) or file names: readline quotes them as file names,
+      # and marks a folder with its slash.
+      compopt -o filenames 2>/dev/null
+      mapfile -t COMPREPLY < <(VETTED_DB=\${db:-$VETTED_DB} command vetted __complete "\${spec#*:}" "$cur" bash 2>/dev/null)
+      mapfile -t -O \${#COMPREPLY[@]} COMPREPLY < <(compgen -f -- "$cur")
       ;;
     f)
       compopt -o filenames 2>/dev/null
