@@ -135,8 +135,12 @@ export async function runUndo(ctx: Context, count: string | undefined, opts: { o
     // Newest first, each an operation of its own (so each can be redone), all in one transaction.
     // A large undo runs without SQLite's per-row key lookups (see writeWithoutForeignKeys).
     const write = targets.reduce((n, t) => n + t.changes, 0) > LARGE_OPERATION.changes ? store.writeWithoutForeignKeys.bind(store) : store.write.bind(store);
-    // Chosen again within the write: another undo run at once may have taken back these meanwhile.
-    const done = write(() => (targets = pick()).map((t) => ({ undone: t, by: revertOne(store, t) })));
+    // Checked again within the write (and chosen again if need be): another undo run at once
+    // may have taken back these meanwhile.
+    const done = write(() => {
+      if (!store.stillUndoable(targets.map((t) => t.id), opts.op === undefined)) targets = pick();
+      return targets.map((t) => ({ undone: t, by: revertOne(store, t) }));
+    });
     if (en) return { out: toJson(done.map((d) => ({ undone: operationJson(d.undone, en), by: d.by }))) };
     const lines = done.map((d) => h.undone(d.undone.id, summaryOf(d.undone), d.by));
     if (targets.length < n) lines.push(h.onlyLeft(targets.length));

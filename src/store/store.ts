@@ -369,6 +369,19 @@ export class Store {
     ).all(n) as Operation[];
   }
 
+  /**
+   * Whether these operations are still the ones to undo: each still in effect and, for a count,
+   * still the newest (without counting their changes again, which an import has a hundred
+   * thousand of).
+   */
+  stillUndoable(ids: number[], newest: boolean): boolean {
+    if (newest) {
+      const now = this.st('SELECT id FROM operations WHERE reverted_by IS NULL AND reverts IS NULL ORDER BY id DESC LIMIT ?').pluck().all(ids.length) as number[];
+      return now.length === ids.length && now.every((id, k) => id === ids[k]);
+    }
+    return ids.every((id) => (this.st('SELECT reverted_by FROM operations WHERE id = ?').get(id) as { reverted_by: number | null } | undefined)?.reverted_by === null);
+  }
+
   /** Later operations, still in effect, that changed what `op` changed (they must be undone first). */
   laterChangesTo(op: number): number[] {
     return laterChangesTo(this.db, op);
