@@ -80,9 +80,14 @@ __vetted_reply() {
   shift
   for n; do
     case $raw in
-      \\'*) n=\${n//\\'/\\'\\\\\\'\\'} ;;
+      # (Readline closes the quote after a candidate, unless it ends with that quote already:
+      # a name ending with one is closed here.)
+      \\'*) [[ $n == *\\' ]] && n=\${n//\\'/\\'\\\\\\'\\'}\\' || n=\${n//\\'/\\'\\\\\\'\\'} ;;
       # (A ! is history expansion inside double quotes too: the quote is closed around it.)
-      \\"*) n=\${n//\\\\/\\\\\\\\}; n=\${n//\\$/\\\\\\$}; n=\${n//\\\`/\\\\\\\`}; n=\${n//\\"/\\\\\\"}; n=\${n//!/\\"\\\\!\\"} ;;
+      \\"*)
+        n=\${n//\\\\/\\\\\\\\}; n=\${n//\\$/\\\\\\$}; n=\${n//\\\`/\\\\\\\`}; n=\${n//\\"/\\\\\\"}; n=\${n//!/\\"\\\\!\\"}
+        [[ $n == *\\" ]] && n+=\\"
+        ;;
       *)
         # Each special character escaped, as bash escapes a file name (printf %q would write a
         # name in another script as $'\\320…' where the locale is not UTF-8).

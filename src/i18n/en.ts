@@ -55,7 +55,7 @@ function zipProblem(p: ZipProblem): string {
 const minutes = (n: number) => fmt.plural(n, { one: 'minute', other: 'minutes' });
 
 const brokenChecklist = (first: string, more: number, file: string) =>
-  `${first}${more ? ` (and ${fmt.plural(more, { one: 'more problem', other: 'more problems' })})` : ''}; run \`vetted checklists validate ${file}\` to see them all.`;
+  `${first}${more ? ` (and ${fmt.plural(more, { one: 'more problem', other: 'more problems' })})` : ''}; run \`vetted checklists validate ${sh(file)}\` to see them all.`;
 
 const given = (g: Given) => (g.kind === 'list' ? 'a list' : g.kind === 'map' ? 'a map' : g.text);
 
@@ -1586,7 +1586,7 @@ export const en = {
     noTemplate: (file: string) => `there is no template ${file}; check the path.`,
     templateFolder: (file: string) => `${file} is a folder; give the path of a template file.`,
     badTemplate: (file: string, line: number, problem: string, more: number) =>
-      `the template ${file}:${line}: ${problem}${more ? ` (and ${more} more)` : ''}; run \`vetted letters check ${file}\` to see them all.`,
+      `the template ${file}:${line}: ${problem}${more ? ` (and ${more} more)` : ''}; run \`vetted letters check ${sh(file)}\` to see them all.`,
     // jurisdiction packs and law.yaml
     badJurisdiction: (ids: string[], given: string) => `--jurisdiction takes ${ids.join(', ')}, not ${q(given)}.`,
     top: '(top)',

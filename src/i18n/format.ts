@@ -155,7 +155,10 @@ export function shellArg(text: string): string {
       else if (ch === '!' || HIDDEN.test(ch)) for (const b of Buffer.from(ch, 'utf8')) format += `\\${b.toString(8).padStart(3, '0')}`;
       else format += ch;
     }
-    return `"$(printf '${format}')"`;
+    return `${endOfOptions(text)}"$(printf -- '${format}')"`;
   }
-  return /^[^"\\$`!]*$/u.test(text) ? `"${text}"` : `'${text.replace(/'/g, `'\\''`)}'`;
+  return `${endOfOptions(text)}${/^[^"\\$`!]*$/u.test(text) ? `"${text}"` : `'${text.replace(/'/g, `'\\''`)}'`}`;
 }
+
+/** A name that begins with - would be read as an option: `--` before it ends the options. */
+const endOfOptions = (text: string) => (text.startsWith('-') ? '-- ' : '');

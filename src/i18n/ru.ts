@@ -50,7 +50,7 @@ function zipProblem(p: ZipProblem): string {
   }
 }
 const brokenChecklist = (first: string, more: number, file: string) =>
-  `${first}${more ? ` (и ещё ${fmt.plural(more, { one: 'проблема', few: 'проблемы', many: 'проблем', other: 'проблемы' })})` : ''}; запустите \`vetted checklists validate ${file}\`, чтобы увидеть все.`;
+  `${first}${more ? ` (и ещё ${fmt.plural(more, { one: 'проблема', few: 'проблемы', many: 'проблем', other: 'проблемы' })})` : ''}; запустите \`vetted checklists validate ${sh(file)}\`, чтобы увидеть все.`;
 
 /** Значение, которое не подошло, после «а не»: список и словарь в творительном падеже. */
 const given = (g: Given) => (g.kind === 'list' ? 'списком' : g.kind === 'map' ? 'словарём' : g.text);
@@ -1631,7 +1631,7 @@ export const ru: Catalog = {
     noTemplate: (file) => `шаблона ${file} нет; проверьте путь.`,
     templateFolder: (file) => `${file} — папка; укажите путь к файлу шаблона.`,
     badTemplate: (file, line, problem, more) =>
-      `шаблон ${file}:${line}: ${problem}${more ? ` (и ещё ${more})` : ''}; все ошибки покажет \`vetted letters check ${file}\`.`,
+      `шаблон ${file}:${line}: ${problem}${more ? ` (и ещё ${more})` : ''}; все ошибки покажет \`vetted letters check ${sh(file)}\`.`,
     badJurisdiction: (ids, given) => `--jurisdiction принимает ${ids.join(', ')}, а не ${q(given)}.`,
     top: '(верхний уровень)',
     problems: (list, more) => `${list.join('; ')}${more ? ` (и ещё ${more})` : ''}`,

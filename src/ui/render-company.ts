@@ -93,7 +93,7 @@ export function renderCompany(p: CompanyProfile, paint: Paint): string {
         p.evidence.checks.map((ch) => [String(ch.id), c.fmt.date(ch.at), `${ch.checklist} v${ch.checklist_version}`, String(ch.score), c.words.checkVerdict[ch.verdict], ch.dealbreakers.join(', ')]),
       ).trimEnd(),
     );
-  } else lines.push(paint.dim(w.noChecks(safeText(p.company.name))));
+  } else lines.push(paint.dim(w.noChecks(p.company.name))); // quoted for the shell there (shellArg), so never shown as <U+…>
   lines.push('', paint.bold(w.incidents(p.evidence.incidents.length)));
   if (p.evidence.incidents.length) {
     const [id, opened, fault, state, title] = w.incidentHeaders;

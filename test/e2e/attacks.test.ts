@@ -240,6 +240,8 @@ describe('7. every byte to a terminal passes the same neutraliser', () => {
     const listed = ok(s.run(['lists'])).stdout;
     expect(listed).toContain('Ac<U+200B>me');
     expect(listed).toContain('Acme<U+00AD>');
+    // And a command shown for copying names it as it is, not as it is shown.
+    expect(ok(s.run(['company', 'show', 'Ac\u200bme'])).stdout).toContain(`none yet: vetted check "$(printf -- 'Ac\\342\\200\\213me')"`);
     // What scripts and emoji need to join stays as it is.
     expect(terminalText('می\u200cخواهم 👩\u200d💻 ❤\ufe0f')).toBe('می\u200cخواهم 👩\u200d💻 ❤\ufe0f');
   });

@@ -128,7 +128,7 @@ describe('bash', () => {
 
   it("inserts a name as the shell reads it back: never as code, nor as a pattern, whoever's file it came from", () => {
     const db = join(s.dir, 'hostile.db');
-    const names = ['Qq`whoami`', 'Zz$USER', 'Star*', "It's here", 'Back\\slash', 'Quote"d', 'Bang!x'];
+    const names = ['Qq`whoami`', 'Zz$USER', 'Star*', "It's here", 'Back\\slash', 'Quote"d', 'Bang!x', "Zq'", 'Qp "dq"'];
     for (const name of names) {
       const r = spawnSync(process.execPath, [BIN, '--db', db, 'pin', name, 'black', '--reason', 'x'], { env: env(), encoding: 'utf8' });
       expect(r.status, r.stderr).toBe(0);
@@ -136,10 +136,11 @@ describe('bash', () => {
     // A file whose name the unquoted pattern Star* would have matched, beside the database.
     writeFileSync(join(s.dir, 'Starfish.txt'), '');
     /** What bash makes of each candidate, inserted after the word as begun (and a quote closed
-     * after it), read as an interactive shell reads a line typed (history expansion and all). */
+     * after it, as readline closes it: unless the candidate ends with that quote), read as an
+     * interactive shell reads a line typed (history expansion and all). */
     const readBack = (begun: string, close: string) => {
       const words = bashComplete('--db', db, 'why', begun);
-      const line = words.map((w) => `${begun.slice(0, 1) === '"' || begun.slice(0, 1) === "'" ? begun.slice(0, 1) : ''}${w}${close}`).join(' ');
+      const line = words.map((w) => `${begun.slice(0, 1) === '"' || begun.slice(0, 1) === "'" ? begun.slice(0, 1) : ''}${w}${close && !w.endsWith(close) ? close : ''}`).join(' ');
       const r = spawnSync('bash', ['--norc', '--noprofile', '-i'], { env: env(), encoding: 'utf8', cwd: s.dir, input: `printf '%s\\0' ${line}\n` });
       return r.stdout.split('\0').slice(0, -1).sort();
     };

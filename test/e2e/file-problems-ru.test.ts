@@ -63,7 +63,7 @@ describe('a hand-written checklist', () => {
     const bad = file('bad.yaml', BAD_CHECKLIST);
     const line = expectOneLineError(s.run(['check', 'Магазин', '--checklist', bad, '--answer', 'one=a'], { env: RU }));
     expect(line).toBe(
-      `vetted: чек-лист ${bad}:4:9: colour: неизвестное поле (допустимы: id, version, title, description, questions) (и ещё 4 проблемы); запустите \`vetted checklists validate ${bad}\`, чтобы увидеть все.`,
+      `vetted: чек-лист ${bad}:4:9: colour: неизвестное поле (допустимы: id, version, title, description, questions) (и ещё 4 проблемы); запустите \`vetted checklists validate "${bad}"\`, чтобы увидеть все.`,
     );
   });
 

@@ -168,11 +168,13 @@ describe('due in Russian', () => {
 
 describe('a name in a command shown for copying', () => {
   it('reaches the shell as that one word, whatever it holds', () => {
+    // Each word as the one argument of a command that takes options (a -- before it ends them).
     const throughShell = (words: string[]) => {
-      const r = spawnSync('sh', ['-c', `printf '%s\\0' ${words.map(shellArg).join(' ')}`], { encoding: 'utf8' });
+      const command = `one() { [ "$1" = -- ] && shift; printf '%s\\0' "$1"; }; ${words.map((w) => `one ${shellArg(w)}`).join('; ')}`;
+      const r = spawnSync('sh', ['-c', command], { encoding: 'utf8' });
       return r.stdout.split('\0').slice(0, -1);
     };
-    const hostile = ['X $(touch PWNED) "; echo hi; "`id`', "it's", 'a\\b', '!!', 'Some Shop', '$HOME', "'", '"', 'Ac\u200bme', "It's\u00ad!", '\u202eevil'];
+    const hostile = ['X $(touch PWNED) "; echo hi; "`id`', "it's", 'a\\b', '!!', 'Some Shop', '$HOME', "'", '"', 'Ac\u200bme', "It's\u00ad!", '\u202eevil', '-x', '--help', '-x\u200b', '%d%s'];
     expect(throughShell(hostile)).toEqual(hostile);
     fc.assert(
       fc.property(fc.array(fc.string({ unit: 'grapheme', minLength: 1 }).filter((x) => !x.includes('\0')), { minLength: 1, maxLength: 8 }), (words) => {
@@ -181,8 +183,10 @@ describe('a name in a command shown for copying', () => {
       { numRuns: 40 },
     );
     expect(shellArg('Some Shop')).toBe('"Some Shop"');
+    // A name that begins with - is not read as an option.
+    expect(shellArg('--help')).toBe('-- "--help"');
     // What a terminal shows as <U+…> is written so that the line, pasted, still names the company.
-    expect(shellArg('Ac\u200bme')).toBe(`"$(printf 'Ac\\342\\200\\213me')"`);
+    expect(shellArg('Ac\u200bme')).toBe(`"$(printf -- 'Ac\\342\\200\\213me')"`);
   });
 });
 
@@ -340,7 +344,7 @@ describe('the problems of a hand-written checklist', () => {
       'x.yaml:1:1: questions: должно быть списком хотя бы из одного вопроса',
     ]);
     expect(ru.checklists.broken('x.yaml:4:9: colour: …', 2, 'x.yaml')).toBe(
-      'чек-лист x.yaml:4:9: colour: … (и ещё 2 проблемы); запустите `vetted checklists validate x.yaml`, чтобы увидеть все.',
+      'чек-лист x.yaml:4:9: colour: … (и ещё 2 проблемы); запустите `vetted checklists validate "x.yaml"`, чтобы увидеть все.',
     );
     expect(formatProblems('x.yaml', problems, en)[0]).toBe('x.yaml:4:9: colour: unknown field (expected one of: id, version, title, description, questions)');
   });
