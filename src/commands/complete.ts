@@ -4,6 +4,7 @@
 
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { INPUT_LIMITS } from '../formats/read-input.js';
+import { isChecklistId } from '../domain/checklist.js';
 import { join } from 'node:path';
 import type { Context } from '../context.js';
 import type { CommandResult } from './result.js';
@@ -32,7 +33,7 @@ function checklistIds(configDir: string, prefix: string): string[] {
         if (!st.isFile() || st.size > INPUT_LIMITS.small) continue;
         const id = /^id:\s*["']?([^"'\s#]+)/m.exec(readFileSync(join(dir, f), 'utf8'))?.[1];
         // An id as a checklist must have it (lower-case words and dashes): offered as it is, unquoted.
-        if (id && /^[a-z0-9]+(-[a-z0-9]+)*$/.test(id)) ids.add(id);
+        if (id && isChecklistId(id)) ids.add(id);
       } catch {
         // an unreadable file offers nothing
       }

@@ -7,11 +7,10 @@ import { UserError } from '../errors.js';
 import { toJson } from '../ui/safe.js';
 import { renderTable } from '../ui/table.js';
 import { jsonList, type JsonOutOptions } from '../ui/json-out.js';
-import { FAULTS, type EventType, type IncidentEvent } from '../domain/types.js';
+import { FAULTS, type EventType, type Incident, type IncidentEvent } from '../domain/types.js';
+import { timelineFault } from '../domain/incident.js';
 import { EVENT_FIELDS, FIELD_SPECS } from '../domain/events.js';
 import { companyKey } from '../domain/names.js';
-import { parseWhen } from '../domain/dates.js';
-import { isBefore } from '../domain/date-rules.js';
 import { changingStore, checkCompanyName, checkNote, requireCompany, requireIncident, withStore } from './shared.js';
 import { checkEventFits, eventFromFlags, idsOfWords, incidentJson, whenFlag } from './incident.js';
 import { LIMITS } from '../formats/data-file.js';
@@ -134,15 +133,14 @@ export async function runEditIncident(ctx: Context, id: string, opts: EditIncide
   });
 }
 
-/** An incident cannot open after the first event of its timeline, nor after it was closed. */
-export function checkOpeningFits(incident: { id: string; events: IncidentEvent[]; closed?: string | null }, opened: string): void {
-  const first = incident.events[0];
-  if (first && isBefore(parseWhen(first.at)!, parseWhen(opened)!)) {
+/** An incident cannot open after the first event of its timeline, nor after it was closed (the timeline's own rules). */
+export function checkOpeningFits(incident: Incident, opened: string): void {
+  const fault = timelineFault({ ...incident, opened });
+  if (fault?.kind === 'before-opening') {
+    const first = incident.events[0];
     throw new UserError(t().correct.cannotOpen(incident.id, opened, first.id!, first.type, first.at));
   }
-  if (incident.closed && isBefore(parseWhen(incident.closed)!, parseWhen(opened)!)) {
-    throw new UserError(t().correct.openAfterClosing(incident.id, opened, incident.closed));
-  }
+  if (fault?.kind === 'closed-before-opening') throw new UserError(t().correct.openAfterClosing(incident.id, opened, fault.closed));
 }
 
 export async function runRemoveIncident(ctx: Context, id: string): Promise<CommandResult> {

@@ -210,8 +210,8 @@ export function sameScoring(a: Checklist, b: Checklist): boolean {
   return scoring(a) === scoring(b);
 }
 
-/** Whether a text is a question id as a checklist writes one (lower-case words and dashes). */
-export function isQuestionId(s: string): boolean {
+/** Whether a text is an id as a checklist writes its own and its questions' (lower-case words and dashes). */
+export function isChecklistId(s: string): boolean {
   return ID.test(s);
 }
 

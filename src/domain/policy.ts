@@ -139,7 +139,6 @@ function latestCheck(checks: CheckRecord[]): CheckRecord | undefined {
   return best;
 }
 
-/** A check's verdict under the policy's bounds (the defaults are those of the checklists). */
 /** A check's verdict by the policy's thresholds (its own, `c.verdict`, is by its checklist's: they differ where the policy moved them). */
 function checkVerdict(c: CheckRecord, p: Policy): CheckVerdict {
   if (c.dealbreakers.length || c.score < p.check_avoid_below) return 'avoid';

@@ -4,7 +4,7 @@
 
 import { EVENT_FIELDS, FIELD_SPECS, MAX_AMOUNT, MAX_COUNT, fieldFits, isEventType, withEventFields, ALL_EVENT_FIELDS, type FieldKind } from '../domain/events.js';
 import { isVisibleName } from '../domain/names.js';
-import { CHECK_VERDICTS, FAULTS, EVENT_TYPES, type CheckVerdict, type EventType, type Fault, type IncidentEvent } from '../domain/types.js';
+import { CHECK_VERDICTS, FAULTS, EVENT_TYPES, type CheckRecord, type CheckVerdict, type EventType, type Fault, type IncidentEvent } from '../domain/types.js';
 import { isWhen, parseWhen, type When } from '../domain/dates.js';
 import { closedBeforeOpenedProblem, dueBeforeMadeProblem, eventBeforeOpenedProblem, futureProblem, yearProblem, type DateFault } from '../domain/date-rules.js';
 import { formatPath, type Path, type Problem, type Validated } from '../domain/validation.js';
@@ -486,17 +486,7 @@ export function orderedEvent(e: IncidentEvent): IncidentEvent {
 
 export interface ExportInput {
   companies: { name: string; aliases: string[]; parent: string | null; website: string | null; category: string | null }[];
-  checks: {
-    id: string;
-    company: string;
-    checklist: string;
-    checklist_version: number;
-    at: string;
-    score: number;
-    verdict: CheckVerdict;
-    dealbreakers: string[];
-    answers: { question: string; answer: string; score: number | null; note?: string }[];
-  }[];
+  checks: (CheckRecord & { answers: { question: string; answer: string; score: number | null; note?: string }[] })[];
   incidents: { id: string; company: string; title: string; opened: string; fault: Fault; closed?: string; events: IncidentEvent[] }[];
   /** Each incident's attachments, by incident id (with their content in base64 when it is to be embedded). */
   attachments?: Map<string, AttachmentEntry[]>;

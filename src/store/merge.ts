@@ -4,7 +4,7 @@
 
 import type { CompanyRow, Store } from './store.js';
 import type { CheckEntry, CompanyEntry, DataFile, IncidentEntry, PinEntry } from '../formats/data-file.js';
-import { checkAnswers, hasScore, isQuestionId, scoreCheck, verdictOf, type Checklist } from '../domain/checklist.js';
+import { checkAnswers, hasScore, isChecklistId, scoreCheck, verdictOf, type Checklist } from '../domain/checklist.js';
 import { t } from '../i18n/index.js';
 import { slugOf } from '../domain/names.js';
 import { formatPath, type Path } from '../domain/validation.js';
@@ -249,7 +249,7 @@ export function mergeRecords(store: Store, records: DataRecords, opts: MergeOpti
           const scores = k.scores!;
           const dealbreakers = k.dealbreakers ?? [];
           for (const q of Object.keys(k.answers)) {
-            if (!isQuestionId(q)) throw new Refusal({ kind: 'question-id', question: q }, 'answers');
+            if (!isChecklistId(q)) throw new Refusal({ kind: 'question-id', question: q }, 'answers');
             if (!Object.hasOwn(scores, q)) throw new Refusal({ kind: 'unscored', question: q }, 'scores');
           }
           for (const q of Object.keys(scores)) if (!Object.hasOwn(k.answers, q)) throw new Refusal({ kind: 'not-answered', question: q }, `scores.${q}`);
