@@ -1130,6 +1130,12 @@ export const en = {
           return 'a check that says what it found gives its score, verdict and scores, all three (or none, to be scored by its checklist)';
         case 'id-taken':
           return `the id ${q(f.id)} already belongs to an incident of ${f.company}; give this incident another id`;
+        case 'timeline':
+          return f.fault.kind === 'before-opening'
+            ? `its events would come before the opening of ${f.id} as it stands here (an event at ${iso(f.fault.at)}); move that opening first (\`vetted incident edit ${f.id} --opened ${iso(f.fault.at)}\`)`
+            : f.fault.kind === 'closed-before-opening'
+              ? `it would close ${f.id} (${iso(f.fault.closed)}) before its opening as it stands here`
+              : `it would close ${f.id} a second time: it is closed here already, at another time; leave its resolution out, or reopen ${f.id} first (\`vetted incident reopen ${f.id}\`)`;
         case 'no-event':
           return `this incident lists ${f.events} events, so there is no event ${f.event}`;
         case 'content-mismatch':

@@ -1185,6 +1185,12 @@ export const ru: Catalog = {
           return 'проверка, которая сообщает свой результат, указывает оценку, вердикт и оценки ответов — все три (или ни одного, чтобы её оценил чек-лист)';
         case 'id-taken':
           return `id ${q(f.id)} уже занят обращением компании ${f.company}; дайте этому обращению другой id`;
+        case 'timeline':
+          return f.fault.kind === 'before-opening'
+            ? `его события оказались бы раньше открытия обращения ${f.id}, как оно записано здесь (событие ${fmt.dateTime(f.fault.at)}); сначала перенесите открытие (\`vetted incident edit ${f.id} --opened ${f.fault.at}\`)`
+            : f.fault.kind === 'closed-before-opening'
+              ? `обращение ${f.id} оказалось бы закрыто (${fmt.dateTime(f.fault.closed)}) раньше своего открытия, как оно записано здесь`
+              : `обращение ${f.id} было бы закрыто второй раз: здесь оно уже закрыто, в другое время; уберите его закрытие из файла или сначала откройте обращение заново (\`vetted incident reopen ${f.id}\`)`;
         case 'no-event':
           return `в этом обращении ${fmt.plural(f.events, { one: 'событие', few: 'события', many: 'событий', other: 'события' })}, так что события ${f.event} в нём нет`;
         case 'content-mismatch':

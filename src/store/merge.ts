@@ -11,6 +11,7 @@ import { formatPath, type Path } from '../domain/validation.js';
 import { repeatedEvents, timedInOrder } from '../domain/events.js';
 import { digestOf } from '../domain/digest.js';
 import { msOf } from '../domain/dates.js';
+import { timelineFault, type TimelineFault } from '../domain/incident.js';
 import { UserError } from '../errors.js';
 import type { CheckVerdict, IncidentEvent } from '../domain/types.js';
 import { addAttachment, contentOf, sha256Of } from './attachments.js';
@@ -100,6 +101,8 @@ export type ImportFault =
   | { kind: 'verdict-of-score'; given: CheckVerdict; verdict: CheckVerdict }
   | { kind: 'partial-result' }
   | { kind: 'id-taken'; id: string; company: string }
+  /** Events merged into an incident there already that break its timeline as it stands (a second closing). */
+  | { kind: 'timeline'; id: string; fault: TimelineFault }
   | { kind: 'no-event'; events: number; event: number }
   | { kind: 'content-mismatch' };
 
@@ -316,6 +319,14 @@ export function mergeRecords(store: Store, records: DataRecords, opts: MergeOpti
             else report.events.existing++;
           });
           if (addedEvents.length) store.setLastSeq(rowId, numbers.last);
+          // The file's timeline keeps the rules; merged into the one here it may not (a
+          // resolution beside the one that closed it here): the database would then export a
+          // file that no import takes.
+          if (addedEvents.length || (inc.closed && inc.closed !== existing.closed)) {
+            if (inc.closed) store.setIncidentClosed(rowId, inc.closed);
+            const fault = timelineFault(store.findIncident(ref!, { exact: true })!);
+            if (fault) throw new Refusal({ kind: 'timeline', id: ref!, fault });
+          }
         } else {
           ref = inc.id ?? store.nextIncidentRef(slugOf(company.name), fileIds);
           const numbers = numberEvents(events, new Set(), 0);

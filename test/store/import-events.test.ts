@@ -105,3 +105,33 @@ describe('the events of an import', () => {
     expect(stored().map((r) => r.ref)).toEqual(['three', 'three']);
   });
 });
+
+describe('the events an import adds to an incident there already', () => {
+  const base = { id: 'box-1', company: 'Acme', title: 'Box broken', opened: '2026-11-01T10:00' };
+  const resolution = (at: string) => ({ at, type: 'resolution', outcome: 'resolved' });
+  const refusal = (d: DataFile) => {
+    try {
+      merge(d);
+    } catch (err) {
+      return (err as Error).message;
+    }
+    throw new Error('the import was taken');
+  };
+
+  it('may not close it a second time: the database would export a file no import takes', () => {
+    merge(doc([{ ...base, events: [resolution('2026-11-03T10:00')] }]));
+    const before = stored();
+    expect(refusal(doc([{ ...base, events: [resolution('2026-11-05T10:00')] }]))).toMatch(/incidents\[0\]: it would close box-1 a second time.*vetted incident reopen box-1/);
+    expect(stored()).toEqual(before);
+    // The same resolution again is no second one; other events after the closing are taken.
+    merge(doc([{ ...base, events: [resolution('2026-11-03T10:00'), { at: '2026-11-04T10:00', type: 'contact', channel: 'phone' }] }]));
+    expect(stored().map((r) => r.type)).toEqual(['resolution', 'contact']);
+  });
+
+  it('may not come before its opening as it stands here, though the file opened it earlier', () => {
+    merge(doc([{ ...base, opened: '2026-11-02T10:00' }]));
+    const d = doc([{ ...base, events: [{ at: '2026-11-01T12:00', type: 'contact', channel: 'phone' }] }]);
+    expect(refusal(d)).toMatch(/before the opening of box-1 as it stands here.*--opened 2026-11-01T12:00/);
+    expect(stored()).toEqual([]);
+  });
+});
