@@ -7,7 +7,7 @@ import type { Context } from '../context.js';
 import type { CommandResult } from './result.js';
 import { UserError } from '../errors.js';
 import { formatLocalMinute } from '../domain/dates.js';
-import { checkNote, withStore } from './shared.js';
+import { checkNote, withStore, readingStore } from './shared.js';
 import { toJson, safeText } from '../ui/safe.js';
 import { isStdout, writeFileAtomic, writeOutputFile } from '../formats/write-file.js';
 import type { Store } from '../store/store.js';
@@ -94,7 +94,7 @@ export function describeSize(bytes: number): string {
 export async function runSave(ctx: Context, idArg: string, opts: { out?: string }): Promise<CommandResult> {
   const w = t().attachment;
   if (!/^\d+$/.test(idArg.trim())) throw new UserError(w.notAnId(idArg));
-  return withStore(ctx, (store) => {
+  return readingStore(ctx, (store) => {
     const found = readAttachment(store, Number(idArg));
     if (!found) throw new UserError(w.noAttachment(idArg));
     if (opts.out === '') throw new UserError(t().files.outNeedsPath('--out'));
@@ -114,7 +114,7 @@ export async function runSave(ctx: Context, idArg: string, opts: { out?: string 
 
 /** `vetted attachment list [--incident ID]`: the files kept, with their incidents and sizes. */
 export async function runList(ctx: Context, opts: { incident?: string } & JsonOutOptions): Promise<CommandResult> {
-  return withStore(ctx, (store) => {
+  return readingStore(ctx, (store) => {
     const all = opts.incident ? attachmentsOf(store, requireIncident(store, opts.incident).rowId) : [...allAttachments(store).values()].flat();
     if (opts.json || opts.ndjson) return { out: jsonList(all, opts) };
     const w = t().attachment;

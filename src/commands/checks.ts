@@ -11,7 +11,7 @@ import { datePart } from '../domain/dates.js';
 import { opSummary } from '../domain/op-summary.js';
 import { t } from '../i18n/index.js';
 import { closestNames } from '../domain/names.js';
-import { requireCompany, withStore } from './shared.js';
+import { requireCompany, withStore, readingStore } from './shared.js';
 import type { Store, StoredCheck } from '../store/store.js';
 
 function checkJson(c: StoredCheck) {
@@ -36,7 +36,7 @@ function requireCheck(store: Store, id: string): StoredCheck {
 }
 
 export async function runList(ctx: Context, opts: { company?: string } & JsonOutOptions): Promise<CommandResult> {
-  return withStore(ctx, (store) => {
+  return readingStore(ctx, (store) => {
     const checks = opts.company ? store.checksOf(requireCompany(store, opts.company).id) : store.allChecks();
     if (opts.json || opts.ndjson) return { out: jsonList(checks.map(checkJson), opts) };
     const w = t();
@@ -54,7 +54,7 @@ export async function runList(ctx: Context, opts: { company?: string } & JsonOut
 }
 
 export async function runShow(ctx: Context, id: string, opts: { json?: boolean }): Promise<CommandResult> {
-  return withStore(ctx, (store) => {
+  return readingStore(ctx, (store) => {
     const c = requireCheck(store, id);
     if (opts.json) return { out: toJson(checkJson(c)) };
     const p = paint(colourWanted(ctx.out, { noColor: ctx.noColor }, ctx.env));

@@ -5,7 +5,7 @@ import { fitLines, terminalWidth } from '../ui/wrap.js';
 import { jsonList, type JsonOutOptions } from '../ui/json-out.js';
 import type { Context } from '../context.js';
 import type { CommandResult } from './result.js';
-import { changingStore, requireCompany, withStore, checkCompanyName } from './shared.js';
+import { changingStore, requireCompany, readingStore, checkCompanyName } from './shared.js';
 import { renderTable } from '../ui/table.js';
 import { colourWanted, paint } from '../ui/colour.js';
 import { renderCompany, companyJson } from '../ui/render-company.js';
@@ -21,7 +21,7 @@ interface JsonOption {
 }
 
 export async function runList(ctx: Context, opts: JsonOutOptions): Promise<CommandResult> {
-  return withStore(ctx, (store) => {
+  return readingStore(ctx, (store) => {
     const companies = store.listCompanies();
     if (opts.json) {
       return {
@@ -55,7 +55,7 @@ export async function runList(ctx: Context, opts: JsonOutOptions): Promise<Comma
 
 export async function runShow(ctx: Context, name: string, opts: JsonOption): Promise<CommandResult> {
   const policy = await policyOf(ctx);
-  return withStore(ctx, async (store) => {
+  return readingStore(ctx, async (store) => {
     const company = requireCompany(store, name);
     const profile = {
       company,

@@ -11,7 +11,7 @@ import { FAULTS, type EventType, type Incident, type IncidentEvent } from '../do
 import { timelineFault } from '../domain/incident.js';
 import { EVENT_FIELDS, FIELD_SPECS } from '../domain/events.js';
 import { companyKey } from '../domain/names.js';
-import { changingStore, checkCompanyName, checkNote, requireCompany, requireIncident, withStore } from './shared.js';
+import { changingStore, checkCompanyName, checkNote, requireCompany, requireIncident, readingStore } from './shared.js';
 import { checkEventFits, eventFromFlags, idsOfWords, incidentJson, whenFlag } from './incident.js';
 import { LIMITS } from '../formats/data-file.js';
 import type { Store } from '../store/store.js';
@@ -223,7 +223,7 @@ export async function runRemoveEvent(ctx: Context, eventId: string): Promise<Com
 
 /** `vetted event list [INCIDENT]`: events by their ids, of one incident or of all. */
 export async function runListEvents(ctx: Context, id: string | undefined, opts: JsonOutOptions): Promise<CommandResult> {
-  return withStore(ctx, (store) => {
+  return readingStore(ctx, (store) => {
     const incidents = id !== undefined ? [requireIncident(store, id)] : store.allIncidents();
     const rows = incidents.flatMap((i) => i.events.map((e) => ({ ...e, incident: i.id, company: i.company })));
     if (opts.json || opts.ndjson) return { out: jsonList(rows, opts) };

@@ -9,7 +9,7 @@ import { dueReport, isOpenDigested, type DueReport } from '../domain/digest.js';
 import type { IncidentEvent, Level } from '../domain/types.js';
 import type { Store } from '../store/store.js';
 import { formatLocalDate } from '../domain/dates.js';
-import { withStore } from './shared.js';
+import { readingStore } from './shared.js';
 import { colourWanted, paint as makePaint, type Paint } from '../ui/colour.js';
 import { safeText, writePieces } from '../ui/safe.js';
 import { fitLines, terminalWidth } from '../ui/wrap.js';
@@ -81,7 +81,7 @@ export async function run(ctx: Context, opts: JsonOutOptions & { format?: string
   if (format === 'ics') {
     // Written piece by piece while the deadlines are read: at 10,000 companies the calendar
     // is megabytes, and holding it whole costs more than rendering it.
-    return withStore(ctx, (store): CommandResult => {
+    return readingStore(ctx, (store): CommandResult => {
       const now = ctx.now();
       const chunks = calendarChunks(calendarOf(store, now), now);
       if (opts.out && !isStdout(opts.out)) {
@@ -95,7 +95,7 @@ export async function run(ctx: Context, opts: JsonOutOptions & { format?: string
     });
   }
   const en = format === 'json' ? await loadCatalog('en') : undefined;
-  return withStore(ctx, async (store): Promise<CommandResult> => {
+  return readingStore(ctx, async (store): Promise<CommandResult> => {
     const now = ctx.now();
     const p = en ? undefined : makePaint(colourWanted(ctx.out, { noColor: ctx.noColor }, ctx.env));
     const width = terminalWidth(ctx.out);

@@ -9,7 +9,7 @@ import { UserError } from '../errors.js';
 import { dataFileText, type AttachmentEntry } from '../formats/data-file.js';
 import { allAttachments, contentOf } from '../store/attachments.js';
 import { checkOutputPath, isStdout, writeOutputFile } from '../formats/write-file.js';
-import { withStore } from './shared.js';
+import { readingStore } from './shared.js';
 import type { Store } from '../store/store.js';
 
 export interface ExportOptions {
@@ -90,7 +90,7 @@ export async function run(ctx: Context, opts: ExportOptions): Promise<CommandRes
   if (sharing && !opts.share) throw new UserError(say.shareFlags);
   if (opts.share && format !== 'json') throw new UserError(say.shareNeedsJson);
   if (opts.source !== undefined && [...opts.source].length > 200) throw new UserError(say.longSource(200));
-  const text = await withStore(ctx, async (store) => {
+  const text = await readingStore(ctx, async (store) => {
     const exportedAt = new Date(ctx.now()).toISOString().replace(/\.\d{3}Z$/, 'Z');
     if (opts.share) {
       const { exportShare } = await import('./export-share.js');

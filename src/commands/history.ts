@@ -11,7 +11,7 @@ import { colourWanted, paint } from '../ui/colour.js';
 import { formatLocalMinute } from '../domain/dates.js';
 import { opSummary, readOpSummary } from '../domain/op-summary.js';
 import { loadCatalog, t, type Catalog } from '../i18n/index.js';
-import { requireCompany, withStore } from './shared.js';
+import { requireCompany, withStore, readingStore } from './shared.js';
 import { checkWhen } from './when.js';
 import type { Operation, Store } from '../store/store.js';
 import { LARGE_OPERATION } from '../store/journal.js';
@@ -50,7 +50,7 @@ function operationJson(o: Operation, en: Catalog) {
 export async function runHistory(ctx: Context, opts: { company?: string; limit?: string } & JsonOutOptions): Promise<CommandResult> {
   const limit = positive(opts.limit, '--limit', opts.json || opts.ndjson ? Number.MAX_SAFE_INTEGER : 20);
   const en = opts.json || opts.ndjson ? await loadCatalog('en') : undefined;
-  return withStore(ctx, (store) => {
+  return readingStore(ctx, (store) => {
     const companyId = opts.company ? requireCompany(store, opts.company).id : undefined;
     const ops = store.operations({ companyId, limit });
     if (en) return { out: jsonList(ops.map((o) => operationJson(o, en)), opts) };

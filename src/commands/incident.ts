@@ -14,7 +14,7 @@ import { computeMetrics, isOpen } from '../domain/incident.js';
 import { incidentListRow, incidentListRowOfText, type IncidentListRow } from '../domain/digest.js';
 import { slugOf } from '../domain/names.js';
 import { LIMITS } from '../formats/data-file.js';
-import { askWhichCompany, checkCompanyName, checkNote, lookalikeWarning, requireCompany, requireIncident, typoWarning, withStore } from './shared.js';
+import { askWhichCompany, checkCompanyName, checkNote, lookalikeWarning, requireCompany, requireIncident, typoWarning, withStore, readingStore } from './shared.js';
 import type { Store } from '../store/store.js';
 import { attachmentsOf } from '../store/attachments.js';
 import { incidentListCells, renderIncident, renderIncidentListPieces } from '../ui/render-incident.js';
@@ -232,7 +232,7 @@ export function incidentJson(i: ReturnType<Store['findIncident']> & object, now:
 }
 
 export async function runList(ctx: Context, opts: { company?: string; open?: boolean } & JsonOutOptions): Promise<CommandResult> {
-  return withStore(ctx, async (store) => {
+  return readingStore(ctx, async (store) => {
     const now = ctx.now();
     // Incidents are read by the digests of their timelines, and only their rows kept (for a
     // table, only their cells): no event is read where the digests are kept.
@@ -261,7 +261,7 @@ export async function runList(ctx: Context, opts: { company?: string; open?: boo
 }
 
 export async function runShow(ctx: Context, id: string, opts: { json?: boolean }): Promise<CommandResult> {
-  return withStore(ctx, (store) => {
+  return readingStore(ctx, (store) => {
     const incident = requireIncident(store, id);
     const attachments = attachmentsOf(store, incident.rowId).map(({ incident: _i, ...a }) => a);
     if (opts.json) return { out: toJson({ ...incidentJson(incident, ctx.now()), attachments }) };

@@ -12,7 +12,7 @@ import { lettersWords } from '../domain/letter-words.js';
 import { formatLocalDate, formatLocalMinute, msOf } from '../domain/dates.js';
 import type { IncidentEvent } from '../domain/types.js';
 import { dueMs, isOpen } from '../domain/incident.js';
-import { checkNote, withStore } from './shared.js';
+import { checkNote, readingStore } from './shared.js';
 import { whenFlag } from './incident.js';
 import { loadPack } from '../formats/law-file.js';
 import { loadTemplate } from '../formats/letter-template.js';
@@ -108,7 +108,7 @@ export async function run(ctx: Context, id: string, opts: LetterOptions): Promis
   };
   if (base.currency && base.amount === undefined) throw new UserError(t().letter.currencyNeedsAmount);
 
-  return withStore(ctx, async (store) => {
+  return readingStore(ctx, async (store) => {
     const incident = store.findIncident(id);
     if (!incident) throw new UserError(t().errors.noIncident(id));
     const kind = (opts.kind as LetterKind | undefined) ?? defaultKind(incident);

@@ -5,7 +5,7 @@ import { fitLines, terminalWidth } from '../ui/wrap.js';
 import type { Context } from '../context.js';
 import type { CommandResult } from './result.js';
 import { LISTS, type ListName } from '../domain/types.js';
-import { requireCompany, withStore } from './shared.js';
+import { requireCompany, readingStore } from './shared.js';
 import { entryJson, entryTextsAsRead, jsonCatalogs, listEntry, listEntryRows, parsedEntries, policyOf, reasonJson, type ListEntry } from './verdicts.js';
 import { judgeCompany } from '../domain/policy.js';
 import { t } from '../i18n/index.js';
@@ -20,7 +20,7 @@ export async function runLists(ctx: Context, which: string | undefined, opts: { 
   }
   if (opts.from !== undefined && opts.sources) throw new UserError(t().lists.fromOrSources);
   const policy = await policyOf(ctx);
-  return withStore(ctx, async (store) => {
+  return readingStore(ctx, async (store) => {
     const shown = (list ? [list] : LISTS) as ListName[];
     if (opts.from !== undefined || opts.sources) {
       const { listsWithSources } = await import('./lists-sources.js');
@@ -59,7 +59,7 @@ export async function runLists(ctx: Context, which: string | undefined, opts: { 
 
 export async function runWhy(ctx: Context, name: string, opts: { json?: boolean }): Promise<CommandResult> {
   const policy = await policyOf(ctx);
-  return withStore(ctx, async (store) => {
+  return readingStore(ctx, async (store) => {
     const company = requireCompany(store, name);
     const evidence = store.evidenceOf(company);
     const v = judgeCompany(evidence, policy, ctx.now());

@@ -1,5 +1,6 @@
 // Steps most commands share: opening the store, finding a company, reading user limits.
 
+import { lstatSync } from 'node:fs';
 import type { Context } from '../context.js';
 import { Store, needsMigration, type CompanyRow, type OpenOptions } from '../store/store.js';
 import { UserError } from '../errors.js';
@@ -38,6 +39,30 @@ export function withNewStore<T>(ctx: Context, fn: (store: Store) => T, options: 
     store.now = ctx.now;
     return fn(store);
   });
+}
+
+/**
+ * Runs `fn` with the store of a command that only reads. Where no database is there yet, it
+ * reads an empty one in memory and makes no file; at a path given by --db or VETTED_DB, it
+ * refuses: a mistyped path showed an empty record as if the evidence were gone, and left an
+ * empty database behind.
+ */
+export async function readingStore<T>(ctx: Context, fn: (store: Store) => T | Promise<T>, options: Pick<OpenOptions, 'mapBytes'> = {}): Promise<T> {
+  if (!isThere(ctx.dbPath)) {
+    if (!ctx.dbIsDefault) throw new UserError(t().db.notThere(ctx.dbPath));
+    return withMemoryStore(ctx, fn);
+  }
+  return withStore(ctx, fn, options);
+}
+
+/** Whether there is anything at a path, a link to nothing too (opening it says what is wrong). */
+function isThere(path: string): boolean {
+  try {
+    lstatSync(path);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** Runs `fn` with an open store, closing it whatever happens. */

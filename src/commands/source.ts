@@ -5,7 +5,7 @@ import { statSync } from 'node:fs';
 import type { Context } from '../context.js';
 import type { CommandResult } from './result.js';
 import { UserError } from '../errors.js';
-import { withStore, MAX_NAME } from './shared.js';
+import { withStore, readingStore, MAX_NAME } from './shared.js';
 import { jsonList, type JsonOutOptions } from '../ui/json-out.js';
 import { Sources, type SourceData, type SourceRow } from '../store/sources.js';
 import type { Store } from '../store/store.js';
@@ -144,7 +144,7 @@ function provenanceJson(s: SourceRow) {
 }
 
 export async function runList(ctx: Context, opts: JsonOutOptions): Promise<CommandResult> {
-  return withStore(ctx, (store) => {
+  return readingStore(ctx, (store) => {
     const all = new Sources(store).allSources();
     if (opts.json || opts.ndjson) {
       return {
@@ -165,7 +165,7 @@ export async function runList(ctx: Context, opts: JsonOutOptions): Promise<Comma
 }
 
 export async function runShow(ctx: Context, name: string, opts: { json?: boolean; all?: boolean }): Promise<CommandResult> {
-  return withStore(ctx, (store) => {
+  return readingStore(ctx, (store) => {
     const sources = new Sources(store);
     const s = requireSource(sources, name);
     const companies = sources.companiesOfSource(s.id);
@@ -222,7 +222,7 @@ function companiesToMatch(store: Store, company: string | undefined) {
 }
 
 export async function runMatch(ctx: Context, name: string, company: string | undefined, opts: { json?: boolean }): Promise<CommandResult> {
-  return withStore(ctx, (store) => {
+  return readingStore(ctx, (store) => {
     const sources = new Sources(store);
     const s = requireSource(sources, name);
     const candidates = sources.namesOfSource(s.id);

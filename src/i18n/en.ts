@@ -1038,6 +1038,7 @@ export const en = {
   },
 
   db: {
+    notThere: (path: string) => `there is no database at ${path}, so nothing is recorded there; check the path given by --db or VETTED_DB (the first command that records something, such as \`vetted incident add\`, makes one there).`,
     notFolder: (dir: string) => `${dir} is not a folder; pass --db with a path in a folder.`,
     noFolder: (dir: string) => `the folder ${dir} does not exist; create it first, or pass --db with a path in an existing folder.`,
     danglingLink: (path: string) => `${path} is a symbolic link to a file that does not exist; remove the link, or pass --db with another path.`,

@@ -277,7 +277,7 @@ describe('restore', () => {
 
 describe('the database file', () => {
   it('is 0600 from its creation', () => {
-    ok(s.run(['company', 'list']));
+    s.makeDatabase();
     expect(existsSync(s.db)).toBe(true);
     expect(mode(s.db)).toBe(0o600);
     ok(s.run(['import', SEEDS]));
@@ -286,7 +286,10 @@ describe('the database file', () => {
 
   it('the default data folder is created private (0700)', () => {
     const env = { VETTED_DB: '', XDG_DATA_HOME: join(s.dir, 'xdg-data'), HOME: s.dir };
+    // A command that only reads makes no database, nor its folder.
     ok(s.run(['company', 'list'], { env }));
+    expect(existsSync(join(s.dir, 'xdg-data'))).toBe(false);
+    s.makeDatabase({ env });
     const files = readdirSync(join(s.dir, 'xdg-data'), { recursive: true }).map(String);
     const db = files.find((f) => f.endsWith('vetted.db'));
     expect(db, files.join(', ')).toBeDefined();

@@ -1,7 +1,7 @@
 // `vetted check` without a terminal, and the checklists and companies around it: answers
 // given by flags and files, the --json shape, every way the input can be wrong, custom
 // and user checklists, company names, and colour.
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
@@ -52,6 +52,8 @@ function checkJson(r: RunResult): CheckJson {
 }
 
 const companies = (s: Sandbox) => {
+  // Nothing stored may be no database at all: a refused first command makes none.
+  if (!existsSync(s.db)) return [];
   const r = s.run(['company', 'list', '--json']);
   expect(r.code, r.stderr).toBe(0);
   return JSON.parse(r.stdout) as { name: string; aliases: string[]; checks: number }[];
@@ -318,7 +320,7 @@ describe('custom and user checklists', () => {
     const file = join(s.dir, 'general.yaml');
     writeFileSync(file, 'id: general\nversion: 1\ntitle: Not the general one\nquestions:\n  - id: foo\n    text: Q?\n    answers:\n      - { value: yes, label: Yes, score: 1 }\n');
     expect(expectUsageError(s.run(['check', 'Bob', '--checklist', file, '--answer', 'foo=yes']))).toMatch(/calls itself general v1, as the built-in checklist general does, with other questions/);
-    expect(ok(s.run(['checks', 'list', '--json'])).stdout.trim()).toBe('[]');
+    expect(existsSync(s.db)).toBe(false);
     writeFileSync(file, readFileSync(file, 'utf8').replace('version: 1', 'version: 7'));
     expect(checkJson(s.run(['check', 'Bob', '--checklist', file, '--answer', 'foo=yes', '--json']))).toMatchObject({ checklist: 'general', score: 100 });
     // Its words may be the user's own: only how it scores makes it another checklist.

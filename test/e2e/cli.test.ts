@@ -129,6 +129,7 @@ describe('usage errors', () => {
   });
 
   it('exits 2 on an unknown company in `company show`, naming it', () => {
+    s.makeDatabase();
     const line = expectOneLineError(s.run(['company', 'show', 'Nobody Inc']));
     expect(line).toContain('Nobody Inc');
   });
@@ -136,6 +137,7 @@ describe('usage errors', () => {
 
 describe('output to a closed pipe', () => {
   it.each([['--help'], ['checklists show general'], ['company list --json']])('`vetted %s | true` prints no stack trace', (args) => {
+    s.makeDatabase();
     const r = spawnSync('sh', ['-c', `"${process.execPath}" "${BIN}" ${args} | true`], { env: s.env, encoding: 'utf8', cwd: s.dir });
     expect(r.stderr).not.toMatch(STACK_FRAME);
     expect(r.stderr).toBe('');
@@ -146,6 +148,7 @@ describe('output to a full device', () => {
   // /dev/full takes nothing: every write fails with ENOSPC, as on a full disk.
   it.each([['--version'], ['--help'], ['company list --json'], ['--lang ru lists']])('`vetted %s > /dev/full` says so in one line and exits 1', (args) => {
     expect(existsSync('/dev/full'), 'this test needs /dev/full').toBe(true);
+    s.makeDatabase();
     const r = spawnSync('sh', ['-c', `"${process.execPath}" "${BIN}" ${args} > /dev/full`], { env: s.env, encoding: 'utf8', cwd: s.dir });
     expect(r.status).toBe(1);
     expect(r.stderr).not.toMatch(STACK_FRAME);
@@ -225,7 +228,7 @@ describe('the database', () => {
     expect(r.code, r.stderr).toBe(0);
     expect(existsSync(other)).toBe(true);
     expect(companyNames(s, ['--db', other])).toEqual(['Amazon']);
-    expect(companyNames(s)).toEqual([]); // the VETTED_DB of the sandbox
+    expect(existsSync(s.db)).toBe(false); // the VETTED_DB of the sandbox
   });
 
   it('takes --db after the command too', () => {
@@ -233,6 +236,26 @@ describe('the database', () => {
     const r = s.run(['check', 'Amazon', ...answerFlags, '--db', other]);
     expect(r.code, r.stderr).toBe(0);
     expect(companyNames(s, ['--db', other])).toEqual(['Amazon']);
-    expect(companyNames(s)).toEqual([]);
+    expect(existsSync(s.db)).toBe(false);
+  });
+
+  it.each([['lists'], ['lists', '--json'], ['why', 'Amazon'], ['due'], ['history'], ['incident', 'list'], ['checks', 'list'], ['company', 'show', 'Amazon'], ['export', '--format', 'json'], ['letter', 'amazon-1']])(
+    '`%s` at a --db or VETTED_DB where there is no database refuses, and makes none',
+    (...args) => {
+      const typo = join(s.dir, 'vettd.db');
+      for (const run of [() => s.run(['--db', typo, ...args]), () => s.run(args, { env: { VETTED_DB: typo } })]) {
+        const line = expectOneLineError(run());
+        expect(line).toBe(`vetted: there is no database at ${typo}, so nothing is recorded there; check the path given by --db or VETTED_DB (the first command that records something, such as \`vetted incident add\`, makes one there).`);
+        expect(existsSync(typo)).toBe(false);
+      }
+    },
+  );
+
+  it('a command that only reads, where the default database is not made yet, reads an empty record and makes none', () => {
+    const env = { VETTED_DB: '', XDG_DATA_HOME: join(s.dir, 'xdg-data'), HOME: s.dir };
+    const r = s.run(['lists', '--json'], { env });
+    expect(r.code, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout)).toEqual({ black: [], white: [], watch: [] });
+    expect(existsSync(join(s.dir, 'xdg-data'))).toBe(false);
   });
 });

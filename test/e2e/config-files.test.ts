@@ -80,6 +80,7 @@ describe('the policy file', () => {
 
 describe('an --out where no file can be made', () => {
   it('is said of that folder and of --out, not of the database', () => {
+    s.makeDatabase();
     refusedIn(bounded(['due', '--out', '/proc/deadlines.txt']), /^vetted: no file can be made in \/proc \(ENOENT\); check its permissions, or choose another --out\.$/m);
     refusedIn(bounded(['due', '--out', join(s.dir, 'missing', 'deadlines.txt')]), /the folder .*missing does not exist; create it or choose another --out/);
   });

@@ -112,6 +112,7 @@ describe('a data file', () => {
 
   it('import names its problems in Russian, each with its line, and imports nothing', () => {
     const bad = file('bad-data.yaml', BAD_DATA);
+    s.makeDatabase();
     const line = expectOneLineError(s.run(['--lang', 'ru', 'import', bad]));
     expect(line).toBe(
       `vetted: ${bad} — не файл данных vetted/1: строка 3: companies[0].aliases: должно быть списком, а не "notalist"; ` +

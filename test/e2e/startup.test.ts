@@ -12,6 +12,7 @@ let hook: string;
 
 beforeAll(() => {
   s = sandbox();
+  s.makeDatabase();
   hook = join(s.dir, 'hook.cjs');
   writeFileSync(
     hook,

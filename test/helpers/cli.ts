@@ -1,6 +1,6 @@
 // Runs the built binary with a private database and config folder, as a user would.
 import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -14,6 +14,8 @@ export interface Sandbox {
   config: string;
   env: NodeJS.ProcessEnv;
   run(args: string[], opts?: { input?: string; env?: NodeJS.ProcessEnv }): RunResult;
+  /** Makes the sandbox's database, empty, as the import of a file with nothing in it does (a command that only reads makes none). */
+  makeDatabase(opts?: { env?: NodeJS.ProcessEnv }): void;
   cleanup(): void;
 }
 
@@ -42,6 +44,12 @@ export function sandbox(): Sandbox {
         cwd: dir,
       });
       return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+    },
+    makeDatabase(opts = {}) {
+      const file = join(dir, 'nothing.json');
+      writeFileSync(file, '{"format": "vetted/1"}');
+      const r = this.run(['import', file], opts);
+      if (r.code !== 0) throw new Error(`the import of an empty file failed: ${r.stderr}`);
     },
     cleanup() {
       rmSync(dir, { recursive: true, force: true });
