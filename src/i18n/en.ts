@@ -971,7 +971,7 @@ export const en = {
       "event edit --at": "when it happened",
       "event edit --json": "print the event as JSON afterwards",
       "checks show --json": "print as JSON",
-      "history --company": "only changes to this company",
+      "history --company": "only changes to this company (and to those merged into it)",
       "undo --json": "print what was undone as JSON",
     },
   },

@@ -1032,7 +1032,7 @@ export const ru: Catalog = {
       "event edit --at": "когда это было",
       "event edit --json": "затем вывести событие в JSON",
       "checks show --json": "вывести в JSON",
-      "history --company": "только изменения по этой компании",
+      "history --company": "только изменения по этой компании (и по слитым с ней)",
       "undo --json": "вывести отменённое в JSON",
     },
   },

@@ -346,11 +346,20 @@ export class Store {
     const limit = opts.limit ?? -1;
     const cols = `o.*, (SELECT count(*) FROM changes c WHERE c.op = o.id) AS changes`;
     if (opts.companyId !== undefined) {
+      // The company's own operations and those of every company merged into it (by a merge that
+      // stands), whose evidence it holds now: a merge removes the company merged, and changes a
+      // row of the one it goes into (the old name becomes its alias).
       return this.st(
-        `SELECT ${cols} FROM operations o WHERE o.id IN (SELECT op FROM changes WHERE company = ?
-           UNION SELECT op FROM changes WHERE kind = 'u' AND tbl <> 'companies' AND json_extract(old, '$.company_id') = ?)
-         ORDER BY o.id DESC LIMIT ?`,
-      ).all(opts.companyId, opts.companyId, limit) as Operation[];
+        `WITH RECURSIVE
+           pairs(from_id, into_id) AS (
+             SELECT d.company, (SELECT c.company FROM changes c WHERE c.op = o.id AND c.company <> d.company LIMIT 1)
+             FROM operations o JOIN changes d ON d.op = o.id AND d.tbl = 'companies' AND d.kind = 'd'
+             WHERE json_extract(o.summary, '$.k') = 'merge' AND o.reverted_by IS NULL),
+           merged(id) AS (SELECT @company UNION SELECT p.from_id FROM pairs p JOIN merged m ON p.into_id = m.id)
+         SELECT ${cols} FROM operations o WHERE o.id IN (SELECT op FROM changes WHERE company IN merged
+           UNION SELECT op FROM changes WHERE kind = 'u' AND tbl <> 'companies' AND json_extract(old, '$.company_id') IN merged)
+         ORDER BY o.id DESC LIMIT @limit`,
+      ).all({ company: opts.companyId, limit }) as Operation[];
     }
     return this.st(`SELECT ${cols} FROM operations o ORDER BY o.id DESC LIMIT ?`).all(limit) as Operation[];
   }

@@ -287,6 +287,21 @@ describe('history and undo', () => {
     expect(refused(['undo', '--op', '99'])).toMatch(/no operation #99/);
   });
 
+  it('history --company names the changes to the companies merged into it too, while their merge stands', () => {
+    ok(s.run(['incident', 'add', 'Ozon Ltd', '--title', 'late', '--opened', '2026-11-20']));
+    ok(s.run(['incident', 'event', 'ozon-ltd-1', 'contact', '--channel', 'phone', '--at', '2026-11-21']));
+    ok(s.run(['incident', 'add', 'Ozon', '--title', 'lost', '--opened', '2026-11-20']));
+    ok(s.run(['incident', 'add', 'Wildberries', '--title', 'late', '--opened', '2026-11-20']));
+    ok(s.run(['company', 'merge', 'Ozon Ltd', 'Ozon']));
+    const ozon = () => json<{ summary: string }[]>(s, ['history', '--company', 'Ozon', '--json']).map((o) => o.summary);
+    const merged = ['merge Ozon Ltd into Ozon (0 checks, 1 incident moved)', 'incident ozon-1 opened with Ozon: lost', 'contact on ozon-ltd-1 at 2026-11-21', 'incident ozon-ltd-1 opened with Ozon Ltd: late'];
+    expect(ozon()).toEqual(merged);
+    // By its old name, now an alias, the same company and the same history.
+    expect(json<{ summary: string }[]>(s, ['history', '--company', 'Ozon Ltd', '--json']).map((o) => o.summary)).toEqual(merged);
+    ok(s.run(['undo']));
+    expect(ozon()).toEqual([`undo #5: ${merged[0]}`, merged[0], merged[1]]);
+  });
+
   it('history --company names the changes to one company; prune forgets them for good', () => {
     ok(s.run(['incident', 'add', 'Ozon', '--title', 'late', '--opened', '2026-11-20']));
     ok(s.run(['incident', 'add', 'Wildberries', '--title', 'late', '--opened', '2026-11-20']));
