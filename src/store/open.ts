@@ -9,6 +9,7 @@ import { t } from '../i18n/index.js';
 import { UserError } from '../errors.js';
 import { MIGRATIONS, SCHEMA_VERSION, APPLICATION_ID } from './schema.js';
 import { retryBusy } from './busy.js';
+import { BUILD } from '../version.js';
 import { DB_COMPANIONS, createTempBeside, isTempBeside } from '../formats/write-file.js';
 
 export type DB = Database.Database;
@@ -177,6 +178,7 @@ export function openMemoryDatabase(): DB {
   db.pragma('foreign_keys = ON');
   outsideOperations(db);
   migrate(db);
+  keepDigestsOfThisBuild(db);
   return db;
 }
 
@@ -371,6 +373,7 @@ export function openDatabase(path: string, options: OpenOptions = {}): DB {
       }
       migrate(db, path);
     }
+    keepDigestsOfThisBuild(db);
     return db;
   } catch (err) {
     db.close();
@@ -396,6 +399,27 @@ function configure(db: DB, options: OpenOptions): void {
   db.pragma('temp_store = MEMORY');
   db.pragma('foreign_keys = ON');
   outsideOperations(db);
+}
+
+/**
+ * Drops the incidents' digests when another build kept them (each is worked out again the next
+ * time it is read): a digest is facts in the shape its build gave them, and a build that reads
+ * them otherwise would misjudge its incident. Once a database is opened by a new version, or by
+ * turns by two; nothing is lost, as every digest is made from the events again.
+ */
+function keepDigestsOfThisBuild(db: DB): void {
+  const kept = () => db.prepare('SELECT build FROM digests_build').pluck().get() as string | undefined;
+  if (kept() === BUILD) return;
+  retryBusy(() =>
+    db
+      .transaction(() => {
+        // Looked at again under the write lock: another process of this build may have done it.
+        if (kept() === BUILD) return;
+        db.exec('DELETE FROM digests; DELETE FROM digests_build');
+        db.prepare('INSERT INTO digests_build (build) VALUES (?)').run(BUILD);
+      })
+      .immediate(),
+  );
 }
 
 /** The journal's triggers name the operation being written; until the store begins one, there is none. */

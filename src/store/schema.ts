@@ -396,4 +396,16 @@ MIGRATIONS.push({
   `,
 });
 
+MIGRATIONS.push({
+  name: 'the build that worked out the kept digests: another build drops them, to work them out its own way',
+  sql: `
+    -- One row at most. A digest is read by the build that reads it: one kept by an older build
+    -- (without a field a newer one reads, or with a field's meaning changed) would be misread, so
+    -- a database opened by another build drops them all (see keepDigestsOfThisBuild), as the
+    -- digests kept before this table was made are dropped here.
+    CREATE TABLE digests_build (build TEXT NOT NULL);
+    DELETE FROM digests;
+  `,
+});
+
 export const SCHEMA_VERSION = MIGRATIONS.length;

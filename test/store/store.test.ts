@@ -82,7 +82,7 @@ describe('opening a new database', () => {
       (t) => t.name,
     );
     expect(tables).toEqual([
-      'aliases', 'attachments', 'blobs', 'changes', 'checks', 'companies', 'complaint_counts', 'complaint_issues', 'digests', 'events', 'incidents', 'operations', 'pins',
+      'aliases', 'attachments', 'blobs', 'changes', 'checks', 'companies', 'complaint_counts', 'complaint_issues', 'digests', 'digests_build', 'events', 'incidents', 'operations', 'pins',
       'source_companies', 'source_evidence', 'source_lists', 'source_names', 'sources', 'verdicts', 'verdicts_judged',
     ]);
     store.close();
@@ -611,5 +611,36 @@ describe('the journal', () => {
     const eventId = (s.db.prepare('SELECT id FROM events WHERE incident_id = ?').get(incidentId) as { id: number }).id;
     s.write(() => s.removeEvent(eventId), { summary: 'remove event' });
     expect(digest()).toBeUndefined();
+  });
+
+  it('drops the digests another build kept when it is opened, and keeps those of its own', () => {
+    const file = join(dir, 'vetted.db');
+    const s = open(file);
+    const incidentId = s.write(
+      () => {
+        const c = s.createCompany('Acme', '2024-01-01');
+        const i = s.insertIncident({ ref: 'acme-1', companyId: c.id, title: 't', opened: '2024-01-02T10:00', fault: 'company' });
+        s.addEvent(i, { at: '2024-01-03T10:00', type: 'note', text: 'first' } as never);
+        return i;
+      },
+      { summary: 'add' },
+    );
+    for (const _batch of s.digestedIncidentsInBatches());
+    const digests = (st: Store) => st.db.prepare('SELECT incident_id FROM digests').pluck().all();
+    expect(digests(s)).toEqual([incidentId]);
+    s.close();
+    // Opened again by the same build: kept.
+    const again = open(file);
+    expect(digests(again)).toEqual([incidentId]);
+    // Kept by another build (a digest in a shape this build would misread): dropped on opening.
+    again.db.prepare("UPDATE digests_build SET build = 'another'").run();
+    again.db.prepare(`UPDATE digests SET digest = '{"events":"not a count"}'`).run();
+    again.close();
+    const other = open(file);
+    expect(digests(other)).toEqual([]);
+    expect(other.db.prepare('SELECT build FROM digests_build').pluck().all()).toEqual(['dev']);
+    for (const _batch of other.digestedIncidentsInBatches());
+    expect(JSON.parse(other.db.prepare('SELECT digest FROM digests').pluck().get() as string)).toMatchObject({ events: 1 });
+    other.close();
   });
 });
