@@ -397,8 +397,12 @@ MIGRATIONS.push({
 });
 
 MIGRATIONS.push({
-  name: 'the build that worked out the kept digests: another build drops them, to work them out its own way',
+  name: 'the build that worked out the kept digests (another build drops them, to work them out its own way); the ids of incidents and checks removed, never handed out again',
   sql: `
+    -- An id once shown stays that record's: a letter, a receipt's name or a note may cite it,
+    -- and an undo of the removal brings the record back under it. Kept by the removals
+    -- themselves (not journaled: an undo of the removal leaves the id retired, and its own).
+    CREATE TABLE retired_refs (kind TEXT NOT NULL, ref TEXT NOT NULL, PRIMARY KEY (kind, ref)) WITHOUT ROWID;
     -- One row at most. A digest is read by the build that reads it: one kept by an older build
     -- (without a field a newer one reads, or with a field's meaning changed) would be misread, so
     -- a database opened by another build drops them all (see keepDigestsOfThisBuild), as the

@@ -589,7 +589,10 @@ export class Store {
   /** The first free check id of the form `<slug>-check-<n>`. */
   nextCheckRef(slug: string): string {
     const prefix = `${slug}-check-`;
-    const rows = this.st('SELECT ref FROM checks WHERE ref >= ? AND ref < ?').all(prefix, `${slug}-check.`) as { ref: string }[];
+    // Never one removed (see retired_refs): a letter or a note may cite it.
+    const rows = this.st(
+      `SELECT ref FROM checks WHERE ref >= @from AND ref < @to UNION ALL SELECT ref FROM retired_refs WHERE kind = 'check' AND ref >= @from AND ref < @to`,
+    ).all({ from: prefix, to: `${slug}-check.` }) as { ref: string }[];
     const taken = new Set(rows.map((r) => r.ref));
     let n = 1;
     while (taken.has(`${prefix}${n}`)) n++;
@@ -654,7 +657,10 @@ export class Store {
   /** The first free id of the form `<slug>-<n>`. */
   nextIncidentRef(slug: string, reserved: Set<string> = new Set()): string {
     // A range on the unique index: every ref that starts with `<slug>-` ('.' follows '-').
-    const rows = this.st('SELECT ref FROM incidents WHERE ref >= ? AND ref < ?').all(`${slug}-`, `${slug}.`) as { ref: string }[];
+    // Never one removed (see retired_refs): a letter or a note may cite it.
+    const rows = this.st(
+      `SELECT ref FROM incidents WHERE ref >= @from AND ref < @to UNION ALL SELECT ref FROM retired_refs WHERE kind = 'incident' AND ref >= @from AND ref < @to`,
+    ).all({ from: `${slug}-`, to: `${slug}.` }) as { ref: string }[];
     const taken = new Set([...rows.map((r) => r.ref), ...reserved]);
     let n = 1;
     while (taken.has(`${slug}-${n}`)) n++;
@@ -979,6 +985,10 @@ export class Store {
 
   /** Removes a company with everything that hangs on it. */
   removeCompany(companyId: number): void {
+    this.st(
+      `INSERT OR IGNORE INTO retired_refs (kind, ref) SELECT 'incident', ref FROM incidents WHERE company_id = @id
+       UNION ALL SELECT 'check', ref FROM checks WHERE company_id = @id`,
+    ).run({ id: companyId });
     this.st('DELETE FROM companies WHERE id = ?').run(companyId);
   }
 
@@ -993,6 +1003,7 @@ export class Store {
   }
 
   removeIncident(rowId: number): void {
+    this.st("INSERT OR IGNORE INTO retired_refs (kind, ref) SELECT 'incident', ref FROM incidents WHERE id = ?").run(rowId);
     this.st('DELETE FROM incidents WHERE id = ?').run(rowId);
   }
 
@@ -1042,6 +1053,7 @@ export class Store {
   }
 
   removeCheck(ref: string): void {
+    this.st("INSERT OR IGNORE INTO retired_refs (kind, ref) SELECT 'check', ref FROM checks WHERE ref = ?").run(ref);
     this.st('DELETE FROM checks WHERE ref = ?').run(ref);
   }
 

@@ -83,7 +83,7 @@ describe('opening a new database', () => {
     );
     expect(tables).toEqual([
       'aliases', 'attachments', 'blobs', 'changes', 'checks', 'companies', 'complaint_counts', 'complaint_issues', 'digests', 'digests_build', 'events', 'incidents', 'operations', 'pins',
-      'source_companies', 'source_evidence', 'source_lists', 'source_names', 'sources', 'verdicts', 'verdicts_judged',
+      'retired_refs', 'source_companies', 'source_evidence', 'source_lists', 'source_names', 'sources', 'verdicts', 'verdicts_judged',
     ]);
     store.close();
     expect(header(file)).toEqual({ write: 2, read: 2, userVersion: SCHEMA_VERSION, appId: 0x56455454 });
@@ -642,5 +642,41 @@ describe('the journal', () => {
     for (const _batch of other.digestedIncidentsInBatches());
     expect(JSON.parse(other.db.prepare('SELECT digest FROM digests').pluck().get() as string)).toMatchObject({ events: 1 });
     other.close();
+  });
+
+  it('never hands out again the id of an incident or a check removed, by itself or with its company', () => {
+    const s = open();
+    const check = (companyId: number, at: string): NewCheck => ({ companyId, checklist: 'general', checklistVersion: 1, at, lang: 'en', score: 50, verdict: 'caution', dealbreakers: [], answers: [] });
+    const { acme, other } = s.write(
+      () => {
+        const acme = s.createCompany('Acme', '2024-01-01');
+        const other = s.createCompany('Other', '2024-01-01');
+        for (const n of [1, 2, 3]) s.insertIncident({ ref: `acme-${n}`, companyId: acme.id, title: `t${n}`, opened: '2024-01-02T10:00', fault: 'company' });
+        s.insertIncident({ ref: 'other-1', companyId: other.id, title: 't', opened: '2024-01-02T10:00', fault: 'company' });
+        s.insertCheck(check(acme.id, '2024-01-03'));
+        s.insertCheck(check(acme.id, '2024-01-04'));
+        s.insertCheck(check(other.id, '2024-01-03'));
+        return { acme, other };
+      },
+      { summary: 'add' },
+    );
+    expect(s.nextIncidentRef('acme')).toBe('acme-4');
+    s.write(() => s.removeIncident(s.findIncident('acme-3')!.rowId), { summary: 'remove' });
+    s.write(() => s.removeIncident(s.findIncident('acme-1')!.rowId), { summary: 'remove' });
+    // Neither the last number nor a gap is handed out again.
+    expect(s.nextIncidentRef('acme')).toBe('acme-4');
+    s.write(() => s.removeCheck('acme-check-2'), { summary: 'remove' });
+    expect(s.nextCheckRef('acme')).toBe('acme-check-3');
+    // An undo of a removal brings the record back under its id, which stays its own.
+    const [removal] = s.operations();
+    s.write(() => s.revert(removal), { summary: 'undo', reverts: removal.id });
+    expect(s.findCheckById('acme-check-2')).toBeDefined();
+    expect(s.nextCheckRef('acme')).toBe('acme-check-3');
+    // A company removed with its evidence retires the ids of its incidents and checks.
+    s.write(() => s.removeCompany(other.id), { summary: 'remove Other' });
+    const again = s.write(() => s.createCompany('Other', '2024-02-01'), { summary: 'add Other' });
+    expect(s.nextIncidentRef('other')).toBe('other-2');
+    expect(s.nextCheckRef('other')).toBe('other-check-2');
+    expect(again.id).not.toBe(acme.id);
   });
 });
