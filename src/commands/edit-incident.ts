@@ -14,7 +14,7 @@ import { FORMAT, orderedEvent, validateDataFile, type IncidentEntry } from '../f
 import { YAML_LIMITS } from '../formats/yaml-limits.js';
 import { formatPath, type Path } from '../domain/validation.js';
 import { msOf } from '../domain/dates.js';
-import { eventContentKey, sortEvents } from '../domain/events.js';
+import { eventContentKey, sameEventTwice, sortEvents } from '../domain/events.js';
 import type { IncidentEvent } from '../domain/types.js';
 import { requireCompany, requireIncident, withStore } from './shared.js';
 import { checkEventFits } from './incident.js';
@@ -142,6 +142,11 @@ function tryApply(ctx: Context, store: Store, incident: ReturnType<Store['findIn
   } catch (err) {
     if (err instanceof UserError) return [{ message: err.message }];
     throw err;
+  }
+  const twice = sameEventTwice(next.events);
+  if (twice) {
+    const [a, b] = twice.map((e) => e.id ?? t().correct.newEvent(e.type, e.at));
+    return [{ message: t().correct.eventTwice(b, a) }];
   }
   let changed = 0, added = 0, removed = 0;
   store.write(

@@ -1,8 +1,7 @@
 // Steps most commands share: opening the store, finding a company, reading user limits.
 
-import { lstatSync } from 'node:fs';
 import type { Context } from '../context.js';
-import { Store, needsMigration, type CompanyRow, type OpenOptions } from '../store/store.js';
+import { NoDatabase, Store, needsMigration, type CompanyRow, type OpenOptions } from '../store/store.js';
 import { UserError } from '../errors.js';
 import { safeText } from '../ui/safe.js';
 import { closestNames, companyKey, isVisibleName, typoAllowance } from '../domain/names.js';
@@ -12,7 +11,7 @@ export const MAX_NAME = 200;
 export const MAX_NOTE = 10_000;
 
 /** Opens the store; an existing database that needs a migration is backed up first. */
-export async function openStore(ctx: Context, options: Pick<OpenOptions, 'mapBytes'> = {}): Promise<Store> {
+export async function openStore(ctx: Context, options: Pick<OpenOptions, 'mapBytes' | 'existing'> = {}): Promise<Store> {
   if (needsMigration(ctx.dbPath)) {
     const { backupBeforeMigration } = await import('../store/backup.js');
     const kept = await backupBeforeMigration(ctx.dbPath, ctx.now());
@@ -48,21 +47,15 @@ export function withNewStore<T>(ctx: Context, fn: (store: Store) => T, options: 
  * empty database behind.
  */
 export async function readingStore<T>(ctx: Context, fn: (store: Store) => T | Promise<T>, options: Pick<OpenOptions, 'mapBytes'> = {}): Promise<T> {
-  if (!isThere(ctx.dbPath)) {
-    if (!ctx.dbIsDefault) throw new UserError(t().db.notThere(ctx.dbPath));
+  let store: Store;
+  try {
+    // Never made here, nor an empty file filled, whatever happens to the path meanwhile.
+    store = await openStore(ctx, { ...options, existing: true });
+  } catch (err) {
+    if (!(err instanceof NoDatabase) || !ctx.dbIsDefault) throw err;
     return withMemoryStore(ctx, fn);
   }
-  return withStore(ctx, fn, options);
-}
-
-/** Whether there is anything at a path, a link to nothing too (opening it says what is wrong). */
-function isThere(path: string): boolean {
-  try {
-    lstatSync(path);
-    return true;
-  } catch {
-    return false;
-  }
+  return using(store, fn);
 }
 
 /** Runs `fn` with an open store, closing it whatever happens. */

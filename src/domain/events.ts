@@ -153,6 +153,18 @@ export function repeatedEvents(events: readonly IncidentEvent[]): Set<number> {
   return repeats;
 }
 
+/** The first two events of a timeline that are the same event (by eventContentKey): a timeline holds each once, and an import of its export would take the second for the first. */
+export function sameEventTwice<E extends IncidentEvent>(events: readonly E[]): [E, E] | undefined {
+  const seen = new Map<string, E>();
+  for (const e of events) {
+    const key = eventContentKey(e);
+    const first = seen.get(key);
+    if (first) return [first, e];
+    seen.set(key, e);
+  }
+  return undefined;
+}
+
 /** A stable text of an event's content, for recognising the same event on a second import. */
 export function eventContentKey(e: IncidentEvent): string {
   const parts: string[] = [];

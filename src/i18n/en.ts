@@ -1136,7 +1136,7 @@ export const en = {
             ? `its events would come before the opening of ${f.id} as it stands here (an event at ${iso(f.fault.at)}); move that opening first (\`vetted incident edit ${f.id} --opened ${iso(f.fault.at)}\`)`
             : f.fault.kind === 'closed-before-opening'
               ? `it would close ${f.id} (${iso(f.fault.closed)}) before its opening as it stands here`
-              : `it would close ${f.id} a second time: it is closed here already, at another time; leave its resolution out, or reopen ${f.id} first (\`vetted incident reopen ${f.id}\`)`;
+              : `it would close ${f.id} a second time: it is closed here already; leave its closing out, or reopen ${f.id} first (\`vetted incident reopen ${f.id}\`)`;
         case 'no-event':
           return `this incident lists ${f.events} events, so there is no event ${f.event}`;
         case 'content-mismatch':
@@ -1288,6 +1288,8 @@ export const en = {
     tooLong: (flag: string, max: number) => `${flag} can be at most ${max} characters; shorten it.`,
     parentLoop: (parent: string, company: string, itself: boolean) =>
       `${parent} cannot be the parent of ${company}: it is ${itself ? 'the company itself' : 'one of its own subsidiaries'}.`,
+    eventTwice: (id: string, other: string) => `${id} would then read as ${other} does (the same time, type and details), and a timeline holds each event once (an import of its export would take one for the other); tell them apart (by a note, say), or remove one of them.`,
+    newEvent: (type: string, at: string) => `the new ${type} at ${iso(at)}`,
     sameEvent: (id: string) => `event ${id} already reads so; nothing changed.`,
     sameDetails: (name: string) => `${name} already has these details; nothing changed.`,
     companyUpdated: (name: string) => `updated ${name} (see \`vetted company show ${sh(name)}\`; to take it back: vetted undo)`,

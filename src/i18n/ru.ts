@@ -1191,7 +1191,7 @@ export const ru: Catalog = {
             ? `его события оказались бы раньше открытия обращения ${f.id}, как оно записано здесь (событие ${fmt.dateTime(f.fault.at)}); сначала перенесите открытие (\`vetted incident edit ${f.id} --opened ${f.fault.at}\`)`
             : f.fault.kind === 'closed-before-opening'
               ? `обращение ${f.id} оказалось бы закрыто (${fmt.dateTime(f.fault.closed)}) раньше своего открытия, как оно записано здесь`
-              : `обращение ${f.id} было бы закрыто второй раз: здесь оно уже закрыто, в другое время; уберите его закрытие из файла или сначала откройте обращение заново (\`vetted incident reopen ${f.id}\`)`;
+              : `обращение ${f.id} было бы закрыто второй раз: здесь оно уже закрыто; уберите его закрытие из файла или сначала откройте обращение заново (\`vetted incident reopen ${f.id}\`)`;
         case 'no-event':
           return `в этом обращении ${fmt.plural(f.events, { one: 'событие', few: 'события', many: 'событий', other: 'события' })}, так что события ${f.event} в нём нет`;
         case 'content-mismatch':
@@ -1327,6 +1327,8 @@ export const ru: Catalog = {
     companyEditWhat: 'скажите, что изменить: --category ТЕКСТ, --website АДРЕС или --parent КОМПАНИЯ ("" очищает поле).',
     tooLong: (flag, max) => `${flag} — не длиннее ${fmt.plural(max, { one: 'знака', few: 'знаков', many: 'знаков', other: 'знака' })}; сократите.`,
     parentLoop: (parent, company, itself) => `${parent} не может быть материнской компанией для ${company}: это ${itself ? 'та же самая компания' : 'одна из её дочерних компаний'}.`,
+    eventTwice: (id, other) => `${id} стало бы таким же, как ${other} (то же время, тип и подробности), а в хронологии каждое событие бывает один раз (при загрузке её выгрузки одно приняли бы за другое); различите их (например, заметкой) или удалите одно из них.`,
+    newEvent: (type, at) => `новое событие (${ru.words.event[type as EventType] ?? type}, ${fmt.dateTime(at)})`,
     sameEvent: (id) => `событие ${id} уже такое; ничего не изменено.`,
     sameDetails: (name) => `у компании ${name} уже такие данные; ничего не изменено.`,
     companyUpdated: (name) => `данные компании ${name} изменены (см. \`vetted company show ${sh(name)}\`; отменить: vetted undo)`,

@@ -323,6 +323,9 @@ export function mergeRecords(store: Store, records: DataRecords, opts: MergeOpti
           // resolution beside the one that closed it here): the database would then export a
           // file that no import takes.
           if (addedEvents.length || (inc.closed && inc.closed !== existing.closed)) {
+            // Closed here (by a resolution, or by its closing time alone): closed once, at that time.
+            const closing = addedEvents.find((e) => e.type === 'resolution')?.at ?? inc.closed;
+            if (existing.closed && closing && closing !== existing.closed) throw new Refusal({ kind: 'timeline', id: ref!, fault: { kind: 'closes-twice', event: closing } });
             if (inc.closed) store.setIncidentClosed(rowId, inc.closed);
             const fault = timelineFault(store.findIncident(ref!, { exact: true })!);
             if (fault) throw new Refusal({ kind: 'timeline', id: ref!, fault });

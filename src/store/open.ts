@@ -50,6 +50,15 @@ export interface OpenOptions {
   readonly?: boolean;
   /** The most of the file read through the memory map: MAP_BYTES unless given. */
   mapBytes?: number;
+  /** Only a database there already (for a command that only reads): none is made, and an empty file is not filled; NoDatabase where there is none. */
+  existing?: boolean;
+}
+
+/** There is no database at the path a command that only reads was given (see OpenOptions.existing). */
+export class NoDatabase extends UserError {
+  constructor(readonly path: string) {
+    super(t().db.notThere(path));
+  }
 }
 
 /** The file system's word on a path, without following a final symbolic link. */
@@ -204,6 +213,7 @@ function createAtomically(path: string, options: OpenOptions = {}, fill?: (db: D
       db.pragma('locking_mode = EXCLUSIVE');
       db.pragma('journal_mode = MEMORY');
       migrate(db, tmp.path);
+      keepDigestsOfThisBuild(db);
       if (fill) {
         // Where the file system cannot link, nothing is filled here (the caller then fills the
         // database in place): found out before the fill, not after it.
@@ -303,6 +313,7 @@ function unlocked(file: string): boolean {
 function checkFolder(path: string, options: OpenOptions): void {
   const dir = dirname(path);
   if (!existsSync(dir)) {
+    if (options.existing) throw new NoDatabase(path);
     if (options.createDir) mkdirSync(dir, { recursive: true, mode: 0o700 });
     else throw new UserError(t().db.noFolder(dir));
   } else if (!statSync(dir).isDirectory()) {
@@ -330,6 +341,7 @@ export function createFilled<T>(path: string, options: OpenOptions, fill: (db: D
 export function openDatabase(path: string, options: OpenOptions = {}): DB {
   checkFolder(path, options);
   let { isNew, wal } = inspectHeader(path);
+  if (isNew && options.existing) throw new NoDatabase(path);
   if (isNew && !lstatOr(path)) {
     // Created by us, private from its first byte, and whole when it appears.
     if (!createAtomically(path)) {

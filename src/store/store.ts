@@ -15,7 +15,7 @@ import { RowsAtOnce } from './rows-at-once.js';
 import { BulkInserts, COMPANIES_TOUCHED, ForeignKeysNeeded, LARGE_OPERATION, incidentsPutBack, laterChangesTo, namePutBackTaken, revertChanges, type Operation } from './journal.js';
 
 export type { Operation } from './journal.js';
-export { IMPORT_MAP_BYTES, type OpenOptions } from './open.js';
+export { IMPORT_MAP_BYTES, NoDatabase, type OpenOptions } from './open.js';
 
 /** A command line as a person would type it again: arguments with spaces or quotes are quoted. */
 export function commandLine(args: string[]): string {
@@ -89,6 +89,9 @@ type DigestRow = IncidentRow & { digest: string | null };
  */
 const INCIDENT_COLUMNS = 'i.id, i.ref, i.company_id, c.name, i.title, i.opened, i.fault, i.closed';
 type IncidentTuple = [id: number, ref: string, companyId: number, company: string, title: string, opened: string, fault: Fault, closed: string | null, digest?: string | null];
+
+/** The operation that last made a company (`c.row`, its id), an undo's putting back aside: 0 when the journal has forgotten it. */
+const MADE = `SELECT coalesce(max(c.op), 0) FROM changes c JOIN operations x ON x.id = c.op AND x.reverts IS NULL WHERE c.tbl = 'companies' AND c.kind = 'i'`;
 
 /** The row of INCIDENT_COLUMNS (and the digest after them, where read). */
 function incidentRowOf(t: unknown[]): DigestRow {
@@ -347,17 +350,22 @@ export class Store {
     const cols = `o.*, (SELECT count(*) FROM changes c WHERE c.op = o.id) AS changes`;
     if (opts.companyId !== undefined) {
       // The company's own operations and those of every company merged into it (by a merge that
-      // stands), whose evidence it holds now: a merge removes the company merged, and changes a
-      // row of the one it goes into (the old name becomes its alias).
+      // stands), whose evidence it holds now. Each company's since its making (an id of a company
+      // removed may be another's since), a merged one's until its merge; a merge removes the
+      // company merged, and gives the one it goes into the old name as an alias.
       return this.st(
         `WITH RECURSIVE
-           pairs(from_id, into_id) AS (
-             SELECT d.company, (SELECT c.company FROM changes c WHERE c.op = o.id AND c.company <> d.company LIMIT 1)
+           pairs(from_id, into_id, op) AS (
+             SELECT d.company, (SELECT a.company FROM changes a WHERE a.op = o.id AND a.tbl = 'aliases' AND a.kind = 'i' LIMIT 1), o.id
              FROM operations o JOIN changes d ON d.op = o.id AND d.tbl = 'companies' AND d.kind = 'd'
              WHERE json_extract(o.summary, '$.k') = 'merge' AND o.reverted_by IS NULL),
-           merged(id) AS (SELECT @company UNION SELECT p.from_id FROM pairs p JOIN merged m ON p.into_id = m.id)
-         SELECT ${cols} FROM operations o WHERE o.id IN (SELECT op FROM changes WHERE company IN merged
-           UNION SELECT op FROM changes WHERE kind = 'u' AND tbl <> 'companies' AND json_extract(old, '$.company_id') IN merged)
+           merged(id, since, until) AS (
+             SELECT @company, (${MADE} AND c.row = @company), 9e18
+             UNION SELECT p.from_id, (${MADE} AND c.row = p.from_id AND c.op < p.op), p.op
+             FROM pairs p JOIN merged m ON p.into_id = m.id AND p.op BETWEEN m.since AND m.until)
+         SELECT ${cols} FROM operations o WHERE o.id IN (
+           SELECT c.op FROM changes c JOIN merged m ON c.company = m.id AND c.op BETWEEN m.since AND m.until
+           UNION SELECT c.op FROM changes c JOIN merged m ON c.kind = 'u' AND c.tbl <> 'companies' AND json_extract(c.old, '$.company_id') = m.id AND c.op BETWEEN m.since AND m.until)
          ORDER BY o.id DESC LIMIT @limit`,
       ).all({ company: opts.companyId, limit }) as Operation[];
     }

@@ -302,6 +302,33 @@ describe('history and undo', () => {
     expect(ozon()).toEqual([`undo #5: ${merged[0]}`, merged[0], merged[1]]);
   });
 
+  it('event edit refuses to make an event the same as another: its export would import one for both', () => {
+    ok(s.run(['incident', 'add', 'Ozon', '--title', 'late', '--opened', '2026-11-20 10:00']));
+    ok(s.run(['incident', 'event', 'ozon-1', 'contact', '--channel', 'phone', '--at', '2026-11-20 11:00']));
+    ok(s.run(['incident', 'event', 'ozon-1', 'contact', '--channel', 'phone', '--at', '2026-11-20 11:05']));
+    expect(refused(['event', 'edit', 'ozon-1#2', '--at', '2026-11-20 11:00'])).toMatch(/^vetted: ozon-1#2 would then read as ozon-1#1 does \(the same time, type and details\)/);
+    expect(json<{ events: { at: string }[] }>(s, ['incident', 'show', 'ozon-1', '--json']).events.map((e) => e.at)).toEqual(['2026-11-20T11:00', '2026-11-20T11:05']);
+    ok(s.run(['event', 'edit', 'ozon-1#2', '--at', '2026-11-20 11:00', '--note', 'called back']));
+  });
+
+  it('history --company keeps a merged company to itself: not another company given its id later, not one whose parent it was', () => {
+    const summaries = (company: string) => json<{ id: number }[]>(s, ['history', '--company', company, '--json']).map((o) => o.id);
+    ok(s.run(['incident', 'add', 'Alpha', '--title', 'a']));
+    ok(s.run(['incident', 'add', 'Beta', '--title', 'b']));
+    ok(s.run(['company', 'merge', 'Beta', 'Alpha']));
+    // Beta was the last company made: Gamma is given its id.
+    ok(s.run(['incident', 'add', 'Gamma', '--title', 'g']));
+    expect(summaries('Alpha')).toEqual([3, 2, 1]);
+    expect(summaries('Gamma')).toEqual([4]);
+    ok(s.run(['incident', 'add', 'Kid', '--title', 'k']));
+    ok(s.run(['pin', 'From', 'black', '--reason', 'r']));
+    ok(s.run(['company', 'edit', 'Kid', '--parent', 'From']));
+    ok(s.run(['company', 'merge', 'From', 'Alpha']));
+    // The merge changed Kid (its parent goes), not what was done to From before it.
+    expect(summaries('Kid')).toEqual([8, 7, 5]);
+    expect(summaries('Alpha')).toEqual([8, 6, 3, 2, 1]);
+  });
+
   it('history --company names the changes to one company; prune forgets them for good', () => {
     ok(s.run(['incident', 'add', 'Ozon', '--title', 'late', '--opened', '2026-11-20']));
     ok(s.run(['incident', 'add', 'Wildberries', '--title', 'late', '--opened', '2026-11-20']));

@@ -121,11 +121,21 @@ describe('the events an import adds to an incident there already', () => {
   it('may not close it a second time: the database would export a file no import takes', () => {
     merge(doc([{ ...base, events: [resolution('2026-11-03T10:00')] }]));
     const before = stored();
-    expect(refusal(doc([{ ...base, events: [resolution('2026-11-05T10:00')] }]))).toMatch(/incidents\[0\]: it would close box-1 a second time.*vetted incident reopen box-1/);
+    expect(refusal(doc([{ ...base, events: [resolution('2026-11-05T10:00')] }]))).toMatch(/incidents\[0\]: it would close box-1 a second time: it is closed here already; leave its closing out.*vetted incident reopen box-1/);
     expect(stored()).toEqual(before);
     // The same resolution again is no second one; other events after the closing are taken.
     merge(doc([{ ...base, events: [resolution('2026-11-03T10:00'), { at: '2026-11-04T10:00', type: 'contact', channel: 'phone' }] }]));
     expect(stored().map((r) => r.type)).toEqual(['resolution', 'contact']);
+  });
+
+  it('may not close it a second time where it is closed by its closing time alone', () => {
+    merge(doc([{ ...base, closed: '2026-11-04T10:00' }]));
+    expect(refusal(doc([{ ...base, events: [resolution('2026-11-03T10:00')] }]))).toMatch(/it would close box-1 a second time/);
+    expect(refusal(doc([{ ...base, closed: '2026-11-05T10:00' }]))).toMatch(/it would close box-1 a second time/);
+    expect(stored()).toEqual([]);
+    // Its resolution, at the time it was closed: the same closing, told whole.
+    merge(doc([{ ...base, events: [resolution('2026-11-04T10:00')] }]));
+    expect(stored().map((r) => r.type)).toEqual(['resolution']);
   });
 
   it('may not come before its opening as it stands here, though the file opened it earlier', () => {
