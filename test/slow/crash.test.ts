@@ -206,11 +206,10 @@ describe('kill -9 during a large import', () => {
   it('while the file is still being read (150 ms): nothing changed, not one byte', async () => {
     const r = await importAndKill((o) => o.elapsed >= 150);
     expect(r.killed, `the import finished before the kill: ${r.stderr}`).toBe(true);
+    // The database was not even opened yet: compared before verify reads it with the sources
+    // (another build, which drops the digests the binary kept).
+    if (r.atKill.maxWal < 0) expect(readFileSync(r.db).equals(r.before)).toBe(true);
     expect(verify(r)).toBe('none');
-    if (r.atKill.maxWal < 0) {
-      // The database was not even opened yet.
-      expect(readFileSync(r.db).equals(r.before)).toBe(true);
-    }
   });
 
   it('inside the write transaction (the -wal open, a writer holding the lock, no commit yet): none of it', async () => {
