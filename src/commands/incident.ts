@@ -244,7 +244,7 @@ export async function runList(ctx: Context, opts: { company?: string; open?: boo
       else cells.push(incidentListCells(row));
     };
     if (opts.company) for (const i of store.incidentsOf(requireCompany(store, opts.company).id)) keep(incidentListRow(i, now));
-    else store.eachIncidentWithDigestText((i) => keep(incidentListRowOfText(i, now)));
+    else store.eachIncidentListed((i) => keep(incidentListRowOfText(i, now)));
     // Written as it is made, a line or a few dozen incidents at a time: at 100,000 companies the
     // whole text, and the JSON value of every row, were hundreds of megabytes at once.
     if (opts.json) {

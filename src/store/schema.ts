@@ -406,9 +406,15 @@ MIGRATIONS.push({
     -- One row at most. A digest is read by the build that reads it: one kept by an older build
     -- (without a field a newer one reads, or with a field's meaning changed) would be misread, so
     -- a database opened by another build drops them all (see keepDigestsOfThisBuild), as the
-    -- digests kept before this table was made are dropped here.
+    -- digests kept before this table was made are dropped here, the table made again.
     CREATE TABLE digests_build (build TEXT NOT NULL);
-    DELETE FROM digests;
+    -- Beside each digest, what \`incident list\` reads of it, in a short text (listedText).
+    DROP TABLE digests;
+    CREATE TABLE digests (
+      incident_id INTEGER PRIMARY KEY,
+      digest TEXT NOT NULL,
+      listed TEXT NOT NULL
+    );
   `,
 });
 

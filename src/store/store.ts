@@ -7,7 +7,7 @@ import { DIGESTS_EVENT_INSERT, DIGESTS_EVENT_INSERT_NAME, SCHEMA_VERSION } from 
 import { companyKey, lookalikeSkeleton, slugOf } from '../domain/names.js';
 import { EVENT_FIELDS_AFTER_TYPE, eventContentKey, withEventFields } from '../domain/events.js';
 import { msOf } from '../domain/dates.js';
-import { digestFromText, digestOf, digestText, type Digest, type DigestedIncident, type IncidentWithDigestText } from '../domain/digest.js';
+import { digestFromText, digestOf, digestText, listedText, type Digest, type DigestedIncident, type IncidentWithListedText } from '../domain/digest.js';
 import { LEVELS, type CheckRecord, type CheckVerdict, type CompanyEvidence, type CompanyFacts, type Fault, type Incident, type IncidentEvent, type Level, type ListName, type Pin } from '../domain/types.js';
 import { t } from '../i18n/index.js';
 import { UserError } from '../errors.js';
@@ -81,7 +81,10 @@ interface IncidentRow {
   closed: string | null;
 }
 
+/** An incident's row with the text of its digest kept (a DigestPart of it), null where none is kept. */
 type DigestRow = IncidentRow & { digest: string | null };
+/** Which text of a digest a row is read with: the digest (digestText's), or what `incident list` reads of it (listedText's). */
+type DigestPart = 'digest' | 'listed';
 
 /**
  * An incident's columns, read as an array and made an object by incidentRowOf: the binding sets
@@ -1289,15 +1292,15 @@ export class Store {
   }
 
   /**
-   * Visits every incident's own fields with the text of its digest (digestText's), in the order
-   * of allIncidents: for a reader of a few of the digest's fields, which need not make its
-   * events. A digest missing is worked out as digested() does (the incidents are then read
-   * `size` at a time). `visit` must not use this store: the incidents may be one read, still
-   * going on.
+   * Visits every incident's own fields with the text of what `incident list` reads of its
+   * digest (listedText's), in the order of allIncidents, for a reader that need not make the
+   * digest at all. A digest missing is worked out as digested() does (the incidents are then
+   * read `size` at a time). `visit` must not use this store: the incidents may be one read,
+   * still going on.
    */
-  eachIncidentWithDigestText(visit: (i: IncidentWithDigestText) => void, size = 500): void {
-    const listed = (r: DigestRow, digest: string): IncidentWithDigestText => ({ id: r.ref, company: r.company, title: r.title, opened: r.opened, fault: r.fault, closed: r.closed, digest });
-    const rows = this.rowsInOneRead('all');
+  eachIncidentListed(visit: (i: IncidentWithListedText) => void, size = 500): void {
+    const listed = (r: DigestRow, text: string): IncidentWithListedText => ({ id: r.ref, company: r.company, title: r.title, opened: r.opened, fault: r.fault, closed: r.closed, listed: text });
+    const rows = this.rowsInOneRead('all', 'listed');
     try {
       let r = rows.next();
       for (; !r.done; r = rows.next()) visit(listed(r.value, r.value.digest!));
@@ -1306,9 +1309,9 @@ export class Store {
       // After a visit that threw too: the read ends here.
       rows.return(false);
     }
-    for (const batch of this.rowsInBatches(size, 'all')) {
+    for (const batch of this.rowsInBatches(size, 'all', 'listed')) {
       const made = this.madeDigests(batch);
-      for (const r of batch) visit(listed(r, r.digest ?? digestText(made.get(r.id)!)));
+      for (const r of batch) visit(listed(r, r.digest ?? listedText(made.get(r.id)!)));
     }
   }
 
@@ -1322,7 +1325,7 @@ export class Store {
    * holds that snapshot as long, as `due --format ics` does: other commands still write, but
    * the log is not checkpointed past it until the read ends.
    */
-  private *rowsInOneRead(which: 'all' | 'unclosed'): Generator<DigestRow, boolean> {
+  private *rowsInOneRead(which: 'all' | 'unclosed', part: DigestPart = 'digest'): Generator<DigestRow, boolean> {
     const unclosed = which === 'unclosed' ? 'i.closed IS NULL' : '';
     const own = !this.db.inTransaction;
     if (own) this.db.exec('BEGIN');
@@ -1330,7 +1333,7 @@ export class Store {
       const missing = `SELECT 1 FROM incidents i WHERE ${unclosed ? `${unclosed} AND ` : ''}NOT EXISTS (SELECT 1 FROM digests d WHERE d.incident_id = i.id) LIMIT 1`;
       if (this.rawStatement(missing).get() !== undefined) return false;
       const all = this.rawStatement(
-        `SELECT ${INCIDENT_COLUMNS}, d.digest ${unclosed ? UNCLOSED_INCIDENTS : EVERY_INCIDENT} LEFT JOIN digests d ON d.incident_id = i.id
+        `SELECT ${INCIDENT_COLUMNS}, d.${part} ${unclosed ? UNCLOSED_INCIDENTS : EVERY_INCIDENT} LEFT JOIN digests d ON d.incident_id = i.id
          ${unclosed ? `WHERE ${unclosed}` : ''} ${INCIDENT_ORDER}`,
       );
       for (const t of all.iterate() as Iterable<unknown[]>) yield incidentRowOf(t);
@@ -1341,7 +1344,7 @@ export class Store {
     }
   }
 
-  private *rowsInBatches(size: number, which: 'all' | 'unclosed'): Generator<DigestRow[]> {
+  private *rowsInBatches(size: number, which: 'all' | 'unclosed', part: DigestPart = 'digest'): Generator<DigestRow[]> {
     // Where a digest is missing (and digests are worked out and kept between batches): the
     // order is read first, as ids alone (the sort carried every digest along once, and took
     // longer than all the rest); then each batch's rows with their digests, by one statement.
@@ -1350,7 +1353,7 @@ export class Store {
     const order = which === 'unclosed' ? `SELECT i.id ${UNCLOSED_INCIDENTS} WHERE i.closed IS NULL ${INCIDENT_ORDER}` : `SELECT i.id ${EVERY_INCIDENT_IN_ORDER}`;
     const ids = (this.rawStatement(order).all() as [number][]).map((r) => r[0]);
     const rowsOf = this.rawStatement(
-      `SELECT ${INCIDENT_COLUMNS}, d.digest
+      `SELECT ${INCIDENT_COLUMNS}, d.${part}
        FROM json_each(?) j CROSS JOIN incidents i ON i.id = j.value JOIN companies c ON c.id = i.company_id
        LEFT JOIN digests d ON d.incident_id = i.id ORDER BY j.key`,
     );
@@ -1398,8 +1401,8 @@ export class Store {
     // A digest worked out from a row read earlier is kept only for an incident still there:
     // one removed since has no events. (The import's own incidents are there, and not looked up.)
     const kept = ifStillThere
-      ? this.st('INSERT OR REPLACE INTO digests (incident_id, digest) SELECT ?, ? WHERE EXISTS (SELECT 1 FROM incidents WHERE id = ?)').run(incidentRowId, digestText(digest), incidentRowId)
-      : this.st('INSERT OR REPLACE INTO digests (incident_id, digest) VALUES (?, ?)').run(incidentRowId, digestText(digest));
+      ? this.st('INSERT OR REPLACE INTO digests (incident_id, digest, listed) SELECT ?, ?, ? WHERE EXISTS (SELECT 1 FROM incidents WHERE id = ?)').run(incidentRowId, digestText(digest), listedText(digest), incidentRowId)
+      : this.st('INSERT OR REPLACE INTO digests (incident_id, digest, listed) VALUES (?, ?, ?)').run(incidentRowId, digestText(digest), listedText(digest));
     if (kept.changes) this.bulkDigests?.kept.add(incidentRowId);
   }
 

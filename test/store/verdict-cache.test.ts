@@ -13,12 +13,20 @@ import { loadAllChecklists } from '../../src/formats/checklist-file.js';
 import { DEFAULT_POLICY, factsOf, judgeCompany } from '../../src/domain/policy.js';
 import { entryTextsAsRead, judgeListed, listEntry, listEntryTexts, localZone, markdownRows, policyKey, type ListEntry } from '../../src/commands/verdicts.js';
 import { LISTS, type ListName } from '../../src/domain/types.js';
-import { digestFromText, digestOf, type IncidentWithDigestText } from '../../src/domain/digest.js';
+import { digestFromText, digestOf, listedFromText, type Digest, type IncidentWithListedText } from '../../src/domain/digest.js';
 import { journaled } from '../helpers/store.js';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
 const { generate } = (await import(pathToFileURL(join(ROOT, 'bench', 'generate.mjs')).href)) as { generate: (n: number, seed?: number) => unknown };
 const NOW = Date.UTC(2026, 10, 22);
+
+/** What `incident list` reads of a digest, as listedFromText gives it. */
+const listedPart = (d: Digest) => ({
+  events: d.events,
+  levels: d.levels.slice(-1),
+  closing: d.closing,
+  promises: d.promises.map((p) => (p.kept === undefined ? { due: p.due } : { due: p.due, kept: p.kept })),
+});
 
 let dir: string;
 let store: Store;
@@ -137,26 +145,26 @@ describe('the verdict cache', () => {
     expect(store.db.prepare('SELECT count(*) FROM digests').pluck().get()).toBe(all.length - 1);
   });
 
-  it('incidents with their digests as text are those of the digested ones, in the same order, and a missing digest is worked out and kept', () => {
+  it('incidents with what the list reads of their digests are those of the digested ones, in the same order, and a missing digest is worked out and kept', () => {
     const digested = [...store.digestedIncidentsInBatches(50)].flat();
     const read = () => {
-      const out: IncidentWithDigestText[] = [];
-      store.eachIncidentWithDigestText((i) => out.push(i), 50);
+      const out: IncidentWithListedText[] = [];
+      store.eachIncidentListed((i) => out.push(i), 50);
       return out;
     };
-    const same = (texts: IncidentWithDigestText[]) => {
+    const same = (texts: IncidentWithListedText[]) => {
       expect(texts.length).toBe(digested.length);
       expect(texts.map((i) => i.id)).toEqual(digested.map((i) => i.id));
       texts.forEach((i, k) => {
         const d = digested[k];
-        expect({ ...i, digest: digestFromText(i.digest) }).toEqual({ id: d.id, company: d.company, title: d.title, opened: d.opened, fault: d.fault, closed: d.closed ?? null, digest: d.digest });
+        expect({ ...i, listed: listedFromText(i.listed) }).toEqual({ id: d.id, company: d.company, title: d.title, opened: d.opened, fault: d.fault, closed: d.closed ?? null, listed: listedPart(d.digest) });
       });
     };
     // Every digest kept: one read.
     same(read());
     expect(store.db.inTransaction).toBe(false);
     // A visitor that throws leaves no read open, and the store can be written at once.
-    expect(() => store.eachIncidentWithDigestText(() => {
+    expect(() => store.eachIncidentListed(() => {
       throw new Error('stop');
     })).toThrow('stop');
     expect(store.db.inTransaction).toBe(false);
@@ -172,12 +180,12 @@ describe('the verdict cache', () => {
     expect(store.db.prepare('SELECT count(*) FROM digests WHERE incident_id = ?').pluck().get(gone.rowId)).toBe(1);
   });
 
-  it('incidents with their digests as text are one snapshot: an incident removed by another process meanwhile is still read, as it stood', () => {
+  it('incidents with what the list reads of their digests are one snapshot: an incident removed by another process meanwhile is still read, as it stood', () => {
     [...store.digestedIncidentsInBatches(50)];
-    const all: IncidentWithDigestText[] = [];
-    store.eachIncidentWithDigestText((i) => all.push(i));
-    const seen: IncidentWithDigestText[] = [];
-    store.eachIncidentWithDigestText((i) => {
+    const all: IncidentWithListedText[] = [];
+    store.eachIncidentListed((i) => all.push(i));
+    const seen: IncidentWithListedText[] = [];
+    store.eachIncidentListed((i) => {
       if (!seen.length) {
         // Another process removes the last incident while this one is reading the first
         // (read a batch at a time, by ids, it would be left out).
@@ -189,8 +197,8 @@ describe('the verdict cache', () => {
     }, 50);
     expect(seen).toEqual(all);
     expect(store.db.inTransaction).toBe(false);
-    const after: IncidentWithDigestText[] = [];
-    store.eachIncidentWithDigestText((i) => after.push(i));
+    const after: IncidentWithListedText[] = [];
+    store.eachIncidentListed((i) => after.push(i));
     expect(after.length).toBe(all.length - 1);
   });
 

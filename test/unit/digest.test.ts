@@ -16,6 +16,8 @@ import {
   highestLevelOf,
   incidentListRow,
   incidentListRowOfText,
+  listedFromText,
+  listedText,
   isOpenDigested,
   promisesOfDigested,
 } from '../../src/domain/digest.js';
@@ -79,6 +81,13 @@ describe('the digest of a timeline', () => {
         const d = digestOf(sortEvents(events.map(clean), msOf));
         expect(digestFromText(digestText(d))).toEqual(d);
         expect(digestText(digestFromText(digestText(d)))).toBe(digestText(d));
+        // What the list reads of it, in its own short text.
+        expect(listedFromText(listedText(d))).toEqual({
+          events: d.events,
+          levels: d.levels.slice(-1),
+          closing: d.closing,
+          promises: d.promises.map((p) => (p.kept === undefined ? { due: p.due } : { due: p.due, kept: p.kept })),
+        });
       }),
       { numRuns: 2000 },
     );
@@ -95,8 +104,8 @@ describe('the digest of a timeline', () => {
         expect(verdictValidUntil(kept, now)).toEqual(verdictValidUntil(e, now));
         e.incidents.forEach((i, k) => {
           expect(incidentListRow(kept.incidents[k], now)).toEqual(incidentListRow(i, now));
-          // As `incident list` reads every incident: its fields and its digest's text alone.
-          const listed = { id: i.id, company: i.company, title: i.title, opened: i.opened, fault: i.fault, closed: i.closed ?? null, digest: digestText(digestOf(i.events)) };
+          // As `incident list` reads every incident: its fields and the text of what it reads of its digest.
+          const listed = { id: i.id, company: i.company, title: i.title, opened: i.opened, fault: i.fault, closed: i.closed ?? null, listed: listedText(digestOf(i.events)) };
           expect(incidentListRowOfText(listed, now)).toEqual(incidentListRow(i, now));
           expect({ ...dueReport(kept.incidents[k], now, formatLocalDate), incident: null }).toEqual({ ...dueReport(i, now, formatLocalDate), incident: null });
         });
