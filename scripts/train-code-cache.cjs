@@ -26,10 +26,14 @@ const answers = join(work, 'answers.json');
 writeFileSync(answers, JSON.stringify(Object.fromEntries(general.questions.map((q) => [q.id, q.answers[0].value]))));
 const shared = join(work, 'shared.json');
 const mine = join(work, 'mine.json');
+// A file with nothing in it: its import makes the database empty (a command that only reads makes none).
+const nothing = join(work, 'nothing.json');
+writeFileSync(nothing, '{"format": "vetted/1"}');
 
 const RUNS = [
   ['--help'],
   ['incident', '--help'],
+  ['import', nothing],
   ['lists'],
   ['incident', 'add', 'Acme', '--title', 'Late delivery', '--opened', '2024-01-01 10:00'],
   ['incident', 'event', 'acme-1', 'contact', '--channel', 'phone', '--at', '2024-01-01 11:00'],

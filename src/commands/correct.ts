@@ -9,7 +9,7 @@ import { renderTable } from '../ui/table.js';
 import { jsonList, type JsonOutOptions } from '../ui/json-out.js';
 import { FAULTS, type EventType, type Incident, type IncidentEvent } from '../domain/types.js';
 import { timelineFault } from '../domain/incident.js';
-import { EVENT_FIELDS, FIELD_SPECS, sameEventTwice } from '../domain/events.js';
+import { EVENT_FIELDS, FIELD_SPECS, sameEventAs } from '../domain/events.js';
 import { companyKey } from '../domain/names.js';
 import { changingStore, checkCompanyName, checkNote, requireCompany, requireIncident, readingStore } from './shared.js';
 import { checkEventFits, eventFromFlags, idsOfWords, incidentJson, whenFlag } from './incident.js';
@@ -194,8 +194,8 @@ export async function runEditEvent(ctx: Context, eventId: string, opts: EditEven
     for (const [k, v] of Object.entries(next)) if (v === undefined) delete (next as unknown as Record<string, unknown>)[k];
     checkEventFits(incident, type, at, next as unknown as Record<string, unknown>, event.id);
     if (next.note !== undefined) checkNote(next.note);
-    const twice = sameEventTwice(incident.events.map((e) => (e.id === event.id ? next : e)));
-    if (twice) throw new UserError(t().correct.eventTwice(event.id!, (twice[0].id === event.id ? twice[1] : twice[0]).id!));
+    const twin = sameEventAs(next, incident.events.filter((e) => e.id !== event.id));
+    if (twin) throw new UserError(t().correct.eventTwice(event.id!, twin.id!));
     const changes = changesOf(event, next);
     // Nothing to record: an entry in the history that changed nothing would be the next undo's.
     if (!changes.length) return { err: t().correct.sameEvent(event.id!), ...(opts.json ? { out: toJson(event) } : {}) };

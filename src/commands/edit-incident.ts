@@ -14,7 +14,7 @@ import { FORMAT, orderedEvent, validateDataFile, type IncidentEntry } from '../f
 import { YAML_LIMITS } from '../formats/yaml-limits.js';
 import { formatPath, type Path } from '../domain/validation.js';
 import { msOf } from '../domain/dates.js';
-import { eventContentKey, sameEventTwice, sortEvents } from '../domain/events.js';
+import { eventContentKey, sameEventAs, sortEvents } from '../domain/events.js';
 import type { IncidentEvent } from '../domain/types.js';
 import { requireCompany, requireIncident, withStore } from './shared.js';
 import { checkEventFits } from './incident.js';
@@ -143,10 +143,12 @@ function tryApply(ctx: Context, store: Store, incident: ReturnType<Store['findIn
     if (err instanceof UserError) return [{ message: err.message }];
     throw err;
   }
-  const twice = sameEventTwice(next.events);
-  if (twice) {
-    const [a, b] = twice.map((e) => e.id ?? t().correct.newEvent(e.type, e.at));
-    return [{ message: t().correct.eventTwice(b, a) }];
+  // An event added or changed the same as another (duplicates an older version left are let be).
+  const name = (e: IncidentEvent) => e.id ?? t().correct.newEvent(e.type, e.at);
+  for (const e of next.events) {
+    if (e.id !== undefined && eventContentKey(e) === eventContentKey(byId.get(e.id)!)) continue;
+    const twin = sameEventAs(e, next.events);
+    if (twin) return [{ message: t().correct.eventTwice(name(e), name(twin)) }];
   }
   let changed = 0, added = 0, removed = 0;
   store.write(

@@ -195,12 +195,13 @@ type ListedDigest = Pick<Digest, 'events' | 'levels' | 'closing'> & { promises: 
 /**
  * The part of a digest `incident list` reads, as the database keeps it beside the digest: the
  * count of events, the highest level, the closing and each promise's due time and whether it
- * was kept, in a short text read without a JSON parser: `7|supervisor|resolved 2024-07-13T18:00|2024-07-12T18:00+ 2024-07-14T09:00`
- * (`+` kept, `-` not kept). Reading 14,000 digests whole, as JSON, was a third of the listing.
- * No field holds `|`, and no time ends in `+` or `-`.
+ * was kept, in a short text read without a JSON parser: `7|supervisor|resolved 2024-07-13T18:00|2024-07-12T18:00+,2024-07-14T09:00`
+ * (`+` kept, `-` not kept). Reading 14,000 digests whole, as JSON, was a tenth of the listing.
+ * A time is kept as it was given (`2024-07-12 18:00`, spaces around it too): none holds `|` or
+ * `,`, nor ends in `+` or `-`; an outcome holds no space.
  */
 export function listedText(d: Digest): string {
-  const promises = d.promises.map((p) => `${p.due}${p.kept === true ? '+' : p.kept === false ? '-' : ''}`).join(' ');
+  const promises = d.promises.map((p) => `${p.due}${p.kept === true ? '+' : p.kept === false ? '-' : ''}`).join(',');
   return `${d.events}|${d.levels.length ? highestLevelOf(d) : ''}|${d.closing ? `${d.closing.outcome} ${d.closing.at}` : ''}|${promises}`;
 }
 
@@ -214,7 +215,7 @@ export function listedFromText(text: string): ListedDigest {
   const space = closing.indexOf(' ');
   const promises: Pick<IncidentEvent, 'due' | 'kept'>[] = [];
   if (c + 1 < text.length) {
-    for (const p of text.slice(c + 1).split(' ')) {
+    for (const p of text.slice(c + 1).split(',')) {
       const mark = p.charCodeAt(p.length - 1);
       if (mark === 43) promises.push({ due: p.slice(0, -1), kept: true });
       else if (mark === 45) promises.push({ due: p.slice(0, -1), kept: false });

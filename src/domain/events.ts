@@ -153,16 +153,10 @@ export function repeatedEvents(events: readonly IncidentEvent[]): Set<number> {
   return repeats;
 }
 
-/** The first two events of a timeline that are the same event (by eventContentKey): a timeline holds each once, and an import of its export would take the second for the first. */
-export function sameEventTwice<E extends IncidentEvent>(events: readonly E[]): [E, E] | undefined {
-  const seen = new Map<string, E>();
-  for (const e of events) {
-    const key = eventContentKey(e);
-    const first = seen.get(key);
-    if (first) return [first, e];
-    seen.set(key, e);
-  }
-  return undefined;
+/** Another event of a timeline that is the same event as `e` (by eventContentKey), if there is one: a timeline holds each once, and an import of its export would take one for the other. */
+export function sameEventAs<E extends IncidentEvent>(e: IncidentEvent, timeline: readonly E[]): E | undefined {
+  const key = eventContentKey(e);
+  return timeline.find((other) => other !== e && eventContentKey(other) === key);
 }
 
 /** A stable text of an event's content, for recognising the same event on a second import. */

@@ -324,8 +324,10 @@ export function mergeRecords(store: Store, records: DataRecords, opts: MergeOpti
           // file that no import takes.
           if (addedEvents.length || (inc.closed && inc.closed !== existing.closed)) {
             // Closed here (by a resolution, or by its closing time alone): closed once, at that time.
+            // (The same moment however it is written; the fault names the new closing by its time,
+            // as the file's event has no id here.)
             const closing = addedEvents.find((e) => e.type === 'resolution')?.at ?? inc.closed;
-            if (existing.closed && closing && closing !== existing.closed) throw new Refusal({ kind: 'timeline', id: ref!, fault: { kind: 'closes-twice', event: closing } });
+            if (existing.closed && closing && msOf(closing) !== msOf(existing.closed)) throw new Refusal({ kind: 'timeline', id: ref!, fault: { kind: 'closes-twice', event: closing } });
             if (inc.closed) store.setIncidentClosed(rowId, inc.closed);
             const fault = timelineFault(store.findIncident(ref!, { exact: true })!);
             if (fault) throw new Refusal({ kind: 'timeline', id: ref!, fault });
@@ -354,7 +356,6 @@ export function mergeRecords(store: Store, records: DataRecords, opts: MergeOpti
           store.keepDigest(rowId, digestOf(addedEvents));
         }
         report.events.added += addedEvents.length;
-        if (inc.closed) store.setIncidentClosed(rowId, inc.closed);
         (inc.attachments ?? []).forEach((a, k) =>
           guard(['incidents', i, 'attachments', k], () => {
             let eventRowId: number | undefined;

@@ -371,6 +371,8 @@ export function openDatabase(path: string, options: OpenOptions = {}): DB {
     // One read transaction: the id, the version and the tables seen at one moment, never
     // half before and half after another process's first migration.
     const version = retryBusy(() => db.transaction(() => inspectOpened(db, path)).deferred());
+    // Emptied meanwhile (or an empty file put in its place): none there to read, none to fill.
+    if (options.existing && version === 0) throw new NoDatabase(path);
     if (options.readonly) {
       mapFile(db, options);
       return db;

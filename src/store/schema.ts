@@ -401,8 +401,13 @@ MIGRATIONS.push({
   sql: `
     -- An id once shown stays that record's: a letter, a receipt's name or a note may cite it,
     -- and an undo of the removal brings the record back under it. Kept by the removals
-    -- themselves (not journaled: an undo of the removal leaves the id retired, and its own).
+    -- themselves, and by an undo of the operation that made the record (a redo brings it back),
+    -- not journaled: an undo of the removal leaves the id retired, and its own.
     CREATE TABLE retired_refs (kind TEXT NOT NULL, ref TEXT NOT NULL, PRIMARY KEY (kind, ref)) WITHOUT ROWID;
+    -- The ids of incidents and checks removed before, as far as the journal remembers them.
+    INSERT OR IGNORE INTO retired_refs (kind, ref)
+      SELECT CASE tbl WHEN 'incidents' THEN 'incident' ELSE 'check' END, json_extract(old, '$.ref') FROM changes
+      WHERE kind = 'd' AND tbl IN ('incidents', 'checks') AND json_valid(old) AND json_extract(old, '$.ref') IS NOT NULL;
     -- One row at most. A digest is read by the build that reads it: one kept by an older build
     -- (without a field a newer one reads, or with a field's meaning changed) would be misread, so
     -- a database opened by another build drops them all (see keepDigestsOfThisBuild), as the

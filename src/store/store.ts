@@ -8,6 +8,7 @@ import { companyKey, lookalikeSkeleton, slugOf } from '../domain/names.js';
 import { EVENT_FIELDS_AFTER_TYPE, eventContentKey, withEventFields } from '../domain/events.js';
 import { msOf } from '../domain/dates.js';
 import { digestFromText, digestOf, digestText, listedText, type Digest, type DigestedIncident, type IncidentWithListedText } from '../domain/digest.js';
+import { BUILD } from '../version.js';
 import { LEVELS, type CheckRecord, type CheckVerdict, type CompanyEvidence, type CompanyFacts, type Fault, type Incident, type IncidentEvent, type Level, type ListName, type Pin } from '../domain/types.js';
 import { t } from '../i18n/index.js';
 import { UserError } from '../errors.js';
@@ -355,13 +356,14 @@ export class Store {
       // The company's own operations and those of every company merged into it (by a merge that
       // stands), whose evidence it holds now. Each company's since its making (an id of a company
       // removed may be another's since), a merged one's until its merge; a merge removes the
-      // company merged, and gives the one it goes into the old name as an alias.
+      // company merged, and gives the one it goes into the old name as an alias. (An operation
+      // recorded by an older version has a summary in words, not JSON: no merge is found in it.)
       return this.st(
         `WITH RECURSIVE
            pairs(from_id, into_id, op) AS (
              SELECT d.company, (SELECT a.company FROM changes a WHERE a.op = o.id AND a.tbl = 'aliases' AND a.kind = 'i' LIMIT 1), o.id
              FROM operations o JOIN changes d ON d.op = o.id AND d.tbl = 'companies' AND d.kind = 'd'
-             WHERE json_extract(o.summary, '$.k') = 'merge' AND o.reverted_by IS NULL),
+             WHERE CASE WHEN json_valid(o.summary) THEN json_extract(o.summary, '$.k') END = 'merge' AND o.reverted_by IS NULL),
            merged(id, since, until) AS (
              SELECT @company, (${MADE} AND c.row = @company), 9e18
              UNION SELECT p.from_id, (${MADE} AND c.row = p.from_id AND c.op < p.op), p.op
@@ -1400,9 +1402,12 @@ export class Store {
   keepDigest(incidentRowId: number, digest: Digest, ifStillThere = false): void {
     // A digest worked out from a row read earlier is kept only for an incident still there:
     // one removed since has no events. (The import's own incidents are there, and not looked up.)
-    const kept = ifStillThere
-      ? this.st('INSERT OR REPLACE INTO digests (incident_id, digest, listed) SELECT ?, ?, ? WHERE EXISTS (SELECT 1 FROM incidents WHERE id = ?)').run(incidentRowId, digestText(digest), listedText(digest), incidentRowId)
-      : this.st('INSERT OR REPLACE INTO digests (incident_id, digest, listed) VALUES (?, ?, ?)').run(incidentRowId, digestText(digest), listedText(digest));
+    // Nor is one kept once another build has taken the digests over (see keepDigestsOfThisBuild):
+    // it would be read in that build's shape.
+    const kept = this.st(
+      `INSERT OR REPLACE INTO digests (incident_id, digest, listed) SELECT @id, @digest, @listed
+       WHERE (SELECT build FROM digests_build) = @build ${ifStillThere ? 'AND EXISTS (SELECT 1 FROM incidents WHERE id = @id)' : ''}`,
+    ).run({ id: incidentRowId, digest: digestText(digest), listed: listedText(digest), build: BUILD });
     if (kept.changes) this.bulkDigests?.kept.add(incidentRowId);
   }
 

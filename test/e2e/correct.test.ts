@@ -1,6 +1,7 @@
 // Correcting the record as a new user would: a typo'd company, a wrong date, a promise that
 // was in fact kept, an incident on the wrong company; each undone again. Every refusal is one
 // sentence, exit 2, and leaves the database byte-identical.
+import Database from 'better-sqlite3';
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -309,6 +310,13 @@ describe('history and undo', () => {
     expect(refused(['event', 'edit', 'ozon-1#2', '--at', '2026-11-20 11:00'])).toMatch(/^vetted: ozon-1#2 would then read as ozon-1#1 does \(the same time, type and details\)/);
     expect(json<{ events: { at: string }[] }>(s, ['incident', 'show', 'ozon-1', '--json']).events.map((e) => e.at)).toEqual(['2026-11-20T11:00', '2026-11-20T11:05']);
     ok(s.run(['event', 'edit', 'ozon-1#2', '--at', '2026-11-20 11:00', '--note', 'called back']));
+    // Two events the same, as an older version let them be: another event is edited all the same.
+    const raw = new Database(s.db);
+    raw.function('vetted_op', () => 0);
+    raw.prepare("INSERT INTO events (incident_id, seq, at, at_ms, type, data) SELECT incident_id, 9, at, at_ms, type, data FROM events WHERE seq = 1").run();
+    raw.close();
+    ok(s.run(['incident', 'event', 'ozon-1', 'note', '--text', 'x', '--at', '2026-11-20 12:00']));
+    ok(s.run(['event', 'edit', 'ozon-1#3', '--text', 'y']));
   });
 
   it('history --company keeps a merged company to itself: not another company given its id later, not one whose parent it was', () => {

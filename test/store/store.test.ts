@@ -677,6 +677,41 @@ describe('the journal', () => {
     const again = s.write(() => s.createCompany('Other', '2024-02-01'), { summary: 'add Other' });
     expect(s.nextIncidentRef('other')).toBe('other-2');
     expect(s.nextCheckRef('other')).toBe('other-check-2');
-    expect(again.id).not.toBe(acme.id);
+    expect(again.name).toBe('Other');
+  });
+
+  it('an undo of the operation that made an incident or a check retires its id too: a redo brings the record back under it', () => {
+    const s = open();
+    const companyId = s.write(() => s.createCompany('Acme', '2024-01-01').id, { summary: 'add Acme' });
+    s.write(() => s.insertIncident({ ref: s.nextIncidentRef('acme'), companyId, title: 't', opened: '2024-01-02T10:00', fault: 'company' }), { summary: 'add' });
+    const [made] = s.operations();
+    s.write(() => s.revert(made), { summary: 'undo', reverts: made.id });
+    expect(s.findIncident('acme-1')).toBeUndefined();
+    expect(s.nextIncidentRef('acme')).toBe('acme-2');
+    const [undo] = s.operations();
+    s.write(() => s.revert(undo), { summary: 'redo', reverts: undo.id });
+    expect(s.findIncident('acme-1')?.title).toBe('t');
+  });
+
+  it('keeps no digest once another build has taken the digests over', () => {
+    const s = open();
+    const incidentId = s.write(
+      () => s.insertIncident({ ref: 'acme-1', companyId: s.createCompany('Acme', '2024-01-01').id, title: 't', opened: '2024-01-02T10:00', fault: 'company' }),
+      { summary: 'add' },
+    );
+    // Another process of another build opened the database meanwhile, and dropped the digests.
+    s.db.prepare("UPDATE digests_build SET build = 'another'").run();
+    for (const _batch of s.digestedIncidentsInBatches());
+    expect(s.db.prepare('SELECT count(*) FROM digests WHERE incident_id = ?').pluck().get(incidentId)).toBe(0);
+  });
+
+  it('history --company reads a journal kept by an older version, whose summaries are words', () => {
+    const s = open();
+    const acme = s.write(() => s.createCompany('Acme', '2024-01-01'), { summary: 'add Acme' });
+    const gone = s.write(() => s.createCompany('Gone', '2024-01-01'), { summary: 'add Gone' });
+    s.write(() => s.removeCompany(gone.id), { summary: 'remove' });
+    // As an older version wrote it: a summary in words, not JSON.
+    s.db.prepare('UPDATE operations SET summary = ? WHERE id = (SELECT max(id) FROM operations)').run('remove Gone');
+    expect(s.operations({ companyId: acme.id }).map((o) => o.summary)).toEqual(['add Acme']);
   });
 });

@@ -27,10 +27,11 @@ import { formatLocalDate, msOf } from '../../src/domain/dates.js';
 import { sortEvents } from '../../src/domain/events.js';
 
 const opt = <T>(a: fc.Arbitrary<T>) => fc.option(a, { nil: undefined });
-// Dates close together, in three forms, so that ties, same days and due times are common.
-const when = fc.tuple(fc.integer({ min: 0, max: 40 }), fc.integer({ min: 0, max: 3 }), fc.integer({ min: 0, max: 2 })).map(([d, h, form]) => {
+// Dates close together, in the forms a data file or the editor keeps as given (a space for
+// the T, spaces around, an offset), so that ties, same days and due times are common.
+const when = fc.tuple(fc.integer({ min: 0, max: 40 }), fc.integer({ min: 0, max: 3 }), fc.integer({ min: 0, max: 5 })).map(([d, h, form]) => {
   const date = new Date(Date.UTC(2026, 8, 1 + d)).toISOString().slice(0, 10);
-  return form === 0 ? date : form === 1 ? `${date}T1${h}:00` : `${date}T1${h}:00Z`;
+  return [date, `${date}T1${h}:00`, `${date}T1${h}:00Z`, `${date} 1${h}:00`, ` ${date}T1${h}:00-02:00 `, `${date} 1${h}:00:30+03:00`][form];
 });
 const level = opt(fc.constantFrom(...LEVELS));
 const text = opt(fc.constantFrom('a', 'b', 'call back', 'перезвоним'));
