@@ -2,7 +2,7 @@
 
 import { t } from '../i18n/index.js';
 import { toJson } from '../ui/safe.js';
-import { existsSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { INPUT_LIMITS, decodeInput, readInputBytes } from '../formats/read-input.js';
 import type { Context } from '../context.js';
 import type { CommandResult } from './result.js';
@@ -13,7 +13,7 @@ import { describeProblems, validateDataFile } from '../formats/data-file.js';
 import { loadAllChecklists } from '../formats/checklist-file.js';
 import { mergeRecords, recordsOf, type DataRecords, type ChangeTally, type MergeReport } from '../store/merge.js';
 import { formatLocalDate } from '../domain/dates.js';
-import { withMemoryStore, withNewStore, withStore } from './shared.js';
+import { readingStore, withNewStore, withStore } from './shared.js';
 import { IMPORT_MAP_BYTES, needsMigration, type Store } from '../store/store.js';
 import { basename } from 'node:path';
 import { opSummary } from '../domain/op-summary.js';
@@ -133,8 +133,8 @@ export async function run(ctx: Context, path: string, opts: ImportOptions): Prom
     });
   const into = async (records: DataRecords): Promise<MergeReport> => {
     const options = { mapBytes: IMPORT_MAP_BYTES };
-    // A dry run with no database yet works on an empty one in memory: it creates no file.
-    if (opts.dryRun && !existsSync(ctx.dbPath)) return withMemoryStore(ctx, merge(records));
+    // A dry run with no database yet (no file, or an empty one) works on an empty one in memory: it makes none.
+    if (opts.dryRun) return readingStore(ctx, merge(records), options, true);
     // Into no database yet, the database is made and filled before it appears: a file refused
     // half way leaves none.
     const made = opts.dryRun ? undefined : withNewStore(ctx, merge(records), options);

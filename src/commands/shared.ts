@@ -44,15 +44,16 @@ export function withNewStore<T>(ctx: Context, fn: (store: Store) => T, options: 
  * Runs `fn` with the store of a command that only reads. Where no database is there yet, it
  * reads an empty one in memory and makes no file; at a path given by --db or VETTED_DB, it
  * refuses: a mistyped path showed an empty record as if the evidence were gone, and left an
- * empty database behind.
+ * empty database behind. `emptyWhereNone`: an empty record in memory wherever there is none (a
+ * dry run, which writes nothing).
  */
-export async function readingStore<T>(ctx: Context, fn: (store: Store) => T | Promise<T>, options: Pick<OpenOptions, 'mapBytes'> = {}): Promise<T> {
+export async function readingStore<T>(ctx: Context, fn: (store: Store) => T | Promise<T>, options: Pick<OpenOptions, 'mapBytes'> = {}, emptyWhereNone = ctx.dbIsDefault): Promise<T> {
   let store: Store;
   try {
     // Never made here, nor an empty file filled, whatever happens to the path meanwhile.
     store = await openStore(ctx, { ...options, existing: true });
   } catch (err) {
-    if (!(err instanceof NoDatabase) || !ctx.dbIsDefault) throw err;
+    if (!(err instanceof NoDatabase) || !emptyWhereNone) throw err;
     return withMemoryStore(ctx, fn);
   }
   return using(store, fn);

@@ -11,7 +11,7 @@ import {
   type EventType,
   type IncidentEvent,
 } from './types.js';
-import { isWhen } from './dates.js';
+import { isWhen, msOf } from './dates.js';
 
 export type FieldKind = 'text' | 'bool' | 'count' | 'number' | 'when' | 'enum' | 'currency';
 
@@ -155,8 +155,10 @@ export function repeatedEvents(events: readonly IncidentEvent[]): Set<number> {
 
 /** Another event of a timeline that is the same event as `e` (by eventContentKey), if there is one: a timeline holds each once, and an import of its export would take one for the other. */
 export function sameEventAs<E extends IncidentEvent>(e: IncidentEvent, timeline: readonly E[]): E | undefined {
-  const key = eventContentKey(e);
-  return timeline.find((other) => other !== e && eventContentKey(other) === key);
+  // Its times as moments: `2026-01-02 10:00` from a data file is the same as `2026-01-02T10:00`.
+  const keyOf = (x: IncidentEvent) => eventContentKey({ ...x, at: String(msOf(x.at)), ...(x.due !== undefined ? { due: String(msOf(x.due)) } : {}) });
+  const key = keyOf(e);
+  return timeline.find((other) => other !== e && keyOf(other) === key);
 }
 
 /** A stable text of an event's content, for recognising the same event on a second import. */

@@ -94,8 +94,12 @@ type DigestPart = 'digest' | 'listed';
 const INCIDENT_COLUMNS = 'i.id, i.ref, i.company_id, c.name, i.title, i.opened, i.fault, i.closed';
 type IncidentTuple = [id: number, ref: string, companyId: number, company: string, title: string, opened: string, fault: Fault, closed: string | null, digest?: string | null];
 
-/** The operation that last made a company (`c.row`, its id), an undo's putting back aside: 0 when the journal has forgotten it. */
-const MADE = `SELECT coalesce(max(c.op), 0) FROM changes c JOIN operations x ON x.id = c.op AND x.reverts IS NULL WHERE c.tbl = 'companies' AND c.kind = 'i'`;
+/**
+ * The operation that last made a company (`c.row`, its id) and stands, an undo's putting one
+ * back aside: 0 when the journal has forgotten it. (A company made and undone since, under an
+ * id another had before and has again, is not its making.)
+ */
+const MADE = `SELECT coalesce(max(c.op), 0) FROM changes c JOIN operations x ON x.id = c.op AND x.reverts IS NULL AND x.reverted_by IS NULL WHERE c.tbl = 'companies' AND c.kind = 'i'`;
 
 /** The row of INCIDENT_COLUMNS (and the digest after them, where read). */
 function incidentRowOf(t: unknown[]): DigestRow {

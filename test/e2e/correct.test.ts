@@ -337,6 +337,17 @@ describe('history and undo', () => {
     expect(summaries('Alpha')).toEqual([8, 6, 3, 2, 1]);
   });
 
+  it('history --company of a company brought back by an undo, whose id another company had meanwhile: its own making included', () => {
+    const ids = (company: string) => json<{ id: number }[]>(s, ['history', '--company', company, '--json']).map((o) => o.id);
+    ok(s.run(['incident', 'add', 'Alpha', '--title', 'a']));
+    ok(s.run(['incident', 'add', 'Beta', '--title', 'b']));
+    ok(s.run(['company', 'merge', 'Beta', 'Alpha']));
+    ok(s.run(['incident', 'add', 'Echo', '--title', 'e']));
+    ok(s.run(['undo']));
+    ok(s.run(['undo', '--op', '3']));
+    expect(ids('Beta')).toContain(2);
+  });
+
   it('history --company names the changes to one company; prune forgets them for good', () => {
     ok(s.run(['incident', 'add', 'Ozon', '--title', 'late', '--opened', '2026-11-20']));
     ok(s.run(['incident', 'add', 'Wildberries', '--title', 'late', '--opened', '2026-11-20']));

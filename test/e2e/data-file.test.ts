@@ -2,7 +2,7 @@
 // YAML and JSON alike, --dry-run, a bad record rejecting the whole file with its path, a
 // newer format, and `export --out` written atomically and privately.
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync, chmodSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync, chmodSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SHARED, sandbox, type RunResult, type Sandbox, AMAZON_ANSWERS } from '../helpers/cli.js';
@@ -480,6 +480,17 @@ checks:
     const file = join(s.dir, 'good.yaml');
     writeFileSync(file, `format: vetted/1\nincidents:\n  - {id: c-1, company: Shop C, title: "three", opened: 2020-01-01, events: [{at: 2020-01-02, type: escalation, level: quality}]}\n`);
     expect(importJson(s, file).incidents.added).toBe(1);
+  });
+
+  it('a dry run into an empty file leaves it empty, as into no file it makes none', () => {
+    const file = join(s.dir, 'in.json');
+    writeFileSync(file, JSON.stringify({ format: 'vetted/1', companies: [{ name: 'Acme' }] }));
+    writeFileSync(s.db, '');
+    expect(ok(s.run(['import', file, '--dry-run'])).stderr).toMatch(/companies: 1 to add/);
+    expect(readFileSync(s.db).length).toBe(0);
+    rmSync(s.db);
+    ok(s.run(['import', file, '--dry-run']));
+    expect(existsSync(s.db)).toBe(false);
   });
 
   it.each([

@@ -1,7 +1,7 @@
 // Recognising an event logged twice: a new timeline's repeats are found among its own events,
 // comparing the full content only of events that share their time and type.
 import { describe, expect, it } from 'vitest';
-import { eventContentKey, repeatedEvents, sortEvents, timedInOrder } from '../../src/domain/events.js';
+import { eventContentKey, repeatedEvents, sameEventAs, sortEvents, timedInOrder } from '../../src/domain/events.js';
 import { msOf } from '../../src/domain/dates.js';
 import type { IncidentEvent } from '../../src/domain/types.js';
 import { orderedEvent } from '../../src/formats/data-file.js';
@@ -79,5 +79,17 @@ describe('an event in the data file order', () => {
       expect(Object.keys(o)).not.toContain('extra');
       expect(Object.values(o)).not.toContain(undefined);
     }
+  });
+});
+
+describe('sameEventAs', () => {
+  it('finds another event of the same content, its times compared as moments however written', () => {
+    const stored = [ev('2026-01-02T10:00', 'note', { text: 'hi' }), ev('2026-01-02T10:00', 'promise', { text: 'soon', due: '2026-01-03T10:00' })];
+    expect(sameEventAs(ev('2026-01-02 10:00', 'note', { text: 'hi' }), stored)).toBe(stored[0]);
+    expect(sameEventAs(ev(' 2026-01-02T10:00:00 ', 'promise', { text: 'soon', due: '2026-01-03 10:00' }), stored)).toBe(stored[1]);
+    expect(sameEventAs(ev('2026-01-02T10:01', 'note', { text: 'hi' }), stored)).toBeUndefined();
+    expect(sameEventAs(ev('2026-01-02T10:00', 'note', { text: 'hi!' }), stored)).toBeUndefined();
+    // Never the event itself.
+    expect(sameEventAs(stored[0], stored)).toBeUndefined();
   });
 });
