@@ -319,33 +319,36 @@ describe('history and undo', () => {
     ok(s.run(['event', 'edit', 'ozon-1#3', '--text', 'y']));
   });
 
-  it('history --company keeps a merged company to itself: not another company given its id later, not one whose parent it was', () => {
-    const summaries = (company: string) => json<{ id: number }[]>(s, ['history', '--company', company, '--json']).map((o) => o.id);
+  /** The numbers of the operations `history --company` names. */
+  const historyIds = (company: string) => json<{ id: number }[]>(s, ['history', '--company', company, '--json']).map((o) => o.id);
+  /** Operations 1 to 3: an incident of Alpha, one of Beta, Beta merged into Alpha. */
+  const betaMergedIntoAlpha = () => {
     ok(s.run(['incident', 'add', 'Alpha', '--title', 'a']));
     ok(s.run(['incident', 'add', 'Beta', '--title', 'b']));
     ok(s.run(['company', 'merge', 'Beta', 'Alpha']));
+  };
+
+  it('history --company keeps a merged company to itself: not another company given its id later, not one whose parent it was', () => {
+    betaMergedIntoAlpha();
     // Beta was the last company made: Gamma is given its id.
     ok(s.run(['incident', 'add', 'Gamma', '--title', 'g']));
-    expect(summaries('Alpha')).toEqual([3, 2, 1]);
-    expect(summaries('Gamma')).toEqual([4]);
+    expect(historyIds('Alpha')).toEqual([3, 2, 1]);
+    expect(historyIds('Gamma')).toEqual([4]);
     ok(s.run(['incident', 'add', 'Kid', '--title', 'k']));
     ok(s.run(['pin', 'From', 'black', '--reason', 'r']));
     ok(s.run(['company', 'edit', 'Kid', '--parent', 'From']));
     ok(s.run(['company', 'merge', 'From', 'Alpha']));
     // The merge changed Kid (its parent goes), not what was done to From before it.
-    expect(summaries('Kid')).toEqual([8, 7, 5]);
-    expect(summaries('Alpha')).toEqual([8, 6, 3, 2, 1]);
+    expect(historyIds('Kid')).toEqual([8, 7, 5]);
+    expect(historyIds('Alpha')).toEqual([8, 6, 3, 2, 1]);
   });
 
   it('history --company of a company brought back by an undo, whose id another company had meanwhile: its own making included', () => {
-    const ids = (company: string) => json<{ id: number }[]>(s, ['history', '--company', company, '--json']).map((o) => o.id);
-    ok(s.run(['incident', 'add', 'Alpha', '--title', 'a']));
-    ok(s.run(['incident', 'add', 'Beta', '--title', 'b']));
-    ok(s.run(['company', 'merge', 'Beta', 'Alpha']));
+    betaMergedIntoAlpha();
     ok(s.run(['incident', 'add', 'Echo', '--title', 'e']));
     ok(s.run(['undo']));
     ok(s.run(['undo', '--op', '3']));
-    expect(ids('Beta')).toContain(2);
+    expect(historyIds('Beta')).toContain(2);
   });
 
   it('history --company names the changes to one company; prune forgets them for good', () => {

@@ -30,6 +30,19 @@ function open(file = join(dir, 'vetted.db'), options?: Parameters<typeof Store.o
   return s;
 }
 
+/** Acme, with incident acme-1 of one note; the incident's row id. */
+function acmeWithANote(s: Store): number {
+  return s.write(
+    () => {
+      const c = s.createCompany('Acme', '2024-01-01');
+      const i = s.insertIncident({ ref: 'acme-1', companyId: c.id, title: 't', opened: '2024-01-02T10:00', fault: 'company' });
+      s.addEvent(i, { at: '2024-01-03T10:00', type: 'note', text: 'first' } as never);
+      return i;
+    },
+    { summary: 'add' },
+  );
+}
+
 const sha256 = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
 
 /** Runs `fn`, which must throw; returns what it threw. */
@@ -578,15 +591,7 @@ describe('the journal', () => {
   it('undoing events added to an incident that stays drops its digest, and the trigger that drops digests is back after', () => {
     const s = open();
     const triggers = () => s.db.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' ORDER BY name").all();
-    const incidentId = s.write(
-      () => {
-        const c = s.createCompany('Acme', '2024-01-01');
-        const i = s.insertIncident({ ref: 'acme-1', companyId: c.id, title: 't', opened: '2024-01-02T10:00', fault: 'company' });
-        s.addEvent(i, { at: '2024-01-03T10:00', type: 'note', text: 'first' } as never);
-        return i;
-      },
-      { summary: 'add' },
-    );
+    const incidentId = acmeWithANote(s);
     const triggersBefore = triggers();
     const digest = () => (s.db.prepare('SELECT digest FROM digests WHERE incident_id = ?').get(incidentId) as { digest: string } | undefined)?.digest;
     const keepDigests = () => {
@@ -616,15 +621,7 @@ describe('the journal', () => {
   it('drops the digests another build kept when it is opened, and keeps those of its own', () => {
     const file = join(dir, 'vetted.db');
     const s = open(file);
-    const incidentId = s.write(
-      () => {
-        const c = s.createCompany('Acme', '2024-01-01');
-        const i = s.insertIncident({ ref: 'acme-1', companyId: c.id, title: 't', opened: '2024-01-02T10:00', fault: 'company' });
-        s.addEvent(i, { at: '2024-01-03T10:00', type: 'note', text: 'first' } as never);
-        return i;
-      },
-      { summary: 'add' },
-    );
+    const incidentId = acmeWithANote(s);
     for (const _batch of s.digestedIncidentsInBatches());
     const digests = (st: Store) => st.db.prepare('SELECT incident_id FROM digests').pluck().all();
     expect(digests(s)).toEqual([incidentId]);
