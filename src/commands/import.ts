@@ -137,7 +137,7 @@ export async function run(ctx: Context, path: string, opts: ImportOptions): Prom
     if (opts.dryRun) return readingStore(ctx, merge(records), options, true);
     // Into no database yet, the database is made and filled before it appears: a file refused
     // half way leaves none.
-    const made = opts.dryRun ? undefined : withNewStore(ctx, merge(records), options);
+    const made = withNewStore(ctx, merge(records), options);
     return made ? made.value : withStore(ctx, merge(records), options);
   };
   // A database that must be migrated first is not opened (nor backed up) for a file that will
