@@ -65,7 +65,7 @@ const tableNumberOf = (col: string) => `CASE ${col} ${JOURNALED_TABLES.map((t, k
 export const LARGE_OPERATION = { changes: 1000 };
 
 /** The tables whose rows' ids (`ref`) are retired when a row goes, and the kind of id each is in retired_refs. */
-const RETIRED_KINDS: Record<string, string | undefined> = { incidents: 'incident', checks: 'check' };
+export const RETIRED_KINDS: Record<string, string | undefined> = { incidents: 'incident', checks: 'check' };
 
 /** Tables children first: deleting in this order never cascades onto rows yet to be deleted. */
 const CHILDREN_FIRST = ['attachments', 'events', 'incidents', 'checks', 'aliases', 'pins', 'companies'];

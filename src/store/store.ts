@@ -13,7 +13,7 @@ import { LEVELS, type CheckRecord, type CheckVerdict, type CompanyEvidence, type
 import { t } from '../i18n/index.js';
 import { UserError } from '../errors.js';
 import { RowsAtOnce } from './rows-at-once.js';
-import { BulkInserts, COMPANIES_TOUCHED, ForeignKeysNeeded, LARGE_OPERATION, incidentsPutBack, laterChangesTo, namePutBackTaken, revertChanges, type Operation } from './journal.js';
+import { BulkInserts, COMPANIES_TOUCHED, ForeignKeysNeeded, LARGE_OPERATION, RETIRED_KINDS, incidentsPutBack, laterChangesTo, namePutBackTaken, revertChanges, type Operation } from './journal.js';
 
 export type { Operation } from './journal.js';
 export { IMPORT_MAP_BYTES, NoDatabase, type OpenOptions } from './open.js';
@@ -605,15 +605,27 @@ export class Store {
 
   /** The first free check id of the form `<slug>-check-<n>`. */
   nextCheckRef(slug: string): string {
-    const prefix = `${slug}-check-`;
-    // Never one removed (see retired_refs): a letter or a note may cite it.
+    return this.firstFreeRef('checks', `${slug}-check-`);
+  }
+
+  /**
+   * The first `<prefix><n>`, n from 1, that no row of `table` has, nor one removed (see
+   * retired_refs: a letter or a note may cite it), nor one `reserved`. A range on the unique
+   * index: every ref that starts with the prefix (its last character is '-', and '.' follows '-').
+   */
+  private firstFreeRef(table: 'incidents' | 'checks', prefix: string, reserved: ReadonlySet<string> = new Set()): string {
     const rows = this.st(
-      `SELECT ref FROM checks WHERE ref >= @from AND ref < @to UNION ALL SELECT ref FROM retired_refs WHERE kind = 'check' AND ref >= @from AND ref < @to`,
-    ).all({ from: prefix, to: `${slug}-check.` }) as { ref: string }[];
-    const taken = new Set(rows.map((r) => r.ref));
+      `SELECT ref FROM ${table} WHERE ref >= @from AND ref < @to UNION ALL SELECT ref FROM retired_refs WHERE kind = @kind AND ref >= @from AND ref < @to`,
+    ).all({ from: prefix, to: `${prefix.slice(0, -1)}.`, kind: RETIRED_KINDS[table] }) as { ref: string }[];
+    const taken = new Set([...rows.map((r) => r.ref), ...reserved]);
     let n = 1;
     while (taken.has(`${prefix}${n}`)) n++;
     return `${prefix}${n}`;
+  }
+
+  /** Keeps the ids of the incidents or checks `where` picks out as retired (see retired_refs), before they go. */
+  private retireRefs(table: 'incidents' | 'checks', where: string, value: number | string): void {
+    this.st(`INSERT OR IGNORE INTO retired_refs (kind, ref) SELECT '${RETIRED_KINDS[table]}', ref FROM ${table} WHERE ${where}`).run(value);
   }
 
   checkRefTaken(ref: string): boolean {
@@ -673,15 +685,7 @@ export class Store {
 
   /** The first free id of the form `<slug>-<n>`. */
   nextIncidentRef(slug: string, reserved: Set<string> = new Set()): string {
-    // A range on the unique index: every ref that starts with `<slug>-` ('.' follows '-').
-    // Never one removed (see retired_refs): a letter or a note may cite it.
-    const rows = this.st(
-      `SELECT ref FROM incidents WHERE ref >= @from AND ref < @to UNION ALL SELECT ref FROM retired_refs WHERE kind = 'incident' AND ref >= @from AND ref < @to`,
-    ).all({ from: `${slug}-`, to: `${slug}.` }) as { ref: string }[];
-    const taken = new Set([...rows.map((r) => r.ref), ...reserved]);
-    let n = 1;
-    while (taken.has(`${slug}-${n}`)) n++;
-    return `${slug}-${n}`;
+    return this.firstFreeRef('incidents', `${slug}-`, reserved);
   }
 
   insertIncident(i: NewIncident): number {
@@ -1002,10 +1006,8 @@ export class Store {
 
   /** Removes a company with everything that hangs on it. */
   removeCompany(companyId: number): void {
-    this.st(
-      `INSERT OR IGNORE INTO retired_refs (kind, ref) SELECT 'incident', ref FROM incidents WHERE company_id = @id
-       UNION ALL SELECT 'check', ref FROM checks WHERE company_id = @id`,
-    ).run({ id: companyId });
+    this.retireRefs('incidents', 'company_id = ?', companyId);
+    this.retireRefs('checks', 'company_id = ?', companyId);
     this.st('DELETE FROM companies WHERE id = ?').run(companyId);
   }
 
@@ -1020,7 +1022,7 @@ export class Store {
   }
 
   removeIncident(rowId: number): void {
-    this.st("INSERT OR IGNORE INTO retired_refs (kind, ref) SELECT 'incident', ref FROM incidents WHERE id = ?").run(rowId);
+    this.retireRefs('incidents', 'id = ?', rowId);
     this.st('DELETE FROM incidents WHERE id = ?').run(rowId);
   }
 
@@ -1070,7 +1072,7 @@ export class Store {
   }
 
   removeCheck(ref: string): void {
-    this.st("INSERT OR IGNORE INTO retired_refs (kind, ref) SELECT 'check', ref FROM checks WHERE ref = ?").run(ref);
+    this.retireRefs('checks', 'ref = ?', ref);
     this.st('DELETE FROM checks WHERE ref = ?').run(ref);
   }
 
