@@ -35,7 +35,8 @@ interface Change {
  */
 interface TableInfo {
   cols: string[];
-  ownRowid: boolean;
+  /** The column that is the rowid, when the table has one. */
+  rowidColumn: string | undefined;
 }
 const tableInfoCache = new WeakMap<DB, Map<string, TableInfo>>();
 
@@ -46,7 +47,7 @@ function tableInfo(db: DB, table: string): TableInfo {
   if (!info) {
     const rows = db.prepare('SELECT name, type, pk FROM pragma_table_info(?)').all(table) as { name: string; type: string; pk: number }[];
     const keys = rows.filter((r) => r.pk > 0);
-    info = { cols: rows.map((r) => r.name), ownRowid: keys.length === 1 && keys[0].type.toUpperCase() === 'INTEGER' };
+    info = { cols: rows.map((r) => r.name), rowidColumn: keys.length === 1 && keys[0].type.toUpperCase() === 'INTEGER' ? keys[0].name : undefined };
     byTable.set(table, info);
   }
   return info;
@@ -329,8 +330,10 @@ function replay(db: DB, statement: (sql: string) => Statement, ascending: Change
     if (first.kind === 'i') {
       statement(`DELETE FROM ${table} WHERE rowid IN (SELECT row FROM changes WHERE seq BETWEEN ? AND ?)`).run(lo, hi);
     } else if (first.kind === 'd') {
-      // Each row back under the rowid it had: the journal's later changes name it by that.
-      const [into, from] = tableInfo(db, table).ownRowid ? [cols, cols.map(value)] : [['rowid', ...cols], ['row', ...cols.map(value)]];
+      // Each row back under the rowid it had: the journal's later changes name it by that (an
+      // alias's change kept before aliases had an id of their own holds none but that).
+      const rowid = tableInfo(db, table).rowidColumn;
+      const [into, from] = rowid ? [cols, cols.map((c) => (c === rowid ? 'row' : value(c)))] : [['rowid', ...cols], ['row', ...cols.map(value)]];
       statement(`INSERT INTO ${table} (${into.join(', ')}) SELECT ${from.join(', ')} FROM changes WHERE seq BETWEEN ? AND ? ORDER BY seq DESC`).run(lo, hi);
     } else {
       // A counter a revert never takes back keeps the larger of its two values.

@@ -134,6 +134,8 @@ export function objectsOfVersion(version: number): string[] {
   if (!names) {
     const mem = new Database(':memory:', driverOptions());
     try {
+      // As migrate runs them (see there).
+      mem.pragma('foreign_keys = OFF');
       for (const m of MIGRATIONS.slice(0, version)) {
         mem.exec(m.sql);
         m.run?.(mem);
@@ -444,6 +446,19 @@ function outsideOperations(db: DB): void {
 /** Applies the migrations not yet applied, each in its own transaction; a second process
  * migrating at the same moment waits for the lock and then finds nothing left to do. */
 function migrate(db: DB, path = ':memory:'): void {
+  // Off while the schema changes: a table made again is dropped first, and dropped with the
+  // foreign keys on it would delete the rows of every table that refers to it (a table made
+  // again keeps every row under its id, so that what referred to one still does).
+  const keys = db.pragma('foreign_keys', { simple: true }) as number;
+  db.pragma('foreign_keys = OFF');
+  try {
+    migrateWithoutKeys(db, path);
+  } finally {
+    db.pragma(`foreign_keys = ${keys ? 'ON' : 'OFF'}`);
+  }
+}
+
+function migrateWithoutKeys(db: DB, path: string): void {
   for (;;) {
     const done = retryBusy(() =>
       db

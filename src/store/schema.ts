@@ -423,4 +423,45 @@ MIGRATIONS.push({
   `,
 });
 
+MIGRATIONS.push({
+  name: "a removed row's id never given to another row: the journal names rows by their ids",
+  sql: '',
+  // SQLite gives a new row one more than the largest id in its table, so that the id of the
+  // last row removed went to the next row added. The journal knows the rows it changed by their
+  // ids: the undo of a removal was refused as if a later operation had changed that row, and
+  // `history --company` could take another company's operations for one removed. Each journaled
+  // table is made again with AUTOINCREMENT (ids only ever grow), keeping every row under its id,
+  // and starts above every id the journal remembers. Aliases, which had only SQLite's hidden
+  // rowid (a copy of the database renumbered them), get an id of their own, first, as the rest.
+  // Run with the foreign keys off (see migrate): a table dropped with them on deletes the rows
+  // of every table that refers to it.
+  run: (db) => {
+    for (const table of JOURNALED_TABLES) {
+      if (table === 'pins') continue; // keyed by its company's id
+      const [made] = db.prepare("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?").all(table) as { sql: string }[];
+      const own = db.prepare("SELECT sql FROM sqlite_master WHERE tbl_name = ? AND type IN ('index', 'trigger') AND sql IS NOT NULL AND name NOT LIKE 'journal\\_%' ESCAPE '\\' ORDER BY type, name").all(table) as { sql: string }[];
+      const growing =
+        table === 'aliases'
+          ? made.sql.replace(/^(CREATE TABLE aliases \()/u, '$1\n        id INTEGER PRIMARY KEY AUTOINCREMENT,')
+          : made.sql.replace(/\bid INTEGER PRIMARY KEY\b(?! AUTOINCREMENT)/u, 'id INTEGER PRIMARY KEY AUTOINCREMENT');
+      if (growing === made.sql) throw new Error(`${table}: no id to make grow`);
+      db.exec(`
+        CREATE TABLE vetted_rows_kept AS SELECT ${table === 'aliases' ? 'rowid AS id, ' : ''}* FROM ${table};
+        DROP TABLE ${table};
+        ${growing};
+        INSERT INTO ${table} SELECT * FROM vetted_rows_kept;
+        DROP TABLE vetted_rows_kept;
+      `);
+      for (const o of own) db.exec(o.sql);
+      db.prepare('DELETE FROM sqlite_sequence WHERE name = ?').run(table);
+      db.prepare(
+        `INSERT INTO sqlite_sequence (name, seq)
+           SELECT @t, max(coalesce((SELECT max(id) FROM ${table}), 0), coalesce((SELECT max(row) FROM changes WHERE tbl = @t), 0))`,
+      ).run({ t: table });
+    }
+    // Made again for every table: an alias's changes keep its id now.
+    installJournalTriggers(db);
+  },
+});
+
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -458,7 +458,7 @@ describe('undo of a change that replaced something, and changes that change noth
 });
 
 describe('undo of a change whose records are no longer as it left them', () => {
-  it('refuses to point a record back at a company removed since (whose row another company may have taken), naming the change in the way', () => {
+  it('refuses to point a record back at a company removed since, naming the change in the way', () => {
     const file = `${s.dir}/typo.yaml`;
     writeFileSync(file, 'format: vetted/1\nincidents:\n  - {id: typo-1, company: Wildberies, title: Wrong shop, opened: 2026-11-01, fault: company}\n');
     ok(s.run(['import', SEEDS]));
@@ -472,6 +472,23 @@ describe('undo of a change whose records are no longer as it left them', () => {
     ok(s.run(['undo', '2']));
     ok(s.run(['undo', '--op', '3']));
     expect(json<{ company: string }>(s, ['incident', 'show', 'typo-1', '--json']).company).toBe('Wildberies');
+  });
+
+  it('undoes a removal on its own after other records were added: no new record takes the row of one removed', () => {
+    ok(s.run(['incident', 'add', 'Foo', '--title', 'a', '--fault', 'company', '--opened', '2026-11-01'])); // #1
+    ok(s.run(['incident', 'add', 'Bar', '--title', 'b', '--fault', 'company', '--opened', '2026-11-01'])); // #2
+    ok(s.run(['incident', 'event', 'bar-1', 'note', '--text', 'kept', '--at', '2026-11-02 10:00'])); // #3
+    ok(s.run(['company', 'alias', 'Bar', 'Bar Ltd'])); // #4
+    ok(s.run(['company', 'remove', 'Bar', '--with-evidence'])); // #5
+    ok(s.run(['incident', 'add', 'Qux', '--title', 'c', '--fault', 'company', '--opened', '2026-11-01']));
+    ok(s.run(['incident', 'event', 'foo-1', 'note', '--text', 'later', '--at', '2026-11-03 10:00']));
+    ok(s.run(['company', 'alias', 'Foo', 'Foo Ltd']));
+    ok(s.run(['undo', '--op', '5']));
+    expect(json<{ aliases: string[] }>(s, ['company', 'show', 'Bar Ltd', '--json']).aliases).toEqual(['Bar Ltd']);
+    const bar = json<{ company: string; events: { details?: { text?: string } }[] }>(s, ['incident', 'show', 'bar-1', '--json']);
+    expect(bar.company).toBe('Bar');
+    expect(bar.events).toHaveLength(1);
+    expect(json<{ company: string }>(s, ['incident', 'show', 'qux-1', '--json']).company).toBe('Qux');
   });
 
   it('refuses, in one sentence, to bring back an id or a name a later change has given to another record', () => {

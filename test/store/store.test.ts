@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { APPLICATION_ID, SCHEMA_VERSION } from '../../src/store/schema.js';
+import { APPLICATION_ID, SCHEMA_VERSION, installJournalTriggers } from '../../src/store/schema.js';
 import { Store, type NewCheck } from '../../src/store/store.js';
 import { IMPORT_MAP_BYTES, MAP_BYTES } from '../../src/store/open.js';
 import { journaled } from '../helpers/store.js';
@@ -96,7 +96,7 @@ describe('opening a new database', () => {
     );
     expect(tables).toEqual([
       'aliases', 'attachments', 'blobs', 'changes', 'checks', 'companies', 'complaint_counts', 'complaint_issues', 'digests', 'digests_build', 'events', 'incidents', 'operations', 'pins',
-      'retired_refs', 'source_companies', 'source_evidence', 'source_lists', 'source_names', 'sources', 'verdicts', 'verdicts_judged',
+      'retired_refs', 'source_companies', 'source_evidence', 'source_lists', 'source_names', 'sources', 'sqlite_sequence', 'verdicts', 'verdicts_judged',
     ]);
     store.close();
     expect(header(file)).toEqual({ write: 2, read: 2, userVersion: SCHEMA_VERSION, appId: 0x56455454 });
@@ -688,6 +688,91 @@ describe('the journal', () => {
     const [undo] = s.operations();
     s.write(() => s.revert(undo), { summary: 'redo', reverts: undo.id });
     expect(s.findIncident('acme-1')?.title).toBe('t');
+  });
+
+  it("gives no row the id of one removed: the undo of a removal stands alone, whatever was added since", () => {
+    const s = open();
+    const acme = acmeWithANote(s);
+    const bar = s.write(
+      () => {
+        const i = s.insertIncident({ ref: 'bar-1', companyId: s.createCompany('Bar', '2024-01-01').id, title: 'b', opened: '2024-01-02T10:00', fault: 'company' });
+        s.addEvent(i, { at: '2024-01-03T10:00', type: 'note', text: 'bar' } as never);
+        return i;
+      },
+      { summary: 'add Bar' },
+    );
+    const barCompany = s.findCompany('bar')!.id;
+    const eventsOf = (incident: number) => s.db.prepare('SELECT id FROM events WHERE incident_id = ?').pluck().all(incident) as number[];
+    const [barEvent] = eventsOf(bar);
+    s.write(() => s.removeCompany(barCompany), { summary: 'remove Bar' });
+    const [removal] = s.operations();
+    // Each the newest of its table when it went: SQLite would give its id to the next row.
+    const added = s.write(
+      () => {
+        const c = s.createCompany('Qux', '2024-01-01');
+        const i = s.insertIncident({ ref: 'qux-1', companyId: c.id, title: 'q', opened: '2024-01-02T10:00', fault: 'company' });
+        s.addEvent(acme, { at: '2024-01-04T10:00', type: 'note', text: 'later' } as never);
+        return { company: c.id, incident: i };
+      },
+      { summary: 'add Qux' },
+    );
+    expect(added.company).toBeGreaterThan(barCompany);
+    expect(added.incident).toBeGreaterThan(bar);
+    expect(Math.max(...eventsOf(acme))).toBeGreaterThan(barEvent);
+    expect(s.laterChangesTo(removal.id)).toEqual([]);
+    s.write(() => s.revert(removal), { summary: 'undo', reverts: removal.id });
+    expect(s.findIncident('bar-1')?.rowId).toBe(bar);
+    expect(eventsOf(bar)).toEqual([barEvent]);
+    expect(s.findIncident('qux-1')?.rowId).toBe(added.incident);
+  });
+
+  it('an older database keeps every row under its id, and gives a new row none the journal remembers', () => {
+    const file = join(dir, 'older.db');
+    // A database as the version before made it: Bar's incident, the newest, removed.
+    const older = open(file);
+    const acme = acmeWithANote(older);
+    const bar = older.write(() => older.insertIncident({ ref: 'bar-1', companyId: older.createCompany('Bar', '2024-01-01').id, title: 'b', opened: '2024-01-02T10:00', fault: 'company' }), { summary: 'add Bar' });
+    older.write(() => older.removeIncident(bar), { summary: 'remove bar-1' });
+    older.write(() => older.addAlias(older.findCompany('acme')!.id, 'Acme Ltd'), { summary: 'alias' });
+    older.write(() => older.addAlias(older.findCompany('bar')!.id, 'Bar Ltd'), { summary: 'alias' });
+    older.close();
+    // As the version before kept its tables: ids that SQLite hands out again, aliases without one.
+    makeSqlite(file, (db) => {
+      db.pragma('foreign_keys = OFF');
+      for (const table of ['companies', 'aliases', 'checks', 'incidents', 'events', 'attachments']) {
+        const kept = db.prepare("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?").pluck().get(table) as string;
+        const own = db.prepare("SELECT sql FROM sqlite_master WHERE tbl_name = ? AND type IN ('index', 'trigger') AND sql IS NOT NULL").pluck().all(table) as string[];
+        const alias = table === 'aliases';
+        const before = alias ? kept.replace(/\s*id INTEGER PRIMARY KEY AUTOINCREMENT,/u, '') : kept.replace(' AUTOINCREMENT', '');
+        db.exec(`CREATE TABLE copy AS SELECT ${alias ? 'company_id, name, key' : '*'} FROM ${table}; DROP TABLE ${table}; ${before}; INSERT INTO ${table} SELECT * FROM copy; DROP TABLE copy;`);
+        for (const sql of own) db.exec(sql);
+      }
+      installJournalTriggers(db, ['aliases']);
+      db.exec('DELETE FROM sqlite_sequence');
+      db.pragma(`user_version = ${SCHEMA_VERSION - 1}`);
+    });
+    const s = open(file);
+    expect(s.db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
+    expect(s.db.pragma('foreign_key_check')).toEqual([]);
+    expect(s.findIncident('acme-1')?.rowId).toBe(acme);
+    expect(s.db.prepare('SELECT count(*) FROM events WHERE incident_id = ?').pluck().get(acme)).toBe(1);
+    const again = s.write(() => s.insertIncident({ ref: 'acme-2', companyId: s.findCompany('acme')!.id, title: 'again', opened: '2024-01-05T10:00', fault: 'company' }), { summary: 'add' });
+    expect(again).toBeGreaterThan(bar);
+    // Each alias keeps the id the journal knows it by; the undo of an alias kept so is exact.
+    const aliases = () => s.db.prepare('SELECT id, name FROM aliases ORDER BY id').all();
+    expect(aliases()).toEqual([{ id: 1, name: 'Acme Ltd' }, { id: 2, name: 'Bar Ltd' }]);
+    const [barAlias] = s.operations().filter((o) => o.summary === 'alias');
+    s.write(() => s.revert(barAlias), { summary: 'undo', reverts: barAlias.id });
+    s.write(() => s.addAlias(s.findCompany('acme')!.id, 'Acme SA'), { summary: 'alias' });
+    expect(aliases()).toEqual([{ id: 1, name: 'Acme Ltd' }, { id: 3, name: 'Acme SA' }]);
+    const [undo] = s.operations().filter((o) => o.summary === 'undo');
+    expect(s.laterChangesTo(undo.id)).toEqual([]);
+    s.write(() => s.revert(undo), { summary: 'redo', reverts: undo.id });
+    expect(aliases()).toEqual([{ id: 1, name: 'Acme Ltd' }, { id: 2, name: 'Bar Ltd' }, { id: 3, name: 'Acme SA' }]);
+    // The keys still hold: a company removed takes its incidents and their events with it.
+    s.write(() => s.removeCompany(s.findCompany('acme')!.id), { summary: 'remove Acme' });
+    expect(s.db.prepare('SELECT count(*) FROM incidents').pluck().get()).toBe(0);
+    expect(s.db.prepare('SELECT count(*) FROM events').pluck().get()).toBe(0);
   });
 
   it('keeps no digest once another build has taken the digests over', () => {
