@@ -11,6 +11,7 @@ import { checkOutputPath, writesThrough } from '../formats/write-file.js';
 import { safeText } from '../ui/safe.js';
 import { inspectHeader } from '../store/open.js';
 import { withStore } from './shared.js';
+import type { Store } from '../store/store.js';
 
 function requireDatabase(ctx: Context): void {
   if (!existsSync(ctx.dbPath)) throw new UserError(t().data.noDatabase(ctx.dbPath));
@@ -42,10 +43,14 @@ export async function runRestore(ctx: Context, file: string, opts: { yes?: boole
   const keep = replacing ? defaultBackupPath(ctx.dbPath, ctx.now(), 'before-restore') : undefined;
   // A database too damaged to open is what a restore is for: it is kept as it is and replaced whole.
   let damaged = false;
-  let counts: Awaited<ReturnType<typeof countsOf>> | undefined;
+  let counts: ReturnType<Store["counts"]> | undefined;
   if (replacing) {
     try {
-      counts = await countsOf(ctx);
+      // A page damaged that no count reads would stop the copy of the backup's rows into it.
+      counts = await withStore(ctx, (store) => {
+        if (!store.isWhole()) throw new DamagedDatabase();
+        return store.counts();
+      });
     } catch (err) {
       if (!isDamage(err)) throw err;
       damaged = true;
@@ -74,8 +79,10 @@ export async function runRestore(ctx: Context, file: string, opts: { yes?: boole
   return { err: [...(keep ? [t().data.keptAs(keep)] : []), t().data.restored(ctx.dbPath, source)] };
 }
 
-/** What the database holds, as the question before a restore names it. */
-const countsOf = (ctx: Context) => withStore(ctx, (store) => store.counts());
+/** A database SQLite's quick check finds damaged, as a query meeting the damage would say. */
+class DamagedDatabase extends Error {
+  readonly code = 'SQLITE_CORRUPT';
+}
 
 /** Whether two paths name the same file (through links too). */
 function sameFile(a: string, b: string): boolean {

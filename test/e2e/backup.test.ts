@@ -117,9 +117,12 @@ describe('restore', () => {
     ok(s.run(['import', SEEDS]));
     const original = dump();
     const backup = ok(s.run(['backup', '--out', join(s.dir, 'good.db')])).stdout.trim();
-    // Pages in the middle of the file overwritten: the database cannot be read any more.
+    // The first page of the companies table overwritten: the database cannot be read any more.
+    const reader = new Database(s.db, { readonly: true });
+    const page = reader.prepare("SELECT rootpage FROM sqlite_master WHERE name = 'companies'").pluck().get() as number;
+    reader.close();
     const bytes = readFileSync(s.db);
-    bytes.fill(0xde, 4096 * 4, 4096 * 4 + 4096);
+    bytes.fill(0xde, 4096 * (page - 1), 4096 * page);
     writeFileSync(s.db, bytes);
     expect(expectOneLineError(s.run(['lists']))).toMatch(/the database is damaged .*restore a backup with `vetted restore FILE`/);
     const r = ok(s.run(['restore', backup, '--yes']));
