@@ -31,12 +31,17 @@ export function defaultBackupPath(dbPath: string, now: number, why = 'backup'): 
 }
 
 /** Copies a live database to `dest` page by page through the backup API; dest is private
- * (0600), made under a random temporary name beside it, and renamed into place when whole. */
-export async function backupDatabase(dbPath: string, dest: string): Promise<void> {
+ * (0600), made under a random temporary name beside it, and renamed into place when whole.
+ * Where `dest` appears meanwhile, the copy takes the name `another` gives, when given (two
+ * processes upgrading one database at once each keep a copy); returns the name it took. */
+export async function backupDatabase(dbPath: string, dest: string, another?: () => string): Promise<string> {
   const dir = dirname(dest);
   if (!existsSync(dir)) mkdirSync(dir, { recursive: true, mode: 0o700 });
   else if (!statSync(dir).isDirectory()) throw new UserError(t().db.backupDirIsFile(dir));
-  if (existsSync(dest)) throw new UserError(t().db.exists(dest));
+  if (existsSync(dest)) {
+    if (!another) throw new UserError(t().db.exists(dest));
+    dest = another();
+  }
   assertNotDatabase(dest, { dbPath });
   const tmp = createTempBeside(dest);
   closeSync(tmp.fd);
@@ -44,8 +49,12 @@ export async function backupDatabase(dbPath: string, dest: string): Promise<void
   try {
     await source.backup(tmp.path);
     standalone(tmp.path);
-    if (existsSync(dest)) throw new UserError(t().db.exists(dest));
+    if (existsSync(dest)) {
+      if (!another) throw new UserError(t().db.exists(dest));
+      dest = another();
+    }
     renameSync(tmp.path, dest);
+    return dest;
   } catch (err) {
     rmSync(tmp.path, { force: true });
     throw err;
@@ -123,9 +132,8 @@ export async function backupBeforeMigration(dbPath: string, now: number): Promis
   if (!existsSync(dbPath)) return undefined;
   const { isNew, version } = inspectHeader(dbPath);
   if (isNew || version === 0 || version >= SCHEMA_VERSION) return undefined;
-  const dest = defaultBackupPath(dbPath, now, `before-v${SCHEMA_VERSION}`);
-  await backupDatabase(dbPath, dest);
-  return dest;
+  const name = () => defaultBackupPath(dbPath, now, `before-v${SCHEMA_VERSION}`);
+  return backupDatabase(dbPath, name(), name);
 }
 
 /** Replaces the content of the database at `dest` (which exists and is ours) with that of a

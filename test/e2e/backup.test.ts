@@ -8,6 +8,7 @@ import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SHARED, sandbox, type RunResult, type Sandbox } from '../helpers/cli.js';
 import { APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION } from '../../src/store/schema.js';
+import { backupDatabase } from '../../src/store/backup.js';
 import { STACK_FRAME, expectOneLineError, ok } from '../helpers/expect.js';
 
 const SEEDS = join(SHARED, 'scenarios', 'seeds.yaml');
@@ -319,6 +320,19 @@ describe('before a migration', () => {
       expect(readFileSync(s.db).equals(before)).toBe(true);
       expect(existsSync(join(s.dir, 'backups'))).toBe(false);
     }
+  });
+
+  it('a copy kept before an upgrade takes the next name where another process took its name meanwhile', async () => {
+    ok(s.run(['import', SEEDS]));
+    const dir = join(s.dir, 'backups');
+    mkdirSync(dir);
+    const taken = join(dir, 'taken.db');
+    writeFileSync(taken, 'another copy');
+    const next = join(dir, 'next.db');
+    expect(await backupDatabase(s.db, taken, () => next)).toBe(next);
+    expect(readFileSync(taken, 'utf8')).toBe('another copy');
+    expect(readFileSync(next).subarray(0, 15).toString()).toBe('SQLite format 3');
+    await expect(backupDatabase(s.db, taken)).rejects.toThrow(/exists already/);
   });
 
   it('a database at the current version is opened without a backup', () => {
