@@ -28,10 +28,9 @@ interface Change {
 }
 
 /**
- * A table's columns, and whether its rows are named by a column of their own (an INTEGER
- * PRIMARY KEY, which is the rowid): a row put back from the journal gets its rowid from that
- * column; in a table without one (aliases), it must be given the rowid it had, which later
- * changes name it by.
+ * A table's columns, and the column that names its rows, when it has one (an INTEGER PRIMARY
+ * KEY, which is the rowid): a row put back from the journal takes the rowid the journal names
+ * it by; in a table without one, it is given that rowid.
  */
 interface TableInfo {
   cols: string[];
@@ -247,8 +246,8 @@ const BULK_TABLES = ['companies', 'aliases', 'checks', 'incidents', 'events'];
  * by a trigger run per row (the most of a large import's time). The store calls `begin`
  * before each insert into those tables: the first sets their insert triggers aside (an
  * import that inserts nothing so leaves the database byte for byte as it was). A new row's
- * rowid is one more than the largest, so the rows inserted are those above the largest before
- * the first. At `end`, the changes the other triggers wrote meanwhile (updates; pins) are
+ * rowid is above every one its table ever gave (AUTOINCREMENT), and the import removes none,
+ * so the rows inserted are those above the largest before the first. At `end`, the changes the other triggers wrote meanwhile (updates; pins) are
  * moved after those inserts, in their order, so that each row's insert comes before its
  * updates, as the journal has it; and the triggers are put back, in the same transaction.
  */
@@ -336,9 +335,12 @@ function replay(db: DB, statement: (sql: string) => Statement, ascending: Change
       const [into, from] = rowid ? [cols, cols.map((c) => (c === rowid ? 'row' : value(c)))] : [['rowid', ...cols], ['row', ...cols.map(value)]];
       statement(`INSERT INTO ${table} (${into.join(', ')}) SELECT ${from.join(', ')} FROM changes WHERE seq BETWEEN ? AND ? ORDER BY seq DESC`).run(lo, hi);
     } else {
-      // A counter a revert never takes back keeps the larger of its two values.
+      // A counter a revert never takes back keeps the larger of its two values; the row's id,
+      // which no change changes, is left as it is (an alias's change kept before aliases had an
+      // id of their own holds none).
       const back = (c: string) => (NEVER_BACK[table]?.includes(c) ? `max(${table}.${c}, ${value(c)})` : value(c));
-      statement(`UPDATE ${table} SET (${cols.join(', ')}) = (SELECT ${cols.map(back).join(', ')} FROM changes WHERE seq = ?) WHERE rowid = ?`).run(first.seq, first.row);
+      const set = cols.filter((c) => c !== tableInfo(db, table).rowidColumn);
+      statement(`UPDATE ${table} SET (${set.join(', ')}) = (SELECT ${set.map(back).join(', ')} FROM changes WHERE seq = ?) WHERE rowid = ?`).run(first.seq, first.row);
     }
     i = j;
   }

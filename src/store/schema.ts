@@ -436,8 +436,9 @@ MIGRATIONS.push({
   // Run with the foreign keys off (see migrate): a table dropped with them on deletes the rows
   // of every table that refers to it.
   run: (db) => {
-    for (const table of JOURNALED_TABLES) {
-      if (table === 'pins') continue; // keyed by its company's id
+    // Pins are keyed by their company's id.
+    const rebuilt = JOURNALED_TABLES.filter((t) => t !== 'pins');
+    for (const table of rebuilt) {
       const [made] = db.prepare("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?").all(table) as { sql: string }[];
       const own = db.prepare("SELECT sql FROM sqlite_master WHERE tbl_name = ? AND type IN ('index', 'trigger') AND sql IS NOT NULL AND name NOT LIKE 'journal\\_%' ESCAPE '\\' ORDER BY type, name").all(table) as { sql: string }[];
       const growing =
@@ -453,12 +454,15 @@ MIGRATIONS.push({
         DROP TABLE vetted_rows_kept;
       `);
       for (const o of own) db.exec(o.sql);
-      db.prepare('DELETE FROM sqlite_sequence WHERE name = ?').run(table);
-      db.prepare(
-        `INSERT INTO sqlite_sequence (name, seq)
-           SELECT @t, max(coalesce((SELECT max(id) FROM ${table}), 0), coalesce((SELECT max(row) FROM changes WHERE tbl = @t), 0))`,
-      ).run({ t: table });
     }
+    // Each table's ids start above the largest it holds and the largest the journal remembers.
+    db.exec(`
+      DELETE FROM sqlite_sequence;
+      INSERT INTO sqlite_sequence (name, seq)
+        SELECT t, max(coalesce(held, 0), coalesce(remembered, 0)) FROM (
+          ${rebuilt.map((t) => `SELECT '${t}' AS t, (SELECT max(id) FROM ${t}) AS held`).join(' UNION ALL ')}
+        ) LEFT JOIN (SELECT tbl, max(row) AS remembered FROM changes GROUP BY tbl) ON tbl = t;
+    `);
     // Made again for every table: an alias's changes keep its id now.
     installJournalTriggers(db);
   },

@@ -735,6 +735,9 @@ describe('the journal', () => {
     older.write(() => older.removeIncident(bar), { summary: 'remove bar-1' });
     older.write(() => older.addAlias(older.findCompany('acme')!.id, 'Acme Ltd'), { summary: 'alias' });
     older.write(() => older.addAlias(older.findCompany('bar')!.id, 'Bar Ltd'), { summary: 'alias' });
+    const gone = older.write(() => older.createCompany('Gone', '2024-01-01'), { summary: 'add Gone' });
+    older.write(() => older.addAlias(gone.id, 'Gone Ltd'), { summary: 'alias of Gone' });
+    older.write(() => older.mergeCompanies(older.findCompany('gone')!, older.findCompany('bar')!), { summary: 'merge' });
     older.close();
     // As the version before kept its tables: ids that SQLite hands out again, aliases without one.
     makeSqlite(file, (db) => {
@@ -748,6 +751,8 @@ describe('the journal', () => {
         for (const sql of own) db.exec(sql);
       }
       installJournalTriggers(db, ['aliases']);
+      // An alias's change kept then had no id.
+      db.exec("UPDATE changes SET old = json_remove(old, '$.id') WHERE tbl = 'aliases' AND old IS NOT NULL");
       db.exec('DELETE FROM sqlite_sequence');
       db.pragma(`user_version = ${SCHEMA_VERSION - 1}`);
     });
@@ -758,17 +763,26 @@ describe('the journal', () => {
     expect(s.db.prepare('SELECT count(*) FROM events WHERE incident_id = ?').pluck().get(acme)).toBe(1);
     const again = s.write(() => s.insertIncident({ ref: 'acme-2', companyId: s.findCompany('acme')!.id, title: 'again', opened: '2024-01-05T10:00', fault: 'company' }), { summary: 'add' });
     expect(again).toBeGreaterThan(bar);
-    // Each alias keeps the id the journal knows it by; the undo of an alias kept so is exact.
+    // Each alias keeps the id the journal knows it by; the undo of a change to aliases kept so is exact.
     const aliases = () => s.db.prepare('SELECT id, name FROM aliases ORDER BY id').all();
-    expect(aliases()).toEqual([{ id: 1, name: 'Acme Ltd' }, { id: 2, name: 'Bar Ltd' }]);
+    expect(aliases()).toEqual([{ id: 1, name: 'Acme Ltd' }, { id: 2, name: 'Bar Ltd' }, { id: 3, name: 'Gone Ltd' }, { id: 4, name: 'Gone' }]);
+    const [merge] = s.operations().filter((o) => o.summary === 'merge');
+    s.write(() => s.revert(merge), { summary: 'undo', reverts: merge.id });
+    expect(s.findCompany('gone')?.name).toBe('Gone');
+    expect(s.db.prepare('SELECT a.id, a.name, c.name AS company FROM aliases a JOIN companies c ON c.id = a.company_id ORDER BY a.id').all()).toEqual([
+      { id: 1, name: 'Acme Ltd', company: 'Acme' },
+      { id: 2, name: 'Bar Ltd', company: 'Bar' },
+      { id: 3, name: 'Gone Ltd', company: 'Gone' },
+    ]);
+    s.write(() => s.removeCompany(s.findCompany('gone')!.id), { summary: 'remove Gone' });
     const [barAlias] = s.operations().filter((o) => o.summary === 'alias');
     s.write(() => s.revert(barAlias), { summary: 'undo', reverts: barAlias.id });
     s.write(() => s.addAlias(s.findCompany('acme')!.id, 'Acme SA'), { summary: 'alias' });
-    expect(aliases()).toEqual([{ id: 1, name: 'Acme Ltd' }, { id: 3, name: 'Acme SA' }]);
+    expect(aliases()).toEqual([{ id: 1, name: 'Acme Ltd' }, { id: 5, name: 'Acme SA' }]);
     const [undo] = s.operations().filter((o) => o.summary === 'undo');
     expect(s.laterChangesTo(undo.id)).toEqual([]);
     s.write(() => s.revert(undo), { summary: 'redo', reverts: undo.id });
-    expect(aliases()).toEqual([{ id: 1, name: 'Acme Ltd' }, { id: 2, name: 'Bar Ltd' }, { id: 3, name: 'Acme SA' }]);
+    expect(aliases()).toEqual([{ id: 1, name: 'Acme Ltd' }, { id: 2, name: 'Bar Ltd' }, { id: 5, name: 'Acme SA' }]);
     // The keys still hold: a company removed takes its incidents and their events with it.
     s.write(() => s.removeCompany(s.findCompany('acme')!.id), { summary: 'remove Acme' });
     expect(s.db.prepare('SELECT count(*) FROM incidents').pluck().get()).toBe(0);
