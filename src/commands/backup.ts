@@ -43,14 +43,10 @@ export async function runRestore(ctx: Context, file: string, opts: { yes?: boole
   const keep = replacing ? defaultBackupPath(ctx.dbPath, ctx.now(), 'before-restore') : undefined;
   // A database too damaged to open is what a restore is for: it is kept as it is and replaced whole.
   let damaged = false;
-  let counts: ReturnType<Store["counts"]> | undefined;
+  let counts: ReturnType<Store['counts']> | undefined;
   if (replacing) {
     try {
-      // A page damaged that no count reads would stop the copy of the backup's rows into it.
-      counts = await withStore(ctx, (store) => {
-        if (!store.isWhole()) throw new DamagedDatabase();
-        return store.counts();
-      });
+      counts = await withStore(ctx, (store) => store.counts());
     } catch (err) {
       if (!isDamage(err)) throw err;
       damaged = true;
@@ -72,17 +68,19 @@ export async function runRestore(ctx: Context, file: string, opts: { yes?: boole
     // Opening checks the database (and creates it when there is none) before it is replaced.
     await withStore(ctx, () => undefined);
     // Keep what is being replaced, so that a restore can itself be undone.
-    await restoreDatabase(source, ctx.dbPath, keep);
+    try {
+      await restoreDatabase(source, ctx.dbPath, keep);
+    } catch (err) {
+      // Damaged where no count reads it (the copy of its rows met the damage, and wrote nothing).
+      if (!keep || !isDamage(err)) throw err;
+      await replaceDamaged(source, ctx.dbPath, keep);
+    }
   }
   // Open once, so that a backup from an older version is migrated now.
   await withStore(ctx, () => undefined);
   return { err: [...(keep ? [t().data.keptAs(keep)] : []), t().data.restored(ctx.dbPath, source)] };
 }
 
-/** A database SQLite's quick check finds damaged, as a query meeting the damage would say. */
-class DamagedDatabase extends Error {
-  readonly code = 'SQLITE_CORRUPT';
-}
 
 /** Whether two paths name the same file (through links too). */
 function sameFile(a: string, b: string): boolean {

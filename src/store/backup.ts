@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, basename } from 'node:path';
 import { assertNotDatabase, createTempBeside, writeOutputFile } from '../formats/write-file.js';
 import Database from 'better-sqlite3';
-import { driverOptions, inspectHeader, missingObjects, type DB } from './open.js';
+import { driverOptions, inspectHeader, linkInPlace, missingObjects, type DB } from './open.js';
 import { retryBusy } from './busy.js';
 import { APPLICATION_ID, SCHEMA_VERSION } from './schema.js';
 import { t } from '../i18n/index.js';
@@ -49,11 +49,19 @@ export async function backupDatabase(dbPath: string, dest: string, another?: () 
   try {
     await source.backup(tmp.path);
     standalone(tmp.path);
-    if (existsSync(dest)) {
-      if (!another) throw new UserError(t().db.exists(dest));
-      dest = another();
+    // Linked, which never writes over a file there (renamed where the file system cannot link).
+    for (;;) {
+      const linked = linkInPlace(tmp.path, dest);
+      if (linked === true) break;
+      if (linked === 'taken' || existsSync(dest)) {
+        if (!another) throw new UserError(t().db.exists(dest));
+        dest = another();
+        continue;
+      }
+      renameSync(tmp.path, dest);
+      break;
     }
-    renameSync(tmp.path, dest);
+    rmSync(tmp.path, { force: true });
     return dest;
   } catch (err) {
     rmSync(tmp.path, { force: true });
@@ -133,7 +141,13 @@ export async function backupBeforeMigration(dbPath: string, now: number): Promis
   const { isNew, version } = inspectHeader(dbPath);
   if (isNew || version === 0 || version >= SCHEMA_VERSION) return undefined;
   const name = () => defaultBackupPath(dbPath, now, `before-v${SCHEMA_VERSION}`);
-  return backupDatabase(dbPath, name(), name);
+  const dest = await backupDatabase(dbPath, name(), name);
+  // Another process upgraded the database while it was copied: this copy is of the upgrade.
+  if (inspectHeader(dest).version >= SCHEMA_VERSION) {
+    rmSync(dest, { force: true });
+    return undefined;
+  }
+  return dest;
 }
 
 /** Replaces the content of the database at `dest` (which exists and is ours) with that of a
@@ -206,9 +220,9 @@ export function isDamage(err: unknown): boolean {
 }
 
 /**
- * Puts a verified backup in place of a database too damaged to open, which is not copied row
- * by row (its rows cannot be read) but kept at `keep` as it is, byte for byte, with its log.
- * Nothing can use a damaged database meanwhile: the backup replaces the file whole.
+ * Puts a verified backup in place of a database too damaged to open or to copy, which is not
+ * copied row by row (its rows cannot be read) but kept at `keep` as it is, byte for byte, with
+ * its log. The backup replaces the file whole.
  */
 export async function replaceDamaged(source: string, dest: string, keep: string): Promise<void> {
   const staged = await stageBackup(source, dest);

@@ -55,6 +55,11 @@ export interface OpenOptions {
 }
 
 /** There is no database at the path a command that only reads was given (see OpenOptions.existing). */
+/** A database SQLite finds damaged before a migration: what a restore is for (see isDamage). */
+export class DamagedDatabase extends UserError {
+  readonly code = 'SQLITE_CORRUPT';
+}
+
 export class NoDatabase extends UserError {
   constructor(readonly path: string) {
     super(t().db.notThere(path));
@@ -251,7 +256,7 @@ function canLink(file: string): boolean {
 
 /** Links a new database into place: 'taken' when another process linked one first (then it
  * is used), false when the file system cannot link. */
-function linkInPlace(from: string, to: string): boolean | 'taken' {
+export function linkInPlace(from: string, to: string): boolean | 'taken' {
   try {
     linkSync(from, to);
     return true;
@@ -385,7 +390,7 @@ export function openDatabase(path: string, options: OpenOptions = {}): DB {
       // Never build on a damaged file: check an existing database before changing its schema.
       if (version > 0) {
         const check = db.pragma('quick_check', { simple: true });
-        if (check !== 'ok') throw new UserError(t().db.damaged(path, String(check).split('\n')[0]));
+        if (check !== 'ok') throw new DamagedDatabase(t().db.damaged(path, String(check).split('\n')[0]));
       }
       migrate(db, path);
     }

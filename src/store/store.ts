@@ -1444,11 +1444,6 @@ export class Store {
     return made;
   }
 
-  /** Whether SQLite finds the database whole (its quick check): a page damaged where no count reads it shows here. */
-  isWhole(): boolean {
-    return this.db.pragma('quick_check', { simple: true }) === 'ok';
-  }
-
   counts(): { companies: number; checks: number; incidents: number; events: number; pins: number } {
     const n = (table: string) => (this.st(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
     return { companies: n('companies'), checks: n('checks'), incidents: n('incidents'), events: n('events'), pins: n('pins') };

@@ -135,6 +135,26 @@ describe('restore', () => {
     expect(mode(s.db)).toBe(0o600);
   });
 
+  it('puts a backup in place of a damaged database of an older version, which it does not migrate', () => {
+    ok(s.run(['import', SEEDS]));
+    const original = dump();
+    const backup = ok(s.run(['backup', '--out', join(s.dir, 'good.db')])).stdout.trim();
+    const older = new Database(s.db);
+    const page = older.prepare("SELECT rootpage FROM sqlite_master WHERE name = 'incidents'").pluck().get() as number;
+    older.pragma(`user_version = ${SCHEMA_VERSION - 1}`);
+    older.close();
+    const bytes = readFileSync(s.db);
+    bytes.fill(0xde, 4096 * (page - 1), 4096 * page);
+    writeFileSync(s.db, bytes);
+    const refused = s.run(['lists']);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toMatch(/is damaged.*restore a backup/);
+    ok(s.run(['restore', backup, '--yes']));
+    expect(exported()).toEqual(original);
+    const [kept] = readdirSync(join(s.dir, 'backups')).filter((f) => f.includes('before-restore'));
+    expect(readFileSync(join(s.dir, 'backups', kept))).toEqual(bytes);
+  });
+
   it('replaces the data with the backup (a pin added after it is gone) and keeps a before-restore backup', () => {
     ok(s.run(['import', SEEDS]));
     const original = dump();
