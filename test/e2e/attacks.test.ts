@@ -284,6 +284,33 @@ describe('8. a sentence where a report of an unexpected error was', () => {
     }
   });
 
+  it.runIf(isRoot && existsSync('/usr/bin/setpriv'))('an older database that cannot be written is refused in words, with no copy kept at each try', () => {
+    seeded();
+    chmodSync(s.dir, 0o755);
+    const dir = join(s.dir, 'ro');
+    mkdirSync(dir);
+    const db = join(dir, 'v.db');
+    writeFileSync(db, readFileSync(s.db));
+    const older = new Database(db);
+    older.pragma(`user_version = ${SCHEMA_VERSION - 1}`);
+    older.close();
+    const bytes = readFileSync(db);
+    for (const [fileMode, dirMode] of [[0o444, 0o777], [0o666, 0o555]]) {
+      chmodSync(db, fileMode);
+      chmodSync(dir, dirMode);
+      for (const args of [['lists'], ['incident', 'list']]) {
+        const r = spawnSync('setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, BIN, ...args], {
+          env: { ...s.env, VETTED_DB: db, HOME: '/nonexistent' },
+          encoding: 'utf8',
+        });
+        expectSentence({ code: r.status, stdout: r.stdout, stderr: r.stderr });
+        expect(r.stderr).toMatch(/was written by an older version of vetted .* needs it and its folder writable/);
+      }
+    }
+    expect(readdirSync(dir)).toEqual(['v.db']);
+    expect(readFileSync(db).equals(bytes)).toBe(true);
+  });
+
   it('two questions of weight 1e308: validate names both, and no check is scored NaN', () => {
     const file = join(s.dir, 'heavy.yaml');
     const q = (id: string) => `  - id: ${id}\n    text: ${id}?\n    weight: 1e308\n    answers:\n      - {value: 'yes', label: Yes, score: 1}\n      - {value: 'no', label: No, score: 0}\n`;
