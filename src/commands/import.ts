@@ -13,7 +13,7 @@ import { describeProblems, validateDataFile } from '../formats/data-file.js';
 import { loadAllChecklists } from '../formats/checklist-file.js';
 import { mergeRecords, recordsOf, type DataRecords, type ChangeTally, type MergeReport } from '../store/merge.js';
 import { formatLocalDate } from '../domain/dates.js';
-import { readingStore, withNewStore, withStore } from './shared.js';
+import { readingStore, withNewStore, withStore, withUpgradedCopy } from './shared.js';
 import { IMPORT_MAP_BYTES, needsMigration, type Store } from '../store/store.js';
 import { basename } from 'node:path';
 import { opSummary } from '../domain/op-summary.js';
@@ -133,8 +133,9 @@ export async function run(ctx: Context, path: string, opts: ImportOptions): Prom
     });
   const into = async (records: DataRecords): Promise<MergeReport> => {
     const options = { mapBytes: IMPORT_MAP_BYTES };
-    // A dry run with no database yet (no file, or an empty one) works on an empty one in memory: it makes none.
-    if (opts.dryRun) return readingStore(ctx, merge(records), options, true);
+    // A dry run with no database yet (no file, or an empty one) works on an empty one in memory:
+    // it makes none; on a database an older version wrote, on an upgraded copy in memory.
+    if (opts.dryRun) return needsMigration(ctx.dbPath) ? withUpgradedCopy(ctx, merge(records)) : readingStore(ctx, merge(records), options, true);
     // Into no database yet, the database is made and filled before it appears: a file refused
     // half way leaves none.
     const made = withNewStore(ctx, merge(records), options);

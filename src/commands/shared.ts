@@ -37,6 +37,11 @@ export async function openStore(ctx: Context, options: Pick<OpenOptions, 'mapByt
   return store;
 }
 
+/** Runs `fn` with a copy in memory of a database an older version wrote, upgraded there (for a dry run, which writes nothing). */
+export async function withUpgradedCopy<T>(ctx: Context, fn: (store: Store) => T | Promise<T>): Promise<T> {
+  return using(Store.upgradedCopy(ctx.dbPath), fn);
+}
+
 /** Runs `fn` with an empty store in memory (for a dry run where no database exists yet). */
 export async function withMemoryStore<T>(ctx: Context, fn: (store: Store) => T | Promise<T>): Promise<T> {
   return using(Store.inMemory(ctx.dbPath), fn);

@@ -2,7 +2,7 @@
 // command makes runs inside `write()`, one immediate transaction.
 
 import type { Statement } from 'better-sqlite3';
-import { createFilled, inspectHeader, openDatabase, openMemoryDatabase, type DB, type OpenOptions } from './open.js';
+import { createFilled, inspectHeader, openDatabase, openMemoryDatabase, openUpgradedCopy, type DB, type OpenOptions } from './open.js';
 import { DIGESTS_EVENT_INSERT, DIGESTS_EVENT_INSERT_NAME, SCHEMA_VERSION } from './schema.js';
 import { companyKey, lookalikeSkeleton, slugOf } from '../domain/names.js';
 import { EVENT_FIELDS_AFTER_TYPE, eventContentKey, withEventFields } from '../domain/events.js';
@@ -247,6 +247,11 @@ export class Store {
   /** A store in memory, named after the file it stands in for. */
   static inMemory(path: string): Store {
     return new Store(openMemoryDatabase(), path);
+  }
+
+  /** A copy in memory of the database at `path`, upgraded there (see openUpgradedCopy). */
+  static upgradedCopy(path: string): Store {
+    return new Store(openUpgradedCopy(path), path);
   }
 
   close(): void {

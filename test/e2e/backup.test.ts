@@ -355,6 +355,18 @@ describe('before a migration', () => {
     await expect(backupDatabase(s.db, taken)).rejects.toThrow(/exists already/);
   });
 
+  it.skipIf(SCHEMA_VERSION === 1)('a dry run on an older database upgrades a copy in memory only: the file as it was, no backup', () => {
+    makeVersion1(s.db);
+    const before = readFileSync(s.db);
+    const r = ok(s.run(['import', SEEDS, '--dry-run', '--json']));
+    const report = JSON.parse(r.stdout) as { dry_run: boolean; companies: { added: number } };
+    expect(report.dry_run).toBe(true);
+    expect(report.companies.added).toBeGreaterThan(0);
+    expect(r.stderr).not.toMatch(/backed up/);
+    expect(readFileSync(s.db).equals(before)).toBe(true);
+    expect(existsSync(join(s.dir, 'backups'))).toBe(false);
+  });
+
   it('a database at the current version is opened without a backup', () => {
     ok(s.run(['import', SEEDS]));
     const r = ok(s.run(['company', 'list']));
