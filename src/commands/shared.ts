@@ -1,10 +1,10 @@
 // Steps most commands share: opening the store, finding a company, reading user limits.
 
-import { accessSync, constants } from 'node:fs';
 import { dirname } from 'node:path';
+import { existsSync } from 'node:fs';
 import type { Context } from '../context.js';
 import { NoDatabase, Store, needsMigration, type CompanyRow, type OpenOptions } from '../store/store.js';
-import { inspectHeader } from '../store/open.js';
+import { inspectHeader, isWritable } from '../store/open.js';
 import { SCHEMA_VERSION } from '../store/schema.js';
 import { UserError } from '../errors.js';
 import { safeText } from '../ui/safe.js';
@@ -18,15 +18,8 @@ export const MAX_NOTE = 10_000;
 export async function openStore(ctx: Context, options: Pick<OpenOptions, 'mapBytes' | 'existing'> = {}): Promise<Store> {
   if (needsMigration(ctx.dbPath)) {
     // Refused before a copy is kept: one kept at every try of a database that cannot be upgraded piled up.
-    const unwritable = [ctx.dbPath, dirname(ctx.dbPath)].some((path) => {
-      try {
-        accessSync(path, constants.W_OK);
-        return false;
-      } catch {
-        return true;
-      }
-    });
-    if (unwritable) throw new UserError(t().db.upgradeUnwritable(ctx.dbPath, inspectHeader(ctx.dbPath).version, SCHEMA_VERSION));
+    const beside = [`${ctx.dbPath}-wal`, `${ctx.dbPath}-shm`].filter((f) => existsSync(f));
+    if (![ctx.dbPath, dirname(ctx.dbPath), ...beside].every(isWritable)) throw new UserError(t().db.upgradeUnwritable(ctx.dbPath, inspectHeader(ctx.dbPath).version, SCHEMA_VERSION));
     const { backupBeforeMigration } = await import('../store/backup.js');
     const kept = await backupBeforeMigration(ctx.dbPath, ctx.now());
     if (kept) ctx.err.write(`${safeText(t().errors.backedUp(kept))}\n`);

@@ -1047,7 +1047,7 @@ export const en = {
     cannotRead: (path: string, code: string) => `cannot read ${path} (${code}); check its permissions, or pass --db with another path.`,
     cannotWrite: (path: string, code: string) => `cannot write to ${path} (${code}); check its permissions, or pass --db with another path.`,
     upgradeUnwritable: (path: string, has: number, knows: number) =>
-      `${path} was written by an older version of vetted (schema ${has}; this one reads ${knows}) and is upgraded when it is first opened, which needs it and its folder writable; make them writable for you, or open it with the version that wrote it.`,
+      `${path} was written by an older version of vetted (schema ${has}; this one reads ${knows}) and is upgraded when it is first opened, which needs it, its folder and the -wal and -shm files beside it writable; make them writable for you, or open it with the version that wrote it.`,
     cannotOpen: (path: string, detail: string) => `cannot open ${path}: ${detail}; check the path and its permissions.`,
     notSqlite: (path: string) => `${path} is not a vetted database (it is not an SQLite file); pass --db with another path, or move that file away.`,
     otherProgram: (path: string) => `${path} is an SQLite database of another program, not of vetted; pass --db with another path.`,

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, basename } from 'node:path';
 import { assertNotDatabase, createTempBeside, writeOutputFile } from '../formats/write-file.js';
 import Database from 'better-sqlite3';
-import { driverOptions, inspectHeader, linkInPlace, missingObjects, type DB } from './open.js';
+import { DamagedDatabase, driverOptions, inspectHeader, linkInPlace, missingObjects, type DB } from './open.js';
 import { retryBusy } from './busy.js';
 import { APPLICATION_ID, SCHEMA_VERSION } from './schema.js';
 import { t } from '../i18n/index.js';
@@ -140,6 +140,14 @@ export async function backupBeforeMigration(dbPath: string, now: number): Promis
   if (!existsSync(dbPath)) return undefined;
   const { isNew, version } = inspectHeader(dbPath);
   if (isNew || version === 0 || version >= SCHEMA_VERSION) return undefined;
+  // A damaged database is not upgraded (see openDatabase): said before a copy of it is kept at every try.
+  const check = new Database(dbPath, { readonly: true, fileMustExist: true, ...driverOptions() });
+  try {
+    const found = check.pragma('quick_check', { simple: true });
+    if (found !== 'ok') throw new DamagedDatabase(t().db.damaged(dbPath, String(found).split('\n')[0]));
+  } finally {
+    check.close();
+  }
   const name = () => defaultBackupPath(dbPath, now, `before-v${SCHEMA_VERSION}`);
   const dest = await backupDatabase(dbPath, name(), name);
   // Another process upgraded the database while it was copied: this copy is of the upgrade.

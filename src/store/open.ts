@@ -1,7 +1,7 @@
 // Opening the database safely: refuse, before writing a single byte, a file that is not a
 // vetted database or that comes from a newer version; then set the pragmas and migrate.
 
-import { closeSync, existsSync, linkSync, lstatSync, openSync, readdirSync, readSync, rmSync, statSync, mkdirSync, type Stats } from 'node:fs';
+import { accessSync, closeSync, constants, existsSync, linkSync, lstatSync, openSync, readdirSync, readFileSync, readSync, rmSync, statSync, mkdirSync, type Stats } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { createRequire } from 'node:module';
 import Database from 'better-sqlite3';
@@ -203,13 +203,7 @@ export function openMemoryDatabase(): DB {
  * run on a database an older version wrote, which writes nothing, not even the upgrade.
  */
 export function openUpgradedCopy(path: string): DB {
-  const source = new Database(path, { readonly: true, fileMustExist: true, ...driverOptions() });
-  let bytes: Buffer;
-  try {
-    bytes = source.serialize();
-  } finally {
-    source.close();
-  }
+  const bytes = fileAtRest(path) ?? throughSqlite(path);
   // Read as a database without a log (bytes 18 and 19 are 2 in WAL mode): a copy in memory has none.
   bytes[18] = 1;
   bytes[19] = 1;
@@ -224,6 +218,45 @@ export function openUpgradedCopy(path: string): DB {
   } catch (err) {
     db.close();
     throw err;
+  }
+}
+
+/**
+ * The bytes of a database file no process has open to write (no log beside it, before and
+ * after it is read, and the file unchanged meanwhile): read as they are, with no SQLite
+ * connection, which would leave its `-shm` and `-wal` beside it (and cannot make them in a
+ * folder it cannot write). Undefined otherwise.
+ */
+function fileAtRest(path: string): Buffer | undefined {
+  const quiet = () => !existsSync(`${path}-wal`) && !existsSync(`${path}-journal`);
+  if (!quiet()) return undefined;
+  const before = statSync(path);
+  const bytes = readFileSync(path);
+  const after = statSync(path);
+  return quiet() && after.mtimeMs === before.mtimeMs && after.size === before.size && bytes.length === after.size ? bytes : undefined;
+}
+
+/** The database at `path` as SQLite reads it now, its log included. */
+function throughSqlite(path: string): Buffer {
+  const source = new Database(path, { readonly: true, fileMustExist: true, ...driverOptions() });
+  try {
+    return source.serialize();
+  } catch (err) {
+    // Its log cannot be read without the -shm file SQLite makes beside it: said as SQLite says so elsewhere.
+    if (!isWritable(dirname(path))) throw Object.assign(new Error((err as Error).message), { code: 'SQLITE_READONLY_CANTINIT' });
+    throw err;
+  } finally {
+    source.close();
+  }
+}
+
+/** Whether this process may write the file or folder at `path`. */
+export function isWritable(path: string): boolean {
+  try {
+    accessSync(path, constants.W_OK);
+    return true;
+  } catch {
+    return false;
   }
 }
 

@@ -445,6 +445,8 @@ MIGRATIONS.push({
         table === 'aliases'
           ? made.sql.replace(/^(CREATE TABLE aliases \()/u, '$1\n        id INTEGER PRIMARY KEY AUTOINCREMENT,')
           : made.sql.replace(/\bid INTEGER PRIMARY KEY\b(?! AUTOINCREMENT)/u, 'id INTEGER PRIMARY KEY AUTOINCREMENT');
+      // Made so already (a copy of a newer database marked older by hand): as it is.
+      if (/\bAUTOINCREMENT\b/u.test(made.sql)) continue;
       if (growing === made.sql) throw new Error(`${table}: no id to make grow`);
       db.exec(`
         CREATE TABLE vetted_rows_kept AS SELECT ${table === 'aliases' ? 'rowid AS id, ' : ''}* FROM ${table};

@@ -304,9 +304,16 @@ describe('8. a sentence where a report of an unexpected error was', () => {
           encoding: 'utf8',
         });
         expectSentence({ code: r.status, stdout: r.stdout, stderr: r.stderr });
-        expect(r.stderr).toMatch(/was written by an older version of vetted .* needs it and its folder writable/);
+        expect(r.stderr).toMatch(/was written by an older version of vetted .* needs it, its folder and the -wal and -shm files beside it writable/);
       }
     }
+    // A dry run, which writes nothing, reads it all the same, leaving nothing beside it.
+    const dry = spawnSync('setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, BIN, 'import', join(SHARED, 'scenarios', 'seeds.yaml'), '--dry-run'], {
+      env: { ...s.env, VETTED_DB: db, HOME: '/nonexistent' },
+      encoding: 'utf8',
+    });
+    expect(dry.status, dry.stderr).toBe(0);
+    expect(dry.stderr).toMatch(/dry run, nothing written/);
     expect(readdirSync(dir)).toEqual(['v.db']);
     expect(readFileSync(db).equals(bytes)).toBe(true);
   });
