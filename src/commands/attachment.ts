@@ -7,7 +7,7 @@ import type { Context } from '../context.js';
 import type { CommandResult } from './result.js';
 import { UserError } from '../errors.js';
 import { formatLocalMinute } from '../domain/dates.js';
-import { checkNote, withStore, readingStore } from './shared.js';
+import { checkNote, readingStore, writingStore } from './shared.js';
 import { toJson, safeText } from '../ui/safe.js';
 import { isStdout, writeFileAtomic, writeOutputFile } from '../formats/write-file.js';
 import type { Store } from '../store/store.js';
@@ -58,7 +58,7 @@ function requireIncident(store: Store, id: string) {
 export async function runAttach(ctx: Context, id: string, files: string[], opts: AttachOptions): Promise<CommandResult> {
   const checked = checkFiles(files);
   const note = opts.note !== undefined ? checkNote(opts.note, '--note') : undefined;
-  return withStore(ctx, (store) => {
+  return writingStore(ctx, (store) => {
     const incident = requireIncident(store, id);
     let eventRowId: number | undefined;
     if (opts.event !== undefined) {

@@ -11,7 +11,7 @@ import { datePart } from '../domain/dates.js';
 import { opSummary } from '../domain/op-summary.js';
 import { t } from '../i18n/index.js';
 import { closestNames } from '../domain/names.js';
-import { requireCompany, withStore, readingStore } from './shared.js';
+import { requireCompany, readingStore, writingStore } from './shared.js';
 import type { Store, StoredCheck } from '../store/store.js';
 
 function checkJson(c: StoredCheck) {
@@ -75,7 +75,7 @@ export async function runShow(ctx: Context, id: string, opts: { json?: boolean }
 }
 
 export async function runRemove(ctx: Context, id: string): Promise<CommandResult> {
-  return withStore(ctx, (store) => {
+  return writingStore(ctx, (store) => {
     const c = requireCheck(store, id);
     store.write(() => store.removeCheck(c.id), { summary: opSummary({ k: 'check-remove', id: c.id, company: c.company, checklist: c.checklist, date: datePart(c.at) }) });
     return { err: t().checks.removed(c.id, c.company) };

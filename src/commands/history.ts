@@ -11,7 +11,7 @@ import { colourWanted, paint } from '../ui/colour.js';
 import { formatLocalMinute } from '../domain/dates.js';
 import { opSummary, readOpSummary } from '../domain/op-summary.js';
 import { loadCatalog, t, type Catalog } from '../i18n/index.js';
-import { requireCompany, withStore, readingStore } from './shared.js';
+import { requireCompany, readingStore, writingStore } from './shared.js';
 import { checkWhen } from './when.js';
 import type { Operation, Store } from '../store/store.js';
 import { LARGE_OPERATION } from '../store/journal.js';
@@ -70,7 +70,7 @@ export async function runHistory(ctx: Context, opts: { company?: string; limit?:
 export async function runPrune(ctx: Context, opts: { before?: string }): Promise<CommandResult> {
   if (!opts.before) throw new UserError(t().history.pruneWhen);
   const before = new Date(checkWhen(opts.before, '--before', ctx.now()).ms).toISOString();
-  return withStore(ctx, (store) => {
+  return writingStore(ctx, (store) => {
     const n = store.pruneOperations(before);
     return { err: n ? t().history.pruned(n, opts.before!) : t().history.nothingBefore(opts.before!) };
   });
@@ -116,7 +116,7 @@ export async function runUndo(ctx: Context, count: string | undefined, opts: { o
   if (count !== undefined && opts.op !== undefined) throw new UserError(h.countOrOp);
   const n = positive(count, 'undo', 1);
   const en = opts.json ? await loadCatalog('en') : undefined;
-  return withStore(ctx, (store) => {
+  return writingStore(ctx, (store) => {
     const pick = (): Operation[] => {
       if (opts.op !== undefined) {
         const given = opts.op.replace(/^#/, '');

@@ -7,7 +7,7 @@ import { UserError } from '../errors.js';
 import { formatLocalDate } from '../domain/dates.js';
 import { t } from '../i18n/index.js';
 import { vocabularyId } from '../i18n/vocabulary.js';
-import { changingStore, checkCompanyName, checkNote, lookalikeWarning, requireCompany, typoWarning, withStore } from './shared.js';
+import { changingStore, checkCompanyName, checkNote, lookalikeWarning, requireCompany, typoWarning, writingStore } from './shared.js';
 import { opSummary } from '../domain/op-summary.js';
 
 export async function runPin(ctx: Context, name: string, given: string, opts: { reason?: string }): Promise<CommandResult> {
@@ -17,7 +17,7 @@ export async function runPin(ctx: Context, name: string, given: string, opts: { 
   const reason = (opts.reason ?? '').trim();
   if (!reason) throw new UserError(t().pin.needsReason);
   checkNote(reason, 'a reason');
-  return withStore(ctx, (store) => {
+  return writingStore(ctx, (store) => {
     const warning = store.findCompany(company) ? undefined : (lookalikeWarning(store, company) ?? typoWarning(store, company)?.warning);
     const at = formatLocalDate(ctx.now());
     const row = store.write(() => {

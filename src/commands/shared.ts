@@ -83,7 +83,18 @@ export async function withStore<T>(ctx: Context, fn: (store: Store) => T | Promi
  * that asks on a terminal, which would hold every other writer back while the user answers.
  */
 export async function changingStore<T>(ctx: Context, fn: (store: Store) => T extends PromiseLike<unknown> ? never : T): Promise<T> {
-  return withStore(ctx, (store) => store.write(() => fn(store)));
+  return writingStore(ctx, (store) => store.write(() => fn(store)));
+}
+
+/**
+ * Runs `fn`, a change made at once (no question asked meanwhile), with an open store. Into no
+ * database yet, it runs on a new one made in a private file and linked into place only when
+ * `fn` returns: a change refused (nothing to undo, a company not there) leaves no empty
+ * database behind, as it did.
+ */
+export async function writingStore<T>(ctx: Context, fn: (store: Store) => T extends PromiseLike<unknown> ? never : T): Promise<T> {
+  const made = withNewStore(ctx, fn);
+  return made ? made.value : withStore(ctx, fn);
 }
 
 async function using<T>(store: Store, fn: (store: Store) => T | Promise<T>): Promise<T> {

@@ -168,6 +168,18 @@ describe('data files', () => {
   });
 });
 
+describe('a change refused where there is no database yet', () => {
+  it('leaves none behind: nothing to undo, a company, check or incident not there', () => {
+    const receipt = join(s.dir, 'receipt.txt');
+    writeFileSync(receipt, 'paid');
+    for (const args of [['undo'], ['undo', '--op', '3'], ['company', 'rename', 'A', 'B'], ['unpin', 'X'], ['checks', 'remove', 'x-check-1'], ['incident', 'attach', 'x-1', receipt], ['event', 'remove', 'x-1#1']]) {
+      expect(expectOneLineError(s.run(args))).toMatch(/nothing to undo|no operation|no company|no check|no incident/);
+      expect(existsSync(s.db), args.join(' ')).toBe(false);
+      expectNoCompanions(s.db);
+    }
+  });
+});
+
 describe('--db in a folder that does not exist', () => {
   it.each(COMMANDS.filter(([name]) => name !== 'backup'))('`%s` exits 2 and creates nothing', (_name, args) => {
     const missing = join(s.dir, 'no', 'such', 'folder');
