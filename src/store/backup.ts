@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, basename } from 'node:path';
 import { assertNotDatabase, createTempBeside, writeOutputFile } from '../formats/write-file.js';
 import Database from 'better-sqlite3';
-import { DamagedDatabase, driverOptions, inspectHeader, linkInPlace, missingObjects, type DB } from './open.js';
+import { assertWhole, driverOptions, inspectHeader, linkInPlace, missingObjects, type DB } from './open.js';
 import { retryBusy } from './busy.js';
 import { APPLICATION_ID, SCHEMA_VERSION } from './schema.js';
 import { t } from '../i18n/index.js';
@@ -143,8 +143,7 @@ export async function backupBeforeMigration(dbPath: string, now: number): Promis
   // A damaged database is not upgraded (see openDatabase): said before a copy of it is kept at every try.
   const check = new Database(dbPath, { readonly: true, fileMustExist: true, ...driverOptions() });
   try {
-    const found = check.pragma('quick_check', { simple: true });
-    if (found !== 'ok') throw new DamagedDatabase(t().db.damaged(dbPath, String(found).split('\n')[0]));
+    assertWhole(check, dbPath);
   } finally {
     check.close();
   }

@@ -211,14 +211,20 @@ export function openUpgradedCopy(path: string): DB {
   try {
     db.pragma('foreign_keys = ON');
     outsideOperations(db);
-    inspectOpened(db, path);
+    if (inspectOpened(db, path) > 0) assertWhole(db, path);
     migrate(db, path);
     keepDigestsOfThisBuild(db);
-    return db;
   } catch (err) {
     db.close();
     throw err;
   }
+  return db;
+}
+
+/** Refuses a database SQLite's quick check finds damaged (see DamagedDatabase). */
+export function assertWhole(db: DB, path: string): void {
+  const check = db.pragma('quick_check', { simple: true });
+  if (check !== 'ok') throw new DamagedDatabase(t().db.damaged(path, String(check).split('\n')[0]));
 }
 
 /**
@@ -450,10 +456,7 @@ export function openDatabase(path: string, options: OpenOptions = {}): DB {
     configure(db, options);
     if (version < SCHEMA_VERSION) {
       // Never build on a damaged file: check an existing database before changing its schema.
-      if (version > 0) {
-        const check = db.pragma('quick_check', { simple: true });
-        if (check !== 'ok') throw new DamagedDatabase(t().db.damaged(path, String(check).split('\n')[0]));
-      }
+      if (version > 0) assertWhole(db, path);
       migrate(db, path);
     }
     keepDigestsOfThisBuild(db);

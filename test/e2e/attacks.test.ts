@@ -265,32 +265,39 @@ describe('8. a sentence where a report of an unexpected error was', () => {
     expectSentence(s.run(['policy', 'show']));
   });
 
-  it.runIf(isRoot && existsSync('/usr/bin/setpriv'))('a read-only folder holding a writable database, even for lists', () => {
+  /** The command, run as a user without rights of its own (nobody), on the database `db`. */
+  const asNobody = (db: string, args: string[]) => {
+    const r = spawnSync('setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, BIN, ...args], {
+      env: { ...s.env, VETTED_DB: db, HOME: '/nonexistent' },
+      encoding: 'utf8',
+    });
+    return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+  };
+
+  /** A copy of the seeded database in a folder of its own, `ro`, that others may enter; its path. */
+  const seededCopy = () => {
     seeded();
     chmodSync(s.dir, 0o755);
     const dir = join(s.dir, 'ro');
     mkdirSync(dir);
     const db = join(dir, 'v.db');
     writeFileSync(db, readFileSync(s.db));
+    return { dir, db };
+  };
+
+  it.runIf(isRoot && existsSync('/usr/bin/setpriv'))('a read-only folder holding a writable database, even for lists', () => {
+    const { dir, db } = seededCopy();
     chmodSync(db, 0o666);
     chmodSync(dir, 0o555);
     for (const args of [['lists'], ['pin', 'Beeline', 'black', '--reason', 'x']]) {
-      const r = spawnSync('setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, BIN, ...args], {
-        env: { ...s.env, VETTED_DB: db, HOME: '/nonexistent' },
-        encoding: 'utf8',
-      });
-      expectSentence({ code: r.status, stdout: r.stdout, stderr: r.stderr });
+      const r = asNobody(db, args);
+      expectSentence(r);
       expect(r.stderr).toMatch(/folder is read-only/);
     }
   });
 
   it.runIf(isRoot && existsSync('/usr/bin/setpriv'))('an older database that cannot be written is refused in words, with no copy kept at each try', () => {
-    seeded();
-    chmodSync(s.dir, 0o755);
-    const dir = join(s.dir, 'ro');
-    mkdirSync(dir);
-    const db = join(dir, 'v.db');
-    writeFileSync(db, readFileSync(s.db));
+    const { dir, db } = seededCopy();
     const older = new Database(db);
     older.pragma(`user_version = ${SCHEMA_VERSION - 1}`);
     older.close();
@@ -299,20 +306,14 @@ describe('8. a sentence where a report of an unexpected error was', () => {
       chmodSync(db, fileMode);
       chmodSync(dir, dirMode);
       for (const args of [['lists'], ['incident', 'list']]) {
-        const r = spawnSync('setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, BIN, ...args], {
-          env: { ...s.env, VETTED_DB: db, HOME: '/nonexistent' },
-          encoding: 'utf8',
-        });
-        expectSentence({ code: r.status, stdout: r.stdout, stderr: r.stderr });
+        const r = asNobody(db, args);
+        expectSentence(r);
         expect(r.stderr).toMatch(/was written by an older version of vetted .* needs it, its folder and the -wal and -shm files beside it writable/);
       }
     }
     // A dry run, which writes nothing, reads it all the same, leaving nothing beside it.
-    const dry = spawnSync('setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, BIN, 'import', join(SHARED, 'scenarios', 'seeds.yaml'), '--dry-run'], {
-      env: { ...s.env, VETTED_DB: db, HOME: '/nonexistent' },
-      encoding: 'utf8',
-    });
-    expect(dry.status, dry.stderr).toBe(0);
+    const dry = asNobody(db, ['import', join(SHARED, 'scenarios', 'seeds.yaml'), '--dry-run']);
+    expect(dry.code, dry.stderr).toBe(0);
     expect(dry.stderr).toMatch(/dry run, nothing written/);
     expect(readdirSync(dir)).toEqual(['v.db']);
     expect(readFileSync(db).equals(bytes)).toBe(true);
