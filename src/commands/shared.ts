@@ -1,7 +1,7 @@
 // Steps most commands share: opening the store, finding a company, reading user limits.
 
 import { dirname } from 'node:path';
-import { existsSync } from 'node:fs';
+import { existsSync, realpathSync } from 'node:fs';
 import type { Context } from '../context.js';
 import { NoDatabase, Store, needsMigration, type CompanyRow, type OpenOptions } from '../store/store.js';
 import { inspectHeader, isWritable } from '../store/open.js';
@@ -18,8 +18,10 @@ export const MAX_NOTE = 10_000;
 export async function openStore(ctx: Context, options: Pick<OpenOptions, 'mapBytes' | 'existing'> = {}): Promise<Store> {
   if (needsMigration(ctx.dbPath)) {
     // Refused before a copy is kept: one kept at every try of a database that cannot be upgraded piled up.
-    const beside = [`${ctx.dbPath}-wal`, `${ctx.dbPath}-shm`].filter((f) => existsSync(f));
-    if (![ctx.dbPath, dirname(ctx.dbPath), ...beside].every(isWritable)) throw new UserError(t().db.upgradeUnwritable(ctx.dbPath, inspectHeader(ctx.dbPath).version, SCHEMA_VERSION));
+    // Where SQLite keeps them: beside the file a link names.
+    const file = realpathSync(ctx.dbPath);
+    const beside = [`${file}-wal`, `${file}-shm`].filter((f) => existsSync(f));
+    if (![file, dirname(file), ...beside].every(isWritable)) throw new UserError(t().db.upgradeUnwritable(ctx.dbPath, inspectHeader(ctx.dbPath).version, SCHEMA_VERSION));
     const { backupBeforeMigration } = await import('../store/backup.js');
     const kept = await backupBeforeMigration(ctx.dbPath, ctx.now());
     if (kept) ctx.err.write(`${safeText(t().errors.backedUp(kept))}\n`);
@@ -90,11 +92,18 @@ export async function changingStore<T>(ctx: Context, fn: (store: Store) => T ext
  * Runs `fn`, a change made at once (no question asked meanwhile), with an open store. Into no
  * database yet, it runs on a new one made in a private file and linked into place only when
  * `fn` returns: a change refused (nothing to undo, a company not there) leaves no empty
- * database behind, as it did.
+ * database behind, as it did. Should another process make the database meanwhile, `fn` runs
+ * again, on that one: it must do nothing but read and write the store.
  */
 export async function writingStore<T>(ctx: Context, fn: (store: Store) => T extends PromiseLike<unknown> ? never : T): Promise<T> {
-  const made = withNewStore(ctx, fn);
-  return made ? made.value : withStore(ctx, fn);
+  const once = (store: Store): T => {
+    const value = fn(store);
+    // The private database is linked into place when `fn` returns: work still under way would be cut off.
+    if (typeof (value as { then?: unknown } | null)?.then === 'function') throw new Error('writingStore takes a change made at once, not one that waits');
+    return value;
+  };
+  const made = withNewStore(ctx, once);
+  return made ? made.value : withStore(ctx, once);
 }
 
 async function using<T>(store: Store, fn: (store: Store) => T | Promise<T>): Promise<T> {

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, basename } from 'node:path';
 import { assertNotDatabase, createTempBeside, writeOutputFile } from '../formats/write-file.js';
 import Database from 'better-sqlite3';
-import { assertWhole, driverOptions, inspectHeader, linkInPlace, missingObjects, type DB } from './open.js';
+import { assertWhole, driverOptions, inspectHeader, linkInPlace, lstatOr, missingObjects, type DB } from './open.js';
 import { retryBusy } from './busy.js';
 import { APPLICATION_ID, SCHEMA_VERSION } from './schema.js';
 import { t } from '../i18n/index.js';
@@ -26,12 +26,13 @@ function stamp(ms: number): string {
 export function defaultBackupPath(dbPath: string, now: number, why = 'backup'): string {
   const base = basename(dbPath).replace(/\.db$/, '');
   let path = join(backupDir(dbPath), `${base}-${why}-${stamp(now)}.db`);
-  for (let n = 2; existsSync(path); n++) path = join(backupDir(dbPath), `${base}-${why}-${stamp(now)}-${n}.db`);
+  // A name is taken by anything there, a link to nothing too (which a copy is never linked over).
+  for (let n = 2; lstatOr(path); n++) path = join(backupDir(dbPath), `${base}-${why}-${stamp(now)}-${n}.db`);
   return path;
 }
 
 /** Copies a live database to `dest` page by page through the backup API; dest is private
- * (0600), made under a random temporary name beside it, and renamed into place when whole.
+ * (0600), made under a random temporary name beside it, and linked into place when whole.
  * Where `dest` appears meanwhile, the copy takes the name `another` gives, when given (two
  * processes upgrading one database at once each keep a copy); returns the name it took. */
 export async function backupDatabase(dbPath: string, dest: string, another?: () => string): Promise<string> {
@@ -229,7 +230,8 @@ export function isDamage(err: unknown): boolean {
 /**
  * Puts a verified backup in place of a database too damaged to open or to copy, which is not
  * copied row by row (its rows cannot be read) but kept at `keep` as it is, byte for byte, with
- * its log. The backup replaces the file whole.
+ * its log. The backup replaces the file whole, without the database's lock (a damaged one
+ * cannot be trusted to take it): a process writing to it at that moment loses what it writes.
  */
 export async function replaceDamaged(source: string, dest: string, keep: string): Promise<void> {
   const staged = await stageBackup(source, dest);

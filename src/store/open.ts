@@ -1,7 +1,8 @@
 // Opening the database safely: refuse, before writing a single byte, a file that is not a
 // vetted database or that comes from a newer version; then set the pragmas and migrate.
 
-import { accessSync, closeSync, constants, existsSync, linkSync, lstatSync, openSync, readdirSync, readFileSync, readSync, rmSync, statSync, mkdirSync, type Stats } from 'node:fs';
+import { accessSync, closeSync, constants, copyFileSync, existsSync, linkSync, lstatSync, mkdtempSync, openSync, readdirSync, readSync, rmSync, statSync, mkdirSync, type Stats } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { createRequire } from 'node:module';
 import Database from 'better-sqlite3';
@@ -54,12 +55,12 @@ export interface OpenOptions {
   existing?: boolean;
 }
 
-/** There is no database at the path a command that only reads was given (see OpenOptions.existing). */
 /** A database SQLite finds damaged before a migration: what a restore is for (see isDamage). */
 export class DamagedDatabase extends UserError {
   readonly code = 'SQLITE_CORRUPT';
 }
 
+/** There is no database at the path a command that only reads was given (see OpenOptions.existing). */
 export class NoDatabase extends UserError {
   constructor(readonly path: string) {
     super(t().db.notThere(path));
@@ -67,7 +68,7 @@ export class NoDatabase extends UserError {
 }
 
 /** The file system's word on a path, without following a final symbolic link. */
-function lstatOr(path: string): Stats | undefined {
+export function lstatOr(path: string): Stats | undefined {
   try {
     return lstatSync(path);
   } catch (err) {
@@ -199,26 +200,34 @@ export function openMemoryDatabase(): DB {
 }
 
 /**
- * A copy in memory of the database at `path`, upgraded there to the current schema: for a dry
- * run on a database an older version wrote, which writes nothing, not even the upgrade.
+ * A private copy of the database at `path`, upgraded there to the current schema: for a dry
+ * run on a database an older version wrote, which writes nothing, not even the upgrade. The
+ * copy is a file in a private temporary folder (a copy in memory could not grow past 1 GiB),
+ * unlinked once it is open: it goes with the connection, however the process ends.
  */
 export function openUpgradedCopy(path: string): DB {
-  const bytes = fileAtRest(path) ?? throughSqlite(path);
-  // Read as a database without a log (bytes 18 and 19 are 2 in WAL mode): a copy in memory has none.
-  bytes[18] = 1;
-  bytes[19] = 1;
-  const db = new Database(bytes, driverOptions());
+  const dir = mkdtempSync(join(tmpdir(), 'vetted-'));
+  const copy = join(dir, 'copy.db');
+  let db: DB | undefined;
   try {
+    if (!copyAtRest(path, copy)) copyThroughSqlite(path, copy);
+    db = new Database(copy, { fileMustExist: true, ...driverOptions() });
+    // Nothing beside it but the file itself, held by this connection alone.
+    db.pragma('locking_mode = EXCLUSIVE');
+    db.pragma('journal_mode = MEMORY');
+    db.pragma('temp_store = MEMORY');
     db.pragma('foreign_keys = ON');
     outsideOperations(db);
     if (inspectOpened(db, path) > 0) assertWhole(db, path);
     migrate(db, path);
     keepDigestsOfThisBuild(db);
+    return db;
   } catch (err) {
-    db.close();
+    db?.close();
     throw err;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
   }
-  return db;
 }
 
 /** Refuses a database SQLite's quick check finds damaged (see DamagedDatabase). */
@@ -228,29 +237,41 @@ export function assertWhole(db: DB, path: string): void {
 }
 
 /**
- * The bytes of a database file no process has open to write (no log beside it, before and
- * after it is read, and the file unchanged meanwhile): read as they are, with no SQLite
- * connection, which would leave its `-shm` and `-wal` beside it (and cannot make them in a
- * folder it cannot write). Undefined otherwise.
+ * Copies a database file that nothing writes to as it is read (no log beside it, before and
+ * after, and the file the same file, of the same size and times, and its change counter the
+ * same) byte for byte, with no SQLite connection, which would leave its `-shm` and `-wal`
+ * beside it (and cannot make them in a folder it cannot write). False, with nothing copied,
+ * otherwise.
  */
-function fileAtRest(path: string): Buffer | undefined {
+function copyAtRest(path: string, copy: string): boolean {
   const quiet = () => !existsSync(`${path}-wal`) && !existsSync(`${path}-journal`);
-  if (!quiet()) return undefined;
+  const counter = () => {
+    const fd = openSync(path, 'r');
+    try {
+      const b = Buffer.alloc(4);
+      readSync(fd, b, 0, 4, 24);
+      return b.readUInt32BE(0);
+    } finally {
+      closeSync(fd);
+    }
+  };
+  if (!quiet()) return false;
   const before = statSync(path);
-  const bytes = readFileSync(path);
+  const changes = counter();
+  copyFileSync(path, copy);
   const after = statSync(path);
-  return quiet() && after.mtimeMs === before.mtimeMs && after.size === before.size && bytes.length === after.size ? bytes : undefined;
+  const same = after.ino === before.ino && after.mtimeMs === before.mtimeMs && after.ctimeMs === before.ctimeMs && after.size === before.size;
+  if (quiet() && same && counter() === changes && statSync(copy).size === after.size) return true;
+  rmSync(copy, { force: true });
+  return false;
 }
 
-/** The database at `path` as SQLite reads it now, its log included. */
-function throughSqlite(path: string): Buffer {
+/** Copies the database at `path` as SQLite reads it now, its log included. */
+function copyThroughSqlite(path: string, copy: string): void {
   const source = new Database(path, { readonly: true, fileMustExist: true, ...driverOptions() });
   try {
-    return source.serialize();
-  } catch (err) {
-    // Its log cannot be read without the -shm file SQLite makes beside it: said as SQLite says so elsewhere.
-    if (!isWritable(dirname(path))) throw Object.assign(new Error((err as Error).message), { code: 'SQLITE_READONLY_CANTINIT' });
-    throw err;
+    source.pragma('busy_timeout = 5000');
+    source.prepare('VACUUM INTO ?').run(copy);
   } finally {
     source.close();
   }

@@ -527,9 +527,8 @@ describe('the journal', () => {
     const s = Store.open(join(dir, 'bulk.db'));
     opened.push(s);
     const TABLES = ['companies', 'aliases', 'checks', 'incidents', 'events', 'pins'];
-    // (An alias has no id of its own: one brought back gets a new rowid, so aliases are compared by key.)
-    const snapshot = () =>
-      Object.fromEntries(TABLES.map((t) => [t, s.db.prepare(t === 'aliases' ? 'SELECT * FROM aliases ORDER BY key' : `SELECT rowid AS _rowid, * FROM ${t} ORDER BY rowid`).all()]));
+    // Every row under its id, aliases too.
+    const snapshot = () => Object.fromEntries(TABLES.map((t) => [t, s.db.prepare(`SELECT rowid AS _rowid, * FROM ${t} ORDER BY rowid`).all()]));
     const triggers = () => s.db.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' ORDER BY name").all();
     s.write(() => s.createCompany('Old', '2024-01-01'), { summary: 'before' });
     const before = snapshot();
