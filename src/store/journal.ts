@@ -67,6 +67,16 @@ export const LARGE_OPERATION = { changes: 1000 };
 /** The tables whose rows' ids (`ref`) are retired when a row goes, and the kind of id each is in retired_refs. */
 export const RETIRED_KINDS: Record<string, string | undefined> = { incidents: 'incident', checks: 'check' };
 
+/**
+ * The statement that keeps as retired (see retired_refs) the ids of the rows of `table` that
+ * `where` picks out, before they go; none for a table whose rows have no such id. In the ids'
+ * order: an import's, at random, took twice as long.
+ */
+export function retiringRefs(table: string, where: string): string | undefined {
+  const kind = RETIRED_KINDS[table];
+  return kind && `INSERT OR IGNORE INTO retired_refs (kind, ref) SELECT '${kind}', ref FROM ${table} WHERE ${where} ORDER BY ref`;
+}
+
 /** Tables children first: deleting in this order never cascades onto rows yet to be deleted. */
 const CHILDREN_FIRST = ['attachments', 'events', 'incidents', 'checks', 'aliases', 'pins', 'companies'];
 
@@ -167,10 +177,9 @@ function deleteCreated(db: DB, statement: (sql: string) => Statement, table: str
   db.exec('CREATE TEMP TABLE IF NOT EXISTS doomed (row INTEGER PRIMARY KEY); DELETE FROM temp.doomed');
   statement("INSERT INTO temp.doomed (row) SELECT row FROM temp.firsts WHERE t = ? AND kind = 'i'").run((JOURNALED_TABLES as readonly string[]).indexOf(table));
   const del = statement(`DELETE FROM ${table} WHERE rowid IN temp.doomed`);
-  // The ids of incidents and checks it made are never handed out again (see retired_refs): a
-  // redo of this undo brings them back. In the ids' order: an import's, at random, took twice as long.
-  const kind = RETIRED_KINDS[table];
-  if (kind) statement(`INSERT OR IGNORE INTO retired_refs (kind, ref) SELECT ?, ref FROM ${table} WHERE rowid IN temp.doomed ORDER BY ref`).run(kind);
+  // The ids of incidents and checks it made are never handed out again: a redo of this undo brings them back.
+  const retire = retiringRefs(table, 'rowid IN temp.doomed');
+  if (retire) statement(retire).run();
   if (referredToByOthers(db, statement, table)) {
     // The delete must cascade, or set references to null: that is the foreign keys' work.
     if (!db.pragma('foreign_keys', { simple: true })) throw new ForeignKeysNeeded();

@@ -13,7 +13,7 @@ import { LEVELS, type CheckRecord, type CheckVerdict, type CompanyEvidence, type
 import { t } from '../i18n/index.js';
 import { UserError } from '../errors.js';
 import { RowsAtOnce } from './rows-at-once.js';
-import { BulkInserts, COMPANIES_TOUCHED, ForeignKeysNeeded, LARGE_OPERATION, RETIRED_KINDS, incidentsPutBack, laterChangesTo, namePutBackTaken, revertChanges, type Operation } from './journal.js';
+import { BulkInserts, COMPANIES_TOUCHED, ForeignKeysNeeded, LARGE_OPERATION, RETIRED_KINDS, incidentsPutBack, laterChangesTo, namePutBackTaken, retiringRefs, revertChanges, type Operation } from './journal.js';
 
 export type { Operation } from './journal.js';
 export { IMPORT_MAP_BYTES, NoDatabase, type OpenOptions } from './open.js';
@@ -249,7 +249,7 @@ export class Store {
     return new Store(openMemoryDatabase(), path);
   }
 
-  /** A copy in memory of the database at `path`, upgraded there (see openUpgradedCopy). */
+  /** A private copy of the database at `path`, upgraded there (see openUpgradedCopy). */
   static upgradedCopy(path: string): Store {
     return new Store(openUpgradedCopy(path), path);
   }
@@ -630,7 +630,7 @@ export class Store {
 
   /** Keeps the ids of the incidents or checks `where` picks out as retired (see retired_refs), before they go. */
   private retireRefs(table: 'incidents' | 'checks', where: string, value: number | string): void {
-    this.st(`INSERT OR IGNORE INTO retired_refs (kind, ref) SELECT '${RETIRED_KINDS[table]}', ref FROM ${table} WHERE ${where}`).run(value);
+    this.st(retiringRefs(table, where)!).run(value);
   }
 
   checkRefTaken(ref: string): boolean {
