@@ -134,7 +134,7 @@ export async function run(ctx: Context, path: string, opts: ImportOptions): Prom
   const into = async (records: DataRecords): Promise<MergeReport> => {
     const options = { mapBytes: IMPORT_MAP_BYTES };
     // A dry run with no database yet (no file, or an empty one) works on an empty one in memory:
-    // it makes none; on a database an older version wrote, on an upgraded copy in memory.
+    // it makes none; on a database an older version wrote, on a private upgraded copy.
     if (opts.dryRun) return needsMigration(ctx.dbPath) ? withUpgradedCopy(ctx, merge(records)) : readingStore(ctx, merge(records), options, true);
     // Into no database yet, the database is made and filled before it appears: a file refused
     // half way leaves none.

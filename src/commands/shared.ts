@@ -1,11 +1,7 @@
 // Steps most commands share: opening the store, finding a company, reading user limits.
 
-import { dirname } from 'node:path';
-import { existsSync, realpathSync } from 'node:fs';
 import type { Context } from '../context.js';
 import { NoDatabase, Store, needsMigration, type CompanyRow, type OpenOptions } from '../store/store.js';
-import { inspectHeader, isWritable } from '../store/open.js';
-import { SCHEMA_VERSION } from '../store/schema.js';
 import { UserError } from '../errors.js';
 import { safeText } from '../ui/safe.js';
 import { closestNames, companyKey, isVisibleName, typoAllowance } from '../domain/names.js';
@@ -17,11 +13,6 @@ export const MAX_NOTE = 10_000;
 /** Opens the store; an existing database that needs a migration is backed up first. */
 export async function openStore(ctx: Context, options: Pick<OpenOptions, 'mapBytes' | 'existing'> = {}): Promise<Store> {
   if (needsMigration(ctx.dbPath)) {
-    // Refused before a copy is kept: one kept at every try of a database that cannot be upgraded piled up.
-    // Where SQLite keeps them: beside the file a link names.
-    const file = realpathSync(ctx.dbPath);
-    const beside = [`${file}-wal`, `${file}-shm`].filter((f) => existsSync(f));
-    if (![file, dirname(file), ...beside].every(isWritable)) throw new UserError(t().db.upgradeUnwritable(ctx.dbPath, inspectHeader(ctx.dbPath).version, SCHEMA_VERSION));
     const { backupBeforeMigration } = await import('../store/backup.js');
     const kept = await backupBeforeMigration(ctx.dbPath, ctx.now());
     if (kept) ctx.err.write(`${safeText(t().errors.backedUp(kept))}\n`);
@@ -32,7 +23,7 @@ export async function openStore(ctx: Context, options: Pick<OpenOptions, 'mapByt
   return store;
 }
 
-/** Runs `fn` with a copy in memory of a database an older version wrote, upgraded there (for a dry run, which writes nothing). */
+/** Runs `fn` with a private copy of a database an older version wrote, upgraded there (for a dry run, which writes nothing). */
 export async function withUpgradedCopy<T>(ctx: Context, fn: (store: Store) => T | Promise<T>): Promise<T> {
   return using(Store.upgradedCopy(ctx.dbPath), fn);
 }

@@ -1,12 +1,12 @@
 // Backups with SQLite's online backup API (never a file copy), and restoring one after
 // checking that it is a vetted database.
 
-import { closeSync, constants, copyFileSync, existsSync, mkdirSync, mkdtempSync, openSync, readSync, renameSync, rmSync, statSync } from 'node:fs';
+import { closeSync, constants, copyFileSync, existsSync, mkdirSync, mkdtempSync, openSync, readSync, realpathSync, renameSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, basename } from 'node:path';
 import { assertNotDatabase, createTempBeside, writeOutputFile } from '../formats/write-file.js';
 import Database from 'better-sqlite3';
-import { assertWhole, driverOptions, inspectHeader, linkInPlace, lstatOr, missingObjects, type DB } from './open.js';
+import { assertWhole, driverOptions, inspectHeader, isWritable, linkInPlace, lstatOr, missingObjects, type DB } from './open.js';
 import { retryBusy } from './busy.js';
 import { APPLICATION_ID, SCHEMA_VERSION } from './schema.js';
 import { t } from '../i18n/index.js';
@@ -39,10 +39,8 @@ export async function backupDatabase(dbPath: string, dest: string, another?: () 
   const dir = dirname(dest);
   if (!existsSync(dir)) mkdirSync(dir, { recursive: true, mode: 0o700 });
   else if (!statSync(dir).isDirectory()) throw new UserError(t().db.backupDirIsFile(dir));
-  if (existsSync(dest)) {
-    if (!another) throw new UserError(t().db.exists(dest));
-    dest = another();
-  }
+  // Refused at once where no other name may be taken (the link below takes another one).
+  if (!another && existsSync(dest)) throw new UserError(t().db.exists(dest));
   assertNotDatabase(dest, { dbPath });
   const tmp = createTempBeside(dest);
   closeSync(tmp.fd);
@@ -141,7 +139,12 @@ export async function backupBeforeMigration(dbPath: string, now: number): Promis
   if (!existsSync(dbPath)) return undefined;
   const { isNew, version } = inspectHeader(dbPath);
   if (isNew || version === 0 || version >= SCHEMA_VERSION) return undefined;
-  // A damaged database is not upgraded (see openDatabase): said before a copy of it is kept at every try.
+  // What cannot be upgraded is said before a copy is kept: one was kept at every try.
+  // One that cannot be written (where SQLite keeps its log: beside the file a link names):
+  const file = realpathSync(dbPath);
+  const beside = [`${file}-wal`, `${file}-shm`].filter((f) => existsSync(f));
+  if (![file, dirname(file), ...beside].every(isWritable)) throw new UserError(t().db.upgradeUnwritable(dbPath, version, SCHEMA_VERSION));
+  // A damaged one (see openDatabase):
   const check = new Database(dbPath, { readonly: true, fileMustExist: true, ...driverOptions() });
   try {
     assertWhole(check, dbPath);
