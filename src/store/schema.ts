@@ -440,13 +440,13 @@ MIGRATIONS.push({
     const rebuilt = JOURNALED_TABLES.filter((t) => t !== 'pins');
     for (const table of rebuilt) {
       const [made] = db.prepare("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?").all(table) as { sql: string }[];
+      // Made so already (a copy of a newer database marked older by hand): as it is.
+      if (/\bAUTOINCREMENT\b/u.test(made.sql)) continue;
       const own = db.prepare("SELECT sql FROM sqlite_master WHERE tbl_name = ? AND type IN ('index', 'trigger') AND sql IS NOT NULL AND name NOT LIKE 'journal\\_%' ESCAPE '\\' ORDER BY type, name").all(table) as { sql: string }[];
       const growing =
         table === 'aliases'
           ? made.sql.replace(/^(CREATE TABLE aliases \()/u, '$1\n        id INTEGER PRIMARY KEY AUTOINCREMENT,')
-          : made.sql.replace(/\bid INTEGER PRIMARY KEY\b(?! AUTOINCREMENT)/u, 'id INTEGER PRIMARY KEY AUTOINCREMENT');
-      // Made so already (a copy of a newer database marked older by hand): as it is.
-      if (/\bAUTOINCREMENT\b/u.test(made.sql)) continue;
+          : made.sql.replace(/\bid INTEGER PRIMARY KEY\b/u, 'id INTEGER PRIMARY KEY AUTOINCREMENT');
       if (growing === made.sql) throw new Error(`${table}: no id to make grow`);
       db.exec(`
         CREATE TABLE vetted_rows_kept AS SELECT ${table === 'aliases' ? 'rowid AS id, ' : ''}* FROM ${table};
