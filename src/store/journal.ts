@@ -173,14 +173,27 @@ export class ForeignKeysNeeded extends Error {
  * reference to null), the trigger journals the delete as usual.
  */
 function deleteCreated(db: DB, statement: (sql: string) => Statement, table: string, self: number): void {
-  // The rows, in a table of this connection only (in memory), for the statements below to look up.
-  db.exec('CREATE TEMP TABLE IF NOT EXISTS doomed (row INTEGER PRIMARY KEY); DELETE FROM temp.doomed');
-  statement("INSERT INTO temp.doomed (row) SELECT row FROM temp.firsts WHERE t = ? AND kind = 'i'").run((JOURNALED_TABLES as readonly string[]).indexOf(table));
-  const del = statement(`DELETE FROM ${table} WHERE rowid IN temp.doomed`);
+  const t = (JOURNALED_TABLES as readonly string[]).indexOf(table);
+  // Every row the table holds is one the operation made (the undo of an import into a new
+  // record): the rows are then picked out by no list of them, and deleted by one statement
+  // without a condition, which SQLite does by dropping the table's pages (foreign keys off)
+  // rather than a row at a time. For the events of an import of 10,000 companies, 11 ms
+  // against 75. The rows the operation made are all there still: an undo is refused when a
+  // later operation changed one of them, so that the counts agree only when the rows do.
+  const made = (statement("SELECT count(*) AS n FROM temp.firsts WHERE t = ? AND kind = 'i'").get(t) as { n: number }).n;
+  const whole = made === (statement(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+  let rows = '1';
+  if (!whole) {
+    // The rows, in a table of this connection only (in memory), for the statements below to look up.
+    db.exec('CREATE TEMP TABLE IF NOT EXISTS doomed (row INTEGER PRIMARY KEY); DELETE FROM temp.doomed');
+    statement("INSERT INTO temp.doomed (row) SELECT row FROM temp.firsts WHERE t = ? AND kind = 'i'").run(t);
+    rows = 'rowid IN temp.doomed';
+  }
+  const del = statement(`DELETE FROM ${table}${whole ? '' : ` WHERE ${rows}`}`);
   // The ids of incidents and checks it made are never handed out again: a redo of this undo brings them back.
-  const retire = retiringRefs(table, 'rowid IN temp.doomed');
+  const retire = retiringRefs(table, rows);
   if (retire) statement(retire).run();
-  if (referredToByOthers(db, statement, table)) {
+  if (referredToByOthers(db, statement, table, whole)) {
     // The delete must cascade, or set references to null: that is the foreign keys' work.
     if (!db.pragma('foreign_keys', { simple: true })) throw new ForeignKeysNeeded();
     del.run();
@@ -191,7 +204,7 @@ function deleteCreated(db: DB, statement: (sql: string) => Statement, table: str
   statement(
     `INSERT INTO changes (op, tbl, row, kind, company, old)
      SELECT ?, '${table}', rowid, 'd', ${journalCompanyOf(table, cols, table)}, ${journalOldOf(cols, table)}
-     FROM ${table} WHERE rowid IN temp.doomed ORDER BY rowid`,
+     FROM ${table} WHERE ${rows} ORDER BY rowid`,
   ).run(self);
   // With no digest left to drop (a large revert drops them all first), the trigger that
   // drops an incident's digest is set aside too: run for each event deleted, it took 30 ms of
@@ -203,13 +216,21 @@ function deleteCreated(db: DB, statement: (sql: string) => Statement, table: str
   installJournalTriggers(db, [table]);
 }
 
-/** Whether a journaled row outside temp.doomed (rows of `table`) refers to one of them. */
-function referredToByOthers(db: DB, statement: (sql: string) => Statement, table: string): boolean {
+/**
+ * Whether a journaled row that stays refers to one of the rows of `table` to be deleted: those
+ * in temp.doomed, or, when every row of it goes (`whole`), any of them.
+ */
+function referredToByOthers(db: DB, statement: (sql: string) => Statement, table: string, whole: boolean): boolean {
   for (const { child, col, target } of referencesTo(db, table)) {
     // An empty table refers to nothing. Asked first, as the query below makes the list of
     // the doomed rows' keys before it looks at the other table: 27 ms of the undo of an
     // import into a new database, whose other tables were empty by then.
     if (child !== table && !statement(`SELECT 1 FROM ${child} LIMIT 1`).get()) continue;
+    if (whole) {
+      // No row of the table stays to refer to another; a row of another table that refers to any row refers to one that goes.
+      if (child !== table && statement(`SELECT 1 FROM ${child} WHERE ${col} IS NOT NULL LIMIT 1`).get()) return true;
+      continue;
+    }
     const refersTo = target === null ? `c.${col} IN temp.doomed` : `c.${col} IN (SELECT t.${target} FROM ${table} t WHERE t.rowid IN temp.doomed)`;
     const others = child === table ? ' AND c.rowid NOT IN temp.doomed' : '';
     if (statement(`SELECT 1 FROM ${child} c WHERE ${refersTo}${others} LIMIT 1`).get()) return true;

@@ -578,6 +578,42 @@ describe('the journal', () => {
     expect(s.db.prepare("SELECT count(*) AS n FROM changes WHERE op = ? AND kind = 'd' AND tbl = 'events'").get(s.operations()[0].id)).toEqual({ n: 3 });
   });
 
+  it('an undo that removes every row of a table removes all of them at once, and no more: what refers to them goes too, and ids still grow', () => {
+    const s = open();
+    s.write(
+      () => {
+        for (const name of ['Alpha', 'Beta']) {
+          const c = s.createCompany(name, '2024-01-01');
+          const i = s.insertIncident({ ref: `${name.toLowerCase()}-1`, companyId: c.id, title: 't', opened: '2024-01-02T10:00', fault: 'company' });
+          s.addEvent(i, { at: '2024-01-03T10:00', type: 'note', text: 'first' } as never);
+        }
+      },
+      { summary: 'made' },
+    );
+    // A later operation adds an event to one of its incidents: the events table holds a row
+    // the operation did not make, so its events are not all of the table's, and that event
+    // refers to an incident that goes (its delete cascades, with the foreign keys on).
+    const alphaIncident = s.findIncident('alpha-1')!;
+    s.write(() => s.addEvent(alphaIncident.rowId, { at: '2024-01-04T10:00', type: 'note', text: 'later' } as never), { summary: 'later' });
+    const largest = s.db.prepare('SELECT max(id) AS n FROM events').get() as { n: number };
+    const [, made] = s.operations();
+    s.writeWithoutForeignKeys(() => s.write(() => s.revert(made), { summary: 'undo', reverts: made.id }));
+    for (const t of ['companies', 'incidents', 'events']) expect(s.db.prepare(`SELECT count(*) AS n FROM ${t}`).get(), t).toEqual({ n: 0 });
+    expect(s.db.pragma('foreign_key_check')).toEqual([]);
+    const undo = s.operations()[0];
+    const removed = s.db.prepare('SELECT tbl, count(*) AS n FROM changes WHERE op = ? AND kind = ? GROUP BY tbl ORDER BY tbl').all(undo.id, 'd');
+    expect(removed).toEqual([
+      { tbl: 'companies', n: 2 },
+      { tbl: 'events', n: 3 },
+      { tbl: 'incidents', n: 2 },
+    ]);
+    // The redo gives back every row under its id, the later event too; a row made after is given a new one.
+    s.write(() => s.revert(undo), { summary: 'redo', reverts: undo.id });
+    expect((s.db.prepare('SELECT count(*) AS n FROM events').get() as { n: number }).n).toBe(3);
+    s.write(() => s.addEvent(alphaIncident.rowId, { at: '2024-01-05T10:00', type: 'note', text: 'new' } as never), { summary: 'new' });
+    expect((s.db.prepare('SELECT max(id) AS n FROM events').get() as { n: number }).n).toBeGreaterThan(largest.n);
+  });
+
   it('refuses to revert an operation whose journal names a table it does not know, and says which', () => {
     const s = open();
     s.write(() => s.createCompany('Acme', '2024-01-01'), { summary: 'add Acme' });
