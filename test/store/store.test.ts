@@ -614,6 +614,22 @@ describe('the journal', () => {
     expect((s.db.prepare('SELECT max(id) AS n FROM events').get() as { n: number }).n).toBeGreaterThan(largest.n);
   });
 
+  it('an undo removes only the rows the operation made, when it also made and removed others, as many as stood before', () => {
+    const s = open();
+    s.write(() => s.createCompany('Before', '2024-01-01'), { summary: 'before' });
+    s.write(
+      () => {
+        const gone = s.createCompany('Made and removed', '2024-01-02');
+        s.removeCompany(gone.id);
+        s.createCompany('Made', '2024-01-02');
+      },
+      { summary: 'made' },
+    );
+    const [made] = s.operations();
+    s.writeWithoutForeignKeys(() => s.write(() => s.revert(made), { summary: 'undo', reverts: made.id }));
+    expect(s.listCompanies().map((c) => c.name)).toEqual(['Before']);
+  });
+
   it('refuses to revert an operation whose journal names a table it does not know, and says which', () => {
     const s = open();
     s.write(() => s.createCompany('Acme', '2024-01-01'), { summary: 'add Acme' });
