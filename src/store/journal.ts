@@ -357,7 +357,11 @@ function replay(db: DB, statement: (sql: string) => Statement, ascending: Change
     const cols = columnsOf(db, table);
     const value = (c: string) => `json_extract(old, '$.${c}')`;
     if (first.kind === 'i') {
-      statement(`DELETE FROM ${table} WHERE rowid IN (SELECT row FROM changes WHERE seq BETWEEN ? AND ?)`).run(lo, hi);
+      const rows = 'rowid IN (SELECT row FROM changes WHERE seq BETWEEN ? AND ?)';
+      // As deleteCreated does: the ids of the incidents and checks it removes are not given again.
+      const retire = retiringRefs(table, rows);
+      if (retire) statement(retire).run(lo, hi);
+      statement(`DELETE FROM ${table} WHERE ${rows}`).run(lo, hi);
     } else if (first.kind === 'd') {
       // Each row back under the rowid it had: the journal's later changes name it by that (an
       // alias's change kept before aliases had an id of their own holds none but that).

@@ -741,6 +741,29 @@ describe('the journal', () => {
     expect(s.findIncident('acme-1')?.title).toBe('t');
   });
 
+  it('an undo replayed change by change (its changes put back first meet a constraint) retires the ids it removes as well', () => {
+    const s = open();
+    s.write(() => s.createCompany('Acme', '2024-01-01'), { summary: 'add Acme' });
+    // One operation gives Acme another name and a new company the old one, with an incident:
+    // putting Acme's name back first meets the new company's, so the undo replays every change
+    // backwards, one at a time, and removes the incident by that replay.
+    s.write(
+      () => {
+        s.renameCompany(s.findCompany('Acme')!, 'Acme Old', false);
+        const c = s.createCompany('Acme', '2024-01-02');
+        s.insertIncident({ ref: s.nextIncidentRef('acme'), companyId: c.id, title: 't', opened: '2024-01-02T10:00', fault: 'company' });
+        s.insertCheck({ companyId: c.id, checklist: 'general', checklistVersion: 1, at: '2024-01-02T11:00', lang: null, score: 50, verdict: 'caution', dealbreakers: [], answers: [] });
+      },
+      { summary: 'swap' },
+    );
+    const [swap] = s.operations();
+    s.write(() => s.revert(swap), { summary: 'undo', reverts: swap.id });
+    expect(s.listCompanies().map((c) => c.name)).toEqual(['Acme']);
+    expect(s.findIncident('acme-1')).toBeUndefined();
+    expect(s.nextIncidentRef('acme')).toBe('acme-2');
+    expect(s.nextCheckRef('acme')).toBe('acme-check-2');
+  });
+
   it("gives no row the id of one removed: the undo of a removal stands alone, whatever was added since", () => {
     const s = open();
     const acme = acmeWithANote(s);
