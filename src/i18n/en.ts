@@ -1048,6 +1048,8 @@ export const en = {
     cannotWrite: (path: string, code: string) => `cannot write to ${path} (${code}); check its permissions, or pass --db with another path.`,
     upgradeUnwritable: (path: string, has: number, knows: number) =>
       `${path} was written by an older version of vetted (schema ${has}; this one reads ${knows}) and is upgraded when it is first opened, which needs it, its folder and the -wal and -shm files beside it writable; make them writable for you, or open it with the version that wrote it.`,
+    upgradeNoCopy: (path: string, has: number, knows: number, dir: string) =>
+      `${path} was written by an older version of vetted (schema ${has}; this one reads ${knows}) and is upgraded when it is first opened, after a copy of it is kept in ${dir}, where no file can be made; make that folder writable for you, or open the database with the version that wrote it.`,
     cannotOpen: (path: string, detail: string) => `cannot open ${path}: ${detail}; check the path and its permissions.`,
     notSqlite: (path: string) => `${path} is not a vetted database (it is not an SQLite file); pass --db with another path, or move that file away.`,
     otherProgram: (path: string) => `${path} is an SQLite database of another program, not of vetted; pass --db with another path.`,

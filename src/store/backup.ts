@@ -144,6 +144,11 @@ export async function backupBeforeMigration(dbPath: string, now: number): Promis
   const file = realpathSync(dbPath);
   const beside = [`${file}-wal`, `${file}-shm`].filter((f) => existsSync(f));
   if (![file, dirname(file), ...beside].every(isWritable)) throw new UserError(t().db.upgradeUnwritable(dbPath, version, SCHEMA_VERSION));
+  // Nor where its copy cannot be kept (the folder of copies, or the one it is to be made in):
+  // said of the upgrade, not with the advice of `backup`, whose --out this command has not.
+  const copies = backupDir(dbPath);
+  const copiesIn = existsSync(copies) || !existsSync(dirname(copies)) ? copies : dirname(copies);
+  if (existsSync(copiesIn) && statSync(copiesIn).isDirectory() && !isWritable(copiesIn)) throw new UserError(t().db.upgradeNoCopy(dbPath, version, SCHEMA_VERSION, copies));
   // A damaged one (see openDatabase):
   const check = new Database(dbPath, { readonly: true, fileMustExist: true, ...driverOptions() });
   try {

@@ -319,6 +319,23 @@ describe('8. a sentence where a report of an unexpected error was', () => {
     expect(readFileSync(db).equals(bytes)).toBe(true);
   });
 
+  it.runIf(isRoot && existsSync('/usr/bin/setpriv'))('an older database whose copy before the upgrade cannot be kept is refused in words of the upgrade, not of --out', () => {
+    const { dir, db } = seededCopy();
+    const older = new Database(db);
+    older.pragma(`user_version = ${SCHEMA_VERSION - 1}`);
+    older.close();
+    chmodSync(db, 0o666);
+    chmodSync(dir, 0o777);
+    mkdirSync(join(dir, 'backups'), { mode: 0o555 });
+    for (const lang of ['en', 'ru']) {
+      const r = asNobody(db, ['--lang', lang, 'lists']);
+      expectSentence(r);
+      expect(r.stderr).not.toMatch(/--out/);
+      expect(r.stderr).toMatch(lang === 'en' ? /is upgraded when it is first opened, after a copy of it is kept in .*backups, where no file can be made/ : /сохраняет её копию в .*backups, но в этой папке нельзя создать файл/);
+    }
+    expect(readdirSync(dir).sort()).toEqual(['backups', 'v.db']);
+  });
+
   it('two questions of weight 1e308: validate names both, and no check is scored NaN', () => {
     const file = join(s.dir, 'heavy.yaml');
     const q = (id: string) => `  - id: ${id}\n    text: ${id}?\n    weight: 1e308\n    answers:\n      - {value: 'yes', label: Yes, score: 1}\n      - {value: 'no', label: No, score: 0}\n`;
