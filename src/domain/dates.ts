@@ -156,6 +156,22 @@ export function formatLocalDate(ms: number): string {
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
 }
 
+/** A date-time text that gives its offset from UTC (or Z) after its time. */
+const ZONED = /[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2})\s*$/;
+
+/**
+ * A stored time as the local clock reads it, for showing: one given with its offset from UTC
+ * (or Z) becomes the local date and time of that instant, to the minute, so that times shown
+ * one after another run in the order they happened (16:00+05:00 is 11:00 where the clock reads
+ * UTC); one without an offset is local already, and is given back as it is. The record keeps
+ * the text as it was given.
+ */
+export function localWallClock(text: string): string {
+  if (text.length <= 16 || !ZONED.test(text)) return text;
+  const w = parseWhen(text);
+  return w ? formatLocalMinute(w.ms) : text;
+}
+
 /** The calendar date part of a stored text (for "since" and tables). */
 export function datePart(text: string): string {
   return text.slice(0, 10);

@@ -3,7 +3,7 @@
 
 import type { Incident, IncidentEvent, Level } from './types.js';
 import { DAY_MS, closingOf, computeMetrics, dueMs, fixedMs, isAtFault, levelRank, nextRung, promiseStatus } from './incident.js';
-import { msOf, parseWhen } from './dates.js';
+import { localWallClock, msOf, parseWhen } from './dates.js';
 import { addTerm, basisAsOf, caseFromCategory, chooseRules, type Case, type Demand, type JurisdictionPack, type LawRule, type LetterKind, type RuleChoice } from './law.js';
 import { lettersWords, type LetterLang, type LetterWords, type NextStep } from './letter-words.js';
 import type { TemplateSchema, TemplateScope } from './template.js';
@@ -151,8 +151,9 @@ export interface ComposedLetter {
   replyBy: string;
 }
 
+/** A stored time in the letter's words, as the local clock reads it (see localWallClock). */
 function formatWhen(text: string, w: LetterWords, withTime = true): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2}))?/.exec(text);
+  const m = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2}))?/.exec(localWallClock(text));
   if (!m) return text;
   const day = w.date(Number(m[1]), Number(m[2]), Number(m[3]));
   return withTime && m[4] ? `${day} ${m[4]}:${m[5]}` : day;

@@ -3,6 +3,7 @@
 
 import type { FindingFacts } from '../domain/policy.js';
 import { UNSAFE } from '../ui/safe.js';
+import { localWallClock } from '../domain/dates.js';
 
 /** Each kind of finding's words in one language: a function of that kind's facts. */
 export type FindingWords = { [K in FindingFacts['kind']]: (f: Extract<FindingFacts, { kind: K }>) => string };
@@ -33,9 +34,12 @@ export interface Formats {
   list(items: string[]): string;
 }
 
-/** The wall-clock parts of a stored text, as a UTC instant so that no time zone shifts them. */
+/**
+ * The wall-clock parts of a stored text, as a UTC instant so that no time zone shifts them:
+ * of a text with an offset from UTC, those of the local clock at that instant.
+ */
 function wallClock(text: string): { at: Date; hasTime: boolean } | undefined {
-  const m = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2}))?/.exec(text);
+  const m = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2}))?/.exec(localWallClock(text));
   if (!m) return undefined;
   const [, y, mo, d, h, mi] = m;
   return { at: new Date(Date.UTC(+y, +mo - 1, +d, h ? +h : 0, mi ? +mi : 0)), hasTime: h !== undefined };

@@ -1,7 +1,7 @@
 // An incident as a person reads it: the timeline in plain words, the figures, what is owed.
 
 import type { Incident, IncidentEvent } from '../domain/types.js';
-import { calendarDaysBetween, msOf } from '../domain/dates.js';
+import { calendarDaysBetween, localWallClock, msOf } from '../domain/dates.js';
 import { t } from '../i18n/index.js';
 import { closingOf, computeMetrics, isAtFault, isOpen, levelOf, promiseStatus, type IncidentMetrics } from '../domain/incident.js';
 import type { IncidentListRow } from '../domain/digest.js';
@@ -17,8 +17,9 @@ function eventNumber(e: IncidentEvent): string {
   return e.id ? e.id.slice(e.id.lastIndexOf('#')) : '';
 }
 
+/** The time of day of a stored time as the local clock reads it ('' for a date). */
 function shortTime(text: string): string {
-  return text.length > 10 ? text.slice(11, 16) : '';
+  return text.length > 10 ? localWallClock(text).slice(11, 16) : '';
 }
 
 /**

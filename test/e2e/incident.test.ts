@@ -458,4 +458,20 @@ describe('states that are easy to word wrongly', () => {
     expect(ok(u.run(['--lang', 'ru', 'due'])).stdout).toContain('отмечено как невыполненное');
     expect(ok(u.run(['due', '--format', 'ics'])).stdout.replace(/\r\n /g, '')).toContain('Broken: marked as not kept.');
   });
+
+  it('a time given with its offset from UTC is shown at the local time of that instant, so that a timeline and a letter run in order', () => {
+    const file = `${u.dir}/tz.yaml`;
+    writeFileSync(
+      file,
+      'format: vetted/1\nincidents:\n  - id: tz-1\n    company: Shop\n    title: t\n    opened: 2026-11-01T10:00\n    fault: company\n    events:\n      - { at: "2026-11-01T13:00", type: note, text: one in the afternoon }\n      - { at: "2026-11-01T16:00+05:00", type: note, text: eleven in the morning }\n',
+    );
+    const env = { TZ: 'UTC' };
+    ok(u.run(['import', file], { env }));
+    const shown = ok(u.run(['incident', 'show', 'tz-1'], { env })).stdout;
+    expect(shown).toMatch(/#1 {2}2026-11-01 11:00 .*eleven in the morning\n.*#2 {2}2026-11-01 13:00 .*one in the afternoon/);
+    const letter = ok(u.run(['letter', 'tz-1', '--from', 'A. Person'], { env })).stdout;
+    expect(letter).toMatch(/1 November 2026 11:00 — Note: eleven in the morning\n- 1 November 2026 13:00 — Note: one in the afternoon/);
+    // The record keeps the time as it was given.
+    expect((JSON.parse(ok(u.run(['incident', 'show', 'tz-1', '--json'], { env })).stdout) as IncidentJson).events.map((e) => e.at)).toEqual(['2026-11-01T16:00+05:00', '2026-11-01T13:00']);
+  });
 });

@@ -1,7 +1,7 @@
 // ISO 8601 dates and date-times as the data file has them.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { daysInMonth, msOf, parseWhen, timeZoneChanged } from '../../src/domain/dates.js';
+import { daysInMonth, localWallClock, msOf, parseWhen, timeZoneChanged } from '../../src/domain/dates.js';
 
 describe('parseWhen accepts', () => {
   // Local times are compared with the Date constructor, so these hold in any time zone.
@@ -174,5 +174,33 @@ describe('the stored form in zones that change their clocks', () => {
       else process.env.TZ = before;
       timeZoneChanged();
     }
+  });
+});
+
+describe('localWallClock', () => {
+  const inZone = <T>(zone: string, fn: () => T): T => {
+    const before = process.env.TZ;
+    process.env.TZ = zone;
+    timeZoneChanged();
+    try {
+      return fn();
+    } finally {
+      if (before === undefined) delete process.env.TZ;
+      else process.env.TZ = before;
+      timeZoneChanged();
+    }
+  };
+
+  it('shows a time given with its offset from UTC at the local time of that instant, and leaves one without as it is', () => {
+    inZone('UTC', () => {
+      expect(localWallClock('2026-11-01T16:00+05:00')).toBe('2026-11-01T11:00');
+      expect(localWallClock('2026-11-01T16:00:30.5-0330')).toBe('2026-11-01T19:30');
+      expect(localWallClock('2026-11-01T23:30Z')).toBe('2026-11-01T23:30');
+      expect(localWallClock('2026-11-01T13:00')).toBe('2026-11-01T13:00');
+      expect(localWallClock('2026-11-01T13:00:45')).toBe('2026-11-01T13:00:45');
+      expect(localWallClock('2026-11-01')).toBe('2026-11-01');
+    });
+    // Across midnight, into the next day of the local calendar.
+    inZone('Asia/Tokyo', () => expect(localWallClock('2026-11-01T23:30Z')).toBe('2026-11-02T08:30'));
   });
 });
