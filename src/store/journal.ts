@@ -399,19 +399,33 @@ const REFERRED_BACK = `
 
 /**
  * Later operations, still standing, in the way of reverting `op`: those that changed a row it
- * changed, and those that removed a row its revert would point back to (the revert would then
- * point at nothing, or at another record given that row's id since).
+ * changed, those that removed a row its revert would point back to (the revert would then
+ * point at nothing, or at another record given that row's id since), and those that made a row
+ * point at one it made (an incident moved to a company it made, an event added to an incident
+ * it made): its revert would remove that row too, or leave it pointing at nothing.
  */
 export function laterChangesTo(db: DB, op: number): number[] {
+  const STANDING = 'SELECT id FROM operations WHERE id > @op AND reverted_by IS NULL AND (reverts IS NULL OR reverts < @op)';
+  if (!db.prepare(`${STANDING} LIMIT 1`).get({ op })) return [];
+  // A row of a later operation (made or changed by it) that points at a row this one made.
+  const pointing = JOURNALED_TABLES.flatMap((parent) =>
+    referencesTo(db, parent).map(({ child, col, target }) => {
+      const made = `SELECT row FROM changes WHERE op = @op AND tbl = '${parent}' AND kind = 'i'`;
+      const key = target === null || target === tableInfo(db, parent).rowidColumn ? made : `SELECT ${target} FROM ${parent} WHERE rowid IN (${made})`;
+      return `SELECT later.op FROM changes later JOIN ${child} x ON x.rowid = later.row
+           WHERE later.op IN standing AND later.tbl = '${child}' AND later.kind <> 'd' AND x.${col} IN (${key})`;
+    }),
+  );
   return (
     db
       .prepare(
-        `WITH standing AS (SELECT id FROM operations WHERE id > @op AND reverted_by IS NULL AND (reverts IS NULL OR reverts < @op))
+        `WITH standing AS (${STANDING})
          SELECT later.op AS id FROM changes mine JOIN changes later ON later.tbl = mine.tbl AND later.row = mine.row AND later.op > mine.op
            WHERE mine.op = @op AND later.op IN standing
          UNION
          SELECT later.op FROM (${REFERRED_BACK}) back JOIN changes later ON later.tbl = back.tbl AND later.row = back.row AND later.kind = 'd'
            WHERE later.op > @op AND later.op IN standing
+         ${pointing.map((q) => `UNION ${q}`).join('\n')}
          ORDER BY 1`,
       )
       .all({ op }) as { id: number }[]

@@ -474,6 +474,20 @@ describe('undo of a change whose records are no longer as it left them', () => {
     expect(json<{ company: string }>(s, ['incident', 'show', 'typo-1', '--json']).company).toBe('Wildberies');
   });
 
+  it('refuses to remove with the change it undoes a record a later change made point at what it made', () => {
+    ok(s.run(['incident', 'add', 'Old', '--title', 'old record', '--fault', 'company', '--opened', '2023-01-01'])); // #1
+    ok(s.run(['incident', 'event', 'old-1', 'note', '--text', 'important', '--at', '2023-01-02 10:00'])); // #2
+    ok(s.run(['incident', 'add', 'NewCo', '--title', 'n', '--fault', 'company', '--opened', '2024-01-01'])); // #3
+    ok(s.run(['incident', 'edit', 'old-1', '--company', 'NewCo'])); // #4
+    ok(s.run(['incident', 'add', 'NewCo', '--title', 'second', '--fault', 'company', '--opened', '2024-02-01'])); // #5
+    const before = ok(s.run(['export', '--format', 'json'])).stdout.replace(/"exported_at".*\n/, '');
+    expect(refused(['undo', '--op', '3'])).toBe('vetted: #3 cannot be undone on its own: #4, #5 changed the same records later; undo them first (see `vetted history`).');
+    expect(ok(s.run(['export', '--format', 'json'])).stdout.replace(/"exported_at".*\n/, '')).toBe(before);
+    // Taken back in order, it is exact, and the record that stood before is back with its company.
+    ok(s.run(['undo', '3']));
+    expect(json<{ company: string; events: unknown[] }>(s, ['incident', 'show', 'old-1', '--json'])).toMatchObject({ company: 'Old', events: [{ text: 'important' }] });
+  });
+
   it('undoes a removal on its own after other records were added: no new record takes the row of one removed', () => {
     ok(s.run(['incident', 'add', 'Foo', '--title', 'a', '--fault', 'company', '--opened', '2026-11-01'])); // #1
     ok(s.run(['incident', 'add', 'Bar', '--title', 'b', '--fault', 'company', '--opened', '2026-11-01'])); // #2

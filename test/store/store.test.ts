@@ -764,6 +764,27 @@ describe('the journal', () => {
     expect(s.nextCheckRef('acme')).toBe('acme-check-2');
   });
 
+  it('an operation is in the way of reverting another when it made a row point at one the other made', () => {
+    const s = open();
+    s.write(() => s.insertIncident({ ref: 'old-1', companyId: s.createCompany('Old', '2024-01-01').id, title: 'old', opened: '2024-01-02T10:00', fault: 'company' }), { summary: 'old' });
+    const newCo = s.write(() => s.createCompany('NewCo', '2024-01-03').id, { summary: 'new company' });
+    const made = s.write(() => s.insertIncident({ ref: 'newco-1', companyId: newCo, title: 'n', opened: '2024-01-04T10:00', fault: 'company' }), { summary: 'new incident' });
+    const [addIncident, addCompany] = s.operations();
+    expect(s.laterChangesTo(addCompany.id)).toEqual([addIncident.id]);
+    // An incident that stood before, moved to the new company; an event added to the new incident.
+    s.write(() => s.updateIncident(s.findIncident('old-1')!.rowId, { companyId: newCo }), { summary: 'move' });
+    const [move] = s.operations();
+    s.write(() => s.addEvent(made, { at: '2024-01-05T10:00', type: 'note', text: 'later' } as never), { summary: 'event' });
+    const [event] = s.operations();
+    // (The event's operation changed the new incident as well, which points at the new company: its counter of events.)
+    expect(s.laterChangesTo(addCompany.id)).toEqual([addIncident.id, move.id, event.id]);
+    expect(s.laterChangesTo(addIncident.id)).toEqual([event.id]);
+    // Undone, they are in the way no more.
+    for (const o of [event, move]) s.write(() => s.revert(o), { summary: 'undo', reverts: o.id });
+    expect(s.laterChangesTo(addIncident.id)).toEqual([]);
+    expect(s.laterChangesTo(addCompany.id)).toEqual([addIncident.id]);
+  });
+
   it("gives no row the id of one removed: the undo of a removal stands alone, whatever was added since", () => {
     const s = open();
     const acme = acmeWithANote(s);
