@@ -1135,6 +1135,8 @@ export const en = {
           return 'a check that says what it found gives its score, verdict and scores, all three (or none, to be scored by its checklist)';
         case 'id-taken':
           return `the id ${q(f.id)} already belongs to an incident of ${f.company}; give this incident another id`;
+        case 'id-other-incident':
+          return `the id ${q(f.id)} already belongs to another incident of this company, opened ${iso(f.opened)}: ${q(f.title)}; give this incident another id, or leave its id out to have one made`;
         case 'timeline':
           return f.fault.kind === 'before-opening'
             ? `its events would come before the opening of ${f.id} as it stands here (an event at ${iso(f.fault.at)}); move that opening first (\`vetted incident edit ${f.id} --opened ${iso(f.fault.at)}\`)`

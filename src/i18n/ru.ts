@@ -1190,6 +1190,8 @@ export const ru: Catalog = {
           return 'проверка, которая сообщает свой результат, указывает оценку, вердикт и оценки ответов — все три (или ни одного, чтобы её оценил чек-лист)';
         case 'id-taken':
           return `id ${q(f.id)} уже занят обращением компании ${f.company}; дайте этому обращению другой id`;
+        case 'id-other-incident':
+          return `id ${q(f.id)} уже занят другим обращением этой компании, открытым ${fmt.dateTime(f.opened)}: ${q(f.title)}; дайте этому обращению другой id или уберите id, чтобы он был создан`;
         case 'timeline':
           return f.fault.kind === 'before-opening'
             ? `его события оказались бы раньше открытия обращения ${f.id}, как оно записано здесь (событие ${fmt.dateTime(f.fault.at)}); сначала перенесите открытие (\`vetted incident edit ${f.id} --opened ${f.fault.at}\`)`

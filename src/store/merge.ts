@@ -101,6 +101,8 @@ export type ImportFault =
   | { kind: 'verdict-of-score'; given: CheckVerdict; verdict: CheckVerdict }
   | { kind: 'partial-result' }
   | { kind: 'id-taken'; id: string; company: string }
+  /** An id the file gives that names another incident of the company here (neither its opening nor its title the same). */
+  | { kind: 'id-other-incident'; id: string; opened: string; title: string }
   /** Events merged into an incident there already that break its timeline as it stands (a second closing). */
   | { kind: 'timeline'; id: string; fault: TimelineFault }
   | { kind: 'no-event'; events: number; event: number }
@@ -307,6 +309,13 @@ export function mergeRecords(store: Store, records: DataRecords, opts: MergeOpti
         if (existing) {
           if (existing.companyId !== company.id) {
             throw new Refusal({ kind: 'id-taken', id: ref!, company: existing.company });
+          }
+          // An id names the incident here when the two can be one: the same opening or the same
+          // title (the other edited since, in one of the two records). Sharing neither, they are
+          // two incidents that happen to have one id (each database numbers its own: shop-1),
+          // and merged, one would take the other's events and verdict: refused.
+          if (inc.id !== undefined && existing.title !== inc.title && msOf(existing.opened) !== msOf(inc.opened)) {
+            throw new Refusal({ kind: 'id-other-incident', id: ref!, opened: existing.opened, title: existing.title });
           }
           report.incidents.existing++;
           rowId = existing.rowId;

@@ -138,6 +138,23 @@ describe('the events an import adds to an incident there already', () => {
     expect(stored().map((r) => r.type)).toEqual(['resolution']);
   });
 
+  it('is another incident, refused, when it shares its id but neither its opening nor its title: one is added to the other when it shares either', () => {
+    merge(doc([{ ...base, events: [{ at: '2026-11-02T10:00', type: 'contact', channel: 'phone' }] }]));
+    const before = stored();
+    // Another database numbers its own incidents: box-1 there is another box.
+    const other = { ...base, title: 'Parcel lost', opened: '2026-11-20T10:00', events: [{ at: '2026-11-21T10:00', type: 'apology', level: 'frontline' }] };
+    expect(refusal(doc([other]))).toMatch(/incidents\[0\]: the id "box-1" already belongs to another incident of this company, opened 2026-11-01T10:00: "Box broken"; give this incident another id, or leave its id out to have one made/);
+    expect(stored()).toEqual(before);
+    // Without its id it is added as an incident of its own.
+    const { id: _, ...unnamed } = other;
+    merge(doc([unnamed]));
+    expect(store.findIncident('acme-1')?.title).toBe('Parcel lost');
+    // The same opening with its title edited, or the same title with its opening moved: the same incident.
+    merge(doc([{ ...base, title: 'Box broken on arrival', events: [{ at: '2026-11-03T10:00', type: 'contact', channel: 'email' }] }]));
+    merge(doc([{ ...base, opened: '2026-11-01T09:00', events: [{ at: '2026-11-04T10:00', type: 'contact', channel: 'chat' }] }]));
+    expect(stored().filter((r) => r.ref === 'box-1').length).toBe(3);
+  });
+
   it('may not come before its opening as it stands here, though the file opened it earlier', () => {
     merge(doc([{ ...base, opened: '2026-11-02T10:00' }]));
     const d = doc([{ ...base, events: [{ at: '2026-11-01T12:00', type: 'contact', channel: 'phone' }] }]);
