@@ -267,7 +267,7 @@ export function mergeRecords(store: Store, records: DataRecords, opts: MergeOpti
           if (k.verdict !== verdict) throw new Refusal({ kind: 'verdict-of-score', given: k.verdict!, verdict }, 'verdict');
         }
         const company = ensure(k.company);
-        if (store.findCheck(company.id, k.checklist, k.at) !== undefined) {
+        if (store.findCheck(company.id, k.checklist, k.at, k.answers) !== undefined) {
           report.checks.existing++;
           return;
         }

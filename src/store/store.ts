@@ -661,11 +661,15 @@ export class Store {
   }
 
   /** The id of a company's check of this checklist at this time, if there is one. */
-  findCheck(companyId: number, checklist: string, at: string): string | undefined {
-    const row = this.st('SELECT ref FROM checks WHERE company_id = ? AND checklist = ? AND at = ?').get(companyId, checklist, at) as
-      | { ref: string }
-      | undefined;
-    return row?.ref;
+  /**
+   * The id of a check of the company with this checklist, made at this time, and with these
+   * answers when they are given (question id to answer): two checks made in the same second
+   * with other answers are two checks.
+   */
+  findCheck(companyId: number, checklist: string, at: string, answers?: Record<string, string>): string | undefined {
+    const rows = this.st('SELECT ref, answers FROM checks WHERE company_id = ? AND checklist = ? AND at = ? ORDER BY id').all(companyId, checklist, at) as { ref: string; answers: string }[];
+    const same = (stored: StoredAnswer[]) => !answers || (stored.length === Object.keys(answers).length && stored.every((a) => Object.hasOwn(answers, a.question) && answers[a.question] === a.answer));
+    return rows.find((r) => same(JSON.parse(r.answers) as StoredAnswer[]))?.ref;
   }
 
   checksOf(companyId: number): StoredCheck[] {

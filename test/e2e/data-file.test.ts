@@ -173,6 +173,25 @@ describe('import of seeds.yaml', () => {
     expect(dbHash(s)).toBe(hash);
   });
 
+  it('two checks of one company made at the same time with other answers are two checks: both come back, and a second import adds neither', () => {
+    const file = join(s.dir, 'same-time.json');
+    const check = (answers: Record<string, string>) => ({ company: 'Shop', checklist: 'general', at: '2026-11-01T10:00', answers });
+    writeFileSync(file, JSON.stringify({ format: 'vetted/1', checks: [check(AMAZON_ANSWERS), check({ ...AMAZON_ANSWERS, cancel: 'with-penalty' })] }));
+    expect(importJson(s, file).checks).toEqual({ added: 2, existing: 0 });
+    const first = content(s);
+    const out = join(s.dir, 'back.json');
+    ok(s.run(['export', '--format', 'json', '--out', out]));
+    expect(importJson(s, out).checks).toEqual({ added: 0, existing: 2 });
+    expect(content(s)).toEqual(first);
+    const other = sandbox();
+    try {
+      expect(importJson(other, out).checks.added).toBe(2);
+      expect(content(other)).toEqual(first);
+    } finally {
+      other.cleanup();
+    }
+  });
+
   it('a file without incident ids is recognised on a second import too', () => {
     const file = join(s.dir, 'no-ids.yaml');
     writeFileSync(

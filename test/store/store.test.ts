@@ -443,6 +443,10 @@ describe('checks', () => {
     ]);
     expect(store.findCheck(amazon.id, 'general', '2016-03-01')).toBe(earlierId);
     expect(store.findCheck(amazon.id, 'general', '2016-03-02')).toBeUndefined();
+    // Made at the same time with other answers, it is another check.
+    expect(store.findCheck(amazon.id, 'general', '2016-03-01', { 'who-helps': 'live-support' })).toBe(earlierId);
+    expect(store.findCheck(amazon.id, 'general', '2016-03-01', { 'who-helps': 'nobody' })).toBeUndefined();
+    expect(store.findCheck(amazon.id, 'general', '2016-03-01', { 'who-helps': 'live-support', cancel: 'self-service' })).toBeUndefined();
     expect(store.checksOf(other.id)).toHaveLength(1);
   });
 });
