@@ -615,16 +615,21 @@ export class Store {
 
   /**
    * The first `<prefix><n>`, n from 1, that no row of `table` has, nor one removed (see
-   * retired_refs: a letter or a note may cite it), nor one `reserved`. A range on the unique
-   * index: every ref that starts with the prefix (its last character is '-', and '.' follows '-').
+   * retired_refs: a letter or a note may cite it), nor one `reserved`, in any case of its
+   * letters: an id is looked up ignoring case where none has its case (`Acme-1` finds `acme-1`),
+   * so that one differing only in case would lead a citation of the other to it. A range of
+   * refs that start with the prefix, ignoring case (its last character is '-', and '.' follows '-').
    */
   private firstFreeRef(table: 'incidents' | 'checks', prefix: string, reserved: ReadonlySet<string> = new Set()): string {
-    const rows = this.st(
-      `SELECT ref FROM ${table} WHERE ref >= @from AND ref < @to UNION ALL SELECT ref FROM retired_refs WHERE kind = @kind AND ref >= @from AND ref < @to`,
-    ).all({ from: prefix, to: `${prefix.slice(0, -1)}.`, kind: RETIRED_KINDS[table] }) as { ref: string }[];
-    const taken = new Set([...rows.map((r) => r.ref), ...reserved]);
+    const range = 'ref >= @from COLLATE NOCASE AND ref < @to COLLATE NOCASE';
+    const rows = this.st(`SELECT ref FROM ${table} WHERE ${range} UNION ALL SELECT ref FROM retired_refs WHERE kind = @kind AND ${range}`).all({
+      from: prefix,
+      to: `${prefix.slice(0, -1)}.`,
+      kind: RETIRED_KINDS[table],
+    }) as { ref: string }[];
+    const taken = new Set([...rows.map((r) => r.ref), ...reserved].map((r) => r.toLowerCase()));
     let n = 1;
-    while (taken.has(`${prefix}${n}`)) n++;
+    while (taken.has(`${prefix}${n}`.toLowerCase())) n++;
     return `${prefix}${n}`;
   }
 

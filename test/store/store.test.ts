@@ -732,6 +732,18 @@ describe('the journal', () => {
     expect(again.name).toBe('Other');
   });
 
+  it('gives no new incident or check an id that differs only in case from one there or removed: looked up ignoring case, it would lead to the other', () => {
+    const s = open();
+    const companyId = s.write(() => s.createCompany('Acme', '2024-01-01').id, { summary: 'add Acme' });
+    const removed = s.write(() => s.insertIncident({ ref: 'Acme-1', companyId, title: 'first', opened: '2024-01-02T10:00', fault: 'company' }), { summary: 'add' });
+    s.write(() => s.insertIncident({ ref: 'ACME-2', companyId, title: 'second', opened: '2024-01-03T10:00', fault: 'company' }), { summary: 'add' });
+    s.write(() => s.removeIncident(removed), { summary: 'remove' });
+    expect(s.nextIncidentRef('acme')).toBe('acme-3');
+    expect(s.nextIncidentRef('acme', new Set(['Acme-3']))).toBe('acme-4');
+    s.write(() => s.insertCheck({ ref: 'Acme-Check-1', companyId, checklist: 'general', checklistVersion: 1, at: '2024-01-04T10:00', lang: null, score: 50, verdict: 'caution', dealbreakers: [], answers: [] }), { summary: 'check' });
+    expect(s.nextCheckRef('acme')).toBe('acme-check-2');
+  });
+
   it('an undo of the operation that made an incident or a check retires its id too: a redo brings the record back under it', () => {
     const s = open();
     const companyId = s.write(() => s.createCompany('Acme', '2024-01-01').id, { summary: 'add Acme' });
