@@ -87,6 +87,10 @@ function revertOne(store: Store, target: Operation): number {
         // A name is one company's, as its name or an alias: a revert may bring back a company
         // named what has become an alias since, which no unique index of either table sees.
         if (store.namePutBackTaken()) throw new UserError(t().history.taken(target.id, 'company'));
+        // Nor a parent that makes a company a subsidiary of its own subsidiary, one having been
+        // given since: its export would not import.
+        const loop = store.parentLoopPutBack();
+        if (loop !== undefined) throw new UserError(t().history.parentLoop(target.id, loop));
         // Nor may it put back an event, an opening or a closing that breaks its timeline as it
         // stands since (an event before an opening moved later): its export would not import.
         // A large operation put back whole (a removal of a company with its incidents) is as it was.

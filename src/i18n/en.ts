@@ -1376,6 +1376,9 @@ export const en = {
     /** A revert that would bring back a name or an id a later change has given to another record. */
     taken: (op: number, what: 'incident' | 'check' | 'company' | 'alias' | 'other') =>
       `#${op} cannot be undone now: ${{ incident: 'the incident id', check: 'the check id', company: 'the company name', alias: 'the alias', other: 'a name or an id' }[what]} it would bring back has been given to another record since; undo that change first, or rename that record (see \`vetted history\`).`,
+    /** A revert that would make a company a subsidiary of its own subsidiary (a parent given since). */
+    parentLoop: (op: number, company: string) =>
+      `#${op} cannot be undone now: it would make ${q(company)} a subsidiary of one of its own subsidiaries, as a parent was given since; change that parent first (\`vetted company edit\`).`,
     breaksTimeline: (op: number, id: string, f: TimelineFault) =>
       `#${op} cannot be undone now: ${
         f.kind === 'before-opening'

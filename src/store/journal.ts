@@ -156,6 +156,23 @@ export function namePutBackTaken(db: DB): boolean {
   return row !== undefined;
 }
 
+/**
+ * The name of a company the last revert on this connection put back (its parent as it was) that
+ * is now among its own parents, a parent having been given to one of them since; undefined
+ * when there is none. (Each company is walked up once: a loop met higher up ends the walk.)
+ */
+export function parentLoopPutBack(db: DB): string | undefined {
+  const row = db
+    .prepare(
+      `WITH RECURSIVE up(start, id) AS (
+         SELECT c.id, c.parent_id FROM temp.firsts f JOIN companies c ON c.id = f.row WHERE f.t = ? AND f.kind <> 'i' AND c.parent_id IS NOT NULL
+         UNION SELECT up.start, c.parent_id FROM up JOIN companies c ON c.id = up.id WHERE c.parent_id IS NOT NULL AND up.id <> up.start)
+       SELECT c.name FROM up JOIN companies c ON c.id = up.start WHERE up.id = up.start LIMIT 1`,
+    )
+    .get(JOURNALED_TABLES.indexOf('companies')) as { name: string } | undefined;
+  return row?.name;
+}
+
 /** Thrown by a revert run with foreign keys off (see Store.writeWithoutForeignKeys) that needs them. */
 export class ForeignKeysNeeded extends Error {
   constructor() {

@@ -488,6 +488,20 @@ describe('undo of a change whose records are no longer as it left them', () => {
     expect(json<{ company: string; events: unknown[] }>(s, ['incident', 'show', 'old-1', '--json'])).toMatchObject({ company: 'Old', events: [{ text: 'important' }] });
   });
 
+  it('refuses a redo that would make a company a subsidiary of its own subsidiary, a parent having been given since', () => {
+    ok(s.run(['incident', 'add', 'X', '--title', 't', '--fault', 'company', '--opened', '2024-01-01'])); // #1
+    ok(s.run(['incident', 'add', 'Y', '--title', 't', '--fault', 'company', '--opened', '2024-01-01'])); // #2
+    ok(s.run(['company', 'edit', 'X', '--parent', 'Y'])); // #3
+    ok(s.run(['undo'])); // #4
+    ok(s.run(['company', 'edit', 'Y', '--parent', 'X'])); // #5
+    const before = ok(s.run(['export', '--format', 'json'])).stdout.replace(/"exported_at".*\n/, '');
+    expect(refused(['undo', '--op', '4'])).toBe('vetted: #4 cannot be undone now: it would make "X" a subsidiary of one of its own subsidiaries, as a parent was given since; change that parent first (`vetted company edit`).');
+    expect(ok(s.run(['export', '--format', 'json'])).stdout.replace(/"exported_at".*\n/, '')).toBe(before);
+    ok(s.run(['undo'])); // #6 takes back #5
+    ok(s.run(['undo', '--op', '4']));
+    expect(ok(s.run(['company', 'show', 'X'])).stdout).toMatch(/part of Y/);
+  });
+
   it('undoes a removal on its own after other records were added: no new record takes the row of one removed', () => {
     ok(s.run(['incident', 'add', 'Foo', '--title', 'a', '--fault', 'company', '--opened', '2026-11-01'])); // #1
     ok(s.run(['incident', 'add', 'Bar', '--title', 'b', '--fault', 'company', '--opened', '2026-11-01'])); // #2
