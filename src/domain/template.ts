@@ -107,7 +107,7 @@ function standalone(src: string, t: Token): { start: number; end: number } {
 }
 
 /** Parses a template; every problem with its line. */
-export function parseTemplate(src: string): { nodes: TemplateNode[] } | { errors: TemplateProblem[] } {
+export function parseTemplate(src: string): { nodes: TemplateNode[] } | { errors: TemplateProblem[]; partial: TemplateNode[] } {
   const errors: TemplateProblem[] = [];
   const tokens: Token[] = [];
   const lineAt = linesOf(src);
@@ -140,7 +140,7 @@ export function parseTemplate(src: string): { nodes: TemplateNode[] } | { errors
     else if (t.kind === '#' || t.kind === '^') {
       if (stack.length === MAX_SECTION_DEPTH) {
         errors.push({ line: t.line, name: t.name, fault: { kind: 'too-deep', max: MAX_SECTION_DEPTH } });
-        return { errors };
+        return { errors, partial: root };
       }
       const node = { type: 'section' as const, name: t.name, inverted: t.kind === '^', line: t.line, body: [] };
       current().push(node);
@@ -155,7 +155,32 @@ export function parseTemplate(src: string): { nodes: TemplateNode[] } | { errors
   }
   text(src.length);
   for (const open of stack) errors.push({ line: open.node.line, name: open.node.name, fault: { kind: 'never-closed', tag: `{{${open.node.inverted ? '^' : '#'}${open.node.name}}}`, name: open.node.name } });
-  return errors.length ? { errors } : { nodes: root };
+  return errors.length ? { errors, partial: root } : { nodes: root };
+}
+
+/**
+ * The placeholders of a template read as far as its syntax allows (`partial`) that no level
+ * of the schema knows: unknown wherever they stand, whatever the sections around them.
+ */
+export function namesUnknownAnywhere(nodes: TemplateNode[], schema: TemplateSchema): TemplateProblem[] {
+  const known = new Set<string>();
+  const collect = (s: TemplateSchema) => {
+    for (const [name, v] of Object.entries(s)) {
+      known.add(name);
+      if (typeof v === 'object') collect(v);
+    }
+  };
+  collect(schema);
+  const out: TemplateProblem[] = [];
+  const walk = (list: TemplateNode[]) => {
+    for (const n of list) {
+      if (n.type === 'text') continue;
+      if (!known.has(n.name)) out.push({ line: n.line, name: n.name, fault: { kind: 'unknown', tag: `{{${n.type === 'section' ? (n.inverted ? '^' : '#') : ''}${n.name}}}` } });
+      if (n.type === 'section') walk(n.body);
+    }
+  };
+  walk(nodes);
+  return out;
 }
 
 /** What a template may name: a field is text, or a list whose items have fields of their own. */

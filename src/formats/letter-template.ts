@@ -3,7 +3,7 @@
 
 import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { checkTemplate, type TemplateNode, type TemplateProblem } from '../domain/template.js';
+import { checkTemplate, namesUnknownAnywhere, type TemplateNode, type TemplateProblem } from '../domain/template.js';
 import { parseLetterTemplate, type LetterFormat } from '../domain/letter-format.js';
 import { LETTER_SCHEMA } from '../domain/letter.js';
 import type { LetterKind } from '../domain/law.js';
@@ -31,10 +31,13 @@ export function readTemplateText(file: string): string {
   return readInputText(file, { what: 'template', maxBytes: INPUT_LIMITS.small });
 }
 
-/** Every problem of a template: its syntax, and the placeholders a letter does not have. */
+/**
+ * Every problem of a template: its syntax, and the placeholders a letter does not have (with
+ * its syntax wrong, those no letter has anywhere), in the order of their lines.
+ */
 export function templateProblems(text: string, format: LetterFormat = 'md'): TemplateProblem[] {
   const parsed = parseLetterTemplate(text, format);
-  if ('errors' in parsed) return parsed.errors;
+  if ('errors' in parsed) return [...parsed.errors, ...namesUnknownAnywhere(parsed.partial, LETTER_SCHEMA)].sort((a, b) => a.line - b.line);
   return checkTemplate(parsed.nodes, LETTER_SCHEMA);
 }
 

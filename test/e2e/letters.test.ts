@@ -133,6 +133,20 @@ describe('vetted letters check', () => {
       [6, 'sender'],
     ]);
   });
+  it('names the unknown placeholders of a template whose syntax is wrong as well, with its syntax problems, in the order of their lines', () => {
+    const file = join(s.dir, 'broken.md');
+    writeFileSync(file, 'Dear {{nope}},\n{{#chronology}}\n- {{date}} {{dat}}\nSigned {{sender}}\n');
+    const r = s.run(['letters', 'check', file]);
+    expect(r.code).toBe(2);
+    // {{dat}} is a field of no list of a letter; {{date}} of the chronology's, though the section is never closed.
+    expect(r.stderr.trim().split('\n')).toEqual([
+      `${file}:1: unknown placeholder {{nope}}`,
+      `${file}:2: {{#chronology}} is never closed with {{/chronology}}`,
+      `${file}:3: unknown placeholder {{dat}}`,
+      `${file}:4: unknown placeholder {{sender}}`,
+    ]);
+  });
+
   it('passes every built-in template', () => {
     for (const lang of ['en', 'ru']) {
       for (const kind of ['complaint', 'escalation', 'claim', 'regulator']) {
