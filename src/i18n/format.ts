@@ -115,7 +115,8 @@ export function formatsFor(
     pluralWord: word,
     number: formatNumber,
     date(text) {
-      const day = text.slice(0, 10);
+      // The day of a time with its offset from UTC is the local one of that instant.
+      const day = localWallClock(text).slice(0, 10);
       let out = seen.get(day);
       if (out === undefined) {
         const w = wallClock(day);

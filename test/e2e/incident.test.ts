@@ -471,6 +471,13 @@ describe('states that are easy to word wrongly', () => {
     expect(shown).toMatch(/#1 {2}2026-11-01 11:00 .*eleven in the morning\n.*#2 {2}2026-11-01 13:00 .*one in the afternoon/);
     const letter = ok(u.run(['letter', 'tz-1', '--from', 'A. Person'], { env })).stdout;
     expect(letter).toMatch(/1 November 2026 11:00 — Note: eleven in the morning\n- 1 November 2026 13:00 — Note: one in the afternoon/);
+    // Across midnight, the local day is the one shown, as the day of the incident beside it.
+    const tokyo = ok(u.run(['incident', 'show', 'tz-1'], { env: { TZ: 'Asia/Tokyo' } })).stdout;
+    expect(tokyo).toMatch(/#1 {2}2026-11-01 20:00 {2}day 1 .*eleven in the morning/);
+    const late = `${u.dir}/late.yaml`;
+    writeFileSync(late, 'format: vetted/1\nincidents:\n  - id: tz-2\n    company: Shop\n    title: t\n    opened: 2026-11-01T10:00\n    fault: company\n    events:\n      - { at: "2026-11-01T23:30Z", type: note, text: late }\n');
+    ok(u.run(['import', late], { env: { TZ: 'Asia/Tokyo' } }));
+    expect(ok(u.run(['incident', 'show', 'tz-2'], { env: { TZ: 'Asia/Tokyo' } })).stdout).toMatch(/#1 {2}2026-11-02 08:30 {2}day 2 .*late/);
     // The record keeps the time as it was given.
     expect((JSON.parse(ok(u.run(['incident', 'show', 'tz-1', '--json'], { env })).stdout) as IncidentJson).events.map((e) => e.at)).toEqual(['2026-11-01T16:00+05:00', '2026-11-01T13:00']);
   });
