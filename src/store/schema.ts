@@ -470,4 +470,16 @@ MIGRATIONS.push({
   },
 });
 
+MIGRATIONS.push({
+  name: 'the ids of checks, and those retired, found ignoring case, as incidents are',
+  // (As they may be there already: a copy of a newer database marked older by hand.)
+  // An id is looked up ignoring case where none has its case, so that a new one is given only
+  // when no id there or retired differs from it in case alone (see Store.firstFreeRef): a
+  // range of them ignoring case, on these indexes, rather than a reading of every one.
+  sql: `
+    CREATE INDEX IF NOT EXISTS checks_ref_nocase ON checks(ref COLLATE NOCASE);
+    CREATE INDEX IF NOT EXISTS retired_refs_nocase ON retired_refs(kind, ref COLLATE NOCASE);
+  `,
+});
+
 export const SCHEMA_VERSION = MIGRATIONS.length;
