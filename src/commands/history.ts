@@ -90,7 +90,7 @@ function revertOne(store: Store, target: Operation): number {
         // Nor a parent that makes a company a subsidiary of its own subsidiary, one having been
         // given since: its export would not import.
         const loop = store.parentLoopPutBack();
-        if (loop !== undefined) throw new UserError(t().history.parentLoop(target.id, loop));
+        if (loop !== undefined) throw new UserError(t().history.parentLoop(target.id, loop.company, loop.parent));
         // Nor may it put back an event, an opening or a closing that breaks its timeline as it
         // stands since (an event before an opening moved later): its export would not import.
         // A large operation put back whole (a removal of a company with its incidents) is as it was.

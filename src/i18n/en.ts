@@ -1372,13 +1372,13 @@ export const en = {
     pruned: (n: number, before: string) => `forgot ${fmt.plural(n, { one: 'operation', other: 'operations' })} from before ${before}: they can no longer be undone.`,
     nothingBefore: (before: string) => `nothing was recorded before ${before}.`,
     laterChanges: (op: number, later: number[]) =>
-      `#${op} cannot be undone on its own: ${later.map((n) => `#${n}`).join(', ')} changed the same records later; undo ${later.length === 1 ? 'it' : 'them'} first (see \`vetted history\`).`,
+      `#${op} cannot be undone on its own: ${later.map((n) => `#${n}`).join(', ')}, made later, ${later.length === 1 ? 'depends' : 'depend'} on it or changed what its undo would put back; undo ${later.length === 1 ? 'it' : 'them'} first (see \`vetted history\`).`,
     /** A revert that would bring back a name or an id a later change has given to another record. */
     taken: (op: number, what: 'incident' | 'check' | 'company' | 'alias' | 'other') =>
       `#${op} cannot be undone now: ${{ incident: 'the incident id', check: 'the check id', company: 'the company name', alias: 'the alias', other: 'a name or an id' }[what]} it would bring back has been given to another record since; undo that change first, or rename that record (see \`vetted history\`).`,
     /** A revert that would make a company a subsidiary of its own subsidiary (a parent given since). */
-    parentLoop: (op: number, company: string) =>
-      `#${op} cannot be undone now: it would make ${q(company)} a subsidiary of one of its own subsidiaries, as a parent was given since; change that parent first (\`vetted company edit\`).`,
+    parentLoop: (op: number, company: string, parent: string) =>
+      `#${op} cannot be undone now: it would make ${q(company)} a subsidiary of ${q(parent)}, one of its own subsidiaries since; give ${q(parent)} another parent first (\`vetted company edit ${sh(parent)} --parent ""\` takes its parent away).`,
     breaksTimeline: (op: number, id: string, f: TimelineFault) =>
       `#${op} cannot be undone now: ${
         f.kind === 'before-opening'

@@ -157,20 +157,20 @@ export function namePutBackTaken(db: DB): boolean {
 }
 
 /**
- * The name of a company the last revert on this connection put back (its parent as it was) that
- * is now among its own parents, a parent having been given to one of them since; undefined
- * when there is none. (Each company is walked up once: a loop met higher up ends the walk.)
+ * A company the last revert on this connection put back (its parent as it was) that is now
+ * among its own parents, a parent having been given to one of them since, with that parent;
+ * undefined when there is none. (Each company is walked up once: a loop met higher up ends
+ * the walk.)
  */
-export function parentLoopPutBack(db: DB): string | undefined {
-  const row = db
+export function parentLoopPutBack(db: DB): { company: string; parent: string } | undefined {
+  return db
     .prepare(
       `WITH RECURSIVE up(start, id) AS (
          SELECT c.id, c.parent_id FROM temp.firsts f JOIN companies c ON c.id = f.row WHERE f.t = ? AND f.kind <> 'i' AND c.parent_id IS NOT NULL
          UNION SELECT up.start, c.parent_id FROM up JOIN companies c ON c.id = up.id WHERE c.parent_id IS NOT NULL AND up.id <> up.start)
-       SELECT c.name FROM up JOIN companies c ON c.id = up.start WHERE up.id = up.start LIMIT 1`,
+       SELECT c.name AS company, p.name AS parent FROM up JOIN companies c ON c.id = up.start JOIN companies p ON p.id = c.parent_id WHERE up.id = up.start LIMIT 1`,
     )
-    .get(JOURNALED_TABLES.indexOf('companies')) as { name: string } | undefined;
-  return row?.name;
+    .get(JOURNALED_TABLES.indexOf('companies')) as { company: string; parent: string } | undefined;
 }
 
 /** Thrown by a revert run with foreign keys off (see Store.writeWithoutForeignKeys) that needs them. */
@@ -424,11 +424,13 @@ const REFERRED_BACK = `
 export function laterChangesTo(db: DB, op: number): number[] {
   const STANDING = 'SELECT id FROM operations WHERE id > @op AND reverted_by IS NULL AND (reverts IS NULL OR reverts < @op)';
   if (!db.prepare(`${STANDING} LIMIT 1`).get({ op })) return [];
-  // A row of a later operation (made or changed by it) that points at a row this one made.
-  const pointing = JOURNALED_TABLES.flatMap((parent) =>
+  // A row of a later operation (made or changed by it) that points at a row this one made:
+  // looked for among the tables it made rows in (an edit made none).
+  const made = new Set((db.prepare("SELECT DISTINCT tbl FROM changes WHERE op = @op AND kind = 'i'").all({ op }) as { tbl: string }[]).map((r) => r.tbl));
+  const pointing = JOURNALED_TABLES.filter((parent) => made.has(parent)).flatMap((parent) =>
     referencesTo(db, parent).map(({ child, col, target }) => {
-      const made = `SELECT row FROM changes WHERE op = @op AND tbl = '${parent}' AND kind = 'i'`;
-      const key = target === null || target === tableInfo(db, parent).rowidColumn ? made : `SELECT ${target} FROM ${parent} WHERE rowid IN (${made})`;
+      const rows = `SELECT row FROM changes WHERE op = @op AND tbl = '${parent}' AND kind = 'i'`;
+      const key = target === null || target === tableInfo(db, parent).rowidColumn ? rows : `SELECT ${target} FROM ${parent} WHERE rowid IN (${rows})`;
       return `SELECT later.op FROM changes later JOIN ${child} x ON x.rowid = later.row
            WHERE later.op IN standing AND later.tbl = '${child}' AND later.kind <> 'd' AND x.${col} IN (${key})`;
     }),

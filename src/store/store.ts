@@ -1019,7 +1019,7 @@ export class Store {
   }
 
   /** A company the last revert made a subsidiary of its own subsidiary (see journal's parentLoopPutBack). */
-  parentLoopPutBack(): string | undefined {
+  parentLoopPutBack(): { company: string; parent: string } | undefined {
     return parentLoopPutBack(this.db);
   }
 

@@ -465,9 +465,9 @@ describe('undo of a change whose records are no longer as it left them', () => {
     ok(s.run(['import', file]));
     ok(s.run(['incident', 'edit', 'typo-1', '--company', 'Wildberries'])); // #3
     ok(s.run(['company', 'remove', 'Wildberies'])); // #4
-    expect(refused(['undo', '--op', '3'])).toBe('vetted: #3 cannot be undone on its own: #4 changed the same records later; undo it first (see `vetted history`).');
+    expect(refused(['undo', '--op', '3'])).toBe('vetted: #3 cannot be undone on its own: #4, made later, depends on it or changed what its undo would put back; undo it first (see `vetted history`).');
     ok(s.run(['incident', 'add', 'Brand New Shop', '--title', 'other', '--fault', 'company', '--opened', '2026-11-02']));
-    expect(refused(['undo', '--op', '3'])).toMatch(/^vetted: #3 cannot be undone on its own: #4 changed/);
+    expect(refused(['undo', '--op', '3'])).toMatch(/^vetted: #3 cannot be undone on its own: #4, made later, depends/);
     // Taken back in order, it is exact.
     ok(s.run(['undo', '2']));
     ok(s.run(['undo', '--op', '3']));
@@ -481,7 +481,7 @@ describe('undo of a change whose records are no longer as it left them', () => {
     ok(s.run(['incident', 'edit', 'old-1', '--company', 'NewCo'])); // #4
     ok(s.run(['incident', 'add', 'NewCo', '--title', 'second', '--fault', 'company', '--opened', '2024-02-01'])); // #5
     const before = ok(s.run(['export', '--format', 'json'])).stdout.replace(/"exported_at".*\n/, '');
-    expect(refused(['undo', '--op', '3'])).toBe('vetted: #3 cannot be undone on its own: #4, #5 changed the same records later; undo them first (see `vetted history`).');
+    expect(refused(['undo', '--op', '3'])).toBe('vetted: #3 cannot be undone on its own: #4, #5, made later, depend on it or changed what its undo would put back; undo them first (see `vetted history`).');
     expect(ok(s.run(['export', '--format', 'json'])).stdout.replace(/"exported_at".*\n/, '')).toBe(before);
     // Taken back in order, it is exact, and the record that stood before is back with its company.
     ok(s.run(['undo', '3']));
@@ -495,9 +495,9 @@ describe('undo of a change whose records are no longer as it left them', () => {
     ok(s.run(['undo'])); // #4
     ok(s.run(['company', 'edit', 'Y', '--parent', 'X'])); // #5
     const before = ok(s.run(['export', '--format', 'json'])).stdout.replace(/"exported_at".*\n/, '');
-    expect(refused(['undo', '--op', '4'])).toBe('vetted: #4 cannot be undone now: it would make "X" a subsidiary of one of its own subsidiaries, as a parent was given since; change that parent first (`vetted company edit`).');
+    expect(refused(['undo', '--op', '4'])).toBe('vetted: #4 cannot be undone now: it would make "X" a subsidiary of "Y", one of its own subsidiaries since; give "Y" another parent first (`vetted company edit "Y" --parent ""` takes its parent away).');
     expect(ok(s.run(['export', '--format', 'json'])).stdout.replace(/"exported_at".*\n/, '')).toBe(before);
-    ok(s.run(['undo'])); // #6 takes back #5
+    ok(s.run(['company', 'edit', 'Y', '--parent', ''])); // #6
     ok(s.run(['undo', '--op', '4']));
     expect(ok(s.run(['company', 'show', 'X'])).stdout).toMatch(/part of Y/);
   });
