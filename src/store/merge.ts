@@ -267,7 +267,12 @@ export function mergeRecords(store: Store, records: DataRecords, opts: MergeOpti
           if (k.verdict !== verdict) throw new Refusal({ kind: 'verdict-of-score', given: k.verdict!, verdict }, 'verdict');
         }
         const company = ensure(k.company);
-        if (store.findCheck(company.id, k.checklist, k.at, k.answers) !== undefined) {
+        // There already: a check made at that time that found the same, under the file's id,
+        // or, where the file gives none or its id is another check's here, under any. (Under an
+        // id of its own, not there, it is a check of its own: two checks of one second keep theirs.)
+        const alike = store.checksAlike(company.id, k.checklist, k.at, { answers: k.answers, notes: k.notes });
+        const own = k.id?.toLowerCase();
+        if (own === undefined ? alike.length > 0 : alike.some((r) => r.toLowerCase() === own) || (alike.length > 0 && store.checkRefTaken(k.id!))) {
           report.checks.existing++;
           return;
         }
@@ -301,7 +306,9 @@ export function mergeRecords(store: Store, records: DataRecords, opts: MergeOpti
       guard(['incidents', i], () => {
         const company = ensure(inc.company);
         let ref = inc.id ?? store.findIncidentByContent(company.id, inc.opened, inc.title);
-        const existing = ref ? store.findIncident(ref, { exact: true }) : undefined;
+        // An id is the incident's whatever the case of its letters, as it is looked up (ACME-1 is acme-1 here).
+        const existing = ref ? (store.findIncident(ref, { exact: true }) ?? store.findIncident(ref)) : undefined;
+        if (existing) ref = existing.id;
         let rowId: number;
         const timed = timedInOrder(inc.events ?? [], msOf);
         const events = timed.map((x) => x.e);

@@ -50,6 +50,12 @@ export interface StoredAnswer {
   note?: string;
 }
 
+/** What a check found, to tell it from another made at the same time: question id to answer, and to note. */
+export interface CheckContent {
+  answers: Record<string, string>;
+  notes?: Record<string, string>;
+}
+
 export interface NewCheck {
   /** A stable id to keep (from a data file); else the next free `<slug>-check-<n>`. */
   ref?: string;
@@ -638,8 +644,9 @@ export class Store {
     this.st(retiringRefs(table, where)!).run(value);
   }
 
+  /** Whether a check has this id, whatever the case of its letters (ids are looked up so). */
   checkRefTaken(ref: string): boolean {
-    return this.st('SELECT 1 FROM checks WHERE ref = ?').get(ref) !== undefined;
+    return this.st('SELECT 1 FROM checks WHERE ref = ? COLLATE NOCASE').get(ref) !== undefined;
   }
 
   /** Stores a check; returns its stable id. */
@@ -666,15 +673,24 @@ export class Store {
   }
 
   /** The id of a company's check of this checklist at this time, if there is one. */
+  /** The id of a check of the company with this checklist made at this time (see checksAlike). */
+  findCheck(companyId: number, checklist: string, at: string, content?: CheckContent): string | undefined {
+    return this.checksAlike(companyId, checklist, at, content)[0];
+  }
+
   /**
-   * The id of a check of the company with this checklist, made at this time, and with these
-   * answers when they are given (question id to answer): two checks made in the same second
-   * with other answers are two checks.
+   * The ids of the checks of the company with this checklist, made at this time, and with
+   * these answers and notes when they are given (question id to answer, and to note): two
+   * checks made in the same second with other answers or notes are two checks.
    */
-  findCheck(companyId: number, checklist: string, at: string, answers?: Record<string, string>): string | undefined {
+  checksAlike(companyId: number, checklist: string, at: string, content?: CheckContent): string[] {
     const rows = this.st('SELECT ref, answers FROM checks WHERE company_id = ? AND checklist = ? AND at = ? ORDER BY id').all(companyId, checklist, at) as { ref: string; answers: string }[];
-    const same = (stored: StoredAnswer[]) => !answers || (stored.length === Object.keys(answers).length && stored.every((a) => Object.hasOwn(answers, a.question) && answers[a.question] === a.answer));
-    return rows.find((r) => same(JSON.parse(r.answers) as StoredAnswer[]))?.ref;
+    if (!content) return rows.map((r) => r.ref);
+    const { answers, notes = {} } = content;
+    const noteOf = (q: string) => (Object.hasOwn(notes, q) ? notes[q] : '') || '';
+    const same = (stored: StoredAnswer[]) =>
+      stored.length === Object.keys(answers).length && stored.every((a) => Object.hasOwn(answers, a.question) && answers[a.question] === a.answer && (a.note ?? '') === noteOf(a.question));
+    return rows.filter((r) => same(JSON.parse(r.answers) as StoredAnswer[])).map((r) => r.ref);
   }
 
   checksOf(companyId: number): StoredCheck[] {

@@ -173,19 +173,27 @@ describe('import of seeds.yaml', () => {
     expect(dbHash(s)).toBe(hash);
   });
 
-  it('two checks of one company made at the same time with other answers are two checks: both come back, and a second import adds neither', () => {
+  it('checks of one company made at the same time with other answers, other notes or ids of their own are checks of their own: all come back, and a second import adds none', () => {
     const file = join(s.dir, 'same-time.json');
     const check = (answers: Record<string, string>) => ({ company: 'Shop', checklist: 'general', at: '2026-11-01T10:00', answers });
-    writeFileSync(file, JSON.stringify({ format: 'vetted/1', checks: [check(AMAZON_ANSWERS), check({ ...AMAZON_ANSWERS, cancel: 'with-penalty' })] }));
-    expect(importJson(s, file).checks).toEqual({ added: 2, existing: 0 });
+    // Other answers; the same answers with another note; the same answers and note under an id of its own.
+    const checks = [
+      check(AMAZON_ANSWERS),
+      check({ ...AMAZON_ANSWERS, cancel: 'with-penalty' }),
+      { ...check(AMAZON_ANSWERS), notes: { cancel: 'a form on the site' } },
+      { ...check(AMAZON_ANSWERS), notes: { cancel: 'a form on the site' }, id: 'shop-check-9' },
+    ];
+    writeFileSync(file, JSON.stringify({ format: 'vetted/1', checks }));
+    expect(importJson(s, file).checks).toEqual({ added: 4, existing: 0 });
+    expect(importJson(s, file).checks).toEqual({ added: 0, existing: 4 });
     const first = content(s);
     const out = join(s.dir, 'back.json');
     ok(s.run(['export', '--format', 'json', '--out', out]));
-    expect(importJson(s, out).checks).toEqual({ added: 0, existing: 2 });
+    expect(importJson(s, out).checks).toEqual({ added: 0, existing: 4 });
     expect(content(s)).toEqual(first);
     const other = sandbox();
     try {
-      expect(importJson(other, out).checks.added).toBe(2);
+      expect(importJson(other, out).checks.added).toBe(4);
       expect(content(other)).toEqual(first);
     } finally {
       other.cleanup();

@@ -153,6 +153,10 @@ describe('the events an import adds to an incident there already', () => {
     merge(doc([{ ...base, title: 'Box broken on arrival', events: [{ at: '2026-11-03T10:00', type: 'contact', channel: 'email' }] }]));
     merge(doc([{ ...base, opened: '2026-11-01T09:00', events: [{ at: '2026-11-04T10:00', type: 'contact', channel: 'chat' }] }]));
     expect(stored().filter((r) => r.ref === 'box-1').length).toBe(3);
+    // Its id in other letters is its id: BOX-1 is box-1 here, as it is looked up.
+    merge(doc([{ ...base, id: 'BOX-1', events: [{ at: '2026-11-05T10:00', type: 'contact', channel: 'phone' }] }]));
+    expect(stored().filter((r) => r.ref === 'box-1').length).toBe(4);
+    expect(store.db.prepare('SELECT ref FROM incidents ORDER BY ref').pluck().all()).toEqual(['acme-1', 'box-1']);
   });
 
   it('may not come before its opening as it stands here, though the file opened it earlier', () => {

@@ -444,9 +444,11 @@ describe('checks', () => {
     expect(store.findCheck(amazon.id, 'general', '2016-03-01')).toBe(earlierId);
     expect(store.findCheck(amazon.id, 'general', '2016-03-02')).toBeUndefined();
     // Made at the same time with other answers, it is another check.
-    expect(store.findCheck(amazon.id, 'general', '2016-03-01', { 'who-helps': 'live-support' })).toBe(earlierId);
-    expect(store.findCheck(amazon.id, 'general', '2016-03-01', { 'who-helps': 'nobody' })).toBeUndefined();
-    expect(store.findCheck(amazon.id, 'general', '2016-03-01', { 'who-helps': 'live-support', cancel: 'self-service' })).toBeUndefined();
+    const found = (answers: Record<string, string>, notes?: Record<string, string>) => store.findCheck(amazon.id, 'general', '2016-03-01', { answers, notes });
+    expect(found({ 'who-helps': 'live-support' }, { 'who-helps': 'chat answered in a minute' })).toBe(earlierId);
+    expect(found({ 'who-helps': 'live-support' })).toBeUndefined();
+    expect(found({ 'who-helps': 'nobody' }, { 'who-helps': 'chat answered in a minute' })).toBeUndefined();
+    expect(found({ 'who-helps': 'live-support', cancel: 'self-service' }, { 'who-helps': 'chat answered in a minute' })).toBeUndefined();
     expect(store.checksOf(other.id)).toHaveLength(1);
   });
 });
