@@ -431,8 +431,14 @@ export function laterChangesTo(db: DB, op: number): number[] {
     referencesTo(db, parent).map(({ child, col, target }) => {
       const rows = `SELECT row FROM changes WHERE op = @op AND tbl = '${parent}' AND kind = 'i'`;
       const key = target === null || target === tableInfo(db, parent).rowidColumn ? rows : `SELECT ${target} FROM ${parent} WHERE rowid IN (${rows})`;
-      return `SELECT later.op FROM changes later JOIN ${child} x ON x.rowid = later.row
-           WHERE later.op IN standing AND later.tbl = '${child}' AND later.kind <> 'd' AND x.${col} IN (${key})`;
+      // Of the later changes to such a row, the one that made it point there: the last that
+      // made the row, or changed that reference (an edit of its title since is not in the way).
+      return `SELECT setter FROM (
+             SELECT (SELECT s.op FROM changes s WHERE s.tbl = '${child}' AND s.row = x.rowid AND s.op IN standing
+                       AND (s.kind = 'i' OR json_extract(s.old, '$.${col}') IS NOT x.${col}) ORDER BY s.seq DESC LIMIT 1) AS setter
+             FROM changes later JOIN ${child} x ON x.rowid = later.row
+             WHERE later.op IN standing AND later.tbl = '${child}' AND later.kind <> 'd' AND x.${col} IN (${key}))
+           WHERE setter IS NOT NULL`;
     }),
   );
   return (
