@@ -1378,7 +1378,7 @@ export const en = {
       `#${op} cannot be undone now: ${{ incident: 'the incident id', check: 'the check id', company: 'the company name', alias: 'the alias', other: 'a name or an id' }[what]} it would bring back has been given to another record since; undo that change first, or rename that record (see \`vetted history\`).`,
     /** A revert that would make a company a subsidiary of its own subsidiary (a parent given since). */
     parentLoop: (op: number, company: string, parent: string) =>
-      `#${op} cannot be undone now: it would make ${q(company)} a subsidiary of ${q(parent)}, one of its own subsidiaries since; give ${q(parent)} another parent first (\`vetted company edit ${sh(parent)} --parent ""\` takes its parent away).`,
+      `#${op} cannot be undone now: it would make a company a subsidiary of its own subsidiary, as ${q(company)} was made a subsidiary of ${q(parent)} since; take that back first (\`vetted company edit ${sh(company)} --parent ""\`).`,
     breaksTimeline: (op: number, id: string, f: TimelineFault) =>
       `#${op} cannot be undone now: ${
         f.kind === 'before-opening'

@@ -157,20 +157,24 @@ export function namePutBackTaken(db: DB): boolean {
 }
 
 /**
- * A company the last revert on this connection put back (its parent as it was) that is now
- * among its own parents, a parent having been given to one of them since, with that parent;
- * undefined when there is none. (Each company is walked up once: a loop met higher up ends
- * the walk.)
+ * Where the last revert on this connection made a company a subsidiary of its own subsidiary
+ * (a company it put back under its parent as it was, in a loop of parents since): the link of
+ * that loop made since, a company not put back and its parent, to be taken back; undefined
+ * when there is no loop. (Each company is walked up once: a loop met higher up ends the walk.)
  */
 export function parentLoopPutBack(db: DB): { company: string; parent: string } | undefined {
   return db
     .prepare(
-      `WITH RECURSIVE up(start, id) AS (
-         SELECT c.id, c.parent_id FROM temp.firsts f JOIN companies c ON c.id = f.row WHERE f.t = ? AND f.kind <> 'i' AND c.parent_id IS NOT NULL
-         UNION SELECT up.start, c.parent_id FROM up JOIN companies c ON c.id = up.id WHERE c.parent_id IS NOT NULL AND up.id <> up.start)
-       SELECT c.name AS company, p.name AS parent FROM up JOIN companies c ON c.id = up.start JOIN companies p ON p.id = c.parent_id WHERE up.id = up.start LIMIT 1`,
+      `WITH RECURSIVE back(id) AS (SELECT row FROM temp.firsts WHERE t = @t AND kind <> 'i'),
+       up(start, id) AS (
+         SELECT c.id, c.parent_id FROM back JOIN companies c ON c.id = back.id WHERE c.parent_id IS NOT NULL
+         UNION SELECT up.start, c.parent_id FROM up JOIN companies c ON c.id = up.id WHERE c.parent_id IS NOT NULL AND up.id <> up.start),
+       looped AS (SELECT start FROM up WHERE id = start LIMIT 1)
+       SELECT c.name AS company, p.name AS parent FROM up JOIN looped ON looped.start = up.start
+         JOIN companies c ON c.id = up.id JOIN companies p ON p.id = c.parent_id
+       ORDER BY up.id IN (SELECT id FROM back), c.id LIMIT 1`,
     )
-    .get(JOURNALED_TABLES.indexOf('companies')) as { company: string; parent: string } | undefined;
+    .get({ t: JOURNALED_TABLES.indexOf('companies') }) as { company: string; parent: string } | undefined;
 }
 
 /** Thrown by a revert run with foreign keys off (see Store.writeWithoutForeignKeys) that needs them. */

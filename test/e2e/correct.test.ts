@@ -495,7 +495,7 @@ describe('undo of a change whose records are no longer as it left them', () => {
     ok(s.run(['undo'])); // #4
     ok(s.run(['company', 'edit', 'Y', '--parent', 'X'])); // #5
     const before = ok(s.run(['export', '--format', 'json'])).stdout.replace(/"exported_at".*\n/, '');
-    expect(refused(['undo', '--op', '4'])).toBe('vetted: #4 cannot be undone now: it would make "X" a subsidiary of "Y", one of its own subsidiaries since; give "Y" another parent first (`vetted company edit "Y" --parent ""` takes its parent away).');
+    expect(refused(['undo', '--op', '4'])).toBe('vetted: #4 cannot be undone now: it would make a company a subsidiary of its own subsidiary, as "Y" was made a subsidiary of "X" since; take that back first (`vetted company edit "Y" --parent ""`).');
     expect(ok(s.run(['export', '--format', 'json'])).stdout.replace(/"exported_at".*\n/, '')).toBe(before);
     ok(s.run(['company', 'edit', 'Y', '--parent', ''])); // #6
     ok(s.run(['undo', '--op', '4']));
