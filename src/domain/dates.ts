@@ -172,9 +172,9 @@ export function localWallClock(text: string): string {
   return w ? formatLocalMinute(w.ms) : text;
 }
 
-/** The calendar date part of a stored text (for "since" and tables). */
+/** The local calendar date of a stored text (for "since" and tables; see localWallClock). */
 export function datePart(text: string): string {
-  return text.slice(0, 10);
+  return localWallClock(text).slice(0, 10);
 }
 
 /** Whole local calendar days from one time to another (0 on the same day). */

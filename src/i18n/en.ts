@@ -5,6 +5,7 @@
 import type { Change, Policy, PolicyFault, RuleId } from '../domain/policy.js';
 import type { CheckVerdict, Channel, CompensationKind, Effort, EventType, Fault, Level, ListName, Outcome, Placement } from '../domain/types.js';
 import { findingFrom, formatsFor, lazyFormatter, shellArg as sh, type FindingWords } from './format.js';
+import { localWallClock } from '../domain/dates.js';
 import type { AnswerProblem } from '../domain/checklist.js';
 import type { Case, Demand, LawFault, LetterKind, SkipReason } from '../domain/law.js';
 import type { MissingFact } from '../domain/letter.js';
@@ -23,8 +24,9 @@ export type PathWhat = 'database' | 'backups' | 'config' | 'checklists' | 'lette
 
 const fmt = formatsFor('en', 'en-CA', { plainDates: 'iso', listAnd: { word: 'and', serialComma: true }, grouping: ',' });
 const q = (s: string) => `"${s}"`;
-/** A date-time as the record writes it (ISO 8601), on a terminal in English. */
-const iso = (s: string) => s;
+/** A date-time as the record writes it (ISO 8601), on a terminal in English: one given with its
+ * offset from UTC at the local time of that moment, as every other is (see localWallClock). */
+const iso = (s: string) => localWallClock(s);
 /** The word with its article: "a promise", "an escalation". */
 const an = (w: string) => `${/^[aeiou]/i.test(w) ? 'an' : 'a'} ${w}`;
 const days = (n: number) => fmt.plural(n, { one: 'day', other: 'days' });

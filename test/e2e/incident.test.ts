@@ -478,6 +478,14 @@ describe('states that are easy to word wrongly', () => {
     writeFileSync(late, 'format: vetted/1\nincidents:\n  - id: tz-2\n    company: Shop\n    title: t\n    opened: 2026-11-01T10:00\n    fault: company\n    events:\n      - { at: "2026-11-01T23:30Z", type: note, text: late }\n');
     ok(u.run(['import', late], { env: { TZ: 'Asia/Tokyo' } }));
     expect(ok(u.run(['incident', 'show', 'tz-2'], { env: { TZ: 'Asia/Tokyo' } })).stdout).toMatch(/#1 {2}2026-11-02 08:30 {2}day 2 .*late/);
+    // The opening, a promise's deadline, the list's date and the lists' "since" too, in English as in Russian.
+    ok(u.run(['incident', 'add', 'Other', '--title', 't', '--opened', '2026-12-04T23:30-08:00'], { env: { TZ: 'Asia/Tokyo' } }));
+    ok(u.run(['incident', 'event', 'other-1', 'promise', '--text', 'fix', '--due', '2026-12-31T23:30-08:00', '--at', '2026-12-04T23:45-08:00'], { env: { TZ: 'Asia/Tokyo' } }));
+    const shownTokyo = ok(u.run(['incident', 'show', 'other-1'], { env: { TZ: 'Asia/Tokyo' } })).stdout;
+    expect(shownTokyo).toContain('opened 2026-12-05T16:30 ·');
+    expect(shownTokyo).toContain('due 2027-01-01T16:30');
+    expect(ok(u.run(['incident', 'list', '--company', 'Other'], { env: { TZ: 'Asia/Tokyo' } })).stdout).toMatch(/other-1 +Other +2026-12-05 /);
+    expect(ok(u.run(['export', '--format', 'md', '--detail'], { env: { TZ: 'Asia/Tokyo' } })).stdout).toContain('open since 2026-12-05');
     // The record keeps the time as it was given.
     expect((JSON.parse(ok(u.run(['incident', 'show', 'tz-1', '--json'], { env })).stdout) as IncidentJson).events.map((e) => e.at)).toEqual(['2026-11-01T16:00+05:00', '2026-11-01T13:00']);
   });
