@@ -80,6 +80,8 @@ export async function runPrune(ctx: Context, opts: { before?: string }): Promise
 function revertOne(store: Store, target: Operation): number {
   const later = store.laterChangesTo(target.id);
   if (later.length) throw new UserError(t().history.laterChanges(target.id, later));
+  const taken = store.idTakenSince(target.id);
+  if (taken) throw new UserError(t().history.idTaken(target.id, taken.what, taken.id, taken.holder, taken.by));
   try {
     store.write(
       () => {

@@ -1377,7 +1377,10 @@ export const en = {
       `#${op} cannot be undone on its own: ${later.map((n) => `#${n}`).join(', ')}, made later, ${later.length === 1 ? 'depends' : 'depend'} on it or changed what its undo would put back; undo ${later.length === 1 ? 'it' : 'them'} first (see \`vetted history\`).`,
     /** A revert that would bring back a name or an id a later change has given to another record. */
     taken: (op: number, what: 'incident' | 'check' | 'company' | 'alias' | 'other') =>
-      `#${op} cannot be undone now: ${{ incident: 'the incident id', check: 'the check id', company: 'the company name', alias: 'the alias', other: 'a name or an id' }[what]} it would bring back has been given to another record since; undo that change first, or rename that record (see \`vetted history\`).`,
+      `#${op} cannot be undone now: ${{ incident: 'the incident id', check: 'the check id', company: 'the company name', alias: 'the alias', other: 'a name or an id' }[what]} it would bring back has been given to another record since; undo that change first${what === 'company' || what === 'alias' ? ', or rename that record' : ''} (see \`vetted history\`).`,
+    /** A revert that would bring back an incident or a check under an id another one has now. */
+    idTaken: (op: number, what: 'incident' | 'check', id: string, holder: string, by: number | undefined) =>
+      `#${op} cannot be undone now: it would bring back the ${what} ${id}, and ${id === holder ? 'another' : holder}${id === holder ? ` ${what}` : ''} has that id since${by ? ` (#${by})` : ''}, whatever the case of its letters; ${by ? `undo #${by} first (\`vetted undo --op ${by}\`)` : 'see `vetted history`'}.`,
     /** A revert that would make a company a subsidiary of its own subsidiary (a parent given since). */
     parentLoop: (op: number, company: string, parent: string) =>
       `#${op} cannot be undone now: it would make a company a subsidiary of its own subsidiary, as ${q(company)} was made a subsidiary of ${q(parent)} since; take that back first (\`vetted company edit ${sh(company)} --parent ""\`).`,

@@ -177,6 +177,28 @@ export function parentLoopPutBack(db: DB): { company: string; parent: string } |
     .get({ t: JOURNALED_TABLES.indexOf('companies') }) as { company: string; parent: string } | undefined;
 }
 
+/**
+ * An id of an incident or a check that reverting `op` would put back, held now by another
+ * record, whatever the case of its letters (ids are looked up so): that record's id, and the
+ * operation that made it, when the journal still has it; undefined when there is none.
+ */
+export function idTakenSince(db: DB, op: number): { what: 'incident' | 'check'; id: string; holder: string; by: number | undefined } | undefined {
+  for (const [table, what] of [['incidents', 'incident'], ['checks', 'check']] as const) {
+    const row = db
+      .prepare(
+        `SELECT json_extract(c.old, '$.ref') AS id, x.ref AS holder, x.id AS holderRow FROM changes c
+           JOIN ${table} x ON x.ref = json_extract(c.old, '$.ref') COLLATE NOCASE AND x.id <> c.row
+         WHERE c.op = ? AND c.tbl = '${table}' AND c.kind <> 'i' LIMIT 1`,
+      )
+      .get(op) as { id: string; holder: string; holderRow: number } | undefined;
+    if (row) {
+      const made = db.prepare(`SELECT op FROM changes WHERE tbl = '${table}' AND row = ? AND kind = 'i' ORDER BY seq DESC LIMIT 1`).get(row.holderRow) as { op: number } | undefined;
+      return { what, id: row.id, holder: row.holder, by: made?.op };
+    }
+  }
+  return undefined;
+}
+
 /** Thrown by a revert run with foreign keys off (see Store.writeWithoutForeignKeys) that needs them. */
 export class ForeignKeysNeeded extends Error {
   constructor() {

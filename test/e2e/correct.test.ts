@@ -519,13 +519,29 @@ describe('undo of a change whose records are no longer as it left them', () => {
     expect(json<{ company: string }>(s, ['incident', 'show', 'qux-1', '--json']).company).toBe('Qux');
   });
 
+  it('refuses to bring back an incident under an id another has since in other letters, naming both and the change to undo', () => {
+    const file = `${s.dir}/upper.yaml`;
+    writeFileSync(file, 'format: vetted/1\nincidents:\n  - {id: Acme-1, company: Acme, title: T1, opened: 2026-10-01T10:00}\n');
+    ok(s.run(['import', file])); // #1
+    ok(s.run(['incident', 'remove', 'Acme-1'])); // #2
+    writeFileSync(file, 'format: vetted/1\nincidents:\n  - {id: ACME-1, company: Acme, title: Other, opened: 2026-09-01T10:00}\n');
+    ok(s.run(['import', file])); // #3
+    expect(refused(['undo', '--op', '2'])).toBe(
+      'vetted: #2 cannot be undone now: it would bring back the incident Acme-1, and ACME-1 has that id since (#3), whatever the case of its letters; undo #3 first (`vetted undo --op 3`).',
+    );
+    ok(s.run(['undo', '--op', '3']));
+    ok(s.run(['undo', '--op', '2']));
+    expect(json<{ title: string }>(s, ['incident', 'show', 'acme-1', '--json']).title).toBe('T1');
+  });
+
   it('refuses, in one sentence, to bring back an id or a name a later change has given to another record', () => {
     ok(s.run(['import', SEEDS]));
     ok(s.run(['incident', 'remove', 'beeline-outage'])); // #2
     ok(s.run(['import', SEEDS])); // beeline-outage again, a new record
     expect(refused(['undo', '--op', '2'])).toBe(
-      'vetted: #2 cannot be undone now: the incident id it would bring back has been given to another record since; undo that change first, or rename that record (see `vetted history`).',
+      'vetted: #2 cannot be undone now: it would bring back the incident beeline-outage, and another incident has that id since (#3), whatever the case of its letters; undo #3 first (`vetted undo --op 3`).',
     );
+    expect(s.run(['--lang', 'ru', 'undo', '--op', '2']).stderr).toContain('она вернула бы обращение beeline-outage, а этот номер (без учёта регистра букв) с тех пор у другого обращения (#3); сначала отмените #3');
     ok(s.run(['company', 'alias', 'Masterhost', 'Nick'])); // #4
     ok(s.run(['company', 'alias', 'Beeline', 'Foo'])); // #5: the next alias is another row
     const undone = json<{ by: number }[]>(s, ['undo', '--op', '4', '--json'])[0].by;
