@@ -13,7 +13,8 @@ import { formatLocalDate, formatLocalMinute, msOf } from '../domain/dates.js';
 import type { IncidentEvent } from '../domain/types.js';
 import { dueMs, isOpen } from '../domain/incident.js';
 import { checkNote, readingStore } from './shared.js';
-import { whenFlag } from './incident.js';
+import { checkEventFits, whenFlag } from './incident.js';
+import { vocabularyId } from '../i18n/vocabulary.js';
 import { loadPack } from '../formats/law-file.js';
 import { loadTemplate } from '../formats/letter-template.js';
 import { checkOutputPath, writeFileAtomic } from '../formats/write-file.js';
@@ -86,11 +87,17 @@ async function fillMissing(ctx: Context, req: LetterRequest, missing: MissingFac
   if (still.length) await fillMissing(ctx, req, still);
 }
 
+/** The channels a letter is sent by. */
+const SENT_CHANNELS = ['letter', 'email'] as const;
+
 export async function run(ctx: Context, id: string, opts: LetterOptions): Promise<CommandResult> {
   if (opts.kind !== undefined && !(LETTER_KINDS as readonly string[]).includes(opts.kind)) throw new UserError(t().letter.badKind(LETTER_KINDS, opts.kind));
   if (!opts.sent && (opts.at !== undefined || opts.channel !== undefined)) throw new UserError(t().letter.sentOnly);
   const format: LetterFormat = opts.format === 'txt' ? 'txt' : 'md';
   if (opts.format !== undefined && opts.format !== 'md' && opts.format !== 'txt') throw new UserError(t().letter.badFormat(opts.format));
+  // Sent by post or by e-mail, as the help says: any other channel was recorded as a letter.
+  const channel = opts.channel === undefined ? 'letter' : await vocabularyId('channel', SENT_CHANNELS, opts.channel);
+  if (!channel) throw new UserError(t().vocabulary.notOne('--channel', [...SENT_CHANNELS], opts.channel!));
   const sentAt = opts.sent ? (opts.at !== undefined ? whenFlag(opts.at, '--at', ctx.now()) : formatLocalMinute(ctx.now())) : undefined;
   if (sentAt && msOf(sentAt) > ctx.now() + 60_000) throw new UserError(t().letter.inFuture(opts.at!));
   const letterNow = sentAt ? msOf(sentAt) : ctx.now();
@@ -111,6 +118,8 @@ export async function run(ctx: Context, id: string, opts: LetterOptions): Promis
   return readingStore(ctx, async (store) => {
     const incident = store.findIncident(id);
     if (!incident) throw new UserError(t().errors.noIncident(id));
+    // Sent before the incident opened it would stand on no timeline (its export would not import).
+    if (sentAt) checkEventFits(incident, 'contact', sentAt, {});
     const kind = (opts.kind as LetterKind | undefined) ?? defaultKind(incident);
     if (kind === 'regulator' && !lettersTo(incident).length) throw new UserError(t().letter.writeFirst(incident.id));
     const company = store.findCompany(incident.company);
@@ -159,7 +168,6 @@ export async function run(ctx: Context, id: string, opts: LetterOptions): Promis
     };
     if (sentAt) {
       const lw = lettersWords(lang);
-      const channel = opts.channel === 'email' ? 'email' : 'letter';
       const level = letterLevel(kind, incident);
       const sentDate = formatLocalDate(msOf(sentAt));
       const name = `${kind}-${sentDate}.${format}`;

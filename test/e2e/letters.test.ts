@@ -192,6 +192,17 @@ describe('sending a letter', () => {
     expect(expectOneLineError(s.run(['letter', 'volgatelecom-1', '--from', 'D', '--sent', '--at', '2099-01-01']))).toMatch(/in the future/);
     expect(expectOneLineError(s.run(['letter', 'volgatelecom-1', '--from', 'D', '--at', '2026-10-01']))).toMatch(/with --sent/);
   });
+
+  it('refuses a channel a letter is not sent by, and a sending time before the incident opened, recording nothing', () => {
+    const before = ok(s.run(['export', '--format', 'json'])).stdout.replace(/"exported_at".*\n/, '');
+    expect(expectOneLineError(s.run(['letter', 'volgatelecom-1', '--from', 'D', '--sent', '--channel', 'sms']))).toBe('vetted: --channel takes letter, email, not "sms".');
+    expect(expectOneLineError(s.run(['letter', 'volgatelecom-1', '--from', 'D', '--sent', '--at', '2001-01-01']))).toMatch(/^vetted: this contact \(2001-01-01\) is before volgatelecom-1 was opened/);
+    expect(ok(s.run(['export', '--format', 'json'])).stdout.replace(/"exported_at".*\n/, '')).toBe(before);
+    // The channel in the words of the language it is given in.
+    ok(s.run(['--lang', 'ru', 'letter', 'volgatelecom-1', '--kind', 'complaint', '--from', 'D', '--sent', '--channel', 'почта', '--at', '2026-10-02T09:00']));
+    const events = json<{ events: { type: string; channel?: string; at: string }[] }>(s, ['incident', 'show', 'volgatelecom-1', '--json']).events;
+    expect(events.find((e) => e.type === 'contact' && e.at === '2026-10-02T09:00')?.channel).toBe('email');
+  });
 });
 
 describe('refusals', () => {
