@@ -38,8 +38,15 @@ export function readVettedFile(path: string, shownAs: string): SourceData {
       }
     }
   }
-  for (const l of doc.lists ?? []) {
-    companyOf(l.company).list = {
+  // A company is on one list of a file: two entries that name it (by name or by alias, in any
+  // case) say two things of it, and one of them would be lost without a word.
+  const listedAs = new Map<SourceCompanyData, string>();
+  for (const [k, l] of (doc.lists ?? []).entries()) {
+    const c = companyOf(l.company);
+    const first = listedAs.get(c);
+    if (first !== undefined) throw new UserError(t().sources.invalid(shownAs, t().sources.listedTwice(k, l.company, first)));
+    listedAs.set(c, l.company);
+    c.list = {
       list: l.list,
       since: l.since ?? null,
       pinned: !!l.pinned,

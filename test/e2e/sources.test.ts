@@ -152,6 +152,9 @@ describe('refusals', () => {
     ['other.json', '{"format": "something/1"}', /must be vetted\/1/],
     ['unknown.json', '{"format": "vetted/1", "lists": [{"company": "X", "list": "black", "colour": "red"}]}', /lists\[0\]\.colour: unknown field/],
     ['list.json', '{"format": "vetted/1", "lists": [{"company": "X", "list": "grey"}]}', /must be one of black, white, watch/],
+    // One company on two lists: by its name in other letters, or by an alias.
+    ['twice.json', '{"format": "vetted/1", "lists": [{"company": "Acme", "list": "black"}, {"company": "ACME ", "list": "white"}]}', /lists\[1\]: "ACME " is the company "Acme" listed before it \(by name or alias\); a file lists each company once/],
+    ['alias.json', '{"format": "vetted/1", "companies": [{"name": "Beta", "aliases": ["Gamma"]}], "lists": [{"company": "Gamma", "list": "white"}, {"company": "Beta", "list": "black"}]}', /lists\[1\]: "Beta" is the company "Gamma" listed before it/],
   ])('refuses %s with exit 2, storing nothing', (name, text, message) => {
     expect(expectOneLineError(s.run(['source', 'add', file(name, text), '--name', 'x']))).toMatch(message);
     expect(json<unknown[]>(s, ['source', 'list', '--json'])).toEqual([]);
