@@ -130,6 +130,13 @@ function tryApply(ctx: Context, store: Store, incident: ReturnType<Store['findIn
   const byId = new Map(incident.events.map((e) => [e.id!, e]));
   const edited = entry.events ?? [];
   for (const e of edited) if (e.id !== undefined && !byId.has(e.id)) return [{ message: t().correct.notEventOf(e.id, incident.id) }];
+  // One id on two events would make one of them the other's change, and the other lost.
+  const seen = new Set<string>();
+  for (const e of edited) {
+    if (e.id === undefined) continue;
+    if (seen.has(e.id)) return [{ message: t().correct.idOfTwo(e.id) }];
+    seen.add(e.id);
+  }
   const kept = new Set(edited.flatMap((e) => (e.id ? [e.id] : [])));
   const next = { ...incident, title: entry.title, opened: entry.opened, fault: entry.fault ?? 'unknown', closed: entry.closed, events: sortEvents(edited, msOf) };
   try {

@@ -1361,6 +1361,7 @@ export const en = {
     idChanged: (id: string) => `id: an incident's id cannot change (it is ${id}); put it back`,
     companyProblem: (message: string) => `company: ${message}`,
     notEventOf: (event: string, id: string) => `events: ${event} is not an event of ${id}; leave ids as they are, and give a new event none`,
+    idOfTwo: (event: string) => `events: ${event} is the id of two events; leave each event its own id, and give a new event none`,
     editorApplied: (id: string, changed: number, added: number, removed: number) => `updated ${id}: ${fmt.plural(changed, { one: 'event', other: 'events' })} changed, ${added} added, ${removed} removed`,
   },
 

@@ -1423,6 +1423,7 @@ export const ru: Catalog = {
     idChanged: (id) => `id: номер обращения менять нельзя (это ${id}); верните его`,
     companyProblem: (message) => `company: ${message}`,
     notEventOf: (event, id) => `events: ${event} — не событие обращения ${id}; не меняйте номера событий, а новому событию номер не давайте`,
+    idOfTwo: (event) => `events: номер ${event} стоит у двух событий; оставьте каждому событию его номер, а новому событию номер не давайте`,
     editorApplied: (id, changed, added, removed) => `обращение ${id} изменено: событий изменено — ${changed}, добавлено — ${added}, удалено — ${removed}`,
   },
 

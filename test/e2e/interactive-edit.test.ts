@@ -72,6 +72,16 @@ describe('incident edit in the editor', () => {
     expect(json<Shown>(s, ['incident', 'show', 'ozon-1', '--json']).events.map((e) => e.id)).toEqual(['ozon-1#1', 'ozon-1#2']);
   });
 
+  it('one id given to two events is a problem, and no event is lost', async () => {
+    const t = start(['incident', 'edit', 'ozon-1'], editor('s/ozon-1#2/ozon-1#1/', '0,/id: ozon-1#1/!{s/id: ozon-1#1/id: ozon-1#2/}'));
+    expect(await t.waitForExit()).toBe(0);
+    expect(t.screen().replace(/\s+/g, ' ')).toMatch(/events: ozon-1#1 is the id of two events; leave each event its own id/);
+    expect(json<Shown>(s, ['incident', 'show', 'ozon-1', '--json']).events.map((e) => [e.id, e.type])).toEqual([
+      ['ozon-1#1', 'promise'],
+      ['ozon-1#2', 'contact'],
+    ]);
+  });
+
   it('an unchanged file changes nothing', async () => {
     const before = json<unknown>(s, ['incident', 'show', 'ozon-1', '--json']);
     const t = start(['incident', 'edit', 'ozon-1'], editor('s/x/x/'));
