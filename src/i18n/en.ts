@@ -601,7 +601,7 @@ export const en = {
     didYouMean: (names: string[]) => ` Did you mean ${names.map(q).join(' or ')}? (it looks the same but is spelled with other letters)`,
     lookalike: (name: string, like: string[]) =>
       `warning: ${q(name)} looks like ${like.map(q).join(', ')} but is spelled with letters of another script; they are kept as different companies.`,
-    pairs: (flag: string, given: string) => `${flag} takes ID=VALUE, such as ${flag} who-helps=live-support; ${q(given)} has no "=".`,
+    pairs: (flag: string, given: string) => `${flag} takes ID=VALUE, such as ${flag} who-helps=live-support; ${q(given)} has ${given.startsWith('=') ? 'no ID before its "="' : 'no "="'}.`,
     backedUp: (path: string) => `backed up the database to ${path} before upgrading it`,
     noIncident: (id: string) => `there is no incident ${q(id)}; see \`vetted incident list\` for the ids.`,
     badDate: (flag: string, given: string) => `${flag} takes an ISO 8601 date such as 2024-07-12 or 2024-07-12T09:30, and ${q(given)} is not one (or not a real date).`,

@@ -179,6 +179,11 @@ describe('vetted check with something missing or wrong', () => {
     expect(companies(s)).toEqual([]);
   });
 
+  it('says of an answer given without its question id that the id is missing', () => {
+    expect(expectUsageError(s.run(['check', 'Some Shop', '--answer', '=x']))).toBe('vetted: --answer takes ID=VALUE, such as --answer who-helps=live-support; "=x" has no ID before its "=".');
+    expect(expectUsageError(s.run(['check', 'Some Shop', '--answer', 'x']))).toBe('vetted: --answer takes ID=VALUE, such as --answer who-helps=live-support; "x" has no "=".');
+  });
+
   it('names an unknown checklist and lists the valid ones', () => {
     const line = expectUsageError(s.run(['check', 'Amazon', '--checklist', 'no-such-list', ...answerFlags(AMAZON)]));
     expect(line).toContain('no-such-list');
