@@ -52,7 +52,9 @@ export type ChecklistFault =
   /** An id or answer value that is not lower-case words and dashes; `example` is one that is. */
   | { kind: 'id'; example: string }
   | { kind: 'version' }
-  | { kind: 'weight'; max: number }
+  | { kind: 'weight'; min: number; max: number }
+  /** An answer `unknown` that scores otherwise than every question's (CHECKLISTS.md). */
+  | { kind: 'unknown-answer'; score: number }
   | { kind: 'score' }
   | { kind: 'boolean' }
   | { kind: 'questions' }
@@ -105,6 +107,9 @@ function answerProblems(a: unknown, path: Path): ChecklistProblem[] {
   if (!('score' in a)) problems.push(at([...path, 'score'], { kind: 'score-required' }));
   else if (a.score !== null && (typeof a.score !== 'number' || !(a.score >= 0 && a.score <= 1))) problems.push(at([...path, 'score'], { kind: 'score' }));
   if (a.dealbreaker !== undefined && typeof a.dealbreaker !== 'boolean') problems.push(at([...path, 'dealbreaker'], { kind: 'boolean' }));
+  // A checklist may word its own `unknown`, not score it otherwise: not finding out is a risk, the same in every checklist.
+  if (a.value === UNKNOWN_ANSWER.value && (a.score !== UNKNOWN_ANSWER.score || a.dealbreaker === true))
+    problems.push(at([...path, a.score !== UNKNOWN_ANSWER.score ? 'score' : 'dealbreaker'], { kind: 'unknown-answer', score: UNKNOWN_ANSWER.score! }));
   return problems;
 }
 
@@ -112,14 +117,18 @@ function answerProblems(a: unknown, path: Path): ChecklistProblem[] {
  * another, small enough that a score is always a finite number. */
 export const MAX_WEIGHT = 100;
 
+/** The smallest: a question of a hundredth of another's weight still counts, and no sum of
+ * weights and scores comes near the smallest numbers, where it would count as nothing. */
+export const MIN_WEIGHT = 0.01;
+
 function questionProblems(q: unknown, path: Path): ChecklistProblem[] {
   if (!isObject(q)) return [at(path, { kind: 'question-map' })];
   const problems = unknownKeys(q, ['id', 'text', 'help', 'weight', 'answers'], path);
   if (typeof q.id !== 'string' || !ID.test(q.id)) problems.push(at([...path, 'id'], { kind: 'id', example: 'who-helps' }));
   problems.push(...textProblems(q.text, [...path, 'text'], true));
   problems.push(...textProblems(q.help, [...path, 'help'], false));
-  if (q.weight !== undefined && (typeof q.weight !== 'number' || !(q.weight > 0 && q.weight <= MAX_WEIGHT)))
-    problems.push(at([...path, 'weight'], { kind: 'weight', max: MAX_WEIGHT }));
+  if (q.weight !== undefined && (typeof q.weight !== 'number' || !(q.weight >= MIN_WEIGHT && q.weight <= MAX_WEIGHT)))
+    problems.push(at([...path, 'weight'], { kind: 'weight', min: MIN_WEIGHT, max: MAX_WEIGHT }));
   if (!Array.isArray(q.answers) || q.answers.length === 0) {
     problems.push(at([...path, 'answers'], { kind: 'answers' }));
     return problems;

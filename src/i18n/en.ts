@@ -126,7 +126,8 @@ function checklistFault(f: ChecklistFileFault): string {
     case 'unknown-field': return `unknown field (expected one of: ${f.fields.join(', ')})`;
     case 'id': return `must be lower-case words and dashes, such as ${f.example}`;
     case 'version': return 'must be a whole number from 1 up';
-    case 'weight': return `must be a positive number, at most ${f.max}`;
+    case 'weight': return `must be a positive number, from ${f.min} to ${f.max}`;
+    case 'unknown-answer': return `the answer unknown (could not find out) scores ${f.score} in every checklist and is no dealbreaker (CHECKLISTS.md); word it as you like, but leave its score ${f.score}`;
     case 'score': return 'must be a number from 0 to 1, or null';
     case 'boolean': return 'must be true or false';
     case 'questions': return 'must be a list of at least one question';

@@ -121,7 +121,8 @@ function checklistFault(f: ChecklistFileFault): string {
     case 'unknown-field': return `неизвестное поле (допустимы: ${f.fields.join(', ')})`;
     case 'id': return `только строчные латинские буквы и цифры, слова через дефис, например ${f.example}`;
     case 'version': return 'должно быть целым числом не меньше 1';
-    case 'weight': return `должно быть положительным числом не больше ${f.max}`;
+    case 'weight': return `должно быть положительным числом от ${f.min} до ${f.max}`;
+    case 'unknown-answer': return `ответ unknown («не удалось выяснить») во всех чек-листах оценивается в ${f.score} и не бывает критичным (CHECKLISTS.md); его можно назвать по-своему, но оценка должна остаться ${f.score}`;
     case 'score': return 'должно быть числом от 0 до 1 или null';
     case 'boolean': return 'должно быть true или false';
     case 'questions': return 'должно быть списком хотя бы из одного вопроса';

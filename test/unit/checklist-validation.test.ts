@@ -109,6 +109,9 @@ describe('validateChecklist: one problem at a time', () => {
     ['weight as a string', (d) => (d.questions[0].weight = '2'), ['questions', 0, 'weight'], /positive number/],
     ['infinite weight', (d) => (d.questions[0].weight = Infinity), ['questions', 0, 'weight'], /positive number/],
     ['NaN weight', (d) => (d.questions[0].weight = NaN), ['questions', 0, 'weight'], /positive number/],
+    ['a weight too small to count', (d) => (d.questions[0].weight = 5e-324), ['questions', 0, 'weight'], /positive number, from 0\.01 to 100/],
+    ['an unknown answer scored otherwise', (d) => d.questions[1].answers.push({ value: 'unknown', label: 'no idea', score: 1 }), ['questions', 1, 'answers', 2, 'score'], /scores 0\.2 in every checklist/],
+    ['an unknown answer as a dealbreaker', (d) => d.questions[1].answers.push({ value: 'unknown', label: 'no idea', score: 0.2, dealbreaker: true }), ['questions', 1, 'answers', 2, 'dealbreaker'], /is no dealbreaker/],
     ['question without answers', (d) => delete d.questions[1].answers, ['questions', 1, 'answers'], /at least one answer/],
     ['question with an empty answer list', (d) => (d.questions[1].answers = []), ['questions', 1, 'answers'], /at least one answer/],
     ['question with answers as a map', (d) => (d.questions[1].answers = { yes: 1 }), ['questions', 1, 'answers'], /at least one answer/],
@@ -197,9 +200,9 @@ describe('validateChecklist: the whole document', () => {
 
   it('keeps a question\'s own unknown answer and does not add a second', () => {
     const doc = validDoc();
-    doc.questions[1].answers.push({ value: 'unknown', label: 'No idea', score: 0.1 });
+    doc.questions[1].answers.push({ value: 'unknown', label: 'No idea', score: 0.2 });
     const q2 = valueOf(doc).questions[1];
-    expect(q2.answers.filter((a) => a.value === 'unknown')).toEqual([{ value: 'unknown', label: 'No idea', score: 0.1 }]);
+    expect(q2.answers.filter((a) => a.value === 'unknown')).toEqual([{ value: 'unknown', label: 'No idea', score: 0.2 }]);
   });
 
   it.each([
