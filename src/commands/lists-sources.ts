@@ -33,6 +33,8 @@ export async function listsWithSources(ctx: Context, store: Store, policy: Polic
   if (opts.from !== undefined) {
     const source = sources.findSource(opts.from);
     if (!source) throw new UserError(t().sources.noSource(opts.from));
+    // A public complaint record says how many complained, of what; it puts no one on a list.
+    if (source.kind === 'cfpb') throw new UserError(t().sources.recordHasNoLists(source.name));
     for (const { company, list } of sources.listsOfSource(source.id)) {
       groups[list.list].push({
         company,

@@ -1219,6 +1219,7 @@ export const ru: Catalog = {
   sources: {
     countOn: (n, list) => `${fmt.number(n)} — ${ru.words.list[list]}`,
     noSource: (name) => `источника ${q(name)} нет; список: \`vetted source list\`.`,
+    recordHasNoLists: (name) => `${q(name)} — публичный реестр жалоб, он не вносит компании в списки; что в нём есть, покажет \`vetted source show ${sh(name)}\`, а что он говорит о компании — \`vetted company show НАЗВАНИЕ\`.`,
     listsOf: (name, label, exportedAt) => `Списки источника ${q(name)}${label ? ` (${label})` : ''}${exportedAt ? `, переданные ${fmt.dateTime(exportedAt)}` : ''}, как он их дал:`,
     sourcesSay: (text) => `источники: ${text}`,
 

@@ -248,6 +248,8 @@ describe('a CFPB source', () => {
     const whyBefore = ok(s.run(['lists', '--json'])).stdout;
     const add = ok(s.run(['source', 'add', SAMPLE, '--name', 'cfpb', '--kind', 'cfpb']));
     expect(add.stderr).toMatch(/6,623 rows read, 0 skipped; complaints received 2015-04-06 to 2020-03-19/);
+    // It puts no one on a list: its lists are not shown as empty ones.
+    expect(expectOneLineError(s.run(['lists', '--from', 'cfpb']))).toMatch(/"cfpb" is a public complaint record, which puts no company on a list; see what it holds with `vetted source show "cfpb"`/);
     const match = ok(s.run(['source', 'match', 'cfpb', 'Wells Fargo'])).stdout;
     expect(match).toMatch(/WELLS FARGO & COMPANY \(174 complaints\)/);
     expect(match).toContain('vetted company alias "Wells Fargo" "WELLS FARGO & COMPANY"');
