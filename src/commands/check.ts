@@ -70,6 +70,9 @@ export async function run(ctx: Context, companyArg: string, opts: CheckOptions):
     checkNote(notes[q]);
   }
   const { missing } = checkAnswers(checklist, answers);
+  // What no question on a terminal can mend is refused before the database is opened (or made).
+  if (missing.length && !ctx.interactive) throw new UserError(t().check.noAnswers(missing, checklist.id));
+  if (!missing.length && !hasScore(scoreCheck(checklist, answers))) throw new UserError(t().check.nothingScored(checklist.id));
   const err = colourWanted(ctx.err, { noColor: ctx.noColor }, ctx.env);
   const policy = await policyOf(ctx);
   return withStore(ctx, async (store) => {
@@ -89,9 +92,6 @@ export async function run(ctx: Context, companyArg: string, opts: CheckOptions):
     const before = judgeCompany(beforeEvidence, policy, ctx.now());
     const beforeFacts = recordFacts(beforeEvidence, ctx.now());
     if (missing.length) {
-      if (!ctx.interactive) {
-        throw new UserError(t().check.noAnswers(missing, checklist.id));
-      }
       for (const w of warnings.splice(0)) ctx.err.write(`${safeText(w)}\n`);
       // The company's record first: what it did decides more than what the answers will say.
       ctx.err.write(`${renderRecord(existing?.name ?? company, before, beforeFacts).join('\n')}\n\n`);

@@ -179,6 +179,18 @@ describe('vetted check with something missing or wrong', () => {
     expect(companies(s)).toEqual([]);
   });
 
+  it('refused without a terminal, makes no database where there was none', () => {
+    const fresh = sandbox();
+    try {
+      for (const args of [['check', 'X', '--answer', 'who-helps=nobody'], ['check', 'X', '--answer', 'who-helps=bogus'], ['check', 'X', ...GENERAL_IDS.flatMap((q) => ['--answer', `${q}=not-applicable`])]]) {
+        expectUsageError(fresh.run(args));
+        expect(existsSync(fresh.db), args.join(' ')).toBe(false);
+      }
+    } finally {
+      fresh.cleanup();
+    }
+  });
+
   it('says of an answer given without its question id that the id is missing', () => {
     expect(expectUsageError(s.run(['check', 'Some Shop', '--answer', '=x']))).toBe('vetted: --answer takes ID=VALUE, such as --answer who-helps=live-support; "=x" has no ID before its "=".');
     expect(expectUsageError(s.run(['check', 'Some Shop', '--answer', 'x']))).toBe('vetted: --answer takes ID=VALUE, such as --answer who-helps=live-support; "x" has no "=".');
@@ -303,6 +315,10 @@ describe('custom and user checklists', () => {
     );
     const line = expectUsageError(s.run(['check', 'Gift Shop', '--checklist', file, '--answer', 'gift-wrap=not-applicable']));
     expect(line).toMatch(/left out of the score .* was not saved/);
+    // Refused before anything is opened: not even a database is made.
+    expect(existsSync(s.db)).toBe(false);
+    ok(s.run(['incident', 'add', 'Other Shop', '--title', 't', '--opened', '2026-11-01']));
+    expectUsageError(s.run(['check', 'Gift Shop', '--checklist', file, '--answer', 'gift-wrap=not-applicable']));
     expect(ok(s.run(['checks', 'list', '--json'])).stdout.trim()).toBe('[]');
     expect(ok(s.run(['lists', 'black'])).stdout).not.toContain('Gift Shop');
     // A dealbreaker decides without a score; "unknown" counts as an answer.
