@@ -342,7 +342,7 @@ describe('8. a sentence where a report of an unexpected error was', () => {
     writeFileSync(file, `id: heavy\nversion: 1\ntitle: Heavy\nquestions:\n${q('a')}${q('b')}`);
     const r = s.run(['checklists', 'validate', file]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/heavy\.yaml:7:\d+: questions\[0\]\.weight: must be a positive number, at most 100/);
+    expect(r.stderr).toMatch(/heavy\.yaml:7:\d+: questions\[0\]\.weight: must be a positive number, from 0.01 to 100/);
     expect(r.stderr).toMatch(/questions\[1\]\.weight/);
     expectSentence(s.run(['check', 'Shop', '--checklist', file, '--answer', 'a=yes', '--answer', 'b=no']));
   });
