@@ -11,7 +11,7 @@ import type { Context } from '../context.js';
 import type { CommandResult } from './result.js';
 import { UserError } from '../errors.js';
 import { FORMAT, orderedEvent, validateDataFile, type IncidentEntry } from '../formats/data-file.js';
-import { YAML_LIMITS } from '../formats/yaml-limits.js';
+import { yamlValue } from '../formats/yaml-limits.js';
 import { formatPath, type Path } from '../domain/validation.js';
 import { msOf } from '../domain/dates.js';
 import { eventContentKey, sameEventAs, sortEvents } from '../domain/events.js';
@@ -62,7 +62,7 @@ export function readEdited(text: string, now: number): { problems: EditProblem[]
   };
   let data: unknown;
   try {
-    data = doc.toJS(YAML_LIMITS);
+    data = yamlValue(doc, 'the file', lc);
   } catch (err) {
     return { problems: [{ message: (err as Error).message }] };
   }

@@ -9,7 +9,7 @@ import { LineCounter, isNode, parseDocument } from 'yaml';
 import { sameScoring, validateChecklist, formatPath, type Checklist, type ChecklistFault, type Path } from '../domain/checklist.js';
 import { t, type Catalog } from '../i18n/index.js';
 import { UserError } from '../errors.js';
-import { YAML_LIMITS, assertYamlBudget } from './yaml-limits.js';
+import { YamlAliasInItself, assertYamlBudget, yamlValue } from './yaml-limits.js';
 
 /** A problem of a checklist file: the checklist's own, or the YAML parser's (its words, English). */
 export type ChecklistFileFault = ChecklistFault | { kind: 'yaml'; detail: string; code?: string };
@@ -64,8 +64,9 @@ export function parseChecklistText(text: string, file = 'the checklist'): { chec
   if (located.length) return { problems: located };
   let data: unknown;
   try {
-    data = doc.toJS(YAML_LIMITS);
+    data = yamlValue(doc, file, lineCounter);
   } catch (err) {
+    if (err instanceof YamlAliasInItself) return { problems: [{ line: err.line ?? 1, col: 1, path: '', fault: { kind: 'yaml', detail: t().files.yamlAliasInItself(err.alias) } }] };
     return { problems: [{ line: 1, col: 1, path: '', fault: { kind: 'yaml', detail: (err as Error).message } }] };
   }
   const result = validateChecklist(data);

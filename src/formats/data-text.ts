@@ -7,7 +7,7 @@ import { LineCounter, isMap, isNode, isPair, isScalar, parseDocument, type Docum
 import { t } from '../i18n/index.js';
 import { UserError } from '../errors.js';
 import { formatPath, type Path } from '../domain/validation.js';
-import { YAML_LIMITS, assertYamlBudget } from './yaml-limits.js';
+import { assertYamlBudget, yamlValue } from './yaml-limits.js';
 
 export interface Location {
   line: number;
@@ -174,8 +174,9 @@ export function parseDataDocument(text: string, file: string): ParsedData {
   }
   let data: unknown;
   try {
-    data = doc.toJS(YAML_LIMITS);
+    data = yamlValue(doc, file, lc);
   } catch (err) {
+    if (err instanceof UserError) throw err;
     const message = (err as Error).message;
     if (/alias/i.test(message)) throw new UserError(t().files.yamlAliases(file, message));
     throw new UserError(t().files.cannotYaml(file, message));

@@ -2,7 +2,7 @@
 // document is counted before it is built. A YAML parser keeps every token of a document in
 // memory several hundred bytes at a time, so the budget is counted in tokens, not bytes.
 
-import { Lexer } from 'yaml';
+import { Lexer, visit, type Document, type LineCounter } from 'yaml';
 import { t } from '../i18n/index.js';
 import { UserError } from '../errors.js';
 
@@ -23,5 +23,37 @@ export function assertYamlBudget(text: string, file: string): void {
     if (++tokens > YAML_BUDGET.tokens) {
       throw new UserError(t().files.yamlTooManyTokens(file, YAML_BUDGET.tokens));
     }
+  }
+}
+
+/**
+ * The value of a parsed YAML document, within YAML_LIMITS. An alias that stands inside the value
+ * it names (`a: &a [*a]`) makes a value that contains itself, which every reader would walk
+ * without end: refused, naming its line, before the value is made.
+ */
+export function yamlValue(doc: Document, file: string, lineCounter?: LineCounter): unknown {
+  let self: { name: string; offset: number } | undefined;
+  visit(doc, {
+    Alias(_key, node, path) {
+      const named = node.resolve(doc);
+      if (named && path.includes(named)) {
+        self = { name: node.source, offset: node.range?.[0] ?? 0 };
+        return visit.BREAK;
+      }
+      return undefined;
+    },
+  });
+  if (self) throw new YamlAliasInItself(file, lineCounter ? lineCounter.linePos(self.offset).line : undefined, self.name);
+  return doc.toJS(YAML_LIMITS);
+}
+
+/** A YAML alias inside the value it names: where it stands, and its name. */
+export class YamlAliasInItself extends UserError {
+  constructor(
+    file: string,
+    readonly line: number | undefined,
+    readonly alias: string,
+  ) {
+    super(`${line === undefined ? file : `${file}:${line}`}: ${t().files.yamlAliasInItself(alias)}`);
   }
 }

@@ -1036,6 +1036,7 @@ export const en = {
     /** What the YAML parser found, in the language's words where it has them. */
     yamlDetail: (detail: string, _code?: string) => detail,
     yamlAliases: (file: string, detail: string) => `${file} uses too many YAML aliases (${detail}); write the data out in full.`,
+    yamlAliasInItself: (name: string) => `the YAML alias *${name} stands inside the value it names, which would contain itself without end; write that value out in full.`,
     cannotYaml: (file: string, detail: string) => `${file} cannot be read as YAML: ${detail}.`,
     dbNeedsPath: '--db needs a file path; give one, or leave --db out to use the default database.',
   },

@@ -12,6 +12,7 @@ import {
   mkdirSync,
   readdirSync,
   readFileSync,
+  rmSync,
   statSync,
   symlinkSync,
   writeFileSync,
@@ -256,6 +257,22 @@ describe('8. a sentence where a report of an unexpected error was', () => {
   it('VETTED_DB=/proc/self/environ', () => {
     expectSentence(s.run(['lists'], { env: { VETTED_DB: '/proc/self/environ' } }));
     expectSentence(s.run(['pin', 'Shop', 'black', '--reason', 'x'], { env: { VETTED_DB: '/proc/self/environ' } }));
+  });
+
+  it('a YAML alias inside the value it names, in a policy, a data file and a checklist', () => {
+    seeded();
+    mkdirSync(s.config, { recursive: true });
+    writeFileSync(join(s.config, 'policy.yaml'), 'a: &a [*a]\n');
+    expect(expectSentence(s.run(['lists']))).toMatch(/policy\.yaml:1: the YAML alias \*a stands inside the value it names/);
+    rmSync(join(s.config, 'policy.yaml'));
+    const data = join(s.dir, 'self.yaml');
+    writeFileSync(data, 'format: vetted/1\nsource: &a [*a]\n');
+    expect(expectSentence(s.run(['import', data]))).toMatch(/self\.yaml:2: the YAML alias \*a/);
+    const list = join(s.dir, 'self-list.yaml');
+    writeFileSync(list, 'id: x\nversion: 1\ntitle: &t [*t]\nquestions: []\n');
+    const r = s.run(['checklists', 'validate', list]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/self-list\.yaml:3:1: the YAML alias \*t stands inside the value it names/);
   });
 
   it('a policy.yaml that is a folder', () => {
