@@ -2,6 +2,7 @@
 // the output streams and whether a person is there to answer prompts.
 
 import envPaths from 'env-paths';
+import { statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { UserError } from './errors.js';
 import { guardTerminal } from './ui/safe.js';
@@ -52,6 +53,11 @@ export function langFrom(flag: string | undefined, env: NodeJS.ProcessEnv): Lang
 export function makeContext(opts: GlobalOptions, env = process.env): Context {
   if (opts.db === '') throw new UserError(t().files.dbNeedsPath);
   const explicit = opts.db ?? (env.VETTED_DB || undefined);
+  const configDir = env.VETTED_CONFIG ? resolve(env.VETTED_CONFIG) : paths().config;
+  const configFrom = env.VETTED_CONFIG ? 'VETTED_CONFIG' : xdg(env.XDG_CONFIG_HOME) ? 'XDG_CONFIG_HOME' : 'default';
+  // A file where the folder of settings should be: its policy, checklists and letters would be
+  // looked for inside it, found nowhere, and the defaults used without a word.
+  if (statSync(configDir, { throwIfNoEntry: false })?.isDirectory() === false) throw new UserError(t().files.configNotFolder(configDir, configFrom));
   return {
     // Looked up when asked: touching stdin costs start-up time that most commands never need.
     get interactive() {
@@ -61,9 +67,9 @@ export function makeContext(opts: GlobalOptions, env = process.env): Context {
     dbIsDefault: !explicit,
     setBy: {
       db: opts.db !== undefined ? '--db' : env.VETTED_DB ? 'VETTED_DB' : xdg(env.XDG_DATA_HOME) ? 'XDG_DATA_HOME' : 'default',
-      config: env.VETTED_CONFIG ? 'VETTED_CONFIG' : xdg(env.XDG_CONFIG_HOME) ? 'XDG_CONFIG_HOME' : 'default',
+      config: configFrom,
     },
-    configDir: env.VETTED_CONFIG ? resolve(env.VETTED_CONFIG) : paths().config,
+    configDir,
     lang: langFrom(opts.lang, env),
     noColor: opts.color === false,
     debug: !!opts.debug,

@@ -1036,6 +1036,8 @@ export const en = {
     /** What the YAML parser found, in the language's words where it has them. */
     yamlDetail: (detail: string, _code?: string) => detail,
     yamlAliases: (file: string, detail: string) => `${file} uses too many YAML aliases (${detail}); write the data out in full.`,
+    configNotFolder: (dir: string, from: string) =>
+      `${dir}, the folder of your settings (policy, checklists, letters)${from === 'default' ? '' : `, named by ${from}`}, is a file; ${from === 'default' ? 'move that file away' : `point ${from} at a folder`}.`,
     yamlAliasInItself: (name: string) => `the YAML alias *${name} stands inside the value it names, which would contain itself without end; write that value out in full.`,
     cannotYaml: (file: string, detail: string) => `${file} cannot be read as YAML: ${detail}.`,
     dbNeedsPath: '--db needs a file path; give one, or leave --db out to use the default database.',

@@ -1091,6 +1091,8 @@ export const ru: Catalog = {
     badYaml: (where, detail, code) => `${where} — неправильный YAML: ${yamlWords(code, detail)}; исправьте и повторите.`,
     yamlDetail: (detail, code) => yamlWords(code, detail),
     yamlAliases: (file, detail) => `в ${file} слишком много псевдонимов YAML (${detail}); запишите данные полностью.`,
+    configNotFolder: (dir, from) =>
+      `${dir}, папка ваших настроек (политика, чек-листы, письма)${from === 'default' ? '' : `, заданная в ${from}`}, — это файл; ${from === 'default' ? 'уберите этот файл' : `укажите в ${from} папку`}.`,
     yamlAliasInItself: (name) => `псевдоним YAML *${name} стоит внутри того значения, которое он называет, и значение содержало бы само себя без конца; запишите это значение полностью.`,
     cannotYaml: (file, detail) => `${file} не читается как YAML: ${detail}.`,
     dbNeedsPath: '--db нужен путь к файлу; укажите его или уберите --db, чтобы использовать базу данных по умолчанию.',

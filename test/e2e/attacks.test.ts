@@ -275,6 +275,15 @@ describe('8. a sentence where a report of an unexpected error was', () => {
     expect(r.stderr).toMatch(/self-list\.yaml:3:1: the YAML alias \*t stands inside the value it names/);
   });
 
+  it('VETTED_CONFIG naming a file, not a folder', () => {
+    seeded();
+    const file = join(s.dir, 'policy-file.yaml');
+    writeFileSync(file, 'broken_promises: 9\n');
+    for (const args of [['policy', 'show'], ['lists'], ['paths']]) {
+      expect(expectSentence(s.run(args, { env: { VETTED_CONFIG: file } }))).toMatch(/policy-file\.yaml, the folder of your settings \(policy, checklists, letters\), named by VETTED_CONFIG, is a file; point VETTED_CONFIG at a folder\./);
+    }
+  });
+
   it('a policy.yaml that is a folder', () => {
     seeded();
     mkdirSync(join(s.config, 'policy.yaml'), { recursive: true });
