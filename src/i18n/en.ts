@@ -27,6 +27,8 @@ const q = (s: string) => `"${s}"`;
 /** A date-time as the record writes it (ISO 8601), on a terminal in English: one given with its
  * offset from UTC at the local time of that moment, as every other is (see localWallClock). */
 const iso = (s: string) => localWallClock(s);
+/** The YAML parser's words, but where they speak of its own interface rather than of the file. */
+const yamlWords = (code: string | undefined, detail: string) => (code === 'MULTIPLE_DOCS' ? 'the file holds several YAML documents (---) where one is read' : detail);
 /** The word with its article: "a promise", "an escalation". */
 const an = (w: string) => `${/^[aeiou]/i.test(w) ? 'an' : 'a'} ${w}`;
 const days = (n: number) => fmt.plural(n, { one: 'day', other: 'days' });
@@ -580,7 +582,7 @@ export const en = {
     notAList: (given: string) => `a company is pinned to black or white, not ${q(given)}.`,
     needsReason: 'a pin needs --reason "why": it is shown as "pinned by you: …" wherever the company appears.',
     pinned: (name: string, list: string, reason: string) => `pinned ${name} to the ${list} list: ${reason}`,
-    notPinned: (name: string) => `${name} is not pinned; nothing to undo.`,
+    notPinned: (name: string) => `${name} is not pinned; nothing to unpin.`,
     unpinned: (name: string) => `unpinned ${name}: the evidence decides its list again (see \`vetted why ${sh(name)}\`).`,
   },
 
@@ -1032,9 +1034,9 @@ export const en = {
     surrogate: (file: string, path: string) => `${file}: ${path || '(top)'} holds a broken character (a lone UTF-16 surrogate such as \\ud800), not text; fix it and try again.`,
     badJson: (file: string, detail: string) => `${file} is not valid JSON: ${detail}; fix it and try again.`,
     // The parser's own words in English; `code` lets another language word the fault itself.
-    badYaml: (where: string, detail: string, _code?: string) => `${where} is not valid YAML: ${detail}; fix it and try again.`,
+    badYaml: (where: string, detail: string, code?: string) => `${where} is not valid YAML: ${yamlWords(code, detail)}; fix it and try again.`,
     /** What the YAML parser found, in the language's words where it has them. */
-    yamlDetail: (detail: string, _code?: string) => detail,
+    yamlDetail: (detail: string, code?: string) => yamlWords(code, detail),
     yamlAliases: (file: string, detail: string) => `${file} uses too many YAML aliases (${detail}); write the data out in full.`,
     configNotFolder: (dir: string, from: string) =>
       `${dir}, the folder of your settings (policy, checklists, letters)${from === 'default' ? '' : `, named by ${from}`}, is a file; ${from === 'default' ? 'move that file away' : `point ${from} at a folder`}.`,

@@ -608,7 +608,7 @@ export const ru: Catalog = {
     notAList: (given) => `закрепить можно в чёрном (black) или белом (white) списке, а не ${q(given)}.`,
     needsReason: 'для закрепления нужна причина --reason "почему": она показана как «закреплено вами: …» везде, где видна компания.',
     pinned: (name, list, reason) => `${name} закреплено: ${listIn[list as ListName] ?? list}: ${reason}`,
-    notPinned: (name) => `${name} не закреплено; отменять нечего.`,
+    notPinned: (name) => `${name} не закреплено; открепить нечего.`,
     unpinned: (name) => `${name} откреплено: список снова решают факты (см. \`vetted why ${sh(name)}\`).`,
   },
 

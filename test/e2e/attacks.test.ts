@@ -275,6 +275,16 @@ describe('8. a sentence where a report of an unexpected error was', () => {
     expect(r.stderr).toMatch(/self-list\.yaml:3:1: the YAML alias \*t stands inside the value it names/);
   });
 
+  it('a policy.yaml of two YAML documents is said so in words of the file, not of the parser', () => {
+    seeded();
+    mkdirSync(s.config, { recursive: true });
+    writeFileSync(join(s.config, 'policy.yaml'), 'broken_promises: 3\n---\nbroken_promises: 4\n');
+    const line = expectSentence(s.run(['lists']));
+    expect(line).toMatch(/is not valid YAML: the file holds several YAML documents \(---\) where one is read; fix it and try again\./);
+    expect(line).not.toMatch(/parseAllDocuments/);
+    rmSync(join(s.config, 'policy.yaml'));
+  });
+
   it('VETTED_CONFIG naming a file, not a folder', () => {
     seeded();
     const file = join(s.dir, 'policy-file.yaml');

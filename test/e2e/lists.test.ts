@@ -367,7 +367,7 @@ describe('pins', () => {
     const before = ok(s.run(['export', '--format', 'json'])).stdout.replace(/"exported_at": "[^"]*"/, '');
     const line = expectOneLineError(s.run(['unpin', 'Beeline']));
     expect(line).toContain('Beeline');
-    expect(line).toMatch(/not pinned/);
+    expect(line).toMatch(/is not pinned; nothing to unpin\.$/);
     expect(ok(s.run(['export', '--format', 'json'])).stdout.replace(/"exported_at": "[^"]*"/, '')).toBe(before);
   });
 
