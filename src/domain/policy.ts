@@ -73,9 +73,9 @@ export interface Finding {
 export type Change =
   | { kind: 'unpin'; company: string; evidence_says: 'black' | 'white' | null }
   | { kind: 'deeds-to-white' }
-  | { kind: 'deeds-to-black' }
+  | { kind: 'deeds-to-black'; level: Level; promises: number }
   | { kind: 'words-to-white' }
-  | { kind: 'words-to-black' }
+  | { kind: 'words-to-black'; level: Level; promises: number }
   | { kind: 'watch-to-black'; level: Level; promises: number }
   | { kind: 'watch-to-white' }
   | { kind: 'any-evidence' };
@@ -423,7 +423,10 @@ export function judgeCompany(evidence: CompanyEvidence | CompanyFacts, policy: P
     const side: 'black' | 'white' = black.length && newestOf(black) >= newestOf(white) ? 'black' : 'white';
     const reasons = side === 'black' ? black : white;
     const decided = reasons[0];
-    return verdict(side, datePart(decided.date), false, reasons, decided, [{ kind: `${deeds.length ? 'deeds' : 'words'}-to-${side === 'black' ? 'white' : 'black'}` }]);
+    // What a failure must be to blacken it, as the rules say: institutional and not put right, or a pattern of broken promises.
+    const toBlack = { level: policy.institutional_levels[0], promises: policy.broken_promises };
+    const change: Change = side === 'black' ? { kind: deeds.length ? 'deeds-to-white' : 'words-to-white' } : { kind: deeds.length ? 'deeds-to-black' : 'words-to-black', ...toBlack };
+    return verdict(side, datePart(decided.date), false, reasons, decided, [change]);
   }
   const watch = watchFindings(e, policy, now);
   if (watch.length) {

@@ -235,11 +235,11 @@ function change(c: Change): string {
     case 'deeds-to-white':
       return 'a failure handled well from now on, newer than this evidence, would move it to the white list; a passed check would not, for deeds decide over words';
     case 'deeds-to-black':
-      return 'a failure the company does not put right, or broken promises, newer than this evidence, would move it to the black list; a failed check would not, for deeds decide over words';
+      return `a newer failure that reaches ${levelWho[c.level]} or above and is not put right, or ${c.promises} promises broken in one incident, would move it to the black list; a failed check would not, for deeds decide over words`;
     case 'words-to-white':
       return 'a newer passed check, or any failure handled well, would move it to the white list';
     case 'words-to-black':
-      return 'a newer failed check, or any failure the company does not put right, would move it to the black list';
+      return `a newer failed check, a failure that reaches ${levelWho[c.level]} or above and is not put right, or ${c.promises} promises broken in one incident, would move it to the black list`;
     case 'watch-to-black':
       return `black: if a failure reaches ${levelWho[c.level]} or above and is not put right, ${c.promises} promises are broken in one incident, or a check fails`;
     case 'watch-to-white':

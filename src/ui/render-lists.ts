@@ -107,8 +107,9 @@ export function renderWhy(v: Verdict, p: Paint, evidence?: CompanyEvidence, now 
     const rule = RULES.find((r) => r.id === v.decided_by!.rule);
     if (rule) lines.push(p.dim(`  (${rule.id}: ${c.rules.explain[rule.id](policy)})`));
   } else if (v.list === 'watch') {
-    // The note on failures that stayed low explains a watch from incidents, not one from a check alone.
-    lines.push('', p.dim(v.reasons.some((f) => f.facts.kind === 'watch-incident') ? w.watchNote : w.watchNoteNoRule));
+    // The note on failures that stayed low explains a watch from such a failure, not one from an
+    // incident still open, one put right, or a check alone.
+    lines.push('', p.dim(v.reasons.some((f) => f.facts.kind === 'watch-incident' && f.facts.stayed_with !== null) ? w.watchNote : w.watchNoteNoRule));
   }
   const aside = new Set(v.set_aside);
   const black = v.findings.filter((f) => f.side === 'black' && !aside.has(f));

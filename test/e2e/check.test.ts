@@ -587,6 +587,22 @@ describe('a check under a policy that moved the check thresholds', () => {
 });
 
 describe('why a company is on watch', () => {
+  it('says of a company white by its check which failures would blacken it, as the rules have them, in both languages', () => {
+    const t = sandbox();
+    try {
+      ok(t.run(['check', 'Amazon', ...answerFlags(AMAZON)]));
+      ok(t.run(['incident', 'add', 'Amazon', '--title', 'lost', '--fault', 'company', '--opened', '2026-11-20 10:00']));
+      ok(t.run(['incident', 'close', 'amazon-1', '--outcome', 'unresolved', '--at', '2026-11-21 10:00']));
+      const why = ok(t.run(['why', 'Amazon'])).stdout.replace(/\s+/g, ' ');
+      expect(why).toContain('Amazon is on the white list');
+      expect(why).toContain('a newer failed check, a failure that reaches the quality or complaints department or above and is not put right, or 3 promises broken in one incident, would move it to the black list');
+      expect(why).not.toContain('any failure the company does not put right');
+      expect(ok(t.run(['--lang', 'ru', 'why', 'Amazon'])).stdout.replace(/\s+/g, ' ')).toContain('или 3 нарушенных обещания в одном обращении');
+    } finally {
+      t.cleanup();
+    }
+  });
+
   it('gives the note on failures that stayed low for incidents, and not for a check alone', () => {
     const t = sandbox();
     try {
@@ -596,7 +612,15 @@ describe('why a company is on watch', () => {
       expect(mid).toContain('No black or white rule holds.');
       expect(mid).not.toContain('one employee');
       ok(t.run(['incident', 'add', 'Slowco', '--title', 'late', '--fault', 'company', '--opened', '2026-11-20']));
+      // Still open, nothing failed yet: no failure stayed low.
+      expect(ok(t.run(['why', 'Slowco'])).stdout).toContain('No black or white rule holds.');
+      expect(ok(t.run(['why', 'Slowco'])).stdout).not.toContain('one employee');
+      ok(t.run(['incident', 'close', 'slowco-1', '--outcome', 'unresolved', '--at', '2026-11-21']));
       expect(ok(t.run(['why', 'Slowco'])).stdout).toContain('failures that stayed with the front line or a supervisor are one employee, not the company');
+      // One that reached management is not said to have stayed low.
+      ok(t.run(['incident', 'add', 'Highco', '--title', 'late', '--fault', 'company', '--opened', '2026-11-20']));
+      ok(t.run(['incident', 'event', 'highco-1', 'escalation', '--level', 'management', '--at', '2026-11-20T12:00']));
+      expect(ok(t.run(['why', 'Highco'])).stdout).not.toContain('one employee');
     } finally {
       t.cleanup();
     }
