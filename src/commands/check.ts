@@ -11,7 +11,7 @@ import { checkAnswers, hasScore, scoreCheck, type Checklist } from '../domain/ch
 import { formatLocalSecond } from '../domain/dates.js';
 import { findChecklist } from '../formats/checklist-file.js';
 import { parseDataText } from '../formats/data-text.js';
-import { checkCompanyName, checkNote, lookalikeWarning, parsePairs, typoWarning, withStore } from './shared.js';
+import { askWhichCompany, checkCompanyName, checkNote, lookalikeWarning, parsePairs, typoWarning, withStore } from './shared.js';
 import { renderCheck, checkJson } from '../ui/render-check.js';
 import { colourWanted, paint } from '../ui/colour.js';
 import { judgeCompany, type Verdict } from '../domain/policy.js';
@@ -57,7 +57,7 @@ function answerProblemsMessage(checklist: Checklist, answers: Record<string, str
 }
 
 export async function run(ctx: Context, companyArg: string, opts: CheckOptions): Promise<CommandResult> {
-  const company = checkCompanyName(companyArg);
+  let company = checkCompanyName(companyArg);
   const { checklist } = findChecklist(opts.checklist ?? 'general', ctx.configDir);
   const fromFile = opts.answers ? readAnswersFile(opts.answers) : { answers: {}, notes: {} };
   // Keyed by question ids, which may be any word a checklist uses (constructor, __proto__…): no prototype.
@@ -79,12 +79,19 @@ export async function run(ctx: Context, companyArg: string, opts: CheckOptions):
     const warnings: string[] = [];
     const notice = fallbackNotice(checklist, ctx.lang);
     if (notice) warnings.push(notice);
-    const existing = store.findCompany(company);
+    let existing = store.findCompany(company);
     if (!existing) {
       const w = lookalikeWarning(store, company);
       if (w) warnings.push(w);
       const typo = typoWarning(store, company);
-      if (typo) warnings.push(typo.warning);
+      // On a terminal, where the questions are asked, asked which company was meant, as `incident add` asks.
+      if (typo && missing.length) {
+        const meant = await askWhichCompany(ctx, company, typo.like);
+        if (meant !== company) {
+          company = meant;
+          existing = store.findCompany(company);
+        } else warnings.push(typo.warning);
+      } else if (typo) warnings.push(typo.warning);
     }
     // The record as it stands, before this check: shown before the first question and in the result.
     const empty: CompanyEvidence = { company, checks: [], incidents: [] };

@@ -176,9 +176,10 @@ export function parsePairs(pairs: string[] | undefined, flag: string): Record<st
 export async function askWhichCompany(ctx: Context, typed: string, like: string[]): Promise<string> {
   const { askChoice } = await import('../ui/incident-prompts.js');
   const { colourWanted } = await import('../ui/colour.js');
+  const e = t().errors;
   return askChoice(
-    `"${safeText(typed)}" is a new company, but there is ${like.map((n) => `"${safeText(n)}"`).join(' and ')}. Which did you mean?`,
-    [...like.map((n) => ({ name: `${safeText(n)} (the one you have)`, value: n })), { name: `${safeText(typed)} (a new company)`, value: typed }],
+    e.whichCompany(safeText(typed), like.map(safeText)),
+    [...like.map((n) => ({ name: e.theOneYouHave(safeText(n)), value: n })), { name: e.aNewCompany(safeText(typed)), value: typed }],
     colourWanted(ctx.err, { noColor: ctx.noColor }, ctx.env),
   );
 }

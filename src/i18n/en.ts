@@ -596,6 +596,9 @@ export const en = {
       `there is no incident ${q(id)}; ${like.length ? `did you mean ${like.map(q).join(' or ')}? ` : ''}see \`vetted incident list\` for the ids.`,
     typo: (name: string, like: string[]) =>
       `warning: ${q(name)} is a new company, but ${like.map(q).join(' or ')} already exists; if you meant it, use that name (a typo can be mended with \`vetted company merge\`).`,
+    whichCompany: (typed: string, like: string[]) => `${q(typed)} is a new company, but there is ${like.map(q).join(' and ')}. Which did you mean?`,
+    theOneYouHave: (name: string) => `${name} (the one you have)`,
+    aNewCompany: (name: string) => `${name} (a new company)`,
     emptyName: 'a company name cannot be empty; give the name the company uses.',
     longName: (max: number) => `a company name can be at most ${max} characters; shorten it.`,
     longNote: (what: string, max: number) => `${what} can be at most ${max} characters; shorten it.`,

@@ -619,6 +619,9 @@ export const ru: Catalog = {
     noIncidentLike: (id, like) => `обращения ${q(id)} нет; ${like.length ? `может быть, ${like.map(q).join(' или ')}? ` : ''}номера: \`vetted incident list\`.`,
     typo: (name, like) =>
       `внимание: ${q(name)} — новая компания, но ${like.map(q).join(' или ')} уже есть; если вы имели в виду её, укажите это название (опечатку можно исправить командой \`vetted company merge\`).`,
+    whichCompany: (typed, like) => `${q(typed)} — новая компания, но есть ${like.map(q).join(' и ')}. Какую вы имели в виду?`,
+    theOneYouHave: (name) => `${name} (та, что уже есть)`,
+    aNewCompany: (name) => `${name} (новая компания)`,
     emptyName: 'название компании не может быть пустым; укажите название, которым пользуется компания.',
     longName: (max) => `название компании — не длиннее ${fmt.plural(max, { one: 'знака', few: 'знаков', many: 'знаков', other: 'знака' })}; сократите его.`,
     longNote: (what, max) => `${what} — не длиннее ${fmt.plural(max, { one: 'знака', few: 'знаков', many: 'знаков', other: 'знака' })}; сократите.`,

@@ -87,5 +87,5 @@ export async function askEventFields(type: EventType, given: Record<string, unkn
 
 /** Asks which of some choices the user meant. */
 export async function askChoice(message: string, choices: { name: string; value: string }[], colour: boolean): Promise<string> {
-  return select({ message, choices, theme: promptTheme(colour, 'en') }, context);
+  return select({ message, choices, theme: promptTheme(colour, lang()) }, context);
 }

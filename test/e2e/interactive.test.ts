@@ -190,6 +190,26 @@ describe('vetted check on a terminal', () => {
   );
 
   it(
+    'asks, in the user\'s language, whether a name one typo from a company there is that company',
+    async () => {
+      expect(s.run(['incident', 'add', 'Acme', '--title', 't', '--opened', '2026-11-01']).code).toBe(0);
+      const t = startVetted(['check', 'Acmee', '--lang', 'ru']);
+      const asked = await t.waitForText('Какую вы имели в виду?');
+      expect(asked).toContain('«Acmee» — новая компания, но есть «Acme».');
+      expect(asked).toContain('Acme (та, что уже есть)');
+      expect(asked).toContain('↑↓ выбрать');
+      t.keys('Enter');
+      // The record shown is the one of the company chosen.
+      const first = await waitForQuestion(t, 1, 'ru');
+      expect(first).toMatch(/Acme: под наблюдением/);
+      t.keys('C-c');
+      expect(await t.waitForExit()).toBe(130);
+      expect(companies().map((c) => c.name)).toEqual(['Acme']);
+    },
+    TEST_TIMEOUT,
+  );
+
+  it(
     'asks in Russian with --lang ru',
     async () => {
       const t = startVetted(['check', 'Tmux Shop', '--lang', 'ru', '--json']);
