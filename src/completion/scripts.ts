@@ -375,6 +375,8 @@ end
 
 function __vetted_complete_values --argument-names spec cur db
     set cur (string replace -r -- '^--[^=]*=' '' $cur)
+    # The word as typed, its quotes and backslashes taken away ("Am, Q\\ C): vetted is asked for the text.
+    set cur (string unescape -- $cur; or printf '%s\\n' $cur)
     switch $spec
         case 'w:*'
             string split ' ' -- (string sub -s 3 -- $spec)

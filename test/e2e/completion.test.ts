@@ -187,6 +187,10 @@ describe('fish', () => {
     expect(spawnSync('fish', ['--no-config', '-n', scripts.fish]).status).toBe(0);
     expect(run('vetted why Vol')).toEqual(['Volgatelecom']);
     expect(run('vetted why Cool')).toEqual(['Cool Air Installations']);
+    // A word typed with its quote, or with a space escaped: completed as its text.
+    expect(run('vetted why "Cool')).toEqual(['Cool Air Installations']);
+    expect(run("vetted why 'Cool A")).toEqual(['Cool Air Installations']);
+    expect(run('vetted why Cool\\ A')).toEqual(['Cool Air Installations']);
     expect(run('vetted incident close volga')).toEqual(['volga-2012-07']);
     expect(run('vetted incident event volga-2012-07 escalation --level su')).toEqual(['supervisor']);
     expect(run('vetted incident ')).toEqual(expect.arrayContaining(['add', 'event', 'list', 'show', 'close']));
