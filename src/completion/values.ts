@@ -33,6 +33,8 @@ export const VALUES: Record<string, Values> = {
   // names and ids from the database and the checklist folders
   company: { dynamic: 'company' },
   'incident id': { dynamic: 'incident' },
+  'letter id': { dynamic: 'incident' },
+  'event list incident': { dynamic: 'incident' },
   'event-id': { dynamic: 'event' },
   'checks id': { dynamic: 'check' },
   'company merge from': { dynamic: 'company' },

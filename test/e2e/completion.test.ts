@@ -192,6 +192,8 @@ describe('fish', () => {
     expect(run("vetted why 'Cool A")).toEqual(['Cool Air Installations']);
     expect(run('vetted why Cool\\ A')).toEqual(['Cool Air Installations']);
     expect(run('vetted incident close volga')).toEqual(['volga-2012-07']);
+    expect(run('vetted letter volga')).toEqual(['volga-2012-07']);
+    expect(run('vetted event list volga')).toEqual(['volga-2012-07']);
     expect(run('vetted incident event volga-2012-07 escalation --level su')).toEqual(['supervisor']);
     expect(run('vetted incident ')).toEqual(expect.arrayContaining(['add', 'event', 'list', 'show', 'close']));
   });
