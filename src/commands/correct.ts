@@ -157,7 +157,9 @@ export async function runReopen(ctx: Context, id: string): Promise<CommandResult
     const incident = requireIncident(store, id);
     if (!incident.closed && !incident.events.some((e) => e.type === 'resolution')) throw new UserError(t().correct.openAlready(incident.id));
     store.write(() => store.reopenIncident(incident.rowId), { summary: opSummary({ k: 'reopen', id: incident.id }) });
-    return { err: `${t().correct.reopened(incident.id)} (${t().correct.takeBack})` };
+    // Closed by a resolution, that is removed; closed by its closing time alone, that time is.
+    const byResolution = incident.events.some((e) => e.type === 'resolution');
+    return { err: `${byResolution ? t().correct.reopened(incident.id) : t().correct.reopenedTime(incident.id, incident.closed!)} (${t().correct.takeBack})` };
   });
 }
 

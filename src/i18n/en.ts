@@ -1330,6 +1330,7 @@ export const en = {
       `removed ${id} of ${company}${events === 1 ? ' with its one event' : events ? ` with its ${fmt.plural(events, { one: 'event', other: 'events' })}` : ''}`,
     openAlready: (id: string) => `${id} is open already; nothing to reopen.`,
     reopened: (id: string) => `reopened ${id}: its resolution was removed`,
+    reopenedTime: (id: string, closed: string) => `reopened ${id}: its closing time (${iso(closed)}) was taken away`,
     noSuchEvent: (incident: string, number: string, ids: string[]) =>
       `${incident} has no event ${q(number)}; its events are ${ids.length ? ids.join(', ') : 'none yet'} (see \`vetted incident show ${incident}\`).`,
     notEventId: (given: string) =>

@@ -1364,6 +1364,7 @@ export const ru: Catalog = {
       `обращение ${id} (${company}) удалено${events === 1 ? ' вместе с его единственным событием' : events ? ` вместе с ${fmt.plural(events, { one: 'событием', few: 'событиями', many: 'событиями', other: 'событиями' })}` : ''}`,
     openAlready: (id) => `обращение ${id} уже открыто; открывать заново нечего.`,
     reopened: (id) => `обращение ${id} открыто заново: его закрытие удалено`,
+    reopenedTime: (id, closed) => `обращение ${id} открыто заново: время его закрытия (${fmt.dateTime(closed)}) снято`,
     noSuchEvent: (incident, number, ids) =>
       `в обращении ${incident} нет события ${q(number)}; ${ids.length ? `его события: ${ids.join(', ')}` : 'событий в нём пока нет'} (см. \`vetted incident show ${incident}\`).`,
     notEventId: (given) =>

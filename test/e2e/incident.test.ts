@@ -449,6 +449,8 @@ describe('states that are easy to word wrongly', () => {
     expect(shown).toContain('a fix: the incident was closed on 2026-11-05T00:00 without one');
     expect(shown).not.toMatch(/· open$|still open/m);
     expect(ok(u.run(['--lang', 'ru', 'incident', 'show', 'shop-1'])).stdout).toMatch(/закрыто 05\.11\.2026 00:00/);
+    // Reopened, it is its closing time that goes: it had no resolution to remove.
+    expect(ok(u.run(['incident', 'reopen', 'shop-1'])).stderr).toContain('reopened shop-1: its closing time (2026-11-05T00:00) was taken away');
   });
 
   it('a promise marked not kept before its deadline is broken "marked as not kept", not "0 minutes ago", in the calendar too', () => {
