@@ -1,7 +1,7 @@
 // Backups with SQLite's online backup API (never a file copy), and restoring one after
 // checking that it is a vetted database.
 
-import { accessSync, closeSync, constants, copyFileSync, existsSync, mkdirSync, mkdtempSync, openSync, readSync, realpathSync, renameSync, rmSync, statSync } from 'node:fs';
+import { closeSync, constants, copyFileSync, existsSync, mkdirSync, mkdtempSync, openSync, readSync, realpathSync, renameSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, basename } from 'node:path';
 import { assertNotDatabase, createTempBeside, writeOutputFile } from '../formats/write-file.js';
@@ -134,15 +134,6 @@ export function verifyBackup(file: string): { version: number } {
   }
 }
 
-function canMakeFilesIn(dir: string): boolean {
-  try {
-    accessSync(dir, constants.W_OK | constants.X_OK);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 /** Before a migration of an existing database, keep a copy of it as it was. */
 export async function backupBeforeMigration(dbPath: string, now: number): Promise<string | undefined> {
   if (!existsSync(dbPath)) return undefined;
@@ -152,13 +143,13 @@ export async function backupBeforeMigration(dbPath: string, now: number): Promis
   // One that cannot be written (where SQLite keeps its log: beside the file a link names):
   const file = realpathSync(dbPath);
   const beside = [`${file}-wal`, `${file}-shm`].filter((f) => existsSync(f));
-  if (![file, dirname(file), ...beside].every(isWritable)) throw new UserError(t().db.upgradeUnwritable(dbPath, version, SCHEMA_VERSION));
+  if (![file, dirname(file), ...beside].every((f) => isWritable(f))) throw new UserError(t().db.upgradeUnwritable(dbPath, version, SCHEMA_VERSION));
   // Nor where its copy cannot be kept (the folder of copies, or the one it is to be made in):
   // said of the upgrade, not with the advice of `backup`, whose --out this command has not.
   // (A file can be made in a folder that can be written and entered.)
   const copies = backupDir(dbPath);
   const madeIn = existsSync(copies) ? copies : dirname(copies);
-  if (statSync(madeIn).isDirectory() && !canMakeFilesIn(madeIn)) throw new UserError(t().db.upgradeNoCopy(dbPath, version, SCHEMA_VERSION, madeIn));
+  if (statSync(madeIn).isDirectory() && !isWritable(madeIn, constants.W_OK | constants.X_OK)) throw new UserError(t().db.upgradeNoCopy(dbPath, version, SCHEMA_VERSION, madeIn));
   // A damaged one (see openDatabase):
   const check = new Database(dbPath, { readonly: true, fileMustExist: true, ...driverOptions() });
   try {

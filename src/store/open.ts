@@ -278,9 +278,9 @@ function copyThroughSqlite(path: string, copy: string): void {
 }
 
 /** Whether this process may write the file or folder at `path`. */
-export function isWritable(path: string): boolean {
+export function isWritable(path: string, mode = constants.W_OK): boolean {
   try {
-    accessSync(path, constants.W_OK);
+    accessSync(path, mode);
     return true;
   } catch {
     return false;
