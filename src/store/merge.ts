@@ -306,8 +306,9 @@ export function mergeRecords(store: Store, records: DataRecords, opts: MergeOpti
       guard(['incidents', i], () => {
         const company = ensure(inc.company);
         let ref = inc.id ?? store.findIncidentByContent(company.id, inc.opened, inc.title);
-        // An id is the incident's whatever the case of its letters, as it is looked up (ACME-1 is acme-1 here).
-        const existing = ref ? (store.findIncident(ref, { exact: true }) ?? store.findIncident(ref)) : undefined;
+        // An id is the incident's whatever the case of its letters, as it is looked up (exactly
+        // first, then ignoring case: ACME-1 is acme-1 here).
+        const existing = ref ? store.findIncident(ref) : undefined;
         if (existing) ref = existing.id;
         let rowId: number;
         const timed = timedInOrder(inc.events ?? [], msOf);
