@@ -175,7 +175,7 @@ export function namesUnknownAnywhere(nodes: TemplateNode[], schema: TemplateSche
   const walk = (list: TemplateNode[]) => {
     for (const n of list) {
       if (n.type === 'text') continue;
-      if (!known.has(n.name)) out.push({ line: n.line, name: n.name, fault: { kind: 'unknown', tag: `{{${n.type === 'section' ? (n.inverted ? '^' : '#') : ''}${n.name}}}` } });
+      if (!known.has(n.name)) out.push({ line: n.line, name: n.name, fault: { kind: 'unknown', tag: tagOf(n) } });
       if (n.type === 'section') walk(n.body);
     }
   };
@@ -187,6 +187,9 @@ export function namesUnknownAnywhere(nodes: TemplateNode[], schema: TemplateSche
 export interface TemplateSchema {
   [name: string]: 'text' | 'optional' | TemplateSchema;
 }
+
+/** A placeholder as written: {{name}}, {{#list}} or {{^list}}. */
+const tagOf = (n: Exclude<TemplateNode, { type: 'text' }>) => `{{${n.type === 'section' ? (n.inverted ? '^' : '#') : ''}${n.name}}}`;
 
 /** Names a template uses that the schema does not know, each with its line. */
 export function checkTemplate(nodes: TemplateNode[], schema: TemplateSchema): TemplateProblem[] {
@@ -201,7 +204,7 @@ export function checkTemplate(nodes: TemplateNode[], schema: TemplateSchema): Te
       }
       const found = scopes.find((s) => Object.hasOwn(s, n.name))?.[n.name];
       if (found === undefined) {
-        out.push({ line: n.line, name: n.name, fault: { kind: 'unknown', tag: `{{${n.type === 'section' ? (n.inverted ? '^' : '#') : ''}${n.name}}}` } });
+        out.push({ line: n.line, name: n.name, fault: { kind: 'unknown', tag: tagOf(n) } });
         if (n.type === 'section') walk(n.body, scopes);
         continue;
       }
