@@ -83,7 +83,7 @@ export async function run(ctx: Context, opts: JsonOutOptions & { format?: string
     // is megabytes, and holding it whole costs more than rendering it.
     return readingStore(ctx, (store): CommandResult => {
       const now = ctx.now();
-      const chunks = calendarChunks(calendarOf(store, now), now);
+      const chunks = calendarChunks(calendarOf(store, now), now, t().due.calendarName);
       if (opts.out && !isStdout(opts.out)) {
         writeOutputFile(opts.out, chunks, { dbPath: ctx.dbPath });
         return { err: t().data.wrote(opts.out) };

@@ -6,7 +6,7 @@
 
 import { LEVELS, type Digest, type DigestedIncident, type Fault, type Incident, type IncidentEvent, type Level, type Outcome } from './types.js';
 import { msOf } from './dates.js';
-import { DAY_MS, STALE_DAYS, isAtFault, levelOf, promiseStatusGiven, rungAbove, type Advice, type PromiseStatus } from './incident.js';
+import { DAY_MS, STALE_DAYS, isAtFault, levelOf, levelRank, promiseStatusGiven, rungAbove, type Advice, type PromiseStatus } from './incident.js';
 
 export type { Digest, DigestedIncident } from './types.js';
 
@@ -24,14 +24,23 @@ export function digestOf(events: readonly IncidentEvent[]): Digest {
   let last: string | null = null;
   let lastMs = -Infinity;
   const levels = new Set<Level>();
-  const d: Digest = { events: events.length, last: null, levels: [], closing: null, told: false, apology: false, explanation: false, robots: 0, refusals: [], promises: [], compensations: [] };
+  let top = 0;
+  let reachedMs = Infinity;
+  const d: Digest = { events: events.length, last: null, levels: [], reached: null, closing: null, told: false, apology: false, explanation: false, robots: 0, refusals: [], promises: [], compensations: [] };
   for (const e of events) {
     const t = msOf(e.at);
     if (t >= lastMs) {
       last = e.at;
       lastMs = t;
     }
-    levels.add(levelOf(e));
+    const level = levelOf(e);
+    levels.add(level);
+    const rank = levelRank(level);
+    if (rank > top || (rank === top && rank > 0 && t < reachedMs)) {
+      top = rank;
+      reachedMs = t;
+      d.reached = e.at;
+    }
     if (e.type !== 'note') d.told = true;
     if (e.type === 'apology') d.apology = true;
     else if (e.type === 'explanation') d.explanation = true;
@@ -55,6 +64,7 @@ export function digestText(d: Digest): string {
   const o: Record<string, unknown> = { events: d.events };
   if (d.last !== null) o.last = d.last;
   if (d.levels.length) o.levels = d.levels;
+  if (d.reached !== null) o.reached = d.reached;
   if (d.closing) o.closing = d.closing;
   if (d.told) o.told = true;
   if (d.apology) o.apology = true;
@@ -76,6 +86,7 @@ function untypedDigest(text: string): UntypedDigest {
     events: o.events,
     last: o.last ?? null,
     levels: o.levels ?? [],
+    reached: o.reached ?? null,
     closing: o.closing ?? null,
     told: o.told === true,
     apology: o.apology === true,
@@ -142,6 +153,15 @@ export function lastActivityOf(i: DigestedIncident): string {
 
 // ---- what is owed, and the list of incidents ----
 
+/**
+ * When a broken promise was broken: at its deadline, or, for one marked not kept before its
+ * deadline, when it was made (never a day still to come).
+ */
+function brokenMs(p: PromiseStatus, now: number): number {
+  if (p.dueMs <= now) return p.dueMs;
+  return Math.min(msOf(p.event.at), now);
+}
+
 export interface DueReport {
   incident: DigestedIncident;
   broken: PromiseStatus[];
@@ -162,9 +182,17 @@ export function dueReport(incident: Incident | DigestedIncident, now: number, fo
   const advice: Advice[] = [];
   const next = rungAbove(highestLevelOf(d));
   const refusals = d.refusals.length;
-  if (broken.length || refusals) {
-    const first = broken.length ? formatDate(Math.min(...broken.map((b) => b.dueMs))) : null;
-    advice.push({ kind: 'escalate', from: next.from, to: next.level, broken: broken.length, since: first, refusals });
+  // The next rung is advised where the level the incident is at has failed too: a promise broken,
+  // or a refusal, since the incident got there, or a week and more of nothing with what broke
+  // below still broken. What broke below it is why it got there, and does not call for the rung
+  // above before that level has had its chance.
+  const reached = d.reached === null ? -Infinity : msOf(d.reached);
+  const brokenHere = broken.filter((b) => brokenMs(b, now) >= reached).length;
+  const refusalsHere = d.refusals.filter((r) => msOf(r.at) >= reached).length;
+  if (brokenHere || refusalsHere || ((broken.length || refusals) && staleDays !== null)) {
+    const first = broken.length ? formatDate(Math.min(...broken.map((b) => brokenMs(b, now)))) : null;
+    const all = brokenHere === broken.length && refusalsHere === refusals;
+    advice.push({ kind: 'escalate', from: next.from, to: next.level, broken: broken.length, since: first, refusals, all });
   }
   // Advice needs evidence: nothing is owed before the company has been told of the failure.
   if (!d.told) advice.push({ kind: 'tell', incident: i.id });

@@ -172,7 +172,8 @@ export const STALE_DAYS = 7;
 
 /** What to do next, and the facts that call for it (the catalogs say it in words). */
 export type Advice =
-  | { kind: 'escalate'; from: Level; to: Level | null; broken: number; since: string | null; refusals: number }
+  /** `all`: every broken promise and refusal was at the level `from`, rather than the last of them. */
+  | { kind: 'escalate'; from: Level; to: Level | null; broken: number; since: string | null; refusals: number; all: boolean }
   | { kind: 'tell'; incident: string }
   | { kind: 'compensation'; days: number }
   | { kind: 'chase'; days: number }

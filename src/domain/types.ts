@@ -114,6 +114,8 @@ export interface Digest {
   last: string | null;
   /** The levels the events were at, lowest first (an event that names none is frontline). */
   levels: Level[];
+  /** The time of the first event at the highest level, when that is above the front line: since when the incident has been there. */
+  reached: string | null;
   /** The last resolution with an outcome. */
   closing: { outcome: Outcome; at: string } | null;
   /** Whether any event is more than a note: the company has been told. */

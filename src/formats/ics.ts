@@ -98,7 +98,7 @@ function nextDay(date: string): string {
 
 /** The calendar in pieces, rendered as the deadlines come and cut between events (inWrites):
  * a caller that writes each piece out holds one piece, never the whole file. */
-export function calendarChunks(deadlines: Iterable<CalendarDeadline>, now: number, name = 'vetted: deadlines'): Generator<string> {
+export function calendarChunks(deadlines: Iterable<CalendarDeadline>, now: number, name: string): Generator<string> {
   return inWrites(calendarTexts(deadlines, now, name));
 }
 

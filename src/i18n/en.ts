@@ -540,6 +540,7 @@ export const en = {
   due: {
     badFormat: (given: string) => `--format takes text, json or ics, not ${q(given)}.`,
     twoFormats: '--json and --format ics ask for two different outputs; give one.',
+    calendarName: 'vetted: deadlines',
     calendarSummary: (what: string, company: string) => `Due: ${what} — ${company}`,
     calendarDescription: (company: string, id: string, title: string, at: string, what: string, due: string, broken: 'passed' | 'marked' | null, step: string) =>
       `${company}, incident ${id}: ${title}\nPromised on ${at}: ${what}, due ${due}.${broken === 'passed' ? ' Broken: the deadline has passed.' : broken === 'marked' ? ' Broken: marked as not kept.' : ''}\nIf it is not kept: ${step}.\nSee: vetted incident show ${id}`,
@@ -569,8 +570,8 @@ export const en = {
     },
     why: {
       tell: 'no contact with the company is logged yet',
-      escalate: (broken: number, since: string | null, refusals: number, at: Level) =>
-        `${[broken ? `${fmt.plural(broken, { one: 'promise', other: 'promises' })} broken since ${since ? fmt.date(since) : ''}` : '', refusals ? fmt.plural(refusals, { one: 'refusal', other: 'refusals' }) : ''].filter(Boolean).join(' and ')} ${levelWhere[at]}`,
+      escalate: (broken: number, since: string | null, refusals: number, at: Level, all: boolean) =>
+        `${[broken ? `${fmt.plural(broken, { one: 'promise', other: 'promises' })} broken since ${since ? fmt.date(since) : ''}` : '', refusals ? fmt.plural(refusals, { one: 'refusal', other: 'refusals' }) : ''].filter(Boolean).join(' and ')}${all ? ' ' : ', the last '}${levelWhere[at]}`,
       compensation: (n: number) => `the service has failed you${n >= 1 ? ` for ${days(n)}` : ''} and nothing has been offered`,
       chase: (n: number) => `nothing has happened for ${days(n)}`,
       timeline: 'dates and names are your evidence',

@@ -566,6 +566,7 @@ export const ru: Catalog = {
   due: {
     badFormat: (given) => `--format принимает text, json или ics, а не ${q(given)}.`,
     twoFormats: '--json и --format ics просят два разных вывода; укажите один.',
+    calendarName: 'vetted: сроки',
     calendarSummary: (what, company) => `Срок: ${what} — ${company}`,
     calendarDescription: (company, id, title, at, what, due, broken, step) =>
       `${company}, обращение ${id}: ${title}\nОбещано ${fmt.dateTime(at)}: ${what}, срок ${fmt.dateTime(due)}.${broken === 'passed' ? ' Нарушено: срок прошёл.' : broken === 'marked' ? ' Нарушено: отмечено как невыполненное.' : ''}\nЕсли не выполнят: ${step}.\nПодробнее: vetted incident show ${id}`,
@@ -590,14 +591,14 @@ export const ru: Catalog = {
           regulator: 'Подумайте об иске в суд (мировой суд), хронология — ваше доказательство',
           court: 'Следите за делом в суде и записывайте каждое обращение',
         })[from],
-      compensation: 'Потребуйте компенсацию письменно (письмом или по почте) и сохраните ответ',
+      compensation: 'Потребуйте компенсацию письменно (по электронной почте или письмом) и сохраните ответ',
       chase: 'Напомните о себе и запишите это обращение',
       timeline: 'Ведите хронологию: записывайте каждый звонок, чат и письмо сразу',
     },
     why: {
       tell: 'связь с компанией ещё не записана',
-      escalate: (broken, since, refusals, at) =>
-        `${[broken ? `${fmt.plural(broken, { one: 'обещание нарушено', few: 'обещания нарушены', many: 'обещаний нарушено', other: 'обещания нарушено' })} с ${since ? fmt.date(since) : ''}` : '', refusals ? `${fmt.plural(refusals, { one: 'отказ', few: 'отказа', many: 'отказов', other: 'отказа' })}` : ''].filter(Boolean).join(' и ')} ${levelWhere[at]}`,
+      escalate: (broken, since, refusals, at, all) =>
+        `${[broken ? `${fmt.plural(broken, { one: 'обещание нарушено', few: 'обещания нарушены', many: 'обещаний нарушено', other: 'обещания нарушено' })} с ${since ? fmt.date(since) : ''}` : '', refusals ? `${fmt.plural(refusals, { one: 'отказ', few: 'отказа', many: 'отказов', other: 'отказа' })}` : ''].filter(Boolean).join(' и ')}${all ? ' ' : ', в последний раз — '}${levelWhere[at]}`,
       compensation: (n) => `обслуживание подводит вас${n >= 1 ? ` уже ${days(n)}` : ''}, а ничего не предложено`,
       chase: (n) => `ничего не происходит уже ${days(n)}`,
       timeline: 'даты и имена — ваши доказательства',
@@ -874,7 +875,7 @@ export const ru: Catalog = {
       "attachment": ["vetted attachment list", "vetted attachment save 3 --out чек.pdf"],
       "attachment list": ["vetted attachment list", "vetted attachment list --incident волгателеком-1 --json"],
       "attachment save": ["vetted attachment save 3", "vetted attachment save 3 --out ~/чек.pdf"],
-      "due": ["vetted due", "vetted due --json"],
+      "due": ["vetted due", "vetted due --json", "vetted due --format ics --out сроки.ics"],
       "letter": ["vetted letter волгателеком-1 --from \"Иван Петров\"", "vetted letter волгателеком-1 --kind claim --jurisdiction ru --lang ru --demand recalculation --amount 500 --currency RUB --account 123456 --from \"Иван Петров\"", "vetted letter волгателеком-1 --kind claim ... --sent --channel email", "vetted letter волгателеком-1 --template моя-претензия.md --out претензия.md"],
       "letters": ["vetted letters list", "vetted letters check ~/.config/vetted/letters/ru/claim.md"],
       "letters list": ["vetted letters list", "vetted letters list --json"],

@@ -299,12 +299,36 @@ describe('dueReport', () => {
     ['quality', /management/i, 'at the quality department'],
     ['management', /regulator/i, 'with management'],
     ['regulator', /court/i, 'with the regulator'],
-  ] as const)('broken promises %s: the next step goes one level up', (level, step, where) => {
-    const r = report(brokenAt(level), '2024-01-06T10:00');
-    expect(r.broken).toHaveLength(2);
+  ] as const)('promises broken below, then %s reached: one level up once that level fails too', (level, step, where) => {
+    const i = brokenAt(level);
+    if (level === 'frontline') {
+      const r = report(i, '2024-01-06T10:00');
+      expect(r.broken).toHaveLength(2);
+      expect(r.advice[0].step).toMatch(step);
+      expect(r.advice[0].why).toContain('2 promises broken since 2024-01-03 at the front line');
+      return;
+    }
+    // Reached the day before, and nothing broken there yet: it has its chance first.
+    expect(report(i, '2024-01-06T10:00').advice.some((a) => a.step.match(step))).toBe(false);
+    // A promise made there and broken: the next rung, and the why says where the last failure was.
+    const failed = incident({ events: [...i.events, promise({ at: '2024-01-05T12:00', due: '2024-01-06T10:00', level })] });
+    const r = report(failed, '2024-01-07T10:00');
+    expect(r.broken).toHaveLength(3);
     expect(r.advice[0].step).toMatch(step);
-    expect(r.advice[0].why).toContain('2 promises broken since 2024-01-03');
-    expect(r.advice[0].why).toContain(where);
+    expect(r.advice[0].why).toContain(`3 promises broken since 2024-01-03, the last ${where}`);
+    // A refusal there does the same.
+    const refused = incident({ events: [...i.events, refusal({ at: '2024-01-05T12:00', level })] });
+    expect(report(refused, '2024-01-06T10:00').advice[0].step).toMatch(step);
+    // A week of nothing there, with the promises below still broken: the next rung too.
+    const quiet = report(i, '2024-01-12T11:00');
+    expect(quiet.advice[0].step).toMatch(step);
+    expect(quiet.advice[0].why).toContain(`2 promises broken since 2024-01-03, the last ${where}`);
+  });
+
+  it('a promise marked not kept before its deadline was broken when it was made, not on a day to come', () => {
+    const i = incident({ events: [promise({ at: '2024-01-02T10:00', due: '2024-03-01', kept: false }), compensation({ at: '2024-01-02T11:00' })] });
+    const r = report(i, '2024-01-05T10:00');
+    expect(r.advice[0].why).toContain('1 promise broken since 2024-01-02 at the front line');
   });
 
   it('one broken promise is counted in the singular', () => {
