@@ -94,6 +94,7 @@ export async function editIncidentInEditor(ctx: Context, id: string): Promise<Co
     const original = `${HEADER(incident.id)}\n${stringify(toEditable(incident), { lineWidth: 0 })}`;
     const dir = mkdtempSync(join(tmpdir(), 'vetted-edit-'));
     const file = join(dir, `${incident.id}.yaml`);
+    let keep = false;
     try {
       writeFileSync(file, original, { mode: 0o600, flag: 'wx' });
       for (;;) {
@@ -104,7 +105,15 @@ export async function editIncidentInEditor(ctx: Context, id: string): Promise<Co
         let problems: EditProblem[];
         if ('entry' in read) {
           if (read.entry === null) return { err: t().correct.emptied(incident.id) };
-          const applied = tryApply(ctx, store, incident, read.entry);
+          let applied: string | EditProblem[];
+          try {
+            applied = tryApply(ctx, store, incident, read.entry);
+          } catch (err) {
+            if (!(err instanceof ChangedMeanwhile)) throw err;
+            // The record moved on while the editor was open: what the user typed is kept, not lost, nor laid over that change.
+            keep = true;
+            throw new UserError(t().correct.changedMeanwhile(incident.id, file));
+          }
           if (typeof applied === 'string') return { err: applied };
           problems = applied;
         } else problems = read.problems;
@@ -113,10 +122,13 @@ export async function editIncidentInEditor(ctx: Context, id: string): Promise<Co
         writeFileSync(file, `${notes.join('\n')}\n${text.split('\n').filter((l) => !isErrorLine(l)).join('\n')}`);
       }
     } finally {
-      rmSync(dir, { recursive: true, force: true });
+      if (!keep) rmSync(dir, { recursive: true, force: true });
     }
   });
 }
+
+/** The incident was changed by another command while it was open in the editor. */
+class ChangedMeanwhile extends Error {}
 
 /** Applies the edited incident as one operation; a list of problems when it cannot stand. */
 function tryApply(ctx: Context, store: Store, incident: ReturnType<Store['findIncident']> & object, entry: IncidentEntry): string | EditProblem[] {
@@ -160,6 +172,10 @@ function tryApply(ctx: Context, store: Store, incident: ReturnType<Store['findIn
   let changed = 0, added = 0, removed = 0;
   store.write(
     () => {
+      // The edit is of the incident as it was when the editor opened: applied to one another
+      // command has changed since, it would put back what that command did (or lose an event).
+      const current = store.findIncident(incident.id);
+      if (!current || JSON.stringify(toEditable(current)) !== JSON.stringify(toEditable(incident))) throw new ChangedMeanwhile();
       store.updateIncident(incident.rowId, { title: entry.title, fault: entry.fault ?? 'unknown', opened: entry.opened, companyId });
       for (const old of incident.events) {
         if (!kept.has(old.id!)) {

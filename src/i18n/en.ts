@@ -1374,6 +1374,8 @@ export const en = {
     companyProblem: (message: string) => `company: ${message}`,
     notEventOf: (event: string, id: string) => `events: ${event} is not an event of ${id}; leave ids as they are, and give a new event none`,
     idOfTwo: (event: string) => `events: ${event} is the id of two events; leave each event its own id, and give a new event none`,
+    changedMeanwhile: (id: string, file: string) =>
+      `${id} was changed by another vetted command while it was open in the editor, so nothing was saved (your edit would have undone that change). What you typed is kept in ${file}: run \`vetted incident edit ${id}\` again and make your changes there.`,
     editorApplied: (id: string, changed: number, added: number, removed: number) => `updated ${id}: ${fmt.plural(changed, { one: 'event', other: 'events' })} changed, ${added} added, ${removed} removed`,
   },
 

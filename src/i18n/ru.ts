@@ -1434,6 +1434,8 @@ export const ru: Catalog = {
     companyProblem: (message) => `company: ${message}`,
     notEventOf: (event, id) => `events: ${event} — не событие обращения ${id}; не меняйте номера событий, а новому событию номер не давайте`,
     idOfTwo: (event) => `events: номер ${event} стоит у двух событий; оставьте каждому событию его номер, а новому событию номер не давайте`,
+    changedMeanwhile: (id, file) =>
+      `обращение ${id} изменила другая команда vetted, пока оно было открыто в редакторе, поэтому ничего не сохранено (ваша правка отменила бы то изменение). Набранное вами сохранено в ${file}: запустите \`vetted incident edit ${id}\` снова и внесите изменения там.`,
     editorApplied: (id, changed, added, removed) => `обращение ${id} изменено: событий изменено — ${changed}, добавлено — ${added}, удалено — ${removed}`,
   },
 

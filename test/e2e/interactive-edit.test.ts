@@ -1,11 +1,11 @@
 // `incident edit ID` on a terminal with no flags: the incident as YAML in $EDITOR; a problem
 // is written at the top of the file with its line and the editor opens again; the result is
 // one operation that undo reverts.
-import { chmodSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { chmodSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Terminal } from '../helpers/tmux.js';
-import { sandbox, type Sandbox } from '../helpers/cli.js';
+import { BIN, sandbox, type Sandbox } from '../helpers/cli.js';
 import { json, ok } from '../helpers/expect.js';
 
 let s: Sandbox;
@@ -89,5 +89,33 @@ describe('incident edit in the editor', () => {
     expect(t.screen()).toMatch(/ozon-1 was not changed/);
     expect(json<unknown>(s, ['incident', 'show', 'ozon-1', '--json'])).toEqual(before);
     expect(json<unknown[]>(s, ['history', '--json'])).toHaveLength(3);
+  });
+
+  it.each([
+    ['the title edited', ['incident', 'edit', 'ozon-1', '--title', 'from the other terminal']],
+    ['an event removed', ['event', 'remove', 'ozon-1#2']],
+    ['the incident closed', ['incident', 'close', 'ozon-1', '--outcome', 'resolved', '--at', '2026-11-23 10:00']],
+  ])('another command changing the incident while the editor is open (%s): nothing is saved over it, and what was typed is kept', async (_what, other) => {
+    // The editor: the other command runs meanwhile, then the user's edit (of the fault alone).
+    const file = join(s.dir, 'meanwhile.sh');
+    const quoted = other.map((a) => `'${a}'`).join(' ');
+    writeFileSync(file, `#!/bin/sh\nVETTED_DB='${s.db}' VETTED_CONFIG='${s.config}' '${process.execPath}' '${BIN}' ${quoted} >/dev/null 2>&1 || exit 9\nsed -i 's/^fault: company/fault: unknown/' "$1"\n`);
+    chmodSync(file, 0o755);
+    const after = json<unknown>(s, ['incident', 'show', 'ozon-1', '--json']);
+    const t = start(['incident', 'edit', 'ozon-1'], file);
+    expect(await t.waitForExit()).toBe(2);
+    const screen = t.screen().replace(/\s+/g, ' ');
+    expect(screen).toMatch(/ozon-1 was changed by another vetted command while it was open in the editor, so nothing was saved/);
+    const kept = /kept in (\S+\.yaml)/.exec(screen)![1];
+    expect(existsSync(kept)).toBe(true);
+    expect(readFileSync(kept, 'utf8')).toMatch(/^fault: unknown$/m);
+    // The other command's change stands, and the fault is as it was.
+    const now = json<{ title: string; fault: string; events: unknown[]; closed?: string }>(s, ['incident', 'show', 'ozon-1', '--json']);
+    expect(now).not.toEqual(after);
+    expect(now.fault).toBe('company');
+    if (other[0] === 'incident' && other[1] === 'edit') expect(now.title).toBe('from the other terminal');
+    if (other[0] === 'event') expect(now.events).toHaveLength(1);
+    if (other[1] === 'close') expect(now.closed).toBe('2026-11-23T10:00');
+    rmSync(dirname(kept), { recursive: true });
   });
 });
