@@ -1159,6 +1159,10 @@ export const en = {
           return `this incident lists ${f.events} events, so there is no event ${f.event}`;
         case 'content-mismatch':
           return 'does not match its sha256 and size; the file was changed or cut short';
+        case 'event-changed':
+          return `the event ${f.event} is not the same in the file as here (its time and type the same, its details not); an import adds what is new and changes nothing there: change it with \`vetted event edit ${f.event}\`, or leave its id out in the file to add it as another event`;
+        case 'event-of-other':
+          return `the event ${q(f.event)} is an event of another incident than ${f.id}; leave its id out to add it to ${f.id}`;
       }
     },
     progress: (pct: number, done: number, total: number) => `importing… ${pct}% (${done} of ${total} records)`,

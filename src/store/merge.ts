@@ -8,7 +8,7 @@ import { checkAnswers, hasScore, isChecklistId, scoreCheck, verdictOf, type Chec
 import { t } from '../i18n/index.js';
 import { slugOf } from '../domain/names.js';
 import { formatPath, type Path } from '../domain/validation.js';
-import { repeatedEvents, timedInOrder } from '../domain/events.js';
+import { eventContentKey, repeatedEvents, timedInOrder } from '../domain/events.js';
 import { digestOf } from '../domain/digest.js';
 import { msOf } from '../domain/dates.js';
 import { timelineFault, type TimelineFault } from '../domain/incident.js';
@@ -106,7 +106,14 @@ export type ImportFault =
   /** Events merged into an incident there already that break its timeline as it stands (a second closing). */
   | { kind: 'timeline'; id: string; fault: TimelineFault }
   | { kind: 'no-event'; events: number; event: number }
-  | { kind: 'content-mismatch' };
+  | { kind: 'content-mismatch' }
+  /** An event of the file under the id, time and type of one here, with other details: the one here changed. */
+  | { kind: 'event-changed'; event: string }
+  /** An event whose id names another incident than the one it is in. */
+  | { kind: 'event-of-other'; event: string; id: string };
+
+/** Lower case as SQLite's NOCASE has it (ids are looked up so): A to Z only. */
+const asciiLower = (s: string) => s.replace(/[A-Z]/g, (c) => c.toLowerCase());
 
 /** A record's fault, at one of its fields when `field` is given: `guard` names the record. */
 class Refusal extends Error {
@@ -311,6 +318,12 @@ export function mergeRecords(store: Store, records: DataRecords, opts: MergeOpti
         const existing = ref ? store.findIncident(ref) : undefined;
         if (existing) ref = existing.id;
         let rowId: number;
+        // An event's id names its incident: one that names another (moved there in the file) is
+        // not this incident's event, nor taken for it.
+        for (const e of inc.events ?? []) {
+          const of = e.id?.slice(0, e.id.lastIndexOf('#'));
+          if (of && inc.id !== undefined && asciiLower(of) !== asciiLower(inc.id)) throw new Refusal({ kind: 'event-of-other', event: e.id!, id: inc.id }, 'events');
+        }
         const timed = timedInOrder(inc.events ?? [], msOf);
         const events = timed.map((x) => x.e);
         const addedEvents: IncidentEvent[] = [];
@@ -328,9 +341,18 @@ export function mergeRecords(store: Store, records: DataRecords, opts: MergeOpti
           report.incidents.existing++;
           rowId = existing.rowId;
           // The content of the events there already: an event the timeline has is not added again.
-          const known = store.eventKeysOf(rowId);
-          const seqs = store.eventSeqsOf(rowId);
-          const numbers = numberEvents(events, seqs.taken, seqs.last);
+          const { known, byNumber, last } = store.eventsToMergeInto(rowId);
+          // An event under the id of one here, at its time and of its type but not the same: the
+          // one here changed in the file. An import adds what is new; taken as new, it would be
+          // on the timeline twice (a promise broken twice, say). (Under the id of another event,
+          // it is one of another record's numbering, and is added.)
+          for (const e of events) {
+            const here = byNumber.get(seqOfId(e.id) ?? 0);
+            if (here && here.type === e.type && (here.at === e.at || here.atMs === msOf(e.at)) && here.key !== eventContentKey(e)) {
+              throw new Refusal({ kind: 'event-changed', event: `${ref}#${seqOfId(e.id)}` }, 'events');
+            }
+          }
+          const numbers = numberEvents(events, new Set(byNumber.keys()), last);
           events.forEach((e, n) => {
             if (store.addEvent(rowId, e, known, numbers.seqs[n], timed[n].t)) addedEvents.push(e);
             else report.events.existing++;

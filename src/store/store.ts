@@ -934,6 +934,23 @@ export class Store {
   }
 
   /** The numbers an incident's events have, and the highest it has handed out. */
+  /**
+   * What an import merging events into an incident needs of those there: their content keys,
+   * and by number, each one's time and type with its key; and the number counted up to.
+   */
+  eventsToMergeInto(incidentRowId: number): { known: Set<string>; byNumber: Map<number, { at: string; atMs: number; type: string; key: string }>; last: number } {
+    const rows = this.st('SELECT seq, at, at_ms, type, data FROM events WHERE incident_id = ?').all(incidentRowId) as (Omit<EventRow, 'incident_id'> & { seq: number; at_ms: number })[];
+    const known = new Set<string>();
+    const byNumber = new Map<number, { at: string; atMs: number; type: string; key: string }>();
+    for (const r of rows) {
+      const key = storedEventKey(r);
+      known.add(key);
+      byNumber.set(r.seq, { at: r.at, atMs: r.at_ms, type: r.type, key });
+    }
+    const last = (this.st('SELECT last_seq FROM incidents WHERE id = ?').get(incidentRowId) as { last_seq: number }).last_seq;
+    return { known, byNumber, last };
+  }
+
   eventSeqsOf(incidentRowId: number): { taken: Set<number>; last: number } {
     const rows = this.st('SELECT seq FROM events WHERE incident_id = ?').all(incidentRowId) as { seq: number }[];
     const last = (this.st('SELECT last_seq FROM incidents WHERE id = ?').get(incidentRowId) as { last_seq: number }).last_seq;

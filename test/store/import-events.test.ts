@@ -138,6 +138,35 @@ describe('the events an import adds to an incident there already', () => {
     expect(stored().map((r) => r.type)).toEqual(['resolution']);
   });
 
+  it('refuses an event changed in the file under the id, time and type of one here, rather than adding it a second time', () => {
+    const promise = (text: string, extra: object = {}) => ({ id: 'box-1#1', at: '2026-11-02T10:00', type: 'promise', due: '2026-11-03T10:00', text, ...extra });
+    merge(doc([{ ...base, events: [promise('refund tomorrow')] }]));
+    const before = stored();
+    expect(refusal(doc([{ ...base, events: [promise('refund by tomorrow')] }]))).toMatch(/incidents\[0\]: events: the event box-1#1 is not the same in the file as here .*vetted event edit box-1#1/);
+    expect(refusal(doc([{ ...base, events: [promise('refund tomorrow', { kept: true })] }]))).toMatch(/the event box-1#1 is not the same/);
+    // The same time written another way is the same time.
+    expect(refusal(doc([{ ...base, events: [promise('other', { at: '2026-11-02 10:00' })] }]))).toMatch(/the event box-1#1 is not the same/);
+    expect(stored()).toEqual(before);
+    // Under the number of an event of another time or type (another record's numbering): added, numbered anew.
+    merge(doc([{ ...base, events: [{ id: 'box-1#1', at: '2026-11-04T10:00', type: 'contact', channel: 'phone' }] }]));
+    expect(stored().map((r) => [r.seq, r.type])).toEqual([
+      [1, 'promise'],
+      [2, 'contact'],
+    ]);
+    // Its id left out: added as another event, as asked.
+    merge(doc([{ ...base, events: [{ at: '2026-11-02T10:00', type: 'promise', due: '2026-11-03T10:00', text: 'refund by tomorrow' }] }]));
+    expect(stored()).toHaveLength(3);
+  });
+
+  it('refuses an event whose id names another incident than the one it is in (moved there in the file)', () => {
+    const moved = { ...base, events: [{ id: 'crate-7#2', at: '2026-11-02T10:00', type: 'contact', channel: 'phone' }] };
+    expect(refusal(doc([moved]))).toMatch(/incidents\[0\]: events: the event "crate-7#2" is an event of another incident than box-1; leave its id out to add it to box-1/);
+    expect(stored()).toEqual([]);
+    // Its incident's id in other letters, or a number alone, is its own.
+    merge(doc([{ ...base, events: [{ id: 'BOX-1#2', at: '2026-11-02T10:00', type: 'contact', channel: 'phone' }, { id: '#3', at: '2026-11-02T11:00', type: 'contact', channel: 'chat' }] }]));
+    expect(stored().map((r) => r.seq)).toEqual([2, 3]);
+  });
+
   it('is another incident, refused, when it shares its id but neither its opening nor its title: one is added to the other when it shares either', () => {
     merge(doc([{ ...base, events: [{ at: '2026-11-02T10:00', type: 'contact', channel: 'phone' }] }]));
     const before = stored();
