@@ -470,7 +470,7 @@ export class Store {
 
   /** Forgets the operations before `before` for good; returns how many. */
   pruneOperations(before: string): number {
-    return this.write(() => {
+    const removed = this.write(() => {
       this.st('DELETE FROM changes WHERE op IN (SELECT id FROM operations WHERE at < ?)').run(before);
       const n = this.st('DELETE FROM operations WHERE at < ?').run(before).changes;
       // Content that no attachment holds and no remembered change can bring back goes now.
@@ -480,6 +480,14 @@ export class Store {
       ).run();
       return n;
     });
+    // What was forgotten is gone from the file too: a deleted row's bytes stay in its page, free,
+    // until written over, and every copy of the file (a backup) would carry them. The file is
+    // written anew, and the log folded into it.
+    if (removed) {
+      this.db.exec('VACUUM');
+      this.db.pragma('wal_checkpoint(TRUNCATE)');
+    }
+    return removed;
   }
 
   private st(sql: string): Statement {

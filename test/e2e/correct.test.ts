@@ -362,6 +362,27 @@ describe('history and undo', () => {
     expect(refused(['undo'])).toBe('vetted: there is nothing to undo: no change is recorded (see `vetted history`).');
   });
 
+  it('prune leaves nothing of what it forgot in the file: a removed note and receipt are not in its bytes, nor in a backup made after', () => {
+    ok(s.run(['incident', 'add', 'Ozon', '--title', 'late', '--opened', '2026-11-20']));
+    const receipt = `${s.dir}/card.txt`;
+    writeFileSync(receipt, 'CARD-4111-1111-1111-1111\n');
+    ok(s.run(['incident', 'attach', 'ozon-1', receipt]));
+    ok(s.run(['incident', 'event', 'ozon-1', 'note', '--text', 'SECRET-NOTE-XYZ', '--at', '2026-11-21']));
+    ok(s.run(['incident', 'remove', 'ozon-1']));
+    const inFile = (file: string) => {
+      const bytes = readFileSync(file);
+      return ['CARD-4111', 'SECRET-NOTE'].filter((secret) => bytes.includes(secret));
+    };
+    const all = () => [s.db, `${s.db}-wal`].flatMap((f) => { try { return inFile(f); } catch { return []; } });
+    // Still to be undone: kept.
+    expect(all()).not.toEqual([]);
+    ok(s.run(['history', 'prune', '--before', '2100-01-01']));
+    expect(all()).toEqual([]);
+    const backup = `${s.dir}/after.db`;
+    ok(s.run(['backup', '--out', backup]));
+    expect(inFile(backup)).toEqual([]);
+  });
+
   it('an import is one operation, and its undo removes exactly what it added', () => {
     ok(s.run(['incident', 'add', 'Volgatelecom', '--title', 'mine', '--opened', '2026-11-20']));
     const before = record();
