@@ -167,7 +167,24 @@ function writeAll(fd: number, chunks: Iterable<string | Uint8Array>): void {
   }
 }
 
-const tempPrefix = (target: string) => `.${basename(target)}.`;
+/**
+ * The start of a temporary file's name beside `target`: its name, cut (at a character) so that
+ * with the 22 bytes around it, and the 8 of a `-journal` SQLite may add to it (a backup is made
+ * in a temporary file), the whole is within the 255 bytes a name may have.
+ */
+const tempPrefix = (target: string) => `.${cutToBytes(basename(target), 255 - 22 - 8)}.`;
+
+function cutToBytes(name: string, max: number): string {
+  if (Buffer.byteLength(name) <= max) return name;
+  let out = '';
+  let bytes = 0;
+  for (const ch of name) {
+    bytes += Buffer.byteLength(ch);
+    if (bytes > max) break;
+    out += ch;
+  }
+  return out;
+}
 
 /** Whether `name` (in the folder of `target`) is a name createTempBeside gives a file beside `target`. */
 export function isTempBeside(target: string, name: string): boolean {
