@@ -53,10 +53,13 @@ const oneLine = (v: string | undefined, flag: string): string | undefined => {
   return text;
 };
 
+/** A sum demanded: above nothing, in cents at most, as a person types it (12.50 or 12,50), and no more digits than a number holds exactly. */
 function checkAmount(v: string | undefined): number | undefined {
   if (v === undefined) return undefined;
-  if (!/^\d+(\.\d{1,2})?$/.test(v.trim())) throw new UserError(t().letter.badAmount(v));
-  return Number(v);
+  const text = v.trim();
+  const n = /^\d{1,12}(?:[.,]\d{1,2})?$/.test(text) ? Number(text.replace(',', '.')) : 0;
+  if (!(n > 0)) throw new UserError(t().letter.badAmount(v));
+  return n;
 }
 
 function checkCurrency(v: string | undefined): string | undefined {

@@ -36,6 +36,12 @@ describe('vetted letter', () => {
     expect(r.stdout).not.toContain('Legal basis');
   });
 
+  it('takes a sum as a Russian reader types it, with a decimal comma', () => {
+    const args = CLAIM_RU_UNVERIFIED.map((a) => (a === '500' ? '1200,50' : a));
+    const r = ok(s.run(['letter', VOLGA, ...args, '--from', 'Дмитрий Иванов', '--lang', 'ru']));
+    expect(r.stdout).toMatch(/1\s200,50 RUB/);
+  });
+
   it('writes a Russian претензия; the law of communications, not checked against its source, only when allowed and marked so', () => {
     const strict = ok(s.run(['letter', VOLGA, ...CLAIM_RU, '--from', 'Дмитрий Иванов', '--lang', 'ru']));
     expect(strict.stdout).not.toContain('статья 55');
@@ -214,6 +220,10 @@ describe('refusals', () => {
     [['letter', VOLGA, '--kind', 'regulator', '--from', 'D'], /shows no letter or email to it; send a claim first/],
     [['letter', VOLGA, '--from', 'D', '--jurisdiction', 'fr'], /--jurisdiction takes eu, none, ru, uk, us, not "fr"/],
     [['letter', VOLGA, '--from', 'D', '--amount', 'lots'], /--amount takes a sum/],
+    [['letter', VOLGA, '--from', 'D', '--amount', '0'], /--amount takes a sum above 0/],
+    [['letter', VOLGA, '--from', 'D', '--amount', '9007199254740993'], /--amount takes a sum above 0 .*at most 999,999,999,999.99.*not "9007199254740993"/],
+    [['letter', VOLGA, '--from', 'D', '--amount', '12.505'], /--amount takes a sum/],
+    [['letter', VOLGA, '--kind', 'escalation', '--from', 'D', '--account', '1', '--demand', 'refund', '--case', 'goods'], /^vetted: an escalation letter needs --amount \(the sum you demand, as a number\)/],
     [['letter', VOLGA, '--from', 'D', '--currency', 'RUB'], /--currency goes with --amount/],
     [['letter', 'elefant-one-click', '--kind', 'claim', '--jurisdiction', 'ru', '--from', 'D', '--account', '1', '--demand', 'repair'], /needs --case/],
   ])('%j', (args, message) => {
