@@ -1585,6 +1585,8 @@ export const en = {
     /** What to check of an unverified rule: a pack's in this language, or the user's own words. */
     toCheck: (c: string | { en: string; ru: string }) => (typeof c === 'string' ? c : c.en),
     notCited: (article: string, why: string, flag: string | undefined) => `note: not cited: ${article} — ${why}${flag ? ` (${flag})` : ''}.`,
+    noTimeline: (id: string) =>
+      `note: nothing is logged on ${id} yet, so the letter's account of what happened is empty; log each call, chat or letter first (\`vetted incident event ${id} contact --channel phone --at WHEN\`), then write it again.`,
     citesNoLaw: 'note: this letter cites no law; add --jurisdiction ru, uk, eu or us to cite the rules that apply.',
     awaitingAnswer: (sent: string, due: string) => `note: the company's answer to your letter of ${fmt.date(sent)} is due by ${iso(due)}; a regulator may expect you to wait for it.`,
     citesIndicative: 'note: the letter cites rules marked indicative (--allow-unverified); check them against their source first.',

@@ -36,6 +36,14 @@ describe('vetted letter', () => {
     expect(r.stdout).not.toContain('Legal basis');
   });
 
+  it('says so of an incident with nothing logged, whose letter has an empty account of what happened (in Russian too)', () => {
+    ok(s.run(['incident', 'add', 'Quiet Shop', '--title', 'nothing yet', '--opened', '2026-11-01']));
+    expect(ok(s.run(['letter', 'quiet-shop-1', '--from', 'D'])).stderr).toMatch(/note: nothing is logged on quiet-shop-1 yet, so the letter's account of what happened is empty; log each call, chat or letter first \(`vetted incident event quiet-shop-1 contact/);
+    expect(ok(s.run(['--lang', 'ru', 'letter', 'quiet-shop-1', '--from', 'D'])).stderr).toMatch(/примечание: в обращении quiet-shop-1 пока ничего не записано/);
+    ok(s.run(['incident', 'event', 'quiet-shop-1', 'contact', '--channel', 'phone', '--at', '2026-11-02']));
+    expect(ok(s.run(['letter', 'quiet-shop-1', '--from', 'D'])).stderr).not.toMatch(/nothing is logged/);
+  });
+
   it('takes a sum as a Russian reader types it, with a decimal comma', () => {
     const args = CLAIM_RU_UNVERIFIED.map((a) => (a === '500' ? '1200,50' : a));
     const r = ok(s.run(['letter', VOLGA, ...args, '--from', 'Дмитрий Иванов', '--lang', 'ru']));
