@@ -121,7 +121,7 @@ export async function run(ctx: Context, path: string, opts: ImportOptions): Prom
           pins: r.pins.added,
           aliases: r.aliases.added,
           attachments: r.attachments.added,
-          changed: r.companies.changed + r.pins.changed,
+          changed: r.companies.changed + r.incidents.changed + r.pins.changed,
         }),
       onProgress: showProgress
         ? (done, total) => {

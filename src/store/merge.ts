@@ -31,7 +31,7 @@ export interface MergeReport {
   companies: ChangeTally;
   aliases: Tally;
   checks: Tally;
-  incidents: Tally;
+  incidents: ChangeTally;
   events: Tally;
   pins: ChangeTally;
   attachments: Tally;
@@ -167,7 +167,7 @@ export function mergeDataFile(store: Store, data: DataFile, opts: MergeOptions):
 /** Merges the records of a data file (validated), in one transaction: all of them or none. */
 export function mergeRecords(store: Store, records: DataRecords, opts: MergeOptions): MergeReport {
   const changes = (): ChangeTally => ({ ...tally(), changed: 0 });
-  const report: MergeReport = { companies: changes(), aliases: tally(), checks: tally(), incidents: tally(), events: tally(), pins: changes(), attachments: tally(), attachments_without_content: 0 };
+  const report: MergeReport = { companies: changes(), aliases: tally(), checks: tally(), incidents: changes(), events: tally(), pins: changes(), attachments: tally(), attachments_without_content: 0 };
   const total = records.count;
   let done = 0;
   const step = Math.max(1, Math.floor(total / 100));
@@ -340,6 +340,13 @@ export function mergeRecords(store: Store, records: DataRecords, opts: MergeOpti
           }
           report.incidents.existing++;
           rowId = existing.rowId;
+          // Its title and fault as the file gives them, as a company's details are taken: a
+          // correction made in the file is not dropped while the report says it is there.
+          const fault = inc.fault ?? existing.fault;
+          if (inc.title !== existing.title || fault !== existing.fault) {
+            store.updateIncident(rowId, { title: inc.title, fault });
+            report.incidents.changed++;
+          }
           // The content of the events there already: an event the timeline has is not added again.
           const { known, byNumber, last } = store.eventsToMergeInto(rowId);
           // An event under the id of one here, at its time and of its type but not the same: the

@@ -154,7 +154,7 @@ describe('import of seeds.yaml', () => {
   it('import --json reports what was added: 11 incidents, 46 events, 2 checks, 1 pin', () => {
     const rep = importJson(s, SEEDS);
     expect(rep.dry_run).toBe(false);
-    expect(rep.incidents).toEqual({ added: 11, existing: 0 });
+    expect(rep.incidents).toEqual({ added: 11, existing: 0, changed: 0 });
     expect(rep.events).toEqual({ added: 46, existing: 0 });
     expect(rep.checks).toEqual({ added: 2, existing: 0 });
     expect(rep.pins).toEqual({ added: 1, existing: 0, changed: 0 });
@@ -406,7 +406,7 @@ describe('--dry-run', () => {
     expect(existsSync(s.db)).toBe(false);
     const dry = importJson(s, SEEDS, '--dry-run');
     expect(dry.dry_run).toBe(true);
-    expect(dry.incidents).toEqual({ added: 11, existing: 0 });
+    expect(dry.incidents).toEqual({ added: 11, existing: 0, changed: 0 });
     expect(dry.events).toEqual({ added: 46, existing: 0 });
     expect(existsSync(s.db)).toBe(false);
     expect(readdirSync(s.dir).filter((f) => f.startsWith('vetted.db'))).toEqual([]);
@@ -423,7 +423,7 @@ describe('--dry-run', () => {
 
     const dry = importJson(s, SEEDS, '--dry-run');
     expect(dry.dry_run).toBe(true);
-    expect(dry.incidents).toEqual({ added: 11, existing: 0 });
+    expect(dry.incidents).toEqual({ added: 11, existing: 0, changed: 0 });
     expect(dry.events).toEqual({ added: 46, existing: 0 });
     expect(dry.checks.added).toBe(2);
     expect(dry.pins.added).toBe(1);

@@ -158,6 +158,16 @@ describe('the events an import adds to an incident there already', () => {
     expect(stored()).toHaveLength(3);
   });
 
+  it('takes the title and fault of an incident as the file gives them, as the details of a company are taken, and counts it changed', () => {
+    merge(doc([{ ...base, fault: 'customer' }]));
+    const report = merge(doc([{ ...base, title: 'Box broken on arrival', fault: 'company' }]));
+    expect(report.incidents).toEqual({ added: 0, existing: 1, changed: 1 });
+    expect(store.findIncident('box-1')).toMatchObject({ title: 'Box broken on arrival', fault: 'company' });
+    // A file that gives no fault leaves the one here; the same again changes nothing.
+    expect(merge(doc([{ ...base, title: 'Box broken on arrival' }])).incidents).toEqual({ added: 0, existing: 1, changed: 0 });
+    expect(store.findIncident('box-1')?.fault).toBe('company');
+  });
+
   it('refuses an event whose id names another incident than the one it is in (moved there in the file)', () => {
     const moved = { ...base, events: [{ id: 'crate-7#2', at: '2026-11-02T10:00', type: 'contact', channel: 'phone' }] };
     expect(refusal(doc([moved]))).toMatch(/incidents\[0\]: events: the event "crate-7#2" is an event of another incident than box-1; leave its id out to add it to box-1/);
@@ -180,7 +190,8 @@ describe('the events an import adds to an incident there already', () => {
     expect(store.findIncident('acme-1')?.title).toBe('Parcel lost');
     // The same opening with its title edited, or the same title with its opening moved: the same incident.
     merge(doc([{ ...base, title: 'Box broken on arrival', events: [{ at: '2026-11-03T10:00', type: 'contact', channel: 'email' }] }]));
-    merge(doc([{ ...base, opened: '2026-11-01T09:00', events: [{ at: '2026-11-04T10:00', type: 'contact', channel: 'chat' }] }]));
+    // (its title, as the file before gave it, is the one here now)
+    merge(doc([{ ...base, title: 'Box broken on arrival', opened: '2026-11-01T09:00', events: [{ at: '2026-11-04T10:00', type: 'contact', channel: 'chat' }] }]));
     expect(stored().filter((r) => r.ref === 'box-1').length).toBe(3);
     // Its id in other letters is its id: BOX-1 is box-1 here, as it is looked up.
     merge(doc([{ ...base, id: 'BOX-1', events: [{ at: '2026-11-05T10:00', type: 'contact', channel: 'phone' }] }]));
