@@ -10,7 +10,7 @@ import { t } from '../i18n/index.js';
 export function checkWhen(value: string, flag: string, now: number, opts: { future?: boolean } = {}): When {
   const c = t().correct;
   const w = parseHumanWhen(value, now);
-  if (!w) throw new UserError(c.badWhen(flag, value, c.whenForms));
+  if (!w) throw new UserError(c.badWhen(flag, value, opts.future === false ? c.whenForms : c.comingForms));
   if (yearProblem(w)) throw new UserError(c.badYear(flag, value, new Date(w.ms).getFullYear(), YEARS.first, YEARS.last));
   if (opts.future === false && futureProblem(w, now)) throw new UserError(c.future(flag, value, formatLocalMinute(now)));
   return w;

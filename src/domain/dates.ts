@@ -197,12 +197,12 @@ export function addMonths(ms: number, months: number): number {
 }
 
 const DOTTED = /^(\d{1,2})\.(\d{1,2})\.(\d{4})(?:[ T](\d{1,2}):(\d{2}))?$/;
-const RELATIVE = /^(now|today|yesterday|сейчас|сегодня|вчера)(?:\s+(\d{1,2}):(\d{2}))?$/iu;
+const RELATIVE = /^(now|today|yesterday|tomorrow|сейчас|сегодня|вчера|завтра)(?:\s+(\d{1,2}):(\d{2}))?$/iu;
 
 /**
  * A time as a person types it, in local time: ISO 8601 with `T` or a space, `DD.MM.YYYY`
- * with an optional `HH:MM`, `now`, `today` or `yesterday` with an optional `HH:MM` (and
- * `сейчас`, `сегодня`, `вчера`). The text it returns is the normal ISO form that is stored.
+ * with an optional `HH:MM`, `now`, `today`, `yesterday` or `tomorrow` with an optional `HH:MM`
+ * (and `сейчас`, `сегодня`, `вчера`, `завтра`). The text it returns is the normal ISO form that is stored.
  */
 export function parseHumanWhen(input: string, now: number): When | undefined {
   const text = input.trim();
@@ -219,6 +219,7 @@ export function parseHumanWhen(input: string, now: number): When | undefined {
     if (word === 'now' || word === 'сейчас') return rel[2] === undefined ? parseWhen(formatLocalMinute(now)) : undefined;
     const day = new Date(now);
     if (word === 'yesterday' || word === 'вчера') day.setDate(day.getDate() - 1);
+    else if (word === 'tomorrow' || word === 'завтра') day.setDate(day.getDate() + 1);
     const date = formatLocalDate(day.getTime());
     return parseWhen(rel[2] !== undefined ? `${date}T${pad(Number(rel[2]))}:${rel[3]}` : date);
   }

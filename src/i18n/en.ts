@@ -884,7 +884,7 @@ export const en = {
       "--detail": "md: add a section per company with its findings and timelines",
       "--dropped": "contact: cut off or unanswered",
       "--dry-run": "report what would be added; write nothing",
-      "--due": "promise: when it falls due, such as 2026-11-23 18:00 or 23.11.2026 18:00 (it may be in the future)",
+      "--due": "promise: when it falls due, such as 2026-11-23 18:00, 23.11.2026 18:00 or tomorrow 18:00 (it may be in the future)",
       "--effort": `compensation: what you had to do: ${values(words.effort)}`,
       "--event": "tie the files to one event: its number on the timeline (1 = the first), or <incident>#<number>",
       "--fault": `whose fault it looks like: ${values(words.fault)}`,
@@ -1356,6 +1356,7 @@ export const en = {
       `${id} is closed already${other ? ` (${other.id}, ${other.outcome})` : ''}; to close it again, reopen it first: \`vetted incident reopen ${id}\`.`,
     // times typed on the command line
     whenForms: '2026-07-12, 2026-07-12 09:30, 12.07.2026 09:30, now, today 18:00 or yesterday 18:00',
+    comingForms: '2026-07-12, 2026-07-12 09:30, 12.07.2026 09:30, now, today 18:00, yesterday 18:00 or tomorrow 18:00',
     badWhen: (flag: string, given: string, forms: string) => `${flag} takes a date such as ${forms}; ${q(given)} is not one (or not a real date).`,
     badYear: (flag: string, given: string, year: number, first: number, last: number) => `${flag} ${given} is in the year ${year}; give a date from ${first} to ${last}.`,
     future: (flag: string, given: string, now: string) => `${flag} ${given} is in the future (it is ${now} now); give the time it happened.`,

@@ -136,7 +136,19 @@ describe('a wrong date, and an incident on the wrong company', () => {
     expect(refused(['incident', 'event', 'ozon-1', 'contact', '--at', '2027-12-02T10:00'])).toMatch(/--at 2027-12-02T10:00 is in the future/);
     expect(refused(['incident', 'event', 'ozon-1', 'contact', '--at', '2026-11-19 10:00'])).toMatch(/before ozon-1 was opened .*vetted incident edit ozon-1 --opened 2026-11-19T10:00/);
     expect(refused(['incident', 'add', 'Ozon', '--title', 'x', '--opened', '2099-01-01'])).toMatch(/in the future/);
-    expect(refused(['incident', 'event', 'ozon-1', 'contact', '--at', 'tomorrowish'])).toMatch(/takes a date such as .*12\.07\.2026 09:30, now, today 18:00/);
+    expect(refused(['incident', 'event', 'ozon-1', 'contact', '--at', 'tomorrowish'])).toMatch(/takes a date such as .*12\.07\.2026 09:30, now, today 18:00 or yesterday 18:00;/);
+    expect(refused(['incident', 'event', 'ozon-1', 'contact', '--at', 'tomorrow 10:00'])).toMatch(/--at tomorrow 10:00 is in the future/);
+    expect(refused(['incident', 'event', 'ozon-1', 'promise', '--due', 'soon', '--text', 'x'])).toMatch(/--due takes a date such as .*yesterday 18:00 or tomorrow 18:00;/);
+  });
+
+  it('takes a deadline of tomorrow, as a person says it (завтра in Russian)', () => {
+    ok(s.run(['incident', 'event', 'ozon-1', 'promise', '--due', 'tomorrow 10:00', '--text', 'fixed by tomorrow']));
+    ok(s.run(['--lang', 'ru', 'incident', 'event', 'ozon-1', 'promise', '--due', 'завтра', '--text', 'завтра починим']));
+    const events = json<{ events: { due?: string }[] }>(s, ['incident', 'show', 'ozon-1', '--json']).events;
+    const tomorrow = new Date();
+    tomorrow.setDate(tomorrow.getDate() + 1);
+    const day = `${tomorrow.getFullYear()}-${String(tomorrow.getMonth() + 1).padStart(2, '0')}-${String(tomorrow.getDate()).padStart(2, '0')}`;
+    expect(events.map((e) => e.due)).toEqual([`${day}T10:00`, day]);
   });
 
   it('reads the dates people type and stores them normalised; amounts with a comma', () => {
