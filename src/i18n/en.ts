@@ -1161,6 +1161,12 @@ export const en = {
           return 'does not match its sha256 and size; the file was changed or cut short';
         case 'event-changed':
           return `the event ${f.event} is not the same in the file as here (its time and type the same, its details not); an import adds what is new and changes nothing there: change it with \`vetted event edit ${f.event}\`, or leave its id out in the file to add it as another event`;
+        case 'twice-in-file':
+          return f.section === 'companies'
+            ? `is the same company as ${f.section}[${f.first}] (by this name or another of its names): the file gives it twice, and one would be lost; give it once`
+            : f.section === 'incidents'
+              ? `has the id of ${f.section}[${f.first}] (in other letters too) but not its company, opening and title: one of the two would be lost; give each incident its own id`
+              : `pins the same company as ${f.section}[${f.first}]: the file gives it twice, and one would be lost; give a company one pin`;
         case 'event-of-other':
           return `the event ${q(f.event)} is an event of another incident than ${f.id}; leave its id out to add it to ${f.id}`;
       }

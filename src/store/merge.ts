@@ -109,8 +109,17 @@ export type ImportFault =
   | { kind: 'content-mismatch' }
   /** An event of the file under the id, time and type of one here, with other details: the one here changed. */
   | { kind: 'event-changed'; event: string }
+  /** A record the file gives twice: the same company (by any of its names), incident id, or company's pin as an earlier record of its section. */
+  | { kind: 'twice-in-file'; section: 'companies' | 'incidents' | 'pins'; first: number }
   /** An event whose id names another incident than the one it is in. */
   | { kind: 'event-of-other'; event: string; id: string };
+
+/** 32 bits of FNV-1a over a text. */
+function hashOf(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return h >>> 0;
+}
 
 /** Lower case as SQLite's NOCASE has it (ids are looked up so): A to Z only. */
 const asciiLower = (s: string) => s.replace(/[A-Z]/g, (c) => c.toLowerCase());
@@ -206,6 +215,25 @@ export function mergeRecords(store: Store, records: DataRecords, opts: MergeOpti
 
   // Ids the file gives its incidents are not handed out to the file's incidents without one.
   const fileIds = records.incidentIds;
+  // A record given twice in the file (a company by another name or an alias of it, an
+  // incident's id, a company's pin) would be settled by the last without a word: refused,
+  // naming the first. Each is the index of its first record, by company row id or id.
+  // (An incident given twice whole, its company, opening and title the same, is one incident
+  // told in two parts: its events are merged.)
+  const once = { companies: new Map<number, number>(), incidents: new Map<string, { first: number; told: number }>(), pins: new Map<number, number>() };
+  const givenOnce = <K>(section: 'companies' | 'pins', seen: Map<K, number>, key: K, i: number) => {
+    const first = seen.get(key);
+    if (first !== undefined) throw new Refusal({ kind: 'twice-in-file', section, first });
+    seen.set(key, i);
+  };
+  // (Of each id, the first record's company, opening and title, kept as a hash of them.)
+  const incidentOnce = (inc: IncidentEntry, i: number, companyId: number) => {
+    const key = asciiLower(inc.id!);
+    const told = hashOf(`${companyId}\u0000${inc.opened}\u0000${inc.title}`);
+    const seen = once.incidents.get(key);
+    if (seen === undefined) once.incidents.set(key, { first: i, told });
+    else if (seen.told !== told) throw new Refusal({ kind: 'twice-in-file', section: 'incidents', first: seen.first });
+  };
   const merge = {
     companies: (c: CompanyEntry, i: number) => {
       guard(['companies', i], () => {
@@ -214,6 +242,7 @@ export function mergeRecords(store: Store, records: DataRecords, opts: MergeOpti
         // after it), and its row is the one just inserted, not read again.
         const made = found ? undefined : remember(c.name, store.createUnfoundCompany(c.name, created, { website: c.website, category: c.category }), true);
         const company = found ?? made!;
+        givenOnce('companies', once.companies, company.id, i);
         if (found) {
           if (!createdHere.has(found.id)) report.companies.existing++;
           byName.set(c.name, found);
@@ -316,6 +345,7 @@ export function mergeRecords(store: Store, records: DataRecords, opts: MergeOpti
         // An id is the incident's whatever the case of its letters, as it is looked up (exactly
         // first, then ignoring case: ACME-1 is acme-1 here).
         const existing = ref ? store.findIncident(ref) : undefined;
+        if (inc.id !== undefined) incidentOnce(inc, i, company.id);
         if (existing) ref = existing.id;
         let rowId: number;
         // An event's id names its incident: one that names another (moved there in the file) is
@@ -431,6 +461,7 @@ export function mergeRecords(store: Store, records: DataRecords, opts: MergeOpti
     pins: (p: PinEntry, i: number) => {
       guard(['pins', i], () => {
         const company = ensure(p.company);
+        givenOnce('pins', once.pins, company.id, i);
         const old = store.pinOf(company.id);
         if (old && old.list === p.list && old.reason === p.reason && (p.at === undefined || p.at === old.at)) {
           report.pins.existing++;

@@ -212,7 +212,8 @@ const docArb = fc
           events,
         });
       }),
-      pins: g.pins.map((p) => clean({ company: pick(p.company), list: p.list, reason: p.reason, at: p.at })),
+      // One pin a company, as a database has them (a file that pins one twice, otherwise, is refused).
+      pins: g.pins.filter((p, k) => g.pins.findIndex((q) => pick(q.company) === pick(p.company)) === k).map((p) => clean({ company: pick(p.company), list: p.list, reason: p.reason, at: p.at })),
     });
   });
 

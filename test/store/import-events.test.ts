@@ -168,6 +168,34 @@ describe('the events an import adds to an incident there already', () => {
     expect(store.findIncident('box-1')?.fault).toBe('company');
   });
 
+  it('refuses a record the file gives twice, naming the first, rather than keeping the last without a word', () => {
+    const file = (d: object) => {
+      const v = validateDataFile({ format: 'vetted/1', ...d });
+      if ('errors' in v) throw new Error(JSON.stringify(v.errors));
+      return v.value as DataFile;
+    };
+    const refused = (d: object) => {
+      try {
+        merge(file(d));
+      } catch (err) {
+        return (err as Error).message;
+      }
+      throw new Error('merged');
+    };
+    merge(file({ companies: [{ name: 'Zappos', aliases: ['Zappos Shoes'] }] }));
+    expect(refused({ companies: [{ name: 'Zappos', website: 'https://a.example' }, { name: 'zappos', website: 'https://b.example' }] })).toMatch(/companies\[1\]: is the same company as companies\[0\] \(by this name or another of its names\)/);
+    expect(refused({ companies: [{ name: 'Zappos' }, { name: 'Zappos Shoes' }] })).toMatch(/companies\[1\]: is the same company as companies\[0\]/);
+    expect(refused({ companies: [{ name: 'New Co' }, { name: 'NEW CO' }] })).toMatch(/companies\[1\]: is the same company as companies\[0\]/);
+    expect(refused({ incidents: [base, { ...base, id: 'BOX-1', title: 'other' }] })).toMatch(/incidents\[1\]: has the id of incidents\[0\] \(in other letters too\)/);
+    expect(refused({ incidents: [base, { ...base, opened: '2026-11-02T10:00' }] })).toMatch(/incidents\[1\]: has the id of incidents\[0\]/);
+    expect(refused({ pins: [{ company: 'Zappos', list: 'white', reason: 'good' }, { company: 'ZAPPOS', list: 'black', reason: 'bad' }] })).toMatch(/pins\[1\]: pins the same company as pins\[0\]/);
+    expect(stored()).toEqual([]);
+    expect(store.findCompany('New Co')).toBeUndefined();
+    // A company named as a parent or by an incident before its own record is no second record.
+    merge(file({ companies: [{ name: 'Kid', parent: 'Mother' }, { name: 'Mother' }], incidents: [{ ...base, company: 'Kid' }] }));
+    expect(store.findCompany('Mother')).toBeDefined();
+  });
+
   it('refuses an event whose id names another incident than the one it is in (moved there in the file)', () => {
     const moved = { ...base, events: [{ id: 'crate-7#2', at: '2026-11-02T10:00', type: 'contact', channel: 'phone' }] };
     expect(refusal(doc([moved]))).toMatch(/incidents\[0\]: events: the event "crate-7#2" is an event of another incident than box-1; leave its id out to add it to box-1/);
