@@ -643,7 +643,7 @@ export const en = {
   attachment: {
     size: (bytes: number) => (bytes < 1024 ? `${fmt.number(bytes)} B` : bytes < 1048576 ? `${oneDecimal.format(bytes / 1024)} KB` : `${oneDecimal.format(bytes / 1048576)} MB`),
     notAnEvent: (arg: string, incident: string) =>
-      `--event takes the event's number on the timeline of ${incident} (as \`vetted incident show ${incident}\` numbers them), such as --event 3; ${q(arg)} is not one.`,
+      `--event takes the number of an event of ${incident}, as its id has it (\`vetted incident show ${incident}\` shows them), such as --event 3; ${q(arg)} is not one.`,
     otherIncident: (arg: string, incident: string) => `the event ${arg} belongs to another incident than ${incident}; give an event of ${incident}.`,
     noFiles: 'give at least one file to attach, such as `vetted incident attach volgatelecom-1 receipt.pdf`.',
     noFile: (file: string) => `there is no file ${file}; check the path. Nothing was attached.`,
@@ -886,7 +886,7 @@ export const en = {
       "--dry-run": "report what would be added; write nothing",
       "--due": "promise: when it falls due, such as 2026-11-23 18:00, 23.11.2026 18:00 or tomorrow 18:00 (it may be in the future)",
       "--effort": `compensation: what you had to do: ${values(words.effort)}`,
-      "--event": "tie the files to one event: its number on the timeline (1 = the first), or <incident>#<number>",
+      "--event": "tie the files to one event: its number, as its id has it (3 for <incident>#3), or the id itself",
       "--fault": `whose fault it looks like: ${values(words.fault)}`,
       "--format": "text (the default), json, or ics: an iCalendar file of every open deadline for a calendar program",
       "--from": "your name, as the letter is signed",

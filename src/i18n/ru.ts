@@ -663,7 +663,7 @@ export const ru: Catalog = {
   attachment: {
     size: (bytes) => (bytes < 1024 ? `${fmt.number(bytes)} Б` : bytes < 1048576 ? `${oneDecimal.format(bytes / 1024)} КБ` : `${oneDecimal.format(bytes / 1048576)} МБ`),
     notAnEvent: (arg, incident) =>
-      `--event принимает номер события в хронологии ${incident} (как их нумерует \`vetted incident show ${incident}\`), например --event 3; ${q(arg)} — не такой номер.`,
+      `--event принимает номер события обращения ${incident}, стоящий после # (их показывает \`vetted incident show ${incident}\`), например --event 3; ${q(arg)} — не такой номер.`,
     otherIncident: (arg, incident) => `событие ${arg} относится не к ${incident}, а к другому обращению; укажите событие обращения ${incident}.`,
     noFiles: 'укажите хотя бы один файл, например `vetted incident attach volgatelecom-1 receipt.pdf`.',
     noFile: (file) => `файла ${file} нет; проверьте путь. Ничего не добавлено.`,
@@ -943,7 +943,7 @@ export const ru: Catalog = {
       "--dry-run": "показать, что добавилось бы; ничего не записывать",
       "--due": "обещание: срок, например 23.11.2026 18:00, 2026-11-23 18:00 или завтра 18:00 (может быть в будущем)",
       "--effort": `компенсация: чего стоило добиться: ${values(words.effort)}`,
-      "--event": "привязать файлы к одному событию: его номер в хронологии (1 — первое) или <обращение>#<номер>",
+      "--event": "привязать файлы к одному событию: его номер (3 для <обращение>#3) или <обращение>#<номер>",
       "--fault": `чья это вина, похоже: ${values(words.fault)}`,
       "--format": "text (по умолчанию), json или ics: файл iCalendar со всеми открытыми сроками для программы-календаря",
       "--from": "ваше имя, как в подписи письма",
