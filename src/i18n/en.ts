@@ -1069,7 +1069,6 @@ export const en = {
     lacks: (path: string, first: string, more: number) =>
       `${path} says it is a vetted database but lacks its ${first}${more ? ` (and ${more} more)` : ''}; restore a backup with \`vetted restore FILE\`, or pass --db with another path.`,
     damaged: (path: string, detail: string) => `${path} is damaged (${detail}); restore a backup with \`vetted restore FILE\`.`,
-    backupDirIsFile: (dir: string) => `${dir} is a file, not a folder, so no backup can be written there; move it away or choose another --out.`,
     exists: (path: string) => `${path} exists already; choose another --out, or move that file away.`,
     emptyBackup: (file: string) => `${file} is empty, not a vetted backup.`,
     notOurs: (file: string) => `${file} is not a vetted database, so it was not restored.`,
@@ -1175,6 +1174,7 @@ export const en = {
     note: (file: string, n: string) => `note: ${file}: ${n}`,
     noDatabase: (path: string) => `there is no database at ${path} yet, so there is nothing to back up.`,
     backedUp: (from: string, to: string) => `backed up ${from} to ${to}`,
+    copyFolderTaken: (dir: string) => `${dir} is not a folder (a file or a link to nothing has its name), so no copy of the database can be made in it; move it away.`,
     isItself: 'that is the database itself; give the path of a backup.',
     keptAs: (path: string) => `kept the database as it was in ${path}`,
     restored: (path: string, from: string) => `restored ${path} from ${from}`,

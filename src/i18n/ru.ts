@@ -1122,7 +1122,6 @@ export const ru: Catalog = {
     lacks: (path, first, more) =>
       `${path} называет себя базой данных vetted, но в ней нет ${first}${more ? ` (и ещё ${more})` : ''}; восстановите резервную копию (\`vetted restore FILE\`) или укажите в --db другой путь.`,
     damaged: (path, detail) => `${path} повреждена (${detail}); восстановите резервную копию: \`vetted restore FILE\`.`,
-    backupDirIsFile: (dir) => `${dir} — файл, а не папка, поэтому резервную копию туда не записать; уберите его или укажите другой --out.`,
     exists: (path) => `${path} уже есть; укажите другой --out или уберите этот файл.`,
     emptyBackup: (file) => `${file} пуст — это не резервная копия vetted.`,
     notOurs: (file) => `${file} — не база данных vetted, поэтому она не восстановлена.`,
@@ -1226,6 +1225,7 @@ export const ru: Catalog = {
     note: (file, n) => `заметьте: ${file}: ${n}`,
     noDatabase: (path) => `базы данных ${path} ещё нет, копировать нечего.`,
     backedUp: (from, to) => `копия ${from} сохранена в ${to}`,
+    copyFolderTaken: (dir) => `${dir} — не папка (это имя занято файлом или ссылкой в никуда), поэтому копию базы в ней не сделать; уберите его.`,
     isItself: 'это и есть сама база данных; укажите путь к копии.',
     keptAs: (path) => `прежняя база данных сохранена в ${path}`,
     restored: (path, from) => `${path} восстановлена из ${from}`,

@@ -17,6 +17,23 @@ export function backupDir(dbPath: string): string {
   return join(dirname(dbPath), 'backups');
 }
 
+/**
+ * The folder a copy is made in, made (private) where missing. Where something else has its name
+ * (a file, a link to nothing), refused, saying so of that folder: SQLite's words for it were of
+ * the database's own folder, and told the user to move the database.
+ */
+function folderFor(file: string): void {
+  if (!folderThere(dirname(file))) mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
+}
+
+/** Whether a folder is there (false: nothing has its name); refused where something else has it. */
+function folderThere(dir: string): boolean {
+  const here = lstatOr(dir);
+  if (here && (here.isDirectory() || (here.isSymbolicLink() && existsSync(dir) && statSync(dir).isDirectory()))) return true;
+  if (here) throw new UserError(t().data.copyFolderTaken(dir));
+  return false;
+}
+
 function stamp(ms: number): string {
   const d = new Date(ms);
   const p = (n: number) => String(n).padStart(2, '0');
@@ -25,6 +42,7 @@ function stamp(ms: number): string {
 
 export function defaultBackupPath(dbPath: string, now: number, why = 'backup'): string {
   const base = basename(dbPath).replace(/\.db$/, '');
+  folderThere(backupDir(dbPath));
   let path = join(backupDir(dbPath), `${base}-${why}-${stamp(now)}.db`);
   // A name is taken by anything there, a link to nothing too (which a copy is never linked over).
   for (let n = 2; lstatOr(path); n++) path = join(backupDir(dbPath), `${base}-${why}-${stamp(now)}-${n}.db`);
@@ -37,8 +55,7 @@ export function defaultBackupPath(dbPath: string, now: number, why = 'backup'): 
  * processes upgrading one database at once each keep a copy); returns the name it took. */
 export async function backupDatabase(dbPath: string, dest: string, another?: () => string): Promise<string> {
   const dir = dirname(dest);
-  if (!existsSync(dir)) mkdirSync(dir, { recursive: true, mode: 0o700 });
-  else if (!statSync(dir).isDirectory()) throw new UserError(t().db.backupDirIsFile(dir));
+  folderFor(dest);
   // Refused at once where no other name may be taken (the link below takes another one).
   if (!another && existsSync(dest)) throw new UserError(t().db.exists(dest));
   assertNotDatabase(dest, { dbPath });
@@ -176,7 +193,7 @@ export async function restoreDatabase(source: string, dest: string, keep?: strin
   let kept: ReturnType<typeof createTempBeside> | undefined;
   try {
     if (keep) {
-      if (!existsSync(dirname(keep))) mkdirSync(dirname(keep), { recursive: true, mode: 0o700 });
+      folderFor(keep);
       kept = createTempBeside(keep);
       closeSync(kept.fd);
     }
@@ -245,7 +262,7 @@ export function isDamage(err: unknown): boolean {
 export async function replaceDamaged(source: string, dest: string, keep: string): Promise<void> {
   const staged = await stageBackup(source, dest);
   try {
-    if (!existsSync(dirname(keep))) mkdirSync(dirname(keep), { recursive: true, mode: 0o700 });
+    folderFor(keep);
     copyFileSync(dest, keep, constants.COPYFILE_EXCL);
     if (existsSync(`${dest}-wal`)) copyFileSync(`${dest}-wal`, `${keep}-wal`, constants.COPYFILE_EXCL);
     for (const own of ['-wal', '-shm', '-journal']) rmSync(`${dest}${own}`, { force: true });

@@ -2,7 +2,7 @@
 // backup API; `restore` checks what it is given, keeps the database it replaces, and
 // refuses anything that is not a vetted database; an older database is backed up before
 // it is migrated; the database is private (0600) from its first byte.
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -104,6 +104,21 @@ describe('backup', () => {
     writeFileSync(out, 'do not overwrite me');
     expectOneLineError(s.run(['backup', '--out', out]));
     expect(readFileSync(out, 'utf8')).toBe('do not overwrite me');
+  });
+
+  it.each([
+    ['a file', (p: string) => writeFileSync(p, 'x')],
+    ['a link to nothing', (p: string) => symlinkSync(join(s.dir, 'gone'), p)],
+  ])('where %s has the name of the backups folder, backup and restore say so of that folder, not of the database', (_what, make) => {
+    ok(s.run(['import', SEEDS]));
+    const out = join(s.dir, 'kept.db');
+    ok(s.run(['backup', '--out', out]));
+    make(join(s.dir, 'backups'));
+    const said = /backups is not a folder \(a file or a link to nothing has its name\), so no copy of the database can be made in it; move it away\.$/;
+    expect(expectOneLineError(s.run(['backup']))).toMatch(said);
+    expect(expectOneLineError(s.run(['restore', out, '--yes']))).toMatch(said);
+    // The copy given a place of its own is made.
+    ok(s.run(['backup', '--out', join(s.dir, 'other.db')]));
   });
 
   it('there is nothing to back up without a database: exit 2, nothing created', () => {
