@@ -40,7 +40,8 @@ function checkFiles(files: string[]): { path: string; name: string; size: number
     try {
       st = statSync(f);
     } catch {
-      throw new UserError(w.noFile(f));
+      // A name whose bytes are not UTF-8 reaches the program with them replaced: no such file.
+      throw new UserError(f.includes('\uFFFD') ? t().files.notUtf8Name(f) : w.noFile(f));
     }
     if (st.isDirectory()) throw new UserError(w.folder(f));
     if (!st.isFile()) throw new UserError(w.notRegular(f));

@@ -33,7 +33,7 @@ function openInput(file: string, what: InputKind): number {
     return openSync(file, constants.O_RDONLY | constants.O_NOCTTY);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new UserError(say.noFile(file));
+    if (code === 'ENOENT') throw new UserError(file.includes('\uFFFD') ? say.notUtf8Name(file) : say.noFile(file));
     if (code === 'EACCES' || code === 'EPERM') throw new UserError(say.denied(file));
     if (code === 'ENOTDIR') throw new UserError(say.notDir(file));
     if (code === 'ELOOP') throw new UserError(say.loop(file));

@@ -1009,6 +1009,7 @@ export const en = {
     size: (bytes: number) => (bytes >= 1048576 ? `${fmt.number(Math.round(bytes / 1048576))} MB` : `${fmt.number(Math.round(bytes / 1024))} KB`),
     kind: { data: 'a data file', checklist: 'a checklist', policy: 'a policy', answers: 'an answers file', template: 'a letter template', law: 'a law.yaml of overrides' } as Record<InputKind, string>,
     needsPath: (what: InputKind) => `${en.files.kind[what]} needs a file path; give one.`,
+    notUtf8Name: (file: string) => `the name ${file} has bytes that are not UTF-8 text (shown as �), which reach vetted replaced, so it cannot find that file; rename the file (\`mv\` with a shell wildcard) and give the new name.`,
     noFile: (file: string) => `there is no file ${file}; check the path.`,
     denied: (file: string) => `cannot read ${file} (permission denied); check its permissions.`,
     notDir: (file: string) => `${file} is not a path to a file (a part of it is not a folder); check the path.`,

@@ -82,6 +82,13 @@ describe('vetted incident attach', () => {
     expect(expectOneLineError(s.run(args()))).toMatch(message);
     expect([count('attachments'), count('blobs')]).toEqual(before);
   });
+
+  it('says of a file whose name is not UTF-8 that its name is the trouble, not that there is no such file', () => {
+    // The name's bytes as the file system has them: given through the shell, as a user gives them.
+    const made = spawnSync('sh', ['-c', `printf z > "$(printf 'bad\\377.txt')" && "$0" "$1" incident attach volga-2012-07 "$(printf 'bad\\377.txt')"`, process.execPath, BIN], { env: s.env, cwd: s.dir, encoding: 'utf8' });
+    expect(made.status).toBe(2);
+    expect(made.stderr).toMatch(/^vetted: the name bad\uFFFD\.txt has bytes that are not UTF-8 text \(shown as \uFFFD\), which reach vetted replaced, so it cannot find that file; rename the file/);
+  });
 });
 
 describe('vetted attachment save', () => {
