@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, basename } from 'node:path';
 import { assertNotDatabase, createTempBeside, writeOutputFile } from '../formats/write-file.js';
 import Database from 'better-sqlite3';
-import { assertWhole, driverOptions, inspectHeader, isWritable, linkInPlace, lstatOr, missingObjects, type DB } from './open.js';
+import { assertWhole, driverOptions, firstProblem, inspectHeader, isWritable, linkInPlace, lstatOr, missingObjects, type DB } from './open.js';
 import { retryBusy } from './busy.js';
 import { APPLICATION_ID, SCHEMA_VERSION } from './schema.js';
 import { t } from '../i18n/index.js';
@@ -137,7 +137,7 @@ export function verifyBackup(file: string): { version: number } {
     const v = db.pragma('user_version', { simple: true }) as number;
     if (v > SCHEMA_VERSION) throw new UserError(t().db.newerBackup(file));
     const check = db.pragma('integrity_check', { simple: true });
-    if (check !== 'ok') throw new UserError(t().db.damagedBackup(file, String(check).split('\n')[0]));
+    if (check !== 'ok') throw new UserError(t().db.damagedBackup(file, firstProblem(check)));
     const missing = missingObjects(db, v);
     if (v < 1 || missing.length)
       throw new UserError(t().db.lacksBackup(file, v < 1 ? null : missing[0]));

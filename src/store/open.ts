@@ -233,7 +233,13 @@ export function openUpgradedCopy(path: string): DB {
 /** Refuses a database SQLite's quick check finds damaged (see DamagedDatabase). */
 export function assertWhole(db: DB, path: string): void {
   const check = db.pragma('quick_check', { simple: true });
-  if (check !== 'ok') throw new DamagedDatabase(t().db.damaged(path, String(check).split('\n')[0]));
+  if (check !== 'ok') throw new DamagedDatabase(t().db.damaged(path, firstProblem(check)));
+}
+
+/** The first problem an integrity or quick check reports: not its heading (`*** in database main ***`), which says nothing. */
+export function firstProblem(check: unknown): string {
+  const lines = String(check).split('\n');
+  return lines.find((l) => l.trim() && !/^\*\*\* in database \S+ \*\*\*$/.test(l.trim())) ?? lines[0];
 }
 
 /**
