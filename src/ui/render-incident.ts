@@ -161,7 +161,7 @@ export function renderIncident(i: Incident, now: number, paint: Paint, attachmen
 /** What `incident list` shows of an incident: a cell for each of its columns. */
 export function incidentListCells(r: IncidentListRow): string[] {
   const c = t().incident;
-  return [r.id, r.company, localWallClock(r.opened).slice(0, 10), r.open ? c.open : r.outcome ? t().words.outcome[r.outcome] : c.closed, String(r.promises_broken), r.title];
+  return [r.id, r.company, t().fmt.date(r.opened), r.open ? c.open : r.outcome ? t().words.outcome[r.outcome] : c.closed, String(r.promises_broken), r.title];
 }
 
 /** The table of `incident list`, a line at a time, as it is taken, from each row's incidentListCells. */
