@@ -141,6 +141,11 @@ describe('a wrong date, and an incident on the wrong company', () => {
     expect(refused(['incident', 'event', 'ozon-1', 'promise', '--due', 'soon', '--text', 'x'])).toMatch(/--due takes a date such as .*yesterday 18:00 or tomorrow 18:00;/);
   });
 
+  it('lists the opening date in the form of the reader\'s language', () => {
+    expect(ok(s.run(['incident', 'list'])).stdout).toMatch(/ozon-1 +Ozon +2026-11-20 +open/);
+    expect(ok(s.run(['--lang', 'ru', 'incident', 'list'])).stdout).toMatch(/ozon-1 +Ozon +20\.11\.2026 +открыто/);
+  });
+
   it('takes a deadline of tomorrow, as a person says it (завтра in Russian)', () => {
     ok(s.run(['incident', 'event', 'ozon-1', 'promise', '--due', 'tomorrow 10:00', '--text', 'fixed by tomorrow']));
     ok(s.run(['--lang', 'ru', 'incident', 'event', 'ozon-1', 'promise', '--due', 'завтра', '--text', 'завтра починим']));
