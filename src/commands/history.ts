@@ -71,8 +71,9 @@ export async function runPrune(ctx: Context, opts: { before?: string }): Promise
   if (!opts.before) throw new UserError(t().history.pruneWhen);
   const before = new Date(checkWhen(opts.before, '--before', ctx.now()).ms).toISOString();
   return writingStore(ctx, (store) => {
-    const n = store.pruneOperations(before);
-    return { err: n ? t().history.pruned(n, opts.before!) : t().history.nothingBefore(opts.before!) };
+    const { removed, scrubbed } = store.pruneOperations(before);
+    const said = removed ? t().history.pruned(removed, opts.before!) : t().history.nothingBefore(opts.before!);
+    return { err: scrubbed ? said : [said, t().history.notScrubbed] };
   });
 }
 

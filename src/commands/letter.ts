@@ -156,7 +156,7 @@ export async function run(ctx: Context, id: string, opts: LetterOptions): Promis
     const notes: string[] = [];
     for (const s of letter.skipped) notes.push(w.notCited(w.article(s.rule.article), s.why === 'indicative' ? w.notVerifiedAt(s.rule.source) : w.skipWhy[s.why], s.flag));
     // The letter tells its timeline as the record of every contact: with nothing logged, that is empty.
-    if (!incident.events.length) notes.push(w.noTimeline(incident.id));
+    if (!incident.events.length && !sentAt) notes.push(w.noTimeline(incident.id));
     if (pack.id === 'none' && (kind === 'claim' || kind === 'regulator')) notes.push(w.citesNoLaw);
     if (kind === 'regulator') {
       const waiting = lettersTo(incident).filter((l) => !l.answeredAt && l.due && dueMs(l.due) > letterNow);

@@ -155,12 +155,15 @@ export function lastActivityOf(i: DigestedIncident): string {
 
 /**
  * When a broken promise was broken: at its deadline, or, for one marked not kept before its
- * deadline, when it was made (never a day still to come).
+ * deadline, when it was made (never a day still to come). A deadline of a day alone is the end
+ * of that day: told as that day, the one the user gave, not the next.
  */
 function brokenMs(p: PromiseStatus, now: number): number {
-  if (p.dueMs <= now) return p.dueMs;
+  if (p.dueMs <= now) return isDayAlone(p.event.due!) ? p.dueMs - 1 : p.dueMs;
   return Math.min(msOf(p.event.at), now);
 }
+
+const isDayAlone = (when: string) => when.trim().length === 10;
 
 export interface DueReport {
   incident: DigestedIncident;
@@ -189,10 +192,14 @@ export function dueReport(incident: Incident | DigestedIncident, now: number, fo
   const reached = d.reached === null ? -Infinity : msOf(d.reached);
   const brokenHere = broken.filter((b) => brokenMs(b, now) >= reached).length;
   const refusalsHere = d.refusals.filter((r) => msOf(r.at) >= reached).length;
-  if (brokenHere || refusalsHere || ((broken.length || refusals) && staleDays !== null)) {
+  // (A week of nothing is not that level's failing while a promise it made is still to fall due.)
+  const waitingHere = comingDue.some((p) => msOf(p.event.at) >= reached);
+  const quiet = (broken.length > 0 || refusals > 0) && staleDays !== null && !waitingHere;
+  if (brokenHere || refusalsHere || quiet) {
     const first = broken.length ? formatDate(Math.min(...broken.map((b) => brokenMs(b, now)))) : null;
-    const all = brokenHere === broken.length && refusalsHere === refusals;
-    advice.push({ kind: 'escalate', from: next.from, to: next.level, broken: broken.length, since: first, refusals, all });
+    // Where the why puts the failure: every one at this level, the last of them, or none but the silence.
+    const here = brokenHere === broken.length && refusalsHere === refusals ? 'all' : brokenHere || refusalsHere ? 'last' : 'quiet';
+    advice.push({ kind: 'escalate', from: next.from, to: next.level, broken: broken.length, since: first, refusals, here, quietDays: staleDays ?? 0 });
   }
   // Advice needs evidence: nothing is owed before the company has been told of the failure.
   if (!d.told) advice.push({ kind: 'tell', incident: i.id });

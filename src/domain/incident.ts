@@ -172,8 +172,11 @@ export const STALE_DAYS = 7;
 
 /** What to do next, and the facts that call for it (the catalogs say it in words). */
 export type Advice =
-  /** `all`: every broken promise and refusal was at the level `from`, rather than the last of them. */
-  | { kind: 'escalate'; from: Level; to: Level | null; broken: number; since: string | null; refusals: number; all: boolean }
+  /**
+   * `here`: where the failures were: every broken promise and refusal at the level `from`
+   * ('all'), the last of them ('last'), or none, but nothing for `quietDays` days since it got there ('quiet').
+   */
+  | { kind: 'escalate'; from: Level; to: Level | null; broken: number; since: string | null; refusals: number; here: 'all' | 'last' | 'quiet'; quietDays: number }
   | { kind: 'tell'; incident: string }
   | { kind: 'compensation'; days: number }
   | { kind: 'chase'; days: number }

@@ -570,8 +570,8 @@ export const en = {
     },
     why: {
       tell: 'no contact with the company is logged yet',
-      escalate: (broken: number, since: string | null, refusals: number, at: Level, all: boolean) =>
-        `${[broken ? `${fmt.plural(broken, { one: 'promise', other: 'promises' })} broken since ${since ? fmt.date(since) : ''}` : '', refusals ? fmt.plural(refusals, { one: 'refusal', other: 'refusals' }) : ''].filter(Boolean).join(' and ')}${all ? ' ' : ', the last '}${levelWhere[at]}`,
+      escalate: (broken: number, since: string | null, refusals: number, at: Level, here: 'all' | 'last' | 'quiet', quietDays: number) =>
+        `${[broken ? `${fmt.plural(broken, { one: 'promise', other: 'promises' })} broken since ${since ? fmt.date(since) : ''}` : '', refusals ? fmt.plural(refusals, { one: 'refusal', other: 'refusals' }) : ''].filter(Boolean).join(' and ')}${here === 'all' ? ' ' : here === 'last' ? ', the last ' : `, and nothing for ${days(quietDays)} `}${levelWhere[at]}`,
       compensation: (n: number) => `the service has failed you${n >= 1 ? ` for ${days(n)}` : ''} and nothing has been offered`,
       chase: (n: number) => `nothing has happened for ${days(n)}`,
       timeline: 'dates and names are your evidence',
@@ -1163,10 +1163,10 @@ export const en = {
           return `the event ${f.event} is not the same in the file as here (its time and type the same, its details not); an import adds what is new and changes nothing there: change it with \`vetted event edit ${f.event}\`, or leave its id out in the file to add it as another event`;
         case 'twice-in-file':
           return f.section === 'companies'
-            ? `is the same company as ${f.section}[${f.first}] (by this name or another of its names): the file gives it twice, and one would be lost; give it once`
+            ? `is the same company as ${f.section}[${f.first}] (by this name or another of its names), told otherwise: one of the two would be lost; give it once`
             : f.section === 'incidents'
-              ? `has the id of ${f.section}[${f.first}] (in other letters too) but not its company, opening and title: one of the two would be lost; give each incident its own id`
-              : `pins the same company as ${f.section}[${f.first}]: the file gives it twice, and one would be lost; give a company one pin`;
+              ? `has the id of ${f.section}[${f.first}] (in other letters too) but another company, opening or title: one of the two would be lost; give each incident its own id`
+              : `pins the same company as ${f.section}[${f.first}], otherwise: one of the two would be lost; give a company one pin`;
         case 'event-of-other':
           return `the event ${q(f.event)} is an event of another incident than ${f.id}; leave its id out to add it to ${f.id}`;
       }
@@ -1400,6 +1400,7 @@ export const en = {
     undid: (op: number) => `undid #${op}`,
     positive: (flag: string, given: string) => `${flag} takes a whole number, 1 or more, not ${q(given)}.`,
     pruneWhen: 'say up to when: history prune --before DATE (such as --before 2025-01-01).',
+    notScrubbed: 'note: the database could not be written anew just now (another vetted process is using it, or the disk is full), so the bytes of what was forgotten may still be in its free space; run the same `vetted history prune` again later to clear them.',
     pruned: (n: number, before: string) => `forgot ${fmt.plural(n, { one: 'operation', other: 'operations' })} from before ${before}: they can no longer be undone.`,
     nothingBefore: (before: string) => `nothing was recorded before ${before}.`,
     laterChanges: (op: number, later: number[]) =>

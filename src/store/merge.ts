@@ -215,21 +215,22 @@ export function mergeRecords(store: Store, records: DataRecords, opts: MergeOpti
 
   // Ids the file gives its incidents are not handed out to the file's incidents without one.
   const fileIds = records.incidentIds;
-  // A record given twice in the file (a company by another name or an alias of it, an
-  // incident's id, a company's pin) would be settled by the last without a word: refused,
-  // naming the first. Each is the index of its first record, by company row id or id.
-  // (An incident given twice whole, its company, opening and title the same, is one incident
-  // told in two parts: its events are merged.)
+  // A record the file gives twice and tells otherwise the second time (a company by another
+  // name or an alias of it, an incident's id, a company's pin) would be settled by the last
+  // without a word: refused, naming the first. Told the same again, it changes nothing. Each is
+  // the index of its first record, by company row id or id. (An incident given twice, its
+  // company, opening and title the same, is one incident told in two parts: its events are merged.)
   const once = { companies: new Map<number, number>(), incidents: new Map<string, { first: number; told: number }>(), pins: new Map<number, number>() };
-  const givenOnce = <K>(section: 'companies' | 'pins', seen: Map<K, number>, key: K, i: number) => {
-    const first = seen.get(key);
-    if (first !== undefined) throw new Refusal({ kind: 'twice-in-file', section, first });
-    seen.set(key, i);
+  /** Where the record changes what an earlier one of the file made so: refused. */
+  const toldOnce = (section: 'companies' | 'pins', seen: Map<number, number>, companyId: number, i: number, changes: boolean) => {
+    const first = seen.get(companyId);
+    if (first === undefined) seen.set(companyId, i);
+    else if (changes) throw new Refusal({ kind: 'twice-in-file', section, first });
   };
   // (Of each id, the first record's company, opening and title, kept as a hash of them.)
   const incidentOnce = (inc: IncidentEntry, i: number, companyId: number) => {
     const key = asciiLower(inc.id!);
-    const told = hashOf(`${companyId}\u0000${inc.opened}\u0000${inc.title}`);
+    const told = hashOf(`${companyId}\u0000${msOf(inc.opened)}\u0000${inc.title}`);
     const seen = once.incidents.get(key);
     if (seen === undefined) once.incidents.set(key, { first: i, told });
     else if (seen.told !== told) throw new Refusal({ kind: 'twice-in-file', section: 'incidents', first: seen.first });
@@ -242,7 +243,6 @@ export function mergeRecords(store: Store, records: DataRecords, opts: MergeOpti
         // after it), and its row is the one just inserted, not read again.
         const made = found ? undefined : remember(c.name, store.createUnfoundCompany(c.name, created, { website: c.website, category: c.category }), true);
         const company = found ?? made!;
-        givenOnce('companies', once.companies, company.id, i);
         if (found) {
           if (!createdHere.has(found.id)) report.companies.existing++;
           byName.set(c.name, found);
@@ -257,6 +257,7 @@ export function mergeRecords(store: Store, records: DataRecords, opts: MergeOpti
         if (parent && store.isAncestor(parent.id, company.id)) throw new Refusal({ kind: 'parent-loop', company: c.name, parent: c.parent! });
         const parentId = parent?.id;
         const updated = store.updateCompany(company.id, { parentId, website: c.website, category: c.category }, made);
+        toldOnce('companies', once.companies, company.id, i, updated);
         if (updated && found && !createdHere.has(found.id)) report.companies.changed++;
       });
       progress();
@@ -383,15 +384,17 @@ export function mergeRecords(store: Store, records: DataRecords, opts: MergeOpti
           // one here changed in the file. An import adds what is new; taken as new, it would be
           // on the timeline twice (a promise broken twice, say). (Under the id of another event,
           // it is one of another record's numbering, and is added.)
-          for (const e of events) {
+          // The same event with its time written otherwise (its moment the same) is that event.
+          const hereAlready = new Set<number>();
+          events.forEach((e, n) => {
             const here = byNumber.get(seqOfId(e.id) ?? 0);
-            if (here && here.type === e.type && (here.at === e.at || here.atMs === msOf(e.at)) && here.key !== eventContentKey(e)) {
-              throw new Refusal({ kind: 'event-changed', event: `${ref}#${seqOfId(e.id)}` }, 'events');
-            }
-          }
+            if (!here || here.type !== e.type || (here.at !== e.at && here.atMs !== timed[n].t)) return;
+            if (here.key !== eventContentKey({ ...e, at: here.at })) throw new Refusal({ kind: 'event-changed', event: `${ref}#${seqOfId(e.id)}` }, 'events');
+            hereAlready.add(n);
+          });
           const numbers = numberEvents(events, new Set(byNumber.keys()), last);
           events.forEach((e, n) => {
-            if (store.addEvent(rowId, e, known, numbers.seqs[n], timed[n].t)) addedEvents.push(e);
+            if (!hereAlready.has(n) && store.addEvent(rowId, e, known, numbers.seqs[n], timed[n].t)) addedEvents.push(e);
             else report.events.existing++;
           });
           if (addedEvents.length) store.setLastSeq(rowId, numbers.last);
@@ -461,9 +464,10 @@ export function mergeRecords(store: Store, records: DataRecords, opts: MergeOpti
     pins: (p: PinEntry, i: number) => {
       guard(['pins', i], () => {
         const company = ensure(p.company);
-        givenOnce('pins', once.pins, company.id, i);
         const old = store.pinOf(company.id);
-        if (old && old.list === p.list && old.reason === p.reason && (p.at === undefined || p.at === old.at)) {
+        const same = old !== undefined && old.list === p.list && old.reason === p.reason && (p.at === undefined || p.at === old.at);
+        toldOnce('pins', once.pins, company.id, i, !same);
+        if (same) {
           report.pins.existing++;
           return;
         }

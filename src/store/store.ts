@@ -468,8 +468,11 @@ export class Store {
     }
   }
 
-  /** Forgets the operations before `before` for good; returns how many. */
-  pruneOperations(before: string): number {
+  /**
+   * Forgets the operations before `before` for good; returns how many, and whether the file was
+   * written anew without what they held (not while another process keeps it busy, or with no room).
+   */
+  pruneOperations(before: string): { removed: number; scrubbed: boolean } {
     const removed = this.write(() => {
       this.st('DELETE FROM changes WHERE op IN (SELECT id FROM operations WHERE at < ?)').run(before);
       const n = this.st('DELETE FROM operations WHERE at < ?').run(before).changes;
@@ -482,12 +485,20 @@ export class Store {
     });
     // What was forgotten is gone from the file too: a deleted row's bytes stay in its page, free,
     // until written over, and every copy of the file (a backup) would carry them. The file is
-    // written anew, and the log folded into it.
-    if (removed) {
-      this.db.exec('VACUUM');
+    // written anew, and the log folded into it; after each prune, one that forgot nothing too
+    // (what an earlier one could not scrub). The copy VACUUM makes goes to a temporary file, not
+    // to memory as this connection's other temporary tables do: the record may be megabytes of receipts.
+    this.db.pragma('temp_store = FILE');
+    try {
+      retryBusy(() => this.db.exec('VACUUM'));
       this.db.pragma('wal_checkpoint(TRUNCATE)');
+      return { removed, scrubbed: true };
+    } catch (err) {
+      if (!isUnwritable(err)) throw err;
+      return { removed, scrubbed: false };
+    } finally {
+      this.db.pragma('temp_store = MEMORY');
     }
-    return removed;
   }
 
   private st(sql: string): Statement {
@@ -941,7 +952,6 @@ export class Store {
     return rows.find((r) => storedEventKey(r) === key)?.id;
   }
 
-  /** The numbers an incident's events have, and the highest it has handed out. */
   /**
    * What an import merging events into an incident needs of those there: their content keys,
    * and by number, each one's time and type with its key; and the number counted up to.
@@ -957,12 +967,6 @@ export class Store {
     }
     const last = (this.st('SELECT last_seq FROM incidents WHERE id = ?').get(incidentRowId) as { last_seq: number }).last_seq;
     return { known, byNumber, last };
-  }
-
-  eventSeqsOf(incidentRowId: number): { taken: Set<number>; last: number } {
-    const rows = this.st('SELECT seq FROM events WHERE incident_id = ?').all(incidentRowId) as { seq: number }[];
-    const last = (this.st('SELECT last_seq FROM incidents WHERE id = ?').get(incidentRowId) as { last_seq: number }).last_seq;
-    return { taken: new Set(rows.map((r) => r.seq)), last };
   }
 
   /** Raises the number an incident's events are counted up to (after a bulk insert). */

@@ -147,6 +147,9 @@ describe('the events an import adds to an incident there already', () => {
     // The same time written another way is the same time.
     expect(refusal(doc([{ ...base, events: [promise('other', { at: '2026-11-02 10:00' })] }]))).toMatch(/the event box-1#1 is not the same/);
     expect(stored()).toEqual(before);
+    // The same event with its time written another way is the same event, there already.
+    expect(merge(doc([{ ...base, events: [promise('refund tomorrow', { at: '2026-11-02 10:00' })] }])).events).toEqual({ added: 0, existing: 1 });
+    expect(stored()).toEqual(before);
     // Under the number of an event of another time or type (another record's numbering): added, numbered anew.
     merge(doc([{ ...base, events: [{ id: 'box-1#1', at: '2026-11-04T10:00', type: 'contact', channel: 'phone' }] }]));
     expect(stored().map((r) => [r.seq, r.type])).toEqual([
@@ -183,14 +186,19 @@ describe('the events an import adds to an incident there already', () => {
       throw new Error('merged');
     };
     merge(file({ companies: [{ name: 'Zappos', aliases: ['Zappos Shoes'] }] }));
-    expect(refused({ companies: [{ name: 'Zappos', website: 'https://a.example' }, { name: 'zappos', website: 'https://b.example' }] })).toMatch(/companies\[1\]: is the same company as companies\[0\] \(by this name or another of its names\)/);
-    expect(refused({ companies: [{ name: 'Zappos' }, { name: 'Zappos Shoes' }] })).toMatch(/companies\[1\]: is the same company as companies\[0\]/);
-    expect(refused({ companies: [{ name: 'New Co' }, { name: 'NEW CO' }] })).toMatch(/companies\[1\]: is the same company as companies\[0\]/);
-    expect(refused({ incidents: [base, { ...base, id: 'BOX-1', title: 'other' }] })).toMatch(/incidents\[1\]: has the id of incidents\[0\] \(in other letters too\)/);
+    expect(refused({ companies: [{ name: 'Zappos', website: 'https://a.example' }, { name: 'zappos', website: 'https://b.example' }] })).toMatch(/companies\[1\]: is the same company as companies\[0\] \(by this name or another of its names\), told otherwise/);
+    expect(refused({ companies: [{ name: 'New Co', category: 'shop' }, { name: 'Zappos' }, { name: 'NEW CO', category: 'bank' }] })).toMatch(/companies\[2\]: is the same company as companies\[0\]/);
+    expect(refused({ companies: [{ name: 'Zappos', website: 'https://a.example' }, { name: 'Zappos Shoes', website: 'https://b.example' }] })).toMatch(/companies\[1\]: is the same company as companies\[0\]/);
+    expect(refused({ incidents: [base, { ...base, id: 'BOX-1', title: 'other' }] })).toMatch(/incidents\[1\]: has the id of incidents\[0\] \(in other letters too\) but another company, opening or title/);
     expect(refused({ incidents: [base, { ...base, opened: '2026-11-02T10:00' }] })).toMatch(/incidents\[1\]: has the id of incidents\[0\]/);
-    expect(refused({ pins: [{ company: 'Zappos', list: 'white', reason: 'good' }, { company: 'ZAPPOS', list: 'black', reason: 'bad' }] })).toMatch(/pins\[1\]: pins the same company as pins\[0\]/);
+    expect(refused({ pins: [{ company: 'Zappos', list: 'white', reason: 'good' }, { company: 'ZAPPOS', list: 'black', reason: 'bad' }] })).toMatch(/pins\[1\]: pins the same company as pins\[0\], otherwise/);
     expect(stored()).toEqual([]);
     expect(store.findCompany('New Co')).toBeUndefined();
+    // Told the same again (or with less), a record changes nothing and is taken; so is an incident in two parts, its opening written otherwise.
+    merge(file({ companies: [{ name: 'Zappos', website: 'https://a.example' }, { name: 'zappos shoes', website: 'https://a.example' }, { name: 'ZAPPOS' }], pins: [{ company: 'Zappos', list: 'white', reason: 'good' }, { company: 'zappos', list: 'white', reason: 'good' }] }));
+    const crate = { ...base, id: 'crate-1', company: 'Zappos' };
+    merge(file({ incidents: [crate, { ...crate, opened: '2026-11-01 10:00', events: [{ at: '2026-11-02T10:00', type: 'contact', channel: 'phone' }] }] }));
+    expect(stored()).toHaveLength(1);
     // A company named as a parent or by an incident before its own record is no second record.
     merge(file({ companies: [{ name: 'Kid', parent: 'Mother' }, { name: 'Mother' }], incidents: [{ ...base, company: 'Kid' }] }));
     expect(store.findCompany('Mother')).toBeDefined();

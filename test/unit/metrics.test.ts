@@ -319,10 +319,18 @@ describe('dueReport', () => {
     // A refusal there does the same.
     const refused = incident({ events: [...i.events, refusal({ at: '2024-01-05T12:00', level })] });
     expect(report(refused, '2024-01-06T10:00').advice[0].step).toMatch(step);
-    // A week of nothing there, with the promises below still broken: the next rung too.
+    // A week of nothing there, with the promises below still broken: the next rung too, saying so.
     const quiet = report(i, '2024-01-12T11:00');
     expect(quiet.advice[0].step).toMatch(step);
-    expect(quiet.advice[0].why).toContain(`2 promises broken since 2024-01-03, the last ${where}`);
+    expect(quiet.advice[0].why).toContain(`2 promises broken since 2024-01-03, and nothing for 7 days ${where}`);
+    // But not while a promise made there is still to fall due.
+    const waiting = incident({ events: [...i.events, promise({ at: '2024-01-05T12:00', due: '2024-01-20T10:00', level })] });
+    expect(report(waiting, '2024-01-13T11:00').advice.some((a) => a.step.match(step))).toBe(false);
+  });
+
+  it('a promise due on a day alone is broken since that day, as the user gave it, not the next', () => {
+    const i = incident({ events: [promise({ at: '2024-01-01T10:00', due: '2024-01-03' }), compensation({ at: '2024-01-01T11:00' })] });
+    expect(report(i, '2024-01-05T10:00').advice[0].why).toContain('1 promise broken since 2024-01-03 at the front line');
   });
 
   it('a promise marked not kept before its deadline was broken when it was made, not on a day to come', () => {
