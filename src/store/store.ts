@@ -1006,7 +1006,7 @@ export class Store {
   mergeCompanies(from: CompanyRow, into: CompanyRow): void {
     const fromPin = this.pinOf(from.id);
     const intoPin = this.pinOf(into.id);
-    if (fromPin && intoPin && fromPin.list !== intoPin.list) {
+    if (fromPin && intoPin && (fromPin.list !== intoPin.list || fromPin.reason !== intoPin.reason)) {
       throw new UserError(t().company.pinsDisagree(from.name, fromPin.list as ListName, fromPin.reason, into.name, intoPin.list as ListName, intoPin.reason));
     }
     this.st('UPDATE checks SET company_id = ? WHERE company_id = ?').run(into.id, from.id);

@@ -87,6 +87,15 @@ describe('a typo in a company name', () => {
     ok(s.run(['pin', 'Ozone', 'white', '--reason', 'kind support']));
     expect(refused(['company', 'merge', 'Ozone', 'Ozon'])).toMatch(/Ozone is pinned white \("kind support"\) and Ozon is pinned black \("lost parcel"\)/);
   });
+
+  it('refuses to merge two pins of one list with other reasons, which would lose one; merges them with the same reason', () => {
+    ok(s.run(['pin', 'Ozon', 'black', '--reason', 'lost parcel']));
+    ok(s.run(['pin', 'Ozone', 'black', '--reason', 'rude support']));
+    expect(refused(['company', 'merge', 'Ozone', 'Ozon'])).toMatch(/Ozone is pinned black \("rude support"\) and Ozon is pinned black \("lost parcel"\); unpin one of them first/);
+    ok(s.run(['pin', 'Ozone', 'black', '--reason', 'lost parcel']));
+    ok(s.run(['company', 'merge', 'Ozone', 'Ozon']));
+    expect(ok(s.run(['why', 'Ozon'])).stdout).toContain('lost parcel');
+  });
 });
 
 describe('company edit and remove', () => {
