@@ -5,7 +5,7 @@ import { fitLines, terminalWidth } from '../ui/wrap.js';
 import { jsonList, type JsonOutOptions } from '../ui/json-out.js';
 import type { Context } from '../context.js';
 import type { CommandResult } from './result.js';
-import { changingStore, requireCompany, readingStore, checkCompanyName } from './shared.js';
+import { changingStore, requireCompany, readingStore, checkCompanyName, lookalikeWarning } from './shared.js';
 import { renderTable } from '../ui/table.js';
 import { colourWanted, paint } from '../ui/colour.js';
 import { renderCompany, companyJson } from '../ui/render-company.js';
@@ -87,6 +87,7 @@ export async function runAlias(ctx: Context, name: string, alias: string): Promi
     const company = requireCompany(store, name);
     const added = store.write(() => store.addAlias(company.id, alias), { summary: opSummary({ k: 'alias', alias, company: company.name }) });
     if (!added) throw new UserError(t().company.aliasExists(alias, company.name));
-    return { err: t().company.aliasAdded(alias, company.name) };
+    const like = lookalikeWarning(store, alias, company.id);
+    return { err: [t().company.aliasAdded(alias, company.name), ...(like ? [like] : [])] };
   });
 }

@@ -11,7 +11,7 @@ import { FAULTS, type EventType, type Incident, type IncidentEvent } from '../do
 import { timelineFault } from '../domain/incident.js';
 import { EVENT_FIELDS, FIELD_SPECS, sameEventAs } from '../domain/events.js';
 import { companyKey } from '../domain/names.js';
-import { changingStore, checkCompanyName, checkNote, requireCompany, requireIncident, readingStore } from './shared.js';
+import { changingStore, checkCompanyName, checkNote, lookalikeWarning, requireCompany, requireIncident, readingStore } from './shared.js';
 import { checkEventFits, eventFromFlags, idsOfWords, incidentJson, whenFlag } from './incident.js';
 import { LIMITS } from '../formats/data-file.js';
 import type { Store } from '../store/store.js';
@@ -31,7 +31,9 @@ export async function runRename(ctx: Context, name: string, newName: string, opt
     const aliasKept = keep && companyKey(target) !== company.key;
     store.write(() => store.renameCompany(company, target, keep), { summary: opSummary({ k: 'rename', from: company.name, to: target, alias: aliasKept }) });
     const renamed = store.companyById(company.id)!;
-    return { err: `${c.renamed(company.name, renamed.name, aliasKept)} (${c.takeBack})` };
+    // A name that looks like another company's, in letters of another script, is warned of, as a new company's is.
+    const like = lookalikeWarning(store, target, company.id);
+    return { err: [`${c.renamed(company.name, renamed.name, aliasKept)} (${c.takeBack})`, ...(like ? [like] : [])] };
   });
 }
 

@@ -110,9 +110,11 @@ export async function editIncidentInEditor(ctx: Context, id: string): Promise<Co
             applied = tryApply(ctx, store, incident, read.entry);
           } catch (err) {
             if (!(err instanceof ChangedMeanwhile)) throw err;
-            // The record moved on while the editor was open: what the user typed is kept, not lost, nor laid over that change.
+            // The record moved on while the editor was open: what the user typed is kept, not lost,
+            // nor laid over that change. A failure at run time, as a busy database is (exit 1).
             keep = true;
-            throw new UserError(t().correct.changedMeanwhile(incident.id, file));
+            const gone = !store.findIncident(incident.id, { exact: true });
+            return { err: `vetted: ${(gone ? t().correct.removedMeanwhile : t().correct.changedMeanwhile)(incident.id, file)}`, code: 1 };
           }
           if (typeof applied === 'string') return { err: applied };
           problems = applied;

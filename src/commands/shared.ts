@@ -154,8 +154,8 @@ export function typoWarning(store: Store, name: string): { warning: string; like
 }
 
 /** A warning when a new company's name looks like an existing one in another script. */
-export function lookalikeWarning(store: Store, name: string): string | undefined {
-  const like = store.lookalikesOf(name);
+export function lookalikeWarning(store: Store, name: string, companyId?: number): string | undefined {
+  const like = store.lookalikesOf(name).filter((c) => c.id !== companyId);
   if (!like.length) return undefined;
   return t().errors.lookalike(name, like.map((c) => c.name));
 }
@@ -167,7 +167,10 @@ export function parsePairs(pairs: string[] | undefined, flag: string): Record<st
   for (const p of pairs ?? []) {
     const eq = p.indexOf('=');
     if (eq <= 0) throw new UserError(t().errors.pairs(flag, p));
-    out[p.slice(0, eq).trim()] = p.slice(eq + 1).trim();
+    const id = p.slice(0, eq).trim();
+    // Given twice, one would be lost without a word (a note), or one answer taken of two.
+    if (Object.hasOwn(out, id)) throw new UserError(t().errors.pairTwice(flag, id));
+    out[id] = p.slice(eq + 1).trim();
   }
   return out;
 }

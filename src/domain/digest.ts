@@ -26,7 +26,9 @@ export function digestOf(events: readonly IncidentEvent[]): Digest {
   const levels = new Set<Level>();
   let top = 0;
   let reachedMs = Infinity;
-  const d: Digest = { events: events.length, last: null, levels: [], reached: null, closing: null, told: false, apology: false, explanation: false, robots: 0, refusals: [], promises: [], compensations: [] };
+  // Of each level, the last event there that is not a note (its time, and the text of it).
+  const lastAt: [number, string][] = [];
+  const d: Digest = { events: events.length, last: null, levels: [], reached: null, lastThere: null, closing: null, told: false, apology: false, explanation: false, robots: 0, refusals: [], promises: [], compensations: [] };
   for (const e of events) {
     const t = msOf(e.at);
     if (t >= lastMs) {
@@ -41,6 +43,7 @@ export function digestOf(events: readonly IncidentEvent[]): Digest {
       reachedMs = t;
       d.reached = e.at;
     }
+    if (e.type !== 'note' && !(lastAt[rank]?.[0] > t)) lastAt[rank] = [t, e.at];
     if (e.type !== 'note') d.told = true;
     if (e.type === 'apology') d.apology = true;
     else if (e.type === 'explanation') d.explanation = true;
@@ -53,6 +56,7 @@ export function digestOf(events: readonly IncidentEvent[]): Digest {
   }
   d.last = last;
   d.levels = LEVELS.filter((l) => levels.has(l));
+  if (d.reached !== null) d.lastThere = lastAt[top]?.[1] ?? null;
   return d;
 }
 
@@ -65,6 +69,7 @@ export function digestText(d: Digest): string {
   if (d.last !== null) o.last = d.last;
   if (d.levels.length) o.levels = d.levels;
   if (d.reached !== null) o.reached = d.reached;
+  if (d.lastThere !== null) o.lastThere = d.lastThere;
   if (d.closing) o.closing = d.closing;
   if (d.told) o.told = true;
   if (d.apology) o.apology = true;
@@ -87,6 +92,7 @@ function untypedDigest(text: string): UntypedDigest {
     last: o.last ?? null,
     levels: o.levels ?? [],
     reached: o.reached ?? null,
+    lastThere: o.lastThere ?? null,
     closing: o.closing ?? null,
     told: o.told === true,
     apology: o.apology === true,
@@ -190,16 +196,18 @@ export function dueReport(incident: Incident | DigestedIncident, now: number, fo
   // below still broken. What broke below it is why it got there, and does not call for the rung
   // above before that level has had its chance.
   const reached = d.reached === null ? -Infinity : msOf(d.reached);
-  const brokenHere = broken.filter((b) => brokenMs(b, now) >= reached).length;
+  // A promise of that level is one made since the incident got there.
+  const brokenHere = broken.filter((b) => msOf(b.event.at) >= reached).length;
   const refusalsHere = d.refusals.filter((r) => msOf(r.at) >= reached).length;
-  // (A week of nothing is not that level's failing while a promise it made is still to fall due.)
+  // (A week of nothing there: no event at that level but notes of the user's, nor a promise it made still to fall due.)
   const waitingHere = comingDue.some((p) => msOf(p.event.at) >= reached);
-  const quiet = (broken.length > 0 || refusals > 0) && staleDays !== null && !waitingHere;
+  const quietDays = d.reached === null ? 0 : Math.floor((now - msOf(d.lastThere ?? d.reached)) / DAY_MS);
+  const quiet = (broken.length > 0 || refusals > 0) && d.reached !== null && quietDays >= STALE_DAYS && !waitingHere;
   if (brokenHere || refusalsHere || quiet) {
     const first = broken.length ? formatDate(Math.min(...broken.map((b) => brokenMs(b, now)))) : null;
     // Where the why puts the failure: every one at this level, the last of them, or none but the silence.
     const here = brokenHere === broken.length && refusalsHere === refusals ? 'all' : brokenHere || refusalsHere ? 'last' : 'quiet';
-    advice.push({ kind: 'escalate', from: next.from, to: next.level, broken: broken.length, since: first, refusals, here, quietDays: staleDays ?? 0 });
+    advice.push({ kind: 'escalate', from: next.from, to: next.level, broken: broken.length, since: first, refusals, here, quiet_days: quietDays });
   }
   // Advice needs evidence: nothing is owed before the company has been told of the failure.
   if (!d.told) advice.push({ kind: 'tell', incident: i.id });

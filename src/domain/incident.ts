@@ -174,9 +174,9 @@ export const STALE_DAYS = 7;
 export type Advice =
   /**
    * `here`: where the failures were: every broken promise and refusal at the level `from`
-   * ('all'), the last of them ('last'), or none, but nothing for `quietDays` days since it got there ('quiet').
+   * ('all'), the last of them ('last'), or none, but nothing there for `quiet_days` days ('quiet').
    */
-  | { kind: 'escalate'; from: Level; to: Level | null; broken: number; since: string | null; refusals: number; here: 'all' | 'last' | 'quiet'; quietDays: number }
+  | { kind: 'escalate'; from: Level; to: Level | null; broken: number; since: string | null; refusals: number; here: 'all' | 'last' | 'quiet'; quiet_days: number }
   | { kind: 'tell'; incident: string }
   | { kind: 'compensation'; days: number }
   | { kind: 'chase'; days: number }

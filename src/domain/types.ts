@@ -116,6 +116,8 @@ export interface Digest {
   levels: Level[];
   /** The time of the first event at the highest level, when that is above the front line: since when the incident has been there. */
   reached: string | null;
+  /** The time of the last event at that level other than a note of the user's: since when nothing has happened there. */
+  lastThere: string | null;
   /** The last resolution with an outcome. */
   closing: { outcome: Outcome; at: string } | null;
   /** Whether any event is more than a note: the company has been told. */

@@ -608,6 +608,7 @@ export const en = {
     didYouMean: (names: string[]) => ` Did you mean ${names.map(q).join(' or ')}? (it looks the same but is spelled with other letters)`,
     lookalike: (name: string, like: string[]) =>
       `warning: ${q(name)} looks like ${like.map(q).join(', ')} but is spelled with letters of another script; they are kept as different companies.`,
+    pairTwice: (flag: string, id: string) => `${flag} ${id}=… is given twice; give it once${flag === '--note' ? ' (one note may say several things)' : ''}.`,
     pairs: (flag: string, given: string) => `${flag} takes ID=VALUE, such as ${flag} who-helps=live-support; ${q(given)} has ${given.startsWith('=') ? 'no ID before its "="' : 'no "="'}.`,
     backedUp: (path: string) => `backed up the database to ${path} before upgrading it`,
     noIncident: (id: string) => `there is no incident ${q(id)}; see \`vetted incident list\` for the ids.`,
@@ -1160,12 +1161,12 @@ export const en = {
         case 'content-mismatch':
           return 'does not match its sha256 and size; the file was changed or cut short';
         case 'event-changed':
-          return `the event ${f.event} is not the same in the file as here (its time and type the same, its details not); an import adds what is new and changes nothing there: change it with \`vetted event edit ${f.event}\`, or leave its id out in the file to add it as another event`;
+          return `the event ${f.event} is not the same in the file as here (its type the same, its time or its details not); an import adds what is new and changes nothing there: change it with \`vetted event edit ${f.event}\`, or leave its id out in the file to add it as another event`;
         case 'twice-in-file':
           return f.section === 'companies'
             ? `is the same company as ${f.section}[${f.first}] (by this name or another of its names), told otherwise: one of the two would be lost; give it once`
             : f.section === 'incidents'
-              ? `has the id of ${f.section}[${f.first}] (in other letters too) but another company, opening or title: one of the two would be lost; give each incident its own id`
+              ? `has the id of ${f.section}[${f.first}] (in other letters too) but another company, opening, title or fault: one of the two would be lost; give each incident its own id`
               : `pins the same company as ${f.section}[${f.first}], otherwise: one of the two would be lost; give a company one pin`;
         case 'event-of-other':
           return `the event ${q(f.event)} is an event of another incident than ${f.id}; leave its id out to add it to ${f.id}`;
@@ -1386,6 +1387,8 @@ export const en = {
     companyProblem: (message: string) => `company: ${message}`,
     notEventOf: (event: string, id: string) => `events: ${event} is not an event of ${id}; leave ids as they are, and give a new event none`,
     idOfTwo: (event: string) => `events: ${event} is the id of two events; leave each event its own id, and give a new event none`,
+    removedMeanwhile: (id: string, file: string) =>
+      `${id} was removed by another vetted command while it was open in the editor, so nothing was saved. What you typed is kept in ${file}; \`vetted undo\` brings the incident back, if that removal was the last change, and \`vetted incident edit ${id}\` then lets you make your changes.`,
     changedMeanwhile: (id: string, file: string) =>
       `${id} was changed by another vetted command while it was open in the editor, so nothing was saved (your edit would have undone that change). What you typed is kept in ${file}: run \`vetted incident edit ${id}\` again and make your changes there.`,
     editorApplied: (id: string, changed: number, added: number, removed: number) => `updated ${id}: ${fmt.plural(changed, { one: 'event', other: 'events' })} changed, ${added} added, ${removed} removed`,

@@ -11,7 +11,7 @@ import { formatPath, type Path } from '../domain/validation.js';
 import { eventContentKey, repeatedEvents, timedInOrder } from '../domain/events.js';
 import { digestOf } from '../domain/digest.js';
 import { msOf } from '../domain/dates.js';
-import { timelineFault, type TimelineFault } from '../domain/incident.js';
+import { dueMs, timelineFault, type TimelineFault } from '../domain/incident.js';
 import { UserError } from '../errors.js';
 import type { CheckVerdict, IncidentEvent } from '../domain/types.js';
 import { addAttachment, contentOf, sha256Of } from './attachments.js';
@@ -220,7 +220,7 @@ export function mergeRecords(store: Store, records: DataRecords, opts: MergeOpti
   // without a word: refused, naming the first. Told the same again, it changes nothing. Each is
   // the index of its first record, by company row id or id. (An incident given twice, its
   // company, opening and title the same, is one incident told in two parts: its events are merged.)
-  const once = { companies: new Map<number, number>(), incidents: new Map<string, { first: number; told: number }>(), pins: new Map<number, number>() };
+  const once = { companies: new Map<number, number>(), incidents: new Map<string, { first: number; told: number; fault?: string }>(), pins: new Map<number, number>() };
   /** Where the record changes what an earlier one of the file made so: refused. */
   const toldOnce = (section: 'companies' | 'pins', seen: Map<number, number>, companyId: number, i: number, changes: boolean) => {
     const first = seen.get(companyId);
@@ -232,8 +232,11 @@ export function mergeRecords(store: Store, records: DataRecords, opts: MergeOpti
     const key = asciiLower(inc.id!);
     const told = hashOf(`${companyId}\u0000${msOf(inc.opened)}\u0000${inc.title}`);
     const seen = once.incidents.get(key);
-    if (seen === undefined) once.incidents.set(key, { first: i, told });
-    else if (seen.told !== told) throw new Refusal({ kind: 'twice-in-file', section: 'incidents', first: seen.first });
+    if (seen === undefined) once.incidents.set(key, { first: i, told, fault: inc.fault });
+    else if (seen.told !== told || (seen.fault !== undefined && inc.fault !== undefined && seen.fault !== inc.fault)) {
+      throw new Refusal({ kind: 'twice-in-file', section: 'incidents', first: seen.first });
+    }
+    else seen.fault ??= inc.fault;
   };
   const merge = {
     companies: (c: CompanyEntry, i: number) => {
@@ -384,13 +387,18 @@ export function mergeRecords(store: Store, records: DataRecords, opts: MergeOpti
           // one here changed in the file. An import adds what is new; taken as new, it would be
           // on the timeline twice (a promise broken twice, say). (Under the id of another event,
           // it is one of another record's numbering, and is added.)
-          // The same event with its time written otherwise (its moment the same) is that event.
+          // The same event with its times written otherwise (their moments the same) is that event;
+          // one of its type that differs from it in its time alone, or in its details alone, is
+          // it changed. (One that differs in both is another record's event under that number.)
           const hereAlready = new Set<number>();
           events.forEach((e, n) => {
             const here = byNumber.get(seqOfId(e.id) ?? 0);
-            if (!here || here.type !== e.type || (here.at !== e.at && here.atMs !== timed[n].t)) return;
-            if (here.key !== eventContentKey({ ...e, at: here.at })) throw new Refusal({ kind: 'event-changed', event: `${ref}#${seqOfId(e.id)}` }, 'events');
-            hereAlready.add(n);
+            if (!here || here.type !== e.type) return;
+            const sameAt = here.at === e.at || here.atMs === timed[n].t;
+            const sameDue = e.due !== undefined && here.due !== undefined && (e.due === here.due || dueMs(e.due) === dueMs(here.due));
+            const asHere = { ...e, at: sameAt ? here.at : e.at, ...(sameDue ? { due: here.due } : {}) };
+            if (eventContentKey(asHere) === here.key) hereAlready.add(n);
+            else if (sameAt || eventContentKey({ ...asHere, at: here.at }) === here.key) throw new Refusal({ kind: 'event-changed', event: `${ref}#${seqOfId(e.id)}` }, 'events');
           });
           const numbers = numberEvents(events, new Set(byNumber.keys()), last);
           events.forEach((e, n) => {

@@ -338,7 +338,12 @@ export class Store {
     // The operation's row is written at the end, and only when something changed: a
     // command that changes nothing (an import of a file imported before) leaves the
     // database byte for byte as it was.
-    const id = (this.st('SELECT coalesce(max(id), 0) + 1 AS id FROM operations').get() as { id: number }).id;
+    // Past every number handed out, those of operations a prune forgot too: an `undo --op N` said before names no other change.
+    const id = (
+      this.st(
+        `SELECT max(coalesce((SELECT max(id) FROM operations), 0), coalesce((SELECT max(CAST(ref AS INTEGER)) FROM retired_refs WHERE kind = 'operation'), 0)) + 1 AS id`,
+      ).get() as { id: number }
+    ).id;
     this.op = id;
     try {
       const result = fn();
@@ -474,6 +479,12 @@ export class Store {
    */
   pruneOperations(before: string): { removed: number; scrubbed: boolean } {
     const removed = this.write(() => {
+      // The highest number handed out is kept: a later operation is not given a number a forgotten one had.
+      const top = (this.st('SELECT max(id) AS top FROM operations').get() as { top: number | null }).top;
+      if (top !== null) {
+        this.st("DELETE FROM retired_refs WHERE kind = 'operation'").run();
+        this.st("INSERT INTO retired_refs (kind, ref) VALUES ('operation', ?)").run(String(top));
+      }
       this.st('DELETE FROM changes WHERE op IN (SELECT id FROM operations WHERE at < ?)').run(before);
       const n = this.st('DELETE FROM operations WHERE at < ?').run(before).changes;
       // Content that no attachment holds and no remembered change can bring back goes now.
@@ -956,14 +967,15 @@ export class Store {
    * What an import merging events into an incident needs of those there: their content keys,
    * and by number, each one's time and type with its key; and the number counted up to.
    */
-  eventsToMergeInto(incidentRowId: number): { known: Set<string>; byNumber: Map<number, { at: string; atMs: number; type: string; key: string }>; last: number } {
+  eventsToMergeInto(incidentRowId: number): { known: Set<string>; byNumber: Map<number, { at: string; atMs: number; type: string; due?: string; key: string }>; last: number } {
     const rows = this.st('SELECT seq, at, at_ms, type, data FROM events WHERE incident_id = ?').all(incidentRowId) as (Omit<EventRow, 'incident_id'> & { seq: number; at_ms: number })[];
     const known = new Set<string>();
-    const byNumber = new Map<number, { at: string; atMs: number; type: string; key: string }>();
+    const byNumber = new Map<number, { at: string; atMs: number; type: string; due?: string; key: string }>();
     for (const r of rows) {
-      const key = storedEventKey(r);
+      const data = JSON.parse(r.data) as { due?: string };
+      const key = eventContentKey({ at: r.at, type: r.type, ...data } as IncidentEvent);
       known.add(key);
-      byNumber.set(r.seq, { at: r.at, atMs: r.at_ms, type: r.type, key });
+      byNumber.set(r.seq, { at: r.at, atMs: r.at_ms, type: r.type, due: data.due, key });
     }
     const last = (this.st('SELECT last_seq FROM incidents WHERE id = ?').get(incidentRowId) as { last_seq: number }).last_seq;
     return { known, byNumber, last };

@@ -196,6 +196,11 @@ describe('vetted check with something missing or wrong', () => {
     expect(expectUsageError(s.run(['check', 'Some Shop', '--answer', 'x']))).toBe('vetted: --answer takes ID=VALUE, such as --answer who-helps=live-support; "x" has no "=".');
   });
 
+  it('refuses a question given twice in --note or --answer, where one would be lost without a word', () => {
+    expect(expectUsageError(s.run(['check', 'Some Shop', ...answerFlags(AMAZON), '--note', 'who-helps=first', '--note', 'who-helps=second']))).toBe('vetted: --note who-helps=… is given twice; give it once (one note may say several things).');
+    expect(expectUsageError(s.run(['check', 'Some Shop', ...answerFlags(AMAZON), '--answer', 'cancel=cannot']))).toMatch(/^vetted: --answer cancel=… is given twice; give it once\.$/);
+  });
+
   it('names an unknown checklist and lists the valid ones', () => {
     const line = expectUsageError(s.run(['check', 'Amazon', '--checklist', 'no-such-list', ...answerFlags(AMAZON)]));
     expect(line).toContain('no-such-list');

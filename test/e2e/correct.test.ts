@@ -88,6 +88,16 @@ describe('a typo in a company name', () => {
     expect(refused(['company', 'merge', 'Ozone', 'Ozon'])).toMatch(/Ozone is pinned white \("kind support"\) and Ozon is pinned black \("lost parcel"\)/);
   });
 
+  it('warns when a rename or an alias gives a company a name that looks like the name of another company in letters of another script', () => {
+    ok(s.run(['pin', 'Ozon', 'black', '--reason', 'lost parcel']));
+    ok(s.run(['pin', 'Wildberries', 'white', '--reason', 'refund']));
+    expect(ok(s.run(['company', 'rename', 'Wildberries', 'Оzon'])).stderr).toMatch(/warning: "Оzon" looks like "Ozon" but is spelled with letters of another script/);
+    ok(s.run(['pin', 'Lamoda', 'white', '--reason', 'fine']));
+    expect(ok(s.run(['company', 'alias', 'Lamoda', 'Ozоn'])).stderr).toMatch(/warning: "Ozоn" looks like "Ozon", "Оzon" but is spelled/);
+    // Its own names are no look-alikes of it.
+    expect(ok(s.run(['company', 'rename', 'Ozon', 'OZON'])).stderr).not.toMatch(/looks like "O/);
+  });
+
   it('refuses to merge two pins of one list with other reasons, which would lose one; merges them with the same reason', () => {
     ok(s.run(['pin', 'Ozon', 'black', '--reason', 'lost parcel']));
     ok(s.run(['pin', 'Ozone', 'black', '--reason', 'rude support']));
@@ -386,6 +396,16 @@ describe('history and undo', () => {
     ok(s.run(['history', 'prune', '--before', '2100-01-01']));
     expect(json<unknown[]>(s, ['history', '--json'])).toEqual([]);
     expect(refused(['undo'])).toBe('vetted: there is nothing to undo: no change is recorded (see `vetted history`).');
+  });
+
+  it('after a prune, a new change is not given the number of one forgotten: an undo --op said before names no other change', () => {
+    ok(s.run(['incident', 'add', 'Ozon', '--title', 'late', '--opened', '2026-11-20']));
+    ok(s.run(['incident', 'edit', 'ozon-1', '--title', 'very late']));
+    expect(ok(s.run(['undo'])).stderr).toMatch(/to redo: vetted undo --op 3/);
+    ok(s.run(['history', 'prune', '--before', '2100-01-01']));
+    ok(s.run(['pin', 'Ozon', 'white', '--reason', 'fine']));
+    expect(json<{ id: number }[]>(s, ['history', '--json']).map((o) => o.id)).toEqual([4]);
+    expect(expectOneLineError(s.run(['undo', '--op', '3']))).toMatch(/#3/);
   });
 
   it('prune leaves nothing of what it forgot in the file: a removed note and receipt are not in its bytes, nor in a backup made after', () => {

@@ -147,6 +147,10 @@ describe('the events an import adds to an incident there already', () => {
     // The same time written another way is the same time.
     expect(refusal(doc([{ ...base, events: [promise('other', { at: '2026-11-02 10:00' })] }]))).toMatch(/the event box-1#1 is not the same/);
     expect(stored()).toEqual(before);
+    // Its time changed alone is it changed too.
+    expect(refusal(doc([{ ...base, events: [promise('refund tomorrow', { at: '2026-11-02T11:00' })] }]))).toMatch(/the event box-1#1 is not the same in the file as here \(its type the same, its time or its details not\)/);
+    // Its deadline written another way is the same deadline.
+    expect(merge(doc([{ ...base, events: [promise('refund tomorrow', { due: '2026-11-03 10:00' })] }])).events).toEqual({ added: 0, existing: 1 });
     // The same event with its time written another way is the same event, there already.
     expect(merge(doc([{ ...base, events: [promise('refund tomorrow', { at: '2026-11-02 10:00' })] }])).events).toEqual({ added: 0, existing: 1 });
     expect(stored()).toEqual(before);
@@ -189,8 +193,9 @@ describe('the events an import adds to an incident there already', () => {
     expect(refused({ companies: [{ name: 'Zappos', website: 'https://a.example' }, { name: 'zappos', website: 'https://b.example' }] })).toMatch(/companies\[1\]: is the same company as companies\[0\] \(by this name or another of its names\), told otherwise/);
     expect(refused({ companies: [{ name: 'New Co', category: 'shop' }, { name: 'Zappos' }, { name: 'NEW CO', category: 'bank' }] })).toMatch(/companies\[2\]: is the same company as companies\[0\]/);
     expect(refused({ companies: [{ name: 'Zappos', website: 'https://a.example' }, { name: 'Zappos Shoes', website: 'https://b.example' }] })).toMatch(/companies\[1\]: is the same company as companies\[0\]/);
-    expect(refused({ incidents: [base, { ...base, id: 'BOX-1', title: 'other' }] })).toMatch(/incidents\[1\]: has the id of incidents\[0\] \(in other letters too\) but another company, opening or title/);
+    expect(refused({ incidents: [base, { ...base, id: 'BOX-1', title: 'other' }] })).toMatch(/incidents\[1\]: has the id of incidents\[0\] \(in other letters too\) but another company, opening, title or fault/);
     expect(refused({ incidents: [base, { ...base, opened: '2026-11-02T10:00' }] })).toMatch(/incidents\[1\]: has the id of incidents\[0\]/);
+    expect(refused({ incidents: [{ ...base, fault: 'company' }, { ...base, fault: 'customer' }] })).toMatch(/incidents\[1\]: has the id of incidents\[0\] \(in other letters too\) but another company, opening, title or fault/);
     expect(refused({ pins: [{ company: 'Zappos', list: 'white', reason: 'good' }, { company: 'ZAPPOS', list: 'black', reason: 'bad' }] })).toMatch(/pins\[1\]: pins the same company as pins\[0\], otherwise/);
     expect(stored()).toEqual([]);
     expect(store.findCompany('New Co')).toBeUndefined();

@@ -145,6 +145,7 @@ describe('the digest of a timeline', () => {
       last: '2026-09-04T10:00',
       levels: ['frontline', 'supervisor', 'quality'],
       reached: '2026-09-03T10:00',
+      lastThere: '2026-09-03T10:00',
       closing: { outcome: 'partial', at: '2026-09-04T10:00' },
       told: true,
       apology: false,

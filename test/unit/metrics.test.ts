@@ -328,6 +328,22 @@ describe('dueReport', () => {
     expect(report(waiting, '2024-01-13T11:00').advice.some((a) => a.step.match(step))).toBe(false);
   });
 
+  it('counts the quiet at the level reached from its last event there, not from a note of the user\'s or a call to the front line', () => {
+    const base = [promise({ at: '2024-01-01T10:00', due: '2024-01-02T10:00' }), escalation('supervisor', '2024-01-03T10:00'), compensation({ at: '2024-01-03T11:00' })];
+    const withNote = incident({ events: [...base, note({ at: '2024-01-11T10:00' }), contact({ at: '2024-01-11T11:00' })] });
+    const r = report(withNote, '2024-01-12T10:00');
+    expect(r.advice[0].step).toMatch(/quality or complaints/i);
+    expect(r.advice[0].why).toContain('1 promise broken since 2024-01-02, and nothing for 9 days with a supervisor');
+    // An event with the supervisor starts the count again.
+    const answered = incident({ events: [...base, contact({ at: '2024-01-11T11:00', level: 'supervisor' })] });
+    expect(report(answered, '2024-01-12T10:00').advice.some((a) => /quality or complaints/i.test(a.step))).toBe(false);
+  });
+
+  it('does not lay a promise made at the front line, and broken after the supervisor was reached, at the supervisor\'s door', () => {
+    const i = incident({ events: [promise({ at: '2024-01-01T10:00', due: '2024-01-10T10:00' }), escalation('supervisor', '2024-01-03T10:00'), contact({ at: '2024-01-09T10:00', level: 'supervisor' }), compensation({ at: '2024-01-09T11:00' })] });
+    expect(report(i, '2024-01-12T10:00').advice.some((a) => /quality or complaints/i.test(a.step))).toBe(false);
+  });
+
   it('a promise due on a day alone is broken since that day, as the user gave it, not the next', () => {
     const i = incident({ events: [promise({ at: '2024-01-01T10:00', due: '2024-01-03' }), compensation({ at: '2024-01-01T11:00' })] });
     expect(report(i, '2024-01-05T10:00').advice[0].why).toContain('1 promise broken since 2024-01-03 at the front line');
