@@ -99,6 +99,9 @@ export async function runAdd(ctx: Context, file: string, opts: AddOptions): Prom
     const taken = sources.findSource(name);
     if (taken) throw new UserError(t().sources.taken(taken.name));
     const data = await readSource(ctx, file, kind);
+    // The same file under a second name would count one person's lists twice beside yours.
+    const same = sources.allSources().find((s) => s.file_sha256 === data.meta.file_sha256);
+    if (same) throw new UserError(t().sources.sameFile(same.name));
     const id = sources.addSource(name, data, formatLocalSecond(ctx.now()));
     return { err: summary('added', name, data, sources, id) };
   });

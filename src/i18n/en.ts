@@ -605,7 +605,7 @@ export const en = {
     longNote: (what: string, max: number) => `${what} can be at most ${max} characters; shorten it.`,
     aNote: 'a note',
     noCompany: (name: string, db: string) => `there is no company ${q(name)} in ${db}; see \`vetted company list\`.`,
-    didYouMean: (names: string[]) => ` Did you mean ${names.map(q).join(' or ')}? (it looks the same but is spelled with other letters)`,
+    didYouMean: (names: string[]) => ` did you mean ${names.map(q).join(' or ')}? (it looks the same but is spelled with other letters)`,
     lookalike: (name: string, like: string[]) =>
       `warning: ${q(name)} looks like ${like.map(q).join(', ')} but is spelled with letters of another script; they are kept as different companies.`,
     pairTwice: (flag: string, id: string) => `${flag} ${id}=… is given twice; give it once${flag === '--note' ? ' (one note may say several things)' : ''}.`,
@@ -1200,6 +1200,7 @@ export const en = {
     folder: (file: string) => `${file} is a folder; give the path of the source's file.`,
     unknown: (name: string, known: string[]) =>
       `there is no source ${q(name)}; ${known.length ? `the sources are ${known.map(q).join(', ')}` : 'add one with `vetted source add FILE --name NAME`'}.`,
+    sameFile: (name: string) => `that file is the source ${q(name)} already (the same bytes); added again, its lists would be counted twice. To read it again, \`vetted source update ${sh(name)} FILE\`.`,
     taken: (name: string) => `there is a source ${q(name)} already; choose another --name, or replace it with \`vetted source update ${sh(name)} FILE\`.`,
     noCompany: (name: string) => `there is no company ${q(name)}; see \`vetted company list\`.`,
     progress: (file: string, rows: number, perSecond: number) => `reading ${file}: ${fmt.number(rows)} rows (${fmt.number(perSecond)}/s)…`,

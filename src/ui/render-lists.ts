@@ -24,9 +24,11 @@ export function ruleTitle(rule: string): string {
 
 /** A reason in the catalog's words; a source's reason (which has no facts) as the source wrote it,
  * in the language of the interface when it gave that too. */
-export function reasonWords(r: { facts?: FindingFacts; text?: string; text_ru?: string }): string {
+export function reasonWords(r: { rule?: string; facts?: FindingFacts; text?: string; text_ru?: string }): string {
   if (r.facts) return t().finding(r.facts);
-  return (t().lang === 'ru' ? r.text_ru : undefined) ?? r.text ?? '';
+  const text = (t().lang === 'ru' ? r.text_ru : undefined) ?? r.text ?? '';
+  // A pin of theirs is said to be one, as a pin of yours says "pinned by you": a decision by hand, not a finding.
+  return r.rule === 'pin' && text ? `${t().sources.pinned}${text}` : text;
 }
 
 /** A finding's reason in the catalog's words. */

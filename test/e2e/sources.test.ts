@@ -163,6 +163,8 @@ describe('refusals', () => {
   it('refuses a name already taken, a CFPB file without its Company column, and an unknown kind', () => {
     ok(s.run(['source', 'add', file('ok.json', '{"format": "vetted/1", "lists": [{"company": "X", "list": "black"}]}'), '--name', 'Taken']));
     expect(expectOneLineError(s.run(['source', 'add', file('ok2.json', '{"format": "vetted/1"}'), '--name', 'taken']))).toMatch(/there is a source "Taken" already/);
+    // The same file (the same bytes, under any name) under a second name would count one person twice.
+    expect(expectOneLineError(s.run(['source', 'add', file('copy.json', '{"format": "vetted/1", "lists": [{"company": "X", "list": "black"}]}'), '--name', 'again']))).toMatch(/that file is the source "Taken" already \(the same bytes\); added again, its lists would be counted twice\. To read it again, `vetted source update "Taken" FILE`/);
     const noCompany = file('no-company.csv', 'Date received,Product,Issue\n2020-01-01,Mortgage,Other\n');
     expect(expectOneLineError(s.run(['source', 'add', noCompany, '--name', 'c', '--kind', 'cfpb']))).toMatch(/has no "Company" column/);
     expect(s.run(['source', 'add', noCompany, '--name', 'c', '--kind', 'bank']).code).toBe(2);

@@ -66,7 +66,8 @@ describe('renderLists', () => {
     ({ company, since: '2024-01-01', pinned: rule === 'pin', reasons: [{ rule, text, date: '2024-01-01', evidence: [] }] }) as unknown as ListEntry;
   const groups = {
     black: [entry('Volgatelecom', 'B2', 'broke 4 promises in 5 days: "fixed within 24 hours" twice, "should be repaired" (Internet down)')],
-    white: [entry('Zappos', 'pin', 'pinned by you: they helped me order a pizza')],
+    // A pin of yours, as the cache keeps it: its facts, which the catalog words.
+    white: [{ company: 'Zappos', since: '2024-01-01', pinned: true, reasons: [{ rule: 'pin', facts: { kind: 'pin', reason: 'they helped me order a pizza' }, date: '2024-01-01', evidence: [] }] } as unknown as ListEntry],
   };
   it('wraps each reason under its own column at the width of the terminal', () => {
     const out = renderLists(groups, paint(false), 60);
@@ -79,6 +80,11 @@ describe('renderLists', () => {
   it('shows a pin as "pinned by you" once, with no rule tag', () => {
     const out = renderLists(groups, paint(false));
     expect(out).toMatch(/Zappos +since 2024-01-01 {2}pinned by you: they helped/);
+  });
+
+  it('shows a pin of another person (a source\'s, its text as they gave it) as a pin too', () => {
+    const out = renderLists({ black: [entry('Rostelecom', 'pin', 'parent of volga')] }, paint(false));
+    expect(out).toMatch(/Rostelecom +since 2024-01-01 {2}pinned: parent of volga/);
   });
 });
 
