@@ -81,8 +81,10 @@ export interface PeriodFigures {
 export interface ComplaintRecord {
   /** The last month the source holds: the periods count back from it. */
   through: string;
+  /** From the first month the record holds, where it starts within the 12 months. */
   last12: PeriodFigures;
-  previous12: PeriodFigures;
+  /** Null where the record starts after those 12 months: it does not cover them (not "none"). */
+  previous12: PeriodFigures | null;
   all_time: number;
   /** Disputed responses, from the months when consumers could dispute (before May 2017). */
   disputed: Share | null;
@@ -112,10 +114,14 @@ export function complaintRecord(
   rows: ({ month: string; product: string } & ComplaintCounts)[],
   through: string,
   topIssues: { issue: string; complaints: number }[] = [],
+  /** The first month the record holds (YYYY-MM), when known: periods before it are not covered. */
+  since?: string,
 ): ComplaintRecord {
   const monthly = rows.map((r) => ({ month: r.month, c: r as ComplaintCounts }));
-  const last12 = period(monthly, addMonthsTo(through, -11), through);
-  const previous12 = period(monthly, addMonthsTo(through, -23), addMonthsTo(through, -12));
+  const covered = (from: string) => (since !== undefined && since > from ? since : from);
+  const last12 = period(monthly, covered(addMonthsTo(through, -11)), through);
+  const before = addMonthsTo(through, -12);
+  const previous12 = since !== undefined && since > before ? null : period(monthly, covered(addMonthsTo(through, -23)), before);
   let yes = 0;
   let no = 0;
   for (const r of rows) {

@@ -1281,8 +1281,8 @@ export const en = {
 
     // the public complaint record
     record: {
-      complaints: (from: string, to: string, last: number, previous: number, all: number) =>
-        `complaints ${month(from)}–${month(to)}: ${fmt.number(last)} · the 12 months before: ${fmt.number(previous)} · all in this source: ${fmt.number(all)}`,
+      complaints: (from: string, to: string, last: number, previous: number | null, all: number) =>
+        `complaints ${month(from)}–${month(to)}: ${fmt.number(last)} · the 12 months before: ${previous === null ? 'not in this source' : fmt.number(previous)} · all in this source: ${fmt.number(all)}`,
       monetary: (rate: string) => `closed with monetary relief: ${rate}`,
       anyRelief: (rate: string) => `closed with any relief: ${rate}`,
       untimely: (rate: string) => `untimely responses: ${rate}`,

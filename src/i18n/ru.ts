@@ -1317,7 +1317,7 @@ export const ru: Catalog = {
 
     record: {
       complaints: (from, to, last, previous, all) =>
-        `жалоб за ${month(from)} — ${month(to)}: ${fmt.number(last)} · за 12 месяцев до того: ${fmt.number(previous)} · всего в этом источнике: ${fmt.number(all)}`,
+        `жалоб за ${month(from)} — ${month(to)}: ${fmt.number(last)} · за 12 месяцев до того: ${previous === null ? 'в этом источнике их нет' : fmt.number(previous)} · всего в этом источнике: ${fmt.number(all)}`,
       monetary: (rate) => `закрыто с денежным возмещением: ${rate}`,
       anyRelief: (rate) => `закрыто с каким-либо возмещением: ${rate}`,
       untimely: (rate) => `ответы не в срок: ${rate}`,

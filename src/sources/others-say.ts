@@ -83,8 +83,9 @@ export function whatOthersSay(sources: Sources, companyId: number, company: stri
       const ids = group.map((s) => s.source_company_id);
       const through = first.date.slice(0, 7);
       const rows = sources.complaintCountsOf(ids);
-      const from = complaintRecord([], through).last12.from;
-      record = complaintRecord(rows, through, sources.complaintIssuesOf(ids, from, through));
+      const since = first.date_from?.slice(0, 7);
+      const from = complaintRecord([], through, [], since).last12.from;
+      record = complaintRecord(rows, through, sources.complaintIssuesOf(ids, from, through), since);
     }
     return {
       source: first.source,

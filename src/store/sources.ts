@@ -65,6 +65,8 @@ export interface SourceSays {
   kind: SourceKind;
   /** The date the source speaks from: its export date, or the last complaint it holds. */
   date: string | null;
+  /** The first complaint a public record holds (null for a shared list). */
+  date_from: string | null;
   source_company_id: number;
   name: string;
   list: SharedList | null;
@@ -222,19 +224,20 @@ export class Sources {
   sourcesOn(companyId: number): SourceSays[] {
     const rows = this.db
       .prepare(
-        `SELECT DISTINCT sc.id AS source_company_id, sc.name, s.name AS source, s.key AS source_key, s.kind, coalesce(s.exported_at, s.date_to) AS date,
+        `SELECT DISTINCT sc.id AS source_company_id, sc.name, s.name AS source, s.key AS source_key, s.kind, coalesce(s.exported_at, s.date_to) AS date, s.date_from,
            sl.list, sl.since, sl.pinned, sl.reasons
          FROM source_names sn JOIN source_companies sc ON sc.id = sn.source_company_id JOIN sources s ON s.id = sc.source_id
          LEFT JOIN source_lists sl ON sl.source_company_id = sc.id
          WHERE sn.key IN (${USER_KEYS})
          ORDER BY s.key, sc.name`,
       )
-      .all({ company: companyId }) as { source_company_id: number; name: string; source: string; kind: SourceKind; date: string | null; list: string | null; since: string | null; pinned: number; reasons: string | null }[];
+      .all({ company: companyId }) as { source_company_id: number; name: string; source: string; kind: SourceKind; date: string | null; date_from: string | null; list: string | null; since: string | null; pinned: number; reasons: string | null }[];
     const evidence = this.db.prepare('SELECT kind, data FROM source_evidence WHERE source_company_id = ? ORDER BY id');
     return rows.map((r) => ({
       source: r.source,
       kind: r.kind,
       date: r.date,
+      date_from: r.kind === 'cfpb' ? r.date_from : null,
       source_company_id: r.source_company_id,
       name: r.name,
       list: r.list ? { list: r.list as SharedList['list'], since: r.since, pinned: !!r.pinned, reasons: JSON.parse(r.reasons!) } : null,

@@ -21,7 +21,7 @@ export function renderPublicRecord(r: ComplaintRecord, p: Paint, indent = '  '):
   const rate = (x: Parameters<typeof w.rate>[0]) => w.rate(x, MIN_FOR_RATE);
   const lines: string[] = [];
   const l = r.last12;
-  lines.push(`${indent}${w.complaints(l.from, l.to, l.complaints, r.previous12.complaints, r.all_time)}`);
+  lines.push(`${indent}${w.complaints(l.from, l.to, l.complaints, r.previous12?.complaints ?? null, r.all_time)}`);
   lines.push(`${indent}${w.monetary(rate(l.monetary_relief))}`);
   lines.push(`${indent}${w.anyRelief(rate(l.any_relief))}`);
   lines.push(`${indent}${w.untimely(rate(l.untimely))}`);

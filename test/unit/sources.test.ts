@@ -57,10 +57,20 @@ describe('complaintRecord', () => {
     expect(r.last12.any_relief).toEqual({ count: 6, of: 40, rate: 6 / 40 });
     expect(r.last12.untimely).toEqual({ count: 1, of: 40, rate: 1 / 40 });
     expect(r.previous12).toMatchObject({ from: '2018-04', to: '2019-03', complaints: 12 });
-    expect(r.previous12.monetary_relief.rate).toBeNull();
+    expect(r.previous12!.monetary_relief.rate).toBeNull();
     expect(r.all_time).toBe(152);
     expect(r.top_products).toEqual([{ product: 'Card', complaints: 20 }, { product: 'Mortgage', complaints: 20 }]);
     expect(r.disputed).toBeNull();
+  });
+  it('says a period the record does not cover is not covered, rather than none; counts the last 12 months from its first month', () => {
+    const rows = [row('2013-07', 'Card', { complaints: 4 }), row('2013-08', 'Card', { complaints: 10 })];
+    const r = complaintRecord(rows, '2013-08', [], '2013-07');
+    expect(r.last12).toMatchObject({ from: '2013-07', to: '2013-08', complaints: 14 });
+    expect(r.previous12).toBeNull();
+    // Starting within the 12 before: those are counted from its first month.
+    expect(complaintRecord(rows, '2014-08', [], '2013-07').previous12).toMatchObject({ from: '2013-07', to: '2013-08', complaints: 14 });
+    // Without its first month known, as before.
+    expect(complaintRecord(rows, '2013-08').previous12).toMatchObject({ from: '2011-09', complaints: 0 });
   });
   it('counts disputes only from the months when they existed', () => {
     const r = complaintRecord(
