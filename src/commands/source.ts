@@ -2,6 +2,7 @@
 // complaint records, kept apart from the user's own evidence.
 
 import { statSync } from 'node:fs';
+import { resolve } from 'node:path';
 import type { Context } from '../context.js';
 import type { CommandResult } from './result.js';
 import { UserError } from '../errors.js';
@@ -56,7 +57,16 @@ function requireSource(sources: Sources, name: string): SourceRow {
 
 /** Reads a source's file with the reader of its kind; progress on a terminal only. */
 async function readSource(ctx: Context, file: string, kind: SourceKind): Promise<SourceData> {
+  const data = await readOfKind(ctx, file, kind);
+  // Where it came from, wherever `source show` is run: the path whole, not as typed from one folder.
+  if (file !== '-') data.meta.file = resolve(file);
+  return data;
+}
+
+async function readOfKind(ctx: Context, file: string, kind: SourceKind): Promise<SourceData> {
   if (kind === 'vetted') {
+    // A complaint record given as a shared list would be read as YAML, and refused as that.
+    if (/\.(csv|zip)$/i.test(file)) throw new UserError(t().sources.notAList(file));
     const { readVettedFile } = await import('../sources/read-vetted.js');
     return readVettedFile(file, file);
   }

@@ -440,7 +440,7 @@ export const en = {
       unasked: number;
       highest: Level | null;
     }) => [
-      `time to a live person (median): ${f.median === null ? 'never reached one' : minutes(f.median)}`,
+      `time to a live person (median): ${f.median === null ? (f.contacts ? 'never reached one' : 'no contact logged') : minutes(f.median)}`,
       `contacts blocked by a robot or dropped: ${f.blocked} of ${f.contacts}`,
       `promises: ${f.kept} kept, ${f.broken} broken`,
       `incidents resolved: ${f.resolved} of ${f.incidents}`,
@@ -505,7 +505,7 @@ export const en = {
       const yn = (b: boolean) => (b ? 'yes' : 'no');
       return [
         `contacts: ${m.contacts} (${m.robots} with a robot in the way, ${m.dropped} cut off or unanswered)`,
-        `time to a live person: ${m.toHuman === null ? 'never reached one' : minutes(m.toHuman)}`,
+        `time to a live person: ${m.toHuman === null ? (m.contacts ? 'never reached one' : 'no contact logged') : minutes(m.toHuman)}`,
         `promises: ${m.promises}, broken: ${m.broken}`,
         `highest level reached: ${m.highest}`,
         `apologised: ${yn(m.apologised)} · explained: ${yn(m.explained)} · compensated: ${yn(m.compensated)}${m.compensated ? ` (${m.proactive ? 'unasked' : 'only when asked'}; it took: ${m.effort ?? 'none'})` : ''}`,
@@ -1200,6 +1200,7 @@ export const en = {
     folder: (file: string) => `${file} is a folder; give the path of the source's file.`,
     unknown: (name: string, known: string[]) =>
       `there is no source ${q(name)}; ${known.length ? `the sources are ${known.map(q).join(', ')}` : 'add one with `vetted source add FILE --name NAME`'}.`,
+    notAList: (file: string) => `${file} is a CSV or ZIP file, not a shared list (a vetted/1 file, JSON or YAML); a public complaint record is a source of its own: \`vetted source add ${sh(file)} --name NAME --kind cfpb\`.`,
     sameFile: (name: string) => `that file is the source ${q(name)} already (the same bytes); added again, its lists would be counted twice. To read it again, \`vetted source update ${sh(name)} FILE\`.`,
     taken: (name: string) => `there is a source ${q(name)} already; choose another --name, or replace it with \`vetted source update ${sh(name)} FILE\`.`,
     noCompany: (name: string) => `there is no company ${q(name)}; see \`vetted company list\`.`,

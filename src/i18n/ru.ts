@@ -483,7 +483,7 @@ export const ru: Catalog = {
     closed: 'закрыто',
     never: 'не дозвонились ни разу',
     figureLines: (f) => [
-      `время до живого человека (медиана): ${f.median === null ? 'не дозвонились ни разу' : minutes(f.median)}`,
+      `время до живого человека (медиана): ${f.median === null ? (f.contacts ? 'не дозвонились ни разу' : 'обращений не записано') : minutes(f.median)}`,
       `обращений, где мешал робот или оборвалась связь: ${f.blocked} из ${f.contacts}`,
       `обещания: сдержано ${f.kept}, нарушено ${f.broken}`,
       `решено обращений: ${f.resolved} из ${f.incidents}`,
@@ -532,7 +532,7 @@ export const ru: Catalog = {
       const yn = (b: boolean) => (b ? 'да' : 'нет');
       return [
         `обращений: ${m.contacts} (мешал робот: ${m.robots}, связь оборвалась или нет ответа: ${m.dropped})`,
-        `время до живого человека: ${m.toHuman === null ? 'не дозвонились' : minutes(m.toHuman)}`,
+        `время до живого человека: ${m.toHuman === null ? (m.contacts ? 'не дозвонились' : 'обращений не записано') : minutes(m.toHuman)}`,
         `обещаний: ${m.promises}, нарушено: ${m.broken}`,
         `выше всего: ${level[m.highest]}`,
         `извинились: ${yn(m.apologised)} · объяснили: ${yn(m.explained)} · компенсировали: ${yn(m.compensated)}${m.compensated ? ` (${m.proactive ? 'без просьбы' : 'только по просьбе'}; чего стоило: ${effort[m.effort ?? 'none']})` : ''}`,
@@ -1248,6 +1248,7 @@ export const ru: Catalog = {
     noFile: (file) => `файла ${file} нет; проверьте путь.`,
     folder: (file) => `${file} — папка; укажите путь к файлу источника.`,
     unknown: (name, known) => `источника ${q(name)} нет; ${known.length ? `источники: ${known.map(q).join(', ')}` : 'добавьте источник: `vetted source add ФАЙЛ --name ИМЯ`'}.`,
+    notAList: (file) => `${file} — файл CSV или ZIP, а не общий список (файл vetted/1, JSON или YAML); публичный реестр жалоб — отдельный источник: \`vetted source add ${sh(file)} --name ИМЯ --kind cfpb\`.`,
     sameFile: (name) => `этот файл уже добавлен как источник ${q(name)} (те же байты); добавленный снова, он посчитал бы его списки дважды. Чтобы прочитать его заново: \`vetted source update ${sh(name)} ФАЙЛ\`.`,
     taken: (name) => `источник ${q(name)} уже есть; выберите другое имя в --name или замените его данные: \`vetted source update ${sh(name)} ФАЙЛ\`.`,
     noCompany: (name) => `компании ${q(name)} нет; список: \`vetted company list\`.`,

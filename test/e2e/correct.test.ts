@@ -160,6 +160,13 @@ describe('a wrong date, and an incident on the wrong company', () => {
     expect(refused(['incident', 'event', 'ozon-1', 'promise', '--due', 'soon', '--text', 'x'])).toMatch(/--due takes a date such as .*yesterday 18:00 or tomorrow 18:00;/);
   });
 
+  it('says no contact is logged, rather than that none reached a person, where none is', () => {
+    expect(ok(s.run(['incident', 'show', 'ozon-1'])).stdout).toMatch(/time to a live person: no contact logged/);
+    expect(ok(s.run(['--lang', 'ru', 'incident', 'show', 'ozon-1'])).stdout).toMatch(/время до живого человека: обращений не записано/);
+    ok(s.run(['incident', 'event', 'ozon-1', 'contact', '--channel', 'phone', '--robot', '--at', '2026-11-21 10:00']));
+    expect(ok(s.run(['incident', 'show', 'ozon-1'])).stdout).toMatch(/time to a live person: never reached one/);
+  });
+
   it('lists the opening date in the form of the reader\'s language', () => {
     expect(ok(s.run(['incident', 'list'])).stdout).toMatch(/ozon-1 +Ozon +2026-11-20 +open/);
     expect(ok(s.run(['--lang', 'ru', 'incident', 'list'])).stdout).toMatch(/ozon-1 +Ozon +20\.11\.2026 +открыто/);

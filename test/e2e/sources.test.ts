@@ -168,6 +168,11 @@ describe('refusals', () => {
     const noCompany = file('no-company.csv', 'Date received,Product,Issue\n2020-01-01,Mortgage,Other\n');
     expect(expectOneLineError(s.run(['source', 'add', noCompany, '--name', 'c', '--kind', 'cfpb']))).toMatch(/has no "Company" column/);
     expect(s.run(['source', 'add', noCompany, '--name', 'c', '--kind', 'bank']).code).toBe(2);
+    // A complaint record given as a shared list (the kind left out, or another kind's source updated with it).
+    expect(expectOneLineError(s.run(['source', 'add', noCompany, '--name', 'c']))).toMatch(/no-company\.csv is a CSV or ZIP file, not a shared list .* --kind cfpb`\.$/);
+    expect(expectOneLineError(s.run(['source', 'update', 'Taken', noCompany]))).toMatch(/is a CSV or ZIP file, not a shared list/);
+    // Where it came from is kept whole, to be found from any folder.
+    expect(json<{ file: string }[]>(s, ['source', 'list', '--json'])[0].file).toMatch(/^\/.*ok\.json$/);
     expect(json<{ name: string }[]>(s, ['source', 'list', '--json']).map((x) => x.name)).toEqual(['Taken']);
     expect(expectOneLineError(s.run(['source', 'remove', 'nobody']))).toMatch(/no source "nobody"; the sources are "Taken"/);
   });
