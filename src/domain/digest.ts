@@ -26,8 +26,9 @@ export function digestOf(events: readonly IncidentEvent[]): Digest {
   const levels = new Set<Level>();
   let top = 0;
   let reachedMs = Infinity;
-  // Of each level, the last event there that is not a note (its time, and the text of it).
-  const lastAt: [number, string][] = [];
+  // Of each level, the last event there that is not a note: its time, and the text of it.
+  const levelMs: number[] = [];
+  const lastText: string[] = [];
   const d: Digest = { events: events.length, last: null, levels: [], reached: null, lastThere: null, closing: null, told: false, apology: false, explanation: false, robots: 0, refusals: [], promises: [], compensations: [] };
   for (const e of events) {
     const t = msOf(e.at);
@@ -43,7 +44,10 @@ export function digestOf(events: readonly IncidentEvent[]): Digest {
       reachedMs = t;
       d.reached = e.at;
     }
-    if (e.type !== 'note' && !(lastAt[rank]?.[0] > t)) lastAt[rank] = [t, e.at];
+    if (e.type !== 'note' && !(levelMs[rank] > t)) {
+      levelMs[rank] = t;
+      lastText[rank] = e.at;
+    }
     if (e.type !== 'note') d.told = true;
     if (e.type === 'apology') d.apology = true;
     else if (e.type === 'explanation') d.explanation = true;
@@ -56,7 +60,7 @@ export function digestOf(events: readonly IncidentEvent[]): Digest {
   }
   d.last = last;
   d.levels = LEVELS.filter((l) => levels.has(l));
-  if (d.reached !== null) d.lastThere = lastAt[top]?.[1] ?? null;
+  if (d.reached !== null) d.lastThere = lastText[top] ?? null;
   return d;
 }
 

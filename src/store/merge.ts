@@ -114,13 +114,6 @@ export type ImportFault =
   /** An event whose id names another incident than the one it is in. */
   | { kind: 'event-of-other'; event: string; id: string };
 
-/** 32 bits of FNV-1a over a text. */
-function hashOf(text: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
-  return h >>> 0;
-}
-
 /** Lower case as SQLite's NOCASE has it (ids are looked up so): A to Z only. */
 const asciiLower = (s: string) => s.replace(/[A-Z]/g, (c) => c.toLowerCase());
 
@@ -220,23 +213,26 @@ export function mergeRecords(store: Store, records: DataRecords, opts: MergeOpti
   // without a word: refused, naming the first. Told the same again, it changes nothing. Each is
   // the index of its first record, by company row id or id. (An incident given twice, its
   // company, opening and title the same, is one incident told in two parts: its events are merged.)
-  const once = { companies: new Map<number, number>(), incidents: new Map<string, { first: number; told: number; fault?: string }>(), pins: new Map<number, number>() };
+  const once = { companies: new Map<number, number>(), incidents: new Map<string, { first: number; companyId: number; opened: string; title: string; fault?: string }>(), pins: new Map<number, number>() };
   /** Where the record changes what an earlier one of the file made so: refused. */
   const toldOnce = (section: 'companies' | 'pins', seen: Map<number, number>, companyId: number, i: number, changes: boolean) => {
     const first = seen.get(companyId);
     if (first === undefined) seen.set(companyId, i);
     else if (changes) throw new Refusal({ kind: 'twice-in-file', section, first });
   };
-  // (Of each id, the first record's company, opening and title, kept as a hash of them.)
+  // (Of each id, what the first record told of it: its company, opening, title and fault.)
   const incidentOnce = (inc: IncidentEntry, i: number, companyId: number) => {
     const key = asciiLower(inc.id!);
-    const told = hashOf(`${companyId}\u0000${msOf(inc.opened)}\u0000${inc.title}`);
     const seen = once.incidents.get(key);
-    if (seen === undefined) once.incidents.set(key, { first: i, told, fault: inc.fault });
-    else if (seen.told !== told || (seen.fault !== undefined && inc.fault !== undefined && seen.fault !== inc.fault)) {
+    if (seen === undefined) {
+      once.incidents.set(key, { first: i, companyId, opened: inc.opened, title: inc.title, fault: inc.fault });
+      return;
+    }
+    const same = seen.companyId === companyId && seen.title === inc.title && (seen.opened === inc.opened || msOf(seen.opened) === msOf(inc.opened));
+    if (!same || (seen.fault !== undefined && inc.fault !== undefined && seen.fault !== inc.fault)) {
       throw new Refusal({ kind: 'twice-in-file', section: 'incidents', first: seen.first });
     }
-    else seen.fault ??= inc.fault;
+    seen.fault ??= inc.fault;
   };
   const merge = {
     companies: (c: CompanyEntry, i: number) => {
@@ -354,9 +350,11 @@ export function mergeRecords(store: Store, records: DataRecords, opts: MergeOpti
         let rowId: number;
         // An event's id names its incident: one that names another (moved there in the file) is
         // not this incident's event, nor taken for it.
-        for (const e of inc.events ?? []) {
-          const of = e.id?.slice(0, e.id.lastIndexOf('#'));
-          if (of && inc.id !== undefined && asciiLower(of) !== asciiLower(inc.id)) throw new Refusal({ kind: 'event-of-other', event: e.id!, id: inc.id }, 'events');
+        if (inc.id !== undefined) {
+          for (const e of inc.events ?? []) {
+            if (e.id === undefined || e.id.startsWith('#') || (e.id.startsWith(inc.id) && e.id.charCodeAt(inc.id.length) === 35)) continue;
+            if (asciiLower(e.id.slice(0, e.id.lastIndexOf('#'))) !== asciiLower(inc.id)) throw new Refusal({ kind: 'event-of-other', event: e.id, id: inc.id }, 'events');
+          }
         }
         const timed = timedInOrder(inc.events ?? [], msOf);
         const events = timed.map((x) => x.e);
