@@ -10,7 +10,7 @@ import { LANGS } from '../domain/checklist.js';
 export type Values = { words: readonly string[] } | { dynamic: DynamicKind; files?: boolean } | { files: true };
 
 /** What `vetted __complete <kind> [prefix]` answers. */
-export const DYNAMIC_KINDS = ['company', 'incident', 'checklist', 'event', 'check'] as const;
+export const DYNAMIC_KINDS = ['company', 'incident', 'checklist', 'event', 'check', 'source'] as const;
 export type DynamicKind = (typeof DYNAMIC_KINDS)[number];
 
 export const SHELLS = ['bash', 'zsh', 'fish'] as const;
@@ -39,6 +39,11 @@ export const VALUES: Record<string, Values> = {
   'checks id': { dynamic: 'check' },
   'company merge from': { dynamic: 'company' },
   'company merge into': { dynamic: 'company' },
+  'company edit parent': { dynamic: 'company' },
+  // the sources: the one a command names (a new one's --name is the user's to choose)
+  'source name': { dynamic: 'source' },
+  'source add name': words([]),
+  'lists from': { dynamic: 'source' },
   checklist: { dynamic: 'checklist', files: true },
   'checklists show id': { dynamic: 'checklist' },
   // files

@@ -44,6 +44,11 @@ const QUERIES = {
       .all(prefix.slice(0, hash))
       .filter((id) => (id as string).startsWith(prefix)) as string[];
   },
+  // Sources by their key, as they are looked up: any case.
+  source: (db: Database.Database, prefix: string) => {
+    const key = companyKey(prefix);
+    return db.prepare('SELECT name FROM sources WHERE key >= ? AND key < ? ORDER BY key').pluck().all(key, `${key}\u{10FFFF}`) as string[];
+  },
   check: (db: Database.Database, prefix: string) =>
     db.prepare('SELECT ref FROM checks WHERE ref >= ? AND ref < ? ORDER BY ref').pluck().all(prefix, `${prefix}\u{10FFFF}`) as string[],
 } satisfies Record<string, (db: Database.Database, prefix: string) => string[]>;

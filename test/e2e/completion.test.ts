@@ -20,6 +20,10 @@ beforeAll(() => {
   s = sandbox();
   ok(s.run(['import', join(SHARED, 'scenarios', 'seeds.yaml')]));
   ok(s.run(['company', 'alias', 'Cool Air Installations', 'Кул Эйр']));
+  // A source to complete by its name (a shared list of one company).
+  const shared = join(s.dir, 'anna.json');
+  writeFileSync(shared, '{"format": "vetted/1", "lists": [{"company": "Volgatelecom", "list": "black"}]}');
+  ok(s.run(['source', 'add', shared, '--name', 'Anna']));
   // `vetted` on the PATH, as `npm link` puts it there.
   bin = join(s.dir, 'bin');
   mkdirSync(bin);
@@ -94,6 +98,11 @@ describe('bash', () => {
     [['--lang', ''], ['en', 'ru']],
     [['completion', ''], ['bash', 'zsh', 'fish']],
     [['export', '--format', 'c'], ['csv']],
+    [['company', 'edit', 'Volgatelecom', '--parent', 'Ros'], ['Rostelecom']],
+    [['lists', '--from', 'an'], ['Anna']],
+    [['source', 'show', 'A'], ['Anna']],
+    [['source', 'match', 'Anna', 'Vol'], ['Volgatelecom']],
+    [['source', 'add', 'x.json', '--name', 'A'], []],
   ])('vetted %j offers %j', (words, expected) => {
     expect(bashComplete(...words).sort()).toEqual([...expected].sort());
   });
