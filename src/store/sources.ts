@@ -82,6 +82,16 @@ const toSource = (r: RawSource): SourceRow => ({ ...r, skipped: JSON.parse(r.ski
 /** The keys a user's company answers to: its name's and its aliases'. */
 const USER_KEYS = `SELECT key FROM companies WHERE id = @company UNION SELECT key FROM aliases WHERE company_id = @company`;
 
+/**
+ * The one company of the user's a source's company (`sc.id`) belongs to: of those its names
+ * name, the first whose own name one of them is, else the first one of whose other names one of
+ * them is (by key). A source's company whose names name two of the user's is theirs once, the
+ * same in every listing, and never counted for both.
+ */
+const OWNER = `coalesce(
+  (SELECT c.id FROM source_names sn JOIN companies c ON c.key = sn.key WHERE sn.source_company_id = sc.id ORDER BY c.key LIMIT 1),
+  (SELECT a.company_id FROM source_names sn JOIN aliases a ON a.key = sn.key WHERE sn.source_company_id = sc.id ORDER BY a.key LIMIT 1))`;
+
 export class Sources {
   constructor(private readonly store: Store) {}
 
@@ -203,9 +213,7 @@ export class Sources {
     const rows = this.db
       .prepare(
         `SELECT sc.id, sc.name, sc.aliases, sc.complaints, sl.list, sl.since, sl.pinned, sl.reasons,
-           (SELECT coalesce(
-              (SELECT c.name FROM source_names sn JOIN companies c ON c.key = sn.key WHERE sn.source_company_id = sc.id LIMIT 1),
-              (SELECT c.name FROM source_names sn JOIN aliases a ON a.key = sn.key JOIN companies c ON c.id = a.company_id WHERE sn.source_company_id = sc.id LIMIT 1))) AS known
+           (SELECT name FROM companies WHERE id = ${OWNER}) AS known
          FROM source_companies sc LEFT JOIN source_lists sl ON sl.source_company_id = sc.id
          WHERE sc.source_id = ? ORDER BY sc.complaints DESC, sc.name`,
       )
@@ -228,7 +236,7 @@ export class Sources {
            sl.list, sl.since, sl.pinned, sl.reasons
          FROM source_names sn JOIN source_companies sc ON sc.id = sn.source_company_id JOIN sources s ON s.id = sc.source_id
          LEFT JOIN source_lists sl ON sl.source_company_id = sc.id
-         WHERE sn.key IN (${USER_KEYS})
+         WHERE sn.key IN (${USER_KEYS}) AND ${OWNER} = @company
          ORDER BY s.key, sc.name`,
       )
       .all({ company: companyId }) as { source_company_id: number; name: string; source: string; kind: SourceKind; date: string | null; date_from: string | null; list: string | null; since: string | null; pinned: number; reasons: string | null }[];
@@ -258,6 +266,7 @@ export class Sources {
          FROM (SELECT id AS company_id, key FROM companies UNION ALL SELECT company_id, key FROM aliases) k
          JOIN source_names sn ON sn.key = k.key
          JOIN source_companies sc ON sc.id = sn.source_company_id JOIN source_lists sl ON sl.source_company_id = sc.id
+         WHERE ${OWNER} = k.company_id
          GROUP BY k.company_id`,
       )
       .raw()

@@ -246,6 +246,34 @@ describe('a source that lists one company of yours under two names', () => {
   });
 });
 
+describe('a source whose company has a name of one of your companies and another of another', () => {
+  it('is the one its name names, the same in every listing, and counted once', () => {
+    const s = sandbox();
+    try {
+      ok(s.run(['pin', 'GoodShop', 'white', '--reason', 'kind']));
+      ok(s.run(['pin', 'Volgatelecom', 'black', '--reason', 'rude']));
+      const f = join(s.dir, 'eve.json');
+      writeFileSync(
+        f,
+        JSON.stringify({
+          format: 'vetted/1',
+          companies: [{ name: 'GoodShop', aliases: ['Volgatelecom'] }],
+          lists: [{ company: 'GoodShop', list: 'black', since: '2025-01-01', reasons: [{ rule: 'B2', text: 'bad' }] }],
+        }),
+      );
+      ok(s.run(['source', 'add', f, '--name', 'eve']));
+      expect(json<{ companies: { yours: string | null }[] }>(s, ['source', 'show', 'eve', '--json']).companies.map((c) => c.yours)).toEqual(['GoodShop']);
+      expect(json<{ others: unknown[] }>(s, ['company', 'show', 'GoodShop', '--json']).others).toHaveLength(1);
+      expect(json<{ others?: unknown[] }>(s, ['company', 'show', 'Volgatelecom', '--json']).others ?? []).toEqual([]);
+      const listed = ok(s.run(['lists', '--sources'])).stdout;
+      expect(listed).toMatch(/GoodShop[^\n]*sources: 1 black/);
+      expect(listed).not.toMatch(/Volgatelecom[^\n]*sources:/);
+    } finally {
+      s.cleanup();
+    }
+  });
+});
+
 describe('a CFPB source', () => {
   const s = sandbox();
   afterAll(() => s.cleanup());
