@@ -43,11 +43,6 @@ export async function runMerge(ctx: Context, fromName: string, intoName: string)
     const into = requireCompany(store, intoName);
     const c = t().correct;
     if (from.id === into.id) throw new UserError(c.oneAlready(fromName, intoName, from.name));
-    const fromPin = store.pinOf(from.id);
-    const intoPin = store.pinOf(into.id);
-    if (fromPin && intoPin && (fromPin.list !== intoPin.list || fromPin.reason !== intoPin.reason)) {
-      throw new UserError(c.pinsDisagree(from.name, fromPin.list, fromPin.reason, into.name, intoPin.list, intoPin.reason));
-    }
     const moved = { checks: store.checksOf(from.id).length, incidents: store.incidentsOf(from.id).length };
     store.write(() => store.mergeCompanies(from, into), { summary: opSummary({ k: 'merge', from: from.name, into: into.name, ...moved }) });
     return { err: `${c.merged(from.name, into.name, moved.checks, moved.incidents)} (${c.takeBack})` };

@@ -1315,8 +1315,6 @@ export const en = {
       `${q(given)} already names ${owner}; to make them one company, use \`vetted company merge ${sh(company)} ${sh(owner)}\`.`,
     renamed: (from: string, to: string, aliasKept: boolean) => `renamed ${from} to ${to}${aliasKept ? `; ${q(from)} stays as an alias` : ''}`,
     oneAlready: (from: string, into: string, name: string) => `${q(from)} and ${q(into)} are one company already (${name}); nothing to merge.`,
-    pinsDisagree: (from: string, fromList: ListName, fromReason: string, into: string, intoList: ListName, intoReason: string) =>
-      `${from} is pinned ${fromList} (${q(fromReason)}) and ${into} is pinned ${intoList} (${q(intoReason)}); unpin one of them first (\`vetted unpin\`).`,
     merged: (from: string, into: string, checks: number, incidents: number) =>
       `merged ${from} into ${into}: ${fmt.plural(checks, { one: 'check', other: 'checks' })} and ${fmt.plural(incidents, { one: 'incident', other: 'incidents' })} moved, ${q(from)} is now an alias of ${into}`,
     companyEditWhat: 'say what to change: --category TEXT, --website URL or --parent COMPANY ("" clears one).',

@@ -465,7 +465,7 @@ export const ru: Catalog = {
     aliasTaken: (alias, owner) => `${q(alias)} уже называет компанию ${owner}; другое название может принадлежать только одной компании.`,
     nameTaken: (name, owner, from) => `${q(name)} уже называет компанию ${owner}; чтобы сделать их одной компанией, выполните \`vetted company merge ${sh(from)} ${sh(owner)}\`.`,
     pinsDisagree: (a, aList, aReason, b, bList, bReason) =>
-      `${a} закреплена в списке «${ru.words.list[aList]}» (${q(aReason)}), а ${b} — в списке «${ru.words.list[bList]}» (${q(bReason)}); сначала снимите одно закрепление (\`vetted unpin\`).`,
+      `${a} закреплена ${listIn[aList]} (${q(aReason)}), а ${b} — ${listIn[bList]} (${q(bReason)}); сначала открепите одну из них (\`vetted unpin\`).`,
     alsoKnown: (names) => `также: ${names}`,
     partOf: (name) => `входит в ${name}`,
     head: (list, since) => (list === 'unlisted' ? 'ни в одном списке (фактов пока нет)' : `${listIn[list]} с ${since ? fmt.date(since) : '—'}`),
@@ -1351,8 +1351,6 @@ export const ru: Catalog = {
       `${q(given)} — уже название компании ${owner}; чтобы сделать их одной компанией, используйте \`vetted company merge ${sh(company)} ${sh(owner)}\`.`,
     renamed: (from, to, aliasKept) => `компания ${from} теперь называется ${to}${aliasKept ? `; прежнее название ${q(from)} сохранено как другое название` : ''}`,
     oneAlready: (from, into, name) => `${q(from)} и ${q(into)} — уже одна компания (${name}); объединять нечего.`,
-    pinsDisagree: (from, fromList, fromReason, into, intoList, intoReason) =>
-      `${from} закреплена ${listIn[fromList]} (${q(fromReason)}), а ${into} — ${listIn[intoList]} (${q(intoReason)}); сначала открепите одну из них (\`vetted unpin\`).`,
     merged: (from, into, checks, incidents) =>
       `компания ${from} объединена с ${into}: перенесено ${fmt.plural(checks, { one: 'проверка', few: 'проверки', many: 'проверок', other: 'проверки' })} и ${fmt.plural(incidents, { one: 'обращение', few: 'обращения', many: 'обращений', other: 'обращения' })}, ${q(from)} теперь другое название компании ${into}`,
     companyEditWhat: 'скажите, что изменить: --category ТЕКСТ, --website АДРЕС или --parent КОМПАНИЯ ("" очищает поле).',
