@@ -5,7 +5,7 @@
 // are the build's that kept them: another build drops them and works them out again.
 
 import { LEVELS, type Digest, type DigestedIncident, type Fault, type Incident, type IncidentEvent, type Level, type Outcome } from './types.js';
-import { msOf } from './dates.js';
+import { msOf, parseWhen } from './dates.js';
 import { DAY_MS, STALE_DAYS, isAtFault, levelOf, levelRank, promiseStatusGiven, rungAbove, type Advice, type PromiseStatus } from './incident.js';
 
 export type { Digest, DigestedIncident } from './types.js';
@@ -169,11 +169,9 @@ export function lastActivityOf(i: DigestedIncident): string {
  * of that day: told as that day, the one the user gave, not the next.
  */
 function brokenMs(p: PromiseStatus, now: number): number {
-  if (p.dueMs <= now) return isDayAlone(p.event.due!) ? p.dueMs - 1 : p.dueMs;
+  if (p.dueMs <= now) return parseWhen(p.event.due!)?.dateOnly ? p.dueMs - 1 : p.dueMs;
   return Math.min(msOf(p.event.at), now);
 }
-
-const isDayAlone = (when: string) => when.trim().length === 10;
 
 export interface DueReport {
   incident: DigestedIncident;
