@@ -307,8 +307,8 @@ export function mergeRecords(store: Store, records: DataRecords, opts: MergeOpti
         // or, where the file gives none or its id is another check's here, under any. (Under an
         // id of its own, not there, it is a check of its own: two checks of one second keep theirs.)
         const alike = store.checksAlike(company.id, k.checklist, k.at, { answers: k.answers, notes: k.notes });
-        const own = k.id?.toLowerCase();
-        if (own === undefined ? alike.length > 0 : alike.some((r) => r.toLowerCase() === own) || (alike.length > 0 && store.checkRefTaken(k.id!))) {
+        const own = k.id === undefined ? undefined : asciiLower(k.id);
+        if (own === undefined ? alike.length > 0 : alike.some((r) => asciiLower(r) === own) || (alike.length > 0 && store.checkRefTaken(k.id!))) {
           report.checks.existing++;
           return;
         }
@@ -381,13 +381,11 @@ export function mergeRecords(store: Store, records: DataRecords, opts: MergeOpti
           }
           // The content of the events there already: an event the timeline has is not added again.
           const { known, byNumber, last } = store.eventsToMergeInto(rowId);
-          // An event under the id of one here, at its time and of its type but not the same: the
-          // one here changed in the file. An import adds what is new; taken as new, it would be
-          // on the timeline twice (a promise broken twice, say). (Under the id of another event,
-          // it is one of another record's numbering, and is added.)
-          // The same event with its times written otherwise (their moments the same) is that event;
-          // one of its type that differs from it in its time alone, or in its details alone, is
-          // it changed. (One that differs in both is another record's event under that number.)
+          // An event under the id of one here, of its type: the same, its times written otherwise
+          // (their moments the same), is that event; one that differs from it in its time alone,
+          // or in its details alone, is it changed in the file, refused (an import adds what is
+          // new; taken as new, it would be on the timeline twice: a promise broken twice, say).
+          // One that differs in both is another record's event under that number, and is added.
           const hereAlready = new Set<number>();
           events.forEach((e, n) => {
             const here = byNumber.get(seqOfId(e.id) ?? 0);

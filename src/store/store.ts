@@ -702,7 +702,6 @@ export class Store {
     return ref;
   }
 
-  /** The id of a company's check of this checklist at this time, if there is one. */
   /** The id of a check of the company with this checklist made at this time (see checksAlike). */
   findCheck(companyId: number, checklist: string, at: string, content?: CheckContent): string | undefined {
     return this.checksAlike(companyId, checklist, at, content)[0];
