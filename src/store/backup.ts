@@ -54,7 +54,6 @@ export function defaultBackupPath(dbPath: string, now: number, why = 'backup'): 
  * Where `dest` appears meanwhile, the copy takes the name `another` gives, when given (two
  * processes upgrading one database at once each keep a copy); returns the name it took. */
 export async function backupDatabase(dbPath: string, dest: string, another?: () => string): Promise<string> {
-  const dir = dirname(dest);
   folderFor(dest);
   // Refused at once where no other name may be taken (the link below takes another one).
   if (!another && existsSync(dest)) throw new UserError(t().db.exists(dest));
