@@ -7,7 +7,7 @@ import { INPUT_LIMITS, readInputText } from '../formats/read-input.js';
 import type { Context } from '../context.js';
 import type { CommandResult } from './result.js';
 import { UserError } from '../errors.js';
-import { checkAnswers, hasScore, scoreCheck, type Checklist } from '../domain/checklist.js';
+import { checkAnswers, hasScore, scoreCheck, scoringChange, type Checklist } from '../domain/checklist.js';
 import { formatLocalSecond } from '../domain/dates.js';
 import { findChecklist } from '../formats/checklist-file.js';
 import { parseDataText } from '../formats/data-text.js';
@@ -58,7 +58,7 @@ function answerProblemsMessage(checklist: Checklist, answers: Record<string, str
 
 export async function run(ctx: Context, companyArg: string, opts: CheckOptions): Promise<CommandResult> {
   let company = checkCompanyName(companyArg);
-  const { checklist } = findChecklist(opts.checklist ?? 'general', ctx.configDir);
+  const { checklist, source, file } = findChecklist(opts.checklist ?? 'general', ctx.configDir);
   const fromFile = opts.answers ? readAnswersFile(opts.answers) : { answers: {}, notes: {} };
   // Keyed by question ids, which may be any word a checklist uses (constructor, __proto__…): no prototype.
   const answers: Record<string, string> = Object.assign(Object.create(null), fromFile.answers, parsePairs(opts.answer, '--answer'));
@@ -76,6 +76,15 @@ export async function run(ctx: Context, companyArg: string, opts: CheckOptions):
   const err = colourWanted(ctx.err, { noColor: ctx.noColor }, ctx.env);
   const policy = await policyOf(ctx);
   return withStore(ctx, async (store) => {
+    // A checklist of the user's edited without a new version would have its checks, old and new,
+    // read as one checklist's: refused before any question is asked. (A built-in one changes
+    // only with its version: the build refuses it otherwise.)
+    if (source !== 'built-in') {
+      for (const made of store.checksWith(checklist.id, checklist.version)) {
+        const change = scoringChange(checklist, made);
+        if (change) throw new UserError(t().check.checklistChanged(checklist.id, checklist.version, file, made.id, made.at, change));
+      }
+    }
     const warnings: string[] = [];
     const notice = fallbackNotice(checklist, ctx.lang);
     if (notice) warnings.push(notice);

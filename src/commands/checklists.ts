@@ -61,7 +61,7 @@ export async function runShow(ctx: Context, id: string, opts: JsonOption): Promi
     const help = localize(q.help, lang);
     if (help) lines.push(`   ${p.dim(safeText(help))}`);
     for (const a of q.answers) {
-      const score = a.score === null ? w.notCounted : String(a.score);
+      const score = a.score === null ? w.notCounted : t().fmt.number(a.score);
       lines.push(`   - ${a.value.padEnd(18)} ${score.padStart(11)}${a.dealbreaker ? p.red(`  ${w.dealbreaker}`) : ''}  ${safeText(localize(a.label, lang))}`);
     }
   });

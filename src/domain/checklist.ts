@@ -258,6 +258,37 @@ export function hasScore(result: Pick<CheckResult, 'answers' | 'dealbreakers'>):
   return result.dealbreakers.length > 0 || result.answers.some((a) => a.score !== null);
 }
 
+/**
+ * How a checklist has changed since a check was made with its id and version, as facts: the
+ * questions it asks now and did not then (and the reverse), an answer given then that it has no
+ * more, or the same answers scored otherwise. Undefined where it scores that check as it was scored.
+ */
+export type ScoringChange =
+  | { kind: 'questions'; added: string[]; gone: string[] }
+  | { kind: 'answer'; question: string; answer: string }
+  | { kind: 'scores'; was: number; now: number };
+
+export function scoringChange(
+  checklist: Checklist,
+  made: { score: number; dealbreakers: readonly string[]; answers: readonly { question: string; answer: string; score: number | null }[] },
+): ScoringChange | undefined {
+  const answered = new Map(made.answers.map((a) => [a.question, a]));
+  const added = checklist.questions.filter((q) => !answered.has(q.id)).map((q) => q.id);
+  const gone = [...answered.keys()].filter((id) => !checklist.questions.some((q) => q.id === id));
+  if (added.length || gone.length) return { kind: 'questions', added, gone };
+  for (const q of checklist.questions) {
+    const a = answered.get(q.id)!;
+    if (!q.answers.some((x) => x.value === a.answer)) return { kind: 'answer', question: q.id, answer: a.answer };
+  }
+  const now = scoreCheck(checklist, Object.fromEntries(made.answers.map((a) => [a.question, a.answer])));
+  const same =
+    now.score === made.score &&
+    now.dealbreakers.length === made.dealbreakers.length &&
+    now.dealbreakers.every((d) => made.dealbreakers.includes(d)) &&
+    now.answers.every((a) => answered.get(a.question)!.score === a.score);
+  return same ? undefined : { kind: 'scores', was: made.score, now: now.score };
+}
+
 /** A given answer that does not fit the checklist, as facts (the catalogs say it in words). */
 export type AnswerProblem =
   | { kind: 'unknown-question'; question?: undefined; given: string; checklist: string; questions: string[] }

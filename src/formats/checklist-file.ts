@@ -149,6 +149,8 @@ export function loadAllChecklists(configDir: string, onBroken: (message: string)
       // Overriding a built-in takes a version of its own where it scores otherwise: the checks
       // made with the built-in one would be scored again, by an import, as this one scores.
       const builtIn = byId.get(c.checklist.id);
+      // Two files of the user's under one id: the first (in name order) is the checklist, the other is said to be left out.
+      if (builtIn?.source === 'user') throw new UserError(t().checklists.sameIdTwice(f, c.checklist.id, builtIn.file));
       if (builtIn?.source === 'built-in' && builtIn.checklist.version === c.checklist.version && !sameScoring(builtIn.checklist, c.checklist)) {
         throw new UserError(t().checklists.sameIdOther(f, c.checklist.id, c.checklist.version, 'built-in'));
       }

@@ -6,7 +6,7 @@ import type { Change, Policy, PolicyFault, RuleId } from '../domain/policy.js';
 import type { CheckVerdict, Channel, CompensationKind, Effort, EventType, Fault, Level, ListName, Outcome, Placement } from '../domain/types.js';
 import { findingFrom, formatsFor, lazyFormatter, shellArg as sh, type FindingWords } from './format.js';
 import { localWallClock } from '../domain/dates.js';
-import type { AnswerProblem } from '../domain/checklist.js';
+import type { AnswerProblem, ScoringChange } from '../domain/checklist.js';
 import type { Case, Demand, LawFault, LetterKind, SkipReason } from '../domain/law.js';
 import type { MissingFact } from '../domain/letter.js';
 import type { TimelineFault } from '../domain/incident.js';
@@ -128,7 +128,7 @@ function checklistFault(f: ChecklistFileFault): string {
     case 'unknown-field': return `unknown field (expected one of: ${f.fields.join(', ')})`;
     case 'id': return `must be lower-case words and dashes, such as ${f.example}`;
     case 'version': return 'must be a whole number from 1 up';
-    case 'weight': return `must be a positive number, from ${f.min} to ${f.max}`;
+    case 'weight': return `must be a positive number, from ${fmt.number(f.min)} to ${fmt.number(f.max)}`;
     case 'unknown-answer': return `the answer unknown (could not find out) scores ${f.score} in every checklist and is no dealbreaker (CHECKLISTS.md); word it as you like, but leave its score ${f.score}`;
     case 'score': return 'must be a number from 0 to 1, or null';
     case 'boolean': return 'must be true or false';
@@ -388,6 +388,14 @@ export const en = {
     noteNotQuestion: (id: string, checklist: string) => `--note names ${q(id)}, which is not a question of the ${checklist} checklist.`,
     nothingScored: (checklist: string) =>
       `every answer given is left out of the score (each says the question does not apply), so this check would have no score and was not saved; answer at least one question of the ${checklist} checklist with an answer that counts, or "unknown" where you could not find out.`,
+    checklistChanged: (id: string, version: number, file: string, check: string, at: string, change: ScoringChange) =>
+      `the ${id} checklist (${file}) has changed since ${check} was made with it on ${fmt.date(at)}, under the same version ${version}: ${
+        change.kind === 'questions'
+          ? [change.added.length ? `it asks ${change.added.join(', ')} now` : '', change.gone.length ? `no longer asks ${change.gone.join(', ')}` : ''].filter(Boolean).join(' and ')
+          : change.kind === 'answer'
+            ? `the answer ${q(change.answer)} to ${change.question} is gone`
+            : `it scores the same answers otherwise (${change.was} then, ${change.now} now)`
+      }. Give its file a new version (\`version: ${version + 1}\`), so that the checks made with version ${version} keep the questions and scores they were made with; then check again.`,
     noAnswers: (missing: string[], checklist: string) =>
       `no answer was given to ${missing.join(', ')}; give them with --answer ID=VALUE or --answers FILE, or run on a terminal to be asked (see \`vetted checklists show ${checklist}\`).`,
     record: (name: string, list: Placement, since: string | null) =>
@@ -1513,6 +1521,7 @@ export const en = {
     skipped: (message: string) => `skipped a checklist file: ${message}`,
     sameIdOther: (file: string, id: string, version: number, source: 'built-in' | 'user' | 'file') =>
       `${file} calls itself ${id} v${version}, as ${source === 'built-in' ? 'the built-in' : 'your own'} checklist ${id} does, with other questions; give it an id of its own (or a new version), so that its checks are not read as that one's.`,
+    sameIdTwice: (file: string, id: string, first: string) => `${file} gives the id ${id}, as ${first} does; it is left out until one of them is given another id.`,
     fault: checklistFault,
     noFile: (given: string) => `there is no checklist file ${given}; check the path, or give a checklist id (see \`vetted checklists list\`).`,
     noChecklist: (given: string, ids: string[], broken: number, first: string | undefined) =>
@@ -1521,7 +1530,7 @@ export const en = {
     headers: ['ID', 'VERSION', 'QUESTIONS', 'SOURCE', 'TITLE'],
     source: { 'built-in': 'built-in', user: 'user', file: 'file' } as Record<string, string>,
     ownGoIn: (dir: string) => `Your own checklists go in ${dir} (see \`vetted checklists show general\` for the format).`,
-    weight: (w: number) => `weight ${w}`,
+    weight: (w: number) => `weight ${fmt.number(w)}`,
     notCounted: 'not counted',
     dealbreaker: 'dealbreaker',
     valid: (file: string, id: string, version: number, n: number) => `${file}: ok — ${id} v${version}, ${fmt.plural(n, { one: 'question', other: 'questions' })}`,

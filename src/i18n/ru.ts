@@ -121,7 +121,7 @@ function checklistFault(f: ChecklistFileFault): string {
     case 'unknown-field': return `неизвестное поле (допустимы: ${f.fields.join(', ')})`;
     case 'id': return `только строчные латинские буквы и цифры, слова через дефис, например ${f.example}`;
     case 'version': return 'должно быть целым числом не меньше 1';
-    case 'weight': return `должно быть положительным числом от ${f.min} до ${f.max}`;
+    case 'weight': return `должно быть положительным числом от ${fmt.number(f.min)} до ${fmt.number(f.max)}`;
     case 'unknown-answer': return `ответ unknown («не удалось выяснить») во всех чек-листах оценивается в ${f.score} и не бывает критичным (CHECKLISTS.md); его можно назвать по-своему, но оценка должна остаться ${f.score}`;
     case 'score': return 'должно быть числом от 0 до 1 или null';
     case 'boolean': return 'должно быть true или false';
@@ -284,7 +284,7 @@ const findingWords: FindingWords = {
   'watch-incident': (f) => {
     const parts = [f.open_since ? `открыто с ${fmt.date(f.open_since)}` : f.outcome ? `закрыто: ${outcome[f.outcome]}` : 'закрыто'];
     if (f.broken) parts.push(fmt.plural(f.broken, { one: 'нарушенное обещание', few: 'нарушенных обещания', many: 'нарушенных обещаний', other: 'нарушенного обещания' }));
-    if (f.robots) parts.push(`робот или обрыв связи: ${fmt.plural(f.robots, { one: 'обращение', few: 'обращения', many: 'обращений', other: 'обращения' })}`);
+    if (f.robots) parts.push(`робот или обрыв связи: ${fmt.plural(f.robots, { one: 'контакт', few: 'контакта', many: 'контактов', other: 'контакта' })}`);
     if (f.stayed_with) parts.push(`дальше уровня ${q(level[f.stayed_with])} не дошло`);
     return `${f.incident}: ${parts.join(', ')}`;
   },
@@ -325,7 +325,7 @@ const words = {
   effort,
   list: { black: 'чёрный', white: 'белый', watch: 'наблюдение' },
   event: {
-    contact: 'обращение',
+    contact: 'контакт',
     promise: 'обещание',
     escalation: 'эскалация',
     apology: 'извинение',
@@ -393,7 +393,7 @@ export const ru: Catalog = {
     evidence: 'Факты',
     incidentSpan: (opened, closed, o) => `${fmt.date(opened)}${o ? ` — ${closed ? fmt.date(closed) : ''}, ${outcome[o]}` : ', ещё открыто'}`,
     incidentFacts: (f, contacts, highest) =>
-      `вина: ${fault[f]} · ${fmt.plural(contacts, { one: 'обращение', few: 'обращения', many: 'обращений', other: 'обращения' })} · выше всего: ${level[highest]}`,
+      `вина: ${fault[f]} · ${fmt.plural(contacts, { one: 'контакт', few: 'контакта', many: 'контактов', other: 'контакта' })} · выше всего: ${level[highest]}`,
     promisesLine: (broken, total, apologised, explained, compensations) =>
       `обещания: нарушено ${broken} из ${total} · извинения: ${apologised ? 'да' : 'нет'} · объяснение: ${explained ? 'да' : 'нет'} · компенсация: ${compensations.length ? compensations.join('; ') : 'нет'}`,
     compensation: (k, proactive, e) => `${k ? kind[k] : 'да'}${proactive ? ', без просьбы' : ''}${e ? `, чего стоило: ${effort[e]}` : ''}`,
@@ -447,6 +447,14 @@ export const ru: Catalog = {
     noteNotQuestion: (id, checklist) => `--note называет ${q(id)}, а такого вопроса в чек-листе ${checklist} нет.`,
     nothingScored: (checklist) =>
       `ни один из данных ответов не учитывается в оценке (каждый говорит, что вопрос неприменим), поэтому у проверки не было бы оценки, и она не сохранена; ответьте хотя бы на один вопрос чек-листа ${checklist} ответом, который учитывается, или "unknown", если узнать не удалось.`,
+    checklistChanged: (id, version, file, check, at, change) =>
+      `чек-лист ${id} (${file}) изменился с тех пор, как по нему сделана проверка ${check} (${fmt.date(at)}), а версия осталась прежней, ${version}: ${
+        change.kind === 'questions'
+          ? [change.added.length ? `теперь в нём есть ${change.added.join(', ')}` : '', change.gone.length ? `больше нет ${change.gone.join(', ')}` : ''].filter(Boolean).join(', а ')
+          : change.kind === 'answer'
+            ? `ответа ${q(change.answer)} на ${change.question} больше нет`
+            : `те же ответы он оценивает иначе (тогда ${change.was}, теперь ${change.now})`
+      }. Дайте его файлу новую версию (\`version: ${version + 1}\`), чтобы проверки версии ${version} сохранили вопросы и оценки, с которыми сделаны; затем проверьте снова.`,
     noAnswers: (missing, checklist) =>
       `нет ответа на ${missing.join(', ')}; дайте их через --answer ID=ЗНАЧЕНИЕ или --answers ФАЙЛ или запустите в терминале, и вас спросят (см. \`vetted checklists show ${checklist}\`).`,
     record: (name, list, since) => (list === 'unlisted' ? `${name}: записей пока нет (ни в одном списке).` : `${name}: ${listIn[list]} с ${since ? fmt.date(since) : '—'}.`),
@@ -483,8 +491,8 @@ export const ru: Catalog = {
     closed: 'закрыто',
     never: 'не дозвонились ни разу',
     figureLines: (f) => [
-      `время до живого человека (медиана): ${f.median === null ? (f.contacts ? 'не дозвонились ни разу' : 'обращений не записано') : minutes(f.median)}`,
-      `обращений, где мешал робот или оборвалась связь: ${f.blocked} из ${f.contacts}`,
+      `время до живого человека (медиана): ${f.median === null ? (f.contacts ? 'не дозвонились ни разу' : 'контактов не записано') : minutes(f.median)}`,
+      `контактов, где мешал робот или оборвалась связь: ${f.blocked} из ${f.contacts}`,
       `обещания: сдержано ${f.kept}, нарушено ${f.broken}`,
       `решено обращений: ${f.resolved} из ${f.incidents}`,
       `извинения: ${f.apologies} · объяснения: ${f.explanations} · компенсации: ${f.compensations} (без просьбы: ${f.unasked})`,
@@ -502,7 +510,7 @@ export const ru: Catalog = {
     size: (bytes) => (bytes < 1024 ? `${bytes} Б` : bytes < 1048576 ? `${fmt.number(Math.round(bytes / 102.4) / 10)} КБ` : `${fmt.number(Math.round(bytes / 104857.6) / 10)} МБ`),
     saveAttachment: (id) => `  сохранить вложение: vetted attachment save ${id} --out ФАЙЛ`,
     event: {
-      contact: (ch, lvl) => `обращение${ch ? (ch === 'in-person' ? ' лично' : ` (${channel[ch]})`) : ''}${lvl}`,
+      contact: (ch, lvl) => `контакт${ch ? (ch === 'in-person' ? ' лично' : ` (${channel[ch]})`) : ''}${lvl}`,
       robot: (place) => `мешал робот${place ? `, ${place}-е место в очереди` : ''}`,
       queue: (place) => `${place}-е место в очереди`,
       reached: (wait) => `ответил человек${wait !== undefined ? ` через ${minutesAcc(wait)}` : ''}`,
@@ -531,8 +539,8 @@ export const ru: Catalog = {
     metrics: (m) => {
       const yn = (b: boolean) => (b ? 'да' : 'нет');
       return [
-        `обращений: ${m.contacts} (мешал робот: ${m.robots}, связь оборвалась или нет ответа: ${m.dropped})`,
-        `время до живого человека: ${m.toHuman === null ? (m.contacts ? 'не дозвонились' : 'обращений не записано') : minutes(m.toHuman)}`,
+        `контактов: ${m.contacts} (мешал робот: ${m.robots}, связь оборвалась или нет ответа: ${m.dropped})`,
+        `время до живого человека: ${m.toHuman === null ? (m.contacts ? 'не дозвонились' : 'контактов не записано') : minutes(m.toHuman)}`,
         `обещаний: ${m.promises}, нарушено: ${m.broken}`,
         `выше всего: ${level[m.highest]}`,
         `извинились: ${yn(m.apologised)} · объяснили: ${yn(m.explained)} · компенсировали: ${yn(m.compensated)}${m.compensated ? ` (${m.proactive ? 'без просьбы' : 'только по просьбе'}; чего стоило: ${effort[m.effort ?? 'none']})` : ''}`,
@@ -608,9 +616,9 @@ export const ru: Catalog = {
   pin: {
     notAList: (given) => `закрепить можно в чёрном (black) или белом (white) списке, а не ${q(given)}.`,
     needsReason: 'для закрепления нужна причина --reason "почему": она показана как «закреплено вами: …» везде, где видна компания.',
-    pinned: (name, list, reason) => `${name} закреплено: ${listIn[list as ListName] ?? list}: ${reason}`,
-    notPinned: (name) => `${name} не закреплено; открепить нечего.`,
-    unpinned: (name) => `${name} откреплено: список снова решают факты (см. \`vetted why ${sh(name)}\`).`,
+    pinned: (name, list, reason) => `Компания ${name} закреплена ${listIn[list as ListName] ?? list}: ${reason}`,
+    notPinned: (name) => `Компания ${name} не закреплена; откреплять нечего.`,
+    unpinned: (name) => `Компания ${name} откреплена: список снова решают факты (см. \`vetted why ${sh(name)}\`).`,
   },
 
   errors: {
@@ -1559,6 +1567,7 @@ export const ru: Catalog = {
     skipped: (message) => `пропущен файл чек-листа: ${message}`,
     sameIdOther: (file, id, version, source) =>
       `${file} называет себя ${id} v${version}, как и ${source === 'built-in' ? 'встроенный' : 'ваш'} чек-лист ${id}, но с другими вопросами; дайте ему собственный id (или новую версию), чтобы его проверки не читались как проверки того чек-листа.`,
+    sameIdTwice: (file, id, first) => `${file} называет себя ${id}, как и ${first}; он пропущен, пока одному из них не дан другой id.`,
     fault: checklistFault,
     noFile: (given) => `файла чек-листа ${given} нет; проверьте путь или укажите id чек-листа (см. \`vetted checklists list\`).`,
     noChecklist: (given, ids, broken, first) =>
@@ -1567,7 +1576,7 @@ export const ru: Catalog = {
     headers: ['ИМЯ', 'ВЕРСИЯ', 'ВОПРОСОВ', 'ОТКУДА', 'НАЗВАНИЕ'],
     source: { 'built-in': 'встроенный', user: 'ваш', file: 'файл' },
     ownGoIn: (dir) => `Ваши чек-листы кладите в ${dir} (формат: \`vetted checklists show general\`).`,
-    weight: (w) => `вес ${w}`,
+    weight: (w) => `вес ${fmt.number(w)}`,
     notCounted: 'не учитывается',
     dealbreaker: 'неприемлемо',
     valid: (file, id, version, n) => `${file}: в порядке — ${id} v${version}, ${fmt.plural(n, { one: 'вопрос', few: 'вопроса', many: 'вопросов', other: 'вопроса' })}`,

@@ -722,6 +722,15 @@ export class Store {
     return rows.filter((r) => same(JSON.parse(r.answers) as StoredAnswer[])).map((r) => r.ref);
   }
 
+  /** The checks made with this checklist id and version, of every company, the last made first. */
+  *checksWith(checklist: string, version: number): Generator<StoredCheck> {
+    const rows = this.st(
+      `SELECT k.*, c.name AS company FROM checks k JOIN companies c ON c.id = k.company_id
+       WHERE k.checklist = ? AND k.checklist_version = ? ORDER BY k.id DESC`,
+    ).all(checklist, version) as RawCheck[];
+    for (const r of rows) yield toCheck(r);
+  }
+
   checksOf(companyId: number): StoredCheck[] {
     return (
       this.st(

@@ -4,6 +4,7 @@ import { localize, weakestAnswers, type CheckResult, type Checklist, type Lang }
 import type { Paint } from './colour.js';
 import { safeText } from './safe.js';
 import { wordsFor } from './words.js';
+import { t } from '../i18n/index.js';
 
 export interface RenderCheckInput {
   id: string;
@@ -57,7 +58,7 @@ export function renderCheck({ id, company, checklist, result, notes, lang, paint
     lines.push('', `${w.weakest}:`);
     for (const a of weak) {
       lines.push(`  • ${safeText(localize(question(a.question).text, lang))}`);
-      lines.push(`    ${safeText(label(a.question, a.answer))} (${a.score} × ${w.weight} ${a.weight})`);
+      lines.push(`    ${safeText(label(a.question, a.answer))} (${t().fmt.number(a.score!)} × ${w.weight} ${t().fmt.number(a.weight)})`);
     }
   }
   const toAsk = result.answers.filter((a) => a.score !== null && a.score < 0.6);

@@ -362,6 +362,54 @@ describe('custom and user checklists', () => {
     expect(listed.stderr).toMatch(/skipped a checklist file: .*general\.yaml calls itself general v1, as the built-in checklist general does, with other questions/);
   });
 
+  it('refuses a check by a checklist of your own changed since a check was made with it under the same version, and takes it under a new one', () => {
+    mkdirSync(join(s.config, 'checklists'), { recursive: true });
+    const file = join(s.config, 'checklists', 'mine.yaml');
+    const q1 = '  - id: q1\n    text: Q1?\n    answers:\n      - { value: a, label: A, score: 1 }\n      - { value: b, label: B, score: 0.5 }\n';
+    const q2 = '  - id: q2\n    text: Q2?\n    answers:\n      - { value: c, label: C, score: 0 }\n';
+    const mine = (version: number, questions: string) => writeFileSync(file, `id: mine\nversion: ${version}\ntitle: Mine\nquestions:\n${questions}`);
+    mine(1, q1);
+    ok(s.run(['check', 'Foo', '--checklist', 'mine', '--answer', 'q1=b']));
+    // Its words changed, not how it scores: the same checklist.
+    mine(1, q1.replace('Q1?', 'The first question?'));
+    ok(s.run(['check', 'Foo', '--checklist', 'mine', '--answer', 'q1=a']));
+    mine(1, q1 + q2);
+    expect(expectUsageError(s.run(['check', 'Foo', '--checklist', 'mine', '--answer', 'q1=a', '--answer', 'q2=c']))).toMatch(
+      /the mine checklist \(.*mine\.yaml\) has changed since foo-check-2 was made with it on \d{4}-\d\d-\d\d, under the same version 1: it asks q2 now\. Give its file a new version \(`version: 2`\)/,
+    );
+    // An answer's score changed: seen in the older check, whose answer scores so.
+    mine(1, q1.replace('score: 0.5', 'score: 0.25'));
+    expect(expectUsageError(s.run(['check', 'Foo', '--checklist', 'mine', '--answer', 'q1=a']))).toMatch(/since foo-check-1 was made .*: it scores the same answers otherwise \(50 then, 25 now\)/);
+    mine(1, q1.replace('      - { value: b, label: B, score: 0.5 }\n', ''));
+    expect(expectUsageError(s.run(['--lang', 'ru', 'check', 'Foo', '--checklist', 'mine', '--answer', 'q1=a']))).toMatch(/изменился с тех пор, как по нему сделана проверка foo-check-1 .*: ответа «b» на q1 больше нет\. Дайте его файлу новую версию/);
+    expect(JSON.parse(ok(s.run(['checks', 'list', '--json'])).stdout)).toHaveLength(2);
+    mine(2, q1 + q2);
+    ok(s.run(['check', 'Foo', '--checklist', 'mine', '--answer', 'q1=a', '--answer', 'q2=c']));
+    // The export of both versions' checks comes back whole into a database of its own.
+    const exported = join(s.dir, 'all.json');
+    ok(s.run(['export', '--format', 'json', '--out', exported]));
+    const other = sandbox();
+    try {
+      mkdirSync(join(other.config, 'checklists'), { recursive: true });
+      writeFileSync(join(other.config, 'checklists', 'mine.yaml'), readFileSync(file, 'utf8'));
+      ok(other.run(['import', exported]));
+      expect(JSON.parse(ok(other.run(['checks', 'list', '--json'])).stdout)).toHaveLength(3);
+    } finally {
+      other.cleanup();
+    }
+  });
+
+  it('says which of two of your checklist files under one id is left out, and keeps the first', () => {
+    mkdirSync(join(s.config, 'checklists'), { recursive: true });
+    const body = (title: string) => `id: dup\nversion: 1\ntitle: ${title}\nquestions:\n  - id: q1\n    text: Q1?\n    answers:\n      - { value: a, label: A, score: 1 }\n`;
+    writeFileSync(join(s.config, 'checklists', 'a.yaml'), body('First'));
+    writeFileSync(join(s.config, 'checklists', 'b.yaml'), body('Second'));
+    const listed = ok(s.run(['checklists', 'list']));
+    expect(listed.stdout).toMatch(/^dup\s+1\s+1\s+user\s+First$/m);
+    expect(listed.stdout).not.toContain('Second');
+    expect(listed.stderr).toMatch(/skipped a checklist file: .*b\.yaml gives the id dup, as .*a\.yaml does; it is left out until one of them is given another id\./);
+  });
+
   it('shows the general checklist in Russian with --lang ru', () => {
     const r = s.run(['checklists', 'show', 'general', '--lang', 'ru']);
     expect(r.code, r.stderr).toBe(0);

@@ -162,7 +162,7 @@ describe('a wrong date, and an incident on the wrong company', () => {
 
   it('says no contact is logged, rather than that none reached a person, where none is', () => {
     expect(ok(s.run(['incident', 'show', 'ozon-1'])).stdout).toMatch(/time to a live person: no contact logged/);
-    expect(ok(s.run(['--lang', 'ru', 'incident', 'show', 'ozon-1'])).stdout).toMatch(/время до живого человека: обращений не записано/);
+    expect(ok(s.run(['--lang', 'ru', 'incident', 'show', 'ozon-1'])).stdout).toMatch(/время до живого человека: контактов не записано/);
     ok(s.run(['incident', 'event', 'ozon-1', 'contact', '--channel', 'phone', '--robot', '--at', '2026-11-21 10:00']));
     expect(ok(s.run(['incident', 'show', 'ozon-1'])).stdout).toMatch(/time to a live person: never reached one/);
   });

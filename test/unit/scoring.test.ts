@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import {
   checkAnswers,
+  scoringChange,
   roundScore,
   scoreCheck,
   verdictOf,
@@ -355,5 +356,49 @@ describe('weakestAnswers', () => {
     const c = checklist(single('light', 1, 0), single('heavy', 5, 0.5), single('fine', 1, 0.6), single('na', 9, null));
     const result = scoreCheck(c, allA(c));
     expect(weakestAnswers(result).map((a) => a.question)).toEqual(['heavy', 'light']);
+  });
+});
+
+describe('the built-in checklists', () => {
+  // A check names its checklist by id and version, and `check` compares a checklist of the
+  // user's with the checks made under its version (a built-in one it does not): a built-in
+  // checklist that comes to score otherwise takes a new version. This table changes only with one.
+  const SCORING: Record<string, string> = {
+    'general@1': 'ec0d4966472a5d94',
+    'online-order@1': '0ecafa6bb77de48d',
+    'subscription@1': 'bbc5341c1faaaff7',
+  };
+  it('score as they did under each version', async () => {
+    const { createHash } = await import('node:crypto');
+    const { readdirSync } = await import('node:fs');
+    const dir = resolve(ROOT, 'checklists');
+    const found: Record<string, string> = {};
+    for (const f of readdirSync(dir).filter((x) => x.endsWith('.yaml'))) {
+      const { checklist } = parseChecklistText(readFileSync(resolve(dir, f), 'utf8'));
+      const scoring = checklist!.questions.map((q) => [q.id, q.weight, q.answers.map((a) => [a.value, a.score, !!a.dealbreaker])]);
+      found[`${checklist!.id}@${checklist!.version}`] = createHash('sha256').update(JSON.stringify(scoring)).digest('hex').slice(0, 16);
+    }
+    expect(found).toEqual(SCORING);
+  });
+});
+
+describe('scoringChange', () => {
+  const q = (id: string, answers: Answer[], weight = 1): Question => ({ id, text: { en: id }, weight, answers }) as Question;
+  const a = (value: string, score: number | null, dealbreaker = false): Answer => ({ value, label: { en: value }, score, ...(dealbreaker ? { dealbreaker } : {}) }) as Answer;
+  const list = (...questions: Question[]): Checklist => ({ id: 'mine', version: 1, title: { en: 'Mine' }, questions }) as Checklist;
+  const made = (c: Checklist, answers: Record<string, string>) => scoreCheck(c, answers);
+  const one = list(q('q1', [a('x', 1), a('y', 0.5)]), q('q2', [a('z', 0), a('n', null)]));
+  it('finds none where the checklist scores a check as it was scored', () => {
+    expect(scoringChange(one, made(one, { q1: 'y', q2: 'n' }))).toBeUndefined();
+  });
+  it('finds a question asked now or no longer, an answer gone, a score, weight or dealbreaker changed', () => {
+    const then = made(one, { q1: 'y', q2: 'z' });
+    expect(scoringChange(list(...one.questions, q('q3', [a('w', 1)])), then)).toEqual({ kind: 'questions', added: ['q3'], gone: [] });
+    expect(scoringChange(list(one.questions[0]), then)).toEqual({ kind: 'questions', added: [], gone: ['q2'] });
+    expect(scoringChange(list(q('q1', [a('x', 1)]), one.questions[1]), then)).toEqual({ kind: 'answer', question: 'q1', answer: 'y' });
+    expect(scoringChange(list(q('q1', [a('x', 1), a('y', 0.25)]), one.questions[1]), then)).toEqual({ kind: 'scores', was: 25, now: 13 });
+    expect(scoringChange(list(one.questions[0], q('q2', [a('z', 0)], 3)), then)).toEqual({ kind: 'scores', was: 25, now: 13 });
+    // The same score, with a dealbreaker now: scored otherwise all the same.
+    expect(scoringChange(list(one.questions[0], q('q2', [a('z', 0, true), a('n', null)])), then)).toEqual({ kind: 'scores', was: 25, now: 25 });
   });
 });
