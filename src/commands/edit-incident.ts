@@ -19,7 +19,7 @@ import type { IncidentEvent } from '../domain/types.js';
 import { requireCompany, requireIncident, withStore } from './shared.js';
 import { checkEventFits } from './incident.js';
 import type { Store } from '../store/store.js';
-import { opSummary } from '../domain/op-summary.js';
+import { opSummary, type EditorChanges } from '../domain/op-summary.js';
 import { t } from '../i18n/index.js';
 
 const HEADER = (id: string) => t().correct.editorHeader(id).join('\n');
@@ -171,7 +171,28 @@ function tryApply(ctx: Context, store: Store, incident: ReturnType<Store['findIn
     const twin = sameEventAs(e, next.events);
     if (twin) return [{ message: t().correct.eventTwice(name(e), name(twin)) }];
   }
-  let changed = 0, added = 0, removed = 0;
+  // A closing time given beside the resolution that closed it, at another: two times for one closing.
+  const resolution = next.events.filter((e) => e.type === 'resolution' && e.outcome).pop();
+  if (resolution && entry.closed !== undefined && entry.closed !== incident.closed && msOf(entry.closed) !== msOf(resolution.at)) {
+    return [{ message: t().correct.closedNotResolution(entry.closed, name(resolution), resolution.at) }];
+  }
+  // What changed, told before anything is written: where nothing did, nothing is (and no undo is offered).
+  const company = companyId !== incident.companyId ? store.companyById(companyId)!.name : undefined;
+  const closedTo = entry.closed ?? edited.find((e) => e.type === 'resolution')?.at ?? null;
+  const changes: EditorChanges = {
+    k: 'incident-editor',
+    id: incident.id,
+    removed: incident.events.filter((old) => !kept.has(old.id!)).length,
+    added: edited.filter((e) => e.id === undefined).length,
+    changed: edited.filter((e) => e.id !== undefined && eventContentKey(e) !== eventContentKey(byId.get(e.id)!)).length,
+    ...(entry.title !== incident.title ? { title: true } : {}),
+    ...((entry.fault ?? 'unknown') !== incident.fault ? { fault: entry.fault ?? 'unknown' } : {}),
+    ...(entry.opened !== incident.opened ? { opened: entry.opened } : {}),
+    ...(company !== undefined ? { company } : {}),
+    ...(closedTo !== (incident.closed ?? null) ? { closed: closedTo } : {}),
+  };
+  const { k: _k, id: _id, changed: c, added: a, removed: r, ...fields } = changes;
+  if (!c && !a && !r && !Object.keys(fields).length) return t().correct.notChanged(incident.id);
   store.write(
     () => {
       // The edit is of the incident as it was when the editor opened: applied to one another
@@ -179,24 +200,14 @@ function tryApply(ctx: Context, store: Store, incident: ReturnType<Store['findIn
       const current = store.findIncident(incident.id);
       if (!current || JSON.stringify(toEditable(current)) !== JSON.stringify(toEditable(incident))) throw new ChangedMeanwhile();
       store.updateIncident(incident.rowId, { title: entry.title, fault: entry.fault ?? 'unknown', opened: entry.opened, companyId });
-      for (const old of incident.events) {
-        if (!kept.has(old.id!)) {
-          store.removeEvent(store.findEvent(old.id!)!.rowId);
-          removed++;
-        }
-      }
+      for (const old of incident.events) if (!kept.has(old.id!)) store.removeEvent(store.findEvent(old.id!)!.rowId);
       for (const e of edited) {
-        if (e.id === undefined) {
-          store.addEvent(incident.rowId, e);
-          added++;
-        } else if (eventContentKey(e) !== eventContentKey(byId.get(e.id)!)) {
-          store.updateEvent(store.findEvent(e.id)!.rowId, e);
-          changed++;
-        }
+        if (e.id === undefined) store.addEvent(incident.rowId, e);
+        else if (eventContentKey(e) !== eventContentKey(byId.get(e.id)!)) store.updateEvent(store.findEvent(e.id)!.rowId, e);
       }
-      store.setIncidentClosedTo(incident.rowId, entry.closed ?? (edited.find((e) => e.type === 'resolution')?.at ?? null));
+      store.setIncidentClosedTo(incident.rowId, closedTo);
     },
-    { summary: () => opSummary({ k: 'incident-editor', id: incident.id, changed, added, removed }) },
+    { summary: () => opSummary(changes) },
   );
-  return `${t().correct.editorApplied(incident.id, changed, added, removed)} (${t().correct.takeBack})`;
+  return `${t().correct.editorApplied(changes)} (${t().correct.takeBack})`;
 }

@@ -16,7 +16,7 @@ export type OpSummary =
   | { k: 'check-remove'; id: string; company: string; checklist: string; date: string }
   | { k: 'incident'; id: string; company: string; title: string }
   | { k: 'incident-edit'; id: string; title?: boolean; fault?: Fault; opened?: string; company?: string }
-  | { k: 'incident-editor'; id: string; changed: number; added: number; removed: number }
+  | { k: 'incident-editor'; id: string; changed: number; added: number; removed: number; title?: boolean; fault?: Fault; opened?: string; company?: string; closed?: string | null }
   | { k: 'incident-remove'; id: string; company: string; events: number }
   | { k: 'reopen'; id: string }
   | { k: 'event'; type: EventType; incident: string; at: string }
@@ -64,3 +64,6 @@ export function readOpSummary(text: string): OpSummary | string {
     return text;
   }
 }
+
+/** What an edit of an incident in the editor changed. */
+export type EditorChanges = Extract<OpSummary, { k: 'incident-editor' }>;

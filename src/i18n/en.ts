@@ -7,6 +7,7 @@ import type { CheckVerdict, Channel, CompensationKind, Effort, EventType, Fault,
 import { findingFrom, formatsFor, lazyFormatter, shellArg as sh, type FindingWords } from './format.js';
 import { localWallClock } from '../domain/dates.js';
 import type { AnswerProblem, ScoringChange } from '../domain/checklist.js';
+import type { EditorChanges } from '../domain/op-summary.js';
 import type { Case, Demand, LawFault, LetterKind, SkipReason } from '../domain/law.js';
 import type { MissingFact } from '../domain/letter.js';
 import type { TimelineFault } from '../domain/incident.js';
@@ -273,6 +274,20 @@ const words = {
 
 /** The values of a closed vocabulary as help shows them: each id, with the word when it differs. */
 const values = (w: Record<string, string>) => Object.entries(w).map(([id, word]) => (word === id ? id : `${id} (${word})`)).join(', ');
+
+
+/** What an edit in the editor changed: the incident's fields, then its events (said also where none changed and nothing else did). */
+function editorChanges(s: EditorChanges): string {
+  const fields = [
+    s.title ? 'title' : '',
+    s.fault ? `fault ${s.fault}` : '',
+    s.opened ? `opened ${s.opened}` : '',
+    s.company ? `moved to ${s.company}` : '',
+    s.closed === undefined ? '' : s.closed === null ? 'no longer closed' : `closed ${s.closed}`,
+  ].filter(Boolean);
+  const events = s.changed || s.added || s.removed || !fields.length ? `${fmt.plural(s.changed, { one: 'event', other: 'events' })} changed, ${s.added} added, ${s.removed} removed` : '';
+  return [...fields, events].filter(Boolean).join(', ');
+}
 
 export const en = {
   lang: 'en',
@@ -1399,7 +1414,9 @@ export const en = {
       `${id} was removed by another vetted command while it was open in the editor, so nothing was saved. What you typed is kept in ${file}; \`vetted undo\` brings the incident back, if that removal was the last change, and \`vetted incident edit ${id}\` then lets you make your changes.`,
     changedMeanwhile: (id: string, file: string) =>
       `${id} was changed by another vetted command while it was open in the editor, so nothing was saved (your edit would have undone that change). What you typed is kept in ${file}: run \`vetted incident edit ${id}\` again and make your changes there.`,
-    editorApplied: (id: string, changed: number, added: number, removed: number) => `updated ${id}: ${fmt.plural(changed, { one: 'event', other: 'events' })} changed, ${added} added, ${removed} removed`,
+    editorApplied: (s: EditorChanges) => `updated ${s.id}: ${editorChanges(s)}`,
+    closedNotResolution: (closed: string, event: string, at: string) =>
+      `closed: says ${closed}, where the resolution ${event} closed it at ${at}; change the time of that event, or give closed: its time`,
   },
 
   // ---- history and undo ----
@@ -1453,7 +1470,7 @@ export const en = {
         case 'incident-edit':
           return `edit incident ${s.id}: ${[s.title ? 'title' : '', s.fault ? `fault ${s.fault}` : '', s.opened ? `opened ${s.opened}` : '', s.company ? `moved to ${s.company}` : ''].filter(Boolean).join(', ')}`;
         case 'incident-editor':
-          return `edit incident ${s.id} in the editor: ${fmt.plural(s.changed, { one: 'event', other: 'events' })} changed, ${s.added} added, ${s.removed} removed`;
+          return `edit incident ${s.id} in the editor: ${editorChanges(s)}`;
         case 'incident-remove':
           return `remove incident ${s.id} of ${s.company} (${fmt.plural(s.events, { one: 'event', other: 'events' })})`;
         case 'reopen':

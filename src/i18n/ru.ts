@@ -2,6 +2,7 @@
 // каталога, так что пропущенная здесь запись — ошибка проверки типов.
 
 import type { Catalog } from './en.js';
+import type { EditorChanges } from '../domain/op-summary.js';
 import type { Change, Policy, RuleId } from '../domain/policy.js';
 import type { CheckVerdict, Channel, CompensationKind, Effort, EventType, Fault, Level, ListName, Outcome, Placement } from '../domain/types.js';
 import { findingFrom, formatsFor, lazyFormatter, shellArg as sh, type FindingWords } from './format.js';
@@ -340,6 +341,19 @@ const words = {
 
 /** Значения закрытого словаря в справке: каждый id и его слово. */
 const values = (w: Record<string, string>) => Object.entries(w).map(([id, word]) => (word === id ? id : `${id} (${word})`)).join(', ');
+
+/** Что изменила правка в редакторе: поля обращения, затем события (о них сказано и тогда, когда больше ничего не изменилось). */
+function editorChanges(s: EditorChanges): string {
+  const fields = [
+    s.title ? 'заголовок' : '',
+    s.fault ? `вина: ${fault[s.fault]}` : '',
+    s.opened ? `открыто ${fmt.dateTime(s.opened)}` : '',
+    s.company ? `перенесено к компании ${s.company}` : '',
+    s.closed === undefined ? '' : s.closed === null ? 'больше не закрыто' : `закрыто ${fmt.dateTime(s.closed)}`,
+  ].filter(Boolean);
+  const events = s.changed || s.added || s.removed || !fields.length ? `событий изменено — ${s.changed}, добавлено — ${s.added}, удалено — ${s.removed}` : '';
+  return [...fields, events].filter(Boolean).join(', ');
+}
 
 export const ru: Catalog = {
   lang: 'ru',
@@ -1459,7 +1473,8 @@ export const ru: Catalog = {
       `обращение ${id} удалила другая команда vetted, пока оно было открыто в редакторе, поэтому ничего не сохранено. Набранное вами сохранено в ${file}; \`vetted undo\` вернёт обращение, если то удаление было последним изменением, а \`vetted incident edit ${id}\` позволит затем внести изменения.`,
     changedMeanwhile: (id, file) =>
       `обращение ${id} изменила другая команда vetted, пока оно было открыто в редакторе, поэтому ничего не сохранено (ваша правка отменила бы то изменение). Набранное вами сохранено в ${file}: запустите \`vetted incident edit ${id}\` снова и внесите изменения там.`,
-    editorApplied: (id, changed, added, removed) => `обращение ${id} изменено: событий изменено — ${changed}, добавлено — ${added}, удалено — ${removed}`,
+    editorApplied: (s) => `обращение ${s.id} изменено: ${editorChanges(s)}`,
+    closedNotResolution: (closed, event, at) => `closed: указано ${closed}, а закрыло обращение событие ${event} в ${at}; измените время этого события или укажите в closed: его время`,
   },
 
   history: {
@@ -1510,7 +1525,7 @@ export const ru: Catalog = {
         case 'incident-edit':
           return `изменено обращение ${s.id}: ${[s.title ? 'заголовок' : '', s.fault ? `вина: ${fault[s.fault]}` : '', s.opened ? `открыто ${fmt.dateTime(s.opened)}` : '', s.company ? `перенесено к компании ${s.company}` : ''].filter(Boolean).join(', ')}`;
         case 'incident-editor':
-          return `обращение ${s.id} изменено в редакторе: событий изменено — ${s.changed}, добавлено — ${s.added}, удалено — ${s.removed}`;
+          return `обращение ${s.id} изменено в редакторе: ${editorChanges(s)}`;
         case 'incident-remove':
           return `удалено обращение ${s.id} компании ${s.company} (${events(s.events)})`;
         case 'reopen':

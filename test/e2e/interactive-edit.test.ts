@@ -48,7 +48,7 @@ describe('incident edit in the editor', () => {
   it('applies the edit: the title, a promise marked kept, an event removed; undo reverts it', async () => {
     const t = start(['incident', 'edit', 'ozon-1'], editor('s/^title: parcel lost/title: parcel lost in transit/; s/^    text: found by Friday/    text: found by Friday\\n    kept: true/; /id: ozon-1#2/,/channel: chat/d'));
     expect(await t.waitForExit()).toBe(0);
-    expect(t.screen()).toMatch(/updated ozon-1: 1 event changed, 0 added, 1 removed/);
+    expect(t.screen()).toMatch(/updated ozon-1: title, 1 event changed, 0 added, 1 removed/);
     const shown = json<Shown>(s, ['incident', 'show', 'ozon-1', '--json']);
     expect(shown.title).toBe('parcel lost in transit');
     expect(shown.events).toEqual([expect.objectContaining({ id: 'ozon-1#1', type: 'promise', kept: true })]);
@@ -89,6 +89,33 @@ describe('incident edit in the editor', () => {
     expect(t.screen()).toMatch(/ozon-1 was not changed/);
     expect(json<unknown>(s, ['incident', 'show', 'ozon-1', '--json'])).toEqual(before);
     expect(json<unknown[]>(s, ['history', '--json'])).toHaveLength(3);
+  });
+
+  it('a file saved with a comment added alone changes nothing and offers no undo (an undo then would take back another change)', async () => {
+    ok(s.run(['incident', 'add', 'Other', '--title', 'other', '--opened', '2026-11-20 10:00']));
+    ok(s.run(['incident', 'event', 'other-1', 'note', '--at', '2026-11-21 10:00', '--text', 'important evidence']));
+    const t = start(['incident', 'edit', 'ozon-1'], editor('1i # a comment of mine'));
+    expect(await t.waitForExit()).toBe(0);
+    expect(t.screen()).toMatch(/ozon-1 was not changed\./);
+    expect(t.screen()).not.toMatch(/undo/);
+    expect(json<unknown[]>(s, ['history', '--json'])).toHaveLength(5);
+  });
+
+  it('history and the message say what the editor changed of the incident itself: its title, company, fault, closing', async () => {
+    ok(s.run(['incident', 'add', 'Other', '--title', 'other', '--opened', '2026-11-20 10:00']));
+    const t = start(['incident', 'edit', 'ozon-1'], editor('s/^company: Ozon$/company: Other/; s/^title: parcel lost$/title: moved/; s/^fault: company$/fault: third-party/'));
+    expect(await t.waitForExit()).toBe(0);
+    expect(t.screen()).toMatch(/updated ozon-1: title, fault third-party, moved to Other \(to take it back: vetted undo\)/);
+    expect(ok(s.run(['history', '--limit', '1'])).stdout).toMatch(/edit incident ozon-1 in the editor: title, fault third-party, moved to Other/);
+    expect(ok(s.run(['--lang', 'ru', 'history', '--limit', '1'])).stdout).toMatch(/обращение ozon-1 изменено в редакторе: заголовок, вина: посредник, перенесено к компании Other/);
+  });
+
+  it('refuses a closing time given beside the resolution that closed it at another', async () => {
+    ok(s.run(['incident', 'close', 'ozon-1', '--outcome', 'resolved', '--at', '2026-11-23 10:00']));
+    const t = start(['incident', 'edit', 'ozon-1'], editor('s/^closed: .*/closed: 2026-11-21T11:00/', 's/^closed: .*/closed: 2026-11-23T10:00/'));
+    expect(await t.waitForExit()).toBe(0);
+    expect(t.screen().replace(/\s+/g, ' ')).toMatch(/closed: says 2026-11-21T11:00, where the resolution ozon-1#3 closed it at 2026-11-23T10:00/);
+    expect(json<{ closed: string }>(s, ['incident', 'show', 'ozon-1', '--json']).closed).toBe('2026-11-23T10:00');
   });
 
   it.each([
