@@ -341,6 +341,19 @@ describe('flags of incident event', () => {
     expect(byAt('2022-03-01T09:01')).toMatchObject({ robot: true, queue_position: 15 });
   });
 
+  it('refuses a local time the clocks skipped going forward (it would sort and be judged an hour later than it says), and takes it with its offset', () => {
+    const la = { env: { TZ: 'America/Los_Angeles' } };
+    expect(expectOneLineError(s.run(['incident', 'event', id, 'contact', '--at', '2026-03-08 02:30'], la))).toMatch(
+      /--at 2026-03-08 02:30 is a time the clocks here skipped when they went forward \(it would be read as 2026-03-08T03:30\); give the time the clock showed, or the time with its offset from UTC \(such as 2026-03-08T02:30-08:00\)/,
+    );
+    expect(expectOneLineError(s.run(['incident', 'event', id, 'promise', '--text', 'by 2:45', '--at', '2026-03-08 01:10', '--due', '2026-03-08 02:45'], la))).toMatch(/--due 2026-03-08 02:45 is a time the clocks here skipped/);
+    expect(expectOneLineError(s.run(['--lang', 'ru', 'incident', 'event', id, 'contact', '--at', '08.03.2026 02:30'], la))).toMatch(/такого времени здесь не было: часы перевели вперёд/);
+    // The same time elsewhere, and the hour repeated going back, are times.
+    ok(s.run(['incident', 'event', id, 'note', '--text', 'x', '--at', '2026-03-08 02:30'], { env: { TZ: 'UTC' } }));
+    ok(s.run(['incident', 'event', id, 'note', '--text', 'y', '--at', '2026-11-01 01:30'], la));
+    expect((JSON.parse(ok(s.run(['incident', 'event', id, 'contact', '--at', '2026-03-08T02:30-08:00', '--json'], la)).stdout) as { event: Ev }).event.at).toBe('2026-03-08T02:30-08:00');
+  });
+
   it('a leap day that exists (2024-02-29) is a date', () => {
     const r = json<{ event: Ev }>(s, ['incident', 'event', id, 'promise', '--text', 'a call back', '--due', '2024-02-29', '--at', '2024-02-28T10:00', '--json']);
     expect(r.event.due).toBe('2024-02-29');
