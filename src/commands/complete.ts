@@ -43,15 +43,17 @@ function checklistIds(configDir: string, prefix: string): string[] {
 }
 
 /** The candidates for one kind, each safe for a line of its own. */
-export function candidates(ctx: Pick<Context, 'dbPath' | 'configDir'>, kind: string, prefix: string): string[] {
+export function candidates(ctx: Pick<Context, 'dbPath' | 'configDir'>, kind: string, prefix: string, { everyCase = false } = {}): string[] {
   if (!(DYNAMIC_KINDS as readonly string[]).includes(kind)) return [];
   const k = kind as DynamicKind;
   const found = k === 'checklist' ? checklistIds(ctx.configDir, prefix) : isStoredKind(k) ? storedCandidates(ctx.dbPath, k, prefix) : [];
   // A name is offered to the shell as typed text: no line breaks or control characters.
   const safe = [...new Set(found)].filter((c) => !/[\u0000-\u001f\u007f-\u009f]/.test(c));
-  // Names match whatever their case, but where some match as typed, only those are offered:
-  // the shell puts the candidates' common beginning in place of what was typed, and "Wells
-  // Fargo" beside "WELLS FARGO & COMPANY" would turn "Wel" into "W".
+  // Names match whatever their case. Given as spelt, where some match as typed, only those are
+  // offered: the shell puts the candidates' common beginning in place of what was typed, and
+  // "Wells Fargo" beside "WELLS FARGO & COMPANY" would turn "Wel" into "W". (Every one is offered
+  // where each is given beginning as typed: see beginningAsTyped.)
+  if (everyCase) return safe;
   const asTyped = safe.filter((c) => c.startsWith(prefix));
   return asTyped.length ? asTyped : safe;
 }
@@ -80,9 +82,15 @@ export function beginningAsTyped(found: string[], prefix: string, keyOf: (name: 
   return typed.every((c, k) => keyOf(c) === keyOf(found[k])) ? typed : found;
 }
 
-/** `shell`: the script asking (bash is given company names beginning as typed; see beginningAsTyped). */
+/**
+ * `shell`: the script asking. Bash and zsh put the candidates' common beginning, as spelt, in
+ * place of what was typed: they are given every company whose name matches whatever its case,
+ * beginning as typed (see beginningAsTyped), so that "Ac" offers ACME Travel beside Acme Air.
+ * Fish, which matches whatever the case itself, is given every one as spelt.
+ */
 export async function run(ctx: Context, kind: string, prefix = '', shell = ''): Promise<CommandResult> {
-  let found = candidates(ctx, kind, prefix);
-  if (shell === 'bash' && kind === 'company') found = beginningAsTyped(found, prefix, companyKey);
+  const everyCase = kind === 'company' && ['bash', 'zsh', 'fish'].includes(shell);
+  let found = candidates(ctx, kind, prefix, { everyCase });
+  if (everyCase && shell !== 'fish') found = beginningAsTyped(found, prefix, companyKey);
   return { out: found.length ? `${found.join('\n')}\n` : '' };
 }

@@ -10,7 +10,7 @@ import { renderLetter, type LetterFormat } from '../domain/letter-format.js';
 import { TemplateError } from '../domain/template.js';
 import { lettersWords } from '../domain/letter-words.js';
 import { formatLocalDate, formatLocalMinute, msOf } from '../domain/dates.js';
-import type { IncidentEvent } from '../domain/types.js';
+import { SENT_CHANNELS, type IncidentEvent } from '../domain/types.js';
 import { dueMs, isOpen } from '../domain/incident.js';
 import { checkNote, readingStore } from './shared.js';
 import { checkEventFits, whenFlag } from './incident.js';
@@ -91,7 +91,6 @@ async function fillMissing(ctx: Context, req: LetterRequest, missing: MissingFac
 }
 
 /** The channels a letter is sent by. */
-const SENT_CHANNELS = ['letter', 'email'] as const;
 
 export async function run(ctx: Context, id: string, opts: LetterOptions): Promise<CommandResult> {
   if (opts.kind !== undefined && !(LETTER_KINDS as readonly string[]).includes(opts.kind)) throw new UserError(t().letter.badKind(LETTER_KINDS, opts.kind));

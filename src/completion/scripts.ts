@@ -120,6 +120,8 @@ __vetted_values() {
       # put their common beginning as spelt in place of what was typed).
       mapfile -t found < <(VETTED_DB=\${db:-$VETTED_DB} command vetted __complete "\${spec#*:}" "$cur" bash 2>/dev/null)
       __vetted_reply "$raw" "\${found[@]}"
+      # An incident's id and its # are the beginning of an event's id: the number follows, no blank.
+      [[ \${#COMPREPLY[@]} -eq 1 && \${COMPREPLY[0]} == *'#' ]] && compopt -o nospace 2>/dev/null
       ;;
     df:*)
       # Ids of plain words (a checklist's) or file names: readline quotes them as file names,
@@ -221,8 +223,11 @@ __vetted_values() {
   case $spec in
     w:*) compadd -- \${=\${spec#w:}} ;;
     d:* | df:*)
-      found=("\${(@f)$(VETTED_DB=\${db:-$VETTED_DB} command vetted __complete \${spec#*:} "$cur" 2>/dev/null)}")
+      found=("\${(@f)$(VETTED_DB=\${db:-$VETTED_DB} command vetted __complete \${spec#*:} "$cur" zsh 2>/dev/null)}")
       found=(\${found:#})
+      # (An incident's id and its # begin an event's id: the number follows, no blank.)
+      (( \${#\${(M)found:#*\\#}} )) && compadd -U -S '' -- "\${(M)found[@]:#*\\#}"
+      found=(\${found:#*\\#})
       (( \${#found} )) && compadd -U -- "\${found[@]}"
       [[ $spec == df:* ]] && _files
       ;;
@@ -383,9 +388,9 @@ function __vetted_complete_values --argument-names spec cur db
         case 'd:*' 'df:*'
             set -l kind (string replace -r '^[a-z]+:' '' -- $spec)
             if test -n "$db"
-                VETTED_DB=$db command vetted __complete $kind $cur 2>/dev/null
+                VETTED_DB=$db command vetted __complete $kind "$cur" fish 2>/dev/null
             else
-                command vetted __complete $kind $cur 2>/dev/null
+                command vetted __complete $kind "$cur" fish 2>/dev/null
             end
             string match -q 'df:*' -- $spec; and __fish_complete_path $cur
         case f

@@ -3,7 +3,7 @@
 // path and a name (`incident id`: every `<id>` of the incident commands); the longest path
 // wins, and choices declared on an option in the command tree win over all.
 
-import { CHANNELS, COMPENSATION_KINDS, EFFORTS, EVENT_TYPES, FAULTS, LEVELS, LISTS, OUTCOMES } from '../domain/types.js';
+import { CHANNELS, SENT_CHANNELS, COMPENSATION_KINDS, EFFORTS, EVENT_TYPES, FAULTS, LEVELS, LISTS, OUTCOMES } from '../domain/types.js';
 import { LANGS } from '../domain/checklist.js';
 
 /** Fixed words; a kind of name or id the hidden `__complete` command looks up; file names. */
@@ -15,6 +15,9 @@ export type DynamicKind = (typeof DYNAMIC_KINDS)[number];
 
 export const SHELLS = ['bash', 'zsh', 'fish'] as const;
 
+/** The jurisdictions that come with vetted (`jurisdictions/*.yaml`). */
+export const BUILT_IN_JURISDICTIONS = ['eu', 'none', 'ru', 'uk', 'us'] as const;
+
 const words = (w: readonly string[]): Values => ({ words: w });
 
 export const VALUES: Record<string, Values> = {
@@ -22,6 +25,9 @@ export const VALUES: Record<string, Values> = {
   level: words(LEVELS),
   outcome: words(OUTCOMES),
   channel: words(CHANNELS),
+  'letter channel': words(SENT_CHANNELS),
+  // the built-in jurisdictions (the folder of a user's own is not read to complete)
+  'letter jurisdiction': words(BUILT_IN_JURISDICTIONS),
   kind: words(COMPENSATION_KINDS),
   effort: words(EFFORTS),
   fault: words(FAULTS),
@@ -35,6 +41,7 @@ export const VALUES: Record<string, Values> = {
   'incident id': { dynamic: 'incident' },
   'letter id': { dynamic: 'incident' },
   'event list incident': { dynamic: 'incident' },
+  'attachment list incident': { dynamic: 'incident' },
   'event-id': { dynamic: 'event' },
   'checks id': { dynamic: 'check' },
   'company merge from': { dynamic: 'company' },

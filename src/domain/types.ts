@@ -7,6 +7,8 @@ export const FAULTS = ['company', 'third-party', 'customer', 'unknown'] as const
 export type Fault = (typeof FAULTS)[number];
 
 export const CHANNELS = ['phone', 'chat', 'email', 'app', 'web', 'in-person', 'letter', 'social'] as const;
+/** How a letter was sent: the channels `letter --sent --channel` takes. */
+export const SENT_CHANNELS = ['letter', 'email'] as const;
 export type Channel = (typeof CHANNELS)[number];
 
 export const OUTCOMES = ['resolved', 'partial', 'unresolved', 'abandoned'] as const;

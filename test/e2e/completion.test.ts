@@ -2,10 +2,11 @@
 // called with COMP_WORDS set; fish asked with `complete -C`; zsh and fish scripts parsed by
 // their shells; and the hidden `__complete` that answers with names and ids, never writing.
 import { spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BIN, SHARED, sandbox, type Sandbox } from '../helpers/cli.js';
+import { BIN, ROOT, SHARED, sandbox, type Sandbox } from '../helpers/cli.js';
+import { BUILT_IN_JURISDICTIONS } from '../../src/completion/values.js';
 import { ok } from '../helpers/expect.js';
 import { buildProgram } from '../../src/program.js';
 import { walk } from '../../src/cli-conventions.js';
@@ -66,6 +67,28 @@ printf '%s\\n' "\${COMPREPLY[@]}"
 const unescaped = (c: string) => c.replace(/\\(.)/gu, '$1');
 
 describe('bash', () => {
+  it('completes --jurisdiction with every jurisdiction that comes with vetted', () => {
+    expect(readdirSync(join(ROOT, 'jurisdictions')).map((f) => f.replace(/\.yaml$/, '')).sort()).toEqual([...BUILT_IN_JURISDICTIONS]);
+  });
+
+  it('puts no blank after an incident id and its #, where the number of an event follows', () => {
+    const options = (...words: string[]) => {
+      const script = `
+source ${JSON.stringify(scripts.bash)}
+compopt() { printf 'compopt %s\\n' "$*"; }
+COMP_WORDS=("$@")
+COMP_CWORD=$(( \${#COMP_WORDS[@]} - 1 ))
+_vetted vetted "\${COMP_WORDS[COMP_CWORD]}" "\${COMP_WORDS[COMP_CWORD-1]}"
+`;
+      const r = spawnSync('bash', ['--norc', '--noprofile', '-c', script, 'bash', 'vetted', ...words], { env: env(), encoding: 'utf8', cwd: s.dir });
+      expect(r.status, r.stderr).toBe(0);
+      return r.stdout;
+    };
+    expect(options('event', 'edit', 'volga-2012')).toContain('compopt -o nospace');
+    expect(options('event', 'edit', 'volga-2012-07#1')).not.toContain('nospace');
+    expect(options('incident', 'event', 'volga')).not.toContain('nospace');
+  });
+
   it.each([
     [['inc'], ['incident']],
     [['incident', ''], ['add', 'event', 'list', 'show', 'close', 'attach', 'edit', 'remove', 'reopen']],
@@ -79,6 +102,9 @@ describe('bash', () => {
     [['incident', 'event', 'volga-2012-07', 'escalation', '--level', 'su'], ['supervisor']],
     [['incident', 'event', 'volga-2012-07', 'escalation', '--level', '=', 'qu'], ['quality']],
     [['incident', 'event', 'x', 'contact', '--channel', 'p'], ['phone']],
+    [['letter', 'x', '--sent', '--channel', ''], ['letter', 'email']],
+    [['letter', 'x', '--jurisdiction', ''], ['eu', 'none', 'ru', 'uk', 'us']],
+    [['attachment', 'list', '--incident', 'volga'], ['volga-2012-07']],
     [['incident', 'event', 'x', 'compensation', '--kind', 'r'], ['refund', 'replacement', 'repair']],
     [['incident', 'event', 'x', 'compensation', '--effort', 'p'], ['paperwork']],
     [['incident', 'add', 'X', '--fault', 'th'], ['third-party']],
@@ -119,9 +145,11 @@ describe('bash', () => {
     expect(offered('acm')).toEqual(['acme Air', 'acme Airlines', 'acme Travel']);
     expect(offered('acme a')).toEqual(['acme air', 'acme airlines']);
     expect(offered('a')).toEqual(['acme Air', 'acme Airlines', 'acme Travel']);
-    // Where some match as typed, only those are offered, as they are spelt.
-    expect(offered('ACM')).toEqual(['ACME Travel']);
-    expect(offered('Acm')).toEqual(['Acme Air', 'Acme Airlines']);
+    // Every name that matches whatever its case is offered, as typed, as far as they agree: "Ac"
+    // offers ACME Travel beside Acme Air (none is hidden by one that matches as typed).
+    expect(offered('ACM')).toEqual(['ACMe Air', 'ACMe Airlines', 'ACMe Travel']);
+    expect(offered('Acm')).toEqual(['Acme Air', 'Acme Airlines', 'Acme Travel']);
+    expect(offered('Ac')).toEqual(['Acme Air', 'Acme Airlines', 'Acme Travel']);
     // One name is given whole, as the database spells it.
     expect(offered('acme t')).toEqual(['ACME Travel']);
     expect(offered('кул')).toEqual(['кулОН', 'кулер']);
@@ -130,9 +158,13 @@ describe('bash', () => {
     expect(bashCompleteWith({ LC_ALL: 'C' }, '--db', db, 'why', 'кул').map(unescaped).sort()).toEqual(['кулОН', 'кулер']);
     // Where a name so spelt would be another name (İ is not I with its case changed), all stay as spelt.
     expect(offered('i')).toEqual(['Istanbul Bus', 'İstanbul Air']);
-    // zsh and fish, which match whatever the case themselves, are given the names as spelt.
-    const asked = spawnSync(process.execPath, [BIN, '__complete', 'company', 'acm'], { env: { ...env(), VETTED_DB: db }, encoding: 'utf8' });
-    expect(asked.stdout.split('\n').filter(Boolean).sort()).toEqual(['ACME Travel', 'Acme Air', 'Acme Airlines']);
+    // zsh, which puts their common beginning in place of the word as bash does, is given them so too;
+    // fish, which matches whatever the case itself, every one as spelt.
+    const asked = (shell: string, typed: string) =>
+      spawnSync(process.execPath, [BIN, '__complete', 'company', typed, shell], { env: { ...env(), VETTED_DB: db }, encoding: 'utf8' }).stdout.split('\n').filter(Boolean).sort();
+    expect(asked('zsh', 'Ac')).toEqual(['Acme Air', 'Acme Airlines', 'Acme Travel']);
+    expect(asked('fish', 'Ac')).toEqual(['ACME Travel', 'Acme Air', 'Acme Airlines']);
+    expect(asked('fish', 'acm')).toEqual(['ACME Travel', 'Acme Air', 'Acme Airlines']);
   });
 
   it("inserts a name as the shell reads it back: never as code, nor as a pattern, whoever's file it came from", () => {
