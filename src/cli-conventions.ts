@@ -18,7 +18,7 @@ export function walk(cmd: Command, visit: (c: Command, path: string[]) => void, 
 
 /** Adds `--json` and `--ndjson` to a listing. */
 export function jsonListing(cmd: Command): Command {
-  return cmd.option('--json').addOption(new Option('--ndjson'));
+  return cmd.option('--json').addOption(new Option('--ndjson').conflicts('json'));
 }
 
 export function applyConventions(program: Command): void {

@@ -106,12 +106,17 @@ export async function main(argv: string[]): Promise<number> {
   try {
     // The language first: help and every message are in it.
     await useLanguage(pickLang(langFlagOf(args), process.env));
-    const { buildProgram, commandNamed } = await import('./program.js');
+    const { buildProgram, commandNamed, unknownHelpTopic } = await import('./program.js');
     const program = buildProgram(async (load: CommandLoader, globals: GlobalOptions, params: unknown[]) => {
       const [{ makeContext }, mod] = await Promise.all([import('./context.js'), load()]);
       const ctx = makeContext(globals);
       code = emit(await mod.run(ctx, ...(params as never[])), ctx);
     }, commandNamed(args));
+    const unknownTopic = unknownHelpTopic(program, args);
+    if (unknownTopic) {
+      process.stderr.write(`${safeText(t().errors.usage(t().help.unknownCommand(unknownTopic.topic), unknownTopic.of))}\n`);
+      return 2;
+    }
     await program.parseAsync(argv);
   } catch (err) {
     const e = err as { code?: string; exitCode?: number; message?: string };

@@ -30,6 +30,7 @@ function translateCommander(message: string): string {
   if ((m = /^option '([^']+)' argument missing/.exec(message))) return h.optionNeedsValue(m[1]);
   if ((m = /^too many arguments.*Expected (\d+)/.exec(message))) return h.tooManyArguments(Number(m[1]));
   if ((m = /^option '([^']+)' argument '(.*)' is invalid\. Allowed choices are (.+)$/.exec(message))) return h.badChoice(m[1], m[2], m[3].split(/,\s*/));
+  if ((m = /^option '([^']+)' cannot be used with option '([^']+)'$/.exec(message))) return h.conflicting(m[1], m[2]);
   return message;
 }
 
@@ -85,6 +86,30 @@ export function commandNamed(args: string[]): string | undefined {
     if (a === '--db' || a === '--lang') i++;
     else if (a === '--') return undefined;
     else if (!a.startsWith('-')) return a === 'help' ? undefined : a;
+  }
+  return undefined;
+}
+
+/**
+ * The topic of `help <topic>` (or `vetted incident help <topic>`) that is no command there, with
+ * the command it was asked of: commander would show that command's whole help as an error, and
+ * never say why.
+ */
+export function unknownHelpTopic(program: Command, args: string[]): { topic: string; of: string } | undefined {
+  let cmd = program;
+  const path = ['vetted'];
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    if (a === '--db' || a === '--lang') i++;
+    else if (a === '--') return undefined;
+    else if (!a.startsWith('-')) {
+      const topic = a === 'help' ? args.slice(i + 1).find((x) => !x.startsWith('-')) : undefined;
+      if (a === 'help') return topic !== undefined && !cmd.commands.some((c) => c.name() === topic || c.aliases().includes(topic)) ? { topic, of: path.join(' ') } : undefined;
+      const sub = cmd.commands.find((c) => c.name() === a || c.aliases().includes(a));
+      if (!sub) return undefined;
+      cmd = sub;
+      path.push(a);
+    }
   }
   return undefined;
 }

@@ -109,7 +109,10 @@ export function eventFromFlags(type: EventType, opts: Record<string, unknown>, n
 }
 
 function missingRequired(type: EventType, fields: Record<string, unknown>): string[] {
-  return EVENT_FIELDS[type].required.filter((f) => fields[f] === undefined);
+  // A note logged here says something: one of no text would stand on the timeline as an empty
+  // line. (A data file's note may carry no text: an older one logged so still imports.)
+  const required = type === 'note' ? ['text'] : EVENT_FIELDS[type].required;
+  return required.filter((f) => fields[f] === undefined || (typeof fields[f] === 'string' && !(fields[f] as string).trim()));
 }
 
 function nowText(ctx: Context): string {

@@ -737,6 +737,7 @@ export const en = {
     helpCommand: 'display help for command',
     // commander's own error messages, turned into one line by the program.
     unknownOption: (flag: string) => `unknown option '${flag}'`,
+    conflicting: (a: string, b: string) => `${a} and ${b} ask for two different outputs; give one`,
     unknownCommand: (name: string) => `unknown command '${name}'`,
     missingArgument: (name: string) => `missing required argument '${name}'`,
     missingOption: (flag: string) => `required option '${flag}' not specified`,

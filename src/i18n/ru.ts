@@ -751,6 +751,7 @@ export const ru: Catalog = {
     helpOption: 'показать справку по команде',
     helpCommand: 'показать справку по команде',
     unknownOption: (flag) => `неизвестный параметр ${q(flag)}`,
+    conflicting: (a, b) => `${a} и ${b} просят два разных вывода; укажите один`,
     unknownCommand: (name) => `неизвестная команда ${q(name)}`,
     missingArgument: (name) => `не хватает аргумента ${q(name)}`,
     missingOption: (flag) => `не указан обязательный параметр ${q(flag)}`,

@@ -88,6 +88,18 @@ describe('usage errors', () => {
     expect(r.stderr).not.toMatch(STACK_FRAME);
   });
 
+  it('says help of a command there is not is asked for, in one line, at every level', () => {
+    expect(expectOneLineError(s.run(['help', 'bogus']))).toBe("vetted: unknown command 'bogus'; see `vetted --help`.");
+    expect(expectOneLineError(s.run(['incident', 'help', 'bogus']))).toBe("vetted: unknown command 'bogus'; see `vetted incident --help`.");
+    expect(expectOneLineError(s.run(['--lang', 'ru', 'help', 'bogus']))).toBe('vetted: неизвестная команда «bogus»; см. `vetted --help`.');
+    expect(s.run(['incident', 'help', 'event']).stdout).toBe(s.run(['incident', 'event', '--help']).stdout);
+  });
+
+  it('refuses --json with --ndjson, as two outputs, on every listing', () => {
+    expect(expectOneLineError(s.run(['lists', '--json', '--ndjson']))).toBe('vetted: --ndjson and --json ask for two different outputs; give one; see `vetted lists --help`.');
+    expect(expectOneLineError(s.run(['incident', 'list', '--ndjson', '--json']))).toMatch(/--ndjson and --json ask for two different outputs/);
+  });
+
   it('exits 2 on an unknown option of a command', () => {
     const r = s.run(['check', 'Amazon', '--anwser', 'who-helps=nobody']);
     expect(r.code).toBe(2);

@@ -354,6 +354,11 @@ describe('flags of incident event', () => {
     expect((JSON.parse(ok(s.run(['incident', 'event', id, 'contact', '--at', '2026-03-08T02:30-08:00', '--json'], la)).stdout) as { event: Ev }).event.at).toBe('2026-03-08T02:30-08:00');
   });
 
+  it('refuses a note of no text, which would stand on the timeline as an empty line', () => {
+    expect(expectOneLineError(s.run(['incident', 'event', id, 'note', '--at', '2022-03-06T10:00']))).toBe('vetted: a note event needs --text.');
+    expect(expectOneLineError(s.run(['incident', 'event', id, 'note', '--text', '  ', '--at', '2022-03-06T10:00']))).toBe('vetted: a note event needs --text.');
+  });
+
   it('a leap day that exists (2024-02-29) is a date', () => {
     const r = json<{ event: Ev }>(s, ['incident', 'event', id, 'promise', '--text', 'a call back', '--due', '2024-02-29', '--at', '2024-02-28T10:00', '--json']);
     expect(r.event.due).toBe('2024-02-29');
