@@ -252,7 +252,7 @@ export async function runList(ctx: Context, opts: { company?: string; open?: boo
     // whole text, and the JSON value of every row, were hundreds of megabytes at once.
     if (opts.json) {
       function* items() {
-        for (const r of rows) yield { id: r.id, company: r.company, title: r.title, opened: r.opened, fault: r.fault, open: r.open, events: r.events, promises_broken: r.promises_broken, highest_level: r.highest_level };
+        for (const r of rows) yield { id: r.id, company: r.company, title: r.title, opened: r.opened, fault: r.fault, open: r.open, closed: r.closed, outcome: r.outcome, events: r.events, promises_broken: r.promises_broken, highest_level: r.highest_level };
       }
       await writePieces(ctx.out, jsonListPieces(items(), opts));
       return {};

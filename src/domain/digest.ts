@@ -228,6 +228,8 @@ export interface IncidentListRow {
   opened: string;
   fault: Fault;
   open: boolean;
+  /** When it was closed: by the resolution that closed it, else by its closing time alone. */
+  closed: string | null;
   outcome: Outcome | null;
   events: number;
   promises_broken: number;
@@ -286,6 +288,7 @@ function listRow(i: Pick<Incident, 'id' | 'company' | 'title' | 'opened' | 'faul
     opened: i.opened,
     fault: i.fault,
     open: isOpenGiven(d, i.closed),
+    closed: d.closing?.at ?? i.closed ?? null,
     outcome: d.closing?.outcome ?? null,
     events: d.events,
     promises_broken: broken,

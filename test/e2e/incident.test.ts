@@ -239,7 +239,8 @@ describe('the Volgatelecom story (seeds/003), logged event by event', () => {
 
     const masterhost = json<Row[]>(s, ['incident', 'list', '--company', 'Masterhost', '--json']);
     expect(masterhost.map((i) => i.id)).toEqual([m.id]);
-    expect(masterhost[0].open).toBe(false);
+    expect(masterhost[0]).toMatchObject({ open: false, closed: '2012-08-02T14:00', outcome: 'resolved' });
+    expect(open[0]).toMatchObject({ closed: null, outcome: null });
     expect(json<Row[]>(s, ['incident', 'list', '--company', 'Masterhost', '--open', '--json'])).toEqual([]);
     // matched ignoring case and by an alias in another script
     expect(json<Row[]>(s, ['incident', 'list', '--company', 'volgatelecom', '--json']).map((i) => i.id)).toEqual([id]);
