@@ -95,6 +95,29 @@ describe('usage errors', () => {
     expect(s.run(['incident', 'help', 'event']).stdout).toBe(s.run(['incident', 'event', '--help']).stdout);
   });
 
+  it('help examples name ids as vetted makes them, and run as written', () => {
+    const made = JSON.parse(s.run(['--lang', 'ru', 'incident', 'add', 'Волгателеком', '--title', 'Нет интернета', '--fault', 'company', '--opened', '2026-11-20 09:00', '--json']).stdout) as { id: string };
+    const ruHelp = s.run(['--lang', 'ru', 'incident', 'event', '--help']).stdout;
+    expect(ruHelp).toContain(`vetted incident event ${made.id} promise`);
+    expect(s.run(['--lang', 'ru', 'checks', '--help']).stdout).not.toMatch(/озон-check/);
+    // The examples of incident event and letter, word for word, on an incident of that id.
+    const run = (example: string) => {
+      const words = [...example.matchAll(/"((?:[^"\\]|\\.)*)"|(\S+)/g)].map((m) => (m[1] !== undefined ? m[1].replace(/\\(.)/g, '$1') : m[2]));
+      expect(words[0]).toBe('vetted');
+      return s.run(words.slice(1));
+    };
+    for (const example of ruHelp.split('\n').filter((l) => l.includes('$ vetted')).map((l) => l.replace(/^.*\$ /, '').replace(/\s+#.*$/, ''))) {
+      const r = run(example);
+      expect(r.code, `${example}: ${r.stderr}`).toBe(0);
+    }
+    const en = JSON.parse(s.run(['incident', 'add', 'Volgatelecom', '--title', 'Internet down', '--fault', 'company', '--opened', '2026-11-20 09:00', '--json']).stdout) as { id: string };
+    expect(en.id).toBe('volgatelecom-1');
+    const letterHelp = s.run(['letter', '--help']).stdout;
+    const claim = letterHelp.split('\n').find((l) => l.includes('--kind claim --jurisdiction'))!.replace(/^.*\$ /, '').replace(/\s+#.*$/, '');
+    const r = run(claim);
+    expect(r.code, r.stderr).toBe(0);
+  });
+
   it('refuses --json with --ndjson, as two outputs, on every listing', () => {
     expect(expectOneLineError(s.run(['lists', '--json', '--ndjson']))).toBe('vetted: --ndjson and --json ask for two different outputs; give one; see `vetted lists --help`.');
     expect(expectOneLineError(s.run(['incident', 'list', '--ndjson', '--json']))).toMatch(/--ndjson and --json ask for two different outputs/);

@@ -117,6 +117,7 @@ function stripForms(text: string): string {
     .replace(/[~.]?[\w./-]*\/[\w./<>-]*/g, ' ') // paths
     .replace(/[\w-]+\.(ya?ml|json|db|md|csv)\b/g, ' ') // file names
     .replace(/\b(incident|check):[^\s,\]]+/g, ' ') // evidence ids
+    .replace(/\b[a-z][a-z0-9-]*-(check-)?\d+(#\d+)?\b/g, ' ') // incident, event and check ids (volgatelekom-1, ozon-check-1)
     .replace(/[\w-]+=[\w-]+/g, ' ') // id=value
     .replace(/\{"black"[^}]*\}/g, ' ') // the JSON shape in the help of lists
     .replace(/\b\w+ v\d+\b/g, ' '); // a checklist and its version
