@@ -177,6 +177,14 @@ describe('output to a closed pipe', () => {
     expect(r.stderr).not.toMatch(STACK_FRAME);
     expect(r.stderr).toBe('');
   });
+
+  it('exits as it would have, 0, where its messages went into a closed pipe (`2>&1 >/dev/null | head -c 0`)', () => {
+    // An incident add writes its next step on stderr: into a pipe closed at once.
+    for (let k = 0; k < 4; k++) {
+      const r = spawnSync('bash', ['-c', `"${process.execPath}" "${BIN}" incident add Shop${k} --title x 2>&1 >/dev/null | head -c 0; echo "\${PIPESTATUS[0]}"`], { env: s.env, encoding: 'utf8', cwd: s.dir });
+      expect(r.stdout.trim(), r.stderr).toBe('0');
+    }
+  });
 });
 
 describe('output to a full device', () => {
