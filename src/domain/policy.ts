@@ -73,10 +73,10 @@ export interface Finding {
 export type Change =
   | { kind: 'unpin'; company: string; evidence_says: 'black' | 'white' | null }
   | { kind: 'deeds-to-white' }
-  | { kind: 'deeds-to-black'; level: Level; promises: number }
+  | { kind: 'deeds-to-black'; level: Level; promises: number; repeat: number; months: number }
   | { kind: 'words-to-white' }
-  | { kind: 'words-to-black'; level: Level; promises: number }
-  | { kind: 'watch-to-black'; level: Level; promises: number }
+  | { kind: 'words-to-black'; level: Level; promises: number; repeat: number; months: number }
+  | { kind: 'watch-to-black'; level: Level; promises: number; repeat: number; months: number }
   | { kind: 'watch-to-white' }
   | { kind: 'any-evidence' };
 
@@ -423,14 +423,14 @@ export function judgeCompany(evidence: CompanyEvidence | CompanyFacts, policy: P
     const side: 'black' | 'white' = black.length && newestOf(black) >= newestOf(white) ? 'black' : 'white';
     const reasons = side === 'black' ? black : white;
     const decided = reasons[0];
-    // What a failure must be to blacken it, as the rules say: institutional and not put right, or a pattern of broken promises.
-    const toBlack = { level: policy.institutional_levels[0], promises: policy.broken_promises };
+    // What a failure must be to blacken it, as the rules say: institutional and not put right, a pattern of broken promises, or failures left unresolved again and again.
+    const toBlack = { level: policy.institutional_levels[0], promises: policy.broken_promises, repeat: policy.repeat_unresolved, months: policy.repeat_window_months };
     const change: Change = side === 'black' ? { kind: deeds.length ? 'deeds-to-white' : 'words-to-white' } : { kind: deeds.length ? 'deeds-to-black' : 'words-to-black', ...toBlack };
     return verdict(side, datePart(decided.date), false, reasons, decided, [change]);
   }
   const watch = watchFindings(e, policy, now);
   if (watch.length) {
-    const toBlack: Change = { kind: 'watch-to-black', level: policy.institutional_levels[0], promises: policy.broken_promises };
+    const toBlack: Change = { kind: 'watch-to-black', level: policy.institutional_levels[0], promises: policy.broken_promises, repeat: policy.repeat_unresolved, months: policy.repeat_window_months };
     return verdict('watch', datePart(watch[0].date), false, watch, null, [toBlack, { kind: 'watch-to-white' }]);
   }
   return verdict('unlisted', null, false, [], null, [{ kind: 'any-evidence' }]);

@@ -236,13 +236,13 @@ function change(c: Change): string {
     case 'deeds-to-white':
       return 'a failure handled well from now on, newer than this evidence, would move it to the white list; a passed check would not, for deeds decide over words';
     case 'deeds-to-black':
-      return `a newer failure that reaches ${levelWho[c.level]} or above and is not put right, or ${c.promises} promises broken in one incident, would move it to the black list; a failed check would not, for deeds decide over words`;
+      return `a newer failure that reaches ${levelWho[c.level]} or above and is not put right, ${c.promises} promises broken in one incident, or ${c.repeat} failures of theirs left unresolved within ${c.months} months, would move it to the black list; a failed check would not, for deeds decide over words`;
     case 'words-to-white':
       return 'a newer passed check, or any failure handled well, would move it to the white list';
     case 'words-to-black':
-      return `a newer failed check, a failure that reaches ${levelWho[c.level]} or above and is not put right, or ${c.promises} promises broken in one incident, would move it to the black list`;
+      return `a newer failed check, a failure that reaches ${levelWho[c.level]} or above and is not put right, ${c.promises} promises broken in one incident, or ${c.repeat} failures of theirs left unresolved within ${c.months} months, would move it to the black list`;
     case 'watch-to-black':
-      return `black: if a failure reaches ${levelWho[c.level]} or above and is not put right, ${c.promises} promises are broken in one incident, or a check fails`;
+      return `black: if a failure reaches ${levelWho[c.level]} or above and is not put right, ${c.promises} promises are broken in one incident, ${c.repeat} failures of theirs are left unresolved within ${c.months} months, or a check fails`;
     case 'watch-to-white':
       return 'white: if a failure is put right without a fight, compensation comes unasked, or a check passes';
     case 'any-evidence':

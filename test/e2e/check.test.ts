@@ -648,9 +648,9 @@ describe('why a company is on watch', () => {
       ok(t.run(['incident', 'close', 'amazon-1', '--outcome', 'unresolved', '--at', '2026-11-21 10:00']));
       const why = ok(t.run(['why', 'Amazon'])).stdout.replace(/\s+/g, ' ');
       expect(why).toContain('Amazon is on the white list');
-      expect(why).toContain('a newer failed check, a failure that reaches the quality or complaints department or above and is not put right, or 3 promises broken in one incident, would move it to the black list');
+      expect(why).toContain('a newer failed check, a failure that reaches the quality or complaints department or above and is not put right, 3 promises broken in one incident, or 2 failures of theirs left unresolved within 24 months, would move it to the black list');
       expect(why).not.toContain('any failure the company does not put right');
-      expect(ok(t.run(['--lang', 'ru', 'why', 'Amazon'])).stdout.replace(/\s+/g, ' ')).toContain('или 3 нарушенных обещания в одном обращении');
+      expect(ok(t.run(['--lang', 'ru', 'why', 'Amazon'])).stdout.replace(/\s+/g, ' ')).toContain('3 нарушенных обещания в одном обращении или 2 неисправленные ошибки за 24 месяца');
     } finally {
       t.cleanup();
     }
