@@ -342,6 +342,7 @@ export const en = {
     setAsideWhy: 'a check says what a company promises; your incidents say what it did, and deeds decide over words.',
     bothSides: (list: string, since: string | null) => `Both sides hold; the newest evidence decides (black on a tie): ${list} evidence from ${since ? fmt.date(since) : '—'}.`,
     evidence: 'The evidence',
+    alsoOnRecord: 'Also on record (no rule holds on it now)',
     incidentSpan: (opened: string, closed: string | null, outcome: Outcome | null) =>
       `${fmt.date(opened)}${outcome ? ` to ${closed ? fmt.date(closed) : ''}, ${outcome}` : ', still open'}`,
     incidentFacts: (fault: Fault, contacts: number, highest: Level) =>

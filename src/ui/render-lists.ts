@@ -133,19 +133,32 @@ export function renderWhy(v: Verdict, p: Paint, evidence?: CompanyEvidence, now 
     lines.push('', p.dim(w.bothSides(v.list, v.since)));
   }
   const cited = new Set((v.pinned ? v.findings : [...v.findings, ...v.reasons]).flatMap((f) => f.evidence));
-  if (evidence && cited.size) {
-    lines.push('', p.bold(w.evidence));
-    for (const i of evidence.incidents.filter((x) => cited.has(`incident:${x.id}`))) {
+  if (evidence) {
+    const incidentLines = (i: CompanyEvidence['incidents'][number]) => {
       const m = computeMetrics(i, now);
       const closing = closingOf(i);
       const closedAt = closing ? (i.events.find((e) => e.type === 'resolution' && e.outcome === closing.outcome)?.at ?? null) : null;
-      lines.push(`  incident:${i.id} — ${safeText(i.title)}`);
-      lines.push(`    ${w.incidentSpan(i.opened, closedAt, closing?.outcome ?? null)} · ${w.incidentFacts(i.fault, m.contacts, m.highest_level)}`);
       const comp = i.events.filter((e) => e.type === 'compensation');
-      lines.push(`    ${w.promisesLine(m.promises_broken, m.promises, m.apologized, m.explained, comp.map((x) => w.compensation(x.kind, !!x.proactive, x.effort)))}`);
+      return [
+        `  incident:${i.id} — ${safeText(i.title)}`,
+        `    ${w.incidentSpan(i.opened, closedAt, closing?.outcome ?? null)} · ${w.incidentFacts(i.fault, m.contacts, m.highest_level)}`,
+        `    ${w.promisesLine(m.promises_broken, m.promises, m.apologized, m.explained, comp.map((x) => w.compensation(x.kind, !!x.proactive, x.effort)))}`,
+      ];
+    };
+    const checkLine = (ch: CompanyEvidence['checks'][number]) => `  check:${ch.id} — ${w.checkLine(ch.checklist, ch.at, ch.score, ch.verdict, ch.dealbreakers)}`;
+    const isCited = (ref: string) => cited.has(ref);
+    if (cited.size) {
+      lines.push('', p.bold(w.evidence));
+      for (const i of evidence.incidents.filter((x) => isCited(`incident:${x.id}`))) lines.push(...incidentLines(i));
+      for (const ch of evidence.checks.filter((x) => isCited(`check:${x.id}`))) lines.push(checkLine(ch));
     }
-    for (const ch of evidence.checks.filter((x) => cited.has(`check:${x.id}`))) {
-      lines.push(`  check:${ch.id} — ${w.checkLine(ch.checklist, ch.at, ch.score, ch.verdict, ch.dealbreakers)}`);
+    // The rest of the record, which no rule holds on now: seen beside what decides, not left out unsaid.
+    const otherIncidents = evidence.incidents.filter((x) => !isCited(`incident:${x.id}`));
+    const otherChecks = evidence.checks.filter((x) => !isCited(`check:${x.id}`));
+    if (otherIncidents.length || otherChecks.length) {
+      lines.push('', p.bold(w.alsoOnRecord));
+      for (const i of otherIncidents) lines.push(...incidentLines(i).map((l) => p.dim(l)));
+      for (const ch of otherChecks) lines.push(p.dim(checkLine(ch)));
     }
   }
   lines.push('', w.wouldChange);

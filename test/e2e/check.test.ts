@@ -650,6 +650,9 @@ describe('why a company is on watch', () => {
       expect(why).toContain('Amazon is on the white list');
       expect(why).toContain('a newer failed check, a failure that reaches the quality or complaints department or above and is not put right, 3 promises broken in one incident, or 2 failures of theirs left unresolved within 24 months, would move it to the black list');
       expect(why).not.toContain('any failure the company does not put right');
+      // The incident no rule holds on now is shown too, apart from the evidence that decides.
+      expect(why).toMatch(/The evidence check:amazon-check-1 — .* Also on record \(no rule holds on it now\) incident:amazon-1 — lost 2026-11-20 to 2026-11-21, unresolved/);
+      expect(ok(t.run(['--lang', 'ru', 'why', 'Amazon'])).stdout.replace(/\s+/g, ' ')).toMatch(/Ещё в записях \(ни одно правило сейчас на них не опирается\) incident:amazon-1 — lost/);
       expect(ok(t.run(['--lang', 'ru', 'why', 'Amazon'])).stdout.replace(/\s+/g, ' ')).toContain('3 нарушенных обещания в одном обращении или 2 неисправленные ошибки за 24 месяца');
     } finally {
       t.cleanup();
