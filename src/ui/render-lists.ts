@@ -69,7 +69,12 @@ export function* renderListPieces<E extends ListEntry>(sections: ListSection<E>[
     yield `${listColour(p, list)(p.bold(`${c.lists.title[list]} (${count})`))}\n`;
     if (!count) yield `${p.dim(`  ${c.lists.nobody}`)}\n`;
     for (const v of entries) {
-      const name = safeText(v.company);
+      const full = safeText(v.company);
+      // A name wider than the column stands on a line of its own: the rest of its row stays in
+      // the columns of the others, and its reason as wide as theirs.
+      const long = displayWidth(full) > width;
+      if (long) yield `  ${full}\n`;
+      const name = long ? '' : full;
       const pad = ' '.repeat(Math.max(1, width - displayWidth(name) + 2));
       const top = v.reasons[0];
       // A pin's text says "pinned by you" itself; a rule is named by its id.

@@ -30,6 +30,22 @@ describe('on a terminal 90 columns wide', () => {
     expect(screen[first + 1][column]).toMatch(/\S/);
     for (const l of screen) expect(l.length).toBeLessThanOrEqual(90);
   });
+
+  it('a name wider than the name column stands on a line of its own, the reason in the column of the others', async () => {
+    const long = 'Limited Liability Company Romashka Service Centre North';
+    ok(s.run(['pin', long, 'black', '--reason', 'they refused to repair the kettle under warranty and hung up on me twice']));
+    term = Terminal.start({ dir: s.dir, args: ['lists', 'black'], env: { VETTED_DB: s.db, VETTED_CONFIG: s.config, NO_COLOR: '1', LANG: 'C.UTF-8' }, width: 90, stdoutOnTerminal: true });
+    expect(await term.waitForExit()).toBe(0);
+    const screen = term.screen().split('\n');
+    const own = screen.findIndex((l) => l === `  ${long}`);
+    expect(own, term.screen()).toBeGreaterThan(0);
+    const column = screen.find((l) => l.startsWith('  Volgatelecom'))!.indexOf('since');
+    expect(screen[own + 1].indexOf('since')).toBe(column);
+    expect(screen[own + 1].slice(0, column).trim()).toBe('');
+    // The reason as wide as the others': no line of it a word or two.
+    expect(screen[own + 1].length).toBeGreaterThan(70);
+    for (const l of screen) expect(l.length).toBeLessThanOrEqual(90);
+  });
 });
 
 
