@@ -381,13 +381,19 @@ function checkDates(doc: DataFile, now: number | undefined, out: DataProblem[]):
   doc.incidents?.forEach((inc, i) => checkRecordDates('incidents', inc, i, now, out));
 }
 
+/** How far apart two clocks of the world's time zones can be (UTC+14 and UTC-12). */
+const ZONES_APART_MS = 26 * 3_600_000;
+
 /** The dates of one structurally valid record, as checkDates checks them. */
 export function checkRecordDates(section: Section, record: unknown, i: number, now: number | undefined, out: DataProblem[]): void {
   const at = (text: string | null | undefined, path: Path, happened: boolean): When | undefined => {
     // A null stands for an absent optional date; its type is the structural check's business.
     const w = typeof text === 'string' ? parseWhen(text) : undefined;
     if (!w) return undefined;
-    const problem = yearProblem(w) ?? (happened && now !== undefined ? futureProblem(w, now) : undefined);
+    // A time of the file without its offset from UTC is local to where it was written: up to a
+    // day ahead of this clock (UTC+14 beside UTC-12) where that was east of here, and not in the future there.
+    const reference = now !== undefined && !/(?:Z|[+-]\d{2}:?\d{2})\s*$/.test(text!) ? now + ZONES_APART_MS : now;
+    const problem = yearProblem(w) ?? (happened && reference !== undefined ? futureProblem(w, reference) : undefined);
     if (problem) {
       out.push({ path, fault: problem });
       return undefined;

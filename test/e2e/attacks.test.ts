@@ -491,6 +491,19 @@ describe('11. dates that cannot be', () => {
     expect(expectOneLineError(s.run(['import', file]))).toMatch(/checks\[0\]\.at/);
     expect(existsSync(s.db)).toBe(false);
   });
+  it('a time without its offset, logged "now" where the clocks are ahead of these, comes back from its export: local to where it was written', () => {
+    // Kiritimati (UTC+14) beside Pago Pago (UTC-11): a day and an hour apart.
+    const local = (ms: number, zone: string) => {
+      const parts = new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(new Date(ms));
+      const v = (t: string) => parts.find((p) => p.type === t)!.value;
+      return `${v('year')}-${v('month')}-${v('day')}T${v('hour')}:${v('minute')}`;
+    };
+    const file = join(s.dir, 'east.json');
+    writeFileSync(file, JSON.stringify({ format: 'vetted/1', incidents: [{ company: 'Shop', title: 'Down', opened: '2024-05-01T10:00', events: [{ at: local(now.getTime(), 'Pacific/Kiritimati'), type: 'note', text: 'just now, there' }] }] }));
+    ok(s.run(['import', file], { env: { TZ: 'Pacific/Pago_Pago' } }));
+    // Two days ahead is ahead anywhere.
+    expect(expectOneLineError(importIncident({}, [{ at: local(now.getTime() + 2 * 86_400_000, 'UTC'), type: 'note', text: 'later' }]))).toMatch(/in the future/);
+  });
   it('a promise due next week is fine, and so is an event a minute ahead (clock drift)', () => {
     ok(importIncident({}, [
       { at: iso(now.getTime() + 60_000), type: 'promise', text: 'next week', due: iso(now.getTime() + 7 * 86_400_000) },
