@@ -38,7 +38,10 @@ function renderReport(r: DueReport, now: number, p: Paint): string {
   const c = t();
   const d = c.due;
   const lines = [p.bold(`${r.incident.id} · ${safeText(r.incident.company)} · ${safeText(r.incident.title)}`)];
-  const col = (word: string) => word.padEnd(Math.max(9, word.length + 1));
+  // One column for the three words, as wide as the longest and two more: a word as wide as the
+  // column ran into its line ("без движения событий нет…").
+  const width = Math.max(9, ...[d.broken, d.due, d.stale].map((w) => w.length + 2));
+  const col = (word: string) => word.padEnd(width);
   for (const b of r.broken) lines.push(`  ${p.red(col(d.broken))}${d.brokenLine(safeText(b.event.text ?? d.aPromise), safeText(b.event.due!), b.lateMs ?? 0)}`);
   for (const x of r.comingDue) lines.push(`  ${p.yellow(col(d.due))}${d.dueLine(safeText(x.event.text ?? d.aPromise), safeText(x.event.due!), x.dueMs - now)}`);
   if (r.staleDays !== null) lines.push(`  ${p.yellow(col(d.stale))}${d.staleLine(r.staleDays)}`);

@@ -3,7 +3,7 @@
 // which is missing). Plurals, numbers and dates come from Intl through `fmt`.
 
 import type { Change, Policy, PolicyFault, RuleId } from '../domain/policy.js';
-import type { CheckVerdict, Channel, CompensationKind, Effort, EventType, Fault, Level, ListName, Outcome, Placement } from '../domain/types.js';
+import { OUTCOMES, type CheckVerdict, type Channel, type CompensationKind, type Effort, type EventType, type Fault, type Level, type ListName, type Outcome, type Placement } from '../domain/types.js';
 import { findingFrom, formatsFor, lazyFormatter, shellArg as sh, type FindingWords } from './format.js';
 import { localWallClock } from '../domain/dates.js';
 import type { AnswerProblem, ScoringChange } from '../domain/checklist.js';
@@ -646,7 +646,7 @@ export const en = {
     needsTitle: 'an incident needs a title: give --title "what went wrong" (or run on a terminal to be asked).',
     notEventType: (given: string, types: string[]) => `${q(given)} is not an event type; the types are: ${types.join(', ')}.`,
     eventNeeds: (type: string, flags: string[], promise: boolean) =>
-      `${an(type)} event needs ${flags.join(' and ')}${promise ? ' (when it falls due, such as --due 2024-07-13T18:00)' : ''}.`,
+      `${an(type)} event needs ${flags.join(' and ')}${promise ? ' (when it falls due, such as --due 2024-07-13T18:00)' : type === 'resolution' ? ` (how it ended: ${OUTCOMES.join(', ')})` : ''}.`,
     duplicateEvent: (type: string, at: string, id: string) => `this ${type} at ${iso(at)} is on the timeline of ${id} already; nothing was added.`,
     needsOutcome: (values: string[]) => `say how it ended: --outcome ${values.join('|')}.`,
     damaged: (detail: string) => `vetted: the database is damaged (SQLite says: ${detail}); restore a backup with \`vetted restore FILE\`, or pass --db with another file.`,
@@ -973,7 +973,7 @@ export const en = {
       "incident event --json": "print the event and the new figures as JSON",
       "incident show --json": "print the incident, with its metrics, as JSON",
       "incident close --outcome": `${values(words.outcome)}`,
-      "incident close --at": "when it ended, ISO 8601 (default: now)",
+      "incident close --at": "when it ended, such as 2026-11-20 10:00, 20.11.2026 10:00 or yesterday 18:00 (default: now)",
       "incident close --json": "print the event and the figures as JSON",
       "incident attach --note": "what the files show",
       "incident attach --json": "print the attachments as JSON",

@@ -4,7 +4,7 @@
 import type { Catalog } from './en.js';
 import type { EditorChanges } from '../domain/op-summary.js';
 import type { Change, Policy, RuleId } from '../domain/policy.js';
-import type { CheckVerdict, Channel, CompensationKind, Effort, EventType, Fault, Level, ListName, Outcome, Placement } from '../domain/types.js';
+import { OUTCOMES, type CheckVerdict, type Channel, type CompensationKind, type Effort, type EventType, type Fault, type Level, type ListName, type Outcome, type Placement } from '../domain/types.js';
 import { findingFrom, formatsFor, lazyFormatter, shellArg as sh, type FindingWords } from './format.js';
 import type { LetterKind } from '../domain/law.js';
 import type { ZipProblem } from '../formats/zip-entry.js';
@@ -666,7 +666,8 @@ export const ru: Catalog = {
     currency: (flag, given) => `${flag} принимает трёхбуквенный код ISO 4217, например RUB, а не ${q(given)}.`,
     needsTitle: 'у обращения должен быть заголовок: --title "что случилось" (или запустите в терминале, и вас спросят).',
     notEventType: (given, types) => `${q(given)} — не тип события; типы: ${types.join(', ')}.`,
-    eventNeeds: (type, flags, promise) => `событию ${q(ru.words.event[type as EventType] ?? type)} нужно ${flags.join(' и ')}${promise ? ' (срок, например --due 2024-07-13T18:00)' : ''}.`,
+    eventNeeds: (type, flags, promise) =>
+      `событию ${q(ru.words.event[type as EventType] ?? type)} нужно ${flags.join(' и ')}${promise ? ' (срок, например --due 2024-07-13T18:00)' : type === 'resolution' ? ` (чем закончилось: ${OUTCOMES.map((o) => outcome[o]).join(', ')})` : ''}.`,
     duplicateEvent: (type, at, id) => `это событие (${ru.words.event[type as EventType] ?? type}, ${fmt.dateTime(at)}) уже есть в ${id}; ничего не добавлено.`,
     needsOutcome: (values) => `скажите, чем закончилось: --outcome ${values.join('|')}.`,
     damaged: (detail) => `vetted: база данных повреждена (SQLite: ${detail}); восстановите копию (\`vetted restore FILE\`) или укажите другой файл в --db.`,
@@ -1029,7 +1030,7 @@ export const ru: Catalog = {
       "incident event --json": "вывести событие и новые показатели в JSON",
       "incident show --json": "вывести обращение с показателями в JSON",
       "incident close --outcome": `${values(words.outcome)}`,
-      "incident close --at": "когда закончилось, ISO 8601 (по умолчанию: сейчас)",
+      "incident close --at": "когда закончилось, например 20.11.2026 10:00, 2026-11-20 10:00 или вчера 18:00 (по умолчанию: сейчас)",
       "incident close --json": "вывести событие и показатели в JSON",
       "incident attach --note": "что показывают файлы",
       "incident attach --json": "вывести вложения в JSON",

@@ -193,6 +193,12 @@ describe('the Volgatelecom story (seeds/003), logged event by event', () => {
     expect(r.stdout).toMatch(/compensation in writing/i);
     expect(r.stdout).toContain('4 promises broken since 2012-07-13');
     expect(r.stdout).not.toMatch(/\u001b\[/); // NO_COLOR
+    // In Russian, whose words for them are longer, the lines still begin in one column after them.
+    const ru = ok(s.run(['--lang', 'ru', 'due'])).stdout.split('\n');
+    const starts = ru.filter((l) => /^ {2}(нарушено|срок|без движения) /.test(l)).map((l) => /^ {2}\S+(?: \S+)? +/.exec(l)![0].length);
+    expect(starts.length).toBeGreaterThan(4);
+    expect(new Set(starts).size, ru.join('\n')).toBe(1);
+    expect(ru.find((l) => l.startsWith('  без движения'))).toMatch(/^ {2}без движения {2,}/);
   });
 
   it('show (text) reads as a timeline: day 1…day 5, every promise broken, and the figures', () => {
@@ -358,6 +364,7 @@ describe('flags of incident event', () => {
   it('refuses a note of no text, which would stand on the timeline as an empty line', () => {
     expect(expectOneLineError(s.run(['incident', 'event', id, 'note', '--at', '2022-03-06T10:00']))).toBe('vetted: a note event needs --text.');
     expect(expectOneLineError(s.run(['incident', 'event', id, 'note', '--text', '  ', '--at', '2022-03-06T10:00']))).toBe('vetted: a note event needs --text.');
+    expect(expectOneLineError(s.run(['incident', 'event', id, 'resolution', '--at', '2022-03-06T10:00']))).toBe('vetted: a resolution event needs --outcome (how it ended: resolved, partial, unresolved, abandoned).');
   });
 
   it('a leap day that exists (2024-02-29) is a date', () => {
