@@ -245,6 +245,7 @@ function registerRecordCommands(program: Command, sub: Sub, action: Action): voi
   jsonListing(sub(attachment, 'list'))
     .option('--incident <id>')
     .action(action(async () => ({ run: (await import('./commands/attachment.js')).runList })));
+  sub(attachment, 'remove <id>').action(action(async () => ({ run: (await import('./commands/attachment.js')).runRemove })));
   sub(attachment, 'save <id>')
     .option('--out <file>')
     .action(action(async () => ({ run: (await import('./commands/attachment.js')).runSave })));

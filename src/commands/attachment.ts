@@ -11,7 +11,7 @@ import { checkNote, readingStore, writingStore } from './shared.js';
 import { toJson, safeText } from '../ui/safe.js';
 import { isStdout, writeFileAtomic, writeOutputFile } from '../formats/write-file.js';
 import type { Store } from '../store/store.js';
-import { MAX_ATTACHMENT_BYTES, addAttachment, allAttachments, attachmentsOf, eventRowIdByNumber, readAttachment } from '../store/attachments.js';
+import { MAX_ATTACHMENT_BYTES, addAttachment, allAttachments, attachmentsOf, eventRowIdByNumber, findAttachment, readAttachment, removeAttachment } from '../store/attachments.js';
 import { renderTable } from '../ui/table.js';
 import { jsonList, type JsonOutOptions } from '../ui/json-out.js';
 import { opSummary } from '../domain/op-summary.js';
@@ -110,6 +110,18 @@ export async function runSave(ctx: Context, idArg: string, opts: { out?: string 
     if (existsSync(out) && statSync(out).isDirectory()) throw new UserError(w.outIsFolder(safeText(out)));
     writeFileAtomic(out, [found.data], 0o600, { dbPath: ctx.dbPath });
     return { err: w.wrote(out, describeSize(found.data.length)) };
+  });
+}
+
+/** `vetted attachment remove ID`: a file attached by mistake taken off its incident, as one change undo takes back. */
+export async function runRemove(ctx: Context, idArg: string): Promise<CommandResult> {
+  const w = t().attachment;
+  if (!/^\d+$/.test(idArg.trim())) throw new UserError(w.notAnId(idArg));
+  return writingStore(ctx, (store) => {
+    const found = findAttachment(store, Number(idArg));
+    if (!found) throw new UserError(w.noAttachment(idArg));
+    store.write(() => removeAttachment(store, found.id), { summary: opSummary({ k: 'attachment-remove', id: found.id, name: found.name, incident: found.incident }) });
+    return { err: w.removed(found.id, safeText(found.name), found.incident) };
   });
 }
 

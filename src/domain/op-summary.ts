@@ -23,6 +23,7 @@ export type OpSummary =
   | { k: 'event-edit'; id: string; type: EventType; incident: string; changes: FieldChange[] }
   | { k: 'event-remove'; id: string; type: EventType; at: string; incident: string }
   | { k: 'attach'; files: string[]; incident: string }
+  | { k: 'attachment-remove'; id: number; name: string; incident: string }
   | { k: 'letter'; kind: string; company: string; incident: string }
   | { k: 'alias'; alias: string; company: string }
   | { k: 'pin'; company: string; list: ListName; reason: string }

@@ -683,6 +683,8 @@ export const en = {
       `${incident} has no event ${n} (its timeline has ${fmt.number(events)}); see \`vetted incident show ${incident}\`. Nothing was attached.`,
     already: (name: string, incident: string, id: number) => `${name} is attached to ${incident} already (attachment ${id})`,
     attached: (name: string, size: string, incident: string, id: number) => `attached ${name} (${size}) to ${incident} as attachment ${id}`,
+    removed: (id: number, name: string, incident: string) =>
+      `removed attachment ${id} (${name}) of ${incident} (to take it back: vetted undo; its bytes stay in the database while that can be undone, until \`vetted history prune\` forgets it)`,
     notAnId: (given: string) => `an attachment id is a number, as \`vetted incident show ID\` lists them; ${q(given)} is not one.`,
     noAttachment: (id: string) => `there is no attachment ${id}; \`vetted incident show ID\` lists an incident's attachments.`,
     exists: (path: string) => `${path} exists already; choose where to write it with --out FILE.`,
@@ -781,6 +783,7 @@ export const en = {
       "attachment": "the files kept with incidents",
       "attachment list": "the files kept, with their incidents and sizes (the default)",
       "attachment save": "write an attachment back to a file, checked against its SHA-256",
+      "attachment remove": "take a file attached by mistake off its incident (undo brings it back)",
       "due": "promises past their deadline or coming due, stale incidents, and the next escalation step",
       "letter": "write a letter from an incident's timeline: a complaint, an escalation, a formal claim or a complaint to a regulator",
       "letters": "letter templates",
@@ -844,6 +847,7 @@ export const en = {
       "attachment": ["vetted attachment list", "vetted attachment save 3 --out receipt.pdf"],
       "attachment list": ["vetted attachment list", "vetted attachment list --incident volgatelecom-1 --json"],
       "attachment save": ["vetted attachment save 3", "vetted attachment save 3 --out ~/receipt.pdf"],
+      "attachment remove": ["vetted attachment remove 3", "vetted history prune --before 2026-12-31   # and its bytes gone from the database"],
       "due": ["vetted due", "vetted due --json", "vetted due --format ics --out deadlines.ics"],
       "letter": ["vetted letter volgatelecom-1 --from \"Ivan Petrov\"", "vetted letter volgatelecom-1 --kind claim --jurisdiction ru --lang ru --case telecom --demand recalculation --amount 500 --currency RUB --account 123456 --from \"Ivan Petrov\"", "vetted letter volgatelecom-1 --kind claim ... --sent --channel email", "vetted letter volgatelecom-1 --template my-claim.md --out claim.md"],
       "letters": ["vetted letters list", "vetted letters check ~/.config/vetted/letters/en/claim.md"],
@@ -1487,6 +1491,8 @@ export const en = {
           return `remove ${s.id} (${s.type} at ${s.at}) of ${s.incident}`;
         case 'attach':
           return `attach ${s.files.join(', ')} to ${s.incident}`;
+        case 'attachment-remove':
+          return `remove attachment ${s.id} (${s.name}) of ${s.incident}`;
         case 'letter':
           return `${s.kind} letter to ${s.company} sent for ${s.incident}`;
         case 'alias':

@@ -703,6 +703,8 @@ export const ru: Catalog = {
       `в ${incident} нет события ${n} (в его хронологии ${fmt.plural(events, { one: 'событие', few: 'события', many: 'событий', other: 'события' })}); см. \`vetted incident show ${incident}\`. Ничего не добавлено.`,
     already: (name, incident, id) => `${name} уже приложен к ${incident} (вложение ${id})`,
     attached: (name, size, incident, id) => `${name} (${size}) приложен к ${incident} как вложение ${id}`,
+    removed: (id, name, incident) =>
+      `вложение ${id} (${name}) обращения ${incident} удалено (отменить: vetted undo; его байты остаются в базе, пока удаление можно отменить, — до \`vetted history prune\`)`,
     notAnId: (given) => `номер вложения — число, как их перечисляет \`vetted incident show НОМЕР\`; ${q(given)} — не число.`,
     noAttachment: (id) => `вложения ${id} нет; вложения обращения перечисляет \`vetted incident show НОМЕР\`.`,
     exists: (path) => `${path} уже есть; укажите, куда записать, в --out ФАЙЛ.`,
@@ -838,6 +840,7 @@ export const ru: Catalog = {
       "attachment": "файлы, сохранённые вместе с обращениями",
       "attachment list": "сохранённые файлы с их обращениями и размерами (по умолчанию)",
       "attachment save": "записать вложение обратно в файл, сверив его с SHA-256",
+      "attachment remove": "убрать файл, приложенный по ошибке (vetted undo вернёт его)",
       "due": "просроченные и близкие сроки обещаний, застрявшие обращения и следующий шаг эскалации",
       "letter": "составить письмо по хронологии обращения: жалобу, эскалацию, официальную претензию или жалобу регулятору",
       "letters": "шаблоны писем",
@@ -901,6 +904,7 @@ export const ru: Catalog = {
       "attachment": ["vetted attachment list", "vetted attachment save 3 --out чек.pdf"],
       "attachment list": ["vetted attachment list", "vetted attachment list --incident volgatelekom-1 --json"],
       "attachment save": ["vetted attachment save 3", "vetted attachment save 3 --out ~/чек.pdf"],
+      "attachment remove": ["vetted attachment remove 3", "vetted history prune --before 2026-12-31   # и его байтов в базе больше нет"],
       "due": ["vetted due", "vetted due --json", "vetted due --format ics --out сроки.ics"],
       "letter": ["vetted letter volgatelekom-1 --from \"Иван Петров\"", "vetted letter volgatelekom-1 --kind claim --jurisdiction ru --lang ru --case telecom --demand recalculation --amount 500 --currency RUB --account 123456 --from \"Иван Петров\"", "vetted letter volgatelekom-1 --kind claim ... --sent --channel email", "vetted letter volgatelekom-1 --template моя-претензия.md --out претензия.md"],
       "letters": ["vetted letters list", "vetted letters check ~/.config/vetted/letters/ru/claim.md"],
@@ -1543,6 +1547,8 @@ export const ru: Catalog = {
           return `удалено событие ${s.id} (${words.event[s.type]}, ${fmt.dateTime(s.at)}) обращения ${s.incident}`;
         case 'attach':
           return `к обращению ${s.incident} приложено: ${s.files.join(', ')}`;
+        case 'attachment-remove':
+          return `удалено вложение ${s.id} (${s.name}) обращения ${s.incident}`;
         case 'letter':
           return `отправлено письмо (${letterKind[s.kind] ?? s.kind}) компании ${s.company} по обращению ${s.incident}`;
         case 'alias':

@@ -110,6 +110,11 @@ export function allAttachments(store: Store, withPlace = false): Map<string, Att
   return out;
 }
 
+/** Takes an attachment off its incident. Its content stays (an undo brings the attachment back) until no remembered change can: see Store.pruneHistory. */
+export function removeAttachment(store: Store, id: number): void {
+  store.db.prepare('DELETE FROM attachments WHERE id = ?').run(id);
+}
+
 export function findAttachment(store: Store, id: number): AttachmentInfo | undefined {
   return store.db.prepare(`${SELECT} WHERE a.id = ?`).get(id) as AttachmentInfo | undefined;
 }

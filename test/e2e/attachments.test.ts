@@ -130,6 +130,35 @@ describe('vetted attachment save', () => {
   });
 });
 
+describe('vetted attachment remove', () => {
+  it('takes a file attached by mistake off its incident as one change: undo brings it back whole, and a prune takes its bytes out of the file', () => {
+    const u = sandbox();
+    try {
+      ok(u.run(['incident', 'add', 'Shop', '--title', 'parcel lost', '--opened', '2026-11-01 10:00']));
+      const mine = join(u.dir, 'passport.pdf');
+      const secret = 'PASSPORT-1234567-not-for-the-shop';
+      writeFileSync(mine, secret);
+      ok(u.run(['incident', 'attach', 'shop-1', mine]));
+      const r = ok(u.run(['attachment', 'remove', '1']));
+      expect(r.stderr).toMatch(/^removed attachment 1 \(passport\.pdf\) of shop-1 \(to take it back: vetted undo/);
+      expect(json<unknown[]>(u, ['attachment', 'list', '--json'])).toEqual([]);
+      expect(ok(u.run(['history', '--limit', '1'])).stdout).toContain('remove attachment 1 (passport.pdf) of shop-1');
+      ok(u.run(['undo']));
+      const back = join(u.dir, 'back.pdf');
+      ok(u.run(['attachment', 'save', '1', '--out', back]));
+      expect(readFileSync(back, 'utf8')).toBe(secret);
+      expect(expectOneLineError(u.run(['attachment', 'remove', '7']))).toMatch(/there is no attachment 7/);
+      expect(expectOneLineError(u.run(['--lang', 'ru', 'attachment', 'remove', 'x']))).toMatch(/^vetted: /);
+      ok(u.run(['attachment', 'remove', '1']));
+      const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
+      ok(u.run(['history', 'prune', '--before', tomorrow]));
+      expect(readFileSync(u.db).includes(Buffer.from(secret))).toBe(false);
+    } finally {
+      u.cleanup();
+    }
+  });
+});
+
 describe('export and import', () => {
   it('lists attachments by hash and size, without their content', () => {
     const doc = json<{ incidents: { id: string; attachments?: Record<string, unknown>[] }[] }>(s, ['export', '--format', 'json']);
