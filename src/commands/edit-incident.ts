@@ -171,14 +171,20 @@ function tryApply(ctx: Context, store: Store, incident: ReturnType<Store['findIn
     const twin = sameEventAs(e, next.events);
     if (twin) return [{ message: t().correct.eventTwice(name(e), name(twin)) }];
   }
+  // A moment written another way is the same moment, kept as it was written.
+  const sameMoment = (a: string | null | undefined, b: string | null | undefined) => (a ?? null) === (b ?? null) || (!!a && !!b && msOf(a) === msOf(b));
   // A closing time given beside the resolution that closed it, at another: two times for one closing.
   const resolution = next.events.filter((e) => e.type === 'resolution' && e.outcome).pop();
-  if (resolution && entry.closed !== undefined && entry.closed !== incident.closed && msOf(entry.closed) !== msOf(resolution.at)) {
+  if (resolution && entry.closed !== undefined && !sameMoment(entry.closed, incident.closed) && msOf(entry.closed) !== msOf(resolution.at)) {
     return [{ message: t().correct.closedNotResolution(entry.closed, name(resolution), resolution.at) }];
   }
   // What changed, told before anything is written: where nothing did, nothing is (and no undo is offered).
   const company = companyId !== incident.companyId ? store.companyById(companyId)!.name : undefined;
-  const closedTo = entry.closed ?? edited.find((e) => e.type === 'resolution')?.at ?? null;
+  // The closing follows the resolution that closed it (moved in the file, it moves), unless a time of its own was given.
+  const opened = sameMoment(entry.opened, incident.opened) ? incident.opened : entry.opened;
+  const closing = resolution ?? edited.find((e) => e.type === 'resolution');
+  const closedGiven = entry.closed !== undefined && !sameMoment(entry.closed, incident.closed) ? entry.closed : undefined;
+  const closedTo = closedGiven ?? closing?.at ?? (entry.closed === undefined ? null : (incident.closed ?? null));
   const changes: EditorChanges = {
     k: 'incident-editor',
     id: incident.id,
@@ -187,7 +193,7 @@ function tryApply(ctx: Context, store: Store, incident: ReturnType<Store['findIn
     changed: edited.filter((e) => e.id !== undefined && eventContentKey(e) !== eventContentKey(byId.get(e.id)!)).length,
     ...(entry.title !== incident.title ? { title: true } : {}),
     ...((entry.fault ?? 'unknown') !== incident.fault ? { fault: entry.fault ?? 'unknown' } : {}),
-    ...(entry.opened !== incident.opened ? { opened: entry.opened } : {}),
+    ...(opened !== incident.opened ? { opened } : {}),
     ...(company !== undefined ? { company } : {}),
     ...(closedTo !== (incident.closed ?? null) ? { closed: closedTo } : {}),
   };
@@ -199,7 +205,7 @@ function tryApply(ctx: Context, store: Store, incident: ReturnType<Store['findIn
       // command has changed since, it would put back what that command did (or lose an event).
       const current = store.findIncident(incident.id);
       if (!current || JSON.stringify(toEditable(current)) !== JSON.stringify(toEditable(incident))) throw new ChangedMeanwhile();
-      store.updateIncident(incident.rowId, { title: entry.title, fault: entry.fault ?? 'unknown', opened: entry.opened, companyId });
+      store.updateIncident(incident.rowId, { title: entry.title, fault: entry.fault ?? 'unknown', opened, companyId });
       for (const old of incident.events) if (!kept.has(old.id!)) store.removeEvent(store.findEvent(old.id!)!.rowId);
       for (const e of edited) {
         if (e.id === undefined) store.addEvent(incident.rowId, e);

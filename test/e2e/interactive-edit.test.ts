@@ -110,6 +110,18 @@ describe('incident edit in the editor', () => {
     expect(ok(s.run(['--lang', 'ru', 'history', '--limit', '1'])).stdout).toMatch(/обращение ozon-1 изменено в редакторе: заголовок, вина: посредник, перенесено к компании Other/);
   });
 
+  it('moves the closing with the resolution that closed it, and takes a time written another way as the same time', async () => {
+    ok(s.run(['incident', 'close', 'ozon-1', '--outcome', 'resolved', '--at', '2026-11-23 10:00']));
+    const t = start(['incident', 'edit', 'ozon-1'], editor('s/  at: 2026-11-23T10:00$/  at: 2026-11-23T11:00/; s/^opened: .*/opened: 2026-11-20 10:00/'));
+    expect(await t.waitForExit()).toBe(0);
+    expect(t.screen()).toMatch(/updated ozon-1: closed 2026-11-23T11:00, 1 event changed, 0 added, 0 removed/);
+    const shown = json<{ opened: string; closed: string; events: { type: string; at: string }[] }>(s, ['incident', 'show', 'ozon-1', '--json']);
+    expect(shown.closed).toBe('2026-11-23T11:00');
+    expect(shown.events.find((e) => e.type === 'resolution')!.at).toBe('2026-11-23T11:00');
+    expect(shown.opened).toBe('2026-11-20T10:00');
+    expect(json<{ closed: string }[]>(s, ['incident', 'list', '--json'])[0].closed).toBe('2026-11-23T11:00');
+  });
+
   it('refuses a closing time given beside the resolution that closed it at another', async () => {
     ok(s.run(['incident', 'close', 'ozon-1', '--outcome', 'resolved', '--at', '2026-11-23 10:00']));
     const t = start(['incident', 'edit', 'ozon-1'], editor('s/^closed: .*/closed: 2026-11-21T11:00/', 's/^closed: .*/closed: 2026-11-23T10:00/'));
