@@ -98,13 +98,17 @@ export function commandNamed(args: string[]): string | undefined {
 export function unknownHelpTopic(program: Command, args: string[]): { topic: string; of: string } | undefined {
   let cmd = program;
   const path = ['vetted'];
+  // An option of the command (or a global one) that takes a value: its value is never a command word.
+  const takesValue = (flag: string) => [cmd, program].some((c) => c.options.some((o) => (o.long === flag || o.short === flag) && (o.required || o.optional)));
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
-    if (a === '--db' || a === '--lang') i++;
-    else if (a === '--') return undefined;
-    else if (!a.startsWith('-')) {
+    if (a === '--') return undefined;
+    if (a.startsWith('-')) {
+      if (!a.includes('=') && takesValue(a)) i++;
+    } else {
       const topic = a === 'help' ? args.slice(i + 1).find((x) => !x.startsWith('-')) : undefined;
-      if (a === 'help') return topic !== undefined && !cmd.commands.some((c) => c.name() === topic || c.aliases().includes(topic)) ? { topic, of: path.join(' ') } : undefined;
+      const known = (name: string) => name === 'help' || cmd.commands.some((c) => c.name() === name || c.aliases().includes(name));
+      if (a === 'help') return topic !== undefined && !known(topic) ? { topic, of: path.join(' ') } : undefined;
       const sub = cmd.commands.find((c) => c.name() === a || c.aliases().includes(a));
       if (!sub) return undefined;
       cmd = sub;

@@ -93,6 +93,9 @@ describe('usage errors', () => {
     expect(expectOneLineError(s.run(['incident', 'help', 'bogus']))).toBe("vetted: unknown command 'bogus'; see `vetted incident --help`.");
     expect(expectOneLineError(s.run(['--lang', 'ru', 'help', 'bogus']))).toBe('vetted: неизвестная команда «bogus»; см. `vetted --help`.');
     expect(s.run(['incident', 'help', 'event']).stdout).toBe(s.run(['incident', 'event', '--help']).stdout);
+    // "help" as an option's value is no command word.
+    expect(s.run(['incident', 'add', '--title', 'help', 'Acme', '--fault', 'company']).code).toBe(0);
+    expect(s.run(['help', 'help']).stderr).not.toMatch(/unknown command/);
   });
 
   it('help examples name ids as vetted makes them, and run as written', () => {
