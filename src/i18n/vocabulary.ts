@@ -18,6 +18,9 @@ function lookUp(words: Record<string, string>, ids: readonly string[], given: st
   return undefined;
 }
 
+/** Words a catalog gave a value before, still taken as typed (a contact was «обращение», the word for an incident). */
+const FORMER: Partial<Record<Vocabulary, Record<string, string>>> = { event: { обращение: 'contact' } };
+
 /**
  * The id that `given` names in a vocabulary: the id, or a word of the interface's language,
  * or a word of any other catalog (loaded only when the first two do not match).
@@ -28,6 +31,8 @@ export async function vocabularyId<T extends string>(vocabulary: Vocabulary, ids
   const current = t();
   const found = lookUp(current.words[vocabulary], ids, given);
   if (found) return found as T;
+  const former = FORMER[vocabulary]?.[norm(given)];
+  if (former !== undefined && (ids as readonly string[]).includes(former)) return former as T;
   for (const lang of UI_LANGS) {
     if (lang === current.lang) continue;
     const other = lookUp((await loadCatalog(lang)).words[vocabulary], ids, given);

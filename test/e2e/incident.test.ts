@@ -355,6 +355,8 @@ describe('flags of incident event', () => {
     );
     expect(expectOneLineError(s.run(['incident', 'event', id, 'promise', '--text', 'by 2:45', '--at', '2026-03-08 01:10', '--due', '2026-03-08 02:45'], la))).toMatch(/--due 2026-03-08 02:45 is a time the clocks here skipped/);
     expect(expectOneLineError(s.run(['--lang', 'ru', 'incident', 'event', id, 'contact', '--at', '08.03.2026 02:30'], la))).toMatch(/такого времени здесь не было: часы перевели вперёд/);
+    // A contact is «контакт» in Russian now; «обращение», its word before, is still taken as typed.
+    expect(ok(s.run(['--lang', 'ru', 'incident', 'event', id, 'обращение', '--channel', 'телефон', '--at', '2026-03-09 10:00'], la)).stderr).toMatch(/\(контакт\)/);
     // The same time elsewhere, and the hour repeated going back, are times.
     ok(s.run(['incident', 'event', id, 'note', '--text', 'x', '--at', '2026-03-08 02:30'], { env: { TZ: 'UTC' } }));
     ok(s.run(['incident', 'event', id, 'note', '--text', 'y', '--at', '2026-11-01 01:30'], la));
