@@ -91,6 +91,14 @@ export function beginningAsTyped(found: string[], prefix: string, keyOf: (name: 
 export async function run(ctx: Context, kind: string, prefix = '', shell = ''): Promise<CommandResult> {
   const everyCase = kind === 'company' && ['bash', 'zsh', 'fish'].includes(shell);
   let found = candidates(ctx, kind, prefix, { everyCase });
-  if (everyCase && shell !== 'fish') found = beginningAsTyped(found, prefix, companyKey);
+  if (everyCase && shell !== 'fish') {
+    // (The names that begin with what was typed, whatever its case: a key is looked up without
+    // the blank "Acme " ends with, and Acmeville is no name beginning so.)
+    const matching = found.filter((c) => c.toLowerCase().startsWith(prefix.toLowerCase()));
+    const typed = beginningAsTyped(matching.length ? matching : found, prefix, companyKey);
+    // Where they cannot all begin as typed, those that do as spelt are offered (see candidates).
+    const asTyped = typed.filter((c) => c.startsWith(prefix));
+    found = typed.length < 2 || asTyped.length === typed.length || !asTyped.length ? typed : asTyped;
+  }
   return { out: found.length ? `${found.join('\n')}\n` : '' };
 }

@@ -165,6 +165,10 @@ _vetted vetted "\${COMP_WORDS[COMP_CWORD]}" "\${COMP_WORDS[COMP_CWORD-1]}"
     expect(asked('zsh', 'Ac')).toEqual(['Acme Air', 'Acme Airlines', 'Acme Travel']);
     expect(asked('fish', 'Ac')).toEqual(['ACME Travel', 'Acme Air', 'Acme Airlines']);
     expect(asked('fish', 'acm')).toEqual(['ACME Travel', 'Acme Air', 'Acme Airlines']);
+    // A blank typed at the end: the names that begin so, whatever their case, and none that only begins as its key does.
+    ok(s.run(['--db', db, 'incident', 'add', 'Acmeville', '--title', 'x']));
+    expect(asked('bash', 'Acme ')).toEqual(['Acme Air', 'Acme Airlines', 'Acme Travel']);
+    expect(asked('bash', 'ACME ')).toEqual(['ACME Air', 'ACME Airlines', 'ACME Travel']);
   });
 
   it("inserts a name as the shell reads it back: never as code, nor as a pattern, whoever's file it came from", () => {
