@@ -5,7 +5,7 @@ import { jsonListPieces, type JsonOutOptions } from '../ui/json-out.js';
 import type { Context } from '../context.js';
 import type { CommandResult } from './result.js';
 import { UserError } from '../errors.js';
-import { EVENT_FIELDS, FIELD_SPECS, MAX_AMOUNT, MAX_COUNT, fieldFits, isEventType } from '../domain/events.js';
+import { EVENT_FIELDS, FIELD_SPECS, MAX_AMOUNT, MAX_COUNT, fieldFits, isEventType, requiredWhenLogged } from '../domain/events.js';
 import { EVENT_TYPES, FAULTS, OUTCOMES, type EventType, type Fault, type Incident, type IncidentEvent } from '../domain/types.js';
 import { formatLocalMinute, parseAmount, parseWhen } from '../domain/dates.js';
 import { isBefore } from '../domain/date-rules.js';
@@ -109,10 +109,7 @@ export function eventFromFlags(type: EventType, opts: Record<string, unknown>, n
 }
 
 function missingRequired(type: EventType, fields: Record<string, unknown>): string[] {
-  // A note logged here says something: one of no text would stand on the timeline as an empty
-  // line. (A data file's note may carry no text: an older one logged so still imports.)
-  const required = type === 'note' ? ['text'] : EVENT_FIELDS[type].required;
-  return required.filter((f) => fields[f] === undefined || (typeof fields[f] === 'string' && !(fields[f] as string).trim()));
+  return requiredWhenLogged(type).filter((f) => fields[f] === undefined || (typeof fields[f] === 'string' && !(fields[f] as string).trim()));
 }
 
 function nowText(ctx: Context): string {

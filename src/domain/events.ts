@@ -60,6 +60,15 @@ export const EVENT_FIELDS: Record<EventType, { fields: string[]; required: strin
   note: { fields: ['text', 'level'], required: [] },
 };
 
+/**
+ * The fields an event logged by hand must have: a data file's required ones, and a note's text
+ * (one of no text would stand on the timeline as an empty line; a data file's note may carry
+ * none, and an older one logged so still imports).
+ */
+export function requiredWhenLogged(type: EventType): string[] {
+  return type === 'note' ? ['text'] : EVENT_FIELDS[type].required;
+}
+
 /** Every event field, in the order the data file writes them. */
 export const ALL_EVENT_FIELDS: string[] = [
   'at',

@@ -1,7 +1,7 @@
 // Prompts for logging incidents and events, drawn on stderr. Loaded only on a terminal.
 
 import { confirm, input, select } from '@inquirer/prompts';
-import { EVENT_FIELDS, FIELD_SPECS, fieldFits } from '../domain/events.js';
+import { EVENT_FIELDS, FIELD_SPECS, fieldFits, requiredWhenLogged } from '../domain/events.js';
 import { FAULTS, type EventType, type Fault } from '../domain/types.js';
 import { parseAmount, parseHumanWhen } from '../domain/dates.js';
 import { promptTheme } from './prompt-theme.js';
@@ -41,7 +41,7 @@ export async function askEventFields(type: EventType, given: Record<string, unkn
     if (given[name] !== undefined) continue;
     if (name === 'kept') continue; // worked out from the dates unless the user says otherwise later
     const f = FIELD_SPECS[name];
-    const required = spec.required.includes(name);
+    const required = requiredWhenLogged(type).includes(name);
     const message = t().prompts.question[name] ?? f.describe;
     switch (f.kind) {
       case 'bool':

@@ -104,4 +104,18 @@ describe('incident event on a terminal', () => {
     expect(shown.events).toEqual([{ id: 'some-isp-1#1', at: '2026-11-20T09:10', type: 'promise', text: 'fixed within 24 hours', due: '2026-11-21T09:10', level: 'frontline' }]);
     expect(shown.metrics.promises).toBe(1);
   });
+
+  it('asks again for the text of a note left empty, as the command refuses a note of none', async () => {
+    expect(s.run(['incident', 'add', 'Some ISP', '--title', 'Down', '--opened', '2026-11-20T09:00']).code).toBe(0);
+    const t = start(['incident', 'event', 'some-isp-1', 'note', '--at', '2026-11-20T09:10']);
+    await t.waitForText('What exactly did they say?');
+    t.keys('Enter'); // empty: refused, asked again
+    await t.waitForText('This one is needed');
+    t.type('they hung up');
+    t.keys('Enter');
+    await t.waitForText('how far up the company');
+    t.keys('Enter');
+    expect(await t.waitForExit()).toBe(0);
+    expect(json<Shown>(s, ['incident', 'show', 'some-isp-1', '--json']).events).toEqual([{ id: 'some-isp-1#1', at: '2026-11-20T09:10', type: 'note', text: 'they hung up', level: 'frontline' }]);
+  });
 });
