@@ -137,7 +137,7 @@ function yamlFilesIn(dir: string): string[] {
  * file of the user's is left out and reported through `onBroken`, so that one bad file
  * does not stop the others from being used.
  */
-export function loadAllChecklists(configDir: string, onBroken: (message: string) => void = () => {}): LoadedChecklist[] {
+export function loadAllChecklists(configDir: string, onBroken: (message: string, clash?: { id: string; files: [string, string] }) => void = () => {}): LoadedChecklist[] {
   const byId = new Map<string, LoadedChecklist>();
   for (const f of yamlFilesIn(builtInDir())) {
     const c = loadFile(f, 'built-in');
@@ -150,7 +150,10 @@ export function loadAllChecklists(configDir: string, onBroken: (message: string)
       // made with the built-in one would be scored again, by an import, as this one scores.
       const builtIn = byId.get(c.checklist.id);
       // Two files of the user's under one id: the first (in name order) is the checklist, the other is said to be left out.
-      if (builtIn?.source === 'user') throw new UserError(t().checklists.sameIdTwice(f, c.checklist.id, builtIn.file));
+      if (builtIn?.source === 'user') {
+        onBroken(t().checklists.skipped(t().checklists.sameIdTwice(f, c.checklist.id, builtIn.file)), { id: c.checklist.id, files: [builtIn.file, f] });
+        continue;
+      }
       if (builtIn?.source === 'built-in' && builtIn.checklist.version === c.checklist.version && !sameScoring(builtIn.checklist, c.checklist)) {
         throw new UserError(t().checklists.sameIdOther(f, c.checklist.id, c.checklist.version, 'built-in'));
       }
@@ -179,8 +182,12 @@ export function findChecklist(idOrPath: string, configDir: string): LoadedCheckl
     return loaded;
   }
   const broken: string[] = [];
-  const all = loadAllChecklists(configDir, (m) => broken.push(m));
+  const clashes = new Map<string, [string, string]>();
+  const all = loadAllChecklists(configDir, (m, clash) => (clash === undefined ? broken.push(m) : clashes.set(clash.id, clash.files)));
   const found = all.find((c) => c.checklist.id === idOrPath);
+  // Two files of the user's give this id: which one was meant is the user's to say.
+  const clash = found && clashes.get(found.checklist.id);
+  if (clash) throw new UserError(t().checklists.twoOfOneId(found.checklist.id, clash[0], clash[1]));
   if (!found) {
     throw new UserError(t().checklists.noChecklist(idOrPath, all.map((c) => c.checklist.id), broken.length, broken[0]));
   }

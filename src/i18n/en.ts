@@ -1548,6 +1548,7 @@ export const en = {
     skipped: (message: string) => `skipped a checklist file: ${message}`,
     sameIdOther: (file: string, id: string, version: number, source: 'built-in' | 'user' | 'file') =>
       `${file} calls itself ${id} v${version}, as ${source === 'built-in' ? 'the built-in' : 'your own'} checklist ${id} does, with other questions; give it an id of its own (or a new version), so that its checks are not read as that one's.`,
+    twoOfOneId: (id: string, a: string, b: string) => `two of your checklist files give the id ${id}, ${a} and ${b}; give one of them another id, then check again.`,
     sameIdTwice: (file: string, id: string, first: string) => `${file} gives the id ${id}, as ${first} does; it is left out until one of them is given another id.`,
     fault: checklistFault,
     noFile: (given: string) => `there is no checklist file ${given}; check the path, or give a checklist id (see \`vetted checklists list\`).`,

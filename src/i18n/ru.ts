@@ -1593,6 +1593,7 @@ export const ru: Catalog = {
     skipped: (message) => `пропущен файл чек-листа: ${message}`,
     sameIdOther: (file, id, version, source) =>
       `${file} называет себя ${id} v${version}, как и ${source === 'built-in' ? 'встроенный' : 'ваш'} чек-лист ${id}, но с другими вопросами; дайте ему собственный id (или новую версию), чтобы его проверки не читались как проверки того чек-листа.`,
+    twoOfOneId: (id, a, b) => `два ваших файла чек-листов называют себя ${id}: ${a} и ${b}; дайте одному из них другой id и проверьте снова.`,
     sameIdTwice: (file, id, first) => `${file} называет себя ${id}, как и ${first}; он пропущен, пока одному из них не дан другой id.`,
     fault: checklistFault,
     noFile: (given) => `файла чек-листа ${given} нет; проверьте путь или укажите id чек-листа (см. \`vetted checklists list\`).`,

@@ -399,7 +399,7 @@ describe('custom and user checklists', () => {
     }
   });
 
-  it('says which of two of your checklist files under one id is left out, and keeps the first', () => {
+  it('says which of two of your checklist files under one id is left out, keeps the first in the list, and checks by neither', () => {
     mkdirSync(join(s.config, 'checklists'), { recursive: true });
     const body = (title: string) => `id: dup\nversion: 1\ntitle: ${title}\nquestions:\n  - id: q1\n    text: Q1?\n    answers:\n      - { value: a, label: A, score: 1 }\n`;
     writeFileSync(join(s.config, 'checklists', 'a.yaml'), body('First'));
@@ -408,6 +408,8 @@ describe('custom and user checklists', () => {
     expect(listed.stdout).toMatch(/^dup\s+1\s+1\s+user\s+First$/m);
     expect(listed.stdout).not.toContain('Second');
     expect(listed.stderr).toMatch(/skipped a checklist file: .*b\.yaml gives the id dup, as .*a\.yaml does; it is left out until one of them is given another id\./);
+    // A check by that id is refused: which of the two was meant is the user's to say.
+    expect(expectUsageError(s.run(['check', 'Foo', '--checklist', 'dup', '--answer', 'q1=a']))).toMatch(/two of your checklist files give the id dup, .*a\.yaml and .*b\.yaml; give one of them another id/);
   });
 
   it('shows the general checklist in Russian with --lang ru', () => {
