@@ -95,9 +95,10 @@ async function complete(args: string[]): Promise<number> {
 
 export async function main(argv: string[]): Promise<number> {
   onOutputError(process.stdout);
-  // Messages a reader has gone away from (`2>&1 | head -1`) end the command as its output would;
-  // nothing can be said of an error of stderr itself, where it would be said.
-  process.stderr.on('error', (err: NodeJS.ErrnoException) => process.exit(err.code === 'EPIPE' ? (process.exitCode ?? 0) : 1));
+  // Messages no one can read any more (`2>&1 >/dev/null | head -c 0`) are let go: the command goes
+  // on to its end and its own exit code (a notice before its work, a backup's, must not end it
+  // there), and nothing can be said of an error of stderr itself, where it would be said.
+  process.stderr.on('error', () => {});
   const args = argv.slice(2);
   if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
     process.stdout.write(`${VERSION}\n`);

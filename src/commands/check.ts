@@ -78,7 +78,7 @@ export async function run(ctx: Context, companyArg: string, opts: CheckOptions):
   return withStore(ctx, async (store) => {
     // A checklist of the user's edited without a new version would have its checks, old and new,
     // read as one checklist's: refused before any question is asked. (A built-in one changes
-    // only with its version: the build refuses it otherwise.)
+    // only with its version: a unit test holds each version's scoring.)
     if (source !== 'built-in') {
       for (const made of store.checksWith(checklist.id, checklist.version)) {
         const change = scoringChange(checklist, made);

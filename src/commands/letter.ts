@@ -90,8 +90,6 @@ async function fillMissing(ctx: Context, req: LetterRequest, missing: MissingFac
   if (still.length) await fillMissing(ctx, req, still);
 }
 
-/** The channels a letter is sent by. */
-
 export async function run(ctx: Context, id: string, opts: LetterOptions): Promise<CommandResult> {
   if (opts.kind !== undefined && !(LETTER_KINDS as readonly string[]).includes(opts.kind)) throw new UserError(t().letter.badKind(LETTER_KINDS, opts.kind));
   if (!opts.sent && (opts.at !== undefined || opts.channel !== undefined)) throw new UserError(t().letter.sentOnly);

@@ -14,6 +14,7 @@ export function checkWhen(value: string, flag: string, now: number, opts: { futu
   const c = t().correct;
   const w = parseHumanWhen(value, now);
   if (!w) throw new UserError(c.badWhen(flag, value, opts.future === false ? c.whenForms : c.comingForms));
+  if (yearProblem(w)) throw new UserError(c.badYear(flag, value, new Date(w.ms).getFullYear(), YEARS.first, YEARS.last));
   // A local time the clocks skipped (the hour they go forward) is no moment at all: read as one,
   // it would sort and be judged as an hour later than it says.
   if (!w.dateOnly && !ZONED.test(w.text) && formatLocalMinute(w.ms) !== w.text.slice(0, 16)) {
@@ -22,7 +23,6 @@ export function checkWhen(value: string, flag: string, now: number, opts: { futu
     const zone = `${before < 0 ? '-' : '+'}${String(Math.floor(Math.abs(before) / 60)).padStart(2, '0')}:${String(Math.abs(before) % 60).padStart(2, '0')}`;
     throw new UserError(c.skippedTime(flag, value, formatLocalMinute(w.ms), `${w.text}${zone}`));
   }
-  if (yearProblem(w)) throw new UserError(c.badYear(flag, value, new Date(w.ms).getFullYear(), YEARS.first, YEARS.last));
   if (opts.future === false && futureProblem(w, now)) throw new UserError(c.future(flag, value, formatLocalMinute(now)));
   return w;
 }

@@ -275,16 +275,20 @@ const words = {
 /** The values of a closed vocabulary as help shows them: each id, with the word when it differs. */
 const values = (w: Record<string, string>) => Object.entries(w).map(([id, word]) => (word === id ? id : `${id} (${word})`)).join(', ');
 
-
-/** What an edit in the editor changed: the incident's fields, then its events (said also where none changed and nothing else did). */
-function editorChanges(s: EditorChanges): string {
-  const fields = [
+/** The fields of an incident an edit changed, by flags or in the editor. */
+function incidentFields(s: Pick<EditorChanges, 'title' | 'fault' | 'opened' | 'company' | 'closed'>): string[] {
+  return [
     s.title ? 'title' : '',
     s.fault ? `fault ${s.fault}` : '',
     s.opened ? `opened ${s.opened}` : '',
     s.company ? `moved to ${s.company}` : '',
     s.closed === undefined ? '' : s.closed === null ? 'no longer closed' : `closed ${s.closed}`,
   ].filter(Boolean);
+}
+
+/** What an edit in the editor changed: the incident's fields, then its events (said also where none changed and nothing else did). */
+function editorChanges(s: EditorChanges): string {
+  const fields = incidentFields(s);
   const events = s.changed || s.added || s.removed || !fields.length ? `${fmt.plural(s.changed, { one: 'event', other: 'events' })} changed, ${s.added} added, ${s.removed} removed` : '';
   return [...fields, events].filter(Boolean).join(', ');
 }
@@ -1476,7 +1480,7 @@ export const en = {
         case 'incident':
           return `incident ${s.id} opened with ${s.company}: ${s.title}`;
         case 'incident-edit':
-          return `edit incident ${s.id}: ${[s.title ? 'title' : '', s.fault ? `fault ${s.fault}` : '', s.opened ? `opened ${s.opened}` : '', s.company ? `moved to ${s.company}` : ''].filter(Boolean).join(', ')}`;
+          return `edit incident ${s.id}: ${incidentFields(s).join(', ')}`;
         case 'incident-editor':
           return `edit incident ${s.id} in the editor: ${editorChanges(s)}`;
         case 'incident-remove':

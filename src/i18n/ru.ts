@@ -303,13 +303,13 @@ function change(c: Change): string {
     case 'deeds-to-white':
       return 'в белый список её переведёт хорошо исправленная ошибка, более новая, чем эти факты; пройденная проверка — нет: дела важнее слов';
     case 'deeds-to-black':
-      return `в чёрный список её переведёт более новая неисправленная ошибка, дошедшая до ${levelGen[c.level]} или выше, ${fmt.plural(c.promises, { one: 'нарушенное обещание', few: 'нарушенных обещания', many: 'нарушенных обещаний', other: 'нарушенного обещания' })} в одном обращении или ${fmt.plural(c.repeat, { one: 'неисправленная ошибка', few: 'неисправленные ошибки', many: 'неисправленных ошибок', other: 'неисправленной ошибки' })} за ${fmt.plural(c.months, { one: 'месяц', few: 'месяца', many: 'месяцев', other: 'месяца' })}; проваленная проверка — нет: дела важнее слов`;
+      return `в чёрный список её переведёт более новая неисправленная ошибка, дошедшая до ${levelGen[c.level]} или выше, ${fmt.plural(c.promises, { one: 'нарушенное обещание', few: 'нарушенных обещания', many: 'нарушенных обещаний', other: 'нарушенного обещания' })} в одном обращении или ${fmt.plural(c.repeat, { one: 'неисправленная ошибка', few: 'неисправленные ошибки', many: 'неисправленных ошибок', other: 'неисправленной ошибки' })} по их вине за ${fmt.plural(c.months, { one: 'месяц', few: 'месяца', many: 'месяцев', other: 'месяца' })}; проваленная проверка — нет: дела важнее слов`;
     case 'words-to-white':
       return 'в белый список её переведёт более новая пройденная проверка или любая хорошо исправленная ошибка';
     case 'words-to-black':
-      return `в чёрный список её переведёт более новая проваленная проверка, неисправленная ошибка, дошедшая до ${levelGen[c.level]} или выше, ${fmt.plural(c.promises, { one: 'нарушенное обещание', few: 'нарушенных обещания', many: 'нарушенных обещаний', other: 'нарушенного обещания' })} в одном обращении или ${fmt.plural(c.repeat, { one: 'неисправленная ошибка', few: 'неисправленные ошибки', many: 'неисправленных ошибок', other: 'неисправленной ошибки' })} за ${fmt.plural(c.months, { one: 'месяц', few: 'месяца', many: 'месяцев', other: 'месяца' })}`;
+      return `в чёрный список её переведёт более новая проваленная проверка, неисправленная ошибка, дошедшая до ${levelGen[c.level]} или выше, ${fmt.plural(c.promises, { one: 'нарушенное обещание', few: 'нарушенных обещания', many: 'нарушенных обещаний', other: 'нарушенного обещания' })} в одном обращении или ${fmt.plural(c.repeat, { one: 'неисправленная ошибка', few: 'неисправленные ошибки', many: 'неисправленных ошибок', other: 'неисправленной ошибки' })} по их вине за ${fmt.plural(c.months, { one: 'месяц', few: 'месяца', many: 'месяцев', other: 'месяца' })}`;
     case 'watch-to-black':
-      return `в чёрный: если неисправленная ошибка дойдёт до ${levelGen[c.level]} или выше, в одном обращении нарушат ${fmt.plural(c.promises, { one: 'обещание', few: 'обещания', many: 'обещаний', other: 'обещания' })}, ${fmt.plural(c.repeat, { one: 'ошибка останется неисправленной', few: 'ошибки останутся неисправленными', many: 'ошибок останутся неисправленными', other: 'ошибки останутся неисправленными' })} за ${fmt.plural(c.months, { one: 'месяц', few: 'месяца', many: 'месяцев', other: 'месяца' })} или проверка не будет пройдена`;
+      return `в чёрный: если неисправленная ошибка дойдёт до ${levelGen[c.level]} или выше, в одном обращении нарушат ${fmt.plural(c.promises, { one: 'обещание', few: 'обещания', many: 'обещаний', other: 'обещания' })}, ${fmt.plural(c.repeat, { one: 'ошибка по их вине останется неисправленной', few: 'ошибки по их вине останутся неисправленными', many: 'ошибок по их вине останутся неисправленными', other: 'ошибки по их вине останутся неисправленными' })} за ${fmt.plural(c.months, { one: 'месяц', few: 'месяца', many: 'месяцев', other: 'месяца' })} или проверка не будет пройдена`;
     case 'watch-to-white':
       return 'в белый: если ошибку исправят без борьбы, компенсацию предложат сами или проверка будет пройдена';
     case 'any-evidence':
@@ -342,15 +342,20 @@ const words = {
 /** Значения закрытого словаря в справке: каждый id и его слово. */
 const values = (w: Record<string, string>) => Object.entries(w).map(([id, word]) => (word === id ? id : `${id} (${word})`)).join(', ');
 
-/** Что изменила правка в редакторе: поля обращения, затем события (о них сказано и тогда, когда больше ничего не изменилось). */
-function editorChanges(s: EditorChanges): string {
-  const fields = [
+/** Поля обращения, которые изменила правка, флагами или в редакторе. */
+function incidentFields(s: Pick<EditorChanges, 'title' | 'fault' | 'opened' | 'company' | 'closed'>): string[] {
+  return [
     s.title ? 'заголовок' : '',
     s.fault ? `вина: ${fault[s.fault]}` : '',
     s.opened ? `открыто ${fmt.dateTime(s.opened)}` : '',
     s.company ? `перенесено к компании ${s.company}` : '',
     s.closed === undefined ? '' : s.closed === null ? 'больше не закрыто' : `закрыто ${fmt.dateTime(s.closed)}`,
   ].filter(Boolean);
+}
+
+/** Что изменила правка в редакторе: поля обращения, затем события (о них сказано и тогда, когда больше ничего не изменилось). */
+function editorChanges(s: EditorChanges): string {
+  const fields = incidentFields(s);
   const events = s.changed || s.added || s.removed || !fields.length ? `событий изменено — ${s.changed}, добавлено — ${s.added}, удалено — ${s.removed}` : '';
   return [...fields, events].filter(Boolean).join(', ');
 }
@@ -1532,7 +1537,7 @@ export const ru: Catalog = {
         case 'incident':
           return `открыто обращение ${s.id} к компании ${s.company}: ${s.title}`;
         case 'incident-edit':
-          return `изменено обращение ${s.id}: ${[s.title ? 'заголовок' : '', s.fault ? `вина: ${fault[s.fault]}` : '', s.opened ? `открыто ${fmt.dateTime(s.opened)}` : '', s.company ? `перенесено к компании ${s.company}` : ''].filter(Boolean).join(', ')}`;
+          return `изменено обращение ${s.id}: ${incidentFields(s).join(', ')}`;
         case 'incident-editor':
           return `обращение ${s.id} изменено в редакторе: ${editorChanges(s)}`;
         case 'incident-remove':

@@ -722,7 +722,7 @@ export class Store {
     return rows.filter((r) => same(JSON.parse(r.answers) as StoredAnswer[])).map((r) => r.ref);
   }
 
-  /** The checks made with this checklist id and version, of every company, the last made first. */
+  /** The checks made with this checklist id and version, of every company, the last stored first. */
   *checksWith(checklist: string, version: number): Generator<StoredCheck> {
     const rows = this.st(
       `SELECT k.*, c.name AS company FROM checks k JOIN companies c ON c.id = k.company_id

@@ -655,7 +655,7 @@ describe('why a company is on watch', () => {
       // The incident no rule holds on now is shown too, apart from the evidence that decides.
       expect(why).toMatch(/The evidence check:amazon-check-1 — .* Also on record \(no rule holds on it now\) incident:amazon-1 — lost 2026-11-20 to 2026-11-21, unresolved/);
       expect(ok(t.run(['--lang', 'ru', 'why', 'Amazon'])).stdout.replace(/\s+/g, ' ')).toMatch(/Ещё в записях \(ни одно правило сейчас на них не опирается\) incident:amazon-1 — lost/);
-      expect(ok(t.run(['--lang', 'ru', 'why', 'Amazon'])).stdout.replace(/\s+/g, ' ')).toContain('3 нарушенных обещания в одном обращении или 2 неисправленные ошибки за 24 месяца');
+      expect(ok(t.run(['--lang', 'ru', 'why', 'Amazon'])).stdout.replace(/\s+/g, ' ')).toContain('3 нарушенных обещания в одном обращении или 2 неисправленные ошибки по их вине за 24 месяца');
     } finally {
       t.cleanup();
     }
