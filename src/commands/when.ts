@@ -2,12 +2,9 @@
 // where only the past makes sense.
 
 import { UserError } from '../errors.js';
-import { formatLocalMinute, parseHumanWhen, type When } from '../domain/dates.js';
+import { formatLocalMinute, parseHumanWhen, skippedLocalTime, type When } from '../domain/dates.js';
 import { YEARS, futureProblem, yearProblem } from '../domain/date-rules.js';
 import { t } from '../i18n/index.js';
-
-/** A date-time text that gives its offset from UTC (or Z). */
-const ZONED = /(?:Z|[+-]\d{2}:?\d{2})$/;
 
 /** A time typed by a person, in one of the accepted forms; `future: false` refuses one still to come. */
 export function checkWhen(value: string, flag: string, now: number, opts: { future?: boolean } = {}): When {
@@ -17,12 +14,8 @@ export function checkWhen(value: string, flag: string, now: number, opts: { futu
   if (yearProblem(w)) throw new UserError(c.badYear(flag, value, new Date(w.ms).getFullYear(), YEARS.first, YEARS.last));
   // A local time the clocks skipped (the hour they go forward) is no moment at all: read as one,
   // it would sort and be judged as an hour later than it says.
-  if (!w.dateOnly && !ZONED.test(w.text) && formatLocalMinute(w.ms) !== w.text.slice(0, 16)) {
-    // The offset of the hours before the jump, as the time would have been given with it.
-    const before = -new Date(w.ms - 3 * 3_600_000).getTimezoneOffset();
-    const zone = `${before < 0 ? '-' : '+'}${String(Math.floor(Math.abs(before) / 60)).padStart(2, '0')}:${String(Math.abs(before) % 60).padStart(2, '0')}`;
-    throw new UserError(c.skippedTime(flag, value, formatLocalMinute(w.ms), `${w.text}${zone}`));
-  }
+  const skipped = skippedLocalTime(w);
+  if (skipped) throw new UserError(c.skippedTime(flag, value, skipped.reads, skipped.zoned));
   if (opts.future === false && futureProblem(w, now)) throw new UserError(c.future(flag, value, formatLocalMinute(now)));
   return w;
 }

@@ -159,6 +159,23 @@ export function formatLocalDate(ms: number): string {
 /** A date-time text that gives its offset from UTC (or Z) after its time. */
 const ZONED = /[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2})\s*$/;
 
+/** Whether a date-time text gives its offset from UTC (or Z): a moment anywhere, not a local time. */
+export function givesOffset(text: string): boolean {
+  return ZONED.test(text);
+}
+
+/**
+ * A local time the clocks here skipped going forward (02:30 on the night they go from 02:00 to
+ * 03:00): no moment at all, read as the one an hour later. Undefined for any other time. `reads`
+ * is that later time; `zoned`, the time given with the offset of the hours before the jump.
+ */
+export function skippedLocalTime(w: When): { reads: string; zoned: string } | undefined {
+  if (w.dateOnly || givesOffset(w.text) || formatLocalMinute(w.ms) === w.text.slice(0, 16)) return undefined;
+  const before = -new Date(w.ms - 3 * 3_600_000).getTimezoneOffset();
+  const zone = `${before < 0 ? '-' : '+'}${pad(Math.floor(Math.abs(before) / 60))}:${pad(Math.abs(before) % 60)}`;
+  return { reads: formatLocalMinute(w.ms), zoned: `${w.text}${zone}` };
+}
+
 /**
  * A stored time as the local clock reads it, for showing: one given with its offset from UTC
  * (or Z) becomes the local date and time of that instant, to the minute, so that times shown

@@ -5,7 +5,7 @@
 import { EVENT_FIELDS, FIELD_SPECS, MAX_AMOUNT, MAX_COUNT, fieldFits, isEventType, withEventFields, ALL_EVENT_FIELDS, type FieldKind } from '../domain/events.js';
 import { isVisibleName } from '../domain/names.js';
 import { CHECK_VERDICTS, FAULTS, EVENT_TYPES, type CheckRecord, type CheckVerdict, type EventType, type Fault, type IncidentEvent } from '../domain/types.js';
-import { isWhen, parseWhen, type When } from '../domain/dates.js';
+import { givesOffset, isWhen, parseWhen, type When } from '../domain/dates.js';
 import { closedBeforeOpenedProblem, dueBeforeMadeProblem, eventBeforeOpenedProblem, futureProblem, yearProblem, type DateFault } from '../domain/date-rules.js';
 import { formatPath, type Path, type Problem, type Validated } from '../domain/validation.js';
 import { t, type Catalog } from '../i18n/index.js';
@@ -392,7 +392,7 @@ export function checkRecordDates(section: Section, record: unknown, i: number, n
     if (!w) return undefined;
     // A time of the file without its offset from UTC is local to where it was written: up to a
     // day ahead of this clock (UTC+14 beside UTC-12) where that was east of here, and not in the future there.
-    const reference = now !== undefined && !/(?:Z|[+-]\d{2}:?\d{2})\s*$/.test(text!) ? now + ZONES_APART_MS : now;
+    const reference = now !== undefined && !givesOffset(text!) ? now + ZONES_APART_MS : now;
     const problem = yearProblem(w) ?? (happened && reference !== undefined ? futureProblem(w, reference) : undefined);
     if (problem) {
       out.push({ path, fault: problem });
