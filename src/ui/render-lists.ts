@@ -151,15 +151,14 @@ export function renderWhy(v: Verdict, p: Paint, evidence?: CompanyEvidence, now 
       ];
     };
     const checkLine = (ch: CompanyEvidence['checks'][number]) => `  check:${ch.id} — ${w.checkLine(ch.checklist, ch.at, ch.score, ch.verdict, ch.dealbreakers)}`;
-    const isCited = (ref: string) => cited.has(ref);
     if (cited.size) {
       lines.push('', p.bold(w.evidence));
-      for (const i of evidence.incidents.filter((x) => isCited(`incident:${x.id}`))) lines.push(...incidentLines(i));
-      for (const ch of evidence.checks.filter((x) => isCited(`check:${x.id}`))) lines.push(checkLine(ch));
+      for (const i of evidence.incidents.filter((x) => cited.has(`incident:${x.id}`))) lines.push(...incidentLines(i));
+      for (const ch of evidence.checks.filter((x) => cited.has(`check:${x.id}`))) lines.push(checkLine(ch));
     }
     // The rest of the record, which no rule holds on now: seen beside what decides, not left out unsaid.
-    const otherIncidents = evidence.incidents.filter((x) => !isCited(`incident:${x.id}`));
-    const otherChecks = evidence.checks.filter((x) => !isCited(`check:${x.id}`));
+    const otherIncidents = evidence.incidents.filter((x) => !cited.has(`incident:${x.id}`));
+    const otherChecks = evidence.checks.filter((x) => !cited.has(`check:${x.id}`));
     if (otherIncidents.length || otherChecks.length) {
       lines.push('', p.bold(w.alsoOnRecord));
       for (const i of otherIncidents) lines.push(...incidentLines(i).map((l) => p.dim(l)));
