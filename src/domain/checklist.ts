@@ -56,6 +56,8 @@ export type ChecklistFault =
   /** An answer `unknown` that scores otherwise than every question's (CHECKLISTS.md). */
   | { kind: 'unknown-answer'; score: number }
   | { kind: 'score' }
+  /** A dealbreaker left out of the score: it would fail a check it has no part in. */
+  | { kind: 'dealbreaker-unscored' }
   | { kind: 'boolean' }
   | { kind: 'questions' }
   | { kind: 'answers' }
@@ -107,6 +109,7 @@ function answerProblems(a: unknown, path: Path): ChecklistProblem[] {
   if (!('score' in a)) problems.push(at([...path, 'score'], { kind: 'score-required' }));
   else if (a.score !== null && (typeof a.score !== 'number' || !(a.score >= 0 && a.score <= 1))) problems.push(at([...path, 'score'], { kind: 'score' }));
   if (a.dealbreaker !== undefined && typeof a.dealbreaker !== 'boolean') problems.push(at([...path, 'dealbreaker'], { kind: 'boolean' }));
+  else if (a.dealbreaker === true && a.score === null && a.value !== UNKNOWN_ANSWER.value) problems.push(at([...path, 'dealbreaker'], { kind: 'dealbreaker-unscored' }));
   // A checklist may word its own `unknown`, not score it otherwise: not finding out is a risk, the same in every checklist.
   if (a.value === UNKNOWN_ANSWER.value && (a.score !== UNKNOWN_ANSWER.score || a.dealbreaker === true))
     problems.push(at([...path, a.score !== UNKNOWN_ANSWER.score ? 'score' : 'dealbreaker'], { kind: 'unknown-answer', score: UNKNOWN_ANSWER.score! }));

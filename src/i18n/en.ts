@@ -132,6 +132,7 @@ function checklistFault(f: ChecklistFileFault): string {
     case 'weight': return `must be a positive number, from ${fmt.number(f.min)} to ${fmt.number(f.max)}`;
     case 'unknown-answer': return `the answer unknown (could not find out) scores ${f.score} in every checklist and is no dealbreaker (CHECKLISTS.md); word it as you like, but leave its score ${f.score}`;
     case 'score': return 'must be a number from 0 to 1, or null';
+    case 'dealbreaker-unscored': return 'an answer left out of the score (score: null, such as "does not apply") cannot fail the check; give it a score of 0 to make it a dealbreaker, or drop dealbreaker';
     case 'boolean': return 'must be true or false';
     case 'questions': return 'must be a list of at least one question';
     case 'answers': return 'must be a list of at least one answer';

@@ -125,6 +125,7 @@ function checklistFault(f: ChecklistFileFault): string {
     case 'weight': return `должно быть положительным числом от ${fmt.number(f.min)} до ${fmt.number(f.max)}`;
     case 'unknown-answer': return `ответ unknown («не удалось выяснить») во всех чек-листах оценивается в ${f.score} и не бывает критичным (CHECKLISTS.md); его можно назвать по-своему, но оценка должна остаться ${f.score}`;
     case 'score': return 'должно быть числом от 0 до 1 или null';
+    case 'dealbreaker-unscored': return 'ответ, не входящий в оценку (score: null, например «не относится к покупке»), не может провалить проверку; чтобы он был критичным, дайте ему оценку 0, иначе уберите dealbreaker';
     case 'boolean': return 'должно быть true или false';
     case 'questions': return 'должно быть списком хотя бы из одного вопроса';
     case 'answers': return 'должно быть списком хотя бы из одного ответа';

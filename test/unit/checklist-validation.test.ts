@@ -134,6 +134,7 @@ describe('validateChecklist: one problem at a time', () => {
     ['dealbreaker as a string', (d) => (d.questions[0].answers[1].dealbreaker = 'yes'), ['questions', 0, 'answers', 1, 'dealbreaker'], /^must be true or false$/],
     ['dealbreaker as a number', (d) => (d.questions[0].answers[1].dealbreaker = 1), ['questions', 0, 'answers', 1, 'dealbreaker'], /true or false/],
     ['dealbreaker null', (d) => (d.questions[0].answers[1].dealbreaker = null), ['questions', 0, 'answers', 1, 'dealbreaker'], /true or false/],
+    ['a dealbreaker left out of the score', (d) => (d.questions[1].answers[1].dealbreaker = true), ['questions', 1, 'answers', 1, 'dealbreaker'], /left out of the score .* cannot fail the check; give it a score of 0/],
     [
       'unknown field in an answer',
       (d) => (d.questions[0].answers[0].points = 1),

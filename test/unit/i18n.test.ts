@@ -247,6 +247,7 @@ const CHECKLIST_FAULTS: [ChecklistFileFault, string][] = [
   [{ kind: 'weight', min: 0.01, max: 100 }, 'must be a positive number, from 0.01 to 100'],
   [{ kind: 'unknown-answer', score: 0.2 }, 'the answer unknown (could not find out) scores 0.2 in every checklist and is no dealbreaker (CHECKLISTS.md); word it as you like, but leave its score 0.2'],
   [{ kind: 'score' }, 'must be a number from 0 to 1, or null'],
+  [{ kind: 'dealbreaker-unscored' }, 'an answer left out of the score (score: null, such as "does not apply") cannot fail the check; give it a score of 0 to make it a dealbreaker, or drop dealbreaker'],
   [{ kind: 'boolean' }, 'must be true or false'],
   [{ kind: 'questions' }, 'must be a list of at least one question'],
   [{ kind: 'answers' }, 'must be a list of at least one answer'],
