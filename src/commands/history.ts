@@ -80,7 +80,12 @@ export async function runPrune(ctx: Context, opts: { before?: string }): Promise
 /** Reverts one operation as a new operation; returns the new one's id. */
 function revertOne(store: Store, target: Operation): number {
   const later = store.laterChangesTo(target.id);
-  if (later.length) throw new UserError(t().history.laterChanges(target.id, later));
+  if (later.length) {
+    // A closing with notes after it: what was likely meant is to open the incident again.
+    const what = readOpSummary(target.summary);
+    const closed = typeof what !== 'string' && what.k === 'event' && what.type === 'resolution' && store.findIncident(what.incident)?.closed ? what.incident : undefined;
+    throw new UserError(t().history.laterChanges(target.id, later, closed));
+  }
   const taken = store.idTakenSince(target.id);
   if (taken) throw new UserError(t().history.idTaken(target.id, taken.what, taken.id, taken.holder, taken.by));
   try {

@@ -1444,8 +1444,9 @@ export const en = {
     notScrubbed: 'note: the database could not be written anew just now (another vetted process is using it, or the disk is full), so the bytes of what was forgotten may still be in its free space; run the same `vetted history prune` again later to clear them.',
     pruned: (n: number, before: string) => `forgot ${fmt.plural(n, { one: 'operation', other: 'operations' })} from before ${before}: they can no longer be undone.`,
     nothingBefore: (before: string) => `nothing was recorded before ${before}.`,
-    laterChanges: (op: number, later: number[]) =>
-      `#${op} cannot be undone on its own: ${later.map((n) => `#${n}`).join(', ')}, made later, ${later.length === 1 ? 'depends' : 'depend'} on it or changed what its undo would put back; undo ${later.length === 1 ? 'it' : 'them'} first (see \`vetted history\`).`,
+    /** `reopen`: the incident an operation closed, which `incident reopen` opens again whatever came after. */
+    laterChanges: (op: number, later: number[], reopen?: string) =>
+      `#${op} cannot be undone on its own: ${later.map((n) => `#${n}`).join(', ')}, made later, ${later.length === 1 ? 'depends' : 'depend'} on it or changed what its undo would put back; undo ${later.length === 1 ? 'it' : 'them'} first (see \`vetted history\`)${reopen ? `, or open the incident again as it stands: vetted incident reopen ${reopen}` : ''}.`,
     /** A revert that would bring back a name or an id a later change has given to another record. */
     taken: (op: number, what: 'incident' | 'check' | 'company' | 'alias' | 'other') =>
       `#${op} cannot be undone now: ${{ incident: 'the incident id', check: 'the check id', company: 'the company name', alias: 'the alias', other: 'a name or an id' }[what]} it would bring back has been given to another record since; undo that change first${what === 'company' || what === 'alias' ? ', or rename that record' : ''} (see \`vetted history\`).`,

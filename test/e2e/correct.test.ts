@@ -548,6 +548,18 @@ describe('undo of a change whose records are no longer as it left them', () => {
     expect(json<{ company: string }>(s, ['incident', 'show', 'typo-1', '--json']).company).toBe('Wildberies');
   });
 
+  it('names incident reopen where the change in the way of undoing a closing came after it', () => {
+    ok(s.run(['incident', 'add', 'Shut', '--title', 't', '--fault', 'company', '--opened', '2024-01-01'])); // #1
+    ok(s.run(['incident', 'close', 'shut-1', '--outcome', 'resolved', '--at', '2024-01-05'])); // #2
+    ok(s.run(['incident', 'event', 'shut-1', 'note', '--text', 'it broke again', '--at', '2024-01-06'])); // #3
+    expect(refused(['undo', '--op', '2'])).toBe(
+      'vetted: #2 cannot be undone on its own: #3, made later, depends on it or changed what its undo would put back; undo it first (see `vetted history`), or open the incident again as it stands: vetted incident reopen shut-1.',
+    );
+    ok(s.run(['incident', 'reopen', 'shut-1']));
+    // Open now: nothing more to reopen, and no such hint.
+    expect(refused(['undo', '--op', '2'])).toMatch(/undo them first \(see `vetted history`\)\.$/);
+  });
+
   it('refuses to remove with the change it undoes a record a later change made point at what it made', () => {
     ok(s.run(['incident', 'add', 'Old', '--title', 'old record', '--fault', 'company', '--opened', '2023-01-01'])); // #1
     ok(s.run(['incident', 'event', 'old-1', 'note', '--text', 'important', '--at', '2023-01-02 10:00'])); // #2
