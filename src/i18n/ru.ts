@@ -1807,7 +1807,7 @@ export const ru: Catalog = {
       customer: 'моя (я ошибся или просто передумал)',
       unknown: 'пока неясно',
     },
-    firstContact: 'Записать первое обращение к ним сейчас?',
+    firstContact: 'Записать первый контакт с ними сейчас?',
     question: {
       channel: 'Как вы связались?',
       reached_human: 'Ответил живой человек?',

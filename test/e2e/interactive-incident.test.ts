@@ -73,6 +73,39 @@ describe('incident add on a terminal', () => {
     expect(shown.metrics).toMatchObject({ contacts: 1, minutes_to_human: 25, robot_contacts: 1 });
   });
 
+  it('takes да and нет in Russian, says so when neither was typed, and shows the answer in Russian', async () => {
+    const t = start(['--lang', 'ru', 'incident', 'add', 'ДНС', '--title', 'Не тот размер', '--fault', 'company']);
+    await t.waitForText('Записать первый контакт с ними сейчас? Д/н');
+    t.type('ок');
+    t.keys('Enter');
+    await t.waitForText('Ответьте «Да» или «Нет» (д или н)');
+    t.keys('C-u');
+    t.type('да');
+    t.keys('Enter');
+    await t.waitForText('Как вы связались?');
+    expect(t.screen()).toContain('Записать первый контакт с ними сейчас? Да');
+    t.keys('Enter'); // phone
+    await t.waitForText('Ответил живой человек?');
+    t.type('нет');
+    t.keys('Enter');
+    await t.waitForText('Сколько минут');
+    t.keys('Enter');
+    await t.waitForText('голосовое меню');
+    t.type('y'); // the English keys as well
+    t.keys('Enter');
+    await t.waitForText('место в очереди');
+    t.keys('Enter');
+    await t.waitForText('оборвалась');
+    t.type('н');
+    t.keys('Enter');
+    await t.waitForText('насколько высоко');
+    t.keys('Enter');
+    await t.waitForText('Заметка');
+    t.keys('Enter');
+    expect(await t.waitForExit()).toBe(0);
+    expect(json<Shown>(s, ['incident', 'show', 'dns-1', '--json']).events[0]).toMatchObject({ type: 'contact', channel: 'phone', reached_human: false, robot: true, dropped: false });
+  });
+
   it('Ctrl+C at a question leaves with 130 and stores nothing', async () => {
     const t = start(['incident', 'add', 'Some ISP']);
     await t.waitForText('What went wrong?');
