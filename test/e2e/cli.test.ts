@@ -103,6 +103,10 @@ describe('usage errors', () => {
     const ruHelp = s.run(['--lang', 'ru', 'incident', 'event', '--help']).stdout;
     expect(ruHelp).toContain(`vetted incident event ${made.id} promise`);
     expect(s.run(['--lang', 'ru', 'checks', '--help']).stdout).not.toMatch(/озон-check/);
+    // Ids are made in Latin letters whatever the company's script: no example names one in Cyrillic.
+    for (const command of [['incident', 'edit'], ['incident', 'remove'], ['incident', 'reopen'], ['event'], ['event', 'list'], ['event', 'edit'], ['event', 'remove']]) {
+      expect(s.run(['--lang', 'ru', ...command, '--help']).stdout, command.join(' ')).not.toMatch(/vetted (?:incident|event) \S+ [а-яё]+-\d/i);
+    }
     // The examples of incident event and letter, word for word, on an incident of that id.
     const run = (example: string) => {
       const words = [...example.matchAll(/"((?:[^"\\]|\\.)*)"|(\S+)/g)].map((m) => (m[1] !== undefined ? m[1].replace(/\\(.)/g, '$1') : m[2]));
