@@ -46,8 +46,13 @@ function row(cells: string[]): TableRow {
   return { type: 'tableRow', children: cells.map((c) => ({ type: 'tableCell', children: c ? [text(c)] : [] })) };
 }
 
+/** A reason as a published page says it: a pin is the author's, not its reader's ("pinned by you" in the tool itself). */
+function pageReason(f: Pick<Finding, 'facts'>): string {
+  return f.facts.kind === 'pin' ? t().page.pinnedByAuthor(f.facts.reason) : t().finding(f.facts);
+}
+
 function reasonShort(f: Pick<Finding, 'rule' | 'facts'>): string {
-  const text = t().finding(f.facts);
+  const text = pageReason(f);
   return f.rule === 'watch' || f.rule === 'pin' ? text : `${f.rule}: ${text}`;
 }
 
@@ -163,7 +168,7 @@ export function renderCsvLists(lists: Record<ListName, { entry: MarkdownEntry }[
           v.since ?? '',
           v.pinned ? w.yes : w.no,
           [...new Set(v.reasons.map((f) => f.rule))].join(' '),
-          v.reasons.map((f) => t().finding(f.facts)).join('; '),
+          v.reasons.map(pageReason).join('; '),
           [...new Set(v.reasons.flatMap((f) => f.evidence))].join(' '),
         ]
           .map(cell)

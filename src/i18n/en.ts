@@ -1586,6 +1586,8 @@ export const en = {
     verdictLine: (list: ListName, since: string | null) => `On the ${list} list${since ? ` since ${fmt.date(since)}` : ''}.`,
     findings: 'Findings',
     timeline: (id: string, title: string) => `Incident ${id}: ${title}`,
+    /** A pin on a published page, whose reader is not the one who pinned it. */
+    pinnedByAuthor: (reason: string) => `pinned by the author: ${reason}`,
     csvColumns: ['list', 'company', 'since', 'pinned', 'rules', 'why', 'evidence'],
     yes: 'yes',
     no: 'no',

@@ -1630,6 +1630,7 @@ export const ru: Catalog = {
     verdictLine: (list, since) => `${listIn[list][0].toUpperCase()}${listIn[list].slice(1)}${since ? ` с ${fmt.date(since)}` : ''}.`,
     findings: 'Выводы',
     timeline: (id, title) => `Обращение ${id}: ${title}`,
+    pinnedByAuthor: (reason) => `закреплено автором: ${reason}`,
     csvColumns: ['список', 'компания', 'с', 'закреплено', 'правила', 'почему', 'доказательства'],
     yes: 'да',
     no: 'нет',

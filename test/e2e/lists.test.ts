@@ -342,7 +342,11 @@ describe('pins', () => {
     expect(why).toMatch(/Beeline is on the black list/);
     expect(why).toContain('pinned by you: x');
     expect(json<{ list: string; pinned: boolean }>(s, ['why', 'Beeline', '--json'])).toMatchObject({ list: 'black', pinned: true });
-    expect(ok(s.run(['export', '--format', 'md'])).stdout).toMatch(/\| Beeline +\|.*pinned by you: x/);
+    // On the published page, whose reader is not the one who pinned it, the pin is the author's.
+    const page = ok(s.run(['export', '--format', 'md'])).stdout;
+    expect(page).toMatch(/\| Beeline +\|.*pinned by the author: x/);
+    expect(page).not.toMatch(/pinned by you/);
+    expect(ok(s.run(['--lang', 'ru', 'export', '--format', 'md'])).stdout).toMatch(/\| Beeline +\|.*закреплено автором: x/);
 
     ok(s.run(['unpin', 'Beeline']));
     lists = json<Lists>(s, ['lists', '--json']);

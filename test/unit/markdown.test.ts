@@ -77,7 +77,8 @@ const NASTY: [name: string, text: string][] = [
 
 /** A finding whose words are given: the test catalogs below say them as they are. */
 function finding(rule: Finding['rule'], side: Finding['side'], text: string, date: string, evidence: string[]): Finding {
-  return { rule, side, facts: { kind: 'pin', reason: text, text } as Finding['facts'], date, evidence };
+  // A pin's facts are its reason (the page words it itself); any other finding says the words given.
+  return { rule, side, facts: (rule === 'pin' ? { kind: 'pin', reason: text } : { kind: 'said', text }) as Finding['facts'], date, evidence };
 }
 
 /** The catalog of a language, saying the words a test gave its findings. */
@@ -109,7 +110,7 @@ function rowsOnly(lists: Record<ListName, MarkdownCompany[]>): Record<ListName, 
 /** A black, a pinned white and a watch company, every field of them holding `s`. */
 function listsOf(s: string, cached = false): { lists: Record<ListName, MarkdownCompany[]>; inc: Incident } {
   const b1 = finding('B1', 'black', `refused as company policy: "${s}" (${s})`, '2024-03-01T10:00', [`incident:${s}`]);
-  const pinF = finding('pin', 'white', `pinned by you: ${s}`, '2024-02-01', []);
+  const pinF = finding('pin', 'white', s, '2024-02-01', []);
   const watchF = finding('watch', 'watch', s, '2024-01-05T10:00', [`incident:${s}`]);
   const inc = incident({ id: s, company: s, title: s, events: [note({ at: '2024-03-01T10:00', note: s })] });
   return {
@@ -194,9 +195,9 @@ function outline(md: MarkdownIt, src: string): Outline {
   return o;
 }
 
-const WORDS: Record<Lang, { columns: string[]; findings: string; incident: string }> = {
-  en: { columns: ['Company', 'Since', 'Why', 'Evidence'], findings: 'Findings', incident: 'Incident' },
-  ru: { columns: ['Компания', 'С', 'Почему', 'Доказательства'], findings: 'Выводы', incident: 'Обращение' },
+const WORDS: Record<Lang, { columns: string[]; findings: string; incident: string; pinned: string }> = {
+  en: { columns: ['Company', 'Since', 'Why', 'Evidence'], findings: 'Findings', incident: 'Incident', pinned: 'pinned by the author' },
+  ru: { columns: ['Компания', 'С', 'Почему', 'Доказательства'], findings: 'Выводы', incident: 'Обращение', pinned: 'закреплено автором' },
 };
 
 /** What the page must say, user text changed only by `markdownText`. */
@@ -207,7 +208,7 @@ function expected(s: string, lang: Lang) {
   return {
     tables: [
       [w.columns, [m(s), d('2024-03-01'), m(`B1: refused as company policy: "${s}" (${s})`), m(`incident:${s}`)]],
-      [w.columns, [m(`W ${s}`), d('2024-02-01'), m(`pinned by you: ${s}`), '']],
+      [w.columns, [m(`W ${s}`), d('2024-02-01'), m(`${w.pinned}: ${s}`), '']],
       [w.columns, [m(`${s} watch`), d('2024-01-05'), m(s), m(`incident:${s}`)]],
     ],
     companies: [m(s), m(`W ${s}`), m(`${s} watch`)],
@@ -215,7 +216,7 @@ function expected(s: string, lang: Lang) {
     items: [
       m(`B1: refused as company policy: "${s}" (${s}) (${d('2024-03-01')}; incident:${s})`),
       m(`${d('2024-03-01')} 10:00 — ${s}`),
-      m(`pinned by you: ${s} (${d('2024-02-01')})`),
+      m(`${w.pinned}: ${s} (${d('2024-02-01')})`),
       m(`${s} (${d('2024-01-05')}; incident:${s})`),
     ],
   };
@@ -435,9 +436,9 @@ describe('renderCsvLists', () => {
   });
 
   it('a pinned company says so', () => {
-    const v = verdict('Acme', 'white', '2024-03-01', [finding('pin', 'white', 'pinned by you: kind', '2024-03-01', [])], [], true);
+    const v = verdict('Acme', 'white', '2024-03-01', [finding('pin', 'white', 'kind', '2024-03-01', [])], [], true);
     expect(parseCsv(renderCsvLists({ black: [], white: [company(v)], watch: [] }))[1]).toEqual([
-      'white', 'Acme', '2024-03-01', 'yes', 'pin', 'pinned by you: kind', '',
+      'white', 'Acme', '2024-03-01', 'yes', 'pin', 'pinned by the author: kind', '',
     ]);
   });
 });
