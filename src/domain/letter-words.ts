@@ -53,8 +53,18 @@ export interface LetterWords {
   sentNote(kind: LetterKind): string;
 }
 
-const DAY = 86_400_000;
-const HOUR = 3_600_000;
+
+/**
+ * How late, rounded as `due` and `incident show` say it: minutes under an hour, hours under
+ * two days, days from then on (a promise 2 days 21 hours late is 3 days late in all three).
+ */
+function lateSpan(ms: number): { n: number; unit: 'minute' | 'hour' | 'day' } {
+  const minutes = Math.max(1, Math.round(ms / 60_000));
+  if (minutes < 60) return { n: minutes, unit: 'minute' };
+  const hours = Math.round(minutes / 60);
+  if (hours < 48) return { n: hours, unit: 'hour' };
+  return { n: Math.round(hours / 24), unit: 'day' };
+}
 const pad = (n: number) => String(n).padStart(2, '0');
 const EN_MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
@@ -116,7 +126,9 @@ export const EN: LetterWords = {
   note: 'Note',
   noteOn: (s) => ` (my note: “${s}”)`,
   lateBy: (ms, open) => {
-    const span = ms >= DAY ? plEn(Math.floor(ms / DAY), 'day') : plEn(Math.max(1, Math.floor(ms / HOUR)), 'hour');
+    if (ms <= 0) return 'marked as not kept before its deadline';
+    const late = lateSpan(ms);
+    const span = late.unit === 'day' ? plEn(late.n, 'day') : late.unit === 'hour' ? plEn(late.n, 'hour') : plEn(late.n, 'minute');
     return open ? `${span} overdue so far` : `fixed only ${span} after this deadline`;
   },
   costs: {
@@ -199,7 +211,10 @@ export const RU: LetterWords = {
   note: 'Заметка',
   noteOn: (s) => ` (моя заметка: «${s}»)`,
   lateBy: (ms, open) => {
-    const span = ms >= DAY ? plRu(Math.floor(ms / DAY), 'день', 'дня', 'дней') : plRu(Math.max(1, Math.floor(ms / HOUR)), 'час', 'часа', 'часов');
+    if (ms <= 0) return 'отмечено как невыполненное до срока';
+    const late = lateSpan(ms);
+    const span =
+      late.unit === 'day' ? plRu(late.n, 'день', 'дня', 'дней') : late.unit === 'hour' ? plRu(late.n, 'час', 'часа', 'часов') : plRu(late.n, 'минуту', 'минуты', 'минут');
     return open ? `просрочка уже ${span}` : `устранено лишь через ${span} после этого срока`;
   },
   costs: {

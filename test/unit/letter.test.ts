@@ -214,12 +214,29 @@ describe('honesty', () => {
   });
 });
 
+describe('lateness in a letter', () => {
+  it('is rounded as due and incident show round it, and a promise marked not kept before its deadline is not late', async () => {
+    const { EN, RU } = await import('../../src/domain/letter-words.js');
+    const hours = (n: number) => n * 3_600_000;
+    // 2 days 21 hours: 3 days, as incident show says (not 2).
+    expect(EN.lateBy(hours(69), false)).toBe('fixed only 3 days after this deadline');
+    // 27 hours: hours under two days, as due says (not "1 day").
+    expect(EN.lateBy(hours(27), true)).toBe('27 hours overdue so far');
+    expect(EN.lateBy(40 * 60_000, true)).toBe('40 minutes overdue so far');
+    expect(RU.lateBy(hours(27), true)).toBe('просрочка уже 27 часов');
+    expect(RU.lateBy(21 * 60_000, true)).toBe('просрочка уже 21 минуту');
+    // Marked not kept with its deadline still ahead: no "1 hour overdue".
+    expect(EN.lateBy(0, true)).toBe('marked as not kept before its deadline');
+    expect(RU.lateBy(0, true)).toBe('отмечено как невыполненное до срока');
+  });
+});
+
 describe('counts in a letter', () => {
   it('groups thousands as the rest of the output does, and keeps each language its plural', async () => {
     const { EN, RU } = await import('../../src/domain/letter-words.js');
     const days = (n: number) => n * 86_400_000;
     expect(EN.lateBy(days(2890), true)).toBe('2,890 days overdue so far');
-    expect(EN.lateBy(days(1), false)).toBe('fixed only 1 day after this deadline');
+    expect(EN.lateBy(days(2), false)).toBe('fixed only 2 days after this deadline');
     expect(EN.costs.days(999, true)).toBe('999 days without a fix so far');
     expect(RU.lateBy(days(2891), true)).toBe('просрочка уже 2\u00a0891 день');
     expect(RU.costs.days(12_345, false)).toMatch(/^12\u00a0345 дней /);
