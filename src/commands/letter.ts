@@ -122,6 +122,13 @@ export async function run(ctx: Context, id: string, opts: LetterOptions): Promis
     if (sentAt) checkEventFits(incident, 'contact', sentAt, {});
     const kind = (opts.kind as LetterKind | undefined) ?? defaultKind(incident);
     if (kind === 'regulator' && !lettersTo(incident).length) throw new UserError(t().letter.writeFirst(incident.id));
+    // The letters still waiting for their answer: another sent meanwhile with no kind named
+    // (the same command run again, say) would climb the ladder a rung for nothing.
+    const waiting = lettersTo(incident).filter((l) => !l.answeredAt && l.due && dueMs(l.due) > letterNow);
+    if (sentAt && opts.kind === undefined && waiting.length) {
+      const last = waiting[waiting.length - 1];
+      throw new UserError(t().letter.stillAwaiting(last.event.at, last.due!, kind, incident.id));
+    }
     const company = store.findCompany(incident.company);
     const attachments = attachmentsOf(store, incident.rowId);
     const req: LetterRequest = {
@@ -155,10 +162,7 @@ export async function run(ctx: Context, id: string, opts: LetterOptions): Promis
     // The letter tells its timeline as the record of every contact: with nothing logged, that is empty.
     if (!incident.events.length && !sentAt) notes.push(w.noTimeline(incident.id));
     if (pack.id === 'none' && (kind === 'claim' || kind === 'regulator')) notes.push(w.citesNoLaw);
-    if (kind === 'regulator') {
-      const waiting = lettersTo(incident).filter((l) => !l.answeredAt && l.due && dueMs(l.due) > letterNow);
-      for (const l of waiting) notes.push(w.awaitingAnswer(l.event.at, l.due!));
-    }
+    if (kind === 'regulator') for (const l of waiting) notes.push(w.awaitingAnswer(l.event.at, l.due!));
     for (const r of letter.cited.filter((x) => x.status !== 'verified')) notes.push(w.notVerified(w.article(r.article), r.source, r.to_check ? w.toCheck(r.to_check) : null));
 
     // Where it goes is checked before anything is recorded: a letter recorded as sent whose file

@@ -6,7 +6,7 @@
 
 import { LEVELS, type Digest, type DigestedIncident, type Fault, type Incident, type IncidentEvent, type Level, type Outcome } from './types.js';
 import { msOf, parseWhen } from './dates.js';
-import { DAY_MS, STALE_DAYS, isAtFault, levelOf, levelRank, promiseStatusGiven, rungAbove, type Advice, type PromiseStatus } from './incident.js';
+import { DAY_MS, STALE_DAYS, dueMs, isAtFault, levelOf, levelRank, promiseStatusGiven, replyAnswered, rungAbove, type Advice, type PromiseStatus } from './incident.js';
 
 export type { Digest, DigestedIncident } from './types.js';
 
@@ -53,7 +53,10 @@ export function digestOf(events: readonly IncidentEvent[]): Digest {
     else if (e.type === 'explanation') d.explanation = true;
     else if (e.type === 'contact' && (e.robot || e.dropped)) d.robots++;
     else if (e.type === 'refusal') d.refusals.push(kept(e, REFUSAL_FIELDS));
-    else if (e.type === 'promise' && e.due) d.promises.push(kept(e, PROMISE_FIELDS));
+    else if (e.type === 'promise' && e.due) {
+      const answered = replyAnswered(events, e);
+      d.promises.push(answered === undefined ? kept(e, PROMISE_FIELDS) : { ...kept(e, PROMISE_FIELDS), answered });
+    }
     else if (e.type === 'compensation') d.compensations.push(kept(e, COMPENSATION_FIELDS));
     // The last resolution with an outcome is the one that closed it (as closingOf reads it).
     else if (e.type === 'resolution' && e.outcome) d.closing = { outcome: e.outcome, at: e.at };
@@ -142,12 +145,12 @@ function isOpenGiven(d: Pick<Digest, 'closing'>, closed: string | null | undefin
   return !d.closing && !closed;
 }
 
-export function promisesOfDigested(i: DigestedIncident, now: number): PromiseStatus[] {
+export function promisesOfDigested(i: DigestedIncident, now: number): PromiseStatus<Digest['promises'][number]>[] {
   const closing = closingOfDigest(i.digest);
-  return i.digest.promises.map((p) => promiseStatusGiven(p, closing, now));
+  return i.digest.promises.map((p) => promiseStatusGiven(p, closing, now, p.answered));
 }
 
-export function brokenOfDigested(i: DigestedIncident, now: number): PromiseStatus[] {
+export function brokenOfDigested(i: DigestedIncident, now: number): PromiseStatus<Digest['promises'][number]>[] {
   return promisesOfDigested(i, now).filter((p) => p.state === 'broken');
 }
 
@@ -186,7 +189,8 @@ export function dueReport(incident: Incident | DigestedIncident, now: number, fo
   const i = digested(incident);
   const d = i.digest;
   const promises = promisesOfDigested(i, now);
-  const broken = promises.filter((p) => p.state === 'broken');
+  // A reply that came late was late, but is owed no longer: nothing to chase.
+  const broken = promises.filter((p) => p.state === 'broken' && (p.event.answered === undefined || p.event.kept !== undefined));
   const comingDue = promises.filter((p) => p.state === 'pending').sort((a, b) => a.dueMs - b.dueMs);
   const idle = Math.floor((now - msOf(lastActivityOf(i))) / DAY_MS);
   const staleDays = idle >= STALE_DAYS ? idle : null;
@@ -248,7 +252,14 @@ type ListedDigest = Pick<Digest, 'events' | 'levels' | 'closing'> & { promises: 
  * `,`, nor ends in `+` or `-`; an outcome holds no space.
  */
 export function listedText(d: Digest): string {
-  const promises = d.promises.map((p) => `${p.due}${p.kept === true ? '+' : p.kept === false ? '-' : ''}`).join(',');
+  // A reply the company gave settles its deadline for good: kept by it, or not (late).
+  const keptOf = (p: Digest['promises'][number]) => p.kept ?? (p.answered === undefined ? undefined : msOf(p.answered) <= dueMs(p.due!));
+  const promises = d.promises
+    .map((p) => {
+      const k = keptOf(p);
+      return `${p.due}${k === true ? '+' : k === false ? '-' : ''}`;
+    })
+    .join(',');
   return `${d.events}|${d.levels.length ? highestLevelOf(d) : ''}|${d.closing ? `${d.closing.outcome} ${d.closing.at}` : ''}|${promises}`;
 }
 

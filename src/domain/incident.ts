@@ -79,7 +79,7 @@ export interface PromiseStatus<E extends Pick<IncidentEvent, 'due' | 'kept'> = I
  * and due has passed. Otherwise pending.
  */
 export function promiseStatus(p: IncidentEvent, i: Pick<Incident, 'events'>, now: number): PromiseStatus {
-  return promiseStatusGiven(p, closingOf(i), now);
+  return promiseStatusGiven(p, closingOf(i), now, replyAnswered(i.events, p));
 }
 
 /** When the problem was fixed: the closing by a resolution that fixed it (resolved, or in part); undefined when it never was. */
@@ -87,16 +87,55 @@ export function fixedMs(closing: { outcome: Outcome; ms: number } | undefined): 
   return closing && (closing.outcome === 'resolved' || closing.outcome === 'partial') ? closing.ms : undefined;
 }
 
-/** The same, given how the incident was closed (undefined: not by a resolution). */
-export function promiseStatusGiven<E extends Pick<IncidentEvent, 'due' | 'kept'>>(p: E, closing: { outcome: Outcome; ms: number } | undefined, now: number): PromiseStatus<E> {
+/**
+ * The same, given how the incident was closed (undefined: not by a resolution) and, for the
+ * reply a letter asked for, when the company answered (see replyAnswered): an answer settles
+ * it as a fix settles any promise, kept by its deadline or broken by how late it came.
+ */
+export function promiseStatusGiven<E extends Pick<IncidentEvent, 'due' | 'kept'>>(p: E, closing: { outcome: Outcome; ms: number } | undefined, now: number, answered?: string): PromiseStatus<E> {
   const due = dueMs(p.due!);
   const fixed = fixedMs(closing);
   if (p.kept === true) return { event: p, state: 'kept', dueMs: due };
   if (p.kept === false) return { event: p, state: 'broken', dueMs: due, lateMs: Math.max(0, (fixed ?? now) - due) };
-  if (fixed !== undefined) {
-    return fixed <= due ? { event: p, state: 'kept', dueMs: due } : { event: p, state: 'broken', dueMs: due, lateMs: fixed - due };
+  const answeredMs = answered === undefined ? undefined : msOf(answered);
+  const settled = fixed === undefined ? answeredMs : answeredMs === undefined ? fixed : Math.min(fixed, answeredMs);
+  if (settled !== undefined) {
+    return settled <= due ? { event: p, state: 'kept', dueMs: due } : { event: p, state: 'broken', dueMs: due, lateMs: settled - due };
   }
   return now > due ? { event: p, state: 'broken', dueMs: due, lateMs: now - due } : { event: p, state: 'pending', dueMs: due };
+}
+
+/** What of the company's counts as an answer to a letter, besides a contact a person of theirs answered and a promise of their own. */
+const ANSWERS: ReadonlySet<IncidentEvent['type']> = new Set(['apology', 'explanation', 'compensation', 'refusal', 'resolution']);
+
+/** A letter or email the customer sent: a contact by letter or email that no person answered there and then (one that did is their reply). */
+export function isSentLetter(e: IncidentEvent): boolean {
+  return e.type === 'contact' && (e.channel === 'letter' || e.channel === 'email') && e.reached_human !== true;
+}
+
+/** Whether a promise is the reply a letter asked for: a deadline logged at the moment a letter was sent (as `letter --sent` logs it). */
+export function isReplyDeadline(events: readonly IncidentEvent[], p: IncidentEvent): boolean {
+  return p.type === 'promise' && events.some((e) => e.at === p.at && isSentLetter(e));
+}
+
+/**
+ * When the company first answered what the customer sent at `at`: its first event of its own
+ * after it — an apology, explanation, compensation, refusal or resolution, a contact one of
+ * its people answered (by email too), or a promise of its own (not the reply deadline of
+ * another letter of the customer's). Events in timeline order.
+ */
+export function answeredAfter(events: readonly IncidentEvent[], at: string): string | undefined {
+  const from = msOf(at);
+  for (const x of events) {
+    if (msOf(x.at) <= from) continue;
+    if (ANSWERS.has(x.type) || (x.type === 'contact' && x.reached_human === true) || (x.type === 'promise' && !isReplyDeadline(events, x))) return x.at;
+  }
+  return undefined;
+}
+
+/** For the reply deadline of a letter, when the company answered it; undefined for any other promise, or none yet. */
+export function replyAnswered(events: readonly IncidentEvent[], p: IncidentEvent): string | undefined {
+  return isReplyDeadline(events, p) ? answeredAfter(events, p.at) : undefined;
 }
 
 export function promisesOf(i: Incident, now: number): PromiseStatus[] {

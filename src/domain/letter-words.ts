@@ -17,7 +17,7 @@ export interface LetterWords {
   channel(c: string | undefined): string;
   level: Record<Level, string>;
   contact(o: { channel: string; level?: string; robot?: boolean; queue?: number; human?: boolean; wait?: number; dropped?: boolean }): string;
-  promise(o: { text?: string; due: string; state: 'kept' | 'broken' | 'pending'; lateMs?: number; open: boolean }): string;
+  promise(o: { text?: string; due: string; state: 'kept' | 'broken' | 'pending'; lateMs?: number; open: boolean; answered?: boolean }): string;
   escalation(level: string): string;
   apology(level?: string): string;
   explanation(level?: string): string;
@@ -26,8 +26,8 @@ export interface LetterWords {
   resolution(o: Outcome): string;
   note: string;
   noteOn(s: string): string;
-  /** `open`: the problem is not fixed (the incident still open, or closed without a fix). */
-  lateBy(lateMs: number, open: boolean): string;
+  /** `open`: the problem is not fixed (the incident still open, or closed without a fix); `answered`: the promise was the reply to a letter, and it came this late. */
+  lateBy(lateMs: number, open: boolean, answered?: boolean): string;
   costs: {
     days(n: number, open: boolean): string;
     contacts(n: number, minutes: number, you?: boolean): string;
@@ -112,7 +112,7 @@ export const EN: LetterWords = {
     return parts.join('; ');
   },
   promise: (o) =>
-    `Promised ${o.text ? `“${o.text}”` : 'a fix'}, due ${o.due}: ${o.state === 'kept' ? 'kept' : o.state === 'pending' ? 'not yet due' : `broken${o.lateMs !== undefined ? ` (${EN.lateBy(o.lateMs, o.open)})` : ''}`}`,
+    `Promised ${o.text ? `“${o.text}”` : 'a fix'}, due ${o.due}: ${o.state === 'kept' ? 'kept' : o.state === 'pending' ? 'not yet due' : `broken${o.lateMs !== undefined ? ` (${EN.lateBy(o.lateMs, o.open, o.answered)})` : ''}`}`,
   escalation: (level) => `Escalated to ${level}`,
   apology: (level) => `An apology${level ? ` from ${level}` : ''}`,
   explanation: (level) => `An explanation${level ? ` from ${level}` : ''}`,
@@ -125,11 +125,11 @@ export const EN: LetterWords = {
   resolution: (o) => ({ resolved: 'The problem was resolved', partial: 'The problem was partly resolved', unresolved: 'The matter ended unresolved', abandoned: 'I gave up on this channel' })[o],
   note: 'Note',
   noteOn: (s) => ` (my note: “${s}”)`,
-  lateBy: (ms, open) => {
+  lateBy: (ms, open, answered) => {
     if (ms <= 0) return 'marked as not kept before its deadline';
     const late = lateSpan(ms);
     const span = late.unit === 'day' ? plEn(late.n, 'day') : late.unit === 'hour' ? plEn(late.n, 'hour') : plEn(late.n, 'minute');
-    return open ? `${span} overdue so far` : `fixed only ${span} after this deadline`;
+    return answered ? `answered only ${span} after this deadline` : open ? `${span} overdue so far` : `fixed only ${span} after this deadline`;
   },
   costs: {
     days: (n, open) => (open ? `${plEn(n, 'day')} without a fix so far` : `${plEn(n, 'day')} from my first report to the fix`),
@@ -197,7 +197,7 @@ export const RU: LetterWords = {
     return parts.join('; ');
   },
   promise: (o) =>
-    `Обещано ${o.text ? `«${o.text}»` : 'устранить проблему'}, срок — ${o.due}: ${o.state === 'kept' ? 'выполнено' : o.state === 'pending' ? 'срок ещё не наступил' : `не выполнено${o.lateMs !== undefined ? ` (${RU.lateBy(o.lateMs, o.open)})` : ''}`}`,
+    `Обещано ${o.text ? `«${o.text}»` : 'устранить проблему'}, срок — ${o.due}: ${o.state === 'kept' ? 'выполнено' : o.state === 'pending' ? 'срок ещё не наступил' : `не выполнено${o.lateMs !== undefined ? ` (${RU.lateBy(o.lateMs, o.open, o.answered)})` : ''}`}`,
   escalation: (level) => `Обращение передано: ${level}`,
   apology: (level) => `Принесены извинения${level ? ` (${level})` : ''}`,
   explanation: (level) => `Дано объяснение причин${level ? ` (${level})` : ''}`,
@@ -210,12 +210,12 @@ export const RU: LetterWords = {
   resolution: (o) => ({ resolved: 'Проблема устранена', partial: 'Проблема устранена частично', unresolved: 'Дело закончилось без решения', abandoned: 'Обращения по этому каналу прекращены без результата' })[o],
   note: 'Заметка',
   noteOn: (s) => ` (моя заметка: «${s}»)`,
-  lateBy: (ms, open) => {
+  lateBy: (ms, open, answered) => {
     if (ms <= 0) return 'отмечено как невыполненное до срока';
     const late = lateSpan(ms);
     const span =
       late.unit === 'day' ? plRu(late.n, 'день', 'дня', 'дней') : late.unit === 'hour' ? plRu(late.n, 'час', 'часа', 'часов') : plRu(late.n, 'минуту', 'минуты', 'минут');
-    return open ? `просрочка уже ${span}` : `устранено лишь через ${span} после этого срока`;
+    return answered ? `ответ пришёл лишь через ${span} после этого срока` : open ? `просрочка уже ${span}` : `устранено лишь через ${span} после этого срока`;
   },
   costs: {
     days: (n, open) => (open ? `${plRu(n, 'день', 'дня', 'дней')} без устранения проблемы на сегодня` : `${plRu(n, 'день', 'дня', 'дней')} от моего первого обращения до устранения проблемы`),

@@ -2,7 +2,7 @@
 // values its template fills in. Pure: every fact comes from the record or from the caller.
 
 import type { Incident, IncidentEvent, Level } from './types.js';
-import { DAY_MS, closingOf, computeMetrics, dueMs, fixedMs, isAtFault, levelRank, nextRung, promiseStatus } from './incident.js';
+import { DAY_MS, answeredAfter, closingOf, computeMetrics, dueMs, fixedMs, isAtFault, isSentLetter, levelRank, nextRung, promiseStatus, replyAnswered } from './incident.js';
 import { localWallClock, msOf, parseWhen } from './dates.js';
 import { addTerm, basisAsOf, caseFromCategory, chooseRules, type Case, type Demand, type JurisdictionPack, type LawRule, type LetterKind, type RuleChoice } from './law.js';
 import { lettersWords, type LetterLang, type LetterWords, type NextStep } from './letter-words.js';
@@ -25,14 +25,11 @@ export function letterLevel(kind: LetterKind, i: Incident): Level {
   return 'regulator';
 }
 
-/** The company's side of a timeline: what counts as an answer to a letter. */
-const ANSWERS = new Set(['apology', 'explanation', 'compensation', 'refusal', 'resolution']);
-
 export interface WrittenLetter {
   event: IncidentEvent;
   /** The reply deadline logged with it (a promise at the same time), if any. */
   due?: string;
-  /** When the company answered: its first event of its own after the letter. */
+  /** When the company answered: its first event of its own after the letter (answeredAfter). */
   answeredAt?: string;
 }
 
@@ -40,13 +37,9 @@ export interface WrittenLetter {
 export function lettersTo(i: Incident): WrittenLetter[] {
   const out: WrittenLetter[] = [];
   for (const e of i.events) {
-    if (e.type !== 'contact' || (e.channel !== 'letter' && e.channel !== 'email') || levelOfEvent(e) === 'regulator' || levelOfEvent(e) === 'court') continue;
-    const at = msOf(e.at);
+    if (!isSentLetter(e) || levelOfEvent(e) === 'regulator' || levelOfEvent(e) === 'court') continue;
     const due = i.events.find((p) => p.type === 'promise' && p.at === e.at && p.due)?.due;
-    const answer = i.events.find(
-      (x) => msOf(x.at) > at && (ANSWERS.has(x.type) || (x.type === 'promise' && x.at !== e.at) || (x.type === 'contact' && x.reached_human && x.channel !== 'letter' && x.channel !== 'email')),
-    );
-    out.push({ event: e, due, answeredAt: answer?.at });
+    out.push({ event: e, due, answeredAt: answeredAfter(i.events, e.at) });
   }
   return out;
 }
@@ -188,7 +181,8 @@ function describe(e: IncidentEvent, i: Incident, now: number, w: LetterWords, la
       );
     case 'promise': {
       const s = promiseStatus(e, i, now);
-      return w.promise({ text: e.text, due: formatWhen(e.due!, w), state: s.state, lateMs: s.lateMs, open: fixedMs(closingOf(i)) === undefined }) + note;
+      const answered = e.kept === undefined && replyAnswered(i.events, e) !== undefined;
+      return w.promise({ text: e.text, due: formatWhen(e.due!, w), state: s.state, lateMs: s.lateMs, open: fixedMs(closingOf(i)) === undefined, answered }) + note;
     }
     case 'escalation':
       return w.escalation(w.level[e.level ?? 'supervisor']) + note;
@@ -250,7 +244,7 @@ export function composeLetter(r: LetterRequest): ComposedLetter {
       text: e.text ?? '—',
       made: formatWhen(e.at, w),
       due: formatWhen(e.due!, w),
-      late: w.lateBy(s.lateMs ?? 0, unfixed),
+      late: w.lateBy(s.lateMs ?? 0, unfixed, e.kept === undefined && replyAnswered(i.events, e) !== undefined),
     }));
 
   const failed: { level: string; date: string }[] = [];

@@ -130,7 +130,8 @@ export interface Digest {
   robots: number;
   /** The refusals, promises with a due time, and compensations: the fields read of them. */
   refusals: IncidentEvent[];
-  promises: IncidentEvent[];
+  /** Each with, for the reply a letter asked for, when the company answered it. */
+  promises: (IncidentEvent & { answered?: string })[];
   compensations: IncidentEvent[];
 }
 

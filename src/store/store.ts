@@ -211,6 +211,17 @@ const EVERY_INCIDENT_IN_ORDER = `${EVERY_INCIDENT} ${INCIDENT_ORDER}`;
  */
 const UNCLOSED_INCIDENTS = 'FROM incidents i CROSS JOIN companies c ON c.id = i.company_id';
 
+/** Whether incident `i` has a letter or email the customer sent at the time `at` (isSentLetter): a promise then is its reply deadline. `as` names the row read. */
+const sentLetterAt = (at: string, as: string) =>
+  `EXISTS (SELECT 1 FROM events ${as} WHERE ${as}.incident_id = i.id AND ${as}.type = 'contact' AND ${as}.at = ${at}
+     AND json_extract(${as}.data, '$.channel') IN ('letter', 'email') AND json_extract(${as}.data, '$.reached_human') IS NOT 1)`;
+
+/** Whether the company answered after promise event `e` (answeredAfter): what settles the reply deadline of a letter. */
+const ANSWER_AFTER = `EXISTS (SELECT 1 FROM events a WHERE a.incident_id = i.id AND a.at_ms > e.at_ms AND (
+     a.type IN ('apology', 'explanation', 'compensation', 'refusal', 'resolution')
+     OR (a.type = 'contact' AND json_extract(a.data, '$.reached_human') IS 1)
+     OR (a.type = 'promise' AND NOT ${sentLetterAt('a.at', 'r')})))`;
+
 /** The most events of new timelines inserted by one statement (see Store.addNewTimeline). */
 const TIMELINE_ROWS = 64;
 
@@ -841,6 +852,7 @@ export class Store {
          CROSS JOIN events e ON e.incident_id = i.id AND e.type = 'promise'
          JOIN companies c ON c.id = i.company_id
        WHERE i.closed IS NULL AND json_extract(e.data, '$.due') IS NOT NULL AND json_extract(e.data, '$.kept') IS NOT 1
+         AND NOT (${sentLetterAt('e.at', 's')} AND ${ANSWER_AFTER})
        ${INCIDENT_ORDER}, e.at_ms, e.id`,
     ).iterate() as IterableIterator<{ ref: string; company: string; title: string; seq: number; at: string; due: string; text: string | null; kept: number | null; level_rank: number | null }>;
     for (const r of rows) {

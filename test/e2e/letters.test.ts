@@ -219,6 +219,53 @@ describe('sending a letter', () => {
   });
 });
 
+describe('the answer to a letter', () => {
+  it('settles its reply deadline: a reply by email from a person, or any answer of theirs, keeps it when it came in time', () => {
+    ok(s.run(['incident', 'add', 'Kettle Shop', '--title', 'Cracked kettle', '--fault', 'company', '--opened', '2026-10-20']));
+    ok(s.run(['letter', 'kettle-shop-1', '--from', 'Me', '--sent', '--at', '2026-11-01 10:00']));
+    // Their reply, by email: a contact one of their people answered, not another letter of mine.
+    ok(s.run(['incident', 'event', 'kettle-shop-1', 'contact', '--channel', 'email', '--reached-human', '--at', '2026-11-10 12:00', '--note', 'their reply']));
+    const shown = json<{ events: { id: string; type: string; state?: string }[]; metrics: { promises_broken: number } }>(s, ['incident', 'show', 'kettle-shop-1', '--json']);
+    expect(shown.metrics.promises_broken).toBe(0);
+    expect(ok(s.run(['incident', 'show', 'kettle-shop-1'])).stdout).toMatch(/a reply to my complaint of 2026-11-01.*due 2026-11-15: kept/);
+    const due = json<{ incident: string; broken: unknown[] }[]>(s, ['due', '--json']).find((d) => d.incident === 'kettle-shop-1');
+    expect(due?.broken ?? []).toEqual([]);
+    expect(ok(s.run(['due', '--format', 'ics'])).stdout).not.toContain('kettle-shop-1');
+    // The next letter says it was answered, and lists no broken promise, nor the reply among my letters.
+    const next = ok(s.run(['letter', 'kettle-shop-1', '--from', 'Me'])).stdout;
+    expect(next).toContain('- 1 November 2026 (letter): answered on 10 November 2026');
+    expect(next).not.toMatch(/10 November 2026 \(email\)/);
+    expect(next).not.toMatch(/Promises that were not kept/);
+  });
+
+  it('counts a late answer late, and no later letter of mine as their answer', () => {
+    ok(s.run(['incident', 'add', 'Slow Shop', '--title', 'Late', '--fault', 'company', '--opened', '2026-09-01']));
+    ok(s.run(['letter', 'slow-shop-1', '--kind', 'complaint', '--from', 'Me', '--sent', '--at', '2026-09-02 10:00']));
+    // My escalation after the deadline passed, with its own reply deadline: no answer of theirs.
+    ok(s.run(['letter', 'slow-shop-1', '--kind', 'escalation', '--from', 'Me', '--sent', '--at', '2026-09-20 10:00']));
+    let shown = ok(s.run(['incident', 'show', 'slow-shop-1'])).stdout;
+    expect(shown).toMatch(/a reply to my complaint of 2026-09-02.*broken, \d+ days late so far/);
+    // Their explanation, eight days after the first deadline (the end of its day): late for the first letter, in time for the second.
+    ok(s.run(['incident', 'event', 'slow-shop-1', 'explanation', '--at', '2026-09-25 10:00']));
+    shown = ok(s.run(['incident', 'show', 'slow-shop-1'])).stdout;
+    expect(shown).toMatch(/a reply to my complaint of 2026-09-02.*due 2026-09-16: broken, 8 days late(?! so far)/);
+    expect(shown).toMatch(/a reply to my escalated complaint of 2026-09-20.*: kept/);
+  });
+
+  it('refuses to send another letter with no kind named while the last one awaits its answer, recording nothing', () => {
+    ok(s.run(['incident', 'add', 'Twice Shop', '--title', 'Wrong size', '--fault', 'company', '--opened', '2026-10-01']));
+    ok(s.run(['letter', 'twice-shop-1', '--from', 'Me', '--sent', '--at', '2026-10-02 10:00']));
+    const before = ok(s.run(['export', '--format', 'json'])).stdout.replace(/"exported_at".*\n/, '');
+    expect(expectOneLineError(s.run(['letter', 'twice-shop-1', '--from', 'Me', '--sent', '--at', '2026-10-02 10:05']))).toBe(
+      'vetted: the letter you sent on 2026-10-02 awaits its answer until 2026-10-16 (`vetted due` chases it then), so nothing was recorded; to send another before that, name its kind: vetted letter twice-shop-1 --kind escalation --sent',
+    );
+    expect(ok(s.run(['export', '--format', 'json'])).stdout.replace(/"exported_at".*\n/, '')).toBe(before);
+    // Named, it is sent; once the deadline has passed, the ladder's next letter needs no name.
+    ok(s.run(['letter', 'twice-shop-1', '--kind', 'complaint', '--from', 'Me', '--sent', '--at', '2026-10-03 10:00']));
+    ok(s.run(['letter', 'twice-shop-1', '--from', 'Me', '--sent', '--at', '2026-10-20 10:00']));
+  });
+});
+
 describe('refusals', () => {
   it.each([
     [['letter', 'nope-1', '--from', 'D'], /no incident "nope-1"/],
