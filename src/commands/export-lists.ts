@@ -15,10 +15,10 @@ function emptyLists(): Record<ListName, MarkdownCompany[]> {
   return Object.fromEntries(LISTS.map((l) => [l, [] as MarkdownCompany[]])) as Record<ListName, MarkdownCompany[]>;
 }
 
-/** The listed companies: from the cached rows for a plain table, with verdicts and timelines for --detail. */
-function listedCompanies(store: Store, policy: Policy, now: number, detail: boolean, lang: string): Record<ListName, MarkdownCompany[]> {
+/** The listed companies: from the cached rows for a plain table (which are redacted), with verdicts and timelines for --detail. */
+function listedCompanies(store: Store, policy: Policy, now: number, detail: boolean, keep: boolean, lang: string): Record<ListName, MarkdownCompany[]> {
   const lists = emptyLists();
-  if (!detail) {
+  if (!detail && !keep) {
     const rows = markdownRows(store, policy, now, lang, markdownRowsOf);
     if (rows) {
       for (const r of rows) lists[r.list].push({ row: r.row });
@@ -33,20 +33,22 @@ function listedCompanies(store: Store, policy: Policy, now: number, detail: bool
   return lists;
 }
 
-export async function exportLists(ctx: Context, store: Store, format: 'md' | 'csv', detail: boolean): Promise<string> {
+/** `keep`: user text as typed (--no-redact), where a page to publish otherwise redacts what identifies a person. */
+export async function exportLists(ctx: Context, store: Store, format: 'md' | 'csv', detail: boolean, keep: boolean): Promise<string> {
   const now = ctx.now();
   const policy = await policyOf(ctx);
   if (format === 'csv') {
     const texts = listEntryTexts(store, policy, now);
     const lists = Object.fromEntries(LISTS.map((l) => [l, texts[l].map((t) => ({ entry: JSON.parse(t) as ListEntry }))])) as Record<ListName, { entry: ListEntry }[]>;
-    return renderCsvLists(lists);
+    return renderCsvLists(lists, keep);
   }
-  const lists = listedCompanies(store, policy, now, detail, t().lang);
+  const lists = listedCompanies(store, policy, now, detail, keep, t().lang);
   const plain = paint(false);
   return renderMarkdownLists({
     date: formatLocalDate(now),
     lists,
     detail,
+    keep,
     // A published page never goes stale: dates of promises are absolute, never "in 31 hours".
     describeEvent: (e, i) => describeEvent(e, i, now, plain, { absolute: true }),
   });

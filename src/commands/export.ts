@@ -86,8 +86,10 @@ export async function run(ctx: Context, opts: ExportOptions): Promise<CommandRes
   const say = t().data;
   if (!FORMATS.includes(format)) throw new UserError(say.cannotWriteFormat(format));
   if (opts.withAttachments && format !== 'json') throw new UserError(say.attachmentsNeedJson);
-  const sharing = opts.share || opts.withEvidence || opts.source !== undefined || opts.redact === false;
+  const sharing = opts.share || opts.withEvidence || opts.source !== undefined;
   if (sharing && !opts.share) throw new UserError(say.shareFlags);
+  // What is redacted: a shared file's evidence, and a page to publish (md, csv); a JSON export of your own keeps everything.
+  if (opts.redact === false && !opts.share && format === 'json') throw new UserError(say.noRedactFor);
   if (opts.share && format !== 'json') throw new UserError(say.shareNeedsJson);
   if (opts.source !== undefined && [...opts.source].length > 200) throw new UserError(say.longSource(200));
   const text = await readingStore(ctx, async (store) => {
@@ -104,7 +106,7 @@ export async function run(ctx: Context, opts: ExportOptions): Promise<CommandRes
       return undefined;
     }
     const { exportLists } = await import('./export-lists.js');
-    return await exportLists(ctx, store, format as 'md' | 'csv', !!opts.detail);
+    return await exportLists(ctx, store, format as 'md' | 'csv', !!opts.detail, opts.redact === false);
   });
   if (text === undefined) return toFile ? { err: `wrote ${opts.out}` } : {};
   if (toFile) {

@@ -10,6 +10,7 @@ import type { ListName } from '../domain/types.js';
 import type { Finding, Verdict } from '../domain/policy.js';
 import { t } from '../i18n/index.js';
 import type { Incident } from '../domain/types.js';
+import { redactText } from '../domain/redact.js';
 
 export interface MarkdownEntry {
   company: string;
@@ -31,6 +32,16 @@ export interface MarkdownInput {
   detail: boolean;
   /** One incident event in plain words (from the terminal renderer, without colour). */
   describeEvent: (e: Incident['events'][number], i: Incident) => string;
+  /** User text kept as typed (--no-redact); otherwise what identifies a person is redacted (see published). */
+  keep?: boolean;
+}
+
+/**
+ * Text of the user's on a page to publish: e-mail addresses, phone, card and account numbers and
+ * links with a query string redacted, as a shared file's evidence is, unless kept (--no-redact).
+ */
+function published(s: string, keep = false): string {
+  return keep ? s : redactText(s);
 }
 
 /** User text for a markdown page: one line, control and bidi characters made visible. */
@@ -56,8 +67,13 @@ function reasonShort(f: Pick<Finding, 'rule' | 'facts'>): string {
   return f.rule === 'watch' || f.rule === 'pin' ? text : `${f.rule}: ${text}`;
 }
 
-function rowCells(e: MarkdownEntry): string[] {
-  return [e.company, e.since ? t().fmt.date(e.since) : '', e.reasons.map((f) => reasonShort(f)).join('; '), [...new Set(e.reasons.flatMap((f) => f.evidence))].join(', ')];
+function rowCells(e: MarkdownEntry, keep: boolean): string[] {
+  return [
+    published(e.company, keep),
+    e.since ? t().fmt.date(e.since) : '',
+    e.reasons.map((f) => published(reasonShort(f), keep)).join('; '),
+    [...new Set(e.reasons.flatMap((f) => f.evidence))].join(', '),
+  ];
 }
 
 function serialise(children: RootContent[]): string {
@@ -65,23 +81,23 @@ function serialise(children: RootContent[]): string {
 }
 
 /** The table of a list: header and delimiter lines serialised from a tree, then the rows. */
-function listTable(companies: MarkdownCompany[], columns: string[]): string {
+function listTable(companies: MarkdownCompany[], columns: string[], keep: boolean): string {
   const head = serialise([{ type: 'table', align: [null, null, null, null], children: [row(columns)] }]).trimEnd();
-  return [head, ...companies.map((c) => (c.entry === undefined ? c.row : (c.row ?? markdownRow(c.entry))))].join('\n');
+  return [head, ...companies.map((c) => (c.entry === undefined ? c.row : (c.row ?? markdownRow(c.entry, keep))))].join('\n');
 }
 
 /** One company's table row (no column padding, so rows do not depend on each other). */
-export function markdownRow(entry: MarkdownEntry): string {
-  return markdownRowsOf([entry])[0];
+export function markdownRow(entry: MarkdownEntry, keep = false): string {
+  return markdownRowsOf([entry], keep)[0];
 }
 
 /**
  * The table rows of many companies, serialised as one table and cut into its lines: the same
  * line for each as alone (a cell is one line, and no column is padded), in half the time.
  */
-export function markdownRowsOf(entries: MarkdownEntry[]): string[] {
+export function markdownRowsOf(entries: MarkdownEntry[], keep = false): string[] {
   if (!entries.length) return [];
-  const cells = entries.map(rowCells);
+  const cells = entries.map((e) => rowCells(e, keep));
   const table = serialise([{ type: 'table', align: [null, null, null, null], children: [row(cells[0].map(() => 'x')), ...cells.map(row)] }]);
   return table.trimEnd().split('\n').slice(2);
 }
@@ -108,14 +124,14 @@ export function renderMarkdownLists(input: MarkdownInput): string {
   for (const list of ['black', 'white', 'watch'] as ListName[]) {
     const companies = input.lists[list];
     parts.push(serialise([heading(2, w.lists[list])]));
-    parts.push(companies.length ? `${listTable(companies, w.columns)}\n` : serialise([paragraph(w.nobody)]));
+    parts.push(companies.length ? `${listTable(companies, w.columns, !!input.keep)}\n` : serialise([paragraph(w.nobody)]));
   }
   if (input.detail) {
     const children: RootContent[] = [heading(2, w.companies)];
     for (const list of ['black', 'white', 'watch'] as ListName[]) {
       for (const c of input.lists[list]) {
         const v = c.verdict!;
-        children.push(heading(3, v.company));
+        children.push(heading(3, published(v.company, input.keep)));
         children.push(paragraph(w.verdictLine(list, v.since)));
         const findings = v.pinned || v.list === 'watch' ? [...v.reasons, ...v.findings] : v.findings;
         children.push(heading(4, w.findings));
@@ -126,11 +142,11 @@ export function renderMarkdownLists(input: MarkdownInput): string {
           children: findings.map((f) => ({
             type: 'listItem',
             spread: false,
-            children: [paragraph(`${reasonShort(f)} (${t().fmt.date(f.date)}${f.evidence.length ? `; ${f.evidence.join(', ')}` : ''})`)],
+            children: [paragraph(`${published(reasonShort(f), input.keep)} (${t().fmt.date(f.date)}${f.evidence.length ? `; ${f.evidence.join(', ')}` : ''})`)],
           })),
         });
         for (const i of c.incidents ?? []) {
-          children.push(heading(4, w.timeline(i.id, i.title)));
+          children.push(heading(4, w.timeline(i.id, published(i.title, input.keep))));
           children.push({
             type: 'list',
             ordered: false,
@@ -138,7 +154,7 @@ export function renderMarkdownLists(input: MarkdownInput): string {
             children: i.events.map((e) => ({
               type: 'listItem',
               spread: false,
-              children: [paragraph(`${t().fmt.dateTime(e.at)} — ${input.describeEvent(e, i)}`)],
+              children: [paragraph(`${t().fmt.dateTime(e.at)} — ${published(input.describeEvent(e, i), input.keep)}`)],
             })),
           });
         }
@@ -151,7 +167,7 @@ export function renderMarkdownLists(input: MarkdownInput): string {
 
 /** One row per listed company, RFC 4180 quoting; cells that a spreadsheet would run as a formula are
  * defused, and control characters are made visible as everywhere else. */
-export function renderCsvLists(lists: Record<ListName, { entry: MarkdownEntry }[]>): string {
+export function renderCsvLists(lists: Record<ListName, { entry: MarkdownEntry }[]>, keep = false): string {
   const cell = (text: string) => {
     const s = safeText(text); // control characters shown, not sent
     const safe = /^\s*[=+\-@]/.test(s) ? `'${s}` : s;
@@ -164,11 +180,11 @@ export function renderCsvLists(lists: Record<ListName, { entry: MarkdownEntry }[
       lines.push(
         [
           list,
-          v.company,
+          published(v.company, keep),
           v.since ?? '',
           v.pinned ? w.yes : w.no,
           [...new Set(v.reasons.map((f) => f.rule))].join(' '),
-          v.reasons.map(pageReason).join('; '),
+          v.reasons.map((f) => published(pageReason(f), keep)).join('; '),
           [...new Set(v.reasons.flatMap((f) => f.evidence))].join(' '),
         ]
           .map(cell)

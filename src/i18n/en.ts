@@ -942,7 +942,7 @@ export const en = {
       "--no-policy": "refusal: not stated as policy",
       "--no-proactive": "compensation: only when asked",
       "--no-reached-human": "contact: no live person answered",
-      "--no-redact": "with --share --with-evidence: keep e-mail addresses, phone, card and account numbers and links with a query string as they are",
+      "--no-redact": "with --format md or csv, or --share --with-evidence: keep e-mail addresses, phone, card and account numbers and links with a query string as they are (redacted otherwise)",
       "--no-robot": "contact: no robot",
       "--note": "anything worth remembering",
       "--op": "revert this one operation (see `vetted history`), such as an earlier undo",
@@ -1120,7 +1120,8 @@ export const en = {
     cannotWriteFormat: (format: string) => `export cannot write ${format} files yet; give --format md, json or csv (or an --out file ending in .md, .json or .csv).`,
     unknownExtension: (ext: string, out: string) => `cannot tell the format from the extension .${ext} of ${out}; give --format md, json or csv.`,
     attachmentsNeedJson: '--with-attachments embeds the files in the data file; give it with --format json.',
-    shareFlags: '--source, --with-evidence and --no-redact go with --share; add --share --format json.',
+    shareFlags: '--source and --with-evidence go with --share; add --share --format json.',
+    noRedactFor: '--no-redact goes with --format md or csv, or with --share --with-evidence: a JSON export of your own record keeps everything as it is.',
     shareNeedsJson: '--share writes a vetted/1 data file; add --format json.',
     longSource: (max: number) => `--source can be at most ${max} characters; shorten it.`,
     attachmentsLeftOut: (n: number) =>

@@ -1000,7 +1000,7 @@ export const ru: Catalog = {
       "--no-policy": "отказ: не как политика компании",
       "--no-proactive": "компенсация: только по просьбе",
       "--no-reached-human": "контакт: живой человек не ответил",
-      "--no-redact": "с --share --with-evidence: оставить адреса электронной почты, номера телефонов, карт и счетов и ссылки с параметрами запроса как есть",
+      "--no-redact": "с --format md или csv либо с --share --with-evidence: оставить адреса электронной почты, номера телефонов, карт и счетов и ссылки с параметрами запроса как есть (иначе они скрыты)",
       "--no-robot": "контакт: робота не было",
       "--note": "всё, что стоит запомнить",
       "--op": "отменить только эту операцию (см. `vetted history`), например более раннюю отмену",
@@ -1174,7 +1174,8 @@ export const ru: Catalog = {
     cannotWriteFormat: (format) => `export пока не умеет писать файлы ${format}; укажите --format md, json или csv (или файл --out с расширением .md, .json или .csv).`,
     unknownExtension: (ext, out) => `по расширению .${ext} файла ${out} не понять формат; укажите --format md, json или csv.`,
     attachmentsNeedJson: '--with-attachments вкладывает файлы в файл данных; укажите его вместе с --format json.',
-    shareFlags: '--source, --with-evidence и --no-redact указываются вместе с --share; добавьте --share --format json.',
+    shareFlags: '--source и --with-evidence указываются вместе с --share; добавьте --share --format json.',
+    noRedactFor: '--no-redact указывается с --format md или csv либо с --share --with-evidence: JSON-выгрузка ваших собственных записей и так сохраняет всё как есть.',
     shareNeedsJson: '--share пишет файл данных vetted/1; добавьте --format json.',
     longSource: (max) => `--source — не длиннее ${fmt.plural(max, { one: 'знака', few: 'знаков', many: 'знаков', other: 'знака' })}; сократите.`,
     attachmentsLeftOut: (n) =>

@@ -82,6 +82,20 @@ describe('export --out FILE', () => {
     expect(existsSync(join(s.dir, 'due.ics'))).toBe(false);
   });
 
+  it('redacts what identifies a person on a page to publish, unless --no-redact; a JSON export of your own keeps it', () => {
+    ok(s.run(['incident', 'add', 'Card Shop', '--title', 'Refund', '--fault', 'company', '--opened', '2026-11-01']));
+    ok(s.run(['incident', 'event', 'card-shop-1', 'refusal', '--policy', '--text', 'no refund to card 4111 1111 1111 1111', '--level', 'management', '--at', '2026-11-02 10:00']));
+    ok(s.run(['incident', 'event', 'card-shop-1', 'note', '--text', 'reply to jane.doe@example.com, +7 912 345-67-89', '--at', '2026-11-02 11:00']));
+    const page = ok(s.run(['export', '--format', 'md', '--detail'])).stdout;
+    expect(page).toContain('Card Shop');
+    expect(page).not.toMatch(/4111|jane\.doe|912 345/);
+    expect(page).toMatch(/\\\[number\]/);
+    expect(ok(s.run(['export', '--format', 'csv'])).stdout).not.toMatch(/4111/);
+    expect(ok(s.run(['export', '--format', 'md', '--detail', '--no-redact'])).stdout).toMatch(/4111 1111 1111 1111[\s\S]*jane\.doe/);
+    expect(ok(s.run(['export', '--format', 'json'])).stdout).toContain('4111 1111 1111 1111');
+    expect(expectOneLineError(s.run(['export', '--format', 'json', '--no-redact']))).toMatch(/--no-redact goes with --format md or csv, or with --share --with-evidence/);
+  });
+
   it('an extension of no format: exit 2, asking for --format', () => {
     const line = expectOneLineError(s.run(['export', '--out', join(s.dir, 'lists.txt')]));
     expect(line).toMatch(/\.txt.*--format md, json or csv/);

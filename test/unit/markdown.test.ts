@@ -99,7 +99,7 @@ function entryOf(v: Verdict): MarkdownEntry {
 /** A listed company as the export passes it: its entry, the verdict and incidents for detail, and maybe its cached row. */
 function company(v: Verdict, incidents: Incident[] = [], cached = false): MarkdownCompany & { entry: MarkdownEntry } {
   const entry = entryOf(v);
-  return { entry, verdict: v, incidents, ...(cached ? { row: markdownRow(entry) } : {}) };
+  return { entry, verdict: v, incidents, ...(cached ? { row: markdownRow(entry, true) } : {}) };
 }
 
 /** The lists with each company's cached row alone. */
@@ -125,9 +125,10 @@ function listsOf(s: string, cached = false): { lists: Record<ListName, MarkdownC
 
 const describeEvent = (e: Incident['events'][number]) => e.note ?? e.text ?? '';
 
+/** The page with user text kept as typed (--no-redact): what these tests hold is how markdown carries any text. */
 function render(lists: Record<ListName, MarkdownCompany[]>, detail: boolean, lang: Lang = 'en'): string {
   setCatalog(testCatalog(lang));
-  return renderMarkdownLists({ date: '2024-04-01', lists, detail, describeEvent });
+  return renderMarkdownLists({ date: '2024-04-01', lists, detail, describeEvent, keep: true });
 }
 
 // ---- reading the page back ----
@@ -292,8 +293,9 @@ describe.each(['en', 'ru'] as Lang[])('markdownRowsOf (%s)', (lang) => {
   it('serialises many rows at once into the very lines each makes alone, whatever the text', () => {
     const entries = NASTY.flatMap(([, s]) => Object.values(listsOf(s).lists).flat().map((c) => c.entry!));
     expect(entries.length).toBeGreaterThan(2 * NASTY.length);
-    const alone = entries.map(markdownRow);
-    expect(markdownRowsOf(entries)).toEqual(alone);
+    const alone = entries.map((e) => markdownRow(e, true));
+    expect(markdownRowsOf(entries, true)).toEqual(alone);
+    expect(markdownRowsOf(entries)).toEqual(entries.map((e) => markdownRow(e)));
     expect(alone.every((r) => r.startsWith('| ') && !r.includes('\n'))).toBe(true);
     expect(markdownRowsOf([])).toEqual([]);
   });
@@ -369,6 +371,31 @@ function parseCsv(text: string): string[][] {
   if (field !== '' || row.length) throw new Error('the last record does not end with CRLF');
   return rows;
 }
+
+describe('a page to publish', () => {
+  const secret = 'refund to card 4111 1111 1111 1111, write to jane.doe@example.com or call +7 912 345-67-89';
+  const lists = () => {
+    const b1 = finding('B1', 'black', secret, '2024-03-01T10:00', ['incident:i1']);
+    const inc = incident({ id: 'i1', company: 'Acme', title: `Call +7 912 345-67-89`, events: [note({ at: '2024-03-01T10:00', note: secret })] });
+    return { black: [company(verdict('Acme', 'black', '2024-03-01', [b1], [b1]), [inc])], white: [], watch: [] } as Record<ListName, MarkdownCompany[]>;
+  };
+
+  it('redacts e-mail addresses, phone and card numbers in the table, the detail and the CSV, and keeps them with --no-redact', () => {
+    setCatalog(testCatalog('en'));
+    const page = renderMarkdownLists({ date: '2024-04-01', lists: lists(), detail: true, describeEvent });
+    expect(page).not.toMatch(/4111|jane|912/);
+    expect(page).toContain('refund to card \\[number], write to \\[email] or call \\[phone]');
+    const kept = renderMarkdownLists({ date: '2024-04-01', lists: lists(), detail: true, describeEvent, keep: true });
+    expect(kept).toContain('4111 1111 1111 1111');
+    expect(kept).toContain('+7 912 345-67-89');
+    const rows = { black: [{ entry: lists().black[0].entry! }], white: [], watch: [] };
+    expect(renderCsvLists(rows)).not.toMatch(/4111|jane|912/);
+    expect(renderCsvLists(rows, true)).toContain('jane.doe@example.com');
+    // Dates and evidence stay as they are.
+    expect(page).toContain('2024-03-01');
+    expect(page).toContain('incident:i1');
+  });
+});
 
 describe('renderCsvLists', () => {
   const one = (name: string, reason: string, list: ListName = 'black', evidence: string[] = ['incident:i1']) =>
