@@ -81,12 +81,18 @@ function firstReading(path: string, now: number): { bytes?: Buffer; recordByReco
   return { bytes: readInputBytes(path, { what: 'data', maxBytes: INPUT_LIMITS.data }) };
 }
 
+/** Someone's lists (a file of `export --share`, which has a lists section) are a source to read beside the record, not a record to merge. */
+function refuseShared(file: string, head: { source?: unknown }, hasLists: boolean): void {
+  if (hasLists) throw new UserError(t().data.sharedFile(file, typeof head.source === 'string' ? head.source : undefined));
+}
+
 export async function run(ctx: Context, path: string, opts: ImportOptions): Promise<CommandResult> {
   const file = path === '-' ? t().data.stdin : path;
   const now = ctx.now();
   const first = firstReading(path, now);
   let bytes = first.bytes;
   const recordByRecord = first.recordByRecord;
+  if (recordByRecord) refuseShared(file, recordByRecord.layout.head, recordByRecord.layout.records.has('lists'));
   const showProgress = !!ctx.err.isTTY && !opts.json;
   // A progress line stopped short (by a record found wanting, say) is ended before anything else is written.
   let progressOpen = false;
@@ -102,6 +108,7 @@ export async function run(ctx: Context, path: string, opts: ImportOptions): Prom
     if ('errors' in validated) {
       throw new UserError(t().data.invalid(file, describeProblems(validated.errors, 5, locate)));
     }
+    refuseShared(file, validated.value, validated.value.lists !== undefined);
     return recordsOf(validated.value);
   };
   const checklists = new Map(loadAllChecklists(ctx.configDir).map((c) => [c.checklist.id, c.checklist]));

@@ -1145,6 +1145,9 @@ export const en = {
     importedHead: (file: string) => `imported ${file}`,
     nothing: 'nothing in it',
     invalid: (file: string, problems: string) => `${file} is not a valid vetted/1 data file: ${problems}; nothing was imported.`,
+    /** A file of someone else's lists (export --share): read beside your record as a source, never merged into it. */
+    sharedFile: (file: string, source: string | undefined) =>
+      `${file} is a shared file${source ? ` from ${q(source)}` : ''}: someone's lists, kept apart from your own evidence; read it beside your record with \`vetted source add ${sh(file)} --name ${source && /^[\w.-]+$/.test(source) ? source : 'NAME'}\`. Import takes a record of your own (\`vetted export --format json\`); nothing was imported.`,
     // the problems of a data file, each at its path (and line, when it can be told)
     top: '(top)',
     problemAt: (line: number | undefined, path: string, problem: string, strayKey: boolean) =>

@@ -1199,6 +1199,8 @@ export const ru: Catalog = {
     importedHead: (file) => `загружено: ${file}`,
     nothing: 'в нём ничего нет',
     invalid: (file, problems) => `${file} — не файл данных vetted/1: ${problems}; ничего не загружено.`,
+    sharedFile: (file, source) =>
+      `${file} — файл, которым поделились${source ? ` (${q(source)})` : ''}: чужие списки, которые хранятся отдельно от ваших собственных доказательств; смотрите их рядом со своими записями через \`vetted source add ${sh(file)} --name ${source && /^[\w.-]+$/.test(source) ? source : 'ИМЯ'}\`. Импорт принимает только ваши собственные записи (\`vetted export --format json\`); ничего не загружено.`,
     top: '(верхний уровень)',
     problemAt: (line, path, problem, strayKey) =>
       `${line !== undefined ? `строка ${line}: ` : ''}${path}: ${problem}${

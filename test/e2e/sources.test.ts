@@ -84,6 +84,19 @@ describe('sharing and reading shared lists', () => {
     expect(expectOneLineError(A.run(['export', '--format', 'md', '--share']))).toMatch(/--format json/);
   });
 
+  it('refuses to import a shared file into your own record, naming source add; nothing is imported', () => {
+    const before = ownData(B);
+    const withEvidence = `${shareA}.evidence.json`;
+    ok(A.run(['export', '--format', 'json', '--share', '--with-evidence', '--source', 'Anna', '--out', withEvidence]));
+    for (const file of [shareA, withEvidence]) {
+      expect(expectOneLineError(B.run(['import', file]))).toBe(
+        `vetted: ${file} is a shared file from "Anna": someone's lists, kept apart from your own evidence; read it beside your record with \`vetted source add "${file}" --name Anna\`. Import takes a record of your own (\`vetted export --format json\`); nothing was imported.`,
+      );
+      expect(B.run(['import', file, '--dry-run']).code).toBe(2);
+    }
+    expect(ownData(B)).toEqual(before);
+  });
+
   // About twenty commands in a row: more time than one command's test gets.
   it("never changes B's own lists, exports or due; shows A beside B's record; update replaces; remove leaves no trace", { timeout: 120_000 }, () => {
     const before = ownData(B);
