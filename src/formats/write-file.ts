@@ -11,6 +11,7 @@ import {
   closeSync,
   constants,
   fstatSync,
+  fchmodSync,
   fsyncSync,
   ftruncateSync,
   lstatSync,
@@ -243,9 +244,12 @@ export function writeOutputFile(out: string, chunks: Iterable<string | Uint8Arra
     }
     return;
   }
-  // A regular file (or none yet): follow a link to the real file, and replace that whole.
+  // A regular file (or none yet): follow a link to the real file, and replace that whole. A
+  // file there keeps its permissions (a page published from a web folder stays readable);
+  // a new one is the owner's alone.
   const target = st ? realOr(out) : join(realOr(dirname(resolve(out))), basename(out));
   const tmp = createTempBeside(target, mode);
+  if (st) fchmodSync(tmp.fd, st.mode & 0o7777);
   try {
     writeAll(tmp.fd, chunks);
     fsyncSync(tmp.fd);

@@ -635,7 +635,7 @@ describe('export --out', () => {
     expect(written).toEqual(content(s));
   });
 
-  it('replaces an existing file whole, and leaves it 0600', () => {
+  it('replaces an existing file whole, keeping its permissions (a page published from a web folder stays readable)', () => {
     ok(s.run(['import', SEEDS]));
     const file = join(s.dir, 'lists.md');
     writeFileSync(file, 'old content\n'.repeat(10_000));
@@ -644,7 +644,7 @@ describe('export --out', () => {
     const text = readFileSync(file, 'utf8');
     expect(text).not.toContain('old content');
     expect(text).toBe(ok(s.run(['export', '--format', 'md'])).stdout);
-    expect(statSync(file).mode & 0o777).toBe(0o600);
+    expect(statSync(file).mode & 0o777).toBe(0o644);
     expect(readdirSync(s.dir).filter((f) => f.includes('.tmp'))).toEqual([]);
   });
 

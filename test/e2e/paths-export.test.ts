@@ -1,6 +1,6 @@
 // `vetted paths` says where each file lives and what chose it; `export --out` takes the
 // format from the extension when --format is not given.
-import { existsSync, readFileSync } from 'node:fs';
+import { chmodSync, existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SHARED, sandbox, type Sandbox } from '../helpers/cli.js';
@@ -69,6 +69,18 @@ describe('export --out FILE', () => {
   ])('%s: the format of its extension', (name, start) => {
     ok(s.run(['export', '--out', join(s.dir, name)]));
     expect(readFileSync(join(s.dir, name), 'utf8')).toMatch(start);
+  });
+
+  it('a file there keeps its permissions when written over; a new one is the owner\'s alone', () => {
+    const page = join(s.dir, 'page.md');
+    writeFileSync(page, 'old');
+    chmodSync(page, 0o644);
+    ok(s.run(['export', '--format', 'md', '--out', page]));
+    expect(statSync(page).mode & 0o777).toBe(0o644);
+    expect(readFileSync(page, 'utf8')).toMatch(/^# /);
+    const fresh = join(s.dir, 'fresh.md');
+    ok(s.run(['export', '--format', 'md', '--out', fresh]));
+    expect(statSync(fresh).mode & 0o777).toBe(0o600);
   });
 
   it('--format wins over the extension', () => {
