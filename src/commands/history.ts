@@ -141,6 +141,8 @@ export async function runUndo(ctx: Context, count: string | undefined, opts: { o
       }
       const found = store.undoable(n);
       if (!found.length) throw new UserError(store.operations({ limit: 1 }).length ? h.allUndone : h.nothingToUndo);
+      // More asked than there is: a number mistyped (1000 for 10) would take back everything.
+      if (found.length < n) throw new UserError(h.onlyLeft(String(count).trim(), found.length));
       return found;
     };
     let targets = pick();
@@ -154,8 +156,6 @@ export async function runUndo(ctx: Context, count: string | undefined, opts: { o
       return targets.map((t) => ({ undone: t, by: revertOne(store, t) }));
     });
     if (en) return { out: toJson(done.map((d) => ({ undone: operationJson(d.undone, en), by: d.by }))) };
-    const lines = done.map((d) => h.undone(d.undone.id, summaryOf(d.undone), d.by));
-    if (targets.length < n) lines.push(h.onlyLeft(targets.length));
-    return { err: lines };
+    return { err: done.map((d) => h.undone(d.undone.id, summaryOf(d.undone), d.by)) };
   });
 }

@@ -830,7 +830,7 @@ export const en = {
       "checks remove": "remove a check (undo brings it back)",
       "history": "every change you made, newest first; each can be undone",
       "history prune": "forget old changes for good: they can no longer be undone, and what they removed is gone",
-      "undo": "revert the last change (or the last N) exactly; an undo is a change too, so it can be undone",
+      "undo": "revert the last change (or the last N) exactly; each run goes further back, and an undo is a change too: take one back with `vetted undo --op N` (its number in `vetted history`)",
       "checklists list": "list the checklists (the default)",
     },
     ex: {
@@ -1474,7 +1474,9 @@ export const en = {
     nothingToUndo: 'there is nothing to undo: no change is recorded (see `vetted history`).',
     allUndone: 'there is nothing to undo: every change recorded is undone already; to redo one, `vetted undo --op N` with the number of its undo (see `vetted history`).',
     undone: (op: number, summary: string, by: number) => `undone #${op}: ${summary} (to redo: vetted undo --op ${by})`,
-    onlyLeft: (n: number) => `only ${n} change${n === 1 ? ' was' : 's were'} left to undo.`,
+    /** `undo N` with fewer changes left to undo than N: nothing is undone. */
+    onlyLeft: (asked: string, left: number) =>
+      `there ${left === 1 ? 'is' : 'are'} only ${fmt.plural(left, { one: 'change', other: 'changes' })} left to undo, not ${asked}, so nothing was undone; to undo ${left === 1 ? 'it' : 'them all'}: vetted undo${left === 1 ? '' : ` ${left}`}`,
     /** One operation of the journal in words; older databases kept plain text, shown as it is. */
     summary: function summary(s: import('../domain/op-summary.js').OpSummary | string): string {
       if (typeof s === 'string') return s;

@@ -323,7 +323,7 @@ describe('history and undo', () => {
     expect(listOf('Ozon')).toBe('watch');
     ok(s.run(['undo', '--op', String(undone[0].by)]));
     expect(listOf('Ozon')).toBe('black');
-    ok(s.run(['undo', '5']));
+    ok(s.run(['undo', '2']));
     expect(json<unknown[]>(s, ['company', 'list', '--json'])).toEqual([]);
     // Every change is undone: the undos are there to be redone, and it says so.
     expect(refused(['undo'])).toMatch(/^vetted: there is nothing to undo: every change recorded is undone already; to redo one, `vetted undo --op N`/);
@@ -663,9 +663,14 @@ describe('undo of a change whose records are no longer as it left them', () => {
     ok(s.run(['--db', `${s.dir}/again.db`, 'import', file]));
   });
 
-  it('takes a count beyond any number of changes as all of them, and an operation so numbered as none', () => {
+  it('refuses a count beyond the changes left, undoing none, and takes an operation so numbered as none', () => {
     ok(s.run(['pin', 'X', 'black', '--reason', 'r']));
-    expect(ok(s.run(['undo', '99999999999999999999'])).stderr).toMatch(/undone #1.*\nonly 1 change was left to undo/s);
+    ok(s.run(['pin', 'Y', 'black', '--reason', 'r']));
+    expect(refused(['undo', '99999999999999999999'])).toBe('vetted: there are only 2 changes left to undo, not 99999999999999999999, so nothing was undone; to undo them all: vetted undo 2');
+    expect(refused(['undo', '3'])).toMatch(/only 2 changes left to undo, not 3/);
+    expect(json<unknown[]>(s, ['lists', 'black', '--json'])).toHaveProperty('black.length', 2);
+    ok(s.run(['undo', '2']));
+    expect(refused(['undo'])).toMatch(/undone/);
     ok(s.run(['history', '--limit', '99999999999999999999999']));
     expect(refused(['undo', '--op', '99999999999999999999'])).toMatch(/there is no operation #99999999999999999999;/);
   });
