@@ -9,9 +9,10 @@ import { renderTable } from '../ui/table.js';
 import { jsonList, type JsonOutOptions } from '../ui/json-out.js';
 import { FAULTS, type EventType, type Incident, type IncidentEvent } from '../domain/types.js';
 import { timelineFault } from '../domain/incident.js';
+import { formatLocalMinute } from '../domain/dates.js';
 import { EVENT_FIELDS, FIELD_SPECS, sameEventAs } from '../domain/events.js';
 import { companyKey } from '../domain/names.js';
-import { changingStore, checkCompanyName, checkNote, lookalikeWarning, requireCompany, requireIncident, readingStore } from './shared.js';
+import { changingStore, checkCompanyName, checkNote, companyOrNew, lookalikeWarning, requireCompany, requireIncident, readingStore } from './shared.js';
 import { checkEventFits, eventFromFlags, idsOfWords, incidentJson, whenFlag } from './incident.js';
 import { LIMITS } from '../formats/data-file.js';
 import type { Store } from '../store/store.js';
@@ -64,17 +65,26 @@ export async function runEditCompany(ctx: Context, name: string, opts: { categor
   return changingStore(ctx, (store) => {
     const company = requireCompany(store, name);
     let parentId: number | null | undefined;
+    // A parent not on record yet is added (a subsidiary's parent is a company of its own).
+    let newParent: string | undefined;
     if (opts.parent !== undefined) {
       if (opts.parent.trim() === '') parentId = null;
       else {
-        const parent = requireCompany(store, opts.parent);
-        if (store.isAncestor(parent.id, company.id)) throw new UserError(t().correct.parentLoop(parent.name, company.name, parent.id === company.id));
-        parentId = parent.id;
+        const parent = companyOrNew(store, checkCompanyName(opts.parent));
+        if (!parent) newParent = checkCompanyName(opts.parent);
+        else if (store.isAncestor(parent.id, company.id)) throw new UserError(t().correct.parentLoop(parent.name, company.name, parent.id === company.id));
+        parentId = parent?.id;
       }
     }
-    const changed = store.write(() => store.editCompany(company.id, { parentId, website, category }), { summary: opSummary({ k: 'company-edit', company: company.name }) });
+    const changed = store.write(
+      () => {
+        if (newParent !== undefined) parentId = store.ensureCompany(newParent, formatLocalMinute(ctx.now())).company.id;
+        return store.editCompany(company.id, { parentId, website, category });
+      },
+      { summary: opSummary({ k: 'company-edit', company: company.name }) },
+    );
     if (!changed) return { err: t().correct.sameDetails(company.name) };
-    return { err: t().correct.companyUpdated(company.name) };
+    return { err: newParent !== undefined ? [t().correct.companyUpdated(company.name), t().correct.parentAdded(newParent)] : t().correct.companyUpdated(company.name) };
   });
 }
 
@@ -118,15 +128,24 @@ export async function runEditIncident(ctx: Context, id: string, opts: EditIncide
   const opened = opts.opened !== undefined ? whenFlag(opts.opened, '--opened', ctx.now()) : undefined;
   return changingStore(ctx, (store) => {
     const incident = requireIncident(store, id);
-    const company = opts.company !== undefined ? requireCompany(store, opts.company) : undefined;
+    // Moved to a company not on record yet, it is added, as `incident add` adds one; a name like
+    // one on record (a typo, a lookalike) is refused, naming it.
+    const named = opts.company !== undefined ? checkCompanyName(opts.company) : undefined;
+    const company = named !== undefined ? companyOrNew(store, named) : undefined;
+    const isNew = named !== undefined && !company;
     if (opened !== undefined) checkOpeningFits(incident, opened);
-    store.write(() => store.updateIncident(incident.rowId, { title, fault, opened, companyId: company?.id }), {
-      summary: opSummary({ k: 'incident-edit', id: incident.id, ...(title !== undefined ? { title: true } : {}), ...(fault ? { fault } : {}), ...(opened ? { opened } : {}), ...(company ? { company: company.name } : {}) }),
-    });
+    const to = store.write(
+      () => {
+        const target = isNew ? store.ensureCompany(named!, formatLocalMinute(ctx.now())).company : company;
+        store.updateIncident(incident.rowId, { title, fault, opened, companyId: target?.id });
+        return target;
+      },
+      { summary: opSummary({ k: 'incident-edit', id: incident.id, ...(title !== undefined ? { title: true } : {}), ...(fault ? { fault } : {}), ...(opened ? { opened } : {}), ...(named !== undefined ? { company: company?.name ?? named } : {}) }) },
+    );
     const updated = store.findIncident(incident.id)!;
     if (opts.json) return { out: toJson(incidentJson(updated, ctx.now())) };
-    const moved = company && company.id !== incident.companyId;
-    return { err: `${t().correct.incidentUpdated(incident.id, moved ? incident.company : null, moved ? company.name : null)} (${t().correct.takeBack})` };
+    const moved = to && to.id !== incident.companyId;
+    return { err: `${t().correct.incidentUpdated(incident.id, moved ? incident.company : null, moved ? to.name : null, isNew)} (${t().correct.takeBack})` };
   });
 }
 

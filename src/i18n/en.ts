@@ -1372,7 +1372,9 @@ export const en = {
     companyRemoved: (name: string, evidence: number) => `removed ${name}${evidence ? ` and its ${fmt.plural(evidence, { one: 'piece of evidence', other: 'pieces of evidence' })}` : ''}`,
     incidentEditWhat: (id: string) =>
       `say what to change: --title T, --fault F, --opened WHEN or --company C (on a terminal, \`vetted incident edit ${id}\` alone opens it in your editor).`,
-    incidentUpdated: (id: string, from: string | null, to: string | null) => `updated ${id}${from !== null && to !== null ? `; moved from ${from} to ${to}` : ''}`,
+    /** A parent named by company edit --parent that was not on record: added. */
+    parentAdded: (name: string) => `${q(name)} was not on your record, and is added to it as the parent company.`,
+    incidentUpdated: (id: string, from: string | null, to: string | null, added = false) => `updated ${id}${from !== null && to !== null ? `; moved from ${from} to ${to}${added ? ', a company added to your record' : ''}` : ''}`,
     openAfterClosing: (id: string, opened: string, closed: string) =>
       `${id} cannot open at ${iso(opened)}: it was closed at ${iso(closed)}, before that; move the opening earlier, or reopen it first (\`vetted incident reopen ${id}\`).`,
     cannotOpen: (id: string, opened: string, first: string, type: EventType, at: string) =>

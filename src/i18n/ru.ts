@@ -1406,7 +1406,8 @@ export const ru: Catalog = {
       `компания ${name} удалена${evidence ? ` вместе с ${fmt.plural(evidence, { one: 'фактом', few: 'фактами', many: 'фактами', other: 'фактами' })}` : ''}`,
     incidentEditWhat: (id) =>
       `скажите, что изменить: --title ЗАГОЛОВОК, --fault ЧЬЯ-ВИНА, --opened КОГДА или --company КОМПАНИЯ (в терминале \`vetted incident edit ${id}\` без параметров открывает обращение в редакторе).`,
-    incidentUpdated: (id, from, to) => `обращение ${id} изменено${from !== null && to !== null ? `; перенесено от компании ${from} к компании ${to}` : ''}`,
+    parentAdded: (name) => `компании ${q(name)} не было в ваших записях; она добавлена как материнская.`,
+    incidentUpdated: (id, from, to, added = false) => `обращение ${id} изменено${from !== null && to !== null ? `; перенесено от компании ${from} к компании ${to}${added ? ' (она добавлена в ваши записи)' : ''}` : ''}`,
     openAfterClosing: (id, opened, closed) =>
       `обращение ${id} не может быть открыто ${fmt.dateTime(opened)}: оно закрыто ${fmt.dateTime(closed)}, раньше; укажите более раннее открытие или сначала откройте его заново (\`vetted incident reopen ${id}\`).`,
     cannotOpen: (id, opened, first, type, at) =>

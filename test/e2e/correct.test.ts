@@ -118,6 +118,12 @@ describe('company edit and remove', () => {
     ok(s.run(['company', 'edit', 'Volgatelecom', '--parent', 'Rostelecom']));
     expect(refused(['company', 'edit', 'Rostelecom', '--parent', 'Volgatelecom'])).toMatch(/cannot be the parent of Rostelecom/);
     expect(refused(['company', 'edit', 'Rostelecom'])).toMatch(/say what to change/);
+    // A parent not on record yet is added to it; one undo takes both back.
+    const edited = ok(s.run(['company', 'edit', 'Rostelecom', '--parent', 'Svyazinvest']));
+    expect(edited.stderr).toMatch(/\n"Svyazinvest" was not on your record, and is added to it as the parent company\.\n$/);
+    expect(json<{ parent: string }>(s, ['company', 'show', 'Rostelecom', '--json']).parent).toBe('Svyazinvest');
+    ok(s.run(['undo']));
+    expect(refused(['company', 'show', 'Svyazinvest'])).toMatch(/there is no company "Svyazinvest"/);
   });
 
   it("a merge into a company above the one merged leaves out the parent that would make a loop, and the export imports again", () => {
@@ -227,7 +233,14 @@ describe('a wrong date, and an incident on the wrong company', () => {
     expect(json<unknown[]>(s, ['incident', 'list', '--company', 'Ozon', '--json'])).toEqual([]);
     ok(s.run(['undo']));
     expect(json<{ company: string }>(s, ['incident', 'show', 'ozon-1', '--json']).company).toBe('Ozon');
-    expect(refused(['incident', 'edit', 'ozon-1', '--company', 'Nobody'])).toMatch(/there is no company "Nobody"/);
+    // A company not on record yet is added, as incident add adds one; one undo takes both back.
+    const edited = ok(s.run(['incident', 'edit', 'ozon-1', '--company', 'Citilink']));
+    expect(edited.stderr).toBe('updated ozon-1; moved from Ozon to Citilink, a company added to your record (to take it back: vetted undo)\n');
+    expect(json<{ company: string }>(s, ['incident', 'show', 'ozon-1', '--json']).company).toBe('Citilink');
+    ok(s.run(['undo']));
+    expect(json<{ name: string }[]>(s, ['company', 'list', '--json']).map((c) => c.name)).not.toContain('Citilink');
+    // A name like one on record is taken for a typo of it.
+    expect(refused(['incident', 'edit', 'ozon-1', '--company', 'Wildberies'])).toMatch(/there is no company "Wildberies"; did you mean "Wildberries"\?/);
   });
 
   it('names the closest incident ids when one is unknown', () => {
