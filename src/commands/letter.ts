@@ -11,7 +11,7 @@ import { TemplateError } from '../domain/template.js';
 import { lettersWords } from '../domain/letter-words.js';
 import { formatLocalDate, formatLocalMinute, msOf } from '../domain/dates.js';
 import { SENT_CHANNELS, type IncidentEvent } from '../domain/types.js';
-import { dueMs, isOpen } from '../domain/incident.js';
+import { closingOf, dueMs, isOpen } from '../domain/incident.js';
 import { checkNote, readingStore } from './shared.js';
 import { checkEventFits, whenFlag } from './incident.js';
 import { vocabularyId } from '../i18n/vocabulary.js';
@@ -161,6 +161,7 @@ export async function run(ctx: Context, id: string, opts: LetterOptions): Promis
     for (const s of letter.skipped) notes.push(w.notCited(w.article(s.rule.article), s.why === 'indicative' ? w.notVerifiedAt(s.rule.source) : w.skipWhy[s.why], s.flag));
     // The letter tells its timeline as the record of every contact: with nothing logged, that is empty.
     if (!incident.events.length && !sentAt) notes.push(w.noTimeline(incident.id));
+    if ((kind === 'complaint' || kind === 'escalation') && closingOf(incident)?.outcome === 'resolved') notes.push(w.resolvedAlready(incident.id, kind));
     if (pack.id === 'none' && (kind === 'claim' || kind === 'regulator')) notes.push(w.citesNoLaw);
     if (kind === 'regulator') for (const l of waiting) notes.push(w.awaitingAnswer(l.event.at, l.due!));
     for (const r of letter.cited.filter((x) => x.status !== 'verified')) notes.push(w.notVerified(w.article(r.article), r.source, r.to_check ? w.toCheck(r.to_check) : null));

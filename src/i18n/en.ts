@@ -1650,6 +1650,9 @@ export const en = {
     /** What to check of an unverified rule: a pack's in this language, or the user's own words. */
     toCheck: (c: string | { en: string; ru: string }) => (typeof c === 'string' ? c : c.en),
     notCited: (article: string, why: string, flag: string | undefined) => `note: not cited: ${article} — ${why}${flag ? ` (${flag})` : ''}.`,
+    /** A complaint or escalation, which says the problem is not solved, of an incident closed resolved. */
+    resolvedAlready: (id: string, kind: LetterKind) =>
+      `note: ${id} is closed as resolved, and this ${kind} says the problem is not; to ask for what is still owed (an apology, compensation), write a claim (--kind claim), or reopen it if the problem came back (vetted incident reopen ${id}).`,
     noTimeline: (id: string) =>
       `note: nothing is logged on ${id} yet, so the letter's account of what happened is empty; log each call, chat or letter first (\`vetted incident event ${id} contact --channel phone --at WHEN\`), then write it again.`,
     citesNoLaw: 'note: this letter cites no law; add --jurisdiction ru, uk, eu or us to cite the rules that apply.',

@@ -266,6 +266,19 @@ describe('the answer to a letter', () => {
   });
 });
 
+describe('a complaint about an incident closed as resolved', () => {
+  it('says the incident is resolved, naming a claim for what is still owed and reopen', () => {
+    ok(s.run(['incident', 'add', 'Fixed Shop', '--title', 'Broken kettle', '--fault', 'company', '--opened', '2026-11-01']));
+    ok(s.run(['incident', 'close', 'fixed-shop-1', '--outcome', 'resolved', '--at', '2026-11-03']));
+    const escalation = ok(s.run(['letter', 'fixed-shop-1', '--from', 'Me', '--kind', 'escalation']));
+    expect(escalation.stderr).toContain('note: fixed-shop-1 is closed as resolved, and this escalation says the problem is not; to ask for what is still owed (an apology, compensation), write a claim (--kind claim), or reopen it if the problem came back (vetted incident reopen fixed-shop-1).');
+    expect(ok(s.run(['--lang', 'ru', 'letter', 'fixed-shop-1', '--from', 'Me', '--kind', 'complaint'])).stderr).toMatch(/обращение fixed-shop-1 закрыто как решённое, а эта жалоба говорит/);
+    // Not of one open, nor of one closed without a fix.
+    ok(s.run(['incident', 'add', 'Fixed Shop', '--title', 'Broken again', '--fault', 'company', '--opened', '2026-11-10']));
+    expect(ok(s.run(['letter', 'fixed-shop-2', '--from', 'Me', '--kind', 'escalation'])).stderr).not.toMatch(/closed as resolved/);
+  });
+});
+
 describe('refusals', () => {
   it.each([
     [['letter', 'nope-1', '--from', 'D'], /no incident "nope-1"/],
