@@ -4,7 +4,7 @@ import { VERSION } from './version.js';
 import { safeText } from './ui/safe.js';
 import type { CommandResult } from './commands/result.js';
 import type { Context, GlobalOptions } from './context.js';
-import { langFlagOf, pickLang, t, useLanguage } from './i18n/index.js';
+import { UI_LANGS, langFlagOf, pickLang, t, useLanguage } from './i18n/index.js';
 
 export type CommandLoader = () => Promise<{ run: (ctx: Context, ...args: never[]) => Promise<CommandResult> }>;
 
@@ -108,8 +108,11 @@ export async function main(argv: string[]): Promise<number> {
   const debug = hasDebug(args);
   let code = 0;
   try {
-    // The language first: help and every message are in it.
-    await useLanguage(pickLang(langFlagOf(args), process.env));
+    // The language first: help and every message are in it. One asked for by name that has no
+    // catalog is said to be English (from the environment, it is English without a word).
+    const langFlag = langFlagOf(args);
+    await useLanguage(pickLang(langFlag, process.env));
+    if (langFlag !== undefined && pickLang(langFlag, {}) === 'en' && !/^en(?:[-_.@]|$)/i.test(langFlag.trim())) process.stderr.write(`${safeText(t().errors.noLanguage(langFlag, UI_LANGS))}\n`);
     const { buildProgram, commandNamed, unknownHelpTopic } = await import('./program.js');
     const program = buildProgram(async (load: CommandLoader, globals: GlobalOptions, params: unknown[]) => {
       const [{ makeContext }, mod] = await Promise.all([import('./context.js'), load()]);

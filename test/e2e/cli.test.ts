@@ -156,10 +156,14 @@ describe('usage errors', () => {
     expect(r.stderr).not.toMatch(STACK_FRAME);
   });
 
-  it('a language without a catalog is English, without an error; ru, RU, ru-RU and ru_RU.UTF-8 are Russian', () => {
+  it('a language without a catalog is English, with a note when asked for by --lang; ru, RU, ru-RU and ru_RU.UTF-8 are Russian', () => {
     const de = s.run(['--lang', 'de', 'lists', '--help']);
     expect(de.code, de.stderr).toBe(0);
     expect(de.stdout).toContain('Usage:');
+    expect(de.stderr).toBe('vetted: note: there is no "de" translation; English is used (--lang takes en or ru).\n');
+    // From the environment, English without a word; English asked for, no note.
+    expect(s.run(['lists', '--help'], { env: { LC_ALL: '', LC_MESSAGES: '', LANG: 'de_DE.UTF-8' } }).stderr).toBe('');
+    expect(s.run(['--lang', 'en-GB', 'lists', '--help']).stderr).toBe('');
     for (const lang of ['ru', 'RU', 'ru-RU', 'ru_RU.UTF-8']) {
       const r = s.run(['--lang', lang, 'lists', '--help']);
       expect(r.code, r.stderr).toBe(0);
