@@ -178,13 +178,14 @@ export const RU: LetterWords = {
   subject: (kind, title, incident) =>
     `${{ complaint: 'Жалоба', escalation: 'Повторная жалоба', claim: 'Претензия', regulator: 'Жалоба на действия компании' }[kind]}: ${title} (моё обращение ${incident})`,
   defaultTo: (kind, company, level) =>
+    // «Кому» asks the dative, and a company's name stays as it is written (not declined) after «компании».
     kind === 'complaint'
-      ? `${company}, служба поддержки клиентов`
+      ? `службе поддержки клиентов компании ${company}`
       : kind === 'escalation'
         ? level === 'management'
-          ? `руководству ${company}`
-          : `${company}, отдел по работе с жалобами (контроля качества)`
-        : `руководству ${company}`,
+          ? `руководству компании ${company}`
+          : `отделу по работе с жалобами (контроля качества) компании ${company}`
+        : `руководству компании ${company}`,
   channel: (c) => ({ phone: 'звонок', chat: 'онлайн-чат', email: 'электронное письмо', app: 'сообщение в приложении', web: 'форма на сайте', 'in-person': 'личное обращение', letter: 'письмо', social: 'сообщение в соцсети' })[c ?? ''] ?? 'обращение',
   level: { frontline: 'первая линия поддержки', supervisor: 'старший смены (руководитель группы)', quality: 'отдел по работе с жалобами', management: 'руководство', regulator: 'надзорный орган', court: 'суд' },
   contact: (o) => {

@@ -494,7 +494,7 @@ export const ru: Catalog = {
     aliasTaken: (alias, owner) => `${q(alias)} уже называет компанию ${owner}; другое название может принадлежать только одной компании.`,
     nameTaken: (name, owner, from) => `${q(name)} уже называет компанию ${owner}; чтобы сделать их одной компанией, выполните \`vetted company merge ${sh(from)} ${sh(owner)}\`.`,
     pinsDisagree: (a, aList, aReason, b, bList, bReason) =>
-      `${a} закреплена ${listIn[aList]} (${q(aReason)}), а ${b} — ${listIn[bList]} (${q(bReason)}); сначала открепите одну из них (\`vetted unpin\`).`,
+      `компания ${a} закреплена ${listIn[aList]} (${q(aReason)}), а компания ${b} — ${listIn[bList]} (${q(bReason)}); сначала открепите одну из них (\`vetted unpin\`).`,
     alsoKnown: (names) => `также: ${names}`,
     partOf: (name) => `входит в ${name}`,
     head: (list, since) => (list === 'unlisted' ? 'ни в одном списке (фактов пока нет)' : `${listIn[list]} с ${since ? fmt.date(since) : '—'}`),
@@ -1391,7 +1391,7 @@ export const ru: Catalog = {
     renamed: (from, to, aliasKept) => `компания ${from} теперь называется ${to}${aliasKept ? `; прежнее название ${q(from)} сохранено как другое название` : ''}`,
     oneAlready: (from, into, name) => `${q(from)} и ${q(into)} — уже одна компания (${name}); объединять нечего.`,
     merged: (from, into, checks, incidents) =>
-      `компания ${from} объединена с ${into}: перенесено ${fmt.plural(checks, { one: 'проверка', few: 'проверки', many: 'проверок', other: 'проверки' })} и ${fmt.plural(incidents, { one: 'обращение', few: 'обращения', many: 'обращений', other: 'обращения' })}, ${q(from)} теперь другое название компании ${into}`,
+      `компания ${from} объединена с компанией ${into}: перенесено ${fmt.plural(checks, { one: 'проверка', few: 'проверки', many: 'проверок', other: 'проверки' })} и ${fmt.plural(incidents, { one: 'обращение', few: 'обращения', many: 'обращений', other: 'обращения' })}, ${q(from)} теперь другое название компании ${into}`,
     companyEditWhat: 'скажите, что изменить: --category ТЕКСТ, --website АДРЕС или --parent КОМПАНИЯ ("" очищает поле).',
     tooLong: (flag, max) => `${flag} — не длиннее ${fmt.plural(max, { one: 'знака', few: 'знаков', many: 'знаков', other: 'знака' })}; сократите.`,
     parentLoop: (parent, company, itself) => `${parent} не может быть материнской компанией для ${company}: это ${itself ? 'та же самая компания' : 'одна из её дочерних компаний'}.`,
@@ -1566,13 +1566,13 @@ export const ru: Catalog = {
         case 'alias':
           return `другое название ${q(s.alias)} компании ${s.company}`;
         case 'pin':
-          return `${s.company} закреплена ${listIn[s.list]}: ${s.reason}`;
+          return `компания ${s.company} закреплена ${listIn[s.list]}: ${s.reason}`;
         case 'unpin':
-          return `${s.company} откреплена`;
+          return `компания ${s.company} откреплена`;
         case 'rename':
           return `компания ${s.from} переименована в ${s.to}${s.alias ? ' (прежнее название сохранено как другое)' : ''}`;
         case 'merge':
-          return `компания ${s.from} объединена с ${s.into} (перенесено: ${fmt.plural(s.checks, { one: 'проверка', few: 'проверки', many: 'проверок', other: 'проверки' })}, ${fmt.plural(s.incidents, { one: 'обращение', few: 'обращения', many: 'обращений', other: 'обращения' })})`;
+          return `компания ${s.from} объединена с компанией ${s.into} (перенесено: ${fmt.plural(s.checks, { one: 'проверка', few: 'проверки', many: 'проверок', other: 'проверки' })}, ${fmt.plural(s.incidents, { one: 'обращение', few: 'обращения', many: 'обращений', other: 'обращения' })})`;
         case 'company-edit':
           return `изменены данные компании ${s.company}`;
         case 'company-remove':

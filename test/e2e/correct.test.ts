@@ -676,6 +676,17 @@ describe('undo of a change whose records are no longer as it left them', () => {
     ok(s.run(['--db', `${s.dir}/again.db`, 'import', file]));
   });
 
+  it('says in Russian history which company a pin, an unpin and a merge were of, in agreement with «компания»', () => {
+    ok(s.run(['pin', 'Озон', 'black', '--reason', 'r']));
+    ok(s.run(['unpin', 'Озон']));
+    ok(s.run(['pin', 'Озон Ltd', 'white', '--reason', 'r']));
+    ok(s.run(['company', 'merge', 'Озон Ltd', 'Озон']));
+    const shown = ok(s.run(['--lang', 'ru', 'history'])).stdout;
+    expect(shown).toMatch(/компания Озон закреплена в чёрном списке: r/);
+    expect(shown).toMatch(/компания Озон откреплена/);
+    expect(shown).toMatch(/компания Озон Ltd объединена с компанией Озон/);
+  });
+
   it('refuses a count beyond the changes left, undoing none, and takes an operation so numbered as none', () => {
     ok(s.run(['pin', 'X', 'black', '--reason', 'r']));
     ok(s.run(['pin', 'Y', 'black', '--reason', 'r']));

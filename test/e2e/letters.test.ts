@@ -56,7 +56,7 @@ describe('vetted letter', () => {
     expect(strict.stderr).toMatch(/не упомянуто: статья 55 .*не проверена.*http:\/\/pravo\.gov\.ru\/\S+.*--allow-unverified/);
     const r = ok(s.run(['letter', VOLGA, ...CLAIM_RU, '--from', 'Дмитрий Иванов', '--lang', 'ru', '--allow-unverified']));
     expect(r.stdout).toContain('# ПРЕТЕНЗИЯ');
-    expect(r.stdout).toContain('Кому: руководству Volgatelecom');
+    expect(r.stdout).toContain('Кому: руководству компании Volgatelecom');
     expect(r.stdout).toContain('лицевой счёт (договор) № 0123456789');
     expect(r.stdout).toContain('статья 55 Федерального закона от 07.07.2003 № 126-ФЗ «О связи» (со дня регистрации претензии) (не проверено)');
     expect(r.stdout).toContain('НЕ ПРОВЕРЕНО: ссылки на закон с пометкой «(не проверено)» не сверены с официальными текстами');
