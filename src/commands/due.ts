@@ -56,8 +56,9 @@ function renderReport(r: DueReport, now: number, p: Paint): string {
 }
 
 /** Every open deadline (broken ones too: they stay owed), as calendar events. The store hands
- * over only the promises still owed, of incidents not closed: such an incident has no
- * resolution, so each promise is judged on its own fields and the clock. */
+ * over only the promises still owed (a reply the company gave is owed no longer), of incidents
+ * not closed: such an incident has no resolution, so each promise is judged on its own fields
+ * and the clock. */
 function* calendarOf(store: Store, now: number): Generator<CalendarDeadline> {
   const noClosing = { events: [] };
   const say = t().due;

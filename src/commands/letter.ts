@@ -124,7 +124,7 @@ export async function run(ctx: Context, id: string, opts: LetterOptions): Promis
     if (kind === 'regulator' && !lettersTo(incident).length) throw new UserError(t().letter.writeFirst(incident.id));
     // The letters still waiting for their answer: another sent meanwhile with no kind named
     // (the same command run again, say) would climb the ladder a rung for nothing.
-    const waiting = lettersTo(incident).filter((l) => !l.answeredAt && l.due && dueMs(l.due) > letterNow);
+    const waiting = lettersTo(incident).filter((l) => !l.answeredAt && !l.marked && l.due && dueMs(l.due) > letterNow);
     if (sentAt && opts.kind === undefined && waiting.length) {
       const last = waiting[waiting.length - 1];
       throw new UserError(t().letter.stillAwaiting(last.event.at, last.due!, kind, incident.id));

@@ -189,7 +189,7 @@ export function dueReport(incident: Incident | DigestedIncident, now: number, fo
   const i = digested(incident);
   const d = i.digest;
   const promises = promisesOfDigested(i, now);
-  // A reply that came late was late, but is owed no longer: nothing to chase.
+  // A reply that came late was late, but is owed no longer (isSettledReply): nothing to chase.
   const broken = promises.filter((p) => p.state === 'broken' && (p.event.answered === undefined || p.event.kept !== undefined));
   const comingDue = promises.filter((p) => p.state === 'pending').sort((a, b) => a.dueMs - b.dueMs);
   const idle = Math.floor((now - msOf(lastActivityOf(i))) / DAY_MS);
@@ -291,7 +291,7 @@ export function listedFromText(text: string): ListedDigest {
 function listRow(i: Pick<Incident, 'id' | 'company' | 'title' | 'opened' | 'fault'> & { closed?: string | null }, d: ListedDigest, now: number): IncidentListRow {
   const closing = closingOfDigest(d);
   let broken = 0;
-  for (const p of d.promises) if (promiseStatusGiven(p, closing, now).state === 'broken') broken++;
+  for (const p of d.promises) if (promiseStatusGiven(p, closing, now, (p as Digest['promises'][number]).answered).state === 'broken') broken++;
   return {
     id: i.id,
     company: i.company,

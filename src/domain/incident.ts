@@ -105,37 +105,77 @@ export function promiseStatusGiven<E extends Pick<IncidentEvent, 'due' | 'kept'>
   return now > due ? { event: p, state: 'broken', dueMs: due, lateMs: now - due } : { event: p, state: 'pending', dueMs: due };
 }
 
-/** What of the company's counts as an answer to a letter, besides a contact a person of theirs answered and a promise of their own. */
-const ANSWERS: ReadonlySet<IncidentEvent['type']> = new Set(['apology', 'explanation', 'compensation', 'refusal', 'resolution']);
-
-/** A letter or email the customer sent: a contact by letter or email that no person answered there and then (one that did is their reply). */
+/** A letter or email the customer sent to the company (not to a regulator or a court): a contact by letter or email that no person answered there and then. */
 export function isSentLetter(e: IncidentEvent): boolean {
-  return e.type === 'contact' && (e.channel === 'letter' || e.channel === 'email') && e.reached_human !== true;
+  return e.type === 'contact' && (e.channel === 'letter' || e.channel === 'email') && e.reached_human !== true && levelOf(e) !== 'regulator' && levelOf(e) !== 'court';
 }
 
-/** Whether a promise is the reply a letter asked for: a deadline logged at the moment a letter was sent (as `letter --sent` logs it). */
-export function isReplyDeadline(events: readonly IncidentEvent[], p: IncidentEvent): boolean {
-  return p.type === 'promise' && events.some((e) => e.at === p.at && isSentLetter(e));
+/** The answers of a timeline (see answersOf), in time order, and each reply deadline with the answer that settled it. */
+interface TimelineAnswers {
+  /** How many events the timeline had when worked out: one changed in place since is worked out again. */
+  events: number;
+  ms: number[];
+  at: string[];
+  deadlines: Map<IncidentEvent, string | undefined>;
 }
+
+const ANSWERS_OF = new WeakMap<readonly IncidentEvent[], TimelineAnswers>();
 
 /**
- * When the company first answered what the customer sent at `at`: its first event of its own
- * after it — an apology, explanation, compensation, refusal or resolution, a contact one of
- * its people answered (by email too), or a promise of its own (not the reply deadline of
- * another letter of the customer's). Events in timeline order.
+ * The company's answers in a timeline, and the reply deadlines of the customer's letters. A reply
+ * deadline is a promise logged at the moment a letter was sent, at the letter's level, as `letter
+ * --sent` logs it. An answer is the company's own deed or word: an apology, an explanation,
+ * compensation, a refusal, a promise of its own (not another letter's reply deadline) or a
+ * resolution that fixed the problem (resolved, or in part) — never a contact, most of which are
+ * the customer's, nor a closing the customer gave up on. Worked out once a timeline.
  */
-export function answeredAfter(events: readonly IncidentEvent[], at: string): string | undefined {
-  const from = msOf(at);
-  for (const x of events) {
-    if (msOf(x.at) <= from) continue;
-    if (ANSWERS.has(x.type) || (x.type === 'contact' && x.reached_human === true) || (x.type === 'promise' && !isReplyDeadline(events, x))) return x.at;
+function answersOf(events: readonly IncidentEvent[]): TimelineAnswers {
+  const known = ANSWERS_OF.get(events);
+  if (known && known.events === events.length) return known;
+  const letters = new Set<string>();
+  for (const e of events) if (isSentLetter(e)) letters.add(`${levelOf(e)} ${e.at}`);
+  const isDeadline = (e: IncidentEvent) => e.type === 'promise' && !!e.due && letters.has(`${levelOf(e)} ${e.at}`);
+  const answers: { ms: number; at: string }[] = [];
+  for (const e of events) {
+    const fixed = e.type === 'resolution' && (e.outcome === 'resolved' || e.outcome === 'partial');
+    if (fixed || e.type === 'apology' || e.type === 'explanation' || e.type === 'compensation' || e.type === 'refusal' || (e.type === 'promise' && !isDeadline(e))) answers.push({ ms: msOf(e.at), at: e.at });
   }
-  return undefined;
+  answers.sort((a, b) => a.ms - b.ms);
+  const out: TimelineAnswers = { events: events.length, ms: answers.map((a) => a.ms), at: answers.map((a) => a.at), deadlines: new Map() };
+  for (const e of events) if (isDeadline(e)) out.deadlines.set(e, firstAfter(out, msOf(e.at)));
+  ANSWERS_OF.set(events, out);
+  return out;
+}
+
+/** The first answer strictly after `ms`, by a binary search. */
+function firstAfter(a: Pick<TimelineAnswers, 'ms' | 'at'>, ms: number): string | undefined {
+  let lo = 0;
+  let hi = a.ms.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (a.ms[mid] <= ms) lo = mid + 1;
+    else hi = mid;
+  }
+  return a.at[lo];
+}
+
+/** When the company first answered what the customer sent at `at` (see answersOf); undefined while it has not. */
+export function answeredAfter(events: readonly IncidentEvent[], at: string): string | undefined {
+  return firstAfter(answersOf(events), msOf(at));
 }
 
 /** For the reply deadline of a letter, when the company answered it; undefined for any other promise, or none yet. */
 export function replyAnswered(events: readonly IncidentEvent[], p: IncidentEvent): string | undefined {
-  return isReplyDeadline(events, p) ? answeredAfter(events, p.at) : undefined;
+  return answersOf(events).deadlines.get(p);
+}
+
+/**
+ * Whether a promise is the reply deadline of a letter the company has answered, and not marked
+ * by hand: settled, kept or late, and owed no longer (`due`, the calendar and "still owed" leave
+ * it out). One marked not kept stays owed.
+ */
+export function isSettledReply(events: readonly IncidentEvent[], p: IncidentEvent): boolean {
+  return p.kept === undefined && replyAnswered(events, p) !== undefined;
 }
 
 export function promisesOf(i: Incident, now: number): PromiseStatus[] {

@@ -2,7 +2,7 @@
 // values its template fills in. Pure: every fact comes from the record or from the caller.
 
 import type { Incident, IncidentEvent, Level } from './types.js';
-import { DAY_MS, answeredAfter, closingOf, computeMetrics, dueMs, fixedMs, isAtFault, isSentLetter, levelRank, nextRung, promiseStatus, replyAnswered } from './incident.js';
+import { DAY_MS, answeredAfter, closingOf, computeMetrics, dueMs, fixedMs, isAtFault, isSentLetter, isSettledReply, levelRank, nextRung, promiseStatus } from './incident.js';
 import { localWallClock, msOf, parseWhen } from './dates.js';
 import { addTerm, basisAsOf, caseFromCategory, chooseRules, type Case, type Demand, type JurisdictionPack, type LawRule, type LetterKind, type RuleChoice } from './law.js';
 import { lettersWords, type LetterLang, type LetterWords, type NextStep } from './letter-words.js';
@@ -29,6 +29,8 @@ export interface WrittenLetter {
   event: IncidentEvent;
   /** The reply deadline logged with it (a promise at the same time), if any. */
   due?: string;
+  /** Whether that deadline was marked kept or not kept by hand. */
+  marked?: boolean;
   /** When the company answered: its first event of its own after the letter (answeredAfter). */
   answeredAt?: string;
 }
@@ -37,9 +39,9 @@ export interface WrittenLetter {
 export function lettersTo(i: Incident): WrittenLetter[] {
   const out: WrittenLetter[] = [];
   for (const e of i.events) {
-    if (!isSentLetter(e) || levelOfEvent(e) === 'regulator' || levelOfEvent(e) === 'court') continue;
-    const due = i.events.find((p) => p.type === 'promise' && p.at === e.at && p.due)?.due;
-    out.push({ event: e, due, answeredAt: answeredAfter(i.events, e.at) });
+    if (!isSentLetter(e)) continue;
+    const deadline = i.events.find((p) => p.type === 'promise' && p.at === e.at && p.due);
+    out.push({ event: e, due: deadline?.due, marked: deadline?.kept !== undefined, answeredAt: answeredAfter(i.events, e.at) });
   }
   return out;
 }
@@ -181,7 +183,7 @@ function describe(e: IncidentEvent, i: Incident, now: number, w: LetterWords, la
       );
     case 'promise': {
       const s = promiseStatus(e, i, now);
-      const answered = e.kept === undefined && replyAnswered(i.events, e) !== undefined;
+      const answered = isSettledReply(i.events, e);
       return w.promise({ text: e.text, due: formatWhen(e.due!, w), state: s.state, lateMs: s.lateMs, open: fixedMs(closingOf(i)) === undefined, answered }) + note;
     }
     case 'escalation':
@@ -244,7 +246,7 @@ export function composeLetter(r: LetterRequest): ComposedLetter {
       text: e.text ?? '—',
       made: formatWhen(e.at, w),
       due: formatWhen(e.due!, w),
-      late: w.lateBy(s.lateMs ?? 0, unfixed, e.kept === undefined && replyAnswered(i.events, e) !== undefined),
+      late: w.lateBy(s.lateMs ?? 0, unfixed, isSettledReply(i.events, e)),
     }));
 
   const failed: { level: string; date: string }[] = [];

@@ -211,16 +211,24 @@ const EVERY_INCIDENT_IN_ORDER = `${EVERY_INCIDENT} ${INCIDENT_ORDER}`;
  */
 const UNCLOSED_INCIDENTS = 'FROM incidents i CROSS JOIN companies c ON c.id = i.company_id';
 
-/** Whether incident `i` has a letter or email the customer sent at the time `at` (isSentLetter): a promise then is its reply deadline. `as` names the row read. */
-const sentLetterAt = (at: string, as: string) =>
-  `EXISTS (SELECT 1 FROM events ${as} WHERE ${as}.incident_id = i.id AND ${as}.type = 'contact' AND ${as}.at = ${at}
+/** An event's level, as levelOf reads it: none given is the front line. */
+const levelIn = (row: string) => `coalesce(json_extract(${row}.data, '$.level'), 'frontline')`;
+
+/**
+ * Whether promise row `p` of incident `i` is the reply deadline of a letter the customer sent
+ * (answersOf in domain/incident.ts): a letter or email to the company, not answered by a person
+ * there and then, at the same time and level. `as` names the row read.
+ */
+const isReplyDeadline = (p: string, as: string) =>
+  `EXISTS (SELECT 1 FROM events ${as} WHERE ${as}.incident_id = i.id AND ${as}.type = 'contact' AND ${as}.at = ${p}.at AND ${levelIn(as)} = ${levelIn(p)}
+     AND ${levelIn(as)} NOT IN ('regulator', 'court')
      AND json_extract(${as}.data, '$.channel') IN ('letter', 'email') AND json_extract(${as}.data, '$.reached_human') IS NOT 1)`;
 
-/** Whether the company answered after promise event `e` (answeredAfter): what settles the reply deadline of a letter. */
+/** Whether the company answered after promise row `e` (answersOf): its own deed or word, never a contact. */
 const ANSWER_AFTER = `EXISTS (SELECT 1 FROM events a WHERE a.incident_id = i.id AND a.at_ms > e.at_ms AND (
-     a.type IN ('apology', 'explanation', 'compensation', 'refusal', 'resolution')
-     OR (a.type = 'contact' AND json_extract(a.data, '$.reached_human') IS 1)
-     OR (a.type = 'promise' AND NOT ${sentLetterAt('a.at', 'r')})))`;
+     a.type IN ('apology', 'explanation', 'compensation', 'refusal')
+     OR (a.type = 'resolution' AND json_extract(a.data, '$.outcome') IN ('resolved', 'partial'))
+     OR (a.type = 'promise' AND NOT ${isReplyDeadline('a', 'r')})))`;
 
 /** The most events of new timelines inserted by one statement (see Store.addNewTimeline). */
 const TIMELINE_ROWS = 64;
@@ -831,11 +839,12 @@ export class Store {
   }
 
   /**
-   * The open deadlines, in one query: each promise with a due time, not marked kept, of an
-   * incident not closed yet, with the incident's highest level (from the events that carry
-   * one), in name order, then the incident's opening, then the promise's time. Nothing else of
-   * a timeline is loaded: an unclosed incident has no resolution, so whether such a promise
-   * is broken depends only on its own fields and the clock. Read them before running any
+   * The open deadlines, in one query: each promise with a due time, not marked kept nor a
+   * letter's reply deadline the company has answered (isSettledReply), of an incident not
+   * closed yet, with the incident's highest level (from the events that carry one), in name
+   * order, then the incident's opening, then the promise's time. Nothing else of a timeline is
+   * loaded: an unclosed incident has no resolution, so whether such a promise is broken depends
+   * only on its own fields and the clock. Read them before running any
    * other query on this store: SQLite's cursor holds the connection until the last one.
    */
   *openDeadlines(): Generator<OpenDeadline> {
@@ -852,7 +861,7 @@ export class Store {
          CROSS JOIN events e ON e.incident_id = i.id AND e.type = 'promise'
          JOIN companies c ON c.id = i.company_id
        WHERE i.closed IS NULL AND json_extract(e.data, '$.due') IS NOT NULL AND json_extract(e.data, '$.kept') IS NOT 1
-         AND NOT (${sentLetterAt('e.at', 's')} AND ${ANSWER_AFTER})
+         AND NOT (json_extract(e.data, '$.kept') IS NULL AND ${isReplyDeadline('e', 's')} AND ${ANSWER_AFTER})
        ${INCIDENT_ORDER}, e.at_ms, e.id`,
     ).iterate() as IterableIterator<{ ref: string; company: string; title: string; seq: number; at: string; due: string; text: string | null; kept: number | null; level_rank: number | null }>;
     for (const r of rows) {

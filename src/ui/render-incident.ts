@@ -3,7 +3,7 @@
 import type { Incident, IncidentEvent } from '../domain/types.js';
 import { calendarDaysBetween, localWallClock, msOf } from '../domain/dates.js';
 import { t } from '../i18n/index.js';
-import { closingOf, computeMetrics, isAtFault, isOpen, levelOf, promiseStatus, replyAnswered, type IncidentMetrics } from '../domain/incident.js';
+import { closingOf, computeMetrics, isAtFault, isOpen, levelOf, isSettledReply, promiseStatus, type IncidentMetrics } from '../domain/incident.js';
 import type { IncidentListRow } from '../domain/digest.js';
 import type { Paint } from './colour.js';
 import { safeText } from './safe.js';
@@ -48,7 +48,7 @@ export function describeEvent(e: IncidentEvent, incident: Incident, now: number,
         s.state === 'kept'
           ? paint.green(ev.kept)
           : s.state === 'broken'
-            ? paint.red(ev.broken(s.lateMs ?? null, isOpen(incident) && e.kept === undefined && replyAnswered(incident.events, e) === undefined))
+            ? paint.red(ev.broken(s.lateMs ?? null, isOpen(incident) && e.kept === undefined && !isSettledReply(incident.events, e)))
             : paint.yellow(ev.dueIn(s.dueMs - now));
       return ev.promise(said(e.text), lvl, e.due!, state) + note;
     }
@@ -102,7 +102,7 @@ export function stillOwed(i: Incident, now: number): string[] {
   for (const e of i.events.filter((x) => x.type === 'promise' && x.due)) {
     const s = promiseStatus(e, i, now);
     // A reply that came late is late, but no longer owed.
-    if (s.state !== 'kept' && isOpen(i) && replyAnswered(i.events, e) === undefined) owed.push(c.owedPromise(said(e.text), e.due!));
+    if (s.state !== 'kept' && isOpen(i) && !isSettledReply(i.events, e)) owed.push(c.owedPromise(said(e.text), e.due!));
   }
   const closing = closingOf(i);
   // Closed by its closing time alone (as a data file may close it), with no resolution: never fixed.

@@ -220,22 +220,51 @@ describe('sending a letter', () => {
 });
 
 describe('the answer to a letter', () => {
-  it('settles its reply deadline: a reply by email from a person, or any answer of theirs, keeps it when it came in time', () => {
+  it('is settled by what they said or did, not by a contact: kept when it came in time', () => {
     ok(s.run(['incident', 'add', 'Kettle Shop', '--title', 'Cracked kettle', '--fault', 'company', '--opened', '2026-10-20']));
     ok(s.run(['letter', 'kettle-shop-1', '--from', 'Me', '--sent', '--at', '2026-11-01 10:00']));
-    // Their reply, by email: a contact one of their people answered, not another letter of mine.
+    // A call of mine that a person took, and their reply logged as a contact, are no answer:
+    // contacts are mostly the customer's.
+    ok(s.run(['incident', 'event', 'kettle-shop-1', 'contact', '--channel', 'phone', '--reached-human', '--at', '2026-11-05 12:00']));
     ok(s.run(['incident', 'event', 'kettle-shop-1', 'contact', '--channel', 'email', '--reached-human', '--at', '2026-11-10 12:00', '--note', 'their reply']));
-    const shown = json<{ events: { id: string; type: string; state?: string }[]; metrics: { promises_broken: number } }>(s, ['incident', 'show', 'kettle-shop-1', '--json']);
-    expect(shown.metrics.promises_broken).toBe(0);
+    const broken = () => json<{ metrics: { promises_broken: number } }>(s, ['incident', 'show', 'kettle-shop-1', '--json']).metrics.promises_broken;
+    expect(broken()).toBe(1);
+    // What the reply said is.
+    ok(s.run(['incident', 'event', 'kettle-shop-1', 'explanation', '--at', '2026-11-10 12:00', '--note', 'their reply explained']));
+    expect(broken()).toBe(0);
     expect(ok(s.run(['incident', 'show', 'kettle-shop-1'])).stdout).toMatch(/a reply to my complaint of 2026-11-01.*due 2026-11-15: kept/);
     const due = json<{ incident: string; broken: unknown[] }[]>(s, ['due', '--json']).find((d) => d.incident === 'kettle-shop-1');
-    expect(due?.broken ?? []).toEqual([]);
+    expect(due).toBeDefined();
+    expect(due!.broken).toEqual([]);
     expect(ok(s.run(['due', '--format', 'ics'])).stdout).not.toContain('kettle-shop-1');
+    // incident list agrees with itself, for one company or all.
+    const listed = (args: string[]) => json<{ id: string; promises_broken: number }[]>(s, ['incident', 'list', ...args, '--json']).find((i) => i.id === 'kettle-shop-1')!.promises_broken;
+    expect([listed([]), listed(['--company', 'Kettle Shop'])]).toEqual([0, 0]);
     // The next letter says it was answered, and lists no broken promise, nor the reply among my letters.
     const next = ok(s.run(['letter', 'kettle-shop-1', '--from', 'Me'])).stdout;
     expect(next).toContain('- 1 November 2026 (letter): answered on 10 November 2026');
     expect(next).not.toMatch(/10 November 2026 \(email\)/);
     expect(next).not.toMatch(/Promises that were not kept/);
+    // Marked not kept by hand, it stays owed everywhere.
+    const deadline = json<{ events: { id: string; type: string }[] }>(s, ['incident', 'show', 'kettle-shop-1', '--json']).events.find((e) => e.type === 'promise')!.id;
+    ok(s.run(['event', 'edit', deadline, '--no-kept']));
+    expect(json<{ incident: string; broken: unknown[] }[]>(s, ['due', '--json']).find((d) => d.incident === 'kettle-shop-1')!.broken).toHaveLength(1);
+    expect(ok(s.run(['due', '--format', 'ics'])).stdout).toContain('kettle-shop-1');
+    expect(ok(s.run(['incident', 'show', 'kettle-shop-1'])).stdout).toContain('Still owed\n  • the promise "a reply to my complaint of 2026-11-01" (due 2026-11-15)');
+  });
+
+  it('is not settled by a closing the customer gave up on, and the deadline of a letter to a regulator not by the company', () => {
+    ok(s.run(['incident', 'add', 'Gone Shop', '--title', 'Lost parcel', '--fault', 'company', '--opened', '2026-09-01']));
+    ok(s.run(['letter', 'gone-shop-1', '--from', 'Me', '--sent', '--at', '2026-09-02 10:00']));
+    ok(s.run(['incident', 'close', 'gone-shop-1', '--outcome', 'abandoned', '--at', '2026-09-05 10:00']));
+    expect(ok(s.run(['incident', 'show', 'gone-shop-1'])).stdout).toMatch(/a reply to my complaint of 2026-09-02.*: broken/);
+    ok(s.run(['incident', 'add', 'Reg Shop', '--title', 'Broken TV', '--fault', 'company', '--opened', '2026-09-01']));
+    ok(s.run(['letter', 'reg-shop-1', '--kind', 'complaint', '--from', 'Me', '--sent', '--at', '2026-09-02 10:00']));
+    ok(s.run(['letter', 'reg-shop-1', '--kind', 'regulator', '--case', 'goods', '--to', 'The Ombudsman', '--from', 'Me', '--sent', '--at', '2026-09-20 10:00']));
+    ok(s.run(['incident', 'event', 'reg-shop-1', 'apology', '--at', '2026-09-21 10:00']));
+    const shown = ok(s.run(['incident', 'show', 'reg-shop-1'])).stdout;
+    expect(shown).toMatch(/a reply to my complaint of 2026-09-02.*: broken, \d+ days late/);
+    expect(shown).toMatch(/\(regulator\), due [\d-]+: broken/);
   });
 
   it('counts a late answer late, and no later letter of mine as their answer', () => {
