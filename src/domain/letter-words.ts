@@ -214,9 +214,14 @@ export const RU: LetterWords = {
   lateBy: (ms, open, answered) => {
     if (ms <= 0) return 'отмечено как невыполненное до срока';
     const late = lateSpan(ms);
-    const span =
-      late.unit === 'day' ? plRu(late.n, 'день', 'дня', 'дней') : late.unit === 'hour' ? plRu(late.n, 'час', 'часа', 'часов') : plRu(late.n, 'минуту', 'минуты', 'минут');
-    return answered ? `ответ пришёл лишь через ${span} после этого срока` : open ? `просрочка уже ${span}` : `устранено лишь через ${span} после этого срока`;
+    // «просрочка уже 21 минута» (nominative), «через 21 минуту» (accusative): days and hours read the same in both.
+    const span = (accusative: boolean) =>
+      late.unit === 'day'
+        ? plRu(late.n, 'день', 'дня', 'дней')
+        : late.unit === 'hour'
+          ? plRu(late.n, 'час', 'часа', 'часов')
+          : plRu(late.n, accusative ? 'минуту' : 'минута', 'минуты', 'минут');
+    return answered ? `ответ пришёл лишь через ${span(true)} после этого срока` : open ? `просрочка уже ${span(false)}` : `устранено лишь через ${span(true)} после этого срока`;
   },
   costs: {
     days: (n, open) => (open ? `${plRu(n, 'день', 'дня', 'дней')} без устранения проблемы на сегодня` : `${plRu(n, 'день', 'дня', 'дней')} от моего первого обращения до устранения проблемы`),

@@ -224,7 +224,8 @@ describe('lateness in a letter', () => {
     expect(EN.lateBy(hours(27), true)).toBe('27 hours overdue so far');
     expect(EN.lateBy(40 * 60_000, true)).toBe('40 minutes overdue so far');
     expect(RU.lateBy(hours(27), true)).toBe('просрочка уже 27 часов');
-    expect(RU.lateBy(21 * 60_000, true)).toBe('просрочка уже 21 минуту');
+    expect(RU.lateBy(21 * 60_000, true)).toBe('просрочка уже 21 минута');
+    expect(RU.lateBy(21 * 60_000, false)).toBe('устранено лишь через 21 минуту после этого срока');
     // Marked not kept with its deadline still ahead: no "1 hour overdue".
     expect(EN.lateBy(0, true)).toBe('marked as not kept before its deadline');
     expect(RU.lateBy(0, true)).toBe('отмечено как невыполненное до срока');
