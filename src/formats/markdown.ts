@@ -10,7 +10,7 @@ import type { ListName } from '../domain/types.js';
 import type { Finding, Verdict } from '../domain/policy.js';
 import { t } from '../i18n/index.js';
 import type { Incident } from '../domain/types.js';
-import { redactText } from '../domain/redact.js';
+import { redactDeep, redactText } from '../domain/redact.js';
 
 export interface MarkdownEntry {
   company: string;
@@ -39,9 +39,16 @@ export interface MarkdownInput {
 /**
  * Text of the user's on a page to publish: e-mail addresses, phone, card and account numbers and
  * links with a query string redacted, as a shared file's evidence is, unless kept (--no-redact).
+ * What the user typed is redacted, not the sentences made of it: a sum in words ("1 500 000") is
+ * no phone number.
  */
 function published(s: string, keep = false): string {
   return keep ? s : redactText(s);
+}
+
+/** The same of a finding's facts or an event: every text in it (dates stay as they are; numbers are not text). */
+function publishedFields<T>(value: T, keep = false): T {
+  return keep ? value : redactDeep(value);
 }
 
 /** User text for a markdown page: one line, control and bidi characters made visible. */
@@ -71,7 +78,7 @@ function rowCells(e: MarkdownEntry, keep: boolean): string[] {
   return [
     published(e.company, keep),
     e.since ? t().fmt.date(e.since) : '',
-    e.reasons.map((f) => published(reasonShort(f), keep)).join('; '),
+    e.reasons.map((f) => reasonShort({ rule: f.rule, facts: publishedFields(f.facts, keep) })).join('; '),
     [...new Set(e.reasons.flatMap((f) => f.evidence))].join(', '),
   ];
 }
@@ -142,11 +149,13 @@ export function renderMarkdownLists(input: MarkdownInput): string {
           children: findings.map((f) => ({
             type: 'listItem',
             spread: false,
-            children: [paragraph(`${published(reasonShort(f), input.keep)} (${t().fmt.date(f.date)}${f.evidence.length ? `; ${f.evidence.join(', ')}` : ''})`)],
+            children: [paragraph(`${reasonShort({ rule: f.rule, facts: publishedFields(f.facts, input.keep) })} (${t().fmt.date(f.date)}${f.evidence.length ? `; ${f.evidence.join(', ')}` : ''})`)],
           })),
         });
-        for (const i of c.incidents ?? []) {
-          children.push(heading(4, w.timeline(i.id, published(i.title, input.keep))));
+        for (const whole of c.incidents ?? []) {
+          // The timeline redacted whole, so that each event is read against the others as ever.
+          const i = input.keep ? whole : { ...whole, title: published(whole.title), events: whole.events.map((e) => publishedFields(e)) };
+          children.push(heading(4, w.timeline(i.id, i.title)));
           children.push({
             type: 'list',
             ordered: false,
@@ -154,7 +163,7 @@ export function renderMarkdownLists(input: MarkdownInput): string {
             children: i.events.map((e) => ({
               type: 'listItem',
               spread: false,
-              children: [paragraph(`${t().fmt.dateTime(e.at)} — ${published(input.describeEvent(e, i), input.keep)}`)],
+              children: [paragraph(`${t().fmt.dateTime(e.at)} — ${input.describeEvent(e, i)}`)],
             })),
           });
         }
@@ -184,7 +193,7 @@ export function renderCsvLists(lists: Record<ListName, { entry: MarkdownEntry }[
           v.since ?? '',
           v.pinned ? w.yes : w.no,
           [...new Set(v.reasons.map((f) => f.rule))].join(' '),
-          v.reasons.map((f) => published(pageReason(f), keep)).join('; '),
+          v.reasons.map((f) => pageReason({ facts: publishedFields(f.facts, keep) })).join('; '),
           [...new Set(v.reasons.flatMap((f) => f.evidence))].join(' '),
         ]
           .map(cell)

@@ -219,7 +219,11 @@ export function createTempBeside(target: string, mode = 0o600, flag = '--out'): 
  * Writes an output file by the rules above. The caller handles `-` (standard output) by
  * returning the text; every other path comes here.
  */
-export function writeOutputFile(out: string, chunks: Iterable<string | Uint8Array>, guard: WriteGuard, mode = 0o600): void {
+/**
+ * `keepMode`: a file written over keeps its permissions (a page published from a web folder
+ * stays readable there); otherwise, and for a new file, it is `mode` (the owner's alone).
+ */
+export function writeOutputFile(out: string, chunks: Iterable<string | Uint8Array>, guard: WriteGuard, mode = 0o600, keepMode = false): void {
   checkOutputPath(out, guard);
   const own = ownDescriptorOf(out);
   if (own !== undefined) {
@@ -244,12 +248,10 @@ export function writeOutputFile(out: string, chunks: Iterable<string | Uint8Arra
     }
     return;
   }
-  // A regular file (or none yet): follow a link to the real file, and replace that whole. A
-  // file there keeps its permissions (a page published from a web folder stays readable);
-  // a new one is the owner's alone.
+  // A regular file (or none yet): follow a link to the real file, and replace that whole.
   const target = st ? realOr(out) : join(realOr(dirname(resolve(out))), basename(out));
   const tmp = createTempBeside(target, mode);
-  if (st) fchmodSync(tmp.fd, st.mode & 0o7777);
+  if (st && keepMode) fchmodSync(tmp.fd, st.mode & 0o777);
   try {
     writeAll(tmp.fd, chunks);
     fsyncSync(tmp.fd);

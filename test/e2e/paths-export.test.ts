@@ -71,7 +71,7 @@ describe('export --out FILE', () => {
     expect(readFileSync(join(s.dir, name), 'utf8')).toMatch(start);
   });
 
-  it('a file there keeps its permissions when written over; a new one is the owner\'s alone', () => {
+  it('a page written over keeps its permissions; a new one, and the JSON of your record, are the owner\'s alone', () => {
     const page = join(s.dir, 'page.md');
     writeFileSync(page, 'old');
     chmodSync(page, 0o644);
@@ -81,6 +81,11 @@ describe('export --out FILE', () => {
     const fresh = join(s.dir, 'fresh.md');
     ok(s.run(['export', '--format', 'md', '--out', fresh]));
     expect(statSync(fresh).mode & 0o777).toBe(0o600);
+    const all = join(s.dir, 'all.json');
+    writeFileSync(all, '{}');
+    chmodSync(all, 0o666);
+    ok(s.run(['export', '--format', 'json', '--out', all]));
+    expect(statSync(all).mode & 0o777).toBe(0o600);
   });
 
   it('--format wins over the extension', () => {
@@ -103,6 +108,9 @@ describe('export --out FILE', () => {
     expect(page).not.toMatch(/4111|jane\.doe|912 345/);
     expect(page).toMatch(/\\\[number\]/);
     expect(ok(s.run(['export', '--format', 'csv'])).stdout).not.toMatch(/4111/);
+    // What was typed is redacted, not the sentences made of it: a sum grouped in words stays a sum.
+    ok(s.run(['incident', 'event', 'card-shop-1', 'compensation', '--amount', '1500000', '--currency', 'RUB', '--kind', 'refund', '--at', '2026-11-03 10:00']));
+    expect(ok(s.run(['--lang', 'ru', 'export', '--format', 'md', '--detail'])).stdout).toMatch(/компенсация: возврат 1\s500\s000 RUB/);
     expect(ok(s.run(['export', '--format', 'md', '--detail', '--no-redact'])).stdout).toMatch(/4111 1111 1111 1111[\s\S]*jane\.doe/);
     expect(ok(s.run(['export', '--format', 'json'])).stdout).toContain('4111 1111 1111 1111');
     expect(expectOneLineError(s.run(['export', '--format', 'json', '--no-redact']))).toMatch(/--no-redact goes with --format md or csv, or with --share --with-evidence/);
