@@ -127,7 +127,6 @@ export function companiesLike(store: Store, name: string): string[] {
 }
 
 
-/** The company of that name or alias; a user error that names the closest ones when there is none. */
 /**
  * The company of this name; undefined for a name like none on record, which the caller adds
  * (as `incident add` adds one). A name like one on record (a typo, a lookalike) is refused,
@@ -139,6 +138,7 @@ export function companyOrNew(store: Store, name: string): CompanyRow | undefined
   return requireCompany(store, name);
 }
 
+/** The company of that name or alias; a user error that names the closest ones when there is none. */
 export function requireCompany(store: Store, name: string): CompanyRow {
   const found = store.findCompany(name);
   if (found) return found;
