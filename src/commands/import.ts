@@ -10,7 +10,7 @@ import { UserError } from '../errors.js';
 import { parseDataDocument } from '../formats/data-text.js';
 import { NotValidRecord, isValidHead, isValidLayout, layoutOfFile, recordsOfFile, type DataLayout, type FileIdentity } from '../formats/data-stream.js';
 import { describeProblems, validateDataFile } from '../formats/data-file.js';
-import { loadAllChecklists } from '../formats/checklist-file.js';
+import { builtInChecklists, loadAllChecklists } from '../formats/checklist-file.js';
 import { mergeRecords, recordsOf, type DataRecords, type ChangeTally, type MergeReport } from '../store/merge.js';
 import { formatLocalDate } from '../domain/dates.js';
 import { readingStore, withNewStore, withStore, withUpgradedCopy } from './shared.js';
@@ -111,10 +111,16 @@ export async function run(ctx: Context, path: string, opts: ImportOptions): Prom
     refuseShared(file, validated.value, validated.value.lists !== undefined);
     return recordsOf(validated.value);
   };
-  const checklists = new Map(loadAllChecklists(ctx.configDir).map((c) => [c.checklist.id, c.checklist]));
+  const loaded = loadAllChecklists(ctx.configDir);
+  const checklists = new Map(loaded.map((c) => [c.checklist.id, c.checklist]));
+  // The built-in ones the user's override: checks made with them still import, scored by them.
+  // (Read again only where the user has checklists of their own.)
+  const ownIds = new Set(loaded.filter((c) => c.source !== 'built-in').map((c) => c.checklist.id));
+  const overridden = new Map(ownIds.size ? builtInChecklists().filter((b) => ownIds.has(b.checklist.id)).map((b) => [b.checklist.id, b.checklist]) : []);
   const merge = (records: DataRecords) => (store: Store) =>
     mergeInto(file, store, records, {
       checklists,
+      overridden,
       today: formatLocalDate(now),
       dryRun: opts.dryRun,
       summary: (r) =>

@@ -132,6 +132,11 @@ function yamlFilesIn(dir: string): string[] {
     .filter(isFileOrUnknown);
 }
 
+/** The built-in checklists, whether or not a checklist of the user's overrides one. */
+export function builtInChecklists(): LoadedChecklist[] {
+  return yamlFilesIn(builtInDir()).map((f) => loadFile(f, 'built-in'));
+}
+
 /**
  * Every available checklist: the user's override built-in ones of the same id. A broken
  * file of the user's is left out and reported through `onBroken`, so that one bad file
@@ -139,10 +144,7 @@ function yamlFilesIn(dir: string): string[] {
  */
 export function loadAllChecklists(configDir: string, onBroken: (message: string, clash?: { id: string; files: [string, string] }) => void = () => {}): LoadedChecklist[] {
   const byId = new Map<string, LoadedChecklist>();
-  for (const f of yamlFilesIn(builtInDir())) {
-    const c = loadFile(f, 'built-in');
-    byId.set(c.checklist.id, c);
-  }
+  for (const c of builtInChecklists()) byId.set(c.checklist.id, c);
   for (const f of yamlFilesIn(join(configDir, 'checklists'))) {
     try {
       const c = loadFile(f, 'user');

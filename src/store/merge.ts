@@ -41,6 +41,8 @@ export interface MergeReport {
 
 export interface MergeOptions {
   checklists: Map<string, Checklist>;
+  /** The built-in checklists a checklist of the user's overrides (of another version): a check made with one is scored by it. */
+  overridden?: Map<string, Checklist>;
   /** The time of the import: for pins without a date. */
   today: string;
   dryRun?: boolean;
@@ -167,6 +169,24 @@ export function mergeDataFile(store: Store, data: DataFile, opts: MergeOptions):
 }
 
 /** Merges the records of a data file (validated), in one transaction: all of them or none. */
+/**
+ * The checklist a check of a file was made with: the one in use, or the built-in one the user's
+ * overrides where the check names its version, or (naming none) where its answers fit that one
+ * alone — a file of checks made with the built-in `general` imports whatever the user's own
+ * `general` asks.
+ */
+function checklistOf(k: CheckEntry, opts: MergeOptions): Checklist | undefined {
+  const current = opts.checklists.get(k.checklist);
+  const other = opts.overridden?.get(k.checklist);
+  if (!current || !other) return current;
+  if (k.checklist_version !== undefined) return [current, other].find((c) => c.version === k.checklist_version) ?? current;
+  const fits = (c: Checklist) => {
+    const { problems, missing } = checkAnswers(c, k.answers);
+    return !problems.length && !missing.length;
+  };
+  return !fits(current) && fits(other) ? other : current;
+}
+
 export function mergeRecords(store: Store, records: DataRecords, opts: MergeOptions): MergeReport {
   const changes = (): ChangeTally => ({ ...tally(), changed: 0 });
   const report: MergeReport = { companies: changes(), aliases: tally(), checks: tally(), incidents: changes(), events: tally(), pins: changes(), attachments: tally(), attachments_without_content: 0 };
@@ -264,7 +284,7 @@ export function mergeRecords(store: Store, records: DataRecords, opts: MergeOpti
 
     checks: (k: CheckEntry, i: number) => {
       guard(['checks', i], () => {
-        const checklist = opts.checklists.get(k.checklist);
+        const checklist = checklistOf(k, opts);
         // With the checklist it was made with at hand (that id and version), a check is scored
         // by it, its answers fitting it, whatever the file says it found. Without it, a check
         // that says what it found (an export does) is taken as found, when that holds together:

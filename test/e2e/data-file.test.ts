@@ -308,6 +308,22 @@ describe('the round trip of a check whose checklist is not at hand as it was', (
     expect(ok(s.run(['import', file])).stdout + ok(s.run(['import', file])).stderr).not.toMatch(/error/i);
   });
 
+  it('is scored by the built-in checklist a checklist of the user\'s overrides, where the check was made with it', () => {
+    mkdirSync(join(s.config, 'checklists'), { recursive: true });
+    writeFileSync(join(s.config, 'checklists', 'general.yaml'), 'id: general\nversion: 2\ntitle: Mine\nquestions:\n  - id: who-helps\n    text: Who helps?\n    answers:\n      - {value: nobody, label: nobody, score: 1}\n');
+    // The seeds' checks name no version, and fit the built-in general alone.
+    ok(s.run(['import', SEEDS]));
+    expect(JSON.parse(ok(s.run(['checks', 'list', '--json'])).stdout)).toMatchObject([
+      { checklist: 'general', checklist_version: 1, score: 92, verdict: 'go' },
+      { checklist: 'general', checklist_version: 1, score: 22, verdict: 'avoid' },
+    ]);
+    // One naming version 1 as well.
+    const file = join(s.dir, 'v1.json');
+    writeFileSync(file, JSON.stringify({ format: 'vetted/1', checks: [{ company: 'Zed', checklist: 'general', checklist_version: 1, at: '2026-11-01', answers: AMAZON_ANSWERS }] }));
+    ok(s.run(['import', file]));
+    expect(JSON.parse(ok(s.run(['checks', 'list', '--company', 'Zed', '--json'])).stdout)).toMatchObject([{ checklist_version: 1, score: 92 }]);
+  });
+
   it('is scored again where its checklist is at hand and fits, whatever the file says it scored', () => {
     const file = join(s.dir, 'given.json');
     const answers = Object.fromEntries(Object.entries(AMAZON_ANSWERS));
