@@ -220,7 +220,8 @@ export function dueReport(incident: Incident | DigestedIncident, now: number, fo
   if (d.told && isAtFault(i) && !d.compensations.length) {
     advice.push({ kind: 'compensation', days: Math.floor((now - msOf(i.opened)) / DAY_MS) });
   }
-  if (staleDays !== null) advice.push({ kind: 'chase', days: staleDays });
+  // Not while a promise (a letter's reply among them) is still to fall due: chased then, by its own line.
+  if (staleDays !== null && !comingDue.length) advice.push({ kind: 'chase', days: staleDays });
   if (advice.length) advice.push({ kind: 'timeline' });
   return { incident: i, broken, comingDue, staleDays, advice };
 }

@@ -283,6 +283,15 @@ describe('dueReport', () => {
     if (stale !== null) expect(r.advice.find((a) => /chase/i.test(a.step))!.why).toContain(`${stale} days`);
   });
 
+  it('stale, it says so, but does not advise chasing while a promise is still to fall due', () => {
+    const waiting = incident({ events: [promise({ at: '2024-01-02T10:00', due: '2024-02-01T10:00' })] });
+    const r = report(waiting, '2024-01-20T10:00');
+    expect(r.staleDays).toBe(18);
+    expect(r.advice.some((a) => /chase/i.test(a.step))).toBe(false);
+    // Once it is due and broken, chasing is in order again.
+    expect(report(waiting, '2024-02-10T10:00').advice.some((a) => /chase/i.test(a.step))).toBe(true);
+  });
+
   // Two promises broken (due 2024-01-03 and 2024-01-04), then the customer is at `level`.
   const brokenAt = (level: 'frontline' | 'supervisor' | 'quality' | 'management' | 'regulator') =>
     incident({
