@@ -55,7 +55,7 @@ export type FindingFacts =
   | { kind: 'recovery'; apologised: boolean; explained: boolean; compensated: 'unasked' | 'asked' | null; incident: string }
   | { kind: 'unasked'; what: CompensationKind | 'compensation'; incident: string }
   | { kind: 'customer-fault'; what: CompensationKind | 'compensation'; incident: string }
-  | { kind: 'passed-check'; checklist: string; date: string; score: number }
+  | { kind: 'passed-check'; checklist: string; date: string; score: number; own?: CheckVerdict }
   | { kind: 'watch-incident'; incident: string; open_since: string | null; outcome: Outcome | null; broken: number; robots: number; stayed_with: Level | null }
   | { kind: 'watch-check'; checklist: string; date: string; score: number; verdict: CheckVerdict; own?: CheckVerdict }
   | { kind: 'pin'; reason: string };
@@ -298,7 +298,8 @@ export const W3: Rule = {
   judge(e, p) {
     const c = latestCheck(e.checks);
     if (!c || checkVerdict(c, p) !== 'go') return [];
-    return [finding('W3', 'white', { kind: 'passed-check', checklist: c.checklist, date: datePart(c.at), score: c.score }, [], [c])];
+    // With the check's own verdict, where the policy's thresholds read it otherwise ("caution by its checklist, go by your policy").
+    return [finding('W3', 'white', { kind: 'passed-check', checklist: c.checklist, date: datePart(c.at), score: c.score, own: c.verdict }, [], [c])];
   },
 };
 

@@ -215,7 +215,7 @@ const findingWords: FindingWords = {
   },
   unasked: (f) => `offered ${f.what} without being asked (${f.incident})`,
   'customer-fault': (f) => `gave ${f.what === 'other' || f.what === 'compensation' ? 'compensation' : `a ${f.what}`} though the fault was the customer's (${f.incident})`,
-  'passed-check': (f) => `the pre-purchase check (${f.checklist}) on ${fmt.date(f.date)} scored ${f.score}: go`,
+  'passed-check': (f) => `the pre-purchase check (${f.checklist}) on ${fmt.date(f.date)} scored ${f.score}: ${f.own && f.own !== 'go' ? `${f.own} by its checklist, go by your policy` : 'go'}`,
   'watch-incident': (f) => {
     const parts = [f.open_since ? `open since ${fmt.date(f.open_since)}` : f.outcome ? `closed ${f.outcome}` : 'closed'];
     if (f.broken) parts.push(fmt.plural(f.broken, { one: 'broken promise', other: 'broken promises' }));
@@ -427,6 +427,8 @@ export const en = {
     nowChanged: (from: Placement, to: Placement) =>
       to === 'unlisted' ? 'Now: on no list.' : `Now: on the ${to} list${from !== to ? ` (it was ${from === 'unlisted' ? 'on no list' : `on the ${from} list`})` : ''}.`,
     notChanged: (list: Placement) => `Now: still on the ${list} list: this check did not change the verdict.`,
+    /** Where the policy's thresholds read the check otherwise than its checklist's: the finding that says both. */
+    policyReads: (finding: string) => `Your policy reads this score otherwise than its checklist: ${finding}.`,
     whyNotDeeds: 'A check says what a company promises; your incidents say what it did, and deeds decide over words.',
     whyNotPin: 'You pinned it: a pin decides until you unpin it.',
     whyNotOlder: 'Newer evidence of the other side still decides.',

@@ -282,7 +282,8 @@ const findingWords: FindingWords = {
   },
   unasked: (f) => `сами, без просьбы, предложили ${kindLong[f.what]} (${f.incident})`,
   'customer-fault': (f) => `дали ${kindLong[f.what]}, хотя виноват был покупатель (${f.incident})`,
-  'passed-check': (f) => `проверка перед покупкой (${f.checklist}) от ${fmt.date(f.date)}: ${f.score} из 100 — можно покупать`,
+  'passed-check': (f) =>
+    `проверка перед покупкой (${f.checklist}) от ${fmt.date(f.date)}: ${f.score} из 100 — ${f.own && f.own !== 'go' ? `по чек-листу — ${checkVerdict[f.own]}, по вашей политике — можно покупать` : 'можно покупать'}`,
   'watch-incident': (f) => {
     const parts = [f.open_since ? `открыто с ${fmt.date(f.open_since)}` : f.outcome ? `закрыто: ${outcome[f.outcome]}` : 'закрыто'];
     if (f.broken) parts.push(fmt.plural(f.broken, { one: 'нарушенное обещание', few: 'нарушенных обещания', many: 'нарушенных обещаний', other: 'нарушенного обещания' }));
@@ -484,6 +485,7 @@ export const ru: Catalog = {
       `  ${fmt.plural(open, { one: 'открытое обращение', few: 'открытых обращения', many: 'открытых обращений', other: 'открытого обращения' })}, ${fmt.plural(broken, { one: 'нарушенное обещание', few: 'нарушенных обещания', many: 'нарушенных обещаний', other: 'нарушенного обещания' })}`,
     nowChanged: (from, to) => `Теперь: ${listIn[to]}${from !== to ? ` (было: ${listIn[from]})` : ''}.`,
     notChanged: (list) => `Теперь: по-прежнему ${listIn[list]}: эта проверка решения не изменила.`,
+    policyReads: (finding) => `Ваша политика оценивает этот результат иначе, чем чек-лист: ${finding}.`,
     whyNotDeeds: 'Проверка говорит, что компания обещает; ваши обращения — что она сделала, а дела важнее слов.',
     whyNotPin: 'Вы закрепили компанию: закрепление решает, пока вы его не снимете.',
     whyNotOlder: 'По-прежнему решают более новые факты другой стороны.',

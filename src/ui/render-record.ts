@@ -1,7 +1,7 @@
 // A company's record in one or two lines (list, since, the deciding reason, open incidents,
 // broken promises), and what a new check did to its verdict.
 
-import type { Verdict } from '../domain/policy.js';
+import type { FindingFacts, Verdict } from '../domain/policy.js';
 import type { CompanyEvidence } from '../domain/types.js';
 import { brokenPromises, isOpen } from '../domain/incident.js';
 import { safeText } from './safe.js';
@@ -39,6 +39,16 @@ export function whyUnchanged(before: Verdict, after: Verdict, checkId: string): 
 export function renderAfterCheck(before: Verdict, after: Verdict, checkId: string): string[] {
   const c = t().check;
   const why = whyUnchanged(before, after, checkId);
-  if (before.list !== after.list || !why) return [c.nowChanged(before.list, after.list)];
-  return [c.notChanged(after.list), why === 'pin' ? c.whyNotPin : why === 'deeds' ? c.whyNotDeeds : c.whyNotOlder];
+  const lines = before.list !== after.list || !why ? [c.nowChanged(before.list, after.list)] : [c.notChanged(after.list), why === 'pin' ? c.whyNotPin : why === 'deeds' ? c.whyNotDeeds : c.whyNotOlder];
+  // The check's own verdict (by its checklist's thresholds) and the policy's may differ: said where they do.
+  const read = [...after.findings, ...after.reasons].find((f) => f.evidence.includes(`check:${checkId}`) && policyDiffers(f.facts));
+  if (read) lines.push(c.policyReads(t().finding(read.facts)));
+  return lines;
+}
+
+function policyDiffers(f: FindingFacts): boolean {
+  if (f.kind === 'failed-check') return f.own !== undefined && f.own !== 'avoid';
+  if (f.kind === 'passed-check') return f.own !== undefined && f.own !== 'go';
+  if (f.kind === 'watch-check') return f.own !== undefined && f.own !== f.verdict;
+  return false;
 }

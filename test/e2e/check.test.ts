@@ -1,7 +1,7 @@
 // `vetted check` without a terminal, and the checklists and companies around it: answers
 // given by flags and files, the --json shape, every way the input can be wrong, custom
 // and user checklists, company names, and colour.
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
@@ -635,6 +635,27 @@ describe('a check under a policy that moved the check thresholds', () => {
       expect(lists).toMatch(/MidCo .*scored 62: caution by its checklist, avoid by your policy \(score 62 is below 70\)/);
       expect(lists).toMatch(/Amazon .*scored 92: go by its checklist, caution by your policy/);
       expect(ok(t.run(['--lang', 'ru', 'lists'])).stdout).toMatch(/по чек-листу — осторожно, по вашей политике — избегать/);
+      // The check itself says so, beside its own verdict.
+      expect(ok(t.run(['check', 'MidCo Two', ...answerFlags(MIDCO_ANSWERS)])).stdout).toContain(
+        'Your policy reads this score otherwise than its checklist: the pre-purchase check (general) on ',
+      );
+    } finally {
+      t.cleanup();
+    }
+  });
+
+  it('says a policy that reads a check more kindly than its checklist in both directions too', () => {
+    const t = sandbox();
+    try {
+      mkdirSync(t.config, { recursive: true });
+      writeFileSync(join(t.config, 'policy.yaml'), 'check_avoid_below: 10\ncheck_go_from: 60\n');
+      const out = ok(t.run(['check', 'MidCo', ...answerFlags(MIDCO_ANSWERS)])).stdout;
+      expect(out).toMatch(/Your policy reads this score otherwise than its checklist: .*scored 62: caution by its checklist, go by your policy\./);
+      expect(ok(t.run(['lists'])).stdout).toMatch(/MidCo .*scored 62: caution by its checklist, go by your policy/);
+      expect(ok(t.run(['--lang', 'ru', 'lists'])).stdout).toMatch(/по чек-листу — осторожно, по вашей политике — можно покупать/);
+      // A check the policy reads as its checklist does says nothing more.
+      rmSync(join(t.config, 'policy.yaml'));
+      expect(ok(t.run(['check', 'Other', ...answerFlags(MIDCO_ANSWERS)])).stdout).not.toContain('Your policy reads');
     } finally {
       t.cleanup();
     }
