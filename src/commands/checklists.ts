@@ -6,7 +6,7 @@ import { jsonList, type JsonOutOptions } from '../ui/json-out.js';
 import type { Context } from '../context.js';
 import type { CommandResult } from './result.js';
 import { localize } from '../domain/checklist.js';
-import { findChecklist, formatProblems, loadAllChecklists, parseChecklistText } from '../formats/checklist-file.js';
+import { clashOf, findChecklist, formatProblems, loadAllChecklists, parseChecklistText } from '../formats/checklist-file.js';
 import { renderTable } from '../ui/table.js';
 import { safeText } from '../ui/safe.js';
 import { colourWanted, paint } from '../ui/colour.js';
@@ -69,14 +69,18 @@ export async function runShow(ctx: Context, id: string, opts: JsonOption): Promi
   return { out: lines.join('\n') + '\n', err: notice ? [notice] : [] };
 }
 
-export async function runValidate(_ctx: Context, file: string, opts: JsonOption): Promise<CommandResult> {
+export async function runValidate(ctx: Context, file: string, opts: JsonOption): Promise<CommandResult> {
   const { checklist, problems } = parseChecklistText(readInputText(file, { what: 'checklist', maxBytes: INPUT_LIMITS.small }), file);
+  // Valid alone, it may still be refused beside the others (as check and the list of checklists refuse it).
+  const clash = checklist && file !== '-' ? clashOf(file, checklist, ctx.configDir) : undefined;
   if (opts.json) {
     // JSON stays language-neutral: its messages are the English ones.
     const en = (await loadCatalog('en')).checklists;
     const shown = problems.map(({ line, col, path, fault }) => ({ line, col, path, message: en.fault(fault) }));
-    return { out: toJson({ file, valid: !!checklist, id: checklist?.id, problems: shown }), code: checklist ? 0 : 2 };
+    const clashEn = clash === undefined ? undefined : clashOf(file, checklist!, ctx.configDir, en);
+    return { out: toJson({ file, valid: !!checklist && !clash, id: checklist?.id, problems: clashEn ? [...shown, { line: null, col: null, path: 'id', message: clashEn }] : shown }), code: checklist && !clash ? 0 : 2 };
   }
+  if (clash) return { err: clash, code: 2 };
   if (checklist) return { out: `${t().checklists.valid(file, checklist.id, checklist.version, checklist.questions.length)}\n` };
   return {
     err: [...formatProblems(file, problems), t().checklists.problems(problems.length)],

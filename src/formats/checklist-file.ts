@@ -169,6 +169,20 @@ export function loadAllChecklists(configDir: string, onBroken: (message: string,
   return [...byId.values()];
 }
 
+/**
+ * Why a valid checklist file cannot be used beside the others, as the loader and `check` refuse
+ * it: an id and version another checklist gives with other questions, or a second file of the
+ * user's under one id (the first in name order is the one used); undefined when it can be.
+ */
+export function clashOf(file: string, checklist: Checklist, configDir: string, words: Catalog['checklists'] = t().checklists): string | undefined {
+  const path = resolve(file);
+  const same = loadAllChecklists(configDir).find((c) => c.checklist.id === checklist.id && resolve(c.file) !== path);
+  if (!same) return undefined;
+  if (same.checklist.version === checklist.version && !sameScoring(same.checklist, checklist)) return words.sameIdOther(file, checklist.id, checklist.version, same.source);
+  if (same.source === 'user' && dirname(path) === resolve(configDir, 'checklists')) return words.sameIdTwice(file, checklist.id, same.file);
+  return undefined;
+}
+
 /** A checklist by id (built-in or the user's), or by the path of a YAML file. */
 export function findChecklist(idOrPath: string, configDir: string): LoadedChecklist {
   if (/[\\/]/.test(idOrPath) || /\.ya?ml$/.test(idOrPath)) {

@@ -360,6 +360,11 @@ describe('custom and user checklists', () => {
     expect(listed.code, listed.stderr).toBe(0);
     expect(listed.stdout).toMatch(/^general\s+1\s+9\s+built-in/m);
     expect(listed.stderr).toMatch(/skipped a checklist file: .*general\.yaml calls itself general v1, as the built-in checklist general does, with other questions/);
+    // validate says so too, as it says of any problem: valid alone, it is not to be used so.
+    const validated = s.run(['checklists', 'validate', join(s.config, 'checklists', 'general.yaml')]);
+    expect(validated.code).toBe(2);
+    expect(validated.stderr).toMatch(/general\.yaml calls itself general v1, as the built-in checklist general does, with other questions/);
+    expect(JSON.parse(s.run(['checklists', 'validate', join(s.config, 'checklists', 'general.yaml'), '--json']).stdout)).toMatchObject({ valid: false, id: 'general' });
   });
 
   it('refuses a check by a checklist of your own changed since a check was made with it under the same version, and takes it under a new one', () => {
@@ -408,6 +413,9 @@ describe('custom and user checklists', () => {
     expect(listed.stdout).toMatch(/^dup\s+1\s+1\s+user\s+First$/m);
     expect(listed.stdout).not.toContain('Second');
     expect(listed.stderr).toMatch(/skipped a checklist file: .*b\.yaml gives the id dup, as .*a\.yaml does; it is left out until one of them is given another id\./);
+    // validate says which is left out, and passes the one used.
+    expect(s.run(['checklists', 'validate', join(s.config, 'checklists', 'b.yaml')])).toMatchObject({ code: 2, stderr: expect.stringMatching(/b\.yaml gives the id dup, as .*a\.yaml does; it is left out/) });
+    expect(s.run(['checklists', 'validate', join(s.config, 'checklists', 'a.yaml')]).code).toBe(0);
     // A check by that id is refused: which of the two was meant is the user's to say.
     expect(expectUsageError(s.run(['check', 'Foo', '--checklist', 'dup', '--answer', 'q1=a']))).toMatch(/two of your checklist files give the id dup, .*a\.yaml and .*b\.yaml; give one of them another id/);
   });
