@@ -99,8 +99,10 @@ export async function runRemoveCompany(ctx: Context, name: string, opts: { withE
     if (evidence.length && !opts.withEvidence) {
       throw new UserError(c.hasEvidence(company.name, evidence.slice(0, 6).map(c.evidence), Math.max(0, evidence.length - 6)));
     }
+    // Its subsidiaries stay, without a parent: said, as a removal's consequence is.
+    const subsidiaries = store.subsidiariesOf(company.id).map((x) => x.name);
     store.write(() => store.removeCompany(company.id), { summary: opSummary({ k: 'company-remove', company: company.name, evidence: evidence.length }) });
-    return { err: `${c.companyRemoved(company.name, evidence.length)} (${c.bringBack})` };
+    return { err: `${c.companyRemoved(company.name, evidence.length)}${subsidiaries.length ? c.noLongerParent(subsidiaries) : ''} (${c.bringBack})` };
   });
 }
 

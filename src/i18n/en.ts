@@ -1373,6 +1373,8 @@ export const en = {
       'check' in e ? `check ${e.check}` : 'incident' in e ? `incident ${e.incident}` : `a ${e.pin} pin`,
     hasEvidence: (name: string, shown: string[], more: number) =>
       `${name} has evidence (${shown.join(', ')}${more ? ` and ${more} more` : ''}); remove it too with --with-evidence, or move it first with \`vetted company merge\`.`,
+    /** After companyRemoved: the companies it was the parent of, which stay, without one. */
+    noLongerParent: (names: string[]) => `; ${names.join(', ')} ${names.length === 1 ? 'stays, no longer a subsidiary' : 'stay, no longer subsidiaries'}`,
     companyRemoved: (name: string, evidence: number) => `removed ${name}${evidence ? ` and its ${fmt.plural(evidence, { one: 'piece of evidence', other: 'pieces of evidence' })}` : ''}`,
     incidentEditWhat: (id: string) =>
       `say what to change: --title T, --fault F, --opened WHEN or --company C (on a terminal, \`vetted incident edit ${id}\` alone opens it in your editor).`,

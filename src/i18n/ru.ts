@@ -1405,6 +1405,7 @@ export const ru: Catalog = {
     evidence: (e) => ('check' in e ? `проверка ${e.check}` : 'incident' in e ? `обращение ${e.incident}` : `закрепление ${listIn[e.pin]}`),
     hasEvidence: (name, shown, more) =>
       `у компании ${name} есть факты (${shown.join(', ')}${more ? ` и ещё ${more}` : ''}); удалите их вместе с ней (--with-evidence) или сначала перенесите их к другой компании (\`vetted company merge\`).`,
+    noLongerParent: (names) => `; ${names.length === 1 ? `компания ${names[0]} остаётся, но больше не дочерняя` : `компании ${names.join(', ')} остаются, но больше не дочерние`}`,
     companyRemoved: (name, evidence) =>
       `компания ${name} удалена${evidence ? ` вместе с ${fmt.plural(evidence, { one: 'фактом', few: 'фактами', many: 'фактами', other: 'фактами' })}` : ''}`,
     incidentEditWhat: (id) =>

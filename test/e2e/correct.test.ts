@@ -149,6 +149,10 @@ describe('company edit and remove', () => {
     expect(s.run(['incident', 'show', 'volga-2012-07']).code).toBe(2);
     ok(s.run(['undo']));
     expect(record()).toEqual(before);
+    // A parent removed says which companies stay without one; undo gives it back to them.
+    expect(ok(s.run(['company', 'remove', 'Rostelecom'])).stderr).toBe('removed Rostelecom; Volgatelecom stays, no longer a subsidiary (to bring it back: vetted undo)\n');
+    ok(s.run(['undo']));
+    expect(record()).toEqual(before);
   });
 });
 
