@@ -110,8 +110,7 @@ export async function run(ctx: Context, opts: ExportOptions): Promise<CommandRes
   });
   if (text === undefined) return toFile ? { err: `wrote ${opts.out}` } : {};
   if (toFile) {
-    // A page to publish (md, csv) written over keeps its permissions; a JSON file of your record is yours alone.
-    writeOutputFile(opts.out!, [text], { dbPath: ctx.dbPath }, 0o600, !opts.share);
+    writeOutputFile(opts.out!, [text], { dbPath: ctx.dbPath });
     return { err: t().data.wrote(opts.out!) };
   }
   return { out: text };

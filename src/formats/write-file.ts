@@ -220,10 +220,11 @@ export function createTempBeside(target: string, mode = 0o600, flag = '--out'): 
  * returning the text; every other path comes here.
  */
 /**
- * `keepMode`: a file written over keeps its permissions (a page published from a web folder
- * stays readable there); otherwise, and for a new file, it is `mode` (the owner's alone).
+ * A file written over keeps its permissions (a page published from a web folder, a calendar a
+ * server hands out, stay readable there: vetted changes the permissions only of files it
+ * creates); a new file is `mode`, the owner's alone.
  */
-export function writeOutputFile(out: string, chunks: Iterable<string | Uint8Array>, guard: WriteGuard, mode = 0o600, keepMode = false): void {
+export function writeOutputFile(out: string, chunks: Iterable<string | Uint8Array>, guard: WriteGuard, mode = 0o600): void {
   checkOutputPath(out, guard);
   const own = ownDescriptorOf(out);
   if (own !== undefined) {
@@ -251,7 +252,7 @@ export function writeOutputFile(out: string, chunks: Iterable<string | Uint8Arra
   // A regular file (or none yet): follow a link to the real file, and replace that whole.
   const target = st ? realOr(out) : join(realOr(dirname(resolve(out))), basename(out));
   const tmp = createTempBeside(target, mode);
-  if (st && keepMode) fchmodSync(tmp.fd, st.mode & 0o777);
+  if (st) fchmodSync(tmp.fd, st.mode & 0o777);
   try {
     writeAll(tmp.fd, chunks);
     fsyncSync(tmp.fd);

@@ -71,7 +71,7 @@ describe('export --out FILE', () => {
     expect(readFileSync(join(s.dir, name), 'utf8')).toMatch(start);
   });
 
-  it('a page written over keeps its permissions; a new one, and the JSON of your record, are the owner\'s alone', () => {
+  it('a file written over keeps its permissions, and no more than them; a new one is the owner\'s alone', () => {
     const page = join(s.dir, 'page.md');
     writeFileSync(page, 'old');
     chmodSync(page, 0o644);
@@ -83,9 +83,14 @@ describe('export --out FILE', () => {
     expect(statSync(fresh).mode & 0o777).toBe(0o600);
     const all = join(s.dir, 'all.json');
     writeFileSync(all, '{}');
-    chmodSync(all, 0o666);
+    chmodSync(all, 0o2640);
     ok(s.run(['export', '--format', 'json', '--out', all]));
-    expect(statSync(all).mode & 0o777).toBe(0o600);
+    expect(statSync(all).mode & 0o7777).toBe(0o640);
+    const calendar = join(s.dir, 'due.ics');
+    writeFileSync(calendar, '');
+    chmodSync(calendar, 0o644);
+    ok(s.run(['due', '--format', 'ics', '--out', calendar]));
+    expect(statSync(calendar).mode & 0o777).toBe(0o644);
   });
 
   it('--format wins over the extension', () => {
