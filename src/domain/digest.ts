@@ -6,7 +6,7 @@
 
 import { LEVELS, type Digest, type DigestedIncident, type Fault, type Incident, type IncidentEvent, type Level, type Outcome } from './types.js';
 import { msOf, parseWhen } from './dates.js';
-import { DAY_MS, STALE_DAYS, dueMs, isAtFault, levelOf, levelRank, promiseStatusGiven, replyAnswered, rungAbove, type Advice, type PromiseStatus } from './incident.js';
+import { DAY_MS, STALE_DAYS, isAtFault, levelOf, levelRank, promiseStatusGiven, replyAnswered, rungAbove, type Advice, type PromiseStatus } from './incident.js';
 
 export type { Digest, DigestedIncident } from './types.js';
 
@@ -253,8 +253,9 @@ type ListedDigest = Pick<Digest, 'events' | 'levels' | 'closing'> & { promises: 
  * `,`, nor ends in `+` or `-`; an outcome holds no space.
  */
 export function listedText(d: Digest): string {
-  // A reply the company gave settles its deadline for good: kept by it, or not (late).
-  const keptOf = (p: Digest['promises'][number]) => p.kept ?? (p.answered === undefined ? undefined : msOf(p.answered) <= dueMs(p.due!));
+  // A reply the company gave settles its deadline for good: kept by it (or by a fix before), or not (late).
+  const closing = closingOfDigest(d);
+  const keptOf = (p: Digest['promises'][number]) => p.kept ?? (p.answered === undefined ? undefined : promiseStatusGiven(p, closing, 0, p.answered).state === 'kept');
   const promises = d.promises
     .map((p) => {
       const k = keptOf(p);

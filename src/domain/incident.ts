@@ -105,14 +105,22 @@ export function promiseStatusGiven<E extends Pick<IncidentEvent, 'due' | 'kept'>
   return now > due ? { event: p, state: 'broken', dueMs: due, lateMs: now - due } : { event: p, state: 'pending', dueMs: due };
 }
 
-/** A letter or email the customer sent to the company (not to a regulator or a court): a contact by letter or email that no person answered there and then. */
+/** A letter or email the customer sent (to anyone): a contact by letter or email that no person answered there and then. */
+function isWritten(e: IncidentEvent): boolean {
+  return e.type === 'contact' && (e.channel === 'letter' || e.channel === 'email') && e.reached_human !== true;
+}
+
+/** Whether an event is at a regulator's or a court's level: theirs, not the company's. */
+const isAbove = (e: IncidentEvent) => levelOf(e) === 'regulator' || levelOf(e) === 'court';
+
+/** A letter or email the customer sent to the company (not to a regulator or a court). */
 export function isSentLetter(e: IncidentEvent): boolean {
-  return e.type === 'contact' && (e.channel === 'letter' || e.channel === 'email') && e.reached_human !== true && levelOf(e) !== 'regulator' && levelOf(e) !== 'court';
+  return isWritten(e) && !isAbove(e);
 }
 
 /** The answers of a timeline (see answersOf), in time order, and each reply deadline with the answer that settled it. */
 interface TimelineAnswers {
-  /** How many events the timeline had when worked out: one changed in place since is worked out again. */
+  /** How many events the timeline had when worked out: one added or removed in place since is worked out again (an event changed in place is not seen: timelines are read anew, not edited). */
   events: number;
   ms: number[];
   at: string[];
@@ -127,22 +135,26 @@ const ANSWERS_OF = new WeakMap<readonly IncidentEvent[], TimelineAnswers>();
  * --sent` logs it. An answer is the company's own deed or word: an apology, an explanation,
  * compensation, a refusal, a promise of its own (not another letter's reply deadline) or a
  * resolution that fixed the problem (resolved, or in part) — never a contact, most of which are
- * the customer's, nor a closing the customer gave up on. Worked out once a timeline.
+ * the customer's, nor a closing the customer gave up on, nor anything at a regulator's or a
+ * court's level (a regulator's reply deadline is settled by hand). Worked out once a timeline.
  */
 function answersOf(events: readonly IncidentEvent[]): TimelineAnswers {
   const known = ANSWERS_OF.get(events);
   if (known && known.events === events.length) return known;
+  // Every letter's time and level (a regulator's too): a promise then is its reply deadline, never an answer.
   const letters = new Set<string>();
-  for (const e of events) if (isSentLetter(e)) letters.add(`${levelOf(e)} ${e.at}`);
+  for (const e of events) if (isWritten(e)) letters.add(`${levelOf(e)} ${e.at}`);
   const isDeadline = (e: IncidentEvent) => e.type === 'promise' && !!e.due && letters.has(`${levelOf(e)} ${e.at}`);
   const answers: { ms: number; at: string }[] = [];
   for (const e of events) {
+    if (isAbove(e)) continue;
     const fixed = e.type === 'resolution' && (e.outcome === 'resolved' || e.outcome === 'partial');
     if (fixed || e.type === 'apology' || e.type === 'explanation' || e.type === 'compensation' || e.type === 'refusal' || (e.type === 'promise' && !isDeadline(e))) answers.push({ ms: msOf(e.at), at: e.at });
   }
   answers.sort((a, b) => a.ms - b.ms);
   const out: TimelineAnswers = { events: events.length, ms: answers.map((a) => a.ms), at: answers.map((a) => a.at), deadlines: new Map() };
-  for (const e of events) if (isDeadline(e)) out.deadlines.set(e, firstAfter(out, msOf(e.at)));
+  // Settled by the company's answer: the deadlines of letters to the company alone.
+  for (const e of events) if (isDeadline(e) && !isAbove(e)) out.deadlines.set(e, firstAfter(out, msOf(e.at)));
   ANSWERS_OF.set(events, out);
   return out;
 }

@@ -40,7 +40,7 @@ export function lettersTo(i: Incident): WrittenLetter[] {
   const out: WrittenLetter[] = [];
   for (const e of i.events) {
     if (!isSentLetter(e)) continue;
-    const deadline = i.events.find((p) => p.type === 'promise' && p.at === e.at && p.due);
+    const deadline = i.events.find((p) => p.type === 'promise' && p.at === e.at && p.due && levelOfEvent(p) === levelOfEvent(e));
     out.push({ event: e, due: deadline?.due, marked: deadline?.kept !== undefined, answeredAt: answeredAfter(i.events, e.at) });
   }
   return out;

@@ -215,20 +215,20 @@ const UNCLOSED_INCIDENTS = 'FROM incidents i CROSS JOIN companies c ON c.id = i.
 const levelIn = (row: string) => `coalesce(json_extract(${row}.data, '$.level'), 'frontline')`;
 
 /**
- * Whether promise row `p` of incident `i` is the reply deadline of a letter the customer sent
- * (answersOf in domain/incident.ts): a letter or email to the company, not answered by a person
- * there and then, at the same time and level. `as` names the row read.
+ * Whether promise row `p` of incident `i` was logged at the time and level of a letter or email
+ * the customer sent (answersOf in domain/incident.ts): a letter's reply deadline; of a letter
+ * to the company only, unless `anyone`. `as` names the row read.
  */
-const isReplyDeadline = (p: string, as: string) =>
-  `EXISTS (SELECT 1 FROM events ${as} WHERE ${as}.incident_id = i.id AND ${as}.type = 'contact' AND ${as}.at = ${p}.at AND ${levelIn(as)} = ${levelIn(p)}
-     AND ${levelIn(as)} NOT IN ('regulator', 'court')
-     AND json_extract(${as}.data, '$.channel') IN ('letter', 'email') AND json_extract(${as}.data, '$.reached_human') IS NOT 1)`;
+const isReplyDeadline = (p: string, as: string, anyone = false) =>
+  `(json_extract(${p}.data, '$.due') IS NOT NULL AND EXISTS (SELECT 1 FROM events ${as} WHERE ${as}.incident_id = i.id AND ${as}.type = 'contact' AND ${as}.at = ${p}.at AND ${levelIn(as)} = ${levelIn(p)}
+     ${anyone ? '' : `AND ${levelIn(as)} NOT IN ('regulator', 'court')`}
+     AND json_extract(${as}.data, '$.channel') IN ('letter', 'email') AND json_extract(${as}.data, '$.reached_human') IS NOT 1))`;
 
-/** Whether the company answered after promise row `e` (answersOf): its own deed or word, never a contact. */
-const ANSWER_AFTER = `EXISTS (SELECT 1 FROM events a WHERE a.incident_id = i.id AND a.at_ms > e.at_ms AND (
+/** Whether the company answered after promise row `e` (answersOf): its own deed or word, never a contact, nor a regulator's or a court's. */
+const ANSWER_AFTER = `EXISTS (SELECT 1 FROM events a WHERE a.incident_id = i.id AND a.at_ms > e.at_ms AND ${levelIn('a')} NOT IN ('regulator', 'court') AND (
      a.type IN ('apology', 'explanation', 'compensation', 'refusal')
      OR (a.type = 'resolution' AND json_extract(a.data, '$.outcome') IN ('resolved', 'partial'))
-     OR (a.type = 'promise' AND NOT ${isReplyDeadline('a', 'r')})))`;
+     OR (a.type = 'promise' AND NOT ${isReplyDeadline('a', 'r', true)})))`;
 
 /** The most events of new timelines inserted by one statement (see Store.addNewTimeline). */
 const TIMELINE_ROWS = 64;

@@ -261,10 +261,14 @@ describe('the answer to a letter', () => {
     ok(s.run(['incident', 'add', 'Reg Shop', '--title', 'Broken TV', '--fault', 'company', '--opened', '2026-09-01']));
     ok(s.run(['letter', 'reg-shop-1', '--kind', 'complaint', '--from', 'Me', '--sent', '--at', '2026-09-02 10:00']));
     ok(s.run(['letter', 'reg-shop-1', '--kind', 'regulator', '--case', 'goods', '--to', 'The Ombudsman', '--from', 'Me', '--sent', '--at', '2026-09-20 10:00']));
+    // The letter to the regulator, and its deadline, are no answer of the company's to the complaint.
+    expect(ok(s.run(['incident', 'show', 'reg-shop-1'])).stdout).toMatch(/a reply to my complaint of 2026-09-02.*: broken, \d+ days late so far/);
     ok(s.run(['incident', 'event', 'reg-shop-1', 'apology', '--at', '2026-09-21 10:00']));
     const shown = ok(s.run(['incident', 'show', 'reg-shop-1'])).stdout;
-    expect(shown).toMatch(/a reply to my complaint of 2026-09-02.*: broken, \d+ days late/);
+    // Due 2026-09-16, the end of its day: answered by the apology four days and ten hours later.
+    expect(shown).toMatch(/a reply to my complaint of 2026-09-02.*: broken, 4 days late(?! so far)/);
     expect(shown).toMatch(/\(regulator\), due [\d-]+: broken/);
+    expect(ok(s.run(['letter', 'reg-shop-1', '--kind', 'claim', '--from', 'Me', '--account', '1', '--demand', 'repair'])).stdout).toContain('- 2 September 2026 (letter): answered on 21 September 2026');
   });
 
   it('counts a late answer late, and no later letter of mine as their answer', () => {
@@ -279,6 +283,17 @@ describe('the answer to a letter', () => {
     shown = ok(s.run(['incident', 'show', 'slow-shop-1'])).stdout;
     expect(shown).toMatch(/a reply to my complaint of 2026-09-02.*due 2026-09-16: broken, 8 days late(?! so far)/);
     expect(shown).toMatch(/a reply to my escalated complaint of 2026-09-20.*: kept/);
+  });
+
+  it('counts a deadline kept alike in every listing where the problem was fixed before a late answer', () => {
+    ok(s.run(['incident', 'add', 'Early Fix', '--title', 'Fixed early', '--fault', 'company', '--opened', '2024-01-01']));
+    ok(s.run(['incident', 'event', 'early-fix-1', 'contact', '--channel', 'phone', '--at', '2024-01-02 10:00']));
+    ok(s.run(['incident', 'close', 'early-fix-1', '--outcome', 'resolved', '--at', '2024-01-03 10:00']));
+    ok(s.run(['letter', 'early-fix-1', '--kind', 'complaint', '--from', 'Me', '--sent', '--at', '2024-01-05 10:00']));
+    ok(s.run(['incident', 'event', 'early-fix-1', 'apology', '--at', '2024-02-01 10:00']));
+    const listed = (args: string[]) => json<{ id: string; promises_broken: number }[]>(s, ['incident', 'list', ...args, '--json']).find((i) => i.id === 'early-fix-1')!.promises_broken;
+    expect([listed([]), listed(['--company', 'Early Fix'])]).toEqual([0, 0]);
+    expect(json<{ metrics: { promises_broken: number } }>(s, ['incident', 'show', 'early-fix-1', '--json']).metrics.promises_broken).toBe(0);
   });
 
   it('refuses to send another letter with no kind named while the last one awaits its answer, recording nothing', () => {
