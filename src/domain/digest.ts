@@ -6,7 +6,7 @@
 
 import { LEVELS, type Digest, type DigestedIncident, type Fault, type Incident, type IncidentEvent, type Level, type Outcome } from './types.js';
 import { msOf, parseWhen } from './dates.js';
-import { DAY_MS, STALE_DAYS, isAtFault, levelOf, levelRank, promiseStatusGiven, replyAnswered, rungAbove, type Advice, type PromiseStatus } from './incident.js';
+import { DAY_MS, STALE_DAYS, isAtFault, isSentLetter, levelOf, levelRank, promiseStatusGiven, replyAnswered, rungAbove, type Advice, type PromiseStatus } from './incident.js';
 
 export type { Digest, DigestedIncident } from './types.js';
 
@@ -30,7 +30,11 @@ export function digestOf(events: readonly IncidentEvent[]): Digest {
   const levelMs: number[] = [];
   const lastText: string[] = [];
   const d: Digest = { events: events.length, last: null, levels: [], reached: null, lastThere: null, closing: null, told: false, apology: false, explanation: false, robots: 0, refusals: [], promises: [], compensations: [] };
+  // The promises' events, and whether the customer wrote to the company: only then may one be a letter's reply deadline.
+  const promises: IncidentEvent[] = [];
+  let wrote = false;
   for (const e of events) {
+    if (!wrote && isSentLetter(e)) wrote = true;
     const t = msOf(e.at);
     if (t >= lastMs) {
       last = e.at;
@@ -54,12 +58,17 @@ export function digestOf(events: readonly IncidentEvent[]): Digest {
     else if (e.type === 'contact' && (e.robot || e.dropped)) d.robots++;
     else if (e.type === 'refusal') d.refusals.push(kept(e, REFUSAL_FIELDS));
     else if (e.type === 'promise' && e.due) {
-      const answered = replyAnswered(events, e);
-      d.promises.push(answered === undefined ? kept(e, PROMISE_FIELDS) : { ...kept(e, PROMISE_FIELDS), answered });
-    }
-    else if (e.type === 'compensation') d.compensations.push(kept(e, COMPENSATION_FIELDS));
+      d.promises.push(kept(e, PROMISE_FIELDS));
+      promises.push(e);
+    } else if (e.type === 'compensation') d.compensations.push(kept(e, COMPENSATION_FIELDS));
     // The last resolution with an outcome is the one that closed it (as closingOf reads it).
     else if (e.type === 'resolution' && e.outcome) d.closing = { outcome: e.outcome, at: e.at };
+  }
+  if (wrote) {
+    promises.forEach((e, k) => {
+      const answered = replyAnswered(events, e);
+      if (answered !== undefined) d.promises[k] = { ...d.promises[k], answered };
+    });
   }
   d.last = last;
   d.levels = LEVELS.filter((l) => levels.has(l));
