@@ -22,7 +22,8 @@ import { adviceWords } from '../ui/advice.js';
 /** How many open incidents `due` reads at once. */
 const DUE_BATCH = 100;
 
-function reportJson(r: DueReport, en: Catalog) {
+/** A report as JSON: each next step in English (`step`, `why`) and in Russian (`step_ru`, `why_ru`), as `lists --json` carries its reasons. */
+function reportJson(r: DueReport, en: Catalog, ru: Catalog) {
   return {
     incident: r.incident.id,
     company: r.incident.company,
@@ -30,7 +31,10 @@ function reportJson(r: DueReport, en: Catalog) {
     broken: r.broken.map((p) => ({ text: p.event.text ?? null, due: p.event.due, late_minutes: Math.round((p.lateMs ?? 0) / 60000) })),
     coming_due: r.comingDue.map((p) => ({ text: p.event.text ?? null, due: p.event.due })),
     stale_days: r.staleDays,
-    next_steps: r.advice.map((a) => ({ ...a, ...adviceWords(en, a) })),
+    next_steps: r.advice.map((a) => {
+      const inRu = adviceWords(ru, a);
+      return { ...a, ...adviceWords(en, a), step_ru: inRu.step, why_ru: inRu.why };
+    }),
   };
 }
 
@@ -98,10 +102,10 @@ export async function run(ctx: Context, opts: JsonOutOptions & { format?: string
       return {};
     });
   }
-  const en = format === 'json' ? await loadCatalog('en') : undefined;
+  const catalogs = format === 'json' ? { en: await loadCatalog('en'), ru: await loadCatalog('ru') } : undefined;
   return readingStore(ctx, async (store): Promise<CommandResult> => {
     const now = ctx.now();
-    const p = en ? undefined : makePaint(colourWanted(ctx.out, { noColor: ctx.noColor }, ctx.env));
+    const p = catalogs ? undefined : makePaint(colourWanted(ctx.out, { noColor: ctx.noColor }, ctx.env));
     const width = terminalWidth(ctx.out);
     // An incident with `closed` set is not open: only the others are read, a batch at a time,
     // by the digests of their timelines, and each report is written as its text or its JSON
@@ -113,15 +117,15 @@ export async function run(ctx: Context, opts: JsonOutOptions & { format?: string
         for (const i of batch) if (isOpenDigested(i)) yield dueReport(i, now, formatLocalDate);
       }
     }
-    function* jsonOf(catalog: Catalog): Generator<ReturnType<typeof reportJson>> {
-      for (const r of reports()) yield reportJson(r, catalog);
+    function* jsonOf(c: { en: Catalog; ru: Catalog }): Generator<ReturnType<typeof reportJson>> {
+      for (const r of reports()) yield reportJson(r, c.en, c.ru);
     }
     function* text(): Generator<string> {
       let n = 0;
       for (const r of reports()) yield `${n++ ? '\n\n' : ''}${fitLines(renderReport(r, now, p!), width)}`;
       yield n ? '\n' : `${t().due.nothing}\n`;
     }
-    const pieces = en ? jsonListPieces(jsonOf(en), opts) : text();
+    const pieces = catalogs ? jsonListPieces(jsonOf(catalogs), opts) : text();
     if (opts.out) {
       writeFileAtomic(opts.out, pieces, 0o600, { dbPath: ctx.dbPath });
       return { err: t().data.wrote(opts.out) };

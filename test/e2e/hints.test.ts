@@ -11,7 +11,7 @@ afterEach(() => s.cleanup());
 
 interface Due {
   incident: string;
-  next_steps: { step: string; why: string }[];
+  next_steps: { step: string; why: string; step_ru: string; why_ru: string }[];
 }
 
 describe('due', () => {
@@ -20,6 +20,12 @@ describe('due', () => {
     const [report] = json<Due[]>(s, ['due', '--json']);
     expect(report.next_steps.map((a) => a.step).join(' ')).not.toMatch(/compensation/i);
     expect(report.next_steps[0].step).toContain('vetted incident event ozon-1 contact');
+    // In Russian as well, as lists --json carries its reasons: whatever the language asked for.
+    for (const r of [report, json<Due[]>(s, ['--lang', 'ru', 'due', '--json'])[0]]) {
+      expect(r.next_steps[0].step_ru).toContain('vetted incident event ozon-1 contact');
+      expect(r.next_steps[0].step_ru).toMatch(/[а-я]/);
+      expect(r.next_steps[0].why_ru).toMatch(/[а-я]/);
+    }
     const out = ok(s.run(['due'])).stdout;
     expect(out).not.toMatch(/compensation/i);
   });
