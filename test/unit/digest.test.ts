@@ -21,7 +21,7 @@ import {
   isOpenDigested,
   promisesOfDigested,
 } from '../../src/domain/digest.js';
-import { brokenPromises, closingOf, highestLevel, isOpen, promisesOf, type PromiseStatus } from '../../src/domain/incident.js';
+import { brokenPromises, closingOf, highestLevel, isOpen, promiseStatusGiven, promisesOf, type PromiseStatus } from '../../src/domain/incident.js';
 import { COMPENSATION_KINDS, EFFORTS, FAULTS, LEVELS, OUTCOMES, type CompanyEvidence, type Incident, type IncidentEvent } from '../../src/domain/types.js';
 import { formatLocalDate, msOf } from '../../src/domain/dates.js';
 import { sortEvents } from '../../src/domain/events.js';
@@ -37,7 +37,8 @@ const level = opt(fc.constantFrom(...LEVELS));
 const text = opt(fc.constantFrom('a', 'b', 'call back', 'перезвоним'));
 const note = opt(fc.constantFrom('n', 'заметка'));
 const eventArb: fc.Arbitrary<IncidentEvent> = fc.oneof(
-  fc.record({ at: when, type: fc.constant('contact' as const), robot: opt(fc.boolean()), dropped: opt(fc.boolean()), wait_minutes: opt(fc.nat(90)), level, note }),
+  // By letter or email, a contact no person answered is a letter the customer sent: a promise at its time and level is its reply deadline.
+  fc.record({ at: when, type: fc.constant('contact' as const), channel: opt(fc.constantFrom('letter' as const, 'email' as const, 'phone' as const)), reached_human: opt(fc.boolean()), robot: opt(fc.boolean()), dropped: opt(fc.boolean()), wait_minutes: opt(fc.nat(90)), level, note }),
   fc.record({ at: when, type: fc.constant('promise' as const), text, due: opt(when), kept: opt(fc.boolean()), level, note }),
   fc.record({ at: when, type: fc.constant('escalation' as const), level: fc.constantFrom(...LEVELS), note }),
   fc.record({ at: when, type: fc.constantFrom('apology' as const, 'explanation' as const), level }),
@@ -46,8 +47,16 @@ const eventArb: fc.Arbitrary<IncidentEvent> = fc.oneof(
   fc.record({ at: when, type: fc.constant('resolution' as const), outcome: opt(fc.constantFrom(...OUTCOMES)), level, note }),
   fc.record({ at: when, type: fc.constant('note' as const), text, level }),
 );
+// A letter sent with its reply deadline, as `letter --sent` logs them: one time, one level.
+const letterArb: fc.Arbitrary<IncidentEvent[]> = fc
+  .record({ at: when, level, channel: fc.constantFrom('letter' as const, 'email' as const), due: when })
+  .map(({ at, level, channel, due }) => [
+    { at, type: 'contact' as const, channel, level },
+    { at, type: 'promise' as const, text: 'a reply', due, level },
+  ]);
+const eventsArb = (maxLength: number) => fc.array(fc.oneof({ weight: 6, arbitrary: eventArb.map((e) => [e]) }, { weight: 1, arbitrary: letterArb }), { maxLength }).map((a) => a.flat());
 const clean = <T extends object>(o: T): T => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
-const incidentArb = fc.record({ title: fc.constantFrom('t1', 't2'), opened: when, fault: fc.constantFrom(...FAULTS), closed: opt(when), events: fc.array(eventArb, { maxLength: 8 }) });
+const incidentArb = fc.record({ title: fc.constantFrom('t1', 't2'), opened: when, fault: fc.constantFrom(...FAULTS), closed: opt(when), events: eventsArb(8) });
 const evidenceArb = fc.record({
   incidents: fc.array(incidentArb, { maxLength: 4 }),
   checks: fc.array(fc.record({ at: when, score: fc.integer({ min: 0, max: 100 }), dealbreaker: fc.boolean() }), { maxLength: 2 }),
@@ -77,9 +86,11 @@ function evidenceOf(x: Drawn): CompanyEvidence {
 
 describe('the digest of a timeline', () => {
   it('is read back as it was kept', () => {
+    let answered = 0;
     fc.assert(
-      fc.property(fc.array(eventArb, { maxLength: 12 }), (events) => {
+      fc.property(eventsArb(12), (events) => {
         const d = digestOf(sortEvents(events.map(clean), msOf));
+        answered += d.promises.filter((p) => p.answered !== undefined).length;
         expect(digestFromText(digestText(d))).toEqual(d);
         expect(digestText(digestFromText(digestText(d)))).toBe(digestText(d));
         // What the list reads of it, in its own short text.
@@ -87,11 +98,17 @@ describe('the digest of a timeline', () => {
           events: d.events,
           levels: d.levels.slice(-1),
           closing: d.closing,
-          promises: d.promises.map((p) => (p.kept === undefined ? { due: p.due } : { due: p.due, kept: p.kept })),
+          // A letter's reply deadline the company answered is kept or not for good, by its answer (or a fix before it).
+          promises: d.promises.map((p) => {
+            const kept = p.kept ?? (p.answered === undefined ? undefined : promiseStatusGiven(p, closingOfDigest(d), 0, p.answered).state === 'kept');
+            return kept === undefined ? { due: p.due } : { due: p.due, kept };
+          }),
         });
       }),
       { numRuns: 2000 },
     );
+    // Letters' reply deadlines the company answered were among them.
+    expect(answered).toBeGreaterThan(0);
   });
 
   it('judges, sets a verdict’s validity, reports what is due and lists incidents as the events do', () => {

@@ -23,6 +23,13 @@ describe('redactText', () => {
     ['order 12345 took 3 days', 'order 12345 took 3 days'],
     ['Волгателеком: звонил на +7 846 277-77-77', 'Волгателеком: звонил на [phone]'],
     ['', ''],
+    // A date alone, with its offset, is never searched; a date with a number after it is.
+    ['2026-01-02T10:00+03:00', '2026-01-02T10:00+03:00'],
+    ['2026-01-02T10:00Z', '2026-01-02T10:00Z'],
+    ['2026-01-02 +7 999 123 45 67', '2026-01-02 [phone]'],
+    // No digit, @ or link: as it is.
+    ['they said to wait', 'they said to wait'],
+    ['mail them: ivan@mail.ru', 'mail them: [email]'],
   ])('%j -> %j', (input, expected) => {
     expect(redactText(input)).toBe(expected);
   });
