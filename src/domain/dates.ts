@@ -139,6 +139,18 @@ export function msOf(text: string): number {
 
 const pad = (n: number, w = 2) => String(n).padStart(w, '0');
 
+/**
+ * A span of time as the output says it, rounded: minutes under an hour, hours under two days,
+ * days from then on (2 days 21 hours is 3 days; 27 hours is 27 hours). Its sign is dropped.
+ */
+export function roundedSpan(ms: number): { n: number; unit: 'minute' | 'hour' | 'day' } {
+  const minutes = Math.round(Math.abs(ms) / 60_000);
+  if (minutes < 60) return { n: minutes, unit: 'minute' };
+  const hours = Math.round(minutes / 60);
+  if (hours < 48) return { n: hours, unit: 'hour' };
+  return { n: Math.round(hours / 24), unit: 'day' };
+}
+
 /** Local date-time text to the minute, the form the CLI writes for "now". */
 export function formatLocalMinute(ms: number): string {
   const d = new Date(ms);

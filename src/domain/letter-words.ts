@@ -2,6 +2,7 @@
 
 import type { Case, Demand, LetterKind, Unit } from './law.js';
 import type { CompensationKind, Effort, Level, Outcome } from './types.js';
+import { roundedSpan } from './dates.js';
 
 export type LetterLang = 'en' | 'ru';
 
@@ -54,17 +55,8 @@ export interface LetterWords {
 }
 
 
-/**
- * How late, rounded as `due` and `incident show` say it: minutes under an hour, hours under
- * two days, days from then on (a promise 2 days 21 hours late is 3 days late in all three).
- */
-function lateSpan(ms: number): { n: number; unit: 'minute' | 'hour' | 'day' } {
-  const minutes = Math.max(1, Math.round(ms / 60_000));
-  if (minutes < 60) return { n: minutes, unit: 'minute' };
-  const hours = Math.round(minutes / 60);
-  if (hours < 48) return { n: hours, unit: 'hour' };
-  return { n: Math.round(hours / 24), unit: 'day' };
-}
+/** How late, rounded as `due` and `incident show` say it (roundedSpan); a minute at the least. */
+const lateSpan = (ms: number) => roundedSpan(Math.max(ms, 60_000));
 const pad = (n: number) => String(n).padStart(2, '0');
 const EN_MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 

@@ -5,7 +5,7 @@
 import type { Change, Policy, PolicyFault, RuleId } from '../domain/policy.js';
 import { OUTCOMES, type CheckVerdict, type Channel, type CompensationKind, type Effort, type EventType, type Fault, type Level, type ListName, type Outcome, type Placement } from '../domain/types.js';
 import { findingFrom, formatsFor, lazyFormatter, shellArg as sh, type FindingWords } from './format.js';
-import { localWallClock } from '../domain/dates.js';
+import { localWallClock, roundedSpan } from '../domain/dates.js';
 import type { AnswerProblem, ScoringChange } from '../domain/checklist.js';
 import type { EditorChanges } from '../domain/op-summary.js';
 import type { Case, Demand, LawFault, LetterKind, SkipReason } from '../domain/law.js';
@@ -144,11 +144,8 @@ function checklistFault(f: ChecklistFileFault): string {
 
 /** A duration in words: "2 days", "5 hours", "40 minutes". */
 function duration(ms: number): string {
-  const m = Math.round(Math.abs(ms) / 60_000);
-  if (m < 60) return minutes(m);
-  const h = Math.round(m / 60);
-  if (h < 48) return fmt.plural(h, { one: 'hour', other: 'hours' });
-  return days(Math.round(h / 24));
+  const s = roundedSpan(ms);
+  return s.unit === 'minute' ? minutes(s.n) : s.unit === 'hour' ? fmt.plural(s.n, { one: 'hour', other: 'hours' }) : days(s.n);
 }
 
 const level: Record<Level, string> = {

@@ -6,6 +6,7 @@ import type { EditorChanges } from '../domain/op-summary.js';
 import type { Change, Policy, RuleId } from '../domain/policy.js';
 import { OUTCOMES, type CheckVerdict, type Channel, type CompensationKind, type Effort, type EventType, type Fault, type Level, type ListName, type Outcome, type Placement } from '../domain/types.js';
 import { findingFrom, formatsFor, lazyFormatter, shellArg as sh, type FindingWords } from './format.js';
+import { roundedSpan } from '../domain/dates.js';
 import type { LetterKind } from '../domain/law.js';
 import type { ZipProblem } from '../formats/zip-entry.js';
 import type { ChecklistFileFault } from '../formats/checklist-file.js';
@@ -190,11 +191,8 @@ const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 const lower = (s: string) => (/^[А-ЯЁA-Z][а-яёa-z]/.test(s) ? s.charAt(0).toLowerCase() + s.slice(1) : s);
 
 function duration(ms: number): string {
-  const m = Math.round(Math.abs(ms) / 60_000);
-  if (m < 60) return minutesAcc(m);
-  const h = Math.round(m / 60);
-  if (h < 48) return fmt.plural(h, { one: 'час', few: 'часа', many: 'часов', other: 'часа' });
-  return days(Math.round(h / 24));
+  const s = roundedSpan(ms);
+  return s.unit === 'minute' ? minutesAcc(s.n) : s.unit === 'hour' ? fmt.plural(s.n, { one: 'час', few: 'часа', many: 'часов', other: 'часа' }) : days(s.n);
 }
 
 const level: Record<Level, string> = {
