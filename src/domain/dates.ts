@@ -141,10 +141,11 @@ const pad = (n: number, w = 2) => String(n).padStart(w, '0');
 
 /**
  * A span of time as the output says it, rounded: minutes under an hour, hours under two days,
- * days from then on (2 days 21 hours is 3 days; 27 hours is 27 hours). Its sign is dropped.
+ * days from then on (2 days 21 hours is 3 days; 27 hours is 27 hours). Its sign is dropped; a
+ * span under a minute is a minute ("in 1 minute" with 30 seconds to go, never "in 0 minutes").
  */
 export function roundedSpan(ms: number): { n: number; unit: 'minute' | 'hour' | 'day' } {
-  const minutes = Math.round(Math.abs(ms) / 60_000);
+  const minutes = Math.max(1, Math.round(Math.abs(ms) / 60_000));
   if (minutes < 60) return { n: minutes, unit: 'minute' };
   const hours = Math.round(minutes / 60);
   if (hours < 48) return { n: hours, unit: 'hour' };

@@ -1,7 +1,7 @@
 // ISO 8601 dates and date-times as the data file has them.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { daysInMonth, localWallClock, msOf, parseWhen, timeZoneChanged } from '../../src/domain/dates.js';
+import { daysInMonth, localWallClock, msOf, parseWhen, roundedSpan, timeZoneChanged } from '../../src/domain/dates.js';
 
 describe('parseWhen accepts', () => {
   // Local times are compared with the Date constructor, so these hold in any time zone.
@@ -202,5 +202,16 @@ describe('localWallClock', () => {
     });
     // Across midnight, into the next day of the local calendar.
     inZone('Asia/Tokyo', () => expect(localWallClock('2026-11-01T23:30Z')).toBe('2026-11-02T08:30'));
+  });
+});
+
+describe('roundedSpan', () => {
+  it('rounds to minutes, hours, then days, and says a span under a minute as one minute, never none', () => {
+    expect(roundedSpan(30_000)).toEqual({ n: 1, unit: 'minute' });
+    expect(roundedSpan(0)).toEqual({ n: 1, unit: 'minute' });
+    expect(roundedSpan(-20_000)).toEqual({ n: 1, unit: 'minute' });
+    expect(roundedSpan(40 * 60_000)).toEqual({ n: 40, unit: 'minute' });
+    expect(roundedSpan(27 * 3_600_000)).toEqual({ n: 27, unit: 'hour' });
+    expect(roundedSpan((2 * 24 + 21) * 3_600_000)).toEqual({ n: 3, unit: 'day' });
   });
 });
