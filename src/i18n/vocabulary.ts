@@ -18,6 +18,22 @@ function lookUp(words: Record<string, string>, ids: readonly string[], given: st
   return undefined;
 }
 
+/**
+ * Where a question offers a value in words of its own, those words before their explanation
+ * are taken too: asked whose fault it is, a person answers «моя» or "mine" (the question's
+ * "mine (I made a mistake…)"), and types the same after --fault.
+ */
+const ANSWERED: Partial<Record<Vocabulary, (c: Catalog) => Record<string, string>>> = { fault: (c) => c.prompts.faultLabel };
+
+function lookUpIn(c: Catalog, vocabulary: Vocabulary, ids: readonly string[], given: string): string | undefined {
+  const found = lookUp(c.words[vocabulary], ids, given);
+  if (found !== undefined) return found;
+  const labels = ANSWERED[vocabulary]?.(c);
+  if (!labels) return undefined;
+  const short = Object.fromEntries(Object.entries(labels).map(([id, label]) => [id, label.replace(/\s*\(.*$/su, '')]));
+  return lookUp(short, ids, given);
+}
+
 /** Words a catalog gave a value before, still taken as typed (a contact was «обращение», the word for an incident). */
 const FORMER: Partial<Record<Vocabulary, Record<string, string>>> = { event: { обращение: 'contact' } };
 
@@ -29,13 +45,13 @@ export async function vocabularyId<T extends string>(vocabulary: Vocabulary, ids
   const exact = ids.find((id) => norm(id) === norm(given));
   if (exact) return exact;
   const current = t();
-  const found = lookUp(current.words[vocabulary], ids, given);
+  const found = lookUpIn(current, vocabulary, ids, given);
   if (found) return found as T;
   const former = FORMER[vocabulary]?.[norm(given)];
   if (former !== undefined && (ids as readonly string[]).includes(former)) return former as T;
   for (const lang of UI_LANGS) {
     if (lang === current.lang) continue;
-    const other = lookUp((await loadCatalog(lang)).words[vocabulary], ids, given);
+    const other = lookUpIn(await loadCatalog(lang), vocabulary, ids, given);
     if (other) return other as T;
   }
   return undefined;

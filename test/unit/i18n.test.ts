@@ -211,6 +211,32 @@ describe('the closed vocabularies in the catalog words', () => {
     expect(await vocabularyId('outcome', OUTCOMES, 'abandoned')).toBe('abandoned');
   });
 
+  it('whose fault: the answers the question offers are taken as typed after --fault (моя, mine), in either interface', async () => {
+    const FAULTS = ['company', 'third-party', 'customer', 'unknown'] as const;
+    setCatalog(ru);
+    expect(await vocabularyId('fault', FAULTS, 'моя')).toBe('customer');
+    expect(await vocabularyId('fault', FAULTS, 'кого-то ещё')).toBe('third-party');
+    expect(await vocabularyId('fault', FAULTS, 'Пока неясно')).toBe('unknown');
+    expect(await vocabularyId('fault', FAULTS, 'mine')).toBe('customer');
+    setCatalog(en);
+    expect(await vocabularyId('fault', FAULTS, 'mine')).toBe('customer');
+    expect(await vocabularyId('fault', FAULTS, "the company's")).toBe('company');
+    expect(await vocabularyId('fault', FAULTS, 'моя')).toBe('customer');
+    // The explanation is not a value, nor is a word of it.
+    expect(await vocabularyId('fault', FAULTS, 'mine (I made a mistake, or simply changed my mind)')).toBeUndefined();
+    expect(await vocabularyId('fault', FAULTS, 'mistake')).toBeUndefined();
+  });
+
+  it('every answer a question offers for a vocabulary is distinct within it, and from the other values\' words', () => {
+    for (const c of [en, ru]) {
+      const labels = Object.entries(c.prompts.faultLabel).map(([id, l]) => [id, l.replace(/\s*\(.*$/su, '').toLowerCase()]);
+      for (const [id, l] of labels) {
+        for (const [other, word] of Object.entries(c.words.fault)) if (other !== id) expect(word.toLowerCase(), `${c.lang} ${id}`).not.toBe(l);
+      }
+      expect(new Set(labels.map(([, l]) => l)).size, c.lang).toBe(labels.length);
+    }
+  });
+
   it('a word outside the ids asked for is not taken', async () => {
     expect(await vocabularyId('list', ['black', 'white'] as const, 'watch')).toBeUndefined();
     expect(await vocabularyId('list', ['black', 'white'] as const, 'наблюдение')).toBeUndefined();
