@@ -227,11 +227,36 @@ export function addMonths(ms: number, months: number): number {
 }
 
 const DOTTED = /^(\d{1,2})\.(\d{1,2})\.(\d{4})(?:[ T](\d{1,2}):(\d{2}))?$/;
+/** `12 июля 2012`, `12 июля 2012 г. 10:00`, `12 July 2012, 10:00`. */
+const DAY_MONTH = /^(\d{1,2})\s+(\p{L}+)\.?,?\s+(\d{4})(?:\s*(?:г\.?|года))?(?:,?\s+(?:в\s+|at\s+)?(\d{1,2}):(\d{2}))?$/iu;
+/** `July 12, 2012`, `Jul 12 2012 10:00`. */
+const MONTH_DAY = /^(\p{L}+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})(?:,?\s+(?:at\s+)?(\d{1,2}):(\d{2}))?$/iu;
+/** Each month's names as typed: full, in either case of Russian (июль, июля), and short. */
+const MONTH_WORDS: readonly (readonly string[])[] = [
+  ['january', 'jan', 'январь', 'января', 'янв'],
+  ['february', 'feb', 'февраль', 'февраля', 'фев', 'февр'],
+  ['march', 'mar', 'март', 'марта', 'мар'],
+  ['april', 'apr', 'апрель', 'апреля', 'апр'],
+  ['may', 'май', 'мая'],
+  ['june', 'jun', 'июнь', 'июня', 'июн'],
+  ['july', 'jul', 'июль', 'июля', 'июл'],
+  ['august', 'aug', 'август', 'августа', 'авг'],
+  ['september', 'sep', 'sept', 'сентябрь', 'сентября', 'сен', 'сент'],
+  ['october', 'oct', 'октябрь', 'октября', 'окт'],
+  ['november', 'nov', 'ноябрь', 'ноября', 'ноя', 'нояб'],
+  ['december', 'dec', 'декабрь', 'декабря', 'дек'],
+];
+const monthOfWord = (word: string): number | undefined => {
+  const w = word.toLocaleLowerCase('ru').replace(/ё/g, 'е');
+  const k = MONTH_WORDS.findIndex((names) => names.includes(w));
+  return k < 0 ? undefined : k + 1;
+};
 const RELATIVE = /^(now|today|yesterday|tomorrow|сейчас|сегодня|вчера|завтра)(?:\s+(\d{1,2}):(\d{2}))?$/iu;
 
 /**
  * A time as a person types it, in local time: ISO 8601 with `T` or a space, `DD.MM.YYYY`
- * with an optional `HH:MM`, `now`, `today`, `yesterday` or `tomorrow` with an optional `HH:MM`
+ * with an optional `HH:MM`, a date with its month in words (`12 июля 2012`, `12 July 2012`,
+ * `July 12, 2012`) with an optional `HH:MM`, `now`, `today`, `yesterday` or `tomorrow` with an optional `HH:MM`
  * (and `сейчас`, `сегодня`, `вчера`, `завтра`). The text it returns is the normal ISO form that is stored.
  */
 export function parseHumanWhen(input: string, now: number): When | undefined {
@@ -242,6 +267,15 @@ export function parseHumanWhen(input: string, now: number): When | undefined {
   if (dotted) {
     const [, d, mo, y, h, mi] = dotted;
     return parseWhen(`${y}-${pad(Number(mo))}-${pad(Number(d))}${h !== undefined ? `T${pad(Number(h))}:${mi}` : ''}`);
+  }
+  const worded = DAY_MONTH.exec(text) ?? MONTH_DAY.exec(text);
+  if (worded) {
+    const dayFirst = /^\d/.test(text);
+    const [d, word] = dayFirst ? [worded[1], worded[2]] : [worded[2], worded[1]];
+    const mo = monthOfWord(word);
+    if (mo === undefined) return undefined;
+    const [, , , y, h, mi] = worded;
+    return parseWhen(`${y}-${pad(mo)}-${pad(Number(d))}${h !== undefined ? `T${pad(Number(h))}:${mi}` : ''}`);
   }
   const rel = RELATIVE.exec(text);
   if (rel) {

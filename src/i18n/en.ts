@@ -1406,8 +1406,8 @@ export const en = {
     closedAlready: (id: string, other: { id: string; outcome: Outcome | undefined } | null) =>
       `${id} is closed already${other ? ` (${other.id}, ${other.outcome})` : ''}; to close it again, reopen it first: \`vetted incident reopen ${id}\`.`,
     // times typed on the command line
-    whenForms: '2026-07-12, 2026-07-12 09:30, 12.07.2026 09:30, now, today 18:00 or yesterday 18:00',
-    comingForms: '2026-07-12, 2026-07-12 09:30, 12.07.2026 09:30, now, today 18:00, yesterday 18:00 or tomorrow 18:00',
+    whenForms: '2026-07-12, 2026-07-12 09:30, 12.07.2026 09:30, 12 July 2026 09:30, now, today 18:00 or yesterday 18:00',
+    comingForms: '2026-07-12, 2026-07-12 09:30, 12.07.2026 09:30, 12 July 2026 09:30, now, today 18:00, yesterday 18:00 or tomorrow 18:00',
     badWhen: (flag: string, given: string, forms: string) => `${flag} takes a date such as ${forms}; ${q(given)} is not one (or not a real date).`,
     badYear: (flag: string, given: string, year: number, first: number, last: number) => `${flag} ${given} is in the year ${year}; give a date from ${first} to ${last}.`,
     future: (flag: string, given: string, now: string) => `${flag} ${given} is in the future (it is ${now} now); give the time it happened.`,

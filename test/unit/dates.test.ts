@@ -1,7 +1,7 @@
 // ISO 8601 dates and date-times as the data file has them.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { daysInMonth, localWallClock, msOf, parseWhen, roundedSpan, timeZoneChanged } from '../../src/domain/dates.js';
+import { daysInMonth, localWallClock, msOf, parseHumanWhen, parseWhen, roundedSpan, timeZoneChanged } from '../../src/domain/dates.js';
 
 describe('parseWhen accepts', () => {
   // Local times are compared with the Date constructor, so these hold in any time zone.
@@ -213,5 +213,27 @@ describe('roundedSpan', () => {
     expect(roundedSpan(40 * 60_000)).toEqual({ n: 40, unit: 'minute' });
     expect(roundedSpan(27 * 3_600_000)).toEqual({ n: 27, unit: 'hour' });
     expect(roundedSpan((2 * 24 + 21) * 3_600_000)).toEqual({ n: 3, unit: 'day' });
+  });
+});
+
+describe('parseHumanWhen with the month in words', () => {
+  const now = new Date(2026, 11, 5, 12, 0).getTime();
+  it.each([
+    ['12 июля 2012', '2012-07-12'],
+    ['12 июля 2012 г.', '2012-07-12'],
+    ['12 июля 2012 года в 10:05', '2012-07-12T10:05'],
+    ['1 Мая 2020 09:30', '2020-05-01T09:30'],
+    ['3 сент. 2021', '2021-09-03'],
+    ['5 февраля 2024, 18:00', '2024-02-05T18:00'],
+    ['12 July 2012', '2012-07-12'],
+    ['12 jul 2012 10:00', '2012-07-12T10:00'],
+    ['July 12, 2012', '2012-07-12'],
+    ['July 12th, 2012 at 10:00', '2012-07-12T10:00'],
+    ['Sept. 3 2021', '2021-09-03'],
+  ])('%s is %s', (typed, stored) => {
+    expect(parseHumanWhen(typed, now)?.text).toBe(stored);
+  });
+  it.each(['12 foo 2012', '31 июня 2012', '12 июля', 'July 2012', '12 July 2012 25:00', '12 июля 12', 'июля 12 2012 года 10:00 утра'])('refuses %s', (typed) => {
+    expect(parseHumanWhen(typed, now)).toBeUndefined();
   });
 });
