@@ -166,10 +166,12 @@ export function formatMoney(amount: number, currency: string, lang: LetterLang):
   return lang === 'ru' ? `${grouped},${cents} ${currency}` : `${currency} ${grouped}.${cents}`;
 }
 
-function sizeText(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`;
-  if (bytes < 1048576) return `${(bytes / 1024).toFixed(1)} KB`;
-  return `${(bytes / 1048576).toFixed(1)} MB`;
+/** A file's size in the letter's language: 1.6 KB in English, 1,6 КБ in Russian. */
+export function sizeText(bytes: number, lang: LetterLang): string {
+  const [b, kb, mb, point] = lang === 'ru' ? ['Б', 'КБ', 'МБ', ','] : ['B', 'KB', 'MB', '.'];
+  if (bytes < 1024) return `${bytes} ${b}`;
+  const [n, unit] = bytes < 1048576 ? [bytes / 1024, kb] : [bytes / 1048576, mb];
+  return `${n.toFixed(1).replace('.', point)} ${unit}`;
 }
 
 /** One event of the timeline in the letter's words. */
@@ -319,7 +321,7 @@ export function composeLetter(r: LetterRequest): ComposedLetter {
     reply_rule: replyRule ? `${replyRule.article[r.lang]}${replyRule.override ? ` ${w.override}` : ''}${replyRule.status === 'verified' ? '' : ` ${w.notVerified}`}` : null,
     reply_how: w.replyHow(r.replyTo),
     next_step: nextStep,
-    enclosures: r.enclosures.map((a) => ({ name: a.name, size: sizeText(a.size) })),
+    enclosures: r.enclosures.map((a) => ({ name: a.name, size: sizeText(a.size, r.lang) })),
   };
   // Each list's length (null when empty): a section that shows a heading once.
   for (const [k, v] of Object.entries(scope)) if (Array.isArray(v)) scope[`${k}_count`] = v.length ? v.length : null;

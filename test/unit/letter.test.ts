@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import MarkdownIt from 'markdown-it';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { composeLetter, defaultKind, lettersTo, missingFacts, type LetterRequest } from '../../src/domain/letter.js';
+import { composeLetter, defaultKind, lettersTo, missingFacts, sizeText, type LetterRequest } from '../../src/domain/letter.js';
 import { parseLetterTemplate, renderLetter, markdownValue, type LetterFormat } from '../../src/domain/letter-format.js';
 import { LETTER_KINDS, type LetterKind } from '../../src/domain/law.js';
 import { promisesOf } from '../../src/domain/incident.js';
@@ -241,5 +241,16 @@ describe('counts in a letter', () => {
     expect(EN.costs.days(999, true)).toBe('999 days without a fix so far');
     expect(RU.lateBy(days(2891), true)).toBe('просрочка уже 2\u00a0891 день');
     expect(RU.costs.days(12_345, false)).toMatch(/^12\u00a0345 дней /);
+  });
+});
+
+describe('sizeText', () => {
+  it('says an enclosure\'s size in the letter\'s language', () => {
+    expect(sizeText(900, 'en')).toBe('900 B');
+    expect(sizeText(1638, 'en')).toBe('1.6 KB');
+    expect(sizeText(5 * 1048576, 'en')).toBe('5.0 MB');
+    expect(sizeText(900, 'ru')).toBe('900 Б');
+    expect(sizeText(1638, 'ru')).toBe('1,6 КБ');
+    expect(sizeText(5 * 1048576, 'ru')).toBe('5,0 МБ');
   });
 });
