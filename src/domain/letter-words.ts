@@ -6,6 +6,15 @@ import { roundedSpan } from './dates.js';
 
 export type LetterLang = 'en' | 'ru';
 
+/**
+ * A text in Russian quotes: «…», with quotes of its own made the inner „…“ (as Russian
+ * typography nests them), and a text typed in «» already quoted once, not twice («««…»»» before).
+ */
+export function guillemets(s: string): string {
+  const inner = /^«[^«»]*»$/u.test(s) ? s.slice(1, -1) : s;
+  return `«${inner.replace(/«/gu, '„').replace(/»/gu, '“')}»`;
+}
+
 /** Where the customer goes when a letter is not answered. */
 export type NextStep = 'quality' | 'management' | 'claim' | 'regulator' | 'court';
 
@@ -165,7 +174,7 @@ const RU_KIND_GEN: Record<LetterKind, string> = { complaint: 'жалобу', esc
 
 export const RU: LetterWords = {
   date: (y, m, d) => `${pad(d)}.${pad(m)}.${y}`,
-  quote: (s) => `«${s}»`,
+  quote: guillemets,
   kindTitle: { complaint: 'Жалоба', escalation: 'Жалоба', claim: 'Претензия', regulator: 'Жалоба' },
   subject: (kind, title, incident) =>
     `${{ complaint: 'Жалоба', escalation: 'Повторная жалоба', claim: 'Претензия', regulator: 'Жалоба на действия компании' }[kind]}: ${title} (моё обращение ${incident})`,
@@ -190,7 +199,7 @@ export const RU: LetterWords = {
     return parts.join('; ');
   },
   promise: (o) =>
-    `Обещано ${o.text ? `«${o.text}»` : 'устранить проблему'}, срок — ${o.due}: ${o.state === 'kept' ? 'выполнено' : o.state === 'pending' ? 'срок ещё не наступил' : `не выполнено${o.lateMs !== undefined ? ` (${RU.lateBy(o.lateMs, o.open, o.answered)})` : ''}`}`,
+    `Обещано ${o.text ? guillemets(o.text) : 'устранить проблему'}, срок — ${o.due}: ${o.state === 'kept' ? 'выполнено' : o.state === 'pending' ? 'срок ещё не наступил' : `не выполнено${o.lateMs !== undefined ? ` (${RU.lateBy(o.lateMs, o.open, o.answered)})` : ''}`}`,
   escalation: (level) => `Обращение передано: ${level}`,
   apology: (level) => `Принесены извинения${level ? ` (${level})` : ''}`,
   explanation: (level) => `Дано объяснение причин${level ? ` (${level})` : ''}`,
@@ -199,10 +208,10 @@ export const RU: LetterWords = {
     const how = [o.proactive ? 'предложено без моей просьбы' : o.proactive === false ? 'только по моему требованию' : '', o.effort && o.effort !== 'none' ? RU.costs.effort(o.effort, o.you) : ''].filter(Boolean);
     return `${what}${how.length ? `, ${how.join(', ')}` : ''}`;
   },
-  refusal: (o) => `Отказ${o.policy ? ' со ссылкой на политику компании' : ''}${o.level ? ` (${o.level})` : ''}${o.text ? `: «${o.text}»` : ''}`,
+  refusal: (o) => `Отказ${o.policy ? ' со ссылкой на политику компании' : ''}${o.level ? ` (${o.level})` : ''}${o.text ? `: ${guillemets(o.text)}` : ''}`,
   resolution: (o) => ({ resolved: 'Проблема устранена', partial: 'Проблема устранена частично', unresolved: 'Дело закончилось без решения', abandoned: 'Обращения по этому каналу прекращены без результата' })[o],
   note: 'Заметка',
-  noteOn: (s) => ` (моя заметка: «${s}»)`,
+  noteOn: (s) => ` (моя заметка: ${guillemets(s)})`,
   lateBy: (ms, open, answered) => {
     if (ms <= 0) return 'отмечено как невыполненное до срока';
     const late = lateSpan(ms);

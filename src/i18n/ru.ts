@@ -7,13 +7,14 @@ import type { Change, Policy, RuleId } from '../domain/policy.js';
 import { OUTCOMES, type CheckVerdict, type Channel, type CompensationKind, type Effort, type EventType, type Fault, type Level, type ListName, type Outcome, type Placement } from '../domain/types.js';
 import { findingFrom, formatsFor, lazyFormatter, shellArg as sh, type FindingWords } from './format.js';
 import { roundedSpan } from '../domain/dates.js';
+import { guillemets } from '../domain/letter-words.js';
 import type { LetterKind } from '../domain/law.js';
 import type { ZipProblem } from '../formats/zip-entry.js';
 import type { ChecklistFileFault } from '../formats/checklist-file.js';
 import type { DataFault, Given } from '../formats/data-file.js';
 
 const fmt = formatsFor('ru', 'ru', { plainDates: 'dotted', listAnd: { word: 'и', serialComma: false }, grouping: '\u00a0' });
-const q = (s: string) => `«${s}»`;
+const q = guillemets;
 const days = (n: number) => fmt.plural(n, { one: 'день', few: 'дня', many: 'дней', other: 'дня' });
 const minutes = (n: number) => fmt.plural(n, { one: 'минута', few: 'минуты', many: 'минут', other: 'минуты' });
 const rowForms = { one: 'строка', few: 'строки', many: 'строк', other: 'строки' };

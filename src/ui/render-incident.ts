@@ -2,6 +2,7 @@
 
 import type { Incident, IncidentEvent } from '../domain/types.js';
 import { calendarDaysBetween, localWallClock, msOf } from '../domain/dates.js';
+import { guillemets } from '../domain/letter-words.js';
 import { t } from '../i18n/index.js';
 import { closingOf, computeMetrics, isAtFault, isOpen, levelOf, isSettledReply, promiseStatus, type IncidentMetrics } from '../domain/incident.js';
 import type { IncidentListRow } from '../domain/digest.js';
@@ -74,7 +75,7 @@ export function describeEvent(e: IncidentEvent, incident: Incident, now: number,
 
 /** Quoted as the language quotes. */
 function quoteOf(s: string): string {
-  return t().lang === 'ru' ? `«${s}»` : `"${s}"`;
+  return t().lang === 'ru' ? guillemets(s) : `"${s}"`;
 }
 
 export function describeMetrics(m: IncidentMetrics): string[] {

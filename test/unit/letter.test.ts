@@ -6,6 +6,7 @@ import MarkdownIt from 'markdown-it';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { composeLetter, defaultKind, lettersTo, missingFacts, sizeText, type LetterRequest } from '../../src/domain/letter.js';
+import { guillemets } from '../../src/domain/letter-words.js';
 import { parseLetterTemplate, renderLetter, markdownValue, type LetterFormat } from '../../src/domain/letter-format.js';
 import { LETTER_KINDS, type LetterKind } from '../../src/domain/law.js';
 import { promisesOf } from '../../src/domain/incident.js';
@@ -252,5 +253,15 @@ describe('sizeText', () => {
     expect(sizeText(900, 'ru')).toBe('900 Б');
     expect(sizeText(1638, 'ru')).toBe('1,6 КБ');
     expect(sizeText(5 * 1048576, 'ru')).toBe('5,0 МБ');
+  });
+});
+
+describe('guillemets', () => {
+  it('quotes in «», nesting quotes of the text as „“, and never quotes a text typed in «» twice', () => {
+    expect(guillemets('не входит')).toBe('«не входит»');
+    expect(guillemets('«не входит»')).toBe('«не входит»');
+    expect(guillemets('компания «Ростелеком» обещала')).toBe('«компания „Ростелеком“ обещала»');
+    expect(guillemets('«Ростелеком» и «МТС»')).toBe('«„Ростелеком“ и „МТС“»');
+    expect(guillemets('')).toBe('«»');
   });
 });
