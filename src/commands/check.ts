@@ -13,7 +13,7 @@ import { findChecklist } from '../formats/checklist-file.js';
 import { parseDataText } from '../formats/data-text.js';
 import { askWhichCompany, checkCompanyName, checkNote, lookalikeWarning, parsePairs, typoWarning, withStore } from './shared.js';
 import { renderCheck, checkJson } from '../ui/render-check.js';
-import { colourWanted, paint } from '../ui/colour.js';
+import { colourWanted, paint, type Paint } from '../ui/colour.js';
 import { judgeCompany, type Verdict } from '../domain/policy.js';
 import type { CompanyEvidence } from '../domain/types.js';
 import { jsonCatalogs, policyOf, reasonJson } from './verdicts.js';
@@ -107,16 +107,18 @@ export async function run(ctx: Context, companyArg: string, opts: CheckOptions):
     const beforeEvidence = existing ? store.evidenceOf(existing) : empty;
     const before = judgeCompany(beforeEvidence, policy, ctx.now());
     const beforeFacts = recordFacts(beforeEvidence, ctx.now());
+    // What others say of it, or of its name where it is none of yours yet (a vendor vetted before
+    // anything is recorded of it): beside the record, before the first question and in the result.
+    const { othersOn } = await import('./shared-sources.js');
+    const others = await othersOn(ctx, store, existing ?? { name: company }, policy);
+    const render = others.length ? await import('../ui/render-sources.js') : undefined;
+    const othersBrief = (stream: typeof ctx.out, p: Paint) => (render ? fitLines(render.renderOthersBrief(others, p), terminalWidth(stream)) : '');
     if (missing.length) {
       for (const w of warnings.splice(0)) ctx.err.write(`${safeText(w)}\n`);
       // The company's record first: what it did decides more than what the answers will say.
       ctx.err.write(`${renderRecord(existing?.name ?? company, before, beforeFacts).join('\n')}\n\n`);
-      if (existing) {
-        // What others say, before the first question: a short block beside the company's record.
-        const [{ othersOn }, { renderOthersBrief }] = await Promise.all([import('./shared-sources.js'), import('../ui/render-sources.js')]);
-        const brief = renderOthersBrief(await othersOn(ctx, store, existing, policy), paint(err));
-        if (brief) ctx.err.write(`${fitLines(brief, terminalWidth(ctx.err))}\n`);
-      }
+      const brief = othersBrief(ctx.err, paint(err));
+      if (brief) ctx.err.write(`${brief}\n`);
       const { askChecklist } = await import('../ui/prompts.js');
       const asked = await askChecklist(checklist, ctx.lang, answers, paint(err), ctx.err, err);
       Object.assign(answers, asked.answers);
@@ -146,11 +148,13 @@ export async function run(ctx: Context, companyArg: string, opts: CheckOptions):
     const afterFacts = recordFacts(afterEvidence, ctx.now());
     if (opts.json) {
       const record = await recordJson(existing ? before : undefined, after, afterFacts, id);
-      return { out: toJson({ ...checkJson(id, name, checklist, at, result, notes), record }), err: warnings };
+      return { out: toJson({ ...checkJson(id, name, checklist, at, result, notes), record, ...(render ? { others: render.othersJson(others) } : {}) }), err: warnings };
     }
     const colour = colourWanted(ctx.out, { noColor: ctx.noColor }, ctx.env);
     const p = paint(colour);
-    const head = `${renderRecord(name, before, beforeFacts).join('\n')}\n\n`;
+    // Asked on a terminal, the record and what others say were shown before the first question.
+    const brief = missing.length ? '' : othersBrief(ctx.out, p);
+    const head = `${renderRecord(name, before, beforeFacts).join('\n')}\n\n${brief ? `${brief}\n` : ''}`;
     const tail = `\n${renderAfterCheck(before, after, id).map((l, i) => (i ? p.dim(l) : p.bold(l))).join('\n')}\n`;
     return {
       out: head + renderCheck({ id, company: name, checklist, result, notes, lang: ctx.lang, paint: p }) + tail,

@@ -6,9 +6,13 @@ import type { Policy } from '../domain/policy.js';
 import type { Checklist } from '../domain/checklist.js';
 import { Sources } from '../store/sources.js';
 import { whatOthersSay, type OtherView } from '../sources/others-say.js';
+import { companyKey } from '../domain/names.js';
 
-/** Each source's view of a company; empty, at the cost of one query, when there are no sources. */
-export async function othersOn(ctx: Context, store: Store, company: CompanyRow, policy: Policy): Promise<OtherView[]> {
+/**
+ * Each source's view of a company; empty, at the cost of one query, when there are no sources.
+ * A name that is none of the user's companies (`{ name }`) is looked for among the sources' own.
+ */
+export async function othersOn(ctx: Context, store: Store, company: CompanyRow | { id?: undefined; name: string }, policy: Policy): Promise<OtherView[]> {
   const sources = new Sources(store);
   if (!sources.hasSources()) return [];
   // Checklists (and the YAML parser they need) are read only when a source gives evidence to judge.
@@ -18,5 +22,5 @@ export async function othersOn(ctx: Context, store: Store, company: CompanyRow, 
     checklists = new Map(loadAllChecklists(ctx.configDir).map((c) => [c.checklist.id, c.checklist]));
   }
   const checklistsOf = () => checklists;
-  return whatOthersSay(sources, company.id, company.name, policy, checklistsOf, ctx.now());
+  return whatOthersSay(sources, company.id ?? { key: companyKey(company.name) }, company.name, policy, checklistsOf, ctx.now());
 }

@@ -7,6 +7,7 @@ import { judgeCompany, type Policy } from '../domain/policy.js';
 import { checkAnswers, scoreCheck, type Checklist } from '../domain/checklist.js';
 import { sortEvents } from '../domain/events.js';
 import { msOf } from '../domain/dates.js';
+import { companyKey } from '../domain/names.js';
 import { complaintRecord, type ComplaintRecord, type SharedList, type SourceKind } from '../domain/sources.js';
 import type { CheckRecord, CompanyEvidence, Incident, Placement } from '../domain/types.js';
 import type { CheckEntry, IncidentEntry } from '../formats/data-file.js';
@@ -17,6 +18,8 @@ export interface OtherView {
   date: string | null;
   /** The names the source gives the company. */
   names: string[];
+  /** Whether the source names it otherwise than the user does (an alias of either: not only in case or spacing). */
+  named_otherwise: boolean;
   list: SharedList | null;
   /** The source's evidence judged by the user's own policy (null when it gave none). */
   by_your_policy: { list: Placement; checks: number; incidents: number } | null;
@@ -54,8 +57,10 @@ export function evidenceOfSource(company: string, says: SourceSays[], checklists
   return { company, checks, incidents };
 }
 
-export function whatOthersSay(sources: Sources, companyId: number, company: string, policy: Policy, checklistsOf: () => Map<string, Checklist>, now: number): OtherView[] {
-  const says = sources.sourcesOn(companyId);
+/** What each source says of a company of the user's (its id), or of a name none of theirs has (`{ key }`). */
+export function whatOthersSay(sources: Sources, of: number | { key: string }, company: string, policy: Policy, checklistsOf: () => Map<string, Checklist>, now: number): OtherView[] {
+  const says = typeof of === 'number' ? sources.sourcesOn(of) : sources.sourcesOnName(of.key);
+  const ownKey = companyKey(company);
   const bySource = new Map<string, SourceSays[]>();
   for (const s of says) {
     const list = bySource.get(s.source) ?? [];
@@ -92,6 +97,7 @@ export function whatOthersSay(sources: Sources, companyId: number, company: stri
       kind: first.kind,
       date: first.date,
       names: group.map((s) => s.name),
+      named_otherwise: group.some((s) => companyKey(s.name) !== ownKey),
       list: group.find((s) => s.list)?.list ?? null,
       by_your_policy: byYours,
       record,

@@ -230,16 +230,29 @@ export class Sources {
 
   /** What every source says about one of the user's companies, in source name order. */
   sourcesOn(companyId: number): SourceSays[] {
+    return this.sayingOf(`sn.key IN (${USER_KEYS}) AND ${OWNER} = @company`, { company: companyId });
+  }
+
+  /**
+   * What the sources say of a name that is none of the user's companies yet (a vendor checked
+   * before anything is recorded of it): their companies of that name (by its key) that belong to
+   * no company of the user's.
+   */
+  sourcesOnName(key: string): SourceSays[] {
+    return this.sayingOf(`sn.key = @key AND ${OWNER} IS NULL`, { key });
+  }
+
+  private sayingOf(where: string, params: Record<string, unknown>): SourceSays[] {
     const rows = this.db
       .prepare(
         `SELECT DISTINCT sc.id AS source_company_id, sc.name, s.name AS source, s.key AS source_key, s.kind, coalesce(s.exported_at, s.date_to) AS date, s.date_from,
            sl.list, sl.since, sl.pinned, sl.reasons
          FROM source_names sn JOIN source_companies sc ON sc.id = sn.source_company_id JOIN sources s ON s.id = sc.source_id
          LEFT JOIN source_lists sl ON sl.source_company_id = sc.id
-         WHERE sn.key IN (${USER_KEYS}) AND ${OWNER} = @company
+         WHERE ${where}
          ORDER BY s.key, sc.name`,
       )
-      .all({ company: companyId }) as { source_company_id: number; name: string; source: string; kind: SourceKind; date: string | null; date_from: string | null; list: string | null; since: string | null; pinned: number; reasons: string | null }[];
+      .all(params) as { source_company_id: number; name: string; source: string; kind: SourceKind; date: string | null; date_from: string | null; list: string | null; since: string | null; pinned: number; reasons: string | null }[];
     const evidence = this.db.prepare('SELECT kind, data FROM source_evidence WHERE source_company_id = ? ORDER BY id');
     return rows.map((r) => ({
       source: r.source,

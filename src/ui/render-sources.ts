@@ -32,11 +32,11 @@ export function renderPublicRecord(r: ComplaintRecord, p: Paint, indent = '  '):
   return lines;
 }
 
-/** A shared source's line; its names are said where it has more than one, or more than one line (`views`: all of them). */
+/** A shared source's line; its names are said where it names the company otherwise than you, has more than one name for it, or more than one line (`views`: all of them). */
 function sharedLine(v: OtherView, p: Paint, views: OtherView[]): string[] {
   const w = t().sources;
   const who = `${p.bold(safeText(v.source))}${v.date ? p.dim(` (${w.day(v.date)})`) : ''}`;
-  const several = v.names.some((x) => x !== v.names[0]) || views.filter((x) => x.source === v.source).length > 1;
+  const several = v.named_otherwise || v.names.some((x) => x !== v.names[0]) || views.filter((x) => x.source === v.source).length > 1;
   const named = v.names.length && several ? w.as(v.names.map(safeText)) : '';
   const lines: string[] = [];
   if (v.list) {

@@ -287,6 +287,41 @@ describe('a source whose company has a name of one of your companies and another
   });
 });
 
+describe('a vendor checked before anything of yours is recorded of it', () => {
+  const ANSWERS = ['who-helps=named-person', 'who-repairs=unknown', 'who-to-ask=unknown', 'returns=unknown', 'cancel=unknown', 'after-leaving=unknown', 'lost-parcel=unknown', 'reach-human=unknown', 'compensation=unknown'].flatMap((a) => ['--answer', a]);
+
+  it("shows what the sources say of its name beside the record, and in check --json; a source's other name for a company of yours is said", () => {
+    const s = sandbox();
+    try {
+      ok(s.run(['pin', 'Ozon', 'white', '--reason', 'kind']));
+      const f = join(s.dir, 'dm.json');
+      writeFileSync(
+        f,
+        JSON.stringify({
+          format: 'vetted/1',
+          companies: [{ name: 'Zappos' }, { name: 'Zed', aliases: ['Ozon'] }],
+          lists: [
+            { company: 'Zappos', list: 'black', since: '2025-01-01', reasons: [{ rule: 'B2', text: 'broke 3 promises' }] },
+            { company: 'Zed', list: 'black', since: '2025-02-01', reasons: [{ rule: 'B1', text: 'refused' }] },
+          ],
+        }),
+      );
+      ok(s.run(['source', 'add', f, '--name', 'dmitry']));
+      const text = ok(s.run(['check', 'Zappos', ...ANSWERS])).stdout;
+      expect(text).toMatch(/Zappos: no record yet[^]*What others say\n {2}dmitry[^\n]*: black since 2025-01-01 — B2 broke 3 promises\n[^]*Score:/);
+      const checked = json<{ others: { source: string; list: string; names: string[] }[] }>(s, ['check', 'Amazon', '--json', ...ANSWERS]);
+      expect(checked.others).toBeUndefined();
+      // Checked again, it is a company of yours now: the same record beside it.
+      const again = json<{ others: { source: string; list: string; names: string[] }[] }>(s, ['check', 'Zappos', '--json', ...ANSWERS]);
+      expect(again.others.map((o) => [o.source, o.list, o.names])).toEqual([['dmitry', 'black', ['Zappos']]]);
+      // Ozon is Zed to that source: said, where it was left out as one name only.
+      expect(ok(s.run(['company', 'show', 'Ozon'])).stdout).toMatch(/dmitry \([^)]*\) as Zed: black since 2025-02-01/);
+    } finally {
+      s.cleanup();
+    }
+  });
+});
+
 describe('a CFPB source', () => {
   const s = sandbox();
   afterAll(() => s.cleanup());
