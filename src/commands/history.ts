@@ -14,6 +14,7 @@ import { loadCatalog, t, type Catalog } from '../i18n/index.js';
 import { requireCompany, readingStore, writingStore } from './shared.js';
 import { checkWhen } from './when.js';
 import type { Operation, Store } from '../store/store.js';
+import { Sources } from '../store/sources.js';
 import { LARGE_OPERATION } from '../store/journal.js';
 import { timelineFault } from '../domain/incident.js';
 
@@ -143,6 +144,10 @@ export async function runUndo(ctx: Context, count: string | undefined, opts: { o
       if (!found.length) throw new UserError(store.operations({ limit: 1 }).length ? h.allUndone : h.nothingToUndo);
       // More asked than there is: a number mistyped (1000 for 10) would take back everything.
       if (found.length < n) throw new UserError(h.onlyLeft(String(count).trim(), found.length));
+      // A source added since is the last change a person made, and undo cannot take it back: the
+      // change before it would be undone in its place (an import, gone, while the source stayed).
+      const since = new Sources(store).changedAfter(Date.parse(found[0].at));
+      if (since) throw new UserError(h.sourceSince(since.name, since.updated, found[0].id, summaryOf(found[0])));
       return found;
     };
     let targets = pick();

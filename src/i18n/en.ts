@@ -1482,6 +1482,9 @@ export const en = {
     /** `undo N` with fewer changes left to undo than N: nothing is undone. */
     onlyLeft: (asked: string, left: number) =>
       `there ${left === 1 ? 'is' : 'are'} only ${fmt.plural(left, { one: 'change', other: 'changes' })} left to undo, not ${asked}, so nothing was undone; to undo ${left === 1 ? 'it' : 'them all'}: vetted undo${left === 1 ? '' : ` ${left}`}`,
+    /** `undo` with no --op, where a source was added or updated after the change it would undo: nothing is undone. */
+    sourceSince: (source: string, updated: boolean, op: number, summary: string) =>
+      `the last change is the source ${q(source)} ${updated ? 'updated' : 'added'}, which is not in the history, so nothing was undone: \`vetted source remove ${sh(source)}\` takes a source away. The last change undo takes back is #${op}, ${summary}; to undo that: vetted undo --op ${op}`,
     /** One operation of the journal in words; older databases kept plain text, shown as it is. */
     summary: function summary(s: import('../domain/op-summary.js').OpSummary | string): string {
       if (typeof s === 'string') return s;

@@ -1532,6 +1532,8 @@ export const ru: Catalog = {
     nothingToUndo: 'отменять нечего: изменений не записано (см. `vetted history`).',
     allUndone: 'отменять нечего: все записанные изменения уже отменены; чтобы вернуть одно из них, выполните `vetted undo --op N` с номером его отмены (см. `vetted history`).',
     undone: (op, summary, by) => `отменено #${op}: ${summary} (вернуть: vetted undo --op ${by})`,
+    sourceSince: (source, updated, op, summary) =>
+      `последнее изменение — ${updated ? 'обновлён' : 'добавлен'} источник ${q(source)}, а источников нет в истории, поэтому ничего не отменено: источник убирает \`vetted source remove ${sh(source)}\`. Последнее изменение, которое отменяет undo, — #${op}, ${summary}; отменить его: vetted undo --op ${op}`,
     onlyLeft: (asked, left) =>
       `отменить можно только ${fmt.plural(left, { one: 'изменение', few: 'изменения', many: 'изменений', other: 'изменения' })}, а не ${asked}, поэтому ничего не отменено; чтобы отменить ${left === 1 ? 'его' : 'их все'}: vetted undo${left === 1 ? '' : ` ${left}`}`,
     summary: function summary(s): string {

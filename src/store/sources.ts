@@ -5,6 +5,7 @@
 import type { Store } from './store.js';
 import { RowsAtOnce } from './rows-at-once.js';
 import { companyKey } from '../domain/names.js';
+import { msOf } from '../domain/dates.js';
 import type { ComplaintCounts, SourceKind, SharedList, SkippedRows } from '../domain/sources.js';
 import { COUNT_FIELDS } from '../domain/sources.js';
 import { LISTS } from '../domain/types.js';
@@ -139,6 +140,24 @@ export class Sources {
       )
       .all(...(id === undefined ? [] : [id])) as (RawSource & { companies: number; known: number; listed: number })[];
     return rows.map((r) => ({ ...toSource(r), companies: r.companies, known: r.known, listed: r.listed }));
+  }
+
+  /**
+   * The source last added or updated after a moment (ms), if one was: sources are not in the
+   * history, so that an undo run just after one would take back the change before it. A source
+   * keeps its time to the second: one of the same second as the moment is not taken for after
+   * (a change made just after it, by a script, would otherwise be refused its undo).
+   */
+  changedAfter(ms: number): { name: string; updated: boolean } | undefined {
+    if (!this.hasSources()) return undefined;
+    const rows = this.db.prepare('SELECT name, added_at, updated_at FROM sources').all() as { name: string; added_at: string; updated_at: string | null }[];
+    let last: { name: string; updated: boolean; ms: number } | undefined;
+    for (const r of rows) {
+      const updated = r.updated_at !== null;
+      const at = msOf(r.updated_at ?? r.added_at);
+      if (at > Math.floor(ms / 1000) * 1000 && (!last || at > last.ms)) last = { name: r.name, updated, ms: at };
+    }
+    return last && { name: last.name, updated: last.updated };
   }
 
   /** Stores a new source whole, in one transaction; returns its id. */

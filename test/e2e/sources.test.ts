@@ -223,6 +223,44 @@ describe('refusals', () => {
   });
 });
 
+/** Waits for the clock's next second. */
+function nextSecond(): void {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 1000 - (Date.now() % 1000) + 5);
+}
+
+describe('undo just after a source is added or updated', () => {
+  it('undoes nothing, and says how a source is taken away and how the change before it is undone', () => {
+    const s = sandbox();
+    try {
+      ok(s.run(['pin', 'Ozon', 'white', '--reason', 'kind']));
+      const f = join(s.dir, 'one.json');
+      writeFileSync(f, '{"format": "vetted/1", "lists": [{"company": "Y", "list": "black"}]}');
+      // A source keeps its time to the second: one added in the second of the change before is not known to be after it.
+      nextSecond();
+      ok(s.run(['source', 'add', f, '--name', 'dmitry']));
+      const refused = s.run(['undo']);
+      expectOneLineError(refused);
+      expect(refused.stderr).toMatch(/the source "dmitry" added, which is not in the history, so nothing was undone: `vetted source remove "?dmitry"?` takes a source away\. The last change undo takes back is #1, pin Ozon[^;]*; to undo that: vetted undo --op 1\n$/);
+      expect(ok(s.run(['lists', 'white'])).stdout).toMatch(/Ozon/);
+      // A change made after the source is undone as always; the pin is undone with --op.
+      ok(s.run(['pin', 'Acme', 'black', '--reason', 'rude']));
+      expect(ok(s.run(['undo'])).stderr).toMatch(/^undone #2: pin Acme/);
+      expectOneLineError(s.run(["undo"]));
+      expect(ok(s.run(['undo', '--op', '1'])).stderr).toMatch(/^undone #1: pin Ozon/);
+      // Updated later, the same.
+      ok(s.run(['pin', 'Ozon', 'white', '--reason', 'kind again']));
+      writeFileSync(f, '{"format": "vetted/1", "lists": [{"company": "Z", "list": "white"}]}');
+      nextSecond();
+      ok(s.run(['source', 'update', 'dmitry', f]));
+      expect(s.run(['undo']).stderr).toMatch(/the source "dmitry" updated/);
+      ok(s.run(['source', 'remove', 'dmitry']));
+      expect(ok(s.run(['undo'])).stderr).toMatch(/^undone #\d+: pin Ozon/);
+    } finally {
+      s.cleanup();
+    }
+  });
+});
+
 describe('a source that lists one company of yours under two names', () => {
   it('shows each of its listings, not one of them for both names', () => {
     const s = sandbox();
