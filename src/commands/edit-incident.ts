@@ -97,10 +97,13 @@ export async function editIncidentInEditor(ctx: Context, id: string): Promise<Co
     let keep = false;
     try {
       writeFileSync(file, original, { mode: 0o600, flag: 'wx' });
+      // What the editor was last given: closed without saving, it comes back the same, and
+      // nothing changes (after a problem was written into it too: else it opened for ever).
+      let given = original;
       for (;;) {
         openEditor(ctx, file);
         const text = readFileSync(file, 'utf8');
-        if (text === original) return { err: t().correct.notChanged(incident.id) };
+        if (text === given) return { err: given === original ? t().correct.notChanged(incident.id) : t().correct.leftWithProblems(incident.id) };
         const read = readEdited(text, ctx.now());
         let problems: EditProblem[];
         if ('entry' in read) {
@@ -121,7 +124,8 @@ export async function editIncidentInEditor(ctx: Context, id: string): Promise<Co
         } else problems = read.problems;
         const notes = problems.map((p) => `# ${t().correct.errorAt(p.line ? p.line + problems.length : undefined)}: ${p.message.replace(/\n/g, ' ')}`);
         for (const n of notes) ctx.err.write(`${n.slice(2)}\n`);
-        writeFileSync(file, `${notes.join('\n')}\n${text.split('\n').filter((l) => !isErrorLine(l)).join('\n')}`);
+        given = `${notes.join('\n')}\n${text.split('\n').filter((l) => !isErrorLine(l)).join('\n')}`;
+        writeFileSync(file, given);
       }
     } finally {
       if (!keep) rmSync(dir, { recursive: true, force: true });

@@ -1427,6 +1427,8 @@ export const en = {
     editorFailed: (editor: string, status: number | null) =>
       `the editor (${editor}) did not finish cleanly${status ? ` (exit status ${status})` : ''}; nothing was changed. Set $VISUAL or $EDITOR to the editor you use.`,
     notChanged: (id: string) => `${id} was not changed.`,
+    /** The editor closed without saving after a problem was shown. */
+    leftWithProblems: (id: string) => `the editor was closed without saving; ${id} was not changed.`,
     emptied: (id: string) => `the file was emptied; ${id} was not changed.`,
     idChanged: (id: string) => `id: an incident's id cannot change (it is ${id}); put it back`,
     companyProblem: (message: string) => `company: ${message}`,

@@ -1486,6 +1486,7 @@ export const ru: Catalog = {
     editorFailed: (editor, status) =>
       `редактор (${editor}) завершился с ошибкой${status ? ` (код выхода ${status})` : ''}; ничего не изменено. Укажите свой редактор в $VISUAL или $EDITOR.`,
     notChanged: (id) => `обращение ${id} не изменено.`,
+    leftWithProblems: (id) => `редактор закрыт без сохранения; обращение ${id} не изменено.`,
     emptied: (id) => `файл очищен; обращение ${id} не изменено.`,
     idChanged: (id) => `id: номер обращения менять нельзя (это ${id}); верните его`,
     companyProblem: (message) => `company: ${message}`,

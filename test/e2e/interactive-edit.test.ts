@@ -65,6 +65,15 @@ describe('incident edit in the editor', () => {
     expect(json<{ fault: string }>(s, ['incident', 'show', 'ozon-1', '--json']).fault).toBe('third-party');
   });
 
+  it('a file closed without saving after a problem was shown changes nothing, and the editor is not opened again', async () => {
+    const before = json<unknown>(s, ['incident', 'show', 'ozon-1', '--json']);
+    const t = start(['incident', 'edit', 'ozon-1'], editor('s/^id: ozon-1$/id: ozon-9/'));
+    expect(await t.waitForExit()).toBe(0);
+    expect(t.screen()).toMatch(/ERROR[^\n]*id[^]*the editor was closed without saving; ozon-1 was not changed\./);
+    expect(readFileSync(join(s.dir, 'opened'), 'utf8').trim()).toBe('2');
+    expect(json<unknown>(s, ['incident', 'show', 'ozon-1', '--json'])).toEqual(before);
+  });
+
   it('an event added the same as one there is a problem: a timeline holds each event once', async () => {
     const t = start(['incident', 'edit', 'ozon-1'], editor('s/^    channel: chat/    channel: chat\\n  - at: 2026-11-21T09:00\\n    type: contact\\n    channel: chat/', '/^  - at: 2026-11-21T09:00$/,/^    channel: chat$/d'));
     expect(await t.waitForExit()).toBe(0);
