@@ -25,7 +25,7 @@ export async function runRename(ctx: Context, name: string, newName: string, opt
   return changingStore(ctx, (store) => {
     const company = requireCompany(store, name);
     const c = t().correct;
-    if (company.name === target.replace(/\s+/gu, ' ')) throw new UserError(c.sameName(company.name));
+    if (company.name === target) throw new UserError(c.sameName(company.name));
     const owner = store.findCompany(target);
     if (owner && owner.id !== company.id) throw new UserError(c.nameTaken(target, owner.name, company.name));
     const keep = opts.alias !== false;
@@ -136,6 +136,12 @@ export async function runEditIncident(ctx: Context, id: string, opts: EditIncide
     const company = named !== undefined ? companyOrNew(store, named) : undefined;
     const isNew = named !== undefined && !company;
     if (opened !== undefined) checkOpeningFits(incident, opened);
+    // Nothing to change: no operation, and no undo offered (one then would take back another change).
+    const same = (title === undefined || title === incident.title) && (fault === undefined || fault === incident.fault) && (opened === undefined || opened === incident.opened) && (named === undefined || company?.id === incident.companyId);
+    if (same) {
+      if (opts.json) return { out: toJson(incidentJson(incident, ctx.now())) };
+      return { err: t().correct.sameIncident(incident.id) };
+    }
     const to = store.write(
       () => {
         const target = isNew ? store.ensureCompany(named!, formatLocalMinute(ctx.now())).company : company;

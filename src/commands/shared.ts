@@ -105,8 +105,9 @@ async function using<T>(store: Store, fn: (store: Store) => T | Promise<T>): Pro
   }
 }
 
+/** A company's name as typed, made the name the record keeps (its spaces one each): or a user error. */
 export function checkCompanyName(name: string): string {
-  const trimmed = name.trim();
+  const trimmed = name.trim().replace(/\s+/gu, ' ');
   if (!companyKey(trimmed)) throw new UserError(t().errors.emptyName);
   if (!isVisibleName(trimmed)) throw new UserError(t().errors.invisibleName);
   if ([...trimmed].length > MAX_NAME) throw new UserError(t().errors.longName(MAX_NAME));

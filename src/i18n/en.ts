@@ -1363,6 +1363,7 @@ export const en = {
     eventTwice: (id: string, other: string) => `${id} would then read as ${other} does (the same time, type and details), and a timeline holds each event once (an import of its export would take one for the other); tell them apart (by a note, say), or remove one of them.`,
     newEvent: (type: string, at: string) => `the new ${type} at ${iso(at)}`,
     sameEvent: (id: string) => `event ${id} already reads so; nothing changed.`,
+    sameIncident: (id: string) => `${id} already reads so; nothing changed.`,
     sameDetails: (name: string) => `${name} already has these details; nothing changed.`,
     companyUpdated: (name: string) => `updated ${name} (see \`vetted company show ${sh(name)}\`; to take it back: vetted undo)`,
     /** One piece of a company's evidence, named for the refusal to remove it. */

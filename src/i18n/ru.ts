@@ -1399,6 +1399,7 @@ export const ru: Catalog = {
     eventTwice: (id, other) => `${id} стало бы таким же, как ${other} (то же время, тип и подробности), а в хронологии каждое событие бывает один раз (при загрузке её выгрузки одно приняли бы за другое); различите их (например, заметкой) или удалите одно из них.`,
     newEvent: (type, at) => `новое событие (${ru.words.event[type as EventType] ?? type}, ${fmt.dateTime(at)})`,
     sameEvent: (id) => `событие ${id} уже такое; ничего не изменено.`,
+    sameIncident: (id) => `обращение ${id} уже такое; ничего не изменено.`,
     sameDetails: (name) => `у компании ${name} уже такие данные; ничего не изменено.`,
     companyUpdated: (name) => `данные компании ${name} изменены (см. \`vetted company show ${sh(name)}\`; отменить: vetted undo)`,
     evidence: (e) => ('check' in e ? `проверка ${e.check}` : 'incident' in e ? `обращение ${e.incident}` : `закрепление ${listIn[e.pin]}`),

@@ -57,6 +57,13 @@ describe('a typo in a company name', () => {
     expect(record()).toEqual(before);
   });
 
+  it('a new name typed with runs of spaces is the same name in the history as on every list', () => {
+    ok(s.run(['incident', 'add', 'Ozon Ltd', '--title', 'kettle', '--opened', '2026-11-20 10:00']));
+    expect(ok(s.run(['company', 'rename', 'Ozon Ltd', '  OZON   ltd '])).stderr).toMatch(/^renamed Ozon Ltd to OZON ltd /);
+    expect(ok(s.run(['history', '--limit', '1'])).stdout).toMatch(/rename Ozon Ltd to OZON ltd\n/);
+    expect(ok(s.run(['undo'])).stderr).toMatch(/^undone #\d+: rename Ozon Ltd to OZON ltd /);
+  });
+
   it('rename --no-alias drops the old name; renaming onto another company says to merge', () => {
     ok(s.run(['incident', 'add', 'Wildberies', '--title', 'kettle']));
     ok(s.run(['company', 'rename', 'Wildberies', 'Wildberries', '--no-alias']));
@@ -165,7 +172,7 @@ describe('a wrong date, and an incident on the wrong company', () => {
     expect(refused(['incident', 'event', 'ozon-1', 'contact', '--at', '2027-12-02T10:00'])).toMatch(/--at 2027-12-02T10:00 is in the future/);
     expect(refused(['incident', 'event', 'ozon-1', 'contact', '--at', '2026-11-19 10:00'])).toMatch(/before ozon-1 was opened .*vetted incident edit ozon-1 --opened 2026-11-19T10:00/);
     expect(refused(['incident', 'add', 'Ozon', '--title', 'x', '--opened', '2099-01-01'])).toMatch(/in the future/);
-    expect(refused(['incident', 'event', 'ozon-1', 'contact', '--at', 'tomorrowish'])).toMatch(/takes a date such as .*12\.07\.2026 09:30, now, today 18:00 or yesterday 18:00;/);
+    expect(refused(['incident', 'event', 'ozon-1', 'contact', '--at', 'tomorrowish'])).toMatch(/takes a date such as .*12\.07\.2026 09:30, 12 July 2026 09:30, now, today 18:00 or yesterday 18:00;/);
     expect(refused(['incident', 'event', 'ozon-1', 'contact', '--at', 'tomorrow 10:00'])).toMatch(/--at tomorrow 10:00 is in the future/);
     expect(refused(['incident', 'event', 'ozon-1', 'promise', '--due', 'soon', '--text', 'x'])).toMatch(/--due takes a date such as .*yesterday 18:00 or tomorrow 18:00;/);
   });
@@ -245,6 +252,20 @@ describe('a wrong date, and an incident on the wrong company', () => {
     expect(json<{ name: string }[]>(s, ['company', 'list', '--json']).map((c) => c.name)).not.toContain('Citilink');
     // A name like one on record is taken for a typo of it.
     expect(refused(['incident', 'edit', 'ozon-1', '--company', 'Wildberies'])).toMatch(/there is no company "Wildberies"; did you mean "Wildberries"\?/);
+  });
+
+  it('an edit that changes nothing says so, is not in the history, and offers no undo (which would take back another change)', () => {
+    ok(s.run(['incident', 'add', 'Wildberries', '--title', 'other', '--opened', '2026-11-01']));
+    ok(s.run(['incident', 'edit', 'ozon-1', '--company', 'Wildberries']));
+    const count = json<unknown[]>(s, ['history', '--json']).length;
+    const shown = json<{ title: string; fault: string; opened: string }>(s, ['incident', 'show', 'ozon-1', '--json']);
+    for (const flags of [['--company', 'wildberries'], ['--fault', shown.fault], ['--title', shown.title], ['--opened', shown.opened, '--title', ` ${shown.title} `]]) {
+      expect(ok(s.run(['incident', 'edit', 'ozon-1', ...flags])).stderr, flags.join(' ')).toBe('ozon-1 already reads so; nothing changed.\n');
+    }
+    expect(json<unknown[]>(s, ['history', '--json'])).toHaveLength(count);
+    expect(json<{ company: string }>(s, ['incident', 'edit', 'ozon-1', '--fault', shown.fault, '--json']).company).toBe('Wildberries');
+    // One flag that changes is a change.
+    expect(ok(s.run(['incident', 'edit', 'ozon-1', '--fault', 'unknown', '--title', shown.title])).stderr).toMatch(/^updated ozon-1 \(to take it back: vetted undo\)/);
   });
 
   it('names the closest incident ids when one is unknown', () => {
