@@ -200,6 +200,14 @@ export interface OperationInfo<T = unknown> {
 /** The order listings give incidents in: by company name, then opening, then id. */
 const INCIDENT_ORDER = 'ORDER BY c.key, i.opened_ms, i.ref';
 
+/**
+ * An operation (`o`) that `undo` walks back: in effect, and not an undo, but for a redo (an undo
+ * of an undo) whose change was forgotten by `history prune`: the change stands again by it alone,
+ * and `undo` takes it back through it (a redo of a change still there stands by that change).
+ */
+const UNDOABLE = `o.reverted_by IS NULL AND (o.reverts IS NULL OR EXISTS (SELECT 1 FROM operations u WHERE u.id = o.reverts AND u.reverts IS NOT NULL
+  AND NOT EXISTS (SELECT 1 FROM operations x WHERE x.id = u.reverts)))`;
+
 /** Every incident, company by company in name order (CROSS JOIN keeps that order): in INCIDENT_ORDER, only each one's few are sorted. */
 const EVERY_INCIDENT = 'FROM companies c CROSS JOIN incidents i ON i.company_id = c.id';
 const EVERY_INCIDENT_IN_ORDER = `${EVERY_INCIDENT} ${INCIDENT_ORDER}`;
@@ -426,7 +434,7 @@ export class Store {
   undoable(n: number): Operation[] {
     return this.st(
       `SELECT o.*, (SELECT count(*) FROM changes c WHERE c.op = o.id) AS changes FROM operations o
-       WHERE o.reverted_by IS NULL AND o.reverts IS NULL ORDER BY o.id DESC LIMIT ?`,
+       WHERE ${UNDOABLE} ORDER BY o.id DESC LIMIT ?`,
     ).all(n) as Operation[];
   }
 
@@ -437,7 +445,7 @@ export class Store {
    */
   stillUndoable(ids: number[], newest: boolean): boolean {
     if (newest) {
-      const now = this.st('SELECT id FROM operations WHERE reverted_by IS NULL AND reverts IS NULL ORDER BY id DESC LIMIT ?').pluck().all(ids.length) as number[];
+      const now = this.st(`SELECT o.id FROM operations o WHERE ${UNDOABLE} ORDER BY o.id DESC LIMIT ?`).pluck().all(ids.length) as number[];
       return now.length === ids.length && now.every((id, k) => id === ids[k]);
     }
     return ids.every((id) => (this.st('SELECT reverted_by FROM operations WHERE id = ?').get(id) as { reverted_by: number | null } | undefined)?.reverted_by === null);

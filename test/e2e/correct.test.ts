@@ -432,6 +432,25 @@ describe('history and undo', () => {
     expect(historyIds('Beta')).toContain(2);
   });
 
+  it('a change redone after prune forgot it is taken back by a plain undo, through its redo', () => {
+    ok(s.run(['incident', 'add', 'Ozon', '--title', 'late', '--opened', '2026-11-20']));
+    ok(s.run(['company', 'rename', 'Ozon', 'Ozon Ltd']));
+    // The rename forgotten, its undo kept: prune before a moment between the two.
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 1100);
+    const between = new Date();
+    const at = `${between.getFullYear()}-${String(between.getMonth() + 1).padStart(2, '0')}-${String(between.getDate()).padStart(2, '0')}T${between.toTimeString().slice(0, 8)}`;
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 1100);
+    ok(s.run(['undo']));
+    ok(s.run(['history', 'prune', '--before', at]));
+    const [undo] = json<{ id: number }[]>(s, ['history', '--json']);
+    ok(s.run(['undo', '--op', String(undo.id)]));
+    expect(json<{ name: string }[]>(s, ['company', 'list', '--json']).map((c) => c.name)).toContain('Ozon Ltd');
+    expect(ok(s.run(['undo'])).stderr).toMatch(/^undone #\d+: undo #\d+: undo #\d+: rename Ozon to Ozon Ltd/);
+    expect(json<{ name: string }[]>(s, ['company', 'list', '--json']).map((c) => c.name)).toContain('Ozon');
+    // The undo it stood by stands again: a plain undo goes further back, past it.
+    expect(refused(['undo'])).toMatch(/there is nothing to undo/);
+  });
+
   it('history --company names the changes to one company; prune forgets them for good', () => {
     ok(s.run(['incident', 'add', 'Ozon', '--title', 'late', '--opened', '2026-11-20']));
     ok(s.run(['incident', 'add', 'Wildberries', '--title', 'late', '--opened', '2026-11-20']));
