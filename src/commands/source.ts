@@ -100,6 +100,12 @@ function summary(verb: 'added' | 'replaced', name: string, data: SourceData, sou
   return lines;
 }
 
+/** The same file under a second name would count one person's lists twice beside yours. */
+function refuseSameFile(sources: Sources, data: SourceData, except?: number): void {
+  const same = sources.allSources().find((s) => s.file_sha256 === data.meta.file_sha256 && s.id !== except);
+  if (same) throw new UserError(t().sources.sameFile(same.name));
+}
+
 export async function runAdd(ctx: Context, file: string, opts: AddOptions): Promise<CommandResult> {
   const name = checkSourceName(opts.name);
   const kind = checkKind(opts.kind);
@@ -109,10 +115,14 @@ export async function runAdd(ctx: Context, file: string, opts: AddOptions): Prom
     const taken = sources.findSource(name);
     if (taken) throw new UserError(t().sources.taken(taken.name));
     const data = await readSource(ctx, file, kind);
-    // The same file under a second name would count one person's lists twice beside yours.
-    const same = sources.allSources().find((s) => s.file_sha256 === data.meta.file_sha256);
-    if (same) throw new UserError(t().sources.sameFile(same.name));
-    const id = sources.addSource(name, data, formatLocalSecond(ctx.now()));
+    // Looked at again under the write lock, with the source written: another `source add` run at
+    // once may have taken the name, or added the same file, while this one was read.
+    const id = store.write(() => {
+      const takenNow = sources.findSource(name);
+      if (takenNow) throw new UserError(t().sources.taken(takenNow.name));
+      refuseSameFile(sources, data);
+      return sources.addSource(name, data, formatLocalSecond(ctx.now()));
+    });
     return { err: summary('added', name, data, sources, id) };
   });
 }
@@ -123,7 +133,12 @@ export async function runUpdate(ctx: Context, name: string, file: string): Promi
     const sources = new Sources(store);
     const source = requireSource(sources, name);
     const data = await readSource(ctx, file, source.kind);
-    sources.replaceSource(source.id, data, formatLocalSecond(ctx.now()));
+    store.write(() => {
+      if (sources.findSource(name)?.id !== source.id) throw new UserError(t().sources.goneMeanwhile(source.name));
+      // Another source of the same bytes: the update would make one file count twice, as an add would.
+      refuseSameFile(sources, data, source.id);
+      sources.replaceSource(source.id, data, formatLocalSecond(ctx.now()));
+    });
     return { err: summary('replaced', source.name, data, sources, source.id) };
   });
 }

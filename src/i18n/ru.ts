@@ -1290,6 +1290,7 @@ export const ru: Catalog = {
     unknown: (name, known) => `источника ${q(name)} нет; ${known.length ? `источники: ${known.map(q).join(', ')}` : 'добавьте источник: `vetted source add ФАЙЛ --name ИМЯ`'}.`,
     notAList: (file) => `${file} — файл CSV или ZIP, а не общий список (файл vetted/1, JSON или YAML); публичный реестр жалоб — отдельный источник: \`vetted source add ${sh(file)} --name ИМЯ --kind cfpb\`.`,
     sameFile: (name) => `этот файл уже добавлен как источник ${q(name)} (те же байты); добавленный снова, он посчитал бы его списки дважды. Чтобы прочитать его заново: \`vetted source update ${sh(name)} ФАЙЛ\`.`,
+    goneMeanwhile: (name) => `источник ${q(name)} удалён другой командой, пока читался его новый файл; ничего не изменено (добавить его снова: \`vetted source add\`).`,
     taken: (name) => `источник ${q(name)} уже есть; выберите другое имя в --name или замените его данные: \`vetted source update ${sh(name)} ФАЙЛ\`.`,
     noCompany: (name) => `компании ${q(name)} нет; список: \`vetted company list\`.`,
     progress: (file, rows, perSecond) => `чтение ${file}: ${fmt.plural(rows, rowForms)} (${fmt.number(perSecond)} в секунду)…`,

@@ -3,7 +3,8 @@
 // the other way, the same change undone) is seen, not written over. Each test holds the write
 // lock from a connection of its own, starts the command, changes the record, and lets go.
 import { spawn } from 'node:child_process';
-import { readdirSync, readlinkSync } from 'node:fs';
+import { readdirSync, readlinkSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { BIN, sandbox, type RunResult, type Sandbox } from '../helpers/cli.js';
@@ -101,6 +102,22 @@ describe('a change and another process writing at once', () => {
     const shown = JSON.parse(ok(s.run(['incident', 'show', 'shop-1', '--json'])).stdout) as { events: { type: string; outcome?: string }[] };
     expect(shown.events.filter((e) => e.type === 'resolution')).toEqual([expect.objectContaining({ outcome: 'unresolved' })]);
   }, 20_000);
+
+  it('two source adds at once of one file, or under one name, add one source; the other is refused as it is one after the other', async () => {
+    const file = (name: string, company: string) => {
+      const f = join(s.dir, name);
+      writeFileSync(f, JSON.stringify({ format: 'vetted/1', lists: [{ company, list: 'black' }] }));
+      return f;
+    };
+    const one = file('one.json', 'Y');
+    const sameFile = await whileLocked([['source', 'add', one, '--name', 'a'], ['source', 'add', one, '--name', 'b']], 'SELECT 1');
+    expect(sameFile.map((r) => r.code).sort()).toEqual([0, 2]);
+    expect(sameFile.find((r) => r.code === 2)!.stderr).toMatch(/^vetted: that file is the source "[ab]" already \(the same bytes\)/);
+    const sameName = await whileLocked([['source', 'add', file('two.json', 'Z'), '--name', 'c'], ['source', 'add', file('three.json', 'W'), '--name', 'c']], 'SELECT 1');
+    expect(sameName.map((r) => r.code).sort()).toEqual([0, 2]);
+    expect(sameName.find((r) => r.code === 2)!.stderr).toMatch(/^vetted: there is a source "c" already/);
+    expect(JSON.parse(ok(s.run(['source', 'list', '--json'])).stdout)).toHaveLength(2);
+  }, 30_000);
 
   it('two undos at once take back two changes, each recorded as undone by the undo that did it', async () => {
     ok(s.run(['pin', 'First', 'black', '--reason', 'r']));

@@ -184,6 +184,11 @@ describe('refusals', () => {
     // A complaint record given as a shared list (the kind left out, or another kind's source updated with it).
     expect(expectOneLineError(s.run(['source', 'add', noCompany, '--name', 'c']))).toMatch(/no-company\.csv is a CSV or ZIP file, not a shared list .* --kind cfpb`\.$/);
     expect(expectOneLineError(s.run(['source', 'update', 'Taken', noCompany]))).toMatch(/is a CSV or ZIP file, not a shared list/);
+    // Updated with another source's file, the same: one file counted twice. Its own file again is taken.
+    ok(s.run(['source', 'add', file('other.json', '{"format": "vetted/1", "lists": [{"company": "Q", "list": "white"}]}'), '--name', 'other']));
+    expect(expectOneLineError(s.run(['source', 'update', 'other', file('copy2.json', '{"format": "vetted/1", "lists": [{"company": "X", "list": "black"}]}')]))).toMatch(/that file is the source "Taken" already \(the same bytes\)/);
+    ok(s.run(['source', 'update', 'other', join(s.dir, 'other.json')]));
+    ok(s.run(['source', 'remove', 'other']));
     // Where it came from is kept whole, to be found from any folder.
     expect(json<{ file: string }[]>(s, ['source', 'list', '--json'])[0].file).toMatch(/^\/.*ok\.json$/);
     expect(json<{ name: string }[]>(s, ['source', 'list', '--json']).map((x) => x.name)).toEqual(['Taken']);
