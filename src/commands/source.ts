@@ -11,7 +11,7 @@ import { jsonList, type JsonOutOptions } from '../ui/json-out.js';
 import { Sources, type SourceData, type SourceRow } from '../store/sources.js';
 import type { Store } from '../store/store.js';
 import { SOURCE_KINDS, type SourceKind } from '../domain/sources.js';
-import { formatLocalSecond } from '../domain/dates.js';
+import { formatLocalDate, formatLocalSecond } from '../domain/dates.js';
 import { indexNames, suggestNames } from '../domain/name-match.js';
 import { companyKey } from '../domain/names.js';
 import { safeText, toJson } from '../ui/safe.js';
@@ -73,7 +73,9 @@ async function readOfKind(ctx: Context, file: string, kind: SourceKind): Promise
   const { readCfpbFile } = await import('../sources/read-cfpb.js');
   const started = ctx.now();
   const tty = !!ctx.err.isTTY;
+  // A day of slack: the record's days are those of the United States, which may be a day ahead of this clock.
   const data = await readCfpbFile(file, file, {
+    lastDay: formatLocalDate(started + 86_400_000),
     onProgress: tty
       ? ({ rows }) => {
           const seconds = Math.max(0.001, (Date.now() - started) / 1000);

@@ -17,7 +17,7 @@ export interface SharedList {
 
 /** Rows a reader skipped for one reason: how many, and the first few line numbers. */
 export interface SkippedRows {
-  reason: 'no-company' | 'bad-date' | 'short-row';
+  reason: 'no-company' | 'bad-date' | 'future-date' | 'short-row';
   count: number;
   lines: number[];
 }

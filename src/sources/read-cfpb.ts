@@ -36,6 +36,9 @@ export interface ReadProgress {
 
 export interface CfpbReadOptions {
   onProgress?: (p: ReadProgress) => void;
+  /** The last day a complaint can have been received: a row dated after it is skipped (a slip,
+   * or a file made to look current, would make every "last 12 months" of the record empty). */
+  lastDay?: string;
 }
 
 /** `YYYY-MM-DD` of an ISO date (`2019-09-24`, also with a time) or a US one (`7/29/2013`); null when it is not a date. */
@@ -85,7 +88,10 @@ export class ComplaintCounter {
   to: string | null = null;
   readonly csv: CsvStream;
 
-  constructor(private readonly file: string) {
+  constructor(
+    private readonly file: string,
+    private readonly lastDay = '9999-12-31',
+  ) {
     this.csv = new CsvStream({
       header: (cells) => this.header(cells),
       record: (values, fields, line) => this.record(values, fields, line),
@@ -146,14 +152,14 @@ export class ComplaintCounter {
     let month = this.dates.get(raw);
     if (month === undefined) {
       const date = complaintDate(raw);
-      month = date === null ? -1 : this.indexOf(this.monthIndex, this.months, date.slice(0, 7));
-      if (date !== null) {
+      month = date === null ? -1 : date > this.lastDay ? -2 : this.indexOf(this.monthIndex, this.months, date.slice(0, 7));
+      if (date !== null && month >= 0) {
         if (this.from === null || date < this.from) this.from = date;
         if (this.to === null || date > this.to) this.to = date;
       }
       if (this.dates.size < 100_000) this.dates.set(this.own(raw), month);
     }
-    if (month < 0) return this.skip('bad-date', line);
+    if (month < 0) return this.skip(month === -1 ? 'bad-date' : 'future-date', line);
     const ci = this.indexOf(this.companyIndex, this.names, company);
     const pi = this.indexOf(this.productIndex, this.products, v[PRODUCT]);
     // One number per company × month × product (and × issue): no string is built per row.
@@ -254,7 +260,7 @@ export async function readCfpbFile(path: string, shownAs: string, opts: CfpbRead
       throw err;
     }
   } else stream = createReadStream(path, { highWaterMark: 1 << 20 });
-  const counter = new ComplaintCounter(shownAs);
+  const counter = new ComplaintCounter(shownAs, opts.lastDay);
   let bytes = 0;
   let nextReport = 65536;
   try {

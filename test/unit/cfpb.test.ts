@@ -152,6 +152,17 @@ describe('bad rows, bad files and zip archives', () => {
     ]);
   });
 
+  it('skips a row dated after the last day a complaint can have been received, and leaves it out of the dates read', async () => {
+    const file = write(
+      'future.csv',
+      [header, '2020-01-05,Mortgage,Other,ACME BANK,Closed with explanation,Yes', '2099-01-01,Mortgage,Other,OTHER BANK,Closed with explanation,Yes', '2026-12-06,Mortgage,Other,ACME BANK,Closed with explanation,Yes'].join('\n'),
+    );
+    const data = await readCfpbFile(file, 'future.csv', { lastDay: '2026-12-06' });
+    expect(data.meta.skipped).toEqual([{ reason: 'future-date', count: 1, lines: [3] }]);
+    expect([data.meta.date_from, data.meta.date_to]).toEqual(['2020-01-05', '2026-12-06']);
+    expect(data.companies.map((c) => c.name)).toEqual(['ACME BANK']);
+  });
+
   it.each(['Company', 'Date received'])('refuses a file without the %s column, naming it', async (column) => {
     const cols = header.split(',').filter((c) => c !== column);
     const file = write(`no-${column}.csv`, `${cols.join(',')}\n${cols.map(() => 'x').join(',')}\n`);
