@@ -144,11 +144,17 @@ export async function runUndo(ctx: Context, count: string | undefined, opts: { o
       if (!found.length) throw new UserError(store.operations({ limit: 1 }).length ? h.allUndone : h.nothingToUndo);
       // More asked than there is: a number mistyped (1000 for 10) would take back everything.
       if (found.length < n) throw new UserError(h.onlyLeft(String(count).trim(), found.length));
-      // A source added since is the last change a person made, and undo cannot take it back: the
-      // change before it would be undone in its place (an import, gone, while the source stayed).
-      const since = new Sources(store).changedAfter(Date.parse(found[0].at));
-      if (since) throw new UserError(h.sourceSince(since.name, since.updated, found[0].id, summaryOf(found[0])));
+      notPastSource(found);
       return found;
+    };
+    // A source added since is the last change a person made, and undo cannot take it back: the
+    // change before it would be undone in its place (an import, gone, while the source stayed).
+    // Nor does `undo 2` reach past one.
+    const notPastSource = (found: Operation[]): void => {
+      const since = new Sources(store).changedAfter(found[found.length - 1].id);
+      if (!since) return;
+      const newer = found.filter((o) => o.id > since.afterOp).length;
+      throw new UserError(newer ? h.pastSource(since.name, since.updated, newer) : h.sourceSince(since.name, since.updated, found[0].id, summaryOf(found[0])));
     };
     let targets = pick();
     // Newest first, each an operation of its own (so each can be redone), all in one transaction.
@@ -158,6 +164,8 @@ export async function runUndo(ctx: Context, count: string | undefined, opts: { o
     // may have taken back these meanwhile.
     const done = write(() => {
       if (!store.stillUndoable(targets.map((t) => t.id), opts.op === undefined)) targets = pick();
+      // A source added meanwhile, by another process, is in the way too.
+      else if (opts.op === undefined) notPastSource(targets);
       return targets.map((t) => ({ undone: t, by: revertOne(store, t) }));
     });
     if (en) return { out: toJson(done.map((d) => ({ undone: operationJson(d.undone, en), by: d.by }))) };

@@ -1489,6 +1489,9 @@ export const en = {
     /** `undo` with no --op, where a source was added or updated after the change it would undo: nothing is undone. */
     sourceSince: (source: string, updated: boolean, op: number, summary: string) =>
       `the last change is the source ${q(source)} ${updated ? 'updated' : 'added'}, which is not in the history, so nothing was undone: \`vetted source remove ${sh(source)}\` takes a source away. The last change undo takes back is #${op}, ${summary}; to undo that: vetted undo --op ${op}`,
+    /** `undo N` reaching past a source added or updated: nothing is undone. */
+    pastSource: (source: string, updated: boolean, since: number) =>
+      `the source ${q(source)} was ${updated ? 'updated' : 'added'} after the changes this would take back, and it is not in the history, so nothing was undone; to undo ${since === 1 ? 'the change' : `the ${since} changes`} made since: vetted undo${since === 1 ? '' : ` ${since}`}`,
     /** One operation of the journal in words; older databases kept plain text, shown as it is. */
     summary: function summary(s: import('../domain/op-summary.js').OpSummary | string): string {
       if (typeof s === 'string') return s;

@@ -1537,6 +1537,8 @@ export const ru: Catalog = {
     undone: (op, summary, by) => `отменено #${op}: ${summary} (вернуть: vetted undo --op ${by})`,
     sourceSince: (source, updated, op, summary) =>
       `последнее изменение — ${updated ? 'обновлён' : 'добавлен'} источник ${q(source)}, а источников нет в истории, поэтому ничего не отменено: источник убирает \`vetted source remove ${sh(source)}\`. Последнее изменение, которое отменяет undo, — #${op}, ${summary}; отменить его: vetted undo --op ${op}`,
+    pastSource: (source, updated, since) =>
+      `источник ${q(source)} ${updated ? 'обновлён' : 'добавлен'} после изменений, которые это отменило бы, а источников нет в истории, поэтому ничего не отменено; отменить сделанное после него (${fmt.plural(since, { one: 'изменение', few: 'изменения', many: 'изменений', other: 'изменения' })}): vetted undo${since === 1 ? '' : ` ${since}`}`,
     onlyLeft: (asked, left) =>
       `отменить можно только ${fmt.plural(left, { one: 'изменение', few: 'изменения', many: 'изменений', other: 'изменения' })}, а не ${asked}, поэтому ничего не отменено; чтобы отменить ${left === 1 ? 'его' : 'их все'}: vetted undo${left === 1 ? '' : ` ${left}`}`,
     summary: function summary(s): string {

@@ -482,4 +482,17 @@ MIGRATIONS.push({
   `,
 });
 
+MIGRATIONS.push({
+  name: 'the last change made before each source was added or updated: a plain undo does not go past a source',
+  // Sources are not in the journal: an undo run just after one would take back the change made
+  // before it. The number of the last operation at the time (not a time: the journal keeps UTC,
+  // a source the local time, and a source of the same second was not known to be after).
+  // (Added only where it is not there already: a copy of a newer database marked older by hand.)
+  sql: '',
+  run(db) {
+    const columns = (db.prepare("SELECT name FROM pragma_table_info('sources')").all() as { name: string }[]).map((c) => c.name);
+    if (!columns.includes('after_op')) db.exec('ALTER TABLE sources ADD COLUMN after_op INTEGER');
+  },
+});
+
 export const SCHEMA_VERSION = MIGRATIONS.length;

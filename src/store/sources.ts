@@ -5,7 +5,6 @@
 import type { Store } from './store.js';
 import { RowsAtOnce } from './rows-at-once.js';
 import { companyKey } from '../domain/names.js';
-import { msOf } from '../domain/dates.js';
 import type { ComplaintCounts, SourceKind, SharedList, SkippedRows } from '../domain/sources.js';
 import { COUNT_FIELDS } from '../domain/sources.js';
 import { LISTS } from '../domain/types.js';
@@ -93,6 +92,9 @@ const OWNER = `coalesce(
   (SELECT c.id FROM source_names sn JOIN companies c ON c.key = sn.key WHERE sn.source_company_id = sc.id ORDER BY c.key LIMIT 1),
   (SELECT a.company_id FROM source_names sn JOIN aliases a ON a.key = sn.key WHERE sn.source_company_id = sc.id ORDER BY a.key LIMIT 1))`;
 
+/** The number of the last operation made (one a prune forgot too): the changes a source came after. */
+const LAST_OP = `max(coalesce((SELECT max(id) FROM operations), 0), coalesce((SELECT max(CAST(ref AS INTEGER)) FROM retired_refs WHERE kind = 'operation'), 0))`;
+
 export class Sources {
   constructor(private readonly store: Store) {}
 
@@ -143,21 +145,15 @@ export class Sources {
   }
 
   /**
-   * The source last added or updated after a moment (ms), if one was: sources are not in the
-   * history, so that an undo run just after one would take back the change before it. A source
-   * keeps its time to the second: one of the same second as the moment is not taken for after
-   * (a change made just after it, by a script, would otherwise be refused its undo).
+   * The source last added or updated after operation `op` was made, if one was: sources are not
+   * in the history, so that an undo run just after one would take back the change before it.
    */
-  changedAfter(ms: number): { name: string; updated: boolean } | undefined {
+  changedAfter(op: number): { name: string; updated: boolean; afterOp: number } | undefined {
     if (!this.hasSources()) return undefined;
-    const rows = this.db.prepare('SELECT name, added_at, updated_at FROM sources').all() as { name: string; added_at: string; updated_at: string | null }[];
-    let last: { name: string; updated: boolean; ms: number } | undefined;
-    for (const r of rows) {
-      const updated = r.updated_at !== null;
-      const at = msOf(r.updated_at ?? r.added_at);
-      if (at > Math.floor(ms / 1000) * 1000 && (!last || at > last.ms)) last = { name: r.name, updated, ms: at };
-    }
-    return last && { name: last.name, updated: last.updated };
+    const row = this.db
+      .prepare(`SELECT name, updated_at IS NOT NULL AS updated, after_op FROM sources WHERE after_op >= ? ORDER BY after_op DESC, coalesce(updated_at, added_at) DESC, id DESC LIMIT 1`)
+      .get(op) as { name: string; updated: number; after_op: number } | undefined;
+    return row && { name: row.name, updated: !!row.updated, afterOp: row.after_op };
   }
 
   /** Stores a new source whole, in one transaction; returns its id. */
@@ -166,8 +162,8 @@ export class Sources {
       const m = data.meta;
       const info = this.db
         .prepare(
-          `INSERT INTO sources (name, key, kind, file, file_sha256, exported_at, label, added_at, rows_read, rows_skipped, skipped, date_from, date_to)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+          `INSERT INTO sources (name, key, kind, file, file_sha256, exported_at, label, added_at, rows_read, rows_skipped, skipped, date_from, date_to, after_op)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ${LAST_OP})`,
         )
         .run(name, companyKey(name), m.kind, m.file, m.file_sha256, m.exported_at, m.label, at, m.rows_read, m.rows_skipped, JSON.stringify(m.skipped), m.date_from, m.date_to);
       const id = Number(info.lastInsertRowid);
@@ -183,7 +179,8 @@ export class Sources {
       const m = data.meta;
       this.db
         .prepare(
-          `UPDATE sources SET kind = ?, file = ?, file_sha256 = ?, exported_at = ?, label = ?, updated_at = ?, rows_read = ?, rows_skipped = ?, skipped = ?, date_from = ?, date_to = ?
+          `UPDATE sources SET kind = ?, file = ?, file_sha256 = ?, exported_at = ?, label = ?, updated_at = ?, rows_read = ?, rows_skipped = ?, skipped = ?, date_from = ?, date_to = ?,
+             after_op = ${LAST_OP}
            WHERE id = ?`,
         )
         .run(m.kind, m.file, m.file_sha256, m.exported_at, m.label, at, m.rows_read, m.rows_skipped, JSON.stringify(m.skipped), m.date_from, m.date_to, id);
