@@ -202,11 +202,13 @@ const INCIDENT_ORDER = 'ORDER BY c.key, i.opened_ms, i.ref';
 
 /**
  * An operation (`o`) that `undo` walks back: in effect, and not an undo, but for a redo (an undo
- * of an undo) whose change was forgotten by `history prune`: the change stands again by it alone,
- * and `undo` takes it back through it (a redo of a change still there stands by that change).
+ * of an undo) whose change was forgotten by `history prune` (with the undo it undid, or not: its
+ * summary says it was a redo): the change stands again by it alone, and `undo` takes it back
+ * through it (a redo of a change still there stands by that change).
  */
 const UNDOABLE = `o.reverted_by IS NULL AND (o.reverts IS NULL OR EXISTS (SELECT 1 FROM operations u WHERE u.id = o.reverts AND u.reverts IS NOT NULL
-  AND NOT EXISTS (SELECT 1 FROM operations x WHERE x.id = u.reverts)))`;
+  AND NOT EXISTS (SELECT 1 FROM operations x WHERE x.id = u.reverts))
+  OR (NOT EXISTS (SELECT 1 FROM operations u WHERE u.id = o.reverts) AND json_valid(o.summary) AND json_extract(o.summary, '$.of.k') = 'undo'))`;
 
 /** Every incident, company by company in name order (CROSS JOIN keeps that order): in INCIDENT_ORDER, only each one's few are sorted. */
 const EVERY_INCIDENT = 'FROM companies c CROSS JOIN incidents i ON i.company_id = c.id';

@@ -451,6 +451,22 @@ describe('history and undo', () => {
     expect(refused(['undo'])).toMatch(/there is nothing to undo/);
   });
 
+  it('a redo whose change and undo prune both forgot is taken back by a plain undo too', () => {
+    ok(s.run(['incident', 'add', 'Ozon', '--title', 'late', '--opened', '2026-11-20']));
+    ok(s.run(['company', 'rename', 'Ozon', 'Ozon Ltd']));
+    ok(s.run(['undo']));
+    const [undo] = json<{ id: number }[]>(s, ['history', '--json']);
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 1100);
+    const between = new Date();
+    const at = `${between.getFullYear()}-${String(between.getMonth() + 1).padStart(2, '0')}-${String(between.getDate()).padStart(2, '0')}T${between.toTimeString().slice(0, 8)}`;
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 1100);
+    ok(s.run(['undo', '--op', String(undo.id)]));
+    ok(s.run(['history', 'prune', '--before', at]));
+    expect(json<unknown[]>(s, ['history', '--json'])).toHaveLength(1);
+    expect(ok(s.run(['undo'])).stderr).toMatch(/^undone #\d+: undo #\d+: undo #\d+: rename Ozon to Ozon Ltd/);
+    expect(json<{ name: string }[]>(s, ['company', 'list', '--json']).map((c) => c.name)).toEqual(['Ozon']);
+  });
+
   it('history --company names the changes to one company; prune forgets them for good', () => {
     ok(s.run(['incident', 'add', 'Ozon', '--title', 'late', '--opened', '2026-11-20']));
     ok(s.run(['incident', 'add', 'Wildberries', '--title', 'late', '--opened', '2026-11-20']));
