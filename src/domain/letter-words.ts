@@ -8,11 +8,22 @@ export type LetterLang = 'en' | 'ru';
 
 /**
  * A text in Russian quotes: «…», with quotes of its own made the inner „…“ (as Russian
- * typography nests them), and a text typed in «» already quoted once, not twice («««…»»» before).
+ * typography nests them), and a text typed in quotes («», “”, "") quoted once, not twice
+ * («««…»»» before).
  */
 export function guillemets(s: string): string {
-  const inner = /^«[^«»]*»$/u.test(s) ? s.slice(1, -1) : s;
-  return `«${inner.replace(/«/gu, '„').replace(/»/gu, '“')}»`;
+  return `«${insideGuillemets(s)}»`;
+}
+
+/** A text as it stands inside «»: a template's «{{text}}» quotes it as guillemets() does. */
+export function insideGuillemets(s: string): string {
+  const inner = /^(«[^«»]*»|“[^“”]*”|"[^"]*")$/u.test(s) ? s.slice(1, -1) : s;
+  return inner.replace(/«/gu, '„').replace(/»/gu, '“').replace(/"([^"]*)"/gu, '„$1“');
+}
+
+/** A text as it stands inside English quotes (a template's “{{text}}”): one typed in quotes is not quoted twice. */
+function insideQuotes(s: string): string {
+  return /^(“[^“”]*”|"[^"]*")$/u.test(s) ? s.slice(1, -1) : s;
 }
 
 /** Where the customer goes when a letter is not answered. */
@@ -21,6 +32,8 @@ export type NextStep = 'quality' | 'management' | 'claim' | 'regulator' | 'court
 export interface LetterWords {
   date(y: number, m: number, d: number): string;
   quote(s: string): string;
+  /** A quoted text as it stands inside the templates' quotes around it («{{text}}», “{{text}}”). */
+  inQuotes(s: string): string;
   kindTitle: Record<LetterKind, string>;
   subject(kind: LetterKind, title: string, incident: string): string;
   defaultTo(kind: LetterKind, company: string, level: Level): string;
@@ -89,7 +102,8 @@ const plRu = (n: number, one: string, few: string, many: string) => {
 
 export const EN: LetterWords = {
   date: (y, m, d) => `${d} ${EN_MONTHS[m - 1]} ${y}`,
-  quote: (s) => `“${s}”`,
+  quote: (s) => `“${insideQuotes(s)}”`,
+  inQuotes: insideQuotes,
   kindTitle: { complaint: 'Complaint', escalation: 'Escalated complaint', claim: 'Formal claim', regulator: 'Complaint' },
   subject: (kind, title, incident) =>
     `${{ complaint: 'Complaint', escalation: 'Escalated complaint', claim: 'Formal claim', regulator: 'Complaint about a company' }[kind]}: ${title} (my reference ${incident})`,
@@ -113,7 +127,7 @@ export const EN: LetterWords = {
     return parts.join('; ');
   },
   promise: (o) =>
-    `Promised ${o.text ? `“${o.text}”` : 'a fix'}, due ${o.due}: ${o.state === 'kept' ? 'kept' : o.state === 'pending' ? 'not yet due' : `broken${o.lateMs !== undefined ? ` (${EN.lateBy(o.lateMs, o.open, o.answered)})` : ''}`}`,
+    `Promised ${o.text ? `“${insideQuotes(o.text)}”` : 'a fix'}, due ${o.due}: ${o.state === 'kept' ? 'kept' : o.state === 'pending' ? 'not yet due' : `broken${o.lateMs !== undefined ? ` (${EN.lateBy(o.lateMs, o.open, o.answered)})` : ''}`}`,
   escalation: (level) => `Escalated to ${level}`,
   apology: (level) => `An apology${level ? ` from ${level}` : ''}`,
   explanation: (level) => `An explanation${level ? ` from ${level}` : ''}`,
@@ -122,10 +136,10 @@ export const EN: LetterWords = {
     const how = [o.proactive ? 'offered without my asking' : o.proactive === false ? 'only after I asked' : '', o.effort && o.effort !== 'none' ? EN.costs.effort(o.effort, o.you) : ''].filter(Boolean);
     return `${what}${how.length ? `, ${how.join(', ')}` : ''}`;
   },
-  refusal: (o) => `Refused${o.policy ? ', stating it as company policy' : ''}${o.level ? ` (${o.level})` : ''}${o.text ? `: “${o.text}”` : ''}`,
+  refusal: (o) => `Refused${o.policy ? ', stating it as company policy' : ''}${o.level ? ` (${o.level})` : ''}${o.text ? `: “${insideQuotes(o.text)}”` : ''}`,
   resolution: (o) => ({ resolved: 'The problem was resolved', partial: 'The problem was partly resolved', unresolved: 'The matter ended unresolved', abandoned: 'I gave up on this channel' })[o],
   note: 'Note',
-  noteOn: (s) => ` (my note: “${s}”)`,
+  noteOn: (s) => ` (my note: “${insideQuotes(s)}”)`,
   lateBy: (ms, open, answered) => {
     if (ms <= 0) return 'marked as not kept before its deadline';
     const late = lateSpan(ms);
@@ -175,6 +189,7 @@ const RU_KIND_GEN: Record<LetterKind, string> = { complaint: 'жалобу', esc
 export const RU: LetterWords = {
   date: (y, m, d) => `${pad(d)}.${pad(m)}.${y}`,
   quote: guillemets,
+  inQuotes: insideGuillemets,
   kindTitle: { complaint: 'Жалоба', escalation: 'Жалоба', claim: 'Претензия', regulator: 'Жалоба' },
   subject: (kind, title, incident) =>
     `${{ complaint: 'Жалоба', escalation: 'Повторная жалоба', claim: 'Претензия', regulator: 'Жалоба на действия компании' }[kind]}: ${title} (моё обращение ${incident})`,

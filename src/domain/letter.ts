@@ -245,7 +245,7 @@ export function composeLetter(r: LetterRequest): ComposedLetter {
     .map((e) => ({ e, s: promiseStatus(e, i, now) }))
     .filter((x) => x.s.state === 'broken')
     .map(({ e, s }) => ({
-      text: e.text ?? '—',
+      text: e.text === undefined ? '—' : w.inQuotes(e.text),
       made: formatWhen(e.at, w),
       due: formatWhen(e.due!, w),
       late: w.lateBy(s.lateMs ?? 0, unfixed, isSettledReply(i.events, e)),
@@ -290,7 +290,7 @@ export function composeLetter(r: LetterRequest): ComposedLetter {
     jurisdiction: r.pack.name[r.lang],
     chronology: i.events.map((e) => ({ date: formatWhen(e.at, w), text: describe(e, i, now, w, r.lang, you) })),
     broken,
-    refusals: i.events.filter((e) => e.type === 'refusal').map((e) => ({ date: formatWhen(e.at, w), text: e.text ?? w.refusal({ policy: e.policy }) })),
+    refusals: i.events.filter((e) => e.type === 'refusal').map((e) => ({ date: formatWhen(e.at, w), text: e.text === undefined ? w.refusal({ policy: e.policy }) : w.inQuotes(e.text) })),
     failed,
     costs,
     letters: written.map((l) => ({

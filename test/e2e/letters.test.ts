@@ -134,6 +134,22 @@ describe('vetted letter', () => {
   });
 });
 
+describe('quotes in what the company said', () => {
+  it('are nested in a Russian letter, and a text typed in quotes is quoted once, in every section', () => {
+    ok(s.run(['incident', 'add', 'Quoting', '--title', 'q', '--fault', 'company', '--opened', '2026-11-01 10:00']));
+    ok(s.run(['incident', 'event', 'quoting-1', 'promise', '--at', '2026-11-01 11:00', '--text', '«вернуть деньги» через «Сбер»', '--due', '2026-11-02 10:00']));
+    ok(s.run(['incident', 'event', 'quoting-1', 'refusal', '--at', '2026-11-03 11:00', '--text', '«не положено»']));
+    ok(s.run(['incident', 'event', 'quoting-1', 'promise', '--at', '2026-11-03 12:00', '--text', '"a refund"', '--due', '2026-11-04 10:00']));
+    const ru = ok(s.run(['--lang', 'ru', 'letter', 'quoting-1', '--kind', 'escalation', '--from', 'D'])).stdout;
+    expect(ru).not.toMatch(/««|»»|«"|"»/);
+    expect(ru).toMatch(/- «„вернуть деньги“ через „Сбер“» — обещано/);
+    expect(ru).toMatch(/: «не положено»\n/);
+    const en = ok(s.run(['letter', 'quoting-1', '--kind', 'escalation', '--from', 'D'])).stdout;
+    expect(en).toMatch(/- “a refund”, promised on/);
+    expect(en).not.toMatch(/“"|"”/);
+  });
+});
+
 describe('vetted letters check', () => {
   it('names each unknown placeholder with its line', () => {
     const file = join(s.dir, 'bad.md');

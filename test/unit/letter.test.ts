@@ -263,5 +263,7 @@ describe('guillemets', () => {
     expect(guillemets('компания «Ростелеком» обещала')).toBe('«компания „Ростелеком“ обещала»');
     expect(guillemets('«Ростелеком» и «МТС»')).toBe('«„Ростелеком“ и „МТС“»');
     expect(guillemets('')).toBe('«»');
+    expect(guillemets('"a refund"')).toBe('«a refund»');
+    expect(guillemets('сказали "не положено" и ушли')).toBe('«сказали „не положено“ и ушли»');
   });
 });
