@@ -81,8 +81,9 @@ export async function runShow(ctx: Context, name: string, opts: JsonOption): Pro
   });
 }
 
-export async function runAlias(ctx: Context, name: string, alias: string): Promise<CommandResult> {
-  checkCompanyName(alias);
+export async function runAlias(ctx: Context, name: string, typed: string): Promise<CommandResult> {
+  // As the record keeps it (its spaces one each): so in the message and the history too.
+  const alias = checkCompanyName(typed);
   return changingStore(ctx, (store) => {
     const company = requireCompany(store, name);
     const added = store.write(() => store.addAlias(company.id, alias), { summary: opSummary({ k: 'alias', alias, company: company.name }) });

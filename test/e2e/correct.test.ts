@@ -62,6 +62,9 @@ describe('a typo in a company name', () => {
     expect(ok(s.run(['company', 'rename', 'Ozon Ltd', '  OZON   ltd '])).stderr).toMatch(/^renamed Ozon Ltd to OZON ltd /);
     expect(ok(s.run(['history', '--limit', '1'])).stdout).toMatch(/rename Ozon Ltd to OZON ltd\n/);
     expect(ok(s.run(['undo'])).stderr).toMatch(/^undone #\d+: rename Ozon Ltd to OZON ltd /);
+    expect(ok(s.run(['company', 'alias', 'Ozon Ltd', '  OZON    Retail  '])).stderr).toMatch(/^"OZON Retail" is now another name of Ozon Ltd\./);
+    expect(ok(s.run(['history', '--limit', '1'])).stdout).toMatch(/alias "?OZON Retail"? /);
+    expect(json<{ aliases: string[] }>(s, ['company', 'show', 'Ozon Ltd', '--json']).aliases).toEqual(['OZON Retail']);
   });
 
   it('rename --no-alias drops the old name; renaming onto another company says to merge', () => {
