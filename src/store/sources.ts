@@ -251,11 +251,11 @@ export class Sources {
 
   /**
    * What the sources say of a name that is none of the user's companies yet (a vendor checked
-   * before anything is recorded of it): their companies of that name (by its key) that belong to
-   * no company of the user's.
+   * before anything is recorded of it): their companies of that name (by its key), those a
+   * source also names by one of the user's companies too (it is that vendor they list).
    */
   sourcesOnName(key: string): SourceSays[] {
-    return this.sayingOf(`sn.key = @key AND ${OWNER} IS NULL`, { key });
+    return this.sayingOf('sn.key = @key', { key });
   }
 
   private sayingOf(where: string, params: Record<string, unknown>): SourceSays[] {

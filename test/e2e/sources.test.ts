@@ -361,6 +361,9 @@ describe('a vendor checked before anything of yours is recorded of it', () => {
       // Checked again, it is a company of yours now: the same record beside it.
       const again = json<{ others: { source: string; list: string; names: string[] }[] }>(s, ['check', 'Zappos', '--json', ...ANSWERS]);
       expect(again.others.map((o) => [o.source, o.list, o.names])).toEqual([['dmitry', 'black', ['Zappos']]]);
+      // A vendor checked by the source's name for a company of yours: what the source says of it.
+      const zed = json<{ others: { source: string; list: string; names: string[] }[] }>(s, ['check', 'Zed', '--json', ...ANSWERS]);
+      expect(zed.others.map((o) => [o.source, o.list, o.names])).toEqual([['dmitry', 'black', ['Zed']]]);
       // Ozon is Zed to that source: said, where it was left out as one name only.
       expect(ok(s.run(['company', 'show', 'Ozon'])).stdout).toMatch(/dmitry \([^)]*\) as Zed: black since 2025-02-01/);
     } finally {
