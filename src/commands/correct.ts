@@ -9,7 +9,7 @@ import { renderTable } from '../ui/table.js';
 import { jsonList, type JsonOutOptions } from '../ui/json-out.js';
 import { FAULTS, type EventType, type Incident, type IncidentEvent } from '../domain/types.js';
 import { timelineFault } from '../domain/incident.js';
-import { formatLocalMinute } from '../domain/dates.js';
+import { formatLocalMinute, msOf } from '../domain/dates.js';
 import { EVENT_FIELDS, FIELD_SPECS, sameEventAs } from '../domain/events.js';
 import { companyKey } from '../domain/names.js';
 import { changingStore, checkCompanyName, checkNote, companyOrNew, lookalikeWarning, requireCompany, requireIncident, readingStore } from './shared.js';
@@ -127,9 +127,11 @@ export async function runEditIncident(ctx: Context, id: string, opts: EditIncide
   if (title !== undefined && !title) throw new UserError(t().errors.emptyTitle);
   if (title !== undefined && [...title].length > LIMITS.name * 2) throw new UserError(t().errors.longTitle(LIMITS.name * 2));
   const fault = opts.fault !== undefined ? await requireVocabulary('fault', FAULTS, opts.fault, '--fault') : undefined;
-  const opened = opts.opened !== undefined ? whenFlag(opts.opened, '--opened', ctx.now()) : undefined;
+  const typedOpening = opts.opened !== undefined ? whenFlag(opts.opened, '--opened', ctx.now()) : undefined;
   return changingStore(ctx, (store) => {
     const incident = requireIncident(store, id);
+    // The same moment written another way is no change (as in the editor): the opening stays as it was written.
+    const opened = typedOpening !== undefined && msOf(typedOpening) === msOf(incident.opened) ? undefined : typedOpening;
     // Moved to a company not on record yet, it is added, as `incident add` adds one; a name like
     // one on record (a typo, a lookalike) is refused, naming it.
     const named = opts.company !== undefined ? checkCompanyName(opts.company) : undefined;
@@ -137,7 +139,7 @@ export async function runEditIncident(ctx: Context, id: string, opts: EditIncide
     const isNew = named !== undefined && !company;
     if (opened !== undefined) checkOpeningFits(incident, opened);
     // Nothing to change: no operation, and no undo offered (one then would take back another change).
-    const same = (title === undefined || title === incident.title) && (fault === undefined || fault === incident.fault) && (opened === undefined || opened === incident.opened) && (named === undefined || company?.id === incident.companyId);
+    const same = (title === undefined || title === incident.title) && (fault === undefined || fault === incident.fault) && opened === undefined && (named === undefined || company?.id === incident.companyId);
     if (same) {
       if (opts.json) return { out: toJson(incidentJson(incident, ctx.now())) };
       return { err: t().correct.sameIncident(incident.id) };

@@ -227,8 +227,8 @@ export function addMonths(ms: number, months: number): number {
 }
 
 const DOTTED = /^(\d{1,2})\.(\d{1,2})\.(\d{4})(?:[ T](\d{1,2}):(\d{2}))?$/;
-/** `12 июля 2012`, `12 июля 2012 г. 10:00`, `12 July 2012, 10:00`. */
-const DAY_MONTH = /^(\d{1,2})\s+(\p{L}+)\.?,?\s+(\d{4})(?:\s*(?:г\.?|года))?(?:,?\s+(?:в\s+|at\s+)?(\d{1,2}):(\d{2}))?$/iu;
+/** `12 июля 2012`, `12 июля 2012 г. 10:00`, `12 July 2012, 10:00`, `12th July 2012`. */
+const DAY_MONTH = /^(\d{1,2})(?:st|nd|rd|th)?\s+(\p{L}+)\.?,?\s+(\d{4})(?:\s*(?:г\.?|года))?(?:,?\s+(?:в\s+|at\s+)?(\d{1,2}):(\d{2}))?$/iu;
 /** `July 12, 2012`, `Jul 12 2012 10:00`. */
 const MONTH_DAY = /^(\p{L}+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})(?:,?\s+(?:at\s+)?(\d{1,2}):(\d{2}))?$/iu;
 /** Each month's names as typed: full, in either case of Russian (июль, июля), and short. */

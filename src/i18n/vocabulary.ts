@@ -7,9 +7,9 @@ import { UserError } from '../errors.js';
 
 export type Vocabulary = keyof Catalog['words'];
 
-/** Case, ё, and spaces, dashes or underscores between words do not matter. */
+/** Case, ё, the kind of apostrophe, and spaces, dashes or underscores between words do not matter. */
 function norm(s: string): string {
-  return s.trim().toLocaleLowerCase('ru').replace(/ё/g, 'е').replace(/[\s_-]+/g, ' ');
+  return s.trim().toLocaleLowerCase('ru').replace(/ё/g, 'е').replace(/[’‘`]/g, "'").replace(/[\s_-]+/g, ' ');
 }
 
 function lookUp(words: Record<string, string>, ids: readonly string[], given: string): string | undefined {

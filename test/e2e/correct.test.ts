@@ -262,7 +262,7 @@ describe('a wrong date, and an incident on the wrong company', () => {
     ok(s.run(['incident', 'edit', 'ozon-1', '--company', 'Wildberries']));
     const count = json<unknown[]>(s, ['history', '--json']).length;
     const shown = json<{ title: string; fault: string; opened: string }>(s, ['incident', 'show', 'ozon-1', '--json']);
-    for (const flags of [['--company', 'wildberries'], ['--fault', shown.fault], ['--title', shown.title], ['--opened', shown.opened, '--title', ` ${shown.title} `]]) {
+    for (const flags of [['--company', 'wildberries'], ['--fault', shown.fault], ['--title', shown.title], ['--opened', shown.opened, '--title', ` ${shown.title} `], ['--opened', `${shown.opened}:00`]]) {
       expect(ok(s.run(['incident', 'edit', 'ozon-1', ...flags])).stderr, flags.join(' ')).toBe('ozon-1 already reads so; nothing changed.\n');
     }
     expect(json<unknown[]>(s, ['history', '--json'])).toHaveLength(count);

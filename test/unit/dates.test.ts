@@ -229,6 +229,8 @@ describe('parseHumanWhen with the month in words', () => {
     ['12 jul 2012 10:00', '2012-07-12T10:00'],
     ['July 12, 2012', '2012-07-12'],
     ['July 12th, 2012 at 10:00', '2012-07-12T10:00'],
+    ['12th July 2012', '2012-07-12'],
+    ['1st May 2020 09:30', '2020-05-01T09:30'],
     ['Sept. 3 2021', '2021-09-03'],
   ])('%s is %s', (typed, stored) => {
     expect(parseHumanWhen(typed, now)?.text).toBe(stored);

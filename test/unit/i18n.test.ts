@@ -221,6 +221,7 @@ describe('the closed vocabularies in the catalog words', () => {
     setCatalog(en);
     expect(await vocabularyId('fault', FAULTS, 'mine')).toBe('customer');
     expect(await vocabularyId('fault', FAULTS, "the company's")).toBe('company');
+    expect(await vocabularyId('fault', FAULTS, 'the company’s')).toBe('company');
     expect(await vocabularyId('fault', FAULTS, 'моя')).toBe('customer');
     // The explanation is not a value, nor is a word of it.
     expect(await vocabularyId('fault', FAULTS, 'mine (I made a mistake, or simply changed my mind)')).toBeUndefined();
