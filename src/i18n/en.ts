@@ -559,9 +559,10 @@ export const en = {
     noOpen: 'No open incidents.',
     none: 'No incidents yet. Open one with `vetted incident add "Company" --title "what went wrong"`.',
     opened: (ref: string, company: string) => `opened incident ${ref} with ${company}`,
-    next: (ref: string) => `next: vetted incident event ${ref} contact --channel phone --reached-human --wait-minutes 12`,
+    // No example values: typed as printed, a hint must not record a contact that never happened.
+    next: (ref: string) => `next: vetted incident event ${ref} contact (on a terminal it asks how it went; else say it with --channel, --reached-human and --wait-minutes)`,
     logged: (type: EventType, id: string, company: string, at: string, event: string) => `logged ${type} ${event} on ${id} (${company}) at ${iso(at)}`,
-    nextPromise: (ref: string) => `next, when they promise something: vetted incident event ${ref} promise --text "what they said" --due <when>`,
+    nextPromise: (ref: string) => `next, when they promise something: vetted incident event ${ref} promise --text "what they said" --due "tomorrow 18:00"`,
   },
 
   // ---- due ----

@@ -588,9 +588,9 @@ export const ru: Catalog = {
     noOpen: 'Открытых обращений нет.',
     none: 'Обращений пока нет. Откройте первое: `vetted incident add "Компания" --title "что случилось"`.',
     opened: (ref, company) => `открыто обращение ${ref} к компании ${company}`,
-    next: (ref) => `дальше: vetted incident event ${ref} contact --channel phone --reached-human --wait-minutes 12`,
+    next: (ref) => `дальше: vetted incident event ${ref} contact (в терминале спросит, как всё прошло; иначе укажите это в --channel, --reached-human и --wait-minutes)`,
     logged: (type, id, company, at, event) => `записано событие ${event} (${ru.words.event[type as EventType]}) в ${id} (${company}), ${fmt.dateTime(at)}`,
-    nextPromise: (ref) => `дальше, когда вам что-то пообещают: vetted incident event ${ref} promise --text "что сказали" --due <срок>`,
+    nextPromise: (ref) => `дальше, когда вам что-то пообещают: vetted incident event ${ref} promise --text "что сказали" --due "завтра 18:00"`,
   },
 
   due: {

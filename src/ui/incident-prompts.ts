@@ -42,6 +42,10 @@ export async function askEventFields(type: EventType, given: Record<string, unkn
     if (name === 'kept') continue; // worked out from the dates unless the user says otherwise later
     const f = FIELD_SPECS[name];
     const required = requiredWhenLogged(type).includes(name);
+    // What was answered so far: a question that no longer makes sense after it is not asked.
+    const so = { ...given, ...out };
+    // Nobody answered: there is no one whose place in the company to ask about.
+    if (name === 'level' && type === 'contact' && so.reached_human === false) continue;
     const message = t().prompts.question[name] ?? f.describe;
     switch (f.kind) {
       case 'bool':
@@ -49,8 +53,11 @@ export async function askEventFields(type: EventType, given: Record<string, unkn
         break;
       case 'enum': {
         const words = (t().words as unknown as Record<string, Record<string, string>>)[name] ?? {};
-        const choices = f.values!.map((v) => ({ name: words[v] ?? v, value: v }));
-        out[name] = await select({ message, choices, default: name === 'level' ? 'frontline' : undefined, theme }, context);
+        // An escalation goes above the front line; compensation asked for took at least the asking.
+        const left = f.values!.filter((v) => !(name === 'level' && type === 'escalation' && v === 'frontline') && !(name === 'effort' && so.proactive === false && v === 'none'));
+        const choices = left.map((v) => ({ name: words[v] ?? v, value: v }));
+        const preferred = name === 'level' ? (type === 'escalation' ? 'supervisor' : 'frontline') : name === 'effort' ? (so.proactive === false ? 'asked' : 'none') : undefined;
+        out[name] = await select({ message, choices, default: preferred, theme }, context);
         break;
       }
       default: {

@@ -43,5 +43,7 @@ describe('incident add without a terminal', () => {
   it('suggests logging the first contact, which it has not logged', () => {
     const r = ok(s.run(['incident', 'add', 'Ozon', '--title', 'Parcel lost']));
     expect(r.stderr).toContain('next: vetted incident event ozon-1 contact');
+    // No example values to be typed as they stand: a contact that never happened would be recorded.
+    expect(r.stderr).not.toMatch(/--wait-minutes \d|--channel phone/);
   });
 });

@@ -98,9 +98,9 @@ describe('incident add on a terminal', () => {
     await t.waitForText('оборвалась');
     t.type('н');
     t.keys('Enter');
-    await t.waitForText('насколько высоко');
-    t.keys('Enter');
+    // No one answered: no question of how far up the company that one was.
     await t.waitForText('Заметка');
+    expect(t.screen()).not.toMatch(/насколько высоко/);
     t.keys('Enter');
     expect(await t.waitForExit()).toBe(0);
     expect(json<Shown>(s, ['incident', 'show', 'dns-1', '--json']).events[0]).toMatchObject({ type: 'contact', channel: 'phone', reached_human: false, robot: true, dropped: false });
@@ -136,6 +136,47 @@ describe('incident event on a terminal', () => {
     const shown = json<Shown>(s, ['incident', 'show', 'some-isp-1', '--json']);
     expect(shown.events).toEqual([{ id: 'some-isp-1#1', at: '2026-11-20T09:10', type: 'promise', text: 'fixed within 24 hours', due: '2026-11-21T09:10', level: 'frontline' }]);
     expect(shown.metrics.promises).toBe(1);
+  });
+
+  it('asks only what makes sense after the answers before: compensation asked for took the asking, an escalation goes above the front line, no one answered has no place', async () => {
+    expect(s.run(['incident', 'add', 'Some ISP', '--title', 'Down', '--opened', '2026-11-20T09:00']).code).toBe(0);
+    let t = start(['incident', 'event', 'some-isp-1', 'compensation', '--at', '2026-11-20T09:10']);
+    for (const [question, answer] of [['How much?', '500'], ['Currency', 'RUB'], ['What kind of compensation?', ''], ['without being asked?', 'n']]) {
+      await t.waitForText(question);
+      if (answer) t.type(answer);
+      t.keys('Enter');
+    }
+    await t.waitForText('What did you have to do to get it?');
+    expect(t.screen()).not.toMatch(/^\s*❯?\s*none\s*$/mu);
+    t.keys('Enter');
+    await t.waitForText('how far up the company');
+    t.keys('Enter');
+    await t.waitForText('Note');
+    t.keys('Enter');
+    expect(await t.waitForExit()).toBe(0);
+    t = start(['incident', 'event', 'some-isp-1', 'escalation', '--at', '2026-11-20T09:20']);
+    await t.waitForText('how far up the company');
+    expect(t.screen()).not.toMatch(/front line/);
+    t.keys('Enter');
+    await t.waitForText('Note');
+    t.keys('Enter');
+    expect(await t.waitForExit()).toBe(0);
+    t = start(['incident', 'event', 'some-isp-1', 'contact', '--at', '2026-11-20T09:30']);
+    for (const [question, answer] of [['How did you get in touch?', ''], ['Did a live person answer?', 'n'], ['Minutes until', ''], ['voice menu or a bot', 'n'], ['Your place in the queue', ''], ['cut off', 'n']]) {
+      await t.waitForText(question);
+      if (answer) t.type(answer);
+      t.keys('Enter');
+    }
+    await t.waitForText('Note');
+    t.keys('Enter');
+    expect(await t.waitForExit()).toBe(0);
+    expect(t.screen()).not.toMatch(/how far up the company/);
+    const events = json<Shown>(s, ['incident', 'show', 'some-isp-1', '--json']).events as unknown as { type: string; effort?: string; level?: string }[];
+    expect(events.map((e) => [e.type, e.effort ?? null, e.level ?? null])).toEqual([
+      ['compensation', 'asked', 'frontline'],
+      ['escalation', null, 'supervisor'],
+      ['contact', null, null],
+    ]);
   });
 
   it('asks again for the text of a note left empty, as the command refuses a note of none', async () => {

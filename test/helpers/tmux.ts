@@ -55,6 +55,9 @@ export class Terminal {
   static start(opts: TerminalRunOptions): Terminal {
     const socket = `vetted-e2e-${process.pid}-${++counter}-${Math.random().toString(36).slice(2, 8)}`;
     const t = new Terminal(socket, opts.dir);
+    // Another run's in the same folder is not this one's: its exit seen as this one's ended the wait early.
+    rmSync(t.exitFile, { force: true });
+    rmSync(t.stdoutFile, { force: true });
     const lines = [
       'cd ' + shQuote(opts.dir),
       ...['FORCE_COLOR', 'TMUX', ...(opts.unset ?? [])].map((v) => `unset ${v}`),
