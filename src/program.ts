@@ -234,7 +234,8 @@ function registerRecordCommands(program: Command, sub: Sub, action: Action): voi
     .option('--json')
     .action(action(async () => ({ run: (await load()).runShow })));
   sub(incident, 'close <id>')
-    .requiredOption('--outcome <outcome>')
+    // Asked on a terminal where it is not given, as `incident event ID resolution` asks it.
+    .option('--outcome <outcome>')
     .option('--at <when>')
     .option('--note <text>')
     .option('--json')

@@ -222,7 +222,8 @@ export function checkEventFits(incident: Incident, type: EventType, at: string, 
 }
 
 export async function runClose(ctx: Context, id: string, opts: { outcome?: string; at?: string; note?: string; json?: boolean }): Promise<CommandResult> {
-  if (!opts.outcome) throw new UserError(t().errors.needsOutcome([...OUTCOMES]));
+  // On a terminal, asked how it ended (as `incident event ID resolution` asks); else it must be said.
+  if (!opts.outcome && (!ctx.interactive || opts.json)) throw new UserError(t().errors.needsOutcome([...OUTCOMES]));
   return runEvent(ctx, id, 'resolution', { outcome: opts.outcome, at: opts.at, note: opts.note, json: opts.json });
 }
 

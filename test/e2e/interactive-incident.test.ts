@@ -179,6 +179,20 @@ describe('incident event on a terminal', () => {
     ]);
   });
 
+  it('incident close asks how it ended, as a resolution event does; without a terminal it must be said', async () => {
+    expect(s.run(['incident', 'add', 'Some ISP', '--title', 'Down', '--opened', '2026-11-20T09:00']).code).toBe(0);
+    expect(s.run(['incident', 'close', 'some-isp-1']).stderr).toMatch(/^vetted: say how it ended: --outcome resolved\|partial\|unresolved\|abandoned\.\n$/);
+    const t = start(['incident', 'close', 'some-isp-1', '--at', '2026-11-21T09:00']);
+    await t.waitForText('How did it end?');
+    t.keys('Enter');
+    await t.waitForText('how far up the company');
+    t.keys('Enter');
+    await t.waitForText('Note');
+    t.keys('Enter');
+    expect(await t.waitForExit()).toBe(0);
+    expect(json<{ closed: string; open: boolean }>(s, ['incident', 'show', 'some-isp-1', '--json'])).toMatchObject({ closed: '2026-11-21T09:00', open: false });
+  });
+
   it('asks again for the text of a note left empty, as the command refuses a note of none', async () => {
     expect(s.run(['incident', 'add', 'Some ISP', '--title', 'Down', '--opened', '2026-11-20T09:00']).code).toBe(0);
     const t = start(['incident', 'event', 'some-isp-1', 'note', '--at', '2026-11-20T09:10']);
