@@ -35,6 +35,8 @@ export interface LetterWords {
   /** A quoted text as it stands inside the templates' quotes around it («{{text}}», “{{text}}”). */
   inQuotes(s: string): string;
   kindTitle: Record<LetterKind, string>;
+  /** Where the problem stands, as the record shows it: put right or not, as promised or not (`fixedOn`: the day it was). */
+  standing(o: { broken: number; fixedOn: string | null }): string;
   subject(kind: LetterKind, title: string, incident: string): string;
   defaultTo(kind: LetterKind, company: string, level: Level): string;
   channel(c: string | undefined): string;
@@ -105,6 +107,8 @@ export const EN: LetterWords = {
   quote: (s) => `“${insideQuotes(s)}”`,
   inQuotes: insideQuotes,
   kindTitle: { complaint: 'Complaint', escalation: 'Escalated complaint', claim: 'Formal claim', regulator: 'Complaint' },
+  standing: ({ broken, fixedOn }) =>
+    fixedOn === null ? (broken ? 'It was not put right as promised.' : 'It has not been put right.') : broken ? `It was not put right as promised: only on ${fixedOn}.` : `It was put right on ${fixedOn}.`,
   subject: (kind, title, incident) =>
     `${{ complaint: 'Complaint', escalation: 'Escalated complaint', claim: 'Formal claim', regulator: 'Complaint about a company' }[kind]}: ${title} (my reference ${incident})`,
   defaultTo: (kind, company, level) =>
@@ -191,6 +195,8 @@ export const RU: LetterWords = {
   quote: guillemets,
   inQuotes: insideGuillemets,
   kindTitle: { complaint: 'Жалоба', escalation: 'Жалоба', claim: 'Претензия', regulator: 'Жалоба' },
+  standing: ({ broken, fixedOn }) =>
+    fixedOn === null ? (broken ? 'В обещанные сроки она устранена не была.' : 'Она до сих пор не устранена.') : broken ? `В обещанные сроки она устранена не была: лишь ${fixedOn}.` : `Она была устранена ${fixedOn}.`,
   subject: (kind, title, incident) =>
     `${{ complaint: 'Жалоба', escalation: 'Повторная жалоба', claim: 'Претензия', regulator: 'Жалоба на действия компании' }[kind]}: ${title} (моё обращение ${incident})`,
   defaultTo: (kind, company, level) =>

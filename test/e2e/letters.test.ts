@@ -134,6 +134,20 @@ describe('vetted letter', () => {
   });
 });
 
+describe('where the problem stands, in a claim', () => {
+  it('says it was not put right as promised only where a promise was broken, and when it was put right', () => {
+    ok(s.run(['incident', 'add', 'Standing', '--title', 'broken kettle', '--fault', 'company', '--opened', '2026-11-01 10:00']));
+    ok(s.run(['incident', 'event', 'standing-1', 'contact', '--at', '2026-11-01 11:00', '--channel', 'phone']));
+    const claim = () => ok(s.run(['letter', 'standing-1', '--kind', 'claim', '--from', 'D', '--account', '1', '--demand', 'repair'])).stdout;
+    expect(claim()).toMatch(/broken kettle\. It has not been put right\. I have/);
+    expect(ok(s.run(['--lang', 'ru', 'letter', 'standing-1', '--kind', 'claim', '--from', 'D', '--account', '1', '--demand', 'repair'])).stdout).toMatch(/broken kettle\. Она до сих пор не устранена\. Все/);
+    ok(s.run(['incident', 'event', 'standing-1', 'promise', '--at', '2026-11-01 12:00', '--text', 'a new one', '--due', '2026-11-03 10:00']));
+    expect(claim()).toMatch(/It was not put right as promised\. I have/);
+    ok(s.run(['incident', 'close', 'standing-1', '--outcome', 'resolved', '--at', '2026-11-10 10:00']));
+    expect(claim()).toMatch(/It was not put right as promised: only on 10 November 2026\. I have/);
+  });
+});
+
 describe('quotes in what the company said', () => {
   it('are nested in a Russian letter, and a text typed in quotes is quoted once, in every section', () => {
     ok(s.run(['incident', 'add', 'Quoting', '--title', 'q', '--fault', 'company', '--opened', '2026-11-01 10:00']));
