@@ -152,9 +152,11 @@ export async function run(ctx: Context, companyArg: string, opts: CheckOptions):
     }
     const colour = colourWanted(ctx.out, { noColor: ctx.noColor }, ctx.env);
     const p = paint(colour);
-    // Asked on a terminal, the record and what others say were shown before the first question.
+    // Asked on a terminal, the record and what others say were shown before the first question:
+    // on that screen, not again above the result (a result written to a file has them).
+    const shown = missing.length > 0 && !!ctx.out.isTTY && !!ctx.err.isTTY;
     const brief = missing.length ? '' : othersBrief(ctx.out, p);
-    const head = `${renderRecord(name, before, beforeFacts).join('\n')}\n\n${brief ? `${brief}\n` : ''}`;
+    const head = shown ? '' : `${renderRecord(name, before, beforeFacts).join('\n')}\n\n${brief ? `${brief}\n` : ''}`;
     const tail = `\n${renderAfterCheck(before, after, id).map((l, i) => (i ? p.dim(l) : p.bold(l))).join('\n')}\n`;
     return {
       out: head + renderCheck({ id, company: name, checklist, result, notes, lang: ctx.lang, paint: p }) + tail,

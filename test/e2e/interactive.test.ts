@@ -156,6 +156,19 @@ describe('vetted check on a terminal', () => {
   );
 
   it(
+    'on one screen, says the record once: before the first question, not again above the result',
+    async () => {
+      term = Terminal.start({ dir: s.dir, args: ['check', 'Screen Shop'], env: { VETTED_DB: s.db, VETTED_CONFIG: s.config, NO_COLOR: '1', LANG: 'C.UTF-8' }, stdoutOnTerminal: true });
+      for (let n = 1; n <= 9; n++) await answer(term, n);
+      expect(await term.waitForExit()).toBe(0);
+      const screen = term.screen();
+      expect(screen.match(/Screen Shop: no record yet/g)).toHaveLength(1);
+      expect(after(screen, 'question 9 of 9')).toMatch(/Score: \d+\/100/);
+    },
+    TEST_TIMEOUT,
+  );
+
+  it(
     'exits 130 on Ctrl+C after question 3, without a stack trace, and stores nothing',
     async () => {
       const t = startVetted(['check', 'Tmux Shop', '--json']);
