@@ -501,8 +501,9 @@ export const en = {
       escalation: (to: Level) => `escalated to ${to}`,
       apology: (lvl: string) => `apology${lvl}`,
       explanation: (lvl: string) => `explanation${lvl}`,
-      compensation: (what: string, how: string, lvl: string) => `compensation: ${what}${how ? ` (${how})` : ''}${lvl}`,
-      compensationWhat: (kind: CompensationKind | undefined, amount: string) => [kind ?? 'compensation', amount].filter(Boolean).join(' '),
+      compensation: (what: string, how: string, lvl: string) => `compensation${what ? `: ${what}` : ''}${how ? ` (${how})` : ''}${lvl}`,
+      // No kind given: the amount alone ("compensation: 500 RUB", not "compensation: compensation 500 RUB").
+      compensationWhat: (kind: CompensationKind | undefined, amount: string) => [kind, amount].filter(Boolean).join(' '),
       unasked: 'offered unasked',
       whenAsked: 'only when asked',
       took: (effort: Effort) => `took: ${effort}`,

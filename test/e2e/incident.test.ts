@@ -465,6 +465,16 @@ describe('states that are easy to word wrongly', () => {
   });
   afterEach(() => u.cleanup());
 
+  it('compensation of no kind is said by its amount, or as compensation alone, never "compensation: compensation"', () => {
+    ok(u.run(['incident', 'add', 'Shop', '--title', 't', '--opened', '2026-11-01 09:00']));
+    ok(u.run(['incident', 'event', 'shop-1', 'compensation', '--at', '2026-11-01 10:00', '--amount', '500', '--currency', 'RUB', '--no-proactive']));
+    ok(u.run(['incident', 'event', 'shop-1', 'compensation', '--at', '2026-11-01 11:00', '--no-proactive']));
+    const shown = ok(u.run(['incident', 'show', 'shop-1'])).stdout;
+    expect(shown).toMatch(/compensation: 500 RUB \(only when asked\)/);
+    expect(shown).toMatch(/day 1 {3}compensation \(only when asked\)/);
+    expect(shown).not.toMatch(/compensation: compensation/);
+  });
+
   it('an incident closed by its closing time alone, with no resolution, is shown closed, its fix still owed', () => {
     const file = `${u.dir}/closed.yaml`;
     writeFileSync(
