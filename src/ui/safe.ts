@@ -36,11 +36,15 @@ export function terminalText(s: string): string {
     .join('');
 }
 
-/** A stream that passes everything written to it through terminalText when it is a terminal. */
-export function guardTerminal<T extends { write(s: string): unknown; isTTY?: boolean }>(stream: T): { write(s: string): unknown; isTTY?: boolean } {
+/** A stream that passes everything written to it through terminalText when it is a terminal
+ * (its width read from it as it is now: a listing fits a window of 60 columns, not 80). */
+export function guardTerminal<T extends { write(s: string): unknown; isTTY?: boolean; columns?: number }>(stream: T): { write(s: string): unknown; isTTY?: boolean; columns?: number } {
   if (!stream.isTTY) return stream;
   return {
     isTTY: true,
+    get columns() {
+      return stream.columns;
+    },
     write: (s: string) => stream.write(terminalText(s)),
   };
 }

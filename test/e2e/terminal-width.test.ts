@@ -49,6 +49,16 @@ describe('on a terminal 90 columns wide', () => {
 });
 
 
+describe('on a terminal 60 columns wide', () => {
+  it.each([[['lists', 'black']], [['incident', 'show', 'volga-2012-07']], [['due']], [['why', 'Volgatelecom']]])('%j fits it: no line wider than the terminal', async (args) => {
+    term = Terminal.start({ dir: s.dir, args, env: { VETTED_DB: s.db, VETTED_CONFIG: s.config, NO_COLOR: '1', LANG: 'C.UTF-8' }, width: 60, stdoutOnTerminal: true });
+    expect(await term.waitForExit()).toBe(0);
+    const screen = term.screen().split('\n');
+    expect(screen.length).toBeGreaterThan(3);
+    for (const l of screen) expect(l.length, l).toBeLessThanOrEqual(60);
+  });
+});
+
 describe('what others say, on a terminal 90 columns wide', () => {
   it("company show wraps a source's long reason under its own text, no line wider than the terminal", async () => {
     const share = join(s.dir, 'share.json');
