@@ -55,6 +55,9 @@ export const VALUES: Record<string, Values> = {
   'checklists show id': { dynamic: 'checklist' },
   // files
   file: { files: true },
+  // the files kept with an incident, and a letter's own template
+  files: { files: true },
+  template: { files: true },
   out: { files: true },
   answers: { files: true },
   db: { files: true },

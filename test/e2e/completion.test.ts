@@ -71,6 +71,13 @@ describe('bash', () => {
     expect(readdirSync(join(ROOT, 'jurisdictions')).map((f) => f.replace(/\.yaml$/, '')).sort()).toEqual([...BUILT_IN_JURISDICTIONS]);
   });
 
+  it('completes file names where a file is given: the files attached to an incident, a letter\'s template', () => {
+    writeFileSync(join(s.dir, 'ed-receipt.pdf'), 'x');
+    expect(bashComplete('incident', 'attach', 'volga-2012-07', 'ed-')).toEqual(['ed-receipt.pdf']);
+    expect(bashComplete('incident', 'attach', 'volga-2012-07', 'ed-receipt.pdf', 'ed-')).toEqual(['ed-receipt.pdf']);
+    expect(bashComplete('letter', 'volga-2012-07', '--template', 'ed-')).toEqual(['ed-receipt.pdf']);
+  });
+
   it('puts no blank after an incident id and its #, where the number of an event follows', () => {
     const options = (...words: string[]) => {
       const script = `
