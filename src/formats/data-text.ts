@@ -169,6 +169,8 @@ export function parseDataDocument(text: string, file: string): ParsedData {
   const doc = parseDocument(body, { lineCounter: lc, uniqueKeys: true, prettyErrors: false });
   if (doc.errors.length) {
     const e = doc.errors[0];
+    // The parser's own stack ran out: said as what it is, not as the engine's words.
+    if (/call stack/i.test(e.message)) throw new UserError(t().files.yamlTooDeep(file));
     const pos = lc.linePos(e.pos[0]);
     throw new UserError(t().files.badYaml(`${file}:${pos.line}:${pos.col}`, e.message.split('\n')[0], e.code));
   }
@@ -179,6 +181,7 @@ export function parseDataDocument(text: string, file: string): ParsedData {
     if (err instanceof UserError) throw err;
     const message = (err as Error).message;
     if (/alias/i.test(message)) throw new UserError(t().files.yamlAliases(file, message));
+    if (err instanceof RangeError) throw new UserError(t().files.yamlTooDeep(file));
     throw new UserError(t().files.cannotYaml(file, message));
   }
   assertText(data, file);

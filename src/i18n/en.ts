@@ -1080,6 +1080,7 @@ export const en = {
     badYaml: (where: string, detail: string, code?: string) => `${where} is not valid YAML: ${yamlWords(code, detail)}; fix it and try again.`,
     /** What the YAML parser found, in the language's words where it has them. */
     yamlDetail: (detail: string, code?: string) => yamlWords(code, detail),
+    yamlTooDeep: (file: string) => `${file} nests lists or maps too deeply to be read (thousands of levels); no vetted file nests more than a few.`,
     yamlAliases: (file: string, detail: string) => `${file} uses too many YAML aliases (${detail}); write the data out in full.`,
     configNotFolder: (dir: string, from: string) =>
       `${dir}, the folder of your settings (policy, checklists, letters)${from === 'default' ? '' : `, named by ${from}`}, is a file; ${from === 'default' ? 'move that file away' : `point ${from} at a folder`}.`,

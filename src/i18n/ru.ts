@@ -1133,6 +1133,7 @@ export const ru: Catalog = {
     badJson: (file, detail) => `${file} — неправильный JSON: ${jsonWords(detail)}; исправьте и повторите.`,
     badYaml: (where, detail, code) => `${where} — неправильный YAML: ${yamlWords(code, detail)}; исправьте и повторите.`,
     yamlDetail: (detail, code) => yamlWords(code, detail),
+    yamlTooDeep: (file) => `в ${file} списки или словари вложены слишком глубоко, чтобы его прочитать (тысячи уровней); в файлах vetted их вложено лишь несколько.`,
     yamlAliases: (file, detail) => `в ${file} слишком много псевдонимов YAML (${detail}); запишите данные полностью.`,
     configNotFolder: (dir, from) =>
       `${dir}, папка ваших настроек (политика, чек-листы, письма)${from === 'default' ? '' : `, заданная в ${from}`}, — это файл; ${from === 'default' ? 'уберите этот файл' : `укажите в ${from} папку`}.`,

@@ -1,7 +1,7 @@
 // Text that is not Unicode text is found wherever it is, by its path; JSON without a
 // surrogate escape is not walked at all, and one with it is.
 import { describe, expect, it } from 'vitest';
-import { findBrokenText, parseDataDocument } from '../../src/formats/data-text.js';
+import { findBrokenText, parseDataDocument, parseDataText } from '../../src/formats/data-text.js';
 
 describe('text that is not text', () => {
   it('gives the path of the first lone surrogate, in a value or a key, however deep', () => {
@@ -17,5 +17,12 @@ describe('text that is not text', () => {
     expect(() => parseDataDocument('{"companies":[{"name":"A\\uD83D\\uDE00"}]}', 'f.json')).not.toThrow();
     const { data } = parseDataDocument('{"note":"C:\\\\ud800"}', 'f.json');
     expect(data).toEqual({ note: 'C:\\ud800' });
+  });
+});
+
+describe('YAML nested thousands of levels deep', () => {
+  it('is refused as nested too deeply, not with the engine\'s words', () => {
+    const deep = `format: vetted/1\nlists: ${'['.repeat(50_000)}${']'.repeat(50_000)}\n`;
+    expect(() => parseDataText(deep, 'deep.yaml')).toThrow(/^deep\.yaml nests lists or maps too deeply to be read/);
   });
 });
