@@ -14,7 +14,7 @@ import { SOURCE_KINDS, type SourceKind } from '../domain/sources.js';
 import { formatLocalDate, formatLocalSecond } from '../domain/dates.js';
 import { indexNames, suggestNames } from '../domain/name-match.js';
 import { companyKey } from '../domain/names.js';
-import { safeText, toJson } from '../ui/safe.js';
+import { safeText, toJson, UNSAFE } from '../ui/safe.js';
 import { colourWanted, paint } from '../ui/colour.js';
 import { renderSourceList, skippedLines } from '../ui/render-sources.js';
 import { renderTable } from '../ui/table.js';
@@ -30,6 +30,8 @@ function checkSourceName(name: string | undefined): string {
   const trimmed = (name ?? '').trim();
   if (!companyKey(trimmed)) throw new UserError(t().sources.needsName);
   if ([...trimmed].length > MAX_NAME) throw new UserError(t().sources.longName(MAX_NAME));
+  // A name typed back in every command that names the source: no control or invisible character it could not be typed with.
+  if (new RegExp(UNSAFE.source, 'u').test(trimmed)) throw new UserError(t().sources.unsafeName);
   return trimmed;
 }
 

@@ -1236,6 +1236,7 @@ export const en = {
 
     // the command: adding, replacing and removing a source
     needsName: 'a source needs a name: give it with --name, such as --name dmitry.',
+    unsafeName: "a source's name is typed again in every command that names it: give one without control or invisible characters, such as --name dmitry.",
     longName: (max: number) => `a source name can be at most ${max} characters; shorten it.`,
     badKind: (kinds: readonly string[], given: string) => `--kind takes ${kinds.join(' or ')}, not ${q(given)}.`,
     noFile: (file: string) => `there is no file ${file}; check the path.`,

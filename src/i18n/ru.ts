@@ -1284,6 +1284,7 @@ export const ru: Catalog = {
     sourcesSay: (text) => `источники: ${text}`,
 
     needsName: 'у источника должно быть имя: укажите его в --name, например --name dmitry.',
+    unsafeName: 'имя источника набирают в каждой команде, которая его называет: укажите имя без управляющих и невидимых символов, например --name dmitry.',
     longName: (max) => `имя источника — не длиннее ${fmt.plural(max, { one: 'знака', few: 'знаков', many: 'знаков', other: 'знака' })}; сократите его.`,
     badKind: (kinds, given) => `--kind принимает ${kinds.join(' или ')}, а не ${q(given)}.`,
     noFile: (file) => `файла ${file} нет; проверьте путь.`,

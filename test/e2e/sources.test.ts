@@ -181,6 +181,8 @@ describe('refusals', () => {
     const noCompany = file('no-company.csv', 'Date received,Product,Issue\n2020-01-01,Mortgage,Other\n');
     expect(expectOneLineError(s.run(['source', 'add', noCompany, '--name', 'c', '--kind', 'cfpb']))).toMatch(/has no "Company" column/);
     expect(s.run(['source', 'add', noCompany, '--name', 'c', '--kind', 'bank']).code).toBe(2);
+    // A name with an escape or an invisible character could not be typed back.
+    for (const bad of ['x\u001b[2Jy', 'dmi\u200btry']) expect(expectOneLineError(s.run(['source', 'add', noCompany, '--name', bad, '--kind', 'cfpb']))).toMatch(/without control or invisible characters/);
     // A complaint record given as a shared list (the kind left out, or another kind's source updated with it).
     expect(expectOneLineError(s.run(['source', 'add', noCompany, '--name', 'c']))).toMatch(/no-company\.csv is a CSV or ZIP file, not a shared list .* --kind cfpb`\.$/);
     expect(expectOneLineError(s.run(['source', 'update', 'Taken', noCompany]))).toMatch(/is a CSV or ZIP file, not a shared list/);
