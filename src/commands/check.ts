@@ -109,8 +109,8 @@ export async function run(ctx: Context, companyArg: string, opts: CheckOptions):
     const beforeFacts = recordFacts(beforeEvidence, ctx.now());
     // What others say of it, or of its name where it is none of yours yet (a vendor vetted before
     // anything is recorded of it): beside the record, before the first question and in the result.
-    const { othersOn } = await import('./shared-sources.js');
-    const others = await othersOn(ctx, store, existing ?? { name: company }, policy);
+    // (Their code is loaded only where a source is kept: a check is one of the commands run most.)
+    const others = store.hasSources() ? await (await import('./shared-sources.js')).othersOn(ctx, store, existing ?? { name: company }, policy) : [];
     const render = others.length ? await import('../ui/render-sources.js') : undefined;
     const othersBrief = (stream: typeof ctx.out, p: Paint) => (render ? fitLines(render.renderOthersBrief(others, p), terminalWidth(stream)) : '');
     if (missing.length) {

@@ -1274,6 +1274,15 @@ export class Store {
     ).all(policyKey, now) as Pick<CompanyRow, 'id' | 'name'>[];
   }
 
+  /** Whether any source is kept (a database of an older schema has none): what others say is read only then. */
+  hasSources(): boolean {
+    try {
+      return this.st('SELECT 1 FROM sources LIMIT 1').get() !== undefined;
+    } catch {
+      return false;
+    }
+  }
+
   companyCount(): number {
     return (this.st('SELECT count(*) AS n FROM companies').get() as { n: number }).n;
   }
