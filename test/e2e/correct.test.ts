@@ -30,6 +30,16 @@ interface Listed {
 const lists = () => json<{ black: Listed[]; white: Listed[]; watch: Listed[] }>(s, ['lists', '--json']);
 const listOf = (name: string) => json<{ list: string }>(s, ['why', name, '--json']).list;
 
+/** A local time to the second, a second after the changes before it and a second before those after: a prune's cut between them. */
+function aMomentBetween(): string {
+  const sleep = () => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 1100);
+  sleep();
+  const d = new Date();
+  const at = `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}T${d.toTimeString().slice(0, 8)}`;
+  sleep();
+  return at;
+}
+
 /** A refused command: one sentence, exit 2, the database unchanged; returns the sentence. */
 function refused(args: string[]): string {
   const before = hash();
@@ -439,10 +449,7 @@ describe('history and undo', () => {
     ok(s.run(['incident', 'add', 'Ozon', '--title', 'late', '--opened', '2026-11-20']));
     ok(s.run(['company', 'rename', 'Ozon', 'Ozon Ltd']));
     // The rename forgotten, its undo kept: prune before a moment between the two.
-    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 1100);
-    const between = new Date();
-    const at = `${between.getFullYear()}-${String(between.getMonth() + 1).padStart(2, '0')}-${String(between.getDate()).padStart(2, '0')}T${between.toTimeString().slice(0, 8)}`;
-    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 1100);
+    const at = aMomentBetween();
     ok(s.run(['undo']));
     ok(s.run(['history', 'prune', '--before', at]));
     const [undo] = json<{ id: number }[]>(s, ['history', '--json']);
@@ -459,10 +466,7 @@ describe('history and undo', () => {
     ok(s.run(['company', 'rename', 'Ozon', 'Ozon Ltd']));
     ok(s.run(['undo']));
     const [undo] = json<{ id: number }[]>(s, ['history', '--json']);
-    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 1100);
-    const between = new Date();
-    const at = `${between.getFullYear()}-${String(between.getMonth() + 1).padStart(2, '0')}-${String(between.getDate()).padStart(2, '0')}T${between.toTimeString().slice(0, 8)}`;
-    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 1100);
+    const at = aMomentBetween();
     ok(s.run(['undo', '--op', String(undo.id)]));
     ok(s.run(['history', 'prune', '--before', at]));
     expect(json<unknown[]>(s, ['history', '--json'])).toHaveLength(1);
