@@ -89,6 +89,8 @@ async function readOfKind(ctx: Context, file: string, kind: SourceKind): Promise
   return data;
 }
 
+const SEVERAL_SHOWN = 3;
+
 function summary(verb: 'added' | 'replaced', name: string, data: SourceData, sources: Sources, id: number): string[] {
   const w = t().sources;
   const s = sources.sourceSummary(id)!;
@@ -101,6 +103,10 @@ function summary(verb: 'added' | 'replaced', name: string, data: SourceData, sou
   } else {
     lines.push(`  ${w.onItsLists(s.listed, m.label, m.exported_at)}`);
   }
+  // A company of theirs that names two of yours is counted for one: said, the first few.
+  const several = sources.namingSeveral(id);
+  for (const c of several.slice(0, SEVERAL_SHOWN)) lines.push(`  ${w.namesSeveral(safeText(c.name), c.yours.map(safeText), safeText(c.owner))}`);
+  if (several.length > SEVERAL_SHOWN) lines.push(`  ${w.namesSeveralMore(several.length - SEVERAL_SHOWN)}`);
   return lines;
 }
 

@@ -1236,6 +1236,9 @@ export const en = {
 
     // the command: adding, replacing and removing a source
     needsName: 'a source needs a name: give it with --name, such as --name dmitry.',
+    namesSeveral: (name: string, yours: string[], owner: string) =>
+      `its ${q(name)} names ${yours.length} of your companies (${fmt.list(yours)}): it is counted as ${owner} alone; \`vetted company merge\` if they are one company`,
+    namesSeveralMore: (n: number) => `and ${fmt.plural(n, { one: 'one more company', other: `${n} more companies` })} of it name several of yours (\`vetted source show\`)`,
     unsafeName: "a source's name is typed again in every command that names it: give one without control or invisible characters, such as --name dmitry.",
     longName: (max: number) => `a source name can be at most ${max} characters; shorten it.`,
     badKind: (kinds: readonly string[], given: string) => `--kind takes ${kinds.join(' or ')}, not ${q(given)}.`,

@@ -1284,6 +1284,9 @@ export const ru: Catalog = {
     sourcesSay: (text) => `источники: ${text}`,
 
     needsName: 'у источника должно быть имя: укажите его в --name, например --name dmitry.',
+    namesSeveral: (name, yours, owner) =>
+      `его ${q(name)} называет ${fmt.plural(yours.length, { one: 'вашу компанию', few: 'ваши компании', many: 'ваших компаний', other: 'ваших компании' })} (${fmt.list(yours)}): учитывается только как ${owner}; \`vetted company merge\`, если это одна компания`,
+    namesSeveralMore: (n) => `и ещё ${fmt.plural(n, { one: 'компания', few: 'компании', many: 'компаний', other: 'компании' })} источника называют несколько ваших (\`vetted source show\`)`,
     unsafeName: 'имя источника набирают в каждой команде, которая его называет: укажите имя без управляющих и невидимых символов, например --name dmitry.',
     longName: (max) => `имя источника — не длиннее ${fmt.plural(max, { one: 'знака', few: 'знаков', many: 'знаков', other: 'знака' })}; сократите его.`,
     badKind: (kinds, given) => `--kind принимает ${kinds.join(' или ')}, а не ${q(given)}.`,

@@ -145,6 +145,29 @@ export class Sources {
   }
 
   /**
+   * The source's companies whose names name more than one of the user's (its `Zed` has the alias
+   * `Ozon`, and the user has both): each is counted for one of them (OWNER), said when it is added.
+   */
+  namingSeveral(id: number): { name: string; owner: string; yours: string[] }[] {
+    // Driven from the user's names (a few thousand), not the source's (a public record's hundreds of thousands).
+    const rows = this.db
+      .prepare(
+        `WITH m AS (
+           SELECT sn.source_company_id AS scid, k.company_id
+           FROM (SELECT id AS company_id, key FROM companies UNION ALL SELECT company_id, key FROM aliases) k
+             CROSS JOIN source_names sn ON sn.key = k.key
+             JOIN source_companies s2 ON s2.id = sn.source_company_id
+           WHERE s2.source_id = ?)
+         SELECT sc.name, (SELECT name FROM companies WHERE id = ${OWNER}) AS owner,
+           (SELECT json_group_array(name) FROM companies WHERE id IN (SELECT company_id FROM m WHERE scid = sc.id)) AS yours
+         FROM source_companies sc WHERE sc.id IN (SELECT scid FROM m GROUP BY scid HAVING count(DISTINCT company_id) > 1)
+         ORDER BY sc.name`,
+      )
+      .all(id) as { name: string; owner: string; yours: string }[];
+    return rows.map((r) => ({ name: r.name, owner: r.owner, yours: (JSON.parse(r.yours) as string[]).sort() }));
+  }
+
+  /**
    * The source last added or updated after operation `op` was made, if one was: sources are not
    * in the history, so that an undo run just after one would take back the change before it.
    */

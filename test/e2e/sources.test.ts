@@ -323,7 +323,8 @@ describe('a source whose company has a name of one of your companies and another
           lists: [{ company: 'GoodShop', list: 'black', since: '2025-01-01', reasons: [{ rule: 'B2', text: 'bad' }] }],
         }),
       );
-      ok(s.run(['source', 'add', f, '--name', 'eve']));
+      // Said as it is added: one company of theirs names two of yours, and is counted for one.
+      expect(ok(s.run(['source', 'add', f, '--name', 'eve'])).stderr).toMatch(/\n {2}its "GoodShop" names 2 of your companies \(GoodShop and Volgatelecom\): it is counted as GoodShop alone; `vetted company merge` if they are one company\n$/);
       expect(json<{ companies: { yours: string | null }[] }>(s, ['source', 'show', 'eve', '--json']).companies.map((c) => c.yours)).toEqual(['GoodShop']);
       expect(json<{ others: unknown[] }>(s, ['company', 'show', 'GoodShop', '--json']).others).toHaveLength(1);
       expect(json<{ others?: unknown[] }>(s, ['company', 'show', 'Volgatelecom', '--json']).others ?? []).toEqual([]);
