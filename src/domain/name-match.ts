@@ -2,7 +2,7 @@
 // (the link holds already), then the words of the names, without the legal forms that say
 // nothing of who a company is (N.A., NATIONAL ASSOCIATION, INC, LLC, CORP…). Pure.
 
-import { companyKey } from './names.js';
+import { companyKey, lookalikeSkeleton } from './names.js';
 
 const LEGAL_WORDS = new Set([
   'na', 'national', 'association', 'inc', 'incorporated', 'llc', 'corp', 'corporation', 'co', 'company', 'companies',
@@ -10,14 +10,23 @@ const LEGAL_WORDS = new Set([
   'ооо', 'оао', 'пао', 'зао', 'ао', 'srl',
 ]);
 
-/** The words that name a company: its key, dots of abbreviations joined, legal forms dropped. */
+/**
+ * The words that name a company: its key, dots of abbreviations joined, characters that show
+ * nothing taken out (a zero-width space inside a word), legal forms dropped.
+ */
 export function nameTokens(name: string): string[] {
   const words = companyKey(name)
+    .replace(/[\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/gu, '')
     .replace(/(\p{L})\.(?=\p{L}\.)/gu, '$1')
     .replace(/(\p{L})\.(?!\p{L})/gu, '$1')
     .split(/[^\p{L}\p{N}]+/u)
     .filter((w) => w && !LEGAL_WORDS.has(w));
   return [...new Set(words)];
+}
+
+/** The words as they look, compared: a name in lookalike letters (a Cyrillic о for an o) is suggested as the name it looks like. */
+function lookTokens(name: string): string[] {
+  return [...new Set(nameTokens(name).map(lookalikeSkeleton))];
 }
 
 export interface NameSuggestion {
@@ -43,13 +52,13 @@ export function suggestNames(
   const out = new Map<number, NameSuggestion>();
   for (const [i, c] of candidates.entries()) if (keys.has(companyKey(c.name))) out.set(i, { id: c.id, name: c.name, score: 1, linked: true });
   for (const user of userNames) {
-    const tokens = nameTokens(user);
+    const tokens = lookTokens(user);
     if (!tokens.length) continue;
     const hits = new Map<number, number>();
     for (const t of tokens) for (const i of index.get(t) ?? []) hits.set(i, (hits.get(i) ?? 0) + 1);
     for (const [i, shared] of hits) {
       if (out.get(i)?.linked) continue;
-      const theirs = nameTokens(candidates[i].name).length;
+      const theirs = lookTokens(candidates[i].name).length;
       // Shared words over all the words of both names: "Bank of America" and "BANK OF AMERICA, N.A." are 1.
       const score = shared / (tokens.length + theirs - shared);
       if (shared / tokens.length < 0.5 || score < 0.4) continue;
@@ -66,7 +75,7 @@ export function suggestNames(
 export function indexNames(names: { name: string }[]): Map<string, number[]> {
   const index = new Map<string, number[]>();
   names.forEach((c, i) => {
-    for (const t of nameTokens(c.name)) {
+    for (const t of lookTokens(c.name)) {
       const list = index.get(t);
       if (list) list.push(i);
       else index.set(t, [i]);

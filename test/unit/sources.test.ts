@@ -35,6 +35,17 @@ describe('suggestNames', () => {
   ])('%j -> %j', (user, expected) => {
     expect(suggestNames(user, names, index).map((s) => s.name)).toEqual(expected);
   });
+  it('suggests a name in lookalike letters, or with a character that shows nothing inside a word, as the name it looks like', () => {
+    const odd = [
+      { id: 1, name: 'Ozоn' }, // a Cyrillic о
+      { id: 2, name: 'Volga\u200btelecom' },
+      { id: 3, name: 'Unrelated Shop' },
+    ];
+    const oddIndex = indexNames(odd);
+    expect(suggestNames(['Ozon'], odd, oddIndex)).toEqual([{ id: 1, name: 'Ozоn', score: 1, linked: false }]);
+    expect(suggestNames(['Volgatelecom'], odd, oddIndex)).toEqual([{ id: 2, name: 'Volga\u200btelecom', score: 1, linked: false }]);
+  });
+
   it('puts a name the company answers to already first, as linked', () => {
     const s = suggestNames(['Equifax', 'EQUIFAX, INC.'], names, index);
     expect(s[0]).toMatchObject({ name: 'EQUIFAX, INC.', linked: true });
