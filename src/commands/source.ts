@@ -70,7 +70,7 @@ async function readOfKind(ctx: Context, file: string, kind: SourceKind): Promise
     // A complaint record given as a shared list would be read as YAML, and refused as that.
     if (/\.(csv|zip)$/i.test(file)) throw new UserError(t().sources.notAList(file));
     const { readVettedFile } = await import('../sources/read-vetted.js');
-    return readVettedFile(file, file);
+    return readVettedFile(file, file, ctx.now());
   }
   const { readCfpbFile } = await import('../sources/read-cfpb.js');
   const started = ctx.now();

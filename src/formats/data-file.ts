@@ -379,6 +379,22 @@ function checkDates(doc: DataFile, now: number | undefined, out: DataProblem[]):
   doc.checks?.forEach((c, i) => checkRecordDates('checks', c, i, now, out));
   doc.pins?.forEach((p, i) => checkRecordDates('pins', p, i, now, out));
   doc.incidents?.forEach((inc, i) => checkRecordDates('incidents', inc, i, now, out));
+  // When a file was made, and since when a company is on one of its lists, happened too: a shared
+  // file dated 2099 was shown as the newest word on a company.
+  if (now === undefined) return;
+  notAhead(doc.exported_at, ['exported_at'], now, out);
+  doc.lists?.forEach((l, i) => {
+    notAhead(l.since, ['lists', i, 'since'], now, out);
+    l.reasons?.forEach((r, j) => notAhead(r.date, ['lists', i, 'reasons', j, 'date'], now, out));
+  });
+}
+
+/** A date of the file that happened: not more than a day after `now` (a friend's clock, or zone, may be ahead of this one). */
+function notAhead(text: string | null | undefined, path: Path, now: number, out: DataProblem[]): void {
+  const w = typeof text === 'string' ? parseWhen(text) : undefined;
+  if (!w) return;
+  const problem = futureProblem(w, now + ZONES_APART_MS);
+  if (problem) out.push({ path, fault: problem });
 }
 
 /** How far apart two clocks of the world's time zones can be (UTC+14 and UTC-12). */

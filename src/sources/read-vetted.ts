@@ -10,12 +10,13 @@ import { describeProblems, validateDataFile } from '../formats/data-file.js';
 import { companyKey } from '../domain/names.js';
 import type { SourceCompanyData, SourceData } from '../store/sources.js';
 
-export function readVettedFile(path: string, shownAs: string): SourceData {
+export function readVettedFile(path: string, shownAs: string, now?: number): SourceData {
   // Read as `vetted import` reads a data file: at most as much, whatever the path is (a device
   // or a pipe says nothing of its size, and was read into memory without end).
   const bytes = readInputBytes(path, { what: 'data', maxBytes: INPUT_LIMITS.data });
   const { data } = parseDataDocument(decodeInput(bytes, shownAs), shownAs);
-  const validated = validateDataFile(data);
+  // Checked against the time now, as an import is: nothing it says happened is still to come.
+  const validated = validateDataFile(data, { now });
   if ('errors' in validated) throw new UserError(t().sources.invalid(shownAs, describeProblems(validated.errors)));
   const doc = validated.value;
 

@@ -181,6 +181,11 @@ describe('refusals', () => {
     const noCompany = file('no-company.csv', 'Date received,Product,Issue\n2020-01-01,Mortgage,Other\n');
     expect(expectOneLineError(s.run(['source', 'add', noCompany, '--name', 'c', '--kind', 'cfpb']))).toMatch(/has no "Company" column/);
     expect(s.run(['source', 'add', noCompany, '--name', 'c', '--kind', 'bank']).code).toBe(2);
+    // A file that says it was made, or listed a company, years from now: refused, as an import refuses a time to come; a day ahead is another zone's today.
+    const ahead = new Date(Date.now() + 20 * 3_600_000).toISOString();
+    ok(s.run(['source', 'add', file('soon.json', JSON.stringify({ format: 'vetted/1', exported_at: ahead, lists: [{ company: 'S', list: 'black', since: ahead.slice(0, 10) }] })), '--name', 'soon']));
+    ok(s.run(['source', 'remove', 'soon']));
+    expect(expectOneLineError(s.run(['source', 'add', file('future.json', '{"format": "vetted/1", "exported_at": "2099-12-31T00:00:00Z", "lists": [{"company": "F", "list": "black", "since": "2099-01-01"}]}'), '--name', 'future']))).toMatch(/exported_at: is in the future; .*lists\[0\]\.since: is in the future/);
     // A name with an escape or an invisible character could not be typed back.
     for (const bad of ['x\u001b[2Jy', 'dmi\u200btry']) expect(expectOneLineError(s.run(['source', 'add', noCompany, '--name', bad, '--kind', 'cfpb']))).toMatch(/without control or invisible characters/);
     // A complaint record given as a shared list (the kind left out, or another kind's source updated with it).
