@@ -64,6 +64,9 @@ const tableNumberOf = (col: string) => `CASE ${col} ${JOURNALED_TABLES.map((t, k
  */
 export const LARGE_OPERATION = { changes: 1000 };
 
+/** SQL: the number of the last operation made, one a prune forgot too (the next is one more). */
+export const LAST_OPERATION = `max(coalesce((SELECT max(id) FROM operations), 0), coalesce((SELECT max(CAST(ref AS INTEGER)) FROM retired_refs WHERE kind = 'operation'), 0))`;
+
 /** The tables whose rows' ids (`ref`) are retired when a row goes, and the kind of id each is in retired_refs. */
 export const RETIRED_KINDS: Record<string, string | undefined> = { incidents: 'incident', checks: 'check' };
 

@@ -4,6 +4,7 @@
 
 import type { Store } from './store.js';
 import { RowsAtOnce } from './rows-at-once.js';
+import { LAST_OPERATION } from './journal.js';
 import { companyKey } from '../domain/names.js';
 import type { ComplaintCounts, SourceKind, SharedList, SkippedRows } from '../domain/sources.js';
 import { COUNT_FIELDS } from '../domain/sources.js';
@@ -92,9 +93,6 @@ const OWNER = `coalesce(
   (SELECT c.id FROM source_names sn JOIN companies c ON c.key = sn.key WHERE sn.source_company_id = sc.id ORDER BY c.key LIMIT 1),
   (SELECT a.company_id FROM source_names sn JOIN aliases a ON a.key = sn.key WHERE sn.source_company_id = sc.id ORDER BY a.key LIMIT 1))`;
 
-/** The number of the last operation made (one a prune forgot too): the changes a source came after. */
-const LAST_OP = `max(coalesce((SELECT max(id) FROM operations), 0), coalesce((SELECT max(CAST(ref AS INTEGER)) FROM retired_refs WHERE kind = 'operation'), 0))`;
-
 export class Sources {
   constructor(private readonly store: Store) {}
 
@@ -104,11 +102,7 @@ export class Sources {
 
   /** Whether any source is there (a database of an older schema has none). */
   hasSources(): boolean {
-    try {
-      return this.db.prepare('SELECT 1 FROM sources LIMIT 1').get() !== undefined;
-    } catch {
-      return false;
-    }
+    return this.store.hasSources();
   }
 
   /** Whether any source gives checks or incidents (to be judged by the user's policy). */
@@ -186,7 +180,7 @@ export class Sources {
       const info = this.db
         .prepare(
           `INSERT INTO sources (name, key, kind, file, file_sha256, exported_at, label, added_at, rows_read, rows_skipped, skipped, date_from, date_to, after_op)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ${LAST_OP})`,
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ${LAST_OPERATION})`,
         )
         .run(name, companyKey(name), m.kind, m.file, m.file_sha256, m.exported_at, m.label, at, m.rows_read, m.rows_skipped, JSON.stringify(m.skipped), m.date_from, m.date_to);
       const id = Number(info.lastInsertRowid);
@@ -203,7 +197,7 @@ export class Sources {
       this.db
         .prepare(
           `UPDATE sources SET kind = ?, file = ?, file_sha256 = ?, exported_at = ?, label = ?, updated_at = ?, rows_read = ?, rows_skipped = ?, skipped = ?, date_from = ?, date_to = ?,
-             after_op = ${LAST_OP}
+             after_op = ${LAST_OPERATION}
            WHERE id = ?`,
         )
         .run(m.kind, m.file, m.file_sha256, m.exported_at, m.label, at, m.rows_read, m.rows_skipped, JSON.stringify(m.skipped), m.date_from, m.date_to, id);

@@ -13,7 +13,7 @@ import { LEVELS, type CheckRecord, type CheckVerdict, type CompanyEvidence, type
 import { t } from '../i18n/index.js';
 import { UserError } from '../errors.js';
 import { RowsAtOnce } from './rows-at-once.js';
-import { BulkInserts, COMPANIES_TOUCHED, ForeignKeysNeeded, LARGE_OPERATION, RETIRED_KINDS, incidentsPutBack, idTakenSince, laterChangesTo, namePutBackTaken, parentLoopPutBack, retiringRefs, revertChanges, type Operation } from './journal.js';
+import { BulkInserts, COMPANIES_TOUCHED, ForeignKeysNeeded, LARGE_OPERATION, LAST_OPERATION, RETIRED_KINDS, incidentsPutBack, idTakenSince, laterChangesTo, namePutBackTaken, parentLoopPutBack, retiringRefs, revertChanges, type Operation } from './journal.js';
 
 export type { Operation } from './journal.js';
 export { IMPORT_MAP_BYTES, NoDatabase, type OpenOptions } from './open.js';
@@ -370,7 +370,7 @@ export class Store {
     // Past every number handed out, those of operations a prune forgot too: an `undo --op N` said before names no other change.
     const id = (
       this.st(
-        `SELECT max(coalesce((SELECT max(id) FROM operations), 0), coalesce((SELECT max(CAST(ref AS INTEGER)) FROM retired_refs WHERE kind = 'operation'), 0)) + 1 AS id`,
+        `SELECT ${LAST_OPERATION} + 1 AS id`,
       ).get() as { id: number }
     ).id;
     this.op = id;
