@@ -100,9 +100,13 @@ export function eventFromFlags(type: EventType, opts: Record<string, unknown>, n
         if (!/^[A-Za-z]{3}$/.test(String(raw))) throw new UserError(t().errors.currency(flag, String(raw)));
         out[name] = String(raw).toUpperCase();
         break;
-      case 'text':
-        out[name] = checkNote(String(raw), flag);
+      case 'text': {
+        // A text of blanks is no text: left out when logged, taken away by an edit (a promise
+        // of blanks showed as `promise "   "`). Any other is kept exactly as given.
+        const text = checkNote(String(raw), flag);
+        out[name] = text.trim() ? text : undefined;
         break;
+      }
     }
   }
   return out;
@@ -171,7 +175,9 @@ export interface EventOptions {
 export async function runEvent(ctx: Context, id: string, typeArg: string, opts: EventOptions): Promise<CommandResult> {
   const type = isEventType(typeArg) ? typeArg : await vocabularyId('event', EVENT_TYPES, typeArg);
   if (!type) throw new UserError(t().errors.notEventType(typeArg, [...EVENT_TYPES]));
-  const fields = eventFromFlags(type, await idsOfWords(opts as unknown as Record<string, unknown>), ctx.now());
+  const given = eventFromFlags(type, await idsOfWords(opts as unknown as Record<string, unknown>), ctx.now());
+  // A text of none given is no text: not a field of the event logged.
+  const fields = Object.fromEntries(Object.entries(given).filter(([, v]) => v !== undefined));
   const at = opts.at !== undefined ? whenFlag(opts.at, '--at', ctx.now()) : nowText(ctx);
   return withStore(ctx, async (store) => {
     const incident = requireIncident(store, id);

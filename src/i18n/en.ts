@@ -1403,7 +1403,7 @@ export const en = {
     noEvent: (given: string) => `there is no event ${q(given)}.`,
     eventEditWhat: (type: EventType, flags: string[]) => `say what to change: --at WHEN${flags.length ? ` or ${flags.join(', ')}` : ''} (the fields of ${an(type)}).`,
     /** What changed in an event: "at 2026-11-18T09:00, channel chat". */
-    changes: (changes: import('../domain/op-summary.js').FieldChange[]) => changes.map((c) => (c.value === undefined ? `${c.field} cleared` : `${c.field} ${String(c.value)}`)).join(', ') || 'no change',
+    changes: (changes: import('../domain/op-summary.js').FieldChange[]) => changes.map((c) => (c.value === undefined ? `${c.field} cleared` : `${c.field} ${c.field === 'text' || c.field === 'note' ? q(String(c.value)) : String(c.value)}`)).join(', ') || 'no change',
     eventUpdated: (id: string, changes: string) => `updated ${id}: ${changes}`,
     eventRemoved: (id: string, type: EventType, at: string, incident: string) => `removed ${id} (${type} at ${iso(at)}) from ${incident}`,
     noEvents: 'No events yet. Log one with `vetted incident event ID TYPE`.',

@@ -307,6 +307,23 @@ describe('a promise that was in fact kept', () => {
   });
 });
 
+describe('the words of an event', () => {
+  it('are kept exactly; blanks are no words: left out when logged, taken away by an edit', () => {
+    ok(s.run(['incident', 'add', 'Some ISP', '--title', 'down', '--opened', '2026-11-01 09:00']));
+    ok(s.run(['incident', 'event', 'some-isp-1', 'promise', '--at', '2026-11-01 10:00', '--due', '2026-11-02 10:00', '--text', '   ']));
+    ok(s.run(['incident', 'event', 'some-isp-1', 'refusal', '--at', '2026-11-01 11:00', '--text', '  not covered  ', '--policy']));
+    const events = () => json<{ events: { text?: string }[] }>(s, ['incident', 'show', 'some-isp-1', '--json']).events;
+    expect(events().map((e) => e.text)).toEqual([undefined, '  not covered  ']);
+    expect(ok(s.run(['incident', 'show', 'some-isp-1'])).stdout).toMatch(/promise \(no words recorded\), due/);
+    expect(ok(s.run(['event', 'edit', 'some-isp-1#1', '--text', 'fixed tomorrow'])).stderr).toMatch(/updated some-isp-1#1: text "fixed tomorrow"/);
+    expect(ok(s.run(['event', 'edit', 'some-isp-1#1', '--text', '  '])).stderr).toMatch(/updated some-isp-1#1: text cleared/);
+    expect(events()[0].text).toBeUndefined();
+    expect(ok(s.run(['event', 'edit', 'some-isp-1#1', '--text', ''])).stderr).toMatch(/already reads so; nothing changed/);
+    expect(ok(s.run(['--lang', 'ru', 'event', 'edit', 'some-isp-1#2', '--note', 'called twice'])).stderr).toMatch(/заметка: «called twice»/);
+    expect(refused(['incident', 'event', 'some-isp-1', 'note', '--text', ' \t '])).toMatch(/a note event needs --text/);
+  });
+});
+
 describe('closing, reopening and removing', () => {
   beforeEach(() => {
     ok(s.run(['incident', 'add', 'Ozon', '--title', 'parcel lost', '--fault', 'company', '--opened', '2026-11-20 10:00']));
