@@ -1257,7 +1257,7 @@ export const en = {
     replaced: (name: string, kind: string, companies: number, known: number) =>
       `replaced source ${q(name)} (${kind}): ${fmt.plural(companies, { one: 'company', other: 'companies' })}, ${fmt.number(known)} of them yours`,
     rowsRead: (read: number, skipped: number, from: string | null, to: string | null) =>
-      `${fmt.number(read)} rows read, ${fmt.number(skipped)} skipped; complaints received ${from ?? '—'} to ${to ?? '—'}`,
+      `${fmt.plural(read, { one: 'row', other: 'rows' })} read, ${fmt.number(skipped)} skipped; complaints received ${from ?? '—'} to ${to ?? '—'}`,
     matchHint: (name: string) => `link your companies to its names: vetted source match ${sh(name)}`,
     onItsLists: (listed: number, label: string | null, exportedAt: string | null) =>
       `${fmt.number(listed)} on its lists${label ? `; it calls itself ${q(label)}` : ''}${exportedAt ? `; shared ${iso(exportedAt)}` : ''}`,
@@ -1274,7 +1274,7 @@ export const en = {
     dates: (added: string, replaced: string | null, shared: string | null) =>
       `added ${iso(added)}${replaced ? ` · replaced ${iso(replaced)}` : ''}${shared ? ` · shared ${iso(shared)}` : ''}`,
     rowsLine: (read: number, skipped: number, from: string | null, to: string | null) =>
-      `${fmt.number(read)} rows read, ${fmt.number(skipped)} skipped · complaints received ${from ?? '—'} to ${to ?? '—'}`,
+      `${fmt.plural(read, { one: 'row', other: 'rows' })} read, ${fmt.number(skipped)} skipped · complaints received ${from ?? '—'} to ${to ?? '—'}`,
     cfpbHeaders: ['THEIR NAME', 'YOURS', 'COMPLAINTS'],
     vettedHeaders: ['THEIR NAME', 'YOURS', 'LIST', 'SINCE'],
     known: (n: number) => `Companies you know (${fmt.number(n)})`,
@@ -1299,6 +1299,8 @@ export const en = {
     // the readers' refusals
     noColumn: (file: string, column: string, columns: string) =>
       `${file} has no ${q(column)} column, so it is not a CFPB complaint file (its columns: ${columns}); nothing was stored.`,
+    notText: (file: string, database: boolean) =>
+      `${file} is ${database ? 'an SQLite database' : 'not text (it holds binary data)'}, not a CFPB complaint file; give the CSV file or the .zip CFPB publishes; nothing was stored.`,
     notZip: (file: string, problem: ZipProblem) => `${file} cannot be read as a zip archive: ${zipProblem(problem)}; give the CSV file or the archive as CFPB publishes it.`,
     damagedZip: (file: string, detail: string) => `${file} is a damaged zip archive (${detail}); download it again.`,
     empty: (file: string) => `${file} is empty; give a CFPB complaint file.`,

@@ -1336,6 +1336,8 @@ export const ru: Catalog = {
       } (${lines.length === 1 ? 'строка' : 'строки'} ${lines.join(', ')}${more ? ', …' : ''})`,
 
     noColumn: (file, column, columns) => `в ${file} нет столбца ${q(column)}, так что это не файл жалоб CFPB (его столбцы: ${columns}); ничего не сохранено.`,
+    notText: (file, database) =>
+      `${file} — ${database ? 'база данных SQLite' : 'не текст (в нём двоичные данные)'}, а не файл жалоб CFPB; укажите файл CSV или .zip, который публикует CFPB; ничего не сохранено.`,
     notZip: (file, problem) => `${file} не читается как zip-архив: ${zipProblem(problem)}; укажите файл CSV или архив в том виде, в каком его публикует CFPB.`,
     damagedZip: (file, detail) => `${file} — повреждённый zip-архив (${detail}); скачайте его заново.`,
     empty: (file) => `${file} пуст; укажите файл жалоб CFPB.`,

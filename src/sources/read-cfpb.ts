@@ -99,6 +99,11 @@ export class ComplaintCounter {
   }
 
   private header(cells: string[]): number[] {
+    // A NUL, or bytes that are not UTF-8, in the first line: no CSV (its columns, shown as
+    // they came, were a screenful of control pictures).
+    const first = cells.join(',');
+    if (first.includes('\u0000')) throw new UserError(t().sources.notText(this.file, first.startsWith('SQLite format 3\u0000')));
+    if (first.includes('\ufffd')) throw new UserError(t().files.notUtf8(this.file));
     const names = cells.map((c) => c.trim().toLowerCase());
     for (const r of REQUIRED) {
       if (!names.includes(r.toLowerCase())) {
@@ -161,7 +166,7 @@ export class ComplaintCounter {
     }
     if (month < 0) return this.skip(month === -1 ? 'bad-date' : 'future-date', line);
     const ci = this.indexOf(this.companyIndex, this.names, company);
-    const pi = this.indexOf(this.productIndex, this.products, v[PRODUCT]);
+    const pi = this.indexOf(this.productIndex, this.products, v[PRODUCT] ?? '');
     // One number per company × month × product (and × issue): no string is built per row.
     const key = (ci * KEY_SPACE + month) * KEY_SPACE + pi;
     let at = this.counts.get(key);

@@ -181,6 +181,16 @@ describe('refusals', () => {
     const noCompany = file('no-company.csv', 'Date received,Product,Issue\n2020-01-01,Mortgage,Other\n');
     expect(expectOneLineError(s.run(['source', 'add', noCompany, '--name', 'c', '--kind', 'cfpb']))).toMatch(/has no "Company" column/);
     expect(s.run(['source', 'add', noCompany, '--name', 'c', '--kind', 'bank']).code).toBe(2);
+    // A database (this one) or other binary given as a CFPB file, or one in another encoding: said so, not shown as its header.
+    expect(expectOneLineError(s.run(['source', 'add', s.db, '--name', 'c', '--kind', 'cfpb']))).toMatch(/ is an SQLite database, not a CFPB complaint file; give the CSV file or the \.zip CFPB publishes; nothing was stored\.$/);
+    writeFileSync(join(s.dir, 'bytes.csv'), Buffer.from([0x43, 0x6f, 0, 1, 2, 0xff, 0x0a]));
+    expect(expectOneLineError(s.run(['source', 'add', join(s.dir, 'bytes.csv'), '--name', 'c', '--kind', 'cfpb']))).toMatch(/bytes\.csv is not text \(it holds binary data\), not a CFPB/);
+    writeFileSync(join(s.dir, 'latin1.csv'), Buffer.from('Date received,Compa\xf1\xeda\n', 'latin1'));
+    expect(expectOneLineError(s.run(['source', 'add', join(s.dir, 'latin1.csv'), '--name', 'c', '--kind', 'cfpb']))).toMatch(/latin1\.csv is not UTF-8 text; save it as UTF-8/);
+    // Only the two columns it needs: read (a file without a Product column stopped with an internal error).
+    const two = ok(s.run(['source', 'add', file('two.csv', 'Date received,Company\n2020-01-01,Acme\n'), '--name', 'two', '--kind', 'cfpb']));
+    expect(two.stderr).toMatch(/1 row read, 0 skipped/);
+    ok(s.run(['source', 'remove', 'two']));
     // A file that says it was made, or listed a company, years from now: refused, as an import refuses a time to come; a day ahead is another zone's today.
     const ahead = new Date(Date.now() + 20 * 3_600_000).toISOString();
     ok(s.run(['source', 'add', file('soon.json', JSON.stringify({ format: 'vetted/1', exported_at: ahead, lists: [{ company: 'S', list: 'black', since: ahead.slice(0, 10) }] })), '--name', 'soon']));
