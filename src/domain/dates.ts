@@ -293,6 +293,8 @@ export function parseHumanWhen(input: string, now: number): When | undefined {
 /** An amount as a person types it: `12.5` or `12,5`; undefined when it is not one. */
 export function parseAmount(input: string): number | undefined {
   const t = input.trim();
-  if (!/^\d{1,12}(?:[.,]\d{1,4})?$/.test(t)) return undefined;
+  // Cents at most, as a letter's sum: `1,000` is a thousand to one reader and one to another
+  // (it was stored as 1).
+  if (!/^\d{1,12}(?:[.,]\d{1,2})?$/.test(t)) return undefined;
   return Number(t.replace(',', '.'));
 }

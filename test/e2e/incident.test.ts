@@ -328,7 +328,12 @@ describe('flags of incident event', () => {
 
   it('refuses counts and amounts no event has (1e20 minutes, an amount of 1e300), on the command line and in a data file alike', () => {
     expect(expectOneLineError(s.run(['incident', 'event', id, 'contact', '--wait-minutes', '99999999999999999999999', '--at', '2022-03-03T10:00']))).toMatch(/--wait-minutes takes a whole number from 0 to 1,000,000,000/);
-    expect(expectOneLineError(s.run(['incident', 'event', id, 'compensation', '--amount', '1e300', '--at', '2022-03-03T10:00']))).toMatch(/--amount takes a number .* at most 1,000,000,000,000,000/);
+    expect(expectOneLineError(s.run(['incident', 'event', id, 'compensation', '--amount', '1e300', '--at', '2022-03-03T10:00']))).toMatch(/--amount takes a number .* at most 1000000000000000/);
+    // A thousand written with a separator was stored as 1: three digits after the mark are no cents.
+    for (const amount of ['1,000', '1.000', '12.505', '1 000']) {
+      expect(expectOneLineError(s.run(['incident', 'event', id, 'compensation', '--amount', amount, '--at', '2022-03-03T10:00']))).toMatch(/without thousands separators \(1000, not 1,000\)/);
+    }
+    expect(expectOneLineError(s.run(['--lang', 'ru', 'incident', 'event', id, 'compensation', '--amount', '1,000', '--at', '2022-03-03T10:00']))).toMatch(/например 50 или 12,5, без разделителей тысяч/);
     const file = `${s.dir}/big.json`;
     writeFileSync(file, JSON.stringify({ format: 'vetted/1', incidents: [{ id: 'big-1', company: 'Big', title: 'T', opened: '2022-03-01T09:00', events: [{ at: '2022-03-01T10:00', type: 'contact', wait_minutes: 1e20 }] }] }));
     expect(expectOneLineError(s.run(['import', file]))).toMatch(/wait_minutes: must be a whole number from 0 to 1,000,000,000/);
