@@ -36,7 +36,8 @@ export interface LetterWords {
   inQuotes(s: string): string;
   kindTitle: Record<LetterKind, string>;
   /** Where the problem stands, as the record shows it: put right or not, as promised or not (`fixedOn`: the day it was). */
-  standing(o: { broken: number; fixedOn: string | null }): string;
+  /** Where the problem stands: not put right, put right (late, if a promise was broken), or only in part (`partial`). */
+  standing(o: { broken: number; fixedOn: string | null; partial?: boolean }): string;
   subject(kind: LetterKind, title: string, incident: string): string;
   defaultTo(kind: LetterKind, company: string, level: Level): string;
   channel(c: string | undefined): string;
@@ -54,11 +55,11 @@ export interface LetterWords {
   /** `open`: the problem is not fixed (the incident still open, or closed without a fix); `answered`: the promise was the reply to a letter, and it came this late. */
   lateBy(lateMs: number, open: boolean, answered?: boolean): string;
   costs: {
-    days(n: number, open: boolean): string;
+    days(n: number, open: boolean, partial?: boolean): string;
     contacts(n: number, minutes: number, you?: boolean): string;
     effort(e: Effort, you?: boolean): string;
   };
-  owed: { fix: string; apology: string; explanation: string; compensation: string };
+  owed: { fix: string; restOfFix: string; apology: string; explanation: string; compensation: string };
   demand(d: Demand, amount?: string): string;
   term(value: number, unit: Unit): string;
   override: string;
@@ -107,8 +108,12 @@ export const EN: LetterWords = {
   quote: (s) => `“${insideQuotes(s)}”`,
   inQuotes: insideQuotes,
   kindTitle: { complaint: 'Complaint', escalation: 'Escalated complaint', claim: 'Formal claim', regulator: 'Complaint' },
-  standing: ({ broken, fixedOn }) =>
-    fixedOn === null ? (broken ? 'It was not put right as promised.' : 'It has not been put right.') : broken ? `It was not put right as promised: only on ${fixedOn}.` : `It was put right on ${fixedOn}.`,
+  standing: ({ broken, fixedOn, partial }) =>
+    fixedOn === null
+      ? broken ? 'It was not put right as promised.' : 'It has not been put right.'
+      : partial
+        ? broken ? `It was not put right as promised: only in part, on ${fixedOn}.` : `It was put right only in part, on ${fixedOn}.`
+        : broken ? `It was not put right as promised: only on ${fixedOn}.` : `It was put right on ${fixedOn}.`,
   subject: (kind, title, incident) =>
     `${{ complaint: 'Complaint', escalation: 'Escalated complaint', claim: 'Formal claim', regulator: 'Complaint about a company' }[kind]}: ${title} (my reference ${incident})`,
   defaultTo: (kind, company, level) =>
@@ -151,11 +156,11 @@ export const EN: LetterWords = {
     return answered ? `answered only ${span} after this deadline` : open ? `${span} overdue so far` : `fixed only ${span} after this deadline`;
   },
   costs: {
-    days: (n, open) => (open ? `${plEn(n, 'day')} without a fix so far` : `${plEn(n, 'day')} from my first report to the fix`),
+    days: (n, open, partial) => (open ? `${plEn(n, 'day')} without a fix so far` : `${plEn(n, 'day')} from my first report to the ${partial ? 'partial fix' : 'fix'}`),
     contacts: (n, minutes, you = true) => `${plEn(n, 'contact')} with ${you ? 'your company' : 'the company'}${minutes ? `, ${plEn(minutes, 'minute')} of waiting for a person` : ''}`,
     effort: (e, you = true) => ({ none: 'no effort', asked: 'after I asked', paperwork: 'only after paperwork', 'in-person': `only after I went to ${you ? 'your' : 'their'} office in person`, legal: 'only after legal action' })[e],
   },
-  owed: { fix: 'a fix of the problem', apology: 'an apology', explanation: 'a written explanation of what went wrong', compensation: 'compensation for the failure' },
+  owed: { fix: 'a fix of the problem', restOfFix: 'a fix of what is still not put right', apology: 'an apology', explanation: 'a written explanation of what went wrong', compensation: 'compensation for the failure' },
   demand: (d, amount) =>
     ({
       refund: `a refund${amount ? ` of ${amount}` : ''}`,
@@ -195,8 +200,12 @@ export const RU: LetterWords = {
   quote: guillemets,
   inQuotes: insideGuillemets,
   kindTitle: { complaint: 'Жалоба', escalation: 'Жалоба', claim: 'Претензия', regulator: 'Жалоба' },
-  standing: ({ broken, fixedOn }) =>
-    fixedOn === null ? (broken ? 'В обещанные сроки она устранена не была.' : 'Она до сих пор не устранена.') : broken ? `В обещанные сроки она устранена не была: лишь ${fixedOn}.` : `Она была устранена ${fixedOn}.`,
+  standing: ({ broken, fixedOn, partial }) =>
+    fixedOn === null
+      ? broken ? 'В обещанные сроки она устранена не была.' : 'Она до сих пор не устранена.'
+      : partial
+        ? broken ? `В обещанные сроки она устранена не была: лишь частично, ${fixedOn}.` : `Она была устранена лишь частично, ${fixedOn}.`
+        : broken ? `В обещанные сроки она устранена не была: лишь ${fixedOn}.` : `Она была устранена ${fixedOn}.`,
   subject: (kind, title, incident) =>
     `${{ complaint: 'Жалоба', escalation: 'Повторная жалоба', claim: 'Претензия', regulator: 'Жалоба на действия компании' }[kind]}: ${title} (моё обращение ${incident})`,
   defaultTo: (kind, company, level) =>
@@ -246,11 +255,12 @@ export const RU: LetterWords = {
     return answered ? `ответ пришёл лишь через ${span(true)} после этого срока` : open ? `просрочка уже ${span(false)}` : `устранено лишь через ${span(true)} после этого срока`;
   },
   costs: {
-    days: (n, open) => (open ? `${plRu(n, 'день', 'дня', 'дней')} без устранения проблемы на сегодня` : `${plRu(n, 'день', 'дня', 'дней')} от моего первого обращения до устранения проблемы`),
+    days: (n, open, partial) =>
+      open ? `${plRu(n, 'день', 'дня', 'дней')} без устранения проблемы на сегодня` : `${plRu(n, 'день', 'дня', 'дней')} от моего первого обращения до ${partial ? 'частичного устранения' : 'устранения'} проблемы`,
     contacts: (n, minutes, you = true) => `${plRu(n, 'обращение', 'обращения', 'обращений')} в ${you ? 'вашу компанию' : 'компанию'}${minutes ? `, ${plRu(minutes, 'минута', 'минуты', 'минут')} ожидания ответа сотрудника` : ''}`,
     effort: (e, you = true) => ({ none: 'без усилий с моей стороны', asked: 'после моей просьбы', paperwork: 'только после оформления документов', 'in-person': `только после личного визита в ${you ? 'ваш офис' : 'офис компании'}`, legal: 'только после обращения к юристу' })[e],
   },
-  owed: { fix: 'устранить проблему', apology: 'принести извинения', explanation: 'письменно объяснить причины произошедшего', compensation: 'возместить ущерб от некачественного обслуживания' },
+  owed: { fix: 'устранить проблему', restOfFix: 'устранить то, что до сих пор не устранено', apology: 'принести извинения', explanation: 'письменно объяснить причины произошедшего', compensation: 'возместить ущерб от некачественного обслуживания' },
   demand: (d, amount) =>
     ({
       refund: `вернуть уплаченные денежные средства${amount ? ` в размере ${amount}` : ''}`,

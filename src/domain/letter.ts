@@ -234,9 +234,11 @@ export function composeLetter(r: LetterRequest): ComposedLetter {
   // Closed unresolved or abandoned is closed, not fixed: its days and lateness run to now.
   const fixed = fixedMs(closing);
   const unfixed = fixed === undefined;
+  // Put right in part is not put right: the letter says so, and still asks for the rest.
+  const partial = closing?.outcome === 'partial';
   const costs: { text: string }[] = [];
   const days = Math.floor(((fixed ?? now) - msOf(i.opened)) / DAY_MS);
-  if (days >= 1) costs.push({ text: w.costs.days(days, unfixed) });
+  if (days >= 1) costs.push({ text: w.costs.days(days, unfixed, partial) });
   const waited = i.events.reduce((n, e) => n + (e.type === 'contact' ? (e.wait_minutes ?? 0) : 0), 0);
   if (metrics.contacts) costs.push({ text: w.costs.contacts(metrics.contacts, waited, you) });
   if (metrics.customer_effort && metrics.customer_effort !== 'none' && metrics.customer_effort !== 'asked') costs.push({ text: `${w.compensation({ kind: i.events.find((e) => e.type === 'compensation' && e.effort === metrics.customer_effort)?.kind, effort: metrics.customer_effort, you })}` });
@@ -266,6 +268,7 @@ export function composeLetter(r: LetterRequest): ComposedLetter {
   if (r.demand) demands.push({ text: w.demand(r.demand, amount ?? undefined) });
   if (r.kind !== 'regulator') {
     if (unfixed) demands.push({ text: w.owed.fix });
+    else if (partial) demands.push({ text: w.owed.restOfFix });
     if (isAtFault(i)) {
       if (!i.events.some((e) => e.type === 'explanation')) demands.push({ text: w.owed.explanation });
       if (!i.events.some((e) => e.type === 'apology')) demands.push({ text: w.owed.apology });
@@ -286,7 +289,7 @@ export function composeLetter(r: LetterRequest): ComposedLetter {
     account: r.account ?? null,
     incident: i.id,
     incident_title: i.title,
-    where_it_stands: w.standing({ broken: broken.length, fixedOn: fixed === undefined ? null : formatWhen(localDateText(fixed), w, false) }),
+    where_it_stands: w.standing({ broken: broken.length, fixedOn: fixed === undefined ? null : formatWhen(localDateText(fixed), w, false), partial }),
     opened: formatWhen(i.opened, w, false),
     case_name: c ? w.caseName[c] : null,
     jurisdiction: r.pack.name[r.lang],

@@ -146,6 +146,20 @@ describe('where the problem stands, in a claim', () => {
     ok(s.run(['incident', 'close', 'standing-1', '--outcome', 'resolved', '--at', '2026-11-10 10:00']));
     expect(claim()).toMatch(/It was not put right as promised: only on 10 November 2026\. I have/);
   });
+
+  it('says a problem put right in part was put right only in part, and asks for the rest', () => {
+    ok(s.run(['incident', 'add', 'Partly', '--title', 'lost', '--fault', 'company', '--opened', '2026-10-01 09:00']));
+    ok(s.run(['incident', 'event', 'partly-1', 'contact', '--channel', 'phone', '--at', '2026-10-01 10:00']));
+    ok(s.run(['incident', 'close', 'partly-1', '--outcome', 'partial', '--at', '2026-10-07 10:00']));
+    const en = ok(s.run(['letter', 'partly-1', '--kind', 'claim', '--from', 'D', '--account', '1', '--demand', 'replacement'])).stdout;
+    expect(en).toMatch(/lost\. It was put right only in part, on 7 October 2026\. I have/);
+    expect(en).toMatch(/- 6 days from my first report to the partial fix\n/);
+    expect(en).toMatch(/- a fix of what is still not put right\n/);
+    expect(en).not.toMatch(/It was put right on \d/);
+    const ru = ok(s.run(['--lang', 'ru', 'letter', 'partly-1', '--kind', 'claim', '--from', 'D', '--account', '1', '--demand', 'replacement'])).stdout;
+    expect(ru).toMatch(/lost\. Она была устранена лишь частично, 07\.10\.2026\. Все/);
+    expect(ru).toMatch(/- 6 дней от моего первого обращения до частичного устранения проблемы\n/);
+  });
 });
 
 describe('quotes in what the company said', () => {
