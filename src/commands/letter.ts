@@ -11,7 +11,7 @@ import { TemplateError } from '../domain/template.js';
 import { lettersWords } from '../domain/letter-words.js';
 import { formatLocalDate, formatLocalMinute, msOf } from '../domain/dates.js';
 import { SENT_CHANNELS, type IncidentEvent } from '../domain/types.js';
-import { closingOf, dueMs, isOpen } from '../domain/incident.js';
+import { closingOf, dueMs, incidentAsOf, isOpen } from '../domain/incident.js';
 import { checkNote, readingStore } from './shared.js';
 import { checkEventFits, whenFlag } from './incident.js';
 import { vocabularyId } from '../i18n/vocabulary.js';
@@ -116,10 +116,14 @@ export async function run(ctx: Context, id: string, opts: LetterOptions): Promis
   if (base.currency && base.amount === undefined) throw new UserError(t().letter.currencyNeedsAmount);
 
   return readingStore(ctx, async (store) => {
-    const incident = store.findIncident(id);
-    if (!incident) throw new UserError(t().errors.noIncident(id));
+    const recorded = store.findIncident(id);
+    if (!recorded) throw new UserError(t().errors.noIncident(id));
     // Sent before the incident opened it would stand on no timeline (its export would not import).
-    if (sentAt) checkEventFits(incident, 'contact', sentAt, {});
+    if (sentAt) checkEventFits(recorded, 'contact', sentAt, {});
+    // A letter sent earlier (--at) tells the timeline as it stood then: what came after it
+    // (an apology, a promise) was not in the letter, nor are receipts of later events enclosed.
+    const incident = incidentAsOf(recorded, letterNow);
+    const later = new Set(recorded.events.filter((e) => !incident.events.includes(e)).map((e) => Number(e.id!.slice(e.id!.lastIndexOf('#') + 1))));
     const kind = (opts.kind as LetterKind | undefined) ?? defaultKind(incident);
     if (kind === 'regulator' && !lettersTo(incident).length) throw new UserError(t().letter.writeFirst(incident.id));
     // The letters still waiting for their answer: another sent meanwhile with no kind named
@@ -130,7 +134,7 @@ export async function run(ctx: Context, id: string, opts: LetterOptions): Promis
       throw new UserError(t().letter.stillAwaiting(last.event.at, last.due!, kind, incident.id));
     }
     const company = store.findCompany(incident.company);
-    const attachments = attachmentsOf(store, incident.rowId);
+    const attachments = attachmentsOf(store, recorded.rowId).filter((a) => a.event === null || !later.has(a.event));
     const req: LetterRequest = {
       incident,
       kind,
@@ -190,7 +194,7 @@ export async function run(ctx: Context, id: string, opts: LetterOptions): Promis
         writeOut();
         return id;
       }, { summary: opSummary({ k: 'letter', kind, company: incident.company, incident: incident.id }) });
-      notes.push(w.recorded(kind, sentAt, attachmentId, letter.replyBy, isOpen(incident), incident.id));
+      notes.push(w.recorded(kind, sentAt, attachmentId, letter.replyBy, isOpen(recorded), incident.id));
     } else writeOut();
     if (opts.out) return { err: [...notes, w.wrote(kind, safeText(opts.out))] };
     return { out: text, err: notes };

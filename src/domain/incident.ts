@@ -44,6 +44,18 @@ export function closingOf(i: Pick<Incident, 'events'>): { outcome: Outcome; ms: 
   return undefined;
 }
 
+/**
+ * The incident as it stood at `ms`: the events up to then, and closed only if it was by then (a
+ * letter dated then tells that record, not what came after it).
+ */
+export function incidentAsOf<I extends Incident>(i: I, ms: number): I {
+  const events = i.events.filter((e) => msOf(e.at) <= ms);
+  const closed = i.closed !== undefined && msOf(i.closed) <= ms ? i.closed : undefined;
+  if (events.length === i.events.length && closed === i.closed) return i;
+  const { closed: _closed, ...rest } = i;
+  return { ...rest, events, ...(closed !== undefined ? { closed } : {}) } as I;
+}
+
 export function outcomeOf(i: Incident): Outcome | undefined {
   return closingOf(i)?.outcome;
 }

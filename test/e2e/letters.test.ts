@@ -1,7 +1,7 @@
 // Letters through the command line: the next letter of the ladder, each kind in both
 // languages, sending one and seeing `due` chase the reply, the silence cited by the next
 // letter, the user's templates and law overrides, and every refusal.
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SHARED, sandbox, type Sandbox } from '../helpers/cli.js';
@@ -260,6 +260,27 @@ describe('sending a letter', () => {
     ok(s.run(['--lang', 'ru', 'letter', 'volgatelecom-1', '--kind', 'complaint', '--from', 'D', '--sent', '--channel', 'почта', '--at', '2026-10-02T09:00']));
     const events = json<{ events: { type: string; channel?: string; at: string }[] }>(s, ['incident', 'show', 'volgatelecom-1', '--json']).events;
     expect(events.find((e) => e.type === 'contact' && e.at === '2026-10-02T09:00')?.channel).toBe('email');
+  });
+});
+
+describe('a letter sent earlier', () => {
+  it('tells the timeline as it stood when it was sent: nothing logged after it, nor the receipts of later events', () => {
+    ok(s.run(['incident', 'add', 'Baz', '--title', 'x', '--fault', 'company', '--opened', '2026-12-01 09:00']));
+    ok(s.run(['incident', 'event', 'baz-1', 'promise', '--text', 'p-before', '--due', '2026-12-02 10:00', '--at', '2026-12-01 10:00']));
+    ok(s.run(['incident', 'event', 'baz-1', 'apology', '--at', '2026-12-04 10:00']));
+    ok(s.run(['incident', 'event', 'baz-1', 'promise', '--text', 'p-after', '--due', '2026-12-04 12:00', '--at', '2026-12-04 11:00']));
+    const receipt = join(s.dir, 'later-receipt.pdf');
+    writeFileSync(receipt, 'receipt');
+    ok(s.run(['incident', 'attach', 'baz-1', receipt, '--event', 'baz-1#3']));
+    // The built-in template (a test before this one keeps a complaint template of its own).
+    rmSync(join(s.config, 'letters'), { recursive: true, force: true });
+    const sent = ok(s.run(['letter', 'baz-1', '--from', 'I', '--sent', '--at', '2026-12-03 10:00'])).stdout;
+    expect(sent).toMatch(/^3 December 2026$/m);
+    expect(sent).toContain('p-before');
+    expect(sent).not.toMatch(/p-after|An apology|later-receipt/);
+    expect(sent).toMatch(/^- an apology$/m);
+    // The letter written today tells the whole timeline.
+    expect(ok(s.run(['letter', 'baz-1', '--from', 'I', '--kind', 'complaint'])).stdout).toMatch(/p-after/);
   });
 });
 
