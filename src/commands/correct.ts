@@ -8,7 +8,7 @@ import { toJson } from '../ui/safe.js';
 import { renderTable } from '../ui/table.js';
 import { jsonList, type JsonOutOptions } from '../ui/json-out.js';
 import { FAULTS, type EventType, type Incident, type IncidentEvent } from '../domain/types.js';
-import { timelineFault } from '../domain/incident.js';
+import { isWritten, letterOfDeadline, levelOf, replyDeadlineOf, timelineFault } from '../domain/incident.js';
 import { formatLocalMinute, msOf } from '../domain/dates.js';
 import { EVENT_FIELDS, FIELD_SPECS, sameEventAs } from '../domain/events.js';
 import { companyKey } from '../domain/names.js';
@@ -218,8 +218,7 @@ export async function runEditEvent(ctx: Context, eventId: string, opts: EditEven
     if (!Object.keys(fields).length && at === event.at) {
       throw new UserError(t().correct.eventEditWhat(type, EVENT_FIELDS[type].fields.map((f) => `--${f.replace(/_/g, '-')}`)));
     }
-    const next = { ...event, ...fields, at } as IncidentEvent;
-    for (const [k, v] of Object.entries(next)) if (v === undefined) delete (next as unknown as Record<string, unknown>)[k];
+    const next = withoutUndefined({ ...event, ...fields, at } as IncidentEvent);
     checkEventFits(incident, type, at, next as unknown as Record<string, unknown>, event.id);
     if (next.note !== undefined) checkNote(next.note);
     const twin = sameEventAs(next, incident.events.filter((e) => e.id !== event.id));
@@ -227,10 +226,32 @@ export async function runEditEvent(ctx: Context, eventId: string, opts: EditEven
     const changes = changesOf(event, next);
     // Nothing to record: an entry in the history that changed nothing would be the next undo's.
     if (!changes.length) return { err: t().correct.sameEvent(event.id!), ...(opts.json ? { out: toJson(event) } : {}) };
-    store.write(() => store.updateEvent(rowId, next), { summary: opSummary({ k: 'event-edit', id: event.id!, type, incident: incident.id, changes }) });
+    // A letter's reply deadline stands at the letter's moment and level (that is how it is known):
+    // the letter moved without it, it read as a promise of the company's, kept by any apology.
+    // The letter takes its deadline along; a deadline moved alone is a promise of the company's
+    // from then on (one logged at a letter's moment by chance is mended so), and is said to be.
+    const moved = next.at !== event.at || levelOf(next) !== levelOf(event);
+    const letter = moved ? letterOfDeadline(incident.events, event) : undefined;
+    const deadline = moved && isWritten(next) ? replyDeadlineOf(incident.events, event) : undefined;
+    const deadlineNext = deadline ? withoutUndefined({ ...deadline, at: next.at, level: next.level }) : undefined;
+    if (deadline) checkEventFits(incident, 'promise', next.at, deadline as unknown as Record<string, unknown>, deadline.id);
+    store.write(
+      () => {
+        store.updateEvent(rowId, next);
+        if (deadline) store.updateEvent(store.findEvent(deadline.id!)!.rowId, deadlineNext!);
+      },
+      { summary: opSummary({ k: 'event-edit', id: event.id!, type, incident: incident.id, changes }) },
+    );
     if (opts.json) return { out: toJson(store.findEvent(event.id!)!.event) };
-    return { err: `${t().correct.eventUpdated(event.id!, t().correct.changes(changes))} (${t().correct.takeBack})` };
+    const updated = t().correct.eventUpdated(event.id!, t().correct.changes(changes));
+    return { err: [`${updated}${deadline ? t().correct.deadlineFollows(deadline.id!) : ''} (${t().correct.takeBack})`, ...(letter ? [t().correct.deadlineLeft(event.id!, letter.id!)] : [])] };
   });
+}
+
+/** An event without the fields set to nothing (a field cleared, or a level of none given). */
+function withoutUndefined(e: IncidentEvent): IncidentEvent {
+  for (const [k, v] of Object.entries(e)) if (v === undefined) delete (e as unknown as Record<string, unknown>)[k];
+  return e;
 }
 
 /** What changed between two versions of an event: each field with its new value, or none when cleared. */
@@ -246,8 +267,17 @@ function changesOf(before: IncidentEvent, after: IncidentEvent): FieldChange[] {
 export async function runRemoveEvent(ctx: Context, eventId: string): Promise<CommandResult> {
   return changingStore(ctx, (store) => {
     const { incident, event, rowId } = requireEvent(store, eventId);
-    store.write(() => store.removeEvent(rowId), { summary: opSummary({ k: 'event-remove', id: event.id!, type: event.type, at: event.at, incident: incident.id }) });
-    return { err: `${t().correct.eventRemoved(event.id!, event.type, event.at, incident.id)} (${t().correct.bringBack})` };
+    // A letter goes with its reply deadline: left behind, the deadline read as a promise of the company's.
+    const deadline = replyDeadlineOf(incident.events, event);
+    store.write(
+      () => {
+        store.removeEvent(rowId);
+        if (deadline) store.removeEvent(store.findEvent(deadline.id!)!.rowId);
+      },
+      { summary: opSummary({ k: 'event-remove', id: event.id!, type: event.type, at: event.at, incident: incident.id }) },
+    );
+    const removed = t().correct.eventRemoved(event.id!, event.type, event.at, incident.id);
+    return { err: `${removed}${deadline ? t().correct.deadlineGoes(deadline.id!) : ''} (${t().correct.bringBack})` };
   });
 }
 

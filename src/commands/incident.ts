@@ -10,7 +10,7 @@ import { EVENT_TYPES, FAULTS, OUTCOMES, type EventType, type Fault, type Inciden
 import { formatLocalMinute, parseAmount, parseWhen } from '../domain/dates.js';
 import { isBefore } from '../domain/date-rules.js';
 import { checkWhen } from './when.js';
-import { computeMetrics, isOpen } from '../domain/incident.js';
+import { computeMetrics, isOpen, letterOfDeadline } from '../domain/incident.js';
 import { incidentListRow, incidentListRowOfText, type IncidentListRow } from '../domain/digest.js';
 import { slugOf } from '../domain/names.js';
 import { LIMITS } from '../formats/data-file.js';
@@ -205,8 +205,12 @@ export async function runEvent(ctx: Context, id: string, typeArg: string, opts: 
     if (!added) throw new UserError(t().errors.duplicateEvent(type, at, incident.id));
     const updated = store.findIncident(incident.id)!;
     const logged = updated.events.reduce((a, b) => (idNumber(b) > idNumber(a) ? b : a));
-    if (opts.json) return { out: toJson({ incident: updated.id, event: logged, metrics: computeMetrics(updated, ctx.now()) }) };
-    return { err: [...warnings, t().incident.logged(type, updated.id, updated.company, at, logged.id!)] };
+    // A promise at the moment and level of a letter the customer sent is read as its reply
+    // deadline (settled by any answer): said, for a promise the company made is not.
+    const letter = letterOfDeadline(updated.events, logged);
+    if (letter) warnings.push(t().incident.readAsDeadline(logged.id!, letter.id!));
+    if (opts.json) return { out: toJson({ incident: updated.id, event: logged, metrics: computeMetrics(updated, ctx.now()) }), err: warnings };
+    return { err: [t().incident.logged(type, updated.id, updated.company, at, logged.id!), ...warnings] };
   });
 }
 

@@ -118,8 +118,23 @@ export function promiseStatusGiven<E extends Pick<IncidentEvent, 'due' | 'kept'>
 }
 
 /** A letter or email the customer sent (to anyone): a contact by letter or email that no person answered there and then. */
-function isWritten(e: IncidentEvent): boolean {
+export function isWritten(e: IncidentEvent): boolean {
   return e.type === 'contact' && (e.channel === 'letter' || e.channel === 'email') && e.reached_human !== true;
+}
+
+/**
+ * The reply deadline logged with a letter or email the customer sent (see answersOf): a promise
+ * at its moment and level. Undefined for any other event, or a letter without one.
+ */
+export function replyDeadlineOf(events: readonly IncidentEvent[], letter: IncidentEvent): IncidentEvent | undefined {
+  if (!isWritten(letter)) return undefined;
+  return events.find((p) => p.type === 'promise' && !!p.due && p.at === letter.at && levelOf(p) === levelOf(letter));
+}
+
+/** The letter or email whose reply deadline a promise is (see replyDeadlineOf); undefined for a promise of the company's. */
+export function letterOfDeadline(events: readonly IncidentEvent[], p: IncidentEvent): IncidentEvent | undefined {
+  if (p.type !== 'promise' || !p.due) return undefined;
+  return events.find((e) => isWritten(e) && e.at === p.at && levelOf(e) === levelOf(p));
 }
 
 /** Whether an event is at a regulator's or a court's level: theirs, not the company's. */

@@ -2,7 +2,7 @@
 // values its template fills in. Pure: every fact comes from the record or from the caller.
 
 import type { Incident, IncidentEvent, Level } from './types.js';
-import { DAY_MS, answeredAfter, closingOf, computeMetrics, dueMs, fixedMs, isAtFault, isSentLetter, isSettledReply, levelRank, nextRung, promiseStatus } from './incident.js';
+import { DAY_MS, answeredAfter, closingOf, computeMetrics, dueMs, fixedMs, isAtFault, isSentLetter, isSettledReply, levelRank, nextRung, promiseStatus, replyDeadlineOf } from './incident.js';
 import { localWallClock, msOf, parseWhen } from './dates.js';
 import { addTerm, basisAsOf, caseFromCategory, chooseRules, type Case, type Demand, type JurisdictionPack, type LawRule, type LetterKind, type RuleChoice } from './law.js';
 import { lettersWords, type LetterLang, type LetterWords, type NextStep } from './letter-words.js';
@@ -40,7 +40,7 @@ export function lettersTo(i: Incident): WrittenLetter[] {
   const out: WrittenLetter[] = [];
   for (const e of i.events) {
     if (!isSentLetter(e)) continue;
-    const deadline = i.events.find((p) => p.type === 'promise' && p.at === e.at && p.due && levelOfEvent(p) === levelOfEvent(e));
+    const deadline = replyDeadlineOf(i.events, e);
     out.push({ event: e, due: deadline?.due, marked: deadline?.kept !== undefined, answeredAt: answeredAfter(i.events, e.at) });
   }
   return out;

@@ -563,6 +563,8 @@ export const en = {
     // No example values: typed as printed, a hint must not record a contact that never happened.
     next: (ref: string) => `next: vetted incident event ${ref} contact (on a terminal it asks how it went; else say it with --channel, --reached-human and --wait-minutes)`,
     logged: (type: EventType, id: string, company: string, at: string, event: string) => `logged ${type} ${event} on ${id} (${company}) at ${iso(at)}`,
+    readAsDeadline: (event: string, letter: string) =>
+      `  note: ${event} stands at the moment and level of your letter ${letter}, so it is read as that letter's reply deadline, met by any answer of theirs; if the company made this promise, give the time they did: \`vetted event edit ${event} --at WHEN\`.`,
     nextPromise: (ref: string) => `next, when they promise something: vetted incident event ${ref} promise --text "what they said" --due "tomorrow 18:00"`,
   },
 
@@ -1407,6 +1409,10 @@ export const en = {
     /** What changed in an event: "at 2026-11-18T09:00, channel chat". */
     changes: (changes: import('../domain/op-summary.js').FieldChange[]) => changes.map((c) => (c.value === undefined ? `${c.field} cleared` : `${c.field} ${c.field === 'text' || c.field === 'note' ? q(String(c.value)) : String(c.value)}`)).join(', ') || 'no change',
     eventUpdated: (id: string, changes: string) => `updated ${id}: ${changes}`,
+    deadlineFollows: (id: string) => `; its reply deadline ${id} moved with it`,
+    deadlineGoes: (id: string) => `, with its reply deadline ${id}`,
+    deadlineLeft: (id: string, letter: string) =>
+      `  note: ${id} no longer stands at the moment of the letter ${letter}, so it is read as a promise of the company's, not as the letter's reply deadline; to move a letter with its deadline, edit the letter (\`vetted event edit ${letter} --at WHEN\`).`,
     eventRemoved: (id: string, type: EventType, at: string, incident: string) => `removed ${id} (${type} at ${iso(at)}) from ${incident}`,
     noEvents: 'No events yet. Log one with `vetted incident event ID TYPE`.',
     eventHeaders: ['ID', 'WHEN', 'TYPE', 'COMPANY', 'WHAT'],

@@ -590,6 +590,8 @@ export const ru: Catalog = {
     opened: (ref, company) => `открыто обращение ${ref} к компании ${company}`,
     next: (ref) => `дальше: vetted incident event ${ref} contact (в терминале спросит, как всё прошло; иначе укажите это в --channel, --reached-human и --wait-minutes)`,
     logged: (type, id, company, at, event) => `записано событие ${event} (${ru.words.event[type as EventType]}) в ${id} (${company}), ${fmt.dateTime(at)}`,
+    readAsDeadline: (event, letter) =>
+      `  обратите внимание: ${event} стоит в моменте и на уровне вашего письма ${letter}, поэтому читается как срок ответа на это письмо, который выполняет любой их ответ; если это обещание дала компания, укажите время, когда она его дала: \`vetted event edit ${event} --at КОГДА\`.`,
     nextPromise: (ref) => `дальше, когда вам что-то пообещают: vetted incident event ${ref} promise --text "что сказали" --due "завтра 18:00"`,
   },
 
@@ -1468,6 +1470,10 @@ export const ru: Catalog = {
       return changes.map((c) => `${name[c.field] ?? c.field}: ${c.value === undefined ? 'очищено' : value(c.field, c.value)}`).join(', ') || 'без изменений';
     },
     eventUpdated: (id, changes) => `событие ${id} изменено: ${changes}`,
+    deadlineFollows: (id) => `; срок ответа ${id} перенесён вместе с ним`,
+    deadlineGoes: (id) => `, вместе со сроком ответа ${id}`,
+    deadlineLeft: (id, letter) =>
+      `  обратите внимание: ${id} больше не стоит в моменте письма ${letter}, поэтому читается как обещание компании, а не как срок ответа на письмо; чтобы перенести письмо вместе со сроком, измените письмо (\`vetted event edit ${letter} --at КОГДА\`).`,
     eventRemoved: (id, type, at, incident) => `событие ${id} (${words.event[type]}, ${fmt.dateTime(at)}) удалено из обращения ${incident}`,
     noEvents: 'Событий пока нет. Запишите первое: `vetted incident event НОМЕР ТИП`.',
     eventHeaders: ['№', 'КОГДА', 'ТИП', 'КОМПАНИЯ', 'ЧТО'],

@@ -284,6 +284,37 @@ describe('a letter sent earlier', () => {
   });
 });
 
+describe("a letter's reply deadline", () => {
+  const shown = (id: string) => ok(s.run(['incident', 'show', id])).stdout;
+  it('moves with its letter, and goes with it; the letter stays unanswered', () => {
+    rmSync(join(s.config, 'letters'), { recursive: true, force: true });
+    ok(s.run(['incident', 'add', 'Mover', '--title', 'broken', '--fault', 'company', '--opened', '2026-12-01 09:00']));
+    ok(s.run(['letter', 'mover-1', '--from', 'I', '--sent', '--channel', 'email', '--at', '2026-12-03 12:00']));
+    const moved = ok(s.run(['event', 'edit', 'mover-1#1', '--at', '2026-12-03 11:00']));
+    expect(moved.stderr).toMatch(/updated mover-1#1: at 2026-12-03T11:00; its reply deadline mover-1#2 moved with it/);
+    expect(shown('mover-1')).toMatch(/#2 {2}2026-12-03 11:00 .*promise "a reply to my complaint of 2026-12-03" \(supervisor\), due 2026-12-17: /);
+    expect(ok(s.run(['letter', 'mover-1', '--from', 'I'])).stdout).toMatch(/- 3 December 2026 \(email\): the answer is due by 17 December 2026/);
+    expect(expectOneLineError(s.run(['letter', 'mover-1', '--from', 'I', '--sent']))).toMatch(/awaits its answer until 2026-12-17/);
+    const removed = ok(s.run(['event', 'remove', 'mover-1#1']));
+    expect(removed.stderr).toMatch(/removed mover-1#1 \(contact at 2026-12-03T11:00\) from mover-1, with its reply deadline mover-1#2/);
+    expect(json<{ events: unknown[] }>(s, ['incident', 'show', 'mover-1', '--json']).events).toEqual([]);
+    ok(s.run(['undo']));
+    expect(json<{ events: { type: string }[] }>(s, ['incident', 'show', 'mover-1', '--json']).events.map((e) => e.type)).toEqual(['contact', 'promise']);
+  });
+
+  it("is said to be one when a promise is logged at a letter's moment, and moved alone is the company's promise", () => {
+    ok(s.run(['incident', 'add', 'Samemin', '--title', 'no refund', '--fault', 'company', '--opened', '2026-12-01 09:00']));
+    ok(s.run(['incident', 'event', 'samemin-1', 'contact', '--channel', 'email', '--no-reached-human', '--at', '2026-12-02 10:00']));
+    const logged = ok(s.run(['incident', 'event', 'samemin-1', 'promise', '--text', 'refund within 2 days', '--due', '2026-12-04 10:00', '--at', '2026-12-02 10:00']));
+    expect(logged.stderr).toMatch(/note: samemin-1#2 stands at the moment and level of your letter samemin-1#1, so it is read as that letter's reply deadline.*`vetted event edit samemin-1#2 --at WHEN`/);
+    ok(s.run(['incident', 'event', 'samemin-1', 'apology', '--at', '2026-12-03 10:00']));
+    expect(shown('samemin-1')).toMatch(/promise "refund within 2 days", due 2026-12-04T10:00: kept/);
+    const edited = ok(s.run(['event', 'edit', 'samemin-1#2', '--at', '2026-12-02 10:05']));
+    expect(edited.stderr).toMatch(/note: samemin-1#2 no longer stands at the moment of the letter samemin-1#1, so it is read as a promise of the company's/);
+    expect(shown('samemin-1')).toMatch(/promise "refund within 2 days", due 2026-12-04T10:00: broken/);
+  });
+});
+
 describe('the answer to a letter', () => {
   it('is settled by what they said or did, not by a contact: kept when it came in time', () => {
     ok(s.run(['incident', 'add', 'Kettle Shop', '--title', 'Cracked kettle', '--fault', 'company', '--opened', '2026-10-20']));
