@@ -1064,7 +1064,12 @@ export class Store {
     this.st('UPDATE incidents SET company_id = ? WHERE company_id = ?').run(into.id, from.id);
     this.st('UPDATE aliases SET company_id = ? WHERE company_id = ?').run(into.id, from.id);
     this.st('UPDATE companies SET parent_id = NULL WHERE id = ? AND parent_id = ?').run(into.id, from.id);
-    this.st('UPDATE companies SET parent_id = ? WHERE parent_id = ?').run(into.id, from.id);
+    // A subsidiary of `from` that stands above `into` (a grandparent merged into its grandchild)
+    // would become the subsidiary of its own subsidiary: it takes `from`'s place under `from`'s
+    // parent instead. (The loop made so could be exported, and not imported again.)
+    for (const { id } of this.st('SELECT id FROM companies WHERE parent_id = ?').all(from.id) as { id: number }[]) {
+      this.st('UPDATE companies SET parent_id = ? WHERE id = ?').run(this.isAncestor(into.id, id) ? from.parent_id : into.id, id);
+    }
     // Where `into` has no parent, it takes `from`'s, unless that is `into` itself or one of its
     // own subsidiaries (merging a company into one above it would make the two each other's parent).
     const inherited = from.parent_id !== null && !this.isAncestor(from.parent_id, into.id) ? from.parent_id : null;
@@ -1090,7 +1095,7 @@ export class Store {
     return true;
   }
 
-  /** Whether `ancestor` is `companyId` or one of the companies above it. */
+  /** Whether `companyId` is `ancestor` or one of the companies above it (walking up from `ancestor`). */
   isAncestor(ancestor: number, companyId: number): boolean {
     for (let id: number | null = ancestor, n = 0; id !== null && n < 1000; n++) {
       if (id === companyId) return true;

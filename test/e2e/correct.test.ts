@@ -161,6 +161,20 @@ describe('company edit and remove', () => {
     ok(s.run(['--db', `${s.dir}/again.db`, 'import', file]));
   });
 
+  it('a merge of a company into a subsidiary of its subsidiary puts the subsidiary between them under its parent, and the export imports again', () => {
+    for (const c of ['Root', 'Top', 'A', 'B', 'C', 'D']) ok(s.run(['pin', c, 'white', '--reason', 'r']));
+    for (const [c, p] of [['Top', 'Root'], ['A', 'Top'], ['B', 'A'], ['C', 'B'], ['D', 'A']]) ok(s.run(['company', 'edit', c, '--parent', p]));
+    const parents = () => Object.fromEntries(json<{ name: string; parent: string | null }[]>(s, ['company', 'list', '--json']).map((c) => [c.name, c.parent]));
+    const before = parents();
+    ok(s.run(['company', 'merge', 'A', 'C']));
+    expect(parents()).toEqual({ Root: null, Top: 'Root', B: 'Top', C: 'B', D: 'C' });
+    const file = `${s.dir}/merged-down.json`;
+    ok(s.run(['export', '--format', 'json', '--out', file]));
+    ok(s.run(['--db', `${s.dir}/again-down.db`, 'import', file]));
+    ok(s.run(['undo']));
+    expect(parents()).toEqual(before);
+  });
+
   it('refuses to remove a company with evidence, listing it; --with-evidence removes it all; undo brings it back', () => {
     ok(s.run(['import', SEEDS]));
     const before = record();
