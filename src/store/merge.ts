@@ -345,7 +345,9 @@ export function mergeRecords(store: Store, records: DataRecords, opts: MergeOpti
           ref: k.id,
           companyId: company.id,
           checklist: k.checklist,
-          checklistVersion: k.checklist_version ?? checklist?.version ?? 1,
+          // Scored here, it is of the version that scored it (a file naming one not at hand was
+          // scored by another and kept under the name of the first: a score no version gives).
+          checklistVersion: scorable ? checklist!.version : (k.checklist_version ?? checklist?.version ?? 1),
           at: k.at,
           lang: null,
           score: result.score,

@@ -324,6 +324,19 @@ describe('the round trip of a check whose checklist is not at hand as it was', (
     expect(JSON.parse(ok(s.run(['checks', 'list', '--company', 'Zed', '--json'])).stdout)).toMatchObject([{ checklist_version: 1, score: 92 }]);
   });
 
+  it('is kept under the version that scored it where the file names one not at hand and says nothing of what it found', () => {
+    mkdirSync(join(s.config, 'checklists'), { recursive: true });
+    writeFileSync(
+      join(s.config, 'checklists', 'laptop.yaml'),
+      'id: laptop\nversion: 2\ntitle: Laptop\nquestions:\n  - id: warranty\n    weight: 5\n    text: Warranty?\n    answers:\n      - {value: long, label: Long, score: 1}\n      - {value: none, label: None, score: 0}\n  - id: repair\n    text: Repair?\n    answers:\n      - {value: yes, label: Yes, score: 1}\n      - {value: no, label: No, score: 0}\n',
+    );
+    const file = join(s.dir, 'laptop-v1.json');
+    writeFileSync(file, JSON.stringify({ format: 'vetted/1', checks: [{ company: 'HP', checklist: 'laptop', checklist_version: 1, at: '2020-01-01', answers: { warranty: 'long', repair: 'no' } }] }));
+    ok(s.run(['import', file]));
+    // 83 is version 2's score of these answers: a check "laptop v1, 83" would be one no version gave.
+    expect(JSON.parse(ok(s.run(['checks', 'list', '--company', 'HP', '--json'])).stdout)).toMatchObject([{ checklist: 'laptop', checklist_version: 2, score: 83 }]);
+  });
+
   it('is scored again where its checklist is at hand and fits, whatever the file says it scored', () => {
     const file = join(s.dir, 'given.json');
     const answers = Object.fromEntries(Object.entries(AMAZON_ANSWERS));
