@@ -35,7 +35,18 @@ export function redactText(text: string): string {
   if (!MAYBE.test(text) || WHEN_ALONE.test(text)) return text;
   return text.replace(PATTERN, (m, email: string, url: string, date: string, iban: string, digits: string) => {
     if (email) return REDACTED.email;
-    if (url) return /[?#]./.test(url) ? REDACTED.link : url;
+    if (url) {
+      // Punctuation after a link is the sentence's, and a closing bracket the text's unless the
+      // link opened one: `[here](https://x?a=1)` keeps its `)`.
+      let end = url.length;
+      for (;;) {
+        const c = url[end - 1];
+        if (/[.,;:!?'"\]]/u.test(c) || (c === ')' && count(url.slice(0, end), '(') < count(url.slice(0, end), ')'))) end--;
+        else break;
+      }
+      const link = url.slice(0, end);
+      return (/[?#]./.test(link) ? REDACTED.link : link) + url.slice(end);
+    }
     if (date) return date;
     if (iban) return REDACTED.number;
     if (digits) {
@@ -46,6 +57,8 @@ export function redactText(text: string): string {
     return m;
   });
 }
+
+const count = (s: string, c: string) => s.split(c).length - 1;
 
 /** Every text of a value (a record, a list, nested) redacted; other values as they are. */
 export function redactDeep<T>(value: T): T {

@@ -17,6 +17,12 @@ describe('redactText', () => {
     ['see https://shop.example/track?id=123&email=a', 'see [link]'],
     ['see https://shop.example/help/returns', 'see https://shop.example/help/returns'],
     ['www.example.org/page?session=abc', '[link]'],
+    // The text's brackets and punctuation stay the text's.
+    ['[link](http://evil?x=1)', '[link]([link])'],
+    ['(see https://shop.example/t?id=1).', '(see [link]).'],
+    ['see https://shop.example/help, then call', 'see https://shop.example/help, then call'],
+    ['https://en.wikipedia.org/wiki/Foo_(bar)?x=1 ok', '[link] ok'],
+    ['https://en.wikipedia.org/wiki/Foo_(bar)', 'https://en.wikipedia.org/wiki/Foo_(bar)'],
     ['fixed within 24 hours', 'fixed within 24 hours'],
     ['refund of 1 500 RUB on 2012-07-18', 'refund of 1 500 RUB on 2012-07-18'],
     ['at 2012-07-12T09:05 and 02.12.2026 10:00', 'at 2012-07-12T09:05 and 02.12.2026 10:00'],
