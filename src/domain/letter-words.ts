@@ -117,8 +117,9 @@ export const EN: LetterWords = {
   subject: (kind, title, incident) =>
     `${{ complaint: 'Complaint', escalation: 'Escalated complaint', claim: 'Formal claim', regulator: 'Complaint about a company' }[kind]}: ${title} (my reference ${incident})`,
   defaultTo: (kind, company, level) =>
+    // A complaint is recorded at a supervisor's level (letterLevel): it is addressed to one.
     kind === 'complaint'
-      ? `${company}, customer service`
+      ? `${company}, head of customer service`
       : kind === 'escalation'
         ? level === 'management'
           ? `${company}, management`
@@ -211,7 +212,7 @@ export const RU: LetterWords = {
   defaultTo: (kind, company, level) =>
     // «Кому» asks the dative, and a company's name stays as it is written (not declined) after «компании».
     kind === 'complaint'
-      ? `службе поддержки клиентов компании ${company}`
+      ? `руководителю службы поддержки клиентов компании ${company}`
       : kind === 'escalation'
         ? level === 'management'
           ? `руководству компании ${company}`

@@ -289,7 +289,9 @@ describe("a letter's reply deadline", () => {
   it('moves with its letter, and goes with it; the letter stays unanswered', () => {
     rmSync(join(s.config, 'letters'), { recursive: true, force: true });
     ok(s.run(['incident', 'add', 'Mover', '--title', 'broken', '--fault', 'company', '--opened', '2026-12-01 09:00']));
-    ok(s.run(['letter', 'mover-1', '--from', 'I', '--sent', '--channel', 'email', '--at', '2026-12-03 12:00']));
+    // Addressed to the level it is recorded at (a supervisor's): it was "customer service", the front line.
+    expect(ok(s.run(['letter', 'mover-1', '--from', 'I', '--sent', '--channel', 'email', '--at', '2026-12-03 12:00'])).stdout).toMatch(/^To: Mover, head of customer service$/m);
+    expect(ok(s.run(['--lang', 'ru', 'letter', 'mover-1', '--from', 'I', '--kind', 'complaint'])).stdout).toMatch(/^Кому: руководителю службы поддержки клиентов компании Mover {2}$/m);
     const moved = ok(s.run(['event', 'edit', 'mover-1#1', '--at', '2026-12-03 11:00']));
     expect(moved.stderr).toMatch(/updated mover-1#1: at 2026-12-03T11:00; its reply deadline mover-1#2 moved with it/);
     expect(shown('mover-1')).toMatch(/#2 {2}2026-12-03 11:00 .*promise "a reply to my complaint of 2026-12-03" \(supervisor\), due 2026-12-17: /);
