@@ -124,7 +124,7 @@ export async function run(ctx: Context, id: string, opts: LetterOptions): Promis
     // (an apology, a promise) was not in the letter, nor are receipts of later events enclosed.
     const incident = incidentAsOf(recorded, letterNow);
     const later = new Set(recorded.events.filter((e) => !incident.events.includes(e)).map((e) => Number(e.id!.slice(e.id!.lastIndexOf('#') + 1))));
-    const kind = (opts.kind as LetterKind | undefined) ?? defaultKind(incident);
+    const kind = (opts.kind as LetterKind | undefined) ?? defaultKind(incident, letterNow);
     if (kind === 'regulator' && !lettersTo(incident).length) throw new UserError(t().letter.writeFirst(incident.id));
     // The letters still waiting for their answer: another sent meanwhile with no kind named
     // (the same command run again, say) would climb the ladder a rung for nothing.

@@ -2,18 +2,29 @@
 // values its template fills in. Pure: every fact comes from the record or from the caller.
 
 import type { Incident, IncidentEvent, Level } from './types.js';
-import { DAY_MS, answeredAfter, closingOf, computeMetrics, dueMs, fixedMs, isAtFault, isSentLetter, isSettledReply, levelRank, nextRung, promiseStatus, replyDeadlineOf } from './incident.js';
+import { DAY_MS, answeredAfter, closingOf, computeMetrics, dueMs, fixedMs, highestLevel, isAtFault, isSentLetter, isSettledReply, levelRank, nextRung, promiseStatus, replyDeadlineOf } from './incident.js';
+import { dueReport } from './digest.js';
 import { localWallClock, msOf, parseWhen } from './dates.js';
 import { addTerm, basisAsOf, caseFromCategory, chooseRules, type Case, type Demand, type JurisdictionPack, type LawRule, type LetterKind, type RuleChoice } from './law.js';
 import { lettersWords, type LetterLang, type LetterWords, type NextStep } from './letter-words.js';
 import type { TemplateSchema, TemplateScope } from './template.js';
 
-/** The kind of letter the next rung of the escalation ladder calls for (the ladder `due` uses). */
-export function defaultKind(i: Incident): LetterKind {
-  const rung = nextRung(i).level;
-  if (rung === 'supervisor') return 'complaint';
+/**
+ * The kind of letter the escalation ladder calls for as `due` reads it at `now`: the next rung's
+ * where the level the incident is at has failed (`due` advises escalating) or has been written
+ * to, else one to that level itself (a letter over a supervisor's head while the supervisor's promise still runs was
+ * what `due` said to wait for).
+ */
+export function defaultKind(i: Incident, now: number): LetterKind {
+  const here = highestLevel(i);
+  // Written to already, a level has had its letter: the next is the rung above (sent once that
+  // letter's deadline has passed unanswered; `letter --sent` refuses another before then).
+  const written = lettersTo(i).some((l) => levelRank(l.event.level ?? 'frontline') >= levelRank(here));
+  const escalate = written || dueReport(i, now, String).advice.some((a) => a.kind === 'escalate');
+  const rung = escalate ? nextRung(i).level : here;
+  if (rung === 'frontline' || rung === 'supervisor') return 'complaint';
   if (rung === 'quality' || rung === 'management') return 'escalation';
-  if (rung === 'regulator') return lettersTo(i).length ? 'regulator' : 'claim';
+  if (rung === 'regulator' || rung === 'court') return lettersTo(i).length ? 'regulator' : 'claim';
   return 'claim';
 }
 

@@ -13,7 +13,9 @@ import { promisesOf } from '../../src/domain/incident.js';
 import { loadPacks, projectDir } from '../../src/formats/law-file.js';
 import type { Incident, IncidentEvent } from '../../src/domain/types.js';
 import { SHARED } from '../helpers/cli.js';
-import { incident as makeIncident, contact, promise, escalation } from '../helpers/builders.js';
+import { incident as makeIncident, contact, promise, escalation, refusal } from '../helpers/builders.js';
+
+const refusedAt = (level: 'quality' | 'management' | 'regulator') => refusal({ at: '2024-01-02T10:00', level });
 
 const packs = await loadPacks();
 const NOW = new Date(2026, 11, 2, 12).getTime();
@@ -162,12 +164,16 @@ describe('the next kind of letter', () => {
   it.each([
     ['nothing escalated yet: a complaint', makeIncident({ events: [contact({})] }), 'complaint'],
     ['a supervisor failed: an escalation to the complaints department', volga, 'escalation'],
-    ['the complaints department failed: an escalation to management', makeIncident({ events: [escalation('quality')] }), 'escalation'],
-    ['management failed and nothing was written: a claim first', makeIncident({ events: [escalation('management')] }), 'claim'],
+    ['the complaints department failed: an escalation to management', makeIncident({ events: [escalation('quality'), refusedAt('quality')] }), 'escalation'],
+    ['management failed and nothing was written: a claim first', makeIncident({ events: [escalation('management'), refusedAt('management')] }), 'claim'],
     ['management failed after a letter: the regulator', volgaWritten, 'regulator'],
-    ['the regulator failed: a claim before court', makeIncident({ events: [escalation('regulator')] }), 'claim'],
-  ])('%s', (_name, i, kind) => {
-    expect(defaultKind(i)).toBe(kind);
+    ['the regulator failed: a claim before court', makeIncident({ events: [escalation('regulator'), refusedAt('regulator')] }), 'claim'],
+    // As `due` reads the ladder: a level that has not failed is written to, not over.
+    ['a supervisor whose promise still runs: a complaint, not over their head', makeIncident({ events: [escalation('supervisor'), promise({ at: '2024-01-01T11:00', due: '2024-01-05T10:00', level: 'supervisor' })] }), 'complaint', new Date(2024, 0, 2).getTime()],
+    ['the same supervisor once the promise is broken: an escalation', makeIncident({ events: [escalation('supervisor'), promise({ at: '2024-01-01T11:00', due: '2024-01-05T10:00', level: 'supervisor' })] }), 'escalation', new Date(2024, 0, 6).getTime()],
+    ['management that has not failed: an escalation to it, not a claim', makeIncident({ events: [escalation('management')] }), 'escalation'],
+  ])('%s', (_name, i, kind, now = NOW) => {
+    expect(defaultKind(i, now)).toBe(kind);
   });
 
   it('sees letters and emails to the company, and whether they were answered', () => {
