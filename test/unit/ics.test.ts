@@ -62,6 +62,10 @@ describe('escapeText', () => {
     ['\r\n\n', '\\n\\n'],
     ['tab\there\u0000\u001f\u007f end', 'tabhere end'],
     ['жёлтый, 中文; 😀', 'жёлтый\\, 中文\\; 😀'],
+    // A bidi override or a character that shows nothing is made visible, as in every output but raw JSON.
+    ['abc\u202edef', 'abc<U+202E>def'],
+    ['Ac\u200bme\u0085, x', 'Ac<U+200B>me<U+0085>\\, x'],
+    ['family 👨\u200d👩', 'family 👨\u200d👩'],
   ])('%j → %j', (input, expected) => {
     expect(escapeText(input)).toBe(expected);
   });
