@@ -85,7 +85,7 @@ function* calendarOf(store: Store, now: number): Generator<CalendarDeadline> {
 export async function run(ctx: Context, opts: JsonOutOptions & { format?: string; out?: string }): Promise<CommandResult> {
   const format = opts.json ? 'json' : (opts.format ?? 'text');
   if (!['text', 'json', 'ics'].includes(format)) throw new UserError(t().due.badFormat(format));
-  if (opts.json && opts.format !== undefined && opts.format !== 'json') throw new UserError(t().due.twoFormats);
+  if ((opts.json || opts.ndjson) && opts.format !== undefined && opts.format !== 'json') throw new UserError(t().due.twoFormats(opts.ndjson ? '--ndjson' : '--json', opts.format));
   if (format === 'ics') {
     // Written piece by piece while the deadlines are read: at 10,000 companies the calendar
     // is megabytes, and holding it whole costs more than rendering it.

@@ -571,7 +571,7 @@ export const en = {
   // ---- due ----
   due: {
     badFormat: (given: string) => `--format takes text, json or ics, not ${q(given)}.`,
-    twoFormats: '--json and --format ics ask for two different outputs; give one.',
+    twoFormats: (json: string, format: string) => `${json} and --format ${format} ask for two different outputs; give one.`,
     calendarName: 'vetted: deadlines',
     calendarSummary: (what: string, company: string) => `Due: ${what} — ${company}`,
     calendarDescription: (company: string, id: string, title: string, at: string, what: string, due: string, broken: 'passed' | 'marked' | null, step: string) =>

@@ -597,7 +597,7 @@ export const ru: Catalog = {
 
   due: {
     badFormat: (given) => `--format принимает text, json или ics, а не ${q(given)}.`,
-    twoFormats: '--json и --format ics просят два разных вывода; укажите один.',
+    twoFormats: (json, format) => `${json} и --format ${format} просят два разных вывода; укажите один.`,
     calendarName: 'vetted: сроки',
     calendarSummary: (what, company) => `Срок: ${what} — ${company}`,
     calendarDescription: (company, id, title, at, what, due, broken, step) =>

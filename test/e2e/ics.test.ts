@@ -94,6 +94,9 @@ describe('vetted due --format ics', () => {
   });
 
   it('refuses --json with --format ics', () => {
-    expect(expectOneLineError(s.run(['due', '--json', '--format', 'ics']))).toMatch(/two different outputs/);
+    expect(expectOneLineError(s.run(['due', '--json', '--format', 'ics']))).toMatch(/--json and --format ics ask for two different outputs/);
+    // The options given, named as given (both said "--json and --format ics").
+    expect(expectOneLineError(s.run(['due', '--json', '--format', 'text']))).toMatch(/--json and --format text ask for two different outputs/);
+    expect(expectOneLineError(s.run(['due', '--ndjson', '--format', 'text']))).toMatch(/--ndjson and --format text ask for two different outputs/);
   });
 });
