@@ -26,5 +26,7 @@ export async function runList(ctx: Context, opts: JsonOutOptions): Promise<Comma
   const rows = listTemplates(ctx.configDir, LETTER_KINDS);
   if (opts.json || opts.ndjson) return { out: jsonList(rows, opts) };
   const w = t().letter;
-  return { out: renderTable(w.listHeaders.map((header) => ({ header })), rows.map((r) => [r.lang, r.kind, w.source[r.source], r.file])) };
+  const table = renderTable(w.listHeaders.map((header) => ({ header })), rows.map((r) => [r.lang, r.kind, r.problem ? w.unusable : w.source[r.source], r.file]));
+  // What is wrong with each of yours that cannot be used: a letter of that kind is refused until it is mended or removed.
+  return { out: table, err: rows.flatMap((r) => (r.problem ? [r.problem] : [])) };
 }

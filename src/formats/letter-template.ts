@@ -1,7 +1,7 @@
 // Finding and checking letter templates: --template FILE, the user's
 // <config>/letters/<lang>/<kind>.md, or the built-in one.
 
-import { existsSync, statSync } from 'node:fs';
+import { lstatSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { checkTemplate, namesUnknownAnywhere, type TemplateNode, type TemplateProblem } from '../domain/template.js';
 import { parseLetterTemplate, type LetterFormat } from '../domain/letter-format.js';
@@ -49,7 +49,7 @@ export function loadTemplate(opts: { template?: string; configDir: string; lang:
     source = 'file';
   } else {
     const mine = join(opts.configDir, 'letters', opts.lang, `${opts.kind}.md`);
-    if (existsSync(mine)) {
+    if (isThere(mine)) {
       file = mine;
       source = 'user';
     } else {
@@ -67,15 +67,50 @@ export function loadTemplate(opts: { template?: string; configDir: string; lang:
   return { nodes: parsed.nodes, file, source };
 }
 
+/**
+ * Whether a template of the user's is there: any entry of that name, a link to nothing or a
+ * folder too (then the letter says what is wrong with it, rather than writing from the built-in
+ * template without a word).
+ */
+function isThere(file: string): boolean {
+  try {
+    lstatSync(file);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** A template of the user's as the letter would find it: the first problem that keeps it from being used, or null. */
+function problemOf(file: string): string | null {
+  try {
+    loadTemplate({ template: file, configDir: '', lang: 'en', kind: 'complaint', format: 'md' });
+    return null;
+  } catch (err) {
+    if (err instanceof UserError) return err.message;
+    throw err;
+  }
+}
+
+export interface ListedTemplate {
+  lang: 'en' | 'ru';
+  kind: LetterKind;
+  source: 'user' | 'built-in';
+  file: string;
+  /** Yours, and what keeps a letter from being written with it (it is not passed over for the built-in one). */
+  problem?: string;
+}
+
 /** Every template a letter may use: for each language and kind, yours when you have one, else the built-in one. */
-export function listTemplates(configDir: string, kinds: readonly LetterKind[]): { lang: 'en' | 'ru'; kind: LetterKind; source: 'user' | 'built-in'; file: string }[] {
-  const out: { lang: 'en' | 'ru'; kind: LetterKind; source: 'user' | 'built-in'; file: string }[] = [];
+export function listTemplates(configDir: string, kinds: readonly LetterKind[]): ListedTemplate[] {
+  const out: ListedTemplate[] = [];
   for (const lang of ['en', 'ru'] as const) {
     for (const kind of kinds) {
       const mine = join(configDir, 'letters', lang, `${kind}.md`);
+      const problem = isThere(mine) ? problemOf(mine) : undefined;
       out.push(
-        existsSync(mine)
-          ? { lang, kind, source: 'user', file: mine }
+        problem !== undefined
+          ? { lang, kind, source: 'user', file: mine, ...(problem !== null ? { problem } : {}) }
           : { lang, kind, source: 'built-in', file: join(projectDir('templates', 'letters/en/claim.md'), 'letters', lang, `${kind}.md`) },
       );
     }

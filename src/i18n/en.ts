@@ -1694,6 +1694,7 @@ export const en = {
     wrote: (kind: LetterKind, file: string) => `wrote the ${kind} letter to ${file}`,
     // `letters list` and `letters check`
     listHeaders: ['LANG', 'KIND', 'SOURCE', 'FILE'],
+    unusable: 'user, unusable',
     source: { 'built-in': 'built-in', user: 'user', file: 'file' } as Record<'built-in' | 'user' | 'file', string>,
     valid: (file: string) => `${file}: a valid letter template`,
     problemAt: (file: string, line: number, problem: string) => `${file}:${line}: ${problem}`,

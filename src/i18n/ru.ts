@@ -1722,6 +1722,7 @@ export const ru: Catalog = {
       `${cap(kindNom[kind])} записана как отправленная ${fmt.dateTime(at)} (её текст — вложение ${attachment}); ответ ожидается до ${fmt.date(replyBy)}, ${open ? 'и `vetted due` напомнит о нём.' : `но обращение ${id} закрыто, поэтому \`vetted due\` не напомнит о нём, пока обращение не откроют снова.`}`,
     wrote: (kind, file) => `${cap(kindNom[kind])} записана в ${file}`,
     listHeaders: ['ЯЗЫК', 'ВИД', 'ИСТОЧНИК', 'ФАЙЛ'],
+    unusable: 'ваш, непригоден',
     source: { 'built-in': 'встроенный', user: 'ваш', file: 'файл' },
     valid: (file) => `${file}: шаблон письма в порядке`,
     problemAt: (file, line, problem) => `${file}:${line}: ${problem}`,

@@ -1,7 +1,7 @@
 // Letters through the command line: the next letter of the ladder, each kind in both
 // languages, sending one and seeing `due` chase the reply, the silence cited by the next
 // letter, the user's templates and law overrides, and every refusal.
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SHARED, sandbox, type Sandbox } from '../helpers/cli.js';
@@ -175,6 +175,24 @@ describe('quotes in what the company said', () => {
     const en = ok(s.run(['letter', 'quoting-1', '--kind', 'escalation', '--from', 'D'])).stdout;
     expect(en).toMatch(/- “a refund”, promised on/);
     expect(en).not.toMatch(/“"|"”/);
+  });
+});
+
+describe('a template of yours that cannot be used', () => {
+  it('is listed as unusable, with what is wrong, and a letter of its kind is refused, not written from the built-in one', () => {
+    const mine = join(s.config, 'letters', 'en');
+    rmSync(join(s.config, 'letters'), { recursive: true, force: true });
+    mkdirSync(join(mine, 'escalation.md'), { recursive: true });
+    symlinkSync(join(s.dir, 'nowhere.md'), join(mine, 'claim.md'));
+    const listed = ok(s.run(['letters', 'list']));
+    expect(listed.stdout).toMatch(/^en +escalation +user, unusable +\S*escalation\.md$/m);
+    expect(listed.stdout).toMatch(/^en +claim +user, unusable +\S*claim\.md$/m);
+    expect(listed.stdout).toMatch(/^en +complaint +built-in /m);
+    expect(listed.stderr).toMatch(/escalation\.md is a folder/);
+    expect(listed.stderr).toMatch(/there is no template \S*claim\.md/);
+    expect(json<{ kind: string; source: string; problem?: string }[]>(s, ['letters', 'list', '--json']).filter((r) => r.problem).map((r) => r.kind)).toEqual(['escalation', 'claim']);
+    expect(expectOneLineError(s.run(['letter', VOLGA, '--kind', 'claim', '--from', 'D', '--account', '1', '--demand', 'repair']))).toMatch(/there is no template \S*claim\.md/);
+    rmSync(join(s.config, 'letters'), { recursive: true, force: true });
   });
 });
 
