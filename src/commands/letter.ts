@@ -101,7 +101,7 @@ export async function run(ctx: Context, id: string, opts: LetterOptions): Promis
   const sentAt = opts.sent ? (opts.at !== undefined ? whenFlag(opts.at, '--at', ctx.now()) : formatLocalMinute(ctx.now())) : undefined;
   if (sentAt && msOf(sentAt) > ctx.now() + 60_000) throw new UserError(t().letter.inFuture(opts.at!));
   const letterNow = sentAt ? msOf(sentAt) : ctx.now();
-  const pack = await loadPack(opts.jurisdiction ?? 'none', ctx.configDir);
+  const pack = await loadPack(opts.jurisdiction ?? 'none', ctx.configDir, ctx.now());
   const lang = ctx.lang;
   const base = {
     from: oneLine(opts.from, '--from'),

@@ -20,6 +20,7 @@ export type LawFault =
   | { kind: 'required' }
   | { kind: 'term-needs-both' }
   | { kind: 'verified-needs-date' }
+  | { kind: 'date-ahead' }
   | { kind: 'verified-needs-source' }
   | { kind: 'indicative-no-date' }
   | { kind: 'indicative-needs-to-check' }
@@ -235,8 +236,12 @@ const OVERRIDABLE = ['value', 'unit', 'article', 'source', 'verified_on', 'statu
 
 export type LawOverrides = Record<string, Record<string, Partial<LawRule>>>;
 
-/** Checks the user's law.yaml: `<jurisdiction>: { <rule id>: { value: 20, … } }`, against the packs. */
-export function validateOverrides(data: unknown, packs: Map<string, JurisdictionPack>): Validated<LawOverrides> {
+/**
+ * Checks the user's law.yaml: `<jurisdiction>: { <rule id>: { value: 20, … } }`, against the
+ * packs. A rule read on a day after `today` (the local date, YYYY-MM-DD) was not read yet: a
+ * letter dated today would give its legal basis "as of" a day to come.
+ */
+export function validateOverrides(data: unknown, packs: Map<string, JurisdictionPack>, today = '9999-12-31'): Validated<LawOverrides> {
   const out: Problem[] = [];
   if (data === null || data === undefined) return { value: {} };
   if (!isMap(data)) return { errors: [{ path: [], fault: { kind: 'overrides-map' } }] };
@@ -261,6 +266,9 @@ export function validateOverrides(data: unknown, packs: Map<string, Jurisdiction
       }
       const checks = { ...Object.fromEntries(OVERRIDABLE.map((k) => [k, RULE_FIELDS[k]])), to_check: textOrWords };
       checkFields(fields, checks, [], [j, id], out);
+      const read = (fields as Record<string, unknown>).verified_on;
+      const readOn = typeof read === 'string' ? parseWhen(read) : undefined;
+      if (readOn?.dateOnly && readOn.text > today) out.push({ path: [j, id, 'verified_on'], fault: { kind: 'date-ahead' } });
       const rule = pack.rules.find((r) => r.id === id)!;
       checkStatus(overridden(rule, fields) as unknown as Record<string, unknown>, [j, id], out, false);
     }

@@ -6,6 +6,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { applyOverrides, validateOverrides, validatePack, type JurisdictionPack, type LawProblem } from '../domain/law.js';
 import { formatPath } from '../domain/validation.js';
+import { formatLocalDate } from '../domain/dates.js';
 import { UserError } from '../errors.js';
 import { t } from '../i18n/index.js';
 import { INPUT_LIMITS, readInputText, refuseSpecial } from './read-input.js';
@@ -62,7 +63,7 @@ export async function loadPacks(): Promise<Map<string, JurisdictionPack>> {
 }
 
 /** One pack with the user's overrides from <config>/law.yaml applied. */
-export async function loadPack(id: string, configDir: string): Promise<JurisdictionPack> {
+export async function loadPack(id: string, configDir: string, now = Date.now()): Promise<JurisdictionPack> {
   const packs = await loadPacks();
   const pack = packs.get(id);
   if (!pack) throw new UserError(t().letter.badJurisdiction([...packs.keys()], id));
@@ -70,7 +71,7 @@ export async function loadPack(id: string, configDir: string): Promise<Jurisdict
   if (!existsSync(file)) return pack;
   const { parseDataText } = await import('./data-text.js');
   refuseSpecial(file, 'law');
-  const overrides = validateOverrides(parseDataText(readInputText(file, { what: 'law', maxBytes: INPUT_LIMITS.small }), file), packs);
+  const overrides = validateOverrides(parseDataText(readInputText(file, { what: 'law', maxBytes: INPUT_LIMITS.small }), file), packs, formatLocalDate(now));
   if ('errors' in overrides) throw new UserError(t().letter.badOverrides(file, describe(overrides.errors)));
   return applyOverrides(pack, overrides.value);
 }

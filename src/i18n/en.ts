@@ -1767,6 +1767,8 @@ export const en = {
           return 'is required';
         case 'verified-needs-date':
           return 'is required of a verified rule: the date it was read in its source';
+        case 'date-ahead':
+          return 'is a day still to come: give the day the rule was read in its source';
         case 'verified-needs-source':
           return 'is required of a verified rule: the address of the text it was read in';
         case 'indicative-no-date':

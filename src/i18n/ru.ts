@@ -1793,6 +1793,8 @@ export const ru: Catalog = {
           return 'обязательное поле';
         case 'verified-needs-date':
           return 'обязательно для проверенной нормы: дата, когда её прочитали в источнике';
+        case 'date-ahead':
+          return 'этот день ещё не наступил: укажите день, когда норму прочитали в источнике';
         case 'verified-needs-source':
           return 'обязательно для проверенной нормы: адрес текста, в котором её прочитали';
         case 'indicative-no-date':

@@ -108,6 +108,9 @@ describe('vetted letter', () => {
       expect(ok(s.run(['letter', VOLGA, ...CLAIM_RU, '--from', 'D'])).stdout).not.toContain('Article 55');
       writeFileSync(join(s.config, 'law.yaml'), 'ru:\n  telecom-claim-30-days:\n    status: verified\n');
       expect(expectOneLineError(s.run(['letter', VOLGA, ...CLAIM_RU, '--from', 'D']))).toMatch(/law\.yaml: ru\.telecom-claim-30-days\.verified_on: is required of a verified rule/);
+      // Read on a day still to come: no letter gives its legal basis "as of" then.
+      writeFileSync(join(s.config, 'law.yaml'), 'ru:\n  telecom-claim-30-days:\n    value: 20\n    verified_on: 2099-01-15\n');
+      expect(expectOneLineError(s.run(['letter', VOLGA, ...CLAIM_RU, '--from', 'D']))).toMatch(/law\.yaml: ru\.telecom-claim-30-days\.verified_on: is a day still to come/);
       writeFileSync(join(s.config, 'law.yaml'), 'ru:\n  no-such-rule:\n    value: 20\n');
       expect(expectOneLineError(s.run(['letter', VOLGA, ...CLAIM_RU, '--from', 'D']))).toMatch(/law\.yaml: ru\.no-such-rule: is not a rule of ru/);
       // What to check, in the user's own words: said as written, whatever the reader's language.
