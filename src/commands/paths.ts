@@ -41,6 +41,7 @@ function factsOf(ctx: Context): PathFact[] {
     { what: 'checklists', path: join(ctx.configDir, 'checklists'), by: config, within: 'config' },
     { what: 'letters', path: join(ctx.configDir, 'letters'), by: config, within: 'config' },
     { what: 'policy', path: join(ctx.configDir, 'policy.yaml'), by: config, within: 'config' },
+    { what: 'law', path: join(ctx.configDir, 'law.yaml'), by: config, within: 'config' },
   ];
 }
 

@@ -21,7 +21,7 @@ import type { InputKind } from '../formats/read-input.js';
 import type { ImportFault } from '../store/merge.js';
 
 /** The files `vetted paths` names. */
-export type PathWhat = 'database' | 'backups' | 'config' | 'checklists' | 'letters' | 'policy';
+export type PathWhat = 'database' | 'backups' | 'config' | 'checklists' | 'letters' | 'policy' | 'law';
 
 const fmt = formatsFor('en', 'en-CA', { plainDates: 'iso', listAnd: { word: 'and', serialComma: true }, grouping: ',' });
 const q = (s: string) => `"${s}"`;
@@ -710,7 +710,7 @@ export const en = {
   // ---- paths: where each file lives ----
   paths: {
     headers: ['WHAT', 'WHERE', 'SET BY'],
-    what: { database: 'database', backups: 'backups', config: 'config', checklists: 'checklists', letters: 'letters', policy: 'policy' } as Record<PathWhat, string>,
+    what: { database: 'database', backups: 'backups', config: 'config', checklists: 'checklists', letters: 'letters', policy: 'policy', law: 'law overrides' } as Record<PathWhat, string>,
     setBy: {
       '--db': 'the --db flag',
       VETTED_DB: 'VETTED_DB',

@@ -729,7 +729,7 @@ export const ru: Catalog = {
 
   paths: {
     headers: ['ЧТО', 'ГДЕ', 'ЧЕМ ЗАДАНО'],
-    what: { database: 'база данных', backups: 'резервные копии', config: 'настройки', checklists: 'чек-листы', letters: 'шаблоны писем', policy: 'политика' },
+    what: { database: 'база данных', backups: 'резервные копии', config: 'настройки', checklists: 'чек-листы', letters: 'шаблоны писем', policy: 'политика', law: 'ваши правки норм' },
     setBy: {
       '--db': 'флаг --db',
       VETTED_DB: 'переменная $VETTED_DB',

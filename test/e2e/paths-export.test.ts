@@ -24,13 +24,14 @@ const byWhat = (entries: Entry[]) => Object.fromEntries(entries.map((e) => [e.wh
 describe('vetted paths', () => {
   it('names every place, and the environment variables that set them', () => {
     const p = byWhat(json<Entry[]>(s, ['paths', '--json']));
-    expect(Object.keys(p)).toEqual(['database', 'backups', 'config', 'checklists', 'letters', 'policy']);
+    expect(Object.keys(p)).toEqual(['database', 'backups', 'config', 'checklists', 'letters', 'policy', 'law']);
     expect(p.database).toMatchObject({ path: s.db, set_by: 'VETTED_DB', exists: false });
     expect(p.backups.path).toBe(join(s.dir, 'backups'));
     expect(p.config).toMatchObject({ path: s.config, set_by: 'VETTED_CONFIG' });
     expect(p.checklists.path).toBe(join(s.config, 'checklists'));
     expect(p.letters.path).toBe(join(s.config, 'letters'));
     expect(p.policy.path).toBe(join(s.config, 'policy.yaml'));
+    expect(p.law.path).toBe(join(s.config, 'law.yaml'));
     // Asking where things are creates nothing.
     expect(existsSync(s.db)).toBe(false);
   });
