@@ -1338,7 +1338,7 @@ export const en = {
       monetary: (rate: string) => `closed with monetary relief: ${rate}`,
       anyRelief: (rate: string) => `closed with any relief: ${rate}`,
       untimely: (rate: string) => `untimely responses: ${rate}`,
-      disputed: (rate: string) => `responses disputed by the consumer (until April 2017): ${rate}`,
+      disputed: (rate: string) => `responses disputed by the consumer, of all complaints until April 2017 (when disputes ended): ${rate}`,
       rate: (s: Share, min: number) => (s.rate === null ? `— (fewer than ${fmt.plural(min, { one: 'complaint', other: 'complaints' })})` : `${percent.format(s.rate)} (${fmt.number(s.count)} of ${fmt.number(s.of)})`),
       topProducts: (items: string) => `top products: ${items}`,
       topIssues: (items: string) => `top issues: ${items}`,

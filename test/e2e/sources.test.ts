@@ -423,7 +423,8 @@ describe('a CFPB source', () => {
 
     const text = ok(s.run(['company', 'show', 'Wells Fargo'])).stdout;
     expect(text).toMatch(new RegExp(`complaints Apr 2019–Mar 2020: ${last.length} `));
-    expect(text).toMatch(/disputed by the consumer \(until April 2017\): — \(fewer than 30 complaints\)/);
+    // Of all the complaints until disputes ended, not of the 12 months the lines above count (30 there was read as "fewer than 30").
+    expect(text).toMatch(/disputed by the consumer, of all complaints until April 2017 \(when disputes ended\): — \(fewer than 30 complaints\)/);
     expect(text).toMatch(/never decides a verdict/);
     // The link is the user's own alias; the public record itself decides nothing.
     expect(JSON.parse(ok(s.run(['lists', '--json'])).stdout)).toEqual(JSON.parse(whyBefore));
