@@ -5,7 +5,7 @@ import { jsonListPieces, type JsonOutOptions } from '../ui/json-out.js';
 import type { Context } from '../context.js';
 import type { CommandResult } from './result.js';
 import { UserError } from '../errors.js';
-import { EVENT_FIELDS, FIELD_SPECS, MAX_AMOUNT, MAX_COUNT, fieldFits, isEventType, requiredWhenLogged } from '../domain/events.js';
+import { EVENT_FIELDS, FIELD_SPECS, MAX_AMOUNT, MAX_COUNT, fieldFits, isEventType, requiredWhenLogged, sameEventAs } from '../domain/events.js';
 import { EVENT_TYPES, FAULTS, OUTCOMES, type EventType, type Fault, type Incident, type IncidentEvent } from '../domain/types.js';
 import { formatLocalMinute, parseAmount, parseWhen } from '../domain/dates.js';
 import { isBefore } from '../domain/date-rules.js';
@@ -197,7 +197,10 @@ export async function runEvent(ctx: Context, id: string, typeArg: string, opts: 
       () => {
         // Checked again within the write: another process may have closed the incident (or
         // moved its opening) since, while this one was asking or waiting for the lock.
-        checkEventFits(requireIncident(store, incident.id), type, at, fields);
+        const current = requireIncident(store, incident.id);
+        checkEventFits(current, type, at, fields);
+        // The same moment written another way (`18:00Z` where the zone is UTC) is the same event.
+        if (sameEventAs(event, current.events)) return false;
         return store.addEvent(incident.rowId, event);
       },
       { summary: opSummary({ k: 'event', type, incident: incident.id, at }) },

@@ -216,6 +216,15 @@ describe('a wrong date, and an incident on the wrong company', () => {
     expect(ok(s.run(['--lang', 'ru', 'incident', 'list'])).stdout).toMatch(/ozon-1 +Ozon +20\.11\.2026 +открыто/);
   });
 
+  it('knows an event logged again at the same moment written another way, with the zone given', () => {
+    ok(s.run(['incident', 'add', 'Zoned', '--title', 't', '--opened', '2026-11-20 10:00'], { env: { TZ: 'UTC' } }));
+    ok(s.run(['incident', 'event', 'zoned-1', 'note', '--text', 't', '--at', '2026-11-23 18:00'], { env: { TZ: 'UTC' } }));
+    for (const at of ['23.11.2026 18:00', '2026-11-23T18:00Z', '2026-11-23T21:00+03:00']) {
+      expect(expectOneLineError(s.run(['incident', 'event', 'zoned-1', 'note', '--text', 't', '--at', at], { env: { TZ: 'UTC' } }))).toMatch(/this note at .* is on the timeline of zoned-1 already; nothing was added\./);
+    }
+    expect(json<{ events: unknown[] }>(s, ['incident', 'show', 'zoned-1', '--json']).events).toHaveLength(1);
+  });
+
   it('takes a deadline of tomorrow, as a person says it (завтра in Russian)', () => {
     ok(s.run(['incident', 'event', 'ozon-1', 'promise', '--due', 'tomorrow 10:00', '--text', 'fixed by tomorrow']));
     ok(s.run(['--lang', 'ru', 'incident', 'event', 'ozon-1', 'promise', '--due', 'завтра', '--text', 'завтра починим']));
