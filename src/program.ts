@@ -25,7 +25,7 @@ function translateCommander(message: string): string {
   let m: RegExpExecArray | null;
   if ((m = /^unknown option '([^']+)'(?:\s*\(Did you mean (.+?)\?\))?$/.exec(message))) return h.unknownOption(m[1]) + hint(m, 2);
   if ((m = /^unknown command '([^']+)'(?:\s*\(Did you mean (.+?)\?\))?$/.exec(message))) return h.unknownCommand(m[1]) + hint(m, 2);
-  if ((m = /^missing required argument '([^']+)'/.exec(message))) return h.missingArgument(m[1]);
+  if ((m = /^missing required argument '([^']+)'/.exec(message))) return h.missingArgument(h.placeholder[m[1]] ?? m[1]);
   if ((m = /^required option '([^']+)' not specified/.exec(message))) return h.missingOption(m[1]);
   if ((m = /^option '([^']+)' argument missing/.exec(message))) return h.optionNeedsValue(m[1]);
   if ((m = /^too many arguments.*Expected (\d+)/.exec(message))) return h.tooManyArguments(Number(m[1]));

@@ -130,6 +130,11 @@ describe('usage errors', () => {
     expect(expectOneLineError(s.run(['incident', 'list', '--ndjson', '--json']))).toMatch(/--ndjson and --json ask for two different outputs/);
   });
 
+  it('names a missing argument as the usage line does, in the reader\'s language', () => {
+    expect(expectOneLineError(s.run(['incident', 'add']))).toBe("vetted: missing required argument 'company'; see `vetted incident add --help`.");
+    expect(expectOneLineError(s.run(['--lang', 'ru', 'incident', 'add']))).toBe('vetted: не хватает аргумента «компания»; см. `vetted incident add --help`.');
+  });
+
   it('exits 2 on an unknown option of a command', () => {
     const r = s.run(['check', 'Amazon', '--anwser', 'who-helps=nobody']);
     expect(r.code).toBe(2);
