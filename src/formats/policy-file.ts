@@ -30,13 +30,18 @@ export async function loadPolicy(configDir: string): Promise<{ policy: Policy; s
   // (the lists would be made under a policy the user did not mean), as a pipe is (never waited on).
   if (!lstatOr(file)) return { policy: DEFAULT_POLICY, source: null };
   refuseSpecial(file, 'policy');
-  const { parseDataText } = await import('./data-text.js');
-  const data = parseDataText(readInputText(file, { what: 'policy', maxBytes: INPUT_LIMITS.small }), file);
+  const { parseDataDocument } = await import('./data-text.js');
+  const { data, locate } = parseDataDocument(readInputText(file, { what: 'policy', maxBytes: INPUT_LIMITS.small }), file);
   const result = validatePolicy(data);
   if ('errors' in result) {
-    const e = result.errors[0];
-    const w = t().policyFile;
-    throw new UserError(w.invalid(file, formatPath(e.path) || w.top, w.fault(e.fault), result.errors.length - 1));
+    // Every problem of the file (a few settings at most), each with its line, in the file's
+    // order: one at a time, and without lines, it took a run for each.
+    const w = t();
+    const problems = result.errors
+      .map((e) => ({ line: locate(e.path)?.line, text: (line: number | undefined) => w.data.problemAt(line, formatPath(e.path) || w.policyFile.top, w.policyFile.fault(e.fault), false) }))
+      .sort((a, b) => (a.line ?? 0) - (b.line ?? 0))
+      .map((p) => p.text(p.line));
+    throw new UserError(w.policyFile.invalid(file, w.data.problems(problems, 0)));
   }
   return { policy: result.value, source: file };
 }

@@ -379,8 +379,7 @@ export const en = {
   // ---- the user's policy.yaml ----
   policyFile: {
     top: '(top)',
-    invalid: (file: string, where: string, problem: string, more: number) =>
-      `${file}: ${where}: ${problem}${more ? ` (and ${more} more)` : ''}; fix it, or remove the file to use the defaults.`,
+    invalid: (file: string, problems: string) => `${file}: ${problems}; fix it, or remove the file to use the defaults.`,
     fault: (f: PolicyFault): string => {
       switch (f.kind) {
         case 'policy-map':

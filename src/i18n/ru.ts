@@ -442,8 +442,7 @@ export const ru: Catalog = {
 
   policyFile: {
     top: '(верхний уровень)',
-    invalid: (file, where, problem, more) =>
-      `${file}: ${where}: ${problem}${more ? ` (и ещё ${more})` : ''}; исправьте файл или удалите его, чтобы действовали значения по умолчанию.`,
+    invalid: (file, problems) => `${file}: ${problems}; исправьте файл или удалите его, чтобы действовали значения по умолчанию.`,
     fault: (f) => {
       switch (f.kind) {
         case 'policy-map':

@@ -99,7 +99,7 @@ describe('a policy.yaml', () => {
     try {
       for (const args of [['--lang', 'ru', 'lists'], ['policy', 'show']]) {
         const line = expectOneLineError(s.run(args, { env: RU }));
-        expect(line).toBe(`vetted: ${policy}: ${said}; исправьте файл или удалите его, чтобы действовали значения по умолчанию.`);
+        expect(line).toBe(`vetted: ${policy}: строка 1: ${said}; исправьте файл или удалите его, чтобы действовали значения по умолчанию.`);
       }
     } finally {
       writeFileSync(policy, '{}\n');

@@ -475,6 +475,12 @@ describe('the policy', () => {
     expect(listOf(json<Lists>(s, ['lists', '--json']), 'Volgatelecom')).toBe('black');
   });
 
+  it('names every problem of a policy.yaml with its line, in the order of the file', () => {
+    writePolicy('broken_promises: 3\nfoo: 1\nrecovery_max_level: boss\n');
+    const line = expectOneLineError(s.run(['lists']));
+    expect(line).toMatch(/policy\.yaml: line 2: foo: unknown setting .*; line 3: recovery_max_level: must be one of frontline, .*; fix it, or remove the file to use the defaults\.$/);
+  });
+
   it.each([
     ['broken_promises: many', 'broken_promises: many\n', /broken_promises/],
     ['a misspelt setting', 'broken_promise: 5\n', /broken_promise\b/],

@@ -392,8 +392,8 @@ describe('the problems of a policy.yaml', () => {
       'broken_promises: должно быть целым числом от 1 до 100',
       'recovery_max_level: должно быть одним из: frontline, supervisor, quality, management, regulator, court',
     ]);
-    expect(ru.policyFile.invalid('policy.yaml', 'broken_promises', 'должно быть целым числом от 1 до 100', 1)).toBe(
-      'policy.yaml: broken_promises: должно быть целым числом от 1 до 100 (и ещё 1); исправьте файл или удалите его, чтобы действовали значения по умолчанию.',
+    expect(ru.policyFile.invalid('policy.yaml', 'строка 1: broken_promises: должно быть целым числом от 1 до 100')).toBe(
+      'policy.yaml: строка 1: broken_promises: должно быть целым числом от 1 до 100; исправьте файл или удалите его, чтобы действовали значения по умолчанию.',
     );
   });
 });
