@@ -202,11 +202,19 @@ export function mergeRecords(store: Store, records: DataRecords, opts: MergeOpti
   // Names seen in this file: most records name a company another record named already.
   const byName = new Map<string, CompanyRow>();
   const createdHere = new Set<number>();
+  // Every company the file names, in any record, counted once: as added, or as there already
+  // (a second import of a file whose first added three companies said "1 already there").
+  const thereAlready = new Set<number>();
+  const counted = (company: CompanyRow) => {
+    if (createdHere.has(company.id) || thereAlready.has(company.id)) return;
+    thereAlready.add(company.id);
+    report.companies.existing++;
+  };
   const remember = (name: string, company: CompanyRow, isNew: boolean) => {
     if (isNew) {
       report.companies.added++;
       createdHere.add(company.id);
-    }
+    } else counted(company);
     byName.set(name, company);
     return company;
   };
@@ -263,7 +271,7 @@ export function mergeRecords(store: Store, records: DataRecords, opts: MergeOpti
         const made = found ? undefined : remember(c.name, store.createUnfoundCompany(c.name, created, { website: c.website, category: c.category }), true);
         const company = found ?? made!;
         if (found) {
-          if (!createdHere.has(found.id)) report.companies.existing++;
+          counted(found);
           byName.set(c.name, found);
         }
         for (const alias of c.aliases ?? []) {

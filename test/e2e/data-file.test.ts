@@ -169,6 +169,8 @@ describe('import of seeds.yaml', () => {
     expect(added(rep)).toEqual({ companies: 0, aliases: 0, checks: 0, incidents: 0, events: 0, pins: 0 });
     expect(rep.incidents.existing).toBe(11);
     expect(rep.events.existing).toBe(46);
+    // Every company the file names, in any record, is there already: as many as the first import added (it said 1 of 15).
+    expect(rep.companies.existing).toBe(15);
     expect(content(s)).toEqual(first);
     expect(dbHash(s)).toBe(hash);
   });
