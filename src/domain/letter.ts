@@ -2,7 +2,7 @@
 // values its template fills in. Pure: every fact comes from the record or from the caller.
 
 import type { Incident, IncidentEvent, Level } from './types.js';
-import { DAY_MS, answeredAfter, closingOf, computeMetrics, dueMs, fixedMs, highestLevel, isAtFault, isSentLetter, isSettledReply, levelRank, nextRung, promiseStatus, replyDeadlineOf } from './incident.js';
+import { DAY_MS, answeredAfter, closingOf, computeMetrics, dueMs, fixedMs, highestLevel, isAtFault, isSentLetter, isSettledReply, letterOfDeadline, levelRank, nextRung, promiseStatus, replyDeadlineOf } from './incident.js';
 import { dueReport } from './digest.js';
 import { localWallClock, msOf, parseWhen } from './dates.js';
 import { addTerm, basisAsOf, caseFromCategory, chooseRules, type Case, type Demand, type JurisdictionPack, type LawRule, type LetterKind, type RuleChoice } from './law.js';
@@ -254,8 +254,11 @@ export function composeLetter(r: LetterRequest): ComposedLetter {
   if (metrics.contacts) costs.push({ text: w.costs.contacts(metrics.contacts, waited, you) });
   if (metrics.customer_effort && metrics.customer_effort !== 'none' && metrics.customer_effort !== 'asked') costs.push({ text: `${w.compensation({ kind: i.events.find((e) => e.type === 'compensation' && e.effort === metrics.customer_effort)?.kind, effort: metrics.customer_effort, you })}` });
 
+  // A reply deadline of the customer's own letter is no promise of the company's: told under
+  // the letters it belongs to ("no answer by …"), never as a promise they broke.
+  const deadlines = new Set(i.events.filter((e) => letterOfDeadline(i.events, e)));
   const broken = i.events
-    .filter((e) => e.type === 'promise' && e.due)
+    .filter((e) => e.type === 'promise' && e.due && !deadlines.has(e))
     .map((e) => ({ e, s: promiseStatus(e, i, now) }))
     .filter((x) => x.s.state === 'broken')
     .map(({ e, s }) => ({
@@ -304,7 +307,7 @@ export function composeLetter(r: LetterRequest): ComposedLetter {
     opened: formatWhen(i.opened, w, false),
     case_name: c ? w.caseName[c] : null,
     jurisdiction: r.pack.name[r.lang],
-    chronology: i.events.map((e) => ({ date: formatWhen(e.at, w), text: describe(e, i, now, w, r.lang, you) })),
+    chronology: i.events.filter((e) => !deadlines.has(e)).map((e) => ({ date: formatWhen(e.at, w), text: describe(e, i, now, w, r.lang, you) })),
     broken,
     refusals: i.events.filter((e) => e.type === 'refusal').map((e) => ({ date: formatWhen(e.at, w), text: e.text === undefined ? w.refusal({ policy: e.policy }) : w.inQuotes(e.text) })),
     failed,
