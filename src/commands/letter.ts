@@ -183,7 +183,9 @@ export async function run(ctx: Context, id: string, opts: LetterOptions): Promis
       const sentDate = formatLocalDate(msOf(sentAt));
       const name = `${kind}-${sentDate}.${format}`;
       const contact: IncidentEvent = { at: sentAt, type: 'contact', channel, level, note: checkNote(`${lw.sentNote(kind)} (${name})`) };
-      const promise: IncidentEvent = { at: sentAt, type: 'promise', text: lw.replyPromise(kind, sentDate), due: letter.replyBy, level };
+      // The date in the words of the letter's language (an ISO date stood in Russian text).
+      const [y, m, d] = sentDate.split('-').map(Number);
+      const promise: IncidentEvent = { at: sentAt, type: 'promise', text: lw.replyPromise(kind, lw.date(y, m, d)), due: letter.replyBy, level };
       const attachmentId = store.write(() => {
         if (!store.addEvent(incident.rowId, contact)) throw new UserError(w.alreadySent(kind, incident.id, sentAt));
         store.addEvent(incident.rowId, promise);

@@ -246,7 +246,11 @@ describe('sending a letter', () => {
     expect(sent.stderr).toMatch(/recorded the claim as sent on 2026-10-01T09:00 \(its text is attachment \d+\); the reply is due by 2026-10-31/);
     const shown = json<{ events: { type: string; channel?: string; level?: string; text?: string; due?: string }[]; attachments: { name: string; event: number }[] }>(s, ['incident', 'show', 'volgatelecom-1', '--json']);
     expect(shown.events.filter((e) => e.channel === 'letter')).toEqual([expect.objectContaining({ type: 'contact', level: 'management' })]);
-    expect(shown.events).toContainEqual(expect.objectContaining({ type: 'promise', text: 'a reply to my formal claim of 2026-10-01', due: '2026-10-31' }));
+    expect(shown.events).toContainEqual(expect.objectContaining({ type: 'promise', text: 'a reply to my formal claim of 1 October 2026', due: '2026-10-31' }));
+    // In Russian, the date as Russian writes it (it stood as 2026-10-01 in Russian text).
+    ok(s.run(['--lang', 'ru', 'letter', 'volgatelecom-1', '--kind', 'escalation', '--from', 'D', '--sent', '--at', '2026-10-01T10:00']));
+    expect(json<{ events: { text?: string }[] }>(s, ['incident', 'show', 'volgatelecom-1', '--json']).events.map((e) => e.text)).toContain('ответ на мою жалобу от 01.10.2026');
+    ok(s.run(['undo']));
     expect(shown.attachments).toEqual([expect.objectContaining({ name: 'claim-2026-10-01.md', event: 4 })]);
     // The letter's text is kept: saved back, it is the letter.
     const id = /attachment (\d+)/.exec(sent.stderr)![1];
@@ -255,7 +259,7 @@ describe('sending a letter', () => {
     expect(readFileSync(saved, 'utf8')).toBe(sent.stdout);
 
     const due = json<{ incident: string; broken: { text: string; due: string }[] }[]>(s, ['due', '--json']);
-    expect(due.find((d) => d.incident === 'volgatelecom-1')!.broken).toContainEqual(expect.objectContaining({ text: 'a reply to my formal claim of 2026-10-01', due: '2026-10-31' }));
+    expect(due.find((d) => d.incident === 'volgatelecom-1')!.broken).toContainEqual(expect.objectContaining({ text: 'a reply to my formal claim of 1 October 2026', due: '2026-10-31' }));
 
     // Next on the ladder: the regulator, told of the letter left unanswered, and the term that passed.
     const next = ok(s.run(['letter', 'volgatelecom-1', '--jurisdiction', 'ru', '--from', 'Dmitry Ivanov', '--allow-unverified']));
@@ -315,7 +319,7 @@ describe("a letter's reply deadline", () => {
     expect(ok(s.run(['--lang', 'ru', 'letter', 'mover-1', '--from', 'I', '--kind', 'complaint'])).stdout).toMatch(/^Кому: руководителю службы поддержки клиентов компании Mover {2}$/m);
     const moved = ok(s.run(['event', 'edit', 'mover-1#1', '--at', '2026-12-03 11:00']));
     expect(moved.stderr).toMatch(/updated mover-1#1: at 2026-12-03T11:00; its reply deadline mover-1#2 moved with it/);
-    expect(shown('mover-1')).toMatch(/#2 {2}2026-12-03 11:00 .*promise "a reply to my complaint of 2026-12-03" \(supervisor\), due 2026-12-17: /);
+    expect(shown('mover-1')).toMatch(/#2 {2}2026-12-03 11:00 .*promise "a reply to my complaint of 3 December 2026" \(supervisor\), due 2026-12-17: /);
     const next = ok(s.run(['letter', 'mover-1', '--from', 'I'])).stdout;
     expect(next).toMatch(/- 3 December 2026 \(email\): the answer is due by 17 December 2026/);
     // The deadline is the customer's, told among the letters: no promise of the company's in the timeline or among those not kept.
@@ -354,7 +358,7 @@ describe('the answer to a letter', () => {
     // What the reply said is.
     ok(s.run(['incident', 'event', 'kettle-shop-1', 'explanation', '--at', '2026-11-10 12:00', '--note', 'their reply explained']));
     expect(broken()).toBe(0);
-    expect(ok(s.run(['incident', 'show', 'kettle-shop-1'])).stdout).toMatch(/a reply to my complaint of 2026-11-01.*due 2026-11-15: kept/);
+    expect(ok(s.run(['incident', 'show', 'kettle-shop-1'])).stdout).toMatch(/a reply to my complaint of 1 November 2026.*due 2026-11-15: kept/);
     const due = json<{ incident: string; broken: unknown[] }[]>(s, ['due', '--json']).find((d) => d.incident === 'kettle-shop-1');
     expect(due).toBeDefined();
     expect(due!.broken).toEqual([]);
@@ -372,23 +376,23 @@ describe('the answer to a letter', () => {
     ok(s.run(['event', 'edit', deadline, '--no-kept']));
     expect(json<{ incident: string; broken: unknown[] }[]>(s, ['due', '--json']).find((d) => d.incident === 'kettle-shop-1')!.broken).toHaveLength(1);
     expect(ok(s.run(['due', '--format', 'ics'])).stdout).toContain('kettle-shop-1');
-    expect(ok(s.run(['incident', 'show', 'kettle-shop-1'])).stdout).toContain('Still owed\n  • the promise "a reply to my complaint of 2026-11-01" (due 2026-11-15)');
+    expect(ok(s.run(['incident', 'show', 'kettle-shop-1'])).stdout).toContain('Still owed\n  • the promise "a reply to my complaint of 1 November 2026" (due 2026-11-15)');
   });
 
   it('is not settled by a closing the customer gave up on, and the deadline of a letter to a regulator not by the company', () => {
     ok(s.run(['incident', 'add', 'Gone Shop', '--title', 'Lost parcel', '--fault', 'company', '--opened', '2026-09-01']));
     ok(s.run(['letter', 'gone-shop-1', '--from', 'Me', '--sent', '--at', '2026-09-02 10:00']));
     ok(s.run(['incident', 'close', 'gone-shop-1', '--outcome', 'abandoned', '--at', '2026-09-05 10:00']));
-    expect(ok(s.run(['incident', 'show', 'gone-shop-1'])).stdout).toMatch(/a reply to my complaint of 2026-09-02.*: broken/);
+    expect(ok(s.run(['incident', 'show', 'gone-shop-1'])).stdout).toMatch(/a reply to my complaint of 2 September 2026.*: broken/);
     ok(s.run(['incident', 'add', 'Reg Shop', '--title', 'Broken TV', '--fault', 'company', '--opened', '2026-09-01']));
     ok(s.run(['letter', 'reg-shop-1', '--kind', 'complaint', '--from', 'Me', '--sent', '--at', '2026-09-02 10:00']));
     ok(s.run(['letter', 'reg-shop-1', '--kind', 'regulator', '--case', 'goods', '--to', 'The Ombudsman', '--from', 'Me', '--sent', '--at', '2026-09-20 10:00']));
     // The letter to the regulator, and its deadline, are no answer of the company's to the complaint.
-    expect(ok(s.run(['incident', 'show', 'reg-shop-1'])).stdout).toMatch(/a reply to my complaint of 2026-09-02.*: broken, \d+ days late so far/);
+    expect(ok(s.run(['incident', 'show', 'reg-shop-1'])).stdout).toMatch(/a reply to my complaint of 2 September 2026.*: broken, \d+ days late so far/);
     ok(s.run(['incident', 'event', 'reg-shop-1', 'apology', '--at', '2026-09-21 10:00']));
     const shown = ok(s.run(['incident', 'show', 'reg-shop-1'])).stdout;
     // Due 2026-09-16, the end of its day: answered by the apology four days and ten hours later.
-    expect(shown).toMatch(/a reply to my complaint of 2026-09-02.*: broken, 4 days late(?! so far)/);
+    expect(shown).toMatch(/a reply to my complaint of 2 September 2026.*: broken, 4 days late(?! so far)/);
     expect(shown).toMatch(/\(regulator\), due [\d-]+: broken/);
     expect(ok(s.run(['letter', 'reg-shop-1', '--kind', 'claim', '--from', 'Me', '--account', '1', '--demand', 'repair'])).stdout).toContain('- 2 September 2026 (letter): answered on 21 September 2026');
   });
@@ -399,12 +403,12 @@ describe('the answer to a letter', () => {
     // My escalation after the deadline passed, with its own reply deadline: no answer of theirs.
     ok(s.run(['letter', 'slow-shop-1', '--kind', 'escalation', '--from', 'Me', '--sent', '--at', '2026-09-20 10:00']));
     let shown = ok(s.run(['incident', 'show', 'slow-shop-1'])).stdout;
-    expect(shown).toMatch(/a reply to my complaint of 2026-09-02.*broken, \d+ days late so far/);
+    expect(shown).toMatch(/a reply to my complaint of 2 September 2026.*broken, \d+ days late so far/);
     // Their explanation, eight days after the first deadline (the end of its day): late for the first letter, in time for the second.
     ok(s.run(['incident', 'event', 'slow-shop-1', 'explanation', '--at', '2026-09-25 10:00']));
     shown = ok(s.run(['incident', 'show', 'slow-shop-1'])).stdout;
-    expect(shown).toMatch(/a reply to my complaint of 2026-09-02.*due 2026-09-16: broken, 8 days late(?! so far)/);
-    expect(shown).toMatch(/a reply to my escalated complaint of 2026-09-20.*: kept/);
+    expect(shown).toMatch(/a reply to my complaint of 2 September 2026.*due 2026-09-16: broken, 8 days late(?! so far)/);
+    expect(shown).toMatch(/a reply to my escalated complaint of 20 September 2026.*: kept/);
   });
 
   it('counts a deadline kept alike in every listing where the problem was fixed before a late answer', () => {
