@@ -62,6 +62,8 @@ function checkAmount(v: string | undefined): number | undefined {
   return n;
 }
 
+const seqOf = (e: IncidentEvent) => Number(e.id!.slice(e.id!.lastIndexOf('#') + 1));
+
 function checkCurrency(v: string | undefined): string | undefined {
   if (v === undefined) return undefined;
   if (!/^[A-Za-z]{3}$/.test(v.trim())) throw new UserError(t().letter.badCurrency(v));
@@ -190,7 +192,11 @@ export async function run(ctx: Context, id: string, opts: LetterOptions): Promis
         if (!store.addEvent(incident.rowId, contact)) throw new UserError(w.alreadySent(kind, incident.id, sentAt));
         store.addEvent(incident.rowId, promise);
         const updated = store.findIncident(incident.id)!;
-        const sent = updated.events.find((e) => e.at === contact.at && e.type === 'contact' && e.note === contact.note)!;
+        // The contact just logged: the last numbered of those at its time (a letter sent the same
+        // minute before it has the same time and words, and took this one's text as its own).
+        const sent = updated.events
+          .filter((e) => e.at === contact.at && e.type === 'contact' && e.note === contact.note)
+          .reduce((a, b) => (seqOf(b) > seqOf(a) ? b : a));
         const id = addAttachment(store, { incidentRowId: incident.rowId, eventRowId: store.findEvent(sent.id!)!.rowId, name, addedAt: formatLocalMinute(ctx.now()), data: Buffer.from(text, 'utf8') }).id;
         // Written within the record's transaction: a file that cannot be written records nothing.
         writeOut();

@@ -345,6 +345,17 @@ describe("a letter's reply deadline", () => {
   });
 });
 
+describe('two letters sent in one minute', () => {
+  it('each keep their own text, on their own contact', () => {
+    ok(s.run(['incident', 'add', 'Twice', '--title', 't', '--fault', 'company', '--opened', '2026-12-01 09:00']));
+    ok(s.run(['letter', 'twice-1', '--from', 'I', '--kind', 'complaint', '--sent', '--channel', 'letter', '--at', '2026-12-02 10:00']));
+    ok(s.run(['letter', 'twice-1', '--from', 'I', '--kind', 'complaint', '--sent', '--channel', 'email', '--at', '2026-12-02 10:00']));
+    const shown = json<{ events: { id: string; channel?: string }[]; attachments: { event: number }[] }>(s, ['incident', 'show', 'twice-1', '--json']);
+    const contactOf = (n: number) => shown.events.find((e) => e.id === `twice-1#${n}`)!.channel;
+    expect(shown.attachments.map((a) => contactOf(a.event))).toEqual(['letter', 'email']);
+  });
+});
+
 describe('the answer to a letter', () => {
   it('is settled by what they said or did, not by a contact: kept when it came in time', () => {
     ok(s.run(['incident', 'add', 'Kettle Shop', '--title', 'Cracked kettle', '--fault', 'company', '--opened', '2026-10-20']));
