@@ -261,10 +261,10 @@ function registerRecordCommands(program: Command, sub: Sub, action: Action): voi
     .action(action(() => import('./commands/due.js')));
 
   sub(program, 'letter <id>')
-    .addOption(new Option('--kind <kind>').choices(['complaint', 'escalation', 'claim', 'regulator']))
+    .option('--kind <kind>')
     .option('--jurisdiction <j>')
-    .addOption(new Option('--case <case>').choices(['goods', 'services', 'telecom', 'finance']))
-    .addOption(new Option('--demand <demand>').choices(['refund', 'repair', 'replacement', 'recalculation', 'compensation']))
+    .option('--case <case>')
+    .option('--demand <demand>')
     .option('--amount <n>')
     .option('--currency <code>')
     .option('--from <name>')

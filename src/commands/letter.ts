@@ -4,7 +4,7 @@
 import type { Context } from '../context.js';
 import type { CommandResult } from './result.js';
 import { UserError } from '../errors.js';
-import { LETTER_KINDS, type Case, type Demand, type LetterKind } from '../domain/law.js';
+import { CASES, DEMANDS, LETTER_KINDS, type Case, type Demand, type LetterKind } from '../domain/law.js';
 import { composeLetter, defaultKind, letterLevel, lettersTo, missingFacts, whenMs, type LetterRequest, type MissingFact } from '../domain/letter.js';
 import { renderLetter, type LetterFormat } from '../domain/letter-format.js';
 import { TemplateError } from '../domain/template.js';
@@ -14,7 +14,7 @@ import { SENT_CHANNELS, type IncidentEvent } from '../domain/types.js';
 import { closingOf, dueMs, incidentAsOf, isOpen } from '../domain/incident.js';
 import { checkNote, readingStore } from './shared.js';
 import { checkEventFits, whenFlag } from './incident.js';
-import { vocabularyId } from '../i18n/vocabulary.js';
+import { requireVocabulary, vocabularyId } from '../i18n/vocabulary.js';
 import { loadPack } from '../formats/law-file.js';
 import { loadTemplate } from '../formats/letter-template.js';
 import { checkOutputPath, writeFileAtomic } from '../formats/write-file.js';
@@ -93,7 +93,10 @@ async function fillMissing(ctx: Context, req: LetterRequest, missing: MissingFac
 }
 
 export async function run(ctx: Context, id: string, opts: LetterOptions): Promise<CommandResult> {
-  if (opts.kind !== undefined && !(LETTER_KINDS as readonly string[]).includes(opts.kind)) throw new UserError(t().letter.badKind(LETTER_KINDS, opts.kind));
+  // Each as its id or a word of the reader's language (`--kind претензия`, `--demand перерасчёт`).
+  if (opts.kind !== undefined) opts.kind = await requireVocabulary('letterKind', LETTER_KINDS, opts.kind, '--kind');
+  if (opts.case !== undefined) opts.case = await requireVocabulary('letterCase', CASES, opts.case, '--case');
+  if (opts.demand !== undefined) opts.demand = await requireVocabulary('demand', DEMANDS, opts.demand, '--demand');
   if (!opts.sent && (opts.at !== undefined || opts.channel !== undefined)) throw new UserError(t().letter.sentOnly);
   const format: LetterFormat = opts.format === 'txt' ? 'txt' : 'md';
   if (opts.format !== undefined && opts.format !== 'md' && opts.format !== 'txt') throw new UserError(t().letter.badFormat(opts.format));

@@ -5,6 +5,7 @@
 
 import { CHANNELS, SENT_CHANNELS, COMPENSATION_KINDS, EFFORTS, EVENT_TYPES, FAULTS, LEVELS, LISTS, OUTCOMES } from '../domain/types.js';
 import { LANGS } from '../domain/checklist.js';
+import { CASES, DEMANDS, LETTER_KINDS } from '../domain/law.js';
 
 /** Fixed words; a kind of name or id the hidden `__complete` command looks up; file names. */
 export type Values = { words: readonly string[] } | { dynamic: DynamicKind; files?: boolean } | { files: true };
@@ -28,6 +29,9 @@ export const VALUES: Record<string, Values> = {
   'letter channel': words(SENT_CHANNELS),
   // the built-in jurisdictions (the folder of a user's own is not read to complete)
   'letter jurisdiction': words(BUILT_IN_JURISDICTIONS),
+  'letter kind': words(LETTER_KINDS),
+  'letter case': words(CASES),
+  'letter demand': words(DEMANDS),
   kind: words(COMPENSATION_KINDS),
   effort: words(EFFORTS),
   fault: words(FAULTS),

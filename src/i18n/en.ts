@@ -268,6 +268,9 @@ const words = {
   note: 'note',
   } as Record<EventType, string>,
   checkVerdict: { go: 'go', caution: 'caution', avoid: 'avoid' } as Record<CheckVerdict, string>,
+  letterKind: { complaint: 'complaint', escalation: 'escalation', claim: 'claim', regulator: 'regulator' } as Record<LetterKind, string>,
+  letterCase: { goods: 'goods', services: 'services', telecom: 'telecom', finance: 'finance' } as Record<Case, string>,
+  demand: { refund: 'refund', repair: 'repair', replacement: 'replacement', recalculation: 'recalculation', compensation: 'compensation' } as Record<Demand, string>,
 };
 
 /** The values of a closed vocabulary as help shows them: each id, with the word when it differs. */
@@ -1653,7 +1656,6 @@ export const en = {
     tooLong: (flag: string, max: number) => `${flag} can be at most ${max} characters; shorten it.`,
     badAmount: (given: string) => `--amount takes a sum above 0 such as 500 or 12.50, without thousands separators (1000, not 1,000; at most 999999999999.99), not ${q(given)}.`,
     badCurrency: (given: string) => `--currency takes a three-letter ISO 4217 code such as RUB or EUR, not ${q(given)}.`,
-    badKind: (kinds: readonly string[], given: string) => `--kind takes ${kinds.join(', ')}, not ${q(given)}.`,
     sentOnly: '--at and --channel say when and how a letter was sent; give them with --sent.',
     badFormat: (given: string) => `--format takes md or txt, not ${q(given)}.`,
     inFuture: (at: string) => `--at ${at} is in the future; a letter is recorded once it is sent.`,

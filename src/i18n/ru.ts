@@ -338,6 +338,9 @@ const words = {
     note: 'заметка',
   },
   checkVerdict,
+  letterKind: { complaint: 'жалоба', escalation: 'повторная жалоба', claim: 'претензия', regulator: 'регулятор' },
+  letterCase: { goods: 'товары', services: 'услуги', telecom: 'связь', finance: 'финансы' },
+  demand: { refund: 'возврат денег', repair: 'ремонт', replacement: 'замена', recalculation: 'перерасчёт', compensation: 'компенсация' },
 };
 
 /** Значения закрытого словаря в справке: каждый id и его слово. */
@@ -1687,7 +1690,6 @@ export const ru: Catalog = {
     tooLong: (flag, max) => `${flag} — не длиннее ${fmt.plural(max, { one: 'знака', few: 'знаков', many: 'знаков', other: 'знака' })}; сократите.`,
     badAmount: (given) => `--amount принимает сумму больше 0, например 500 или 12,50, без разделителей тысяч (1000, а не 1.000; не больше 999999999999,99), а не ${q(given)}.`,
     badCurrency: (given) => `--currency принимает трёхбуквенный код ISO 4217, например RUB или EUR, а не ${q(given)}.`,
-    badKind: (kinds, given) => `--kind принимает ${kinds.join(', ')}, а не ${q(given)}.`,
     sentOnly: '--at и --channel говорят, когда и как письмо отправлено; указывайте их вместе с --sent.',
     badFormat: (given) => `--format принимает md или txt, а не ${q(given)}.`,
     inFuture: (at) => `--at ${at} — в будущем; письмо записывается, когда оно уже отправлено.`,

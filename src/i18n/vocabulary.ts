@@ -35,7 +35,12 @@ function lookUpIn(c: Catalog, vocabulary: Vocabulary, ids: readonly string[], gi
 }
 
 /** Words a catalog gave a value before, still taken as typed (a contact was «обращение», the word for an incident). */
-const FORMER: Partial<Record<Vocabulary, Record<string, string>>> = { event: { обращение: 'contact' } };
+const FORMER: Partial<Record<Vocabulary, Record<string, string>>> = {
+  event: { обращение: 'contact' },
+  // The short words a person types for them too: «возврат» for a refund, «эскалация» as in the ladder.
+  demand: { возврат: 'refund' },
+  letterKind: { эскалация: 'escalation' },
+};
 
 /**
  * The id that `given` names in a vocabulary: the id, or a word of the interface's language,

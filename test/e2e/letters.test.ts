@@ -345,6 +345,19 @@ describe("a letter's reply deadline", () => {
   });
 });
 
+describe('the kind, case and demand of a letter', () => {
+  it('are taken in the words of the reader\'s language, as the messages offer them', () => {
+    const ru = ok(s.run(['--lang', 'ru', 'letter', VOLGA, '--from', 'D', '--account', '1', '--kind', 'претензия', '--case', 'связь', '--demand', 'перерасчет', '--amount', '5', '--currency', 'RUB'])).stdout;
+    expect(ru).toMatch(/^# ПРЕТЕНЗИЯ$/m);
+    expect(ok(s.run(['--lang', 'ru', 'letter', VOLGA, '--from', 'D', '--kind', 'эскалация'])).stdout).toMatch(/^Повторная жалоба: /m);
+    expect(ok(s.run(['--lang', 'ru', 'letter', VOLGA, '--from', 'D', '--account', '1', '--kind', 'claim', '--case', 'услуги', '--demand', 'возврат', '--amount', '5', '--currency', 'RUB'])).stdout).toMatch(/возврат/i);
+    expect(expectOneLineError(s.run(['--lang', 'ru', 'letter', VOLGA, '--from', 'D', '--kind', 'жалобка']))).toBe(
+      'vetted: --kind принимает complaint (жалоба), escalation (повторная жалоба), claim (претензия), regulator (регулятор), а не «жалобка».',
+    );
+    expect(expectOneLineError(s.run(['letter', VOLGA, '--from', 'D', '--kind', 'claim', '--demand', 'refundz']))).toBe('vetted: --demand takes refund, repair, replacement, recalculation, compensation, not "refundz".');
+  });
+});
+
 describe('two letters sent in one minute', () => {
   it('each keep their own text, on their own contact', () => {
     ok(s.run(['incident', 'add', 'Twice', '--title', 't', '--fault', 'company', '--opened', '2026-12-01 09:00']));
