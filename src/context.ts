@@ -3,7 +3,7 @@
 
 import envPaths from 'env-paths';
 import { statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { isAbsolute, join, resolve } from 'node:path';
 import { UserError } from './errors.js';
 import { guardTerminal } from './ui/safe.js';
 import type { Lang } from './domain/checklist.js';
@@ -41,9 +41,17 @@ export interface Context {
   env: NodeJS.ProcessEnv;
 }
 
-const paths = () => envPaths('vetted', { suffix: '' });
-/** The XDG variables choose the folders on Linux and the BSDs only. */
-const xdg = (value: string | undefined) => !!value && process.platform !== 'darwin' && process.platform !== 'win32';
+/**
+ * The folders of data and settings by the platform's conventions. An XDG variable that is not an
+ * absolute path is ignored, as the XDG spec says: a relative one put the database under whatever
+ * folder a command ran in, and the next command, run elsewhere, found none.
+ */
+const paths = () => {
+  for (const k of ['XDG_DATA_HOME', 'XDG_CONFIG_HOME'] as const) if (process.env[k] && !isAbsolute(process.env[k]!)) delete process.env[k];
+  return envPaths('vetted', { suffix: '' });
+};
+/** The XDG variables choose the folders on Linux and the BSDs only, and only as absolute paths. */
+const xdg = (value: string | undefined) => !!value && isAbsolute(value) && process.platform !== 'darwin' && process.platform !== 'win32';
 
 /** The language of checklists and messages: never an error; anything without a catalog is English. */
 export function langFrom(flag: string | undefined, env: NodeJS.ProcessEnv): Lang {

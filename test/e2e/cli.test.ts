@@ -5,7 +5,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { BIN, ROOT, sandbox, type RunResult, type Sandbox, amazonAnswerFlags } from '../helpers/cli.js';
-import { STACK_FRAME, expectOneLineError } from '../helpers/expect.js';
+import { STACK_FRAME, expectOneLineError, ok } from '../helpers/expect.js';
 
 const version = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
 
@@ -316,5 +316,12 @@ describe('the database', () => {
     expect(r.code, r.stderr).toBe(0);
     expect(JSON.parse(r.stdout)).toEqual({ black: [], white: [], watch: [] });
     expect(existsSync(join(s.dir, 'xdg-data'))).toBe(false);
+  });
+
+  it('ignores an XDG folder that is not an absolute path, as the XDG spec says: the database stays where it is from any folder', () => {
+    const env = { VETTED_DB: '', VETTED_CONFIG: '', XDG_DATA_HOME: 'rel-data', XDG_CONFIG_HOME: 'rel-config', HOME: s.dir };
+    const where = JSON.parse(ok(s.run(['paths', '--json'], { env })).stdout) as { what: string; path: string; set_by: string }[];
+    expect(where.find((p) => p.what === 'database')).toMatchObject({ path: join(s.dir, '.local', 'share', 'vetted', 'vetted.db'), set_by: 'the default' });
+    expect(where.find((p) => p.what === 'config')).toMatchObject({ path: join(s.dir, '.config', 'vetted'), set_by: 'the default' });
   });
 });
