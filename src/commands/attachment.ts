@@ -56,6 +56,16 @@ function requireIncident(store: Store, id: string) {
   return found;
 }
 
+/** A file's bytes; a file that cannot be read (EIO, a file gone meanwhile) is said so, in a sentence. */
+function readAttached(path: string): Buffer {
+  try {
+    return readFileSync(path);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    throw new UserError(t().files.cannotRead(path, code ?? (err as Error).message));
+  }
+}
+
 export async function runAttach(ctx: Context, id: string, files: string[], opts: AttachOptions): Promise<CommandResult> {
   const checked = checkFiles(files);
   const note = opts.note !== undefined ? checkNote(opts.note, '--note') : undefined;
@@ -69,7 +79,7 @@ export async function runAttach(ctx: Context, id: string, files: string[], opts:
         throw new UserError(t().attachment.noEvent(incident.id, n, incident.events.length));
       }
     }
-    const contents = checked.map((f) => ({ ...f, data: readFileSync(f.path) }));
+    const contents = checked.map((f) => ({ ...f, data: readAttached(f.path) }));
     for (const c of contents) {
       if (c.data.length > MAX_ATTACHMENT_BYTES) throw new UserError(t().attachment.grew(c.path, MAX_ATTACHMENT_BYTES));
     }

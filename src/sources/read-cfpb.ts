@@ -251,6 +251,9 @@ export async function readCfpbFile(path: string, shownAs: string, opts: CfpbRead
     try {
       const head = Buffer.alloc(4);
       zipped = readSync(fd, head, 0, 4, 0) === 4 && head.readUInt32LE(0) === 0x04034b50;
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      throw new UserError(t().files.cannotRead(shownAs, code ?? (err as Error).message));
     } finally {
       closeSync(fd);
     }
@@ -282,7 +285,10 @@ export async function readCfpbFile(path: string, shownAs: string, opts: CfpbRead
   } catch (err) {
     stream.destroy();
     if (err instanceof CsvRecordTooLong) throw new UserError(t().sources.recordTooLong(shownAs, err.line, MAX_RECORD_BYTES / 1048576));
-    if ((err as { code?: string }).code?.startsWith('Z_')) throw new UserError(t().sources.damagedZip(shownAs, (err as Error).message));
+    const code = (err as { code?: string }).code;
+    if (code?.startsWith('Z_')) throw new UserError(t().sources.damagedZip(shownAs, (err as Error).message));
+    // A file that cannot be read on (EIO, say): a sentence, as import says it.
+    if (code?.startsWith('E')) throw new UserError(t().files.cannotRead(shownAs, code));
     throw err;
   }
   counter.csv.end();

@@ -259,6 +259,12 @@ describe('8. a sentence where a report of an unexpected error was', () => {
     expectSentence(s.run(['pin', 'Shop', 'black', '--reason', 'x'], { env: { VETTED_DB: '/proc/self/environ' } }));
   });
 
+  it('a file that cannot be read on (EIO), attached or given as a public record', () => {
+    ok(s.run(['incident', 'add', 'Eio', '--title', 't', '--opened', '2026-12-01 09:00']));
+    expect(expectSentence(s.run(['incident', 'attach', 'eio-1', '/proc/self/mem']))).toBe('vetted: cannot read /proc/self/mem (EIO); check the path.');
+    expect(expectSentence(s.run(['source', 'add', '/proc/self/mem', '--kind', 'cfpb', '--name', 'zz']))).toBe('vetted: cannot read /proc/self/mem (EIO); check the path.');
+  });
+
   it('a YAML alias inside the value it names, in a policy, a data file and a checklist', () => {
     seeded();
     mkdirSync(s.config, { recursive: true });
