@@ -38,7 +38,9 @@ export type TemplateFault =
   /** A list repeated inside itself: the whole list once per item, over and over. */
   | { kind: 'repeats-itself'; name: string }
   /** A letter that grows beyond any letter's size as it is made. */
-  | { kind: 'too-large' };
+  | { kind: 'too-large' }
+  /** Nothing but blanks: a letter of nothing. */
+  | { kind: 'empty' };
 
 export interface TemplateProblem {
   line: number;

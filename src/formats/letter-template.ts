@@ -36,6 +36,7 @@ export function readTemplateText(file: string): string {
  * its syntax wrong, those no letter has anywhere), in the order of their lines.
  */
 export function templateProblems(text: string, format: LetterFormat = 'md'): TemplateProblem[] {
+  if (!text.trim()) return [{ line: 1, fault: { kind: 'empty' } }];
   const parsed = parseLetterTemplate(text, format);
   if ('errors' in parsed) return [...parsed.errors, ...namesUnknownAnywhere(parsed.partial, LETTER_SCHEMA)].sort((a, b) => a.line - b.line);
   return checkTemplate(parsed.nodes, LETTER_SCHEMA);
@@ -59,7 +60,8 @@ export function loadTemplate(opts: { template?: string; configDir: string; lang:
   }
   const text = readTemplateText(file);
   const parsed = parseLetterTemplate(text, opts.format);
-  const problems = 'errors' in parsed ? parsed.errors : checkTemplate(parsed.nodes, LETTER_SCHEMA);
+  // With its syntax wrong, every problem as `letters check` counts them (its names unknown anywhere too).
+  const problems = !text.trim() || 'errors' in parsed ? templateProblems(text, opts.format) : checkTemplate(parsed.nodes, LETTER_SCHEMA);
   if (problems.length || 'errors' in parsed) {
     const p = problems[0];
     throw new UserError(t().letter.badTemplate(file, p.line, t().letter.templateFault(p.fault, p.line), problems.length - 1));

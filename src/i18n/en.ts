@@ -1723,6 +1723,8 @@ export const en = {
           return `{{${f.name}}} (line ${line}) is not a single value; use {{#${f.name}}} … {{/${f.name}}}`;
         case 'too-deep':
           return `sections nest more than ${f.max} deep here; no letter needs so many`;
+        case 'empty':
+          return 'the template is empty: it would make a letter of nothing';
         case 'repeats-itself':
           return `{{#${f.name}}} stands inside {{#${f.name}}}: the whole list would be repeated for each of its items; close the outer one first`;
         case 'too-large':

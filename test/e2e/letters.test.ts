@@ -200,6 +200,16 @@ describe('a template of yours that cannot be used', () => {
 });
 
 describe('vetted letters check', () => {
+  it('refuses an empty template, checked or used, and counts every problem of a broken one as the check does', () => {
+    const empty = join(s.dir, 'empty.md');
+    writeFileSync(empty, '  \n\n');
+    expect(s.run(['letters', 'check', empty])).toMatchObject({ code: 2, stderr: `${empty}:1: the template is empty: it would make a letter of nothing\n` });
+    expect(expectOneLineError(s.run(['letter', VOLGA, '--from', 'D', '--template', empty]))).toMatch(/the template is empty: it would make a letter of nothing/);
+    const two = join(s.dir, 'two.md');
+    writeFileSync(two, '}}\n{{b}}\n');
+    expect(expectOneLineError(s.run(['letter', VOLGA, '--from', 'D', '--template', two]))).toMatch(/does not open or close a placeholder; a placeholder is \{\{name\}\} \(and 1 more\)/);
+  });
+
   it('names each unknown placeholder with its line', () => {
     const file = join(s.dir, 'bad.md');
     writeFileSync(file, 'Dear {{to}},\n\n{{#chronology}}\n- {{dat}}: {{text}}\n{{/chronology}}\nSigned {{sender}}\n');
