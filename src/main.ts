@@ -27,6 +27,8 @@ export function describeError(err: unknown, debug: boolean): { code: number; mes
   const e = err as { name?: string; exitCode?: number; code?: string; message?: string; stack?: string };
   // The reader of a pipe went away (`vetted backup --out - | head`): stop quietly.
   if (e?.code === 'EPIPE') return { code: 0, message: '' };
+  // …unless what was cut short was a whole file (a backup): what the reader has is no copy.
+  if (e?.code === 'OUTPUT_CUT') return { code: 1, message: t().errors.outputCut };
   // Ctrl+C at a prompt: leave at once, nothing stored.
   if (e?.name === 'ExitPromptError' || e?.name === 'AbortPromptError') return { code: 130, message: '' };
   // One sentence: any line break inside (from a name the user typed) is shown, not obeyed.

@@ -224,13 +224,28 @@ export function createTempBeside(target: string, mode = 0o600, flag = '--out'): 
  * server hands out, stay readable there: vetted changes the permissions only of files it
  * creates); a new file is `mode`, the owner's alone.
  */
+/** A whole file written into a pipe whose reader left before its end: what the reader got is cut short. */
+export class OutputCut extends Error {
+  readonly code = 'OUTPUT_CUT';
+  constructor() {
+    super('the reader of the output went away before its end');
+  }
+}
+
 export function writeOutputFile(out: string, chunks: Iterable<string | Uint8Array>, guard: WriteGuard, mode = 0o600): void {
   checkOutputPath(out, guard);
   const own = ownDescriptorOf(out);
   if (own !== undefined) {
     const st = fstatSync(own);
     if (st.isFile()) assertNotDatabase(out, guard, st);
-    writeAll(own, chunks);
+    try {
+      writeAll(own, chunks);
+    } catch (err) {
+      // A file (a backup, an attachment) whose reader went away before its end was not
+      // written: a failure, where a listing cut short by `| head` is not.
+      if ((err as NodeJS.ErrnoException).code === 'EPIPE') throw new OutputCut();
+      throw err;
+    }
     return;
   }
   const st = statOr(out);

@@ -668,6 +668,7 @@ export const en = {
       "vetted: the database's folder is read-only, and SQLite keeps its log (the -wal and -shm files) beside the database; make the folder writable, or pass --db with a path in a writable folder.",
     cantOpen: (detail: string) => `vetted: SQLite cannot open the database or the files beside it (${detail}); check the permissions of the file and its folder, or pass --db with another path.`,
     fsRefused: (syscall: string, path: string, code: string) => `vetted: the file system refused to ${syscall} ${path} (${code}); check that path.`,
+    outputCut: 'vetted: the reader of the output went away before its end, so what it read is cut short and is no whole file; write it to a file with --out FILE.',
     outputRefused: (code: string) => `vetted: the output could not be written (${code}); check where it goes: a full disk, or a file or device that takes nothing.`,
     unexpected: (detail: string, stack: string | null) => `vetted: unexpected error: ${detail}; please report it${stack === null ? ' (run again with --debug to see the details)' : `\n${stack}`}`,
     usage: (message: string, command: string) => `vetted: ${message}; see \`${command} --help\`.`,

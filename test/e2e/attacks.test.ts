@@ -177,6 +177,16 @@ describe('2. devices and special files are not taken for ours', () => {
     writeFileSync(copy, r.stdout);
     ok(s.run(['restore', copy, '--yes']));
   });
+
+  it('backup --out - into a reader that leaves before its end fails, saying so: what it read is no backup', () => {
+    seeded();
+    const r = spawnSync('bash', ['-c', `set -o pipefail; "${process.execPath}" "${BIN}" backup --out - | head -c 4096 > cut.db`], { env: s.env, cwd: s.dir, encoding: 'utf8' });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toBe('vetted: the reader of the output went away before its end, so what it read is cut short and is no whole file; write it to a file with --out FILE.\n');
+    // A listing cut short by its reader is not: it stops quietly.
+    const l = spawnSync('bash', ['-c', `set -o pipefail; "${process.execPath}" "${BIN}" lists --json | head -c 1 > /dev/null`], { env: s.env, cwd: s.dir, encoding: 'utf8' });
+    expect([l.status, l.stderr]).toEqual([0, '']);
+  });
 });
 
 describe('6. a temporary file is never one someone else planted', () => {
