@@ -1111,6 +1111,7 @@ export const en = {
     notSqlite: (path: string) => `${path} is not a vetted database (it is not an SQLite file); pass --db with another path, or move that file away.`,
     otherProgram: (path: string) => `${path} is an SQLite database of another program, not of vetted; pass --db with another path.`,
     newer: (path: string, has: number, knows: number) => `${path} was written by a newer version of vetted (schema ${has}, this one knows ${knows}); upgrade vetted to use it.`,
+    noVersion: (path: string) => `${path} says it is a vetted database but lacks its schema version, so it is not read as any; restore a backup with \`vetted restore FILE\`, or pass --db with another path.`,
     lacks: (path: string, first: string, more: number) =>
       `${path} says it is a vetted database but lacks its ${first}${more ? ` (and ${more} more)` : ''}; restore a backup with \`vetted restore FILE\`, or pass --db with another path.`,
     damaged: (path: string, detail: string) => `${path} is damaged (${detail}); restore a backup with \`vetted restore FILE\`.`,

@@ -1164,6 +1164,7 @@ export const ru: Catalog = {
     notSqlite: (path) => `${path} — не база данных vetted (это не файл SQLite); укажите в --db другой путь или уберите этот файл.`,
     otherProgram: (path) => `${path} — база данных SQLite другой программы, не vetted; укажите в --db другой путь.`,
     newer: (path, has, knows) => `${path} записана более новой версией vetted (схема ${has}, эта версия знает ${knows}); обновите vetted, чтобы работать с ней.`,
+    noVersion: (path) => `${path} называет себя базой данных vetted, но в ней нет версии схемы, так что прочитать её нельзя; восстановите резервную копию (\`vetted restore FILE\`) или укажите в --db другой путь.`,
     lacks: (path, first, more) =>
       `${path} называет себя базой данных vetted, но в ней нет ${first}${more ? ` (и ещё ${more})` : ''}; восстановите резервную копию (\`vetted restore FILE\`) или укажите в --db другой путь.`,
     damaged: (path, detail) => `${path} повреждена (${detail}); восстановите резервную копию: \`vetted restore FILE\`.`,

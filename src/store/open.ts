@@ -170,6 +170,9 @@ function inspectOpened(db: DB, path: string): number {
   const appId = db.pragma('application_id', { simple: true }) as number;
   const version = db.pragma('user_version', { simple: true }) as number;
   if (appId === APPLICATION_ID) {
+    // Ours, with tables but no version (a copy that lost it): neither empty nor of any version
+    // a migration starts from (one crashed on a table there already; a read said none was there).
+    if (version === 0 && (db.prepare('SELECT count(*) AS n FROM sqlite_master').get() as { n: number }).n > 0) throw new UserError(t().db.noVersion(path));
     if (version > SCHEMA_VERSION)
       throw new UserError(t().db.newer(path, version, SCHEMA_VERSION));
     const missing = missingObjects(db, version);

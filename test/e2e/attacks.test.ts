@@ -269,6 +269,16 @@ describe('8. a sentence where a report of an unexpected error was', () => {
     expectSentence(s.run(['pin', 'Shop', 'black', '--reason', 'x'], { env: { VETTED_DB: '/proc/self/environ' } }));
   });
 
+  it('a database of ours whose schema version was lost: refused in a sentence, read or written', () => {
+    seeded();
+    const db = new Database(s.db);
+    db.pragma('user_version = 0');
+    db.close();
+    for (const args of [['lists'], ['pin', 'Foo', 'white', '--reason', 'x']]) {
+      expect(expectSentence(s.run(args))).toMatch(/says it is a vetted database but lacks its schema version, so it is not read as any; restore a backup/);
+    }
+  });
+
   it('a file that cannot be read on (EIO), attached or given as a public record', () => {
     ok(s.run(['incident', 'add', 'Eio', '--title', 't', '--opened', '2026-12-01 09:00']));
     expect(expectSentence(s.run(['incident', 'attach', 'eio-1', '/proc/self/mem']))).toBe('vetted: cannot read /proc/self/mem (EIO); check the path.');
