@@ -26,6 +26,13 @@ export class CsvRecordTooLong extends Error {
   }
 }
 
+/** A quoted field still open where the file ends: the record at `line` and all after it were taken as one text. */
+export class CsvQuoteNeverClosed extends Error {
+  constructor(readonly line: number) {
+    super(`CSV quote opened at line ${line} never closes`);
+  }
+}
+
 export class CsvStream {
   private rest: Buffer | null = null;
   /** The line the next record starts on (the header is line 1). */
@@ -80,7 +87,9 @@ export class CsvStream {
             const j = buf.indexOf(QUOTE, q);
             if (j < 0 || (j + 1 >= n && !final)) {
               if (!final) break records;
-              end = j < 0 ? n : j;
+              // The file ends inside a quoted field: the rest of it was never a record.
+              if (j < 0) throw new CsvQuoteNeverClosed(startLine);
+              end = j;
               break;
             }
             if (buf[j + 1] === QUOTE) {

@@ -1307,6 +1307,9 @@ export const en = {
       `${file} has no ${q(column)} column, so it is not a CFPB complaint file (its columns: ${columns}); nothing was stored.`,
     notText: (file: string, database: boolean) =>
       `${file} is ${database ? 'an SQLite database' : 'not text (it holds binary data)'}, not a CFPB complaint file; give the CSV file or the .zip CFPB publishes; nothing was stored.`,
+    columnTwice: (file: string, column: string) => `${file} has two "${column}" columns, and which is meant cannot be told; keep one, and try again; nothing was stored.`,
+    notUtf8At: (file: string, line: number) => `${file}: line ${fmt.number(line)} is not UTF-8 text; save the file as UTF-8 and try again; nothing was stored.`,
+    quoteNeverClosed: (file: string, line: number) => `${file}: the quote opened at line ${fmt.number(line)} never closes, so the rest of the file would be one text; close it, or download the file again; nothing was stored.`,
     notZip: (file: string, problem: ZipProblem) => `${file} cannot be read as a zip archive: ${zipProblem(problem)}; give the CSV file or the archive as CFPB publishes it.`,
     damagedZip: (file: string, detail: string) => `${file} is a damaged zip archive (${detail}); download it again.`,
     empty: (file: string) => `${file} is empty; give a CFPB complaint file.`,

@@ -1344,6 +1344,9 @@ export const ru: Catalog = {
     noColumn: (file, column, columns) => `в ${file} нет столбца ${q(column)}, так что это не файл жалоб CFPB (его столбцы: ${columns}); ничего не сохранено.`,
     notText: (file, database) =>
       `${file} — ${database ? 'база данных SQLite' : 'не текст (в нём двоичные данные)'}, а не файл жалоб CFPB; укажите файл CSV или .zip, который публикует CFPB; ничего не сохранено.`,
+    columnTwice: (file, column) => `в ${file} два столбца «${column}», и какой из них имеется в виду, не понять; оставьте один и повторите; ничего не сохранено.`,
+    notUtf8At: (file, line) => `${file}: строка ${fmt.number(line)} — не текст в UTF-8; сохраните файл в UTF-8 и повторите; ничего не сохранено.`,
+    quoteNeverClosed: (file, line) => `${file}: кавычка, открытая в строке ${fmt.number(line)}, так и не закрывается, и весь остаток файла стал бы одним текстом; закройте её или скачайте файл заново; ничего не сохранено.`,
     notZip: (file, problem) => `${file} не читается как zip-архив: ${zipProblem(problem)}; укажите файл CSV или архив в том виде, в каком его публикует CFPB.`,
     damagedZip: (file, detail) => `${file} — повреждённый zip-архив (${detail}); скачайте его заново.`,
     empty: (file) => `${file} пуст; укажите файл жалоб CFPB.`,

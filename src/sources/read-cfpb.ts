@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import type { Readable } from 'node:stream';
-import { CsvRecordTooLong, CsvStream, MAX_RECORD_BYTES } from '../formats/csv-stream.js';
+import { CsvQuoteNeverClosed, CsvRecordTooLong, CsvStream, MAX_RECORD_BYTES } from '../formats/csv-stream.js';
 import { openZipEntry, ZipError } from '../formats/zip-entry.js';
 import { UserError } from '../errors.js';
 import { t } from '../i18n/index.js';
@@ -105,6 +105,9 @@ export class ComplaintCounter {
     if (first.includes('\u0000')) throw new UserError(t().sources.notText(this.file, first.startsWith('SQLite format 3\u0000')));
     if (first.includes('\ufffd')) throw new UserError(t().files.notUtf8(this.file));
     const names = cells.map((c) => c.trim().toLowerCase());
+    // A column given twice: which of the two is meant cannot be told (the last was read, without a word).
+    const twice = COLUMNS.find((c) => names.filter((n) => n === c.toLowerCase()).length > 1);
+    if (twice) throw new UserError(t().sources.columnTwice(this.file, twice));
     for (const r of REQUIRED) {
       if (!names.includes(r.toLowerCase())) {
         throw new UserError(t().sources.noColumn(this.file, r, `${cells.slice(0, 8).join(', ')}${cells.length > 8 ? '…' : ''}`));
@@ -152,6 +155,8 @@ export class ComplaintCounter {
     let company = v[COMPANY];
     if (company.charCodeAt(0) <= 32 || company.charCodeAt(company.length - 1) <= 32) company = company.trim();
     if (!company) return this.skip('no-company', line);
+    // Bytes that are not UTF-8 came out as U+FFFD, and would be kept so in a company's name.
+    if (company.includes('\ufffd') || v[PRODUCT]?.includes('\ufffd') || v[ISSUE]?.includes('\ufffd')) throw new UserError(t().sources.notUtf8At(this.file, line));
     const raw = v[DATE];
     // A file has a few thousand distinct days: each is parsed once.
     let month = this.dates.get(raw);
@@ -282,16 +287,17 @@ export async function readCfpbFile(path: string, shownAs: string, opts: CfpbRead
         opts.onProgress({ rows: counter.rows, bytes });
       }
     }
+    counter.csv.end();
   } catch (err) {
     stream.destroy();
     if (err instanceof CsvRecordTooLong) throw new UserError(t().sources.recordTooLong(shownAs, err.line, MAX_RECORD_BYTES / 1048576));
+    if (err instanceof CsvQuoteNeverClosed) throw new UserError(t().sources.quoteNeverClosed(shownAs, err.line));
     const code = (err as { code?: string }).code;
     if (code?.startsWith('Z_')) throw new UserError(t().sources.damagedZip(shownAs, (err as Error).message));
     // A file that cannot be read on (EIO, say): a sentence, as import says it.
-    if (code?.startsWith('E')) throw new UserError(t().files.cannotRead(shownAs, code));
+    if (code !== undefined && /^E[A-Z]+$/.test(code)) throw new UserError(t().files.cannotRead(shownAs, code));
     throw err;
   }
-  counter.csv.end();
   // A file with a header and no rows is an empty record; one without even a header is refused.
   if (!counter.headerSeen) throw new UserError(t().sources.empty(shownAs));
   const result = counter.result();

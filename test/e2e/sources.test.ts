@@ -187,6 +187,11 @@ describe('refusals', () => {
     expect(expectOneLineError(s.run(['source', 'add', join(s.dir, 'bytes.csv'), '--name', 'c', '--kind', 'cfpb']))).toMatch(/bytes\.csv is not text \(it holds binary data\), not a CFPB/);
     writeFileSync(join(s.dir, 'latin1.csv'), Buffer.from('Date received,Compa\xf1\xeda\n', 'latin1'));
     expect(expectOneLineError(s.run(['source', 'add', join(s.dir, 'latin1.csv'), '--name', 'c', '--kind', 'cfpb']))).toMatch(/latin1\.csv is not UTF-8 text; save it as UTF-8/);
+    // A byte that is not UTF-8 in a row, a column given twice, a quote never closed: refused, where each was read without a word.
+    writeFileSync(join(s.dir, 'row-latin1.csv'), Buffer.concat([Buffer.from('Date received,Company\n2020-01-01,Caf'), Buffer.from([0xe9, 0x0a])]));
+    expect(expectOneLineError(s.run(['source', 'add', join(s.dir, 'row-latin1.csv'), '--name', 'c', '--kind', 'cfpb']))).toMatch(/row-latin1\.csv: line 2 is not UTF-8 text/);
+    expect(expectOneLineError(s.run(['source', 'add', file('twice.csv', 'Date received,Company,Company\n2020-01-01,ACME,B\n'), '--name', 'c', '--kind', 'cfpb']))).toMatch(/twice\.csv has two "Company" columns/);
+    expect(expectOneLineError(s.run(['source', 'add', file('open.csv', 'Date received,Company\n2020-01-01,"ACME\n'), '--name', 'c', '--kind', 'cfpb']))).toMatch(/open\.csv: the quote opened at line 2 never closes/);
     // Only the two columns it needs: read (a file without a Product column stopped with an internal error).
     const two = ok(s.run(['source', 'add', file('two.csv', 'Date received,Company\n2020-01-01,Acme\n'), '--name', 'two', '--kind', 'cfpb']));
     expect(two.stderr).toMatch(/1 row read, 0 skipped/);
