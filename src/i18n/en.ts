@@ -758,7 +758,7 @@ export const en = {
     missingArgument: (name: string) => `missing required argument '${name}'`,
     missingOption: (flag: string) => `required option '${flag}' not specified`,
     optionNeedsValue: (flag: string) => `option '${flag}' argument missing`,
-    tooManyArguments: (n: number) => `too many arguments: this command takes ${n}`,
+    tooManyArguments: (n: number) => `too many arguments: this command takes ${fmt.plural(n, { one: 'argument', other: 'arguments' })}`,
     didYouMean: (s: string) => ` (did you mean ${s}?)`,
     usageWords: { '[options]': '[options]', '[command]': '[command]' } as Record<string, string>,
     placeholder: {} as Record<string, string>,
@@ -1666,7 +1666,7 @@ export const en = {
     inFuture: (at: string) => `--at ${at} is in the future; a letter is recorded once it is sent.`,
     currencyNeedsAmount: '--currency goes with --amount; give the sum too, such as --amount 500 --currency RUB.',
     writeFirst: (id: string) =>
-      `a letter to a regulator says that the company was written to first, and the timeline of ${id} shows no letter or email to it; send a claim first (\`vetted letter ${id} --kind claim … --sent\`) or log the one you sent (\`vetted incident event ${id} contact --channel letter\`).`,
+      `a letter to a regulator says that the company was written to first, and the timeline of ${id} shows no letter or email to it; send a claim first (\`vetted letter ${id} --kind claim --sent\`, which asks for what it needs on a terminal, or names it) or log the one you sent (\`vetted incident event ${id} contact --channel letter\`).`,
     inTemplate: (file: string, problem: string) => `the template ${file}: ${problem}.`,
     alreadySent: (kind: LetterKind, id: string, at: string) => `this ${kind} letter is on the timeline of ${id} already (sent ${iso(at)}); nothing was recorded.`,
     // notes on stderr beside the letter

@@ -773,7 +773,7 @@ export const ru: Catalog = {
     missingArgument: (name) => `не хватает аргумента ${q(name)}`,
     missingOption: (flag) => `не указан обязательный параметр ${q(flag)}`,
     optionNeedsValue: (flag) => `у параметра ${q(flag)} нет значения`,
-    tooManyArguments: (n) => `лишние аргументы: команда принимает ${n}`,
+    tooManyArguments: (n) => `лишние аргументы: команда принимает ${fmt.plural(n, { one: 'аргумент', few: 'аргумента', many: 'аргументов', other: 'аргумента' })}`,
     didYouMean: (s) => ` (может быть, ${s}?)`,
     usageWords: { '[options]': '[параметры]', '[command]': '[команда]' },
     placeholder: {
@@ -1700,7 +1700,7 @@ export const ru: Catalog = {
     inFuture: (at) => `--at ${at} — в будущем; письмо записывается, когда оно уже отправлено.`,
     currencyNeedsAmount: '--currency указывается вместе с --amount; укажите и сумму, например --amount 500 --currency RUB.',
     writeFirst: (id) =>
-      `в жалобе регулятору говорится, что сначала вы написали компании, а в хронологии ${id} нет ни письма, ни электронного письма ей; сначала отправьте претензию (\`vetted letter ${id} --kind claim … --sent\`) или запишите уже отправленное письмо (\`vetted incident event ${id} contact --channel letter\`).`,
+      `в жалобе регулятору говорится, что сначала вы написали компании, а в хронологии ${id} нет ни письма, ни электронного письма ей; сначала отправьте претензию (\`vetted letter ${id} --kind claim --sent\`: в терминале она спросит, чего не хватает, иначе назовёт это) или запишите уже отправленное письмо (\`vetted incident event ${id} contact --channel letter\`).`,
     inTemplate: (file, problem) => `шаблон ${file}: ${problem}.`,
     alreadySent: (kind, id, at) => `эта ${kindNom[kind]} уже есть в хронологии ${id} (отправлена ${fmt.dateTime(at)}); ничего не записано.`,
     skipWhy: {

@@ -130,6 +130,11 @@ describe('usage errors', () => {
     expect(expectOneLineError(s.run(['incident', 'list', '--ndjson', '--json']))).toMatch(/--ndjson and --json ask for two different outputs/);
   });
 
+  it('says how many arguments a command takes, with its noun, in either language', () => {
+    expect(expectOneLineError(s.run(['why', 'A', 'B']))).toBe('vetted: too many arguments: this command takes 1 argument; see `vetted why --help`.');
+    expect(expectOneLineError(s.run(['--lang', 'ru', 'why', 'A', 'B']))).toBe('vetted: лишние аргументы: команда принимает 1 аргумент; см. `vetted why --help`.');
+  });
+
   it('names a missing argument as the usage line does, in the reader\'s language', () => {
     expect(expectOneLineError(s.run(['incident', 'add']))).toBe("vetted: missing required argument 'company'; see `vetted incident add --help`.");
     expect(expectOneLineError(s.run(['--lang', 'ru', 'incident', 'add']))).toBe('vetted: не хватает аргумента «компания»; см. `vetted incident add --help`.');

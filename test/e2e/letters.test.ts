@@ -489,7 +489,7 @@ describe('refusals', () => {
     [['letter', VOLGA], /needs --from/],
     [['letter', VOLGA, '--kind', 'claim', '--from', 'D'], /needs --account .*--demand/],
     [['letter', VOLGA, '--kind', 'claim', '--from', 'D', '--account', '1', '--demand', 'refund'], /needs --amount/],
-    [['letter', VOLGA, '--kind', 'regulator', '--from', 'D'], /shows no letter or email to it; send a claim first/],
+    [['letter', VOLGA, '--kind', 'regulator', '--from', 'D'], /shows no letter or email to it; send a claim first \(`vetted letter volga-2012-07 --kind claim --sent`, /],
     [['letter', VOLGA, '--from', 'D', '--jurisdiction', 'fr'], /--jurisdiction takes eu, none, ru, uk, us, not "fr"/],
     [['letter', VOLGA, '--from', 'D', '--amount', 'lots'], /--amount takes a sum/],
     [['letter', VOLGA, '--from', 'D', '--amount', '0'], /--amount takes a sum above 0/],
