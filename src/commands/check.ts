@@ -53,7 +53,11 @@ function readAnswersFile(file: string): { answers: Record<string, string>; notes
 function answerProblemsMessage(checklist: Checklist, answers: Record<string, string>): string | undefined {
   const { problems } = checkAnswers(checklist, answers);
   if (!problems.length) return undefined;
-  return problems.map((p) => t().answers.problem(p)).join('; ');
+  // Several ids of no question: named together, and the checklist's questions said once (they were said once for each).
+  const unknown = problems.filter((p) => p.kind === 'unknown-question');
+  const rest = problems.filter((p) => p.kind !== 'unknown-question').map((p) => t().answers.problem(p));
+  const named = unknown.length > 1 ? [t().answers.notQuestions(unknown.map((p) => p.given), checklist.id, checklist.questions.map((x) => x.id))] : unknown.map((p) => t().answers.problem(p));
+  return [...named, ...rest].join('; ');
 }
 
 export async function run(ctx: Context, companyArg: string, opts: CheckOptions): Promise<CommandResult> {

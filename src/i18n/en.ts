@@ -1361,6 +1361,9 @@ export const en = {
       p.kind === 'unknown-question'
         ? `"${p.given}" is not a question of the ${p.checklist} checklist; its questions are: ${p.questions.join(', ')}`
         : `"${p.given}" is not an answer to ${p.question}; valid answers are: ${p.values.join(', ')}`,
+    /** Several ids that are no question of the checklist, named together, its questions once. */
+    notQuestions: (given: string[], checklist: string, questions: string[]) =>
+      `${given.map((g) => `"${g}"`).join(', ')} are not questions of the ${checklist} checklist; its questions are: ${questions.join(', ')}`,
   },
 
   // ---- correcting the record: company rename|merge|edit|remove, incident edit|remove|reopen, event edit|remove|list ----

@@ -1398,6 +1398,7 @@ export const ru: Catalog = {
       p.kind === 'unknown-question'
         ? `«${p.given}» — не вопрос чек-листа ${p.checklist}; его вопросы: ${p.questions.join(', ')}`
         : `«${p.given}» — не ответ на ${p.question}; ответы: ${p.values.join(', ')}`,
+    notQuestions: (given, checklist, questions) => `${given.map((g) => `«${g}»`).join(', ')} — не вопросы чек-листа ${checklist}; его вопросы: ${questions.join(', ')}`,
   },
 
   correct: {

@@ -331,6 +331,12 @@ describe('custom and user checklists', () => {
     expect(checkJson(s.run(['check', 'Gift Shop', '--checklist', file, '--answer', 'gift-wrap=unknown', '--json']))).toMatchObject({ score: 20 });
   });
 
+  it('names answers to questions of another checklist together, saying its questions once', () => {
+    const r = expectUsageError(s.run(['check', 'Beeline', '--checklist', 'subscription', '--answer', 'who-helps=bot-only', '--answer', 'cancel=in-person-only', '--answer', 'cancellation=zzz']));
+    expect(r).toMatch(/^vetted: "who-helps", "cancel" are not questions of the subscription checklist; its questions are: cancellation, [a-z, -]+; "zzz" is not an answer to cancellation; valid answers are: /);
+    expect(r.split('its questions are').length).toBe(2);
+  });
+
   it('takes a question id that names a property of every object (constructor, __proto__) as the word it is', () => {
     const file = join(s.dir, 'words.yaml');
     writeFileSync(file, 'id: words\nversion: 1\ntitle: Words\nquestions:\n  - id: constructor\n    text: Who built it?\n    answers:\n      - { value: known, label: A known maker, score: 1 }\n');
