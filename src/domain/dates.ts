@@ -226,7 +226,7 @@ export function addMonths(ms: number, months: number): number {
   return target.getTime();
 }
 
-const DOTTED = /^(\d{1,2})\.(\d{1,2})\.(\d{4})(?:[ T](\d{1,2}):(\d{2}))?$/;
+const DOTTED = /^(\d{1,2})\.(\d{1,2})\.(\d{4})(?:(?:[ T]|,\s*|\s+(?:в|at)\s+)(\d{1,2}):(\d{2}))?$/iu;
 /** `12 июля 2012`, `12 июля 2012 г. 10:00`, `12 July 2012, 10:00`, `12th July 2012`. */
 const DAY_MONTH = /^(\d{1,2})(?:st|nd|rd|th)?\s+(\p{L}+)\.?,?\s+(\d{4})(?:\s*(?:г\.?|года))?(?:,?\s+(?:в\s+|at\s+)?(\d{1,2}):(\d{2}))?$/iu;
 /** `July 12, 2012`, `Jul 12 2012 10:00`. */
@@ -251,7 +251,7 @@ const monthOfWord = (word: string): number | undefined => {
   const k = MONTH_WORDS.findIndex((names) => names.includes(w));
   return k < 0 ? undefined : k + 1;
 };
-const RELATIVE = /^(now|today|yesterday|tomorrow|сейчас|сегодня|вчера|завтра)(?:\s+(\d{1,2}):(\d{2}))?$/iu;
+const RELATIVE = /^(now|today|yesterday|tomorrow|сейчас|сегодня|вчера|завтра)(?:,?\s+(?:в\s+|at\s+)?(\d{1,2}):(\d{2}))?$/iu;
 
 /**
  * A time as a person types it, in local time: ISO 8601 with `T` or a space, `DD.MM.YYYY`

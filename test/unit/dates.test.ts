@@ -232,10 +232,16 @@ describe('parseHumanWhen with the month in words', () => {
     ['12th July 2012', '2012-07-12'],
     ['1st May 2020 09:30', '2020-05-01T09:30'],
     ['Sept. 3 2021', '2021-09-03'],
+    // A numeric date with a comma or "в" before its time, and a day word with one, as a person writes them.
+    ['12.07.2012, 09:05', '2012-07-12T09:05'],
+    ['12.07.2012 в 09:05', '2012-07-12T09:05'],
+    ['вчера в 18:00', '2026-12-04T18:00'],
+    ['завтра, 9:30', '2026-12-06T09:30'],
+    ['yesterday at 18:00', '2026-12-04T18:00'],
   ])('%s is %s', (typed, stored) => {
     expect(parseHumanWhen(typed, now)?.text).toBe(stored);
   });
-  it.each(['12 foo 2012', '31 июня 2012', '12 июля', 'July 2012', '12 July 2012 25:00', '12 июля 12', 'июля 12 2012 года 10:00 утра'])('refuses %s', (typed) => {
+  it.each(['12 foo 2012', '31 июня 2012', '12 июля', 'July 2012', '12 July 2012 25:00', '12 июля 12', 'июля 12 2012 года 10:00 утра', '12.07.2012,, 09:05', 'вчера в', 'now at 10:00'])('refuses %s', (typed) => {
     expect(parseHumanWhen(typed, now)).toBeUndefined();
   });
 });
