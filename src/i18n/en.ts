@@ -1212,7 +1212,9 @@ export const en = {
           return `the event ${f.event} is not the same in the file as here (its type the same, its time or its details not); an import adds what is new and changes nothing there: change it with \`vetted event edit ${f.event}\`, or leave its id out in the file to add it as another event`;
         case 'twice-in-file':
           return f.section === 'companies'
-            ? `is the same company as ${f.section}[${f.first}] (by this name or another of its names), told otherwise: one of the two would be lost; give it once`
+            ? f.here !== undefined
+              ? `is the same company here as ${f.section}[${f.first}], told otherwise: the two names are one company in this database, ${q(f.here)} (merged since, or named so), so one of the two would be lost; give it once in the file, or import it into another database (--db)`
+              : `is the same company as ${f.section}[${f.first}] (by this name or another of its names), told otherwise: one of the two would be lost; give it once`
             : f.section === 'incidents'
               ? `has the id of ${f.section}[${f.first}] (in other letters too) but another company, opening, title or fault: one of the two would be lost; give each incident its own id`
               : `pins the same company as ${f.section}[${f.first}], otherwise: one of the two would be lost; give a company one pin`;

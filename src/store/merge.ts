@@ -6,7 +6,7 @@ import type { CompanyRow, Store } from './store.js';
 import type { CheckEntry, CompanyEntry, DataFile, IncidentEntry, PinEntry } from '../formats/data-file.js';
 import { checkAnswers, hasScore, isChecklistId, scoreCheck, verdictOf, type Checklist } from '../domain/checklist.js';
 import { t } from '../i18n/index.js';
-import { slugOf } from '../domain/names.js';
+import { companyKey, slugOf } from '../domain/names.js';
 import { formatPath, type Path } from '../domain/validation.js';
 import { eventContentKey, repeatedEvents, timedInOrder } from '../domain/events.js';
 import { digestOf } from '../domain/digest.js';
@@ -112,7 +112,8 @@ export type ImportFault =
   /** An event of the file under the id, time and type of one here, with other details: the one here changed. */
   | { kind: 'event-changed'; event: string }
   /** A record the file gives twice: the same company (by any of its names), incident id, or company's pin as an earlier record of its section. */
-  | { kind: 'twice-in-file'; section: 'companies' | 'incidents' | 'pins'; first: number }
+  /** `here`: the company's name in this database, where the file names the two otherwise (one here by a merge or an alias). */
+  | { kind: 'twice-in-file'; section: 'companies' | 'incidents' | 'pins'; first: number; here?: string }
   /** An event whose id names another incident than the one it is in. */
   | { kind: 'event-of-other'; event: string; id: string };
 
@@ -241,12 +242,16 @@ export function mergeRecords(store: Store, records: DataRecords, opts: MergeOpti
   // without a word: refused, naming the first. Told the same again, it changes nothing. Each is
   // the index of its first record, by company row id or id. (An incident given twice, its
   // company, opening and title the same, is one incident told in two parts: its events are merged.)
-  const once = { companies: new Map<number, number>(), incidents: new Map<string, { first: number; companyId: number; opened: string; title: string; fault?: string }>(), pins: new Map<number, number>() };
+  const once = { companies: new Map<number, { i: number; name: string }>(), incidents: new Map<string, { first: number; companyId: number; opened: string; title: string; fault?: string }>(), pins: new Map<number, { i: number; name: string }>() };
   /** Where the record changes what an earlier one of the file made so: refused. */
-  const toldOnce = (section: 'companies' | 'pins', seen: Map<number, number>, companyId: number, i: number, changes: boolean) => {
-    const first = seen.get(companyId);
-    if (first === undefined) seen.set(companyId, i);
-    else if (changes) throw new Refusal({ kind: 'twice-in-file', section, first });
+  const toldOnce = (section: 'companies' | 'pins', seen: Map<number, { i: number; name: string }>, company: CompanyRow, name: string, i: number, changes: boolean) => {
+    const first = seen.get(company.id);
+    if (first === undefined) seen.set(company.id, { i, name });
+    else if (changes) {
+      // Two names of the file that are one company only here (merged since, or an alias of it): said so.
+      const here = companyKey(first.name) !== companyKey(name) && !createdHere.has(company.id) ? company.name : undefined;
+      throw new Refusal({ kind: 'twice-in-file', section, first: first.i, ...(here !== undefined ? { here } : {}) });
+    }
   };
   // (Of each id, what the first record told of it: its company, opening, title and fault.)
   const incidentOnce = (inc: IncidentEntry, i: number, companyId: number) => {
@@ -284,7 +289,7 @@ export function mergeRecords(store: Store, records: DataRecords, opts: MergeOpti
         if (parent && store.isAncestor(parent.id, company.id)) throw new Refusal({ kind: 'parent-loop', company: c.name, parent: c.parent! });
         const parentId = parent?.id;
         const updated = store.updateCompany(company.id, { parentId, website: c.website, category: c.category }, made);
-        toldOnce('companies', once.companies, company.id, i, updated);
+        toldOnce('companies', once.companies, company, c.name, i, updated);
         if (updated && found && !createdHere.has(found.id)) report.companies.changed++;
       });
       progress();
@@ -500,7 +505,7 @@ export function mergeRecords(store: Store, records: DataRecords, opts: MergeOpti
         const company = ensure(p.company);
         const old = store.pinOf(company.id);
         const same = old !== undefined && old.list === p.list && old.reason === p.reason && (p.at === undefined || p.at === old.at);
-        toldOnce('pins', once.pins, company.id, i, !same);
+        toldOnce('pins', once.pins, company, p.company, i, !same);
         if (same) {
           report.pins.existing++;
           return;

@@ -102,6 +102,12 @@ describe('a typo in a company name', () => {
     expect(record()).toEqual(before);
   });
 
+  it('an import of a file that tells two companies merged here apart says the database made them one', () => {
+    ok(s.run(['import', SEEDS]));
+    ok(s.run(['company', 'merge', 'Beeline', 'MTS']));
+    expect(refused(['import', SEEDS])).toMatch(/companies\[\d+\]: is the same company here as companies\[\d+\], told otherwise: the two names are one company in this database, "MTS" \(merged since, or named so\)/);
+  });
+
   it('refuses to merge two pins that disagree, naming both', () => {
     ok(s.run(['pin', 'Ozon', 'black', '--reason', 'lost parcel']));
     ok(s.run(['pin', 'Ozone', 'white', '--reason', 'kind support']));

@@ -192,7 +192,8 @@ describe('the events an import adds to an incident there already', () => {
     merge(file({ companies: [{ name: 'Zappos', aliases: ['Zappos Shoes'] }] }));
     expect(refused({ companies: [{ name: 'Zappos', website: 'https://a.example' }, { name: 'zappos', website: 'https://b.example' }] })).toMatch(/companies\[1\]: is the same company as companies\[0\] \(by this name or another of its names\), told otherwise/);
     expect(refused({ companies: [{ name: 'New Co', category: 'shop' }, { name: 'Zappos' }, { name: 'NEW CO', category: 'bank' }] })).toMatch(/companies\[2\]: is the same company as companies\[0\]/);
-    expect(refused({ companies: [{ name: 'Zappos', website: 'https://a.example' }, { name: 'Zappos Shoes', website: 'https://b.example' }] })).toMatch(/companies\[1\]: is the same company as companies\[0\]/);
+    // Two names of the file that are one company only here (an alias): said so.
+    expect(refused({ companies: [{ name: 'Zappos', website: 'https://a.example' }, { name: 'Zappos Shoes', website: 'https://b.example' }] })).toMatch(/companies\[1\]: is the same company here as companies\[0\], told otherwise: the two names are one company in this database, "Zappos"/);
     expect(refused({ incidents: [base, { ...base, id: 'BOX-1', title: 'other' }] })).toMatch(/incidents\[1\]: has the id of incidents\[0\] \(in other letters too\) but another company, opening, title or fault/);
     expect(refused({ incidents: [base, { ...base, opened: '2026-11-02T10:00' }] })).toMatch(/incidents\[1\]: has the id of incidents\[0\]/);
     expect(refused({ incidents: [{ ...base, fault: 'company' }, { ...base, fault: 'customer' }] })).toMatch(/incidents\[1\]: has the id of incidents\[0\] \(in other letters too\) but another company, opening, title or fault/);
