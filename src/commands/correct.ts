@@ -10,7 +10,7 @@ import { jsonList, type JsonOutOptions } from '../ui/json-out.js';
 import { FAULTS, type EventType, type Incident, type IncidentEvent } from '../domain/types.js';
 import { isWritten, letterOfDeadline, levelOf, replyDeadlineOf, timelineFault } from '../domain/incident.js';
 import { formatLocalMinute, msOf } from '../domain/dates.js';
-import { EVENT_FIELDS, FIELD_SPECS, sameEventAs } from '../domain/events.js';
+import { EVENT_FIELDS, FIELD_SPECS, requiredWhenLogged, sameEventAs } from '../domain/events.js';
 import { companyKey } from '../domain/names.js';
 import { changingStore, checkCompanyName, checkNote, companyOrNew, lookalikeWarning, requireCompany, requireIncident, readingStore } from './shared.js';
 import { checkEventFits, eventFromFlags, idsOfWords, incidentJson, whenFlag } from './incident.js';
@@ -219,6 +219,9 @@ export async function runEditEvent(ctx: Context, eventId: string, opts: EditEven
       throw new UserError(t().correct.eventEditWhat(type, EVENT_FIELDS[type].fields.map((f) => `--${f.replace(/_/g, '-')}`)));
     }
     const next = withoutUndefined({ ...event, ...fields, at } as IncidentEvent);
+    // What logging requires stays: a note's words are not taken away (blanks are no words).
+    const lost = requiredWhenLogged(type).filter((f) => (next as unknown as Record<string, unknown>)[f] === undefined);
+    if (lost.length) throw new UserError(t().errors.eventNeeds(type, lost.map((f) => `--${f.replace(/_/g, '-')}`), type === 'promise'));
     checkEventFits(incident, type, at, next as unknown as Record<string, unknown>, event.id);
     if (next.note !== undefined) checkNote(next.note);
     const twin = sameEventAs(next, incident.events.filter((e) => e.id !== event.id));
@@ -233,6 +236,8 @@ export async function runEditEvent(ctx: Context, eventId: string, opts: EditEven
     const moved = next.at !== event.at || levelOf(next) !== levelOf(event);
     const letter = moved ? letterOfDeadline(incident.events, event) : undefined;
     const deadline = moved && isWritten(next) ? replyDeadlineOf(incident.events, event) : undefined;
+    // A letter made a call (another channel, a person answering): its deadline stays, a promise of the company's now, and is said to be.
+    const orphan = isWritten(event) && !isWritten(next) ? replyDeadlineOf(incident.events, event) : undefined;
     const deadlineNext = deadline ? withoutUndefined({ ...deadline, at: next.at, level: next.level }) : undefined;
     if (deadline) checkEventFits(incident, 'promise', next.at, deadline as unknown as Record<string, unknown>, deadline.id);
     store.write(
@@ -244,7 +249,7 @@ export async function runEditEvent(ctx: Context, eventId: string, opts: EditEven
     );
     if (opts.json) return { out: toJson(store.findEvent(event.id!)!.event) };
     const updated = t().correct.eventUpdated(event.id!, t().correct.changes(changes));
-    return { err: [`${updated}${deadline ? t().correct.deadlineFollows(deadline.id!) : ''} (${t().correct.takeBack})`, ...(letter ? [t().correct.deadlineLeft(event.id!, letter.id!)] : [])] };
+    return { err: [`${updated}${deadline ? t().correct.deadlineFollows(deadline.id!) : ''} (${t().correct.takeBack})`, ...(letter ? [t().correct.deadlineLeft(event.id!, letter.id!)] : []), ...(orphan ? [t().correct.deadlineOrphaned(orphan.id!, event.id!)] : [])] };
   });
 }
 

@@ -128,13 +128,26 @@ export function isWritten(e: IncidentEvent): boolean {
  */
 export function replyDeadlineOf(events: readonly IncidentEvent[], letter: IncidentEvent): IncidentEvent | undefined {
   if (!isWritten(letter)) return undefined;
-  return events.find((p) => p.type === 'promise' && !!p.due && p.at === letter.at && levelOf(p) === levelOf(letter));
+  // Logged after its letter (`letter --sent` logs the two so): a promise of the company's logged
+  // at that minute before the letter is the company's, and never moves or goes with it.
+  const from = events.indexOf(letter);
+  for (let k = from + 1; k < events.length; k++) {
+    const p = events[k];
+    if (p.at !== letter.at) break;
+    if (p.type === 'promise' && !!p.due && levelOf(p) === levelOf(letter)) return p;
+  }
+  return undefined;
 }
 
 /** The letter or email whose reply deadline a promise is (see replyDeadlineOf); undefined for a promise of the company's. */
 export function letterOfDeadline(events: readonly IncidentEvent[], p: IncidentEvent): IncidentEvent | undefined {
   if (p.type !== 'promise' || !p.due) return undefined;
-  return events.find((e) => isWritten(e) && e.at === p.at && levelOf(e) === levelOf(p));
+  for (let k = events.indexOf(p) - 1; k >= 0; k--) {
+    const e = events[k];
+    if (e.at !== p.at) break;
+    if (isWritten(e) && levelOf(e) === levelOf(p)) return e;
+  }
+  return undefined;
 }
 
 /** Whether an event is at a regulator's or a court's level: theirs, not the company's. */
@@ -168,10 +181,16 @@ const ANSWERS_OF = new WeakMap<readonly IncidentEvent[], TimelineAnswers>();
 function answersOf(events: readonly IncidentEvent[]): TimelineAnswers {
   const known = ANSWERS_OF.get(events);
   if (known && known.events === events.length) return known;
-  // Every letter's time and level (a regulator's too): a promise then is its reply deadline, never an answer.
+  // Every letter's time and level (a regulator's too): a promise logged after it at that moment
+  // is its reply deadline, never an answer (one logged before it is the company's).
   const letters = new Set<string>();
-  for (const e of events) if (isWritten(e)) letters.add(`${levelOf(e)} ${e.at}`);
-  const isDeadline = (e: IncidentEvent) => e.type === 'promise' && !!e.due && letters.has(`${levelOf(e)} ${e.at}`);
+  const deadlines = new Set<IncidentEvent>();
+  for (const e of events) {
+    const key = `${levelOf(e)} ${e.at}`;
+    if (isWritten(e)) letters.add(key);
+    else if (e.type === 'promise' && !!e.due && letters.has(key)) deadlines.add(e);
+  }
+  const isDeadline = (e: IncidentEvent) => deadlines.has(e);
   const answers: { ms: number; at: string }[] = [];
   for (const e of events) {
     if (isAbove(e)) continue;

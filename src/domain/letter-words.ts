@@ -43,7 +43,7 @@ export interface LetterWords {
   channel(c: string | undefined): string;
   level: Record<Level, string>;
   contact(o: { channel: string; level?: string; robot?: boolean; queue?: number; human?: boolean; wait?: number; dropped?: boolean }): string;
-  promise(o: { text?: string; due: string; state: 'kept' | 'broken' | 'pending'; lateMs?: number; open: boolean; answered?: boolean }): string;
+  promise(o: { text?: string; due: string; state: 'kept' | 'broken' | 'pending'; lateMs?: number; open: boolean; answered?: boolean; partial?: boolean }): string;
   escalation(level: string): string;
   apology(level?: string): string;
   explanation(level?: string): string;
@@ -53,7 +53,7 @@ export interface LetterWords {
   note: string;
   noteOn(s: string): string;
   /** `open`: the problem is not fixed (the incident still open, or closed without a fix); `answered`: the promise was the reply to a letter, and it came this late. */
-  lateBy(lateMs: number, open: boolean, answered?: boolean): string;
+  lateBy(lateMs: number, open: boolean, answered?: boolean, partial?: boolean): string;
   costs: {
     days(n: number, open: boolean, partial?: boolean): string;
     contacts(n: number, minutes: number, you?: boolean): string;
@@ -137,7 +137,7 @@ export const EN: LetterWords = {
     return parts.join('; ');
   },
   promise: (o) =>
-    `Promised ${o.text ? `“${insideQuotes(o.text)}”` : 'a fix'}, due ${o.due}: ${o.state === 'kept' ? 'kept' : o.state === 'pending' ? 'not yet due' : `broken${o.lateMs !== undefined ? ` (${EN.lateBy(o.lateMs, o.open, o.answered)})` : ''}`}`,
+    `Promised ${o.text ? `“${insideQuotes(o.text)}”` : 'a fix'}, due ${o.due}: ${o.state === 'kept' ? 'kept' : o.state === 'pending' ? 'not yet due' : `broken${o.lateMs !== undefined ? ` (${EN.lateBy(o.lateMs, o.open, o.answered, o.partial)})` : ''}`}`,
   escalation: (level) => `Escalated to ${level}`,
   apology: (level) => `An apology${level ? ` from ${level}` : ''}`,
   explanation: (level) => `An explanation${level ? ` from ${level}` : ''}`,
@@ -150,11 +150,11 @@ export const EN: LetterWords = {
   resolution: (o) => ({ resolved: 'The problem was resolved', partial: 'The problem was partly resolved', unresolved: 'The matter ended unresolved', abandoned: 'I gave up on this channel' })[o],
   note: 'Note',
   noteOn: (s) => ` (my note: “${insideQuotes(s)}”)`,
-  lateBy: (ms, open, answered) => {
+  lateBy: (ms, open, answered, partial) => {
     if (ms <= 0) return 'marked as not kept before its deadline';
     const late = lateSpan(ms);
     const span = late.unit === 'day' ? plEn(late.n, 'day') : late.unit === 'hour' ? plEn(late.n, 'hour') : plEn(late.n, 'minute');
-    return answered ? `answered only ${span} after this deadline` : open ? `${span} overdue so far` : `fixed only ${span} after this deadline`;
+    return answered ? `answered only ${span} after this deadline` : open ? `${span} overdue so far` : `${partial ? 'fixed in part' : 'fixed'} only ${span} after this deadline`;
   },
   costs: {
     days: (n, open, partial) => (open ? `${plEn(n, 'day')} without a fix so far` : `${plEn(n, 'day')} from my first report to the ${partial ? 'partial fix' : 'fix'}`),
@@ -230,7 +230,7 @@ export const RU: LetterWords = {
     return parts.join('; ');
   },
   promise: (o) =>
-    `Обещано ${o.text ? guillemets(o.text) : 'устранить проблему'}, срок — ${o.due}: ${o.state === 'kept' ? 'выполнено' : o.state === 'pending' ? 'срок ещё не наступил' : `не выполнено${o.lateMs !== undefined ? ` (${RU.lateBy(o.lateMs, o.open, o.answered)})` : ''}`}`,
+    `Обещано ${o.text ? guillemets(o.text) : 'устранить проблему'}, срок — ${o.due}: ${o.state === 'kept' ? 'выполнено' : o.state === 'pending' ? 'срок ещё не наступил' : `не выполнено${o.lateMs !== undefined ? ` (${RU.lateBy(o.lateMs, o.open, o.answered, o.partial)})` : ''}`}`,
   escalation: (level) => `Обращение передано: ${level}`,
   apology: (level) => `Принесены извинения${level ? ` (${level})` : ''}`,
   explanation: (level) => `Дано объяснение причин${level ? ` (${level})` : ''}`,
@@ -243,7 +243,7 @@ export const RU: LetterWords = {
   resolution: (o) => ({ resolved: 'Проблема устранена', partial: 'Проблема устранена частично', unresolved: 'Дело закончилось без решения', abandoned: 'Обращения по этому каналу прекращены без результата' })[o],
   note: 'Заметка',
   noteOn: (s) => ` (моя заметка: ${guillemets(s)})`,
-  lateBy: (ms, open, answered) => {
+  lateBy: (ms, open, answered, partial) => {
     if (ms <= 0) return 'отмечено как невыполненное до срока';
     const late = lateSpan(ms);
     // «просрочка уже 21 минута» (nominative), «через 21 минуту» (accusative): days and hours read the same in both.
@@ -253,7 +253,7 @@ export const RU: LetterWords = {
         : late.unit === 'hour'
           ? plRu(late.n, 'час', 'часа', 'часов')
           : plRu(late.n, accusative ? 'минуту' : 'минута', 'минуты', 'минут');
-    return answered ? `ответ пришёл лишь через ${span(true)} после этого срока` : open ? `просрочка уже ${span(false)}` : `устранено лишь через ${span(true)} после этого срока`;
+    return answered ? `ответ пришёл лишь через ${span(true)} после этого срока` : open ? `просрочка уже ${span(false)}` : `${partial ? 'устранено лишь частично и лишь' : 'устранено лишь'} через ${span(true)} после этого срока`;
   },
   costs: {
     days: (n, open, partial) =>

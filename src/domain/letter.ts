@@ -198,7 +198,7 @@ function describe(e: IncidentEvent, i: Incident, now: number, w: LetterWords, la
     case 'promise': {
       const s = promiseStatus(e, i, now);
       const answered = isSettledReply(i.events, e);
-      return w.promise({ text: e.text, due: formatWhen(e.due!, w), state: s.state, lateMs: s.lateMs, open: fixedMs(closingOf(i)) === undefined, answered }) + note;
+      return w.promise({ text: e.text, due: formatWhen(e.due!, w), state: s.state, lateMs: s.lateMs, open: fixedMs(closingOf(i)) === undefined, answered, partial: closingOf(i)?.outcome === 'partial' }) + note;
     }
     case 'escalation':
       return w.escalation(w.level[e.level ?? 'supervisor']) + note;
@@ -265,7 +265,7 @@ export function composeLetter(r: LetterRequest): ComposedLetter {
       text: e.text === undefined ? '—' : w.inQuotes(e.text),
       made: formatWhen(e.at, w),
       due: formatWhen(e.due!, w),
-      late: w.lateBy(s.lateMs ?? 0, unfixed, isSettledReply(i.events, e)),
+      late: w.lateBy(s.lateMs ?? 0, unfixed, isSettledReply(i.events, e), partial),
     }));
 
   const failed: { level: string; date: string }[] = [];

@@ -999,7 +999,9 @@ export const en = {
       "incident edit --company": "move it to this company",
       "incident edit --json": "print the incident as JSON afterwards",
       "due --out": "write to this file instead of stdout",
-      "letter --kind": "complaint, escalation, claim or regulator (default: the next step of the escalation ladder)",
+      "letter --kind": "complaint, escalation, claim or regulator (default: the step of the escalation ladder `due` names)",
+      "letter --case": `what kind of purchase: ${values(words.letterCase)} (default: from the company's category)`,
+      "letter --demand": `what you demand: ${values(words.demand)}`,
       "letter --amount": "the sum you demand",
       "letter --currency": "its ISO 4217 code, such as RUB or EUR",
       "letter --out": "write the letter to this file instead of stdout",
@@ -1217,7 +1219,9 @@ export const en = {
               : `is the same company as ${f.section}[${f.first}] (by this name or another of its names), told otherwise: one of the two would be lost; give it once`
             : f.section === 'incidents'
               ? `has the id of ${f.section}[${f.first}] (in other letters too) but another company, opening, title or fault: one of the two would be lost; give each incident its own id`
-              : `pins the same company as ${f.section}[${f.first}], otherwise: one of the two would be lost; give a company one pin`;
+              : f.here !== undefined
+                ? `pins the same company here as ${f.section}[${f.first}], otherwise: the two names are one company in this database, ${q(f.here)} (merged since, or named so), so one of the two would be lost; give it one pin in the file, or import it into another database (--db)`
+                : `pins the same company as ${f.section}[${f.first}], otherwise: one of the two would be lost; give a company one pin`;
         case 'event-of-other':
           return `the event ${q(f.event)} is an event of another incident than ${f.id}; leave its id out to add it to ${f.id}`;
       }
@@ -1423,6 +1427,8 @@ export const en = {
     eventUpdated: (id: string, changes: string) => `updated ${id}: ${changes}`,
     deadlineFollows: (id: string) => `; its reply deadline ${id} moved with it`,
     deadlineGoes: (id: string) => `, with its reply deadline ${id}`,
+    deadlineOrphaned: (id: string, letter: string) =>
+      `  note: ${letter} is no letter or email now, so ${id}, its reply deadline, is read as a promise of the company's; if they made none, remove it: \`vetted event remove ${id}\`.`,
     deadlineLeft: (id: string, letter: string) =>
       `  note: ${id} no longer stands at the moment of the letter ${letter}, so it is read as a promise of the company's, not as the letter's reply deadline; to move a letter with its deadline, edit the letter (\`vetted event edit ${letter} --at WHEN\`).`,
     eventRemoved: (id: string, type: EventType, at: string, incident: string) => `removed ${id} (${type} at ${iso(at)}) from ${incident}`,

@@ -368,6 +368,30 @@ describe('the kind, case and demand of a letter', () => {
   });
 });
 
+describe("a promise of the company's in a letter's minute", () => {
+  it('logged before the letter, stays the company\'s: not moved, not removed with it; a letter made a call says its deadline is the company\'s now', () => {
+    ok(s.run(['incident', 'add', 'Before', '--title', 'x', '--fault', 'company', '--opened', '2026-11-01 10:00']));
+    ok(s.run(['incident', 'event', 'before-1', 'promise', '--due', '2026-11-03 10:00', '--at', '2026-11-01 11:00']));
+    const letter = ok(s.run(['incident', 'event', 'before-1', 'contact', '--channel', 'email', '--at', '2026-11-01 11:00']));
+    expect(letter.stderr).not.toMatch(/reply deadline/);
+    expect(json<{ broken: unknown[] }[]>(s, ['due', '--json']).find((d) => (d as unknown as { incident: string }).incident === 'before-1')!.broken).toHaveLength(1);
+    expect(ok(s.run(['event', 'remove', 'before-1#2'])).stderr).not.toMatch(/reply deadline/);
+    expect(json<{ events: { type: string }[] }>(s, ['incident', 'show', 'before-1', '--json']).events.map((e) => e.type)).toEqual(['promise']);
+
+    ok(s.run(['incident', 'add', 'Called', '--title', 'x', '--fault', 'company', '--opened', '2026-11-01 10:00']));
+    ok(s.run(['letter', 'called-1', '--kind', 'complaint', '--from', 'I', '--sent', '--at', '2026-11-05 10:00']));
+    expect(ok(s.run(['event', 'edit', 'called-1#1', '--channel', 'phone'])).stderr).toMatch(/note: called-1#1 is no letter or email now, so called-1#2, its reply deadline, is read as a promise of the company's; if they made none, remove it: `vetted event remove called-1#2`/);
+  });
+
+  it('kept late by a fix in part is said to be fixed in part only so late', () => {
+    ok(s.run(['incident', 'add', 'Inpart', '--title', 'slow', '--fault', 'company', '--opened', '2026-11-01 10:00']));
+    ok(s.run(['incident', 'event', 'inpart-1', 'promise', '--text', 'fix by 3rd', '--due', '2026-11-03 10:00', '--at', '2026-11-01 11:05']));
+    ok(s.run(['incident', 'close', 'inpart-1', '--outcome', 'partial', '--at', '2026-11-10 10:00']));
+    expect(ok(s.run(['letter', 'inpart-1', '--kind', 'complaint', '--from', 'I'])).stdout).toMatch(/fixed in part only 7 days after this deadline/);
+    expect(ok(s.run(['--lang', 'ru', 'letter', 'inpart-1', '--kind', 'complaint', '--from', 'I'])).stdout).toMatch(/устранено лишь частично и лишь через 7 дней после этого срока/);
+  });
+});
+
 describe('two letters sent in one minute', () => {
   it('each keep their own text, on their own contact', () => {
     ok(s.run(['incident', 'add', 'Twice', '--title', 't', '--fault', 'company', '--opened', '2026-12-01 09:00']));
