@@ -85,7 +85,8 @@ export function eventFromFlags(type: EventType, opts: Record<string, unknown>, n
         break;
       case 'number': {
         const n = parseAmount(String(raw));
-        if (n === undefined || !fieldFits(f, n)) throw new UserError(t().errors.number(flag, String(raw), MAX_AMOUNT));
+        // The largest sum that can be typed (twelve digits and cents), not the largest kept.
+        if (n === undefined || !fieldFits(f, n)) throw new UserError(t().errors.number(flag, String(raw), 999_999_999_999.99));
         out[name] = n;
         break;
       }

@@ -251,7 +251,7 @@ const monthOfWord = (word: string): number | undefined => {
   const k = MONTH_WORDS.findIndex((names) => names.includes(w));
   return k < 0 ? undefined : k + 1;
 };
-const RELATIVE = /^(now|today|yesterday|tomorrow|сейчас|сегодня|вчера|завтра)(?:,?\s+(?:в\s+|at\s+)?(\d{1,2}):(\d{2}))?$/iu;
+const RELATIVE = /^(now|today|yesterday|tomorrow|сейчас|сегодня|вчера|завтра)(?:(?:,\s*|\s+)(?:в\s+|at\s+)?(\d{1,2}):(\d{2}))?$/iu;
 
 /**
  * A time as a person types it, in local time: ISO 8601 with `T` or a space, `DD.MM.YYYY`
@@ -260,7 +260,8 @@ const RELATIVE = /^(now|today|yesterday|tomorrow|сейчас|сегодня|в�
  * (and `сейчас`, `сегодня`, `вчера`, `завтра`). The text it returns is the normal ISO form that is stored.
  */
 export function parseHumanWhen(input: string, now: number): When | undefined {
-  const text = input.trim();
+  // An ISO date with a comma, `at` or `в` before its time, as the other forms take them.
+  const text = input.trim().replace(/^(\d{4}-\d{2}-\d{2})(?:,\s*|\s+(?:at|в)\s+)(\d{1,2}:\d{2})$/iu, (_m, d: string, hm: string) => `${d} ${hm.padStart(5, '0')}`);
   const iso = parseWhen(text);
   if (iso) return { ...iso, text: iso.text.replace(' ', 'T') };
   const dotted = DOTTED.exec(text);

@@ -41,7 +41,7 @@ export function redactText(text: string): string {
       let end = url.length;
       for (;;) {
         const c = url[end - 1];
-        if (/[.,;:!?'"\]]/u.test(c) || (c === ')' && count(url.slice(0, end), '(') < count(url.slice(0, end), ')'))) end--;
+        if (/[.,;:!?'"\]»”’]/u.test(c) || (c === ')' && count(url.slice(0, end), '(') < count(url.slice(0, end), ')'))) end--;
         else break;
       }
       const link = url.slice(0, end);

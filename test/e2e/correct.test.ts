@@ -108,6 +108,14 @@ describe('a typo in a company name', () => {
     expect(refused(['import', SEEDS])).toMatch(/companies\[\d+\]: is the same company here as companies\[\d+\], told otherwise: the two names are one company in this database, "MTS" \(merged since, or named so\)/);
   });
 
+  it('an import that pins two names one company here names the company, for pins as for companies', () => {
+    ok(s.run(['incident', 'add', 'Delta', '--title', 'x', '--opened', '2026-11-20 10:00']));
+    ok(s.run(['company', 'alias', 'Delta', 'Echo']));
+    const file = `${s.dir}/two-pins.json`;
+    writeFileSync(file, '{"format":"vetted/1","pins":[{"company":"Delta","list":"white","reason":"good"},{"company":"Echo","list":"black","reason":"bad"}]}');
+    expect(refused(['import', file])).toMatch(/pins\[1\]: pins the same company here as pins\[0\], otherwise: the two names are one company in this database, "Delta"/);
+  });
+
   it('refuses to merge two pins that disagree, naming both', () => {
     ok(s.run(['pin', 'Ozon', 'black', '--reason', 'lost parcel']));
     ok(s.run(['pin', 'Ozone', 'white', '--reason', 'kind support']));
@@ -350,6 +358,9 @@ describe('the words of an event', () => {
     expect(ok(s.run(['event', 'edit', 'some-isp-1#1', '--text', ''])).stderr).toMatch(/already reads so; nothing changed/);
     expect(ok(s.run(['--lang', 'ru', 'event', 'edit', 'some-isp-1#2', '--note', 'called twice'])).stderr).toMatch(/заметка: «called twice»/);
     expect(refused(['incident', 'event', 'some-isp-1', 'note', '--text', ' \t '])).toMatch(/a note event needs --text/);
+    // Nor are a note's words taken away by an edit.
+    ok(s.run(['incident', 'event', 'some-isp-1', 'note', '--text', 'hi', '--at', '2026-11-01 12:00']));
+    expect(refused(['event', 'edit', 'some-isp-1#3', '--text', '  '])).toMatch(/a note event needs --text/);
   });
 });
 

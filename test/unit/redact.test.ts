@@ -23,6 +23,8 @@ describe('redactText', () => {
     ['see https://shop.example/help, then call', 'see https://shop.example/help, then call'],
     ['https://en.wikipedia.org/wiki/Foo_(bar)?x=1 ok', '[link] ok'],
     ['https://en.wikipedia.org/wiki/Foo_(bar)', 'https://en.wikipedia.org/wiki/Foo_(bar)'],
+    ['«https://x.com/?a=1»', '«[link]»'],
+    ['“https://x.com/?a=1”', '“[link]”'],
     ['fixed within 24 hours', 'fixed within 24 hours'],
     ['refund of 1 500 RUB on 2012-07-18', 'refund of 1 500 RUB on 2012-07-18'],
     ['at 2012-07-12T09:05 and 02.12.2026 10:00', 'at 2012-07-12T09:05 and 02.12.2026 10:00'],
