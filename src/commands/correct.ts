@@ -10,7 +10,7 @@ import { jsonList, type JsonOutOptions } from '../ui/json-out.js';
 import { FAULTS, type EventType, type Incident, type IncidentEvent } from '../domain/types.js';
 import { isWritten, letterOfDeadline, levelOf, replyDeadlineOf, timelineFault } from '../domain/incident.js';
 import { formatLocalMinute, msOf } from '../domain/dates.js';
-import { EVENT_FIELDS, FIELD_SPECS, requiredWhenLogged, sameEventAs } from '../domain/events.js';
+import { EVENT_FIELDS, FIELD_SPECS, definedOnly, requiredWhenLogged, sameEventAs } from '../domain/events.js';
 import { companyKey } from '../domain/names.js';
 import { changingStore, checkCompanyName, checkNote, companyOrNew, lookalikeWarning, requireCompany, requireIncident, readingStore } from './shared.js';
 import { checkEventFits, eventFromFlags, idsOfWords, incidentJson, whenFlag } from './incident.js';
@@ -218,7 +218,7 @@ export async function runEditEvent(ctx: Context, eventId: string, opts: EditEven
     if (!Object.keys(fields).length && at === event.at) {
       throw new UserError(t().correct.eventEditWhat(type, EVENT_FIELDS[type].fields.map((f) => `--${f.replace(/_/g, '-')}`)));
     }
-    const next = withoutUndefined({ ...event, ...fields, at } as IncidentEvent);
+    const next = definedOnly({ ...event, ...fields, at } as IncidentEvent);
     // What logging requires stays: a note's words are not taken away (blanks are no words).
     const lost = requiredWhenLogged(type).filter((f) => (next as unknown as Record<string, unknown>)[f] === undefined);
     if (lost.length) throw new UserError(t().errors.eventNeeds(type, lost.map((f) => `--${f.replace(/_/g, '-')}`), type === 'promise'));
@@ -238,7 +238,7 @@ export async function runEditEvent(ctx: Context, eventId: string, opts: EditEven
     const deadline = moved && isWritten(next) ? replyDeadlineOf(incident.events, event) : undefined;
     // A letter made a call (another channel, a person answering): its deadline stays, a promise of the company's now, and is said to be.
     const orphan = isWritten(event) && !isWritten(next) ? replyDeadlineOf(incident.events, event) : undefined;
-    const deadlineNext = deadline ? withoutUndefined({ ...deadline, at: next.at, level: next.level }) : undefined;
+    const deadlineNext = deadline ? definedOnly({ ...deadline, at: next.at, level: next.level }) : undefined;
     if (deadline) checkEventFits(incident, 'promise', next.at, deadline as unknown as Record<string, unknown>, deadline.id);
     store.write(
       () => {
@@ -251,12 +251,6 @@ export async function runEditEvent(ctx: Context, eventId: string, opts: EditEven
     const updated = t().correct.eventUpdated(event.id!, t().correct.changes(changes));
     return { err: [`${updated}${deadline ? t().correct.deadlineFollows(deadline.id!) : ''} (${t().correct.takeBack})`, ...(letter ? [t().correct.deadlineLeft(event.id!, letter.id!)] : []), ...(orphan ? [t().correct.deadlineOrphaned(orphan.id!, event.id!)] : [])] };
   });
-}
-
-/** An event without the fields set to nothing (a field cleared, or a level of none given). */
-function withoutUndefined(e: IncidentEvent): IncidentEvent {
-  for (const [k, v] of Object.entries(e)) if (v === undefined) delete (e as unknown as Record<string, unknown>)[k];
-  return e;
 }
 
 /** What changed between two versions of an event: each field with its new value, or none when cleared. */

@@ -5,7 +5,7 @@ import { jsonListPieces, type JsonOutOptions } from '../ui/json-out.js';
 import type { Context } from '../context.js';
 import type { CommandResult } from './result.js';
 import { UserError } from '../errors.js';
-import { EVENT_FIELDS, FIELD_SPECS, MAX_AMOUNT, MAX_COUNT, fieldFits, isEventType, requiredWhenLogged, sameEventAs } from '../domain/events.js';
+import { EVENT_FIELDS, FIELD_SPECS, MAX_AMOUNT, MAX_COUNT, fieldFits, isEventType, requiredWhenLogged, sameEventAs, definedOnly, eventNumber } from '../domain/events.js';
 import { EVENT_TYPES, FAULTS, OUTCOMES, type EventType, type Fault, type Incident, type IncidentEvent } from '../domain/types.js';
 import { formatLocalMinute, parseAmount, parseWhen } from '../domain/dates.js';
 import { isBefore } from '../domain/date-rules.js';
@@ -178,7 +178,7 @@ export async function runEvent(ctx: Context, id: string, typeArg: string, opts: 
   if (!type) throw new UserError(t().errors.notEventType(typeArg, [...EVENT_TYPES]));
   const given = eventFromFlags(type, await idsOfWords(opts as unknown as Record<string, unknown>), ctx.now());
   // A text of none given is no text: not a field of the event logged.
-  const fields = Object.fromEntries(Object.entries(given).filter(([, v]) => v !== undefined));
+  const fields = definedOnly(given);
   const at = opts.at !== undefined ? whenFlag(opts.at, '--at', ctx.now()) : nowText(ctx);
   return withStore(ctx, async (store) => {
     const incident = requireIncident(store, id);
@@ -208,7 +208,7 @@ export async function runEvent(ctx: Context, id: string, typeArg: string, opts: 
     );
     if (!added) throw new UserError(t().errors.duplicateEvent(type, at, incident.id));
     const updated = store.findIncident(incident.id)!;
-    const logged = updated.events.reduce((a, b) => (idNumber(b) > idNumber(a) ? b : a));
+    const logged = updated.events.reduce((a, b) => (eventNumber(b.id)! > eventNumber(a.id)! ? b : a));
     // A promise at the moment and level of a letter the customer sent is read as its reply
     // deadline (settled by any answer): said, for a promise the company made is not.
     const letter = letterOfDeadline(updated.events, logged);
@@ -218,7 +218,6 @@ export async function runEvent(ctx: Context, id: string, typeArg: string, opts: 
   });
 }
 
-const idNumber = (e: IncidentEvent) => Number(e.id!.slice(e.id!.lastIndexOf('#') + 1));
 
 /**
  * Refuses an event that cannot stand on this timeline: one before the incident opened, or a

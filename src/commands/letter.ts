@@ -9,6 +9,7 @@ import { composeLetter, defaultKind, letterLevel, lettersTo, missingFacts, whenM
 import { renderLetter, type LetterFormat } from '../domain/letter-format.js';
 import { TemplateError } from '../domain/template.js';
 import { lettersWords } from '../domain/letter-words.js';
+import { eventNumber } from '../domain/events.js';
 import { formatLocalDate, formatLocalMinute, msOf } from '../domain/dates.js';
 import { SENT_CHANNELS, type IncidentEvent } from '../domain/types.js';
 import { closingOf, dueMs, incidentAsOf, isOpen } from '../domain/incident.js';
@@ -61,8 +62,6 @@ function checkAmount(v: string | undefined): number | undefined {
   if (!(n > 0)) throw new UserError(t().letter.badAmount(v));
   return n;
 }
-
-const seqOf = (e: IncidentEvent) => Number(e.id!.slice(e.id!.lastIndexOf('#') + 1));
 
 function checkCurrency(v: string | undefined): string | undefined {
   if (v === undefined) return undefined;
@@ -128,7 +127,7 @@ export async function run(ctx: Context, id: string, opts: LetterOptions): Promis
     // A letter sent earlier (--at) tells the timeline as it stood then: what came after it
     // (an apology, a promise) was not in the letter, nor are receipts of later events enclosed.
     const incident = incidentAsOf(recorded, letterNow);
-    const later = new Set(recorded.events.filter((e) => !incident.events.includes(e)).map((e) => Number(e.id!.slice(e.id!.lastIndexOf('#') + 1))));
+    const later = new Set(recorded.events.filter((e) => !incident.events.includes(e)).map((e) => eventNumber(e.id)));
     const kind = (opts.kind as LetterKind | undefined) ?? defaultKind(incident, letterNow);
     if (kind === 'regulator' && !lettersTo(incident).length) throw new UserError(t().letter.writeFirst(incident.id));
     // The letters still waiting for their answer: another sent meanwhile with no kind named
@@ -199,7 +198,7 @@ export async function run(ctx: Context, id: string, opts: LetterOptions): Promis
         // minute before it has the same time and words, and took this one's text as its own).
         const sent = updated.events
           .filter((e) => e.at === contact.at && e.type === 'contact' && e.note === contact.note)
-          .reduce((a, b) => (seqOf(b) > seqOf(a) ? b : a));
+          .reduce((a, b) => (eventNumber(b.id)! > eventNumber(a.id)! ? b : a));
         const id = addAttachment(store, { incidentRowId: incident.rowId, eventRowId: store.findEvent(sent.id!)!.rowId, name, addedAt: formatLocalMinute(ctx.now()), data: Buffer.from(text, 'utf8') }).id;
         // Written within the record's transaction: a file that cannot be written records nothing.
         writeOut();

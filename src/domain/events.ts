@@ -92,6 +92,18 @@ export function withEventFields(head: Record<string, unknown>, fields: Record<st
   return head;
 }
 
+/** The number in an event id (`volga-2012-07#4` or `#4`); undefined where it has none. */
+export function eventNumber(id: string | undefined): number | undefined {
+  if (!id) return undefined;
+  const n = Number(id.slice(id.lastIndexOf('#') + 1));
+  return Number.isSafeInteger(n) && n > 0 ? n : undefined;
+}
+
+/** The fields of `o` that are set: a field of none given is no field. */
+export function definedOnly<T extends object>(o: T): T {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
+}
+
 export function isEventType(s: string): s is EventType {
   return (EVENT_TYPES as readonly string[]).includes(s);
 }

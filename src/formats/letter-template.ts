@@ -1,7 +1,7 @@
 // Finding and checking letter templates: --template FILE, the user's
 // <config>/letters/<lang>/<kind>.md, or the built-in one.
 
-import { lstatSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { checkTemplate, namesUnknownAnywhere, type TemplateNode, type TemplateProblem } from '../domain/template.js';
 import { parseLetterTemplate, type LetterFormat } from '../domain/letter-format.js';
@@ -10,7 +10,7 @@ import type { LetterKind } from '../domain/law.js';
 import { UserError } from '../errors.js';
 import { t } from '../i18n/index.js';
 import { projectDir } from './law-file.js';
-import { INPUT_LIMITS, readInputText } from './read-input.js';
+import { INPUT_LIMITS, entryOf, readInputText } from './read-input.js';
 
 export interface LoadedTemplate {
   nodes: TemplateNode[];
@@ -50,7 +50,9 @@ export function loadTemplate(opts: { template?: string; configDir: string; lang:
     source = 'file';
   } else {
     const mine = join(opts.configDir, 'letters', opts.lang, `${opts.kind}.md`);
-    if (isThere(mine)) {
+    // Any entry of that name, a link to nothing or a folder too: the letter then says what is
+    // wrong with it, rather than writing from the built-in template without a word.
+    if (entryOf(mine)) {
       file = mine;
       source = 'user';
     } else {
@@ -67,20 +69,6 @@ export function loadTemplate(opts: { template?: string; configDir: string; lang:
     throw new UserError(t().letter.badTemplate(file, p.line, t().letter.templateFault(p.fault, p.line), problems.length - 1));
   }
   return { nodes: parsed.nodes, file, source };
-}
-
-/**
- * Whether a template of the user's is there: any entry of that name, a link to nothing or a
- * folder too (then the letter says what is wrong with it, rather than writing from the built-in
- * template without a word).
- */
-function isThere(file: string): boolean {
-  try {
-    lstatSync(file);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 /** A template of the user's as the letter would find it: the first problem that keeps it from being used, or null. */
@@ -109,7 +97,7 @@ export function listTemplates(configDir: string, kinds: readonly LetterKind[]): 
   for (const lang of ['en', 'ru'] as const) {
     for (const kind of kinds) {
       const mine = join(configDir, 'letters', lang, `${kind}.md`);
-      const problem = isThere(mine) ? problemOf(mine) : undefined;
+      const problem = entryOf(mine) ? problemOf(mine) : undefined;
       out.push(
         problem !== undefined
           ? { lang, kind, source: 'user', file: mine, ...(problem !== null ? { problem } : {}) }

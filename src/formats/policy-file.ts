@@ -1,23 +1,11 @@
 // The user's policy override: <config dir>/policy.yaml.
 
-import { lstatSync, type Stats } from 'node:fs';
-import { INPUT_LIMITS, readInputText, refuseSpecial } from './read-input.js';
+import { INPUT_LIMITS, entryOf, readInputText, refuseSpecial } from './read-input.js';
 import { join } from 'node:path';
 import { DEFAULT_POLICY, validatePolicy, type Policy } from '../domain/policy.js';
 import { formatPath } from '../domain/validation.js';
 import { UserError } from '../errors.js';
 import { t } from '../i18n/index.js';
-
-/** A path's own entry, or undefined where there is none (a config folder that is a file has no policy in it). */
-function lstatOr(file: string): Stats | undefined {
-  try {
-    return lstatSync(file);
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' || code === 'ENOTDIR') return undefined;
-    throw err;
-  }
-}
 
 export function policyPath(configDir: string): string {
   return join(configDir, 'policy.yaml');
@@ -28,7 +16,7 @@ export async function loadPolicy(configDir: string): Promise<{ policy: Policy; s
   const file = policyPath(configDir);
   // No file at all is the defaults; a link to nothing is a policy that cannot be read, said so
   // (the lists would be made under a policy the user did not mean), as a pipe is (never waited on).
-  if (!lstatOr(file)) return { policy: DEFAULT_POLICY, source: null };
+  if (!entryOf(file)) return { policy: DEFAULT_POLICY, source: null };
   refuseSpecial(file, 'policy');
   const { parseDataDocument } = await import('./data-text.js');
   const { data, locate } = parseDataDocument(readInputText(file, { what: 'policy', maxBytes: INPUT_LIMITS.small }), file);

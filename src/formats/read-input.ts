@@ -3,7 +3,7 @@
 // such as /dev/zero): at most `maxBytes` are read, and a file that holds more is refused
 // with a sentence, never read into memory whole. Text must be UTF-8.
 
-import { closeSync, constants, fstatSync, openSync, readSync, statSync, type Stats } from 'node:fs';
+import { closeSync, constants, fstatSync, lstatSync, openSync, readSync, statSync, type Stats } from 'node:fs';
 import { t } from '../i18n/index.js';
 import { UserError } from '../errors.js';
 
@@ -22,6 +22,17 @@ export function describeSize(bytes: number): string {
 }
 
 /** What a file is read as: its words come from the catalog. */
+/** A path's own entry (a link not followed), or undefined where there is none (nor a folder above it). */
+export function entryOf(file: string): Stats | undefined {
+  try {
+    return lstatSync(file);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') return undefined;
+    throw err;
+  }
+}
+
 export type InputKind = 'data' | 'checklist' | 'policy' | 'answers' | 'template' | 'law';
 
 function openInput(file: string, what: InputKind): number {

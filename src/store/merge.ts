@@ -8,7 +8,7 @@ import { checkAnswers, hasScore, isChecklistId, scoreCheck, verdictOf, type Chec
 import { t } from '../i18n/index.js';
 import { companyKey, slugOf } from '../domain/names.js';
 import { formatPath, type Path } from '../domain/validation.js';
-import { eventContentKey, repeatedEvents, timedInOrder } from '../domain/events.js';
+import { eventContentKey, eventNumber, repeatedEvents, timedInOrder } from '../domain/events.js';
 import { digestOf } from '../domain/digest.js';
 import { msOf } from '../domain/dates.js';
 import { dueMs, timelineFault, type TimelineFault } from '../domain/incident.js';
@@ -51,20 +51,13 @@ export interface MergeOptions {
   summary?: (report: MergeReport) => string;
 }
 
-/** The number in an event id (`volga-2012-07#4` or `#4`). */
-function seqOfId(id: string | undefined): number | undefined {
-  if (!id) return undefined;
-  const n = Number(id.slice(id.lastIndexOf('#') + 1));
-  return Number.isSafeInteger(n) && n > 0 ? n : undefined;
-}
-
 /**
  * Numbers for a timeline's new events: the one its id gives where that is free, else the next
  * after every number handed out, in timeline order; so a file without ids is numbered the same
  * way every time.
  */
 function numberEvents(events: IncidentEvent[], taken: Set<number>, last: number): { seqs: number[]; last: number } {
-  const own = events.map((e) => seqOfId(e.id));
+  const own = events.map((e) => eventNumber(e.id));
   const used = new Set(taken);
   const seqs: number[] = new Array(events.length);
   own.forEach((n, i) => {
@@ -423,13 +416,13 @@ export function mergeRecords(store: Store, records: DataRecords, opts: MergeOpti
           // One that differs in both is another record's event under that number, and is added.
           const hereAlready = new Set<number>();
           events.forEach((e, n) => {
-            const here = byNumber.get(seqOfId(e.id) ?? 0);
+            const here = byNumber.get(eventNumber(e.id) ?? 0);
             if (!here || here.type !== e.type) return;
             const sameAt = here.at === e.at || here.atMs === timed[n].t;
             const sameDue = e.due !== undefined && here.due !== undefined && (e.due === here.due || dueMs(e.due) === dueMs(here.due));
             const asHere = { ...e, at: sameAt ? here.at : e.at, ...(sameDue ? { due: here.due } : {}) };
             if (eventContentKey(asHere) === here.key) hereAlready.add(n);
-            else if (sameAt || eventContentKey({ ...asHere, at: here.at }) === here.key) throw new Refusal({ kind: 'event-changed', event: `${ref}#${seqOfId(e.id)}` }, 'events');
+            else if (sameAt || eventContentKey({ ...asHere, at: here.at }) === here.key) throw new Refusal({ kind: 'event-changed', event: `${ref}#${eventNumber(e.id)}` }, 'events');
           });
           const numbers = numberEvents(events, new Set(byNumber.keys()), last);
           events.forEach((e, n) => {

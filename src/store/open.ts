@@ -172,7 +172,7 @@ function inspectOpened(db: DB, path: string): number {
   if (appId === APPLICATION_ID) {
     // Ours, with tables but no version (a copy that lost it): neither empty nor of any version
     // a migration starts from (one crashed on a table there already; a read said none was there).
-    if (version === 0 && (db.prepare('SELECT count(*) AS n FROM sqlite_master').get() as { n: number }).n > 0) throw new UserError(t().db.noVersion(path));
+    if (version === 0 && objectCount(db) > 0) throw new UserError(t().db.noVersion(path));
     if (version > SCHEMA_VERSION)
       throw new UserError(t().db.newer(path, version, SCHEMA_VERSION));
     const missing = missingObjects(db, version);
@@ -184,10 +184,12 @@ function inspectOpened(db: DB, path: string): number {
   return 0;
 }
 
+/** How many tables, indexes and triggers a database holds. */
+const objectCount = (db: DB) => (db.prepare('SELECT count(*) AS n FROM sqlite_master').get() as { n: number }).n;
+
 /** A database with no id of ours must be blank: no tables, no version. */
 function assertBlank(db: DB, path: string, appId: number, version: number): void {
-  const tables = (db.prepare("SELECT count(*) AS n FROM sqlite_master").get() as { n: number }).n;
-  if (appId !== 0 || tables > 0 || version !== 0) {
+  if (appId !== 0 || objectCount(db) > 0 || version !== 0) {
     throw new UserError(t().db.otherProgram(path));
   }
 }
