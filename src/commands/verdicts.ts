@@ -97,7 +97,9 @@ export function refreshVerdicts(store: Store, policy: Policy, now: number): void
     try {
       // One transaction for every batch: a commit each cost more than the rows it wrote.
       store.write(() => {
-        judgeInBatches(store, companies, policy, now, (rows) => store.saveVerdicts(key, rows.map(cacheRow)));
+        const save = () => judgeInBatches(store, companies, policy, now, (rows) => store.saveVerdicts(key, rows.map(cacheRow)));
+        if (companies.length === store.companyCount()) store.savingEveryVerdict(save);
+        else save();
         store.markVerdictsJudged(now);
       });
     } catch (err) {
@@ -115,26 +117,27 @@ const VERDICT_BATCH = 250;
 interface JudgedRow {
   companyId: number;
   name: string;
+  key: string;
   verdict: Verdict;
   validUntil: number | null;
 }
 
 /** Judges companies a batch at a time, so that memory stays bounded however many there are. */
-function judgeInBatches(store: Store, companies: Pick<CompanyRow, 'id' | 'name'>[], policy: Policy, now: number, onBatch: (rows: JudgedRow[]) => void): void {
+function judgeInBatches(store: Store, companies: Pick<CompanyRow, 'id' | 'name' | 'key'>[], policy: Policy, now: number, onBatch: (rows: JudgedRow[]) => void): void {
   for (let start = 0; start < companies.length; start += VERDICT_BATCH) {
     const batch = companies.slice(start, start + VERDICT_BATCH);
     const evidence = store.factsOfMany(batch);
     onBatch(
       batch.map((c) => {
         const e = evidence.get(c.id)!;
-        return { companyId: c.id, name: c.name, verdict: judgeCompany(e, policy, now), validUntil: verdictValidUntil(e, now) };
+        return { companyId: c.id, name: c.name, key: c.key, verdict: judgeCompany(e, policy, now), validUntil: verdictValidUntil(e, now) };
       }),
     );
   }
 }
 
 // Every reader parses the entry, and escapes what it writes out: the cache keeps plain JSON.
-const cacheRow = (r: JudgedRow) => ({ companyId: r.companyId, list: r.verdict.list, entry: JSON.stringify(listEntry(r.verdict)), validUntil: r.validUntil });
+const cacheRow = (r: JudgedRow) => ({ companyId: r.companyId, key: r.key, list: r.verdict.list, entry: JSON.stringify(listEntry(r.verdict)), validUntil: r.validUntil });
 
 class CacheUnavailable extends Error {
   constructor() {

@@ -344,6 +344,9 @@ MIGRATIONS.push({
 
 /** The trigger that drops an incident's digest when an event is added to it (a bulk insert
  * sets it aside, and drops the digests it must itself: see Store.bulkInsert). */
+/** The cached verdicts' index in listing order (the store makes it again after judging every company). */
+export const VERDICTS_LISTING_INDEX = 'CREATE INDEX verdicts_fresh ON verdicts(policy, list, key, valid_until)';
+
 export const DIGESTS_EVENT_INSERT_NAME = 'digests_event_insert';
 export const DIGESTS_EVENT_INSERT = `CREATE TRIGGER ${DIGESTS_EVENT_INSERT_NAME} AFTER INSERT ON events BEGIN
       DELETE FROM digests WHERE incident_id = NEW.incident_id;
@@ -492,6 +495,25 @@ MIGRATIONS.push({
   run(db) {
     const columns = (db.prepare("SELECT name FROM pragma_table_info('sources')").all() as { name: string }[]).map((c) => c.name);
     if (!columns.includes('after_op')) db.exec('ALTER TABLE sources ADD COLUMN after_op INTEGER');
+  },
+});
+
+MIGRATIONS.push({
+  name: 'cached verdicts in listing order: each beside its company\'s name key, indexed by policy, list and key',
+  // A listing read each list by walking every company in name order and looking up its verdict
+  // (three walks of all of them for three lists); it now reads a list's own verdicts from the
+  // index, already in name order. The key is the company's when it was judged: a rename changes
+  // the company, and the store drops its verdict then (as any change of it). The index keeps its
+  // name, and with each verdict's valid_until last it still counts the verdicts that hold: a
+  // second index to write cost the first listing after an import more than the reading saves.
+  // (The column is added only where it is not there already: a copy of a newer database marked
+  // older by hand.)
+  sql: '',
+  run(db) {
+    db.exec('DELETE FROM verdicts');
+    const columns = (db.prepare("SELECT name FROM pragma_table_info('verdicts')").all() as { name: string }[]).map((c) => c.name);
+    if (!columns.includes('key')) db.exec("ALTER TABLE verdicts ADD COLUMN key TEXT NOT NULL DEFAULT ''");
+    db.exec(`DROP INDEX IF EXISTS verdicts_fresh; ${VERDICTS_LISTING_INDEX}`);
   },
 });
 

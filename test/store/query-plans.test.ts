@@ -63,3 +63,18 @@ it('every incident is read in listing order from the indexes, with no sort of it
   expect(plan.join('\n')).not.toMatch(/TEMP B-TREE/);
   expect(plan.join('\n')).toMatch(/incidents_order/);
 });
+
+it('each list is read from the cached verdicts in listing order from their index, with no sort and no look at other lists', () => {
+  const plans = [
+    'SELECT entry FROM verdicts INDEXED BY verdicts_fresh WHERE policy = ? AND list = ? ORDER BY key',
+    "SELECT v.company_id FROM verdicts v INDEXED BY verdicts_fresh CROSS JOIN companies c ON c.id = v.company_id WHERE v.policy = ? ORDER BY v.list, v.key",
+    "SELECT v.company_id FROM verdicts v INDEXED BY verdicts_fresh WHERE v.policy = ? AND v.list <> 'unlisted' ORDER BY v.list, v.key",
+  ].map((sql) => (store.db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...Array((sql.match(/\?/g) ?? []).length).fill('x')) as { detail: string }[]).map((r) => r.detail).join('\n'));
+  for (const plan of plans) {
+    expect(plan).not.toMatch(/TEMP B-TREE/);
+    expect(plan).toMatch(/SEARCH v(erdicts)? USING (COVERING )?INDEX verdicts_fresh \(policy=\?/);
+  }
+  // The verdicts that still hold are counted from the same index, never from the table.
+  const count = (store.db.prepare('EXPLAIN QUERY PLAN SELECT count(*) FROM verdicts WHERE policy = ? AND (valid_until IS NULL OR valid_until > ?)').all('x', 1) as { detail: string }[]).map((r) => r.detail).join('\n');
+  expect(count).toMatch(/COVERING INDEX verdicts_fresh/);
+});

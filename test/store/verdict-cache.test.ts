@@ -102,6 +102,24 @@ describe('the verdict cache', () => {
     expect(black.watch).toEqual([]);
   });
 
+  it('lists each company by its name as it is now: judging every company again leaves the listing index made, and a rename moves the company to its new place', () => {
+    const first = listEntryTexts(store, DEFAULT_POLICY, NOW);
+    expect(store.db.prepare("SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name = 'verdicts_fresh'").pluck().get()).toBe(1);
+    const names = (texts: string[]) => texts.map((t) => (JSON.parse(t) as ListEntry).company);
+    const black = names(first.black);
+    expect(black.length).toBeGreaterThan(2);
+    // The first listed, renamed to come last: its verdict is judged again under its new key.
+    const moved = store.findCompany(black[0])!;
+    store.write(() => store.renameCompany(moved, 'Zzz Last Of All', false), { summary: 'rename' });
+    const after = names(listEntryTexts(store, DEFAULT_POLICY, NOW).black);
+    const byKey = (a: string, b: string) => (store.findCompany(a)!.key < store.findCompany(b)!.key ? -1 : 1);
+    expect(after).toEqual([...black.slice(1), 'Zzz Last Of All'].sort(byKey));
+    expect(after.indexOf('Zzz Last Of All')).toBeGreaterThan(0);
+    // The same as judging every company afresh would list them.
+    store.db.prepare('DELETE FROM verdicts').run();
+    expect(names(listEntryTexts(store, DEFAULT_POLICY, NOW).black)).toEqual(after);
+  });
+
   it('markdown rows are made once per language and then read without their entries, the same rows in the same order', () => {
     const made: string[] = [];
     const row = (lang: string) => (entries: ListEntry[]) =>
@@ -109,10 +127,13 @@ describe('the verdict cache', () => {
         made.push(e.company);
         return `| ${lang} ${e.company} | ${e.reasons.map((r) => r.rule).join(' ')} |`;
       });
-    const listed = Object.values(listEntryTexts(store, DEFAULT_POLICY, NOW)).flat().map((t) => (JSON.parse(t) as ListEntry).company);
+    const texts = listEntryTexts(store, DEFAULT_POLICY, NOW);
+    const listed = Object.values(texts).flat().map((t) => (JSON.parse(t) as ListEntry).company);
     expect(listed.length).toBeGreaterThan(100);
     const en = markdownRows(store, DEFAULT_POLICY, NOW, 'en', row('en'))!;
-    expect(made).toEqual(listed.sort((a, b) => (store.findCompany(a)!.key < store.findCompany(b)!.key ? -1 : 1)));
+    // Every listed company's row, made once, each list's in the order of its listing.
+    expect([...made].sort()).toEqual([...listed].sort());
+    for (const l of LISTS) expect(en.filter((r) => r.list === l).map((r) => r.row)).toEqual(texts[l].map((t) => `| en ${(JSON.parse(t) as ListEntry).company} | ${(JSON.parse(t) as ListEntry).reasons.map((r) => r.rule).join(' ')} |`));
     const again = markdownRows(store, DEFAULT_POLICY, NOW, 'en', row('again'))!;
     expect(again).toEqual(en);
     expect(made.length).toBe(listed.length);
