@@ -1,7 +1,7 @@
 // The one exit point: parse argv, run the command, turn errors into exit codes.
 
 import { VERSION } from './version.js';
-import { safeText } from './ui/safe.js';
+import { carriesWholeFile, safeText } from './ui/safe.js';
 import type { CommandResult } from './commands/result.js';
 import type { Context, GlobalOptions } from './context.js';
 import { UI_LANGS, langFlagOf, pickLang, t, useLanguage } from './i18n/index.js';
@@ -58,7 +58,9 @@ export function describeError(err: unknown, debug: boolean): { code: number; mes
 function onOutputError(stream: NodeJS.WriteStream): void {
   let said = false;
   stream.on('error', (err: NodeJS.ErrnoException) => {
-    if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    // The reader left: a listing stops quietly, a whole file (an export to import) fails, cut short.
+    const cut = err.code === 'EPIPE';
+    if (cut && !carriesWholeFile(stream)) process.exit(process.exitCode ?? 0);
     // Said once, however many writes fail before the catalog is loaded.
     if (said) return;
     said = true;
@@ -69,14 +71,14 @@ function onOutputError(stream: NodeJS.WriteStream): void {
     };
     let line: string | undefined;
     try {
-      line = t().errors.outputRefused(code);
+      line = cut ? t().errors.outputCut : t().errors.outputRefused(code);
     } catch {
       // `--version` writes before any catalog is loaded: see below.
     }
     if (line !== undefined) return say(line);
     // The catalog of the language asked for is loaded now; only where even that fails is the code said alone.
     useLanguage(pickLang(langFlagOf(process.argv.slice(2)), process.env))
-      .then(() => t().errors.outputRefused(code))
+      .then(() => (cut ? t().errors.outputCut : t().errors.outputRefused(code)))
       .catch(() => `vetted: ${code}`)
       .then(say);
   });

@@ -102,7 +102,8 @@ export async function run(ctx: Context, opts: ExportOptions): Promise<CommandRes
       // Written as it is made, while the store is open: the whole file is never in memory.
       const text = exportJsonText(store, exportedAt, !!opts.withAttachments);
       if (toFile) writeOutputFile(opts.out!, inWrites(text), { dbPath: ctx.dbPath });
-      else await writePieces(ctx.out, text);
+      // A file to import again: cut short by its reader, it fails, as a backup does.
+      else await writePieces(ctx.out, text, { whole: true });
       return undefined;
     }
     const { exportLists } = await import('./export-lists.js');
@@ -112,6 +113,11 @@ export async function run(ctx: Context, opts: ExportOptions): Promise<CommandRes
   if (toFile) {
     writeOutputFile(opts.out!, [text], { dbPath: ctx.dbPath });
     return { err: t().data.wrote(opts.out!) };
+  }
+  if (opts.share) {
+    // A file for others to add as a source: cut short by its reader, it fails too.
+    await writePieces(ctx.out, [text.endsWith('\n') ? text : `${text}\n`], { whole: true });
+    return {};
   }
   return { out: text };
 }

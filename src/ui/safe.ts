@@ -142,13 +142,25 @@ export function* inWrites(pieces: Iterable<string>, size = WRITE_SIZE): Generato
 
 export const WRITE_SIZE = 1 << 14;
 
+/** The mark of an output carrying a whole file (`whole` in writePieces): one whose reader leaves
+ * before its end fails, where a listing cut short by `| head` stops quietly. On the stream
+ * itself, by a symbol of the global registry: each bundle of the build has its own copy of
+ * this module, and the one that writes is not the one that handles the stream's errors. */
+const WHOLE_FILE = Symbol.for('vetted.wholeFile');
+
+/** Whether a whole file was being written to `out` (see writePieces). */
+export function carriesWholeFile(out: object): boolean {
+  return (out as Record<symbol, unknown>)[WHOLE_FILE] === true;
+}
+
 /**
  * Writes pieces (in writes of inWrites' size) no faster than the reader takes them: into a
  * pipe whose reader is slower, every write beyond the pipe's buffer would otherwise wait in
  * memory, until the whole output was held there at once.
  */
-export async function writePieces(out: { write(s: string): unknown }, pieces: Iterable<string>): Promise<void> {
+export async function writePieces(out: { write(s: string): unknown }, pieces: Iterable<string>, { whole = false } = {}): Promise<void> {
   const stream = out as { write(s: string): unknown; once?: (event: 'drain', listener: () => void) => unknown };
+  if (whole) (out as Record<symbol, unknown>)[WHOLE_FILE] = true;
   for (const piece of inWrites(pieces)) {
     if (stream.write(piece) === false && typeof stream.once === 'function') await new Promise<void>((resolve) => stream.once!('drain', resolve));
   }

@@ -17,7 +17,8 @@ import {
   symlinkSync,
   writeFileSync,
 } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { BIN, SHARED, sandbox, type RunResult, type Sandbox } from '../helpers/cli.js';
@@ -27,6 +28,7 @@ import { writeOutputFile } from '../../src/formats/write-file.js';
 import { terminalText } from '../../src/ui/safe.js';
 
 const SEEDS = join(SHARED, 'scenarios', 'seeds.yaml');
+const ROOT = resolve(import.meta.dirname, '..', '..');
 const isRoot = process.getuid?.() === 0;
 
 let s: Sandbox;
@@ -178,11 +180,21 @@ describe('2. devices and special files are not taken for ours', () => {
     ok(s.run(['restore', copy, '--yes']));
   });
 
-  it('backup --out - into a reader that leaves before its end fails, saying so: what it read is no backup', () => {
+  it('backup --out - into a reader that leaves before its end fails, saying so: what it read is no backup', async () => {
     seeded();
     const r = spawnSync('bash', ['-c', `set -o pipefail; "${process.execPath}" "${BIN}" backup --out - | head -c 4096 > cut.db`], { env: s.env, cwd: s.dir, encoding: 'utf8' });
     expect(r.status).toBe(1);
     expect(r.stderr).toBe('vetted: the reader of the output went away before its end, so what it read is cut short and is no whole file; write it to a file with --out FILE.\n');
+    // Nor is a data file exported to it (one larger than a pipe holds): what it read would not import.
+    const { generate } = (await import(pathToFileURL(join(ROOT, 'bench', 'generate.mjs')).href)) as { generate: (n: number, seed?: number) => unknown };
+    writeFileSync(join(s.dir, 'many.json'), JSON.stringify(generate(100, 3)));
+    ok(s.run(['import', 'many.json']));
+    const e = spawnSync('bash', ['-c', `set -o pipefail; "${process.execPath}" "${BIN}" export --format json | head -c 100 > cut.json`], { env: s.env, cwd: s.dir, encoding: 'utf8' });
+    expect([e.status, e.stderr]).toEqual([1, r.stderr]);
+    const shared = spawnSync('bash', ['-c', `set -o pipefail; "${process.execPath}" "${BIN}" export --share --format json | head -c 100 > cut.json`], { env: s.env, cwd: s.dir, encoding: 'utf8' });
+    expect([shared.status, shared.stderr]).toEqual([1, r.stderr]);
+    // Read whole, both are what they were.
+    expect(JSON.parse(spawnSync(process.execPath, [BIN, 'export', '--share', '--format', 'json'], { env: s.env, cwd: s.dir, encoding: 'utf8', maxBuffer: 1 << 26 }).stdout).format).toBe('vetted/1');
     // A listing cut short by its reader is not: it stops quietly.
     const l = spawnSync('bash', ['-c', `set -o pipefail; "${process.execPath}" "${BIN}" lists --json | head -c 1 > /dev/null`], { env: s.env, cwd: s.dir, encoding: 'utf8' });
     expect([l.status, l.stderr]).toEqual([0, '']);
