@@ -42,6 +42,8 @@ export function describeError(err: unknown, debug: boolean): { code: number; mes
     return { code: 1, message: say.readOnlyFolder };
   }
   if (typeof e?.code === 'string' && e.code.startsWith('SQLITE_CANTOPEN')) return { code: 1, message: say.cantOpen(e.message ?? '') };
+  const companion = (err as { readOnlyFile?: unknown })?.readOnlyFile;
+  if (typeof companion === 'string') return { code: 1, message: say.readOnlyCompanion(safeText(companion)) };
   if ((typeof e?.code === 'string' && e.code.startsWith('SQLITE_READONLY')) || e?.code === 'EACCES' || e?.code === 'EROFS' || e?.code === 'EPERM') {
     return { code: 1, message: say.readOnly(e.message ?? '') };
   }

@@ -664,6 +664,8 @@ export const en = {
     ioError: (detail: string) => `vetted: the disk refused a write (${detail}): check free space, quotas and the disk itself; nothing was saved.`,
     busy: 'vetted: the database is busy with another vetted process; nothing was saved, try again in a moment.',
     readOnly: (detail: string) => `vetted: cannot write there (${detail}); check the permissions, or pass --db with another path.`,
+    readOnlyCompanion: (file: string) =>
+      `vetted: cannot write to the database: ${file}, which SQLite keeps beside it, is read-only (a read made while the database was read-only leaves it so); make it writable (chmod u+w), or remove it while no vetted runs.`,
     readOnlyFolder:
       "vetted: the database's folder is read-only, and SQLite keeps its log (the -wal and -shm files) beside the database; make the folder writable, or pass --db with a path in a writable folder.",
     cantOpen: (detail: string) => `vetted: SQLite cannot open the database or the files beside it (${detail}); check the permissions of the file and its folder, or pass --db with another path.`,

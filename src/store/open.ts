@@ -495,9 +495,25 @@ export function openDatabase(path: string, options: OpenOptions = {}): DB {
     return db;
   } catch (err) {
     db.close();
-    throw err;
+    throw withReadOnlyCompanion(err, path);
   }
 }
+
+/**
+ * A write refused as read-only while the database file itself may be written: the file SQLite
+ * keeps beside it (-shm or -wal) that may not, named on the error (`readOnlyFile`). A read made
+ * while the database was read-only leaves them so (SQLite gives them the database's mode), and
+ * every write fails after the database is made writable again. The error keeps its code: a
+ * listing still judges without the cache.
+ */
+export function withReadOnlyCompanion(err: unknown, path: string): unknown {
+  const code = (err as { code?: unknown })?.code;
+  if (typeof code !== 'string' || !code.startsWith('SQLITE_READONLY') || !isWritable(path)) return err;
+  const companion = ['-shm', '-wal'].map((suffix) => `${path}${suffix}`).find((p) => existsSync(p) && !isWritable(p));
+  if (companion) (err as { readOnlyFile?: string }).readOnlyFile = companion;
+  return err;
+}
+
 
 /**
  * Pages are read through a memory map rather than one read() call each: a command that reads

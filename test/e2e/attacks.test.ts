@@ -370,6 +370,25 @@ describe('8. a sentence where a report of an unexpected error was', () => {
     }
   });
 
+  it.runIf(isRoot && existsSync('/usr/bin/setpriv'))('a database made writable again after a read while it was not: the read-only -shm left beside it is named, and once writable all works', () => {
+    const { dir, db } = seededCopy();
+    chmodSync(dir, 0o777);
+    chmodSync(db, 0o444);
+    ok(asNobody(db, ['lists']));
+    // SQLite gave the files it keeps beside the database the database's mode.
+    expect(statSync(`${db}-shm`).mode & 0o777).toBe(0o444);
+    chmodSync(db, 0o666);
+    for (const [lang, words] of [['en', 'is read-only'], ['ru', 'доступен только для чтения']]) {
+      const r = asNobody(db, ['--lang', lang, 'pin', 'Beeline', 'black', '--reason', 'x']);
+      expectSentence(r);
+      expect(r.code).toBe(1);
+      expect(r.stderr).toContain(`${db}-shm`);
+      expect(r.stderr).toContain(words);
+    }
+    chmodSync(`${db}-shm`, 0o666);
+    ok(asNobody(db, ['pin', 'Beeline', 'black', '--reason', 'x']));
+  });
+
   it.runIf(isRoot && existsSync('/usr/bin/setpriv'))('an older database that cannot be written is refused in words, with no copy kept at each try', () => {
     const { dir, db } = seededCopy();
     const older = new Database(db);
