@@ -67,6 +67,16 @@ const realOr = (p: string): string => {
   }
 };
 
+/** Whether `p` is a link whose links lead round to one another, never to a file. */
+function isLinkLoop(p: string): boolean {
+  try {
+    statSync(p);
+    return false;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'ELOOP';
+  }
+}
+
 function statOr(p: string): Stats | undefined {
   try {
     return statSync(p);
@@ -134,7 +144,7 @@ export function checkOutputPath(out: string, guard: WriteGuard, flag = '--out'):
     link = undefined;
   }
   const st = statOr(out);
-  if (link?.isSymbolicLink() && !st) throw new UserError(say.danglingLink(out, flag));
+  if (link?.isSymbolicLink() && !st) throw new UserError(isLinkLoop(out) ? say.linkLoop(out, flag) : say.danglingLink(out, flag));
   if (st?.isDirectory()) throw new UserError(say.outFolder(out, flag));
   if (st && !st.isFile() && !st.isCharacterDevice() && !st.isFIFO()) throw new UserError(say.outSpecial(out, flag));
   if (!st) {

@@ -125,7 +125,8 @@ function* chunksOf(file: string): Generator<Uint8Array> {
 
 /** Refuses anything that is not a whole vetted database this version can read. */
 export function verifyBackup(file: string): { version: number } {
-  if (!existsSync(file)) throw new UserError(t().files.noFile(file));
+  // A link that leads nowhere is there, and inspectHeader says what it is.
+  if (!lstatOr(file)) throw new UserError(t().files.noFile(file));
   const { isNew } = inspectHeader(file, 'backup');
   if (isNew) throw new UserError(t().db.emptyBackup(file));
   let db: DB | undefined;

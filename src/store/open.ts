@@ -80,7 +80,7 @@ export function lstatOr(path: string): Stats | undefined {
 }
 
 /** Why a file is not a backup that can be restored, before it is opened. */
-export type BackupFault = 'dangling' | 'folder' | 'special' | 'not-sqlite' | 'other-program';
+export type BackupFault = 'dangling' | 'loop' | 'folder' | 'special' | 'not-sqlite' | 'other-program';
 
 /** Reads the header of an existing file and refuses what we must not touch. A database
  * is a regular file or absent: a device, a pipe or a link to nothing is not taken for one. */
@@ -92,7 +92,9 @@ export function inspectHeader(path: string, role: 'database' | 'backup' = 'datab
   let st: Stats;
   try {
     st = statSync(path);
-  } catch {
+  } catch (err) {
+    // Links that lead round to one another are no file either, but not one that is missing.
+    if ((err as NodeJS.ErrnoException).code === 'ELOOP') throw refuse(t().db.linkLoop(path), 'loop');
     throw refuse(t().db.danglingLink(path), 'dangling');
   }
   if (st.isDirectory()) throw refuse(t().db.isFolder(path), 'folder');

@@ -276,6 +276,21 @@ describe('8. a sentence where a report of an unexpected error was', () => {
     expect(expectSentence(s.run(['lists']))).toMatch(/symbolic link/);
   });
 
+  it('a loop of symbolic links as the database, the output or the backup to restore is called one, not a link to nothing', () => {
+    seeded();
+    const a = join(s.dir, 'a');
+    symlinkSync(join(s.dir, 'b'), a);
+    symlinkSync(a, join(s.dir, 'b'));
+    expect(expectSentence(s.run(['lists'], { env: { VETTED_DB: a } }))).toBe(`vetted: ${a} is a loop of symbolic links; remove the link, or pass --db with another path.`);
+    expect(expectSentence(s.run(['--lang', 'ru', 'pin', 'Foo', 'white', '--reason', 'x'], { env: { VETTED_DB: a } }))).toMatch(/петля символических ссылок/);
+    expect(expectSentence(s.run(['export', '--format', 'md', '--out', a]))).toBe(`vetted: ${a} is a loop of symbolic links; remove the link or choose another --out.`);
+    expect(expectSentence(s.run(['restore', a, '--yes']))).toBe(`vetted: ${a} is not a vetted backup (it is a loop of symbolic links), so nothing was restored.`);
+    // A link to nothing, as a backup to restore, is said to be one too (not "no file").
+    const nowhere = join(s.dir, 'nowhere.db');
+    symlinkSync(join(s.dir, 'missing.db'), nowhere);
+    expect(expectSentence(s.run(['restore', nowhere, '--yes']))).toBe(`vetted: ${nowhere} is not a vetted backup (it is a symbolic link to a file that does not exist), so nothing was restored.`);
+  });
+
   it('VETTED_DB=/proc/self/environ', () => {
     expectSentence(s.run(['lists'], { env: { VETTED_DB: '/proc/self/environ' } }));
     expectSentence(s.run(['pin', 'Shop', 'black', '--reason', 'x'], { env: { VETTED_DB: '/proc/self/environ' } }));
