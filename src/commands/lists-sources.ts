@@ -10,7 +10,7 @@ import { UserError } from '../errors.js';
 import { Sources } from '../store/sources.js';
 import { entryJson, jsonCatalogs, listEntryRows, parsedEntries, type EntryRow, type ListEntry } from './verdicts.js';
 import { t } from '../i18n/index.js';
-import { inertJson, safeText, writePieces } from '../ui/safe.js';
+import { inertJson, jsonGroupPieces, safeText, writePieces } from '../ui/safe.js';
 import { colourWanted, paint } from '../ui/colour.js';
 import { terminalWidth } from '../ui/wrap.js';
 import { nameColumn, renderListPieces, renderLists } from '../ui/render-lists.js';
@@ -21,12 +21,19 @@ export function sourceCountText(counts: Record<string, number> | undefined): str
   return LISTS.filter((l) => counts[l]).map((l) => t().sources.countOn(counts[l], l)).join(' · ');
 }
 
-function jsonLists(shown: ListName[], groups: Record<ListName, unknown[]>): string {
-  const body = shown.map((l) => `"${l}": [${groups[l].length ? `\n${groups[l].map((e) => inertJson(e)).join(',\n')}\n` : ''}]`).join(',\n');
-  return `{\n${body}\n}`;
+/** The lists as `--json` (one indented document, as `lists --json` writes it) or `--ndjson` (an object a line, each with its list). */
+async function writeJsonLists(ctx: Context, shown: ListName[], groups: Record<ListName, unknown[]>, ndjson: boolean): Promise<void> {
+  function* lines(): Generator<string> {
+    for (const l of shown) for (const e of groups[l]) yield `${inertJson({ list: l, ...(e as object) })}\n`;
+  }
+  function* document(): Generator<string> {
+    yield* jsonGroupPieces(shown.map((l) => [l, groups[l]]));
+    yield '\n';
+  }
+  await writePieces(ctx.out, ndjson ? lines() : document());
 }
 
-export async function listsWithSources(ctx: Context, store: Store, policy: Policy, shown: ListName[], opts: { json?: boolean; from?: string }): Promise<CommandResult> {
+export async function listsWithSources(ctx: Context, store: Store, policy: Policy, shown: ListName[], opts: { json?: boolean; ndjson?: boolean; from?: string }): Promise<CommandResult> {
   const sources = new Sources(store);
   const p = paint(colourWanted(ctx.out, { noColor: ctx.noColor }, ctx.env));
   const groups = Object.fromEntries(LISTS.map((l) => [l, [] as ListEntry[]])) as Record<ListName, ListEntry[]>;
@@ -44,7 +51,10 @@ export async function listsWithSources(ctx: Context, store: Store, policy: Polic
         reasons: list.reasons.map((r) => ({ rule: r.rule, text: r.text, ...(r.text_ru ? { text_ru: r.text_ru } : {}), ...(r.date ? { date: r.date } : {}), evidence: r.evidence })) as unknown as ListEntry['reasons'],
       });
     }
-    if (opts.json) return { out: jsonLists(shown, groups) };
+    if (opts.json || opts.ndjson) {
+      await writeJsonLists(ctx, shown, groups, !!opts.ndjson);
+      return {};
+    }
     // Its name, label and date are the file's words: shown, never obeyed by a terminal.
     const head = p.dim(safeText(t().sources.listsOf(source.name, source.label, source.exported_at)));
     return { out: `${head}\n\n${renderLists(Object.fromEntries(shown.map((l) => [l, groups[l]])), p, terminalWidth(ctx.out))}` };
@@ -53,10 +63,11 @@ export async function listsWithSources(ctx: Context, store: Store, policy: Polic
   const counts = sources.sourceListCounts();
   type Counted = ListEntry & { sources: Record<string, number> };
   const counted = (e: ListEntry, row: EntryRow): Counted => ({ ...e, sources: counts.get(row.companyId) ?? {} });
-  if (opts.json) {
+  if (opts.json || opts.ndjson) {
     const catalogs = await jsonCatalogs();
     const said = Object.fromEntries(LISTS.map((l) => [l, [...parsedEntries(rows[l], counted)].map((e) => ({ ...entryJson(e, catalogs), sources: e.sources }))])) as Record<ListName, unknown[]>;
-    return { out: jsonLists(shown, said) };
+    await writeJsonLists(ctx, shown, said, !!opts.ndjson);
+    return {};
   }
   const extra = (e: Counted) => {
     const text = sourceCountText(e.sources);

@@ -121,6 +121,14 @@ describe('sharing and reading shared lists', () => {
     for (const e of Object.values(counted).flat()) expect(Object.keys(e.sources)).toEqual(['black', 'white', 'watch'].filter((l) => e.sources[l]));
     const from = json<Record<string, { company: string }[]>>(B, ['lists', '--from', 'anna', '--json']);
     expect(from.black.map((e) => e.company)).toEqual(['Cool Air Installations', 'United Airlines', 'Volgatelecom', 'Wildberries']);
+    // As every listing: --json one indented document, --ndjson an object a line with its list.
+    for (const args of [['lists', '--from', 'anna'], ['lists', '--sources']]) {
+      const document = ok(B.run([...args, '--json'])).stdout;
+      expect(document).toMatch(/^\{\n {2}"black": \[\n {4}\{\n {6}"company": /);
+      const lines = ok(B.run([...args, '--ndjson'])).stdout.trimEnd().split('\n').map((l) => JSON.parse(l) as { list: string; company: string });
+      const parsed = JSON.parse(document) as Record<string, { company: string }[]>;
+      expect(lines.map((e) => [e.list, e.company])).toEqual(Object.entries(parsed).flatMap(([l, es]) => es.map((e) => [l, e.company])));
+    }
     const shown = json<{ companies: { name: string; yours: string | null }[] }>(B, ['source', 'show', 'anna', '--json']);
     expect(shown.companies.filter((c) => !c.yours).map((c) => c.name)).toContain('Masterhost');
 
