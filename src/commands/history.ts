@@ -168,7 +168,8 @@ export async function runUndo(ctx: Context, count: string | undefined, opts: { o
       else if (opts.op === undefined) notPastSource(targets);
       return targets.map((t) => ({ undone: t, by: revertOne(store, t) }));
     });
-    if (en) return { out: toJson(done.map((d) => ({ undone: operationJson(d.undone, en), by: d.by }))) };
+    // The operation as it stands now: undone, by the operation just made.
+    if (en) return { out: toJson(done.map((d) => ({ undone: operationJson({ ...d.undone, reverted_by: d.by }, en), by: d.by }))) };
     return { err: done.map((d) => h.undone(d.undone.id, summaryOf(d.undone), d.by)) };
   });
 }

@@ -1612,7 +1612,7 @@ export const ru: Catalog = {
         case 'unpin':
           return `компания ${s.company} откреплена`;
         case 'rename':
-          return `компания ${s.from} переименована в ${s.to}${s.alias ? ' (прежнее название сохранено как другое)' : ''}`;
+          return `компания ${s.from} переименована в ${s.to}${s.alias ? ' (прежнее название сохранено как другое название)' : ''}`;
         case 'merge':
           return `компания ${s.from} объединена с компанией ${s.into} (перенесено: ${fmt.plural(s.checks, { one: 'проверка', few: 'проверки', many: 'проверок', other: 'проверки' })}, ${fmt.plural(s.incidents, { one: 'обращение', few: 'обращения', many: 'обращений', other: 'обращения' })})`;
         case 'company-edit':

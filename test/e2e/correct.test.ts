@@ -61,6 +61,8 @@ describe('a typo in a company name', () => {
     const before = record();
     ok(s.run(['company', 'rename', 'Wildberies', 'Wildberries']));
     expect(json<{ name: string; aliases: string[] }>(s, ['company', 'show', 'Wildberies', '--json'])).toMatchObject({ name: 'Wildberries', aliases: ['Wildberies'] });
+    // Said whole in the history, in Russian too.
+    expect(ok(s.run(['--lang', 'ru', 'history', '--limit', '1'])).stdout).toMatch(/компания Wildberies переименована в Wildberries \(прежнее название сохранено как другое название\)/);
     // The incident keeps its id.
     expect(json<{ id: string; company: string }>(s, ['incident', 'show', 'wildberies-1', '--json'])).toMatchObject({ company: 'Wildberries' });
     ok(s.run(['undo']));
@@ -427,7 +429,10 @@ describe('history and undo', () => {
     const h = json<{ id: number; summary: string; command: string }[]>(s, ['history', '--json']);
     expect(h.map((o) => o.summary)).toEqual(['pin Ozon to the black list: late again', 'incident ozon-1 opened with Ozon: late']);
     expect(h[0].command).toBe("vetted pin Ozon black --reason 'late again'");
-    const undone = json<{ by: number }[]>(s, ['undo', '--json']);
+    const undone = json<{ by: number; undone: { id: number; reverted_by: number | null } }[]>(s, ['undo', '--json']);
+    // The operation as it stands after: undone by the undo just made, as history says.
+    expect(undone[0].undone.reverted_by).toBe(undone[0].by);
+    expect(json<{ id: number; reverted_by: number | null }[]>(s, ['history', '--json']).find((o) => o.id === undone[0].undone.id)?.reverted_by).toBe(undone[0].by);
     expect(listOf('Ozon')).toBe('watch');
     ok(s.run(['undo', '--op', String(undone[0].by)]));
     expect(listOf('Ozon')).toBe('black');
