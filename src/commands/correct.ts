@@ -8,7 +8,8 @@ import { toJson } from '../ui/safe.js';
 import { renderTable } from '../ui/table.js';
 import { jsonList, type JsonOutOptions } from '../ui/json-out.js';
 import { FAULTS, type EventType, type Incident, type IncidentEvent } from '../domain/types.js';
-import { isWritten, letterOfDeadline, levelOf, replyDeadlineOf, timelineFault } from '../domain/incident.js';
+import { dueMovedWith, isWritten, letterOfDeadline, levelOf, replyDeadlineOf, timelineFault } from '../domain/incident.js';
+import { replyPromiseMoved } from '../domain/letter-words.js';
 import { formatLocalMinute, msOf } from '../domain/dates.js';
 import { EVENT_FIELDS, FIELD_SPECS, definedOnly, requiredWhenLogged, sameEventAs } from '../domain/events.js';
 import { companyKey } from '../domain/names.js';
@@ -238,8 +239,18 @@ export async function runEditEvent(ctx: Context, eventId: string, opts: EditEven
     const deadline = moved && isWritten(next) ? replyDeadlineOf(incident.events, event) : undefined;
     // A letter made a call (another channel, a person answering): its deadline stays, a promise of the company's now, and is said to be.
     const orphan = isWritten(event) && !isWritten(next) ? replyDeadlineOf(incident.events, event) : undefined;
-    const deadlineNext = deadline ? definedOnly({ ...deadline, at: next.at, level: next.level }) : undefined;
-    if (deadline) checkEventFits(incident, 'promise', next.at, deadline as unknown as Record<string, unknown>, deadline.id);
+    // Its due moves as far as the letter (the time to answer stays what it was), and the words
+    // `letter --sent` wrote tell the letter's new date.
+    const deadlineNext = deadline
+      ? definedOnly({
+          ...deadline,
+          at: next.at,
+          level: next.level,
+          due: deadline.due && next.at !== event.at ? dueMovedWith(deadline.due, event.at, next.at) : deadline.due,
+          text: (deadline.text && next.at !== event.at && replyPromiseMoved(deadline.text, event.at, next.at)) || deadline.text,
+        })
+      : undefined;
+    if (deadlineNext) checkEventFits(incident, 'promise', next.at, deadlineNext as unknown as Record<string, unknown>, deadline!.id);
     store.write(
       () => {
         store.updateEvent(rowId, next);

@@ -2,7 +2,7 @@
 // the next escalation step. Pure functions of the timeline and `now`.
 
 import { EFFORTS, LEVELS, type Effort, type Fault, type Incident, type IncidentEvent, type Level, type Outcome } from './types.js';
-import { msOf, parseWhen } from './dates.js';
+import { calendarDaysBetween, formatLocalDate, formatLocalMinute, msOf, parseWhen } from './dates.js';
 import { isBefore } from './date-rules.js';
 
 export const DAY_MS = 86_400_000;
@@ -137,6 +137,20 @@ export function replyDeadlineOf(events: readonly IncidentEvent[], letter: Incide
     if (p.type === 'promise' && !!p.due && levelOf(p) === levelOf(letter)) return p;
   }
   return undefined;
+}
+
+/**
+ * A letter's reply deadline moved with its letter, sent at `from` and now at `to`: due as many
+ * calendar days later (or earlier) as the letter now is, so that the company keeps the time to
+ * answer it was given; a due with a time of day moves by the time between the two.
+ */
+export function dueMovedWith(due: string, from: string, to: string): string {
+  if (/^\d{4}-\d{2}-\d{2}$/.test(due)) {
+    const [y, m, d] = due.split('-').map(Number);
+    // At noon: a change of clocks that day never moves it to another date.
+    return formatLocalDate(new Date(y, m - 1, d + calendarDaysBetween(msOf(from), msOf(to)), 12).getTime());
+  }
+  return formatLocalMinute(msOf(due) + msOf(to) - msOf(from));
 }
 
 /** The letter or email whose reply deadline a promise is (see replyDeadlineOf); undefined for a promise of the company's. */

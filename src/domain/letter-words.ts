@@ -1,8 +1,8 @@
 // The words of letters, per language. Code decides what a letter says; these say it.
 
-import type { Case, Demand, LetterKind, Unit } from './law.js';
+import { LETTER_KINDS, type Case, type Demand, type LetterKind, type Unit } from './law.js';
 import type { CompensationKind, Effort, Level, Outcome } from './types.js';
-import { roundedSpan } from './dates.js';
+import { formatLocalDate, msOf, roundedSpan } from './dates.js';
 
 export type LetterLang = 'en' | 'ru';
 
@@ -296,4 +296,19 @@ export const RU: LetterWords = {
 
 export function lettersWords(lang: LetterLang): LetterWords {
   return lang === 'ru' ? RU : EN;
+}
+
+/**
+ * The words of a letter's reply deadline as `letter --sent` wrote them (in either language, of
+ * any kind) for a letter sent at `from`, told again for one sent at `to`; undefined for words
+ * that are not those (a person's own, or changed since).
+ */
+export function replyPromiseMoved(text: string, from: string, to: string): string | undefined {
+  const [fy, fm, fd] = formatLocalDate(msOf(from)).split('-').map(Number);
+  const [ty, tm, td] = formatLocalDate(msOf(to)).split('-').map(Number);
+  for (const w of [EN, RU]) {
+    const kind = LETTER_KINDS.find((k) => w.replyPromise(k, w.date(fy, fm, fd)) === text);
+    if (kind) return w.replyPromise(kind, w.date(ty, tm, td));
+  }
+  return undefined;
 }

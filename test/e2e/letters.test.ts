@@ -342,6 +342,35 @@ describe("a letter's reply deadline", () => {
     expect(json<{ events: { type: string }[] }>(s, ['incident', 'show', 'mover-1', '--json']).events.map((e) => e.type)).toEqual(['contact', 'promise']);
   });
 
+  it('moved to another day, keeps the time the company was given to answer, and its words tell the new date, in either language', () => {
+    rmSync(join(s.config, 'letters'), { recursive: true, force: true });
+    ok(s.run(['incident', 'add', 'Later', '--title', 'parcel lost', '--fault', 'company', '--opened', '2026-10-01 10:00']));
+    ok(s.run(['letter', 'later-1', '--kind', 'complaint', '--from', 'I', '--sent', '--at', '2026-11-01 10:00']));
+    ok(s.run(['incident', 'add', 'Pozzhe', '--title', 'посылка', '--fault', 'company', '--opened', '2026-10-01 10:00']));
+    ok(s.run(['--lang', 'ru', 'letter', 'pozzhe-1', '--kind', 'complaint', '--from', 'Я', '--sent', '--at', '2026-11-01 10:00']));
+    const deadline = (id: string) => json<{ events: { type: string; at: string; text?: string; due?: string }[] }>(s, ['incident', 'show', id, '--json']).events.find((e) => e.type === 'promise')!;
+    const before = deadline('later-1');
+    expect(before).toMatchObject({ text: 'a reply to my complaint of 1 November 2026' });
+    ok(s.run(['event', 'edit', 'later-1#1', '--at', '2026-11-10 10:00']));
+    const days = (a: string, b: string) => Math.round((Date.parse(b) - Date.parse(a)) / 86_400_000);
+    expect(deadline('later-1')).toMatchObject({ at: '2026-11-10T10:00', text: 'a reply to my complaint of 10 November 2026' });
+    expect(days('2026-11-10', deadline('later-1').due!)).toBe(days('2026-11-01', before.due!));
+    // Moved again, past the first due: not refused as a promise falling due before it was made.
+    ok(s.run(['event', 'edit', 'later-1#1', '--at', '2026-11-20 10:00']));
+    expect(days('2026-11-20', deadline('later-1').due!)).toBe(days('2026-11-01', before.due!));
+    expect(ok(s.run(['letter', 'later-1', '--from', 'I', '--kind', 'escalation'])).stdout).toMatch(/- 20 November 2026 \(letter\): /);
+    ok(s.run(['undo', '2']));
+    expect(deadline('later-1')).toEqual(before);
+    const ru = deadline('pozzhe-1');
+    ok(s.run(['event', 'edit', 'pozzhe-1#1', '--at', '2026-11-03 10:00']));
+    expect(deadline('pozzhe-1').text).toBe(ru.text!.replace('01.11.2026', '03.11.2026'));
+    expect(deadline('pozzhe-1').text).not.toBe(ru.text);
+    // Words a person wrote are kept as they are.
+    ok(s.run(['event', 'edit', 'pozzhe-1#2', '--text', 'ответ по почте']));
+    ok(s.run(['event', 'edit', 'pozzhe-1#1', '--at', '2026-11-04 10:00']));
+    expect(deadline('pozzhe-1')).toMatchObject({ at: '2026-11-04T10:00', text: 'ответ по почте' });
+  });
+
   it("is said to be one when a promise is logged at a letter's moment, and moved alone is the company's promise", () => {
     ok(s.run(['incident', 'add', 'Samemin', '--title', 'no refund', '--fault', 'company', '--opened', '2026-12-01 09:00']));
     ok(s.run(['incident', 'event', 'samemin-1', 'contact', '--channel', 'email', '--no-reached-human', '--at', '2026-12-02 10:00']));
