@@ -170,17 +170,43 @@ export function loadAllChecklists(configDir: string, onBroken: (message: string,
 }
 
 /**
+ * The checklist at hand that gives this id and version with other questions, answers or scores:
+ * a built-in one too where a checklist of the user's has taken its id (the checks made with it
+ * are still read as its), and the user's. A check names its checklist by id and version only.
+ */
+function otherOfIdAndVersion(file: string, checklist: Checklist, configDir: string): LoadedChecklist | undefined {
+  const path = resolve(file);
+  return [...builtInChecklists(), ...loadAllChecklists(configDir)].find(
+    (c) => c.checklist.id === checklist.id && c.checklist.version === checklist.version && resolve(c.file) !== path && !sameScoring(c.checklist, checklist),
+  );
+}
+
+/**
  * Why a valid checklist file cannot be used beside the others, as the loader and `check` refuse
- * it: an id and version another checklist gives with other questions, or a second file of the
- * user's under one id (the first in name order is the one used); undefined when it can be.
+ * it: an id and version another checklist gives with other questions, or another file of the
+ * user's under its id (`check` takes neither of them); undefined when it can be.
  */
 export function clashOf(file: string, checklist: Checklist, configDir: string, words: Catalog['checklists'] = t().checklists): string | undefined {
+  const other = otherOfIdAndVersion(file, checklist, configDir);
+  if (other) return words.sameIdOther(file, checklist.id, checklist.version, other.source);
   const path = resolve(file);
-  const same = loadAllChecklists(configDir).find((c) => c.checklist.id === checklist.id && resolve(c.file) !== path);
-  if (!same) return undefined;
-  if (same.checklist.version === checklist.version && !sameScoring(same.checklist, checklist)) return words.sameIdOther(file, checklist.id, checklist.version, same.source);
-  if (same.source === 'user' && dirname(path) === resolve(configDir, 'checklists')) return words.sameIdTwice(file, checklist.id, same.file);
-  return undefined;
+  const folder = resolve(configDir, 'checklists');
+  if (dirname(path) !== folder) return undefined;
+  const files = yamlFilesIn(folder);
+  const twin = files.find((f) => resolve(f) !== path && idOfFile(f) === checklist.id);
+  if (twin === undefined) return undefined;
+  // The first in name order is the one listed; the other is said to be left out.
+  return files.indexOf(twin) < files.findIndex((f) => resolve(f) === path) ? words.sameIdTwice(file, checklist.id, twin) : words.twoOfOneId(checklist.id, file, twin);
+}
+
+/** The id a checklist file gives, or undefined when it cannot be read as one. */
+function idOfFile(file: string): string | undefined {
+  try {
+    return loadFile(file, 'user').checklist.id;
+  } catch (err) {
+    if (err instanceof UserError) return undefined;
+    throw err;
+  }
 }
 
 /** A checklist by id (built-in or the user's), or by the path of a YAML file. */
@@ -191,10 +217,8 @@ export function findChecklist(idOrPath: string, configDir: string): LoadedCheckl
     const loaded = loadFile(file, 'file');
     // A check names its checklist by id and version: a file that takes another checklist's
     // without its questions would have its checks read as that one's.
-    const same = loadAllChecklists(configDir).find((c) => c.checklist.id === loaded.checklist.id && c.file !== loaded.file);
-    if (same && same.checklist.version === loaded.checklist.version && !sameScoring(same.checklist, loaded.checklist)) {
-      throw new UserError(t().checklists.sameIdOther(idOrPath, loaded.checklist.id, loaded.checklist.version, same.source));
-    }
+    const other = otherOfIdAndVersion(file, loaded.checklist, configDir);
+    if (other) throw new UserError(t().checklists.sameIdOther(idOrPath, loaded.checklist.id, loaded.checklist.version, other.source));
     return loaded;
   }
   const broken: string[] = [];

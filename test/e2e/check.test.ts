@@ -373,6 +373,38 @@ describe('custom and user checklists', () => {
     expect(JSON.parse(s.run(['checklists', 'validate', join(s.config, 'checklists', 'general.yaml'), '--json']).stdout)).toMatchObject({ valid: false, id: 'general' });
   });
 
+  it("refuses a file that calls itself the built-in general v1 with other scores when a general of the user's own has taken its id: its checks are still read as the built-in one's", () => {
+    const builtIn = readFileSync(join(ROOT, 'checklists', 'general.yaml'), 'utf8');
+    mkdirSync(join(s.config, 'checklists'), { recursive: true });
+    writeFileSync(join(s.config, 'checklists', 'general2.yaml'), builtIn.replace(/^version: 1$/m, 'version: 2'));
+    const impostor = join(s.dir, 'general1x.yaml');
+    writeFileSync(impostor, builtIn.replace(/dealbreaker: true/, ''));
+    expect(expectUsageError(s.run(['check', 'Bob', '--checklist', impostor, ...answerFlags(AMAZON)]))).toMatch(/calls itself general v1, as the built-in checklist general does, with other questions/);
+    expect(existsSync(s.db)).toBe(false);
+    const validated = s.run(['checklists', 'validate', impostor]);
+    expect(validated.code).toBe(2);
+    expect(validated.stderr).toMatch(/calls itself general v1, as the built-in checklist general does/);
+    // The built-in one itself, as a file, is that checklist.
+    ok(s.run(['check', 'Bob', '--checklist', join(ROOT, 'checklists', 'general.yaml'), ...answerFlags(AMAZON)]));
+  });
+
+  it('validate refuses either of two files of yours under one id, as check does', () => {
+    mkdirSync(join(s.config, 'checklists'), { recursive: true });
+    const one = 'id: laptop\nversion: 1\ntitle: Laptop\nquestions:\n  - id: q1\n    text: A\n    answers:\n      - {value: y, label: Y, score: 1}\n';
+    const first = join(s.config, 'checklists', 'laptop.yaml');
+    const second = join(s.config, 'checklists', 'laptop2.yml');
+    writeFileSync(first, one);
+    writeFileSync(second, one);
+    expect(expectUsageError(s.run(['check', 'Foo', '--checklist', 'laptop', '--answer', 'q1=y']))).toMatch(/two of your checklist files give the id laptop/);
+    for (const file of [first, second]) {
+      const r = s.run(['checklists', 'validate', file]);
+      expect(r.code, r.stderr).toBe(2);
+      expect(r.stderr).toMatch(/laptop/);
+    }
+    expect(s.run(['checklists', 'validate', first]).stderr).toMatch(/two of your checklist files give the id laptop/);
+    expect(s.run(['checklists', 'validate', second]).stderr).toMatch(/laptop2\.yml gives the id laptop, as .*laptop\.yaml does/);
+  });
+
   it('refuses a check by a checklist of your own changed since a check was made with it under the same version, and takes it under a new one', () => {
     mkdirSync(join(s.config, 'checklists'), { recursive: true });
     const file = join(s.config, 'checklists', 'mine.yaml');
@@ -419,9 +451,9 @@ describe('custom and user checklists', () => {
     expect(listed.stdout).toMatch(/^dup\s+1\s+1\s+user\s+First$/m);
     expect(listed.stdout).not.toContain('Second');
     expect(listed.stderr).toMatch(/skipped a checklist file: .*b\.yaml gives the id dup, as .*a\.yaml does; it is left out until one of them is given another id\./);
-    // validate says which is left out, and passes the one used.
+    // validate says which is left out, and of the one listed that a check by its id takes neither.
     expect(s.run(['checklists', 'validate', join(s.config, 'checklists', 'b.yaml')])).toMatchObject({ code: 2, stderr: expect.stringMatching(/b\.yaml gives the id dup, as .*a\.yaml does; it is left out/) });
-    expect(s.run(['checklists', 'validate', join(s.config, 'checklists', 'a.yaml')]).code).toBe(0);
+    expect(s.run(['checklists', 'validate', join(s.config, 'checklists', 'a.yaml')])).toMatchObject({ code: 2, stderr: expect.stringMatching(/two of your checklist files give the id dup, .*a\.yaml and .*b\.yaml/) });
     // A check by that id is refused: which of the two was meant is the user's to say.
     expect(expectUsageError(s.run(['check', 'Foo', '--checklist', 'dup', '--answer', 'q1=a']))).toMatch(/two of your checklist files give the id dup, .*a\.yaml and .*b\.yaml; give one of them another id/);
   });
