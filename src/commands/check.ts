@@ -37,9 +37,19 @@ function readAnswersFile(file: string): { answers: Record<string, string>; notes
     throw new UserError(t().check.answersMap(file));
   }
   const obj = data as Record<string, unknown>;
+  const isMap = (v: unknown) => typeof v === 'object' && v !== null && !Array.isArray(v);
+  const say = t().check;
+  // Sections (answers: and notes:) when answers is given as anything but text; then nothing else
+  // is read, and a section misspelt (notse:) would lose its words without a word.
   const nested = typeof obj.answers === 'object' && obj.answers !== null;
+  if (nested) {
+    if (!isMap(obj.answers)) throw new UserError(say.sectionMap(file, 'answers'));
+    if (Object.hasOwn(obj, 'notes') && !isMap(obj.notes)) throw new UserError(say.sectionMap(file, 'notes'));
+    const others = Object.keys(obj).filter((k) => k !== 'answers' && k !== 'notes');
+    if (others.length) throw new UserError(say.sectionsOnly(file, others));
+  } else if (isMap(obj.notes)) throw new UserError(say.notesWithoutSections(file));
   const answers = (nested ? obj.answers : obj) as Record<string, unknown>;
-  const notes = (nested && typeof obj.notes === 'object' && obj.notes !== null ? obj.notes : {}) as Record<string, unknown>;
+  const notes = (nested && isMap(obj.notes) ? obj.notes : {}) as Record<string, unknown>;
   const asText = (map: Record<string, unknown>, what: string) =>
     Object.fromEntries(
       Object.entries(map).map(([k, v]) => {

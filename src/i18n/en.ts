@@ -405,6 +405,10 @@ export const en = {
   check: {
     answersMap: (file: string) => `${file} must be a map of question id to answer value, such as "who-helps: live-support".`,
     answerText: (file: string, what: string, key: string, given: string) => `${file}: the ${what} of ${q(key)} must be text, not ${given}.`,
+    sectionMap: (file: string, section: 'answers' | 'notes') => `${file}: "${section}" must be a map of question id to ${section === 'answers' ? 'answer value, such as "who-helps: live-support"' : 'note'}.`,
+    sectionsOnly: (file: string, keys: string[]) =>
+      `${file} has ${keys.map(q).join(', ')} beside "answers" and "notes", and no other section is read; remove ${keys.length > 1 ? 'them' : 'it'}; notes go under "notes".`,
+    notesWithoutSections: (file: string) => `${file} gives "notes" as a map among the answers; put the answers under "answers:" and the notes under "notes:", each a map of question id to text.`,
     noteNotQuestion: (id: string, checklist: string) => `--note names ${q(id)}, which is not a question of the ${checklist} checklist.`,
     nothingScored: (checklist: string) =>
       `every answer given is left out of the score (each says the question does not apply), so this check would have no score and was not saved; answer at least one question of the ${checklist} checklist with an answer that counts, or "unknown" where you could not find out.`,

@@ -467,6 +467,10 @@ export const ru: Catalog = {
   check: {
     answersMap: (file) => `${file} должен быть словарём «id вопроса: значение ответа», например "who-helps: live-support".`,
     answerText: (file, what, key, given) => `${file}: ${what === 'note' ? 'заметка' : 'ответ'} к ${q(key)} должен быть текстом, а не ${given}.`,
+    sectionMap: (file, section) => `${file}: «${section}» должен быть словарём «id вопроса: ${section === 'answers' ? 'значение ответа», например "who-helps: live-support"' : 'заметка»'}.`,
+    sectionsOnly: (file, keys) =>
+      `${file}: кроме «answers» и «notes» в нём есть ${keys.map(q).join(', ')}, а другие разделы не читаются; удалите ${keys.length > 1 ? 'их' : 'его'}; заметки идут в «notes».`,
+    notesWithoutSections: (file) => `${file}: «notes» дан словарём среди ответов; поместите ответы в «answers:», а заметки в «notes:», каждый раздел — словарь «id вопроса: текст».`,
     noteNotQuestion: (id, checklist) => `--note называет ${q(id)}, а такого вопроса в чек-листе ${checklist} нет.`,
     nothingScored: (checklist) =>
       `ни один из данных ответов не учитывается в оценке (каждый говорит, что вопрос неприменим), поэтому у проверки не было бы оценки, и она не сохранена; ответьте хотя бы на один вопрос чек-листа ${checklist} ответом, который учитывается, или «unknown», если узнать не удалось.`,

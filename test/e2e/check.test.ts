@@ -145,6 +145,21 @@ describe('vetted check with all answers given', () => {
     expect(out.answers.find((a) => a.question === 'lost-parcel')!.note).toBe(notes!['lost-parcel']);
   });
 
+  it('refuses sections it does not read beside answers and notes, and notes or answers in a shape it cannot read, storing nothing', () => {
+    const file = join(s.dir, 'check.yaml');
+    const { answers } = seedCheck('Amazon');
+    writeFileSync(file, JSON.stringify({ answers, notse: { 'lost-parcel': 'asked in chat' }, company: 'Else' }));
+    expect(expectUsageError(s.run(['check', 'Amazon', '--answers', file]))).toBe('vetted: ' + file + ' has "notse", "company" beside "answers" and "notes", and no other section is read; remove them; notes go under "notes".');
+    expect(expectUsageError(s.run(['--lang', 'ru', 'check', 'Amazon', '--answers', file]))).toMatch(/кроме «answers» и «notes» в нём есть «notse», «company»/);
+    writeFileSync(file, JSON.stringify({ ...answers, notes: { 'lost-parcel': 'x' } }));
+    expect(expectUsageError(s.run(['check', 'Amazon', '--answers', file]))).toMatch(/gives "notes" as a map among the answers; put the answers under "answers:" and the notes under "notes:"/);
+    writeFileSync(file, JSON.stringify({ answers: [] }));
+    expect(expectUsageError(s.run(['check', 'Amazon', '--answers', file]))).toMatch(/"answers" must be a map of question id to answer value/);
+    writeFileSync(file, JSON.stringify({ answers, notes: ['x'] }));
+    expect(expectUsageError(s.run(['check', 'Amazon', '--answers', file]))).toMatch(/"notes" must be a map of question id to note/);
+    expect(companies(s)).toEqual([]);
+  });
+
   it('lets --answer override the same answer in --answers', () => {
     const file = join(s.dir, 'answers.yaml');
     writeFileSync(file, Object.entries(AMAZON).map(([q, a]) => `${q}: ${a}`).join('\n') + '\n');
