@@ -110,10 +110,19 @@ function summary(verb: 'added' | 'replaced', name: string, data: SourceData, sou
   return lines;
 }
 
-/** The same file under a second name would count one person's lists twice beside yours. */
+/**
+ * The same file under a second name would count one person's lists (or one record's complaints)
+ * twice beside yours: the same bytes; for a public record, the same CSV (a public record's hash is
+ * of its CSV, zipped or not); for a shared file, the same export (its label and the moment it was
+ * made), whatever its spacing or line ends.
+ */
 function refuseSameFile(sources: Sources, data: SourceData, except?: number): void {
-  const same = sources.allSources().find((s) => s.file_sha256 === data.meta.file_sha256 && s.id !== except);
-  if (same) throw new UserError(t().sources.sameFile(same.name));
+  const m = data.meta;
+  for (const s of sources.allSources()) {
+    if (s.id === except) continue;
+    if (s.file_sha256 === m.file_sha256) throw new UserError(t().sources.sameFile(s.name, m.kind === 'cfpb' ? 'csv' : 'bytes'));
+    if (m.kind === 'vetted' && s.kind === 'vetted' && m.exported_at !== null && s.exported_at === m.exported_at && s.label === m.label) throw new UserError(t().sources.sameFile(s.name, 'export'));
+  }
 }
 
 export async function runAdd(ctx: Context, file: string, opts: AddOptions): Promise<CommandResult> {

@@ -11,7 +11,8 @@ import { Readable } from 'node:stream';
 export type ZipProblem =
   | { kind: 'ends-early' | 'too-short' | 'no-directory' | 'zip64-missing' | 'zip64-damaged' | 'past-end' | 'directory-damaged' | 'no-csv' | 'entry-damaged' }
   | { kind: 'encrypted'; entry: string }
-  | { kind: 'method'; entry: string; method: number };
+  | { kind: 'method'; entry: string; method: number }
+  | { kind: 'several'; entries: string[] };
 
 export class ZipError extends Error {
   constructor(readonly problem: ZipProblem) {
@@ -118,7 +119,10 @@ export function openZipEntry(path: string, pick: (name: string) => boolean): { e
   let entry: ZipEntry | undefined;
   let dataStart: number;
   try {
-    entry = zipEntries(fd).find((x) => !x.name.endsWith('/') && pick(x.name));
+    const picked = zipEntries(fd).filter((x) => !x.name.endsWith('/') && pick(x.name));
+    // Which of several is the one wanted is not known: the first read, the others never, and nothing said.
+    if (picked.length > 1) throw new ZipError({ kind: 'several', entries: picked.map((x) => x.name) });
+    entry = picked[0];
     if (!entry) throw new ZipError({ kind: 'no-csv' });
     if (entry.encrypted) throw new ZipError({ kind: 'encrypted', entry: entry.name });
     if (entry.method !== 0 && entry.method !== 8) throw new ZipError({ kind: 'method', entry: entry.name, method: entry.method });

@@ -50,6 +50,7 @@ function zipProblem(p: ZipProblem): string {
     case 'entry-damaged': return 'заголовок файла в нём повреждён';
     case 'encrypted': return `${p.entry} в нём зашифрован`;
     case 'method': return `${p.entry} в нём сжат методом ${p.method}, который vetted не читает (только без сжатия и deflate)`;
+    case 'several': return `в нём ${fmt.plural(p.entries.length, { one: 'файл', few: 'файла', many: 'файлов', other: 'файла' })} CSV (${p.entries.slice(0, 3).join(', ')}${p.entries.length > 3 ? ', …' : ''}), а не один`;
   }
 }
 const brokenChecklist = (first: string, more: number, file: string) =>
@@ -1314,7 +1315,8 @@ export const ru: Catalog = {
     folder: (file) => `${file} — папка; укажите путь к файлу источника.`,
     unknown: (name, known) => `источника ${q(name)} нет; ${known.length ? `источники: ${known.map(q).join(', ')}` : 'добавьте источник: `vetted source add ФАЙЛ --name ИМЯ`'}.`,
     notAList: (file) => `${file} — файл CSV или ZIP, а не общий список (файл vetted/1, JSON или YAML); публичный реестр жалоб — отдельный источник: \`vetted source add ${sh(file)} --name ИМЯ --kind cfpb\`.`,
-    sameFile: (name) => `этот файл уже добавлен как источник ${q(name)} (те же байты); добавленный снова, он посчитал бы его списки дважды. Чтобы прочитать его заново: \`vetted source update ${sh(name)} ФАЙЛ\`.`,
+    sameFile: (name, how) =>
+      `этот файл уже добавлен как источник ${q(name)} (${{ bytes: 'те же байты', export: 'та же выгрузка: та же подпись и тот же момент выгрузки', csv: 'тот же CSV, в архиве или без него' }[how]}); добавленный снова, он посчитал бы ${how === 'csv' ? 'его жалобы' : 'его списки'} дважды. Чтобы прочитать его заново: \`vetted source update ${sh(name)} ФАЙЛ\`.`,
     goneMeanwhile: (name) => `источник ${q(name)} удалён другой командой, пока читался его новый файл; ничего не изменено (добавить его снова: \`vetted source add\`).`,
     taken: (name) => `источник ${q(name)} уже есть; выберите другое имя в --name или замените его данные: \`vetted source update ${sh(name)} ФАЙЛ\`.`,
     noCompany: (name) => `компании ${q(name)} нет; список: \`vetted company list\`.`,

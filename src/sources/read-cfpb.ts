@@ -241,12 +241,6 @@ export class ComplaintCounter {
   }
 }
 
-async function hashFile(path: string): Promise<string> {
-  const hash = createHash('sha256');
-  for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 })) hash.update(chunk as Buffer);
-  return hash.digest('hex');
-}
-
 /** Reads a CFPB complaint file (CSV, or a .zip holding one) into a source's data. */
 export async function readCfpbFile(path: string, shownAs: string, opts: CfpbReadOptions = {}): Promise<SourceData> {
   let zipped = false;
@@ -267,7 +261,8 @@ export async function readCfpbFile(path: string, shownAs: string, opts: CfpbRead
   const hash = createHash('sha256');
   if (zipped) {
     try {
-      stream = openZipEntry(path, (name) => /\.csv$/i.test(name)).stream;
+      // A Mac's archive keeps a ._ copy of each file's attributes beside it (under __MACOSX/): no CSV.
+      stream = openZipEntry(path, (name) => /\.csv$/i.test(name) && !/(^|\/)(__MACOSX\/|\._)/.test(name)).stream;
     } catch (err) {
       if (err instanceof ZipError) throw new UserError(t().sources.notZip(shownAs, err.problem));
       throw err;
@@ -279,7 +274,8 @@ export async function readCfpbFile(path: string, shownAs: string, opts: CfpbRead
   try {
     for await (const chunk of stream) {
       const buf = chunk as Buffer;
-      if (!zipped) hash.update(buf);
+      // The CSV's bytes, zipped or not: the same record in an archive is the same record.
+      hash.update(buf);
       bytes += buf.length;
       counter.csv.push(buf);
       if (opts.onProgress && counter.rows >= nextReport) {
@@ -307,7 +303,7 @@ export async function readCfpbFile(path: string, shownAs: string, opts: CfpbRead
     meta: {
       kind: 'cfpb',
       file: shownAs,
-      file_sha256: zipped ? await hashFile(path) : hash.digest('hex'),
+      file_sha256: hash.digest('hex'),
       exported_at: null,
       label: 'Consumer Financial Protection Bureau complaint database',
       rows_read: counter.rows,

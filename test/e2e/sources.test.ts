@@ -186,6 +186,13 @@ describe('refusals', () => {
     expect(expectOneLineError(s.run(['source', 'add', file('ok2.json', '{"format": "vetted/1"}'), '--name', 'taken']))).toMatch(/there is a source "Taken" already/);
     // The same file (the same bytes, under any name) under a second name would count one person twice.
     expect(expectOneLineError(s.run(['source', 'add', file('copy.json', '{"format": "vetted/1", "lists": [{"company": "X", "list": "black"}]}'), '--name', 'again']))).toMatch(/that file is the source "Taken" already \(the same bytes\); added again, its lists would be counted twice\. To read it again, `vetted source update "Taken" FILE`/);
+    // Nor may the same export, its spacing or line ends changed: known by its label and the moment it was made.
+    const made = { format: 'vetted/1', source: 'Anna', exported_at: '2026-11-30T10:00:00Z', lists: [{ company: 'Y', list: 'white' }] };
+    ok(s.run(['source', 'add', file('made.json', JSON.stringify(made, null, 2)), '--name', 'anna']));
+    expect(expectOneLineError(s.run(['source', 'add', file('made-crlf.json', JSON.stringify(made).replace(/,/g, ',\r\n')), '--name', 'anna2']))).toMatch(/that file is the source "anna" already \(the same export: its label and the moment it was made\)/);
+    // Another export of hers, a moment later, is another file.
+    ok(s.run(['source', 'update', 'anna', file('made-later.json', JSON.stringify({ ...made, exported_at: '2026-11-30T10:00:01Z' }))]));
+    ok(s.run(['source', 'remove', 'anna']));
     const noCompany = file('no-company.csv', 'Date received,Product,Issue\n2020-01-01,Mortgage,Other\n');
     expect(expectOneLineError(s.run(['source', 'add', noCompany, '--name', 'c', '--kind', 'cfpb']))).toMatch(/has no "Company" column/);
     expect(s.run(['source', 'add', noCompany, '--name', 'c', '--kind', 'bank']).code).toBe(2);

@@ -178,7 +178,17 @@ describe('bad rows, bad files and zip archives', () => {
       expect(data.companies).toEqual(expected.companies);
       expect(data.counts).toEqual(expected.counts);
       expect(data.meta.rows_read).toBe(6623);
+      // The same record, zipped or not: known as one by its CSV's hash.
+      expect(data.meta.file_sha256).toBe(expected.meta.file_sha256);
     }
+  });
+
+  it("refuses an archive of several CSV files, naming them, and passes over a Mac's ._ copies of their attributes", async () => {
+    const plain = readFileSync(SAMPLE);
+    const two = write('two.zip', zipOfMany([['a.csv', plain, 8], ['b.csv', Buffer.from('Date received,Company\n2020-01-01,X\n'), 0]]));
+    await expect(readCfpbFile(two, 'two.zip')).rejects.toThrow(/two\.zip cannot be read as a zip archive: it holds 2 CSV files \(a\.csv, b\.csv\), not one/);
+    const mac = write('mac.zip', zipOfMany([['complaints.csv', plain, 8], ['__MACOSX/._complaints.csv', Buffer.from([0, 5, 22, 7, 0, 2]), 0]]));
+    expect((await readCfpbFile(mac, 'mac.zip')).meta.rows_read).toBe(6623);
   });
 
   it('refuses a damaged archive with one sentence', async () => {
@@ -190,34 +200,46 @@ describe('bad rows, bad files and zip archives', () => {
 
 /** A one-entry zip archive (local header, data, central directory, end record). */
 function zipOf(name: string, content: Buffer, method: 0 | 8 | number): Buffer {
-  const data = method === 8 ? deflateRawSync(content) : content;
-  const crc = crc32(content);
-  const nameBytes = Buffer.from(name);
-  const local = Buffer.alloc(30);
-  local.writeUInt32LE(0x04034b50, 0);
-  local.writeUInt16LE(20, 4);
-  local.writeUInt16LE(method, 8);
-  local.writeUInt32LE(crc, 14);
-  local.writeUInt32LE(data.length, 18);
-  local.writeUInt32LE(content.length, 22);
-  local.writeUInt16LE(nameBytes.length, 26);
-  const central = Buffer.alloc(46);
-  central.writeUInt32LE(0x02014b50, 0);
-  central.writeUInt16LE(20, 4);
-  central.writeUInt16LE(20, 6);
-  central.writeUInt16LE(method, 10);
-  central.writeUInt32LE(crc, 16);
-  central.writeUInt32LE(data.length, 20);
-  central.writeUInt32LE(content.length, 24);
-  central.writeUInt16LE(nameBytes.length, 28);
-  central.writeUInt32LE(0, 42);
-  const dirOffset = local.length + nameBytes.length + data.length;
-  const dirSize = central.length + nameBytes.length;
+  return zipOfMany([[name, content, method]]);
+}
+
+/** A zip archive of these entries: each local header and data, then the central directory and the end record. */
+function zipOfMany(entries: [name: string, content: Buffer, method: 0 | 8 | number][]): Buffer {
+  const locals: Buffer[] = [];
+  const centrals: Buffer[] = [];
+  let offset = 0;
+  for (const [name, content, method] of entries) {
+    const data = method === 8 ? deflateRawSync(content) : content;
+    const crc = crc32(content);
+    const nameBytes = Buffer.from(name);
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(0x04034b50, 0);
+    local.writeUInt16LE(20, 4);
+    local.writeUInt16LE(method, 8);
+    local.writeUInt32LE(crc, 14);
+    local.writeUInt32LE(data.length, 18);
+    local.writeUInt32LE(content.length, 22);
+    local.writeUInt16LE(nameBytes.length, 26);
+    const central = Buffer.alloc(46);
+    central.writeUInt32LE(0x02014b50, 0);
+    central.writeUInt16LE(20, 4);
+    central.writeUInt16LE(20, 6);
+    central.writeUInt16LE(method, 10);
+    central.writeUInt32LE(crc, 16);
+    central.writeUInt32LE(data.length, 20);
+    central.writeUInt32LE(content.length, 24);
+    central.writeUInt16LE(nameBytes.length, 28);
+    central.writeUInt32LE(offset, 42);
+    locals.push(local, nameBytes, data);
+    centrals.push(central, nameBytes);
+    offset += local.length + nameBytes.length + data.length;
+  }
+  const dirSize = centrals.reduce((n, b) => n + b.length, 0);
   const end = Buffer.alloc(22);
   end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(1, 8);
-  end.writeUInt16LE(1, 10);
+  end.writeUInt16LE(entries.length, 8);
+  end.writeUInt16LE(entries.length, 10);
   end.writeUInt32LE(dirSize, 12);
-  end.writeUInt32LE(dirOffset, 16);
-  return Buffer.concat([local, nameBytes, data, central, nameBytes, end]);
+  end.writeUInt32LE(offset, 16);
+  return Buffer.concat([...locals, ...centrals, end]);
 }
