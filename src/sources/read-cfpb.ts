@@ -9,6 +9,7 @@ import type { Readable } from 'node:stream';
 import { CsvQuoteNeverClosed, CsvRecordTooLong, CsvStream, MAX_RECORD_BYTES } from '../formats/csv-stream.js';
 import { openZipEntry, ZipError } from '../formats/zip-entry.js';
 import { UserError } from '../errors.js';
+import { companyKey } from '../domain/names.js';
 import { t } from '../i18n/index.js';
 import { COUNT_FIELDS, type ComplaintCounts, type SkippedRows } from '../domain/sources.js';
 import type { CountRow, SourceData } from '../store/sources.js';
@@ -67,6 +68,10 @@ export function complaintDate(text: string): string | null {
 export class ComplaintCounter {
   private companyIndex = new Map<string, number>();
   private names: string[] = [];
+  /** Each company by its name key: spellings that differ in case, Unicode form or spacing are one company. */
+  private keyIndex = new Map<string, number>();
+  /** The spellings of each company after its first, its aliases. */
+  private spellings: string[][] = [];
   /** Key -> the offset of its counts in `pool`, COUNT_FIELDS.length numbers each: far smaller than an object per key. */
   private counts = new Map<number, number>();
   private pool = new Int32Array(FIELDS * 4096);
@@ -133,6 +138,27 @@ export class ComplaintCounter {
     return Buffer.from(s, 'utf8').toString('utf8');
   }
 
+  /**
+   * The company of a spelling: the first of its name key is its name, the rest its aliases (known
+   * as it, so that the counts of one company are never shown as two that look alike). A spelling
+   * seen before costs one lookup; the key is worked out once a spelling.
+   */
+  private companyOf(raw: string): number {
+    const known = this.companyIndex.get(raw);
+    if (known !== undefined) return known;
+    const key = companyKey(raw);
+    const same = this.keyIndex.get(key);
+    if (same === undefined) {
+      const i = this.indexOf(this.companyIndex, this.names, raw);
+      if (i < KEY_SPACE - 1) this.keyIndex.set(key, i);
+      return i;
+    }
+    const spelling = this.own(raw);
+    this.companyIndex.set(spelling, same);
+    (this.spellings[same] ??= []).push(spelling);
+    return same;
+  }
+
   private indexOf(map: Map<string, number>, list: string[], value: string): number {
     let i = map.get(value);
     if (i === undefined) {
@@ -170,7 +196,7 @@ export class ComplaintCounter {
       if (this.dates.size < 100_000) this.dates.set(this.own(raw), month);
     }
     if (month < 0) return this.skip(month === -1 ? 'bad-date' : 'future-date', line);
-    const ci = this.indexOf(this.companyIndex, this.names, company);
+    const ci = this.companyOf(company);
     const pi = this.indexOf(this.productIndex, this.products, v[PRODUCT] ?? '');
     // One number per company × month × product (and × issue): no string is built per row.
     const key = (ci * KEY_SPACE + month) * KEY_SPACE + pi;
@@ -233,7 +259,7 @@ export class ComplaintCounter {
       list.push({ month: this.months[month], issue: this.issueNames[issue], complaints: n });
     }
     return {
-      companies: this.names.map((name) => ({ name, aliases: [] })),
+      companies: this.names.map((name, i) => ({ name, aliases: this.spellings[i] ?? [] })),
       counts,
       issues,
       skipped: [...this.skipped.values()],

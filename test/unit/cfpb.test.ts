@@ -183,6 +183,16 @@ describe('bad rows, bad files and zip archives', () => {
     }
   });
 
+  it('counts spellings of one name (case, Unicode form, spacing) as one company, the first its name and the others its aliases', async () => {
+    const file = write('spellings.csv', 'Date received,Company,Product,Issue\n2024-01-05,Société Générale,Card,Billing\n2024-01-06,Socie\u0301te\u0301 Ge\u0301ne\u0301rale,Card,Billing\n2024-01-06,SOCIÉTÉ  GÉNÉRALE,Card,Fees\n2024-01-07,Other Co,Card,Billing\n');
+    const data = await readCfpbFile(file, 'spellings.csv');
+    expect(data.companies).toEqual([
+      { name: 'Société Générale', aliases: ['Socie\u0301te\u0301 Ge\u0301ne\u0301rale', 'SOCIÉTÉ  GÉNÉRALE'] },
+      { name: 'Other Co', aliases: [] },
+    ]);
+    expect(data.counts!.get(0)!.reduce((n, r) => n + r.complaints, 0)).toBe(3);
+  });
+
   it("refuses an archive of several CSV files, naming them, and passes over a Mac's ._ copies of their attributes", async () => {
     const plain = readFileSync(SAMPLE);
     const two = write('two.zip', zipOfMany([['a.csv', plain, 8], ['b.csv', Buffer.from('Date received,Company\n2020-01-01,X\n'), 0]]));
