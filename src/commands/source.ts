@@ -152,14 +152,35 @@ export async function runUpdate(ctx: Context, name: string, file: string): Promi
     const sources = new Sources(store);
     const source = requireSource(sources, name);
     const data = await readSource(ctx, file, source.kind);
-    store.write(() => {
+    const listsBefore = store.write(() => {
       if (sources.findSource(name)?.id !== source.id) throw new UserError(t().sources.goneMeanwhile(source.name));
       // Another source of the same bytes: the update would make one file count twice, as an add would.
       refuseSameFile(sources, data, source.id);
+      const before = sources.listsOfSource(source.id);
       sources.replaceSource(source.id, data, formatLocalSecond(ctx.now()));
+      return before;
     });
-    return { err: summary('replaced', source.name, data, sources, source.id) };
+    return { err: [...summary('replaced', source.name, data, sources, source.id), ...changedLines(source, data, listsBefore, sources.listsOfSource(source.id))] };
   });
+}
+
+/**
+ * What a shared file's update changed: how many companies moved to another list, left its lists
+ * or came onto them; and, said apart, a file shared before the one it replaces, or by another label.
+ */
+function changedLines(old: { kind: string; label: string | null; exported_at: string | null }, data: SourceData, before: { company: string; list: { list: string } }[], after: { company: string; list: { list: string } }[]): string[] {
+  if (data.meta.kind !== 'vetted') return [];
+  const w = t().sources;
+  const was = new Map(before.map((e) => [companyKey(e.company), e.list.list]));
+  const now = new Map(after.map((e) => [companyKey(e.company), e.list.list]));
+  const moved = [...now].filter(([k, l]) => was.has(k) && was.get(k) !== l).length;
+  const left = [...was.keys()].filter((k) => !now.has(k)).length;
+  const came = [...now.keys()].filter((k) => !was.has(k)).length;
+  const lines = [`  ${w.listsChanged(moved, left, came)}`];
+  const m = data.meta;
+  if (m.exported_at && old.exported_at && Date.parse(m.exported_at) < Date.parse(old.exported_at)) lines.push(`  ${w.sharedBefore(m.exported_at, old.exported_at)}`);
+  if (old.kind === 'vetted' && (m.label ?? null) !== (old.label ?? null)) lines.push(`  ${w.labelChanged(safeText(m.label ?? ''), safeText(old.label ?? ''))}`);
+  return lines;
 }
 
 export async function runRemove(ctx: Context, name: string): Promise<CommandResult> {

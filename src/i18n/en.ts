@@ -1283,6 +1283,12 @@ export const en = {
     matchHint: (name: string) => `link your companies to its names: vetted source match ${sh(name)}`,
     onItsLists: (listed: number, label: string | null, exportedAt: string | null) =>
       `${fmt.number(listed)} on its lists${label ? `; it calls itself ${q(label)}` : ''}${exportedAt ? `; shared ${iso(exportedAt)}` : ''}`,
+    listsChanged: (moved: number, left: number, came: number) =>
+      moved + left + came === 0
+        ? 'no company is on another list than before'
+        : [moved && `${fmt.plural(moved, { one: 'company', other: 'companies' })} on another list than before`, left && `${fmt.number(left)} no longer on its lists`, came && `${fmt.number(came)} new on them`].filter(Boolean).join(', '),
+    sharedBefore: (now: string, was: string) => `note: this file was shared ${iso(now)}, before the one it replaces (${iso(was)}): what you read now is the older of the two.`,
+    labelChanged: (now: string, was: string) => `note: it ${now ? `calls itself ${q(now)}` : 'gives no name of its own'} now; the file it replaces ${was ? `called itself ${q(was)}` : 'gave none'}.`,
     removed: (name: string) => `removed source ${q(name)} and everything read from it (sources are not in the history: \`vetted undo\` takes back your last change instead; to have it again, add its file again)`,
     /** The label of a public record's source, in the reader's words (the stored one is for JSON). */
     cfpbLabel: 'Consumer Financial Protection Bureau complaint database',

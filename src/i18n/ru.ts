@@ -1327,6 +1327,18 @@ export const ru: Catalog = {
     matchHint: (name) => `свяжите свои компании с его названиями: vetted source match ${sh(name)}`,
     onItsLists: (listed, label, exportedAt) =>
       `в его списках: ${fmt.plural(listed, companyForms)}${label ? `; он называет себя ${q(label)}` : ''}${exportedAt ? `; передан ${fmt.dateTime(exportedAt)}` : ''}`,
+    listsChanged: (moved, left, came) =>
+      moved + left + came === 0
+        ? 'ни одна компания не перешла в другой список'
+        : [
+            moved && `${fmt.plural(moved, { one: 'компания', few: 'компании', many: 'компаний', other: 'компании' })} в другом списке, чем прежде`,
+            left && `${fmt.number(left)} больше не в его списках`,
+            came && `${fmt.number(came)} впервые в них`,
+          ]
+            .filter(Boolean)
+            .join(', '),
+    sharedBefore: (now, was) => `внимание: этот файл передан ${fmt.dateTime(now)}, раньше, чем тот, который он заменяет (${fmt.dateTime(was)}): теперь вы читаете более старый из двух.`,
+    labelChanged: (now, was) => `внимание: теперь он ${now ? `называет себя ${q(now)}` : 'никак себя не называет'}; заменённый им файл ${was ? `называл себя ${q(was)}` : 'никак себя не называл'}.`,
     removed: (name) => `источник ${q(name)} удалён вместе со всем, что из него прочитано (источников нет в истории: \`vetted undo\` отменит ваше последнее изменение, а не это; чтобы вернуть источник, добавьте его файл снова)`,
     cfpbLabel: 'база данных жалоб CFPB (США)',
 

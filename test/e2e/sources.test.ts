@@ -136,8 +136,20 @@ describe('sharing and reading shared lists', () => {
     ok(A.run(['pin', 'Volgatelecom', 'white', '--reason', 'they made up for it']));
     const second = join(A.dir, 'a-share-2.json');
     ok(A.run(['export', '--format', 'json', '--share', '--out', second]));
-    ok(B.run(['source', 'update', 'anna', second]));
+    // What changed is said: a company on another list; the file is the newer, shared without her label.
+    const updated = ok(B.run(['source', 'update', 'anna', second])).stderr;
+    expect(updated).toMatch(/^ {2}1 company on another list than before$/m);
+    expect(updated).not.toMatch(/note: this file was shared/);
+    expect(updated).toMatch(/^ {2}note: it gives no name of its own now; the file it replaces called itself "Anna"\.$/m);
     expect(ok(B.run(['company', 'show', 'Volgatelecom'])).stdout).toMatch(/anna \(.*\): white since .* pinned: they made up for it/);
+    // An older file, or one by another label, is taken, and said to be.
+    const older = join(A.dir, 'a-share-old.json');
+    writeFileSync(older, JSON.stringify({ ...JSON.parse(readFileSync(second, 'utf8')), exported_at: '2020-01-01T00:00:00Z', source: 'Someone Else' }));
+    const back = ok(B.run(['source', 'update', 'anna', older])).stderr;
+    expect(back).toMatch(/^ {2}no company is on another list than before$/m);
+    expect(back).toMatch(/^ {2}note: this file was shared 2020-01-01T\d\d:00, before the one it replaces \(.*\): what you read now is the older of the two\.$/m);
+    expect(back).toMatch(/^ {2}note: it calls itself "Someone Else" now; the file it replaces gave none\.$/m);
+    expect(ok(B.run(['--lang', 'ru', 'source', 'update', 'anna', second])).stderr).toMatch(/^ {2}внимание: теперь он никак себя не называет; заменённый им файл называл себя «Someone Else»\.$/m);
     expect(ok(B.run(['company', 'show', 'Volgatelecom'])).stdout).not.toMatch(/B2 broke/);
     expect(ownData(B)).toEqual(before);
 
