@@ -5,7 +5,7 @@ import type { Context } from '../context.js';
 import type { CommandResult } from './result.js';
 import { UserError } from '../errors.js';
 import { CASES, DEMANDS, LETTER_KINDS, type Case, type Demand, type LetterKind } from '../domain/law.js';
-import { composeLetter, defaultKind, letterLevel, lettersTo, missingFacts, whenMs, type LetterRequest, type MissingFact } from '../domain/letter.js';
+import { claimBeforeRegulator, composeLetter, defaultKind, letterLevel, lettersTo, missingFacts, whenMs, type LetterRequest, type MissingFact } from '../domain/letter.js';
 import { renderLetter, type LetterFormat } from '../domain/letter-format.js';
 import { TemplateError } from '../domain/template.js';
 import { lettersWords } from '../domain/letter-words.js';
@@ -70,10 +70,10 @@ function checkCurrency(v: string | undefined): string | undefined {
 }
 
 /** Asks for the facts the letter needs on a terminal; without one, names the flags to give. */
-async function fillMissing(ctx: Context, req: LetterRequest, missing: MissingFact[]): Promise<void> {
+async function fillMissing(ctx: Context, req: LetterRequest, missing: MissingFact[], why?: string): Promise<void> {
   if (!ctx.interactive) {
     const w = t().letter;
-    throw new UserError(w.needs(req.kind, missing.map((m) => ({ flag: m.flag, question: w.question[m.flag] }))));
+    throw new UserError(`${why ? `${why}; ` : ''}${w.needs(req.kind, missing.map((m) => ({ flag: m.flag, question: w.question[m.flag] })))}`);
   }
   const { askLetterFacts } = await import('../ui/letter-prompts.js');
   const answers = await askLetterFacts(missing);
@@ -129,6 +129,8 @@ export async function run(ctx: Context, id: string, opts: LetterOptions): Promis
     const incident = incidentAsOf(recorded, letterNow);
     const later = new Set(recorded.events.filter((e) => !incident.events.includes(e)).map((e) => eventNumber(e.id)));
     const kind = (opts.kind as LetterKind | undefined) ?? defaultKind(incident, letterNow);
+    // `due` names the regulator, but a letter to one says the company was written to first: a claim, said why.
+    const claimFirst = opts.kind === undefined && claimBeforeRegulator(incident, letterNow);
     if (kind === 'regulator' && !lettersTo(incident).length) throw new UserError(t().letter.writeFirst(incident.id));
     // The letters still waiting for their answer: another sent meanwhile with no kind named
     // (the same command run again, say) would climb the ladder a rung for nothing.
@@ -153,7 +155,7 @@ export async function run(ctx: Context, id: string, opts: LetterOptions): Promis
       ...base,
     };
     const missing = missingFacts(req);
-    if (missing.length) await fillMissing(ctx, req, missing);
+    if (missing.length) await fillMissing(ctx, req, missing, claimFirst ? t().letter.claimFirst(incident.id) : undefined);
     const template = loadTemplate({ template: opts.template, configDir: ctx.configDir, lang, kind, format });
     const letter = composeLetter(req);
     let text: string;
@@ -165,7 +167,7 @@ export async function run(ctx: Context, id: string, opts: LetterOptions): Promis
     }
 
     const w = t().letter;
-    const notes: string[] = [];
+    const notes: string[] = claimFirst ? [w.claimFirst(incident.id, true)] : [];
     for (const s of letter.skipped) notes.push(w.notCited(w.article(s.rule.article), s.why === 'indicative' ? w.notVerifiedAt(s.rule.source) : w.skipWhy[s.why], s.flag));
     // The letter tells its timeline as the record of every contact: with nothing logged, that is empty.
     if (!incident.events.length && !sentAt) notes.push(w.noTimeline(incident.id));

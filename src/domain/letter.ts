@@ -16,16 +16,27 @@ import type { TemplateSchema, TemplateScope } from './template.js';
  * what `due` said to wait for).
  */
 export function defaultKind(i: Incident, now: number): LetterKind {
+  const rung = defaultRung(i, now);
+  if (rung === 'frontline' || rung === 'supervisor') return 'complaint';
+  if (rung === 'quality' || rung === 'management') return 'escalation';
+  if (rung === 'regulator' || rung === 'court') return lettersTo(i).length ? 'regulator' : 'claim';
+  return 'claim';
+}
+
+/** The rung of the ladder a letter with no kind named goes to: the step `due` names (null past the top). */
+export function defaultRung(i: Incident, now: number): Level | null {
   const here = highestLevel(i);
   // Written to already, a level has had its letter: the next is the rung above (sent once that
   // letter's deadline has passed unanswered; `letter --sent` refuses another before then).
   const written = lettersTo(i).some((l) => levelRank(l.event.level ?? 'frontline') >= levelRank(here));
   const escalate = written || dueReport(i, now, String).advice.some((a) => a.kind === 'escalate');
-  const rung = escalate ? nextRung(i).level : here;
-  if (rung === 'frontline' || rung === 'supervisor') return 'complaint';
-  if (rung === 'quality' || rung === 'management') return 'escalation';
-  if (rung === 'regulator' || rung === 'court') return lettersTo(i).length ? 'regulator' : 'claim';
-  return 'claim';
+  return escalate ? nextRung(i).level : here;
+}
+
+/** Whether a letter with no kind named is a claim where `due` names the regulator: a letter to one says the company was written to first. */
+export function claimBeforeRegulator(i: Incident, now: number): boolean {
+  const rung = defaultRung(i, now);
+  return (rung === 'regulator' || rung === 'court') && defaultKind(i, now) === 'claim';
 }
 
 /** The level a letter of this kind reaches once it is sent. */

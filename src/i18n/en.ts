@@ -1006,7 +1006,7 @@ export const en = {
       "incident edit --company": "move it to this company",
       "incident edit --json": "print the incident as JSON afterwards",
       "due --out": "write to this file instead of stdout",
-      "letter --kind": "complaint, escalation, claim or regulator (default: the step of the escalation ladder `due` names)",
+      "letter --kind": "complaint, escalation, claim or regulator (default: the step of the escalation ladder `due` names; a claim first where that is the regulator and the company has had no letter)",
       "letter --case": `what kind of purchase: ${values(words.letterCase)} (default: from the company's category)`,
       "letter --demand": `what you demand: ${values(words.demand)}`,
       "letter --amount": "the sum you demand",
@@ -1682,6 +1682,7 @@ export const en = {
     } as Record<MissingFact['flag'], string>,
     ask: (question: string, flag: string) => `${question} (${flag})`,
     neededAnswer: 'this letter needs it',
+    claimFirst: (id: string, note = false) => `${note ? 'note: ' : ''}\`vetted due\` names the regulator next, but a letter to a regulator says the company was written to first, so this is a claim to the company (once it is sent and goes unanswered, \`vetted letter ${id}\` writes to the regulator)${note ? '.' : ''}`,
     needs: (kind: LetterKind, missing: { flag: string; question: string }[]) =>
       `${an(kind)} letter needs ${missing.map((m) => `${m.flag} (${m.question.toLowerCase()})`).join(', ')}; give ${missing.length === 1 ? 'it' : 'them'} as flags, or run on a terminal to be asked.`,
     empty: (flag: string) => `${flag} cannot be empty.`,

@@ -1063,7 +1063,7 @@ export const ru: Catalog = {
       "incident edit --company": "перенести обращение к этой компании",
       "incident edit --json": "затем вывести обращение в JSON",
       "due --out": "записать в этот файл, а не в стандартный вывод",
-      "letter --kind": `${values(words.letterKind)} (по умолчанию — ступень лестницы эскалации, которую называет \`due\`)`,
+      "letter --kind": `${values(words.letterKind)} (по умолчанию — ступень лестницы эскалации, которую называет \`due\`; сначала претензия, если это регулятор, а компании ещё не писали)`,
       "letter --case": `вид покупки: ${values(words.letterCase)} (по умолчанию: по категории компании)`,
       "letter --demand": `чего вы требуете: ${values(words.demand)}`,
       "letter --amount": "сумма, которую вы требуете",
@@ -1720,6 +1720,7 @@ export const ru: Catalog = {
     },
     ask: (question, flag) => `${question} (${flag})`,
     neededAnswer: 'без этого письмо не написать',
+    claimFirst: (id, note = false) => `${note ? 'примечание: ' : ''}\`vetted due\` называет следующим шагом регулятора, но письмо регулятору говорит, что компании уже писали, поэтому это претензия компании (когда её отправят и она останется без ответа, \`vetted letter ${id}\` напишет регулятору)${note ? '.' : ''}`,
     needs: (kind, missing) =>
       `для ${kindGen[kind]} нужно: ${missing.map((m) => `${m.flag} (${lower(m.question)})`).join(', ')}; укажите ${missing.length === 1 ? 'его флагом' : 'их флагами'} или запустите команду в терминале, чтобы ответить на вопросы.`,
     empty: (flag) => `${flag} не может быть пустым.`,

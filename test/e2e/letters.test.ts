@@ -384,6 +384,22 @@ describe("a letter's reply deadline", () => {
   });
 });
 
+describe('a letter with no kind named', () => {
+  it('is a claim where due names the regulator and the company has had no letter, and says why, in either language', () => {
+    ok(s.run(['incident', 'add', 'Nofix', '--title', 'no fix', '--fault', 'company', '--opened', '2026-10-01 10:00']));
+    ok(s.run(['incident', 'event', 'nofix-1', 'escalation', '--level', 'management', '--at', '2026-10-02 10:00']));
+    ok(s.run(['incident', 'event', 'nofix-1', 'promise', '--text', 'fix', '--due', '2026-10-03 10:00', '--at', '2026-10-02 10:05']));
+    expect(ok(s.run(['due'])).stdout).toMatch(/→ Complain to the regulator/);
+    expect(expectOneLineError(s.run(['letter', 'nofix-1', '--from', 'I']))).toMatch(/^vetted: `vetted due` names the regulator next, but a letter to a regulator says the company was written to first, so this is a claim to the company .*; a claim letter needs --account/);
+    const written = ok(s.run(['letter', 'nofix-1', '--from', 'I', '--account', '1', '--demand', 'refund', '--amount', '5', '--currency', 'EUR']));
+    expect(written.stdout).toMatch(/^# CLAIM|claim/im);
+    expect(written.stderr).toMatch(/^note: `vetted due` names the regulator next/m);
+    expect(ok(s.run(['--lang', 'ru', 'letter', 'nofix-1', '--from', 'Я', '--account', '1', '--demand', 'refund', '--amount', '5', '--currency', 'EUR'])).stderr).toMatch(/^примечание: `vetted due` называет следующим шагом регулятора/m);
+    // Named, the kind is the one asked for, without the note.
+    expect(ok(s.run(['letter', 'nofix-1', '--from', 'I', '--kind', 'claim', '--account', '1', '--demand', 'refund', '--amount', '5', '--currency', 'EUR'])).stderr).not.toMatch(/names the regulator/);
+  });
+});
+
 describe('the kind, case and demand of a letter', () => {
   it('are taken in the words of the reader\'s language, as the messages offer them', () => {
     const ru = ok(s.run(['--lang', 'ru', 'letter', VOLGA, '--from', 'D', '--account', '1', '--kind', 'претензия', '--case', 'связь', '--demand', 'перерасчет', '--amount', '5', '--currency', 'RUB'])).stdout;
