@@ -156,7 +156,14 @@ export async function runEditIncident(ctx: Context, id: string, opts: EditIncide
     const updated = store.findIncident(incident.id)!;
     if (opts.json) return { out: toJson(incidentJson(updated, ctx.now())) };
     const moved = to && to.id !== incident.companyId;
-    return { err: `${t().correct.incidentUpdated(incident.id, moved ? incident.company : null, moved ? to.name : null, isNew)} (${t().correct.takeBack})` };
+    // What changed, as an event's edit says it (the company, by the move).
+    const fields: FieldChange[] = [
+      ...(title !== undefined && title !== incident.title ? [{ field: 'title', value: title }] : []),
+      ...(fault !== undefined && fault !== incident.fault ? [{ field: 'fault', value: fault }] : []),
+      ...(opened !== undefined ? [{ field: 'opened', value: opened }] : []),
+    ];
+    const c = t().correct;
+    return { err: `${c.incidentUpdated(incident.id, fields.length ? c.changes(fields) : '', moved ? incident.company : null, moved ? to.name : null, isNew)} (${c.takeBack})` };
   });
 }
 

@@ -336,7 +336,9 @@ function watchFindings(e: CompanyFacts, p: Policy, now: number): Finding[] {
     const broken = brokenOfDigested(i, now).length;
     const closing = i.digest.closing;
     const robots = i.digest.robots;
-    const stayed = !isInstitutional(level, p) && (broken || robots || (closing && closing.outcome !== 'resolved') || i.digest.refusals.length);
+    // A failure of the company's that went no higher: never one whose fault is the customer's or no one's
+    // (a refusal there is the company in its right, and no failure stayed anywhere).
+    const stayed = isAtFault(i) && !isInstitutional(level, p) && (broken || robots || (closing && closing.outcome !== 'resolved') || i.digest.refusals.length);
     out.push({
       rule: 'watch',
       side: 'watch',

@@ -1422,7 +1422,7 @@ export const en = {
       `say what to change: --title T, --fault F, --opened WHEN or --company C (on a terminal, \`vetted incident edit ${id}\` alone opens it in your editor).`,
     /** A parent named by company edit --parent that was not on record: added. */
     parentAdded: (name: string) => `${q(name)} was not on your record, and is added to it as the parent company.`,
-    incidentUpdated: (id: string, from: string | null, to: string | null, added = false) => `updated ${id}${from !== null && to !== null ? `; moved from ${from} to ${to}${added ? ', a company added to your record' : ''}` : ''}`,
+    incidentUpdated: (id: string, changes: string, from: string | null, to: string | null, added = false) => `updated ${id}${changes ? `: ${changes}` : ''}${from !== null && to !== null ? `; moved from ${from} to ${to}${added ? ', a company added to your record' : ''}` : ''}`,
     openAfterClosing: (id: string, opened: string, closed: string) =>
       `${id} cannot open at ${iso(opened)}: it was closed at ${iso(closed)}, before that; move the opening earlier, or reopen it first (\`vetted incident reopen ${id}\`).`,
     cannotOpen: (id: string, opened: string, first: string, type: EventType, at: string) =>
@@ -1439,7 +1439,7 @@ export const en = {
     noEvent: (given: string) => `there is no event ${q(given)}.`,
     eventEditWhat: (type: EventType, flags: string[]) => `say what to change: --at WHEN${flags.length ? ` or ${flags.join(', ')}` : ''} (the fields of ${an(type)}).`,
     /** What changed in an event: "at 2026-11-18T09:00, channel chat". */
-    changes: (changes: import('../domain/op-summary.js').FieldChange[]) => changes.map((c) => (c.value === undefined ? `${c.field} cleared` : `${c.field} ${c.field === 'text' || c.field === 'note' ? q(String(c.value)) : String(c.value)}`)).join(', ') || 'no change',
+    changes: (changes: import('../domain/op-summary.js').FieldChange[]) => changes.map((c) => (c.value === undefined ? `${c.field} cleared` : `${c.field} ${c.field === 'text' || c.field === 'note' || c.field === 'title' ? q(String(c.value)) : String(c.value)}`)).join(', ') || 'no change',
     eventUpdated: (id: string, changes: string) => `updated ${id}: ${changes}`,
     deadlineFollows: (id: string) => `; its reply deadline ${id} moved with it`,
     deadlineGoes: (id: string) => `, with its reply deadline ${id}`,

@@ -1457,7 +1457,7 @@ export const ru: Catalog = {
     incidentEditWhat: (id) =>
       `скажите, что изменить: --title ЗАГОЛОВОК, --fault ЧЬЯ-ВИНА, --opened КОГДА или --company КОМПАНИЯ (в терминале \`vetted incident edit ${id}\` без параметров открывает обращение в редакторе).`,
     parentAdded: (name) => `компании ${q(name)} не было в ваших записях; она добавлена как материнская.`,
-    incidentUpdated: (id, from, to, added = false) => `обращение ${id} изменено${from !== null && to !== null ? `; перенесено от компании ${from} к компании ${to}${added ? ' (она добавлена в ваши записи)' : ''}` : ''}`,
+    incidentUpdated: (id, changes, from, to, added = false) => `обращение ${id} изменено${changes ? `: ${changes}` : ''}${from !== null && to !== null ? `; перенесено от компании ${from} к компании ${to}${added ? ' (она добавлена в ваши записи)' : ''}` : ''}`,
     openAfterClosing: (id, opened, closed) =>
       `обращение ${id} не может быть открыто ${fmt.dateTime(opened)}: оно закрыто ${fmt.dateTime(closed)}, раньше; укажите более раннее открытие или сначала откройте его заново (\`vetted incident reopen ${id}\`).`,
     cannotOpen: (id, opened, first, type, at) =>
@@ -1494,14 +1494,17 @@ export const ru: Catalog = {
         effort: 'чего стоило',
         policy: 'политика компании',
         outcome: 'итог',
+        title: 'название',
+        fault: 'чья вина',
+        opened: 'открыто',
       };
-      const vocabulary: Record<string, Record<string, string>> = { level, channel, kind, effort, outcome };
+      const vocabulary: Record<string, Record<string, string>> = { level, channel, kind, effort, outcome, fault };
       const value = (field: string, v: string | number | boolean) =>
         typeof v === 'boolean' ? (v ? 'да' : 'нет')
         : typeof v === 'number' ? fmt.number(v)
-        : field === 'at' || field === 'due' ? fmt.dateTime(v)
+        : field === 'at' || field === 'due' || field === 'opened' ? fmt.dateTime(v)
         : vocabulary[field] ? (vocabulary[field][v] ?? v)
-        : field === 'text' || field === 'note' ? q(v)
+        : field === 'text' || field === 'note' || field === 'title' ? q(v)
         : v;
       return changes.map((c) => `${name[c.field] ?? c.field}: ${c.value === undefined ? 'очищено' : value(c.field, c.value)}`).join(', ') || 'без изменений';
     },

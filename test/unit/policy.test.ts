@@ -297,6 +297,15 @@ describe('judgeCompany', () => {
     expect(v).toMatchObject({ list: 'unlisted', since: null, pinned: false, reasons: [] });
   });
 
+  it("on watch for an incident whose fault is the customer's: no failure of the company's is said to have stayed with the front line", () => {
+    const refused = (fault: 'company' | 'customer') => incident({ id: 'k', fault, events: [refusal({ at: '2024-01-05T10:00', level: 'frontline' })] });
+    const facts = (fault: 'company' | 'customer') => judgeCompany(evidence({ incidents: [refused(fault)] }), DEFAULT_POLICY, NOW).reasons.map((f) => f.facts);
+    expect(facts('customer')).toEqual([expect.objectContaining({ kind: 'watch-incident', stayed_with: null })]);
+    expect(en.finding(facts('customer')[0])).not.toMatch(/stayed/);
+    // The company's own refusal at the front line is one employee's, said so.
+    expect(facts('company')).toEqual([expect.objectContaining({ kind: 'watch-incident', stayed_with: 'frontline' })]);
+  });
+
   it('evidence but no rule: watch, since the newest evidence', () => {
     const open = incident({ id: 'o', events: [contact({ at: '2024-03-05T10:00', robot: true })] });
     const v = judgeCompany(evidence({ incidents: [open], checks: [check({ id: 'acme-check-2', at: '2024-02-01', score: 60 })] }), DEFAULT_POLICY, NOW);
