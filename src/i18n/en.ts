@@ -352,7 +352,7 @@ export const en = {
     incidentSpan: (opened: string, closed: string | null, outcome: Outcome | null) =>
       `${fmt.date(opened)}${outcome ? ` to ${closed ? fmt.date(closed) : ''}, ${outcome}` : ', still open'}`,
     incidentFacts: (fault: Fault, contacts: number, highest: Level) =>
-      `fault: ${fault} · ${fmt.plural(contacts, { one: 'contact', other: 'contacts' })} · highest level reached: ${highest}`,
+      `fault: ${fault} · ${fmt.plural(contacts, { one: 'contact', other: 'contacts' })} · highest level reached: ${level[highest]}`,
     promisesLine: (broken: number, total: number, apologised: boolean, explained: boolean, compensations: string[]) =>
       `promises: ${broken} of ${total} broken · apology: ${apologised ? 'yes' : 'no'} · explanation: ${explained ? 'yes' : 'no'} · compensation: ${compensations.length ? compensations.join('; ') : 'none'}`,
     compensation: (kind: CompensationKind | undefined, proactive: boolean, effort: Effort | undefined) =>
@@ -543,7 +543,7 @@ export const en = {
         `contacts: ${m.contacts} (${m.robots} with a robot in the way, ${m.dropped} cut off or unanswered)`,
         `time to a live person: ${m.toHuman === null ? (m.contacts ? 'never reached one' : 'no contact logged') : minutes(m.toHuman)}`,
         `promises: ${m.promises}, broken: ${m.broken}`,
-        `highest level reached: ${m.highest}`,
+        `highest level reached: ${level[m.highest]}`,
         `apologised: ${yn(m.apologised)} · explained: ${yn(m.explained)} · compensated: ${yn(m.compensated)}${m.compensated ? ` (${m.proactive ? 'unasked' : 'only when asked'}; it took: ${m.effort ?? 'none'})` : ''}`,
         `days open: ${fmt.number(m.daysOpen)}`,
       ];

@@ -126,7 +126,7 @@ function checklistFault(f: ChecklistFileFault): string {
     case 'id': return `только строчные латинские буквы и цифры, слова через дефис, например ${f.example}`;
     case 'version': return 'должно быть целым числом не меньше 1';
     case 'weight': return `должно быть положительным числом от ${fmt.number(f.min)} до ${fmt.number(f.max)}`;
-    case 'unknown-answer': return `ответ unknown («не удалось выяснить») во всех чек-листах оценивается в ${f.score} и не бывает критичным (CHECKLISTS.md); его можно назвать по-своему, но оценка должна остаться ${f.score}`;
+    case 'unknown-answer': return `ответ unknown («не удалось выяснить») во всех чек-листах оценивается в ${fmt.number(f.score)} и не бывает критичным (CHECKLISTS.md); его можно назвать по-своему, но оценка должна остаться ${fmt.number(f.score)}`;
     case 'score': return 'должно быть числом от 0 до 1 или null';
     case 'dealbreaker-unscored': return 'ответ, не входящий в оценку (score: null, например «не относится к покупке»), не может провалить проверку; чтобы он был критичным, дайте ему оценку 0, иначе уберите dealbreaker';
     case 'boolean': return 'должно быть true или false';

@@ -355,6 +355,10 @@ describe('the problems of a hand-written checklist', () => {
     expectRussian(ru.checklists.fault(fault), english);
   });
 
+  it('write a fraction as Russian writes it', () => {
+    expect(ru.checklists.fault({ kind: 'unknown-answer', score: 0.2 })).toMatch(/оценивается в 0,2 .*оценка должна остаться 0,2$/);
+  });
+
   it('are found as facts and worded by the catalog in use', () => {
     const result = validateChecklist({ id: 'Bad', version: 1, title: 'T', questions: [{ id: 'q', text: 'Q?', answers: [{ value: 'a', label: 'A', score: 2 }] }] });
     if (!('errors' in result)) throw new Error('expected problems');
