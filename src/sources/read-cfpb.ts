@@ -107,6 +107,8 @@ export class ComplaintCounter {
     // A NUL, or bytes that are not UTF-8, in the first line: no CSV (its columns, shown as
     // they came, were a screenful of control pictures).
     const first = cells.join(',');
+    // UTF-16 (a spreadsheet's "Unicode text"): a NUL beside each letter, after a byte-order mark or not. Text all the same, only not UTF-8.
+    if (/^(?:\ufffd\ufffd)?(?:(?:[^\u0000]\u0000){4}|(?:\u0000[^\u0000]){4})/.test(first)) throw new UserError(t().files.notUtf8(this.file));
     if (first.includes('\u0000')) throw new UserError(t().sources.notText(this.file, first.startsWith('SQLite format 3\u0000')));
     if (first.includes('\ufffd')) throw new UserError(t().files.notUtf8(this.file));
     const names = cells.map((c) => c.trim().toLowerCase());

@@ -212,6 +212,11 @@ describe('refusals', () => {
     expect(expectOneLineError(s.run(['source', 'add', s.db, '--name', 'c', '--kind', 'cfpb']))).toMatch(/ is an SQLite database, not a CFPB complaint file; give the CSV file or the \.zip CFPB publishes; nothing was stored\.$/);
     writeFileSync(join(s.dir, 'bytes.csv'), Buffer.from([0x43, 0x6f, 0, 1, 2, 0xff, 0x0a]));
     expect(expectOneLineError(s.run(['source', 'add', join(s.dir, 'bytes.csv'), '--name', 'c', '--kind', 'cfpb']))).toMatch(/bytes\.csv is not text \(it holds binary data\), not a CFPB/);
+    // UTF-16 (with its byte-order mark or without) is text, only not UTF-8: said so, not called binary.
+    for (const [name, bytes] of [['utf16.csv', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('Date received,Company\n2020-01-01,X\n', 'utf16le')])], ['utf16-plain.csv', Buffer.from('Date received,Company\n', 'utf16le')]] as const) {
+      writeFileSync(join(s.dir, name), bytes);
+      expect(expectOneLineError(s.run(['source', 'add', join(s.dir, name), '--name', 'c', '--kind', 'cfpb']))).toMatch(/ is not UTF-8 text; save it as UTF-8/);
+    }
     writeFileSync(join(s.dir, 'latin1.csv'), Buffer.from('Date received,Compa\xf1\xeda\n', 'latin1'));
     expect(expectOneLineError(s.run(['source', 'add', join(s.dir, 'latin1.csv'), '--name', 'c', '--kind', 'cfpb']))).toMatch(/latin1\.csv is not UTF-8 text; save it as UTF-8/);
     // A byte that is not UTF-8 in a row, a column given twice, a quote never closed: refused, where each was read without a word.
