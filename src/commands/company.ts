@@ -56,7 +56,8 @@ export async function runList(ctx: Context, opts: JsonOutOptions): Promise<Comma
 export async function runShow(ctx: Context, name: string, opts: JsonOption): Promise<CommandResult> {
   const policy = await policyOf(ctx);
   return readingStore(ctx, async (store) => {
-    const company = requireCompany(store, name);
+    const { requireCompanyOrSources } = await import('./shared-sources.js');
+    const company = requireCompanyOrSources(store, name);
     const profile = {
       company,
       aliases: store.aliasesOf(company.id),

@@ -5,7 +5,7 @@ import { fitLines, terminalWidth } from '../ui/wrap.js';
 import type { Context } from '../context.js';
 import type { CommandResult } from './result.js';
 import { LISTS, type ListName } from '../domain/types.js';
-import { requireCompany, readingStore } from './shared.js';
+import { readingStore } from './shared.js';
 import { entryJson, entryTextsAsRead, jsonCatalogs, listEntry, listEntryRows, parsedEntries, policyOf, reasonJson, type ListEntry } from './verdicts.js';
 import { judgeCompany } from '../domain/policy.js';
 import { t } from '../i18n/index.js';
@@ -60,7 +60,8 @@ export async function runLists(ctx: Context, which: string | undefined, opts: { 
 export async function runWhy(ctx: Context, name: string, opts: { json?: boolean }): Promise<CommandResult> {
   const policy = await policyOf(ctx);
   return readingStore(ctx, async (store) => {
-    const company = requireCompany(store, name);
+    const { requireCompanyOrSources } = await import('./shared-sources.js');
+    const company = requireCompanyOrSources(store, name);
     const evidence = store.evidenceOf(company);
     const v = judgeCompany(evidence, policy, ctx.now());
     const [{ othersOn }, render] = await Promise.all([import('./shared-sources.js'), import('../ui/render-sources.js')]);

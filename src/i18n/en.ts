@@ -644,6 +644,8 @@ export const en = {
     longNote: (what: string, max: number) => `${what} can be at most ${max} characters; shorten it.`,
     aNote: 'a note',
     noCompany: (name: string, db: string) => `there is no company ${q(name)} in ${db}; see \`vetted company list\`.`,
+    noCompanyButSources: (name: string, sources: string[]) =>
+      `there is no company ${q(name)} in your record, but ${sources.length > 1 ? 'your sources' : 'your source'} ${sources.map(q).join(', ')} ${sources.length > 1 ? 'know' : 'knows'} it: \`vetted check ${sh(name)}\` shows what ${sources.length > 1 ? 'they say' : 'it says'} before you buy, and \`vetted source show ${sh(sources[0])}\` all that ${q(sources[0])} says.`,
     didYouMean: (names: string[]) => ` did you mean ${names.map(q).join(' or ')}? (it looks the same but is spelled with other letters)`,
     lookalike: (name: string, like: string[]) =>
       `warning: ${q(name)} looks like ${like.map(q).join(', ')} but is spelled with letters of another script; they are kept as different companies.`,

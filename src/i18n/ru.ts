@@ -667,6 +667,8 @@ export const ru: Catalog = {
     longNote: (what, max) => `${what} — не длиннее ${fmt.plural(max, { one: 'знака', few: 'знаков', many: 'знаков', other: 'знака' })}; сократите.`,
     aNote: 'заметка',
     noCompany: (name, db) => `компании ${q(name)} нет в ${db}; список: \`vetted company list\`.`,
+    noCompanyButSources: (name, sources) =>
+      `компании ${q(name)} нет в ваших записях, но ${sources.length > 1 ? 'ваши источники' : 'ваш источник'} ${sources.map(q).join(', ')} ${sources.length > 1 ? 'знают' : 'знает'} её: \`vetted check ${sh(name)}\` покажет, что ${sources.length > 1 ? 'они говорят' : 'он говорит'}, перед покупкой, а \`vetted source show ${sh(sources[0])}\` — всё, что говорит ${q(sources[0])}.`,
     didYouMean: (names) => ` может быть, ${names.map(q).join(' или ')}? (выглядит так же, но написано другими буквами)`,
     lookalike: (name, like) => `внимание: ${q(name)} похоже на ${like.map(q).join(', ')}, но написано буквами другой письменности; это разные компании.`,
     pairTwice: (flag, id) => `${flag} ${id}=… указан дважды; укажите его один раз${flag === '--note' ? ' (в одной заметке можно сказать несколько вещей)' : ''}.`,

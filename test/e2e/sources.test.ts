@@ -131,6 +131,11 @@ describe('sharing and reading shared lists', () => {
     }
     const shown = json<{ companies: { name: string; yours: string | null }[] }>(B, ['source', 'show', 'anna', '--json']);
     expect(shown.companies.filter((c) => !c.yours).map((c) => c.name)).toContain('Masterhost');
+    // A vendor only a source knows: said where to see what it says, in place of a dead end.
+    for (const args of [['why', 'Masterhost'], ['company', 'show', 'masterhost']]) {
+      expect(expectOneLineError(B.run(args))).toMatch(/^vetted: there is no company "[Mm]asterhost" in your record, but your source "anna" knows it: `vetted check "?[Mm]asterhost"?` shows what it says before you buy/);
+    }
+    expect(expectOneLineError(B.run(['why', 'Nobody At All']))).toMatch(/there is no company "Nobody At All" in .*; see `vetted company list`/);
 
     // A changes its mind; B replaces the snapshot whole.
     ok(A.run(['pin', 'Volgatelecom', 'white', '--reason', 'they made up for it']));
