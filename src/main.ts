@@ -43,7 +43,7 @@ export function describeError(err: unknown, debug: boolean): { code: number; mes
   }
   if (typeof e?.code === 'string' && e.code.startsWith('SQLITE_CANTOPEN')) return { code: 1, message: say.cantOpen(e.message ?? '') };
   const companion = (err as { readOnlyFile?: unknown })?.readOnlyFile;
-  if (typeof companion === 'string') return { code: 1, message: say.readOnlyCompanion(safeText(companion)) };
+  if (typeof companion === 'string') return { code: 1, message: say.readOnlyCompanion(safeText(companion), (err as { companionRemade?: boolean }).companionRemade === true) };
   if ((typeof e?.code === 'string' && e.code.startsWith('SQLITE_READONLY')) || e?.code === 'EACCES' || e?.code === 'EROFS' || e?.code === 'EPERM') {
     return { code: 1, message: say.readOnly(e.message ?? '') };
   }

@@ -44,7 +44,8 @@ function readAnswersFile(file: string): { answers: Record<string, string>; notes
   const nested = typeof obj.answers === 'object' && obj.answers !== null;
   if (nested) {
     if (!isMap(obj.answers)) throw new UserError(say.sectionMap(file, 'answers'));
-    if (Object.hasOwn(obj, 'notes') && !isMap(obj.notes)) throw new UserError(say.sectionMap(file, 'notes'));
+    // An empty notes: (no value) is no notes.
+    if (Object.hasOwn(obj, 'notes') && obj.notes !== null && !isMap(obj.notes)) throw new UserError(say.sectionMap(file, 'notes'));
     const others = Object.keys(obj).filter((k) => k !== 'answers' && k !== 'notes');
     if (others.length) throw new UserError(say.sectionsOnly(file, others));
   } else if (isMap(obj.notes)) throw new UserError(say.notesWithoutSections(file));

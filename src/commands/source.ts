@@ -45,7 +45,8 @@ function checkFile(file: string): void {
   let st;
   try {
     st = statSync(file);
-  } catch {
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ELOOP') throw new UserError(t().files.loop(file));
     throw new UserError(t().sources.noFile(file));
   }
   if (st.isDirectory()) throw new UserError(t().sources.folder(file));
@@ -121,7 +122,11 @@ function refuseSameFile(sources: Sources, data: SourceData, except?: number): vo
   for (const s of sources.allSources()) {
     if (s.id === except) continue;
     if (s.file_sha256 === m.file_sha256) throw new UserError(t().sources.sameFile(s.name, m.kind === 'cfpb' ? 'csv' : 'bytes'));
-    if (m.kind === 'vetted' && s.kind === 'vetted' && m.exported_at !== null && s.exported_at === m.exported_at && s.label === m.label) throw new UserError(t().sources.sameFile(s.name, 'export'));
+    // By a label (two people's unlabelled files of one second are two files), at the same moment however written.
+    const sameMoment = m.exported_at !== null && s.exported_at !== null && Date.parse(s.exported_at) === Date.parse(m.exported_at);
+    if (m.kind === 'vetted' && s.kind === 'vetted' && m.label && s.label === m.label && sameMoment) throw new UserError(t().sources.sameFile(s.name, 'export'));
+    // A public record added before this version, zipped, is known by the archive's own hash.
+    if (m.archive_sha256 !== undefined && s.file_sha256 === m.archive_sha256) throw new UserError(t().sources.sameFile(s.name, 'csv'));
   }
 }
 

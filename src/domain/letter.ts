@@ -36,7 +36,7 @@ export function defaultRung(i: Incident, now: number): Level | null {
 /** Whether a letter with no kind named is a claim where `due` names the regulator: a letter to one says the company was written to first. */
 export function claimBeforeRegulator(i: Incident, now: number): boolean {
   const rung = defaultRung(i, now);
-  return (rung === 'regulator' || rung === 'court') && defaultKind(i, now) === 'claim';
+  return rung === 'regulator' && defaultKind(i, now) === 'claim';
 }
 
 /** The level a letter of this kind reaches once it is sent. */

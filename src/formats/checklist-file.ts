@@ -190,23 +190,16 @@ export function clashOf(file: string, checklist: Checklist, configDir: string, w
   const other = otherOfIdAndVersion(file, checklist, configDir);
   if (other) return words.sameIdOther(file, checklist.id, checklist.version, other.source);
   const path = resolve(file);
-  const folder = resolve(configDir, 'checklists');
-  if (dirname(path) !== folder) return undefined;
-  const files = yamlFilesIn(folder);
-  const twin = files.find((f) => resolve(f) !== path && idOfFile(f) === checklist.id);
-  if (twin === undefined) return undefined;
+  if (dirname(path) !== resolve(configDir, 'checklists')) return undefined;
+  // Two files the loader takes under one id (a file it refuses for another reason is no second one).
+  const pairs: [string, string][] = [];
+  loadAllChecklists(configDir, (_message, clash) => {
+    if (clash?.id === checklist.id) pairs.push(clash.files);
+  });
+  const pair = pairs.find(([a, b]) => resolve(a) === path || resolve(b) === path);
+  if (!pair) return undefined;
   // The first in name order is the one listed; the other is said to be left out.
-  return files.indexOf(twin) < files.findIndex((f) => resolve(f) === path) ? words.sameIdTwice(file, checklist.id, twin) : words.twoOfOneId(checklist.id, file, twin);
-}
-
-/** The id a checklist file gives, or undefined when it cannot be read as one. */
-function idOfFile(file: string): string | undefined {
-  try {
-    return loadFile(file, 'user').checklist.id;
-  } catch (err) {
-    if (err instanceof UserError) return undefined;
-    throw err;
-  }
+  return resolve(pair[0]) === path ? words.twoOfOneId(checklist.id, file, pair[1]) : words.sameIdTwice(file, checklist.id, pair[0]);
 }
 
 /** A checklist by id (built-in or the user's), or by the path of a YAML file. */

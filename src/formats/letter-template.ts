@@ -22,7 +22,8 @@ export function readTemplateText(file: string): string {
   let st;
   try {
     st = statSync(file);
-  } catch {
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ELOOP') throw new UserError(t().files.loop(file));
     throw new UserError(t().letter.noTemplate(file));
   }
   if (st.isDirectory()) throw new UserError(t().letter.templateFolder(file));

@@ -645,7 +645,7 @@ export const en = {
     aNote: 'a note',
     noCompany: (name: string, db: string) => `there is no company ${q(name)} in ${db}; see \`vetted company list\`.`,
     noCompanyButSources: (name: string, sources: string[]) =>
-      `there is no company ${q(name)} in your record, but ${sources.length > 1 ? 'your sources' : 'your source'} ${sources.map(q).join(', ')} ${sources.length > 1 ? 'know' : 'knows'} it: \`vetted check ${sh(name)}\` shows what ${sources.length > 1 ? 'they say' : 'it says'} before you buy, and \`vetted source show ${sh(sources[0])}\` all that ${q(sources[0])} says.`,
+      `there is no company ${q(name)} in your record, but ${sources.length > 1 ? 'your sources' : 'your source'} ${sources.map(q).join(', ')} ${sources.length > 1 ? 'know' : 'knows'} it: \`vetted source show ${sh(sources[0])}\` shows what ${q(sources[0])} says, and \`vetted check ${sh(name)}\` shows what ${sources.length > 1 ? 'they say' : 'it says'} of it before its first question.`,
     didYouMean: (names: string[]) => ` did you mean ${names.map(q).join(' or ')}? (it looks the same but is spelled with other letters)`,
     lookalike: (name: string, like: string[]) =>
       `warning: ${q(name)} looks like ${like.map(q).join(', ')} but is spelled with letters of another script; they are kept as different companies.`,
@@ -671,8 +671,10 @@ export const en = {
     ioError: (detail: string) => `vetted: the disk refused a write (${detail}): check free space, quotas and the disk itself; nothing was saved.`,
     busy: 'vetted: the database is busy with another vetted process; nothing was saved, try again in a moment.',
     readOnly: (detail: string) => `vetted: cannot write there (${detail}); check the permissions, or pass --db with another path.`,
-    readOnlyCompanion: (file: string) =>
-      `vetted: cannot write to the database: ${file}, which SQLite keeps beside it, is read-only (a read made while the database was read-only leaves it so); make it writable (chmod u+w), or remove it while no vetted runs.`,
+    readOnlyCompanion: (file: string, remade: boolean) =>
+      remade
+        ? `vetted: cannot write to the database: ${file}, which SQLite keeps beside it, was read-only (a read made while the database was read-only leaves it so), and SQLite has just made it again; run the command again.`
+        : `vetted: cannot write to the database: ${file}, which SQLite keeps beside it, is read-only (a read made while the database was read-only leaves it so); make it writable (chmod u+w), or remove it while no vetted runs.`,
     readOnlyFolder:
       "vetted: the database's folder is read-only, and SQLite keeps its log (the -wal and -shm files) beside the database; make the folder writable, or pass --db with a path in a writable folder.",
     cantOpen: (detail: string) => `vetted: SQLite cannot open the database or the files beside it (${detail}); check the permissions of the file and its folder, or pass --db with another path.`,

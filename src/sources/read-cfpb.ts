@@ -269,6 +269,12 @@ export class ComplaintCounter {
   }
 }
 
+async function hashFile(path: string): Promise<string> {
+  const hash = createHash('sha256');
+  for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 })) hash.update(chunk as Buffer);
+  return hash.digest('hex');
+}
+
 /** Reads a CFPB complaint file (CSV, or a .zip holding one) into a source's data. */
 export async function readCfpbFile(path: string, shownAs: string, opts: CfpbReadOptions = {}): Promise<SourceData> {
   let zipped = false;
@@ -332,6 +338,7 @@ export async function readCfpbFile(path: string, shownAs: string, opts: CfpbRead
       kind: 'cfpb',
       file: shownAs,
       file_sha256: hash.digest('hex'),
+      ...(zipped ? { archive_sha256: await hashFile(path) } : {}),
       exported_at: null,
       label: 'Consumer Financial Protection Bureau complaint database',
       rows_read: counter.rows,

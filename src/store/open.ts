@@ -469,6 +469,8 @@ export function openDatabase(path: string, options: OpenOptions = {}): DB {
       throw new UserError(t().db.cannotWrite(path, String((err as NodeJS.ErrnoException).code)));
     }
   }
+  // Looked at before SQLite opens it: opening makes a read-only empty -wal again, and the write still fails.
+  const companionBefore = readOnlyCompanionOf(path);
   let db: DB;
   try {
     db = new Database(path, { fileMustExist: true, ...driverOptions() });
@@ -493,11 +495,12 @@ export function openDatabase(path: string, options: OpenOptions = {}): DB {
       if (version > 0) assertWhole(db, path);
       migrate(db, path);
     }
+    if (companionBefore !== undefined) COMPANION_BEFORE.set(db, companionBefore);
     keepDigestsOfThisBuild(db);
     return db;
   } catch (err) {
     db.close();
-    throw withReadOnlyCompanion(err, path);
+    throw withReadOnlyCompanion(err, path, companionBefore);
   }
 }
 
@@ -508,11 +511,18 @@ export function openDatabase(path: string, options: OpenOptions = {}): DB {
  * every write fails after the database is made writable again. The error keeps its code: a
  * listing still judges without the cache.
  */
-export function withReadOnlyCompanion(err: unknown, path: string): unknown {
+/** The file SQLite keeps beside the database (-shm, -wal) that this process may not write, if any. */
+function readOnlyCompanionOf(path: string): string | undefined {
+  return ['-shm', '-wal'].map((suffix) => `${path}${suffix}`).find((p) => existsSync(p) && !isWritable(p));
+}
+
+export function withReadOnlyCompanion(err: unknown, path: string, before?: string): unknown {
   const code = (err as { code?: unknown })?.code;
   if (typeof code !== 'string' || !code.startsWith('SQLITE_READONLY') || !isWritable(path)) return err;
-  const companion = ['-shm', '-wal'].map((suffix) => `${path}${suffix}`).find((p) => existsSync(p) && !isWritable(p));
+  const companion = readOnlyCompanionOf(path);
   if (companion) (err as { readOnlyFile?: string }).readOnlyFile = companion;
+  // One SQLite made again as it opened or failed: named as that, so that the command is run again.
+  else if (before !== undefined) Object.assign(err as object, { readOnlyFile: before, companionRemade: true });
   return err;
 }
 
@@ -597,5 +607,22 @@ function migrateWithoutKeys(db: DB, path: string): void {
       .immediate(),
     );
     if (done) return;
+  }
+}
+
+/** The read-only file beside each database as it was before SQLite opened it (see openDatabase). */
+const COMPANION_BEFORE = new WeakMap<DB, string>();
+
+/**
+ * BEGIN IMMEDIATE, a refusal naming a read-only file beside the database (withReadOnlyCompanion).
+ * An empty -wal left read-only beside a writable database refuses the write, though SQLite made
+ * it again as it opened the database: named all the same, as one made again, so that the
+ * command is run again.
+ */
+export function beginImmediate(db: DB, path: string): void {
+  try {
+    retryBusy(() => db.exec('BEGIN IMMEDIATE'));
+  } catch (err) {
+    throw withReadOnlyCompanion(err, path, COMPANION_BEFORE.get(db));
   }
 }

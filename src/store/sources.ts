@@ -14,7 +14,10 @@ export interface SourceMeta {
   kind: SourceKind;
   /** The file as the user named it. */
   file: string;
+  /** The SHA-256 of the file; of a public record, of its CSV, zipped or not. */
   file_sha256: string;
+  /** Of a public record read from an archive, the archive's own (as kept before its CSV's was): never stored. */
+  archive_sha256?: string;
   exported_at: string | null;
   /** The `source` label the file gives itself. */
   label: string | null;

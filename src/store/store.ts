@@ -2,7 +2,7 @@
 // command makes runs inside `write()`, one immediate transaction.
 
 import type { Statement } from 'better-sqlite3';
-import { createFilled, inspectHeader, openDatabase, openMemoryDatabase, openUpgradedCopy, withReadOnlyCompanion, type DB, type OpenOptions } from './open.js';
+import { createFilled, inspectHeader, openDatabase, openMemoryDatabase, openUpgradedCopy, beginImmediate, withReadOnlyCompanion, type DB, type OpenOptions } from './open.js';
 import { DIGESTS_EVENT_INSERT, DIGESTS_EVENT_INSERT_NAME, SCHEMA_VERSION, VERDICTS_LISTING_INDEX } from './schema.js';
 import { companyKey, lookalikeSkeleton, slugOf } from '../domain/names.js';
 import { EVENT_FIELDS_AFTER_TYPE, eventContentKey, withEventFields } from '../domain/events.js';
@@ -325,18 +325,15 @@ export class Store {
     const body = op && this.op === null ? () => this.journaled(fn, op) : fn;
     this.endRead();
     if (this.db.inTransaction) return this.db.transaction(body)();
-    try {
-      retryBusy(() => this.db.exec('BEGIN IMMEDIATE'));
-    } catch (err) {
-      throw withReadOnlyCompanion(err, this.path);
-    }
+    beginImmediate(this.db, this.path);
     try {
       const result = body();
       retryBusy(() => this.db.exec('COMMIT'));
       return result;
     } catch (err) {
       if (this.db.inTransaction) this.db.exec('ROLLBACK');
-      throw err;
+      // A read-only -wal refuses the write only once it is written to.
+      throw withReadOnlyCompanion(err, this.path);
     }
   }
 

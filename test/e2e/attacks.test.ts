@@ -285,6 +285,9 @@ describe('8. a sentence where a report of an unexpected error was', () => {
     expect(expectSentence(s.run(['--lang', 'ru', 'pin', 'Foo', 'white', '--reason', 'x'], { env: { VETTED_DB: a } }))).toMatch(/петля символических ссылок/);
     expect(expectSentence(s.run(['export', '--format', 'md', '--out', a]))).toBe(`vetted: ${a} is a loop of symbolic links; remove the link or choose another --out.`);
     expect(expectSentence(s.run(['restore', a, '--yes']))).toBe(`vetted: ${a} is not a vetted backup (it is a loop of symbolic links), so nothing was restored.`);
+    for (const args of [['source', 'add', a, '--name', 'q'], ['letter', 'aku-boots', '--kind', 'complaint', '--from', 'I', '--template', a], ['import', a]]) {
+      expect(expectSentence(s.run(args)), args.join(' ')).toBe(`vetted: ${a} is a loop of symbolic links; check the path.`);
+    }
     // A link to nothing, as a backup to restore, is said to be one too (not "no file").
     const nowhere = join(s.dir, 'nowhere.db');
     symlinkSync(join(s.dir, 'missing.db'), nowhere);
@@ -385,14 +388,18 @@ describe('8. a sentence where a report of an unexpected error was', () => {
     }
   });
 
-  it.runIf(isRoot && existsSync('/usr/bin/setpriv'))('a database made writable again after a read while it was not: the read-only -shm left beside it is named, and once writable all works', () => {
+  it.runIf(isRoot && existsSync('/usr/bin/setpriv'))('a database made writable again after a read while it was not: the read-only -shm or -wal left beside it is named, and once writable all works', () => {
     const { dir, db } = seededCopy();
     chmodSync(dir, 0o777);
-    chmodSync(db, 0o444);
-    ok(asNobody(db, ['lists']));
-    // SQLite gave the files it keeps beside the database the database's mode.
-    expect(statSync(`${db}-shm`).mode & 0o777).toBe(0o444);
-    chmodSync(db, 0o666);
+    const readWhileReadOnly = () => {
+      for (const f of [`${db}-wal`, `${db}-shm`]) rmSync(f, { force: true });
+      chmodSync(db, 0o444);
+      ok(asNobody(db, ['lists']));
+      // SQLite gave the files it keeps beside the database the database's mode.
+      expect(statSync(`${db}-shm`).mode & 0o777).toBe(0o444);
+      chmodSync(db, 0o666);
+    };
+    readWhileReadOnly();
     for (const [lang, words] of [['en', 'is read-only'], ['ru', 'доступен только для чтения']]) {
       const r = asNobody(db, ['--lang', lang, 'pin', 'Beeline', 'black', '--reason', 'x']);
       expectSentence(r);
@@ -402,6 +409,13 @@ describe('8. a sentence where a report of an unexpected error was', () => {
     }
     chmodSync(`${db}-shm`, 0o666);
     ok(asNobody(db, ['pin', 'Beeline', 'black', '--reason', 'x']));
+    // An empty -wal left read-only alone: SQLite makes it again as it refuses the write; named, as made again, and the next run writes.
+    readWhileReadOnly();
+    chmodSync(`${db}-shm`, 0o666);
+    expect(statSync(`${db}-wal`).mode & 0o777).toBe(0o444);
+    const wal = asNobody(db, ['pin', 'Volgatelecom', 'black', '--reason', 'x']);
+    expect(expectSentence(wal)).toBe(`vetted: cannot write to the database: ${db}-wal, which SQLite keeps beside it, was read-only (a read made while the database was read-only leaves it so), and SQLite has just made it again; run the command again.`);
+    ok(asNobody(db, ['pin', 'Volgatelecom', 'black', '--reason', 'x']));
   });
 
   it.runIf(isRoot && existsSync('/usr/bin/setpriv'))('an older database that cannot be written is refused in words, with no copy kept at each try', () => {

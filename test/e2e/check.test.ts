@@ -155,9 +155,13 @@ describe('vetted check with all answers given', () => {
     expect(expectUsageError(s.run(['check', 'Amazon', '--answers', file]))).toMatch(/gives "notes" as a map among the answers; put the answers under "answers:" and the notes under "notes:"/);
     writeFileSync(file, JSON.stringify({ answers: [] }));
     expect(expectUsageError(s.run(['check', 'Amazon', '--answers', file]))).toMatch(/"answers" must be a map of question id to answer value/);
+    // An empty notes: is no notes.
+    writeFileSync(file, `answers:\n${Object.entries(answers).map(([q, a]) => `  ${q}: ${a}`).join('\n')}\nnotes:\n`);
+    ok(s.run(['check', 'Amazon', '--answers', file]));
+    ok(s.run(['undo']));
     writeFileSync(file, JSON.stringify({ answers, notes: ['x'] }));
     expect(expectUsageError(s.run(['check', 'Amazon', '--answers', file]))).toMatch(/"notes" must be a map of question id to note/);
-    expect(companies(s)).toEqual([]);
+    expect(ok(s.run(['checks', 'list', '--json'])).stdout.trim()).toBe('[]');
   });
 
   it('lets --answer override the same answer in --answers', () => {
@@ -418,6 +422,12 @@ describe('custom and user checklists', () => {
     }
     expect(s.run(['checklists', 'validate', first]).stderr).toMatch(/two of your checklist files give the id laptop/);
     expect(s.run(['checklists', 'validate', second]).stderr).toMatch(/laptop2\.yml gives the id laptop, as .*laptop\.yaml does/);
+    // A file the loader refuses for another reason is no second one: the general v2 in use is valid.
+    const builtIn = readFileSync(join(ROOT, 'checklists', 'general.yaml'), 'utf8');
+    writeFileSync(join(s.config, 'checklists', 'a-gen.yaml'), builtIn.replace(/dealbreaker: true/, ''));
+    writeFileSync(join(s.config, 'checklists', 'general.yaml'), builtIn.replace(/^version: 1$/m, 'version: 2'));
+    expect(ok(s.run(['checklists', 'list'])).stdout).toMatch(/^general\s+2\s+9\s+user/m);
+    expect(s.run(['checklists', 'validate', join(s.config, 'checklists', 'general.yaml')]).code).toBe(0);
   });
 
   it('refuses a check by a checklist of your own changed since a check was made with it under the same version, and takes it under a new one', () => {

@@ -318,7 +318,7 @@ describe('a wrong date, and an incident on the wrong company', () => {
     expect(json<{ company: string }>(s, ['incident', 'edit', 'ozon-1', '--fault', shown.fault, '--json']).company).toBe('Wildberries');
     // One flag that changes is a change, and is named (the one that does not, not).
     expect(ok(s.run(['incident', 'edit', 'ozon-1', '--fault', 'unknown', '--title', shown.title])).stderr).toMatch(/^updated ozon-1: fault unknown \(to take it back: vetted undo\)/);
-    expect(ok(s.run(['--lang', 'ru', 'incident', 'edit', 'ozon-1', '--fault', 'customer', '--title', 'Чайник'])).stderr).toMatch(/^обращение ozon-1 изменено: название: «Чайник», чья вина: покупатель /);
+    expect(ok(s.run(['--lang', 'ru', 'incident', 'edit', 'ozon-1', '--fault', 'customer', '--title', 'Чайник'])).stderr).toMatch(/^обращение ozon-1 изменено: заголовок: «Чайник», вина: покупатель /);
   });
 
   it('names the closest incident ids when one is unknown', () => {

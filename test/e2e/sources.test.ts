@@ -8,6 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SHARED, sandbox, type Sandbox } from '../helpers/cli.js';
 import { expectOneLineError, json, ok } from '../helpers/expect.js';
 import { parseAll } from '../helpers/csv.js';
+import { zipOf } from '../helpers/zip.js';
+import { createHash } from 'node:crypto';
 
 const SEEDS = join(SHARED, 'scenarios', 'seeds.yaml');
 const SAMPLE = join(SHARED, 'data', 'cfpb-complaints-sample.csv');
@@ -133,7 +135,7 @@ describe('sharing and reading shared lists', () => {
     expect(shown.companies.filter((c) => !c.yours).map((c) => c.name)).toContain('Masterhost');
     // A vendor only a source knows: said where to see what it says, in place of a dead end.
     for (const args of [['why', 'Masterhost'], ['company', 'show', 'masterhost']]) {
-      expect(expectOneLineError(B.run(args))).toMatch(/^vetted: there is no company "[Mm]asterhost" in your record, but your source "anna" knows it: `vetted check "?[Mm]asterhost"?` shows what it says before you buy/);
+      expect(expectOneLineError(B.run(args))).toMatch(/^vetted: there is no company "[Mm]asterhost" in your record, but your source "anna" knows it: `vetted source show "anna"` shows what "anna" says, and `vetted check "?[Mm]asterhost"?` shows what it says of it before its first question\.$/);
     }
     expect(expectOneLineError(B.run(['why', 'Nobody At All']))).toMatch(/there is no company "Nobody At All" in .*; see `vetted company list`/);
 
@@ -207,9 +209,25 @@ describe('refusals', () => {
     const made = { format: 'vetted/1', source: 'Anna', exported_at: '2026-11-30T10:00:00Z', lists: [{ company: 'Y', list: 'white' }] };
     ok(s.run(['source', 'add', file('made.json', JSON.stringify(made, null, 2)), '--name', 'anna']));
     expect(expectOneLineError(s.run(['source', 'add', file('made-crlf.json', JSON.stringify(made).replace(/,/g, ',\r\n')), '--name', 'anna2']))).toMatch(/that file is the source "anna" already \(the same export: its label and the moment it was made\)/);
+    // The same moment written otherwise is the same export; two unlabelled files of one second are two people's.
+    expect(expectOneLineError(s.run(['source', 'add', file('made-ms.json', JSON.stringify({ ...made, exported_at: '2026-11-30T10:00:00.000Z' })), '--name', 'anna3']))).toMatch(/the same export/);
+    const unlabelled = { format: 'vetted/1', exported_at: '2026-11-29T10:00:00Z' };
+    ok(s.run(['source', 'add', file('one.json', JSON.stringify({ ...unlabelled, lists: [{ company: 'P', list: 'black' }] })), '--name', 'one']));
+    ok(s.run(['source', 'add', file('two.json', JSON.stringify({ ...unlabelled, lists: [{ company: 'Q', list: 'black' }] })), '--name', 'two']));
+    ok(s.run(['source', 'remove', 'one']));
+    ok(s.run(['source', 'remove', 'two']));
     // Another export of hers, a moment later, is another file.
     ok(s.run(['source', 'update', 'anna', file('made-later.json', JSON.stringify({ ...made, exported_at: '2026-11-30T10:00:01Z' }))]));
     ok(s.run(['source', 'remove', 'anna']));
+    // A public record in an archive, kept by an older version under the archive's own hash: known again.
+    const zipped = join(s.dir, 'record.zip');
+    writeFileSync(zipped, zipOf('complaints.csv', Buffer.from('Date received,Company\n2020-01-01,Zed\n'), 8));
+    ok(s.run(['source', 'add', zipped, '--name', 'record', '--kind', 'cfpb']));
+    const kept = new Database(s.db);
+    kept.prepare("UPDATE sources SET file_sha256 = ? WHERE name = 'record'").run(createHash('sha256').update(readFileSync(zipped)).digest('hex'));
+    kept.close();
+    expect(expectOneLineError(s.run(['source', 'add', zipped, '--name', 'record2', '--kind', 'cfpb']))).toMatch(/that file is the source "record" already \(the same CSV, in an archive or not\)/);
+    ok(s.run(['source', 'remove', 'record']));
     const noCompany = file('no-company.csv', 'Date received,Product,Issue\n2020-01-01,Mortgage,Other\n');
     expect(expectOneLineError(s.run(['source', 'add', noCompany, '--name', 'c', '--kind', 'cfpb']))).toMatch(/has no "Company" column/);
     expect(s.run(['source', 'add', noCompany, '--name', 'c', '--kind', 'bank']).code).toBe(2);

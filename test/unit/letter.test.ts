@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import MarkdownIt from 'markdown-it';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { composeLetter, defaultKind, lettersTo, missingFacts, sizeText, type LetterRequest } from '../../src/domain/letter.js';
+import { claimBeforeRegulator, composeLetter, defaultKind, lettersTo, missingFacts, sizeText, type LetterRequest } from '../../src/domain/letter.js';
 import { guillemets } from '../../src/domain/letter-words.js';
 import { parseLetterTemplate, renderLetter, markdownValue, type LetterFormat } from '../../src/domain/letter-format.js';
 import { LETTER_KINDS, type LetterKind } from '../../src/domain/law.js';
@@ -180,6 +180,12 @@ describe('the next kind of letter', () => {
     ['management that has not failed: an escalation to it, not a claim', makeIncident({ events: [escalation('management')] }), 'escalation'],
   ])('%s', (_name, i, kind, now = NOW) => {
     expect(defaultKind(i, now)).toBe(kind);
+  });
+
+  it('says a claim comes first only where due names the regulator: not before court, nor after a letter', () => {
+    expect(claimBeforeRegulator(makeIncident({ events: [escalation('management'), refusedAt('management')] }), NOW)).toBe(true);
+    expect(claimBeforeRegulator(makeIncident({ events: [escalation('regulator'), refusedAt('regulator')] }), NOW)).toBe(false);
+    expect(claimBeforeRegulator(volgaWritten, NOW)).toBe(false);
   });
 
   it('sees letters and emails to the company, and whether they were answered', () => {
