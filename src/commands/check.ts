@@ -14,7 +14,7 @@ import { parseDataText } from '../formats/data-text.js';
 import { askWhichCompany, checkCompanyName, checkNote, lookalikeWarning, parsePairs, typoWarning, withStore } from './shared.js';
 import { renderCheck, checkJson } from '../ui/render-check.js';
 import { colourWanted, paint, type Paint } from '../ui/colour.js';
-import { judgeCompany, type Verdict } from '../domain/policy.js';
+import { judgeCompany, verdictByPolicy, type Verdict } from '../domain/policy.js';
 import type { CompanyEvidence } from '../domain/types.js';
 import { jsonCatalogs, policyOf, reasonJson } from './verdicts.js';
 import { fallbackNotice } from '../ui/checklist-language.js';
@@ -174,7 +174,7 @@ export async function run(ctx: Context, companyArg: string, opts: CheckOptions):
     const head = shown ? '' : `${renderRecord(name, before, beforeFacts).join('\n')}\n\n${brief ? `${brief}\n` : ''}`;
     const tail = `\n${renderAfterCheck(before, after, id).map((l, i) => (i ? p.dim(l) : p.bold(l))).join('\n')}\n`;
     return {
-      out: head + renderCheck({ id, company: name, checklist, result, notes, lang: ctx.lang, paint: p }) + tail,
+      out: head + renderCheck({ id, company: name, checklist, result, notes, lang: ctx.lang, paint: p, byPolicy: verdictByPolicy(result.score, result.dealbreakers, policy) }) + tail,
       err: warnings,
     };
   });

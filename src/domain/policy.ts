@@ -141,8 +141,13 @@ function latestCheck(checks: CheckRecord[]): CheckRecord | undefined {
 
 /** A check's verdict by the policy's thresholds (its own, `c.verdict`, is by its checklist's: they differ where the policy moved them). */
 function checkVerdict(c: CheckRecord, p: Policy): CheckVerdict {
-  if (c.dealbreakers.length || c.score < p.check_avoid_below) return 'avoid';
-  return c.score >= p.check_go_from ? 'go' : 'caution';
+  return verdictByPolicy(c.score, c.dealbreakers, p);
+}
+
+/** What a check's score (and its dealbreakers) reads as by the policy's thresholds. */
+export function verdictByPolicy(score: number, dealbreakers: readonly string[], p: Policy): CheckVerdict {
+  if (dealbreakers.length || score < p.check_avoid_below) return 'avoid';
+  return score >= p.check_go_from ? 'go' : 'caution';
 }
 
 // ---- black ----

@@ -1049,6 +1049,7 @@ export const en = {
     score: 'Score',
     verdict: { go: 'go', caution: 'caution', avoid: 'avoid' } as Record<CheckVerdict, string>,
     verdictLine: { go: 'safe to buy from', caution: 'buy with care', avoid: 'do not buy from this vendor' } as Record<CheckVerdict, string>,
+    byPolicy: (verdict: string) => `by its checklist; ${verdict} by your policy`,
     dealbreakers: 'Dealbreakers',
     none: 'none',
     weakest: 'Weakest answers',

@@ -1105,6 +1105,7 @@ export const ru: Catalog = {
     score: 'Оценка',
     verdict: { go: 'можно', caution: 'осторожно', avoid: 'избегать' },
     verdictLine: { go: 'у этого продавца можно покупать', caution: 'покупайте с осторожностью', avoid: 'у этого продавца лучше не покупать' },
+    byPolicy: (verdict) => `по чек-листу; по вашей политике — ${verdict}`,
     dealbreakers: 'Неприемлемые ответы',
     none: 'нет',
     weakest: 'Самые слабые ответы',

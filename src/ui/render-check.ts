@@ -2,6 +2,7 @@
 
 import { localize, weakestAnswers, type CheckResult, type Checklist, type Lang } from '../domain/checklist.js';
 import type { Paint } from './colour.js';
+import type { CheckVerdict } from '../domain/types.js';
 import { safeText } from './safe.js';
 import { wordsFor } from './words.js';
 import { t } from '../i18n/index.js';
@@ -14,6 +15,8 @@ export interface RenderCheckInput {
   notes: Record<string, string>;
   lang: Lang;
   paint: Paint;
+  /** The score as the user's policy reads it, said beside the checklist's reading where the two differ. */
+  byPolicy?: CheckVerdict;
 }
 
 export function checkJson(id: string, company: string, checklist: Checklist, at: string, result: CheckResult, notes: Record<string, string>) {
@@ -36,14 +39,15 @@ export function checkJson(id: string, company: string, checklist: Checklist, at:
   };
 }
 
-export function renderCheck({ id, company, checklist, result, notes, lang, paint }: RenderCheckInput): string {
+export function renderCheck({ id, company, checklist, result, notes, lang, paint, byPolicy }: RenderCheckInput): string {
   const w = wordsFor(lang);
   const colourOf = { go: paint.green, caution: paint.yellow, avoid: paint.red }[result.verdict];
   const question = (qid: string) => checklist.questions.find((q) => q.id === qid)!;
   const label = (qid: string, value: string) => localize(question(qid).answers.find((a) => a.value === value)!.label, lang);
   const lines: string[] = [];
   lines.push(paint.bold(`${safeText(company)} — ${safeText(localize(checklist.title, lang))} (${checklist.id} v${checklist.version})`));
-  lines.push(`${w.score}: ${paint.bold(`${result.score}/100`)}  ${colourOf.bold(w.verdict[result.verdict].toUpperCase())} — ${w.verdictLine[result.verdict]}`);
+  const otherwise = byPolicy !== undefined && byPolicy !== result.verdict ? ` (${w.byPolicy(w.verdict[byPolicy])})` : '';
+  lines.push(`${w.score}: ${paint.bold(`${result.score}/100`)}  ${colourOf.bold(w.verdict[result.verdict].toUpperCase())} — ${w.verdictLine[result.verdict]}${otherwise}`);
   lines.push('');
   if (result.dealbreakers.length) {
     lines.push(paint.red.bold(`${w.dealbreakers}:`));

@@ -706,6 +706,12 @@ describe('a check under a policy that moved the check thresholds', () => {
       expect(lists).toMatch(/MidCo .*scored 62: caution by its checklist, avoid by your policy \(score 62 is below 70\)/);
       expect(lists).toMatch(/Amazon .*scored 92: go by its checklist, caution by your policy/);
       expect(ok(t.run(['--lang', 'ru', 'lists'])).stdout).toMatch(/по чек-листу — осторожно, по вашей политике — избегать/);
+      // The check's headline gives both readings, in either language; one the policy reads alike, one.
+      expect(ok(t.run(['check', 'MidCo Three', ...answerFlags(MIDCO_ANSWERS)])).stdout).toMatch(/^Score: 62\/100 {2}CAUTION — buy with care \(by its checklist; avoid by your policy\)$/m);
+      expect(ok(t.run(['--lang', 'ru', 'check', 'MidCo Four', ...answerFlags(MIDCO_ANSWERS)])).stdout).toMatch(/^Оценка: 62\/100 {2}ОСТОРОЖНО — покупайте с осторожностью \(по чек-листу; по вашей политике — избегать\)$/m);
+      writeFileSync(join(t.config, 'policy.yaml'), 'check_avoid_below: 50\ncheck_go_from: 80\n');
+      expect(ok(t.run(['check', 'MidCo Five', ...answerFlags(MIDCO_ANSWERS)])).stdout).toMatch(/^Score: 62\/100 {2}CAUTION — buy with care$/m);
+      writeFileSync(join(t.config, 'policy.yaml'), 'check_avoid_below: 70\ncheck_go_from: 95\n');
       // The check itself says so, beside its own verdict.
       expect(ok(t.run(['check', 'MidCo Two', ...answerFlags(MIDCO_ANSWERS)])).stdout).toContain(
         'Your policy reads this score otherwise than its checklist: the pre-purchase check (general) on ',
