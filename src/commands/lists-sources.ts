@@ -10,7 +10,8 @@ import { UserError } from '../errors.js';
 import { Sources } from '../store/sources.js';
 import { entryJson, jsonCatalogs, listEntryRows, parsedEntries, type EntryRow, type ListEntry } from './verdicts.js';
 import { t } from '../i18n/index.js';
-import { inertJson, jsonGroupPieces, safeText, writePieces } from '../ui/safe.js';
+import { safeText, writePieces } from '../ui/safe.js';
+import { listsJsonPieces } from '../ui/json-out.js';
 import { colourWanted, paint } from '../ui/colour.js';
 import { terminalWidth } from '../ui/wrap.js';
 import { nameColumn, renderListPieces, renderLists } from '../ui/render-lists.js';
@@ -19,18 +20,6 @@ import { nameColumn, renderListPieces, renderLists } from '../ui/render-lists.js
 export function sourceCountText(counts: Record<string, number> | undefined): string {
   if (!counts) return '';
   return LISTS.filter((l) => counts[l]).map((l) => t().sources.countOn(counts[l], l)).join(' · ');
-}
-
-/** The lists as `--json` (one indented document, as `lists --json` writes it) or `--ndjson` (an object a line, each with its list). */
-async function writeJsonLists(ctx: Context, shown: ListName[], groups: Record<ListName, unknown[]>, ndjson: boolean): Promise<void> {
-  function* lines(): Generator<string> {
-    for (const l of shown) for (const e of groups[l]) yield `${inertJson({ list: l, ...(e as object) })}\n`;
-  }
-  function* document(): Generator<string> {
-    yield* jsonGroupPieces(shown.map((l) => [l, groups[l]]));
-    yield '\n';
-  }
-  await writePieces(ctx.out, ndjson ? lines() : document());
 }
 
 export async function listsWithSources(ctx: Context, store: Store, policy: Policy, shown: ListName[], opts: { json?: boolean; ndjson?: boolean; from?: string }): Promise<CommandResult> {
@@ -52,7 +41,7 @@ export async function listsWithSources(ctx: Context, store: Store, policy: Polic
       });
     }
     if (opts.json || opts.ndjson) {
-      await writeJsonLists(ctx, shown, groups, !!opts.ndjson);
+      await writePieces(ctx.out, listsJsonPieces(shown, (l) => groups[l], opts));
       return {};
     }
     // Its name, label and date are the file's words: shown, never obeyed by a terminal.
@@ -66,7 +55,7 @@ export async function listsWithSources(ctx: Context, store: Store, policy: Polic
   if (opts.json || opts.ndjson) {
     const catalogs = await jsonCatalogs();
     const said = Object.fromEntries(LISTS.map((l) => [l, [...parsedEntries(rows[l], counted)].map((e) => ({ ...entryJson(e, catalogs), sources: e.sources }))])) as Record<ListName, unknown[]>;
-    await writeJsonLists(ctx, shown, said, !!opts.ndjson);
+    await writePieces(ctx.out, listsJsonPieces(shown, (l) => said[l] as object[], opts));
     return {};
   }
   const extra = (e: Counted) => {

@@ -1,6 +1,7 @@
 // `vetted lists [black|white|watch]` and `vetted why <company>`.
 
-import { inertJson, jsonGroupPieces, toJson, writePieces } from '../ui/safe.js';
+import { toJson, writePieces } from '../ui/safe.js';
+import { listsJsonPieces } from '../ui/json-out.js';
 import { fitLines, terminalWidth } from '../ui/wrap.js';
 import type { Context } from '../context.js';
 import type { CommandResult } from './result.js';
@@ -35,14 +36,7 @@ export async function runLists(ctx: Context, which: string | undefined, opts: { 
       function* entries(l: ListName): Generator<ReturnType<typeof entry>> {
         for (const text of texts(l)) yield entry(text);
       }
-      function* ndjson(): Generator<string> {
-        for (const l of shown) for (const e of entries(l)) yield `${inertJson({ list: l, ...e })}\n`;
-      }
-      function* json(): Generator<string> {
-        yield* jsonGroupPieces(shown.map((l) => [l, entries(l)]));
-        yield '\n';
-      }
-      await writePieces(ctx.out, opts.ndjson ? ndjson() : json());
+      await writePieces(ctx.out, listsJsonPieces(shown, entries, opts));
       return {};
     }
     const rows = listEntryRows(store, policy, ctx.now(), list);

@@ -345,7 +345,8 @@ MIGRATIONS.push({
 /** The trigger that drops an incident's digest when an event is added to it (a bulk insert
  * sets it aside, and drops the digests it must itself: see Store.bulkInsert). */
 /** The cached verdicts' index in listing order (the store makes it again after judging every company). */
-export const VERDICTS_LISTING_INDEX = 'CREATE INDEX verdicts_fresh ON verdicts(policy, list, key, valid_until)';
+export const VERDICTS_LISTING_INDEX_NAME = 'verdicts_fresh';
+export const VERDICTS_LISTING_INDEX = `CREATE INDEX ${VERDICTS_LISTING_INDEX_NAME} ON verdicts(policy, list, key, valid_until)`;
 
 export const DIGESTS_EVENT_INSERT_NAME = 'digests_event_insert';
 export const DIGESTS_EVENT_INSERT = `CREATE TRIGGER ${DIGESTS_EVENT_INSERT_NAME} AFTER INSERT ON events BEGIN

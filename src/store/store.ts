@@ -3,7 +3,7 @@
 
 import type { Statement } from 'better-sqlite3';
 import { createFilled, inspectHeader, openDatabase, openMemoryDatabase, openUpgradedCopy, beginImmediate, withReadOnlyCompanion, type DB, type OpenOptions } from './open.js';
-import { DIGESTS_EVENT_INSERT, DIGESTS_EVENT_INSERT_NAME, SCHEMA_VERSION, VERDICTS_LISTING_INDEX } from './schema.js';
+import { DIGESTS_EVENT_INSERT, DIGESTS_EVENT_INSERT_NAME, SCHEMA_VERSION, VERDICTS_LISTING_INDEX, VERDICTS_LISTING_INDEX_NAME } from './schema.js';
 import { companyKey, lookalikeSkeleton, slugOf } from '../domain/names.js';
 import { EVENT_FIELDS_AFTER_TYPE, eventContentKey, withEventFields } from '../domain/events.js';
 import { msOf } from '../domain/dates.js';
@@ -1347,7 +1347,7 @@ export class Store {
    */
   savingEveryVerdict(save: () => void): void {
     this.st('DELETE FROM verdicts').run();
-    this.db.exec('DROP INDEX verdicts_fresh');
+    this.db.exec(`DROP INDEX ${VERDICTS_LISTING_INDEX_NAME}`);
     save();
     this.db.exec(VERDICTS_LISTING_INDEX);
   }

@@ -1,7 +1,7 @@
 // The one shape of JSON on stdout: an indented document for --json, one compact object a
 // line for --ndjson (listings only).
 
-import { inertJson, jsonBatches, toJson } from './safe.js';
+import { inertJson, jsonBatches, jsonGroupPieces, toJson } from './safe.js';
 
 export interface JsonOutOptions {
   json?: boolean;
@@ -30,4 +30,18 @@ export function* jsonListPieces(items: Iterable<unknown>, opts: JsonOutOptions):
     return text.slice(1, text.length - 2);
   });
   yield n ? '\n]\n' : ']\n';
+}
+
+/**
+ * The lists (black, white, watch) in pieces: one indented document of a key each, or with
+ * --ndjson one object a line, each with its list. `entriesOf` is read a list at a time, as the
+ * pieces are taken.
+ */
+export function* listsJsonPieces<L extends string>(shown: readonly L[], entriesOf: (list: L) => Iterable<object>, opts: JsonOutOptions): Generator<string> {
+  if (opts.ndjson) {
+    for (const l of shown) for (const e of entriesOf(l)) yield `${inertJson({ list: l, ...e })}\n`;
+    return;
+  }
+  yield* jsonGroupPieces(shown.map((l) => [l, entriesOf(l)]));
+  yield '\n';
 }
