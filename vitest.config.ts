@@ -1,12 +1,26 @@
-import { defineConfig } from 'vitest/config';
+import { availableParallelism } from 'node:os';
+import { configDefaults, defineConfig } from 'vitest/config';
+
+// Files whose tests time what they do, race processes against each other, or drive a real
+// terminal: run one at a time, after the rest, so that no other file's processes slow them.
+const ALONE = ['test/slow/**', 'test/e2e/interactive*.test.ts', 'test/e2e/terminal-width.test.ts', 'test/e2e/concurrent-changes.test.ts'];
+
+// Each settings of both groups.
+const each = { setupFiles: ['test/setup-catalog.ts'], testTimeout: 30_000, hookTimeout: 60_000 };
 
 export default defineConfig({
   test: {
-    include: ['test/**/*.test.ts'],
     reporters: ['default', './test/summary-reporter.ts'],
     globalSetup: ['test/global-setup.ts'],
-    setupFiles: ['test/setup-catalog.ts'],
-    testTimeout: 30_000,
-    hookTimeout: 60_000,
+    projects: [
+      {
+        // Most of the time is spent waiting for the binary's processes: two files at once keep
+        // both cores of a two-core machine busy (three were slower there).
+        test: { ...each, name: 'together', include: ['test/**/*.test.ts'], exclude: [...configDefaults.exclude, ...ALONE], maxWorkers: Math.max(2, availableParallelism()), sequence: { groupOrder: 0 } },
+      },
+      {
+        test: { ...each, name: 'alone', include: ALONE, maxWorkers: 1, sequence: { groupOrder: 1 } },
+      },
+    ],
   },
 });
