@@ -156,6 +156,14 @@ function separate(outDir) {
       // (A require() of it, as commander makes, gets the module itself: it reads no property.)
       b.onResolve({ filter: /^(node:)?process$/ }, (a) => (a.kind === 'import-statement' ? { path: 'process', namespace: 'global-process' } : undefined));
       b.onLoad({ filter: /.*/, namespace: 'global-process' }, () => ({ contents: 'export default globalThis.process;', loader: 'js' }));
+      // commander requires node:child_process as it loads, for subcommands run as programs of
+      // their own, which vetted has none of; with it came net and dgram, some 6 ms of every
+      // command. Its module is loaded on first use instead.
+      b.onResolve({ filter: /^(node:)?child_process$/ }, (a) => (/[\\/]node_modules[\\/]commander[\\/]/.test(a.importer) ? { path: 'child_process', namespace: 'lazy-child-process' } : undefined));
+      b.onLoad({ filter: /.*/, namespace: 'lazy-child-process' }, () => ({
+        contents: "let m;\nmodule.exports = new Proxy({}, { get: (_, key) => (m ??= require('node:child_process'))[key] });",
+        loader: 'js',
+      }));
     },
   };
 }
