@@ -106,3 +106,21 @@ const INVISIBLE = /[\p{M}\p{Cf}\p{Z}\p{Cc}\s\u115f\u1160\u3164\uffa0\u2800\u034f
 export function isVisibleName(name: string): boolean {
   return name.replace(INVISIBLE, '') !== '';
 }
+
+/**
+ * Texts in the order of their UTF-8 bytes, as SQLite's BINARY collation orders them (its
+ * ORDER BY of a key): UTF-16 units order the same way but for the surrogates of a character
+ * beyond U+FFFF, four bytes in UTF-8, which come after U+E000–U+FFFF there and before them here.
+ */
+export function compareBytes(a: string, b: string): number {
+  if (a === b) return 0;
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) {
+    const x = a.charCodeAt(i);
+    const y = b.charCodeAt(i);
+    if (x !== y) return utf8Rank(x) - utf8Rank(y);
+  }
+  return a.length - b.length;
+}
+
+const utf8Rank = (unit: number) => (unit < 0xd800 ? unit : unit < 0xe000 ? unit + 0x2000 : unit - 0x800);

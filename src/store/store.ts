@@ -4,7 +4,7 @@
 import type { Statement } from 'better-sqlite3';
 import { createFilled, inspectHeader, openDatabase, openMemoryDatabase, openUpgradedCopy, beginImmediate, withReadOnlyCompanion, type DB, type OpenOptions } from './open.js';
 import { DIGESTS_EVENT_INSERT, DIGESTS_EVENT_INSERT_NAME, SCHEMA_VERSION, VERDICTS_LISTING_INDEX, VERDICTS_LISTING_INDEX_NAME } from './schema.js';
-import { companyKey, lookalikeSkeleton, slugOf } from '../domain/names.js';
+import { companyKey, compareBytes, lookalikeSkeleton, slugOf } from '../domain/names.js';
 import { EVENT_FIELDS_AFTER_TYPE, eventContentKey, withEventFields } from '../domain/events.js';
 import { msOf } from '../domain/dates.js';
 import { digestFromText, digestOf, digestText, listedText, type Digest, type DigestedIncident, type IncidentWithListedText } from '../domain/digest.js';
@@ -1399,7 +1399,7 @@ export class Store {
       ...params,
     ) as (IncidentTuple & { 9: number })[];
     // As SQLite orders them: by opening, then by the bytes of the id.
-    tuples.sort((a, b) => a[9] - b[9] || Buffer.compare(Buffer.from(a[1]), Buffer.from(b[1])));
+    tuples.sort((a, b) => a[9] - b[9] || compareBytes(a[1], b[1]));
     const rows: DigestRow[] = [];
     for (const t of tuples) {
       const facts = out.get(t[2]);

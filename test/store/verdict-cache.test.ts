@@ -102,6 +102,21 @@ describe('the verdict cache', () => {
     expect(black.watch).toEqual([]);
   });
 
+  it('the first read after every company was judged lists them in the order the cache then reads them, names beyond U+FFFF and of private use among them', () => {
+    const names = (texts: string[]) => texts.map((t) => (JSON.parse(t) as ListEntry).company);
+    const black = names(listEntryTexts(store, DEFAULT_POLICY, NOW).black);
+    expect(black.length).toBeGreaterThan(4);
+    // UTF-16 units put the first before the second; the cache's index (UTF-8 bytes) after it.
+    const renamed = ['😀 Emoji Market', '\uE000 Private Market', '\uFFFD Replacement Market', '東京 Market'];
+    renamed.forEach((name, k) => store.write(() => store.renameCompany(store.findCompany(black[k])!, name, false), { summary: 'rename' }));
+    store.db.prepare('DELETE FROM verdicts').run();
+    const first = listEntryTexts(store, DEFAULT_POLICY, NOW);
+    const second = listEntryTexts(store, DEFAULT_POLICY, NOW);
+    for (const l of LISTS) expect(first[l], l).toEqual(second[l]);
+    const order = names(first.black).filter((n) => renamed.includes(n));
+    expect(order).toEqual(['東京 Market', '\uE000 Private Market', '\uFFFD Replacement Market', '😀 Emoji Market']);
+  });
+
   it('lists each company by its name as it is now: judging every company again leaves the listing index made, and a rename moves the company to its new place', () => {
     const first = listEntryTexts(store, DEFAULT_POLICY, NOW);
     expect(store.db.prepare("SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name = 'verdicts_fresh'").pluck().get()).toBe(1);

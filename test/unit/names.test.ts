@@ -1,6 +1,6 @@
 // Company names: the matching key, the look-alike skeleton and the incident slug.
 import { describe, expect, it } from 'vitest';
-import { companyKey, lookalikeSkeleton, slugOf } from '../../src/domain/names.js';
+import { companyKey, compareBytes, lookalikeSkeleton, slugOf } from '../../src/domain/names.js';
 
 describe('companyKey: spellings of one name give one key', () => {
   const same: [name: string, a: string, b: string][] = [
@@ -129,5 +129,33 @@ describe('companyKey: case beyond toLowerCase', () => {
 
   it('the capital sharp s ẞ already matches ß', () => {
     expect(companyKey('GROẞHANDEL')).toBe(companyKey('Großhandel'));
+  });
+});
+
+describe('compareBytes: the order of SQLite BINARY (UTF-8 bytes)', () => {
+  const sign = (n: number) => Math.sign(n);
+  const bytes = (a: string, b: string) => Buffer.compare(Buffer.from(a), Buffer.from(b));
+
+  it('orders a character beyond U+FFFF after U+E000–U+FFFF, where UTF-16 units put it before', () => {
+    const astral = '😀 shop';
+    const privateUse = '\uE000 shop';
+    const fullwidth = '\uFF21 shop';
+    expect(astral < privateUse).toBe(true);
+    expect(sign(compareBytes(astral, privateUse))).toBe(1);
+    expect(sign(compareBytes(fullwidth, astral))).toBe(-1);
+    expect(sign(compareBytes('東京', '😀'))).toBe(-1);
+  });
+
+  it('agrees with a comparison of the UTF-8 bytes, prefixes and equal texts included', () => {
+    const alphabet = ['a', 'b', 'Z', ' ', 'é', 'ș', 'я', '東', '\uD7FF', '\uE000', '\uFFFD', '😀', '𝔄', '\u0000'];
+    let seed = 7;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    const text = () => Array.from({ length: Math.floor(next() * 5) }, () => alphabet[Math.floor(next() * alphabet.length)]).join('');
+    for (let k = 0; k < 5000; k++) {
+      const a = text();
+      const b = next() < 0.2 ? a + text() : text();
+      expect([a, b, sign(compareBytes(a, b))]).toEqual([a, b, bytes(a, b)]);
+      expect(sign(compareBytes(b, a))).toBe(bytes(b, a));
+    }
   });
 });
