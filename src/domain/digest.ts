@@ -6,7 +6,7 @@
 
 import { LEVELS, type Digest, type DigestedIncident, type Fault, type Incident, type IncidentEvent, type Level, type Outcome } from './types.js';
 import { msOf, parseWhen } from './dates.js';
-import { DAY_MS, STALE_DAYS, isAtFault, isSentLetter, levelOf, levelRank, promiseStatusGiven, replyAnswered, rungAbove, type Advice, type PromiseStatus } from './incident.js';
+import { DAY_MS, STALE_DAYS, fixedMs, isAtFault, isReplyDeadline, isSentLetter, isWritten, levelOf, levelRank, promiseStatusGiven, replyAnswered, rungAbove, type Advice, type PromiseStatus } from './incident.js';
 
 export type { Digest, DigestedIncident } from './types.js';
 
@@ -33,8 +33,10 @@ export function digestOf(events: readonly IncidentEvent[]): Digest {
   // The promises' events, and whether the customer wrote to the company: only then may one be a letter's reply deadline.
   const promises: IncidentEvent[] = [];
   let wrote = false;
+  let wroteAny = false;
   for (const e of events) {
     if (!wrote && isSentLetter(e)) wrote = true;
+    if (!wroteAny && isWritten(e)) wroteAny = true;
     const t = msOf(e.at);
     if (t >= lastMs) {
       last = e.at;
@@ -64,10 +66,11 @@ export function digestOf(events: readonly IncidentEvent[]): Digest {
     // The last resolution with an outcome is the one that closed it (as closingOf reads it).
     else if (e.type === 'resolution' && e.outcome) d.closing = { outcome: e.outcome, at: e.at };
   }
-  if (wrote) {
+  if (wroteAny) {
     promises.forEach((e, k) => {
-      const answered = replyAnswered(events, e);
+      const answered = wrote ? replyAnswered(events, e) : undefined;
       if (answered !== undefined) d.promises[k] = { ...d.promises[k], answered };
+      if (isReplyDeadline(events, e)) d.promises[k] = { ...d.promises[k], reply: true };
     });
   }
   d.last = last;
@@ -163,6 +166,15 @@ export function brokenOfDigested(i: DigestedIncident, now: number): PromiseStatu
   return promisesOfDigested(i, now).filter((p) => p.state === 'broken');
 }
 
+/**
+ * The company's own promises broken, as the list policy counts them: not the reply deadline of
+ * a letter the customer sent, which is theirs to demand (`due` chases it all the same). Three
+ * letters unanswered are no three promises broken.
+ */
+export function companyBrokenOfDigested(i: DigestedIncident, now: number): PromiseStatus<Digest['promises'][number]>[] {
+  return brokenOfDigested(i, now).filter((p) => p.event.reply !== true);
+}
+
 export function highestLevelOf(d: Pick<Digest, 'levels'>): Level {
   return d.levels.length ? d.levels[d.levels.length - 1] : 'frontline';
 }
@@ -251,7 +263,10 @@ export interface IncidentListRow {
 }
 
 /** The part of a digest a row of `incident list` reads: a digest, one whose events are not typed, or listedFromText's. */
-type ListedDigest = Pick<Digest, 'events' | 'levels' | 'closing'> & { promises: readonly Pick<IncidentEvent, 'due' | 'kept'>[] };
+type ListedDigest = Pick<Digest, 'events' | 'levels' | 'closing'> & { promises: readonly ListedPromise[] };
+
+/** A promise as `incident list` reads it: `afterFix`, made after the fix that closed the incident (not settled by it), where its time is not read. */
+type ListedPromise = Pick<IncidentEvent, 'due' | 'kept'> & { at?: string; afterFix?: true };
 
 /**
  * The part of a digest `incident list` reads, as the database keeps it beside the digest: the
@@ -265,10 +280,12 @@ export function listedText(d: Digest): string {
   // A reply the company gave settles its deadline for good: kept by it (or by a fix before), or not (late).
   const closing = closingOfDigest(d);
   const keptOf = (p: Digest['promises'][number]) => p.kept ?? (p.answered === undefined ? undefined : promiseStatusGiven(p, closing, 0, p.answered).state === 'kept');
+  // A promise made after the fix is not settled by it (see promiseStatusGiven): `!` marks one, read without its time.
+  const fixed = fixedMs(closing);
   const promises = d.promises
     .map((p) => {
       const k = keptOf(p);
-      return `${p.due}${k === true ? '+' : k === false ? '-' : ''}`;
+      return `${p.due}${k === true ? '+' : k === false ? '-' : fixed !== undefined && msOf(p.at) > fixed ? '!' : ''}`;
     })
     .join(',');
   return `${d.events}|${d.levels.length ? highestLevelOf(d) : ''}|${d.closing ? `${d.closing.outcome} ${d.closing.at}` : ''}|${promises}`;
@@ -282,12 +299,13 @@ export function listedFromText(text: string): ListedDigest {
   const level = text.slice(a + 1, b);
   const closing = text.slice(b + 1, c);
   const space = closing.indexOf(' ');
-  const promises: Pick<IncidentEvent, 'due' | 'kept'>[] = [];
+  const promises: ListedPromise[] = [];
   if (c + 1 < text.length) {
     for (const p of text.slice(c + 1).split(',')) {
       const mark = p.charCodeAt(p.length - 1);
       if (mark === 43) promises.push({ due: p.slice(0, -1), kept: true });
       else if (mark === 45) promises.push({ due: p.slice(0, -1), kept: false });
+      else if (mark === 33) promises.push({ due: p.slice(0, -1), afterFix: true });
       else promises.push({ due: p });
     }
   }
@@ -302,7 +320,7 @@ export function listedFromText(text: string): ListedDigest {
 function listRow(i: Pick<Incident, 'id' | 'company' | 'title' | 'opened' | 'fault'> & { closed?: string | null }, d: ListedDigest, now: number): IncidentListRow {
   const closing = closingOfDigest(d);
   let broken = 0;
-  for (const p of d.promises) if (promiseStatusGiven(p, closing, now, (p as Digest['promises'][number]).answered).state === 'broken') broken++;
+  for (const p of d.promises) if (promiseStatusGiven(p, p.afterFix ? undefined : closing, now, (p as Digest['promises'][number]).answered).state === 'broken') broken++;
   return {
     id: i.id,
     company: i.company,

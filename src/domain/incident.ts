@@ -104,9 +104,13 @@ export function fixedMs(closing: { outcome: Outcome; ms: number } | undefined): 
  * reply a letter asked for, when the company answered (see replyAnswered): an answer settles
  * it as a fix settles any promise, kept by its deadline or broken by how late it came.
  */
-export function promiseStatusGiven<E extends Pick<IncidentEvent, 'due' | 'kept'>>(p: E, closing: { outcome: Outcome; ms: number } | undefined, now: number, answered?: string): PromiseStatus<E> {
+export function promiseStatusGiven<E extends Pick<IncidentEvent, 'due' | 'kept'> & { at?: string }>(p: E, closing: { outcome: Outcome; ms: number } | undefined, now: number, answered?: string): PromiseStatus<E> {
   const due = dueMs(p.due!);
-  const fixed = fixedMs(closing);
+  // A fix settles the promises made by then: not one made after it, such as the reply deadline
+  // of a letter sent once the problem was fixed (to claim compensation, say), which only an
+  // answer settles. (A promise read without its time, as the incident list reads them, is taken as made before.)
+  const fixedAt = fixedMs(closing);
+  const fixed = fixedAt !== undefined && (p.at === undefined || msOf(p.at) <= fixedAt) ? fixedAt : undefined;
   if (p.kept === true) return { event: p, state: 'kept', dueMs: due };
   if (p.kept === false) return { event: p, state: 'broken', dueMs: due, lateMs: Math.max(0, (fixed ?? now) - due) };
   const answeredMs = answered === undefined ? undefined : msOf(answered);
@@ -179,6 +183,8 @@ interface TimelineAnswers {
   ms: number[];
   at: string[];
   deadlines: Map<IncidentEvent, string | undefined>;
+  /** Every reply deadline, of a letter to a regulator or a court too. */
+  all: Set<IncidentEvent>;
 }
 
 const ANSWERS_OF = new WeakMap<readonly IncidentEvent[], TimelineAnswers>();
@@ -212,7 +218,7 @@ function answersOf(events: readonly IncidentEvent[]): TimelineAnswers {
     if (fixed || e.type === 'apology' || e.type === 'explanation' || e.type === 'compensation' || e.type === 'refusal' || (e.type === 'promise' && !isDeadline(e))) answers.push({ ms: msOf(e.at), at: e.at });
   }
   answers.sort((a, b) => a.ms - b.ms);
-  const out: TimelineAnswers = { events: events.length, ms: answers.map((a) => a.ms), at: answers.map((a) => a.at), deadlines: new Map() };
+  const out: TimelineAnswers = { events: events.length, ms: answers.map((a) => a.ms), at: answers.map((a) => a.at), deadlines: new Map(), all: deadlines };
   // Settled by the company's answer: the deadlines of letters to the company alone.
   for (const e of events) if (isDeadline(e) && !isAbove(e)) out.deadlines.set(e, firstAfter(out, msOf(e.at)));
   ANSWERS_OF.set(events, out);
@@ -239,6 +245,11 @@ export function answeredAfter(events: readonly IncidentEvent[], at: string): str
 /** For the reply deadline of a letter, when the company answered it; undefined for any other promise, or none yet. */
 export function replyAnswered(events: readonly IncidentEvent[], p: IncidentEvent): string | undefined {
   return answersOf(events).deadlines.get(p);
+}
+
+/** Whether a promise is the reply deadline of a letter the customer sent (to the company, a regulator or a court): theirs to demand, not the company's word. */
+export function isReplyDeadline(events: readonly IncidentEvent[], p: IncidentEvent): boolean {
+  return answersOf(events).all.has(p);
 }
 
 /**

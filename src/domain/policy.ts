@@ -6,7 +6,7 @@ import { LEVELS, type CheckRecord, type CheckVerdict, type CompanyEvidence, type
 export type { CompanyFacts } from './types.js';
 import { addMonths, datePart, msOf } from './dates.js';
 import { effortRank, isAtFault, levelOf, levelRank } from './incident.js';
-import { brokenOfDigested, closingOfDigest, digested, highestLevelOf, isOpenDigested, lastActivityOf, promisesOfDigested, type DigestedIncident } from './digest.js';
+import { closingOfDigest, companyBrokenOfDigested, digested, highestLevelOf, isOpenDigested, lastActivityOf, promisesOfDigested, type DigestedIncident } from './digest.js';
 import type { Problem, Validated } from './validation.js';
 
 export interface Policy {
@@ -185,7 +185,7 @@ export const B2: Rule = {
   judge(e, p, now) {
     const out: Finding[] = [];
     for (const i of e.incidents) {
-      const broken = brokenOfDigested(i, now);
+      const broken = companyBrokenOfDigested(i, now);
       if (broken.length < p.broken_promises) continue;
       const first = Math.min(...broken.map((b) => msOf(b.event.at)));
       const last = Math.max(...broken.map((b) => b.dueMs));
@@ -254,7 +254,7 @@ export const W1: Rule = {
     const out: Finding[] = [];
     for (const i of e.incidents.filter(isAtFault)) {
       if (i.digest.closing?.outcome !== 'resolved') continue;
-      if (brokenOfDigested(i, now).length) continue;
+      if (companyBrokenOfDigested(i, now).length) continue;
       if (levelRank(highestLevelOf(i.digest)) > levelRank(p.recovery_max_level)) continue;
       const compensations = i.digest.compensations;
       if (compensations.some((c) => effortRank(c.effort ?? 'none') > effortRank(p.recovery_max_effort))) continue;
@@ -338,7 +338,7 @@ function watchFindings(e: CompanyFacts, p: Policy, now: number): Finding[] {
   const out: Finding[] = [];
   for (const i of e.incidents) {
     const level = highestLevelOf(i.digest);
-    const broken = brokenOfDigested(i, now).length;
+    const broken = companyBrokenOfDigested(i, now).length;
     const closing = i.digest.closing;
     const robots = i.digest.robots;
     // A failure of the company's that went no higher: never one whose fault is the customer's or no one's

@@ -130,8 +130,10 @@ export interface Digest {
   robots: number;
   /** The refusals, promises with a due time, and compensations: the fields read of them. */
   refusals: IncidentEvent[];
-  /** Each with, for the reply a letter asked for, when the company answered it. */
-  promises: (IncidentEvent & { answered?: string })[];
+  /** Each with, for the reply a letter asked for, when the company answered it; `reply` marks
+   * such a deadline (of a letter to anyone, a regulator's too): the customer's demand, not the
+   * company's word. */
+  promises: (IncidentEvent & { answered?: string; reply?: true })[];
   compensations: IncidentEvent[];
 }
 

@@ -5,7 +5,7 @@ import { msOf } from '../../src/domain/dates.js';
 import { en } from '../../src/i18n/en.js';
 import { ru } from '../../src/i18n/ru.js';
 import { B1, B2, B3, B4, DEFAULT_POLICY, factsOf, judgeCompany, validatePolicy, W1, W2, W3, type Policy, type Rule } from '../../src/domain/policy.js';
-import type { CompanyEvidence, Incident } from '../../src/domain/types.js';
+import type { CompanyEvidence, Incident, IncidentEvent } from '../../src/domain/types.js';
 import {
   apology,
   check,
@@ -127,6 +127,31 @@ describe('B2 broken-promise pattern', () => {
       true,
     ],
   ]);
+
+  // A letter the customer sent, with its reply deadline logged at its moment (as `letter --sent` logs them).
+  const letter = (at: string, due: string, level: IncidentEvent['level'] = 'frontline') => [
+    contact({ at, channel: 'letter', level }),
+    promise({ at, due, text: `a reply to my letter of ${at}`, level }),
+  ];
+
+  it("counts the company's promises, not the reply deadlines of the customer's letters, to anyone, a regulator's too", () => {
+    // Three letters unanswered, each deadline passed: the company promised nothing.
+    const letters = incident({ events: [...letter('2024-01-02T10:00', '2024-01-16'), ...letter('2024-01-02T10:01', '2024-01-16'), ...letter('2024-01-02T10:02', '2024-01-16', 'regulator')] });
+    expect(fired(B2, evidence({ incidents: [letters] }))).toEqual([]);
+    expect(judgeCompany(evidence({ incidents: [letters] }), DEFAULT_POLICY, NOW).findings.map((f) => f.rule)).not.toContain('B2');
+    // Two of its own broken and one letter's: still two.
+    expect(fired(B2, evidence({ incidents: [broken(2, letter('2024-01-05T10:00', '2024-01-19'))] }))).toEqual([]);
+    expect(fired(B2, evidence({ incidents: [broken(3, letter('2024-01-05T10:00', '2024-01-19'))] }))).toEqual(['incident:i1']);
+    // A promise of the company's logged at a letter's moment but before it is the company's.
+    const before = incident({ events: [promise({ at: '2024-01-02T10:00', due: '2024-01-03T10:00' }), promise({ at: '2024-01-02T10:05', due: '2024-01-03T10:00' }), promise({ at: '2024-01-02T10:10', due: '2024-01-03T10:00' }), ...letter('2024-01-02T10:10', '2024-01-16')] });
+    expect(fired(B2, evidence({ incidents: [before] }))).toEqual(['incident:i1']);
+  });
+
+  it('a W1 recovery is not denied by an unanswered letter of the customer, as it is by a promise of the company broken', () => {
+    const fixed = (extra: IncidentEvent[]) => incident({ events: [contact({ at: '2024-01-01T10:00' }), ...extra, resolution('resolved', '2024-03-01T10:00')] });
+    expect(fired(W1, evidence({ incidents: [fixed(letter('2024-01-02T10:00', '2024-01-16'))] }))).toEqual(['incident:i1']);
+    expect(fired(W1, evidence({ incidents: [fixed([promise({ at: '2024-01-02T10:00', due: '2024-01-16' })])] }))).toEqual([]);
+  });
 
   it('counts promises broken by the passage of time: 3 due, only 2 passed at `now`', () => {
     const i = broken(3);
