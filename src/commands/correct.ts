@@ -46,8 +46,14 @@ export async function runMerge(ctx: Context, fromName: string, intoName: string)
     const c = t().correct;
     if (from.id === into.id) throw new UserError(c.oneAlready(fromName, intoName, from.name));
     const moved = { checks: store.checksOf(from.id).length, incidents: store.incidentsOf(from.id).length };
+    // What `into` has of its own is kept; what `from` had otherwise is said, not dropped without a word.
+    const lost: { parent?: string; website?: string; category?: string } = {};
+    if (from.parent_id !== null && into.parent_id !== null && from.parent_id !== into.parent_id && from.parent_id !== into.id) lost.parent = store.companyById(from.parent_id)!.name;
+    if (from.website && into.website && from.website !== into.website) lost.website = from.website;
+    if (from.category && into.category && from.category !== into.category) lost.category = from.category;
     store.write(() => store.mergeCompanies(from, into), { summary: opSummary({ k: 'merge', from: from.name, into: into.name, ...moved }) });
-    return { err: `${c.merged(from.name, into.name, moved.checks, moved.incidents)} (${c.takeBack})` };
+    const note = Object.keys(lost).length ? [c.mergeKeptOwn(from.name, into.name, lost)] : [];
+    return { err: [`${c.merged(from.name, into.name, moved.checks, moved.incidents)} (${c.takeBack})`, ...note] };
   });
 }
 

@@ -27,7 +27,10 @@ const fmt = formatsFor('en', 'en-CA', { plainDates: 'iso', listAnd: { word: 'and
 const q = (s: string) => `"${s}"`;
 /** A date-time as the record writes it (ISO 8601), on a terminal in English: one given with its
  * offset from UTC at the local time of that moment, as every other is (see localWallClock). */
+/** A stored time as a command takes it (`--opened 2024-01-01T10:00`: one word to the shell). */
 const iso = (s: string) => localWallClock(s);
+/** A stored time as prose says it, as the timeline's columns do: 2024-01-01 10:00 (a date alone without a time). */
+const when = (s: string) => fmt.dateTime(s);
 /** The YAML parser's words, but where they speak of its own interface rather than of the file. */
 const yamlWords = (code: string | undefined, detail: string) => (code === 'MULTIPLE_DOCS' ? 'the file holds several YAML documents (---) where one is read' : detail);
 /** The word with its article: "a promise", "an escalation". */
@@ -504,7 +507,7 @@ export const en = {
       kept: 'kept',
       broken: (lateMs: number | null, soFar: boolean) => `broken${lateMs ? `, ${duration(lateMs)} late` : ''}${soFar ? ' so far' : ''}`,
       dueIn: (ms: number) => `due in ${duration(ms)}`,
-      promise: (text: string | null, lvl: string, due: string, state: string) => `promise ${text ? q(text) : '(no words recorded)'}${lvl}, due ${iso(due)}: ${state}`,
+      promise: (text: string | null, lvl: string, due: string, state: string) => `promise ${text ? q(text) : '(no words recorded)'}${lvl}, due ${when(due)}: ${state}`,
       escalation: (to: Level) => `escalated to ${to}`,
       apology: (lvl: string) => `apology${lvl}`,
       explanation: (lvl: string) => `explanation${lvl}`,
@@ -548,15 +551,15 @@ export const en = {
         `days open: ${fmt.number(m.daysOpen)}`,
       ];
     },
-    owedPromise: (text: string | null, due: string) => `the promise ${text ? q(text) : 'made'} (due ${iso(due)})`,
+    owedPromise: (text: string | null, due: string) => `the promise ${text ? q(text) : 'made'} (due ${when(due)})`,
     owedFix: 'a fix: the incident is still open',
-    owedFixClosed: (closed: string) => `a fix: the incident was closed on ${iso(closed)} without one`,
+    owedFixClosed: (closed: string) => `a fix: the incident was closed on ${when(closed)} without one`,
     owedApology: 'an apology',
     owedExplanation: 'an explanation of what went wrong',
     owedCompensation: 'compensation',
-    head: (opened: string, fault: Fault, state: string) => `opened ${iso(opened)} · fault: ${fault} · ${state}`,
+    head: (opened: string, fault: Fault, state: string) => `opened ${when(opened)} · fault: ${fault} · ${state}`,
     closedAs: (o: Outcome) => `closed ${o}`,
-    closedOn: (closed: string) => `closed ${iso(closed)}`,
+    closedOn: (closed: string) => `closed ${when(closed)}`,
     open: 'open',
     noEvents: (id: string) => `  no events yet: vetted incident event ${id} contact --channel phone`,
     day: (n: number) => `day ${n}`,
@@ -569,7 +572,7 @@ export const en = {
     opened: (ref: string, company: string) => `opened incident ${ref} with ${company}`,
     // No example values: typed as printed, a hint must not record a contact that never happened.
     next: (ref: string) => `next: vetted incident event ${ref} contact (on a terminal it asks how it went; else say it with --channel, --reached-human and --wait-minutes)`,
-    logged: (type: EventType, id: string, company: string, at: string, event: string) => `logged ${type} ${event} on ${id} (${company}) at ${iso(at)}`,
+    logged: (type: EventType, id: string, company: string, at: string, event: string) => `logged ${type} ${event} on ${id} (${company}) at ${when(at)}`,
     readAsDeadline: (event: string, letter: string) =>
       `  note: ${event} stands at the moment and level of your letter ${letter}, so it is read as that letter's reply deadline, met by any answer of theirs; if the company made this promise, give the time they did: \`vetted event edit ${event} --at WHEN\`.`,
     nextPromise: (ref: string) => `next, when they promise something: vetted incident event ${ref} promise --text "what they said" --due "tomorrow 18:00"`,
@@ -582,14 +585,14 @@ export const en = {
     calendarName: 'vetted: deadlines',
     calendarSummary: (what: string, company: string) => `Due: ${what} — ${company}`,
     calendarDescription: (company: string, id: string, title: string, at: string, what: string, due: string, broken: 'passed' | 'marked' | null, step: string) =>
-      `${company}, incident ${id}: ${title}\nPromised on ${at}: ${what}, due ${due}.${broken === 'passed' ? ' Broken: the deadline has passed.' : broken === 'marked' ? ' Broken: marked as not kept.' : ''}\nIf it is not kept: ${step}.\nSee: vetted incident show ${id}`,
+      `${company}, incident ${id}: ${title}\nPromised on ${when(at)}: ${what}, due ${when(due)}.${broken === 'passed' ? ' Broken: the deadline has passed.' : broken === 'marked' ? ' Broken: marked as not kept.' : ''}\nIf it is not kept: ${step}.\nSee: vetted incident show ${id}`,
     nothing: 'No open incidents: nothing is due.',
     broken: 'broken',
     due: 'due',
     stale: 'stale',
     aPromise: 'a promise',
-    brokenLine: (text: string, due: string, lateMs: number) => `${q(text)} — due ${iso(due)}, ${lateMs > 0 ? `${duration(lateMs)} ago` : 'marked as not kept'}`,
-    dueLine: (text: string, due: string, inMs: number) => `${q(text)} — in ${duration(inMs)} (${iso(due)})`,
+    brokenLine: (text: string, due: string, lateMs: number) => `${q(text)} — due ${when(due)}, ${lateMs > 0 ? `${duration(lateMs)} ago` : 'marked as not kept'}`,
+    dueLine: (text: string, due: string, inMs: number) => `${q(text)} — in ${duration(inMs)} (${when(due)})`,
     staleLine: (n: number) => `no event for ${days(n)}`,
     next: 'next:',
     step: {
@@ -664,7 +667,7 @@ export const en = {
     notEventType: (given: string, types: string[]) => `${q(given)} is not an event type; the types are: ${types.join(', ')}.`,
     eventNeeds: (type: string, flags: string[], promise: boolean) =>
       `${an(type)} event needs ${flags.join(' and ')}${promise ? ' (when it falls due, such as --due 2024-07-13T18:00)' : type === 'resolution' ? ` (how it ended: ${OUTCOMES.join(', ')})` : ''}.`,
-    duplicateEvent: (type: string, at: string, id: string) => `this ${type} at ${iso(at)} is on the timeline of ${id} already; nothing was added.`,
+    duplicateEvent: (type: string, at: string, id: string) => `this ${type} at ${when(at)} is on the timeline of ${id} already; nothing was added.`,
     needsOutcome: (values: string[]) => `say how it ended: --outcome ${values.join('|')}.`,
     damaged: (detail: string) => `vetted: the database is damaged (SQLite says: ${detail}); restore a backup with \`vetted restore FILE\`, or pass --db with another file.`,
     diskFull: 'vetted: the disk is full, so nothing was saved; free some space and run the command again.',
@@ -718,7 +721,7 @@ export const en = {
     damaged: (sha: string) => `the stored content with SHA-256 ${sha} no longer matches its hash: the database is damaged; restore a backup with \`vetted restore FILE\`.`,
     none: 'No files kept yet. Keep one with `vetted incident attach ID FILE`.',
     headers: ['ID', 'INCIDENT', 'EVENT', 'NAME', 'SIZE', 'ADDED'],
-    added: (at: string) => iso(at),
+    added: (at: string) => when(at),
   },
 
   // ---- paths: where each file lives ----
@@ -1083,6 +1086,7 @@ export const en = {
     outNeedsPath: (flag: string) => `${flag} needs a file path (or - for standard output).`,
     danglingLink: (out: string, flag: string) => `${out} is a symbolic link to a file that does not exist; remove the link or choose another ${flag}.`,
     linkLoop: (out: string, flag: string) => `${out} is a loop of symbolic links; remove the link or choose another ${flag}.`,
+    outNamesFolder: (out: string, flag: string) => `${out} names a folder (it ends in a slash), where a file is written; give ${flag} the path of a file, in that folder or another.`,
     outFolder: (out: string, flag: string) => `${out} is a folder; give a file path to ${flag}.`,
     outSpecial: (out: string, flag: string) => `${out} is neither a file, a character device nor a pipe; choose another ${flag}.`,
     noFolder: (dir: string, flag: string) => `the folder ${dir} does not exist; create it or choose another ${flag}.`,
@@ -1213,12 +1217,12 @@ export const en = {
         case 'id-taken':
           return `the id ${q(f.id)} already belongs to an incident of ${f.company}; give this incident another id`;
         case 'id-other-incident':
-          return `the id ${q(f.id)} already belongs to another incident of this company, opened ${iso(f.opened)}: ${q(f.title)}; give this incident another id, or leave its id out to have one made`;
+          return `the id ${q(f.id)} already belongs to another incident of this company, opened ${when(f.opened)}: ${q(f.title)}; give this incident another id, or leave its id out to have one made`;
         case 'timeline':
           return f.fault.kind === 'before-opening'
-            ? `its events would come before the opening of ${f.id} as it stands here (an event at ${iso(f.fault.at)}); move that opening first (\`vetted incident edit ${f.id} --opened ${iso(f.fault.at)}\`)`
+            ? `its events would come before the opening of ${f.id} as it stands here (an event at ${when(f.fault.at)}); move that opening first (\`vetted incident edit ${f.id} --opened ${iso(f.fault.at)}\`)`
             : f.fault.kind === 'closed-before-opening'
-              ? `it would close ${f.id} (${iso(f.fault.closed)}) before its opening as it stands here`
+              ? `it would close ${f.id} (${when(f.fault.closed)}) before its opening as it stands here`
               : `it would close ${f.id} a second time: it is closed here already; leave its closing out, or reopen ${f.id} first (\`vetted incident reopen ${f.id}\`)`;
         case 'no-event':
           return `this incident lists ${f.events} events, so there is no event ${f.event}`;
@@ -1287,12 +1291,12 @@ export const en = {
       `${fmt.plural(read, { one: 'row', other: 'rows' })} read, ${fmt.number(skipped)} skipped; complaints received ${from ?? '—'} to ${to ?? '—'}`,
     matchHint: (name: string) => `link your companies to its names: vetted source match ${sh(name)}`,
     onItsLists: (listed: number, label: string | null, exportedAt: string | null) =>
-      `${fmt.number(listed)} on its lists${label ? `; it calls itself ${q(label)}` : ''}${exportedAt ? `; shared ${iso(exportedAt)}` : ''}`,
+      `${fmt.number(listed)} on its lists${label ? `; it calls itself ${q(label)}` : ''}${exportedAt ? `; shared ${when(exportedAt)}` : ''}`,
     listsChanged: (moved: number, left: number, came: number) =>
       moved + left + came === 0
         ? 'no company is on another list than before'
         : [moved && `${fmt.plural(moved, { one: 'company', other: 'companies' })} on another list than before`, left && `${fmt.number(left)} no longer on its lists`, came && `${fmt.number(came)} new on them`].filter(Boolean).join(', '),
-    sharedBefore: (now: string, was: string) => `note: this file was shared ${iso(now)}, before the one it replaces (${iso(was)}): what you read now is the older of the two.`,
+    sharedBefore: (now: string, was: string) => `note: this file was shared ${when(now)}, before the one it replaces (${when(was)}): what you read now is the older of the two.`,
     labelChanged: (now: string, was: string) => `note: it ${now ? `calls itself ${q(now)}` : 'gives no name of its own'} now; the file it replaces ${was ? `called itself ${q(was)}` : 'gave none'}.`,
     removed: (name: string) => `removed source ${q(name)} and everything read from it (sources are not in the history: \`vetted undo\` takes back your last change instead; to have it again, add its file again)`,
     /** The label of a public record's source, in the reader's words (the stored one is for JSON). */
@@ -1305,7 +1309,7 @@ export const en = {
     day: (date: string) => date.slice(0, 10),
     file: (file: string, sha: string) => `file: ${file} · sha256 ${sha}…`,
     dates: (added: string, replaced: string | null, shared: string | null) =>
-      `added ${iso(added)}${replaced ? ` · replaced ${iso(replaced)}` : ''}${shared ? ` · shared ${iso(shared)}` : ''}`,
+      `added ${when(added)}${replaced ? ` · replaced ${when(replaced)}` : ''}${shared ? ` · shared ${when(shared)}` : ''}`,
     rowsLine: (read: number, skipped: number, from: string | null, to: string | null) =>
       `${fmt.plural(read, { one: 'row', other: 'rows' })} read, ${fmt.number(skipped)} skipped · complaints received ${from ?? '—'} to ${to ?? '—'}`,
     cfpbHeaders: ['THEIR NAME', 'YOURS', 'COMPLAINTS'],
@@ -1353,14 +1357,14 @@ export const en = {
     reasonText: (r: { text: string; text_ru?: string }) => r.text,
     as: (names: string[]) => ` as ${names.join(', ')}`,
     pinned: 'pinned: ',
-    since: (date: string) => ` since ${iso(date.slice(0, 10))}`,
+    since: (date: string) => ` since ${when(date.slice(0, 10))}`,
     onNone: 'on none of their lists',
     theySay: (list: ListName) => `they say ${list}; `,
     byYourPolicy: 'by your policy: ',
     placement: (p: Placement): string => p,
     theirEvidence: (checks: number, incidents: number) =>
       `(their ${fmt.plural(checks, { one: 'check', other: 'checks' })} and ${fmt.plural(incidents, { one: 'incident', other: 'incidents' })})`,
-    publicRecordOf: (names: string[], through: string | null) => `(public complaint record, as ${names.join(', ')}, through ${through ? iso(through.slice(0, 10)) : '—'})`,
+    publicRecordOf: (names: string[], through: string | null) => `(public complaint record, as ${names.join(', ')}, through ${through ? when(through.slice(0, 10)) : '—'})`,
     briefRecord: (source: string, complaints: number, from: string, to: string, anyRelief: number | null) =>
       `${source}: ${fmt.plural(complaints, { one: 'public complaint', other: 'public complaints' })} ${month(from)}–${month(to)}, any relief ${anyRelief === null ? '—' : wholePercent.format(anyRelief)}`,
     notNormalised: '(not normalised by size)',
@@ -1405,12 +1409,15 @@ export const en = {
     oneAlready: (from: string, into: string, name: string) => `${q(from)} and ${q(into)} are one company already (${name}); nothing to merge.`,
     merged: (from: string, into: string, checks: number, incidents: number) =>
       `merged ${from} into ${into}: ${fmt.plural(checks, { one: 'check', other: 'checks' })} and ${fmt.plural(incidents, { one: 'incident', other: 'incidents' })} moved, ${q(from)} is now an alias of ${into}`,
+    /** What `from` had that `into` had otherwise, and kept: a merge keeps the one it merges into. */
+    mergeKeptOwn: (from: string, into: string, lost: { parent?: string; website?: string; category?: string }) =>
+      `note: ${into} keeps its own ${fmt.list([lost.parent !== undefined ? 'parent' : '', lost.website !== undefined ? 'website' : '', lost.category !== undefined ? 'category' : ''].filter(Boolean))}; ${from}'s ${fmt.list([lost.parent !== undefined ? `parent ${lost.parent}` : '', lost.website !== undefined ? `website ${lost.website}` : '', lost.category !== undefined ? `category ${q(lost.category)}` : ''].filter(Boolean))} ${Object.keys(lost).length > 1 ? 'were' : 'was'} not kept (to take ${Object.keys(lost).length > 1 ? 'one' : 'it'} instead: vetted company edit ${sh(into)} ${lost.parent !== undefined ? '--parent' : lost.website !== undefined ? '--website' : '--category'} …).`,
     companyEditWhat: 'say what to change: --category TEXT, --website URL or --parent COMPANY ("" clears one).',
     tooLong: (flag: string, max: number) => `${flag} can be at most ${max} characters; shorten it.`,
     parentLoop: (parent: string, company: string, itself: boolean) =>
       `${parent} cannot be the parent of ${company}: it is ${itself ? 'the company itself' : 'one of its own subsidiaries'}.`,
     eventTwice: (id: string, other: string) => `${id} would then read as ${other} does (the same time, type and details), and a timeline holds each event once (an import of its export would take one for the other); tell them apart (by a note, say), or remove one of them.`,
-    newEvent: (type: string, at: string) => `the new ${type} at ${iso(at)}`,
+    newEvent: (type: string, at: string) => `the new ${type} at ${when(at)}`,
     sameEvent: (id: string) => `event ${id} already reads so; nothing changed.`,
     sameIncident: (id: string) => `${id} already reads so; nothing changed.`,
     sameDetails: (name: string) => `${name} already has these details; nothing changed.`,
@@ -1429,14 +1436,14 @@ export const en = {
     parentAdded: (name: string) => `${q(name)} was not on your record, and is added to it as the parent company.`,
     incidentUpdated: (id: string, changes: string, from: string | null, to: string | null, added = false) => `updated ${id}${changes ? `: ${changes}` : ''}${from !== null && to !== null ? `; moved from ${from} to ${to}${added ? ', a company added to your record' : ''}` : ''}`,
     openAfterClosing: (id: string, opened: string, closed: string) =>
-      `${id} cannot open at ${iso(opened)}: it was closed at ${iso(closed)}, before that; move the opening earlier, or reopen it first (\`vetted incident reopen ${id}\`).`,
+      `${id} cannot open at ${when(opened)}: it was closed at ${when(closed)}, before that; move the opening earlier, or reopen it first (\`vetted incident reopen ${id}\`).`,
     cannotOpen: (id: string, opened: string, first: string, type: EventType, at: string) =>
       `${id} cannot open at ${opened}: its first event, ${first} (${type}), is earlier (${at}); move or remove that event first.`,
     incidentRemoved: (id: string, company: string, events: number) =>
       `removed ${id} of ${company}${events === 1 ? ' with its one event' : events ? ` with its ${fmt.plural(events, { one: 'event', other: 'events' })}` : ''}`,
     openAlready: (id: string) => `${id} is open already; nothing to reopen.`,
     reopened: (id: string) => `reopened ${id}: its resolution was removed`,
-    reopenedTime: (id: string, closed: string) => `reopened ${id}: its closing time (${iso(closed)}) was taken away`,
+    reopenedTime: (id: string, closed: string) => `reopened ${id}: its closing time (${when(closed)}) was taken away`,
     noSuchEvent: (incident: string, number: string, ids: string[]) =>
       `${incident} has no event ${q(number)}; its events are ${ids.length ? ids.join(', ') : 'none yet'} (see \`vetted incident show ${incident}\`).`,
     notEventId: (given: string) =>
@@ -1452,7 +1459,7 @@ export const en = {
       `  note: ${letter} is no letter or email now, so ${id}, its reply deadline, is read as a promise of the company's; if they made none, remove it: \`vetted event remove ${id}\`.`,
     deadlineLeft: (id: string, letter: string) =>
       `  note: ${id} no longer stands at the moment of the letter ${letter}, so it is read as a promise of the company's, not as the letter's reply deadline; to move a letter with its deadline, edit the letter (\`vetted event edit ${letter} --at WHEN\`).`,
-    eventRemoved: (id: string, type: EventType, at: string, incident: string) => `removed ${id} (${type} at ${iso(at)}) from ${incident}`,
+    eventRemoved: (id: string, type: EventType, at: string, incident: string) => `removed ${id} (${type} at ${when(at)}) from ${incident}`,
     noEvents: 'No events yet. Log one with `vetted incident event ID TYPE`.',
     eventHeaders: ['ID', 'WHEN', 'TYPE', 'COMPANY', 'WHAT'],
     // the rules an event keeps on its timeline
@@ -1526,9 +1533,9 @@ export const en = {
     breaksTimeline: (op: number, id: string, f: TimelineFault) =>
       `#${op} cannot be undone now: ${
         f.kind === 'before-opening'
-          ? `it would put ${f.event} (${iso(f.at)}) back before the opening of ${id}, which was moved since; move the opening first (\`vetted incident edit ${id} --opened ${iso(f.at)}\`)`
+          ? `it would put ${f.event} (${when(f.at)}) back before the opening of ${id}, which was moved since; move the opening first (\`vetted incident edit ${id} --opened ${iso(f.at)}\`)`
           : f.kind === 'closed-before-opening'
-            ? `${id} would be closed (${iso(f.closed)}) before its opening, which was moved since; move the opening first`
+            ? `${id} would be closed (${when(f.closed)}) before its opening, which was moved since; move the opening first`
             : `it would close ${id} a second time (${f.event}); reopen it first (\`vetted incident reopen ${id}\`)`
       }.`,
     countOrOp: 'give either a count (undo N) or --op ID, not both.',
@@ -1616,7 +1623,7 @@ export const en = {
     headers: ['ID', 'COMPANY', 'DATE', 'CHECKLIST', 'SCORE', 'VERDICT'],
     title: (company: string, id: string) => `${company} — check ${id}`,
     line: (checklist: string, at: string, score: number, verdict: CheckVerdict, dealbreakers: string[]) =>
-      `${checklist}, ${iso(at)}: ${score}/100, ${verdict}${dealbreakers.length ? ` (dealbreakers: ${dealbreakers.join(', ')})` : ''}`,
+      `${checklist}, ${when(at)}: ${score}/100, ${verdict}${dealbreakers.length ? ` (dealbreakers: ${dealbreakers.join(', ')})` : ''}`,
     answerHeaders: ['QUESTION', 'ANSWER', 'SCORE', 'EVIDENCE'],
     removed: (id: string, company: string) => `removed check ${id} of ${company} (to bring it back: vetted undo)`,
   },
@@ -1701,7 +1708,7 @@ export const en = {
     writeFirst: (id: string) =>
       `a letter to a regulator says that the company was written to first, and the timeline of ${id} shows no letter or email to it; send a claim first (\`vetted letter ${id} --kind claim --sent\`, which asks for what it needs on a terminal, or names it) or log the one you sent (\`vetted incident event ${id} contact --channel letter\`).`,
     inTemplate: (file: string, problem: string) => `the template ${file}: ${problem}.`,
-    alreadySent: (kind: LetterKind, id: string, at: string) => `this ${kind} letter is on the timeline of ${id} already (sent ${iso(at)}); nothing was recorded.`,
+    alreadySent: (kind: LetterKind, id: string, at: string) => `this ${kind} letter is on the timeline of ${id} already (sent ${when(at)}); nothing was recorded.`,
     // notes on stderr beside the letter
     skipWhy: {
       indicative: 'it is not verified: nobody has checked it against its source yet',
@@ -1725,11 +1732,11 @@ export const en = {
     citesNoLaw: 'note: this letter cites no law; add --jurisdiction ru, uk, eu or us to cite the rules that apply.',
     /** A letter sent, with no kind named, while the last one's reply is not yet due: the ladder would climb a rung for nothing. */
     stillAwaiting: (sent: string, due: string, kind: string, id: string) =>
-      `the letter you sent on ${fmt.date(sent)} awaits its answer until ${iso(due)} (\`vetted due\` chases it then), so nothing was recorded; to send another before that, name its kind: vetted letter ${id} --kind ${kind} --sent`,
-    awaitingAnswer: (sent: string, due: string) => `note: the company's answer to your letter of ${fmt.date(sent)} is due by ${iso(due)}; a regulator may expect you to wait for it.`,
+      `the letter you sent on ${fmt.date(sent)} awaits its answer until ${when(due)} (\`vetted due\` chases it then), so nothing was recorded; to send another before that, name its kind: vetted letter ${id} --kind ${kind} --sent`,
+    awaitingAnswer: (sent: string, due: string) => `note: the company's answer to your letter of ${fmt.date(sent)} is due by ${when(due)}; a regulator may expect you to wait for it.`,
     citesIndicative: 'note: the letter cites rules marked indicative (--allow-unverified); check them against their source first.',
     recorded: (kind: LetterKind, at: string, attachment: number, replyBy: string, open: boolean, id: string) =>
-      `recorded the ${kind} as sent on ${iso(at)} (its text is attachment ${attachment}); the reply is due by ${iso(replyBy)}, ${open ? 'and `vetted due` will chase it.' : `but ${id} is closed, so \`vetted due\` will not chase it until the incident is reopened.`}`,
+      `recorded the ${kind === 'regulator' ? 'letter to the regulator' : kind} as sent on ${when(at)} (its text is attachment ${attachment}); the reply is due by ${when(replyBy)}, ${open ? 'and `vetted due` will chase it.' : `but ${id} is closed, so \`vetted due\` will not chase it until the incident is reopened.`}`,
     wrote: (kind: LetterKind, file: string) => `wrote the ${kind} letter to ${file}`,
     // `letters list` and `letters check`
     listHeaders: ['LANG', 'KIND', 'SOURCE', 'FILE'],

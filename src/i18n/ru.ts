@@ -1138,6 +1138,7 @@ export const ru: Catalog = {
     outNeedsPath: (flag) => `${flag} нужен путь к файлу (или -, чтобы писать в стандартный вывод).`,
     danglingLink: (out, flag) => `${out} — символическая ссылка на несуществующий файл; удалите ссылку или укажите другой ${flag}.`,
     linkLoop: (out, flag) => `${out} — петля символических ссылок; удалите ссылку или укажите другой ${flag}.`,
+    outNamesFolder: (out, flag) => `${out} — путь к папке (он кончается косой чертой), а записывается файл; укажите в ${flag} путь к файлу, в этой папке или другой.`,
     outFolder: (out, flag) => `${out} — папка; укажите в ${flag} путь к файлу.`,
     outSpecial: (out, flag) => `${out} — не файл, не символьное устройство и не канал; укажите другой ${flag}.`,
     noFolder: (dir, flag) => `папки ${dir} нет; создайте её или укажите другой ${flag}.`,
@@ -1444,6 +1445,8 @@ export const ru: Catalog = {
     oneAlready: (from, into, name) => `${q(from)} и ${q(into)} — уже одна компания (${name}); объединять нечего.`,
     merged: (from, into, checks, incidents) =>
       `компания ${from} объединена с компанией ${into}: перенесено ${fmt.plural(checks, { one: 'проверка', few: 'проверки', many: 'проверок', other: 'проверки' })} и ${fmt.plural(incidents, { one: 'обращение', few: 'обращения', many: 'обращений', other: 'обращения' })}, ${q(from)} теперь другое название компании ${into}`,
+    mergeKeptOwn: (from, into, lost) =>
+      `примечание: у компании ${into} остались свои данные, а другие данные ${from} не перенесены: ${fmt.list([lost.parent !== undefined ? `материнская компания ${lost.parent}` : '', lost.website !== undefined ? `сайт ${lost.website}` : '', lost.category !== undefined ? `категория ${q(lost.category)}` : ''].filter(Boolean))} (взять их вместо своих: vetted company edit ${sh(into)} ${lost.parent !== undefined ? '--parent' : lost.website !== undefined ? '--website' : '--category'} …).`,
     companyEditWhat: 'скажите, что изменить: --category ТЕКСТ, --website АДРЕС или --parent КОМПАНИЯ ("" очищает поле).',
     tooLong: (flag, max) => `${flag} — не длиннее ${fmt.plural(max, { one: 'знака', few: 'знаков', many: 'знаков', other: 'знака' })}; сократите.`,
     parentLoop: (parent, company, itself) => `${parent} не может быть материнской компанией для ${company}: это ${itself ? 'та же самая компания' : 'одна из её дочерних компаний'}.`,

@@ -177,6 +177,21 @@ describe('company edit and remove', () => {
     ok(s.run(['--db', `${s.dir}/again.db`, 'import', file]));
   });
 
+  it("a merge keeps the company's own parent, website and category, and says which of the merged one's were not kept", () => {
+    for (const c of ['Rostelecom', 'Other', 'Volga', 'Volgatelecom']) ok(s.run(['pin', c, 'white', '--reason', 'r']));
+    ok(s.run(['company', 'edit', 'Volga', '--parent', 'Rostelecom', '--website', 'https://volga.example', '--category', 'isp']));
+    ok(s.run(['company', 'edit', 'Volgatelecom', '--parent', 'Other', '--category', 'telecom']));
+    const merged = ok(s.run(['company', 'merge', 'Volga', 'Volgatelecom']));
+    expect(merged.stderr).toMatch(/note: Volgatelecom keeps its own parent and category; Volga's parent Rostelecom and category "isp" were not kept \(to take one instead: vetted company edit "?Volgatelecom"? --parent …\)/);
+    // Only what it had of its own: the website it had none of is taken, and not named.
+    const shown = json<{ parent: string; website: string; category: string }>(s, ['company', 'show', 'Volgatelecom', '--json']);
+    expect([shown.parent, shown.website, shown.category]).toEqual(['Other', 'https://volga.example', 'telecom']);
+    expect(merged.stderr).not.toMatch(/website/);
+    ok(s.run(['undo']));
+    ok(s.run(['company', 'edit', 'Volgatelecom', '--parent', 'Rostelecom', '--category', 'isp']));
+    expect(ok(s.run(['company', 'merge', 'Volga', 'Volgatelecom'])).stderr).not.toMatch(/note:/);
+  });
+
   it('a merge of a company into a subsidiary of its subsidiary puts the subsidiary between them under its parent, and the export imports again', () => {
     for (const c of ['Root', 'Top', 'A', 'B', 'C', 'D']) ok(s.run(['pin', c, 'white', '--reason', 'r']));
     for (const [c, p] of [['Top', 'Root'], ['A', 'Top'], ['B', 'A'], ['C', 'B'], ['D', 'A']]) ok(s.run(['company', 'edit', c, '--parent', p]));
@@ -279,7 +294,7 @@ describe('a wrong date, and an incident on the wrong company', () => {
     const file = `${s.dir}/closed.yaml`;
     writeFileSync(file, 'format: vetted/1\nincidents:\n  - id: x-1\n    company: X\n    title: T\n    opened: 2026-11-01T09:00\n    fault: company\n    closed: 2026-11-05T00:00\n');
     ok(s.run(['import', file]));
-    expect(refused(['incident', 'edit', 'x-1', '--opened', '2026-11-20 10:00'])).toMatch(/x-1 cannot open at 2026-11-20T10:00: it was closed at 2026-11-05T00:00, before that/);
+    expect(refused(['incident', 'edit', 'x-1', '--opened', '2026-11-20 10:00'])).toMatch(/x-1 cannot open at 2026-11-20 10:00: it was closed at 2026-11-05 00:00, before that/);
     writeFileSync(
       file,
       'format: vetted/1\nincidents:\n  - id: y-1\n    company: Y\n    title: T\n    opened: 2026-11-01T09:00\n    events:\n      - { at: 2026-11-02T09:00, type: resolution, outcome: resolved }\n      - { at: 2026-11-03T09:00, type: resolution, outcome: unresolved }\n',
@@ -797,7 +812,7 @@ describe('undo of a change whose records are no longer as it left them', () => {
     ok(s.run(['event', 'remove', 'acme-1#1'])); // #3
     ok(s.run(['incident', 'edit', 'acme-1', '--opened', '2026-11-10 09:00'])); // #4
     expect(refused(['undo', '--op', '3'])).toBe(
-      'vetted: #3 cannot be undone now: it would put acme-1#1 (2026-11-02T10:00) back before the opening of acme-1, which was moved since; move the opening first (`vetted incident edit acme-1 --opened 2026-11-02T10:00`).',
+      'vetted: #3 cannot be undone now: it would put acme-1#1 (2026-11-02 10:00) back before the opening of acme-1, which was moved since; move the opening first (`vetted incident edit acme-1 --opened 2026-11-02T10:00`).',
     );
     ok(s.run(['incident', 'edit', 'acme-1', '--opened', '2026-11-02 10:00']));
     ok(s.run(['undo', '--op', '3']));

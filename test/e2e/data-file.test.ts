@@ -687,6 +687,23 @@ describe('export --out', () => {
     expect(existsSync(missing)).toBe(false);
   });
 
+  it('--out a folder not there yet, named with a slash at its end: exit 2, and no file made under its name (a backup, an export, a letter)', () => {
+    ok(s.run(['import', SEEDS]));
+    const runs: string[][] = [
+      ['backup', '--out', 'backups/'],
+      ['export', '--format', 'json', '--out', 'newdir/'],
+      ['letter', 'volga-2012-07', '--kind', 'complaint', '--from', 'Ann', '--out', 'letters/'],
+    ];
+    for (const args of runs) {
+      const folder = args[args.length - 1];
+      const line = expectOneLineError(s.run(args));
+      expect(line).toContain(`${folder} names a folder (it ends in a slash)`);
+      expect(existsSync(join(s.dir, folder))).toBe(false);
+    }
+    // The default backup still finds its folder free to be made.
+    ok(s.run(['backup']));
+  });
+
   it('--format that is not md, json or csv: exit 2', () => {
     const r = s.run(['export', '--format', 'xml']);
     expect(r.code).toBe(2);

@@ -47,6 +47,21 @@ describe('vetted due --format ics', () => {
     }
   });
 
+  it("says a deadline given with its offset from UTC at the local time the event stands at, as the Russian calendar does", () => {
+    const u = sandbox();
+    try {
+      const env = { TZ: 'UTC' };
+      ok(u.run(['incident', 'add', 'Delta', '--title', 't', '--opened', '2026-11-01 09:00'], { env }));
+      ok(u.run(['incident', 'event', 'delta-1', 'promise', '--text', 'offset promise', '--due', '2099-12-20T01:00+05:00', '--at', '2026-11-02T01:00+05:00'], { env }));
+      const [{ event }] = events(ok(u.run(['due', '--format', 'ics'], { env })).stdout);
+      expect(event.startDate.toJSDate().toISOString()).toBe('2099-12-19T20:00:00.000Z');
+      expect(event.description).toContain('Promised on 2026-11-01 20:00: offset promise, due 2099-12-19 20:00.');
+      expect(event.description).not.toContain('+05:00');
+    } finally {
+      u.cleanup();
+    }
+  });
+
   it('follows the wire format: CRLF, lines of at most 75 octets, escaped text', () => {
     const text = ok(s.run(['due', '--format', 'ics'])).stdout;
     expect(text.endsWith('\r\n')).toBe(true);

@@ -77,7 +77,7 @@ describe('incident edit in the editor', () => {
   it('an event added the same as one there is a problem: a timeline holds each event once', async () => {
     const t = start(['incident', 'edit', 'ozon-1'], editor('s/^    channel: chat/    channel: chat\\n  - at: 2026-11-21T09:00\\n    type: contact\\n    channel: chat/', '/^  - at: 2026-11-21T09:00$/,/^    channel: chat$/d'));
     expect(await t.waitForExit()).toBe(0);
-    expect(t.screen().replace(/\s+/g, ' ')).toMatch(/the new contact at 2026-11-21T09:00 would then read as ozon-1#2 does \(the same time, type and details\)/);
+    expect(t.screen().replace(/\s+/g, ' ')).toMatch(/the new contact at 2026-11-21 09:00 would then read as ozon-1#2 does \(the same time, type and details\)/);
     expect(json<Shown>(s, ['incident', 'show', 'ozon-1', '--json']).events.map((e) => e.id)).toEqual(['ozon-1#1', 'ozon-1#2']);
   });
 

@@ -154,7 +154,7 @@ describe('sharing and reading shared lists', () => {
     writeFileSync(older, JSON.stringify({ ...JSON.parse(readFileSync(second, 'utf8')), exported_at: '2020-01-01T00:00:00Z', source: 'Someone Else' }));
     const back = ok(B.run(['source', 'update', 'anna', older])).stderr;
     expect(back).toMatch(/^ {2}no company is on another list than before$/m);
-    expect(back).toMatch(/^ {2}note: this file was shared 2020-01-01T\d\d:00, before the one it replaces \(.*\): what you read now is the older of the two\.$/m);
+    expect(back).toMatch(/^ {2}note: this file was shared 2020-01-01 \d\d:00, before the one it replaces \(.*\): what you read now is the older of the two\.$/m);
     expect(back).toMatch(/^ {2}note: it calls itself "Someone Else" now; the file it replaces gave none\.$/m);
     expect(ok(B.run(['--lang', 'ru', 'source', 'update', 'anna', second])).stderr).toMatch(/^ {2}внимание: теперь он никак себя не называет; заменённый им файл называл себя «Someone Else»\.$/m);
     expect(ok(B.run(['company', 'show', 'Volgatelecom'])).stdout).not.toMatch(/B2 broke/);

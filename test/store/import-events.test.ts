@@ -224,7 +224,7 @@ describe('the events an import adds to an incident there already', () => {
     const before = stored();
     // Another database numbers its own incidents: box-1 there is another box.
     const other = { ...base, title: 'Parcel lost', opened: '2026-11-20T10:00', events: [{ at: '2026-11-21T10:00', type: 'apology', level: 'frontline' }] };
-    expect(refusal(doc([other]))).toMatch(/incidents\[0\]: the id "box-1" already belongs to another incident of this company, opened 2026-11-01T10:00: "Box broken"; give this incident another id, or leave its id out to have one made/);
+    expect(refusal(doc([other]))).toMatch(/incidents\[0\]: the id "box-1" already belongs to another incident of this company, opened 2026-11-01 10:00: "Box broken"; give this incident another id, or leave its id out to have one made/);
     expect(stored()).toEqual(before);
     // Without its id it is added as an incident of its own.
     const { id: _, ...unnamed } = other;
