@@ -6,7 +6,7 @@
 
 import { LEVELS, type Digest, type DigestedIncident, type Fault, type Incident, type IncidentEvent, type Level, type Outcome } from './types.js';
 import { msOf, parseWhen } from './dates.js';
-import { DAY_MS, STALE_DAYS, fixedMs, isAtFault, isReplyDeadline, isSentLetter, isWritten, levelOf, levelRank, promiseStatusGiven, replyAnswered, rungAbove, type Advice, type PromiseStatus } from './incident.js';
+import { DAY_MS, STALE_DAYS, isAtFault, isReplyDeadline, isSentLetter, isWritten, levelOf, levelRank, promiseStatusGiven, replyAnswered, rungAbove, type Advice, type PromiseStatus } from './incident.js';
 
 export type { Digest, DigestedIncident } from './types.js';
 
@@ -263,10 +263,7 @@ export interface IncidentListRow {
 }
 
 /** The part of a digest a row of `incident list` reads: a digest, one whose events are not typed, or listedFromText's. */
-type ListedDigest = Pick<Digest, 'events' | 'levels' | 'closing'> & { promises: readonly ListedPromise[] };
-
-/** A promise as `incident list` reads it: `afterFix`, made after the fix that closed the incident (not settled by it), where its time is not read. */
-type ListedPromise = Pick<IncidentEvent, 'due' | 'kept'> & { at?: string; afterFix?: true };
+type ListedDigest = Pick<Digest, 'events' | 'levels' | 'closing'> & { promises: readonly Pick<IncidentEvent, 'due' | 'kept'>[] };
 
 /**
  * The part of a digest `incident list` reads, as the database keeps it beside the digest: the
@@ -280,12 +277,10 @@ export function listedText(d: Digest): string {
   // A reply the company gave settles its deadline for good: kept by it (or by a fix before), or not (late).
   const closing = closingOfDigest(d);
   const keptOf = (p: Digest['promises'][number]) => p.kept ?? (p.answered === undefined ? undefined : promiseStatusGiven(p, closing, 0, p.answered).state === 'kept');
-  // A promise made after the fix is not settled by it (see promiseStatusGiven): `!` marks one, read without its time.
-  const fixed = fixedMs(closing);
   const promises = d.promises
     .map((p) => {
       const k = keptOf(p);
-      return `${p.due}${k === true ? '+' : k === false ? '-' : fixed !== undefined && msOf(p.at) > fixed ? '!' : ''}`;
+      return `${p.due}${k === true ? '+' : k === false ? '-' : ''}`;
     })
     .join(',');
   return `${d.events}|${d.levels.length ? highestLevelOf(d) : ''}|${d.closing ? `${d.closing.outcome} ${d.closing.at}` : ''}|${promises}`;
@@ -299,13 +294,12 @@ export function listedFromText(text: string): ListedDigest {
   const level = text.slice(a + 1, b);
   const closing = text.slice(b + 1, c);
   const space = closing.indexOf(' ');
-  const promises: ListedPromise[] = [];
+  const promises: Pick<IncidentEvent, 'due' | 'kept'>[] = [];
   if (c + 1 < text.length) {
     for (const p of text.slice(c + 1).split(',')) {
       const mark = p.charCodeAt(p.length - 1);
       if (mark === 43) promises.push({ due: p.slice(0, -1), kept: true });
       else if (mark === 45) promises.push({ due: p.slice(0, -1), kept: false });
-      else if (mark === 33) promises.push({ due: p.slice(0, -1), afterFix: true });
       else promises.push({ due: p });
     }
   }
@@ -320,7 +314,7 @@ export function listedFromText(text: string): ListedDigest {
 function listRow(i: Pick<Incident, 'id' | 'company' | 'title' | 'opened' | 'fault'> & { closed?: string | null }, d: ListedDigest, now: number): IncidentListRow {
   const closing = closingOfDigest(d);
   let broken = 0;
-  for (const p of d.promises) if (promiseStatusGiven(p, p.afterFix ? undefined : closing, now, (p as Digest['promises'][number]).answered).state === 'broken') broken++;
+  for (const p of d.promises) if (promiseStatusGiven(p, closing, now, (p as Digest['promises'][number]).answered).state === 'broken') broken++;
   return {
     id: i.id,
     company: i.company,

@@ -104,13 +104,9 @@ export function fixedMs(closing: { outcome: Outcome; ms: number } | undefined): 
  * reply a letter asked for, when the company answered (see replyAnswered): an answer settles
  * it as a fix settles any promise, kept by its deadline or broken by how late it came.
  */
-export function promiseStatusGiven<E extends Pick<IncidentEvent, 'due' | 'kept'> & { at?: string }>(p: E, closing: { outcome: Outcome; ms: number } | undefined, now: number, answered?: string): PromiseStatus<E> {
+export function promiseStatusGiven<E extends Pick<IncidentEvent, 'due' | 'kept'>>(p: E, closing: { outcome: Outcome; ms: number } | undefined, now: number, answered?: string): PromiseStatus<E> {
   const due = dueMs(p.due!);
-  // A fix settles the promises made by then: not one made after it, such as the reply deadline
-  // of a letter sent once the problem was fixed (to claim compensation, say), which only an
-  // answer settles. (A promise read without its time, as the incident list reads them, is taken as made before.)
-  const fixedAt = fixedMs(closing);
-  const fixed = fixedAt !== undefined && (p.at === undefined || msOf(p.at) <= fixedAt) ? fixedAt : undefined;
+  const fixed = fixedMs(closing);
   if (p.kept === true) return { event: p, state: 'kept', dueMs: due };
   if (p.kept === false) return { event: p, state: 'broken', dueMs: due, lateMs: Math.max(0, (fixed ?? now) - due) };
   const answeredMs = answered === undefined ? undefined : msOf(answered);

@@ -21,7 +21,7 @@ import {
   isOpenDigested,
   promisesOfDigested,
 } from '../../src/domain/digest.js';
-import { brokenPromises, closingOf, fixedMs, highestLevel, isOpen, promiseStatusGiven, promisesOf, type PromiseStatus } from '../../src/domain/incident.js';
+import { brokenPromises, closingOf, highestLevel, isOpen, promiseStatusGiven, promisesOf, type PromiseStatus } from '../../src/domain/incident.js';
 import { COMPENSATION_KINDS, EFFORTS, FAULTS, LEVELS, OUTCOMES, type CompanyEvidence, type Incident, type IncidentEvent } from '../../src/domain/types.js';
 import { formatLocalDate, msOf } from '../../src/domain/dates.js';
 import { sortEvents } from '../../src/domain/events.js';
@@ -101,10 +101,7 @@ describe('the digest of a timeline', () => {
           // A letter's reply deadline the company answered is kept or not for good, by its answer (or a fix before it).
           promises: d.promises.map((p) => {
             const kept = p.kept ?? (p.answered === undefined ? undefined : promiseStatusGiven(p, closingOfDigest(d), 0, p.answered).state === 'kept');
-            if (kept !== undefined) return { due: p.due, kept };
-            // One made after the fix is marked so: the fix does not settle it.
-            const fixed = fixedMs(closingOfDigest(d));
-            return fixed !== undefined && msOf(p.at) > fixed ? { due: p.due, afterFix: true } : { due: p.due };
+            return kept === undefined ? { due: p.due } : { due: p.due, kept };
           }),
         });
       }),

@@ -143,18 +143,6 @@ describe('computeMetrics: promises_broken, every case of the definition', () => 
     expect(m.promises).toBe(events.filter((e) => e.type === 'promise').length);
   });
 
-  it('a fix settles the promises made by then, not a letter sent after it: that deadline waits for an answer', () => {
-    const fixedThenWrote = incident({
-      events: [contact({ at: '2024-01-02T10:00' }), resolution('resolved', '2024-01-03T10:00'), contact({ at: '2024-02-01T10:00', channel: 'letter' }), promise({ at: '2024-02-01T10:00', due: '2024-02-15', text: 'a reply to my claim' })],
-    });
-    const deadline = fixedThenWrote.events[3];
-    expect(promiseStatus(deadline, fixedThenWrote, msOf('2024-02-10T12:00')).state).toBe('pending');
-    expect(promiseStatus(deadline, fixedThenWrote, msOf('2024-03-01T12:00')).state).toBe('broken');
-    // Answered in time by an apology: kept.
-    const answered = incident({ events: [...fixedThenWrote.events, apology({ at: '2024-02-10T10:00' })] });
-    expect(promiseStatus(answered.events[3], answered, msOf('2024-03-01T12:00')).state).toBe('kept');
-  });
-
   it('tells kept from pending (not only "not broken")', () => {
     const kept = incident({ events: [promise({ at: made, due }), resolution('resolved', '2024-01-04T10:00')] });
     const pending = incident({ events: [promise({ at: made, due })] });
