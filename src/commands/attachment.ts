@@ -115,6 +115,8 @@ export async function runSave(ctx: Context, idArg: string, opts: { out?: string 
       writeOutputFile('/dev/stdout', [found.data], { dbPath: ctx.dbPath });
       return { err: w.wrote('-', describeSize(found.data.length)) };
     }
+    // A path ending in a slash names a folder, there or not (the slash is gone once resolved).
+    if (opts.out !== undefined && /\/$/.test(opts.out) && !existsSync(opts.out)) throw new UserError(t().files.outNamesFolder(opts.out, '--out'));
     const out = resolve(opts.out ?? basename(found.info.name));
     if (opts.out === undefined && existsSync(out)) throw new UserError(w.exists(safeText(out)));
     if (existsSync(out) && statSync(out).isDirectory()) throw new UserError(w.outIsFolder(safeText(out)));

@@ -48,7 +48,8 @@ export async function runMerge(ctx: Context, fromName: string, intoName: string)
     const moved = { checks: store.checksOf(from.id).length, incidents: store.incidentsOf(from.id).length };
     // What `into` has of its own is kept; what `from` had otherwise is said, not dropped without a word.
     const lost: { parent?: string; website?: string; category?: string } = {};
-    if (from.parent_id !== null && into.parent_id !== null && from.parent_id !== into.parent_id && from.parent_id !== into.id) lost.parent = store.companyById(from.parent_id)!.name;
+    // (One whose parent was the merged company takes the merged one's parent: nothing is lost then.)
+    if (from.parent_id !== null && into.parent_id !== null && into.parent_id !== from.id && from.parent_id !== into.parent_id && from.parent_id !== into.id) lost.parent = store.companyById(from.parent_id)!.name;
     if (from.website && into.website && from.website !== into.website) lost.website = from.website;
     if (from.category && into.category && from.category !== into.category) lost.category = from.category;
     store.write(() => store.mergeCompanies(from, into), { summary: opSummary({ k: 'merge', from: from.name, into: into.name, ...moved }) });

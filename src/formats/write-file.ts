@@ -147,7 +147,7 @@ export function checkOutputPath(out: string, guard: WriteGuard, flag = '--out'):
   if (link?.isSymbolicLink() && !st) throw new UserError(isLinkLoop(out) ? say.linkLoop(out, flag) : say.danglingLink(out, flag));
   if (st?.isDirectory()) throw new UserError(say.outFolder(out, flag));
   // A path ending in a slash names a folder, there or not: never a file made under the folder's name.
-  if (!st && /[\\/]$/.test(out)) throw new UserError(say.outNamesFolder(out, flag));
+  if (!st && /\/$/.test(out)) throw new UserError(say.outNamesFolder(out, flag));
   if (st && !st.isFile() && !st.isCharacterDevice() && !st.isFIFO()) throw new UserError(say.outSpecial(out, flag));
   if (!st) {
     const dir = dirname(resolve(out));

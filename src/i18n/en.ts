@@ -28,7 +28,7 @@ const q = (s: string) => `"${s}"`;
 /** A date-time as the record writes it (ISO 8601), on a terminal in English: one given with its
  * offset from UTC at the local time of that moment, as every other is (see localWallClock). */
 /** A stored time as a command takes it (`--opened 2024-01-01T10:00`: one word to the shell). */
-const iso = (s: string) => localWallClock(s);
+const iso = (s: string) => localWallClock(s).trim().replace(/^(\d{4}-\d{2}-\d{2}) +(?=\d)/, '$1T');
 /** A stored time as prose says it, as the timeline's columns do: 2024-01-01 10:00 (a date alone without a time). */
 const when = (s: string) => fmt.dateTime(s);
 /** The YAML parser's words, but where they speak of its own interface rather than of the file. */

@@ -263,7 +263,20 @@ export function mergeRecords(store: Store, records: DataRecords, opts: MergeOpti
   const merge = {
     companies: (c: CompanyEntry, i: number) => {
       guard(['companies', i], () => {
-        const found = byName.get(c.name) ?? store.findCompany(c.name);
+        // Unknown here by its name, it is the company one of its aliases names here, if any: one
+        // renamed since this database was copied (a backup restored), its old name kept as an alias.
+        // Its name is then kept here as an alias of that company.
+        const byAlias = () => {
+          for (const alias of c.aliases ?? []) {
+            const owner = store.findCompany(alias);
+            if (owner) return owner;
+          }
+          return undefined;
+        };
+        const known = byName.get(c.name) ?? store.findCompany(c.name);
+        const renamed = known ? undefined : byAlias();
+        const found = known ?? renamed;
+        if (renamed && store.addAlias(renamed.id, c.name)) report.aliases.added++;
         // A company made by this record is inserted with its own fields (its parent may be made
         // after it), and its row is the one just inserted, not read again.
         const made = found ? undefined : remember(c.name, store.createUnfoundCompany(c.name, created, { website: c.website, category: c.category }), true);

@@ -97,6 +97,11 @@ describe('vetted attachment save', () => {
     expect(ok(s.run(['attachment', 'save', '2', '--out', out])).stderr).toMatch(/SHA-256 checked/);
     expect(readFileSync(out)).toEqual(readFileSync(photo));
   });
+  it('refuses --out ending in a slash where no such folder is: no file made under the folder\'s name', () => {
+    const folder = join(s.dir, 'not-yet') + '/';
+    expect(expectOneLineError(s.run(['attachment', 'save', '2', '--out', folder]))).toContain('names a folder (it ends in a slash)');
+    expect(existsSync(join(s.dir, 'not-yet'))).toBe(false);
+  });
   it('writes it under its own name, never over a file that is there', () => {
     const dir = join(s.dir, 'cwd');
     mkdirSync(dir);

@@ -177,6 +177,22 @@ describe('company edit and remove', () => {
     ok(s.run(['--db', `${s.dir}/again.db`, 'import', file]));
   });
 
+  it('an export made after a rename imports into a copy made before it: the company is known here by the old name its file keeps as an alias', () => {
+    ok(s.run(['incident', 'add', 'Wildberries', '--title', 'x', '--opened', '2024-01-01 10:00']));
+    const old = `${s.dir}/old.db`;
+    ok(s.run(['backup', '--out', old]));
+    ok(s.run(['company', 'rename', 'Wildberries', 'Wildberries RU']));
+    ok(s.run(['incident', 'event', 'wildberries-1', 'note', '--text', 'after the rename', '--at', '2024-01-02 10:00']));
+    const file = `${s.dir}/renamed.json`;
+    ok(s.run(['export', '--format', 'json', '--out', file]));
+    const imported = ok(s.run(['--db', old, 'import', file]));
+    expect(imported.stderr).toMatch(/companies: 0 added, 1 already there/);
+    expect(imported.stderr).toMatch(/aliases: 1 added/);
+    const companies = json<{ name: string; aliases: string[] }[]>(s, ['--db', old, 'company', 'list', '--json']);
+    expect(companies.map((c) => [c.name, c.aliases])).toEqual([['Wildberries', ['Wildberries RU']]]);
+    expect(json<{ events: { text?: string }[] }>(s, ['--db', old, 'incident', 'show', 'wildberries-1', '--json']).events.map((e) => e.text)).toEqual(['after the rename']);
+  });
+
   it("a merge keeps the company's own parent, website and category, and says which of the merged one's were not kept", () => {
     for (const c of ['Rostelecom', 'Other', 'Volga', 'Volgatelecom']) ok(s.run(['pin', c, 'white', '--reason', 'r']));
     ok(s.run(['company', 'edit', 'Volga', '--parent', 'Rostelecom', '--website', 'https://volga.example', '--category', 'isp']));
@@ -190,6 +206,12 @@ describe('company edit and remove', () => {
     ok(s.run(['undo']));
     ok(s.run(['company', 'edit', 'Volgatelecom', '--parent', 'Rostelecom', '--category', 'isp']));
     expect(ok(s.run(['company', 'merge', 'Volga', 'Volgatelecom'])).stderr).not.toMatch(/note:/);
+    // Merged into its own subsidiary, which then takes its parent: nothing of it gave way.
+    for (const c of ['Mid', 'Kid']) ok(s.run(['pin', c, 'white', '--reason', 'r']));
+    ok(s.run(['company', 'edit', 'Mid', '--parent', 'Other']));
+    ok(s.run(['company', 'edit', 'Kid', '--parent', 'Mid']));
+    expect(ok(s.run(['company', 'merge', 'Mid', 'Kid'])).stderr).not.toMatch(/note:/);
+    expect(json<{ parent: string }>(s, ['company', 'show', 'Kid', '--json']).parent).toBe('Other');
   });
 
   it('a merge of a company into a subsidiary of its subsidiary puts the subsidiary between them under its parent, and the export imports again', () => {

@@ -246,5 +246,8 @@ describe('the events an import adds to an incident there already', () => {
     const d = doc([{ ...base, events: [{ at: '2026-11-01T12:00', type: 'contact', channel: 'phone' }] }]);
     expect(refusal(d)).toMatch(/before the opening of box-1 as it stands here.*--opened 2026-11-01T12:00/);
     expect(stored()).toEqual([]);
+    // A file's time written with a space is suggested as one word, which the shell does not split.
+    const spaced = doc([{ ...base, events: [{ at: '2026-11-01 12:00', type: 'contact', channel: 'phone' }] }]);
+    expect(refusal(spaced)).toMatch(/an event at 2026-11-01 12:00\).*`vetted incident edit box-1 --opened 2026-11-01T12:00`/);
   });
 });
