@@ -3,7 +3,16 @@ import { configDefaults, defineConfig } from 'vitest/config';
 
 // Files whose tests time what they do, race processes against each other, or drive a real
 // terminal: run one at a time, after the rest, so that no other file's processes slow them.
-const ALONE = ['test/slow/**', 'test/e2e/interactive*.test.ts', 'test/e2e/terminal-width.test.ts', 'test/e2e/concurrent-changes.test.ts'];
+const ALONE = [
+  'test/slow/**',
+  'test/e2e/interactive*.test.ts',
+  'test/e2e/terminal-width.test.ts',
+  'test/e2e/concurrent-changes.test.ts',
+  // A time or a ratio of times bounded.
+  'test/unit/data-stream.test.ts',
+  'test/unit/template.test.ts',
+  'test/e2e/hostile-text.test.ts',
+];
 
 // Each settings of both groups.
 const each = { setupFiles: ['test/setup-catalog.ts'], testTimeout: 30_000, hookTimeout: 60_000 };
