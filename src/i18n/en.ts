@@ -356,8 +356,9 @@ export const en = {
       `${fmt.date(opened)}${outcome ? ` to ${closed ? fmt.date(closed) : ''}, ${outcome}` : ', still open'}`,
     incidentFacts: (fault: Fault, contacts: number, highest: Level) =>
       `fault: ${fault} · ${fmt.plural(contacts, { one: 'contact', other: 'contacts' })} · highest level reached: ${level[highest]}`,
-    promisesLine: (broken: number, total: number, apologised: boolean, explained: boolean, compensations: string[]) =>
-      `promises: ${broken} of ${total} broken · apology: ${apologised ? 'yes' : 'no'} · explanation: ${explained ? 'yes' : 'no'} · compensation: ${compensations.length ? compensations.join('; ') : 'none'}`,
+    /** `replies`: of the promises, the reply deadlines of the customer's letters, which the list policy does not count as the company's. */
+    promisesLine: (broken: number, total: number, apologised: boolean, explained: boolean, compensations: string[], replies: { broken: number; total: number } = { broken: 0, total: 0 }) =>
+      `promises: ${broken - replies.broken} of ${total - replies.total} broken${replies.total ? ` (and ${fmt.plural(replies.total, { one: 'reply deadline', other: 'reply deadlines' })} of your letters, ${replies.broken} missed)` : ''} · apology: ${apologised ? 'yes' : 'no'} · explanation: ${explained ? 'yes' : 'no'} · compensation: ${compensations.length ? compensations.join('; ') : 'none'}`,
     compensation: (kind: CompensationKind | undefined, proactive: boolean, effort: Effort | undefined) =>
       `${kind ?? 'yes'}${proactive ? ', unasked' : ''}${effort ? `, it took: ${effort}` : ''}`,
     checkLine: (checklist: string, date: string, score: number, verdict: CheckVerdict, dealbreakers: string[]) =>

@@ -419,8 +419,8 @@ export const ru: Catalog = {
     incidentSpan: (opened, closed, o) => `${fmt.date(opened)}${o ? ` — ${closed ? fmt.date(closed) : ''}, ${outcome[o]}` : ', ещё открыто'}`,
     incidentFacts: (f, contacts, highest) =>
       `вина: ${fault[f]} · ${fmt.plural(contacts, { one: 'контакт', few: 'контакта', many: 'контактов', other: 'контакта' })} · выше всего: ${level[highest]}`,
-    promisesLine: (broken, total, apologised, explained, compensations) =>
-      `обещания: нарушено ${broken} из ${total} · извинения: ${apologised ? 'да' : 'нет'} · объяснение: ${explained ? 'да' : 'нет'} · компенсация: ${compensations.length ? compensations.join('; ') : 'нет'}`,
+    promisesLine: (broken, total, apologised, explained, compensations, replies = { broken: 0, total: 0 }) =>
+      `обещания: нарушено ${broken - replies.broken} из ${total - replies.total}${replies.total ? ` (и сроки ответа на ваши письма: пропущено ${replies.broken} из ${replies.total})` : ''} · извинения: ${apologised ? 'да' : 'нет'} · объяснение: ${explained ? 'да' : 'нет'} · компенсация: ${compensations.length ? compensations.join('; ') : 'нет'}`,
     compensation: (k, proactive, e) => `${k ? kind[k] : 'да'}${proactive ? ', без просьбы' : ''}${e ? `, чего стоило: ${effort[e]}` : ''}`,
     checkLine: (checklist, date, score, verdict, dealbreakers) =>
       `чек-лист ${checklist} от ${fmt.date(date)}: ${score}/100, ${checkVerdict[verdict]}${dealbreakers.length ? ` (неприемлемые ответы: ${dealbreakers.join(', ')})` : ''}`,

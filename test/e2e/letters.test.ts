@@ -384,6 +384,20 @@ describe("a letter's reply deadline", () => {
   });
 });
 
+describe('letters unanswered and the lists', () => {
+  it("are no promises the company broke: three complaints unanswered leave it off the black list, and why counts them apart, in either language", () => {
+    ok(s.run(['incident', 'add', 'Rho', '--title', 'quiet', '--fault', 'company', '--opened', '2026-09-01 09:00']));
+    for (const m of ['00', '01', '02']) ok(s.run(['letter', 'rho-1', '--from', 'Jo', '--kind', 'complaint', '--sent', '--at', `2026-09-02 10:${m}`]));
+    const why = json<{ list: string; findings: { rule: string }[] }>(s, ['why', 'Rho', '--json']);
+    expect(why.list).not.toBe('black');
+    expect(why.findings.map((f) => f.rule)).not.toContain('B2');
+    expect(ok(s.run(['why', 'Rho'])).stdout).toContain('promises: 0 of 0 broken (and 3 reply deadlines of your letters, 3 missed)');
+    expect(ok(s.run(['--lang', 'ru', 'why', 'Rho'])).stdout).toContain('обещания: нарушено 0 из 0 (и сроки ответа на ваши письма: пропущено 3 из 3)');
+    // `due` chases them all the same.
+    expect(ok(s.run(['due'])).stdout).toMatch(/broken {3}"a reply to my complaint of 2 September 2026"/);
+  });
+});
+
 describe('a letter with no kind named', () => {
   it('is a claim where due names the regulator and the company has had no letter, and says why, in either language', () => {
     ok(s.run(['incident', 'add', 'Nofix', '--title', 'no fix', '--fault', 'company', '--opened', '2026-10-01 10:00']));
