@@ -1717,7 +1717,7 @@ export const ru: Catalog = {
   letter: {
     notVerifiedAt: (source) => `норма не проверена: её ещё никто не сверил с источником (${source})`,
     notVerified: (article, source, toCheck) =>
-      `примечание: НЕ ПРОВЕРЕНО: ${article} не сверена с источником. Перед отправкой проверьте на ${source}: ${toCheck ?? 'норму в том виде, в каком её приводит письмо'}.`,
+      `примечание: НЕ ПРОВЕРЕНО: текст нормы (${article}) не сверен с источником. Перед отправкой проверьте на ${source}: ${toCheck ?? 'норму в том виде, в каком её приводит письмо'}.`,
     caseWord: { goods: 'товары', services: 'услуги', telecom: 'связь', finance: 'финансы' },
     demandWord: { refund: 'возврат денег', repair: 'ремонт', replacement: 'замена', recalculation: 'перерасчёт', compensation: 'компенсация' },
     question: {

@@ -62,7 +62,7 @@ describe('vetted letter', () => {
     expect(r.stdout).toContain('НЕ ПРОВЕРЕНО: ссылки на закон с пометкой «(не проверено)» не сверены с официальными текстами');
     expect(r.stdout).not.toMatch(/по состоянию на/);
     // What to check, from the pack, in the reader's language.
-    expect(r.stderr).toMatch(/НЕ ПРОВЕРЕНО: статья 55 .* Перед отправкой проверьте на http:\/\/pravo\.gov\.ru\/\S+: в действующей редакции Федерального закона № 126-ФЗ — что статья 55 даёт оператору 30 дней/);
+    expect(r.stderr).toMatch(/НЕ ПРОВЕРЕНО: текст нормы \(статья 55 .*\) не сверен с источником\. Перед отправкой проверьте на http:\/\/pravo\.gov\.ru\/\S+: в действующей редакции Федерального закона № 126-ФЗ — что статья 55 даёт оператору 30 дней/);
     expect(r.stderr).not.toMatch(/in the current text/);
     expect(r.stdout).toContain('на сумму 500,00 RUB');
     expect(r.stdout).toContain('- «fixed within 24 hours» — обещано 12.07.2012 09:10, срок 13.07.2012 09:10');
@@ -116,7 +116,7 @@ describe('vetted letter', () => {
       // What to check, in the user's own words: said as written, whatever the reader's language.
       writeFileSync(join(s.config, 'law.yaml'), 'ru:\n  telecom-claim-30-days:\n    to_check: сверить срок с новой редакцией\n');
       const mine = ok(s.run(['letter', VOLGA, ...CLAIM_RU_UNVERIFIED, '--from', 'D', '--lang', 'ru']));
-      expect(mine.stderr).toMatch(/НЕ ПРОВЕРЕНО: статья 55 .*: сверить срок с новой редакцией\./);
+      expect(mine.stderr).toMatch(/НЕ ПРОВЕРЕНО: текст нормы \(статья 55 .*\) не сверен с источником\. .*: сверить срок с новой редакцией\./);
       writeFileSync(join(s.config, 'law.yaml'), 'ru:\n  telecom-claim-30-days:\n    to_check: 5\n');
       expect(expectOneLineError(s.run(['letter', VOLGA, ...CLAIM_RU, '--from', 'D', '--lang', 'ru']))).toMatch(
         /ваши уточнения норм .*law\.yaml: ru\.telecom-claim-30-days\.to_check: должно быть непустым текстом или словарём с текстом на языках en и ru/,
