@@ -9,7 +9,7 @@ import { UserError } from '../errors.js';
 import { formatLocalMinute } from '../domain/dates.js';
 import { checkNote, readingStore, writingStore } from './shared.js';
 import { toJson, safeText } from '../ui/safe.js';
-import { isStdout, writeFileAtomic, writeOutputFile } from '../formats/write-file.js';
+import { isStdout, refuseFolderName, writeFileAtomic, writeOutputFile } from '../formats/write-file.js';
 import type { Store } from '../store/store.js';
 import { MAX_ATTACHMENT_BYTES, addAttachment, allAttachments, attachmentsOf, eventRowIdByNumber, findAttachment, readAttachment, removeAttachment } from '../store/attachments.js';
 import { renderTable } from '../ui/table.js';
@@ -115,8 +115,7 @@ export async function runSave(ctx: Context, idArg: string, opts: { out?: string 
       writeOutputFile('/dev/stdout', [found.data], { dbPath: ctx.dbPath });
       return { err: w.wrote('-', describeSize(found.data.length)) };
     }
-    // A path ending in a slash names a folder, there or not (the slash is gone once resolved).
-    if (opts.out !== undefined && /\/$/.test(opts.out) && !existsSync(opts.out)) throw new UserError(t().files.outNamesFolder(opts.out, '--out'));
+    if (opts.out !== undefined) refuseFolderName(opts.out);
     const out = resolve(opts.out ?? basename(found.info.name));
     if (opts.out === undefined && existsSync(out)) throw new UserError(w.exists(safeText(out)));
     if (existsSync(out) && statSync(out).isDirectory()) throw new UserError(w.outIsFolder(safeText(out)));

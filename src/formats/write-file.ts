@@ -132,6 +132,14 @@ export function assertNotDatabase(target: string, guard: WriteGuard, st?: Stats,
   if (st?.isFile() && isSqliteFile(target)) refuse('sqlite');
 }
 
+/**
+ * A path ending in a slash names a folder, there or not: never a file made under the folder's
+ * name (for a folder not there yet; the slash is gone once the path is resolved).
+ */
+export function refuseFolderName(out: string, flag = '--out'): void {
+  if (out.endsWith('/') && !statOr(out)) throw new UserError(t().files.outNamesFolder(out, flag));
+}
+
 /** Checks an output path before anything is computed, so that a refusal costs nothing. */
 export function checkOutputPath(out: string, guard: WriteGuard, flag = '--out'): void {
   const say = t().files;
@@ -146,8 +154,7 @@ export function checkOutputPath(out: string, guard: WriteGuard, flag = '--out'):
   const st = statOr(out);
   if (link?.isSymbolicLink() && !st) throw new UserError(isLinkLoop(out) ? say.linkLoop(out, flag) : say.danglingLink(out, flag));
   if (st?.isDirectory()) throw new UserError(say.outFolder(out, flag));
-  // A path ending in a slash names a folder, there or not: never a file made under the folder's name.
-  if (!st && /\/$/.test(out)) throw new UserError(say.outNamesFolder(out, flag));
+  if (!st) refuseFolderName(out, flag);
   if (st && !st.isFile() && !st.isCharacterDevice() && !st.isFIFO()) throw new UserError(say.outSpecial(out, flag));
   if (!st) {
     const dir = dirname(resolve(out));

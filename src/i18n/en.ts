@@ -27,6 +27,9 @@ const fmt = formatsFor('en', 'en-CA', { plainDates: 'iso', listAnd: { word: 'and
 const q = (s: string) => `"${s}"`;
 /** A date-time as the record writes it (ISO 8601), on a terminal in English: one given with its
  * offset from UTC at the local time of that moment, as every other is (see localWallClock). */
+/** What a merge did not keep of the merged company, in this order: each field's value. */
+type MergeLost = { parent?: string; website?: string; category?: string };
+
 /** A stored time as a command takes it (`--opened 2024-01-01T10:00`: one word to the shell). */
 const iso = (s: string) => localWallClock(s).trim().replace(/^(\d{4}-\d{2}-\d{2}) +(?=\d)/, '$1T');
 /** A stored time as prose says it, as the timeline's columns do: 2024-01-01 10:00 (a date alone without a time). */
@@ -356,9 +359,9 @@ export const en = {
       `${fmt.date(opened)}${outcome ? ` to ${closed ? fmt.date(closed) : ''}, ${outcome}` : ', still open'}`,
     incidentFacts: (fault: Fault, contacts: number, highest: Level) =>
       `fault: ${fault} · ${fmt.plural(contacts, { one: 'contact', other: 'contacts' })} · highest level reached: ${level[highest]}`,
-    /** `replies`: of the promises, the reply deadlines of the customer's letters, which the list policy does not count as the company's. */
+    /** The company's promises; `replies`, the reply deadlines of the customer's letters, said apart (the list policy does not count them as the company's). */
     promisesLine: (broken: number, total: number, apologised: boolean, explained: boolean, compensations: string[], replies: { broken: number; total: number } = { broken: 0, total: 0 }) =>
-      `promises: ${broken - replies.broken} of ${total - replies.total} broken${replies.total ? ` (and ${fmt.plural(replies.total, { one: 'reply deadline', other: 'reply deadlines' })} of your letters, ${replies.broken} missed)` : ''} · apology: ${apologised ? 'yes' : 'no'} · explanation: ${explained ? 'yes' : 'no'} · compensation: ${compensations.length ? compensations.join('; ') : 'none'}`,
+      `promises: ${broken} of ${total} broken${replies.total ? ` (and ${fmt.plural(replies.total, { one: 'reply deadline', other: 'reply deadlines' })} of your letters, ${replies.broken} missed)` : ''} · apology: ${apologised ? 'yes' : 'no'} · explanation: ${explained ? 'yes' : 'no'} · compensation: ${compensations.length ? compensations.join('; ') : 'none'}`,
     compensation: (kind: CompensationKind | undefined, proactive: boolean, effort: Effort | undefined) =>
       `${kind ?? 'yes'}${proactive ? ', unasked' : ''}${effort ? `, it took: ${effort}` : ''}`,
     checkLine: (checklist: string, date: string, score: number, verdict: CheckVerdict, dealbreakers: string[]) =>
@@ -1411,8 +1414,11 @@ export const en = {
     merged: (from: string, into: string, checks: number, incidents: number) =>
       `merged ${from} into ${into}: ${fmt.plural(checks, { one: 'check', other: 'checks' })} and ${fmt.plural(incidents, { one: 'incident', other: 'incidents' })} moved, ${q(from)} is now an alias of ${into}`,
     /** What `from` had that `into` had otherwise, and kept: a merge keeps the one it merges into. */
-    mergeKeptOwn: (from: string, into: string, lost: { parent?: string; website?: string; category?: string }) =>
-      `note: ${into} keeps its own ${fmt.list([lost.parent !== undefined ? 'parent' : '', lost.website !== undefined ? 'website' : '', lost.category !== undefined ? 'category' : ''].filter(Boolean))}; ${from}'s ${fmt.list([lost.parent !== undefined ? `parent ${lost.parent}` : '', lost.website !== undefined ? `website ${lost.website}` : '', lost.category !== undefined ? `category ${q(lost.category)}` : ''].filter(Boolean))} ${Object.keys(lost).length > 1 ? 'were' : 'was'} not kept (to take ${Object.keys(lost).length > 1 ? 'one' : 'it'} instead: vetted company edit ${sh(into)} ${lost.parent !== undefined ? '--parent' : lost.website !== undefined ? '--website' : '--category'} …).`,
+    mergeKeptOwn: (from: string, into: string, lost: MergeLost) => {
+      const fields = Object.keys(lost) as (keyof MergeLost)[];
+      const valued = fields.map((k) => `${k} ${k === 'category' ? q(lost[k]!) : lost[k]}`);
+      return `note: ${into} keeps its own ${fmt.list(fields)}; ${from}'s ${fmt.list(valued)} ${fields.length > 1 ? 'were' : 'was'} not kept (to take ${fields.length > 1 ? 'one' : 'it'} instead: vetted company edit ${sh(into)} --${fields[0]} …).`;
+    },
     companyEditWhat: 'say what to change: --category TEXT, --website URL or --parent COMPANY ("" clears one).',
     tooLong: (flag: string, max: number) => `${flag} can be at most ${max} characters; shorten it.`,
     parentLoop: (parent: string, company: string, itself: boolean) =>

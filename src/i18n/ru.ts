@@ -420,7 +420,7 @@ export const ru: Catalog = {
     incidentFacts: (f, contacts, highest) =>
       `вина: ${fault[f]} · ${fmt.plural(contacts, { one: 'контакт', few: 'контакта', many: 'контактов', other: 'контакта' })} · выше всего: ${level[highest]}`,
     promisesLine: (broken, total, apologised, explained, compensations, replies = { broken: 0, total: 0 }) =>
-      `обещания: нарушено ${broken - replies.broken} из ${total - replies.total}${replies.total ? ` (и сроки ответа на ваши письма: пропущено ${replies.broken} из ${replies.total})` : ''} · извинения: ${apologised ? 'да' : 'нет'} · объяснение: ${explained ? 'да' : 'нет'} · компенсация: ${compensations.length ? compensations.join('; ') : 'нет'}`,
+      `обещания: нарушено ${broken} из ${total}${replies.total ? ` (и сроки ответа на ваши письма: пропущено ${replies.broken} из ${replies.total})` : ''} · извинения: ${apologised ? 'да' : 'нет'} · объяснение: ${explained ? 'да' : 'нет'} · компенсация: ${compensations.length ? compensations.join('; ') : 'нет'}`,
     compensation: (k, proactive, e) => `${k ? kind[k] : 'да'}${proactive ? ', без просьбы' : ''}${e ? `, чего стоило: ${effort[e]}` : ''}`,
     checkLine: (checklist, date, score, verdict, dealbreakers) =>
       `чек-лист ${checklist} от ${fmt.date(date)}: ${score}/100, ${checkVerdict[verdict]}${dealbreakers.length ? ` (неприемлемые ответы: ${dealbreakers.join(', ')})` : ''}`,
@@ -1445,8 +1445,12 @@ export const ru: Catalog = {
     oneAlready: (from, into, name) => `${q(from)} и ${q(into)} — уже одна компания (${name}); объединять нечего.`,
     merged: (from, into, checks, incidents) =>
       `компания ${from} объединена с компанией ${into}: перенесено ${fmt.plural(checks, { one: 'проверка', few: 'проверки', many: 'проверок', other: 'проверки' })} и ${fmt.plural(incidents, { one: 'обращение', few: 'обращения', many: 'обращений', other: 'обращения' })}, ${q(from)} теперь другое название компании ${into}`,
-    mergeKeptOwn: (from, into, lost) =>
-      `примечание: у компании ${into} остались свои данные, а другие данные ${from} не перенесены: ${fmt.list([lost.parent !== undefined ? `материнская компания ${lost.parent}` : '', lost.website !== undefined ? `сайт ${lost.website}` : '', lost.category !== undefined ? `категория ${q(lost.category)}` : ''].filter(Boolean))} (взять их вместо своих: vetted company edit ${sh(into)} ${lost.parent !== undefined ? '--parent' : lost.website !== undefined ? '--website' : '--category'} …).`,
+    mergeKeptOwn: (from, into, lost) => {
+      const fields = Object.keys(lost) as (keyof typeof lost)[];
+      const word = { parent: 'материнская компания', website: 'сайт', category: 'категория' };
+      const valued = fields.map((k) => `${word[k]} ${k === 'category' ? q(lost[k]!) : lost[k]}`);
+      return `примечание: у компании ${into} остались свои данные, а другие данные ${from} не перенесены: ${fmt.list(valued)} (взять их вместо своих: vetted company edit ${sh(into)} --${fields[0]} …).`;
+    },
     companyEditWhat: 'скажите, что изменить: --category ТЕКСТ, --website АДРЕС или --parent КОМПАНИЯ ("" очищает поле).',
     tooLong: (flag, max) => `${flag} — не длиннее ${fmt.plural(max, { one: 'знака', few: 'знаков', many: 'знаков', other: 'знака' })}; сократите.`,
     parentLoop: (parent, company, itself) => `${parent} не может быть материнской компанией для ${company}: это ${itself ? 'та же самая компания' : 'одна из её дочерних компаний'}.`,

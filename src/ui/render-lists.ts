@@ -154,7 +154,7 @@ export function renderWhy(v: Verdict, p: Paint, evidence?: CompanyEvidence, now 
       return [
         `  incident:${i.id} — ${safeText(i.title)}`,
         `    ${w.incidentSpan(i.opened, closedAt, closing?.outcome ?? null)} · ${w.incidentFacts(i.fault, m.contacts, m.highest_level)}`,
-        `    ${w.promisesLine(m.promises_broken, m.promises, m.apologized, m.explained, comp.map((x) => w.compensation(x.kind, !!x.proactive, x.effort)), replies)}`,
+        `    ${w.promisesLine(m.promises_broken - replies.broken, m.promises - replies.total, m.apologized, m.explained, comp.map((x) => w.compensation(x.kind, !!x.proactive, x.effort)), replies)}`,
       ];
     };
     const checkLine = (ch: CompanyEvidence['checks'][number]) => `  check:${ch.id} — ${w.checkLine(ch.checklist, ch.at, ch.score, ch.verdict, ch.dealbreakers)}`;
