@@ -31,7 +31,7 @@ const VENDOR = {
   // yaml is CommonJS under Node: its names are listed, so that they can be imported by name.
   yaml: "import * as Y from 'yaml';\nexport const { Lexer, LineCounter, YAMLParseError, isMap, isNode, isPair, isScalar, parse, parseDocument, stringify, visit } = Y;",
   prompts: "export { confirm, input, select } from '@inquirer/prompts';",
-  markdown: "export { toMarkdown } from 'mdast-util-to-markdown';\nexport { gfmTableToMarkdown } from 'mdast-util-gfm-table';",
+  markdown: "export { defaultHandlers, toMarkdown } from 'mdast-util-to-markdown';\nexport { gfmTableToMarkdown } from 'mdast-util-gfm-table';",
 };
 const VENDOR_OF = {
   yaml: 'yaml',

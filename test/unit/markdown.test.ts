@@ -5,13 +5,15 @@
 // visible). The output is parsed back with markdown-it and its token stream checked.
 import MarkdownIt, { type Token } from 'markdown-it';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { toMarkdown } from 'mdast-util-to-markdown';
+import type { RootContent } from 'mdast';
 import { en } from '../../src/i18n/en.js';
 import { ru } from '../../src/i18n/ru.js';
 import { setCatalog } from '../../src/i18n/index.js';
 import type { Finding, Verdict } from '../../src/domain/policy.js';
 import type { Lang } from '../../src/domain/checklist.js';
 import type { Incident, ListName } from '../../src/domain/types.js';
-import { markdownRow, markdownRowsOf, markdownText, renderCsvLists, renderMarkdownLists, type MarkdownCompany, type MarkdownEntry } from '../../src/formats/markdown.js';
+import { markdownOptions, markdownRow, markdownRowsOf, markdownText, renderCsvLists, renderMarkdownLists, type MarkdownCompany, type MarkdownEntry } from '../../src/formats/markdown.js';
 import { incident, note } from '../helpers/builders.js';
 
 // ---- the user text to render ----
@@ -467,5 +469,42 @@ describe('renderCsvLists', () => {
     expect(parseCsv(renderCsvLists({ black: [], white: [company(v)], watch: [] }))[1]).toEqual([
       'white', 'Acme', '2024-03-01', 'yes', 'pin', 'pinned by the author: kind', '',
     ]);
+  });
+});
+
+describe('text serialised without the library searching where nothing needs an escape', () => {
+  // The text handler returns a text as it is where no pattern the library escapes can match in
+  // it; anything else is the library's. Whatever the text and wherever it stands, the page must
+  // be the very one the library's own handler makes.
+  const ALPHABET = [...' \t\r\n!"#$%&\'()*+,-./:;<=>?@[\\]^_`{|}~', 'a', 'Z', '0', '9', 'é', 'ж', '\u007f', 'www.', 'http:', 'ftp:', 'mailto:', 'x@y', '&amp;', '1.', '- ', '# ', '> ', '```', '~~', '__', '**', '![', ']('];
+  // A small generator with a seed: the same texts at every run.
+  function texts(n: number, seed: number): string[] {
+    let state = seed;
+    const next = () => ((state = (Math.imul(state, 1103515245) + 12345) >>> 0) >>> 8) / 2 ** 24;
+    return Array.from({ length: n }, () => Array.from({ length: Math.floor(next() * 9) }, () => ALPHABET[Math.floor(next() * ALPHABET.length)]).join(''));
+  }
+  const t = (value: string) => ({ type: 'text' as const, value });
+  const places: [string, (s: string) => RootContent[]][] = [
+    ['a table cell', (s) => [{ type: 'table', align: [null, null, null], children: [{ type: 'tableRow', children: ['a', s, 'b'].map((c) => ({ type: 'tableCell' as const, children: [t(c)] })) }, { type: 'tableRow', children: [s, '', s].map((c) => ({ type: 'tableCell' as const, children: c ? [t(c)] : [] })) }] }]],
+    ['a paragraph', (s) => [{ type: 'paragraph', children: [t(s)] }, { type: 'paragraph', children: [t(`x${s}`)] }]],
+    ['a heading', (s) => [{ type: 'heading', depth: 2, children: [t(s)] }]],
+    ['a list item', (s) => [{ type: 'list', ordered: false, spread: false, children: [{ type: 'listItem', spread: false, children: [{ type: 'paragraph', children: [t(s)] }] }] }]],
+  ];
+  const corpus = [...NASTY.map(([, s]) => s), ...ALPHABET, ...texts(4000, 20261206)];
+
+  it.each(places)('in %s, for every text of a corpus of hostile and random ones', (_, tree) => {
+    const differing = corpus.filter((s) => {
+      const root = { type: 'root' as const, children: tree(s) };
+      return toMarkdown(root, markdownOptions()) !== toMarkdown(root, markdownOptions({ libraryText: true }));
+    });
+    expect(differing).toEqual([]);
+  });
+
+  it('leaves most of the texts of a corpus to the library (the comparison above is not of plain words only)', () => {
+    const escaped = corpus.filter((s) => {
+      const root = { type: 'root' as const, children: [{ type: 'paragraph' as const, children: [t(s)] }] };
+      return toMarkdown(root, markdownOptions({ libraryText: true })).trimEnd() !== s;
+    });
+    expect(escaped.length).toBeGreaterThan(corpus.length / 2);
   });
 });
