@@ -172,13 +172,17 @@ function separate(outDir) {
 const single = (source, output) =>
   build({ ...common, entryPoints: [source], outfile: `${next}/${output}`, plugins: [separate(dirname(output))] });
 
-await Promise.all([
+// Every build is let finish before a failure ends this one: a build still writing when the
+// half-built folder was removed wrote it again, and left it behind.
+const built = await Promise.allSettled([
   single(`${root}src/main.ts`, 'main.js'),
   ...lazy.map((source) => single(source, outputOf(source))),
   ...Object.entries(VENDOR).map(([name, contents]) =>
     build({ ...common, stdin: { contents, resolveDir: root, loader: 'js' }, outfile: `${next}/vendor/${name}.js` }),
   ),
 ]);
+const failed = built.find((b) => b.status === 'rejected');
+if (failed) throw failed.reason;
 
 // The jurisdiction packs, read once here: a letter then reads JSON, without loading the YAML parser.
 {
