@@ -130,6 +130,9 @@ export function parseTemplate(src: string): { nodes: TemplateNode[] } | { errors
     }
   };
   for (const t of tokens) {
+    // A brace against a placeholder ({{{name}}}, as other template languages write a value
+    // left unescaped) would be printed as a brace on either side of the value.
+    if (src[t.start - 1] === '{' || src[t.end] === '}') errors.push({ line: t.line, fault: { kind: 'stray', text: src[t.start - 1] === '{' ? '{{{' : '}}}' } });
     const span = standalone(src, t);
     text(span.start);
     pos = span.end;

@@ -76,6 +76,9 @@ describe('parseTemplate', () => {
     ['crossed sections', '{{#a}}{{#b}}\n{{/a}}{{/b}}', 2, /closes \{\{#b\}\} of line 1/],
     ['a bad name', 'x\n{{Bad Name}}', 2, /not a placeholder/],
     ['a stray brace pair', 'a }} b', 1, /does not open or close/],
+    ['a value in triple braces', 'a\n{{{to}}}', 2, /"\{\{\{" does not open or close a placeholder/],
+    ['a brace after a placeholder', 'a {{to}}} b', 1, /"\}\}\}" does not open or close/],
+    ['a section in triple braces', '{{{#items}}}x{{/items}}', 1, /"\{\{\{" does not open/],
   ])('names %s with its line', (_name, src, line, message) => {
     const parsed = parseTemplate(src);
     expect('errors' in parsed).toBe(true);
