@@ -32,16 +32,22 @@ function escapeLineStart(line: string): string {
 /**
  * A value as markdown that a renderer shows literally: inline syntax (emphasis, code, links,
  * images, HTML, entities, table pipes) is backslash-escaped everywhere, and block syntax
- * (headings, lists, quotes, rules) at the start of each line; line breaks become hard breaks.
+ * (headings, lists, quotes, rules) at the start of each line. Its lines stay in the paragraph,
+ * list item or heading the template put it in: line breaks become hard breaks, and blank lines,
+ * which would end that paragraph or list item, are left out; in a heading (`line` is the line
+ * so far), which is one line, the lines are joined by spaces.
  */
-export function markdownValue(s: string, atLineStart = false): string {
-  return plainValue(s)
+export function markdownValue(s: string, atLineStart = false, line: string | null = null): string {
+  const lines = plainValue(s)
     .replace(/[\\`*_[\]<>|~!{}]/g, '\\$&')
     .replace(/&(?=#?[A-Za-z0-9]+;)/g, '\\&')
     .split('\n')
-    .map((line, i) => (i > 0 || atLineStart ? escapeLineStart(line) : line))
-    .join('  \n');
+    .filter((l, i) => i === 0 || l.trim() !== '');
+  const escaped = lines.map((l, i) => (i > 0 || atLineStart ? escapeLineStart(l) : l));
+  return line !== null && HEADING.test(line) ? escaped.map((l, i) => (i > 0 ? l.trim() : l)).join(' ') : escaped.join('  \n');
 }
+
+const HEADING = /^ {0,3}#{1,6}(?:[ \t]|$)/;
 
 /** The template's own markup made plain for a text letter: headings lose their marks, hard
  * line breaks their trailing spaces. Applied to the template only, never to values. */

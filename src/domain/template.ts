@@ -240,8 +240,9 @@ const BLOCK_START = /^[ \t]*(?:(?:[-+*]|\d{1,9}[.)])[ \t]+|>[ \t]?)*$/;
 const MARKERS_AT_MOST = 1000;
 
 /** Renders parsed nodes with the data; `escape` makes a value safe for the output format
- * (told whether the value starts a line's content: at its start, or after a list or quote marker). */
-export function renderTemplate(nodes: TemplateNode[], data: TemplateScope, escape: (s: string, atLineStart: boolean) => string): string {
+ * (told whether the value starts a line's content: at its start, or after a list or quote
+ * marker; and the line so far, null when it is longer than any markers). */
+export function renderTemplate(nodes: TemplateNode[], data: TemplateScope, escape: (s: string, atLineStart: boolean, line: string | null) => string): string {
   const parts: string[] = [];
   // The output's last line so far, kept as it grows (looking back through the parts for every
   // value took time in the square of a line's values), while it is short enough to be markers.
@@ -272,7 +273,7 @@ export function renderTemplate(nodes: TemplateNode[], data: TemplateScope, escap
         const v = lookup(n.name, scopes, n.line);
         if (v === null || v === false || v === '') throw new TemplateError({ kind: 'no-value', name: n.name }, n.line, n.name);
         if (Array.isArray(v) || v === true) throw new TemplateError({ kind: 'not-single', name: n.name }, n.line, n.name);
-        emit(escape(String(v), !long && BLOCK_START.test(line)));
+        emit(escape(String(v), !long && BLOCK_START.test(line), long ? null : line));
       } else {
         const v = lookup(n.name, scopes, n.line);
         if (n.inverted) {

@@ -231,6 +231,29 @@ describe('honesty', () => {
     expect(markdownValue('# x', true)).toBe('\\# x');
     expect(markdownValue('a\n- b')).toBe('a  \n\\- b');
   });
+
+  it('keeps a value with line breaks and blank lines in the heading, paragraph or list item it stands in', () => {
+    expect(markdownValue('a\n\n\nb\n')).toBe('a  \nb');
+    expect(markdownValue('a\n  \n# b', false, '# Complaint: ')).toBe('a \\# b');
+    const title = 'Broken\n# Heading injected\n- item';
+    const note = 'line one\nline two\n\n# not a heading\n\n  \n- nor an item';
+    const promise = 'refund\n\n## in 3 days';
+    const i = makeIncident({
+      ...volga,
+      title,
+      events: [...volga.events, { at: '2012-07-21T10:00', type: 'note', text: note }, { at: '2012-07-21T11:00', type: 'promise', text: promise, due: '2012-07-22T11:00' }],
+    });
+    const md = renderLetter(template('en', 'complaint'), composeLetter(request('complaint', 'en', 'none', i)).scope, 'md');
+    const tokens = new MarkdownIt().parse(md, {});
+    const headings = tokens.filter((t, k) => t.type === 'inline' && tokens[k - 1].type === 'heading_open');
+    expect(headings[0].content).toContain('Broken \\# Heading injected \\- item');
+    expect(tokens.filter((t) => t.type === 'heading_open' && t.tag === 'h1')).toHaveLength(1);
+    // Every event is one item of the timeline, its lines within it.
+    const items = tokens.flatMap((t, k) => (t.type === 'inline' && tokens[k - 2]?.type === 'list_item_open' ? [t.content] : []));
+    expect(items.find((c) => c.includes('line one'))).toMatch(/line one {2}\nline two {2}\n\\# not a heading {2}\n\\- nor an item$/);
+    expect(items.filter((c) => c.includes('“refund'))).toEqual([expect.stringContaining('“refund  \n\\## in 3 days”')]);
+    expect(tokens.filter((t) => t.type === 'heading_open')).toHaveLength(md.split('\n').filter((l) => /^#{1,6} /.test(l)).length);
+  });
 });
 
 describe('lateness in a letter', () => {
