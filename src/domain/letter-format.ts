@@ -26,7 +26,8 @@ function escapeLineStart(line: string): string {
     .replace(/^ {4,}/, '   ')
     .replace(/^(\s*)(#{1,6}|[-+*])(?=\s|$)/, '$1\\$2')
     .replace(/^(\s*\d{1,9})([.)])(?=\s|$)/, '$1\\$2')
-    .replace(/^(\s*)(=+|-+)(\s*)$/, '$1\\$2$3');
+    // A setext underline, or a rule of dashes however spaced (`-- -`).
+    .replace(/^(\s*)([-=])(?=[-=\s]*$)/, '$1\\$2');
 }
 
 /**
@@ -37,17 +38,23 @@ function escapeLineStart(line: string): string {
  * which would end that paragraph or list item, are left out; in a heading (`line` is the line
  * so far), which is one line, the lines are joined by spaces.
  */
-export function markdownValue(s: string, atLineStart = false, line: string | null = null): string {
+export function markdownValue(s: string, atLineStart = false, line = ''): string {
   const lines = plainValue(s)
     .replace(/[\\`*_[\]<>|~!{}]/g, '\\$&')
     .replace(/&(?=#?[A-Za-z0-9]+;)/g, '\\&')
     .split('\n')
-    .filter((l, i) => i === 0 || l.trim() !== '');
+    .filter((l) => l.trim() !== '');
   const escaped = lines.map((l, i) => (i > 0 || atLineStart ? escapeLineStart(l) : l));
-  return line !== null && HEADING.test(line) ? escaped.map((l, i) => (i > 0 ? l.trim() : l)).join(' ') : escaped.join('  \n');
+  if (!HEADING.test(line)) return escaped.join('  \n');
+  // A closing run of #s, where the value ends the heading, would be taken off it.
+  return escaped
+    .map((l, i) => (i > 0 ? l.trim() : l))
+    .join(' ')
+    .replace(/(^|\s)(#+)(\s*)$/, '$1\\$2$3');
 }
 
-const HEADING = /^ {0,3}#{1,6}(?:[ \t]|$)/;
+/** A line so far that is a heading's (after any list or quote markers). */
+const HEADING = /^(?:[ \t]*(?:[-+*]|\d{1,9}[.)])[ \t]+|[ \t]*>[ \t]?)* {0,3}#{1,6}[ \t]/;
 
 /** The template's own markup made plain for a text letter: headings lose their marks, hard
  * line breaks their trailing spaces. Applied to the template only, never to values. */

@@ -241,11 +241,12 @@ const MARKERS_AT_MOST = 1000;
 
 /** Renders parsed nodes with the data; `escape` makes a value safe for the output format
  * (told whether the value starts a line's content: at its start, or after a list or quote
- * marker; and the line so far, null when it is longer than any markers). */
-export function renderTemplate(nodes: TemplateNode[], data: TemplateScope, escape: (s: string, atLineStart: boolean, line: string | null) => string): string {
+ * marker; and the line so far, or its start where it is longer than any markers). */
+export function renderTemplate(nodes: TemplateNode[], data: TemplateScope, escape: (s: string, atLineStart: boolean, line: string) => string): string {
   const parts: string[] = [];
   // The output's last line so far, kept as it grows (looking back through the parts for every
-  // value took time in the square of a line's values), while it is short enough to be markers.
+  // value took time in the square of a line's values), as far as it is short enough to be
+  // markers: beyond that, only its start (which says whether it is a heading's) is kept.
   let line = '';
   let long = false;
   const emit = (s: string) => {
@@ -257,7 +258,7 @@ export function renderTemplate(nodes: TemplateNode[], data: TemplateScope, escap
     } else if (!long) line += s;
     if (line.length > MARKERS_AT_MOST) {
       long = true;
-      line = '';
+      line = line.slice(0, MARKERS_AT_MOST);
     }
   };
   const lookup = (name: string, scopes: TemplateScope[], line: number): TemplateValue => {
@@ -273,7 +274,7 @@ export function renderTemplate(nodes: TemplateNode[], data: TemplateScope, escap
         const v = lookup(n.name, scopes, n.line);
         if (v === null || v === false || v === '') throw new TemplateError({ kind: 'no-value', name: n.name }, n.line, n.name);
         if (Array.isArray(v) || v === true) throw new TemplateError({ kind: 'not-single', name: n.name }, n.line, n.name);
-        emit(escape(String(v), !long && BLOCK_START.test(line), long ? null : line));
+        emit(escape(String(v), !long && BLOCK_START.test(line), line));
       } else {
         const v = lookup(n.name, scopes, n.line);
         if (n.inverted) {

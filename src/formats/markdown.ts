@@ -103,7 +103,8 @@ export function markdownOptions({ libraryText = false } = {}): Options {
  * and so does this; anything else goes to the library's handler.
  */
 const plainText: Handle = (node, parent, state, info) => {
-  const value = (node as { value: string }).value;
+  const value = (node as { value: unknown }).value;
+  if (typeof value !== 'string') return defaultHandlers.text(node as never, parent as never, state, info);
   const before = info.before ?? '';
   const after = info.after ?? '';
   const byCharacter = unsafeSearch(state);

@@ -235,6 +235,14 @@ describe('honesty', () => {
   it('keeps a value with line breaks and blank lines in the heading, paragraph or list item it stands in', () => {
     expect(markdownValue('a\n\n\nb\n')).toBe('a  \nb');
     expect(markdownValue('a\n  \n# b', false, '# Complaint: ')).toBe('a \\# b');
+    // A first line that is blank would leave a list item empty, and the rest out of the list.
+    expect(markdownValue('\n  \nlead', true, '- ')).toBe('lead');
+    // Dashes however spaced make a rule; a line of = or - under a text, a heading.
+    expect(['-- -', '--  -', '-- --', '---', '==', ' - - -'].map((l) => markdownValue(`a\n${l}`))).toEqual(['a  \n\\-- -', 'a  \n\\--  -', 'a  \n\\-- --', 'a  \n\\---', 'a  \n\\==', 'a  \n \\- - -']);
+    // A heading's is one line wherever it stands, and a closing run of #s stays in it.
+    expect(markdownValue('p1\np2 #', false, '- ## ')).toBe('p1 p2 \\#');
+    expect(markdownValue('p1\np2', false, '> # ')).toBe('p1 p2');
+    expect(markdownValue('p1\np2', false, '#')).toBe('p1  \np2');
     const title = 'Broken\n# Heading injected\n- item';
     const note = 'line one\nline two\n\n# not a heading\n\n  \n- nor an item';
     const promise = 'refund\n\n## in 3 days';

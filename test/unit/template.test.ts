@@ -142,3 +142,16 @@ describe('templates that would exhaust the machine', () => {
     expect(values[99_999]).toMatchObject({ line: 100_000 });
   });
 });
+
+describe('renderTemplate on a long line', () => {
+  it('still tells a heading by its start, however long the line grows', () => {
+    const parsed = parseTemplate(`## ${'{{t}} '.repeat(5)}{{v}}\n`);
+    if ('errors' in parsed) throw new Error('parse');
+    const seen: string[] = [];
+    renderTemplate(parsed.nodes, { t: 'x'.repeat(400), v: 'y' }, (s, _atStart, line) => {
+      seen.push(line.slice(0, 3));
+      return s;
+    });
+    expect(seen).toEqual(Array(6).fill('## '));
+  });
+});
