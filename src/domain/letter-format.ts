@@ -26,8 +26,9 @@ function escapeLineStart(line: string): string {
     .replace(/^ {4,}/, '   ')
     .replace(/^(\s*)(#{1,6}|[-+*])(?=\s|$)/, '$1\\$2')
     .replace(/^(\s*\d{1,9})([.)])(?=\s|$)/, '$1\\$2')
-    // A setext underline, or a rule of dashes however spaced (`-- -`).
-    .replace(/^(\s*)([-=])(?=[-=\s]*$)/, '$1\\$2');
+    // A setext underline, a rule of dashes however spaced (`-- -`), or a table's delimiter row
+    // (`:-:`; a pipe in the text before it makes that a table).
+    .replace(/^(\s*)([-=:])(?=[-=:\s]*$)/, '$1\\$2');
 }
 
 /**
@@ -35,8 +36,8 @@ function escapeLineStart(line: string): string {
  * images, HTML, entities, table pipes) is backslash-escaped everywhere, and block syntax
  * (headings, lists, quotes, rules) at the start of each line. Its lines stay in the paragraph,
  * list item or heading the template put it in: line breaks become hard breaks, and blank lines,
- * which would end that paragraph or list item, are left out; in a heading (`line` is the line
- * so far), which is one line, the lines are joined by spaces.
+ * which would end that paragraph or list item, are left out; in a heading or a table row
+ * (`line` is the line so far), which are one line, the lines are joined by spaces.
  */
 export function markdownValue(s: string, atLineStart = false, line = ''): string {
   const lines = plainValue(s)
@@ -45,16 +46,21 @@ export function markdownValue(s: string, atLineStart = false, line = ''): string
     .split('\n')
     .filter((l) => l.trim() !== '');
   const escaped = lines.map((l, i) => (i > 0 || atLineStart ? escapeLineStart(l) : l));
-  if (!HEADING.test(line)) return escaped.join('  \n');
-  // A closing run of #s, where the value ends the heading, would be taken off it.
+  // A heading, and a table's row, are one line.
+  if (!ONE_LINE.test(line)) {
+    // A line of digits alone would start an ordered list with the template's text after it
+    // ("1" and ". I have kept…"): it stays on the line before.
+    return escaped.map((l, i) => (i === 0 ? l : `${/^\s*\d{1,9}\s*$/.test(l) ? ' ' : '  \n'}${l}`)).join('');
+  }
+  // A closing run of #s, where the value ends a heading, would be taken off it.
   return escaped
     .map((l, i) => (i > 0 ? l.trim() : l))
     .join(' ')
     .replace(/(^|\s)(#+)(\s*)$/, '$1\\$2$3');
 }
 
-/** A line so far that is a heading's (after any list or quote markers). */
-const HEADING = /^(?:[ \t]*(?:[-+*]|\d{1,9}[.)])[ \t]+|[ \t]*>[ \t]?)* {0,3}#{1,6}[ \t]/;
+/** A line so far that is a heading's (after any list or quote markers, however indented), or a table row's. */
+const ONE_LINE = /^(?:[ \t]*(?:[-+*]|\d{1,9}[.)])[ \t]+|[ \t]*>[ \t]?)*[ \t]*(?:#{1,6}[ \t]|\|)/;
 
 /** The template's own markup made plain for a text letter: headings lose their marks, hard
  * line breaks their trailing spaces. Applied to the template only, never to values. */

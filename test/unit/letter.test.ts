@@ -243,6 +243,13 @@ describe('honesty', () => {
     expect(markdownValue('p1\np2 #', false, '- ## ')).toBe('p1 p2 \\#');
     expect(markdownValue('p1\np2', false, '> # ')).toBe('p1 p2');
     expect(markdownValue('p1\np2', false, '#')).toBe('p1  \np2');
+    expect(markdownValue('p1\np2', false, '\t## ')).toBe('p1 p2');
+    expect(markdownValue('p1\np2', false, '    - ## ')).toBe('p1 p2');
+    expect(markdownValue('p1\np2', false, '| t | ')).toBe('p1 p2');
+    // A table's delimiter row, after a pipe in the text.
+    expect(['-:', ':-:', ' ---:', ':-'].map((l) => markdownValue(`a|b\n${l}`))).toEqual(['a\\|b  \n\\-:', 'a\\|b  \n\\:-:', 'a\\|b  \n \\---:', 'a\\|b  \n\\:-']);
+    // A line of digits stays on the line before: with the template's ". " after it, it would start a list.
+    expect(markdownValue('Router broken\n1')).toBe('Router broken 1');
     const title = 'Broken\n# Heading injected\n- item';
     const note = 'line one\nline two\n\n# not a heading\n\n  \n- nor an item';
     const promise = 'refund\n\n## in 3 days';
