@@ -45,7 +45,9 @@ export function markdownValue(s: string, atLineStart = false, line = ''): string
     .replace(/&(?=#?[A-Za-z0-9]+;)/g, '\\&')
     .split('\n')
     .filter((l) => l.trim() !== '');
-  const escaped = lines.map((l, i) => (i > 0 || atLineStart ? escapeLineStart(l) : l));
+  // A value that starts a line loses its leading blanks: with the template's own indentation
+  // before them, four would open a code block.
+  const escaped = lines.map((l, i) => (i > 0 ? escapeLineStart(l) : atLineStart ? escapeLineStart(l.trimStart()) : l));
   // A heading, and a table's row, are one line.
   if (!ONE_LINE.test(line)) {
     // A line of digits alone would start an ordered list with the template's text after it

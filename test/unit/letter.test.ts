@@ -250,6 +250,9 @@ describe('honesty', () => {
     expect(['-:', ':-:', ' ---:', ':-'].map((l) => markdownValue(`a|b\n${l}`))).toEqual(['a\\|b  \n\\-:', 'a\\|b  \n\\:-:', 'a\\|b  \n \\---:', 'a\\|b  \n\\:-']);
     // A line of digits stays on the line before: with the template's ". " after it, it would start a list.
     expect(markdownValue('Router broken\n1')).toBe('Router broken 1');
+    // At a line's start, after the template's own indentation, a value's leading blanks would open a code block.
+    expect(markdownValue('    spaced.txt', true, '-  ')).toBe('spaced.txt');
+    expect(markdownValue('    spaced.txt', false, 'Files: ')).toBe('    spaced.txt');
     const title = 'Broken\n# Heading injected\n- item';
     const note = 'line one\nline two\n\n# not a heading\n\n  \n- nor an item';
     const promise = 'refund\n\n## in 3 days';
