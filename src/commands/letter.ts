@@ -137,7 +137,7 @@ export async function run(ctx: Context, id: string, opts: LetterOptions): Promis
     const waiting = lettersTo(incident).filter((l) => !l.answeredAt && !l.marked && l.due && dueMs(l.due) > letterNow);
     if (sentAt && opts.kind === undefined && waiting.length) {
       const last = waiting[waiting.length - 1];
-      throw new UserError(t().letter.stillAwaiting(last.event.at, last.due!, kind, incident.id));
+      throw new UserError(t().letter.stillAwaiting(last.event.at, last.due!, kind, incident.id, opts.at, dueMs(last.due!) <= ctx.now()));
     }
     const company = store.findCompany(incident.company);
     const attachments = attachmentsOf(store, recorded.rowId).filter((a) => a.event === null || !later.has(a.event));

@@ -1738,8 +1738,9 @@ export const en = {
       `note: nothing is logged on ${id} yet, so the letter's account of what happened is empty; log each call, chat or letter first (\`vetted incident event ${id} contact --channel phone --at WHEN\`), then write it again.`,
     citesNoLaw: 'note: this letter cites no law; add --jurisdiction ru, uk, eu or us to cite the rules that apply.',
     /** A letter sent, with no kind named, while the last one's reply is not yet due: the ladder would climb a rung for nothing. */
-    stillAwaiting: (sent: string, due: string, kind: string, id: string) =>
-      `the letter you sent on ${fmt.date(sent)} awaits its answer until ${when(due)} (\`vetted due\` chases it then), so nothing was recorded; to send another before that, name its kind: vetted letter ${id} --kind ${kind} --sent`,
+    /** `at` is the --at given; `passed`, whether that answer is due by now (the letter is recorded as sent earlier). */
+    stillAwaiting: (sent: string, due: string, kind: string, id: string, at: string | undefined, passed: boolean) =>
+      `the letter you sent on ${fmt.date(sent)} ${passed ? `was still awaiting its answer, due by ${when(due)}, when this one was sent` : `awaits its answer until ${when(due)} (\`vetted due\` chases it then)`}, so nothing was recorded; to record another sent before that answer was due, name its kind: vetted letter ${id} --kind ${kind} --sent${at === undefined ? '' : ` --at ${sh(at)}`}`,
     awaitingAnswer: (sent: string, due: string) => `note: the company's answer to your letter of ${fmt.date(sent)} is due by ${when(due)}; a regulator may expect you to wait for it.`,
     citesIndicative: 'note: the letter cites rules marked indicative (--allow-unverified); check them against their source first.',
     recorded: (kind: LetterKind, at: string, attachment: number, replyBy: string, open: boolean, id: string) =>

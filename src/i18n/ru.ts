@@ -1767,8 +1767,8 @@ export const ru: Catalog = {
     noTimeline: (id) =>
       `примечание: в обращении ${id} пока ничего не записано, поэтому рассказ письма о том, что произошло, пуст; сначала запишите каждый звонок, чат или письмо (\`vetted incident event ${id} contact --channel phone --at КОГДА\`), потом напишите письмо снова.`,
     citesNoLaw: 'примечание: в письме нет ссылок на закон; добавьте --jurisdiction ru, uk, eu или us, чтобы сослаться на нормы, которые применимы.',
-    stillAwaiting: (sent, due, kind, id) =>
-      `на письмо, которое вы отправили ${fmt.date(sent)}, ответ ждут до ${fmt.date(due)} (тогда о нём напомнит \`vetted due\`), поэтому ничего не записано; чтобы отправить ещё одно раньше, назовите его вид: vetted letter ${id} --kind ${kind} --sent`,
+    stillAwaiting: (sent, due, kind, id, at, passed) =>
+      `на письмо, которое вы отправили ${fmt.date(sent)}, ${passed ? `ещё ждали ответа (срок — до ${fmt.date(due)}), когда было отправлено это` : `ответ ждут до ${fmt.date(due)} (тогда о нём напомнит \`vetted due\`)`}, поэтому ничего не записано; чтобы записать ещё одно, отправленное до этого срока, назовите его вид: vetted letter ${id} --kind ${kind} --sent${at === undefined ? '' : ` --at ${sh(at)}`}`,
     awaitingAnswer: (sent, due) => `примечание: компания должна ответить на ваше письмо от ${fmt.date(sent)} до ${fmt.date(due)}; регулятор может ожидать, что вы дождётесь этого ответа.`,
     citesIndicative: 'примечание: письмо ссылается на нормы, помеченные как ориентировочные (--allow-unverified); сначала сверьте их с источником.',
     recorded: (kind, at, attachment, replyBy, open, id) =>

@@ -334,7 +334,10 @@ describe("a letter's reply deadline", () => {
     expect(next).toMatch(/- 3 December 2026 \(email\): the answer is due by 17 December 2026/);
     // The deadline is the customer's, told among the letters: no promise of the company's in the timeline or among those not kept.
     expect(next).not.toMatch(/a reply to my complaint/);
-    expect(expectOneLineError(s.run(['letter', 'mover-1', '--from', 'I', '--sent']))).toMatch(/awaits its answer until 2026-12-17/);
+    // Sent at a fixed time (the deadline passes on 17 December 2026, after which it is said as passed).
+    expect(expectOneLineError(s.run(['letter', 'mover-1', '--from', 'I', '--sent', '--at', '2026-12-03 13:00']))).toMatch(
+      /^vetted: the letter you sent on 2026-12-03 (awaits its answer until 2026-12-17 |was still awaiting its answer, due by 2026-12-17, when this one was sent)/,
+    );
     const removed = ok(s.run(['event', 'remove', 'mover-1#1']));
     expect(removed.stderr).toMatch(/removed mover-1#1 \(contact at 2026-12-03 11:00\) from mover-1, with its reply deadline mover-1#2/);
     expect(json<{ events: unknown[] }>(s, ['incident', 'show', 'mover-1', '--json']).events).toEqual([]);
@@ -544,9 +547,15 @@ describe('the answer to a letter', () => {
     ok(s.run(['letter', 'twice-shop-1', '--from', 'Me', '--sent', '--at', '2026-10-02 10:00']));
     const before = ok(s.run(['export', '--format', 'json'])).stdout.replace(/"exported_at".*\n/, '');
     expect(expectOneLineError(s.run(['letter', 'twice-shop-1', '--from', 'Me', '--sent', '--at', '2026-10-02 10:05']))).toBe(
-      'vetted: the letter you sent on 2026-10-02 awaits its answer until 2026-10-16 (`vetted due` chases it then), so nothing was recorded; to send another before that, name its kind: vetted letter twice-shop-1 --kind escalation --sent',
+      "vetted: the letter you sent on 2026-10-02 was still awaiting its answer, due by 2026-10-16, when this one was sent, so nothing was recorded; to record another sent before that answer was due, name its kind: vetted letter twice-shop-1 --kind escalation --sent --at \"2026-10-02 10:05\"",
     );
     expect(ok(s.run(['export', '--format', 'json'])).stdout.replace(/"exported_at".*\n/, '')).toBe(before);
+    // A letter sent now, while the last awaits its answer, is told so in the present.
+    ok(s.run(['incident', 'add', 'Twice Shop', '--title', 'Wrong colour', '--fault', 'company']));
+    ok(s.run(['letter', 'twice-shop-2', '--from', 'Me', '--sent']));
+    expect(expectOneLineError(s.run(['letter', 'twice-shop-2', '--from', 'Me', '--sent']))).toMatch(
+      /^vetted: the letter you sent on \d{4}-\d{2}-\d{2} awaits its answer until \d{4}-\d{2}-\d{2} \(`vetted due` chases it then\), so nothing was recorded; .* --kind escalation --sent$/,
+    );
     // Named, it is sent; once the deadline has passed, the ladder's next letter needs no name.
     ok(s.run(['letter', 'twice-shop-1', '--kind', 'complaint', '--from', 'Me', '--sent', '--at', '2026-10-03 10:00']));
     ok(s.run(['letter', 'twice-shop-1', '--from', 'Me', '--sent', '--at', '2026-10-20 10:00']));
