@@ -1,6 +1,6 @@
 // The schema, as named migrations. Each runs in its own transaction and bumps user_version.
 
-import { slugOf } from '../domain/names.js';
+import { companyKey, slugOf } from '../domain/names.js';
 
 /** "VETT" */
 export const APPLICATION_ID = 0x56455454;
@@ -515,6 +515,21 @@ MIGRATIONS.push({
     const columns = (db.prepare("SELECT name FROM pragma_table_info('verdicts')").all() as { name: string }[]).map((c) => c.name);
     if (!columns.includes('key')) db.exec("ALTER TABLE verdicts ADD COLUMN key TEXT NOT NULL DEFAULT ''");
     db.exec(`DROP INDEX IF EXISTS verdicts_fresh; ${VERDICTS_LISTING_INDEX}`);
+  },
+});
+
+MIGRATIONS.push({
+  name: "each shared company's own name key, beside the keys of all its names",
+  // A shared company is counted as the one of yours that its own name names, where its names
+  // (its own and its aliases) name several of yours: it took the first of them by key, so that
+  // a file could put its verdict on any company of yours by giving that company's name as an
+  // alias. (Added only where it is not there already: a copy of a newer database marked older by hand.)
+  sql: '',
+  run(db) {
+    const columns = (db.prepare("SELECT name FROM pragma_table_info('source_companies')").all() as { name: string }[]).map((c) => c.name);
+    if (!columns.includes('key')) db.exec("ALTER TABLE source_companies ADD COLUMN key TEXT NOT NULL DEFAULT ''");
+    const setKey = db.prepare('UPDATE source_companies SET key = ? WHERE id = ?');
+    for (const { id, name } of db.prepare('SELECT id, name FROM source_companies').all() as { id: number; name: string }[]) setKey.run(companyKey(name), id);
   },
 });
 

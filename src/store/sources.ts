@@ -89,12 +89,13 @@ const USER_KEYS = `SELECT key FROM companies WHERE id = @company UNION SELECT ke
 /**
  * The one company of the user's a source's company (`sc.id`) belongs to: of those its names
  * name, the first whose own name one of them is, else the first one of whose other names one of
- * them is (by key). A source's company whose names name two of the user's is theirs once, the
- * same in every listing, and never counted for both.
+ * them is; first the one its own name (`sc.key`) names, then by key. A source's company whose
+ * names name two of the user's is theirs once, the same in every listing, and never counted for
+ * both, nor put by an alias on a company of the user's that its own name does not name.
  */
 const OWNER = `coalesce(
-  (SELECT c.id FROM source_names sn JOIN companies c ON c.key = sn.key WHERE sn.source_company_id = sc.id ORDER BY c.key LIMIT 1),
-  (SELECT a.company_id FROM source_names sn JOIN aliases a ON a.key = sn.key WHERE sn.source_company_id = sc.id ORDER BY a.key LIMIT 1))`;
+  (SELECT c.id FROM source_names sn JOIN companies c ON c.key = sn.key WHERE sn.source_company_id = sc.id ORDER BY c.key <> sc.key, c.key LIMIT 1),
+  (SELECT a.company_id FROM source_names sn JOIN aliases a ON a.key = sn.key WHERE sn.source_company_id = sc.id ORDER BY a.key <> sc.key, a.key LIMIT 1))`;
 
 export class Sources {
   constructor(private readonly store: Store) {}
@@ -217,7 +218,7 @@ export class Sources {
   }
 
   private insertCompanies(sourceId: number, data: SourceData): void {
-    const company = this.db.prepare('INSERT INTO source_companies (source_id, name, aliases, complaints) VALUES (?, ?, ?, ?)');
+    const company = this.db.prepare('INSERT INTO source_companies (source_id, name, key, aliases, complaints) VALUES (?, ?, ?, ?, ?)');
     // The rows that hang on a company are inserted 32 to a statement: with one
     // statement a row, the rows of a shared file of 50,000 companies (each company, its name
     // key, its list) took 253 ms against 189. Nothing reads these tables until the last are
@@ -231,7 +232,7 @@ export class Sources {
     data.companies.forEach((c, index) => {
       const counts = data.counts?.get(index) ?? [];
       const total = counts.reduce((n, r) => n + r.complaints, 0);
-      const id = Number(company.run(sourceId, c.name, JSON.stringify(c.aliases), total).lastInsertRowid);
+      const id = Number(company.run(sourceId, c.name, companyKey(c.name), JSON.stringify(c.aliases), total).lastInsertRowid);
       for (const n of [c.name, ...c.aliases]) {
         const key = companyKey(n);
         if (key) nameKey.add(id, key);

@@ -410,6 +410,31 @@ describe('a source whose company has a name of one of your companies and another
       s.cleanup();
     }
   });
+
+  it('is the one its own name names even where an alias names one of yours first by name', () => {
+    const s = sandbox();
+    try {
+      ok(s.run(['pin', 'GoodShop', 'white', '--reason', 'kind']));
+      ok(s.run(['pin', 'Volgatelecom', 'black', '--reason', 'rude']));
+      const f = join(s.dir, 'mallory.json');
+      // Its own name is Volgatelecom; GoodShop, the first of the two by name, only an alias it gives.
+      writeFileSync(
+        f,
+        JSON.stringify({
+          format: 'vetted/1',
+          companies: [{ name: 'VOLGATELECOM', aliases: ['GoodShop'] }],
+          lists: [{ company: 'VOLGATELECOM', list: 'black', since: '2025-01-01', reasons: [{ rule: 'B2', text: 'about Volgatelecom' }] }],
+        }),
+      );
+      expect(ok(s.run(['source', 'add', f, '--name', 'mallory'])).stderr).toMatch(/it is counted as Volgatelecom alone/);
+      expect(json<{ companies: { yours: string | null }[] }>(s, ['source', 'show', 'mallory', '--json']).companies.map((c) => c.yours)).toEqual(['Volgatelecom']);
+      expect(json<{ others?: unknown[] }>(s, ['company', 'show', 'GoodShop', '--json']).others ?? []).toEqual([]);
+      expect(json<{ others: unknown[] }>(s, ['company', 'show', 'Volgatelecom', '--json']).others).toHaveLength(1);
+      expect(ok(s.run(['lists', '--sources'])).stdout).not.toMatch(/GoodShop[^\n]*sources:/);
+    } finally {
+      s.cleanup();
+    }
+  });
 });
 
 describe('a vendor checked before anything of yours is recorded of it', () => {
@@ -439,11 +464,14 @@ describe('a vendor checked before anything of yours is recorded of it', () => {
       // Checked again, it is a company of yours now: the same record beside it.
       const again = json<{ others: { source: string; list: string; names: string[] }[] }>(s, ['check', 'Zappos', '--json', ...ANSWERS]);
       expect(again.others.map((o) => [o.source, o.list, o.names])).toEqual([['dmitry', 'black', ['Zappos']]]);
+      // Ozon is Zed to that source: said, where it was left out as one name only.
+      expect(ok(s.run(['company', 'show', 'Ozon'])).stdout).toMatch(/dmitry \([^)]*\) as Zed: black since 2025-02-01/);
       // A vendor checked by the source's name for a company of yours: what the source says of it.
       const zed = json<{ others: { source: string; list: string; names: string[] }[] }>(s, ['check', 'Zed', '--json', ...ANSWERS]);
       expect(zed.others.map((o) => [o.source, o.list, o.names])).toEqual([['dmitry', 'black', ['Zed']]]);
-      // Ozon is Zed to that source: said, where it was left out as one name only.
-      expect(ok(s.run(['company', 'show', 'Ozon'])).stdout).toMatch(/dmitry \([^)]*\) as Zed: black since 2025-02-01/);
+      // Checked, Zed is a company of yours, which the source's own name names: its verdict is Zed's now, not Ozon's.
+      expect(ok(s.run(['company', 'show', 'Zed'])).stdout).toMatch(/dmitry \([^)]*\): black since 2025-02-01/);
+      expect(ok(s.run(['company', 'show', 'Ozon'])).stdout).not.toMatch(/dmitry/);
     } finally {
       s.cleanup();
     }
