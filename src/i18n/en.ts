@@ -1216,6 +1216,8 @@ export const en = {
           return 'no answer counts in the score (each says its question does not apply), so the check has no score; a check is kept only with one';
         case 'verdict-of-score':
           return `says ${f.given}, where a check that scored so finds ${f.verdict} (CHECKLISTS.md); give the verdict its score and dealbreakers make`;
+        case 'score-of-scores':
+          return `says ${f.score}, where its answers' scores, averaged by any weights, make ${f.low === f.high ? f.low : `${f.low} to ${f.high}`} (CHECKLISTS.md); give the score its scores make, or leave out score, verdict and scores to have its checklist score it`;
         case 'partial-result':
           return 'a check that says what it found gives its score, verdict and scores, all three (or none, to be scored by its checklist)';
         case 'id-taken':

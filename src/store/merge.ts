@@ -94,6 +94,8 @@ export type ImportFault =
   | { kind: 'dealbreaker-twice' }
   | { kind: 'nothing-scored' }
   | { kind: 'verdict-of-score'; given: CheckVerdict; verdict: CheckVerdict }
+  /** A score no weights could make of the answers' scores (between the lowest and the highest, as a percentage). */
+  | { kind: 'score-of-scores'; score: number; low: number; high: number }
   | { kind: 'partial-result' }
   | { kind: 'id-taken'; id: string; company: string }
   /** An id the file gives that names another incident of the company here (neither its opening nor its title the same). */
@@ -338,6 +340,14 @@ export function mergeRecords(store: Store, records: DataRecords, opts: MergeOpti
           if (new Set(dealbreakers).size !== dealbreakers.length) throw new Refusal({ kind: 'dealbreaker-twice' }, 'dealbreakers');
           // What it found holds together as a check finds it (CHECKLISTS.md): a score at all, and the verdict of that score.
           if (!dealbreakers.length && !Object.values(scores).some((x) => x !== null)) throw new Refusal({ kind: 'nothing-scored' }, 'scores');
+          // The score is its answers' scores averaged by their questions' weights: whatever the
+          // weights, between the lowest and the highest of them (a file cannot make a check of
+          // one answer scored 0 a pass of 90).
+          const counted = Object.values(scores).filter((x): x is number => x !== null);
+          if (counted.length) {
+            const [low, high] = [Math.round(100 * Math.min(...counted)), Math.round(100 * Math.max(...counted))];
+            if (k.score! < low || k.score! > high) throw new Refusal({ kind: 'score-of-scores', score: k.score!, low, high }, 'score');
+          }
           const verdict = verdictOf(k.score!, dealbreakers.length > 0);
           if (k.verdict !== verdict) throw new Refusal({ kind: 'verdict-of-score', given: k.verdict!, verdict }, 'verdict');
         }

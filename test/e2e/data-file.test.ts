@@ -369,6 +369,11 @@ describe('the round trip of a check whose checklist is not at hand as it was', (
     expect(expectOneLineError(s.run(['import', file]))).toMatch(/verdict: says avoid, where a check that scored so finds go/);
     write({ score: 100, verdict: 'go' });
     expect(expectOneLineError(s.run(['import', file]))).toMatch(/scores: a check that says what it found gives its score, verdict and scores, all three/);
+    // A score its answers' scores cannot make, whatever its weights: a single answer scored 0 is no pass of 90.
+    write({ score: 90, verdict: 'go', dealbreakers: [], scores: { q1: 0 } });
+    expect(expectOneLineError(s.run(['import', file]))).toMatch(/score: says 90, where its answers' scores, averaged by any weights, make 0 \(CHECKLISTS\.md\)/);
+    writeFileSync(file, JSON.stringify({ format: 'vetted/1', checks: [{ company: 'A', checklist: 'gone', at: '2026-01-01', answers: { q1: 'x', q2: 'y' }, score: 10, verdict: 'avoid', dealbreakers: [], scores: { q1: 1, q2: 0.25 } }] }));
+    expect(expectOneLineError(s.run(['import', file]))).toMatch(/make 25 to 100/);
     write({ score: 100, verdict: 'go', scores: { q1: null } });
     expect(expectOneLineError(s.run(['import', file]))).toMatch(/scores: no answer counts in the score/);
     write({ score: 0, verdict: 'avoid', dealbreakers: ['q1', 'q1'], scores: { q1: 0 } });
