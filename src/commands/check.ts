@@ -54,7 +54,9 @@ function readAnswersFile(file: string): { answers: Record<string, string>; notes
   const asText = (map: Record<string, unknown>, what: string) =>
     Object.fromEntries(
       Object.entries(map).map(([k, v]) => {
-        if (typeof v !== 'string') throw new UserError(t().check.answerText(file, what, k, JSON.stringify(v)));
+        // A map or a list is named by its brackets: written out, a deep one overflowed the stack,
+        // and a long one made a message of many kilobytes.
+        if (typeof v !== 'string') throw new UserError(t().check.answerText(file, what, k, typeof v === 'object' && v !== null ? (Array.isArray(v) ? '[…]' : '{…}') : JSON.stringify(v)));
         return [k, v.trim()];
       }),
     );

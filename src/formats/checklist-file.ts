@@ -59,7 +59,11 @@ export function parseChecklistText(text: string, file = 'the checklist'): { chec
   const located: LocatedProblem[] = [];
   for (const e of doc.errors) {
     const pos = lineCounter.linePos(e.pos[0]);
-    located.push({ line: pos.line, col: pos.col, path: '', fault: { kind: 'yaml', detail: e.message.split('\n')[0], code: e.code } });
+    // The parser's own stack ran out: said as what it is, not in the engine's words.
+    const tooDeep = /call stack/i.test(e.message);
+    if (tooDeep && located.some((p) => p.fault.kind === 'yaml' && p.fault.detail === t().files.yamlTooDeep(file))) continue;
+    const detail = tooDeep ? t().files.yamlTooDeep(file) : e.message.split('\n')[0];
+    located.push({ line: pos.line, col: pos.col, path: '', fault: { kind: 'yaml', detail, code: e.code } });
   }
   if (located.length) return { problems: located };
   let data: unknown;
@@ -67,7 +71,9 @@ export function parseChecklistText(text: string, file = 'the checklist'): { chec
     data = yamlValue(doc, file, lineCounter);
   } catch (err) {
     if (err instanceof YamlAliasInItself) return { problems: [{ line: err.line ?? 1, col: 1, path: '', fault: { kind: 'yaml', detail: t().files.yamlAliasInItself(err.alias) } }] };
-    return { problems: [{ line: 1, col: 1, path: '', fault: { kind: 'yaml', detail: (err as Error).message } }] };
+    const message = (err as Error).message;
+    const detail = err instanceof RangeError ? t().files.yamlTooDeep(file) : /alias/i.test(message) ? t().files.yamlAliases(file, message) : message;
+    return { problems: [{ line: 1, col: 1, path: '', fault: { kind: 'yaml', detail } }] };
   }
   const result = validateChecklist(data);
   if ('value' in result) return { checklist: result.value, problems: [] };

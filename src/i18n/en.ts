@@ -35,7 +35,8 @@ const iso = (s: string) => localWallClock(s).trim().replace(/^(\d{4}-\d{2}-\d{2}
 /** A stored time as prose says it, as the timeline's columns do: 2024-01-01 10:00 (a date alone without a time). */
 const when = (s: string) => fmt.dateTime(s);
 /** The YAML parser's words, but where they speak of its own interface rather than of the file. */
-const yamlWords = (code: string | undefined, detail: string) => (code === 'MULTIPLE_DOCS' ? 'the file holds several YAML documents (---) where one is read' : detail);
+const yamlWords = (code: string | undefined, detail: string) =>
+  code === 'MULTIPLE_DOCS' ? 'the file holds several YAML documents (---) where one is read' : code === 'DUPLICATE_KEY' ? 'a key is given twice in one map; keep one of them' : detail;
 /** The word with its article: "a promise", "an escalation". */
 const an = (w: string) => `${/^[aeiou]/i.test(w) ? 'an' : 'a'} ${w}`;
 const days = (n: number) => fmt.plural(n, { one: 'day', other: 'days' });
@@ -145,7 +146,7 @@ function checklistFault(f: ChecklistFileFault): string {
     case 'answers': return 'must be a list of at least one answer';
     case 'duplicate-question': return `${q(f.id)} appears twice in this checklist`;
     case 'duplicate-answer': return `${q(f.value)} appears twice in this question`;
-    case 'yaml': return f.detail;
+    case 'yaml': return yamlWords(f.code, f.detail);
   }
 }
 

@@ -155,6 +155,9 @@ describe('vetted check with all answers given', () => {
     expect(expectUsageError(s.run(['check', 'Amazon', '--answers', file]))).toMatch(/gives "notes" as a map among the answers; put the answers under "answers:" and the notes under "notes:"/);
     writeFileSync(file, JSON.stringify({ answers: [] }));
     expect(expectUsageError(s.run(['check', 'Amazon', '--answers', file]))).toMatch(/"answers" must be a map of question id to answer value/);
+    // An answer nested thousands deep, or long, is named by its brackets, not written out (which overflowed the stack).
+    writeFileSync(file, `${'{"a":'.repeat(5000)}1${'}'.repeat(5000)}`);
+    expect(expectUsageError(s.run(['check', 'Amazon', '--answers', file]))).toBe(`vetted: ${file}: the answer of "a" must be text, not {…}.`);
     // An empty notes: is no notes.
     writeFileSync(file, `answers:\n${Object.entries(answers).map(([q, a]) => `  ${q}: ${a}`).join('\n')}\nnotes:\n`);
     ok(s.run(['check', 'Amazon', '--answers', file]));

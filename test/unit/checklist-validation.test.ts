@@ -311,6 +311,14 @@ describe('parseChecklistText', () => {
     ]);
   });
 
+  it('says in words of its own a key given twice, nesting too deep for the parser, and an alias bomb', () => {
+    expect(inWords(parseChecklistText('id: x\nid: y\n').problems)).toEqual([{ line: 2, col: 1, path: '', message: 'a key is given twice in one map; keep one of them' }]);
+    const deep = `${'{"a":'.repeat(100_000)}1${'}'.repeat(100_000)}`;
+    expect(inWords(parseChecklistText(deep, 'deep.json').problems).map((p) => p.message)).toEqual([expect.stringMatching(/^deep\.json nests lists or maps too deeply to be read/)]);
+    const bomb = ['a: &a [x, x, x, x, x, x, x, x, x]', ...'bcdef'.split('').map((k, i) => `${k}: &${k} [${Array(9).fill(`*${'abcdef'[i]}`).join(', ')}]`), `g: [${Array(9).fill('*f').join(', ')}]`].join('\n');
+    expect(inWords(parseChecklistText(bomb, 'bomb.yaml').problems).map((p) => p.message)).toEqual([expect.stringMatching(/^bomb\.yaml uses too many YAML aliases \(.*\); write the data out in full\.$/)]);
+  });
+
   it('points at the answer when its score is missing', () => {
     const { problems } = parseChecklistText(DEEP.replace('        score: 1.5\n', ''));
     expect(inWords(problems)).toEqual([
@@ -407,7 +415,7 @@ questions:
     expect(checklist).toBeUndefined();
     expect(problems).toHaveLength(1);
     expect(problems[0]).toMatchObject({ line: 4, col: 1, path: '' });
-    expect(inWords(problems)[0].message).toMatch(/unique/i);
+    expect(inWords(problems)[0].message).toMatch(/given twice/i);
   });
 
   it('reports an empty file', () => {
