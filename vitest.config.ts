@@ -11,6 +11,7 @@ const ALONE = [
   // A time or a ratio of times bounded.
   'test/unit/data-stream.test.ts',
   'test/unit/template.test.ts',
+  'test/unit/redact-time.test.ts',
   'test/e2e/hostile-text.test.ts',
 ];
 

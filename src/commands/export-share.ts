@@ -62,10 +62,15 @@ export async function exportShare(ctx: Context, store: Store, exportedAt: string
     }));
   }
   const named = new Set([...lists.map((e) => e.company), ...checks.map((k) => k.company), ...incidents.map((i) => i.company)]);
+  // An alias that holds an address or a number (one given to match a sender, say) is not shared:
+  // redacted, it would name nothing.
   const companies = store
     .listCompanies()
     .filter((c) => named.has(c.name))
-    .map((c) => ({ name: c.name, ...(c.aliases.length ? { aliases: c.aliases } : {}) }));
+    .map((c) => {
+      const aliases = c.aliases.filter((a) => clean(a) === a);
+      return { name: c.name, ...(aliases.length ? { aliases } : {}) };
+    });
   const label = opts.source?.trim();
   const doc: DataFile = {
     format: FORMAT,

@@ -3,8 +3,13 @@
 
 export const REDACTED = { email: '[email]', phone: '[phone]', number: '[number]', link: '[link]' } as const;
 
-const EMAIL = String.raw`[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}`;
-const URL = String.raw`(?:https?:\/\/|www\.)[^\s<>"']+`;
+// An address at a host with no dot (`dmitry@localhost`) is one too.
+// Each begins where a word does (the look behind): tried at every letter of a long word, each
+// ran to the word's end, in time of the square of its length.
+const EMAIL = String.raw`(?<![\p{L}\p{N}._%+-])[\p{L}\p{N}._%+-]+@(?:[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}|\p{L}[\p{L}\p{N}-]*)`;
+// A link of any scheme (`wss://`), one that starts at www., or a host name and a path without
+// either (`shop.example/track?id=1`).
+const URL = String.raw`(?<![\p{L}\p{N}._%+-])(?:[A-Za-z][A-Za-z0-9+.-]*:\/\/|www\.|[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}\/)[^\s<>"']*`;
 // Dates and times are kept as they are: they look like runs of digits.
 const DATE = String.raw`\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?)?|\d{1,2}[./]\d{1,2}[./]\d{2,4}(?:\s\d{1,2}:\d{2})?|\d{1,2}:\d{2}`;
 const IBAN = String.raw`\b[A-Z]{2}\d{2}(?:\s?[A-Z0-9]{4}){3,7}(?:\s?[A-Z0-9]{1,3})?\b`;
@@ -12,6 +17,11 @@ const IBAN = String.raw`\b[A-Z]{2}\d{2}(?:\s?[A-Z0-9]{4}){3,7}(?:\s?[A-Z0-9]{1,3
 const DIGITS = String.raw`\+?\(?\d(?:[\s.()\u00a0-]{0,2}\d)+\)?`;
 
 const PATTERN = new RegExp(`(${EMAIL})|(${URL})|(${DATE})|(${IBAN})|(${DIGITS})`, 'gu');
+
+/** Digits in groups of three, as a sum is written. */
+const GROUPED = /^\d{1,3}(?:[\s\u00a0\u202f]\d{3})+$/u;
+/** What says a run of digits is a sum: its fraction, or a currency. */
+const SUM_AFTER = /^(?:[,.]\d{1,2}(?!\d)|\s?(?:[$€£₽¥]|RUB|USD|EUR|GBP|RON|руб|р\.|lei)(?![\p{L}\p{N}]))/iu;
 
 /** What a run of digits is, by how many digits it has and how it is written. */
 function classifyDigits(run: string): string {
@@ -25,7 +35,7 @@ function classifyDigits(run: string): string {
 }
 
 /** What any of them needs: a digit, an @ or a link (most texts have none, and are not searched). */
-const MAYBE = /[\d@]|www\.|:\/\//i;
+const MAYBE = /[\d@]|www\.|:\/\/|\.\p{L}{2,}\//iu;
 
 /** A date or time alone, as the record keeps them: never redacted. */
 const WHEN_ALONE = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?)?(?:Z|[+-]\d{2}:?\d{2})?$/;
@@ -33,7 +43,7 @@ const WHEN_ALONE = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?)?(?:Z|[+-]\d
 /** The text with e-mail addresses, phone, card and account numbers and links with a query string replaced by a marker. */
 export function redactText(text: string): string {
   if (!MAYBE.test(text) || WHEN_ALONE.test(text)) return text;
-  return text.replace(PATTERN, (m, email: string, url: string, date: string, iban: string, digits: string) => {
+  return text.replace(PATTERN, (m, email: string, url: string, date: string, iban: string, digits: string, offset: number, whole: string) => {
     if (email) return REDACTED.email;
     if (url) {
       // Punctuation after a link is the sentence's, and a closing bracket the text's unless the
@@ -45,11 +55,14 @@ export function redactText(text: string): string {
         else break;
       }
       const link = url.slice(0, end);
-      return (/[?#]./.test(link) ? REDACTED.link : link) + url.slice(end);
+      // A query, a fragment, or a name and password before the host.
+      return (/[?#]./.test(link) || /^[a-z][a-z0-9+.-]*:\/\/[^/?#]*@/i.test(link) ? REDACTED.link : link) + url.slice(end);
     }
     if (date) return date;
     if (iban) return REDACTED.number;
     if (digits) {
+      // A sum in groups of three (1 234 567,89 RUB), with its fraction or its currency after it.
+      if (GROUPED.test(digits.trimEnd()) && SUM_AFTER.test(whole.slice(offset + digits.trimEnd().length))) return digits;
       // A trailing space or bracket belongs to the text around the number.
       const core = digits.replace(/[\s.)-]+$/u, '');
       return classifyDigits(core) === core ? digits : classifyDigits(core) + digits.slice(core.length);

@@ -81,8 +81,17 @@ describe('sharing and reading shared lists', () => {
     expect(redacted).not.toContain(SECRET_EMAIL);
     expect(redacted).not.toContain('277-77-77');
     expect(redacted).toContain('write to [email] or call [phone]');
+    // An alias that holds an address or a number is not shared (redacted, it would name nothing); others are.
+    ok(A.run(['company', 'alias', 'Volgatelecom', 'support@volga.example']));
+    ok(A.run(['company', 'alias', 'Volgatelecom', 'Volga Telecom Samara']));
+    const aliases = () => (JSON.parse(ok(A.run(['export', '--format', 'json', '--share'])).stdout).companies as { name: string; aliases?: string[] }[]).find((c) => c.name === 'Volgatelecom')!.aliases;
+    expect(aliases()).toContain('Volga Telecom Samara');
+    expect(aliases()).not.toContain('support@volga.example');
     const raw = ok(A.run(['export', '--format', 'json', '--share', '--with-evidence', '--no-redact'])).stdout;
     expect(raw).toContain(SECRET_EMAIL);
+    expect(raw).toContain('support@volga.example');
+    ok(A.run(['undo']));
+    ok(A.run(['undo']));
     expect(expectOneLineError(A.run(['export', '--format', 'md', '--share']))).toMatch(/--format json/);
   });
 

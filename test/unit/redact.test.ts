@@ -38,6 +38,17 @@ describe('redactText', () => {
     // No digit, @ or link: as it is.
     ['they said to wait', 'they said to wait'],
     ['mail them: ivan@mail.ru', 'mail them: [email]'],
+    // Links of other schemes, with a name and password, or without a scheme; an address at a host with no dot.
+    ['open wss://x.example/a?b=c now', 'open [link] now'],
+    ['http://user:pass@shop.example/path', '[link]'],
+    ['HTTPS://Shop.Example/t?id=1', '[link]'],
+    ['track at shop.example/track?id=9999&email=x.', 'track at [link].'],
+    ['see shop.example/help/returns', 'see shop.example/help/returns'],
+    ['write to dmitry@localhost', 'write to [email]'],
+    // A sum in groups of three, with its fraction or currency, is no phone number.
+    ['amount 1 234 567,89 RUB', 'amount 1 234 567,89 RUB'],
+    ['paid 1 234 567 руб.', 'paid 1 234 567 руб.'],
+    ['call 912 345 6789 now', 'call [phone] now'],
   ])('%j -> %j', (input, expected) => {
     expect(redactText(input)).toBe(expected);
   });
