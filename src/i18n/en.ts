@@ -1305,7 +1305,7 @@ export const en = {
         : [moved && `${fmt.plural(moved, { one: 'company', other: 'companies' })} on another list than before`, left && `${fmt.number(left)} no longer on its lists`, came && `${fmt.number(came)} new on them`].filter(Boolean).join(', '),
     sharedBefore: (now: string, was: string) => `note: this file was shared ${when(now)}, before the one it replaces (${when(was)}): what you read now is the older of the two.`,
     labelChanged: (now: string, was: string) => `note: it ${now ? `calls itself ${q(now)}` : 'gives no name of its own'} now; the file it replaces ${was ? `called itself ${q(was)}` : 'gave none'}.`,
-    removed: (name: string) => `removed source ${q(name)} and everything read from it (sources are not in the history: \`vetted undo\` takes back your last change instead; to have it again, add its file again)`,
+    removed: (name: string) => `removed source ${q(name)} and everything read from it (sources are not in the history, so \`vetted undo\` does not bring it back; to have it again, add its file again)`,
     /** The label of a public record's source, in the reader's words (the stored one is for JSON). */
     cfpbLabel: 'Consumer Financial Protection Bureau complaint database',
 
@@ -1348,6 +1348,8 @@ export const en = {
     columnTwice: (file: string, column: string) => `${file} has two "${column}" columns, and which is meant cannot be told; keep one, and try again; nothing was stored.`,
     notUtf8At: (file: string, line: number) => `${file}: line ${fmt.number(line)} is not UTF-8 text; save the file as UTF-8 and try again; nothing was stored.`,
     quoteNeverClosed: (file: string, line: number) => `${file}: the quote opened at line ${fmt.number(line)} never closes, so the rest of the file would be one text; close it, or download the file again; nothing was stored.`,
+    /** A pipe or a device given for a CFPB file, which is read as a file (a zip from its index at the end). */
+    cfpbNotFile: (file: string) => `${file} is a pipe or a device, not a file; a CFPB complaint file is read as a file (an archive from its end), so save it to a file first and add that.`,
     notZip: (file: string, problem: ZipProblem) => `${file} cannot be read as a zip archive: ${zipProblem(problem)}; give the CSV file or the archive as CFPB publishes it.`,
     damagedZip: (file: string, detail: string) => `${file} is a damaged zip archive (${detail}); download it again.`,
     empty: (file: string) => `${file} is empty; give a CFPB complaint file.`,

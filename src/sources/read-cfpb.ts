@@ -279,12 +279,16 @@ async function hashFile(path: string): Promise<string> {
 export async function readCfpbFile(path: string, shownAs: string, opts: CfpbReadOptions = {}): Promise<SourceData> {
   let zipped = false;
   {
-    const { openSync, readSync, closeSync } = await import('node:fs');
+    const { openSync, readSync, closeSync, fstatSync } = await import('node:fs');
     const fd = openSync(path, 'r');
     try {
+      // Read from its start and, an archive, from its end: a pipe cannot be (it failed as ESPIPE).
+      const st = fstatSync(fd);
+      if (!st.isFile() && !st.isDirectory()) throw new UserError(t().sources.cfpbNotFile(shownAs));
       const head = Buffer.alloc(4);
       zipped = readSync(fd, head, 0, 4, 0) === 4 && head.readUInt32LE(0) === 0x04034b50;
     } catch (err) {
+      if (err instanceof UserError) throw err;
       const code = (err as NodeJS.ErrnoException).code;
       throw new UserError(t().files.cannotRead(shownAs, code ?? (err as Error).message));
     } finally {

@@ -1,6 +1,7 @@
 // Sources end to end: A shares its lists, B adds them as a source and sees them beside its
 // own record, which they never change; updates replace, removal leaves no trace; shared
 // evidence is redacted; bad sources are refused; the CFPB record is shown as counted.
+import { spawn, spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -303,14 +304,20 @@ describe('refusals', () => {
   it('refuses a device or a pipe that never ends, as a shared file or a public record, without reading it into memory', () => {
     const t0 = Date.now();
     expect(expectOneLineError(s.run(['source', 'add', '/dev/zero', '--name', 'zero']))).toMatch(/\/dev\/zero holds more than 128 MB/);
-    expect(expectOneLineError(s.run(['source', 'add', '/dev/zero', '--name', 'zero', '--kind', 'cfpb']))).toMatch(/the record at line 1 runs past 16 MB without ending/);
+    // A public record is read as a file (an archive from its end): a device or a pipe is refused at once, saying to save it first.
+    expect(expectOneLineError(s.run(['source', 'add', '/dev/zero', '--name', 'zero', '--kind', 'cfpb']))).toMatch(/\/dev\/zero is a pipe or a device, not a file; .* save it to a file first/);
+    const fifo = join(s.dir, 'complaints.fifo');
+    spawnSync('mkfifo', [fifo]);
+    const writer = spawn('sh', ['-c', `cat "${SAMPLE}" > "${fifo}" 2>/dev/null`]);
+    expect(expectOneLineError(s.run(['source', 'add', fifo, '--name', 'fifo', '--kind', 'cfpb']))).toMatch(/complaints\.fifo is a pipe or a device, not a file/);
+    writer.kill();
     expect(Date.now() - t0).toBeLessThan(30_000);
     expect(json<{ name: string }[]>(s, ['source', 'list', '--json']).map((x) => x.name)).not.toContain('zero');
   });
 
   it('says, on removing a source, that undo does not bring it back', () => {
     ok(s.run(['source', 'add', file('gone.json', '{"format": "vetted/1", "lists": [{"company": "Y", "list": "black"}]}'), '--name', 'gone']));
-    expect(ok(s.run(['source', 'remove', 'gone'])).stderr).toMatch(/^removed source "gone" and everything read from it \(sources are not in the history: `vetted undo` takes back your last change instead; to have it again, add its file again\)\n$/);
+    expect(ok(s.run(['source', 'remove', 'gone'])).stderr).toMatch(/^removed source "gone" and everything read from it \(sources are not in the history, so `vetted undo` does not bring it back; to have it again, add its file again\)\n$/);
   });
 });
 
