@@ -26,6 +26,11 @@ export function columnsOf(db: MigrationDb, table: string): string[] {
   return (db.prepare(`SELECT name FROM pragma_table_info('${table}')`).all() as { name: string }[]).map((c) => c.name);
 }
 
+/** Adds a column where it is not there already (a copy of a newer database marked older by hand has it). */
+function addColumn(db: MigrationDb, table: string, column: string, declaration: string): void {
+  if (!columnsOf(db, table).includes(column)) db.exec(`ALTER TABLE ${table} ADD COLUMN ${column} ${declaration}`);
+}
+
 /** What the journal keeps as the company of a change to a row (`row`: OLD, NEW, or the table itself in a query of it). */
 export function journalCompanyOf(table: string, cols: readonly string[], row: string): string {
   return table === 'companies'
@@ -494,8 +499,7 @@ MIGRATIONS.push({
   // (Added only where it is not there already: a copy of a newer database marked older by hand.)
   sql: '',
   run(db) {
-    const columns = (db.prepare("SELECT name FROM pragma_table_info('sources')").all() as { name: string }[]).map((c) => c.name);
-    if (!columns.includes('after_op')) db.exec('ALTER TABLE sources ADD COLUMN after_op INTEGER');
+    addColumn(db, 'sources', 'after_op', 'INTEGER');
   },
 });
 
@@ -512,8 +516,7 @@ MIGRATIONS.push({
   sql: '',
   run(db) {
     db.exec('DELETE FROM verdicts');
-    const columns = (db.prepare("SELECT name FROM pragma_table_info('verdicts')").all() as { name: string }[]).map((c) => c.name);
-    if (!columns.includes('key')) db.exec("ALTER TABLE verdicts ADD COLUMN key TEXT NOT NULL DEFAULT ''");
+    addColumn(db, 'verdicts', 'key', "TEXT NOT NULL DEFAULT ''");
     db.exec(`DROP INDEX IF EXISTS verdicts_fresh; ${VERDICTS_LISTING_INDEX}`);
   },
 });
@@ -526,8 +529,7 @@ MIGRATIONS.push({
   // alias. (Added only where it is not there already: a copy of a newer database marked older by hand.)
   sql: '',
   run(db) {
-    const columns = (db.prepare("SELECT name FROM pragma_table_info('source_companies')").all() as { name: string }[]).map((c) => c.name);
-    if (!columns.includes('key')) db.exec("ALTER TABLE source_companies ADD COLUMN key TEXT NOT NULL DEFAULT ''");
+    addColumn(db, 'source_companies', 'key', "TEXT NOT NULL DEFAULT ''");
     const setKey = db.prepare('UPDATE source_companies SET key = ? WHERE id = ?');
     for (const { id, name } of db.prepare('SELECT id, name FROM source_companies').all() as { id: number; name: string }[]) setKey.run(companyKey(name), id);
   },
