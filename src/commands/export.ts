@@ -91,6 +91,7 @@ export async function run(ctx: Context, opts: ExportOptions): Promise<CommandRes
   // What is redacted: a shared file's evidence, and a page to publish (md, csv); a JSON export of your own keeps everything.
   if (opts.redact === false && !opts.share && format === 'json') throw new UserError(say.noRedactFor);
   if (opts.share && format !== 'json') throw new UserError(say.shareNeedsJson);
+  if (opts.share && opts.withAttachments) throw new UserError(say.shareNoAttachments);
   if (opts.source !== undefined && [...opts.source].length > 200) throw new UserError(say.longSource(200));
   const text = await readingStore(ctx, async (store) => {
     const exportedAt = new Date(ctx.now()).toISOString().replace(/\.\d{3}Z$/, 'Z');

@@ -1158,6 +1158,8 @@ export const en = {
     shareFlags: '--source and --with-evidence go with --share; add --share --format json.',
     noRedactFor: '--no-redact goes with --format md or csv, or with --share --with-evidence: a JSON export of your own record keeps everything as it is.',
     shareNeedsJson: '--share writes a vetted/1 data file; add --format json.',
+    /** --with-attachments with --share: a shared file carries no attachments. */
+    shareNoAttachments: '--with-attachments is for your own export; a shared file never carries attachments (--with-evidence shares your checks and incidents, redacted). Leave out one of the two.',
     longSource: (max: number) => `--source can be at most ${max} characters; shorten it.`,
     attachmentsLeftOut: (n: number) =>
       `attachments: ${fmt.number(n)} listed without their content were left out; export with --with-attachments to carry the files`,

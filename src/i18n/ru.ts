@@ -1203,6 +1203,7 @@ export const ru: Catalog = {
     shareFlags: '--source и --with-evidence указываются вместе с --share; добавьте --share --format json.',
     noRedactFor: '--no-redact указывается с --format md или csv либо с --share --with-evidence: JSON-выгрузка ваших собственных записей и так сохраняет всё как есть.',
     shareNeedsJson: '--share пишет файл данных vetted/1; добавьте --format json.',
+    shareNoAttachments: '--with-attachments — для вашего собственного экспорта; в файл, которым делятся, вложения не попадают никогда (--with-evidence передаёт ваши проверки и обращения, обезличенные). Уберите один из двух флагов.',
     longSource: (max) => `--source — не длиннее ${fmt.plural(max, { one: 'знака', few: 'знаков', many: 'знаков', other: 'знака' })}; сократите.`,
     attachmentsLeftOut: (n) =>
       `вложения: ${fmt.plural(n, { one: 'файл указан', few: 'файла указаны', many: 'файлов указаны', other: 'файла указаны' })} без содержимого и пропущены; экспортируйте с --with-attachments, чтобы перенести файлы`,

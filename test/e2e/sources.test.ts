@@ -94,6 +94,8 @@ describe('sharing and reading shared lists', () => {
     ok(A.run(['undo']));
     ok(A.run(['undo']));
     expect(expectOneLineError(A.run(['export', '--format', 'md', '--share']))).toMatch(/--format json/);
+    // A shared file never carries attachments: the flag is refused, not dropped.
+    expect(expectOneLineError(A.run(['export', '--format', 'json', '--share', '--with-attachments']))).toMatch(/a shared file never carries attachments/);
   });
 
   it('refuses to import a shared file into your own record, naming source add; nothing is imported', () => {
