@@ -1,7 +1,7 @@
 // `vetted import FILE [--dry-run] [--json]`: merge a vetted/1 data file, all or nothing.
 
 import { t } from '../i18n/index.js';
-import { toJson } from '../ui/safe.js';
+import { safeText, toJson } from '../ui/safe.js';
 import { statSync } from 'node:fs';
 import { INPUT_LIMITS, decodeInput, readInputBytes } from '../formats/read-input.js';
 import type { Context } from '../context.js';
@@ -24,7 +24,7 @@ export interface ImportOptions {
 }
 
 function renderReport(file: string, r: MergeReport, dryRun: boolean): string[] {
-  const rows: [string, Exclude<keyof MergeReport, 'attachments_without_content'>][] = [
+  const rows: [string, Exclude<keyof MergeReport, 'attachments_without_content' | 'checks_renumbered'>][] = [
     ['companies', 'companies'],
     ['aliases', 'aliases'],
     ['checks', 'checks'],
@@ -37,7 +37,10 @@ function renderReport(file: string, r: MergeReport, dryRun: boolean): string[] {
     .filter(([, k]) => r[k].added || r[k].existing)
     .map(([label, k]) => t().data.counts(t().data.sections[label] ?? label, r[k].added, dryRun, r[k].existing, (r[k] as Partial<ChangeTally>).changed));
   const head = dryRun ? t().data.dryRunHead(file) : t().data.importedHead(file);
-  const missing = r.attachments_without_content ? [`  ${t().data.attachmentsLeftOut(r.attachments_without_content)}`] : [];
+  const missing = [
+    ...(r.attachments_without_content ? [`  ${t().data.attachmentsLeftOut(r.attachments_without_content)}`] : []),
+    ...r.checks_renumbered.map((c) => `  ${t().data.checkRenumbered(safeText(c.from), c.to, dryRun)}`),
+  ];
   return [head, ...(parts.length ? parts.map((p) => `  ${p}`) : missing.length ? [] : [`  ${t().data.nothing}`]), ...missing];
 }
 

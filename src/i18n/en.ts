@@ -1161,6 +1161,8 @@ export const en = {
     /** --with-attachments with --share: a shared file carries no attachments. */
     shareNoAttachments: '--with-attachments is for your own export; a shared file never carries attachments (--with-evidence shares your checks and incidents, redacted). Leave out one of the two.',
     longSource: (max: number) => `--source can be at most ${max} characters; shorten it.`,
+    /** A check of the file whose id is another check's here. */
+    checkRenumbered: (from: string, to: string, dryRun: boolean) => `check ${q(from)}: that id is another check's here, so it ${dryRun ? 'would be' : 'was'} added as ${to}`,
     attachmentsLeftOut: (n: number) =>
       `attachments: ${fmt.number(n)} listed without their content were left out; export with --with-attachments to carry the files`,
     stdin: 'standard input',

@@ -1205,6 +1205,7 @@ export const ru: Catalog = {
     shareNeedsJson: '--share пишет файл данных vetted/1; добавьте --format json.',
     shareNoAttachments: '--with-attachments — для вашего собственного экспорта; в файл, которым делятся, вложения не попадают никогда (--with-evidence передаёт ваши проверки и обращения, обезличенные). Уберите один из двух флагов.',
     longSource: (max) => `--source — не длиннее ${fmt.plural(max, { one: 'знака', few: 'знаков', many: 'знаков', other: 'знака' })}; сократите.`,
+    checkRenumbered: (from, to, dryRun) => `проверка ${q(from)}: этот id здесь у другой проверки, поэтому она ${dryRun ? 'была бы добавлена' : 'добавлена'} как ${to}`,
     attachmentsLeftOut: (n) =>
       `вложения: ${fmt.plural(n, { one: 'файл указан', few: 'файла указаны', many: 'файлов указаны', other: 'файла указаны' })} без содержимого и пропущены; экспортируйте с --with-attachments, чтобы перенести файлы`,
     stdin: 'стандартный ввод',

@@ -37,6 +37,8 @@ export interface MergeReport {
   attachments: Tally;
   /** Attachments listed without their content, whose content this database does not hold. */
   attachments_without_content: number;
+  /** Checks whose id in the file is another check's here: added under a new id (`to`). */
+  checks_renumbered: { from: string; to: string }[];
 }
 
 export interface MergeOptions {
@@ -185,7 +187,7 @@ function checklistOf(k: CheckEntry, opts: MergeOptions): Checklist | undefined {
 
 export function mergeRecords(store: Store, records: DataRecords, opts: MergeOptions): MergeReport {
   const changes = (): ChangeTally => ({ ...tally(), changed: 0 });
-  const report: MergeReport = { companies: changes(), aliases: tally(), checks: tally(), incidents: changes(), events: tally(), pins: changes(), attachments: tally(), attachments_without_content: 0 };
+  const report: MergeReport = { companies: changes(), aliases: tally(), checks: tally(), incidents: changes(), events: tally(), pins: changes(), attachments: tally(), attachments_without_content: 0, checks_renumbered: [] };
   const total = records.count;
   let done = 0;
   const step = Math.max(1, Math.floor(total / 100));
@@ -370,7 +372,7 @@ export function mergeRecords(store: Store, records: DataRecords, opts: MergeOpti
               dealbreakers: k.dealbreakers ?? [],
               answers: Object.keys(k.answers).map((q) => ({ question: q, answer: k.answers[q], score: k.scores![q] })),
             };
-        store.insertCheck({
+        const ref = store.insertCheck({
           ref: k.id,
           companyId: company.id,
           checklist: k.checklist,
@@ -385,6 +387,8 @@ export function mergeRecords(store: Store, records: DataRecords, opts: MergeOpti
           answers: result.answers.map((a) => ({ question: a.question, answer: a.answer, score: a.score, ...noteOf(a.question) })),
         });
         report.checks.added++;
+        // An id that cites this check elsewhere (a shared list's evidence) names another one here: said.
+        if (k.id !== undefined && asciiLower(ref) !== asciiLower(k.id)) report.checks_renumbered.push({ from: k.id, to: ref });
       });
       progress();
     },

@@ -6,7 +6,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, wri
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SHARED, sandbox, type RunResult, type Sandbox, AMAZON_ANSWERS } from '../helpers/cli.js';
-import { STACK_FRAME, expectOneLineError, ok } from '../helpers/expect.js';
+import { STACK_FRAME, expectOneLineError, json, ok } from '../helpers/expect.js';
 
 const SEEDS = join(SHARED, 'scenarios', 'seeds.yaml');
 
@@ -389,6 +389,17 @@ describe('the round trip of a check whose checklist is not at hand as it was', (
     const file = join(s.dir, 'na.json');
     writeFileSync(file, JSON.stringify({ format: 'vetted/1', checks: [{ company: 'Gift Shop', checklist: 'optional', at: '2026-01-01', answers: { wrap: 'na' } }] }));
     expect(expectOneLineError(s.run(['import', file]))).toMatch(/no answer counts in the score/);
+  });
+
+  it('says of a check whose id is another check\'s here the id it is added under', () => {
+    const file = join(s.dir, 'taken.json');
+    const check = (company: string, at: string, a: string) => ({ id: 'taken-shop-check-1', company, checklist: 'gone', at, answers: { a }, score: 100, verdict: 'go', dealbreakers: [], scores: { a: 1 } });
+    writeFileSync(file, JSON.stringify({ format: 'vetted/1', checks: [check('Taken Shop', '2026-05-01', 'yes'), check('Other Shop', '2026-05-02', 'no')] }));
+    const dry = ok(s.run(['import', file, '--dry-run']));
+    expect(dry.stderr).toMatch(/check "taken-shop-check-1": that id is another check's here, so it would be added as other-shop-check-1/);
+    const r = ok(s.run(['import', file]));
+    expect(r.stderr).toMatch(/\n {2}check "taken-shop-check-1": that id is another check's here, so it was added as other-shop-check-1\n/);
+    expect(json<{ id: string; company: string }[]>(s, ['checks', 'list', '--json']).filter((k) => k.company.endsWith(' Shop') && k.id.includes('shop-check')).map((k) => k.id).sort()).toEqual(['other-shop-check-1', 'taken-shop-check-1']);
   });
 
   it('refuses a result that does not fit its answers: a score of no answer, an answer without a score', () => {
