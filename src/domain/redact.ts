@@ -3,13 +3,14 @@
 
 export const REDACTED = { email: '[email]', phone: '[phone]', number: '[number]', link: '[link]' } as const;
 
-// An address at a host with no dot (`dmitry@localhost`) is one too.
-// Each begins where a word does (the look behind): tried at every letter of a long word, each
-// ran to the word's end, in time of the square of its length.
+// An address at a host with no dot (`dmitry@localhost`) is one too. It begins where a word does
+// (the look behind): tried at every letter of a long word, it ran to the word's end, in time of
+// the square of its length.
 const EMAIL = String.raw`(?<![\p{L}\p{N}._%+-])[\p{L}\p{N}._%+-]+@(?:[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}|\p{L}[\p{L}\p{N}-]*)`;
-// A link of any scheme (`wss://`), one that starts at www., or a host name and a path without
-// either (`shop.example/track?id=1`).
-const URL = String.raw`(?<![\p{L}\p{N}._%+-])(?:[A-Za-z][A-Za-z0-9+.-]*:\/\/|www\.|[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}\/)[^\s<>"']*`;
+// A link of any scheme (`wss://`; a scheme of at most 16 letters, wherever it stands, as `1.https://`),
+// one that starts at www., or a host name and a path without either (`shop.example/track?id=1`),
+// which begins where a word does, as an address does.
+const URL = String.raw`(?:[A-Za-z][A-Za-z0-9+-]{0,15}:\/\/|www\.|(?<![\p{L}\p{N}._%+-])[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}\/)[^\s<>"']*`;
 // Dates and times are kept as they are: they look like runs of digits.
 const DATE = String.raw`\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?)?|\d{1,2}[./]\d{1,2}[./]\d{2,4}(?:\s\d{1,2}:\d{2})?|\d{1,2}:\d{2}`;
 const IBAN = String.raw`\b[A-Z]{2}\d{2}(?:\s?[A-Z0-9]{4}){3,7}(?:\s?[A-Z0-9]{1,3})?\b`;
@@ -18,10 +19,12 @@ const DIGITS = String.raw`\+?\(?\d(?:[\s.()\u00a0-]{0,2}\d)+\)?`;
 
 const PATTERN = new RegExp(`(${EMAIL})|(${URL})|(${DATE})|(${IBAN})|(${DIGITS})`, 'gu');
 
-/** Digits in groups of three, as a sum is written. */
-const GROUPED = /^\d{1,3}(?:[\s\u00a0\u202f]\d{3})+$/u;
-/** What says a run of digits is a sum: its fraction, or a currency. */
-const SUM_AFTER = /^(?:[,.]\d{1,2}(?!\d)|\s?(?:[$€£₽¥]|RUB|USD|EUR|GBP|RON|руб|р\.|lei)(?![\p{L}\p{N}]))/iu;
+/** Digits in groups of three, as a sum is written, with its fraction or not. */
+const GROUPED = /^\d{1,3}(?:[\s\u00a0\u202f]\d{3})+(?:[.,]\d{1,2})?$/u;
+const CURRENCY = String.raw`[$€£₽¥]|(?:RUB|USD|EUR|GBP|RON|lei|руб\p{L}*|рубл\p{L}*|р\.?|rubles?|roubles?|dollars?|euros?|долл\p{L}*|евро)(?![\p{L}\p{N}])`;
+/** What says a run of digits is a sum: its fraction, or a currency after it, or before it. */
+const SUM_AFTER = new RegExp(String.raw`^(?:[,.]\d{1,2}(?!\d)|\s?(?:${CURRENCY}))`, 'iu');
+const SUM_BEFORE = /(?:[$€£₽¥]|\b(?:RUB|USD|EUR|GBP))\s?$/iu;
 
 /** What a run of digits is, by how many digits it has and how it is written. */
 function classifyDigits(run: string): string {
@@ -62,7 +65,8 @@ export function redactText(text: string): string {
     if (iban) return REDACTED.number;
     if (digits) {
       // A sum in groups of three (1 234 567,89 RUB), with its fraction or its currency after it.
-      if (GROUPED.test(digits.trimEnd()) && SUM_AFTER.test(whole.slice(offset + digits.trimEnd().length))) return digits;
+      const run = digits.trimEnd();
+      if (GROUPED.test(run) && (SUM_AFTER.test(whole.slice(offset + run.length)) || SUM_BEFORE.test(whole.slice(0, offset)))) return digits;
       // A trailing space or bracket belongs to the text around the number.
       const core = digits.replace(/[\s.)-]+$/u, '');
       return classifyDigits(core) === core ? digits : classifyDigits(core) + digits.slice(core.length);

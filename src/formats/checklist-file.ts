@@ -61,8 +61,8 @@ export function parseChecklistText(text: string, file = 'the checklist'): { chec
     const pos = lineCounter.linePos(e.pos[0]);
     // The parser's own stack ran out: said as what it is, not in the engine's words.
     const tooDeep = /call stack/i.test(e.message);
-    if (tooDeep && located.some((p) => p.fault.kind === 'yaml' && p.fault.detail === t().files.yamlTooDeep(file))) continue;
-    const detail = tooDeep ? t().files.yamlTooDeep(file) : e.message.split('\n')[0];
+    if (tooDeep && located.some((p) => p.fault.kind === 'yaml' && p.fault.detail === t().files.yamlTooDeepHere)) continue;
+    const detail = tooDeep ? t().files.yamlTooDeepHere : e.message.split('\n')[0];
     located.push({ line: pos.line, col: pos.col, path: '', fault: { kind: 'yaml', detail, code: e.code } });
   }
   if (located.length) return { problems: located };
@@ -72,7 +72,7 @@ export function parseChecklistText(text: string, file = 'the checklist'): { chec
   } catch (err) {
     if (err instanceof YamlAliasInItself) return { problems: [{ line: err.line ?? 1, col: 1, path: '', fault: { kind: 'yaml', detail: t().files.yamlAliasInItself(err.alias) } }] };
     const message = (err as Error).message;
-    const detail = err instanceof RangeError ? t().files.yamlTooDeep(file) : /alias/i.test(message) ? t().files.yamlAliases(file, message) : message;
+    const detail = err instanceof RangeError ? t().files.yamlTooDeepHere : /excessive alias count/i.test(message) ? t().files.yamlAliasesHere : message;
     return { problems: [{ line: 1, col: 1, path: '', fault: { kind: 'yaml', detail } }] };
   }
   const result = validateChecklist(data);

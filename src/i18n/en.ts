@@ -1111,6 +1111,9 @@ export const en = {
     yamlDetail: (detail: string, code?: string) => yamlWords(code, detail),
     yamlTooDeep: (file: string) => `${file} nests lists or maps too deeply to be read (thousands of levels); no vetted file nests more than a few.`,
     yamlAliases: (file: string, detail: string) => `${file} uses too many YAML aliases (${detail}); write the data out in full.`,
+    /** The same two, as a problem at a place of a checklist file (the file and place said before it). */
+    yamlTooDeepHere: 'lists or maps nest too deeply to be read (thousands of levels), where no vetted file nests more than a few',
+    yamlAliasesHere: 'too many YAML aliases, as an alias bomb has; write the data out in full',
     configNotFolder: (dir: string, from: string) =>
       `${dir}, the folder of your settings (policy, checklists, letters)${from === 'default' ? '' : `, named by ${from}`}, is a file; ${from === 'default' ? 'move that file away' : `point ${from} at a folder`}.`,
     yamlAliasInItself: (name: string) => `the YAML alias *${name} stands inside the value it names, which would contain itself without end; write that value out in full.`,

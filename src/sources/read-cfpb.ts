@@ -279,12 +279,18 @@ async function hashFile(path: string): Promise<string> {
 export async function readCfpbFile(path: string, shownAs: string, opts: CfpbReadOptions = {}): Promise<SourceData> {
   let zipped = false;
   {
-    const { openSync, readSync, closeSync, fstatSync } = await import('node:fs');
+    const { openSync, readSync, closeSync, statSync } = await import('node:fs');
+    // Read from its start and, an archive, from its end: a pipe cannot be (it failed as ESPIPE).
+    // Looked at before it is opened, which waits for a pipe's writer.
+    let st;
+    try {
+      st = statSync(path);
+    } catch {
+      // Not there, or not to be looked at: opening it says why.
+    }
+    if (st && !st.isFile() && !st.isDirectory()) throw new UserError(t().sources.cfpbNotFile(shownAs));
     const fd = openSync(path, 'r');
     try {
-      // Read from its start and, an archive, from its end: a pipe cannot be (it failed as ESPIPE).
-      const st = fstatSync(fd);
-      if (!st.isFile() && !st.isDirectory()) throw new UserError(t().sources.cfpbNotFile(shownAs));
       const head = Buffer.alloc(4);
       zipped = readSync(fd, head, 0, 4, 0) === 4 && head.readUInt32LE(0) === 0x04034b50;
     } catch (err) {

@@ -4,7 +4,7 @@
 
 import type { CompanyRow, Store } from './store.js';
 import type { CheckEntry, CompanyEntry, DataFile, IncidentEntry, PinEntry } from '../formats/data-file.js';
-import { checkAnswers, hasScore, isChecklistId, scoreCheck, verdictOf, type Checklist } from '../domain/checklist.js';
+import { checkAnswers, hasScore, isChecklistId, roundScore, scoreCheck, verdictOf, type Checklist } from '../domain/checklist.js';
 import { t } from '../i18n/index.js';
 import { companyKey, slugOf } from '../domain/names.js';
 import { formatPath, type Path } from '../domain/validation.js';
@@ -347,7 +347,7 @@ export function mergeRecords(store: Store, records: DataRecords, opts: MergeOpti
           // one answer scored 0 a pass of 90).
           const counted = Object.values(scores).filter((x): x is number => x !== null);
           if (counted.length) {
-            const [low, high] = [Math.round(100 * Math.min(...counted)), Math.round(100 * Math.max(...counted))];
+            const [low, high] = [roundScore(100 * Math.min(...counted)), roundScore(100 * Math.max(...counted))];
             if (k.score! < low || k.score! > high) throw new Refusal({ kind: 'score-of-scores', score: k.score!, low, high }, 'score');
           }
           const verdict = verdictOf(k.score!, dealbreakers.length > 0);

@@ -87,15 +87,18 @@ const toSource = (r: RawSource): SourceRow => ({ ...r, skipped: JSON.parse(r.ski
 const USER_KEYS = `SELECT key FROM companies WHERE id = @company UNION SELECT key FROM aliases WHERE company_id = @company`;
 
 /**
- * The one company of the user's a source's company (`sc.id`) belongs to: of those its names
- * name, the first whose own name one of them is, else the first one of whose other names one of
- * them is; first the one its own name (`sc.key`) names, then by key. A source's company whose
- * names name two of the user's is theirs once, the same in every listing, and never counted for
- * both, nor put by an alias on a company of the user's that its own name does not name.
+ * The one company of the user's a source's company (`sc.id`) belongs to: the one its own name
+ * (`sc.key`) names, by that company's name or else by an alias of it; else, of those its other
+ * names name, the first whose own name one of them is, else the first one of whose aliases one
+ * of them is (by key). A source's company whose names name two of the user's is theirs once, the
+ * same in every listing, and never counted for both, nor put by an alias on a company of the
+ * user's that its own name does not name.
  */
 const OWNER = `coalesce(
-  (SELECT c.id FROM source_names sn JOIN companies c ON c.key = sn.key WHERE sn.source_company_id = sc.id ORDER BY c.key <> sc.key, c.key LIMIT 1),
-  (SELECT a.company_id FROM source_names sn JOIN aliases a ON a.key = sn.key WHERE sn.source_company_id = sc.id ORDER BY a.key <> sc.key, a.key LIMIT 1))`;
+  (SELECT c.id FROM companies c WHERE c.key = sc.key AND sc.key <> ''),
+  (SELECT a.company_id FROM aliases a WHERE a.key = sc.key AND sc.key <> '' LIMIT 1),
+  (SELECT c.id FROM source_names sn JOIN companies c ON c.key = sn.key WHERE sn.source_company_id = sc.id ORDER BY c.key LIMIT 1),
+  (SELECT a.company_id FROM source_names sn JOIN aliases a ON a.key = sn.key WHERE sn.source_company_id = sc.id ORDER BY a.key LIMIT 1))`;
 
 export class Sources {
   constructor(private readonly store: Store) {}

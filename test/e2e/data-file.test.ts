@@ -381,6 +381,9 @@ describe('the round trip of a check whose checklist is not at hand as it was', (
     writeFileSync(file, JSON.stringify({ format: 'vetted/1', checks: [{ company: 'A', checklist: 'gone', at: '2026-01-01', answers: { '': 'x' }, score: 100, verdict: 'go', scores: { '': 1 } }] }));
     expect(expectOneLineError(s.run(['import', file]))).toMatch(/"" is not a question id/);
     expect(existsSync(s.db)).toBe(false);
+    // Rounded as a check rounds it: 100 × 0.285 is 28.499… in floating point, and the check's score 29.
+    writeFileSync(file, JSON.stringify({ format: 'vetted/1', checks: [{ company: 'A', checklist: 'gone', at: '2026-01-01', answers: { q1: 'meh' }, score: 29, verdict: 'avoid', dealbreakers: [], scores: { q1: 0.285 } }] }));
+    ok(s.run(['import', file]));
   });
 
   it('refuses a check none of whose answers counts, as check does, from a file too', () => {

@@ -314,9 +314,9 @@ describe('parseChecklistText', () => {
   it('says in words of its own a key given twice, nesting too deep for the parser, and an alias bomb', () => {
     expect(inWords(parseChecklistText('id: x\nid: y\n').problems)).toEqual([{ line: 2, col: 1, path: '', message: 'a key is given twice in one map; keep one of them' }]);
     const deep = `${'{"a":'.repeat(100_000)}1${'}'.repeat(100_000)}`;
-    expect(inWords(parseChecklistText(deep, 'deep.json').problems).map((p) => p.message)).toEqual([expect.stringMatching(/^deep\.json nests lists or maps too deeply to be read/)]);
+    expect(inWords(parseChecklistText(deep, 'deep.json').problems).map((p) => p.message)).toEqual([expect.stringMatching(/^lists or maps nest too deeply to be read/)]);
     const bomb = ['a: &a [x, x, x, x, x, x, x, x, x]', ...'bcdef'.split('').map((k, i) => `${k}: &${k} [${Array(9).fill(`*${'abcdef'[i]}`).join(', ')}]`), `g: [${Array(9).fill('*f').join(', ')}]`].join('\n');
-    expect(inWords(parseChecklistText(bomb, 'bomb.yaml').problems).map((p) => p.message)).toEqual([expect.stringMatching(/^bomb\.yaml uses too many YAML aliases \(.*\); write the data out in full\.$/)]);
+    expect(inWords(parseChecklistText(bomb, 'bomb.yaml').problems).map((p) => p.message)).toEqual(['too many YAML aliases, as an alias bomb has; write the data out in full']);
   });
 
   it('points at the answer when its score is missing', () => {

@@ -49,6 +49,12 @@ describe('redactText', () => {
     ['amount 1 234 567,89 RUB', 'amount 1 234 567,89 RUB'],
     ['paid 1 234 567 руб.', 'paid 1 234 567 руб.'],
     ['call 912 345 6789 now', 'call [phone] now'],
+    // A link glued to what is before it, whatever that is.
+    ['1.https://x.com?token=1', '1.[link]'],
+    ['см.https://x.ru?id=5 и см.www.x.ru?id=5', 'см.[link] и см.[link]'],
+    ['See the site.https://x.com/?q=1', 'See the site.[link]'],
+    // Sums with a decimal point, currency words, or the currency before.
+    ['1 234 567.89 USD, 1 000 000 рублей, $1 234 567, USD 1 234 567, цена 1 000 000 р', '1 234 567.89 USD, 1 000 000 рублей, $1 234 567, USD 1 234 567, цена 1 000 000 р'],
   ])('%j -> %j', (input, expected) => {
     expect(redactText(input)).toBe(expected);
   });
