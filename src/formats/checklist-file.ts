@@ -9,7 +9,7 @@ import { LineCounter, isNode, parseDocument } from 'yaml';
 import { sameScoring, validateChecklist, formatPath, type Checklist, type ChecklistFault, type Path } from '../domain/checklist.js';
 import { t, type Catalog } from '../i18n/index.js';
 import { UserError } from '../errors.js';
-import { YamlAliasInItself, assertYamlBudget, yamlValue } from './yaml-limits.js';
+import { YamlAliasInItself, assertYamlBudget, yamlLimitHit, yamlValue } from './yaml-limits.js';
 
 /** A problem of a checklist file: the checklist's own, or the YAML parser's (its words, English). */
 export type ChecklistFileFault = ChecklistFault | { kind: 'yaml'; detail: string; code?: string };
@@ -60,7 +60,7 @@ export function parseChecklistText(text: string, file = 'the checklist'): { chec
   for (const e of doc.errors) {
     const pos = lineCounter.linePos(e.pos[0]);
     // The parser's own stack ran out: said as what it is, not in the engine's words.
-    const tooDeep = /call stack/i.test(e.message);
+    const tooDeep = yamlLimitHit(e) === 'too-deep';
     if (tooDeep && located.some((p) => p.fault.kind === 'yaml' && p.fault.detail === t().files.yamlTooDeepHere)) continue;
     const detail = tooDeep ? t().files.yamlTooDeepHere : e.message.split('\n')[0];
     located.push({ line: pos.line, col: pos.col, path: '', fault: { kind: 'yaml', detail, code: e.code } });
@@ -71,8 +71,8 @@ export function parseChecklistText(text: string, file = 'the checklist'): { chec
     data = yamlValue(doc, file, lineCounter);
   } catch (err) {
     if (err instanceof YamlAliasInItself) return { problems: [{ line: err.line ?? 1, col: 1, path: '', fault: { kind: 'yaml', detail: t().files.yamlAliasInItself(err.alias) } }] };
-    const message = (err as Error).message;
-    const detail = err instanceof RangeError ? t().files.yamlTooDeepHere : /excessive alias count/i.test(message) ? t().files.yamlAliasesHere : message;
+    const limit = yamlLimitHit(err);
+    const detail = limit === 'too-deep' ? t().files.yamlTooDeepHere : limit === 'aliases' ? t().files.yamlAliasesHere : (err as Error).message;
     return { problems: [{ line: 1, col: 1, path: '', fault: { kind: 'yaml', detail } }] };
   }
   const result = validateChecklist(data);

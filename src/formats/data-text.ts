@@ -7,7 +7,7 @@ import { LineCounter, isMap, isNode, isPair, isScalar, parseDocument, type Docum
 import { t } from '../i18n/index.js';
 import { UserError } from '../errors.js';
 import { formatPath, type Path } from '../domain/validation.js';
-import { assertYamlBudget, yamlValue } from './yaml-limits.js';
+import { assertYamlBudget, yamlLimitHit, yamlValue } from './yaml-limits.js';
 
 export interface Location {
   line: number;
@@ -170,7 +170,7 @@ export function parseDataDocument(text: string, file: string): ParsedData {
   if (doc.errors.length) {
     const e = doc.errors[0];
     // The parser's own stack ran out: said as what it is, not as the engine's words.
-    if (/call stack/i.test(e.message)) throw new UserError(t().files.yamlTooDeep(file));
+    if (yamlLimitHit(e) === 'too-deep') throw new UserError(t().files.yamlTooDeep(file));
     const pos = lc.linePos(e.pos[0]);
     throw new UserError(t().files.badYaml(`${file}:${pos.line}:${pos.col}`, e.message.split('\n')[0], e.code));
   }
@@ -180,8 +180,9 @@ export function parseDataDocument(text: string, file: string): ParsedData {
   } catch (err) {
     if (err instanceof UserError) throw err;
     const message = (err as Error).message;
-    if (/alias/i.test(message)) throw new UserError(t().files.yamlAliases(file, message));
-    if (err instanceof RangeError) throw new UserError(t().files.yamlTooDeep(file));
+    const limit = yamlLimitHit(err);
+    if (limit === 'aliases') throw new UserError(t().files.yamlAliases(file, message));
+    if (limit === 'too-deep') throw new UserError(t().files.yamlTooDeep(file));
     throw new UserError(t().files.cannotYaml(file, message));
   }
   assertText(data, file);

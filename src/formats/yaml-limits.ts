@@ -47,6 +47,18 @@ export function yamlValue(doc: Document, file: string, lineCounter?: LineCounter
   return doc.toJS(YAML_LIMITS);
 }
 
+/**
+ * Which limit a failure of the parser, or of making a document's value, ran into: its stack,
+ * run out by lists or maps nested thousands deep, or YAML_LIMITS' count of aliases (an alias
+ * bomb); undefined for any other (an alias to no anchor is no bomb).
+ */
+export function yamlLimitHit(err: unknown): 'too-deep' | 'aliases' | undefined {
+  const message = err instanceof Error ? err.message : String(err);
+  if (err instanceof RangeError || /call stack/i.test(message)) return 'too-deep';
+  if (/excessive alias count/i.test(message)) return 'aliases';
+  return undefined;
+}
+
 /** A YAML alias inside the value it names: where it stands, and its name. */
 export class YamlAliasInItself extends UserError {
   constructor(

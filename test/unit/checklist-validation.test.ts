@@ -317,6 +317,7 @@ describe('parseChecklistText', () => {
     expect(inWords(parseChecklistText(deep, 'deep.json').problems).map((p) => p.message)).toEqual([expect.stringMatching(/^lists or maps nest too deeply to be read/)]);
     const bomb = ['a: &a [x, x, x, x, x, x, x, x, x]', ...'bcdef'.split('').map((k, i) => `${k}: &${k} [${Array(9).fill(`*${'abcdef'[i]}`).join(', ')}]`), `g: [${Array(9).fill('*f').join(', ')}]`].join('\n');
     expect(inWords(parseChecklistText(bomb, 'bomb.yaml').problems).map((p) => p.message)).toEqual(['too many YAML aliases, as an alias bomb has; write the data out in full']);
+    expect(inWords(parseChecklistText('id: *nope\n', 'un.yaml').problems).map((p) => p.message)).toEqual([expect.stringMatching(/^Unresolved alias/)]);
   });
 
   it('points at the answer when its score is missing', () => {

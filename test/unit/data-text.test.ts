@@ -26,3 +26,11 @@ describe('YAML nested thousands of levels deep', () => {
     expect(() => parseDataText(deep, 'deep.yaml')).toThrow(/^deep\.yaml nests lists or maps too deeply to be read/);
   });
 });
+
+describe('a YAML alias', () => {
+  it('to no anchor is said as the parser says it, not as too many aliases; a bomb is', () => {
+    expect(() => parseDataText('a: *nope\n', 'un.yaml')).toThrow(/^un\.yaml cannot be read as YAML: Unresolved alias/);
+    const bomb = ['a: &a [x, x, x, x, x, x, x, x, x]', ...'bcdef'.split('').map((k, i) => `${k}: &${k} [${Array(9).fill(`*${'abcdef'[i]}`).join(', ')}]`), `g: [${Array(9).fill('*f').join(', ')}]`].join('\n');
+    expect(() => parseDataText(bomb, 'bomb.yaml')).toThrow(/^bomb\.yaml uses too many YAML aliases/);
+  });
+});
