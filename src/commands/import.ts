@@ -37,11 +37,12 @@ function renderReport(file: string, r: MergeReport, dryRun: boolean): string[] {
     .filter(([, k]) => r[k].added || r[k].existing)
     .map(([label, k]) => t().data.counts(t().data.sections[label] ?? label, r[k].added, dryRun, r[k].existing, (r[k] as Partial<ChangeTally>).changed));
   const head = dryRun ? t().data.dryRunHead(file) : t().data.importedHead(file);
-  const missing = [
+  // Said under the counts: what was left out, and what was added under another id.
+  const notes = [
     ...(r.attachments_without_content ? [`  ${t().data.attachmentsLeftOut(r.attachments_without_content)}`] : []),
     ...r.checks_renumbered.map((c) => `  ${t().data.checkRenumbered(safeText(c.from), c.to, dryRun)}`),
   ];
-  return [head, ...(parts.length ? parts.map((p) => `  ${p}`) : missing.length ? [] : [`  ${t().data.nothing}`]), ...missing];
+  return [head, ...(parts.length ? parts.map((p) => `  ${p}`) : notes.length ? [] : [`  ${t().data.nothing}`]), ...notes];
 }
 
 /** Merges, naming the file in any refusal. */

@@ -1,6 +1,6 @@
 // Turning a letter template and its values into markdown or plain text. Pure.
 
-import { parseTemplate, renderTemplate, type TemplateNode, type TemplateScope } from './template.js';
+import { LINE_MARKERS, parseTemplate, renderTemplate, type TemplateNode, type TemplateScope } from './template.js';
 
 export type LetterFormat = 'md' | 'txt';
 
@@ -62,7 +62,7 @@ export function markdownValue(s: string, atLineStart = false, line = ''): string
 }
 
 /** A line so far that is a heading's (after any list or quote markers, however indented), or a table row's. */
-const ONE_LINE = /^(?:[ \t]*(?:[-+*]|\d{1,9}[.)])[ \t]+|[ \t]*>[ \t]?)*[ \t]*(?:#{1,6}[ \t]|\|)/;
+const ONE_LINE = new RegExp(String.raw`^${LINE_MARKERS}[ \t]*(?:#{1,6}[ \t]|\|)`);
 
 /** The template's own markup made plain for a text letter: headings lose their marks, hard
  * line breaks their trailing spaces. Applied to the template only, never to values. */

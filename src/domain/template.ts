@@ -232,9 +232,12 @@ function present(v: TemplateValue): boolean {
   return v !== null && v !== false && v !== '';
 }
 
+/** List and quote markers at a line's start, however indented (`- `, `1. `, `> `, `- > `), as a regexp's source. */
+export const LINE_MARKERS = String.raw`(?:[ \t]*(?:[-+*]|\d{1,9}[.)])[ \t]+|[ \t]*>[ \t]?)*`;
+
 /** What may stand before a value that still starts a line's content: indentation, list
  * markers (`- `, `1. `) and quote markers (`> `), where a value's `#` or `- ` would open a block. */
-const BLOCK_START = /^[ \t]*(?:(?:[-+*]|\d{1,9}[.)])[ \t]+|>[ \t]?)*$/;
+const BLOCK_START = new RegExp(String.raw`^${LINE_MARKERS}[ \t]*$`);
 
 /** A line longer than this is no line of markers: what follows on it is not at a line's start. */
 const MARKERS_AT_MOST = 1000;
