@@ -28,7 +28,7 @@ function reportJson(r: DueReport, en: Catalog, ru: Catalog) {
     incident: r.incident.id,
     company: r.incident.company,
     title: r.incident.title,
-    broken: r.broken.map((p) => ({ text: p.event.text ?? null, due: p.event.due, late_minutes: Math.round((p.lateMs ?? 0) / 60000) })),
+    broken: r.broken.map((p) => ({ text: p.event.text ?? null, due: p.event.due, late_minutes: Math.round((p.lateMs ?? 0) / 60000), reply_deadline: p.event.reply === true })),
     coming_due: r.comingDue.map((p) => ({ text: p.event.text ?? null, due: p.event.due })),
     stale_days: r.staleDays,
     next_steps: r.advice.map((a) => {
@@ -44,9 +44,9 @@ function renderReport(r: DueReport, now: number, p: Paint): string {
   const lines = [p.bold(`${r.incident.id} · ${safeText(r.incident.company)} · ${safeText(r.incident.title)}`)];
   // One column for the three words, as wide as the longest and two more: a word as wide as the
   // column ran into its line ("без движения событий нет…").
-  const width = Math.max(9, ...[d.broken, d.due, d.stale].map((w) => w.length + 2));
+  const width = Math.max(9, ...[d.broken, d.unanswered, d.due, d.stale].map((w) => w.length + 2));
   const col = (word: string) => word.padEnd(width);
-  for (const b of r.broken) lines.push(`  ${p.red(col(d.broken))}${d.brokenLine(safeText(b.event.text ?? d.aPromise), safeText(b.event.due!), b.lateMs ?? 0)}`);
+  for (const b of r.broken) lines.push(`  ${p.red(col(b.event.reply ? d.unanswered : d.broken))}${d.brokenLine(safeText(b.event.text ?? d.aPromise), safeText(b.event.due!), b.lateMs ?? 0)}`);
   for (const x of r.comingDue) lines.push(`  ${p.yellow(col(d.due))}${d.dueLine(safeText(x.event.text ?? d.aPromise), safeText(x.event.due!), x.dueMs - now)}`);
   if (r.staleDays !== null) lines.push(`  ${p.yellow(col(d.stale))}${d.staleLine(r.staleDays)}`);
   if (r.advice.length) {

@@ -199,8 +199,9 @@ function brokenMs(p: PromiseStatus, now: number): number {
 
 export interface DueReport {
   incident: DigestedIncident;
-  broken: PromiseStatus[];
-  comingDue: PromiseStatus[];
+  /** The promises broken, and the reply deadlines of the customer's letters let pass (`reply`). */
+  broken: PromiseStatus<Digest['promises'][number]>[];
+  comingDue: PromiseStatus<Digest['promises'][number]>[];
   staleDays: number | null;
   advice: Advice[];
 }
@@ -234,7 +235,10 @@ export function dueReport(incident: Incident | DigestedIncident, now: number, fo
     const first = broken.length ? formatDate(Math.min(...broken.map((b) => brokenMs(b, now)))) : null;
     // Where the why puts the failure: every one at this level, the last of them, or none but the silence.
     const here = brokenHere === broken.length && refusalsHere === refusals ? 'all' : brokenHere || refusalsHere ? 'last' : 'quiet';
-    advice.push({ kind: 'escalate', from: next.from, to: next.level, broken: broken.length, since: first, refusals, here, quiet_days: quietDays });
+    // The reply deadlines of the customer's letters let pass are said apart: the customer's demand, not the company's promise.
+    let missed = 0;
+    for (const b of broken) if (b.event.reply) missed++;
+    advice.push({ kind: 'escalate', from: next.from, to: next.level, broken: broken.length - missed, missed, since: first, refusals, here, quiet_days: quietDays });
   }
   // Advice needs evidence: nothing is owed before the company has been told of the failure.
   if (!d.told) advice.push({ kind: 'tell', incident: i.id });
@@ -267,21 +271,18 @@ type ListedDigest = Pick<Digest, 'events' | 'levels' | 'closing'> & { promises: 
 
 /**
  * The part of a digest `incident list` reads, as the database keeps it beside the digest: the
- * count of events, the highest level, the closing and each promise's due time and whether it
- * was kept, in a short text read without a JSON parser: `7|supervisor|resolved 2024-07-13T18:00|2024-07-12T18:00+,2024-07-14T09:00`
+ * count of events, the highest level, the closing and each of the company's own promises' due
+ * time and whether it was kept, in a short text read without a JSON parser: `7|supervisor|resolved 2024-07-13T18:00|2024-07-12T18:00+,2024-07-14T09:00`
  * (`+` kept, `-` not kept). Reading 14,000 digests whole, as JSON, was a tenth of the listing.
  * A time is kept as it was given (`2024-07-12 18:00`, spaces around it too): none holds `|` or
  * `,`, nor ends in `+` or `-`; an outcome holds no space.
  */
 export function listedText(d: Digest): string {
-  // A reply the company gave settles its deadline for good: kept by it (or by a fix before), or not (late).
-  const closing = closingOfDigest(d);
-  const keptOf = (p: Digest['promises'][number]) => p.kept ?? (p.answered === undefined ? undefined : promiseStatusGiven(p, closing, 0, p.answered).state === 'kept');
+  // The company's own promises: a reply deadline of the customer's letter (the only kind a reply
+  // settles) is never one it kept or broke.
   const promises = d.promises
-    .map((p) => {
-      const k = keptOf(p);
-      return `${p.due}${k === true ? '+' : k === false ? '-' : ''}`;
-    })
+    .filter((p) => !p.reply)
+    .map((p) => `${p.due}${p.kept === true ? '+' : p.kept === false ? '-' : ''}`)
     .join(',');
   return `${d.events}|${d.levels.length ? highestLevelOf(d) : ''}|${d.closing ? `${d.closing.outcome} ${d.closing.at}` : ''}|${promises}`;
 }
@@ -314,7 +315,7 @@ export function listedFromText(text: string): ListedDigest {
 function listRow(i: Pick<Incident, 'id' | 'company' | 'title' | 'opened' | 'fault'> & { closed?: string | null }, d: ListedDigest, now: number): IncidentListRow {
   const closing = closingOfDigest(d);
   let broken = 0;
-  for (const p of d.promises) if (promiseStatusGiven(p, closing, now, (p as Digest['promises'][number]).answered).state === 'broken') broken++;
+  for (const p of d.promises) if (!(p as Digest['promises'][number]).reply && promiseStatusGiven(p, closing, now).state === 'broken') broken++;
   return {
     id: i.id,
     company: i.company,

@@ -1,7 +1,7 @@
 // Service figures of one company across its incidents: pure sums of the timelines.
 
 import type { Incident, Level } from './types.js';
-import { closingOf, highestLevel, levelRank, promisesOf } from './incident.js';
+import { closingOf, highestLevel, levelRank, promisesApart } from './incident.js';
 
 export interface ServiceFigures {
   incidents: number;
@@ -45,7 +45,8 @@ export function serviceFigures(incidents: Incident[], now: number): ServiceFigur
         if (e.proactive) proactive++;
       }
     }
-    for (const p of promisesOf(i, now)) {
+    // The company's own promises: a reply deadline of the customer's letter is not one it kept or broke.
+    for (const p of promisesApart(i, now).company) {
       if (p.state === 'kept') kept++;
       else if (p.state === 'broken') broken++;
     }

@@ -261,6 +261,17 @@ export function promisesOf(i: Incident, now: number): PromiseStatus[] {
   return i.events.filter((e) => e.type === 'promise' && e.due).map((p) => promiseStatus(p, i, now));
 }
 
+/**
+ * The company's own promises, and apart from them the reply deadlines of the customer's letters:
+ * a reply deadline is the customer's demand, never counted as a promise the company kept or broke.
+ */
+export function promisesApart(i: Incident, now: number): { company: PromiseStatus[]; replies: PromiseStatus[] } {
+  const company: PromiseStatus[] = [];
+  const replies: PromiseStatus[] = [];
+  for (const p of promisesOf(i, now)) (isReplyDeadline(i.events, p.event) ? replies : company).push(p);
+  return { company, replies };
+}
+
 export function brokenPromises(i: Incident, now: number): PromiseStatus[] {
   return promisesOf(i, now).filter((p) => p.state === 'broken');
 }
@@ -276,8 +287,11 @@ export interface IncidentMetrics {
   minutes_to_human: number | null;
   robot_contacts: number;
   dropped_contacts: number;
+  /** The company's own promises: the reply deadlines of the customer's letters are counted apart. */
   promises: number;
   promises_broken: number;
+  reply_deadlines: number;
+  reply_deadlines_missed: number;
   highest_level: Level;
   apologized: boolean;
   explained: boolean;
@@ -298,7 +312,7 @@ export function computeMetrics(i: Incident, now: number): IncidentMetrics {
       break;
     }
   }
-  const promises = promisesOf(i, now);
+  const { company: promises, replies } = promisesApart(i, now);
   const compensations = i.events.filter((e) => e.type === 'compensation');
   let effort: Effort | null = null;
   for (const c of compensations) {
@@ -314,6 +328,8 @@ export function computeMetrics(i: Incident, now: number): IncidentMetrics {
     dropped_contacts: contacts.filter((c) => c.dropped).length,
     promises: promises.length,
     promises_broken: promises.filter((p) => p.state === 'broken').length,
+    reply_deadlines: replies.length,
+    reply_deadlines_missed: replies.filter((p) => p.state === 'broken').length,
     highest_level: highestLevel(i),
     apologized: i.events.some((e) => e.type === 'apology'),
     explained: i.events.some((e) => e.type === 'explanation'),
@@ -331,10 +347,12 @@ export const STALE_DAYS = 7;
 /** What to do next, and the facts that call for it (the catalogs say it in words). */
 export type Advice =
   /**
+   * `broken`: the company's own promises broken; `missed`: the reply deadlines of the customer's
+   * letters it let pass; `since`: the first of either.
    * `here`: where the failures were: every broken promise and refusal at the level `from`
    * ('all'), the last of them ('last'), or none, but nothing there for `quiet_days` days ('quiet').
    */
-  | { kind: 'escalate'; from: Level; to: Level | null; broken: number; since: string | null; refusals: number; here: 'all' | 'last' | 'quiet'; quiet_days: number }
+  | { kind: 'escalate'; from: Level; to: Level | null; broken: number; missed: number; since: string | null; refusals: number; here: 'all' | 'last' | 'quiet'; quiet_days: number }
   | { kind: 'tell'; incident: string }
   | { kind: 'compensation'; days: number }
   | { kind: 'chase'; days: number }

@@ -538,6 +538,9 @@ export const en = {
       toHuman: number | null;
       promises: number;
       broken: number;
+      /** The reply deadlines of the customer's letters, and how many the company let pass. */
+      replies: number;
+      missed: number;
       highest: Level;
       apologised: boolean;
       explained: boolean;
@@ -550,7 +553,7 @@ export const en = {
       return [
         `contacts: ${m.contacts} (${m.robots} with a robot in the way, ${m.dropped} cut off or unanswered)`,
         `time to a live person: ${m.toHuman === null ? (m.contacts ? 'never reached one' : 'no contact logged') : minutes(m.toHuman)}`,
-        `promises: ${m.promises}, broken: ${m.broken}`,
+        `promises: ${m.promises}, broken: ${m.broken}${m.replies ? ` (and ${fmt.plural(m.replies, { one: 'reply deadline', other: 'reply deadlines' })} of your letters, ${m.missed} missed)` : ''}`,
         `highest level reached: ${level[m.highest]}`,
         `apologised: ${yn(m.apologised)} · explained: ${yn(m.explained)} · compensated: ${yn(m.compensated)}${m.compensated ? ` (${m.proactive ? 'unasked' : 'only when asked'}; it took: ${m.effort ?? 'none'})` : ''}`,
         `days open: ${fmt.number(m.daysOpen)}`,
@@ -593,6 +596,8 @@ export const en = {
       `${company}, incident ${id}: ${title}\nPromised on ${when(at)}: ${what}, due ${when(due)}.${broken === 'passed' ? ' Broken: the deadline has passed.' : broken === 'marked' ? ' Broken: marked as not kept.' : ''}\nIf it is not kept: ${step}.\nSee: vetted incident show ${id}`,
     nothing: 'No open incidents: nothing is due.',
     broken: 'broken',
+    /** A reply deadline of the customer's letter, let pass: theirs to demand, not a promise broken. */
+    unanswered: 'unanswered',
     due: 'due',
     stale: 'stale',
     aPromise: 'a promise',
@@ -617,8 +622,12 @@ export const en = {
     },
     why: {
       tell: 'no contact with the company is logged yet',
-      escalate: (broken: number, since: string | null, refusals: number, at: Level, here: 'all' | 'last' | 'quiet', quietDays: number) =>
-        `${[broken ? `${fmt.plural(broken, { one: 'promise', other: 'promises' })} broken since ${since ? fmt.date(since) : ''}` : '', refusals ? fmt.plural(refusals, { one: 'refusal', other: 'refusals' }) : ''].filter(Boolean).join(' and ')}${here === 'all' ? ' ' : here === 'last' ? ', the last ' : `, and nothing for ${days(quietDays)} `}${levelWhere[at]}`,
+      escalate: (broken: number, missed: number, since: string | null, refusals: number, at: Level, here: 'all' | 'last' | 'quiet', quietDays: number) =>
+        `${fmt.list([
+          broken ? `${fmt.plural(broken, { one: 'promise', other: 'promises' })} broken since ${since ? fmt.date(since) : ''}` : '',
+          missed ? `${fmt.plural(missed, { one: 'reply to your letter', other: 'replies to your letters' })} overdue${broken || !since ? '' : ` since ${fmt.date(since)}`}` : '',
+          refusals ? fmt.plural(refusals, { one: 'refusal', other: 'refusals' }) : '',
+        ].filter(Boolean))}${here === 'all' ? ' ' : here === 'last' ? ', the last ' : `, and nothing for ${days(quietDays)} `}${levelWhere[at]}`,
       compensation: (n: number) => `the service has failed you${n >= 1 ? ` for ${days(n)}` : ''} and nothing has been offered`,
       chase: (n: number) => `nothing has happened for ${days(n)}`,
       timeline: 'dates and names are your evidence',

@@ -570,7 +570,7 @@ export const ru: Catalog = {
       return [
         `контактов: ${m.contacts} (мешал робот: ${m.robots}, связь оборвалась или нет ответа: ${m.dropped})`,
         `время до живого человека: ${m.toHuman === null ? (m.contacts ? 'не дозвонились' : 'контактов не записано') : minutes(m.toHuman)}`,
-        `обещаний: ${m.promises}, нарушено: ${m.broken}`,
+        `обещаний: ${m.promises}, нарушено: ${m.broken}${m.replies ? ` (и сроки ответа на ваши письма: пропущено ${m.missed} из ${m.replies})` : ''}`,
         `выше всего: ${level[m.highest]}`,
         `извинились: ${yn(m.apologised)} · объяснили: ${yn(m.explained)} · компенсировали: ${yn(m.compensated)}${m.compensated ? ` (${m.proactive ? 'без просьбы' : 'только по просьбе'}; чего стоило: ${effort[m.effort ?? 'none']})` : ''}`,
         `дней открыто: ${fmt.number(m.daysOpen)}`,
@@ -611,6 +611,7 @@ export const ru: Catalog = {
       `${company}, обращение ${id}: ${title}\nОбещано ${fmt.dateTime(at)}: ${what}, срок ${fmt.dateTime(due)}.${broken === 'passed' ? ' Нарушено: срок прошёл.' : broken === 'marked' ? ' Нарушено: отмечено как невыполненное.' : ''}\nЕсли не выполнят: ${step}.\nПодробнее: vetted incident show ${id}`,
     nothing: 'Открытых обращений нет: сроков нет.',
     broken: 'нарушено',
+    unanswered: 'без ответа',
     due: 'срок',
     stale: 'без движения',
     aPromise: 'обещание',
@@ -636,8 +637,14 @@ export const ru: Catalog = {
     },
     why: {
       tell: 'связь с компанией ещё не записана',
-      escalate: (broken, since, refusals, at, here, quietDays) =>
-        `${[broken ? `${fmt.plural(broken, { one: 'обещание нарушено', few: 'обещания нарушены', many: 'обещаний нарушено', other: 'обещания нарушено' })} с ${since ? fmt.date(since) : ''}` : '', refusals ? `${fmt.plural(refusals, { one: 'отказ', few: 'отказа', many: 'отказов', other: 'отказа' })}` : ''].filter(Boolean).join(' и ')}${here === 'all' ? ' ' : here === 'last' ? ', в последний раз — ' : `, и уже ${days(quietDays)} ничего — `}${levelWhere[at]}`,
+      escalate: (broken, missed, since, refusals, at, here, quietDays) =>
+        `${fmt.list([
+          broken ? `${fmt.plural(broken, { one: 'обещание нарушено', few: 'обещания нарушены', many: 'обещаний нарушено', other: 'обещания нарушено' })} с ${since ? fmt.date(since) : ''}` : '',
+          missed
+            ? `${fmt.plural(missed, { one: 'ответ на ваше письмо просрочен', few: 'ответа на ваши письма просрочены', many: 'ответов на ваши письма просрочено', other: 'ответа на ваши письма просрочено' })}${broken || !since ? '' : ` с ${fmt.date(since)}`}`
+            : '',
+          refusals ? `${fmt.plural(refusals, { one: 'отказ', few: 'отказа', many: 'отказов', other: 'отказа' })}` : '',
+        ].filter(Boolean))}${here === 'all' ? ' ' : here === 'last' ? ', в последний раз — ' : `, и уже ${days(quietDays)} ничего — `}${levelWhere[at]}`,
       compensation: (n) => `обслуживание подводит вас${n >= 1 ? ` уже ${days(n)}` : ''}, а ничего не предложено`,
       chase: (n) => `ничего не происходит уже ${days(n)}`,
       timeline: 'даты и имена — ваши доказательства',

@@ -7,7 +7,7 @@ export function adviceWords(c: Catalog, a: Advice): { step: string; why: string 
   const d = c.due;
   switch (a.kind) {
     case 'escalate':
-      return { step: d.step.escalate(a.from), why: d.why.escalate(a.broken, a.since, a.refusals, a.from, a.here, a.quiet_days) };
+      return { step: d.step.escalate(a.from), why: d.why.escalate(a.broken, a.missed, a.since, a.refusals, a.from, a.here, a.quiet_days) };
     case 'tell':
       return { step: d.step.tell(a.incident), why: d.why.tell };
     case 'compensation':

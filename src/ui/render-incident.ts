@@ -86,6 +86,8 @@ export function describeMetrics(m: IncidentMetrics): string[] {
     toHuman: m.minutes_to_human,
     promises: m.promises,
     broken: m.promises_broken,
+    replies: m.reply_deadlines,
+    missed: m.reply_deadlines_missed,
     highest: m.highest_level,
     apologised: m.apologized,
     explained: m.explained,

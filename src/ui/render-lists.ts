@@ -2,7 +2,7 @@
 
 import type { Finding, FindingFacts, Verdict } from '../domain/policy.js';
 import type { CompanyEvidence, ListName } from '../domain/types.js';
-import { closingOf, computeMetrics, isReplyDeadline, promiseStatus } from '../domain/incident.js';
+import { closingOf, computeMetrics } from '../domain/incident.js';
 import type { ListEntry } from '../commands/verdicts.js';
 import { DEFAULT_POLICY, RULES, type Policy, type RuleId } from '../domain/policy.js';
 import type { Paint } from './colour.js';
@@ -144,17 +144,10 @@ export function renderWhy(v: Verdict, p: Paint, evidence?: CompanyEvidence, now 
       const closing = closingOf(i);
       const closedAt = closing ? (i.events.find((e) => e.type === 'resolution' && e.outcome === closing.outcome)?.at ?? null) : null;
       const comp = i.events.filter((e) => e.type === 'compensation');
-      // The reply deadlines of the customer's letters, said apart: the policy counts the company's own promises.
-      const replies = { broken: 0, total: 0 };
-      for (const e of i.events) {
-        if (e.type !== 'promise' || !e.due || !isReplyDeadline(i.events, e)) continue;
-        replies.total++;
-        if (promiseStatus(e, i, now).state === 'broken') replies.broken++;
-      }
       return [
         `  incident:${i.id} — ${safeText(i.title)}`,
         `    ${w.incidentSpan(i.opened, closedAt, closing?.outcome ?? null)} · ${w.incidentFacts(i.fault, m.contacts, m.highest_level)}`,
-        `    ${w.promisesLine(m.promises_broken - replies.broken, m.promises - replies.total, m.apologized, m.explained, comp.map((x) => w.compensation(x.kind, !!x.proactive, x.effort)), replies)}`,
+        `    ${w.promisesLine(m.promises_broken, m.promises, m.apologized, m.explained, comp.map((x) => w.compensation(x.kind, !!x.proactive, x.effort)), { broken: m.reply_deadlines_missed, total: m.reply_deadlines })}`,
       ];
     };
     const checkLine = (ch: CompanyEvidence['checks'][number]) => `  check:${ch.id} — ${w.checkLine(ch.checklist, ch.at, ch.score, ch.verdict, ch.dealbreakers)}`;

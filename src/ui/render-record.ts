@@ -3,7 +3,7 @@
 
 import type { FindingFacts, Verdict } from '../domain/policy.js';
 import type { CompanyEvidence } from '../domain/types.js';
-import { brokenPromises, isOpen } from '../domain/incident.js';
+import { isOpen, promisesApart } from '../domain/incident.js';
 import { safeText } from './safe.js';
 import { t } from '../i18n/index.js';
 
@@ -13,7 +13,7 @@ export interface RecordFacts {
 }
 
 export function recordFacts(e: CompanyEvidence, now: number): RecordFacts {
-  return { open: e.incidents.filter(isOpen).length, broken: e.incidents.reduce((n, i) => n + brokenPromises(i, now).length, 0) };
+  return { open: e.incidents.filter(isOpen).length, broken: e.incidents.reduce((n, i) => n + promisesApart(i, now).company.filter((p) => p.state === 'broken').length, 0) };
 }
 
 export function renderRecord(name: string, v: Verdict, facts: RecordFacts): string[] {

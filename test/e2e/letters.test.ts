@@ -4,7 +4,7 @@
 import { mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SHARED, sandbox, type Sandbox } from '../helpers/cli.js';
+import { SHARED, amazonAnswerFlags, sandbox, type Sandbox } from '../helpers/cli.js';
 import { expectOneLineError, json, ok } from '../helpers/expect.js';
 
 const SEEDS = `${SHARED}/scenarios/seeds.yaml`;
@@ -397,8 +397,27 @@ describe('letters unanswered and the lists', () => {
     expect(why.findings.map((f) => f.rule)).not.toContain('B2');
     expect(ok(s.run(['why', 'Rho'])).stdout).toContain('promises: 0 of 0 broken (and 3 reply deadlines of your letters, 3 missed)');
     expect(ok(s.run(['--lang', 'ru', 'why', 'Rho'])).stdout).toContain('обещания: нарушено 0 из 0 (и сроки ответа на ваши письма: пропущено 3 из 3)');
-    // `due` chases them all the same.
-    expect(ok(s.run(['due'])).stdout).toMatch(/broken {3}"a reply to my complaint of 2 September 2026"/);
+    // `due` chases them all the same, as replies owed, not promises broken.
+    expect(ok(s.run(['due'])).stdout).toMatch(/unanswered {2}"a reply to my complaint of 2 September 2026"/);
+  });
+
+  it("are counted apart everywhere a promise broken is counted: due's reason, incident show, incident list, company show and the check's record", () => {
+    ok(s.run(['incident', 'add', 'Sigma', '--title', 'two promises and a letter', '--fault', 'company', '--opened', '2026-10-01 10:00']));
+    for (const [at, text] of [['2026-10-01 10:01', 'a'], ['2026-10-01 10:02', 'b']]) ok(s.run(['incident', 'event', 'sigma-1', 'promise', '--text', text, '--due', '2026-10-02 10:00', '--at', at]));
+    ok(s.run(['letter', 'sigma-1', '--from', 'Jo', '--kind', 'complaint', '--sent', '--at', '2026-10-03 10:00']));
+    const due = ok(s.run(['due'])).stdout;
+    expect(due).toMatch(/unanswered {2}"a reply to my complaint of 3 October 2026"/);
+    expect(due).toContain('(2 promises broken since 2026-10-02 and 1 reply to your letter overdue, the last with a supervisor)');
+    expect(ok(s.run(['--lang', 'ru', 'due'])).stdout).toContain('(2 обещания нарушены с 02.10.2026 и 1 ответ на ваше письмо просрочен, в последний раз — у старшего смены)');
+    const steps = json<{ incident: string; broken: { reply_deadline: boolean }[]; next_steps: { kind: string; broken?: number; missed?: number }[] }[]>(s, ['due', '--json']).find((r) => r.incident === 'sigma-1')!;
+    expect(steps.broken.map((b) => b.reply_deadline)).toEqual([false, false, true]);
+    expect(steps.next_steps.find((a) => a.kind === 'escalate')).toMatchObject({ broken: 2, missed: 1 });
+    expect(ok(s.run(['incident', 'show', 'sigma-1'])).stdout).toContain('promises: 2, broken: 2 (and 1 reply deadline of your letters, 1 missed)');
+    expect(json<{ metrics: object }>(s, ['incident', 'show', 'sigma-1', '--json']).metrics).toMatchObject({ promises: 2, promises_broken: 2, reply_deadlines: 1, reply_deadlines_missed: 1 });
+    expect(ok(s.run(['incident', 'list'])).stdout).toMatch(/sigma-1 +Sigma +2026-10-01 +open +2 +two promises/);
+    expect(json<{ figures: object }>(s, ['company', 'show', 'Sigma', '--json']).figures).toMatchObject({ promises_kept: 0, promises_broken: 2 });
+    const record = ok(s.run(['check', 'Sigma', ...amazonAnswerFlags]));
+    expect(record.stdout + record.stderr).toContain('1 open incident, 2 broken promises');
   });
 });
 
@@ -474,7 +493,8 @@ describe('the answer to a letter', () => {
     // contacts are mostly the customer's.
     ok(s.run(['incident', 'event', 'kettle-shop-1', 'contact', '--channel', 'phone', '--reached-human', '--at', '2026-11-05 12:00']));
     ok(s.run(['incident', 'event', 'kettle-shop-1', 'contact', '--channel', 'email', '--reached-human', '--at', '2026-11-10 12:00', '--note', 'their reply']));
-    const broken = () => json<{ metrics: { promises_broken: number } }>(s, ['incident', 'show', 'kettle-shop-1', '--json']).metrics.promises_broken;
+    // The reply deadline, missed or not, is counted apart from the company's promises.
+    const broken = () => json<{ metrics: { reply_deadlines_missed: number } }>(s, ['incident', 'show', 'kettle-shop-1', '--json']).metrics.reply_deadlines_missed;
     expect(broken()).toBe(1);
     // What the reply said is.
     ok(s.run(['incident', 'event', 'kettle-shop-1', 'explanation', '--at', '2026-11-10 12:00', '--note', 'their reply explained']));
