@@ -155,6 +155,11 @@ function tryApply(ctx: Context, store: Store, incident: ReturnType<Store['findIn
     if (seen.has(e.id)) return [{ message: t().correct.idOfTwo(e.id) }];
     seen.add(e.id);
   }
+  // An id stands for one event: what cites it (a letter, a note, a link) cites that kind of event.
+  for (const e of edited) {
+    const was = e.id === undefined ? undefined : byId.get(e.id)!.type;
+    if (was !== undefined && was !== e.type) return [{ message: t().correct.typeChanged(e.id!, was, e.type) }];
+  }
   const kept = new Set(edited.flatMap((e) => (e.id ? [e.id] : [])));
   const next = { ...incident, title: entry.title, opened: entry.opened, fault: entry.fault ?? 'unknown', closed: entry.closed, events: sortEvents(edited, msOf) };
   try {

@@ -1525,6 +1525,8 @@ export const en = {
     companyProblem: (message: string) => `company: ${message}`,
     notEventOf: (event: string, id: string) => `events: ${event} is not an event of ${id}; leave ids as they are, and give a new event none`,
     idOfTwo: (event: string) => `events: ${event} is the id of two events; leave each event its own id, and give a new event none`,
+    typeChanged: (event: string, from: string, to: string) =>
+      `events: ${event} is of type ${from}, and an event keeps its type (whatever cites ${event} cites that ${from}); to log a ${to}, add it as a new event with no id, and remove ${event} if it was wrong`,
     removedMeanwhile: (id: string, file: string) =>
       `${id} was removed by another vetted command while it was open in the editor, so nothing was saved. What you typed is kept in ${file}; \`vetted undo\` brings the incident back, if that removal was the last change, and \`vetted incident edit ${id}\` then lets you make your changes.`,
     changedMeanwhile: (id: string, file: string) =>

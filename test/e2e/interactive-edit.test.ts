@@ -91,6 +91,14 @@ describe('incident edit in the editor', () => {
     ]);
   });
 
+  it("an event keeps its type: two events' ids swapped is a problem, and nothing changes", async () => {
+    const before = json<unknown>(s, ['incident', 'show', 'ozon-1', '--json']);
+    const t = start(['incident', 'edit', 'ozon-1'], editor('s/id: ozon-1#1/id: ozon-1#X/; s/id: ozon-1#2/id: ozon-1#1/; s/id: ozon-1#X/id: ozon-1#2/'));
+    expect(await t.waitForExit()).toBe(0);
+    expect(t.screen().replace(/\s+/g, ' ')).toMatch(/events: ozon-1#2 is of type contact, and an event keeps its type \(whatever cites ozon-1#2 cites that contact\); to log a promise, add it as a new event with no id/);
+    expect(json<unknown>(s, ['incident', 'show', 'ozon-1', '--json'])).toEqual(before);
+  });
+
   it('an unchanged file changes nothing', async () => {
     const before = json<unknown>(s, ['incident', 'show', 'ozon-1', '--json']);
     const t = start(['incident', 'edit', 'ozon-1'], editor('s/x/x/'));
