@@ -176,10 +176,13 @@ export function repeatedEvents(events: readonly IncidentEvent[]): Set<number> {
 
 /** Another event of a timeline that is the same event as `e` (by eventContentKey), if there is one: a timeline holds each once, and an import of its export would take one for the other. */
 export function sameEventAs<E extends IncidentEvent>(e: IncidentEvent, timeline: readonly E[]): E | undefined {
-  // Its times as moments: `2026-01-02 10:00` from a data file is the same as `2026-01-02T10:00`.
-  const keyOf = (x: IncidentEvent) => eventContentKey({ ...x, at: String(msOf(x.at)), ...(x.due !== undefined ? { due: String(msOf(x.due)) } : {}) });
-  const key = keyOf(e);
-  return timeline.find((other) => other !== e && keyOf(other) === key);
+  const key = eventMomentKey(e);
+  return timeline.find((other) => other !== e && eventMomentKey(other) === key);
+}
+
+/** The content key of an event with its times as moments: `2026-01-02 10:00` from a data file is the same as `2026-01-02T10:00` or `2026-01-02T10:00:00`. */
+export function eventMomentKey(e: IncidentEvent): string {
+  return eventContentKey({ ...e, at: String(msOf(e.at)), ...(e.due !== undefined ? { due: String(msOf(e.due)) } : {}) });
 }
 
 /** A stable text of an event's content, for recognising the same event on a second import. */

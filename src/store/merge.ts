@@ -8,7 +8,7 @@ import { checkAnswers, hasScore, isChecklistId, roundScore, scoreCheck, verdictO
 import { t } from '../i18n/index.js';
 import { companyKey, slugOf } from '../domain/names.js';
 import { formatPath, type Path } from '../domain/validation.js';
-import { eventContentKey, eventNumber, repeatedEvents, timedInOrder } from '../domain/events.js';
+import { eventContentKey, eventMomentKey, eventNumber, repeatedEvents, timedInOrder } from '../domain/events.js';
 import { digestOf } from '../domain/digest.js';
 import { msOf } from '../domain/dates.js';
 import { dueMs, timelineFault, type TimelineFault } from '../domain/incident.js';
@@ -435,7 +435,7 @@ export function mergeRecords(store: Store, records: DataRecords, opts: MergeOpti
             report.incidents.changed++;
           }
           // The content of the events there already: an event the timeline has is not added again.
-          const { known, byNumber, last } = store.eventsToMergeInto(rowId);
+          const { known, moments, byNumber, last } = store.eventsToMergeInto(rowId);
           // An event under the id of one here, of its type: the same, its times written otherwise
           // (their moments the same), is that event; one that differs from it in its time alone,
           // or in its details alone, is it changed in the file, refused (an import adds what is
@@ -452,8 +452,9 @@ export function mergeRecords(store: Store, records: DataRecords, opts: MergeOpti
             else if (sameAt || eventContentKey({ ...asHere, at: here.at }) === here.key) throw new Refusal({ kind: 'event-changed', event: `${ref}#${eventNumber(e.id)}` }, 'events');
           });
           const numbers = numberEvents(events, new Set(byNumber.keys()), last);
+          // An event is there already when one there is the same, its times written otherwise.
           events.forEach((e, n) => {
-            if (!hereAlready.has(n) && store.addEvent(rowId, e, known, numbers.seqs[n], timed[n].t)) addedEvents.push(e);
+            if (!hereAlready.has(n) && !moments.has(eventMomentKey(e)) && store.addEvent(rowId, e, known, numbers.seqs[n], timed[n].t)) addedEvents.push(e);
             else report.events.existing++;
           });
           if (addedEvents.length) store.setLastSeq(rowId, numbers.last);

@@ -5,7 +5,7 @@ import type { Statement } from 'better-sqlite3';
 import { createFilled, inspectHeader, openDatabase, openMemoryDatabase, openUpgradedCopy, beginImmediate, withReadOnlyCompanion, type DB, type OpenOptions } from './open.js';
 import { DIGESTS_EVENT_INSERT, DIGESTS_EVENT_INSERT_NAME, SCHEMA_VERSION, VERDICTS_LISTING_INDEX, VERDICTS_LISTING_INDEX_NAME } from './schema.js';
 import { companyKey, compareBytes, lookalikeSkeleton, slugOf } from '../domain/names.js';
-import { EVENT_FIELDS_AFTER_TYPE, eventContentKey, withEventFields } from '../domain/events.js';
+import { EVENT_FIELDS_AFTER_TYPE, eventContentKey, eventMomentKey, withEventFields } from '../domain/events.js';
 import { msOf } from '../domain/dates.js';
 import { digestFromText, digestOf, digestText, listedText, type Digest, type DigestedIncident, type IncidentWithListedText } from '../domain/digest.js';
 import { BUILD } from '../version.js';
@@ -807,7 +807,8 @@ export class Store {
 
   /** An incident of a company with this opening time and title (how the data file keys incidents without an id). */
   findIncidentByContent(companyId: number, opened: string, title: string): string | undefined {
-    const row = this.st('SELECT ref FROM incidents WHERE company_id = ? AND opened = ? AND title = ?').get(companyId, opened, title) as
+    // The opening as written, or the same moment written another way (`09:00` and `09:00:00`).
+    const row = this.st('SELECT ref FROM incidents WHERE company_id = ? AND title = ? AND (opened = ? OR opened_ms = ?) ORDER BY opened <> ?, id LIMIT 1').get(companyId, title, opened, msOf(opened), opened) as
       | { ref: string }
       | undefined;
     return row?.ref;
@@ -1005,20 +1006,24 @@ export class Store {
 
   /**
    * What an import merging events into an incident needs of those there: their content keys,
-   * and by number, each one's time and type with its key; and the number counted up to.
+   * the same with their times as moments (eventMomentKey), and by number, each one's time and
+   * type with its key; and the number counted up to.
    */
-  eventsToMergeInto(incidentRowId: number): { known: Set<string>; byNumber: Map<number, { at: string; atMs: number; type: string; due?: string; key: string }>; last: number } {
+  eventsToMergeInto(incidentRowId: number): { known: Set<string>; moments: Set<string>; byNumber: Map<number, { at: string; atMs: number; type: string; due?: string; key: string }>; last: number } {
     const rows = this.st('SELECT seq, at, at_ms, type, data FROM events WHERE incident_id = ?').all(incidentRowId) as (Omit<EventRow, 'incident_id'> & { seq: number; at_ms: number })[];
     const known = new Set<string>();
+    const moments = new Set<string>();
     const byNumber = new Map<number, { at: string; atMs: number; type: string; due?: string; key: string }>();
     for (const r of rows) {
       const data = JSON.parse(r.data) as { due?: string };
-      const key = eventContentKey({ at: r.at, type: r.type, ...data } as IncidentEvent);
+      const event = { at: r.at, type: r.type, ...data } as IncidentEvent;
+      const key = eventContentKey(event);
       known.add(key);
+      moments.add(eventMomentKey(event));
       byNumber.set(r.seq, { at: r.at, atMs: r.at_ms, type: r.type, due: data.due, key });
     }
     const last = (this.st('SELECT last_seq FROM incidents WHERE id = ?').get(incidentRowId) as { last_seq: number }).last_seq;
-    return { known, byNumber, last };
+    return { known, moments, byNumber, last };
   }
 
   /** Raises the number an incident's events are counted up to (after a bulk insert). */

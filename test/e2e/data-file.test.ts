@@ -218,6 +218,18 @@ describe('import of seeds.yaml', () => {
     expect(added(importJson(s, out))).toEqual({ companies: 0, aliases: 0, checks: 0, incidents: 0, events: 0, pins: 0 });
     expect(content(s)).toEqual(first);
   });
+
+  it('a file without incident ids is recognised with its opening written another way: the same moment is the same incident', () => {
+    const file = (name: string, opened: string, at: string) => {
+      const f = join(s.dir, name);
+      writeFileSync(f, `format: vetted/1\nincidents:\n  - company: Same Moment\n    title: t\n    opened: ${opened}\n    events:\n      - {at: "${at}", type: note, text: earliest}\n`);
+      return f;
+    };
+    expect(importJson(s, file('minutes.yaml', '2020-01-01T09:00', '2020-01-01T09:30')).incidents.added).toBe(1);
+    const first = content(s);
+    expect(added(importJson(s, file('seconds.yaml', '2020-01-01T09:00:00', '2020-01-01T09:30:00')))).toEqual({ companies: 0, aliases: 0, checks: 0, incidents: 0, events: 0, pins: 0 });
+    expect(content(s)).toEqual(first);
+  });
 });
 
 describe('the round trip', () => {
