@@ -216,10 +216,14 @@ export function mergeRecords(store: Store, records: DataRecords, opts: MergeOpti
     byName.set(name, company);
     return company;
   };
+  // Companies this file made from a reference alone (a parent named before its own record): the
+  // name its own record gives, when one does, is the company's, not the spelling of the reference.
+  const madeByReference = new Set<number>();
   const ensure = (name: string) => {
     const company = byName.get(name);
     if (company) return company;
     const r = store.ensureCompany(name, created);
+    if (r.created) madeByReference.add(r.company.id);
     return remember(name, r.company, r.created);
   };
   const guard = <T>(path: Path, fn: () => T): T => {
@@ -280,7 +284,13 @@ export function mergeRecords(store: Store, records: DataRecords, opts: MergeOpti
         const known = byName.get(c.name) ?? store.findCompany(c.name);
         const renamed = known ? undefined : byAlias();
         const found = known ?? renamed;
-        if (renamed && store.addAlias(renamed.id, c.name)) report.aliases.added++;
+        if (found && madeByReference.delete(found.id)) {
+          // Named by a reference so far: it takes its record's name (the reference was no name of its own).
+          if (found.name !== c.name) {
+            store.renameCompany(found, c.name, false);
+            Object.assign(found, store.companyById(found.id));
+          }
+        } else if (renamed && store.addAlias(renamed.id, c.name)) report.aliases.added++;
         // A company made by this record is inserted with its own fields (its parent may be made
         // after it), and its row is the one just inserted, not read again.
         const made = found ? undefined : remember(c.name, store.createUnfoundCompany(c.name, created, { website: c.website, category: c.category }), true);

@@ -219,6 +219,24 @@ describe('import of seeds.yaml', () => {
     expect(content(s)).toEqual(first);
   });
 
+  it("a company named as a parent before its own record takes the name its record gives, not the reference's spelling", () => {
+    const file = join(s.dir, 'parents.yaml');
+    writeFileSync(
+      file,
+      'format: vetted/1\ncompanies:\n  - name: Child\n    parent: acme corp\n  - name: Acme Corp\n    website: https://acme.example\n  - name: Subsidiary\n    parent: ростелеком\n  - name: Rostelecom\n    aliases: [Ростелеком]\n',
+    );
+    expect(importJson(s, file).companies.added).toBe(4);
+    const companies = json<{ companies: { name: string; aliases?: string[]; parent?: string }[] }>(s, ['export', '--format', 'json']).companies;
+    expect(companies.find((c) => c.name === 'Acme Corp')).toMatchObject({ name: 'Acme Corp', website: 'https://acme.example' });
+    expect(companies.find((c) => c.name === 'Acme Corp')!.aliases).toBeUndefined();
+    expect(companies.find((c) => c.name === 'Rostelecom')).toMatchObject({ aliases: ['Ростелеком'] });
+    expect(companies.find((c) => c.name === 'Child')!.parent).toBe('Acme Corp');
+    expect(companies.find((c) => c.name === 'Subsidiary')!.parent).toBe('Rostelecom');
+    const first = content(s);
+    expect(added(importJson(s, file))).toEqual({ companies: 0, aliases: 0, checks: 0, incidents: 0, events: 0, pins: 0 });
+    expect(content(s)).toEqual(first);
+  });
+
   it('a file without incident ids is recognised with its opening written another way: the same moment is the same incident', () => {
     const file = (name: string, opened: string, at: string) => {
       const f = join(s.dir, name);
