@@ -5,7 +5,7 @@
 
 import type { Statement } from 'better-sqlite3';
 import type { DB } from './open.js';
-import { DIGESTS_EVENT_DELETE, DIGESTS_EVENT_DELETE_NAME, JOURNALED_TABLES, installJournalTriggers, journalCompanyOf, journalOldOf } from './schema.js';
+import { COUNTERS, DIGESTS_EVENT_DELETE, DIGESTS_EVENT_DELETE_NAME, JOURNALED_TABLES, installJournalTriggers, journalCompanyOf, journalOldOf } from './schema.js';
 
 export interface Operation {
   id: number;
@@ -381,13 +381,6 @@ function statementCache(db: DB): (sql: string) => Statement {
   };
 }
 
-/**
- * Counters an undo never takes back: the number an incident gave its last event. An event's
- * number (`<incident>#<n>`) is cited by letters, attachments and exported files, so a number
- * once given is never given to another event, even after the undo of the one that had it.
- */
-const NEVER_BACK: Partial<Record<string, string[]>> = { incidents: ['last_seq'] };
-
 /** Undoes changes one by one, newest first (runs of inserts or deletes on one table at once). */
 function replay(db: DB, statement: (sql: string) => Statement, ascending: Change[]): void {
   const changes = [...ascending].reverse();
@@ -418,7 +411,7 @@ function replay(db: DB, statement: (sql: string) => Statement, ascending: Change
       // A counter a revert never takes back keeps the larger of its two values; the row's id,
       // which no change changes, is left as it is (an alias's change kept before aliases had an
       // id of their own holds none).
-      const back = (c: string) => (NEVER_BACK[table]?.includes(c) ? `max(${table}.${c}, ${value(c)})` : value(c));
+      const back = (c: string) => (COUNTERS[table]?.includes(c) ? `max(${table}.${c}, ${value(c)})` : value(c));
       const set = cols.filter((c) => c !== tableInfo(db, table).rowidColumn);
       statement(`UPDATE ${table} SET (${set.join(', ')}) = (SELECT ${set.map(back).join(', ')} FROM changes WHERE seq = ?) WHERE rowid = ?`).run(first.seq, first.row);
     }

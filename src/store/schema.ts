@@ -46,9 +46,20 @@ export function journalOldOf(cols: readonly string[], row: string): string {
 }
 
 /**
+ * Counters an undo never takes back: the number an incident gave its last event. An event's
+ * number (`<incident>#<n>`) is cited by letters, attachments and exported files, so a number
+ * once given is never given to another event, even after the undo of the one that had it.
+ * Counting up is no change of the record: an update of a row that changes only its counters is
+ * not journaled. (Journaled, each event added was a change of its incident too, and of two
+ * events added to one incident the first could not be undone without the second.)
+ */
+export const COUNTERS: Partial<Record<string, readonly string[]>> = { incidents: ['last_seq'] };
+
+/**
  * (Re)creates the triggers that write each change of a journaled table into `changes`, in the
  * same transaction as the change: an insert keeps the row's id, an update or a delete the
- * whole old row, enough to revert it exactly. `vetted_op()` is the operation being written;
+ * whole old row, enough to revert it exactly (an update of its counters alone is none; see
+ * COUNTERS). `vetted_op()` is the operation being written;
  * outside one it is NULL, and the NOT NULL column refuses the write, so that no change can
  * escape the journal. Run again by any migration that adds a column to a journaled table.
  */
@@ -57,6 +68,8 @@ export function installJournalTriggers(db: MigrationDb, tables: readonly string[
     const cols = columnsOf(db, table);
     const company = (row: 'NEW' | 'OLD') => journalCompanyOf(table, cols, row);
     const old = journalOldOf(cols, 'OLD');
+    const counters = COUNTERS[table] ?? [];
+    const changed = counters.length ? ` WHEN ${cols.filter((c) => !counters.includes(c)).map((c) => `OLD.${c} IS NOT NEW.${c}`).join(' OR ')}` : '';
     db.exec(`
       DROP TRIGGER IF EXISTS journal_${table}_insert;
       DROP TRIGGER IF EXISTS journal_${table}_update;
@@ -64,7 +77,7 @@ export function installJournalTriggers(db: MigrationDb, tables: readonly string[
       CREATE TRIGGER journal_${table}_insert AFTER INSERT ON ${table} BEGIN
         INSERT INTO changes (op, tbl, row, kind, company) VALUES (vetted_op(), '${table}', NEW.rowid, 'i', ${company('NEW')});
       END;
-      CREATE TRIGGER journal_${table}_update AFTER UPDATE ON ${table} BEGIN
+      CREATE TRIGGER journal_${table}_update AFTER UPDATE ON ${table}${changed} BEGIN
         INSERT INTO changes (op, tbl, row, kind, company, old) VALUES (vetted_op(), '${table}', OLD.rowid, 'u', ${company('NEW')}, ${old});
       END;
       CREATE TRIGGER journal_${table}_delete AFTER DELETE ON ${table} BEGIN
@@ -532,6 +545,33 @@ MIGRATIONS.push({
     addColumn(db, 'source_companies', 'key', "TEXT NOT NULL DEFAULT ''");
     const setKey = db.prepare('UPDATE source_companies SET key = ? WHERE id = ?');
     for (const { id, name } of db.prepare('SELECT id, name FROM source_companies').all() as { id: number; name: string }[]) setKey.run(companyKey(name), id);
+  },
+});
+
+MIGRATIONS.push({
+  name: "an incident's count of its events is no change the journal keeps: each event added to an incident is undone on its own",
+  // The count went up with each event added, and the journal kept that as a change of the
+  // incident; two events added to one incident were then two changes of one row, and the first
+  // could not be undone while the second stood. An undo never took the count back (see
+  // COUNTERS), so such a change put nothing back: the triggers keep none now, and the changes
+  // kept before that changed the count alone are forgotten. What a change left a row as is the
+  // row before the next change to it, or the row as it is now.
+  sql: '',
+  run(db) {
+    installJournalTriggers(db, ['incidents']);
+    const cols = columnsOf(db, 'incidents');
+    const counters = COUNTERS.incidents ?? [];
+    const without = (json: string) => `json_remove(${json}, ${counters.map((c) => `'$.${c}'`).join(', ')})`;
+    db.exec(`
+      DELETE FROM changes WHERE seq IN (
+        SELECT seq FROM (
+          SELECT seq, kind, row, old, lead(seq) OVER w AS next, lead(old) OVER w AS next_old
+          FROM changes WHERE tbl = 'incidents' WINDOW w AS (PARTITION BY row ORDER BY seq)
+        ) u
+        WHERE kind = 'u'
+          AND ${without('old')} = ${without(`CASE WHEN next IS NULL THEN (SELECT ${journalOldOf(cols, 'i')} FROM incidents i WHERE i.id = u.row) ELSE next_old END`)}
+      );
+    `);
   },
 });
 

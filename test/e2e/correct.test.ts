@@ -731,13 +731,47 @@ describe('undo of a change whose records are no longer as it left them', () => {
   it('names incident reopen where the change in the way of undoing a closing came after it', () => {
     ok(s.run(['incident', 'add', 'Shut', '--title', 't', '--fault', 'company', '--opened', '2024-01-01'])); // #1
     ok(s.run(['incident', 'close', 'shut-1', '--outcome', 'resolved', '--at', '2024-01-05'])); // #2
-    ok(s.run(['incident', 'event', 'shut-1', 'note', '--text', 'it broke again', '--at', '2024-01-06'])); // #3
+    ok(s.run(['incident', 'event', 'shut-1', 'note', '--text', 'it broke again', '--at', '2024-01-06'])); // #3: another event, not in the way
+    ok(s.run(['incident', 'edit', 'shut-1', '--title', 'broke again'])); // #4: a change of the incident the closing changed
     expect(refused(['undo', '--op', '2'])).toBe(
-      'vetted: #2 cannot be undone on its own: #3, made later, depends on it or changed what its undo would put back; undo it first (see `vetted history`), or open the incident again as it stands: vetted incident reopen shut-1.',
+      'vetted: #2 cannot be undone on its own: #4, made later, depends on it or changed what its undo would put back; undo it first (see `vetted history`), or open the incident again as it stands: vetted incident reopen shut-1.',
     );
     ok(s.run(['incident', 'reopen', 'shut-1']));
     // Open now: nothing more to reopen, and no such hint.
     expect(refused(['undo', '--op', '2'])).toMatch(/undo them first \(see `vetted history`\)\.$/);
+  });
+
+  it('undoes one of two events added to an incident on its own, and redoes it, while an edit or a removal of what it added is in the way', () => {
+    ok(s.run(['incident', 'add', 'C2', '--title', 'x', '--fault', 'company', '--opened', '2024-01-01'])); // #1
+    const before = record();
+    ok(s.run(['incident', 'event', 'c2-1', 'note', '--text', 'a', '--at', '2024-01-02'])); // #2
+    ok(s.run(['incident', 'event', 'c2-1', 'note', '--text', 'b', '--at', '2024-01-03'])); // #3
+    const both = record();
+    const notes = () => json<{ events: { id: string; text?: string }[] }>(s, ['incident', 'show', 'c2-1', '--json']).events.map((e) => [e.id, e.text]);
+    // Each event added is a change of its own: the number the incident counted up to is none.
+    expect(json<{ id: number; changes: number }[]>(s, ['history', '--json']).map((o) => [o.id, o.changes])).toEqual([
+      [3, 1],
+      [2, 1],
+      [1, 2],
+    ]);
+    ok(s.run(['undo', '--op', '2'])); // #4
+    expect(notes()).toEqual([['c2-1#2', 'b']]);
+    // The other one's undo does not stand in the way of redoing it, nor that redo of undoing the other.
+    ok(s.run(['undo', '--op', '3'])); // #5
+    expect(record()).toEqual(before);
+    ok(s.run(['undo', '--op', '4'])); // #6
+    expect(notes()).toEqual([['c2-1#1', 'a']]);
+    ok(s.run(['undo', '--op', '5'])); // #7
+    expect(record()).toEqual(both);
+    // An edit of the event it added is in the way; so is the removal of the incident it was added to.
+    ok(s.run(['event', 'edit', 'c2-1#1', '--text', 'aa'])); // #8
+    expect(refused(['undo', '--op', '6'])).toMatch(/^vetted: #6 cannot be undone on its own: #8, made later, depends on it/);
+    ok(s.run(['undo']));
+    ok(s.run(['incident', 'remove', 'c2-1'])); // #10
+    expect(refused(['undo', '--op', '6'])).toMatch(/^vetted: #6 cannot be undone on its own: #10, made later, depends on it/);
+    expect(refused(['undo', '--op', '7'])).toMatch(/^vetted: #7 cannot be undone on its own: #10, made later, depends on it/);
+    ok(s.run(['undo']));
+    expect(record()).toEqual(both);
   });
 
   it('refuses to remove with the change it undoes a record a later change made point at what it made', () => {

@@ -794,7 +794,7 @@ describe('the journal', () => {
     const [move] = s.operations();
     s.write(() => s.addEvent(made, { at: '2024-01-05T10:00', type: 'note', text: 'later' } as never), { summary: 'event' });
     const [event] = s.operations();
-    // (Not the event's operation, which changed the new incident's counter of events, not what it points at.)
+    // (Not the event's operation: the event it added points at the new incident, not at the company.)
     expect(s.laterChangesTo(addCompany.id)).toEqual([addIncident.id, move.id]);
     expect(s.laterChangesTo(addIncident.id)).toEqual([event.id]);
     // Undone, they are in the way no more.
@@ -901,6 +901,38 @@ describe('the journal', () => {
     s.write(() => s.removeCompany(s.findCompany('acme')!.id), { summary: 'remove Acme' });
     expect(s.db.prepare('SELECT count(*) FROM incidents').pluck().get()).toBe(0);
     expect(s.db.prepare('SELECT count(*) FROM events').pluck().get()).toBe(0);
+  });
+
+  it("forgets the changes an older version kept of an incident's count of events alone: each event added is undone on its own", () => {
+    const file = join(dir, 'older.db');
+    const older = open(file);
+    // As the version before journaled an incident: every update of it, of its count of events too.
+    const trigger = older.db.prepare("SELECT sql FROM sqlite_master WHERE name = 'journal_incidents_update'").pluck().get() as string;
+    older.db.exec(`DROP TRIGGER journal_incidents_update; ${trigger.replace(/ WHEN .*? BEGIN/su, ' BEGIN')}`);
+    const acme = acmeWithANote(older); // #1
+    const note = (at: string) => older.addEvent(acme, { at, type: 'note', text: at } as never);
+    note('2024-01-04T10:00'); // #2
+    note('2024-01-05T10:00'); // #3
+    older.updateIncident(acme, { title: 'renamed' }); // #4
+    note('2024-01-06T10:00'); // #5
+    const incidentChanges = (s: Store) => s.db.prepare("SELECT op, kind FROM changes WHERE tbl = 'incidents' ORDER BY seq").raw().all();
+    expect(incidentChanges(older)).toEqual([[1, 'i'], [1, 'u'], [2, 'u'], [3, 'u'], [4, 'u'], [5, 'u']]);
+    expect(older.laterChangesTo(2)).toEqual([3, 4, 5]);
+    older.close();
+    makeSqlite(file, (db) => db.pragma(`user_version = ${MIGRATIONS.findIndex((m) => m.name.startsWith("an incident's count of its events"))}`));
+    const s = open(file);
+    expect(s.db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
+    // The change of its title stays, with the count as it was then; those of the count alone are gone.
+    expect(incidentChanges(s)).toEqual([[1, 'i'], [4, 'u']]);
+    expect(s.laterChangesTo(2)).toEqual([]);
+    expect(s.laterChangesTo(4)).toEqual([]);
+    const [second] = s.operations().filter((o) => o.id === 2);
+    s.write(() => s.revert(second), { summary: 'undo', reverts: second.id });
+    expect(s.db.prepare('SELECT seq FROM events WHERE incident_id = ? ORDER BY seq').pluck().all(acme)).toEqual([1, 3, 4]);
+    // And the count stays as it was: a number once given is not given again.
+    s.write(() => s.addEvent(acme, { at: '2024-01-07T10:00', type: 'note', text: 'new' } as never), { summary: 'note' });
+    expect(s.db.prepare('SELECT max(seq) FROM events WHERE incident_id = ?').pluck().get(acme)).toBe(5);
+    expect(incidentChanges(s)).toEqual([[1, 'i'], [4, 'u']]);
   });
 
   it('keeps no digest once another build has taken the digests over', () => {
