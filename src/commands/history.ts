@@ -89,6 +89,11 @@ function revertOne(store: Store, target: Operation): number {
   }
   const taken = store.idTakenSince(target.id);
   if (taken) throw new UserError(t().history.idTaken(target.id, taken.what, taken.id, taken.holder, taken.by));
+  const name = store.nameTakenSince(target.id);
+  if (name) {
+    const by = name.by === undefined ? undefined : store.operation(name.by);
+    throw new UserError(t().history.nameTaken(target.id, name, by && summaryOf(by)));
+  }
   try {
     store.write(
       () => {

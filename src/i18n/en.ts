@@ -19,6 +19,7 @@ import type { DataFault, Given } from '../formats/data-file.js';
 import type { BackupFault } from '../store/open.js';
 import type { InputKind } from '../formats/read-input.js';
 import type { ImportFault } from '../store/merge.js';
+import type { NameTaken } from '../store/journal.js';
 
 /** The files `vetted paths` names. */
 export type PathWhat = 'database' | 'backups' | 'config' | 'checklists' | 'letters' | 'policy' | 'law';
@@ -1554,6 +1555,19 @@ export const en = {
     /** A revert that would bring back a name or an id a later change has given to another record. */
     taken: (op: number, what: 'incident' | 'check' | 'company' | 'alias' | 'other') =>
       `#${op} cannot be undone now: ${{ incident: 'the incident id', check: 'the check id', company: 'the company name', alias: 'the alias', other: 'a name or an id' }[what]} it would bring back has been given to another record since; undo that change first${what === 'company' || what === 'alias' ? ', or rename that record' : ''} (see \`vetted history\`).`,
+    /**
+     * A revert that would bring back a company name or an alias another record has now: that
+     * record, and the change that gave it the name (`summary`: that change as history says it).
+     */
+    nameTaken: (op: number, n: NameTaken, summary: string | undefined) => {
+      const ways = [
+        n.by !== undefined && `undo #${n.by} first (\`vetted undo --op ${n.by}\`)`,
+        n.alias === undefined && `rename ${q(n.holder)} without keeping its name as an alias (\`vetted company rename ${sh(n.holder)} NEW-NAME --no-alias\`)`,
+      ].filter(Boolean);
+      return `#${op} cannot be undone now: it would bring back the ${n.what === 'company' ? 'company name' : 'alias'} ${q(n.name)}, and ${
+        n.alias === undefined ? `the company ${q(n.holder)} has that name now` : `${q(n.alias)} is now an alias of the company ${q(n.holder)}`
+      }${n.by !== undefined ? `, given by #${n.by} (${summary})` : ''}; ${ways.length ? ways.join(', or ') : 'see `vetted history`'}.`;
+    },
     /** A revert that would bring back an incident or a check under an id another one has now. */
     idTaken: (op: number, what: 'incident' | 'check', id: string, holder: string, by: number | undefined) =>
       `#${op} cannot be undone now: it would bring back the ${what} ${id}, and ${id === holder ? 'another' : holder}${id === holder ? ` ${what}` : ''} has that id since${by ? ` (#${by})` : ''}, whatever the case of its letters; ${by ? `undo #${by} first (\`vetted undo --op ${by}\`)` : 'see `vetted history`'}.`,

@@ -1599,6 +1599,15 @@ export const ru: Catalog = {
       `операцию #${op} нельзя отменить отдельно: ${later.map((n) => `#${n}`).join(', ')}, ${later.length === 1 ? 'сделанная позже, зависит' : 'сделанные позже, зависят'} от неё или ${later.length === 1 ? 'изменила' : 'изменили'} то, что вернула бы её отмена; сначала отмените ${later.length === 1 ? 'её' : 'их'} (см. \`vetted history\`)${reopen ? ` или откройте обращение снова как есть: vetted incident reopen ${reopen}` : ''}.`,
     taken: (op, what) =>
       `операцию #${op} сейчас нельзя отменить: ${{ incident: 'номер обращения', check: 'номер проверки', company: 'название компании', alias: 'другое название', other: 'название или номер' }[what]}, который она вернула бы, с тех пор получила другая запись; сначала отмените то изменение${what === 'company' || what === 'alias' ? ' или переименуйте ту запись' : ''} (см. \`vetted history\`).`,
+    nameTaken: (op, n, summary) => {
+      const ways = [
+        n.by !== undefined && `сначала отмените #${n.by} (\`vetted undo --op ${n.by}\`)`,
+        n.alias === undefined && `переименуйте ${q(n.holder)}, не сохраняя прежнее название среди других названий (\`vetted company rename ${sh(n.holder)} НОВОЕ-НАЗВАНИЕ --no-alias\`)`,
+      ].filter(Boolean);
+      return `операцию #${op} сейчас нельзя отменить: она вернула бы ${n.what === 'company' ? 'название компании' : 'другое название'} ${q(n.name)}, а ${
+        n.alias === undefined ? `это название теперь у компании ${q(n.holder)}` : `${q(n.alias)} теперь другое название компании ${q(n.holder)}`
+      }${n.by !== undefined ? ` (его присвоила операция #${n.by}: ${summary})` : ''}; ${ways.length ? ways.join(' или ') : 'см. `vetted history`'}.`;
+    },
     idTaken: (op, what, id, holder, by) =>
       `операцию #${op} сейчас нельзя отменить: она вернула бы ${what === 'incident' ? 'обращение' : 'проверку'} ${id}, а этот номер (без учёта регистра букв) с тех пор у ${id === holder ? (what === 'incident' ? 'другого обращения' : 'другой проверки') : holder}${by ? ` (#${by})` : ''}; ${by ? `сначала отмените #${by} (\`vetted undo --op ${by}\`)` : 'см. `vetted history`'}.`,
     parentLoop: (op, company, parent) =>

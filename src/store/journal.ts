@@ -67,6 +67,9 @@ export const LARGE_OPERATION = { changes: 1000 };
 /** SQL: the number of the last operation made, one a prune forgot too (the next is one more). */
 export const LAST_OPERATION = `max(coalesce((SELECT max(id) FROM operations), 0), coalesce((SELECT max(CAST(ref AS INTEGER)) FROM retired_refs WHERE kind = 'operation'), 0))`;
 
+/** SQL: the operations made after `@op` that still stand (not undone, nor an undo of one made after it). */
+const STANDING = 'SELECT id FROM operations WHERE id > @op AND reverted_by IS NULL AND (reverts IS NULL OR reverts < @op)';
+
 /** The tables whose rows' ids (`ref`) are retired when a row goes, and the kind of id each is in retired_refs. */
 export const RETIRED_KINDS: Record<string, string | undefined> = { incidents: 'incident', checks: 'check' };
 
@@ -200,6 +203,48 @@ export function idTakenSince(db: DB, op: number): { what: 'incident' | 'check'; 
     }
   }
   return undefined;
+}
+
+/** A name that reverting an operation would bring back, held now by another record (see nameTakenSince). */
+export interface NameTaken {
+  /** What the revert would bring back under the name: a company, or an alias of one. */
+  what: 'company' | 'alias';
+  /** The name, as the revert would bring it back. */
+  name: string;
+  /** The company that has the name now: as its own name, or as `alias`, an alias of it. */
+  holder: string;
+  alias: string | undefined;
+  /** The operation that gave the holder that name, when the journal still has it. */
+  by: number | undefined;
+}
+
+/**
+ * A company name or an alias that reverting `op` would bring back, held now by another record
+ * (a name is one company's, as its name or an alias, however its letters are written: they are
+ * compared by key), and the operation that gave it that name; undefined when there is none.
+ * A row the revert puts back as it was, or removes, holds nothing in its way.
+ */
+export function nameTakenSince(db: DB, op: number): NameTaken | undefined {
+  // Only a change made since can have given the name (the undo of the last one asks no more).
+  if (!db.prepare(`${STANDING} LIMIT 1`).get({ op })) return undefined;
+  const row = db
+    .prepare(
+      `WITH mine AS (SELECT tbl, row, min(seq) AS seq FROM changes WHERE op = @op AND tbl IN ('companies', 'aliases') GROUP BY tbl, row),
+       back AS (SELECT c.tbl, c.row, json_extract(c.old, '$.name') AS name, json_extract(c.old, '$.key') AS key FROM mine JOIN changes c ON c.seq = mine.seq WHERE c.kind <> 'i')
+       SELECT back.tbl, back.name, 'companies' AS heldIn, x.id AS heldBy, x.name AS holder, NULL AS alias, x.key FROM back JOIN companies x ON x.key = back.key
+         WHERE x.id NOT IN (SELECT row FROM mine WHERE tbl = 'companies')
+       UNION ALL
+       SELECT back.tbl, back.name, 'aliases', a.id, x.name, a.name, a.key FROM back JOIN aliases a ON a.key = back.key JOIN companies x ON x.id = a.company_id
+         WHERE a.id NOT IN (SELECT row FROM mine WHERE tbl = 'aliases')
+       LIMIT 1`,
+    )
+    .get({ op }) as { tbl: string; name: string; heldIn: string; heldBy: number; holder: string; alias: string | null; key: string } | undefined;
+  if (!row) return undefined;
+  // The last change that made the row or gave it the name it has.
+  const made = db
+    .prepare(`SELECT op FROM changes WHERE tbl = ? AND row = ? AND (kind = 'i' OR json_extract(old, '$.key') IS NOT ?) ORDER BY seq DESC LIMIT 1`)
+    .get(row.heldIn, row.heldBy, row.key) as { op: number } | undefined;
+  return { what: row.tbl === 'companies' ? 'company' : 'alias', name: row.name, holder: row.holder, alias: row.alias ?? undefined, by: made?.op };
 }
 
 /** Thrown by a revert run with foreign keys off (see Store.writeWithoutForeignKeys) that needs them. */
@@ -444,7 +489,6 @@ const REFERRED_BACK = `
  * it made): its revert would remove that row too, or leave it pointing at nothing.
  */
 export function laterChangesTo(db: DB, op: number): number[] {
-  const STANDING = 'SELECT id FROM operations WHERE id > @op AND reverted_by IS NULL AND (reverts IS NULL OR reverts < @op)';
   if (!db.prepare(`${STANDING} LIMIT 1`).get({ op })) return [];
   // A row of a later operation (made or changed by it) that points at a row this one made:
   // looked for among the tables it made rows in (an edit made none).

@@ -13,7 +13,7 @@ import { LEVELS, type CheckRecord, type CheckVerdict, type CompanyEvidence, type
 import { t } from '../i18n/index.js';
 import { UserError } from '../errors.js';
 import { RowsAtOnce } from './rows-at-once.js';
-import { BulkInserts, COMPANIES_TOUCHED, ForeignKeysNeeded, LARGE_OPERATION, LAST_OPERATION, RETIRED_KINDS, incidentsPutBack, idTakenSince, laterChangesTo, namePutBackTaken, parentLoopPutBack, retiringRefs, revertChanges, type Operation } from './journal.js';
+import { BulkInserts, COMPANIES_TOUCHED, ForeignKeysNeeded, LARGE_OPERATION, LAST_OPERATION, RETIRED_KINDS, incidentsPutBack, idTakenSince, laterChangesTo, nameTakenSince, namePutBackTaken, parentLoopPutBack, retiringRefs, revertChanges, type Operation } from './journal.js';
 
 export type { Operation } from './journal.js';
 export { IMPORT_MAP_BYTES, NoDatabase, type OpenOptions } from './open.js';
@@ -1128,6 +1128,11 @@ export class Store {
   /** An id a revert of `op` would put back that another record holds now (see journal's idTakenSince). */
   idTakenSince(op: number): ReturnType<typeof idTakenSince> {
     return idTakenSince(this.db, op);
+  }
+
+  /** A company name or an alias a revert of `op` would bring back that another record holds now (see journal's nameTakenSince). */
+  nameTakenSince(op: number): ReturnType<typeof nameTakenSince> {
+    return nameTakenSince(this.db, op);
   }
 
   /** A company the last revert made a subsidiary of its own subsidiary (see journal's parentLoopPutBack). */

@@ -846,18 +846,42 @@ describe('undo of a change whose records are no longer as it left them', () => {
     ok(s.run(['company', 'alias', 'Beeline', 'Foo'])); // #5: the next alias is another row
     const undone = json<{ by: number }[]>(s, ['undo', '--op', '4', '--json'])[0].by;
     ok(s.run(['company', 'alias', 'Zappos', 'Nick']));
-    expect(refused(['undo', '--op', String(undone)])).toMatch(/the alias it would bring back has been given to another record since/);
+    const by = json<{ id: number }[]>(s, ['history', '--json'])[0].id;
+    expect(refused(['undo', '--op', String(undone)])).toBe(
+      `vetted: #${undone} cannot be undone now: it would bring back the alias "Nick", and "Nick" is now an alias of the company "Zappos", given by #${by} (alias "Nick" of Zappos); undo #${by} first (\`vetted undo --op ${by}\`).`,
+    );
+  });
+
+  it('refuses to bring back a company under a name another company has been given since, naming that company and the change that gave it, in English and Russian', () => {
+    ok(s.run(['incident', 'add', 'C1', '--title', 'x', '--fault', 'company', '--opened', '2024-01-01'])); // #1
+    ok(s.run(['company', 'remove', 'C1', '--with-evidence'])); // #2
+    ok(s.run(['incident', 'add', 'c1', '--title', 'y', '--fault', 'company', '--opened', '2024-01-02'])); // #3
+    expect(refused(['undo', '--op', '2'])).toBe(
+      'vetted: #2 cannot be undone now: it would bring back the company name "C1", and the company "c1" has that name now, given by #3 (incident c1-2 opened with c1: y); undo #3 first (`vetted undo --op 3`), or rename "c1" without keeping its name as an alias (`vetted company rename "c1" NEW-NAME --no-alias`).',
+    );
+    expect(expectOneLineError(s.run(['--lang', 'ru', 'undo', '--op', '2']))).toBe(
+      'vetted: операцию #2 сейчас нельзя отменить: она вернула бы название компании «C1», а это название теперь у компании «c1» (его присвоила операция #3: открыто обращение c1-2 к компании c1: y); сначала отмените #3 (`vetted undo --op 3`) или переименуйте «c1», не сохраняя прежнее название среди других названий (`vetted company rename "c1" НОВОЕ-НАЗВАНИЕ --no-alias`).',
+    );
+    // The rename it names makes way (one keeping the old name as an alias would not).
+    ok(s.run(['company', 'rename', 'c1', 'D', '--no-alias'])); // #4
+    ok(s.run(['undo', '--op', '2']));
+    expect(json<{ company: string }>(s, ['incident', 'show', 'c1-1', '--json']).company).toBe('C1');
+    expect(json<{ company: string }>(s, ['incident', 'show', 'c1-2', '--json']).company).toBe('D');
   });
 
   it('refuses to bring back a company under a name that has become an alias since, of another company or of itself', () => {
     ok(s.run(['pin', 'X', 'black', '--reason', 'r']));
     ok(s.run(['pin', 'Y', 'white', '--reason', 'r']));
     ok(s.run(['company', 'remove', 'X', '--with-evidence'])); // #3
-    ok(s.run(['company', 'alias', 'Y', 'X']));
-    expect(refused(['undo', '--op', '3'])).toMatch(/^vetted: #3 cannot be undone now: the company name it would bring back has been given to another record since/);
+    ok(s.run(['company', 'alias', 'Y', 'X'])); // #4
+    expect(refused(['undo', '--op', '3'])).toBe(
+      'vetted: #3 cannot be undone now: it would bring back the company name "X", and "X" is now an alias of the company "Y", given by #4 (alias "X" of Y); undo #4 first (`vetted undo --op 4`).',
+    );
     ok(s.run(['company', 'rename', 'Y', 'Z', '--no-alias'])); // #5
-    ok(s.run(['company', 'alias', 'Z', 'Y']));
-    expect(refused(['undo', '--op', '5'])).toMatch(/^vetted: #5 cannot be undone now/);
+    ok(s.run(['company', 'alias', 'Z', 'Y'])); // #6
+    expect(refused(['undo', '--op', '5'])).toBe(
+      'vetted: #5 cannot be undone now: it would bring back the company name "Y", and "Y" is now an alias of the company "Z", given by #6 (alias "Y" of Z); undo #6 first (`vetted undo --op 6`).',
+    );
     // The database holds no name twice, so that a rename goes on as ever.
     expect(ok(s.run(['company', 'rename', 'Z', 'W'])).stderr).toMatch(/renamed Z to W/);
   });
