@@ -105,7 +105,7 @@ export async function main(argv: string[]): Promise<number> {
   // on to its end and its own exit code (a notice before its work, a backup's, must not end it
   // there), and nothing can be said of an error of stderr itself, where it would be said.
   process.stderr.on('error', () => {});
-  const args = argv.slice(2);
+  let args = argv.slice(2);
   if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
     process.stdout.write(`${VERSION}\n`);
     return 0;
@@ -119,7 +119,8 @@ export async function main(argv: string[]): Promise<number> {
     const langFlag = langFlagOf(args);
     await useLanguage(pickLang(langFlag, process.env));
     if (langFlag !== undefined && pickLang(langFlag, {}) === 'en' && !/^en(?:[-_.@]|$)/i.test(langFlag.trim())) process.stderr.write(`${safeText(t().errors.noLanguage(langFlag, UI_LANGS))}\n`);
-    const { buildProgram, commandNamed, unknownHelpTopic } = await import('./program.js');
+    const { buildProgram, commandNamed, helpOfSubcommand, unknownHelpTopic } = await import('./program.js');
+    args = helpOfSubcommand(args);
     const program = buildProgram(async (load: CommandLoader, globals: GlobalOptions, params: unknown[]) => {
       const [{ makeContext }, mod] = await Promise.all([import('./context.js'), load()]);
       const ctx = makeContext(globals);
@@ -130,7 +131,7 @@ export async function main(argv: string[]): Promise<number> {
       process.stderr.write(`${safeText(t().errors.usage(t().help.unknownCommand(unknownTopic.topic), unknownTopic.of))}\n`);
       return 2;
     }
-    await program.parseAsync(argv);
+    await program.parseAsync([...argv.slice(0, 2), ...args]);
   } catch (err) {
     const e = err as { code?: string; exitCode?: number; message?: string };
     if (typeof e?.code === 'string' && e.code.startsWith('commander.')) {

@@ -91,6 +91,33 @@ export function commandNamed(args: string[]): string | undefined {
 }
 
 /**
+ * `help a b c` as `a b help c`: commander's help command takes one word, and showed the help of
+ * `a` for `help incident add`; asked of the command above it, the last word is a topic there
+ * (and one that is no command there is said so, as unknownHelpTopic says it). Any other
+ * arguments are as they were.
+ */
+export function helpOfSubcommand(args: string[]): string[] {
+  let at = -1;
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    if (a === '--db' || a === '--lang') i++;
+    else if (a === '--') return args;
+    else if (!a.startsWith('-')) {
+      at = a === 'help' ? i : -1;
+      break;
+    }
+  }
+  if (at < 0) return args;
+  const words = args.flatMap((a, i) => (i > at && !a.startsWith('-') ? [i] : []));
+  if (words.length < 2) return args;
+  const last = words[words.length - 1];
+  const out = args.filter((_, i) => i !== at);
+  // `help` goes just before the last word, which has moved back one place with it gone.
+  out.splice(last - 1, 0, 'help');
+  return out;
+}
+
+/**
  * The topic of `help <topic>` (or `vetted incident help <topic>`) that is no command there, with
  * the command it was asked of: commander would show that command's whole help as an error, and
  * never say why.

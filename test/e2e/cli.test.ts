@@ -77,6 +77,14 @@ describe('help', () => {
     expect(a.code).toBe(0);
     expect(a.stdout).toBe(b.stdout);
   });
+
+  it('`help incident add` shows the help of incident add, as `incident add --help` does; a topic no command there is said so', () => {
+    const a = s.run(['help', 'incident', 'add']);
+    expect(a.code).toBe(0);
+    expect(a.stdout).toBe(s.run(['incident', 'add', '--help']).stdout);
+    expect(s.run(['--lang', 'ru', 'help', 'source', 'add']).stdout).toBe(s.run(['--lang', 'ru', 'source', 'add', '--help']).stdout);
+    expect(expectOneLineError(s.run(['help', 'incident', 'bogus']))).toBe("vetted: unknown command 'bogus'; see `vetted incident --help`.");
+  });
 });
 
 describe('usage errors', () => {
