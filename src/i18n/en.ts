@@ -1285,7 +1285,7 @@ export const en = {
     noSource: (name: string) => `there is no source ${q(name)}; see \`vetted source list\`.`,
     recordHasNoLists: (name: string) => `${q(name)} is a public complaint record, which puts no company on a list; see what it holds with \`vetted source show ${sh(name)}\`, and what it says of a company with \`vetted company show NAME\`.`,
     listsOf: (name: string, label: string | null, exportedAt: string | null) =>
-      `The lists of ${q(name)}${label ? ` (${label})` : ''}${exportedAt ? `, shared ${exportedAt}` : ''}, as they gave them:`,
+      `The lists of ${q(name)}${label ? ` (${label})` : ''}${exportedAt ? `, shared ${when(exportedAt)}` : ''}, as they gave them:`,
     sourcesSay: (text: string) => `sources: ${text}`,
 
     // the command: adding, replacing and removing a source

@@ -135,6 +135,8 @@ describe('sharing and reading shared lists', () => {
     for (const e of Object.values(counted).flat()) expect(Object.keys(e.sources)).toEqual(['black', 'white', 'watch'].filter((l) => e.sources[l]));
     const from = json<Record<string, { company: string }[]>>(B, ['lists', '--from', 'anna', '--json']);
     expect(from.black.map((e) => e.company)).toEqual(['Cool Air Installations', 'United Airlines', 'Volgatelecom', 'Wildberries']);
+    // When it was shared, as every other line says a moment: no raw timestamp.
+    expect(ok(B.run(['lists', '--from', 'anna'])).stdout).toMatch(/^The lists of "anna"[^\n]*, shared \d{4}-\d{2}-\d{2} \d{2}:\d{2}, as they gave them:$/m);
     // As every listing: --json one indented document, --ndjson an object a line with its list.
     for (const args of [['lists', '--from', 'anna'], ['lists', '--sources']]) {
       const document = ok(B.run([...args, '--json'])).stdout;
