@@ -59,9 +59,12 @@ export async function runHistory(ctx: Context, opts: { company?: string; limit?:
     if (!ops.length) return { out: `${h.none}\n` };
     const p = paint(colourWanted(ctx.out, { noColor: ctx.noColor }, ctx.env));
     const [id, when, what, state] = h.headers;
+    const rows = ops.map((o) => [String(o.id), t().fmt.dateTime(formatLocalMinute(Date.parse(o.at))), summaryOf(o), stateOf(o)]);
+    // The undo column only where a change listed was undone or undid one.
+    const undos = rows.some((r) => r[3] !== '');
     const table = renderTable(
-      [{ header: id, align: 'right' }, { header: when }, { header: what }, { header: state }],
-      ops.map((o) => [String(o.id), t().fmt.dateTime(formatLocalMinute(Date.parse(o.at))), summaryOf(o), stateOf(o)]),
+      [{ header: id, align: 'right' }, { header: when }, { header: what }, ...(undos ? [{ header: state }] : [])],
+      undos ? rows : rows.map((r) => r.slice(0, 3)),
       p.bold,
     );
     return { out: table, err: ops.length === limit ? h.newest(limit) : undefined };

@@ -1539,7 +1539,7 @@ export const en = {
 
   // ---- history and undo ----
   history: {
-    headers: ['#', 'when', 'what', ''],
+    headers: ['#', 'when', 'what', 'undo'],
     none: 'No changes recorded yet.',
     newest: (limit: number) => `(the newest ${limit}; --limit N shows more)`,
     undoneBy: (op: number) => `undone by #${op}`,

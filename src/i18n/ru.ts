@@ -1585,7 +1585,7 @@ export const ru: Catalog = {
   },
 
   history: {
-    headers: ['№', 'когда', 'что', ''],
+    headers: ['№', 'когда', 'что', 'отмена'],
     none: 'Изменений пока нет.',
     newest: (limit) => `(последние ${limit}; --limit N покажет больше)`,
     undoneBy: (op) => `отменено операцией #${op}`,

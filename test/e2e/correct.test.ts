@@ -467,6 +467,8 @@ describe('history and undo', () => {
     const h = json<{ id: number; summary: string; command: string }[]>(s, ['history', '--json']);
     expect(h.map((o) => o.summary)).toEqual(['pin Ozon to the black list: late again', 'incident ozon-1 opened with Ozon: late']);
     expect(h[0].command).toBe("vetted pin Ozon black --reason 'late again'");
+    // Its columns each have a heading; the undo column is there once a change was undone.
+    expect(ok(s.run(['history'])).stdout.split('\n')[0]).toMatch(/^#\s+when\s+what$/);
     const undone = json<{ by: number; undone: { id: number; reverted_by: number | null } }[]>(s, ['undo', '--json']);
     // The operation as it stands after: undone by the undo just made, as history says.
     expect(undone[0].undone.reverted_by).toBe(undone[0].by);
@@ -474,6 +476,7 @@ describe('history and undo', () => {
     expect(listOf('Ozon')).toBe('watch');
     ok(s.run(['undo', '--op', String(undone[0].by)]));
     expect(listOf('Ozon')).toBe('black');
+    expect(ok(s.run(['history'])).stdout).toMatch(/^#\s+when\s+what\s+undo\n(.*\n)*4 .*undid #3\n3 .*undone by #4\n/);
     ok(s.run(['undo', '2']));
     expect(json<unknown[]>(s, ['company', 'list', '--json'])).toEqual([]);
     // Every change is undone: the undos are there to be redone, and it says so.
