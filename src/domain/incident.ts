@@ -66,12 +66,17 @@ export function isOpen(i: Incident): boolean {
 
 /** When a promise falls due; a date alone means the end of that day (the next local midnight). */
 export function dueMs(due: string): number {
+  return deadlineOf(due).ms;
+}
+
+/** The same, and whether it was a date alone: that whole day is in time, and its next midnight no longer is. */
+function deadlineOf(due: string): { ms: number; dateOnly: boolean } {
   const w = parseWhen(due);
   if (!w) throw new Error(`not an ISO 8601 date: ${due}`);
-  if (!w.dateOnly) return w.ms;
+  if (!w.dateOnly) return { ms: w.ms, dateOnly: false };
   const d = new Date(w.ms);
   d.setDate(d.getDate() + 1);
-  return d.getTime();
+  return { ms: d.getTime(), dateOnly: true };
 }
 
 export type PromiseState = 'kept' | 'broken' | 'pending';
@@ -105,16 +110,19 @@ export function fixedMs(closing: { outcome: Outcome; ms: number } | undefined): 
  * it as a fix settles any promise, kept by its deadline or broken by how late it came.
  */
 export function promiseStatusGiven<E extends Pick<IncidentEvent, 'due' | 'kept'>>(p: E, closing: { outcome: Outcome; ms: number } | undefined, now: number, answered?: string): PromiseStatus<E> {
-  const due = dueMs(p.due!);
+  const { ms: due, dateOnly } = deadlineOf(p.due!);
+  // By a time: that minute is in time. By a date: that day is, and a fix on the next one (given
+  // as a date too, its midnight) is late.
+  const inTime = (ms: number) => (dateOnly ? ms < due : ms <= due);
   const fixed = fixedMs(closing);
   if (p.kept === true) return { event: p, state: 'kept', dueMs: due };
   if (p.kept === false) return { event: p, state: 'broken', dueMs: due, lateMs: Math.max(0, (fixed ?? now) - due) };
   const answeredMs = answered === undefined ? undefined : msOf(answered);
   const settled = fixed === undefined ? answeredMs : answeredMs === undefined ? fixed : Math.min(fixed, answeredMs);
   if (settled !== undefined) {
-    return settled <= due ? { event: p, state: 'kept', dueMs: due } : { event: p, state: 'broken', dueMs: due, lateMs: settled - due };
+    return inTime(settled) ? { event: p, state: 'kept', dueMs: due } : { event: p, state: 'broken', dueMs: due, lateMs: settled - due };
   }
-  return now > due ? { event: p, state: 'broken', dueMs: due, lateMs: now - due } : { event: p, state: 'pending', dueMs: due };
+  return inTime(now) ? { event: p, state: 'pending', dueMs: due } : { event: p, state: 'broken', dueMs: due, lateMs: now - due };
 }
 
 /** A letter or email the customer sent (to anyone): a contact by letter or email that no person answered there and then. */

@@ -119,6 +119,10 @@ describe('computeMetrics: promises_broken, every case of the definition', () => 
     ['a date-only due is the end of that day: open just after midnight, broken', [promise({ at: made, due: '2024-01-05' })], '2024-01-06T00:01', 1],
     ['a date-only due: resolved late on the day, kept', [promise({ at: made, due: '2024-01-05' }), resolution('resolved', '2024-01-05T23:30')], '2024-02-01T12:00', 0],
     ['a date-only due: resolved the next morning, broken', [promise({ at: made, due: '2024-01-05' }), resolution('resolved', '2024-01-06T08:00')], '2024-02-01T12:00', 1],
+    ['a date-only due: resolved on the next day, given as a date, broken', [promise({ at: made, due: '2024-01-05' }), resolution('resolved', '2024-01-06')], '2024-02-01T12:00', 1],
+    ['a date-only due: resolved at the next midnight, broken (that is the next day)', [promise({ at: made, due: '2024-01-05' }), resolution('resolved', '2024-01-06T00:00')], '2024-02-01T12:00', 1],
+    ['a date-only due: resolved on the day, given as a date, kept', [promise({ at: made, due: '2024-01-05' }), resolution('resolved', '2024-01-05')], '2024-02-01T12:00', 0],
+    ['a date-only due: open at the next midnight, broken', [promise({ at: made, due: '2024-01-05' })], '2024-01-06T00:00', 1],
     [
       'each promise on its own: one kept, one broken, one pending',
       [
