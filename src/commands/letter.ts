@@ -8,6 +8,9 @@ import { CASES, DEMANDS, LETTER_KINDS, type Case, type Demand, type LetterKind }
 import { claimBeforeRegulator, composeLetter, defaultKind, letterLevel, lettersTo, missingFacts, whenMs, type LetterRequest, type MissingFact } from '../domain/letter.js';
 import { renderLetter, type LetterFormat } from '../domain/letter-format.js';
 import { TemplateError } from '../domain/template.js';
+
+/** A template's values that a flag of this command gives, where a letter may be without them. */
+const FLAG_OF_VALUE: Record<string, string> = { from: '--from', to: '--to', account: '--account', amount: '--amount', case_name: '--case', demands: '--demand', jurisdiction: '--jurisdiction' };
 import { lettersWords } from '../domain/letter-words.js';
 import { eventNumber } from '../domain/events.js';
 import { formatLocalDate, formatLocalMinute, msOf } from '../domain/dates.js';
@@ -162,7 +165,10 @@ export async function run(ctx: Context, id: string, opts: LetterOptions): Promis
     try {
       text = renderLetter(template.nodes, letter.scope, format);
     } catch (err) {
-      if (err instanceof TemplateError) throw new UserError(t().letter.inTemplate(template.file, t().letter.templateFault(err.fault, err.line)));
+      if (err instanceof TemplateError) {
+        const fault = err.fault.kind === 'no-value' && Object.hasOwn(FLAG_OF_VALUE, err.fault.name) ? { ...err.fault, flag: FLAG_OF_VALUE[err.fault.name] } : err.fault;
+        throw new UserError(t().letter.inTemplate(template.file, t().letter.templateFault(fault, err.line)));
+      }
       throw err;
     }
 

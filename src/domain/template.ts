@@ -31,7 +31,8 @@ export type TemplateFault =
   | { kind: 'unknown'; tag: string }
   | { kind: 'is-list'; name: string }
   | { kind: 'not-in-letter'; name: string }
-  | { kind: 'no-value'; name: string }
+  /** `flag`: the option of the command that gives the value, where one does. */
+  | { kind: 'no-value'; name: string; flag?: string }
   | { kind: 'not-single'; name: string }
   /** Sections nested deeper than `max` (no letter needs more; a deep enough one exhausts the stack). */
   | { kind: 'too-deep'; max: number }

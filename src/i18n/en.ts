@@ -1740,7 +1740,7 @@ export const en = {
     neededAnswer: 'this letter needs it',
     claimFirst: (id: string, note = false) => `${note ? 'note: ' : ''}\`vetted due\` names the regulator next, but a letter to a regulator says the company was written to first, so this is a claim to the company (once it is sent and goes unanswered, \`vetted letter ${id}\` writes to the regulator)${note ? '.' : ''}`,
     needs: (kind: LetterKind, missing: { flag: string; question: string }[]) =>
-      `${an(kind)} letter needs ${missing.map((m) => `${m.flag} (${m.question.toLowerCase()})`).join(', ')}; give ${missing.length === 1 ? 'it' : 'them'} as flags, or run on a terminal to be asked.`,
+      `${an(kind)} letter needs ${missing.map((m) => `${m.flag} (${m.question.toLowerCase()})`).join(', ')}; give ${missing.length === 1 ? 'it as a flag' : 'them as flags'}, or run on a terminal to be asked.`,
     empty: (flag: string) => `${flag} cannot be empty.`,
     tooLong: (flag: string, max: number) => `${flag} can be at most ${max} characters; shorten it.`,
     badAmount: (given: string) => `--amount takes a sum above 0 such as 500 or 12.50, without thousands separators (1000, not 1,000; at most 999999999999.99), not ${q(given)}.`,
@@ -1808,7 +1808,7 @@ export const en = {
         case 'not-in-letter':
           return `the template names {{${f.name}}} (line ${line}), which a letter does not have`;
         case 'no-value':
-          return `this letter has no ${f.name} for {{${f.name}}} (line ${line}); give it, or put the line inside {{#${f.name}}} … {{/${f.name}}}`;
+          return `this letter has no ${f.name} for {{${f.name}}} (line ${line}); give it${f.flag ? ` with ${f.flag}` : ''}, or put the line inside {{#${f.name}}} … {{/${f.name}}}`;
         case 'not-single':
           return `{{${f.name}}} (line ${line}) is not a single value; use {{#${f.name}}} … {{/${f.name}}}`;
         case 'too-deep':

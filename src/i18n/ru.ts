@@ -1823,7 +1823,7 @@ export const ru: Catalog = {
         case 'not-in-letter':
           return `шаблон называет {{${f.name}}} (строка ${line}), а в письме такого значения нет`;
         case 'no-value':
-          return `в этом письме нет значения ${f.name} для {{${f.name}}} (строка ${line}); укажите его или поместите строку внутрь {{#${f.name}}} … {{/${f.name}}}`;
+          return `в этом письме нет значения ${f.name} для {{${f.name}}} (строка ${line}); укажите его${f.flag ? ` (${f.flag})` : ''} или поместите строку внутрь {{#${f.name}}} … {{/${f.name}}}`;
         case 'not-single':
           return `{{${f.name}}} (строка ${line}) — не одно значение; используйте {{#${f.name}}} … {{/${f.name}}}`;
         case 'too-deep':

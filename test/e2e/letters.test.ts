@@ -197,6 +197,14 @@ describe('a template of yours that cannot be used', () => {
     expect(expectOneLineError(s.run(['letter', VOLGA, '--kind', 'claim', '--from', 'D', '--account', '1', '--demand', 'repair']))).toMatch(/there is no template \S*claim\.md/);
     rmSync(join(s.config, 'letters'), { recursive: true, force: true });
   });
+
+  it('a value the letter lacks is named with the flag that gives it, in either language', () => {
+    const file = join(s.dir, 'needs-account.md');
+    writeFileSync(file, 'Account: {{account}}\n\n{{company}}\n');
+    const refused = expectOneLineError(s.run(['letter', VOLGA, '--kind', 'complaint', '--from', 'D', '--template', file]));
+    expect(refused).toMatch(/this letter has no account for \{\{account\}\} \(line 1\); give it with --account, or put the line inside \{\{#account\}\}/);
+    expect(expectOneLineError(s.run(['--lang', 'ru', 'letter', VOLGA, '--kind', 'complaint', '--from', 'D', '--template', file]))).toMatch(/укажите его \(--account\) или поместите строку/);
+  });
 });
 
 describe('vetted letters check', () => {
