@@ -344,8 +344,16 @@ export function computeMetrics(i: Incident, now: number): IncidentMetrics {
     compensated: compensations.length > 0,
     proactive_compensation: compensations.some((c) => c.proactive === true),
     customer_effort: effort,
-    days_open: Math.max(0, Math.floor((end - msOf(i.opened)) / DAY_MS)),
+    days_open: Math.max(0, Math.floor(wallClockMs(msOf(i.opened), end) / DAY_MS)),
   };
+}
+
+/**
+ * The time from one moment to another as the local clock counts it: across the night the clocks
+ * go forward, noon to noon two days later is 48 hours on the clock, though 47 passed.
+ */
+function wallClockMs(fromMs: number, toMs: number): number {
+  return toMs - fromMs + (new Date(fromMs).getTimezoneOffset() - new Date(toMs).getTimezoneOffset()) * 60_000;
 }
 
 // ---- what is owed, and what to do next ----

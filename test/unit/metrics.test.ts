@@ -174,6 +174,12 @@ describe('a date-only due in a time zone with daylight saving', () => {
     expect(new Date(2024, 9, 28).getTimezoneOffset()).toBe(-60);
   });
 
+  it('days open are counted on the clock across a change: noon to noon two days later is two days, either way', () => {
+    for (const [opened, closed] of [['2024-03-30T12:00', '2024-04-01T12:00'], ['2024-10-26T12:00', '2024-10-28T12:00']]) {
+      expect(computeMetrics(incident({ opened, events: [resolution('resolved', closed)] }), msOf('2024-11-01T12:00')).days_open).toBe(2);
+    }
+  });
+
   it('a promise due 2024-10-27, resolved 2024-10-27T23:30, was kept', () => {
     const i = incident({ opened: '2024-10-20T09:00', events: [promise({ at: '2024-10-20T10:00', due: '2024-10-27' }), resolution('resolved', '2024-10-27T23:30')] });
     expect(computeMetrics(i, msOf('2024-11-01T12:00')).promises_broken).toBe(0);
