@@ -476,3 +476,10 @@ describe('the words of a finding', () => {
     expect(c.finding({ kind: 'pin', reason: 'x' })).not.toBe('pin');
   });
 });
+
+describe('the examples of --help', () => {
+  it('are as many in Russian as in English, for every command: a Russian reader sees every way of using it', () => {
+    const counts = (ex: Record<string, string[]>) => Object.fromEntries(Object.entries(ex).map(([k, v]) => [k, v.length]));
+    expect(counts(ru.help.ex)).toEqual(counts(en.help.ex));
+  });
+});
