@@ -88,7 +88,8 @@ export async function runAlias(ctx: Context, name: string, typed: string): Promi
   return changingStore(ctx, (store) => {
     const company = requireCompany(store, name);
     const added = store.write(() => store.addAlias(company.id, alias), { summary: opSummary({ k: 'alias', alias, company: company.name }) });
-    if (!added) throw new UserError(t().company.aliasExists(alias, company.name));
+    // Already so: nothing to do, as an edit that changes nothing is no failure.
+    if (!added) return { err: t().company.aliasExists(alias, company.name) };
     const like = lookalikeWarning(store, alias, company.id);
     return { err: [t().company.aliasAdded(alias, company.name), ...(like ? [like] : [])] };
   });

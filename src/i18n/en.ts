@@ -492,7 +492,7 @@ export const en = {
       `highest level you had to reach: ${f.highest ?? '—'}`,
     ],
     noCompanies: 'No companies yet. Start with `vetted check "Some Shop"` or `vetted incident add "Some Shop"`.',
-    aliasExists: (alias: string, name: string) => `${q(alias)} already names ${name}.`,
+    aliasExists: (alias: string, name: string) => `${q(alias)} already names ${name}; nothing changed.`,
     aliasAdded: (alias: string, name: string) => `${q(alias)} is now another name of ${name}.`,
   },
 

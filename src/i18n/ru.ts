@@ -528,7 +528,7 @@ export const ru: Catalog = {
       `выше всего пришлось дойти до уровня: ${f.highest ? level[f.highest] : '—'}`,
     ],
     noCompanies: 'Компаний пока нет. Начните с `vetted check "Магазин"` или `vetted incident add "Магазин"`.',
-    aliasExists: (alias, name) => `${q(alias)} уже называет компанию ${name}.`,
+    aliasExists: (alias, name) => `${q(alias)} уже называет компанию ${name}; ничего не изменено.`,
     aliasAdded: (alias, name) => `${q(alias)} — теперь ещё одно название компании ${name}.`,
   },
 

@@ -77,6 +77,10 @@ describe('a typo in a company name', () => {
     expect(ok(s.run(['company', 'alias', 'Ozon Ltd', '  OZON    Retail  '])).stderr).toMatch(/^"OZON Retail" is now another name of Ozon Ltd\./);
     expect(ok(s.run(['history', '--limit', '1'])).stdout).toMatch(/alias "?OZON Retail"? /);
     expect(json<{ aliases: string[] }>(s, ['company', 'show', 'Ozon Ltd', '--json']).aliases).toEqual(['OZON Retail']);
+    // Given again, it is so already: nothing changes, and that is no failure (as an edit that changes nothing).
+    const again = ok(s.run(['company', 'alias', 'Ozon Ltd', 'ozon retail']));
+    expect(again.stderr).toBe('"ozon retail" already names Ozon Ltd; nothing changed.\n');
+    expect(ok(s.run(['history', '--limit', '1'])).stdout).toMatch(/alias "?OZON Retail"? /);
   });
 
   it('rename --no-alias drops the old name; renaming onto another company says to merge', () => {
