@@ -42,7 +42,8 @@ const QUERIES = {
       .prepare(`SELECT i.ref || '#' || e.seq FROM incidents i JOIN events e ON e.incident_id = i.id WHERE i.ref = ? COLLATE NOCASE ORDER BY e.seq`)
       .pluck()
       .all(prefix.slice(0, hash))
-      .filter((id) => (id as string).startsWith(prefix)) as string[];
+      // Whatever the case of its letters, as the incident's id is looked up.
+      .filter((id) => (id as string).toLowerCase().startsWith(prefix.toLowerCase())) as string[];
   },
   // Sources by their key, as they are looked up: any case.
   source: (db: Database.Database, prefix: string) => {

@@ -101,6 +101,8 @@ _vetted vetted "\${COMP_WORDS[COMP_CWORD]}" "\${COMP_WORDS[COMP_CWORD-1]}"
     [['incident', ''], ['add', 'event', 'list', 'show', 'close', 'attach', 'edit', 'remove', 'reopen']],
     [['event', 'edit', 'volga-2012'], ['volga-2012-07#']],
     [['event', 'edit', 'volga-2012-07#1'], ['volga-2012-07#1', 'volga-2012-07#10']],
+    // Whatever the case of its letters, as the id is looked up, after the # too.
+    [['event', 'edit', 'VOLGA-2012-07#1'], ['volga-2012-07#1', 'volga-2012-07#10']],
     [['checks', 'show', 'ama'], ['amazon-check-1']],
     [['company', 'merge', 'Vol'], ['Volgatelecom']],
     [['incident', 'event', 'volga'], ['volga-2012-07']],
