@@ -349,8 +349,7 @@ function registerRecordCommands(program: Command, sub: Sub, action: Action): voi
     .action(action(async () => ({ run: (await loadSource()).runUpdate })));
   sub(source, 'remove <name>')
     .action(action(async () => ({ run: (await loadSource()).runRemove })));
-  sub(source, 'match <name> [company]')
-    .option('--json')
+  jsonListing(sub(source, 'match <name> [company]'))
     .action(action(async () => ({ run: (await loadSource()).runMatch })));
 
   sub(program, 'backup')
@@ -381,8 +380,7 @@ function registerRecordCommands(program: Command, sub: Sub, action: Action): voi
 
 /** Commands about vetted itself: where its files are, and completion for the shells. */
 function registerShellCommands(program: Command, sub: Sub, action: Action): void {
-  sub(program, 'paths')
-    .option('--json')
+  jsonListing(sub(program, 'paths'))
     .action(action(() => import('./commands/paths.js')));
   sub(program, 'completion <shell>').action(action(() => import('./commands/completion.js')));
 }

@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Context } from '../context.js';
 import type { CommandResult } from './result.js';
-import { toJson } from '../ui/safe.js';
+import { jsonList, type JsonOutOptions } from '../ui/json-out.js';
 import { renderTable } from '../ui/table.js';
 import { colourWanted, paint } from '../ui/colour.js';
 import { terminalWidth } from '../ui/wrap.js';
@@ -53,8 +53,8 @@ export function pathsOf(ctx: Context): PathEntry[] {
   });
 }
 
-export async function run(ctx: Context, opts: { json?: boolean }): Promise<CommandResult> {
-  if (opts.json) return { out: toJson(pathsOf(ctx)) };
+export async function run(ctx: Context, opts: JsonOutOptions): Promise<CommandResult> {
+  if (opts.json || opts.ndjson) return { out: jsonList(pathsOf(ctx), opts) };
   const w = t().paths;
   const p = paint(colourWanted(ctx.out, { noColor: ctx.noColor }, ctx.env));
   const rows = factsOf(ctx).map((f) => {

@@ -294,15 +294,15 @@ function companiesToMatch(store: Store, company: string | undefined) {
   return [{ name: found.name, names: [found.name, ...store.aliasesOf(found.id)] }];
 }
 
-export async function runMatch(ctx: Context, name: string, company: string | undefined, opts: { json?: boolean }): Promise<CommandResult> {
+export async function runMatch(ctx: Context, name: string, company: string | undefined, opts: JsonOutOptions): Promise<CommandResult> {
   return readingStore(ctx, (store) => {
     const sources = new Sources(store);
     const s = requireSource(sources, name);
     const candidates = sources.namesOfSource(s.id);
     const index = indexNames(candidates);
     const results = companiesToMatch(store, company).map((c) => ({ company: c.name, suggestions: suggestNames(c.names, candidates, index) }));
-    if (opts.json) {
-      return { out: toJson(results.map((r) => ({ company: r.company, suggestions: r.suggestions.map((x) => ({ name: x.name, score: Math.round(x.score * 100) / 100, linked: x.linked, complaints: candidates.find((c) => c.id === x.id)?.complaints ?? 0 })) }))) };
+    if (opts.json || opts.ndjson) {
+      return { out: jsonList(results.map((r) => ({ company: r.company, suggestions: r.suggestions.map((x) => ({ name: x.name, score: Math.round(x.score * 100) / 100, linked: x.linked, complaints: candidates.find((c) => c.id === x.id)?.complaints ?? 0 })) })), opts) };
     }
     const w = t().sources;
     const p = paint(colourWanted(ctx.out, { noColor: ctx.noColor }, ctx.env));

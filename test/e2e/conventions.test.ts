@@ -77,7 +77,9 @@ describe('JSON', () => {
     expect(ndjsonListings.map((c) => c.path.join(' ')).sort()).toEqual(expect.arrayContaining(['company list', 'incident list', 'lists', 'due', 'checklists list']));
   });
 
-  it.each(ndjsonListings.map((c) => [c.path.join(' '), c.path] as const))('%s: --json is one indented document, --ndjson one object a line', (_name, path) => {
+  // (A listing that needs an argument, `source match <name>`, is held to it where its source is added.)
+  const withoutArguments = ndjsonListings.filter((c) => !c.cmd.registeredArguments.some((a) => a.required));
+  it.each(withoutArguments.map((c) => [c.path.join(' '), c.path] as const))('%s: --json is one indented document, --ndjson one object a line', (_name, path) => {
     const json = ok(s.run([...path, '--json'])).stdout;
     const doc = JSON.parse(json) as unknown;
     expect(json).toBe(`${JSON.stringify(doc, null, 2)}\n`);

@@ -517,6 +517,11 @@ describe('a CFPB source', () => {
     const match = ok(s.run(['source', 'match', 'cfpb', 'Wells Fargo'])).stdout;
     expect(match).toMatch(/WELLS FARGO & COMPANY \(174 complaints\)/);
     expect(match).toContain('vetted company alias "Wells Fargo" "WELLS FARGO & COMPANY"');
+    // A listing as every other: one indented document, or one object a line.
+    const matched = json<{ company: string; suggestions: { name: string }[] }[]>(s, ['source', 'match', 'cfpb', 'Wells Fargo', '--json']);
+    const lines = ok(s.run(['source', 'match', 'cfpb', 'Wells Fargo', '--ndjson'])).stdout.trimEnd().split('\n').map((l) => JSON.parse(l) as unknown);
+    expect(lines).toEqual(matched);
+    expect(matched[0].suggestions[0].name).toBe('WELLS FARGO & COMPANY');
     ok(s.run(['company', 'alias', 'Wells Fargo', 'WELLS FARGO & COMPANY']));
 
     // By hand: the sample's rows of the company, in the 12 months up to March 2020 and the 12 before.
