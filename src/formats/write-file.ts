@@ -234,15 +234,6 @@ export function createTempBeside(target: string, mode = 0o600, flag = '--out'): 
   }
 }
 
-/**
- * Writes an output file by the rules above. The caller handles `-` (standard output) by
- * returning the text; every other path comes here.
- */
-/**
- * A file written over keeps its permissions (a page published from a web folder, a calendar a
- * server hands out, stay readable there: vetted changes the permissions only of files it
- * creates); a new file is `mode`, the owner's alone.
- */
 /** A whole file written into a pipe whose reader left before its end: what the reader got is cut short. */
 export class OutputCut extends Error {
   readonly code = 'OUTPUT_CUT';
@@ -251,20 +242,33 @@ export class OutputCut extends Error {
   }
 }
 
+/**
+ * Writes a whole file through a descriptor (standard output, a pipe, a device). A file (a
+ * backup, an attachment) whose reader went away before its end was not written: a failure,
+ * where a listing cut short by `| head` is not; a pipe named by --out is no different.
+ */
+function writeWhole(fd: number, chunks: Iterable<string | Uint8Array>): void {
+  try {
+    writeAll(fd, chunks);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'EPIPE') throw new OutputCut();
+    throw err;
+  }
+}
+
+/**
+ * Writes an output file by the rules above. The caller handles `-` (standard output) by
+ * returning the text; every other path comes here. A file written over keeps its permissions
+ * (a page published from a web folder, a calendar a server hands out, stay readable there:
+ * vetted changes the permissions only of files it creates); a new file is `mode`, the owner's alone.
+ */
 export function writeOutputFile(out: string, chunks: Iterable<string | Uint8Array>, guard: WriteGuard, mode = 0o600): void {
   checkOutputPath(out, guard);
   const own = ownDescriptorOf(out);
   if (own !== undefined) {
     const st = fstatSync(own);
     if (st.isFile()) assertNotDatabase(out, guard, st);
-    try {
-      writeAll(own, chunks);
-    } catch (err) {
-      // A file (a backup, an attachment) whose reader went away before its end was not
-      // written: a failure, where a listing cut short by `| head` is not.
-      if ((err as NodeJS.ErrnoException).code === 'EPIPE') throw new OutputCut();
-      throw err;
-    }
+    writeWhole(own, chunks);
     return;
   }
   const st = statOr(out);
@@ -277,7 +281,7 @@ export function writeOutputFile(out: string, chunks: Iterable<string | Uint8Arra
         assertNotDatabase(out, guard, opened);
         ftruncateSync(fd, 0);
       }
-      writeAll(fd, chunks);
+      writeWhole(fd, chunks);
     } finally {
       closeSync(fd);
     }

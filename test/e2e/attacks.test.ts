@@ -199,6 +199,28 @@ describe('2. devices and special files are not taken for ours', () => {
     const l = spawnSync('bash', ['-c', `set -o pipefail; "${process.execPath}" "${BIN}" lists --json | head -c 1 > /dev/null`], { env: s.env, cwd: s.dir, encoding: 'utf8' });
     expect([l.status, l.stderr]).toEqual([0, '']);
   });
+
+  it('backup, attachment save and export --out a FIFO whose reader leaves before its end fail, saying so, as into stdout', async () => {
+    seeded();
+    // Larger than a pipe holds, so that the reader leaves before the last write.
+    const big = join(s.dir, 'big.bin');
+    writeFileSync(big, Buffer.alloc(300_000, 7));
+    ok(s.run(['incident', 'attach', 'volga-2012-07', big]));
+    const fifo = join(s.dir, 'pipe');
+    expect(spawnSync('mkfifo', [fifo]).status).toBe(0);
+    for (const args of [
+      ['backup', '--out', fifo],
+      ['attachment', 'save', '1', '--out', fifo],
+      ['export', '--format', 'json', '--with-attachments', '--out', fifo],
+    ]) {
+      const reader = spawn('head', ['-c', '10', fifo], { stdio: ['ignore', 'ignore', 'ignore'] });
+      const gone = new Promise((resolve) => reader.on('close', resolve));
+      const r = s.run(args);
+      await gone;
+      expect([r.code, r.stderr], args.join(' ')).toEqual([1, 'vetted: the reader of the output went away before its end, so what it read is cut short and is no whole file; write it to a file with --out FILE.\n']);
+      expect(statSync(fifo).isFIFO()).toBe(true);
+    }
+  });
 });
 
 describe('6. a temporary file is never one someone else planted', () => {
