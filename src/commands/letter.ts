@@ -12,7 +12,7 @@ import { TemplateError } from '../domain/template.js';
 /** A template's values that a flag of this command gives, where a letter may be without them. */
 const FLAG_OF_VALUE: Record<string, string> = { from: '--from', to: '--to', account: '--account', amount: '--amount', case_name: '--case', demands: '--demand', jurisdiction: '--jurisdiction' };
 import { lettersWords } from '../domain/letter-words.js';
-import { eventNumber } from '../domain/events.js';
+import { eventNumber, sameEventAs } from '../domain/events.js';
 import { formatLocalDate, formatLocalMinute, msOf } from '../domain/dates.js';
 import { SENT_CHANNELS, type IncidentEvent } from '../domain/types.js';
 import { closingOf, dueMs, incidentAsOf, isOpen } from '../domain/incident.js';
@@ -21,7 +21,7 @@ import { checkEventFits, whenFlag } from './incident.js';
 import { requireVocabulary, vocabularyId } from '../i18n/vocabulary.js';
 import { loadPack } from '../formats/law-file.js';
 import { loadTemplate } from '../formats/letter-template.js';
-import { checkOutputPath, writeFileAtomic } from '../formats/write-file.js';
+import { checkOutputPath, prepareOutputFile, writeOutputFile } from '../formats/write-file.js';
 import { addAttachment, attachmentsOf } from '../store/attachments.js';
 import { safeText } from '../ui/safe.js';
 import { t } from '../i18n/index.js';
@@ -186,9 +186,6 @@ export async function run(ctx: Context, id: string, opts: LetterOptions): Promis
     // could not be written was a change made by a command that failed.
     const guard = { dbPath: ctx.dbPath };
     if (opts.out) checkOutputPath(opts.out, guard);
-    const writeOut = () => {
-      if (opts.out) writeFileAtomic(opts.out, [text], 0o600, guard);
-    };
     if (sentAt) {
       const lw = lettersWords(lang);
       const level = letterLevel(kind, incident);
@@ -198,22 +195,32 @@ export async function run(ctx: Context, id: string, opts: LetterOptions): Promis
       // The date in the words of the letter's language (an ISO date stood in Russian text).
       const [y, m, d] = sentDate.split('-').map(Number);
       const promise: IncidentEvent = { at: sentAt, type: 'promise', text: lw.replyPromise(kind, lw.date(y, m, d)), due: letter.replyBy, level };
-      const attachmentId = store.write(() => {
-        if (!store.addEvent(incident.rowId, contact)) throw new UserError(w.alreadySent(kind, incident.id, sentAt));
-        store.addEvent(incident.rowId, promise);
-        const updated = store.findIncident(incident.id)!;
-        // The contact just logged: the last numbered of those at its time (a letter sent the same
-        // minute before it has the same time and words, and took this one's text as its own).
-        const sent = updated.events
-          .filter((e) => e.at === contact.at && e.type === 'contact' && e.note === contact.note)
-          .reduce((a, b) => (eventNumber(b.id)! > eventNumber(a.id)! ? b : a));
-        const id = addAttachment(store, { incidentRowId: incident.rowId, eventRowId: store.findEvent(sent.id!)!.rowId, name, addedAt: formatLocalMinute(ctx.now()), data: Buffer.from(text, 'utf8') }).id;
-        // Written within the record's transaction: a file that cannot be written records nothing.
-        writeOut();
-        return id;
-      }, { summary: opSummary({ k: 'letter', kind, company: incident.company, incident: incident.id }) });
-      notes.push(w.recorded(kind, sentAt, attachmentId, letter.replyBy, isOpen(recorded), incident.id));
-    } else writeOut();
+      const alreadySent = () => new UserError(w.alreadySent(kind, incident.id, sentAt));
+      // Said before the letter goes out: a pipe would otherwise be sent a letter not recorded.
+      if (sameEventAs(contact, recorded.events)) throw alreadySent();
+      // Written (a pipe or a device) or made ready beside its place (a file) before the record's
+      // transaction: the database is never held while an output waits for its reader. The file
+      // is put in place within the transaction: a file that cannot be written records nothing.
+      const output = opts.out ? prepareOutputFile(opts.out, [text], guard) : undefined;
+      try {
+        const attachmentId = store.write(() => {
+          if (!store.addEvent(incident.rowId, contact)) throw alreadySent();
+          store.addEvent(incident.rowId, promise);
+          const updated = store.findIncident(incident.id)!;
+          // The contact just logged: the last numbered of those at its time (a letter sent the same
+          // minute before it has the same time and words, and took this one's text as its own).
+          const sent = updated.events
+            .filter((e) => e.at === contact.at && e.type === 'contact' && e.note === contact.note)
+            .reduce((a, b) => (eventNumber(b.id)! > eventNumber(a.id)! ? b : a));
+          const id = addAttachment(store, { incidentRowId: incident.rowId, eventRowId: store.findEvent(sent.id!)!.rowId, name, addedAt: formatLocalMinute(ctx.now()), data: Buffer.from(text, 'utf8') }).id;
+          output?.commit();
+          return id;
+        }, { summary: opSummary({ k: 'letter', kind, company: incident.company, incident: incident.id }) });
+        notes.push(w.recorded(kind, sentAt, attachmentId, letter.replyBy, isOpen(recorded), incident.id));
+      } finally {
+        output?.discard();
+      }
+    } else if (opts.out) writeOutputFile(opts.out, [text], guard);
     if (opts.out) return { err: [...notes, w.wrote(kind, safeText(opts.out))] };
     return { out: text, err: notes };
   });

@@ -263,13 +263,33 @@ function writeWhole(fd: number, chunks: Iterable<string | Uint8Array>): void {
  * vetted changes the permissions only of files it creates); a new file is `mode`, the owner's alone.
  */
 export function writeOutputFile(out: string, chunks: Iterable<string | Uint8Array>, guard: WriteGuard, mode = 0o600): void {
+  prepareOutputFile(out, chunks, guard, mode).commit();
+}
+
+/** An output written as far as it can be before a change is recorded with it. */
+export interface PreparedOutput {
+  /** Puts the file in its place (a rename, which waits on nothing); done at most once. */
+  commit(): void;
+  /** Drops what was prepared and not put in place (nothing once it was). */
+  discard(): void;
+}
+
+/**
+ * Does all of writeOutputFile that can wait or fail before a change is recorded with the file
+ * (a letter recorded as sent): a device or a pipe is opened and written through, which may
+ * wait for its reader; a regular file is written whole beside its place. What is left for
+ * `commit` is the rename, to be done within the record's transaction, which then never waits
+ * on an output.
+ */
+export function prepareOutputFile(out: string, chunks: Iterable<string | Uint8Array>, guard: WriteGuard, mode = 0o600): PreparedOutput {
   checkOutputPath(out, guard);
+  const done: PreparedOutput = { commit() {}, discard() {} };
   const own = ownDescriptorOf(out);
   if (own !== undefined) {
     const st = fstatSync(own);
     if (st.isFile()) assertNotDatabase(out, guard, st);
     writeWhole(own, chunks);
-    return;
+    return done;
   }
   const st = statOr(out);
   if (st && !st.isFile()) {
@@ -285,25 +305,42 @@ export function writeOutputFile(out: string, chunks: Iterable<string | Uint8Arra
     } finally {
       closeSync(fd);
     }
-    return;
+    return done;
   }
   // A regular file (or none yet): follow a link to the real file, and replace that whole.
   const target = st ? realOr(out) : join(realOr(dirname(resolve(out))), basename(out));
   const tmp = createTempBeside(target, mode);
-  if (st) fchmodSync(tmp.fd, st.mode & 0o777);
+  let left = true;
+  const discard = () => {
+    if (!left) return;
+    left = false;
+    if (tmp.fd >= 0) closeSync(tmp.fd);
+    rmSync(tmp.path, { force: true });
+  };
   try {
+    if (st) fchmodSync(tmp.fd, st.mode & 0o777);
     writeAll(tmp.fd, chunks);
     fsyncSync(tmp.fd);
     closeSync(tmp.fd);
     tmp.fd = -1;
-    // Checked again at the last moment: the target may have changed since.
-    assertNotDatabase(target, guard, statOr(target));
-    renameSync(tmp.path, target);
   } catch (err) {
-    if (tmp.fd >= 0) closeSync(tmp.fd);
-    rmSync(tmp.path, { force: true });
+    discard();
     throw err;
   }
+  return {
+    commit() {
+      if (!left) return;
+      try {
+        // Checked again at the last moment: the target may have changed since.
+        assertNotDatabase(target, guard, statOr(target));
+        renameSync(tmp.path, target);
+        left = false;
+      } finally {
+        discard();
+      }
+    },
+    discard,
+  };
 }
 
 /** The same rules under the older name; the guard names the open database (never written over). */

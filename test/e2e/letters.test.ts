@@ -1,10 +1,11 @@
 // Letters through the command line: the next letter of the ladder, each kind in both
 // languages, sending one and seeing `due` chase the reply, the silence cited by the next
 // letter, the user's templates and law overrides, and every refusal.
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SHARED, amazonAnswerFlags, sandbox, type Sandbox } from '../helpers/cli.js';
+import { BIN, SHARED, amazonAnswerFlags, sandbox, type Sandbox } from '../helpers/cli.js';
 import { expectOneLineError, json, ok } from '../helpers/expect.js';
 
 const SEEDS = `${SHARED}/scenarios/seeds.yaml`;
@@ -659,5 +660,33 @@ describe('a letter about an incident closed without a fix', () => {
     for (const own of [`${u.db}-wal`, `${u.db}-journal`, `${u.db}-shm`]) {
       expect(expectOneLineError(u.run(['letter', 'shop-1', '--from', 'X', '--out', own]))).toMatch(/is the database or one of its own files, so nothing was written there/);
     }
+  });
+
+  it('waits for the reader of a pipe given to --out without holding the database, and records the letter once it is read', async () => {
+    const fifo = join(u.dir, 'letter.pipe');
+    expect(spawnSync('mkfifo', [fifo]).status).toBe(0);
+    const args = ['letter', 'shop-1', '--kind', 'complaint', '--from', 'X', '--sent', '--at', '2026-11-20 10:00', '--out', fifo];
+    const letter = spawn(process.execPath, [BIN, ...args], { env: u.env, cwd: u.dir });
+    let stderr = '';
+    letter.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    const exited = new Promise<number | null>((resolve) => letter.on('close', resolve));
+    let read = { stdout: '' };
+    try {
+      // Long enough for the letter to reach its output and wait there for a reader.
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      // Another command writes meanwhile, at once, not after the wait for a busy database.
+      const started = Date.now();
+      ok(u.run(['incident', 'add', 'Other Shop', '--title', 'meanwhile']));
+      expect(Date.now() - started).toBeLessThan(10_000);
+    } finally {
+      // Read whatever happened above, so that the letter is never left waiting for a reader.
+      read = spawnSync('cat', [fifo], { encoding: 'utf8' });
+    }
+    expect(await exited, stderr).toBe(0);
+    expect(read.stdout).toMatch(/^X {2}\n/);
+    expect(ok(u.run(['incident', 'show', 'shop-1'])).stdout).toMatch(/sent a complaint/);
+    // The same letter again is refused before the pipe is opened: its reader is sent no letter that is not recorded.
+    const again = spawnSync(process.execPath, [BIN, ...args], { env: u.env, cwd: u.dir, encoding: 'utf8', timeout: 10_000 });
+    expect([again.status, again.stderr]).toEqual([2, 'vetted: this complaint letter is on the timeline of shop-1 already (sent 2026-11-20 10:00); nothing was recorded.\n']);
   });
 });
