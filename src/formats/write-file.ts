@@ -140,11 +140,30 @@ export function refuseFolderName(out: string, flag = '--out'): void {
   if (out.endsWith('/') && !statOr(out)) throw new UserError(t().files.outNamesFolder(out, flag));
 }
 
+/**
+ * Refuses a descriptor of this process named as the output (/dev/stdin, /dev/fd/N) that is not
+ * open for writing: standard input opened for reading, or none open at all. Writing nothing is
+ * the test: the system refuses it for a descriptor not open for writing, and it changes nothing.
+ */
+function refuseUnwritable(out: string, fd: number, flag: string): void {
+  try {
+    writeSync(fd, NOTHING, 0, 0);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'EBADF' || code === 'EINVAL') throw new UserError(t().files.outNotWritable(out, fd, flag));
+    throw err;
+  }
+}
+
+const NOTHING = Buffer.alloc(0);
+
 /** Checks an output path before anything is computed, so that a refusal costs nothing. */
 export function checkOutputPath(out: string, guard: WriteGuard, flag = '--out'): void {
   const say = t().files;
   if (out === '') throw new UserError(say.outNeedsPath(flag));
-  if (out === '-' || ownDescriptorOf(out) !== undefined) return;
+  if (out === '-') return;
+  const own = ownDescriptorOf(out);
+  if (own !== undefined) return refuseUnwritable(out, own, flag);
   let link: Stats | undefined;
   try {
     link = lstatSync(out);

@@ -6,10 +6,12 @@
 import { spawn, spawnSync } from 'node:child_process';
 import {
   chmodSync,
+  closeSync,
   existsSync,
   linkSync,
   lstatSync,
   mkdirSync,
+  openSync,
   readdirSync,
   readFileSync,
   rmSync,
@@ -145,6 +147,30 @@ describe('2. devices and special files are not taken for ours', () => {
     expect(r.stdout).toMatch(/^# Black and white lists/);
     expect(lstatSync('/dev/stdout').isSymbolicLink()).toBe(before.isSymbolicLink());
     expect(ok(s.run(['export', '--format', 'json', '--out', '-'])).stdout).toMatch(/"format": "vetted\/1"/);
+  });
+
+  it('--out /dev/stdin, or a descriptor not open, is refused in a sentence: standard input is open for reading', () => {
+    seeded();
+    const attached = join(s.dir, 'receipt.txt');
+    writeFileSync(attached, 'paid');
+    ok(s.run(['incident', 'attach', 'volga-2012-07', attached]));
+    // Standard input from /dev/null, opened for reading only (a shell's `< /dev/null`).
+    const input = openSync('/dev/null', 'r');
+    const run = (args: string[]): RunResult => {
+      const r = spawnSync(process.execPath, [BIN, ...args], { env: s.env, cwd: s.dir, encoding: 'utf8', stdio: [input, 'pipe', 'pipe'] });
+      return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+    };
+    try {
+      for (const out of ['/dev/stdin', '/proc/self/fd/0', '/dev/fd/0']) {
+        const said = `vetted: ${out} is the standard input, open here for reading only, so nothing can be written to it; give --out a file path (or - for standard output).`;
+        for (const args of [['export'], ['export', '--format', 'json'], ['backup'], ['attachment', 'save', '1'], ['due', '--format', 'ics'], ['letter', 'volga-2012-07', '--kind', 'complaint', '--from', 'Me']]) {
+          expect(expectOneLineError(run([...args, '--out', out])), args.join(' ')).toBe(said);
+        }
+      }
+    } finally {
+      closeSync(input);
+    }
+    expect(expectOneLineError(s.run(['export', '--out', '/dev/fd/9']))).toBe('vetted: /dev/fd/9 names descriptor 9, which is not open here for writing, so nothing can be written to it; give --out a file path (or - for standard output).');
   });
 
   it.runIf(isRoot)('export --out a character device writes through it, which stays a device', () => {
