@@ -157,6 +157,24 @@ function refuseUnwritable(out: string, fd: number, flag: string): void {
 
 const NOTHING = Buffer.alloc(0);
 
+/** The most bytes a name in a path may have, and a whole path (Linux's NAME_MAX, and PATH_MAX less its NUL). */
+const NAME_MAX = 255;
+const PATH_MAX = 4095;
+
+/**
+ * Refuses a path the file system would refuse as too long, said of the path given: a name
+ * in it (the file's or a folder's) too long for any file system, or a path too long once
+ * resolved, its temporary file beside it included (the rename into place would be refused
+ * after all the work, naming the temporary file).
+ */
+function refuseLongNames(out: string, flag: string): void {
+  const full = resolve(out);
+  const longest = Math.max(...full.split('/').map((name) => Buffer.byteLength(name)));
+  if (longest > NAME_MAX) throw new UserError(t().files.nameTooLong(out, longest, NAME_MAX, flag));
+  const temp = join(dirname(full), `${tempPrefix(full)}${'0'.repeat(16)}.tmp`);
+  if (Buffer.byteLength(temp) > PATH_MAX || Buffer.byteLength(full) > PATH_MAX) throw new UserError(t().files.pathTooLong(out, flag));
+}
+
 /** Checks an output path before anything is computed, so that a refusal costs nothing. */
 export function checkOutputPath(out: string, guard: WriteGuard, flag = '--out'): void {
   const say = t().files;
@@ -164,6 +182,7 @@ export function checkOutputPath(out: string, guard: WriteGuard, flag = '--out'):
   if (out === '-') return;
   const own = ownDescriptorOf(out);
   if (own !== undefined) return refuseUnwritable(out, own, flag);
+  refuseLongNames(out, flag);
   let link: Stats | undefined;
   try {
     link = lstatSync(out);

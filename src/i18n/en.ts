@@ -1104,6 +1104,9 @@ export const en = {
     outNamesFolder: (out: string, flag: string) => `${out} names a folder (it ends in a slash), where a file is written; give ${flag} the path of a file, in that folder or another.`,
     outFolder: (out: string, flag: string) => `${out} is a folder; give a file path to ${flag}.`,
     outSpecial: (out: string, flag: string) => `${out} is neither a file, a character device nor a pipe; choose another ${flag}.`,
+    nameTooLong: (out: string, bytes: number, max: number, flag: string) =>
+      `${out} holds a name too long for a file system (${bytes} bytes, where ${max} at most are allowed); give ${flag} a shorter name.`,
+    pathTooLong: (out: string, flag: string) => `${out} is too long a path for a file system; give ${flag} a shorter path.`,
     outNotWritable: (out: string, fd: number, flag: string) =>
       `${out} ${fd === 0 ? 'is the standard input, open here for reading only' : `names descriptor ${fd}, which is not open here for writing`}, so nothing can be written to it; give ${flag} a file path (or - for standard output).`,
     noFolder: (dir: string, flag: string) => `the folder ${dir} does not exist; create it or choose another ${flag}.`,

@@ -173,6 +173,26 @@ describe('2. devices and special files are not taken for ours', () => {
     expect(expectOneLineError(s.run(['export', '--out', '/dev/fd/9']))).toBe('vetted: /dev/fd/9 names descriptor 9, which is not open here for writing, so nothing can be written to it; give --out a file path (or - for standard output).');
   });
 
+  it('--out a name too long for a file system is refused at once, naming the path given, not a temporary file', () => {
+    seeded();
+    const attached = join(s.dir, 'receipt.txt');
+    writeFileSync(attached, 'paid');
+    ok(s.run(['incident', 'attach', 'volga-2012-07', attached]));
+    const long = `${'x'.repeat(300)}.md`;
+    const said = (path: string) => `vetted: ${path} holds a name too long for a file system (303 bytes, where 255 at most are allowed); give --out a shorter name.`;
+    for (const args of [['export'], ['export', '--format', 'json'], ['backup'], ['due', '--format', 'ics'], ['letter', 'volga-2012-07', '--kind', 'complaint', '--from', 'Me']]) {
+      expect(expectOneLineError(s.run([...args, '--out', long])), args.join(' ')).toBe(said(long));
+    }
+    // attachment save names the file by its whole path, as when it writes it.
+    expect(expectOneLineError(s.run(['attachment', 'save', '1', '--out', long]))).toBe(said(join(s.dir, long)));
+    // A folder's name too long, and a path too long in all.
+    expect(expectOneLineError(s.run(['export', '--out', `${'y'.repeat(256)}/lists.md`]))).toMatch(/holds a name too long for a file system \(256 bytes/);
+    const deep = `${'abcdefghij/'.repeat(400)}lists.md`;
+    expect(expectOneLineError(s.run(['export', '--out', deep]))).toBe(`vetted: ${deep} is too long a path for a file system; give --out a shorter path.`);
+    expect(expectOneLineError(s.run(['--lang', 'ru', 'export', '--out', long]))).toBe(`vetted: в пути ${long} есть имя, слишком длинное для файловой системы (303 байт, а допустимо не больше 255); укажите в --out имя покороче.`);
+    expect(readdirSync(s.dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
+
   it.runIf(isRoot)('export --out a character device writes through it, which stays a device', () => {
     seeded();
     const dev = join(s.dir, 'null');
