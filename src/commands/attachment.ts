@@ -7,6 +7,7 @@ import type { Context } from '../context.js';
 import type { CommandResult } from './result.js';
 import { UserError } from '../errors.js';
 import { formatLocalMinute } from '../domain/dates.js';
+import { fileNameFault } from '../domain/names.js';
 import { checkNote, readingStore, writingStore } from './shared.js';
 import { toJson, safeText } from '../ui/safe.js';
 import { isStdout, refuseFolderName, writeFileAtomic, writeOutputFile } from '../formats/write-file.js';
@@ -46,7 +47,9 @@ function checkFiles(files: string[]): { path: string; name: string; size: number
     if (st.isDirectory()) throw new UserError(w.folder(f));
     if (!st.isFile()) throw new UserError(w.notRegular(f));
     if (st.size > MAX_ATTACHMENT_BYTES) throw new UserError(w.tooBig(f, st.size, MAX_ATTACHMENT_BYTES));
-    return { path: f, name: basename(f), size: st.size };
+    const name = basename(f);
+    if (fileNameFault(name) === 'control') throw new UserError(w.controlInName(f));
+    return { path: f, name, size: st.size };
   });
 }
 
@@ -116,6 +119,8 @@ export async function runSave(ctx: Context, idArg: string, opts: { out?: string 
       return { err: w.wrote('-', describeSize(found.data.length)) };
     }
     if (opts.out !== undefined) refuseFolderName(opts.out);
+    // Stored before such names were refused: saved under its name, the file would keep the control.
+    else if (fileNameFault(basename(found.info.name)) === 'control') throw new UserError(w.controlInSavedName(idArg.trim()));
     const out = resolve(opts.out ?? basename(found.info.name));
     if (opts.out === undefined && existsSync(out)) throw new UserError(w.exists(safeText(out)));
     if (existsSync(out) && statSync(out).isDirectory()) throw new UserError(w.outIsFolder(safeText(out)));

@@ -101,6 +101,17 @@ export function closestNames(target: string, candidates: Iterable<string>, max =
 // selectors, the braille blank): none of them shows a reader anything on its own.
 const INVISIBLE = /[\p{M}\p{Cf}\p{Z}\p{Cc}\s\u115f\u1160\u3164\uffa0\u2800\u034f\u17b4\u17b5\u180b-\u180f\ufe00-\ufe0f\u{e0000}-\u{e0fff}]/gu;
 
+/**
+ * What keeps a text from being the name a file is saved under: a folder in it (a slash, `.` or
+ * `..`), or a control character (a line break, a tab, an escape), which the saved file's name
+ * would keep and a terminal listing it would obey.
+ */
+export function fileNameFault(name: string): 'folder' | 'control' | undefined {
+  if (/[\\/\u0000]/.test(name) || name === '.' || name === '..') return 'folder';
+  if (/\p{Cc}/u.test(name)) return 'control';
+  return undefined;
+}
+
 /** Whether a name shows at least one visible character: a name of only zero-width or
  * combining characters looks like no name at all, or like another's. */
 export function isVisibleName(name: string): boolean {

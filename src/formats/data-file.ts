@@ -3,7 +3,7 @@
 // writes. Pure: no files, no SQL.
 
 import { EVENT_FIELDS, FIELD_SPECS, MAX_AMOUNT, MAX_COUNT, fieldFits, isEventType, withEventFields, ALL_EVENT_FIELDS, type FieldKind } from '../domain/events.js';
-import { isVisibleName } from '../domain/names.js';
+import { fileNameFault, isVisibleName } from '../domain/names.js';
 import { CHECK_VERDICTS, FAULTS, EVENT_TYPES, type CheckRecord, type CheckVerdict, type EventType, type Fault, type IncidentEvent } from '../domain/types.js';
 import { givesOffset, isWhen, parseWhen, type When } from '../domain/dates.js';
 import { closedBeforeOpenedProblem, dueBeforeMadeProblem, eventBeforeOpenedProblem, futureProblem, yearProblem, type DateFault } from '../domain/date-rules.js';
@@ -130,6 +130,8 @@ export type DataFault =
   /** A value an event's field does not take; `max` for a text, `values` for a closed vocabulary. */
   | { kind: 'event-field'; field: FieldKind; values?: readonly string[]; max?: number; got: Given }
   | { kind: 'file-name' }
+  /** A line break, a tab, an escape in an attachment's name: a file saved under it would keep it. */
+  | { kind: 'file-name-control' }
   | { kind: 'size'; max: number; got: Given }
   | { kind: 'base64' }
   /** A second resolution: an incident closes once (the command line refuses it likewise). */
@@ -296,7 +298,8 @@ export const MAX_ATTACHMENT_SIZE = 50 * 1024 * 1024;
 const fileNameText = str(255);
 const fileName: Check = (v, at, out) => {
   fileNameText(v, at, out);
-  if (typeof v === 'string' && (/[\\/\u0000]/.test(v) || v === '.' || v === '..')) out.push({ path: pathOf(at), fault: { kind: 'file-name' } });
+  const fault = typeof v === 'string' ? fileNameFault(v) : undefined;
+  if (fault) out.push({ path: pathOf(at), fault: { kind: fault === 'folder' ? 'file-name' : 'file-name-control' } });
 };
 const attachment = record(
   {

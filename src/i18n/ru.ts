@@ -102,6 +102,7 @@ function dataFault(f: DataFault): string {
     case 'required-for': return `обязательно для события ${f.type}`;
     case 'event-field': return `${eventField(f)}, а не ${given(f.got)}`;
     case 'file-name': return 'должно быть именем файла, без папок';
+    case 'file-name-control': return 'должно быть именем файла без управляющих символов (перевода строки, табуляции, escape)';
     case 'size': return `должно быть размером в байтах от 0 до ${fmt.number(f.max)}, а не ${given(f.got)}`;
     case 'base64': return 'должно быть содержимым файла в base64';
     case 'score': return `должно быть целым числом от 0 до 100, а не ${given(f.got)}`;
@@ -725,6 +726,8 @@ export const ru: Catalog = {
     noFile: (file) => `файла ${file} нет; проверьте путь. Ничего не добавлено.`,
     folder: (file) => `${file} — папка; добавьте файлы из неё по одному (${file}/*). Ничего не добавлено.`,
     notRegular: (file) => `${file} — не обычный файл; добавьте его копию. Ничего не добавлено.`,
+    controlInName: (file) =>
+      `в имени ${file} есть управляющий символ (перевод строки, табуляция, escape), и файл, сохранённый из вложения, получил бы его в имени; добавьте копию под простым именем. Ничего не добавлено.`,
     tooBig: (file, bytes, maxBytes) =>
       `${file} занимает ${oneDecimal.format(bytes / 1048576)} МБ, а вложение может быть не больше ${fmt.number(maxBytes / 1048576)} МБ; сохраните копию поменьше. Ничего не добавлено.`,
     larger: (name, maxBytes) => `${name} больше ${fmt.number(maxBytes / 1048576)} МБ; сохраните копию поменьше.`,
@@ -740,6 +743,8 @@ export const ru: Catalog = {
     noAttachment: (id) => `вложения ${id} нет; вложения обращения перечисляет \`vetted incident show НОМЕР\`.`,
     exists: (path) => `${path} уже есть; укажите, куда записать, в --out ФАЙЛ.`,
     outIsFolder: (path) => `${path} — папка; укажите в --out путь к файлу.`,
+    controlInSavedName: (id) =>
+      `в имени вложения ${id} есть управляющий символ (перевод строки, табуляция, escape), а называть так файл не стоит; выберите имя в --out ФАЙЛ.`,
     notToTerminal: (id) => `вложение ${id} — файл, а не текст для терминала; запишите его в файл через --out ФАЙЛ или передайте по конвейеру (--out - | …).`,
     wrote: (path, size) => `записано: ${path} (${size}, SHA-256 сверен)`,
     damaged: (sha) => `сохранённое содержимое с SHA-256 ${sha} больше не совпадает со своим хешем: база данных повреждена; восстановите резервную копию: \`vetted restore ФАЙЛ\`.`,

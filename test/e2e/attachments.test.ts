@@ -2,7 +2,7 @@
 // checked against their hash when read, travel through export and import, and bad input
 // stores nothing.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -68,6 +68,15 @@ describe('vetted incident attach', () => {
     ['a missing file', () => ['incident', 'attach', 'volga-2012-07', receipt, join(s.dir, 'nope.pdf')], /there is no file .*nope\.pdf/],
     ['a folder', () => ['incident', 'attach', 'volga-2012-07', s.dir], /is a folder/],
     [
+      'a file whose name holds a line break or an escape',
+      () => {
+        const named = join(s.dir, 'a\nb\u001b[31mred.txt');
+        writeFileSync(named, 'x');
+        return ['incident', 'attach', 'volga-2012-07', receipt, named];
+      },
+      /the name of .*a␊b␛\[31mred\.txt holds a control character \(a line break, a tab, an escape\), which a file saved from the attachment would keep; attach a copy under a plain name\. Nothing was attached\./,
+    ],
+    [
       'a file over 50 MB',
       () => {
         const big = join(s.dir, 'big.bin');
@@ -128,6 +137,28 @@ describe('vetted attachment save', () => {
     expect(r.status, String(r.stderr)).toBe(0);
     expect(Buffer.from(r.stdout).equals(readFileSync(photo))).toBe(true);
     expect(existsSync(join(s.dir, '-'))).toBe(false);
+  });
+  it('refuses to name a file after an attachment whose name holds a control character (stored before such names were refused)', () => {
+    const own = sandbox();
+    try {
+      ok(own.run(['incident', 'add', 'Shop', '--title', 'Parcel lost', '--opened', '2026-11-01 10:00']));
+      writeFileSync(join(own.dir, 'receipt.txt'), 'paid');
+      ok(own.run(['incident', 'attach', 'shop-1', 'receipt.txt']));
+      // The name as an older version let it be stored.
+      const db = new Database(own.db);
+      db.function('vetted_op', () => 0);
+      db.prepare("UPDATE attachments SET name = 'a' || char(10) || 'b' || char(27) || '[31mred.txt' WHERE id = 1").run();
+      db.close();
+      const dir = join(own.dir, 'controls');
+      mkdirSync(dir);
+      const r = spawnSync(process.execPath, [BIN, 'attachment', 'save', '1'], { env: own.env, cwd: dir, encoding: 'utf8' });
+      expect([r.status, r.stderr]).toEqual([2, 'vetted: the name of attachment 1 holds a control character (a line break, a tab, an escape), which no file should be named with; choose its name with --out FILE.\n']);
+      expect(readdirSync(dir)).toEqual([]);
+      ok(own.run(['attachment', 'save', '1', '--out', join(dir, 'receipt.txt')]));
+      expect(readFileSync(join(dir, 'receipt.txt'), 'utf8')).toBe('paid');
+    } finally {
+      own.cleanup();
+    }
   });
   it('refuses an id that is not there', () => {
     expect(expectOneLineError(s.run(['attachment', 'save', '99']))).toMatch(/no attachment 99/);
@@ -242,6 +273,14 @@ describe('export and import', () => {
       doc.incidents[0].attachments = [{ name: '../evil', sha256: 'x', size: -1 }];
       writeFileSync(file, JSON.stringify(doc));
       expect(expectOneLineError(other.run(['import', file]))).toMatch(/attachments\[0\]\.name: must be a file name/);
+      // A line break or an escape in the name, with content that matches: refused, naming the field.
+      const content = Buffer.from('hello');
+      doc.incidents[0].attachments = [{ name: 'a\nb\u001b[31mred.txt', sha256: sha(content), size: content.length, content: content.toString('base64') }];
+      writeFileSync(file, JSON.stringify(doc));
+      expect(expectOneLineError(other.run(['import', file]))).toMatch(
+        /: incidents\[0\]\.attachments\[0\]\.name: must be a file name without control characters \(a line break, a tab, an escape\); nothing was imported\.$/,
+      );
+      expect(existsSync(other.db)).toBe(false);
     } finally {
       other.cleanup();
     }
