@@ -18,7 +18,12 @@ export interface LoadedTemplate {
   source: 'built-in' | 'user' | 'file';
 }
 
-export function readTemplateText(file: string): string {
+/**
+ * A template's text, at most 1 MB. One named on the command line (--template, `letters check`)
+ * is read as any input named there is, a pipe too (`<(…)`); one found in the config folder
+ * (`given` false) is never a pipe waited on nor a device read without end.
+ */
+export function readTemplateText(file: string, { given = true } = {}): string {
   let st;
   try {
     st = statSync(file);
@@ -27,8 +32,7 @@ export function readTemplateText(file: string): string {
     throw new UserError(t().letter.noTemplate(file));
   }
   if (st.isDirectory()) throw new UserError(t().letter.templateFolder(file));
-  // A page of text: never a pipe waited on nor a device read without end; at most 1 MB.
-  if (!st.isFile()) throw new UserError(t().files.special(file, 'template'));
+  if (!given && !st.isFile()) throw new UserError(t().files.special(file, 'template'));
   return readInputText(file, { what: 'template', maxBytes: INPUT_LIMITS.small });
 }
 
@@ -61,10 +65,15 @@ export function loadTemplate(opts: { template?: string; configDir: string; lang:
       source = 'built-in';
     }
   }
-  const text = readTemplateText(file);
-  const parsed = parseLetterTemplate(text, opts.format);
+  return readTemplate(file, source, opts.format);
+}
+
+/** A template read and checked: its first problem refuses it, with the count of the others. */
+function readTemplate(file: string, source: LoadedTemplate['source'], format: LetterFormat): LoadedTemplate {
+  const text = readTemplateText(file, { given: source === 'file' });
+  const parsed = parseLetterTemplate(text, format);
   // With its syntax wrong, every problem as `letters check` counts them (its names unknown anywhere too).
-  const problems = !text.trim() || 'errors' in parsed ? templateProblems(text, opts.format) : checkTemplate(parsed.nodes, LETTER_SCHEMA);
+  const problems = !text.trim() || 'errors' in parsed ? templateProblems(text, format) : checkTemplate(parsed.nodes, LETTER_SCHEMA);
   if (problems.length || 'errors' in parsed) {
     const p = problems[0];
     throw new UserError(t().letter.badTemplate(file, p.line, t().letter.templateFault(p.fault, p.line), problems.length - 1));
@@ -75,7 +84,7 @@ export function loadTemplate(opts: { template?: string; configDir: string; lang:
 /** A template of the user's as the letter would find it: the first problem that keeps it from being used, or null. */
 function problemOf(file: string): string | null {
   try {
-    loadTemplate({ template: file, configDir: '', lang: 'en', kind: 'complaint', format: 'md' });
+    readTemplate(file, 'user', 'md');
     return null;
   } catch (err) {
     if (err instanceof UserError) return err.message;

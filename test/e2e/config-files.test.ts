@@ -30,14 +30,35 @@ function refusedIn(r: ReturnType<typeof bounded>, sentence: RegExp): void {
 const mkfifo = (path: string) => expect(spawnSync('mkfifo', [path]).status).toBe(0);
 
 describe('letter templates', () => {
-  it('a template or a law.yaml that is a device or a pipe is refused at once, given by path or kept in the config folder', () => {
-    refusedIn(bounded(['letters', 'check', '/dev/zero']), /\/dev\/zero is a device, a pipe or a socket, not a letter template/);
+  it('a template given by path is read from a pipe as any input is, and cut off at its limit from an endless device', () => {
+    ok(s.run(['incident', 'add', 'Shop', '--title', 'Parcel lost', '--fault', 'company', '--opened', '2026-11-01 10:00']));
+    // Through the shell, as a user gives one: <(…) names a pipe.
+    const piped = (args: string, template: string) =>
+      spawnSync('bash', ['-c', `"$0" "$1" ${args} <(printf '%s\\n' "$2")`, process.execPath, BIN, template], { env: s.env, cwd: s.dir, encoding: 'utf8', timeout: 20_000 });
+    const letter = piped('letter shop-1 --from X --kind complaint --template', 'Dear {{company}}');
+    expect([letter.status, letter.stdout], letter.stderr).toEqual([0, 'Dear Shop\n']);
+    const checked = piped('letters check', 'Dear {{company}}');
+    expect(checked.status, checked.stderr).toBe(0);
+    expect(checked.stderr).toMatch(/^\/dev\/fd\/\d+: a valid letter template$/m);
+    const wrong = piped('letters check', 'Dear {{compny}}');
+    expect(wrong.status).toBe(2);
+    expect(wrong.stderr).toMatch(/^\/dev\/fd\/\d+:1: unknown placeholder \{\{compny\}\}/m);
+    refusedIn(bounded(['letters', 'check', '/dev/zero']), /^vetted: \/dev\/zero holds more than 1 MB, the most vetted reads as a letter template; shorten it\.$/m);
+    refusedIn(bounded(['letter', 'shop-1', '--from', 'X', '--kind', 'complaint', '--template', '/dev/zero']), /^vetted: \/dev\/zero holds more than 1 MB/m);
+  });
+
+  it('a template or a law.yaml kept in the config folder that is a device or a pipe is refused at once', () => {
     ok(s.run(['incident', 'add', 'Shop', '--title', 'Parcel lost', '--fault', 'company', '--opened', '2026-11-01 10:00']));
     mkdirSync(join(s.config, 'letters', 'en'), { recursive: true });
     symlinkSync('/dev/zero', join(s.config, 'letters', 'en', 'complaint.md'));
     refusedIn(bounded(['letter', 'shop-1', '--from', 'X', '--kind', 'complaint']), /complaint\.md is a device, a pipe or a socket, not a letter template/);
     mkfifo(join(s.config, 'letters', 'en', 'escalation.md'));
     refusedIn(bounded(['letter', 'shop-1', '--from', 'X', '--kind', 'escalation']), /escalation\.md is a device, a pipe or a socket/);
+    // Listed as unusable, not waited on.
+    const listed = bounded(['letters']);
+    expect([listed.timedOut, listed.code]).toEqual([false, 0]);
+    expect(listed.stdout).toMatch(/escalation +user, unusable/);
+    expect(listed.stderr).toMatch(/escalation\.md is a device, a pipe or a socket/);
     mkfifo(join(s.config, 'law.yaml'));
     refusedIn(bounded(['letter', 'shop-1', '--from', 'X', '--kind', 'claim']), /law\.yaml is a device, a pipe or a socket, not a law\.yaml of overrides/);
   });
