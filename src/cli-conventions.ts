@@ -3,6 +3,7 @@
 
 import { Option, type Command } from 'commander';
 import { t } from './i18n/index.js';
+import { editDistance } from './domain/names.js';
 
 /** The subcommand a group runs when none is given: its listing (`list`), else `show`. */
 export function listingOf(group: Command): Command | undefined {
@@ -29,14 +30,24 @@ export function applyConventions(program: Command): void {
       (cmd as unknown as { _defaultCommandName: string | null })._defaultCommandName = listing.name();
     }
     if (listing) cmd.addHelpText('after', `\n${t().help.withoutSubcommand(pathOf(listing))}\n`);
-    if (listing && listing.registeredArguments.length === 0) {
-      // A word that names no subcommand is an unknown command, not an argument of the listing.
+    if (listing) {
+      // A word that names no subcommand is an unknown command, not an argument of the listing;
+      // of a listing that takes one (`event list <id>`), a word a letter or two from a
+      // subcommand's name is taken for that command mistyped.
       cmd.hook('preSubcommand', (group, sub) => {
         const stray = group.args[0];
         if (sub.name() === listing.name() && stray !== undefined && stray !== listing.name() && !stray.startsWith('-')) {
-          const names = group.commands.filter((c) => !(c as unknown as { _hidden: boolean })._hidden).map((c) => c.name());
-          group.error(t().help.unknownSubcommand(stray, pathOf(group), names), { code: 'commander.unknownCommand' });
+          const near = nearNames(group, stray);
+          if (listing.registeredArguments.length === 0 || near.length) group.error(t().help.unknownSubcommand(stray, pathOf(group), subcommandNames(group), near), { code: 'commander.unknownCommand' });
         }
+      });
+    } else if (cmd.commands.length && cmd.registeredArguments.length === 0) {
+      // A command with subcommands and an action of its own (`history`, `history prune`): a word
+      // after it is no argument, but a subcommand's name, perhaps mistyped.
+      cmd.allowExcessArguments(true);
+      cmd.hook('preAction', (self, action) => {
+        const stray = self.args[0];
+        if (action === self && stray !== undefined) self.error(t().help.unknownSubcommand(stray, pathOf(self), subcommandNames(self), nearNames(self, stray)), { code: 'commander.unknownCommand' });
       });
     }
     // Required values are marked required in help, as the error names them.
@@ -45,6 +56,26 @@ export function applyConventions(program: Command): void {
       if (o.mandatory && !o.description.endsWith(required)) o.description = `${o.description} ${required}`;
     }
   });
+}
+
+const subcommandNames = (group: Command) => group.commands.filter((c) => !(c as unknown as { _hidden: boolean })._hidden).map((c) => c.name());
+
+/**
+ * The subcommands whose names a word is a letter or two from (one for a name of three letters):
+ * a typo of one of them. A word with a digit or a `#` is an id, never taken for a typo.
+ */
+function nearNames(group: Command, word: string): string[] {
+  if (/[\d#]/.test(word)) return [];
+  const typed = word.toLowerCase();
+  // Two letters swapped is one slip, not two.
+  const swapped = (name: string) => name.length === typed.length && [...name].some((_, i) => i > 0 && name.slice(0, i - 1) + name[i] + name[i - 1] + name.slice(i + 1) === typed);
+  const near = subcommandNames(group).flatMap((name) => {
+    const d = swapped(name) ? 1 : editDistance(typed, name, 2);
+    return name !== word && d <= (name.length > 3 ? 2 : 1) ? [{ name, d }] : [];
+  });
+  // The nearest only: `lsit` is list, not edit as well.
+  const best = Math.min(...near.map((x) => x.d));
+  return near.filter((x) => x.d === best).map((x) => x.name);
 }
 
 /** `vetted incident` for the incident group. */

@@ -12,12 +12,18 @@ import { judgeCompany } from '../domain/policy.js';
 import { t } from '../i18n/index.js';
 import { vocabularyId } from '../i18n/vocabulary.js';
 import { UserError } from '../errors.js';
+import { editDistance } from '../domain/names.js';
 
 export async function runLists(ctx: Context, which: string | undefined, opts: { json?: boolean; ndjson?: boolean; sources?: boolean; from?: string }): Promise<CommandResult> {
   let list: ListName | undefined;
   if (which !== undefined) {
     list = await vocabularyId('list', LISTS, which);
-    if (!list) throw new UserError(t().lists.noSuchList(which));
+    if (!list) {
+      // A list's id or its word in the language in use, a letter or two from what was typed.
+      const names = [...new Set([...LISTS, ...LISTS.map((l) => t().words.list[l])])];
+      const near = names.filter((n) => editDistance(which.toLowerCase(), n, 2) <= (n.length > 4 ? 2 : 1));
+      throw new UserError(t().lists.noSuchList(which, near));
+    }
   }
   if (opts.from !== undefined && opts.sources) throw new UserError(t().lists.fromOrSources);
   const policy = await policyOf(ctx);

@@ -341,7 +341,7 @@ export const en = {
     since: (date: string | null) => `since ${date ? fmt.date(date) : '—'}`,
     more: (n: number) => `(+${n} more)`,
     empty: 'No company is on a list yet: vet one with `vetted check`, log an incident, or `vetted import` a data file.',
-    noSuchList: (given: string) => `there is no ${q(given)} list; the lists are black, white and watch.`,
+    noSuchList: (given: string, near: string[] = []) => `there is no ${q(given)} list;${near.length ? ` did you mean ${near.join(' or ')}?` : ''} the lists are black, white and watch.`,
   },
   why: {
     head: (list: Placement, since: string | null) => (list === 'unlisted' ? 'on no list' : `on the ${list} list${since ? ` since ${fmt.date(since)}` : ''}`),
@@ -782,7 +782,8 @@ export const en = {
     helpOption: 'display help for command',
     withoutSubcommand: (listing: string) => `Without a subcommand: \`${listing}\`.`,
     required: '(required)',
-    unknownSubcommand: (given: string, group: string, names: string[]) => `unknown command '${given}' of '${group}' (the commands are ${names.join(', ')})`,
+    unknownSubcommand: (given: string, group: string, names: string[], near: string[] = []) =>
+      `unknown command '${given}' of '${group}' (${near.length ? `did you mean ${near.join(' or ')}? ` : ''}the commands are ${names.join(', ')})`,
     badChoice: (flag: string, given: string, choices: string[]) => `option '${flag}' argument '${given}' is invalid; the choices are ${choices.join(', ')}`,
     helpCommand: 'display help for command',
     // commander's own error messages, turned into one line by the program.

@@ -96,6 +96,18 @@ describe('usage errors', () => {
     expect(r.stderr).not.toMatch(STACK_FRAME);
   });
 
+  it('a mistyped subcommand is named with the one it is nearest, also where the listing takes an argument or the command acts itself', () => {
+    ok(s.run(['incident', 'add', 'Acme', '--title', 't', '--fault', 'company']));
+    expect(expectOneLineError(s.run(['event', 'edti', 'acme-1#4', '--kept']))).toBe("vetted: unknown command 'edti' of 'vetted event' (did you mean edit? the commands are list, edit, remove); see `vetted event --help`.");
+    expect(expectOneLineError(s.run(['history', 'prun']))).toBe("vetted: unknown command 'prun' of 'vetted history' (did you mean prune? the commands are prune); see `vetted history --help`.");
+    expect(expectOneLineError(s.run(['company', 'lsit']))).toMatch(/^vetted: unknown command 'lsit' of 'vetted company' \(did you mean list\? the commands are /);
+    expect(expectOneLineError(s.run(['--lang', 'ru', 'checks', 'shw', 'x']))).toMatch(/^vetted: неизвестная команда «shw» в «vetted checks» \(может быть, show\? команды: /);
+    expect(expectOneLineError(s.run(['lists', 'blak']))).toBe('vetted: there is no "blak" list; did you mean black? the lists are black, white and watch.');
+    // An id is never taken for a typo: the listing gets it.
+    expect(ok(s.run(['event', 'acme-1'])).code).toBe(0);
+    expect(ok(s.run(['history', '--limit', '1'])).code).toBe(0);
+  });
+
   it('says help of a command there is not is asked for, in one line, at every level', () => {
     expect(expectOneLineError(s.run(['help', 'bogus']))).toBe("vetted: unknown command 'bogus'; see `vetted --help`.");
     expect(expectOneLineError(s.run(['incident', 'help', 'bogus']))).toBe("vetted: unknown command 'bogus'; see `vetted incident --help`.");
