@@ -31,22 +31,24 @@ export function applyConventions(program: Command): void {
     }
     if (listing) cmd.addHelpText('after', `\n${t().help.withoutSubcommand(pathOf(listing))}\n`);
     if (listing) {
-      // A word that names no subcommand is an unknown command, not an argument of the listing;
-      // of a listing that takes one (`event list <id>`), a word a letter or two from a
-      // subcommand's name is taken for that command mistyped.
-      cmd.hook('preSubcommand', (group, sub) => {
-        const stray = group.args[0];
-        if (sub.name() === listing.name() && stray !== undefined && stray !== listing.name() && !stray.startsWith('-')) {
-          const near = nearNames(group, stray);
-          if (listing.registeredArguments.length === 0 || near.length) group.error(t().help.unknownSubcommand(stray, pathOf(group), subcommandNames(group), near), { code: 'commander.unknownCommand' });
-        }
-      });
+      // A word that names no subcommand is an unknown command, not an argument of the listing
+      // (of a listing that takes one, `event list <id>`, it is that: an id may be any word).
+      if (listing.registeredArguments.length === 0) {
+        cmd.hook('preSubcommand', (group, sub) => {
+          const stray = group.args[0];
+          if (sub.name() === listing.name() && stray !== undefined && stray !== listing.name() && !stray.startsWith('-')) {
+            group.error(t().help.unknownSubcommand(stray, pathOf(group), subcommandNames(group), nearNames(group, stray)), { code: 'commander.unknownCommand' });
+          }
+        });
+      }
     } else if (cmd.commands.length && cmd.registeredArguments.length === 0) {
       // A command with subcommands and an action of its own (`history`, `history prune`): a word
       // after it is no argument, but a subcommand's name, perhaps mistyped.
       cmd.allowExcessArguments(true);
       cmd.hook('preAction', (self, action) => {
         const stray = self.args[0];
+        // `history help prune`: the help of that subcommand, or of this command.
+        if (action === self && stray === 'help') (self.commands.find((c) => c.name() === self.args[1]) ?? self).help();
         if (action === self && stray !== undefined) self.error(t().help.unknownSubcommand(stray, pathOf(self), subcommandNames(self), nearNames(self, stray)), { code: 'commander.unknownCommand' });
       });
     }
@@ -62,10 +64,9 @@ const subcommandNames = (group: Command) => group.commands.filter((c) => !(c as 
 
 /**
  * The subcommands whose names a word is a letter or two from (one for a name of three letters):
- * a typo of one of them. A word with a digit or a `#` is an id, never taken for a typo.
+ * a typo of one of them.
  */
 function nearNames(group: Command, word: string): string[] {
-  if (/[\d#]/.test(word)) return [];
   const typed = word.toLowerCase();
   // Two letters swapped is one slip, not two.
   const swapped = (name: string) => name.length === typed.length && [...name].some((_, i) => i > 0 && name.slice(0, i - 1) + name[i] + name[i - 1] + name.slice(i + 1) === typed);

@@ -120,13 +120,15 @@ export async function main(argv: string[]): Promise<number> {
     await useLanguage(pickLang(langFlag, process.env));
     if (langFlag !== undefined && pickLang(langFlag, {}) === 'en' && !/^en(?:[-_.@]|$)/i.test(langFlag.trim())) process.stderr.write(`${safeText(t().errors.noLanguage(langFlag, UI_LANGS))}\n`);
     const { buildProgram, commandNamed, helpOfSubcommand, unknownHelpTopic } = await import('./program.js');
-    args = helpOfSubcommand(args);
     const program = buildProgram(async (load: CommandLoader, globals: GlobalOptions, params: unknown[]) => {
       const [{ makeContext }, mod] = await Promise.all([import('./context.js'), load()]);
       const ctx = makeContext(globals);
       code = emit(await mod.run(ctx, ...(params as never[])), ctx);
     }, commandNamed(args));
-    const unknownTopic = unknownHelpTopic(program, args);
+    // `help incident add` as `incident add --help` (the whole tree is built for a line of `help`).
+    const help = helpOfSubcommand(program, args);
+    if (help && 'args' in help) args = help.args;
+    const unknownTopic = help && 'topic' in help ? help : unknownHelpTopic(program, args);
     if (unknownTopic) {
       process.stderr.write(`${safeText(t().errors.usage(t().help.unknownCommand(unknownTopic.topic), unknownTopic.of))}\n`);
       return 2;

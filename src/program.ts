@@ -91,30 +91,40 @@ export function commandNamed(args: string[]): string | undefined {
 }
 
 /**
- * `help a b c` as `a b help c`: commander's help command takes one word, and showed the help of
- * `a` for `help incident add`; asked of the command above it, the last word is a topic there
- * (and one that is no command there is said so, as unknownHelpTopic says it). Any other
- * arguments are as they were.
+ * What `help` asks for when it names commands more than one deep (`help incident add`):
+ * commander's help command takes one word, and showed the help of `incident`. The command
+ * words after `help` that name a command and its subcommands, in order, are its path; the
+ * line is then `incident add --help` (what followed the path is no command, and is left out:
+ * a value such as `--title help` would otherwise be read as one). A word after the path where
+ * that command has subcommands, and none by that name, is a topic there is not. Undefined for
+ * any line that is no such `help`.
  */
-export function helpOfSubcommand(args: string[]): string[] {
+export function helpOfSubcommand(program: Command, args: string[]): { args: string[] } | { topic: string; of: string } | undefined {
   let at = -1;
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
     if (a === '--db' || a === '--lang') i++;
-    else if (a === '--') return args;
+    else if (a === '--') return undefined;
     else if (!a.startsWith('-')) {
-      at = a === 'help' ? i : -1;
+      if (a === 'help') at = i;
       break;
     }
   }
-  if (at < 0) return args;
-  const words = args.flatMap((a, i) => (i > at && !a.startsWith('-') ? [i] : []));
-  if (words.length < 2) return args;
-  const last = words[words.length - 1];
-  const out = args.filter((_, i) => i !== at);
-  // `help` goes just before the last word, which has moved back one place with it gone.
-  out.splice(last - 1, 0, 'help');
-  return out;
+  if (at < 0) return undefined;
+  const path: string[] = [];
+  let cmd = program;
+  let next: string | undefined;
+  for (let i = at + 1; i < args.length && !args[i].startsWith('-'); i++) {
+    const sub = cmd.commands.find((c) => c.name() === args[i] || c.aliases().includes(args[i]));
+    if (!sub) {
+      next = args[i];
+      break;
+    }
+    path.push(args[i]);
+    cmd = sub;
+  }
+  if (path.length && next !== undefined && cmd.commands.length && next !== 'help') return { topic: next, of: ['vetted', ...path].join(' ') };
+  return path.length >= 2 ? { args: [...args.slice(0, at), ...path, '--help'] } : undefined;
 }
 
 /**

@@ -5,7 +5,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { BIN, ROOT, sandbox, type RunResult, type Sandbox, amazonAnswerFlags } from '../helpers/cli.js';
-import { STACK_FRAME, expectOneLineError, ok } from '../helpers/expect.js';
+import { STACK_FRAME, expectOneLineError, json, ok } from '../helpers/expect.js';
 
 const version = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
 
@@ -84,6 +84,22 @@ describe('help', () => {
     expect(a.stdout).toBe(s.run(['incident', 'add', '--help']).stdout);
     expect(s.run(['--lang', 'ru', 'help', 'source', 'add']).stdout).toBe(s.run(['--lang', 'ru', 'source', 'add', '--help']).stdout);
     expect(expectOneLineError(s.run(['help', 'incident', 'bogus']))).toBe("vetted: unknown command 'bogus'; see `vetted incident --help`.");
+    // Only help: what follows the commands is no command, and nothing is run or written.
+    expect(s.run(['help', 'incident', 'add', '--title', 'Lost parcel', '--db', join(s.dir, 'other.db')]).stdout).toBe(s.run(['incident', 'add', '--help']).stdout);
+    expect(s.run(['help', 'incident', 'add', '--title', 'Lost parcel']).stdout).toBe(s.run(['incident', 'add', '--help']).stdout);
+    for (const db of [s.db, join(s.dir, 'other.db'), join(s.dir, 'help')]) expect(existsSync(db), db).toBe(false);
+    for (const [asked, shown] of [
+      [['help', 'history', 'prune'], ['history', 'prune', '--help']],
+      [['help', 'undo', '3'], ['undo', '--help']],
+      [['help', 'lists', 'black'], ['lists', '--help']],
+      [['help', 'incident', 'show', 'acme-1'], ['incident', 'show', '--help']],
+      [['help', 'incident', '--lang', 'ru'], ['--lang', 'ru', 'incident', '--help']],
+      [['history', 'help', 'prune'], ['history', 'prune', '--help']],
+    ]) {
+      const r = s.run(asked);
+      expect(r.code, asked.join(' ')).toBe(0);
+      expect(r.stdout, asked.join(' ')).toBe(s.run(shown).stdout);
+    }
   });
 });
 
@@ -96,14 +112,17 @@ describe('usage errors', () => {
     expect(r.stderr).not.toMatch(STACK_FRAME);
   });
 
-  it('a mistyped subcommand is named with the one it is nearest, also where the listing takes an argument or the command acts itself', () => {
+  it('a mistyped subcommand is named with the one it is nearest, also where the command acts itself; a word a listing takes is its argument', () => {
     ok(s.run(['incident', 'add', 'Acme', '--title', 't', '--fault', 'company']));
-    expect(expectOneLineError(s.run(['event', 'edti', 'acme-1#4', '--kept']))).toBe("vetted: unknown command 'edti' of 'vetted event' (did you mean edit? the commands are list, edit, remove); see `vetted event --help`.");
     expect(expectOneLineError(s.run(['history', 'prun']))).toBe("vetted: unknown command 'prun' of 'vetted history' (did you mean prune? the commands are prune); see `vetted history --help`.");
     expect(expectOneLineError(s.run(['company', 'lsit']))).toMatch(/^vetted: unknown command 'lsit' of 'vetted company' \(did you mean list\? the commands are /);
     expect(expectOneLineError(s.run(['--lang', 'ru', 'checks', 'shw', 'x']))).toMatch(/^vetted: неизвестная команда «shw» в «vetted checks» \(может быть, show\? команды: /);
     expect(expectOneLineError(s.run(['lists', 'blak']))).toBe('vetted: there is no "blak" list; did you mean black? the lists are black, white and watch.');
-    // An id is never taken for a typo: the listing gets it.
+    // A word after a listing that takes one is its argument, whatever it is: an incident's id may be any word.
+    const file = join(s.dir, 'lost.yaml');
+    writeFileSync(file, 'format: vetted/1\nincidents:\n  - id: lost\n    company: Acme\n    title: t\n    opened: 2026-11-01\n    events:\n      - {at: 2026-11-01T10:00, type: note, text: here}\n');
+    ok(s.run(['import', file]));
+    expect(ok(s.run(['event', 'lost'])).stdout).toMatch(/^lost#1 /m);
     expect(ok(s.run(['event', 'acme-1'])).code).toBe(0);
     expect(ok(s.run(['history', '--limit', '1'])).code).toBe(0);
   });
