@@ -11,7 +11,7 @@ import {
   type EventType,
   type IncidentEvent,
 } from './types.js';
-import { isWhen, msOf } from './dates.js';
+import { isWhen, msOf, parseWhen } from './dates.js';
 
 export type FieldKind = 'text' | 'bool' | 'count' | 'number' | 'when' | 'enum' | 'currency';
 
@@ -180,9 +180,14 @@ export function sameEventAs<E extends IncidentEvent>(e: IncidentEvent, timeline:
   return timeline.find((other) => other !== e && eventMomentKey(other) === key);
 }
 
-/** The content key of an event with its times as moments: `2026-01-02 10:00` from a data file is the same as `2026-01-02T10:00` or `2026-01-02T10:00:00`. */
+/**
+ * The content key of an event with its times as moments: `2026-01-02 10:00` from a data file is
+ * the same as `2026-01-02T10:00` or `2026-01-02T10:00:00`. A deadline given as a date alone is
+ * the end of that day, never the same as its midnight given as a time.
+ */
 export function eventMomentKey(e: IncidentEvent): string {
-  return eventContentKey({ ...e, at: String(msOf(e.at)), ...(e.due !== undefined ? { due: String(msOf(e.due)) } : {}) });
+  const dueKey = (due: string) => `${parseWhen(due)?.dateOnly ? 'day ' : ''}${msOf(due)}`;
+  return eventContentKey({ ...e, at: String(msOf(e.at)), ...(e.due !== undefined ? { due: dueKey(e.due) } : {}) });
 }
 
 /** A stable text of an event's content, for recognising the same event on a second import. */

@@ -237,6 +237,15 @@ describe('import of seeds.yaml', () => {
     expect(content(s)).toEqual(first);
   });
 
+  it("an event's deadline given as a date is not the one given as that date's midnight: the two are a day apart, and both are kept", () => {
+    ok(s.run(['incident', 'add', 'Day Shop', '--title', 't', '--fault', 'company', '--opened', '2026-11-01 09:00']));
+    ok(s.run(['incident', 'event', 'day-shop-1', 'promise', '--at', '2026-11-03 09:00', '--text', 'call back', '--due', '2026-11-05']));
+    const file = join(s.dir, 'midnight.yaml');
+    writeFileSync(file, 'format: vetted/1\nincidents:\n  - id: day-shop-1\n    company: Day Shop\n    title: t\n    opened: 2026-11-01T09:00\n    events:\n      - {at: 2026-11-03T09:00, type: promise, text: call back, due: "2026-11-05T00:00"}\n');
+    expect(importJson(s, file).events.added).toBe(1);
+    expect(json<{ events: { due?: string }[] }>(s, ['incident', 'show', 'day-shop-1', '--json']).events.map((e) => e.due)).toEqual(['2026-11-05', '2026-11-05T00:00']);
+  });
+
   it('a file without incident ids is recognised with its opening written another way: the same moment is the same incident', () => {
     const file = (name: string, opened: string, at: string) => {
       const f = join(s.dir, name);
