@@ -30,7 +30,9 @@ function attachmentEntries(store: Store, withContent: boolean): Map<string, Atta
     out.set(
       incident,
       list.map((a) => ({
-        name: a.name,
+        // A control character, which an older version let into a name and an import now
+        // refuses, is written as `_`: the export of a database imports again.
+        name: a.name.replace(/\p{Cc}/gu, '_'),
         sha256: a.sha256,
         size: a.size,
         // The data file names the event by its place in the incident's events, as exported.

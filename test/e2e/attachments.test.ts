@@ -156,6 +156,16 @@ describe('vetted attachment save', () => {
       expect(readdirSync(dir)).toEqual([]);
       ok(own.run(['attachment', 'save', '1', '--out', join(dir, 'receipt.txt')]));
       expect(readFileSync(join(dir, 'receipt.txt'), 'utf8')).toBe('paid');
+      // Its export imports again: the control characters are written as `_`.
+      const exported = join(own.dir, 'export.json');
+      ok(own.run(['export', '--format', 'json', '--with-attachments', '--out', exported]));
+      const fresh = sandbox();
+      try {
+        ok(fresh.run(['import', exported]));
+        expect(json<{ attachments: { name: string }[] }>(fresh, ['incident', 'show', 'shop-1', '--json']).attachments.map((a) => a.name)).toEqual(['a_b_[31mred.txt']);
+      } finally {
+        fresh.cleanup();
+      }
     } finally {
       own.cleanup();
     }
