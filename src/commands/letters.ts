@@ -17,7 +17,8 @@ export async function runCheck(_ctx: Context, file: string, opts: { json?: boole
     return { out: toJson({ file, ok: problems.length === 0, problems: problems.map((p) => ({ line: p.line, placeholder: p.name ?? null, message: en.templateFault(p.fault, p.line) })) }), code: problems.length ? 2 : 0 };
   }
   const w = t().letter;
-  if (!problems.length) return { err: w.valid(file) };
+  // The result of a check is its output, as `checklists validate` gives it; a problem goes to stderr.
+  if (!problems.length) return { out: `${w.valid(file)}\n` };
   return { err: problems.map((p) => w.problemAt(file, p.line, w.templateFault(p.fault, p.line))), code: 2 };
 }
 

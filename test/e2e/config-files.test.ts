@@ -39,7 +39,7 @@ describe('letter templates', () => {
     expect([letter.status, letter.stdout], letter.stderr).toEqual([0, 'Dear Shop\n']);
     const checked = piped('letters check', 'Dear {{company}}');
     expect(checked.status, checked.stderr).toBe(0);
-    expect(checked.stderr).toMatch(/^\/dev\/fd\/\d+: a valid letter template$/m);
+    expect(checked.stdout).toMatch(/^\/dev\/fd\/\d+: a valid letter template$/m);
     const wrong = piped('letters check', 'Dear {{compny}}');
     expect(wrong.status).toBe(2);
     expect(wrong.stderr).toMatch(/^\/dev\/fd\/\d+:1: unknown placeholder \{\{compny\}\}/m);
