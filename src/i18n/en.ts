@@ -515,6 +515,11 @@ export const en = {
       broken: (lateMs: number | null, soFar: boolean) => `broken${lateMs ? `, ${duration(lateMs)} late` : ''}${soFar ? ' so far' : ''}`,
       dueIn: (ms: number) => `due in ${duration(ms)}`,
       promise: (text: string | null, lvl: string, due: string, state: string) => `promise ${text ? q(text) : '(no words recorded)'}${lvl}, due ${when(due)}: ${state}`,
+      /** The reply deadline of a letter the customer sent, and whether the company answered by it. */
+      replyDeadline: (text: string | null, lvl: string, due: string, state: string) => `reply deadline ${text ? q(text) : 'of your letter'}${lvl}, due ${when(due)}: ${state}`,
+      answeredInTime: 'answered in time',
+      answeredLate: (lateMs: number) => `answered${lateMs ? ` ${duration(lateMs)}` : ''} late`,
+      unanswered: (lateMs: number | null, soFar: boolean) => `unanswered${lateMs ? `, ${duration(lateMs)} late` : ''}${soFar ? ' so far' : ''}`,
       escalation: (to: Level) => `escalated to ${to}`,
       apology: (lvl: string) => `apology${lvl}`,
       explanation: (lvl: string) => `explanation${lvl}`,
@@ -562,6 +567,7 @@ export const en = {
       ];
     },
     owedPromise: (text: string | null, due: string) => `the promise ${text ? q(text) : 'made'} (due ${when(due)})`,
+    owedReply: (text: string | null, due: string) => `${text ? q(text) : 'a reply to your letter'} (due ${when(due)})`,
     owedFix: 'a fix: the incident is still open',
     owedFixClosed: (closed: string) => `a fix: the incident was closed on ${when(closed)} without one`,
     owedApology: 'an apology',
@@ -1538,7 +1544,7 @@ export const en = {
     notEventOf: (event: string, id: string) => `events: ${event} is not an event of ${id}; leave ids as they are, and give a new event none`,
     idOfTwo: (event: string) => `events: ${event} is the id of two events; leave each event its own id, and give a new event none`,
     typeChanged: (event: string, from: string, to: string) =>
-      `events: ${event} is of type ${from}, and an event keeps its type (whatever cites ${event} cites that ${from}); to log a ${to}, add it as a new event with no id, and remove ${event} if it was wrong`,
+      `events: ${event} is of type ${from}, and an event keeps its type (whatever cites ${event} cites that ${from}); to log ${an(to)}, add it as a new event with no id, and remove ${event} if it was wrong`,
     removedMeanwhile: (id: string, file: string) =>
       `${id} was removed by another vetted command while it was open in the editor, so nothing was saved. What you typed is kept in ${file}; \`vetted undo\` brings the incident back, if that removal was the last change, and \`vetted incident edit ${id}\` then lets you make your changes.`,
     changedMeanwhile: (id: string, file: string) =>

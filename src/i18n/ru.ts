@@ -550,6 +550,10 @@ export const ru: Catalog = {
       broken: (lateMs, soFar) => `нарушено${lateMs ? `, опоздание ${duration(lateMs)}` : ''}${soFar ? ' (пока)' : ''}`,
       dueIn: (ms) => `срок через ${duration(ms)}`,
       promise: (text, lvl, due, state) => `обещание ${text ? q(text) : '(слова не записаны)'}${lvl}, срок ${fmt.dateTime(due)}: ${state}`,
+      replyDeadline: (text, lvl, due, state) => `срок ответа ${text ? q(text) : 'на ваше письмо'}${lvl} — ${fmt.dateTime(due)}: ${state}`,
+      answeredInTime: 'ответили в срок',
+      answeredLate: (lateMs) => `ответили поздно${lateMs ? `, опоздание ${duration(lateMs)}` : ''}`,
+      unanswered: (lateMs, soFar) => `ответа нет${lateMs ? `, опоздание ${duration(lateMs)}` : ''}${soFar ? ' (пока)' : ''}`,
       escalation: (to) => `эскалация: ${level[to]}`,
       apology: (lvl) => `извинение${lvl}`,
       explanation: (lvl) => `объяснение${lvl}`,
@@ -578,6 +582,7 @@ export const ru: Catalog = {
       ];
     },
     owedPromise: (text, due) => `обещание ${text ? q(text) : ''} (срок ${fmt.dateTime(due)})`.replace('  ', ' '),
+    owedReply: (text, due) => `${text ? q(text) : 'ответ на ваше письмо'} (срок ${fmt.dateTime(due)})`,
     owedFix: 'исправление: обращение ещё открыто',
     owedFixClosed: (closed) => `исправление: обращение закрыто ${fmt.dateTime(closed)} без него`,
     owedApology: 'извинение',

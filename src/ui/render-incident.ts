@@ -4,7 +4,7 @@ import type { Incident, IncidentEvent } from '../domain/types.js';
 import { calendarDaysBetween, localWallClock, msOf } from '../domain/dates.js';
 import { guillemets } from '../domain/letter-words.js';
 import { t } from '../i18n/index.js';
-import { closingOf, computeMetrics, isAtFault, isOpen, levelOf, isSettledReply, promiseStatus, type IncidentMetrics } from '../domain/incident.js';
+import { closingOf, computeMetrics, isAtFault, isOpen, isReplyDeadline, levelOf, isSettledReply, promiseStatus, replyAnswered, type IncidentMetrics } from '../domain/incident.js';
 import type { IncidentListRow } from '../domain/digest.js';
 import type { Paint } from './colour.js';
 import { safeText } from './safe.js';
@@ -45,6 +45,17 @@ export function describeEvent(e: IncidentEvent, incident: Incident, now: number,
     case 'promise': {
       const s = promiseStatus(e, incident, now);
       if (opts.absolute) return c.promiseOnPage(said(e.text), lvl, e.due!, s.state) + note;
+      // The reply deadline of a letter of the customer's: answered or not, never a promise kept or broken.
+      if (isReplyDeadline(incident.events, e)) {
+        const answered = replyAnswered(incident.events, e) !== undefined;
+        const reply =
+          s.state === 'kept'
+            ? paint.green(ev.answeredInTime)
+            : s.state === 'broken'
+              ? paint.red(answered && e.kept === undefined ? ev.answeredLate(s.lateMs ?? 0) : ev.unanswered(s.lateMs ?? null, isOpen(incident) && e.kept === undefined))
+              : paint.yellow(ev.dueIn(s.dueMs - now));
+        return ev.replyDeadline(said(e.text), lvl, e.due!, reply) + note;
+      }
       const state =
         s.state === 'kept'
           ? paint.green(ev.kept)
@@ -105,7 +116,7 @@ export function stillOwed(i: Incident, now: number): string[] {
   for (const e of i.events.filter((x) => x.type === 'promise' && x.due)) {
     const s = promiseStatus(e, i, now);
     // A reply that came late is late, but no longer owed.
-    if (s.state !== 'kept' && isOpen(i) && !isSettledReply(i.events, e)) owed.push(c.owedPromise(said(e.text), e.due!));
+    if (s.state !== 'kept' && isOpen(i) && !isSettledReply(i.events, e)) owed.push((isReplyDeadline(i.events, e) ? c.owedReply : c.owedPromise)(said(e.text), e.due!));
   }
   const closing = closingOf(i);
   // Closed by its closing time alone (as a data file may close it), with no resolution: never fixed.
