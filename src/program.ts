@@ -91,13 +91,13 @@ export function commandNamed(args: string[]): string | undefined {
 }
 
 /**
- * What `help` asks for when it names commands more than one deep (`help incident add`):
- * commander's help command takes one word, and showed the help of `incident`. The command
- * words after `help` that name a command and its subcommands, in order, are its path; the
- * line is then `incident add --help` (what followed the path is no command, and is left out:
- * a value such as `--title help` would otherwise be read as one). A word after the path where
- * that command has subcommands, and none by that name, is a topic there is not. Undefined for
- * any line that is no such `help`.
+ * What `help` asks for, as `vetted help a b` (commander's help command takes one word, and
+ * showed the help of `a`). After `help`, the words that name a command and its subcommands, in
+ * order, are its path (a `help` among them, as in `help incident help add`, is passed over);
+ * the line is then `a b --help`, with the global options given (`--lang ru`, `--db X`), and
+ * nothing else that followed: a value such as `--title help` is no command word. A word where
+ * the command reached has subcommands, and none by that name, is a topic there is not.
+ * Undefined for a line that is no `help`, or `help` alone.
  */
 export function helpOfSubcommand(program: Command, args: string[]): { args: string[] } | { topic: string; of: string } | undefined {
   let at = -1;
@@ -112,19 +112,32 @@ export function helpOfSubcommand(program: Command, args: string[]): { args: stri
   }
   if (at < 0) return undefined;
   const path: string[] = [];
+  const globals: string[] = [];
   let cmd = program;
-  let next: string | undefined;
-  for (let i = at + 1; i < args.length && !args[i].startsWith('-'); i++) {
-    const sub = cmd.commands.find((c) => c.name() === args[i] || c.aliases().includes(args[i]));
+  for (let i = at + 1; i < args.length; i++) {
+    const a = args[i];
+    if (a === '--') break;
+    if (a === '--db' || a === '--lang') {
+      globals.push(a, ...args.slice(i + 1, i + 2));
+      i++;
+      continue;
+    }
+    if (a.startsWith('--db=') || a.startsWith('--lang=') || a === '--no-color' || a === '--debug') {
+      globals.push(a);
+      continue;
+    }
+    // Another option (of the command the help is of): no command word, nor is its value one.
+    if (a.startsWith('-') || a === 'help') continue;
+    const sub = cmd.commands.find((c) => c.name() === a || c.aliases().includes(a));
     if (!sub) {
-      next = args[i];
+      if (cmd.commands.length && !path.length) return { topic: a, of: 'vetted' };
+      if (cmd.commands.length) return { topic: a, of: ['vetted', ...path].join(' ') };
       break;
     }
-    path.push(args[i]);
+    path.push(a);
     cmd = sub;
   }
-  if (path.length && next !== undefined && cmd.commands.length && next !== 'help') return { topic: next, of: ['vetted', ...path].join(' ') };
-  return path.length >= 2 ? { args: [...args.slice(0, at), ...path, '--help'] } : undefined;
+  return path.length ? { args: [...args.slice(0, at), ...globals, ...path, '--help'] } : undefined;
 }
 
 /**

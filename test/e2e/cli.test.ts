@@ -84,6 +84,7 @@ describe('help', () => {
     expect(a.stdout).toBe(s.run(['incident', 'add', '--help']).stdout);
     expect(s.run(['--lang', 'ru', 'help', 'source', 'add']).stdout).toBe(s.run(['--lang', 'ru', 'source', 'add', '--help']).stdout);
     expect(expectOneLineError(s.run(['help', 'incident', 'bogus']))).toBe("vetted: unknown command 'bogus'; see `vetted incident --help`.");
+    expect(expectOneLineError(s.run(['help', '--debug', 'incident', 'bogus']))).toBe("vetted: unknown command 'bogus'; see `vetted incident --help`.");
     // Only help: what follows the commands is no command, and nothing is run or written.
     expect(s.run(['help', 'incident', 'add', '--title', 'Lost parcel', '--db', join(s.dir, 'other.db')]).stdout).toBe(s.run(['incident', 'add', '--help']).stdout);
     expect(s.run(['help', 'incident', 'add', '--title', 'Lost parcel']).stdout).toBe(s.run(['incident', 'add', '--help']).stdout);
@@ -95,6 +96,13 @@ describe('help', () => {
       [['help', 'incident', 'show', 'acme-1'], ['incident', 'show', '--help']],
       [['help', 'incident', '--lang', 'ru'], ['--lang', 'ru', 'incident', '--help']],
       [['history', 'help', 'prune'], ['history', 'prune', '--help']],
+      // Global options anywhere after `help`, and `help` among the command words.
+      [['help', '--lang', 'ru', 'incident', 'add'], ['--lang', 'ru', 'incident', 'add', '--help']],
+      [['help', '--lang=ru', 'incident', 'add'], ['--lang', 'ru', 'incident', 'add', '--help']],
+      [['help', '--db', join(s.dir, 'x.db'), 'incident', 'add'], ['incident', 'add', '--help']],
+      [['help', '--no-color', 'history', 'prune'], ['history', 'prune', '--help']],
+      [['help', 'history', 'help', 'prune'], ['history', 'prune', '--help']],
+      [['help', 'incident', 'help', 'add'], ['incident', 'add', '--help']],
     ]) {
       const r = s.run(asked);
       expect(r.code, asked.join(' ')).toBe(0);
