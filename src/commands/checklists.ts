@@ -81,7 +81,8 @@ export async function runValidate(ctx: Context, file: string, opts: JsonOption):
     return { out: toJson({ file, valid: !!checklist && !clash, id: checklist?.id, problems: clashEn ? [...shown, { line: null, col: null, path: 'id', message: clashEn }] : shown }), code: checklist && !clash ? 0 : 2 };
   }
   if (clash) return { err: clash, code: 2 };
-  if (checklist) return { out: `${t().checklists.valid(file, checklist.id, checklist.version, checklist.questions.length)}\n` };
+  // The path as the user gave it, made safe: stdout is written as it is.
+  if (checklist) return { out: `${t().checklists.valid(safeText(file), checklist.id, checklist.version, checklist.questions.length)}\n` };
   return {
     err: [...formatProblems(file, problems), t().checklists.problems(problems.length)],
     code: 2,

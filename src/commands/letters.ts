@@ -6,7 +6,7 @@ import { listTemplates, readTemplateText, templateProblems } from '../formats/le
 import { LETTER_KINDS } from '../domain/law.js';
 import { renderTable } from '../ui/table.js';
 import { jsonList, type JsonOutOptions } from '../ui/json-out.js';
-import { toJson } from '../ui/safe.js';
+import { safeText, toJson } from '../ui/safe.js';
 import { loadCatalog, t } from '../i18n/index.js';
 
 export async function runCheck(_ctx: Context, file: string, opts: { json?: boolean }): Promise<CommandResult> {
@@ -18,7 +18,7 @@ export async function runCheck(_ctx: Context, file: string, opts: { json?: boole
   }
   const w = t().letter;
   // The result of a check is its output, as `checklists validate` gives it; a problem goes to stderr.
-  if (!problems.length) return { out: `${w.valid(file)}\n` };
+  if (!problems.length) return { out: `${w.valid(safeText(file))}\n` };
   return { err: problems.map((p) => w.problemAt(file, p.line, w.templateFault(p.fault, p.line))), code: 2 };
 }
 

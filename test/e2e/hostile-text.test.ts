@@ -230,6 +230,22 @@ describe('text commands show hostile text inert', () => {
   });
 });
 
+describe('a file named with escapes, checked', () => {
+  it('is named inert on stdout by letters check and checklists validate', () => {
+    const dir = join(s.dir, 'named');
+    mkdirSync(dir, { recursive: true });
+    const template = join(dir, 'x\u001b[31mred\nline.md');
+    writeFileSync(template, 'Dear {{company}}\n');
+    const checklist = join(dir, 'c\u001b[31mred.yaml');
+    writeFileSync(checklist, 'id: named\nversion: 1\ntitle: Named\nquestions:\n  - id: q\n    text: Q?\n    answers:\n      - {value: a, label: A, score: 1}\n');
+    for (const args of [['letters', 'check', template], ['checklists', 'validate', checklist]]) {
+      const out = ok(s.run(args)).stdout;
+      expect(out, args.join(' ')).not.toMatch(/\u001b/);
+      expect(out.trimEnd().split('\n'), args.join(' ')).toHaveLength(1);
+    }
+  });
+});
+
 describe('--json keeps the text exactly, escaped', () => {
   it('`lists --json`', () => {
     const doc = expectInertJson(s.run(['lists', '--json']), 'lists --json') as Record<string, { company: string; reasons: { text: string }[] }[]>;
