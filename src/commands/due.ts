@@ -46,7 +46,7 @@ function renderReport(r: DueReport, now: number, p: Paint): string {
   // column ran into its line ("без движения событий нет…").
   const width = Math.max(9, ...[d.broken, d.unanswered, d.due, d.stale].map((w) => w.length + 2));
   const col = (word: string) => word.padEnd(width);
-  for (const b of r.broken) lines.push(`  ${p.red(col(b.event.reply ? d.unanswered : d.broken))}${d.brokenLine(safeText(b.event.text ?? d.aPromise), safeText(b.event.due!), b.lateMs ?? 0)}`);
+  for (const b of r.broken) lines.push(`  ${p.red(col(b.event.reply ? d.unanswered : d.broken))}${d.brokenLine(safeText(b.event.text ?? (b.event.reply ? d.aReply : d.aPromise)), safeText(b.event.due!), b.lateMs ?? 0)}`);
   for (const x of r.comingDue) lines.push(`  ${p.yellow(col(d.due))}${d.dueLine(safeText(x.event.text ?? d.aPromise), safeText(x.event.due!), x.dueMs - now)}`);
   if (r.staleDays !== null) lines.push(`  ${p.yellow(col(d.stale))}${d.staleLine(r.staleDays)}`);
   if (r.advice.length) {

@@ -520,6 +520,7 @@ export const en = {
       answeredInTime: 'answered in time',
       answeredLate: (lateMs: number) => `answered${lateMs ? ` ${duration(lateMs)}` : ''} late`,
       unanswered: (lateMs: number | null, soFar: boolean) => `unanswered${lateMs ? `, ${duration(lateMs)} late` : ''}${soFar ? ' so far' : ''}`,
+      markedUnanswered: 'marked as not answered',
       escalation: (to: Level) => `escalated to ${to}`,
       apology: (lvl: string) => `apology${lvl}`,
       explanation: (lvl: string) => `explanation${lvl}`,
@@ -536,6 +537,8 @@ export const en = {
       level: (l: Level) => ` (${l})`,
     },
     /** The date of a promise on a page that must not go stale: absolute, never "in 31 hours". */
+    replyOnPage: (text: string | null, lvl: string, due: string, state: 'kept' | 'broken' | 'pending', late: 'answered' | 'unanswered' | 'marked') =>
+      `reply deadline ${text ? q(text) : 'of your letter'}${lvl}, due ${fmt.dateTime(due)}: ${state === 'pending' ? 'not yet due' : state === 'kept' ? 'answered in time' : late === 'answered' ? 'answered late' : late === 'marked' ? 'marked as not answered' : 'unanswered'}`,
     promiseOnPage: (text: string | null, lvl: string, due: string, state: 'kept' | 'broken' | 'pending') =>
       `promise ${text ? q(text) : '(no words recorded)'}${lvl}, due ${fmt.dateTime(due)}: ${state === 'pending' ? 'not yet due' : state}`,
     metrics: (m: {
@@ -609,6 +612,7 @@ export const en = {
     due: 'due',
     stale: 'stale',
     aPromise: 'a promise',
+    aReply: 'a reply to your letter',
     brokenLine: (text: string, due: string, lateMs: number) => `${q(text)} — due ${when(due)}, ${lateMs > 0 ? `${duration(lateMs)} ago` : 'marked as not kept'}`,
     dueLine: (text: string, due: string, inMs: number) => `${q(text)} — in ${duration(inMs)} (${when(due)})`,
     staleLine: (n: number) => `no event for ${days(n)}`,

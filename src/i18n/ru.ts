@@ -554,6 +554,7 @@ export const ru: Catalog = {
       answeredInTime: 'ответили в срок',
       answeredLate: (lateMs) => `ответили поздно${lateMs ? `, опоздание ${duration(lateMs)}` : ''}`,
       unanswered: (lateMs, soFar) => `ответа нет${lateMs ? `, опоздание ${duration(lateMs)}` : ''}${soFar ? ' (пока)' : ''}`,
+      markedUnanswered: 'отмечено: ответа нет',
       escalation: (to) => `эскалация: ${level[to]}`,
       apology: (lvl) => `извинение${lvl}`,
       explanation: (lvl) => `объяснение${lvl}`,
@@ -568,6 +569,8 @@ export const ru: Catalog = {
       note: (lvl, text) => `заметка${lvl}: ${text}`,
       level: (l) => ` (${level[l]})`,
     },
+    replyOnPage: (text, lvl, due, state, late) =>
+      `срок ответа ${text ? q(text) : 'на ваше письмо'}${lvl} — ${fmt.dateTime(due)}: ${state === 'pending' ? 'срок не наступил' : state === 'kept' ? 'ответили в срок' : late === 'answered' ? 'ответили поздно' : late === 'marked' ? 'отмечено: ответа нет' : 'ответа нет'}`,
     promiseOnPage: (text, lvl, due, state) =>
       `обещание ${text ? q(text) : '(слова не записаны)'}${lvl}, срок ${fmt.dateTime(due)}: ${state === 'pending' ? 'срок не наступил' : state === 'kept' ? 'сдержано' : 'нарушено'}`,
     metrics: (m) => {
@@ -621,6 +624,7 @@ export const ru: Catalog = {
     due: 'срок',
     stale: 'без движения',
     aPromise: 'обещание',
+    aReply: 'ответ на ваше письмо',
     // "просрочено на": the accusative of duration() fits every number (прошло 21 минуту did not).
     brokenLine: (text, due, lateMs) => `${q(text)} — срок ${fmt.dateTime(due)}, ${lateMs > 0 ? `просрочено на ${duration(lateMs)}` : 'отмечено как невыполненное'}`,
     dueLine: (text, due, inMs) => `${q(text)} — через ${duration(inMs)} (${fmt.dateTime(due)})`,

@@ -44,18 +44,20 @@ export function describeEvent(e: IncidentEvent, incident: Incident, now: number,
     }
     case 'promise': {
       const s = promiseStatus(e, incident, now);
-      if (opts.absolute) return c.promiseOnPage(said(e.text), lvl, e.due!, s.state) + note;
       // The reply deadline of a letter of the customer's: answered or not, never a promise kept or broken.
       if (isReplyDeadline(incident.events, e)) {
-        const answered = replyAnswered(incident.events, e) !== undefined;
+        // Answered late, unanswered, or marked so by hand (then however it was answered).
+        const late = e.kept === false ? 'marked' : replyAnswered(incident.events, e) !== undefined ? 'answered' : 'unanswered';
+        if (opts.absolute) return c.replyOnPage(said(e.text), lvl, e.due!, s.state, late) + note;
         const reply =
           s.state === 'kept'
             ? paint.green(ev.answeredInTime)
             : s.state === 'broken'
-              ? paint.red(answered && e.kept === undefined ? ev.answeredLate(s.lateMs ?? 0) : ev.unanswered(s.lateMs ?? null, isOpen(incident) && e.kept === undefined))
+              ? paint.red(late === 'marked' ? ev.markedUnanswered : late === 'answered' ? ev.answeredLate(s.lateMs ?? 0) : ev.unanswered(s.lateMs ?? null, isOpen(incident)))
               : paint.yellow(ev.dueIn(s.dueMs - now));
         return ev.replyDeadline(said(e.text), lvl, e.due!, reply) + note;
       }
+      if (opts.absolute) return c.promiseOnPage(said(e.text), lvl, e.due!, s.state) + note;
       const state =
         s.state === 'kept'
           ? paint.green(ev.kept)

@@ -529,7 +529,16 @@ describe('the answer to a letter', () => {
     ok(s.run(['event', 'edit', deadline, '--no-kept']));
     expect(json<{ incident: string; broken: unknown[] }[]>(s, ['due', '--json']).find((d) => d.incident === 'kettle-shop-1')!.broken).toHaveLength(1);
     expect(ok(s.run(['due', '--format', 'ics'])).stdout).toContain('kettle-shop-1');
-    expect(ok(s.run(['incident', 'show', 'kettle-shop-1'])).stdout).toContain('Still owed\n  • "a reply to my complaint of 1 November 2026" (due 2026-11-15)');
+    const shown = ok(s.run(['incident', 'show', 'kettle-shop-1'])).stdout;
+    expect(shown).toContain('Still owed\n  • "a reply to my complaint of 1 November 2026" (due 2026-11-15)');
+    // Answered, but marked by hand as not: said so, not "unanswered" to this day.
+    expect(shown).toMatch(/reply deadline "a reply to my complaint of 1 November 2026".*due 2026-11-15: marked as not answered$/m);
+    // A published page says the same in its own words: a reply deadline, never a promise broken.
+    ok(s.run(['pin', 'Kettle Shop', 'black', '--reason', 'cracked']));
+    const page = ok(s.run(['export', '--format', 'md', '--detail'])).stdout;
+    expect(page).toMatch(/reply deadline "a reply to my complaint of 1 November 2026" \(supervisor\), due 2026-11-15: marked as not answered/);
+    expect(page).not.toMatch(/promise "a reply to my complaint of 1 November 2026" \(supervisor\), due 2026-11-15/);
+    ok(s.run(['unpin', 'Kettle Shop']));
   });
 
   it('is not settled by a closing the customer gave up on, and the deadline of a letter to a regulator not by the company', () => {
