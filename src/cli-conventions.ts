@@ -3,7 +3,7 @@
 
 import { Option, type Command } from 'commander';
 import { t } from './i18n/index.js';
-import { editDistance } from './domain/names.js';
+import { closestNames, typoAllowance } from './domain/names.js';
 
 /** The subcommand a group runs when none is given: its listing (`list`), else `show`. */
 export function listingOf(group: Command): Command | undefined {
@@ -62,22 +62,8 @@ export function applyConventions(program: Command): void {
 
 const subcommandNames = (group: Command) => group.commands.filter((c) => !(c as unknown as { _hidden: boolean })._hidden).map((c) => c.name());
 
-/**
- * The subcommands whose names a word is a letter or two from (one for a name of three letters):
- * a typo of one of them.
- */
-function nearNames(group: Command, word: string): string[] {
-  const typed = word.toLowerCase();
-  // Two letters swapped is one slip, not two.
-  const swapped = (name: string) => name.length === typed.length && [...name].some((_, i) => i > 0 && name.slice(0, i - 1) + name[i] + name[i - 1] + name.slice(i + 1) === typed);
-  const near = subcommandNames(group).flatMap((name) => {
-    const d = swapped(name) ? 1 : editDistance(typed, name, 2);
-    return name !== word && d <= (name.length > 3 ? 2 : 1) ? [{ name, d }] : [];
-  });
-  // The nearest only: `lsit` is list, not edit as well.
-  const best = Math.min(...near.map((x) => x.d));
-  return near.filter((x) => x.d === best).map((x) => x.name);
-}
+/** The subcommand whose name a word is a typo of, if one is. */
+const nearNames = (group: Command, word: string): string[] => closestNames(word.toLowerCase(), subcommandNames(group), 1, Math.max(1, typoAllowance(word)));
 
 /** `vetted incident` for the incident group. */
 export function pathOf(cmd: Command): string {

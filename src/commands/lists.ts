@@ -12,7 +12,7 @@ import { judgeCompany } from '../domain/policy.js';
 import { t } from '../i18n/index.js';
 import { vocabularyId } from '../i18n/vocabulary.js';
 import { UserError } from '../errors.js';
-import { editDistance } from '../domain/names.js';
+import { closestNames, typoAllowance } from '../domain/names.js';
 
 export async function runLists(ctx: Context, which: string | undefined, opts: { json?: boolean; ndjson?: boolean; sources?: boolean; from?: string }): Promise<CommandResult> {
   let list: ListName | undefined;
@@ -21,7 +21,7 @@ export async function runLists(ctx: Context, which: string | undefined, opts: { 
     if (!list) {
       // A list's id or its word in the language in use, a letter or two from what was typed.
       const names = [...new Set([...LISTS, ...LISTS.map((l) => t().words.list[l])])];
-      const near = names.filter((n) => editDistance(which.toLowerCase(), n, 2) <= (n.length > 4 ? 2 : 1));
+      const near = closestNames(which.toLowerCase(), names, 1, Math.max(1, typoAllowance(which)));
       throw new UserError(t().lists.noSuchList(which, near));
     }
   }

@@ -59,19 +59,25 @@ export function slugOf(name: string, max = 16): string {
   return cut || 'incident';
 }
 
-/** The edit distance between two texts (insertions, deletions, substitutions), by code point. */
+/**
+ * The edit distance between two texts (insertions, deletions, substitutions, and two neighbours
+ * swapped, each one slip), by code point.
+ */
 export function editDistance(a: string, b: string, cap = Infinity): number {
   const x = [...a], y = [...b];
   if (Math.abs(x.length - y.length) > cap) return cap + 1;
+  let before: number[] = [];
   let prev = Array.from({ length: y.length + 1 }, (_, j) => j);
   for (let i = 1; i <= x.length; i++) {
     const cur = [i];
     let best = i;
     for (let j = 1; j <= y.length; j++) {
       cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (x[i - 1] === y[j - 1] ? 0 : 1));
+      if (i > 1 && j > 1 && x[i - 1] === y[j - 2] && x[i - 2] === y[j - 1]) cur[j] = Math.min(cur[j], before[j - 2] + 1);
       if (cur[j] < best) best = cur[j];
     }
     if (best > cap) return cap + 1;
+    before = prev;
     prev = cur;
   }
   return prev[y.length];

@@ -1,6 +1,6 @@
 // Company names: the matching key, the look-alike skeleton and the incident slug.
 import { describe, expect, it } from 'vitest';
-import { companyKey, compareBytes, lookalikeSkeleton, slugOf } from '../../src/domain/names.js';
+import { closestNames, companyKey, compareBytes, editDistance, lookalikeSkeleton, slugOf } from '../../src/domain/names.js';
 
 describe('companyKey: spellings of one name give one key', () => {
   const same: [name: string, a: string, b: string][] = [
@@ -157,5 +157,21 @@ describe('compareBytes: the order of SQLite BINARY (UTF-8 bytes)', () => {
       expect([a, b, sign(compareBytes(a, b))]).toEqual([a, b, bytes(a, b)]);
       expect(sign(compareBytes(b, a))).toBe(bytes(b, a));
     }
+  });
+});
+
+describe('editDistance and closestNames: typing slips', () => {
+  it('counts two neighbours swapped as one slip, and the rest as before', () => {
+    expect(editDistance('lsit', 'list')).toBe(1);
+    expect(editDistance('edti', 'edit')).toBe(1);
+    expect(editDistance('lsit', 'edit')).toBe(2);
+    expect(editDistance('kitten', 'sitting')).toBe(3);
+    expect(editDistance('abc', 'abc')).toBe(0);
+    expect(editDistance('abcdef', 'x', 2)).toBe(3);
+  });
+
+  it('names the nearest first: a swapped word is the one it swapped, not another as far by substitutions', () => {
+    expect(closestNames('lsit', ['list', 'show', 'edit'], 1, 1)).toEqual(['list']);
+    expect(closestNames('wildebrries', ['wildberries', 'ozon'])).toEqual(['wildberries']);
   });
 });
