@@ -1196,6 +1196,8 @@ export const en = {
     shareNoAttachments: '--with-attachments is for your own export; a shared file never carries attachments (--with-evidence shares your checks and incidents, redacted). Leave out one of the two.',
     longSource: (max: number) => `--source can be at most ${max} characters; shorten it.`,
     /** A check of the file whose id is another check's here. */
+    companyTakenFor: (name: string, here: string, by: string, dryRun: boolean) =>
+      `company ${q(name)}: no company here has that name, so it ${dryRun ? 'would be' : 'was'} taken for ${q(here)}, also called ${q(by)}, and its name kept as another name of ${q(here)}; if they are two companies, ${dryRun ? '' : 'undo the import and '}take ${q(by)} from the file's company`,
     checkRenumbered: (from: string, to: string, dryRun: boolean) => `check ${q(from)}: that id is another check's here, so it ${dryRun ? 'would be' : 'was'} added as ${to}`,
     attachmentsLeftOut: (n: number) =>
       `attachments: ${fmt.number(n)} listed without their content were left out; export with --with-attachments to carry the files`,
@@ -1287,6 +1289,8 @@ export const en = {
                 : `pins the same company as ${f.section}[${f.first}], otherwise: one of the two would be lost; give a company one pin`;
         case 'event-of-other':
           return `the event ${q(f.event)} is an event of another incident than ${f.id}; leave its id out to add it to ${f.id}`;
+        case 'shared-alias':
+          return `shares the name ${q(f.alias)} with companies[${f.first}], ${q(f.name)}, and neither gives the other's name: taken for one company, one of the two would be lost; take ${q(f.alias)} from one of them, or list the other's name among its aliases if they are one company`;
       }
     },
     progress: (pct: number, done: number, total: number) => `importing… ${pct}% (${done} of ${total} records)`,

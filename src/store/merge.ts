@@ -39,6 +39,11 @@ export interface MergeReport {
   attachments_without_content: number;
   /** Checks whose id in the file is another check's here: added under a new id (`to`). */
   checks_renumbered: { from: string; to: string }[];
+  /**
+   * Companies of the file unknown here by their name, taken for the company here (`here`) that
+   * one of their other names (`by`) names: their name is kept as another name of it.
+   */
+  companies_taken_for: { name: string; here: string; by: string }[];
 }
 
 export interface MergeOptions {
@@ -111,6 +116,8 @@ export type ImportFault =
   /** A record the file gives twice: the same company (by any of its names), incident id, or company's pin as an earlier record of its section. */
   /** `here`: the company's name in this database, where the file names the two otherwise (one here by a merge or an alias). */
   | { kind: 'twice-in-file'; section: 'companies' | 'incidents' | 'pins'; first: number; here?: string }
+  /** Two companies of the file, by two names neither gives the other, that share another name. */
+  | { kind: 'shared-alias'; alias: string; first: number; name: string }
   /** An event whose id names another incident than the one it is in. */
   | { kind: 'event-of-other'; event: string; id: string };
 
@@ -187,7 +194,7 @@ function checklistOf(k: CheckEntry, opts: MergeOptions): Checklist | undefined {
 
 export function mergeRecords(store: Store, records: DataRecords, opts: MergeOptions): MergeReport {
   const changes = (): ChangeTally => ({ ...tally(), changed: 0 });
-  const report: MergeReport = { companies: changes(), aliases: tally(), checks: tally(), incidents: changes(), events: tally(), pins: changes(), attachments: tally(), attachments_without_content: 0, checks_renumbered: [] };
+  const report: MergeReport = { companies: changes(), aliases: tally(), checks: tally(), incidents: changes(), events: tally(), pins: changes(), attachments: tally(), attachments_without_content: 0, checks_renumbered: [], companies_taken_for: [] };
   const total = records.count;
   let done = 0;
   const step = Math.max(1, Math.floor(total / 100));
@@ -277,12 +284,25 @@ export function mergeRecords(store: Store, records: DataRecords, opts: MergeOpti
         const byAlias = () => {
           for (const alias of c.aliases ?? []) {
             const owner = store.findCompany(alias);
-            if (owner) return owner;
+            if (owner) return { owner, alias };
           }
           return undefined;
         };
         const known = byName.get(c.name) ?? store.findCompany(c.name);
-        const renamed = known ? undefined : byAlias();
+        const viaAlias = known ? undefined : byAlias();
+        const renamed = viaAlias?.owner;
+        if (viaAlias && renamed) {
+          // An earlier record of this file named that company otherwise, and neither record gives
+          // the other's name: two companies that share a name. Taken for one, the second would be
+          // lost in the first without a word.
+          const first = once.companies.get(renamed.id);
+          const givesFirst = (c.aliases ?? []).some((a) => companyKey(a) === companyKey(first?.name ?? ''));
+          if (first && companyKey(first.name) !== companyKey(c.name) && !givesFirst) {
+            throw new Refusal({ kind: 'shared-alias', alias: viaAlias.alias, first: first.i, name: first.name });
+          }
+          // One here already (renamed since, say): taken for it, and said so.
+          if (!first && !madeByReference.has(renamed.id)) report.companies_taken_for.push({ name: c.name, here: renamed.name, by: viaAlias.alias });
+        }
         const found = known ?? renamed;
         if (found && madeByReference.delete(found.id)) {
           // Named by a reference so far: it takes its record's name (the reference was no name of its own).

@@ -219,6 +219,37 @@ describe('import of seeds.yaml', () => {
     expect(content(s)).toEqual(first);
   });
 
+  it('refuses two companies of one file that share another name, neither giving the other\'s: one would be lost in the other', () => {
+    const file = join(s.dir, 'shared.yaml');
+    writeFileSync(file, 'format: vetted/1\ncompanies:\n  - name: Acme One\n    aliases: [Acme]\n  - name: Acme Two\n    aliases: [Acme]\n');
+    const r = s.run(['import', file]);
+    expect(r.code).toBe(2);
+    expect(expectOneLineError(r)).toMatch(/companies\[1\]: shares the name "Acme" with companies\[0\], "Acme One", .*take "Acme" from one of them/);
+    expect(existsSync(s.db) && json<{ companies: unknown[] }>(s, ['export', '--format', 'json']).companies).toEqual(existsSync(s.db) ? [] : false);
+    expect(s.run(['--lang', 'ru', 'import', file]).stderr).toMatch(/companies\[1\]: у неё общее название «Acme» с companies\[0\], «Acme One»/);
+    // Either naming the other, they are one company, as the file says.
+    writeFileSync(file, 'format: vetted/1\ncompanies:\n  - name: Acme One\n    aliases: [Acme]\n  - name: Acme Two\n    aliases: [Acme, Acme One]\n');
+    expect(importJson(s, file).companies.added).toBe(1);
+    expect(json<{ companies: { name: string; aliases?: string[] }[] }>(s, ['export', '--format', 'json']).companies).toEqual([{ name: 'Acme One', aliases: ['Acme', 'Acme Two'] }]);
+  });
+
+  it('says of a company unknown here by its name that it was taken for the one its other name names here', () => {
+    const one = join(s.dir, 'one.yaml');
+    const two = join(s.dir, 'two.yaml');
+    writeFileSync(one, 'format: vetted/1\ncompanies:\n  - name: Acme One\n    aliases: [Acme]\n');
+    writeFileSync(two, 'format: vetted/1\ncompanies:\n  - name: Acme Two\n    aliases: [Acme]\n');
+    ok(s.run(['import', one]));
+    const note = '  company "Acme Two": no company here has that name, so it was taken for "Acme One", also called "Acme", and its name kept as another name of "Acme One"; if they are two companies, undo the import and take "Acme" from the file\'s company';
+    expect(ok(s.run(['import', two, '--dry-run'])).stderr).toContain(note.replace('it was taken', 'it would be taken').replace('two companies, undo the import and take', 'two companies, take'));
+    expect(ok(s.run(['import', two])).stderr.split('\n')).toContain(note);
+    expect(json<{ companies: { name: string; aliases?: string[] }[] }>(s, ['export', '--format', 'json']).companies).toEqual([{ name: 'Acme One', aliases: ['Acme', 'Acme Two'] }]);
+    // Known by its name now: nothing more is said.
+    const again = importJson(s, two) as Report & { companies_taken_for: unknown[] };
+    expect(again.companies_taken_for).toEqual([]);
+    ok(s.run(['undo']));
+    expect((importJson(s, two) as Report & { companies_taken_for: unknown[] }).companies_taken_for).toEqual([{ name: 'Acme Two', here: 'Acme One', by: 'Acme' }]);
+  });
+
   it("a company named as a parent before its own record takes the name its record gives, not the reference's spelling", () => {
     const file = join(s.dir, 'parents.yaml');
     writeFileSync(
