@@ -3,7 +3,7 @@
 import { t } from '../i18n/index.js';
 import { safeText, toJson } from '../ui/safe.js';
 import { statSync } from 'node:fs';
-import { INPUT_LIMITS, decodeInput, readInputBytes } from '../formats/read-input.js';
+import { INPUT_LIMITS, decodeInput, isDatabaseFile, isDatabaseHead, readInputBytes } from '../formats/read-input.js';
 import type { Context } from '../context.js';
 import type { CommandResult } from './result.js';
 import { UserError } from '../errors.js';
@@ -78,6 +78,9 @@ function identityOf(path: string): FileIdentity | undefined {
  */
 function firstReading(path: string, now: number): { bytes?: Buffer; recordByRecord?: { layout: DataLayout; identity: FileIdentity } } {
   const identity = identityOf(path);
+  // A database (a backup, say) is put back by restore, or exported and imported: said so,
+  // rather than that it is not text, or too large a data file.
+  if (identity && isDatabaseFile(path)) throw new UserError(t().data.databaseGiven(path));
   if (identity && identity.size <= INPUT_LIMITS.data) {
     const layout = layoutOfFile(path, identity, path);
     if (layout && isValidHead(layout, now)) return { recordByRecord: { layout, identity } };
@@ -108,6 +111,7 @@ export async function run(ctx: Context, path: string, opts: ImportOptions): Prom
   /** The whole file read, parsed and validated at once: a file with problems is refused, naming them. */
   const wholeFile = (): DataRecords => {
     bytes ??= readInputBytes(path, { what: 'data', maxBytes: INPUT_LIMITS.data });
+    if (isDatabaseHead(bytes)) throw new UserError(t().data.databaseGiven(file, path === '-'));
     const { data, locate } = parseDataDocument(decodeInput(bytes, path), file);
     const validated = validateDataFile(data, { now });
     if ('errors' in validated) {

@@ -1221,6 +1221,10 @@ export const en = {
     nothing: 'nothing in it',
     invalid: (file: string, problems: string) => `${file} is not a valid vetted/1 data file: ${problems}; nothing was imported.`,
     /** A file of someone else's lists (export --share): read beside your record as a source, never merged into it. */
+    databaseGiven: (file: string, fromStdin = false) =>
+      fromStdin
+        ? `${file} is a database (a vetted backup?), not a data file: give its file to \`vetted restore\`, which puts a backup back in place of your record, or export its record as a data file first (\`vetted --db FILE export --format json\`) and import that. Nothing was imported.`
+        : `${file} is a database (a vetted backup?), not a data file: \`vetted restore ${sh(file)}\` puts a backup back in place of your record; to add its record to yours, export it first (\`vetted --db ${sh(file)} export --format json --out record.json\`) and import that. Nothing was imported.`,
     sharedFile: (file: string, source: string | undefined) =>
       `${file} is a shared file${source ? ` from ${q(source)}` : ''}: someone's lists, kept apart from your own evidence; read it beside your record with \`vetted source add ${sh(file)} --name ${source && /^[\w.-]+$/.test(source) ? source : 'NAME'}\`. Import takes a record of your own (\`vetted export --format json\`); nothing was imported.`,
     // the problems of a data file, each at its path (and line, when it can be told)

@@ -1257,6 +1257,10 @@ export const ru: Catalog = {
     importedHead: (file) => `загружено: ${file}`,
     nothing: 'в нём ничего нет',
     invalid: (file, problems) => `${file} — не файл данных vetted/1: ${problems}; ничего не загружено.`,
+    databaseGiven: (file, fromStdin = false) =>
+      fromStdin
+        ? `${file} — база данных (резервная копия vetted?), а не файл данных: передайте её файл \`vetted restore\`, и копия вернётся на место ваших записей, или сначала выгрузите её записи в файл данных (\`vetted --db ФАЙЛ export --format json\`) и загрузите его. Ничего не загружено.`
+        : `${file} — база данных (резервная копия vetted?), а не файл данных: \`vetted restore ${sh(file)}\` вернёт копию на место ваших записей; чтобы добавить её записи к вашим, сначала выгрузите их (\`vetted --db ${sh(file)} export --format json --out record.json\`) и загрузите этот файл. Ничего не загружено.`,
     sharedFile: (file, source) =>
       `${file} — файл, которым поделились${source ? ` (${q(source)})` : ''}: чужие списки, которые хранятся отдельно от ваших собственных доказательств; смотрите их рядом со своими записями через \`vetted source add ${sh(file)} --name ${source && /^[\w.-]+$/.test(source) ? source : 'ИМЯ'}\`. Импорт принимает только ваши собственные записи (\`vetted export --format json\`); ничего не загружено.`,
     top: '(верхний уровень)',

@@ -128,6 +128,26 @@ describe('backup', () => {
   });
 });
 
+describe('a backup given to import', () => {
+  it('is said to be a database, naming restore and the export that merges it; nothing is imported', () => {
+    ok(s.run(['import', SEEDS]));
+    const backup = join(s.dir, 'copy.db');
+    ok(s.run(['backup', '--out', backup]));
+    const before = exported();
+    const r = s.run(['import', backup]);
+    expect(r.code).toBe(2);
+    expect(expectOneLineError(r)).toBe(
+      `vetted: ${backup} is a database (a vetted backup?), not a data file: \`vetted restore "${backup}"\` puts a backup back in place of your record; to add its record to yours, export it first (\`vetted --db "${backup}" export --format json --out record.json\`) and import that. Nothing was imported.`,
+    );
+    // From standard input, without a file to name; in Russian too.
+    const piped = s.run(['import', '-'], { input: readFileSync(backup, 'latin1') });
+    expect(piped.code).toBe(2);
+    expect(piped.stderr).toMatch(/^vetted: standard input is a database \(a vetted backup\?\), not a data file: give its file to `vetted restore`/);
+    expect(s.run(['--lang', 'ru', 'import', backup]).stderr).toMatch(/ — база данных \(резервная копия vetted\?\), а не файл данных: `vetted restore /);
+    expect(exported()).toEqual(before);
+  });
+});
+
 describe('restore', () => {
   it('puts a backup in place of a database too damaged to open, keeping the damaged file as it was', () => {
     ok(s.run(['import', SEEDS]));
