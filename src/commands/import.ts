@@ -24,7 +24,7 @@ export interface ImportOptions {
 }
 
 function renderReport(file: string, r: MergeReport, dryRun: boolean): string[] {
-  const rows: [string, Exclude<keyof MergeReport, 'attachments_without_content' | 'checks_renumbered' | 'companies_taken_for'>][] = [
+  const rows: [string, Exclude<keyof MergeReport, 'attachments_without_content' | 'checks_renumbered' | 'events_renumbered' | 'companies_taken_for'>][] = [
     ['companies', 'companies'],
     ['aliases', 'aliases'],
     ['checks', 'checks'],
@@ -41,6 +41,7 @@ function renderReport(file: string, r: MergeReport, dryRun: boolean): string[] {
   const notes = [
     ...(r.attachments_without_content ? [`  ${t().data.attachmentsLeftOut(r.attachments_without_content)}`] : []),
     ...r.checks_renumbered.map((c) => `  ${t().data.checkRenumbered(safeText(c.from), c.to, dryRun)}`),
+    ...r.events_renumbered.map((e) => `  ${t().data.eventRenumbered(safeText(e.from), e.to, dryRun)}`),
     ...r.companies_taken_for.map((c) => `  ${t().data.companyTakenFor(safeText(c.name), safeText(c.here), safeText(c.by), dryRun)}`),
   ];
   return [head, ...(parts.length ? parts.map((p) => `  ${p}`) : notes.length ? [] : [`  ${t().data.nothing}`]), ...notes];

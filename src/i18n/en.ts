@@ -1198,6 +1198,7 @@ export const en = {
     /** A check of the file whose id is another check's here. */
     companyTakenFor: (name: string, here: string, by: string, dryRun: boolean) =>
       `company ${q(name)}: no company here has that name, so it ${dryRun ? 'would be' : 'was'} taken for ${q(here)}, also called ${q(by)}, and its name kept as another name of ${q(here)}; if they are two companies, ${dryRun ? '' : 'undo the import and '}take ${q(by)} from the file's company`,
+    eventRenumbered: (from: string, to: string, dryRun: boolean) => `event ${q(from)}: that id is another event's, so it ${dryRun ? 'would be' : 'was'} added as ${to}`,
     checkRenumbered: (from: string, to: string, dryRun: boolean) => `check ${q(from)}: that id is another check's here, so it ${dryRun ? 'would be' : 'was'} added as ${to}`,
     attachmentsLeftOut: (n: number) =>
       `attachments: ${fmt.number(n)} listed without their content were left out; export with --with-attachments to carry the files`,

@@ -39,6 +39,8 @@ export interface MergeReport {
   attachments_without_content: number;
   /** Checks whose id in the file is another check's here: added under a new id (`to`). */
   checks_renumbered: { from: string; to: string }[];
+  /** Events whose id in the file is another event's here (or of the same file): added under a new id (`to`). */
+  events_renumbered: { from: string; to: string }[];
   /**
    * Companies of the file unknown here by their name, taken for the company here (`here`) that
    * one of their other names (`by`) names: their name is kept as another name of it.
@@ -194,7 +196,7 @@ function checklistOf(k: CheckEntry, opts: MergeOptions): Checklist | undefined {
 
 export function mergeRecords(store: Store, records: DataRecords, opts: MergeOptions): MergeReport {
   const changes = (): ChangeTally => ({ ...tally(), changed: 0 });
-  const report: MergeReport = { companies: changes(), aliases: tally(), checks: tally(), incidents: changes(), events: tally(), pins: changes(), attachments: tally(), attachments_without_content: 0, checks_renumbered: [], companies_taken_for: [] };
+  const report: MergeReport = { companies: changes(), aliases: tally(), checks: tally(), incidents: changes(), events: tally(), pins: changes(), attachments: tally(), attachments_without_content: 0, checks_renumbered: [], events_renumbered: [], companies_taken_for: [] };
   const total = records.count;
   let done = 0;
   const step = Math.max(1, Math.floor(total / 100));
@@ -274,6 +276,11 @@ export function mergeRecords(store: Store, records: DataRecords, opts: MergeOpti
       throw new Refusal({ kind: 'twice-in-file', section: 'incidents', first: seen.first });
     }
     seen.fault ??= inc.fault;
+  };
+  /** An event added under another number than its id gives (that one was taken): said so. */
+  const renumbered = (ref: string, e: IncidentEvent, seq: number) => {
+    const own = eventNumber(e.id);
+    if (own !== undefined && own !== seq) report.events_renumbered.push({ from: `${ref}#${own}`, to: `${ref}#${seq}` });
   };
   const merge = {
     companies: (c: CompanyEntry, i: number) => {
@@ -484,8 +491,10 @@ export function mergeRecords(store: Store, records: DataRecords, opts: MergeOpti
           const numbers = numberEvents(events, new Set(byNumber.keys()), last);
           // An event is there already when one there is the same, its times written otherwise.
           events.forEach((e, n) => {
-            if (!hereAlready.has(n) && !moments.has(eventMomentKey(e)) && store.addEvent(rowId, e, known, numbers.seqs[n], timed[n].t)) addedEvents.push(e);
-            else report.events.existing++;
+            if (!hereAlready.has(n) && !moments.has(eventMomentKey(e)) && store.addEvent(rowId, e, known, numbers.seqs[n], timed[n].t)) {
+              addedEvents.push(e);
+              renumbered(ref!, e, numbers.seqs[n]);
+            } else report.events.existing++;
           });
           if (addedEvents.length) store.setLastSeq(rowId, numbers.last);
           // The file's timeline keeps the rules; merged into the one here it may not (a
@@ -517,6 +526,7 @@ export function mergeRecords(store: Store, records: DataRecords, opts: MergeOpti
             else {
               fresh.push({ e, seq: numbers.seqs[n], atMs: timed[n].t });
               addedEvents.push(e);
+              renumbered(ref!, e, numbers.seqs[n]);
             }
           });
           store.addNewTimeline(rowId, fresh);

@@ -250,6 +250,27 @@ describe('import of seeds.yaml', () => {
     expect((importJson(s, two) as Report & { companies_taken_for: unknown[] }).companies_taken_for).toEqual([{ name: 'Acme Two', here: 'Acme One', by: 'Acme' }]);
   });
 
+  it('says of an event whose id is another event\'s, here or in the same file, the id it is added under', () => {
+    ok(s.run(['incident', 'add', 'Shop', '--title', 't', '--fault', 'company', '--opened', '2026-11-01 09:00']));
+    ok(s.run(['incident', 'event', 'shop-1', 'note', '--text', 'one', '--at', '2026-11-01 10:00']));
+    const file = join(s.dir, 'events.yaml');
+    writeFileSync(
+      file,
+      'format: vetted/1\nincidents:\n  - id: shop-1\n    company: Shop\n    title: t\n    opened: 2026-11-01T09:00\n    events:\n      - {id: "shop-1#1", at: 2026-11-02T10:00, type: note, text: other}\n' +
+        '  - id: new-1\n    company: Shop\n    title: n\n    opened: 2026-11-01T09:00\n    events:\n      - {id: "new-1#1", at: 2026-11-02T10:00, type: note, text: a}\n      - {id: "new-1#1", at: 2026-11-02T11:00, type: note, text: b}\n',
+    );
+    const notes = ['  event "shop-1#1": that id is another event\'s, so it was added as shop-1#2', '  event "new-1#1": that id is another event\'s, so it was added as new-1#2'];
+    expect(ok(s.run(['import', file, '--dry-run'])).stderr.split('\n')).toEqual(expect.arrayContaining(notes.map((n) => n.replace('it was added', 'it would be added'))));
+    expect(ok(s.run(['import', file])).stderr.split('\n')).toEqual(expect.arrayContaining(notes));
+    expect(json<{ events: { id: string; text?: string }[] }>(s, ['incident', 'show', 'shop-1', '--json']).events.map((e) => [e.id, e.text])).toEqual([
+      ['shop-1#1', 'one'],
+      ['shop-1#2', 'other'],
+    ]);
+    // Imported again, nothing is added, and nothing renumbered.
+    const again = importJson(s, file) as Report & { events_renumbered: unknown[] };
+    expect([again.events.added, again.events_renumbered]).toEqual([0, []]);
+  });
+
   it("a company named as a parent before its own record takes the name its record gives, not the reference's spelling", () => {
     const file = join(s.dir, 'parents.yaml');
     writeFileSync(
