@@ -51,7 +51,7 @@ export function readEdited(text: string, now: number): { problems: EditProblem[]
   const body = text.split('\n').filter((l) => !isErrorLine(l)).join('\n');
   if (!body.split('\n').some((l) => l.trim() && !l.trim().startsWith('#'))) return { entry: null };
   const lc = new LineCounter();
-  const doc = parseDocument(body, { lineCounter: lc, uniqueKeys: true, prettyErrors: false });
+  const doc = parseDocument(body, { lineCounter: lc, uniqueKeys: true, prettyErrors: false, merge: true });
   if (doc.errors.length) return { problems: doc.errors.map((e) => ({ line: lc.linePos(e.pos[0]).line, message: t().files.yamlDetail(e.message.split('\n')[0], e.code) })) };
   const lineOf = (path: Path): number | undefined => {
     for (let p = path; p.length; p = p.slice(0, -1)) {

@@ -55,7 +55,7 @@ export function builtInDir(): string {
 export function parseChecklistText(text: string, file = 'the checklist'): { checklist?: Checklist; problems: LocatedProblem[] } {
   assertYamlBudget(text, file);
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, merge: true });
   const located: LocatedProblem[] = [];
   for (const e of doc.errors) {
     const pos = lineCounter.linePos(e.pos[0]);

@@ -166,7 +166,7 @@ export function parseDataDocument(text: string, file: string): ParsedData {
   }
   assertYamlBudget(body, file);
   const lc = new LineCounter();
-  const doc = parseDocument(body, { lineCounter: lc, uniqueKeys: true, prettyErrors: false });
+  const doc = parseDocument(body, { lineCounter: lc, uniqueKeys: true, prettyErrors: false, merge: true });
   if (doc.errors.length) {
     const e = doc.errors[0];
     // The parser's own stack ran out: said as what it is, not as the engine's words.

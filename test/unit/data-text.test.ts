@@ -2,6 +2,9 @@
 // surrogate escape is not walked at all, and one with it is.
 import { describe, expect, it } from 'vitest';
 import { findBrokenText, parseDataDocument, parseDataText } from '../../src/formats/data-text.js';
+import { parseChecklistText } from '../../src/formats/checklist-file.js';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 
 describe('text that is not text', () => {
   it('gives the path of the first lone surrogate, in a value or a key, however deep', () => {
@@ -32,5 +35,32 @@ describe('a YAML alias', () => {
     expect(() => parseDataText('a: *nope\n', 'un.yaml')).toThrow(/^un\.yaml cannot be read as YAML: Unresolved alias/);
     const bomb = ['a: &a [x, x, x, x, x, x, x, x, x]', ...'bcdef'.split('').map((k, i) => `${k}: &${k} [${Array(9).fill(`*${'abcdef'[i]}`).join(', ')}]`), `g: [${Array(9).fill('*f').join(', ')}]`].join('\n');
     expect(() => parseDataText(bomb, 'bomb.yaml')).toThrow(/^bomb\.yaml uses too many YAML aliases/);
+  });
+});
+
+describe('a YAML merge key (<<)', () => {
+  it('gives a map the keys of the one it names, its own keys winning, as YAML writers expect: not an unknown field "<<"', () => {
+    const text = 'companies:\n  - &shop {name: A, category: shop, website: https://a.example}\n  - <<: *shop\n    name: B\n  - <<: [*shop]\n    name: C\n    category: bank\n';
+    expect(parseDataText(text, 'merge.yaml')).toEqual({
+      companies: [
+        { name: 'A', category: 'shop', website: 'https://a.example' },
+        { name: 'B', category: 'shop', website: 'https://a.example' },
+        { name: 'C', category: 'bank', website: 'https://a.example' },
+      ],
+    });
+    expect(() => parseDataText('a: &a {x: 1}\nb:\n  <<: 5\n', 'bad.yaml')).toThrow(/^bad\.yaml cannot be read as YAML: Merge sources must be maps/);
+  });
+
+  it('is taken in a checklist too: two questions sharing their answers', () => {
+    const general = readFileSync(join(import.meta.dirname, '..', '..', 'checklists', 'general.yaml'), 'utf8');
+    const { checklist, problems } = parseChecklistText(general, 'general.yaml');
+    expect(problems).toEqual([]);
+    const q = checklist!.questions[0] as unknown as Record<string, unknown>;
+    // The first question again under another id, its fields taken by a merge key.
+    const doubled = `${general.trimEnd()}\n  - <<: *first\n    id: again\n`.replace(/^(\s*)- id: (\S+)/m, '$1- &first\n$1  id: $2');
+    const merged = parseChecklistText(doubled, 'doubled.yaml');
+    expect(merged.problems).toEqual([]);
+    const again = merged.checklist!.questions.find((x) => x.id === 'again') as unknown as Record<string, unknown>;
+    expect({ ...again, id: q.id }).toEqual(q);
   });
 });
