@@ -24,6 +24,8 @@ export interface LoadedTemplate {
  * (`given` false) is never a pipe waited on nor a device read without end.
  */
 export function readTemplateText(file: string, { given = true } = {}): string {
+  // `-`, standard input, as every other input of the command line reads it.
+  if (file === '-' && given) return readInputText(file, { what: 'template', maxBytes: INPUT_LIMITS.small });
   let st;
   try {
     st = statSync(file);
@@ -69,14 +71,15 @@ export function loadTemplate(opts: { template?: string; configDir: string; lang:
 }
 
 /** A template read and checked: its first problem refuses it, with the count of the others. */
-function readTemplate(file: string, source: LoadedTemplate['source'], format: LetterFormat): LoadedTemplate {
-  const text = readTemplateText(file, { given: source === 'file' });
+function readTemplate(path: string, source: LoadedTemplate['source'], format: LetterFormat): LoadedTemplate {
+  const text = readTemplateText(path, { given: source === 'file' });
+  const file = path === '-' && source === 'file' ? t().data.stdin : path;
   const parsed = parseLetterTemplate(text, format);
   // With its syntax wrong, every problem as `letters check` counts them (its names unknown anywhere too).
   const problems = !text.trim() || 'errors' in parsed ? templateProblems(text, format) : checkTemplate(parsed.nodes, LETTER_SCHEMA);
   if (problems.length || 'errors' in parsed) {
     const p = problems[0];
-    throw new UserError(t().letter.badTemplate(file, p.line, t().letter.templateFault(p.fault, p.line), problems.length - 1));
+    throw new UserError(t().letter.badTemplate(file, p.line, t().letter.templateFault(p.fault, p.line), problems.length - 1, path));
   }
   return { nodes: parsed.nodes, file, source };
 }

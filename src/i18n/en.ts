@@ -1016,7 +1016,7 @@ export const en = {
       "--source": "with --share: the label others see the file by (such as your name)",
       "--sources": "add, for each company, how your sources list it (such as \"2 black · 1 white\")",
       "--statement": "the date of the statement that first showed a billing error",
-      "--template": "your own template instead of the built-in one",
+      "--template": "your own template instead of the built-in one (- reads standard input)",
       "--text": "promise, refusal, note: what was said",
       "--title": "what went wrong, in a few words",
       "--to": "whom the letter is addressed to (default: from the kind and the jurisdiction)",
@@ -1854,8 +1854,8 @@ export const en = {
     // template files
     noTemplate: (file: string) => `there is no template ${file}; check the path.`,
     templateFolder: (file: string) => `${file} is a folder; give the path of a template file.`,
-    badTemplate: (file: string, line: number, problem: string, more: number) =>
-      `the template ${file}:${line}: ${problem}${more ? ` (and ${more} more)` : ''}; run \`vetted letters check ${sh(file)}\` to see them all.`,
+    badTemplate: (file: string, line: number, problem: string, more: number, checkArg = file) =>
+      `the template ${file}:${line}: ${problem}${more ? ` (and ${more} more)` : ''}; run \`vetted letters check ${checkArg === '-' ? '-\` on the same input' : `${sh(checkArg)}\``} to see them all.`,
     // jurisdiction packs and law.yaml
     badJurisdiction: (ids: string[], given: string) => `--jurisdiction takes ${ids.join(', ')}, not ${q(given)}.`,
     top: '(top)',

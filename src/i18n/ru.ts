@@ -1060,7 +1060,7 @@ export const ru: Catalog = {
       "--source": "с --share: подпись, под которой другие увидят файл (например, ваше имя)",
       "--sources": "добавить к каждой компании, в какие списки её внесли ваши источники (например, \"2 black · 1 white\")",
       "--statement": "дата выписки, в которой впервые появилась ошибка в счёте",
-      "--template": "ваш собственный шаблон вместо встроенного",
+      "--template": "ваш собственный шаблон вместо встроенного (- читает стандартный ввод)",
       "--text": "обещание, отказ, заметка: что сказали",
       "--title": "что случилось, в двух словах",
       "--to": "кому адресовано письмо (по умолчанию: по виду письма и юрисдикции)",
@@ -1866,8 +1866,8 @@ export const ru: Catalog = {
     },
     noTemplate: (file) => `шаблона ${file} нет; проверьте путь.`,
     templateFolder: (file) => `${file} — папка; укажите путь к файлу шаблона.`,
-    badTemplate: (file, line, problem, more) =>
-      `шаблон ${file}:${line}: ${problem}${more ? ` (и ещё ${more})` : ''}; все ошибки покажет \`vetted letters check ${sh(file)}\`.`,
+    badTemplate: (file, line, problem, more, checkArg = file) =>
+      `шаблон ${file}:${line}: ${problem}${more ? ` (и ещё ${more})` : ''}; все ошибки покажет \`vetted letters check ${checkArg === '-' ? '-\` с тем же вводом' : `${sh(checkArg)}\``}.`,
     badJurisdiction: (ids, given) => `--jurisdiction принимает ${ids.join(', ')}, а не ${q(given)}.`,
     top: '(верхний уровень)',
     problems: (list, more) => `${list.join('; ')}${more ? ` (и ещё ${more})` : ''}`,

@@ -199,6 +199,14 @@ describe('a template of yours that cannot be used', () => {
     rmSync(join(s.config, 'letters'), { recursive: true, force: true });
   });
 
+  it('is read from standard input with --template -, and one that cannot be used is named so, with the check that reads it the same way', () => {
+    const written = ok(s.run(['letter', VOLGA, '--kind', 'complaint', '--from', 'D', '--template', '-'], { input: 'To {{company}}, from {{from}}.\n' }));
+    expect(written.stdout).toBe('To Volgatelecom, from D.\n');
+    const refused = expectOneLineError(s.run(['letter', VOLGA, '--kind', 'complaint', '--from', 'D', '--template', '-'], { input: 'To {{compny}}.\n' }));
+    expect(refused).toBe('vetted: the template standard input:1: unknown placeholder {{compny}}; run `vetted letters check -` on the same input to see them all.');
+    expect(ok(s.run(['letter', VOLGA, '--help'])).stdout).toMatch(/--template <file> +your own template instead of the built-in one \(- reads\s+standard input\)/);
+  });
+
   it('a value the letter lacks is named with the flag that gives it, in either language', () => {
     const file = join(s.dir, 'needs-account.md');
     writeFileSync(file, 'Account: {{account}}\n\n{{company}}\n');
