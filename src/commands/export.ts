@@ -11,6 +11,7 @@ import { allAttachments, contentOf } from '../store/attachments.js';
 import { checkOutputPath, isStdout, writeOutputFile } from '../formats/write-file.js';
 import { readingStore } from './shared.js';
 import type { Store } from '../store/store.js';
+import { NOT_IN_FILE_NAMES } from '../domain/names.js';
 
 export interface ExportOptions {
   format?: string;
@@ -30,9 +31,9 @@ function attachmentEntries(store: Store, withContent: boolean): Map<string, Atta
     out.set(
       incident,
       list.map((a) => ({
-        // A control character, which an older version let into a name and an import now
-        // refuses, is written as `_`: the export of a database imports again.
-        name: a.name.replace(/\p{Cc}/gu, '_'),
+        // A control character or a mark turning text right to left, which an older version let
+        // into a name and an import now refuses, is written as `_`: the export of a database imports again.
+        name: a.name.replace(NOT_IN_FILE_NAMES, '_'),
         sha256: a.sha256,
         size: a.size,
         // The data file names the event by its place in the incident's events, as exported.

@@ -115,7 +115,7 @@ function dataFault(f: DataFault): string {
     case 'required-for': return `is required for ${an(f.type)} event`;
     case 'event-field': return `${eventField(f)}, not ${given(f.got)}`;
     case 'file-name': return 'must be a file name, without folders';
-    case 'file-name-control': return 'must be a file name without control characters (a line break, a tab, an escape)';
+    case 'file-name-control': return 'must be a file name without control characters (a line break, a tab, an escape, a mark turning text right to left)';
     case 'size': return `must be a size in bytes, 0 to ${f.max}, not ${given(f.got)}`;
     case 'base64': return 'must be the file in base64';
     case 'score': return `must be a whole number from 0 to 100, not ${given(f.got)}`;
@@ -728,7 +728,7 @@ export const en = {
     folder: (file: string) => `${file} is a folder; attach the files in it one by one (${file}/*). Nothing was attached.`,
     notRegular: (file: string) => `${file} is not a regular file; attach a copy of it. Nothing was attached.`,
     controlInName: (file: string) =>
-      `the name of ${file} holds a control character (a line break, a tab, an escape), which a file saved from the attachment would keep; attach a copy under a plain name. Nothing was attached.`,
+      `the name of ${file} holds a control character (a line break, a tab, an escape, a mark turning text right to left), which a file saved from the attachment would keep; attach a copy under a plain name. Nothing was attached.`,
     tooBig: (file: string, bytes: number, maxBytes: number) =>
       `${file} is ${oneDecimal.format(bytes / 1048576)} MB; attachments can be at most ${fmt.number(maxBytes / 1048576)} MB, so keep a smaller copy. Nothing was attached.`,
     larger: (name: string, maxBytes: number) => `${name} is larger than ${fmt.number(maxBytes / 1048576)} MB; keep a smaller copy.`,
@@ -745,7 +745,7 @@ export const en = {
     exists: (path: string) => `${path} exists already; choose where to write it with --out FILE.`,
     outIsFolder: (path: string) => `${path} is a folder; give --out the path of a file.`,
     controlInSavedName: (id: string) =>
-      `the name of attachment ${id} holds a control character (a line break, a tab, an escape), which no file should be named with; choose its name with --out FILE.`,
+      `the name of attachment ${id} holds a control character (a line break, a tab, an escape, a mark turning text right to left), which no file should be named with; choose its name with --out FILE.`,
     notToTerminal: (id: string) => `attachment ${id} is a file, not text for a terminal; write it to a file with --out FILE, or pipe it (--out - | …).`,
     wrote: (path: string, size: string) => `wrote ${path} (${size}, SHA-256 checked)`,
     damaged: (sha: string) => `the stored content with SHA-256 ${sha} no longer matches its hash: the database is damaged; restore a backup with \`vetted restore FILE\`.`,

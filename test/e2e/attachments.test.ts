@@ -74,7 +74,16 @@ describe('vetted incident attach', () => {
         writeFileSync(named, 'x');
         return ['incident', 'attach', 'volga-2012-07', receipt, named];
       },
-      /the name of .*a␊b␛\[31mred\.txt holds a control character \(a line break, a tab, an escape\), which a file saved from the attachment would keep; attach a copy under a plain name\. Nothing was attached\./,
+      /the name of .*a␊b␛\[31mred\.txt holds a control character \(a line break, a tab, an escape, a mark turning text right to left\), which a file saved from the attachment would keep; attach a copy under a plain name\. Nothing was attached\./,
+    ],
+    [
+      'a file whose name turns its text right to left, to show another ending than it has',
+      () => {
+        const named = join(s.dir, 'invoice\u202efdp.exe');
+        writeFileSync(named, 'x');
+        return ['incident', 'attach', 'volga-2012-07', receipt, named];
+      },
+      /the name of .*invoice<U\+202E>fdp\.exe holds a control character \(a line break, a tab, an escape, a mark turning text right to left\)/,
     ],
     [
       'a file over 50 MB',
@@ -147,12 +156,12 @@ describe('vetted attachment save', () => {
       // The name as an older version let it be stored.
       const db = new Database(own.db);
       db.function('vetted_op', () => 0);
-      db.prepare("UPDATE attachments SET name = 'a' || char(10) || 'b' || char(27) || '[31mred.txt' WHERE id = 1").run();
+      db.prepare("UPDATE attachments SET name = 'a' || char(10) || 'b' || char(27) || '[31mred' || char(8238) || 'txt.exe' WHERE id = 1").run();
       db.close();
       const dir = join(own.dir, 'controls');
       mkdirSync(dir);
       const r = spawnSync(process.execPath, [BIN, 'attachment', 'save', '1'], { env: own.env, cwd: dir, encoding: 'utf8' });
-      expect([r.status, r.stderr]).toEqual([2, 'vetted: the name of attachment 1 holds a control character (a line break, a tab, an escape), which no file should be named with; choose its name with --out FILE.\n']);
+      expect([r.status, r.stderr]).toEqual([2, 'vetted: the name of attachment 1 holds a control character (a line break, a tab, an escape, a mark turning text right to left), which no file should be named with; choose its name with --out FILE.\n']);
       expect(readdirSync(dir)).toEqual([]);
       ok(own.run(['attachment', 'save', '1', '--out', join(dir, 'receipt.txt')]));
       expect(readFileSync(join(dir, 'receipt.txt'), 'utf8')).toBe('paid');
@@ -162,7 +171,7 @@ describe('vetted attachment save', () => {
       const fresh = sandbox();
       try {
         ok(fresh.run(['import', exported]));
-        expect(json<{ attachments: { name: string }[] }>(fresh, ['incident', 'show', 'shop-1', '--json']).attachments.map((a) => a.name)).toEqual(['a_b_[31mred.txt']);
+        expect(json<{ attachments: { name: string }[] }>(fresh, ['incident', 'show', 'shop-1', '--json']).attachments.map((a) => a.name)).toEqual(['a_b_[31mred_txt.exe']);
       } finally {
         fresh.cleanup();
       }
@@ -288,8 +297,12 @@ describe('export and import', () => {
       doc.incidents[0].attachments = [{ name: 'a\nb\u001b[31mred.txt', sha256: sha(content), size: content.length, content: content.toString('base64') }];
       writeFileSync(file, JSON.stringify(doc));
       expect(expectOneLineError(other.run(['import', file]))).toMatch(
-        /: incidents\[0\]\.attachments\[0\]\.name: must be a file name without control characters \(a line break, a tab, an escape\); nothing was imported\.$/,
+        /: incidents\[0\]\.attachments\[0\]\.name: must be a file name without control characters \(a line break, a tab, an escape, a mark turning text right to left\); nothing was imported\.$/,
       );
+      // A mark turning the name right to left, likewise.
+      doc.incidents[0].attachments[0].name = 'invoice\u2067fdp.exe';
+      writeFileSync(file, JSON.stringify(doc));
+      expect(expectOneLineError(other.run(['import', file]))).toMatch(/: incidents\[0\]\.attachments\[0\]\.name: must be a file name without control characters/);
       expect(existsSync(other.db)).toBe(false);
     } finally {
       other.cleanup();

@@ -328,7 +328,7 @@ const DATA_FAULTS: [DataFault, string][] = [
   [{ kind: 'event-field', field: 'enum', values: ['phone', 'chat'], got: text('fax') }, 'must be one of: phone, chat, not "fax"'],
   [{ kind: 'event-field', field: 'currency', got: text('euro') }, 'must be a three-letter ISO 4217 code such as EUR, not "euro"'],
   [{ kind: 'file-name' }, 'must be a file name, without folders'],
-  [{ kind: 'file-name-control' }, 'must be a file name without control characters (a line break, a tab, an escape)'],
+  [{ kind: 'file-name-control' }, 'must be a file name without control characters (a line break, a tab, an escape, a mark turning text right to left)'],
   [{ kind: 'size', max: 52_428_800, got: { kind: 'value', text: '-1' } }, 'must be a size in bytes, 0 to 52428800, not -1'],
   [{ kind: 'base64' }, 'must be the file in base64'],
 ];
