@@ -120,16 +120,20 @@ function loadFile(file: string, source: ChecklistSource): LoadedChecklist {
   return { checklist, source, file };
 }
 
-function yamlFilesIn(dir: string): string[] {
+function yamlFilesIn(dir: string, onOther: (file: string, folder: boolean) => void = () => {}): string[] {
   if (!existsSync(dir)) return [];
-  // Only regular files: a pipe or a device named *.yaml there is not a checklist. One that
-  // cannot be looked at (a link to nothing, a loop of links) is kept, for its reading to say why.
+  // Only regular files: a pipe, a device or a folder named *.yaml there is not a checklist, and
+  // is said to be left out (read, a pipe would wait for ever). One that cannot be looked at (a
+  // link to nothing, a loop of links) is kept, for its reading to say why.
   const isFileOrUnknown = (f: string) => {
+    let st;
     try {
-      return statSync(f).isFile();
+      st = statSync(f);
     } catch {
       return true;
     }
+    if (!st.isFile()) onOther(f, st.isDirectory());
+    return st.isFile();
   };
   return readdirSync(dir)
     .filter((f) => /\.ya?ml$/.test(f))
@@ -151,7 +155,8 @@ export function builtInChecklists(): LoadedChecklist[] {
 export function loadAllChecklists(configDir: string, onBroken: (message: string, clash?: { id: string; files: [string, string] }) => void = () => {}): LoadedChecklist[] {
   const byId = new Map<string, LoadedChecklist>();
   for (const c of builtInChecklists()) byId.set(c.checklist.id, c);
-  for (const f of yamlFilesIn(join(configDir, 'checklists'))) {
+  const other = (f: string, folder: boolean) => onBroken(t().checklists.skipped(t().checklists.notAFile(f, folder)));
+  for (const f of yamlFilesIn(join(configDir, 'checklists'), other)) {
     try {
       const c = loadFile(f, 'user');
       // Overriding a built-in takes a version of its own where it scores otherwise: the checks

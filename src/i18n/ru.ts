@@ -1731,6 +1731,7 @@ export const ru: Catalog = {
     broken: (first, more, file) => `чек-лист ${brokenChecklist(first, more, file)}`,
     skippedBroken: (first, more, file) => `пропущен чек-лист ${brokenChecklist(first, more, file)}`,
     skipped: (message) => `пропущен файл чек-листа: ${message}`,
+    notAFile: (file, folder) => `${file} — ${folder ? 'папка' : 'устройство, канал или сокет'}, а не файл; положите на его место файл чек-листа или уберите его из папки.`,
     sameIdOther: (file, id, version, source) =>
       `${file} называет себя ${id} v${version}, как и ${source === 'built-in' ? 'встроенный' : 'ваш'} чек-лист ${id}, но с другими вопросами; дайте ему собственный id (или новую версию), чтобы его проверки не читались как проверки того чек-листа.`,
     twoOfOneId: (id, a, b) => `два ваших файла чек-листов называют себя ${id}: ${a} и ${b}; дайте одному из них другой id и проверьте снова.`,

@@ -65,7 +65,7 @@ describe('letter templates', () => {
 });
 
 describe('the checklists folder', () => {
-  it('skips, with a warning each, a link to nothing and a loop of links; never reads a device or waits on a pipe', () => {
+  it('skips, with a warning each, a link to nothing, a loop of links, a device, a pipe and a folder; never reads a device or waits on a pipe', () => {
     const dir = join(s.config, 'checklists');
     mkdirSync(dir, { recursive: true });
     symlinkSync('loop.yaml', join(dir, 'loop.yaml'));
@@ -78,6 +78,11 @@ describe('the checklists folder', () => {
     expect(r.stdout).toMatch(/^general\s/m);
     expect(r.stderr).toMatch(/skipped a checklist file: .*loop\.yaml is a loop of symbolic links/);
     expect(r.stderr).toMatch(/skipped a checklist file: there is no file .*dangling\.yaml/);
+    // A device, a pipe and a folder are left out, and said to be.
+    expect(r.stderr).toMatch(/skipped a checklist file: .*pipe\.yaml is a device, a pipe or a socket, not a file; put a checklist file there, or move it out of the folder\./);
+    expect(r.stderr).toMatch(/skipped a checklist file: .*zero\.yaml is a device, a pipe or a socket, not a file/);
+    mkdirSync(join(dir, 'folder.yaml'));
+    expect(bounded(['checklists']).stderr).toMatch(/skipped a checklist file: .*folder\.yaml is a folder, not a file/);
     const completed = bounded(['__complete', 'checklist', '']);
     expect(completed.timedOut, 'completion read without end').toBe(false);
     expect(completed.stdout.split('\n').filter(Boolean)).toEqual(['general', 'online-order', 'subscription']);
