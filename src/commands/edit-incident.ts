@@ -10,7 +10,7 @@ import { LineCounter, parseDocument, stringify } from 'yaml';
 import type { Context } from '../context.js';
 import type { CommandResult } from './result.js';
 import { UserError } from '../errors.js';
-import { FORMAT, orderedEvent, validateDataFile, type IncidentEntry } from '../formats/data-file.js';
+import { FORMAT, orderedEvent, validateDataFile, type DataProblem, type IncidentEntry, type OpenedIncidentEntry } from '../formats/data-file.js';
 import { yamlValue } from '../formats/yaml-limits.js';
 import { formatPath, type Path } from '../domain/validation.js';
 import { msOf } from '../domain/dates.js';
@@ -47,7 +47,7 @@ function toEditable(incident: ReturnType<Store['findIncident']> & object): Incid
 }
 
 /** Reads the edited text: a problem list, or the incident it describes (null when emptied). */
-export function readEdited(text: string, now: number): { problems: EditProblem[] } | { entry: IncidentEntry | null } {
+export function readEdited(text: string, now: number): { problems: EditProblem[] } | { entry: OpenedIncidentEntry | null } {
   const body = text.split('\n').filter((l) => !isErrorLine(l)).join('\n');
   if (!body.split('\n').some((l) => l.trim() && !l.trim().startsWith('#'))) return { entry: null };
   const lc = new LineCounter();
@@ -67,17 +67,28 @@ export function readEdited(text: string, now: number): { problems: EditProblem[]
     return { problems: [{ message: (err as Error).message }] };
   }
   const validated = validateDataFile({ format: FORMAT, incidents: [data] }, { now });
-  if ('errors' in validated) {
+  const errors = 'errors' in validated ? validated.errors : [];
+  // The opening is the incident's, shown to be edited: deleted, it is asked for (as its title
+  // is), not moved to its earliest event as one a data file leaves out is.
+  if (isMap(data) && (data.opened === undefined || data.opened === null)) {
+    const at = errors.findIndex((e) => e.fault.kind === 'required-without-events');
+    const required: DataProblem = { path: ['incidents', 0, 'opened'], fault: { kind: 'required' } };
+    if (at < 0) errors.push(required);
+    else errors[at] = required;
+  }
+  if ('errors' in validated || errors.length) {
     return {
-      problems: validated.errors.map((e) => {
+      problems: errors.map((e) => {
         const path = e.path.slice(2);
         return { line: lineOf(path), message: `${formatPath(path) || t().correct.theIncident}: ${t().data.fault(e.fault)}` };
       }),
     };
   }
-  const entry = validated.value.incidents![0];
+  const entry = validated.value.incidents![0] as OpenedIncidentEntry;
   return { entry };
 }
+
+const isMap = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** Opens the editor on `file` and waits for it; the editor may be a command with arguments. */
 function openEditor(ctx: Context, file: string): void {
@@ -137,7 +148,7 @@ export async function editIncidentInEditor(ctx: Context, id: string): Promise<Co
 class ChangedMeanwhile extends Error {}
 
 /** Applies the edited incident as one operation; a list of problems when it cannot stand. */
-function tryApply(ctx: Context, store: Store, incident: ReturnType<Store['findIncident']> & object, entry: IncidentEntry): string | EditProblem[] {
+function tryApply(ctx: Context, store: Store, incident: ReturnType<Store['findIncident']> & object, entry: OpenedIncidentEntry): string | EditProblem[] {
   if (entry.id !== undefined && entry.id !== incident.id) return [{ message: t().correct.idChanged(incident.id) }];
   let companyId: number;
   try {

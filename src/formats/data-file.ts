@@ -5,7 +5,7 @@
 import { EVENT_FIELDS, FIELD_SPECS, MAX_AMOUNT, MAX_COUNT, fieldFits, isEventType, withEventFields, ALL_EVENT_FIELDS, type FieldKind } from '../domain/events.js';
 import { fileNameFault, isVisibleName } from '../domain/names.js';
 import { CHECK_VERDICTS, FAULTS, EVENT_TYPES, type CheckRecord, type CheckVerdict, type EventType, type Fault, type IncidentEvent } from '../domain/types.js';
-import { givesOffset, isWhen, parseWhen, type When } from '../domain/dates.js';
+import { givesOffset, isWhen, msOf, parseWhen, type When } from '../domain/dates.js';
 import { closedBeforeOpenedProblem, dueBeforeMadeProblem, eventBeforeOpenedProblem, futureProblem, yearProblem, type DateFault } from '../domain/date-rules.js';
 import { formatPath, type Path, type Problem, type Validated } from '../domain/validation.js';
 import { t, type Catalog } from '../i18n/index.js';
@@ -57,7 +57,8 @@ export interface IncidentEntry {
   id?: string;
   company: string;
   title: string;
-  opened: string;
+  /** Left out, the incident opens at its earliest event (see withOpening). */
+  opened?: string;
   fault?: Fault;
   closed?: string;
   events?: IncidentEvent[];
@@ -112,6 +113,8 @@ export type DataFault =
   | { kind: 'list'; got: Given }
   | { kind: 'unknown-field' }
   | { kind: 'required' }
+  /** An incident's opening, left out where it has no event to open at. */
+  | { kind: 'required-without-events' }
   | { kind: 'not-text'; got: Given }
   | { kind: 'empty' }
   | { kind: 'too-long'; max: number }
@@ -318,7 +321,7 @@ const attachment = record(
   ['name', 'sha256', 'size'],
 );
 
-const incident = record(
+const incidentFields = record(
   {
     id: str(64, { re: INCIDENT_ID, fault: { kind: 'id', max: 64, example: 'volga-2012-07' } }),
     company: name,
@@ -329,8 +332,17 @@ const incident = record(
     events: list(event),
     attachments: list(attachment),
   },
-  ['company', 'title', 'opened'],
+  ['company', 'title'],
 );
+/** An incident: its opening may be left out where it has events (the earliest opens it), not where it has none. */
+const incident: Check = (v, at, out) => {
+  incidentFields(v, at, out);
+  if (!isMap(v) || (v.opened !== undefined && v.opened !== null)) return;
+  // (Events that are no list are said to be so: that is what to mend.)
+  if (v.events === undefined || v.events === null || (Array.isArray(v.events) && !v.events.length)) {
+    out.push({ path: [...pathOf(at), 'opened'], fault: { kind: 'required-without-events' } });
+  }
+};
 const pin = record({ company: name, list: oneOf(['black', 'white']), reason: text, at: when }, ['company', 'list', 'reason']);
 
 const yesNo: Check = (v, at, out) => {
@@ -365,6 +377,33 @@ const document = record(
   },
   ['format'],
 );
+
+/** An incident of a data file with its opening: the one it gives, or the one withOpening gives it. */
+export type OpenedIncidentEntry = IncidentEntry & { opened: string };
+
+/**
+ * The time an incident of a valid data file opened: the one it gives, else its earliest event's
+ * (the earliest moment: times may be written with different offsets from UTC), as that event
+ * writes it; the first of the file's events at that moment. Undefined for one with neither,
+ * which validation refuses.
+ */
+export function openingOf(inc: Pick<IncidentEntry, 'opened' | 'events'>): string | undefined {
+  if (inc.opened !== undefined && inc.opened !== null) return inc.opened;
+  let first: { at: string; ms: number } | undefined;
+  for (const e of inc.events ?? []) {
+    const ms = msOf(e.at);
+    if (first === undefined || ms < first.ms) first = { at: e.at, ms };
+  }
+  return first?.at;
+}
+
+/** An incident of a valid data file with its opening (see openingOf): itself where it gives one. */
+export function withOpening(inc: IncidentEntry): OpenedIncidentEntry {
+  if (inc.opened !== undefined && inc.opened !== null) return inc as OpenedIncidentEntry;
+  const opened = openingOf(inc);
+  if (opened === undefined) throw new Error('an incident with neither its opening nor an event, which validation refuses');
+  return { ...inc, opened };
+}
 
 /** The lists of records a data file holds, in the order they are checked and merged. */
 export const SECTIONS = ['companies', 'checks', 'incidents', 'pins', 'lists'] as const;
@@ -425,7 +464,9 @@ export function checkRecordDates(section: Section, record: unknown, i: number, n
   if (section === 'incidents') {
     const inc = record as IncidentEntry;
     const path = ['incidents', i];
-    const opened = at(inc.opened, [...path, 'opened'], true);
+    // An opening left out is the earliest event's time: its problems are that event's, said at it.
+    const derived = typeof inc.opened === 'string' ? undefined : openingOf(inc);
+    const opened = derived !== undefined ? parseWhen(derived) : at(inc.opened, [...path, 'opened'], true);
     const closed = inc.closed !== undefined ? at(inc.closed, [...path, 'closed'], true) : undefined;
     if (opened && closed) {
       const p = closedBeforeOpenedProblem(opened, closed);

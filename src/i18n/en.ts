@@ -99,6 +99,7 @@ function dataFault(f: DataFault): string {
     case 'list': return `must be a list, not ${given(f.got)}`;
     case 'unknown-field': return 'unknown field';
     case 'required': return 'is required';
+    case 'required-without-events': return 'is required of an incident without events (one with events opens at its earliest)';
     case 'not-text': return `must be text, not ${given(f.got)}`;
     case 'empty': return 'must not be empty';
     case 'too-long': return `is longer than ${f.max} characters`;

@@ -86,6 +86,7 @@ function dataFault(f: DataFault): string {
     case 'list': return `должно быть списком, а не ${given(f.got)}`;
     case 'unknown-field': return 'неизвестное поле';
     case 'required': return 'обязательное поле';
+    case 'required-without-events': return 'обязательно для обращения без событий (обращение с событиями открывается самым ранним из них)';
     case 'not-text': return `должно быть текстом, а не ${given(f.got)}`;
     case 'empty': return 'не может быть пустым';
     case 'too-long': return `длиннее ${chars(f.max)}`;

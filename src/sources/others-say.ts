@@ -10,7 +10,7 @@ import { msOf } from '../domain/dates.js';
 import { companyKey } from '../domain/names.js';
 import { complaintRecord, type ComplaintRecord, type SharedList, type SourceKind } from '../domain/sources.js';
 import type { CheckRecord, CompanyEvidence, Incident, Placement } from '../domain/types.js';
-import type { CheckEntry, IncidentEntry } from '../formats/data-file.js';
+import type { CheckEntry, OpenedIncidentEntry } from '../formats/data-file.js';
 
 export interface OtherView {
   source: string;
@@ -40,7 +40,8 @@ export function evidenceOfSource(company: string, says: SourceSays[], checklists
         const r = scoreCheck(checklist, k.answers);
         checks.push({ id: k.id ?? `${s.source}-check-${checks.length + 1}`, company, checklist: k.checklist, checklist_version: k.checklist_version ?? checklist.version, at: k.at, score: r.score, verdict: r.verdict, dealbreakers: r.dealbreakers });
       } else {
-        const i = e.data as IncidentEntry;
+        // (Kept with its opening when its file was read: see readVettedFile.)
+        const i = e.data as OpenedIncidentEntry;
         incidents.push({
           id: i.id ?? `${s.source}-${incidents.length + 1}`,
           company,

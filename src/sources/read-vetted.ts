@@ -6,7 +6,7 @@ import { UserError } from '../errors.js';
 import { INPUT_LIMITS, decodeInput, readInputBytes } from '../formats/read-input.js';
 import { t } from '../i18n/index.js';
 import { parseDataDocument } from '../formats/data-text.js';
-import { describeProblems, validateDataFile } from '../formats/data-file.js';
+import { describeProblems, validateDataFile, withOpening } from '../formats/data-file.js';
 import { companyKey } from '../domain/names.js';
 import type { SourceCompanyData, SourceData } from '../store/sources.js';
 
@@ -61,9 +61,11 @@ export function readVettedFile(path: string, shownAs: string, now?: number): Sou
     }
   }
   for (const k of doc.checks ?? []) (companyOf(k.company).evidence ??= []).push({ kind: 'check', data: k });
-  for (const i of doc.incidents ?? []) (companyOf(i.company).evidence ??= []).push({ kind: 'incident', data: i });
+  // Each incident kept with its opening, as an import gives it one: its earliest event's where the file gives none.
+  const incidents = (doc.incidents ?? []).map(withOpening);
+  for (const i of incidents) (companyOf(i.company).evidence ??= []).push({ kind: 'incident', data: i });
 
-  const dates = [...(doc.lists ?? []).map((l) => l.since ?? ''), ...(doc.checks ?? []).map((k) => k.at), ...(doc.incidents ?? []).map((i) => i.opened)].filter(Boolean).sort();
+  const dates = [...(doc.lists ?? []).map((l) => l.since ?? ''), ...(doc.checks ?? []).map((k) => k.at), ...incidents.map((i) => i.opened)].filter(Boolean).sort();
   return {
     meta: {
       kind: 'vetted',

@@ -3,7 +3,7 @@
 // (or company + opened + title), events by their content; what is there already is left.
 
 import type { CompanyRow, Store } from './store.js';
-import type { CheckEntry, CompanyEntry, DataFile, IncidentEntry, PinEntry } from '../formats/data-file.js';
+import { withOpening, type CheckEntry, type CompanyEntry, type DataFile, type IncidentEntry, type OpenedIncidentEntry, type PinEntry } from '../formats/data-file.js';
 import { checkAnswers, hasScore, isChecklistId, roundScore, scoreCheck, verdictOf, type Checklist } from '../domain/checklist.js';
 import { t } from '../i18n/index.js';
 import { companyKey, slugOf } from '../domain/names.js';
@@ -264,7 +264,7 @@ export function mergeRecords(store: Store, records: DataRecords, opts: MergeOpti
     }
   };
   // (Of each id, what the first record told of it: its company, opening, title and fault.)
-  const incidentOnce = (inc: IncidentEntry, i: number, companyId: number) => {
+  const incidentOnce = (inc: OpenedIncidentEntry, i: number, companyId: number) => {
     const key = asciiLower(inc.id!);
     const seen = once.incidents.get(key);
     if (seen === undefined) {
@@ -430,8 +430,11 @@ export function mergeRecords(store: Store, records: DataRecords, opts: MergeOpti
       progress();
     },
 
-    incidents: (inc: IncidentEntry, i: number) => {
+    incidents: (entry: IncidentEntry, i: number) => {
       guard(['incidents', i], () => {
+        // Its opening, given or its earliest event's, before anything reads it: the same
+        // incident found, told once, and inserted, however many times the file is imported.
+        const inc = withOpening(entry);
         const company = ensure(inc.company);
         let ref = inc.id ?? store.findIncidentByContent(company.id, inc.opened, inc.title);
         // An id is the incident's whatever the case of its letters, as it is looked up (exactly

@@ -311,6 +311,85 @@ describe('import of seeds.yaml', () => {
   });
 });
 
+describe('an incident without its opening', () => {
+  /**
+   * An incident the file gives no opening, its events out of order: the earliest moment is the
+   * one written with +05:00 (04:00 UTC), though the text of the one at 06:00Z sorts first and a
+   * later one comes first in the file.
+   */
+  const UNOPENED = {
+    format: 'vetted/1',
+    incidents: [
+      {
+        company: 'Acme',
+        title: 'lost parcel',
+        events: [
+          { at: '2024-03-02T10:00', type: 'promise', due: '2024-03-05' },
+          { at: '2024-03-01T06:00Z', type: 'note', text: 'asked again' },
+          { at: '2024-03-01T09:00+05:00', type: 'contact', channel: 'chat' },
+        ],
+      },
+    ],
+  };
+  const UNOPENED_YAML = `format: vetted/1
+incidents:
+  - company: Acme
+    title: lost parcel
+    events:
+      - at: 2024-03-02T10:00
+        type: promise
+        due: 2024-03-05
+      - {at: "2024-03-01T06:00Z", type: note, text: asked again}
+      - {at: "2024-03-01T09:00+05:00", type: contact, channel: chat}
+`;
+  const NOTHING_ADDED = { companies: 0, aliases: 0, checks: 0, incidents: 0, events: 0, pins: 0 };
+  const NEITHER = 'incidents[0].opened: is required of an incident without events (one with events opens at its earliest)';
+  const NEITHER_RU = 'incidents[0].opened: обязательно для обращения без событий (обращение с событиями открывается самым ранним из них)';
+
+  it.each([
+    ['YAML, read whole', 'unopened.yaml', UNOPENED_YAML],
+    ['JSON laid out as export writes it, read a record at a time', 'unopened.json', JSON.stringify(UNOPENED, null, 2)],
+  ])('%s: opens at its earliest event, written as that event is; a second import changes nothing', (_name, name, text) => {
+    const file = join(s.dir, name);
+    writeFileSync(file, text);
+    expect(added(importJson(s, file))).toEqual({ companies: 1, aliases: 0, checks: 0, incidents: 1, events: 3, pins: 0 });
+    const shown = json<{ id: string; opened: string; events: { at: string }[] }>(s, ['incident', 'show', 'acme-1', '--json']);
+    expect(shown.opened).toBe('2024-03-01T09:00+05:00');
+    expect(shown.events[0].at).toBe('2024-03-01T09:00+05:00');
+    const first = content(s);
+    expect(added(importJson(s, file))).toEqual(NOTHING_ADDED);
+    expect(content(s)).toEqual(first);
+  });
+
+  it("keeps the date rules against that opening: a closing before the earliest event is refused, naming the event's time", () => {
+    const file = join(s.dir, 'closed-early.yaml');
+    writeFileSync(file, `${UNOPENED_YAML}    closed: 2024-02-28\n`);
+    expect(expectOneLineError(s.run(['import', file]))).toContain('incidents[0].closed: is before the incident was opened (2024-03-01T09:00+05:00)');
+    expect(existsSync(s.db)).toBe(false);
+  });
+
+  it.each([
+    ['no events', 'format: vetted/1\nincidents:\n  - company: Acme\n    title: lost parcel\n'],
+    ['an empty list of events', 'format: vetted/1\nincidents:\n  - {company: Acme, title: lost parcel, opened: null, events: []}\n'],
+  ])('with %s: exit 2 saying what to do, in English and in Russian, nothing imported', (_name, text) => {
+    s.makeDatabase();
+    const hash = dbHash(s);
+    const file = join(s.dir, 'neither.yaml');
+    writeFileSync(file, text);
+    expect(expectOneLineError(s.run(['import', file]))).toContain(`line 3: ${NEITHER}; nothing was imported.`);
+    expect(expectOneLineError(s.run(['--lang', 'ru', 'import', file]))).toContain(`строка 3: ${NEITHER_RU}; ничего не загружено.`);
+    expect(dbHash(s)).toBe(hash);
+  });
+
+  it('with no events in a JSON file laid out as export writes it: refused the same, the record before it not imported either', () => {
+    const file = join(s.dir, 'neither.json');
+    writeFileSync(file, JSON.stringify({ format: 'vetted/1', incidents: [UNOPENED.incidents[0], { company: 'Acme', title: 'second' }] }, null, 2));
+    expect(expectOneLineError(s.run(['import', file]))).toContain(NEITHER.replace('incidents[0]', 'incidents[1]'));
+    expect(expectOneLineError(s.run(['--lang', 'ru', 'import', file]))).toContain(NEITHER_RU.replace('incidents[0]', 'incidents[1]'));
+    expect(existsSync(s.db)).toBe(false);
+  });
+});
+
 describe('the round trip', () => {
   it('seeds: export json, import into an empty database, export again: equal but for exported_at', () => {
     ok(s.run(['import', SEEDS]));

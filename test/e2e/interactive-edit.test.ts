@@ -65,6 +65,19 @@ describe('incident edit in the editor', () => {
     expect(json<{ fault: string }>(s, ['incident', 'show', 'ozon-1', '--json']).fault).toBe('third-party');
   });
 
+  it("an opening deleted is asked for, as the title is, not moved to the earliest event as a data file's left out is; the file is kept for another try", async () => {
+    // Opened at 10:00, its earliest event at 11:00: deleted, the opening stays; put back with the fault changed, the edit applies.
+    const t = start(['incident', 'edit', 'ozon-1'], editor('/^opened: /d', 's/^title: parcel lost$/title: parcel lost\\nopened: 2026-11-20T10:00/; s/^fault: company$/fault: third-party/'));
+    expect(await t.waitForExit()).toBe(0);
+    expect(t.screen()).toMatch(/ERROR: opened: is required/);
+    const second = readFileSync(join(s.dir, 'seen-2.yaml'), 'utf8');
+    expect(second).toMatch(/^# ERROR: opened: is required\n/);
+    expect(second).not.toMatch(/^opened:/m);
+    const shown = json<{ opened: string; fault: string }>(s, ['incident', 'show', 'ozon-1', '--json']);
+    expect(shown.opened).toBe('2026-11-20T10:00');
+    expect(shown.fault).toBe('third-party');
+  });
+
   it('a file closed without saving after a problem was shown changes nothing, and the editor is not opened again', async () => {
     const before = json<unknown>(s, ['incident', 'show', 'ozon-1', '--json']);
     const t = start(['incident', 'edit', 'ozon-1'], editor('s/^id: ozon-1$/id: ozon-9/'));

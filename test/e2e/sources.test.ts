@@ -548,3 +548,29 @@ describe('a CFPB source', () => {
     expect(JSON.parse(ok(s.run(['lists', '--json'])).stdout)).toEqual(JSON.parse(whyBefore));
   });
 });
+
+describe('a shared file whose incident gives no opening', () => {
+  it('is read as an import reads it: the incident opens at its earliest event, and is judged as evidence', () => {
+    const s = sandbox();
+    try {
+      ok(s.run(['pin', 'Acme', 'white', '--reason', 'kind']));
+      const f = join(s.dir, 'eve.json');
+      // The earliest moment is the one written with +03:00 (22:00 UTC the day before), the second in the file.
+      const events = [
+        { at: '2024-03-05T10:00', type: 'contact', channel: 'phone' },
+        { at: '2024-03-02T01:00+03:00', type: 'promise', due: '2024-03-03' },
+      ];
+      writeFileSync(f, JSON.stringify({ format: 'vetted/1', incidents: [{ company: 'Acme', title: 'lost parcel', events }] }));
+      ok(s.run(['source', 'add', f, '--name', 'eve']));
+      const shown = json<{ date_from: string; date_to: string }>(s, ['source', 'show', 'eve', '--json']);
+      expect([shown.date_from, shown.date_to]).toEqual(['2024-03-02', '2024-03-02']);
+      const others = json<{ others: { by_your_policy: { incidents: number } | null }[] }>(s, ['company', 'show', 'Acme', '--json']).others;
+      expect(others.map((o) => o.by_your_policy?.incidents)).toEqual([1]);
+      // One with neither an opening nor an event is refused, as an import refuses it.
+      writeFileSync(f, JSON.stringify({ format: 'vetted/1', incidents: [{ company: 'Acme', title: 'lost parcel' }] }));
+      expect(expectOneLineError(s.run(['source', 'update', 'eve', f]))).toContain('incidents[0].opened: is required of an incident without events (one with events opens at its earliest)');
+    } finally {
+      s.cleanup();
+    }
+  });
+});

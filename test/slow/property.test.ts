@@ -160,7 +160,7 @@ const docArb = fc
     checks: fc.array(fc.record({ company: fc.nat(), at: when, version: opt(fc.integer({ min: 1, max: 5 })) }), { maxLength: 4 }),
     checkAnswers: fc.array(answersArb(), { minLength: 4, maxLength: 4 }),
     incidents: fc.array(
-      fc.record({ company: fc.nat(), withId: fc.boolean(), title: prose, opened: when, fault: opt(fc.constantFrom(...FAULTS)), closed: opt(when), events: fc.array(eventArb, { maxLength: 6 }) }),
+      fc.record({ company: fc.nat(), withId: fc.boolean(), title: prose, opened: when, openingLeftOut: fc.boolean(), fault: opt(fc.constantFrom(...FAULTS)), closed: opt(when), events: fc.array(eventArb, { maxLength: 6 }) }),
       { maxLength: 5 },
     ),
     pins: fc.array(fc.record({ company: fc.nat(), list: fc.constantFrom('black', 'white'), reason: prose, at: opt(when) }), { maxLength: 3 }),
@@ -206,7 +206,8 @@ const docArb = fc
           id: inc.withId ? `inc-${i}.${pick(inc.company).length}` : undefined,
           company: pick(inc.company),
           title: inc.title,
-          opened,
+          // Left out, the earliest event opens it: its export gives that opening.
+          opened: inc.openingLeftOut && events.length ? undefined : opened,
           fault: inc.fault,
           closed,
           events,
@@ -285,8 +286,10 @@ function requiredPaths(doc: Json): Path[] {
   (d.checks ?? []).forEach((_, i) => ['company', 'checklist', 'at', 'answers'].forEach((k) => out.push(['checks', i, k])));
   (d.pins ?? []).forEach((_, i) => ['company', 'list', 'reason'].forEach((k) => out.push(['pins', i, k])));
   (d.incidents ?? []).forEach((inc, i) => {
-    ['company', 'title', 'opened'].forEach((k) => out.push(['incidents', i, k]));
-    ((inc as Record<string, Json[]>).events ?? []).forEach((e, j) => {
+    const events = (inc as Record<string, Json[]>).events ?? [];
+    // An incident with events opens at the earliest of them: its opening may be left out.
+    ['company', 'title', ...(events.length ? [] : ['opened'])].forEach((k) => out.push(['incidents', i, k]));
+    events.forEach((e, j) => {
       const type = (e as Record<string, string>).type;
       for (const k of ['at', 'type', ...(REQUIRED_EVENT[type] ?? [])]) out.push(['incidents', i, 'events', j, k]);
     });

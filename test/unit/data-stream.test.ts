@@ -64,6 +64,7 @@ describe('a data file read a record at a time', () => {
     ['with a byte order mark and spaces around', `\uFEFF \n${JSON.stringify(doc, null, 4)}\n\n`],
     ['with empty and absent lists', JSON.stringify({ format: 'vetted/1', companies: [], incidents: [incident], lists: [] })],
     ['escapes in keys and values', JSON.stringify(doc).replace('"title"', '"\\u0074itle"')],
+    ['an incident without its opening, which its earliest event gives', JSON.stringify({ ...doc, incidents: [{ company: 'Ozon', title: 'late', events: [{ at: '2024-02-03', type: 'note', text: 'x' }, { at: '2024-02-02T23:00-05:00', type: 'note', text: 'y' }], closed: '2024-02-03' }] }, null, 2)],
   ])('%s: the same records as the whole reading, in the same order', (_, text) => {
     const data = JSON.parse(text.replace(/^\uFEFF/, '')) as DataFile;
     expect('value' in validateDataFile(data, { now: NOW })).toBe(true);
@@ -80,6 +81,8 @@ describe('a data file read a record at a time', () => {
     ['another format', JSON.stringify({ ...doc, format: 'vetted/2' })],
     ['a record that is not valid', JSON.stringify({ ...doc, pins: [{ company: 'Ozon', list: 'grey', reason: 'r' }] })],
     ['a date in the future', JSON.stringify({ ...doc, pins: [{ company: 'Ozon', list: 'black', reason: 'r', at: '2099-01-01' }] })],
+    ['an incident with neither its opening nor an event', JSON.stringify({ ...doc, incidents: [incident, { company: 'Ozon', title: 'no opening', events: [] }] }, null, 2)],
+    ['an incident closed before the earliest event that opens it', JSON.stringify({ ...doc, incidents: [{ company: 'Ozon', title: 'late', events: [{ at: '2024-02-03T10:00', type: 'note', text: 'x' }], closed: '2024-02-02' }] }, null, 2)],
     ['a lone surrogate', JSON.stringify(doc).replace('Ozon', 'Oz\\ud800on')],
     ['a lone low surrogate, its escape in capitals', JSON.stringify(doc).replace('volga.example', 'volga.ex\\uDC00ample')],
     ['a lone high surrogate at the end of a text', JSON.stringify(doc).replace('"no id"', '"no id\\uDBFF"')],

@@ -306,6 +306,7 @@ const DATA_FAULTS: [DataFault, string][] = [
   [{ kind: 'list', got: { kind: 'map' } }, 'must be a list, not a map'],
   [{ kind: 'unknown-field' }, 'unknown field'],
   [{ kind: 'required' }, 'is required'],
+  [{ kind: 'required-without-events' }, 'is required of an incident without events (one with events opens at its earliest)'],
   [{ kind: 'not-text', got: { kind: 'value', text: 'null' } }, 'must be text, not null'],
   [{ kind: 'empty' }, 'must not be empty'],
   [{ kind: 'too-long', max: 200 }, 'is longer than 200 characters'],

@@ -1,0 +1,54 @@
+// An incident of a data file without its opening: it opens at its earliest event (by moment,
+// whatever offsets its times are written with), and one with no event to open at is refused.
+import { describe, expect, it } from 'vitest';
+import { openingOf, validateDataFile, withOpening, type IncidentEntry } from '../../src/formats/data-file.js';
+import { formatPath } from '../../src/domain/validation.js';
+import type { IncidentEvent } from '../../src/domain/types.js';
+
+const note = (at: string): IncidentEvent => ({ at, type: 'note', text: at }) as IncidentEvent;
+const incident = (fields: Partial<IncidentEntry>): IncidentEntry => ({ company: 'Acme', title: 'lost parcel', ...fields });
+
+describe('openingOf', () => {
+  it.each<[string, Partial<IncidentEntry>, string | undefined]>([
+    ['the opening given', { opened: '2024-03-09', events: [note('2024-03-01T10:00Z')] }, '2024-03-09'],
+    ['the one event', { events: [note('2024-03-01T10:00Z')] }, '2024-03-01T10:00Z'],
+    ['the earliest moment, not the first in the file', { events: [note('2024-03-02T10:00Z'), note('2024-03-01T10:00Z')] }, '2024-03-01T10:00Z'],
+    // 09:00+05:00 is 04:00 UTC: before 06:00Z, whose text sorts first.
+    ['the earliest moment, not the earliest text', { events: [note('2024-03-01T06:00Z'), note('2024-03-01T09:00+05:00')] }, '2024-03-01T09:00+05:00'],
+    ['the first of the file at the earliest moment, written as it is', { events: [note('2024-03-01T10:00:00Z'), note('2024-03-01T12:00+02:00')] }, '2024-03-01T10:00:00Z'],
+    ['none without events', { events: [] }, undefined],
+    ['none without events or opening', {}, undefined],
+  ])('%s', (_name, fields, opening) => {
+    expect(openingOf(incident(fields))).toBe(opening);
+  });
+
+  it('withOpening gives the incident that opening, and leaves one that gives its own as it is', () => {
+    const given = incident({ opened: '2024-03-09', events: [note('2024-03-01T10:00Z')] });
+    expect(withOpening(given)).toBe(given);
+    const left = incident({ events: [note('2024-03-02T10:00Z'), note('2024-03-01T10:00Z')] });
+    expect(withOpening(left)).toEqual({ ...left, opened: '2024-03-01T10:00Z' });
+    expect(left.opened).toBeUndefined();
+  });
+});
+
+describe('validateDataFile, of an incident without its opening', () => {
+  const NOW = Date.parse('2026-12-01T12:00:00Z');
+  const problems = (fields: Record<string, unknown>) => {
+    const v = validateDataFile({ format: 'vetted/1', incidents: [{ company: 'Acme', title: 'lost parcel', ...fields }] }, { now: NOW });
+    return 'errors' in v ? v.errors.map((e) => `${formatPath(e.path)} ${e.fault.kind}`) : [];
+  };
+
+  it.each<[string, Record<string, unknown>, string[]]>([
+    ['with events: valid', { events: [note('2024-03-02T10:00'), note('2024-03-01T10:00')] }, []],
+    ['with events, the opening null: valid', { opened: null, events: [note('2024-03-01T10:00')] }, []],
+    ['without events', {}, ['incidents[0].opened required-without-events']],
+    ['with an empty list of events', { events: [] }, ['incidents[0].opened required-without-events']],
+    ['with events that are no list: that is said, not the opening', { events: 'yesterday' }, ['incidents[0].events list']],
+    // Its earliest event's time is its opening: a closing before it is before the opening, and said so.
+    ['closed before its earliest event', { closed: '2024-02-28', events: [note('2024-03-01T10:00')] }, ['incidents[0].closed before-opened']],
+    // An event ahead of now is said at the event, once, not at the opening it gives too.
+    ['its earliest event in the future', { events: [note('2099-03-01T10:00')] }, ['incidents[0].events[0].at future']],
+  ])('%s', (_name, fields, expected) => {
+    expect(problems(fields)).toEqual(expected);
+  });
+});
