@@ -114,7 +114,7 @@ export function isSqliteFile(path: string): boolean {
 
 /** Refuses a target that is the database, one of its companions or backups, or any SQLite file. */
 export function assertNotDatabase(target: string, guard: WriteGuard, st?: Stats, flag = '--out'): void {
-  const refuse = (what: 'database' | 'backup' | 'link' | 'sqlite') => {
+  const refuse = (what: 'database' | 'backup' | 'link' | 'sqlite' | 'companion') => {
     throw new UserError(t().files.refuseTarget(target, what, flag));
   };
   if (guard.dbPath !== undefined) {
@@ -129,6 +129,10 @@ export function assertNotDatabase(target: string, guard: WriteGuard, st?: Stats,
       if (other && other.dev === st!.dev && other.ino === st!.ino) refuse('link');
     }
   }
+  // Another database's companion: its shared-memory index (-shm) starts with no mark of its
+  // own, and its log (-wal) is empty between writes; either, written over, is that database's.
+  const companion = /-(?:wal|shm|journal)$/.exec(target);
+  if (st?.isFile() && companion && isSqliteFile(target.slice(0, companion.index))) refuse('companion');
   if (st?.isFile() && isSqliteFile(target)) refuse('sqlite');
 }
 

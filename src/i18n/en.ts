@@ -1113,8 +1113,8 @@ export const en = {
     tooBig: (file: string, max: number, what: InputKind) =>
       `${file} holds more than ${en.files.size(max)}, the most vetted reads as ${en.files.kind[what]}; ${what === 'data' ? 'split it into smaller files' : 'shorten it'}.`,
     notUtf8: (file: string) => `${file} is not UTF-8 text; save it as UTF-8 and try again.`,
-    refuseTarget: (target: string, what: 'database' | 'backup' | 'link' | 'sqlite', flag: string) =>
-      `${target} is ${{ database: 'the database or one of its own files', backup: 'a file in the backups folder of the database', link: 'the database or one of its own files (another name of it)', sqlite: 'an SQLite database' }[what]}, so nothing was written there; choose another ${flag}.`,
+    refuseTarget: (target: string, what: 'database' | 'backup' | 'link' | 'sqlite' | 'companion', flag: string) =>
+      `${target} is ${{ database: 'the database or one of its own files', backup: 'a file in the backups folder of the database', link: 'the database or one of its own files (another name of it)', sqlite: 'an SQLite database', companion: "one of an SQLite database's own files (its log or its shared memory)" }[what]}, so nothing was written there; choose another ${flag}.`,
     outNeedsPath: (flag: string) => `${flag} needs a file path (or - for standard output).`,
     danglingLink: (out: string, flag: string) => `${out} is a symbolic link to a file that does not exist; remove the link or choose another ${flag}.`,
     linkLoop: (out: string, flag: string) => `${out} is a loop of symbolic links; remove the link or choose another ${flag}.`,

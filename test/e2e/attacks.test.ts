@@ -149,6 +149,33 @@ describe('2. devices and special files are not taken for ours', () => {
     expect(ok(s.run(['export', '--format', 'json', '--out', '-'])).stdout).toMatch(/"format": "vetted\/1"/);
   });
 
+  it("--out onto another SQLite database's own files, its shared memory and its log, is refused, leaving them as they were", () => {
+    seeded();
+    const other = join(s.dir, 'other.db');
+    const db = new Database(other);
+    try {
+      db.pragma('journal_mode = WAL');
+      db.exec('CREATE TABLE t (x); INSERT INTO t VALUES (1)');
+      for (const file of [`${other}-shm`, `${other}-wal`]) {
+        const before = bytes(file);
+        for (const args of [['export', '--format', 'json'], ['backup']]) {
+          expect(expectOneLineError(s.run([...args, '--out', file]))).toBe(
+            `vetted: ${file} is one of an SQLite database's own files (its log or its shared memory), so nothing was written there; choose another --out.`,
+          );
+        }
+        expect(bytes(file).equals(before)).toBe(true);
+      }
+      expect(db.prepare('SELECT x FROM t').pluck().all()).toEqual([1]);
+    } finally {
+      db.close();
+    }
+    // A file merely named so, beside no database, is written.
+    const plain = join(s.dir, 'notes-wal');
+    writeFileSync(plain, 'old');
+    ok(s.run(['export', '--format', 'json', '--out', plain]));
+    expect(readFileSync(plain, 'utf8')).toMatch(/"format": "vetted\/1"/);
+  });
+
   it('--out /dev/stdin, or a descriptor not open, is refused in a sentence: standard input is open for reading', () => {
     seeded();
     const attached = join(s.dir, 'receipt.txt');
