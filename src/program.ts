@@ -95,25 +95,37 @@ export function commandNamed(args: string[]): string | undefined {
  * showed the help of `a`). After `help`, the words that name a command and its subcommands, in
  * order, are its path (a `help` among them, as in `help incident help add`, is passed over);
  * the line is then `a b --help`, with the global options given (`--lang ru`, `--db X`), and
- * nothing else that followed: a value such as `--title help` is no command word. A word where
- * the command reached has subcommands, and none by that name, is a topic there is not.
- * Undefined for a line that is no `help`, or `help` alone.
+ * nothing else that followed: a value such as `--title help` is no command word. Where no
+ * command is named (`help help`, `help --lang ru`), it is the help of the command `help` was
+ * asked of, as `help` alone shows it. A word where the command reached has subcommands, and
+ * none by that name, is a topic there is not. Undefined for a line that is no `help`.
  */
 export function helpOfSubcommand(program: Command, args: string[]): { args: string[] } | { topic: string; of: string } | undefined {
   let at = -1;
+  let cmd = program;
+  const asked: string[] = [];
+  // The `help` of the program or of a group (`incident help …`): the command words before it
+  // are passed, and options, with the value of one that takes a value (`history --company help`).
+  const takesValue = (flag: string) => [cmd, program].some((c) => c.options.some((o) => (o.long === flag || o.short === flag) && (o.required || o.optional)));
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
-    if (a === '--db' || a === '--lang') i++;
-    else if (a === '--') return undefined;
-    else if (!a.startsWith('-')) {
-      if (a === 'help') at = i;
+    if (a === '--') return undefined;
+    if (a.startsWith('-')) {
+      if (!a.includes('=') && takesValue(a)) i++;
+      continue;
+    }
+    if (a === 'help' && cmd.commands.length) {
+      at = i;
       break;
     }
+    const sub = cmd.commands.find((c) => c.name() === a || c.aliases().includes(a));
+    if (!sub) return undefined;
+    asked.push(a);
+    cmd = sub;
   }
   if (at < 0) return undefined;
   const path: string[] = [];
   const globals: string[] = [];
-  let cmd = program;
   for (let i = at + 1; i < args.length; i++) {
     const a = args[i];
     if (a === '--') break;
@@ -130,14 +142,13 @@ export function helpOfSubcommand(program: Command, args: string[]): { args: stri
     if (a.startsWith('-') || a === 'help') continue;
     const sub = cmd.commands.find((c) => c.name() === a || c.aliases().includes(a));
     if (!sub) {
-      if (cmd.commands.length && !path.length) return { topic: a, of: 'vetted' };
-      if (cmd.commands.length) return { topic: a, of: ['vetted', ...path].join(' ') };
+      if (cmd.commands.length) return { topic: a, of: ['vetted', ...asked, ...path].join(' ') };
       break;
     }
     path.push(a);
     cmd = sub;
   }
-  return path.length ? { args: [...args.slice(0, at), ...globals, ...path, '--help'] } : undefined;
+  return { args: [...args.slice(0, at), ...globals, ...path, '--help'] };
 }
 
 /**

@@ -109,6 +109,23 @@ describe('help', () => {
       expect(r.stdout, asked.join(' ')).toBe(s.run(shown).stdout);
     }
   });
+
+  it('`help help` is the help of the program, on stdout, exit 0, as `help` alone is; so is `help` with only global options, and `incident help help` is that of incident', () => {
+    for (const [asked, shown] of [
+      [['help', 'help'], ['--help']],
+      [['help', 'help', 'help'], ['--help']],
+      [['help', '--lang', 'ru'], ['--lang', 'ru', '--help']],
+      [['help', '--lang', 'ru', 'help'], ['--lang', 'ru', '--help']],
+      [['help', '--db', join(s.dir, 'other.db')], ['--help']],
+      [['incident', 'help', 'help'], ['incident', '--help']],
+    ]) {
+      const r = s.run(asked);
+      expect(r.code, asked.join(' ')).toBe(0);
+      expect(r.stderr, asked.join(' ')).toBe('');
+      expect(r.stdout, asked.join(' ')).toBe(s.run(shown).stdout);
+    }
+    expect(existsSync(join(s.dir, 'other.db'))).toBe(false);
+  });
 });
 
 describe('usage errors', () => {
