@@ -52,6 +52,7 @@ export function applyConventions(program: Command): void {
         if (action === self && stray !== undefined) self.error(t().help.unknownSubcommand(stray, pathOf(self), subcommandNames(self), nearNames(self, stray)), { code: 'commander.unknownCommand' });
       });
     }
+    if (cmd.registeredArguments.length) sayWhereDashedArgumentsGo(cmd);
     // Required values are marked required in help, as the error names them.
     for (const o of cmd.options) {
       const required = t().help.required;
@@ -70,4 +71,32 @@ export function pathOf(cmd: Command): string {
   const names: string[] = [];
   for (let c: Command | null = cmd; c; c = c.parent) names.unshift(c.name());
   return names.join(' ');
+}
+
+/**
+ * A word that begins with a dash where an argument is awaited (a company named "-Shop") is read
+ * as an option, and is unknown: the error says how to give it, after `--`, with the arguments
+ * given before it. A near miss of an option (`--titel`) stays a mistyped option.
+ */
+function sayWhereDashedArgumentsGo(cmd: Command): void {
+  const self = cmd as unknown as { unknownOption(flag: string): void };
+  const unknownOption = self.unknownOption.bind(cmd);
+  self.unknownOption = (flag: string) => {
+    // commander has the arguments before the first unknown option, then it and what follows.
+    const before = cmd.args.indexOf(flag);
+    const args = cmd.registeredArguments;
+    const awaited = before < 0 ? undefined : before < args.length ? args[before] : args[args.length - 1].variadic ? args[args.length - 1] : undefined;
+    if (!awaited || nearOption(cmd, flag)) return unknownOption(flag);
+    const h = t().help;
+    cmd.error(h.dashedArgument(flag, h.placeholder[awaited.name()] ?? awaited.name(), pathOf(cmd), cmd.args.slice(0, before)), { code: 'commander.unknownOption' });
+  };
+}
+
+/** Whether `--flag` is a typo of an option of the command or a global one. */
+function nearOption(cmd: Command, flag: string): boolean {
+  if (!flag.startsWith('--')) return false;
+  const name = flag.split('=')[0];
+  const longs: string[] = [];
+  for (let c: Command | null = cmd; c; c = c.parent) for (const o of c.options) if (o.long) longs.push(o.long);
+  return closestNames(name, longs, 1, Math.max(1, typoAllowance(name))).length > 0;
 }

@@ -4,7 +4,7 @@
 
 import type { Change, Policy, PolicyFault, RuleId } from '../domain/policy.js';
 import { OUTCOMES, type CheckVerdict, type Channel, type CompensationKind, type Effort, type EventType, type Fault, type Level, type ListName, type Outcome, type Placement } from '../domain/types.js';
-import { findingFrom, formatsFor, lazyFormatter, shellArg as sh, type FindingWords } from './format.js';
+import { commandLine, findingFrom, formatsFor, lazyFormatter, shellArg as sh, type FindingWords } from './format.js';
 import { localWallClock, roundedSpan } from '../domain/dates.js';
 import type { AnswerProblem, ScoringChange } from '../domain/checklist.js';
 import type { EditorChanges } from '../domain/op-summary.js';
@@ -799,6 +799,9 @@ export const en = {
     helpCommand: 'display help for command',
     // commander's own error messages, turned into one line by the program.
     unknownOption: (flag: string) => `unknown option '${flag}'`,
+    /** An unknown option where an argument is awaited: how to give an argument that begins with a dash, after those given before it. */
+    dashedArgument: (flag: string, argument: string, command: string, before: string[]) =>
+      `unknown option '${flag}' (if it is the argument '${argument}', not an option, give it after --, which ends the options: ${commandLine(command, [...before, flag])})`,
     conflicting: (a: string, b: string) => `${a} and ${b} ask for two different outputs; give one`,
     unknownCommand: (name: string) => `unknown command '${name}'`,
     missingArgument: (name: string) => `missing required argument '${name}'`,

@@ -167,3 +167,10 @@ export function shellArg(text: string): string {
 
 /** A name that begins with - would be read as an option: `--` before it ends the options. */
 const endOfOptions = (text: string) => (text.startsWith('-') ? '-- ' : '');
+
+/** A command (`vetted company alias`) and its arguments, each quoted for the shell; `--` once, before the first that begins with -. */
+export function commandLine(command: string, args: string[]): string {
+  const cut = args.findIndex((a) => a.startsWith('-'));
+  const quoted = args.map((a) => shellArg(a).replace(/^-- /, ''));
+  return [command, ...(cut < 0 ? quoted : [...quoted.slice(0, cut), '--', ...quoted.slice(cut)])].join(' ');
+}

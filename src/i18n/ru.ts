@@ -5,7 +5,7 @@ import type { Catalog } from './en.js';
 import type { EditorChanges } from '../domain/op-summary.js';
 import type { Change, Policy, RuleId } from '../domain/policy.js';
 import { OUTCOMES, type CheckVerdict, type Channel, type CompensationKind, type Effort, type EventType, type Fault, type Level, type ListName, type Outcome, type Placement } from '../domain/types.js';
-import { findingFrom, formatsFor, lazyFormatter, shellArg as sh, type FindingWords } from './format.js';
+import { commandLine, findingFrom, formatsFor, lazyFormatter, shellArg as sh, type FindingWords } from './format.js';
 import { roundedSpan } from '../domain/dates.js';
 import { guillemets } from '../domain/letter-words.js';
 import type { LetterKind } from '../domain/law.js';
@@ -801,6 +801,8 @@ export const ru: Catalog = {
     helpOption: 'показать справку по команде',
     helpCommand: 'показать справку по команде',
     unknownOption: (flag) => `неизвестный параметр ${q(flag)}`,
+    dashedArgument: (flag, argument, command, before) =>
+      `неизвестный параметр ${q(flag)} (если это аргумент ${q(argument)}, а не параметр, укажите его после --, которым кончаются параметры: ${commandLine(command, [...before, flag])})`,
     conflicting: (a, b) => `${a} и ${b} просят два разных вывода; укажите один`,
     unknownCommand: (name) => `неизвестная команда ${q(name)}`,
     missingArgument: (name) => `не хватает аргумента ${q(name)}`,

@@ -212,6 +212,32 @@ describe('usage errors', () => {
     expect(r.stderr).not.toMatch(STACK_FRAME);
   });
 
+  it('an argument that begins with a dash, read as an unknown option, is said to go after --, where it is the argument; an option\'s value may begin with one', () => {
+    expect(expectOneLineError(s.run(['incident', 'add', '-Shop', '--title', 'Lost parcel']))).toBe(
+      'vetted: unknown option \'-Shop\' (if it is the argument \'company\', not an option, give it after --, which ends the options: vetted incident add -- "-Shop"); see `vetted incident add --help`.',
+    );
+    expect(expectOneLineError(s.run(['--lang', 'ru', 'company', 'show', '-Shop']))).toBe(
+      'vetted: неизвестный параметр «-Shop» (если это аргумент «компания», а не параметр, укажите его после --, которым кончаются параметры: vetted company show -- "-Shop"); см. `vetted company show --help`.',
+    );
+    // The arguments given before it are in the line to type; a file of several.
+    expect(expectOneLineError(s.run(['company', 'alias', 'Acme', '-S']))).toContain('give it after --, which ends the options: vetted company alias "Acme" -- "-S")');
+    expect(expectOneLineError(s.run(['incident', 'attach', 'acme-1', 'a.txt', '-b.txt']))).toContain("if it is the argument 'files'");
+    // As said, it works: options before --, the argument after it.
+    expect(ok(s.run(['incident', 'add', '--title', 'Lost parcel', '--fault', 'company', '--', '-Shop'])).stdout.trim()).toBe('shop-1');
+    expect(ok(s.run(['company', 'show', '--', '-Shop'])).stdout.split('\n')[0]).toBe('-Shop');
+    expect(json<{ company: string }>(s, ['check', ...answerFlags, '--json', '--', '-Shop']).company).toBe('-Shop');
+    ok(s.run(['company', 'alias', '--', '-Shop', '-S']));
+    expect(companyNames(s)).toEqual(['-Shop']);
+    // Where no argument is awaited, or the option is a typo of one, it is only an unknown option.
+    expect(expectOneLineError(s.run(['company', 'show', 'Acme', '-x']))).toBe("vetted: unknown option '-x'; see `vetted company show --help`.");
+    expect(expectOneLineError(s.run(['incident', 'add', '--titel', 'x', 'Acme']))).toBe("vetted: unknown option '--titel' (did you mean --title?); see `vetted incident add --help`.");
+    // An option's value is the word after it, whatever it begins with; or joined by =.
+    const a = json<{ id: string }>(s, ['incident', 'add', 'Acme', '--title', '-x', '--fault', 'company', '--json']);
+    const b = json<{ id: string }>(s, ['incident', 'add', 'Acme', '--title=-y', '--fault', 'company', '--json']);
+    expect(json<{ title: string }>(s, ['incident', 'show', a.id, '--json']).title).toBe('-x');
+    expect(json<{ title: string }>(s, ['incident', 'show', b.id, '--json']).title).toBe('-y');
+  });
+
   it('exits 2 on an unknown global option', () => {
     const r = s.run(['--colour', 'company', 'list']);
     expect(r.code).toBe(2);

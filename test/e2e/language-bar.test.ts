@@ -195,6 +195,7 @@ function runs(): { name: string; args: string[] }[] {
   out.push({ name: 'an unknown company', args: ['why', 'Нетакой'] });
   out.push({ name: 'a bad outcome', args: ['incident', 'close', 'волга-1', '--outcome', 'починили'] });
   out.push({ name: 'an unknown option', args: ['lists', '--frobnicate'] });
+  out.push({ name: 'an argument that begins with a dash', args: ['company', 'show', '-Волгателеком'] });
   out.push({ name: 'history of a correction', args: ['event', 'edit', 'волга-1#2', '--kept', '--note', 'позвонили'] });
   out.push({ name: 'history after a correction', args: ['history'] });
   out.push({ name: 'undo of a correction', args: ['undo'] });
