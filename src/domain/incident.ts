@@ -309,17 +309,28 @@ export interface IncidentMetrics {
   days_open: number;
 }
 
+/**
+ * The wait for a live person: the waits logged on every contact up to and including the first
+ * that reached one (a contact without a wait adds none). Null where none reached one (`reached`
+ * false), and where one did but none of those contacts logged a wait: no time was logged, which
+ * is not a time of 0.
+ */
+export function waitForHuman(i: Incident): { reached: boolean; minutes: number | null } {
+  let waited = 0;
+  let logged = false;
+  for (const c of i.events) {
+    if (c.type !== 'contact') continue;
+    if (c.wait_minutes !== undefined) {
+      waited += c.wait_minutes;
+      logged = true;
+    }
+    if (c.reached_human) return { reached: true, minutes: logged ? waited : null };
+  }
+  return { reached: false, minutes: null };
+}
+
 export function computeMetrics(i: Incident, now: number): IncidentMetrics {
   const contacts = i.events.filter((e) => e.type === 'contact');
-  let minutes: number | null = null;
-  let waited = 0;
-  for (const c of contacts) {
-    waited += c.wait_minutes ?? 0;
-    if (c.reached_human) {
-      minutes = waited;
-      break;
-    }
-  }
   const { company: promises, replies } = promisesApart(i, now);
   const compensations = i.events.filter((e) => e.type === 'compensation');
   let effort: Effort | null = null;
@@ -331,7 +342,7 @@ export function computeMetrics(i: Incident, now: number): IncidentMetrics {
   const end = closing?.ms ?? (i.closed ? msOf(i.closed) : now);
   return {
     contacts: contacts.length,
-    minutes_to_human: minutes,
+    minutes_to_human: waitForHuman(i).minutes,
     robot_contacts: contacts.filter((c) => c.robot).length,
     dropped_contacts: contacts.filter((c) => c.dropped).length,
     promises: promises.length,

@@ -474,6 +474,8 @@ export const en = {
     never: 'never reached one',
     figureLines: (f: {
       median: number | null;
+      /** Whether a contact reached a live person: where one did and the median is null, no wait was logged. */
+      reachedHuman: boolean;
       blocked: string;
       contacts: number;
       kept: number;
@@ -486,7 +488,7 @@ export const en = {
       unasked: number;
       highest: Level | null;
     }) => [
-      `time to a live person (median): ${f.median === null ? (f.contacts ? 'never reached one' : 'no contact logged') : minutes(f.median)}`,
+      `time to a live person (median): ${f.median !== null ? minutes(f.median) : f.reachedHuman ? 'a person answered, but no wait was logged' : f.contacts ? 'never reached one' : 'no contact logged'}`,
       `contacts blocked by a robot or dropped: ${f.blocked} of ${f.contacts}`,
       `promises: ${f.kept} kept, ${f.broken} broken`,
       `incidents resolved: ${f.resolved} of ${f.incidents}`,
@@ -547,6 +549,8 @@ export const en = {
       robots: number;
       dropped: number;
       toHuman: number | null;
+      /** Whether a contact reached a live person: where one did and toHuman is null, no wait was logged. */
+      reachedHuman: boolean;
       promises: number;
       broken: number;
       /** The reply deadlines of the customer's letters, and how many the company let pass. */
@@ -563,7 +567,7 @@ export const en = {
       const yn = (b: boolean) => (b ? 'yes' : 'no');
       return [
         `contacts: ${m.contacts} (${m.robots} with a robot in the way, ${m.dropped} cut off or unanswered)`,
-        `time to a live person: ${m.toHuman === null ? (m.contacts ? 'never reached one' : 'no contact logged') : minutes(m.toHuman)}`,
+        `time to a live person: ${m.toHuman !== null ? minutes(m.toHuman) : m.reachedHuman ? 'a person answered, but no wait was logged' : m.contacts ? 'never reached one' : 'no contact logged'}`,
         `promises: ${m.promises}, broken: ${m.broken}${m.replies ? ` (and ${fmt.plural(m.replies, { one: 'reply deadline', other: 'reply deadlines' })} of your letters, ${m.missed} missed)` : ''}`,
         `highest level reached: ${level[m.highest]}`,
         `apologised: ${yn(m.apologised)} · explained: ${yn(m.explained)} · compensated: ${yn(m.compensated)}${m.compensated ? ` (${m.proactive ? 'unasked' : 'only when asked'}; it took: ${m.effort ?? 'none'})` : ''}`,

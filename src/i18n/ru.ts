@@ -522,7 +522,7 @@ export const ru: Catalog = {
     closed: 'закрыто',
     never: 'не дозвонились ни разу',
     figureLines: (f) => [
-      `время до живого человека (медиана): ${f.median === null ? (f.contacts ? 'не дозвонились ни разу' : 'контактов не записано') : minutes(f.median)}`,
+      `время до живого человека (медиана): ${f.median !== null ? minutes(f.median) : f.reachedHuman ? 'дозвонились, но ожидание не записано' : f.contacts ? 'не дозвонились ни разу' : 'контактов не записано'}`,
       `контактов, где мешал робот или оборвалась связь: ${f.blocked} из ${f.contacts}`,
       `обещания: сдержано ${f.kept}, нарушено ${f.broken}`,
       `решено обращений: ${f.resolved} из ${f.incidents}`,
@@ -578,7 +578,7 @@ export const ru: Catalog = {
       const yn = (b: boolean) => (b ? 'да' : 'нет');
       return [
         `контактов: ${m.contacts} (мешал робот: ${m.robots}, связь оборвалась или нет ответа: ${m.dropped})`,
-        `время до живого человека: ${m.toHuman === null ? (m.contacts ? 'не дозвонились' : 'контактов не записано') : minutes(m.toHuman)}`,
+        `время до живого человека: ${m.toHuman !== null ? minutes(m.toHuman) : m.reachedHuman ? 'дозвонились, но ожидание не записано' : m.contacts ? 'не дозвонились' : 'контактов не записано'}`,
         `обещаний: ${m.promises}, нарушено: ${m.broken}${m.replies ? ` (и сроки ответа на ваши письма: пропущено ${m.missed} из ${m.replies})` : ''}`,
         `выше всего: ${level[m.highest]}`,
         `извинились: ${yn(m.apologised)} · объяснили: ${yn(m.explained)} · компенсировали: ${yn(m.compensated)}${m.compensated ? ` (${m.proactive ? 'без просьбы' : 'только по просьбе'}; чего стоило: ${effort[m.effort ?? 'none']})` : ''}`,

@@ -42,7 +42,15 @@ describe('computeMetrics: minutes_to_human', () => {
       [contact({ at: '2024-01-01T10:00', robot: true }), contact({ at: '2024-01-01T11:00', wait_minutes: 4, reached_human: true })],
       4,
     ],
-    ['a person at once, no wait given', [contact({ reached_human: true })], 0],
+    // No wait logged is no time of 0: the time is not known.
+    ['a person at once, no wait given', [contact({ reached_human: true })], null],
+    ['a person after a robot, no wait given on either', [contact({ at: '2024-01-01T10:00', robot: true }), contact({ at: '2024-01-01T11:00', reached_human: true })], null],
+    [
+      'a person, no wait given on that contact: the waits logged before it',
+      [contact({ at: '2024-01-01T10:00', wait_minutes: 15, robot: true }), contact({ at: '2024-01-01T11:00', reached_human: true })],
+      15,
+    ],
+    ['a person after 0 minutes logged is 0', [contact({ wait_minutes: 0, reached_human: true })], 0],
     [
       'contacts after the first person are ignored',
       [
