@@ -53,6 +53,7 @@ export function applyConventions(program: Command): void {
       });
     }
     if (cmd.registeredArguments.length) sayWhereDashedArgumentsGo(cmd);
+    refuseOptionsGivenTwice(cmd);
     // Required values are marked required in help, as the error names them.
     for (const o of cmd.options) {
       const required = t().help.required;
@@ -99,4 +100,28 @@ function nearOption(cmd: Command, flag: string): boolean {
   const longs: string[] = [];
   for (let c: Command | null = cmd; c; c = c.parent) for (const o of c.options) if (o.long) longs.push(o.long);
   return closestNames(name, longs, 1, Math.max(1, typoAllowance(name))).length > 0;
+}
+
+/**
+ * An option that holds one value, given again with another (`--title A --title B`, a short alias,
+ * `--db=X`: every form alike), is refused, naming both: commander kept the last without a
+ * word. An option that collects its values (`--answer`, a variadic one) holds a list, and takes
+ * each; the same value again (`--json --json`) loses nothing, and is let be. A flag and its
+ * negation (`--robot --no-robot`) are two values of one option, and contradict each other.
+ */
+function refuseOptionsGivenTwice(cmd: Command): void {
+  const given = new Map<string, { flag: string; value: unknown }>();
+  for (const o of cmd.options) {
+    // After commander's own listener, which has stored the value given.
+    cmd.on(`option:${o.name()}`, () => {
+      const key = o.attributeName();
+      const value: unknown = cmd.getOptionValue(key);
+      const flag = o.long ?? o.short ?? o.name();
+      const before = given.get(key);
+      given.set(key, { flag, value });
+      if (!before || Array.isArray(value) || before.value === value) return;
+      const h = t().help;
+      cmd.error(before.flag === flag ? h.givenTwice(flag, String(before.value), String(value)) : h.contradicting(before.flag, flag), { code: 'commander.optionGivenTwice' });
+    });
+  }
 }

@@ -807,6 +807,10 @@ export const en = {
     dashedArgument: (flag: string, argument: string, command: string, before: string[]) =>
       `unknown option '${flag}' (if it is the argument '${argument}', not an option, give it after --, which ends the options: ${commandLine(command, [...before, flag])})`,
     conflicting: (a: string, b: string) => `${a} and ${b} ask for two different outputs; give one`,
+    /** An option that holds one value, given twice with two. */
+    givenTwice: (flag: string, first: string, then: string) => `${flag} is given twice (${q(first)}, then ${q(then)}); give it once`,
+    /** A flag and its negation, both given. */
+    contradicting: (a: string, b: string) => `${a} and ${b} contradict each other; give one`,
     unknownCommand: (name: string) => `unknown command '${name}'`,
     missingArgument: (name: string) => `missing required argument '${name}'`,
     missingOption: (flag: string) => `required option '${flag}' not specified`,

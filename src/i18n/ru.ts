@@ -804,6 +804,8 @@ export const ru: Catalog = {
     dashedArgument: (flag, argument, command, before) =>
       `неизвестный параметр ${q(flag)} (если это аргумент ${q(argument)}, а не параметр, укажите его после --, которым кончаются параметры: ${commandLine(command, [...before, flag])})`,
     conflicting: (a, b) => `${a} и ${b} просят два разных вывода; укажите один`,
+    givenTwice: (flag, first, then) => `${flag} указан дважды (${q(first)}, затем ${q(then)}); укажите его один раз`,
+    contradicting: (a, b) => `${a} и ${b} противоречат друг другу; укажите один`,
     unknownCommand: (name) => `неизвестная команда ${q(name)}`,
     missingArgument: (name) => `не хватает аргумента ${q(name)}`,
     missingOption: (flag) => `не указан обязательный параметр ${q(flag)}`,

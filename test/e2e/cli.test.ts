@@ -238,6 +238,32 @@ describe('usage errors', () => {
     expect(json<{ title: string }>(s, ['incident', 'show', b.id, '--json']).title).toBe('-y');
   });
 
+  it('refuses an option that holds one value given twice with two, in every form, globals too, naming both; collected options take each, and the same value again is let be', () => {
+    const twice = (args: string[]) => expectOneLineError(s.run(args));
+    expect(twice(['incident', 'add', 'Acme', '--title', 'A', '--title', 'B'])).toBe('vetted: --title is given twice ("A", then "B"); give it once; see `vetted incident add --help`.');
+    expect(twice(['--lang', 'ru', 'incident', 'add', 'Acme', '--title', 'A', '--title', 'B'])).toBe('vetted: --title указан дважды («A», затем «B»); укажите его один раз; см. `vetted incident add --help`.');
+    // --flag=value and --flag value, a short alias and the long flag, count alike.
+    expect(twice(['incident', 'add', 'Acme', '--title=A', '--title', 'B'])).toContain('--title is given twice ("A", then "B")');
+    expect(twice(['incident', 'add', 'Acme', '--fault', 'company', '--title', 'A', '--fault=customer'])).toContain('--fault is given twice ("company", then "customer")');
+    expect(twice(['check', 'Amazon', '--checklist', 'general', ...answerFlags, '--checklist', 'online-order'])).toContain('--checklist is given twice ("general", then "online-order"); give it once; see `vetted check --help`.');
+    expect(twice(['due', '--format', 'ics', '--format', 'text'])).toContain('--format is given twice ("ics", then "text")');
+    // Global options, before and after the command.
+    const other = join(s.dir, 'other.db');
+    expect(twice(['--db', s.db, 'lists', '--db', other])).toBe(`vetted: --db is given twice ("${s.db}", then "${other}"); give it once; see \`vetted --help\`.`);
+    expect(twice(['--lang', 'ru', 'lists', '--lang=en'])).toContain('--lang is given twice ("ru", then "en")');
+    // A flag and its negation contradict each other.
+    expect(twice(['incident', 'event', 'acme-1', 'contact', '--robot', '--no-robot'])).toBe('vetted: --robot and --no-robot contradict each other; give one; see `vetted incident event --help`.');
+    expect(twice(['--lang', 'ru', 'incident', 'event', 'acme-1', 'contact', '--no-robot', '--robot'])).toBe('vetted: --no-robot и --robot противоречат друг другу; укажите один; см. `vetted incident event --help`.');
+    // Nothing was run: no database, no file.
+    expect(existsSync(s.db)).toBe(false);
+    expect(existsSync(other)).toBe(false);
+    // The same value again loses nothing: a flag twice, a value twice.
+    expect(json<{ id: string; title: string }>(s, ['incident', 'add', 'Acme', '--title', 'A', '--title', 'A', '--fault', 'company', '--json', '--json']).title).toBe('A');
+    ok(s.run(['--no-color', 'lists', '--no-color', '--debug', '--debug']));
+    // Options that collect take every value given.
+    expect(json<{ answers: unknown[] }>(s, ['check', 'Amazon', ...answerFlags, '--note', 'who-helps=chat', '--note', 'returns=free', '--json']).answers).toHaveLength(answerFlags.length / 2);
+  });
+
   it('exits 2 on an unknown global option', () => {
     const r = s.run(['--colour', 'company', 'list']);
     expect(r.code).toBe(2);

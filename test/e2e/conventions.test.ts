@@ -3,11 +3,11 @@
 // required values that say so, and one shape of JSON.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import type { Command } from 'commander';
+import { Command } from 'commander';
 import { SHARED, sandbox, type Sandbox } from '../helpers/cli.js';
 import { ok } from '../helpers/expect.js';
 import { buildProgram } from '../../src/program.js';
-import { listingOf, walk } from '../../src/cli-conventions.js';
+import { applyConventions, listingOf, walk } from '../../src/cli-conventions.js';
 
 const program = buildProgram(async () => {});
 const commands: { path: string[]; cmd: Command }[] = [];
@@ -146,5 +146,54 @@ describe('the tree built for one command', () => {
     expect(commandNamed(['--help'])).toBeUndefined();
     expect(commandNamed([])).toBeUndefined();
     expect(commandNamed(['lsts'])).toBe('lsts');
+  });
+});
+
+describe('an option given twice', () => {
+  /** A small tree with the conventions applied, parsed in this process: the error commander throws, or the options. */
+  const parse = (args: string[]): { error?: string; opts?: Record<string, unknown>; globals?: Record<string, unknown> } => {
+    const root = new Command('vetted').exitOverride().configureOutput({ writeErr: () => {}, outputError: () => {} }).option('--db <path>').option('--no-color');
+    const add = root
+      .command('add <company>')
+      .option('-t, --title <text>')
+      .option('--robot')
+      .option('--no-robot')
+      .option('--json')
+      .option('--tag <tag>', '', (v: string, previous: string[] = []) => [...previous, v])
+      .option('--files <files...>')
+      .action(() => {});
+    applyConventions(root);
+    try {
+      root.parse(args, { from: 'user' });
+    } catch (e) {
+      return { error: (e as Error).message };
+    }
+    return { opts: add.opts(), globals: root.opts() };
+  };
+
+  it('with two values, is refused in every form it takes: --flag value, --flag=value, a short alias, joined to it', () => {
+    for (const args of [
+      ['add', 'Acme', '--title', 'A', '--title', 'B'],
+      ['add', 'Acme', '--title=A', '--title', 'B'],
+      ['add', 'Acme', '-t', 'A', '--title=B'],
+      ['add', 'Acme', '-tA', '-t', 'B'],
+      ['add', '--title', 'A', 'Acme', '-t', 'B'],
+    ]) {
+      expect(parse(args).error, args.join(' ')).toBe('--title is given twice ("A", then "B"); give it once');
+    }
+  });
+
+  it('a global option too, before or after the command', () => {
+    expect(parse(['--db', 'a.db', 'add', 'Acme', '--db=b.db']).error).toBe('--db is given twice ("a.db", then "b.db"); give it once');
+  });
+
+  it('a flag and its negation contradict each other; a flag twice, or a value twice, loses nothing and is taken', () => {
+    expect(parse(['add', 'Acme', '--no-robot', '--robot']).error).toBe('--no-robot and --robot contradict each other; give one');
+    expect(parse(['add', 'Acme', '--json', '--json', '--robot', '--robot', '-t', 'A', '--title', 'A']).opts).toMatchObject({ json: true, robot: true, title: 'A' });
+    expect(parse(['--no-color', 'add', 'Acme', '--no-color']).globals).toMatchObject({ color: false });
+  });
+
+  it('an option that collects, by a function or as variadic, takes every value', () => {
+    expect(parse(['add', 'Acme', '--tag', 'a', '--tag=b', '--files', 'x', 'y', '--files', 'z']).opts).toMatchObject({ tag: ['a', 'b'], files: ['x', 'y', 'z'] });
   });
 });

@@ -196,6 +196,8 @@ function runs(): { name: string; args: string[] }[] {
   out.push({ name: 'a bad outcome', args: ['incident', 'close', 'волга-1', '--outcome', 'починили'] });
   out.push({ name: 'an unknown option', args: ['lists', '--frobnicate'] });
   out.push({ name: 'an argument that begins with a dash', args: ['company', 'show', '-Волгателеком'] });
+  out.push({ name: 'an option given twice', args: ['incident', 'close', 'волга-1', '--outcome', 'resolved', '--outcome', 'partial'] });
+  out.push({ name: 'a flag and its negation', args: ['event', 'edit', 'волга-1#2', '--kept', '--no-kept'] });
   out.push({ name: 'history of a correction', args: ['event', 'edit', 'волга-1#2', '--kept', '--note', 'позвонили'] });
   out.push({ name: 'history after a correction', args: ['history'] });
   out.push({ name: 'undo of a correction', args: ['undo'] });
