@@ -57,6 +57,16 @@ function mergeInto(file: string, ...args: Parameters<typeof mergeRecords>): Merg
   }
 }
 
+/** Whether two paths name one file (a link, another spelling); false where either is not there. */
+function isSameFile(a: string, b: string): boolean {
+  try {
+    const [x, y] = [statSync(a), statSync(b)];
+    return x.dev === y.dev && x.ino === y.ino;
+  } catch {
+    return false;
+  }
+}
+
 /** A regular file's identity, to tell whether it changed between two readings. */
 function identityOf(path: string): FileIdentity | undefined {
   if (path === '-') return undefined;
@@ -77,11 +87,11 @@ function identityOf(path: string): FileIdentity | undefined {
  * in memory whole (a large file's are 100 MB). Any other file is read whole, and its
  * problems named, as before, from the bytes returned.
  */
-function firstReading(path: string, now: number): { bytes?: Buffer; recordByRecord?: { layout: DataLayout; identity: FileIdentity } } {
+function firstReading(path: string, now: number, dbPath: string): { bytes?: Buffer; recordByRecord?: { layout: DataLayout; identity: FileIdentity } } {
   const identity = identityOf(path);
   // A database (a backup, say) is put back by restore, or exported and imported: said so,
   // rather than that it is not text, or too large a data file.
-  if (identity && isDatabaseFile(path)) throw new UserError(t().data.databaseGiven(path));
+  if (identity && isDatabaseFile(path)) throw new UserError(isSameFile(path, dbPath) ? t().data.databaseInUse(path) : t().data.databaseGiven(path));
   if (identity && identity.size <= INPUT_LIMITS.data) {
     const layout = layoutOfFile(path, identity, path);
     if (layout && isValidHead(layout, now)) return { recordByRecord: { layout, identity } };
@@ -98,7 +108,7 @@ function refuseShared(file: string, head: { source?: unknown }, hasLists: boolea
 export async function run(ctx: Context, path: string, opts: ImportOptions): Promise<CommandResult> {
   const file = path === '-' ? t().data.stdin : path;
   const now = ctx.now();
-  const first = firstReading(path, now);
+  const first = firstReading(path, now, ctx.dbPath);
   let bytes = first.bytes;
   const recordByRecord = first.recordByRecord;
   if (recordByRecord) refuseShared(file, recordByRecord.layout.head, recordByRecord.layout.records.has('lists'));

@@ -108,11 +108,12 @@ export function closestNames(target: string, candidates: Iterable<string>, max =
 const INVISIBLE = /[\p{M}\p{Cf}\p{Z}\p{Cc}\s\u115f\u1160\u3164\uffa0\u2800\u034f\u17b4\u17b5\u180b-\u180f\ufe00-\ufe0f\u{e0000}-\u{e0fff}]/gu;
 
 /**
- * The characters a file's name may not hold: controls (a line break, a tab, an escape), which
- * the saved file's name would keep and a terminal listing it would obey, and the marks that
- * turn text right to left, with which `invoice\u202Efdp.exe` shows as `invoiceexe.pdf`.
+ * The characters a file's name may not hold: controls (a line break, a tab, an escape) and the
+ * line and paragraph separators, which the saved file's name would keep and a terminal listing
+ * it would obey, and the marks that turn text right to left, with which `invoice\u202Efdp.exe`
+ * shows as `invoiceexe.pdf`.
  */
-export const NOT_IN_FILE_NAMES = /[\p{Cc}\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/gu;
+export const NOT_IN_FILE_NAMES = /[\p{Cc}\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/gu;
 
 /**
  * What keeps a text from being the name a file is saved under: a folder in it (a slash, `.` or

@@ -129,10 +129,16 @@ export function assertNotDatabase(target: string, guard: WriteGuard, st?: Stats,
       if (other && other.dev === st!.dev && other.ino === st!.ino) refuse('link');
     }
   }
-  // Another database's companion: its shared-memory index (-shm) starts with no mark of its
-  // own, and its log (-wal) is empty between writes; either, written over, is that database's.
-  const companion = /-(?:wal|shm|journal)$/.exec(target);
-  if (st?.isFile() && companion && isSqliteFile(target.slice(0, companion.index))) refuse('companion');
+  // Another database's companion, there or not yet: its shared-memory index (-shm) starts with
+  // no mark of its own, and its log (-wal) is empty between writes, or not made yet; either,
+  // written, is that database's (a log put beside it is read into it). By its name, or by the
+  // name of the file a link leads to.
+  if (!st || st.isFile()) {
+    for (const name of new Set([target, realOr(target)])) {
+      const companion = /-(?:wal|shm|journal)$/.exec(name);
+      if (companion && isSqliteFile(name.slice(0, companion.index))) refuse('companion');
+    }
+  }
   if (st?.isFile() && isSqliteFile(target)) refuse('sqlite');
 }
 

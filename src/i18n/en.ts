@@ -1234,6 +1234,9 @@ export const en = {
     nothing: 'nothing in it',
     invalid: (file: string, problems: string) => `${file} is not a valid vetted/1 data file: ${problems}; nothing was imported.`,
     /** A file of someone else's lists (export --share): read beside your record as a source, never merged into it. */
+    databaseInUse: (file: string) => `${file} is the database in use, the record itself, not a data file: there is nothing to import from it. Nothing was imported.`,
+    sharedDatabase: (file: string) =>
+      `${file} is a database (a vetted backup?), not a shared file: make one from it with \`vetted --db ${sh(file)} export --share --out shared.json\`, and add that.`,
     databaseGiven: (file: string, fromStdin = false) =>
       fromStdin
         ? `${file} is a database (a vetted backup?), not a data file: give its file to \`vetted restore\`, which puts a backup back in place of your record, or export its record as a data file first (\`vetted --db FILE export --format json\`) and import that. Nothing was imported.`

@@ -1263,6 +1263,9 @@ export const ru: Catalog = {
     importedHead: (file) => `загружено: ${file}`,
     nothing: 'в нём ничего нет',
     invalid: (file, problems) => `${file} — не файл данных vetted/1: ${problems}; ничего не загружено.`,
+    databaseInUse: (file) => `${file} — база данных, которая сейчас используется, то есть сами записи, а не файл данных: загружать из неё нечего. Ничего не загружено.`,
+    sharedDatabase: (file) =>
+      `${file} — база данных (резервная копия vetted?), а не файл, которым поделились: сделайте из неё такой файл (\`vetted --db ${sh(file)} export --share --out shared.json\`) и добавьте его.`,
     databaseGiven: (file, fromStdin = false) =>
       fromStdin
         ? `${file} — база данных (резервная копия vetted?), а не файл данных: передайте её файл \`vetted restore\`, и копия вернётся на место ваших записей, или сначала выгрузите её записи в файл данных (\`vetted --db ФАЙЛ export --format json\`) и загрузите его. Ничего не загружено.`

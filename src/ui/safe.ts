@@ -3,12 +3,13 @@
 
 // C0 controls, DEL, C1 controls (including the 8-bit CSI \x9b), the bidi controls that
 // can reorder what a reader sees (LRE, RLE, PDF, LRO, RLO, LRI, RLI, FSI, PDI, LRM, RLM, ALM),
+// the line and paragraph separators (a line break to some terminals and editors, and to JavaScript),
 // and the characters that show nothing at all where they stand (a soft hyphen, the zero-width
 // space, the word joiner and invisible operators, the byte order mark, the Mongolian vowel
 // separator, the Hangul fillers): "Ac\u200bme" beside "Acme" on a list looked like one company
 // twice. The joiners that scripts and emoji need (ZWJ, ZWNJ) and variation selectors stay.
 // The markdown and CSV exports show user text through safeText too, so there as well.
-export const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u00ad\u200b\u200e\u200f\u061c\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\u180e\u115f\u1160\u3164\uffa0]/gu;
+export const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u00ad\u200b\u200e\u200f\u061c\u202a-\u202e\u2028\u2029\u2060-\u2064\u2066-\u2069\ufeff\u180e\u115f\u1160\u3164\uffa0]/gu;
 
 function visible(ch: string): string {
   const code = ch.codePointAt(0)!;

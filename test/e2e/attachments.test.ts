@@ -86,6 +86,15 @@ describe('vetted incident attach', () => {
       /the name of .*invoice<U\+202E>fdp\.exe holds a control character \(a line break, a tab, an escape, a mark turning text right to left\)/,
     ],
     [
+      'a file whose name holds a line separator',
+      () => {
+        const named = join(s.dir, 'a\u2028b.txt');
+        writeFileSync(named, 'x');
+        return ['incident', 'attach', 'volga-2012-07', receipt, named];
+      },
+      /the name of .*a<U\+2028>b\.txt holds a control character/,
+    ],
+    [
       'a file over 50 MB',
       () => {
         const big = join(s.dir, 'big.bin');

@@ -169,6 +169,13 @@ describe('2. devices and special files are not taken for ours', () => {
     } finally {
       db.close();
     }
+    // Not there yet (the database closed, its log and shared memory gone; a journal it would
+    // read at its next opening): refused as well, nothing made.
+    expect(existsSync(`${other}-wal`)).toBe(false);
+    for (const suffix of ['-wal', '-shm', '-journal']) {
+      expect(expectOneLineError(s.run(['export', '--format', 'json', '--out', `${other}${suffix}`]))).toMatch(/is one of an SQLite database's own files/);
+      expect(existsSync(`${other}${suffix}`)).toBe(false);
+    }
     // A file merely named so, beside no database, is written.
     const plain = join(s.dir, 'notes-wal');
     writeFileSync(plain, 'old');

@@ -144,6 +144,16 @@ describe('a backup given to import', () => {
     expect(piped.code).toBe(2);
     expect(piped.stderr).toMatch(/^vetted: standard input is a database \(a vetted backup\?\), not a data file: give its file to `vetted restore`/);
     expect(s.run(['--lang', 'ru', 'import', backup]).stderr).toMatch(/ — база данных \(резервная копия vetted\?\), а не файл данных: `vetted restore /);
+    // The database in use, by its path or by a link to it: nothing to restore, nothing to import.
+    const link = join(s.dir, 'live.json');
+    symlinkSync(s.db, link);
+    for (const file of [s.db, link]) {
+      expect(expectOneLineError(s.run(['import', file]))).toBe(`vetted: ${file} is the database in use, the record itself, not a data file: there is nothing to import from it. Nothing was imported.`);
+    }
+    // Nor is one a shared file to read beside the record.
+    expect(expectOneLineError(s.run(['source', 'add', backup, '--name', 'copy']))).toBe(
+      `vetted: ${backup} is a database (a vetted backup?), not a shared file: make one from it with \`vetted --db "${backup}" export --share --out shared.json\`, and add that.`,
+    );
     expect(exported()).toEqual(before);
   });
 });
