@@ -252,7 +252,7 @@ export function mergeRecords(store: Store, records: DataRecords, opts: MergeOpti
   // without a word: refused, naming the first. Told the same again, it changes nothing. Each is
   // the index of its first record, by company row id or id. (An incident given twice, its
   // company, opening and title the same, is one incident told in two parts: its events are merged.)
-  const once = { companies: new Map<number, { i: number; name: string }>(), incidents: new Map<string, { first: number; companyId: number; opened: string; title: string; fault?: string }>(), pins: new Map<number, { i: number; name: string }>() };
+  const once = { companies: new Map<number, { i: number; name: string }>(), incidents: new Map<string, { first: number; companyId: number; opened?: string; title: string; fault?: string }>(), pins: new Map<number, { i: number; name: string }>() };
   /** Where the record changes what an earlier one of the file made so: refused. */
   const toldOnce = (section: 'companies' | 'pins', seen: Map<number, { i: number; name: string }>, company: CompanyRow, name: string, i: number, changes: boolean) => {
     const first = seen.get(company.id);
@@ -264,14 +264,19 @@ export function mergeRecords(store: Store, records: DataRecords, opts: MergeOpti
     }
   };
   // (Of each id, what the first record told of it: its company, opening, title and fault.)
-  const incidentOnce = (inc: OpenedIncidentEntry, i: number, companyId: number) => {
+  // Incidents this file made that opened at their earliest event, no record giving an opening: the moment.
+  const derivedOpenings = new Map<number, number>();
+  // (An opening a record leaves out, its earliest event's, tells nothing against another's.)
+  const incidentOnce = (inc: OpenedIncidentEntry, i: number, companyId: number, derived: boolean) => {
     const key = asciiLower(inc.id!);
     const seen = once.incidents.get(key);
     if (seen === undefined) {
-      once.incidents.set(key, { first: i, companyId, opened: inc.opened, title: inc.title, fault: inc.fault });
+      once.incidents.set(key, { first: i, companyId, opened: derived ? undefined : inc.opened, title: inc.title, fault: inc.fault });
       return;
     }
-    const same = seen.companyId === companyId && seen.title === inc.title && (seen.opened === inc.opened || msOf(seen.opened) === msOf(inc.opened));
+    const sameOpening = derived || seen.opened === undefined || seen.opened === inc.opened || msOf(seen.opened) === msOf(inc.opened);
+    seen.opened ??= derived ? undefined : inc.opened;
+    const same = seen.companyId === companyId && seen.title === inc.title && sameOpening;
     if (!same || (seen.fault !== undefined && inc.fault !== undefined && seen.fault !== inc.fault)) {
       throw new Refusal({ kind: 'twice-in-file', section: 'incidents', first: seen.first });
     }
@@ -435,12 +440,13 @@ export function mergeRecords(store: Store, records: DataRecords, opts: MergeOpti
         // Its opening, given or its earliest event's, before anything reads it: the same
         // incident found, told once, and inserted, however many times the file is imported.
         const inc = withOpening(entry);
+        const derived = entry.opened === undefined || entry.opened === null;
         const company = ensure(inc.company);
         let ref = inc.id ?? store.findIncidentByContent(company.id, inc.opened, inc.title);
         // An id is the incident's whatever the case of its letters, as it is looked up (exactly
         // first, then ignoring case: ACME-1 is acme-1 here).
         const existing = ref ? store.findIncident(ref) : undefined;
-        if (inc.id !== undefined) incidentOnce(inc, i, company.id);
+        if (inc.id !== undefined) incidentOnce(inc, i, company.id, derived);
         if (existing) ref = existing.id;
         let rowId: number;
         // An event's id names its incident: one that names another (moved there in the file) is
@@ -467,6 +473,15 @@ export function mergeRecords(store: Store, records: DataRecords, opts: MergeOpti
           }
           report.incidents.existing++;
           rowId = existing.rowId;
+          // Opened by this file at the earliest event of its first part, neither part giving an
+          // opening: a part with an earlier event opens it then.
+          // A part that gives its opening gives the incident's.
+          const openedHere = derivedOpenings.get(rowId);
+          if (openedHere !== undefined && (derived ? msOf(inc.opened) < openedHere : msOf(inc.opened) !== openedHere)) {
+            store.updateIncident(rowId, { opened: inc.opened });
+            derivedOpenings.set(rowId, msOf(inc.opened));
+          }
+          if (!derived) derivedOpenings.delete(rowId);
           // Its title and fault as the file gives them, as a company's details are taken: a
           // correction made in the file is not dropped while the report says it is there.
           const fault = inc.fault ?? existing.fault;
@@ -519,6 +534,7 @@ export function mergeRecords(store: Store, records: DataRecords, opts: MergeOpti
           // Closed when the file says, else at its first resolution (as adding each would set it).
           const closed = inc.closed ?? events.find((e) => e.type === 'resolution')?.at;
           rowId = store.insertIncident({ ref, companyId: company.id, title: inc.title, opened: inc.opened, fault: inc.fault ?? 'unknown', closed, lastSeq: numbers.last });
+          if (derived) derivedOpenings.set(rowId, msOf(inc.opened));
           report.incidents.added++;
           // A new timeline: its only repeats are among its own events, left out here; the rest
           // are inserted many to a statement with those of the timelines around it.

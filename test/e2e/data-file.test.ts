@@ -361,6 +361,23 @@ incidents:
     expect(content(s)).toEqual(first);
   });
 
+  it('takes one incident given in two parts, neither giving its opening, as one: opened at the earliest event of both, or at the opening a part gives', () => {
+    const file = join(s.dir, 'parts.yaml');
+    const part = (at: string, text: string, opened = '') => `  - {id: w-1, company: Shop A, title: two parts${opened}, events: [{at: "${at}", type: note, text: ${text}}]}\n`;
+    writeFileSync(file, `format: vetted/1\nincidents:\n${part('2024-03-05T10:00', 'later')}${part('2024-03-01T10:00', 'earlier')}`);
+    expect(importJson(s, file).incidents).toEqual({ added: 1, existing: 1, changed: 0 });
+    const shown = json<{ opened: string; events: { text: string }[] }>(s, ['incident', 'show', 'w-1', '--json']);
+    expect([shown.opened, shown.events.map((e) => e.text)]).toEqual(['2024-03-01T10:00', ['earlier', 'later']]);
+    expect(added(importJson(s, file))).toEqual(NOTHING_ADDED);
+    // A part that gives the opening gives the incident's; two that give two are refused, as before.
+    ok(s.run(['undo']));
+    writeFileSync(file, `format: vetted/1\nincidents:\n${part('2024-03-05T10:00', 'later')}${part('2024-03-01T10:00', 'earlier', ', opened: 2024-02-20')}`);
+    ok(s.run(['import', file]));
+    expect(json<{ opened: string }>(s, ['incident', 'show', 'w-1', '--json']).opened).toBe('2024-02-20');
+    writeFileSync(file, `format: vetted/1\nincidents:\n${part('2024-03-05T10:00', 'later', ', opened: 2024-02-21')}${part('2024-03-01T10:00', 'earlier', ', opened: 2024-02-20')}`);
+    expect(expectOneLineError(s.run(['import', file]))).toMatch(/incidents\[1\]: has the id of incidents\[0\]/);
+  });
+
   it("keeps the date rules against that opening: a closing before the earliest event is refused, naming the event's time", () => {
     const file = join(s.dir, 'closed-early.yaml');
     writeFileSync(file, `${UNOPENED_YAML}    closed: 2024-02-28\n`);
