@@ -292,7 +292,10 @@ export function highestLevel(i: Incident): Level {
 
 export interface IncidentMetrics {
   contacts: number;
+  /** The waits logged up to and including the first contact that reached a live person (0 where none was logged); null if none did. */
   minutes_to_human: number | null;
+  /** Whether any of those contacts logged its wait: a person reached with no wait logged is no time of 0 known. */
+  minutes_to_human_logged: boolean;
   robot_contacts: number;
   dropped_contacts: number;
   /** The company's own promises: the reply deadlines of the customer's letters are counted apart. */
@@ -330,6 +333,7 @@ export function waitForHuman(i: Incident): { reached: boolean; minutes: number |
 }
 
 export function computeMetrics(i: Incident, now: number): IncidentMetrics {
+  const toHuman = waitForHuman(i);
   const contacts = i.events.filter((e) => e.type === 'contact');
   const { company: promises, replies } = promisesApart(i, now);
   const compensations = i.events.filter((e) => e.type === 'compensation');
@@ -342,7 +346,8 @@ export function computeMetrics(i: Incident, now: number): IncidentMetrics {
   const end = closing?.ms ?? (i.closed ? msOf(i.closed) : now);
   return {
     contacts: contacts.length,
-    minutes_to_human: waitForHuman(i).minutes,
+    minutes_to_human: toHuman.reached ? (toHuman.minutes ?? 0) : null,
+    minutes_to_human_logged: toHuman.minutes !== null,
     robot_contacts: contacts.filter((c) => c.robot).length,
     dropped_contacts: contacts.filter((c) => c.dropped).length,
     promises: promises.length,

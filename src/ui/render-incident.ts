@@ -97,7 +97,7 @@ export function describeMetrics(m: IncidentMetrics, reachedHuman: boolean): stri
     contacts: m.contacts,
     robots: m.robot_contacts,
     dropped: m.dropped_contacts,
-    toHuman: m.minutes_to_human,
+    toHuman: m.minutes_to_human_logged ? m.minutes_to_human : null,
     reachedHuman,
     promises: m.promises,
     broken: m.promises_broken,

@@ -480,7 +480,7 @@ describe('states that are easy to word wrongly', () => {
     expect(shown).not.toMatch(/compensation: compensation/);
   });
 
-  it('a person reached with no wait logged is no time of 0: show says the wait was not logged, as company show does, and its JSON has null', () => {
+  it('a person reached with no wait logged is no time of 0: show says the wait was not logged, as company show does, and its JSON says none was logged', () => {
     ok(u.run(['incident', 'add', 'Shop', '--title', 'Parcel lost', '--fault', 'company', '--opened', '2026-11-01 09:00']));
     ok(u.run(['incident', 'event', 'shop-1', 'contact', '--at', '2026-11-01 10:00', '--channel', 'phone', '--reached-human']));
     const line = (out: string) => out.split('\n').find((l) => l.includes('time to a live person') || l.includes('время до живого человека'))?.trim();
@@ -488,13 +488,13 @@ describe('states that are easy to word wrongly', () => {
     expect(line(ok(u.run(['company', 'show', 'Shop'])).stdout)).toBe('time to a live person (median): a person answered, but no wait was logged');
     expect(line(ok(u.run(['--lang', 'ru', 'incident', 'show', 'shop-1'])).stdout)).toBe('время до живого человека: дозвонились, но ожидание не записано');
     expect(line(ok(u.run(['--lang', 'ru', 'company', 'show', 'Shop'])).stdout)).toBe('время до живого человека (медиана): дозвонились, но ожидание не записано');
-    expect(json<{ metrics: Metrics }>(u, ['incident', 'show', 'shop-1', '--json']).metrics.minutes_to_human).toBeNull();
+    expect(json<{ metrics: Metrics & { minutes_to_human_logged: boolean } }>(u, ['incident', 'show', 'shop-1', '--json']).metrics).toMatchObject({ minutes_to_human: 0, minutes_to_human_logged: false });
     // A wait logged on a contact before it is the time, as it was.
     ok(u.run(['incident', 'add', 'Shop', '--title', 'Refund late', '--fault', 'company', '--opened', '2026-11-02 09:00']));
     ok(u.run(['incident', 'event', 'shop-2', 'contact', '--at', '2026-11-02 10:00', '--channel', 'phone', '--robot', '--wait-minutes', '12']));
     ok(u.run(['incident', 'event', 'shop-2', 'contact', '--at', '2026-11-02 11:00', '--channel', 'phone', '--reached-human']));
     expect(line(ok(u.run(['incident', 'show', 'shop-2'])).stdout)).toBe('time to a live person: 12 minutes');
-    expect(json<{ metrics: Metrics }>(u, ['incident', 'show', 'shop-2', '--json']).metrics.minutes_to_human).toBe(12);
+    expect(json<{ metrics: Metrics & { minutes_to_human_logged: boolean } }>(u, ['incident', 'show', 'shop-2', '--json']).metrics).toMatchObject({ minutes_to_human: 12, minutes_to_human_logged: true });
     // No person reached, and no contact at all, are said as they were.
     ok(u.run(['incident', 'add', 'Shop', '--title', 'No answer', '--opened', '2026-11-03 09:00']));
     expect(line(ok(u.run(['incident', 'show', 'shop-3'])).stdout)).toBe('time to a live person: no contact logged');

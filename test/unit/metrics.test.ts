@@ -42,9 +42,9 @@ describe('computeMetrics: minutes_to_human', () => {
       [contact({ at: '2024-01-01T10:00', robot: true }), contact({ at: '2024-01-01T11:00', wait_minutes: 4, reached_human: true })],
       4,
     ],
-    // No wait logged is no time of 0: the time is not known.
-    ['a person at once, no wait given', [contact({ reached_human: true })], null],
-    ['a person after a robot, no wait given on either', [contact({ at: '2024-01-01T10:00', robot: true }), contact({ at: '2024-01-01T11:00', reached_human: true })], null],
+    // No wait logged: the sum of none, 0, as DATA-FORMAT has it; minutes_to_human_logged says it is not known.
+    ['a person at once, no wait given', [contact({ reached_human: true })], 0],
+    ['a person after a robot, no wait given on either', [contact({ at: '2024-01-01T10:00', robot: true }), contact({ at: '2024-01-01T11:00', reached_human: true })], 0],
     [
       'a person, no wait given on that contact: the waits logged before it',
       [contact({ at: '2024-01-01T10:00', wait_minutes: 15, robot: true }), contact({ at: '2024-01-01T11:00', reached_human: true })],
@@ -78,6 +78,15 @@ describe('computeMetrics: minutes_to_human', () => {
   ];
   it.each(cases)('%s', (_name, events, expected) => {
     expect(metric(incident({ events }), 'minutes_to_human')).toBe(expected);
+  });
+
+  it('says whether any wait was logged up to the first live person', () => {
+    expect(metric(incident({ events: [contact({ reached_human: true })] }), 'minutes_to_human_logged')).toBe(false);
+    expect(metric(incident({ events: [contact({ wait_minutes: 0, reached_human: true })] }), 'minutes_to_human_logged')).toBe(true);
+    expect(metric(incident({ events: [contact({ at: '2024-01-01T10:00', wait_minutes: 15, robot: true }), contact({ at: '2024-01-01T11:00', reached_human: true })] }), 'minutes_to_human_logged')).toBe(true);
+    // No person reached: no time to one, logged or not.
+    expect(metric(incident({ events: [contact({ wait_minutes: 9 })] }), 'minutes_to_human_logged')).toBe(false);
+    expect(metric(incident({ events: [] }), 'minutes_to_human_logged')).toBe(false);
   });
 });
 
