@@ -75,9 +75,10 @@ export function pathOf(cmd: Command): string {
 }
 
 /**
- * A word that begins with a dash where an argument is awaited (a company named "-Shop") is read
+ * A word that begins with one dash where an argument is awaited (a company named "-Shop") is read
  * as an option, and is unknown: the error says how to give it, after `--`, with the arguments
- * given before it. A near miss of an option (`--titel`) stays a mistyped option.
+ * given before it and after it (where no option follows: then it says only where options go).
+ * A word of two dashes (`--bogus`), or a near miss of an option (`--titel`), stays an option mistyped.
  */
 function sayWhereDashedArgumentsGo(cmd: Command): void {
   const self = cmd as unknown as { unknownOption(flag: string): void };
@@ -87,9 +88,13 @@ function sayWhereDashedArgumentsGo(cmd: Command): void {
     const before = cmd.args.indexOf(flag);
     const args = cmd.registeredArguments;
     const awaited = before < 0 ? undefined : before < args.length ? args[before] : args[args.length - 1].variadic ? args[args.length - 1] : undefined;
-    if (!awaited || nearOption(cmd, flag)) return unknownOption(flag);
+    if (!awaited || flag.startsWith('--') || nearOption(cmd, flag)) return unknownOption(flag);
     const h = t().help;
-    cmd.error(h.dashedArgument(flag, h.placeholder[awaited.name()] ?? awaited.name(), pathOf(cmd), cmd.args.slice(0, before)), { code: 'commander.unknownOption' });
+    const after = cmd.args.slice(before + 1);
+    // (Options given are read off the line already: a line without them would lose them.)
+    const optionsGiven = after.some((a) => a.startsWith('-')) || cmd.options.some((o) => cmd.getOptionValueSource(o.attributeName()) === 'cli');
+    const line = optionsGiven ? undefined : [...cmd.args.slice(0, before), flag, ...after];
+    cmd.error(h.dashedArgument(flag, h.placeholder[awaited.name()] ?? awaited.name(), pathOf(cmd), line), { code: 'commander.unknownOption' });
   };
 }
 

@@ -1,6 +1,6 @@
 // `vetted backup [--out FILE]` and `vetted restore FILE`.
 
-import { existsSync, statSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { t } from '../i18n/index.js';
 import { resolve } from 'node:path';
 import type { Context } from '../context.js';
@@ -8,6 +8,7 @@ import type { CommandResult } from './result.js';
 import { UserError } from '../errors.js';
 import { backupDatabase, backupThrough, defaultBackupPath, isDamage, replaceDamaged, restoreDatabase, verifyBackup } from '../store/backup.js';
 import { checkOutputPath, writesThrough } from '../formats/write-file.js';
+import { sameFile } from '../formats/read-input.js';
 import { safeText } from '../ui/safe.js';
 import { inspectHeader } from '../store/open.js';
 import { withStore } from './shared.js';
@@ -82,13 +83,3 @@ export async function runRestore(ctx: Context, file: string, opts: { yes?: boole
 }
 
 
-/** Whether two paths name the same file (through links too). */
-function sameFile(a: string, b: string): boolean {
-  try {
-    const x = statSync(a);
-    const y = statSync(b);
-    return x.dev === y.dev && x.ino === y.ino;
-  } catch {
-    return a === b;
-  }
-}

@@ -3,7 +3,8 @@
 import { t } from '../i18n/index.js';
 import { safeText, toJson } from '../ui/safe.js';
 import { statSync } from 'node:fs';
-import { INPUT_LIMITS, decodeInput, isDatabaseFile, isDatabaseHead, readInputBytes } from '../formats/read-input.js';
+import { INPUT_LIMITS, decodeInput, readInputBytes, sameFile } from '../formats/read-input.js';
+import { isSqliteFile, isSqliteHead } from '../formats/write-file.js';
 import type { Context } from '../context.js';
 import type { CommandResult } from './result.js';
 import { UserError } from '../errors.js';
@@ -57,15 +58,6 @@ function mergeInto(file: string, ...args: Parameters<typeof mergeRecords>): Merg
   }
 }
 
-/** Whether two paths name one file (a link, another spelling); false where either is not there. */
-function isSameFile(a: string, b: string): boolean {
-  try {
-    const [x, y] = [statSync(a), statSync(b)];
-    return x.dev === y.dev && x.ino === y.ino;
-  } catch {
-    return false;
-  }
-}
 
 /** A regular file's identity, to tell whether it changed between two readings. */
 function identityOf(path: string): FileIdentity | undefined {
@@ -91,7 +83,7 @@ function firstReading(path: string, now: number, dbPath: string): { bytes?: Buff
   const identity = identityOf(path);
   // A database (a backup, say) is put back by restore, or exported and imported: said so,
   // rather than that it is not text, or too large a data file.
-  if (identity && isDatabaseFile(path)) throw new UserError(isSameFile(path, dbPath) ? t().data.databaseInUse(path) : t().data.databaseGiven(path));
+  if (identity && isSqliteFile(path)) throw new UserError(sameFile(path, dbPath) ? t().data.databaseInUse(path) : t().data.databaseGiven(path));
   if (identity && identity.size <= INPUT_LIMITS.data) {
     const layout = layoutOfFile(path, identity, path);
     if (layout && isValidHead(layout, now)) return { recordByRecord: { layout, identity } };
@@ -122,7 +114,7 @@ export async function run(ctx: Context, path: string, opts: ImportOptions): Prom
   /** The whole file read, parsed and validated at once: a file with problems is refused, naming them. */
   const wholeFile = (): DataRecords => {
     bytes ??= readInputBytes(path, { what: 'data', maxBytes: INPUT_LIMITS.data });
-    if (isDatabaseHead(bytes)) throw new UserError(t().data.databaseGiven(file, path === '-'));
+    if (isSqliteHead(bytes)) throw new UserError(t().data.databaseGiven(file, path === '-'));
     const { data, locate } = parseDataDocument(decodeInput(bytes, path), file);
     const validated = validateDataFile(data, { now });
     if ('errors' in validated) {

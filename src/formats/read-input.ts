@@ -21,24 +21,14 @@ export function describeSize(bytes: number): string {
   return t().files.size(bytes);
 }
 
-/** Whether bytes begin as an SQLite database does (a vetted database or backup, say). */
-export function isDatabaseHead(bytes: Uint8Array): boolean {
-  return Buffer.from(bytes.subarray(0, 16)).toString('latin1') === 'SQLite format 3\u0000';
-}
-
-/** Whether a regular file begins as an SQLite database; false for anything that cannot be read so. */
-export function isDatabaseFile(file: string): boolean {
-  let fd: number | undefined;
+/** Whether two paths name the same file (through links too); where either cannot be looked at, whether they are one path. */
+export function sameFile(a: string, b: string): boolean {
   try {
-    // Without waiting for a writer, should the file have become a pipe since it was looked at.
-    fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
-    const head = Buffer.alloc(16);
-    return fstatSync(fd).isFile() && readSync(fd, head, 0, 16, 0) === 16 && isDatabaseHead(head);
+    const x = statSync(a);
+    const y = statSync(b);
+    return x.dev === y.dev && x.ino === y.ino;
   } catch {
-    // Not there, or not to be read: the reading of the whole file says which.
-    return false;
-  } finally {
-    if (fd !== undefined) closeSync(fd);
+    return a === b;
   }
 }
 

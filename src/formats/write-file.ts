@@ -92,6 +92,11 @@ const MAGICS = [
   Buffer.from([0xd9, 0xd5, 0x05, 0xf9, 0x20, 0xa1, 0x63, 0xd7]), // a rollback journal
 ];
 
+/** Whether bytes start as an SQLite database, log or journal does. */
+export function isSqliteHead(head: Uint8Array): boolean {
+  return MAGICS.some((m) => head.length >= m.length && Buffer.from(head.buffer, head.byteOffset, m.length).equals(m));
+}
+
 /** Whether a regular file starts like an SQLite database, log or journal. */
 export function isSqliteFile(path: string): boolean {
   let fd: number;
@@ -104,7 +109,7 @@ export function isSqliteFile(path: string): boolean {
     if (!fstatSync(fd).isFile()) return false;
     const head = Buffer.alloc(16);
     const n = readSync(fd, head, 0, 16, 0);
-    return MAGICS.some((m) => n >= m.length && head.subarray(0, m.length).equals(m));
+    return isSqliteHead(head.subarray(0, n));
   } catch {
     return false;
   } finally {

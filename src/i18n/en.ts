@@ -804,8 +804,8 @@ export const en = {
     // commander's own error messages, turned into one line by the program.
     unknownOption: (flag: string) => `unknown option '${flag}'`,
     /** An unknown option where an argument is awaited: how to give an argument that begins with a dash, after those given before it. */
-    dashedArgument: (flag: string, argument: string, command: string, before: string[]) =>
-      `unknown option '${flag}' (if it is the argument '${argument}', not an option, give it after --, which ends the options: ${commandLine(command, [...before, flag])})`,
+    dashedArgument: (flag: string, argument: string, command: string, line: string[] | undefined) =>
+      `unknown option '${flag}' (if it is the argument '${argument}', not an option, give it after --, which ends the options: ${line ? commandLine(command, line) : 'every option before --, and the arguments from it on after'})`,
     conflicting: (a: string, b: string) => `${a} and ${b} ask for two different outputs; give one`,
     /** An option that holds one value, given twice with two. */
     givenTwice: (flag: string, first: string, then: string) => `${flag} is given twice (${q(first)}, then ${q(then)}); give it once`,
@@ -1291,6 +1291,8 @@ export const en = {
             : f.fault.kind === 'closed-before-opening'
               ? `it would close ${f.id} (${when(f.fault.closed)}) before its opening as it stands here`
               : `it would close ${f.id} a second time: it is closed here already; leave its closing out, or reopen ${f.id} first (\`vetted incident reopen ${f.id}\`)`;
+        case 'parts-opening':
+          return `the parts of ${f.id} in this file disagree: the opening one gives comes after an event or the closing another gives (${when(f.at)}); give its parts one opening, before their events and closing, or leave it out of them all`;
         case 'no-event':
           return `this incident lists ${f.events} events, so there is no event ${f.event}`;
         case 'content-mismatch':

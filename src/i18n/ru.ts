@@ -801,8 +801,8 @@ export const ru: Catalog = {
     helpOption: 'показать справку по команде',
     helpCommand: 'показать справку по команде',
     unknownOption: (flag) => `неизвестный параметр ${q(flag)}`,
-    dashedArgument: (flag, argument, command, before) =>
-      `неизвестный параметр ${q(flag)} (если это аргумент ${q(argument)}, а не параметр, укажите его после --, которым кончаются параметры: ${commandLine(command, [...before, flag])})`,
+    dashedArgument: (flag, argument, command, line) =>
+      `неизвестный параметр ${q(flag)} (если это аргумент ${q(argument)}, а не параметр, укажите его после --, которым кончаются параметры: ${line ? commandLine(command, line) : 'все параметры до --, а аргументы начиная с него после'})`,
     conflicting: (a, b) => `${a} и ${b} просят два разных вывода; укажите один`,
     givenTwice: (flag, first, then) => `${flag} указан дважды (${q(first)}, затем ${q(then)}); укажите его один раз`,
     contradicting: (a, b) => `${a} и ${b} противоречат друг другу; укажите один`,
@@ -1318,6 +1318,8 @@ export const ru: Catalog = {
             : f.fault.kind === 'closed-before-opening'
               ? `обращение ${f.id} оказалось бы закрыто (${fmt.dateTime(f.fault.closed)}) раньше своего открытия, как оно записано здесь`
               : `обращение ${f.id} было бы закрыто второй раз: здесь оно уже закрыто; уберите его закрытие из файла или сначала откройте обращение заново (\`vetted incident reopen ${f.id}\`)`;
+        case 'parts-opening':
+          return `части обращения ${f.id} в этом файле расходятся: открытие из одной части позже события или закрытия из другой (${fmt.dateTime(f.at)}); дайте всем частям одно открытие, раньше их событий и закрытия, или не указывайте его ни в одной`;
         case 'no-event':
           return `в этом обращении ${fmt.plural(f.events, { one: 'событие', few: 'события', many: 'событий', other: 'события' })}, так что события ${f.event} в нём нет`;
         case 'content-mismatch':

@@ -3,7 +3,8 @@
 
 import { createHash } from 'node:crypto';
 import { UserError } from '../errors.js';
-import { INPUT_LIMITS, decodeInput, isDatabaseHead, readInputBytes } from '../formats/read-input.js';
+import { INPUT_LIMITS, decodeInput, readInputBytes } from '../formats/read-input.js';
+import { isSqliteHead } from '../formats/write-file.js';
 import { t } from '../i18n/index.js';
 import { parseDataDocument } from '../formats/data-text.js';
 import { describeProblems, validateDataFile, withOpening } from '../formats/data-file.js';
@@ -14,7 +15,7 @@ export function readVettedFile(path: string, shownAs: string, now?: number): Sou
   // Read as `vetted import` reads a data file: at most as much, whatever the path is (a device
   // or a pipe says nothing of its size, and was read into memory without end).
   const bytes = readInputBytes(path, { what: 'data', maxBytes: INPUT_LIMITS.data });
-  if (isDatabaseHead(bytes)) throw new UserError(t().data.sharedDatabase(shownAs));
+  if (isSqliteHead(bytes)) throw new UserError(t().data.sharedDatabase(shownAs));
   const { data } = parseDataDocument(decodeInput(bytes, shownAs), shownAs);
   // Checked against the time now, as an import is: nothing it says happened is still to come.
   const validated = validateDataFile(data, { now });

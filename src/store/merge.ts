@@ -111,6 +111,8 @@ export type ImportFault =
   | { kind: 'id-other-incident'; id: string; opened: string; title: string }
   /** Events merged into an incident there already that break its timeline as it stands (a second closing). */
   | { kind: 'timeline'; id: string; fault: TimelineFault }
+  /** Parts of one incident of the file whose opening comes after what another part gives (an event, the closing): `at`. */
+  | { kind: 'parts-opening'; id: string; at: string }
   | { kind: 'no-event'; events: number; event: number }
   | { kind: 'content-mismatch' }
   /** An event of the file under the id, time and type of one here, with other details: the one here changed. */
@@ -266,6 +268,8 @@ export function mergeRecords(store: Store, records: DataRecords, opts: MergeOpti
   // (Of each id, what the first record told of it: its company, opening, title and fault.)
   // Incidents this file made that opened at their earliest event, no record giving an opening: the moment.
   const derivedOpenings = new Map<number, number>();
+  // Every incident this file made (by row id).
+  const incidentsMadeHere = new Set<number>();
   // (An opening a record leaves out, its earliest event's, tells nothing against another's.)
   const incidentOnce = (inc: OpenedIncidentEntry, i: number, companyId: number, derived: boolean) => {
     const key = asciiLower(inc.id!);
@@ -477,7 +481,8 @@ export function mergeRecords(store: Store, records: DataRecords, opts: MergeOpti
           // opening: a part with an earlier event opens it then.
           // A part that gives its opening gives the incident's.
           const openedHere = derivedOpenings.get(rowId);
-          if (openedHere !== undefined && (derived ? msOf(inc.opened) < openedHere : msOf(inc.opened) !== openedHere)) {
+          const reopened = openedHere !== undefined && (derived ? msOf(inc.opened) < openedHere : msOf(inc.opened) !== openedHere);
+          if (reopened) {
             store.updateIncident(rowId, { opened: inc.opened });
             derivedOpenings.set(rowId, msOf(inc.opened));
           }
@@ -518,7 +523,8 @@ export function mergeRecords(store: Store, records: DataRecords, opts: MergeOpti
           // The file's timeline keeps the rules; merged into the one here it may not (a
           // resolution beside the one that closed it here): the database would then export a
           // file that no import takes.
-          if (addedEvents.length || (inc.closed && inc.closed !== existing.closed)) {
+          // (An opening moved by a part that gives it, checked against the events and closing there.)
+          if (addedEvents.length || reopened || (inc.closed && inc.closed !== existing.closed)) {
             // Closed here (by a resolution, or by its closing time alone): closed once, at that time.
             // (The same moment however it is written; the fault names the new closing by its time,
             // as the file's event has no id here.)
@@ -526,6 +532,10 @@ export function mergeRecords(store: Store, records: DataRecords, opts: MergeOpti
             if (existing.closed && closing && msOf(closing) !== msOf(existing.closed)) throw new Refusal({ kind: 'timeline', id: ref!, fault: { kind: 'closes-twice', event: closing } });
             if (inc.closed) store.setIncidentClosed(rowId, inc.closed);
             const fault = timelineFault(store.findIncident(ref!, { exact: true })!);
+            // Made by this file, its parts are what disagree: said so, not of the incident "here".
+            if (fault && incidentsMadeHere.has(rowId) && (fault.kind === 'before-opening' || fault.kind === 'closed-before-opening')) {
+              throw new Refusal({ kind: 'parts-opening', id: ref!, at: fault.kind === 'before-opening' ? fault.at : fault.closed });
+            }
             if (fault) throw new Refusal({ kind: 'timeline', id: ref!, fault });
           }
         } else {
@@ -535,6 +545,7 @@ export function mergeRecords(store: Store, records: DataRecords, opts: MergeOpti
           const closed = inc.closed ?? events.find((e) => e.type === 'resolution')?.at;
           rowId = store.insertIncident({ ref, companyId: company.id, title: inc.title, opened: inc.opened, fault: inc.fault ?? 'unknown', closed, lastSeq: numbers.last });
           if (derived) derivedOpenings.set(rowId, msOf(inc.opened));
+          incidentsMadeHere.add(rowId);
           report.incidents.added++;
           // A new timeline: its only repeats are among its own events, left out here; the rest
           // are inserted many to a statement with those of the timelines around it.

@@ -214,8 +214,10 @@ describe('usage errors', () => {
 
   it('an argument that begins with a dash, read as an unknown option, is said to go after --, where it is the argument; an option\'s value may begin with one', () => {
     expect(expectOneLineError(s.run(['incident', 'add', '-Shop', '--title', 'Lost parcel']))).toBe(
-      'vetted: unknown option \'-Shop\' (if it is the argument \'company\', not an option, give it after --, which ends the options: vetted incident add -- "-Shop"); see `vetted incident add --help`.',
+      "vetted: unknown option '-Shop' (if it is the argument 'company', not an option, give it after --, which ends the options: every option before --, and the arguments from it on after); see `vetted incident add --help`.",
     );
+    // Without options given, the line to type, with the arguments after it too.
+    expect(expectOneLineError(s.run(['company', 'alias', '-Shop', 'Gamma']))).toContain('give it after --, which ends the options: vetted company alias -- "-Shop" "Gamma")');
     expect(expectOneLineError(s.run(['--lang', 'ru', 'company', 'show', '-Shop']))).toBe(
       'vetted: неизвестный параметр «-Shop» (если это аргумент «компания», а не параметр, укажите его после --, которым кончаются параметры: vetted company show -- "-Shop"); см. `vetted company show --help`.',
     );
@@ -228,7 +230,8 @@ describe('usage errors', () => {
     expect(json<{ company: string }>(s, ['check', ...answerFlags, '--json', '--', '-Shop']).company).toBe('-Shop');
     ok(s.run(['company', 'alias', '--', '-Shop', '-S']));
     expect(companyNames(s)).toEqual(['-Shop']);
-    // Where no argument is awaited, or the option is a typo of one, it is only an unknown option.
+    // Where no argument is awaited, or the option is a typo of one, or a word of two dashes, it is only an unknown option.
+    expect(expectOneLineError(s.run(['lists', '--bogus']))).toBe("vetted: unknown option '--bogus'; see `vetted lists --help`.");
     expect(expectOneLineError(s.run(['company', 'show', 'Acme', '-x']))).toBe("vetted: unknown option '-x'; see `vetted company show --help`.");
     expect(expectOneLineError(s.run(['incident', 'add', '--titel', 'x', 'Acme']))).toBe("vetted: unknown option '--titel' (did you mean --title?); see `vetted incident add --help`.");
     // An option's value is the word after it, whatever it begins with; or joined by =.

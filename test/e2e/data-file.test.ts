@@ -376,6 +376,19 @@ incidents:
     expect(json<{ opened: string }>(s, ['incident', 'show', 'w-1', '--json']).opened).toBe('2024-02-20');
     writeFileSync(file, `format: vetted/1\nincidents:\n${part('2024-03-05T10:00', 'later', ', opened: 2024-02-21')}${part('2024-03-01T10:00', 'earlier', ', opened: 2024-02-20')}`);
     expect(expectOneLineError(s.run(['import', file]))).toMatch(/incidents\[1\]: has the id of incidents\[0\]/);
+    // One part's opening after another's event or closing: refused, in either order, as the file's own parts disagreeing.
+    const other = sandbox();
+    try {
+      const closedPart = '  - {id: acme-1, company: Acme, title: Late, closed: 2024-07-15T10:00, events: [{at: 2024-07-14T10:00, type: contact}]}\n';
+      const openingPart = '  - {id: acme-1, company: Acme, title: Late, opened: 2024-07-20T10:00}\n';
+      for (const parts of [closedPart + openingPart, openingPart + closedPart]) {
+        writeFileSync(file, `format: vetted/1\nincidents:\n${parts}`);
+        expect(expectOneLineError(other.run(['import', file]))).toMatch(/: incidents\[1\]: the parts of acme-1 in this file disagree: the opening one gives comes after an event or the closing another gives \(2024-07-14 10:00\); give its parts one opening/);
+      }
+      expect(existsSync(other.db)).toBe(false);
+    } finally {
+      other.cleanup();
+    }
   });
 
   it("keeps the date rules against that opening: a closing before the earliest event is refused, naming the event's time", () => {
