@@ -6,6 +6,8 @@ import { closingOf, highestLevel, levelRank, promisesApart } from './incident.js
 export interface ServiceFigures {
   incidents: number;
   contacts: number;
+  /** The contacts that reached a live person: where none logged its wait, the median is null, but a person was reached. */
+  contacts_reached_human: number;
   median_minutes_to_human: number | null;
   blocked_share: number | null;
   promises_kept: number;
@@ -29,7 +31,7 @@ const share = (n: number, of: number) => (of ? Math.round((1000 * n) / of) / 100
 
 export function serviceFigures(incidents: Incident[], now: number): ServiceFigures {
   const waits: number[] = [];
-  let contacts = 0, blocked = 0, kept = 0, broken = 0, resolved = 0;
+  let contacts = 0, reachedHuman = 0, blocked = 0, kept = 0, broken = 0, resolved = 0;
   let apologies = 0, explanations = 0, compensations = 0, proactive = 0;
   let highest: Level | null = null;
   for (const i of incidents) {
@@ -37,6 +39,7 @@ export function serviceFigures(incidents: Incident[], now: number): ServiceFigur
       if (e.type === 'contact') {
         contacts++;
         if (e.robot || e.dropped) blocked++;
+        if (e.reached_human) reachedHuman++;
         if (e.reached_human && e.wait_minutes !== undefined) waits.push(e.wait_minutes);
       } else if (e.type === 'apology') apologies++;
       else if (e.type === 'explanation') explanations++;
@@ -57,6 +60,7 @@ export function serviceFigures(incidents: Incident[], now: number): ServiceFigur
   return {
     incidents: incidents.length,
     contacts,
+    contacts_reached_human: reachedHuman,
     median_minutes_to_human: median(waits),
     blocked_share: share(blocked, contacts),
     promises_kept: kept,

@@ -318,7 +318,7 @@ export interface IncidentMetrics {
  * false), and where one did but none of those contacts logged a wait: no time was logged, which
  * is not a time of 0.
  */
-export function waitForHuman(i: Incident): { reached: boolean; minutes: number | null } {
+function waitForHuman(i: Incident): { reached: boolean; minutes: number | null } {
   let waited = 0;
   let logged = false;
   for (const c of i.events) {

@@ -10,7 +10,7 @@ import type { Paint } from './colour.js';
 import { safeText } from './safe.js';
 import { renderTable } from './table.js';
 
-import { isOpen, outcomeOf, waitForHuman } from '../domain/incident.js';
+import { isOpen, outcomeOf } from '../domain/incident.js';
 import { listColour } from './render-lists.js';
 
 export interface CompanyProfile {
@@ -44,12 +44,11 @@ export function companyJson(p: CompanyProfile, catalogs: { en: Catalog; ru: Cata
 
 const pct = (x: number | null) => (x === null ? '—' : `${Math.round(x * 100)}%`);
 
-/** The service figures; `reachedHuman`, whether a contact reached a live person (where the median is null, no wait was logged). */
-export function figureLines(f: ServiceFigures, reachedHuman: boolean): string[] {
+export function figureLines(f: ServiceFigures): string[] {
   if (!f.incidents) return [];
   return t().company.figureLines({
     median: f.median_minutes_to_human,
-    reachedHuman,
+    reachedHuman: f.contacts_reached_human > 0,
     blocked: pct(f.blocked_share),
     contacts: f.contacts,
     kept: f.promises_kept,
@@ -81,7 +80,7 @@ export function renderCompany(p: CompanyProfile, paint: Paint): string {
     lines.push('', paint.bold(w.subsidiaries) + paint.dim(w.ownEvidence));
     for (const s of p.subsidiaryVerdicts) lines.push(`  ${safeText(s.name)}: ${listColour(paint, s.list)(s.list === 'unlisted' ? '—' : c.words.list[s.list])}`);
   }
-  const figures = figureLines(p.figures, p.evidence.incidents.some((i) => waitForHuman(i).reached));
+  const figures = figureLines(p.figures);
   if (figures.length) {
     lines.push('', paint.bold(w.figures));
     for (const l of figures) lines.push(`  ${l}`);

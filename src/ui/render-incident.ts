@@ -4,7 +4,7 @@ import type { Incident, IncidentEvent } from '../domain/types.js';
 import { calendarDaysBetween, localWallClock, msOf } from '../domain/dates.js';
 import { guillemets } from '../domain/letter-words.js';
 import { t } from '../i18n/index.js';
-import { closingOf, computeMetrics, isAtFault, isOpen, isReplyDeadline, levelOf, isSettledReply, promiseStatus, replyAnswered, waitForHuman, type IncidentMetrics } from '../domain/incident.js';
+import { closingOf, computeMetrics, isAtFault, isOpen, isReplyDeadline, levelOf, isSettledReply, promiseStatus, replyAnswered, type IncidentMetrics } from '../domain/incident.js';
 import type { IncidentListRow } from '../domain/digest.js';
 import type { Paint } from './colour.js';
 import { safeText } from './safe.js';
@@ -91,14 +91,13 @@ function quoteOf(s: string): string {
   return t().lang === 'ru' ? guillemets(s) : `"${s}"`;
 }
 
-/** The figures of an incident; `reachedHuman`, whether a contact reached a live person (where its wait is null, unlogged). */
-export function describeMetrics(m: IncidentMetrics, reachedHuman: boolean): string[] {
+export function describeMetrics(m: IncidentMetrics): string[] {
   return t().incident.metrics({
     contacts: m.contacts,
     robots: m.robot_contacts,
     dropped: m.dropped_contacts,
     toHuman: m.minutes_to_human_logged ? m.minutes_to_human : null,
-    reachedHuman,
+    reachedHuman: m.minutes_to_human !== null,
     promises: m.promises,
     broken: m.promises_broken,
     replies: m.reply_deadlines,
@@ -160,7 +159,7 @@ export function renderIncident(i: Incident, now: number, paint: Paint, attachmen
   }
   if (i.events.length) lines.push(paint.dim(c.eventIdHint(i.id, i.events[0].id!)));
   lines.push('', paint.bold(c.figures));
-  for (const l of describeMetrics(computeMetrics(i, now), waitForHuman(i).reached)) lines.push(`  ${l}`);
+  for (const l of describeMetrics(computeMetrics(i, now))) lines.push(`  ${l}`);
   const owed = stillOwed(i, now);
   if (owed.length) {
     lines.push('', paint.bold(c.stillOwed));

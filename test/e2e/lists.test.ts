@@ -230,11 +230,12 @@ describe('the lists of the seeds', () => {
     expect(c.name).toBe('MTS');
     expect(c.list).toBe('watch');
     expect(c.incidents.map((i) => i.id)).toEqual(['mts-network']);
-    // one contact reached a person after 2 minutes; 3 of 4 contacts had a robot or were dropped;
+    // two contacts reached a person, one after 2 minutes logged; 3 of 4 contacts had a robot or were dropped;
     // "a call back" kept, "solved within the day" broken
     expect(c.figures).toMatchObject({
       incidents: 1,
       contacts: 4,
+      contacts_reached_human: 2,
       median_minutes_to_human: 2,
       blocked_share: 0.75,
       promises_kept: 1,
