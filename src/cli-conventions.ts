@@ -78,7 +78,7 @@ export function pathOf(cmd: Command): string {
  * A word that begins with one dash where an argument is awaited (a company named "-Shop") is read
  * as an option, and is unknown: the error says how to give it, after `--`, with the arguments
  * given before it and after it (where no option follows: then it says only where options go).
- * A word of two dashes (`--bogus`), or a near miss of an option (`--titel`), stays an option mistyped.
+ * A word of two dashes (`--bogus`, `--titel`) stays an option mistyped, with commander's "did you mean".
  */
 function sayWhereDashedArgumentsGo(cmd: Command): void {
   const self = cmd as unknown as { unknownOption(flag: string): void };
@@ -88,7 +88,7 @@ function sayWhereDashedArgumentsGo(cmd: Command): void {
     const before = cmd.args.indexOf(flag);
     const args = cmd.registeredArguments;
     const awaited = before < 0 ? undefined : before < args.length ? args[before] : args[args.length - 1].variadic ? args[args.length - 1] : undefined;
-    if (!awaited || flag.startsWith('--') || nearOption(cmd, flag)) return unknownOption(flag);
+    if (!awaited || flag.startsWith('--')) return unknownOption(flag);
     const h = t().help;
     const after = cmd.args.slice(before + 1);
     // (Options given are read off the line already: a line without them would lose them.)
@@ -96,15 +96,6 @@ function sayWhereDashedArgumentsGo(cmd: Command): void {
     const line = optionsGiven ? undefined : [...cmd.args.slice(0, before), flag, ...after];
     cmd.error(h.dashedArgument(flag, h.placeholder[awaited.name()] ?? awaited.name(), pathOf(cmd), line), { code: 'commander.unknownOption' });
   };
-}
-
-/** Whether `--flag` is a typo of an option of the command or a global one. */
-function nearOption(cmd: Command, flag: string): boolean {
-  if (!flag.startsWith('--')) return false;
-  const name = flag.split('=')[0];
-  const longs: string[] = [];
-  for (let c: Command | null = cmd; c; c = c.parent) for (const o of c.options) if (o.long) longs.push(o.long);
-  return closestNames(name, longs, 1, Math.max(1, typoAllowance(name))).length > 0;
 }
 
 /**
