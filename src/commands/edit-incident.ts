@@ -10,7 +10,7 @@ import { LineCounter, parseDocument, stringify } from 'yaml';
 import type { Context } from '../context.js';
 import type { CommandResult } from './result.js';
 import { UserError } from '../errors.js';
-import { FORMAT, orderedEvent, validateDataFile, type DataProblem, type IncidentEntry, type OpenedIncidentEntry } from '../formats/data-file.js';
+import { FORMAT, isMap, orderedEvent, validateDataFile, type DataProblem, type IncidentEntry, type OpenedIncidentEntry } from '../formats/data-file.js';
 import { yamlValue } from '../formats/yaml-limits.js';
 import { formatPath, type Path } from '../domain/validation.js';
 import { msOf } from '../domain/dates.js';
@@ -87,8 +87,6 @@ export function readEdited(text: string, now: number): { problems: EditProblem[]
   const entry = validated.value.incidents![0] as OpenedIncidentEntry;
   return { entry };
 }
-
-const isMap = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** Opens the editor on `file` and waits for it; the editor may be a command with arguments. */
 function openEditor(ctx: Context, file: string): void {

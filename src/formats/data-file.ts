@@ -157,7 +157,7 @@ function pathOf(at: At): Path {
 
 type Check = (v: unknown, at: At, out: DataProblem[]) => void;
 
-const isMap = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+export const isMap = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 const str =
   (max: number, pattern?: { re: RegExp; fault: DataFault }): Check =>
