@@ -3,7 +3,7 @@
 
 import { Option, type Command } from 'commander';
 import { t } from './i18n/index.js';
-import { closestNames, typoAllowance } from './domain/names.js';
+import { slipOf } from './domain/names.js';
 
 /** The subcommand a group runs when none is given: its listing (`list`), else `show`. */
 export function listingOf(group: Command): Command | undefined {
@@ -65,7 +65,7 @@ export function applyConventions(program: Command): void {
 const subcommandNames = (group: Command) => group.commands.filter((c) => !(c as unknown as { _hidden: boolean })._hidden).map((c) => c.name());
 
 /** The subcommand whose name a word is a typo of, if one is. */
-const nearNames = (group: Command, word: string): string[] => closestNames(word.toLowerCase(), subcommandNames(group), 1, Math.max(1, typoAllowance(word)));
+const nearNames = (group: Command, word: string): string[] => slipOf(word, subcommandNames(group));
 
 /** `vetted incident` for the incident group. */
 export function pathOf(cmd: Command): string {

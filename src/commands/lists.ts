@@ -12,7 +12,7 @@ import { judgeCompany } from '../domain/policy.js';
 import { t } from '../i18n/index.js';
 import { vocabularyId } from '../i18n/vocabulary.js';
 import { UserError } from '../errors.js';
-import { closestNames, typoAllowance } from '../domain/names.js';
+import { slipOf } from '../domain/names.js';
 
 export async function runLists(ctx: Context, which: string | undefined, opts: { json?: boolean; ndjson?: boolean; sources?: boolean; from?: string }): Promise<CommandResult> {
   let list: ListName | undefined;
@@ -21,8 +21,7 @@ export async function runLists(ctx: Context, which: string | undefined, opts: { 
     if (!list) {
       // A list's id or its word in the language in use, a letter or two from what was typed.
       const names = [...new Set([...LISTS, ...LISTS.map((l) => t().words.list[l])])];
-      const near = closestNames(which.toLowerCase(), names, 1, Math.max(1, typoAllowance(which)));
-      throw new UserError(t().lists.noSuchList(which, near));
+      throw new UserError(t().lists.noSuchList(which, slipOf(which, names)));
     }
   }
   if (opts.from !== undefined && opts.sources) throw new UserError(t().lists.fromOrSources);

@@ -102,6 +102,11 @@ export function closestNames(target: string, candidates: Iterable<string>, max =
   return scored.sort((a, b) => a.d - b.d || a.c.localeCompare(b.c)).slice(0, max).map((s) => s.c);
 }
 
+/** The one word of `words` a typed word is a slip of (one slip even for a short word), as "did you mean" offers it; none where no word is near. */
+export function slipOf(typed: string, words: Iterable<string>): string[] {
+  return closestNames(typed.toLowerCase(), words, 1, Math.max(1, typoAllowance(typed)));
+}
+
 // Marks, format characters (zero-width spaces and joiners, bidi controls), spaces, controls
 // and the characters Unicode declares invisible by default (Hangul fillers, variation
 // selectors, the braille blank): none of them shows a reader anything on its own.
