@@ -1,7 +1,7 @@
 // Redaction of what identifies a person in text that is shared: e-mail addresses, phone
-// numbers, card and account numbers, and links that carry a query string. Pure.
+// numbers, card and account numbers, IP addresses, and links that carry a query string. Pure.
 
-export const REDACTED = { email: '[email]', phone: '[phone]', number: '[number]', link: '[link]' } as const;
+export const REDACTED = { email: '[email]', phone: '[phone]', number: '[number]', link: '[link]', ip: '[ip]' } as const;
 
 // An address at a host with no dot (`dmitry@localhost`) is one too. It begins where a word does
 // (the look behind): tried at every letter of a long word, it ran to the word's end, in time of
@@ -11,6 +11,13 @@ const EMAIL = String.raw`(?<![\p{L}\p{N}._%+-])[\p{L}\p{N}._%+-]+@(?:[\p{L}\p{N}
 // one that starts at www., or a host name and a path without either (`shop.example/track?id=1`),
 // which begins where a word does, as an address does.
 const URL = String.raw`(?:[A-Za-z][A-Za-z0-9+-]{0,15}:\/\/|www\.|(?<![\p{L}\p{N}._%+-])[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}\/)[^\s<>"']*`;
+// An IP address: four numbers to 255 with dots (a date was found in `168.1.10` of
+// `192.168.1.10`, and `8.8.8.8` is too short a run of digits to be redacted), or groups of
+// hex digits with colons, as many as a full address has or shortened by `::`.
+const OCTET = String.raw`(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)`;
+const IPV4 = String.raw`(?<![\p{N}.])(?:${OCTET}\.){3}${OCTET}(?![\p{N}]|\.\p{N})`;
+const HEX = '[0-9A-Fa-f]';
+const IPV6 = String.raw`(?<![\p{L}\p{N}:])(?=[0-9A-Fa-f:]*${HEX})(?:(?:${HEX}{1,4}:){7}${HEX}{1,4}|(?=[0-9A-Fa-f:]*::)(?:${HEX}{0,4}:){2,7}${HEX}{0,4})(?![\p{L}\p{N}:])`;
 // Dates and times are kept as they are: they look like runs of digits.
 const DATE = String.raw`\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?)?|\d{1,2}[./]\d{1,2}[./]\d{2,4}(?:\s\d{1,2}:\d{2})?|\d{1,2}:\d{2}`;
 const IBAN = String.raw`\b[A-Z]{2}\d{2}(?:\s?[A-Z0-9]{4}){3,7}(?:\s?[A-Z0-9]{1,3})?\b`;
@@ -18,6 +25,8 @@ const IBAN = String.raw`\b[A-Z]{2}\d{2}(?:\s?[A-Z0-9]{4}){3,7}(?:\s?[A-Z0-9]{1,3
 const DIGITS = String.raw`\+?\(?\d(?:[\s.()\u00a0-]{0,2}\d)+\)?`;
 
 const PATTERN = new RegExp(`(${EMAIL})|(${URL})|(${DATE})|(${IBAN})|(${DIGITS})`, 'gu');
+/** IP addresses, replaced first: a run of digits began at the end of a word before one (`IPv4 192.168.1.1`) and took it for a phone number. */
+const IP = new RegExp(`${IPV4}|${IPV6}`, 'gu');
 
 /** Digits in groups of three, as a sum is written, with its fraction or not. */
 const GROUPED = /^\d{1,3}(?:[\s\u00a0\u202f]\d{3})+(?:[.,]\d{1,2})?$/u;
@@ -43,10 +52,10 @@ const MAYBE = /[\d@]|www\.|:\/\/|\.\p{L}{2,}\//iu;
 /** A date or time alone, as the record keeps them: never redacted. */
 const WHEN_ALONE = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?)?(?:Z|[+-]\d{2}:?\d{2})?$/;
 
-/** The text with e-mail addresses, phone, card and account numbers and links with a query string replaced by a marker. */
+/** The text with e-mail addresses, phone, card and account numbers, IP addresses and links with a query string replaced by a marker. */
 export function redactText(text: string): string {
   if (!MAYBE.test(text) || WHEN_ALONE.test(text)) return text;
-  return text.replace(PATTERN, (m, email: string, url: string, date: string, iban: string, digits: string, offset: number, whole: string) => {
+  return text.replace(IP, REDACTED.ip).replace(PATTERN, (m, email: string, url: string, date: string, iban: string, digits: string, offset: number, whole: string) => {
     if (email) return REDACTED.email;
     if (url) {
       // Punctuation after a link is the sentence's, and a closing bracket the text's unless the

@@ -64,6 +64,7 @@ const ALLOWED = new Set([
   'CSV',
   'ISO',
   'IVR',
+  'IP',
   'md',
   'json',
   'csv',

@@ -30,6 +30,19 @@ describe('redactText', () => {
     ['at 2012-07-12T09:05 and 02.12.2026 10:00', 'at 2012-07-12T09:05 and 02.12.2026 10:00'],
     ['order 12345 took 3 days', 'order 12345 took 3 days'],
     ['Волгателеком: звонил на +7 846 277-77-77', 'Волгателеком: звонил на [phone]'],
+    // An IP address, which a date or a phone number was taken for, or which was too short to be either.
+    ['blocked from 192.168.1.10 today', 'blocked from [ip] today'],
+    ['DNS 8.8.8.8, then 10.0.0.1.', 'DNS [ip], then [ip].'],
+    ['IPv6 2001:0db8:85a3:0000:0000:8a2e:0370:7334 and fe80::1ff:fe23:4567:890a', 'IPv6 [ip] and [ip]'],
+    ['loopback ::1 (local)', 'loopback [ip] (local)'],
+    ['IPv4 192.168.1.1 and IPv6 ::1', 'IPv4 [ip] and IPv6 [ip]'],
+    ['see http://10.1.2.3/admin?user=ivan', 'see [link]'],
+    // A phone number of groups with dots is no address.
+    ['call +33 1.23.45.67.89', 'call [phone]'],
+    // Not an address: a fifth number, an octet over 255, a date with dots, a time.
+    ['firmware 1.2.3.4.5', 'firmware 1.2.3.4.5'],
+    ['256.1.1.1 is no address', '256.1.1.1 is no address'],
+    ['on 12.07.2012 at 10:00:00', 'on 12.07.2012 at 10:00:00'],
     ['', ''],
     // A date alone, with its offset, is never searched; a date with a number after it is.
     ['2026-01-02T10:00+03:00', '2026-01-02T10:00+03:00'],
