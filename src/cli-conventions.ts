@@ -51,6 +51,15 @@ export function applyConventions(program: Command): void {
         if (action === self && stray === 'help') (self.commands.find((c) => c.name() === self.args[1]) ?? self).help();
         if (action === self && stray !== undefined) self.error(t().help.unknownSubcommand(stray, pathOf(self), subcommandNames(self), nearNames(self, stray)), { code: 'commander.unknownCommand' });
       });
+      // `history prnue --before …`: the subcommand's name is mistyped, and the options are its;
+      // the word is named, not the first option this command lacks.
+      const self = cmd as unknown as { unknownOption(flag: string): void };
+      const unknownOption = self.unknownOption.bind(cmd);
+      self.unknownOption = (flag: string) => {
+        const stray = cmd.args[0];
+        if (stray === undefined || stray.startsWith('-') || stray === 'help') return unknownOption(flag);
+        cmd.error(t().help.unknownSubcommand(stray, pathOf(cmd), subcommandNames(cmd), nearNames(cmd, stray)), { code: 'commander.unknownCommand' });
+      };
     }
     if (cmd.registeredArguments.length) sayWhereDashedArgumentsGo(cmd);
     refuseOptionsGivenTwice(cmd);

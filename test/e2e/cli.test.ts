@@ -140,6 +140,9 @@ describe('usage errors', () => {
   it('a mistyped subcommand is named with the one it is nearest, also where the command acts itself; a word a listing takes is its argument', () => {
     ok(s.run(['incident', 'add', 'Acme', '--title', 't', '--fault', 'company']));
     expect(expectOneLineError(s.run(['history', 'prun']))).toBe("vetted: unknown command 'prun' of 'vetted history' (did you mean prune? the commands are prune); see `vetted history --help`.");
+    // With the mistyped subcommand's own option after it: the word is named, not the option.
+    expect(expectOneLineError(s.run(['history', 'prnue', '--before', '2026-01-01']))).toBe("vetted: unknown command 'prnue' of 'vetted history' (did you mean prune? the commands are prune); see `vetted history --help`.");
+    expect(expectOneLineError(s.run(['history', '--bogus']))).toBe("vetted: unknown option '--bogus'; see `vetted history --help`.");
     expect(expectOneLineError(s.run(['company', 'lsit']))).toMatch(/^vetted: unknown command 'lsit' of 'vetted company' \(did you mean list\? the commands are /);
     expect(expectOneLineError(s.run(['--lang', 'ru', 'checks', 'shw', 'x']))).toMatch(/^vetted: неизвестная команда «shw» в «vetted checks» \(может быть, show\? команды: /);
     expect(expectOneLineError(s.run(['lists', 'blak']))).toBe('vetted: there is no "blak" list; did you mean black? the lists are black, white and watch.');
