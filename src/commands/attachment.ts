@@ -10,7 +10,7 @@ import { formatLocalMinute } from '../domain/dates.js';
 import { fileNameFault } from '../domain/names.js';
 import { checkNote, readingStore, writingStore } from './shared.js';
 import { toJson, safeText } from '../ui/safe.js';
-import { isStdout, refuseFolderName, writeFileAtomic, writeOutputFile } from '../formats/write-file.js';
+import { isOfDatabase, isStdout, refuseFolderName, writeFileAtomic, writeOutputFile } from '../formats/write-file.js';
 import type { Store } from '../store/store.js';
 import { MAX_ATTACHMENT_BYTES, addAttachment, allAttachments, attachmentsOf, eventRowIdByNumber, findAttachment, readAttachment, removeAttachment } from '../store/attachments.js';
 import { renderTable } from '../ui/table.js';
@@ -33,7 +33,7 @@ export function eventNumberOf(arg: string, incidentId: string): number {
 }
 
 /** Checks every file before anything is stored: it exists, is a file, and is small enough. */
-function checkFiles(files: string[]): { path: string; name: string; size: number }[] {
+function checkFiles(files: string[], dbPath: string): { path: string; name: string; size: number }[] {
   const w = t().attachment;
   if (!files.length) throw new UserError(w.noFiles);
   return files.map((f) => {
@@ -46,6 +46,9 @@ function checkFiles(files: string[]): { path: string; name: string; size: number
     }
     if (st.isDirectory()) throw new UserError(w.folder(f));
     if (!st.isFile()) throw new UserError(w.notRegular(f));
+    // The record itself, by its path or another name of it: kept inside itself, it would be half
+    // written as it is read, and twice as large.
+    if (isOfDatabase(st, dbPath)) throw new UserError(w.theDatabase(f));
     if (st.size > MAX_ATTACHMENT_BYTES) throw new UserError(w.tooBig(f, st.size, MAX_ATTACHMENT_BYTES));
     const name = basename(f);
     if (fileNameFault(name) === 'control') throw new UserError(w.controlInName(f));
@@ -70,7 +73,7 @@ function readAttached(path: string): Buffer {
 }
 
 export async function runAttach(ctx: Context, id: string, files: string[], opts: AttachOptions): Promise<CommandResult> {
-  const checked = checkFiles(files);
+  const checked = checkFiles(files, ctx.dbPath);
   const note = opts.note !== undefined ? checkNote(opts.note, '--note') : undefined;
   return writingStore(ctx, (store) => {
     const incident = requireIncident(store, id);

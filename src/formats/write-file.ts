@@ -117,6 +117,14 @@ export function isSqliteFile(path: string): boolean {
   }
 }
 
+/** Whether a file (`st`, its entry followed through links) is the database at `dbPath` or one of its own files (its log, its shared memory, its journal). */
+export function isOfDatabase(st: Stats, dbPath: string): boolean {
+  return DB_COMPANIONS.some((s) => {
+    const other = statOr(`${dbPath}${s}`);
+    return other !== undefined && other.dev === st.dev && other.ino === st.ino;
+  });
+}
+
 /** Refuses a target that is the database, one of its companions or backups, or any SQLite file. */
 export function assertNotDatabase(target: string, guard: WriteGuard, st?: Stats, flag = '--out'): void {
   const refuse = (what: 'database' | 'backup' | 'link' | 'sqlite' | 'companion') => {

@@ -732,6 +732,7 @@ export const en = {
     noFile: (file: string) => `there is no file ${file}; check the path. Nothing was attached.`,
     folder: (file: string) => `${file} is a folder; attach the files in it one by one (${file}/*). Nothing was attached.`,
     notRegular: (file: string) => `${file} is not a regular file; attach a copy of it. Nothing was attached.`,
+    theDatabase: (file: string) => `${file} is the database in use (or one of its own files), the record itself: it cannot be kept inside itself; \`vetted backup\` keeps a copy of it. Nothing was attached.`,
     controlInName: (file: string) =>
       `the name of ${file} holds a control character (a line break, a tab, an escape, a mark turning text right to left), which a file saved from the attachment would keep; attach a copy under a plain name. Nothing was attached.`,
     tooBig: (file: string, bytes: number, maxBytes: number) =>

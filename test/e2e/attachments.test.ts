@@ -2,7 +2,7 @@
 // checked against their hash when read, travel through export and import, and bad input
 // stores nothing.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -103,6 +103,16 @@ describe('vetted incident attach', () => {
         return ['incident', 'attach', 'volga-2012-07', receipt, big];
       },
       /50\.0 MB; attachments can be at most 50 MB/,
+    ],
+    ['the database in use', () => ['incident', 'attach', 'volga-2012-07', receipt, s.db], /is the database in use \(or one of its own files\), the record itself: it cannot be kept inside itself; `vetted backup` keeps a copy of it\. Nothing was attached\.$/],
+    [
+      'the database by another name (a link to it)',
+      () => {
+        const link = join(s.dir, 'evidence.db');
+        if (!existsSync(link)) symlinkSync(s.db, link);
+        return ['incident', 'attach', 'volga-2012-07', link];
+      },
+      /evidence\.db is the database in use/,
     ],
   ])('refuses %s with exit 2, storing nothing', (_name, args, message) => {
     const before = [count('attachments'), count('blobs')];
