@@ -9,7 +9,7 @@ import { LineCounter, isNode, parseDocument } from 'yaml';
 import { sameScoring, validateChecklist, formatPath, type Checklist, type ChecklistFault, type Path } from '../domain/checklist.js';
 import { t, type Catalog } from '../i18n/index.js';
 import { UserError } from '../errors.js';
-import { YamlAliasInItself, assertYamlBudget, yamlLimitHit, yamlValue } from './yaml-limits.js';
+import { YAML_PARSE, YamlAliasInItself, assertYamlBudget, yamlLimitHit, yamlValue } from './yaml-limits.js';
 
 /** A problem of a checklist file: the checklist's own, or the YAML parser's (its words, English). */
 export type ChecklistFileFault = ChecklistFault | { kind: 'yaml'; detail: string; code?: string };
@@ -55,7 +55,7 @@ export function builtInDir(): string {
 export function parseChecklistText(text: string, file = 'the checklist'): { checklist?: Checklist; problems: LocatedProblem[] } {
   assertYamlBudget(text, file);
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, merge: true });
+  const doc = parseDocument(text, { lineCounter, ...YAML_PARSE });
   const located: LocatedProblem[] = [];
   for (const e of doc.errors) {
     const pos = lineCounter.linePos(e.pos[0]);

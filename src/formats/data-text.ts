@@ -7,7 +7,7 @@ import { LineCounter, isMap, isNode, isPair, isScalar, parseDocument, type Docum
 import { t } from '../i18n/index.js';
 import { UserError } from '../errors.js';
 import { formatPath, type Path } from '../domain/validation.js';
-import { assertYamlBudget, yamlLimitHit, yamlValue } from './yaml-limits.js';
+import { YAML_PARSE, assertYamlBudget, yamlLimitHit, yamlValue } from './yaml-limits.js';
 
 export interface Location {
   line: number;
@@ -166,7 +166,7 @@ export function parseDataDocument(text: string, file: string): ParsedData {
   }
   assertYamlBudget(body, file);
   const lc = new LineCounter();
-  const doc = parseDocument(body, { lineCounter: lc, uniqueKeys: true, prettyErrors: false, merge: true });
+  const doc = parseDocument(body, { lineCounter: lc, ...YAML_PARSE });
   if (doc.errors.length) {
     const e = doc.errors[0];
     // The parser's own stack ran out: said as what it is, not as the engine's words.

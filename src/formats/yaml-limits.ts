@@ -1,12 +1,29 @@
 // Limits for every YAML document we read: an alias bomb is refused, not expanded, and a
 // document is counted before it is built. A YAML parser keeps every token of a document in
 // memory several hundred bytes at a time, so the budget is counted in tokens, not bytes.
+// And the rules every reader parses by: merge keys taken, a key given twice refused.
 
-import { Lexer, visit, type Document, type LineCounter } from 'yaml';
+import { Lexer, isScalar, visit, type Document, type LineCounter } from 'yaml';
 import { t } from '../i18n/index.js';
 import { UserError } from '../errors.js';
 
 export const YAML_LIMITS = { maxAliasCount: 100 } as const;
+
+/** A merge key (`<<`, unquoted): the parser makes each one a symbol of its own. */
+const isMergeKey = (node: unknown): boolean => isScalar(node) && typeof node.value === 'symbol' && node.value.description === '<<';
+
+/**
+ * Whether two keys of one map are one key. The parser's own test compares values, and no two
+ * merge keys have the same: a second `<<` in a map was taken without a word (its keys merged
+ * under the first's), where any other key given twice is refused. Several maps are merged by
+ * one key, `<<: [*a, *b]`.
+ */
+function sameKey(a: unknown, b: unknown): boolean {
+  return a === b || (isScalar(a) && isScalar(b) && (a.value === b.value || (isMergeKey(a) && isMergeKey(b))));
+}
+
+/** How every YAML document is parsed: merge keys (`<<: *shop`) taken, a key given twice in a map refused (a merge key too). */
+export const YAML_PARSE = { uniqueKeys: sameKey, prettyErrors: false, merge: true } as const;
 
 /** The most YAML read at once: a million tokens (about 3 MB of typical data) and 16 MB. */
 export const YAML_BUDGET = { tokens: 1_000_000, bytes: 16 * 1024 * 1024 } as const;

@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { findBrokenText, parseDataDocument, parseDataText } from '../../src/formats/data-text.js';
 import { parseChecklistText } from '../../src/formats/checklist-file.js';
+import { readEdited } from '../../src/commands/edit-incident.js';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -62,5 +63,23 @@ describe('a YAML merge key (<<)', () => {
     expect(merged.problems).toEqual([]);
     const again = merged.checklist!.questions.find((x) => x.id === 'again') as unknown as Record<string, unknown>;
     expect({ ...again, id: q.id }).toEqual(q);
+  });
+
+  it('given twice in one map is refused, as any key given twice, by every reader that takes it; several maps merge under one', () => {
+    // A data file: the second key's map was merged under the first's without a word.
+    const data = 'companies:\n  - &a {name: A}\n  - &b {website: https://b.example}\n  - <<: *a\n    <<: *b\n    category: shop\n';
+    expect(() => parseDataText(data, 'two.yaml')).toThrow(/^two\.yaml:5:5 is not valid YAML: a key is given twice in one map; keep one of them/);
+    expect(() => parseDataText('a: {<<: {x: 1}, <<: {y: 2}}\n', 'flow.yaml')).toThrow(/^flow\.yaml:1:17 is not valid YAML: a key is given twice in one map/);
+    expect(parseDataText('a: &a {x: 1}\nb: &b {y: 2}\nc:\n  <<: [*a, *b]\n  z: 3\n', 'one.yaml')).toEqual({ a: { x: 1 }, b: { y: 2 }, c: { x: 1, y: 2, z: 3 } });
+    // A quoted "<<" is a key like any other, not a merge key: beside one, it is no key given twice.
+    expect(parseDataText('c:\n  <<: {x: 1}\n  "<<": 2\n', 'quoted.yaml')).toEqual({ c: { x: 1, '<<': 2 } });
+    // A checklist: its line and column, as any problem of it.
+    const general = readFileSync(join(import.meta.dirname, '..', '..', 'checklists', 'general.yaml'), 'utf8');
+    const doubled = `${general.trimEnd()}\n  - <<: *first\n    <<: {weight: 1}\n    id: again\n`.replace(/^(\s*)- id: (\S+)/m, '$1- &first\n$1  id: $2');
+    const line = doubled.split('\n').indexOf('    <<: {weight: 1}') + 1;
+    expect(parseChecklistText(doubled, 'doubled.yaml').problems).toEqual([{ line, col: 5, path: '', fault: { kind: 'yaml', detail: 'Map keys must be unique', code: 'DUPLICATE_KEY' } }]);
+    // The incident editor: its line, written back into the file.
+    const edited = 'company: Shop\ntitle: Late\nopened: 2026-01-01T10:00\nfault: company\nevents:\n  - &e {at: 2026-01-01T10:00, type: note}\n  - <<: *e\n    <<: {text: again}\n';
+    expect(readEdited(edited, Date.parse('2026-06-01T00:00:00Z'))).toEqual({ problems: [{ line: 8, message: 'a key is given twice in one map; keep one of them' }] });
   });
 });
