@@ -1421,8 +1421,8 @@ export const en = {
     recordTooLong: (file: string, line: number, mb: number) =>
       `${file}: the record at line ${fmt.number(line)} runs past ${fmt.number(mb)} MB without ending; give a CFPB complaint file (CSV, or a .zip holding one).`,
     invalid: (file: string, problems: string) => `${file} is not a valid vetted/1 file: ${problems}; nothing was stored.`,
-    listedTwice: (k: number, company: string, first: string) =>
-      `lists[${k}]: ${q(company)} is ${company.trim() === first.trim() ? 'listed a second time' : `the company ${q(first)} listed before it (by name or alias)`}; a file lists each company once`,
+    listedTwice: (company: string, first: string) =>
+      `${q(company)} is ${company.trim() === first.trim() ? 'listed a second time' : `the company ${q(first)} listed before it (by name or alias)`}; a file lists each company once`,
 
     // "What others say" beside a company's record
     othersTitle: 'What others say',

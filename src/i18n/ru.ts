@@ -1440,8 +1440,8 @@ export const ru: Catalog = {
     recordTooLong: (file, line, mb) =>
       `${file}: запись в строке ${fmt.number(line)} длиннее ${fmt.number(mb)} МБ и не кончается; укажите файл жалоб CFPB (CSV или .zip с ним).`,
     invalid: (file, problems) => `${file} — не файл vetted/1: ${problems}; ничего не сохранено.`,
-    listedTwice: (k, company, first) =>
-      `lists[${k}]: ${company.trim() === first.trim() ? `${q(company)} указана в списках второй раз` : `${q(company)} — та же компания, что ${q(first)} выше (по названию или другому названию)`}; в файле каждая компания указывается в списках один раз`,
+    listedTwice: (company, first) =>
+      `${company.trim() === first.trim() ? `${q(company)} указана в списках второй раз` : `${q(company)} — та же компания, что ${q(first)} выше (по названию или другому названию)`}; в файле каждая компания указывается в списках один раз`,
 
     othersTitle: 'Что говорят другие',
     othersApart: ' (их данные, отдельно от ваших; на ваш вердикт они не влияют)',

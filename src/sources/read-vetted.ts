@@ -9,6 +9,7 @@ import { t } from '../i18n/index.js';
 import { parseDataDocument } from '../formats/data-text.js';
 import { describeProblems, validateDataFile, withOpening } from '../formats/data-file.js';
 import { companyKey } from '../domain/names.js';
+import { formatPath } from '../domain/validation.js';
 import type { SourceCompanyData, SourceData } from '../store/sources.js';
 
 export function readVettedFile(path: string, shownAs: string, now?: number): SourceData {
@@ -16,10 +17,11 @@ export function readVettedFile(path: string, shownAs: string, now?: number): Sou
   // or a pipe says nothing of its size, and was read into memory without end).
   const bytes = readInputBytes(path, { what: 'data', maxBytes: INPUT_LIMITS.data });
   if (isSqliteHead(bytes)) throw new UserError(t().data.sharedDatabase(shownAs));
-  const { data } = parseDataDocument(decodeInput(bytes, shownAs), shownAs);
+  const { data, locate } = parseDataDocument(decodeInput(bytes, shownAs), shownAs);
   // Checked against the time now, as an import is: nothing it says happened is still to come.
+  // Each problem with its line in a YAML file, as an import names it.
   const validated = validateDataFile(data, { now });
-  if ('errors' in validated) throw new UserError(t().sources.invalid(shownAs, describeProblems(validated.errors)));
+  if ('errors' in validated) throw new UserError(t().sources.invalid(shownAs, describeProblems(validated.errors, 5, locate)));
   const doc = validated.value;
 
   const companies: SourceCompanyData[] = [];
@@ -47,7 +49,10 @@ export function readVettedFile(path: string, shownAs: string, now?: number): Sou
   for (const [k, l] of (doc.lists ?? []).entries()) {
     const c = companyOf(l.company);
     const first = listedAs.get(c);
-    if (first !== undefined) throw new UserError(t().sources.invalid(shownAs, t().sources.listedTwice(k, l.company, first)));
+    if (first !== undefined) {
+      const path = ['lists', k];
+      throw new UserError(t().sources.invalid(shownAs, t().data.problemAt(locate(path)?.line, formatPath(path), t().sources.listedTwice(l.company, first), false)));
+    }
     listedAs.set(c, l.company);
     c.list = {
       list: l.list,

@@ -214,6 +214,17 @@ describe('refusals', () => {
     expect(json<unknown[]>(s, ['source', 'list', '--json'])).toEqual([]);
   });
 
+  it('names the line of a problem of a YAML file, as import does, when it is added or updated', () => {
+    const unknown = file('unknown.yaml', 'format: vetted/1\nlists:\n  - company: X\n    list: black\n    colour: red\n');
+    expect(expectOneLineError(s.run(['source', 'add', unknown, '--name', 'x']))).toMatch(/unknown\.yaml is not a valid vetted\/1 file: line 5: lists\[0\]\.colour: unknown field; nothing was stored\.$/);
+    expect(expectOneLineError(s.run(['import', unknown]))).toMatch(/: line 5: lists\[0\]\.colour: unknown field;/);
+    const twice = file('twice.yaml', 'format: vetted/1\nlists:\n  - company: Acme\n    list: black\n  - company: ACME\n    list: white\n');
+    expect(expectOneLineError(s.run(['source', 'add', twice, '--name', 'x']))).toMatch(/twice\.yaml is not a valid vetted\/1 file: line 5: lists\[1\]: "ACME" is the company "Acme" listed before it/);
+    ok(s.run(['source', 'add', file('fine.yaml', 'format: vetted/1\nlists:\n  - company: X\n    list: black\n'), '--name', 'fine']));
+    expect(expectOneLineError(s.run(['source', 'update', 'fine', unknown]))).toMatch(/unknown\.yaml is not a valid vetted\/1 file: line 5: lists\[0\]\.colour: unknown field/);
+    ok(s.run(['source', 'remove', 'fine']));
+  });
+
   it('refuses a name already taken, a CFPB file without its Company column, and an unknown kind', () => {
     ok(s.run(['source', 'add', file('ok.json', '{"format": "vetted/1", "lists": [{"company": "X", "list": "black"}]}'), '--name', 'Taken']));
     expect(expectOneLineError(s.run(['source', 'add', file('ok2.json', '{"format": "vetted/1"}'), '--name', 'taken']))).toMatch(/there is a source "Taken" already/);
