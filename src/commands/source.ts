@@ -10,7 +10,7 @@ import { withStore, readingStore, MAX_NAME } from './shared.js';
 import { jsonList, type JsonOutOptions } from '../ui/json-out.js';
 import { Sources, type SourceData, type SourceRow } from '../store/sources.js';
 import type { Store } from '../store/store.js';
-import { SOURCE_KINDS, type SourceKind } from '../domain/sources.js';
+import { SOURCE_KINDS, sameSharedContent, type SourceKind } from '../domain/sources.js';
 import { formatLocalDate, formatLocalSecond } from '../domain/dates.js';
 import { indexNames, suggestNames } from '../domain/name-match.js';
 import { companyKey } from '../domain/names.js';
@@ -114,8 +114,9 @@ function summary(verb: 'added' | 'replaced', name: string, data: SourceData, sou
 /**
  * The same file under a second name would count one person's lists (or one record's complaints)
  * twice beside yours: the same bytes; for a public record, the same CSV (a public record's hash is
- * of its CSV, zipped or not); for a shared file, the same export (its label and the moment it was
- * made), whatever its spacing or line ends.
+ * of its CSV, zipped or not); for a shared file, the same export (its label, the moment it was
+ * made, and what it says), whatever its spacing or line ends. An export is dated to the second:
+ * one made again in that second after a change says something else, and is another file.
  */
 function refuseSameFile(sources: Sources, data: SourceData, except?: number): void {
   const m = data.meta;
@@ -124,7 +125,9 @@ function refuseSameFile(sources: Sources, data: SourceData, except?: number): vo
     if (s.file_sha256 === m.file_sha256) throw new UserError(t().sources.sameFile(s.name, m.kind === 'cfpb' ? 'csv' : 'bytes'));
     // By a label (two people's unlabelled files of one second are two files), at the same moment however written.
     const sameMoment = m.exported_at !== null && s.exported_at !== null && Date.parse(s.exported_at) === Date.parse(m.exported_at);
-    if (m.kind === 'vetted' && s.kind === 'vetted' && m.label && s.label === m.label && sameMoment) throw new UserError(t().sources.sameFile(s.name, 'export'));
+    if (m.kind === 'vetted' && s.kind === 'vetted' && m.label && s.label === m.label && sameMoment && sameSharedContent(sources.sharedCompaniesOf(s.id), data.companies)) {
+      throw new UserError(t().sources.sameFile(s.name, 'export'));
+    }
     // A public record added before this version, zipped, is known by the archive's own hash.
     if (m.archive_sha256 !== undefined && s.file_sha256 === m.archive_sha256) throw new UserError(t().sources.sameFile(s.name, 'csv'));
   }

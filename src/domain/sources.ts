@@ -2,6 +2,7 @@
 // and the public complaint record's figures. Pure: facts only, no words for the user.
 
 import type { ListName } from './types.js';
+import { companyKey } from './names.js';
 
 /** Each kind is one reader. */
 export const SOURCE_KINDS = ['vetted', 'cfpb'] as const;
@@ -13,6 +14,43 @@ export interface SharedList {
   since: string | null;
   pinned: boolean;
   reasons: { rule: string; text: string; text_ru?: string; date?: string; evidence: string[] }[];
+}
+
+/** What a shared file says of one company, as a source keeps it. */
+export interface SharedCompany {
+  name: string;
+  aliases: string[];
+  list?: SharedList;
+  evidence?: { kind: 'check' | 'incident'; data: unknown }[];
+}
+
+/** A value with the keys of every map in one order, and no key whose value is left out. */
+function inKeyOrder(v: unknown): unknown {
+  if (Array.isArray(v)) return v.map(inKeyOrder);
+  if (v === null || typeof v !== 'object') return v;
+  const o = v as Record<string, unknown>;
+  return Object.fromEntries(
+    Object.keys(o)
+      .filter((k) => o[k] !== undefined)
+      .sort()
+      .map((k) => [k, inKeyOrder(o[k])]),
+  );
+}
+
+/** What a shared file says, as one text: its companies by name key, each with its names, its list and its evidence. */
+function sharedContent(companies: readonly SharedCompany[]): string {
+  const each = companies.map((c) => ({ key: companyKey(c.name), text: JSON.stringify(inKeyOrder({ name: c.name, aliases: [...c.aliases].sort(), list: c.list ?? null, evidence: c.evidence ?? [] })) }));
+  each.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  return JSON.stringify(each.map((c) => c.text));
+}
+
+/**
+ * Whether two shared files say the same of the same companies (their names, lists, reasons and
+ * evidence), whatever the order they give them in: of two exports of one label and one second,
+ * it tells the same export saved again from a changed one made in the same second.
+ */
+export function sameSharedContent(a: readonly SharedCompany[], b: readonly SharedCompany[]): boolean {
+  return a.length === b.length && sharedContent(a) === sharedContent(b);
 }
 
 /** Rows a reader skipped for one reason: how many, and the first few line numbers. */

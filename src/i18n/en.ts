@@ -1350,7 +1350,7 @@ export const en = {
       `there is no source ${q(name)}; ${known.length ? `the sources are ${known.map(q).join(', ')}` : 'add one with `vetted source add FILE --name NAME`'}.`,
     notAList: (file: string) => `${file} is a CSV or ZIP file, not a shared list (a vetted/1 file, JSON or YAML); a public complaint record is a source of its own: \`vetted source add ${sh(file)} --name NAME --kind cfpb\`.`,
     sameFile: (name: string, how: 'bytes' | 'export' | 'csv') =>
-      `that file is the source ${q(name)} already (${{ bytes: 'the same bytes', export: 'the same export: its label and the moment it was made', csv: 'the same CSV, in an archive or not' }[how]}); added again, its ${how === 'csv' ? 'complaints' : 'lists'} would be counted twice. To read it again, \`vetted source update ${sh(name)} FILE\`.`,
+      `that file is the source ${q(name)} already (${{ bytes: 'the same bytes', export: 'the same export: its label, the moment it was made and what it says', csv: 'the same CSV, in an archive or not' }[how]}); added again, its ${how === 'csv' ? 'complaints' : 'lists'} would be counted twice. To read it again, \`vetted source update ${sh(name)} FILE\`.`,
     goneMeanwhile: (name: string) => `the source ${q(name)} was removed by another command while its new file was read; nothing was changed (\`vetted source add\` adds it again).`,
     taken: (name: string) => `there is a source ${q(name)} already; choose another --name, or replace it with \`vetted source update ${sh(name)} FILE\`.`,
     noCompany: (name: string) => `there is no company ${q(name)}; see \`vetted company list\`.`,

@@ -6,7 +6,7 @@ import type { Store } from './store.js';
 import { RowsAtOnce } from './rows-at-once.js';
 import { LAST_OPERATION } from './journal.js';
 import { companyKey } from '../domain/names.js';
-import type { ComplaintCounts, SourceKind, SharedList, SkippedRows } from '../domain/sources.js';
+import type { ComplaintCounts, SourceKind, SharedCompany, SharedList, SkippedRows } from '../domain/sources.js';
 import { COUNT_FIELDS } from '../domain/sources.js';
 import { LISTS } from '../domain/types.js';
 
@@ -41,12 +41,8 @@ export interface SourceSummary extends SourceRow {
   listed: number;
 }
 
-export interface SourceCompanyData {
-  name: string;
-  aliases: string[];
-  list?: SharedList;
-  evidence?: { kind: 'check' | 'incident'; data: unknown }[];
-}
+/** A company of a source, as a reader gives it and the store keeps it. */
+export type SourceCompanyData = SharedCompany;
 
 /** One company × month × product of a public complaint record. */
 export interface CountRow extends ComplaintCounts {
@@ -246,6 +242,35 @@ export class Sources {
       for (const r of data.issues?.get(index) ?? []) issue.add(id, r.month, r.issue, r.complaints);
     });
     for (const rows of [nameKey, list, evidence, count, issue]) rows.end();
+  }
+
+  /** What a shared file gave, as it was kept: its companies with their names, lists and evidence. */
+  sharedCompaniesOf(sourceId: number): SourceCompanyData[] {
+    const rows = this.db
+      .prepare(
+        `SELECT sc.id, sc.name, sc.aliases, sl.list, sl.since, sl.pinned, sl.reasons
+         FROM source_companies sc LEFT JOIN source_lists sl ON sl.source_company_id = sc.id
+         WHERE sc.source_id = ? ORDER BY sc.id`,
+      )
+      .all(sourceId) as { id: number; name: string; aliases: string; list: string | null; since: string | null; pinned: number; reasons: string | null }[];
+    const evidence = new Map<number, { kind: 'check' | 'incident'; data: unknown }[]>();
+    const kept = this.db
+      .prepare(
+        `SELECT e.source_company_id, e.kind, e.data FROM source_evidence e JOIN source_companies sc ON sc.id = e.source_company_id
+         WHERE sc.source_id = ? ORDER BY e.id`,
+      )
+      .all(sourceId) as { source_company_id: number; kind: 'check' | 'incident'; data: string }[];
+    for (const e of kept) {
+      const of = evidence.get(e.source_company_id) ?? [];
+      of.push({ kind: e.kind, data: JSON.parse(e.data) });
+      evidence.set(e.source_company_id, of);
+    }
+    return rows.map((r) => ({
+      name: r.name,
+      aliases: JSON.parse(r.aliases) as string[],
+      ...(r.list ? { list: { list: r.list as SharedList['list'], since: r.since, pinned: !!r.pinned, reasons: JSON.parse(r.reasons!) } } : {}),
+      ...(evidence.has(r.id) ? { evidence: evidence.get(r.id) } : {}),
+    }));
   }
 
   /** A source's companies, each with whether the user knows it (by name or alias key). */

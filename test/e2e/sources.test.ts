@@ -230,10 +230,10 @@ describe('refusals', () => {
     expect(expectOneLineError(s.run(['source', 'add', file('ok2.json', '{"format": "vetted/1"}'), '--name', 'taken']))).toMatch(/there is a source "Taken" already/);
     // The same file (the same bytes, under any name) under a second name would count one person twice.
     expect(expectOneLineError(s.run(['source', 'add', file('copy.json', '{"format": "vetted/1", "lists": [{"company": "X", "list": "black"}]}'), '--name', 'again']))).toMatch(/that file is the source "Taken" already \(the same bytes\); added again, its lists would be counted twice\. To read it again, `vetted source update "Taken" FILE`/);
-    // Nor may the same export, its spacing or line ends changed: known by its label and the moment it was made.
+    // Nor may the same export, its spacing or line ends changed: known by its label, the moment it was made and what it says.
     const made = { format: 'vetted/1', source: 'Anna', exported_at: '2026-11-30T10:00:00Z', lists: [{ company: 'Y', list: 'white' }] };
     ok(s.run(['source', 'add', file('made.json', JSON.stringify(made, null, 2)), '--name', 'anna']));
-    expect(expectOneLineError(s.run(['source', 'add', file('made-crlf.json', JSON.stringify(made).replace(/,/g, ',\r\n')), '--name', 'anna2']))).toMatch(/that file is the source "anna" already \(the same export: its label and the moment it was made\)/);
+    expect(expectOneLineError(s.run(['source', 'add', file('made-crlf.json', JSON.stringify(made).replace(/,/g, ',\r\n')), '--name', 'anna2']))).toMatch(/that file is the source "anna" already \(the same export: its label, the moment it was made and what it says\)/);
     // The same moment written otherwise is the same export; two unlabelled files of one second are two people's.
     expect(expectOneLineError(s.run(['source', 'add', file('made-ms.json', JSON.stringify({ ...made, exported_at: '2026-11-30T10:00:00.000Z' })), '--name', 'anna3']))).toMatch(/the same export/);
     const unlabelled = { format: 'vetted/1', exported_at: '2026-11-29T10:00:00Z' };
@@ -314,6 +314,22 @@ describe('refusals', () => {
       expect(r.stdout + r.stderr, args.join(' ')).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f]/);
     }
     expect(ok(s.run(['lists', '--from', 'label'])).stdout).toContain('␛[8m hidden');
+  });
+
+  it('takes an export changed and made again in the same second for another file, and the same one saved again for the same', () => {
+    // An export is dated to the second: one made after a change within it was taken for the one already read.
+    const made = { format: 'vetted/1', source: 'Bea', exported_at: '2026-11-28T10:00:00Z', lists: [{ company: 'Y', list: 'white' }] };
+    ok(s.run(['source', 'add', file('bea.json', JSON.stringify(made, null, 2)), '--name', 'bea']));
+    const changed = { ...made, lists: [{ company: 'Y', list: 'black' }] };
+    ok(s.run(['source', 'add', file('bea-changed.json', JSON.stringify(changed)), '--name', 'bea-changed']));
+    // The changed one saved again as YAML, its keys in another order, is the same export still.
+    const yaml = file('bea-changed.yaml', 'format: vetted/1\nexported_at: 2026-11-28T10:00:00Z\nsource: Bea\nlists:\n  - list: black\n    company: Y\n');
+    expect(expectOneLineError(s.run(['source', 'add', yaml, '--name', 'bea2']))).toMatch(/that file is the source "bea-changed" already \(the same export: its label, the moment it was made and what it says\)/);
+    // An update to another export of that second is not refused for the source that holds the first.
+    ok(s.run(['source', 'update', 'bea-changed', file('bea-more.json', JSON.stringify({ ...made, lists: [...made.lists, { company: 'Z', list: 'watch' }] }))]));
+    expect(json<{ name: string; listed: number }[]>(s, ['source', 'list', '--json']).filter((x) => x.name.startsWith('bea')).map((x) => [x.name, x.listed])).toEqual([['bea', 1], ['bea-changed', 2]]);
+    ok(s.run(['source', 'remove', 'bea']));
+    ok(s.run(['source', 'remove', 'bea-changed']));
   });
 
   it('refuses a device or a pipe that never ends, as a shared file or a public record, without reading it into memory', () => {

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { Store } from '../../src/store/store.js';
 import { Sources, type SourceData } from '../../src/store/sources.js';
-import { emptyCounts } from '../../src/domain/sources.js';
+import { emptyCounts, sameSharedContent } from '../../src/domain/sources.js';
 import { journaled } from '../helpers/store.js';
 
 let dir: string;
@@ -111,4 +111,19 @@ it('stores every row of a source of many companies, in their order, whatever num
   expect(evidence.map((r) => [r.name, JSON.parse(r.data).n])).toEqual(companies.map((c, n) => [c.name, n]));
   const issues = store.db.prepare('SELECT sc.name, ci.issue FROM complaint_issues ci JOIN source_companies sc ON sc.id = ci.source_company_id').all() as { name: string; issue: string }[];
   expect(issues.every((r) => r.issue === `Issue ${r.name.slice('Company '.length)}`)).toBe(true);
+});
+
+it("gives back a shared file's companies as it kept them: the same content as the file read", () => {
+  const sources = new Sources(store);
+  const shared: SourceData = {
+    meta: { ...meta('lists.json'), kind: 'vetted', exported_at: '2026-12-01T10:00:00Z', label: 'Anna' },
+    companies: [
+      { name: 'Zed', aliases: ['Zed Ltd'], list: { list: 'white', since: null, pinned: true, reasons: [{ rule: 'pin', text: 'kind', evidence: [] }] } },
+      { name: 'Acme', aliases: [], list: { list: 'black', since: '2026-11-20', pinned: false, reasons: [{ rule: 'B2', text: 'broke', text_ru: 'нарушила', date: '2026-11-20', evidence: ['incident:acme-1'] }] }, evidence: [{ kind: 'check', data: { company: 'Acme', at: '2026-11-01', answers: { a: 'b' } } }, { kind: 'incident', data: { id: 'acme-1', title: 'Late', opened: '2026-11-20T10:00', events: [] } }] },
+      { name: 'Plain', aliases: [], evidence: [{ kind: 'check', data: { company: 'Plain', at: '2026-11-02', answers: {} } }] },
+    ],
+  };
+  const id = sources.addSource('anna', shared, '2026-12-01T10:00:00');
+  expect(sources.sharedCompaniesOf(id)).toEqual(shared.companies);
+  expect(sameSharedContent(sources.sharedCompaniesOf(id), shared.companies)).toBe(true);
 });

@@ -1,7 +1,8 @@
-// The pure parts of sources: suggesting links between names, and the public record's figures.
+// The pure parts of sources: suggesting links between names, the public record's figures, and
+// whether two shared files say the same.
 import { describe, expect, it } from 'vitest';
 import { indexNames, nameTokens, suggestNames } from '../../src/domain/name-match.js';
-import { complaintRecord, emptyCounts, type ComplaintCounts } from '../../src/domain/sources.js';
+import { complaintRecord, emptyCounts, sameSharedContent, type ComplaintCounts, type SharedCompany } from '../../src/domain/sources.js';
 
 describe('nameTokens', () => {
   it.each([
@@ -89,5 +90,26 @@ describe('complaintRecord', () => {
       '2017-05',
     );
     expect(r.disputed).toEqual({ count: 10, of: 40, rate: 0.25 });
+  });
+});
+
+describe('sameSharedContent', () => {
+  const reason = { rule: 'B2', text: 'broke 4 promises', date: '2026-11-20', evidence: ['incident:acme-1'] };
+  const acme: SharedCompany = { name: 'Acme', aliases: ['ACME Ltd', 'Акме'], list: { list: 'black', since: '2026-11-20', pinned: false, reasons: [reason] }, evidence: [{ kind: 'incident', data: { id: 'acme-1', title: 'Late', events: [{ at: '2026-11-20T10:00', type: 'note' }] } }] };
+  const zed: SharedCompany = { name: 'Zed', aliases: [], list: { list: 'white', since: null, pinned: true, reasons: [{ rule: 'pin', text: 'kind', evidence: [] }] } };
+  const plain: SharedCompany = { name: 'Plain', aliases: [] };
+  it.each<[string, SharedCompany[], boolean]>([
+    ['the same, in another order, keys laid out otherwise, a key left out', [zed, plain, { evidence: acme.evidence, list: { reasons: [{ evidence: reason.evidence, date: reason.date, text: reason.text, rule: 'B2', text_ru: undefined }], pinned: false, since: '2026-11-20', list: 'black' }, aliases: ['Акме', 'ACME Ltd'], name: 'Acme' }], true],
+    ['a company on another list', [{ ...acme, list: { ...acme.list!, list: 'watch' } }, zed, plain], false],
+    ['another reason', [{ ...acme, list: { ...acme.list!, reasons: [{ ...reason, text: 'broke 5 promises' }] } }, zed, plain], false],
+    ['other evidence', [{ ...acme, evidence: [{ kind: 'incident', data: { id: 'acme-1', title: 'Very late', events: [] } }] }, zed, plain], false],
+    ['a company no longer listed', [acme, zed, { ...plain, list: undefined }], true],
+    ['a company listed that was not', [acme, zed, { ...plain, list: zed.list }], false],
+    ['a company fewer', [acme, zed], false],
+    ['a company more', [acme, zed, plain, { name: 'New', aliases: [] }], false],
+    ['a company under another name', [acme, zed, { name: 'Plain Co', aliases: [] }], false],
+    ['an alias more', [{ ...acme, aliases: [...acme.aliases, 'Acme Inc'] }, zed, plain], false],
+  ])('%s: %s', (_, other, same) => {
+    expect(sameSharedContent([acme, zed, plain], other)).toBe(same);
   });
 });
