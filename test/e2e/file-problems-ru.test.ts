@@ -122,10 +122,14 @@ describe('a data file', () => {
     expect(ok(s.run(['company', 'list', '--json'])).stdout.trim()).toBe('[]');
   });
 
-  it('source add names them in Russian too', () => {
+  it('source add names them in Russian too, each with its line as import names it', () => {
     const bad = file('bad-data.yaml', BAD_DATA);
     const line = expectOneLineError(s.run(['source', 'add', bad, '--name', 'друг'], { env: RU }));
-    expect(line).toMatch(/^vetted: .*bad-data\.yaml — не файл vetted\/1: companies\[0\]\.aliases: должно быть списком, а не "notalist"; .*; ничего не сохранено\.$/);
+    expect(line).toBe(
+      `vetted: ${bad} — не файл vetted/1: строка 3: companies[0].aliases: должно быть списком, а не "notalist"; ` +
+        'строка 5: pins[0].rude: неизвестное поле (запятая внутри { } завершает текст, а всё после неё читается как отдельный ключ: возьмите текст с запятой в кавычки); ' +
+        'строка 5: pins[0].list: должно быть одним из: black, white, а не "grey"; ничего не сохранено.',
+    );
   });
 
   it('the rules of dates are said in Russian', () => {
