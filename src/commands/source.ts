@@ -11,6 +11,7 @@ import { jsonList, type JsonOutOptions } from '../ui/json-out.js';
 import { Sources, type SourceData, type SourceRow } from '../store/sources.js';
 import type { Store } from '../store/store.js';
 import { SOURCE_KINDS, sameSharedContent, type SourceKind } from '../domain/sources.js';
+import type { ListName } from '../domain/types.js';
 import { formatLocalDate, formatLocalSecond } from '../domain/dates.js';
 import { indexNames, suggestNames } from '../domain/name-match.js';
 import { companyKey } from '../domain/names.js';
@@ -180,16 +181,23 @@ function changedLines(old: { kind: string; label: string | null; exported_at: st
   if (data.meta.kind !== 'vetted') return [];
   const w = t().sources;
   const was = new Map(before.map((e) => [companyKey(e.company), e.list.list]));
-  const now = new Map(after.map((e) => [companyKey(e.company), e.list.list]));
-  const moved = [...now].filter(([k, l]) => was.has(k) && was.get(k) !== l).length;
+  const now = new Map(after.map((e) => [companyKey(e.company), { name: e.company, list: e.list.list }]));
+  const moved = [...now.entries()].filter(([k, e]) => was.has(k) && was.get(k) !== e.list).map(([k, e]) => ({ company: e.name, from: was.get(k) as ListName, to: e.list as ListName }));
   const left = [...was.keys()].filter((k) => !now.has(k)).length;
   const came = [...now.keys()].filter((k) => !was.has(k)).length;
-  const lines = [`  ${w.listsChanged(moved, left, came)}`];
+  const lines = [`  ${w.listsChanged(moved.length, left, came)}`];
+  // Which companies moved, and from what list to what: a company taken off a black list is what a reader looks for.
+  moved.sort((a, b) => a.company.localeCompare(b.company));
+  for (const m of moved.slice(0, MOVES_NAMED)) lines.push(`    ${w.movedList(safeText(m.company), m.from, m.to)}`);
+  if (moved.length > MOVES_NAMED) lines.push(`    ${w.movedMore(moved.length - MOVES_NAMED)}`);
   const m = data.meta;
   if (m.exported_at && old.exported_at && Date.parse(m.exported_at) < Date.parse(old.exported_at)) lines.push(`  ${w.sharedBefore(m.exported_at, old.exported_at)}`);
   if (old.kind === 'vetted' && (m.label ?? null) !== (old.label ?? null)) lines.push(`  ${w.labelChanged(safeText(m.label ?? ''), safeText(old.label ?? ''))}`);
   return lines;
 }
+
+/** The most companies an update names as moved to another list; the rest are counted. */
+const MOVES_NAMED = 10;
 
 export async function runRemove(ctx: Context, name: string): Promise<CommandResult> {
   return withStore(ctx, (store) => {

@@ -1368,6 +1368,9 @@ export const en = {
       moved + left + came === 0
         ? 'no company is on another list than before'
         : [moved && `${fmt.plural(moved, { one: 'company', other: 'companies' })} on another list than before`, left && `${fmt.number(left)} no longer on its lists`, came && `${fmt.number(came)} new on them`].filter(Boolean).join(', '),
+    /** A company the update moved to another list, and from which. */
+    movedList: (company: string, from: ListName, to: ListName) => `${company}: ${words.list[from]} → ${words.list[to]}`,
+    movedMore: (n: number) => `and ${fmt.plural(n, { one: 'company', other: 'companies' })} more`,
     sharedBefore: (now: string, was: string) => `note: this file was shared ${when(now)}, before the one it replaces (${when(was)}): what you read now is the older of the two.`,
     labelChanged: (now: string, was: string) => `note: it ${now ? `calls itself ${q(now)}` : 'gives no name of its own'} now; the file it replaces ${was ? `called itself ${q(was)}` : 'gave none'}.`,
     removed: (name: string) => `removed source ${q(name)} and everything read from it (sources are not in the history, so \`vetted undo\` does not bring it back; to have it again, add its file again)`,

@@ -1395,6 +1395,8 @@ export const ru: Catalog = {
           ]
             .filter(Boolean)
             .join(', '),
+    movedList: (company, from, to) => `${company}: ${words.list[from]} → ${words.list[to]}`,
+    movedMore: (n) => `и ещё ${fmt.plural(n, { one: 'компания', few: 'компании', many: 'компаний', other: 'компании' })}`,
     sharedBefore: (now, was) => `внимание: этот файл передан ${fmt.dateTime(now)}, раньше, чем тот, который он заменяет (${fmt.dateTime(was)}): теперь вы читаете более старый из двух.`,
     labelChanged: (now, was) => `внимание: теперь он ${now ? `называет себя ${q(now)}` : 'никак себя не называет'}; заменённый им файл ${was ? `называл себя ${q(was)}` : 'никак себя не называл'}.`,
     removed: (name) => `источник ${q(name)} удалён вместе со всем, что из него прочитано (источников нет в истории, поэтому \`vetted undo\` его не вернёт; чтобы вернуть источник, добавьте его файл снова)`,

@@ -159,7 +159,7 @@ describe('sharing and reading shared lists', () => {
     ok(A.run(['export', '--format', 'json', '--share', '--out', second]));
     // What changed is said: a company on another list; the file is the newer, shared without her label.
     const updated = ok(B.run(['source', 'update', 'anna', second])).stderr;
-    expect(updated).toMatch(/^ {2}1 company on another list than before$/m);
+    expect(updated).toMatch(/^ {2}1 company on another list than before\n {4}Volgatelecom: black → white$/m);
     expect(updated).not.toMatch(/note: this file was shared/);
     expect(updated).toMatch(/^ {2}note: it gives no name of its own now; the file it replaces called itself "Anna"\.$/m);
     expect(ok(B.run(['company', 'show', 'Volgatelecom'])).stdout).toMatch(/anna \(.*\): white since .* pinned: they made up for it/);
@@ -348,6 +348,30 @@ describe('refusals', () => {
   it('says, on removing a source, that undo does not bring it back', () => {
     ok(s.run(['source', 'add', file('gone.json', '{"format": "vetted/1", "lists": [{"company": "Y", "list": "black"}]}'), '--name', 'gone']));
     expect(ok(s.run(['source', 'remove', 'gone'])).stderr).toMatch(/^removed source "gone" and everything read from it \(sources are not in the history, so `vetted undo` does not bring it back; to have it again, add its file again\)\n$/);
+  });
+});
+
+describe('an update that moves many companies', () => {
+  it('names the first ten that moved, from list to list, in name order, and counts the rest', () => {
+    const s = sandbox();
+    try {
+      const file = (name: string, list: (k: number) => string) => {
+        const lists = Array.from({ length: 12 }, (_, k) => ({ company: `Shop ${String(k).padStart(2, '0')}`, list: list(k), since: '2026-01-02', pinned: true, reasons: [{ rule: 'pin', text: 'by hand', evidence: [] }] }));
+        const path = join(s.dir, name);
+        writeFileSync(path, JSON.stringify({ format: 'vetted/1', exported_at: '2026-11-01T10:00:00Z', source: 'Ann', companies: lists.map((l) => ({ name: l.company })), lists }));
+        return path;
+      };
+      ok(s.run(['source', 'add', file('one.json', () => 'black'), '--name', 'ann']));
+      // Eleven move (one to watch, ten to white), the twelfth stays.
+      const said = ok(s.run(['source', 'update', 'ann', file('two.json', (k) => (k === 11 ? 'black' : k === 0 ? 'watch' : 'white'))])).stderr;
+      const moves = said.split('\n').filter((l) => l.startsWith('    '));
+      expect(moves).toEqual([...Array.from({ length: 10 }, (_, k) => `    Shop ${String(k).padStart(2, '0')}: black → ${k === 0 ? 'watch' : 'white'}`), '    and 1 company more']);
+      const ru = ok(s.run(['--lang', 'ru', 'source', 'update', 'ann', file('three.json', () => 'black')])).stderr;
+      expect(ru).toMatch(/^ {4}Shop 00: наблюдение → чёрный$/m);
+      expect(ru).toMatch(/^ {4}и ещё 1 компания$/m);
+    } finally {
+      s.cleanup();
+    }
   });
 });
 
