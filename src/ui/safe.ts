@@ -8,8 +8,32 @@
 // space, the word joiner and invisible operators, the byte order mark, the Mongolian vowel
 // separator, the Hangul fillers): "Ac\u200bme" beside "Acme" on a list looked like one company
 // twice. The joiners that scripts and emoji need (ZWJ, ZWNJ) and variation selectors stay.
+// So do the tag characters (U+E0000–U+E007F), invisible letters that spell any ASCII text
+// unseen, but where they end an emoji tag sequence: a black flag, tag letters and a cancel
+// tag, which a terminal draws as one flag (England's: U+1F3F4, then "gbeng" in tags, U+E007F).
 // The markdown and CSV exports show user text through safeText too, so there as well.
-export const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u00ad\u200b\u200e\u200f\u061c\u202a-\u202e\u2028\u2029\u2060-\u2064\u2066-\u2069\ufeff\u180e\u115f\u1160\u3164\uffa0]/gu;
+export const UNSAFE = new RegExp(
+  `[\\u0000-\\u001f\\u007f-\\u009f\\u00ad\\u200b\\u200e\\u200f\\u061c\\u202a-\\u202e\\u2028\\u2029\\u2060-\\u2064\\u2066-\\u2069\\ufeff\\u180e\\u115f\\u1160\\u3164\\uffa0]|${looseTags()}`,
+  'gu',
+);
+
+/**
+ * The tag characters that are no part of an emoji tag sequence: the language tag and the
+ * unassigned ones, and a tag letter or a cancel tag not in a run of tag letters (1 to 32,
+ * where a flag needs at most 7) that follows a black flag and ends with the cancel tag.
+ * Each is told by looking at most 33 characters either way: a long run of tags is read in
+ * a time that grows as its length does, not as its square.
+ */
+function looseTags(): string {
+  const letter = '[\\u{E0020}-\\u{E007E}]';
+  const flag = '\\u{1F3F4}';
+  const cancel = '\\u{E007F}';
+  return [
+    '[\\u{E0000}-\\u{E001F}]',
+    `${letter}(?<!${flag}(?=${letter}{1,32}${cancel})${letter}{1,32})`,
+    `${cancel}(?<!${flag}${letter}{1,32}${cancel})`,
+  ].join('|');
+}
 
 function visible(ch: string): string {
   const code = ch.codePointAt(0)!;
