@@ -12,11 +12,11 @@ const LEGAL_WORDS = new Set([
 
 /**
  * The words that name a company: its key, dots of abbreviations joined, characters that show
- * nothing taken out (a zero-width space inside a word), legal forms dropped.
+ * nothing taken out (a zero-width space or tag characters inside a word), legal forms dropped.
  */
 export function nameTokens(name: string): string[] {
   const words = companyKey(name)
-    .replace(/[\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/gu, '')
+    .replace(/[\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\u{e0000}-\u{e007f}]/gu, '')
     .replace(/(\p{L})\.(?=\p{L}\.)/gu, '$1')
     .replace(/(\p{L})\.(?!\p{L})/gu, '$1')
     .split(/[^\p{L}\p{N}]+/u)

@@ -41,8 +41,10 @@ describe('suggestNames', () => {
       { id: 1, name: 'Ozоn' }, // a Cyrillic о
       { id: 2, name: 'Volga\u200btelecom' },
       { id: 3, name: 'Unrelated Shop' },
+      { id: 4, name: 'Exp\u{E0078}erian' }, // a tag character, which shows nothing
     ];
     const oddIndex = indexNames(odd);
+    expect(suggestNames(['Experian'], odd, oddIndex)).toEqual([{ id: 4, name: 'Exp\u{E0078}erian', score: 1, linked: false }]);
     expect(suggestNames(['Ozon'], odd, oddIndex)).toEqual([{ id: 1, name: 'Ozоn', score: 1, linked: false }]);
     expect(suggestNames(['Volgatelecom'], odd, oddIndex)).toEqual([{ id: 2, name: 'Volga\u200btelecom', score: 1, linked: false }]);
   });
