@@ -69,7 +69,9 @@ function zipProblem(p: ZipProblem): string {
 const minutes = (n: number) => fmt.plural(n, { one: 'minute', other: 'minutes' });
 
 const brokenChecklist = (first: string, more: number, file: string) =>
-  `${first}${more ? ` (and ${fmt.plural(more, { one: 'more problem', other: 'more problems' })})` : ''}; run \`vetted checklists validate ${sh(file)}\` to see them all.`;
+  more
+    ? `${first} (and ${fmt.plural(more, { one: 'more problem', other: 'more problems' })}); run \`vetted checklists validate ${sh(file)}\` to see them all.`
+    : `${first}; mend it, and check the checklist again with \`vetted checklists validate ${sh(file)}\`.`;
 
 const given = (g: Given) => (g.kind === 'list' ? 'a list' : g.kind === 'map' ? 'a map' : g.text);
 
@@ -1876,8 +1878,12 @@ export const en = {
     // template files
     noTemplate: (file: string) => `there is no template ${file}; check the path.`,
     templateFolder: (file: string) => `${file} is a folder; give the path of a template file.`,
-    badTemplate: (file: string, line: number, problem: string, more: number, checkArg = file) =>
-      `the template ${file}:${line}: ${problem}${more ? ` (and ${more} more)` : ''}; run \`vetted letters check ${checkArg === '-' ? '-\` on the same input' : `${sh(checkArg)}\``} to see them all.`,
+    badTemplate: (file: string, line: number, problem: string, more: number, checkArg = file) => {
+      const check = `\`vetted letters check ${checkArg === '-' ? '-\` on the same input' : `${sh(checkArg)}\``}`;
+      return more
+        ? `the template ${file}:${line}: ${problem} (and ${more} more); run ${check} to see them all.`
+        : `the template ${file}:${line}: ${problem}; mend it, and check the template again with ${check}.`;
+    },
     // jurisdiction packs and law.yaml
     badJurisdiction: (ids: string[], given: string) => `--jurisdiction takes ${ids.join(', ')}, not ${q(given)}.`,
     top: '(top)',

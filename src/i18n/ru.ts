@@ -54,7 +54,9 @@ function zipProblem(p: ZipProblem): string {
   }
 }
 const brokenChecklist = (first: string, more: number, file: string) =>
-  `${first}${more ? ` (и ещё ${fmt.plural(more, { one: 'проблема', few: 'проблемы', many: 'проблем', other: 'проблемы' })})` : ''}; запустите \`vetted checklists validate ${sh(file)}\`, чтобы увидеть все.`;
+  more
+    ? `${first} (и ещё ${fmt.plural(more, { one: 'проблема', few: 'проблемы', many: 'проблем', other: 'проблемы' })}); запустите \`vetted checklists validate ${sh(file)}\`, чтобы увидеть все.`
+    : `${first}; исправьте это и проверьте чек-лист снова: \`vetted checklists validate ${sh(file)}\`.`;
 
 /** Значение, которое не подошло, после «а не»: список и словарь в творительном падеже. */
 const given = (g: Given) => (g.kind === 'list' ? 'списком' : g.kind === 'map' ? 'словарём' : g.text);
@@ -1880,8 +1882,12 @@ export const ru: Catalog = {
     },
     noTemplate: (file) => `шаблона ${file} нет; проверьте путь.`,
     templateFolder: (file) => `${file} — папка; укажите путь к файлу шаблона.`,
-    badTemplate: (file, line, problem, more, checkArg = file) =>
-      `шаблон ${file}:${line}: ${problem}${more ? ` (и ещё ${more})` : ''}; все ошибки покажет \`vetted letters check ${checkArg === '-' ? '-\` с тем же вводом' : `${sh(checkArg)}\``}.`,
+    badTemplate: (file, line, problem, more, checkArg = file) => {
+      const check = `\`vetted letters check ${checkArg === '-' ? '-\` с тем же вводом' : `${sh(checkArg)}\``}`;
+      return more
+        ? `шаблон ${file}:${line}: ${problem} (и ещё ${more}); все ошибки покажет ${check}.`
+        : `шаблон ${file}:${line}: ${problem}; исправьте это и проверьте шаблон снова: ${check}.`;
+    },
     badJurisdiction: (ids, given) => `--jurisdiction принимает ${ids.join(', ')}, а не ${q(given)}.`,
     top: '(верхний уровень)',
     problems: (list, more) => `${list.join('; ')}${more ? ` (и ещё ${more})` : ''}`,

@@ -203,7 +203,8 @@ describe('a template of yours that cannot be used', () => {
     const written = ok(s.run(['letter', VOLGA, '--kind', 'complaint', '--from', 'D', '--template', '-'], { input: 'To {{company}}, from {{from}}.\n' }));
     expect(written.stdout).toBe('To Volgatelecom, from D.\n');
     const refused = expectOneLineError(s.run(['letter', VOLGA, '--kind', 'complaint', '--from', 'D', '--template', '-'], { input: 'To {{compny}}.\n' }));
-    expect(refused).toBe('vetted: the template standard input:1: unknown placeholder {{compny}}; run `vetted letters check -` on the same input to see them all.');
+    // Its one problem is not spoken of as all of them.
+    expect(refused).toBe('vetted: the template standard input:1: unknown placeholder {{compny}}; mend it, and check the template again with `vetted letters check -` on the same input.');
     expect(ok(s.run(['letter', VOLGA, '--help'])).stdout).toMatch(/--template <file> +your own template instead of the built-in one \(- reads\s+standard input\)/);
   });
 
@@ -224,7 +225,7 @@ describe('vetted letters check', () => {
     expect(expectOneLineError(s.run(['letter', VOLGA, '--from', 'D', '--template', empty]))).toMatch(/the template is empty: it would make a letter of nothing/);
     const two = join(s.dir, 'two.md');
     writeFileSync(two, '}}\n{{b}}\n');
-    expect(expectOneLineError(s.run(['letter', VOLGA, '--from', 'D', '--template', two]))).toMatch(/does not open or close a placeholder; a placeholder is \{\{name\}\} \(and 1 more\)/);
+    expect(expectOneLineError(s.run(['letter', VOLGA, '--from', 'D', '--template', two]))).toMatch(/does not open or close a placeholder; a placeholder is \{\{name\}\} \(and 1 more\); run `vetted letters check .*` to see them all\.$/);
   });
 
   it('names each unknown placeholder with its line', () => {

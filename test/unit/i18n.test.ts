@@ -383,6 +383,15 @@ describe('the problems of a hand-written checklist', () => {
     );
     expect(formatProblems('x.yaml', problems, en)[0]).toBe('x.yaml:4:9: colour: unknown field (expected one of: id, version, title, description, questions)');
   });
+
+  it('speak of all the problems only where there are more than one', () => {
+    expect(en.checklists.broken('x.yaml:4:9: colour: …', 0, 'x.yaml')).toBe('the checklist x.yaml:4:9: colour: …; mend it, and check the checklist again with `vetted checklists validate "x.yaml"`.');
+    expect(ru.checklists.broken('x.yaml:4:9: colour: …', 0, 'x.yaml')).toBe('чек-лист x.yaml:4:9: colour: …; исправьте это и проверьте чек-лист снова: `vetted checklists validate "x.yaml"`.');
+    expect(en.letter.badTemplate('t.md', 2, 'unknown placeholder {{x}}', 0)).toBe('the template t.md:2: unknown placeholder {{x}}; mend it, and check the template again with `vetted letters check "t.md"`.');
+    expect(ru.letter.badTemplate('t.md', 2, 'неизвестная подстановка {{x}}', 0)).toBe('шаблон t.md:2: неизвестная подстановка {{x}}; исправьте это и проверьте шаблон снова: `vetted letters check "t.md"`.');
+    expect(en.letter.badTemplate('t.md', 2, 'unknown placeholder {{x}}', 1)).toBe('the template t.md:2: unknown placeholder {{x}} (and 1 more); run `vetted letters check "t.md"` to see them all.');
+    expect(ru.letter.badTemplate('t.md', 2, 'неизвестная подстановка {{x}}', 1)).toBe('шаблон t.md:2: неизвестная подстановка {{x}} (и ещё 1); все ошибки покажет `vetted letters check "t.md"`.');
+  });
 });
 
 describe('the problems of a policy.yaml', () => {
