@@ -21,6 +21,7 @@ import { checkEventFits, whenFlag } from './incident.js';
 import { requireVocabulary, vocabularyId } from '../i18n/vocabulary.js';
 import { loadPack } from '../formats/law-file.js';
 import { loadTemplate } from '../formats/letter-template.js';
+import { readsStdin } from '../formats/read-input.js';
 import { checkOutputPath, prepareOutputFile, writeOutputFile } from '../formats/write-file.js';
 import { addAttachment, attachmentsOf } from '../store/attachments.js';
 import { safeText } from '../ui/safe.js';
@@ -72,11 +73,14 @@ function checkCurrency(v: string | undefined): string | undefined {
   return v.trim().toUpperCase();
 }
 
-/** Asks for the facts the letter needs on a terminal; without one, names the flags to give. */
-async function fillMissing(ctx: Context, req: LetterRequest, missing: MissingFact[], why?: string): Promise<void> {
-  if (!ctx.interactive) {
+/**
+ * Asks for the facts the letter needs on a terminal; without one, or where standard input is
+ * the template (`--template -`) and no prompt can read it, names the flags to give.
+ */
+async function fillMissing(ctx: Context, req: LetterRequest, missing: MissingFact[], stdinTemplate: boolean, why?: string): Promise<void> {
+  if (!ctx.interactive || stdinTemplate) {
     const w = t().letter;
-    throw new UserError(`${why ? `${why}; ` : ''}${w.needs(req.kind, missing.map((m) => ({ flag: m.flag, question: w.question[m.flag] })))}`);
+    throw new UserError(`${why ? `${why}; ` : ''}${w.needs(req.kind, missing.map((m) => ({ flag: m.flag, question: w.question[m.flag] })), stdinTemplate)}`);
   }
   const { askLetterFacts } = await import('../ui/letter-prompts.js');
   const answers = await askLetterFacts(missing);
@@ -91,7 +95,7 @@ async function fillMissing(ctx: Context, req: LetterRequest, missing: MissingFac
     else if (m.flag === '--demand') req.demand = v as Demand;
   }
   const still = missingFacts(req);
-  if (still.length) await fillMissing(ctx, req, still);
+  if (still.length) await fillMissing(ctx, req, still, false);
 }
 
 export async function run(ctx: Context, id: string, opts: LetterOptions): Promise<CommandResult> {
@@ -158,7 +162,7 @@ export async function run(ctx: Context, id: string, opts: LetterOptions): Promis
       ...base,
     };
     const missing = missingFacts(req);
-    if (missing.length) await fillMissing(ctx, req, missing, claimFirst ? t().letter.claimFirst(incident.id) : undefined);
+    if (missing.length) await fillMissing(ctx, req, missing, opts.template !== undefined && readsStdin(opts.template), claimFirst ? t().letter.claimFirst(incident.id) : undefined);
     const template = loadTemplate({ template: opts.template, configDir: ctx.configDir, lang, kind, format });
     const letter = composeLetter(req);
     let text: string;

@@ -6,6 +6,7 @@
 import { closeSync, constants, fstatSync, lstatSync, openSync, readSync, statSync, type Stats } from 'node:fs';
 import { t } from '../i18n/index.js';
 import { UserError } from '../errors.js';
+import { ownDescriptorOf } from './write-file.js';
 
 /** The limits of what is read, in bytes (stated in the README). */
 export const INPUT_LIMITS = {
@@ -30,6 +31,11 @@ export function sameFile(a: string, b: string): boolean {
   } catch {
     return a === b;
   }
+}
+
+/** Whether reading `file` reads standard input: `-`, or a name of it (/dev/stdin, /dev/fd/0). */
+export function readsStdin(file: string): boolean {
+  return file === '-' || ownDescriptorOf(file) === 0;
 }
 
 /** What a file is read as: its words come from the catalog. */

@@ -1793,8 +1793,11 @@ export const en = {
     ask: (question: string, flag: string) => `${question} (${flag})`,
     neededAnswer: 'this letter needs it',
     claimFirst: (id: string, note = false) => `${note ? 'note: ' : ''}\`vetted due\` names the regulator next, but a letter to a regulator says the company was written to first, so this is a claim to the company (once it is sent and goes unanswered, \`vetted letter ${id}\` writes to the regulator)${note ? '.' : ''}`,
-    needs: (kind: LetterKind, missing: { flag: string; question: string }[]) =>
-      `${an(kind)} letter needs ${missing.map((m) => `${m.flag} (${m.question.toLowerCase()})`).join(', ')}; give ${missing.length === 1 ? 'it as a flag' : 'them as flags'}, or run on a terminal to be asked.`,
+    /** `stdinTemplate`: standard input is the template (--template -), so nothing can be asked there. */
+    needs: (kind: LetterKind, missing: { flag: string; question: string }[], stdinTemplate = false) =>
+      `${an(kind)} letter needs ${missing.map((m) => `${m.flag} (${m.question.toLowerCase()})`).join(', ')}; give ${missing.length === 1 ? 'it as a flag' : 'them as flags'}${
+        stdinTemplate ? ' on the command line: standard input is the template, so it cannot be asked for there.' : ', or run on a terminal to be asked.'
+      }`,
     empty: (flag: string) => `${flag} cannot be empty.`,
     tooLong: (flag: string, max: number) => `${flag} can be at most ${max} characters; shorten it.`,
     badAmount: (given: string) => `--amount takes a sum above 0 such as 500 or 12.50, without thousands separators (1000, not 1,000; at most 999999999999.99), not ${q(given)}.`,

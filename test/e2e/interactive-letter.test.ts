@@ -41,4 +41,12 @@ describe('letter on a terminal', () => {
     expect(letter).toContain('a recalculation of my bill for the time the service failed: a reduction of RUB 500.00');
     expect(letter).toMatch(/Yours faithfully, {2}\nDmitry Ivanov\n$/);
   });
+
+  it('asks nothing where standard input is the template (--template -): it names the flags to give on the command line', async () => {
+    const t = (term = Terminal.start({ dir: s.dir, args: ['letter', 'volga-2012-07', '--kind', 'complaint', '--template', '-'], env: { VETTED_DB: s.db, VETTED_CONFIG: s.config, NO_COLOR: '1', LANG: 'C.UTF-8' } }));
+    await t.waitForText('[vetted exited]');
+    expect(await t.waitForExit()).toBe(2);
+    expect(t.screen()).toContain('needs --from (your name, as the letter is signed); give it as a flag on the command line: standard input is the template');
+    expect(t.screen()).not.toContain('(--from)');
+  });
 });

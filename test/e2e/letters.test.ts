@@ -208,6 +208,21 @@ describe('a template of yours that cannot be used', () => {
     expect(ok(s.run(['letter', VOLGA, '--help'])).stdout).toMatch(/--template <file> +your own template instead of the built-in one \(- reads\s+standard input\)/);
   });
 
+  it('with --template -, a fact the letter needs is asked for on the command line: standard input is the template, and no prompt', () => {
+    for (const template of ['-', '/dev/stdin']) {
+      const refused = expectOneLineError(s.run(['letter', VOLGA, '--kind', 'complaint', '--template', template], { input: 'To {{company}}, from {{from}}.\n' }));
+      expect(refused).toBe(
+        'vetted: a complaint letter needs --from (your name, as the letter is signed); give it as a flag on the command line: standard input is the template, so it cannot be asked for there.',
+      );
+    }
+    const ru = expectOneLineError(s.run(['--lang', 'ru', 'letter', VOLGA, '--kind', 'complaint', '--template', '-'], { input: 'To {{company}}.\n' }));
+    expect(ru).toMatch(/укажите его флагом в командной строке: стандартный ввод занят шаблоном, и спросить через него нельзя\.$/);
+    // A template from a file leaves standard input free: a terminal there would be asked.
+    const file = join(s.dir, 'from-file.md');
+    writeFileSync(file, 'To {{company}}, from {{from}}.\n');
+    expect(expectOneLineError(s.run(['letter', VOLGA, '--kind', 'complaint', '--template', file]))).toMatch(/give it as a flag, or run on a terminal to be asked\.$/);
+  });
+
   it('a value the letter lacks is named with the flag that gives it, in either language', () => {
     const file = join(s.dir, 'needs-account.md');
     writeFileSync(file, 'Account: {{account}}\n\n{{company}}\n');
