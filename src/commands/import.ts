@@ -4,7 +4,7 @@ import { t } from '../i18n/index.js';
 import { safeText, toJson } from '../ui/safe.js';
 import { statSync } from 'node:fs';
 import { INPUT_LIMITS, decodeInput, readInputBytes, sameFile } from '../formats/read-input.js';
-import { isSqliteFile, isSqliteHead } from '../formats/write-file.js';
+import { isSqliteFile, isSqliteHead, ownDescriptorOf } from '../formats/write-file.js';
 import type { Context } from '../context.js';
 import type { CommandResult } from './result.js';
 import { UserError } from '../errors.js';
@@ -82,8 +82,9 @@ function identityOf(path: string): FileIdentity | undefined {
 function firstReading(path: string, now: number, dbPath: string): { bytes?: Buffer; recordByRecord?: { layout: DataLayout; identity: FileIdentity } } {
   const identity = identityOf(path);
   // A database (a backup, say) is put back by restore, or exported and imported: said so,
-  // rather than that it is not text, or too large a data file.
-  if (identity && isSqliteFile(path)) throw new UserError(sameFile(path, dbPath) ? t().data.databaseInUse(path) : t().data.databaseGiven(path));
+  // rather than that it is not text, or too large a data file. A name of a descriptor of this
+  // process (/dev/stdin, /dev/fd/3) names nothing to the next command.
+  if (identity && isSqliteFile(path)) throw new UserError(sameFile(path, dbPath) ? t().data.databaseInUse(path) : t().data.databaseGiven(path, ownDescriptorOf(path) !== undefined));
   if (identity && identity.size <= INPUT_LIMITS.data) {
     const layout = layoutOfFile(path, identity, path);
     if (layout && isValidHead(layout, now)) return { recordByRecord: { layout, identity } };
@@ -114,7 +115,8 @@ export async function run(ctx: Context, path: string, opts: ImportOptions): Prom
   /** The whole file read, parsed and validated at once: a file with problems is refused, naming them. */
   const wholeFile = (): DataRecords => {
     bytes ??= readInputBytes(path, { what: 'data', maxBytes: INPUT_LIMITS.data });
-    if (isSqliteHead(bytes)) throw new UserError(t().data.databaseGiven(file, path === '-'));
+    // Read from standard input or a pipe (a regular file was looked at before it was read).
+    if (isSqliteHead(bytes)) throw new UserError(t().data.databaseGiven(file, path === '-' || ownDescriptorOf(path) !== undefined || !identityOf(path)));
     const { data, locate } = parseDataDocument(decodeInput(bytes, path), file);
     const validated = validateDataFile(data, { now });
     if ('errors' in validated) {

@@ -1240,8 +1240,9 @@ export const en = {
     databaseInUse: (file: string) => `${file} is the database in use, the record itself, not a data file: there is nothing to import from it. Nothing was imported.`,
     sharedDatabase: (file: string) =>
       `${file} is a database (a vetted backup?), not a shared file: make one from it with \`vetted --db ${sh(file)} export --share --out shared.json\`, and add that.`,
-    databaseGiven: (file: string, fromStdin = false) =>
-      fromStdin
+    /** `once`: the database was read from standard input or a pipe, which no other command can be given to read again. */
+    databaseGiven: (file: string, once = false) =>
+      once
         ? `${file} is a database (a vetted backup?), not a data file: give its file to \`vetted restore\`, which puts a backup back in place of your record, or export its record as a data file first (\`vetted --db FILE export --format json\`) and import that. Nothing was imported.`
         : `${file} is a database (a vetted backup?), not a data file: \`vetted restore ${sh(file)}\` puts a backup back in place of your record; to add its record to yours, export it first (\`vetted --db ${sh(file)} export --format json --out record.json\`) and import that. Nothing was imported.`,
     sharedFile: (file: string, source: string | undefined) =>

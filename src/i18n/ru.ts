@@ -1269,8 +1269,8 @@ export const ru: Catalog = {
     databaseInUse: (file) => `${file} — база данных, которая сейчас используется, то есть сами записи, а не файл данных: загружать из неё нечего. Ничего не загружено.`,
     sharedDatabase: (file) =>
       `${file} — база данных (резервная копия vetted?), а не файл, которым поделились: сделайте из неё такой файл (\`vetted --db ${sh(file)} export --share --out shared.json\`) и добавьте его.`,
-    databaseGiven: (file, fromStdin = false) =>
-      fromStdin
+    databaseGiven: (file, once = false) =>
+      once
         ? `${file} — база данных (резервная копия vetted?), а не файл данных: передайте её файл \`vetted restore\`, и копия вернётся на место ваших записей, или сначала выгрузите её записи в файл данных (\`vetted --db ФАЙЛ export --format json\`) и загрузите его. Ничего не загружено.`
         : `${file} — база данных (резервная копия vetted?), а не файл данных: \`vetted restore ${sh(file)}\` вернёт копию на место ваших записей; чтобы добавить её записи к вашим, сначала выгрузите их (\`vetted --db ${sh(file)} export --format json --out record.json\`) и загрузите этот файл. Ничего не загружено.`,
     sharedFile: (file, source) =>

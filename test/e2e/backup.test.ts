@@ -2,11 +2,12 @@
 // backup API; `restore` checks what it is given, keeps the database it replaces, and
 // refuses anything that is not a vetted database; an older database is backed up before
 // it is migrated; the database is private (0600) from its first byte.
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { basename, dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { SHARED, sandbox, type RunResult, type Sandbox } from '../helpers/cli.js';
+import { BIN, SHARED, sandbox, type RunResult, type Sandbox } from '../helpers/cli.js';
 import { APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION } from '../../src/store/schema.js';
 import { backupDatabase } from '../../src/store/backup.js';
 import { STACK_FRAME, expectOneLineError, ok } from '../helpers/expect.js';
@@ -154,6 +155,45 @@ describe('a backup given to import', () => {
     expect(expectOneLineError(s.run(['source', 'add', backup, '--name', 'copy']))).toBe(
       `vetted: ${backup} is a database (a vetted backup?), not a shared file: make one from it with \`vetted --db "${backup}" export --share --out shared.json\`, and add that.`,
     );
+    expect(exported()).toEqual(before);
+  });
+});
+
+/** The built binary run with a file as its standard input, as `< file` gives it, or (`piped`) as `cat file |` does. */
+function runWithStdin(args: string[], stdin: { file: string; piped?: boolean }, lang = 'en'): RunResult {
+  const argv = [BIN, '--lang', lang, ...args];
+  if (stdin.piped) {
+    const r = spawnSync('sh', ['-c', 'cat -- "$0" | "$@"', stdin.file, process.execPath, ...argv], { env: s.env, cwd: s.dir, encoding: 'utf8' });
+    return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+  }
+  const fd = openSync(stdin.file, 'r');
+  try {
+    const r = spawnSync(process.execPath, argv, { env: s.env, cwd: s.dir, encoding: 'utf8', stdio: [fd, 'pipe', 'pipe'] });
+    return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+  } finally {
+    closeSync(fd);
+  }
+}
+
+describe('a database given to import on standard input', () => {
+  it('is said to be one, with restore to be given its file: no command is named with a path that cannot be read again', () => {
+    ok(s.run(['import', SEEDS]));
+    const backup = join(s.dir, 'copy.db');
+    ok(s.run(['backup', '--out', backup]));
+    const before = exported();
+    for (const [path, piped] of [
+      ['/dev/stdin', false],
+      ['/dev/stdin', true],
+      ['/dev/fd/0', false],
+      ['-', false],
+      ['-', true],
+    ] as const) {
+      const line = expectOneLineError(runWithStdin(['import', path], { file: backup, piped }));
+      expect(line, `${path}${piped ? ', piped' : ''}`).toBe(
+        `vetted: ${path === '-' ? 'standard input' : path} is a database (a vetted backup?), not a data file: give its file to \`vetted restore\`, which puts a backup back in place of your record, or export its record as a data file first (\`vetted --db FILE export --format json\`) and import that. Nothing was imported.`,
+      );
+    }
+    expect(expectOneLineError(runWithStdin(['import', '/dev/stdin'], { file: backup }, 'ru'))).toMatch(/: передайте её файл `vetted restore`/);
     expect(exported()).toEqual(before);
   });
 });
