@@ -4,7 +4,7 @@ import { t } from '../i18n/index.js';
 import { safeText, toJson } from '../ui/safe.js';
 import { statSync } from 'node:fs';
 import { INPUT_LIMITS, decodeInput, readInputBytes, sameFile } from '../formats/read-input.js';
-import { isSqliteFile, isSqliteHead, ownDescriptorOf } from '../formats/write-file.js';
+import { companionOf, ownDescriptorOf, sqliteFileAt, sqliteFileOf, type Companion, type SqliteFile } from '../formats/write-file.js';
 import type { Context } from '../context.js';
 import type { CommandResult } from './result.js';
 import { UserError } from '../errors.js';
@@ -73,6 +73,20 @@ function identityOf(path: string): FileIdentity | undefined {
 }
 
 /**
+ * An SQLite file given for a data file, said to be what it is, rather than not text, or too
+ * large a data file: a database (a backup, say) is put back by restore, or exported and
+ * imported; a database's log, shared memory or journal
+ * is part of that database, to be given in its place. `once`: the input cannot be named again
+ * (standard input, a pipe), so no command given that name would read it.
+ */
+function refuseSqlite(file: string, found: SqliteFile | Companion, dbPath: string, once: boolean): never {
+  const say = t().data;
+  if ('database' in found) throw new UserError(say.companionGiven(file, found.kind, found.database, sameFile(found.database, dbPath)));
+  if (found.kind !== 'database') throw new UserError(say.companionGiven(file, found.kind));
+  throw new UserError(say.databaseGiven(file, once));
+}
+
+/**
  * A JSON file laid out as vetted writes it (with a valid head) is laid out as it is read a
  * window at a time, and then merged a record at a time as it is read again (see
  * formats/data-stream.ts), each record checked just before it is merged: its bytes are never
@@ -81,10 +95,12 @@ function identityOf(path: string): FileIdentity | undefined {
  */
 function firstReading(path: string, now: number, dbPath: string): { bytes?: Buffer; recordByRecord?: { layout: DataLayout; identity: FileIdentity } } {
   const identity = identityOf(path);
-  // A database (a backup, say) is put back by restore, or exported and imported: said so,
-  // rather than that it is not text, or too large a data file. A name of a descriptor of this
-  // process (/dev/stdin, /dev/fd/3) names nothing to the next command.
-  if (identity && isSqliteFile(path)) throw new UserError(sameFile(path, dbPath) ? t().data.databaseInUse(path) : t().data.databaseGiven(path, ownDescriptorOf(path) !== undefined));
+  const found = identity && (companionOf(path) ?? sqliteFileAt(path));
+  if (found) {
+    if (sameFile(path, dbPath)) throw new UserError(t().data.databaseInUse(path));
+    // A name of a descriptor of this process (/dev/stdin, /dev/fd/3) names nothing to the next command.
+    refuseSqlite(path, found, dbPath, ownDescriptorOf(path) !== undefined);
+  }
   if (identity && identity.size <= INPUT_LIMITS.data) {
     const layout = layoutOfFile(path, identity, path);
     if (layout && isValidHead(layout, now)) return { recordByRecord: { layout, identity } };
@@ -116,7 +132,8 @@ export async function run(ctx: Context, path: string, opts: ImportOptions): Prom
   const wholeFile = (): DataRecords => {
     bytes ??= readInputBytes(path, { what: 'data', maxBytes: INPUT_LIMITS.data });
     // Read from standard input or a pipe (a regular file was looked at before it was read).
-    if (isSqliteHead(bytes)) throw new UserError(t().data.databaseGiven(file, path === '-' || ownDescriptorOf(path) !== undefined || !identityOf(path)));
+    const found = sqliteFileOf(bytes);
+    if (found) refuseSqlite(file, found, ctx.dbPath, path === '-' || ownDescriptorOf(path) !== undefined || !identityOf(path));
     const { data, locate } = parseDataDocument(decodeInput(bytes, path), file);
     const validated = validateDataFile(data, { now });
     if ('errors' in validated) {

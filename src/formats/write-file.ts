@@ -85,33 +85,46 @@ function statOr(p: string): Stats | undefined {
   }
 }
 
-const MAGICS = [
-  Buffer.from('SQLite format 3\u0000', 'latin1'), // a database
-  Buffer.from([0x37, 0x7f, 0x06, 0x82]), // a write-ahead log
-  Buffer.from([0x37, 0x7f, 0x06, 0x83]),
-  Buffer.from([0xd9, 0xd5, 0x05, 0xf9, 0x20, 0xa1, 0x63, 0xd7]), // a rollback journal
+const MAGICS: ['database' | 'wal' | 'journal', Buffer][] = [
+  ['database', Buffer.from('SQLite format 3\u0000', 'latin1')],
+  ['wal', Buffer.from([0x37, 0x7f, 0x06, 0x82])],
+  ['wal', Buffer.from([0x37, 0x7f, 0x06, 0x83])],
+  ['journal', Buffer.from([0xd9, 0xd5, 0x05, 0xf9, 0x20, 0xa1, 0x63, 0xd7])],
 ];
+
+/** What an SQLite file is, by its first bytes: a database, or a database's write-ahead log or rollback journal. */
+export type SqliteFile = { kind: 'database' } | { kind: 'wal' } | { kind: 'journal' };
 
 /** Whether bytes start as an SQLite database, log or journal does. */
 export function isSqliteHead(head: Uint8Array): boolean {
-  return MAGICS.some((m) => head.length >= m.length && Buffer.from(head.buffer, head.byteOffset, m.length).equals(m));
+  return sqliteFileOf(head) !== undefined;
 }
 
-/** Whether a regular file starts like an SQLite database, log or journal. */
-export function isSqliteFile(path: string): boolean {
+/** The first bytes an SQLite file is told by. */
+const SQLITE_HEAD = 16;
+
+/** What an SQLite file is, by its first bytes, or undefined for a file that is none. */
+export function sqliteFileOf(head: Uint8Array): SqliteFile | undefined {
+  const bytes = Buffer.from(head.buffer, head.byteOffset, head.length);
+  const kind = MAGICS.find(([, m]) => bytes.length >= m.length && bytes.subarray(0, m.length).equals(m))?.[0];
+  return kind && { kind };
+}
+
+/** What a regular file is, if it is an SQLite file; undefined for any other file, or none. */
+export function sqliteFileAt(path: string): SqliteFile | undefined {
   let fd: number;
   try {
     fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
   } catch {
-    return false;
+    return undefined;
   }
   try {
-    if (!fstatSync(fd).isFile()) return false;
-    const head = Buffer.alloc(16);
-    const n = readSync(fd, head, 0, 16, 0);
-    return isSqliteHead(head.subarray(0, n));
+    if (!fstatSync(fd).isFile()) return undefined;
+    const head = Buffer.alloc(SQLITE_HEAD);
+    const n = readSync(fd, head, 0, SQLITE_HEAD, 0);
+    return sqliteFileOf(head.subarray(0, n));
   } catch {
-    return false;
+    return undefined;
   } finally {
     closeSync(fd);
   }
@@ -123,6 +136,32 @@ export function isOfDatabase(st: Stats, dbPath: string): boolean {
     const other = statOr(`${dbPath}${s}`);
     return other !== undefined && other.dev === st.dev && other.ino === st.ino;
   });
+}
+
+/** Whether a regular file starts like an SQLite database, log or journal. */
+export function isSqliteFile(path: string): boolean {
+  return sqliteFileAt(path) !== undefined;
+}
+
+/** A file SQLite keeps beside a database, and that database. */
+export interface Companion {
+  kind: 'wal' | 'shm' | 'journal';
+  database: string;
+}
+
+/**
+ * The SQLite file a file is the companion of by its name (its write-ahead log -wal, shared
+ * memory -shm or journal -journal), or by the name of the file a link leads to: the file
+ * beside it without that ending, where that is an SQLite file; undefined for any other name.
+ * The shared memory carries no mark of its own, and a log is empty between writes: a companion
+ * is told by its name, there or not yet.
+ */
+export function companionOf(path: string): Companion | undefined {
+  for (const name of new Set([path, realOr(path)])) {
+    const m = /-(wal|shm|journal)$/.exec(name);
+    if (m && isSqliteFile(name.slice(0, m.index))) return { kind: m[1] as 'wal' | 'shm' | 'journal', database: name.slice(0, m.index) };
+  }
+  return undefined;
 }
 
 /** Refuses a target that is the database, one of its companions or backups, or any SQLite file. */
@@ -142,16 +181,9 @@ export function assertNotDatabase(target: string, guard: WriteGuard, st?: Stats,
       if (other && other.dev === st!.dev && other.ino === st!.ino) refuse('link');
     }
   }
-  // Another database's companion, there or not yet: its shared-memory index (-shm) starts with
-  // no mark of its own, and its log (-wal) is empty between writes, or not made yet; either,
-  // written, is that database's (a log put beside it is read into it). By its name, or by the
-  // name of the file a link leads to.
-  if (!st || st.isFile()) {
-    for (const name of new Set([target, realOr(target)])) {
-      const companion = /-(?:wal|shm|journal)$/.exec(name);
-      if (companion && isSqliteFile(name.slice(0, companion.index))) refuse('companion');
-    }
-  }
+  // Another database's companion, there or not yet: written, it is that database's (a log put
+  // beside it is read into it).
+  if ((!st || st.isFile()) && companionOf(target)) refuse('companion');
   if (st?.isFile() && isSqliteFile(target)) refuse('sqlite');
 }
 

@@ -1240,11 +1240,21 @@ export const en = {
     databaseInUse: (file: string) => `${file} is the database in use, the record itself, not a data file: there is nothing to import from it. Nothing was imported.`,
     sharedDatabase: (file: string) =>
       `${file} is a database (a vetted backup?), not a shared file: make one from it with \`vetted --db ${sh(file)} export --share --out shared.json\`, and add that.`,
-    /** `once`: the database was read from standard input or a pipe, which no other command can be given to read again. */
-    databaseGiven: (file: string, once = false) =>
-      once
+    databaseGiven: (file: string, fromStdin = false) =>
+      fromStdin
         ? `${file} is a database (a vetted backup?), not a data file: give its file to \`vetted restore\`, which puts a backup back in place of your record, or export its record as a data file first (\`vetted --db FILE export --format json\`) and import that. Nothing was imported.`
         : `${file} is a database (a vetted backup?), not a data file: \`vetted restore ${sh(file)}\` puts a backup back in place of your record; to add its record to yours, export it first (\`vetted --db ${sh(file)} export --format json --out record.json\`) and import that. Nothing was imported.`,
+    /**
+     * A database's write-ahead log, shared memory or rollback journal: `database`, the one it is
+     * beside, where its name tells which; `inUse`, that one is the database in use.
+     */
+    companionGiven: (file: string, kind: 'wal' | 'shm' | 'journal', database?: string, inUse = false) => {
+      const what = { wal: 'the write-ahead log', shm: 'the shared-memory file', journal: 'the rollback journal' }[kind];
+      if (database && inUse) return `${file} is ${what} of the database in use (${database}), a part of the record itself, not a data file: there is nothing to import from it. Nothing was imported.`;
+      if (database)
+        return `${file} is ${what} of the database ${database}, kept beside it by SQLite: no data file and no backup, and nothing that can be read without that database. To put the database back in place of your record, give the database itself: \`vetted restore ${sh(database)}\`; to add its record to yours, export it (\`vetted --db ${sh(database)} export --format json --out record.json\`) and import that. Nothing was imported.`;
+      return `${file} is ${what} of an SQLite database: no data file and no backup, and nothing that can be read without its database. Give the database instead: its file to \`vetted restore\`, which puts a backup back in place of your record, or its record exported as a data file (\`vetted --db FILE export --format json\`) to import. Nothing was imported.`;
+    },
     sharedFile: (file: string, source: string | undefined) =>
       `${file} is a shared file${source ? ` from ${q(source)}` : ''}: someone's lists, kept apart from your own evidence; read it beside your record with \`vetted source add ${sh(file)} --name ${source && /^[\w.-]+$/.test(source) ? source : 'NAME'}\`. Import takes a record of your own (\`vetted export --format json\`); nothing was imported.`,
     // the problems of a data file, each at its path (and line, when it can be told)

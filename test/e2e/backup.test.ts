@@ -2,7 +2,7 @@
 // backup API; `restore` checks what it is given, keeps the database it replaces, and
 // refuses anything that is not a vetted database; an older database is backed up before
 // it is migrated; the database is private (0600) from its first byte.
-import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { closeSync, copyFileSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { basename, dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -194,6 +194,45 @@ describe('a database given to import on standard input', () => {
       );
     }
     expect(expectOneLineError(runWithStdin(['import', '/dev/stdin'], { file: backup }, 'ru'))).toMatch(/: передайте её файл `vetted restore`/);
+    expect(exported()).toEqual(before);
+  });
+});
+
+describe('a database\'s log or shared memory given to import', () => {
+  it('is said to be that, with the database beside it to give instead; the log of the database in use, to be part of it', () => {
+    ok(s.run(['import', SEEDS]));
+    const backup = join(s.dir, 'copy.db');
+    ok(s.run(['backup', '--out', backup]));
+    const before = exported();
+    // A change in the log, not yet written into the database: its log and shared memory are there while it is open.
+    const open = new Database(backup);
+    try {
+      open.pragma('journal_mode = WAL');
+      open.pragma('wal_autocheckpoint = 0');
+      open.pragma(`user_version = ${open.pragma('user_version', { simple: true }) as number}`);
+      const restoreIt = `give the database itself: \`vetted restore "${backup}"\`; to add its record to yours, export it (\`vetted --db "${backup}" export --format json --out record.json\`) and import that. Nothing was imported.`;
+      expect(expectOneLineError(s.run(['import', `${backup}-wal`]))).toBe(
+        `vetted: ${backup}-wal is the write-ahead log of the database ${backup}, kept beside it by SQLite: no data file and no backup, and nothing that can be read without that database. To put the database back in place of your record, ${restoreIt}`,
+      );
+      expect(expectOneLineError(s.run(['import', `${backup}-shm`]))).toBe(
+        `vetted: ${backup}-shm is the shared-memory file of the database ${backup}, kept beside it by SQLite: no data file and no backup, and nothing that can be read without that database. To put the database back in place of your record, ${restoreIt}`,
+      );
+      expect(expectOneLineError(s.run(['--lang', 'ru', 'import', `${backup}-wal`]))).toMatch(/ — журнал предварительной записи базы данных \S+copy\.db, который SQLite держит рядом с ней: .*`vetted restore "\S+copy\.db"`/);
+      // A log copied away from its database is told by what it holds, and on standard input too.
+      const log = join(s.dir, 'log-copy');
+      copyFileSync(`${backup}-wal`, log);
+      const away = `is the write-ahead log of an SQLite database: no data file and no backup, and nothing that can be read without its database. Give the database instead: its file to \`vetted restore\`, which puts a backup back in place of your record, or its record exported as a data file (\`vetted --db FILE export --format json\`) to import. Nothing was imported.`;
+      expect(expectOneLineError(s.run(['import', log]))).toBe(`vetted: ${log} ${away}`);
+      expect(expectOneLineError(runWithStdin(['import', '-'], { file: log }))).toBe(`vetted: standard input ${away}`);
+    } finally {
+      open.close();
+    }
+    // The log of the database in use, empty between writes: a part of the record.
+    writeFileSync(`${s.db}-wal`, '');
+    expect(expectOneLineError(s.run(['import', `${s.db}-wal`]))).toBe(
+      `vetted: ${s.db}-wal is the write-ahead log of the database in use (${s.db}), a part of the record itself, not a data file: there is nothing to import from it. Nothing was imported.`,
+    );
+    rmSync(`${s.db}-wal`);
     expect(exported()).toEqual(before);
   });
 });
