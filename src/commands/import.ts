@@ -75,13 +75,14 @@ function identityOf(path: string): FileIdentity | undefined {
 /**
  * An SQLite file given for a data file, said to be what it is, rather than not text, or too
  * large a data file: a database (a backup, say) is put back by restore, or exported and
- * imported; a database's log, shared memory or journal
+ * imported; one cut short can be read by neither; a database's log, shared memory or journal
  * is part of that database, to be given in its place. `once`: the input cannot be named again
  * (standard input, a pipe), so no command given that name would read it.
  */
 function refuseSqlite(file: string, found: SqliteFile | Companion, dbPath: string, once: boolean): never {
   const say = t().data;
   if ('database' in found) throw new UserError(say.companionGiven(file, found.kind, found.database, sameFile(found.database, dbPath)));
+  if (found.kind === 'cut') throw new UserError(say.databaseCut(file, found.size, found.expected));
   if (found.kind !== 'database') throw new UserError(say.companionGiven(file, found.kind));
   throw new UserError(say.databaseGiven(file, once));
 }
@@ -132,7 +133,7 @@ export async function run(ctx: Context, path: string, opts: ImportOptions): Prom
   const wholeFile = (): DataRecords => {
     bytes ??= readInputBytes(path, { what: 'data', maxBytes: INPUT_LIMITS.data });
     // Read from standard input or a pipe (a regular file was looked at before it was read).
-    const found = sqliteFileOf(bytes);
+    const found = sqliteFileOf(bytes, bytes.length);
     if (found) refuseSqlite(file, found, ctx.dbPath, path === '-' || ownDescriptorOf(path) !== undefined || !identityOf(path));
     const { data, locate } = parseDataDocument(decodeInput(bytes, path), file);
     const validated = validateDataFile(data, { now });

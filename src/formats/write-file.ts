@@ -92,22 +92,40 @@ const MAGICS: ['database' | 'wal' | 'journal', Buffer][] = [
   ['journal', Buffer.from([0xd9, 0xd5, 0x05, 0xf9, 0x20, 0xa1, 0x63, 0xd7])],
 ];
 
-/** What an SQLite file is, by its first bytes: a database, or a database's write-ahead log or rollback journal. */
-export type SqliteFile = { kind: 'database' } | { kind: 'wal' } | { kind: 'journal' };
+/**
+ * What an SQLite file is, by its first bytes: a database, or one cut short (shorter than its
+ * header says it is: `expected` bytes, unknown where the header itself is not whole), or a
+ * database's write-ahead log or rollback journal.
+ */
+export type SqliteFile = { kind: 'database' } | { kind: 'cut'; size: number; expected?: number } | { kind: 'wal' } | { kind: 'journal' };
 
 /** Whether bytes start as an SQLite database, log or journal does. */
 export function isSqliteHead(head: Uint8Array): boolean {
-  return sqliteFileOf(head) !== undefined;
+  return sqliteFileOf(head, head.length) !== undefined;
 }
 
-/** The first bytes an SQLite file is told by. */
-const SQLITE_HEAD = 16;
+/** The first bytes an SQLite file is told by: a database's header. */
+const SQLITE_HEAD = 100;
 
-/** What an SQLite file is, by its first bytes, or undefined for a file that is none. */
-export function sqliteFileOf(head: Uint8Array): SqliteFile | undefined {
+/**
+ * What an SQLite file of `size` bytes is, by its first bytes (at least the 100 of a database's
+ * header, where there are so many), or undefined for a file that is none.
+ */
+export function sqliteFileOf(head: Uint8Array, size: number): SqliteFile | undefined {
   const bytes = Buffer.from(head.buffer, head.byteOffset, head.length);
   const kind = MAGICS.find(([, m]) => bytes.length >= m.length && bytes.subarray(0, m.length).equals(m))?.[0];
-  return kind && { kind };
+  if (kind === 'wal' || kind === 'journal') return { kind };
+  if (kind !== 'database') return undefined;
+  if (size < SQLITE_HEAD) return { kind: 'cut', size };
+  if (bytes.length < SQLITE_HEAD) return { kind: 'database' };
+  // The page size (1 for 65536) and the count of pages, which the header gives where the
+  // counter of changes it was written at (bytes 92–95) is the file's (bytes 24–27).
+  const raw = bytes.readUInt16BE(16);
+  const pageSize = raw === 1 ? 65536 : raw;
+  const pages = bytes.readUInt32BE(28);
+  if (pages > 0 && bytes.readUInt32BE(24) === bytes.readUInt32BE(92) && size < pageSize * pages) return { kind: 'cut', size, expected: pageSize * pages };
+  if (size < pageSize) return { kind: 'cut', size, expected: pageSize };
+  return { kind: 'database' };
 }
 
 /** What a regular file is, if it is an SQLite file; undefined for any other file, or none. */
@@ -119,10 +137,11 @@ export function sqliteFileAt(path: string): SqliteFile | undefined {
     return undefined;
   }
   try {
-    if (!fstatSync(fd).isFile()) return undefined;
+    const st = fstatSync(fd);
+    if (!st.isFile()) return undefined;
     const head = Buffer.alloc(SQLITE_HEAD);
     const n = readSync(fd, head, 0, SQLITE_HEAD, 0);
-    return sqliteFileOf(head.subarray(0, n));
+    return sqliteFileOf(head.subarray(0, n), st.size);
   } catch {
     return undefined;
   } finally {

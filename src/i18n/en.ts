@@ -1244,6 +1244,11 @@ export const en = {
       fromStdin
         ? `${file} is a database (a vetted backup?), not a data file: give its file to \`vetted restore\`, which puts a backup back in place of your record, or export its record as a data file first (\`vetted --db FILE export --format json\`) and import that. Nothing was imported.`
         : `${file} is a database (a vetted backup?), not a data file: \`vetted restore ${sh(file)}\` puts a backup back in place of your record; to add its record to yours, export it first (\`vetted --db ${sh(file)} export --format json --out record.json\`) and import that. Nothing was imported.`,
+    /** A database cut short (a backup copied in part): `expected`, the bytes its header gives, unknown where the header itself is not whole. */
+    databaseCut: (file: string, size: number, expected?: number) =>
+      `${file} is an SQLite database cut short (${
+        expected ? `${fmt.plural(size, { one: 'byte', other: 'bytes' })} of the ${fmt.number(expected)} its header gives` : `${fmt.plural(size, { one: 'byte', other: 'bytes' })}: not even its header is whole`
+      }): a copy that stopped part way, damaged, which neither import nor restore can read. Copy it again, whole, from where it came, or give another backup. Nothing was imported.`,
     /**
      * A database's write-ahead log, shared memory or rollback journal: `database`, the one it is
      * beside, where its name tells which; `inUse`, that one is the database in use.

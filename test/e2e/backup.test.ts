@@ -237,6 +237,26 @@ describe('a database\'s log or shared memory given to import', () => {
   });
 });
 
+describe('a database cut short given to import', () => {
+  it('is said to be damaged at once, without sending it to restore', () => {
+    ok(s.run(['import', SEEDS]));
+    const whole = join(s.dir, 'whole.db');
+    ok(s.run(['backup', '--out', whole]));
+    const before = exported();
+    const size = statSync(whole).size;
+    const cut = join(s.dir, 'cut.db');
+    writeFileSync(cut, readFileSync(whole).subarray(0, 8192));
+    const damaged = 'a copy that stopped part way, damaged, which neither import nor restore can read. Copy it again, whole, from where it came, or give another backup. Nothing was imported.';
+    const bytesOf = (n: number) => n.toLocaleString('en-US');
+    expect(expectOneLineError(s.run(['import', cut]))).toBe(`vetted: ${cut} is an SQLite database cut short (8,192 bytes of the ${bytesOf(size)} its header gives): ${damaged}`);
+    expect(expectOneLineError(runWithStdin(['import', '-'], { file: cut }))).toBe(`vetted: standard input is an SQLite database cut short (8,192 bytes of the ${bytesOf(size)} its header gives): ${damaged}`);
+    writeFileSync(cut, readFileSync(whole).subarray(0, 50));
+    expect(expectOneLineError(s.run(['import', cut]))).toBe(`vetted: ${cut} is an SQLite database cut short (50 bytes: not even its header is whole): ${damaged}`);
+    expect(expectOneLineError(s.run(['--lang', 'ru', 'import', cut]))).toMatch(/ — база данных SQLite, обрезанная на середине \(50 байт: не уцелел даже заголовок\): .*Ничего не загружено\.$/);
+    expect(exported()).toEqual(before);
+  });
+});
+
 describe('restore', () => {
   it('puts a backup in place of a database too damaged to open, keeping the damaged file as it was', () => {
     ok(s.run(['import', SEEDS]));
