@@ -7,13 +7,16 @@
 // and the characters that show nothing at all where they stand (a soft hyphen, the zero-width
 // space, the word joiner and invisible operators, the byte order mark, the Mongolian vowel
 // separator, the Hangul fillers): "Ac\u200bme" beside "Acme" on a list looked like one company
-// twice. The joiners that scripts and emoji need (ZWJ, ZWNJ) and variation selectors stay.
-// So do the tag characters (U+E0000–U+E007F), invisible letters that spell any ASCII text
-// unseen, but where they end an emoji tag sequence: a black flag, tag letters and a cancel
-// tag, which a terminal draws as one flag (England's: U+1F3F4, then "gbeng" in tags, U+E007F).
+// twice; so are the other format characters that show nothing and no script needs (the
+// deprecated shaping controls U+206A–206F, the interlinear annotation marks U+FFF9–FFFB, which
+// can hold text no one sees, the shorthand and musical format controls). The joiners that
+// scripts and emoji need (ZWJ, ZWNJ) and variation selectors stay. The tag characters
+// (U+E0000–U+E007F), invisible letters that spell any ASCII text unseen, are shown as codes
+// too, but for those of an emoji tag sequence: a black flag, tag letters and a cancel tag,
+// which a terminal draws as one flag (England's: U+1F3F4, then "gbeng" in tags, U+E007F).
 // The markdown and CSV exports show user text through safeText too, so there as well.
 export const UNSAFE = new RegExp(
-  `[\\u0000-\\u001f\\u007f-\\u009f\\u00ad\\u200b\\u200e\\u200f\\u061c\\u202a-\\u202e\\u2028\\u2029\\u2060-\\u2064\\u2066-\\u2069\\ufeff\\u180e\\u115f\\u1160\\u3164\\uffa0]|${looseTags()}`,
+  `[\\u0000-\\u001f\\u007f-\\u009f\\u00ad\\u200b\\u200e\\u200f\\u061c\\u202a-\\u202e\\u2028\\u2029\\u2060-\\u2064\\u2066-\\u2069\\u206a-\\u206f\\ufeff\\ufff9-\\ufffb\\u{1bca0}-\\u{1bca3}\\u{1d173}-\\u{1d17a}\\u180e\\u115f\\u1160\\u3164\\uffa0]|${looseTags()}`,
   'gu',
 );
 

@@ -27,6 +27,11 @@ describe('safeText', () => {
     ['a sequence of 32 tag letters is kept', `${BLACK_FLAG}${tags('a'.repeat(32))}${CANCEL}`, `${BLACK_FLAG}${tags('a'.repeat(32))}${CANCEL}`],
     ['a sequence of 33 tag letters is named whole', `${BLACK_FLAG}${tags('a'.repeat(33))}${CANCEL}`, `${BLACK_FLAG}${'<U+E0061>'.repeat(33)}<U+E007F>`],
     ['a plain black flag is kept', `${BLACK_FLAG} pirates`, `${BLACK_FLAG} pirates`],
+    // The other format characters that show nothing and no script needs.
+    ['interlinear annotation marks, which hold text no one sees, are named', 'Acme\ufff9hidden\ufffaruby\ufffb', 'Acme<U+FFF9>hidden<U+FFFA>ruby<U+FFFB>'],
+    ['the deprecated shaping controls are named', 'Ac\u206ame\u206f', 'Ac<U+206A>me<U+206F>'],
+    ['the shorthand and musical format controls are named', 'a\u{1BCA0}b\u{1D173}c', 'a<U+1BCA0>b<U+1D173>c'],
+    ['the joiners scripts and emoji need are kept', 'क्\u200dष \u{1F468}\u200d\u{1F469}', 'क्\u200dष \u{1F468}\u200d\u{1F469}'],
   ])('%s', (_name, input, output) => {
     expect(safeText(input)).toBe(output);
   });
