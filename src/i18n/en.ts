@@ -66,6 +66,12 @@ function zipProblem(p: ZipProblem): string {
     case 'several': return `it holds ${p.entries.length} CSV files (${p.entries.slice(0, 3).join(', ')}${p.entries.length > 3 ? ', …' : ''}), not one`;
   }
 }
+/** The files SQLite keeps beside a database, as a sentence names them. */
+const SQLITE_PART = { wal: 'the write-ahead log', shm: 'the shared-memory file', journal: 'the rollback journal' } as const;
+/** How much of a database cut short there is: `expected`, the bytes its header gives, unknown where the header itself is not whole. */
+const cutShort = (size: number, expected?: number) =>
+  expected ? `${fmt.plural(size, { one: 'byte', other: 'bytes' })} of the ${fmt.number(expected)} its header gives` : `${fmt.plural(size, { one: 'byte', other: 'bytes' })}: not even its header is whole`;
+
 const minutes = (n: number) => fmt.plural(n, { one: 'minute', other: 'minutes' });
 
 const brokenChecklist = (first: string, more: number, file: string) =>
@@ -1238,23 +1244,26 @@ export const en = {
     invalid: (file: string, problems: string) => `${file} is not a valid vetted/1 data file: ${problems}; nothing was imported.`,
     /** A file of someone else's lists (export --share): read beside your record as a source, never merged into it. */
     databaseInUse: (file: string) => `${file} is the database in use, the record itself, not a data file: there is nothing to import from it. Nothing was imported.`,
-    sharedDatabase: (file: string) =>
-      `${file} is a database (a vetted backup?), not a shared file: make one from it with \`vetted --db ${sh(file)} export --share --out shared.json\`, and add that.`,
+    /** `once`: read from standard input or a pipe, which no later command can read again by that name. */
+    sharedDatabase: (file: string, once = false) =>
+      `${file} is a database (a vetted backup?), not a shared file: make one from ${once ? 'its file' : 'it'} with \`vetted --db ${once ? 'FILE' : sh(file)} export --share --out shared.json\`, and add that.`,
+    sharedCut: (file: string, size: number, expected?: number) =>
+      `${file} is an SQLite database cut short (${cutShort(size, expected)}), not a shared file: a copy that stopped part way, damaged, which nothing can read. Copy it again, whole, from where it came, and make a shared file from it (\`vetted --db FILE export --share --out shared.json\`).`,
+    sharedCompanion: (file: string, kind: 'wal' | 'shm' | 'journal', database?: string) =>
+      `${file} is ${SQLITE_PART[kind]} of ${database ? `the database ${database}` : 'an SQLite database'}, not a shared file: make one from the database itself with \`vetted --db ${database ? sh(database) : 'FILE'} export --share --out shared.json\`, and add that.`,
     databaseGiven: (file: string, fromStdin = false) =>
       fromStdin
         ? `${file} is a database (a vetted backup?), not a data file: give its file to \`vetted restore\`, which puts a backup back in place of your record, or export its record as a data file first (\`vetted --db FILE export --format json\`) and import that. Nothing was imported.`
         : `${file} is a database (a vetted backup?), not a data file: \`vetted restore ${sh(file)}\` puts a backup back in place of your record; to add its record to yours, export it first (\`vetted --db ${sh(file)} export --format json --out record.json\`) and import that. Nothing was imported.`,
     /** A database cut short (a backup copied in part): `expected`, the bytes its header gives, unknown where the header itself is not whole. */
     databaseCut: (file: string, size: number, expected?: number) =>
-      `${file} is an SQLite database cut short (${
-        expected ? `${fmt.plural(size, { one: 'byte', other: 'bytes' })} of the ${fmt.number(expected)} its header gives` : `${fmt.plural(size, { one: 'byte', other: 'bytes' })}: not even its header is whole`
-      }): a copy that stopped part way, damaged, which neither import nor restore can read. Copy it again, whole, from where it came, or give another backup. Nothing was imported.`,
+      `${file} is an SQLite database cut short (${cutShort(size, expected)}): a copy that stopped part way, damaged, which neither import nor restore can read. Copy it again, whole, from where it came, or give another backup. Nothing was imported.`,
     /**
      * A database's write-ahead log, shared memory or rollback journal: `database`, the one it is
      * beside, where its name tells which; `inUse`, that one is the database in use.
      */
     companionGiven: (file: string, kind: 'wal' | 'shm' | 'journal', database?: string, inUse = false) => {
-      const what = { wal: 'the write-ahead log', shm: 'the shared-memory file', journal: 'the rollback journal' }[kind];
+      const what = SQLITE_PART[kind];
       if (database && inUse) return `${file} is ${what} of the database in use (${database}), a part of the record itself, not a data file: there is nothing to import from it. Nothing was imported.`;
       if (database)
         return `${file} is ${what} of the database ${database}, kept beside it by SQLite: no data file and no backup, and nothing that can be read without that database. To put the database back in place of your record, give the database itself: \`vetted restore ${sh(database)}\`; to add its record to yours, export it (\`vetted --db ${sh(database)} export --format json --out record.json\`) and import that. Nothing was imported.`;

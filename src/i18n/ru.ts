@@ -15,6 +15,13 @@ import type { DataFault, Given } from '../formats/data-file.js';
 
 const fmt = formatsFor('ru', 'ru', { plainDates: 'dotted', listAnd: { word: 'и', serialComma: false }, grouping: '\u00a0' });
 const q = guillemets;
+/** Файлы, которые SQLite держит рядом с базой. */
+const SQLITE_PART = { wal: 'журнал предварительной записи', shm: 'файл общей памяти', journal: 'журнал отката' } as const;
+/** Сколько осталось от обрезанной базы. */
+const cutShort = (size: number, expected?: number) =>
+  expected
+    ? `${fmt.plural(size, { one: 'байт', few: 'байта', many: 'байт', other: 'байта' })} из ${fmt.number(expected)}, указанных в её заголовке`
+    : `${fmt.plural(size, { one: 'байт', few: 'байта', many: 'байт', other: 'байта' })}: не уцелел даже заголовок`;
 const days = (n: number) => fmt.plural(n, { one: 'день', few: 'дня', many: 'дней', other: 'дня' });
 const minutes = (n: number) => fmt.plural(n, { one: 'минута', few: 'минуты', many: 'минут', other: 'минуты' });
 const rowForms = { one: 'строка', few: 'строки', many: 'строк', other: 'строки' };
@@ -1267,20 +1274,20 @@ export const ru: Catalog = {
     nothing: 'в нём ничего нет',
     invalid: (file, problems) => `${file} — не файл данных vetted/1: ${problems}; ничего не загружено.`,
     databaseInUse: (file) => `${file} — база данных, которая сейчас используется, то есть сами записи, а не файл данных: загружать из неё нечего. Ничего не загружено.`,
-    sharedDatabase: (file) =>
-      `${file} — база данных (резервная копия vetted?), а не файл, которым поделились: сделайте из неё такой файл (\`vetted --db ${sh(file)} export --share --out shared.json\`) и добавьте его.`,
+    sharedDatabase: (file, once = false) =>
+      `${file} — база данных (резервная копия vetted?), а не файл, которым поделились: сделайте из ${once ? 'её файла' : 'неё'} такой файл (\`vetted --db ${once ? 'ФАЙЛ' : sh(file)} export --share --out shared.json\`) и добавьте его.`,
+    sharedCut: (file, size, expected) =>
+      `${file} — база данных SQLite, обрезанная на середине (${cutShort(size, expected)}), а не файл, которым поделились: копия, записанная не до конца, повреждена, и её ничто не прочитает. Скопируйте её заново, целиком, оттуда, откуда она взялась, и сделайте из неё такой файл (\`vetted --db ФАЙЛ export --share --out shared.json\`).`,
+    sharedCompanion: (file, kind, database) =>
+      `${file} — ${SQLITE_PART[kind]} ${database ? `базы данных ${database}` : 'базы данных SQLite'}, а не файл, которым поделились: сделайте такой файл из самой базы (\`vetted --db ${database ? sh(database) : 'ФАЙЛ'} export --share --out shared.json\`) и добавьте его.`,
     databaseGiven: (file, fromStdin = false) =>
       fromStdin
         ? `${file} — база данных (резервная копия vetted?), а не файл данных: передайте её файл \`vetted restore\`, и копия вернётся на место ваших записей, или сначала выгрузите её записи в файл данных (\`vetted --db ФАЙЛ export --format json\`) и загрузите его. Ничего не загружено.`
         : `${file} — база данных (резервная копия vetted?), а не файл данных: \`vetted restore ${sh(file)}\` вернёт копию на место ваших записей; чтобы добавить её записи к вашим, сначала выгрузите их (\`vetted --db ${sh(file)} export --format json --out record.json\`) и загрузите этот файл. Ничего не загружено.`,
     databaseCut: (file, size, expected) =>
-      `${file} — база данных SQLite, обрезанная на середине (${
-        expected
-          ? `${fmt.plural(size, { one: 'байт', few: 'байта', many: 'байт', other: 'байта' })} из ${fmt.number(expected)}, указанных в её заголовке`
-          : `${fmt.plural(size, { one: 'байт', few: 'байта', many: 'байт', other: 'байта' })}: не уцелел даже заголовок`
-      }): копия, записанная не до конца, повреждена, и её не прочитают ни \`vetted import\`, ни \`vetted restore\`. Скопируйте её заново, целиком, оттуда, откуда она взялась, или укажите другую резервную копию. Ничего не загружено.`,
+      `${file} — база данных SQLite, обрезанная на середине (${cutShort(size, expected)}): копия, записанная не до конца, повреждена, и её не прочитают ни \`vetted import\`, ни \`vetted restore\`. Скопируйте её заново, целиком, оттуда, откуда она взялась, или укажите другую резервную копию. Ничего не загружено.`,
     companionGiven: (file, kind, database, inUse = false) => {
-      const what = { wal: 'журнал предварительной записи', shm: 'файл общей памяти', journal: 'журнал отката' }[kind];
+      const what = SQLITE_PART[kind];
       if (database && inUse) return `${file} — ${what} базы данных, которая сейчас используется (${database}), то есть часть самих записей, а не файл данных: загружать из него нечего. Ничего не загружено.`;
       if (database)
         return `${file} — ${what} базы данных ${database}, который SQLite держит рядом с ней: это не файл данных и не резервная копия, и без самой базы его не прочитать. Чтобы вернуть эту базу на место ваших записей, укажите её саму: \`vetted restore ${sh(database)}\`; чтобы добавить её записи к вашим, сначала выгрузите их (\`vetted --db ${sh(database)} export --format json --out record.json\`) и загрузите этот файл. Ничего не загружено.`;

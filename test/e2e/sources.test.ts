@@ -6,7 +6,7 @@ import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SHARED, sandbox, type Sandbox } from '../helpers/cli.js';
+import { BIN, SHARED, sandbox, type Sandbox } from '../helpers/cli.js';
 import { expectOneLineError, json, ok } from '../helpers/expect.js';
 import { parseAll } from '../helpers/csv.js';
 import { zipOf } from '../helpers/zip.js';
@@ -212,6 +212,30 @@ describe('refusals', () => {
   ])('refuses %s with exit 2, storing nothing', (name, text, message) => {
     expect(expectOneLineError(s.run(['source', 'add', file(name, text), '--name', 'x']))).toMatch(message);
     expect(json<unknown[]>(s, ['source', 'list', '--json'])).toEqual([]);
+  });
+
+  it('says what an SQLite file given for a shared file is, and how to make a shared file of the database, storing nothing', () => {
+    ok(s.run(['incident', 'add', 'Acme', '--title', 'so that the database is there']));
+    const backup = join(s.dir, 'kept.db');
+    ok(s.run(['backup', '--out', backup]));
+    const whole = readFileSync(backup);
+    writeFileSync(join(s.dir, 'cut.db'), whole.subarray(0, 5000));
+    // A database's shared memory, told by its name beside the database (it has no mark of its own); a log alone, by its first bytes.
+    writeFileSync(`${backup}-shm`, 'x');
+    writeFileSync(join(s.dir, 'lone.log'), Buffer.from([0x37, 0x7f, 0x06, 0x82, 0, 0, 0, 0]));
+    const refused = (args: string[], stdinFrom?: string) => {
+      // Standard input redirected from the file, as a shell gives it.
+      const made = stdinFrom === undefined ? undefined : spawnSync('sh', ['-c', '"$0" "$1" source add "$2" --name x < "$3"', process.execPath, BIN, ...args, stdinFrom], { env: s.env, cwd: s.dir, encoding: 'utf8' });
+      const r = made ? { code: made.status, stdout: made.stdout, stderr: made.stderr } : s.run(['source', 'add', ...args, '--name', 'x']);
+      expect(json<unknown[]>(s, ['source', 'list', '--json'])).toEqual([]);
+      return expectOneLineError(r);
+    };
+    expect(refused([join(s.dir, 'cut.db')])).toMatch(/cut\.db is an SQLite database cut short \(5,000 bytes of the [\d,]+ its header gives\), not a shared file: .*Copy it again, whole/);
+    expect(refused([`${backup}-shm`])).toMatch(/kept\.db-shm is the shared-memory file of the database .*kept\.db, not a shared file: make one from the database itself with `vetted --db ".*kept\.db" export --share --out shared\.json`/);
+    expect(refused([join(s.dir, 'lone.log')])).toMatch(/lone\.log is the write-ahead log of an SQLite database, not a shared file: .*`vetted --db FILE export --share/);
+    // Read from standard input: its file is named as FILE, not as /dev/stdin, which the next command cannot read.
+    expect(refused(['/dev/stdin'], backup)).toMatch(/\/dev\/stdin is a database \(a vetted backup\?\), not a shared file: make one from its file with `vetted --db FILE export --share --out shared\.json`/);
+    expect(refused([backup])).toMatch(/kept\.db is a database \(a vetted backup\?\), not a shared file: make one from it with `vetted --db ".*kept\.db" export --share/);
   });
 
   it('names the line of a problem of a YAML file, as import does, when it is added or updated', () => {
