@@ -21,12 +21,15 @@ function octetsOf(c: number): number {
 }
 
 const LINE_BREAK = /\r\n?|\n/g;
-const OTHER_CONTROL = /[\u0000-\u0009\u000b\u000c\u000e-\u001f\u007f]/g;
-const HAS_OTHER_CONTROL = /[\u0000-\u0009\u000b\u000c\u000e-\u001f\u007f]/;
+// A tab is not among them: TEXT holds it as it is (TSAFE-CHAR includes WSP, a space or a tab).
+const OTHER_CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
+const HAS_OTHER_CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 const HAS_SPECIAL = /[\\;,]/;
 const SPECIAL = /[\\;,]/g;
+/** An unsafe character as a calendar shows it: as every other output does (safeText), but for a tab, kept as it is (a terminal is shown a space). */
+const visibleInCalendar = (ch: string) => (ch === '\t' ? ch : safeText(ch));
 
-/** Escapes a TEXT value: backslash, semicolon, comma and line breaks; other controls dropped.
+/** Escapes a TEXT value: backslash, semicolon, comma and line breaks; a tab kept; other controls dropped.
  * In one pass, each special character behind a backslash: a calendar escapes thousands of texts. */
 export function escapeText(s: string): string {
   // Most texts need nothing: a scan for the specials and one for the unsafe say so.
@@ -36,7 +39,7 @@ export function escapeText(s: string): string {
   if (HAS_OTHER_CONTROL.test(out)) out = out.replace(OTHER_CONTROL, '');
   // What is left of the unsafe characters (bidirectional overrides, characters that show
   // nothing) made visible, as in every other output: a calendar showed "abc<RLO>def" reversed.
-  return out.replace(UNSAFE, safeText);
+  return out.replace(UNSAFE, visibleInCalendar);
 }
 
 const NON_ASCII = /[^\x00-\x7f]/;

@@ -62,6 +62,21 @@ describe('vetted due --format ics', () => {
     }
   });
 
+  it("keeps a tab in a promise's words, as TEXT may hold it", () => {
+    const u = sandbox();
+    try {
+      ok(u.run(['incident', 'add', 'Delta', '--title', 't', '--opened', '2026-11-01 09:00']));
+      ok(u.run(['incident', 'event', 'delta-1', 'promise', '--text', 'call\tback, then fix', '--due', '2099-12-20', '--at', '2026-11-02 10:00']));
+      const text = ok(u.run(['due', '--format', 'ics'])).stdout;
+      expect(text.replace(/\r\n /g, '')).toContain('SUMMARY:Due: call\tback\\, then fix — Delta');
+      const [{ event }] = events(text);
+      expect(event.summary).toBe('Due: call\tback, then fix — Delta');
+      expect(event.description).toContain('call\tback, then fix');
+    } finally {
+      u.cleanup();
+    }
+  });
+
   it('follows the wire format: CRLF, lines of at most 75 octets, escaped text', () => {
     const text = ok(s.run(['due', '--format', 'ics'])).stdout;
     expect(text.endsWith('\r\n')).toBe(true);

@@ -45,6 +45,17 @@ describe('calendarChunks', () => {
     expect(taken).toBeLessThan(600);
   });
 
+  it('keeps a tab of a text, wherever the line is folded, and a parser reads it back', () => {
+    // A tab at every offset around the first fold (75 octets) and the next (74 more).
+    const texts = Array.from({ length: 6 }, (_, k) => `${'a'.repeat(60 + k * 3)}\tb, c${'\t'.repeat(k)}d${'e'.repeat(70)}\tf`);
+    const list = texts.map((t, k) => ({ ...deadline(k + 1), summary: t, description: t }));
+    const text = [...calendarChunks(list, NOW, 'vetted: deadlines')].join('');
+    for (const line of text.split('\r\n')) expect(Buffer.byteLength(line)).toBeLessThanOrEqual(75);
+    const events = new ICAL.Component(ICAL.parse(text)).getAllSubcomponents('vevent').map((v) => new ICAL.Event(v));
+    expect(events.map((e) => e.summary)).toEqual(texts);
+    expect(events.map((e) => e.description)).toEqual(texts);
+  });
+
   it('writes an empty calendar when nothing is owed', () => {
     const text = [...calendarChunks([], NOW, 'vetted: deadlines')].join('');
     expect(text.startsWith('BEGIN:VCALENDAR\r\n')).toBe(true);
@@ -60,7 +71,9 @@ describe('escapeText', () => {
     ['\\,', '\\\\\\,'],
     ['one\ntwo\r\nthree\rfour', 'one\\ntwo\\nthree\\nfour'],
     ['\r\n\n', '\\n\\n'],
-    ['tab\there\u0000\u001f\u007f end', 'tabhere end'],
+    // A tab is TEXT as it is (TSAFE-CHAR includes WSP): kept, not run into the words beside it.
+    ['tab\there\u0000\u001f\u007f end', 'tab\there end'],
+    ['\t', '\t'],
     ['жёлтый, 中文; 😀', 'жёлтый\\, 中文\\; 😀'],
     // A bidi override or a character that shows nothing is made visible, as in every output but raw JSON.
     ['abc\u202edef', 'abc<U+202E>def'],
