@@ -186,6 +186,8 @@ interface TimelineAnswers {
   events: number;
   ms: number[];
   at: string[];
+  /** Whether each answer is the fix itself (a resolution that fixed the problem), not a word or deed of theirs beside it. */
+  fix: boolean[];
   deadlines: Map<IncidentEvent, string | undefined>;
   /** Every reply deadline, of a letter to a regulator or a court too. */
   all: Set<IncidentEvent>;
@@ -215,14 +217,14 @@ function answersOf(events: readonly IncidentEvent[]): TimelineAnswers {
     else if (e.type === 'promise' && !!e.due && letters.has(key)) deadlines.add(e);
   }
   const isDeadline = (e: IncidentEvent) => deadlines.has(e);
-  const answers: { ms: number; at: string }[] = [];
+  const answers: { ms: number; at: string; fix: boolean }[] = [];
   for (const e of events) {
     if (isAbove(e)) continue;
     const fixed = e.type === 'resolution' && (e.outcome === 'resolved' || e.outcome === 'partial');
-    if (fixed || e.type === 'apology' || e.type === 'explanation' || e.type === 'compensation' || e.type === 'refusal' || (e.type === 'promise' && !isDeadline(e))) answers.push({ ms: msOf(e.at), at: e.at });
+    if (fixed || e.type === 'apology' || e.type === 'explanation' || e.type === 'compensation' || e.type === 'refusal' || (e.type === 'promise' && !isDeadline(e))) answers.push({ ms: msOf(e.at), at: e.at, fix: fixed });
   }
   answers.sort((a, b) => a.ms - b.ms);
-  const out: TimelineAnswers = { events: events.length, ms: answers.map((a) => a.ms), at: answers.map((a) => a.at), deadlines: new Map(), all: deadlines };
+  const out: TimelineAnswers = { events: events.length, ms: answers.map((a) => a.ms), at: answers.map((a) => a.at), fix: answers.map((a) => a.fix), deadlines: new Map(), all: deadlines };
   // Settled by the company's answer: the deadlines of letters to the company alone.
   for (const e of events) if (isDeadline(e) && !isAbove(e)) out.deadlines.set(e, firstAfter(out, msOf(e.at)));
   ANSWERS_OF.set(events, out);
@@ -231,6 +233,11 @@ function answersOf(events: readonly IncidentEvent[]): TimelineAnswers {
 
 /** The first answer strictly after `ms`, by a binary search. */
 function firstAfter(a: Pick<TimelineAnswers, 'ms' | 'at'>, ms: number): string | undefined {
+  return a.at[indexAfter(a, ms)];
+}
+
+/** The index of the first answer strictly after `ms` (their count when there is none), by a binary search. */
+function indexAfter(a: Pick<TimelineAnswers, 'ms'>, ms: number): number {
   let lo = 0;
   let hi = a.ms.length;
   while (lo < hi) {
@@ -238,7 +245,7 @@ function firstAfter(a: Pick<TimelineAnswers, 'ms' | 'at'>, ms: number): string |
     if (a.ms[mid] <= ms) lo = mid + 1;
     else hi = mid;
   }
-  return a.at[lo];
+  return lo;
 }
 
 /** When the company first answered what the customer sent at `at` (see answersOf); undefined while it has not. */
@@ -246,9 +253,34 @@ export function answeredAfter(events: readonly IncidentEvent[], at: string): str
   return firstAfter(answersOf(events), msOf(at));
 }
 
+/** When the company first answered by a word or deed of its own what the customer sent at `at`: as answeredAfter, the fix left out (it settles a letter's deadline, but is no answer to it). */
+export function repliedAfter(events: readonly IncidentEvent[], at: string): string | undefined {
+  const a = answersOf(events);
+  let k = indexAfter(a, msOf(at));
+  while (k < a.fix.length && a.fix[k]) k++;
+  return a.at[k];
+}
+
 /** For the reply deadline of a letter, when the company answered it; undefined for any other promise, or none yet. */
 export function replyAnswered(events: readonly IncidentEvent[], p: IncidentEvent): string | undefined {
   return answersOf(events).deadlines.get(p);
+}
+
+/**
+ * What settled the reply deadline of a letter, as promiseStatus judges it: the company's answer
+ * (a word or deed of theirs, by the time of the fix if there was one), or else the fix (the
+ * incident closed resolved or in part), which settles it as it settles any promise — a fix is no
+ * answer, and a letter to a regulator or a court has none of the company's. Undefined while
+ * nothing has settled it, for one marked by hand, and for any other promise.
+ */
+export function replySettledBy(i: Pick<Incident, 'events'>, p: IncidentEvent): 'answer' | 'fix' | undefined {
+  if (p.kept !== undefined) return undefined;
+  const a = answersOf(i.events);
+  if (!a.all.has(p)) return undefined;
+  const fixed = fixedMs(closingOf(i));
+  const replied = a.deadlines.has(p) ? repliedAfter(i.events, p.at) : undefined;
+  if (replied !== undefined && (fixed === undefined || msOf(replied) <= fixed)) return 'answer';
+  return fixed === undefined ? undefined : 'fix';
 }
 
 /** Whether a promise is the reply deadline of a letter the customer sent (to the company, a regulator or a court): theirs to demand, not the company's word. */

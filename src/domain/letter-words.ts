@@ -71,6 +71,8 @@ export interface LetterWords {
   nextStep(step: NextStep, regulator?: string): string;
   letterSent(date: string, channel: string): string;
   answered(date: string): string;
+  /** A letter not answered, its deadline settled by the fix that came after it (`partial`: a fix in part). */
+  fixedUnanswered(date: string, partial: boolean): string;
   unanswered(due: string): string;
   replyDue(due: string): string;
   noAnswerYet: string;
@@ -186,6 +188,7 @@ export const EN: LetterWords = {
     })[kind],
   letterSent: (date, channel) => `I wrote to you on ${date} (${channel})`,
   answered: (date) => `answered on ${date}`,
+  fixedUnanswered: (date, partial) => `not answered, but the problem was put right${partial ? ' in part' : ''} on ${date}`,
   unanswered: (due) => `no answer by ${due}`,
   replyDue: (due) => `the answer is due by ${due}`,
   noAnswerYet: 'no answer so far',
@@ -286,6 +289,7 @@ export const RU: LetterWords = {
     })[kind],
   letterSent: (date, channel) => `${date} вам было направлено ${channel === 'электронное письмо' ? 'электронное письмо' : 'письмо'}`,
   answered: (date) => `ответ получен ${date}`,
+  fixedUnanswered: (date, partial) => `ответа не последовало, но ${date} проблема была ${partial ? 'частично ' : ''}устранена`,
   unanswered: (due) => `ответа к ${due} не последовало`,
   replyDue: (due) => `срок ответа — до ${due}`,
   noAnswerYet: 'ответа пока нет',

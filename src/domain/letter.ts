@@ -2,7 +2,7 @@
 // values its template fills in. Pure: every fact comes from the record or from the caller.
 
 import type { Incident, IncidentEvent, Level } from './types.js';
-import { DAY_MS, answeredAfter, closingOf, computeMetrics, dueMs, fixedMs, highestLevel, isAtFault, isSentLetter, isSettledReply, letterOfDeadline, levelRank, nextRung, promiseStatus, replyDeadlineOf } from './incident.js';
+import { DAY_MS, answeredAfter, closingOf, computeMetrics, dueMs, fixedMs, highestLevel, isAtFault, isSentLetter, isSettledReply, letterOfDeadline, levelRank, nextRung, promiseStatus, repliedAfter, replyDeadlineOf } from './incident.js';
 import { dueReport } from './digest.js';
 import { localWallClock, msOf, parseWhen } from './dates.js';
 import { addTerm, basisAsOf, caseFromCategory, chooseRules, type Case, type Demand, type JurisdictionPack, type LawRule, type LetterKind, type RuleChoice } from './law.js';
@@ -53,8 +53,10 @@ export interface WrittenLetter {
   due?: string;
   /** Whether that deadline was marked kept or not kept by hand. */
   marked?: boolean;
-  /** When the company answered: its first event of its own after the letter (answeredAfter). */
+  /** When the company answered: its first event of its own after the letter (answeredAfter), the fix among them. */
   answeredAt?: string;
+  /** When it answered by a word or deed of its own, the fix left out (repliedAfter): a letter settled by the fix alone was not answered. */
+  repliedAt?: string;
 }
 
 /** The letters and emails the customer sent the company, with whether they were answered. */
@@ -63,7 +65,7 @@ export function lettersTo(i: Incident): WrittenLetter[] {
   for (const e of i.events) {
     if (!isSentLetter(e)) continue;
     const deadline = replyDeadlineOf(i.events, e);
-    out.push({ event: e, due: deadline?.due, marked: deadline?.kept !== undefined, answeredAt: answeredAfter(i.events, e.at) });
+    out.push({ event: e, due: deadline?.due, marked: deadline?.kept !== undefined, answeredAt: answeredAfter(i.events, e.at), repliedAt: repliedAfter(i.events, e.at) });
   }
   return out;
 }
@@ -326,9 +328,11 @@ export function composeLetter(r: LetterRequest): ComposedLetter {
     letters: written.map((l) => ({
       date: formatWhen(l.event.at, w, false),
       channel: w.channel(l.event.channel),
-      outcome: l.answeredAt
-        ? w.answered(formatWhen(l.answeredAt, w, false))
-        : l.due
+      outcome: l.repliedAt
+        ? w.answered(formatWhen(l.repliedAt, w, false))
+        : l.answeredAt
+          ? w.fixedUnanswered(formatWhen(l.answeredAt, w, false), partial)
+          : l.due
           ? dueMs(l.due) < now
             ? w.unanswered(formatWhen(l.due, w, false))
             : w.replyDue(formatWhen(l.due, w, false))

@@ -532,6 +532,9 @@ export const en = {
       answeredLate: (lateMs: number) => `answered${lateMs ? ` ${duration(lateMs)}` : ''} late`,
       unanswered: (lateMs: number | null, soFar: boolean) => `unanswered${lateMs ? `, ${duration(lateMs)} late` : ''}${soFar ? ' so far' : ''}`,
       markedUnanswered: 'marked as not answered',
+      /** A reply deadline settled by the fix (the incident closed resolved or in part) before any answer came: settled, not answered. */
+      fixedInTime: (partial: boolean) => `settled by the ${partial ? 'partial ' : ''}fix in time`,
+      fixedLate: (lateMs: number, partial: boolean) => `settled by the ${partial ? 'partial ' : ''}fix${lateMs ? `, ${duration(lateMs)} late` : ', late'}`,
       escalation: (to: Level) => `escalated to ${to}`,
       apology: (lvl: string) => `apology${lvl}`,
       explanation: (lvl: string) => `explanation${lvl}`,
@@ -548,8 +551,21 @@ export const en = {
       level: (l: Level) => ` (${l})`,
     },
     /** The date of a promise on a page that must not go stale: absolute, never "in 31 hours". */
-    replyOnPage: (text: string | null, lvl: string, due: string, state: 'kept' | 'broken' | 'pending', late: 'answered' | 'unanswered' | 'marked') =>
-      `reply deadline ${text ? q(text) : 'of your letter'}${lvl}, due ${fmt.dateTime(due)}: ${state === 'pending' ? 'not yet due' : state === 'kept' ? 'answered in time' : late === 'answered' ? 'answered late' : late === 'marked' ? 'marked as not answered' : 'unanswered'}`,
+    /** `late`: how it was settled — by an answer, by the fix before any answer (`partial`: a fix in part), not at all, or marked not answered by hand. */
+    replyOnPage: (text: string | null, lvl: string, due: string, state: 'kept' | 'broken' | 'pending', late: 'answered' | 'fixed' | 'unanswered' | 'marked', partial = false) =>
+      `reply deadline ${text ? q(text) : 'of your letter'}${lvl}, due ${fmt.dateTime(due)}: ${
+        state === 'pending'
+          ? 'not yet due'
+          : late === 'fixed'
+            ? `settled by the ${partial ? 'partial ' : ''}fix ${state === 'kept' ? 'in time' : 'late'}`
+            : state === 'kept'
+              ? 'answered in time'
+              : late === 'answered'
+                ? 'answered late'
+                : late === 'marked'
+                  ? 'marked as not answered'
+                  : 'unanswered'
+      }`,
     promiseOnPage: (text: string | null, lvl: string, due: string, state: 'kept' | 'broken' | 'pending') =>
       `promise ${text ? q(text) : '(no words recorded)'}${lvl}, due ${fmt.dateTime(due)}: ${state === 'pending' ? 'not yet due' : state}`,
     metrics: (m: {

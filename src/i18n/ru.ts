@@ -565,6 +565,8 @@ export const ru: Catalog = {
       answeredLate: (lateMs) => `ответили поздно${lateMs ? `, опоздание ${duration(lateMs)}` : ''}`,
       unanswered: (lateMs, soFar) => `ответа нет${lateMs ? `, опоздание ${duration(lateMs)}` : ''}${soFar ? ' (пока)' : ''}`,
       markedUnanswered: 'отмечено: ответа нет',
+      fixedInTime: (partial) => `проблему устранили${partial ? ' частично' : ''} в срок`,
+      fixedLate: (lateMs, partial) => `проблему устранили${partial ? ' частично' : ''} с опозданием${lateMs ? ` на ${duration(lateMs)}` : ''}`,
       escalation: (to) => `эскалация: ${level[to]}`,
       apology: (lvl) => `извинение${lvl}`,
       explanation: (lvl) => `объяснение${lvl}`,
@@ -579,8 +581,20 @@ export const ru: Catalog = {
       note: (lvl, text) => `заметка${lvl}: ${text}`,
       level: (l) => ` (${level[l]})`,
     },
-    replyOnPage: (text, lvl, due, state, late) =>
-      `срок ответа ${text ? q(text) : 'на ваше письмо'}${lvl} — ${fmt.dateTime(due)}: ${state === 'pending' ? 'срок не наступил' : state === 'kept' ? 'ответили в срок' : late === 'answered' ? 'ответили поздно' : late === 'marked' ? 'отмечено: ответа нет' : 'ответа нет'}`,
+    replyOnPage: (text, lvl, due, state, late, partial = false) =>
+      `срок ответа ${text ? q(text) : 'на ваше письмо'}${lvl} — ${fmt.dateTime(due)}: ${
+        state === 'pending'
+          ? 'срок не наступил'
+          : late === 'fixed'
+            ? `проблему устранили${partial ? ' частично' : ''} ${state === 'kept' ? 'в срок' : 'с опозданием'}`
+            : state === 'kept'
+              ? 'ответили в срок'
+              : late === 'answered'
+                ? 'ответили поздно'
+                : late === 'marked'
+                  ? 'отмечено: ответа нет'
+                  : 'ответа нет'
+      }`,
     promiseOnPage: (text, lvl, due, state) =>
       `обещание ${text ? q(text) : '(слова не записаны)'}${lvl}, срок ${fmt.dateTime(due)}: ${state === 'pending' ? 'срок не наступил' : state === 'kept' ? 'сдержано' : 'нарушено'}`,
     metrics: (m) => {

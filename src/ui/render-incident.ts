@@ -4,7 +4,7 @@ import type { Incident, IncidentEvent } from '../domain/types.js';
 import { calendarDaysBetween, localWallClock, msOf } from '../domain/dates.js';
 import { guillemets } from '../domain/letter-words.js';
 import { t } from '../i18n/index.js';
-import { closingOf, computeMetrics, isAtFault, isOpen, isReplyDeadline, levelOf, isSettledReply, promiseStatus, replyAnswered, type IncidentMetrics } from '../domain/incident.js';
+import { closingOf, computeMetrics, isAtFault, isOpen, isReplyDeadline, levelOf, isSettledReply, promiseStatus, replySettledBy, type IncidentMetrics } from '../domain/incident.js';
 import type { IncidentListRow } from '../domain/digest.js';
 import type { Paint } from './colour.js';
 import { safeText } from './safe.js';
@@ -46,14 +46,25 @@ export function describeEvent(e: IncidentEvent, incident: Incident, now: number,
       const s = promiseStatus(e, incident, now);
       // The reply deadline of a letter of the customer's: answered or not, never a promise kept or broken.
       if (isReplyDeadline(incident.events, e)) {
-        // Answered late, unanswered, or marked so by hand (then however it was answered).
-        const late = e.kept === false ? 'marked' : replyAnswered(incident.events, e) !== undefined ? 'answered' : 'unanswered';
-        if (opts.absolute) return c.replyOnPage(said(e.text), lvl, e.due!, s.state, late) + note;
+        // Settled by their answer, or by the fix before any answer (settled, not answered), or
+        // not at all, or marked by hand (then however it was answered).
+        const by = replySettledBy(incident, e);
+        const late = e.kept === false ? 'marked' : by === 'fix' ? 'fixed' : by === 'answer' ? 'answered' : 'unanswered';
+        const partial = closingOf(incident)?.outcome === 'partial';
+        if (opts.absolute) return c.replyOnPage(said(e.text), lvl, e.due!, s.state, late, partial) + note;
         const reply =
           s.state === 'kept'
-            ? paint.green(ev.answeredInTime)
+            ? paint.green(late === 'fixed' ? ev.fixedInTime(partial) : ev.answeredInTime)
             : s.state === 'broken'
-              ? paint.red(late === 'marked' ? ev.markedUnanswered : late === 'answered' ? ev.answeredLate(s.lateMs ?? 0) : ev.unanswered(s.lateMs ?? null, isOpen(incident)))
+              ? paint.red(
+                  late === 'marked'
+                    ? ev.markedUnanswered
+                    : late === 'fixed'
+                      ? ev.fixedLate(s.lateMs ?? 0, partial)
+                      : late === 'answered'
+                        ? ev.answeredLate(s.lateMs ?? 0)
+                        : ev.unanswered(s.lateMs ?? null, isOpen(incident)),
+                )
               : paint.yellow(ev.dueIn(s.dueMs - now));
         return ev.replyDeadline(said(e.text), lvl, e.due!, reply) + note;
       }

@@ -583,6 +583,31 @@ describe('the answer to a letter', () => {
     expect(ok(s.run(['letter', 'reg-shop-1', '--kind', 'claim', '--from', 'Me', '--account', '1', '--demand', 'repair'])).stdout).toContain('- 2 September 2026 (letter): answered on 21 September 2026');
   });
 
+  it('says a deadline the fix settled before any answer was settled by the fix, never answered, and judges it as before', () => {
+    ok(s.run(['incident', 'add', 'Quiet Fix', '--title', 'Router dead', '--fault', 'company', '--opened', '2026-09-01']));
+    ok(s.run(['letter', 'quiet-fix-1', '--kind', 'complaint', '--from', 'Me', '--sent', '--at', '2026-09-02 10:00']));
+    ok(s.run(['incident', 'close', 'quiet-fix-1', '--outcome', 'resolved', '--at', '2026-09-05 10:00']));
+    const line = /a reply to my complaint of 2 September 2026.*due 2026-09-16: (.*)$/m;
+    expect(ok(s.run(['incident', 'show', 'quiet-fix-1'])).stdout.match(line)![1]).toBe('settled by the fix in time');
+    expect(ok(s.run(['--lang', 'ru', 'incident', 'show', 'quiet-fix-1'])).stdout).toMatch(/16\.09\.2026: проблему устранили в срок$/m);
+    // Judged as before: kept, no reply deadline missed.
+    expect(json<{ metrics: { reply_deadlines: number; reply_deadlines_missed: number } }>(s, ['incident', 'show', 'quiet-fix-1', '--json']).metrics).toMatchObject({ reply_deadlines: 1, reply_deadlines_missed: 0 });
+    // A published page, and the next letter, say the same.
+    ok(s.run(['pin', 'Quiet Fix', 'white', '--reason', 'fixed']));
+    expect(ok(s.run(['export', '--format', 'md', '--detail'])).stdout).toMatch(/a reply to my complaint of 2 September 2026" \(supervisor\), due 2026-09-16: settled by the fix in time/);
+    ok(s.run(['unpin', 'Quiet Fix']));
+    const next = ok(s.run(['letter', 'quiet-fix-1', '--kind', 'claim', '--from', 'Me', '--account', '1', '--demand', 'compensation', '--amount', '10', '--currency', 'EUR'])).stdout;
+    expect(next).toContain('- 2 September 2026 (letter): not answered, but the problem was put right on 5 September 2026');
+    expect(next).not.toContain('answered on');
+    const nextRu = ok(s.run(['letter', 'quiet-fix-1', '--kind', 'claim', '--lang', 'ru', '--from', 'Я', '--account', '1', '--demand', 'compensation', '--amount', '10', '--currency', 'EUR'])).stdout;
+    expect(nextRu).toContain('- 02.09.2026 (письмо): ответа не последовало, но 05.09.2026 проблема была устранена');
+    // Fixed after the deadline, with no answer: settled by the fix, late.
+    ok(s.run(['incident', 'add', 'Late Fix', '--title', 'Router dead', '--fault', 'company', '--opened', '2026-09-01']));
+    ok(s.run(['letter', 'late-fix-1', '--kind', 'complaint', '--from', 'Me', '--sent', '--at', '2026-09-02 10:00']));
+    ok(s.run(['incident', 'close', 'late-fix-1', '--outcome', 'partial', '--at', '2026-09-20 10:00']));
+    expect(ok(s.run(['incident', 'show', 'late-fix-1'])).stdout.match(line)![1]).toBe('settled by the partial fix, 3 days late');
+  });
+
   it('counts a late answer late, and no later letter of mine as their answer', () => {
     ok(s.run(['incident', 'add', 'Slow Shop', '--title', 'Late', '--fault', 'company', '--opened', '2026-09-01']));
     ok(s.run(['letter', 'slow-shop-1', '--kind', 'complaint', '--from', 'Me', '--sent', '--at', '2026-09-02 10:00']));

@@ -4,9 +4,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatLocalDate, msOf, timeZoneChanged } from '../../src/domain/dates.js';
 import { en } from '../../src/i18n/en.js';
 import { adviceWords } from '../../src/ui/advice.js';
-import { computeMetrics, promiseStatus, type IncidentMetrics } from '../../src/domain/incident.js';
+import { computeMetrics, promiseStatus, replySettledBy, type IncidentMetrics } from '../../src/domain/incident.js';
 import { dueReport } from '../../src/domain/digest.js';
-import type { Incident } from '../../src/domain/types.js';
+import type { Incident, IncidentEvent, Level } from '../../src/domain/types.js';
 import {
   apology,
   compensation,
@@ -438,5 +438,40 @@ describe('dueReport', () => {
   it('nothing owed, nothing to advise', () => {
     const i = incident({ fault: 'third-party', events: [promise({ at: '2024-01-01T10:00', due: '2024-01-10T10:00' })] });
     expect(report(i, '2024-01-03T10:00').advice).toEqual([]);
+  });
+});
+
+describe('replySettledBy: what settled the reply deadline of a letter', () => {
+  // A letter sent with its reply deadline, as `letter --sent` logs them (one moment, one level).
+  const letter = (level: Level = 'supervisor', p: { kept?: boolean } = {}) => [
+    contact({ at: '2024-01-02T10:00', channel: 'letter', level }),
+    promise({ at: '2024-01-02T10:00', due: '2024-01-16', text: 'a reply to my letter', level, ...p }),
+  ];
+  const settled = (events: IncidentEvent[]) => {
+    const i = incident({ events });
+    const deadline = i.events.find((e) => e.type === 'promise')!;
+    return [replySettledBy(i, deadline), promiseStatus(deadline, i, NOW).state];
+  };
+  it.each([
+    ['nothing yet', letter(), [undefined, 'broken']],
+    ['their apology in time', [...letter(), apology({ at: '2024-01-10T10:00' })], ['answer', 'kept']],
+    ['the fix in time, and no answer', [...letter(), resolution('resolved', '2024-01-10T10:00')], ['fix', 'kept']],
+    ['the fix in part in time, and no answer', [...letter(), resolution('partial', '2024-01-10T10:00')], ['fix', 'kept']],
+    ['the fix in time, their apology after it', [...letter(), resolution('resolved', '2024-01-10T10:00'), apology({ at: '2024-01-12T10:00' })], ['fix', 'kept']],
+    ['their explanation, then the fix', [...letter(), explanation({ at: '2024-01-08T10:00' }), resolution('resolved', '2024-01-10T10:00')], ['answer', 'kept']],
+    ['the fix late, and no answer', [...letter(), resolution('resolved', '2024-01-20T10:00')], ['fix', 'broken']],
+    ['their answer late, the fix later still', [...letter(), refusal({ at: '2024-01-18T10:00' }), resolution('resolved', '2024-01-20T10:00')], ['answer', 'broken']],
+    ['a closing given up on is no fix', [...letter(), resolution('abandoned', '2024-01-10T10:00')], [undefined, 'broken']],
+    // A letter to a regulator has no answer of the company's: the fix alone settles it.
+    ['to a regulator: the company’s apology', [...letter('regulator'), apology({ at: '2024-01-10T10:00' })], [undefined, 'broken']],
+    ['to a regulator: the fix in time', [...letter('regulator'), apology({ at: '2024-01-05T10:00' }), resolution('resolved', '2024-01-10T10:00')], ['fix', 'kept']],
+    ['marked kept by hand', [...letter('supervisor', { kept: true }), resolution('resolved', '2024-01-10T10:00')], [undefined, 'kept']],
+  ] as [string, IncidentEvent[], [string | undefined, string]][])('%s', (_name, events, expected) => {
+    expect(settled(events)).toEqual(expected);
+  });
+
+  it('is nothing for a promise of the company’s own', () => {
+    const i = incident({ events: [promise({ at: '2024-01-02T10:00', due: '2024-01-05' }), resolution('resolved', '2024-01-04T10:00')] });
+    expect(replySettledBy(i, i.events[0])).toBeUndefined();
   });
 });
