@@ -28,8 +28,9 @@ function reportJson(r: DueReport, en: Catalog, ru: Catalog) {
     incident: r.incident.id,
     company: r.incident.company,
     title: r.incident.title,
-    broken: r.broken.map((p) => ({ text: p.event.text ?? null, due: p.event.due, late_minutes: Math.round((p.lateMs ?? 0) / 60000), reply_deadline: p.event.reply === true })),
-    coming_due: r.comingDue.map((p) => ({ text: p.event.text ?? null, due: p.event.due })),
+    // `owed_by`: the company, or the regulator or court a letter of the customer's went to.
+    broken: r.broken.map((p) => ({ text: p.event.text ?? null, due: p.event.due, late_minutes: Math.round((p.lateMs ?? 0) / 60000), reply_deadline: p.event.reply === true, owed_by: p.event.replyOf ?? 'company' })),
+    coming_due: r.comingDue.map((p) => ({ text: p.event.text ?? null, due: p.event.due, reply_deadline: p.event.reply === true, owed_by: p.event.replyOf ?? 'company' })),
     stale_days: r.staleDays,
     next_steps: r.advice.map((a) => {
       const inRu = adviceWords(ru, a);
@@ -46,8 +47,9 @@ function renderReport(r: DueReport, now: number, p: Paint): string {
   // column ran into its line ("без движения событий нет…").
   const width = Math.max(9, ...[d.broken, d.unanswered, d.due, d.stale].map((w) => w.length + 2));
   const col = (word: string) => word.padEnd(width);
-  for (const b of r.broken) lines.push(`  ${p.red(col(b.event.reply ? d.unanswered : d.broken))}${d.brokenLine(safeText(b.event.text ?? (b.event.reply ? d.aReply : d.aPromise)), safeText(b.event.due!), b.lateMs ?? 0)}`);
-  for (const x of r.comingDue) lines.push(`  ${p.yellow(col(d.due))}${d.dueLine(safeText(x.event.text ?? d.aPromise), safeText(x.event.due!), x.dueMs - now)}`);
+  // A letter to a regulator or a court awaits their reply, not the company's: said whose it is.
+  for (const b of r.broken) lines.push(`  ${p.red(col(b.event.reply ? d.unanswered : d.broken))}${d.brokenLine(safeText(b.event.text ?? (b.event.reply ? d.aReply : d.aPromise)), safeText(b.event.due!), b.lateMs ?? 0, b.event.replyOf)}`);
+  for (const x of r.comingDue) lines.push(`  ${p.yellow(col(d.due))}${d.dueLine(safeText(x.event.text ?? (x.event.reply ? d.aReply : d.aPromise)), safeText(x.event.due!), x.dueMs - now, x.event.replyOf)}`);
   if (r.staleDays !== null) lines.push(`  ${p.yellow(col(d.stale))}${d.staleLine(r.staleDays)}`);
   if (r.advice.length) {
     lines.push(`  ${d.next}`);
@@ -70,12 +72,14 @@ function* calendarOf(store: Store, now: number): Generator<CalendarDeadline> {
     const e: IncidentEvent = { at: d.at, type: 'promise', due: d.due, ...(d.markedBroken ? { kept: false } : {}) };
     const p = promiseStatus(e, noClosing, now);
     const what = d.text ?? say.aPromise;
+    // A letter to a regulator or a court awaits their reply, not the company's: said whose it is.
+    const whose = d.replyOf ?? undefined;
     yield {
       // By the promise's event: a promise whose deadline or words are corrected keeps its UID,
       // so that a calendar updates the event rather than keeping the old one beside the new.
       uid: `${d.event}@vetted`,
-      summary: say.calendarSummary(what, d.company),
-      description: say.calendarDescription(d.company, d.incident, d.title, d.at, what, d.due, p.state !== 'broken' ? null : p.dueMs > now ? 'marked' : 'passed', say.step.escalate((d.level ?? 'frontline') as Level)),
+      summary: say.calendarSummary(what, d.company, whose),
+      description: say.calendarDescription(d.company, d.incident, d.title, d.at, what, d.due, p.state !== 'broken' ? null : p.dueMs > now ? 'marked' : 'passed', say.step.escalate((d.level ?? 'frontline') as Level), whose),
       dueMs: p.dueMs,
       ...(/^\d{4}-\d{2}-\d{2}$/.test(d.due) ? { date: d.due } : {}),
     };

@@ -6,7 +6,7 @@
 
 import { LEVELS, type Digest, type DigestedIncident, type Fault, type Incident, type IncidentEvent, type Level, type Outcome } from './types.js';
 import { msOf, parseWhen } from './dates.js';
-import { DAY_MS, STALE_DAYS, isAtFault, isReplyDeadline, isSentLetter, isWritten, levelOf, levelRank, promiseStatusGiven, replyAnswered, rungAbove, type Advice, type PromiseStatus } from './incident.js';
+import { DAY_MS, STALE_DAYS, isAtFault, isReplyDeadline, isSentLetter, isWritten, levelOf, levelRank, promiseStatusGiven, replyAnswered, replyOwedBy, rungAbove, type Advice, type PromiseStatus } from './incident.js';
 
 export type { Digest, DigestedIncident } from './types.js';
 
@@ -70,7 +70,10 @@ export function digestOf(events: readonly IncidentEvent[]): Digest {
     promises.forEach((e, k) => {
       const answered = wrote ? replyAnswered(events, e) : undefined;
       if (answered !== undefined) d.promises[k] = { ...d.promises[k], answered };
-      if (isReplyDeadline(events, e)) d.promises[k] = { ...d.promises[k], reply: true };
+      if (isReplyDeadline(events, e)) {
+        const owedBy = replyOwedBy(events, e);
+        d.promises[k] = { ...d.promises[k], reply: true, ...(owedBy ? { replyOf: owedBy } : {}) };
+      }
     });
   }
   d.last = last;

@@ -1,7 +1,7 @@
 // Incidents: promises kept or broken, the figures of a timeline, what is still owed, and
 // the next escalation step. Pure functions of the timeline and `now`.
 
-import { EFFORTS, LEVELS, type Effort, type Fault, type Incident, type IncidentEvent, type Level, type Outcome } from './types.js';
+import { EFFORTS, LEVELS, type Effort, type Fault, type Incident, type IncidentEvent, type Level, type Outcome, type ReplyOwer } from './types.js';
 import { calendarDaysBetween, formatLocalDate, formatLocalMinute, msOf, parseWhen } from './dates.js';
 import { isBefore } from './date-rules.js';
 
@@ -286,6 +286,12 @@ export function replySettledBy(i: Pick<Incident, 'events'>, p: IncidentEvent): '
 /** Whether a promise is the reply deadline of a letter the customer sent (to the company, a regulator or a court): theirs to demand, not the company's word. */
 export function isReplyDeadline(events: readonly IncidentEvent[], p: IncidentEvent): boolean {
   return answersOf(events).all.has(p);
+}
+
+/** Who owes the reply a letter asked for, when it is not the company: the regulator or the court the letter went to (its deadline is at their level). Undefined for a letter to the company, and for any other promise. */
+export function replyOwedBy(events: readonly IncidentEvent[], p: IncidentEvent): ReplyOwer | undefined {
+  if (!isAbove(p) || !isReplyDeadline(events, p)) return undefined;
+  return levelOf(p) as ReplyOwer;
 }
 
 /**

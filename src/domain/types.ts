@@ -109,6 +109,9 @@ export interface CompanyEvidence {
  * The digest of a timeline: what the list policy, `due` and `incident list` read of an
  * incident's events (see digest.ts, which makes it).
  */
+/** Who owes the reply to a letter the customer sent, when it is not the company: the regulator or the court it went to. */
+export type ReplyOwer = 'regulator' | 'court';
+
 export interface Digest {
   /** How many events the timeline has. */
   events: number;
@@ -132,8 +135,9 @@ export interface Digest {
   refusals: IncidentEvent[];
   /** Each with, for the reply a letter asked for, when the company answered it; `reply` marks
    * such a deadline (of a letter to anyone, a regulator's too): the customer's demand, not the
-   * company's word. */
-  promises: (IncidentEvent & { answered?: string; reply?: true })[];
+   * company's word; `replyOf` names who owes that reply when it is not the company (a letter to
+   * a regulator or a court). */
+  promises: (IncidentEvent & { answered?: string; reply?: true; replyOf?: ReplyOwer })[];
   compensations: IncidentEvent[];
 }
 

@@ -3,7 +3,7 @@
 // which is missing). Plurals, numbers and dates come from Intl through `fmt`.
 
 import type { Change, Policy, PolicyFault, RuleId } from '../domain/policy.js';
-import { OUTCOMES, type CheckVerdict, type Channel, type CompensationKind, type Effort, type EventType, type Fault, type Level, type ListName, type Outcome, type Placement } from '../domain/types.js';
+import { OUTCOMES, type CheckVerdict, type Channel, type CompensationKind, type Effort, type EventType, type Fault, type Level, type ListName, type Outcome, type Placement, type ReplyOwer } from '../domain/types.js';
 import { commandLine, findingFrom, formatsFor, lazyFormatter, shellArg as sh, type FindingWords } from './format.js';
 import { localWallClock, roundedSpan } from '../domain/dates.js';
 import type { AnswerProblem, ScoringChange } from '../domain/checklist.js';
@@ -35,6 +35,8 @@ type MergeLost = { parent?: string; website?: string; category?: string };
 const iso = (s: string) => localWallClock(s).trim().replace(/^(\d{4}-\d{2}-\d{2}) +(?=\d)/, '$1T');
 /** A stored time as prose says it, as the timeline's columns do: 2024-01-01 10:00 (a date alone without a time). */
 const when = (s: string) => fmt.dateTime(s);
+/** Whose reply a letter to a regulator or a court awaits: theirs, not the company's. */
+const theirs = (w: ReplyOwer) => (w === 'court' ? "the court's" : "the regulator's");
 /** The YAML parser's words, but where they speak of its own interface rather than of the file. */
 const yamlWords = (code: string | undefined, detail: string) =>
   code === 'MULTIPLE_DOCS' ? 'the file holds several YAML documents (---) where one is read' : code === 'DUPLICATE_KEY' ? 'a key is given twice in one map; keep one of them' : detail;
@@ -600,6 +602,8 @@ export const en = {
     },
     owedPromise: (text: string | null, due: string) => `the promise ${text ? q(text) : 'made'} (due ${when(due)})`,
     owedReply: (text: string | null, due: string) => `${text ? q(text) : 'a reply to your letter'} (due ${when(due)})`,
+    /** The reply a letter to a regulator or a court awaits: owed by them, not by the company. */
+    owedTheirReply: (whose: ReplyOwer, text: string | null, due: string) => `${theirs(whose)} reply${text ? `: ${q(text)}` : ' to your letter'} (due ${when(due)})`,
     owedFix: 'a fix: the incident is still open',
     owedFixClosed: (closed: string) => `a fix: the incident was closed on ${when(closed)} without one`,
     owedApology: 'an apology',
@@ -631,9 +635,12 @@ export const en = {
     badFormat: (given: string) => `--format takes text, json or ics, not ${q(given)}.`,
     twoFormats: (json: string, format: string) => `${json} and --format ${format} ask for two different outputs; give one.`,
     calendarName: 'vetted: deadlines',
-    calendarSummary: (what: string, company: string) => `Due: ${what} — ${company}`,
-    calendarDescription: (company: string, id: string, title: string, at: string, what: string, due: string, broken: 'passed' | 'marked' | null, step: string) =>
-      `${company}, incident ${id}: ${title}\nPromised on ${when(at)}: ${what}, due ${when(due)}.${broken === 'passed' ? ' Broken: the deadline has passed.' : broken === 'marked' ? ' Broken: marked as not kept.' : ''}\nIf it is not kept: ${step}.\nSee: vetted incident show ${id}`,
+    /** `whose`: the deadline is of a letter to a regulator or a court, whose reply it awaits (not the company's). */
+    calendarSummary: (what: string, company: string, whose?: ReplyOwer) => `${whose === 'court' ? "The court's reply due" : whose ? "The regulator's reply due" : 'Due'}: ${what} — ${company}`,
+    calendarDescription: (company: string, id: string, title: string, at: string, what: string, due: string, broken: 'passed' | 'marked' | null, step: string, whose?: ReplyOwer) =>
+      whose
+        ? `${company}, incident ${id}: ${title}\nYou wrote to the ${whose} on ${when(at)}: ${what}, due ${when(due)}.${broken === 'passed' ? ' Not answered: the deadline has passed.' : broken === 'marked' ? ' Marked as not answered.' : ''}\nIf it is not answered: ${step}.\nSee: vetted incident show ${id}`
+        : `${company}, incident ${id}: ${title}\nPromised on ${when(at)}: ${what}, due ${when(due)}.${broken === 'passed' ? ' Broken: the deadline has passed.' : broken === 'marked' ? ' Broken: marked as not kept.' : ''}\nIf it is not kept: ${step}.\nSee: vetted incident show ${id}`,
     nothing: 'No open incidents: nothing is due.',
     broken: 'broken',
     /** A reply deadline of the customer's letter, let pass: theirs to demand, not a promise broken. */
@@ -642,8 +649,10 @@ export const en = {
     stale: 'stale',
     aPromise: 'a promise',
     aReply: 'a reply to your letter',
-    brokenLine: (text: string, due: string, lateMs: number) => `${q(text)} — due ${when(due)}, ${lateMs > 0 ? `${duration(lateMs)} ago` : 'marked as not kept'}`,
-    dueLine: (text: string, due: string, inMs: number) => `${q(text)} — in ${duration(inMs)} (${when(due)})`,
+    /** `whose`: the deadline of a letter to a regulator or a court, whose reply it awaits (not the company's). */
+    brokenLine: (text: string, due: string, lateMs: number, whose?: ReplyOwer) =>
+      `${q(text)} — ${whose ? `${theirs(whose)} reply, ` : ''}due ${when(due)}, ${lateMs > 0 ? `${duration(lateMs)} ago` : whose ? 'marked as not answered' : 'marked as not kept'}`,
+    dueLine: (text: string, due: string, inMs: number, whose?: ReplyOwer) => `${q(text)} — ${whose ? `${theirs(whose)} reply, due ` : ''}in ${duration(inMs)} (${when(due)})`,
     staleLine: (n: number) => `no event for ${days(n)}`,
     next: 'next:',
     step: {

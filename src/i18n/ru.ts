@@ -4,7 +4,7 @@
 import type { Catalog } from './en.js';
 import type { EditorChanges } from '../domain/op-summary.js';
 import type { Change, Policy, RuleId } from '../domain/policy.js';
-import { OUTCOMES, type CheckVerdict, type Channel, type CompensationKind, type Effort, type EventType, type Fault, type Level, type ListName, type Outcome, type Placement } from '../domain/types.js';
+import { OUTCOMES, type CheckVerdict, type Channel, type CompensationKind, type Effort, type EventType, type Fault, type Level, type ListName, type Outcome, type Placement, type ReplyOwer } from '../domain/types.js';
 import { commandLine, findingFrom, formatsFor, lazyFormatter, shellArg as sh, type FindingWords } from './format.js';
 import { roundedSpan } from '../domain/dates.js';
 import { guillemets } from '../domain/letter-words.js';
@@ -22,6 +22,8 @@ const cutShort = (size: number, expected?: number) =>
   expected
     ? `${fmt.plural(size, { one: 'байт', few: 'байта', many: 'байт', other: 'байта' })} из ${fmt.number(expected)}, указанных в её заголовке`
     : `${fmt.plural(size, { one: 'байт', few: 'байта', many: 'байт', other: 'байта' })}: не уцелел даже заголовок`;
+/** Чей ответ ждёт письмо регулятору или в суд: их, а не компании. */
+const theirs = (w: ReplyOwer) => (w === 'court' ? 'суда' : 'регулятора');
 const days = (n: number) => fmt.plural(n, { one: 'день', few: 'дня', many: 'дней', other: 'дня' });
 const minutes = (n: number) => fmt.plural(n, { one: 'минута', few: 'минуты', many: 'минут', other: 'минуты' });
 const rowForms = { one: 'строка', few: 'строки', many: 'строк', other: 'строки' };
@@ -610,6 +612,7 @@ export const ru: Catalog = {
     },
     owedPromise: (text, due) => `обещание ${text ? q(text) : ''} (срок ${fmt.dateTime(due)})`.replace('  ', ' '),
     owedReply: (text, due) => `${text ? q(text) : 'ответ на ваше письмо'} (срок ${fmt.dateTime(due)})`,
+    owedTheirReply: (whose, text, due) => `ответ ${theirs(whose)}${text ? `: ${q(text)}` : ' на ваше письмо'} (срок ${fmt.dateTime(due)})`,
     owedFix: 'исправление: обращение ещё открыто',
     owedFixClosed: (closed) => `исправление: обращение закрыто ${fmt.dateTime(closed)} без него`,
     owedApology: 'извинение',
@@ -639,9 +642,11 @@ export const ru: Catalog = {
     badFormat: (given) => `--format принимает text, json или ics, а не ${q(given)}.`,
     twoFormats: (json, format) => `${json} и --format ${format} просят два разных вывода; укажите один.`,
     calendarName: 'vetted: сроки',
-    calendarSummary: (what, company) => `Срок: ${what} — ${company}`,
-    calendarDescription: (company, id, title, at, what, due, broken, step) =>
-      `${company}, обращение ${id}: ${title}\nОбещано ${fmt.dateTime(at)}: ${what}, срок ${fmt.dateTime(due)}.${broken === 'passed' ? ' Нарушено: срок прошёл.' : broken === 'marked' ? ' Нарушено: отмечено как невыполненное.' : ''}\nЕсли не выполнят: ${step}.\nПодробнее: vetted incident show ${id}`,
+    calendarSummary: (what, company, whose) => `${whose ? `Срок ответа ${theirs(whose)}` : 'Срок'}: ${what} — ${company}`,
+    calendarDescription: (company, id, title, at, what, due, broken, step, whose) =>
+      whose
+        ? `${company}, обращение ${id}: ${title}\nВаше письмо ${whose === 'court' ? 'в суд' : 'регулятору'} от ${fmt.dateTime(at)}: ${what}, срок ${fmt.dateTime(due)}.${broken === 'passed' ? ' Ответа нет: срок прошёл.' : broken === 'marked' ? ' Отмечено: ответа нет.' : ''}\nЕсли не ответят: ${step}.\nПодробнее: vetted incident show ${id}`
+        : `${company}, обращение ${id}: ${title}\nОбещано ${fmt.dateTime(at)}: ${what}, срок ${fmt.dateTime(due)}.${broken === 'passed' ? ' Нарушено: срок прошёл.' : broken === 'marked' ? ' Нарушено: отмечено как невыполненное.' : ''}\nЕсли не выполнят: ${step}.\nПодробнее: vetted incident show ${id}`,
     nothing: 'Открытых обращений нет: сроков нет.',
     broken: 'нарушено',
     unanswered: 'без ответа',
@@ -650,8 +655,9 @@ export const ru: Catalog = {
     aPromise: 'обещание',
     aReply: 'ответ на ваше письмо',
     // "просрочено на": the accusative of duration() fits every number (прошло 21 минуту did not).
-    brokenLine: (text, due, lateMs) => `${q(text)} — срок ${fmt.dateTime(due)}, ${lateMs > 0 ? `просрочено на ${duration(lateMs)}` : 'отмечено как невыполненное'}`,
-    dueLine: (text, due, inMs) => `${q(text)} — через ${duration(inMs)} (${fmt.dateTime(due)})`,
+    brokenLine: (text, due, lateMs, whose) =>
+      `${q(text)} — ${whose ? `ответ ${theirs(whose)}, ` : ''}срок ${fmt.dateTime(due)}, ${lateMs > 0 ? `просрочено на ${duration(lateMs)}` : whose ? 'отмечено: ответа нет' : 'отмечено как невыполненное'}`,
+    dueLine: (text, due, inMs, whose) => `${q(text)} — ${whose ? `ответ ${theirs(whose)}, срок ` : ''}через ${duration(inMs)} (${fmt.dateTime(due)})`,
     staleLine: (n) => `событий нет уже ${days(n)}`,
     next: 'дальше:',
     step: {

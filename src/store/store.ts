@@ -9,7 +9,7 @@ import { EVENT_FIELDS_AFTER_TYPE, eventContentKey, eventMomentKey, withEventFiel
 import { msOf } from '../domain/dates.js';
 import { digestFromText, digestOf, digestText, listedText, type Digest, type DigestedIncident, type IncidentWithListedText } from '../domain/digest.js';
 import { BUILD } from '../version.js';
-import { LEVELS, type CheckRecord, type CheckVerdict, type CompanyEvidence, type CompanyFacts, type Fault, type Incident, type IncidentEvent, type Level, type ListName, type Pin } from '../domain/types.js';
+import { LEVELS, type CheckRecord, type CheckVerdict, type CompanyEvidence, type CompanyFacts, type Fault, type Incident, type IncidentEvent, type Level, type ListName, type Pin, type ReplyOwer } from '../domain/types.js';
 import { t } from '../i18n/index.js';
 import { UserError } from '../errors.js';
 import { RowsAtOnce } from './rows-at-once.js';
@@ -187,6 +187,8 @@ export interface OpenDeadline {
   markedBroken: boolean;
   /** The highest level the incident reached. */
   level: Level;
+  /** Who owes it when not the company: the regulator or the court a letter of the customer's went to, its reply deadline this is (replyOwedBy). */
+  replyOf: ReplyOwer | null;
 }
 
 /** What a write tells the journal about itself. */
@@ -868,16 +870,17 @@ export class Store {
          json_extract(e.data, '$.due') AS due, json_extract(e.data, '$.text') AS text, json_extract(e.data, '$.kept') AS kept,
          (SELECT max(CASE json_extract(l.data, '$.level') WHEN 'supervisor' THEN 1 WHEN 'quality' THEN 2 WHEN 'management' THEN 3
             WHEN 'regulator' THEN 4 WHEN 'court' THEN 5 ELSE 0 END)
-          FROM events l WHERE l.incident_id = i.id AND l.data LIKE '%"level"%') AS level_rank
+          FROM events l WHERE l.incident_id = i.id AND l.data LIKE '%"level"%') AS level_rank,
+         CASE WHEN ${levelIn('e')} IN ('regulator', 'court') AND ${isReplyDeadline('e', 'w', true)} THEN ${levelIn('e')} END AS reply_of
        FROM incidents i
          CROSS JOIN events e ON e.incident_id = i.id AND e.type = 'promise'
          JOIN companies c ON c.id = i.company_id
        WHERE i.closed IS NULL AND json_extract(e.data, '$.due') IS NOT NULL AND json_extract(e.data, '$.kept') IS NOT 1
          AND NOT (json_extract(e.data, '$.kept') IS NULL AND ${isReplyDeadline('e', 's')} AND ${ANSWER_AFTER})
        ${INCIDENT_ORDER}, e.at_ms, e.id`,
-    ).iterate() as IterableIterator<{ ref: string; company: string; title: string; seq: number; at: string; due: string; text: string | null; kept: number | null; level_rank: number | null }>;
+    ).iterate() as IterableIterator<{ ref: string; company: string; title: string; seq: number; at: string; due: string; text: string | null; kept: number | null; level_rank: number | null; reply_of: ReplyOwer | null }>;
     for (const r of rows) {
-      yield { incident: r.ref, event: `${r.ref}#${r.seq}`, company: r.company, title: r.title, at: r.at, due: r.due, text: r.text, markedBroken: r.kept === 0, level: LEVELS[r.level_rank ?? 0] };
+      yield { incident: r.ref, event: `${r.ref}#${r.seq}`, company: r.company, title: r.title, at: r.at, due: r.due, text: r.text, markedBroken: r.kept === 0, level: LEVELS[r.level_rank ?? 0], replyOf: r.reply_of };
     }
   }
 

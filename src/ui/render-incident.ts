@@ -4,7 +4,7 @@ import type { Incident, IncidentEvent } from '../domain/types.js';
 import { calendarDaysBetween, localWallClock, msOf } from '../domain/dates.js';
 import { guillemets } from '../domain/letter-words.js';
 import { t } from '../i18n/index.js';
-import { closingOf, computeMetrics, isAtFault, isOpen, isReplyDeadline, levelOf, isSettledReply, promiseStatus, replySettledBy, type IncidentMetrics } from '../domain/incident.js';
+import { closingOf, computeMetrics, isAtFault, isOpen, isReplyDeadline, levelOf, isSettledReply, promiseStatus, replyOwedBy, replySettledBy, type IncidentMetrics } from '../domain/incident.js';
 import type { IncidentListRow } from '../domain/digest.js';
 import type { Paint } from './colour.js';
 import { safeText } from './safe.js';
@@ -130,7 +130,11 @@ export function stillOwed(i: Incident, now: number): string[] {
   for (const e of i.events.filter((x) => x.type === 'promise' && x.due)) {
     const s = promiseStatus(e, i, now);
     // A reply that came late is late, but no longer owed.
-    if (s.state !== 'kept' && isOpen(i) && !isSettledReply(i.events, e)) owed.push((isReplyDeadline(i.events, e) ? c.owedReply : c.owedPromise)(said(e.text), e.due!));
+    if (s.state !== 'kept' && isOpen(i) && !isSettledReply(i.events, e)) {
+      // A letter to a regulator or a court awaits their reply, not the company's.
+      const whose = replyOwedBy(i.events, e);
+      owed.push(whose ? c.owedTheirReply(whose, said(e.text), e.due!) : (isReplyDeadline(i.events, e) ? c.owedReply : c.owedPromise)(said(e.text), e.due!));
+    }
   }
   const closing = closingOf(i);
   // Closed by its closing time alone (as a data file may close it), with no resolution: never fixed.

@@ -608,6 +608,35 @@ describe('the answer to a letter', () => {
     expect(ok(s.run(['incident', 'show', 'late-fix-1'])).stdout.match(line)![1]).toBe('settled by the partial fix, 3 days late');
   });
 
+  it("lists the reply a letter to a regulator awaits as the regulator's, never as owed by the company nor as its broken promise", () => {
+    const u = sandbox();
+    try {
+      ok(u.run(['incident', 'add', 'Reg Due', '--title', 'No refund', '--fault', 'company', '--opened', '2026-09-01']));
+      ok(u.run(['letter', 'reg-due-1', '--kind', 'complaint', '--from', 'Me', '--sent', '--at', '2026-09-02 10:00']));
+      // Three letters to the regulator, each deadline passed unanswered, and a fourth still to fall due.
+      for (const at of ['2026-09-20 10:00', '2026-10-10 10:00', '2026-10-30 10:00']) ok(u.run(['letter', 'reg-due-1', '--kind', 'regulator', '--case', 'goods', '--to', 'The Ombudsman', '--from', 'Me', '--sent', '--at', at]));
+      ok(u.run(['letter', 'reg-due-1', '--kind', 'regulator', '--case', 'goods', '--to', 'The Ombudsman', '--from', 'Me', '--sent']));
+      const due = ok(u.run(['due'])).stdout;
+      expect(due).toMatch(/^ {2}unanswered +"a reply to my complaint of 2 September 2026" — due 2026-09-16, /m);
+      expect(due).toMatch(/^ {2}unanswered +"a reply to my complaint to the regulator of 20 September 2026" — the regulator's reply, due [\d-]+, /m);
+      expect(due).toMatch(/^ {2}due +"a reply to my complaint to the regulator of \d+ \w+ 2026" — the regulator's reply, due in /m);
+      expect(ok(u.run(['--lang', 'ru', 'due'])).stdout).toMatch(/«a reply to my complaint to the regulator of 20 September 2026» — ответ регулятора, срок /);
+      const [report] = json<{ broken: { owed_by: string }[]; coming_due: { owed_by: string }[] }[]>(u, ['due', '--json']);
+      expect(report.broken.map((b) => b.owed_by)).toEqual(['company', 'regulator', 'regulator', 'regulator']);
+      expect(report.coming_due.map((b) => b.owed_by)).toEqual(['regulator']);
+      const owed = ok(u.run(['incident', 'show', 'reg-due-1'])).stdout;
+      expect(owed).toContain('  • "a reply to my complaint of 2 September 2026" (due 2026-09-16)');
+      expect(owed).toMatch(/^ {2}• the regulator's reply: "a reply to my complaint to the regulator of 20 September 2026" \(due [\d-]+\)$/m);
+      const calendar = ok(u.run(['due', '--format', 'ics'])).stdout.replace(/\r\n /g, '');
+      expect(calendar).toContain("SUMMARY:The regulator's reply due: a reply to my complaint to the regulator of 20 September 2026 — Reg Due");
+      expect(calendar).toContain('SUMMARY:Due: a reply to my complaint of 2 September 2026 — Reg Due');
+      // Three letters unanswered are no three promises broken (B2): the company promised nothing.
+      expect(json<{ reasons: { rule: string }[] }>(u, ['why', 'Reg Due', '--json']).reasons.map((r) => r.rule)).not.toContain('B2');
+    } finally {
+      u.cleanup();
+    }
+  });
+
   it('counts a late answer late, and no later letter of mine as their answer', () => {
     ok(s.run(['incident', 'add', 'Slow Shop', '--title', 'Late', '--fault', 'company', '--opened', '2026-09-01']));
     ok(s.run(['letter', 'slow-shop-1', '--kind', 'complaint', '--from', 'Me', '--sent', '--at', '2026-09-02 10:00']));

@@ -60,3 +60,26 @@ it('reads events only through their index, starting from the incidents', () => {
   expect(plan.filter((d) => /^SCAN/.test(d)), plan.join('\n')).toEqual(['SCAN i']);
   expect(plan.filter((d) => /^SEARCH (e|l) USING/.test(d))).toHaveLength(2);
 });
+
+it('names who owes the reply a letter to a regulator or a court awaits; the company owes the rest', () => {
+  store.write(() => {
+    const beta = store.createCompany('Beta', '2024-01-01');
+    const i = store.insertIncident({ ref: 'beta-1', companyId: beta.id, title: 'letters', opened: '2024-01-01T09:00', fault: 'company' });
+    // Each letter with its reply deadline, as `letter --sent` logs them: one moment, one level.
+    store.addEvent(i, { at: '2024-01-02T10:00', type: 'contact', channel: 'email', level: 'supervisor' });
+    store.addEvent(i, { at: '2024-01-02T10:00', type: 'promise', text: 'company reply', due: '2024-01-16', level: 'supervisor' });
+    store.addEvent(i, { at: '2024-01-20T10:00', type: 'contact', channel: 'letter', level: 'regulator' });
+    store.addEvent(i, { at: '2024-01-20T10:00', type: 'promise', text: 'regulator reply', due: '2024-02-20', level: 'regulator' });
+    store.addEvent(i, { at: '2024-03-01T10:00', type: 'contact', channel: 'letter', level: 'court' });
+    store.addEvent(i, { at: '2024-03-01T10:00', type: 'promise', text: 'court reply', due: '2024-04-01', level: 'court' });
+    // A promise made at a regulator's level with no letter there is no letter's deadline.
+    store.addEvent(i, { at: '2024-03-02T10:00', type: 'promise', text: 'said at the hearing', due: '2024-04-02', level: 'regulator' });
+  }, { summary: 'test' });
+  const got = [...store.openDeadlines()].filter((d) => d.incident === 'beta-1');
+  expect(got.map((d) => [d.text, d.replyOf])).toEqual([
+    ['company reply', null],
+    ['regulator reply', 'regulator'],
+    ['court reply', 'court'],
+    ['said at the hearing', null],
+  ]);
+});
