@@ -108,7 +108,16 @@ export function calendarChunks(deadlines: Iterable<CalendarDeadline>, now: numbe
   return inWrites(calendarTexts(deadlines, now, name));
 }
 
-/** The calendar's head, each event's text and its end. */
+/**
+ * The calendar's head, each event's text and its end. With nothing owed it has no component,
+ * which RFC 5545's grammar does not allow (calendarc = 1*component), and is left so: it is what
+ * the calendar writers most used write for an empty calendar (a CalDAV server's export of one, a
+ * feed with no events), and every reader takes it. Each component that could stand in would be
+ * worse: a VEVENT, VTODO or VJOURNAL puts an item in the user's calendar; a VFREEBUSY publishes
+ * their free time; a VTIMEZONE describes a zone no time here uses (they are UTC, or dates); an
+ * x-comp is read by nobody, may be kept by an importer (which should not drop what it does not
+ * know), and still leaves METHOD:PUBLISH without the VEVENT it requires (RFC 5546, 3.2.1).
+ */
 function* calendarTexts(deadlines: Iterable<CalendarDeadline>, now: number, name: string): Generator<string> {
   const stamp = `DTSTAMP:${utcStamp(now)}`;
   yield `BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//vetted//deadlines//EN\r\nCALSCALE:GREGORIAN\r\nMETHOD:PUBLISH\r\n${foldLine(`X-WR-CALNAME:${escapeText(name)}`)}\r\n`;
