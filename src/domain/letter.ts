@@ -333,10 +333,10 @@ export function composeLetter(r: LetterRequest): ComposedLetter {
         : l.answeredAt
           ? w.fixedUnanswered(formatWhen(l.answeredAt, w, false), partial)
           : l.due
-          ? dueMs(l.due) < now
-            ? w.unanswered(formatWhen(l.due, w, false))
-            : w.replyDue(formatWhen(l.due, w, false))
-          : w.noAnswerYet,
+            ? dueMs(l.due) < now
+              ? w.unanswered(formatWhen(l.due, w, false))
+              : w.replyDue(formatWhen(l.due, w, false))
+            : w.noAnswerYet,
     })),
     law: choice.cited.map((x) => ({
       article: x.article[r.lang],
