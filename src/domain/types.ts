@@ -105,13 +105,13 @@ export interface CompanyEvidence {
   pin?: Pin;
 }
 
+/** Who owes the reply to a letter the customer sent, when it is not the company: the regulator or the court it went to. */
+export type ReplyOwer = 'regulator' | 'court';
+
 /**
  * The digest of a timeline: what the list policy, `due` and `incident list` read of an
  * incident's events (see digest.ts, which makes it).
  */
-/** Who owes the reply to a letter the customer sent, when it is not the company: the regulator or the court it went to. */
-export type ReplyOwer = 'regulator' | 'court';
-
 export interface Digest {
   /** How many events the timeline has. */
   events: number;
