@@ -11,7 +11,7 @@ import { UserError } from '../errors.js';
 import { MIGRATIONS, SCHEMA_VERSION, APPLICATION_ID } from './schema.js';
 import { retryBusy } from './busy.js';
 import { BUILD } from '../version.js';
-import { DB_COMPANIONS, createTempBeside, isTempBeside } from '../formats/write-file.js';
+import { DB_COMPANIONS, companionOf, createTempBeside, isTempBeside, sqliteFileOf } from '../formats/write-file.js';
 
 export type DB = Database.Database;
 
@@ -80,13 +80,18 @@ export function lstatOr(path: string): Stats | undefined {
 }
 
 /** Why a file is not a backup that can be restored, before it is opened. */
-export type BackupFault = 'dangling' | 'loop' | 'folder' | 'special' | 'not-sqlite' | 'other-program';
+export type BackupFault = 'dangling' | 'loop' | 'folder' | 'special' | 'not-sqlite' | 'other-program' | 'wal' | 'shm' | 'journal' | 'cut';
 
 /** Reads the header of an existing file and refuses what we must not touch. A database
  * is a regular file or absent: a device, a pipe or a link to nothing is not taken for one. */
 export function inspectHeader(path: string, role: 'database' | 'backup' = 'database'): { isNew: boolean; version: number; wal?: boolean } {
   // A file to restore from is refused as a backup: the advice for a database (--db) is not for it.
   const refuse = (asDatabase: string, what: BackupFault) => new UserError(role === 'backup' ? t().db.badBackup(path, what) : asDatabase);
+  // A database's log, shared memory or journal, there or not yet (the shared memory has no mark
+  // of its own, and a log is empty between writes): a database made there, or a backup put
+  // back there, would be read into that database as its log, or wiped by it.
+  const companion = companionOf(path);
+  if (companion) throw refuse(t().db.companion(path, companion.kind, companion.database), companion.kind);
   const link = lstatOr(path);
   if (!link) return { isNew: true, version: 0 };
   let st: Stats;
@@ -114,8 +119,15 @@ export function inspectHeader(path: string, role: 'database' | 'backup' = 'datab
     closeSync(fd);
   }
   if (n < 100 || header.toString('latin1', 0, 16) !== SQLITE_MAGIC) {
+    // A log or a journal by its first bytes, wherever it was copied to.
+    const found = sqliteFileOf(header.subarray(0, n), st.size);
+    if (found?.kind === 'wal' || found?.kind === 'journal') throw refuse(t().db.companion(path, found.kind), found.kind);
+    if (found?.kind === 'cut' && role === 'backup') throw refuse(t().db.notSqlite(path), 'cut');
     throw refuse(t().db.notSqlite(path), 'not-sqlite');
   }
+  // A backup copied in part: shorter than its header says (a database in use is left to SQLite,
+  // which says it is damaged, and how it is restored).
+  if (role === 'backup' && sqliteFileOf(header, st.size)?.kind === 'cut') throw refuse(t().db.notSqlite(path), 'cut');
   const userVersion = header.readUInt32BE(60);
   const appId = header.readUInt32BE(68);
   if (appId !== APPLICATION_ID && (appId !== 0 || userVersion !== 0)) {

@@ -410,7 +410,24 @@ describe('restore', () => {
     refusedRestore((f) => {
       ok(s.run(['backup', '--out', f]));
       writeFileSync(f, readFileSync(f).subarray(0, 8192));
-    }, /^vetted: \S+not-a-backup\.db is damaged \(.+\), so it was not restored\.$/);
+    }, /^vetted: \S+not-a-backup\.db is not a vetted backup \(it is an SQLite database cut short, shorter than its header says: a copy that stopped part way; copy it again, whole\), so nothing was restored\.$/);
+  });
+
+  it("of a database's log, by its first bytes wherever it was copied to: exit 2, the live database unchanged", () => {
+    refusedRestore(
+      (f) => writeFileSync(f, Buffer.concat([Buffer.from([0x37, 0x7f, 0x06, 0x82, 0, 0x2d, 0xe2, 0x18]), Buffer.alloc(24)])),
+      /^vetted: \S+not-a-backup\.db is not a vetted backup \(it is the write-ahead log SQLite keeps beside a database: give the database itself\), so nothing was restored\.$/,
+    );
+  });
+
+  it("of a database's shared memory, by its name beside the database: exit 2, nothing changed", () => {
+    ok(s.run(['import', SEEDS]));
+    const backup = join(s.dir, 'kept.db');
+    ok(s.run(['backup', '--out', backup]));
+    writeFileSync(`${backup}-shm`, Buffer.alloc(32768));
+    const before = dump();
+    expect(expectOneLineError(s.run(['restore', `${backup}-shm`, '--yes']))).toBe(`vetted: ${backup}-shm is not a vetted backup (it is the shared-memory file SQLite keeps beside a database: give the database itself), so nothing was restored.`);
+    expect(dump()).toEqual(before);
   });
 
   it('of a file that does not exist: exit 2', () => {
@@ -434,6 +451,30 @@ describe('restore', () => {
   it('of the database itself: exit 2', () => {
     ok(s.run(['import', SEEDS]));
     expectOneLineError(s.run(['restore', s.db, '--yes']));
+  });
+});
+
+describe("a database's log or shared memory given as the database (--db)", () => {
+  it('is refused, there or not yet, naming the database beside it: no database is made in its place', () => {
+    ok(s.run(['import', SEEDS]));
+    const before = dump();
+    for (const companion of [`${s.db}-wal`, `${s.db}-shm`, `${s.db}-journal`]) {
+      const kind = companion.endsWith('-wal') ? 'the write-ahead log' : companion.endsWith('-shm') ? 'the shared-memory file' : 'the rollback journal';
+      for (const args of [['incident', 'add', 'Acme', '--title', 'into the log'], ['lists']]) {
+        expect(expectOneLineError(s.run(['--db', companion, ...args]))).toBe(`vetted: ${companion} is ${kind} of the database ${s.db}, kept beside it by SQLite, not a database of its own; pass --db with the database itself.`);
+      }
+      expect(existsSync(companion) && readFileSync(companion).subarray(0, 15).toString('latin1') === 'SQLite format 3', `a database was made at ${companion}`).toBe(false);
+    }
+    // By a link to one, too (of another database, whose log is there).
+    const kept = join(s.dir, 'kept.db');
+    ok(s.run(['backup', '--out', kept]));
+    writeFileSync(`${kept}-wal`, '');
+    const link = join(s.dir, 'other.db');
+    symlinkSync(`${kept}-wal`, link);
+    expect(expectOneLineError(s.run(['--db', link, 'incident', 'add', 'Acme', '--title', 'into the log']))).toBe(`vetted: ${link} is the write-ahead log of the database ${kept}, kept beside it by SQLite, not a database of its own; pass --db with the database itself.`);
+    expect(readFileSync(`${kept}-wal`).length).toBe(0);
+    expect(dump()).toEqual(before);
+    expect(expectOneLineError(s.run(['--lang', 'ru', '--db', `${s.db}-wal`, 'lists']))).toBe(`vetted: ${s.db}-wal — журнал предварительной записи базы данных ${s.db}, который SQLite держит рядом с ней, а не отдельная база; укажите в --db саму базу.`);
   });
 });
 
