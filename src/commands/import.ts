@@ -3,8 +3,8 @@
 import { t } from '../i18n/index.js';
 import { safeText, toJson } from '../ui/safe.js';
 import { statSync } from 'node:fs';
-import { INPUT_LIMITS, decodeInput, readInputBytes, sameFile } from '../formats/read-input.js';
-import { companionOf, ownDescriptorOf, sqliteFileAt, sqliteFileOf, type Companion, type SqliteFile } from '../formats/write-file.js';
+import { INPUT_LIMITS, decodeInput, readInputBytes, readOnce, sameFile } from '../formats/read-input.js';
+import { sqliteFileOf, sqliteInputAt, type Companion, type Misplaced, type SqliteFile } from '../formats/write-file.js';
 import type { Context } from '../context.js';
 import type { CommandResult } from './result.js';
 import { UserError } from '../errors.js';
@@ -79,8 +79,9 @@ function identityOf(path: string): FileIdentity | undefined {
  * is part of that database, to be given in its place. `once`: the input cannot be named again
  * (standard input, a pipe), so no command given that name would read it.
  */
-function refuseSqlite(file: string, found: SqliteFile | Companion, dbPath: string, once: boolean): never {
+function refuseSqlite(file: string, found: SqliteFile | Companion | Misplaced, dbPath: string, once: boolean): never {
   const say = t().data;
+  if (found.kind === 'misplaced') throw new UserError(t().db.misplaced(file, found.database));
   if ('database' in found) throw new UserError(say.companionGiven(file, found.kind, found.database, sameFile(found.database, dbPath)));
   if (found.kind === 'cut') throw new UserError(say.databaseCut(file, found.size, found.expected));
   if (found.kind !== 'database') throw new UserError(say.companionGiven(file, found.kind));
@@ -96,11 +97,11 @@ function refuseSqlite(file: string, found: SqliteFile | Companion, dbPath: strin
  */
 function firstReading(path: string, now: number, dbPath: string): { bytes?: Buffer; recordByRecord?: { layout: DataLayout; identity: FileIdentity } } {
   const identity = identityOf(path);
-  const found = identity && (companionOf(path) ?? sqliteFileAt(path));
+  const found = identity && sqliteInputAt(path);
   if (found) {
     if (sameFile(path, dbPath)) throw new UserError(t().data.databaseInUse(path));
     // A name of a descriptor of this process (/dev/stdin, /dev/fd/3) names nothing to the next command.
-    refuseSqlite(path, found, dbPath, ownDescriptorOf(path) !== undefined);
+    refuseSqlite(path, found, dbPath, readOnce(path));
   }
   if (identity && identity.size <= INPUT_LIMITS.data) {
     const layout = layoutOfFile(path, identity, path);
@@ -134,7 +135,7 @@ export async function run(ctx: Context, path: string, opts: ImportOptions): Prom
     bytes ??= readInputBytes(path, { what: 'data', maxBytes: INPUT_LIMITS.data });
     // Read from standard input or a pipe (a regular file was looked at before it was read).
     const found = sqliteFileOf(bytes, bytes.length);
-    if (found) refuseSqlite(file, found, ctx.dbPath, path === '-' || ownDescriptorOf(path) !== undefined || !identityOf(path));
+    if (found) refuseSqlite(file, found, ctx.dbPath, readOnce(path));
     const { data, locate } = parseDataDocument(decodeInput(bytes, path), file);
     const validated = validateDataFile(data, { now });
     if ('errors' in validated) {

@@ -261,7 +261,9 @@ const RELATIVE = /^(now|today|yesterday|tomorrow|сейчас|сегодня|в�
  */
 export function parseHumanWhen(input: string, now: number): When | undefined {
   // An ISO date with a comma, `at` or `в` before its time, or an hour of one digit, as the other forms take them.
-  const text = input.trim().replace(/^(\d{4}-\d{2}-\d{2})(?:,\s*|\s+(?:at|в)\s+|\s+|T)(\d{1,2}:\d{2})$/iu, (_m, d: string, hm: string) => `${d} ${hm.padStart(5, '0')}`);
+  const text = input
+    .trim()
+    .replace(/^(\d{4}-\d{2}-\d{2})(?:,\s*|\s+(?:at|в)\s+|\s+|T)(\d{1,2})(:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2})?)$/iu, (_m, d: string, h: string, rest: string) => `${d} ${h.padStart(2, '0')}${rest}`);
   const iso = parseWhen(text);
   if (iso) return { ...iso, text: iso.text.replace(' ', 'T') };
   const dotted = DOTTED.exec(text);

@@ -15,9 +15,12 @@ const URL = String.raw`(?:[A-Za-z][A-Za-z0-9+-]{0,15}:\/\/|www\.|(?<![\p{L}\p{N}
 // `192.168.1.10`, and `8.8.8.8` is too short a run of digits to be redacted), or groups of
 // hex digits with colons, as many as a full address has or shortened by `::`.
 const OCTET = String.raw`(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)`;
-const IPV4 = String.raw`(?<![\p{N}.])(?:${OCTET}\.){3}${OCTET}(?![\p{N}]|\.\p{N})`;
+// (Not one that follows a letter: `v2.10.3.1` is a version.)
+const DOTTED_QUAD = String.raw`(?:${OCTET}\.){3}${OCTET}(?![\p{N}]|\.\p{N})`;
+const IPV4 = String.raw`(?<![\p{L}\p{N}.])${DOTTED_QUAD}`;
 const HEX = '[0-9A-Fa-f]';
-const IPV6 = String.raw`(?<![\p{L}\p{N}:])(?=[0-9A-Fa-f:]*${HEX})(?:(?:${HEX}{1,4}:){7}${HEX}{1,4}|(?=[0-9A-Fa-f:]*::)(?:${HEX}{0,4}:){2,7}${HEX}{0,4})(?![\p{L}\p{N}:])`;
+// An IPv6 address may end in four numbers with dots (`::ffff:192.168.10.23`, an IPv4 address mapped).
+const IPV6 = String.raw`(?<![\p{L}\p{N}:])(?=[0-9A-Fa-f:]*${HEX})(?:(?:${HEX}{0,4}:){2,6}${DOTTED_QUAD}|(?:${HEX}{1,4}:){7}${HEX}{1,4}(?![\p{L}\p{N}:])|(?=[0-9A-Fa-f:]*::)(?:${HEX}{0,4}:){2,7}${HEX}{0,4}(?![\p{L}\p{N}:]))`;
 // Dates and times are kept as they are: they look like runs of digits.
 const DATE = String.raw`\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?)?|\d{1,2}[./]\d{1,2}[./]\d{2,4}(?:\s\d{1,2}:\d{2})?|\d{1,2}:\d{2}`;
 const IBAN = String.raw`\b[A-Z]{2}\d{2}(?:\s?[A-Z0-9]{4}){3,7}(?:\s?[A-Z0-9]{1,3})?\b`;

@@ -39,7 +39,9 @@ function inKeyOrder(v: unknown): unknown {
 
 /** What a shared file says, as one text: its companies by name key, each with its names, its list and its evidence. */
 function sharedContent(companies: readonly SharedCompany[]): string {
-  const each = companies.map((c) => ({ key: companyKey(c.name), text: JSON.stringify(inKeyOrder({ name: c.name, aliases: [...c.aliases].sort(), list: c.list ?? null, evidence: c.evidence ?? [] })) }));
+  // Evidence in the order of its texts: a file may give its checks and incidents in any order.
+  const evidenceOf = (c: SharedCompany) => (c.evidence ?? []).map((e) => JSON.stringify(inKeyOrder(e))).sort();
+  const each = companies.map((c) => ({ key: companyKey(c.name), text: JSON.stringify(inKeyOrder({ name: c.name, aliases: [...c.aliases].sort(), list: c.list ?? null, evidence: evidenceOf(c) })) }));
   each.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   return JSON.stringify(each.map((c) => c.text));
 }

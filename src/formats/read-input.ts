@@ -33,6 +33,19 @@ export function sameFile(a: string, b: string): boolean {
   }
 }
 
+/**
+ * Whether an input is read once: standard input, a descriptor of this process (/dev/stdin,
+ * /dev/fd/3), a pipe. No later command reads it again by the name it was read under.
+ */
+export function readOnce(path: string): boolean {
+  if (path === '-' || ownDescriptorOf(path) !== undefined) return true;
+  try {
+    return !statSync(path).isFile();
+  } catch {
+    return true;
+  }
+}
+
 /** Whether reading `file` reads standard input: `-`, or a name of it (/dev/stdin, /dev/fd/0). */
 export function readsStdin(file: string): boolean {
   return file === '-' || ownDescriptorOf(file) === 0;

@@ -99,11 +99,6 @@ const MAGICS: ['database' | 'wal' | 'journal', Buffer][] = [
  */
 export type SqliteFile = { kind: 'database' } | { kind: 'cut'; size: number; expected?: number } | { kind: 'wal' } | { kind: 'journal' };
 
-/** Whether bytes start as an SQLite database, log or journal does. */
-export function isSqliteHead(head: Uint8Array): boolean {
-  return sqliteFileOf(head, head.length) !== undefined;
-}
-
 /** The first bytes an SQLite file is told by: a database's header. */
 const SQLITE_HEAD = 100;
 
@@ -151,8 +146,10 @@ export function sqliteFileAt(path: string): SqliteFile | undefined {
 
 /** Whether a file (`st`, its entry followed through links) is the database at `dbPath` or one of its own files (its log, its shared memory, its journal). */
 export function isOfDatabase(st: Stats, dbPath: string): boolean {
+  // Beside the file a link to the database leads to: SQLite keeps its files there.
+  const db = realOr(dbPath);
   return DB_COMPANIONS.some((s) => {
-    const other = statOr(`${dbPath}${s}`);
+    const other = statOr(`${db}${s}`);
     return other !== undefined && other.dev === st.dev && other.ino === st.ino;
   });
 }
@@ -183,6 +180,51 @@ export function companionOf(path: string): Companion | undefined {
   return undefined;
 }
 
+/** A database of its own under the name of another's companion (`x.db-wal` holding a database): the next opening of that other database takes it for its own file, and wipes it. */
+export interface Misplaced {
+  kind: 'misplaced';
+  database: string;
+}
+
+/** What a companion's name holds, if it is a database: one misplaced there. */
+export function misplacedAt(path: string, companion: Companion): Misplaced | undefined {
+  const kind = sqliteFileAt(path)?.kind;
+  return kind === 'database' || kind === 'cut' ? { kind: 'misplaced', database: companion.database } : undefined;
+}
+
+/**
+ * What an SQLite file given as input is: by its first bytes, a database, one cut short, a log or
+ * a journal; by its name beside a database, that database's companion (the shared memory has no
+ * mark of its own, and a log is empty between writes), unless it holds text (a data file named
+ * `x.db-journal` is read as the data file it is); a database under such a name, misplaced.
+ * Undefined for any other file.
+ */
+export function sqliteInputAt(path: string): SqliteFile | Companion | Misplaced | undefined {
+  const content = sqliteFileAt(path);
+  const companion = companionOf(path);
+  if (!companion) return content;
+  return misplacedAt(path, companion) ?? (content || !holdsText(path) ? companion : undefined);
+}
+
+/** Whether a file's first bytes are text (no NUL among them): an empty file holds none. */
+function holdsText(path: string): boolean {
+  let fd: number;
+  try {
+    fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
+  } catch {
+    return false;
+  }
+  try {
+    const head = Buffer.alloc(512);
+    const n = readSync(fd, head, 0, head.length, 0);
+    return n > 0 && !head.subarray(0, n).includes(0);
+  } catch {
+    return false;
+  } finally {
+    closeSync(fd);
+  }
+}
+
 /** Refuses a target that is the database, one of its companions or backups, or any SQLite file. */
 export function assertNotDatabase(target: string, guard: WriteGuard, st?: Stats, flag = '--out'): void {
   const refuse = (what: 'database' | 'backup' | 'link' | 'sqlite' | 'companion') => {
@@ -195,10 +237,7 @@ export function assertNotDatabase(target: string, guard: WriteGuard, st?: Stats,
     if (names.has(real) || names.has(resolve(target))) refuse('database');
     const backups = realOr(join(dirname(db), 'backups'));
     if (dirname(real) === backups && st) refuse('backup');
-    for (const s of st ? DB_COMPANIONS : []) {
-      const other = statOr(`${db}${s}`);
-      if (other && other.dev === st!.dev && other.ino === st!.ino) refuse('link');
-    }
+    if (st && isOfDatabase(st, guard.dbPath)) refuse('link');
   }
   // Another database's companion, there or not yet: written, it is that database's (a log put
   // beside it is read into it).

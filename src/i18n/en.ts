@@ -1214,6 +1214,9 @@ export const en = {
       `${path} was written by an older version of vetted (schema ${has}; this one reads ${knows}) and is upgraded when it is first opened, after a copy of it is kept in ${dir}, where no file can be made; make that folder writable for you, or open the database with the version that wrote it.`,
     cannotOpen: (path: string, detail: string) => `cannot open ${path}: ${detail}; check the path and its permissions.`,
     notSqlite: (path: string) => `${path} is not a vetted database (it is not an SQLite file); pass --db with another path, or move that file away.`,
+    /** A database of its own under the name of another database's companion: the next opening of that one would wipe it. */
+    misplaced: (path: string, database: string) =>
+      `${path} is a database of its own, under the name SQLite gives a file of the database ${database} (its log, shared memory or journal): the next opening of ${database} would take it for that file and wipe it. Move it to another name first (\`mv ${sh(path)} ${sh(`${path}.db`)}\`), and give it by that name.`,
     /** A database's write-ahead log, shared memory or journal given for a database: `database`, the one it is beside, where its name tells. */
     companion: (path: string, kind: 'wal' | 'shm' | 'journal', database?: string) =>
       `${path} is ${SQLITE_PART[kind]} of ${database ? `the database ${database}` : 'an SQLite database'}, kept beside it by SQLite, not a database of its own; pass --db with ${database ? 'the database itself' : 'the path of a database'}.`,
@@ -1227,7 +1230,7 @@ export const en = {
     emptyBackup: (file: string) => `${file} is empty, not a vetted backup.`,
     notOurs: (file: string) => `${file} is not a vetted database, so it was not restored.`,
     badBackup: (file: string, what: BackupFault) =>
-      `${file} is not a vetted backup (${{ dangling: 'it is a symbolic link to a file that does not exist', loop: 'it is a loop of symbolic links', folder: 'it is a folder', special: 'it is a device, a pipe or a socket', 'not-sqlite': 'it is not an SQLite file', 'other-program': 'it is an SQLite database of another program', wal: 'it is the write-ahead log SQLite keeps beside a database: give the database itself', shm: 'it is the shared-memory file SQLite keeps beside a database: give the database itself', journal: 'it is the rollback journal SQLite keeps beside a database: give the database itself', cut: 'it is an SQLite database cut short, shorter than its header says: a copy that stopped part way; copy it again, whole' }[what]}), so nothing was restored.`,
+      `${file} is not a vetted backup (${{ dangling: 'it is a symbolic link to a file that does not exist', loop: 'it is a loop of symbolic links', folder: 'it is a folder', special: 'it is a device, a pipe or a socket', 'not-sqlite': 'it is not an SQLite file', 'other-program': 'it is an SQLite database of another program', wal: 'it is the write-ahead log SQLite keeps beside a database: give the database itself', shm: 'it is the shared-memory file SQLite keeps beside a database: give the database itself', journal: 'it is the rollback journal SQLite keeps beside a database: give the database itself', cut: 'it is an SQLite database cut short, a copy that stopped part way; copy it again, whole' }[what]}), so nothing was restored.`,
     newerBackup: (file: string) => `${file} was written by a newer version of vetted; upgrade vetted to restore it.`,
     damagedBackup: (file: string, detail: string) => `${file} is damaged (${detail}), so it was not restored.`,
     lacksBackup: (file: string, first: string | null) => `${file} says it is a vetted database but lacks ${first === null ? 'a schema version' : `its ${first}`}, so it was not restored.`,

@@ -2,10 +2,9 @@
 // pins, in a file without lists), and its checks and incidents kept as evidence to judge.
 
 import { createHash } from 'node:crypto';
-import { statSync } from 'node:fs';
 import { UserError } from '../errors.js';
-import { INPUT_LIMITS, decodeInput, readInputBytes } from '../formats/read-input.js';
-import { companionOf, ownDescriptorOf, sqliteFileOf } from '../formats/write-file.js';
+import { INPUT_LIMITS, decodeInput, readInputBytes, readOnce } from '../formats/read-input.js';
+import { sqliteFileOf, sqliteInputAt } from '../formats/write-file.js';
 import { t } from '../i18n/index.js';
 import { parseDataDocument } from '../formats/data-text.js';
 import { describeProblems, validateDataFile, withOpening } from '../formats/data-file.js';
@@ -13,28 +12,20 @@ import { companyKey } from '../domain/names.js';
 import { formatPath } from '../domain/validation.js';
 import type { SourceCompanyData, SourceData } from '../store/sources.js';
 
-/** Whether a path names a regular file, read again the same by the next command (not a pipe, nor a device). */
-function isRegularFile(path: string): boolean {
-  try {
-    return statSync(path).isFile();
-  } catch {
-    return false;
-  }
-}
-
 export function readVettedFile(path: string, shownAs: string, now?: number): SourceData {
   // Read as `vetted import` reads a data file: at most as much, whatever the path is (a device
   // or a pipe says nothing of its size, and was read into memory without end).
-  // A database's log, shared memory or journal, told by its name (the shared memory has no mark of its own).
-  const companion = path === '-' ? undefined : companionOf(path);
-  if (companion) throw new UserError(t().data.sharedCompanion(shownAs, companion.kind, companion.database));
+  // A database's log, shared memory or journal, told by its name (the shared memory has no mark of its own), or a database misplaced under such a name.
+  const companion = path === '-' ? undefined : sqliteInputAt(path);
+  if (companion?.kind === 'misplaced') throw new UserError(t().db.misplaced(shownAs, companion.database));
+  if (companion && 'database' in companion) throw new UserError(t().data.sharedCompanion(shownAs, companion.kind, companion.database));
   const bytes = readInputBytes(path, { what: 'data', maxBytes: INPUT_LIMITS.data });
   const sqlite = sqliteFileOf(bytes, bytes.length);
   if (sqlite) {
     if (sqlite.kind === 'cut') throw new UserError(t().data.sharedCut(shownAs, sqlite.size, sqlite.expected));
     if (sqlite.kind !== 'database') throw new UserError(t().data.sharedCompanion(shownAs, sqlite.kind));
     // Read from standard input or a pipe: no later command reads it again by the name it was read under.
-    throw new UserError(t().data.sharedDatabase(shownAs, path === '-' || ownDescriptorOf(path) !== undefined || !isRegularFile(path)));
+    throw new UserError(t().data.sharedDatabase(shownAs, readOnce(path)));
   }
   const { data, locate } = parseDataDocument(decodeInput(bytes, shownAs), shownAs);
   // Checked against the time now, as an import is: nothing it says happened is still to come.

@@ -11,7 +11,7 @@ import { UserError } from '../errors.js';
 import { MIGRATIONS, SCHEMA_VERSION, APPLICATION_ID } from './schema.js';
 import { retryBusy } from './busy.js';
 import { BUILD } from '../version.js';
-import { DB_COMPANIONS, companionOf, createTempBeside, isTempBeside, sqliteFileOf } from '../formats/write-file.js';
+import { DB_COMPANIONS, companionOf, createTempBeside, isTempBeside, misplacedAt, sqliteFileOf } from '../formats/write-file.js';
 
 export type DB = Database.Database;
 
@@ -91,7 +91,11 @@ export function inspectHeader(path: string, role: 'database' | 'backup' = 'datab
   // of its own, and a log is empty between writes): a database made there, or a backup put
   // back there, would be read into that database as its log, or wiped by it.
   const companion = companionOf(path);
-  if (companion) throw refuse(t().db.companion(path, companion.kind, companion.database), companion.kind);
+  if (companion) {
+    // A database of its own there (an older version made one at `--db x.db-wal`): to be moved before x.db is opened again.
+    if (misplacedAt(path, companion)) throw new UserError(t().db.misplaced(path, companion.database));
+    throw refuse(t().db.companion(path, companion.kind, companion.database), companion.kind);
+  }
   const link = lstatOr(path);
   if (!link) return { isNew: true, version: 0 };
   let st: Stats;

@@ -15,26 +15,27 @@
 // too, but for those of an emoji tag sequence: a black flag, tag letters and a cancel tag,
 // which a terminal draws as one flag (England's: U+1F3F4, then "gbeng" in tags, U+E007F).
 // The markdown and CSV exports show user text through safeText too, so there as well.
-export const UNSAFE = new RegExp(
-  `[\\u0000-\\u001f\\u007f-\\u009f\\u00ad\\u200b\\u200e\\u200f\\u061c\\u202a-\\u202e\\u2028\\u2029\\u2060-\\u2064\\u2066-\\u2069\\u206a-\\u206f\\ufeff\\ufff9-\\ufffb\\u{1bca0}-\\u{1bca3}\\u{1d173}-\\u{1d17a}\\u180e\\u115f\\u1160\\u3164\\uffa0]|${looseTags()}`,
-  'gu',
-);
+const SHOWN = '\\u0000-\\u001f\\u007f-\\u009f\\u00ad\\u200b\\u200e\\u200f\\u061c\\u202a-\\u202e\\u2028\\u2029\\u2060-\\u2064\\u2066-\\u2069\\u206a-\\u206f\\ufeff\\ufff9-\\ufffb\\u{1bca0}-\\u{1bca3}\\u{1d173}-\\u{1d17a}\\u180e\\u115f\\u1160\\u3164\\uffa0';
+export const UNSAFE = new RegExp(`[${SHOWN}]|${looseTags()}`, 'gu');
+/** Whether a text may hold any of them: one class, read quickly over text that has none (most). */
+const MAYBE_UNSAFE = new RegExp(`[${SHOWN}\\u{E0000}-\\u{E007F}]`, 'u');
 
 /**
- * The tag characters that are no part of an emoji tag sequence: the language tag and the
- * unassigned ones, and a tag letter or a cancel tag not in a run of tag letters (1 to 32,
- * where a flag needs at most 7) that follows a black flag and ends with the cancel tag.
- * Each is told by looking at most 33 characters either way: a long run of tags is read in
- * a time that grows as its length does, not as its square.
+ * The tag characters that are no part of an emoji tag sequence: the language tag, the
+ * unassigned ones and those no subdivision's code is spelled with, and a tag letter or a cancel
+ * tag not in a run of 3 to 6 small letters and digits (a subdivision's code: `gbeng`) that
+ * follows a black flag and ends with the cancel tag. Each is told by looking at most 7
+ * characters either way: a long run of tags is read in a time that grows as its length does,
+ * not as its square; and no more than six letters can hide behind a flag.
  */
 function looseTags(): string {
-  const letter = '[\\u{E0020}-\\u{E007E}]';
+  const letter = '[\\u{E0030}-\\u{E0039}\\u{E0061}-\\u{E007A}]';
   const flag = '\\u{1F3F4}';
   const cancel = '\\u{E007F}';
   return [
-    '[\\u{E0000}-\\u{E001F}]',
-    `${letter}(?<!${flag}(?=${letter}{1,32}${cancel})${letter}{1,32})`,
-    `${cancel}(?<!${flag}${letter}{1,32}${cancel})`,
+    '[\\u{E0000}-\\u{E002F}\\u{E003A}-\\u{E0060}\\u{E007B}-\\u{E007E}]',
+    `${letter}(?<!${flag}(?=${letter}{3,6}${cancel})${letter}{1,6})`,
+    `${cancel}(?<!${flag}${letter}{3,6}${cancel})`,
   ].join('|');
 }
 
@@ -48,7 +49,7 @@ function visible(ch: string): string {
 
 /** User text made safe for a terminal: one line, every control shown as a visible symbol. */
 export function safeText(s: string): string {
-  return s.replace(UNSAFE, visible);
+  return MAYBE_UNSAFE.test(s) ? s.replace(UNSAFE, visible) : s;
 }
 
 // What a terminal may receive of ours besides text: line breaks, a carriage return (progress

@@ -252,7 +252,7 @@ describe('a database cut short given to import', () => {
     expect(expectOneLineError(runWithStdin(['import', '-'], { file: cut }))).toBe(`vetted: standard input is an SQLite database cut short (8,192 bytes of the ${bytesOf(size)} its header gives): ${damaged}`);
     writeFileSync(cut, readFileSync(whole).subarray(0, 50));
     expect(expectOneLineError(s.run(['import', cut]))).toBe(`vetted: ${cut} is an SQLite database cut short (50 bytes: not even its header is whole): ${damaged}`);
-    expect(expectOneLineError(s.run(['--lang', 'ru', 'import', cut]))).toMatch(/ — база данных SQLite, обрезанная на середине \(50 байт: не уцелел даже заголовок\): .*Ничего не загружено\.$/);
+    expect(expectOneLineError(s.run(['--lang', 'ru', 'import', cut]))).toMatch(/ — неполная копия базы данных SQLite \(50 байт: не уцелел даже заголовок\): .*Ничего не загружено\.$/);
     expect(exported()).toEqual(before);
   });
 });
@@ -410,7 +410,7 @@ describe('restore', () => {
     refusedRestore((f) => {
       ok(s.run(['backup', '--out', f]));
       writeFileSync(f, readFileSync(f).subarray(0, 8192));
-    }, /^vetted: \S+not-a-backup\.db is not a vetted backup \(it is an SQLite database cut short, shorter than its header says: a copy that stopped part way; copy it again, whole\), so nothing was restored\.$/);
+    }, /^vetted: \S+not-a-backup\.db is not a vetted backup \(it is an SQLite database cut short, a copy that stopped part way; copy it again, whole\), so nothing was restored\.$/);
   });
 
   it("of a database's log, by its first bytes wherever it was copied to: exit 2, the live database unchanged", () => {
@@ -475,6 +475,38 @@ describe("a database's log or shared memory given as the database (--db)", () =>
     expect(readFileSync(`${kept}-wal`).length).toBe(0);
     expect(dump()).toEqual(before);
     expect(expectOneLineError(s.run(['--lang', 'ru', '--db', `${s.db}-wal`, 'lists']))).toBe(`vetted: ${s.db}-wal — журнал предварительной записи базы данных ${s.db}, который SQLite держит рядом с ней, а не отдельная база; укажите в --db саму базу.`);
+  });
+});
+
+describe("a database of its own under the name of another's log", () => {
+  it('is said to be one, to be moved before that other database is opened again: nothing wipes it meanwhile', () => {
+    ok(s.run(['import', SEEDS]));
+    const kept = join(s.dir, 'kept.db');
+    ok(s.run(['backup', '--out', kept]));
+    // A record made at `--db kept.db-wal`, as an older version did.
+    const other = sandbox();
+    try {
+      ok(other.run(['incident', 'add', 'Zed', '--title', 'kept in the log']));
+      copyFileSync(other.db, `${kept}-wal`);
+    } finally {
+      other.cleanup();
+    }
+    const misplaced = `${kept}-wal`;
+    const said = `is a database of its own, under the name SQLite gives a file of the database ${kept} (its log, shared memory or journal): the next opening of ${kept} would take it for that file and wipe it. Move it to another name first (\`mv "${misplaced}" "${misplaced}.db"\`), and give it by that name.`;
+    for (const args of [['--db', misplaced, 'incident', 'list'], ['restore', misplaced, '--yes'], ['import', misplaced], ['source', 'add', misplaced, '--name', 'x']]) {
+      expect(expectOneLineError(s.run(args))).toBe(`vetted: ${misplaced} ${said}`);
+    }
+    expect(readFileSync(misplaced).subarray(0, 15).toString('latin1')).toBe('SQLite format 3');
+    copyFileSync(misplaced, `${misplaced}.db`);
+    expect(ok(s.run(['--db', `${misplaced}.db`, 'incident', 'list'])).stdout).toContain('kept in the log');
+  });
+
+  it('a data file named as a log beside a database is read as the data file it is', () => {
+    ok(s.run(['import', SEEDS]));
+    const kept = join(s.dir, 'kept.db');
+    ok(s.run(['backup', '--out', kept]));
+    writeFileSync(`${kept}-journal`, 'format: vetted/1\ncompanies:\n  - name: Journal Co\n');
+    expect(ok(s.run(['import', `${kept}-journal`])).stderr).toMatch(/companies: 1 added/);
   });
 });
 

@@ -630,6 +630,11 @@ describe('the answer to a letter', () => {
       const calendar = ok(u.run(['due', '--format', 'ics'])).stdout.replace(/\r\n /g, '');
       expect(calendar).toContain("SUMMARY:The regulator's reply due: a reply to my complaint to the regulator of 20 September 2026 — Reg Due");
       expect(calendar).toContain('SUMMARY:Due: a reply to my complaint of 2 September 2026 — Reg Due');
+      // Its words taken away, it is still a reply the regulator owes, not a promise.
+      ok(u.run(['event', 'edit', 'reg-due-1#4', '--text', '']));
+      const unworded = ok(u.run(['due', '--format', 'ics'])).stdout.replace(/\r\n /g, '');
+      expect(unworded).toContain("SUMMARY:The regulator's reply due: a reply to your letter — Reg Due");
+      expect(unworded).toMatch(/\\nYou wrote to the regulator on [^:]+:\d\d: a reply to your letter\\, due /);
       // Three letters unanswered are no three promises broken (B2): the company promised nothing.
       expect(json<{ reasons: { rule: string }[] }>(u, ['why', 'Reg Due', '--json']).reasons.map((r) => r.rule)).not.toContain('B2');
     } finally {

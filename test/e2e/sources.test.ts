@@ -221,7 +221,7 @@ describe('refusals', () => {
     const whole = readFileSync(backup);
     writeFileSync(join(s.dir, 'cut.db'), whole.subarray(0, 5000));
     // A database's shared memory, told by its name beside the database (it has no mark of its own); a log alone, by its first bytes.
-    writeFileSync(`${backup}-shm`, 'x');
+    writeFileSync(`${backup}-shm`, Buffer.alloc(32768));
     writeFileSync(join(s.dir, 'lone.log'), Buffer.from([0x37, 0x7f, 0x06, 0x82, 0, 0, 0, 0]));
     const refused = (args: string[], stdinFrom?: string) => {
       // Standard input redirected from the file, as a shell gives it.
@@ -391,7 +391,7 @@ describe('an update that moves many companies', () => {
       const moves = said.split('\n').filter((l) => l.startsWith('    '));
       expect(moves).toEqual([...Array.from({ length: 10 }, (_, k) => `    Shop ${String(k).padStart(2, '0')}: black → ${k === 0 ? 'watch' : 'white'}`), '    and 1 company more']);
       const ru = ok(s.run(['--lang', 'ru', 'source', 'update', 'ann', file('three.json', () => 'black')])).stderr;
-      expect(ru).toMatch(/^ {4}Shop 00: наблюдение → чёрный$/m);
+      expect(ru).toMatch(/^ {4}Shop 00: под наблюдением → чёрный список$/m);
       expect(ru).toMatch(/^ {4}и ещё 1 компания$/m);
     } finally {
       s.cleanup();

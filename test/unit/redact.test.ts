@@ -36,6 +36,10 @@ describe('redactText', () => {
     ['IPv6 2001:0db8:85a3:0000:0000:8a2e:0370:7334 and fe80::1ff:fe23:4567:890a', 'IPv6 [ip] and [ip]'],
     ['loopback ::1 (local)', 'loopback [ip] (local)'],
     ['IPv4 192.168.1.1 and IPv6 ::1', 'IPv4 [ip] and IPv6 [ip]'],
+    // An IPv4 address mapped into IPv6, whose last three numbers were left.
+    ['from ::ffff:10.20.30.40 and ::ffff:192.168.10.23.', 'from [ip] and [ip].'],
+    // A version after a letter is no address.
+    ['firmware v2.10.3.1', 'firmware v2.10.3.1'],
     ['see http://10.1.2.3/admin?user=ivan', 'see [link]'],
     // A phone number of groups with dots is no address.
     ['call +33 1.23.45.67.89', 'call [phone]'],

@@ -24,8 +24,11 @@ describe('safeText', () => {
     ['the flag of England is kept', `Fish & Chips ${ENGLAND}`, `Fish & Chips ${ENGLAND}`],
     ['two flags side by side are kept', `${ENGLAND}${SCOTLAND}`, `${ENGLAND}${SCOTLAND}`],
     ['tags after a flag sequence ended are named', `${ENGLAND}${tags('x')}${CANCEL}`, `${ENGLAND}<U+E0078><U+E007F>`],
-    ['a sequence of 32 tag letters is kept', `${BLACK_FLAG}${tags('a'.repeat(32))}${CANCEL}`, `${BLACK_FLAG}${tags('a'.repeat(32))}${CANCEL}`],
-    ['a sequence of 33 tag letters is named whole', `${BLACK_FLAG}${tags('a'.repeat(33))}${CANCEL}`, `${BLACK_FLAG}${'<U+E0061>'.repeat(33)}<U+E007F>`],
+    ['a sequence of 6 tag letters and digits, as a subdivision is coded, is kept', `${BLACK_FLAG}${tags('usca12')}${CANCEL}`, `${BLACK_FLAG}${tags('usca12')}${CANCEL}`],
+    ['a sequence of 7 tag letters is named whole', `${BLACK_FLAG}${tags('a'.repeat(7))}${CANCEL}`, `${BLACK_FLAG}${'<U+E0061>'.repeat(7)}<U+E007F>`],
+    // No code of a subdivision is spelled so: text hidden behind a flag.
+    ['capitals, spaces and signs behind a flag are named', `${BLACK_FLAG}${tags('PAY 1')}${CANCEL}`, `${BLACK_FLAG}<U+E0050><U+E0041><U+E0059><U+E0020><U+E0031><U+E007F>`],
+    ['a sequence of 2 tag letters is named', `${BLACK_FLAG}${tags('gb')}${CANCEL}`, `${BLACK_FLAG}<U+E0067><U+E0062><U+E007F>`],
     ['a plain black flag is kept', `${BLACK_FLAG} pirates`, `${BLACK_FLAG} pirates`],
     // The other format characters that show nothing and no script needs.
     ['interlinear annotation marks, which hold text no one sees, are named', 'Acme\ufff9hidden\ufffaruby\ufffb', 'Acme<U+FFF9>hidden<U+FFFA>ruby<U+FFFB>'],

@@ -114,4 +114,8 @@ describe('sameSharedContent', () => {
   ])('%s: %s', (_, other, same) => {
     expect(sameSharedContent([acme, zed, plain], other)).toBe(same);
   });
+  it('takes the evidence of a company in any order: a file may give its checks and incidents so', () => {
+    const two = [{ kind: 'check' as const, data: { id: 'c-1', score: 40 } }, ...acme.evidence!];
+    expect(sameSharedContent([{ ...acme, evidence: two }, zed], [zed, { ...acme, evidence: [...two].reverse() }])).toBe(true);
+  });
 });

@@ -1,7 +1,7 @@
 // What an SQLite file is, told by its first bytes and its size: a database, one cut short, a
 // write-ahead log or a rollback journal.
 import { describe, expect, it } from 'vitest';
-import { isSqliteHead, sqliteFileOf } from '../../src/formats/write-file.js';
+import { sqliteFileOf } from '../../src/formats/write-file.js';
 
 /** The 100 bytes of a database's header: its page size, its count of pages and whether that count is the file's. */
 function header({ pageSize = 4096, pages = 54, counted = true }: { pageSize?: number; pages?: number; counted?: boolean } = {}): Buffer {
@@ -31,10 +31,5 @@ describe('sqliteFileOf', () => {
     ['nothing', Buffer.alloc(0), 0, undefined],
   ])('%s', (_name, head, size, kind) => {
     expect(sqliteFileOf(head, size)).toEqual(kind);
-  });
-
-  it('tells the same SQLite files as isSqliteHead, for bytes read whole', () => {
-    for (const bytes of [header(), header().subarray(0, 20), Buffer.from([0x37, 0x7f, 0x06, 0x82])]) expect(isSqliteHead(bytes)).toBe(true);
-    expect(isSqliteHead(Buffer.from('SQLite format 2'))).toBe(false);
   });
 });
