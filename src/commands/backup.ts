@@ -10,7 +10,7 @@ import { backupDatabase, backupThrough, defaultBackupPath, isDamage, replaceDama
 import { checkOutputPath, writesThrough } from '../formats/write-file.js';
 import { sameFile } from '../formats/read-input.js';
 import { safeText } from '../ui/safe.js';
-import { inspectHeader } from '../store/open.js';
+import { inspectHeader, refuseNewDatabaseAt } from '../store/open.js';
 import { withStore } from './shared.js';
 import type { Store } from '../store/store.js';
 
@@ -23,6 +23,8 @@ export async function runBackup(ctx: Context, opts: { out?: string }): Promise<C
   requireDatabase(ctx);
   const guard = { dbPath: ctx.dbPath };
   if (opts.out !== undefined) checkOutputPath(opts.out, guard);
+  // A backup is a database: not made where SQLite would take it for another's own file.
+  if (opts.out !== undefined && !writesThrough(opts.out) && !existsSync(opts.out)) refuseNewDatabaseAt(resolve(opts.out));
   // Opening checks the file and applies any pending migration (with its own backup) first.
   await withStore(ctx, () => undefined);
   if (opts.out !== undefined && writesThrough(opts.out)) {

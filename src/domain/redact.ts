@@ -20,7 +20,9 @@ const DOTTED_QUAD = String.raw`(?:${OCTET}\.){3}${OCTET}(?![\p{N}]|\.\p{N})`;
 const IPV4 = String.raw`(?<![\p{L}\p{N}.])${DOTTED_QUAD}`;
 const HEX = '[0-9A-Fa-f]';
 // An IPv6 address may end in four numbers with dots (`::ffff:192.168.10.23`, an IPv4 address mapped).
-const IPV6 = String.raw`(?<![\p{L}\p{N}:])(?=[0-9A-Fa-f:]*${HEX})(?:(?:${HEX}{0,4}:){2,6}${DOTTED_QUAD}|(?:${HEX}{1,4}:){7}${HEX}{1,4}(?![\p{L}\p{N}:])|(?=[0-9A-Fa-f:]*::)(?:${HEX}{0,4}:){2,7}${HEX}{0,4}(?![\p{L}\p{N}:]))`;
+// It begins where a word does, or after a word and a colon that is no part of it (`IPv6:fe80::1`:
+// a word with a letter no hex digit is).
+const IPV6 = String.raw`(?:(?<![\p{L}\p{N}:])|(?<=(?<![\p{L}\p{N}])[\p{L}\p{N}]*[G-Zg-z][\p{L}\p{N}]*:))(?=[0-9A-Fa-f:]*${HEX})(?:(?:${HEX}{0,4}:){2,6}${DOTTED_QUAD}|(?:${HEX}{1,4}:){7}${HEX}{1,4}(?![\p{L}\p{N}:])|(?=[0-9A-Fa-f:]*::)(?:${HEX}{0,4}:){2,7}${HEX}{0,4}(?![\p{L}\p{N}:]))`;
 // Dates and times are kept as they are: they look like runs of digits.
 const DATE = String.raw`\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?)?|\d{1,2}[./]\d{1,2}[./]\d{2,4}(?:\s\d{1,2}:\d{2})?|\d{1,2}:\d{2}`;
 const IBAN = String.raw`\b[A-Z]{2}\d{2}(?:\s?[A-Z0-9]{4}){3,7}(?:\s?[A-Z0-9]{1,3})?\b`;

@@ -1214,6 +1214,12 @@ export const en = {
       `${path} was written by an older version of vetted (schema ${has}; this one reads ${knows}) and is upgraded when it is first opened, after a copy of it is kept in ${dir}, where no file can be made; make that folder writable for you, or open the database with the version that wrote it.`,
     cannotOpen: (path: string, detail: string) => `cannot open ${path}: ${detail}; check the path and its permissions.`,
     notSqlite: (path: string) => `${path} is not a vetted database (it is not an SQLite file); pass --db with another path, or move that file away.`,
+    /** No database is made at the name SQLite gives a database's own file. */
+    companionName: (path: string, kind: 'wal' | 'shm' | 'journal', database: string) =>
+      `${path} is the name SQLite gives ${SQLITE_PART[kind]} of a database ${database}: a database made there would be taken for that one's own file, and wiped, once ${database} is made and opened. Choose another name.`,
+    /** A file where a new database's log, shared memory or journal would go. */
+    besideNew: (path: string, file: string) =>
+      `${file} is there already, where SQLite keeps a file of its own for a database made at ${path} (its log, shared memory or journal): it would be taken for that file, and wiped. Move it away first, or choose another path for the database.`,
     /** A database of its own under the name of another database's companion: the next opening of that one would wipe it. */
     misplaced: (path: string, database: string) =>
       `${path} is a database of its own, under the name SQLite gives a file of the database ${database} (its log, shared memory or journal): the next opening of ${database} would take it for that file and wipe it. Move it to another name first (\`mv ${sh(path)} ${sh(`${path}.db`)}\`), and give it by that name.`,

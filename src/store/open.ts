@@ -79,6 +79,24 @@ export function lstatOr(path: string): Stats | undefined {
   }
 }
 
+/** The names SQLite gives a database's own files: its log, its shared memory, its journal. */
+const COMPANION_NAME = /-(wal|shm|journal)$/;
+
+/**
+ * Where no database is yet, one is made only where SQLite would not take it, or a file beside
+ * it, for another's own file, and wipe it: never at the name of a database's log, shared memory
+ * or journal (it is wiped once that database is made, and opened), nor where a file of such a
+ * name is there already (a file of the user's, a folder, the log of a database removed since),
+ * which the new database would take for its own.
+ */
+export function refuseNewDatabaseAt(path: string): void {
+  const m = COMPANION_NAME.exec(path);
+  if (m) throw new UserError(t().db.companionName(path, m[1] as 'wal' | 'shm' | 'journal', path.slice(0, m.index)));
+  for (const s of DB_COMPANIONS.slice(1)) {
+    if (lstatOr(`${path}${s}`)) throw new UserError(t().db.besideNew(path, `${path}${s}`));
+  }
+}
+
 /** Why a file is not a backup that can be restored, before it is opened. */
 export type BackupFault = 'dangling' | 'loop' | 'folder' | 'special' | 'not-sqlite' | 'other-program' | 'wal' | 'shm' | 'journal' | 'cut';
 
@@ -97,7 +115,10 @@ export function inspectHeader(path: string, role: 'database' | 'backup' = 'datab
     throw refuse(t().db.companion(path, companion.kind, companion.database), companion.kind);
   }
   const link = lstatOr(path);
-  if (!link) return { isNew: true, version: 0 };
+  if (!link) {
+    if (role === 'database') refuseNewDatabaseAt(path);
+    return { isNew: true, version: 0 };
+  }
   let st: Stats;
   try {
     st = statSync(path);

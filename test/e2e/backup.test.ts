@@ -478,6 +478,34 @@ describe("a database's log or shared memory given as the database (--db)", () =>
   });
 });
 
+describe('a database to be made where SQLite would take it, or a file beside it, for another database\'s own file', () => {
+  it('is not made at the name of a log, shared memory or journal, with or without the database it names', () => {
+    for (const name of ['y.db-wal', 'y.db-shm', 'y.db-journal']) {
+      const path = join(s.dir, name);
+      expect(expectOneLineError(s.run(['--db', path, 'incident', 'add', 'Keep', '--title', 'precious']))).toMatch(new RegExp(`^vetted: .*${name} is the name SQLite gives the .* of a database .*y\\.db: a database made there would be taken for that one's own file, and wiped, once .*y\\.db is made and opened\\. Choose another name\\.$`));
+      expect(existsSync(path)).toBe(false);
+    }
+    ok(s.run(['incident', 'add', 'Acme', '--title', 'so that there is a database to back up']));
+    const out = join(s.dir, 'other.db-wal');
+    expect(expectOneLineError(s.run(['backup', '--out', out]))).toMatch(/other\.db-wal is the name SQLite gives the write-ahead log of a database/);
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it('is not made beside a file of such a name: a file of your own, a folder', () => {
+    const notes = join(s.dir, 'notes');
+    writeFileSync(`${notes}-wal`, 'my precious notes\n');
+    expect(expectOneLineError(s.run(['--db', notes, 'incident', 'add', 'N', '--title', 't']))).toBe(
+      `vetted: ${notes}-wal is there already, where SQLite keeps a file of its own for a database made at ${notes} (its log, shared memory or journal): it would be taken for that file, and wiped. Move it away first, or choose another path for the database.`,
+    );
+    expect(readFileSync(`${notes}-wal`, 'utf8')).toBe('my precious notes\n');
+    expect(existsSync(notes)).toBe(false);
+    const folder = join(s.dir, 'dir.db');
+    mkdirSync(`${folder}-wal`);
+    expect(expectOneLineError(s.run(['--db', folder, 'incident', 'add', 'Q', '--title', 't']))).toMatch(/dir\.db-wal is there already/);
+    expect(existsSync(folder)).toBe(false);
+  });
+});
+
 describe("a database of its own under the name of another's log", () => {
   it('is said to be one, to be moved before that other database is opened again: nothing wipes it meanwhile', () => {
     ok(s.run(['import', SEEDS]));

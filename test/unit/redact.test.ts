@@ -38,6 +38,9 @@ describe('redactText', () => {
     ['IPv4 192.168.1.1 and IPv6 ::1', 'IPv4 [ip] and IPv6 [ip]'],
     // An IPv4 address mapped into IPv6, whose last three numbers were left.
     ['from ::ffff:10.20.30.40 and ::ffff:192.168.10.23.', 'from [ip] and [ip].'],
+    // After a word and a colon, and mapped by a prefix of its own.
+    ['IPv6:fe80::1 and addr:2001:db8::7, IPv4:192.168.1.1', 'IPv6:[ip] and addr:[ip], IPv4:[ip]'],
+    ['64:ff9b::192.0.2.33 and ::1.2.3.4', '[ip] and [ip]'],
     // A version after a letter is no address.
     ['firmware v2.10.3.1', 'firmware v2.10.3.1'],
     ['see http://10.1.2.3/admin?user=ivan', 'see [link]'],
