@@ -527,7 +527,8 @@ export function describeProblems(problems: DataProblem[], limit = 5, locate: Loc
     const strayKey = !!at?.strayKey && p.fault.kind === 'unknown-field';
     return w.problemAt(at?.line, formatPath(p.path) || w.top, w.fault(p.fault), strayKey);
   });
-  return w.problems(shown, Math.max(0, problems.length - limit));
+  // Validation stops counting at MAX_PROBLEMS: there may be more than it found.
+  return w.problems(shown, Math.max(0, problems.length - limit), problems.length >= MAX_PROBLEMS);
 }
 
 /** The place of each field in an event as the data file writes it: its id first. */

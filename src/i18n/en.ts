@@ -1314,7 +1314,8 @@ export const en = {
       `${line !== undefined ? `line ${line}: ` : ''}${path}: ${problem}${
         strayKey ? ' (a comma inside { } ends a text, and what follows it is read as a key of its own: put a text that holds a comma in quotes)' : ''
       }`,
-    problems: (list: string[], more: number) => `${list.join('; ')}${more ? ` (and ${more} more)` : ''}`,
+    /** `atLeast`: the problems were counted up to a limit, and there may be more. */
+    problems: (list: string[], more: number, atLeast = false) => `${list.join('; ')}${more ? ` (and ${atLeast ? 'at least ' : ''}${more} more)` : ''}`,
     fault: dataFault,
     /** A record of a data file that cannot be merged: the import stops there. */
     recordProblem: (path: string, field: string | undefined, problem: string) => `${path}: ${field ? `${field}: ` : ''}${problem}; nothing was imported.`,

@@ -1330,7 +1330,7 @@ export const ru: Catalog = {
       `${line !== undefined ? `строка ${line}: ` : ''}${path}: ${problem}${
         strayKey ? ' (запятая внутри { } завершает текст, а всё после неё читается как отдельный ключ: возьмите текст с запятой в кавычки)' : ''
       }`,
-    problems: (list, more) => `${list.join('; ')}${more ? ` (и ещё ${more})` : ''}`,
+    problems: (list, more, atLeast = false) => `${list.join('; ')}${more ? ` (и ещё ${atLeast ? 'не меньше ' : ''}${more})` : ''}`,
     fault: dataFault,
     recordProblem: (path, field, problem) => `${path}: ${field ? `${field}: ` : ''}${problem}; ничего не загружено.`,
     importFault: (f) => {

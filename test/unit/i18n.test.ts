@@ -438,6 +438,16 @@ describe('the problems of a data file', () => {
     );
   });
 
+  it('says "at least" of the problems past those shown where validation stopped counting them', () => {
+    const bad = (n: number) => validateDataFile({ format: 'vetted/1', pins: Array.from({ length: n }, () => ({ company: 'A', list: 'grey' })) });
+    const many = bad(500);
+    const few = bad(3);
+    if (!('errors' in many) || !('errors' in few)) throw new Error('expected problems');
+    expect(describeProblems(many.errors, 5, undefined, en)).toMatch(/ \(and at least 95 more\)$/);
+    expect(describeProblems(many.errors, 5, undefined, ru)).toMatch(/ \(и ещё не меньше 95\)$/);
+    expect(describeProblems(few.errors, 5, undefined, en)).toMatch(/ \(and 1 more\)$/);
+  });
+
   it('a comma in a { } text is explained in Russian too', () => {
     const v = validateDataFile({ format: 'vetted/1', pins: [{ company: 'A', list: 'black', reason: 'slow', rude: null }] });
     if (!('errors' in v)) throw new Error('expected problems');
