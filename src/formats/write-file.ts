@@ -123,8 +123,11 @@ export function sqliteFileOf(head: Uint8Array, size: number): SqliteFile | undef
   return { kind: 'database' };
 }
 
-/** What a regular file is, if it is an SQLite file; undefined for any other file, or none. */
-export function sqliteFileAt(path: string): SqliteFile | undefined {
+/**
+ * The first `bytes` of a regular file, and its size; undefined for one that cannot be read, or
+ * is no regular file (opened without waiting: a FIFO is not read).
+ */
+function headOf(path: string, bytes: number): { head: Buffer; size: number } | undefined {
   let fd: number;
   try {
     fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
@@ -134,14 +137,20 @@ export function sqliteFileAt(path: string): SqliteFile | undefined {
   try {
     const st = fstatSync(fd);
     if (!st.isFile()) return undefined;
-    const head = Buffer.alloc(SQLITE_HEAD);
-    const n = readSync(fd, head, 0, SQLITE_HEAD, 0);
-    return sqliteFileOf(head.subarray(0, n), st.size);
+    const head = Buffer.alloc(bytes);
+    const n = readSync(fd, head, 0, bytes, 0);
+    return { head: head.subarray(0, n), size: st.size };
   } catch {
     return undefined;
   } finally {
     closeSync(fd);
   }
+}
+
+/** What a regular file is, if it is an SQLite file; undefined for any other file, or none. */
+export function sqliteFileAt(path: string): SqliteFile | undefined {
+  const read = headOf(path, SQLITE_HEAD);
+  return read && sqliteFileOf(read.head, read.size);
 }
 
 /** Whether a file (`st`, its entry followed through links) is the database at `dbPath` or one of its own files (its log, its shared memory, its journal). */
@@ -206,23 +215,10 @@ export function sqliteInputAt(path: string): SqliteFile | Companion | Misplaced 
   return misplacedAt(path, companion) ?? (content || !holdsText(path) ? companion : undefined);
 }
 
-/** Whether a file's first bytes are text (no NUL among them): an empty file holds none. */
+/** Whether a regular file's first bytes are text (no NUL among them): an empty file holds none. */
 function holdsText(path: string): boolean {
-  let fd: number;
-  try {
-    fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
-  } catch {
-    return false;
-  }
-  try {
-    const head = Buffer.alloc(512);
-    const n = readSync(fd, head, 0, head.length, 0);
-    return n > 0 && !head.subarray(0, n).includes(0);
-  } catch {
-    return false;
-  } finally {
-    closeSync(fd);
-  }
+  const read = headOf(path, 512);
+  return read !== undefined && read.head.length > 0 && !read.head.includes(0);
 }
 
 /** Refuses a target that is the database, one of its companions or backups, or any SQLite file. */
