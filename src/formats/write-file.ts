@@ -183,10 +183,16 @@ export interface Companion {
  */
 export function companionOf(path: string): Companion | undefined {
   for (const name of new Set([path, realOr(path)])) {
-    const m = /-(wal|shm|journal)$/.exec(name);
-    if (m && isSqliteFile(name.slice(0, m.index))) return { kind: m[1] as 'wal' | 'shm' | 'journal', database: name.slice(0, m.index) };
+    const named = companionNamed(name);
+    if (named && isSqliteFile(named.database)) return named;
   }
   return undefined;
+}
+
+/** The companion a name is by itself (`x.db-wal`: the log of `x.db`), whatever is there. */
+export function companionNamed(path: string): Companion | undefined {
+  const m = /-(wal|shm|journal)$/.exec(path);
+  return m ? { kind: m[1] as Companion['kind'], database: path.slice(0, m.index) } : undefined;
 }
 
 /** A database of its own under the name of another's companion (`x.db-wal` holding a database): the next opening of that other database takes it for its own file, and wipes it. */

@@ -11,7 +11,7 @@ import { UserError } from '../errors.js';
 import { MIGRATIONS, SCHEMA_VERSION, APPLICATION_ID } from './schema.js';
 import { retryBusy } from './busy.js';
 import { BUILD } from '../version.js';
-import { DB_COMPANIONS, companionOf, createTempBeside, isTempBeside, misplacedAt, sqliteFileOf } from '../formats/write-file.js';
+import { DB_COMPANIONS, companionNamed, companionOf, createTempBeside, isTempBeside, misplacedAt, sqliteFileOf } from '../formats/write-file.js';
 
 export type DB = Database.Database;
 
@@ -27,8 +27,6 @@ export function driverOptions(): { nativeBinding?: string } {
   }
   return nativeBinding ? { nativeBinding } : {};
 }
-
-const SQLITE_MAGIC = 'SQLite format 3\u0000';
 
 /**
  * The most of a database file read through the memory map: as much as SQLite maps (it caps
@@ -79,9 +77,6 @@ export function lstatOr(path: string): Stats | undefined {
   }
 }
 
-/** The names SQLite gives a database's own files: its log, its shared memory, its journal. */
-const COMPANION_NAME = /-(wal|shm|journal)$/;
-
 /**
  * Where no database is yet, one is made only where SQLite would not take it, or a file beside
  * it, for another's own file, and wipe it: never at the name of a database's log, shared memory
@@ -90,8 +85,8 @@ const COMPANION_NAME = /-(wal|shm|journal)$/;
  * which the new database would take for its own.
  */
 export function refuseNewDatabaseAt(path: string): void {
-  const m = COMPANION_NAME.exec(path);
-  if (m) throw new UserError(t().db.companionName(path, m[1] as 'wal' | 'shm' | 'journal', path.slice(0, m.index)));
+  const named = companionNamed(path);
+  if (named) throw new UserError(t().db.companionName(path, named.kind, named.database));
   for (const s of DB_COMPANIONS.slice(1)) {
     if (lstatOr(`${path}${s}`)) throw new UserError(t().db.besideNew(path, `${path}${s}`));
   }
@@ -143,16 +138,12 @@ export function inspectHeader(path: string, role: 'database' | 'backup' = 'datab
   } finally {
     closeSync(fd);
   }
-  if (n < 100 || header.toString('latin1', 0, 16) !== SQLITE_MAGIC) {
-    // A log or a journal by its first bytes, wherever it was copied to.
-    const found = sqliteFileOf(header.subarray(0, n), st.size);
-    if (found?.kind === 'wal' || found?.kind === 'journal') throw refuse(t().db.companion(path, found.kind), found.kind);
-    if (found?.kind === 'cut' && role === 'backup') throw refuse(t().db.notSqlite(path), 'cut');
-    throw refuse(t().db.notSqlite(path), 'not-sqlite');
-  }
-  // A backup copied in part: shorter than its header says (a database in use is left to SQLite,
-  // which says it is damaged, and how it is restored).
-  if (role === 'backup' && sqliteFileOf(header, st.size)?.kind === 'cut') throw refuse(t().db.notSqlite(path), 'cut');
+  const found = sqliteFileOf(header.subarray(0, n), st.size);
+  // A log or a journal by its first bytes, wherever it was copied to.
+  if (found?.kind === 'wal' || found?.kind === 'journal') throw refuse(t().db.companion(path, found.kind), found.kind);
+  // A backup copied in part (a database in use is left to SQLite, which says it is damaged, and how it is restored).
+  if (found?.kind === 'cut' && role === 'backup') throw refuse(t().db.notSqlite(path), 'cut');
+  if (n < 100 || !found) throw refuse(t().db.notSqlite(path), 'not-sqlite');
   const userVersion = header.readUInt32BE(60);
   const appId = header.readUInt32BE(68);
   if (appId !== APPLICATION_ID && (appId !== 0 || userVersion !== 0)) {
