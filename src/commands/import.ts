@@ -3,7 +3,7 @@
 import { t } from '../i18n/index.js';
 import { safeText, toJson } from '../ui/safe.js';
 import { statSync } from 'node:fs';
-import { INPUT_LIMITS, decodeInput, readInputBytes, readOnce, sameFile } from '../formats/read-input.js';
+import { INPUT_LIMITS, decodeInput, readInputBytes, readOnce, refuseSqliteInput, sameFile } from '../formats/read-input.js';
 import { sqliteFileOf, sqliteInputAt, type Companion, type Misplaced, type SqliteFile } from '../formats/write-file.js';
 import type { Context } from '../context.js';
 import type { CommandResult } from './result.js';
@@ -58,7 +58,6 @@ function mergeInto(file: string, ...args: Parameters<typeof mergeRecords>): Merg
   }
 }
 
-
 /** A regular file's identity, to tell whether it changed between two readings. */
 function identityOf(path: string): FileIdentity | undefined {
   if (path === '-') return undefined;
@@ -76,16 +75,15 @@ function identityOf(path: string): FileIdentity | undefined {
  * An SQLite file given for a data file, said to be what it is, rather than not text, or too
  * large a data file: a database (a backup, say) is put back by restore, or exported and
  * imported; one cut short can be read by neither; a database's log, shared memory or journal
- * is part of that database, to be given in its place. `once`: the input cannot be named again
- * (standard input, a pipe), so no command given that name would read it.
+ * is part of that database, to be given in its place.
  */
 function refuseSqlite(file: string, found: SqliteFile | Companion | Misplaced, dbPath: string, once: boolean): never {
   const say = t().data;
-  if (found.kind === 'misplaced') throw new UserError(t().db.misplaced(file, found.database));
-  if ('database' in found) throw new UserError(say.companionGiven(file, found.kind, found.database, sameFile(found.database, dbPath)));
-  if (found.kind === 'cut') throw new UserError(say.databaseCut(file, found.size, found.expected));
-  if (found.kind !== 'database') throw new UserError(say.companionGiven(file, found.kind));
-  throw new UserError(say.databaseGiven(file, once));
+  refuseSqliteInput(file, found, once, {
+    companion: (f, kind, database) => say.companionGiven(f, kind, database, database !== undefined && sameFile(database, dbPath)),
+    cut: say.databaseCut,
+    database: say.databaseGiven,
+  });
 }
 
 /**

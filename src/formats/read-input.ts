@@ -6,7 +6,7 @@
 import { closeSync, constants, fstatSync, lstatSync, openSync, readSync, statSync, type Stats } from 'node:fs';
 import { t } from '../i18n/index.js';
 import { UserError } from '../errors.js';
-import { ownDescriptorOf } from './write-file.js';
+import { ownDescriptorOf, type Companion, type Misplaced, type SqliteFile } from './write-file.js';
 
 /** The limits of what is read, in bytes (stated in the README). */
 export const INPUT_LIMITS = {
@@ -44,6 +44,26 @@ export function readOnce(path: string): boolean {
   } catch {
     return true;
   }
+}
+
+/** The words that say what an SQLite file given for a data file is, and what to give instead. */
+export interface SqliteInputWords {
+  companion(file: string, kind: Companion['kind'], database?: string): string;
+  cut(file: string, size: number, expected?: number): string;
+  database(file: string, once: boolean): string;
+}
+
+/**
+ * Refuses an SQLite file given for a data file (see sqliteInputAt), saying what it is: a
+ * database misplaced under a companion's name, a companion, a database cut short, a database.
+ * `once`: the input cannot be named again (see readOnce).
+ */
+export function refuseSqliteInput(file: string, found: SqliteFile | Companion | Misplaced, once: boolean, words: SqliteInputWords): never {
+  if (found.kind === 'misplaced') throw new UserError(t().db.misplaced(file, found.database));
+  if ('database' in found) throw new UserError(words.companion(file, found.kind, found.database));
+  if (found.kind === 'cut') throw new UserError(words.cut(file, found.size, found.expected));
+  if (found.kind !== 'database') throw new UserError(words.companion(file, found.kind));
+  throw new UserError(words.database(file, once));
 }
 
 /** Whether reading `file` reads standard input: `-`, or a name of it (/dev/stdin, /dev/fd/0). */

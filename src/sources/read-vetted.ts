@@ -3,7 +3,7 @@
 
 import { createHash } from 'node:crypto';
 import { UserError } from '../errors.js';
-import { INPUT_LIMITS, decodeInput, readInputBytes, readOnce } from '../formats/read-input.js';
+import { INPUT_LIMITS, decodeInput, readInputBytes, readOnce, refuseSqliteInput } from '../formats/read-input.js';
 import { sqliteFileOf, sqliteInputAt } from '../formats/write-file.js';
 import { t } from '../i18n/index.js';
 import { parseDataDocument } from '../formats/data-text.js';
@@ -13,20 +13,17 @@ import { formatPath } from '../domain/validation.js';
 import type { SourceCompanyData, SourceData } from '../store/sources.js';
 
 export function readVettedFile(path: string, shownAs: string, now?: number): SourceData {
+  // An SQLite file is said to be what it is: a regular file by its name and first bytes (a
+  // database's shared memory has no mark of its own), then what was read.
+  const say = t().data;
+  const words = { companion: say.sharedCompanion, cut: say.sharedCut, database: say.sharedDatabase };
+  const named = path === '-' ? undefined : sqliteInputAt(path);
+  if (named) refuseSqliteInput(shownAs, named, readOnce(path), words);
   // Read as `vetted import` reads a data file: at most as much, whatever the path is (a device
   // or a pipe says nothing of its size, and was read into memory without end).
-  // A database's log, shared memory or journal, told by its name (the shared memory has no mark of its own), or a database misplaced under such a name.
-  const companion = path === '-' ? undefined : sqliteInputAt(path);
-  if (companion?.kind === 'misplaced') throw new UserError(t().db.misplaced(shownAs, companion.database));
-  if (companion && 'database' in companion) throw new UserError(t().data.sharedCompanion(shownAs, companion.kind, companion.database));
   const bytes = readInputBytes(path, { what: 'data', maxBytes: INPUT_LIMITS.data });
   const sqlite = sqliteFileOf(bytes, bytes.length);
-  if (sqlite) {
-    if (sqlite.kind === 'cut') throw new UserError(t().data.sharedCut(shownAs, sqlite.size, sqlite.expected));
-    if (sqlite.kind !== 'database') throw new UserError(t().data.sharedCompanion(shownAs, sqlite.kind));
-    // Read from standard input or a pipe: no later command reads it again by the name it was read under.
-    throw new UserError(t().data.sharedDatabase(shownAs, readOnce(path)));
-  }
+  if (sqlite) refuseSqliteInput(shownAs, sqlite, readOnce(path), words);
   const { data, locate } = parseDataDocument(decodeInput(bytes, shownAs), shownAs);
   // Checked against the time now, as an import is: nothing it says happened is still to come.
   // Each problem with its line in a YAML file, as an import names it.
