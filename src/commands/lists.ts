@@ -1,13 +1,13 @@
 // `vetted lists [black|white|watch]` and `vetted why <company>`.
 
 import { toJson, writePieces } from '../ui/safe.js';
-import { listsJsonPieces } from '../ui/json-out.js';
+import { listsJsonPieces, listsJsonTextPieces } from '../ui/json-out.js';
 import { fitLines, terminalWidth } from '../ui/wrap.js';
 import type { Context } from '../context.js';
 import type { CommandResult } from './result.js';
 import { LISTS, type ListName } from '../domain/types.js';
 import { readingStore } from './shared.js';
-import { entryJson, entryTextsAsRead, jsonCatalogs, listEntry, listEntryRows, parsedEntries, policyOf, reasonJson, type ListEntry } from './verdicts.js';
+import { entryJson, entryJsonTextsAsRead, entryTextsAsRead, jsonCatalogs, listEntry, listEntryRows, parsedEntries, policyOf, reasonJson, type ListEntry } from './verdicts.js';
 import { judgeCompany } from '../domain/policy.js';
 import { t } from '../i18n/index.js';
 import { vocabularyId } from '../i18n/vocabulary.js';
@@ -32,7 +32,14 @@ export async function runLists(ctx: Context, which: string | undefined, opts: { 
       const { listsWithSources } = await import('./lists-sources.js');
       return listsWithSources(ctx, store, policy, shown, opts);
     }
-    if (opts.json || opts.ndjson) {
+    if (opts.json && !opts.ndjson) {
+      // The reasons in the words of both languages that JSON carries, made as each company is
+      // judged and kept beside its entry.
+      const texts = entryJsonTextsAsRead(store, policy, ctx.now(), await jsonCatalogs(), list);
+      await writePieces(ctx.out, listsJsonTextPieces(shown, texts));
+      return {};
+    }
+    if (opts.ndjson) {
       const texts = entryTextsAsRead(store, policy, ctx.now(), list);
       // The reasons in the words of both languages that JSON carries.
       const catalogs = await jsonCatalogs();

@@ -10,6 +10,7 @@ import { LISTS, type ListName } from '../domain/types.js';
 import { loadCatalog, type Catalog } from '../i18n/index.js';
 import type { Finding } from '../domain/policy.js';
 import { BUILD } from '../version.js';
+import { textInGroup } from '../ui/safe.js';
 
 export async function policyOf(ctx: Context): Promise<Policy> {
   return (await loadPolicy(ctx.configDir)).policy;
@@ -61,7 +62,8 @@ export function listEntry(v: Verdict) {
 }
 
 /** The catalogs whose words JSON carries: `text` in English and `text_ru` in Russian (DATA-FORMAT.md). */
-export async function jsonCatalogs(): Promise<{ en: Catalog; ru: Catalog }> {
+export type JsonCatalogs = { en: Catalog; ru: Catalog };
+export async function jsonCatalogs(): Promise<JsonCatalogs> {
   const [en, ru] = await Promise.all([loadCatalog('en'), loadCatalog('ru')]);
   return { en, ru };
 }
@@ -83,7 +85,7 @@ export function entryJson(e: ListEntry, c: { en: Catalog; ru: Catalog }) {
  * list them from memory made the first listing after an import 45–55 ms slower than reading them
  * back, and at 100,000 companies held them all at once.
  */
-export function refreshVerdicts(store: Store, policy: Policy, now: number): void {
+export function refreshVerdicts(store: Store, policy: Policy, now: number, words?: JsonCatalogs): void {
   const key = policyKey(policy);
   // The cache is checked, and then read by the caller, within one read of the database: a write
   // by another process in between (dropping a verdict just checked) is never seen half. Should
@@ -91,16 +93,21 @@ export function refreshVerdicts(store: Store, policy: Policy, now: number): void
   for (let attempt = 0; ; attempt++) {
     store.beginRead();
     const companies = store.companiesToJudge(key, now);
-    if (!companies.length) return;
+    // With the words of JSON, every listed entry is to have its text for `lists --json`.
+    const unworded = words !== undefined && store.hasEntryWithoutJson(key);
+    if (!companies.length && !unworded) return;
     // Other processes kept changing the record: judged without the cache this time.
     if (attempt === REFRESH_ATTEMPTS) throw new CacheUnavailable();
     try {
       // One transaction for every batch: a commit each cost more than the rows it wrote.
       store.write(() => {
-        const save = () => judgeInBatches(store, companies, policy, now, (rows) => store.saveVerdicts(key, rows.map(cacheRow)));
-        if (companies.length === store.companyCount()) store.savingEveryVerdict(save);
-        else save();
-        store.markVerdictsJudged(now);
+        const save = () => judgeInBatches(store, companies, policy, now, (rows) => store.saveVerdicts(key, rows.map((r) => cacheRow(r, words))));
+        if (companies.length) {
+          if (companies.length === store.companyCount()) store.savingEveryVerdict(save);
+          else save();
+          store.markVerdictsJudged(now);
+        }
+        if (words !== undefined) wordEntries(store, key, words);
       });
     } catch (err) {
       if (!isUnwritable(err)) throw err;
@@ -136,8 +143,28 @@ function judgeInBatches(store: Store, companies: Pick<CompanyRow, 'id' | 'name' 
   }
 }
 
-// Every reader parses the entry, and escapes what it writes out: the cache keeps plain JSON.
-const cacheRow = (r: JudgedRow) => ({ companyId: r.companyId, key: r.key, list: r.verdict.list, entry: JSON.stringify(listEntry(r.verdict)), validUntil: r.validUntil });
+/**
+ * A judged company's row of the cache: its entry as plain JSON (every reader parses it, and
+ * escapes what it writes out), and, given the words of JSON and for a listed company, the text
+ * `lists --json` gives of it.
+ */
+function cacheRow(r: JudgedRow, words?: JsonCatalogs) {
+  const entry = listEntry(r.verdict);
+  const json = words !== undefined && r.verdict.list !== 'unlisted' ? entryJsonText(entry, words) : null;
+  return { companyId: r.companyId, key: r.key, list: r.verdict.list, entry: JSON.stringify(entry), json, validUntil: r.validUntil };
+}
+
+/** An entry's text in `lists --json`, as it stands in its list's array. */
+const entryJsonText = (e: ListEntry, words: JsonCatalogs) => textInGroup(entryJson(e, words));
+
+/** Inside a write: the text for `lists --json` made for every listed entry judged without it (by a command that lists in one language). */
+function wordEntries(store: Store, key: string, words: JsonCatalogs): void {
+  const rows = store.entriesWithoutJson(key);
+  for (let start = 0; start < rows.length; start += VERDICT_BATCH) {
+    const batch = rows.slice(start, start + VERDICT_BATCH);
+    store.saveEntryJson(batch.map((r) => ({ ...r, json: entryJsonText(JSON.parse(r.entry) as ListEntry, words) })));
+  }
+}
 
 class CacheUnavailable extends Error {
   constructor() {
@@ -216,6 +243,22 @@ function entryRowsByList(rows: Iterable<{ company_id: number; name: string; list
   const out = Object.fromEntries(LISTS.map((l) => [l, [] as EntryRow[]])) as Record<ListName, EntryRow[]>;
   for (const r of rows) if (r.list !== 'unlisted') out[r.list as ListName].push({ companyId: r.company_id, name: r.name, json: r.json });
   return out;
+}
+
+/**
+ * Each list's entries as `lists --json` gives them (textInGroup's texts), read from the cache
+ * as they are taken rather than held all at once; judged afresh when the cache cannot be written.
+ */
+export function entryJsonTextsAsRead(store: Store, policy: Policy, now: number, words: JsonCatalogs, list?: ListName): (l: ListName) => Iterable<string> {
+  try {
+    refreshVerdicts(store, policy, now, words);
+  } catch (err) {
+    if (!(err instanceof CacheUnavailable)) throw err;
+    const texts = textsByList(entryRowsByList(judgedAfresh(store, policy, now, list)));
+    return (l) => texts[l].map((text) => entryJsonText(JSON.parse(text) as ListEntry, words));
+  }
+  const key = policyKey(policy);
+  return (l) => store.cachedEntriesOf(key, l, 'json');
 }
 
 /**

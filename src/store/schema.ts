@@ -362,6 +362,9 @@ MIGRATIONS.push({
 
 /** The trigger that drops an incident's digest when an event is added to it (a bulk insert
  * sets it aside, and drops the digests it must itself: see Store.bulkInsert). */
+/** A cached verdict of a listed company without its text for `lists --json` (the condition of its index, verdicts_unworded). */
+export const UNWORDED = "json IS NULL AND list <> 'unlisted'";
+
 /** The cached verdicts' index in listing order (the store makes it again after judging every company). */
 export const VERDICTS_LISTING_INDEX_NAME = 'verdicts_fresh';
 export const VERDICTS_LISTING_INDEX = `CREATE INDEX ${VERDICTS_LISTING_INDEX_NAME} ON verdicts(policy, list, key, valid_until)`;
@@ -572,6 +575,22 @@ MIGRATIONS.push({
           AND ${without('old')} = ${without(`CASE WHEN next IS NULL THEN (SELECT ${journalOldOf(cols, 'i')} FROM incidents i WHERE i.id = u.row) ELSE next_old END`)}
       );
     `);
+  },
+});
+
+MIGRATIONS.push({
+  name: 'beside each cached list entry, its text as `lists --json` gives it, in the words of both languages',
+  // Made from the entry when it is judged for that listing (or, for an entry judged by another
+  // command, at the first such listing after), and dropped with it: a warm listing of 10,000
+  // companies parsed every entry, put its reasons in two languages' words and stringified it
+  // again, and spent more on that than on everything else. The words are the build's, which the
+  // entry's policy key names; JSON carries both languages, so no language is part of the text.
+  // (Added only where it is not there already: a copy of a newer database marked older by hand.)
+  sql: '',
+  run(db) {
+    addColumn(db, 'verdicts', 'json', 'TEXT');
+    // Which entries are still without it, found without reading every cached row.
+    db.exec(`CREATE INDEX IF NOT EXISTS verdicts_unworded ON verdicts(policy) WHERE ${UNWORDED}`);
   },
 });
 

@@ -3,7 +3,7 @@
 
 import type { Statement } from 'better-sqlite3';
 import { createFilled, inspectHeader, openDatabase, openMemoryDatabase, openUpgradedCopy, beginImmediate, withReadOnlyCompanion, type DB, type OpenOptions } from './open.js';
-import { DIGESTS_EVENT_INSERT, DIGESTS_EVENT_INSERT_NAME, SCHEMA_VERSION, VERDICTS_LISTING_INDEX, VERDICTS_LISTING_INDEX_NAME } from './schema.js';
+import { DIGESTS_EVENT_INSERT, DIGESTS_EVENT_INSERT_NAME, SCHEMA_VERSION, UNWORDED, VERDICTS_LISTING_INDEX, VERDICTS_LISTING_INDEX_NAME } from './schema.js';
 import { companyKey, compareBytes, lookalikeSkeleton, slugOf } from '../domain/names.js';
 import { EVENT_FIELDS_AFTER_TYPE, eventContentKey, eventMomentKey, withEventFields } from '../domain/events.js';
 import { msOf } from '../domain/dates.js';
@@ -1316,15 +1316,16 @@ export class Store {
   }
 
   /**
-   * The cached entries of one list as JSON texts, read as they are taken (nothing else may use
-   * the connection until the last is read), in name order.
+   * The cached entries of one list as JSON texts (`json`: their texts for `lists --json`, which
+   * must all be made), read as they are taken (nothing else may use the connection until the
+   * last is read), in name order.
    */
-  *cachedEntriesOf(policyKey: string, list: string): Generator<string> {
+  *cachedEntriesOf(policyKey: string, list: string, column: 'entry' | 'json' = 'entry'): Generator<string> {
     // Only this list's verdicts, from the index kept in listing order: walking every company in
     // name order and looking up each one's verdict, for each list, took a third longer to read
     // the lists of 10,000 companies.
-    const sql = `SELECT entry FROM verdicts INDEXED BY verdicts_fresh WHERE policy = ? AND list = ? ORDER BY key`;
-    for (const [entry] of this.rawStatement(sql).iterate(policyKey, list) as Iterable<[string]>) yield entry;
+    const sql = `SELECT ${column} FROM verdicts INDEXED BY verdicts_fresh WHERE policy = ? AND list = ? ORDER BY key`;
+    for (const [text] of this.rawStatement(sql).iterate(policyKey, list) as Iterable<[string]>) yield text;
   }
 
   /**
@@ -1371,14 +1372,31 @@ export class Store {
     this.st('INSERT INTO verdicts_judged (at) VALUES (?)').run(now);
   }
 
-  saveVerdicts(policyKey: string, rows: { companyId: number; key: string; list: string; entry: string; validUntil: number | null }[]): void {
+  saveVerdicts(policyKey: string, rows: { companyId: number; key: string; list: string; entry: string; json: string | null; validUntil: number | null }[]): void {
     // Fifty rows a statement, as the first listing after an import writes ten thousand: a
     // statement a row took twice as long.
-    const insert = new RowsAtOnce((sql) => this.st(sql), 'INSERT OR REPLACE INTO verdicts (company_id, key, list, entry, policy, valid_until) VALUES', 6, VERDICT_ROWS);
+    const insert = new RowsAtOnce((sql) => this.st(sql), 'INSERT OR REPLACE INTO verdicts (company_id, key, list, entry, json, policy, valid_until) VALUES', 7, VERDICT_ROWS);
     this.write(() => {
-      for (const r of rows) insert.add(r.companyId, r.key, r.list, r.entry, policyKey, r.validUntil);
+      for (const r of rows) insert.add(r.companyId, r.key, r.list, r.entry, r.json, policyKey, r.validUntil);
       insert.end();
     });
+  }
+
+  /** Whether a listed company's cached entry has no text for `lists --json` yet (it was judged by another command). */
+  hasEntryWithoutJson(policyKey: string): boolean {
+    return this.st(`SELECT 1 FROM verdicts WHERE policy = ? AND ${UNWORDED} LIMIT 1`).get(policyKey) !== undefined;
+  }
+
+  /** The listed companies' cached entries that have no text for `lists --json` yet. */
+  entriesWithoutJson(policyKey: string): { companyId: number; entry: string }[] {
+    const rows = this.rows(`SELECT company_id, entry FROM verdicts WHERE policy = ? AND ${UNWORDED}`, policyKey) as [number, string][];
+    return rows.map(([companyId, entry]) => ({ companyId, entry }));
+  }
+
+  /** Inside a write: the text for `lists --json` of cached entries, each kept beside the entry it was made from. */
+  saveEntryJson(rows: { companyId: number; entry: string; json: string }[]): void {
+    const update = this.st('UPDATE verdicts SET json = ? WHERE company_id = ? AND entry = ?');
+    for (const r of rows) update.run(r.json, r.companyId, r.entry);
   }
 
   /**

@@ -1,7 +1,7 @@
 // The one shape of JSON on stdout: an indented document for --json, one compact object a
 // line for --ndjson (listings only).
 
-import { inertJson, jsonBatches, jsonGroupPieces, toJson } from './safe.js';
+import { inertJson, jsonBatches, jsonGroupPieces, jsonGroupTextPieces, toJson } from './safe.js';
 
 export interface JsonOutOptions {
   json?: boolean;
@@ -43,5 +43,11 @@ export function* listsJsonPieces<L extends string>(shown: readonly L[], entriesO
     return;
   }
   yield* jsonGroupPieces(shown.map((l) => [l, entriesOf(l)]));
+  yield '\n';
+}
+
+/** The lists as one indented document (listsJsonPieces without --ndjson), of entries whose texts are made already (textInGroup's). */
+export function* listsJsonTextPieces<L extends string>(shown: readonly L[], textsOf: (list: L) => Iterable<string>): Generator<string> {
+  yield* jsonGroupTextPieces(shown.map((l) => [l, textsOf(l)]));
   yield '\n';
 }

@@ -106,6 +106,36 @@ export const JSON_BATCH = 32;
  * toJson, without the whole value or the whole text in memory at once.
  */
 export function* jsonGroupPieces(groups: [string, Iterable<unknown>][]): Generator<string> {
+  yield* groupPieces(groups, (key, values, opening) =>
+    // Stringified under their key as the whole object would be (so already indented as
+    // there); the piece is that text between the brackets.
+    jsonBatches(values, (batch) => {
+      const text = toJson({ [key]: batch });
+      return text.slice('{'.length + opening.length, text.length - '\n  ]\n}'.length);
+    }),
+  );
+}
+
+/** The same text as jsonGroupPieces, of values whose texts are made already (each textInGroup's). */
+export function* jsonGroupTextPieces(groups: [string, Iterable<string>][]): Generator<string> {
+  yield* groupPieces(groups, function* (_key, texts) {
+    let n = 0;
+    for (const text of texts) yield `${n++ ? ',' : ''}\n${text}`;
+    return n;
+  });
+}
+
+/** One value's text as it stands in an array under a key of toJson's document: indented four spaces, without the comma or the line break before it. */
+export function textInGroup(value: unknown): string {
+  const text = toJson({ k: [value] });
+  return text.slice(GROUP_HEAD.length, text.length - GROUP_TAIL.length);
+}
+
+const GROUP_HEAD = '{\n  "k": [\n';
+const GROUP_TAIL = '\n  ]\n}';
+
+/** The braces and keys of an object of arrays, each array's inside given by `inside` (which returns how many values it gave). */
+function* groupPieces<V>(groups: [string, Iterable<V>][], inside: (key: string, values: Iterable<V>, opening: string) => Generator<string, number>): Generator<string> {
   if (!groups.length) {
     yield '{}';
     return;
@@ -115,12 +145,7 @@ export function* jsonGroupPieces(groups: [string, Iterable<unknown>][]): Generat
     const [key, values] = groups[g];
     const opening = `\n  ${toJson(key)}: [`;
     yield `${g ? ',' : ''}${opening}`;
-    // Stringified under their key as the whole object would be (so already indented as
-    // there); the piece is that text between the brackets.
-    const n = yield* jsonBatches(values, (batch) => {
-      const text = toJson({ [key]: batch });
-      return text.slice('{'.length + opening.length, text.length - '\n  ]\n}'.length);
-    });
+    const n = yield* inside(key, values, opening);
     yield n ? '\n  ]' : ']';
   }
   yield '\n}';

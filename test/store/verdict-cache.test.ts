@@ -11,7 +11,8 @@ import { mergeDataFile } from '../../src/store/merge.js';
 import { validateDataFile, type DataFile } from '../../src/formats/data-file.js';
 import { loadAllChecklists } from '../../src/formats/checklist-file.js';
 import { DEFAULT_POLICY, factsOf, judgeCompany } from '../../src/domain/policy.js';
-import { entryTextsAsRead, judgeListed, listEntry, listEntryTexts, localZone, markdownRows, policyKey, type ListEntry } from '../../src/commands/verdicts.js';
+import { entryJson, entryJsonTextsAsRead, entryTextsAsRead, jsonCatalogs, judgeListed, listEntry, listEntryTexts, localZone, markdownRows, policyKey, type ListEntry } from '../../src/commands/verdicts.js';
+import { textInGroup } from '../../src/ui/safe.js';
 import { LISTS, type ListName } from '../../src/domain/types.js';
 import { digestFromText, digestOf, listedFromText, type Digest, type IncidentWithListedText } from '../../src/domain/digest.js';
 import { journaled } from '../helpers/store.js';
@@ -419,6 +420,51 @@ describe('the verdict cache', () => {
     const id = store.findCompany(first.company)!.id;
     expect(store.db.prepare('SELECT list, md_rows FROM verdicts WHERE company_id = ?').get(id)).toEqual({ list: 'white', md_rows: null });
     expect(store.cachedMarkdownRows(key, 'en').filter((r) => r.md_row === null).map((r) => r.company_id)).toEqual([id]);
+  });
+
+  it("the texts of `lists --json` are made as companies are judged for it, or from entries judged without them, and are the entries as JSON gives them", async () => {
+    const words = await jsonCatalogs();
+    const key = policyKey(DEFAULT_POLICY);
+    const jsonOf = (list?: ListName) => {
+      const texts = entryJsonTextsAsRead(store, DEFAULT_POLICY, NOW, words, list);
+      return Object.fromEntries((list ? [list] : LISTS).map((l) => [l, [...texts(l)]]));
+    };
+    const stored = () => store.db.prepare("SELECT list, json IS NOT NULL AS has FROM verdicts").all() as { list: string; has: number }[];
+    // Judged by a listing in one language: no text for JSON yet.
+    const entries = listEntryTexts(store, DEFAULT_POLICY, NOW);
+    const expected = Object.fromEntries(LISTS.map((l) => [l, entries[l].map((t) => textInGroup(entryJson(JSON.parse(t) as ListEntry, words)))]));
+    expect(store.hasEntryWithoutJson(key)).toBe(true);
+    expect(stored().every((r) => !r.has)).toBe(true);
+    expect(jsonOf()).toEqual(expected);
+    // Made once, for every listed company and for no other.
+    expect(store.hasEntryWithoutJson(key)).toBe(false);
+    expect(stored().every((r) => Boolean(r.has) === (r.list !== 'unlisted'))).toBe(true);
+    expect(stored().filter((r) => r.has).length).toBe(LISTS.reduce((n, l) => n + expected[l].length, 0));
+    expect(jsonOf()).toEqual(expected);
+    // Judged for JSON from the start: the same texts, of all lists or of one.
+    store.db.prepare('DELETE FROM verdicts').run();
+    expect(jsonOf()).toEqual(expected);
+    expect(store.hasEntryWithoutJson(key)).toBe(false);
+    store.db.prepare('DELETE FROM verdicts').run();
+    expect(jsonOf('white')).toEqual({ white: expected.white });
+    // A change drops a company's text with its entry; the next listing has it as it now stands.
+    const first = JSON.parse(entries.black[0]) as ListEntry;
+    store.write(() => store.setPin(store.findCompany(first.company)!.id, { list: 'white', reason: 'test', at: '2026-11-22' }));
+    const after = jsonOf();
+    expect(after.black).toEqual(expected.black.slice(1));
+    expect(after.white.find((t) => (JSON.parse(t) as { company: string }).company === first.company)).toContain('"pinned": true');
+  });
+
+  it('when the texts of `lists --json` cannot be kept (a read-only database), they are made all the same', async () => {
+    const words = await jsonCatalogs();
+    const entries = listEntryTexts(store, DEFAULT_POLICY, NOW);
+    const expected = Object.fromEntries(LISTS.map((l) => [l, entries[l].map((t) => textInGroup(entryJson(JSON.parse(t) as ListEntry, words)))]));
+    store.saveEntryJson = () => {
+      throw Object.assign(new Error('attempt to write a readonly database'), { code: 'SQLITE_READONLY' });
+    };
+    const texts = entryJsonTextsAsRead(store, DEFAULT_POLICY, NOW, words);
+    expect(Object.fromEntries(LISTS.map((l) => [l, [...texts(l)]]))).toEqual(expected);
+    expect(store.hasEntryWithoutJson(policyKey(DEFAULT_POLICY))).toBe(true);
   });
 
   it('another policy judges every company again', () => {

@@ -2,11 +2,13 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { EventEmitter } from 'node:events';
-import { WRITE_SIZE, inWrites, jsonGroupPieces, toJson, writePieces } from '../../src/ui/safe.js';
+import { WRITE_SIZE, inWrites, jsonGroupPieces, jsonGroupTextPieces, textInGroup, toJson, writePieces } from '../../src/ui/safe.js';
 import { jsonList, jsonListPieces } from '../../src/ui/json-out.js';
 
 const whole = (groups: [string, unknown[]][]) => toJson(Object.fromEntries(groups));
 const pieces = (groups: [string, unknown[]][]) => [...jsonGroupPieces(groups.map(([k, v]) => [k, v[Symbol.iterator]()]))].join('');
+/** The same, of each value's text made beforehand (as the verdict cache keeps them). */
+const textPieces = (groups: [string, unknown[]][]) => [...jsonGroupTextPieces(groups.map(([k, v]) => [k, v.map(textInGroup)[Symbol.iterator]()]))].join('');
 
 describe('JSON of groups in pieces', () => {
   it('is toJson of the whole object: empty groups, one value, and more values than a batch', () => {
@@ -19,6 +21,7 @@ describe('JSON of groups in pieces', () => {
       [['a [b]: {c}', [entry(1)]], ['\u2028"\n', [entry(2)]]] as [string, unknown[]][],
     ]) {
       expect(pieces(groups)).toBe(whole(groups));
+      expect(textPieces(groups)).toBe(whole(groups));
     }
   });
 
@@ -30,6 +33,7 @@ describe('JSON of groups in pieces', () => {
         const seen = new Set<string>();
         const groups = raw.filter(([k]) => !seen.has(k) && seen.add(k) && !/^\d+$/.test(k));
         expect(pieces(groups)).toBe(whole(groups));
+        expect(textPieces(groups)).toBe(whole(groups));
       }),
       { numRuns: 100 },
     );
