@@ -35,6 +35,15 @@ const IP = new RegExp(`${IPV4}|${IPV6}`, 'gu');
 
 /** Digits in groups of three, as a sum is written, with its fraction or not. */
 const GROUPED = /^\d{1,3}(?:[\s\u00a0\u202f]\d{3})+(?:[.,]\d{1,2})?$/u;
+/**
+ * Digits in groups of three with dots, as Russian and Romanian write a sum (`1.234.567,89 RUB`,
+ * `12.500.000 lei`): its fraction is after a comma, which is no part of the run. A phone number is
+ * written with dots too, so the rule is strict, and what it does not fit is redacted: every group
+ * after the first has three digits, and the first has one to three and does not begin with 0. So
+ * `0721.234.567`, a Romanian mobile number, is one even before `lei`: no sum begins with 0 (and its
+ * first group has four digits).
+ */
+const GROUPED_DOTS = /^[1-9]\d{0,2}(?:\.\d{3})+$/u;
 const CURRENCY = String.raw`[$€£₽¥]|(?:RUB|USD|EUR|GBP|RON|lei|руб\p{L}*|рубл\p{L}*|р\.?|rubles?|roubles?|dollars?|euros?|долл\p{L}*|евро)(?![\p{L}\p{N}])`;
 /** What says a run of digits is a sum: its fraction, or a currency after it, or before it. */
 const SUM_AFTER = new RegExp(String.raw`^(?:[,.]\d{1,2}(?!\d)|\s?(?:${CURRENCY}))`, 'iu');
@@ -78,9 +87,11 @@ export function redactText(text: string): string {
     if (date) return date;
     if (iban) return REDACTED.number;
     if (digits) {
-      // A sum in groups of three (1 234 567,89 RUB), with its fraction or its currency after it.
+      // A sum in groups of three (1 234 567,89 RUB, 1.234.567,89 RUB), with its fraction or its
+      // currency after it, or its currency before it. Groups of three with dots and neither
+      // (`1.234.567` alone) may be a phone number, and are redacted.
       const run = digits.trimEnd();
-      if (GROUPED.test(run) && (SUM_AFTER.test(whole.slice(offset + run.length)) || SUM_BEFORE.test(whole.slice(0, offset)))) return digits;
+      if ((GROUPED.test(run) || GROUPED_DOTS.test(run)) && (SUM_AFTER.test(whole.slice(offset + run.length)) || SUM_BEFORE.test(whole.slice(0, offset)))) return digits;
       // A trailing space or bracket belongs to the text around the number.
       const core = digits.replace(/[\s.)-]+$/u, '');
       return classifyDigits(core) === core ? digits : classifyDigits(core) + digits.slice(core.length);

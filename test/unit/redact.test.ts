@@ -75,6 +75,13 @@ describe('redactText', () => {
     ['See the site.https://x.com/?q=1', 'See the site.[link]'],
     // Sums with a decimal point, currency words, or the currency before.
     ['1 234 567.89 USD, 1 000 000 рублей, $1 234 567, USD 1 234 567, цена 1 000 000 р', '1 234 567.89 USD, 1 000 000 рублей, $1 234 567, USD 1 234 567, цена 1 000 000 р'],
+    // A sum in groups of three with dots, as Russian and Romanian write it, with its fraction
+    // after a comma or its currency; without either, or not in groups of three from a digit
+    // other than 0, it may be a phone number.
+    ['paid 1.234.567,89 RUB, 12.500 lei, 1.234.567 ₽', 'paid 1.234.567,89 RUB, 12.500 lei, 1.234.567 ₽'],
+    ['total 12.500.000 lei, RUB 1.234.567, €1.234.567 or 1.234.567,89', 'total 12.500.000 lei, RUB 1.234.567, €1.234.567 or 1.234.567,89'],
+    ['mobile 0721.234.567, 0721.234.567 lei, 072.123.456 lei', 'mobile [phone], [phone] lei, [phone] lei'],
+    ['call 912.345.678 or 912.345.67.89, 1.234.567 alone', 'call [phone] or [phone], [phone] alone'],
   ])('%j -> %j', (input, expected) => {
     expect(redactText(input)).toBe(expected);
   });
