@@ -23,8 +23,11 @@ const HEX = '[0-9A-Fa-f]';
 // It begins where a word does, or after a word and a colon that is no part of it (`IPv6:fe80::1`:
 // a word with a letter no hex digit is).
 const IPV6 = String.raw`(?:(?<![\p{L}\p{N}:])|(?<=(?<![\p{L}\p{N}])[\p{L}\p{N}]*[G-Zg-z][\p{L}\p{N}]*:))(?=[0-9A-Fa-f:]*${HEX})(?:(?:${HEX}{0,4}:){2,6}${DOTTED_QUAD}|(?:${HEX}{1,4}:){7}${HEX}{1,4}(?![\p{L}\p{N}:])|(?=[0-9A-Fa-f:]*::)(?:${HEX}{0,4}:){2,7}${HEX}{0,4}(?![\p{L}\p{N}:]))`;
-// Dates and times are kept as they are: they look like runs of digits.
-const DATE = String.raw`\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?)?|\d{1,2}[./]\d{1,2}[./]\d{2,4}(?:\s\d{1,2}:\d{2})?|\d{1,2}:\d{2}`;
+// Dates and times are kept as they are: they look like runs of digits. A date with dots year first
+// (`2026.01.05`, as some write it) is one only if it can be: a year 1900 to 2099, a month 1 to 12
+// and a day 1 to 31, where the run ends (`2026.01.05.17` and `0721.23.45` are not dates).
+const DOTTED_YEAR_FIRST = String.raw`(?:19|20)\d{2}\.(?:0?[1-9]|1[0-2])\.(?:0?[1-9]|[12]\d|3[01])(?![\p{N}]|\.\p{N})(?:[T\s]\d{1,2}:\d{2}(?::\d{2})?)?`;
+const DATE = String.raw`\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?)?|${DOTTED_YEAR_FIRST}|\d{1,2}[./]\d{1,2}[./]\d{2,4}(?:\s\d{1,2}:\d{2})?|\d{1,2}:\d{2}`;
 const IBAN = String.raw`\b[A-Z]{2}\d{2}(?:\s?[A-Z0-9]{4}){3,7}(?:\s?[A-Z0-9]{1,3})?\b`;
 // A run of digits with the separators phone, card and account numbers are written with.
 const DIGITS = String.raw`\+?\(?\d(?:[\s.()\u00a0-]{0,2}\d)+\)?`;

@@ -82,6 +82,10 @@ describe('redactText', () => {
     ['total 12.500.000 lei, RUB 1.234.567, €1.234.567 or 1.234.567,89', 'total 12.500.000 lei, RUB 1.234.567, €1.234.567 or 1.234.567,89'],
     ['mobile 0721.234.567, 0721.234.567 lei, 072.123.456 lei', 'mobile [phone], [phone] lei, [phone] lei'],
     ['call 912.345.678 or 912.345.67.89, 1.234.567 alone', 'call [phone] or [phone], [phone] alone'],
+    // A date with dots year first, with its time or not, and day first; a run that is no date is redacted.
+    ['written 2026.01.05, due 2026.1.9 and 2026.01.12 18:00', 'written 2026.01.05, due 2026.1.9 and 2026.01.12 18:00'],
+    ['from 05.01.2026 to 9.1.2026 10:00', 'from 05.01.2026 to 9.1.2026 10:00'],
+    ['2026.13.05, 2026.01.05.17 and 2026.01.051234', '[phone], [phone] and [number]'],
   ])('%j -> %j', (input, expected) => {
     expect(redactText(input)).toBe(expected);
   });
