@@ -35,6 +35,20 @@ const DIGITS = String.raw`\+?\(?\d(?:[\s.()\u00a0-]{0,2}\d)+\)?`;
 const PATTERN = new RegExp(`(${EMAIL})|(${URL})|(${DATE})|(${IBAN})|(${DIGITS})`, 'gu');
 /** IP addresses, replaced first: a run of digits began at the end of a word before one (`IPv4 192.168.1.1`) and took it for a phone number. */
 const IP = new RegExp(`${IPV4}|${IPV6}`, 'gu');
+/**
+ * A word that says the numbers with dots after it are a version (`version 1.2.3.4`, `firmware
+ * 10.0.19045.2965`, `сборка 100.200.30.40`), which are kept. Four numbers to 255 are an address
+ * and a version alike, so only this word tells them apart: without it they are redacted, after it
+ * they are kept (an address after one of these words is kept too: the rule errs that way only
+ * there). Tried where the numbers begin, as a look behind.
+ */
+const VERSION_WORD = /(?<=(?<![\p{L}\p{N}])(?:version|ver|v|firmware|build|release|верси(?:я|и|ю|ей)|прошивк(?:а|и|у|е|ой)|сборк(?:а|и|у|е|ой)|релиз|versiun(?:e|ea|i|ii|ile))\.?\s{0,3}[:#=]?\s{0,3})/iuy;
+/** Numbers with dots, as a version is written. */
+const DOTTED = /^\d+(?:\.\d+)+$/;
+const isVersion = (numbers: string, offset: number, whole: string) => {
+  VERSION_WORD.lastIndex = offset;
+  return DOTTED.test(numbers) && VERSION_WORD.test(whole);
+};
 
 /** Digits in groups of three, as a sum is written, with its fraction or not. */
 const GROUPED = /^\d{1,3}(?:[\s\u00a0\u202f]\d{3})+(?:[.,]\d{1,2})?$/u;
@@ -72,7 +86,7 @@ const WHEN_ALONE = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?)?(?:Z|[+-]\d
 /** The text with e-mail addresses, phone, card and account numbers, IP addresses and links with a query string replaced by a marker. */
 export function redactText(text: string): string {
   if (!MAYBE.test(text) || WHEN_ALONE.test(text)) return text;
-  return text.replace(IP, REDACTED.ip).replace(PATTERN, (m, email: string, url: string, date: string, iban: string, digits: string, offset: number, whole: string) => {
+  return text.replace(IP, (ip: string, offset: number, whole: string) => (isVersion(ip, offset, whole) ? ip : REDACTED.ip)).replace(PATTERN, (m, email: string, url: string, date: string, iban: string, digits: string, offset: number, whole: string) => {
     if (email) return REDACTED.email;
     if (url) {
       // Punctuation after a link is the sentence's, and a closing bracket the text's unless the
@@ -95,6 +109,7 @@ export function redactText(text: string): string {
       // (`1.234.567` alone) may be a phone number, and are redacted.
       const run = digits.trimEnd();
       if ((GROUPED.test(run) || GROUPED_DOTS.test(run)) && (SUM_AFTER.test(whole.slice(offset + run.length)) || SUM_BEFORE.test(whole.slice(0, offset)))) return digits;
+      if (isVersion(run, offset, whole)) return digits;
       // A trailing space or bracket belongs to the text around the number.
       const core = digits.replace(/[\s.)-]+$/u, '');
       return classifyDigits(core) === core ? digits : classifyDigits(core) + digits.slice(core.length);

@@ -86,6 +86,11 @@ describe('redactText', () => {
     ['written 2026.01.05, due 2026.1.9 and 2026.01.12 18:00', 'written 2026.01.05, due 2026.1.9 and 2026.01.12 18:00'],
     ['from 05.01.2026 to 9.1.2026 10:00', 'from 05.01.2026 to 9.1.2026 10:00'],
     ['2026.13.05, 2026.01.05.17 and 2026.01.051234', '[phone], [phone] and [number]'],
+    // Numbers with dots after a word that says they are a version are kept; without it, four
+    // numbers to 255 are an address, whatever word is before them.
+    ['version 1.2.3.4, firmware 10.0.19045.2965, сборка 100.200.30.40', 'version 1.2.3.4, firmware 10.0.19045.2965, сборка 100.200.30.40'],
+    ['Version: 1.2.3.4, ver. 10.20.30.40, versiunea 1.2.3.4, build 1.2.3.4', 'Version: 1.2.3.4, ver. 10.20.30.40, versiunea 1.2.3.4, build 1.2.3.4'],
+    ['ip 10.0.0.1, server 1.2.3.4, conversion 1.2.3.4, IPv4 1.2.3.4', 'ip [ip], server [ip], conversion [ip], IPv4 [ip]'],
   ])('%j -> %j', (input, expected) => {
     expect(redactText(input)).toBe(expected);
   });
