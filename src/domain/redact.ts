@@ -27,7 +27,10 @@ const IPV6 = String.raw`(?:(?<![\p{L}\p{N}:])|(?<=(?<![\p{L}\p{N}])[\p{L}\p{N}]*
 // (`2026.01.05`, as some write it) is one only if it can be: a year 1900 to 2099, a month 1 to 12
 // and a day 1 to 31, where the run ends (`2026.01.05.17` and `0721.23.45` are not dates).
 const DOTTED_YEAR_FIRST = String.raw`(?:19|20)\d{2}\.(?:0?[1-9]|1[0-2])\.(?:0?[1-9]|[12]\d|3[01])(?![\p{N}]|\.\p{N})(?:[T\s]\d{1,2}:\d{2}(?::\d{2})?)?`;
-const DATE = String.raw`\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?)?|${DOTTED_YEAR_FIRST}|\d{1,2}[./]\d{1,2}[./]\d{2,4}(?:\s\d{1,2}:\d{2})?|\d{1,2}:\d{2}`;
+// A date day first (`05.01.2026`, `5/1/26`) ends where the run of digits does: a French phone
+// number in pairs (`01.23.45.67.89`) began with one, and the rest of it was too short to be redacted.
+const DAY_FIRST = String.raw`\d{1,2}[./]\d{1,2}[./]\d{2,4}(?![\p{N}]|\.\p{N})(?:\s\d{1,2}:\d{2})?`;
+const DATE = String.raw`\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?)?|${DOTTED_YEAR_FIRST}|${DAY_FIRST}|\d{1,2}:\d{2}`;
 const IBAN = String.raw`\b[A-Z]{2}\d{2}(?:\s?[A-Z0-9]{4}){3,7}(?:\s?[A-Z0-9]{1,3})?\b`;
 // A run of digits with the separators phone, card and account numbers are written with.
 const DIGITS = String.raw`\+?\(?\d(?:[\s.()\u00a0-]{0,2}\d)+\)?`;

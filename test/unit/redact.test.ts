@@ -91,6 +91,9 @@ describe('redactText', () => {
     ['version 1.2.3.4, firmware 10.0.19045.2965, сборка 100.200.30.40', 'version 1.2.3.4, firmware 10.0.19045.2965, сборка 100.200.30.40'],
     ['Version: 1.2.3.4, ver. 10.20.30.40, versiunea 1.2.3.4, build 1.2.3.4', 'Version: 1.2.3.4, ver. 10.20.30.40, versiunea 1.2.3.4, build 1.2.3.4'],
     ['ip 10.0.0.1, server 1.2.3.4, conversion 1.2.3.4, IPv4 1.2.3.4', 'ip [ip], server [ip], conversion [ip], IPv4 [ip]'],
+    // A phone number in pairs with dots, whose beginning has the shape of a date, is no date.
+    ['Paris 01.23.45.67.89, Brussels 0470.12.34.56', 'Paris [phone], Brussels [phone]'],
+    ['on 05.01.2026. Then 05.01.2026-09.01.2026, 12/31/2026', 'on 05.01.2026. Then 05.01.2026-09.01.2026, 12/31/2026'],
   ])('%j -> %j', (input, expected) => {
     expect(redactText(input)).toBe(expected);
   });
