@@ -226,7 +226,8 @@ export function addMonths(ms: number, months: number): number {
   return target.getTime();
 }
 
-const DOTTED = /^(\d{1,2})\.(\d{1,2})\.(\d{4})(?:(?:[ T]|,\s*|\s+(?:в|at)\s+)(\d{1,2}):(\d{2}))?$/iu;
+/** `12.07.2012`, `12.07.2012 09:30`: spaces before the time as many as an ISO date takes (`12.07.2012  9:30`, as `2012-07-12  9:30`). */
+const DOTTED = /^(\d{1,2})\.(\d{1,2})\.(\d{4})(?:(?:\s+|T|,\s*|\s+(?:в|at)\s+)(\d{1,2}):(\d{2}))?$/iu;
 /** `12 июля 2012`, `12 июля 2012 г. 10:00`, `12 July 2012, 10:00`, `12th July 2012`. */
 const DAY_MONTH = /^(\d{1,2})(?:st|nd|rd|th)?\s+(\p{L}+)\.?,?\s+(\d{4})(?:\s*(?:г\.?|года))?(?:,?\s+(?:в\s+|at\s+)?(\d{1,2}):(\d{2}))?$/iu;
 /** `July 12, 2012`, `Jul 12 2012 10:00`. */

@@ -249,6 +249,10 @@ describe('parseHumanWhen with the month in words', () => {
     ['2027-05-05T9:30:15', '2027-05-05T09:30:15'],
     ['2027-05-05 9:30Z', '2027-05-05T09:30Z'],
     ['2027-05-05T9:30+03:00', '2027-05-05T09:30+03:00'],
+    // A dotted date with more than one space before its time, as an ISO date is read with them.
+    ['05.05.2027  9:00', '2027-05-05T09:00'],
+    ['05.05.2027  09:00', '2027-05-05T09:00'],
+    ['5.5.2027   9:00', '2027-05-05T09:00'],
   ])('%s is %s', (typed, stored) => {
     expect(parseHumanWhen(typed, now)?.text).toBe(stored);
   });
