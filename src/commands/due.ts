@@ -71,8 +71,9 @@ function* calendarOf(store: Store, now: number): Generator<CalendarDeadline> {
   for (const d of store.openDeadlines()) {
     const e: IncidentEvent = { at: d.at, type: 'promise', due: d.due, ...(d.markedBroken ? { kept: false } : {}) };
     const p = promiseStatus(e, noClosing, now);
-    // A letter to a regulator or a court awaits their reply, not the company's: said whose it is.
-    const whose = d.replyOf ?? undefined;
+    // A letter's deadline awaits a reply to it, not a promise: said whose, the company's or the
+    // regulator's or court's it went to.
+    const whose = d.replyOf ?? (d.reply ? 'company' : undefined);
     const what = d.text ?? (whose ? say.aReply : say.aPromise);
     yield {
       // By the promise's event: a promise whose deadline or words are corrected keeps its UID,

@@ -635,9 +635,10 @@ export const en = {
     badFormat: (given: string) => `--format takes text, json or ics, not ${q(given)}.`,
     twoFormats: (json: string, format: string) => `${json} and --format ${format} ask for two different outputs; give one.`,
     calendarName: 'vetted: deadlines',
-    /** `whose`: the deadline is of a letter to a regulator or a court, whose reply it awaits (not the company's). */
-    calendarSummary: (what: string, company: string, whose?: ReplyOwer) => `${whose === 'court' ? "The court's reply due" : whose ? "The regulator's reply due" : 'Due'}: ${what} — ${company}`,
-    calendarDescription: (company: string, id: string, title: string, at: string, what: string, due: string, broken: 'passed' | 'marked' | null, step: string, whose?: ReplyOwer) =>
+    /** `whose`: the deadline is of a letter of the customer's, whose reply it awaits: the company's, or the regulator's or court's it went to (no promise of anyone's). */
+    calendarSummary: (what: string, company: string, whose?: ReplyOwer | 'company') =>
+      `${whose === 'court' ? "The court's reply due" : whose === 'regulator' ? "The regulator's reply due" : whose ? "The company's reply due" : 'Due'}: ${what} — ${company}`,
+    calendarDescription: (company: string, id: string, title: string, at: string, what: string, due: string, broken: 'passed' | 'marked' | null, step: string, whose?: ReplyOwer | 'company') =>
       whose
         ? `${company}, incident ${id}: ${title}\nYou wrote to the ${whose} on ${when(at)}: ${what}, due ${when(due)}.${broken === 'passed' ? ' Not answered: the deadline has passed.' : broken === 'marked' ? ' Marked as not answered.' : ''}\nIf it is not answered: ${step}.\nSee: vetted incident show ${id}`
         : `${company}, incident ${id}: ${title}\nPromised on ${when(at)}: ${what}, due ${when(due)}.${broken === 'passed' ? ' Broken: the deadline has passed.' : broken === 'marked' ? ' Broken: marked as not kept.' : ''}\nIf it is not kept: ${step}.\nSee: vetted incident show ${id}`,

@@ -644,10 +644,10 @@ export const ru: Catalog = {
     badFormat: (given) => `--format принимает text, json или ics, а не ${q(given)}.`,
     twoFormats: (json, format) => `${json} и --format ${format} просят два разных вывода; укажите один.`,
     calendarName: 'vetted: сроки',
-    calendarSummary: (what, company, whose) => `${whose ? `Срок ответа ${theirs(whose)}` : 'Срок'}: ${what} — ${company}`,
+    calendarSummary: (what, company, whose) => `${whose === 'company' ? 'Срок ответа компании' : whose ? `Срок ответа ${theirs(whose)}` : 'Срок'}: ${what} — ${company}`,
     calendarDescription: (company, id, title, at, what, due, broken, step, whose) =>
       whose
-        ? `${company}, обращение ${id}: ${title}\nВаше письмо ${whose === 'court' ? 'в суд' : 'регулятору'} от ${fmt.dateTime(at)}: ${what}, срок ${fmt.dateTime(due)}.${broken === 'passed' ? ' Ответа нет: срок прошёл.' : broken === 'marked' ? ' Отмечено: ответа нет.' : ''}\nЕсли не ответят: ${step}.\nПодробнее: vetted incident show ${id}`
+        ? `${company}, обращение ${id}: ${title}\nВаше письмо ${whose === 'court' ? 'в суд' : whose === 'regulator' ? 'регулятору' : 'в компанию'} от ${fmt.dateTime(at)}: ${what}, срок ${fmt.dateTime(due)}.${broken === 'passed' ? ' Ответа нет: срок прошёл.' : broken === 'marked' ? ' Отмечено: ответа нет.' : ''}\nЕсли не ответят: ${step}.\nПодробнее: vetted incident show ${id}`
         : `${company}, обращение ${id}: ${title}\nОбещано ${fmt.dateTime(at)}: ${what}, срок ${fmt.dateTime(due)}.${broken === 'passed' ? ' Нарушено: срок прошёл.' : broken === 'marked' ? ' Нарушено: отмечено как невыполненное.' : ''}\nЕсли не выполнят: ${step}.\nПодробнее: vetted incident show ${id}`,
     nothing: 'Открытых обращений нет: сроков нет.',
     broken: 'нарушено',

@@ -187,6 +187,8 @@ export interface OpenDeadline {
   markedBroken: boolean;
   /** The highest level the incident reached. */
   level: Level;
+  /** The reply deadline of a letter the customer sent, to anyone (isReplyDeadline): a reply owed to the letter, not a promise. */
+  reply: boolean;
   /** Who owes it when not the company: the regulator or the court a letter of the customer's went to, its reply deadline this is (replyOwedBy). */
   replyOf: ReplyOwer | null;
 }
@@ -871,16 +873,18 @@ export class Store {
          (SELECT max(CASE json_extract(l.data, '$.level') WHEN 'supervisor' THEN 1 WHEN 'quality' THEN 2 WHEN 'management' THEN 3
             WHEN 'regulator' THEN 4 WHEN 'court' THEN 5 ELSE 0 END)
           FROM events l WHERE l.incident_id = i.id AND l.data LIKE '%"level"%') AS level_rank,
-         CASE WHEN ${levelIn('e')} IN ('regulator', 'court') AND ${isReplyDeadline('e', 'w', true)} THEN ${levelIn('e')} END AS reply_of
+         CASE WHEN ${isReplyDeadline('e', 'w', true)} THEN ${levelIn('e')} END AS reply_level
        FROM incidents i
          CROSS JOIN events e ON e.incident_id = i.id AND e.type = 'promise'
          JOIN companies c ON c.id = i.company_id
        WHERE i.closed IS NULL AND json_extract(e.data, '$.due') IS NOT NULL AND json_extract(e.data, '$.kept') IS NOT 1
          AND NOT (json_extract(e.data, '$.kept') IS NULL AND ${isReplyDeadline('e', 's')} AND ${ANSWER_AFTER})
        ${INCIDENT_ORDER}, e.at_ms, e.id`,
-    ).iterate() as IterableIterator<{ ref: string; company: string; title: string; seq: number; at: string; due: string; text: string | null; kept: number | null; level_rank: number | null; reply_of: ReplyOwer | null }>;
+    ).iterate() as IterableIterator<{ ref: string; company: string; title: string; seq: number; at: string; due: string; text: string | null; kept: number | null; level_rank: number | null; reply_level: Level | null }>;
     for (const r of rows) {
-      yield { incident: r.ref, event: `${r.ref}#${r.seq}`, company: r.company, title: r.title, at: r.at, due: r.due, text: r.text, markedBroken: r.kept === 0, level: LEVELS[r.level_rank ?? 0], replyOf: r.reply_of };
+      // A letter's deadline at a regulator's or a court's level awaits their reply; at any other, the company's.
+      const replyOf = r.reply_level === 'regulator' || r.reply_level === 'court' ? r.reply_level : null;
+      yield { incident: r.ref, event: `${r.ref}#${r.seq}`, company: r.company, title: r.title, at: r.at, due: r.due, text: r.text, markedBroken: r.kept === 0, level: LEVELS[r.level_rank ?? 0], reply: r.reply_level !== null, replyOf };
     }
   }
 

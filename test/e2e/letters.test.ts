@@ -629,7 +629,7 @@ describe('the answer to a letter', () => {
       expect(owed).toMatch(/^ {2}• the regulator's reply: "a reply to my complaint to the regulator of 20 September 2026" \(due [\d-]+\)$/m);
       const calendar = ok(u.run(['due', '--format', 'ics'])).stdout.replace(/\r\n /g, '');
       expect(calendar).toContain("SUMMARY:The regulator's reply due: a reply to my complaint to the regulator of 20 September 2026 — Reg Due");
-      expect(calendar).toContain('SUMMARY:Due: a reply to my complaint of 2 September 2026 — Reg Due');
+      expect(calendar).toContain("SUMMARY:The company's reply due: a reply to my complaint of 2 September 2026 — Reg Due");
       // Its words taken away, it is still a reply the regulator owes, not a promise.
       ok(u.run(['event', 'edit', 'reg-due-1#4', '--text', '']));
       const unworded = ok(u.run(['due', '--format', 'ics'])).stdout.replace(/\r\n /g, '');
@@ -637,6 +637,36 @@ describe('the answer to a letter', () => {
       expect(unworded).toMatch(/\\nYou wrote to the regulator on [^:]+:\d\d: a reply to your letter\\, due /);
       // Three letters unanswered are no three promises broken (B2): the company promised nothing.
       expect(json<{ reasons: { rule: string }[] }>(u, ['why', 'Reg Due', '--json']).reasons.map((r) => r.rule)).not.toContain('B2');
+    } finally {
+      u.cleanup();
+    }
+  });
+
+  it("calls the deadline of a letter to the company the company's reply owed to it in the calendar, as due and its JSON do, not a promise it made", () => {
+    const u = sandbox();
+    try {
+      ok(u.run(['incident', 'add', 'Quiet Co', '--title', 'No answer', '--fault', 'company', '--opened', '2026-09-01']));
+      // A promise the company made before the letter (one after it would be its answer) is still a promise.
+      ok(u.run(['incident', 'event', 'quiet-co-1', 'promise', '--text', 'call back', '--due', '2026-09-02 18:00', '--at', '2026-09-02 09:00']));
+      ok(u.run(['letter', 'quiet-co-1', '--kind', 'complaint', '--from', 'Me', '--sent', '--at', '2026-09-02 10:00']));
+      expect(ok(u.run(['due'])).stdout).toMatch(/^ {2}unanswered +"a reply to my complaint of 2 September 2026" — due 2026-09-16, /m);
+      const [report] = json<{ broken: { text: string; reply_deadline: boolean; owed_by: string }[] }[]>(u, ['due', '--json']);
+      expect(report.broken.map((b) => [b.text, b.reply_deadline, b.owed_by])).toEqual([
+        ['call back', false, 'company'],
+        ['a reply to my complaint of 2 September 2026', true, 'company'],
+      ]);
+      const calendar = ok(u.run(['due', '--format', 'ics'])).stdout.replace(/\r\n /g, '');
+      expect(calendar).toContain("SUMMARY:The company's reply due: a reply to my complaint of 2 September 2026 — Quiet Co");
+      expect(calendar).toContain(
+        'DESCRIPTION:Quiet Co\\, incident quiet-co-1: No answer\\nYou wrote to the company on 2026-09-02 10:00: a reply to my complaint of 2 September 2026\\, due 2026-09-16. Not answered: the deadline has passed.\\nIf it is not answered: ',
+      );
+      expect(calendar).not.toMatch(/Promised on 2026-09-02 10:00/);
+      expect(calendar).toContain('SUMMARY:Due: call back — Quiet Co');
+      expect(calendar).toContain('Promised on 2026-09-02 09:00: call back');
+      const ru = ok(u.run(['--lang', 'ru', 'due', '--format', 'ics'])).stdout.replace(/\r\n /g, '');
+      expect(ru).toContain('SUMMARY:Срок ответа компании: a reply to my complaint of 2 September 2026 — Quiet Co');
+      expect(ru).toMatch(/\\nВаше письмо в компанию от 02\.09\.2026 10:00: /);
+      expect(ru).not.toMatch(/Обещано 02\.09\.2026 10:00/);
     } finally {
       u.cleanup();
     }

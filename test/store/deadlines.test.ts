@@ -76,10 +76,11 @@ it('names who owes the reply a letter to a regulator or a court awaits; the comp
     store.addEvent(i, { at: '2024-03-02T10:00', type: 'promise', text: 'said at the hearing', due: '2024-04-02', level: 'regulator' });
   }, { summary: 'test' });
   const got = [...store.openDeadlines()].filter((d) => d.incident === 'beta-1');
-  expect(got.map((d) => [d.text, d.replyOf])).toEqual([
-    ['company reply', null],
-    ['regulator reply', 'regulator'],
-    ['court reply', 'court'],
-    ['said at the hearing', null],
+  // Each letter's deadline is a reply it awaits, the company's too; the promise is none.
+  expect(got.map((d) => [d.text, d.reply, d.replyOf])).toEqual([
+    ['company reply', true, null],
+    ['regulator reply', true, 'regulator'],
+    ['court reply', true, 'court'],
+    ['said at the hearing', false, null],
   ]);
 });
