@@ -310,12 +310,15 @@ export function promisesOf(i: Incident, now: number): PromiseStatus[] {
 /**
  * The company's own promises, and apart from them the reply deadlines of the customer's letters:
  * a reply deadline is the customer's demand, never counted as a promise the company kept or broke.
+ * `replies` are those of letters to the company; `theirs`, of letters to a regulator or a court,
+ * whose reply they await: one let pass is theirs, never the company's.
  */
-export function promisesApart(i: Incident, now: number): { company: PromiseStatus[]; replies: PromiseStatus[] } {
+export function promisesApart(i: Incident, now: number): { company: PromiseStatus[]; replies: PromiseStatus[]; theirs: PromiseStatus[] } {
   const company: PromiseStatus[] = [];
   const replies: PromiseStatus[] = [];
-  for (const p of promisesOf(i, now)) (isReplyDeadline(i.events, p.event) ? replies : company).push(p);
-  return { company, replies };
+  const theirs: PromiseStatus[] = [];
+  for (const p of promisesOf(i, now)) (!isReplyDeadline(i.events, p.event) ? company : replyOwedBy(i.events, p.event) ? theirs : replies).push(p);
+  return { company, replies, theirs };
 }
 
 export function brokenPromises(i: Incident, now: number): PromiseStatus[] {
@@ -339,8 +342,12 @@ export interface IncidentMetrics {
   /** The company's own promises: the reply deadlines of the customer's letters are counted apart. */
   promises: number;
   promises_broken: number;
+  /** The reply deadlines of the customer's letters to the company, and those it let pass. */
   reply_deadlines: number;
   reply_deadlines_missed: number;
+  /** The reply deadlines of letters to a regulator or a court, and those passed without their reply: theirs, not the company's. */
+  authority_reply_deadlines: number;
+  authority_reply_deadlines_missed: number;
   highest_level: Level;
   apologized: boolean;
   explained: boolean;
@@ -373,7 +380,7 @@ function waitForHuman(i: Incident): { reached: boolean; minutes: number | null }
 export function computeMetrics(i: Incident, now: number): IncidentMetrics {
   const toHuman = waitForHuman(i);
   const contacts = i.events.filter((e) => e.type === 'contact');
-  const { company: promises, replies } = promisesApart(i, now);
+  const { company: promises, replies, theirs } = promisesApart(i, now);
   const compensations = i.events.filter((e) => e.type === 'compensation');
   let effort: Effort | null = null;
   for (const c of compensations) {
@@ -392,6 +399,8 @@ export function computeMetrics(i: Incident, now: number): IncidentMetrics {
     promises_broken: promises.filter((p) => p.state === 'broken').length,
     reply_deadlines: replies.length,
     reply_deadlines_missed: replies.filter((p) => p.state === 'broken').length,
+    authority_reply_deadlines: theirs.length,
+    authority_reply_deadlines_missed: theirs.filter((p) => p.state === 'broken').length,
     highest_level: highestLevel(i),
     apologized: i.events.some((e) => e.type === 'apology'),
     explained: i.events.some((e) => e.type === 'explanation'),

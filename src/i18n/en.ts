@@ -35,6 +35,18 @@ type MergeLost = { parent?: string; website?: string; category?: string };
 const iso = (s: string) => localWallClock(s).trim().replace(/^(\d{4}-\d{2}-\d{2}) +(?=\d)/, '$1T');
 /** A stored time as prose says it, as the timeline's columns do: 2024-01-01 10:00 (a date alone without a time). */
 const when = (s: string) => fmt.dateTime(s);
+/**
+ * The reply deadlines of the customer's letters, said beside the company's promises: those of
+ * letters to the company and how many it let pass, and apart from them those of letters to a
+ * regulator or a court, passed without their reply (never the company's to miss).
+ */
+const repliesApart = (replies: { broken: number; total: number }, theirs: { broken: number; total: number }) => {
+  const parts = [
+    ...(replies.total ? [`${fmt.plural(replies.total, { one: 'reply deadline', other: 'reply deadlines' })} of your letters${theirs.total ? ' to the company' : ''}, ${replies.broken} missed`] : []),
+    ...(theirs.total ? [`${fmt.plural(theirs.total, { one: 'reply deadline', other: 'reply deadlines' })} of your letters to a regulator or a court, ${theirs.broken} passed without their reply`] : []),
+  ];
+  return parts.length ? ` (and ${parts.join('; ')})` : '';
+};
 /** Whose reply a letter to a regulator or a court awaits: theirs, not the company's. */
 const theirs = (w: ReplyOwer) => (w === 'court' ? "the court's" : "the regulator's");
 /** The YAML parser's words, but where they speak of its own interface rather than of the file. */
@@ -373,9 +385,9 @@ export const en = {
       `${fmt.date(opened)}${outcome ? ` to ${closed ? fmt.date(closed) : ''}, ${outcome}` : ', still open'}`,
     incidentFacts: (fault: Fault, contacts: number, highest: Level) =>
       `fault: ${fault} · ${fmt.plural(contacts, { one: 'contact', other: 'contacts' })} · highest level reached: ${level[highest]}`,
-    /** The company's promises; `replies`, the reply deadlines of the customer's letters, said apart (the list policy does not count them as the company's). */
-    promisesLine: (broken: number, total: number, apologised: boolean, explained: boolean, compensations: string[], replies: { broken: number; total: number } = { broken: 0, total: 0 }) =>
-      `promises: ${broken} of ${total} broken${replies.total ? ` (and ${fmt.plural(replies.total, { one: 'reply deadline', other: 'reply deadlines' })} of your letters, ${replies.broken} missed)` : ''} · apology: ${apologised ? 'yes' : 'no'} · explanation: ${explained ? 'yes' : 'no'} · compensation: ${compensations.length ? compensations.join('; ') : 'none'}`,
+    /** The company's promises; `replies`, the reply deadlines of the customer's letters to the company, said apart (the list policy does not count them as the company's); `theirs`, those of letters to a regulator or a court, apart again. */
+    promisesLine: (broken: number, total: number, apologised: boolean, explained: boolean, compensations: string[], replies: { broken: number; total: number } = { broken: 0, total: 0 }, theirs: { broken: number; total: number } = { broken: 0, total: 0 }) =>
+      `promises: ${broken} of ${total} broken${repliesApart(replies, theirs)} · apology: ${apologised ? 'yes' : 'no'} · explanation: ${explained ? 'yes' : 'no'} · compensation: ${compensations.length ? compensations.join('; ') : 'none'}`,
     compensation: (kind: CompensationKind | undefined, proactive: boolean, effort: Effort | undefined) =>
       `${kind ?? 'yes'}${proactive ? ', unasked' : ''}${effort ? `, it took: ${effort}` : ''}`,
     checkLine: (checklist: string, date: string, score: number, verdict: CheckVerdict, dealbreakers: string[]) =>
@@ -579,9 +591,12 @@ export const en = {
       reachedHuman: boolean;
       promises: number;
       broken: number;
-      /** The reply deadlines of the customer's letters, and how many the company let pass. */
+      /** The reply deadlines of the customer's letters to the company, and how many it let pass. */
       replies: number;
       missed: number;
+      /** The reply deadlines of letters to a regulator or a court, and how many passed without their reply. */
+      theirReplies: number;
+      theirMissed: number;
       highest: Level;
       apologised: boolean;
       explained: boolean;
@@ -594,7 +609,7 @@ export const en = {
       return [
         `contacts: ${m.contacts} (${m.robots} with a robot in the way, ${m.dropped} cut off or unanswered)`,
         `time to a live person: ${m.toHuman !== null ? minutes(m.toHuman) : m.reachedHuman ? 'a person answered, but no wait was logged' : m.contacts ? 'never reached one' : 'no contact logged'}`,
-        `promises: ${m.promises}, broken: ${m.broken}${m.replies ? ` (and ${fmt.plural(m.replies, { one: 'reply deadline', other: 'reply deadlines' })} of your letters, ${m.missed} missed)` : ''}`,
+        `promises: ${m.promises}, broken: ${m.broken}${repliesApart({ broken: m.missed, total: m.replies }, { broken: m.theirMissed, total: m.theirReplies })}`,
         `highest level reached: ${level[m.highest]}`,
         `apologised: ${yn(m.apologised)} · explained: ${yn(m.explained)} · compensated: ${yn(m.compensated)}${m.compensated ? ` (${m.proactive ? 'unasked' : 'only when asked'}; it took: ${m.effort ?? 'none'})` : ''}`,
         `days open: ${fmt.number(m.daysOpen)}`,

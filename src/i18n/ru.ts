@@ -24,6 +24,14 @@ const cutShort = (size: number, expected?: number) =>
   expected
     ? `${fmt.plural(size, { one: 'байт', few: 'байта', many: 'байт', other: 'байта' })} из ${fmt.number(expected)}, указанных в её заголовке`
     : `${fmt.plural(size, { one: 'байт', few: 'байта', many: 'байт', other: 'байта' })}: не уцелел даже заголовок`;
+/** Сроки ответа на письма пользователя рядом с обещаниями компании: на письма компании (сколько она пропустила) и отдельно — на письма регулятору или в суд (их пропуск не вина компании). */
+const repliesApart = (replies: { broken: number; total: number }, theirs: { broken: number; total: number }) => {
+  const parts = [
+    ...(replies.total ? [`сроки ответа на ваши письма${theirs.total ? ' компании' : ''}: пропущено ${replies.broken} из ${replies.total}`] : []),
+    ...(theirs.total ? [`сроки ответа регулятора или суда на ваши письма: прошло без ответа ${theirs.broken} из ${theirs.total}`] : []),
+  ];
+  return parts.length ? ` (и ${parts.join('; ')})` : '';
+};
 /** Чей ответ ждёт письмо регулятору или в суд: их, а не компании. */
 const theirs = (w: ReplyOwer) => (w === 'court' ? 'суда' : 'регулятора');
 const days = (n: number) => fmt.plural(n, { one: 'день', few: 'дня', many: 'дней', other: 'дня' });
@@ -434,8 +442,8 @@ export const ru: Catalog = {
     incidentSpan: (opened, closed, o) => `${fmt.date(opened)}${o ? ` — ${closed ? fmt.date(closed) : ''}, ${outcome[o]}` : ', ещё открыто'}`,
     incidentFacts: (f, contacts, highest) =>
       `вина: ${fault[f]} · ${fmt.plural(contacts, { one: 'контакт', few: 'контакта', many: 'контактов', other: 'контакта' })} · выше всего: ${level[highest]}`,
-    promisesLine: (broken, total, apologised, explained, compensations, replies = { broken: 0, total: 0 }) =>
-      `обещания: нарушено ${broken} из ${total}${replies.total ? ` (и сроки ответа на ваши письма: пропущено ${replies.broken} из ${replies.total})` : ''} · извинения: ${apologised ? 'да' : 'нет'} · объяснение: ${explained ? 'да' : 'нет'} · компенсация: ${compensations.length ? compensations.join('; ') : 'нет'}`,
+    promisesLine: (broken, total, apologised, explained, compensations, replies = { broken: 0, total: 0 }, theirs = { broken: 0, total: 0 }) =>
+      `обещания: нарушено ${broken} из ${total}${repliesApart(replies, theirs)} · извинения: ${apologised ? 'да' : 'нет'} · объяснение: ${explained ? 'да' : 'нет'} · компенсация: ${compensations.length ? compensations.join('; ') : 'нет'}`,
     compensation: (k, proactive, e) => `${k ? kind[k] : 'да'}${proactive ? ', без просьбы' : ''}${e ? `, чего стоило: ${effort[e]}` : ''}`,
     checkLine: (checklist, date, score, verdict, dealbreakers) =>
       `чек-лист ${checklist} от ${fmt.date(date)}: ${score}/100, ${checkVerdict[verdict]}${dealbreakers.length ? ` (неприемлемые ответы: ${dealbreakers.join(', ')})` : ''}`,
@@ -606,7 +614,7 @@ export const ru: Catalog = {
       return [
         `контактов: ${m.contacts} (мешал робот: ${m.robots}, связь оборвалась или нет ответа: ${m.dropped})`,
         `время до живого человека: ${m.toHuman !== null ? minutes(m.toHuman) : m.reachedHuman ? 'дозвонились, но ожидание не записано' : m.contacts ? 'не дозвонились' : 'контактов не записано'}`,
-        `обещаний: ${m.promises}, нарушено: ${m.broken}${m.replies ? ` (и сроки ответа на ваши письма: пропущено ${m.missed} из ${m.replies})` : ''}`,
+        `обещаний: ${m.promises}, нарушено: ${m.broken}${repliesApart({ broken: m.missed, total: m.replies }, { broken: m.theirMissed, total: m.theirReplies })}`,
         `выше всего: ${level[m.highest]}`,
         `извинились: ${yn(m.apologised)} · объяснили: ${yn(m.explained)} · компенсировали: ${yn(m.compensated)}${m.compensated ? ` (${m.proactive ? 'без просьбы' : 'только по просьбе'}; чего стоило: ${effort[m.effort ?? 'none']})` : ''}`,
         `дней открыто: ${fmt.number(m.daysOpen)}`,

@@ -113,6 +113,8 @@ export function describeMetrics(m: IncidentMetrics): string[] {
     broken: m.promises_broken,
     replies: m.reply_deadlines,
     missed: m.reply_deadlines_missed,
+    theirReplies: m.authority_reply_deadlines,
+    theirMissed: m.authority_reply_deadlines_missed,
     highest: m.highest_level,
     apologised: m.apologized,
     explained: m.explained,

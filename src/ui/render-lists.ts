@@ -147,7 +147,7 @@ export function renderWhy(v: Verdict, p: Paint, evidence?: CompanyEvidence, now 
       return [
         `  incident:${i.id} — ${safeText(i.title)}`,
         `    ${w.incidentSpan(i.opened, closedAt, closing?.outcome ?? null)} · ${w.incidentFacts(i.fault, m.contacts, m.highest_level)}`,
-        `    ${w.promisesLine(m.promises_broken, m.promises, m.apologized, m.explained, comp.map((x) => w.compensation(x.kind, !!x.proactive, x.effort)), { broken: m.reply_deadlines_missed, total: m.reply_deadlines })}`,
+        `    ${w.promisesLine(m.promises_broken, m.promises, m.apologized, m.explained, comp.map((x) => w.compensation(x.kind, !!x.proactive, x.effort)), { broken: m.reply_deadlines_missed, total: m.reply_deadlines }, { broken: m.authority_reply_deadlines_missed, total: m.authority_reply_deadlines })}`,
       ];
     };
     const checkLine = (ch: CompanyEvidence['checks'][number]) => `  check:${ch.id} — ${w.checkLine(ch.checklist, ch.at, ch.score, ch.verdict, ch.dealbreakers)}`;

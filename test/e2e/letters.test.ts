@@ -637,6 +637,14 @@ describe('the answer to a letter', () => {
       expect(unworded).toMatch(/\\nYou wrote to the regulator on [^:]+:\d\d: a reply to your letter\\, due /);
       // Three letters unanswered are no three promises broken (B2): the company promised nothing.
       expect(json<{ reasons: { rule: string }[] }>(u, ['why', 'Reg Due', '--json']).reasons.map((r) => r.rule)).not.toContain('B2');
+      // Nor three replies the company missed: the regulator's silence is counted as the regulator's.
+      const apart = '(and 1 reply deadline of your letters to the company, 1 missed; 4 reply deadlines of your letters to a regulator or a court, 3 passed without their reply)';
+      expect(ok(u.run(['why', 'Reg Due'])).stdout).toContain(`promises: 0 of 0 broken ${apart} · apology: no`);
+      expect(owed).toContain(`  promises: 0, broken: 0 ${apart}\n`);
+      expect(json<{ metrics: object }>(u, ['incident', 'show', 'reg-due-1', '--json']).metrics).toMatchObject({ reply_deadlines: 1, reply_deadlines_missed: 1, authority_reply_deadlines: 4, authority_reply_deadlines_missed: 3 });
+      expect(ok(u.run(['--lang', 'ru', 'why', 'Reg Due'])).stdout).toContain(
+        'обещания: нарушено 0 из 0 (и сроки ответа на ваши письма компании: пропущено 1 из 1; сроки ответа регулятора или суда на ваши письма: прошло без ответа 3 из 4)',
+      );
     } finally {
       u.cleanup();
     }

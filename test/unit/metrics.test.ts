@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatLocalDate, msOf, timeZoneChanged } from '../../src/domain/dates.js';
 import { en } from '../../src/i18n/en.js';
+import { ru } from '../../src/i18n/ru.js';
 import { adviceWords } from '../../src/ui/advice.js';
 import { computeMetrics, promiseStatus, replySettledBy, type IncidentMetrics } from '../../src/domain/incident.js';
 import { dueReport } from '../../src/domain/digest.js';
@@ -473,5 +474,39 @@ describe('replySettledBy: what settled the reply deadline of a letter', () => {
   it('is nothing for a promise of the company’s own', () => {
     const i = incident({ events: [promise({ at: '2024-01-02T10:00', due: '2024-01-05' }), resolution('resolved', '2024-01-04T10:00')] });
     expect(replySettledBy(i, i.events[0])).toBeUndefined();
+  });
+});
+
+describe('computeMetrics: the reply deadlines of letters, the company’s apart from a regulator’s or a court’s', () => {
+  // Each letter with its reply deadline, as `letter --sent` logs them (one moment, one level), all let pass by NOW.
+  const letter = (at: string, level: Level, due: string) => [contact({ at, channel: 'letter', level }), promise({ at, due, text: `a reply (${level})`, level })];
+  it('counts a deadline passed without a regulator’s or a court’s reply as theirs, never as one the company missed', () => {
+    const m = computeMetrics(
+      incident({
+        events: [
+          ...letter('2024-01-02T10:00', 'supervisor', '2024-01-09'),
+          ...letter('2024-01-10T10:00', 'regulator', '2024-01-17'),
+          ...letter('2024-01-18T10:00', 'court', '2024-01-25'),
+          ...letter('2024-01-26T10:00', 'regulator', '2024-03-01'),
+        ],
+      }),
+      NOW,
+    );
+    expect([m.promises, m.promises_broken]).toEqual([0, 0]);
+    expect([m.reply_deadlines, m.reply_deadlines_missed]).toEqual([1, 1]);
+    expect([m.authority_reply_deadlines, m.authority_reply_deadlines_missed]).toEqual([3, 2]);
+  });
+  it('says them apart in words, in both languages', () => {
+    const counts = { contacts: 2, robots: 0, dropped: 0, toHuman: null, reachedHuman: false, promises: 0, broken: 0, highest: 'regulator' as Level, apologised: false, explained: false, compensated: false, proactive: false, effort: null, daysOpen: 30 };
+    expect(en.incident.metrics({ ...counts, replies: 1, missed: 0, theirReplies: 1, theirMissed: 1 })[2]).toBe(
+      'promises: 0, broken: 0 (and 1 reply deadline of your letters to the company, 0 missed; 1 reply deadline of your letters to a regulator or a court, 1 passed without their reply)',
+    );
+    expect(en.incident.metrics({ ...counts, replies: 0, missed: 0, theirReplies: 2, theirMissed: 1 })[2]).toBe(
+      'promises: 0, broken: 0 (and 2 reply deadlines of your letters to a regulator or a court, 1 passed without their reply)',
+    );
+    expect(en.incident.metrics({ ...counts, replies: 2, missed: 1, theirReplies: 0, theirMissed: 0 })[2]).toBe('promises: 0, broken: 0 (and 2 reply deadlines of your letters, 1 missed)');
+    expect(ru.incident.metrics({ ...counts, replies: 1, missed: 0, theirReplies: 1, theirMissed: 1 })[2]).toBe(
+      'обещаний: 0, нарушено: 0 (и сроки ответа на ваши письма компании: пропущено 0 из 1; сроки ответа регулятора или суда на ваши письма: прошло без ответа 1 из 1)',
+    );
   });
 });
