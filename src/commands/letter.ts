@@ -80,11 +80,13 @@ function checkCurrency(v: string | undefined): string | undefined {
 async function fillMissing(ctx: Context, req: LetterRequest, missing: MissingFact[], stdinTemplate: boolean, why?: string): Promise<void> {
   if (!ctx.interactive || stdinTemplate) {
     const w = t().letter;
-    throw new UserError(`${why ? `${why}; ` : ''}${w.needs(req.kind, missing.map((m) => ({ flag: m.flag, question: w.question[m.flag] })), stdinTemplate)}`);
+    throw new UserError(`${why ? `${why}; ` : ''}${w.needs(req.kind, missing.map((m) => ({ flag: m.flag, question: w.question[m.flag], onlyWith: m.onlyWith })), stdinTemplate)}`);
   }
+  // A fact needed only with some answer of another is asked once that answer is known (below).
+  const asked = missing.filter((m) => !m.onlyWith);
   const { askLetterFacts } = await import('../ui/letter-prompts.js');
-  const answers = await askLetterFacts(missing);
-  for (const m of missing) {
+  const answers = await askLetterFacts(asked);
+  for (const m of asked) {
     const v = answers[m.flag];
     if (m.flag === '--from') req.from = oneLine(v, '--from');
     else if (m.flag === '--account') req.account = oneLine(v, '--account');
@@ -95,7 +97,7 @@ async function fillMissing(ctx: Context, req: LetterRequest, missing: MissingFac
     else if (m.flag === '--demand') req.demand = v as Demand;
   }
   const still = missingFacts(req);
-  if (still.length) await fillMissing(ctx, req, still, false);
+  if (still.some((m) => !m.onlyWith)) await fillMissing(ctx, req, still, false);
 }
 
 export async function run(ctx: Context, id: string, opts: LetterOptions): Promise<CommandResult> {

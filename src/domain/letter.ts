@@ -5,7 +5,7 @@ import type { Incident, IncidentEvent, Level } from './types.js';
 import { DAY_MS, answeredAfter, closingOf, computeMetrics, dueMs, fixedMs, highestLevel, isAtFault, isSentLetter, isSettledReply, letterOfDeadline, levelRank, nextRung, promiseStatus, repliedAfter, replyDeadlineOf } from './incident.js';
 import { dueReport } from './digest.js';
 import { localWallClock, msOf, parseWhen } from './dates.js';
-import { addTerm, basisAsOf, caseFromCategory, chooseRules, type Case, type Demand, type JurisdictionPack, type LawRule, type LetterKind, type RuleChoice } from './law.js';
+import { CASES, addTerm, basisAsOf, caseFromCategory, chooseRules, type Case, type Demand, type JurisdictionPack, type LawRule, type LetterKind, type RuleChoice } from './law.js';
 import { lettersWords, type LetterLang, type LetterWords, type NextStep } from './letter-words.js';
 import type { TemplateSchema, TemplateScope } from './template.js';
 
@@ -95,8 +95,16 @@ export interface LetterRequest {
   enclosures: { name: string; size: number }[];
 }
 
-/** A fact a letter needs, named by the flag that gives it (the catalogs say what to ask). */
-export type MissingFact = { flag: '--from' | '--case' | '--account' | '--demand' | '--amount' | '--currency' | '--to' };
+/**
+ * A fact a letter needs, named by the flag that gives it (the catalogs say what to ask). One
+ * `onlyWith` is needed only once another fact still missing is given as one of those values (a
+ * sum for a demand of one; whom to write to for a case the pack names no regulator for): named
+ * with the rest, so that one message names every fact, and asked only once it is known to be needed.
+ */
+export type MissingFact = {
+  flag: '--from' | '--case' | '--account' | '--demand' | '--amount' | '--currency' | '--to';
+  onlyWith?: { flag: '--demand'; values: Demand[] } | { flag: '--case'; values: Case[] };
+};
 
 const AMOUNT_DEMANDS: Demand[] = ['refund', 'recalculation', 'compensation'];
 
@@ -110,14 +118,24 @@ export function missingFacts(r: LetterRequest): MissingFact[] {
   if (!r.from) out.push({ flag: '--from' });
   const c = caseOf(r);
   const citesLaw = r.pack.rules.length > 0 && (r.kind === 'claim' || r.kind === 'regulator');
-  if (!c && (citesLaw || (r.kind === 'regulator' && !r.to))) out.push({ flag: '--case' });
+  // A letter to a regulator names one: the pack's for the case, or the user's (--to). A case the
+  // pack names none for (every case, without a jurisdiction) calls for --to all the same.
+  const unnamed = CASES.filter((x) => !r.pack.regulators[x]);
+  const toNeeded = r.kind === 'regulator' && !r.to;
+  if (!c && (citesLaw || (toNeeded && unnamed.length < CASES.length))) out.push({ flag: '--case' });
   if (r.kind === 'claim') {
     if (!r.account) out.push({ flag: '--account' });
     if (!r.demand) out.push({ flag: '--demand' });
   }
-  if (r.demand && AMOUNT_DEMANDS.includes(r.demand) && r.amount === undefined) out.push({ flag: '--amount' });
-  if (r.amount !== undefined && !r.currency) out.push({ flag: '--currency' });
-  if (r.kind === 'regulator' && !r.to && c && !r.pack.regulators[c]) out.push({ flag: '--to' });
+  // The sum of a demand of one, and its currency: with a claim's demand still to be given, they
+  // are needed if it is one of those.
+  const sum: Pick<MissingFact, 'onlyWith'> | undefined = r.demand
+    ? AMOUNT_DEMANDS.includes(r.demand) ? {} : undefined
+    : r.kind === 'claim' ? { onlyWith: { flag: '--demand', values: AMOUNT_DEMANDS } } : undefined;
+  if (r.amount === undefined && sum) out.push({ flag: '--amount', ...sum });
+  if (!r.currency && (r.amount !== undefined || sum)) out.push({ flag: '--currency', ...(r.amount !== undefined ? {} : sum) });
+  if (toNeeded && (c ? !r.pack.regulators[c] : unnamed.length === CASES.length)) out.push({ flag: '--to' });
+  else if (toNeeded && !c && unnamed.length) out.push({ flag: '--to', onlyWith: { flag: '--case', values: unnamed } });
   return out;
 }
 

@@ -4,7 +4,7 @@
 
 import type { Change, Policy, PolicyFault, RuleId } from '../domain/policy.js';
 import { OUTCOMES, type CheckVerdict, type Channel, type CompensationKind, type Effort, type EventType, type Fault, type Level, type ListName, type Outcome, type Placement, type ReplyOwer } from '../domain/types.js';
-import { commandLine, findingFrom, formatsFor, lazyFormatter, shellArg as sh, type FindingWords } from './format.js';
+import { commandLine, either, findingFrom, formatsFor, lazyFormatter, neededWith, shellArg as sh, type FindingWords } from './format.js';
 import { localWallClock, roundedSpan } from '../domain/dates.js';
 import type { AnswerProblem, ScoringChange } from '../domain/checklist.js';
 import type { EditorChanges } from '../domain/op-summary.js';
@@ -1873,10 +1873,14 @@ export const en = {
     neededAnswer: 'this letter needs it',
     claimFirst: (id: string, note = false) => `${note ? 'note: ' : ''}\`vetted due\` names the regulator next, but a letter to a regulator says the company was written to first, so this is a claim to the company (once it is sent and goes unanswered, \`vetted letter ${id}\` writes to the regulator)${note ? '.' : ''}`,
     /** `stdinTemplate`: standard input is the template (--template -), so nothing can be asked there. */
-    needs: (kind: LetterKind, missing: { flag: string; question: string }[], stdinTemplate = false) =>
-      `${an(kind)} letter needs ${missing.map((m) => `${m.flag} (${m.question.toLowerCase()})`).join(', ')}; give ${missing.length === 1 ? 'it as a flag' : 'them as flags'}${
+    /** `onlyWith`: a fact needed only once another still missing is given as one of `values`, said after the rest (a sum for a demand of one). */
+    needs: (kind: LetterKind, missing: { flag: string; question: string; onlyWith?: { flag: string; values: readonly string[] } }[], stdinTemplate = false) => {
+      const fact = (m: { flag: string; question: string }) => `${m.flag} (${m.question.toLowerCase()})`;
+      const later = neededWith(missing).map((g) => `, and with ${g.flag} ${either(g.values, 'or')} also ${fmt.list(g.facts.map(fact))}`);
+      return `${an(kind)} letter needs ${missing.filter((m) => !m.onlyWith).map(fact).join(', ')}${later.join('')}; give ${missing.length === 1 ? 'it as a flag' : 'them as flags'}${
         stdinTemplate ? ' on the command line: standard input is the template, so it cannot be asked for there.' : ', or run on a terminal to be asked.'
-      }`,
+      }`;
+    },
     empty: (flag: string) => `${flag} cannot be empty.`,
     tooLong: (flag: string, max: number) => `${flag} can be at most ${max} characters; shorten it.`,
     badAmount: (given: string) => `--amount takes a sum above 0 such as 500 or 12.50, without thousands separators (1000, not 1,000; at most 999999999999.99), not ${q(given)}.`,

@@ -174,3 +174,17 @@ export function commandLine(command: string, args: string[]): string {
   const quoted = args.map((a) => shellArg(a).replace(/^-- /, ''));
   return [command, ...(cut < 0 ? quoted : [...quoted.slice(0, cut), '--', ...quoted.slice(cut)])].join(' ');
 }
+
+/** Values as one of them is named: `a, b or c`. */
+export const either = (values: readonly string[], or: string) => (values.length < 2 ? values.join('') : `${values.slice(0, -1).join(', ')} ${or} ${values[values.length - 1]}`);
+/** The facts a letter needs only with some values of another fact still missing, grouped by what calls for them, in the order met. */
+export function neededWith<F extends { onlyWith?: { flag: string; values: readonly string[] } }>(missing: F[]): { flag: string; values: readonly string[]; facts: F[] }[] {
+  const groups = new Map<string, { flag: string; values: readonly string[]; facts: F[] }>();
+  for (const m of missing) {
+    if (!m.onlyWith) continue;
+    const key = `${m.onlyWith.flag} ${m.onlyWith.values.join(' ')}`;
+    const g = groups.get(key) ?? groups.set(key, { ...m.onlyWith, facts: [] }).get(key)!;
+    g.facts.push(m);
+  }
+  return [...groups.values()];
+}

@@ -5,7 +5,7 @@ import type { Catalog } from './en.js';
 import type { EditorChanges } from '../domain/op-summary.js';
 import type { Change, Policy, RuleId } from '../domain/policy.js';
 import { OUTCOMES, type CheckVerdict, type Channel, type CompensationKind, type Effort, type EventType, type Fault, type Level, type ListName, type Outcome, type Placement, type ReplyOwer } from '../domain/types.js';
-import { commandLine, findingFrom, formatsFor, lazyFormatter, shellArg as sh, type FindingWords } from './format.js';
+import { commandLine, either, findingFrom, formatsFor, lazyFormatter, neededWith, shellArg as sh, type FindingWords } from './format.js';
 import { roundedSpan } from '../domain/dates.js';
 import { guillemets } from '../domain/letter-words.js';
 import type { LetterKind } from '../domain/law.js';
@@ -1863,10 +1863,13 @@ export const ru: Catalog = {
     ask: (question, flag) => `${question} (${flag})`,
     neededAnswer: 'без этого письмо не написать',
     claimFirst: (id, note = false) => `${note ? 'примечание: ' : ''}\`vetted due\` называет следующим шагом регулятора, но письмо регулятору говорит, что компании уже писали, поэтому это претензия компании (когда её отправят и она останется без ответа, \`vetted letter ${id}\` напишет регулятору)${note ? '.' : ''}`,
-    needs: (kind, missing, stdinTemplate = false) =>
-      `для ${kindGen[kind]} нужно: ${missing.map((m) => `${m.flag} (${lower(m.question)})`).join(', ')}; укажите ${missing.length === 1 ? 'его флагом' : 'их флагами'}${
+    needs: (kind, missing, stdinTemplate = false) => {
+      const fact = (m: { flag: string; question: string }) => `${m.flag} (${lower(m.question)})`;
+      const later = neededWith(missing).map((g) => `, а при ${g.flag} ${either(g.values, 'или')} ещё ${fmt.list(g.facts.map(fact))}`);
+      return `для ${kindGen[kind]} нужно: ${missing.filter((m) => !m.onlyWith).map(fact).join(', ')}${later.join('')}; укажите ${missing.length === 1 ? 'его флагом' : 'их флагами'}${
         stdinTemplate ? ' в командной строке: стандартный ввод занят шаблоном, и спросить через него нельзя.' : ' или запустите команду в терминале, чтобы ответить на вопросы.'
-      }`,
+      }`;
+    },
     empty: (flag) => `${flag} не может быть пустым.`,
     tooLong: (flag, max) => `${flag} — не длиннее ${fmt.plural(max, { one: 'знака', few: 'знаков', many: 'знаков', other: 'знака' })}; сократите.`,
     badAmount: (given) => `--amount принимает сумму больше 0, например 500 или 12,50, без разделителей тысяч (1000, а не 1.000; не больше 999999999999,99), а не ${q(given)}.`,

@@ -758,6 +758,44 @@ describe('refusals', () => {
   });
 });
 
+describe('the facts a letter needs', () => {
+  /** A value for each flag a refusal names: a demand of a sum, so that the sum is needed too. */
+  const VALUES: Record<string, string> = { '--from': 'D', '--account': '1', '--demand': 'refund', '--amount': '500', '--currency': 'RUB', '--case': 'goods', '--to': 'The Ombudsman' };
+  const u = sandbox();
+  afterAll(() => u.cleanup());
+  beforeAll(() => {
+    ok(u.run(['incident', 'add', 'Facts Shop', '--title', 'Broken kettle', '--fault', 'company', '--opened', '2026-10-01']));
+    ok(u.run(['letter', 'facts-shop-1', '--kind', 'complaint', '--from', 'Me', '--sent', '--at', '2026-10-02 10:00']));
+  });
+
+  it.each([
+    [['--kind', 'claim', '--sent', '--at', '2026-10-20 10:00']],
+    [['--kind', 'claim', '--jurisdiction', 'ru']],
+    [['--kind', 'claim', '--from', 'D', '--demand', 'compensation']],
+    [['--kind', 'regulator', '--from', 'D']],
+    [['--kind', 'regulator', '--jurisdiction', 'ru']],
+  ])('are all named in the one refusal: given them, the letter is written (%j)', (args) => {
+    const refusal = expectOneLineError(u.run(['letter', 'facts-shop-1', ...args]));
+    const named = [...new Set(refusal.match(/--[a-z]+(?= \()/g))];
+    expect(named.length, refusal).toBeGreaterThan(0);
+    ok(u.run(['letter', 'facts-shop-1', ...args, ...named.flatMap((f) => [f, VALUES[f]])]));
+  });
+
+  it('says a sum is needed with a demand of one, in both languages; without a jurisdiction, a regulator letter asks for whom to write to, not for the case', () => {
+    expect(expectOneLineError(u.run(['letter', 'facts-shop-1', '--kind', 'claim', '--from', 'D']))).toBe(
+      'vetted: a claim letter needs --account (your account or contract number with the company), --demand (what you demand: refund, repair, replacement, recalculation or compensation), and with --demand refund, recalculation or compensation also --amount (the sum you demand, as a number) and --currency (its currency, an iso 4217 code such as rub or eur); give them as flags, or run on a terminal to be asked.',
+    );
+    expect(expectOneLineError(u.run(['--lang', 'ru', 'letter', 'facts-shop-1', '--kind', 'claim', '--from', 'D', '--account', '1']))).toBe(
+      'vetted: для претензии нужно: --demand (ваше требование: возврат денег (refund), ремонт (repair), замена (replacement), перерасчёт (recalculation) или компенсация (compensation)), а при --demand refund, recalculation или compensation ещё --amount (сумма требования, числом) и --currency (её валюта, код ISO 4217, например RUB или EUR); укажите их флагами или запустите команду в терминале, чтобы ответить на вопросы.',
+    );
+    // A demand of no sum asks for none.
+    ok(u.run(['letter', 'facts-shop-1', '--kind', 'claim', '--from', 'D', '--account', '1', '--demand', 'repair']));
+    expect(expectOneLineError(u.run(['letter', 'facts-shop-1', '--kind', 'regulator', '--from', 'D']))).toBe(
+      'vetted: a regulator letter needs --to (the name of the regulator or ombudsman you write to); give it as a flag, or run on a terminal to be asked.',
+    );
+  });
+});
+
 describe('a letter about an incident closed without a fix', () => {
   const u = sandbox();
   afterAll(() => u.cleanup());
