@@ -4,7 +4,7 @@
 
 import type { Change, Policy, PolicyFault, RuleId } from '../domain/policy.js';
 import { OUTCOMES, type CheckVerdict, type Channel, type CompensationKind, type Effort, type EventType, type Fault, type Level, type ListName, type Outcome, type Placement, type ReplyOwer } from '../domain/types.js';
-import { commandLine, either, findingFrom, formatsFor, lazyFormatter, neededWith, shellArg as sh, type FindingWords } from './format.js';
+import { commandLine, either, findingFrom, formatsFor, lazyFormatter, lowerFirst, neededWith, shellArg as sh, type FindingWords } from './format.js';
 import { localWallClock, roundedSpan } from '../domain/dates.js';
 import type { AnswerProblem, ScoringChange } from '../domain/checklist.js';
 import type { EditorChanges } from '../domain/op-summary.js';
@@ -1875,7 +1875,7 @@ export const en = {
     /** `stdinTemplate`: standard input is the template (--template -), so nothing can be asked there. */
     /** `onlyWith`: a fact needed only once another still missing is given as one of `values`, said after the rest (a sum for a demand of one). */
     needs: (kind: LetterKind, missing: { flag: string; question: string; onlyWith?: { flag: string; values: readonly string[] } }[], stdinTemplate = false) => {
-      const fact = (m: { flag: string; question: string }) => `${m.flag} (${m.question.toLowerCase()})`;
+      const fact = (m: { flag: string; question: string }) => `${m.flag} (${lowerFirst(m.question)})`;
       const later = neededWith(missing).map((g) => `, and with ${g.flag} ${either(g.values, 'or')} also ${fmt.list(g.facts.map(fact))}`);
       return `${an(kind)} letter needs ${missing.filter((m) => !m.onlyWith).map(fact).join(', ')}${later.join('')}; give ${missing.length === 1 ? 'it as a flag' : 'them as flags'}${
         stdinTemplate ? ' on the command line: standard input is the template, so it cannot be asked for there.' : ', or run on a terminal to be asked.'

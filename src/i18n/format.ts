@@ -175,6 +175,8 @@ export function commandLine(command: string, args: string[]): string {
   return [command, ...(cut < 0 ? quoted : [...quoted.slice(0, cut), '--', ...quoted.slice(cut)])].join(' ');
 }
 
+/** A sentence to stand inside another: its first letter small, unless it begins a word of capitals (ISO, RUB). */
+export const lowerFirst = (s: string) => (/^[А-ЯЁA-Z](?![А-ЯЁA-Z])/.test(s) ? s.charAt(0).toLowerCase() + s.slice(1) : s);
 /** Values as one of them is named: `a, b or c`. */
 export const either = (values: readonly string[], or: string) => (values.length < 2 ? values.join('') : `${values.slice(0, -1).join(', ')} ${or} ${values[values.length - 1]}`);
 /** The facts a letter needs only with some values of another fact still missing, grouped by what calls for them, in the order met. */

@@ -5,7 +5,7 @@ import type { Catalog } from './en.js';
 import type { EditorChanges } from '../domain/op-summary.js';
 import type { Change, Policy, RuleId } from '../domain/policy.js';
 import { OUTCOMES, type CheckVerdict, type Channel, type CompensationKind, type Effort, type EventType, type Fault, type Level, type ListName, type Outcome, type Placement, type ReplyOwer } from '../domain/types.js';
-import { commandLine, either, findingFrom, formatsFor, lazyFormatter, neededWith, shellArg as sh, type FindingWords } from './format.js';
+import { commandLine, either, findingFrom, formatsFor, lazyFormatter, lowerFirst, neededWith, shellArg as sh, type FindingWords } from './format.js';
 import { roundedSpan } from '../domain/dates.js';
 import { guillemets } from '../domain/letter-words.js';
 import type { LetterKind } from '../domain/law.js';
@@ -213,7 +213,6 @@ const kindNom: Record<LetterKind, string> = { complaint: 'жалоба', escalat
 const kindGen: Record<LetterKind, string> = { complaint: 'жалобы', escalation: 'эскалации', claim: 'претензии', regulator: 'жалобы регулятору' };
 const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 /** Вопрос внутри фразы: первая буква строчная, если это не аббревиатура. */
-const lower = (s: string) => (/^[А-ЯЁA-Z][а-яёa-z]/.test(s) ? s.charAt(0).toLowerCase() + s.slice(1) : s);
 
 function duration(ms: number): string {
   const s = roundedSpan(ms);
@@ -1864,7 +1863,7 @@ export const ru: Catalog = {
     neededAnswer: 'без этого письмо не написать',
     claimFirst: (id, note = false) => `${note ? 'примечание: ' : ''}\`vetted due\` называет следующим шагом регулятора, но письмо регулятору говорит, что компании уже писали, поэтому это претензия компании (когда её отправят и она останется без ответа, \`vetted letter ${id}\` напишет регулятору)${note ? '.' : ''}`,
     needs: (kind, missing, stdinTemplate = false) => {
-      const fact = (m: { flag: string; question: string }) => `${m.flag} (${lower(m.question)})`;
+      const fact = (m: { flag: string; question: string }) => `${m.flag} (${lowerFirst(m.question)})`;
       const later = neededWith(missing).map((g) => `, а при ${g.flag} ${either(g.values, 'или')} ещё ${fmt.list(g.facts.map(fact))}`);
       return `для ${kindGen[kind]} нужно: ${missing.filter((m) => !m.onlyWith).map(fact).join(', ')}${later.join('')}; укажите ${missing.length === 1 ? 'его флагом' : 'их флагами'}${
         stdinTemplate ? ' в командной строке: стандартный ввод занят шаблоном, и спросить через него нельзя.' : ' или запустите команду в терминале, чтобы ответить на вопросы.'

@@ -783,10 +783,14 @@ describe('the facts a letter needs', () => {
 
   it('says a sum is needed with a demand of one, in both languages; without a jurisdiction, a regulator letter asks for whom to write to, not for the case', () => {
     expect(expectOneLineError(u.run(['letter', 'facts-shop-1', '--kind', 'claim', '--from', 'D']))).toBe(
-      'vetted: a claim letter needs --account (your account or contract number with the company), --demand (what you demand: refund, repair, replacement, recalculation or compensation), and with --demand refund, recalculation or compensation also --amount (the sum you demand, as a number) and --currency (its currency, an iso 4217 code such as rub or eur); give them as flags, or run on a terminal to be asked.',
+      'vetted: a claim letter needs --account (your account or contract number with the company), --demand (what you demand: refund, repair, replacement, recalculation or compensation), and with --demand refund, recalculation or compensation also --amount (the sum you demand, as a number) and --currency (its currency, an ISO 4217 code such as RUB or EUR); give them as flags, or run on a terminal to be asked.',
     );
     expect(expectOneLineError(u.run(['--lang', 'ru', 'letter', 'facts-shop-1', '--kind', 'claim', '--from', 'D', '--account', '1']))).toBe(
       'vetted: для претензии нужно: --demand (ваше требование: возврат денег (refund), ремонт (repair), замена (replacement), перерасчёт (recalculation) или компенсация (compensation)), а при --demand refund, recalculation или compensation ещё --amount (сумма требования, числом) и --currency (её валюта, код ISO 4217, например RUB или EUR); укажите их флагами или запустите команду в терминале, чтобы ответить на вопросы.',
+    );
+    // The questions keep their capitals, and each begins small as it stands inside the sentence.
+    expect(expectOneLineError(u.run(['--lang', 'ru', 'letter', 'facts-shop-1', '--kind', 'regulator', '--jurisdiction', 'ru', '--from', 'D']))).toMatch(
+      /^vetted: для жалобы регулятору нужно: --case \(о чём речь: товары \(goods\), /,
     );
     // A demand of no sum asks for none.
     ok(u.run(['letter', 'facts-shop-1', '--kind', 'claim', '--from', 'D', '--account', '1', '--demand', 'repair']));
