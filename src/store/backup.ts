@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, basename } from 'node:path';
 import { assertNotDatabase, createTempBeside, writeOutputFile } from '../formats/write-file.js';
 import Database from 'better-sqlite3';
-import { assertWhole, driverOptions, firstProblem, inspectHeader, isWritable, linkInPlace, lstatOr, missingObjects, type DB } from './open.js';
+import { assertWhole, copyAtRest, driverOptions, firstProblem, inspectHeader, isWritable, linkInPlace, lstatOr, missingObjects, type DB } from './open.js';
 import { retryBusy } from './busy.js';
 import { APPLICATION_ID, SCHEMA_VERSION } from './schema.js';
 import { t } from '../i18n/index.js';
@@ -123,15 +123,42 @@ function* chunksOf(file: string): Generator<Uint8Array> {
   }
 }
 
+/**
+ * The backup at `file` (a vetted database, checked by inspectHeader), opened for reading with
+ * nothing made beside it. SQLite opening a database in WAL mode, even for reading, makes an
+ * empty log and a shared memory beside it, and leaves them there (a backup that is a copy of a
+ * database file is in WAL mode): such a backup, where nothing writes to it, is read from a
+ * private copy of its bytes, removed with `close`. One with a log or a journal beside it, which
+ * SQLite must read with it, is read where it is, beside the files that are there already.
+ */
+function openBackup(file: string, wal: boolean | undefined): { db: DB; close(): void } {
+  const dir = wal ? mkdtempSync(join(tmpdir(), 'vetted-restore-')) : undefined;
+  try {
+    const copy = dir && join(dir, 'backup.db');
+    const db = new Database(copy && copyAtRest(file, copy) ? copy : file, { readonly: true, fileMustExist: true, ...driverOptions() });
+    return {
+      db,
+      close() {
+        db.close();
+        if (dir) rmSync(dir, { recursive: true, force: true });
+      },
+    };
+  } catch (err) {
+    if (dir) rmSync(dir, { recursive: true, force: true });
+    throw err;
+  }
+}
+
 /** Refuses anything that is not a whole vetted database this version can read. */
 export function verifyBackup(file: string): { version: number } {
   // A link that leads nowhere is there, and inspectHeader says what it is.
   if (!lstatOr(file)) throw new UserError(t().files.noFile(file));
-  const { isNew } = inspectHeader(file, 'backup');
+  const { isNew, wal } = inspectHeader(file, 'backup');
   if (isNew) throw new UserError(t().db.emptyBackup(file));
-  let db: DB | undefined;
+  let backup: ReturnType<typeof openBackup> | undefined;
   try {
-    db = new Database(file, { readonly: true, fileMustExist: true, ...driverOptions() });
+    backup = openBackup(file, wal);
+    const { db } = backup;
     const appId = db.pragma('application_id', { simple: true }) as number;
     if (appId !== APPLICATION_ID) throw new UserError(t().db.notOurs(file));
     const v = db.pragma('user_version', { simple: true }) as number;
@@ -147,7 +174,7 @@ export function verifyBackup(file: string): { version: number } {
     if (isDamage(err)) throw new UserError(t().db.damagedBackup(file, (err as Error).message));
     throw err;
   } finally {
-    db?.close();
+    backup?.close();
   }
 }
 
@@ -234,9 +261,9 @@ async function stageBackup(source: string, dest: string): Promise<{ path: string
   const staged = createTempBeside(dest);
   closeSync(staged.fd);
   try {
-    const src = new Database(source, { readonly: true, fileMustExist: true, ...driverOptions() });
+    const src = openBackup(source, inspectHeader(source, 'backup').wal);
     try {
-      await src.backup(staged.path);
+      await src.db.backup(staged.path);
     } finally {
       src.close();
     }

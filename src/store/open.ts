@@ -1,7 +1,7 @@
 // Opening the database safely: refuse, before writing a single byte, a file that is not a
 // vetted database or that comes from a newer version; then set the pragmas and migrate.
 
-import { accessSync, closeSync, constants, copyFileSync, existsSync, linkSync, lstatSync, mkdtempSync, openSync, readdirSync, readSync, rmSync, statSync, mkdirSync, type Stats } from 'node:fs';
+import { accessSync, closeSync, constants, copyFileSync, existsSync, linkSync, lstatSync, mkdtempSync, openSync, readdirSync, readSync, realpathSync, rmSync, statSync, mkdirSync, type Stats } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { createRequire } from 'node:module';
@@ -278,16 +278,20 @@ export function firstProblem(check: unknown): string {
 }
 
 /**
- * Copies a database file that nothing writes to as it is read (no log beside it, before and
- * after, and the file the same file, of the same size and times, and its change counter the
- * same) byte for byte, with no SQLite connection, which would leave its `-shm` and `-wal`
- * beside it (and cannot make them in a folder it cannot write). False, with nothing copied,
- * otherwise.
+ * Copies a database file byte for byte, with no SQLite connection, which would leave its `-shm`
+ * and `-wal` beside it (and cannot make them in a folder it cannot write); its log with it,
+ * where one is there that no connection reads (no shared memory beside it: a database copied
+ * with its log), for SQLite to read into the copy as it would into the file. Only where nothing
+ * writes to it as it is read: no journal beside it, before and after, the file and its log the
+ * same files, of the same sizes and times, and its change counter the same. False, with nothing
+ * copied, otherwise. Its files are looked for where SQLite keeps them: beside the file a link
+ * leads to.
  */
-function copyAtRest(path: string, copy: string): boolean {
-  const quiet = () => !existsSync(`${path}-wal`) && !existsSync(`${path}-journal`);
+export function copyAtRest(path: string, copy: string): boolean {
+  const real = realpathSync(path);
+  const files = [real, `${real}-wal`];
   const counter = () => {
-    const fd = openSync(path, 'r');
+    const fd = openSync(real, 'r');
     try {
       const b = Buffer.alloc(4);
       readSync(fd, b, 0, 4, 24);
@@ -296,14 +300,21 @@ function copyAtRest(path: string, copy: string): boolean {
       closeSync(fd);
     }
   };
-  if (!quiet()) return false;
-  const before = statSync(path);
-  const changes = counter();
-  copyFileSync(path, copy);
-  const after = statSync(path);
-  const same = after.ino === before.ino && after.mtimeMs === before.mtimeMs && after.ctimeMs === before.ctimeMs && after.size === before.size;
-  if (quiet() && same && counter() === changes && statSync(copy).size === after.size) return true;
-  rmSync(copy, { force: true });
+  // Each file's identity, or null where there is none; undefined where something reads or writes the database.
+  const state = () => {
+    if (existsSync(`${real}-journal`) || (existsSync(`${real}-wal`) && existsSync(`${real}-shm`))) return undefined;
+    const ids = files.map((f) => {
+      const st = statSync(f, { throwIfNoEntry: false });
+      return st ? [st.ino, st.mtimeMs, st.ctimeMs, st.size].join(':') : null;
+    });
+    return [...ids, counter()].join('|');
+  };
+  const before = state();
+  if (before === undefined) return false;
+  const copied = files.map((f, i) => [f, `${copy}${DB_COMPANIONS[i]}`]).filter(([f]) => existsSync(f));
+  for (const [from, to] of copied) copyFileSync(from, to);
+  if (state() === before && copied.every(([from, to]) => statSync(to).size === statSync(from).size)) return true;
+  for (const [, to] of copied) rmSync(to, { force: true });
   return false;
 }
 

@@ -2,7 +2,7 @@
 // backup API; `restore` checks what it is given, keeps the database it replaces, and
 // refuses anything that is not a vetted database; an older database is backed up before
 // it is migrated; the database is private (0600) from its first byte.
-import { closeSync, copyFileSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, chownSync, closeSync, copyFileSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { basename, dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -325,6 +325,69 @@ describe('restore', () => {
     expect(dump(keptPath)).toEqual(withPin);
     // The backup restored from is unchanged.
     expect(readFileSync(backup).equals(backupBytes)).toBe(true);
+  });
+
+  it('leaves the folder of the backup as it found it: no log or shared memory made beside a copy of a database file, even one copied with its log', () => {
+    ok(s.run(['import', SEEDS]));
+    const original = dump();
+    const folder = join(s.dir, 'copies');
+    mkdirSync(folder);
+    const made = ok(s.run(['backup', '--out', join(folder, 'made.db')])).stdout.trim();
+    // A copy of the database file, which is in WAL mode (SQLite makes a log and a shared memory beside such a file it reads).
+    const copied = join(folder, 'copied.db');
+    copyFileSync(s.db, copied);
+    // A copy taken with its log, which holds a pin the database file itself does not have yet.
+    const live = new Database(s.db);
+    let withLog: string;
+    try {
+      // Read once, so that the pin's connection, closed, is not the last one, which would write the log into the file.
+      live.prepare('SELECT count(*) FROM sqlite_master').get();
+      ok(s.run(['pin', 'Beeline', 'black', '--reason', 'in the log only']));
+      withLog = join(folder, 'with-log.db');
+      copyFileSync(s.db, withLog);
+      copyFileSync(`${s.db}-wal`, `${withLog}-wal`);
+    } finally {
+      live.close();
+    }
+    const files = () => Object.fromEntries(readdirSync(folder).sort().map((f) => [f, readFileSync(join(folder, f)).toString('base64')]));
+    const before = files();
+    expect(Object.keys(before)).toEqual(['copied.db', 'made.db', 'with-log.db', 'with-log.db-wal']);
+    for (const backup of [made, copied]) {
+      ok(s.run(['restore', backup, '--yes']));
+      expect(files(), backup).toEqual(before);
+      expect(dump()).toEqual(original);
+    }
+    ok(s.run(['restore', withLog, '--yes']));
+    expect(files()).toEqual(before);
+    expect(pinned()).toContain('Beeline');
+  });
+
+  it.runIf(process.getuid?.() === 0 && existsSync('/usr/bin/setpriv'))('restores a copy of a database file from a folder it cannot write (a backup disk mounted read-only)', () => {
+    ok(s.run(['import', SEEDS]));
+    const original = dump();
+    chmodSync(s.dir, 0o777);
+    const folder = join(s.dir, 'read-only');
+    mkdirSync(folder);
+    const backup = join(folder, 'copied.db');
+    copyFileSync(s.db, backup);
+    chmodSync(backup, 0o444);
+    chmodSync(folder, 0o555);
+    // The database of a user without rights of their own (nobody), who runs the restore.
+    const db = join(s.dir, 'theirs.db');
+    copyFileSync(s.db, db);
+    chownSync(db, 65534, 65534);
+    const asNobody = (args: string[]) => {
+      const r = spawnSync('setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, BIN, ...args], {
+        env: { ...s.env, VETTED_DB: db, HOME: '/nonexistent' },
+        encoding: 'utf8',
+      });
+      return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+    };
+    ok(asNobody(['pin', 'Beeline', 'black', '--reason', 'after the copy']));
+    expect(ok(asNobody(['restore', backup, '--yes'])).stderr).toMatch(/restored/);
+    expect(readdirSync(folder)).toEqual(['copied.db']);
+    expect(pinned(db)).not.toContain('Beeline');
+    expect(dump(db)).toEqual(original);
   });
 
   it('restoring into a database path that does not exist yet creates it, 0600', () => {
