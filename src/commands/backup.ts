@@ -42,12 +42,19 @@ export async function runRestore(ctx: Context, file: string, opts: { yes?: boole
   const source = resolve(file);
   if (sameFile(source, ctx.dbPath)) throw new UserError(t().data.isItself);
   verifyBackup(source);
-  const replacing = existsSync(ctx.dbPath) && !inspectHeader(ctx.dbPath).isNew;
-  const keep = replacing ? defaultBackupPath(ctx.dbPath, ctx.now(), 'before-restore') : undefined;
   // A database too damaged to open is what a restore is for: it is kept as it is and replaced whole.
   let damaged = false;
+  let replacing: boolean;
+  try {
+    replacing = existsSync(ctx.dbPath) && !inspectHeader(ctx.dbPath).isNew;
+  } catch (err) {
+    // Cut short before the end of its header: damaged before it is opened.
+    if (!isDamage(err)) throw err;
+    replacing = damaged = true;
+  }
+  const keep = replacing ? defaultBackupPath(ctx.dbPath, ctx.now(), 'before-restore') : undefined;
   let counts: ReturnType<Store['counts']> | undefined;
-  if (replacing) {
+  if (replacing && !damaged) {
     try {
       counts = await withStore(ctx, (store) => store.counts());
     } catch (err) {

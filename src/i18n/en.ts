@@ -1230,6 +1230,9 @@ export const en = {
       `${path} was written by an older version of vetted (schema ${has}; this one reads ${knows}) and is upgraded when it is first opened, after a copy of it is kept in ${dir}, where no file can be made; make that folder writable for you, or open the database with the version that wrote it.`,
     cannotOpen: (path: string, detail: string) => `cannot open ${path}: ${detail}; check the path and its permissions.`,
     notSqlite: (path: string) => `${path} is not a vetted database (it is not an SQLite file); pass --db with another path, or move that file away.`,
+    /** A database cut short before the end of its header (a copy that stopped part way): damaged, and what a restore is for. */
+    cut: (path: string, size: number) =>
+      `${path} is an SQLite database cut short (${cutShort(size)}): a copy that stopped part way, damaged, which nothing can read. Restore a backup with \`vetted restore FILE\`, or pass --db with another path.`,
     /** No database is made at the name SQLite gives a database's own file. */
     companionName: (path: string, kind: 'wal' | 'shm' | 'journal', database: string) =>
       `${path} is the name SQLite gives ${SQLITE_PART[kind]} of a database ${database}: a database made there would be taken for that one's own file, and wiped, once ${database} is made and opened. Choose another name.`,

@@ -143,6 +143,9 @@ export function inspectHeader(path: string, role: 'database' | 'backup' = 'datab
   if (found?.kind === 'wal' || found?.kind === 'journal') throw refuse(t().db.companion(path, found.kind), found.kind);
   // A backup copied in part (a database in use is left to SQLite, which says it is damaged, and how it is restored).
   if (found?.kind === 'cut' && role === 'backup') throw refuse(t().db.notSqlite(path), 'cut');
+  // A database cut short before the end of its header, which SQLite would call no database at
+  // all (one being written is never so short): damaged, and replaced whole by a restore.
+  if (found?.kind === 'cut' && n < 100) throw new DamagedDatabase(t().db.cut(path, found.size));
   if (n < 100 || !found) throw refuse(t().db.notSqlite(path), 'not-sqlite');
   const userVersion = header.readUInt32BE(60);
   const appId = header.readUInt32BE(68);

@@ -279,6 +279,27 @@ describe('restore', () => {
     expect(mode(s.db)).toBe(0o600);
   });
 
+  it('a database cut short before the end of its header is said to be that, by --db and VETTED_DB alike, and a backup is put in its place', () => {
+    ok(s.run(['import', SEEDS]));
+    const original = dump();
+    const backup = ok(s.run(['backup', '--out', join(s.dir, 'good.db')])).stdout.trim();
+    const cut = join(s.dir, 'cut.db');
+    const bytes = readFileSync(s.db).subarray(0, 50);
+    writeFileSync(cut, bytes);
+    const said = `vetted: ${cut} is an SQLite database cut short (50 bytes: not even its header is whole): a copy that stopped part way, damaged, which nothing can read. Restore a backup with \`vetted restore FILE\`, or pass --db with another path.`;
+    for (const args of [['lists'], ['incident', 'list'], ['backup'], ['pin', 'Beeline', 'black', '--reason', 'x']]) {
+      expect(expectOneLineError(s.run(['--db', cut, ...args])), args.join(' ')).toBe(said);
+      expect(expectOneLineError(s.run(args, { env: { VETTED_DB: cut } })), args.join(' ')).toMatch(/ is an SQLite database cut short \(50 bytes: not even its header is whole\)/);
+    }
+    expect(expectOneLineError(s.run(['--lang', 'ru', '--db', cut, 'lists']))).toMatch(/ — неполная копия базы данных SQLite \(50 байт: не уцелел даже заголовок\): .*`vetted restore FILE`/);
+    expect(readFileSync(cut)).toEqual(bytes);
+    // The restore it is sent to puts the backup in its place, keeping it as it was.
+    ok(s.run(['--db', cut, 'restore', backup, '--yes']));
+    expect(dump(cut)).toEqual(original);
+    const [kept] = readdirSync(join(s.dir, 'backups')).filter((f) => f.includes('before-restore'));
+    expect(readFileSync(join(s.dir, 'backups', kept))).toEqual(bytes);
+  });
+
   it('puts a backup in place of a damaged database of an older version, which it does not migrate', () => {
     ok(s.run(['import', SEEDS]));
     const original = dump();
