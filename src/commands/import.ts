@@ -3,8 +3,8 @@
 import { t } from '../i18n/index.js';
 import { safeText, toJson } from '../ui/safe.js';
 import { statSync } from 'node:fs';
-import { INPUT_LIMITS, decodeInput, readInputBytes, readOnce, refuseSqliteInput, sameFile } from '../formats/read-input.js';
-import { sqliteFileOf, sqliteInputAt, type Companion, type Misplaced, type SqliteFile } from '../formats/write-file.js';
+import { INPUT_LIMITS, decodeInput, readInputBytes, readOnce, refuseSqliteInput, sameFile, statOfInput } from '../formats/read-input.js';
+import { databaseFileOf, sqliteFileOf, sqliteInputAt, type Companion, type Misplaced, type SqliteFile } from '../formats/write-file.js';
 import type { Context } from '../context.js';
 import type { CommandResult } from './result.js';
 import { UserError } from '../errors.js';
@@ -87,6 +87,22 @@ function refuseSqlite(file: string, found: SqliteFile | Companion | Misplaced, d
 }
 
 /**
+ * The database in use, or a file of its own (its log, its shared memory, its journal), given for
+ * a data file by any name (a link, a hard link, standard input): the record itself, with nothing
+ * to import from it. Told by the file, not its bytes: on standard input, the database in use was
+ * sent to restore (which refuses it), and its log under another name was said to be another
+ * database's.
+ */
+function refuseDatabaseInUse(path: string, dbPath: string): void {
+  const st = statOfInput(path);
+  const part = st?.isFile() ? databaseFileOf(st, dbPath) : undefined;
+  if (!part) return;
+  const file = path === '-' ? t().data.stdin : path;
+  if (part === 'database') throw new UserError(t().data.databaseInUse(file));
+  throw new UserError(t().data.companionGiven(file, part, dbPath, true));
+}
+
+/**
  * A JSON file laid out as vetted writes it (with a valid head) is laid out as it is read a
  * window at a time, and then merged a record at a time as it is read again (see
  * formats/data-stream.ts), each record checked just before it is merged: its bytes are never
@@ -94,10 +110,10 @@ function refuseSqlite(file: string, found: SqliteFile | Companion | Misplaced, d
  * problems named, as before, from the bytes returned.
  */
 function firstReading(path: string, now: number, dbPath: string): { bytes?: Buffer; recordByRecord?: { layout: DataLayout; identity: FileIdentity } } {
+  refuseDatabaseInUse(path, dbPath);
   const identity = identityOf(path);
   const found = identity && sqliteInputAt(path);
   if (found) {
-    if (sameFile(path, dbPath)) throw new UserError(t().data.databaseInUse(path));
     // A name of a descriptor of this process (/dev/stdin, /dev/fd/3) names nothing to the next command.
     refuseSqlite(path, found, dbPath, readOnce(path));
   }

@@ -66,6 +66,15 @@ export function refuseSqliteInput(file: string, found: SqliteFile | Companion | 
   throw new UserError(words.database(file, once));
 }
 
+/** The file an input is (standard input's for `-`), followed through links; undefined where it cannot be looked at. */
+export function statOfInput(file: string): Stats | undefined {
+  try {
+    return file === '-' ? fstatSync(0) : statSync(file);
+  } catch {
+    return undefined;
+  }
+}
+
 /** Whether reading `file` reads standard input: `-`, or a name of it (/dev/stdin, /dev/fd/0). */
 export function readsStdin(file: string): boolean {
   return file === '-' || ownDescriptorOf(file) === 0;

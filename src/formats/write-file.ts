@@ -155,12 +155,18 @@ export function sqliteFileAt(path: string): SqliteFile | undefined {
 
 /** Whether a file (`st`, its entry followed through links) is the database at `dbPath` or one of its own files (its log, its shared memory, its journal). */
 export function isOfDatabase(st: Stats, dbPath: string): boolean {
+  return databaseFileOf(st, dbPath) !== undefined;
+}
+
+/** Which of the files of the database at `dbPath` a file is (`st`, its entry followed through links): the database itself, its log, its shared memory or its journal; undefined for any other file. */
+export function databaseFileOf(st: Stats, dbPath: string): 'database' | Companion['kind'] | undefined {
   // Beside the file a link to the database leads to: SQLite keeps its files there.
   const db = realOr(dbPath);
-  return DB_COMPANIONS.some((s) => {
+  const suffix = DB_COMPANIONS.find((s) => {
     const other = statOr(`${db}${s}`);
     return other !== undefined && other.dev === st.dev && other.ino === st.ino;
   });
+  return suffix === undefined ? undefined : suffix === '' ? 'database' : (suffix.slice(1) as Companion['kind']);
 }
 
 /** Whether a regular file starts like an SQLite database, log or journal. */

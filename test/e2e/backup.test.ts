@@ -2,7 +2,7 @@
 // backup API; `restore` checks what it is given, keeps the database it replaces, and
 // refuses anything that is not a vetted database; an older database is backed up before
 // it is migrated; the database is private (0600) from its first byte.
-import { chmodSync, chownSync, closeSync, copyFileSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, chownSync, closeSync, copyFileSync, existsSync, linkSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { basename, dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -234,6 +234,37 @@ describe('a database\'s log or shared memory given to import', () => {
     );
     rmSync(`${s.db}-wal`);
     expect(exported()).toEqual(before);
+  });
+});
+
+describe('the database in use given to import under another name', () => {
+  it('on standard input, or its log or shared memory by a hard link, is said to be the record itself, with nothing to import, and not sent to restore', () => {
+    ok(s.run(['import', SEEDS]));
+    const inUse = (file: string) => `vetted: ${file} is the database in use, the record itself, not a data file: there is nothing to import from it. Nothing was imported.`;
+    const partOf = (file: string, what: string) => `vetted: ${file} is ${what} of the database in use (${s.db}), a part of the record itself, not a data file: there is nothing to import from it. Nothing was imported.`;
+    expect(expectOneLineError(runWithStdin(['import', '-'], { file: s.db }))).toBe(inUse('standard input'));
+    expect(expectOneLineError(runWithStdin(['import', '--dry-run', '-'], { file: s.db }))).toBe(inUse('standard input'));
+    expect(expectOneLineError(runWithStdin(['import', '/dev/stdin'], { file: s.db }))).toBe(inUse('/dev/stdin'));
+    expect(expectOneLineError(runWithStdin(['import', '-'], { file: s.db }, 'ru'))).toBe('vetted: стандартный ввод — база данных, которая сейчас используется, то есть сами записи, а не файл данных: загружать из неё нечего. Ничего не загружено.');
+    // Held open, the database keeps a change in its log, which has other names besides its own.
+    const open = new Database(s.db);
+    try {
+      open.prepare('SELECT count(*) FROM sqlite_master').get();
+      ok(s.run(['pin', 'Beeline', 'black', '--reason', 'kept in the log']));
+      const before = exported();
+      const log = join(s.dir, 'log-link');
+      const shared = join(s.dir, 'shared-link');
+      linkSync(`${s.db}-wal`, log);
+      linkSync(`${s.db}-shm`, shared);
+      expect(statSync(log).size).toBeGreaterThan(0);
+      expect(expectOneLineError(s.run(['import', log]))).toBe(partOf(log, 'the write-ahead log'));
+      expect(expectOneLineError(s.run(['import', shared]))).toBe(partOf(shared, 'the shared-memory file'));
+      expect(expectOneLineError(runWithStdin(['import', '-'], { file: log }))).toBe(partOf('standard input', 'the write-ahead log'));
+      expect(expectOneLineError(s.run(['--lang', 'ru', 'import', log]))).toMatch(/ — журнал предварительной записи базы данных, которая сейчас используется \(/);
+      expect(exported()).toEqual(before);
+    } finally {
+      open.close();
+    }
   });
 });
 
