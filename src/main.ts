@@ -22,8 +22,8 @@ function emit(result: CommandResult, ctx: Pick<Context, 'out' | 'err'>): number 
   return result.code ?? 0;
 }
 
-/** Maps an error to its exit code and the one sentence the user sees (in the catalog's words). */
-export function describeError(err: unknown, debug: boolean): { code: number; message: string } {
+/** Maps an error to its exit code and the one sentence the user sees (in the catalog's words); `dbNamedBy`, what named the database (Context.setBy.db), where it is known. */
+export function describeError(err: unknown, debug: boolean, dbNamedBy = '--db'): { code: number; message: string } {
   const e = err as { name?: string; exitCode?: number; code?: string; message?: string; stack?: string };
   // The reader of a pipe went away (`vetted backup --out - | head`): stop quietly.
   if (e?.code === 'EPIPE') return { code: 0, message: '' };
@@ -34,18 +34,18 @@ export function describeError(err: unknown, debug: boolean): { code: number; mes
   // One sentence: any line break inside (from a name the user typed) is shown, not obeyed.
   if (e?.name === 'UserError') return { code: 2, message: safeText(`vetted: ${e.message}`) };
   const say = t().errors;
-  if (e?.code === 'SQLITE_CORRUPT' || e?.code === 'SQLITE_NOTADB') return { code: 2, message: say.damaged(safeText(e.message ?? '')) };
+  if (e?.code === 'SQLITE_CORRUPT' || e?.code === 'SQLITE_NOTADB') return { code: 2, message: say.damaged(safeText(e.message ?? ''), dbNamedBy) };
   if (e?.code === 'SQLITE_FULL' || e?.code === 'ENOSPC') return { code: 1, message: say.diskFull };
   if (typeof e?.code === 'string' && e.code.startsWith('SQLITE_IOERR')) return { code: 1, message: say.ioError(e.message ?? '') };
   if (e?.code === 'SQLITE_BUSY') return { code: 1, message: say.busy };
   if (e?.code === 'SQLITE_READONLY_DIRECTORY' || e?.code === 'SQLITE_READONLY_CANTINIT' || e?.code === 'SQLITE_READONLY_CANTLOCK') {
-    return { code: 1, message: say.readOnlyFolder };
+    return { code: 1, message: say.readOnlyFolder(dbNamedBy) };
   }
-  if (typeof e?.code === 'string' && e.code.startsWith('SQLITE_CANTOPEN')) return { code: 1, message: say.cantOpen(e.message ?? '') };
+  if (typeof e?.code === 'string' && e.code.startsWith('SQLITE_CANTOPEN')) return { code: 1, message: say.cantOpen(e.message ?? '', dbNamedBy) };
   const companion = (err as { readOnlyFile?: unknown })?.readOnlyFile;
   if (typeof companion === 'string') return { code: 1, message: say.readOnlyCompanion(safeText(companion), (err as { companionRemade?: boolean }).companionRemade === true) };
   if ((typeof e?.code === 'string' && e.code.startsWith('SQLITE_READONLY')) || e?.code === 'EACCES' || e?.code === 'EROFS' || e?.code === 'EPERM') {
-    return { code: 1, message: say.readOnly(e.message ?? '') };
+    return { code: 1, message: say.readOnly(e.message ?? '', dbNamedBy) };
   }
   const fsError = err as { syscall?: string; path?: string; code?: string };
   if (typeof fsError?.syscall === 'string' && typeof fsError.path === 'string' && /^E[A-Z]+$/.test(fsError.code ?? '')) {
@@ -113,6 +113,8 @@ export async function main(argv: string[]): Promise<number> {
   if (args[0] === '__complete') return complete(args.slice(1));
   const debug = hasDebug(args);
   let code = 0;
+  // What named the database, for the advice of an error of SQLite's (known once a command runs).
+  let dbNamedBy: string | undefined;
   try {
     // The language first: help and every message are in it. One asked for by name that has no
     // catalog is said to be English (from the environment, it is English without a word).
@@ -123,6 +125,7 @@ export async function main(argv: string[]): Promise<number> {
     const program = buildProgram(async (load: CommandLoader, globals: GlobalOptions, params: unknown[]) => {
       const [{ makeContext }, mod] = await Promise.all([import('./context.js'), load()]);
       const ctx = makeContext(globals);
+      dbNamedBy = ctx.setBy.db;
       code = emit(await mod.run(ctx, ...(params as never[])), ctx);
     }, commandNamed(args));
     // `help incident add` as `incident add --help` (the whole tree is built for a line of `help`).
@@ -143,7 +146,7 @@ export async function main(argv: string[]): Promise<number> {
       if (e.code === 'commander.help') return e.exitCode === 0 ? 0 : 2;
       return 2;
     }
-    const { code: c, message } = describeError(err, debug);
+    const { code: c, message } = describeError(err, debug, dbNamedBy);
     if (message) process.stderr.write(`${message.split('\n').map(safeText).join('\n')}\n`);
     return c;
   }

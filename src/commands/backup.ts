@@ -16,7 +16,7 @@ import type { Store } from '../store/store.js';
 
 function requireDatabase(ctx: Context): void {
   if (!existsSync(ctx.dbPath)) throw new UserError(t().data.noDatabase(ctx.dbPath));
-  inspectHeader(ctx.dbPath); // refuses a file that is not ours
+  inspectHeader(ctx.dbPath, 'database', ctx.setBy.db); // refuses a file that is not ours
 }
 
 export async function runBackup(ctx: Context, opts: { out?: string }): Promise<CommandResult> {
@@ -46,7 +46,7 @@ export async function runRestore(ctx: Context, file: string, opts: { yes?: boole
   let damaged = false;
   let replacing: boolean;
   try {
-    replacing = existsSync(ctx.dbPath) && !inspectHeader(ctx.dbPath).isNew;
+    replacing = existsSync(ctx.dbPath) && !inspectHeader(ctx.dbPath, 'database', ctx.setBy.db).isNew;
   } catch (err) {
     // Cut short before the end of its header: damaged before it is opened.
     if (!isDamage(err)) throw err;

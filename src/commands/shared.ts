@@ -12,12 +12,12 @@ export const MAX_NOTE = 10_000;
 
 /** Opens the store; an existing database that needs a migration is backed up first. */
 export async function openStore(ctx: Context, options: Pick<OpenOptions, 'mapBytes' | 'existing'> = {}): Promise<Store> {
-  if (needsMigration(ctx.dbPath)) {
+  if (needsMigration(ctx.dbPath, ctx.setBy.db)) {
     const { backupBeforeMigration } = await import('../store/backup.js');
-    const kept = await backupBeforeMigration(ctx.dbPath, ctx.now());
+    const kept = await backupBeforeMigration(ctx.dbPath, ctx.now(), ctx.setBy.db);
     if (kept) ctx.err.write(`${safeText(t().errors.backedUp(kept))}\n`);
   }
-  const store = Store.open(ctx.dbPath, { createDir: ctx.dbIsDefault, ...options });
+  const store = Store.open(ctx.dbPath, { createDir: ctx.dbIsDefault, namedBy: ctx.setBy.db, ...options });
   // The journal stamps operations with the same clock the command uses.
   store.now = ctx.now;
   return store;
@@ -25,7 +25,7 @@ export async function openStore(ctx: Context, options: Pick<OpenOptions, 'mapByt
 
 /** Runs `fn` with a private copy of a database an older version wrote, upgraded there (for a dry run, which writes nothing). */
 export async function withUpgradedCopy<T>(ctx: Context, fn: (store: Store) => T | Promise<T>): Promise<T> {
-  return using(Store.upgradedCopy(ctx.dbPath), fn);
+  return using(Store.upgradedCopy(ctx.dbPath, ctx.setBy.db), fn);
 }
 
 /** Runs `fn` with an empty store in memory (for a dry run where no database exists yet). */
@@ -39,7 +39,7 @@ export async function withMemoryStore<T>(ctx: Context, fn: (store: Store) => T |
  * when there is a database already (or one appears meanwhile): the caller then uses withStore.
  */
 export function withNewStore<T>(ctx: Context, fn: (store: Store) => T, options: Pick<OpenOptions, 'mapBytes'> = {}): { value: T } | undefined {
-  return Store.createFilled(ctx.dbPath, { createDir: ctx.dbIsDefault, ...options }, (store) => {
+  return Store.createFilled(ctx.dbPath, { createDir: ctx.dbIsDefault, namedBy: ctx.setBy.db, ...options }, (store) => {
     store.now = ctx.now;
     return fn(store);
   });

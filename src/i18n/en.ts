@@ -82,6 +82,11 @@ function zipProblem(p: ZipProblem): string {
 }
 /** The files SQLite keeps beside a database, as a sentence names them. */
 const SQLITE_PART = { wal: 'the write-ahead log', shm: 'the shared-memory file', journal: 'the rollback journal' } as const;
+/**
+ * How another database is named, in place of the one refused: with --db, or by setting VETTED_DB
+ * where that variable named this one (`by`: what named it, as Context.setBy.db says).
+ */
+const anotherDb = (by: string, path: string) => (by === 'VETTED_DB' ? `set VETTED_DB to ${path}` : `pass --db with ${path}`);
 /** How much of a database cut short there is: `expected`, the bytes its header gives, unknown where the header itself is not whole. */
 const cutShort = (size: number, expected?: number) =>
   expected ? `${fmt.plural(size, { one: 'byte', other: 'bytes' })} of the ${fmt.number(expected)} its header gives` : `${fmt.plural(size, { one: 'byte', other: 'bytes' })}: not even its header is whole`;
@@ -749,18 +754,18 @@ export const en = {
       `${an(type)} event needs ${flags.join(' and ')}${promise ? ' (when it falls due, such as --due 2024-07-13T18:00)' : type === 'resolution' ? ` (how it ended: ${OUTCOMES.join(', ')})` : ''}.`,
     duplicateEvent: (type: string, at: string, id: string) => `this ${type} at ${when(at)} is on the timeline of ${id} already; nothing was added.`,
     needsOutcome: (values: string[]) => `say how it ended: --outcome ${values.join('|')}.`,
-    damaged: (detail: string) => `vetted: the database is damaged (SQLite says: ${detail}); restore a backup with \`vetted restore FILE\`, or pass --db with another file.`,
+    damaged: (detail: string, by: string) => `vetted: the database is damaged (SQLite says: ${detail}); restore a backup with \`vetted restore FILE\`, or ${anotherDb(by, 'another file')}.`,
     diskFull: 'vetted: the disk is full, so nothing was saved; free some space and run the command again.',
     ioError: (detail: string) => `vetted: the disk refused a write (${detail}): check free space, quotas and the disk itself; nothing was saved.`,
     busy: 'vetted: the database is busy with another vetted process; nothing was saved, try again in a moment.',
-    readOnly: (detail: string) => `vetted: cannot write there (${detail}); check the permissions, or pass --db with another path.`,
+    readOnly: (detail: string, by: string) => `vetted: cannot write there (${detail}); check the permissions, or ${anotherDb(by, 'another path')}.`,
     readOnlyCompanion: (file: string, remade: boolean) =>
       remade
         ? `vetted: cannot write to the database: ${file}, which SQLite keeps beside it, was read-only (a read made while the database was read-only leaves it so), and SQLite has just made it again; run the command again.`
         : `vetted: cannot write to the database: ${file}, which SQLite keeps beside it, is read-only (a read made while the database was read-only leaves it so); make it writable (chmod u+w), or remove it while no vetted runs.`,
-    readOnlyFolder:
-      "vetted: the database's folder is read-only, and SQLite keeps its log (the -wal and -shm files) beside the database; make the folder writable, or pass --db with a path in a writable folder.",
-    cantOpen: (detail: string) => `vetted: SQLite cannot open the database or the files beside it (${detail}); check the permissions of the file and its folder, or pass --db with another path.`,
+    readOnlyFolder: (by: string) =>
+      `vetted: the database's folder is read-only, and SQLite keeps its log (the -wal and -shm files) beside the database; make the folder writable, or ${anotherDb(by, 'a path in a writable folder')}.`,
+    cantOpen: (detail: string, by: string) => `vetted: SQLite cannot open the database or the files beside it (${detail}); check the permissions of the file and its folder, or ${anotherDb(by, 'another path')}.`,
     fsRefused: (syscall: string, path: string, code: string) => `vetted: the file system refused to ${syscall} ${path} (${code}); check that path.`,
     outputCut: 'vetted: the reader of the output went away before its end, so what it read is cut short and is no whole file; write it to a file with --out FILE.',
     outputRefused: (code: string) => `vetted: the output could not be written (${code}); check where it goes: a full disk, or a file or device that takes nothing.`,
@@ -1216,23 +1221,23 @@ export const en = {
 
   db: {
     notThere: (path: string) => `there is no database at ${path}, so nothing is recorded there; check the path given by --db or VETTED_DB (the first command that records something, such as \`vetted incident add\`, makes one there).`,
-    notFolder: (dir: string) => `${dir} is not a folder; pass --db with a path in a folder.`,
-    noFolder: (dir: string) => `the folder ${dir} does not exist; create it first, or pass --db with a path in an existing folder.`,
-    danglingLink: (path: string) => `${path} is a symbolic link to a file that does not exist; remove the link, or pass --db with another path.`,
-    linkLoop: (path: string) => `${path} is a loop of symbolic links; remove the link, or pass --db with another path.`,
-    isFolder: (path: string) => `${path} is a folder, not a database file; pass --db with a file path.`,
-    notRegular: (path: string) => `${path} is not a regular file (it is a device, a pipe or a socket), so it cannot be a database; pass --db with a file path.`,
-    cannotRead: (path: string, code: string) => `cannot read ${path} (${code}); check its permissions, or pass --db with another path.`,
-    cannotWrite: (path: string, code: string) => `cannot write to ${path} (${code}); check its permissions, or pass --db with another path.`,
+    notFolder: (dir: string, by: string) => `${dir} is not a folder; ${anotherDb(by, 'a path in a folder')}.`,
+    noFolder: (dir: string, by: string) => `the folder ${dir} does not exist; create it first, or ${anotherDb(by, 'a path in an existing folder')}.`,
+    danglingLink: (path: string, by: string) => `${path} is a symbolic link to a file that does not exist; remove the link, or ${anotherDb(by, 'another path')}.`,
+    linkLoop: (path: string, by: string) => `${path} is a loop of symbolic links; remove the link, or ${anotherDb(by, 'another path')}.`,
+    isFolder: (path: string, by: string) => `${path} is a folder, not a database file; ${anotherDb(by, 'a file path')}.`,
+    notRegular: (path: string, by: string) => `${path} is not a regular file (it is a device, a pipe or a socket), so it cannot be a database; ${anotherDb(by, 'a file path')}.`,
+    cannotRead: (path: string, code: string, by: string) => `cannot read ${path} (${code}); check its permissions, or ${anotherDb(by, 'another path')}.`,
+    cannotWrite: (path: string, code: string, by: string) => `cannot write to ${path} (${code}); check its permissions, or ${anotherDb(by, 'another path')}.`,
     upgradeUnwritable: (path: string, has: number, knows: number) =>
       `${path} was written by an older version of vetted (schema ${has}; this one reads ${knows}) and is upgraded when it is first opened, which needs it, its folder and the -wal and -shm files beside it writable; make them writable for you, or open it with the version that wrote it.`,
     upgradeNoCopy: (path: string, has: number, knows: number, dir: string) =>
       `${path} was written by an older version of vetted (schema ${has}; this one reads ${knows}) and is upgraded when it is first opened, after a copy of it is kept in ${dir}, where no file can be made; make that folder writable for you, or open the database with the version that wrote it.`,
     cannotOpen: (path: string, detail: string) => `cannot open ${path}: ${detail}; check the path and its permissions.`,
-    notSqlite: (path: string) => `${path} is not a vetted database (it is not an SQLite file); pass --db with another path, or move that file away.`,
+    notSqlite: (path: string, by: string) => `${path} is not a vetted database (it is not an SQLite file); ${anotherDb(by, 'another path')}, or move that file away.`,
     /** A database cut short before the end of its header (a copy that stopped part way): damaged, and what a restore is for. */
-    cut: (path: string, size: number) =>
-      `${path} is an SQLite database cut short (${cutShort(size)}): a copy that stopped part way, damaged, which nothing can read. Restore a backup with \`vetted restore FILE\`, or pass --db with another path.`,
+    cut: (path: string, size: number, by: string) =>
+      `${path} is an SQLite database cut short (${cutShort(size)}): a copy that stopped part way, damaged, which nothing can read. Restore a backup with \`vetted restore FILE\`, or ${anotherDb(by, 'another path')}.`,
     /** No database is made at the name SQLite gives a database's own file. */
     companionName: (path: string, kind: 'wal' | 'shm' | 'journal', database: string) =>
       `${path} is the name SQLite gives ${SQLITE_PART[kind]} of a database ${database}: a database made there would be taken for that one's own file, and wiped, once ${database} is made and opened. Choose another name.`,
@@ -1243,13 +1248,13 @@ export const en = {
     misplaced: (path: string, database: string) =>
       `${path} is a database of its own, under the name SQLite gives a file of the database ${database} (its log, shared memory or journal): the next opening of ${database} would take it for that file and wipe it. Move it to another name first (\`mv ${sh(path)} ${sh(`${path}.db`)}\`), and give it by that name.`,
     /** A database's write-ahead log, shared memory or journal given for a database: `database`, the one it is beside, where its name tells. */
-    companion: (path: string, kind: 'wal' | 'shm' | 'journal', database?: string) =>
-      `${path} is ${SQLITE_PART[kind]} of ${database ? `the database ${database}` : 'an SQLite database'}, kept beside it by SQLite, not a database of its own; pass --db with ${database ? 'the database itself' : 'the path of a database'}.`,
-    otherProgram: (path: string) => `${path} is an SQLite database of another program, not of vetted; pass --db with another path.`,
+    companion: (path: string, kind: 'wal' | 'shm' | 'journal', database: string | undefined, by: string) =>
+      `${path} is ${SQLITE_PART[kind]} of ${database ? `the database ${database}` : 'an SQLite database'}, kept beside it by SQLite, not a database of its own; ${anotherDb(by, database ? 'the database itself' : 'the path of a database')}.`,
+    otherProgram: (path: string, by: string) => `${path} is an SQLite database of another program, not of vetted; ${anotherDb(by, 'another path')}.`,
     newer: (path: string, has: number, knows: number) => `${path} was written by a newer version of vetted (schema ${has}, this one knows ${knows}); upgrade vetted to use it.`,
-    noVersion: (path: string) => `${path} says it is a vetted database but lacks its schema version, so it is not read as any; restore a backup with \`vetted restore FILE\`, or pass --db with another path.`,
-    lacks: (path: string, first: string, more: number) =>
-      `${path} says it is a vetted database but lacks its ${first}${more ? ` (and ${more} more)` : ''}; restore a backup with \`vetted restore FILE\`, or pass --db with another path.`,
+    noVersion: (path: string, by: string) => `${path} says it is a vetted database but lacks its schema version, so it is not read as any; restore a backup with \`vetted restore FILE\`, or ${anotherDb(by, 'another path')}.`,
+    lacks: (path: string, first: string, more: number, by: string) =>
+      `${path} says it is a vetted database but lacks its ${first}${more ? ` (and ${more} more)` : ''}; restore a backup with \`vetted restore FILE\`, or ${anotherDb(by, 'another path')}.`,
     damaged: (path: string, detail: string) => `${path} is damaged (${detail}); restore a backup with \`vetted restore FILE\`.`,
     exists: (path: string) => `${path} exists already; choose another --out, or move that file away.`,
     emptyBackup: (file: string) => `${file} is empty, not a vetted backup.`,

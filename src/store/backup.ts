@@ -179,9 +179,9 @@ export function verifyBackup(file: string): { version: number } {
 }
 
 /** Before a migration of an existing database, keep a copy of it as it was. */
-export async function backupBeforeMigration(dbPath: string, now: number): Promise<string | undefined> {
+export async function backupBeforeMigration(dbPath: string, now: number, namedBy?: string): Promise<string | undefined> {
   if (!existsSync(dbPath)) return undefined;
-  const { isNew, version } = inspectHeader(dbPath);
+  const { isNew, version } = inspectHeader(dbPath, 'database', namedBy);
   if (isNew || version === 0 || version >= SCHEMA_VERSION) return undefined;
   // What cannot be upgraded is said before a copy is kept: one was kept at every try.
   // One that cannot be written (where SQLite keeps its log: beside the file a link names):

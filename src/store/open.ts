@@ -51,6 +51,8 @@ export interface OpenOptions {
   mapBytes?: number;
   /** Only a database there already (for a command that only reads): none is made, and an empty file is not filled; NoDatabase where there is none. */
   existing?: boolean;
+  /** What named the path (Context.setBy.db: --db, VETTED_DB…): a refusal says to name another there. --db unless given. */
+  namedBy?: string;
 }
 
 /** A database SQLite finds damaged before a migration: what a restore is for (see isDamage). */
@@ -65,14 +67,14 @@ export class NoDatabase extends UserError {
   }
 }
 
-/** The file system's word on a path, without following a final symbolic link. */
-export function lstatOr(path: string): Stats | undefined {
+/** The file system's word on a path, without following a final symbolic link (`namedBy`: see OpenOptions). */
+export function lstatOr(path: string, namedBy = '--db'): Stats | undefined {
   try {
     return lstatSync(path);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') return undefined;
-    if (code === 'ENOTDIR') throw new UserError(t().db.notFolder(dirname(path)));
+    if (code === 'ENOTDIR') throw new UserError(t().db.notFolder(dirname(path), namedBy));
     throw err;
   }
 }
@@ -96,8 +98,9 @@ export function refuseNewDatabaseAt(path: string): void {
 export type BackupFault = 'dangling' | 'loop' | 'folder' | 'special' | 'not-sqlite' | 'other-program' | 'wal' | 'shm' | 'journal' | 'cut';
 
 /** Reads the header of an existing file and refuses what we must not touch. A database
- * is a regular file or absent: a device, a pipe or a link to nothing is not taken for one. */
-export function inspectHeader(path: string, role: 'database' | 'backup' = 'database'): { isNew: boolean; version: number; wal?: boolean } {
+ * is a regular file or absent: a device, a pipe or a link to nothing is not taken for one.
+ * `namedBy`: what named a database's path (see OpenOptions). */
+export function inspectHeader(path: string, role: 'database' | 'backup' = 'database', namedBy = '--db'): { isNew: boolean; version: number; wal?: boolean } {
   // A file to restore from is refused as a backup: the advice for a database (--db) is not for it.
   const refuse = (asDatabase: string, what: BackupFault) => new UserError(role === 'backup' ? t().db.badBackup(path, what) : asDatabase);
   // A database's log, shared memory or journal, there or not yet (the shared memory has no mark
@@ -107,9 +110,9 @@ export function inspectHeader(path: string, role: 'database' | 'backup' = 'datab
   if (companion) {
     // A database of its own there (an older version made one at `--db x.db-wal`): to be moved before x.db is opened again.
     if (misplacedAt(path, companion)) throw new UserError(t().db.misplaced(path, companion.database));
-    throw refuse(t().db.companion(path, companion.kind, companion.database), companion.kind);
+    throw refuse(t().db.companion(path, companion.kind, companion.database, namedBy), companion.kind);
   }
-  const link = lstatOr(path);
+  const link = lstatOr(path, namedBy);
   if (!link) {
     if (role === 'database') refuseNewDatabaseAt(path);
     return { isNew: true, version: 0 };
@@ -119,17 +122,17 @@ export function inspectHeader(path: string, role: 'database' | 'backup' = 'datab
     st = statSync(path);
   } catch (err) {
     // Links that lead round to one another are no file either, but not one that is missing.
-    if ((err as NodeJS.ErrnoException).code === 'ELOOP') throw refuse(t().db.linkLoop(path), 'loop');
-    throw refuse(t().db.danglingLink(path), 'dangling');
+    if ((err as NodeJS.ErrnoException).code === 'ELOOP') throw refuse(t().db.linkLoop(path, namedBy), 'loop');
+    throw refuse(t().db.danglingLink(path, namedBy), 'dangling');
   }
-  if (st.isDirectory()) throw refuse(t().db.isFolder(path), 'folder');
-  if (!st.isFile()) throw refuse(t().db.notRegular(path), 'special');
+  if (st.isDirectory()) throw refuse(t().db.isFolder(path, namedBy), 'folder');
+  if (!st.isFile()) throw refuse(t().db.notRegular(path, namedBy), 'special');
   if (st.size === 0) return { isNew: true, version: 0 };
   let fd: number;
   try {
     fd = openSync(path, 'r');
   } catch (err) {
-    throw new UserError(t().db.cannotRead(path, String((err as NodeJS.ErrnoException).code)));
+    throw new UserError(t().db.cannotRead(path, String((err as NodeJS.ErrnoException).code), namedBy));
   }
   const header = Buffer.alloc(100);
   let n: number;
@@ -140,17 +143,17 @@ export function inspectHeader(path: string, role: 'database' | 'backup' = 'datab
   }
   const found = sqliteFileOf(header.subarray(0, n), st.size);
   // A log or a journal by its first bytes, wherever it was copied to.
-  if (found?.kind === 'wal' || found?.kind === 'journal') throw refuse(t().db.companion(path, found.kind), found.kind);
+  if (found?.kind === 'wal' || found?.kind === 'journal') throw refuse(t().db.companion(path, found.kind, undefined, namedBy), found.kind);
   // A backup copied in part (a database in use is left to SQLite, which says it is damaged, and how it is restored).
-  if (found?.kind === 'cut' && role === 'backup') throw refuse(t().db.notSqlite(path), 'cut');
+  if (found?.kind === 'cut' && role === 'backup') throw refuse(t().db.notSqlite(path, namedBy), 'cut');
   // A database cut short before the end of its header, which SQLite would call no database at
   // all (one being written is never so short): damaged, and replaced whole by a restore.
-  if (found?.kind === 'cut' && n < 100) throw new DamagedDatabase(t().db.cut(path, found.size));
-  if (n < 100 || !found) throw refuse(t().db.notSqlite(path), 'not-sqlite');
+  if (found?.kind === 'cut' && n < 100) throw new DamagedDatabase(t().db.cut(path, found.size, namedBy));
+  if (n < 100 || !found) throw refuse(t().db.notSqlite(path, namedBy), 'not-sqlite');
   const userVersion = header.readUInt32BE(60);
   const appId = header.readUInt32BE(68);
   if (appId !== APPLICATION_ID && (appId !== 0 || userVersion !== 0)) {
-    throw refuse(t().db.otherProgram(path), 'other-program');
+    throw refuse(t().db.otherProgram(path, namedBy), 'other-program');
   }
   if (appId === APPLICATION_ID && userVersion > SCHEMA_VERSION) {
     throw new UserError(role === 'backup' ? t().db.newerBackup(path) : t().db.newer(path, userVersion, SCHEMA_VERSION));
@@ -199,21 +202,21 @@ export function missingObjects(db: DB, version: number, schema = 'main'): string
 }
 
 /** Checks, after opening and before any write, what the header alone cannot tell. */
-function inspectOpened(db: DB, path: string): number {
+function inspectOpened(db: DB, path: string, namedBy: string): number {
   const appId = db.pragma('application_id', { simple: true }) as number;
   const version = db.pragma('user_version', { simple: true }) as number;
   if (appId === APPLICATION_ID) {
     // Ours, with tables but no version (a copy that lost it): neither empty nor of any version
     // a migration starts from (one crashed on a table there already; a read said none was there).
-    if (version === 0 && objectCount(db) > 0) throw new UserError(t().db.noVersion(path));
+    if (version === 0 && objectCount(db) > 0) throw new UserError(t().db.noVersion(path, namedBy));
     if (version > SCHEMA_VERSION)
       throw new UserError(t().db.newer(path, version, SCHEMA_VERSION));
     const missing = missingObjects(db, version);
     if (missing.length)
-      throw new UserError(t().db.lacks(path, missing[0], missing.length - 1));
+      throw new UserError(t().db.lacks(path, missing[0], missing.length - 1, namedBy));
     return version;
   }
-  assertBlank(db, path, appId, version);
+  assertBlank(db, path, appId, version, namedBy);
   return 0;
 }
 
@@ -221,9 +224,9 @@ function inspectOpened(db: DB, path: string): number {
 const objectCount = (db: DB) => (db.prepare('SELECT count(*) AS n FROM sqlite_master').get() as { n: number }).n;
 
 /** A database with no id of ours must be blank: no tables, no version. */
-function assertBlank(db: DB, path: string, appId: number, version: number): void {
+function assertBlank(db: DB, path: string, appId: number, version: number, namedBy: string): void {
   if (appId !== 0 || objectCount(db) > 0 || version !== 0) {
-    throw new UserError(t().db.otherProgram(path));
+    throw new UserError(t().db.otherProgram(path, namedBy));
   }
 }
 
@@ -243,7 +246,7 @@ export function openMemoryDatabase(): DB {
  * copy is a file in a private temporary folder (a copy in memory could not grow past 1 GiB),
  * unlinked once it is open: it goes with the connection, however the process ends.
  */
-export function openUpgradedCopy(path: string): DB {
+export function openUpgradedCopy(path: string, namedBy = '--db'): DB {
   const dir = mkdtempSync(join(tmpdir(), 'vetted-'));
   const copy = join(dir, 'copy.db');
   let db: DB | undefined;
@@ -256,8 +259,8 @@ export function openUpgradedCopy(path: string): DB {
     db.pragma('temp_store = MEMORY');
     db.pragma('foreign_keys = ON');
     outsideOperations(db);
-    if (inspectOpened(db, path) > 0) assertWhole(db, path);
-    migrate(db, path);
+    if (inspectOpened(db, path, namedBy) > 0) assertWhole(db, path);
+    migrate(db, path, namedBy);
     keepDigestsOfThisBuild(db);
     return db;
   } catch (err) {
@@ -352,7 +355,7 @@ export function isWritable(path: string, mode = constants.W_OK): boolean {
  */
 function createAtomically(path: string, options: OpenOptions = {}, fill?: (db: DB) => void): boolean | 'taken' {
   sweepLeftovers(path);
-  const tmp = createTempBeside(path, 0o600, '--db');
+  const tmp = createTempBeside(path, 0o600, options.namedBy ?? '--db');
   closeSync(tmp.fd);
   try {
     const db = new Database(tmp.path, { fileMustExist: true, ...driverOptions() });
@@ -466,9 +469,9 @@ function checkFolder(path: string, options: OpenOptions): void {
   if (!existsSync(dir)) {
     if (options.existing) throw new NoDatabase(path);
     if (options.createDir) mkdirSync(dir, { recursive: true, mode: 0o700 });
-    else throw new UserError(t().db.noFolder(dir));
+    else throw new UserError(t().db.noFolder(dir, options.namedBy ?? '--db'));
   } else if (!statSync(dir).isDirectory()) {
-    throw new UserError(t().db.notFolder(dir));
+    throw new UserError(t().db.notFolder(dir, options.namedBy ?? '--db'));
   }
 }
 
@@ -481,7 +484,7 @@ function checkFolder(path: string, options: OpenOptions): void {
  */
 export function createFilled<T>(path: string, options: OpenOptions, fill: (db: DB) => T): { value: T } | undefined {
   checkFolder(path, options);
-  if (lstatOr(path)) return undefined;
+  if (lstatOr(path, options.namedBy)) return undefined;
   let value: T;
   const made = createAtomically(path, options, (db) => {
     value = fill(db);
@@ -490,10 +493,11 @@ export function createFilled<T>(path: string, options: OpenOptions, fill: (db: D
 }
 
 export function openDatabase(path: string, options: OpenOptions = {}): DB {
+  const { namedBy = '--db' } = options;
   checkFolder(path, options);
-  let { isNew, wal } = inspectHeader(path);
+  let { isNew, wal } = inspectHeader(path, 'database', namedBy);
   if (isNew && options.existing) throw new NoDatabase(path);
-  if (isNew && !lstatOr(path)) {
+  if (isNew && !lstatOr(path, namedBy)) {
     // Created by us, private from its first byte, and whole when it appears.
     if (!createAtomically(path)) {
       try {
@@ -502,13 +506,13 @@ export function openDatabase(path: string, options: OpenOptions = {}): DB {
         if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
       }
     }
-    ({ isNew, wal } = inspectHeader(path));
+    ({ isNew, wal } = inspectHeader(path, 'database', namedBy));
   } else if (isNew) {
     // An empty file someone else made: ours to fill only if we may write it (never chmod-ed).
     try {
       closeSync(openSync(path, 'r+'));
     } catch (err) {
-      throw new UserError(t().db.cannotWrite(path, String((err as NodeJS.ErrnoException).code)));
+      throw new UserError(t().db.cannotWrite(path, String((err as NodeJS.ErrnoException).code), namedBy));
     }
   }
   // Looked at before SQLite opens it: opening makes a read-only empty -wal again, and the write still fails.
@@ -523,7 +527,7 @@ export function openDatabase(path: string, options: OpenOptions = {}): DB {
     db.pragma('busy_timeout = 5000');
     // One read transaction: the id, the version and the tables seen at one moment, never
     // half before and half after another process's first migration.
-    const version = retryBusy(() => db.transaction(() => inspectOpened(db, path)).deferred());
+    const version = retryBusy(() => db.transaction(() => inspectOpened(db, path, namedBy)).deferred());
     // Emptied meanwhile (or an empty file put in its place): none there to read, none to fill.
     if (options.existing && version === 0) throw new NoDatabase(path);
     if (options.readonly) {
@@ -535,7 +539,7 @@ export function openDatabase(path: string, options: OpenOptions = {}): DB {
     if (version < SCHEMA_VERSION) {
       // Never build on a damaged file: check an existing database before changing its schema.
       if (version > 0) assertWhole(db, path);
-      migrate(db, path);
+      migrate(db, path, namedBy);
     }
     if (companionBefore !== undefined) COMPANION_BEFORE.set(db, companionBefore);
     keepDigestsOfThisBuild(db);
@@ -617,20 +621,20 @@ function outsideOperations(db: DB): void {
 
 /** Applies the migrations not yet applied, each in its own transaction; a second process
  * migrating at the same moment waits for the lock and then finds nothing left to do. */
-function migrate(db: DB, path = ':memory:'): void {
+function migrate(db: DB, path = ':memory:', namedBy = '--db'): void {
   // Off while the schema changes: a table made again is dropped first, and dropped with the
   // foreign keys on it would delete the rows of every table that refers to it (a table made
   // again keeps every row under its id, so that what referred to one still does).
   const keys = db.pragma('foreign_keys', { simple: true }) as number;
   db.pragma('foreign_keys = OFF');
   try {
-    migrateWithoutKeys(db, path);
+    migrateWithoutKeys(db, path, namedBy);
   } finally {
     db.pragma(`foreign_keys = ${keys ? 'ON' : 'OFF'}`);
   }
 }
 
-function migrateWithoutKeys(db: DB, path: string): void {
+function migrateWithoutKeys(db: DB, path: string, namedBy: string): void {
   for (;;) {
     const done = retryBusy(() =>
       db
@@ -638,7 +642,7 @@ function migrateWithoutKeys(db: DB, path: string): void {
         const v = db.pragma('user_version', { simple: true }) as number;
         // Recognised again under the write lock: what another process made meanwhile counts.
         const appId = db.pragma('application_id', { simple: true }) as number;
-        if (v === 0 && appId !== APPLICATION_ID) assertBlank(db, path, appId, v);
+        if (v === 0 && appId !== APPLICATION_ID) assertBlank(db, path, appId, v, namedBy);
         if (v >= SCHEMA_VERSION) return true;
         db.exec(MIGRATIONS[v].sql);
         MIGRATIONS[v].run?.(db);

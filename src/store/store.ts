@@ -165,9 +165,9 @@ export interface NewIncident {
   closed?: string;
 }
 
-/** Whether an existing database is of an older schema (and so is backed up before it is opened). */
-export function needsMigration(path: string): boolean {
-  const { isNew, version } = inspectHeader(path);
+/** Whether an existing database is of an older schema (and so is backed up before it is opened). `namedBy`: see OpenOptions. */
+export function needsMigration(path: string, namedBy?: string): boolean {
+  const { isNew, version } = inspectHeader(path, 'database', namedBy);
   return !isNew && version > 0 && version < SCHEMA_VERSION;
 }
 
@@ -289,8 +289,8 @@ export class Store {
   }
 
   /** A private copy of the database at `path`, upgraded there (see openUpgradedCopy). */
-  static upgradedCopy(path: string): Store {
-    return new Store(openUpgradedCopy(path), path);
+  static upgradedCopy(path: string, namedBy?: string): Store {
+    return new Store(openUpgradedCopy(path, namedBy), path);
   }
 
   close(): void {

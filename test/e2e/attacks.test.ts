@@ -378,12 +378,57 @@ describe('8. a sentence where a report of an unexpected error was', () => {
     expect(expectSentence(s.run(['lists']))).toMatch(/symbolic link/);
   });
 
+  it('a database path refused says to name another where it was named: in VETTED_DB when that variable named it, with --db otherwise', () => {
+    seeded();
+    const text = join(s.dir, 'notes.db');
+    writeFileSync(text, 'not a database\n'.repeat(20));
+    const other = join(s.dir, 'other.db');
+    const db = new Database(other);
+    db.exec('CREATE TABLE notes (text TEXT)');
+    db.close();
+    const cut = join(s.dir, 'cut.db');
+    writeFileSync(cut, readFileSync(s.db).subarray(0, 50));
+    const damaged = join(s.dir, 'damaged.db');
+    const reader = new Database(s.db, { readonly: true });
+    const page = reader.prepare("SELECT rootpage FROM sqlite_master WHERE name = 'companies'").pluck().get() as number;
+    reader.close();
+    writeFileSync(damaged, readFileSync(s.db).fill(0xde, 4096 * (page - 1), 4096 * page));
+    const cases: [string, string, string, string][] = [
+      [s.dir, `${s.dir} is a folder, not a database file; `, 'a file path', ''],
+      ['/dev/null', '/dev/null is not a regular file (it is a device, a pipe or a socket), so it cannot be a database; ', 'a file path', ''],
+      [text, `${text} is not a vetted database (it is not an SQLite file); `, 'another path', ', or move that file away'],
+      [other, `${other} is an SQLite database of another program, not of vetted; `, 'another path', ''],
+      [cut, `${cut} is an SQLite database cut short (50 bytes: not even its header is whole): a copy that stopped part way, damaged, which nothing can read. Restore a backup with \`vetted restore FILE\`, or `, 'another path', ''],
+      [join(s.dir, 'none', 'x.db'), `the folder ${join(s.dir, 'none')} does not exist; create it first, or `, 'a path in an existing folder', ''],
+      [join(text, 'x.db'), `${text} is not a folder; `, 'a path in a folder', ''],
+      [`${s.db}-wal`, `${s.db}-wal is the write-ahead log of the database ${s.db}, kept beside it by SQLite, not a database of its own; `, 'the database itself', ''],
+    ];
+    for (const [path, what, another, after] of cases) {
+      const add = ['incident', 'add', 'Foo', '--title', 'x', '--fault', 'company'];
+      expect(expectSentence(s.run(add, { env: { VETTED_DB: path } })), path).toBe(`vetted: ${what}set VETTED_DB to ${another}${after}.`);
+      expect(expectSentence(s.run(['--db', path, ...add])), path).toBe(`vetted: ${what}pass --db with ${another}${after}.`);
+    }
+    // SQLite's own word on a damaged database, said at the one exit point.
+    expect(expectSentence(s.run(['lists'], { env: { VETTED_DB: damaged } }))).toMatch(/^vetted: the database is damaged \(SQLite says: .*\); restore a backup with `vetted restore FILE`, or set VETTED_DB to another file\.$/);
+    expect(expectSentence(s.run(['--db', damaged, 'lists']))).toMatch(/, or pass --db with another file\.$/);
+    // In Russian, the same place named.
+    expect(expectSentence(s.run(['--lang', 'ru', 'lists'], { env: { VETTED_DB: text } }))).toBe(`vetted: ${text} — не база данных vetted (это не файл SQLite); укажите в VETTED_DB другой путь или уберите этот файл.`);
+    expect(expectSentence(s.run(['--lang', 'ru', '--db', text, 'lists']))).toBe(`vetted: ${text} — не база данных vetted (это не файл SQLite); укажите в --db другой путь или уберите этот файл.`);
+    expect(expectSentence(s.run(['--lang', 'ru', 'lists'], { env: { VETTED_DB: damaged } }))).toMatch(/или укажите другой файл в VETTED_DB\.$/);
+    // The database at the default place (XDG_DATA_HOME) is named again with --db.
+    const data = join(s.dir, 'data');
+    mkdirSync(join(data, 'vetted', 'vetted.db'), { recursive: true });
+    const atDefault = s.run(['lists'], { env: { VETTED_DB: '', XDG_DATA_HOME: data } });
+    expect(expectSentence(atDefault)).toBe(`vetted: ${join(data, 'vetted', 'vetted.db')} is a folder, not a database file; pass --db with a file path.`);
+  });
+
   it('a loop of symbolic links as the database, the output or the backup to restore is called one, not a link to nothing', () => {
     seeded();
     const a = join(s.dir, 'a');
     symlinkSync(join(s.dir, 'b'), a);
     symlinkSync(a, join(s.dir, 'b'));
-    expect(expectSentence(s.run(['lists'], { env: { VETTED_DB: a } }))).toBe(`vetted: ${a} is a loop of symbolic links; remove the link, or pass --db with another path.`);
+    expect(expectSentence(s.run(['lists'], { env: { VETTED_DB: a } }))).toBe(`vetted: ${a} is a loop of symbolic links; remove the link, or set VETTED_DB to another path.`);
+    expect(expectSentence(s.run(['--db', a, 'lists']))).toBe(`vetted: ${a} is a loop of symbolic links; remove the link, or pass --db with another path.`);
     expect(expectSentence(s.run(['--lang', 'ru', 'pin', 'Foo', 'white', '--reason', 'x'], { env: { VETTED_DB: a } }))).toMatch(/петля символических ссылок/);
     expect(expectSentence(s.run(['export', '--format', 'md', '--out', a]))).toBe(`vetted: ${a} is a loop of symbolic links; remove the link or choose another --out.`);
     expect(expectSentence(s.run(['restore', a, '--yes']))).toBe(`vetted: ${a} is not a vetted backup (it is a loop of symbolic links), so nothing was restored.`);
@@ -484,9 +529,8 @@ describe('8. a sentence where a report of an unexpected error was', () => {
     chmodSync(db, 0o666);
     chmodSync(dir, 0o555);
     for (const args of [['lists'], ['pin', 'Beeline', 'black', '--reason', 'x']]) {
-      const r = asNobody(db, args);
-      expectSentence(r);
-      expect(r.stderr).toMatch(/folder is read-only/);
+      // Named by VETTED_DB (see asNobody): another is named there.
+      expect(expectSentence(asNobody(db, args))).toMatch(/folder is read-only.*; make the folder writable, or set VETTED_DB to a path in a writable folder\.$/);
     }
   });
 
