@@ -39,18 +39,23 @@ const PATTERN = new RegExp(`(${EMAIL})|(${URL})|(${DATE})|(${IBAN})|(${DIGITS})`
 /** IP addresses, replaced first: a run of digits began at the end of a word before one (`IPv4 192.168.1.1`) and took it for a phone number. */
 const IP = new RegExp(`${IPV4}|${IPV6}`, 'gu');
 /**
- * A word that says the numbers with dots after it are a version (`version 1.2.3.4`, `firmware
- * 10.0.19045.2965`, `сборка 100.200.30.40`), which are kept. Four numbers to 255 are an address
- * and a version alike, so only this word tells them apart: without it they are redacted, after it
- * they are kept (an address after one of these words is kept too: the rule errs that way only
- * there). Tried where the numbers begin, as a look behind.
+ * A word that says the numbers with dots after it are a version (`version 1.2.3.4`, `ver.
+ * 10.2.3.4`, `сборка 1.2.3.4`), which are kept where they are too short to be a phone number
+ * (fewer than PHONE_DIGITS digits: what classifyDigits never redacts). Four numbers to 255 are an
+ * address and a version alike, so only this word tells them apart: without it they are redacted,
+ * after it they are kept (an address so short after one of these words is kept too: the rule errs
+ * that way only there). A longer run is redacted after it too: `сборка` (assembly) is said of a
+ * service as well, and a phone number with dots after it was published (`Служба сборки:
+ * 8.916.123.45.67`). Tried where the numbers begin, as a look behind.
  */
 const VERSION_WORD = /(?<=(?<![\p{L}\p{N}])(?:version|ver|v|firmware|build|release|верси(?:я|и|ю|ей)|прошивк(?:а|и|у|е|ой)|сборк(?:а|и|у|е|ой)|релиз|versiun(?:e|ea|i|ii|ile))\.?\s{0,3}[:#=]?\s{0,3})/iuy;
 /** Numbers with dots, as a version is written. */
 const DOTTED = /^\d+(?:\.\d+)+$/;
+/** The fewest digits a phone, card or account number is redacted with (see classifyDigits). */
+const PHONE_DIGITS = 7;
 const isVersion = (numbers: string, offset: number, whole: string) => {
   VERSION_WORD.lastIndex = offset;
-  return DOTTED.test(numbers) && VERSION_WORD.test(whole);
+  return DOTTED.test(numbers) && numbers.replace(/\D/g, '').length < PHONE_DIGITS && VERSION_WORD.test(whole);
 };
 
 /** Digits in groups of three, as a sum is written, with its fraction or not. */
@@ -73,10 +78,10 @@ const SUM_BEFORE = /(?:[$€£₽¥]|\b(?:RUB|USD|EUR|GBP))\s?$/iu;
 function classifyDigits(run: string): string {
   const digits = run.replace(/\D/g, '').length;
   const phoneLike = run.startsWith('+') || run.includes('(');
-  if (phoneLike && digits >= 7 && digits <= 15) return REDACTED.phone;
+  if (phoneLike && digits >= PHONE_DIGITS && digits <= 15) return REDACTED.phone;
   if (digits >= 12) return REDACTED.number;
   if (digits >= 10) return REDACTED.phone;
-  if (digits >= 7) return /[\s.-]/.test(run) ? REDACTED.phone : REDACTED.number;
+  if (digits >= PHONE_DIGITS) return /[\s.-]/.test(run) ? REDACTED.phone : REDACTED.number;
   return run;
 }
 
@@ -112,7 +117,6 @@ export function redactText(text: string): string {
       // (`1.234.567` alone) may be a phone number, and are redacted.
       const run = digits.trimEnd();
       if ((GROUPED.test(run) || GROUPED_DOTS.test(run)) && (SUM_AFTER.test(whole.slice(offset + run.length)) || SUM_BEFORE.test(whole.slice(0, offset)))) return digits;
-      if (isVersion(run, offset, whole)) return digits;
       // A trailing space or bracket belongs to the text around the number.
       const core = digits.replace(/[\s.)-]+$/u, '');
       return classifyDigits(core) === core ? digits : classifyDigits(core) + digits.slice(core.length);

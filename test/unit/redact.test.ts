@@ -86,10 +86,14 @@ describe('redactText', () => {
     ['written 2026.01.05, due 2026.1.9 and 2026.01.12 18:00', 'written 2026.01.05, due 2026.1.9 and 2026.01.12 18:00'],
     ['from 05.01.2026 to 9.1.2026 10:00', 'from 05.01.2026 to 9.1.2026 10:00'],
     ['2026.13.05, 2026.01.05.17 and 2026.01.051234', '[phone], [phone] and [number]'],
-    // Numbers with dots after a word that says they are a version are kept; without it, four
-    // numbers to 255 are an address, whatever word is before them.
-    ['version 1.2.3.4, firmware 10.0.19045.2965, сборка 100.200.30.40', 'version 1.2.3.4, firmware 10.0.19045.2965, сборка 100.200.30.40'],
-    ['Version: 1.2.3.4, ver. 10.20.30.40, versiunea 1.2.3.4, build 1.2.3.4', 'Version: 1.2.3.4, ver. 10.20.30.40, versiunea 1.2.3.4, build 1.2.3.4'],
+    // Numbers with dots after a word that says they are a version are kept, where they are too
+    // short to be a phone number; without it, four numbers to 255 are an address, whatever word
+    // is before them.
+    ['version 1.2.3.4, firmware 10.0.1.2, сборка 10.2.3.4', 'version 1.2.3.4, firmware 10.0.1.2, сборка 10.2.3.4'],
+    ['Version: 1.2.3.4, ver. 10.20.3.4, versiunea 1.2.3.4, build 1.2.3.4', 'Version: 1.2.3.4, ver. 10.20.3.4, versiunea 1.2.3.4, build 1.2.3.4'],
+    // A phone number with dots after such a word is redacted all the same (a service of assembly is one).
+    ['Служба сборки: 8.916.123.45.67, сборку 8.800.555.35.35, сборка: 01.23.45.67.89', 'Служба сборки: [phone], сборку [phone], сборка: [phone]'],
+    ['Build: 555.123.4567, Release 0721.234.567, version 192.168.101.200', 'Build: [phone], Release [phone], version [ip]'],
     ['ip 10.0.0.1, server 1.2.3.4, conversion 1.2.3.4, IPv4 1.2.3.4', 'ip [ip], server [ip], conversion [ip], IPv4 [ip]'],
     // A phone number in pairs with dots, whose beginning has the shape of a date, is no date.
     ['Paris 01.23.45.67.89, Brussels 0470.12.34.56', 'Paris [phone], Brussels [phone]'],
