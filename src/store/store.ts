@@ -229,12 +229,14 @@ const UNCLOSED_INCIDENTS = 'FROM incidents i CROSS JOIN companies c ON c.id = i.
 const levelIn = (row: string) => `coalesce(json_extract(${row}.data, '$.level'), 'frontline')`;
 
 /**
- * Whether promise row `p` of incident `i` was logged at the time and level of a letter or email
- * the customer sent (answersOf in domain/incident.ts): a letter's reply deadline; of a letter
- * to the company only, unless `anyone`. `as` names the row read.
+ * Whether promise row `p` of incident `i` was logged after a letter or email the customer sent,
+ * at its time and level (answersOf in domain/incident.ts): a letter's reply deadline; of a letter
+ * to the company only, unless `anyone`. `as` names the row read. Of one time, the timeline is in
+ * the order of the rows' ids (events are read by time, then id): a promise logged before the
+ * letter is the company's own.
  */
 const isReplyDeadline = (p: string, as: string, anyone = false) =>
-  `(json_extract(${p}.data, '$.due') IS NOT NULL AND EXISTS (SELECT 1 FROM events ${as} WHERE ${as}.incident_id = i.id AND ${as}.type = 'contact' AND ${as}.at = ${p}.at AND ${levelIn(as)} = ${levelIn(p)}
+  `(json_extract(${p}.data, '$.due') IS NOT NULL AND EXISTS (SELECT 1 FROM events ${as} WHERE ${as}.incident_id = i.id AND ${as}.type = 'contact' AND ${as}.at = ${p}.at AND ${as}.id < ${p}.id AND ${levelIn(as)} = ${levelIn(p)}
      ${anyone ? '' : `AND ${levelIn(as)} NOT IN ('regulator', 'court')`}
      AND json_extract(${as}.data, '$.channel') IN ('letter', 'email') AND json_extract(${as}.data, '$.reached_human') IS NOT 1))`;
 

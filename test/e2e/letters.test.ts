@@ -680,6 +680,26 @@ describe('the answer to a letter', () => {
     }
   });
 
+  it("a promise the company made at the minute and level of a letter, logged before it, is its promise in the calendar, not the reply owed to the letter", () => {
+    const u = sandbox();
+    try {
+      ok(u.run(['incident', 'add', 'Same Minute', '--title', 'Early word', '--fault', 'company', '--opened', '2026-09-01']));
+      ok(u.run(['incident', 'event', 'same-minute-1', 'promise', '--text', 'call back', '--due', '2026-09-03 18:00', '--at', '2026-09-02 10:00', '--level', 'supervisor']));
+      ok(u.run(['letter', 'same-minute-1', '--kind', 'complaint', '--from', 'Me', '--sent', '--at', '2026-09-02 10:00']));
+      const [report] = json<{ broken: { text: string; reply_deadline: boolean }[] }[]>(u, ['due', '--json']);
+      expect(report.broken.map((b) => [b.text, b.reply_deadline])).toEqual([
+        ['call back', false],
+        ['a reply to my complaint of 2 September 2026', true],
+      ]);
+      const calendar = ok(u.run(['due', '--format', 'ics'])).stdout.replace(/\r\n /g, '');
+      expect(calendar).toContain('SUMMARY:Due: call back — Same Minute');
+      expect(calendar).toContain('Promised on 2026-09-02 10:00: call back');
+      expect(calendar).toContain("SUMMARY:The company's reply due: a reply to my complaint of 2 September 2026 — Same Minute");
+    } finally {
+      u.cleanup();
+    }
+  });
+
   it('counts a late answer late, and no later letter of mine as their answer', () => {
     ok(s.run(['incident', 'add', 'Slow Shop', '--title', 'Late', '--fault', 'company', '--opened', '2026-09-01']));
     ok(s.run(['letter', 'slow-shop-1', '--kind', 'complaint', '--from', 'Me', '--sent', '--at', '2026-09-02 10:00']));
