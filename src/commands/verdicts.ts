@@ -90,12 +90,19 @@ export function refreshVerdicts(store: Store, policy: Policy, now: number, words
   // The cache is checked, and then read by the caller, within one read of the database: a write
   // by another process in between (dropping a verdict just checked) is never seen half. Should
   // one come between the check and the judging, the judged verdicts are checked again.
+  let worded = words === undefined;
   for (let attempt = 0; ; attempt++) {
     store.beginRead();
     const companies = store.companiesToJudge(key, now);
-    // With the words of JSON, every listed entry is to have its text for `lists --json`.
-    const unworded = words !== undefined && store.hasEntryWithoutJson(key);
-    if (!companies.length && !unworded) return;
+    if (!companies.length) {
+      // Every verdict holds. With the words of JSON, the texts for `lists --json` that commands
+      // listing in one language did not make are made and kept, where the database can be
+      // written at once (then read again); else the listing makes them as it reads.
+      if (worded || !store.hasEntryWithoutJson(key)) return;
+      worded = true;
+      store.writeCacheIfFree(() => wordEntries(store, key, words!));
+      continue;
+    }
     // Other processes kept changing the record: judged without the cache this time.
     if (attempt === REFRESH_ATTEMPTS) throw new CacheUnavailable();
     try {
@@ -250,15 +257,18 @@ function entryRowsByList(rows: Iterable<{ company_id: number; name: string; list
  * as they are taken rather than held all at once; judged afresh when the cache cannot be written.
  */
 export function entryJsonTextsAsRead(store: Store, policy: Policy, now: number, words: JsonCatalogs, list?: ListName): (l: ListName) => Iterable<string> {
+  const worded = (entry: string) => entryJsonText(JSON.parse(entry) as ListEntry, words);
   try {
     refreshVerdicts(store, policy, now, words);
   } catch (err) {
     if (!(err instanceof CacheUnavailable)) throw err;
     const texts = textsByList(entryRowsByList(judgedAfresh(store, policy, now, list)));
-    return (l) => texts[l].map((text) => entryJsonText(JSON.parse(text) as ListEntry, words));
+    return (l) => texts[l].map(worded);
   }
   const key = policyKey(policy);
-  return (l) => store.cachedEntriesOf(key, l, 'json');
+  return function* (l) {
+    for (const r of store.cachedJsonOf(key, l)) yield 'json' in r ? r.json : worded(r.entry);
+  };
 }
 
 /**

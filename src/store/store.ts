@@ -1322,16 +1322,21 @@ export class Store {
   }
 
   /**
-   * The cached entries of one list as JSON texts (`json`: their texts for `lists --json`, which
-   * must all be made), read as they are taken (nothing else may use the connection until the
-   * last is read), in name order.
+   * The cached entries of one list as JSON texts, read as they are taken (nothing else may use
+   * the connection until the last is read), in name order.
    */
-  *cachedEntriesOf(policyKey: string, list: string, column: 'entry' | 'json' = 'entry'): Generator<string> {
+  *cachedEntriesOf(policyKey: string, list: string): Generator<string> {
     // Only this list's verdicts, from the index kept in listing order: walking every company in
     // name order and looking up each one's verdict, for each list, took a third longer to read
     // the lists of 10,000 companies.
-    const sql = `SELECT ${column} FROM verdicts INDEXED BY verdicts_fresh WHERE policy = ? AND list = ? ORDER BY key`;
+    const sql = `SELECT entry FROM verdicts INDEXED BY verdicts_fresh WHERE policy = ? AND list = ? ORDER BY key`;
     for (const [text] of this.rawStatement(sql).iterate(policyKey, list) as Iterable<[string]>) yield text;
+  }
+
+  /** The same, each as its text for `lists --json` where that is kept, and as its entry where it is not. */
+  *cachedJsonOf(policyKey: string, list: string): Generator<{ json: string } | { entry: string }> {
+    const sql = `SELECT json, CASE WHEN json IS NULL THEN entry END FROM verdicts INDEXED BY verdicts_fresh WHERE policy = ? AND list = ? ORDER BY key`;
+    for (const [json, entry] of this.rawStatement(sql).iterate(policyKey, list) as Iterable<[string | null, string | null]>) yield json === null ? { entry: entry! } : { json };
   }
 
   /**
@@ -1403,6 +1408,15 @@ export class Store {
   saveEntryJson(rows: { companyId: number; entry: string; json: string }[]): void {
     const update = this.st('UPDATE verdicts SET json = ? WHERE company_id = ? AND entry = ?');
     for (const r of rows) update.run(r.json, r.companyId, r.entry);
+  }
+
+  /**
+   * Runs `fn` (which may change caches only) as a write if the database can be written at once,
+   * never waiting for another process's write to end; false where it could not be. A listing
+   * that only reads otherwise is not held up by a long import to keep what it could make again.
+   */
+  writeCacheIfFree(fn: () => void): boolean {
+    return this.tryCacheWrite(fn);
   }
 
   /**

@@ -467,6 +467,31 @@ describe('the verdict cache', () => {
     expect(store.hasEntryWithoutJson(policyKey(DEFAULT_POLICY))).toBe(true);
   });
 
+  it('a listing whose texts for `lists --json` are not made yet does not wait for another process writing: it makes them as it reads, and keeps them later', async () => {
+    const words = await jsonCatalogs();
+    const key = policyKey(DEFAULT_POLICY);
+    const entries = listEntryTexts(store, DEFAULT_POLICY, NOW);
+    const expected = Object.fromEntries(LISTS.map((l) => [l, entries[l].map((t) => textInGroup(entryJson(JSON.parse(t) as ListEntry, words)))]));
+    const jsonOf = () => {
+      const texts = entryJsonTextsAsRead(store, DEFAULT_POLICY, NOW, words);
+      return Object.fromEntries(LISTS.map((l) => [l, [...texts(l)]]));
+    };
+    // Another process holds the write lock (a long import).
+    const other = new Database(join(dir, 'v.db'));
+    other.exec('BEGIN IMMEDIATE');
+    try {
+      const started = Date.now();
+      expect(jsonOf()).toEqual(expected);
+      expect(Date.now() - started).toBeLessThan(2000);
+      expect(store.hasEntryWithoutJson(key)).toBe(true);
+    } finally {
+      other.exec('ROLLBACK');
+      other.close();
+    }
+    expect(jsonOf()).toEqual(expected);
+    expect(store.hasEntryWithoutJson(key)).toBe(false);
+  });
+
   it('another policy judges every company again', () => {
     listEntryTexts(store, DEFAULT_POLICY, NOW);
     const strict = { ...DEFAULT_POLICY, broken_promises: 1 };
