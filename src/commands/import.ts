@@ -195,7 +195,7 @@ export async function run(ctx: Context, path: string, opts: ImportOptions): Prom
     const options = { mapBytes: IMPORT_MAP_BYTES };
     // A dry run with no database yet (no file, or an empty one) works on an empty one in memory:
     // it makes none; on a database an older version wrote, on a private upgraded copy.
-    if (opts.dryRun) return needsMigration(ctx.dbPath) ? withUpgradedCopy(ctx, merge(records)) : readingStore(ctx, merge(records), options, true);
+    if (opts.dryRun) return needsMigration(ctx.dbPath, ctx.setBy.db) ? withUpgradedCopy(ctx, merge(records)) : readingStore(ctx, merge(records), options, true);
     // Into no database yet, the database is made and filled before it appears: a file refused
     // half way leaves none.
     const made = withNewStore(ctx, merge(records), options);
@@ -203,7 +203,7 @@ export async function run(ctx: Context, path: string, opts: ImportOptions): Prom
   };
   // A database that must be migrated first is not opened (nor backed up) for a file that will
   // be refused: there every record is checked before the merge, as it always was.
-  if (recordByRecord && needsMigration(ctx.dbPath) && !isValidLayout(path, recordByRecord.layout, recordByRecord.identity, now)) wholeFile();
+  if (recordByRecord && needsMigration(ctx.dbPath, ctx.setBy.db) && !isValidLayout(path, recordByRecord.layout, recordByRecord.identity, now)) wholeFile();
   let report: MergeReport;
   if (!recordByRecord) report = await into(wholeFile());
   else {

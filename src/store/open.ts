@@ -499,7 +499,7 @@ export function openDatabase(path: string, options: OpenOptions = {}): DB {
   if (isNew && options.existing) throw new NoDatabase(path);
   if (isNew && !lstatOr(path, namedBy)) {
     // Created by us, private from its first byte, and whole when it appears.
-    if (!createAtomically(path)) {
+    if (!createAtomically(path, { namedBy })) {
       try {
         closeSync(openSync(path, 'wx', 0o600));
       } catch (err) {

@@ -408,6 +408,12 @@ describe('8. a sentence where a report of an unexpected error was', () => {
       expect(expectSentence(s.run(add, { env: { VETTED_DB: path } })), path).toBe(`vetted: ${what}set VETTED_DB to ${another}${after}.`);
       expect(expectSentence(s.run(['--db', path, ...add])), path).toBe(`vetted: ${what}pass --db with ${another}${after}.`);
     }
+    // An import of a file vetted wrote, read record by record, opens the database its own way: the same words.
+    const exported = join(s.dir, 'exported.json');
+    ok(s.run(['export', '--format', 'json', '--out', exported]));
+    for (const args of [['import', exported], ['import', '--dry-run', exported]]) {
+      expect(expectSentence(s.run(args, { env: { VETTED_DB: s.dir } })), args.join(' ')).toBe(`vetted: ${s.dir} is a folder, not a database file; set VETTED_DB to a file path.`);
+    }
     // SQLite's own word on a damaged database, said at the one exit point.
     expect(expectSentence(s.run(['lists'], { env: { VETTED_DB: damaged } }))).toMatch(/^vetted: the database is damaged \(SQLite says: .*\); restore a backup with `vetted restore FILE`, or set VETTED_DB to another file\.$/);
     expect(expectSentence(s.run(['--db', damaged, 'lists']))).toMatch(/, or pass --db with another file\.$/);
@@ -532,6 +538,12 @@ describe('8. a sentence where a report of an unexpected error was', () => {
       // Named by VETTED_DB (see asNobody): another is named there.
       expect(expectSentence(asNobody(db, args))).toMatch(/folder is read-only.*; make the folder writable, or set VETTED_DB to a path in a writable folder\.$/);
     }
+  });
+
+  it.runIf(isRoot && existsSync('/usr/bin/setpriv'))('a new database in a read-only folder, named by VETTED_DB: another is named there', () => {
+    const { dir } = seededCopy();
+    chmodSync(dir, 0o555);
+    expect(expectSentence(asNobody(join(dir, 'new.db'), ['incident', 'add', 'Foo', '--title', 'x']))).toBe(`vetted: no file can be made in ${dir} (EACCES); check its permissions, or choose another VETTED_DB.`);
   });
 
   it.runIf(isRoot && existsSync('/usr/bin/setpriv'))('a database made writable again after a read while it was not: the read-only -shm or -wal left beside it is named, and once writable all works', () => {
