@@ -132,10 +132,21 @@ function* chunksOf(file: string): Generator<Uint8Array> {
  * SQLite must read with it, is read where it is, beside the files that are there already.
  */
 function openBackup(file: string, wal: boolean | undefined): { db: DB; close(): void } {
-  const dir = wal ? mkdtempSync(join(tmpdir(), 'vetted-restore-')) : undefined;
+  let dir: string | undefined;
+  let copy: string | undefined;
+  if (wal) {
+    try {
+      dir = mkdtempSync(join(tmpdir(), 'vetted-restore-'));
+      if (copyAtRest(file, join(dir, 'backup.db'))) copy = join(dir, 'backup.db');
+    } catch {
+      // No temporary folder, or no room in it for the copy: read where it is, as before, for a
+      // restore that can be made is not refused to spare its folder two files.
+      if (dir) rmSync(dir, { recursive: true, force: true });
+      dir = undefined;
+    }
+  }
   try {
-    const copy = dir && join(dir, 'backup.db');
-    const db = new Database(copy && copyAtRest(file, copy) ? copy : file, { readonly: true, fileMustExist: true, ...driverOptions() });
+    const db = new Database(copy ?? file, { readonly: true, fileMustExist: true, ...driverOptions() });
     return {
       db,
       close() {

@@ -412,6 +412,10 @@ describe('restore', () => {
     ok(s.run(['restore', withLog, '--yes']));
     expect(files()).toEqual(before);
     expect(pinned()).toContain('Beeline');
+    // With no temporary folder to copy it into, it is restored all the same, read where it is.
+    ok(s.run(['unpin', 'Beeline']));
+    ok(s.run(['restore', copied, '--yes'], { env: { TMPDIR: join(s.dir, 'none') } }));
+    expect(dump()).toEqual(original);
   });
 
   it.runIf(process.getuid?.() === 0 && existsSync('/usr/bin/setpriv'))('restores a copy of a database file from a folder it cannot write (a backup disk mounted read-only)', () => {
