@@ -33,7 +33,15 @@ const DAY_FIRST = String.raw`\d{1,2}[./]\d{1,2}[./]\d{2,4}(?![\p{N}]|\.\p{N})(?:
 const DATE = String.raw`\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?)?|${DOTTED_YEAR_FIRST}|${DAY_FIRST}|\d{1,2}:\d{2}`;
 const IBAN = String.raw`\b[A-Z]{2}\d{2}(?:\s?[A-Z0-9]{4}){3,7}(?:\s?[A-Z0-9]{1,3})?\b`;
 // A run of digits with the separators phone, card and account numbers are written with.
-const DIGITS = String.raw`\+?\(?\d(?:[\s.()\u00a0-]{0,2}\d)+\)?`;
+// Its digits of any script (full-width, Arabic-Indic), and the dashes a phone number is written
+// with besides the hyphen-minus (en and em dashes, the minus sign, a soft or non-breaking hyphen,
+// a middle dot, the full-width forms): with any of them a number was published whole.
+const SEPARATOR = String.raw`\s.()\uff08\uff09\u00a0\u00ad\u00b7\u2010-\u2015\u2212\uff0d\u30fc-`;
+const DIGITS = String.raw`[+\uff0b]?[(\uff08]?\p{Nd}(?:[${SEPARATOR}]{0,2}\p{Nd})+[)\uff09]?`;
+/** Separators after a run of digits, which belong to the text around it. */
+const TRAILING_SEPARATORS = new RegExp(`[${SEPARATOR}]+$`, 'u');
+/** A separator of the kinds a phone number is grouped by (a space, a dot, a dash). */
+const GROUPING = /[\s.\u00ad\u00b7\u2010-\u2015\u2212\uff0d\u30fc-]/u;
 
 const PATTERN = new RegExp(`(${EMAIL})|(${URL})|(${DATE})|(${IBAN})|(${DIGITS})`, 'gu');
 /** IP addresses, replaced first: a run of digits began at the end of a word before one (`IPv4 192.168.1.1`) and took it for a phone number. */
@@ -76,17 +84,17 @@ const SUM_BEFORE = /(?:[$€£₽¥]|\b(?:RUB|USD|EUR|GBP))\s?$/iu;
 
 /** What a run of digits is, by how many digits it has and how it is written. */
 function classifyDigits(run: string): string {
-  const digits = run.replace(/\D/g, '').length;
-  const phoneLike = run.startsWith('+') || run.includes('(');
+  const digits = run.replace(/\P{Nd}/gu, '').length;
+  const phoneLike = /^[+\uff0b]|[(\uff08]/u.test(run);
   if (phoneLike && digits >= PHONE_DIGITS && digits <= 15) return REDACTED.phone;
   if (digits >= 12) return REDACTED.number;
   if (digits >= 10) return REDACTED.phone;
-  if (digits >= PHONE_DIGITS) return /[\s.-]/.test(run) ? REDACTED.phone : REDACTED.number;
+  if (digits >= PHONE_DIGITS) return GROUPING.test(run) ? REDACTED.phone : REDACTED.number;
   return run;
 }
 
 /** What any of them needs: a digit, an @ or a link (most texts have none, and are not searched). */
-const MAYBE = /[\d@]|www\.|:\/\/|\.\p{L}{2,}\//iu;
+const MAYBE = /[\d@]|\p{Nd}|www\.|:\/\/|\.\p{L}{2,}\//iu;
 
 /** A date or time alone, as the record keeps them: never redacted. */
 const WHEN_ALONE = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?)?(?:Z|[+-]\d{2}:?\d{2})?$/;
@@ -118,7 +126,7 @@ export function redactText(text: string): string {
       const run = digits.trimEnd();
       if ((GROUPED.test(run) || GROUPED_DOTS.test(run)) && (SUM_AFTER.test(whole.slice(offset + run.length)) || SUM_BEFORE.test(whole.slice(0, offset)))) return digits;
       // A trailing space or bracket belongs to the text around the number.
-      const core = digits.replace(/[\s.)-]+$/u, '');
+      const core = digits.replace(TRAILING_SEPARATORS, '');
       return classifyDigits(core) === core ? digits : classifyDigits(core) + digits.slice(core.length);
     }
     return m;

@@ -95,6 +95,11 @@ describe('redactText', () => {
     ['Служба сборки: 8.916.123.45.67, сборку 8.800.555.35.35, сборка: 01.23.45.67.89', 'Служба сборки: [phone], сборку [phone], сборка: [phone]'],
     ['Build: 555.123.4567, Release 0721.234.567, version 192.168.101.200', 'Build: [phone], Release [phone], version [ip]'],
     ['ip 10.0.0.1, server 1.2.3.4, conversion 1.2.3.4, IPv4 1.2.3.4', 'ip [ip], server [ip], conversion [ip], IPv4 [ip]'],
+    // Dashes other than the hyphen-minus, a soft hyphen, a middle dot, full-width and Arabic-Indic digits: published whole before.
+    ['card 4111\u20131111\u20131111\u20131111, call 8\u2013912\u2013345\u201367\u201389', 'card [number], call [phone]'],
+    ['8\u2011912\u2011345\u201167\u201189, 8\u2212912\u2212345\u221267\u221289, 8\u2014912\u2014345\u201467\u201489', '[phone], [phone], [phone]'],
+    ['8 (912) 345\u201367\u201389, 8912\u00ad3456789, 8\u00b7912\u00b7345\u00b767\u00b789', '[phone], [phone], [phone]'],
+    ['\uff10\uff19\uff10\uff0d\uff11\uff12\uff13\uff14\uff0d\uff15\uff16\uff17\uff18, \uff0b7 912 345 67 89, \u0669\u0661\u0662\u0663\u0664\u0665\u0666\u0667\u0668', '[phone], [phone], [number]'],
     // A phone number in pairs with dots, whose beginning has the shape of a date, is no date.
     ['Paris 01.23.45.67.89, Brussels 0470.12.34.56', 'Paris [phone], Brussels [phone]'],
     ['on 05.01.2026. Then 05.01.2026-09.01.2026, 12/31/2026', 'on 05.01.2026. Then 05.01.2026-09.01.2026, 12/31/2026'],
