@@ -52,7 +52,8 @@ export async function runRestore(ctx: Context, file: string, opts: { yes?: boole
     if (!isDamage(err)) throw err;
     replacing = damaged = true;
   }
-  const keep = replacing ? defaultBackupPath(ctx.dbPath, ctx.now(), 'before-restore') : undefined;
+  const keepName = () => defaultBackupPath(ctx.dbPath, ctx.now(), 'before-restore');
+  let keep = replacing ? keepName() : undefined;
   let counts: ReturnType<Store['counts']> | undefined;
   if (replacing && !damaged) {
     try {
@@ -79,7 +80,7 @@ export async function runRestore(ctx: Context, file: string, opts: { yes?: boole
     await withStore(ctx, () => undefined);
     // Keep what is being replaced, so that a restore can itself be undone.
     try {
-      await restoreDatabase(source, ctx.dbPath, keep);
+      keep = await restoreDatabase(source, ctx.dbPath, keep, keepName);
     } catch (err) {
       // Damaged where no count reads it (the copy of its rows met the damage, and wrote nothing).
       if (!keep || !isDamage(err)) throw err;

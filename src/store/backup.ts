@@ -226,7 +226,7 @@ export async function backupBeforeMigration(dbPath: string, now: number, namedBy
  * verified backup. The database's write lock is held from first to last: the copy of what is
  * replaced (`keep`) and the replacement are one transaction, so a writer either lands
  * before it, and so in `keep`, or waits and lands after it. */
-export async function restoreDatabase(source: string, dest: string, keep?: string): Promise<void> {
+export async function restoreDatabase(source: string, dest: string, keep?: string, another?: () => string): Promise<string | undefined> {
   const staged = await stageBackup(source, dest);
   let kept: ReturnType<typeof createTempBeside> | undefined;
   try {
@@ -257,10 +257,29 @@ export async function restoreDatabase(source: string, dest: string, keep?: strin
       db.close();
     }
     if (kept && keep) {
-      if (existsSync(keep)) throw new UserError(t().db.appeared(keep, kept.path));
-      renameSync(kept.path, keep);
+      // Linked, which never writes over a file there: two restores at once chose one name, and
+      // the later renamed its copy over the earlier's. Where the name is taken meanwhile, the
+      // copy takes the one `another` gives; and it is never removed once the database is replaced.
+      for (;;) {
+        const linked = linkInPlace(kept.path, keep);
+        if (linked === true) break;
+        if ((linked === 'taken' || existsSync(keep)) && another) {
+          keep = another();
+          continue;
+        }
+        if (linked === 'taken' || existsSync(keep)) {
+          // Said where the copy is, and so left there.
+          const at = kept.path;
+          kept = undefined;
+          throw new UserError(t().db.appeared(keep, at));
+        }
+        renameSync(kept.path, keep);
+        break;
+      }
+      rmSync(kept.path, { force: true });
       kept = undefined;
     }
+    return keep;
   } finally {
     rmSync(staged.path, { force: true });
     if (kept) rmSync(kept.path, { force: true });

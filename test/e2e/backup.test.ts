@@ -3,7 +3,7 @@
 // refuses anything that is not a vetted database; an older database is backed up before
 // it is migrated; the database is private (0600) from its first byte.
 import { chmodSync, chownSync, closeSync, copyFileSync, existsSync, linkSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { basename, dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -377,6 +377,40 @@ describe('restore', () => {
     expect(dump(keptPath)).toEqual(withPin);
     // The backup restored from is unchanged.
     expect(readFileSync(backup).equals(backupBytes)).toBe(true);
+  });
+
+  it('three restores at once each keep what they replaced, under a name of its own, and say where', async () => {
+    ok(s.run(['import', SEEDS]));
+    const backups = ['a', 'b', 'c'].map((n) => {
+      const out = join(s.dir, `${n}.db`);
+      ok(s.run(['pin', `Shop ${n}`, 'white', '--reason', n]));
+      ok(s.run(['backup', '--out', out]));
+      return out;
+    });
+    const run = (file: string) =>
+      new Promise<{ code: number | null; stderr: string }>((done) => {
+        const child = spawn(process.execPath, [BIN, 'restore', file, '--yes'], { env: s.env });
+        let stderr = '';
+        child.stderr.on('data', (d) => (stderr += d));
+        child.on('close', (code) => done({ code, stderr }));
+      });
+    for (let round = 0; round < 3; round++) {
+      const results = await Promise.all(backups.map(run));
+      const kept = results.map((r) => {
+        expect(r.code, r.stderr).toBe(0);
+        return /kept the database as it was in (.+)$/m.exec(r.stderr)![1];
+      });
+      // Three copies, each where its restore said, each a whole database.
+      expect(new Set(kept).size).toBe(3);
+      for (const file of kept) {
+        const db = new Database(file, { readonly: true });
+        try {
+          expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+        } finally {
+          db.close();
+        }
+      }
+    }
   });
 
   it('leaves the folder of the backup as it found it: no log or shared memory made beside a copy of a database file, even one copied with its log', () => {
