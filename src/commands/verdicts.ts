@@ -106,16 +106,17 @@ export function refreshVerdicts(store: Store, policy: Policy, now: number, words
     // Other processes kept changing the record: judged without the cache this time.
     if (attempt === REFRESH_ATTEMPTS) throw new CacheUnavailable();
     try {
-      // One transaction for every batch: a commit each cost more than the rows it wrote.
-      store.write(() => {
+      // One transaction for every batch: a commit each cost more than the rows it wrote. Never
+      // waited for: while another process writes (a long import), the listing judges without
+      // the cache, where it waited up to twenty seconds without a word.
+      const written = store.writeCacheIfFree(() => {
         const save = () => judgeInBatches(store, companies, policy, now, (rows) => store.saveVerdicts(key, rows.map((r) => cacheRow(r, words))));
-        if (companies.length) {
-          if (companies.length === store.companyCount()) store.savingEveryVerdict(save);
-          else save();
-          store.markVerdictsJudged(now);
-        }
+        if (companies.length === store.companyCount()) store.savingEveryVerdict(save);
+        else save();
+        store.markVerdictsJudged(now);
         if (words !== undefined) wordEntries(store, key, words);
       });
+      if (!written) throw new CacheUnavailable();
     } catch (err) {
       if (!isUnwritable(err)) throw err;
       // A read-only or busy database: judge without the cache this time.

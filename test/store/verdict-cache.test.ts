@@ -492,6 +492,25 @@ describe('the verdict cache', () => {
     expect(store.hasEntryWithoutJson(key)).toBe(false);
   });
 
+  it('a listing that must judge does not wait for another process writing: it judges without the cache, and caches later', () => {
+    const expected = listEntryTexts(store, DEFAULT_POLICY, NOW);
+    // Dropped in a write of its own, which ends the listing's read.
+    store.write(() => store.db.prepare('DELETE FROM verdicts').run());
+    const other = new Database(join(dir, 'v.db'));
+    other.exec('BEGIN IMMEDIATE');
+    try {
+      const started = Date.now();
+      expect(listEntryTexts(store, DEFAULT_POLICY, NOW)).toEqual(expected);
+      expect(Date.now() - started).toBeLessThan(2000);
+      expect(store.companiesToJudge(policyKey(DEFAULT_POLICY), NOW).length).toBe(store.allCompanies().length);
+    } finally {
+      other.exec('ROLLBACK');
+      other.close();
+    }
+    expect(listEntryTexts(store, DEFAULT_POLICY, NOW)).toEqual(expected);
+    expect(store.companiesToJudge(policyKey(DEFAULT_POLICY), NOW)).toEqual([]);
+  });
+
   it('another policy judges every company again', () => {
     listEntryTexts(store, DEFAULT_POLICY, NOW);
     const strict = { ...DEFAULT_POLICY, broken_promises: 1 };
