@@ -80,7 +80,7 @@ export async function runRestore(ctx: Context, file: string, opts: { yes?: boole
     await withStore(ctx, () => undefined);
     // Keep what is being replaced, so that a restore can itself be undone.
     try {
-      keep = await restoreDatabase(source, ctx.dbPath, keep, keepName);
+      keep = await restoreDatabase(source, ctx.dbPath, keep === undefined ? undefined : { name: keep, another: keepName });
     } catch (err) {
       // Damaged where no count reads it (the copy of its rows met the damage, and wrote nothing).
       if (!keep || !isDamage(err)) throw err;

@@ -1264,7 +1264,6 @@ export const en = {
     newerBackup: (file: string) => `${file} was written by a newer version of vetted; upgrade vetted to restore it.`,
     damagedBackup: (file: string, detail: string) => `${file} is damaged (${detail}), so it was not restored.`,
     lacksBackup: (file: string, first: string | null) => `${file} says it is a vetted database but lacks ${first === null ? 'a schema version' : `its ${first}`}, so it was not restored.`,
-    appeared: (keep: string, kept: string) => `${keep} appeared while restoring; the database was restored, and what it held is in ${kept}.`,
   },
 
   data: {

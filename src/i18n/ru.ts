@@ -1277,7 +1277,6 @@ export const ru: Catalog = {
     newerBackup: (file) => `${file} записан более новой версией vetted; обновите vetted, чтобы восстановить его.`,
     damagedBackup: (file, detail) => `${file} повреждён (${detail}), поэтому не восстановлен.`,
     lacksBackup: (file, first) => `${file} называет себя базой данных vetted, но в нём нет ${first === null ? 'версии схемы' : first}, поэтому он не восстановлен.`,
-    appeared: (keep, kept) => `${keep} появился во время восстановления; база данных восстановлена, а её прежнее содержимое — в ${kept}.`,
   },
 
   data: {

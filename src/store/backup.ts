@@ -64,26 +64,34 @@ export async function backupDatabase(dbPath: string, dest: string, another?: () 
   try {
     await source.backup(tmp.path);
     standalone(tmp.path);
-    // Linked, which never writes over a file there (renamed where the file system cannot link).
-    for (;;) {
-      const linked = linkInPlace(tmp.path, dest);
-      if (linked === true) break;
-      if (linked === 'taken' || existsSync(dest)) {
-        if (!another) throw new UserError(t().db.exists(dest));
-        dest = another();
-        continue;
-      }
-      renameSync(tmp.path, dest);
-      break;
-    }
-    rmSync(tmp.path, { force: true });
-    return dest;
+    return linkInto(tmp.path, dest, another);
   } catch (err) {
     rmSync(tmp.path, { force: true });
     throw err;
   } finally {
     source.close();
   }
+}
+
+/**
+ * Links the private file `from` into place at `dest`, never writing over a file there (renamed
+ * where the file system cannot link): where `dest` is taken, or taken meanwhile, at the name
+ * `another` gives, and refused without it. Returns the name it took; `from` is gone.
+ */
+function linkInto(from: string, dest: string, another?: () => string): string {
+  for (;;) {
+    const linked = linkInPlace(from, dest);
+    if (linked === true) break;
+    if (linked === 'taken' || existsSync(dest)) {
+      if (!another) throw new UserError(t().db.exists(dest));
+      dest = another();
+      continue;
+    }
+    renameSync(from, dest);
+    break;
+  }
+  rmSync(from, { force: true });
+  return dest;
 }
 
 /** A database file made standalone: no WAL, so that reading it later leaves no -wal or -shm beside it. */
@@ -225,14 +233,15 @@ export async function backupBeforeMigration(dbPath: string, now: number, namedBy
 /** Replaces the content of the database at `dest` (which exists and is ours) with that of a
  * verified backup. The database's write lock is held from first to last: the copy of what is
  * replaced (`keep`) and the replacement are one transaction, so a writer either lands
- * before it, and so in `keep`, or waits and lands after it. */
-export async function restoreDatabase(source: string, dest: string, keep?: string, another?: () => string): Promise<string | undefined> {
+ * before it, and so in `keep`, or waits and lands after it. Returns the name the copy took (`keep`'s
+ * own, or another's where it was taken meanwhile). */
+export async function restoreDatabase(source: string, dest: string, keep?: { name: string; another: () => string }): Promise<string | undefined> {
   const staged = await stageBackup(source, dest);
   let kept: ReturnType<typeof createTempBeside> | undefined;
   try {
     if (keep) {
-      folderFor(keep);
-      kept = createTempBeside(keep);
+      folderFor(keep.name);
+      kept = createTempBeside(keep.name);
       closeSync(kept.fd);
     }
     const db = new Database(dest, { fileMustExist: true, ...driverOptions() });
@@ -256,30 +265,12 @@ export async function restoreDatabase(source: string, dest: string, keep?: strin
     } finally {
       db.close();
     }
-    if (kept && keep) {
-      // Linked, which never writes over a file there: two restores at once chose one name, and
-      // the later renamed its copy over the earlier's. Where the name is taken meanwhile, the
-      // copy takes the one `another` gives; and it is never removed once the database is replaced.
-      for (;;) {
-        const linked = linkInPlace(kept.path, keep);
-        if (linked === true) break;
-        if ((linked === 'taken' || existsSync(keep)) && another) {
-          keep = another();
-          continue;
-        }
-        if (linked === 'taken' || existsSync(keep)) {
-          // Said where the copy is, and so left there.
-          const at = kept.path;
-          kept = undefined;
-          throw new UserError(t().db.appeared(keep, at));
-        }
-        renameSync(kept.path, keep);
-        break;
-      }
-      rmSync(kept.path, { force: true });
-      kept = undefined;
-    }
-    return keep;
+    if (!kept || !keep) return undefined;
+    // Linked, never written over: two restores at once chose one name, and the later renamed its
+    // copy over the earlier's. Where the name is taken meanwhile, the copy takes another.
+    const name = linkInto(kept.path, keep.name, keep.another);
+    kept = undefined;
+    return name;
   } finally {
     rmSync(staged.path, { force: true });
     if (kept) rmSync(kept.path, { force: true });
