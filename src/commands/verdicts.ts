@@ -3,7 +3,7 @@
 // promise falls due, so that large lists are read, not recomputed.
 
 import type { Context } from '../context.js';
-import { isUnwritable, type Store, type CompanyRow } from '../store/store.js';
+import type { Store, CompanyRow } from '../store/store.js';
 import { judgeCompany, verdictValidUntil, type Policy, type Verdict } from '../domain/policy.js';
 import { loadPolicy } from '../formats/policy-file.js';
 import { LISTS, type ListName } from '../domain/types.js';
@@ -69,12 +69,12 @@ export async function jsonCatalogs(): Promise<JsonCatalogs> {
 }
 
 /** A reason as JSON shows it: its rule, its text in both languages, its date and evidence. */
-export function reasonJson(f: Pick<Finding, 'rule' | 'facts' | 'date' | 'evidence'>, c: { en: Catalog; ru: Catalog }) {
+export function reasonJson(f: Pick<Finding, 'rule' | 'facts' | 'date' | 'evidence'>, c: JsonCatalogs) {
   return { rule: f.rule, text: c.en.finding(f.facts), text_ru: c.ru.finding(f.facts), date: f.date, evidence: f.evidence };
 }
 
 /** The entry of one company in `lists --json`, as DATA-FORMAT.md gives it. */
-export function entryJson(e: ListEntry, c: { en: Catalog; ru: Catalog }) {
+export function entryJson(e: ListEntry, c: JsonCatalogs) {
   return { company: e.company, since: e.since, pinned: e.pinned, reasons: e.reasons.map((f) => reasonJson(f, c)) };
 }
 
@@ -105,23 +105,17 @@ export function refreshVerdicts(store: Store, policy: Policy, now: number, words
     }
     // Other processes kept changing the record: judged without the cache this time.
     if (attempt === REFRESH_ATTEMPTS) throw new CacheUnavailable();
-    try {
-      // One transaction for every batch: a commit each cost more than the rows it wrote. Never
-      // waited for: while another process writes (a long import), the listing judges without
-      // the cache, where it waited up to twenty seconds without a word.
-      const written = store.writeCacheIfFree(() => {
-        const save = () => judgeInBatches(store, companies, policy, now, (rows) => store.saveVerdicts(key, rows.map((r) => cacheRow(r, words))));
-        if (companies.length === store.companyCount()) store.savingEveryVerdict(save);
-        else save();
-        store.markVerdictsJudged(now);
-        if (words !== undefined) wordEntries(store, key, words);
-      });
-      if (!written) throw new CacheUnavailable();
-    } catch (err) {
-      if (!isUnwritable(err)) throw err;
-      // A read-only or busy database: judge without the cache this time.
-      throw new CacheUnavailable();
-    }
+    // One transaction for every batch: a commit each cost more than the rows it wrote. Never
+    // waited for: while another process writes (a long import), the listing judges without the
+    // cache, where it waited up to twenty seconds without a word; so too on a read-only database.
+    const written = store.writeCacheIfFree(() => {
+      const save = () => judgeInBatches(store, companies, policy, now, (rows) => store.saveVerdicts(key, rows.map((r) => cacheRow(r, words))));
+      if (companies.length === store.companyCount()) store.savingEveryVerdict(save);
+      else save();
+      store.markVerdictsJudged(now);
+      if (words !== undefined) wordEntries(store, key, words);
+    });
+    if (!written) throw new CacheUnavailable();
   }
 }
 

@@ -1330,7 +1330,7 @@ export class Store {
     // name order and looking up each one's verdict, for each list, took a third longer to read
     // the lists of 10,000 companies.
     const sql = `SELECT entry FROM verdicts INDEXED BY verdicts_fresh WHERE policy = ? AND list = ? ORDER BY key`;
-    for (const [text] of this.rawStatement(sql).iterate(policyKey, list) as Iterable<[string]>) yield text;
+    for (const [entry] of this.rawStatement(sql).iterate(policyKey, list) as Iterable<[string]>) yield entry;
   }
 
   /** The same, each as its text for `lists --json` where that is kept, and as its entry where it is not. */
@@ -1408,15 +1408,6 @@ export class Store {
   saveEntryJson(rows: { companyId: number; entry: string; json: string }[]): void {
     const update = this.st('UPDATE verdicts SET json = ? WHERE company_id = ? AND entry = ?');
     for (const r of rows) update.run(r.json, r.companyId, r.entry);
-  }
-
-  /**
-   * Runs `fn` (which may change caches only) as a write if the database can be written at once,
-   * never waiting for another process's write to end; false where it could not be. A listing
-   * that only reads otherwise is not held up by a long import to keep what it could make again.
-   */
-  writeCacheIfFree(fn: () => void): boolean {
-    return this.tryCacheWrite(fn);
   }
 
   /**
@@ -1572,10 +1563,11 @@ export class Store {
 
   /**
    * A write to a cache, which can wait for next time: tried once, without waiting for another
-   * writer; false (and nothing written) when the database cannot be written just now. (Not
+   * writer; false (and nothing written) when the database cannot be written just now. A listing
+   * that only reads is so never held up by a long import to keep what it can make again. (Not
    * while a cursor of iterate() is open: SQLite cannot begin a transaction then.)
    */
-  private tryCacheWrite(fn: () => void): boolean {
+  writeCacheIfFree(fn: () => void): boolean {
     this.endRead();
     if (this.db.inTransaction) {
       // Within a caller's write, as a savepoint of it: a failed cache write is undone alone.
@@ -1639,7 +1631,7 @@ export class Store {
     // The events are read and their digests kept in one write: no event can be logged in
     // between, which a kept digest would not know of. A database that cannot be written
     // just now has them worked out all the same.
-    if (missing.length && !this.tryCacheWrite(work(true))) work(false)();
+    if (missing.length && !this.writeCacheIfFree(work(true))) work(false)();
     return made;
   }
 

@@ -111,7 +111,7 @@ export function* jsonGroupPieces(groups: [string, Iterable<unknown>][]): Generat
     // there); the piece is that text between the brackets.
     jsonBatches(values, (batch) => {
       const text = toJson({ [key]: batch });
-      return text.slice('{'.length + opening.length, text.length - '\n  ]\n}'.length);
+      return text.slice('{'.length + opening.length, text.length - GROUP_TAIL.length);
     }),
   );
 }
@@ -132,6 +132,7 @@ export function textInGroup(value: unknown): string {
 }
 
 const GROUP_HEAD = '{\n  "k": [\n';
+/** How toJson ends an object whose last value is an array: its closing bracket, then brace. */
 const GROUP_TAIL = '\n  ]\n}';
 
 /** The braces and keys of an object of arrays, each array's inside given by `inside` (which returns how many values it gave). */
