@@ -9,7 +9,7 @@ import { renderTable } from '../ui/table.js';
 import { jsonList, type JsonOutOptions } from '../ui/json-out.js';
 import { FAULTS, type EventType, type Incident, type IncidentEvent } from '../domain/types.js';
 import { dueMovedWith, isWritten, letterOfDeadline, levelOf, replyDeadlineOf, timelineFault } from '../domain/incident.js';
-import { replyPromiseMoved } from '../domain/letter-words.js';
+import { replyPromiseIn, replyPromiseMoved, sentNoteIn } from '../domain/letter-words.js';
 import { formatLocalMinute, msOf } from '../domain/dates.js';
 import { EVENT_FIELDS, FIELD_SPECS, definedOnly, requiredWhenLogged, sameEventAs } from '../domain/events.js';
 import { companyKey } from '../domain/names.js';
@@ -19,7 +19,7 @@ import { LIMITS } from '../formats/data-file.js';
 import type { Store } from '../store/store.js';
 import { opSummary, type FieldChange } from '../domain/op-summary.js';
 import { requireVocabulary } from '../i18n/vocabulary.js';
-import { t } from '../i18n/index.js';
+import { readerLang, t } from '../i18n/index.js';
 
 export async function runRename(ctx: Context, name: string, newName: string, opts: { alias?: boolean }): Promise<CommandResult> {
   const target = checkCompanyName(newName);
@@ -314,8 +314,11 @@ export async function runListEvents(ctx: Context, id: string | undefined, opts: 
     const c = t();
     if (!rows.length) return { out: `${c.correct.noEvents}\n` };
     const [idH, whenH, typeH, companyH, whatH] = c.correct.eventHeaders;
+    // The words `letter --sent` kept (a letter's contact, its reply deadline) in the reader's language.
     const word = (e: IncidentEvent) =>
-      e.text ?? e.note ?? (e.outcome && c.words.outcome[e.outcome]) ?? (e.channel && c.words.channel[e.channel]) ?? (e.level && c.words.level[e.level]) ?? '';
+      (e.text !== undefined && e.type === 'promise' ? replyPromiseIn(e.text, e.at, readerLang()) : e.text) ??
+      (e.note !== undefined && e.type === 'contact' ? sentNoteIn(e.note, readerLang()) : e.note) ??
+      (e.outcome && c.words.outcome[e.outcome]) ?? (e.channel && c.words.channel[e.channel]) ?? (e.level && c.words.level[e.level]) ?? '';
     return {
       out: renderTable(
         [{ header: idH }, { header: whenH }, { header: typeH }, { header: companyH, max: 30 }, { header: whatH, max: 60 }],

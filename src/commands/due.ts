@@ -16,8 +16,9 @@ import { fitLines, terminalWidth } from '../ui/wrap.js';
 import { UserError } from '../errors.js';
 import { calendarChunks, type CalendarDeadline } from '../formats/ics.js';
 import { isStdout, writeFileAtomic, writeOutputFile } from '../formats/write-file.js';
-import { loadCatalog, t, type Catalog } from '../i18n/index.js';
+import { loadCatalog, readerLang, t, type Catalog } from '../i18n/index.js';
 import { adviceWords } from '../ui/advice.js';
+import { replyPromiseIn } from '../domain/letter-words.js';
 
 /** How many open incidents `due` reads at once. */
 const DUE_BATCH = 100;
@@ -39,6 +40,13 @@ function reportJson(r: DueReport, en: Catalog, ru: Catalog) {
   };
 }
 
+/** What a deadline is of, in the reader's words: its own text (a reply deadline's as `letter --sent` kept it, told in the reader's language), or what it is. */
+function deadlineWords(e: { text?: string | null; at: string }, reply: boolean): string {
+  const d = t().due;
+  if (e.text === undefined || e.text === null) return reply ? d.aReply : d.aPromise;
+  return reply ? replyPromiseIn(e.text, e.at, readerLang()) : e.text;
+}
+
 function renderReport(r: DueReport, now: number, p: Paint): string {
   const c = t();
   const d = c.due;
@@ -48,8 +56,8 @@ function renderReport(r: DueReport, now: number, p: Paint): string {
   const width = Math.max(9, ...[d.broken, d.unanswered, d.due, d.stale].map((w) => w.length + 2));
   const col = (word: string) => word.padEnd(width);
   // A letter to a regulator or a court awaits their reply, not the company's: said whose it is.
-  for (const b of r.broken) lines.push(`  ${p.red(col(b.event.reply ? d.unanswered : d.broken))}${d.brokenLine(safeText(b.event.text ?? (b.event.reply ? d.aReply : d.aPromise)), safeText(b.event.due!), b.lateMs ?? 0, b.event.replyOf)}`);
-  for (const x of r.comingDue) lines.push(`  ${p.yellow(col(d.due))}${d.dueLine(safeText(x.event.text ?? (x.event.reply ? d.aReply : d.aPromise)), safeText(x.event.due!), x.dueMs - now, x.event.replyOf)}`);
+  for (const b of r.broken) lines.push(`  ${p.red(col(b.event.reply ? d.unanswered : d.broken))}${d.brokenLine(safeText(deadlineWords(b.event, !!b.event.reply)), safeText(b.event.due!), b.lateMs ?? 0, b.event.replyOf)}`);
+  for (const x of r.comingDue) lines.push(`  ${p.yellow(col(d.due))}${d.dueLine(safeText(deadlineWords(x.event, !!x.event.reply)), safeText(x.event.due!), x.dueMs - now, x.event.replyOf)}`);
   if (r.staleDays !== null) lines.push(`  ${p.yellow(col(d.stale))}${d.staleLine(r.staleDays)}`);
   if (r.advice.length) {
     lines.push(`  ${d.next}`);
@@ -74,7 +82,7 @@ function* calendarOf(store: Store, now: number): Generator<CalendarDeadline> {
     // A letter's deadline awaits a reply to it, not a promise: said whose, the company's or the
     // regulator's or court's it went to.
     const whose = d.replyOf ?? (d.reply ? 'company' : undefined);
-    const what = d.text ?? (whose ? say.aReply : say.aPromise);
+    const what = deadlineWords(d, whose !== undefined);
     yield {
       // By the promise's event: a promise whose deadline or words are corrected keeps its UID,
       // so that a calendar updates the event rather than keeping the old one beside the new.

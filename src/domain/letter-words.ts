@@ -303,6 +303,49 @@ export function lettersWords(lang: LetterLang): LetterWords {
 }
 
 /**
+ * The words `letter --sent` kept for a letter's reply deadline (in either language, of any kind,
+ * for a letter sent at `at`), told in `lang`: the record keeps the words of the letter's
+ * language, and a person reading it in another reads them in theirs. Any other text (their own,
+ * or changed since) is given back as it is.
+ */
+export function replyPromiseIn(text: string, at: string, lang: LetterLang): string {
+  const to = lettersWords(lang);
+  // Most promises are a company's own words: only those that begin as these do are looked at.
+  if (!REPLY_HEADS.some((head) => text.startsWith(head))) return text;
+  const [y, m, d] = formatLocalDate(msOf(at)).split('-').map(Number);
+  for (const w of [EN, RU]) {
+    if (w === to) continue;
+    const kind = LETTER_KINDS.find((k) => w.replyPromise(k, w.date(y, m, d)) === text);
+    if (kind) return to.replyPromise(kind, to.date(y, m, d));
+  }
+  return text;
+}
+
+/** How the words of a reply deadline begin in each language, whatever the letter's kind. */
+const REPLY_HEADS = [EN, RU].map((w) =>
+  LETTER_KINDS.map((k) => w.replyPromise(k, '')).reduce((head, words) => {
+    let n = 0;
+    while (n < head.length && head[n] === words[n]) n++;
+    return head.slice(0, n);
+  }),
+);
+
+/** The note `letter --sent` kept on the contact that sent a letter (its kind's words, then its file's name), told in `lang`; any other note as it is. */
+export function sentNoteIn(note: string, lang: LetterLang): string {
+  const to = lettersWords(lang);
+  for (const w of [EN, RU]) {
+    if (w === to) continue;
+    const kind = LETTER_KINDS.find((k) => note.startsWith(`${w.sentNote(k)} (`));
+    const name = kind && note.slice(w.sentNote(kind).length + 2, -1);
+    if (kind && note.endsWith(')') && SENT_FILE.test(name!)) return `${to.sentNote(kind)} (${name})`;
+  }
+  return note;
+}
+
+/** The name `letter --sent` gives the letter it keeps: its kind, the day it was sent, its format. */
+const SENT_FILE = /^(complaint|escalation|claim|regulator)-\d{4}-\d{2}-\d{2}\.(md|txt)$/;
+
+/**
  * The words of a letter's reply deadline as `letter --sent` wrote them (in either language, of
  * any kind) for a letter sent at `from`, told again for one sent at `to`; undefined for words
  * that are not those (a person's own, or changed since).

@@ -58,6 +58,11 @@ export function t(): Catalog {
   return c;
 }
 
+/** The language of the catalog in use: the words the record keeps in another (a letter's, say) are told in it. */
+export function readerLang(): UiLang {
+  return t().lang === 'ru' ? 'ru' : 'en';
+}
+
 /** Every language a catalog exists for. */
 export const UI_LANGS = Object.keys(LOADERS);
 

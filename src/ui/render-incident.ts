@@ -2,8 +2,8 @@
 
 import type { Incident, IncidentEvent } from '../domain/types.js';
 import { calendarDaysBetween, localWallClock, msOf } from '../domain/dates.js';
-import { guillemets } from '../domain/letter-words.js';
-import { t } from '../i18n/index.js';
+import { guillemets, replyPromiseIn, sentNoteIn } from '../domain/letter-words.js';
+import { readerLang, t } from '../i18n/index.js';
 import { closingOf, computeMetrics, isAtFault, isOpen, isReplyDeadline, levelOf, isSettledReply, promiseStatus, replyOwedBy, replySettledBy, type IncidentMetrics } from '../domain/incident.js';
 import type { IncidentListRow } from '../domain/digest.js';
 import type { Paint } from './colour.js';
@@ -12,6 +12,9 @@ import { renderTablePieces } from './table.js';
 
 /** User text, made safe; null when there is none. */
 const said = (s: string | undefined) => (s ? safeText(s) : null);
+
+/** A reply deadline's words, made safe: those `letter --sent` kept told in the reader's language. */
+const replyWords = (e: IncidentEvent) => said(e.text && replyPromiseIn(e.text, e.at, readerLang()));
 
 /** `#4` of `volga-2012-07#4`. */
 function eventNumber(e: IncidentEvent): string {
@@ -31,7 +34,7 @@ export function describeEvent(e: IncidentEvent, incident: Incident, now: number,
   const c = t().incident;
   const ev = c.event;
   const lvl = e.level && e.level !== 'frontline' ? ev.level(e.level) : '';
-  const note = e.note ? ` — ${safeText(e.note)}` : '';
+  const note = e.note ? ` — ${safeText(e.type === 'contact' ? sentNoteIn(e.note, readerLang()) : e.note)}` : '';
   switch (e.type) {
     case 'contact': {
       const parts: string[] = [ev.contact(e.channel, lvl)];
@@ -51,7 +54,7 @@ export function describeEvent(e: IncidentEvent, incident: Incident, now: number,
         const by = replySettledBy(incident, e);
         const late = e.kept === false ? 'marked' : by === 'fix' ? 'fixed' : by === 'answer' ? 'answered' : 'unanswered';
         const partial = closingOf(incident)?.outcome === 'partial';
-        if (opts.absolute) return c.replyOnPage(said(e.text), lvl, e.due!, s.state, late, partial) + note;
+        if (opts.absolute) return c.replyOnPage(replyWords(e), lvl, e.due!, s.state, late, partial) + note;
         const reply =
           s.state === 'kept'
             ? paint.green(late === 'fixed' ? ev.fixedInTime(partial) : ev.answeredInTime)
@@ -66,7 +69,7 @@ export function describeEvent(e: IncidentEvent, incident: Incident, now: number,
                         : ev.unanswered(s.lateMs ?? null, isOpen(incident)),
                 )
               : paint.yellow(ev.dueIn(s.dueMs - now));
-        return ev.replyDeadline(said(e.text), lvl, e.due!, reply) + note;
+        return ev.replyDeadline(replyWords(e), lvl, e.due!, reply) + note;
       }
       if (opts.absolute) return c.promiseOnPage(said(e.text), lvl, e.due!, s.state) + note;
       const state =
@@ -135,7 +138,9 @@ export function stillOwed(i: Incident, now: number): string[] {
     if (s.state !== 'kept' && isOpen(i) && !isSettledReply(i.events, e)) {
       // A letter to a regulator or a court awaits their reply, not the company's.
       const whose = replyOwedBy(i.events, e);
-      owed.push(whose ? c.owedTheirReply(whose, said(e.text), e.due!) : (isReplyDeadline(i.events, e) ? c.owedReply : c.owedPromise)(said(e.text), e.due!));
+      if (whose) owed.push(c.owedTheirReply(whose, replyWords(e), e.due!));
+      else if (isReplyDeadline(i.events, e)) owed.push(c.owedReply(replyWords(e), e.due!));
+      else owed.push(c.owedPromise(said(e.text), e.due!));
     }
   }
   const closing = closingOf(i);

@@ -410,6 +410,35 @@ describe("a letter's reply deadline", () => {
     expect(deadline('pozzhe-1')).toMatchObject({ at: '2026-11-04T10:00', text: 'ответ по почте' });
   });
 
+  it("is told in the reader's language where the letter was in another: the contact's note and the reply deadline, in due, the calendar, the timeline and the next letter", () => {
+    ok(s.run(['incident', 'add', 'Yazyk', '--title', 'no signal', '--fault', 'company', '--opened', '2026-10-01 10:00']));
+    ok(s.run(['letter', 'yazyk-1', '--kind', 'complaint', '--from', 'I', '--sent', '--at', '2026-11-02 10:00']));
+    // Kept as written, in the letter's language: the record and its JSON are the person's evidence.
+    expect(json<{ events: { text?: string; note?: string }[] }>(s, ['incident', 'show', 'yazyk-1', '--json']).events.map((e) => e.text ?? e.note)).toEqual([
+      'sent a complaint (complaint-2026-11-02.md)',
+      'a reply to my complaint of 2 November 2026',
+    ]);
+    const inRussian = [
+      ok(s.run(['--lang', 'ru', 'due'])).stdout,
+      ok(s.run(['--lang', 'ru', 'due', '--format', 'ics'])).stdout.replace(/\r\n /g, ''),
+      ok(s.run(['--lang', 'ru', 'incident', 'show', 'yazyk-1'])).stdout,
+      ok(s.run(['--lang', 'ru', 'event', 'list', 'yazyk-1'])).stdout,
+      ok(s.run(['letter', 'yazyk-1', '--lang', 'ru', '--kind', 'escalation', '--from', 'Я'])).stdout,
+    ];
+    for (const text of inRussian) expect(text).not.toMatch(/a reply to my|sent a complaint/);
+    expect(inRussian[0]).toContain('«ответ на мою жалобу от 02.11.2026»');
+    expect(inRussian[1]).toContain('ответ на мою жалобу от 02.11.2026');
+    expect(inRussian[2]).toMatch(/отправлена жалоба \(complaint-2026-11-02\.md\)[^]*срок ответа «ответ на мою жалобу от 02\.11\.2026»[^]*• «ответ на мою жалобу от 02\.11\.2026»/);
+    expect(inRussian[3]).toMatch(/отправлена жалоба \(complaint-2026-11-02\.md\)[^]*ответ на мою жалобу от 02\.11\.2026/);
+    expect(inRussian[4]).toContain('«отправлена жалоба (complaint-2026-11-02.md)»');
+    // And back: in English, as it was written.
+    expect(ok(s.run(['due'])).stdout).toContain('"a reply to my complaint of 2 November 2026"');
+    // Words a person changed are theirs, in whatever language they wrote them.
+    ok(s.run(['event', 'edit', 'yazyk-1#2', '--text', 'a reply to my complaint of 2 November 2026, please']));
+    expect(ok(s.run(['--lang', 'ru', 'due'])).stdout).toContain('«a reply to my complaint of 2 November 2026, please»');
+    ok(s.run(['undo']));
+  });
+
   it("is said to be one when a promise is logged at a letter's moment, and moved alone is the company's promise", () => {
     ok(s.run(['incident', 'add', 'Samemin', '--title', 'no refund', '--fault', 'company', '--opened', '2026-12-01 09:00']));
     ok(s.run(['incident', 'event', 'samemin-1', 'contact', '--channel', 'email', '--no-reached-human', '--at', '2026-12-02 10:00']));
@@ -620,7 +649,7 @@ describe('the answer to a letter', () => {
       expect(due).toMatch(/^ {2}unanswered +"a reply to my complaint of 2 September 2026" — due 2026-09-16, /m);
       expect(due).toMatch(/^ {2}unanswered +"a reply to my complaint to the regulator of 20 September 2026" — the regulator's reply, due [\d-]+, /m);
       expect(due).toMatch(/^ {2}due +"a reply to my complaint to the regulator of \d+ \w+ 2026" — the regulator's reply, due in /m);
-      expect(ok(u.run(['--lang', 'ru', 'due'])).stdout).toMatch(/«a reply to my complaint to the regulator of 20 September 2026» — ответ регулятора, срок /);
+      expect(ok(u.run(['--lang', 'ru', 'due'])).stdout).toMatch(/«ответ на мою жалобу в надзорный орган от 20\.09\.2026» — ответ регулятора, срок /);
       const [report] = json<{ broken: { owed_by: string }[]; coming_due: { owed_by: string }[] }[]>(u, ['due', '--json']);
       expect(report.broken.map((b) => b.owed_by)).toEqual(['company', 'regulator', 'regulator', 'regulator']);
       expect(report.coming_due.map((b) => b.owed_by)).toEqual(['regulator']);
@@ -672,7 +701,7 @@ describe('the answer to a letter', () => {
       expect(calendar).toContain('SUMMARY:Due: call back — Quiet Co');
       expect(calendar).toContain('Promised on 2026-09-02 09:00: call back');
       const ru = ok(u.run(['--lang', 'ru', 'due', '--format', 'ics'])).stdout.replace(/\r\n /g, '');
-      expect(ru).toContain('SUMMARY:Срок ответа компании: a reply to my complaint of 2 September 2026 — Quiet Co');
+      expect(ru).toContain('SUMMARY:Срок ответа компании: ответ на мою жалобу от 02.09.2026 — Quiet Co');
       expect(ru).toMatch(/\\nВаше письмо в компанию от 02\.09\.2026 10:00: /);
       expect(ru).not.toMatch(/Обещано 02\.09\.2026 10:00/);
     } finally {

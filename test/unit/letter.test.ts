@@ -6,7 +6,7 @@ import MarkdownIt from 'markdown-it';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { claimBeforeRegulator, composeLetter, defaultKind, lettersTo, missingFacts, sizeText, type LetterRequest, type MissingFact } from '../../src/domain/letter.js';
-import { guillemets } from '../../src/domain/letter-words.js';
+import { guillemets, lettersWords, replyPromiseIn, sentNoteIn } from '../../src/domain/letter-words.js';
 import { parseLetterTemplate, renderLetter, markdownValue, type LetterFormat } from '../../src/domain/letter-format.js';
 import { LETTER_KINDS, type JurisdictionPack, type LetterKind } from '../../src/domain/law.js';
 import { letterOfDeadline, promisesOf } from '../../src/domain/incident.js';
@@ -337,5 +337,29 @@ describe('guillemets', () => {
     expect(guillemets('')).toBe('«»');
     expect(guillemets('"a refund"')).toBe('«a refund»');
     expect(guillemets('сказали "не положено" и ушли')).toBe('«сказали „не положено“ и ушли»');
+  });
+});
+
+describe("the words `letter --sent` keeps, told in the reader's language", () => {
+  const [en, ru] = [lettersWords('en'), lettersWords('ru')];
+  it('tells a reply deadline of any kind in the other language, with its date in that language', () => {
+    for (const kind of LETTER_KINDS) {
+      expect(replyPromiseIn(en.replyPromise(kind, '21 November 2026'), '2026-11-21T10:00', 'ru')).toBe(ru.replyPromise(kind, '21.11.2026'));
+      expect(replyPromiseIn(en.replyPromise(kind, '21 November 2026'), '2026-11-21T10:00', 'en')).toBe(en.replyPromise(kind, '21 November 2026'));
+    }
+    expect(replyPromiseIn('ответ на мою претензию от 21.11.2026', '2026-11-21T23:59', 'en')).toBe('a reply to my formal claim of 21 November 2026');
+  });
+
+  it("keeps a person's own words, and words of another day than the deadline's", () => {
+    for (const text of ['a reply to my complaint', 'a reply to my complaint of 22 November 2026', 'refund in 3 days', 'ответ на мою жалобу от 21.11.2026, пожалуйста', ''])
+      expect(replyPromiseIn(text, '2026-11-21T10:00', text.startsWith('о') ? 'en' : 'ru')).toBe(text);
+  });
+
+  it("tells the note of a letter's contact in the other language, keeping its file's name, and no other note", () => {
+    expect(sentNoteIn('sent a complaint to the regulator (regulator-2026-11-21.md)', 'ru')).toBe('отправлена жалоба в надзорный орган (regulator-2026-11-21.md)');
+    expect(sentNoteIn('отправлена претензия (claim-2026-11-21.txt)', 'en')).toBe('sent a formal claim (claim-2026-11-21.txt)');
+    expect(sentNoteIn('sent a complaint (complaint-2026-11-21.md)', 'en')).toBe('sent a complaint (complaint-2026-11-21.md)');
+    for (const note of ['sent a complaint (by fax)', 'sent a complaint', 'sent a complaint (complaint-2026-11-21.md) and called', 'отправлена жалоба (complaint-2026-11-21.pdf)'])
+      expect(sentNoteIn(note, note.startsWith('s') ? 'ru' : 'en')).toBe(note);
   });
 });
