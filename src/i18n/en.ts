@@ -660,8 +660,8 @@ export const en = {
       `${whose === 'court' ? "The court's reply due" : whose === 'regulator' ? "The regulator's reply due" : whose ? "The company's reply due" : 'Due'}: ${what} — ${company}`,
     calendarDescription: (company: string, id: string, title: string, at: string, what: string, due: string, broken: 'passed' | 'marked' | null, step: string, whose?: ReplyOwer | 'company') =>
       whose
-        ? `${company}, incident ${id}: ${title}\nYou wrote to the ${whose} on ${when(at)}: ${what}, due ${when(due)}.${broken === 'passed' ? ' Not answered: the deadline has passed.' : broken === 'marked' ? ' Marked as not answered.' : ''}\nIf it is not answered: ${step}.\nSee: vetted incident show ${id}`
-        : `${company}, incident ${id}: ${title}\nPromised on ${when(at)}: ${what}, due ${when(due)}.${broken === 'passed' ? ' Broken: the deadline has passed.' : broken === 'marked' ? ' Broken: marked as not kept.' : ''}\nIf it is not kept: ${step}.\nSee: vetted incident show ${id}`,
+        ? `${company}, incident ${id}: ${title}\nYou wrote to the ${whose} on ${when(at)}: ${what}, due ${when(due)}.${broken === 'passed' ? ' Not answered: the deadline has passed.' : broken === 'marked' ? ' Marked as not answered.' : ''}\n${broken ? 'Next' : 'If it is not answered'}: ${step}.\nSee: vetted incident show ${id}`
+        : `${company}, incident ${id}: ${title}\nPromised on ${when(at)}: ${what}, due ${when(due)}.${broken === 'passed' ? ' Broken: the deadline has passed.' : broken === 'marked' ? ' Broken: marked as not kept.' : ''}\n${broken ? 'Next' : 'If it is not kept'}: ${step}.\nSee: vetted incident show ${id}`,
     nothing: 'No open incidents: nothing is due.',
     broken: 'broken',
     /** A reply deadline of the customer's letter, let pass: theirs to demand, not a promise broken. */

@@ -656,8 +656,8 @@ export const ru: Catalog = {
     calendarSummary: (what, company, whose) => `${whose === 'company' ? 'Срок ответа компании' : whose ? `Срок ответа ${theirs(whose)}` : 'Срок'}: ${what} — ${company}`,
     calendarDescription: (company, id, title, at, what, due, broken, step, whose) =>
       whose
-        ? `${company}, обращение ${id}: ${title}\nВаше письмо ${whose === 'court' ? 'в суд' : whose === 'regulator' ? 'регулятору' : 'в компанию'} от ${fmt.dateTime(at)}: ${what}, срок ${fmt.dateTime(due)}.${broken === 'passed' ? ' Ответа нет: срок прошёл.' : broken === 'marked' ? ' Отмечено: ответа нет.' : ''}\nЕсли не ответят: ${step}.\nПодробнее: vetted incident show ${id}`
-        : `${company}, обращение ${id}: ${title}\nОбещано ${fmt.dateTime(at)}: ${what}, срок ${fmt.dateTime(due)}.${broken === 'passed' ? ' Нарушено: срок прошёл.' : broken === 'marked' ? ' Нарушено: отмечено как невыполненное.' : ''}\nЕсли не выполнят: ${step}.\nПодробнее: vetted incident show ${id}`,
+        ? `${company}, обращение ${id}: ${title}\nВаше письмо ${whose === 'court' ? 'в суд' : whose === 'regulator' ? 'регулятору' : 'в компанию'} от ${fmt.dateTime(at)}: ${what}, срок ${fmt.dateTime(due)}.${broken === 'passed' ? ' Ответа нет: срок прошёл.' : broken === 'marked' ? ' Отмечено: ответа нет.' : ''}\n${broken ? 'Дальше' : 'Если не ответят'}: ${step}.\nПодробнее: vetted incident show ${id}`
+        : `${company}, обращение ${id}: ${title}\nОбещано ${fmt.dateTime(at)}: ${what}, срок ${fmt.dateTime(due)}.${broken === 'passed' ? ' Нарушено: срок прошёл.' : broken === 'marked' ? ' Нарушено: отмечено как невыполненное.' : ''}\n${broken ? 'Дальше' : 'Если не выполнят'}: ${step}.\nПодробнее: vetted incident show ${id}`,
     nothing: 'Открытых обращений нет: сроков нет.',
     broken: 'нарушено',
     unanswered: 'без ответа',

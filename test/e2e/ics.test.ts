@@ -45,6 +45,12 @@ describe('vetted due --format ics', () => {
       expect(String(alarm.getFirstPropertyValue('trigger'))).toBe('-P1D');
       expect(event.description).toContain('See: vetted incident show');
     }
+    // A broken promise is past "if it is not kept": its next step is the next step.
+    expect(list[0].event.description).toMatch(/ Broken: the deadline has passed\.\nNext: Ask for a supervisor/);
+    expect(list[1].event.description).toMatch(/\.\nIf it is not kept: /);
+    const ru = events(ok(s.run(['--lang', 'ru', 'due', '--format', 'ics'])).stdout).map((e) => e.event.description);
+    expect(ru[0]).toMatch(/ Нарушено: срок прошёл\.\nДальше: /);
+    expect(ru[1]).toMatch(/\.\nЕсли не выполнят: /);
   });
 
   it("says a deadline given with its offset from UTC at the local time the event stands at, as the Russian calendar does", () => {

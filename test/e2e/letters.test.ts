@@ -695,7 +695,7 @@ describe('the answer to a letter', () => {
       const calendar = ok(u.run(['due', '--format', 'ics'])).stdout.replace(/\r\n /g, '');
       expect(calendar).toContain("SUMMARY:The company's reply due: a reply to my complaint of 2 September 2026 — Quiet Co");
       expect(calendar).toContain(
-        'DESCRIPTION:Quiet Co\\, incident quiet-co-1: No answer\\nYou wrote to the company on 2026-09-02 10:00: a reply to my complaint of 2 September 2026\\, due 2026-09-16. Not answered: the deadline has passed.\\nIf it is not answered: ',
+        'DESCRIPTION:Quiet Co\\, incident quiet-co-1: No answer\\nYou wrote to the company on 2026-09-02 10:00: a reply to my complaint of 2 September 2026\\, due 2026-09-16. Not answered: the deadline has passed.\\nNext: ',
       );
       expect(calendar).not.toMatch(/Promised on 2026-09-02 10:00/);
       expect(calendar).toContain('SUMMARY:Due: call back — Quiet Co');
