@@ -119,18 +119,41 @@ export function redactText(text: string): string {
     }
     if (date) return date;
     if (iban) return REDACTED.number;
-    if (digits) {
-      // A sum in groups of three (1 234 567,89 RUB, 1.234.567,89 RUB), with its fraction or its
-      // currency after it, or its currency before it. Groups of three with dots and neither
-      // (`1.234.567` alone) may be a phone number, and are redacted.
-      const run = digits.trimEnd();
-      if ((GROUPED.test(run) || GROUPED_DOTS.test(run)) && (SUM_AFTER.test(whole.slice(offset + run.length)) || SUM_BEFORE.test(whole.slice(0, offset)))) return digits;
-      // A trailing space or bracket belongs to the text around the number.
-      const core = digits.replace(TRAILING_SEPARATORS, '');
-      return classifyDigits(core) === core ? digits : classifyDigits(core) + digits.slice(core.length);
-    }
+    if (digits) return digitsText(digits, offset, whole);
     return m;
   });
+}
+
+/**
+ * A date with its year in full, as a word of its own inside a run of digits (`paid 300
+ * 05.01.2026`): the run began at the number before it and took the two for one phone number.
+ */
+const DATE_IN_RUN = /(?<=\s)(\d{1,2})[./](\d{1,2})[./](?:19|20)\d{2}(?=\s|$)|(?<=\s)(?:19|20)\d{2}-(\d{2})-(\d{2})(?=\s|$)/gu;
+const isDayAndMonth = (day: number, month: number) => day >= 1 && day <= 31 && month >= 1 && month <= 12;
+/** Two years joined by a dash, the later second (`2019–2025`): a span of years, no phone number. */
+const YEARS = /^((?:19|20)\d{2})[\u2010-\u2015\u2212-]((?:19|20)\d{2})$/u;
+
+/** A run of digits as it is shared: a sum, a date or a span of years kept, a number that identifies a person redacted. */
+function digitsText(digits: string, offset: number, whole: string): string {
+  for (const d of digits.matchAll(DATE_IN_RUN)) {
+    const [day, month] = d[1] !== undefined ? [Number(d[1]), Number(d[2])] : [Number(d[4]), Number(d[3])];
+    if (!isDayAndMonth(day, month)) continue;
+    // What is before the date, and after it, are runs of their own (their spaces the text's).
+    const end = d.index + d[0].length;
+    const rest = digits.slice(end);
+    const lead = rest.length - rest.trimStart().length;
+    return digitsText(digits.slice(0, d.index), offset, whole) + d[0] + rest.slice(0, lead) + (rest.length > lead ? digitsText(rest.slice(lead), offset + end + lead, whole) : '');
+  }
+  // A sum in groups of three (1 234 567,89 RUB, 1.234.567,89 RUB), with its fraction or its
+  // currency after it, or its currency before it. Groups of three with dots and neither
+  // (`1.234.567` alone) may be a phone number, and are redacted.
+  const run = digits.trimEnd();
+  if ((GROUPED.test(run) || GROUPED_DOTS.test(run)) && (SUM_AFTER.test(whole.slice(offset + run.length)) || SUM_BEFORE.test(whole.slice(0, offset)))) return digits;
+  // A trailing space or bracket belongs to the text around the number.
+  const core = digits.replace(TRAILING_SEPARATORS, '');
+  const years = YEARS.exec(core);
+  if (years && Number(years[1]) <= Number(years[2])) return digits;
+  return classifyDigits(core) === core ? digits : classifyDigits(core) + digits.slice(core.length);
 }
 
 const count = (s: string, c: string) => s.split(c).length - 1;

@@ -103,6 +103,15 @@ describe('redactText', () => {
     // A phone number in pairs with dots, whose beginning has the shape of a date, is no date.
     ['Paris 01.23.45.67.89, Brussels 0470.12.34.56', 'Paris [phone], Brussels [phone]'],
     ['on 05.01.2026. Then 05.01.2026-09.01.2026, 12/31/2026', 'on 05.01.2026. Then 05.01.2026-09.01.2026, 12/31/2026'],
+    // A number before a date joined it, and the two were one phone number: each is what it is.
+    ['paid 300 05.01.2026, 1500 2026-01-05 10:00 and 300 05.01.2026 8 916 123 45 67', 'paid 300 05.01.2026, 1500 2026-01-05 10:00 and 300 05.01.2026 [phone]'],
+    ['call 8 916 123 45 67 05.01.2026 or 8 916 123 45 67 2026-01-05', 'call [phone] 05.01.2026 or [phone] 2026-01-05'],
+    ['EUR 1 234 567 05.01.2026', 'EUR 1 234 567 05.01.2026'],
+    // What only looks like a date in a run is not taken out of it: no day 45, no month 13, no short year.
+    ['call 8 916 123 45.67.2026, 8 916 123 05.13.2026 and 8 916 123 45 05.01.26', 'call [number], [number] and [number]'],
+    // A span of years, with any dash; not two numbers of another shape, nor years backwards.
+    ['from 2019\u20132025, 2019-2025 and 1999\u20142001', 'from 2019\u20132025, 2019-2025 and 1999\u20142001'],
+    ['call 2025-2019, 2019 2025, 3019-2025', 'call [phone], [phone], [phone]'],
   ])('%j -> %j', (input, expected) => {
     expect(redactText(input)).toBe(expected);
   });
