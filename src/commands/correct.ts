@@ -12,7 +12,7 @@ import { dueMovedWith, isWritten, letterOfDeadline, levelOf, replyDeadlineOf, ti
 import { replyPromiseIn, replyPromiseMoved, sentNoteIn } from '../domain/letter-words.js';
 import { formatLocalMinute, msOf } from '../domain/dates.js';
 import { EVENT_FIELDS, FIELD_SPECS, definedOnly, requiredWhenLogged, sameEventAs } from '../domain/events.js';
-import { companyKey } from '../domain/names.js';
+import { companyKey, slipOf } from '../domain/names.js';
 import { changingStore, checkCompanyName, checkNote, companyOrNew, lookalikeWarning, requireCompany, requireIncident, readingStore } from './shared.js';
 import { checkEventFits, eventFromFlags, idsOfWords, incidentJson, whenFlag } from './incident.js';
 import { LIMITS } from '../formats/data-file.js';
@@ -305,9 +305,15 @@ export async function runRemoveEvent(ctx: Context, eventId: string): Promise<Com
   });
 }
 
+/** The subcommands of `vetted event` (program.ts), whose names a mistyped one is matched against. */
+const EVENT_SUBCOMMANDS = ['list', 'edit', 'remove'];
+
 /** `vetted event list [INCIDENT]`: events by their ids, of one incident or of all. */
 export async function runListEvents(ctx: Context, id: string | undefined, opts: JsonOutOptions): Promise<CommandResult> {
   return readingStore(ctx, (store) => {
+    // `vetted event lsit` ran the listing of an incident named "lsit": a subcommand's name mistyped is said to be one.
+    const slip = id !== undefined && !store.findIncident(id) ? slipOf(id, EVENT_SUBCOMMANDS) : [];
+    if (slip.length) throw new UserError(t().errors.seeHelp(t().help.unknownSubcommand(id!, 'vetted event', EVENT_SUBCOMMANDS, slip), 'vetted event'));
     const incidents = id !== undefined ? [requireIncident(store, id)] : store.allIncidents();
     const rows = incidents.flatMap((i) => i.events.map((e) => ({ ...e, incident: i.id, company: i.company })));
     if (opts.json || opts.ndjson) return { out: jsonList(rows, opts) };

@@ -771,6 +771,8 @@ export const en = {
     outputRefused: (code: string) => `vetted: the output could not be written (${code}); check where it goes: a full disk, or a file or device that takes nothing.`,
     unexpected: (detail: string, stack: string | null) => `vetted: unexpected error: ${detail}; please report it${stack === null ? ' (run again with --debug to see the details)' : `\n${stack}`}`,
     usage: (message: string, command: string) => `vetted: ${message}; see \`${command} --help\`.`,
+    /** The same, said by a command as it runs (the one exit point puts `vetted: ` before it). */
+    seeHelp: (message: string, command: string) => `${message}; see \`${command} --help\`.`,
     /** --lang naming a language vetted has no words in: said once, and the command goes on in English. */
     noLanguage: (given: string, langs: readonly string[]) => `vetted: note: there is no ${q(given)} translation; English is used (--lang takes ${langs.join(' or ')}).`,
     checklistFallback: (id: string, wanted: string, has: string) => `note: the ${id} checklist has no ${wanted} text; it is shown in ${has}.`,

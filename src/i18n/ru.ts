@@ -763,6 +763,7 @@ export const ru: Catalog = {
     outputRefused: (code) => `vetted: вывод не удалось записать (${code}); проверьте, куда он идёт: полный диск или файл, устройство, которое ничего не принимает.`,
     unexpected: (detail, stack) => `vetted: непредвиденная ошибка: ${detail}; пожалуйста, сообщите о ней${stack === null ? ' (запустите с --debug, чтобы увидеть подробности)' : `\n${stack}`}`,
     usage: (message, command) => `vetted: ${message}; см. \`${command} --help\`.`,
+    seeHelp: (message, command) => `${message}; см. \`${command} --help\`.`,
     noLanguage: (given, langs) => `vetted: примечание: перевода на ${q(given)} нет; используется английский (--lang принимает ${langs.join(' или ')}).`,
     checklistFallback: (id, wanted, has) => `заметьте: в чек-листе ${id} нет текста на языке «${wanted}»; он показан на языке «${has}».`,
   },

@@ -152,6 +152,9 @@ describe('usage errors', () => {
     ok(s.run(['import', file]));
     expect(ok(s.run(['event', 'lost'])).stdout).toMatch(/^lost#1 /m);
     expect(ok(s.run(['event', 'acme-1'])).code).toBe(0);
+    // A word that is no incident's id, and a slip of a subcommand's name, is said to be that.
+    expect(expectOneLineError(s.run(['event', 'lsit']))).toBe("vetted: unknown command 'lsit' of 'vetted event' (did you mean list? the commands are list, edit, remove); see `vetted event --help`.");
+    expect(expectOneLineError(s.run(['event', 'list', 'nope']))).toMatch(/^vetted: there is no incident "nope"/);
     expect(ok(s.run(['history', '--limit', '1'])).code).toBe(0);
   });
 
