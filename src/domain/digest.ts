@@ -6,7 +6,7 @@
 
 import { LEVELS, type Digest, type DigestedIncident, type Fault, type Incident, type IncidentEvent, type Level, type Outcome } from './types.js';
 import { msOf, parseWhen } from './dates.js';
-import { DAY_MS, STALE_DAYS, isAtFault, isReplyDeadline, isSentLetter, isWritten, levelOf, levelRank, promiseStatusGiven, replyAnswered, replyOwedBy, rungAbove, type Advice, type PromiseStatus } from './incident.js';
+import { DAY_MS, STALE_DAYS, fixSettling, fixedMs, isAtFault, isReplyDeadline, isSentLetter, isWritten, levelOf, levelRank, promiseStatusGiven, replyAnswered, replyOwedBy, rungAbove, type Advice, type PromiseStatus } from './incident.js';
 
 export type { Digest, DigestedIncident } from './types.js';
 
@@ -270,22 +270,25 @@ export interface IncidentListRow {
 }
 
 /** The part of a digest a row of `incident list` reads: a digest, one whose events are not typed, or listedFromText's. */
-type ListedDigest = Pick<Digest, 'events' | 'levels' | 'closing'> & { promises: readonly Pick<IncidentEvent, 'due' | 'kept'>[] };
+type ListedPromise = Pick<IncidentEvent, 'due' | 'kept'> & { at?: string };
+type ListedDigest = Pick<Digest, 'events' | 'levels' | 'closing'> & { promises: readonly ListedPromise[] };
 
 /**
  * The part of a digest `incident list` reads, as the database keeps it beside the digest: the
  * count of events, the highest level, the closing and each of the company's own promises' due
  * time and whether it was kept, in a short text read without a JSON parser: `7|supervisor|resolved 2024-07-13T18:00|2024-07-12T18:00+,2024-07-14T09:00`
- * (`+` kept, `-` not kept). Reading 14,000 digests whole, as JSON, was a tenth of the listing.
- * A time is kept as it was given (`2024-07-12 18:00`, spaces around it too): none holds `|` or
- * `,`, nor ends in `+` or `-`; an outcome holds no space.
+ * (`+` kept, `-` not kept; `@` and the time it was made, for one made after the fix, which the
+ * fix does not settle: `2024-07-20T09:00@2024-07-15T10:00`). Reading 14,000 digests whole, as
+ * JSON, was a tenth of the listing. A time is kept as it was given (`2024-07-12 18:00`, spaces
+ * around it too): none holds `|`, `,` or `@`, nor ends in `+` or `-`; an outcome holds no space.
  */
 export function listedText(d: Digest): string {
   // The company's own promises: a reply deadline of the customer's letter (the only kind a reply
   // settles) is never one it kept or broke.
+  const closing = closingOfDigest(d);
   const promises = d.promises
     .filter((p) => !p.reply)
-    .map((p) => `${p.due}${p.kept === true ? '+' : p.kept === false ? '-' : ''}`)
+    .map((p) => `${p.due}${p.kept === true ? '+' : p.kept === false ? '-' : fixedMs(closing) !== undefined && fixSettling(p, closing) === undefined ? `@${p.at}` : ''}`)
     .join(',');
   return `${d.events}|${d.levels.length ? highestLevelOf(d) : ''}|${d.closing ? `${d.closing.outcome} ${d.closing.at}` : ''}|${promises}`;
 }
@@ -298,12 +301,14 @@ export function listedFromText(text: string): ListedDigest {
   const level = text.slice(a + 1, b);
   const closing = text.slice(b + 1, c);
   const space = closing.indexOf(' ');
-  const promises: Pick<IncidentEvent, 'due' | 'kept'>[] = [];
+  const promises: ListedPromise[] = [];
   if (c + 1 < text.length) {
     for (const p of text.slice(c + 1).split(',')) {
       const mark = p.charCodeAt(p.length - 1);
+      const made = p.indexOf('@');
       if (mark === 43) promises.push({ due: p.slice(0, -1), kept: true });
       else if (mark === 45) promises.push({ due: p.slice(0, -1), kept: false });
+      else if (made >= 0) promises.push({ due: p.slice(0, made), at: p.slice(made + 1) });
       else promises.push({ due: p });
     }
   }

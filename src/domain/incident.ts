@@ -105,16 +105,27 @@ export function fixedMs(closing: { outcome: Outcome; ms: number } | undefined): 
 }
 
 /**
+ * When the fix settled a promise: a fix settles those made before it, and none made after it
+ * (compensation promised once the fault was put right, the reply deadline of a letter sent then),
+ * which wait for their own deed. Undefined where there is no fix, or it came before the promise.
+ * A promise without its time (`incident list`'s, marked apart there) is taken as made before.
+ */
+export function fixSettling(p: { at?: string }, closing: { outcome: Outcome; ms: number } | undefined): number | undefined {
+  const fixed = fixedMs(closing);
+  return fixed !== undefined && p.at !== undefined && msOf(p.at) > fixed ? undefined : fixed;
+}
+
+/**
  * The same, given how the incident was closed (undefined: not by a resolution) and, for the
  * reply a letter asked for, when the company answered (see replyAnswered): an answer settles
  * it as a fix settles any promise, kept by its deadline or broken by how late it came.
  */
-export function promiseStatusGiven<E extends Pick<IncidentEvent, 'due' | 'kept'>>(p: E, closing: { outcome: Outcome; ms: number } | undefined, now: number, answered?: string): PromiseStatus<E> {
+export function promiseStatusGiven<E extends Pick<IncidentEvent, 'due' | 'kept'> & { at?: string }>(p: E, closing: { outcome: Outcome; ms: number } | undefined, now: number, answered?: string): PromiseStatus<E> {
   const { ms: due, dateOnly } = deadlineOf(p.due!);
   // By a time: that minute is in time. By a date: that day is, and a fix on the next one (given
   // as a date too, its midnight) is late.
   const inTime = (ms: number) => (dateOnly ? ms < due : ms <= due);
-  const fixed = fixedMs(closing);
+  const fixed = fixSettling(p, closing);
   if (p.kept === true) return { event: p, state: 'kept', dueMs: due };
   if (p.kept === false) return { event: p, state: 'broken', dueMs: due, lateMs: Math.max(0, (fixed ?? now) - due) };
   const answeredMs = answered === undefined ? undefined : msOf(answered);
@@ -277,7 +288,7 @@ export function replySettledBy(i: Pick<Incident, 'events'>, p: IncidentEvent): '
   if (p.kept !== undefined) return undefined;
   const a = answersOf(i.events);
   if (!a.all.has(p)) return undefined;
-  const fixed = fixedMs(closingOf(i));
+  const fixed = fixSettling(p, closingOf(i));
   const replied = a.deadlines.has(p) ? repliedAfter(i.events, p.at) : undefined;
   if (replied !== undefined && (fixed === undefined || msOf(replied) <= fixed)) return 'answer';
   return fixed === undefined ? undefined : 'fix';

@@ -2,7 +2,7 @@
 // values its template fills in. Pure: every fact comes from the record or from the caller.
 
 import type { Incident, IncidentEvent, Level } from './types.js';
-import { DAY_MS, answeredAfter, closingOf, computeMetrics, dueMs, fixedMs, highestLevel, isAtFault, isSentLetter, isReplyDeadline, isSettledReply, letterOfDeadline, levelRank, nextRung, promiseStatus, repliedAfter, replyDeadlineOf } from './incident.js';
+import { DAY_MS, answeredAfter, closingOf, computeMetrics, dueMs, fixSettling, fixedMs, highestLevel, isAtFault, isSentLetter, isReplyDeadline, isSettledReply, letterOfDeadline, levelRank, nextRung, promiseStatus, repliedAfter, replyDeadlineOf } from './incident.js';
 import { dueReport } from './digest.js';
 import { localWallClock, msOf, parseWhen } from './dates.js';
 import { CASES, addTerm, basisAsOf, caseFromCategory, chooseRules, type Case, type Demand, type JurisdictionPack, type LawRule, type LetterKind, type RuleChoice } from './law.js';
@@ -230,7 +230,7 @@ function describe(e: IncidentEvent, i: Incident, now: number, w: LetterWords, la
     case 'promise': {
       const s = promiseStatus(e, i, now);
       const answered = isSettledReply(i.events, e);
-      return w.promise({ text: e.text && isReplyDeadline(i.events, e) ? replyPromiseIn(e.text, e.at, lang) : e.text, due: formatWhen(e.due!, w), state: s.state, lateMs: s.lateMs, open: fixedMs(closingOf(i)) === undefined, answered, partial: closingOf(i)?.outcome === 'partial' }) + note;
+      return w.promise({ text: e.text && isReplyDeadline(i.events, e) ? replyPromiseIn(e.text, e.at, lang) : e.text, due: formatWhen(e.due!, w), state: s.state, lateMs: s.lateMs, open: fixSettling(e, closingOf(i)) === undefined, answered, partial: closingOf(i)?.outcome === 'partial' }) + note;
     }
     case 'escalation':
       return w.escalation(w.level[e.level ?? 'supervisor']) + note;
@@ -297,7 +297,8 @@ export function composeLetter(r: LetterRequest): ComposedLetter {
       text: e.text === undefined ? '—' : w.inQuotes(e.text),
       made: formatWhen(e.at, w),
       due: formatWhen(e.due!, w),
-      late: w.lateBy(s.lateMs ?? 0, unfixed, isSettledReply(i.events, e), partial),
+      // Late to now where the fix did not settle it (it came before the promise was made).
+      late: w.lateBy(s.lateMs ?? 0, fixSettling(e, closing) === undefined, isSettledReply(i.events, e), partial),
     }));
 
   const failed: { level: string; date: string }[] = [];

@@ -1,5 +1,6 @@
 // The verdict cache: batched evidence is the same evidence, cached verdicts are the verdicts
 // judged afresh, and a write to a company's evidence drops its cached verdict.
+import { msOf } from '../../src/domain/dates.js';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -26,8 +27,10 @@ const listedPart = (d: Digest) => ({
   events: d.events,
   levels: d.levels.slice(-1),
   closing: d.closing,
-  promises: d.promises.map((p) => (p.kept === undefined ? { due: p.due } : { due: p.due, kept: p.kept })),
+  promises: d.promises.map((p) => (p.kept !== undefined ? { due: p.due, kept: p.kept } : madeAfterFix(d, p.at) ? { due: p.due, at: p.at } : { due: p.due })),
 });
+/** A promise made after the fix, which the fix does not settle: the list keeps its time. */
+const madeAfterFix = (d: Digest, at: string) => !!d.closing && ['resolved', 'partial'].includes(d.closing.outcome) && msOf(at) > msOf(d.closing.at);
 
 let dir: string;
 let store: Store;

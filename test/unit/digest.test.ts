@@ -99,7 +99,10 @@ describe('the digest of a timeline', () => {
           levels: d.levels.slice(-1),
           closing: d.closing,
           // The company's own promises: a letter's reply deadline is counted apart.
-          promises: d.promises.filter((p) => !p.reply).map((p) => (p.kept === undefined ? { due: p.due } : { due: p.due, kept: p.kept })),
+          // One made after the fix, which the fix does not settle, with its time.
+          promises: d.promises
+            .filter((p) => !p.reply)
+            .map((p) => (p.kept !== undefined ? { due: p.due, kept: p.kept } : d.closing && ['resolved', 'partial'].includes(d.closing.outcome) && msOf(p.at) > msOf(d.closing.at) ? { due: p.due, at: p.at } : { due: p.due })),
         });
       }),
       { numRuns: 2000 },
@@ -173,5 +176,28 @@ describe('the digest of a timeline', () => {
     });
     expect(digestText(d)).not.toContain('"type"');
     expect(digestText(digestOf([]))).toBe('{"events":0}');
+  });
+});
+
+describe('a promise made after the fix', () => {
+  const events: IncidentEvent[] = [
+    { at: '2026-11-01T10:00', type: 'promise', text: 'fixed tomorrow', due: '2026-11-02T10:00' },
+    { at: '2026-11-03T10:00', type: 'resolution', outcome: 'resolved' },
+    { at: '2026-11-04T10:00', type: 'promise', text: 'a refund in 5 days', due: '2026-11-09T10:00' },
+  ];
+  const i: Incident = { id: 'late-1', company: 'Late', title: 'fridge', opened: '2026-11-01T09:00', fault: 'company', events };
+  const now = msOf('2026-11-20T10:00');
+  it('is not settled by it: the one before is broken by the fix a day late, the one after is broken by its own deadline', () => {
+    const states = promisesOf(i, now).map((p) => [p.event.text, p.state, p.lateMs! / 3_600_000]);
+    expect(states).toEqual([
+      ['fixed tomorrow', 'broken', 24],
+      ['a refund in 5 days', 'broken', 11 * 24],
+    ]);
+    expect(promisesOf(i, msOf('2026-11-05T10:00')).map((p) => p.state)).toEqual(['broken', 'pending']);
+    // So too by the digest, and by what `incident list` reads of it.
+    const d = digestOf(events);
+    expect(promisesOfDigested({ ...i, digest: d }, now).map((p) => p.state)).toEqual(['broken', 'broken']);
+    expect(incidentListRowOfText({ ...i, closed: null, listed: listedText(d) }, now).promises_broken).toBe(2);
+    expect(computeMetrics(i, now).promises_broken).toBe(2);
   });
 });
