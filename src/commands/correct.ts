@@ -8,7 +8,7 @@ import { toJson } from '../ui/safe.js';
 import { renderTable } from '../ui/table.js';
 import { jsonList, type JsonOutOptions } from '../ui/json-out.js';
 import { FAULTS, type EventType, type Incident, type IncidentEvent } from '../domain/types.js';
-import { dueMovedWith, isWritten, letterOfDeadline, levelOf, replyDeadlineOf, timelineFault } from '../domain/incident.js';
+import { dueMovedWith, isReplyDeadline, isWritten, letterOfDeadline, levelOf, replyDeadlineOf, timelineFault } from '../domain/incident.js';
 import { replyPromiseIn, replyPromiseMoved, sentNoteIn } from '../domain/letter-words.js';
 import { formatLocalMinute, msOf } from '../domain/dates.js';
 import { EVENT_FIELDS, FIELD_SPECS, definedOnly, requiredWhenLogged, sameEventAs } from '../domain/events.js';
@@ -321,14 +321,14 @@ export async function runListEvents(ctx: Context, id: string | undefined, opts: 
     if (!rows.length) return { out: `${c.correct.noEvents}\n` };
     const [idH, whenH, typeH, companyH, whatH] = c.correct.eventHeaders;
     // The words `letter --sent` kept (a letter's contact, its reply deadline) in the reader's language.
-    const word = (e: IncidentEvent) =>
-      (e.text !== undefined && e.type === 'promise' ? replyPromiseIn(e.text, e.at, readerLang()) : e.text) ??
-      (e.note !== undefined && e.type === 'contact' ? sentNoteIn(e.note, readerLang()) : e.note) ??
+    const word = (e: IncidentEvent, events: readonly IncidentEvent[]) =>
+      (e.text !== undefined && isReplyDeadline(events, e) ? replyPromiseIn(e.text, readerLang()) : e.text) ??
+      (e.note !== undefined && isWritten(e) ? sentNoteIn(e.note, readerLang()) : e.note) ??
       (e.outcome && c.words.outcome[e.outcome]) ?? (e.channel && c.words.channel[e.channel]) ?? (e.level && c.words.level[e.level]) ?? '';
     return {
       out: renderTable(
         [{ header: idH }, { header: whenH }, { header: typeH }, { header: companyH, max: 30 }, { header: whatH, max: 60 }],
-        rows.map((e) => [e.id!, c.fmt.dateTime(e.at), c.words.event[e.type], e.company, word(e)]),
+        incidents.flatMap((i) => i.events.map((e) => [e.id!, c.fmt.dateTime(e.at), c.words.event[e.type], i.company, word(e, i.events)])),
       ),
     };
   });

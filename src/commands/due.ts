@@ -41,10 +41,10 @@ function reportJson(r: DueReport, en: Catalog, ru: Catalog) {
 }
 
 /** What a deadline is of, in the reader's words: its own text (a reply deadline's as `letter --sent` kept it, told in the reader's language), or what it is. */
-function deadlineWords(e: { text?: string | null; at: string }, reply: boolean): string {
+function deadlineWords(e: { text?: string | null }, reply: boolean): string {
   const d = t().due;
   if (e.text === undefined || e.text === null) return reply ? d.aReply : d.aPromise;
-  return reply ? replyPromiseIn(e.text, e.at, readerLang()) : e.text;
+  return reply ? replyPromiseIn(e.text, readerLang()) : e.text;
 }
 
 function renderReport(r: DueReport, now: number, p: Paint): string {

@@ -302,48 +302,67 @@ export function lettersWords(lang: LetterLang): LetterWords {
   return lang === 'ru' ? RU : EN;
 }
 
+/** How the words of a reply deadline begin in a language, whatever the letter's kind. */
+const REPLY_HEAD = new Map(
+  [EN, RU].map((w) => [
+    w,
+    LETTER_KINDS.map((k) => w.replyPromise(k, '')).reduce((head, words) => {
+      let n = 0;
+      while (n < head.length && head[n] === words[n]) n++;
+      return head.slice(0, n);
+    }),
+  ]),
+);
+
+/** A date as a language's letters write it (`21 November 2026`, `21.11.2026`), read back; undefined for any other text. */
+function letterDateOf(w: LetterWords, text: string): [year: number, month: number, day: number] | undefined {
+  const m = /^(\d{1,2})[ .](\d{2}|[A-Z][a-z]+)[ .](\d{4})$/.exec(text);
+  if (!m) return undefined;
+  const date: [number, number, number] = [Number(m[3]), /\d/.test(m[2]) ? Number(m[2]) : EN_MONTHS.indexOf(m[2]) + 1, Number(m[1])];
+  return w.date(...date) === text ? date : undefined;
+}
+
 /**
- * The words `letter --sent` kept for a letter's reply deadline (in either language, of any kind,
- * for a letter sent at `at`), told in `lang`: the record keeps the words of the letter's
- * language, and a person reading it in another reads them in theirs. Any other text (their own,
- * or changed since) is given back as it is.
+ * The words `letter --sent` kept for a letter's reply deadline, in either language and of any
+ * kind, told in `lang`: the record keeps the words of the letter's language, and a person reading
+ * it in another reads them in theirs. The date is read from the words themselves, so that they are
+ * told alike in any time zone. Any other text (a person's own, or changed since) is given back as
+ * it is. Russian says a complaint and an escalated one alike: told in English, both are a complaint.
  */
-export function replyPromiseIn(text: string, at: string, lang: LetterLang): string {
+export function replyPromiseIn(text: string, lang: LetterLang): string {
   const to = lettersWords(lang);
-  // Most promises are a company's own words: only those that begin as these do are looked at.
-  if (!REPLY_HEADS.some((head) => text.startsWith(head))) return text;
-  const [y, m, d] = formatLocalDate(msOf(at)).split('-').map(Number);
   for (const w of [EN, RU]) {
-    if (w === to) continue;
-    const kind = LETTER_KINDS.find((k) => w.replyPromise(k, w.date(y, m, d)) === text);
-    if (kind) return to.replyPromise(kind, to.date(y, m, d));
+    // Most texts are the reader's own language's, or a company's words: only the other's heads are looked at.
+    if (w === to || !text.startsWith(REPLY_HEAD.get(w)!)) continue;
+    for (const kind of LETTER_KINDS) {
+      const head = w.replyPromise(kind, '');
+      const date = text.startsWith(head) ? letterDateOf(w, text.slice(head.length)) : undefined;
+      if (date) return to.replyPromise(kind, to.date(...date));
+    }
   }
   return text;
 }
 
-/** How the words of a reply deadline begin in each language, whatever the letter's kind. */
-const REPLY_HEADS = [EN, RU].map((w) =>
-  LETTER_KINDS.map((k) => w.replyPromise(k, '')).reduce((head, words) => {
-    let n = 0;
-    while (n < head.length && head[n] === words[n]) n++;
-    return head.slice(0, n);
-  }),
-);
+/** The name `letter --sent` gives the letter it keeps: its kind, the day it was sent, its format. */
+const SENT_FILE = new RegExp(`^(?:${LETTER_KINDS.join('|')})-\\d{4}-\\d{2}-\\d{2}\\.(?:md|txt)$`);
 
-/** The note `letter --sent` kept on the contact that sent a letter (its kind's words, then its file's name), told in `lang`; any other note as it is. */
+/**
+ * The note `letter --sent` kept on the contact that sent a letter (its kind's words, then its
+ * file's name), told in `lang`; any other note as it is. The caller gives only the notes of
+ * letters and emails the customer sent (isWritten): a person's own words on a call are theirs.
+ */
 export function sentNoteIn(note: string, lang: LetterLang): string {
   const to = lettersWords(lang);
+  if (!note.endsWith(')')) return note;
   for (const w of [EN, RU]) {
     if (w === to) continue;
-    const kind = LETTER_KINDS.find((k) => note.startsWith(`${w.sentNote(k)} (`));
-    const name = kind && note.slice(w.sentNote(kind).length + 2, -1);
-    if (kind && note.endsWith(')') && SENT_FILE.test(name!)) return `${to.sentNote(kind)} (${name})`;
+    for (const kind of LETTER_KINDS) {
+      const head = `${w.sentNote(kind)} (`;
+      if (note.startsWith(head) && SENT_FILE.test(note.slice(head.length, -1))) return `${to.sentNote(kind)} ${note.slice(head.length - 1)}`;
+    }
   }
   return note;
 }
-
-/** The name `letter --sent` gives the letter it keeps: its kind, the day it was sent, its format. */
-const SENT_FILE = /^(complaint|escalation|claim|regulator)-\d{4}-\d{2}-\d{2}\.(md|txt)$/;
 
 /**
  * The words of a letter's reply deadline as `letter --sent` wrote them (in either language, of

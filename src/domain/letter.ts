@@ -2,11 +2,11 @@
 // values its template fills in. Pure: every fact comes from the record or from the caller.
 
 import type { Incident, IncidentEvent, Level } from './types.js';
-import { DAY_MS, answeredAfter, closingOf, computeMetrics, dueMs, fixSettling, fixedMs, highestLevel, isAtFault, isSentLetter, isReplyDeadline, isSettledReply, letterOfDeadline, levelRank, nextRung, promiseStatus, repliedAfter, replyDeadlineOf } from './incident.js';
+import { DAY_MS, answeredAfter, closingOf, computeMetrics, dueMs, fixSettling, fixedMs, highestLevel, isAtFault, isSentLetter, isSettledReply, isWritten, letterOfDeadline, levelRank, nextRung, promiseStatus, repliedAfter, replyDeadlineOf } from './incident.js';
 import { dueReport } from './digest.js';
 import { localWallClock, msOf, parseWhen } from './dates.js';
 import { CASES, addTerm, basisAsOf, caseFromCategory, chooseRules, type Case, type Demand, type JurisdictionPack, type LawRule, type LetterKind, type RuleChoice } from './law.js';
-import { lettersWords, replyPromiseIn, sentNoteIn, type LetterLang, type LetterWords, type NextStep } from './letter-words.js';
+import { lettersWords, sentNoteIn, type LetterLang, type LetterWords, type NextStep } from './letter-words.js';
 import type { TemplateSchema, TemplateScope } from './template.js';
 
 /**
@@ -220,8 +220,8 @@ export function sizeText(bytes: number, lang: LetterLang): string {
 /** One event of the timeline in the letter's words. */
 function describe(e: IncidentEvent, i: Incident, now: number, w: LetterWords, lang: LetterLang, you: boolean): string {
   const lvl = e.level && e.level !== 'frontline' ? w.level[e.level] : undefined;
-  // The words `letter --sent` kept of an earlier letter (its contact's note, its reply deadline) are told in this letter's language.
-  const note = e.note && e.type !== 'note' ? w.noteOn(e.type === 'contact' ? sentNoteIn(e.note, lang) : e.note) : '';
+  // The note `letter --sent` kept on an earlier letter's contact is told in this letter's language.
+  const note = e.note && e.type !== 'note' ? w.noteOn(isWritten(e) ? sentNoteIn(e.note, lang) : e.note) : '';
   switch (e.type) {
     case 'contact':
       return (
@@ -230,7 +230,7 @@ function describe(e: IncidentEvent, i: Incident, now: number, w: LetterWords, la
     case 'promise': {
       const s = promiseStatus(e, i, now);
       const answered = isSettledReply(i.events, e);
-      return w.promise({ text: e.text && isReplyDeadline(i.events, e) ? replyPromiseIn(e.text, e.at, lang) : e.text, due: formatWhen(e.due!, w), state: s.state, lateMs: s.lateMs, open: fixSettling(e, closingOf(i)) === undefined, answered, partial: closingOf(i)?.outcome === 'partial' }) + note;
+      return w.promise({ text: e.text, due: formatWhen(e.due!, w), state: s.state, lateMs: s.lateMs, open: fixSettling(e, closingOf(i)) === undefined, answered, partial: closingOf(i)?.outcome === 'partial' }) + note;
     }
     case 'escalation':
       return w.escalation(w.level[e.level ?? 'supervisor']) + note;

@@ -5,14 +5,13 @@ import { EVENT_FIELDS, FIELD_SPECS, fieldFits, requiredWhenLogged } from '../dom
 import { FAULTS, type EventType, type Fault } from '../domain/types.js';
 import { parseAmount, parseHumanWhen } from '../domain/dates.js';
 import { promptTheme } from './prompt-theme.js';
-import { t } from '../i18n/index.js';
+import { readerLang, t } from '../i18n/index.js';
 
-const lang = () => (t().lang === 'ru' ? 'ru' : 'en');
 
 const context = { output: process.stderr, clearPromptOnDone: false } as const;
 
 export async function askIncident(missing: { title: boolean; fault: boolean }, colour: boolean): Promise<{ title?: string; fault?: Fault }> {
-  const theme = promptTheme(colour, lang());
+  const theme = promptTheme(colour, readerLang());
   const out: { title?: string; fault?: Fault } = {};
   if (missing.title) {
     out.title = (
@@ -29,12 +28,12 @@ export async function askIncident(missing: { title: boolean; fault: boolean }, c
 }
 
 export async function askFirstContact(colour: boolean): Promise<boolean> {
-  return confirm({ message: t().prompts.firstContact, default: true, theme: promptTheme(colour, lang()) }, context);
+  return confirm({ message: t().prompts.firstContact, default: true, theme: promptTheme(colour, readerLang()) }, context);
 }
 
 /** Asks for the fields of an event type that were not given; optional ones may be skipped. */
 export async function askEventFields(type: EventType, given: Record<string, unknown>, colour: boolean): Promise<Record<string, unknown>> {
-  const theme = promptTheme(colour, lang());
+  const theme = promptTheme(colour, readerLang());
   const out: Record<string, unknown> = {};
   const spec = EVENT_FIELDS[type];
   for (const name of spec.fields) {
@@ -94,5 +93,5 @@ export async function askEventFields(type: EventType, given: Record<string, unkn
 
 /** Asks which of some choices the user meant. */
 export async function askChoice(message: string, choices: { name: string; value: string }[], colour: boolean): Promise<string> {
-  return select({ message, choices, theme: promptTheme(colour, lang()) }, context);
+  return select({ message, choices, theme: promptTheme(colour, readerLang()) }, context);
 }

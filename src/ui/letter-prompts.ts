@@ -5,12 +5,12 @@ import { input, select } from '@inquirer/prompts';
 import { CASES, DEMANDS } from '../domain/law.js';
 import type { MissingFact } from '../domain/letter.js';
 import { promptTheme } from './prompt-theme.js';
-import { t } from '../i18n/index.js';
+import { readerLang, t } from '../i18n/index.js';
 
 const context = { output: process.stderr, clearPromptOnDone: false } as const;
 
 export async function askLetterFacts(missing: MissingFact[], colour = false): Promise<Record<string, string>> {
-  const theme = promptTheme(colour, t().lang === 'ru' ? 'ru' : 'en');
+  const theme = promptTheme(colour, readerLang());
   const w = t().letter;
   /** An id with its word when the word differs: "refund", or "возврат денег (refund)". */
   const choice = (id: string, word: string) => ({ name: word === id ? id : `${word} (${id})`, value: id });

@@ -4,7 +4,7 @@ import type { Incident, IncidentEvent } from '../domain/types.js';
 import { calendarDaysBetween, localWallClock, msOf } from '../domain/dates.js';
 import { guillemets, replyPromiseIn, sentNoteIn } from '../domain/letter-words.js';
 import { readerLang, t } from '../i18n/index.js';
-import { closingOf, computeMetrics, isAtFault, isOpen, isReplyDeadline, levelOf, isSettledReply, promiseStatus, replyOwedBy, replySettledBy, type IncidentMetrics } from '../domain/incident.js';
+import { closingOf, computeMetrics, isAtFault, isOpen, isReplyDeadline, isWritten, levelOf, isSettledReply, promiseStatus, replyOwedBy, replySettledBy, type IncidentMetrics } from '../domain/incident.js';
 import type { IncidentListRow } from '../domain/digest.js';
 import type { Paint } from './colour.js';
 import { safeText } from './safe.js';
@@ -14,7 +14,7 @@ import { renderTablePieces } from './table.js';
 const said = (s: string | undefined) => (s ? safeText(s) : null);
 
 /** A reply deadline's words, made safe: those `letter --sent` kept told in the reader's language. */
-const replyWords = (e: IncidentEvent) => said(e.text && replyPromiseIn(e.text, e.at, readerLang()));
+const replyWords = (e: IncidentEvent) => said(e.text && replyPromiseIn(e.text, readerLang()));
 
 /** `#4` of `volga-2012-07#4`. */
 function eventNumber(e: IncidentEvent): string {
@@ -34,7 +34,7 @@ export function describeEvent(e: IncidentEvent, incident: Incident, now: number,
   const c = t().incident;
   const ev = c.event;
   const lvl = e.level && e.level !== 'frontline' ? ev.level(e.level) : '';
-  const note = e.note ? ` — ${safeText(e.type === 'contact' ? sentNoteIn(e.note, readerLang()) : e.note)}` : '';
+  const note = e.note ? ` — ${safeText(isWritten(e) ? sentNoteIn(e.note, readerLang()) : e.note)}` : '';
   switch (e.type) {
     case 'contact': {
       const parts: string[] = [ev.contact(e.channel, lvl)];

@@ -437,6 +437,26 @@ describe("a letter's reply deadline", () => {
     ok(s.run(['event', 'edit', 'yazyk-1#2', '--text', 'a reply to my complaint of 2 November 2026, please']));
     expect(ok(s.run(['--lang', 'ru', 'due'])).stdout).toContain('«a reply to my complaint of 2 November 2026, please»');
     ok(s.run(['undo']));
+    // Words like these typed by a person on a promise of the company's, or on a call, are theirs too.
+    ok(s.run(['incident', 'event', 'yazyk-1', 'promise', '--text', 'a reply to my complaint of 3 November 2026', '--due', '2026-11-20', '--at', '2026-11-03 12:00']));
+    ok(s.run(['incident', 'event', 'yazyk-1', 'contact', '--channel', 'phone', '--reached-human', '--note', 'sent a complaint (complaint-2026-11-02.md)', '--at', '2026-11-03 13:00']));
+    for (const args of [['incident', 'show', 'yazyk-1'], ['event', 'list', 'yazyk-1'], ['due']]) {
+      const out = ok(s.run(['--lang', 'ru', ...args])).stdout;
+      expect(out).toContain('a reply to my complaint of 3 November 2026');
+      if (args[0] !== 'due') expect(out).toContain('sent a complaint (complaint-2026-11-02.md)');
+    }
+    ok(s.run(['undo', '2']));
+  });
+
+  it('is told in the reader\'s language whatever the time zone, where the letter was sent at a time with its offset', () => {
+    ok(s.run(['incident', 'add', 'Zona', '--title', 'no signal', '--fault', 'company', '--opened', '2026-10-01 10:00']));
+    ok(s.run(['letter', 'zona-1', '--kind', 'complaint', '--from', 'I', '--sent', '--at', '2026-11-21T00:30+09:00'], { env: { TZ: 'Asia/Tokyo' } }));
+    for (const TZ of ['Asia/Tokyo', 'America/Los_Angeles', 'UTC']) {
+      const due = ok(s.run(['--lang', 'ru', 'due'], { env: { TZ } })).stdout;
+      const zona = due.slice(due.indexOf('zona-1 ·')).split('\n\n')[0];
+      expect(zona).toContain('«ответ на мою жалобу от 21.11.2026»');
+      expect(zona).not.toContain('a reply to my');
+    }
   });
 
   it("is said to be one when a promise is logged at a letter's moment, and moved alone is the company's promise", () => {

@@ -343,17 +343,20 @@ describe('guillemets', () => {
 
 describe("the words `letter --sent` keeps, told in the reader's language", () => {
   const [en, ru] = [lettersWords('en'), lettersWords('ru')];
-  it('tells a reply deadline of any kind in the other language, with its date in that language', () => {
+  it('tells a reply deadline of any kind in the other language, with its date in that language, read from the words', () => {
     for (const kind of LETTER_KINDS) {
-      expect(replyPromiseIn(en.replyPromise(kind, '21 November 2026'), '2026-11-21T10:00', 'ru')).toBe(ru.replyPromise(kind, '21.11.2026'));
-      expect(replyPromiseIn(en.replyPromise(kind, '21 November 2026'), '2026-11-21T10:00', 'en')).toBe(en.replyPromise(kind, '21 November 2026'));
+      expect(replyPromiseIn(en.replyPromise(kind, '21 November 2026'), 'ru')).toBe(ru.replyPromise(kind, '21.11.2026'));
+      expect(replyPromiseIn(en.replyPromise(kind, '1 March 2027'), 'ru')).toBe(ru.replyPromise(kind, '01.03.2027'));
+      expect(replyPromiseIn(en.replyPromise(kind, '21 November 2026'), 'en')).toBe(en.replyPromise(kind, '21 November 2026'));
     }
-    expect(replyPromiseIn('ответ на мою претензию от 21.11.2026', '2026-11-21T23:59', 'en')).toBe('a reply to my formal claim of 21 November 2026');
+    expect(replyPromiseIn('ответ на мою претензию от 21.11.2026', 'en')).toBe('a reply to my formal claim of 21 November 2026');
+    // Russian says a complaint and an escalated one alike.
+    expect(replyPromiseIn(ru.replyPromise('escalation', '21.11.2026'), 'en')).toBe('a reply to my complaint of 21 November 2026');
   });
 
-  it("keeps a person's own words, and words of another day than the deadline's", () => {
-    for (const text of ['a reply to my complaint', 'a reply to my complaint of 22 November 2026', 'refund in 3 days', 'ответ на мою жалобу от 21.11.2026, пожалуйста', ''])
-      expect(replyPromiseIn(text, '2026-11-21T10:00', text.startsWith('о') ? 'en' : 'ru')).toBe(text);
+  it("keeps a person's own words, and words whose date is not written as the letter writes it", () => {
+    for (const text of ['a reply to my complaint', 'a reply to my complaint of 21 Nov 2026', 'a reply to my complaint of 21 November 2026, please', 'a reply to my complaint of 2026-11-21', 'refund in 3 days', '']) expect(replyPromiseIn(text, 'ru')).toBe(text);
+    for (const text of ['ответ на мою жалобу от 21.11.2026, пожалуйста', 'ответ на мою жалобу от 1.11.2026', 'ответ на мою жалобу от 21 ноября 2026']) expect(replyPromiseIn(text, 'en')).toBe(text);
   });
 
   it("tells the note of a letter's contact in the other language, keeping its file's name, and no other note", () => {
