@@ -127,22 +127,37 @@ export function redactText(text: string): string {
 /**
  * A date with its year in full, as a word of its own inside a run of digits (`paid 300
  * 05.01.2026`): the run began at the number before it and took the two for one phone number.
+ * (A run holds no slash: `5/1/2026` ends one.)
  */
-const DATE_IN_RUN = /(?<=\s)(\d{1,2})[./](\d{1,2})[./](?:19|20)\d{2}(?=\s|$)|(?<=\s)(?:19|20)\d{2}-(\d{2})-(\d{2})(?=\s|$)/gu;
+const DATE_IN_RUN = /(?<!\S)(?:(\d{1,2})\.(\d{1,2})\.(?:19|20)\d{2}|(?:19|20)\d{2}-(\d{2})-(\d{2}))(?![^\s)\uff09])/gu;
+/** What a run with a date inside it needs: a space, then a dot or a dash, ten characters at least (`1 1.1.2026`). */
+const MAYBE_DATE_IN_RUN = /\s.*[.-]/u;
+/**
+ * The number before a date that is a number of its own: one group too short to be redacted alone
+ * (under PHONE_DIGITS digits: `300`), or a sum in groups of three with its currency before it
+ * (`EUR 1 234 567`). Where it is more (`8 912 10.11.2019`: `8 912` may be a sum only beside its
+ * currency), or the run is written as a phone number is (`+7 912 …`, `8 (912) …`), the run is
+ * one number, and redacted whole.
+ */
+const AMOUNT_BEFORE_DATE = /^\d{1,6}\s+$/u;
 const isDayAndMonth = (day: number, month: number) => day >= 1 && day <= 31 && month >= 1 && month <= 12;
-/** Two years joined by a dash, the later second (`2019–2025`): a span of years, no phone number. */
-const YEARS = /^((?:19|20)\d{2})[\u2010-\u2015\u2212-]((?:19|20)\d{2})$/u;
+/** Two years joined by a dash, the later second (`2019–2025`, `(2019-2025)`): a span of years, no phone number. */
+const YEARS = /^[(\uff08]?((?:19|20)\d{2})[\u2010-\u2015\u2212-]((?:19|20)\d{2})$/u;
 
 /** A run of digits as it is shared: a sum, a date or a span of years kept, a number that identifies a person redacted. */
 function digitsText(digits: string, offset: number, whole: string): string {
-  for (const d of digits.matchAll(DATE_IN_RUN)) {
-    const [day, month] = d[1] !== undefined ? [Number(d[1]), Number(d[2])] : [Number(d[4]), Number(d[3])];
-    if (!isDayAndMonth(day, month)) continue;
-    // What is before the date, and after it, are runs of their own (their spaces the text's).
-    const end = d.index + d[0].length;
-    const rest = digits.slice(end);
-    const lead = rest.length - rest.trimStart().length;
-    return digitsText(digits.slice(0, d.index), offset, whole) + d[0] + rest.slice(0, lead) + (rest.length > lead ? digitsText(rest.slice(lead), offset + end + lead, whole) : '');
+  if (digits.length >= 10 && MAYBE_DATE_IN_RUN.test(digits)) {
+    for (const d of digits.matchAll(DATE_IN_RUN)) {
+      const [day, month] = d[1] !== undefined ? [Number(d[1]), Number(d[2])] : [Number(d[4]), Number(d[3])];
+      const before = digits.slice(0, d.index);
+      const amount = AMOUNT_BEFORE_DATE.test(before) || (GROUPED.test(before.trimEnd()) && SUM_BEFORE.test(whole.slice(0, offset)));
+      if (!isDayAndMonth(day, month) || !amount) continue;
+      // After the date: text of its own (its spaces the text's), perhaps another date.
+      const end = d.index + d[0].length;
+      const rest = digits.slice(end);
+      const lead = rest.length - rest.trimStart().length;
+      return digits.slice(0, end + lead) + redactText(rest.slice(lead));
+    }
   }
   // A sum in groups of three (1 234 567,89 RUB, 1.234.567,89 RUB), with its fraction or its
   // currency after it, or its currency before it. Groups of three with dots and neither

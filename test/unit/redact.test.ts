@@ -105,12 +105,20 @@ describe('redactText', () => {
     ['on 05.01.2026. Then 05.01.2026-09.01.2026, 12/31/2026', 'on 05.01.2026. Then 05.01.2026-09.01.2026, 12/31/2026'],
     // A number before a date joined it, and the two were one phone number: each is what it is.
     ['paid 300 05.01.2026, 1500 2026-01-05 10:00 and 300 05.01.2026 8 916 123 45 67', 'paid 300 05.01.2026, 1500 2026-01-05 10:00 and 300 05.01.2026 [phone]'],
-    ['call 8 916 123 45 67 05.01.2026 or 8 916 123 45 67 2026-01-05', 'call [phone] 05.01.2026 or [phone] 2026-01-05'],
+    // A phone number before a date, and the date, are one number: redacted whole.
+    ['call 8 916 123 45 67 05.01.2026 or 8 916 123 45 67 2026-01-05', 'call [number] or [number]'],
     ['EUR 1 234 567 05.01.2026', 'EUR 1 234 567 05.01.2026'],
     // What only looks like a date in a run is not taken out of it: no day 45, no month 13, no short year.
     ['call 8 916 123 45.67.2026, 8 916 123 05.13.2026 and 8 916 123 45 05.01.26', 'call [number], [number] and [number]'],
+    // A phone number written with a group that has a date's shape is one number all the same.
+    ['call +7 912 10.11.2019, +1 (415) 10.11.2019, 8 (912) 01.02.2003, тел. 8 912 10.11.2019', 'call [phone], [phone], [phone], тел. [number]'],
+    ['phone +7 912 2019-12-31, +7 912 05.01.2026 345, 8 800 2000-12-12, 89161234567 05.01.2026', 'phone [phone], [phone], [number], [number]'],
+    ['card 4276 05.01.2026 1234 5678 9012', 'card 4276 05.01.2026 [number]'],
+    // Dates one after another, and in brackets.
+    ['paid 300 05.01.2026 06.01.2026, 300 2026-01-05 2026-01-06', 'paid 300 05.01.2026 06.01.2026, 300 2026-01-05 2026-01-06'],
+    ['(paid 300 05.01.2026), (paid 300 05.01.2026 8 916 123 45 67)', '(paid 300 05.01.2026), (paid 300 05.01.2026 [phone])'],
     // A span of years, with any dash; not two numbers of another shape, nor years backwards.
-    ['from 2019\u20132025, 2019-2025 and 1999\u20142001', 'from 2019\u20132025, 2019-2025 and 1999\u20142001'],
+    ['from 2019\u20132025, 2019-2025 and 1999\u20142001, (2019-2025)', 'from 2019\u20132025, 2019-2025 and 1999\u20142001, (2019-2025)'],
     ['call 2025-2019, 2019 2025, 3019-2025', 'call [phone], [phone], [phone]'],
   ])('%j -> %j', (input, expected) => {
     expect(redactText(input)).toBe(expected);
