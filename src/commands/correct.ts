@@ -230,7 +230,8 @@ export async function runEditEvent(ctx: Context, eventId: string, opts: EditEven
     const type = event.type as EventType;
     const fields = eventFromFlags(type, given, ctx.now());
     const at = opts.at !== undefined ? whenFlag(opts.at, '--at', ctx.now()) : event.at;
-    if (!Object.keys(fields).length && at === event.at) {
+    // Nothing asked for at all; a time given that is the event's own is a change to nothing (below).
+    if (!Object.keys(fields).length && opts.at === undefined) {
       throw new UserError(t().correct.eventEditWhat(type, EVENT_FIELDS[type].fields.map((f) => `--${f.replace(/_/g, '-')}`)));
     }
     const next = definedOnly({ ...event, ...fields, at } as IncidentEvent);

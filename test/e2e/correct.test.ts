@@ -400,6 +400,9 @@ describe('the words of an event', () => {
     expect(ok(s.run(['event', 'edit', 'some-isp-1#1', '--text', '  '])).stderr).toMatch(/updated some-isp-1#1: text cleared/);
     expect(events()[0].text).toBeUndefined();
     expect(ok(s.run(['event', 'edit', 'some-isp-1#1', '--text', ''])).stderr).toMatch(/already reads so; nothing changed/);
+    // Its own time given again is a change to nothing, as its own words are (it was refused as no change asked for).
+    const at = json<{ events: { at: string }[] }>(s, ['incident', 'show', 'some-isp-1', '--json']).events[0].at;
+    expect(ok(s.run(['event', 'edit', 'some-isp-1#1', '--at', at])).stderr).toBe('event some-isp-1#1 already reads so; nothing changed.\n');
     expect(ok(s.run(['--lang', 'ru', 'event', 'edit', 'some-isp-1#2', '--note', 'called twice'])).stderr).toMatch(/заметка: «called twice»/);
     expect(refused(['incident', 'event', 'some-isp-1', 'note', '--text', ' \t '])).toMatch(/a note event needs --text/);
     // Nor are a note's words taken away by an edit.
