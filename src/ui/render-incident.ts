@@ -4,7 +4,7 @@ import type { Incident, IncidentEvent } from '../domain/types.js';
 import { calendarDaysBetween, localWallClock, msOf } from '../domain/dates.js';
 import { guillemets, replyPromiseIn, sentNoteIn } from '../domain/letter-words.js';
 import { readerLang, t } from '../i18n/index.js';
-import { closingOf, computeMetrics, isAtFault, isOpen, isReplyDeadline, isWritten, levelOf, isSettledReply, promiseStatus, replyOwedBy, replySettledBy, type IncidentMetrics } from '../domain/incident.js';
+import { closingOf, computeMetrics, fixSettling, fixedMs, isAtFault, isOpen, isReplyDeadline, isWritten, levelOf, isSettledReply, promiseStatus, replyOwedBy, replySettledBy, type IncidentMetrics } from '../domain/incident.js';
 import type { IncidentListRow } from '../domain/digest.js';
 import type { Paint } from './colour.js';
 import { safeText } from './safe.js';
@@ -134,8 +134,11 @@ export function stillOwed(i: Incident, now: number): string[] {
   const owed: string[] = [];
   for (const e of i.events.filter((x) => x.type === 'promise' && x.due)) {
     const s = promiseStatus(e, i, now);
-    // A reply that came late is late, but no longer owed.
-    if (s.state !== 'kept' && isOpen(i) && !isSettledReply(i.events, e)) {
+    // A reply that came late is late, but no longer owed. A promise made after the fix is owed
+    // once the incident is closed by it too: the fix did not settle it.
+    const closing = closingOf(i);
+    const owedStill = isOpen(i) || (fixedMs(closing) !== undefined && fixSettling(e, closing) === undefined);
+    if (s.state !== 'kept' && owedStill && !isSettledReply(i.events, e)) {
       // A letter to a regulator or a court awaits their reply, not the company's.
       const whose = replyOwedBy(i.events, e);
       if (whose) owed.push(c.owedTheirReply(whose, replyWords(e), e.due!));

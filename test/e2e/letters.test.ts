@@ -448,6 +448,23 @@ describe("a letter's reply deadline", () => {
     ok(s.run(['undo', '2']));
   });
 
+  it('sent after the fix awaits its own answer: the fix settles what was promised before it, not what was asked after', () => {
+    ok(s.run(['incident', 'add', 'Fixed First', '--title', 'fridge', '--fault', 'company', '--opened', '2026-10-01 10:00']));
+    ok(s.run(['incident', 'event', 'fixed-first-1', 'promise', '--text', 'repair tomorrow', '--due', '2026-10-02 10:00', '--at', '2026-10-01 11:00']));
+    ok(s.run(['incident', 'event', 'fixed-first-1', 'resolution', '--outcome', 'resolved', '--at', '2026-10-05 10:00']));
+    ok(s.run(['letter', 'fixed-first-1', '--kind', 'claim', '--demand', 'compensation', '--amount', '100', '--currency', 'EUR', '--account', '1', '--from', 'I', '--sent', '--at', '2026-10-10 10:00']));
+    const shown = ok(s.run(['incident', 'show', 'fixed-first-1'])).stdout;
+    expect(shown).toMatch(/promise "repair tomorrow", due 2026-10-02 10:00: broken/);
+    expect(shown).toMatch(/reply deadline "a reply to my formal claim of 10 October 2026" \(management\), due 2026-10-24: unanswered, /);
+    expect(shown).not.toMatch(/settled by the fix/);
+    // A promise the company made after the fix is owed though the incident is closed, and broken when it passes.
+    ok(s.run(['incident', 'event', 'fixed-first-1', 'promise', '--text', 'a refund in 5 days', '--due', '2026-10-16 10:00', '--at', '2026-10-11 10:00']));
+    const after = ok(s.run(['incident', 'show', 'fixed-first-1'])).stdout;
+    expect(after).toMatch(/promise "a refund in 5 days", due 2026-10-16 10:00: broken/);
+    expect(after).toMatch(/Still owed\n {2}• the promise "a refund in 5 days" \(due 2026-10-16 10:00\)/);
+    expect(json<{ metrics: { promises: number; promises_broken: number } }>(s, ['incident', 'show', 'fixed-first-1', '--json']).metrics).toMatchObject({ promises: 2, promises_broken: 2 });
+  });
+
   it('is told in the reader\'s language whatever the time zone, where the letter was sent at a time with its offset', () => {
     ok(s.run(['incident', 'add', 'Zona', '--title', 'no signal', '--fault', 'company', '--opened', '2026-10-01 10:00']));
     ok(s.run(['letter', 'zona-1', '--kind', 'complaint', '--from', 'I', '--sent', '--at', '2026-11-21T00:30+09:00'], { env: { TZ: 'Asia/Tokyo' } }));
