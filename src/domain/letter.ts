@@ -62,10 +62,14 @@ export interface WrittenLetter {
 /** The letters and emails the customer sent the company, with whether they were answered. */
 export function lettersTo(i: Incident): WrittenLetter[] {
   const out: WrittenLetter[] = [];
+  // The fix settles a letter sent at its own minute too (fixSettling): said as one after it is.
+  const fixed = fixedMs(closingOf(i));
+  const fix = fixed === undefined ? undefined : [...i.events].reverse().find((e) => e.type === 'resolution' && e.outcome)!;
   for (const e of i.events) {
     if (!isSentLetter(e)) continue;
     const deadline = replyDeadlineOf(i.events, e);
-    out.push({ event: e, due: deadline?.due, marked: deadline?.kept !== undefined, answeredAt: answeredAfter(i.events, e.at), repliedAt: repliedAfter(i.events, e.at) });
+    const answeredAt = answeredAfter(i.events, e.at) ?? (fix && msOf(e.at) === fixed ? fix.at : undefined);
+    out.push({ event: e, due: deadline?.due, marked: deadline?.kept !== undefined, answeredAt, repliedAt: repliedAfter(i.events, e.at) });
   }
   return out;
 }
@@ -289,11 +293,14 @@ export function composeLetter(r: LetterRequest): ComposedLetter {
   // A reply deadline of the customer's own letter is no promise of the company's: told under
   // the letters it belongs to ("no answer by …"), never as a promise they broke.
   const deadlines = new Set(i.events.filter((e) => letterOfDeadline(i.events, e)));
-  const broken = i.events
+  const brokenOnes = i.events
     .filter((e) => e.type === 'promise' && e.due && !deadlines.has(e))
     .map((e) => ({ e, s: promiseStatus(e, i, now) }))
-    .filter((x) => x.s.state === 'broken')
-    .map(({ e, s }) => ({
+    .filter((x) => x.s.state === 'broken');
+  // Whether it was put right as promised: by the promises the fix settled (one made after the
+  // fix, a refund say, broken since, tells nothing of the fix).
+  const fixBroken = brokenOnes.filter(({ e }) => unfixed || fixSettling(e, closing) !== undefined).length;
+  const broken = brokenOnes.map(({ e, s }) => ({
       text: e.text === undefined ? '—' : w.inQuotes(e.text),
       made: formatWhen(e.at, w),
       due: formatWhen(e.due!, w),
@@ -336,7 +343,7 @@ export function composeLetter(r: LetterRequest): ComposedLetter {
     account: r.account ?? null,
     incident: i.id,
     incident_title: i.title,
-    where_it_stands: w.standing({ broken: broken.length, fixedOn: fixed === undefined ? null : formatWhen(localDateText(fixed), w, false), partial }),
+    where_it_stands: w.standing({ broken: fixBroken, fixedOn: fixed === undefined ? null : formatWhen(localDateText(fixed), w, false), partial }),
     opened: formatWhen(i.opened, w, false),
     case_name: c ? w.caseName[c] : null,
     jurisdiction: r.pack.name[r.lang],

@@ -66,7 +66,7 @@ export function describeEvent(e: IncidentEvent, incident: Incident, now: number,
                       ? ev.fixedLate(s.lateMs ?? 0, partial)
                       : late === 'answered'
                         ? ev.answeredLate(s.lateMs ?? 0)
-                        : ev.unanswered(s.lateMs ?? null, isOpen(incident)),
+                        : ev.unanswered(s.lateMs ?? null, awaited(incident, e)),
                 )
               : paint.yellow(ev.dueIn(s.dueMs - now));
         return ev.replyDeadline(replyWords(e), lvl, e.due!, reply) + note;
@@ -76,7 +76,7 @@ export function describeEvent(e: IncidentEvent, incident: Incident, now: number,
         s.state === 'kept'
           ? paint.green(ev.kept)
           : s.state === 'broken'
-            ? paint.red(ev.broken(s.lateMs ?? null, isOpen(incident) && e.kept === undefined && !isSettledReply(incident.events, e)))
+            ? paint.red(ev.broken(s.lateMs ?? null, awaited(incident, e) && e.kept === undefined && !isSettledReply(incident.events, e)))
             : paint.yellow(ev.dueIn(s.dueMs - now));
       return ev.promise(said(e.text), lvl, e.due!, state) + note;
     }
@@ -128,17 +128,23 @@ export function describeMetrics(m: IncidentMetrics): string[] {
   });
 }
 
+/**
+ * Whether a promise is still awaited, its lateness still growing: in an open incident, and in one
+ * closed by a fix that came before the promise was made (the fix did not settle it).
+ */
+function awaited(i: Incident, e: IncidentEvent): boolean {
+  const closing = closingOf(i);
+  return isOpen(i) || (fixedMs(closing) !== undefined && fixSettling(e, closing) === undefined);
+}
+
 /** What the company still owes: pending promises, a fix, an apology, compensation. */
 export function stillOwed(i: Incident, now: number): string[] {
   const c = t().incident;
   const owed: string[] = [];
   for (const e of i.events.filter((x) => x.type === 'promise' && x.due)) {
     const s = promiseStatus(e, i, now);
-    // A reply that came late is late, but no longer owed. A promise made after the fix is owed
-    // once the incident is closed by it too: the fix did not settle it.
-    const closing = closingOf(i);
-    const owedStill = isOpen(i) || (fixedMs(closing) !== undefined && fixSettling(e, closing) === undefined);
-    if (s.state !== 'kept' && owedStill && !isSettledReply(i.events, e)) {
+    // A reply that came late is late, but no longer owed.
+    if (s.state !== 'kept' && awaited(i, e) && !isSettledReply(i.events, e)) {
       // A letter to a regulator or a court awaits their reply, not the company's.
       const whose = replyOwedBy(i.events, e);
       if (whose) owed.push(c.owedTheirReply(whose, replyWords(e), e.due!));
