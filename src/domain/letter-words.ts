@@ -319,7 +319,10 @@ function letterDateOf(w: LetterWords, text: string): [year: number, month: numbe
   const m = /^(\d{1,2})[ .](\d{2}|[A-Z][a-z]+)[ .](\d{4})$/.exec(text);
   if (!m) return undefined;
   const date: [number, number, number] = [Number(m[3]), /\d/.test(m[2]) ? Number(m[2]) : EN_MONTHS.indexOf(m[2]) + 1, Number(m[1])];
-  return w.date(...date) === text ? date : undefined;
+  // A day of the calendar (words changed by hand to `21.13.2026` are a person's own).
+  const [y, mo, d] = date;
+  const real = mo >= 1 && mo <= 12 && d >= 1 && d <= new Date(Date.UTC(y, mo, 0)).getUTCDate();
+  return real && w.date(...date) === text ? date : undefined;
 }
 
 /**

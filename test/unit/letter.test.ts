@@ -356,7 +356,9 @@ describe("the words `letter --sent` keeps, told in the reader's language", () =>
 
   it("keeps a person's own words, and words whose date is not written as the letter writes it", () => {
     for (const text of ['a reply to my complaint', 'a reply to my complaint of 21 Nov 2026', 'a reply to my complaint of 21 November 2026, please', 'a reply to my complaint of 2026-11-21', 'refund in 3 days', '']) expect(replyPromiseIn(text, 'ru')).toBe(text);
-    for (const text of ['ответ на мою жалобу от 21.11.2026, пожалуйста', 'ответ на мою жалобу от 1.11.2026', 'ответ на мою жалобу от 21 ноября 2026']) expect(replyPromiseIn(text, 'en')).toBe(text);
+    for (const text of ['ответ на мою жалобу от 21.11.2026, пожалуйста', 'ответ на мою жалобу от 1.11.2026', 'ответ на мою жалобу от 21 ноября 2026', 'ответ на мою жалобу от 21.13.2026', 'ответ на мою претензию от 00.00.2026', 'ответ на мою жалобу от 31.11.2026']) expect(replyPromiseIn(text, 'en')).toBe(text);
+    expect(replyPromiseIn('a reply to my complaint of 29 February 2027', 'ru')).toBe('a reply to my complaint of 29 February 2027');
+    expect(replyPromiseIn('a reply to my complaint of 29 February 2028', 'ru')).toBe('ответ на мою жалобу от 29.02.2028');
   });
 
   it("tells the note of a letter's contact in the other language, keeping its file's name, and no other note", () => {
