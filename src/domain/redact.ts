@@ -139,23 +139,34 @@ const MAYBE_DATE_IN_RUN = /\s.*[.-]/u;
  * currency), or the run is written as a phone number is (`+7 912 …`, `8 (912) …`), the run is
  * one number, and redacted whole.
  */
-const AMOUNT_BEFORE_DATE = /^\d{1,6}\s+$/u;
+const AMOUNT_BEFORE_DATE = /^[1-9]\d{0,5}\s+$/u;
+/**
+ * A word before a number that says it is a phone number (`tel 495 12.11.1999`, `phone 2012-2099`):
+ * then no date or span of years is taken out of the run.
+ */
+const PHONE_WORD_BEFORE = /(?<![\p{L}\p{N}])(?:tel|phone|call|mobile|mob|cell|fax|whatsapp|viber|telegram|тел|телефон\p{L}*|звон\p{L}*|позвон\p{L}*|моб\p{L}*|сотов\p{L}*|факс|telefon\p{L}*)\.?\s*[:№#]?\s*$/iu;
 const isDayAndMonth = (day: number, month: number) => day >= 1 && day <= 31 && month >= 1 && month <= 12;
 /** Two years joined by a dash, the later second (`2019–2025`, `(2019-2025)`): a span of years, no phone number. */
 const YEARS = /^[(\uff08]?((?:19|20)\d{2})[\u2010-\u2015\u2212-]((?:19|20)\d{2})$/u;
 
 /** A run of digits as it is shared: a sum, a date or a span of years kept, a number that identifies a person redacted. */
 function digitsText(digits: string, offset: number, whole: string): string {
-  if (digits.length >= 10 && MAYBE_DATE_IN_RUN.test(digits)) {
+  const phoneWord = PHONE_WORD_BEFORE.test(whole.slice(Math.max(0, offset - 20), offset));
+  if (digits.length >= 10 && !phoneWord && MAYBE_DATE_IN_RUN.test(digits)) {
     for (const d of digits.matchAll(DATE_IN_RUN)) {
       const [day, month] = d[1] !== undefined ? [Number(d[1]), Number(d[2])] : [Number(d[4]), Number(d[3])];
       const before = digits.slice(0, d.index);
       const amount = AMOUNT_BEFORE_DATE.test(before) || (GROUPED.test(before.trimEnd()) && SUM_BEFORE.test(whole.slice(0, offset)));
       if (!isDayAndMonth(day, month) || !amount) continue;
-      // After the date: text of its own (its spaces the text's), perhaps another date.
+      // After the date: nothing, the hour of a time (`10:00`), or text of its own long enough to
+      // be judged alone (its spaces the text's; perhaps another date). A few digits more are the
+      // rest of one number (`4276 12.11.2019 3456`), redacted whole.
       const end = d.index + d[0].length;
       const rest = digits.slice(end);
       const lead = rest.length - rest.trimStart().length;
+      const tail = rest.slice(lead).replace(/\P{Nd}/gu, '').length;
+      const hour = /^\d{1,2}$/.test(rest.slice(lead)) && whole[offset + digits.length] === ':';
+      if (tail > 0 && tail < PHONE_DIGITS && !hour) continue;
       return digits.slice(0, end + lead) + redactText(rest.slice(lead));
     }
   }
@@ -167,7 +178,7 @@ function digitsText(digits: string, offset: number, whole: string): string {
   // A trailing space or bracket belongs to the text around the number.
   const core = digits.replace(TRAILING_SEPARATORS, '');
   const years = YEARS.exec(core);
-  if (years && Number(years[1]) <= Number(years[2])) return digits;
+  if (years && !phoneWord && Number(years[1]) <= Number(years[2])) return digits;
   return classifyDigits(core) === core ? digits : classifyDigits(core) + digits.slice(core.length);
 }
 

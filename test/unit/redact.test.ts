@@ -114,6 +114,12 @@ describe('redactText', () => {
     ['call +7 912 10.11.2019, +1 (415) 10.11.2019, 8 (912) 01.02.2003, тел. 8 912 10.11.2019', 'call [phone], [phone], [phone], тел. [number]'],
     ['phone +7 912 2019-12-31, +7 912 05.01.2026 345, 8 800 2000-12-12, 89161234567 05.01.2026', 'phone [phone], [phone], [number], [number]'],
     ['card 4276 05.01.2026 1234 5678 9012', 'card 4276 05.01.2026 [number]'],
+    // A number beginning with 0 is no amount, a few digits after the date are the rest of one
+    // number, and a word that says it is a phone number takes no date or years out of it.
+    ['call 030 12.11.2012, mobile 0171 12.11.2019', 'call [phone], mobile [number]'],
+    ['card 4276 12.11.2019 3456, acct 40817 12.11.2019 810 5, paid 300 05.01.2026 45 67 89', 'card [number], acct [number], paid [number]'],
+    ['tel 495 12.11.1999, tel 8912 2019-11-10, phone 2012-2099, тел.: 2012-2099', 'tel [phone], tel [number], phone [phone], тел.: [phone]'],
+    ['paid 300 05.01.2026 10:00, paid 300 2026-01-05 9:30', 'paid 300 05.01.2026 10:00, paid 300 2026-01-05 9:30'],
     // Dates one after another, and in brackets.
     ['paid 300 05.01.2026 06.01.2026, 300 2026-01-05 2026-01-06', 'paid 300 05.01.2026 06.01.2026, 300 2026-01-05 2026-01-06'],
     ['(paid 300 05.01.2026), (paid 300 05.01.2026 8 916 123 45 67)', '(paid 300 05.01.2026), (paid 300 05.01.2026 [phone])'],
