@@ -112,8 +112,11 @@ export function fixedMs(closing: { outcome: Outcome; ms: number } | undefined): 
  */
 export function fixSettling(p: { at?: string }, closing: { outcome: Outcome; ms: number } | undefined): number | undefined {
   const fixed = fixedMs(closing);
-  return fixed !== undefined && p.at !== undefined && msOf(p.at) > fixed ? undefined : fixed;
+  // By the minute, as every view shows them: seconds given (10:00:45 after a fix at 10:00:30) do not part them.
+  return fixed !== undefined && p.at !== undefined && minuteOf(msOf(p.at)) > minuteOf(fixed) ? undefined : fixed;
 }
+
+const minuteOf = (ms: number) => Math.floor(ms / 60_000);
 
 /**
  * The same, given how the incident was closed (undefined: not by a resolution) and, for the

@@ -68,7 +68,7 @@ export function lettersTo(i: Incident): WrittenLetter[] {
   for (const e of i.events) {
     if (!isSentLetter(e)) continue;
     const deadline = replyDeadlineOf(i.events, e);
-    const answeredAt = answeredAfter(i.events, e.at) ?? (fix && msOf(e.at) === fixed ? fix.at : undefined);
+    const answeredAt = answeredAfter(i.events, e.at) ?? (fix && fixSettling(e, closingOf(i)) !== undefined ? fix.at : undefined);
     out.push({ event: e, due: deadline?.due, marked: deadline?.kept !== undefined, answeredAt, repliedAt: repliedAfter(i.events, e.at) });
   }
   return out;

@@ -200,4 +200,15 @@ describe('a promise made after the fix', () => {
     expect(incidentListRowOfText({ ...i, closed: null, listed: listedText(d) }, now).promises_broken).toBe(2);
     expect(computeMetrics(i, now).promises_broken).toBe(2);
   });
+
+  it('is one made at its minute, seconds or none, as every view shows the minute: settled by it', () => {
+    const events: IncidentEvent[] = [
+      { at: '2026-11-05T10:00:30', type: 'resolution', outcome: 'resolved' },
+      { at: '2026-11-05T10:00:45', type: 'promise', text: 'same minute', due: '2026-11-06' },
+      { at: '2026-11-05T10:01', type: 'promise', text: 'the next minute', due: '2026-11-06' },
+    ];
+    const i: Incident = { id: 'sec-1', company: 'Sec', title: 't', opened: '2026-11-01T09:00', fault: 'company', events };
+    expect(promisesOf(i, now).map((p) => p.state)).toEqual(['kept', 'broken']);
+    expect(incidentListRowOfText({ ...i, closed: null, listed: listedText(digestOf(events)) }, now).promises_broken).toBe(1);
+  });
 });
