@@ -129,7 +129,7 @@ export function redactText(text: string): string {
  * 05.01.2026`): the run began at the number before it and took the two for one phone number.
  * (A run holds no slash: `5/1/2026` ends one.)
  */
-const DATE_IN_RUN = /(?<!\S)(?:(\d{1,2})\.(\d{1,2})\.(?:19|20)\d{2}|(?:19|20)\d{2}-(\d{2})-(\d{2}))(?![^\s)\uff09])/gu;
+const DATE_IN_RUN = /(?<![^\s(\uff08])(?:(\d{1,2})\.(\d{1,2})\.(?:19|20)\d{2}|(?:19|20)\d{2}-(\d{2})-(\d{2}))(?![^\s)\uff09])/gu;
 /** What a run with a date inside it needs: a space, then a dot or a dash, ten characters at least (`1 1.1.2026`). */
 const MAYBE_DATE_IN_RUN = /\s.*[.-]/u;
 /**
@@ -139,12 +139,14 @@ const MAYBE_DATE_IN_RUN = /\s.*[.-]/u;
  * currency), or the run is written as a phone number is (`+7 912 …`, `8 (912) …`), the run is
  * one number, and redacted whole.
  */
-const AMOUNT_BEFORE_DATE = /^[1-9]\d{0,5}\s+$/u;
+const AMOUNT_BEFORE_DATE = /^[1-9]\d{0,5}(?:[.,]\d{1,2})?\s+[(\uff08]?$/u;
+/** The fraction of a sum before a date, after its decimal comma (`1500,00 05.01.2026`: the run begins after the comma). */
+const FRACTION_BEFORE_DATE = /^\d{1,2}\s+[(\uff08]?$/u;
 /**
  * A word before a number that says it is a phone number (`tel 495 12.11.1999`, `phone 2012-2099`):
  * then no date or span of years is taken out of the run.
  */
-const PHONE_WORD_BEFORE = /(?<![\p{L}\p{N}])(?:tel|phone|call|mobile|mob|cell|fax|whatsapp|viber|telegram|тел|телефон\p{L}*|звон\p{L}*|позвон\p{L}*|моб\p{L}*|сотов\p{L}*|факс|telefon\p{L}*)\.?\s*[:№#]?\s*$/iu;
+const PHONE_WORD_BEFORE = /(?<![\p{L}\p{N}])(?:tel\p{L}*|\p{L}*phones?|call\p{L}*|mobile|mob|cell\p{L}*|fax|whatsapp|viber|telegram|тел\p{L}*|\p{L}*звон\p{L}*|моб\p{L}*|сотов\p{L}*|факс)\.?(?:\s*(?:no\.?|number|nr\.?|номер|№|#))?[\s:#№.\u2010-\u2015\u2212-]*$/iu;
 const isDayAndMonth = (day: number, month: number) => day >= 1 && day <= 31 && month >= 1 && month <= 12;
 /** Two years joined by a dash, the later second (`2019–2025`, `(2019-2025)`): a span of years, no phone number. */
 const YEARS = /^[(\uff08]?((?:19|20)\d{2})[\u2010-\u2015\u2212-]((?:19|20)\d{2})$/u;
@@ -156,7 +158,10 @@ function digitsText(digits: string, offset: number, whole: string): string {
     for (const d of digits.matchAll(DATE_IN_RUN)) {
       const [day, month] = d[1] !== undefined ? [Number(d[1]), Number(d[2])] : [Number(d[4]), Number(d[3])];
       const before = digits.slice(0, d.index);
-      const amount = AMOUNT_BEFORE_DATE.test(before) || (GROUPED.test(before.trimEnd()) && SUM_BEFORE.test(whole.slice(0, offset)));
+      const amount =
+        AMOUNT_BEFORE_DATE.test(before) ||
+        (FRACTION_BEFORE_DATE.test(before) && /\d,$/u.test(whole.slice(0, offset))) ||
+        (GROUPED.test(before.trimEnd()) && SUM_BEFORE.test(whole.slice(0, offset)));
       if (!isDayAndMonth(day, month) || !amount) continue;
       // After the date: nothing, the hour of a time (`10:00`), or text of its own long enough to
       // be judged alone (its spaces the text's; perhaps another date). A few digits more are the
@@ -165,7 +170,8 @@ function digitsText(digits: string, offset: number, whole: string): string {
       const rest = digits.slice(end);
       const lead = rest.length - rest.trimStart().length;
       const tail = rest.slice(lead).replace(/\P{Nd}/gu, '').length;
-      const hour = /^\d{1,2}$/.test(rest.slice(lead)) && whole[offset + digits.length] === ':';
+      // The hour of a time, its minutes after a colon beyond the run (`10:00`), or after a dot (`10.00`, as Russian writes it).
+      const hour = (/^\d{1,2}$/.test(rest.slice(lead)) && whole[offset + digits.length] === ':') || /^(?:[01]?\d|2[0-3])\.[0-5]\d$/.test(rest.slice(lead));
       if (tail > 0 && tail < PHONE_DIGITS && !hour) continue;
       return digits.slice(0, end + lead) + redactText(rest.slice(lead));
     }

@@ -120,6 +120,12 @@ describe('redactText', () => {
     ['card 4276 12.11.2019 3456, acct 40817 12.11.2019 810 5, paid 300 05.01.2026 45 67 89', 'card [number], acct [number], paid [number]'],
     ['tel 495 12.11.1999, tel 8912 2019-11-10, phone 2012-2099, тел.: 2012-2099', 'tel [phone], tel [number], phone [phone], тел.: [phone]'],
     ['paid 300 05.01.2026 10:00, paid 300 2026-01-05 9:30', 'paid 300 05.01.2026 10:00, paid 300 2026-01-05 9:30'],
+    // Words that say a phone number follows, however they are written.
+    ['telephone 495 12.11.1999, Phone #: 495 12.11.1999, phone no. 495 12.11.1999, cellphone 495 12.11.1999', 'telephone [phone], Phone #: [phone], phone no. [phone], cellphone [phone]'],
+    ['Тел. \u2013 495 12.11.1999, перезвоните 495 12.11.1999, telephone 2012-2099', 'Тел. \u2013 [phone], перезвоните [phone], telephone [phone]'],
+    // A sum with its fraction before a date, a date in brackets, a time with a dot after it.
+    ['refund 300.00 05.01.2026, paid 12.99 05.01.2026, списано 1500,00 05.01.2026', 'refund 300.00 05.01.2026, paid 12.99 05.01.2026, списано 1500,00 05.01.2026'],
+    ['paid 300 (05.01.2026), оплатил 300 05.01.2026 10.00', 'paid 300 (05.01.2026), оплатил 300 05.01.2026 10.00'],
     // Dates one after another, and in brackets.
     ['paid 300 05.01.2026 06.01.2026, 300 2026-01-05 2026-01-06', 'paid 300 05.01.2026 06.01.2026, 300 2026-01-05 2026-01-06'],
     ['(paid 300 05.01.2026), (paid 300 05.01.2026 8 916 123 45 67)', '(paid 300 05.01.2026), (paid 300 05.01.2026 [phone])'],
