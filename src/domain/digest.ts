@@ -6,7 +6,7 @@
 
 import { LEVELS, type Digest, type DigestedIncident, type Fault, type Incident, type IncidentEvent, type Level, type Outcome } from './types.js';
 import { msOf, parseWhen } from './dates.js';
-import { DAY_MS, STALE_DAYS, fixSettling, fixedMs, isAtFault, isReplyDeadline, isSentLetter, isWritten, levelOf, levelRank, promiseStatusGiven, replyAnswered, replyOwedBy, rungAbove, type Advice, type PromiseStatus } from './incident.js';
+import { DAY_MS, STALE_DAYS, isAtFault, madeAfterFix, isReplyDeadline, isSentLetter, isWritten, levelOf, levelRank, promiseStatusGiven, replyAnswered, replyOwedBy, rungAbove, type Advice, type PromiseStatus } from './incident.js';
 
 export type { Digest, DigestedIncident } from './types.js';
 
@@ -147,8 +147,8 @@ export function digested(i: Incident | DigestedIncident): DigestedIncident {
   return { ...rest, digest: digestOf(events) };
 }
 
-export function closingOfDigest(d: Pick<Digest, 'closing'>): { outcome: Outcome; ms: number } | undefined {
-  return d.closing ? { outcome: d.closing.outcome, ms: msOf(d.closing.at) } : undefined;
+export function closingOfDigest(d: Pick<Digest, 'closing'>): { outcome: Outcome; ms: number; at: string } | undefined {
+  return d.closing ? { outcome: d.closing.outcome, ms: msOf(d.closing.at), at: d.closing.at } : undefined;
 }
 
 export function isOpenDigested(i: DigestedIncident): boolean {
@@ -288,7 +288,7 @@ export function listedText(d: Digest): string {
   const closing = closingOfDigest(d);
   const promises = d.promises
     .filter((p) => !p.reply)
-    .map((p) => `${p.due}${p.kept === true ? '+' : p.kept === false ? '-' : fixedMs(closing) !== undefined && fixSettling(p, closing) === undefined ? `@${p.at}` : ''}`)
+    .map((p) => `${p.due}${p.kept === true ? '+' : p.kept === false ? '-' : madeAfterFix(p, closing) ? `@${p.at}` : ''}`)
     .join(',');
   return `${d.events}|${d.levels.length ? highestLevelOf(d) : ''}|${d.closing ? `${d.closing.outcome} ${d.closing.at}` : ''}|${promises}`;
 }

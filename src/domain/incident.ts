@@ -36,10 +36,10 @@ export function isAtFault(i: Pick<Incident, 'fault'>): boolean {
 }
 
 /** The resolution that closed the incident: its last resolution event. */
-export function closingOf(i: Pick<Incident, 'events'>): { outcome: Outcome; ms: number } | undefined {
+export function closingOf(i: Pick<Incident, 'events'>): { outcome: Outcome; ms: number; at: string } | undefined {
   for (let k = i.events.length - 1; k >= 0; k--) {
     const e = i.events[k];
-    if (e.type === 'resolution' && e.outcome) return { outcome: e.outcome, ms: msOf(e.at) };
+    if (e.type === 'resolution' && e.outcome) return { outcome: e.outcome, ms: msOf(e.at), at: e.at };
   }
   return undefined;
 }
@@ -117,6 +117,11 @@ export function fixSettling(p: { at?: string }, closing: { outcome: Outcome; ms:
 }
 
 const minuteOf = (ms: number) => Math.floor(ms / 60_000);
+
+/** Whether a promise was made after the fix that closed its incident, which so did not settle it (see fixSettling). */
+export function madeAfterFix(p: { at?: string }, closing: { outcome: Outcome; ms: number } | undefined): boolean {
+  return fixedMs(closing) !== undefined && fixSettling(p, closing) === undefined;
+}
 
 /**
  * The same, given how the incident was closed (undefined: not by a resolution) and, for the

@@ -2,7 +2,7 @@
 // values its template fills in. Pure: every fact comes from the record or from the caller.
 
 import type { Incident, IncidentEvent, Level } from './types.js';
-import { DAY_MS, answeredAfter, closingOf, computeMetrics, dueMs, fixSettling, fixedMs, highestLevel, isAtFault, isSentLetter, isSettledReply, isWritten, letterOfDeadline, levelRank, nextRung, promiseStatus, repliedAfter, replyDeadlineOf } from './incident.js';
+import { DAY_MS, answeredAfter, closingOf, computeMetrics, dueMs, fixSettling, fixedMs, highestLevel, isAtFault, isSentLetter, isSettledReply, isWritten, letterOfDeadline, madeAfterFix, levelRank, nextRung, promiseStatus, repliedAfter, replyDeadlineOf } from './incident.js';
 import { dueReport } from './digest.js';
 import { localWallClock, msOf, parseWhen } from './dates.js';
 import { CASES, addTerm, basisAsOf, caseFromCategory, chooseRules, type Case, type Demand, type JurisdictionPack, type LawRule, type LetterKind, type RuleChoice } from './law.js';
@@ -63,12 +63,11 @@ export interface WrittenLetter {
 export function lettersTo(i: Incident): WrittenLetter[] {
   const out: WrittenLetter[] = [];
   // The fix settles a letter sent at its own minute too (fixSettling): said as one after it is.
-  const fixed = fixedMs(closingOf(i));
-  const fix = fixed === undefined ? undefined : [...i.events].reverse().find((e) => e.type === 'resolution' && e.outcome)!;
+  const closing = closingOf(i);
   for (const e of i.events) {
     if (!isSentLetter(e)) continue;
     const deadline = replyDeadlineOf(i.events, e);
-    const answeredAt = answeredAfter(i.events, e.at) ?? (fix && fixSettling(e, closingOf(i)) !== undefined ? fix.at : undefined);
+    const answeredAt = answeredAfter(i.events, e.at) ?? (fixSettling(e, closing) !== undefined ? closing!.at : undefined);
     out.push({ event: e, due: deadline?.due, marked: deadline?.kept !== undefined, answeredAt, repliedAt: repliedAfter(i.events, e.at) });
   }
   return out;
@@ -299,7 +298,7 @@ export function composeLetter(r: LetterRequest): ComposedLetter {
     .filter((x) => x.s.state === 'broken');
   // Whether it was put right as promised: by the promises the fix settled (one made after the
   // fix, a refund say, broken since, tells nothing of the fix).
-  const fixBroken = brokenOnes.filter(({ e }) => unfixed || fixSettling(e, closing) !== undefined).length;
+  const fixBroken = brokenOnes.filter(({ e }) => !madeAfterFix(e, closing)).length;
   const broken = brokenOnes.map(({ e, s }) => ({
       text: e.text === undefined ? '—' : w.inQuotes(e.text),
       made: formatWhen(e.at, w),

@@ -7,7 +7,6 @@ import { parseAmount, parseHumanWhen } from '../domain/dates.js';
 import { promptTheme } from './prompt-theme.js';
 import { readerLang, t } from '../i18n/index.js';
 
-
 const context = { output: process.stderr, clearPromptOnDone: false } as const;
 
 export async function askIncident(missing: { title: boolean; fault: boolean }, colour: boolean): Promise<{ title?: string; fault?: Fault }> {

@@ -4,7 +4,7 @@ import type { Incident, IncidentEvent } from '../domain/types.js';
 import { calendarDaysBetween, localWallClock, msOf } from '../domain/dates.js';
 import { guillemets, replyPromiseIn, sentNoteIn } from '../domain/letter-words.js';
 import { readerLang, t } from '../i18n/index.js';
-import { closingOf, computeMetrics, fixSettling, fixedMs, isAtFault, isOpen, isReplyDeadline, isWritten, levelOf, isSettledReply, promiseStatus, replyOwedBy, replySettledBy, type IncidentMetrics } from '../domain/incident.js';
+import { closingOf, computeMetrics, isAtFault, isOpen, madeAfterFix, isReplyDeadline, isWritten, levelOf, isSettledReply, promiseStatus, replyOwedBy, replySettledBy, type IncidentMetrics } from '../domain/incident.js';
 import type { IncidentListRow } from '../domain/digest.js';
 import type { Paint } from './colour.js';
 import { safeText } from './safe.js';
@@ -133,8 +133,7 @@ export function describeMetrics(m: IncidentMetrics): string[] {
  * closed by a fix that came before the promise was made (the fix did not settle it).
  */
 function awaited(i: Incident, e: IncidentEvent): boolean {
-  const closing = closingOf(i);
-  return isOpen(i) || (fixedMs(closing) !== undefined && fixSettling(e, closing) === undefined);
+  return isOpen(i) || madeAfterFix(e, closingOf(i));
 }
 
 /** What the company still owes: pending promises, a fix, an apology, compensation. */
