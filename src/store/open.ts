@@ -84,14 +84,20 @@ export function lstatOr(path: string, namedBy = '--db'): Stats | undefined {
  * it, for another's own file, and wipe it: never at the name of a database's log, shared memory
  * or journal (it is wiped once that database is made, and opened), nor where a file of such a
  * name is there already (a file of the user's, a folder, the log of a database removed since),
- * which the new database would take for its own.
+ * which the new database would take for its own. Such a file found where the database itself
+ * is there now was made by another process that made the database meanwhile (between the look
+ * that found no database and this one): not refused, and 'made' is returned, for the database
+ * to be looked at as one there already.
  */
-export function refuseNewDatabaseAt(path: string): void {
+export function refuseNewDatabaseAt(path: string): 'made' | undefined {
   const named = companionNamed(path);
   if (named) throw new UserError(t().db.companionName(path, named.kind, named.database));
   for (const s of DB_COMPANIONS.slice(1)) {
-    if (lstatOr(`${path}${s}`)) throw new UserError(t().db.besideNew(path, `${path}${s}`));
+    if (!lstatOr(`${path}${s}`)) continue;
+    if (lstatOr(path)) return 'made';
+    throw new UserError(t().db.besideNew(path, `${path}${s}`));
   }
+  return undefined;
 }
 
 /** Why a file is not a backup that can be restored, before it is opened. */
@@ -114,7 +120,8 @@ export function inspectHeader(path: string, role: 'database' | 'backup' = 'datab
   }
   const link = lstatOr(path, namedBy);
   if (!link) {
-    if (role === 'database') refuseNewDatabaseAt(path);
+    // Made by another process meanwhile, its log beside it already: looked at as it is now.
+    if (role === 'database' && refuseNewDatabaseAt(path) === 'made') return inspectHeader(path, role, namedBy);
     return { isNew: true, version: 0 };
   }
   let st: Stats;

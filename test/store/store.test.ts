@@ -8,7 +8,7 @@ import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION, installJournalTriggers } from '../../src/store/schema.js';
 import { Store, type NewCheck } from '../../src/store/store.js';
-import { IMPORT_MAP_BYTES, MAP_BYTES } from '../../src/store/open.js';
+import { IMPORT_MAP_BYTES, MAP_BYTES, refuseNewDatabaseAt } from '../../src/store/open.js';
 import { journaled } from '../helpers/store.js';
 
 let dir: string;
@@ -108,6 +108,16 @@ describe('opening a new database', () => {
     store.createCompany('Acme', '2024-01-01');
     expect(existsSync(`${file}-wal`)).toBe(true);
     expect(statSync(`${file}-wal`).mode & 0o777).toBe(0o600);
+  });
+
+  it('takes a log beside a database another process made meanwhile for that database\'s, not for one left beside no database', () => {
+    // Twelve processes at once: one looks, finds no database, and looks for a log beside it
+    // after another has made the database and opened it (its log is there then).
+    const file = join(dir, 'vetted.db');
+    writeFileSync(`${file}-wal`, '');
+    expect(() => refuseNewDatabaseAt(file)).toThrow(/is there already, where SQLite keeps a file of its own/);
+    makeSqlite(file, () => undefined);
+    expect(refuseNewDatabaseAt(file)).toBe('made');
   });
 
   it('accepts an empty (0-byte) file as new', () => {
