@@ -26,22 +26,36 @@ const IPV6 = String.raw`(?:(?<![\p{L}\p{N}:])|(?<=(?<![\p{L}\p{N}])[\p{L}\p{N}]*
 // Dates and times are kept as they are: they look like runs of digits. A date with dots year first
 // (`2026.01.05`, as some write it) is one only if it can be: a year 1900 to 2099, a month 1 to 12
 // and a day 1 to 31, where the run ends (`2026.01.05.17` and `0721.23.45` are not dates).
-const DOTTED_YEAR_FIRST = String.raw`(?:19|20)\d{2}\.(?:0?[1-9]|1[0-2])\.(?:0?[1-9]|[12]\d|3[01])(?![\p{N}]|\.\p{N})(?:[T\s]\d{1,2}:\d{2}(?::\d{2})?)?`;
-// A date day first (`05.01.2026`, `5/1/26`) ends where the run of digits does: a French phone
-// number in pairs (`01.23.45.67.89`) began with one, and the rest of it was too short to be redacted.
-const DAY_FIRST = String.raw`\d{1,2}[./]\d{1,2}[./]\d{2,4}(?![\p{N}]|\.\p{N})(?:\s\d{1,2}:\d{2})?`;
-const DATE = String.raw`\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?)?|${DOTTED_YEAR_FIRST}|${DAY_FIRST}|\d{1,2}:\d{2}`;
+// With slashes or underscores likewise (`2026/01/05`, `scan_2026_01_05.pdf`: a slash and an underscore go on a run of digits).
+const DAY = String.raw`(?:0?[1-9]|[12]\d|3[01])`;
+const MONTH = String.raw`(?:0?[1-9]|1[0-2])`;
+const DOTTED_YEAR_FIRST = String.raw`(?:19|20)\d{2}(?:\.${MONTH}\.${DAY}|\/${MONTH}\/${DAY}|_${MONTH}_${DAY})(?![\p{N}]|[./_]\p{N})(?:[T\s]\d{1,2}:\d{2}(?::\d{2})?)?`;
+// A date day first (`05.01.2026`, `5/1/26`, and month first with slashes, `12/31/2026`) ends
+// where the run of digits does: a French phone number in pairs (`01.23.45.67.89`) began with one,
+// and the rest of it was too short to be redacted. It is one only with a day and a month a
+// calendar has, and a year of two or four digits: a Belgian number `0470/12.34.56` was kept whole
+// as a number and a date. A slash before more digits (`01/23/45/67/89`) goes on a run too.
+const DAY_FIRST = String.raw`(?:${DAY}\.${MONTH}\.|(?:${DAY}\/${MONTH}|${MONTH}\/${DAY})\/)(?:\d{4}|\d{2})(?![\p{N}]|[./]\p{N})(?:\s\d{1,2}:\d{2})?`;
+// A date year first with dashes, its month and day a calendar's (`0221-12-34-56` is a phone
+// number), and no pair of digits more after another dash (`2026-01-05-17`); another date after a
+// dash is a span of days (`2026-01-05-2026-01-09`).
+const ISO_DATE = String.raw`\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])(?![\p{N}]|-\d{1,2}(?!\d))(?:[T ]\d{2}:\d{2}(?::\d{2})?)?`;
+const DATE = String.raw`${ISO_DATE}|${DOTTED_YEAR_FIRST}|${DAY_FIRST}|\d{1,2}:\d{2}`;
 const IBAN = String.raw`\b[A-Z]{2}\d{2}(?:\s?[A-Z0-9]{4}){3,7}(?:\s?[A-Z0-9]{1,3})?\b`;
 // A run of digits with the separators phone, card and account numbers are written with.
 // Its digits of any script (full-width, Arabic-Indic), and the dashes a phone number is written
 // with besides the hyphen-minus (en and em dashes, the minus sign, a soft or non-breaking hyphen,
-// a middle dot, the full-width forms): with any of them a number was published whole.
-const SEPARATOR = String.raw`\s.()\uff08\uff09\u00a0\u00ad\u00b7\u2010-\u2015\u2212\uff0d\u30fc-`;
-const DIGITS = String.raw`[+\uff0b]?[(\uff08]?\p{Nd}(?:[${SEPARATOR}]{0,2}\p{Nd})+[)\uff09]?`;
+// a middle dot, the full-width forms), the characters of no width (a zero-width space, joiners, a
+// word joiner), the small dashes, a slash or an underscore (`030/1234567`, `4276_1234_…`), and up
+// to three of them between two digits (`4276 - 1234 - 5678 - 9012`, three spaces): with any of
+// them a number was published whole. One line break among them (a number wrapped with its
+// text), but no blank line: a number on one line and one after a blank line were one phone number.
+const SEPARATOR = String.raw`\t\v\f \u1680\u2000-\u200a\u202f\u205f\u3000\ufeff.()\uff08\uff09\u00a0\u00ad\u00b7\u200b-\u200d\u2010-\u2015\u2060\u2212\ufe58\ufe63\uff0d\u30fc/_-`;
+const DIGITS = String.raw`[+\uff0b]?[(\uff08]?\p{Nd}(?:(?:[${SEPARATOR}]{0,3}|[${SEPARATOR}]?(?:\r\n|[\n\r\u2028\u2029])[${SEPARATOR}]?)\p{Nd})+[)\uff09]?`;
 /** Separators after a run of digits, which belong to the text around it. */
 const TRAILING_SEPARATORS = new RegExp(`[${SEPARATOR}]+$`, 'u');
 /** A separator of the kinds a phone number is grouped by (a space, a dot, a dash). */
-const GROUPING = /[\s.\u00ad\u00b7\u2010-\u2015\u2212\uff0d\u30fc-]/u;
+const GROUPING = /[\s.\u00ad\u00b7\u200b-\u200d\u2010-\u2015\u2060\u2212\ufe58\ufe63\uff0d\u30fc/_-]/u;
 
 const PATTERN = new RegExp(`(${EMAIL})|(${URL})|(${DATE})|(${IBAN})|(${DIGITS})`, 'gu');
 /** IP addresses, replaced first: a run of digits began at the end of a word before one (`IPv4 192.168.1.1`) and took it for a phone number. */
@@ -139,9 +153,9 @@ const MAYBE_DATE_IN_RUN = /\s.*[.-]/u;
  * currency), or the run is written as a phone number is (`+7 912 …`, `8 (912) …`), the run is
  * one number, and redacted whole.
  */
-const AMOUNT_BEFORE_DATE = /^[1-9]\d{0,5}(?:[.,]\d{1,2})?\s+[(\uff08]?$/u;
+const AMOUNT_BEFORE_DATE = /^[1-9]\d{0,5}(?:[.,]\d{1,2})?\s+(?:[\u2010-\u2015\u2212/-]\s+)?[(\uff08]?$/u;
 /** The fraction of a sum before a date, after its decimal comma (`1500,00 05.01.2026`: the run begins after the comma). */
-const FRACTION_BEFORE_DATE = /^\d{1,2}\s+[(\uff08]?$/u;
+const FRACTION_BEFORE_DATE = /^\d{1,2}\s+(?:[\u2010-\u2015\u2212/-]\s+)?[(\uff08]?$/u;
 /**
  * A word before a number that says it is a phone number (`tel 495 12.11.1999`, `phone 2012-2099`):
  * then no date or span of years is taken out of the run.
@@ -149,7 +163,7 @@ const FRACTION_BEFORE_DATE = /^\d{1,2}\s+[(\uff08]?$/u;
 const PHONE_WORD_BEFORE = /(?<![\p{L}\p{N}])(?:tel\p{L}*|\p{L}*phones?|call\p{L}*|mobile|mob|cell\p{L}*|fax|whatsapp|viber|telegram|тел\p{L}*|\p{L}*звон\p{L}*|моб\p{L}*|сотов\p{L}*|факс)\.?(?:\s*(?:no\.?|number|nr\.?|номер|№|#))?[\s:#№.\u2010-\u2015\u2212-]*$/iu;
 const isDayAndMonth = (day: number, month: number) => day >= 1 && day <= 31 && month >= 1 && month <= 12;
 /** Two years joined by a dash, the later second (`2019–2025`, `(2019-2025)`): a span of years, no phone number. */
-const YEARS = /^[(\uff08]?((?:19|20)\d{2})[\u2010-\u2015\u2212-]((?:19|20)\d{2})$/u;
+const YEARS = /^[(\uff08]?((?:19|20)\d{2})\s?[\u2010-\u2015\u2212-]\s?((?:19|20)\d{2})$/u;
 
 /** A run of digits as it is shared: a sum, a date or a span of years kept, a number that identifies a person redacted. */
 function digitsText(digits: string, offset: number, whole: string): string {

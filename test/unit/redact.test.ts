@@ -132,6 +132,20 @@ describe('redactText', () => {
     // A span of years, with any dash; not two numbers of another shape, nor years backwards.
     ['from 2019\u20132025, 2019-2025 and 1999\u20142001, (2019-2025)', 'from 2019\u20132025, 2019-2025 and 1999\u20142001, (2019-2025)'],
     ['call 2025-2019, 2019 2025, 3019-2025', 'call [phone], [phone], [phone]'],
+    // Three separators, characters of no width, a word joiner, small dashes, a slash or an
+    // underscore between the groups: published whole before.
+    ['card 4276 - 1234 - 5678 - 9012, card 4276   1234   5678   9012', 'card [number], card [number]'],
+    ['card 4276\u200b1234\u200b5678\u200b9012, call 8\u2060912\u2060345\u206067\u206089, 8\ufe58912\ufe58345\ufe5867\ufe5889', 'card [number], call [phone], [phone]'],
+    ['card 4276_1234_5678_9012, 4276/1234/5678/9012, Berlin 030/1234567', 'card [number], [number], Berlin [phone]'],
+    // What only has the shape of a date is none: no month 34, no day 34, a slash before more digits.
+    ['Brussels 0470/12.34.56, 01/23/45/67/89, 01.23.45 67 89, 0221-12-34-56, 2026-01-05-17', 'Brussels [phone], [phone], [phone], [phone], [phone]'],
+    // Dates, spans and sums with such separators are kept.
+    ['on 2026/01/05, scan_2026_01_05.pdf, 5/1/2026, 12/31/2026, 31/12/2026, 31.12.26', 'on 2026/01/05, scan_2026_01_05.pdf, 5/1/2026, 12/31/2026, 31/12/2026, 31.12.26'],
+    ['from 2019 - 2025, 2026-01-05-2026-01-09, 2026-01-05 - 2026-01-09, 05.01.2026 - 09.01.2026', 'from 2019 - 2025, 2026-01-05-2026-01-09, 2026-01-05 - 2026-01-09, 05.01.2026 - 09.01.2026'],
+    ['paid 300 - 05.01.2026, paid 300 / 05.01.2026, 24/7, 3 / 5, 10:00 - 12:00', 'paid 300 - 05.01.2026, paid 300 / 05.01.2026, 24/7, 3 / 5, 10:00 - 12:00'],
+    // A number wrapped with its text is one; two numbers a blank line apart are two.
+    ['call +7 912\n345 67 89', 'call [phone]'],
+    ['paid 300\n\n1500 back, 300\r\n\r\n4500', 'paid 300\n\n1500 back, 300\r\n\r\n4500'],
   ])('%j -> %j', (input, expected) => {
     expect(redactText(input)).toBe(expected);
   });
