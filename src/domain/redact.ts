@@ -8,9 +8,10 @@ export const REDACTED = { email: '[email]', phone: '[phone]', number: '[number]'
 // the square of its length.
 const EMAIL = String.raw`(?<![\p{L}\p{N}._%+-])[\p{L}\p{N}._%+-]+@(?:[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}|\p{L}[\p{L}\p{N}-]*)`;
 // A link of any scheme (`wss://`; a scheme of at most 16 letters, wherever it stands, as `1.https://`),
-// one that starts at www., or a host name and a path without either (`shop.example/track?id=1`),
-// which begins where a word does, as an address does.
-const URL = String.raw`(?:[A-Za-z][A-Za-z0-9+-]{0,15}:\/\/|www\.|(?<![\p{L}\p{N}._%+-])[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}\/)[^\s<>"']*`;
+// one that starts at www., or a host name and a path or a query without either
+// (`shop.example/track?id=1`, `shop.md?order=1`), which begins where a word does, as an address does.
+// (A query straight after the host only after a host of Latin letters: `см.www.x.ru?id=5` is a word and a link.)
+const URL = String.raw`(?:[A-Za-z][A-Za-z0-9+-]{0,15}:\/\/|www\.|(?<![\p{L}\p{N}._%+-])(?:[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}\/|[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}\?))[^\s<>"']*`;
 // An IP address: four numbers to 255 with dots (a date was found in `168.1.10` of
 // `192.168.1.10`, and `8.8.8.8` is too short a run of digits to be redacted), or groups of
 // hex digits with colons, as many as a full address has or shortened by `::`.
@@ -20,44 +21,58 @@ const DOTTED_QUAD = String.raw`(?:${OCTET}\.){3}${OCTET}(?![\p{N}]|\.\p{N})`;
 const IPV4 = String.raw`(?<![\p{L}\p{N}.])${DOTTED_QUAD}`;
 const HEX = '[0-9A-Fa-f]';
 // An IPv6 address may end in four numbers with dots (`::ffff:192.168.10.23`, an IPv4 address mapped).
-// It begins where a word does, or after a word and a colon that is no part of it (`IPv6:fe80::1`:
-// a word with a letter no hex digit is).
-const IPV6 = String.raw`(?:(?<![\p{L}\p{N}:])|(?<=(?<![\p{L}\p{N}])[\p{L}\p{N}]*[G-Zg-z][\p{L}\p{N}]*:))(?=[0-9A-Fa-f:]*${HEX})(?:(?:${HEX}{0,4}:){2,6}${DOTTED_QUAD}|(?:${HEX}{1,4}:){7}${HEX}{1,4}(?![\p{L}\p{N}:])|(?=[0-9A-Fa-f:]*::)(?:${HEX}{0,4}:){2,7}${HEX}{0,4}(?![\p{L}\p{N}:]))`;
+// It begins where a word does, or after a word and a colon that is no part of it (`IPv6:fe80::1`,
+// `IP-адрес:2a02::1`: a word with a letter no hex digit is, of any script).
+const IPV6 = String.raw`(?:(?<![\p{L}\p{N}:])|(?<=(?<![\p{L}\p{N}])[\p{L}\p{N}-]*(?![A-Fa-f])\p{L}[\p{L}\p{N}-]*:))(?=[0-9A-Fa-f:]*${HEX})(?:(?:${HEX}{0,4}:){2,6}${DOTTED_QUAD}|(?:${HEX}{1,4}:){7}${HEX}{1,4}(?![\p{L}\p{N}:])|(?=[0-9A-Fa-f:]*::)(?:${HEX}{0,4}:){2,7}${HEX}{0,4}(?![\p{L}\p{N}:]))`;
 // Dates and times are kept as they are: they look like runs of digits. A date with dots year first
 // (`2026.01.05`, as some write it) is one only if it can be: a year 1900 to 2099, a month 1 to 12
 // and a day 1 to 31, where the run ends (`2026.01.05.17` and `0721.23.45` are not dates).
-// With slashes or underscores likewise (`2026/01/05`, `scan_2026_01_05.pdf`: a slash and an underscore go on a run of digits).
+// With slashes or underscores likewise (`2026/01/05`, `scan_2026_01_05.pdf`).
 const DAY = String.raw`(?:0?[1-9]|[12]\d|3[01])`;
 const MONTH = String.raw`(?:0?[1-9]|1[0-2])`;
-const DOTTED_YEAR_FIRST = String.raw`(?:19|20)\d{2}(?:\.${MONTH}\.${DAY}|\/${MONTH}\/${DAY}|_${MONTH}_${DAY})(?![\p{N}]|[./_]\p{N})(?:[T\s]\d{1,2}:\d{2}(?::\d{2})?)?`;
+const DOTTED_YEAR_FIRST = String.raw`(?:19|20)\d{2}(?:\.${MONTH}\.${DAY}(?!\.\p{N})|\/${MONTH}\/${DAY}(?!\/\p{N})|_${MONTH}_${DAY}(?!_\p{N}))(?!\p{N})(?:[T\s]\d{1,2}:\d{2}(?::\d{2})?)?`;
 // A date day first (`05.01.2026`, `5/1/26`, and month first with slashes, `12/31/2026`) ends
 // where the run of digits does: a French phone number in pairs (`01.23.45.67.89`) began with one,
 // and the rest of it was too short to be redacted. It is one only with a day and a month a
 // calendar has, and a year of two or four digits: a Belgian number `0470/12.34.56` was kept whole
-// as a number and a date. A slash before more digits (`01/23/45/67/89`) goes on a run too.
-const DAY_FIRST = String.raw`(?:${DAY}\.${MONTH}\.|(?:${DAY}\/${MONTH}|${MONTH}\/${DAY})\/)(?:\d{4}|\d{2})(?![\p{N}]|[./]\p{N})(?:\s\d{1,2}:\d{2})?`;
+// as a number and a date. With dots, the days before it are its too (`05.01-10.01.2026`,
+// `1-5.01.2026`: a span of days).
+const DAY_FIRST = String.raw`(?:(?:${DAY}(?:\.${MONTH})?\s?[\u2010-\u2015\u2212-]\s?)?${DAY}\.${MONTH}\.(?:\d{4}|\d{2})(?!\.\p{N})|(?:${DAY}\/${MONTH}|${MONTH}\/${DAY})\/(?:\d{4}|\d{2})(?!\/\p{N}))(?!\p{N})(?:\s\d{1,2}:\d{2})?`;
+/** Two days of a month without the year, a dash or a slash between them (`05.01/06.01`, `05.01-06.01`). */
+const DAYS = String.raw`${DAY}\.${MONTH}\s?[/\u2010-\u2015\u2212-]\s?${DAY}\.${MONTH}(?![\p{N}]|[./]\p{N})`;
+/** The hours of a day with dots, as Russian writes them (`10.00-12.00`). */
+const HOURS = String.raw`(?:[01]?\d|2[0-3])\.[0-5]\d\s?[\u2010-\u2015\u2212-]\s?(?:[01]?\d|2[0-3])\.[0-5]\d(?![\p{N}]|\.\p{N})`;
 // A date year first with dashes, its month and day a calendar's (`0221-12-34-56` is a phone
 // number), and no pair of digits more after another dash (`2026-01-05-17`); another date after a
 // dash is a span of days (`2026-01-05-2026-01-09`).
 const ISO_DATE = String.raw`\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])(?![\p{N}]|-\d{1,2}(?!\d))(?:[T ]\d{2}:\d{2}(?::\d{2})?)?`;
-const DATE = String.raw`${ISO_DATE}|${DOTTED_YEAR_FIRST}|${DAY_FIRST}|\d{1,2}:\d{2}`;
+const DATE = String.raw`${ISO_DATE}|${DOTTED_YEAR_FIRST}|${DAY_FIRST}|${DAYS}|${HOURS}|\d{1,2}:\d{2}`;
 const IBAN = String.raw`\b[A-Z]{2}\d{2}(?:\s?[A-Z0-9]{4}){3,7}(?:\s?[A-Z0-9]{1,3})?\b`;
 // A run of digits with the separators phone, card and account numbers are written with.
 // Its digits of any script (full-width, Arabic-Indic), and the dashes a phone number is written
 // with besides the hyphen-minus (en and em dashes, the minus sign, a soft or non-breaking hyphen,
-// a middle dot, the full-width forms), the characters of no width (a zero-width space, joiners, a
-// word joiner), the small dashes, a slash or an underscore (`030/1234567`, `4276_1234_…`), and up
-// to three of them between two digits (`4276 - 1234 - 5678 - 9012`, three spaces): with any of
-// them a number was published whole. One line break among them (a number wrapped with its
-// text), but no blank line: a number on one line and one after a blank line were one phone number.
-const SEPARATOR = String.raw`\t\v\f \u1680\u2000-\u200a\u202f\u205f\u3000\ufeff.()\uff08\uff09\u00a0\u00ad\u00b7\u200b-\u200d\u2010-\u2015\u2060\u2212\ufe58\ufe63\uff0d\u30fc/_-`;
-const DIGITS = String.raw`[+\uff0b]?[(\uff08]?\p{Nd}(?:(?:[${SEPARATOR}]{0,3}|[${SEPARATOR}]?(?:\r\n|[\n\r\u2028\u2029])[${SEPARATOR}]?)\p{Nd})+[)\uff09]?`;
+// a middle dot, the small and full-width forms, and their look-alikes), and the characters of no
+// width (a zero-width space, joiners, a word joiner, the marks and controls of writing direction):
+// with any of them a number was published whole. Two of them at most between two digits
+// (`1500 - 2000 lei` is a range), and no line break: numbers on lines of their own, as a log of
+// payments is written, are each what they are. A run that begins with 0 or a plus, as a phone
+// number does, goes on after a slash too (`030/1234567`, `0470/12.34.56`); a slash elsewhere
+// parts numbers (`2016/679`, `1500/2000 lei`). A run has 64 digits at most: more is no one's number,
+// and a longer one was judged again from each of its dates, in time of the square of its length.
+const SEPARATOR = String.raw`\t\v\f \u1680\u2000-\u200a\u202f\u205f\u3000\ufeff.()\uff08\uff09\u00a0\u00ad\u00b7\u02d7\u034f\u180e\u200b-\u200f\u2010-\u2015\u2027\u202a-\u202e\u2043\u2060-\u2064\u2066-\u2069\u2212\u2e3a\u2e3b\u30fb\ufe58\ufe63\uff0d\uff0e\u30fc-`;
+const DIGITS = String.raw`(?:[+\uff0b][(\uff08]?|[(\uff08]?(?=0))\p{Nd}(?:[/\uff0f\u2215\u2044${SEPARATOR}]{0,2}\p{Nd}){1,63}[)\uff09]?|[(\uff08]?\p{Nd}(?:[${SEPARATOR}]{0,2}\p{Nd}){1,63}[)\uff09]?`;
+/**
+ * A card number in four groups of four, however far apart (`4276 - 1234 - 5678 - 9012`, three
+ * spaces, `4276~1234~…`): its groups too far apart for a run, each was published. (Not with
+ * commas: four years in a list are no card.)
+ */
+const CARD = String.raw`(?<!\p{N})\p{Nd}{4}(?:[/_~\uff0f\u2215\u2044\u301c\uff5e${SEPARATOR}]{1,4}\p{Nd}{4}){3}(?!\p{N})`;
 /** Separators after a run of digits, which belong to the text around it. */
 const TRAILING_SEPARATORS = new RegExp(`[${SEPARATOR}]+$`, 'u');
 /** A separator of the kinds a phone number is grouped by (a space, a dot, a dash). */
-const GROUPING = /[\s.\u00ad\u00b7\u200b-\u200d\u2010-\u2015\u2060\u2212\ufe58\ufe63\uff0d\u30fc/_-]/u;
+const GROUPING = new RegExp(`[/\uff0f\u2215\u2044${SEPARATOR}]`, 'u');
 
-const PATTERN = new RegExp(`(${EMAIL})|(${URL})|(${DATE})|(${IBAN})|(${DIGITS})`, 'gu');
+const PATTERN = new RegExp(`(${EMAIL})|(${URL})|(${DATE})|(${IBAN})|(${CARD})|(${DIGITS})`, 'gu');
 /** IP addresses, replaced first: a run of digits began at the end of a word before one (`IPv4 192.168.1.1`) and took it for a phone number. */
 const IP = new RegExp(`${IPV4}|${IPV6}`, 'gu');
 /**
@@ -75,13 +90,15 @@ const VERSION_WORD = /(?<=(?<![\p{L}\p{N}])(?:version|ver|v|firmware|build|relea
 const DOTTED = /^\d+(?:\.\d+)+$/;
 /** The fewest digits a phone, card or account number is redacted with (see classifyDigits). */
 const PHONE_DIGITS = 7;
+/** The fewest digits a number is redacted with after a word that says it is a phone number (see PHONE_WORD_BEFORE). */
+const PHONE_WORDED_DIGITS = 5;
 const isVersion = (numbers: string, offset: number, whole: string) => {
   VERSION_WORD.lastIndex = offset;
   return DOTTED.test(numbers) && numbers.replace(/\D/g, '').length < PHONE_DIGITS && VERSION_WORD.test(whole);
 };
 
 /** Digits in groups of three, as a sum is written, with its fraction or not. */
-const GROUPED = /^\d{1,3}(?:[\s\u00a0\u202f]\d{3})+(?:[.,]\d{1,2})?$/u;
+const GROUPED = /^[1-9]\d{0,2}(?:[\s\u00a0\u202f]\d{3})+(?:[.,]\d{1,2})?$/u;
 /**
  * Digits in groups of three with dots, as Russian and Romanian write a sum (`1.234.567,89 RUB`,
  * `12.500.000 lei`): its fraction is after a comma, which is no part of the run. A phone number is
@@ -116,36 +133,68 @@ const WHEN_ALONE = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?)?(?:Z|[+-]\d
 /** The text with e-mail addresses, phone, card and account numbers, IP addresses and links with a query string replaced by a marker. */
 export function redactText(text: string): string {
   if (!MAYBE.test(text) || WHEN_ALONE.test(text)) return text;
-  return text.replace(IP, (ip: string, offset: number, whole: string) => (isVersion(ip, offset, whole) ? ip : REDACTED.ip)).replace(PATTERN, (m, email: string, url: string, date: string, iban: string, digits: string, offset: number, whole: string) => {
-    if (email) return REDACTED.email;
-    if (url) {
-      // Punctuation after a link is the sentence's, and a closing bracket the text's unless the
-      // link opened one: `[here](https://x?a=1)` keeps its `)`.
-      let end = url.length;
-      for (;;) {
-        const c = url[end - 1];
-        if (/[.,;:!?'"\]»”’]/u.test(c) || (c === ')' && count(url.slice(0, end), '(') < count(url.slice(0, end), ')'))) end--;
-        else break;
-      }
-      const link = url.slice(0, end);
-      // A query, a fragment, or a name and password before the host.
-      return (/[?#]./.test(link) || /^[a-z][a-z0-9+.-]*:\/\/[^/?#]*@/i.test(link) ? REDACTED.link : link) + url.slice(end);
+  const whole = text.replace(IP, (ip: string, offset: number, all: string) => (isVersion(ip, offset, all) ? ip : REDACTED.ip));
+  // Each match replaced in turn; a run of digits whose beginning is kept (a sum and a date before
+  // the rest of it) is searched again from the rest, in place (it was a search of the rest as a
+  // text of its own, one within another: a long log of payments overflowed the stack).
+  const pattern = new RegExp(PATTERN);
+  let out = '';
+  let last = 0;
+  for (let m = pattern.exec(whole); m; m = pattern.exec(whole)) {
+    const [found, email, url, date, iban, card, digits] = m;
+    let replaced = found;
+    let taken = found.length;
+    if (email) replaced = REDACTED.email;
+    else if (url) replaced = linkText(url);
+    else if (date) replaced = date;
+    else if (iban || card) replaced = REDACTED.number;
+    else if (digits) {
+      const kept = digitsText(digits, m.index, whole);
+      if (typeof kept === 'number') [replaced, taken] = [digits.slice(0, kept), kept];
+      else replaced = kept;
     }
-    if (date) return date;
-    if (iban) return REDACTED.number;
-    if (digits) return digitsText(digits, offset, whole);
-    return m;
-  });
+    out += whole.slice(last, m.index) + replaced;
+    last = m.index + taken;
+    pattern.lastIndex = last;
+  }
+  return out + whole.slice(last);
+}
+
+/** Schemes and hosts of links that are a phone number or an account of a person's (`tel://+373…`, `https://wa.me/373…`, `t.me/+7…`). */
+const PERSONAL_LINK = /^(?:(?:tel|sms|callto|whatsapp|viber|skype|tg):|(?:[a-z][a-z0-9+.-]*:\/\/)?(?:www\.)?(?:wa\.me|t\.me|api\.whatsapp\.com)\/)/i;
+
+/**
+ * A link as it is shared: whole, or `[link]` where it holds what identifies a person (a query, a
+ * fragment, a name and password before the host, an address in its path, as `@` or `%40`, a
+ * phone number's run of seven digits or more, or a scheme or host that is a phone number's). Punctuation after a link is the sentence's, and a closing bracket the text's unless the link
+ * opened one: `[here](https://x?a=1)` keeps its `)`.
+ */
+function linkText(url: string): string {
+  let open = count(url, '(');
+  let close = count(url, ')');
+  let end = url.length;
+  for (;;) {
+    const c = url[end - 1];
+    if (/[.,;:!?'"\]»”’]/u.test(c)) end--;
+    else if (c === ')' && open < close) {
+      end--;
+      close--;
+    } else break;
+  }
+  const link = url.slice(0, end);
+  const personal =
+    /[?#]./.test(link) || /^[a-z][a-z0-9+.-]*:\/\/[^/?#]*@/i.test(link) || /[^/]\/.*(?:@|%40)/i.test(link) || /\+?\d{7,}/.test(link) || PERSONAL_LINK.test(link);
+  return (personal ? REDACTED.link : link) + url.slice(end);
 }
 
 /**
  * A date with its year in full, as a word of its own inside a run of digits (`paid 300
  * 05.01.2026`): the run began at the number before it and took the two for one phone number.
- * (A run holds no slash: `5/1/2026` ends one.)
+ * (Only with dots or dashes: a run holds a slash only where it begins as a phone number does.)
  */
 const DATE_IN_RUN = /(?<![^\s(\uff08])(?:(\d{1,2})\.(\d{1,2})\.(?:19|20)\d{2}|(?:19|20)\d{2}-(\d{2})-(\d{2}))(?![^\s)\uff09])/gu;
 /** What a run with a date inside it needs: a space, then a dot or a dash, ten characters at least (`1 1.1.2026`). */
-const MAYBE_DATE_IN_RUN = /\s.*[.-]/u;
+const MAYBE_DATE_IN_RUN = /\s[^.-]*[.-]/u;
 /**
  * The number before a date that is a number of its own: one group too short to be redacted alone
  * (under PHONE_DIGITS digits: `300`), or a sum in groups of three with its currency before it
@@ -165,17 +214,23 @@ const isDayAndMonth = (day: number, month: number) => day >= 1 && day <= 31 && m
 /** Two years joined by a dash, the later second (`2019–2025`, `(2019-2025)`): a span of years, no phone number. */
 const YEARS = /^[(\uff08]?((?:19|20)\d{2})\s?[\u2010-\u2015\u2212-]\s?((?:19|20)\d{2})$/u;
 
-/** A run of digits as it is shared: a sum, a date or a span of years kept, a number that identifies a person redacted. */
-function digitsText(digits: string, offset: number, whole: string): string {
+/**
+ * A run of digits as it is shared: a sum, a date or a span of years kept, a number that
+ * identifies a person redacted; or how much of its beginning is kept as it is (a sum and a date),
+ * the rest to be searched again.
+ */
+function digitsText(digits: string, offset: number, whole: string): string | number {
   const phoneWord = PHONE_WORD_BEFORE.test(whole.slice(Math.max(0, offset - 20), offset));
+  // Only what is just before the run is looked at: the text before it all, searched at each run, took time in the square of its length.
+  const justBefore = whole.slice(Math.max(0, offset - 16), offset);
   if (digits.length >= 10 && !phoneWord && MAYBE_DATE_IN_RUN.test(digits)) {
     for (const d of digits.matchAll(DATE_IN_RUN)) {
       const [day, month] = d[1] !== undefined ? [Number(d[1]), Number(d[2])] : [Number(d[4]), Number(d[3])];
       const before = digits.slice(0, d.index);
       const amount =
         AMOUNT_BEFORE_DATE.test(before) ||
-        (FRACTION_BEFORE_DATE.test(before) && /\d,$/u.test(whole.slice(0, offset))) ||
-        (GROUPED.test(before.trimEnd()) && SUM_BEFORE.test(whole.slice(0, offset)));
+        (FRACTION_BEFORE_DATE.test(before) && /\d,$/u.test(justBefore)) ||
+        (GROUPED.test(before.trimEnd()) && SUM_BEFORE.test(justBefore));
       if (!isDayAndMonth(day, month) || !amount) continue;
       // After the date: nothing, the hour of a time (`10:00`), or text of its own long enough to
       // be judged alone (its spaces the text's; perhaps another date). A few digits more are the
@@ -187,16 +242,19 @@ function digitsText(digits: string, offset: number, whole: string): string {
       // The hour of a time, its minutes after a colon beyond the run (`10:00`), or after a dot (`10.00`, as Russian writes it).
       const hour = (/^\d{1,2}$/.test(rest.slice(lead)) && whole[offset + digits.length] === ':') || /^(?:[01]?\d|2[0-3])\.[0-5]\d$/.test(rest.slice(lead));
       if (tail > 0 && tail < PHONE_DIGITS && !hour) continue;
-      return digits.slice(0, end + lead) + redactText(rest.slice(lead));
+      return end + lead;
     }
   }
   // A sum in groups of three (1 234 567,89 RUB, 1.234.567,89 RUB), with its fraction or its
   // currency after it, or its currency before it. Groups of three with dots and neither
   // (`1.234.567` alone) may be a phone number, and are redacted.
   const run = digits.trimEnd();
-  if ((GROUPED.test(run) || GROUPED_DOTS.test(run)) && (SUM_AFTER.test(whole.slice(offset + run.length)) || SUM_BEFORE.test(whole.slice(0, offset)))) return digits;
+  if ((GROUPED.test(run) || GROUPED_DOTS.test(run)) && (SUM_AFTER.test(whole.slice(offset + run.length, offset + run.length + 24)) || SUM_BEFORE.test(justBefore))) return digits;
   // A trailing space or bracket belongs to the text around the number.
   const core = digits.replace(TRAILING_SEPARATORS, '');
+  // After a word that says it is a phone number, a shorter one is one too (`тел. 23-45-67`, as a city's numbers are).
+  const figures = core.replace(/\P{Nd}/gu, '').length;
+  if (phoneWord && figures >= PHONE_WORDED_DIGITS && figures < PHONE_DIGITS) return REDACTED.phone + digits.slice(core.length);
   const years = YEARS.exec(core);
   if (years && !phoneWord && Number(years[1]) <= Number(years[2])) return digits;
   return classifyDigits(core) === core ? digits : classifyDigits(core) + digits.slice(core.length);

@@ -137,15 +137,39 @@ describe('redactText', () => {
     ['card 4276 - 1234 - 5678 - 9012, card 4276   1234   5678   9012', 'card [number], card [number]'],
     ['card 4276\u200b1234\u200b5678\u200b9012, call 8\u2060912\u2060345\u206067\u206089, 8\ufe58912\ufe58345\ufe5867\ufe5889', 'card [number], call [phone], [phone]'],
     ['card 4276_1234_5678_9012, 4276/1234/5678/9012, Berlin 030/1234567', 'card [number], [number], Berlin [phone]'],
+    // Marks of writing direction, look-alike dashes and slashes, four separators or commas and
+    // tildes between a card's four groups.
+    ['card 4276\u200e1234\u200e5678\u200e9012, tel +7\u200e912\u200e345\u200e67\u200e89, tel +7\u202a912\u202c345-67-89, card 4276 1234 5678\u2069 9012', 'card [number], tel [phone], tel [phone], card [number]'],
+    ['tel 0721\uff0f234\uff0f567, card 4276~1234~5678~9012, card 4276 -- 1234 -- 5678 -- 9012, 4276    1234    5678    9012', 'tel [phone], card [number], card [number], [number]'],
+    // After a word that says it is a phone number, a city's number of six digits; not an extension.
+    ['тел. 23-45-67, доб. 123', 'тел. [phone], доб. 123'],
+    // A link that is a phone number's or holds one, or an address; a query straight after the host.
+    ['WhatsApp: https://wa.me/37369123456, write to https://t.me/+79123456789, tel://+37369123456', 'WhatsApp: [link], write to [link], [link]'],
+    ['https://mail.google.com/mail/u/ivan.petrov@gmail.com/ and https://shop.md/unsubscribe/ivan.petrov%40mail.ru', '[link] and [link]'],
+    ['link: shop.md?order=A1B2C3&name=Ivan+Petrov&phone=069123456, did you see shop.md?', 'link: [link], did you see shop.md?'],
+    // An IPv6 address after a word of another script and a colon.
+    ['IP-адрес:2a02:2698:5c21:ab00::1', 'IP-адрес:[ip]'],
+    // No sum begins with 0, even before its currency.
+    ['am plătit 1 500 lei pe 055 412 322 lei', 'am plătit 1 500 lei pe [phone] lei'],
     // What only has the shape of a date is none: no month 34, no day 34, a slash before more digits.
     ['Brussels 0470/12.34.56, 01/23/45/67/89, 01.23.45 67 89, 0221-12-34-56, 2026-01-05-17', 'Brussels [phone], [phone], [phone], [phone], [phone]'],
     // Dates, spans and sums with such separators are kept.
     ['on 2026/01/05, scan_2026_01_05.pdf, 5/1/2026, 12/31/2026, 31/12/2026, 31.12.26', 'on 2026/01/05, scan_2026_01_05.pdf, 5/1/2026, 12/31/2026, 31/12/2026, 31.12.26'],
     ['from 2019 - 2025, 2026-01-05-2026-01-09, 2026-01-05 - 2026-01-09, 05.01.2026 - 09.01.2026', 'from 2019 - 2025, 2026-01-05-2026-01-09, 2026-01-05 - 2026-01-09, 05.01.2026 - 09.01.2026'],
     ['paid 300 - 05.01.2026, paid 300 / 05.01.2026, 24/7, 3 / 5, 10:00 - 12:00', 'paid 300 - 05.01.2026, paid 300 / 05.01.2026, 24/7, 3 / 5, 10:00 - 12:00'],
-    // A number wrapped with its text is one; two numbers a blank line apart are two.
-    ['call +7 912\n345 67 89', 'call [phone]'],
-    ['paid 300\n\n1500 back, 300\r\n\r\n4500', 'paid 300\n\n1500 back, 300\r\n\r\n4500'],
+    // A slash parts numbers, but where a run begins as a phone number does: laws, contracts,
+    // invoices, years, ranges and sizes are kept.
+    ['Regulation (EU) 2016/679, No 261/2004, Legea nr. 105/2003, Договор № 1234/2025 от 05.01.2026, factura nr. 123/2026, Order 12345/67, 2011/83/EU', 'Regulation (EU) 2016/679, No 261/2004, Legea nr. 105/2003, Договор № 1234/2025 от 05.01.2026, factura nr. 123/2026, Order 12345/67, 2011/83/EU'],
+    ['year 2025/2026, price 1500/2000 lei, 12 500/13 000 steps, sizes 48/50/52/54, размер 52-54/182-188, bed 200/180/60 cm, version 2.10.3 / 2.11.0', 'year 2025/2026, price 1500/2000 lei, 12 500/13 000 steps, sizes 48/50/52/54, размер 52-54/182-188, bed 200/180/60 cm, version 2.10.3 / 2.11.0'],
+    ['paid 300 05/01/2026, Ticket 4521 05/01/2026, Charged $45.99 - 01/05/2026, paid 1 500 - 05.01.2026, paid 12.500 - 05.01.2026', 'paid 300 05/01/2026, Ticket 4521 05/01/2026, Charged $45.99 - 01/05/2026, paid 1 500 - 05.01.2026, paid 12.500 - 05.01.2026'],
+    // Ranges of sums, hours and numbers, and spans of days.
+    ['range 1500 - 2000 lei, 10 000 - 15 000 руб, работают 9.00 - 18.00, window 10.00-12.00, Rating 10/10 - 9/10, Order 123456 - 2 items, bus 112 - 125 - 130', 'range 1500 - 2000 lei, 10 000 - 15 000 руб, работают 9.00 - 18.00, window 10.00-12.00, Rating 10/10 - 9/10, Order 123456 - 2 items, bus 112 - 125 - 130'],
+    ['05.01 - 10.01.2026, 05.01-10.01.2026, с 05-10.01.2026, 1-5.01.2026, from 01/02 - 05/02, 01/2026 - 03/2026, 01.2026 - 03.2026, 05.01.2026/06.01.2026, 05.01/06.01', '05.01 - 10.01.2026, 05.01-10.01.2026, с 05-10.01.2026, 1-5.01.2026, from 01/02 - 05/02, 01/2026 - 03/2026, 01.2026 - 03.2026, 05.01.2026/06.01.2026, 05.01/06.01'],
+    // Numbers on lines of their own, as a log of payments is written, are each what they are.
+    ['05.01.2026 300\n06.01.2026 250, Payments:\n1500\n2300\n4100, log:\n10.30\n11.45, Model 2026\n2025 stock', '05.01.2026 300\n06.01.2026 250, Payments:\n1500\n2300\n4100, log:\n10.30\n11.45, Model 2026\n2025 stock'],
+    ['Order 1234567\n05.01.2026 delivered, paid 300\n\n1500 back', 'Order [number]\n05.01.2026 delivered, paid 300\n\n1500 back'],
+    // File names with underscores.
+    ['IMG_1234_5678.jpg order_12345_2026.pdf', 'IMG_1234_5678.jpg order_12345_2026.pdf'],
   ])('%j -> %j', (input, expected) => {
     expect(redactText(input)).toBe(expected);
   });
