@@ -32,8 +32,9 @@ export async function runBackup(ctx: Context, opts: { out?: string }): Promise<C
     await backupThrough(ctx.dbPath, opts.out);
     return { err: `backed up ${ctx.dbPath} to ${opts.out}` };
   }
-  const dest = opts.out ? resolve(opts.out) : defaultBackupPath(ctx.dbPath, ctx.now());
-  await backupDatabase(ctx.dbPath, dest);
+  // A name of our own choosing is another where it is taken meanwhile (two backups in one second); one given with --out is not.
+  const chosen = () => defaultBackupPath(ctx.dbPath, ctx.now());
+  const dest = await backupDatabase(ctx.dbPath, opts.out ? resolve(opts.out) : chosen(), opts.out ? undefined : chosen);
   return { out: `${safeText(dest)}\n`, err: t().data.backedUp(ctx.dbPath, dest) };
 }
 
@@ -80,7 +81,9 @@ export async function runRestore(ctx: Context, file: string, opts: { yes?: boole
     await withStore(ctx, () => undefined);
     // Keep what is being replaced, so that a restore can itself be undone.
     try {
-      keep = await restoreDatabase(source, ctx.dbPath, keep === undefined ? undefined : { name: keep, another: keepName });
+      // Where there was none to replace, a copy is kept all the same if another process wrote to
+      // the database made meanwhile (found under the restore's own lock).
+      keep = await restoreDatabase(source, ctx.dbPath, { name: keep ?? keepName(), another: keepName, ifAny: keep === undefined });
     } catch (err) {
       // Damaged where no count reads it (the copy of its rows met the damage, and wrote nothing).
       if (!keep || !isDamage(err)) throw err;

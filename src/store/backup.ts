@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, basename } from 'node:path';
 import { assertNotDatabase, createTempBeside, writeOutputFile } from '../formats/write-file.js';
 import Database from 'better-sqlite3';
-import { assertWhole, copyAtRest, driverOptions, firstProblem, inspectHeader, isWritable, linkInPlace, lstatOr, missingObjects, type DB } from './open.js';
+import { assertWhole, copyAtRest, driverOptions, firstProblem, inspectHeader, isWritable, linkInPlace, lstatOr, missingObjects, upgradePrivateFile, type DB } from './open.js';
 import { retryBusy } from './busy.js';
 import { APPLICATION_ID, SCHEMA_VERSION } from './schema.js';
 import { t } from '../i18n/index.js';
@@ -235,9 +235,13 @@ export async function backupBeforeMigration(dbPath: string, now: number, namedBy
  * replaced (`keep`) and the replacement are one transaction, so a writer either lands
  * before it, and so in `keep`, or waits and lands after it. Returns the name the copy took (`keep`'s
  * own, or another's where it was taken meanwhile). */
-export async function restoreDatabase(source: string, dest: string, keep?: { name: string; another: () => string }): Promise<string | undefined> {
+export async function restoreDatabase(source: string, dest: string, keep?: { name: string; another: () => string; ifAny?: boolean }): Promise<string | undefined> {
   const staged = await stageBackup(source, dest);
+  // Brought to the current schema before it is put in place: a process that read the database's
+  // version before the restore read an older schema's tables after it, and failed.
+  upgradePrivateFile(staged.path, source);
   let kept: ReturnType<typeof createTempBeside> | undefined;
+  let keeping = false;
   try {
     if (keep) {
       folderFor(keep.name);
@@ -252,7 +256,10 @@ export async function restoreDatabase(source: string, dest: string, keep?: { nam
       if (kept) db.prepare('ATTACH ? AS kept').run(kept.path);
       retryBusy(() => db.exec('BEGIN IMMEDIATE'));
       try {
-        if (kept) copyDatabase(db, 'main', 'kept');
+        // A database made a moment ago (there was none to replace) is kept only if another
+        // process wrote to it meanwhile: what it wrote was otherwise lost without a copy.
+        keeping = kept !== undefined && (!keep?.ifAny || holdsAnything(db, 'main'));
+        if (keeping) copyDatabase(db, 'main', 'kept');
         clearDatabase(db, 'main');
         copyDatabase(db, 'restored', 'main');
         retryBusy(() => db.exec('COMMIT'));
@@ -265,7 +272,7 @@ export async function restoreDatabase(source: string, dest: string, keep?: { nam
     } finally {
       db.close();
     }
-    if (!kept || !keep) return undefined;
+    if (!kept || !keep || !keeping) return undefined;
     // Linked, never written over: two restores at once chose one name, and the later renamed its
     // copy over the earlier's. Where the name is taken meanwhile, the copy takes another.
     const name = linkInto(kept.path, keep.name, keep.another);
@@ -333,6 +340,15 @@ function createIn(schema: string, sql: string): string {
   const m = /^CREATE\s+(?:UNIQUE\s+)?(?:TABLE|INDEX|VIEW|TRIGGER)\s+(?:IF\s+NOT\s+EXISTS\s+)?/i.exec(sql);
   if (!m) throw new Error(`cannot copy the schema statement: ${sql.slice(0, 60)}`);
   return `${m[0]}${q(schema)}.${sql.slice(m[0].length)}`;
+}
+
+/** Tables that hold only what is worked out again from the others, or SQLite's own. */
+const WORKED_OUT = new Set(['digests', 'digests_build', 'verdicts', 'verdicts_judged', 'sqlite_sequence']);
+
+/** Whether a schema holds a row of anything but what is worked out again (a database just made holds none). */
+function holdsAnything(db: DB, schema: string): boolean {
+  const tables = db.prepare(`SELECT name FROM ${q(schema)}.sqlite_master WHERE type = 'table'`).pluck().all() as string[];
+  return tables.some((t) => !WORKED_OUT.has(t) && db.prepare(`SELECT 1 FROM ${q(schema)}.${q(t)} LIMIT 1`).get() !== undefined);
 }
 
 /** Drops every table, view and trigger of a schema (its indexes go with its tables). */

@@ -256,26 +256,41 @@ export function openMemoryDatabase(): DB {
 export function openUpgradedCopy(path: string, namedBy = '--db'): DB {
   const dir = mkdtempSync(join(tmpdir(), 'vetted-'));
   const copy = join(dir, 'copy.db');
-  let db: DB | undefined;
   try {
     if (!copyAtRest(path, copy)) copyThroughSqlite(path, copy);
-    db = new Database(copy, { fileMustExist: true, ...driverOptions() });
-    // Nothing beside it but the file itself, held by this connection alone.
+    return openPrivate(copy, path, namedBy, true);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * A private database file (a copy no other process knows of) opened, checked and upgraded in
+ * place to the current schema: with nothing beside it but the file itself, held by this
+ * connection alone. `shownAs`: the path its errors name; `whole`: checked for damage first
+ * where it has a schema already.
+ */
+function openPrivate(file: string, shownAs: string, namedBy: string, whole: boolean): DB {
+  const db = new Database(file, { fileMustExist: true, ...driverOptions() });
+  try {
     db.pragma('locking_mode = EXCLUSIVE');
     db.pragma('journal_mode = MEMORY');
     db.pragma('temp_store = MEMORY');
     db.pragma('foreign_keys = ON');
     outsideOperations(db);
-    if (inspectOpened(db, path, namedBy) > 0) assertWhole(db, path);
-    migrate(db, path, namedBy);
+    if (inspectOpened(db, shownAs, namedBy) > 0 && whole) assertWhole(db, shownAs);
+    migrate(db, shownAs, namedBy);
     keepDigestsOfThisBuild(db);
     return db;
   } catch (err) {
-    db?.close();
+    db.close();
     throw err;
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** A private copy of a backup, checked already, upgraded in place to the current schema (see openPrivate). */
+export function upgradePrivateFile(file: string, shownAs: string): void {
+  openPrivate(file, shownAs, '--db', false).close();
 }
 
 /** Refuses a database SQLite's quick check finds damaged (see DamagedDatabase). */

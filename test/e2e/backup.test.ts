@@ -9,7 +9,9 @@ import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { BIN, SHARED, sandbox, type RunResult, type Sandbox } from '../helpers/cli.js';
 import { APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION } from '../../src/store/schema.js';
-import { backupDatabase } from '../../src/store/backup.js';
+import { backupDatabase, restoreDatabase } from '../../src/store/backup.js';
+import { runBackup } from '../../src/commands/backup.js';
+import { makeContext } from '../../src/context.js';
 import { STACK_FRAME, expectOneLineError, ok } from '../helpers/expect.js';
 
 const SEEDS = join(SHARED, 'scenarios', 'seeds.yaml');
@@ -751,6 +753,55 @@ describe('before a migration', () => {
     expect(readFileSync(taken, 'utf8')).toBe('another copy');
     expect(readFileSync(next).subarray(0, 15).toString()).toBe('SQLite format 3');
     await expect(backupDatabase(s.db, taken)).rejects.toThrow(/exists already/);
+  });
+
+  it.skipIf(SCHEMA_VERSION === 1)('a backup of an older version is upgraded before it is put in place: no process reads the older schema in the database meanwhile', async () => {
+    s.makeDatabase();
+    const old = join(s.dir, 'old.db');
+    makeVersion1(old);
+    expect(await restoreDatabase(old, s.db)).toBeUndefined();
+    // Read as the restore left it, before any command opens (and so migrates) it.
+    const db = new Database(s.db, { readonly: true });
+    try {
+      expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
+      expect(db.prepare('SELECT name FROM companies').pluck().all()).toEqual(['Old Company']);
+    } finally {
+      db.close();
+    }
+    // The file given is only read.
+    const given = new Database(old, { readonly: true });
+    expect(given.pragma('user_version', { simple: true })).toBe(1);
+    given.close();
+  });
+
+  it('a restore where there was no database keeps a copy only if another process wrote to the one made meanwhile', async () => {
+    ok(s.run(['import', SEEDS]));
+    const backup = ok(s.run(['backup', '--out', join(s.dir, 'b.db')])).stdout.trim();
+    const dir = join(s.dir, 'backups');
+    mkdirSync(dir, { recursive: true });
+    let n = 0;
+    const another = () => join(dir, `kept-${++n}.db`);
+    // Made a moment ago, with nothing in it: nothing to keep.
+    const fresh = join(s.dir, 'fresh.db');
+    s.makeDatabase({ env: { VETTED_DB: fresh } });
+    expect(await restoreDatabase(backup, fresh, { name: another(), another, ifAny: true })).toBeUndefined();
+    expect(readdirSync(dir)).toEqual([]);
+    // Written to by another process before the restore took its lock: kept, as a database replaced is.
+    const written = join(s.dir, 'written.db');
+    ok(s.run(['--db', written, 'pin', 'Meanwhile Shop', 'black', '--reason', 'written as the restore began']));
+    const kept = await restoreDatabase(backup, written, { name: another(), another, ifAny: true });
+    expect(kept).toBeDefined();
+    expect(pinned(kept)).toEqual(['Meanwhile Shop']);
+    expect(pinned(written)).not.toContain('Meanwhile Shop');
+  });
+
+  it('two backups in the same second each take a name of their own', async () => {
+    ok(s.run(['import', SEEDS]));
+    const ctx = { ...makeContext({}, { ...process.env, VETTED_DB: s.db, VETTED_CONFIG: s.config }), now: () => Date.UTC(2026, 11, 7, 10, 0, 0) };
+    const made = await Promise.all([runBackup(ctx, {}), runBackup(ctx, {})]);
+    const names = made.map((r) => String(r.out).trim());
+    expect(new Set(names).size).toBe(2);
+    for (const name of names) expect(readFileSync(name).subarray(0, 15).toString()).toBe('SQLite format 3');
   });
 
   it.skipIf(SCHEMA_VERSION === 1)('a dry run on an older database upgrades a copy in memory only: the file as it was, no backup', () => {
