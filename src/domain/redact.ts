@@ -10,8 +10,9 @@ const EMAIL = String.raw`(?<![\p{L}\p{N}._%+-])[\p{L}\p{N}._%+-]+@(?:[\p{L}\p{N}
 // A link of any scheme (`wss://`; a scheme of at most 16 letters, wherever it stands, as `1.https://`),
 // one that starts at www., or a host name and a path or a query without either
 // (`shop.example/track?id=1`, `shop.md?order=1`), which begins where a word does, as an address does.
-// (A query straight after the host only after a host of Latin letters: `см.www.x.ru?id=5` is a word and a link.)
-const URL = String.raw`(?:[A-Za-z][A-Za-z0-9+-]{0,15}:\/\/|www\.|(?<![\p{L}\p{N}._%+-])(?:[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}\/|[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}\?))[^\s<>"']*`;
+// (A query straight after the host only after a host of Latin letters, and only a query of a
+// name and its value: `см.www.x.ru?id=5` is a word and a link, `ok.Why?Because` no link.)
+const URL = String.raw`(?:[A-Za-z][A-Za-z0-9+-]{0,15}:\/\/|www\.|(?<![\p{L}\p{N}._%+-])(?:[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}\/|[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}\?(?=[^\s=?#]*=)))[^\s<>"']*`;
 // An IP address: four numbers to 255 with dots (a date was found in `168.1.10` of
 // `192.168.1.10`, and `8.8.8.8` is too short a run of digits to be redacted), or groups of
 // hex digits with colons, as many as a full address has or shortened by `::`.
@@ -31,21 +32,21 @@ const IPV6 = String.raw`(?:(?<![\p{L}\p{N}:])|(?<=(?<![\p{L}\p{N}])[\p{L}\p{N}-]
 const DAY = String.raw`(?:0?[1-9]|[12]\d|3[01])`;
 const MONTH = String.raw`(?:0?[1-9]|1[0-2])`;
 const DOTTED_YEAR_FIRST = String.raw`(?:19|20)\d{2}(?:\.${MONTH}\.${DAY}(?!\.\p{N})|\/${MONTH}\/${DAY}(?!\/\p{N})|_${MONTH}_${DAY}(?!_\p{N}))(?!\p{N})(?:[T\s]\d{1,2}:\d{2}(?::\d{2})?)?`;
-// A date day first (`05.01.2026`, `5/1/26`, and month first with slashes, `12/31/2026`) ends
+// A date day first (`05.01.2026`, `5/1/26`, and month first, `12/31/2026`, `12.31.2026` with its year in full) ends
 // where the run of digits does: a French phone number in pairs (`01.23.45.67.89`) began with one,
 // and the rest of it was too short to be redacted. It is one only with a day and a month a
 // calendar has, and a year of two or four digits: a Belgian number `0470/12.34.56` was kept whole
 // as a number and a date. With dots, the days before it are its too (`05.01-10.01.2026`,
 // `1-5.01.2026`: a span of days).
-const DAY_FIRST = String.raw`(?:(?:${DAY}(?:\.${MONTH})?\s?[\u2010-\u2015\u2212-]\s?)?${DAY}\.${MONTH}\.(?:\d{4}|\d{2})(?!\.\p{N})|(?:${DAY}\/${MONTH}|${MONTH}\/${DAY})\/(?:\d{4}|\d{2})(?!\/\p{N}))(?!\p{N})(?:\s\d{1,2}:\d{2})?`;
+const DAY_FIRST = String.raw`(?:(?:${DAY}(?:\.${MONTH})?\s?[\u2010-\u2015\u2212-]\s?)?(?:${DAY}\.${MONTH}\.(?:\d{4}|\d{2})|${MONTH}\.${DAY}\.\d{4})(?!\.\p{N})|(?:${DAY}\/${MONTH}|${MONTH}\/${DAY})\/(?:\d{4}|\d{2})(?!\/\p{N}))(?!\p{N})(?:\s\d{1,2}:\d{2})?`;
 /** Two days of a month without the year, a dash or a slash between them (`05.01/06.01`, `05.01-06.01`). */
 const DAYS = String.raw`${DAY}\.${MONTH}\s?[/\u2010-\u2015\u2212-]\s?${DAY}\.${MONTH}(?![\p{N}]|[./]\p{N})`;
 /** The hours of a day with dots, as Russian writes them (`10.00-12.00`). */
 const HOURS = String.raw`(?:[01]?\d|2[0-3])\.[0-5]\d\s?[\u2010-\u2015\u2212-]\s?(?:[01]?\d|2[0-3])\.[0-5]\d(?![\p{N}]|\.\p{N})`;
 // A date year first with dashes, its month and day a calendar's (`0221-12-34-56` is a phone
-// number), and no pair of digits more after another dash (`2026-01-05-17`); another date after a
-// dash is a span of days (`2026-01-05-2026-01-09`).
-const ISO_DATE = String.raw`\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])(?![\p{N}]|-\d{1,2}(?!\d))(?:[T ]\d{2}:\d{2}(?::\d{2})?)?`;
+// number), and no pair of digits more after another dash (`2026-01-05-17`) but a time written so
+// (`Screenshot_2026-01-05-10-30-45.png`); another date after a dash is a span of days (`2026-01-05-2026-01-09`).
+const ISO_DATE = String.raw`\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])(?:-(?:[01]\d|2[0-3])-[0-5]\d(?:-[0-5]\d)?)?(?![\p{N}]|-\d{1,2}(?!\d))(?:[T ]\d{2}:\d{2}(?::\d{2})?)?`;
 const DATE = String.raw`${ISO_DATE}|${DOTTED_YEAR_FIRST}|${DAY_FIRST}|${DAYS}|${HOURS}|\d{1,2}:\d{2}`;
 const IBAN = String.raw`\b[A-Z]{2}\d{2}(?:\s?[A-Z0-9]{4}){3,7}(?:\s?[A-Z0-9]{1,3})?\b`;
 // A run of digits with the separators phone, card and account numbers are written with.
@@ -54,25 +55,48 @@ const IBAN = String.raw`\b[A-Z]{2}\d{2}(?:\s?[A-Z0-9]{4}){3,7}(?:\s?[A-Z0-9]{1,3
 // a middle dot, the small and full-width forms, and their look-alikes), and the characters of no
 // width (a zero-width space, joiners, a word joiner, the marks and controls of writing direction):
 // with any of them a number was published whole. Two of them at most between two digits
-// (`1500 - 2000 lei` is a range), and no line break: numbers on lines of their own, as a log of
-// payments is written, are each what they are. A run that begins with 0 or a plus, as a phone
-// number does, goes on after a slash too (`030/1234567`, `0470/12.34.56`); a slash elsewhere
-// parts numbers (`2016/679`, `1500/2000 lei`). A run has 64 digits at most: more is no one's number,
-// and a longer one was judged again from each of its dates, in time of the square of its length.
+// (`1500 - 2000 lei` is a range). A run that begins as a phone number does, with a plus or a 0,
+// goes on over one line break (a number wrapped with its text); others end at a line's end, as
+// the numbers of a log of payments, a line each, do.
 const SEPARATOR = String.raw`\t\v\f \u1680\u2000-\u200a\u202f\u205f\u3000\ufeff.()\uff08\uff09\u00a0\u00ad\u00b7\u02d7\u034f\u180e\u200b-\u200f\u2010-\u2015\u2027\u202a-\u202e\u2043\u2060-\u2064\u2066-\u2069\u2212\u2e3a\u2e3b\u30fb\ufe58\ufe63\uff0d\uff0e\u30fc-`;
-const DIGITS = String.raw`(?:[+\uff0b][(\uff08]?|[(\uff08]?(?=0))\p{Nd}(?:[/\uff0f\u2215\u2044${SEPARATOR}]{0,2}\p{Nd}){1,63}[)\uff09]?|[(\uff08]?\p{Nd}(?:[${SEPARATOR}]{0,2}\p{Nd}){1,63}[)\uff09]?`;
+const LINE_BREAK = String.raw`(?:\r\n|[\n\r\u2028\u2029])`;
+const SLASH = String.raw`/\uff0f\u2215\u2044`;
 /**
- * A card number in four groups of four, however far apart (`4276 - 1234 - 5678 - 9012`, three
- * spaces, `4276~1234~…`): its groups too far apart for a run, each was published. (Not with
- * commas: four years in a list are no card.)
+ * A phone number with a slash after its code (`030/1234567`, `0470/12.34.56`, `+32 470/12 34 56`):
+ * a code of a 0 and two to four digits, or after a plus, and six digits or more after the slash,
+ * not a date. A slash elsewhere parts numbers (`2016/679`, `0123/2025`, `012/15.03.2024`).
  */
-const CARD = String.raw`(?<!\p{N})\p{Nd}{4}(?:[/_~\uff0f\u2215\u2044\u301c\uff5e${SEPARATOR}]{1,4}\p{Nd}{4}){3}(?!\p{N})`;
+const SLASHED_PHONE = String.raw`(?:[+\uff0b]\p{Nd}{1,3}[${SEPARATOR}]{0,2}[(\uff08]?\p{Nd}{2,4}[)\uff09]?|[(\uff08]?0\p{Nd}{2,4}[)\uff09]?)[${SEPARATOR}]?[${SLASH}][${SEPARATOR}]?(?!(?:${DAY}\.${MONTH}\.(?:\d{4}|\d{2})|(?:19|20)\d{2})(?!\p{N}))\p{Nd}(?:[${SLASH}${SEPARATOR}]{0,2}\p{Nd}){5,}[)\uff09]?`;
+const DIGITS = String.raw`${SLASHED_PHONE}|(?:[+\uff0b][(\uff08]?|[(\uff08]?(?=0))\p{Nd}(?:(?:[${SEPARATOR}]{0,2}|[${SEPARATOR}]?${LINE_BREAK}[${SEPARATOR}]?)\p{Nd})+[)\uff09]?|[(\uff08]?\p{Nd}(?:[${SEPARATOR}]{0,2}\p{Nd})+[)\uff09]?`;
+/** The most digits of a run judged for a sum and a date inside it: a longer one is no sum and date, and redacted whole (each of its dates judged again was in time of the square of its length). */
+const DATED_RUN_DIGITS = 256;
+/**
+ * A card number in four groups of four however far apart (`4276 - 1234 - 5678 - 9012`, three
+ * spaces, `4276~1234~…`), its check digit right: its groups too far apart for a run, each was
+ * published. (Not with commas or slashes: four years or sums in a list are no card.)
+ */
+const CARD = new RegExp(String.raw`(?<!\p{N})\p{Nd}{4}(?:[_~\u301c\uff5e${SEPARATOR}]{1,4}\p{Nd}{4}){3}(?!\p{N})`, 'gu');
+/** Whether the digits of a number pass the check of a card's last digit (Luhn's). */
+function checksAsCard(number: string): boolean {
+  const digits = number.replace(/\D/g, '');
+  let sum = 0;
+  for (let i = 0; i < digits.length; i++) {
+    let d = Number(digits[digits.length - 1 - i]);
+    if (i % 2 === 1) d = d * 2 > 9 ? d * 2 - 9 : d * 2;
+    sum += d;
+  }
+  return digits.length >= 12 && sum % 10 === 0;
+}
 /** Separators after a run of digits, which belong to the text around it. */
 const TRAILING_SEPARATORS = new RegExp(`[${SEPARATOR}]+$`, 'u');
 /** A separator of the kinds a phone number is grouped by (a space, a dot, a dash). */
-const GROUPING = new RegExp(`[/\uff0f\u2215\u2044${SEPARATOR}]`, 'u');
+const GROUPING = new RegExp(`[${SLASH}${SEPARATOR}]`, 'u');
 
-const PATTERN = new RegExp(`(${EMAIL})|(${URL})|(${DATE})|(${IBAN})|(${CARD})|(${DIGITS})`, 'gu');
+const PATTERN = new RegExp(`(${EMAIL})|(${URL})|(${DATE})|(${IBAN})|(${DIGITS})`, 'gu');
+/** A date of three pairs (`21.12.45`), which a phone number of a city may be. */
+const SHORT_DATE = /^\d{2}[./]\d{2}[./]\d{2}$/;
+/** A date where a bracket opens a run of digits (`(05.01.2026)`): the bracket is the text's. */
+const DATE_AT = new RegExp(`(?:${DATE})(?![\\p{N}])`, 'uy');
 /** IP addresses, replaced first: a run of digits began at the end of a word before one (`IPv4 192.168.1.1`) and took it for a phone number. */
 const IP = new RegExp(`${IPV4}|${IPV6}`, 'gu');
 /**
@@ -108,7 +132,7 @@ const GROUPED = /^[1-9]\d{0,2}(?:[\s\u00a0\u202f]\d{3})+(?:[.,]\d{1,2})?$/u;
  * first group has four digits).
  */
 const GROUPED_DOTS = /^[1-9]\d{0,2}(?:\.\d{3})+$/u;
-const CURRENCY = String.raw`[$€£₽¥]|(?:RUB|USD|EUR|GBP|RON|lei|руб\p{L}*|рубл\p{L}*|р\.?|rubles?|roubles?|dollars?|euros?|долл\p{L}*|евро)(?![\p{L}\p{N}])`;
+const CURRENCY = String.raw`[$€£₽¥₴]|(?:RUB|USD|EUR|GBP|RON|MDL|UAH|PLN|CHF|KZT|грн\p{L}*|lei|руб\p{L}*|рубл\p{L}*|р\.?|rubles?|roubles?|dollars?|euros?|долл\p{L}*|евро)(?![\p{L}\p{N}])`;
 /** What says a run of digits is a sum: its fraction, or a currency after it, or before it. */
 const SUM_AFTER = new RegExp(String.raw`^(?:[,.]\d{1,2}(?!\d)|\s?(?:${CURRENCY}))`, 'iu');
 const SUM_BEFORE = /(?:[$€£₽¥]|\b(?:RUB|USD|EUR|GBP))\s?$/iu;
@@ -125,7 +149,7 @@ function classifyDigits(run: string): string {
 }
 
 /** What any of them needs: a digit, an @ or a link (most texts have none, and are not searched). */
-const MAYBE = /[\d@]|\p{Nd}|www\.|:\/\/|\.\p{L}{2,}\//iu;
+const MAYBE = /[\d@]|\p{Nd}|www\.|:\/\/|\.\p{L}{2,}[/?]/iu;
 
 /** A date or time alone, as the record keeps them: never redacted. */
 const WHEN_ALONE = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?)?(?:Z|[+-]\d{2}:?\d{2})?$/;
@@ -133,7 +157,9 @@ const WHEN_ALONE = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?)?(?:Z|[+-]\d
 /** The text with e-mail addresses, phone, card and account numbers, IP addresses and links with a query string replaced by a marker. */
 export function redactText(text: string): string {
   if (!MAYBE.test(text) || WHEN_ALONE.test(text)) return text;
-  const whole = text.replace(IP, (ip: string, offset: number, all: string) => (isVersion(ip, offset, all) ? ip : REDACTED.ip));
+  const whole = text
+    .replace(IP, (ip: string, offset: number, all: string) => (isVersion(ip, offset, all) ? ip : REDACTED.ip))
+    .replace(CARD, (card: string) => (checksAsCard(card) ? REDACTED.number : card));
   // Each match replaced in turn; a run of digits whose beginning is kept (a sum and a date before
   // the rest of it) is searched again from the rest, in place (it was a search of the rest as a
   // text of its own, one within another: a long log of payments overflowed the stack).
@@ -141,13 +167,16 @@ export function redactText(text: string): string {
   let out = '';
   let last = 0;
   for (let m = pattern.exec(whole); m; m = pattern.exec(whole)) {
-    const [found, email, url, date, iban, card, digits] = m;
+    const [found, email, url, date, iban, digits] = m;
     let replaced = found;
     let taken = found.length;
     if (email) replaced = REDACTED.email;
     else if (url) replaced = linkText(url);
-    else if (date) replaced = date;
-    else if (iban || card) replaced = REDACTED.number;
+    // A phone number of three pairs after a word that says so (`тел. 21.12.45`) has a date's shape.
+    else if (date) replaced = SHORT_DATE.test(date) && STRICT_PHONE_WORD.test(whole.slice(Math.max(0, m.index - 20), m.index)) ? REDACTED.phone : date;
+    else if (iban) replaced = REDACTED.number;
+    // A bracket before a date is the text's (`(05.01.2026)` was redacted as a phone number in brackets).
+    else if (/^[(\uff08]/u.test(digits) && ((DATE_AT.lastIndex = m.index + 1), DATE_AT.test(whole))) [replaced, taken] = [digits[0], 1];
     else if (digits) {
       const kept = digitsText(digits, m.index, whole);
       if (typeof kept === 'number') [replaced, taken] = [digits.slice(0, kept), kept];
@@ -160,13 +189,16 @@ export function redactText(text: string): string {
   return out + whole.slice(last);
 }
 
-/** Schemes and hosts of links that are a phone number or an account of a person's (`tel://+373…`, `https://wa.me/373…`, `t.me/+7…`). */
-const PERSONAL_LINK = /^(?:(?:tel|sms|callto|whatsapp|viber|skype|tg):|(?:[a-z][a-z0-9+.-]*:\/\/)?(?:www\.)?(?:wa\.me|t\.me|api\.whatsapp\.com)\/)/i;
+/** Schemes and hosts of links that are a phone number (`tel://+373…`, `https://wa.me/373…`); others with one after a plus (`t.me/+7…`) are found by it. */
+const PERSONAL_LINK = /^(?:(?:tel|sms|callto|whatsapp|viber|skype|tg):|(?:[a-z][a-z0-9+.-]*:\/\/)?(?:www\.)?(?:wa\.me|wa\.link|api\.whatsapp\.com)\/)/i;
+/** An e-mail address in a link's path, its @ written or escaped (`…/u/ivan@gmail.com/`, `…/ivan%40mail.ru`); not a map's place (`/@47.02,28.83`) nor an account's name (`/@shop`). */
+const ADDRESS_IN_LINK = /[\p{L}\p{N}._+-](?:@|%40)[\p{L}\p{N}-]+\.\p{L}{2,}/iu;
 
 /**
  * A link as it is shared: whole, or `[link]` where it holds what identifies a person (a query, a
  * fragment, a name and password before the host, an address in its path, as `@` or `%40`, a
- * phone number's run of seven digits or more, or a scheme or host that is a phone number's). Punctuation after a link is the sentence's, and a closing bracket the text's unless the link
+ * phone number after a plus, or a scheme or host that is a phone number's; a product's number is
+ * kept). Punctuation after a link is the sentence's, and a closing bracket the text's unless the link
  * opened one: `[here](https://x?a=1)` keeps its `)`.
  */
 function linkText(url: string): string {
@@ -183,7 +215,7 @@ function linkText(url: string): string {
   }
   const link = url.slice(0, end);
   const personal =
-    /[?#]./.test(link) || /^[a-z][a-z0-9+.-]*:\/\/[^/?#]*@/i.test(link) || /[^/]\/.*(?:@|%40)/i.test(link) || /\+?\d{7,}/.test(link) || PERSONAL_LINK.test(link);
+    /[?#]./.test(link) || /^[a-z][a-z0-9+.-]*:\/\/[^/?#]*@/i.test(link) || ADDRESS_IN_LINK.test(link) || /\+\d{7,}/.test(link) || PERSONAL_LINK.test(link);
   return (personal ? REDACTED.link : link) + url.slice(end);
 }
 
@@ -210,6 +242,8 @@ const FRACTION_BEFORE_DATE = /^\d{1,2}\s+(?:[\u2010-\u2015\u2212/-]\s+)?[(\uff08
  * then no date or span of years is taken out of the run.
  */
 const PHONE_WORD_BEFORE = /(?<![\p{L}\p{N}])(?:tel\p{L}*|\p{L}*phones?|call\p{L}*|mobile|mob|cell\p{L}*|fax|whatsapp|viber|telegram|тел\p{L}*|\p{L}*звон\p{L}*|моб\p{L}*|сотов\p{L}*|факс)\.?(?:\s*(?:no\.?|number|nr\.?|номер|№|#))?[\s:#№.\u2010-\u2015\u2212-]*$/iu;
+/** A word that names a phone number itself, just before it (`тел.`, `phone:`, `telefon`): not a call, a price or a television. */
+const STRICT_PHONE_WORD = /(?<![\p{L}\p{N}])(?:tel|telephone|phone|mobile|mob|cell|fax|тел|телефон[уае]?|моб|сот|факс|telefon(?:ul)?)\.?\s?[:\u2010-\u2015\u2212-]?\s*$/iu;
 const isDayAndMonth = (day: number, month: number) => day >= 1 && day <= 31 && month >= 1 && month <= 12;
 /** Two years joined by a dash, the later second (`2019–2025`, `(2019-2025)`): a span of years, no phone number. */
 const YEARS = /^[(\uff08]?((?:19|20)\d{2})\s?[\u2010-\u2015\u2212-]\s?((?:19|20)\d{2})$/u;
@@ -221,9 +255,10 @@ const YEARS = /^[(\uff08]?((?:19|20)\d{2})\s?[\u2010-\u2015\u2212-]\s?((?:19|20)
  */
 function digitsText(digits: string, offset: number, whole: string): string | number {
   const phoneWord = PHONE_WORD_BEFORE.test(whole.slice(Math.max(0, offset - 20), offset));
+  const figures = digits.replace(/\P{Nd}/gu, '').length;
   // Only what is just before the run is looked at: the text before it all, searched at each run, took time in the square of its length.
   const justBefore = whole.slice(Math.max(0, offset - 16), offset);
-  if (digits.length >= 10 && !phoneWord && MAYBE_DATE_IN_RUN.test(digits)) {
+  if (digits.length >= 10 && figures <= DATED_RUN_DIGITS && !phoneWord && MAYBE_DATE_IN_RUN.test(digits)) {
     for (const d of digits.matchAll(DATE_IN_RUN)) {
       const [day, month] = d[1] !== undefined ? [Number(d[1]), Number(d[2])] : [Number(d[4]), Number(d[3])];
       const before = digits.slice(0, d.index);
@@ -249,12 +284,16 @@ function digitsText(digits: string, offset: number, whole: string): string | num
   // currency after it, or its currency before it. Groups of three with dots and neither
   // (`1.234.567` alone) may be a phone number, and are redacted.
   const run = digits.trimEnd();
-  if ((GROUPED.test(run) || GROUPED_DOTS.test(run)) && (SUM_AFTER.test(whole.slice(offset + run.length, offset + run.length + 24)) || SUM_BEFORE.test(justBefore))) return digits;
+  const currency = SUM_AFTER.test(whole.slice(offset + run.length, offset + run.length + 24)) || SUM_BEFORE.test(justBefore);
+  if ((GROUPED.test(run) || GROUPED_DOTS.test(run)) && currency) return digits;
+  // Two sums and a dash between them, beside their currency (`1500-2000 руб`, `1.500-2.000 lei`).
+  const range = /^(.+?)\s?[\u2010-\u2015\u2212-]\s?(.+)$/u.exec(run);
+  if (range && currency && range.slice(1).every((sum) => /^[1-9]\d{0,5}$/.test(sum) || GROUPED.test(sum) || GROUPED_DOTS.test(sum))) return digits;
   // A trailing space or bracket belongs to the text around the number.
   const core = digits.replace(TRAILING_SEPARATORS, '');
   // After a word that says it is a phone number, a shorter one is one too (`тел. 23-45-67`, as a city's numbers are).
-  const figures = core.replace(/\P{Nd}/gu, '').length;
-  if (phoneWord && figures >= PHONE_WORDED_DIGITS && figures < PHONE_DIGITS) return REDACTED.phone + digits.slice(core.length);
+  // (Not a price: `телефон 24990 руб`, nor a number after a word for a call: `Call #123456`.)
+  if (figures >= PHONE_WORDED_DIGITS && figures < PHONE_DIGITS && !currency && STRICT_PHONE_WORD.test(justBefore)) return REDACTED.phone + digits.slice(core.length);
   const years = YEARS.exec(core);
   if (years && !phoneWord && Number(years[1]) <= Number(years[2])) return digits;
   return classifyDigits(core) === core ? digits : classifyDigits(core) + digits.slice(core.length);

@@ -132,15 +132,16 @@ describe('redactText', () => {
     // A span of years, with any dash; not two numbers of another shape, nor years backwards.
     ['from 2019\u20132025, 2019-2025 and 1999\u20142001, (2019-2025)', 'from 2019\u20132025, 2019-2025 and 1999\u20142001, (2019-2025)'],
     ['call 2025-2019, 2019 2025, 3019-2025', 'call [phone], [phone], [phone]'],
-    // Three separators, characters of no width, a word joiner, small dashes, a slash or an
-    // underscore between the groups: published whole before.
-    ['card 4276 - 1234 - 5678 - 9012, card 4276   1234   5678   9012', 'card [number], card [number]'],
+    // A card's four groups three separators apart, characters of no width, a word joiner, small
+    // dashes or an underscore between the groups: published whole before. (Four groups of four
+    // far apart whose check digit is wrong are four numbers: `1500 / 1500 / 1500 / 1500 lei`.)
+    ['card 4276 - 1234 - 5678 - 9014, card 4276   1234   5678   9014, 1500 - 1500 - 1500 - 1500 lei, 2019 / 2020 / 2021 / 2022', 'card [number], card [number], 1500 - 1500 - 1500 - 1500 lei, 2019 / 2020 / 2021 / 2022'],
     ['card 4276\u200b1234\u200b5678\u200b9012, call 8\u2060912\u2060345\u206067\u206089, 8\ufe58912\ufe58345\ufe5867\ufe5889', 'card [number], call [phone], [phone]'],
-    ['card 4276_1234_5678_9012, 4276/1234/5678/9012, Berlin 030/1234567', 'card [number], [number], Berlin [phone]'],
+    ['card 4276_1234_5678_9014, Berlin 030/1234567, +32 470/12 34 56, 0721/234/567', 'card [number], Berlin [phone], [phone], [phone]'],
     // Marks of writing direction, look-alike dashes and slashes, four separators or commas and
     // tildes between a card's four groups.
     ['card 4276\u200e1234\u200e5678\u200e9012, tel +7\u200e912\u200e345\u200e67\u200e89, tel +7\u202a912\u202c345-67-89, card 4276 1234 5678\u2069 9012', 'card [number], tel [phone], tel [phone], card [number]'],
-    ['tel 0721\uff0f234\uff0f567, card 4276~1234~5678~9012, card 4276 -- 1234 -- 5678 -- 9012, 4276    1234    5678    9012', 'tel [phone], card [number], card [number], [number]'],
+    ['tel 0721\uff0f234\uff0f567, card 4276~1234~5678~9014, card 4276 -- 1234 -- 5678 -- 9014, 4276    1234    5678    9014', 'tel [phone], card [number], card [number], [number]'],
     // After a word that says it is a phone number, a city's number of six digits; not an extension.
     ['тел. 23-45-67, доб. 123', 'тел. [phone], доб. 123'],
     // A link that is a phone number's or holds one, or an address; a query straight after the host.
@@ -152,7 +153,7 @@ describe('redactText', () => {
     // No sum begins with 0, even before its currency.
     ['am plătit 1 500 lei pe 055 412 322 lei', 'am plătit 1 500 lei pe [phone] lei'],
     // What only has the shape of a date is none: no month 34, no day 34, a slash before more digits.
-    ['Brussels 0470/12.34.56, 01/23/45/67/89, 01.23.45 67 89, 0221-12-34-56, 2026-01-05-17', 'Brussels [phone], [phone], [phone], [phone], [phone]'],
+    ['Brussels 0470/12.34.56, 01.23.45 67 89, 0221-12-34-56, 2026-01-05-17', 'Brussels [phone], [phone], [phone], [phone]'],
     // Dates, spans and sums with such separators are kept.
     ['on 2026/01/05, scan_2026_01_05.pdf, 5/1/2026, 12/31/2026, 31/12/2026, 31.12.26', 'on 2026/01/05, scan_2026_01_05.pdf, 5/1/2026, 12/31/2026, 31/12/2026, 31.12.26'],
     ['from 2019 - 2025, 2026-01-05-2026-01-09, 2026-01-05 - 2026-01-09, 05.01.2026 - 09.01.2026', 'from 2019 - 2025, 2026-01-05-2026-01-09, 2026-01-05 - 2026-01-09, 05.01.2026 - 09.01.2026'],
@@ -170,6 +171,20 @@ describe('redactText', () => {
     ['Order 1234567\n05.01.2026 delivered, paid 300\n\n1500 back', 'Order [number]\n05.01.2026 delivered, paid 300\n\n1500 back'],
     // File names with underscores.
     ['IMG_1234_5678.jpg order_12345_2026.pdf', 'IMG_1234_5678.jpg order_12345_2026.pdf'],
+    // A phone number wrapped onto the next line, from its plus or its 0; a long list of numbers whole.
+    ['from +40 721\n234 567 ieri, Номер: +373 69\n12 34 56, tel: +373 69\r\n123 456', 'from [phone] ieri, Номер: [phone], tel: [phone]'],
+    ['номера 0721 234 567 0722 345 678 0723 456 789 0724 567 890 0725 678 901 0726 789 012 0727 890 123', 'номера [number]'],
+    ['Belgian: 0470 / 12 34 56, тел. 21.12.45, phone: 234567, https://telegram.me/+79123456789', 'Belgian: [phone], тел. [phone], phone: [phone], [link]'],
+    ['Tracking link: shop.md?client=ivan.petrov&token=AbCdEf', 'Tracking link: [link]'],
+    // References with a slash from a 0, products' links, prices after the word for a phone, a
+    // call's number, times in a screenshot's name, a US date with dots, questions without spaces.
+    ['nr. 012/15.03.2024, исх. № 01-15/1234, № 0123/2025, 01/2026-03/2026, 05/01-10/01/2026, nr. 0001234/05.01.2026', 'nr. 012/15.03.2024, исх. № 01-15/1234, № 0123/2025, 01/2026-03/2026, 05/01-10/01/2026, nr. [number]/05.01.2026'],
+    ['https://999.md/ro/81234567 https://www.ozon.ru/product/1234567890/ https://www.google.com/maps/place/Shop/@47.0245,28.8322,17z https://medium.com/@shop/policy', 'https://999.md/ro/81234567 https://www.ozon.ru/product/1234567890/ https://www.google.com/maps/place/Shop/@47.0245,28.8322,17z https://medium.com/@shop/policy'],
+    ['Заказал телефон 24990 руб., Phone: 12999 lei, телевизора: 45999 руб, Call #123456, Звонок №123456, Called 10 000 times', 'Заказал телефон 24990 руб., Phone: 12999 lei, телевизора: 45999 руб, Call #123456, Звонок №123456, Called 10 000 times'],
+    ['Screenshot_2026-01-05-10-30-45.png, 12.31.2026, ok.Why?Because 2 days, support.shop.md?No answer', 'Screenshot_2026-01-05-10-30-45.png, 12.31.2026, ok.Why?Because 2 days, support.shop.md?No answer'],
+    // A date in brackets, a range of sums without spaces, more currencies.
+    ['Заказ (05.01.2026) не доставлен, on (10:00), (2026-01-05 10:00)', 'Заказ (05.01.2026) не доставлен, on (10:00), (2026-01-05 10:00)'],
+    ['Цена 1500-2000 руб, range 1.500-2.000 lei, Ущерб 1 500 000 MDL, 12 000 UAH', 'Цена 1500-2000 руб, range 1.500-2.000 lei, Ущерб 1 500 000 MDL, 12 000 UAH'],
   ])('%j -> %j', (input, expected) => {
     expect(redactText(input)).toBe(expected);
   });
