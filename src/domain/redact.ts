@@ -47,7 +47,11 @@ const HOURS = String.raw`(?:[01]?\d|2[0-3])\.[0-5]\d\s?[\u2010-\u2015\u2212-]\s?
 // number), and no pair of digits more after another dash (`2026-01-05-17`) but a time written so
 // (`Screenshot_2026-01-05-10-30-45.png`); another date after a dash is a span of days (`2026-01-05-2026-01-09`).
 const ISO_DATE = String.raw`\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])(?:-(?:[01]\d|2[0-3])-[0-5]\d(?:-[0-5]\d)?)?(?![\p{N}]|-\d{1,2}(?!\d))(?:[T ]\d{2}:\d{2}(?::\d{2})?)?`;
-const DATE = String.raw`${ISO_DATE}|${DOTTED_YEAR_FIRST}|${DAY_FIRST}|${DAYS}|${HOURS}|\d{1,2}:\d{2}`;
+/** A date with dashes and its year in full, day or month first (`01-05-2026`, as the US and others write it). */
+const DASHED = String.raw`(?:${DAY}-${MONTH}|${MONTH}-${DAY})-(?:19|20)\d{2}(?![\p{N}]|[-.]\p{N})`;
+/** The day and year after an English month's name (`Jan 5 2026`, `January 5, 2026`): the month's word is no part of the run. */
+const NAMED_MONTH = String.raw`(?<=(?<!\p{L})(?:[Jj]an|[Ff]eb|[Mm]ar|[Aa]pr|[Mm]ay|[Jj]un|[Jj]ul|[Aa]ug|[Ss]ep|[Oo]ct|[Nn]ov|[Dd]ec)\p{L}{0,6}\.?\s)${DAY},?\s(?:19|20)\d{2}(?!\p{N})`;
+const DATE = String.raw`${ISO_DATE}|${DOTTED_YEAR_FIRST}|${DAY_FIRST}|${DASHED}|${NAMED_MONTH}|${DAYS}|${HOURS}|\d{1,2}:\d{2}`;
 const IBAN = String.raw`\b[A-Z]{2}\d{2}(?:\s?[A-Z0-9]{4}){3,7}(?:\s?[A-Z0-9]{1,3})?\b`;
 // A run of digits with the separators phone, card and account numbers are written with.
 // Its digits of any script (full-width, Arabic-Indic), and the dashes a phone number is written

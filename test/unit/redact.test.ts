@@ -185,6 +185,9 @@ describe('redactText', () => {
     // A date in brackets, a range of sums without spaces, more currencies.
     ['Заказ (05.01.2026) не доставлен, on (10:00), (2026-01-05 10:00)', 'Заказ (05.01.2026) не доставлен, on (10:00), (2026-01-05 10:00)'],
     ['Цена 1500-2000 руб, range 1.500-2.000 lei, Ущерб 1 500 000 MDL, 12 000 UAH', 'Цена 1500-2000 руб, range 1.500-2.000 lei, Ущерб 1 500 000 MDL, 12 000 UAH'],
+    // Dates with dashes and the year in full, and after an English month's name.
+    ['on 01-05-2026 and 31-12-2026, Jan 5 2026 10:00, January 5, 2026 300 USD, Sept. 15, 2025', 'on 01-05-2026 and 31-12-2026, Jan 5 2026 10:00, January 5, 2026 300 USD, Sept. 15, 2025'],
+    ['call 12-34-5678, 8-912-345-67-89, 01-05-2026-17', 'call [phone], [phone], [phone]'],
   ])('%j -> %j', (input, expected) => {
     expect(redactText(input)).toBe(expected);
   });
