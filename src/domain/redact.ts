@@ -46,12 +46,14 @@ const HOURS = String.raw`(?:[01]?\d|2[0-3])\.[0-5]\d\s?[\u2010-\u2015\u2212-]\s?
 // A date year first with dashes, its month and day a calendar's (`0221-12-34-56` is a phone
 // number), and no pair of digits more after another dash (`2026-01-05-17`) but a time written so
 // (`Screenshot_2026-01-05-10-30-45.png`); another date after a dash is a span of days (`2026-01-05-2026-01-09`).
-const ISO_DATE = String.raw`\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])(?:-(?:[01]\d|2[0-3])-[0-5]\d(?:-[0-5]\d)?)?(?![\p{N}]|-\d{1,2}(?!\d))(?:[T ]\d{2}:\d{2}(?::\d{2})?)?`;
+const ISO_DATE = String.raw`(?:(?:19|20)\d{2}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])-(?:[01]\d|2[0-3])-[0-5]\d(?:-[0-5]\d)?|\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01]))(?![\p{N}]|-\d{1,2}(?!\d))(?:[T ]\d{2}:\d{2}(?::\d{2})?)?`;
 /** A date with dashes and its year in full, day or month first (`01-05-2026`, as the US and others write it). */
 const DASHED = String.raw`(?:${DAY}-${MONTH}|${MONTH}-${DAY})-(?:19|20)\d{2}(?![\p{N}]|[-.]\p{N})`;
 /** The day and year after an English month's name (`Jan 5 2026`, `January 5, 2026`): the month's word is no part of the run. */
 const NAMED_MONTH = String.raw`(?<=(?<!\p{L})(?:[Jj]an|[Ff]eb|[Mm]ar|[Aa]pr|[Mm]ay|[Jj]un|[Jj]ul|[Aa]ug|[Ss]ep|[Oo]ct|[Nn]ov|[Dd]ec)\p{L}{0,6}\.?\s)${DAY},?\s(?:19|20)\d{2}(?!\p{N})`;
-const DATE = String.raw`${ISO_DATE}|${DOTTED_YEAR_FIRST}|${DAY_FIRST}|${DASHED}|${NAMED_MONTH}|${DAYS}|${HOURS}|\d{1,2}:\d{2}`;
+/** A date without separators between a file name's underscores or dashes (`IMG_20260105_103045.jpg`, `VID-20260105-WA0012.mp4`). */
+const COMPACT_DATE = String.raw`(?<=[_-])(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])(?=[_-])`;
+const DATE = String.raw`${ISO_DATE}|${COMPACT_DATE}|${DOTTED_YEAR_FIRST}|${DAY_FIRST}|${DASHED}|${NAMED_MONTH}|${DAYS}|${HOURS}|\d{1,2}:\d{2}`;
 const IBAN = String.raw`\b[A-Z]{2}\d{2}(?:\s?[A-Z0-9]{4}){3,7}(?:\s?[A-Z0-9]{1,3})?\b`;
 // A run of digits with the separators phone, card and account numbers are written with.
 // Its digits of any script (full-width, Arabic-Indic), and the dashes a phone number is written
@@ -60,32 +62,43 @@ const IBAN = String.raw`\b[A-Z]{2}\d{2}(?:\s?[A-Z0-9]{4}){3,7}(?:\s?[A-Z0-9]{1,3
 // width (a zero-width space, joiners, a word joiner, the marks and controls of writing direction):
 // with any of them a number was published whole. Two of them at most between two digits
 // (`1500 - 2000 lei` is a range). A run that begins as a phone number does, with a plus or a 0,
-// goes on over one line break (a number wrapped with its text); others end at a line's end, as
-// the numbers of a log of payments, a line each, do.
+// goes on over a line break before three digits more (a number wrapped with its text; not before
+// `2. Next item`, nor before a date that begins the next line); others end at a line's end, as the
+// numbers of a log of payments, a line each, do.
 const SEPARATOR = String.raw`\t\v\f \u1680\u2000-\u200a\u202f\u205f\u3000\ufeff.()\uff08\uff09\u00a0\u00ad\u00b7\u02d7\u034f\u180e\u200b-\u200f\u2010-\u2015\u2027\u202a-\u202e\u2043\u2060-\u2064\u2066-\u2069\u2212\u2e3a\u2e3b\u30fb\ufe58\ufe63\uff0d\uff0e\u30fc-`;
+/** The separators but brackets. */
+const UNBRACKETED = SEPARATOR.replace(String.raw`()\uff08\uff09`, '');
 const LINE_BREAK = String.raw`(?:\r\n|[\n\r\u2028\u2029])`;
 const SLASH = String.raw`/\uff0f\u2215\u2044`;
 /**
  * A phone number with a slash after its code (`030/1234567`, `0470/12.34.56`, `+32 470/12 34 56`):
- * a code of a 0 and two to four digits, or after a plus, and six digits or more after the slash,
- * not a date. A slash elsewhere parts numbers (`2016/679`, `0123/2025`, `012/15.03.2024`).
+ * a code of a 0 and two to four digits, or after a plus, and after the slash seven digits or six
+ * in groups, not a date with its year in full. A slash elsewhere parts numbers (`2016/679`,
+ * `0123/2025`, `012/15.03.2024`, `0123/456789`, `0001/000123`).
  */
-const SLASHED_PHONE = String.raw`(?:[+\uff0b]\p{Nd}{1,3}[${SEPARATOR}]{0,2}[(\uff08]?\p{Nd}{2,4}[)\uff09]?|[(\uff08]?0\p{Nd}{2,4}[)\uff09]?)[${SEPARATOR}]?[${SLASH}][${SEPARATOR}]?(?!(?:${DAY}\.${MONTH}\.(?:\d{4}|\d{2})|(?:19|20)\d{2})(?!\p{N}))\p{Nd}(?:[${SLASH}${SEPARATOR}]{0,2}\p{Nd}){5,}[)\uff09]?`;
-const DIGITS = String.raw`${SLASHED_PHONE}|(?:[+\uff0b][(\uff08]?|[(\uff08]?(?=0))\p{Nd}(?:(?:[${SEPARATOR}]{0,2}|[${SEPARATOR}]?${LINE_BREAK}[${SEPARATOR}]?)\p{Nd})+[)\uff09]?|[(\uff08]?\p{Nd}(?:[${SEPARATOR}]{0,2}\p{Nd})+[)\uff09]?`;
+const SLASHED_PHONE = String.raw`(?:[+\uff0b]\p{Nd}{1,3}[${SEPARATOR}]{0,2}[(\uff08]?\p{Nd}{2,4}[)\uff09]?|[(\uff08]?0[1-9]\p{Nd}{1,3}[)\uff09]?)[${SEPARATOR}]?[${SLASH}][${SEPARATOR}]?(?!(?:${DAY}\.${MONTH}\.\d{4}|(?:19|20)\d{2})(?!\p{N}))(?:\p{Nd}{7,}|(?=\p{Nd}(?:[${SLASH}${SEPARATOR}]{0,2}\p{Nd}){5})\p{Nd}{1,4}(?:[${SLASH}${SEPARATOR}]{1,2}\p{Nd}{1,4})+)[)\uff09]?`;
+const DIGITS = String.raw`${SLASHED_PHONE}|(?:[+\uff0b][(\uff08]?|[(\uff08]?(?=0))\p{Nd}(?:(?:[${SEPARATOR}]{0,2}|[${SEPARATOR}]{0,2}${LINE_BREAK}[ \t]{0,4}(?!${DATE})(?=\p{Nd}(?:[${SEPARATOR}]{0,2}\p{Nd}){2}))\p{Nd})+[)\uff09]?|[(\uff08]?\p{Nd}(?:[${SEPARATOR}]{0,2}\p{Nd})+[)\uff09]?`;
 /** The most digits of a run judged for a sum and a date inside it: a longer one is no sum and date, and redacted whole (each of its dates judged again was in time of the square of its length). */
 const DATED_RUN_DIGITS = 256;
 /**
  * A card number in four groups of four however far apart (`4276 - 1234 - 5678 - 9012`, three
  * spaces, `4276~1234~…`), its check digit right: its groups too far apart for a run, each was
- * published. (Not with commas or slashes: four years or sums in a list are no card.)
+ * published. (Not with commas, slashes or brackets, nor four years or round sums: years or sums in a list are no card.)
  */
-const CARD = new RegExp(String.raw`(?<!\p{N})\p{Nd}{4}(?:[_~\u301c\uff5e${SEPARATOR}]{1,4}\p{Nd}{4}){3}(?!\p{N})`, 'gu');
+const CARD = new RegExp(String.raw`(?<!\p{N})(?!(?:(?:19|20)\d{2}\D{1,4}){3}(?:19|20)\d{2})(?!(?:\d{2}00\D{1,4}){3}\d{2}00)\p{Nd}{4}(?:[_~\u301c\uff5e${UNBRACKETED}]{1,4}\p{Nd}{4}){3}(?!\p{N})`, 'gu');
+/** The value of a digit of any script (`５`, `٥`): its place in its script's run of digits. */
+function digitValue(digit: string): number {
+  const code = digit.codePointAt(0)!;
+  let zero = code;
+  while (/\p{Nd}/u.test(String.fromCodePoint(zero - 1))) zero--;
+  return (code - zero) % 10;
+}
 /** Whether the digits of a number pass the check of a card's last digit (Luhn's). */
 function checksAsCard(number: string): boolean {
-  const digits = number.replace(/\D/g, '');
+  const digits = [...number.replace(/\P{Nd}/gu, '')];
   let sum = 0;
   for (let i = 0; i < digits.length; i++) {
-    let d = Number(digits[digits.length - 1 - i]);
+    let d = digitValue(digits[digits.length - 1 - i]);
     if (i % 2 === 1) d = d * 2 > 9 ? d * 2 - 9 : d * 2;
     sum += d;
   }
@@ -96,11 +109,11 @@ const TRAILING_SEPARATORS = new RegExp(`[${SEPARATOR}]+$`, 'u');
 /** A separator of the kinds a phone number is grouped by (a space, a dot, a dash). */
 const GROUPING = new RegExp(`[${SLASH}${SEPARATOR}]`, 'u');
 
-const PATTERN = new RegExp(`(${EMAIL})|(${URL})|(${DATE})|(${IBAN})|(${DIGITS})`, 'gu');
+// A date in brackets, its bracket with it (`(05.01.2026)`: a run of digits began at the bracket, and took it for a phone number's).
+const PATTERN = new RegExp(`(${EMAIL})|(${URL})|([(\uff08](?:${DATE})(?=[)\uff09])|${DATE})|(${IBAN})|(${DIGITS})`, 'gu');
 /** A date of three pairs (`21.12.45`), which a phone number of a city may be. */
 const SHORT_DATE = /^\d{2}[./]\d{2}[./]\d{2}$/;
-/** A date where a bracket opens a run of digits (`(05.01.2026)`): the bracket is the text's. */
-const DATE_AT = new RegExp(`(?:${DATE})(?![\\p{N}])`, 'uy');
+
 /** IP addresses, replaced first: a run of digits began at the end of a word before one (`IPv4 192.168.1.1`) and took it for a phone number. */
 const IP = new RegExp(`${IPV4}|${IPV6}`, 'gu');
 /**
@@ -136,10 +149,10 @@ const GROUPED = /^[1-9]\d{0,2}(?:[\s\u00a0\u202f]\d{3})+(?:[.,]\d{1,2})?$/u;
  * first group has four digits).
  */
 const GROUPED_DOTS = /^[1-9]\d{0,2}(?:\.\d{3})+$/u;
-const CURRENCY = String.raw`[$€£₽¥₴]|(?:RUB|USD|EUR|GBP|RON|MDL|UAH|PLN|CHF|KZT|грн\p{L}*|lei|руб\p{L}*|рубл\p{L}*|р\.?|rubles?|roubles?|dollars?|euros?|долл\p{L}*|евро)(?![\p{L}\p{N}])`;
+const CURRENCY = String.raw`[$€£₽¥₴]|(?:RUB|USD|EUR|GBP|RON|MDL|UAH|PLN|CHF|KZT|грн\p{L}*|гривен\p{L}*|гривн\p{L}*|тенге|(?:de\s)?lei|лей|руб\p{L}*|рубл\p{L}*|р\.?|rubles?|roubles?|dollars?|euros?|долл\p{L}*|евро)(?![\p{L}\p{N}-])`;
 /** What says a run of digits is a sum: its fraction, or a currency after it, or before it. */
 const SUM_AFTER = new RegExp(String.raw`^(?:[,.]\d{1,2}(?!\d)|\s?(?:${CURRENCY}))`, 'iu');
-const SUM_BEFORE = /(?:[$€£₽¥]|\b(?:RUB|USD|EUR|GBP))\s?$/iu;
+const SUM_BEFORE = /(?:[$€£₽¥₴]|\b(?:RUB|USD|EUR|GBP|RON|MDL|UAH|PLN|CHF|KZT))\s?$/iu;
 
 /** What a run of digits is, by how many digits it has and how it is written. */
 function classifyDigits(run: string): string {
@@ -164,13 +177,25 @@ export function redactText(text: string): string {
   const whole = text
     .replace(IP, (ip: string, offset: number, all: string) => (isVersion(ip, offset, all) ? ip : REDACTED.ip))
     .replace(CARD, (card: string) => (checksAsCard(card) ? REDACTED.number : card));
-  // Each match replaced in turn; a run of digits whose beginning is kept (a sum and a date before
-  // the rest of it) is searched again from the rest, in place (it was a search of the rest as a
-  // text of its own, one within another: a long log of payments overflowed the stack).
+  // Each match replaced in turn. A run of digits whose beginning is kept (a sum and a date before
+  // the rest of it) has its rest searched in place, up to the run's end: it was searched as a text
+  // of its own, one within another (a long log of payments overflowed the stack), and searched on
+  // in the whole text it ran on past the run's end (over a line break, from a 0).
   const pattern = new RegExp(PATTERN);
+  /** The ends of the runs whose rests are being searched, the innermost last. */
+  const ends: number[] = [];
+  let searched = whole;
   let out = '';
   let last = 0;
-  for (let m = pattern.exec(whole); m; m = pattern.exec(whole)) {
+  for (;;) {
+    const m = pattern.exec(searched);
+    if (!m) {
+      const end = ends.pop();
+      if (end === undefined) break;
+      pattern.lastIndex = end;
+      searched = ends.length ? whole.slice(0, ends[ends.length - 1]) : whole;
+      continue;
+    }
     const [found, email, url, date, iban, digits] = m;
     let replaced = found;
     let taken = found.length;
@@ -179,12 +204,13 @@ export function redactText(text: string): string {
     // A phone number of three pairs after a word that says so (`тел. 21.12.45`) has a date's shape.
     else if (date) replaced = SHORT_DATE.test(date) && STRICT_PHONE_WORD.test(whole.slice(Math.max(0, m.index - 20), m.index)) ? REDACTED.phone : date;
     else if (iban) replaced = REDACTED.number;
-    // A bracket before a date is the text's (`(05.01.2026)` was redacted as a phone number in brackets).
-    else if (/^[(\uff08]/u.test(digits) && ((DATE_AT.lastIndex = m.index + 1), DATE_AT.test(whole))) [replaced, taken] = [digits[0], 1];
     else if (digits) {
       const kept = digitsText(digits, m.index, whole);
-      if (typeof kept === 'number') [replaced, taken] = [digits.slice(0, kept), kept];
-      else replaced = kept;
+      if (typeof kept === 'number') {
+        [replaced, taken] = [digits.slice(0, kept), kept];
+        ends.push(m.index + digits.length);
+        searched = whole.slice(0, m.index + digits.length);
+      } else replaced = kept;
     }
     out += whole.slice(last, m.index) + replaced;
     last = m.index + taken;
@@ -238,14 +264,16 @@ const MAYBE_DATE_IN_RUN = /\s[^.-]*[.-]/u;
  * currency), or the run is written as a phone number is (`+7 912 …`, `8 (912) …`), the run is
  * one number, and redacted whole.
  */
-const AMOUNT_BEFORE_DATE = /^[1-9]\d{0,5}(?:[.,]\d{1,2})?\s+(?:[\u2010-\u2015\u2212/-]\s+)?[(\uff08]?$/u;
+const AMOUNT_BEFORE_DATE = /^[1-9]\d{0,5}(?:[.,]\d{1,2})?\s+[(\uff08]?$/u;
 /** The fraction of a sum before a date, after its decimal comma (`1500,00 05.01.2026`: the run begins after the comma). */
-const FRACTION_BEFORE_DATE = /^\d{1,2}\s+(?:[\u2010-\u2015\u2212/-]\s+)?[(\uff08]?$/u;
+const FRACTION_BEFORE_DATE = /^\d{1,2}\s+[(\uff08]?$/u;
 /**
  * A word before a number that says it is a phone number (`tel 495 12.11.1999`, `phone 2012-2099`):
  * then no date or span of years is taken out of the run.
  */
 const PHONE_WORD_BEFORE = /(?<![\p{L}\p{N}])(?:tel\p{L}*|\p{L}*phones?|call\p{L}*|mobile|mob|cell\p{L}*|fax|whatsapp|viber|telegram|тел\p{L}*|\p{L}*звон\p{L}*|моб\p{L}*|сотов\p{L}*|факс)\.?(?:\s*(?:no\.?|number|nr\.?|номер|№|#))?[\s:#№.\u2010-\u2015\u2212-]*$/iu;
+/** A unit of measure after a number (`20000 mAh`, `128 GB`): a number of a phone's, not of a phone number. */
+const UNIT_AFTER = /^\s?(?:mAh|мАч|mah|GB|ГБ|Гб|TB|ТБ|MP|Мп|W|Вт|Hz|Гц|mm|мм|inch|дюйм\p{L}*)(?![\p{L}\p{N}])/u;
 /** A word that names a phone number itself, just before it (`тел.`, `phone:`, `telefon`): not a call, a price or a television. */
 const STRICT_PHONE_WORD = /(?<![\p{L}\p{N}])(?:tel|telephone|phone|mobile|mob|cell|fax|тел|телефон[уае]?|моб|сот|факс|telefon(?:ul)?)\.?\s?[:\u2010-\u2015\u2212-]?\s*$/iu;
 const isDayAndMonth = (day: number, month: number) => day >= 1 && day <= 31 && month >= 1 && month <= 12;
@@ -291,13 +319,15 @@ function digitsText(digits: string, offset: number, whole: string): string | num
   const currency = SUM_AFTER.test(whole.slice(offset + run.length, offset + run.length + 24)) || SUM_BEFORE.test(justBefore);
   if ((GROUPED.test(run) || GROUPED_DOTS.test(run)) && currency) return digits;
   // Two sums and a dash between them, beside their currency (`1500-2000 руб`, `1.500-2.000 lei`).
-  const range = /^(.+?)\s?[\u2010-\u2015\u2212-]\s?(.+)$/u.exec(run);
-  if (range && currency && range.slice(1).every((sum) => /^[1-9]\d{0,5}$/.test(sum) || GROUPED.test(sum) || GROUPED_DOTS.test(sum))) return digits;
+  const dash = currency ? run.search(/[\u2010-\u2015\u2212-]/u) : -1;
+  const sums = dash > 0 ? [run.slice(0, dash).trimEnd(), run.slice(dash + 1).trimStart()] : [];
+  if (sums.length && sums.every((sum) => /^[1-9]\d{0,5}$/.test(sum) || GROUPED.test(sum) || GROUPED_DOTS.test(sum))) return digits;
   // A trailing space or bracket belongs to the text around the number.
   const core = digits.replace(TRAILING_SEPARATORS, '');
   // After a word that says it is a phone number, a shorter one is one too (`тел. 23-45-67`, as a city's numbers are).
-  // (Not a price: `телефон 24990 руб`, nor a number after a word for a call: `Call #123456`.)
-  if (figures >= PHONE_WORDED_DIGITS && figures < PHONE_DIGITS && !currency && STRICT_PHONE_WORD.test(justBefore)) return REDACTED.phone + digits.slice(core.length);
+  // (Not a price, `телефон 24990 руб`, nor a measure, `phone 20000 mAh`, nor a number after a word for a call, `Call #123456`.)
+  const unit = UNIT_AFTER.test(whole.slice(offset + run.length, offset + run.length + 8));
+  if (figures >= PHONE_WORDED_DIGITS && figures < PHONE_DIGITS && !currency && !unit && STRICT_PHONE_WORD.test(justBefore)) return REDACTED.phone + digits.slice(core.length);
   const years = YEARS.exec(core);
   if (years && !phoneWord && Number(years[1]) <= Number(years[2])) return digits;
   return classifyDigits(core) === core ? digits : classifyDigits(core) + digits.slice(core.length);

@@ -188,6 +188,19 @@ describe('redactText', () => {
     // Dates with dashes and the year in full, and after an English month's name.
     ['on 01-05-2026 and 31-12-2026, Jan 5 2026 10:00, January 5, 2026 300 USD, Sept. 15, 2025', 'on 01-05-2026 and 31-12-2026, Jan 5 2026 10:00, January 5, 2026 300 USD, Sept. 15, 2025'],
     ['call 12-34-5678, 8-912-345-67-89, 01-05-2026-17', 'call [phone], [phone], [phone]'],
+    // The rest of a run after a sum and a date ends where the run does; a wrapped number does not
+    // take the next line's list number or date, and goes on after spaces at either end of the line.
+    ['paid 300 05.01.2026 0721234567\n2026-01-06 refund, Call 0721 234 567\n2. Next item', 'paid 300 05.01.2026 [phone]\n2026-01-06 refund, Call [phone]\n2. Next item'],
+    ['Tel: +373 69 123 456\n05.01.2026 am sunat, Остаток: 0\n15.01.2026 закрыли, +373 69  \n123 456, +373 69\n  123 456', 'Tel: [phone]\n05.01.2026 am sunat, Остаток: 0\n15.01.2026 закрыли, [phone], [phone]'],
+    // A card in other digits; four years or round sums far apart are no card.
+    ['\uff14\uff12\uff17\uff16 - \uff11\uff12\uff13\uff14 - \uff15\uff16\uff17\uff18 - \uff19\uff10\uff11\uff14, seasons 2010 - 2011 - 2012 - 2013, 1000 - 2000 - 3000 - 4000 lei, (1000) (3000) (2000) (4000)', '[number], seasons 2010 - 2011 - 2012 - 2013, 1000 - 2000 - 3000 - 4000 lei, (1000) (3000) (2000) (4000)'],
+    // A slashed phone number whose groups look like a date with a short year; contract numbers from 0.
+    ['Belgia: 0470/12.11.56, +32 470/12.11.56, x 0721-11-23-14-56', 'Belgia: [phone], [phone], x [number]'],
+    ['Contractul nr. 0123/456789 din 05.01.2026, Factura nr. 0001/000123', 'Contractul nr. 0123/456789 din 05.01.2026, Factura nr. 0001/000123'],
+    // Currencies before the sum and in words, measures after the word for a phone, dates in file names.
+    ['UAH 1 234 567, \u20b41 234 567, MDL 1 234 567, 1500-2000 лей, 1500-2000 de lei, 1 500 000 de lei, 1 500 000 гривен', 'UAH 1 234 567, \u20b41 234 567, MDL 1 234 567, 1500-2000 лей, 1500-2000 de lei, 1 500 000 de lei, 1 500 000 гривен'],
+    ['телефона 20000 мАч, phone 20000 mAh, Telefonul 12999 de lei, тел. 23-45-67 р-н Ленинский', 'телефона 20000 мАч, phone 20000 mAh, Telefonul 12999 de lei, тел. [phone] р-н Ленинский'],
+    ['IMG_20260105_103045.jpg Screenshot_20260105-103045.png VID-20260105-WA0012.mp4', 'IMG_20260105_103045.jpg Screenshot_20260105-103045.png VID-20260105-WA0012.mp4'],
   ])('%j -> %j', (input, expected) => {
     expect(redactText(input)).toBe(expected);
   });
