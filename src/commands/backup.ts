@@ -83,14 +83,14 @@ export async function runRestore(ctx: Context, file: string, opts: { yes?: boole
     try {
       // Where there was none to replace, a copy is kept all the same if another process wrote to
       // the database made meanwhile (found under the restore's own lock).
-      keep = await restoreDatabase(source, ctx.dbPath, { name: keep ?? keepName(), another: keepName, ifAny: keep === undefined });
+      keep = await restoreDatabase(source, ctx.dbPath, { name: keep, another: keepName, ifAny: keep === undefined });
     } catch (err) {
       // Damaged where no count reads it (the copy of its rows met the damage, and wrote nothing).
       if (!keep || !isDamage(err)) throw err;
       await replaceDamaged(source, ctx.dbPath, keep);
     }
   }
-  // Open once, so that a backup from an older version is migrated now.
+  // Open once, so that a backup from an older version put in place of a damaged database is migrated now.
   await withStore(ctx, () => undefined);
   return { err: [...(keep ? [t().data.keptAs(keep)] : []), t().data.restored(ctx.dbPath, source)] };
 }

@@ -235,47 +235,57 @@ export async function backupBeforeMigration(dbPath: string, now: number, namedBy
  * replaced (`keep`) and the replacement are one transaction, so a writer either lands
  * before it, and so in `keep`, or waits and lands after it. Returns the name the copy took (`keep`'s
  * own, or another's where it was taken meanwhile). */
-export async function restoreDatabase(source: string, dest: string, keep?: { name: string; another: () => string; ifAny?: boolean }): Promise<string | undefined> {
+export async function restoreDatabase(source: string, dest: string, keep?: { name?: string; another: () => string; ifAny?: boolean }): Promise<string | undefined> {
   const staged = await stageBackup(source, dest);
-  // Brought to the current schema before it is put in place: a process that read the database's
-  // version before the restore read an older schema's tables after it, and failed.
-  upgradePrivateFile(staged.path, source);
-  let kept: ReturnType<typeof createTempBeside> | undefined;
-  let keeping = false;
+  let kept: { path: string; name: string } | undefined;
+  // A database made a moment ago (there was none to replace) is kept only if another process
+  // wrote to it meanwhile (what it wrote was otherwise lost without a copy): found under the
+  // restore's lock, and the copy then made from the start, its folder only then.
+  let wanted = keep !== undefined && !keep.ifAny;
   try {
-    if (keep) {
-      folderFor(keep.name);
-      kept = createTempBeside(keep.name);
-      closeSync(kept.fd);
-    }
-    const db = new Database(dest, { fileMustExist: true, ...driverOptions() });
-    try {
-      db.pragma('busy_timeout = 5000');
-      db.pragma('foreign_keys = OFF');
-      db.prepare('ATTACH ? AS restored').run(staged.path);
-      if (kept) db.prepare('ATTACH ? AS kept').run(kept.path);
-      retryBusy(() => db.exec('BEGIN IMMEDIATE'));
-      try {
-        // A database made a moment ago (there was none to replace) is kept only if another
-        // process wrote to it meanwhile: what it wrote was otherwise lost without a copy.
-        keeping = kept !== undefined && (!keep?.ifAny || holdsAnything(db, 'main'));
-        if (keeping) copyDatabase(db, 'main', 'kept');
-        clearDatabase(db, 'main');
-        copyDatabase(db, 'restored', 'main');
-        retryBusy(() => db.exec('COMMIT'));
-      } catch (err) {
-        if (db.inTransaction) db.exec('ROLLBACK');
-        throw err;
+    // Brought to the current schema before it is put in place: a process that read the database's
+    // version before the restore read an older schema's tables after it, and failed.
+    upgradePrivateFile(staged.path, source);
+    for (;;) {
+      if (keep && wanted && !kept) {
+        const name = keep.name ?? keep.another();
+        folderFor(name);
+        const file = createTempBeside(name);
+        closeSync(file.fd);
+        kept = { path: file.path, name };
       }
-      db.exec('DETACH restored');
-      if (kept) db.exec('DETACH kept');
-    } finally {
-      db.close();
+      const db = new Database(dest, { fileMustExist: true, ...driverOptions() });
+      try {
+        db.pragma('busy_timeout = 5000');
+        db.pragma('foreign_keys = OFF');
+        db.prepare('ATTACH ? AS restored').run(staged.path);
+        if (kept) db.prepare('ATTACH ? AS kept').run(kept.path);
+        retryBusy(() => db.exec('BEGIN IMMEDIATE'));
+        try {
+          if (!kept && keep?.ifAny && holdsAnything(db, 'main')) {
+            db.exec('ROLLBACK');
+            wanted = true;
+            continue;
+          }
+          if (kept) copyDatabase(db, 'main', 'kept');
+          clearDatabase(db, 'main');
+          copyDatabase(db, 'restored', 'main');
+          retryBusy(() => db.exec('COMMIT'));
+        } catch (err) {
+          if (db.inTransaction) db.exec('ROLLBACK');
+          throw err;
+        }
+        db.exec('DETACH restored');
+        if (kept) db.exec('DETACH kept');
+      } finally {
+        db.close();
+      }
+      break;
     }
-    if (!kept || !keep || !keeping) return undefined;
+    if (!kept || !keep) return undefined;
     // Linked, never written over: two restores at once chose one name, and the later renamed its
     // copy over the earlier's. Where the name is taken meanwhile, the copy takes another.
-    const name = linkInto(kept.path, keep.name, keep.another);
+    const name = linkInto(kept.path, kept.name, keep.another);
     kept = undefined;
     return name;
   } finally {

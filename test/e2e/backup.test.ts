@@ -795,6 +795,32 @@ describe('before a migration', () => {
     expect(pinned(written)).not.toContain('Meanwhile Shop');
   });
 
+  it('a restore where there was no database needs no folder of backups, and makes none', () => {
+    ok(s.run(['import', SEEDS]));
+    const backup = ok(s.run(['backup', '--out', join(s.dir, 'b.db')])).stdout.trim();
+    const dir = join(s.dir, 'elsewhere');
+    mkdirSync(dir);
+    writeFileSync(join(dir, 'backups'), 'a file of the user\'s');
+    ok(s.run(['--db', join(dir, 'z.db'), 'restore', backup, '--yes']));
+    expect(readFileSync(join(dir, 'backups'), 'utf8')).toBe('a file of the user\'s');
+    const clean = join(s.dir, 'clean');
+    mkdirSync(clean);
+    ok(s.run(['--db', join(clean, 'z.db'), 'restore', backup, '--yes']));
+    expect(readdirSync(clean).filter((f) => !f.startsWith('z.db'))).toEqual([]);
+  });
+
+  it('a backup whose upgrade fails leaves no staged copy beside the database', () => {
+    ok(s.run(['import', SEEDS]));
+    const backup = ok(s.run(['backup', '--out', join(s.dir, 'b.db')])).stdout.trim();
+    // Every table of the current schema, and a version that says it lacks the later ones: its migrations fail.
+    const db = new Database(backup);
+    db.pragma('user_version = 9');
+    db.close();
+    const r = s.run(['restore', backup, '--yes']);
+    expect(r.code).not.toBe(0);
+    expect(readdirSync(s.dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
+
   it('two backups in the same second each take a name of their own', async () => {
     ok(s.run(['import', SEEDS]));
     const ctx = { ...makeContext({}, { ...process.env, VETTED_DB: s.db, VETTED_CONFIG: s.config }), now: () => Date.UTC(2026, 11, 7, 10, 0, 0) };
