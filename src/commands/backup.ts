@@ -16,7 +16,8 @@ import type { Store } from '../store/store.js';
 
 function requireDatabase(ctx: Context): void {
   if (!existsSync(ctx.dbPath)) throw new UserError(t().data.noDatabase(ctx.dbPath));
-  inspectHeader(ctx.dbPath, 'database', ctx.setBy.db); // refuses a file that is not ours
+  // Refuses a file that is not ours; an empty file is no database yet either (it was made into one, and backed up).
+  if (inspectHeader(ctx.dbPath, 'database', ctx.setBy.db).isNew) throw new UserError(t().data.noDatabase(ctx.dbPath));
 }
 
 export async function runBackup(ctx: Context, opts: { out?: string }): Promise<CommandResult> {

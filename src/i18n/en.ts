@@ -1263,6 +1263,7 @@ export const en = {
     notOurs: (file: string) => `${file} is not a vetted database, so it was not restored.`,
     badBackup: (file: string, what: BackupFault) =>
       `${file} is not a vetted backup (${{ dangling: 'it is a symbolic link to a file that does not exist', loop: 'it is a loop of symbolic links', folder: 'it is a folder', special: 'it is a device, a pipe or a socket', 'not-sqlite': 'it is not an SQLite file', 'other-program': 'it is an SQLite database of another program', wal: 'it is the write-ahead log SQLite keeps beside a database: give the database itself', shm: 'it is the shared-memory file SQLite keeps beside a database: give the database itself', journal: 'it is the rollback journal SQLite keeps beside a database: give the database itself', cut: 'it is an SQLite database cut short, a copy that stopped part way; copy it again, whole' }[what]}), so nothing was restored.`,
+    notUpgraded: (file: string, problem: string) => `${file} cannot be brought to this version of vetted (${problem}), so it was not restored; restore another backup, or a copy of this one made by the version that wrote it.`,
     newerBackup: (file: string) => `${file} was written by a newer version of vetted; upgrade vetted to restore it.`,
     damagedBackup: (file: string, detail: string) => `${file} is damaged (${detail}), so it was not restored.`,
     lacksBackup: (file: string, first: string | null) => `${file} says it is a vetted database but lacks ${first === null ? 'a schema version' : `its ${first}`}, so it was not restored.`,

@@ -245,7 +245,13 @@ export async function restoreDatabase(source: string, dest: string, keep?: { nam
   try {
     // Brought to the current schema before it is put in place: a process that read the database's
     // version before the restore read an older schema's tables after it, and failed.
-    upgradePrivateFile(staged.path, source);
+    try {
+      upgradePrivateFile(staged.path, source);
+    } catch (err) {
+      // A backup that passed every check and still cannot be brought to this version's schema.
+      if ((err as { code?: unknown }).code === undefined || !String((err as { code?: unknown }).code).startsWith('SQLITE_')) throw err;
+      throw new UserError(t().db.notUpgraded(source, (err as Error).message));
+    }
     for (;;) {
       if (keep && wanted && !kept) {
         const name = keep.name ?? keep.another();
@@ -276,18 +282,19 @@ export async function restoreDatabase(source: string, dest: string, keep?: { nam
           throw err;
         }
         db.exec('DETACH restored');
-        if (kept) db.exec('DETACH kept');
+        if (!kept || !keep) return undefined;
+        db.exec('DETACH kept');
+        // Linked, never written over: two restores at once chose one name, and the later renamed
+        // its copy over the earlier's. Where the name is taken meanwhile, the copy takes another.
+        // At once, before the database is closed (its checkpoint takes a while): a restore
+        // stopped then had replaced the database and left the copy under its private name.
+        const name = linkInto(kept.path, kept.name, keep.another);
+        kept = undefined;
+        return name;
       } finally {
         db.close();
       }
-      break;
     }
-    if (!kept || !keep) return undefined;
-    // Linked, never written over: two restores at once chose one name, and the later renamed its
-    // copy over the earlier's. Where the name is taken meanwhile, the copy takes another.
-    const name = linkInto(kept.path, kept.name, keep.another);
-    kept = undefined;
-    return name;
   } finally {
     rmSync(staged.path, { force: true });
     if (kept) rmSync(kept.path, { force: true });

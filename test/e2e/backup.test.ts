@@ -816,9 +816,19 @@ describe('before a migration', () => {
     const db = new Database(backup);
     db.pragma('user_version = 9');
     db.close();
-    const r = s.run(['restore', backup, '--yes']);
-    expect(r.code).not.toBe(0);
+    const before = dump();
+    // Said as the backup's fault, naming it: it was an unexpected error.
+    expect(expectOneLineError(s.run(['restore', backup, '--yes']))).toMatch(new RegExp(`^vetted: ${backup.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} cannot be brought to this version of vetted \\(.+\\), so it was not restored`));
     expect(readdirSync(s.dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+    expect(dump()).toEqual(before);
+  });
+
+  it('backs up no empty file: there is no database there yet, and none is made', () => {
+    writeFileSync(s.db, '');
+    const line = expectOneLineError(s.run(['backup']));
+    expect(line).toMatch(/no database/);
+    expect(statSync(s.db).size).toBe(0);
+    expect(existsSync(join(s.dir, 'backups'))).toBe(false);
   });
 
   it('two backups in the same second each take a name of their own', async () => {
