@@ -38,7 +38,9 @@ const DOTTED_YEAR_FIRST = String.raw`(?:19|20)\d{2}(?:\.${MONTH}\.${DAY}(?!\.\p{
 // calendar has, and a year of two or four digits: a Belgian number `0470/12.34.56` was kept whole
 // as a number and a date. With dots, the days before it are its too (`05.01-10.01.2026`,
 // `1-5.01.2026`: a span of days).
-const DAY_FIRST = String.raw`(?:(?:${DAY}(?:\.${MONTH})?\s?[\u2010-\u2015\u2212-]\s?)?(?:${DAY}\.${MONTH}\.(?:\d{4}|\d{2})|${MONTH}\.${DAY}\.\d{4})(?!\.\p{N})|(?:${DAY}\/${MONTH}|${MONTH}\/${DAY})\/(?:\d{4}|\d{2})(?!\/\p{N}))(?!\p{N})(?:\s\d{1,2}:\d{2})?`;
+const DAY_FIRST = String.raw`(?:(?:${DAY}(?:\.${MONTH}\.?)?\s?[\u2010-\u2015\u2212-]\s?)?(?:${DAY}\.${MONTH}\.(?:\d{4}|\d{2})|${MONTH}\.${DAY}\.\d{4})(?!\.\p{N})|(?:${DAY}\/${MONTH}|${MONTH}\/${DAY})\/(?:\d{4}|\d{2})(?!\/\p{N}))(?!\p{N})(?:\s\d{1,2}:\d{2})?`;
+/** Months of years, a dash between them (`11.2025-01.2026`). */
+const MONTHS = String.raw`${MONTH}\.(?:19|20)\d{2}\s?[\u2010-\u2015\u2212-]\s?${MONTH}\.(?:19|20)\d{2}(?![\p{N}]|\.\p{N})`;
 /** Two days of a month without the year, a dash or a slash between them (`05.01/06.01`, `05.01-06.01`). */
 const DAYS = String.raw`${DAY}\.${MONTH}\s?[/\u2010-\u2015\u2212-]\s?${DAY}\.${MONTH}(?![\p{N}]|[./]\p{N})`;
 /** The hours of a day with dots, as Russian writes them (`10.00-12.00`). */
@@ -51,9 +53,9 @@ const ISO_DATE = String.raw`(?:(?:19|20)\d{2}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d
 const DASHED = String.raw`(?:${DAY}-${MONTH}|${MONTH}-${DAY})-(?:19|20)\d{2}(?![\p{N}]|[-.]\p{N})`;
 /** The day and year after an English month's name (`Jan 5 2026`, `January 5, 2026`): the month's word is no part of the run. */
 const NAMED_MONTH = String.raw`(?<=(?<!\p{L})(?:[Jj]an|[Ff]eb|[Mm]ar|[Aa]pr|[Mm]ay|[Jj]un|[Jj]ul|[Aa]ug|[Ss]ep|[Oo]ct|[Nn]ov|[Dd]ec)\p{L}{0,6}\.?\s)${DAY},?\s(?:19|20)\d{2}(?!\p{N})`;
-/** A date without separators between a file name's underscores or dashes (`IMG_20260105_103045.jpg`, `VID-20260105-WA0012.mp4`). */
-const COMPACT_DATE = String.raw`(?<=[_-])(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])(?=[_-])`;
-const DATE = String.raw`${ISO_DATE}|${COMPACT_DATE}|${DOTTED_YEAR_FIRST}|${DAY_FIRST}|${DASHED}|${NAMED_MONTH}|${DAYS}|${HOURS}|\d{1,2}:\d{2}`;
+/** A date without separators in a file's name, before an underscore, a dash or its extension (`IMG_20260105_103045.jpg`, `VID-20260105-WA0012.mp4`, `receipt_20260105.pdf`, `20260105_103045.jpg`). */
+const COMPACT_DATE = String.raw`(?<=[_-]|(?<![\p{L}\p{N}]))(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])(?=[_-]|\.[A-Za-z]{2,4}(?![\p{L}\p{N}]))`;
+const DATE = String.raw`${ISO_DATE}|${COMPACT_DATE}|${DOTTED_YEAR_FIRST}|${DAY_FIRST}|${DASHED}|${NAMED_MONTH}|${DAYS}|${MONTHS}|${HOURS}|\d{1,2}:\d{2}`;
 const IBAN = String.raw`\b[A-Z]{2}\d{2}(?:\s?[A-Z0-9]{4}){3,7}(?:\s?[A-Z0-9]{1,3})?\b`;
 // A run of digits with the separators phone, card and account numbers are written with.
 // Its digits of any script (full-width, Arabic-Indic), and the dashes a phone number is written
@@ -61,10 +63,11 @@ const IBAN = String.raw`\b[A-Z]{2}\d{2}(?:\s?[A-Z0-9]{4}){3,7}(?:\s?[A-Z0-9]{1,3
 // a middle dot, the small and full-width forms, and their look-alikes), and the characters of no
 // width (a zero-width space, joiners, a word joiner, the marks and controls of writing direction):
 // with any of them a number was published whole. Two of them at most between two digits
-// (`1500 - 2000 lei` is a range). A run that begins as a phone number does, with a plus or a 0,
-// goes on over a line break before three digits more (a number wrapped with its text; not before
-// `2. Next item`, nor before a date that begins the next line); others end at a line's end, as the
-// numbers of a log of payments, a line each, do.
+// (`1500 - 2000 lei` is a range). A run that begins as an international phone number does, with
+// a plus, goes on over a line break before three digits more (a number wrapped with its text; not
+// before `2. Next item`, nor a date that begins the next line, nor after seven digits, a number
+// whole, see wholeBeforeBreak); others end at a line's end, as the numbers of a log of
+// payments, a line each, do (`09.00\n1500 руб`).
 const SEPARATOR = String.raw`\t\v\f \u1680\u2000-\u200a\u202f\u205f\u3000\ufeff.()\uff08\uff09\u00a0\u00ad\u00b7\u02d7\u034f\u180e\u200b-\u200f\u2010-\u2015\u2027\u202a-\u202e\u2043\u2060-\u2064\u2066-\u2069\u2212\u2e3a\u2e3b\u30fb\ufe58\ufe63\uff0d\uff0e\u30fc-`;
 /** The separators but brackets. */
 const UNBRACKETED = SEPARATOR.replace(String.raw`()\uff08\uff09`, '');
@@ -76,8 +79,8 @@ const SLASH = String.raw`/\uff0f\u2215\u2044`;
  * in groups, not a date with its year in full. A slash elsewhere parts numbers (`2016/679`,
  * `0123/2025`, `012/15.03.2024`, `0123/456789`, `0001/000123`).
  */
-const SLASHED_PHONE = String.raw`(?:[+\uff0b]\p{Nd}{1,3}[${SEPARATOR}]{0,2}[(\uff08]?\p{Nd}{2,4}[)\uff09]?|[(\uff08]?0[1-9]\p{Nd}{1,3}[)\uff09]?)[${SEPARATOR}]?[${SLASH}][${SEPARATOR}]?(?!(?:${DAY}\.${MONTH}\.\d{4}|(?:19|20)\d{2})(?!\p{N}))(?:\p{Nd}{7,}|(?=\p{Nd}(?:[${SLASH}${SEPARATOR}]{0,2}\p{Nd}){5})\p{Nd}{1,4}(?:[${SLASH}${SEPARATOR}]{1,2}\p{Nd}{1,4})+)[)\uff09]?`;
-const DIGITS = String.raw`${SLASHED_PHONE}|(?:[+\uff0b][(\uff08]?|[(\uff08]?(?=0))\p{Nd}(?:(?:[${SEPARATOR}]{0,2}|[${SEPARATOR}]{0,2}${LINE_BREAK}[ \t]{0,4}(?!${DATE})(?=\p{Nd}(?:[${SEPARATOR}]{0,2}\p{Nd}){2}))\p{Nd})+[)\uff09]?|[(\uff08]?\p{Nd}(?:[${SEPARATOR}]{0,2}\p{Nd})+[)\uff09]?`;
+const SLASHED_PHONE = String.raw`(?:[+\uff0b]\p{Nd}{1,3}[${SEPARATOR}]{0,2}[(\uff08]?\p{Nd}{2,4}[)\uff09]?|[(\uff08]?0[1-9]\p{Nd}{1,3}[)\uff09]?)[${SEPARATOR}]?[${SLASH}][${SEPARATOR}]?(?!(?:${DAY}\.${MONTH}\.\d{4}|${MONTH}[./](?:19|20)\d{2}|(?:19|20)\d{2})(?!\p{N}))(?:\p{Nd}{7,}|(?=\p{Nd}(?:[${SLASH}${SEPARATOR}]{0,2}\p{Nd}){5})\p{Nd}{1,4}(?:[${SLASH}${SEPARATOR}]{1,2}\p{Nd}{1,4})+)[)\uff09]?`;
+const DIGITS = String.raw`${SLASHED_PHONE}|[+\uff0b][(\uff08]?\p{Nd}(?:(?:[${SEPARATOR}]{0,2}|[${SEPARATOR}]{0,2}${LINE_BREAK}[ \t]{0,4}(?!${DATE})(?=\p{Nd}(?:[${SEPARATOR}]{0,2}\p{Nd}){2}))\p{Nd})+[)\uff09]?|[(\uff08]?\p{Nd}(?:[${SEPARATOR}]{0,2}\p{Nd})+[)\uff09]?`;
 /** The most digits of a run judged for a sum and a date inside it: a longer one is no sum and date, and redacted whole (each of its dates judged again was in time of the square of its length). */
 const DATED_RUN_DIGITS = 256;
 /**
@@ -149,10 +152,11 @@ const GROUPED = /^[1-9]\d{0,2}(?:[\s\u00a0\u202f]\d{3})+(?:[.,]\d{1,2})?$/u;
  * first group has four digits).
  */
 const GROUPED_DOTS = /^[1-9]\d{0,2}(?:\.\d{3})+$/u;
-const CURRENCY = String.raw`[$€£₽¥₴]|(?:RUB|USD|EUR|GBP|RON|MDL|UAH|PLN|CHF|KZT|грн\p{L}*|гривен\p{L}*|гривн\p{L}*|тенге|(?:de\s)?lei|лей|руб\p{L}*|рубл\p{L}*|р\.?|rubles?|roubles?|dollars?|euros?|долл\p{L}*|евро)(?![\p{L}\p{N}-])`;
+const CURRENCY = String.raw`[$€£₽¥₴₸]|(?:RUB|RUR|тг|леев|USD|EUR|GBP|RON|MDL|UAH|PLN|CHF|KZT|грн\p{L}*|гривен\p{L}*|гривн\p{L}*|тенге|(?:de\s)?lei|лей|руб\p{L}*|рубл\p{L}*|р\.?|rubles?|roubles?|dollars?|euros?|долл\p{L}*|евро)(?![\p{L}\p{N}-])`;
 /** What says a run of digits is a sum: its fraction, or a currency after it, or before it. */
 const SUM_AFTER = new RegExp(String.raw`^(?:[,.]\d{1,2}(?!\d)|\s?(?:${CURRENCY}))`, 'iu');
-const SUM_BEFORE = /(?:[$€£₽¥₴]|\b(?:RUB|USD|EUR|GBP|RON|MDL|UAH|PLN|CHF|KZT))\s?$/iu;
+// (The codes in capitals: `Call Ron 555-1234` names a person.)
+const SUM_BEFORE = /(?:[$€£₽¥₴₸]|\b(?:RUB|RUR|USD|EUR|GBP|RON|MDL|UAH|PLN|CHF|KZT))\s?$/u;
 
 /** What a run of digits is, by how many digits it has and how it is written. */
 function classifyDigits(run: string): string {
@@ -204,13 +208,19 @@ export function redactText(text: string): string {
     // A phone number of three pairs after a word that says so (`тел. 21.12.45`) has a date's shape.
     else if (date) replaced = SHORT_DATE.test(date) && STRICT_PHONE_WORD.test(whole.slice(Math.max(0, m.index - 20), m.index)) ? REDACTED.phone : date;
     else if (iban) replaced = REDACTED.number;
-    else if (digits) {
-      const kept = digitsText(digits, m.index, whole);
-      if (typeof kept === 'number') {
-        [replaced, taken] = [digits.slice(0, kept), kept];
-        ends.push(m.index + digits.length);
-        searched = whole.slice(0, m.index + digits.length);
-      } else replaced = kept;
+    else if (/^[(\uff08]/u.test(digits) && digits.length <= 64 && !/[)\uff09]/u.test(digits.slice(0, -1))) {
+      // A bracket that opens a run and closes no part of it is the text's (`(05.01.2026, 1500 руб)`,
+      // `(1 234 567 руб.)`): the run is judged without it, as a phone number's code in brackets is not.
+      [replaced, taken] = [digits[0], 1];
+    } else if (digits) {
+      const run = wholeBeforeBreak(digits);
+      const kept = digitsText(run, m.index, whole);
+      if (typeof kept === 'number' && kept >= run.length) [replaced, taken] = [whole.slice(m.index, m.index + kept), kept];
+      else if (typeof kept === 'number') {
+        [replaced, taken] = [run.slice(0, kept), kept];
+        ends.push(m.index + run.length);
+        searched = whole.slice(0, m.index + run.length);
+      } else [replaced, taken] = [kept, run.length];
     }
     out += whole.slice(last, m.index) + replaced;
     last = m.index + taken;
@@ -219,8 +229,17 @@ export function redactText(text: string): string {
   return out + whole.slice(last);
 }
 
+/**
+ * A run up to its line break where it has a whole phone number's seven digits before it: a number
+ * on the next line is another's (`+373 69 123 456\n1500 lei`).
+ */
+function wholeBeforeBreak(run: string): string {
+  const at = run.search(/[\n\r\u2028\u2029]/u);
+  return at > 0 && run.slice(0, at).replace(/\P{Nd}/gu, '').length >= PHONE_DIGITS ? run.slice(0, at).replace(TRAILING_SEPARATORS, '') : run;
+}
+
 /** Schemes and hosts of links that are a phone number (`tel://+373…`, `https://wa.me/373…`); others with one after a plus (`t.me/+7…`) are found by it. */
-const PERSONAL_LINK = /^(?:(?:tel|sms|callto|whatsapp|viber|skype|tg):|(?:[a-z][a-z0-9+.-]*:\/\/)?(?:www\.)?(?:wa\.me|wa\.link|api\.whatsapp\.com)\/)/i;
+const PERSONAL_LINK = /^(?:(?:tel|sms|callto|whatsapp|viber|skype|tg):|(?:[a-z][a-z0-9+.-]*:\/\/)?(?:www\.)?(?:wa\.me|wa\.link|api\.whatsapp\.com|viber\.click)\/)/i;
 /** An e-mail address in a link's path, its @ written or escaped (`…/u/ivan@gmail.com/`, `…/ivan%40mail.ru`); not a map's place (`/@47.02,28.83`) nor an account's name (`/@shop`). */
 const ADDRESS_IN_LINK = /[\p{L}\p{N}._+-](?:@|%40)[\p{L}\p{N}-]+\.\p{L}{2,}/iu;
 
@@ -273,7 +292,7 @@ const FRACTION_BEFORE_DATE = /^\d{1,2}\s+[(\uff08]?$/u;
  */
 const PHONE_WORD_BEFORE = /(?<![\p{L}\p{N}])(?:tel\p{L}*|\p{L}*phones?|call\p{L}*|mobile|mob|cell\p{L}*|fax|whatsapp|viber|telegram|тел\p{L}*|\p{L}*звон\p{L}*|моб\p{L}*|сотов\p{L}*|факс)\.?(?:\s*(?:no\.?|number|nr\.?|номер|№|#))?[\s:#№.\u2010-\u2015\u2212-]*$/iu;
 /** A unit of measure after a number (`20000 mAh`, `128 GB`): a number of a phone's, not of a phone number. */
-const UNIT_AFTER = /^\s?(?:mAh|мАч|mah|GB|ГБ|Гб|TB|ТБ|MP|Мп|W|Вт|Hz|Гц|mm|мм|inch|дюйм\p{L}*)(?![\p{L}\p{N}])/u;
+const UNIT_AFTER = /^\s?(?:mAh|мАч|mah|GB|ГБ|Гб|TB|ТБ|MP|Мп|Hz|Гц|mm|мм|inch|дюйм\p{L}*)(?![\p{L}\p{N}])/u;
 /** A word that names a phone number itself, just before it (`тел.`, `phone:`, `telefon`): not a call, a price or a television. */
 const STRICT_PHONE_WORD = /(?<![\p{L}\p{N}])(?:tel|telephone|phone|mobile|mob|cell|fax|тел|телефон[уае]?|моб|сот|факс|telefon(?:ul)?)\.?\s?[:\u2010-\u2015\u2212-]?\s*$/iu;
 const isDayAndMonth = (day: number, month: number) => day >= 1 && day <= 31 && month >= 1 && month <= 12;
@@ -307,7 +326,10 @@ function digitsText(digits: string, offset: number, whole: string): string | num
       const lead = rest.length - rest.trimStart().length;
       const tail = rest.slice(lead).replace(/\P{Nd}/gu, '').length;
       // The hour of a time, its minutes after a colon beyond the run (`10:00`), or after a dot (`10.00`, as Russian writes it).
-      const hour = (/^\d{1,2}$/.test(rest.slice(lead)) && whole[offset + digits.length] === ':') || /^(?:[01]?\d|2[0-3])\.[0-5]\d$/.test(rest.slice(lead));
+      const minutes = /^\d{1,2}$/.test(rest.slice(lead)) ? /^:[0-5]\d(?!\d)/.exec(whole.slice(offset + digits.length, offset + digits.length + 4)) : null;
+      // The time whole, its minutes with it: the rest of the run searched alone had lost them.
+      if (minutes) return digits.length + minutes[0].length;
+      const hour = /^(?:[01]?\d|2[0-3])\.[0-5]\d$/.test(rest.slice(lead));
       if (tail > 0 && tail < PHONE_DIGITS && !hour) continue;
       return end + lead;
     }
@@ -317,7 +339,8 @@ function digitsText(digits: string, offset: number, whole: string): string | num
   // (`1.234.567` alone) may be a phone number, and are redacted.
   const run = digits.trimEnd();
   const currency = SUM_AFTER.test(whole.slice(offset + run.length, offset + run.length + 24)) || SUM_BEFORE.test(justBefore);
-  if ((GROUPED.test(run) || GROUPED_DOTS.test(run)) && currency) return digits;
+  // (Or written without groups, nine digits at most, beside its currency after it: `1500000 руб`.)
+  if ((GROUPED.test(run) || GROUPED_DOTS.test(run) || (/^[1-9]\d{0,8}$/.test(run) && SUM_AFTER.test(whole.slice(offset + run.length, offset + run.length + 24)))) && currency) return digits;
   // Two sums and a dash between them, beside their currency (`1500-2000 руб`, `1.500-2.000 lei`).
   const dash = currency ? run.search(/[\u2010-\u2015\u2212-]/u) : -1;
   const sums = dash > 0 ? [run.slice(0, dash).trimEnd(), run.slice(dash + 1).trimStart()] : [];

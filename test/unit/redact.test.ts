@@ -201,6 +201,18 @@ describe('redactText', () => {
     ['UAH 1 234 567, \u20b41 234 567, MDL 1 234 567, 1500-2000 лей, 1500-2000 de lei, 1 500 000 de lei, 1 500 000 гривен', 'UAH 1 234 567, \u20b41 234 567, MDL 1 234 567, 1500-2000 лей, 1500-2000 de lei, 1 500 000 de lei, 1 500 000 гривен'],
     ['телефона 20000 мАч, phone 20000 mAh, Telefonul 12999 de lei, тел. 23-45-67 р-н Ленинский', 'телефона 20000 мАч, phone 20000 mAh, Telefonul 12999 de lei, тел. [phone] р-н Ленинский'],
     ['IMG_20260105_103045.jpg Screenshot_20260105-103045.png VID-20260105-WA0012.mp4', 'IMG_20260105_103045.jpg Screenshot_20260105-103045.png VID-20260105-WA0012.mp4'],
+    // A whole number before a line break is one; the next line's number is its own, and a run
+    // from a 0 ends at the line's end.
+    ['Телефон: 0721 234 567\n1500 lei pe 05.01.2026, Tel: +373 69 123 456\n1500 lei, открылся в 09.00\n1500 руб', 'Телефон: [phone]\n1500 lei pe 05.01.2026, Tel: [phone]\n1500 lei, открылся в 09.00\n1500 руб'],
+    // A bracket that opens a run and closes no part of it is the text's.
+    ['Заказ (05.01.2026, 1500 руб), (05.01.2026 г.), Оплата (1 234 567 руб.), (10.00-12.00, пн), (8 912 345 67 89), call (495) 123-45-67', 'Заказ (05.01.2026, 1500 руб), (05.01.2026 г.), Оплата (1 234 567 руб.), (10.00-12.00, пн), ([phone]), call [phone]'],
+    // A time after a sum and a date keeps its minutes; a sum without groups beside its currency; more currencies.
+    ['1500 05.01.2026 14:30 2000 06.01.2026 15:00, Кредит 1500000 руб, Suma: 2500000 MDL, call 89161234567 руб', '1500 05.01.2026 14:30 2000 06.01.2026 15:00, Кредит 1500000 руб, Suma: 2500000 MDL, call [phone] руб'],
+    ['1 234 567 леев, 2 500 000 тг, 1 234 567 \u20b8, 1 234 567 RUR', '1 234 567 леев, 2 500 000 тг, 1 234 567 \u20b8, 1 234 567 RUR'],
+    // Tuesday is no unit, Ron is no currency, a Viber link is a phone number's.
+    ['тел. 23-45-67 Вт-Сб 10-19, Call Ron 555-1234, https://viber.click/37369123456', 'тел. [phone] Вт-Сб 10-19, Call Ron [phone], [link]'],
+    // Spans of months and days, a month and year after a slash, dates in more file names.
+    ['за период 11.2025-01.2026, Доставка 05.01.–10.01.2026, Contract nr. 0125/01/2026, 20260105_103045.jpg, receipt_20260105.pdf', 'за период 11.2025-01.2026, Доставка 05.01.–10.01.2026, Contract nr. 0125/01/2026, 20260105_103045.jpg, receipt_20260105.pdf'],
   ])('%j -> %j', (input, expected) => {
     expect(redactText(input)).toBe(expected);
   });
