@@ -53,8 +53,11 @@ const ISO_DATE = String.raw`(?:(?:19|20)\d{2}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d
 const DASHED = String.raw`(?:${DAY}-${MONTH}|${MONTH}-${DAY})-(?:19|20)\d{2}(?![\p{N}]|[-.]\p{N})`;
 /** The day and year after an English month's name (`Jan 5 2026`, `January 5, 2026`): the month's word is no part of the run. */
 const NAMED_MONTH = String.raw`(?<=(?<!\p{L})(?:[Jj]an|[Ff]eb|[Mm]ar|[Aa]pr|[Mm]ay|[Jj]un|[Jj]ul|[Aa]ug|[Ss]ep|[Oo]ct|[Nn]ov|[Dd]ec)\p{L}{0,6}\.?\s)${DAY},?\s(?:19|20)\d{2}(?!\p{N})`;
-/** A date without separators in a file's name, before an underscore, a dash or its extension (`IMG_20260105_103045.jpg`, `VID-20260105-WA0012.mp4`, `receipt_20260105.pdf`, `20260105_103045.jpg`). */
-const COMPACT_DATE = String.raw`(?<=[_-]|(?<![\p{L}\p{N}]))(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])(?=[_-]|\.[A-Za-z]{2,4}(?![\p{L}\p{N}]))`;
+const COMPACT = String.raw`(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])`;
+/** A file's extension, in small letters (`.jpg`; not `.Pls` of a sentence without its space). */
+const EXTENSION = String.raw`\.[a-z0-9]{2,4}(?![\p{L}\p{N}])`;
+/** A date without separators in a file's name (at a word's beginning only before an underscore or the extension: `19850312-1234` is a personal number), before an underscore, a dash or its extension (`IMG_20260105_103045.jpg`, `VID-20260105-WA0012.mp4`, `receipt_20260105.pdf`, `20260105_103045.jpg`). */
+const COMPACT_DATE = String.raw`(?:(?<=[_-])${COMPACT}(?=[_-]|${EXTENSION})|(?<![\p{L}\p{N}])${COMPACT}(?=_|${EXTENSION}))`;
 const DATE = String.raw`${ISO_DATE}|${COMPACT_DATE}|${DOTTED_YEAR_FIRST}|${DAY_FIRST}|${DASHED}|${NAMED_MONTH}|${DAYS}|${MONTHS}|${HOURS}|\d{1,2}:\d{2}`;
 const IBAN = String.raw`\b[A-Z]{2}\d{2}(?:\s?[A-Z0-9]{4}){3,7}(?:\s?[A-Z0-9]{1,3})?\b`;
 // A run of digits with the separators phone, card and account numbers are written with.
@@ -115,7 +118,9 @@ const GROUPING = new RegExp(`[${SLASH}${SEPARATOR}]`, 'u');
 // A date in brackets, its bracket with it (`(05.01.2026)`: a run of digits began at the bracket, and took it for a phone number's).
 const PATTERN = new RegExp(`(${EMAIL})|(${URL})|([(\uff08](?:${DATE})(?=[)\uff09])|${DATE})|(${IBAN})|(${DIGITS})`, 'gu');
 /** A date of three pairs (`21.12.45`), which a phone number of a city may be. */
-const SHORT_DATE = /^\d{2}[./]\d{2}[./]\d{2}$/;
+const SHORT_DATE = /^[(\uff08]?\d{2}[./]\d{2}[./]\d{2}$/u;
+/** The twenty characters before a place in a text: where a word that says what a number is stands. */
+const before20 = (text: string, at: number) => text.slice(Math.max(0, at - 20), at);
 
 /** IP addresses, replaced first: a run of digits began at the end of a word before one (`IPv4 192.168.1.1`) and took it for a phone number. */
 const IP = new RegExp(`${IPV4}|${IPV6}`, 'gu');
@@ -152,9 +157,12 @@ const GROUPED = /^[1-9]\d{0,2}(?:[\s\u00a0\u202f]\d{3})+(?:[.,]\d{1,2})?$/u;
  * first group has four digits).
  */
 const GROUPED_DOTS = /^[1-9]\d{0,2}(?:\.\d{3})+$/u;
-const CURRENCY = String.raw`[$€£₽¥₴₸]|(?:RUB|RUR|тг|леев|USD|EUR|GBP|RON|MDL|UAH|PLN|CHF|KZT|грн\p{L}*|гривен\p{L}*|гривн\p{L}*|тенге|(?:de\s)?lei|лей|руб\p{L}*|рубл\p{L}*|р\.?|rubles?|roubles?|dollars?|euros?|долл\p{L}*|евро)(?![\p{L}\p{N}-])`;
+const CURRENCY = String.raw`[$€£₽¥₴₸]|(?:RUB|RUR|леев|USD|EUR|GBP|RON|MDL|UAH|PLN|CHF|KZT|грн\p{L}*|гривен\p{L}*|гривн\p{L}*|тенге|(?:de\s)?lei|лей|руб\p{L}*|рубл\p{L}*|р\.?|rubles?|roubles?|dollars?|euros?|долл\p{L}*|евро)(?![\p{L}\p{N}-])`;
 /** What says a run of digits is a sum: its fraction, or a currency after it, or before it. */
-const SUM_AFTER = new RegExp(String.raw`^(?:[,.]\d{1,2}(?!\d)|\s?(?:${CURRENCY}))`, 'iu');
+// (In the case they are written in: `Called 612345678 Ron` names a person.)
+const SUM_AFTER = new RegExp(String.raw`^(?:[,.]\d{1,2}(?!\d)|\s?(?:${CURRENCY}))`, 'u');
+/** A currency just after a sum, without its fraction. */
+const CURRENCY_AFTER = new RegExp(String.raw`^\s?(?:${CURRENCY})`, 'u');
 // (The codes in capitals: `Call Ron 555-1234` names a person.)
 const SUM_BEFORE = /(?:[$€£₽¥₴₸]|\b(?:RUB|RUR|USD|EUR|GBP|RON|MDL|UAH|PLN|CHF|KZT))\s?$/u;
 
@@ -184,7 +192,7 @@ export function redactText(text: string): string {
   // Each match replaced in turn. A run of digits whose beginning is kept (a sum and a date before
   // the rest of it) has its rest searched in place, up to the run's end: it was searched as a text
   // of its own, one within another (a long log of payments overflowed the stack), and searched on
-  // in the whole text it ran on past the run's end (over a line break, from a 0).
+  // in the whole text it ran on past the run's end (over a line break).
   const pattern = new RegExp(PATTERN);
   /** The ends of the runs whose rests are being searched, the innermost last. */
   const ends: number[] = [];
@@ -206,16 +214,20 @@ export function redactText(text: string): string {
     if (email) replaced = REDACTED.email;
     else if (url) replaced = linkText(url);
     // A phone number of three pairs after a word that says so (`тел. 21.12.45`) has a date's shape.
-    else if (date) replaced = SHORT_DATE.test(date) && STRICT_PHONE_WORD.test(whole.slice(Math.max(0, m.index - 20), m.index)) ? REDACTED.phone : date;
+    else if (date) replaced = SHORT_DATE.test(date) && STRICT_PHONE_WORD.test(before20(whole, m.index)) ? date.replace(/[\d./]+/, REDACTED.phone) : date;
     else if (iban) replaced = REDACTED.number;
-    else if (/^[(\uff08]/u.test(digits) && digits.length <= 64 && !/[)\uff09]/u.test(digits.slice(0, -1))) {
+    else if (/^[(\uff08]/u.test(digits) && digits.length <= 64 && !/[)\uff09]/u.test(digits.slice(0, -1)) && !PHONE_WORD_BEFORE.test(before20(whole, m.index))) {
       // A bracket that opens a run and closes no part of it is the text's (`(05.01.2026, 1500 руб)`,
       // `(1 234 567 руб.)`): the run is judged without it, as a phone number's code in brackets is not.
       [replaced, taken] = [digits[0], 1];
     } else if (digits) {
       const run = wholeBeforeBreak(digits);
       const kept = digitsText(run, m.index, whole);
-      if (typeof kept === 'number' && kept >= run.length) [replaced, taken] = [whole.slice(m.index, m.index + kept), kept];
+      if (typeof kept === 'number' && kept >= run.length) {
+        // A time's minutes after the run: within the rest being searched, whose end moves past them.
+        [replaced, taken] = [whole.slice(m.index, m.index + kept), kept];
+        for (let i = 0; i < ends.length; i++) ends[i] = Math.max(ends[i], m.index + kept);
+      }
       else if (typeof kept === 'number') {
         [replaced, taken] = [run.slice(0, kept), kept];
         ends.push(m.index + run.length);
@@ -230,12 +242,17 @@ export function redactText(text: string): string {
 }
 
 /**
- * A run up to its line break where it has a whole phone number's seven digits before it: a number
- * on the next line is another's (`+373 69 123 456\n1500 lei`).
+ * A run up to the line break after which it holds a whole international number, eleven digits
+ * (`+373 69 123 456\n1500 lei`): a number on the next line is another's. A run wrapped sooner
+ * goes on (`+91 98765\n43210`, `+7 912\n345 67 89`).
  */
+const WHOLE_NUMBER_DIGITS = 11;
 function wholeBeforeBreak(run: string): string {
-  const at = run.search(/[\n\r\u2028\u2029]/u);
-  return at > 0 && run.slice(0, at).replace(/\P{Nd}/gu, '').length >= PHONE_DIGITS ? run.slice(0, at).replace(TRAILING_SEPARATORS, '') : run;
+  for (const br of run.matchAll(/[\n\r\u2028\u2029]/gu)) {
+    const before = run.slice(0, br.index);
+    if (before.replace(/\P{Nd}/gu, '').length >= WHOLE_NUMBER_DIGITS) return before.replace(TRAILING_SEPARATORS, '');
+  }
+  return run;
 }
 
 /** Schemes and hosts of links that are a phone number (`tel://+373…`, `https://wa.me/373…`); others with one after a plus (`t.me/+7…`) are found by it. */
@@ -305,7 +322,7 @@ const YEARS = /^[(\uff08]?((?:19|20)\d{2})\s?[\u2010-\u2015\u2212-]\s?((?:19|20)
  * the rest to be searched again.
  */
 function digitsText(digits: string, offset: number, whole: string): string | number {
-  const phoneWord = PHONE_WORD_BEFORE.test(whole.slice(Math.max(0, offset - 20), offset));
+  const phoneWord = PHONE_WORD_BEFORE.test(before20(whole, offset));
   const figures = digits.replace(/\P{Nd}/gu, '').length;
   // Only what is just before the run is looked at: the text before it all, searched at each run, took time in the square of its length.
   const justBefore = whole.slice(Math.max(0, offset - 16), offset);
@@ -339,8 +356,8 @@ function digitsText(digits: string, offset: number, whole: string): string | num
   // (`1.234.567` alone) may be a phone number, and are redacted.
   const run = digits.trimEnd();
   const currency = SUM_AFTER.test(whole.slice(offset + run.length, offset + run.length + 24)) || SUM_BEFORE.test(justBefore);
-  // (Or written without groups, nine digits at most, beside its currency after it: `1500000 руб`.)
-  if ((GROUPED.test(run) || GROUPED_DOTS.test(run) || (/^[1-9]\d{0,8}$/.test(run) && SUM_AFTER.test(whole.slice(offset + run.length, offset + run.length + 24)))) && currency) return digits;
+  // (Or written without groups, seven digits at most, its currency after it: `1500000 руб`; an account's number is longer.)
+  if ((GROUPED.test(run) || GROUPED_DOTS.test(run) || (/^[1-9]\d{0,6}$/.test(run) && CURRENCY_AFTER.test(whole.slice(offset + run.length, offset + run.length + 24)))) && currency) return digits;
   // Two sums and a dash between them, beside their currency (`1500-2000 руб`, `1.500-2.000 lei`).
   const dash = currency ? run.search(/[\u2010-\u2015\u2212-]/u) : -1;
   const sums = dash > 0 ? [run.slice(0, dash).trimEnd(), run.slice(dash + 1).trimStart()] : [];

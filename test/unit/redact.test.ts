@@ -208,11 +208,22 @@ describe('redactText', () => {
     ['Заказ (05.01.2026, 1500 руб), (05.01.2026 г.), Оплата (1 234 567 руб.), (10.00-12.00, пн), (8 912 345 67 89), call (495) 123-45-67', 'Заказ (05.01.2026, 1500 руб), (05.01.2026 г.), Оплата (1 234 567 руб.), (10.00-12.00, пн), ([phone]), call [phone]'],
     // A time after a sum and a date keeps its minutes; a sum without groups beside its currency; more currencies.
     ['1500 05.01.2026 14:30 2000 06.01.2026 15:00, Кредит 1500000 руб, Suma: 2500000 MDL, call 89161234567 руб', '1500 05.01.2026 14:30 2000 06.01.2026 15:00, Кредит 1500000 руб, Suma: 2500000 MDL, call [phone] руб'],
-    ['1 234 567 леев, 2 500 000 тг, 1 234 567 \u20b8, 1 234 567 RUR', '1 234 567 леев, 2 500 000 тг, 1 234 567 \u20b8, 1 234 567 RUR'],
+    ['1 234 567 леев, 2 500 000 тенге, 1 234 567 \u20b8, 1 234 567 RUR', '1 234 567 леев, 2 500 000 тенге, 1 234 567 \u20b8, 1 234 567 RUR'],
     // Tuesday is no unit, Ron is no currency, a Viber link is a phone number's.
     ['тел. 23-45-67 Вт-Сб 10-19, Call Ron 555-1234, https://viber.click/37369123456', 'тел. [phone] Вт-Сб 10-19, Call Ron [phone], [link]'],
     // Spans of months and days, a month and year after a slash, dates in more file names.
     ['за период 11.2025-01.2026, Доставка 05.01.–10.01.2026, Contract nr. 0125/01/2026, 20260105_103045.jpg, receipt_20260105.pdf', 'за период 11.2025-01.2026, Доставка 05.01.–10.01.2026, Contract nr. 0125/01/2026, 20260105_103045.jpg, receipt_20260105.pdf'],
+    // A number wrapped before its eleven digits goes on; one whole before the break does not take the next line's.
+    ['My number +91 98765\n43210, +49 151 23\n456789, Tel +7 912\n345 67 89\n1500 руб, Tel +373 69\n123 456\n1500 lei', 'My number [phone], [phone], Tel [phone]\n1500 руб, Tel [phone]\n1500 lei'],
+    // A bracket after the word for a phone is the number's.
+    ['Телефон: (23-45-67), тел. (21.12.45), tel (495 12.11.1999', 'Телефон: [phone]), тел. ([phone]), tel [phone]'],
+    // A number without groups is a sum beside its currency only if it is short, and only a currency
+    // in the case it is written makes one (not a fraction, not Ron, not тг, which is Telegram).
+    ['Sunați la 721234567,10-18, Called 612345678 Ron, Cont nr. 225123456 MDL, пишите 912345678 тг', 'Sunați la [number],10-18, Called [number] Ron, Cont nr. [number] MDL, пишите [number] тг'],
+    // A date at a word's beginning is a file's only before an underscore or its extension.
+    ['Personnummer 19850312-1234, Tel: 20180523.Pls call', 'Personnummer [number], Tel: [number].Pls call'],
+    // Times after sums and dates inside the rest of a run keep their minutes once.
+    ['Plăți: 300 05.01.2026 1500 06.01.2026 10:30 200 07.01.2026, 1500 05.01.2026 300 06.01.2026 9:05', 'Plăți: 300 05.01.2026 1500 06.01.2026 10:30 200 07.01.2026, 1500 05.01.2026 300 06.01.2026 9:05'],
   ])('%j -> %j', (input, expected) => {
     expect(redactText(input)).toBe(expected);
   });
