@@ -54,11 +54,11 @@ const DASHED = String.raw`(?:${DAY}-${MONTH}|${MONTH}-${DAY})-(?:19|20)\d{2}(?![
 /** The day and year after an English month's name (`Jan 5 2026`, `January 5, 2026`): the month's word is no part of the run. */
 const NAMED_MONTH = String.raw`(?<=(?<!\p{L})(?:[Jj]an|[Ff]eb|[Mm]ar|[Aa]pr|[Mm]ay|[Jj]un|[Jj]ul|[Aa]ug|[Ss]ep|[Oo]ct|[Nn]ov|[Dd]ec)\p{L}{0,6}\.?\s)${DAY},?\s(?:19|20)\d{2}(?!\p{N})`;
 const COMPACT = String.raw`(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])`;
-/** A file's extension, in small letters (`.jpg`; not `.Pls` of a sentence without its space). */
-const EXTENSION = String.raw`\.[a-z0-9]{2,4}(?![\p{L}\p{N}])`;
+/** A file's extension, in small letters or capitals (`.jpg`, `.PDF`; not `.Pls` of a sentence without its space). */
+const EXTENSION = String.raw`\.(?:[a-z0-9]{2,4}|[A-Z0-9]{2,4})(?![\p{L}\p{N}])`;
 /** A date without separators in a file's name (at a word's beginning only before an underscore or the extension: `19850312-1234` is a personal number), before an underscore, a dash or its extension (`IMG_20260105_103045.jpg`, `VID-20260105-WA0012.mp4`, `receipt_20260105.pdf`, `20260105_103045.jpg`). */
-const COMPACT_DATE = String.raw`(?:(?<=[_-])${COMPACT}(?=[_-]|${EXTENSION})|(?<![\p{L}\p{N}])${COMPACT}(?=_|${EXTENSION}))`;
-const DATE = String.raw`${ISO_DATE}|${COMPACT_DATE}|${DOTTED_YEAR_FIRST}|${DAY_FIRST}|${DASHED}|${NAMED_MONTH}|${DAYS}|${MONTHS}|${HOURS}|\d{1,2}:\d{2}`;
+const COMPACT_DATE = String.raw`(?:(?<=[_-])${COMPACT}(?=[_-]|${EXTENSION})|(?<![\p{L}\p{N}])${COMPACT}(?=_|${EXTENSION}|-\d{6}${EXTENSION}))`;
+const DATE = String.raw`${ISO_DATE}|${COMPACT_DATE}|${DOTTED_YEAR_FIRST}|${DAY_FIRST}|${DASHED}|${NAMED_MONTH}|${DAYS}|${MONTHS}|${HOURS}|\d{1,2}:\d{2}(?::\d{2})?`;
 const IBAN = String.raw`\b[A-Z]{2}\d{2}(?:\s?[A-Z0-9]{4}){3,7}(?:\s?[A-Z0-9]{1,3})?\b`;
 // A run of digits with the separators phone, card and account numbers are written with.
 // Its digits of any script (full-width, Arabic-Indic), and the dashes a phone number is written
@@ -157,12 +157,16 @@ const GROUPED = /^[1-9]\d{0,2}(?:[\s\u00a0\u202f]\d{3})+(?:[.,]\d{1,2})?$/u;
  * first group has four digits).
  */
 const GROUPED_DOTS = /^[1-9]\d{0,2}(?:\.\d{3})+$/u;
-const CURRENCY = String.raw`[$€£₽¥₴₸]|(?:RUB|RUR|леев|USD|EUR|GBP|RON|MDL|UAH|PLN|CHF|KZT|грн\p{L}*|гривен\p{L}*|гривн\p{L}*|тенге|(?:de\s)?lei|лей|руб\p{L}*|рубл\p{L}*|р\.?|rubles?|roubles?|dollars?|euros?|долл\p{L}*|евро)(?![\p{L}\p{N}-])`;
-/** What says a run of digits is a sum: its fraction, or a currency after it, or before it. */
-// (In the case they are written in: `Called 612345678 Ron` names a person.)
-const SUM_AFTER = new RegExp(String.raw`^(?:[,.]\d{1,2}(?!\d)|\s?(?:${CURRENCY}))`, 'u');
+/** Currencies by their codes, in capitals only (`Called 612345678 Ron` names a person). */
+const CURRENCY_CODE = String.raw`(?:RUB|RUR|USD|EUR|GBP|RON|MDL|UAH|PLN|CHF|KZT)(?![\p{L}\p{N}-])`;
+/** Currencies by their signs and words, in any case (`Lei`, `LEI`, `Руб.`). */
+const CURRENCY = String.raw`[$€£₽¥₴₸]|(?:леев|грн\p{L}*|гривен\p{L}*|гривн\p{L}*|тенге|(?:de\s)?lei|лей|руб\p{L}*|рубл\p{L}*|р\.?|rubles?|roubles?|dollars?|euros?|долл\p{L}*|евро)(?![\p{L}\p{N}-])`;
 /** A currency just after a sum, without its fraction. */
-const CURRENCY_AFTER = new RegExp(String.raw`^\s?(?:${CURRENCY})`, 'u');
+const CURRENCY_AFTER = { test: (text: string) => CURRENCY_WORD_AFTER.test(text) || CURRENCY_CODE_AFTER.test(text) };
+const CURRENCY_WORD_AFTER = new RegExp(String.raw`^\s?(?:${CURRENCY})`, 'iu');
+const CURRENCY_CODE_AFTER = new RegExp(String.raw`^\s?${CURRENCY_CODE}`, 'u');
+/** What says a run of digits is a sum: its fraction, or a currency after it, or before it. */
+const SUM_AFTER = { test: (text: string) => /^[,.]\d{1,2}(?!\d)/.test(text) || CURRENCY_AFTER.test(text) };
 // (The codes in capitals: `Call Ron 555-1234` names a person.)
 const SUM_BEFORE = /(?:[$€£₽¥₴₸]|\b(?:RUB|RUR|USD|EUR|GBP|RON|MDL|UAH|PLN|CHF|KZT))\s?$/u;
 
@@ -216,12 +220,12 @@ export function redactText(text: string): string {
     // A phone number of three pairs after a word that says so (`тел. 21.12.45`) has a date's shape.
     else if (date) replaced = SHORT_DATE.test(date) && STRICT_PHONE_WORD.test(before20(whole, m.index)) ? date.replace(/[\d./]+/, REDACTED.phone) : date;
     else if (iban) replaced = REDACTED.number;
-    else if (/^[(\uff08]/u.test(digits) && digits.length <= 64 && !/[)\uff09]/u.test(digits.slice(0, -1)) && !PHONE_WORD_BEFORE.test(before20(whole, m.index))) {
+    else if (/^[(\uff08]/u.test(digits) && digits.length <= 64 && !/[)\uff09]/u.test(digits.slice(0, -1))) {
       // A bracket that opens a run and closes no part of it is the text's (`(05.01.2026, 1500 руб)`,
       // `(1 234 567 руб.)`): the run is judged without it, as a phone number's code in brackets is not.
       [replaced, taken] = [digits[0], 1];
     } else if (digits) {
-      const run = wholeBeforeBreak(digits);
+      const run = wholeBeforeBreak(digits, m.index, whole);
       const kept = digitsText(run, m.index, whole);
       if (typeof kept === 'number' && kept >= run.length) {
         // A time's minutes after the run: within the rest being searched, whose end moves past them.
@@ -242,15 +246,19 @@ export function redactText(text: string): string {
 }
 
 /**
- * A run up to the line break after which it holds a whole international number, eleven digits
- * (`+373 69 123 456\n1500 lei`): a number on the next line is another's. A run wrapped sooner
- * goes on (`+91 98765\n43210`, `+7 912\n345 67 89`).
+ * A run up to the line break after which it holds a whole international number, ten digits
+ * (`+45 12 34 56 78\n250 EUR`), or up to its last line break where the last line is a sum or holds
+ * a date (`+43 1 234567\n300 05.01.2026`): a number on the next line is another's. A run wrapped
+ * sooner goes on (`+91 98765\n43210`, `+7 912\n345 67 89`).
  */
-const WHOLE_NUMBER_DIGITS = 11;
-function wholeBeforeBreak(run: string): string {
-  for (const br of run.matchAll(/[\n\r\u2028\u2029]/gu)) {
-    const before = run.slice(0, br.index);
-    if (before.replace(/\P{Nd}/gu, '').length >= WHOLE_NUMBER_DIGITS) return before.replace(TRAILING_SEPARATORS, '');
+const WHOLE_NUMBER_DIGITS = 10;
+function wholeBeforeBreak(run: string, offset: number, whole: string): string {
+  const breaks = [...run.matchAll(/[\n\r\u2028\u2029]+/gu)];
+  for (const [i, br] of breaks.entries()) {
+    const before = run.slice(0, br.index).replace(TRAILING_SEPARATORS, '');
+    if (before.replace(/\P{Nd}/gu, '').length >= WHOLE_NUMBER_DIGITS) return before;
+    const lastLine = run.slice(br.index! + br[0].length);
+    if (i === breaks.length - 1 && (CURRENCY_AFTER.test(whole.slice(offset + run.length, offset + run.length + 24)) || /[.-]\d{1,2}[.-](?:19|20)\d{2}|(?:19|20)\d{2}-\d{2}-\d{2}/.test(lastLine))) return before;
   }
   return run;
 }
@@ -307,11 +315,11 @@ const FRACTION_BEFORE_DATE = /^\d{1,2}\s+[(\uff08]?$/u;
  * A word before a number that says it is a phone number (`tel 495 12.11.1999`, `phone 2012-2099`):
  * then no date or span of years is taken out of the run.
  */
-const PHONE_WORD_BEFORE = /(?<![\p{L}\p{N}])(?:tel\p{L}*|\p{L}*phones?|call\p{L}*|mobile|mob|cell\p{L}*|fax|whatsapp|viber|telegram|тел\p{L}*|\p{L}*звон\p{L}*|моб\p{L}*|сотов\p{L}*|факс)\.?(?:\s*(?:no\.?|number|nr\.?|номер|№|#))?[\s:#№.\u2010-\u2015\u2212-]*$/iu;
+const PHONE_WORD_BEFORE = /(?<![\p{L}\p{N}])(?:tel\p{L}*|\p{L}*phones?|call\p{L}*|mobile|mob|cell\p{L}*|fax|whatsapp|viber|telegram|тел\p{L}*|\p{L}*звон\p{L}*|моб\p{L}*|сотов\p{L}*|факс)\.?(?:\s*(?:no\.?|number|nr\.?|номер|№|#))?[\s:#№.\u2010-\u2015\u2212-]*[(\uff08]?$/iu;
 /** A unit of measure after a number (`20000 mAh`, `128 GB`): a number of a phone's, not of a phone number. */
 const UNIT_AFTER = /^\s?(?:mAh|мАч|mah|GB|ГБ|Гб|TB|ТБ|MP|Мп|Hz|Гц|mm|мм|inch|дюйм\p{L}*)(?![\p{L}\p{N}])/u;
 /** A word that names a phone number itself, just before it (`тел.`, `phone:`, `telefon`): not a call, a price or a television. */
-const STRICT_PHONE_WORD = /(?<![\p{L}\p{N}])(?:tel|telephone|phone|mobile|mob|cell|fax|тел|телефон[уае]?|моб|сот|факс|telefon(?:ul)?)\.?\s?[:\u2010-\u2015\u2212-]?\s*$/iu;
+const STRICT_PHONE_WORD = /(?<![\p{L}\p{N}])(?:tel|telephone|phone|mobile|mob|cell|fax|тел|телефон[уае]?|моб|сот|факс|telefon(?:ul)?)\.?\s?[:\u2010-\u2015\u2212-]?\s*[(\uff08]?$/iu;
 const isDayAndMonth = (day: number, month: number) => day >= 1 && day <= 31 && month >= 1 && month <= 12;
 /** Two years joined by a dash, the later second (`2019–2025`, `(2019-2025)`): a span of years, no phone number. */
 const YEARS = /^[(\uff08]?((?:19|20)\d{2})\s?[\u2010-\u2015\u2212-]\s?((?:19|20)\d{2})$/u;
@@ -343,7 +351,7 @@ function digitsText(digits: string, offset: number, whole: string): string | num
       const lead = rest.length - rest.trimStart().length;
       const tail = rest.slice(lead).replace(/\P{Nd}/gu, '').length;
       // The hour of a time, its minutes after a colon beyond the run (`10:00`), or after a dot (`10.00`, as Russian writes it).
-      const minutes = /^\d{1,2}$/.test(rest.slice(lead)) ? /^:[0-5]\d(?!\d)/.exec(whole.slice(offset + digits.length, offset + digits.length + 4)) : null;
+      const minutes = /^\d{1,2}$/.test(rest.slice(lead)) ? /^:[0-5]\d(?::[0-5]\d)?(?!\d)/.exec(whole.slice(offset + digits.length, offset + digits.length + 7)) : null;
       // The time whole, its minutes with it: the rest of the run searched alone had lost them.
       if (minutes) return digits.length + minutes[0].length;
       const hour = /^(?:[01]?\d|2[0-3])\.[0-5]\d$/.test(rest.slice(lead));

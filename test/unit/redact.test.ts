@@ -216,7 +216,15 @@ describe('redactText', () => {
     // A number wrapped before its eleven digits goes on; one whole before the break does not take the next line's.
     ['My number +91 98765\n43210, +49 151 23\n456789, Tel +7 912\n345 67 89\n1500 руб, Tel +373 69\n123 456\n1500 lei', 'My number [phone], [phone], Tel [phone]\n1500 руб, Tel [phone]\n1500 lei'],
     // A bracket after the word for a phone is the number's.
-    ['Телефон: (23-45-67), тел. (21.12.45), tel (495 12.11.1999', 'Телефон: [phone]), тел. ([phone]), tel [phone]'],
+    ['Телефон: (23-45-67), тел. (21.12.45), tel (495 12.11.1999, Telefon (0721 234 567, după ora 18:00)', 'Телефон: ([phone]), тел. ([phone]), tel ([phone], Telefon ([phone], după ora 18:00)'],
+    // A bracket after the word for a phone that holds a date and a time is the text's.
+    ['I called by phone (05.01.2026, 10:30), по телефону (05.01.2026 в 10:30)', 'I called by phone (05.01.2026, 10:30), по телефону (05.01.2026 в 10:30)'],
+    // A ten-digit international number is whole before its line break; a last line that is a sum or holds a date is another's.
+    ['Hotline +45 12 34 56 78\n250 EUR refund, +32 2 123 45 67\r\n250 EUR, Tel +43 1 234567\n300 05.01.2026', 'Hotline [phone]\n250 EUR refund, [phone]\r\n250 EUR, Tel [phone]\n300 05.01.2026'],
+    // Currencies in words in any case; codes in capitals.
+    ['Am plătit 1 250 000 Lei, TOTAL 1.250.000 LEI, Итого 1 250 000 Руб., paid 1 250 000 Euro, comanda 1234567 Lei', 'Am plătit 1 250 000 Lei, TOTAL 1.250.000 LEI, Итого 1 250 000 Руб., paid 1 250 000 Euro, comanda 1234567 Lei'],
+    // Files with their extension in capitals, a date and a time at a name's beginning; a time with its seconds.
+    ['Poza 20260105.JPG, scan_20260105.PDF, 20260105-103045.jpg, at 10:30:45 0721234567, 300 05.01.2026 10:30:45 0721 234 567', 'Poza 20260105.JPG, scan_20260105.PDF, 20260105-103045.jpg, at 10:30:45 [phone], 300 05.01.2026 10:30:45 [phone]'],
     // A number without groups is a sum beside its currency only if it is short, and only a currency
     // in the case it is written makes one (not a fraction, not Ron, not тг, which is Telegram).
     ['Sunați la 721234567,10-18, Called 612345678 Ron, Cont nr. 225123456 MDL, пишите 912345678 тг', 'Sunați la [number],10-18, Called [number] Ron, Cont nr. [number] MDL, пишите [number] тг'],
