@@ -159,10 +159,19 @@ const GROUPED = /^[1-9]\d{0,2}(?:[\s\u00a0\u202f]\d{3})+(?:[.,]\d{1,2})?$/u;
 const GROUPED_DOTS = /^[1-9]\d{0,2}(?:\.\d{3})+$/u;
 /** Currencies by their codes, in capitals only (`Called 612345678 Ron` names a person). */
 const CURRENCY_CODE = String.raw`(?:RUB|RUR|USD|EUR|GBP|RON|MDL|UAH|PLN|CHF|KZT)(?![\p{L}\p{N}-])`;
-/** Currencies by their signs and words, in any case (`Lei`, `LEI`, `Руб.`). */
+/** Currencies by their signs and words (see CURRENCY_AFTER for their case). */
 const CURRENCY = String.raw`[$€£₽¥₴₸]|(?:леев|грн\p{L}*|гривен\p{L}*|гривн\p{L}*|тенге|(?:de\s)?lei|лей|руб\p{L}*|рубл\p{L}*|р\.?|rubles?|roubles?|dollars?|euros?|долл\p{L}*|евро)(?![\p{L}\p{N}-])`;
-/** A currency just after a sum, without its fraction. */
-const CURRENCY_AFTER = { test: (text: string) => CURRENCY_WORD_AFTER.test(text) || CURRENCY_CODE_AFTER.test(text) };
+/**
+ * A currency just after a sum, without its fraction: a word in small letters or in capitals
+ * (`руб`, `LEI`), not with a capital first (`Lei Wang`, `Euro Express`, `Р. Смирновой` are names
+ * after a phone number), or a code.
+ */
+const CURRENCY_AFTER = {
+  test: (text: string) => {
+    const word = CURRENCY_WORD_AFTER.exec(text)?.[0].trim();
+    return (word !== undefined && (word === word.toLowerCase() || (word === word.toUpperCase() && !/^Р\.?$/u.test(word)))) || CURRENCY_CODE_AFTER.test(text);
+  },
+};
 const CURRENCY_WORD_AFTER = new RegExp(String.raw`^\s?(?:${CURRENCY})`, 'iu');
 const CURRENCY_CODE_AFTER = new RegExp(String.raw`^\s?${CURRENCY_CODE}`, 'u');
 /** What says a run of digits is a sum: its fraction, or a currency after it, or before it. */
@@ -246,19 +255,21 @@ export function redactText(text: string): string {
 }
 
 /**
- * A run up to the line break after which it holds a whole international number, ten digits
- * (`+45 12 34 56 78\n250 EUR`), or up to its last line break where the last line is a sum or holds
- * a date (`+43 1 234567\n300 05.01.2026`): a number on the next line is another's. A run wrapped
- * sooner goes on (`+91 98765\n43210`, `+7 912\n345 67 89`).
+ * A run up to a line break after which it holds a whole international number: twelve digits, or
+ * seven where the next line is a sum or holds a date (`+373 69 123 456\n1500 lei`, `+43 1
+ * 234567\n300 05.01.2026`): a number on the next line is another's. A run wrapped sooner goes on
+ * (`+91 98765\n43210`, `+7 912\n345 67 89`, `+34 612\n345 678 lei`).
  */
-const WHOLE_NUMBER_DIGITS = 10;
+const WHOLE_NUMBER_DIGITS = 12;
 function wholeBeforeBreak(run: string, offset: number, whole: string): string {
   const breaks = [...run.matchAll(/[\n\r\u2028\u2029]+/gu)];
   for (const [i, br] of breaks.entries()) {
     const before = run.slice(0, br.index).replace(TRAILING_SEPARATORS, '');
-    if (before.replace(/\P{Nd}/gu, '').length >= WHOLE_NUMBER_DIGITS) return before;
+    const figures = before.replace(/\P{Nd}/gu, '').length;
+    if (figures >= WHOLE_NUMBER_DIGITS) return before;
     const lastLine = run.slice(br.index! + br[0].length);
-    if (i === breaks.length - 1 && (CURRENCY_AFTER.test(whole.slice(offset + run.length, offset + run.length + 24)) || /[.-]\d{1,2}[.-](?:19|20)\d{2}|(?:19|20)\d{2}-\d{2}-\d{2}/.test(lastLine))) return before;
+    const anotherNumber = i === breaks.length - 1 && (CURRENCY_AFTER.test(whole.slice(offset + run.length, offset + run.length + 24)) || /[.-]\d{1,2}[.-](?:19|20)\d{2}|(?:19|20)\d{2}-\d{2}-\d{2}/.test(lastLine));
+    if (figures >= PHONE_DIGITS && anotherNumber) return before;
   }
   return run;
 }

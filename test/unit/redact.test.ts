@@ -221,8 +221,11 @@ describe('redactText', () => {
     ['I called by phone (05.01.2026, 10:30), по телефону (05.01.2026 в 10:30)', 'I called by phone (05.01.2026, 10:30), по телефону (05.01.2026 в 10:30)'],
     // A ten-digit international number is whole before its line break; a last line that is a sum or holds a date is another's.
     ['Hotline +45 12 34 56 78\n250 EUR refund, +32 2 123 45 67\r\n250 EUR, Tel +43 1 234567\n300 05.01.2026', 'Hotline [phone]\n250 EUR refund, [phone]\r\n250 EUR, Tel [phone]\n300 05.01.2026'],
-    // Currencies in words in any case; codes in capitals.
-    ['Am plătit 1 250 000 Lei, TOTAL 1.250.000 LEI, Итого 1 250 000 Руб., paid 1 250 000 Euro, comanda 1234567 Lei', 'Am plătit 1 250 000 Lei, TOTAL 1.250.000 LEI, Итого 1 250 000 Руб., paid 1 250 000 Euro, comanda 1234567 Lei'],
+    // Currencies in words in small letters or in capitals, codes in capitals; a word with a capital first is a name.
+    ['TOTAL 1.250.000 LEI, ИТОГО 1 250 000 РУБ., comanda 1234567 lei, paid 1 250 000 euro', 'TOTAL 1.250.000 LEI, ИТОГО 1 250 000 РУБ., comanda 1234567 lei, paid 1 250 000 euro'],
+    ['Called 612 345 678 Lei picked up, Courier: 612 345 678 Euro Express, звонила на 2345678 Р. Смирновой', 'Called [phone] Lei picked up, Courier: [phone] Euro Express, звонила на [number] Р. Смирновой'],
+    // A number wrapped before seven digits goes on whatever the next line holds.
+    ['Contact: +34 612\n345 678 Lei Wang, de pe +40 721\n234567 05.01.2026, +49 30 123456\n78901 (Durchwahl)', 'Contact: [phone] Lei Wang, de pe [number], [phone] (Durchwahl)'],
     // Files with their extension in capitals, a date and a time at a name's beginning; a time with its seconds.
     ['Poza 20260105.JPG, scan_20260105.PDF, 20260105-103045.jpg, at 10:30:45 0721234567, 300 05.01.2026 10:30:45 0721 234 567', 'Poza 20260105.JPG, scan_20260105.PDF, 20260105-103045.jpg, at 10:30:45 [phone], 300 05.01.2026 10:30:45 [phone]'],
     // A number without groups is a sum beside its currency only if it is short, and only a currency
