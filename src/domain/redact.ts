@@ -68,9 +68,9 @@ const IBAN = String.raw`\b[A-Z]{2}\d{2}(?:\s?[A-Z0-9]{4}){3,7}(?:\s?[A-Z0-9]{1,3
 // with any of them a number was published whole. Two of them at most between two digits
 // (`1500 - 2000 lei` is a range). A run that begins as an international phone number does, with
 // a plus, goes on over a line break before three digits more (a number wrapped with its text; not
-// before `2. Next item`, nor a date that begins the next line, nor after seven digits, a number
-// whole, see wholeBeforeBreak); others end at a line's end, as the numbers of a log of
-// payments, a line each, do (`09.00\n1500 руб`).
+// before `2. Next item`, nor a date that begins the next line, nor after a whole number, see
+// wholeBeforeBreak); others end at a line's end, as the numbers of a log of payments, a line
+// each, do (`09.00\n1500 руб`).
 const SEPARATOR = String.raw`\t\v\f \u1680\u2000-\u200a\u202f\u205f\u3000\ufeff.()\uff08\uff09\u00a0\u00ad\u00b7\u02d7\u034f\u180e\u200b-\u200f\u2010-\u2015\u2027\u202a-\u202e\u2043\u2060-\u2064\u2066-\u2069\u2212\u2e3a\u2e3b\u30fb\ufe58\ufe63\uff0d\uff0e\u30fc-`;
 /** The separators but brackets. */
 const UNBRACKETED = SEPARATOR.replace(String.raw`()\uff08\uff09`, '');
@@ -87,7 +87,7 @@ const DIGITS = String.raw`${SLASHED_PHONE}|[+\uff0b][(\uff08]?\p{Nd}(?:(?:[${SEP
 /** The most digits of a run judged for a sum and a date inside it: a longer one is no sum and date, and redacted whole (each of its dates judged again was in time of the square of its length). */
 const DATED_RUN_DIGITS = 256;
 /**
- * A card number in four groups of four however far apart (`4276 - 1234 - 5678 - 9012`, three
+ * A card number in four groups of four however far apart (`4276 - 1234 - 5678 - 9014`, three
  * spaces, `4276~1234~…`), its check digit right: its groups too far apart for a run, each was
  * published. (Not with commas, slashes or brackets, nor four years or round sums: years or sums in a list are no card.)
  */
