@@ -174,14 +174,17 @@ const CURRENCY_AFTER = {
 };
 const CURRENCY_WORD_AFTER = new RegExp(String.raw`^\s?(?:${CURRENCY})`, 'iu');
 const CURRENCY_CODE_AFTER = new RegExp(String.raw`^\s?${CURRENCY_CODE}`, 'u');
-/** What says a run of digits is a sum: its fraction, or a currency after it, or before it. */
-const SUM_AFTER = { test: (text: string) => /^[,.]\d{1,2}(?!\d)/.test(text) || CURRENCY_AFTER.test(text) };
+/** A sum's fraction just after it (`,89`, `.50`). */
+const FRACTION_AFTER = /^[,.]\d{1,2}(?!\d)/;
 // (The codes in capitals: `Call Ron 555-1234` names a person.)
 const SUM_BEFORE = /(?:[$€£₽¥₴₸]|\b(?:RUB|RUR|USD|EUR|GBP|RON|MDL|UAH|PLN|CHF|KZT))\s?$/u;
 
+/** How many digits of any script a text holds. */
+const figuresOf = (text: string) => text.replace(/\P{Nd}/gu, '').length;
+
 /** What a run of digits is, by how many digits it has and how it is written. */
 function classifyDigits(run: string): string {
-  const digits = run.replace(/\P{Nd}/gu, '').length;
+  const digits = figuresOf(run);
   const phoneLike = /^[+\uff0b]|[(\uff08]/u.test(run);
   if (phoneLike && digits >= PHONE_DIGITS && digits <= 15) return REDACTED.phone;
   if (digits >= 12) return REDACTED.number;
@@ -240,8 +243,7 @@ export function redactText(text: string): string {
         // A time's minutes after the run: within the rest being searched, whose end moves past them.
         [replaced, taken] = [whole.slice(m.index, m.index + kept), kept];
         for (let i = 0; i < ends.length; i++) ends[i] = Math.max(ends[i], m.index + kept);
-      }
-      else if (typeof kept === 'number') {
+      } else if (typeof kept === 'number') {
         [replaced, taken] = [run.slice(0, kept), kept];
         ends.push(m.index + run.length);
         searched = whole.slice(0, m.index + run.length);
@@ -265,7 +267,7 @@ function wholeBeforeBreak(run: string, offset: number, whole: string): string {
   const breaks = [...run.matchAll(/[\n\r\u2028\u2029]+/gu)];
   for (const [i, br] of breaks.entries()) {
     const before = run.slice(0, br.index).replace(TRAILING_SEPARATORS, '');
-    const figures = before.replace(/\P{Nd}/gu, '').length;
+    const figures = figuresOf(before);
     if (figures >= WHOLE_NUMBER_DIGITS) return before;
     const lastLine = run.slice(br.index! + br[0].length);
     const anotherNumber = i === breaks.length - 1 && (CURRENCY_AFTER.test(whole.slice(offset + run.length, offset + run.length + 24)) || /[.-]\d{1,2}[.-](?:19|20)\d{2}|(?:19|20)\d{2}-\d{2}-\d{2}/.test(lastLine));
@@ -342,7 +344,7 @@ const YEARS = /^[(\uff08]?((?:19|20)\d{2})\s?[\u2010-\u2015\u2212-]\s?((?:19|20)
  */
 function digitsText(digits: string, offset: number, whole: string): string | number {
   const phoneWord = PHONE_WORD_BEFORE.test(before20(whole, offset));
-  const figures = digits.replace(/\P{Nd}/gu, '').length;
+  const figures = figuresOf(digits);
   // Only what is just before the run is looked at: the text before it all, searched at each run, took time in the square of its length.
   const justBefore = whole.slice(Math.max(0, offset - 16), offset);
   if (digits.length >= 10 && figures <= DATED_RUN_DIGITS && !phoneWord && MAYBE_DATE_IN_RUN.test(digits)) {
@@ -360,7 +362,7 @@ function digitsText(digits: string, offset: number, whole: string): string | num
       const end = d.index + d[0].length;
       const rest = digits.slice(end);
       const lead = rest.length - rest.trimStart().length;
-      const tail = rest.slice(lead).replace(/\P{Nd}/gu, '').length;
+      const tail = figuresOf(rest.slice(lead));
       // The hour of a time, its minutes after a colon beyond the run (`10:00`), or after a dot (`10.00`, as Russian writes it).
       const minutes = /^\d{1,2}$/.test(rest.slice(lead)) ? /^:[0-5]\d(?::[0-5]\d)?(?!\d)/.exec(whole.slice(offset + digits.length, offset + digits.length + 7)) : null;
       // The time whole, its minutes with it: the rest of the run searched alone had lost them.
@@ -374,9 +376,12 @@ function digitsText(digits: string, offset: number, whole: string): string | num
   // currency after it, or its currency before it. Groups of three with dots and neither
   // (`1.234.567` alone) may be a phone number, and are redacted.
   const run = digits.trimEnd();
-  const currency = SUM_AFTER.test(whole.slice(offset + run.length, offset + run.length + 24)) || SUM_BEFORE.test(justBefore);
+  const after = whole.slice(offset + run.length, offset + run.length + 24);
+  const currencyAfter = CURRENCY_AFTER.test(after);
+  // What says a run of digits is a sum: its fraction, or a currency after it, or before it.
+  const currency = currencyAfter || FRACTION_AFTER.test(after) || SUM_BEFORE.test(justBefore);
   // (Or written without groups, seven digits at most, its currency after it: `1500000 руб`; an account's number is longer.)
-  if ((GROUPED.test(run) || GROUPED_DOTS.test(run) || (/^[1-9]\d{0,6}$/.test(run) && CURRENCY_AFTER.test(whole.slice(offset + run.length, offset + run.length + 24)))) && currency) return digits;
+  if (((GROUPED.test(run) || GROUPED_DOTS.test(run)) && currency) || (/^[1-9]\d{0,6}$/.test(run) && currencyAfter)) return digits;
   // Two sums and a dash between them, beside their currency (`1500-2000 руб`, `1.500-2.000 lei`).
   const dash = currency ? run.search(/[\u2010-\u2015\u2212-]/u) : -1;
   const sums = dash > 0 ? [run.slice(0, dash).trimEnd(), run.slice(dash + 1).trimStart()] : [];
@@ -385,7 +390,7 @@ function digitsText(digits: string, offset: number, whole: string): string | num
   const core = digits.replace(TRAILING_SEPARATORS, '');
   // After a word that says it is a phone number, a shorter one is one too (`тел. 23-45-67`, as a city's numbers are).
   // (Not a price, `телефон 24990 руб`, nor a measure, `phone 20000 mAh`, nor a number after a word for a call, `Call #123456`.)
-  const unit = UNIT_AFTER.test(whole.slice(offset + run.length, offset + run.length + 8));
+  const unit = UNIT_AFTER.test(after);
   if (figures >= PHONE_WORDED_DIGITS && figures < PHONE_DIGITS && !currency && !unit && STRICT_PHONE_WORD.test(justBefore)) return REDACTED.phone + digits.slice(core.length);
   const years = YEARS.exec(core);
   if (years && !phoneWord && Number(years[1]) <= Number(years[2])) return digits;

@@ -249,7 +249,8 @@ export async function restoreDatabase(source: string, dest: string, keep?: { nam
       upgradePrivateFile(staged.path, source);
     } catch (err) {
       // A backup that passed every check and still cannot be brought to this version's schema.
-      if ((err as { code?: unknown }).code === undefined || !String((err as { code?: unknown }).code).startsWith('SQLITE_')) throw err;
+      const code = (err as { code?: unknown }).code;
+      if (typeof code !== 'string' || !code.startsWith('SQLITE_')) throw err;
       throw new UserError(t().db.notUpgraded(source, (err as Error).message));
     }
     for (;;) {
