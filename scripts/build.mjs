@@ -29,7 +29,7 @@ process.on('exit', (code) => {
 
 const VENDOR = {
   // yaml is CommonJS under Node: its names are listed, so that they can be imported by name.
-  yaml: "import * as Y from 'yaml';\nexport const { Lexer, LineCounter, YAMLParseError, isMap, isNode, isPair, isScalar, parse, parseDocument, stringify, visit } = Y;",
+  yaml: "import * as Y from 'yaml';\nexport const { Lexer, LineCounter, YAMLParseError, isAlias, isCollection, isMap, isNode, isPair, isScalar, parse, parseDocument, stringify, visit } = Y;",
   prompts: "export { confirm, input, select } from '@inquirer/prompts';",
   markdown: "export { defaultHandlers, toMarkdown } from 'mdast-util-to-markdown';\nexport { gfmTableToMarkdown } from 'mdast-util-gfm-table';",
 };

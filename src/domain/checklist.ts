@@ -61,6 +61,7 @@ export type ChecklistFault =
   | { kind: 'boolean' }
   | { kind: 'questions' }
   | { kind: 'answers' }
+  | { kind: 'too-many'; count: number; max: number }
   | { kind: 'duplicate-question'; id: string }
   | { kind: 'duplicate-answer'; value: string };
 
@@ -79,6 +80,16 @@ export function localize(text: LocalText | undefined | null, lang: Lang): string
 }
 
 const ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+
+/** The most questions a checklist asks, and answers a question offers: a questionnaire a person
+ * answers, not a store of data (a file of a hundred thousand was a minute and gigabytes to read). */
+export const MAX_QUESTIONS = 300;
+export const MAX_ANSWERS = 30;
+
+/** Problems added to a list one by one: a spread of a hundred thousand ran out of stack. */
+function add(problems: ChecklistProblem[], more: ChecklistProblem[]): void {
+  for (const p of more) problems.push(p);
+}
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const at = (path: Path, fault: ChecklistFault): ChecklistProblem => ({ path, fault });
 
@@ -105,7 +116,7 @@ function answerProblems(a: unknown, path: Path): ChecklistProblem[] {
   if (!isObject(a)) return [at(path, { kind: 'answer-map' })];
   const problems = unknownKeys(a, ['value', 'label', 'score', 'dealbreaker'], path);
   if (typeof a.value !== 'string' || !ID.test(a.value)) problems.push(at([...path, 'value'], { kind: 'id', example: 'live-support' }));
-  problems.push(...textProblems(a.label, [...path, 'label'], true));
+  add(problems, textProblems(a.label, [...path, 'label'], true));
   if (!('score' in a)) problems.push(at([...path, 'score'], { kind: 'score-required' }));
   else if (a.score !== null && (typeof a.score !== 'number' || !(a.score >= 0 && a.score <= 1))) problems.push(at([...path, 'score'], { kind: 'score' }));
   if (a.dealbreaker !== undefined && typeof a.dealbreaker !== 'boolean') problems.push(at([...path, 'dealbreaker'], { kind: 'boolean' }));
@@ -128,17 +139,21 @@ function questionProblems(q: unknown, path: Path): ChecklistProblem[] {
   if (!isObject(q)) return [at(path, { kind: 'question-map' })];
   const problems = unknownKeys(q, ['id', 'text', 'help', 'weight', 'answers'], path);
   if (typeof q.id !== 'string' || !ID.test(q.id)) problems.push(at([...path, 'id'], { kind: 'id', example: 'who-helps' }));
-  problems.push(...textProblems(q.text, [...path, 'text'], true));
-  problems.push(...textProblems(q.help, [...path, 'help'], false));
+  add(problems, textProblems(q.text, [...path, 'text'], true));
+  add(problems, textProblems(q.help, [...path, 'help'], false));
   if (q.weight !== undefined && (typeof q.weight !== 'number' || !(q.weight >= MIN_WEIGHT && q.weight <= MAX_WEIGHT)))
     problems.push(at([...path, 'weight'], { kind: 'weight', min: MIN_WEIGHT, max: MAX_WEIGHT }));
   if (!Array.isArray(q.answers) || q.answers.length === 0) {
     problems.push(at([...path, 'answers'], { kind: 'answers' }));
     return problems;
   }
+  if (q.answers.length > MAX_ANSWERS) {
+    problems.push(at([...path, 'answers'], { kind: 'too-many', count: q.answers.length, max: MAX_ANSWERS }));
+    return problems;
+  }
   const seen = new Set<string>();
   q.answers.forEach((a, i) => {
-    problems.push(...answerProblems(a, [...path, 'answers', i]));
+    add(problems, answerProblems(a, [...path, 'answers', i]));
     if (isObject(a) && typeof a.value === 'string') {
       if (seen.has(a.value)) problems.push(at([...path, 'answers', i, 'value'], { kind: 'duplicate-answer', value: a.value }));
       seen.add(a.value);
@@ -153,14 +168,16 @@ export function validateChecklist(doc: unknown): Validated<Checklist, ChecklistF
   const problems = unknownKeys(doc, ['id', 'version', 'title', 'description', 'questions'], []);
   if (typeof doc.id !== 'string' || !ID.test(doc.id)) problems.push(at(['id'], { kind: 'id', example: 'general' }));
   if (!Number.isInteger(doc.version) || (doc.version as number) < 1) problems.push(at(['version'], { kind: 'version' }));
-  problems.push(...textProblems(doc.title, ['title'], true));
-  problems.push(...textProblems(doc.description, ['description'], false));
+  add(problems, textProblems(doc.title, ['title'], true));
+  add(problems, textProblems(doc.description, ['description'], false));
   if (!Array.isArray(doc.questions) || doc.questions.length === 0) {
     problems.push(at(['questions'], { kind: 'questions' }));
+  } else if (doc.questions.length > MAX_QUESTIONS) {
+    problems.push(at(['questions'], { kind: 'too-many', count: doc.questions.length, max: MAX_QUESTIONS }));
   } else {
     const seen = new Set<string>();
     doc.questions.forEach((q, i) => {
-      problems.push(...questionProblems(q, ['questions', i]));
+      add(problems, questionProblems(q, ['questions', i]));
       if (isObject(q) && typeof q.id === 'string') {
         if (seen.has(q.id)) problems.push(at(['questions', i, 'id'], { kind: 'duplicate-question', id: q.id }));
         seen.add(q.id);

@@ -51,6 +51,10 @@ export function builtInDir(): string {
   throw new Error('the built-in checklists are missing from the installation');
 }
 
+/** The most values a checklist's YAML may make (its aliases written out): some ten for each of
+ * the most answers of the most questions a checklist takes (MAX_QUESTIONS, MAX_ANSWERS). */
+const CHECKLIST_VALUES = 200_000;
+
 /** Parses and validates one checklist text; every problem with its line and column. */
 export function parseChecklistText(text: string, file = 'the checklist'): { checklist?: Checklist; problems: LocatedProblem[] } {
   assertYamlBudget(text, file);
@@ -68,9 +72,9 @@ export function parseChecklistText(text: string, file = 'the checklist'): { chec
   if (located.length) return { problems: located };
   let data: unknown;
   try {
-    data = yamlValue(doc, file, lineCounter);
+    data = yamlValue(doc, file, lineCounter, CHECKLIST_VALUES);
   } catch (err) {
-    if (err instanceof YamlAliasInItself) return { problems: [{ line: err.line ?? 1, col: 1, path: '', fault: { kind: 'yaml', detail: t().files.yamlAliasInItself(err.alias) } }] };
+    if (err instanceof YamlAliasInItself) return { problems: [{ line: err.line ?? 1, col: 1, path: '', fault: { kind: 'yaml', detail: err.detail } }] };
     const limit = yamlLimitHit(err);
     const detail = limit === 'too-deep' ? t().files.yamlTooDeepHere : limit === 'aliases' ? t().files.yamlAliasesHere : (err as Error).message;
     return { problems: [{ line: 1, col: 1, path: '', fault: { kind: 'yaml', detail } }] };

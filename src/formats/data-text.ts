@@ -181,7 +181,7 @@ export function parseDataDocument(text: string, file: string): ParsedData {
     if (err instanceof UserError) throw err;
     const message = (err as Error).message;
     const limit = yamlLimitHit(err);
-    if (limit === 'aliases') throw new UserError(t().files.yamlAliases(file, message));
+    if (limit === 'aliases') throw new UserError(t().files.yamlAliases(file));
     if (limit === 'too-deep') throw new UserError(t().files.yamlTooDeep(file));
     throw new UserError(t().files.cannotYaml(file, message));
   }

@@ -3,7 +3,7 @@
 // memory several hundred bytes at a time, so the budget is counted in tokens, not bytes.
 // And the rules every reader parses by: merge keys taken, a key given twice refused.
 
-import { Lexer, isScalar, visit, type Document, type LineCounter } from 'yaml';
+import { Lexer, isAlias, isCollection, isPair, isScalar, visit, type Alias, type Document, type LineCounter } from 'yaml';
 import { t } from '../i18n/index.js';
 import { UserError } from '../errors.js';
 
@@ -48,20 +48,69 @@ export function assertYamlBudget(text: string, file: string): void {
  * it names (`a: &a [*a]`) makes a value that contains itself, which every reader would walk
  * without end: refused, naming its line, before the value is made.
  */
-export function yamlValue(doc: Document, file: string, lineCounter?: LineCounter): unknown {
-  let self: { name: string; offset: number } | undefined;
+export function yamlValue(doc: Document, file: string, lineCounter?: LineCounter, maxValues: number = YAML_BUDGET.tokens): unknown {
+  let fault: { name: string; offset: number; kind: 'self' | 'nothing' } | undefined;
+  const named = new Map<Alias, unknown>();
   visit(doc, {
     Alias(_key, node, path) {
-      const named = node.resolve(doc);
-      if (named && path.includes(named)) {
-        self = { name: node.source, offset: node.range?.[0] ?? 0 };
+      const target = node.resolve(doc);
+      named.set(node, target);
+      if (!target || path.includes(target)) {
+        fault = { name: node.source, offset: node.range?.[0] ?? 0, kind: target ? 'self' : 'nothing' };
         return visit.BREAK;
       }
       return undefined;
     },
   });
-  if (self) throw new YamlAliasInItself(file, lineCounter ? lineCounter.linePos(self.offset).line : undefined, self.name);
+  if (fault) {
+    const line = lineCounter ? lineCounter.linePos(fault.offset).line : undefined;
+    throw fault.kind === 'self' ? new YamlAliasInItself(file, line, fault.name) : new YamlAliasToNothing(file, line, fault.name);
+  }
+  if (named.size && valuesWrittenOut(doc.contents, named, maxValues) > maxValues) throw new YamlAliasBomb();
   return doc.toJS(YAML_LIMITS);
+}
+
+/**
+ * How many values a document makes with every alias written out as the value it names, counted
+ * up to a little past `max` (then it stops). The parser's own count of aliases looks only at
+ * aliases within aliased values: a list of ten thousand maps named once and aliased ninety-nine
+ * times, 33 KB of text, passed it and made a million maps (a checklist of them took minutes and
+ * gigabytes to be told what was wrong with it). Counted without recursion (a document may nest
+ * deeply), each value once.
+ */
+function valuesWrittenOut(root: unknown, named: Map<Alias, unknown>, max: number): number {
+  const made = new Map<unknown, number>();
+  const parts = (node: unknown): unknown[] => {
+    if (isAlias(node)) return named.has(node) && named.get(node) !== undefined ? [named.get(node)] : [];
+    if (!isCollection(node)) return [];
+    return node.items.flatMap((item) => (isPair(item) ? [item.key, item.value] : [item]));
+  };
+  const stack: [unknown, boolean][] = [[root, false]];
+  while (stack.length) {
+    const top = stack[stack.length - 1];
+    if (made.has(top[0])) {
+      stack.pop();
+      continue;
+    }
+    if (!top[1]) {
+      top[1] = true;
+      for (const part of parts(top[0])) if (part !== null && part !== undefined && !made.has(part)) stack.push([part, false]);
+      continue;
+    }
+    stack.pop();
+    let n = 1;
+    for (const part of parts(top[0])) n += made.get(part) ?? 0;
+    if (n > max) return n;
+    made.set(top[0], n);
+  }
+  return made.get(root) ?? 0;
+}
+
+/** A document whose aliases, written out, make more values than any vetted file holds. */
+export class YamlAliasBomb extends Error {
+  constructor() {
+    super('YAML aliases that make too many values');
+  }
 }
 
 /**
@@ -71,6 +120,7 @@ export function yamlValue(doc: Document, file: string, lineCounter?: LineCounter
  */
 export function yamlLimitHit(err: unknown): 'too-deep' | 'aliases' | undefined {
   const message = err instanceof Error ? err.message : String(err);
+  if (err instanceof YamlAliasBomb) return 'aliases';
   if (err instanceof RangeError || /call stack/i.test(message)) return 'too-deep';
   if (/excessive alias count/i.test(message)) return 'aliases';
   return undefined;
@@ -82,7 +132,17 @@ export class YamlAliasInItself extends UserError {
     file: string,
     readonly line: number | undefined,
     readonly alias: string,
+    /** What is wrong with the alias, in the catalog's words (said after its place). */
+    readonly detail: string = t().files.yamlAliasInItself(alias),
   ) {
-    super(`${line === undefined ? file : `${file}:${line}`}: ${t().files.yamlAliasInItself(alias)}`);
+    super(`${line === undefined ? file : `${file}:${line}`}: ${detail}`);
+  }
+}
+
+/** A YAML alias that names no anchor before it: where it stands, and its name (the parser's own
+ * words were English in every language, and placed it at the top of the file). */
+export class YamlAliasToNothing extends YamlAliasInItself {
+  constructor(file: string, line: number | undefined, alias: string) {
+    super(file, line, alias, t().files.yamlAliasToNothing(alias));
   }
 }

@@ -174,6 +174,7 @@ function checklistFault(f: ChecklistFileFault): string {
     case 'boolean': return 'must be true or false';
     case 'questions': return 'must be a list of at least one question';
     case 'answers': return 'must be a list of at least one answer';
+    case 'too-many': return `holds ${fmt.number(f.count)} items, where a checklist takes at most ${fmt.number(f.max)} here`;
     case 'duplicate-question': return `${q(f.id)} appears twice in this checklist`;
     case 'duplicate-answer': return `${q(f.value)} appears twice in this question`;
     case 'yaml': return yamlWords(f.code, f.detail);
@@ -1210,12 +1211,13 @@ export const en = {
     /** What the YAML parser found, in the language's words where it has them. */
     yamlDetail: (detail: string, code?: string) => yamlWords(code, detail),
     yamlTooDeep: (file: string) => `${file} nests lists or maps too deeply to be read (thousands of levels); no vetted file nests more than a few.`,
-    yamlAliases: (file: string, detail: string) => `${file} uses too many YAML aliases (${detail}); write the data out in full.`,
+    yamlAliases: (file: string) => `${file} uses too many YAML aliases, as an alias bomb does; write the data out in full.`,
     /** The same two, as a problem at a place of a checklist file (the file and place said before it). */
     yamlTooDeepHere: 'lists or maps nest too deeply to be read (thousands of levels), where no vetted file nests more than a few',
     yamlAliasesHere: 'too many YAML aliases, as an alias bomb has; write the data out in full',
     configNotFolder: (dir: string, from: string) =>
       `${dir}, the folder of your settings (policy, checklists, letters)${from === 'default' ? '' : `, named by ${from}`}, is a file; ${from === 'default' ? 'move that file away' : `point ${from} at a folder`}.`,
+    yamlAliasToNothing: (name: string) => `the YAML alias *${name} names no anchor before it (an anchor, &${name}, is written on the value before its first alias); anchor that value, or write it out here.`,
     yamlAliasInItself: (name: string) => `the YAML alias *${name} stands inside the value it names, which would contain itself without end; write that value out in full.`,
     cannotYaml: (file: string, detail: string) => `${file} cannot be read as YAML: ${detail}.`,
     dbNeedsPath: '--db needs a file path; give one, or leave --db out to use the default database.',

@@ -157,6 +157,7 @@ function checklistFault(f: ChecklistFileFault): string {
     case 'boolean': return 'должно быть true или false';
     case 'questions': return 'должно быть списком хотя бы из одного вопроса';
     case 'answers': return 'должно быть списком хотя бы из одного ответа';
+    case 'too-many': return `здесь ${fmt.number(f.count)} элементов, а в чек-листе здесь допускается не больше ${fmt.number(f.max)}`;
     case 'duplicate-question': return `${q(f.id)} встречается в этом чек-листе дважды`;
     case 'duplicate-answer': return `${q(f.value)} встречается в этом вопросе дважды`;
     case 'yaml': return `ошибка YAML: ${yamlWords(f.code, f.detail)}`;
@@ -1228,11 +1229,12 @@ export const ru: Catalog = {
     badYaml: (where, detail, code) => `${where} — неправильный YAML: ${yamlWords(code, detail)}; исправьте и повторите.`,
     yamlDetail: (detail, code) => yamlWords(code, detail),
     yamlTooDeep: (file) => `в ${file} списки или словари вложены слишком глубоко, чтобы его прочитать (тысячи уровней); в файлах vetted их вложено лишь несколько.`,
-    yamlAliases: (file, detail) => `в ${file} слишком много псевдонимов YAML (${detail}); запишите данные полностью.`,
+    yamlAliases: (file) => `в ${file} слишком много псевдонимов YAML, как в «бомбе» из псевдонимов; запишите данные полностью.`,
     yamlTooDeepHere: 'списки или словари вложены слишком глубоко, чтобы их прочитать (тысячи уровней), а в файлах vetted их вложено лишь несколько',
     yamlAliasesHere: 'слишком много псевдонимов YAML, как в «бомбе» из псевдонимов; запишите данные полностью',
     configNotFolder: (dir, from) =>
       `${dir}, папка ваших настроек (политика, чек-листы, письма)${from === 'default' ? '' : `, заданная в ${from}`}, — это файл; ${from === 'default' ? 'уберите этот файл' : `укажите в ${from} папку`}.`,
+    yamlAliasToNothing: (name) => `псевдоним YAML *${name} не называет никакой метки перед собой (метку &${name} ставят на значение раньше первого его псевдонима); поставьте метку на это значение или запишите его здесь полностью.`,
     yamlAliasInItself: (name) => `псевдоним YAML *${name} стоит внутри того значения, которое он называет, и значение содержало бы само себя без конца; запишите это значение полностью.`,
     cannotYaml: (file, detail) => `${file} не читается как YAML: ${detail}.`,
     dbNeedsPath: '--db нужен путь к файлу; укажите его или уберите --db, чтобы использовать базу данных по умолчанию.',

@@ -33,9 +33,16 @@ describe('YAML nested thousands of levels deep', () => {
 
 describe('a YAML alias', () => {
   it('to no anchor is said as the parser says it, not as too many aliases; a bomb is', () => {
-    expect(() => parseDataText('a: *nope\n', 'un.yaml')).toThrow(/^un\.yaml cannot be read as YAML: Unresolved alias/);
+    expect(() => parseDataText('a: 1\nb: *nope\n', 'un.yaml')).toThrow(/^un\.yaml:2: the YAML alias \*nope names no anchor before it/);
     const bomb = ['a: &a [x, x, x, x, x, x, x, x, x]', ...'bcdef'.split('').map((k, i) => `${k}: &${k} [${Array(9).fill(`*${'abcdef'[i]}`).join(', ')}]`), `g: [${Array(9).fill('*f').join(', ')}]`].join('\n');
     expect(() => parseDataText(bomb, 'bomb.yaml')).toThrow(/^bomb\.yaml uses too many YAML aliases/);
+  });
+
+  it('naming a large list many times over is a bomb too: refused before its value is made', () => {
+    const amplified = [`a: &a [${Array(20_000).fill('{}').join(',')}]`, ...Array.from({ length: 60 }, (_, i) => `b${i}: *a`)].join('\n');
+    expect(() => parseDataText(amplified, 'amp.yaml')).toThrow(/^amp\.yaml uses too many YAML aliases, as an alias bomb does/);
+    // Below the budget, aliases are written out as ever.
+    expect(parseDataText('a: &a [1, 2]\nb: *a\n', 'ok.yaml')).toEqual({ a: [1, 2], b: [1, 2] });
   });
 });
 
