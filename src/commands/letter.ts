@@ -136,7 +136,8 @@ export async function run(ctx: Context, id: string, opts: LetterOptions): Promis
     // A letter sent earlier (--at) tells the timeline as it stood then: what came after it
     // (an apology, a promise) was not in the letter, nor are receipts of later events enclosed.
     const incident = incidentAsOf(recorded, letterNow);
-    const later = new Set(recorded.events.filter((e) => !incident.events.includes(e)).map((e) => eventNumber(e.id)));
+    const kept = new Set(incident.events);
+    const later = new Set(recorded.events.filter((e) => !kept.has(e)).map((e) => eventNumber(e.id)));
     const kind = (opts.kind as LetterKind | undefined) ?? defaultKind(incident, letterNow);
     // `due` names the regulator, but a letter to one says the company was written to first: a claim, said why.
     const claimFirst = opts.kind === undefined && claimBeforeRegulator(incident, letterNow);

@@ -7,6 +7,7 @@
 import { LEVELS, type Digest, type DigestedIncident, type Fault, type Incident, type IncidentEvent, type Level, type Outcome } from './types.js';
 import { msOf, parseWhen } from './dates.js';
 import { DAY_MS, STALE_DAYS, isAtFault, madeAfterFix, isReplyDeadline, isSentLetter, isWritten, levelOf, levelRank, promiseStatusGiven, replyAnswered, replyOwedBy, rungAbove, type Advice, type PromiseStatus } from './incident.js';
+import { smallest } from './extremes.js';
 
 export type { Digest, DigestedIncident } from './types.js';
 
@@ -235,7 +236,7 @@ export function dueReport(incident: Incident | DigestedIncident, now: number, fo
   const quietDays = d.reached === null ? 0 : Math.floor((now - msOf(d.lastThere ?? d.reached)) / DAY_MS);
   const quiet = (broken.length > 0 || refusals > 0) && d.reached !== null && quietDays >= STALE_DAYS && !waitingHere;
   if (brokenHere || refusalsHere || quiet) {
-    const first = broken.length ? formatDate(Math.min(...broken.map((b) => brokenMs(b, now)))) : null;
+    const first = broken.length ? formatDate(smallest(broken.map((b) => brokenMs(b, now)))) : null;
     // Where the why puts the failure: every one at this level, the last of them, or none but the silence.
     const here = brokenHere === broken.length && refusalsHere === refusals ? 'all' : brokenHere || refusalsHere ? 'last' : 'quiet';
     // The reply deadlines of the customer's letters let pass are said apart: the customer's demand, not the company's promise.

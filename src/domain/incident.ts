@@ -35,12 +35,30 @@ export function isAtFault(i: Pick<Incident, 'fault'>): boolean {
   return i.fault === 'company' || i.fault === 'unknown';
 }
 
-/** The resolution that closed the incident: its last resolution event. */
-export function closingOf(i: Pick<Incident, 'events'>): { outcome: Outcome; ms: number; at: string } | undefined {
+export type Closing = { outcome: Outcome; ms: number; at: string };
+
+/** Each timeline's closing as last worked out, with the event it came from (see closingOf). */
+const CLOSING_OF = new WeakMap<readonly IncidentEvent[], { length: number; closing: Closing | undefined; from?: IncidentEvent; k: number }>();
+
+/**
+ * The resolution that closed the incident: its last resolution event. Worked out once a timeline
+ * (as its answers are), and again when the timeline has grown or that event was changed: asked
+ * for each of a timeline's promises, a timeline of 130,000 promises took minutes to show.
+ */
+export function closingOf(i: Pick<Incident, 'events'>): Closing | undefined {
+  const known = CLOSING_OF.get(i.events);
+  if (known && known.length === i.events.length && (known.from === undefined || (i.events[known.k] === known.from && known.from.type === 'resolution' && known.from.outcome === known.closing?.outcome && known.from.at === known.closing?.at))) {
+    return known.closing;
+  }
   for (let k = i.events.length - 1; k >= 0; k--) {
     const e = i.events[k];
-    if (e.type === 'resolution' && e.outcome) return { outcome: e.outcome, ms: msOf(e.at), at: e.at };
+    if (e.type === 'resolution' && e.outcome) {
+      const closing = { outcome: e.outcome, ms: msOf(e.at), at: e.at };
+      CLOSING_OF.set(i.events, { length: i.events.length, closing, from: e, k });
+      return closing;
+    }
   }
+  CLOSING_OF.set(i.events, { length: i.events.length, closing: undefined, k: -1 });
   return undefined;
 }
 
@@ -149,6 +167,24 @@ export function isWritten(e: IncidentEvent): boolean {
   return e.type === 'contact' && (e.channel === 'letter' || e.channel === 'email') && e.reached_human !== true;
 }
 
+/** Where each event of a timeline stands, as last looked at (see indexIn). */
+const POSITIONS = new WeakMap<readonly IncidentEvent[], { length: number; at: Map<IncidentEvent, number> }>();
+
+/**
+ * Where an event stands in its timeline (-1 if it is not there): found once for the timeline,
+ * not by a search for each event (every promise of a timeline of 130,000 looked for its letter
+ * so, and a letter took seconds); looked for again where the timeline has changed since.
+ */
+function indexIn(events: readonly IncidentEvent[], e: IncidentEvent): number {
+  let known = POSITIONS.get(events);
+  if (!known || known.length !== events.length) {
+    known = { length: events.length, at: new Map(events.map((x, k) => [x, k])) };
+    POSITIONS.set(events, known);
+  }
+  const k = known.at.get(e);
+  return k !== undefined && events[k] === e ? k : events.indexOf(e);
+}
+
 /**
  * The reply deadline logged with a letter or email the customer sent (see answersOf): a promise
  * at its moment and level. Undefined for any other event, or a letter without one.
@@ -157,7 +193,7 @@ export function replyDeadlineOf(events: readonly IncidentEvent[], letter: Incide
   if (!isWritten(letter)) return undefined;
   // Logged after its letter (`letter --sent` logs the two so): a promise of the company's logged
   // at that minute before the letter is the company's, and never moves or goes with it.
-  const from = events.indexOf(letter);
+  const from = indexIn(events, letter);
   for (let k = from + 1; k < events.length; k++) {
     const p = events[k];
     if (p.at !== letter.at) break;
@@ -183,7 +219,7 @@ export function dueMovedWith(due: string, from: string, to: string): string {
 /** The letter or email whose reply deadline a promise is (see replyDeadlineOf); undefined for a promise of the company's. */
 export function letterOfDeadline(events: readonly IncidentEvent[], p: IncidentEvent): IncidentEvent | undefined {
   if (p.type !== 'promise' || !p.due) return undefined;
-  for (let k = events.indexOf(p) - 1; k >= 0; k--) {
+  for (let k = indexIn(events, p) - 1; k >= 0; k--) {
     const e = events[k];
     if (e.at !== p.at) break;
     if (isWritten(e) && levelOf(e) === levelOf(p)) return e;

@@ -8,6 +8,7 @@ import { addMonths, datePart, msOf } from './dates.js';
 import { effortRank, isAtFault, levelOf, levelRank } from './incident.js';
 import { closingOfDigest, companyBrokenOfDigested, digested, highestLevelOf, isOpenDigested, lastActivityOf, promisesOfDigested, type DigestedIncident } from './digest.js';
 import type { Problem, Validated } from './validation.js';
+import { largest, smallest } from './extremes.js';
 
 export interface Policy {
   /** B2: this many broken promises within one incident. */
@@ -187,8 +188,8 @@ export const B2: Rule = {
     for (const i of e.incidents) {
       const broken = companyBrokenOfDigested(i, now);
       if (broken.length < p.broken_promises) continue;
-      const first = Math.min(...broken.map((b) => msOf(b.event.at)));
-      const last = Math.max(...broken.map((b) => b.dueMs));
+      const first = smallest(broken.map((b) => msOf(b.event.at)));
+      const last = largest(broken.map((b) => b.dueMs));
       const days = Math.max(1, Math.ceil((last - first) / 86_400_000));
       const texts = broken.map((b) => b.event.text ?? null);
       const promises = [...new Set(texts)].map((text) => ({ text, times: texts.filter((x) => x === text).length }));

@@ -15,6 +15,7 @@ import { dueMs, timelineFault, type TimelineFault } from '../domain/incident.js'
 import { UserError } from '../errors.js';
 import type { CheckVerdict, IncidentEvent } from '../domain/types.js';
 import { addAttachment, contentOf, sha256Of } from './attachments.js';
+import { largest } from '../domain/extremes.js';
 
 export interface Tally {
   added: number;
@@ -75,7 +76,7 @@ function numberEvents(events: IncidentEvent[], taken: Set<number>, last: number)
       used.add(n);
     }
   });
-  let next = Math.max(last, ...seqs.filter((n) => n !== undefined));
+  let next = largest(seqs.filter((n) => n !== undefined), last);
   for (let i = 0; i < events.length; i++) if (seqs[i] === undefined) seqs[i] = ++next;
   return { seqs, last: next };
 }

@@ -9,6 +9,7 @@ import type { IncidentListRow } from '../domain/digest.js';
 import type { Paint } from './colour.js';
 import { safeText } from './safe.js';
 import { renderTablePieces } from './table.js';
+import { largest } from '../domain/extremes.js';
 
 /** User text, made safe; null when there is none. */
 const said = (s: string | undefined) => (s ? safeText(s) : null);
@@ -179,7 +180,7 @@ export function renderIncident(i: Incident, now: number, paint: Paint, attachmen
   lines.push('');
   const opened = msOf(i.opened);
   if (!i.events.length) lines.push(paint.dim(c.noEvents(i.id)));
-  const idWidth = Math.max(0, ...i.events.map((e) => eventNumber(e).length));
+  const idWidth = largest(i.events.map((e) => eventNumber(e).length), 0);
   for (const e of i.events) {
     // The day of the incident it happened on; an event before the opening (an old record) shows its date alone.
     const day = calendarDaysBetween(opened, msOf(e.at)) + 1;
