@@ -4,12 +4,12 @@
 // Stored and deflated entries are read; anything else is refused by name.
 
 import { closeSync, createReadStream, fstatSync, openSync, readSync } from 'node:fs';
-import { createInflateRaw } from 'node:zlib';
-import { Readable } from 'node:stream';
+import { crc32, createInflateRaw } from 'node:zlib';
+import { Readable, Transform } from 'node:stream';
 
 /** What is wrong with an archive, as facts: the catalogs say it in words. */
 export type ZipProblem =
-  | { kind: 'ends-early' | 'too-short' | 'no-directory' | 'zip64-missing' | 'zip64-damaged' | 'past-end' | 'directory-damaged' | 'no-csv' | 'entry-damaged' }
+  | { kind: 'ends-early' | 'too-short' | 'no-directory' | 'zip64-missing' | 'zip64-damaged' | 'past-end' | 'directory-damaged' | 'no-csv' | 'entry-damaged' | 'data-damaged' }
   | { kind: 'encrypted'; entry: string }
   | { kind: 'method'; entry: string; method: number }
   | { kind: 'several'; entries: string[] };
@@ -26,6 +26,8 @@ export interface ZipEntry {
   method: number;
   compressedSize: number;
   size: number;
+  /** The CRC-32 of its uncompressed bytes, as the archive gives it. */
+  crc: number;
   localOffset: number;
   encrypted: boolean;
 }
@@ -86,6 +88,7 @@ export function zipEntries(fd: number): ZipEntry[] {
     if (p + 46 > dir.length || dir.readUInt32LE(p) !== CENTRAL) throw new ZipError({ kind: 'directory-damaged' });
     const flags = dir.readUInt16LE(p + 8);
     const method = dir.readUInt16LE(p + 10);
+    const crc = dir.readUInt32LE(p + 16);
     let compressedSize = dir.readUInt32LE(p + 20);
     let uncompressed = dir.readUInt32LE(p + 24);
     const nameLength = dir.readUInt16LE(p + 28);
@@ -107,7 +110,7 @@ export function zipEntries(fd: number): ZipEntry[] {
       }
       e += 4 + length;
     }
-    entries.push({ name, method, compressedSize, size: uncompressed, localOffset, encrypted: (flags & 1) === 1 });
+    entries.push({ name, method, compressedSize, size: uncompressed, crc, localOffset, encrypted: (flags & 1) === 1 });
     p = extraEnd + commentLength;
   }
   return entries;
@@ -132,10 +135,40 @@ export function openZipEntry(path: string, pick: (name: string) => boolean): { e
   } finally {
     closeSync(fd);
   }
-  if (!entry.compressedSize) return { entry, stream: Readable.from([]) };
+  if (!entry.compressedSize) return { entry, stream: entry.size || entry.crc ? failing(new ZipError({ kind: 'data-damaged' })) : Readable.from([]) };
   const raw = createReadStream(path, { start: dataStart, end: dataStart + entry.compressedSize - 1, highWaterMark: 1 << 20 });
-  if (entry.method === 0) return { entry, stream: raw };
+  if (entry.method === 0) return { entry, stream: checked(raw, entry) };
   const inflate = createInflateRaw({ chunkSize: 1 << 20 });
   raw.on('error', (err) => inflate.destroy(err));
-  return { entry, stream: raw.pipe(inflate) };
+  return { entry, stream: checked(raw.pipe(inflate), entry) };
+}
+
+/**
+ * The entry's bytes as they come, failing at their end unless as many came as the archive says,
+ * with its CRC-32: deflated data damaged in the middle can inflate without a fault, and its
+ * garbage was read as rows (dates and answers stored as companies' names).
+ */
+function checked(bytes: Readable, entry: ZipEntry): Readable {
+  let crc = 0;
+  let size = 0;
+  const check = new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      crc = crc32(chunk, crc);
+      size += chunk.length;
+      done(null, chunk);
+    },
+    flush(done) {
+      done(crc >>> 0 === entry.crc >>> 0 && size === entry.size ? null : new ZipError({ kind: 'data-damaged' }));
+    },
+  });
+  bytes.on('error', (err) => check.destroy(err));
+  return bytes.pipe(check);
+}
+
+function failing(err: Error): Readable {
+  return new Readable({
+    read() {
+      this.destroy(err);
+    },
+  });
 }

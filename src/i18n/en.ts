@@ -75,6 +75,7 @@ function zipProblem(p: ZipProblem): string {
     case 'directory-damaged': return 'its directory is damaged';
     case 'no-csv': return 'it holds no CSV file';
     case 'entry-damaged': return 'its entry header is damaged';
+    case 'data-damaged': return 'the file in it is damaged: its bytes do not match the checksum the archive gives for them';
     case 'encrypted': return `${p.entry} in it is encrypted`;
     case 'method': return `${p.entry} in it is compressed with method ${p.method}, which vetted does not read (only stored and deflated)`;
     case 'several': return `it holds ${p.entries.length} CSV files (${p.entries.slice(0, 3).join(', ')}${p.entries.length > 3 ? ', …' : ''}), not one`;

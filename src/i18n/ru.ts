@@ -69,6 +69,7 @@ function zipProblem(p: ZipProblem): string {
     case 'directory-damaged': return 'его каталог повреждён';
     case 'no-csv': return 'в нём нет файла CSV';
     case 'entry-damaged': return 'заголовок файла в нём повреждён';
+    case 'data-damaged': return 'файл в нём повреждён: его байты не сходятся с контрольной суммой, которую даёт архив';
     case 'encrypted': return `${p.entry} в нём зашифрован`;
     case 'method': return `${p.entry} в нём сжат методом ${p.method}, который vetted не читает (только без сжатия и deflate)`;
     case 'several': return `в нём ${fmt.plural(p.entries.length, { one: 'файл', few: 'файла', many: 'файлов', other: 'файла' })} CSV (${p.entries.slice(0, 3).join(', ')}${p.entries.length > 3 ? ', …' : ''}), а не один`;

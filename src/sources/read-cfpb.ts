@@ -332,6 +332,8 @@ export async function readCfpbFile(path: string, shownAs: string, opts: CfpbRead
     stream.destroy();
     if (err instanceof CsvRecordTooLong) throw new UserError(t().sources.recordTooLong(shownAs, err.line, MAX_RECORD_BYTES / 1048576));
     if (err instanceof CsvQuoteNeverClosed) throw new UserError(t().sources.quoteNeverClosed(shownAs, err.line));
+    // Found at the entry's end: its bytes are not those the archive was made of.
+    if (err instanceof ZipError) throw new UserError(t().sources.notZip(shownAs, err.problem));
     const code = (err as { code?: string }).code;
     if (code?.startsWith('Z_')) throw new UserError(t().sources.damagedZip(shownAs, (err as Error).message));
     // A file that cannot be read on (EIO, say): a sentence, as import says it.

@@ -206,4 +206,21 @@ describe('bad rows, bad files and zip archives', () => {
     const bad = Buffer.concat([good.subarray(0, 200), Buffer.alloc(5000, 7), good.subarray(5200)]);
     await expect(readCfpbFile(write('damaged.zip', bad), 'damaged.zip')).rejects.toThrow(/damaged zip archive|cannot be read as a zip/);
   });
+
+  it('refuses an entry whose bytes are not those the archive was made of, though they inflate or read without a fault', async () => {
+    const plain = readFileSync(DISPUTES);
+    // Eight bytes of the deflated data changed: it still inflates, to rows of garbage (dates and answers as companies).
+    const deflated = zipOf('complaints.csv', plain, 8);
+    const at = 20_000;
+    const damaged = Buffer.from(deflated);
+    damaged.fill(0xff, at, at + 8);
+    await expect(readCfpbFile(write('crc.zip', damaged), 'crc.zip')).rejects.toThrow(
+      /^crc\.zip cannot be read as a zip archive: the file in it is damaged: its bytes do not match the checksum the archive gives for them/,
+    );
+    const stored = Buffer.from(zipOf('complaints.csv', plain, 0));
+    stored.write('XXXX', at, 'latin1');
+    await expect(readCfpbFile(write('crc-stored.zip', stored), 'crc-stored.zip')).rejects.toThrow(/the file in it is damaged/);
+    // The archives as made are read.
+    expect((await readCfpbFile(write('whole.zip', deflated), 'whole.zip')).meta.rows_read).toBe(3186);
+  });
 });
