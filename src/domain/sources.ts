@@ -57,7 +57,7 @@ export function sameSharedContent(a: readonly SharedCompany[], b: readonly Share
 
 /** Rows a reader skipped for one reason: how many, and the first few line numbers. */
 export interface SkippedRows {
-  reason: 'no-company' | 'bad-date' | 'future-date' | 'short-row';
+  reason: 'no-company' | 'bad-date' | 'future-date' | 'short-row' | 'too-long';
   count: number;
   lines: number[];
 }

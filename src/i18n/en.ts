@@ -1499,7 +1499,7 @@ export const en = {
     // rows a reader skipped
     skipped: (count: number, reason: SkippedRows['reason'], lines: number[], more: boolean) =>
       `  skipped ${fmt.plural(count, { one: 'row', other: 'rows' })} with ${
-        ({ 'no-company': 'no company', 'bad-date': 'a date that is not a date', 'future-date': 'a date still to come', 'short-row': 'fewer columns than the header' } as const)[reason]
+        ({ 'no-company': 'no company', 'bad-date': 'a date that is not a date', 'future-date': 'a date still to come', 'short-row': 'fewer columns than the header', 'too-long': 'a company, product or issue name of more than 200 characters' } as const)[reason]
       } (${lines.length === 1 ? 'line' : 'lines'} ${lines.join(', ')}${more ? ', …' : ''})`,
 
     // the readers' refusals

@@ -1493,7 +1493,7 @@ export const ru: Catalog = {
 
     skipped: (count, reason, lines, more) =>
       `  ${fmt.pluralWord(count, { one: 'пропущена', few: 'пропущены', many: 'пропущено', other: 'пропущено' })} ${fmt.plural(count, rowForms)}: ${
-        ({ 'no-company': 'не указана компания', 'bad-date': 'в поле даты не дата', 'future-date': 'дата ещё не наступила', 'short-row': 'столбцов меньше, чем в заголовке' } as const)[reason]
+        ({ 'no-company': 'не указана компания', 'bad-date': 'в поле даты не дата', 'future-date': 'дата ещё не наступила', 'short-row': 'столбцов меньше, чем в заголовке', 'too-long': 'название компании, продукта или проблемы длиннее 200 знаков' } as const)[reason]
       } (${lines.length === 1 ? 'строка' : 'строки'} ${lines.join(', ')}${more ? ', …' : ''})`,
 
     noColumn: (file, column, columns) => `в ${file} нет столбца ${q(column)}, так что это не файл жалоб CFPB (его столбцы: ${columns}); ничего не сохранено.`,

@@ -152,6 +152,23 @@ describe('bad rows, bad files and zip archives', () => {
     ]);
   });
 
+  it('skips a row whose company, product or issue name is longer than any name (a megabyte of one character took a gigabyte and was printed whole)', async () => {
+    const long = '\ufdfa'.repeat(201);
+    const file = write(
+      'long.csv',
+      [
+        header,
+        `2020-01-05,Mortgage,Other,"${long}",Closed with explanation,Yes`,
+        `2020-01-06,${'P'.repeat(201)},Other,ACME BANK,Closed with explanation,Yes`,
+        `2020-01-07,Mortgage,${'I'.repeat(201)},ACME BANK,Closed with explanation,Yes`,
+        `2020-01-08,${'P'.repeat(200)},${'I'.repeat(200)},${'A'.repeat(200)},Closed with explanation,Yes`,
+      ].join('\n'),
+    );
+    const data = await readCfpbFile(file, 'long.csv');
+    expect(data.companies.map((c) => c.name)).toEqual(['A'.repeat(200)]);
+    expect(data.meta.skipped).toEqual([{ reason: 'too-long', count: 3, lines: [2, 3, 4] }]);
+  });
+
   it('skips a row dated after the last day a complaint can have been received, and leaves it out of the dates read', async () => {
     const file = write(
       'future.csv',
