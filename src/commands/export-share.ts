@@ -5,7 +5,7 @@
 import type { Context } from '../context.js';
 import type { Store } from '../store/store.js';
 import { LISTS } from '../domain/types.js';
-import { buildDataFile, FORMAT, type DataFile, type ListsEntry } from '../formats/data-file.js';
+import { LIMITS, buildDataFile, longerThan, FORMAT, type DataFile, type ListsEntry } from '../formats/data-file.js';
 import { redactText } from '../domain/redact.js';
 import { jsonCatalogs, listEntryTexts, policyOf, reasonJson, type ListEntry } from './verdicts.js';
 import { toJson } from '../ui/safe.js';
@@ -37,8 +37,8 @@ export async function exportShare(ctx: Context, store: Store, exportedAt: string
           const said = reasonJson(r, catalogs);
           return {
             rule: r.rule,
-            text: clean(r.rule === 'pin' ? pins.get(e.company) ?? said.text : said.text),
-            ...(r.rule !== 'pin' ? { text_ru: clean(said.text_ru) } : {}),
+            text: within(clean(r.rule === 'pin' ? pins.get(e.company) ?? said.text : said.text)),
+            ...(r.rule !== 'pin' ? { text_ru: within(clean(said.text_ru)) } : {}),
             ...(r.date ? { date: r.date } : {}),
             evidence: r.evidence,
           };
@@ -53,12 +53,12 @@ export async function exportShare(ctx: Context, store: Store, exportedAt: string
     const full = buildDataFile({ companies: [], checks: store.allChecks(), incidents: store.allIncidents(), pins: [] }, exportedAt);
     checks = (full.checks ?? []).map((k) => ({
       ...k,
-      ...(k.notes ? { notes: Object.fromEntries(Object.entries(k.notes).map(([q, n]) => [q, clean(n)])) } : {}),
+      ...(k.notes ? { notes: Object.fromEntries(Object.entries(k.notes).map(([q, n]) => [q, within(clean(n))])) } : {}),
     }));
     incidents = (full.incidents ?? []).map((i) => ({
       ...i,
-      title: clean(i.title),
-      events: (i.events ?? []).map((e) => ({ ...e, ...(e.note ? { note: clean(e.note) } : {}), ...(e.text ? { text: clean(e.text) } : {}) })),
+      title: within(clean(i.title), LIMITS.title),
+      events: (i.events ?? []).map((e) => ({ ...e, ...(e.note ? { note: within(clean(e.note)) } : {}), ...(e.text ? { text: within(clean(e.text)) } : {}) })),
     }));
   }
   const named = new Set([...lists.map((e) => e.company), ...checks.map((k) => k.company), ...incidents.map((i) => i.company)]);
@@ -81,4 +81,15 @@ export async function exportShare(ctx: Context, store: Store, exportedAt: string
     ...(opts.withEvidence ? { checks, incidents } : {}),
   };
   return `${toJson(doc)}\n`;
+}
+
+/**
+ * A text as long as a data file's may be (a reader refuses one longer): a reason made of a long
+ * refusal or of a hundred promises' words ran past it, and the file written was refused by the
+ * `source add` of the person it was made for (a redacted text may be a little longer than its
+ * original too). Cut at a character, with an ellipsis.
+ */
+function within(text: string, max: number = LIMITS.text): string {
+  if (!longerThan(text, max)) return text;
+  return `${Array.from(text).slice(0, max - 1).join('')}…`;
 }

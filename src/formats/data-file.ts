@@ -92,7 +92,7 @@ export interface DataFile {
   lists?: ListsEntry[];
 }
 
-export const LIMITS = { name: 200, text: 10_000 };
+export const LIMITS = { name: 200, text: 10_000, title: 400 };
 export const INCIDENT_ID = /^[\p{L}\p{N}][\p{L}\p{N}._-]{0,63}$/u;
 /** An event's id: its incident's id and its number within it, `volga-2012-07#4` (or only `#4`). */
 export const EVENT_ID = /^(?:[\p{L}\p{N}][\p{L}\p{N}._-]{0,63})?#[1-9]\d{0,8}$/u;
@@ -325,7 +325,7 @@ const incidentFields = record(
   {
     id: str(64, { re: INCIDENT_ID, fault: { kind: 'id', max: 64, example: 'volga-2012-07' } }),
     company: name,
-    title: str(LIMITS.name * 2),
+    title: str(LIMITS.title),
     opened: when,
     fault: oneOf(FAULTS),
     closed: when,

@@ -64,6 +64,26 @@ afterAll(() => {
 });
 
 describe('sharing and reading shared lists', () => {
+  it('shares a reason longer than a data file takes cut to its length, so that the file it makes is read by source add', () => {
+    const s = sandbox();
+    try {
+      // A refusal quoted whole makes a reason of more than 10,000 characters (each of its texts under it).
+      const refusal = 'We do not refund. '.repeat(556).slice(0, 9990);
+      const file = join(s.dir, 'refusal.json');
+      writeFileSync(file, JSON.stringify({ format: 'vetted/1', incidents: [{ id: 'ref-1', company: 'RefCo', title: 'parcel', opened: '2024-01-01T00:00', fault: 'company', events: [{ at: '2024-01-02T00:00', type: 'refusal', policy: true, text: refusal }] }] }));
+      ok(s.run(['import', file]));
+      const shared = join(s.dir, 'share.json');
+      ok(s.run(['export', '--format', 'json', '--share', '--with-evidence', '--out', shared]));
+      const reason = JSON.parse(readFileSync(shared, 'utf8')).lists[0].reasons[0];
+      expect([...reason.text]).toHaveLength(10_000);
+      expect(reason.text.endsWith('…')).toBe(true);
+      expect([...reason.text_ru]).toHaveLength(10_000);
+      ok(s.run(['--db', join(s.dir, 'other.db'), 'source', 'add', shared, '--name', 'rf']));
+    } finally {
+      s.cleanup();
+    }
+  });
+
   it('shares the lists with their reasons and no private evidence by default', () => {
     const doc = JSON.parse(readFileSync(shareA, 'utf8'));
     expect(doc.format).toBe('vetted/1');
