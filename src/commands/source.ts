@@ -6,7 +6,7 @@ import { resolve } from 'node:path';
 import type { Context } from '../context.js';
 import type { CommandResult } from './result.js';
 import { UserError } from '../errors.js';
-import { withStore, readingStore, MAX_NAME } from './shared.js';
+import { withStore, readingStore, writingStore, MAX_NAME } from './shared.js';
 import { jsonList, type JsonOutOptions } from '../ui/json-out.js';
 import { Sources, type SourceData, type SourceRow } from '../store/sources.js';
 import type { Store } from '../store/store.js';
@@ -138,11 +138,21 @@ export async function runAdd(ctx: Context, file: string, opts: AddOptions): Prom
   const name = checkSourceName(opts.name);
   const kind = checkKind(opts.kind);
   checkFile(file);
-  return withStore(ctx, async (store) => {
+  // A name taken is said before the file is read (it may take a while); where there is no
+  // database yet, none is taken, and none is made until the file has been read: a file refused
+  // left an empty database behind.
+  await readingStore(
+    ctx,
+    (store) => {
+      const taken = new Sources(store).findSource(name);
+      if (taken) throw new UserError(t().sources.taken(taken.name));
+    },
+    {},
+    true,
+  );
+  const data = await readSource(ctx, file, kind);
+  return writingStore(ctx, (store) => {
     const sources = new Sources(store);
-    const taken = sources.findSource(name);
-    if (taken) throw new UserError(t().sources.taken(taken.name));
-    const data = await readSource(ctx, file, kind);
     // Looked at again under the write lock, with the source written: another `source add` run at
     // once may have taken the name, or added the same file, while this one was read.
     const id = store.write(() => {

@@ -2,7 +2,7 @@
 // own record, which they never change; updates replace, removal leaves no trace; shared
 // evidence is redacted; bad sources are refused; the CFPB record is shown as counted.
 import { spawnSync } from 'node:child_process';
-import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -79,6 +79,24 @@ describe('sharing and reading shared lists', () => {
       expect(reason.text.endsWith('…')).toBe(true);
       expect([...reason.text_ru]).toHaveLength(10_000);
       ok(s.run(['--db', join(s.dir, 'other.db'), 'source', 'add', shared, '--name', 'rf']));
+    } finally {
+      s.cleanup();
+    }
+  });
+
+  it('makes no database where a file it refuses was to be added into none (an empty one was left behind)', () => {
+    const s = sandbox();
+    try {
+      const bad = join(s.dir, 'bad.json');
+      writeFileSync(bad, '{');
+      expectOneLineError(s.run(['source', 'add', bad, '--name', 'x']));
+      const csv = join(s.dir, 'open.csv');
+      writeFileSync(csv, 'Date received,Product,Issue,Company\n2020-01-01,P,"never closed,Acme\n');
+      expectOneLineError(s.run(['source', 'add', csv, '--name', 'x', '--kind', 'cfpb']));
+      expect(existsSync(s.db)).toBe(false);
+      // A file read is added into a database made then.
+      ok(s.run(['source', 'add', SAMPLE, '--name', 'cfpb', '--kind', 'cfpb']));
+      expect(json<{ name: string }[]>(s, ['source', 'list', '--json']).map((x) => x.name)).toEqual(['cfpb']);
     } finally {
       s.cleanup();
     }
@@ -231,7 +249,9 @@ describe('refusals', () => {
     ['alias.json', '{"format": "vetted/1", "companies": [{"name": "Beta", "aliases": ["Gamma"]}], "lists": [{"company": "Gamma", "list": "white"}, {"company": "Beta", "list": "black"}]}', /lists\[1\]: "Beta" is the company "Gamma" listed before it/],
   ])('refuses %s with exit 2, storing nothing', (name, text, message) => {
     expect(expectOneLineError(s.run(['source', 'add', file(name, text), '--name', 'x']))).toMatch(message);
-    expect(json<unknown[]>(s, ['source', 'list', '--json'])).toEqual([]);
+    // Into no database: none is made (nor, where there is one, any source stored).
+    if (existsSync(s.db)) expect(json<unknown[]>(s, ['source', 'list', '--json'])).toEqual([]);
+    else expect(s.run(['source', 'list', '--json']).stderr).toMatch(/there is no database at/);
   });
 
   it('says what an SQLite file given for a shared file is, and how to make a shared file of the database, storing nothing', () => {
