@@ -1374,6 +1374,8 @@ export const en = {
           return `says ${f.given}, where a check that scored so finds ${f.verdict} (CHECKLISTS.md); give the verdict its score and dealbreakers make`;
         case 'score-of-scores':
           return `says ${f.score}, where its answers' scores, averaged by any weights, make ${f.low === f.high ? f.low : `${f.low} to ${f.high}`} (CHECKLISTS.md); give the score its scores make, or leave out score, verdict and scores to have its checklist score it`;
+        case 'scored-otherwise':
+          return `says ${f.found} (${f.verdict}), where the ${f.checklist} checklist of version ${f.version} here scores its answers ${f.now} (${f.verdictNow}); a check comes in only as its checklist scores it: if yours has changed since the check was made, under the same version, give its file a new version (\`version: ${f.version + 1}\`) and import again, and the check comes back as it was found`;
         case 'partial-result':
           return 'a check that says what it found gives its score, verdict and scores, all three (or none, to be scored by its checklist)';
         case 'id-taken':

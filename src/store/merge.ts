@@ -106,6 +106,8 @@ export type ImportFault =
   | { kind: 'verdict-of-score'; given: CheckVerdict; verdict: CheckVerdict }
   /** A score no weights could make of the answers' scores (between the lowest and the highest, as a percentage). */
   | { kind: 'score-of-scores'; score: number; low: number; high: number }
+  /** What a check found, against what the checklist of its id and version at hand finds of its answers: that checklist has changed since, under the same version. */
+  | { kind: 'scored-otherwise'; checklist: string; version: number; found: number; now: number; verdict: CheckVerdict; verdictNow: CheckVerdict }
   | { kind: 'partial-result' }
   | { kind: 'id-taken'; id: string; company: string }
   /** An id the file gives that names another incident of the company here (neither its opening nor its title the same). */
@@ -375,6 +377,17 @@ export function mergeRecords(store: Store, records: DataRecords, opts: MergeOpti
           if (missing.length) throw new Refusal({ kind: 'unanswered', questions: missing }, 'answers');
           for (const q of Object.keys(k.notes ?? {})) {
             if (!checklist.questions.some((x) => x.id === q)) throw new Refusal({ kind: 'not-a-question', question: q, checklist: checklist.id }, `notes.${q}`);
+          }
+          // A check that says what it found, of the version at hand, found what that checklist
+          // finds, or the checklist has changed since without a new version: scored again, it
+          // would come back otherwise (a company moved from one list to another), and `check`
+          // refuses that checklist as changed.
+          if (told === 3) {
+            const now = scoreCheck(checklist, k.answers);
+            const sameScores = now.answers.every((a) => Object.hasOwn(k.scores!, a.question) && k.scores![a.question] === a.score);
+            if (now.score !== k.score || now.verdict !== k.verdict || !sameScores) {
+              throw new Refusal({ kind: 'scored-otherwise', checklist: checklist.id, version: checklist.version, found: k.score!, now: now.score, verdict: k.verdict!, verdictNow: now.verdict }, 'score');
+            }
           }
         } else {
           const scores = k.scores!;

@@ -510,6 +510,30 @@ describe('the round trip of a check whose checklist is not at hand as it was', (
     expect(ok(s.run(['import', file])).stdout + ok(s.run(['import', file])).stderr).not.toMatch(/error/i);
   });
 
+  it('is refused where the checklist of its version at hand scores its answers otherwise (changed since without a new version), and comes back as it was under a new one', () => {
+    mkdirSync(join(s.config, 'checklists'), { recursive: true });
+    writeFileSync(checklistFile(), MINE(1, 'asked'));
+    ok(s.run(['check', 'Dora', '--checklist', 'mine', '--answer', 'asked=partly', '--answer', 'other=yes']));
+    const file = join(s.dir, 'dora.json');
+    ok(s.run(['export', '--format', 'json', '--out', file]));
+    // The same version, another score for an answer: scored again, the check would read 33 (avoid) where it found 60 (caution).
+    const other = sandbox();
+    try {
+      mkdirSync(join(other.config, 'checklists'), { recursive: true });
+      writeFileSync(join(other.config, 'checklists', 'mine.yaml'), MINE(1, 'asked').replace('score: 0.4', 'score: 0'));
+      expect(expectOneLineError(other.run(['import', file]))).toMatch(
+        /checks\[0\]: score: says 60 \(caution\), where the mine checklist of version 1 here scores its answers 33 \(avoid\); a check comes in only as its checklist scores it: if yours has changed since the check was made, under the same version, give its file a new version \(`version: 2`\)/,
+      );
+      writeFileSync(join(other.config, 'checklists', 'mine.yaml'), MINE(2, 'asked').replace('score: 0.4', 'score: 0'));
+      ok(other.run(['import', file]));
+      expect(JSON.parse(ok(other.run(['checks', 'list', '--json'])).stdout)).toMatchObject([{ checklist_version: 1, score: 60, verdict: 'caution' }]);
+    } finally {
+      other.cleanup();
+    }
+    // Where it scores them alike, the check is scored by it, as ever.
+    ok(s.run(['import', file]));
+  });
+
   it('is scored by the built-in checklist a checklist of the user\'s overrides, where the check was made with it', () => {
     mkdirSync(join(s.config, 'checklists'), { recursive: true });
     writeFileSync(join(s.config, 'checklists', 'general.yaml'), 'id: general\nversion: 2\ntitle: Mine\nquestions:\n  - id: who-helps\n    text: Who helps?\n    answers:\n      - {value: nobody, label: nobody, score: 1}\n');
@@ -539,12 +563,13 @@ describe('the round trip of a check whose checklist is not at hand as it was', (
     expect(JSON.parse(ok(s.run(['checks', 'list', '--company', 'HP', '--json'])).stdout)).toMatchObject([{ checklist: 'laptop', checklist_version: 2, score: 83 }]);
   });
 
-  it('is scored again where its checklist is at hand and fits, whatever the file says it scored', () => {
+  it('is refused where its checklist is at hand and scores its answers other than the file says it found (neither taken as found nor silently scored again)', () => {
     const file = join(s.dir, 'given.json');
     const answers = Object.fromEntries(Object.entries(AMAZON_ANSWERS));
     writeFileSync(file, JSON.stringify({ format: 'vetted/1', checks: [{ company: 'Amazon', checklist: 'general', checklist_version: 1, at: '2026-11-01', answers, score: 3, verdict: 'avoid', dealbreakers: [], scores: Object.fromEntries(Object.keys(answers).map((q) => [q, 0])) }] }));
-    ok(s.run(['import', file]));
-    expect(JSON.parse(ok(s.run(['checks', 'list', '--json'])).stdout)).toMatchObject([{ score: 92, verdict: 'go' }]);
+    s.makeDatabase();
+    expect(expectOneLineError(s.run(['import', file]))).toMatch(/checks\[0\]: score: says 3 \(avoid\), where the general checklist of version 1 here scores its answers 92 \(go\)/);
+    expect(JSON.parse(ok(s.run(['checks', 'list', '--json'])).stdout)).toEqual([]);
   });
 
   it('never takes a result as found where the checklist of that id and version is at hand: a forged "go" is scored, or refused', () => {
@@ -557,6 +582,9 @@ describe('the round trip of a check whose checklist is not at hand as it was', (
     writeFileSync(file, forged({ 'who-helps': 'nobody' }));
     expect(expectOneLineError(s.run(['import', file]))).toMatch(/no answer to who-repairs/);
     writeFileSync(file, forged(worst));
+    expect(expectOneLineError(s.run(['import', file]))).toMatch(/says 100 \(go\), where the general checklist of version 1 here scores its answers 0 \(avoid\)/);
+    // Said nothing of what it found, it is scored by the checklist.
+    writeFileSync(file, JSON.stringify({ format: 'vetted/1', checks: [{ company: 'Evil', checklist: 'general', checklist_version: 1, at: '2026-01-01', answers: worst }] }));
     ok(s.run(['import', file]));
     expect(JSON.parse(ok(s.run(['checks', 'list', '--json'])).stdout)).toMatchObject([{ company: 'Evil', verdict: 'avoid' }]);
   });
