@@ -113,7 +113,7 @@ export async function run(ctx: Context, opts: ExportOptions): Promise<CommandRes
     const { exportLists } = await import('./export-lists.js');
     return await exportLists(ctx, store, format as 'md' | 'csv', !!opts.detail, opts.redact === false);
   });
-  if (text === undefined) return toFile ? { err: `wrote ${opts.out}` } : {};
+  if (text === undefined) return toFile ? { err: t().data.wrote(opts.out!) } : {};
   if (toFile) {
     writeOutputFile(opts.out!, [text], { dbPath: ctx.dbPath });
     return { err: t().data.wrote(opts.out!) };

@@ -124,8 +124,20 @@ function loadFile(file: string, source: ChecklistSource): LoadedChecklist {
   return { checklist, source, file };
 }
 
-function yamlFilesIn(dir: string, onOther: (file: string, folder: boolean) => void = () => {}): string[] {
+function yamlFilesIn(dir: string, onOther: (file: string, folder: boolean) => void = () => {}, onNotFolder: (dir: string) => void = () => {}): string[] {
   if (!existsSync(dir)) return [];
+  // A file where the folder should be holds no checklists: said, and the built-in ones used (every
+  // `check` failed with the system's ENOTDIR).
+  let folder = true;
+  try {
+    folder = statSync(dir).isDirectory();
+  } catch {
+    // Left to the reading of the folder, which says why it cannot be read.
+  }
+  if (!folder) {
+    onNotFolder(dir);
+    return [];
+  }
   // Only regular files: a pipe, a device or a folder named *.yaml there is not a checklist, and
   // is said to be left out (read, a pipe would wait for ever). One that cannot be looked at (a
   // link to nothing, a loop of links) is kept, for its reading to say why.
@@ -160,7 +172,8 @@ export function loadAllChecklists(configDir: string, onBroken: (message: string,
   const byId = new Map<string, LoadedChecklist>();
   for (const c of builtInChecklists()) byId.set(c.checklist.id, c);
   const other = (f: string, folder: boolean) => onBroken(t().checklists.skipped(t().checklists.notAFile(f, folder)));
-  for (const f of yamlFilesIn(join(configDir, 'checklists'), other)) {
+  const notFolder = (dir: string) => onBroken(t().checklists.skipped(t().checklists.folderIsFile(dir)));
+  for (const f of yamlFilesIn(join(configDir, 'checklists'), other, notFolder)) {
     try {
       const c = loadFile(f, 'user');
       // Overriding a built-in takes a version of its own where it scores otherwise: the checks

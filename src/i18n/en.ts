@@ -1825,6 +1825,7 @@ export const en = {
     /** A broken file of the user's checklists folder, left out of the others. */
     skippedBroken: (first: string, more: number, file: string) => `skipped ${brokenChecklist(first, more, file)}`,
     skipped: (message: string) => `skipped a checklist file: ${message}`,
+    folderIsFile: (dir: string) => `${dir} is a file, where your checklists' folder should be; only the built-in checklists are read until it is a folder.`,
     notAFile: (file: string, folder: boolean) => `${file} is ${folder ? 'a folder' : 'a device, a pipe or a socket'}, not a file; put a checklist file there, or move it out of the folder.`,
     sameIdOther: (file: string, id: string, version: number, source: 'built-in' | 'user' | 'file') =>
       `${file} calls itself ${id} v${version}, as ${source === 'built-in' ? 'the built-in' : 'your own'} checklist ${id} does, with other questions; give it an id of its own (or a new version), so that its checks are not read as that one's.`,

@@ -1813,6 +1813,7 @@ export const ru: Catalog = {
     broken: (first, more, file) => `чек-лист ${brokenChecklist(first, more, file)}`,
     skippedBroken: (first, more, file) => `пропущен чек-лист ${brokenChecklist(first, more, file)}`,
     skipped: (message) => `пропущен файл чек-листа: ${message}`,
+    folderIsFile: (dir) => `${dir} — файл, а на его месте должна быть папка ваших чек-листов; пока это не папка, читаются только встроенные чек-листы.`,
     notAFile: (file, folder) => `${file} — ${folder ? 'папка' : 'устройство, канал или сокет'}, а не файл; положите на его место файл чек-листа или уберите его из папки.`,
     sameIdOther: (file, id, version, source) =>
       `${file} называет себя ${id} v${version}, как и ${source === 'built-in' ? 'встроенный' : 'ваш'} чек-лист ${id}, но с другими вопросами; дайте ему собственный id (или новую версию), чтобы его проверки не читались как проверки того чек-листа.`,

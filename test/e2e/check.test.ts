@@ -5,7 +5,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { ROOT, SHARED, sandbox, type RunResult, type Sandbox } from '../helpers/cli.js';
+import { ROOT, SHARED, sandbox, type RunResult, type Sandbox, amazonAnswerFlags } from '../helpers/cli.js';
 import { STACK_FRAME, ok } from '../helpers/expect.js';
 
 interface SeedCheck {
@@ -307,6 +307,18 @@ describe('custom and user checklists', () => {
     const line = expectUsageError(s.run(['check', 'Shop', '--checklist', 'broken', '--answer', 'x=y']));
     expect(line).toContain('could not be read');
     expect(line).toContain(broken);
+  });
+
+  it('reads the built-in checklists, with a warning, where the folder of your checklists is a file (every check failed with ENOTDIR)', () => {
+    mkdirSync(s.config, { recursive: true });
+    writeFileSync(join(s.config, 'checklists'), 'not a folder');
+    const list = ok(s.run(['checklists', 'list']));
+    expect(list.stdout).toMatch(/^general\s/m);
+    expect(list.stderr).toContain(`${join(s.config, 'checklists')} is a file, where your checklists' folder should be`);
+    expect(ok(s.run(['--lang', 'ru', 'checklists', 'list'])).stderr).toContain('должна быть папка ваших чек-листов');
+    ok(s.run(['check', 'Shop', ...amazonAnswerFlags]));
+    // The Russian line of a JSON export written to a file is Russian too.
+    expect(ok(s.run(['--lang', 'ru', 'export', '--format', 'json', '--out', join(s.dir, 'x.json')])).stderr).not.toMatch(/wrote/);
   });
 
   it('names the missing questions of a custom checklist', () => {
