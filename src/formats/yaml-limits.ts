@@ -22,8 +22,13 @@ function sameKey(a: unknown, b: unknown): boolean {
   return a === b || (isScalar(a) && isScalar(b) && (a.value === b.value || (isMergeKey(a) && isMergeKey(b))));
 }
 
-/** How every YAML document is parsed: merge keys (`<<: *shop`) taken, a key given twice in a map refused (a merge key too). */
-export const YAML_PARSE = { uniqueKeys: sameKey, prettyErrors: false, merge: true } as const;
+/**
+ * How every YAML document is parsed: merge keys (`<<: *shop`) taken, a key given twice in a map
+ * refused (a merge key too), and no warning of the parser's written to the terminal in Node's
+ * words (a key that is a list or a map, `? [x]`, is read as its text, and the reader then says
+ * it is no key it knows).
+ */
+export const YAML_PARSE = { uniqueKeys: sameKey, prettyErrors: false, merge: true, logLevel: 'error' } as const;
 
 /** The most YAML read at once: a million tokens (about 3 MB of typical data) and 16 MB. */
 export const YAML_BUDGET = { tokens: 1_000_000, bytes: 16 * 1024 * 1024 } as const;

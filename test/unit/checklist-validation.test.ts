@@ -323,6 +323,21 @@ describe('parseChecklistText', () => {
     ]);
   });
 
+  it('reads a key that is a list as its text, and says it is no field, without a warning of the engine on the terminal', async () => {
+    const warnings: string[] = [];
+    const listen = (w: Error) => warnings.push(w.message);
+    process.on('warning', listen);
+    try {
+      const text = 'id: w\nversion: 1\ntitle: x\nquestions:\n  - id: q\n    text: t\n    answers:\n      - value: a\n        label: A\n        score: 1\n        ? [x]\n        : y\n';
+      expect(inWords(parseChecklistText(text).problems).map((p) => `${p.path}: ${p.message}`)).toEqual(['questions[0].answers[0].[ x ]: unknown field (expected one of: value, label, score, dealbreaker)']);
+      // A warning is emitted on a later turn.
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    } finally {
+      process.off('warning', listen);
+    }
+    expect(warnings).toEqual([]);
+  });
+
   it('refuses a list aliased many times over as an alias bomb, though the parser counts few aliases (33 KB of text, a million maps)', () => {
     const amplified = ['id: amp', 'version: 1', 'title: x', 'questions:', `  - {id: q, text: t, answers: &a [${Array(10_000).fill('{}').join(',')}]}`];
     for (let i = 0; i < 99; i++) amplified.push(`  - {id: q${i}, text: t, answers: *a}`);
