@@ -11,7 +11,7 @@ import { colourWanted, paint } from '../ui/colour.js';
 import { formatLocalMinute } from '../domain/dates.js';
 import { opSummary, readOpSummary } from '../domain/op-summary.js';
 import { loadCatalog, t, type Catalog } from '../i18n/index.js';
-import { requireCompany, readingStore, writingStore } from './shared.js';
+import { assertDatabaseThere, requireCompany, readingStore, writingStore } from './shared.js';
 import { checkWhen } from './when.js';
 import type { Operation, Store } from '../store/store.js';
 import { Sources } from '../store/sources.js';
@@ -74,6 +74,7 @@ export async function runHistory(ctx: Context, opts: { company?: string; limit?:
 export async function runPrune(ctx: Context, opts: { before?: string }): Promise<CommandResult> {
   if (!opts.before) throw new UserError(t().history.pruneWhen);
   const before = new Date(checkWhen(opts.before, '--before', ctx.now()).ms).toISOString();
+  assertDatabaseThere(ctx);
   return writingStore(ctx, (store) => {
     const { removed, scrubbed } = store.pruneOperations(before);
     const said = removed ? t().history.pruned(removed, opts.before!) : t().history.nothingBefore(opts.before!);
@@ -137,6 +138,7 @@ export async function runUndo(ctx: Context, count: string | undefined, opts: { o
   if (count !== undefined && opts.op !== undefined) throw new UserError(h.countOrOp);
   const n = positive(count, 'undo', 1);
   const en = opts.json ? await loadCatalog('en') : undefined;
+  assertDatabaseThere(ctx);
   return writingStore(ctx, (store) => {
     const pick = (): Operation[] => {
       if (opts.op !== undefined) {

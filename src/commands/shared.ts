@@ -2,6 +2,7 @@
 
 import type { Context } from '../context.js';
 import { NoDatabase, Store, needsMigration, type CompanyRow, type OpenOptions } from '../store/store.js';
+import { lstatOr } from '../store/open.js';
 import { UserError } from '../errors.js';
 import { safeText } from '../ui/safe.js';
 import { closestNames, companyKey, isVisibleName, typoAllowance } from '../domain/names.js';
@@ -77,6 +78,15 @@ export async function withStore<T>(ctx: Context, fn: (store: Store) => T | Promi
  */
 export async function changingStore<T>(ctx: Context, fn: (store: Store) => T extends PromiseLike<unknown> ? never : T): Promise<T> {
   return writingStore(ctx, (store) => store.write(() => fn(store)));
+}
+
+/**
+ * Refuses, at a path named by --db or VETTED_DB, a database that is not there: for a change that
+ * can only be made to a record there already (an undo), a mistyped path said "nothing to undo",
+ * as if the record had no changes, where a reading command says there is no database there.
+ */
+export function assertDatabaseThere(ctx: Context): void {
+  if (!ctx.dbIsDefault && lstatOr(ctx.dbPath, ctx.setBy.db) === undefined) throw new NoDatabase(ctx.dbPath);
 }
 
 /**

@@ -173,10 +173,21 @@ describe('a change refused where there is no database yet', () => {
     const receipt = join(s.dir, 'receipt.txt');
     writeFileSync(receipt, 'paid');
     for (const args of [['undo'], ['undo', '--op', '3'], ['company', 'rename', 'A', 'B'], ['unpin', 'X'], ['checks', 'remove', 'x-check-1'], ['incident', 'attach', 'x-1', receipt], ['event', 'remove', 'x-1#1']]) {
-      expect(expectOneLineError(s.run(args))).toMatch(/nothing to undo|no operation|no company|no check|no incident/);
+      // An undo at a path named by VETTED_DB says no database is there (it said "nothing to undo", as of a record without changes).
+      expect(expectOneLineError(s.run(args))).toMatch(args[0] === 'undo' ? /^vetted: there is no database at .*vetted\.db, so nothing is recorded there/ : /no company|no check|no incident/);
       expect(existsSync(s.db), args.join(' ')).toBe(false);
       expectNoCompanions(s.db);
     }
+  });
+});
+
+describe('an undo or a prune of history where no database is', () => {
+  it('says nothing is to undo in the default database, made by no command yet, and no database is at a path named', () => {
+    const home = join(s.dir, 'home');
+    const env = { VETTED_DB: '', XDG_DATA_HOME: join(home, 'data'), HOME: home };
+    expect(expectOneLineError(s.run(['undo'], { env }))).toMatch(/there is nothing to undo/);
+    expect(expectOneLineError(s.run(['--db', join(s.dir, 'typo.db'), 'history', 'prune', '--before', 'today']))).toMatch(/^vetted: there is no database at .*typo\.db/);
+    expect(existsSync(join(s.dir, 'typo.db'))).toBe(false);
   });
 });
 
