@@ -46,8 +46,8 @@ const TRANSLIT: Record<string, string> = {
   ш: 'sh', щ: 'shch', ъ: '', ы: 'y', ь: '', э: 'e', ю: 'yu', я: 'ya', і: 'i', ї: 'yi', є: 'ye', ґ: 'g',
 };
 
-/** A short ASCII slug of a company name for ids that are easy to type ("volgatelecom"). */
-export function slugOf(name: string, max = 16): string {
+/** A short ASCII slug of a company name for ids that are easy to type ("volgatelecom"); `none` where the name has no letter or digit to make one of (a check of 東京 is company-check-1, not incident-check-1). */
+export function slugOf(name: string, max = 16, none = 'incident'): string {
   let latin = '';
   for (const ch of companyKey(name)) latin += TRANSLIT[ch] ?? ch;
   const slug = latin
@@ -56,7 +56,7 @@ export function slugOf(name: string, max = 16): string {
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '');
   const cut = slug.slice(0, max).replace(/-+$/, '');
-  return cut || 'incident';
+  return cut || none;
 }
 
 /**

@@ -717,7 +717,7 @@ export class Store {
 
   /** Stores a check; returns its stable id. */
   insertCheck(c: NewCheck): string {
-    const ref = c.ref && !this.checkRefTaken(c.ref) ? c.ref : this.nextCheckRef(slugOf(this.companyById(c.companyId)!.name));
+    const ref = c.ref && !this.checkRefTaken(c.ref) ? c.ref : this.nextCheckRef(slugOf(this.companyById(c.companyId)!.name, undefined, 'company'));
     this.bulk?.begin();
     this.st(
       `INSERT INTO checks (ref, company_id, checklist, checklist_version, at, at_ms, lang, score, verdict, dealbreakers, answers)

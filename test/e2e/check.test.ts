@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { ROOT, SHARED, sandbox, type RunResult, type Sandbox, amazonAnswerFlags } from '../helpers/cli.js';
-import { STACK_FRAME, ok } from '../helpers/expect.js';
+import { STACK_FRAME, json, ok } from '../helpers/expect.js';
 
 interface SeedCheck {
   company: string;
@@ -319,6 +319,10 @@ describe('custom and user checklists', () => {
     ok(s.run(['check', 'Shop', ...amazonAnswerFlags]));
     // The Russian line of a JSON export written to a file is Russian too.
     expect(ok(s.run(['--lang', 'ru', 'export', '--format', 'json', '--out', join(s.dir, 'x.json')])).stderr).not.toMatch(/wrote/);
+  });
+
+  it('ids a check of a company whose name has no Latin letter or digit as a check of a company (it was incident-check-1)', () => {
+    expect(json<{ id: string }>(s, ['check', '東京', ...amazonAnswerFlags, '--json']).id).toBe('company-check-1');
   });
 
   it('names the missing questions of a custom checklist', () => {

@@ -108,6 +108,12 @@ describe('slugOf', () => {
     expect(slugOf(name, max)).toBe(slug);
   });
 
+  it('gives what it is told where a name has no letter or digit to make a slug of (a check of 東京 was incident-check-1)', () => {
+    expect(slugOf('東京', undefined, 'company')).toBe('company');
+    expect(slugOf('!!!', undefined, 'company')).toBe('company');
+    expect(slugOf('Acme', undefined, 'company')).toBe('acme');
+  });
+
   it('never exceeds the maximum length and stays ASCII', () => {
     const names = ['Cool Air Installations', 'Волгателеком и партнёры', 'Щщщщщщщщщщщщщщщщщщщщ', 'a b c d e f g h i j k l m n o p q r s'];
     for (const name of names) {
