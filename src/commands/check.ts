@@ -67,11 +67,19 @@ function answerProblemsMessage(checklist: Checklist, answers: Record<string, str
   const { problems } = checkAnswers(checklist, answers);
   if (!problems.length) return undefined;
   // Several ids of no question: named together, and the checklist's questions said once (they were said once for each).
+  // The first few of each, and how many more: a file of 65,000 ids made one sentence of 640 KB.
   const unknown = problems.filter((p) => p.kind === 'unknown-question');
-  const rest = problems.filter((p) => p.kind !== 'unknown-question').map((p) => t().answers.problem(p));
-  const named = unknown.length > 1 ? [t().answers.notQuestions(unknown.map((p) => p.given), checklist.id, checklist.questions.map((x) => x.id))] : unknown.map((p) => t().answers.problem(p));
+  const others = problems.filter((p) => p.kind !== 'unknown-question');
+  const rest = others.slice(0, SAID).map((p) => t().answers.problem(p));
+  if (others.length > SAID) rest.push(t().answers.andMore(others.length - SAID));
+  const given = unknown.slice(0, SAID).map((p) => p.given);
+  if (unknown.length > SAID) given.push(t().answers.andMore(unknown.length - SAID));
+  const named = unknown.length > 1 ? [t().answers.notQuestions(given, checklist.id, checklist.questions.map((x) => x.id), unknown.length > SAID)] : unknown.map((p) => t().answers.problem(p));
   return [...named, ...rest].join('; ');
 }
+
+/** How many problems of a kind an answers file is told of by name. */
+const SAID = 10;
 
 export async function run(ctx: Context, companyArg: string, opts: CheckOptions): Promise<CommandResult> {
   let company = checkCompanyName(companyArg);

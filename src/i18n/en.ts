@@ -1566,8 +1566,9 @@ export const en = {
         ? `"${p.given}" is not a question of the ${p.checklist} checklist; its questions are: ${p.questions.join(', ')}`
         : `"${p.given}" is not an answer to ${p.question}; valid answers are: ${p.values.join(', ')}`,
     /** Several ids that are no question of the checklist, named together, its questions once. */
-    notQuestions: (given: string[], checklist: string, questions: string[]) =>
-      `${given.map((g) => `"${g}"`).join(', ')} are not questions of the ${checklist} checklist; its questions are: ${questions.join(', ')}`,
+    notQuestions: (given: string[], checklist: string, questions: string[], more = false) =>
+      `${given.map((g, k) => (more && k === given.length - 1 ? g : `"${g}"`)).join(', ')} are not questions of the ${checklist} checklist; its questions are: ${questions.join(', ')}`,
+    andMore: (n: number) => `and ${fmt.number(n)} more`,
   },
 
   // ---- correcting the record: company rename|merge|edit|remove, incident edit|remove|reopen, event edit|remove|list ----

@@ -1556,7 +1556,8 @@ export const ru: Catalog = {
       p.kind === 'unknown-question'
         ? `«${p.given}» — не вопрос чек-листа ${p.checklist}; его вопросы: ${p.questions.join(', ')}`
         : `«${p.given}» — не ответ на ${p.question}; ответы: ${p.values.join(', ')}`,
-    notQuestions: (given, checklist, questions) => `${given.map((g) => `«${g}»`).join(', ')} — не вопросы чек-листа ${checklist}; его вопросы: ${questions.join(', ')}`,
+    notQuestions: (given, checklist, questions, more = false) => `${given.map((g, k) => (more && k === given.length - 1 ? g : `«${g}»`)).join(', ')} — не вопросы чек-листа ${checklist}; его вопросы: ${questions.join(', ')}`,
+    andMore: (n) => `и ещё ${fmt.number(n)}`,
   },
 
   correct: {

@@ -375,6 +375,14 @@ describe('custom and user checklists', () => {
     expect(r.split('its questions are').length).toBe(2);
   });
 
+  it('names the first ten answers to no question, and counts the rest (65,000 made one sentence of 640 KB)', () => {
+    const file = join(s.dir, 'many.json');
+    writeFileSync(file, JSON.stringify(Object.fromEntries(Array.from({ length: 65_000 }, (_, k) => [`k${k}`, 'x']))));
+    const r = expectUsageError(s.run(['check', 'Foo', '--answers', file]));
+    expect(r).toMatch(/^vetted: "k0", "k1", .*"k9", and 64,990 more are not questions of the general checklist; its questions are: who-helps,/);
+    expect(r.length).toBeLessThan(400);
+  });
+
   it('takes a question id that names a property of every object (constructor, __proto__) as the word it is', () => {
     const file = join(s.dir, 'words.yaml');
     writeFileSync(file, 'id: words\nversion: 1\ntitle: Words\nquestions:\n  - id: constructor\n    text: Who built it?\n    answers:\n      - { value: known, label: A known maker, score: 1 }\n');
