@@ -6,7 +6,7 @@ import { UserError } from '../errors.js';
 import { INPUT_LIMITS, decodeInput, readInputBytes, readOnce, refuseSqliteInput } from '../formats/read-input.js';
 import { sqliteFileOf, sqliteInputAt } from '../formats/write-file.js';
 import { t } from '../i18n/index.js';
-import { parseDataDocument } from '../formats/data-text.js';
+import { SHARED_LIMITS, parseDataDocument } from '../formats/data-text.js';
 import { describeProblems, validateDataFile, withOpening } from '../formats/data-file.js';
 import { companyKey } from '../domain/names.js';
 import { formatPath } from '../domain/validation.js';
@@ -24,7 +24,7 @@ export function readVettedFile(path: string, shownAs: string, now?: number): Sou
   const bytes = readInputBytes(path, { what: 'data', maxBytes: INPUT_LIMITS.data });
   const sqlite = sqliteFileOf(bytes, bytes.length);
   if (sqlite) refuseSqliteInput(shownAs, sqlite, readOnce(path), words);
-  const { data, locate } = parseDataDocument(decodeInput(bytes, shownAs), shownAs);
+  const { data, locate } = parseDataDocument(decodeInput(bytes, shownAs), shownAs, SHARED_LIMITS);
   // Checked against the time now, as an import is: nothing it says happened is still to come.
   // Each problem with its line in a YAML file, as an import names it.
   const validated = validateDataFile(data, { now });
