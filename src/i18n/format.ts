@@ -110,30 +110,22 @@ export function formatsFor(
     !Number.isSafeInteger(n) || Object.is(n, -0) ? numbers().format(n) : n >= 0 && n < 1000 ? String(n) : grouping !== undefined ? grouped(n) : numbers().format(n);
   // Long lists repeat the same days: each is formatted once.
   const seen = new Map<string, string>();
-  const date = (text: string): string => {
-    // The day of a time with its offset from UTC is the local one of that instant.
-    const day = localWallClock(text).slice(0, 10);
-    let out = seen.get(day);
-    if (out === undefined) {
-      const w = wallClock(day);
-      out = w ? dates().format(w.at) : text;
-      if (w) seen.set(day, out);
-    }
-    return out;
-  };
   return {
     plural: (n, forms) => `${formatNumber(n)} ${word(n, forms)}`,
     pluralWord: word,
     number: formatNumber,
-    date,
-    dateTime(text) {
-      // Written as they are read where no Intl is needed and the hour and minute are of a
-      // clock (the day through date's memo): a calendar of thousands of deadlines built a
-      // Date and two ISO texts for each.
-      if (plain) {
-        const m = /^(\d{4}-\d{2}-\d{2})[T ]((?:[01]\d|2[0-3]):[0-5]\d)/.exec(localWallClock(text));
-        if (m) return `${date(m[1])} ${m[2]}`;
+    date(text) {
+      // The day of a time with its offset from UTC is the local one of that instant.
+      const day = localWallClock(text).slice(0, 10);
+      let out = seen.get(day);
+      if (out === undefined) {
+        const w = wallClock(day);
+        out = w ? dates().format(w.at) : text;
+        if (w) seen.set(day, out);
       }
+      return out;
+    },
+    dateTime(text) {
       const w = wallClock(text);
       if (!w) return text;
       return w.hasTime ? `${dates().format(w.at)} ${times().format(w.at)}` : dates().format(w.at);
