@@ -89,6 +89,8 @@ export async function run(ctx: Context, opts: ExportOptions): Promise<CommandRes
   const say = t().data;
   if (!FORMATS.includes(format)) throw new UserError(say.cannotWriteFormat(format));
   if (opts.withAttachments && format !== 'json') throw new UserError(say.attachmentsNeedJson);
+  // A CSV row and a data file carry no more with it: refused, not dropped without a word.
+  if (opts.detail && format !== 'md') throw new UserError(say.detailNeedsMd);
   const sharing = opts.share || opts.withEvidence || opts.source !== undefined;
   if (sharing && !opts.share) throw new UserError(say.shareFlags);
   // What is redacted: a shared file's evidence, and a page to publish (md, csv); a JSON export of your own keeps everything.

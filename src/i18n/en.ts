@@ -1275,6 +1275,7 @@ export const en = {
   data: {
     cannotWriteFormat: (format: string) => `export cannot write ${format} files yet; give --format md, json or csv (or an --out file ending in .md, .json or .csv).`,
     unknownExtension: (ext: string, out: string) => `cannot tell the format from the extension .${ext} of ${out}; give --format md, json or csv.`,
+    detailNeedsMd: "--detail adds each company's whole verdict and timelines to the markdown page; give it with --format md (a CSV row and a data file carry no more with it).",
     attachmentsNeedJson: '--with-attachments embeds the files in the data file; give it with --format json.',
     shareFlags: '--source and --with-evidence go with --share; add --share --format json.',
     noRedactFor: '--no-redact goes with --format md or csv, or with --share --with-evidence: a JSON export of your own record keeps everything as it is.',

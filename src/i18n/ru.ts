@@ -1287,6 +1287,7 @@ export const ru: Catalog = {
   data: {
     cannotWriteFormat: (format) => `export пока не умеет писать файлы ${format}; укажите --format md, json или csv (или файл --out с расширением .md, .json или .csv).`,
     unknownExtension: (ext, out) => `по расширению .${ext} файла ${out} не понять формат; укажите --format md, json или csv.`,
+    detailNeedsMd: '--detail добавляет на страницу markdown полный вердикт и хронологию каждой компании; укажите его вместе с --format md (строка CSV и файл данных с ним не становятся полнее).',
     attachmentsNeedJson: '--with-attachments вкладывает файлы в файл данных; укажите его вместе с --format json.',
     shareFlags: '--source и --with-evidence указываются вместе с --share; добавьте --share --format json.',
     noRedactFor: '--no-redact указывается с --format md или csv либо с --share --with-evidence: JSON-выгрузка ваших собственных записей и так сохраняет всё как есть.',

@@ -120,6 +120,9 @@ describe('export --out FILE', () => {
     expect(ok(s.run(['export', '--format', 'md', '--detail', '--no-redact'])).stdout).toMatch(/4111 1111 1111 1111[\s\S]*jane\.doe/);
     expect(ok(s.run(['export', '--format', 'json'])).stdout).toContain('4111 1111 1111 1111');
     expect(expectOneLineError(s.run(['export', '--format', 'json', '--no-redact']))).toMatch(/--no-redact goes with --format md or csv, or with --share --with-evidence/);
+    // --detail makes a page fuller, and nothing else: refused with csv and json, not dropped without a word.
+    for (const format of ['csv', 'json']) expect(expectOneLineError(s.run(['export', '--format', format, '--detail']))).toMatch(/^vetted: --detail adds each company's whole verdict and timelines to the markdown page; give it with --format md/);
+    expect(expectOneLineError(s.run(['--lang', 'ru', 'export', '--format', 'csv', '--detail']))).toMatch(/укажите его вместе с --format md/);
   });
 
   it('an extension of no format: exit 2, asking for --format', () => {
