@@ -96,7 +96,8 @@ export async function run(ctx: Context, companyArg: string, opts: CheckOptions):
   }
   const { missing } = checkAnswers(checklist, answers);
   // What no question on a terminal can mend is refused before the database is opened (or made).
-  if (missing.length && !ctx.interactive) throw new UserError(t().check.noAnswers(missing, checklist.id));
+  // A checklist given by its file is shown by its file: `checklists show` knows no id of it.
+  if (missing.length && !ctx.interactive) throw new UserError(t().check.noAnswers(missing, source === 'file' && opts.checklist !== undefined ? opts.checklist : checklist.id));
   if (!missing.length && !hasScore(scoreCheck(checklist, answers))) throw new UserError(t().check.nothingScored(checklist.id));
   const err = colourWanted(ctx.err, { noColor: ctx.noColor }, ctx.env);
   const policy = await policyOf(ctx);

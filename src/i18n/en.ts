@@ -4,7 +4,7 @@
 
 import type { Change, Policy, PolicyFault, RuleId } from '../domain/policy.js';
 import { OUTCOMES, type CheckVerdict, type Channel, type CompensationKind, type Effort, type EventType, type Fault, type Level, type ListName, type Outcome, type Placement, type ReplyOwer } from '../domain/types.js';
-import { commandLine, either, findingFrom, formatsFor, lazyFormatter, lowerFirst, neededWith, shellArg as sh, type FindingWords } from './format.js';
+import { commandLine, shellWord, either, findingFrom, formatsFor, lazyFormatter, lowerFirst, neededWith, shellArg as sh, type FindingWords } from './format.js';
 import { localWallClock, roundedSpan } from '../domain/dates.js';
 import type { AnswerProblem, ScoringChange } from '../domain/checklist.js';
 import type { EditorChanges } from '../domain/op-summary.js';
@@ -462,7 +462,7 @@ export const en = {
             : `it scores the same answers otherwise (${change.was} then, ${change.now} now)`
       }. Give its file a new version (\`version: ${version + 1}\`), so that the checks made with version ${version} keep the questions and scores they were made with; then check again.`,
     noAnswers: (missing: string[], checklist: string) =>
-      `no answer was given to ${missing.join(', ')}; give them with --answer ID=VALUE or --answers FILE, or run on a terminal to be asked (see \`vetted checklists show ${checklist}\`).`,
+      `no answer was given to ${missing.join(', ')}; give ${missing.length > 1 ? 'them' : 'it'} with --answer ID=VALUE or --answers FILE, or run on a terminal to be asked (see \`vetted checklists show ${shellWord(checklist)}\`).`,
     record: (name: string, list: Placement, since: string | null) =>
       list === 'unlisted' ? `${name}: no record yet (on no list).` : `${name}: on the ${list} list since ${since ? fmt.date(since) : '—'}.`,
     recordReason: (rule: string, text: string) => `  decided by ${rule}: ${text}`,

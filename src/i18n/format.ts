@@ -147,6 +147,11 @@ export function lazyFormatter<V>(make: () => { format(v: V): string }): { format
  */
 const HIDDEN = new RegExp(UNSAFE.source, 'u');
 
+/** An argument as typed at a shell: as it is where it needs no quotes (an id, a plain path), else quoted (shellArg). */
+export function shellWord(text: string): string {
+  return /^[\w./-]+$/.test(text) && !text.startsWith('-') ? text : shellArg(text);
+}
+
 export function shellArg(text: string): string {
   // A character the terminal shows as <U+…> (or a control) is written as its bytes for printf,
   // which every POSIX shell has, so that the line pasted names the company: "Ac<U+200B>me"

@@ -5,7 +5,7 @@ import type { Catalog } from './en.js';
 import type { EditorChanges } from '../domain/op-summary.js';
 import type { Change, Policy, RuleId } from '../domain/policy.js';
 import { OUTCOMES, type CheckVerdict, type Channel, type CompensationKind, type Effort, type EventType, type Fault, type Level, type ListName, type Outcome, type Placement, type ReplyOwer } from '../domain/types.js';
-import { commandLine, either, findingFrom, formatsFor, lazyFormatter, lowerFirst, neededWith, shellArg as sh, type FindingWords } from './format.js';
+import { commandLine, shellWord, either, findingFrom, formatsFor, lazyFormatter, lowerFirst, neededWith, shellArg as sh, type FindingWords } from './format.js';
 import { roundedSpan } from '../domain/dates.js';
 import { guillemets } from '../domain/letter-words.js';
 import type { LetterKind } from '../domain/law.js';
@@ -510,7 +510,7 @@ export const ru: Catalog = {
             : `те же ответы он оценивает иначе (тогда ${change.was}, теперь ${change.now})`
       }. Дайте его файлу новую версию (\`version: ${version + 1}\`), чтобы проверки версии ${version} сохранили вопросы и оценки, с которыми сделаны; затем проверьте снова.`,
     noAnswers: (missing, checklist) =>
-      `нет ответа на ${missing.join(', ')}; дайте их через --answer ID=ЗНАЧЕНИЕ или --answers ФАЙЛ или запустите в терминале, и вас спросят (см. \`vetted checklists show ${checklist}\`).`,
+      `нет ответа на ${missing.join(', ')}; дайте ${missing.length > 1 ? 'их' : 'его'} через --answer ID=ЗНАЧЕНИЕ или --answers ФАЙЛ или запустите в терминале, и вас спросят (см. \`vetted checklists show ${shellWord(checklist)}\`).`,
     record: (name, list, since) => (list === 'unlisted' ? `${name}: записей пока нет (ни в одном списке).` : `${name}: ${listIn[list]} с ${since ? fmt.date(since) : '—'}.`),
     recordReason: (rule, text) => `  решило ${rule}: ${text}`,
     recordCounts: (open, broken) =>

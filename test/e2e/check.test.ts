@@ -330,6 +330,9 @@ describe('custom and user checklists', () => {
     writeFileSync(file, CUSTOM);
     const line = expectUsageError(s.run(['check', 'Laptop Shop', '--checklist', file, '--answer', 'warranty=depot']));
     expect(line).toContain('battery');
+    // A checklist given by its file is shown by its file (`checklists show laptop` knew no such id), and one question is "it".
+    expect(line).toContain(`give it with --answer ID=VALUE or --answers FILE, or run on a terminal to be asked (see \`vetted checklists show ${file}\`)`);
+    ok(s.run(['checklists', 'show', file]));
   });
 
   it('shows a checklist in $VETTED_CONFIG/checklists/ in `checklists list` and runs it by id', () => {
