@@ -3,7 +3,7 @@
 
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { INPUT_LIMITS, readInputText } from './read-input.js';
-import { dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { LineCounter, isNode, parseDocument } from 'yaml';
 import { sameScoring, validateChecklist, formatPath, type Checklist, type ChecklistFault, type Path } from '../domain/checklist.js';
@@ -168,11 +168,11 @@ export function builtInChecklists(): LoadedChecklist[] {
  * file of the user's is left out and reported through `onBroken`, so that one bad file
  * does not stop the others from being used.
  */
-export function loadAllChecklists(configDir: string, onBroken: (message: string, clash?: { id: string; files: [string, string] }) => void = () => {}): LoadedChecklist[] {
+export function loadAllChecklists(configDir: string, onBroken: (message: string, clash?: { id: string; files: [string, string] }, file?: string) => void = () => {}): LoadedChecklist[] {
   const byId = new Map<string, LoadedChecklist>();
   for (const c of builtInChecklists()) byId.set(c.checklist.id, c);
-  const other = (f: string, folder: boolean) => onBroken(t().checklists.skipped(t().checklists.notAFile(f, folder)));
-  const notFolder = (dir: string) => onBroken(t().checklists.skipped(t().checklists.folderIsFile(dir)));
+  const other = (f: string, folder: boolean) => onBroken(t().checklists.skipped(t().checklists.notAFile(f, folder)), undefined, f);
+  const notFolder = (dir: string) => onBroken(t().checklists.skipped(t().checklists.folderIsFile(dir)), undefined, dir);
   for (const f of yamlFilesIn(join(configDir, 'checklists'), other, notFolder)) {
     try {
       const c = loadFile(f, 'user');
@@ -191,7 +191,7 @@ export function loadAllChecklists(configDir: string, onBroken: (message: string,
     } catch (err) {
       if (!(err instanceof UserError)) throw err;
       const w = t().checklists;
-      onBroken(err instanceof BrokenChecklist ? w.skippedBroken(err.first, err.more, err.file) : w.skipped(err.message));
+      onBroken(err instanceof BrokenChecklist ? w.skippedBroken(err.first, err.more, err.file) : w.skipped(err.message), undefined, f);
     }
   }
   return [...byId.values()];
@@ -242,15 +242,17 @@ export function findChecklist(idOrPath: string, configDir: string): LoadedCheckl
     if (other) throw new UserError(t().checklists.sameIdOther(idOrPath, loaded.checklist.id, loaded.checklist.version, other.source));
     return loaded;
   }
-  const broken: string[] = [];
+  const broken: { message: string; file?: string }[] = [];
   const clashes = new Map<string, [string, string]>();
-  const all = loadAllChecklists(configDir, (m, clash) => (clash === undefined ? broken.push(m) : clashes.set(clash.id, clash.files)));
+  const all = loadAllChecklists(configDir, (message, clash, file) => (clash === undefined ? broken.push({ message, file }) : clashes.set(clash.id, clash.files)));
   const found = all.find((c) => c.checklist.id === idOrPath);
   // Two files of the user's give this id: which one was meant is the user's to say.
   const clash = found && clashes.get(found.checklist.id);
   if (clash) throw new UserError(t().checklists.twoOfOneId(found.checklist.id, clash[0], clash[1]));
   if (!found) {
-    throw new UserError(t().checklists.noChecklist(idOrPath, all.map((c) => c.checklist.id), broken.length, broken[0]));
+    // The file named as the checklist asked for, where it is among those not read, is the one said (not the first in name order).
+    const named = broken.find((b) => b.file !== undefined && basename(b.file).replace(/\.ya?ml$/, '') === idOrPath) ?? broken[0];
+    throw new UserError(t().checklists.noChecklist(idOrPath, all.map((c) => c.checklist.id), broken.length, named?.message.replace(/\.$/, ''), named !== broken[0]));
   }
   return found;
 }

@@ -1835,8 +1835,8 @@ export const en = {
     sameIdTwice: (file: string, id: string, first: string) => `${file} gives the id ${id}, as ${first} does; it is left out until one of them is given another id.`,
     fault: checklistFault,
     noFile: (given: string) => `there is no checklist file ${given}; check the path, or give a checklist id (see \`vetted checklists list\`).`,
-    noChecklist: (given: string, ids: string[], broken: number, first: string | undefined) =>
-      `there is no checklist ${q(given)}; the checklists are: ${ids.join(', ')}${broken ? ` (${broken} of your checklist files could not be read: ${first})` : ''}.`,
+    noChecklist: (given: string, ids: string[], broken: number, first: string | undefined, named = false) =>
+      `there is no checklist ${q(given)}; the checklists are: ${ids.join(', ')}${broken ? ` (${broken} of your checklist files could not be read; ${named ? 'the one of that name' : 'the first'}: ${first})` : ''}.`,
     warning: (m: string) => `warning: ${m}`,
     headers: ['ID', 'VERSION', 'QUESTIONS', 'SOURCE', 'TITLE'],
     source: { 'built-in': 'built-in', user: 'user', file: 'file' } as Record<string, string>,

@@ -1823,8 +1823,8 @@ export const ru: Catalog = {
     sameIdTwice: (file, id, first) => `${file} называет себя ${id}, как и ${first}; он пропущен, пока одному из них не дан другой id.`,
     fault: checklistFault,
     noFile: (given) => `файла чек-листа ${given} нет; проверьте путь или укажите id чек-листа (см. \`vetted checklists list\`).`,
-    noChecklist: (given, ids, broken, first) =>
-      `чек-листа ${q(given)} нет; чек-листы: ${ids.join(', ')}${broken ? ` (не удалось прочитать ваших файлов чек-листов: ${broken}; первый: ${first})` : ''}.`,
+    noChecklist: (given, ids, broken, first, named = false) =>
+      `чек-листа ${q(given)} нет; чек-листы: ${ids.join(', ')}${broken ? ` (не удалось прочитать ваших файлов чек-листов: ${broken}; ${named ? 'файл с таким именем' : 'первый'}: ${first})` : ''}.`,
     warning: (m) => `внимание: ${m}`,
     headers: ['ИМЯ', 'ВЕРСИЯ', 'ВОПРОСОВ', 'ОТКУДА', 'НАЗВАНИЕ'],
     source: { 'built-in': 'встроенный', user: 'ваш', file: 'файл' },

@@ -307,6 +307,13 @@ describe('custom and user checklists', () => {
     const line = expectUsageError(s.run(['check', 'Shop', '--checklist', 'broken', '--answer', 'x=y']));
     expect(line).toContain('could not be read');
     expect(line).toContain(broken);
+    // Among others not read (a folder first in name order), the file named as the checklist asked for is the one said.
+    mkdirSync(join(s.config, 'checklists', 'a-folder.yaml'));
+    const named = expectUsageError(s.run(['checklists', 'show', 'broken']));
+    expect(named).toMatch(/\(2 of your checklist files could not be read; the one of that name: skipped .*broken\.yaml:/);
+    expect(named).not.toContain('a-folder.yaml');
+    expect(named).not.toMatch(/\.\)\.$/);
+    expect(expectUsageError(s.run(['checklists', 'show', 'other']))).toMatch(/could not be read; the first: .*a-folder\.yaml is a folder/);
   });
 
   it('reads the built-in checklists, with a warning, where the folder of your checklists is a file (every check failed with ENOTDIR)', () => {
