@@ -152,7 +152,7 @@ export class ComplaintCounter {
     const key = companyKey(raw);
     const same = this.keyIndex.get(key);
     if (same === undefined) {
-      const i = this.indexOf(this.companyIndex, this.names, raw);
+      const i = this.indexOf(this.companyIndex, this.names, raw, 'companies');
       if (i < KEY_SPACE - 1) this.keyIndex.set(key, i);
       return i;
     }
@@ -162,14 +162,13 @@ export class ComplaintCounter {
     return same;
   }
 
-  private indexOf(map: Map<string, number>, list: string[], value: string): number {
+  private indexOf(map: Map<string, number>, list: string[], value: string, what: 'companies' | 'months' | 'products' | 'issues'): number {
     let i = map.get(value);
     if (i === undefined) {
-      // Past the key space (a file no CFPB release is like), the rest share one entry.
-      if (list.length >= KEY_SPACE - 1) {
-        list[KEY_SPACE - 1] = '(other)';
-        return KEY_SPACE - 1;
-      }
+      // Past the key space (a file no CFPB release is like: it names some thousands of
+      // companies and a few hundred products and issues), refused: the rest were counted
+      // together as one "(other)", a company of that name among them, without a word.
+      if (list.length >= KEY_SPACE - 1) throw new UserError(t().sources.tooManyNames(this.file, what, KEY_SPACE - 1));
       const copy = this.own(value);
       i = list.length;
       list.push(copy);
@@ -195,7 +194,7 @@ export class ComplaintCounter {
     let month = this.dates.get(raw);
     if (month === undefined) {
       const date = complaintDate(raw);
-      month = date === null ? -1 : date > this.lastDay ? -2 : this.indexOf(this.monthIndex, this.months, date.slice(0, 7));
+      month = date === null ? -1 : date > this.lastDay ? -2 : this.indexOf(this.monthIndex, this.months, date.slice(0, 7), 'months');
       if (date !== null && month >= 0) {
         if (this.from === null || date < this.from) this.from = date;
         if (this.to === null || date > this.to) this.to = date;
@@ -204,7 +203,7 @@ export class ComplaintCounter {
     }
     if (month < 0) return this.skip(month === -1 ? 'bad-date' : 'future-date', line);
     const ci = this.companyOf(company);
-    const pi = this.indexOf(this.productIndex, this.products, v[PRODUCT] ?? '');
+    const pi = this.indexOf(this.productIndex, this.products, v[PRODUCT] ?? '', 'products');
     // One number per company × month × product (and × issue): no string is built per row.
     const key = (ci * KEY_SPACE + month) * KEY_SPACE + pi;
     let at = this.counts.get(key);
@@ -242,7 +241,7 @@ export class ComplaintCounter {
     else if (disputed === 'No') c[at + DISPUTED_NO]++;
     const issue = v[ISSUE];
     if (issue) {
-      const ik = (ci * KEY_SPACE + month) * KEY_SPACE + this.indexOf(this.issueIndex, this.issueNames, issue);
+      const ik = (ci * KEY_SPACE + month) * KEY_SPACE + this.indexOf(this.issueIndex, this.issueNames, issue, 'issues');
       this.issues.set(ik, (this.issues.get(ik) ?? 0) + 1);
     }
   }

@@ -169,6 +169,12 @@ describe('bad rows, bad files and zip archives', () => {
     expect(data.meta.skipped).toEqual([{ reason: 'too-long', count: 3, lines: [2, 3, 4] }]);
   });
 
+  it('refuses a file of more companies than it counts apart (they were counted together as one "(other)" without a word)', async () => {
+    const rows = Array.from({ length: 65_536 }, (_, k) => `2020-01-05,Mortgage,Other,Company ${k},Closed with explanation,Yes`);
+    await expect(readCfpbFile(write('many.csv', [header, ...rows].join('\n')), 'many.csv')).rejects.toThrow(/^many\.csv names more than 65,535 companies, more than vetted counts apart/);
+    expect((await readCfpbFile(write('enough.csv', [header, ...rows.slice(0, 65_535)].join('\n')), 'enough.csv')).companies).toHaveLength(65_535);
+  });
+
   it('skips a row dated after the last day a complaint can have been received, and leaves it out of the dates read', async () => {
     const file = write(
       'future.csv',
