@@ -43,6 +43,8 @@ function checkKind(kind: string | undefined): SourceKind {
 }
 
 function checkFile(file: string): void {
+  // Standard input, as `import -` reads it (a shared file; a public record is read from its file: see readSource).
+  if (file === '-') return;
   let st;
   try {
     st = statSync(file);
@@ -61,6 +63,7 @@ function requireSource(sources: Sources, name: string): SourceRow {
 
 /** Reads a source's file with the reader of its kind; progress on a terminal only. */
 async function readSource(ctx: Context, file: string, kind: SourceKind): Promise<SourceData> {
+  if (file === '-' && kind === 'cfpb') throw new UserError(t().sources.cfpbNotStdin);
   const data = await readOfKind(ctx, file, kind);
   // Where it came from, wherever `source show` is run: the path whole, not as typed from one folder.
   if (file !== '-') data.meta.file = resolve(file);

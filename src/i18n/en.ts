@@ -1518,6 +1518,7 @@ export const en = {
     notZip: (file: string, problem: ZipProblem) => `${file} cannot be read as a zip archive: ${zipProblem(problem)}; give the CSV file or the archive as CFPB publishes it.`,
     damagedZip: (file: string, detail: string) => `${file} is a damaged zip archive (${detail}); download it again.`,
     empty: (file: string) => `${file} is empty; give a CFPB complaint file.`,
+    cfpbNotStdin: 'a CFPB complaint record is read from its file (the CSV, or the archive as CFPB publishes it), not from standard input; give its path.',
     tooManyNames: (file: string, what: 'companies' | 'months' | 'products' | 'issues', max: number) =>
       `${file} names more than ${fmt.number(max)} ${what}, more than vetted counts apart and more than any CFPB release names; nothing was added. Split the file, or give the release as CFPB publishes it.`,
     recordTooLong: (file: string, line: number, mb: number) =>

@@ -1509,6 +1509,7 @@ export const ru: Catalog = {
     notZip: (file, problem) => `${file} не читается как zip-архив: ${zipProblem(problem)}; укажите файл CSV или архив в том виде, в каком его публикует CFPB.`,
     damagedZip: (file, detail) => `${file} — повреждённый zip-архив (${detail}); скачайте его заново.`,
     empty: (file) => `${file} пуст; укажите файл жалоб CFPB.`,
+    cfpbNotStdin: 'записи жалоб CFPB читаются из файла (CSV или архива в том виде, в каком их публикует CFPB), а не со стандартного ввода; укажите путь к нему.',
     tooManyNames: (file, what, max) =>
       `в ${file} больше ${fmt.number(max)} ${({ companies: 'компаний', months: 'месяцев', products: 'продуктов', issues: 'проблем' } as const)[what]} — больше, чем vetted различает, и больше, чем в любой выгрузке CFPB; ничего не добавлено. Разделите файл или укажите выгрузку в том виде, в каком её публикует CFPB.`,
     recordTooLong: (file, line, mb) =>

@@ -84,6 +84,17 @@ describe('sharing and reading shared lists', () => {
     }
   });
 
+  it('reads a shared file from standard input given as -, as import does (it said there was no file -), and a public record only from its file', () => {
+    const s = sandbox();
+    try {
+      ok(s.run(['source', 'add', '-', '--name', 'piped'], { input: readFileSync(shareA, 'utf8') }));
+      expect(json<{ name: string; kind: string }[]>(s, ['source', 'list', '--json']).map((x) => [x.name, x.kind])).toEqual([['piped', 'vetted']]);
+      expect(expectOneLineError(s.run(['source', 'add', '-', '--name', 'c', '--kind', 'cfpb'], { input: readFileSync(SAMPLE, 'utf8') }))).toMatch(/is read from its file .* not from standard input/);
+    } finally {
+      s.cleanup();
+    }
+  });
+
   it('makes no database where a file it refuses was to be added into none (an empty one was left behind)', () => {
     const s = sandbox();
     try {
