@@ -925,7 +925,7 @@ export const en = {
       "policy": "the list policy: thresholds of the black and white rules, and the order in which they decide",
       "policy show": "print the policy in force (defaults, or your policy.yaml) and how its findings decide",
       "source": "other people's shared lists and public complaint records, kept apart from your own evidence",
-      "source add": "add a source: a shared vetted/1 file, or a CFPB complaint file (CSV or .zip) with --kind cfpb",
+      "source add": "add a source: a shared vetted/1 file (- for standard input), or a CFPB complaint file (CSV or .zip) with --kind cfpb",
       "source list": "the sources, with their dates and how many of their companies you know",
       "source show": "a source's provenance and companies, including the names you do not know",
       "source update": "replace a source's data whole with a newer file",
