@@ -195,7 +195,8 @@ function normalizeChecklist(c: Checklist): Checklist {
     questions: c.questions.map((q) => ({
       ...q,
       weight: q.weight ?? 1,
-      answers: q.answers.some((a) => a.value === 'unknown') ? q.answers : [...q.answers, UNKNOWN_ANSWER],
+      // A score of -0 (as YAML reads `-0`) is 0: shown as "-0" it read as a negative score.
+      answers: [...q.answers.map((a) => (Object.is(a.score, -0) ? { ...a, score: 0 } : a)), ...(q.answers.some((a) => a.value === 'unknown') ? [] : [UNKNOWN_ANSWER])],
     })),
   };
 }

@@ -323,6 +323,11 @@ describe('parseChecklistText', () => {
     ]);
   });
 
+  it('reads a score of -0 as 0 (it was shown as "-0")', () => {
+    const { checklist } = parseChecklistText('id: z\nversion: 1\ntitle: x\nquestions:\n  - id: q\n    text: t\n    answers:\n      - {value: a, label: A, score: -0}\n');
+    expect(Object.is(checklist!.questions[0].answers[0].score, 0)).toBe(true);
+  });
+
   it('reads a key that is a list as its text, and says it is no field, without a warning of the engine on the terminal', async () => {
     const warnings: string[] = [];
     const listen = (w: Error) => warnings.push(w.message);
