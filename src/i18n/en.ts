@@ -1376,7 +1376,7 @@ export const en = {
         case 'score-of-scores':
           return `says ${f.score}, where its answers' scores, averaged by any weights, make ${f.low === f.high ? f.low : `${f.low} to ${f.high}`} (CHECKLISTS.md); give the score its scores make, or leave out score, verdict and scores to have its checklist score it`;
         case 'scored-otherwise':
-          return `says ${f.found} (${f.verdict}), where the ${f.checklist} checklist of version ${f.version} here scores its answers ${f.now} (${f.verdictNow}); a check comes in only as its checklist scores it: if yours has changed since the check was made, under the same version, give its file a new version (\`version: ${f.version + 1}\`) and import again, and the check comes back as it was found`;
+          return `says ${f.found} (${f.verdict}${f.dealbreakers ? `, dealbreakers: ${f.dealbreakers[0].join(', ') || 'none'}` : ''}), where the ${f.checklist} checklist of version ${f.version} here scores its answers ${f.now} (${f.verdictNow}${f.dealbreakers ? `, dealbreakers: ${f.dealbreakers[1].join(', ') || 'none'}` : ''}); a check comes in only as its checklist scores it: if yours has changed since the check was made, under the same version, give its file a new version (\`version: ${f.version + 1}\`) and import again, and the check comes back as it was found`;
         case 'partial-result':
           return 'a check that says what it found gives its score, verdict and scores, all three (or none, to be scored by its checklist)';
         case 'id-taken':

@@ -15,7 +15,7 @@ import { dueMs, timelineFault, type TimelineFault } from '../domain/incident.js'
 import { UserError } from '../errors.js';
 import type { CheckVerdict, IncidentEvent } from '../domain/types.js';
 import { addAttachment, contentOf, sha256Of } from './attachments.js';
-import { largest } from '../domain/extremes.js';
+import { largest, smallest } from '../domain/extremes.js';
 
 export interface Tally {
   added: number;
@@ -107,7 +107,7 @@ export type ImportFault =
   /** A score no weights could make of the answers' scores (between the lowest and the highest, as a percentage). */
   | { kind: 'score-of-scores'; score: number; low: number; high: number }
   /** What a check found, against what the checklist of its id and version at hand finds of its answers: that checklist has changed since, under the same version. */
-  | { kind: 'scored-otherwise'; checklist: string; version: number; found: number; now: number; verdict: CheckVerdict; verdictNow: CheckVerdict }
+  | { kind: 'scored-otherwise'; checklist: string; version: number; found: number; now: number; verdict: CheckVerdict; verdictNow: CheckVerdict; dealbreakers?: [given: string[], now: string[]] }
   | { kind: 'partial-result' }
   | { kind: 'id-taken'; id: string; company: string }
   /** An id the file gives that names another incident of the company here (neither its opening nor its title the same). */
@@ -378,17 +378,6 @@ export function mergeRecords(store: Store, records: DataRecords, opts: MergeOpti
           for (const q of Object.keys(k.notes ?? {})) {
             if (!checklist.questions.some((x) => x.id === q)) throw new Refusal({ kind: 'not-a-question', question: q, checklist: checklist.id }, `notes.${q}`);
           }
-          // A check that says what it found, of the version at hand, found what that checklist
-          // finds, or the checklist has changed since without a new version: scored again, it
-          // would come back otherwise (a company moved from one list to another), and `check`
-          // refuses that checklist as changed.
-          if (told === 3) {
-            const now = scoreCheck(checklist, k.answers);
-            const sameScores = now.answers.every((a) => Object.hasOwn(k.scores!, a.question) && k.scores![a.question] === a.score);
-            if (now.score !== k.score || now.verdict !== k.verdict || !sameScores) {
-              throw new Refusal({ kind: 'scored-otherwise', checklist: checklist.id, version: checklist.version, found: k.score!, now: now.score, verdict: k.verdict!, verdictNow: now.verdict }, 'score');
-            }
-          }
         } else {
           const scores = k.scores!;
           const dealbreakers = k.dealbreakers ?? [];
@@ -407,7 +396,7 @@ export function mergeRecords(store: Store, records: DataRecords, opts: MergeOpti
           // one answer scored 0 a pass of 90).
           const counted = Object.values(scores).filter((x): x is number => x !== null);
           if (counted.length) {
-            const [low, high] = [roundScore(100 * Math.min(...counted)), roundScore(100 * Math.max(...counted))];
+            const [low, high] = [roundScore(100 * smallest(counted)), roundScore(100 * largest(counted))];
             if (k.score! < low || k.score! > high) throw new Refusal({ kind: 'score-of-scores', score: k.score!, low, high }, 'score');
           }
           const verdict = verdictOf(k.score!, dealbreakers.length > 0);
@@ -422,6 +411,20 @@ export function mergeRecords(store: Store, records: DataRecords, opts: MergeOpti
         if (own === undefined ? alike.length > 0 : alike.some((r) => asciiLower(r) === own) || (alike.length > 0 && store.checkRefTaken(k.id!))) {
           report.checks.existing++;
           return;
+        }
+        // A check to be added that says what it found, of the version at hand, found what that
+        // checklist finds, or the checklist has changed since without a new version: scored
+        // again, it would come in otherwise (a company moved from one list to another), and
+        // `check` refuses that checklist as changed. (One there already is left as it is.)
+        if (scorable && told === 3) {
+          const now = scoreCheck(checklist!, k.answers);
+          const sameScores = now.answers.every((a) => Object.hasOwn(k.scores!, a.question) && k.scores![a.question] === a.score);
+          const given = new Set(k.dealbreakers ?? []);
+          const sameDealbreakers = given.size === now.dealbreakers.length && now.dealbreakers.every((q) => given.has(q));
+          if (now.score !== k.score || now.verdict !== k.verdict || !sameScores || !sameDealbreakers) {
+            const dealbreakers: [string[], string[]] | undefined = sameDealbreakers ? undefined : [[...given], now.dealbreakers];
+            throw new Refusal({ kind: 'scored-otherwise', checklist: checklist!.id, version: checklist!.version, found: k.score!, now: now.score, verdict: k.verdict!, verdictNow: now.verdict, dealbreakers }, 'score');
+          }
         }
         const noteOf = (q: string) => (k.notes && Object.hasOwn(k.notes, q) && k.notes[q] ? { note: k.notes[q] } : {});
         const result = scorable

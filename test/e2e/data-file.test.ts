@@ -532,6 +532,19 @@ describe('the round trip of a check whose checklist is not at hand as it was', (
     }
     // Where it scores them alike, the check is scored by it, as ever.
     ok(s.run(['import', file]));
+    // Changed here under the same version: the export imported again into its own database finds the check there, and changes nothing.
+    writeFileSync(checklistFile(), MINE(1, 'asked').replace('score: 0.4', 'score: 0'));
+    const again = ok(s.run(['import', file]));
+    expect(again.stdout + again.stderr).toMatch(/checks: 0 added, 1 already there/);
+    // A dealbreaker made of an answer since, its score the same, is as much a change.
+    const other2 = sandbox();
+    try {
+      mkdirSync(join(other2.config, 'checklists'), { recursive: true });
+      writeFileSync(join(other2.config, 'checklists', 'mine.yaml'), MINE(1, 'asked').replace("{ value: partly, label: Partly, score: 0.4 }", "{ value: partly, label: Partly, score: 0.4, dealbreaker: true }"));
+      expect(expectOneLineError(other2.run(['import', file]))).toMatch(/says 60 \(caution, dealbreakers: none\), where the mine checklist of version 1 here scores its answers 60 \(avoid, dealbreakers: asked\)/);
+    } finally {
+      other2.cleanup();
+    }
   });
 
   it('is scored by the built-in checklist a checklist of the user\'s overrides, where the check was made with it', () => {
@@ -582,7 +595,7 @@ describe('the round trip of a check whose checklist is not at hand as it was', (
     writeFileSync(file, forged({ 'who-helps': 'nobody' }));
     expect(expectOneLineError(s.run(['import', file]))).toMatch(/no answer to who-repairs/);
     writeFileSync(file, forged(worst));
-    expect(expectOneLineError(s.run(['import', file]))).toMatch(/says 100 \(go\), where the general checklist of version 1 here scores its answers 0 \(avoid\)/);
+    expect(expectOneLineError(s.run(['import', file]))).toMatch(/says 100 \(go, dealbreakers: none\), where the general checklist of version 1 here scores its answers 0 \(avoid, dealbreakers: [a-z, -]+\)/);
     // Said nothing of what it found, it is scored by the checklist.
     writeFileSync(file, JSON.stringify({ format: 'vetted/1', checks: [{ company: 'Evil', checklist: 'general', checklist_version: 1, at: '2026-01-01', answers: worst }] }));
     ok(s.run(['import', file]));
