@@ -61,7 +61,7 @@ export type ChecklistFault =
   | { kind: 'boolean' }
   | { kind: 'questions' }
   | { kind: 'answers' }
-  | { kind: 'too-many'; count: number; max: number }
+  | { kind: 'too-many'; what: 'questions' | 'answers'; count: number; max: number }
   | { kind: 'duplicate-question'; id: string }
   | { kind: 'duplicate-answer'; value: string };
 
@@ -148,7 +148,7 @@ function questionProblems(q: unknown, path: Path): ChecklistProblem[] {
     return problems;
   }
   if (q.answers.length > MAX_ANSWERS) {
-    problems.push(at([...path, 'answers'], { kind: 'too-many', count: q.answers.length, max: MAX_ANSWERS }));
+    problems.push(at([...path, 'answers'], { kind: 'too-many', what: 'answers', count: q.answers.length, max: MAX_ANSWERS }));
     return problems;
   }
   const seen = new Set<string>();
@@ -173,7 +173,7 @@ export function validateChecklist(doc: unknown): Validated<Checklist, ChecklistF
   if (!Array.isArray(doc.questions) || doc.questions.length === 0) {
     problems.push(at(['questions'], { kind: 'questions' }));
   } else if (doc.questions.length > MAX_QUESTIONS) {
-    problems.push(at(['questions'], { kind: 'too-many', count: doc.questions.length, max: MAX_QUESTIONS }));
+    problems.push(at(['questions'], { kind: 'too-many', what: 'questions', count: doc.questions.length, max: MAX_QUESTIONS }));
   } else {
     const seen = new Set<string>();
     doc.questions.forEach((q, i) => {

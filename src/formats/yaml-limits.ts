@@ -114,7 +114,8 @@ function valuesWrittenOut(root: unknown, named: Map<Alias, unknown>, max: number
 /** A document whose aliases, written out, make more values than any vetted file holds. */
 export class YamlAliasBomb extends Error {
   constructor() {
-    super('YAML aliases that make too many values');
+    // In the reader's words: the incident editor says it as it is (a data file and a checklist say it by yamlLimitHit).
+    super(t().files.yamlAliasesHere);
   }
 }
 

@@ -175,7 +175,7 @@ function checklistFault(f: ChecklistFileFault): string {
     case 'boolean': return 'must be true or false';
     case 'questions': return 'must be a list of at least one question';
     case 'answers': return 'must be a list of at least one answer';
-    case 'too-many': return `holds ${fmt.number(f.count)} items, where a checklist takes at most ${fmt.number(f.max)} here`;
+    case 'too-many': return f.what === 'answers' ? `offers ${fmt.number(f.count)} answers, where a question offers at most ${fmt.number(f.max)}` : `asks ${fmt.number(f.count)} questions, where a checklist asks at most ${fmt.number(f.max)}`;
     case 'duplicate-question': return `${q(f.id)} appears twice in this checklist`;
     case 'duplicate-answer': return `${q(f.value)} appears twice in this question`;
     case 'yaml': return yamlWords(f.code, f.detail);

@@ -158,7 +158,7 @@ function checklistFault(f: ChecklistFileFault): string {
     case 'boolean': return 'должно быть true или false';
     case 'questions': return 'должно быть списком хотя бы из одного вопроса';
     case 'answers': return 'должно быть списком хотя бы из одного ответа';
-    case 'too-many': return `здесь ${fmt.number(f.count)} элементов, а в чек-листе здесь допускается не больше ${fmt.number(f.max)}`;
+    case 'too-many': return f.what === 'answers' ? `${fmt.plural(f.count, { one: 'ответ', few: 'ответа', many: 'ответов', other: 'ответа' })}, а у вопроса их может быть не больше ${fmt.number(f.max)}` : `${fmt.plural(f.count, { one: 'вопрос', few: 'вопроса', many: 'вопросов', other: 'вопроса' })}, а в чек-листе их может быть не больше ${fmt.number(f.max)}`;
     case 'duplicate-question': return `${q(f.id)} встречается в этом чек-листе дважды`;
     case 'duplicate-answer': return `${q(f.value)} встречается в этом вопросе дважды`;
     case 'yaml': return `ошибка YAML: ${yamlWords(f.code, f.detail)}`;

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { validateChecklist, formatPath, localize, type Checklist, type ChecklistProblem, type LocalText, type Path } from '../../src/domain/checklist.js';
 import { parseChecklistText, type LocatedProblem } from '../../src/formats/checklist-file.js';
 import { en } from '../../src/i18n/en.js';
+import { ru } from '../../src/i18n/ru.js';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
 const BUILT_IN = resolve(ROOT, 'checklists');
@@ -354,11 +355,14 @@ describe('parseChecklistText', () => {
   it('takes at most 300 questions of 30 answers each, and says so once rather than the problems of each answer (45,000 ran out of stack)', () => {
     const answers = (n: number) => `[${Array(n).fill('{}').join(',')}]`;
     const one = (n: number) => `id: flat\nversion: 1\ntitle: x\nquestions:\n  - {id: q, text: t, answers: ${answers(n)}}\n`;
-    expect(inWords(parseChecklistText(one(45_000)).problems)).toEqual([{ line: 5, col: 31, path: 'questions[0].answers', message: 'holds 45,000 items, where a checklist takes at most 30 here' }]);
-    expect(inWords(parseChecklistText(one(30)).problems).map((p) => p.message)).not.toContain('holds 30 items, where a checklist takes at most 30 here');
+    expect(inWords(parseChecklistText(one(45_000)).problems)).toEqual([{ line: 5, col: 31, path: 'questions[0].answers', message: 'offers 45,000 answers, where a question offers at most 30' }]);
+    expect(inWords(parseChecklistText(one(30)).problems).map((p) => p.message)).not.toContain('offers 30 answers, where a question offers at most 30');
     const questions = Array.from({ length: 301 }, (_, i) => `  - {id: q${i}, text: t, answers: [{value: a, label: A, score: 1}]}`).join('\n');
-    expect(inWords(parseChecklistText(`id: many\nversion: 1\ntitle: x\nquestions:\n${questions}\n`).problems).map((p) => p.message)).toEqual(['holds 301 items, where a checklist takes at most 300 here']);
+    expect(inWords(parseChecklistText(`id: many\nversion: 1\ntitle: x\nquestions:\n${questions}\n`).problems).map((p) => p.message)).toEqual(['asks 301 questions, where a checklist asks at most 300']);
     expect(parseChecklistText(`id: many\nversion: 1\ntitle: x\nquestions:\n${questions.split('\n').slice(0, 300).join('\n')}\n`).checklist?.questions).toHaveLength(300);
+    // In Russian, each count with its own form of the word.
+    expect(ru.checklists.fault({ kind: 'too-many', what: 'questions', count: 301, max: 300 })).toBe('301 вопрос, а в чек-листе их может быть не больше 300');
+    expect(ru.checklists.fault({ kind: 'too-many', what: 'answers', count: 32, max: 30 })).toBe('32 ответа, а у вопроса их может быть не больше 30');
   });
 
   it('points at the answer when its score is missing', () => {

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { findBrokenText, parseDataDocument, parseDataText } from '../../src/formats/data-text.js';
 import { parseChecklistText } from '../../src/formats/checklist-file.js';
 import { readEdited } from '../../src/commands/edit-incident.js';
+import { useLanguage } from '../../src/i18n/index.js';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -36,6 +37,16 @@ describe('a YAML alias', () => {
     expect(() => parseDataText('a: 1\nb: *nope\n', 'un.yaml')).toThrow(/^un\.yaml:2: the YAML alias \*nope names no anchor before it/);
     const bomb = ['a: &a [x, x, x, x, x, x, x, x, x]', ...'bcdef'.split('').map((k, i) => `${k}: &${k} [${Array(9).fill(`*${'abcdef'[i]}`).join(', ')}]`), `g: [${Array(9).fill('*f').join(', ')}]`].join('\n');
     expect(() => parseDataText(bomb, 'bomb.yaml')).toThrow(/^bomb\.yaml uses too many YAML aliases/);
+  });
+
+  it('naming a large list many times over is a bomb too, said in the reader\'s words in the incident editor', async () => {
+    const amplified = [`title: &a [${Array(20_000).fill('{}').join(',')}]`, ...Array.from({ length: 60 }, (_, i) => `b${i}: *a`)].join('\n');
+    await useLanguage('ru');
+    try {
+      expect(readEdited(amplified, Date.now())).toEqual({ problems: [{ message: 'слишком много псевдонимов YAML, как в «бомбе» из псевдонимов; запишите данные полностью' }] });
+    } finally {
+      await useLanguage('en');
+    }
   });
 
   it('naming a large list many times over is a bomb too: refused before its value is made', () => {
