@@ -155,6 +155,8 @@ function checked(bytes: Readable, entry: ZipEntry): Readable {
     transform(chunk: Buffer, _encoding, done) {
       crc = crc32(chunk, crc);
       size += chunk.length;
+      // More than the archive says: refused at once, not read to its end first.
+      if (size > entry.size) return done(new ZipError({ kind: 'data-damaged' }));
       done(null, chunk);
     },
     flush(done) {
@@ -162,6 +164,8 @@ function checked(bytes: Readable, entry: ZipEntry): Readable {
     },
   });
   bytes.on('error', (err) => check.destroy(err));
+  // Whatever ends the reading (a fault, a reader that stops) ends the file's and the inflater's streams too.
+  check.on('close', () => bytes.destroy());
   return bytes.pipe(check);
 }
 

@@ -12,7 +12,7 @@ import { UserError } from '../errors.js';
 import { companyKey } from '../domain/names.js';
 import { t } from '../i18n/index.js';
 import { COUNT_FIELDS, type ComplaintCounts, type SkippedRows } from '../domain/sources.js';
-import { LIMITS } from '../formats/data-file.js';
+import { LIMITS, longerThan } from '../formats/data-file.js';
 import type { CountRow, SourceData } from '../store/sources.js';
 
 /** The columns read, by header name; the first two must be there. */
@@ -186,7 +186,7 @@ export class ComplaintCounter {
     // A name no company, product or issue has: kept, one of megabytes filled memory and the
     // database many times over (its key, in Unicode's compatibility form, longer still), and was
     // printed whole by every command that shows the company.
-    if (company.length > LIMITS.name || (v[PRODUCT]?.length ?? 0) > LIMITS.name || (v[ISSUE]?.length ?? 0) > LIMITS.name) return this.skip('too-long', line);
+    if (longerThan(company, LIMITS.name) || longerThan(v[PRODUCT] ?? '', LIMITS.name) || longerThan(v[ISSUE] ?? '', LIMITS.name)) return this.skip('too-long', line);
     // Bytes that are not UTF-8 came out as U+FFFD, and would be kept so in a company's name.
     if (company.includes('\ufffd') || v[PRODUCT]?.includes('\ufffd') || v[ISSUE]?.includes('\ufffd')) throw new UserError(t().sources.notUtf8At(this.file, line));
     const raw = v[DATE];

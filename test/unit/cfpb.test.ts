@@ -162,10 +162,12 @@ describe('bad rows, bad files and zip archives', () => {
         `2020-01-06,${'P'.repeat(201)},Other,ACME BANK,Closed with explanation,Yes`,
         `2020-01-07,Mortgage,${'I'.repeat(201)},ACME BANK,Closed with explanation,Yes`,
         `2020-01-08,${'P'.repeat(200)},${'I'.repeat(200)},${'A'.repeat(200)},Closed with explanation,Yes`,
+        // Characters, not UTF-16 units: 150 of another plane are 300 units and a name of its own.
+        `2020-01-09,Mortgage,Other,${'\u{1F600}'.repeat(150)},Closed with explanation,Yes`,
       ].join('\n'),
     );
     const data = await readCfpbFile(file, 'long.csv');
-    expect(data.companies.map((c) => c.name)).toEqual(['A'.repeat(200)]);
+    expect(data.companies.map((c) => c.name)).toEqual(['A'.repeat(200), '\u{1F600}'.repeat(150)]);
     expect(data.meta.skipped).toEqual([{ reason: 'too-long', count: 3, lines: [2, 3, 4] }]);
   });
 
