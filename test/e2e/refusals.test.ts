@@ -181,12 +181,12 @@ describe('a change refused where there is no database yet', () => {
   });
 });
 
-describe('an undo or a prune of history where no database is', () => {
+describe('an undo where no database is', () => {
   it('says nothing is to undo in the default database, made by no command yet, and no database is at a path named', () => {
     const home = join(s.dir, 'home');
     const env = { VETTED_DB: '', XDG_DATA_HOME: join(home, 'data'), HOME: home };
     expect(expectOneLineError(s.run(['undo'], { env }))).toMatch(/there is nothing to undo/);
-    expect(expectOneLineError(s.run(['--db', join(s.dir, 'typo.db'), 'history', 'prune', '--before', 'today']))).toMatch(/^vetted: there is no database at .*typo\.db/);
+    expect(expectOneLineError(s.run(['--db', join(s.dir, 'typo.db'), 'undo', '--op', '2']))).toMatch(/^vetted: there is no database at .*typo\.db/);
     expect(existsSync(join(s.dir, 'typo.db'))).toBe(false);
   });
 });
