@@ -14,7 +14,7 @@ import { computeMetrics, isOpen, letterOfDeadline } from '../domain/incident.js'
 import { incidentListRow, incidentListRowOfText, type IncidentListRow } from '../domain/digest.js';
 import { slugOf } from '../domain/names.js';
 import { LIMITS } from '../formats/data-file.js';
-import { askWhichCompany, checkCompanyName, checkNote, lookalikeWarning, requireCompany, requireIncident, typoWarning, withStore, readingStore } from './shared.js';
+import { askWhichCompany, checkCompanyName, checkNote, lookalikeWarning, requireCompany, requireIncident, typoWarning, withStore, readingStore, refuseWhereNone } from './shared.js';
 import type { Store } from '../store/store.js';
 import { attachmentsOf } from '../store/attachments.js';
 import { incidentListCells, renderIncident, renderIncidentListPieces } from '../ui/render-incident.js';
@@ -180,6 +180,7 @@ export async function runEvent(ctx: Context, id: string, typeArg: string, opts: 
   // A text of none given is no text: not a field of the event logged.
   const fields = definedOnly(given);
   const at = opts.at !== undefined ? whenFlag(opts.at, '--at', ctx.now()) : nowText(ctx);
+  refuseWhereNone(ctx, () => new UserError(t().errors.noIncident(id)));
   return withStore(ctx, async (store) => {
     const incident = requireIncident(store, id);
     checkEventFits(incident, type, at, fields);

@@ -90,6 +90,16 @@ export function assertDatabaseThere(ctx: Context): void {
 }
 
 /**
+ * Refuses, where no database is yet, a change to something that would have to be in it (an
+ * incident, a source): in the default one, as not there (`missing`); at a path named, as no
+ * database there. Opened, the store made one, and an empty database was left behind.
+ */
+export function refuseWhereNone(ctx: Context, missing: () => UserError): void {
+  assertDatabaseThere(ctx);
+  if (lstatOr(ctx.dbPath, ctx.setBy.db) === undefined) throw missing();
+}
+
+/**
  * Runs `fn`, a change made at once (no question asked meanwhile), with an open store. Into no
  * database yet, it runs on a new one made in a private file and linked into place only when
  * `fn` returns: a change refused (nothing to undo, a company not there) leaves no empty

@@ -6,7 +6,7 @@ import { resolve } from 'node:path';
 import type { Context } from '../context.js';
 import type { CommandResult } from './result.js';
 import { UserError } from '../errors.js';
-import { withStore, readingStore, writingStore, MAX_NAME } from './shared.js';
+import { withStore, readingStore, refuseWhereNone, writingStore, MAX_NAME } from './shared.js';
 import { jsonList, type JsonOutOptions } from '../ui/json-out.js';
 import { Sources, type SourceData, type SourceRow } from '../store/sources.js';
 import type { Store } from '../store/store.js';
@@ -170,6 +170,7 @@ export async function runAdd(ctx: Context, file: string, opts: AddOptions): Prom
 
 export async function runUpdate(ctx: Context, name: string, file: string): Promise<CommandResult> {
   checkFile(file);
+  refuseWhereNone(ctx, () => new UserError(t().sources.unknown(name, [])));
   return withStore(ctx, async (store) => {
     const sources = new Sources(store);
     const source = requireSource(sources, name);
@@ -213,6 +214,7 @@ function changedLines(old: { kind: string; label: string | null; exported_at: st
 const MOVES_NAMED = 10;
 
 export async function runRemove(ctx: Context, name: string): Promise<CommandResult> {
+  refuseWhereNone(ctx, () => new UserError(t().sources.unknown(name, [])));
   return withStore(ctx, (store) => {
     const sources = new Sources(store);
     const source = requireSource(sources, name);

@@ -172,9 +172,11 @@ describe('a change refused where there is no database yet', () => {
   it('leaves none behind: nothing to undo, a company, check or incident not there', () => {
     const receipt = join(s.dir, 'receipt.txt');
     writeFileSync(receipt, 'paid');
-    for (const args of [['undo'], ['undo', '--op', '3'], ['company', 'rename', 'A', 'B'], ['unpin', 'X'], ['checks', 'remove', 'x-check-1'], ['incident', 'attach', 'x-1', receipt], ['event', 'remove', 'x-1#1']]) {
-      // An undo at a path named by VETTED_DB says no database is there (it said "nothing to undo", as of a record without changes).
-      expect(expectOneLineError(s.run(args))).toMatch(args[0] === 'undo' ? /^vetted: there is no database at .*vetted\.db, so nothing is recorded there/ : /no company|no check|no incident/);
+    // An undo, a new event or a source's change at a path named by VETTED_DB says no database is
+    // there (an undo said "nothing to undo", as of a record without changes; the others left an empty database).
+    const saysNone = [['undo'], ['undo', '--op', '3'], ['incident', 'event', 'x-1', 'note', '--text', 'hi'], ['incident', 'close', 'x-1', '--outcome', 'resolved'], ['source', 'remove', 'x'], ['source', 'update', 'x', receipt]];
+    for (const args of [...saysNone, ['company', 'rename', 'A', 'B'], ['unpin', 'X'], ['checks', 'remove', 'x-check-1'], ['incident', 'attach', 'x-1', receipt], ['event', 'remove', 'x-1#1']]) {
+      expect(expectOneLineError(s.run(args))).toMatch(saysNone.includes(args) ? /^vetted: there is no database at .*vetted\.db, so nothing is recorded there/ : /no company|no check|no incident/);
       expect(existsSync(s.db), args.join(' ')).toBe(false);
       expectNoCompanions(s.db);
     }
@@ -188,6 +190,9 @@ describe('an undo where no database is', () => {
     expect(expectOneLineError(s.run(['undo'], { env }))).toMatch(/there is nothing to undo/);
     expect(expectOneLineError(s.run(['--db', join(s.dir, 'typo.db'), 'undo', '--op', '2']))).toMatch(/^vetted: there is no database at .*typo\.db/);
     expect(existsSync(join(s.dir, 'typo.db'))).toBe(false);
+    // In the default database, made by no command yet: the incident is not there, and none is made.
+    expect(expectOneLineError(s.run(['incident', 'event', 'x-1', 'note', '--text', 'hi'], { env }))).toMatch(/there is no incident "x-1"/);
+    expect(readdirSync(home, { recursive: true }).map(String).filter((f) => f.endsWith('.db'))).toEqual([]);
   });
 });
 
