@@ -191,8 +191,11 @@ export const B2: Rule = {
       const first = smallest(broken.map((b) => msOf(b.event.at)));
       const last = largest(broken.map((b) => b.dueMs));
       const days = Math.max(1, Math.ceil((last - first) / 86_400_000));
-      const texts = broken.map((b) => b.event.text ?? null);
-      const promises = [...new Set(texts)].map((text) => ({ text, times: texts.filter((x) => x === text).length }));
+      // Each text with how often it was broken, in the order first broken: counted in one pass
+      // (a count of each text over them all took seconds for 40,000 promises of their own words).
+      const times = new Map<string | null, number>();
+      for (const b of broken) times.set(b.event.text ?? null, (times.get(b.event.text ?? null) ?? 0) + 1);
+      const promises = [...times].map(([text, n]) => ({ text, times: n }));
       out.push(finding('B2', 'black', { kind: 'broken-promises', broken: broken.length, days, promises, incident: i.title }, [i]));
     }
     return out;
@@ -209,10 +212,16 @@ export const B3: Rule = {
       .map((i) => ({ i, t: closingOfDigest(i.digest)!.ms }))
       .sort((a, b) => a.t - b.t);
     if (failed.length < p.repeat_unresolved) return [];
-    // Every failed incident that has enough others within the window of it.
-    const cited = failed.filter((x) => {
-      const near = failed.filter((y) => y !== x && within(x.t, y.t, p.repeat_window_months));
-      return near.length + 1 >= p.repeat_unresolved;
+    // Every failed incident that has enough others within the window of it: the window's end
+    // worked out once an incident, and the others counted only until there are enough (each
+    // pair's window worked out anew took 24 s for a company of 8,000 failed incidents).
+    const ends = failed.map((x) => addMonths(x.t, p.repeat_window_months));
+    const cited = failed.filter((x, k) => {
+      let near = 0;
+      for (let j = 0; j < failed.length && near + 1 < p.repeat_unresolved; j++) {
+        if (j !== k && (x.t <= failed[j].t ? failed[j].t <= ends[k] : x.t <= ends[j])) near++;
+      }
+      return near + 1 >= p.repeat_unresolved;
     });
     if (cited.length < p.repeat_unresolved) return [];
     const incidents = cited.map((x) => x.i);
@@ -226,11 +235,6 @@ export const B3: Rule = {
     ];
   },
 };
-
-function within(a: number, b: number, months: number): boolean {
-  const [lo, hi] = a <= b ? [a, b] : [b, a];
-  return hi <= addMonths(lo, months);
-}
 
 /** B4 failed check: the latest pre-purchase check says avoid. */
 export const B4: Rule = {

@@ -2,7 +2,7 @@
 // written to in time that grows with its length, not with its square, and never out of stack.
 import { describe, expect, it } from 'vitest';
 import { closingOf, letterOfDeadline, promisesOf } from '../../src/domain/incident.js';
-import { judgeCompany } from '../../src/domain/policy.js';
+import { DEFAULT_POLICY, judgeCompany } from '../../src/domain/policy.js';
 import { renderIncident } from '../../src/ui/render-incident.js';
 import { paint } from '../../src/ui/colour.js';
 import { formatLocalMinute, msOf } from '../../src/domain/dates.js';
@@ -50,6 +50,32 @@ describe('a timeline of many promises', () => {
     expect(closingOf(i)?.outcome).toBe('abandoned');
     i.events[3].at = '2024-01-03T10:00';
     expect(closingOf(i)?.at).toBe('2024-01-03T10:00');
+  });
+});
+
+describe('a company of many failures', () => {
+  it('is judged for broken promises of their own words each in time that grows with their number (each text was counted over them all)', () => {
+    const time = (n: number) => {
+      const events = promises(n).map((e, k) => ({ ...e, text: `promise ${k}` }));
+      const started = performance.now();
+      const v = judgeCompany(evidence({ incidents: [incident({ events })] }), undefined, NOW);
+      expect(v.reasons.find((r) => r.rule === 'B2')!.facts).toMatchObject({ kind: 'broken-promises', broken: n });
+      return performance.now() - started;
+    };
+    time(2_000);
+    const small = Math.max(time(5_000), 1);
+    expect(time(20_000) / small).toBeLessThan(10);
+  });
+
+  it('is judged for thousands of failed incidents far apart in time in well under a second each thousand (each pair\'s window was worked out anew)', () => {
+    const start = msOf('2000-01-01T00:00');
+    const many = Array.from({ length: 4_000 }, (_, k) =>
+      incident({ id: `i${k}`, opened: formatLocalMinute(start + k * 40 * 86_400_000), events: [resolution('unresolved', formatLocalMinute(start + k * 40 * 86_400_000 + 3_600_000))] }),
+    );
+    const started = performance.now();
+    const v = judgeCompany(evidence({ incidents: many }), { ...DEFAULT_POLICY, repeat_window_months: 1 }, NOW);
+    expect(v.reasons.some((r) => r.rule === 'B3')).toBe(false);
+    expect(performance.now() - started).toBeLessThan(4_000);
   });
 });
 
