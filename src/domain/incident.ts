@@ -42,8 +42,10 @@ const CLOSING_OF = new WeakMap<readonly IncidentEvent[], { length: number; closi
 
 /**
  * The resolution that closed the incident: its last resolution event. Worked out once a timeline
- * (as its answers are), and again when the timeline has grown or that event was changed: asked
- * for each of a timeline's promises, a timeline of 130,000 promises took minutes to show.
+ * (asked for each of a timeline's promises, a timeline of 130,000 promises took minutes to show),
+ * by the rule of answersOf: a timeline is read anew after any change, never edited in place, and
+ * one that has grown is worked out again; where the resolution found was changed in its place, so
+ * is the closing (an event changed into a resolution in its place is not seen).
  */
 export function closingOf(i: Pick<Incident, 'events'>): Closing | undefined {
   const known = CLOSING_OF.get(i.events);
@@ -181,8 +183,13 @@ function indexIn(events: readonly IncidentEvent[], e: IncidentEvent): number {
     known = { length: events.length, at: new Map(events.map((x, k) => [x, k])) };
     POSITIONS.set(events, known);
   }
-  const k = known.at.get(e);
-  return k !== undefined && events[k] === e ? k : events.indexOf(e);
+  let k = known.at.get(e);
+  if (k !== undefined && events[k] === e) return k;
+  // Moved in its place (the timeline reordered, not grown): found again from a new map.
+  known = { length: events.length, at: new Map(events.map((x, n) => [x, n])) };
+  POSITIONS.set(events, known);
+  k = known.at.get(e);
+  return k ?? -1;
 }
 
 /**

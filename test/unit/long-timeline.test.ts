@@ -43,7 +43,7 @@ describe('a timeline of many promises', () => {
     expect(large / small).toBeLessThan(10);
   });
 
-  it('knows a closing changed where the timeline did not grow (an event edited in its place)', () => {
+  it('knows its closing changed where the resolution found was changed in its place (the timeline not grown)', () => {
     const i = incident({ events: [...promises(3), resolution('resolved', '2024-01-02T10:00')] });
     expect(closingOf(i)?.outcome).toBe('resolved');
     i.events[3] = { ...i.events[3], outcome: 'abandoned' };
