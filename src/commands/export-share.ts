@@ -9,6 +9,9 @@ import { LIMITS, buildDataFile, longerThan, FORMAT, type DataFile, type ListsEnt
 import { redactText } from '../domain/redact.js';
 import { jsonCatalogs, listEntryTexts, policyOf, reasonJson, type ListEntry } from './verdicts.js';
 import { toJson } from '../ui/safe.js';
+import { SHARED_LIMITS, scanJson } from '../formats/data-text.js';
+import { UserError } from '../errors.js';
+import { t } from '../i18n/index.js';
 
 export interface ShareOptions {
   source?: string;
@@ -80,7 +83,15 @@ export async function exportShare(ctx: Context, store: Store, exportedAt: string
     lists,
     ...(opts.withEvidence ? { checks, incidents } : {}),
   };
-  return `${toJson(doc)}\n`;
+  const text = `${toJson(doc)}\n`;
+  // What the person it is made for cannot add as a source is not written: refused in a sentence.
+  try {
+    scanJson(text, 'the shared file', SHARED_LIMITS);
+  } catch (err) {
+    if (!(err instanceof UserError)) throw err;
+    throw new UserError(t().data.shareTooBig(SHARED_LIMITS.containers, SHARED_LIMITS.values, !!opts.withEvidence));
+  }
+  return text;
 }
 
 /**

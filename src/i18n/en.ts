@@ -1275,6 +1275,8 @@ export const en = {
   data: {
     cannotWriteFormat: (format: string) => `export cannot write ${format} files yet; give --format md, json or csv (or an --out file ending in .md, .json or .csv).`,
     unknownExtension: (ext: string, out: string) => `cannot tell the format from the extension .${ext} of ${out}; give --format md, json or csv.`,
+    shareTooBig: (containers: number, values: number, evidence: boolean) =>
+      `the shared file would hold more than ${fmt.number(containers)} maps and lists or ${fmt.number(values)} values, more than \`vetted source add\` takes of a shared file, so it was not written${evidence ? '; share it without --with-evidence, which carries the lists alone' : ': your lists are more than one shared file carries'}.`,
     detailNeedsMd: "--detail adds each company's whole verdict and timelines to the markdown page; give it with --format md (a CSV row and a data file carry no more with it).",
     attachmentsNeedJson: '--with-attachments embeds the files in the data file; give it with --format json.',
     shareFlags: '--source and --with-evidence go with --share; add --share --format json.',

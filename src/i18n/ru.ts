@@ -1287,6 +1287,8 @@ export const ru: Catalog = {
   data: {
     cannotWriteFormat: (format) => `export пока не умеет писать файлы ${format}; укажите --format md, json или csv (или файл --out с расширением .md, .json или .csv).`,
     unknownExtension: (ext, out) => `по расширению .${ext} файла ${out} не понять формат; укажите --format md, json или csv.`,
+    shareTooBig: (containers, values, evidence) =>
+      `в файле для обмена было бы больше ${fmt.number(containers)} словарей и списков или ${fmt.number(values)} значений — больше, чем \`vetted source add\` принимает в таком файле, поэтому он не записан${evidence ? '; поделитесь им без --with-evidence — тогда в нём будут одни списки' : ': ваши списки больше, чем вмещает один файл для обмена'}.`,
     detailNeedsMd: '--detail добавляет на страницу markdown полный вердикт и хронологию каждой компании; укажите его вместе с --format md (строка CSV и файл данных с ним не становятся полнее).',
     attachmentsNeedJson: '--with-attachments вкладывает файлы в файл данных; укажите его вместе с --format json.',
     shareFlags: '--source и --with-evidence указываются вместе с --share; добавьте --share --format json.',

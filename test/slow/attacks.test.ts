@@ -180,6 +180,33 @@ describe.runIf(existsSync(TIME))('4. no input takes more than 1 GB or ends in a 
     expect(r.peakMB).toBeLessThan(BUDGET_MB);
   }, 120_000);
 
+  it('a shared file of 745,000 entries (just under its limit) is added and shown within the budget; one more than a shared file holds is refused', () => {
+    const shared = (n: number) => `{"format":"vetted/1","lists":[${Array.from({ length: n }, (_, k) => `{"company":"c${k}","list":"black"}`).join(',')}]}`;
+    const file = join(dir, 'shared.json');
+    writeFileSync(file, shared(745_000));
+    const added = measured(['source', 'add', file, '--name', 'big']);
+    expect(added.code, added.stderr).toBe(0);
+    expect(added.peakMB).toBeLessThan(BUDGET_MB);
+    const listed = measured(['source', 'show', 'big']);
+    expect(listed.code, listed.stderr).toBe(0);
+    expect(listed.peakMB).toBeLessThan(BUDGET_MB);
+    writeFileSync(file, shared(750_001));
+    const refused = measured(['source', 'add', file, '--name', 'bigger']);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toMatch(/holds more than 750,000 maps and lists/);
+  }, 300_000);
+
+  it('a record whose shared file would be more than source add takes is not shared: a sentence, no file', () => {
+    const pins = join(dir, 'pins.json');
+    writeFileSync(pins, JSON.stringify({ format: 'vetted/1', pins: Array.from({ length: 160_000 }, (_, k) => ({ company: `c${k}`, list: 'black', reason: 'r', at: '2026-01-01' })) }));
+    expect(spawnSync(process.execPath, [BIN, 'import', pins], { env, encoding: 'utf8' }).status).toBe(0);
+    const out = join(dir, 'share.json');
+    const r = spawnSync(process.execPath, [BIN, 'export', '--format', 'json', '--share', '--out', out], { env, encoding: 'utf8' });
+    expect(r.status, r.stderr).toBe(2);
+    expect(r.stderr).toMatch(/^vetted: the shared file would hold more than 750,000 maps and lists or 3,000,000 values, more than `vetted source add` takes of a shared file, so it was not written/);
+    expect(existsSync(out)).toBe(false);
+  }, 300_000);
+
   it('the seeds still import (a YAML file well inside the budget)', () => {
     const r = measured(['import', SEEDS]);
     expect(r.code, r.stderr).toBe(0);
