@@ -95,8 +95,7 @@ export function assertDatabaseThere(ctx: Context): void {
  * database there. Opened, the store made one, and an empty database was left behind.
  */
 export function refuseWhereNone(ctx: Context, missing: () => UserError): void {
-  assertDatabaseThere(ctx);
-  if (lstatOr(ctx.dbPath, ctx.setBy.db) === undefined) throw missing();
+  if (lstatOr(ctx.dbPath, ctx.setBy.db) === undefined) throw ctx.dbIsDefault ? missing() : new NoDatabase(ctx.dbPath);
 }
 
 /**
