@@ -11,7 +11,7 @@ import { colourWanted, paint } from '../ui/colour.js';
 import { formatLocalMinute } from '../domain/dates.js';
 import { opSummary, readOpSummary } from '../domain/op-summary.js';
 import { loadCatalog, t, type Catalog } from '../i18n/index.js';
-import { assertDatabaseThere, requireCompany, readingStore, writingStore } from './shared.js';
+import { refuseWhereNone, requireCompany, readingStore, writingStore } from './shared.js';
 import { checkWhen } from './when.js';
 import type { Operation, Store } from '../store/store.js';
 import { Sources } from '../store/sources.js';
@@ -137,7 +137,7 @@ export async function runUndo(ctx: Context, count: string | undefined, opts: { o
   if (count !== undefined && opts.op !== undefined) throw new UserError(h.countOrOp);
   const n = positive(count, 'undo', 1);
   const en = opts.json ? await loadCatalog('en') : undefined;
-  assertDatabaseThere(ctx);
+  refuseWhereNone(ctx);
   return writingStore(ctx, (store) => {
     const pick = (): Operation[] => {
       if (opts.op !== undefined) {

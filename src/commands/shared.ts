@@ -81,21 +81,16 @@ export async function changingStore<T>(ctx: Context, fn: (store: Store) => T ext
 }
 
 /**
- * Refuses, at a path named by --db or VETTED_DB, a database that is not there: for a change that
- * can only be made to a record there already (an undo), a mistyped path said "nothing to undo",
- * as if the record had no changes, where a reading command says there is no database there.
- */
-export function assertDatabaseThere(ctx: Context): void {
-  if (!ctx.dbIsDefault && lstatOr(ctx.dbPath, ctx.setBy.db) === undefined) throw new NoDatabase(ctx.dbPath);
-}
-
-/**
  * Refuses, where no database is yet, a change to something that would have to be in it (an
- * incident, a source): in the default one, as not there (`missing`); at a path named, as no
- * database there. Opened, the store made one, and an empty database was left behind.
+ * incident, a source, a change to undo): at a path named by --db or VETTED_DB, as no database
+ * there; in the default one, as not there (`missing`), or left to the command where none is
+ * given. Opened, the store made one, and an empty database was left behind; and an undo at a
+ * mistyped path said "nothing to undo", as of a record without changes.
  */
-export function refuseWhereNone(ctx: Context, missing: () => UserError): void {
-  if (lstatOr(ctx.dbPath, ctx.setBy.db) === undefined) throw ctx.dbIsDefault ? missing() : new NoDatabase(ctx.dbPath);
+export function refuseWhereNone(ctx: Context, missing?: () => UserError): void {
+  if (lstatOr(ctx.dbPath, ctx.setBy.db) !== undefined) return;
+  if (!ctx.dbIsDefault) throw new NoDatabase(ctx.dbPath);
+  if (missing) throw missing();
 }
 
 /**
