@@ -178,17 +178,15 @@ const POSITIONS = new WeakMap<readonly IncidentEvent[], { length: number; at: Ma
  * so, and a letter took seconds); looked for again where the timeline has changed since.
  */
 function indexIn(events: readonly IncidentEvent[], e: IncidentEvent): number {
-  let known = POSITIONS.get(events);
-  if (!known || known.length !== events.length) {
-    known = { length: events.length, at: new Map(events.map((x, k) => [x, k])) };
-    POSITIONS.set(events, known);
-  }
-  let k = known.at.get(e);
-  if (k !== undefined && events[k] === e) return k;
+  const mapped = () => {
+    const made = { length: events.length, at: new Map(events.map((x, n) => [x, n])) };
+    POSITIONS.set(events, made);
+    return made;
+  };
+  const known = POSITIONS.get(events);
+  let k = (known?.length === events.length ? known : mapped()).at.get(e);
   // Moved in its place (the timeline reordered, not grown): found again from a new map.
-  known = { length: events.length, at: new Map(events.map((x, n) => [x, n])) };
-  POSITIONS.set(events, known);
-  k = known.at.get(e);
+  if (k === undefined || events[k] !== e) k = mapped().at.get(e);
   return k ?? -1;
 }
 
