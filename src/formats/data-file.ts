@@ -381,6 +381,32 @@ const document = record(
 /** An incident of a data file with its opening: the one it gives, or the one withOpening gives it. */
 export type OpenedIncidentEntry = IncidentEntry & { opened: string };
 
+/** A map without its keys whose value is null (the same map when it has none). */
+function withoutNullKeys<T extends object>(v: T): T {
+  let out: Record<string, unknown> | undefined;
+  for (const k in v) {
+    if ((v as Record<string, unknown>)[k] !== null) continue;
+    out ??= { ...(v as Record<string, unknown>) };
+    delete out[k];
+  }
+  return (out ?? v) as T;
+}
+
+/**
+ * A valid record with a null in an optional field read as that field left out, as the checks of
+ * the file read it (an incident's `id: null` is an incident without an id). Only the fields of the
+ * record and of its attachments (an event's are refused): a null in a check's `scores` is a value
+ * of its own.
+ */
+export function withoutNulls<R extends object>(record: R): R {
+  const r = withoutNullKeys(record) as R & { attachments?: unknown };
+  const xs = r.attachments;
+  if (!Array.isArray(xs)) return r;
+  const ys = xs.map((x) => (isMap(x) ? withoutNullKeys(x) : x));
+  return ys.some((y, i) => y !== xs[i]) ? { ...r, attachments: ys } : r;
+}
+
+
 /**
  * The time an incident of a valid data file opened: the one it gives, else its earliest event's
  * (the earliest moment: times may be written with different offsets from UTC), as that event

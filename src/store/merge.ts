@@ -3,7 +3,7 @@
 // (or company + opened + title), events by their content; what is there already is left.
 
 import type { CompanyRow, Store } from './store.js';
-import { withOpening, type CheckEntry, type CompanyEntry, type DataFile, type IncidentEntry, type OpenedIncidentEntry, type PinEntry } from '../formats/data-file.js';
+import { withOpening, withoutNulls, type CheckEntry, type CompanyEntry, type DataFile, type IncidentEntry, type OpenedIncidentEntry, type PinEntry } from '../formats/data-file.js';
 import { checkAnswers, hasScore, isChecklistId, roundScore, scoreCheck, verdictOf, type Checklist } from '../domain/checklist.js';
 import { t } from '../i18n/index.js';
 import { companyKey, slugOf } from '../domain/names.js';
@@ -629,7 +629,7 @@ export function mergeRecords(store: Store, records: DataRecords, opts: MergeOpti
     },
   };
   const apply = () => {
-    records.forEach((section, record, i) => (merge[section] as (r: typeof record, i: number) => void)(record, i));
+    records.forEach((section, record, i) => (merge[section] as (r: typeof record, i: number) => void)(withoutNulls(record), i));
     // A trial inserts every event too (and meets any constraint they break), before it is taken back.
     if (opts.dryRun) {
       store.insertPendingEvents();

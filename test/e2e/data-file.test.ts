@@ -420,6 +420,50 @@ incidents:
   });
 });
 
+describe('a null in an optional field', () => {
+  // What the checks of a file read as a field left out is one to the merge too: an incident's
+  // `id: null` once crashed the import with a TypeError.
+  const WITHOUT = {
+    format: 'vetted/1',
+    companies: [{ name: 'Acme' }, { name: 'Shop', parent: 'Acme' }],
+    checks: [{ company: 'Acme', checklist: 'general', at: '2024-01-01', answers: AMAZON_ANSWERS }],
+    incidents: [
+      { company: 'Acme', title: 'lost parcel', opened: '2024-03-01', events: [{ at: '2024-03-02', type: 'promise', due: '2024-03-05' }] },
+      { id: 'acme-2', company: 'Shop', title: 'late refund', opened: '2024-04-01', events: [{ at: '2024-04-02', type: 'contact', channel: 'phone' }] },
+    ],
+    pins: [{ company: 'Shop', list: 'white', reason: 'mended it' }],
+  };
+  const WITH = {
+    ...WITHOUT,
+    companies: [{ name: 'Acme', parent: null, website: null, category: null, aliases: null }, { name: 'Shop', parent: 'Acme', website: null }],
+    checks: [{ ...WITHOUT.checks[0], id: null, notes: null, score: null, verdict: null }],
+    incidents: [
+      { ...WITHOUT.incidents[0], id: null, fault: null, closed: null, attachments: null, events: WITHOUT.incidents[0].events },
+      { ...WITHOUT.incidents[1], closed: null, fault: null },
+    ],
+    pins: [{ ...WITHOUT.pins[0], at: null }],
+  };
+
+  it.each([
+    ['a JSON file read whole', (v: unknown) => JSON.stringify(v)],
+    ['a JSON file laid out as export writes it', (v: unknown) => JSON.stringify(v, null, 2)],
+  ])('is that field left out, in %s: the same records imported, and imported once', (_name, write) => {
+    const other = sandbox();
+    try {
+      const left = join(other.dir, 'left-out.json');
+      writeFileSync(left, write(WITHOUT));
+      importJson(other, left);
+      const file = join(s.dir, 'nulls.json');
+      writeFileSync(file, write(WITH));
+      expect(added(importJson(s, file))).toEqual({ companies: 2, aliases: 0, checks: 1, incidents: 2, events: 2, pins: 1 });
+      expect(content(s)).toEqual(content(other));
+      expect(added(importJson(s, file))).toEqual({ companies: 0, aliases: 0, checks: 0, incidents: 0, events: 0, pins: 0 });
+    } finally {
+      other.cleanup();
+    }
+  });
+});
+
 describe('the round trip', () => {
   it('seeds: export json, import into an empty database, export again: equal but for exported_at', () => {
     ok(s.run(['import', SEEDS]));
