@@ -5,7 +5,8 @@ import { INPUT_LIMITS, readInputText } from '../formats/read-input.js';
 import { jsonList, type JsonOutOptions } from '../ui/json-out.js';
 import type { Context } from '../context.js';
 import type { CommandResult } from './result.js';
-import { localize } from '../domain/checklist.js';
+import { localize, type Checklist } from '../domain/checklist.js';
+import { displayWidth } from '../ui/width.js';
 import { clashOf, findChecklist, formatProblems, loadAllChecklists, parseChecklistText } from '../formats/checklist-file.js';
 import { renderTable } from '../ui/table.js';
 import { safeText } from '../ui/safe.js';
@@ -56,13 +57,25 @@ export async function runShow(ctx: Context, id: string, opts: JsonOption): Promi
   const lines = [p.bold(`${safeText(localize(c.title, lang))}  (${c.id} v${c.version}, ${w.source[source] ?? source})`)];
   const description = localize(c.description, lang);
   if (description) lines.push(safeText(description));
+  const scoreOf = (a: Checklist['questions'][number]['answers'][number]) => (a.score === null ? w.notCounted : t().fmt.number(a.score));
+  // The columns of answers and scores as wide as the widest of the checklist's (a score not
+  // counted is said in words, longer in some languages than any number).
+  let valueWidth = 18;
+  let scoreWidth = 4;
+  for (const q of c.questions) {
+    for (const a of q.answers) {
+      valueWidth = Math.max(valueWidth, displayWidth(a.value));
+      scoreWidth = Math.max(scoreWidth, displayWidth(scoreOf(a)));
+    }
+  }
+  const pad = (s: string, width: number) => ' '.repeat(Math.max(0, width - displayWidth(s)));
   c.questions.forEach((q, i) => {
     lines.push('', `${i + 1}. ${p.bold(safeText(localize(q.text, lang)))}  ${p.dim(`[${q.id}, ${w.weight(q.weight)}]`)}`);
     const help = localize(q.help, lang);
     if (help) lines.push(`   ${p.dim(safeText(help))}`);
     for (const a of q.answers) {
-      const score = a.score === null ? w.notCounted : t().fmt.number(a.score);
-      lines.push(`   - ${a.value.padEnd(18)} ${score.padStart(11)}${a.dealbreaker ? p.red(`  ${w.dealbreaker}`) : ''}  ${safeText(localize(a.label, lang))}`);
+      const score = scoreOf(a);
+      lines.push(`   - ${a.value}${pad(a.value, valueWidth)} ${pad(score, scoreWidth)}${score}${a.dealbreaker ? p.red(`  ${w.dealbreaker}`) : ''}  ${safeText(localize(a.label, lang))}`);
     }
   });
   const notice = fallbackNotice(c, lang);

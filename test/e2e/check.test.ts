@@ -529,6 +529,22 @@ describe('custom and user checklists', () => {
     expect(r.stdout).not.toContain('If something goes wrong, who will help?');
   });
 
+  it.each([
+    ['en', /(?:\d(?:\.\d+)?|not counted)(?=  )/],
+    ['ru', /(?:\d(?:,\d+)?|не учитывается)(?=  )/],
+  ])('shows the answers of a checklist with their scores in one column, in %s too ("не учитывается" is longer than a number)', (lang, score) => {
+    const r = s.run(['checklists', 'show', 'general', '--lang', lang]);
+    expect(r.code, r.stderr).toBe(0);
+    const answers = r.stdout.split('\n').filter((l) => l.startsWith('   - '));
+    expect(answers.length).toBeGreaterThan(40);
+    const ends = answers.map((l) => {
+      const m = score.exec(l);
+      expect(m, l).not.toBeNull();
+      return m!.index + m![0].length;
+    });
+    expect(new Set(ends).size, answers.join('\n')).toBe(1);
+  });
+
   it('takes Russian from LANG when there is no --lang', () => {
     const r = s.run(['checklists', 'show', 'general'], { env: { LANG: 'ru_RU.UTF-8' } });
     expect(r.code, r.stderr).toBe(0);
