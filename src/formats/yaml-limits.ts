@@ -26,9 +26,12 @@ function sameKey(a: unknown, b: unknown): boolean {
  * How every YAML document is parsed: merge keys (`<<: *shop`) taken, a key given twice in a map
  * refused (a merge key too), and no warning of the parser's written to the terminal in Node's
  * words (a key that is a list or a map, `? [x]`, is read as its text, and the reader then says
- * it is no key it knows).
+ * it is no key it knows). The YAML 1.1 types a tag names (`!!binary`, `!!timestamp`, `!!set`,
+ * `!!omap`, `!!pairs`) are not made: their text is read as any other tag's is, as plain YAML (a
+ * `!!binary` title was a list of bytes, each said to be no language code; a `!!timestamp` date
+ * was said to be "not a map").
  */
-export const YAML_PARSE = { uniqueKeys: sameKey, prettyErrors: false, merge: true, logLevel: 'error' } as const;
+export const YAML_PARSE = { uniqueKeys: sameKey, prettyErrors: false, merge: true, logLevel: 'error', resolveKnownTags: false } as const;
 
 /** The most YAML read at once: a million tokens (about 3 MB of typical data) and 16 MB. */
 export const YAML_BUDGET = { tokens: 1_000_000, bytes: 16 * 1024 * 1024 } as const;

@@ -101,3 +101,23 @@ describe('a YAML merge key (<<)', () => {
     expect(readEdited(edited, Date.parse('2026-06-01T00:00:00Z'))).toEqual({ problems: [{ line: 8, message: 'a key is given twice in one map; keep one of them' }] });
   });
 });
+
+describe('a YAML 1.1 type named by its tag (!!binary, !!timestamp, !!set, !!omap, !!pairs)', () => {
+  it('is not made: its text is read as plain YAML, as any other tag is, by every reader', () => {
+    // A data file: a !!timestamp date was a Date, said to be "not a map"; a !!binary text a list of bytes.
+    expect(parseDataText('a: !!timestamp 2024-03-01\nb: !!binary aGVsbG8=\nc: !!set {x, y}\nd: !!omap [x: 1]\n', 'tags.yaml')).toEqual({
+      a: '2024-03-01',
+      b: 'aGVsbG8=',
+      c: { x: null, y: null },
+      d: [{ x: 1 }],
+    });
+    // A checklist: a !!binary title was one problem for each of its bytes, each said to be no language code.
+    const checklist = 'id: bin\nversion: 1\ntitle: !!binary aGVsbG8=\nquestions:\n  - id: q1\n    text: Asked?\n    answers:\n      - { value: y, label: Y, score: 1 }\n';
+    const read = parseChecklistText(checklist, 'bin.yaml');
+    expect(read.problems).toEqual([]);
+    expect(read.checklist!.title).toBe('aGVsbG8=');
+    // The incident editor.
+    const edited = readEdited('company: Shop\ntitle: !!binary aGVsbG8=\nopened: !!timestamp 2026-01-01\nfault: company\nevents: []\n', Date.parse('2026-06-01T00:00:00Z'));
+    expect(edited).toMatchObject({ entry: { title: 'aGVsbG8=', opened: '2026-01-01' } });
+  });
+});
