@@ -12,11 +12,10 @@ import { DYNAMIC_KINDS, type DynamicKind } from '../completion/values.js';
 import { isStoredKind, storedCandidates } from '../store/complete.js';
 import { companyKey } from '../domain/names.js';
 import { dirname } from 'node:path';
-import { fileURLToPath } from 'node:url';
 
 /** The built-in checklists/ folder, found as formats/checklist-file.ts finds it (without loading the YAML parser it imports). */
 function builtInDir(): string | undefined {
-  let dir = dirname(fileURLToPath(import.meta.url));
+  let dir = import.meta.dirname;
   for (let i = 0; i < 4; i++, dir = dirname(dir)) if (existsSync(join(dir, 'checklists', 'general.yaml'))) return join(dir, 'checklists');
   return undefined;
 }

@@ -4,7 +4,6 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { INPUT_LIMITS, readInputText } from './read-input.js';
 import { basename, dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { LineCounter, isNode, parseDocument } from 'yaml';
 import { sameScoring, validateChecklist, formatPath, type Checklist, type ChecklistFault, type Path } from '../domain/checklist.js';
 import { t, type Catalog } from '../i18n/index.js';
@@ -42,7 +41,7 @@ export interface LoadedChecklist {
 
 /** The project's checklists/ folder, found from where this code runs (src/ or dist/). */
 export function builtInDir(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
+  let dir = import.meta.dirname;
   for (let i = 0; i < 4; i++) {
     const candidate = join(dir, 'checklists');
     if (existsSync(join(candidate, 'general.yaml'))) return candidate;

@@ -3,7 +3,6 @@
 
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { applyOverrides, validateOverrides, validatePack, type JurisdictionPack, type LawProblem } from '../domain/law.js';
 import { formatPath } from '../domain/validation.js';
 import { formatLocalDate } from '../domain/dates.js';
@@ -19,7 +18,7 @@ export function projectDir(name: string, probe: string): string {
 }
 
 function findUp(name: string, probe?: string): string | undefined {
-  let dir = dirname(fileURLToPath(import.meta.url));
+  let dir = import.meta.dirname;
   for (let i = 0; i < 4; i++) {
     const candidate = join(dir, name);
     if (existsSync(probe ? join(candidate, probe) : candidate)) return candidate;

@@ -20,7 +20,7 @@ let nativeBinding: string | undefined | null = null;
 export function driverOptions(): { nativeBinding?: string } {
   if (nativeBinding === null) {
     try {
-      nativeBinding = createRequire(import.meta.url).resolve('better-sqlite3/build/Release/better_sqlite3.node');
+      nativeBinding = createRequire(import.meta.filename).resolve('better-sqlite3/build/Release/better_sqlite3.node');
     } catch {
       nativeBinding = undefined;
     }
