@@ -278,7 +278,8 @@ export function renderCsvLists(lists: Record<ListName, { entry: MarkdownEntry }[
     for (const { entry: v } of lists[list]) {
       lines.push(
         [
-          list,
+          // In the language of the header and of the other words (a spreadsheet's reader reads it).
+          t().words.list[list],
           published(v.company, keep),
           v.since ?? '',
           v.pinned ? w.yes : w.no,

@@ -297,6 +297,19 @@ describe('the lists of the seeds', () => {
     });
   });
 
+  it('export --format csv in Russian: its header, list names and yes/no in Russian, its rules as they are', () => {
+    const rows = parseCsv(ok(s.run(['--lang', 'ru', 'export', '--format', 'csv'])).stdout);
+    expect(rows[0]).toEqual(['список', 'компания', 'с', 'закреплено', 'правила', 'почему', 'доказательства']);
+    const byCompany = new Map(rows.slice(1).map((r) => [r[1], r]));
+    const names = { black: 'чёрный', white: 'белый', watch: 'наблюдение' } as Record<string, string>;
+    for (const [company, e] of LISTED) {
+      const r = byCompany.get(company)!;
+      expect(r[0], company).toBe(names[e.list]);
+      expect(r[3], company).toBe(e.pinned ? 'да' : 'нет');
+      for (const rule of e.rules ?? []) expect(r[4].split(' '), company).toContain(rule);
+    }
+  });
+
   it('export --format csv has a header row and one row per listed company (14)', () => {
     const out = ok(s.run(['export', '--format', 'csv'])).stdout;
     const rows = parseCsv(out);
