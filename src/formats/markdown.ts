@@ -56,6 +56,17 @@ export function markdownText(s: string): string {
   return safeText(s.replace(/\r\n|\r|\n/g, ' '));
 }
 
+/** An event with the line breaks of its texts made spaces, as a page shows every other text of the user's. */
+function eventOnOneLine<E extends object>(e: E): E {
+  let out: Record<string, unknown> | undefined;
+  for (const [k, v] of Object.entries(e)) {
+    if (typeof v !== 'string' || !/[\r\n]/.test(v)) continue;
+    out ??= { ...(e as Record<string, unknown>) };
+    out[k] = v.replace(/\r\n|\r|\n/g, ' ');
+  }
+  return (out ?? e) as E;
+}
+
 const text = (value: string): PhrasingContent => ({ type: 'text', value: markdownText(value) });
 const paragraph = (value: string): Paragraph => ({ type: 'paragraph', children: [text(value)] });
 const heading = (depth: 1 | 2 | 3 | 4, value: string): RootContent => ({ type: 'heading', depth, children: [text(value)] });
@@ -244,7 +255,9 @@ export function renderMarkdownLists(input: MarkdownInput): string {
         });
         for (const whole of c.incidents ?? []) {
           // The timeline redacted whole, so that each event is read against the others as ever.
-          const i = input.keep ? whole : { ...whole, title: published(whole.title), events: whole.events.map((e) => publishedFields(e)) };
+          const kept = input.keep ? whole : { ...whole, title: published(whole.title), events: whole.events.map((e) => publishedFields(e)) };
+          // Each event on one line, as every other text of the page (the timeline made anew whole, as its events are read together).
+          const i = { ...kept, events: kept.events.map(eventOnOneLine) };
           children.push(heading(4, w.timeline(i.id, i.title)));
           children.push({
             type: 'list',
@@ -268,7 +281,7 @@ export function renderMarkdownLists(input: MarkdownInput): string {
  * defused, and control characters are made visible as everywhere else. */
 export function renderCsvLists(lists: Record<ListName, { entry: MarkdownEntry }[]>, keep = false): string {
   const cell = (text: string) => {
-    const s = safeText(text); // control characters shown, not sent
+    const s = markdownText(text); // one line, as on the page; control characters shown, not sent
     const safe = /^\s*[=+\-@]/.test(s) ? `'${s}` : s;
     return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
   };

@@ -540,3 +540,29 @@ describe('the cached lists and the local time zone', () => {
     }
   });
 });
+
+describe('line breaks in what the user typed', () => {
+  it('are spaces on a page to publish and in its CSV, in the lists and in each timeline alike (not ␊ in some places)', () => {
+    const t = sandbox();
+    try {
+      ok(t.run(['incident', 'add', 'Acme', '--title', 'late\nparcel', '--opened', '2026-11-01 10:00']));
+      for (const [n, text] of [[1, 'ship\ntomorrow'], [2, 'ship\r\nsoon'], [3, 'again']] as const) {
+        ok(t.run(['incident', 'event', 'acme-1', 'promise', '--text', text, '--due', `2026-11-0${n + 1} 10:00`, '--at', `2026-11-01 1${n}:00`]));
+      }
+      ok(t.run(['incident', 'close', 'acme-1', '--outcome', 'unresolved', '--at', '2026-11-10 10:00']));
+      const page = ok(t.run(['export', '--format', 'md', '--detail'])).stdout;
+      const csv = ok(t.run(['export', '--format', 'csv'])).stdout;
+      for (const out of [page, csv]) {
+        expect(out).not.toMatch(/[␊␍]/);
+        expect(out).toContain('ship tomorrow');
+        expect(out).toContain('ship soon');
+      }
+      expect(page).toContain('#### Incident acme-1: late parcel');
+      expect(page).toMatch(/^- 2026-11-01 11:00 — promise "ship tomorrow", due 2026-11-02 10:00: broken$/m);
+      // On the terminal a line break is still shown as one.
+      expect(ok(t.run(['lists'])).stdout).toContain('"ship␊tomorrow"');
+    } finally {
+      t.cleanup();
+    }
+  });
+});

@@ -418,10 +418,11 @@ describe('renderCsvLists', () => {
     ['plain', 'Acme', 'Acme', 'Acme'],
     ['a comma is quoted', 'Acme, Inc.', '"Acme, Inc."', 'Acme, Inc.'],
     ['quotes are doubled', 'say "hi"', '"say ""hi"""', 'say "hi"'],
-    // Control characters are shown, not sent, as in every other format but JSON.
-    ['a newline is shown as ␊', 'a\nb', 'a␊b', 'a␊b'],
-    ['CR LF is shown as ␍␊', 'a\r\nb', 'a␍␊b', 'a␍␊b'],
-    ['a lone CR is shown as ␍', 'a\rb', 'a␍b', 'a␍b'],
+    // A line break is a space, as on the markdown page; other control characters are shown, not sent.
+    ['a newline is a space', 'a\nb', 'a b', 'a b'],
+    ['CR LF is a space', 'a\r\nb', 'a b', 'a b'],
+    ['a lone CR is a space', 'a\rb', 'a b', 'a b'],
+    ['an escape is shown as ␛', 'a\x1b[31mb', 'a␛[31mb', 'a␛[31mb'],
     ['Cyrillic as is', 'ООО «Ромашка»', 'ООО «Ромашка»', 'ООО «Ромашка»'],
   ])('%s', (_name, name, raw, parsed) => {
     const out = csv(one(name, 'r'));
@@ -441,8 +442,9 @@ describe('renderCsvLists', () => {
     expect(rows[1][5]).toBe(cell);
   });
 
-  it('a cell starting with a CR starts with ␍, which no spreadsheet runs', () => {
-    expect(parseCsv(csv(one('\r=1', 'r')))[1][1]).toBe('␍=1');
+  it('a cell starting with a line break and a formula is defused as one starting with a space', () => {
+    expect(parseCsv(csv(one('\r=1', 'r')))[1][1]).toBe("' =1");
+    expect(parseCsv(csv(one('\n@SUM(A1)', 'r')))[1][1]).toBe("' @SUM(A1)");
   });
 
   it('a formula in the middle of a cell is left alone', () => {
