@@ -10,7 +10,7 @@ import { LineCounter, parseDocument, stringify } from 'yaml';
 import type { Context } from '../context.js';
 import type { CommandResult } from './result.js';
 import { UserError } from '../errors.js';
-import { FORMAT, isMap, orderedEvent, validateDataFile, type DataProblem, type IncidentEntry, type OpenedIncidentEntry } from '../formats/data-file.js';
+import { FORMAT, isMap, orderedEvent, validateDataFile, withoutNulls, type DataProblem, type IncidentEntry, type OpenedIncidentEntry } from '../formats/data-file.js';
 import { YAML_PARSE, yamlValue } from '../formats/yaml-limits.js';
 import { formatPath, type Path } from '../domain/validation.js';
 import { msOf } from '../domain/dates.js';
@@ -84,7 +84,8 @@ export function readEdited(text: string, now: number): { problems: EditProblem[]
       }),
     };
   }
-  const entry = validated.value.incidents![0] as OpenedIncidentEntry;
+  // A field emptied (`closed:`) is one left out, as a data file's null is.
+  const entry = withoutNulls(validated.value.incidents![0]) as OpenedIncidentEntry;
   return { entry };
 }
 

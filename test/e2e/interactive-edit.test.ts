@@ -152,6 +152,16 @@ describe('incident edit in the editor', () => {
     expect(json<{ closed: string }[]>(s, ['incident', 'list', '--json'])[0].closed).toBe('2026-11-23T11:00');
   });
 
+  it('reads a closing emptied (`closed:`) as one left out, not as an error of its own', async () => {
+    ok(s.run(['incident', 'close', 'ozon-1', '--outcome', 'resolved', '--at', '2026-11-23 10:00']));
+    const t = start(['incident', 'edit', 'ozon-1'], editor('s/^closed: .*/closed:/'));
+    expect(await t.waitForExit()).toBe(0);
+    expect(t.screen()).not.toMatch(/unexpected error|TypeError/);
+    // Its resolution closes it still, at the same time: nothing changed.
+    expect(t.screen()).toMatch(/ozon-1 was not changed/);
+    expect(json<{ closed: string }>(s, ['incident', 'show', 'ozon-1', '--json']).closed).toBe('2026-11-23T10:00');
+  });
+
   it('refuses a closing time given beside the resolution that closed it at another', async () => {
     ok(s.run(['incident', 'close', 'ozon-1', '--outcome', 'resolved', '--at', '2026-11-23 10:00']));
     const t = start(['incident', 'edit', 'ozon-1'], editor('s/^closed: .*/closed: 2026-11-21T11:00/', 's/^closed: .*/closed: 2026-11-23T10:00/'));
