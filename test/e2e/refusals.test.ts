@@ -211,3 +211,19 @@ describe('--db in a folder that does not exist', () => {
     expect(existsSync(join(s.dir, 'no'))).toBe(false);
   });
 });
+
+describe('lists nested 20,000 deep in a file of 40 KB that holds an emoji', () => {
+  // The look for lone surrogates, made only where the text may hold one, ran out of stack.
+  it('are refused in a sentence by import, source add and check --answers, not with the engine\'s words', () => {
+    const d = 20_000;
+    const nested = `${'['.repeat(d)}${']'.repeat(d)}`;
+    const file = join(s.dir, 'deep.json');
+    writeFileSync(file, `{"format":"vetted/1","companies":[{"name":"Café 😀"}],"checks":[${nested}]}`);
+    const answers = join(s.dir, 'answers.json');
+    writeFileSync(answers, `{"who-helps":"😀","x":${nested}}`);
+    expect(expectOneLineError(s.run(['import', file, '--dry-run']))).toMatch(/checks\[0\]: must be a map, not a list; nothing was imported\./);
+    expect(expectOneLineError(s.run(['source', 'add', file, '--name', 'deep']))).toMatch(/checks\[0\]: must be a map, not a list; nothing was stored\./);
+    expect(expectOneLineError(s.run(['check', 'Foo', '--answers', answers]))).toMatch(/the answer of "x" must be text/);
+    expect(existsSync(s.db)).toBe(false);
+  });
+});

@@ -17,6 +17,24 @@ describe('text that is not text', () => {
     expect(findBrokenText('\uDFFF', ['top'])).toEqual(['top']);
   });
 
+  it('walks lists nested 100,000 deep without running out of stack, and gives the path out of them', () => {
+    const depth = 100_000;
+    let deep: unknown = ['x\uD800'];
+    for (let i = 1; i < depth; i++) deep = [deep];
+    const path = findBrokenText({ a: 'ok', b: [1, deep] });
+    expect(path).toHaveLength(depth + 2);
+    expect(path!.slice(0, 3)).toEqual(['b', 1, 0]);
+    let fine: unknown = ['\uD83D\uDE00'];
+    for (let i = 1; i < depth; i++) fine = [fine, 'x'];
+    expect(findBrokenText({ fine, after: ['y', { z: '\uDC00' }] })).toEqual(['after', 1, 'z']);
+  });
+
+  it('reads lists nested 20,000 deep beside an emoji (for the checks of the file to refuse): the look for lone surrogates ran out of stack', () => {
+    const d = 20_000;
+    const text = `{"format":"vetted/1","companies":[{"name":"Café 😀"}],"checks":[${'['.repeat(d)}${']'.repeat(d)}]}`;
+    expect((parseDataText(text, 'deep.json') as { companies: unknown }).companies).toEqual([{ name: 'Café 😀' }]);
+  });
+
   it('refuses a lone surrogate escaped in JSON, and takes an escaped backslash before "ud800" as the text it is', () => {
     expect(() => parseDataDocument('{"companies":[{"name":"A\\ud800"}]}', 'f.json')).toThrow(/companies\[0\]\.name/);
     expect(() => parseDataDocument('{"companies":[{"name":"A\\uD83D\\uDE00"}]}', 'f.json')).not.toThrow();
