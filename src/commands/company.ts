@@ -9,7 +9,6 @@ import { changingStore, requireCompany, readingStore, checkCompanyName, lookalik
 import { renderTable } from '../ui/table.js';
 import { colourWanted, paint } from '../ui/colour.js';
 import { renderCompany, companyJson } from '../ui/render-company.js';
-import { UserError } from '../errors.js';
 import { judgeCompany } from '../domain/policy.js';
 import { serviceFigures } from '../domain/figures.js';
 import { jsonCatalogs, judgeOne, policyOf } from './verdicts.js';

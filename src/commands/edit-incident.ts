@@ -6,12 +6,12 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { LineCounter, parseDocument, stringify } from 'yaml';
+import { LineCounter, stringify } from 'yaml';
 import type { Context } from '../context.js';
 import type { CommandResult } from './result.js';
 import { UserError } from '../errors.js';
 import { FORMAT, isMap, orderedEvent, validateDataFile, withoutNulls, type DataProblem, type IncidentEntry, type OpenedIncidentEntry } from '../formats/data-file.js';
-import { YAML_PARSE, yamlValue } from '../formats/yaml-limits.js';
+import { parseYaml, yamlValue } from '../formats/yaml-limits.js';
 import { formatPath, type Path } from '../domain/validation.js';
 import { msOf } from '../domain/dates.js';
 import { eventContentKey, sameEventAs, sortEvents } from '../domain/events.js';
@@ -51,7 +51,7 @@ export function readEdited(text: string, now: number): { problems: EditProblem[]
   const body = text.split('\n').filter((l) => !isErrorLine(l)).join('\n');
   if (!body.split('\n').some((l) => l.trim() && !l.trim().startsWith('#'))) return { entry: null };
   const lc = new LineCounter();
-  const doc = parseDocument(body, { lineCounter: lc, ...YAML_PARSE });
+  const doc = parseYaml(body, lc);
   if (doc.errors.length) return { problems: doc.errors.map((e) => ({ line: lc.linePos(e.pos[0]).line, message: t().files.yamlDetail(e.message.split('\n')[0], e.code) })) };
   const lineOf = (path: Path): number | undefined => {
     for (let p = path; p.length; p = p.slice(0, -1)) {

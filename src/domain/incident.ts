@@ -1,7 +1,7 @@
 // Incidents: promises kept or broken, the figures of a timeline, what is still owed, and
 // the next escalation step. Pure functions of the timeline and `now`.
 
-import { EFFORTS, LEVELS, type Effort, type Fault, type Incident, type IncidentEvent, type Level, type Outcome, type ReplyOwer } from './types.js';
+import { EFFORTS, LEVELS, type Effort, type Incident, type IncidentEvent, type Level, type Outcome, type ReplyOwer } from './types.js';
 import { calendarDaysBetween, formatLocalDate, formatLocalMinute, msOf, parseWhen } from './dates.js';
 import { isBefore } from './date-rules.js';
 

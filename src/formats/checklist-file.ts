@@ -4,11 +4,11 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { INPUT_LIMITS, readInputText } from './read-input.js';
 import { basename, dirname, join, resolve } from 'node:path';
-import { LineCounter, isNode, parseDocument } from 'yaml';
+import { LineCounter, isNode } from 'yaml';
 import { sameScoring, validateChecklist, formatPath, type Checklist, type ChecklistFault, type Path } from '../domain/checklist.js';
 import { t, type Catalog } from '../i18n/index.js';
 import { UserError } from '../errors.js';
-import { YAML_PARSE, YamlAliasInItself, assertYamlBudget, yamlLimitHit, yamlValue } from './yaml-limits.js';
+import { parseYaml, YamlAliasInItself, assertYamlBudget, yamlLimitHit, yamlValue } from './yaml-limits.js';
 
 /** A problem of a checklist file: the checklist's own, or the YAML parser's (its words, English). */
 export type ChecklistFileFault = ChecklistFault | { kind: 'yaml'; detail: string; code?: string };
@@ -58,7 +58,7 @@ const CHECKLIST_VALUES = 200_000;
 export function parseChecklistText(text: string, file = 'the checklist'): { checklist?: Checklist; problems: LocatedProblem[] } {
   assertYamlBudget(text, file);
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, ...YAML_PARSE });
+  const doc = parseYaml(text, lineCounter);
   const located: LocatedProblem[] = [];
   for (const e of doc.errors) {
     const pos = lineCounter.linePos(e.pos[0]);
@@ -88,7 +88,7 @@ export function parseChecklistText(text: string, file = 'the checklist'): { chec
 }
 
 /** The line and column of the deepest node of a path that exists in the document. */
-function locate(doc: ReturnType<typeof parseDocument>, lc: LineCounter, path: Path): { line: number; col: number } {
+function locate(doc: ReturnType<typeof parseYaml>, lc: LineCounter, path: Path): { line: number; col: number } {
   for (let n = path.length; n >= 0; n--) {
     const sub = path.slice(0, n);
     const node = sub.length ? doc.getIn(sub, true) : doc.contents;

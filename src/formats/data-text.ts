@@ -3,11 +3,11 @@
 // error, text must be Unicode text (no lone surrogates), and what is built in memory is
 // bounded before it is built.
 
-import { LineCounter, isMap, isNode, isPair, isScalar, parseDocument, type Document, type Pair } from 'yaml';
+import { LineCounter, isMap, isNode, isPair, isScalar, type Document, type Pair } from 'yaml';
 import { t } from '../i18n/index.js';
 import { UserError } from '../errors.js';
 import { formatPath, type Path } from '../domain/validation.js';
-import { YAML_PARSE, assertYamlBudget, yamlLimitHit, yamlValue } from './yaml-limits.js';
+import { parseYaml, assertYamlBudget, yamlLimitHit, yamlValue } from './yaml-limits.js';
 
 export interface Location {
   line: number;
@@ -182,7 +182,7 @@ export function parseDataDocument(text: string, file: string, limits: { containe
   }
   assertYamlBudget(body, file);
   const lc = new LineCounter();
-  const doc = parseDocument(body, { lineCounter: lc, ...YAML_PARSE });
+  const doc = parseYaml(body, lc);
   if (doc.errors.length) {
     const e = doc.errors[0];
     // The parser's own stack ran out: said as what it is, not as the engine's words.

@@ -139,3 +139,29 @@ describe('a YAML 1.1 type named by its tag (!!binary, !!timestamp, !!set, !!omap
     expect(edited).toMatchObject({ entry: { title: 'aGVsbG8=', opened: '2026-01-01' } });
   });
 });
+
+describe('a key given twice in a YAML map', () => {
+  it('is one where the map made of it has one key: 1 and "1", true and "true", null and "" (the last value was taken without a word)', () => {
+    for (const [a, b] of [['1', '"1"'], ['true', '"true"'], ['~', '""'], ['1.0', '1']]) {
+      expect(() => parseDataText(`answers:\n  ${a}: "no"\n  ${b}: "yes"\n`, 'twice.yaml'), `${a} ${b}`).toThrow(/^twice\.yaml:3:3 is not valid YAML: a key is given twice in one map; keep one of them/);
+    }
+    // A quoted "<<" is no merge key, and a key that is a list is told apart by nothing.
+    expect(parseDataText('a:\n  <<: {x: 1}\n  "<<": 2\n', 'quoted.yaml')).toEqual({ a: { x: 1, '<<': 2 } });
+  });
+
+  it('is looked for in time in proportion to the map: 40,000 keys (they took 54 s)', () => {
+    const keys = (n: number, from = 0) => Array.from({ length: n }, (_, i) => `  k${from + i}: v\n`).join('');
+    const time = (n: number) => {
+      const text = `answers:\n${keys(n)}`;
+      const started = performance.now();
+      expect(Object.keys((parseDataText(text, 'wide.yaml') as { answers: object }).answers)).toHaveLength(n);
+      return performance.now() - started;
+    };
+    time(4_000);
+    const small = Math.min(time(4_000), time(4_000));
+    const large = time(40_000);
+    // Ten times the keys: well under the hundred times of a comparison of each with each before it.
+    expect(large / small).toBeLessThan(35);
+    expect(() => parseDataText(`answers:\n${keys(40_000)}  k39999: again\n`, 'wide.yaml')).toThrow(/^wide\.yaml:40002:3 is not valid YAML: a key is given twice/);
+  });
+});
