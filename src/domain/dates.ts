@@ -92,10 +92,12 @@ function localMinute(y: number, mo: number, d: number, h: number, mi: number): n
   return Number.isNaN(start) ? new Date(y, mo - 1, d, h, mi).getTime() : start + (h * 60 + mi) * 60_000;
 }
 
-/** Whether a text is a date or date-time parseWhen reads: for a check that needs no more (a
- * data file has one an event; a stored time is read without making an object). */
+/** Whether a text is a date or date-time parseWhen reads, as it is, without white space around it
+ * (a file's date is stored as it is written: one of `"\r2020-01-05"` took a carriage return to
+ * the terminal): for a check that needs no more (a data file has one an event; a stored time is
+ * read without making an object). */
 export function isWhen(input: string): boolean {
-  return !Number.isNaN(storedMinuteMs(input)) || parseWhen(input) !== undefined;
+  return !Number.isNaN(storedMinuteMs(input)) || (parseWhen(input) !== undefined && input === input.trim());
 }
 
 /** Reads an ISO 8601 date or date-time; undefined when it is not one, or not a real calendar date. */

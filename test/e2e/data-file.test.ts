@@ -420,6 +420,32 @@ incidents:
   });
 });
 
+describe('a date with white space or a control character around it', () => {
+  it('is refused, naming each, by import and by source add (it was stored as written, and a carriage return reached the terminal)', () => {
+    const file = join(s.dir, 'padded.json');
+    const doc = {
+      format: 'vetted/1',
+      incidents: [{ company: 'A', title: 't', opened: ' 2020-01-01T10:00 ', events: [{ at: '\t2020-01-01T10:05', type: 'promise', text: 'x', due: '2026-01-30T10:00\r' }] }],
+      pins: [{ company: 'Acme', list: 'black', reason: 'r', at: '\r2020-01-05' }],
+    };
+    writeFileSync(file, JSON.stringify(doc));
+    const said = expectOneLineError(s.run(['import', file]));
+    for (const path of ['incidents[0].opened', 'incidents[0].events[0].at', 'incidents[0].events[0].due', 'pins[0].at']) expect(said).toContain(`${path}: must be`);
+    expect(said).toContain('not "\\r2020-01-05"');
+    const shared = join(s.dir, 'shared.json');
+    writeFileSync(shared, JSON.stringify({ format: 'vetted/1', lists: [{ company: 'Acme', list: 'black', since: '\u20282020-01-05', pinned: false, reasons: [] }] }));
+    expect(expectOneLineError(s.run(['source', 'add', shared, '--name', 'padded']))).toMatch(/lists\[0\]\.since: must be a real ISO 8601 date/);
+    expect(existsSync(s.db)).toBe(false);
+    // The same dates as they should be are taken.
+    doc.incidents[0].opened = '2020-01-01T10:00';
+    doc.incidents[0].events[0].at = '2020-01-01T10:05';
+    doc.incidents[0].events[0].due = '2026-01-30T10:00';
+    doc.pins[0].at = '2020-01-05';
+    writeFileSync(file, JSON.stringify(doc));
+    ok(s.run(['import', file]));
+  });
+});
+
 describe('a null in an optional field', () => {
   // What the checks of a file read as a field left out is one to the merge too: an incident's
   // `id: null` once crashed the import with a TypeError.
