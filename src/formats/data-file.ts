@@ -516,6 +516,10 @@ export function checkRecordDates(section: Section, record: unknown, i: number, n
         if (p) out.push({ path: [...path, 'events', j, 'due'], fault: p });
       }
     });
+    // When an attachment was added: a date as any other of the file (a year 0000 was taken, and shown as 1900).
+    inc.attachments?.forEach((a, j) => {
+      if (a.added !== undefined) at(a.added, [...path, 'attachments', j, 'added'], true);
+    });
   }
 }
 

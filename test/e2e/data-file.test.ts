@@ -446,6 +446,21 @@ describe('a date with white space or a control character around it', () => {
   });
 });
 
+describe("an attachment's date of adding", () => {
+  it('is held to the rules of every date of the file: its year from 1900 to 2199, and not to come (a year 0000 was taken, and shown as 1900)', () => {
+    const sha = createHash('sha256').update('x').digest('hex');
+    const file = join(s.dir, 'attached.json');
+    const write = (added: string) =>
+      writeFileSync(file, JSON.stringify({ format: 'vetted/1', incidents: [{ company: 'A', title: 't', opened: '2020-01-01', attachments: [{ name: 'a.txt', sha256: sha, size: 1, content: 'eA==', added }] }] }));
+    write('0000-01-01');
+    expect(expectOneLineError(s.run(['import', file]))).toContain('incidents[0].attachments[0].added: is in the year 0; give a date from 1900 to 2199');
+    write('2199-12-31T23:59+14:00');
+    expect(expectOneLineError(s.run(['import', file]))).toContain('incidents[0].attachments[0].added: ');
+    write('2020-01-02');
+    ok(s.run(['import', file]));
+  });
+});
+
 describe('a null in an optional field', () => {
   // What the checks of a file read as a field left out is one to the merge too: an incident's
   // `id: null` once crashed the import with a TypeError.
