@@ -155,7 +155,7 @@ export async function run(ctx: Context, path: string, opts: ImportOptions): Prom
     if ('errors' in validated) {
       throw new UserError(t().data.invalid(file, describeProblems(validated.errors, 5, locate)));
     }
-    refuseShared(file, validated.value, validated.value.lists !== undefined);
+    refuseShared(file, validated.value, validated.value.lists !== undefined && validated.value.lists !== null);
     return recordsOf(validated.value);
   };
   const loaded = loadAllChecklists(ctx.configDir);

@@ -486,6 +486,16 @@ describe('a null in an optional field', () => {
   };
 
   it.each([
+    ['YAML', 'nulls.yaml', 'format: vetted/1\ncompanies:\n  - name: A\nlists: null\n'],
+    ['JSON read whole', 'nulls.json', '{"companies":[{"name":"A"}],"format":"vetted/1","lists":null}'],
+    ['JSON laid out as export writes it', 'nulls.json', JSON.stringify({ format: 'vetted/1', companies: [{ name: 'A' }], lists: null }, null, 2)],
+  ])('lists: null is no shared list, in %s alike (the file read whole was refused as a shared one)', (_name, name, text) => {
+    const file = join(s.dir, name);
+    writeFileSync(file, text);
+    expect(importJson(s, file, '--dry-run').companies.added).toBe(1);
+  });
+
+  it.each([
     ['a JSON file read whole', (v: unknown) => JSON.stringify(v)],
     ['a JSON file laid out as export writes it', (v: unknown) => JSON.stringify(v, null, 2)],
   ])('is that field left out, in %s: the same records imported, and imported once', (_name, write) => {
