@@ -389,7 +389,8 @@ export const en = {
     evidence: 'The evidence',
     alsoOnRecord: 'Also on record (no rule holds on it now)',
     incidentSpan: (opened: string, closed: string | null, outcome: Outcome | null) =>
-      `${fmt.date(opened)}${outcome ? ` to ${closed ? fmt.date(closed) : ''}, ${outcome}` : ', still open'}`,
+      // Closed without a resolution (a file may say so), it is closed all the same, as every listing says.
+      `${fmt.date(opened)}${outcome ? ` to ${closed ? fmt.date(closed) : ''}, ${outcome}` : closed ? ` to ${fmt.date(closed)}, closed` : ', still open'}`,
     incidentFacts: (fault: Fault, contacts: number, highest: Level) =>
       `fault: ${fault} · ${fmt.plural(contacts, { one: 'contact', other: 'contacts' })} · highest level reached: ${level[highest]}`,
     /** The company's promises; `replies`, the reply deadlines of the customer's letters to the company, said apart (the list policy does not count them as the company's); `theirs`, those of letters to a regulator or a court, apart again. */

@@ -442,7 +442,7 @@ export const ru: Catalog = {
     bothSides: (list, since) => `Выполняются правила обеих сторон; решают самые новые факты (при равенстве — чёрный): ${listIn[list as ListName] ?? list}, факты от ${since ? fmt.date(since) : '—'}.`,
     evidence: 'Факты',
     alsoOnRecord: 'Ещё в записях (ни одно правило сейчас на них не опирается)',
-    incidentSpan: (opened, closed, o) => `${fmt.date(opened)}${o ? ` — ${closed ? fmt.date(closed) : ''}, ${outcome[o]}` : ', ещё открыто'}`,
+    incidentSpan: (opened, closed, o) => `${fmt.date(opened)}${o ? ` — ${closed ? fmt.date(closed) : ''}, ${outcome[o]}` : closed ? ` — ${fmt.date(closed)}, закрыто` : ', ещё открыто'}`,
     incidentFacts: (f, contacts, highest) =>
       `вина: ${fault[f]} · ${fmt.plural(contacts, { one: 'контакт', few: 'контакта', many: 'контактов', other: 'контакта' })} · выше всего: ${level[highest]}`,
     promisesLine: (broken, total, apologised, explained, compensations, replies = { broken: 0, total: 0 }, theirs = { broken: 0, total: 0 }) =>

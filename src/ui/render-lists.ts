@@ -142,7 +142,8 @@ export function renderWhy(v: Verdict, p: Paint, evidence?: CompanyEvidence, now 
     const incidentLines = (i: CompanyEvidence['incidents'][number]) => {
       const m = computeMetrics(i, now);
       const closing = closingOf(i);
-      const closedAt = closing ? (i.events.find((e) => e.type === 'resolution' && e.outcome === closing.outcome)?.at ?? null) : null;
+      // Closed without a resolution (a file may say so), it is closed at its closing, as every listing says.
+      const closedAt = closing ? (i.events.find((e) => e.type === 'resolution' && e.outcome === closing.outcome)?.at ?? null) : (i.closed ?? null);
       const comp = i.events.filter((e) => e.type === 'compensation');
       return [
         `  incident:${i.id} — ${safeText(i.title)}`,

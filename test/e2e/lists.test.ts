@@ -566,3 +566,19 @@ describe('line breaks in what the user typed', () => {
     }
   });
 });
+
+describe('an incident closed without a resolution (a file may say so)', () => {
+  it('is closed in why, as in every listing, in English and in Russian (why said "still open")', () => {
+    const t = sandbox();
+    try {
+      const file = join(t.dir, 'closed.yaml');
+      writeFileSync(file, 'format: vetted/1\nincidents:\n  - company: Acme\n    title: t\n    fault: company\n    opened: 2020-01-01T10:00\n    closed: 2020-01-03T10:00\n    events:\n      - {at: 2020-01-01T11:00, type: escalation, level: quality}\n');
+      ok(t.run(['import', file]));
+      expect(ok(t.run(['why', 'Acme'])).stdout).toMatch(/^ {4}2020-01-01 to 2020-01-03, closed · fault: company/m);
+      expect(ok(t.run(['--lang', 'ru', 'why', 'Acme'])).stdout).toMatch(/^ {4}01\.01\.2020 — 03\.01\.2020, закрыто · вина: компания/m);
+      expect(ok(t.run(['why', 'Acme'])).stdout).not.toMatch(/still open/);
+    } finally {
+      t.cleanup();
+    }
+  });
+});
