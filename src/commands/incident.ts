@@ -209,7 +209,7 @@ export async function runEvent(ctx: Context, id: string, typeArg: string, opts: 
     );
     if (!added) throw new UserError(t().errors.duplicateEvent(type, at, incident.id));
     const updated = store.findIncident(incident.id)!;
-    const logged = updated.events.reduce((a, b) => (eventNumber(b.id)! > eventNumber(a.id)! ? b : a));
+    const logged = updated.events.find((e) => eventNumber(e.id) === added)!;
     // A promise at the moment and level of a letter the customer sent is read as its reply
     // deadline (settled by any answer): said, for a promise the company made is not.
     const letter = letterOfDeadline(updated.events, logged);

@@ -211,15 +211,12 @@ export async function run(ctx: Context, id: string, opts: LetterOptions): Promis
       const output = opts.out ? prepareOutputFile(opts.out, [text], guard) : undefined;
       try {
         const attachmentId = store.write(() => {
-          if (!store.addEvent(incident.rowId, contact)) throw alreadySent();
+          const sent = store.addEvent(incident.rowId, contact);
+          if (!sent) throw alreadySent();
           store.addEvent(incident.rowId, promise);
-          const updated = store.findIncident(incident.id)!;
-          // The contact just logged: the last numbered of those at its time (a letter sent the same
-          // minute before it has the same time and words, and took this one's text as its own).
-          const sent = updated.events
-            .filter((e) => e.at === contact.at && e.type === 'contact' && e.note === contact.note)
-            .reduce((a, b) => (eventNumber(b.id)! > eventNumber(a.id)! ? b : a));
-          const id = addAttachment(store, { incidentRowId: incident.rowId, eventRowId: store.findEvent(sent.id!)!.rowId, name, addedAt: formatLocalMinute(ctx.now()), data: Buffer.from(text, 'utf8') }).id;
+          // The contact just logged, by its number (a letter sent the same minute before it has the
+          // same time and words, and took this one's text as its own).
+          const id = addAttachment(store, { incidentRowId: incident.rowId, eventRowId: store.findEvent(`${incident.id}#${sent}`)!.rowId, name, addedAt: formatLocalMinute(ctx.now()), data: Buffer.from(text, 'utf8') }).id;
           output?.commit();
           return id;
         }, { summary: opSummary({ k: 'letter', kind, company: incident.company, incident: incident.id }) });

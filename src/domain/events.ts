@@ -92,6 +92,9 @@ export function withEventFields(head: Record<string, unknown>, fields: Record<st
   return head;
 }
 
+/** The most an event's number may be: nine digits, as the data file's event ids have. */
+export const MAX_EVENT_NUMBER = 999_999_999;
+
 /** The number in an event id (`volga-2012-07#4` or `#4`); undefined where it has none. */
 export function eventNumber(id: string | undefined): number | undefined {
   if (!id) return undefined;

@@ -8,7 +8,7 @@ import { checkAnswers, hasScore, isChecklistId, roundScore, scoreCheck, verdictO
 import { t } from '../i18n/index.js';
 import { companyKey, slugOf } from '../domain/names.js';
 import { formatPath, type Path } from '../domain/validation.js';
-import { eventContentKey, eventMomentKey, eventNumber, repeatedEvents, timedInOrder } from '../domain/events.js';
+import { eventContentKey, eventMomentKey, eventNumber, MAX_EVENT_NUMBER, repeatedEvents, timedInOrder } from '../domain/events.js';
 import { digestOf } from '../domain/digest.js';
 import { msOf } from '../domain/dates.js';
 import { dueMs, timelineFault, type TimelineFault } from '../domain/incident.js';
@@ -77,7 +77,18 @@ function numberEvents(events: IncidentEvent[], taken: Set<number>, last: number)
     }
   });
   let next = largest(seqs.filter((n) => n !== undefined), last);
-  for (let i = 0; i < events.length; i++) if (seqs[i] === undefined) seqs[i] = ++next;
+  // Past the most a number may be (a file's id may take it), the lowest free: an id past nine
+  // digits was one the data file refuses, and an export would not have been imported again.
+  let free = 0;
+  for (let i = 0; i < events.length; i++) {
+    if (seqs[i] !== undefined) continue;
+    if (next < MAX_EVENT_NUMBER) seqs[i] = ++next;
+    else {
+      while (used.has(++free));
+      seqs[i] = free;
+    }
+    used.add(seqs[i]);
+  }
   return { seqs, last: next };
 }
 

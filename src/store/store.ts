@@ -5,7 +5,7 @@ import type { Statement } from 'better-sqlite3';
 import { createFilled, inspectHeader, openDatabase, openMemoryDatabase, openUpgradedCopy, beginImmediate, withReadOnlyCompanion, type DB, type OpenOptions } from './open.js';
 import { DIGESTS_EVENT_INSERT, DIGESTS_EVENT_INSERT_NAME, SCHEMA_VERSION, UNWORDED, VERDICTS_LISTING_INDEX, VERDICTS_LISTING_INDEX_NAME } from './schema.js';
 import { companyKey, compareBytes, lookalikeSkeleton, slugOf } from '../domain/names.js';
-import { EVENT_FIELDS_AFTER_TYPE, eventContentKey, eventMomentKey, withEventFields } from '../domain/events.js';
+import { EVENT_FIELDS_AFTER_TYPE, eventContentKey, eventMomentKey, withEventFields, MAX_EVENT_NUMBER } from '../domain/events.js';
 import { msOf } from '../domain/dates.js';
 import { digestFromText, digestOf, digestText, listedText, type Digest, type DigestedIncident, type IncidentWithListedText } from '../domain/digest.js';
 import { BUILD } from '../version.js';
@@ -936,6 +936,20 @@ export class Store {
     return rows.map((r) => incidentOfRow(r, { events: byIncident.get(r.id)! }));
   }
 
+  /**
+   * The number of an incident's next event: one after every number handed out, or, past the most
+   * a number may be (an imported id may take it), the lowest free one.
+   */
+  private nextEventNumber(incidentRowId: number): number {
+    const next = this.st('UPDATE incidents SET last_seq = last_seq + 1 WHERE id = ? AND last_seq < ? RETURNING last_seq').get(incidentRowId, MAX_EVENT_NUMBER) as { last_seq: number } | undefined;
+    if (next) return next.last_seq;
+    const free = this.st(
+      `SELECT min(n) AS n FROM (SELECT 1 AS n UNION ALL SELECT seq + 1 FROM events WHERE incident_id = @id)
+       WHERE n NOT IN (SELECT seq FROM events WHERE incident_id = @id)`,
+    ).get({ id: incidentRowId }) as { n: number };
+    return free.n;
+  }
+
   /** The content keys of an incident's events, for recognising an event logged before. */
   eventKeysOf(incidentRowId: number): Set<string> {
     const rows = this.st('SELECT at, type, data FROM events WHERE incident_id = ?').all(incidentRowId) as Omit<EventRow, 'incident_id'>[];
@@ -948,18 +962,18 @@ export class Store {
    * to date; `atMs`, the event's time in ms, where the caller has it. (A bulk import's new
    * timelines are added by addNewTimeline.)
    */
-  addEvent(incidentRowId: number, e: IncidentEvent, known?: Set<string>, seq?: number, atMs?: number): boolean {
+  addEvent(incidentRowId: number, e: IncidentEvent, known?: Set<string>, seq?: number, atMs?: number): number | false {
     // With `known`, a bulk import: it numbers the events itself (`seq`), setting the incident's count once.
     known ??= this.eventKeysOf(incidentRowId);
     const key = eventContentKey(e);
     if (known.has(key)) return false;
     known.add(key);
     const { at, type, id: _id, ...rest } = e;
-    const n = seq ?? (this.st('UPDATE incidents SET last_seq = last_seq + 1 WHERE id = ? RETURNING last_seq').get(incidentRowId) as { last_seq: number }).last_seq;
+    const n = seq ?? this.nextEventNumber(incidentRowId);
     this.eventsComing(incidentRowId);
     this.st('INSERT INTO events (incident_id, seq, at, at_ms, type, data) VALUES (?, ?, ?, ?, ?, ?)').run(incidentRowId, n, at, atMs ?? msOf(at), type, JSON.stringify(rest));
     if (type === 'resolution') this.setIncidentClosed(incidentRowId, at);
-    return true;
+    return n;
   }
 
   /** Before events are added to an incident in a bulk insert: its journal begun, and its digest to be dropped at the end. */
