@@ -149,6 +149,8 @@ class ChangedMeanwhile extends Error {}
 /** Applies the edited incident as one operation; a list of problems when it cannot stand. */
 function tryApply(ctx: Context, store: Store, incident: ReturnType<Store['findIncident']> & object, entry: OpenedIncidentEntry): string | EditProblem[] {
   if (entry.id !== undefined && entry.id !== incident.id) return [{ message: t().correct.idChanged(incident.id) }];
+  // Files are kept by their own commands: a list of them typed here was passed over without a word.
+  if (entry.attachments?.length) return [{ message: t().correct.attachmentsHere(incident.id) }];
   let companyId: number;
   try {
     companyId = requireCompany(store, entry.company).id;

@@ -1678,6 +1678,7 @@ export const en = {
     leftWithProblems: (id: string) => `the editor was closed without saving; ${id} was not changed.`,
     emptied: (id: string) => `the file was emptied; ${id} was not changed.`,
     idChanged: (id: string) => `id: an incident's id cannot change (it is ${id}); put it back`,
+    attachmentsHere: (id: string) => `attachments: files are not kept through the editor; delete these lines, and keep a file with \`vetted incident attach ${id} FILE\` (\`vetted attachment remove\` takes one off)`,
     companyProblem: (message: string) => `company: ${message}`,
     notEventOf: (event: string, id: string) => `events: ${event} is not an event of ${id}; leave ids as they are, and give a new event none`,
     idOfTwo: (event: string) => `events: ${event} is the id of two events; leave each event its own id, and give a new event none`,

@@ -1688,6 +1688,7 @@ export const ru: Catalog = {
     leftWithProblems: (id) => `редактор закрыт без сохранения; обращение ${id} не изменено.`,
     emptied: (id) => `файл очищен; обращение ${id} не изменено.`,
     idChanged: (id) => `id: номер обращения менять нельзя (это ${id}); верните его`,
+    attachmentsHere: (id) => `attachments: файлы через редактор не прикладываются; удалите эти строки, а файл приложите командой \`vetted incident attach ${id} ФАЙЛ\` (\`vetted attachment remove\` убирает приложенный)`,
     companyProblem: (message) => `company: ${message}`,
     notEventOf: (event, id) => `events: ${event} — не событие обращения ${id}; не меняйте номера событий, а новому событию номер не давайте`,
     idOfTwo: (event) => `events: номер ${event} стоит у двух событий; оставьте каждому событию его номер, а новому событию номер не давайте`,

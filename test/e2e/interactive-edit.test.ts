@@ -162,6 +162,14 @@ describe('incident edit in the editor', () => {
     expect(json<{ closed: string }>(s, ['incident', 'show', 'ozon-1', '--json']).closed).toBe('2026-11-23T10:00');
   });
 
+  it('says a list of attachments typed into the file is not kept so, and how to keep a file (it was passed over without a word)', async () => {
+    const sha = 'a'.repeat(64);
+    const t = start(['incident', 'edit', 'ozon-1'], editor(`s/^events:/attachments:\\n  - {name: receipt.pdf, sha256: ${sha}, size: 1}\\nevents:/`, '/^attachments:/,/^  - {name: receipt/d'));
+    expect(await t.waitForExit()).toBe(0);
+    expect(t.screen().replace(/\s+/g, ' ')).toMatch(/attachments: files are not kept through the editor; delete these lines, and keep a file with `vetted incident attach ozon-1 FILE`/);
+    expect(t.screen()).toMatch(/ozon-1 was not changed/);
+  });
+
   it('refuses a closing time given beside the resolution that closed it at another', async () => {
     ok(s.run(['incident', 'close', 'ozon-1', '--outcome', 'resolved', '--at', '2026-11-23 10:00']));
     const t = start(['incident', 'edit', 'ozon-1'], editor('s/^closed: .*/closed: 2026-11-21T11:00/', 's/^closed: .*/closed: 2026-11-23T10:00/'));
