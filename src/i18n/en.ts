@@ -756,6 +756,7 @@ export const en = {
     eventNeeds: (type: string, flags: string[], promise: boolean) =>
       `${an(type)} event needs ${flags.join(' and ')}${promise ? ' (when it falls due, such as --due 2024-07-13T18:00)' : type === 'resolution' ? ` (how it ended: ${OUTCOMES.join(', ')})` : ''}.`,
     duplicateEvent: (type: string, at: string, id: string) => `this ${type} at ${when(at)} is on the timeline of ${id} already; nothing was added.`,
+    eventNumbersUsedUp: (max: number) => `this incident's events are numbered up to #${max}, the most an event's id holds, and a number is never given twice; nothing was added. Log what came next on an incident of its own.`,
     needsOutcome: (values: string[]) => `say how it ended: --outcome ${values.join('|')}.`,
     damaged: (detail: string, by: string) => `vetted: the database is damaged (SQLite says: ${detail}); restore a backup with \`vetted restore FILE\`, or ${anotherDb(by, 'another file')}.`,
     diskFull: 'vetted: the disk is full, so nothing was saved; free some space and run the command again.',
@@ -1412,6 +1413,8 @@ export const en = {
                 : `pins the same company as ${f.section}[${f.first}], otherwise: one of the two would be lost; give a company one pin`;
         case 'event-of-other':
           return `the event ${q(f.event)} is an event of another incident than ${f.id}; leave its id out to add it to ${f.id}`;
+        case 'numbers-used-up':
+          return `its events are numbered up to #${f.max}, the most an event's id holds: there is no number left for those without an id; give its events lower numbers`;
         case 'shared-alias':
           return `shares the name ${q(f.alias)} with companies[${f.first}], ${q(f.name)}, and neither gives the other's name: taken for one company, one of the two would be lost; take ${q(f.alias)} from one of them, or list the other's name among its aliases if they are one company`;
       }

@@ -747,6 +747,7 @@ export const ru: Catalog = {
     eventNeeds: (type, flags, promise) =>
       `событию ${q(ru.words.event[type as EventType] ?? type)} нужно ${flags.join(' и ')}${promise ? ' (срок, например --due 2024-07-13T18:00)' : type === 'resolution' ? ` (чем закончилось: ${OUTCOMES.map((o) => outcome[o]).join(', ')})` : ''}.`,
     duplicateEvent: (type, at, id) => `это событие (${ru.words.event[type as EventType] ?? type}, ${fmt.dateTime(at)}) уже есть в ${id}; ничего не добавлено.`,
+    eventNumbersUsedUp: (max) => `события этого обращения пронумерованы до #${max}, больше номер события быть не может, а один номер дважды не даётся; ничего не добавлено. Запишите то, что было дальше, в отдельное обращение.`,
     needsOutcome: (values) => `скажите, чем закончилось: --outcome ${values.join('|')}.`,
     damaged: (detail, by) => `vetted: база данных повреждена (SQLite: ${detail}); восстановите копию (\`vetted restore FILE\`) или укажите другой файл в ${dbIn(by)}.`,
     diskFull: 'vetted: диск заполнен, ничего не сохранено; освободите место и повторите команду.',
@@ -1411,6 +1412,8 @@ export const ru: Catalog = {
                 : `закрепляет ту же компанию, что и ${f.section}[${f.first}], но иначе: одна из двух записей пропала бы; оставьте одну`;
         case 'event-of-other':
           return `событие ${q(f.event)} — событие другого обращения, не ${f.id}; уберите его id, чтобы добавить его к ${f.id}`;
+        case 'numbers-used-up':
+          return `его события пронумерованы до #${f.max}, больше номер события быть не может: событиям без id номеров не осталось; дайте его событиям номера поменьше`;
         case 'shared-alias':
           return `у неё общее название ${q(f.alias)} с companies[${f.first}], ${q(f.name)}, и ни одна не называет другую её названием: как одна компания, одна из двух пропала бы; уберите ${q(f.alias)} у одной из них или, если это одна компания, добавьте название другой к её названиям`;
       }

@@ -77,17 +77,13 @@ function numberEvents(events: IncidentEvent[], taken: Set<number>, last: number)
     }
   });
   let next = largest(seqs.filter((n) => n !== undefined), last);
-  // Past the most a number may be (a file's id may take it), the lowest free: an id past nine
-  // digits was one the data file refuses, and an export would not have been imported again.
-  let free = 0;
   for (let i = 0; i < events.length; i++) {
     if (seqs[i] !== undefined) continue;
-    if (next < MAX_EVENT_NUMBER) seqs[i] = ++next;
-    else {
-      while (used.has(++free));
-      seqs[i] = free;
-    }
-    used.add(seqs[i]);
+    // Past the most a number holds (a file's id may take it) there is none to give: a number is
+    // never given twice, even one whose event is gone, and one past nine digits is an id the data
+    // file refuses (an export of it was not imported again).
+    if (next >= MAX_EVENT_NUMBER) throw new Refusal({ kind: 'numbers-used-up', max: MAX_EVENT_NUMBER }, 'events');
+    seqs[i] = ++next;
   }
   return { seqs, last: next };
 }
@@ -137,7 +133,9 @@ export type ImportFault =
   /** Two companies of the file, by two names neither gives the other, that share another name. */
   | { kind: 'shared-alias'; alias: string; first: number; name: string }
   /** An event whose id names another incident than the one it is in. */
-  | { kind: 'event-of-other'; event: string; id: string };
+  | { kind: 'event-of-other'; event: string; id: string }
+  /** Events without an id where the incident's events are numbered up to the most a number holds. */
+  | { kind: 'numbers-used-up'; max: number };
 
 /** Lower case as SQLite's NOCASE has it (ids are looked up so): A to Z only. */
 const asciiLower = (s: string) => s.replace(/[A-Z]/g, (c) => c.toLowerCase());

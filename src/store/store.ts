@@ -937,17 +937,14 @@ export class Store {
   }
 
   /**
-   * The number of an incident's next event: one after every number handed out, or, past the most
-   * a number may be (an imported id may take it), the lowest free one.
+   * The number of an incident's next event: one after every number handed out. Past the most a
+   * number holds (an imported id may take it) there is none: a number is never given twice, even
+   * one whose event is gone (the next was one past nine digits, an id the data file refuses).
    */
   private nextEventNumber(incidentRowId: number): number {
     const next = this.st('UPDATE incidents SET last_seq = last_seq + 1 WHERE id = ? AND last_seq < ? RETURNING last_seq').get(incidentRowId, MAX_EVENT_NUMBER) as { last_seq: number } | undefined;
-    if (next) return next.last_seq;
-    const free = this.st(
-      `SELECT min(n) AS n FROM (SELECT 1 AS n UNION ALL SELECT seq + 1 FROM events WHERE incident_id = @id)
-       WHERE n NOT IN (SELECT seq FROM events WHERE incident_id = @id)`,
-    ).get({ id: incidentRowId }) as { n: number };
-    return free.n;
+    if (!next) throw new UserError(t().errors.eventNumbersUsedUp(MAX_EVENT_NUMBER));
+    return next.last_seq;
   }
 
   /** The content keys of an incident's events, for recognising an event logged before. */

@@ -462,21 +462,24 @@ describe("an attachment's date of adding", () => {
 });
 
 describe('an event of a file numbered at the most an id holds (#999999999)', () => {
-  it('leaves the next events the lowest free numbers, in an import, a new event and a letter: an export of them imports again (#1000000000 was refused)', () => {
+  it('leaves no number for another: an event without an id beside it, a new event and a letter are refused in a sentence, never numbered #1000000000 (an id the data file refuses) nor with a number given before', () => {
     const file = join(s.dir, 'big.yaml');
-    writeFileSync(file, 'format: vetted/1\nincidents:\n  - id: big\n    company: Acme\n    title: big numbers\n    opened: 2020-01-01T10:00\n    events:\n      - {id: "big#999999999", at: 2020-01-01T10:05, type: contact}\n      - {at: 2020-01-01T10:06, type: note, text: second}\n');
+    const head = 'format: vetted/1\nincidents:\n  - id: big\n    company: Acme\n    title: big numbers\n    opened: 2020-01-01T10:00\n    events:\n      - {id: "big#999999999", at: 2020-01-01T10:05, type: contact}\n';
+    writeFileSync(file, `${head}      - {at: 2020-01-01T10:06, type: note, text: second}\n`);
+    expect(expectOneLineError(s.run(['import', file]))).toMatch(/incidents\[0\]: events: its events are numbered up to #999999999, the most an event's id holds: there is no number left for those without an id/);
+    writeFileSync(file, head);
     ok(s.run(['import', file]));
-    expect(ok(s.run(['incident', 'event', 'big', 'note', '--text', 'hello', '--at', '2020-01-01 11:00'])).stderr).toMatch(/^logged note big#2 on big/);
-    ok(s.run(['letter', 'big', '--kind', 'complaint', '--from', 'Ivan', '--sent']));
-    const shown = json<{ events: { id: string; type: string }[] }>(s, ['incident', 'show', 'big', '--json']);
-    expect(shown.events.map((e) => `${e.id} ${e.type}`)).toEqual(['big#999999999 contact', 'big#1 note', 'big#2 note', 'big#3 contact', 'big#4 promise']);
-    // The letter's text is kept with the contact that sent it.
-    expect(json<{ event: number | null }[]>(s, ['attachment', 'list', '--json']).map((a) => a.event)).toEqual([3]);
+    const before = content(s);
+    expect(expectOneLineError(s.run(['incident', 'event', 'big', 'note', '--text', 'hello', '--at', '2020-01-01 11:00']))).toMatch(/numbered up to #999999999, the most an event's id holds, and a number is never given twice; nothing was added/);
+    expect(expectOneLineError(s.run(['--lang', 'ru', 'incident', 'event', 'big', 'note', '--text', 'hello', '--at', '2020-01-01 11:00']))).toMatch(/пронумерованы до #999999999/);
+    expect(expectOneLineError(s.run(['letter', 'big', '--kind', 'complaint', '--from', 'Ivan', '--sent']))).toMatch(/numbered up to #999999999/);
+    expect(content(s)).toEqual(before);
+    // What is there exports and imports again.
     const out = join(s.dir, 'all.json');
     ok(s.run(['export', '--format', 'json', '--out', out]));
     const other = sandbox();
     try {
-      expect(added(importJson(other, out))).toMatchObject({ incidents: 1, events: 5 });
+      expect(added(importJson(other, out))).toMatchObject({ incidents: 1, events: 1 });
     } finally {
       other.cleanup();
     }
