@@ -20,9 +20,10 @@ const isMergeKey = (node: unknown): boolean => isScalar(node) && typeof node.val
  * text is read as any other tag's is, as plain YAML (a `!!binary` title was a list of bytes, each
  * said to be no language code; a `!!timestamp` date was said to be "not a map"). A key given
  * twice is looked for by parseYaml, not by the parser, which compared each key with every key
- * before it (a map of 40,000 keys took 54 s).
+ * before it (a map of 40,000 keys took 54 s). The core schema whatever the document says: a
+ * `%YAML 1.1` directive made those types again.
  */
-const YAML_PARSE = { uniqueKeys: false, prettyErrors: false, merge: true, logLevel: 'error', resolveKnownTags: false } as const;
+const YAML_PARSE = { schema: 'core', uniqueKeys: false, prettyErrors: false, merge: true, logLevel: 'error', resolveKnownTags: false } as const;
 
 /**
  * A YAML document parsed as every reader parses it (YAML_PARSE), a key given twice in one map
@@ -40,7 +41,9 @@ export function parseYaml(text: string, lineCounter: LineCounter): Document.Pars
       for (const { key } of map.items) {
         if (!isScalar(key)) continue;
         // As the map made of it names the key (a null key is the empty text).
-        const name = isMergeKey(key) ? '\0<<' : key.value === null ? '' : typeof key.value === 'object' ? undefined : String(key.value);
+        // (A plain `<<` tagged as text is a merge key to the parser too.)
+        const merges = isMergeKey(key) || (key.value === '<<' && (!key.type || key.type === 'PLAIN'));
+        const name = merges ? '\0<<' : key.value === null ? '' : typeof key.value === 'object' ? undefined : String(key.value);
         if (name === undefined) continue;
         if (seen.has(name)) {
           const at = key.range?.[0] ?? 0;
@@ -49,6 +52,8 @@ export function parseYaml(text: string, lineCounter: LineCounter): Document.Pars
       }
     },
   });
+  // In the order of the text, as the parser's own were (a key given twice is said before a fault further on).
+  doc.errors.sort((a, b) => a.pos[0] - b.pos[0]);
   return doc;
 }
 

@@ -129,6 +129,8 @@ describe('a YAML 1.1 type named by its tag (!!binary, !!timestamp, !!set, !!omap
       c: { x: null, y: null },
       d: [{ x: 1 }],
     });
+    // Nor under a %YAML 1.1 directive, which made them again.
+    expect(parseDataText('%YAML 1.1\n---\na: !!timestamp 2024-03-01\nb: !!binary aGVsbG8=\nc: on\n', 'yaml11.yaml')).toEqual({ a: '2024-03-01', b: 'aGVsbG8=', c: 'on' });
     // A checklist: a !!binary title was one problem for each of its bytes, each said to be no language code.
     const checklist = 'id: bin\nversion: 1\ntitle: !!binary aGVsbG8=\nquestions:\n  - id: q1\n    text: Asked?\n    answers:\n      - { value: y, label: Y, score: 1 }\n';
     const read = parseChecklistText(checklist, 'bin.yaml');
@@ -147,6 +149,12 @@ describe('a key given twice in a YAML map', () => {
     }
     // A quoted "<<" is no merge key, and a key that is a list is told apart by nothing.
     expect(parseDataText('a:\n  <<: {x: 1}\n  "<<": 2\n', 'quoted.yaml')).toEqual({ a: { x: 1, '<<': 2 } });
+    // A plain << tagged as text is a merge key to the parser: beside another, it is one given twice.
+    expect(() => parseDataText('a:\n  <<: {x: 1}\n  !!str <<: {y: 2}\n', 'tagged.yaml')).toThrow(/^tagged\.yaml:3:9 is not valid YAML: a key is given twice in one map/);
+  });
+
+  it('is said before a fault further on, in the order of the text, as the parser said it', () => {
+    expect(() => parseDataText('a: 1\na: 2\nb: [1, 2\n', 'order.yaml')).toThrow(/^order\.yaml:2:1 is not valid YAML: a key is given twice in one map/);
   });
 
   it('is looked for in time in proportion to the map: 40,000 keys (they took 54 s)', () => {
