@@ -162,6 +162,16 @@ describe('incident edit in the editor', () => {
     expect(json<{ closed: string }>(s, ['incident', 'show', 'ozon-1', '--json']).closed).toBe('2026-11-23T10:00');
   });
 
+  it("reads an event's field emptied (`wait_minutes:`) as one taken out, as an incident's (it was refused as \"not null\"); a required one emptied is said to be required", async () => {
+    ok(s.run(['event', 'edit', 'ozon-1#2', '--wait-minutes', '5']));
+    const t = start(['incident', 'edit', 'ozon-1'], editor('s/^    wait_minutes: .*/    wait_minutes:/; s/^    due: .*/    due:/', 's/^    due:$/    due: 2026-11-22T18:00/'));
+    expect(await t.waitForExit()).toBe(0);
+    expect(t.screen()).toMatch(/events\[0\]\.due: is required for a promise event/);
+    expect(t.screen()).toMatch(/updated ozon-1: 1 event changed, 0 added, 0 removed/);
+    const contact = json<{ events: { id: string; wait_minutes?: number }[] }>(s, ['incident', 'show', 'ozon-1', '--json']).events.find((e) => e.id === 'ozon-1#2')!;
+    expect(contact).not.toHaveProperty('wait_minutes');
+  });
+
   it('says a list of attachments typed into the file is not kept so, and how to keep a file (it was passed over without a word)', async () => {
     const sha = 'a'.repeat(64);
     const t = start(['incident', 'edit', 'ozon-1'], editor(`s/^events:/attachments:\\n  - {name: receipt.pdf, sha256: ${sha}, size: 1}\\nevents:/`, '/^attachments:/,/^  - {name: receipt/d'));
