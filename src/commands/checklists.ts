@@ -5,7 +5,7 @@ import { INPUT_LIMITS, readInputText } from '../formats/read-input.js';
 import { jsonList, type JsonOutOptions } from '../ui/json-out.js';
 import type { Context } from '../context.js';
 import type { CommandResult } from './result.js';
-import { localize, type Checklist } from '../domain/checklist.js';
+import { localize, type Answer } from '../domain/checklist.js';
 import { displayWidth } from '../ui/width.js';
 import { clashOf, findChecklist, formatProblems, loadAllChecklists, parseChecklistText } from '../formats/checklist-file.js';
 import { renderTable } from '../ui/table.js';
@@ -57,7 +57,7 @@ export async function runShow(ctx: Context, id: string, opts: JsonOption): Promi
   const lines = [p.bold(`${safeText(localize(c.title, lang))}  (${c.id} v${c.version}, ${w.source[source] ?? source})`)];
   const description = localize(c.description, lang);
   if (description) lines.push(safeText(description));
-  const scoreOf = (a: Checklist['questions'][number]['answers'][number]) => (a.score === null ? w.notCounted : t().fmt.number(a.score));
+  const scoreOf = (a: Answer) => (a.score === null ? w.notCounted : t().fmt.number(a.score));
   // The columns of answers and scores as wide as the widest of the checklist's (a score not
   // counted is said in words, longer in some languages than any number).
   let valueWidth = 18;

@@ -66,8 +66,8 @@ export function readEdited(text: string, now: number): { problems: EditProblem[]
   } catch (err) {
     return { problems: [{ message: (err as Error).message }] };
   }
-  // An event's field emptied (`note:`) is one taken out, as an incident's is (a data file's event refuses a null).
-  if (isMap(data) && Array.isArray(data.events)) data = { ...data, events: data.events.map((e: unknown) => (isMap(e) ? withoutNulls(e) : e)) };
+  // A field emptied (`closed:`, an event's `note:`) is one taken out, as a data file's null is.
+  if (isMap(data)) data = withoutNulls(data);
   const validated = validateDataFile({ format: FORMAT, incidents: [data] }, { now });
   const errors = 'errors' in validated ? validated.errors : [];
   // The opening is the incident's, shown to be edited: deleted, it is asked for (as its title
@@ -86,8 +86,7 @@ export function readEdited(text: string, now: number): { problems: EditProblem[]
       }),
     };
   }
-  // A field emptied (`closed:`) is one left out, as a data file's null is.
-  const entry = withoutNulls(validated.value.incidents![0]) as OpenedIncidentEntry;
+  const entry = validated.value.incidents![0] as OpenedIncidentEntry;
   return { entry };
 }
 

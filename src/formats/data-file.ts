@@ -393,19 +393,21 @@ function withoutNullKeys<T extends object>(v: T): T {
 }
 
 /**
- * A valid record with a null in an optional field read as that field left out, as the checks of
- * the file read it (an incident's `id: null` is an incident without an id). Only the fields of the
- * record and of its attachments (an event's are refused): a null in a check's `scores` is a value
- * of its own.
+ * A record with a null in an optional field read as that field left out, as the checks of the
+ * file read it (an incident's `id: null` is an incident without an id), the fields of its events
+ * and attachments too (a file's events refuse a null; the incident editor's take one as a field
+ * emptied). A null in a check's `scores` is a value of its own, and kept.
  */
 export function withoutNulls<R extends object>(record: R): R {
-  const r = withoutNullKeys(record) as R & { attachments?: unknown };
-  const xs = r.attachments;
-  if (!Array.isArray(xs)) return r;
-  const ys = xs.map((x) => (isMap(x) ? withoutNullKeys(x) : x));
-  return ys.some((y, i) => y !== xs[i]) ? { ...r, attachments: ys } : r;
+  let r = withoutNullKeys(record) as R & { events?: unknown; attachments?: unknown };
+  for (const part of ['events', 'attachments'] as const) {
+    const xs = r[part];
+    if (!Array.isArray(xs)) continue;
+    const ys = xs.map((x) => (isMap(x) ? withoutNullKeys(x) : x));
+    if (ys.some((y, i) => y !== xs[i])) r = { ...r, [part]: ys };
+  }
+  return r;
 }
-
 
 /**
  * The time an incident of a valid data file opened: the one it gives, else its earliest event's
