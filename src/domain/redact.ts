@@ -83,6 +83,9 @@ const SLASH = String.raw`/\uff0f\u2215\u2044`;
  * `0123/2025`, `012/15.03.2024`, `0123/456789`, `0001/000123`).
  */
 const SLASHED_PHONE = String.raw`(?:[+\uff0b]\p{Nd}{1,3}[${SEPARATOR}]{0,2}[(\uff08]?\p{Nd}{2,4}[)\uff09]?|[(\uff08]?0[1-9]\p{Nd}{1,3}[)\uff09]?)[${SEPARATOR}]?[${SLASH}][${SEPARATOR}]?(?!(?:${DAY}\.${MONTH}\.\d{4}|${MONTH}[./](?:19|20)\d{2}|(?:19|20)\d{2})(?!\p{N}))(?:\p{Nd}{7,}|(?=\p{Nd}(?:[${SLASH}${SEPARATOR}]{0,2}\p{Nd}){5})\p{Nd}{1,4}(?:[${SLASH}${SEPARATOR}]{1,2}\p{Nd}{1,4})+)[)\uff09]?`;
+// (mayBeRedacted counts the digits of a run as such when no more than RUN_GAP code units stand
+// between two of them: more separators between digits here, in SLASHED_PHONE or in CARD, or a
+// separator of two code units, may need it larger.)
 const DIGITS = String.raw`${SLASHED_PHONE}|[+\uff0b][(\uff08]?\p{Nd}(?:(?:[${SEPARATOR}]{0,2}|[${SEPARATOR}]{0,2}${LINE_BREAK}[ \t]{0,4}(?!${DATE})(?=\p{Nd}(?:[${SEPARATOR}]{0,2}\p{Nd}){2}))\p{Nd})+[)\uff09]?|[(\uff08]?\p{Nd}(?:[${SEPARATOR}]{0,2}\p{Nd})+[)\uff09]?`;
 /** The most digits of a run judged for a sum and a date inside it: a longer one is no sum and date, and redacted whole (each of its dates judged again was in time of the square of its length). */
 const DATED_RUN_DIGITS = 256;
@@ -140,6 +143,7 @@ const DOTTED = /^\d+(?:\.\d+)+$/;
 /** The fewest digits a phone, card or account number is redacted with (see classifyDigits). */
 const PHONE_DIGITS = 7;
 /** The fewest digits a number is redacted with after a word that says it is a phone number (see PHONE_WORD_BEFORE). */
+// (mayBeRedacted passes over a text without five digits close together: it holds only while this is five or more.)
 const PHONE_WORDED_DIGITS = 5;
 const isVersion = (numbers: string, offset: number, whole: string) => {
   VERSION_WORD.lastIndex = offset;
