@@ -139,6 +139,31 @@ describe('parseWhen on the stored form YYYY-MM-DDTHH:MM', () => {
   });
 });
 
+describe('parseWhen on a date alone, YYYY-MM-DD', () => {
+  // A date alone is read by a shortcut too; with a space before it, by the general reading.
+  const chars = fc.constantFrom(...'0123456789-T: Z/a٣'.split(''));
+  const near = fc
+    .tuple(fc.integer({ min: 0, max: 9999 }), fc.integer({ min: 0, max: 13 }), fc.integer({ min: 0, max: 32 }))
+    .map(([y, mo, d]) => `${String(y).padStart(4, '0')}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`);
+  const mangled = fc.tuple(near, fc.nat(9), chars).map(([t, i, c]) => t.slice(0, i) + c + t.slice(i + 1));
+
+  it('agrees with the general reading', () => {
+    fc.assert(
+      fc.property(fc.oneof(near, mangled), (text) => {
+        expect(parseWhen(text)).toEqual(parseWhen(` ${text}`) && { ...parseWhen(` ${text}`), text });
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
+  it('reads a real day and refuses an impossible one', () => {
+    expect(parseWhen('2024-02-29')).toEqual({ text: '2024-02-29', ms: new Date(2024, 1, 29).getTime(), dateOnly: true });
+    expect(parseWhen('2023-02-29')).toBeUndefined();
+    expect(parseWhen('2023-13-01')).toBeUndefined();
+    expect(parseWhen('0099-01-01')?.ms).toBe(parseWhen(' 0099-01-01')?.ms);
+  });
+});
+
 describe('the stored form in zones that change their clocks', () => {
   // A day whose offset holds all day is read from its local midnight, kept; a day that
   // changes it is read with the Date constructor, time by time. Both must give what
@@ -166,6 +191,10 @@ describe('the stored form in zones that change their clocks', () => {
             if (msOf(text) !== want || parseWhen(text)?.ms !== want) expect({ text, msOf: msOf(text), parseWhen: parseWhen(text)?.ms }).toEqual({ text, msOf: want, parseWhen: want });
           }
         }
+        // A date alone is its local midnight (the first minute of a day that begins at one o'clock).
+        const day = `${y}-${pad(m + 1)}-${pad(d)}`;
+        const midnight = new Date(y, m, d).getTime();
+        if (parseWhen(day)?.ms !== midnight || msOf(day) !== midnight) expect({ day, parseWhen: parseWhen(day)?.ms, msOf: msOf(day) }).toEqual({ day, parseWhen: midnight, msOf: midnight });
       }
       // The zones that change their clocks did so on these days: both ways were taken.
       if (zone !== 'UTC') expect(changed).toBeGreaterThan(0);
