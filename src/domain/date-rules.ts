@@ -4,7 +4,7 @@
 // and a promise falls due after it was made. Each returns the problem as a fact (the
 // catalogs say it in words), or undefined. Pure: `now` is passed in.
 
-import type { When } from './dates.js';
+import { localDayOf, type When } from './dates.js';
 
 /** Clock drift allowed between machines before a time counts as the future. */
 export const FUTURE_SLACK_MS = 5 * 60_000;
@@ -19,10 +19,7 @@ export type DateFault =
   | { kind: 'before-opened'; opened: string }
   | { kind: 'before-made'; made: string };
 
-const dayOf = (ms: number) => {
-  const d = new Date(ms);
-  return d.getFullYear() * 10_000 + (d.getMonth() + 1) * 100 + d.getDate();
-};
+const dayOf = localDayOf;
 
 /** Whether `a` comes strictly before `b`; a date without a time counts as its whole day. */
 export function isBefore(a: Pick<When, 'ms' | 'dateOnly'>, b: Pick<When, 'ms' | 'dateOnly'>): boolean {

@@ -78,6 +78,25 @@ const DAY_STARTS_KEPT = 100_000;
  */
 export function timeZoneChanged(): void {
   dayStarts.clear();
+  localDays.clear();
+}
+
+/** The local day of each time asked so far (see localDayOf). */
+const localDays = new Map<number, number>();
+
+/**
+ * The local day of a time, as the number YYYYMMDD, kept for each time asked: the dates alone of
+ * a file are a few thousand local midnights, and each is compared with the day of `now` (a
+ * `new Date` and three readings of it each, a fiftieth of adding a shared file of 50,000 companies).
+ */
+export function localDayOf(ms: number): number {
+  let day = localDays.get(ms);
+  if (day === undefined) {
+    const d = new Date(ms);
+    day = d.getFullYear() * 10_000 + (d.getMonth() + 1) * 100 + d.getDate();
+    if (localDays.size < DAY_STARTS_KEPT) localDays.set(ms, day);
+  }
+  return day;
 }
 
 /** `new Date(y, mo - 1, d, h, mi).getTime()`, for a year from 100. */

@@ -1,7 +1,7 @@
 // ISO 8601 dates and date-times as the data file has them.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { daysInMonth, localWallClock, msOf, parseHumanWhen, parseWhen, roundedSpan, timeZoneChanged } from '../../src/domain/dates.js';
+import { daysInMonth, localDayOf, localWallClock, msOf, parseHumanWhen, parseWhen, roundedSpan, timeZoneChanged } from '../../src/domain/dates.js';
 
 describe('parseWhen accepts', () => {
   // Local times are compared with the Date constructor, so these hold in any time zone.
@@ -164,6 +164,25 @@ describe('parseWhen on a date alone, YYYY-MM-DD', () => {
   });
 });
 
+describe('localDayOf', () => {
+  it('gives the day of a time in the zone it is asked in, once the zone is said to have changed', () => {
+    const before = process.env.TZ;
+    const at = Date.UTC(2024, 0, 1, 20, 0);
+    try {
+      process.env.TZ = 'UTC';
+      timeZoneChanged();
+      expect(localDayOf(at)).toBe(20240101);
+      process.env.TZ = 'Asia/Tokyo';
+      timeZoneChanged();
+      expect(localDayOf(at)).toBe(20240102);
+    } finally {
+      if (before === undefined) delete process.env.TZ;
+      else process.env.TZ = before;
+      timeZoneChanged();
+    }
+  });
+});
+
 describe('the stored form in zones that change their clocks', () => {
   // A day whose offset holds all day is read from its local midnight, kept; a day that
   // changes it is read with the Date constructor, time by time. Both must give what
@@ -195,6 +214,10 @@ describe('the stored form in zones that change their clocks', () => {
         const day = `${y}-${pad(m + 1)}-${pad(d)}`;
         const midnight = new Date(y, m, d).getTime();
         if (parseWhen(day)?.ms !== midnight || msOf(day) !== midnight) expect({ day, parseWhen: parseWhen(day)?.ms, msOf: msOf(day) }).toEqual({ day, parseWhen: midnight, msOf: midnight });
+        // Its local day, as a Date reads it (Samoa's skipped day is the next), kept from one zone to the next no longer than the zone.
+        const dayOf = (ms: number) => new Date(ms).getFullYear() * 10_000 + (new Date(ms).getMonth() + 1) * 100 + new Date(ms).getDate();
+        const last = new Date(y, m, d, 23, 59).getTime();
+        if (localDayOf(midnight) !== dayOf(midnight) || localDayOf(last) !== dayOf(last)) expect({ day, of: localDayOf(midnight), ofLast: localDayOf(last) }).toEqual({ day, of: dayOf(midnight), ofLast: dayOf(last) });
       }
       // The zones that change their clocks did so on these days: both ways were taken.
       if (zone !== 'UTC') expect(changed).toBeGreaterThan(0);
