@@ -27,6 +27,10 @@ describe('redactText passing over a text', () => {
     ['https://x.ru/?id=1', '[link]'],
     ['тел. 21.12.45', 'тел. [phone]'],
     ['𝟓𝟓𝟓-𝟓𝟓𝟓𝟓', '[number]'],
+    // The widest gap between two digits of one number: a plus, two separators, a line break and four spaces.
+    ['+123 -\r\n    4567', '[phone]'],
+    // An IBAN of letters but for four digits, two of them after the country.
+    ['GB12 ABCD EFGH IJKL', '[number]'],
   ])('searches %j', (text, redacted) => {
     expect(mayBeRedacted(text)).toBe(true);
     expect(redactText(text)).toBe(redacted);
