@@ -3,7 +3,7 @@
 
 import type { FindingFacts } from '../domain/policy.js';
 import { UNSAFE } from '../ui/safe.js';
-import { localWallClock } from '../domain/dates.js';
+import { daysInMonth, localWallClock } from '../domain/dates.js';
 
 /** Each kind of finding's words in one language: a function of that kind's facts. */
 export type FindingWords = { [K in FindingFacts['kind']]: (f: Extract<FindingFacts, { kind: K }>) => string };
@@ -34,15 +34,31 @@ export interface Formats {
   list(items: string[]): string;
 }
 
+const WALL_CLOCK = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2}))?/;
+type WallClockParts = [whole: string, year: string, month: string, day: string, hour?: string, minute?: string];
+
 /**
- * The wall-clock parts of a stored text, as a UTC instant so that no time zone shifts them:
- * of a text with an offset from UTC, those of the local clock at that instant.
+ * The wall-clock parts of a stored text, as their digits: of a text with an offset from UTC,
+ * those of the local clock at that instant.
  */
-function wallClock(text: string): { at: Date; hasTime: boolean } | undefined {
-  const m = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2}))?/.exec(localWallClock(text));
-  if (!m) return undefined;
-  const [, y, mo, d, h, mi] = m;
-  return { at: new Date(Date.UTC(+y, +mo - 1, +d, h ? +h : 0, mi ? +mi : 0)), hasTime: h !== undefined };
+function wallClockParts(text: string): WallClockParts | undefined {
+  return (WALL_CLOCK.exec(localWallClock(text)) as WallClockParts | null) ?? undefined;
+}
+
+/** The parts as a UTC instant, so that no time zone shifts them. */
+function wallClockOf([, y, mo, d, h, mi]: WallClockParts): Date {
+  return new Date(Date.UTC(+y, +mo - 1, +d, h ? +h : 0, mi ? +mi : 0));
+}
+
+/**
+ * Whether the parts are a real day and time of a year from 100: then the Date they make writes
+ * them back as they are (Date.UTC reads a year under 100 as one of the 1900s, and carries a day
+ * or an hour too many into the next).
+ */
+function isRealWallClock([, y, mo, d, h, mi]: WallClockParts): boolean {
+  const year = +y;
+  const month = +mo;
+  return year >= 100 && month >= 1 && month <= 12 && +d >= 1 && +d <= daysInMonth(year, month) && (h === undefined || (+h <= 23 && +mi! <= 59));
 }
 
 /**
@@ -109,6 +125,20 @@ export function formatsFor(
   const formatNumber = (n: number) =>
     !Number.isSafeInteger(n) || Object.is(n, -0) ? numbers().format(n) : n >= 0 && n < 1000 ? String(n) : grouping !== undefined ? grouped(n) : numbers().format(n);
   // Long lists repeat the same days: each is formatted once.
+  /**
+   * A date (and its time) in this locale's form. Plain dates of a real day and time are written
+   * from their digits, as Intl or the Date they make would write them (a test holds the two
+   * equal): a Date and two ISO texts for each of the 30,000 times of `due` at 100,000 companies.
+   */
+  const written = (m: WallClockParts, withTime: boolean): string => {
+    if (plainDates && isRealWallClock(m)) {
+      const [, y, mo, d, h, mi] = m;
+      const day = plainDates === 'iso' ? `${y}-${mo}-${d}` : `${d}.${mo}.${y}`;
+      return withTime ? `${day} ${h}:${mi}` : day;
+    }
+    const at = wallClockOf(m);
+    return withTime ? `${dates().format(at)} ${times().format(at)}` : dates().format(at);
+  };
   const seen = new Map<string, string>();
   return {
     plural: (n, forms) => `${formatNumber(n)} ${word(n, forms)}`,
@@ -119,16 +149,15 @@ export function formatsFor(
       const day = localWallClock(text).slice(0, 10);
       let out = seen.get(day);
       if (out === undefined) {
-        const w = wallClock(day);
-        out = w ? dates().format(w.at) : text;
-        if (w) seen.set(day, out);
+        const m = wallClockParts(day);
+        out = m ? written(m, false) : text;
+        if (m) seen.set(day, out);
       }
       return out;
     },
     dateTime(text) {
-      const w = wallClock(text);
-      if (!w) return text;
-      return w.hasTime ? `${dates().format(w.at)} ${times().format(w.at)}` : dates().format(w.at);
+      const m = wallClockParts(text);
+      return m ? written(m, m[4] !== undefined) : text;
     },
     list: joinList,
   };

@@ -104,6 +104,34 @@ describe('plurals, numbers and dates through Intl', () => {
     expect(en.fmt.date('not a date')).toBe('not a date');
   });
 
+  it('dates and times that are no real day or time are written as the Date they make writes them (a year under 100, a 30th of February, 24:00)', () => {
+    // A real one is written from its digits; any other as before, through the Date its parts make.
+    // (A date alone is of the day's digits alone: `date` reads the day of a time.)
+    const asDate = (text: string, dotted: boolean, withTime: boolean): string => {
+      const m = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2}))?/.exec(withTime ? text : text.slice(0, 10))!;
+      const iso = new Date(Date.UTC(+m[1], +m[2] - 1, +m[3], m[4] ? +m[4] : 0, m[5] ? +m[5] : 0)).toISOString();
+      const day = dotted ? iso.slice(0, 10).split('-').reverse().join('.') : iso.slice(0, 10);
+      return withTime && m[4] !== undefined ? `${day} ${iso.slice(11, 16)}` : day;
+    };
+    const pad = (n: number, w = 2) => String(n).padStart(w, '0');
+    const near = fc
+      .tuple(fc.integer({ min: 0, max: 9999 }), fc.integer({ min: 0, max: 13 }), fc.integer({ min: 0, max: 32 }), fc.option(fc.tuple(fc.integer({ min: 0, max: 25 }), fc.integer({ min: 0, max: 61 }))))
+      .map(([y, mo, d, time]) => `${pad(y, 4)}-${pad(mo)}-${pad(d)}${time ? `T${pad(time[0])}:${pad(time[1])}` : ''}`);
+    fc.assert(
+      fc.property(near, (text) => {
+        expect(en.fmt.dateTime(text)).toBe(asDate(text, false, true));
+        expect(ru.fmt.dateTime(text)).toBe(asDate(text, true, true));
+        expect(en.fmt.date(text)).toBe(asDate(text, false, false));
+        expect(ru.fmt.date(text)).toBe(asDate(text, true, false));
+      }),
+      { numRuns: 5000 },
+    );
+    for (const text of ['0050-01-01T10:00', '2023-02-29T10:00', '2024-02-29T24:00', '2024-12-31T23:60', '2024-00-10', '2024-13-01', '2024-01-00'])
+      expect([en.fmt.dateTime(text), ru.fmt.date(text)]).toEqual([asDate(text, false, true), asDate(text, true, false)]);
+    expect(en.fmt.dateTime('2024-02-29T24:00')).toBe('2024-03-01 00:00');
+    expect(ru.fmt.date('0050-01-01')).toBe('01.01.1950');
+  });
+
   it('whole numbers of any size are as Intl writes them, grouped in thousands in each language', () => {
     for (const [catalog, locale] of [[en, 'en'], [ru, 'ru']] as const) {
       const intl = new Intl.NumberFormat(locale, { maximumFractionDigits: 2 });
