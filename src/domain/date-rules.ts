@@ -19,11 +19,9 @@ export type DateFault =
   | { kind: 'before-opened'; opened: string }
   | { kind: 'before-made'; made: string };
 
-const dayOf = localDayOf;
-
 /** Whether `a` comes strictly before `b`; a date without a time counts as its whole day. */
 export function isBefore(a: Pick<When, 'ms' | 'dateOnly'>, b: Pick<When, 'ms' | 'dateOnly'>): boolean {
-  if (a.dateOnly || b.dateOnly) return dayOf(a.ms) < dayOf(b.ms);
+  if (a.dateOnly || b.dateOnly) return localDayOf(a.ms) < localDayOf(b.ms);
   return a.ms < b.ms;
 }
 
@@ -36,7 +34,7 @@ export function yearProblem(w: Pick<When, 'ms'>): DateFault | undefined {
 
 /** Something that happened (an event, a check, an opening, a closing, a pin) cannot be ahead of `now`. */
 export function futureProblem(w: Pick<When, 'ms' | 'dateOnly'>, now: number): DateFault | undefined {
-  const ahead = w.dateOnly ? dayOf(w.ms) > dayOf(now) : w.ms > now + FUTURE_SLACK_MS;
+  const ahead = w.dateOnly ? localDayOf(w.ms) > localDayOf(now) : w.ms > now + FUTURE_SLACK_MS;
   return ahead ? { kind: 'future' } : undefined;
 }
 

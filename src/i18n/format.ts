@@ -124,7 +124,6 @@ export function formatsFor(
   };
   const formatNumber = (n: number) =>
     !Number.isSafeInteger(n) || Object.is(n, -0) ? numbers().format(n) : n >= 0 && n < 1000 ? String(n) : grouping !== undefined ? grouped(n) : numbers().format(n);
-  // Long lists repeat the same days: each is formatted once.
   /**
    * A date (and its time) in this locale's form. Plain dates of a real day and time are written
    * from their digits, as Intl or the Date they make would write them (a test holds the two
@@ -139,6 +138,7 @@ export function formatsFor(
     const at = wallClockOf(m);
     return withTime ? `${dates().format(at)} ${times().format(at)}` : dates().format(at);
   };
+  // Long lists repeat the same days: each is formatted once.
   const seen = new Map<string, string>();
   return {
     plural: (n, forms) => `${formatNumber(n)} ${word(n, forms)}`,

@@ -224,7 +224,7 @@ export class Sources {
     // go in first: a row that hangs on one must find it there. Nothing reads these tables
     // until the last are inserted, at the end.
     const prepare = (sql: string) => this.db.prepare(sql);
-    const first = (this.db.prepare('SELECT coalesce(max(id), 0) + 1 FROM source_companies').pluck().get() as number);
+    const first = this.db.prepare('SELECT coalesce(max(id), 0) + 1 FROM source_companies').pluck().get() as number;
     const company = new RowsAtOnce(prepare, 'INSERT INTO source_companies (id, source_id, name, key, aliases, complaints) VALUES', 6);
     const keys = data.companies.map((c, index) => {
       const key = companyKey(c.name);
