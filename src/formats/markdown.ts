@@ -51,9 +51,12 @@ function publishedFields<T>(value: T, keep = false): T {
   return keep ? value : redactDeep(value);
 }
 
+/** A text on one line: each line break a space. */
+const oneLine = (s: string): string => s.replace(/\r\n|\r|\n/g, ' ');
+
 /** User text for a markdown page: one line, control and bidi characters made visible. */
 export function markdownText(s: string): string {
-  return safeText(s.replace(/\r\n|\r|\n/g, ' '));
+  return safeText(oneLine(s));
 }
 
 /** An event with the line breaks of its texts made spaces, as a page shows every other text of the user's. */
@@ -62,7 +65,7 @@ function eventOnOneLine<E extends object>(e: E): E {
   for (const [k, v] of Object.entries(e)) {
     if (typeof v !== 'string' || !/[\r\n]/.test(v)) continue;
     out ??= { ...(e as Record<string, unknown>) };
-    out[k] = v.replace(/\r\n|\r|\n/g, ' ');
+    out[k] = oneLine(v);
   }
   return (out ?? e) as E;
 }
