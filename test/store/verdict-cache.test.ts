@@ -1,6 +1,6 @@
 // The verdict cache: batched evidence is the same evidence, cached verdicts are the verdicts
 // judged afresh, and a write to a company's evidence drops its cached verdict.
-import { msOf } from '../../src/domain/dates.js';
+import { msOf, timeZoneChanged } from '../../src/domain/dates.js';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -12,8 +12,10 @@ import { mergeDataFile } from '../../src/store/merge.js';
 import { validateDataFile, type DataFile } from '../../src/formats/data-file.js';
 import { loadAllChecklists } from '../../src/formats/checklist-file.js';
 import { DEFAULT_POLICY, factsOf, judgeCompany } from '../../src/domain/policy.js';
-import { entryJson, entryJsonTextsAsRead, entryTextsAsRead, jsonCatalogs, judgeListed, listEntry, listEntryTexts, localZone, markdownRows, policyKey, type ListEntry } from '../../src/commands/verdicts.js';
+import { entryJson, entryJsonTextsAsRead, entryTextsAsRead, jsonCatalogs, judgeListed, listEntry, listEntryTexts, localZone, markdownRows, policyKey, wordsKey, type ListEntry } from '../../src/commands/verdicts.js';
 import { textInGroup } from '../../src/ui/safe.js';
+import { markdownRowsOf } from '../../src/formats/markdown.js';
+import { useLanguage } from '../../src/i18n/index.js';
 import { LISTS, type ListName } from '../../src/domain/types.js';
 import { digestFromText, digestOf, listedFromText, type Digest, type IncidentWithListedText } from '../../src/domain/digest.js';
 import { journaled } from '../helpers/store.js';
@@ -527,10 +529,83 @@ describe('the verdict cache', () => {
   });
 });
 
+describe('the texts of an entry judged again', () => {
+  const other = { ...DEFAULT_POLICY, broken_promises: DEFAULT_POLICY.broken_promises + 1 };
+  /** Every listed company's entry, text for `lists --json` and markdown row in English, as the cache gives them under a policy. */
+  async function texts(policy: typeof DEFAULT_POLICY) {
+    await useLanguage('en');
+    const words = await jsonCatalogs();
+    const json = entryJsonTextsAsRead(store, policy, NOW, words);
+    const out = Object.fromEntries(LISTS.map((l) => [l, [...json(l)]]));
+    return { json: out, md: markdownRows(store, policy, NOW, 'en', markdownRowsOf)! };
+  }
+  const cached = () => store.db.prepare(`SELECT company_id AS id, entry, json, md_rows FROM verdicts WHERE list <> 'unlisted' ORDER BY company_id`).all() as { id: number; entry: string; json: string | null; md_rows: string | null }[];
+
+  it('are those made of it afresh, the same texts taken over where the entry is the same and made where it is not', async () => {
+    await texts(DEFAULT_POLICY);
+    const before = new Map(cached().map((r) => [r.id, r]));
+    const taken = await texts(other);
+    const after = cached();
+    const same = after.filter((r) => before.get(r.id)?.entry === r.entry);
+    // The policy changed some entries and left most.
+    expect(same.length).toBeGreaterThan(after.length / 2);
+    expect(same.length).toBeLessThan(after.length);
+    for (const r of same) {
+      expect(r.json, String(r.id)).toBe(before.get(r.id)!.json);
+      expect(r.md_rows, String(r.id)).toBe(before.get(r.id)!.md_rows);
+    }
+    // Every text as a cache made afresh under that policy gives it.
+    store.db.exec('DELETE FROM verdicts');
+    expect(await texts(other)).toEqual(taken);
+    expect(cached()).toEqual(after);
+  });
+
+  it('are taken over only from the same entry, in the same words', async () => {
+    await texts(DEFAULT_POLICY);
+    // Each text marked, to tell a text taken over from one made again.
+    store.db.exec(`UPDATE verdicts SET json = json || ' ', md_rows = json_set(md_rows, '$.en', json_extract(md_rows, '$.en') || ' ') WHERE list <> 'unlisted'`);
+    const marked = new Map(cached().map((r) => [r.id, r]));
+    await texts(other);
+    let kept = 0;
+    let made = 0;
+    for (const r of cached()) {
+      const old = marked.get(r.id);
+      if (old?.entry === r.entry) {
+        expect(r.json).toBe(old.json);
+        expect(r.md_rows).toBe(old.md_rows);
+        kept++;
+      } else {
+        expect(r.json!.endsWith(' ')).toBe(false);
+        expect(JSON.parse(r.md_rows!).en.endsWith(' ')).toBe(false);
+        made++;
+      }
+    }
+    expect(kept).toBeGreaterThan(0);
+    expect(made).toBeGreaterThan(0);
+    // In another time zone the words are others (a time with its offset is told as the local
+    // day): every text is made again, the verdicts judged again.
+    const zone = process.env.TZ;
+    try {
+      process.env.TZ = zone === 'Asia/Tokyo' ? 'America/New_York' : 'Asia/Tokyo';
+      timeZoneChanged();
+      await texts(DEFAULT_POLICY);
+      expect(cached().every((r) => !r.json!.endsWith(' ') && !JSON.parse(r.md_rows!).en.endsWith(' '))).toBe(true);
+    } finally {
+      if (zone === undefined) delete process.env.TZ;
+      else process.env.TZ = zone;
+      timeZoneChanged();
+    }
+  });
+});
+
 describe('the policy key', () => {
   it('is short, the same for the same policy, and differs when any threshold or level changes', () => {
     const key = policyKey(DEFAULT_POLICY);
-    expect(key).toMatch(/^fnv:[0-9a-f]{16}$/);
+    expect(key).toMatch(/^fnv:[0-9a-f]{16}:[0-9a-f]{8}$/);
+    // Its last part names the words of the texts (the build's, in the zone): no policy's.
+    expect(key.endsWith(wordsKey())).toBe(true);
+    expect(policyKey({ ...DEFAULT_POLICY, broken_promises: 9 }).endsWith(wordsKey())).toBe(true);
+    expect(wordsKey('another-build')).not.toBe(wordsKey());
     expect(policyKey({ ...DEFAULT_POLICY })).toBe(key);
     const others = [
       { ...DEFAULT_POLICY, broken_promises: DEFAULT_POLICY.broken_promises + 1 },
