@@ -79,6 +79,13 @@ describe('escapeText', () => {
     ['abc\u202edef', 'abc<U+202E>def'],
     ['Ac\u200bme\u0085, x', 'Ac<U+200B>me<U+0085>\\, x'],
     ['family 👨\u200d👩', 'family 👨\u200d👩'],
+    // At the first character and the last.
+    [',a;', '\\,a\\;'],
+    ['\u0001a\n', 'a\\n'],
+    ['\r', '\\n'],
+    ['\n\r', '\\n\\n'],
+    // A tag letter outside a flag's sequence is shown; England's flag is kept whole.
+    ['x\u{E0061}y 🏴\u{E0067}\u{E0062}\u{E0065}\u{E006E}\u{E0067}\u{E007F}', 'x<U+E0061>y 🏴\u{E0067}\u{E0062}\u{E0065}\u{E006E}\u{E0067}\u{E007F}'],
   ])('%j → %j', (input, expected) => {
     expect(escapeText(input)).toBe(expected);
   });
