@@ -3,7 +3,7 @@
 // promise falls due, so that large lists are read, not recomputed.
 
 import type { Context } from '../context.js';
-import type { Store, CompanyRow, CachedTexts } from '../store/store.js';
+import type { Store, CompanyRow } from '../store/store.js';
 import { judgeCompany, verdictValidUntil, type Policy, type Verdict } from '../domain/policy.js';
 import { loadPolicy } from '../formats/policy-file.js';
 import { LISTS, type ListName } from '../domain/types.js';
@@ -123,17 +123,7 @@ export function refreshVerdicts(store: Store, policy: Policy, now: number, words
     // waited for: while another process writes (a long import), the listing judges without the
     // cache, where it waited up to twenty seconds without a word; so too on a read-only database.
     const written = store.writeCacheIfFree(() => {
-      const save = () =>
-        judgeInBatches(store, companies, policy, now, (rows) => {
-          const before = store.cachedTextsOf(
-            rows.map((r) => r.companyId),
-            wordsKey(),
-          );
-          store.saveVerdicts(
-            key,
-            rows.map((r) => cacheRow(r, words, before.get(r.companyId))),
-          );
-        });
+      const save = () => judgeInBatches(store, companies, policy, now, (rows) => saveJudged(store, key, rows, words));
       if (companies.length === store.companyCount()) store.savingEveryVerdict(save);
       else save();
       store.markVerdictsJudged(now);
@@ -170,21 +160,34 @@ function judgeInBatches(store: Store, companies: Pick<CompanyRow, 'id' | 'name' 
 }
 
 /**
- * A judged company's row of the cache: its entry as plain JSON (every reader parses it, and
- * escapes what it writes out), and, for a listed company, the text `lists --json` gives of it
- * (given the words of JSON) and its markdown rows. Each text is a function of the entry and
- * the words alone: where the company's entry was cached as it is now, in the same words (under
- * another policy, or before it fell due again), the texts made of it then are taken over rather
- * than made again. A change of policy leaves most entries as they were: at 10,000 companies,
- * one promise more or less to black-list a company changed 547 of 9,308 listed.
+ * Inside a write: judged companies' rows of the cache. A company judged to the entry it had,
+ * in the same words, keeps its row and the texts made of it (its text for `lists --json`, its
+ * markdown rows): each is a function of the entry and the words alone. A change of policy
+ * leaves most entries as they were: at 10,000 companies, one promise more or less to
+ * black-list a company changed 547 of 9,308 listed, and every text was made again.
  */
-function cacheRow(r: JudgedRow, words: JsonCatalogs | undefined, before: CachedTexts | undefined) {
-  const entry = listEntry(r.verdict);
-  const text = JSON.stringify(entry);
-  const listed = r.verdict.list !== 'unlisted';
-  const same = listed && before?.entry === text ? before : undefined;
-  const json = same?.json ?? (words !== undefined && listed ? entryJsonText(entry, words) : null);
-  return { companyId: r.companyId, key: r.key, list: r.verdict.list, entry: text, json, mdRows: same?.mdRows ?? null, validUntil: r.validUntil };
+function saveJudged(store: Store, key: string, rows: JudgedRow[], words?: JsonCatalogs): void {
+  const before = store.cachedEntriesIn(rows.map((r) => r.companyId), wordsKey());
+  const same: Parameters<Store['keepVerdicts']>[1] = [];
+  const saved: ReturnType<typeof cacheRow>[] = [];
+  for (const r of rows) {
+    const entry = listEntry(r.verdict);
+    const text = JSON.stringify(entry);
+    if (before.get(r.companyId) === text) same.push({ companyId: r.companyId, key: r.key, list: r.verdict.list, validUntil: r.validUntil });
+    else saved.push(cacheRow(r, entry, text, words));
+  }
+  store.keepVerdicts(key, same);
+  store.saveVerdicts(key, saved);
+}
+
+/**
+ * A judged company's row of the cache: its entry as plain JSON (every reader parses it, and
+ * escapes what it writes out), and, given the words of JSON and for a listed company, the text
+ * `lists --json` gives of it.
+ */
+function cacheRow(r: JudgedRow, entry: ListEntry, text: string, words?: JsonCatalogs) {
+  const json = words !== undefined && r.verdict.list !== 'unlisted' ? entryJsonText(entry, words) : null;
+  return { companyId: r.companyId, key: r.key, list: r.verdict.list, entry: text, json, validUntil: r.validUntil };
 }
 
 /** An entry's text in `lists --json`, as it stands in its list's array. */

@@ -252,13 +252,6 @@ const TIMELINE_ROWS = 64;
 /** Verdicts written by one statement. */
 const VERDICT_ROWS = 50;
 
-/** The texts kept beside a cached entry: its text for `lists --json` and its markdown rows (a JSON object of them by language), each null where not made. */
-export interface CachedTexts {
-  entry: string;
-  json: string | null;
-  mdRows: string | null;
-}
-
 export class Store {
   private statements = new Map<string, Statement>();
   private rawStatements = new Map<string, Statement>();
@@ -1384,7 +1377,7 @@ export class Store {
 
   /**
    * Inside a write: the verdict of every company saved afresh by `save` (with saveVerdicts, each
-   * in place of the old one, whose texts it may take over), and the listing index made again
+   * in place of the old one, or keepVerdicts), and the listing index made again
    * once the new ones are in: kept up a row at a time, in the order companies are judged, its
    * pages came out half full and out of order, and every warm listing read it more slowly.
    */
@@ -1400,29 +1393,45 @@ export class Store {
     this.st('INSERT INTO verdicts_judged (at) VALUES (?)').run(now);
   }
 
-  saveVerdicts(policyKey: string, rows: { companyId: number; key: string; list: string; entry: string; json: string | null; mdRows?: string | null; validUntil: number | null }[]): void {
+  saveVerdicts(policyKey: string, rows: { companyId: number; key: string; list: string; entry: string; json: string | null; validUntil: number | null }[]): void {
     // Fifty rows a statement, as the first listing after an import writes ten thousand: a
     // statement a row took twice as long.
-    const insert = new RowsAtOnce((sql) => this.st(sql), 'INSERT OR REPLACE INTO verdicts (company_id, key, list, entry, json, md_rows, policy, valid_until) VALUES', 8, VERDICT_ROWS);
+    const insert = new RowsAtOnce((sql) => this.st(sql), 'INSERT OR REPLACE INTO verdicts (company_id, key, list, entry, json, policy, valid_until) VALUES', 7, VERDICT_ROWS);
     this.write(() => {
-      for (const r of rows) insert.add(r.companyId, r.key, r.list, r.entry, r.json, r.mdRows ?? null, policyKey, r.validUntil);
+      for (const r of rows) insert.add(r.companyId, r.key, r.list, r.entry, r.json, policyKey, r.validUntil);
       insert.end();
     });
   }
 
   /**
-   * The texts kept beside these companies' cached entries, each with the entry it was made
-   * from, where they were made in the words `words` names (the last part of a policy key, see
-   * wordsKey) and any was made: for a company judged again, whose entry may be the same.
+   * The cached entries of these companies (each its JSON text), where the texts kept beside it
+   * were made in the words `words` names (the last part of a policy key, see wordsKey): for
+   * companies judged again, whose entry may be the same.
    */
-  cachedTextsOf(companyIds: number[], words: string): Map<number, CachedTexts> {
+  cachedEntriesIn(companyIds: number[], words: string): Map<number, string> {
     const rows = this.rows(
-      `SELECT company_id, entry, json, md_rows FROM verdicts WHERE company_id IN (SELECT value FROM json_each(?))
-         AND substr(policy, ${-words.length}) = ? AND (json IS NOT NULL OR md_rows IS NOT NULL)`,
+      `SELECT company_id, entry FROM verdicts WHERE company_id IN (SELECT value FROM json_each(?)) AND substr(policy, ${-words.length}) = ?`,
       JSON.stringify(companyIds),
       words,
-    ) as [number, string, string | null, string | null][];
-    return new Map(rows.map(([id, entry, json, mdRows]) => [id, { entry, json, mdRows }]));
+    ) as [number, string][];
+    return new Map(rows);
+  }
+
+  /**
+   * Inside a write: the cached verdicts of companies judged again to the same entry, kept as
+   * they are, with the texts made of them (see cachedEntriesIn), under the new policy key, each
+   * with its list, name key and valid_until as judged now. Nothing of what is kept passes
+   * through here: each of 9,000 rows written again whole was its 1 KB of texts read, and bound
+   * again, for a tenth of the first listing after a change of policy.
+   */
+  keepVerdicts(policyKey: string, rows: { companyId: number; key: string; list: string; validUntil: number | null }[]): void {
+    if (!rows.length) return;
+    this.write(() => {
+      this.st(
+        `UPDATE verdicts SET policy = ?, key = u.value ->> 1, list = u.value ->> 2, valid_until = u.value ->> 3
+         FROM json_each(?) u WHERE verdicts.company_id = u.value ->> 0`,
+      ).run(policyKey, JSON.stringify(rows.map((r) => [r.companyId, r.key, r.list, r.validUntil])));
+    });
   }
 
   /** Whether a listed company's cached entry has no text for `lists --json` yet (it was judged by another command). */
