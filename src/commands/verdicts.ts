@@ -17,13 +17,13 @@ export async function policyOf(ctx: Context): Promise<Policy> {
 }
 
 /**
- * The policy a cached verdict was judged under, the build that judged it and the local time
- * zone it was judged in, as a short key: 64 bits of FNV-1a over the three, then the key of the
- * words its texts are in (wordsKey). Every cached row carries it, so it is kept short: the full
- * text made each row and its index some 250 bytes longer. With the build in the key, a new
- * version that judges or words a verdict differently judges every company again once, rather
- * than listing what an older one cached; with the zone, a promise due at a local time is judged
- * broken or not in the zone the listing is made in.
+ * The policy the cached verdicts were judged under, the build that judged them and the local
+ * time zone they were judged in, as a short key: 64 bits of FNV-1a over the three, then the key
+ * of the words their texts are in (wordsKey), which each cached row carries (the whole key is
+ * kept once, with the moment they were judged). With the build in the key, a new version that
+ * judges or words a verdict differently judges every company again once, rather than listing
+ * what an older one cached; with the zone, a promise due at a local time is judged broken or not
+ * in the zone the listing is made in.
  */
 export function policyKey(policy: Policy, build = BUILD, zone = localZone()): string {
   return `fnv:${fnv64(`${build}\u0000${zone}\u0000${JSON.stringify(policy)}`)}${wordsKey(build, zone)}`;
@@ -32,8 +32,10 @@ export function policyKey(policy: Policy, build = BUILD, zone = localZone()): st
 /**
  * The words of a cached entry's texts (its text for `lists --json`, its markdown rows): the
  * build's catalogs, in the local time zone (a time given with its offset is told as the local
- * day); the policy is no part of them. The last part of the policy key: a text made in these
- * words from an entry is the text of the same entry judged again under another policy.
+ * day); the policy is no part of them. The last part of the policy key, and what each cached
+ * row carries of it: a text made in these words from an entry is the text of the same entry
+ * judged again under another policy. Kept short: a whole key made each row and its index some
+ * 250 bytes longer.
  */
 export function wordsKey(build = BUILD, zone = localZone()): string {
   return `:${fnv64(`${build}\u0000${zone}`).slice(0, 8)}`;
@@ -124,9 +126,9 @@ export function refreshVerdicts(store: Store, policy: Policy, now: number, words
     // cache, where it waited up to twenty seconds without a word; so too on a read-only database.
     const written = store.writeCacheIfFree(() => {
       const save = () => judgeInBatches(store, companies, policy, now, (rows) => saveJudged(store, key, rows, words));
-      if (companies.length === store.companyCount()) store.savingEveryVerdict(save);
+      if (companies.length === store.companyCount()) store.savingEveryVerdict(key, save);
       else save();
-      store.markVerdictsJudged(now);
+      store.markVerdictsJudged(now, key);
       if (words !== undefined) wordEntries(store, key, words);
     });
     if (!written) throw new CacheUnavailable();
@@ -161,22 +163,24 @@ function judgeInBatches(store: Store, companies: Pick<CompanyRow, 'id' | 'name' 
 
 /**
  * Inside a write: judged companies' rows of the cache. A company judged to the entry it had,
- * in the same words, keeps its row and the texts made of it (its text for `lists --json`, its
- * markdown rows): each is a function of the entry and the words alone. A change of policy
- * leaves most entries as they were: at 10,000 companies, one promise more or less to
- * black-list a company changed 547 of 9,308 listed, and every text was made again.
+ * in the same words, keeps its row as it is, and the texts made of it (its text for `lists
+ * --json`, its markdown rows): each is a function of the entry and the words alone. A change of
+ * policy leaves most entries as they were: at 10,000 companies, one promise more or less to
+ * black-list a company changed 547 of 9,308 listed, and every row was written again, with
+ * every text made anew.
  */
 function saveJudged(store: Store, key: string, rows: JudgedRow[], words?: JsonCatalogs): void {
-  const before = store.cachedEntriesIn(rows.map((r) => r.companyId), wordsKey());
-  const same: Parameters<Store['keepVerdicts']>[1] = [];
+  const before = store.cachedEntriesIn(rows.map((r) => r.companyId), key);
+  const kept: Parameters<Store['keepVerdicts']>[0] = [];
   const saved: ReturnType<typeof cacheRow>[] = [];
   for (const r of rows) {
     const entry = listEntry(r.verdict);
     const text = JSON.stringify(entry);
-    if (before.get(r.companyId) === text) same.push({ companyId: r.companyId, key: r.key, list: r.verdict.list, validUntil: r.validUntil });
-    else saved.push(cacheRow(r, entry, text, words));
+    const old = before.get(r.companyId);
+    if (old?.entry !== text) saved.push(cacheRow(r, entry, text, words));
+    else if (old.list !== r.verdict.list || old.key !== r.key || old.validUntil !== r.validUntil) kept.push({ companyId: r.companyId, key: r.key, list: r.verdict.list, validUntil: r.validUntil });
   }
-  store.keepVerdicts(key, same);
+  store.keepVerdicts(kept);
   store.saveVerdicts(key, saved);
 }
 

@@ -252,6 +252,24 @@ const TIMELINE_ROWS = 64;
 /** Verdicts written by one statement. */
 const VERDICT_ROWS = 50;
 
+/** A cached verdict as it stands: its entry (JSON text), list, the company's name key then, and until when it holds. */
+export interface CachedEntry {
+  entry: string;
+  list: string;
+  key: string;
+  validUntil: number | null;
+}
+
+/**
+ * What a cached verdict's row carries of the policy key it was judged under: its last part, from
+ * its last colon, the words of its texts (see wordsKey). The whole key is kept once, with the
+ * moment they were judged (verdicts_judged): a change of policy judges every company again, and
+ * leaves the row of one judged to the entry it had as it is, texts and all.
+ */
+function wordsOfKey(policyKey: string): string {
+  return policyKey.slice(policyKey.lastIndexOf(':'));
+}
+
 export class Store {
   private statements = new Map<string, Statement>();
   private rawStatements = new Map<string, Statement>();
@@ -1298,16 +1316,20 @@ export class Store {
     // Each company has at most one row (its key): when as many rows hold as there are
     // companies, every one holds, and the index answers that without reading a verdict; when
     // none holds, every company is judged, in the order of their ids (an import's are neighbours).
-    // A clock behind the moment they were last judged at finds every one judged in its future.
-    const judged = this.st('SELECT max(at) AS at FROM verdicts_judged').get() as { at: number | null };
+    // None holds under another policy than the one they were last judged under, nor where the
+    // clock is behind the moment they were last judged at (every one judged in its future).
+    const judged = this.st('SELECT at, policy FROM verdicts_judged').get() as { at: number; policy: string | null } | undefined;
+    const words = wordsOfKey(policyKey);
     const holding =
-      judged.at !== null && now < judged.at ? 0 : (this.st('SELECT count(*) AS n FROM verdicts WHERE policy = ? AND (valid_until IS NULL OR valid_until > ?)').get(policyKey, now) as { n: number }).n;
+      judged === undefined || judged.policy !== policyKey || now < judged.at
+        ? 0
+        : (this.st('SELECT count(*) AS n FROM verdicts WHERE policy = ? AND (valid_until IS NULL OR valid_until > ?)').get(words, now) as { n: number }).n;
     if (holding === this.companyCount()) return [];
     if (holding === 0) return this.st('SELECT id, name, key FROM companies ORDER BY id').all() as Pick<CompanyRow, 'id' | 'name' | 'key'>[];
     return this.st(
       `SELECT c.id, c.name, c.key FROM companies c LEFT JOIN verdicts v ON v.company_id = c.id
        WHERE v.company_id IS NULL OR v.policy <> ? OR (v.valid_until IS NOT NULL AND v.valid_until <= ?) ORDER BY c.id`,
-    ).all(policyKey, now) as Pick<CompanyRow, 'id' | 'name' | 'key'>[];
+    ).all(words, now) as Pick<CompanyRow, 'id' | 'name' | 'key'>[];
   }
 
   /** Whether any source is kept (a database of an older schema has none): what others say is read only then. */
@@ -1329,7 +1351,7 @@ export class Store {
     // another, when none is named); each company's name by its id.
     const sql = `SELECT v.company_id, c.name, v.list, v.entry AS json FROM verdicts v INDEXED BY verdicts_fresh CROSS JOIN companies c ON c.id = v.company_id
        WHERE v.policy = ?${list ? ' AND v.list = ?' : ''} ORDER BY v.list, v.key`;
-    return this.st(sql).all(...(list ? [policyKey, list] : [policyKey])) as { company_id: number; name: string; list: string; json: string }[];
+    return this.st(sql).all(...(list ? [wordsOfKey(policyKey), list] : [wordsOfKey(policyKey)])) as { company_id: number; name: string; list: string; json: string }[];
   }
 
   /**
@@ -1341,13 +1363,13 @@ export class Store {
     // name order and looking up each one's verdict, for each list, took a third longer to read
     // the lists of 10,000 companies.
     const sql = `SELECT entry FROM verdicts INDEXED BY verdicts_fresh WHERE policy = ? AND list = ? ORDER BY key`;
-    for (const [entry] of this.rawStatement(sql).iterate(policyKey, list) as Iterable<[string]>) yield entry;
+    for (const [entry] of this.rawStatement(sql).iterate(wordsOfKey(policyKey), list) as Iterable<[string]>) yield entry;
   }
 
   /** The same, each as its text for `lists --json` where that is kept, and as its entry where it is not. */
   *cachedJsonOf(policyKey: string, list: string): Generator<{ json: string } | { entry: string }> {
     const sql = `SELECT json, CASE WHEN json IS NULL THEN entry END FROM verdicts INDEXED BY verdicts_fresh WHERE policy = ? AND list = ? ORDER BY key`;
-    for (const [json, entry] of this.rawStatement(sql).iterate(policyKey, list) as Iterable<[string | null, string | null]>) yield json === null ? { entry: entry! } : { json };
+    for (const [json, entry] of this.rawStatement(sql).iterate(wordsOfKey(policyKey), list) as Iterable<[string | null, string | null]>) yield json === null ? { entry: entry! } : { json };
   }
 
   /**
@@ -1363,7 +1385,7 @@ export class Store {
          CASE WHEN json_extract(v.md_rows, '$.' || @lang) IS NULL THEN v.entry END AS entry
        FROM verdicts v INDEXED BY verdicts_fresh
        WHERE v.policy = @policy AND v.list <> 'unlisted' ORDER BY v.list, v.key`,
-    ).all({ lang, policy: policyKey }) as { company_id: number; list: string; md_row: string | null; entry: string | null }[];
+    ).all({ lang, policy: wordsOfKey(policyKey) }) as { company_id: number; list: string; md_row: string | null; entry: string | null }[];
   }
 
   /** Keeps markdown rows of one language beside the cached verdicts (any language: a key of one JSON column). */
@@ -1376,72 +1398,76 @@ export class Store {
   }
 
   /**
-   * Inside a write: the verdict of every company saved afresh by `save` (with saveVerdicts, each
-   * in place of the old one, or keepVerdicts), and the listing index made again
-   * once the new ones are in: kept up a row at a time, in the order companies are judged, its
-   * pages came out half full and out of order, and every warm listing read it more slowly.
+   * Inside a write: the verdict of every company saved by `save` (with saveVerdicts, each in
+   * place of the old one, or kept with keepVerdicts). Where none is kept in these words (after
+   * an import, or in a new version), the listing index is made again once they are in: kept up
+   * a row at a time, in the order companies are judged, its pages came out half full and out
+   * of order, and every warm listing read it more slowly. Where some are, it is kept up: a change
+   * of policy changes a few rows.
    */
-  savingEveryVerdict(save: () => void): void {
-    this.db.exec(`DROP INDEX ${VERDICTS_LISTING_INDEX_NAME}`);
+  savingEveryVerdict(policyKey: string, save: () => void): void {
+    const bulk = this.st('SELECT 1 FROM verdicts WHERE policy = ? LIMIT 1').get(wordsOfKey(policyKey)) === undefined;
+    if (bulk) this.db.exec(`DROP INDEX ${VERDICTS_LISTING_INDEX_NAME}`);
     save();
-    this.db.exec(VERDICTS_LISTING_INDEX);
+    if (bulk) this.db.exec(VERDICTS_LISTING_INDEX);
   }
 
-  /** After verdicts judged at `now` are saved (inside that write): every cached one was judged at `now` or before. */
-  markVerdictsJudged(now: number): void {
+  /**
+   * After verdicts judged at `now` under a policy are saved (inside that write): every cached
+   * one was judged at `now` or before, and holds under that policy alone (its key is kept here
+   * once; each row carries only the words of its texts).
+   */
+  markVerdictsJudged(now: number, policyKey: string): void {
     this.st('DELETE FROM verdicts_judged').run();
-    this.st('INSERT INTO verdicts_judged (at) VALUES (?)').run(now);
+    this.st('INSERT INTO verdicts_judged (at, policy) VALUES (?, ?)').run(now, policyKey);
   }
 
   saveVerdicts(policyKey: string, rows: { companyId: number; key: string; list: string; entry: string; json: string | null; validUntil: number | null }[]): void {
     // Fifty rows a statement, as the first listing after an import writes ten thousand: a
     // statement a row took twice as long.
     const insert = new RowsAtOnce((sql) => this.st(sql), 'INSERT OR REPLACE INTO verdicts (company_id, key, list, entry, json, policy, valid_until) VALUES', 7, VERDICT_ROWS);
+    const words = wordsOfKey(policyKey);
     this.write(() => {
-      for (const r of rows) insert.add(r.companyId, r.key, r.list, r.entry, r.json, policyKey, r.validUntil);
+      for (const r of rows) insert.add(r.companyId, r.key, r.list, r.entry, r.json, words, r.validUntil);
       insert.end();
     });
   }
 
   /**
-   * The cached entries of these companies (each its JSON text), where the texts kept beside it
-   * were made in the words `words` names (the last part of a policy key, see wordsKey): for
-   * companies judged again, whose entry may be the same.
+   * The cached verdicts of these companies whose texts were made in the words of this policy
+   * key: for companies judged again, whose entry may be the same.
    */
-  cachedEntriesIn(companyIds: number[], words: string): Map<number, string> {
+  cachedEntriesIn(companyIds: number[], policyKey: string): Map<number, CachedEntry> {
     const rows = this.rows(
-      `SELECT company_id, entry FROM verdicts WHERE company_id IN (SELECT value FROM json_each(?)) AND substr(policy, ${-words.length}) = ?`,
+      'SELECT company_id, entry, list, key, valid_until FROM verdicts WHERE company_id IN (SELECT value FROM json_each(?)) AND policy = ?',
       JSON.stringify(companyIds),
-      words,
-    ) as [number, string][];
-    return new Map(rows);
+      wordsOfKey(policyKey),
+    ) as [number, string, string, string, number | null][];
+    return new Map(rows.map(([id, entry, list, key, validUntil]) => [id, { entry, list, key, validUntil }]));
   }
 
   /**
-   * Inside a write: the cached verdicts of companies judged again to the same entry, kept as
-   * they are, with the texts made of them (see cachedEntriesIn), under the new policy key, each
-   * with its list, name key and valid_until as judged now. Nothing of what is kept passes
-   * through here: each of 9,000 rows written again whole was its 1 KB of texts read, and bound
-   * again, for a tenth of the first listing after a change of policy.
+   * Inside a write: cached verdicts of companies judged again to the same entry, each kept with
+   * the texts made of it (see cachedEntriesIn), its list, name key and valid_until as judged now
+   * (given only where one of them changed: the rest are kept as they are, untouched).
    */
-  keepVerdicts(policyKey: string, rows: { companyId: number; key: string; list: string; validUntil: number | null }[]): void {
+  keepVerdicts(rows: { companyId: number; key: string; list: string; validUntil: number | null }[]): void {
     if (!rows.length) return;
     this.write(() => {
-      this.st(
-        `UPDATE verdicts SET policy = ?, key = u.value ->> 1, list = u.value ->> 2, valid_until = u.value ->> 3
-         FROM json_each(?) u WHERE verdicts.company_id = u.value ->> 0`,
-      ).run(policyKey, JSON.stringify(rows.map((r) => [r.companyId, r.key, r.list, r.validUntil])));
+      this.st('UPDATE verdicts SET key = u.value ->> 1, list = u.value ->> 2, valid_until = u.value ->> 3 FROM json_each(?) u WHERE verdicts.company_id = u.value ->> 0').run(
+        JSON.stringify(rows.map((r) => [r.companyId, r.key, r.list, r.validUntil])),
+      );
     });
   }
 
   /** Whether a listed company's cached entry has no text for `lists --json` yet (it was judged by another command). */
   hasEntryWithoutJson(policyKey: string): boolean {
-    return this.st(`SELECT 1 FROM verdicts WHERE policy = ? AND ${UNWORDED} LIMIT 1`).get(policyKey) !== undefined;
+    return this.st(`SELECT 1 FROM verdicts WHERE policy = ? AND ${UNWORDED} LIMIT 1`).get(wordsOfKey(policyKey)) !== undefined;
   }
 
   /** The listed companies' cached entries that have no text for `lists --json` yet. */
   entriesWithoutJson(policyKey: string): { companyId: number; entry: string }[] {
-    const rows = this.rows(`SELECT company_id, entry FROM verdicts WHERE policy = ? AND ${UNWORDED}`, policyKey) as [number, string][];
+    const rows = this.rows(`SELECT company_id, entry FROM verdicts WHERE policy = ? AND ${UNWORDED}`, wordsOfKey(policyKey)) as [number, string][];
     return rows.map(([companyId, entry]) => ({ companyId, entry }));
   }
 

@@ -539,11 +539,19 @@ describe('the texts of an entry judged again', () => {
     const out = Object.fromEntries(LISTS.map((l) => [l, [...json(l)]]));
     return { json: out, md: markdownRows(store, policy, NOW, 'en', markdownRowsOf)! };
   }
-  const cached = () => store.db.prepare(`SELECT company_id AS id, entry, json, md_rows FROM verdicts WHERE list <> 'unlisted' ORDER BY company_id`).all() as { id: number; entry: string; json: string | null; md_rows: string | null }[];
+  const cached = () =>
+    store.db.prepare(`SELECT company_id AS id, entry, json, md_rows, list, key, valid_until, policy FROM verdicts WHERE list <> 'unlisted' ORDER BY company_id`).all() as {
+      id: number;
+      entry: string;
+      json: string | null;
+      md_rows: string | null;
+    }[];
 
   it('are those made of it afresh, the same texts taken over where the entry is the same and made where it is not', async () => {
     await texts(DEFAULT_POLICY);
     const before = new Map(cached().map((r) => [r.id, r]));
+    // What a row keeps beside its entry and texts is what the judging gives, where that changed too.
+    store.db.exec(`UPDATE verdicts SET key = 'x', valid_until = 8e15 WHERE company_id % 3 = 0`);
     const taken = await texts(other);
     const after = cached();
     const same = after.filter((r) => before.get(r.id)?.entry === r.entry);
@@ -558,6 +566,24 @@ describe('the texts of an entry judged again', () => {
     store.db.exec('DELETE FROM verdicts');
     expect(await texts(other)).toEqual(taken);
     expect(cached()).toEqual(after);
+  });
+
+  it('hold under the policy they were last judged under alone, which is kept once; each row keeps the words of its texts', async () => {
+    await texts(DEFAULT_POLICY);
+    const all = store.allCompanies().length;
+    expect(store.db.prepare('SELECT policy FROM verdicts_judged').pluck().all()).toEqual([policyKey(DEFAULT_POLICY)]);
+    expect(store.db.prepare('SELECT DISTINCT policy FROM verdicts').pluck().all()).toEqual([wordsKey()]);
+    expect(store.companiesToJudge(policyKey(DEFAULT_POLICY), NOW)).toEqual([]);
+    expect(store.companiesToJudge(policyKey(other), NOW)).toHaveLength(all);
+    await texts(other);
+    expect(store.db.prepare('SELECT policy FROM verdicts_judged').pluck().all()).toEqual([policyKey(other)]);
+    // The rows kept from the policy before hold under this one, and under it alone.
+    expect(store.companiesToJudge(policyKey(other), NOW)).toEqual([]);
+    expect(store.companiesToJudge(policyKey(DEFAULT_POLICY), NOW)).toHaveLength(all);
+    // One company's evidence changed: it alone is judged again.
+    const one = store.db.prepare(`SELECT company_id FROM verdicts WHERE list = 'black' LIMIT 1`).pluck().get() as number;
+    store.db.prepare('DELETE FROM verdicts WHERE company_id = ?').run(one);
+    expect(store.companiesToJudge(policyKey(other), NOW).map((c) => c.id)).toEqual([one]);
   });
 
   it('are taken over only from the same entry, in the same words', async () => {
