@@ -1439,7 +1439,8 @@ export class Store {
    */
   cachedEntriesIn(companyIds: number[], policyKey: string): Map<number, CachedEntry> {
     const rows = this.rows(
-      'SELECT company_id, entry, list, key, valid_until FROM verdicts WHERE company_id IN (SELECT value FROM json_each(?)) AND policy = ?',
+      // By their ids alone (`+policy`): by the listing index, SQLite read every row of these words at each batch.
+      'SELECT company_id, entry, list, key, valid_until FROM verdicts WHERE company_id IN (SELECT value FROM json_each(?)) AND +policy = ?',
       JSON.stringify(companyIds),
       wordsOfKey(policyKey),
     ) as [number, string, string, string, number | null][];

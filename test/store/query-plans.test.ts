@@ -78,3 +78,12 @@ it('each list is read from the cached verdicts in listing order from their index
   const count = (store.db.prepare('EXPLAIN QUERY PLAN SELECT count(*) FROM verdicts WHERE policy = ? AND (valid_until IS NULL OR valid_until > ?)').all('x', 1) as { detail: string }[]).map((r) => r.detail).join('\n');
   expect(count).toMatch(/COVERING INDEX verdicts_fresh/);
 });
+
+it("a batch of companies judged again has its cached verdicts read by their ids, not every verdict of the list's words", () => {
+  seen.length = 0;
+  store.cachedEntriesIn([1, 2, 3], 'fnv:0123456789abcdef:01234567');
+  const sql = seen.find((s) => /FROM verdicts/.test(s))!;
+  const plan = (store.db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all('[1]', ':x') as { detail: string }[]).map((r) => r.detail).join('\n');
+  expect(plan).toMatch(/SEARCH verdicts USING INTEGER PRIMARY KEY/);
+  expect(plan).not.toMatch(/verdicts_fresh/);
+});
