@@ -7,7 +7,7 @@ import type { Context } from '../context.js';
 import type { CommandResult } from './result.js';
 import { LISTS, type ListName } from '../domain/types.js';
 import { readingStore } from './shared.js';
-import { entryJson, entryJsonTextsAsRead, entryTextsAsRead, jsonCatalogs, listEntry, listEntryRows, parsedEntries, policyOf, reasonJson, type ListEntry } from './verdicts.js';
+import { entryJson, entryJsonTextsAsRead, entryTextsAsRead, jsonCatalogs, listEntry, listedAsRead, policyOf, reasonJson, type ListEntry } from './verdicts.js';
 import { judgeCompany } from '../domain/policy.js';
 import { t } from '../i18n/index.js';
 import { vocabularyId } from '../i18n/vocabulary.js';
@@ -51,13 +51,17 @@ export async function runLists(ctx: Context, which: string | undefined, opts: { 
       await writePieces(ctx.out, listsJsonPieces(shown, entries, opts));
       return {};
     }
-    const rows = listEntryRows(store, policy, ctx.now(), list);
-    const total = shown.reduce((n, l) => n + rows[l].length, 0);
+    const listed = listedAsRead(store, policy, ctx.now(), list);
+    const names = Object.fromEntries(shown.map((l) => [l, listed.names(l)])) as Record<ListName, string[]>;
+    const total = shown.reduce((n, l) => n + names[l].length, 0);
     if (!total && !list) return { out: `${t().lists.empty}\n` };
     const [{ nameColumn, renderListPieces }, { colourWanted, paint }] = await Promise.all([import('../ui/render-lists.js'), import('../ui/colour.js')]);
     const p = paint(colourWanted(ctx.out, { noColor: ctx.noColor }, ctx.env));
     // Written as the entries are read: a long listing is never held whole, as entries or as text.
-    const sections = shown.map((l) => ({ list: l, count: rows[l].length, width: nameColumn(rows[l].map((r) => r.name)), entries: parsedEntries(rows[l]) }));
+    function* parsed(l: ListName): Generator<ListEntry> {
+      for (const text of listed.entries(l)) yield JSON.parse(text) as ListEntry;
+    }
+    const sections = shown.map((l) => ({ list: l, count: names[l].length, width: nameColumn(names[l]), entries: parsed(l) }));
     await writePieces(ctx.out, renderListPieces(sections, p, terminalWidth(ctx.out)));
     return {};
   });

@@ -273,6 +273,24 @@ export function listEntryTexts(store: Store, policy: Policy, now: number, list?:
 
 const textsByList = (rows: Record<ListName, EntryRow[]>) => Object.fromEntries(LISTS.map((l) => [l, rows[l].map((r) => r.json)])) as Record<ListName, string[]>;
 
+/**
+ * Each list's company names in name order (to count each list and size its name column before
+ * any entry is read), and its entries as JSON texts, read from the cache as they are taken: a
+ * listing of 100,000 companies read every entry at once, with its company's name, and held them
+ * all while it wrote the first (a third of its time, and some 30 MB of text).
+ */
+export function listedAsRead(store: Store, policy: Policy, now: number, list?: ListName): { names: (l: ListName) => string[]; entries: (l: ListName) => Iterable<string> } {
+  try {
+    refreshVerdicts(store, policy, now);
+  } catch (err) {
+    if (!(err instanceof CacheUnavailable)) throw err;
+    const rows = entryRowsByList(judgedAfresh(store, policy, now, list));
+    return { names: (l) => rows[l].map((r) => r.name), entries: (l) => rows[l].map((r) => r.json) };
+  }
+  const key = policyKey(policy);
+  return { names: (l) => store.cachedNamesOf(key, l), entries: (l) => store.cachedEntriesOf(key, l) };
+}
+
 /** The same, each with its company's name (to size a column before any entry is read). */
 export type EntryRow = { companyId: number; name: string; json: string };
 export function listEntryRows(store: Store, policy: Policy, now: number, list?: ListName): Record<ListName, EntryRow[]> {

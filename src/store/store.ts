@@ -1355,6 +1355,15 @@ export class Store {
   }
 
   /**
+   * The names of the companies on one cached list, in name order: a listing sizes its name
+   * column, and counts each list, before it reads any entry (cachedEntriesOf).
+   */
+  cachedNamesOf(policyKey: string, list: string): string[] {
+    const sql = `SELECT c.name FROM verdicts v INDEXED BY verdicts_fresh CROSS JOIN companies c ON c.id = v.company_id WHERE v.policy = ? AND v.list = ? ORDER BY v.key`;
+    return this.st(sql).pluck().all(wordsOfKey(policyKey), list) as string[];
+  }
+
+  /**
    * The cached entries of one list as JSON texts, read as they are taken (nothing else may use
    * the connection until the last is read), in name order.
    */

@@ -12,7 +12,7 @@ import { mergeDataFile } from '../../src/store/merge.js';
 import { validateDataFile, type DataFile } from '../../src/formats/data-file.js';
 import { loadAllChecklists } from '../../src/formats/checklist-file.js';
 import { DEFAULT_POLICY, factsOf, judgeCompany } from '../../src/domain/policy.js';
-import { entryJson, entryJsonTextsAsRead, entryTextsAsRead, jsonCatalogs, judgeListed, listEntry, listEntryTexts, localZone, markdownRows, policyKey, wordsKey, type ListEntry } from '../../src/commands/verdicts.js';
+import { entryJson, entryJsonTextsAsRead, entryTextsAsRead, jsonCatalogs, judgeListed, listEntry, listEntryRows, listEntryTexts, listedAsRead, localZone, markdownRows, policyKey, wordsKey, type ListEntry } from '../../src/commands/verdicts.js';
 import { textInGroup } from '../../src/ui/safe.js';
 import { markdownRowsOf } from '../../src/formats/markdown.js';
 import { useLanguage } from '../../src/i18n/index.js';
@@ -514,6 +514,29 @@ describe('the verdict cache', () => {
     }
     expect(listEntryTexts(store, DEFAULT_POLICY, NOW)).toEqual(expected);
     expect(store.companiesToJudge(policyKey(DEFAULT_POLICY), NOW)).toEqual([]);
+  });
+
+  it("a listing's names, then its entries read as they are taken, are those read at once, from the cache or judged afresh while another process writes", () => {
+    const expected = listEntryRows(store, DEFAULT_POLICY, NOW);
+    const read = () => {
+      const listed = listedAsRead(store, DEFAULT_POLICY, NOW);
+      // Every list's names first, as a listing sizes its columns before any entry.
+      const names = LISTS.map((l) => listed.names(l));
+      return LISTS.map((l, k) => ({ names: names[k], entries: [...listed.entries(l)] }));
+    };
+    const want = LISTS.map((l) => ({ names: expected[l].map((r) => r.name), entries: expected[l].map((r) => r.json) }));
+    expect(want.reduce((n, l) => n + l.names.length, 0)).toBeGreaterThan(100);
+    expect(read()).toEqual(want);
+    store.write(() => store.db.prepare('DELETE FROM verdicts').run());
+    const other = new Database(join(dir, 'v.db'));
+    other.exec('BEGIN IMMEDIATE');
+    try {
+      expect(read()).toEqual(want);
+    } finally {
+      other.exec('ROLLBACK');
+      other.close();
+    }
+    expect(read()).toEqual(want);
   });
 
   it('another policy judges every company again', () => {
