@@ -38,7 +38,7 @@ export function policyKey(policy: Policy, build = BUILD, zone = localZone()): st
  * 250 bytes longer.
  */
 export function wordsKey(build = BUILD, zone = localZone()): string {
-  return `:${fnv64(`${build}\u0000${zone}`).slice(0, 8)}`;
+  return `:${fnv64(`${build}\u0000${zone}`)}`;
 }
 
 /** 64 bits of FNV-1a over a text, as 16 hex digits (two 32-bit halves with different offsets). */
@@ -105,7 +105,8 @@ export function refreshVerdicts(store: Store, policy: Policy, now: number, words
   const key = policyKey(policy);
   // The cache is checked, and then read by the caller, within one read of the database: a write
   // by another process in between (dropping a verdict just checked) is never seen half. Should
-  // one come between the check and the judging, the judged verdicts are checked again.
+  // one come between the check and the judging, what to judge is worked out again under the
+  // write lock, and the judged verdicts are checked again.
   let worded = words === undefined;
   for (let attempt = 0; ; attempt++) {
     store.beginRead();
@@ -125,8 +126,11 @@ export function refreshVerdicts(store: Store, policy: Policy, now: number, words
     // waited for: while another process writes (a long import), the listing judges without the
     // cache, where it waited up to twenty seconds without a word; so too on a read-only database.
     const written = store.writeCacheIfFree(() => {
-      const save = () => judgeInBatches(store, companies, policy, now, (rows) => saveJudged(store, key, rows, words));
-      if (companies.length === store.companyCount()) store.savingEveryVerdict(key, save);
+      // Worked out again under the write lock: another process may have judged since the read,
+      // under another policy too; marked as judged under this one, its rows would be listed as this one's.
+      const todo = store.companiesToJudge(key, now);
+      const save = () => judgeInBatches(store, todo, policy, now, (rows) => saveJudged(store, key, rows, words));
+      if (todo.length === store.companyCount()) store.savingEveryVerdict(key, save);
       else save();
       store.markVerdictsJudged(now, key);
       if (words !== undefined) wordEntries(store, key, words);
@@ -234,7 +238,7 @@ export function markdownRows(store: Store, policy: Policy, now: number, lang: st
   }
   if (made.length) {
     try {
-      store.saveMarkdownRows(made, lang);
+      store.saveMarkdownRows(made, lang, policyKey(policy));
     } catch {
       // The rows were made all the same; the cache waits for a writable database.
     }

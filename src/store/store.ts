@@ -1398,11 +1398,16 @@ export class Store {
   }
 
   /** Keeps markdown rows of one language beside the cached verdicts (any language: a key of one JSON column). */
-  /** Keeps markdown rows, each beside the cached entry it was made from: not where another process has judged that company again since. */
-  saveMarkdownRows(rows: { companyId: number; entry: string; row: string }[], lang: string): void {
-    const update = this.st(`UPDATE verdicts SET md_rows = json_set(coalesce(md_rows, '{}'), '$.' || ?, ?) WHERE company_id = ? AND entry = ?`);
+  /**
+   * Keeps markdown rows, each beside the cached entry it was made from, in the words of the
+   * policy key it was read under: not where another process has judged that company again since
+   * (to another entry, or to the same one in other words: another version, or time zone).
+   */
+  saveMarkdownRows(rows: { companyId: number; entry: string; row: string }[], lang: string, policyKey: string): void {
+    const update = this.st(`UPDATE verdicts SET md_rows = json_set(coalesce(md_rows, '{}'), '$.' || ?, ?) WHERE company_id = ? AND entry = ? AND policy = ?`);
+    const words = wordsOfKey(policyKey);
     this.write(() => {
-      for (const r of rows) update.run(lang, r.row, r.companyId, r.entry);
+      for (const r of rows) update.run(lang, r.row, r.companyId, r.entry, words);
     });
   }
 

@@ -539,6 +539,49 @@ describe('the verdict cache', () => {
     expect(read()).toEqual(want);
   });
 
+  it('a listing that judges a few companies, after another process judged every one under another policy, lists under its own', () => {
+    const strict = { ...DEFAULT_POLICY, broken_promises: 1, check_avoid_below: 90 };
+    const expected = listEntryTexts(store, DEFAULT_POLICY, NOW);
+    // One company's verdict dropped (its evidence changed): this listing judges it alone.
+    store.write(() => store.db.prepare('DELETE FROM verdicts WHERE company_id = (SELECT min(company_id) FROM verdicts)').run());
+    const other = journaled(Store.open(join(dir, 'v.db')));
+    // Another process, under another policy, judges every company between this one's look at the cache and its write.
+    const write = store.writeCacheIfFree.bind(store);
+    let first = true;
+    store.writeCacheIfFree = (fn) => {
+      if (first) {
+        first = false;
+        expect(listEntryTexts(other, strict, NOW)).not.toEqual(expected);
+      }
+      return write(fn);
+    };
+    try {
+      expect(listEntryTexts(store, DEFAULT_POLICY, NOW)).toEqual(expected);
+      expect(first).toBe(false);
+      // As a process of its own finds it later.
+      const later = Store.open(join(dir, 'v.db'));
+      try {
+        expect(listEntryTexts(later, DEFAULT_POLICY, NOW)).toEqual(expected);
+      } finally {
+        later.close();
+      }
+    } finally {
+      other.close();
+    }
+  });
+
+  it('a markdown row is kept only beside the entry it was made from, in the words it was made in', () => {
+    listEntryTexts(store, DEFAULT_POLICY, NOW);
+    const { company_id: id, entry } = store.db.prepare(`SELECT company_id, entry FROM verdicts WHERE list = 'black' LIMIT 1`).get() as { company_id: number; entry: string };
+    const row = () => store.db.prepare('SELECT md_rows FROM verdicts WHERE company_id = ?').pluck().get(id);
+    // Made in another version's words (or another time zone's), or of another entry: not kept.
+    store.saveMarkdownRows([{ companyId: id, entry, row: '| x |' }], 'en', policyKey(DEFAULT_POLICY, 'another-build'));
+    store.saveMarkdownRows([{ companyId: id, entry: `${entry} `, row: '| x |' }], 'en', policyKey(DEFAULT_POLICY));
+    expect(row()).toBeNull();
+    store.saveMarkdownRows([{ companyId: id, entry, row: '| x |' }], 'en', policyKey(DEFAULT_POLICY));
+    expect(row()).toBe('{"en":"| x |"}');
+  });
+
   it('another policy judges every company again', () => {
     listEntryTexts(store, DEFAULT_POLICY, NOW);
     const strict = { ...DEFAULT_POLICY, broken_promises: 1 };
@@ -650,7 +693,7 @@ describe('the texts of an entry judged again', () => {
 describe('the policy key', () => {
   it('is short, the same for the same policy, and differs when any threshold or level changes', () => {
     const key = policyKey(DEFAULT_POLICY);
-    expect(key).toMatch(/^fnv:[0-9a-f]{16}:[0-9a-f]{8}$/);
+    expect(key).toMatch(/^fnv:[0-9a-f]{16}:[0-9a-f]{16}$/);
     // Its last part names the words of the texts (the build's, in the zone): no policy's.
     expect(key.endsWith(wordsKey())).toBe(true);
     expect(policyKey({ ...DEFAULT_POLICY, broken_promises: 9 }).endsWith(wordsKey())).toBe(true);
