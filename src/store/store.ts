@@ -331,6 +331,14 @@ export class Store {
     this.reading = true;
   }
 
+  /**
+   * A number that differs from one call to the next when another process has changed the
+   * database in between (SQLite's data_version): a change of this connection's own leaves it.
+   */
+  dataVersion(): number {
+    return this.db.pragma('data_version', { simple: true }) as number;
+  }
+
   /** Ends the read begun by beginRead, if one is open: a write takes the lock afresh. */
   private endRead(): void {
     if (!this.reading) return;
