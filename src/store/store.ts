@@ -1405,9 +1405,9 @@ export class Store {
     ).all({ lang, policy: wordsOfKey(policyKey) }) as { company_id: number; list: string; md_row: string | null; entry: string | null }[];
   }
 
-  /** Keeps markdown rows of one language beside the cached verdicts (any language: a key of one JSON column). */
   /**
-   * Keeps markdown rows, each beside the cached entry it was made from, in the words of the
+   * Keeps markdown rows of one language beside the cached verdicts (any language: a key of one
+   * JSON column), each beside the cached entry it was made from, in the words of the
    * policy key it was read under: not where another process has judged that company again since
    * (to another entry, or to the same one in other words: another version, or time zone).
    */
@@ -1421,15 +1421,18 @@ export class Store {
 
   /**
    * Inside a write: the verdict of every company saved by `save` (with saveVerdicts, each in
-   * place of the old one, or kept with keepVerdicts). Where none is kept in these words (after
-   * an import, or in a new version), the listing index is made again once they are in: kept up
-   * a row at a time, in the order companies are judged, its pages came out half full and out
-   * of order, and every warm listing read it more slowly. Where some are, it is kept up: a change
-   * of policy changes a few rows.
+   * place of the old one, or kept with keepVerdicts). Where none is in these words (after an
+   * import, or in a new version or time zone), none can be kept: the old ones are deleted first,
+   * and the listing index made again once the new ones are in: kept up a row at a time, in the
+   * order companies are judged, its pages came out half full and out of order, and every warm
+   * listing read it more slowly. Where some are, it is kept up: a change of policy changes a few rows.
    */
   savingEveryVerdict(policyKey: string, save: () => void): void {
     const bulk = this.st('SELECT 1 FROM verdicts WHERE policy = ? LIMIT 1').get(wordsOfKey(policyKey)) === undefined;
-    if (bulk) this.db.exec(`DROP INDEX ${VERDICTS_LISTING_INDEX_NAME}`);
+    if (bulk) {
+      this.st('DELETE FROM verdicts').run();
+      this.db.exec(`DROP INDEX ${VERDICTS_LISTING_INDEX_NAME}`);
+    }
     save();
     if (bulk) this.db.exec(VERDICTS_LISTING_INDEX);
   }

@@ -682,6 +682,9 @@ describe('the texts of an entry judged again', () => {
       timeZoneChanged();
       await texts(DEFAULT_POLICY);
       expect(cached().every((r) => !r.json!.endsWith(' ') && !JSON.parse(r.md_rows!).en.endsWith(' '))).toBe(true);
+      // No row of the other words is left beside them.
+      expect(store.db.prepare('SELECT DISTINCT policy FROM verdicts').pluck().all()).toEqual([wordsKey()]);
+      expect(store.db.prepare('SELECT count(*) FROM verdicts').pluck().get()).toBe(store.allCompanies().length);
     } finally {
       if (zone === undefined) delete process.env.TZ;
       else process.env.TZ = zone;
