@@ -78,7 +78,10 @@ export function guardTerminal<T extends { write(s: string): unknown; isTTY?: boo
   };
 }
 
-const JSON_UNSAFE = /[\u007f-\u009f\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069\u2028\u2029]/gu;
+// Every character of the class is one UTF-16 unit, and none a surrogate: searched by units (no
+// `u` flag), it finds the same characters, and a first search of ten thousand texts of
+// `lists --json` took 6 ms rather than 13.
+const JSON_UNSAFE = /[\u007f-\u009f\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069\u2028\u2029]/g;
 const escapeForJson = (ch: string) => `\\u${ch.codePointAt(0)!.toString(16).padStart(4, '0')}`;
 
 /** JSON for stdout: JSON escapes C0 controls itself; C1 controls, bidi overrides and line
