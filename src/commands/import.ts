@@ -9,7 +9,7 @@ import type { Context } from '../context.js';
 import type { CommandResult } from './result.js';
 import { UserError } from '../errors.js';
 import { parseDataDocument } from '../formats/data-text.js';
-import { NotValidRecord, isValidHead, isValidLayout, layoutOfFile, recordsOfFile, type DataLayout, type FileIdentity } from '../formats/data-stream.js';
+import { NotValidRecord, READ_WHOLE_BYTES, isValidHead, isValidLayout, layoutOfFile, recordsOfFile, type DataLayout, type FileIdentity } from '../formats/data-stream.js';
 import { describeProblems, validateDataFile } from '../formats/data-file.js';
 import { builtInChecklists, loadAllChecklists } from '../formats/checklist-file.js';
 import { mergeRecords, recordsOf, type DataRecords, type ChangeTally, type MergeReport } from '../store/merge.js';
@@ -103,11 +103,11 @@ function refuseDatabaseInUse(path: string, dbPath: string): void {
 }
 
 /**
- * A JSON file laid out as vetted writes it (with a valid head) is laid out as it is read a
- * window at a time, and then merged a record at a time as it is read again (see
+ * A large JSON file laid out as vetted writes it (with a valid head) is laid out as it is read
+ * a window at a time, and then merged a record at a time as it is read again (see
  * formats/data-stream.ts), each record checked just before it is merged: its bytes are never
- * in memory whole (a large file's are 100 MB). Any other file is read whole, and its
- * problems named, as before, from the bytes returned.
+ * in memory whole (a large file's are 100 MB). Any other file, and one of at most
+ * READ_WHOLE_BYTES, is read whole, and its problems named, as before, from the bytes returned.
  */
 function firstReading(path: string, now: number, dbPath: string): { bytes?: Buffer; recordByRecord?: { layout: DataLayout; identity: FileIdentity } } {
   refuseDatabaseInUse(path, dbPath);
@@ -117,7 +117,7 @@ function firstReading(path: string, now: number, dbPath: string): { bytes?: Buff
     // A name of a descriptor of this process (/dev/stdin, /dev/fd/3) names nothing to the next command.
     refuseSqlite(path, found, dbPath, readOnce(path));
   }
-  if (identity && identity.size <= INPUT_LIMITS.data) {
+  if (identity && identity.size > READ_WHOLE_BYTES && identity.size <= INPUT_LIMITS.data) {
     const layout = layoutOfFile(path, identity, path);
     if (layout && isValidHead(layout, now)) return { recordByRecord: { layout, identity } };
   }

@@ -17,6 +17,14 @@ import { JSON_LIMITS, findBrokenText } from './data-text.js';
 import { checkRecord, checkRecordDates, validateDataFile, SECTIONS, type DataFile, type DataProblem, type Section } from './data-file.js';
 import type { DataRecords } from '../store/merge.js';
 
+/**
+ * Up to this size a data file is read whole however it is laid out (see `import`): one parse of
+ * the whole text is quicker than a layout and a parse a record, and the memory it takes is
+ * small. The 10,000-company file (11 MB) was imported in 1,130–1,160 ms read whole, against
+ * 1,250 ms record by record, for 176 MB of memory at its peak against 128.
+ */
+export const READ_WHOLE_BYTES = 16 * 1024 * 1024;
+
 /** The top-level keys of a data file read record by record, in the only order allowed. */
 const KEYS = ['format', 'exported_at', 'source', ...SECTIONS] as const;
 

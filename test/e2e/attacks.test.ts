@@ -23,7 +23,7 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { BIN, SHARED, sandbox, type RunResult, type Sandbox } from '../helpers/cli.js';
+import { BIN, SHARED, readRecordByRecord, sandbox, type RunResult, type Sandbox } from '../helpers/cli.js';
 import { STACK_FRAME, expectOneLineError, ok } from '../helpers/expect.js';
 import { APPLICATION_ID, SCHEMA_VERSION } from '../../src/store/schema.js';
 import { writeOutputFile } from '../../src/formats/write-file.js';
@@ -411,6 +411,7 @@ describe('8. a sentence where a report of an unexpected error was', () => {
     // An import of a file vetted wrote, read record by record, opens the database its own way: the same words.
     const exported = join(s.dir, 'exported.json');
     ok(s.run(['export', '--format', 'json', '--out', exported]));
+    writeFileSync(exported, readRecordByRecord(readFileSync(exported, 'utf8')));
     for (const args of [['import', exported], ['import', '--dry-run', exported]]) {
       expect(expectSentence(s.run(args, { env: { VETTED_DB: s.dir } })), args.join(' ')).toBe(`vetted: ${s.dir} is a folder, not a database file; set VETTED_DB to a file path.`);
     }

@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync, chmodSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { SHARED, sandbox, type RunResult, type Sandbox, AMAZON_ANSWERS } from '../helpers/cli.js';
+import { SHARED, readRecordByRecord, sandbox, type RunResult, type Sandbox, AMAZON_ANSWERS } from '../helpers/cli.js';
 import { STACK_FRAME, expectOneLineError, json, ok } from '../helpers/expect.js';
 
 const SEEDS = join(SHARED, 'scenarios', 'seeds.yaml');
@@ -348,7 +348,8 @@ incidents:
 
   it.each([
     ['YAML, read whole', 'unopened.yaml', UNOPENED_YAML],
-    ['JSON laid out as export writes it, read a record at a time', 'unopened.json', JSON.stringify(UNOPENED, null, 2)],
+    ['JSON laid out as export writes it, read whole', 'unopened.json', JSON.stringify(UNOPENED, null, 2)],
+    ['JSON laid out as export writes it, large enough to be read a record at a time', 'unopened.json', readRecordByRecord(JSON.stringify(UNOPENED, null, 2))],
   ])('%s: opens at its earliest event, written as that event is; a second import changes nothing', (_name, name, text) => {
     const file = join(s.dir, name);
     writeFileSync(file, text);
@@ -411,9 +412,12 @@ incidents:
     expect(dbHash(s)).toBe(hash);
   });
 
-  it('with no events in a JSON file laid out as export writes it: refused the same, the record before it not imported either', () => {
+  it.each([
+    ['read whole', (text: string) => text],
+    ['read a record at a time', readRecordByRecord],
+  ])('with no events in a JSON file laid out as export writes it, %s: refused the same, the record before it not imported either', (_name, write) => {
     const file = join(s.dir, 'neither.json');
-    writeFileSync(file, JSON.stringify({ format: 'vetted/1', incidents: [UNOPENED.incidents[0], { company: 'Acme', title: 'second' }] }, null, 2));
+    writeFileSync(file, write(JSON.stringify({ format: 'vetted/1', incidents: [UNOPENED.incidents[0], { company: 'Acme', title: 'second' }] }, null, 2)));
     expect(expectOneLineError(s.run(['import', file]))).toContain(NEITHER.replace('incidents[0]', 'incidents[1]'));
     expect(expectOneLineError(s.run(['--lang', 'ru', 'import', file]))).toContain(NEITHER_RU.replace('incidents[0]', 'incidents[1]'));
     expect(existsSync(s.db)).toBe(false);
@@ -514,6 +518,7 @@ describe('a null in an optional field', () => {
     ['YAML', 'nulls.yaml', 'format: vetted/1\ncompanies:\n  - name: A\nlists: null\n'],
     ['JSON read whole', 'nulls.json', '{"companies":[{"name":"A"}],"format":"vetted/1","lists":null}'],
     ['JSON laid out as export writes it', 'nulls.json', JSON.stringify({ format: 'vetted/1', companies: [{ name: 'A' }], lists: null }, null, 2)],
+    ['JSON read a record at a time', 'nulls.json', readRecordByRecord(JSON.stringify({ format: 'vetted/1', companies: [{ name: 'A' }], lists: null }, null, 2))],
   ])('lists: null is no shared list, in %s alike (the file read whole was refused as a shared one)', (_name, name, text) => {
     const file = join(s.dir, name);
     writeFileSync(file, text);
@@ -523,6 +528,7 @@ describe('a null in an optional field', () => {
   it.each([
     ['a JSON file read whole', (v: unknown) => JSON.stringify(v)],
     ['a JSON file laid out as export writes it', (v: unknown) => JSON.stringify(v, null, 2)],
+    ['a JSON file read a record at a time', (v: unknown) => readRecordByRecord(JSON.stringify(v, null, 2))],
   ])('is that field left out, in %s: the same records imported, and imported once', (_name, write) => {
     const other = sandbox();
     try {
@@ -965,14 +971,14 @@ checks:
   });
 });
 
-describe('a JSON file laid out as export writes it, each record checked as it is merged', () => {
+describe('a large JSON file laid out as export writes it, each record checked as it is merged', () => {
   const good = (n: number) => ({ id: `shop-${n}`, company: `Shop ${n}`, title: `order ${n}`, opened: '2020-01-01', events: [{ at: '2020-01-02T10:00', type: 'contact', channel: 'phone' }] });
   /** A JSON file whose incidents are sound but for the one at `bad`, given a misspelt field. */
   const withBadIncident = (bad: number, extra: Record<string, unknown> = {}) => {
     const incidents: Record<string, unknown>[] = Array.from({ length: 6 }, (_, n) => good(n));
     incidents[bad] = { ...incidents[bad], titel: 'misspelt' };
     const file = join(s.dir, 'late.json');
-    writeFileSync(file, JSON.stringify({ format: 'vetted/1', companies: [{ name: 'Shop 0' }], ...extra, incidents }, null, 2));
+    writeFileSync(file, readRecordByRecord(JSON.stringify({ format: 'vetted/1', companies: [{ name: 'Shop 0' }], ...extra, incidents }, null, 2)));
     return file;
   };
   const leftovers = () => readdirSync(s.dir).filter((f) => f.includes('vetted.db') && f !== 'vetted.db');
@@ -1000,7 +1006,7 @@ describe('a JSON file laid out as export writes it, each record checked as it is
 
   it('into no database yet: the database appears whole, private, with no file of its making left', () => {
     const file = join(s.dir, 'sound.json');
-    writeFileSync(file, JSON.stringify({ format: 'vetted/1', incidents: [good(1), good(2)] }, null, 2));
+    writeFileSync(file, readRecordByRecord(JSON.stringify({ format: 'vetted/1', incidents: [good(1), good(2)] }, null, 2)));
     expect(importJson(s, file).incidents.added).toBe(2);
     expect(statSync(s.db).mode & 0o777).toBe(0o600);
     expect(leftovers()).toEqual([]);
@@ -1023,7 +1029,7 @@ describe('a JSON file laid out as export writes it, each record checked as it is
 
   it('a record that is not JSON after all: the error says where, not that the file changed', () => {
     const file = join(s.dir, 'broken.json');
-    writeFileSync(file, JSON.stringify({ format: 'vetted/1', incidents: [good(1), good(2)] }, null, 2).replace('"title": "order 2"', '"title" "order 2"'));
+    writeFileSync(file, readRecordByRecord(JSON.stringify({ format: 'vetted/1', incidents: [good(1), good(2)] }, null, 2).replace('"title": "order 2"', '"title" "order 2"')));
     const line = expectOneLineError(s.run(['import', file]));
     expect(line).not.toMatch(/changed/);
     expect(line).toMatch(/JSON|line \d+/i);

@@ -3,6 +3,7 @@ import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { READ_WHOLE_BYTES } from '../../src/formats/data-stream.js';
 
 export const ROOT = resolve(import.meta.dirname, '..', '..');
 export const BIN = join(ROOT, 'bin', 'vetted.js');
@@ -72,3 +73,11 @@ export const AMAZON_ANSWERS: Record<string, string> = {
 
 /** The same answers as repeated --answer flags. */
 export const amazonAnswerFlags = Object.entries(AMAZON_ANSWERS).flatMap(([q, a]) => ['--answer', `${q}=${a}`]);
+
+/**
+ * A JSON text made long enough, with blanks at its end, that `import` reads it record by record
+ * (a smaller file is read whole: see READ_WHOLE_BYTES).
+ */
+export function readRecordByRecord(text: string): string {
+  return text + ' '.repeat(Math.max(0, READ_WHOLE_BYTES + 1024 - Buffer.byteLength(text)));
+}
