@@ -249,9 +249,6 @@ const ANSWER_AFTER = `EXISTS (SELECT 1 FROM events a WHERE a.incident_id = i.id 
 /** The most events of new timelines inserted by one statement (see Store.addNewTimeline). */
 const TIMELINE_ROWS = 64;
 
-/** The digests of a bulk insert written by one statement (see Store.keepDigest). */
-const DIGEST_ROWS = 64;
-
 /** Verdicts written by one statement. */
 const VERDICT_ROWS = 50;
 
@@ -282,18 +279,12 @@ export class Store {
   private reading = false;
   /** A bulk insert under way (an import), which journals its inserts itself. */
   private bulk: BulkInserts | null = null;
-  /**
-   * During a bulk insert: the incidents that got events, those whose digest was kept since, and
-   * the digests kept, inserted many to a statement (false where this build does not keep them;
-   * see keepDigest).
-   */
-  private bulkDigests: { touched: Set<number>; kept: Set<number>; rows?: RowsAtOnce | false } | null = null;
+  /** During a bulk insert: the incidents that got events, and those whose digest was kept since. */
+  private bulkDigests: { touched: Set<number>; kept: Set<number> } | null = null;
   /** During a bulk insert: the events of new timelines, inserted many to a statement (see addNewTimeline). */
   private pendingEvents: RowsAtOnce | null = null;
   /** The statements that name the events table: each inserts the pending events first. */
   private eventStatements = new Set<Statement>();
-  /** The statements that name the digests table: each inserts the digests of a bulk insert waiting first. */
-  private digestStatements = new Set<Statement>();
   /** The command line recorded with each operation. */
   command = commandLine(process.argv.slice(2));
   /** The clock operations are stamped with. */
@@ -525,11 +516,10 @@ export class Store {
   bulkInsert<T>(fn: () => T): T {
     if (this.op === null) throw new Error('a bulk insert runs inside an operation');
     this.bulk = new BulkInserts(this.db, this.op);
-    const digests: NonNullable<Store['bulkDigests']> = (this.bulkDigests = { touched: new Set<number>(), kept: new Set<number>() });
+    const digests = (this.bulkDigests = { touched: new Set<number>(), kept: new Set<number>() });
     try {
       const result = fn();
       this.insertPendingEvents();
-      if (digests.rows) digests.rows.end();
       this.bulk.end();
       if (digests.touched.size) {
         const drop = this.st('DELETE FROM digests WHERE incident_id = ?');
@@ -589,9 +579,9 @@ export class Store {
     if (!s) {
       s = this.db.prepare(sql);
       this.statements.set(sql, s);
-      this.notePending(sql, s);
+      if (/\bevents\b/.test(sql)) this.eventStatements.add(s);
     }
-    this.beforeStatement(s);
+    if (this.pendingEvents?.waiting && this.eventStatements.has(s)) this.insertPendingEvents();
     return s;
   }
 
@@ -949,23 +939,10 @@ export class Store {
     if (!s) {
       s = this.db.prepare(sql).raw(true);
       this.rawStatements.set(sql, s);
-      this.notePending(sql, s);
+      if (/\bevents\b/.test(sql)) this.eventStatements.add(s);
     }
-    this.beforeStatement(s);
-    return s;
-  }
-
-  /** Notes a new statement that names a table whose rows a bulk insert may keep waiting. */
-  private notePending(sql: string, s: Statement): void {
-    if (/\bevents\b/.test(sql)) this.eventStatements.add(s);
-    if (/\bdigests\b/.test(sql)) this.digestStatements.add(s);
-  }
-
-  /** Inserts the rows waiting for a table the statement names, before it runs (see addNewTimeline and keepDigest). */
-  private beforeStatement(s: Statement): void {
     if (this.pendingEvents?.waiting && this.eventStatements.has(s)) this.insertPendingEvents();
-    const digests = this.bulkDigests?.rows;
-    if (digests && digests.waiting && this.digestStatements.has(s)) digests.end();
+    return s;
   }
 
   /**
@@ -1717,27 +1694,11 @@ export class Store {
     // one removed since has no events. (The import's own incidents are there, and not looked up.)
     // Nor is one kept once another build has taken the digests over (see keepDigestsOfThisBuild):
     // it would be read in that build's shape.
-    const bulk = this.bulkDigests;
-    if (bulk && !ifStillThere) {
-      // In a bulk insert (an import), many to a statement, the build looked at once (nothing
-      // else writes meanwhile): a statement a digest, each looking at the build, was a twelfth of
-      // an import of 10,000 companies. (Inserted before anything names the digests table, and at the end.)
-      bulk.rows ??= this.keepsDigests() && new RowsAtOnce((sql) => this.db.prepare(sql), 'INSERT OR REPLACE INTO digests (incident_id, digest, listed) VALUES', 3, DIGEST_ROWS);
-      if (!bulk.rows) return;
-      bulk.rows.add(incidentRowId, digestText(digest), listedText(digest));
-      bulk.kept.add(incidentRowId);
-      return;
-    }
     const kept = this.st(
       `INSERT OR REPLACE INTO digests (incident_id, digest, listed) SELECT @id, @digest, @listed
        WHERE (SELECT build FROM digests_build) = @build ${ifStillThere ? 'AND EXISTS (SELECT 1 FROM incidents WHERE id = @id)' : ''}`,
     ).run({ id: incidentRowId, digest: digestText(digest), listed: listedText(digest), build: BUILD });
-    if (kept.changes) bulk?.kept.add(incidentRowId);
-  }
-
-  /** Whether this build keeps the digests (see keepDigestsOfThisBuild). */
-  private keepsDigests(): boolean {
-    return this.st('SELECT build FROM digests_build').pluck().get() === BUILD;
+    if (kept.changes) this.bulkDigests?.kept.add(incidentRowId);
   }
 
   /**

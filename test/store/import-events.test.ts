@@ -106,47 +106,6 @@ describe('the events of an import', () => {
   });
 });
 
-describe('the digests an import keeps', () => {
-  const digests = () => new Map(store.db.prepare('SELECT i.ref, d.digest FROM digests d JOIN incidents i ON i.id = d.incident_id').raw(true).all() as [string, string][]);
-
-  it('are those of every timeline it makes, many to a statement; one a later part adds to is dropped, and made again when read', () => {
-    // 70 timelines (a statement of 64 and some left over); one given in two parts, the second
-    // adding an event after the first part's digest was kept.
-    const incidents: object[] = Array.from({ length: 70 }, (_, k) => incident(`d-${k}`, 1 + (k % 7)));
-    const first = incidents[3] as ReturnType<typeof incident>;
-    incidents.push({ ...first, events: [{ at: `${day(50)}T10:00`, type: 'apology' }] });
-    merge(doc(incidents));
-    const kept = digests();
-    expect(kept.size).toBe(69);
-    expect(kept.has('d-3')).toBe(false);
-    for (const [ref, text] of kept) expect(digestFromText(text), ref).toEqual(digestOf(store.findIncident(ref)!.events));
-    const read = [...store.digestedIncidentsInBatches()].flat().find((i) => i.id === 'd-3')!;
-    expect(read.digest.apology).toBe(true);
-    expect(digests().size).toBe(70);
-  });
-
-  it('are none where another build keeps the digests (they would be read in the shape of this build)', () => {
-    store.db.prepare("UPDATE digests_build SET build = 'another'").run();
-    merge(doc([incident('x-1', 3), incident('x-2', 2)]));
-    expect(digests().size).toBe(0);
-    expect(stored().length).toBe(5);
-  });
-
-  it('are in before anything reads the digests table during the import', () => {
-    merge(doc([incident('seen-1', 2)]));
-    const [row] = store.db.prepare("SELECT id FROM incidents WHERE ref = 'seen-1'").raw(true).all() as [number][];
-    store.write(
-      () =>
-        store.bulkInsert(() => {
-          store.keepDigest(row[0], digestOf(store.findIncident('seen-1')!.events.slice(0, 1)));
-          // A statement of the store that names the digests table sees the one waiting.
-          expect([...store.digestedIncidentsInBatches()].flat().find((i) => i.id === 'seen-1')!.digest.events).toBe(1);
-        }),
-      { summary: 'test' },
-    );
-  });
-});
-
 describe('the events an import adds to an incident there already', () => {
   const base = { id: 'box-1', company: 'Acme', title: 'Box broken', opened: '2026-11-01T10:00' };
   const resolution = (at: string) => ({ at, type: 'resolution', outcome: 'resolved' });
