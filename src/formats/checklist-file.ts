@@ -1,7 +1,7 @@
 // Reading checklists from YAML files: the built-in ones, the user's, or a path. Problems
 // are named with their line and column.
 
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { INPUT_LIMITS, readInputText } from './read-input.js';
 import { basename, dirname, join, resolve } from 'node:path';
 import { LineCounter, isNode } from 'yaml';
@@ -157,9 +157,34 @@ function yamlFilesIn(dir: string, onOther: (file: string, folder: boolean) => vo
     .filter(isFileOrUnknown);
 }
 
-/** The built-in checklists, whether or not a checklist of the user's overrides one. */
+/**
+ * The built-in checklists, whether or not a checklist of the user's overrides one: from the JSON
+ * the build makes of their files when there is one (`checklists.json` beside the bundles), each
+ * checked as a file's checklist is; else from the files.
+ */
 export function builtInChecklists(): LoadedChecklist[] {
-  return yamlFilesIn(builtInDir()).map((f) => loadFile(f, 'built-in'));
+  const dir = builtInDir();
+  const built = builtJson();
+  if (!built) return yamlFilesIn(dir).map((f) => loadFile(f, 'built-in'));
+  return Object.keys(built)
+    .sort()
+    .map((name) => {
+      const file = join(dir, name);
+      const result = validateChecklist(built[name]);
+      if ('errors' in result) throw new Error(`the build's copy of ${file} is not a checklist: ${formatPath(result.errors[0].path)}`);
+      return { checklist: result.value, source: 'built-in', file };
+    });
+}
+
+/** The data of the built-in checklists' files by name, as the build wrote them; undefined where none was built (run from the sources). */
+function builtJson(): Record<string, unknown> | undefined {
+  let dir = import.meta.dirname;
+  for (let i = 0; i < 2; i++) {
+    const candidate = join(dir, 'checklists.json');
+    if (existsSync(candidate)) return JSON.parse(readFileSync(candidate, 'utf8')) as Record<string, unknown>;
+    dir = dirname(dir);
+  }
+  return undefined;
 }
 
 /**

@@ -546,6 +546,20 @@ describe('the built-in checklists', () => {
   });
 });
 
+describe("the build's copy of the built-in checklists (dist/checklists.json, read by the built commands)", () => {
+  // The tests run after a fresh build (test/global-setup.ts).
+  const built = JSON.parse(readFileSync(resolve(ROOT, 'dist', 'checklists.json'), 'utf8')) as Record<string, unknown>;
+
+  it('holds every built-in file, and nothing else', () => {
+    expect(Object.keys(built).sort()).toEqual([...builtInFiles].sort());
+  });
+
+  it.each(builtInFiles)('%s: the checklist its file reads as, checked as a file is', (file) => {
+    const copy = validateChecklist(built[file]);
+    expect('value' in copy && copy.value).toEqual(loadBuiltIn(file));
+  });
+});
+
 // The table of CHECKLISTS.md, "The built-in `general` checklist (version 1)".
 // [question id, weight, [answer value, score (null for –), dealbreaker]]
 const GENERAL_TABLE: [string, number, [string, number | null, boolean][]][] = [
