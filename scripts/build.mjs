@@ -186,26 +186,21 @@ const built = await Promise.allSettled([
 const failed = built.find((b) => b.status === 'rejected');
 if (failed) throw failed.reason;
 
-// The jurisdiction packs, read once here: a letter then reads JSON, without loading the YAML parser.
-{
-  const { parse } = await import('yaml');
-  const packs = {};
-  for (const f of readdirSync(`${root}jurisdictions`).filter((f) => f.endsWith('.yaml')).sort()) {
-    packs[f.replace(/\.yaml$/, '')] = parse(readFileSync(`${root}jurisdictions/${f}`, 'utf8'));
+// The YAML files of a folder of the project as one JSON file of the build, each file's data
+// under the name `nameOf` gives it.
+const { parse: parseYaml } = await import('yaml');
+function yamlFolderAsJson(folder, out, nameOf) {
+  const data = {};
+  for (const f of readdirSync(`${root}${folder}`).filter((f) => /\.ya?ml$/.test(f)).sort()) {
+    data[nameOf(f)] = parseYaml(readFileSync(`${root}${folder}/${f}`, 'utf8'));
   }
-  writeFileSync(`${next}/jurisdictions.json`, JSON.stringify(packs));
+  writeFileSync(`${next}/${out}`, JSON.stringify(data));
 }
-
+// The jurisdiction packs, read once here: a letter then reads JSON, without loading the YAML parser.
+yamlFolderAsJson('jurisdictions', 'jurisdictions.json', (f) => f.replace(/\.yaml$/, ''));
 // The built-in checklists, read once here: a command that checks or imports reads JSON, where
 // parsing the three YAML files took some 55 ms at each run (its checks are made again there).
-{
-  const { parse } = await import('yaml');
-  const lists = {};
-  for (const f of readdirSync(`${root}checklists`).filter((f) => /\.ya?ml$/.test(f)).sort()) {
-    lists[f] = parse(readFileSync(`${root}checklists/${f}`, 'utf8'));
-  }
-  writeFileSync(`${next}/checklists.json`, JSON.stringify(lists));
-}
+yamlFolderAsJson('checklists', 'checklists.json', (f) => f);
 
 // The bundles are CommonJS whatever the project's own "type" says.
 writeFileSync(`${next}/package.json`, '{ "type": "commonjs" }\n');

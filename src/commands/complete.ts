@@ -11,14 +11,10 @@ import type { CommandResult } from './result.js';
 import { DYNAMIC_KINDS, type DynamicKind } from '../completion/values.js';
 import { isStoredKind, storedCandidates } from '../store/complete.js';
 import { companyKey } from '../domain/names.js';
-import { dirname } from 'node:path';
+import { findUp } from '../formats/project-files.js';
 
 /** The built-in checklists/ folder, found as formats/checklist-file.ts finds it (without loading the YAML parser it imports). */
-function builtInDir(): string | undefined {
-  let dir = import.meta.dirname;
-  for (let i = 0; i < 4; i++, dir = dirname(dir)) if (existsSync(join(dir, 'checklists', 'general.yaml'))) return join(dir, 'checklists');
-  return undefined;
-}
+const builtInDir = () => findUp('checklists', 'general.yaml');
 
 /** Checklist ids, built-in and the user's, read from each file's `id:` line without parsing YAML. */
 function checklistIds(configDir: string, prefix: string): string[] {

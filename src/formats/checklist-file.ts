@@ -3,6 +3,7 @@
 
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { INPUT_LIMITS, readInputText } from './read-input.js';
+import { findUp, projectDir } from './project-files.js';
 import { basename, dirname, join, resolve } from 'node:path';
 import { LineCounter, isNode } from 'yaml';
 import { sameScoring, validateChecklist, formatPath, type Checklist, type ChecklistFault, type Path } from '../domain/checklist.js';
@@ -41,13 +42,7 @@ export interface LoadedChecklist {
 
 /** The project's checklists/ folder, found from where this code runs (src/ or dist/). */
 export function builtInDir(): string {
-  let dir = import.meta.dirname;
-  for (let i = 0; i < 4; i++) {
-    const candidate = join(dir, 'checklists');
-    if (existsSync(join(candidate, 'general.yaml'))) return candidate;
-    dir = dirname(dir);
-  }
-  throw new Error('the built-in checklists are missing from the installation');
+  return projectDir('checklists', 'general.yaml');
 }
 
 /** The most values a checklist's YAML may make (its aliases written out): some ten for each of
@@ -164,8 +159,9 @@ function yamlFilesIn(dir: string, onOther: (file: string, folder: boolean) => vo
  */
 export function builtInChecklists(): LoadedChecklist[] {
   const dir = builtInDir();
-  const built = builtJson();
-  if (!built) return yamlFilesIn(dir).map((f) => loadFile(f, 'built-in'));
+  const json = findUp('checklists.json');
+  if (json === undefined) return yamlFilesIn(dir).map((f) => loadFile(f, 'built-in'));
+  const built = JSON.parse(readFileSync(json, 'utf8')) as Record<string, unknown>;
   return Object.keys(built)
     .sort()
     .map((name) => {
@@ -174,17 +170,6 @@ export function builtInChecklists(): LoadedChecklist[] {
       if ('errors' in result) throw new Error(`the build's copy of ${file} is not a checklist: ${formatPath(result.errors[0].path)}`);
       return { checklist: result.value, source: 'built-in', file };
     });
-}
-
-/** The data of the built-in checklists' files by name, as the build wrote them; undefined where none was built (run from the sources). */
-function builtJson(): Record<string, unknown> | undefined {
-  let dir = import.meta.dirname;
-  for (let i = 0; i < 2; i++) {
-    const candidate = join(dir, 'checklists.json');
-    if (existsSync(candidate)) return JSON.parse(readFileSync(candidate, 'utf8')) as Record<string, unknown>;
-    dir = dirname(dir);
-  }
-  return undefined;
 }
 
 /**

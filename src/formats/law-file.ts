@@ -2,30 +2,14 @@
 // makes of it) and the user's overrides (<config>/law.yaml). Problems are named with their path.
 
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { applyOverrides, validateOverrides, validatePack, type JurisdictionPack, type LawProblem } from '../domain/law.js';
 import { formatPath } from '../domain/validation.js';
 import { formatLocalDate } from '../domain/dates.js';
 import { UserError } from '../errors.js';
 import { t } from '../i18n/index.js';
 import { INPUT_LIMITS, readInputText, refuseSpecial } from './read-input.js';
-
-/** A folder or file of the project (jurisdictions/, templates/), found from where this code runs (src/ or dist/). */
-export function projectDir(name: string, probe: string): string {
-  const found = findUp(name, probe);
-  if (!found) throw new Error(`the built-in ${name} are missing from the installation`);
-  return found;
-}
-
-function findUp(name: string, probe?: string): string | undefined {
-  let dir = import.meta.dirname;
-  for (let i = 0; i < 4; i++) {
-    const candidate = join(dir, name);
-    if (existsSync(probe ? join(candidate, probe) : candidate)) return candidate;
-    dir = dirname(dir);
-  }
-  return undefined;
-}
+import { findUp, projectDir } from './project-files.js';
 
 /** The first few problems in words, each with its path. */
 function describe(errors: LawProblem[]): string {

@@ -9,7 +9,7 @@ import { LETTER_SCHEMA } from '../domain/letter.js';
 import type { LetterKind } from '../domain/law.js';
 import { UserError } from '../errors.js';
 import { t } from '../i18n/index.js';
-import { projectDir } from './law-file.js';
+import { projectDir } from './project-files.js';
 import { INPUT_LIMITS, entryOf, readInputText } from './read-input.js';
 
 export interface LoadedTemplate {

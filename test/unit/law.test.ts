@@ -4,7 +4,8 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { addTerm, applyOverrides, basisAsOf, chooseRules, validateOverrides, validatePack, type JurisdictionPack } from '../../src/domain/law.js';
-import { loadPacks, projectDir } from '../../src/formats/law-file.js';
+import { loadPacks } from '../../src/formats/law-file.js';
+import { projectDir } from '../../src/formats/project-files.js';
 import { formatPath } from '../../src/domain/validation.js';
 import { t } from '../../src/i18n/index.js';
 

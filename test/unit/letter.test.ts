@@ -10,7 +10,8 @@ import { guillemets, lettersWords, replyPromiseIn, sentNoteIn } from '../../src/
 import { parseLetterTemplate, renderLetter, markdownValue, type LetterFormat } from '../../src/domain/letter-format.js';
 import { LETTER_KINDS, type JurisdictionPack, type LetterKind } from '../../src/domain/law.js';
 import { letterOfDeadline, promisesOf } from '../../src/domain/incident.js';
-import { loadPacks, projectDir } from '../../src/formats/law-file.js';
+import { loadPacks } from '../../src/formats/law-file.js';
+import { projectDir } from '../../src/formats/project-files.js';
 import type { Incident, IncidentEvent } from '../../src/domain/types.js';
 import { SHARED } from '../helpers/cli.js';
 import { incident as makeIncident, contact, promise, escalation, refusal } from '../helpers/builders.js';
