@@ -10,6 +10,7 @@ import { LISTS, type ListName } from '../domain/types.js';
 import { loadCatalog, type Catalog } from '../i18n/index.js';
 import type { Finding } from '../domain/policy.js';
 import { BUILD } from '../version.js';
+import { localZone } from '../domain/dates.js';
 import { textInGroup } from '../ui/safe.js';
 
 export async function policyOf(ctx: Context): Promise<Policy> {
@@ -53,13 +54,7 @@ function fnv64(text: string): string {
   return `${(a >>> 0).toString(16).padStart(8, '0')}${(b >>> 0).toString(16).padStart(8, '0')}`;
 }
 
-/**
- * The local time zone as judging meets it: the TZ setting and this year's offsets from UTC in
- * winter and in summer (asking Intl for the zone's name costs some 15 ms at start-up).
- */
-export function localZone(year = new Date().getFullYear()): string {
-  return `${process.env.TZ ?? ''}\u0000${new Date(year, 0, 1).getTimezoneOffset()}\u0000${new Date(year, 6, 1).getTimezoneOffset()}`;
-}
+export { localZone };
 
 export function judgeOne(store: Store, company: CompanyRow, policy: Policy, now: number): Verdict {
   return judgeCompany(store.evidenceOf(company), policy, now);

@@ -11,6 +11,7 @@ import { UserError } from '../errors.js';
 import { MIGRATIONS, SCHEMA_VERSION, APPLICATION_ID } from './schema.js';
 import { retryBusy } from './busy.js';
 import { BUILD } from '../version.js';
+import { keptLocalZone } from '../domain/dates.js';
 import { DB_COMPANIONS, companionNamed, companionOf, createTempBeside, isTempBeside, misplacedAt, sqliteFileOf } from '../formats/write-file.js';
 
 export type DB = Database.Database;
@@ -616,21 +617,33 @@ function configure(db: DB, options: OpenOptions): void {
 }
 
 /**
- * Drops the incidents' digests when another build kept them (each is worked out again the next
- * time it is read): a digest is facts in the shape its build gave them, and a build that reads
- * them otherwise would misjudge its incident. Once a database is opened by a new version, or by
- * turns by two; nothing is lost, as every digest is made from the events again.
+ * What the kept digests are made under: this build, and the local time zone. A digest is facts
+ * in the shape its build gave them; and a time given without its offset from UTC is read in the
+ * local zone, so that which of two events came last, or when the incident reached its highest
+ * level, may differ from one zone to another.
+ */
+export function digestsKey(): string {
+  // Readable where it is kept: the zone's parts apart by spaces, not the zero characters between them.
+  return `${BUILD} ${keptLocalZone().replaceAll('\u0000', ' ')}`;
+}
+
+/**
+ * Drops the incidents' digests when another build kept them, or the same build in another time
+ * zone (each is worked out again the next time it is read): a build that reads them otherwise
+ * would misjudge its incident. Once a database is opened by a new version or in another zone, or
+ * by turns by two; nothing is lost, as every digest is made from the events again.
  */
 function keepDigestsOfThisBuild(db: DB): void {
+  const key = digestsKey();
   const kept = () => db.prepare('SELECT build FROM digests_build').pluck().get() as string | undefined;
-  if (kept() === BUILD) return;
+  if (kept() === key) return;
   retryBusy(() =>
     db
       .transaction(() => {
         // Looked at again under the write lock: another process of this build may have done it.
-        if (kept() === BUILD) return;
+        if (kept() === key) return;
         db.exec('DELETE FROM digests; DELETE FROM digests_build');
-        db.prepare('INSERT INTO digests_build (build) VALUES (?)').run(BUILD);
+        db.prepare('INSERT INTO digests_build (build) VALUES (?)').run(key);
       })
       .immediate(),
   );

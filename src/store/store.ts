@@ -2,13 +2,12 @@
 // command makes runs inside `write()`, one immediate transaction.
 
 import type { Statement } from 'better-sqlite3';
-import { createFilled, inspectHeader, openDatabase, openMemoryDatabase, openUpgradedCopy, beginImmediate, withReadOnlyCompanion, type DB, type OpenOptions } from './open.js';
+import { createFilled, digestsKey, inspectHeader, openDatabase, openMemoryDatabase, openUpgradedCopy, beginImmediate, withReadOnlyCompanion, type DB, type OpenOptions } from './open.js';
 import { DIGESTS_EVENT_INSERT, DIGESTS_EVENT_INSERT_NAME, SCHEMA_VERSION, UNWORDED, VERDICTS_LISTING_INDEX, VERDICTS_LISTING_INDEX_NAME } from './schema.js';
 import { companyKey, compareBytes, lookalikeSkeleton, slugOf } from '../domain/names.js';
 import { EVENT_FIELDS_AFTER_TYPE, eventContentKey, eventMomentKey, withEventFields, MAX_EVENT_NUMBER } from '../domain/events.js';
 import { msOf } from '../domain/dates.js';
 import { digestFromText, digestOf, digestText, listedText, type Digest, type DigestedIncident, type IncidentWithListedText } from '../domain/digest.js';
-import { BUILD } from '../version.js';
 import { LEVELS, type CheckRecord, type CheckVerdict, type CompanyEvidence, type CompanyFacts, type Fault, type Incident, type IncidentEvent, type Level, type ListName, type Pin, type ReplyOwer } from '../domain/types.js';
 import { t } from '../i18n/index.js';
 import { UserError } from '../errors.js';
@@ -1692,12 +1691,12 @@ export class Store {
   keepDigest(incidentRowId: number, digest: Digest, ifStillThere = false): void {
     // A digest worked out from a row read earlier is kept only for an incident still there:
     // one removed since has no events. (The import's own incidents are there, and not looked up.)
-    // Nor is one kept once another build has taken the digests over (see keepDigestsOfThisBuild):
-    // it would be read in that build's shape.
+    // Nor is one kept once another build, or the same in another time zone, has taken the
+    // digests over (see keepDigestsOfThisBuild): it would be read as made there.
     const kept = this.st(
       `INSERT OR REPLACE INTO digests (incident_id, digest, listed) SELECT @id, @digest, @listed
        WHERE (SELECT build FROM digests_build) = @build ${ifStillThere ? 'AND EXISTS (SELECT 1 FROM incidents WHERE id = @id)' : ''}`,
-    ).run({ id: incidentRowId, digest: digestText(digest), listed: listedText(digest), build: BUILD });
+    ).run({ id: incidentRowId, digest: digestText(digest), listed: listedText(digest), build: digestsKey() });
     if (kept.changes) this.bulkDigests?.kept.add(incidentRowId);
   }
 

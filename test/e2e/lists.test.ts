@@ -539,6 +539,39 @@ describe('the cached lists and the local time zone', () => {
       s.cleanup();
     }
   });
+  it('what was worked out of a timeline in one zone is not read in another, where a time given with its offset comes in another order', () => {
+    const s = sandbox();
+    try {
+      const utc = { env: { TZ: 'UTC' } };
+      const moscow = { env: { TZ: 'Europe/Moscow' } };
+      // A note given with its offset (01:00 at UTC+3) is at 22:00 on the 5th in UTC, before the
+      // close at 23:00: the failed incident's last event comes before the second incident was put
+      // right (00:30 on the 6th), and the company is white. In Moscow the note is at 01:00 on the
+      // 6th, after that: the failure at the quality department has the last word, and it is black.
+      ok(s.run(['incident', 'add', 'Acme', '--title', 'Broken router', '--fault', 'company', '--opened', '2026-10-01 10:00'], utc));
+      ok(s.run(['incident', 'event', 'acme-1', 'escalation', '--level', 'quality', '--at', '2026-10-02 10:00'], utc));
+      ok(s.run(['incident', 'close', 'acme-1', '--outcome', 'unresolved', '--at', '2026-10-05 23:00'], utc));
+      ok(s.run(['incident', 'event', 'acme-1', 'note', '--text', 'letter filed', '--at', '2026-10-06T01:00+03:00'], utc));
+      ok(s.run(['incident', 'add', 'Acme', '--title', 'Late parcel', '--fault', 'company', '--opened', '2026-10-06 00:10'], utc));
+      ok(s.run(['incident', 'close', 'acme-2', '--outcome', 'resolved', '--at', '2026-10-06 00:30'], utc));
+      const listOf = (opts: { env: NodeJS.ProcessEnv }) => {
+        const lists = JSON.parse(ok(s.run(['lists', '--json'], opts)).stdout) as Lists;
+        return (['black', 'white', 'watch'] as const).find((l) => lists[l].some((e) => e.company === 'Acme'));
+      };
+      const why = (opts: { env: NodeJS.ProcessEnv }) => JSON.parse(ok(s.run(['why', 'Acme', '--json'], opts)).stdout).list;
+      // Listed in UTC first: the digests of both timelines are kept, worked out in UTC.
+      expect(listOf(utc)).toBe('white');
+      expect(why(utc)).toBe('white');
+      expect(listOf(moscow)).toBe('black');
+      expect(why(moscow)).toBe('black');
+      expect(ok(s.run(['lists'], moscow)).stdout).toMatch(/Black list \(1\)\n  Acme .*Broken router/);
+      expect(ok(s.run(['export', '--format', 'md'], moscow)).stdout).toMatch(/## Black list[\s\S]*Acme[\s\S]*## White list/);
+      // And back: each zone lists as it judges.
+      expect(listOf(utc)).toBe('white');
+    } finally {
+      s.cleanup();
+    }
+  });
 });
 
 describe('line breaks in what the user typed', () => {

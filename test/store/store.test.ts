@@ -8,7 +8,8 @@ import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION, installJournalTriggers } from '../../src/store/schema.js';
 import { Store, type NewCheck } from '../../src/store/store.js';
-import { IMPORT_MAP_BYTES, MAP_BYTES, refuseNewDatabaseAt } from '../../src/store/open.js';
+import { IMPORT_MAP_BYTES, MAP_BYTES, digestsKey, refuseNewDatabaseAt } from '../../src/store/open.js';
+import { localZone, timeZoneChanged } from '../../src/domain/dates.js';
 import { journaled } from '../helpers/store.js';
 
 let dir: string;
@@ -702,10 +703,43 @@ describe('the journal', () => {
     again.close();
     const other = open(file);
     expect(digests(other)).toEqual([]);
-    expect(other.db.prepare('SELECT build FROM digests_build').pluck().all()).toEqual(['dev']);
+    expect(other.db.prepare('SELECT build FROM digests_build').pluck().all()).toEqual([digestsKey()]);
     for (const _batch of other.digestedIncidentsInBatches());
     expect(JSON.parse(other.db.prepare('SELECT digest FROM digests').pluck().get() as string)).toMatchObject({ events: 1 });
     other.close();
+  });
+
+  it('drops the digests kept in another time zone when it is opened: which event came last may differ there', () => {
+    const file = join(dir, 'vetted.db');
+    const zone = process.env.TZ;
+    const inZone = (tz: string) => {
+      process.env.TZ = tz;
+      timeZoneChanged();
+    };
+    try {
+      inZone('UTC');
+      const s = open(file);
+      const incidentId = acmeWithANote(s);
+      for (const _batch of s.digestedIncidentsInBatches());
+      const digests = (st: Store) => st.db.prepare('SELECT incident_id FROM digests').pluck().all();
+      expect(digests(s)).toEqual([incidentId]);
+      s.close();
+      inZone('Europe/Moscow');
+      const moscow = open(file);
+      expect(digests(moscow)).toEqual([]);
+      expect(moscow.db.prepare('SELECT build FROM digests_build').pluck().get()).toBe(`dev ${localZone().replaceAll('\u0000', ' ')}`);
+      for (const _batch of moscow.digestedIncidentsInBatches());
+      expect(digests(moscow)).toEqual([incidentId]);
+      moscow.close();
+      // Opened again in that zone: kept.
+      const again = open(file);
+      expect(digests(again)).toEqual([incidentId]);
+      again.close();
+    } finally {
+      if (zone === undefined) delete process.env.TZ;
+      else process.env.TZ = zone;
+      timeZoneChanged();
+    }
   });
 
   it('never hands out again the id of an incident or a check removed, by itself or with its company', () => {
