@@ -208,6 +208,45 @@ function checklistOf(k: CheckEntry, opts: MergeOptions): Checklist | undefined {
   return !fits(current) && fits(other) ? other : current;
 }
 
+/**
+ * The incidents of companies made by this import, by title and opening, found as
+ * Store.findIncidentByContent finds them: the opening as written first, then the same moment
+ * written another way, the first inserted first. A company's are read once, at the first
+ * incident of it sought by its content (none is where every incident has its id), and kept up
+ * as the import adds them.
+ */
+class IncidentsByContent {
+  private readonly byCompany = new Map<number, Map<string, { ref: string; opened: string }[]>>();
+
+  constructor(private readonly store: Store) {}
+
+  private static put(m: Map<string, { ref: string; opened: string }[]>, key: string, ref: string, opened: string): void {
+    const found = m.get(key);
+    if (found) found.push({ ref, opened });
+    else m.set(key, [{ ref, opened }]);
+  }
+
+  private static key(title: string, openedMs: number): string {
+    return `${openedMs}\u0000${title}`;
+  }
+
+  add(companyId: number, title: string, opened: string, ref: string): void {
+    const m = this.byCompany.get(companyId);
+    if (m) IncidentsByContent.put(m, IncidentsByContent.key(title, msOf(opened)), ref, opened);
+  }
+
+  find(companyId: number, title: string, opened: string): string | undefined {
+    let m = this.byCompany.get(companyId);
+    if (!m) {
+      m = new Map();
+      for (const r of this.store.incidentContentsOf(companyId)) IncidentsByContent.put(m, IncidentsByContent.key(r.title, r.openedMs), r.ref, r.opened);
+      this.byCompany.set(companyId, m);
+    }
+    const found = m.get(IncidentsByContent.key(title, msOf(opened)));
+    return (found?.find((f) => f.opened === opened) ?? found?.[0])?.ref;
+  }
+}
+
 export function mergeRecords(store: Store, records: DataRecords, opts: MergeOptions): MergeReport {
   const changes = (): ChangeTally => ({ ...tally(), changed: 0 });
   const report: MergeReport = { companies: changes(), aliases: tally(), checks: tally(), incidents: changes(), events: tally(), pins: changes(), attachments: tally(), attachments_without_content: 0, checks_renumbered: [], events_renumbered: [], companies_taken_for: [] };
@@ -223,6 +262,12 @@ export function mergeRecords(store: Store, records: DataRecords, opts: MergeOpti
   // Names seen in this file: most records name a company another record named already.
   const byName = new Map<string, CompanyRow>();
   const createdHere = new Set<number>();
+  // The incidents of a company made by this file, by title and opening: its incident of the same
+  // title and opening is found here, not in the database, which read the company's incidents for
+  // each of thousands of incidents of an import.
+  const insertedHere = new IncidentsByContent(store);
+  const sameContent = (companyId: number, opened: string, title: string): string | undefined =>
+    createdHere.has(companyId) ? insertedHere.find(companyId, title, opened) : store.findIncidentByContent(companyId, opened, title);
   // Every company the file names, in any record, counted once: as added, or as there already
   // (a second import of a file whose first added three companies said "1 already there").
   const thereAlready = new Set<number>();
@@ -472,7 +517,7 @@ export function mergeRecords(store: Store, records: DataRecords, opts: MergeOpti
         const inc = withOpening(entry);
         const derived = entry.opened === undefined || entry.opened === null;
         const company = ensure(inc.company);
-        let ref = inc.id ?? store.findIncidentByContent(company.id, inc.opened, inc.title);
+        let ref = inc.id ?? sameContent(company.id, inc.opened, inc.title);
         // An id is the incident's whatever the case of its letters, as it is looked up (exactly
         // first, then ignoring case: ACME-1 is acme-1 here).
         const existing = ref ? store.findIncident(ref) : undefined;
@@ -570,6 +615,7 @@ export function mergeRecords(store: Store, records: DataRecords, opts: MergeOpti
           // Closed when the file says, else at its first resolution (as adding each would set it).
           const closed = inc.closed ?? events.find((e) => e.type === 'resolution')?.at;
           rowId = store.insertIncident({ ref, companyId: company.id, title: inc.title, opened: inc.opened, fault: inc.fault ?? 'unknown', closed, lastSeq: numbers.last });
+          insertedHere.add(company.id, inc.title, inc.opened, ref);
           if (derived) derivedOpenings.set(rowId, msOf(inc.opened));
           incidentsMadeHere.add(rowId);
           report.incidents.added++;
@@ -650,7 +696,7 @@ export function mergeRecords(store: Store, records: DataRecords, opts: MergeOpti
     // SQLite's own page cache of 2 MB, not a larger one: each page of memory a process touches
     // for the first time costs it some 10 µs here, and the 32 MB cache an import of 10,000
     // companies once had cost it 6,000 of them (80 ms) and 26 MB, for no quicker writes.
-    store.write(() => store.bulkInsert(apply), { summary: () => (opts.summary ? opts.summary(report) : 'import') });
+    store.write(() => store.handingOutIds(() => store.bulkInsert(apply)), { summary: () => (opts.summary ? opts.summary(report) : 'import') });
   } catch (err) {
     if (!(err instanceof DryRun)) throw err;
   }
