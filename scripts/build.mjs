@@ -41,14 +41,14 @@ const VENDOR_OF = {
 };
 
 /**
- * The tables, indexes and triggers a database of the current schema has, worked out here by
- * running the migrations on a database in memory: opening a database then checks it against
- * this list without running them again at every start.
+ * Runs `use` on the modules of src/ that `exports` re-exports (`export { a } from './src/x.ts'`),
+ * bundled once into a file of the build's own, removed after: for what the build works out with
+ * the program's own code.
  */
-async function schemaObjects() {
-  const probe = `${root}dist.${process.pid}.schema.mjs`;
+async function withSources(name, exports, use) {
+  const probe = `${root}dist.${process.pid}.${name}.mjs`;
   await build({
-    stdin: { contents: "export { objectsOfVersion } from './src/store/open.ts'; export { SCHEMA_VERSION } from './src/store/schema.ts';", resolveDir: root, loader: 'ts' },
+    stdin: { contents: exports, resolveDir: root, loader: 'ts' },
     bundle: true,
     format: 'esm',
     platform: 'node',
@@ -58,12 +58,23 @@ async function schemaObjects() {
     logLevel: 'warning',
   });
   try {
-    const { objectsOfVersion, SCHEMA_VERSION } = await import(probe);
-    return { version: SCHEMA_VERSION, objects: objectsOfVersion(SCHEMA_VERSION) };
+    return await use(await import(probe));
   } finally {
     rmSync(probe, { force: true });
   }
 }
+
+/**
+ * The tables, indexes and triggers a database of the current schema has, worked out here by
+ * running the migrations on a database in memory: opening a database then checks it against
+ * this list without running them again at every start.
+ */
+const schemaObjects = () =>
+  withSources(
+    'schema',
+    "export { objectsOfVersion } from './src/store/open.ts'; export { SCHEMA_VERSION } from './src/store/schema.ts';",
+    ({ objectsOfVersion, SCHEMA_VERSION }) => ({ version: SCHEMA_VERSION, objects: objectsOfVersion(SCHEMA_VERSION) }),
+  );
 
 /**
  * What this build is, as a short hash of its version, its sources and the versions of the
@@ -186,21 +197,22 @@ const built = await Promise.allSettled([
 const failed = built.find((b) => b.status === 'rejected');
 if (failed) throw failed.reason;
 
-// The YAML files of a folder of the project as one JSON file of the build, each file's data
-// under the name `nameOf` gives it.
-const { parse: parseYaml } = await import('yaml');
-function yamlFolderAsJson(folder, out, nameOf) {
-  const data = {};
-  for (const f of readdirSync(`${root}${folder}`).filter((f) => /\.ya?ml$/.test(f)).sort()) {
-    data[nameOf(f)] = parseYaml(readFileSync(`${root}${folder}/${f}`, 'utf8'));
-  }
-  writeFileSync(`${next}/${out}`, JSON.stringify(data));
-}
-// The jurisdiction packs, read once here: a letter then reads JSON, without loading the YAML parser.
-yamlFolderAsJson('jurisdictions', 'jurisdictions.json', (f) => f.replace(/\.yaml$/, ''));
-// The built-in checklists, read once here: a command that checks or imports reads JSON, where
-// parsing the three YAML files took some 55 ms at each run (its checks are made again there).
-yamlFolderAsJson('checklists', 'checklists.json', (f) => f);
+// The built-in checklists and the jurisdiction packs as JSON files of the build, each file's data
+// under its name, read by the program's own readers (YAML merge keys taken, keys given twice
+// refused, each checked as the program checks it): a command then reads JSON, where parsing the
+// YAML files took some 55 ms at each run. A file with a problem stops the build, named with it.
+const builtData = () =>
+  withSources(
+    'data',
+    "export { checklistsDataOf } from './src/formats/checklist-file.ts'; export { packsDataOf } from './src/formats/law-file.ts'; export { useLanguage } from './src/i18n/index.ts';",
+    async ({ checklistsDataOf, packsDataOf, useLanguage }) => {
+      // A problem is said in English.
+      await useLanguage('en');
+      writeFileSync(`${next}/checklists.json`, JSON.stringify(checklistsDataOf(`${root}checklists`)));
+      writeFileSync(`${next}/jurisdictions.json`, JSON.stringify(await packsDataOf(`${root}jurisdictions`)));
+    },
+  );
+await builtData();
 
 // The bundles are CommonJS whatever the project's own "type" says.
 writeFileSync(`${next}/package.json`, '{ "type": "commonjs" }\n');

@@ -3,7 +3,7 @@
 
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { INPUT_LIMITS, readInputText } from './read-input.js';
-import { findUp, projectDir } from './project-files.js';
+import { builtCopy, projectDir } from './project-files.js';
 import { basename, dirname, join, resolve } from 'node:path';
 import { LineCounter, isNode } from 'yaml';
 import { sameScoring, validateChecklist, formatPath, type Checklist, type ChecklistFault, type Path } from '../domain/checklist.js';
@@ -50,7 +50,7 @@ export function builtInDir(): string {
 const CHECKLIST_VALUES = 200_000;
 
 /** Parses and validates one checklist text; every problem with its line and column. */
-export function parseChecklistText(text: string, file = 'the checklist'): { checklist?: Checklist; problems: LocatedProblem[] } {
+export function parseChecklistText(text: string, file = 'the checklist'): { checklist?: Checklist; problems: LocatedProblem[]; data?: unknown } {
   assertYamlBudget(text, file);
   const lineCounter = new LineCounter();
   const doc = parseYaml(text, lineCounter);
@@ -74,7 +74,7 @@ export function parseChecklistText(text: string, file = 'the checklist'): { chec
     return { problems: [{ line: 1, col: 1, path: '', fault: { kind: 'yaml', detail } }] };
   }
   const result = validateChecklist(data);
-  if ('value' in result) return { checklist: result.value, problems: [] };
+  if ('value' in result) return { checklist: result.value, problems: [], data };
   for (const p of result.errors) {
     const { line, col } = locate(doc, lineCounter, p.path);
     located.push({ line, col, path: formatPath(p.path), fault: p.fault });
@@ -154,22 +154,32 @@ function yamlFilesIn(dir: string, onOther: (file: string, folder: boolean) => vo
 
 /**
  * The built-in checklists, whether or not a checklist of the user's overrides one: from the JSON
- * the build makes of their files when there is one (`checklists.json` beside the bundles), each
- * checked as a file's checklist is; else from the files.
+ * the build made of their files (`checklists.json` beside the bundles), each checked as a file's
+ * checklist is; else, and where that copy is damaged or is not of the files there now, from the
+ * files themselves.
  */
 export function builtInChecklists(): LoadedChecklist[] {
-  const dir = builtInDir();
-  const json = findUp('checklists.json');
-  if (json === undefined) return yamlFilesIn(dir).map((f) => loadFile(f, 'built-in'));
-  const built = JSON.parse(readFileSync(json, 'utf8')) as Record<string, unknown>;
-  return Object.keys(built)
-    .sort()
-    .map((name) => {
-      const file = join(dir, name);
-      const result = validateChecklist(built[name]);
-      if ('errors' in result) throw new Error(`the build's copy of ${file} is not a checklist: ${formatPath(result.errors[0].path)}`);
-      return { checklist: result.value, source: 'built-in', file };
-    });
+  const files = yamlFilesIn(builtInDir());
+  const built = builtCopy('checklists.json', files.map((f) => basename(f)));
+  if (built) {
+    const checked = files.map((file) => ({ file, result: validateChecklist(built[basename(file)]) }));
+    if (checked.every((c) => 'value' in c.result)) return checked.map(({ file, result }) => ({ checklist: (result as { value: Checklist }).value, source: 'built-in', file }));
+  }
+  return files.map((f) => loadFile(f, 'built-in'));
+}
+
+/**
+ * The data of each checklist file of a folder, by file name, as this reader reads it: what the
+ * build keeps as `checklists.json`. A file with a problem stops the build, named with it.
+ */
+export function checklistsDataOf(dir: string): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const file of yamlFilesIn(dir)) {
+    const { data, problems } = parseChecklistText(readFileSync(file, 'utf8'), file);
+    if (problems.length) throw new Error(formatProblems(file, problems).join('\n'));
+    out[basename(file)] = data;
+  }
+  return out;
 }
 
 /**

@@ -9,7 +9,7 @@ import { formatLocalDate } from '../domain/dates.js';
 import { UserError } from '../errors.js';
 import { t } from '../i18n/index.js';
 import { INPUT_LIMITS, readInputText, refuseSpecial } from './read-input.js';
-import { findUp, projectDir } from './project-files.js';
+import { builtCopy, projectDir } from './project-files.js';
 
 /** The first few problems in words, each with its path. */
 function describe(errors: LawProblem[]): string {
@@ -26,23 +26,41 @@ function checked(data: unknown, file: string): JurisdictionPack {
   return result.value;
 }
 
-/** The packs' data by id: from the build's JSON when there is one, else from the YAML files. */
-async function rawPacks(): Promise<{ data: Record<string, unknown>; where: string }> {
-  const built = findUp('jurisdictions.json');
-  if (built) return { data: JSON.parse(readFileSync(built, 'utf8')) as Record<string, unknown>, where: built };
-  const dir = projectDir('jurisdictions', 'none.yaml');
-  const { parseDataText } = await import('./data-text.js');
-  const data: Record<string, unknown> = {};
-  for (const f of readdirSync(dir).filter((x) => x.endsWith('.yaml')).sort()) {
-    data[f.replace(/\.yaml$/, '')] = parseDataText(readFileSync(join(dir, f), 'utf8'), join(dir, f));
-  }
-  return { data, where: dir };
+/** The packs' ids: the names of the YAML files of the project's jurisdictions/ folder. */
+function packFiles(dir: string): string[] {
+  return readdirSync(dir).filter((x) => x.endsWith('.yaml')).sort();
 }
 
-/** Every built-in pack, by id, each validated. */
+/**
+ * The data of each pack file of a folder, by id, as this reader reads it: what the build keeps
+ * as `jurisdictions.json`. A file with a problem stops the build, named with it.
+ */
+export async function packsDataOf(dir: string): Promise<Record<string, unknown>> {
+  const { parseDataText } = await import('./data-text.js');
+  const data: Record<string, unknown> = {};
+  for (const f of packFiles(dir)) {
+    const id = f.replace(/\.yaml$/, '');
+    data[id] = parseDataText(readFileSync(join(dir, f), 'utf8'), join(dir, f));
+    checked(data[id], `${join(dir, f)}`);
+  }
+  return data;
+}
+
+/**
+ * Every built-in pack, by id, each validated: from the JSON the build made of the files
+ * (`jurisdictions.json` beside the bundles); else, and where that copy is damaged or is not of
+ * the files there now, from the files themselves.
+ */
 export async function loadPacks(): Promise<Map<string, JurisdictionPack>> {
-  const { data, where } = await rawPacks();
-  return new Map(Object.keys(data).sort().map((id) => [id, checked(data[id], `${where} (${id})`)]));
+  const dir = projectDir('jurisdictions', 'none.yaml');
+  const files = packFiles(dir);
+  const built = builtCopy('jurisdictions.json', files.map((f) => f.replace(/\.yaml$/, '')));
+  if (built) {
+    const packs = Object.keys(built).sort().map((id) => [id, validatePack(built[id])] as const);
+    if (packs.every(([, r]) => 'value' in r)) return new Map(packs.map(([id, r]) => [id, (r as { value: JurisdictionPack }).value]));
+  }
+  const data = await packsDataOf(dir);
+  return new Map(Object.keys(data).sort().map((id) => [id, checked(data[id], `${dir} (${id})`)]));
 }
 
 /** One pack with the user's overrides from <config>/law.yaml applied. */

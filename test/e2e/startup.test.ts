@@ -2,10 +2,11 @@
 // recorded by a module hook, and the libraries it must not touch are looked for in them.
 // The bundles are CommonJS, so the hook is a `--require` that notes each file loaded.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readFileSync, writeFileSync, existsSync, rmSync, mkdirSync } from 'node:fs';
+import { cpSync, readFileSync, writeFileSync, existsSync, rmSync, mkdirSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { BIN, sandbox, type Sandbox } from '../helpers/cli.js';
+import { ok } from '../helpers/expect.js';
 
 let s: Sandbox;
 let hook: string;
@@ -115,5 +116,51 @@ process.stdout.write(require(${JSON.stringify(join(dir, 'm.js'))}).answer + ' ' 
     const r = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8' });
     expect(r.status, r.stderr).toBe(0);
     expect(r.stdout).toBe('m.js:42 1');
+  });
+});
+
+describe("the build's JSON of the built-in checklists and law packs", () => {
+  // A copy of the installation, its JSON files damaged as a disk, an editor or a half-copied
+  // upgrade could leave them: every command reads the YAML files instead, and says the same.
+  it('damaged, missing or of other files, is not taken: the files themselves are read, and the commands work', () => {
+    const inst = join(s.dir, 'installation');
+    const ROOT = join(BIN, '..', '..');
+    for (const part of ['bin', 'dist', 'checklists', 'jurisdictions', 'templates', 'package.json']) cpSync(join(ROOT, part), join(inst, part), { recursive: true });
+    symlinkSync(join(ROOT, 'node_modules'), join(inst, 'node_modules'));
+    const run = (args: string[]) => {
+      const r = spawnSync(process.execPath, [join(inst, 'bin', 'vetted.js'), ...args], { env: s.env, encoding: 'utf8' });
+      expect(r.stderr).not.toMatch(/unexpected error/);
+      expect(r.status, r.stderr).toBe(0);
+      return r.stdout;
+    };
+    ok(s.run(['incident', 'add', 'Acme', '--title', 'Late parcel', '--opened', '2026-11-01 10:00']));
+    const outputs = () => ({
+      checklists: run(['checklists', 'list', '--json']),
+      general: run(['checklists', 'show', 'general']),
+      letter: run(['letter', 'acme-1', '--kind', 'claim', '--jurisdiction', 'ru', '--case', 'goods', '--demand', 'refund', '--amount', '500', '--currency', 'RUB', '--account', '123456', '--from', 'Ivan Petrov']),
+    });
+    const good = outputs();
+    expect(JSON.parse(good.checklists).map((c: { id: string }) => c.id)).toEqual(['general', 'online-order', 'subscription']);
+    const copies = ['checklists.json', 'jurisdictions.json'].map((f) => join(inst, 'dist', f));
+    const whole = copies.map((f) => readFileSync(f, 'utf8'));
+    const damages: [string, (text: string) => string | undefined][] = [
+      ['cut short', (text) => text.slice(0, 100)],
+      ['null', () => 'null'],
+      ['an empty object', () => '{}'],
+      ['a list', () => '[]'],
+      ['of other files', (text) => JSON.stringify({ ...JSON.parse(text), 'another.yaml': {} })],
+      ['with an entry that is no checklist or pack', (text) => JSON.stringify(Object.fromEntries(Object.keys(JSON.parse(text)).map((k) => [k, { id: 'x' }])))],
+      ['missing', () => undefined],
+    ];
+    for (const [what, damage] of damages) {
+      copies.forEach((f, k) => {
+        const text = damage(whole[k]);
+        if (text === undefined) rmSync(f);
+        else writeFileSync(f, text);
+      });
+      // One found above the installation is no copy of its files either.
+      if (what === 'missing') writeFileSync(join(s.dir, 'checklists.json'), '{}');
+      expect(outputs(), what).toEqual(good);
+    }
   });
 });

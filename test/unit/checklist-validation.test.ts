@@ -1,10 +1,11 @@
 // Validating checklists: every kind of problem with its path; the YAML reader's lines and
 // columns; and the built-in checklists, with `general` held to the table in CHECKLISTS.md.
-import { readdirSync, readFileSync } from 'node:fs';
-import { basename, resolve } from 'node:path';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { validateChecklist, formatPath, localize, type Checklist, type ChecklistProblem, type LocalText, type Path } from '../../src/domain/checklist.js';
-import { parseChecklistText, type LocatedProblem } from '../../src/formats/checklist-file.js';
+import { checklistsDataOf, parseChecklistText, type LocatedProblem } from '../../src/formats/checklist-file.js';
 import { en } from '../../src/i18n/en.js';
 import { ru } from '../../src/i18n/ru.js';
 
@@ -557,6 +558,43 @@ describe("the build's copy of the built-in checklists (dist/checklists.json, rea
   it.each(builtInFiles)('%s: the checklist its file reads as, checked as a file is', (file) => {
     const copy = validateChecklist(built[file]);
     expect('value' in copy && copy.value).toEqual(loadBuiltIn(file));
+  });
+});
+
+describe('the data the build keeps of a folder of checklists (checklistsDataOf)', () => {
+  it("is each file's data as the program reads it, merge keys taken; a file with a problem stops it, named with its line", () => {
+    const dir = mkdtempSync(join(tmpdir(), 'vetted-built-'));
+    try {
+      const text = [
+        'id: repairs',
+        'version: 1',
+        'title: {en: "A repair shop", ru: "Мастерская"}',
+        'questions:',
+        '  - id: warranty',
+        '    text: {en: "Warranty?", ru: "Гарантия?"}',
+        '    weight: 1',
+        '    answers: &yn',
+        '      - {value: "yes", label: &y {en: "Yes", ru: "Да"}, score: 1}',
+        '      - {value: "no", label: {en: "No", ru: "Нет"}, score: 0}',
+        '  - id: quote',
+        '    text: {<<: *y, en: "Price quoted first?"}',
+        '    weight: 1',
+        '    answers: *yn',
+        '',
+      ].join('\n');
+      writeFileSync(join(dir, 'repairs.yaml'), text);
+      const data = checklistsDataOf(dir);
+      expect(Object.keys(data)).toEqual(['repairs.yaml']);
+      expect(data['repairs.yaml']).toEqual(parseChecklistText(text).data);
+      expect((data['repairs.yaml'] as { questions: { text: unknown }[] }).questions[1].text).toEqual({ en: 'Price quoted first?', ru: 'Да' });
+      // The copy, checked, is the checklist the file reads as.
+      const copy = validateChecklist(JSON.parse(JSON.stringify(data))['repairs.yaml']);
+      expect('value' in copy && copy.value).toEqual(parseChecklistText(text).checklist);
+      writeFileSync(join(dir, 'zz.yaml'), 'id: zz\nversion: 1\ntitle: {en: x, ru: y}\nquestions: []\n');
+      expect(() => checklistsDataOf(dir)).toThrow(/zz\.yaml:4:\d+: questions: /);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 

@@ -1,10 +1,11 @@
 // Jurisdiction packs: every built-in pack is valid and honest, the validator names problems,
 // the user's overrides are marked, and only rules the user can invoke are chosen.
-import { readFileSync, readdirSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { addTerm, applyOverrides, basisAsOf, chooseRules, validateOverrides, validatePack, type JurisdictionPack } from '../../src/domain/law.js';
-import { loadPacks } from '../../src/formats/law-file.js';
+import { loadPacks, packsDataOf } from '../../src/formats/law-file.js';
 import { projectDir } from '../../src/formats/project-files.js';
 import { formatPath } from '../../src/domain/validation.js';
 import { t } from '../../src/i18n/index.js';
@@ -69,6 +70,21 @@ describe('the built-in packs', () => {
     const dirs = [projectDir('jurisdictions', 'none.yaml'), join(projectDir('templates', 'letters/en/claim.md'), 'letters', 'en'), join(projectDir('templates', 'letters/en/claim.md'), 'letters', 'ru')];
     for (const dir of dirs) {
       for (const f of readdirSync(dir)) expect(readFileSync(join(dir, f), 'utf8'), f).not.toMatch(/\bODR\b|online dispute resolution|ec\.europa\.eu\/consumers\/odr/i);
+    }
+  });
+});
+
+describe('the data the build keeps of the packs (packsDataOf)', () => {
+  it("is each file's data by id, the packs as they load; a file with a problem stops it, named", async () => {
+    const data = await packsDataOf(projectDir('jurisdictions', 'none.yaml'));
+    expect(Object.keys(data)).toEqual(['eu', 'none', 'ru', 'uk', 'us']);
+    for (const [id, pack] of packs) expect(validatePack(JSON.parse(JSON.stringify(data[id])))).toEqual({ value: pack });
+    const dir = mkdtempSync(join(tmpdir(), 'vetted-packs-'));
+    try {
+      writeFileSync(join(dir, 'zz.yaml'), 'id: zz\nrules: 1\n');
+      await expect(packsDataOf(dir)).rejects.toThrow(/zz\.yaml/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 });
