@@ -623,9 +623,12 @@ function configure(db: DB, options: OpenOptions): void {
  * level, may differ from one zone to another.
  */
 export function digestsKey(): string {
+  const zone = keptLocalZone();
   // Readable where it is kept: the zone's parts apart by spaces, not the zero characters between them.
-  return `${BUILD} ${keptLocalZone().replaceAll('\u0000', ' ')}`;
+  if (zone !== keyOfZone.zone) keyOfZone = { zone, key: `${BUILD} ${zone.replaceAll('\u0000', ' ')}` };
+  return keyOfZone.key;
 }
+let keyOfZone = { zone: '', key: '' };
 
 /**
  * Drops the incidents' digests when another build kept them, or the same build in another time

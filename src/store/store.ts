@@ -721,10 +721,10 @@ export class Store {
    * so that one differing only in case would lead a citation of the other to it. A range of
    * refs that start with the prefix, ignoring case (its last character is '-', and '.' follows '-').
    */
-  private firstFreeRef(table: 'incidents' | 'checks', prefix: string, reserved: ReadonlySet<string> = new Set()): string {
+  private firstFreeRef(table: 'incidents' | 'checks', prefix: string, reserved: ReadonlySet<string> = NO_IDS): string {
     const kind = RETIRED_KINDS[table];
-    const lowered = this.refRun?.lowered(reserved) ?? lowerCased(reserved);
-    const free = (n: number) => !lowered.has(`${prefix}${n}`.toLowerCase());
+    const lowered = reserved.size === 0 ? NO_IDS : (this.refRun?.lowered(reserved) ?? lowerCased(reserved));
+    const free = lowered.size === 0 ? () => true : (n: number) => !lowered.has(`${prefix}${n}`.toLowerCase());
     const cursor = `${table}\u0000${prefix.toLowerCase()}`;
     let n = this.refRun?.next.get(cursor);
     if (n === undefined) {
@@ -1782,6 +1782,9 @@ export class Store {
     return { companies: n('companies'), checks: n('checks'), incidents: n('incidents'), events: n('events'), pins: n('pins') };
   }
 }
+
+/** No ids reserved. */
+const NO_IDS: ReadonlySet<string> = new Set();
 
 /** Ids as they are compared: ignoring the case of their letters. */
 const lowerCased = (ids: Iterable<string>): Set<string> => new Set(Array.from(ids, (r) => r.toLowerCase()));
