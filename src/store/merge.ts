@@ -209,41 +209,41 @@ function checklistOf(k: CheckEntry, opts: MergeOptions): Checklist | undefined {
 }
 
 /**
- * The incidents of companies made by this import, by title and opening, found as
- * Store.findIncidentByContent finds them: the opening as written first, then the same moment
- * written another way, the first inserted first. A company's are read once, at the first
- * incident of it sought by its content (none is where every incident has its id), and kept up
- * as the import adds them.
+ * A company's incidents by title and opening, within one import: an incident of the file
+ * without an id is the company's incident of the same title and the same opening, as written
+ * first (one stored by a process in another time zone may be another moment here), else the
+ * same moment written another way (`09:00` and `09:00:00`), the first added first. A company's
+ * are read once, at the first incident of it sought (none is where every incident has its id),
+ * and kept up as the import adds to them: they were sought among all of the company's
+ * incidents for each incident of the file, the square of their number.
  */
 class IncidentsByContent {
-  private readonly byCompany = new Map<number, Map<string, { ref: string; opened: string }[]>>();
+  private readonly byCompany = new Map<number, { byText: Map<string, string>; byMoment: Map<string, string> }>();
 
   constructor(private readonly store: Store) {}
 
-  private static put(m: Map<string, { ref: string; opened: string }[]>, key: string, ref: string, opened: string): void {
-    const found = m.get(key);
-    if (found) found.push({ ref, opened });
-    else m.set(key, [{ ref, opened }]);
+  private static put(m: Map<string, string>, key: string, ref: string): void {
+    if (!m.has(key)) m.set(key, ref);
   }
 
-  private static key(title: string, openedMs: number): string {
-    return `${openedMs}\u0000${title}`;
+  private static keep(c: { byText: Map<string, string>; byMoment: Map<string, string> }, title: string, opened: string, openedMs: number, ref: string): void {
+    IncidentsByContent.put(c.byText, `${opened}\u0000${title}`, ref);
+    IncidentsByContent.put(c.byMoment, `${openedMs}\u0000${title}`, ref);
   }
 
   add(companyId: number, title: string, opened: string, ref: string): void {
-    const m = this.byCompany.get(companyId);
-    if (m) IncidentsByContent.put(m, IncidentsByContent.key(title, msOf(opened)), ref, opened);
+    const c = this.byCompany.get(companyId);
+    if (c) IncidentsByContent.keep(c, title, opened, msOf(opened), ref);
   }
 
   find(companyId: number, title: string, opened: string): string | undefined {
-    let m = this.byCompany.get(companyId);
-    if (!m) {
-      m = new Map();
-      for (const r of this.store.incidentContentsOf(companyId)) IncidentsByContent.put(m, IncidentsByContent.key(r.title, r.openedMs), r.ref, r.opened);
-      this.byCompany.set(companyId, m);
+    let c = this.byCompany.get(companyId);
+    if (!c) {
+      c = { byText: new Map(), byMoment: new Map() };
+      for (const r of this.store.incidentContentsOf(companyId)) IncidentsByContent.keep(c, r.title, r.opened, r.openedMs, r.ref);
+      this.byCompany.set(companyId, c);
     }
-    const found = m.get(IncidentsByContent.key(title, msOf(opened)));
-    return (found?.find((f) => f.opened === opened) ?? found?.[0])?.ref;
+    return c.byText.get(`${opened}\u0000${title}`) ?? c.byMoment.get(`${msOf(opened)}\u0000${title}`);
   }
 }
 
@@ -262,12 +262,7 @@ export function mergeRecords(store: Store, records: DataRecords, opts: MergeOpti
   // Names seen in this file: most records name a company another record named already.
   const byName = new Map<string, CompanyRow>();
   const createdHere = new Set<number>();
-  // The incidents of a company made by this file, by title and opening: its incident of the same
-  // title and opening is found here, not in the database, which read the company's incidents for
-  // each of thousands of incidents of an import.
-  const insertedHere = new IncidentsByContent(store);
-  const sameContent = (companyId: number, opened: string, title: string): string | undefined =>
-    createdHere.has(companyId) ? insertedHere.find(companyId, title, opened) : store.findIncidentByContent(companyId, opened, title);
+  const byContent = new IncidentsByContent(store);
   // Every company the file names, in any record, counted once: as added, or as there already
   // (a second import of a file whose first added three companies said "1 already there").
   const thereAlready = new Set<number>();
@@ -517,7 +512,7 @@ export function mergeRecords(store: Store, records: DataRecords, opts: MergeOpti
         const inc = withOpening(entry);
         const derived = entry.opened === undefined || entry.opened === null;
         const company = ensure(inc.company);
-        let ref = inc.id ?? sameContent(company.id, inc.opened, inc.title);
+        let ref = inc.id ?? byContent.find(company.id, inc.title, inc.opened);
         // An id is the incident's whatever the case of its letters, as it is looked up (exactly
         // first, then ignoring case: ACME-1 is acme-1 here).
         const existing = ref ? store.findIncident(ref) : undefined;
@@ -615,7 +610,7 @@ export function mergeRecords(store: Store, records: DataRecords, opts: MergeOpti
           // Closed when the file says, else at its first resolution (as adding each would set it).
           const closed = inc.closed ?? events.find((e) => e.type === 'resolution')?.at;
           rowId = store.insertIncident({ ref, companyId: company.id, title: inc.title, opened: inc.opened, fault: inc.fault ?? 'unknown', closed, lastSeq: numbers.last });
-          insertedHere.add(company.id, inc.title, inc.opened, ref);
+          byContent.add(company.id, inc.title, inc.opened, ref);
           if (derived) derivedOpenings.set(rowId, msOf(inc.opened));
           incidentsMadeHere.add(rowId);
           report.incidents.added++;

@@ -7,7 +7,6 @@ import { DIGESTS_EVENT_INSERT, DIGESTS_EVENT_INSERT_NAME, SCHEMA_VERSION, UNWORD
 import { companyKey, compareBytes, lookalikeSkeleton, slugOf } from '../domain/names.js';
 import { EVENT_FIELDS_AFTER_TYPE, eventContentKey, eventMomentKey, withEventFields, MAX_EVENT_NUMBER } from '../domain/events.js';
 import { msOf } from '../domain/dates.js';
-import { DAY_MS } from '../domain/incident.js';
 import { digestFromText, digestOf, digestText, listedText, type Digest, type DigestedIncident, type IncidentWithListedText } from '../domain/digest.js';
 import { LEVELS, type CheckRecord, type CheckVerdict, type CompanyEvidence, type CompanyFacts, type Fault, type Incident, type IncidentEvent, type Level, type ListName, type Pin, type ReplyOwer } from '../domain/types.js';
 import { t } from '../i18n/index.js';
@@ -876,21 +875,7 @@ export class Store {
     return row ? this.withEvents([row])[0] : undefined;
   }
 
-  /** An incident of a company with this opening time and title (how the data file keys incidents without an id). */
-  findIncidentByContent(companyId: number, opened: string, title: string): string | undefined {
-    // The opening as written, or the same moment written another way (`09:00` and `09:00:00`).
-    // Sought among the company's incidents opened within two days of it, by the index (an
-    // opening written alike, stored by a process in another time zone, is within 26 hours): all
-    // of them were read for each incident of an import, the square of their number.
-    const ms = msOf(opened);
-    const row = this.st(
-      `SELECT ref FROM incidents WHERE company_id = @company AND opened_ms BETWEEN @ms - ${2 * DAY_MS} AND @ms + ${2 * DAY_MS}
-         AND title = @title AND (opened = @opened OR opened_ms = @ms) ORDER BY opened <> @opened, id LIMIT 1`,
-    ).get({ company: companyId, ms, title, opened }) as { ref: string } | undefined;
-    return row?.ref;
-  }
-
-  /** A company's incidents' ids, titles and openings (as written and as stored moments), in the order they were added. */
+  /** A company's incidents' ids, titles and openings (as written and as stored moments), in the order they were added: how the data file keys incidents without an id. */
   incidentContentsOf(companyId: number): { ref: string; title: string; opened: string; openedMs: number }[] {
     return this.st('SELECT ref, title, opened, opened_ms AS openedMs FROM incidents WHERE company_id = ? ORDER BY id').all(companyId) as { ref: string; title: string; opened: string; openedMs: number }[];
   }

@@ -1123,6 +1123,11 @@ describe('records without ids', () => {
       };
       const timed = (n: number) => {
         const db = join(s.dir, `records-${n}.db`);
+        // The company there already, with an incident the file has too (sought among what the
+        // database holds, and what the import adds to it).
+        const before = join(s.dir, `before-${n}.json`);
+        writeFileSync(before, JSON.stringify({ format: 'vetted/1', incidents: [{ company: 'Solo', title: 'before', opened: '2019-01-01' }, { company: 'Solo', title: 't0', opened: '2020-01-01' }] }));
+        ok(s.run(['--db', db, 'import', before]));
         const t0 = process.hrtime.bigint();
         ok(s.run(['--db', db, 'import', file(n)]));
         return { ms: Number(process.hrtime.bigint() - t0) / 1e6, db };
@@ -1136,8 +1141,8 @@ describe('records without ids', () => {
       // The first free numbers, the given ones (whatever their case) left out; the same incident
       // given twice (a title and an opening seen before) is one.
       expect(new Set(got).size).toBe(got.length);
-      expect(got.length).toBe(7 + 2 + 250);
-      expect(got.filter((id) => /^solo-\d+$/i.test(id)).map((id) => Number(id.split('-')[1])).sort((a, b) => a - b)).toEqual(Array.from({ length: 259 }, (_, k) => k + 1));
+      expect(got.length).toBe(2 + 6 + 2 + 250);
+      expect(got.filter((id) => /^solo-\d+$/i.test(id)).map((id) => Number(id.split('-')[1])).sort((a, b) => a - b)).toEqual(Array.from({ length: 260 }, (_, k) => k + 1));
       expect(got).toContain('SOLO-3');
       const checks = JSON.parse(ok(s.run(['--db', small.db, 'checks', 'list', '--json'])).stdout) as { id: string }[];
       expect(checks.map((c) => c.id).sort()).toEqual(Array.from({ length: 126 }, (_, k) => `solo-check-${k + 1}`).sort());
