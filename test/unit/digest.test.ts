@@ -21,7 +21,7 @@ import {
   isOpenDigested,
   promisesOfDigested,
 } from '../../src/domain/digest.js';
-import { brokenPromises, closingOf, computeMetrics, highestLevel, isOpen, promiseStatusGiven, promisesOf, type PromiseStatus } from '../../src/domain/incident.js';
+import { brokenPromises, closingOf, computeMetrics, highestLevel, isOpen, madeAfterFix, promiseStatusGiven, promisesOf, type PromiseStatus } from '../../src/domain/incident.js';
 import { COMPENSATION_KINDS, EFFORTS, FAULTS, LEVELS, OUTCOMES, type CompanyEvidence, type Incident, type IncidentEvent } from '../../src/domain/types.js';
 import { formatLocalDate, msOf } from '../../src/domain/dates.js';
 import { sortEvents } from '../../src/domain/events.js';
@@ -99,10 +99,11 @@ describe('the digest of a timeline', () => {
           levels: d.levels.slice(-1),
           closing: d.closing,
           // The company's own promises: a letter's reply deadline is counted apart.
-          // One made after the fix, which the fix does not settle, with its time.
+          // One made after the fix, which the fix does not settle, with its time: after its minute
+          // (one made within the minute of the fix, with seconds or an offset, is settled by it).
           promises: d.promises
             .filter((p) => !p.reply)
-            .map((p) => (p.kept !== undefined ? { due: p.due, kept: p.kept } : d.closing && ['resolved', 'partial'].includes(d.closing.outcome) && msOf(p.at) > msOf(d.closing.at) ? { due: p.due, at: p.at } : { due: p.due })),
+            .map((p) => (p.kept !== undefined ? { due: p.due, kept: p.kept } : madeAfterFix(p, closingOfDigest(d)) ? { due: p.due, at: p.at } : { due: p.due })),
         });
       }),
       { numRuns: 2000 },
