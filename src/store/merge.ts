@@ -214,8 +214,9 @@ function checklistOf(k: CheckEntry, opts: MergeOptions): Checklist | undefined {
  * first (one stored by a process in another time zone may be another moment here), else the
  * same moment written another way (`09:00` and `09:00:00`), the first added first. A company's
  * are read once, at the first incident of it sought (none is where every incident has its id),
- * and kept up as the import adds to them: they were sought among all of the company's
- * incidents for each incident of the file, the square of their number.
+ * kept up as the import adds to them, and read again after it changes one's title or opening:
+ * they were sought among all of the company's incidents for each incident of the file, the
+ * square of their number.
  */
 class IncidentsByContent {
   private readonly byCompany = new Map<number, { byText: Map<string, string>; byMoment: Map<string, string> }>();
@@ -229,6 +230,11 @@ class IncidentsByContent {
   private static keep(c: { byText: Map<string, string>; byMoment: Map<string, string> }, title: string, opened: string, openedMs: number, ref: string): void {
     IncidentsByContent.put(c.byText, `${opened}\u0000${title}`, ref);
     IncidentsByContent.put(c.byMoment, `${openedMs}\u0000${title}`, ref);
+  }
+
+  /** After the import changed a title or an opening of the company's: they are read again when next sought. */
+  changed(companyId: number): void {
+    this.byCompany.delete(companyId);
   }
 
   add(companyId: number, title: string, opened: string, ref: string): void {
@@ -551,6 +557,7 @@ export function mergeRecords(store: Store, records: DataRecords, opts: MergeOpti
           if (reopened) {
             store.updateIncident(rowId, { opened: inc.opened });
             derivedOpenings.set(rowId, msOf(inc.opened));
+            byContent.changed(company.id);
           }
           if (!derived) derivedOpenings.delete(rowId);
           // Its title and fault as the file gives them, as a company's details are taken: a
@@ -559,6 +566,7 @@ export function mergeRecords(store: Store, records: DataRecords, opts: MergeOpti
           if (inc.title !== existing.title || fault !== existing.fault) {
             store.updateIncident(rowId, { title: inc.title, fault });
             report.incidents.changed++;
+            if (inc.title !== existing.title) byContent.changed(company.id);
           }
           // The content of the events there already: an event the timeline has is not added again.
           const { known, moments, byNumber, last } = store.eventsToMergeInto(rowId);

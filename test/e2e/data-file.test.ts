@@ -1100,6 +1100,47 @@ describe('export --out', () => {
 });
 
 describe('records without ids', () => {
+  it("one is the incident a record before it renamed or opened earlier, not the one it was, and a file imported again changes nothing", () => {
+    const s = sandbox();
+    try {
+      const yaml = (name: string, lines: string[]) => {
+        const path = join(s.dir, name);
+        writeFileSync(path, ['format: vetted/1', 'incidents:', ...lines.map((l) => `  - ${l}`), ''].join('\n'));
+        return path;
+      };
+      const imported = (db: string, file: string) => ok(s.run(['--db', join(s.dir, db), 'import', file])).stderr.match(/incidents: .*/)![0];
+      const first = yaml('first.yaml', ['{id: acme-1, company: Acme, title: Outage, opened: 2024-01-01T09:00}']);
+      // The record without an id before the rename reads the company's incidents; the one after it
+      // is the renamed incident.
+      const renamed = yaml('renamed.yaml', [
+        '{company: Acme, title: Other, opened: 2024-02-01T09:00}',
+        '{id: acme-1, company: Acme, title: Outage renamed, opened: 2024-01-01T09:00}',
+        '{company: Acme, title: Outage renamed, opened: 2024-01-01T09:00}',
+      ]);
+      imported('a.db', first);
+      expect(imported('a.db', renamed)).toBe('incidents: 1 added, 2 already there, 1 of them changed');
+      // The old title is no longer the incident's: another one, and the file imported again is all there.
+      const oldTitle = yaml('old-title.yaml', [
+        '{company: Acme, title: Other, opened: 2024-02-01T09:00}',
+        '{id: acme-1, company: Acme, title: Outage renamed, opened: 2024-01-01T09:00}',
+        '{company: Acme, title: Outage, opened: 2024-01-01T09:00}',
+      ]);
+      imported('b.db', first);
+      expect(imported('b.db', oldTitle)).toBe('incidents: 2 added, 1 already there, 1 of them changed');
+      expect(imported('b.db', oldTitle)).toBe('incidents: 0 added, 3 already there');
+      // Opened earlier by its second part: the record of that opening is the incident.
+      const parts = yaml('parts.yaml', [
+        '{company: Acme, title: Z, opened: 2024-03-01T09:00}',
+        '{id: p-1, company: Acme, title: Part, events: [{at: 2024-01-05T10:00, type: note, text: second}]}',
+        '{id: p-1, company: Acme, title: Part, events: [{at: 2024-01-04T10:00, type: note, text: first}]}',
+        '{company: Acme, title: Part, opened: 2024-01-04T10:00}',
+      ]);
+      expect(imported('c.db', parts)).toBe('incidents: 2 added, 2 already there');
+    } finally {
+      s.cleanup();
+    }
+  });
+
   // Each record without an id is given the first free one of its company, and each incident
   // is looked for by its content first: both read every id or incident of the company, once for
   // each record, and 20,000 incidents of one company took 128 s to import.
