@@ -54,8 +54,6 @@ function fnv64(text: string): string {
   return `${(a >>> 0).toString(16).padStart(8, '0')}${(b >>> 0).toString(16).padStart(8, '0')}`;
 }
 
-export { localZone };
-
 export function judgeOne(store: Store, company: CompanyRow, policy: Policy, now: number): Verdict {
   return judgeCompany(store.evidenceOf(company), policy, now);
 }

@@ -3,7 +3,7 @@
 
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { INPUT_LIMITS, readInputText } from './read-input.js';
-import { builtCopy, projectDir } from './project-files.js';
+import { builtEntries, projectDir } from './project-files.js';
 import { basename, dirname, join, resolve } from 'node:path';
 import { LineCounter, isNode } from 'yaml';
 import { sameScoring, validateChecklist, formatPath, type Checklist, type ChecklistFault, type Path } from '../domain/checklist.js';
@@ -160,12 +160,8 @@ function yamlFilesIn(dir: string, onOther: (file: string, folder: boolean) => vo
  */
 export function builtInChecklists(): LoadedChecklist[] {
   const files = yamlFilesIn(builtInDir());
-  const built = builtCopy('checklists.json', files.map((f) => basename(f)));
-  if (built) {
-    const checked = files.map((file) => ({ file, result: validateChecklist(built[basename(file)]) }));
-    if (checked.every((c) => 'value' in c.result)) return checked.map(({ file, result }) => ({ checklist: (result as { value: Checklist }).value, source: 'built-in', file }));
-  }
-  return files.map((f) => loadFile(f, 'built-in'));
+  const built = builtEntries('checklists.json', files.map((f) => basename(f)), validateChecklist);
+  return files.map((file) => (built ? { checklist: built.get(basename(file))!, source: 'built-in', file } : loadFile(file, 'built-in')));
 }
 
 /**

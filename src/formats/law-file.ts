@@ -9,7 +9,7 @@ import { formatLocalDate } from '../domain/dates.js';
 import { UserError } from '../errors.js';
 import { t } from '../i18n/index.js';
 import { INPUT_LIMITS, readInputText, refuseSpecial } from './read-input.js';
-import { builtCopy, projectDir } from './project-files.js';
+import { builtEntries, projectDir } from './project-files.js';
 
 /** The first few problems in words, each with its path. */
 function describe(errors: LawProblem[]): string {
@@ -31,19 +31,19 @@ function packFiles(dir: string): string[] {
   return readdirSync(dir).filter((x) => x.endsWith('.yaml')).sort();
 }
 
-/**
- * The data of each pack file of a folder, by id, as this reader reads it: what the build keeps
- * as `jurisdictions.json`. A file with a problem stops the build, named with it.
- */
-export async function packsDataOf(dir: string): Promise<Record<string, unknown>> {
+/** Each pack file of a folder, by id, as this reader reads it: its data, and the pack it is; a file with a problem is refused, named. */
+async function readPacks(dir: string): Promise<{ id: string; data: unknown; pack: JurisdictionPack }[]> {
   const { parseDataText } = await import('./data-text.js');
-  const data: Record<string, unknown> = {};
-  for (const f of packFiles(dir)) {
-    const id = f.replace(/\.yaml$/, '');
-    data[id] = parseDataText(readFileSync(join(dir, f), 'utf8'), join(dir, f));
-    checked(data[id], `${join(dir, f)}`);
-  }
-  return data;
+  return packFiles(dir).map((f) => {
+    const file = join(dir, f);
+    const data = parseDataText(readFileSync(file, 'utf8'), file);
+    return { id: f.replace(/\.yaml$/, ''), data, pack: checked(data, file) };
+  });
+}
+
+/** The data of each pack file of a folder, by id: what the build keeps as `jurisdictions.json`. A file with a problem stops the build, named with it. */
+export async function packsDataOf(dir: string): Promise<Record<string, unknown>> {
+  return Object.fromEntries((await readPacks(dir)).map((p) => [p.id, p.data]));
 }
 
 /**
@@ -53,14 +53,7 @@ export async function packsDataOf(dir: string): Promise<Record<string, unknown>>
  */
 export async function loadPacks(): Promise<Map<string, JurisdictionPack>> {
   const dir = projectDir('jurisdictions', 'none.yaml');
-  const files = packFiles(dir);
-  const built = builtCopy('jurisdictions.json', files.map((f) => f.replace(/\.yaml$/, '')));
-  if (built) {
-    const packs = Object.keys(built).sort().map((id) => [id, validatePack(built[id])] as const);
-    if (packs.every(([, r]) => 'value' in r)) return new Map(packs.map(([id, r]) => [id, (r as { value: JurisdictionPack }).value]));
-  }
-  const data = await packsDataOf(dir);
-  return new Map(Object.keys(data).sort().map((id) => [id, checked(data[id], `${dir} (${id})`)]));
+  return builtEntries('jurisdictions.json', packFiles(dir).map((f) => f.replace(/\.yaml$/, '')), validatePack) ?? new Map((await readPacks(dir)).map((p) => [p.id, p.pack]));
 }
 
 /** One pack with the user's overrides from <config>/law.yaml applied. */

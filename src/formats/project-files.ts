@@ -23,13 +23,26 @@ export function projectDir(name: string, probe: string): string {
 }
 
 /**
- * The JSON the build made of a folder of the project (`checklists.json`, `jurisdictions.json`),
- * by the name of each file it holds: only beside the bundles (dist/, or one of its folders), never
- * above the installation, and only when it is an object of exactly the `names` given (the files
- * of the folder now). Undefined when there is none, or it is damaged or another folder's: the
- * caller then reads the files themselves, as the sources do.
+ * The entries of the JSON the build made of a folder of the project (`checklists.json`,
+ * `jurisdictions.json`), by the name of each file it holds, each checked by `check`: only beside
+ * the bundles (dist/, or one of its folders), never above the installation, and only when it is
+ * an object of exactly the `names` given (the files of the folder now), every entry passing.
+ * Undefined when there is none, or it is damaged or another folder's: the caller then reads the
+ * files themselves, as the sources do.
  */
-export function builtCopy(file: string, names: string[]): Record<string, unknown> | undefined {
+export function builtEntries<T>(file: string, names: string[], check: (data: unknown) => { value: T } | { errors: unknown }): Map<string, T> | undefined {
+  const data = builtCopy(file, names);
+  if (data === undefined) return undefined;
+  const out = new Map<string, T>();
+  for (const name of names) {
+    const result = check(data[name]);
+    if (!('value' in result)) return undefined;
+    out.set(name, result.value);
+  }
+  return out;
+}
+
+function builtCopy(file: string, names: string[]): Record<string, unknown> | undefined {
   const path = findUp(file, undefined, 2);
   if (path === undefined) return undefined;
   let data: unknown;

@@ -623,12 +623,9 @@ function configure(db: DB, options: OpenOptions): void {
  * level, may differ from one zone to another.
  */
 export function digestsKey(): string {
-  const zone = keptLocalZone();
   // Readable where it is kept: the zone's parts apart by spaces, not the zero characters between them.
-  if (zone !== keyOfZone.zone) keyOfZone = { zone, key: `${BUILD} ${zone.replaceAll('\u0000', ' ')}` };
-  return keyOfZone.key;
+  return `${BUILD} ${keptLocalZone().replaceAll('\u0000', ' ')}`;
 }
-let keyOfZone = { zone: '', key: '' };
 
 /**
  * Drops the incidents' digests when another build kept them, or the same build in another time

@@ -1,6 +1,6 @@
 // The verdict cache: batched evidence is the same evidence, cached verdicts are the verdicts
 // judged afresh, and a write to a company's evidence drops its cached verdict.
-import { msOf, timeZoneChanged } from '../../src/domain/dates.js';
+import { msOf, timeZoneChanged, localZone } from '../../src/domain/dates.js';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -12,7 +12,7 @@ import { mergeDataFile } from '../../src/store/merge.js';
 import { validateDataFile, type DataFile } from '../../src/formats/data-file.js';
 import { loadAllChecklists } from '../../src/formats/checklist-file.js';
 import { DEFAULT_POLICY, factsOf, judgeCompany } from '../../src/domain/policy.js';
-import { entryJson, entryJsonTextsAsRead, entryTextsAsRead, jsonCatalogs, judgeListed, listEntry, listEntryRows, listEntryTexts, listedAsRead, localZone, markdownRows, policyKey, wordsKey, type ListEntry } from '../../src/commands/verdicts.js';
+import { entryJson, entryJsonTextsAsRead, entryTextsAsRead, jsonCatalogs, judgeListed, listEntry, listEntryRows, listEntryTexts, listedAsRead, markdownRows, policyKey, wordsKey, type ListEntry } from '../../src/commands/verdicts.js';
 import { textInGroup } from '../../src/ui/safe.js';
 import { markdownRowsOf } from '../../src/formats/markdown.js';
 import { useLanguage } from '../../src/i18n/index.js';
