@@ -13,7 +13,7 @@ import { isUtf8 } from 'node:buffer';
 import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import { UserError } from '../errors.js';
 import { t } from '../i18n/index.js';
-import { JSON_LIMITS, findBrokenText } from './data-text.js';
+import { JSON_LIMITS, ObjectKeys, findBrokenText } from './data-text.js';
 import { checkRecord, checkRecordDates, validateDataFile, SECTIONS, type DataFile, type DataProblem, type Section } from './data-file.js';
 import type { DataRecords } from '../store/merge.js';
 
@@ -403,37 +403,6 @@ class IdTexts {
     const out = new Set(this.length ? this.bytes.toString('utf8', 0, this.length - 1).split('\0') : []);
     for (const text of this.apart) out.add(text);
     return out;
-  }
-}
-
-/**
- * The keys given so far in one object, to refuse one given twice: a short list searched in
- * place, as most objects have a handful (a set made for each object of a file was a sixth of
- * laying it out), and a set once the list is long.
- */
-class ObjectKeys {
-  private readonly list: string[] = [];
-  /** How many of `list` are this object's (the rest are an earlier object's). */
-  private count = 0;
-  private set: Set<string> | null = null;
-
-  clear(): void {
-    this.count = 0;
-    this.set = null;
-  }
-
-  /** Adds a key; false when the object has it already. */
-  add(key: string): boolean {
-    if (this.set) {
-      if (this.set.has(key)) return false;
-      this.set.add(key);
-      return true;
-    }
-    const list = this.list;
-    for (let k = 0; k < this.count; k++) if (list[k] === key) return false;
-    list[this.count++] = key;
-    if (this.count > 16) this.set = new Set(list.slice(0, this.count));
-    return true;
   }
 }
 

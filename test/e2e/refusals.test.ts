@@ -2,11 +2,11 @@
 // file, a database of a newer vetted, another program's SQLite database — and must say so
 // in one sentence, exit 2, and leave the file byte for byte as it was, with no -wal, -shm
 // or -journal beside it. Bad data files and a --db in a missing folder likewise.
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { SHARED, sandbox, type RunResult, type Sandbox, amazonAnswerFlags } from '../helpers/cli.js';
+import { SHARED, readRecordByRecord, sandbox, type RunResult, type Sandbox, amazonAnswerFlags } from '../helpers/cli.js';
 import { STACK_FRAME, expectOneLineError } from '../helpers/expect.js';
 
 const SEEDS = join(SHARED, 'scenarios', 'seeds.yaml');
@@ -160,6 +160,31 @@ describe('data files', () => {
     const line = expectOneLineError(s.run(['import', missing]));
     expect(line).toContain(missing);
     expect(existsSync(s.db)).toBe(false);
+  });
+
+  it('a key with a bad escape (\\q, a cut \\u) is said as text that is not JSON, naming the file: it was an unexpected error', () => {
+    s.makeDatabase();
+    const imports: [string, string][] = [
+      ['bad-key.json', '{"format":"vetted/1", "\\q": 1}'],
+      ['cut-escape.yaml', '{"format":"vetted/1","companies":[{"na\\u12me":"X"}]}'],
+      // Laid out as vetted writes a large file, the bad key among the records.
+      ['large.json', readRecordByRecord('{"format":"vetted/1","companies":[{"name":"A"},{"n\\qame":"B"}]}')],
+    ];
+    for (const [name, text] of imports) {
+      const file = join(s.dir, name);
+      writeFileSync(file, text);
+      const line = expectOneLineError(s.run(['import', file]));
+      expect(line).toContain(file);
+      expect(line).toMatch(/not valid JSON/);
+    }
+    const shared = join(s.dir, 'shared.json');
+    writeFileSync(shared, '{"format":"vetted/1","source":"x","lists":{"bl\\qack":[]}}');
+    expect(expectOneLineError(s.run(['source', 'add', shared, '--name', 'friend']))).toContain(shared);
+    // A policy file so written stopped every command that reads the policy.
+    mkdirSync(s.config, { recursive: true });
+    writeFileSync(join(s.config, 'policy.yaml'), '{"r\\qules": 1}');
+    for (const args of [['policy', 'show'], ['lists']]) expect(expectOneLineError(s.run(args))).toContain('policy.yaml');
+    expect(s.run(['company', 'list', '--json']).stdout).toBe('[]\n');
   });
 
   it('a folder given as the data file is refused with exit 2', () => {

@@ -1,7 +1,8 @@
 // Text that is not Unicode text is found wherever it is, by its path; JSON without a
 // surrogate escape is not walked at all, and one with it is.
 import { describe, expect, it } from 'vitest';
-import { findBrokenText, parseDataDocument, parseDataText } from '../../src/formats/data-text.js';
+import fc from 'fast-check';
+import { findBrokenText, parseDataDocument, parseDataText, scanJson } from '../../src/formats/data-text.js';
 import { parseChecklistText } from '../../src/formats/checklist-file.js';
 import { readEdited } from '../../src/commands/edit-incident.js';
 import { useLanguage } from '../../src/i18n/index.js';
@@ -171,5 +172,116 @@ describe('a key given twice in a YAML map', () => {
     // Ten times the keys: well under the hundred times of a comparison of each with each before it.
     expect(large / small).toBeLessThan(35);
     expect(() => parseDataText(`answers:\n${keys(40_000)}  k39999: again\n`, 'wide.yaml')).toThrow(/^wide\.yaml:40002:3 is not valid YAML: a key is given twice/);
+  });
+});
+
+/** The scan of JSON as it was before it searched for each string's end: one character at a time. */
+function scanOneByOne(text: string, file: string, limits: { containers: number; values: number }): void {
+  const keys: (Set<string> | null)[] = [];
+  let line = 1;
+  let containers = 0;
+  let values = 0;
+  let expectKey = false;
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x0a) line++;
+    else if (c === 0x22) {
+      let j = i + 1;
+      let escaped = false;
+      for (; j < n; j++) {
+        const d = text.charCodeAt(j);
+        if (d === 0x5c) {
+          escaped = true;
+          j++;
+        } else if (d === 0x22) break;
+      }
+      const top = keys[keys.length - 1];
+      if (expectKey && top) {
+        const raw = text.slice(i + 1, j);
+        const key = escaped ? (JSON.parse(`"${raw}"`) as string) : raw;
+        if (top.has(key)) throw new Error(`${file}:${line}: twice ${JSON.stringify(key)}`);
+        top.add(key);
+        expectKey = false;
+      } else values++;
+      i = j;
+    } else if (c === 0x7b || c === 0x5b) {
+      containers++;
+      keys.push(c === 0x7b ? new Set() : null);
+      expectKey = c === 0x7b;
+    } else if (c === 0x7d || c === 0x5d) {
+      keys.pop();
+      expectKey = false;
+    } else if (c === 0x2c) {
+      expectKey = keys[keys.length - 1] !== null && keys.length > 0;
+    } else if (c !== 0x20 && c !== 0x09 && c !== 0x0d && c !== 0x3a) {
+      const p = text.charCodeAt(i - 1);
+      if (p === 0x2c || p === 0x3a || p === 0x5b || p === 0x20 || p === 0x0a || p === 0x09 || p === 0x0d) values++;
+    }
+    if (containers > limits.containers || values > limits.values) throw new Error('too big');
+  }
+}
+
+describe('the scan of JSON before it is parsed', () => {
+  useLanguage('en');
+  const outcome = (scan: () => void): string => {
+    try {
+      scan();
+      return 'ok';
+    } catch (err) {
+      const m = (err as Error).message;
+      const twice = /:(\d+): the key (".*") is given twice/.exec(m) ?? /:(\d+): twice (".*")$/.exec(m);
+      if (twice) return `twice ${twice[1]} ${twice[2]}`;
+      if (/too big|too large|more than/i.test(m)) return 'too big';
+      return `other: ${m}`;
+    }
+  };
+  const limits = { containers: 40, values: 60 };
+  const tryParse = (text: string): unknown => {
+    try {
+      return JSON.parse(text);
+    } catch {
+      return undefined;
+    }
+  };
+
+  it('finds what the scan one character at a time found, in JSON and in any text (keys given twice, escapes, cut texts, the budget)', () => {
+    const piece = fc.oneof(
+      fc.constantFrom('{', '}', '[', ']', ',', ':', '"', '\\', '\\"', '\\\\', '\\n', '\\u0061', ' ', '\n', '\r', '\t', '1', '-2', 'true', 'null', 'a', 'b', 'é', '😀'),
+      fc.json().map((j) => j),
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 60 }), (parts) => {
+        const text = parts.join('');
+        const before = outcome(() => scanOneByOne(text, 'f.json', limits));
+        // The scan before stopped at a key with a bad escape with the parser's error (an unexpected one).
+        fc.pre(!before.startsWith('other:'));
+        expect(outcome(() => scanJson(text, 'f.json', limits))).toBe(before);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('stops at a key that is no JSON text, so that the parse names the bad escape: it was an unexpected error', () => {
+    expect(() => scanJson('{"format":"vetted/1", "\\q": 1}', 'f.json')).not.toThrow();
+    expect(() => parseDataDocument('{"format":"vetted/1", "\\q": 1}', 'f.json')).toThrow(/f\.json is not valid JSON.*escaped character/s);
+    expect(() => parseDataDocument('{"a\\u12": 1}', 'policy.yaml')).toThrow(/policy\.yaml is not valid JSON.*Unicode escape/s);
+    // A key given twice before it is still found.
+    expect(() => scanJson('{"a": 1, "a": 2, "\\q": 3}', 'f.json')).toThrow(/f\.json:1: the key "a" is given twice/);
+  });
+
+  it('is linear in a text of many escapes, or of one long string without its closing quote: within ten times the parse of the same text', () => {
+    const texts = [`{"a": "${'\\n'.repeat(1_000_000)}", "b": 1}`, `{"a": "${'x'.repeat(2_000_000)}`, `[${'"a\\\\",'.repeat(500_000)}1]`];
+    const time = (f: () => void) => {
+      const t0 = performance.now();
+      f();
+      return performance.now() - t0;
+    };
+    for (const text of texts) {
+      // (The one without its closing quote is read to its end before the parse says so.)
+      const parse = Math.min(...[1, 2, 3].map(() => time(() => void tryParse(text))));
+      const scan = Math.min(...[1, 2, 3].map(() => time(() => scanJson(text, 'f.json'))));
+      expect(scan).toBeLessThan(10 * Math.max(parse, 1));
+    }
   });
 });
