@@ -6,7 +6,7 @@
 
 import { LEVELS, type Digest, type DigestedIncident, type Fault, type Incident, type IncidentEvent, type Level, type Outcome } from './types.js';
 import { msOf, parseWhen } from './dates.js';
-import { DAY_MS, STALE_DAYS, isAtFault, madeAfterFix, isReplyDeadline, isSentLetter, isWritten, levelOf, levelRank, promiseStatusGiven, replyAnswered, replyOwedBy, rungAbove, type Advice, type PromiseStatus } from './incident.js';
+import { STALE_DAYS, daysBetween, isAtFault, madeAfterFix, isReplyDeadline, isSentLetter, isWritten, levelOf, levelRank, promiseStatusGiven, replyAnswered, replyOwedBy, rungAbove, type Advice, type PromiseStatus } from './incident.js';
 import { smallest } from './extremes.js';
 
 export type { Digest, DigestedIncident } from './types.js';
@@ -218,7 +218,7 @@ export function dueReport(incident: Incident | DigestedIncident, now: number, fo
   // A reply that came late was late, but is owed no longer (isSettledReply): nothing to chase.
   const broken = promises.filter((p) => p.state === 'broken' && (p.event.answered === undefined || p.event.kept !== undefined));
   const comingDue = promises.filter((p) => p.state === 'pending').sort((a, b) => a.dueMs - b.dueMs);
-  const idle = Math.floor((now - msOf(lastActivityOf(i))) / DAY_MS);
+  const idle = daysBetween(msOf(lastActivityOf(i)), now);
   const staleDays = idle >= STALE_DAYS ? idle : null;
   const advice: Advice[] = [];
   const next = rungAbove(highestLevelOf(d));
@@ -233,7 +233,7 @@ export function dueReport(incident: Incident | DigestedIncident, now: number, fo
   const refusalsHere = d.refusals.filter((r) => msOf(r.at) >= reached).length;
   // (A week of nothing there: no event at that level but notes of the user's, nor a promise it made still to fall due.)
   const waitingHere = comingDue.some((p) => msOf(p.event.at) >= reached);
-  const quietDays = d.reached === null ? 0 : Math.floor((now - msOf(d.lastThere ?? d.reached)) / DAY_MS);
+  const quietDays = d.reached === null ? 0 : daysBetween(msOf(d.lastThere ?? d.reached), now);
   const quiet = (broken.length > 0 || refusals > 0) && d.reached !== null && quietDays >= STALE_DAYS && !waitingHere;
   if (brokenHere || refusalsHere || quiet) {
     const first = broken.length ? formatDate(smallest(broken.map((b) => brokenMs(b, now)))) : null;
@@ -247,7 +247,7 @@ export function dueReport(incident: Incident | DigestedIncident, now: number, fo
   // Advice needs evidence: nothing is owed before the company has been told of the failure.
   if (!d.told) advice.push({ kind: 'tell', incident: i.id });
   if (d.told && isAtFault(i) && !d.compensations.length) {
-    advice.push({ kind: 'compensation', days: Math.floor((now - msOf(i.opened)) / DAY_MS) });
+    advice.push({ kind: 'compensation', days: daysBetween(msOf(i.opened), now) });
   }
   // Not while a promise (a letter's reply among them) is still to fall due: chased then, by its own line.
   if (staleDays !== null && !comingDue.length) advice.push({ kind: 'chase', days: staleDays });

@@ -467,7 +467,7 @@ export function computeMetrics(i: Incident, now: number): IncidentMetrics {
     compensated: compensations.length > 0,
     proactive_compensation: compensations.some((c) => c.proactive === true),
     customer_effort: effort,
-    days_open: Math.max(0, Math.floor(wallClockMs(msOf(i.opened), end) / DAY_MS)),
+    days_open: Math.max(0, daysBetween(msOf(i.opened), end)),
   };
 }
 
@@ -477,6 +477,12 @@ export function computeMetrics(i: Incident, now: number): IncidentMetrics {
  */
 function wallClockMs(fromMs: number, toMs: number): number {
   return toMs - fromMs + (new Date(fromMs).getTimezoneOffset() - new Date(toMs).getTimezoneOffset()) * 60_000;
+}
+
+/** Whole days from one moment to another, as the local clock counts them (see wallClockMs):
+ * every count of days the record gives (days open, days without news, a letter's days to the fix). */
+export function daysBetween(fromMs: number, toMs: number): number {
+  return Math.floor(wallClockMs(fromMs, toMs) / DAY_MS);
 }
 
 // ---- what is owed, and what to do next ----

@@ -387,13 +387,35 @@ export function basisAsOf(rules: LawRule[]): string | null {
   return dates.length ? dates.sort()[0] : null;
 }
 
-/** The case an incident falls under, from its company's category, when that says it plainly. */
+/**
+ * The words of a category that name a case: English words whole (a plural too), Russian
+ * words by their stem (their endings vary). Matched as parts of the text, "isp" was found in
+ * "display" and "crispy", "phone" in "headphones" and "card" in "postcard": a bakery's letter
+ * went to the communications regulator, citing the law of communications.
+ */
+const CASE_WORDS: [Case, english: string[], russianStems: string[]][] = [
+  ['telecom', ['internet', 'telecom', 'telecoms', 'telecommunications', 'mobile', 'phone', 'telephone', 'broadband', 'isp', 'cable', 'operator', 'carrier'], ['связ', 'интернет', 'провайдер', 'оператор', 'телеком', 'телефон', 'мобильн', 'сотов']],
+  ['finance', ['bank', 'banking', 'card', 'credit', 'loan', 'insurance', 'insurer', 'finance', 'financial', 'lender', 'broker'], ['банк', 'кредит', 'страх', 'финанс', 'займ', 'микрофинанс']],
+  ['goods', ['shop', 'store', 'market', 'marketplace', 'supermarket', 'retail', 'retailer', 'seller', 'goods', 'electronics'], ['магазин', 'маркетплейс', 'товар', 'продав', 'ритейл', 'супермаркет']],
+  ['services', ['hosting', 'service', 'services', 'airline', 'delivery', 'courier', 'repair', 'installation', 'travel'], ['услуг', 'хостинг', 'доставк', 'курьер', 'авиа', 'ремонт', 'сервис']],
+];
+
+/** A shop of any kind sells goods: an "интернет-магазин", a "phone shop". */
+const SHOP_WORDS = new Set(['shop', 'store', 'market', 'marketplace', 'supermarket', 'retailer', 'seller']);
+const SHOP_STEMS = ['магазин', 'маркетплейс', 'супермаркет', 'продав'];
+
+const namesCase = (word: string, english: string[], stems: string[]) =>
+  english.includes(word) || (word.endsWith('s') && english.includes(word.slice(0, -1))) || stems.some((s) => word.startsWith(s));
+
+/**
+ * The case an incident falls under, from its company's category, when that says it plainly:
+ * by its words, a shop's goods whatever it sells; a category whose words name two cases
+ * otherwise says none (the case is then asked for).
+ */
 export function caseFromCategory(category: string | null | undefined): Case | undefined {
   if (!category) return undefined;
-  const c = category.toLowerCase();
-  if (/internet|telecom|mobile|phone|broadband|isp|cable|связ|интернет|провайдер|оператор/.test(c)) return 'telecom';
-  if (/bank|card|credit|loan|insur|finan|банк|кредит|страх/.test(c)) return 'finance';
-  if (/shop|store|market|retail|seller|goods|магазин|маркетплейс|товар/.test(c)) return 'goods';
-  if (/hosting|service|airline|delivery|repair|installation|услуг|хостинг|доставк|авиа/.test(c)) return 'services';
-  return undefined;
+  const words = category.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  if (words.some((w) => SHOP_WORDS.has(w) || (w.endsWith('s') && SHOP_WORDS.has(w.slice(0, -1))) || SHOP_STEMS.some((s) => w.startsWith(s)))) return 'goods';
+  const named = CASE_WORDS.filter(([, english, stems]) => words.some((w) => namesCase(w, english, stems))).map(([c]) => c);
+  return named.length === 1 ? named[0] : undefined;
 }

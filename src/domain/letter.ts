@@ -2,12 +2,15 @@
 // values its template fills in. Pure: every fact comes from the record or from the caller.
 
 import type { Incident, IncidentEvent, Level } from './types.js';
-import { DAY_MS, answeredAfter, closingOf, computeMetrics, dueMs, fixSettling, fixedMs, highestLevel, isAtFault, isSentLetter, isSettledReply, isWritten, letterOfDeadline, madeAfterFix, levelRank, nextRung, promiseStatus, repliedAfter, replyDeadlineOf } from './incident.js';
+import { answeredAfter, daysBetween, closingOf, computeMetrics, dueMs, fixSettling, fixedMs, highestLevel, isAtFault, isSentLetter, isSettledReply, isWritten, letterOfDeadline, madeAfterFix, levelRank, nextRung, promiseStatus, repliedAfter, replyDeadlineOf } from './incident.js';
 import { dueReport } from './digest.js';
 import { localWallClock, msOf, parseWhen } from './dates.js';
 import { CASES, addTerm, basisAsOf, caseFromCategory, chooseRules, type Case, type Demand, type JurisdictionPack, type LawRule, type LetterKind, type RuleChoice } from './law.js';
 import { lettersWords, sentNoteIn, type LetterLang, type LetterWords, type NextStep } from './letter-words.js';
 import type { TemplateSchema, TemplateScope } from './template.js';
+
+/** The events by which the customer asks a level: went to it, or was answered there. */
+const ASKING = new Set<IncidentEvent['type']>(['contact', 'escalation', 'promise', 'refusal']);
 
 /**
  * The kind of letter the escalation ladder calls for as `due` reads it at `now`: the next rung's
@@ -155,6 +158,7 @@ export const LETTER_SCHEMA: TemplateSchema = withCounts({
   incident_title: 'text',
   where_it_stands: 'text',
   opened: 'text',
+  reported: 'optional',
   case_name: 'optional',
   jurisdiction: 'text',
   chronology: { date: 'text', text: 'text' },
@@ -283,7 +287,7 @@ export function composeLetter(r: LetterRequest): ComposedLetter {
   // Put right in part is not put right: the letter says so, and still asks for the rest.
   const partial = closing?.outcome === 'partial';
   const costs: { text: string }[] = [];
-  const days = Math.floor(((fixed ?? now) - msOf(i.opened)) / DAY_MS);
+  const days = daysBetween(msOf(i.opened), fixed ?? now);
   if (days >= 1) costs.push({ text: w.costs.days(days, unfixed, partial) });
   const waited = i.events.reduce((n, e) => n + (e.type === 'contact' ? (e.wait_minutes ?? 0) : 0), 0);
   if (metrics.contacts) costs.push({ text: w.costs.contacts(metrics.contacts, waited, you) });
@@ -307,14 +311,19 @@ export function composeLetter(r: LetterRequest): ComposedLetter {
       late: w.lateBy(s.lateMs ?? 0, fixSettling(e, closing) === undefined, isSettledReply(i.events, e), partial),
     }));
 
-  const failed: { level: string; date: string }[] = [];
-  const seen = new Set<Level>();
+  // Whom the customer has asked: the levels they went to (a contact, an escalation) or were
+  // answered at (a promise, a refusal), each from the first time, up the ladder. A note of
+  // their own has no level, and an apology or an explanation the company gave of itself asks
+  // nobody: each was said to be a level "already asked", the front line or management.
+  const firstAsked = new Map<Level, IncidentEvent>();
   for (const e of i.events) {
+    if (!ASKING.has(e.type)) continue;
     const l = levelOfEvent(e);
-    if (seen.has(l) || l === 'regulator' || l === 'court') continue;
-    seen.add(l);
-    failed.push({ level: w.level[l], date: formatWhen(e.at, w, false) });
+    if (!firstAsked.has(l) && l !== 'regulator' && l !== 'court') firstAsked.set(l, e);
   }
+  const failed = [...firstAsked]
+    .sort(([a], [b]) => levelRank(a) - levelRank(b))
+    .map(([l, e]) => ({ level: w.level[l], date: formatWhen(e.at, w, false) }));
 
   const demands: { text: string }[] = [];
   const amount = r.amount !== undefined && r.currency ? formatMoney(r.amount, r.currency, r.lang) : null;
@@ -332,6 +341,12 @@ export function composeLetter(r: LetterRequest): ComposedLetter {
   const next: NextStep = r.kind === 'complaint' ? 'quality' : r.kind === 'escalation' ? (level === 'quality' ? 'management' : 'claim') : r.kind === 'claim' ? 'regulator' : 'court';
   const nextStep = w.nextStep(next, regulator);
 
+  // The day the customer first told the company (a contact, an escalation), where it is not the
+  // day the problem began: the letters said "a problem I reported on" the opening, told by none.
+  const firstReport = i.events.find((e) => e.type === 'contact' || e.type === 'escalation');
+  const reportedOn = firstReport && formatWhen(firstReport.at, w, false);
+  const reported = reportedOn !== undefined && reportedOn !== formatWhen(i.opened, w, false) ? reportedOn : null;
+
   const scope: TemplateScope = {
     title: w.kindTitle[r.kind],
     subject,
@@ -344,6 +359,7 @@ export function composeLetter(r: LetterRequest): ComposedLetter {
     incident_title: i.title,
     where_it_stands: w.standing({ broken: fixBroken, fixedOn: fixed === undefined ? null : formatWhen(localDateText(fixed), w, false), partial }),
     opened: formatWhen(i.opened, w, false),
+    reported,
     case_name: c ? w.caseName[c] : null,
     jurisdiction: r.pack.name[r.lang],
     chronology: i.events.filter((e) => !deadlines.has(e)).map((e) => ({ date: formatWhen(e.at, w), text: describe(e, i, now, w, r.lang, you) })),

@@ -4,7 +4,7 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { addTerm, applyOverrides, basisAsOf, chooseRules, validateOverrides, validatePack, type JurisdictionPack } from '../../src/domain/law.js';
+import { addTerm, applyOverrides, basisAsOf, caseFromCategory, chooseRules, validateOverrides, validatePack, type JurisdictionPack } from '../../src/domain/law.js';
 import { loadPacks, packsDataOf } from '../../src/formats/law-file.js';
 import { projectDir } from '../../src/formats/project-files.js';
 import { formatPath } from '../../src/domain/validation.js';
@@ -203,5 +203,42 @@ describe('basisAsOf', () => {
     ['the oldest date of the checked ones', [{ ...rule, status: 'verified' as const, verified_on: '2026-11-30' }, { ...rule, status: 'verified' as const, verified_on: '2026-10-01' }, rule], '2026-10-01'],
   ])('of %s', (_name, rules, expected) => {
     expect(basisAsOf(rules)).toBe(expected);
+  });
+});
+
+describe('the case a company category names (caseFromCategory)', () => {
+  it.each([
+    ['internet provider', 'telecom'],
+    ['Mobile operator', 'telecom'],
+    ['оператор связи', 'telecom'],
+    ['интернет-провайдер', 'telecom'],
+    ['bank', 'finance'],
+    ['credit cards', 'finance'],
+    ['страховая компания', 'finance'],
+    ['marketplace', 'goods'],
+    ['электроника', undefined],
+    ['airline', 'services'],
+    ['delivery service', 'services'],
+    ['хостинг', 'services'],
+    // A shop sells goods, whatever it sells.
+    ['интернет-магазин', 'goods'],
+    ['online shop', 'goods'],
+    ['phone shop', 'goods'],
+    ['Mobile phones store', 'goods'],
+    ['магазин телефонов', 'goods'],
+    ['postcard shop', 'goods'],
+    // Parts of other words name nothing: these went to the communications regulator, or a bank's.
+    ['crispy bakery', undefined],
+    ['Display store', 'goods'],
+    ['headphones', undefined],
+    ['postcards', undefined],
+    ['marketing agency', undefined],
+    // Two cases named, and no shop: asked for, not guessed.
+    ['phone repair', undefined],
+    ['bank insurance and telecom', undefined],
+    ['', undefined],
+    [null, undefined],
+  ])('%j → %s', (category, expected) => {
+    expect(caseFromCategory(category)).toBe(expected);
   });
 });

@@ -10,11 +10,12 @@ import { guillemets, lettersWords, replyPromiseIn, sentNoteIn } from '../../src/
 import { parseLetterTemplate, renderLetter, markdownValue, type LetterFormat } from '../../src/domain/letter-format.js';
 import { LETTER_KINDS, type JurisdictionPack, type LetterKind } from '../../src/domain/law.js';
 import { letterOfDeadline, promisesOf } from '../../src/domain/incident.js';
+import { timeZoneChanged } from '../../src/domain/dates.js';
 import { loadPacks } from '../../src/formats/law-file.js';
 import { projectDir } from '../../src/formats/project-files.js';
 import type { Incident, IncidentEvent } from '../../src/domain/types.js';
 import { SHARED } from '../helpers/cli.js';
-import { incident as makeIncident, contact, promise, escalation, refusal } from '../helpers/builders.js';
+import { incident as makeIncident, contact, promise, escalation, refusal, apology, note, resolution } from '../helpers/builders.js';
 
 const refusedAt = (level: 'quality' | 'management' | 'regulator') => refusal({ at: '2024-01-02T10:00', level });
 
@@ -368,5 +369,53 @@ describe("the words `letter --sent` keeps, told in the reader's language", () =>
     expect(sentNoteIn('sent a complaint (complaint-2026-11-21.md)', 'en')).toBe('sent a complaint (complaint-2026-11-21.md)');
     for (const note of ['sent a complaint (by fax)', 'sent a complaint', 'sent a complaint (complaint-2026-11-21.md) and called', 'отправлена жалоба (complaint-2026-11-21.pdf)'])
       expect(sentNoteIn(note, note.startsWith('s') ? 'ru' : 'en')).toBe(note);
+  });
+});
+
+describe('what a letter says of the timeline, and only that', () => {
+  const base = (events: IncidentEvent[], opened = '2026-11-01T09:00') => ({ ...request('escalation', 'en', 'uk'), incident: makeIncident({ company: 'Foo', title: 'Router broken', fault: 'company', opened, events }), demand: undefined, amount: undefined });
+  const scopeOf = (req: LetterRequest) => composeLetter(req).scope;
+
+  it('lists as asked only the levels the customer went to or was answered at, each from its first time, up the ladder', () => {
+    const events = [
+      note({ at: '2026-11-01T09:30', text: 'photos taken' }),
+      apology({ at: '2026-11-03T10:00', level: 'management' }),
+      contact({ at: '2026-11-04T10:00', channel: 'phone', level: 'quality' }),
+      escalation('supervisor', '2026-11-05T10:00'),
+      refusal({ at: '2026-11-06T10:00', level: 'quality' }),
+      contact({ at: '2026-11-07T10:00', channel: 'chat' }),
+    ];
+    // A note has no level, and management's apology asked nobody: neither is a level asked.
+    expect(scopeOf(base(events)).failed).toEqual([
+      { level: 'the front line', date: '7 November 2026' },
+      { level: 'a supervisor', date: '5 November 2026' },
+      { level: 'the complaints (quality) department', date: '4 November 2026' },
+    ]);
+  });
+
+  it('says the day the problem began, and the day it was first reported where that was another', () => {
+    expect(scopeOf(base([]))).toMatchObject({ opened: '1 November 2026', reported: null });
+    expect(scopeOf(base([contact({ at: '2026-11-01T18:00', channel: 'phone' })]))).toMatchObject({ reported: null });
+    expect(scopeOf(base([note({ at: '2026-11-02T10:00' }), contact({ at: '2026-11-10T10:00', channel: 'phone' })]))).toMatchObject({ opened: '1 November 2026', reported: '10 November 2026' });
+    const text = renderLetter(template('en', 'complaint'), scopeOf({ ...base([contact({ at: '2026-11-10T10:00', channel: 'phone' })]), kind: 'complaint' }), 'md');
+    expect(text).toContain('a problem that began on 1 November 2026 and that I first reported on 10 November 2026: Router broken.');
+    expect(text).not.toContain('I reported on 1 November');
+  });
+});
+
+describe("a letter's days, counted as the local clock counts them", () => {
+  it('gives the days from the opening to the fix across the night the clocks go forward as `incident show` does', () => {
+    const tz = process.env.TZ;
+    process.env.TZ = 'Europe/Berlin';
+    timeZoneChanged();
+    try {
+      const i = makeIncident({ company: 'B', title: 'b', fault: 'company', opened: '2026-03-27T12:00', events: [contact({ at: '2026-03-27T13:00', channel: 'phone' }), resolution('resolved', '2026-03-29T12:30')] });
+      const scope = composeLetter({ ...request('claim', 'en', 'uk'), incident: i, demand: 'compensation', amount: 5, currency: 'EUR' }).scope;
+      expect(JSON.stringify(scope.costs)).toContain('2 days from my first report to the fix');
+    } finally {
+      if (tz === undefined) delete process.env.TZ;
+      else process.env.TZ = tz;
+      timeZoneChanged();
+    }
   });
 });
