@@ -130,6 +130,10 @@ export function sqliteFileOf(head: Uint8Array, size: number): SqliteFile | undef
 function headOf(path: string, bytes: number): { head: Buffer; size: number } | undefined {
   let fd: number;
   try {
+    // Only a regular file is opened: a named pipe opened and closed again lets its writer write
+    // into nothing (or let go of what it wrote), and the reading that follows waits for another
+    // writer without end. (What the name leads to by then is looked at again once it is open.)
+    if (!statSync(path).isFile()) return undefined;
     fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
   } catch {
     return undefined;

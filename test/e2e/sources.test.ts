@@ -1,7 +1,7 @@
 // Sources end to end: A shares its lists, B adds them as a source and sees them beside its
 // own record, which they never change; updates replace, removal leaves no trace; shared
 // evidence is redacted; bad sources are refused; the CFPB record is shown as counted.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -695,6 +695,39 @@ describe('a shared file whose incident gives no opening', () => {
       // One with neither an opening nor an event is refused, as an import refuses it.
       writeFileSync(f, JSON.stringify({ format: 'vetted/1', incidents: [{ company: 'Acme', title: 'lost parcel' }] }));
       expect(expectOneLineError(s.run(['source', 'update', 'eve', f]))).toContain('incidents[0].opened: is required of an incident without events (one with events opens at its earliest)');
+    } finally {
+      s.cleanup();
+    }
+  });
+});
+
+describe('a shared file given through a named pipe', () => {
+  it('is read whole, each time, its writer gone when it is added (it hung one time in three, the writer having written into nothing)', async () => {
+    const s = sandbox();
+    try {
+      const fifo = join(s.dir, 'shared.fifo');
+      const file = join(s.dir, 'one.json');
+      writeFileSync(file, JSON.stringify({ format: 'vetted/1', lists: [{ company: 'Piped Co', list: 'black', reasons: [] }] }));
+      expect(spawnSync('mkfifo', [fifo]).status).toBe(0);
+      for (let round = 0; round < 5; round++) {
+        const writer = spawn('sh', ['-c', `cat "${file}" > "${fifo}"`], { stdio: 'ignore' });
+        const written = new Promise((done) => writer.on('exit', done));
+        // Run as a child that is waited for without blocking this process (the writer must run meanwhile).
+        const r = await new Promise<{ code: number | null; stderr: string }>((done) => {
+          const child = spawn(process.execPath, [BIN, 'source', 'add', fifo, '--name', 'piped'], { env: s.env, stdio: ['ignore', 'ignore', 'pipe'] });
+          let stderr = '';
+          child.stderr.on('data', (d) => (stderr += d));
+          const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);
+          child.on('exit', (code) => {
+            clearTimeout(timer);
+            done({ code, stderr });
+          });
+        });
+        expect(r.code, r.stderr).toBe(0);
+        await written;
+        expect(ok(s.run(['lists', '--from', 'piped'])).stdout).toContain('Piped Co');
+        ok(s.run(['source', 'remove', 'piped']));
+      }
     } finally {
       s.cleanup();
     }

@@ -1,7 +1,11 @@
 // What an SQLite file is, told by its first bytes and its size: a database, one cut short, a
 // write-ahead log or a rollback journal.
 import { describe, expect, it } from 'vitest';
-import { sqliteFileOf } from '../../src/formats/write-file.js';
+import { spawn, spawnSync } from 'node:child_process';
+import { closeSync, constants, existsSync, mkdtempSync, openSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { sqliteFileOf, sqliteInputAt } from '../../src/formats/write-file.js';
 
 /** The 100 bytes of a database's header: its page size, its count of pages and whether that count is the file's. */
 function header({ pageSize = 4096, pages = 54, counted = true }: { pageSize?: number; pages?: number; counted?: boolean } = {}): Buffer {
@@ -31,5 +35,29 @@ describe('sqliteFileOf', () => {
     ['nothing', Buffer.alloc(0), 0, undefined],
   ])('%s', (_name, head, size, kind) => {
     expect(sqliteFileOf(head, size)).toEqual(kind);
+  });
+});
+
+describe('what an input named by its path is (sqliteInputAt), of a named pipe', () => {
+  it('never opens the pipe: opened and closed again, it let its waiting writer write into nothing, and the reading after waited without end', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'vetted-fifo-'));
+    try {
+      const fifo = join(dir, 'shared.json');
+      const marker = join(dir, 'writer-let-in');
+      expect(spawnSync('mkfifo', [fifo]).status).toBe(0);
+      // A writer that waits for a reader, and says when one let it in.
+      const writer = spawn('sh', ['-c', `exec 3>"${fifo}"; echo in > "${marker}"`], { stdio: 'ignore' });
+      const exited = new Promise((done) => writer.on('exit', done));
+      // (Given the time to start and wait.)
+      await new Promise((done) => setTimeout(done, 500));
+      for (const name of [fifo, `${fifo}-wal`]) expect(sqliteInputAt(name)).toBeUndefined();
+      await new Promise((done) => setTimeout(done, 300));
+      expect(existsSync(marker), 'the pipe was opened').toBe(false);
+      // The writer is let in by a reader of its own, and goes.
+      closeSync(openSync(fifo, constants.O_RDONLY | constants.O_NONBLOCK));
+      await exited;
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
