@@ -1228,13 +1228,16 @@ export class Store {
   }
 
   updateIncident(rowId: number, fields: { title?: string; fault?: Fault; opened?: string; companyId?: number }): void {
-    const row = this.st('SELECT * FROM incidents WHERE id = ?').get(rowId) as IncidentRow;
+    const row = this.st('SELECT * FROM incidents WHERE id = ?').get(rowId) as IncidentRow & { opened_ms: number };
     const title = fields.title ?? row.title;
     const fault = fields.fault ?? row.fault;
     const opened = fields.opened ?? row.opened;
     const companyId = fields.companyId ?? row.company_id;
     if (title === row.title && fault === row.fault && opened === row.opened && companyId === row.company_id) return;
-    this.st('UPDATE incidents SET title = ?, fault = ?, opened = ?, opened_ms = ?, company_id = ? WHERE id = ?').run(title, fault, opened, msOf(opened), companyId, rowId);
+    // Its moment is read again only from an opening written anew: a time without its offset is
+    // read in the local zone, and an incident retitled in another zone moved among its company's.
+    const openedMs = opened === row.opened ? row.opened_ms : msOf(opened);
+    this.st('UPDATE incidents SET title = ?, fault = ?, opened = ?, opened_ms = ?, company_id = ? WHERE id = ?').run(title, fault, opened, openedMs, companyId, rowId);
   }
 
   removeIncident(rowId: number): void {
@@ -1268,8 +1271,10 @@ export class Store {
   /** Replaces an event's time and fields (its id stays). */
   updateEvent(rowId: number, e: IncidentEvent): void {
     const { at, type, id: _id, ...rest } = e;
-    const old = this.st('SELECT incident_id, at, type FROM events WHERE id = ?').get(rowId) as { incident_id: number; at: string; type: string };
-    this.st('UPDATE events SET at = ?, at_ms = ?, type = ?, data = ? WHERE id = ?').run(at, msOf(at), type, JSON.stringify(rest), rowId);
+    const old = this.st('SELECT incident_id, at, at_ms, type FROM events WHERE id = ?').get(rowId) as { incident_id: number; at: string; at_ms: number; type: string };
+    // Its moment is read again only from a time written anew (see updateIncident): a note edited
+    // in another zone moved the event among the others of its timeline.
+    this.st('UPDATE events SET at = ?, at_ms = ?, type = ?, data = ? WHERE id = ?').run(at, at === old.at ? old.at_ms : msOf(at), type, JSON.stringify(rest), rowId);
     // An incident closed by this resolution is closed when it now says.
     if (old.type === 'resolution' && at !== old.at) this.st('UPDATE incidents SET closed = ? WHERE id = ? AND closed = ?').run(at, old.incident_id, old.at);
   }

@@ -977,6 +977,33 @@ describe('an event by its id, and an edit that changes nothing', () => {
   });
 });
 
+describe('an edit made in another time zone than the record', () => {
+  const inZone = (zone: string, args: string[]) => ok(s.run(args, { env: { ...s.env, TZ: zone } }));
+  const jsonIn = <T>(zone: string, args: string[]) => JSON.parse(inZone(zone, args).stdout) as T;
+
+  it('leaves a timeline in its order, and its figures, where the time is not what changes', () => {
+    inZone('UTC', ['incident', 'add', 'Kilo', '--title', 'k', '--fault', 'company', '--opened', '2026-01-05 09:00']);
+    inZone('UTC', ['incident', 'event', 'kilo-1', 'contact', '--channel', 'phone', '--no-reached-human', '--wait-minutes', '30', '--at', '2026-01-05 10:00']);
+    inZone('UTC', ['incident', 'event', 'kilo-1', 'contact', '--channel', 'phone', '--reached-human', '--wait-minutes', '5', '--at', '2026-01-05 11:00']);
+    const show = () => jsonIn<{ events: { id: string }[]; metrics: { minutes_to_human: number } }>('UTC', ['incident', 'show', 'kilo-1', '--json']);
+    expect(show()).toMatchObject({ events: [{ id: 'kilo-1#1' }, { id: 'kilo-1#2' }], metrics: { minutes_to_human: 35 } });
+    // Only the note changes: the 10:00 call was read as 18:00 in Los Angeles' zone, and came after the 11:00 one.
+    inZone('America/Los_Angeles', ['event', 'edit', 'kilo-1#1', '--note', 'hold music']);
+    expect(show()).toMatchObject({ events: [{ id: 'kilo-1#1' }, { id: 'kilo-1#2' }], metrics: { minutes_to_human: 35 } });
+  });
+
+  it("leaves a company's incidents in their order where the opening is not what changes", () => {
+    inZone('UTC', ['incident', 'add', 'Lima', '--title', 'first', '--opened', '2026-01-05 09:00']);
+    inZone('UTC', ['incident', 'add', 'Lima', '--title', 'second', '--opened', '2026-01-05 12:00']);
+    inZone('America/Los_Angeles', ['incident', 'edit', 'lima-1', '--title', 'first (typo fixed)']);
+    const titles = jsonIn<{ title: string }[]>('UTC', ['incident', 'list', '--json']).map((i) => i.title);
+    expect(titles).toEqual(['first (typo fixed)', 'second']);
+    // A time written anew is read in the zone it is written in, as ever.
+    inZone('America/Los_Angeles', ['incident', 'edit', 'lima-1', '--opened', '2026-01-05 06:00']);
+    expect(jsonIn<{ title: string }[]>('UTC', ['incident', 'list', '--json']).map((i) => i.title)).toEqual(['second', 'first (typo fixed)']);
+  });
+});
+
 /** A command that succeeds and changes nothing: its one line of stderr, the database byte for byte as it was. */
 function refusedOrSame(args: string[]): string {
   const before = hash();
