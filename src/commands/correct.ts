@@ -238,7 +238,7 @@ export async function runEditEvent(ctx: Context, eventId: string, opts: EditEven
     // What logging requires stays: a note's words are not taken away (blanks are no words).
     const lost = requiredWhenLogged(type).filter((f) => (next as unknown as Record<string, unknown>)[f] === undefined);
     if (lost.length) throw new UserError(t().errors.eventNeeds(type, lost.map((f) => `--${f.replace(/_/g, '-')}`), type === 'promise'));
-    checkEventFits(incident, type, at, next as unknown as Record<string, unknown>, event.id);
+    checkEventFits(incident, type, at, next as unknown as Record<string, unknown>, event.id, event);
     if (next.note !== undefined) checkNote(next.note);
     const twin = sameEventAs(next, incident.events.filter((e) => e.id !== event.id));
     if (twin) throw new UserError(t().correct.eventTwice(event.id!, twin.id!));

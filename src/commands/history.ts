@@ -97,6 +97,16 @@ function revertOne(store: Store, target: Operation): number {
     const by = name.by === undefined ? undefined : store.operation(name.by);
     throw new UserError(t().history.nameTaken(target.id, name, by && summaryOf(by)));
   }
+  // What a timeline already breaks (a time without its offset, read in another zone than it was
+  // written in, may read as before the opening) is not the revert's doing: only a break it makes
+  // refuses it. (An edit of a title in such a timeline could not be undone.)
+  const brokenBefore = new Map<number, string>();
+  if (target.changes <= LARGE_OPERATION.changes) {
+    for (const i of store.incidentsChangedBy(target.id)) {
+      const fault = timelineFault(i);
+      if (fault) brokenBefore.set(i.rowId, JSON.stringify(fault));
+    }
+  }
   try {
     store.write(
       () => {
@@ -114,7 +124,7 @@ function revertOne(store: Store, target: Operation): number {
         if (target.changes <= LARGE_OPERATION.changes) {
           for (const i of store.incidentsPutBack()) {
             const fault = timelineFault(i);
-            if (fault) throw new UserError(t().history.breaksTimeline(target.id, i.id, fault));
+            if (fault && brokenBefore.get(i.rowId) !== JSON.stringify(fault)) throw new UserError(t().history.breaksTimeline(target.id, i.id, fault));
           }
         }
       },

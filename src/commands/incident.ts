@@ -224,11 +224,17 @@ export async function runEvent(ctx: Context, id: string, typeArg: string, opts: 
  * Refuses an event that cannot stand on this timeline: one before the incident opened, or a
  * second resolution (an incident closes once; reopen it to close it again).
  */
-export function checkEventFits(incident: Incident, type: EventType, at: string, fields: Record<string, unknown>, self?: string): void {
+export function checkEventFits(incident: Incident, type: EventType, at: string, fields: Record<string, unknown>, self?: string, was?: IncidentEvent): void {
   const c = t().correct;
   const when = (t: string) => parseWhen(t)!;
-  if (isBefore(when(at), when(incident.opened))) throw new UserError(c.beforeOpening(type, at, incident.id, incident.opened));
-  if (type === 'promise' && typeof fields.due === 'string' && isBefore(when(fields.due), when(at))) throw new UserError(c.dueBeforeMade(fields.due, at));
+  // An event edited with its times as they were is not refused for them: they stood already (a
+  // time without its offset, logged in another zone, may read as before the opening here, and
+  // its words could not be mended).
+  const timesKept = was !== undefined && was.at === at && (was as { due?: unknown }).due === fields.due;
+  if (!timesKept) {
+    if (isBefore(when(at), when(incident.opened))) throw new UserError(c.beforeOpening(type, at, incident.id, incident.opened));
+    if (type === 'promise' && typeof fields.due === 'string' && isBefore(when(fields.due), when(at))) throw new UserError(c.dueBeforeMade(fields.due, at));
+  }
   if (type === 'resolution') {
     const other = incident.events.find((e) => e.type === 'resolution' && e.id !== self);
     if (other || (incident.closed && !self)) throw new UserError(c.closedAlready(incident.id, other ? { id: other.id!, outcome: other.outcome } : null));

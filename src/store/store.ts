@@ -1190,6 +1190,21 @@ export class Store {
     return false;
   }
 
+  /**
+   * The incidents, as they stand, of which an operation changed or removed a row (the incident's
+   * own, or one of its events), with their events: what its revert would put back a row of, read
+   * before it (see incidentsPutBack).
+   */
+  incidentsChangedBy(opId: number): (Incident & { rowId: number; companyId: number })[] {
+    const rows = this.st(
+      `SELECT i.*, c.name AS company FROM incidents i JOIN companies c ON c.id = i.company_id
+       WHERE i.id IN (SELECT row FROM changes WHERE op = @op AND tbl = 'incidents' AND kind <> 'i'
+                      UNION SELECT json_extract(old, '$.incident_id') FROM changes WHERE op = @op AND tbl = 'events' AND kind <> 'i')
+       ORDER BY i.id`,
+    ).all({ op: opId }) as IncidentRow[];
+    return this.withEvents(rows);
+  }
+
   /** The incidents the last revert put back a row of, with their events (see journal's incidentsPutBack). */
   incidentsPutBack(): (Incident & { rowId: number; companyId: number })[] {
     const ids = incidentsPutBack(this.db);

@@ -980,6 +980,12 @@ describe('an event by its id, and an edit that changes nothing', () => {
 describe('an edit made in another time zone than the record', () => {
   const inZone = (zone: string, args: string[]) => ok(s.run(args, { env: { ...s.env, TZ: zone } }));
   const jsonIn = <T>(zone: string, args: string[]) => JSON.parse(inZone(zone, args).stdout) as T;
+  const refusedIn = (zone: string, args: string[]) => {
+    const before = hash();
+    const line = expectOneLineError(s.run(args, { env: { ...s.env, TZ: zone } }));
+    expect(hash()).toBe(before);
+    return line;
+  };
 
   it('leaves a timeline in its order, and its figures, where the time is not what changes', () => {
     inZone('UTC', ['incident', 'add', 'Kilo', '--title', 'k', '--fault', 'company', '--opened', '2026-01-05 09:00']);
@@ -990,6 +996,23 @@ describe('an edit made in another time zone than the record', () => {
     // Only the note changes: the 10:00 call was read as 18:00 in Los Angeles' zone, and came after the 11:00 one.
     inZone('America/Los_Angeles', ['event', 'edit', 'kilo-1#1', '--note', 'hold music']);
     expect(show()).toMatchObject({ events: [{ id: 'kilo-1#1' }, { id: 'kilo-1#2' }], metrics: { minutes_to_human: 35 } });
+  });
+
+  it('mends the words of an event, and undoes an edit, in a timeline that reads as broken in this zone: only a time written anew is held to the opening', () => {
+    // Opened at noon in Tokyo (03:00 UTC), a note at 11:00 UTC: read in UTC, the opening is at noon, after the note.
+    inZone('Asia/Tokyo', ['incident', 'add', 'Echo', '--title', 't', '--opened', '2026-01-01T12:00']);
+    inZone('Asia/Tokyo', ['incident', 'event', 'echo-1', 'note', '--text', 'n', '--at', '2026-01-01T11:00Z']);
+    inZone('UTC', ['event', 'edit', 'echo-1#1', '--text', 'n2']);
+    expect(refusedIn('UTC', ['event', 'edit', 'echo-1#1', '--at', '2026-01-01T10:59Z'])).toMatch(/is before echo-1 was opened/);
+    inZone('UTC', ['incident', 'edit', 'echo-1', '--title', 't2']);
+    expect(inZone('UTC', ['undo']).stderr).toMatch(/^undone #4/);
+    expect(jsonIn<{ title: string; events: { text: string }[] }>('UTC', ['incident', 'show', 'echo-1', '--json'])).toMatchObject({ title: 't', events: [{ text: 'n2' }] });
+    // An undo that would itself put an event before the opening is still refused.
+    inZone('UTC', ['incident', 'add', 'Foxtrot', '--title', 'f', '--opened', '2026-01-01T08:00Z']);
+    inZone('UTC', ['incident', 'event', 'foxtrot-1', 'note', '--text', 'n', '--at', '2026-01-01T09:00Z']);
+    inZone('UTC', ['event', 'edit', 'foxtrot-1#1', '--at', '2026-01-01T11:00Z']);
+    inZone('UTC', ['incident', 'edit', 'foxtrot-1', '--opened', '2026-01-01T10:00Z']);
+    expect(refusedIn('UTC', ['undo', '--op', '8'])).toMatch(/#8 cannot be undone now: it would put foxtrot-1#1 .* before the opening of foxtrot-1/);
   });
 
   it("leaves a company's incidents in their order where the opening is not what changes", () => {
