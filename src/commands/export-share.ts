@@ -20,10 +20,25 @@ export interface ShareOptions {
   redact?: boolean;
 }
 
-export async function exportShare(ctx: Context, store: Store, exportedAt: string, opts: ShareOptions): Promise<string> {
+/** A shared file's text, and how many companies were left out of it (see exportShare). */
+export interface Shared {
+  text: string;
+  leftOut: number;
+}
+
+export async function exportShare(ctx: Context, store: Store, exportedAt: string, opts: ShareOptions): Promise<Shared> {
   const policy = await policyOf(ctx);
   const texts = listEntryTexts(store, policy, ctx.now());
   const clean = opts.redact === false ? (s: string) => s : redactText;
+  // A company named by an e-mail address or a number (a sender's, a caller's) is left out whole,
+  // its entry and its records: a published page shows its name redacted, and a shared file is
+  // read by name, where two redacted would be one. (An alias so named is left out alone, below.)
+  const leftOut = new Set<string>();
+  const shared = (company: string) => {
+    if (clean(company) === company) return true;
+    leftOut.add(company);
+    return false;
+  };
   // A pin's reason is shared in the pinner's own words, not as "pinned by you".
   const pins = new Map(store.allPins().map((p) => [p.company, p.reason]));
   const catalogs = await jsonCatalogs();
@@ -31,6 +46,7 @@ export async function exportShare(ctx: Context, store: Store, exportedAt: string
   for (const l of LISTS) {
     for (const t of texts[l]) {
       const e = JSON.parse(t) as ListEntry;
+      if (!shared(e.company)) continue;
       lists.push({
         company: e.company,
         list: l,
@@ -54,11 +70,11 @@ export async function exportShare(ctx: Context, store: Store, exportedAt: string
   let incidents: DataFile['incidents'] = [];
   if (opts.withEvidence) {
     const full = buildDataFile({ companies: [], checks: store.allChecks(), incidents: store.allIncidents(), pins: [] }, exportedAt);
-    checks = (full.checks ?? []).map((k) => ({
+    checks = (full.checks ?? []).filter((k) => shared(k.company)).map((k) => ({
       ...k,
       ...(k.notes ? { notes: Object.fromEntries(Object.entries(k.notes).map(([q, n]) => [q, within(clean(n))])) } : {}),
     }));
-    incidents = (full.incidents ?? []).map((i) => ({
+    incidents = (full.incidents ?? []).filter((i) => shared(i.company)).map((i) => ({
       ...i,
       title: within(clean(i.title), LIMITS.title),
       events: (i.events ?? []).map((e) => ({ ...e, ...(e.note ? { note: within(clean(e.note)) } : {}), ...(e.text ? { text: within(clean(e.text)) } : {}) })),
@@ -91,7 +107,7 @@ export async function exportShare(ctx: Context, store: Store, exportedAt: string
     if (!(err instanceof UserError)) throw err;
     throw new UserError(t().data.shareTooBig(SHARED_LIMITS.containers, SHARED_LIMITS.values, !!opts.withEvidence));
   }
-  return text;
+  return { text, leftOut: leftOut.size };
 }
 
 /**

@@ -98,11 +98,14 @@ export async function run(ctx: Context, opts: ExportOptions): Promise<CommandRes
   if (opts.share && format !== 'json') throw new UserError(say.shareNeedsJson);
   if (opts.share && opts.withAttachments) throw new UserError(say.shareNoAttachments);
   if (opts.source !== undefined && [...opts.source].length > 200) throw new UserError(say.longSource(200));
+  let leftOut = 0;
   const text = await readingStore(ctx, async (store) => {
     const exportedAt = new Date(ctx.now()).toISOString().replace(/\.\d{3}Z$/, 'Z');
     if (opts.share) {
       const { exportShare } = await import('./export-share.js');
-      return exportShare(ctx, store, exportedAt, opts);
+      const shared = await exportShare(ctx, store, exportedAt, opts);
+      leftOut = shared.leftOut;
+      return shared.text;
     }
     if (format === 'json') {
       // Written as it is made, while the store is open: the whole file is never in memory.
@@ -116,14 +119,15 @@ export async function run(ctx: Context, opts: ExportOptions): Promise<CommandRes
     return await exportLists(ctx, store, format as 'md' | 'csv', !!opts.detail, opts.redact === false);
   });
   if (text === undefined) return toFile ? { err: t().data.wrote(opts.out!) } : {};
+  const said = leftOut ? [t().data.shareLeftOut(leftOut)] : [];
   if (toFile) {
     writeOutputFile(opts.out!, [text], { dbPath: ctx.dbPath });
-    return { err: t().data.wrote(opts.out!) };
+    return { err: [...said, t().data.wrote(opts.out!)] };
   }
   if (opts.share) {
     // A file for others to add as a source: cut short by its reader, it fails too.
     await writePieces(ctx.out, [text.endsWith('\n') ? text : `${text}\n`], { whole: true });
-    return {};
+    return said.length ? { err: said } : {};
   }
   return { out: text };
 }

@@ -5,8 +5,12 @@ export const REDACTED = { email: '[email]', phone: '[phone]', number: '[number]'
 
 // An address at a host with no dot (`dmitry@localhost`) is one too. It begins where a word does
 // (the look behind): tried at every letter of a long word, it ran to the word's end, in time of
-// the square of its length.
-const EMAIL = String.raw`(?<![\p{L}\p{N}._%+-])[\p{L}\p{N}._%+-]+@(?:[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}|\p{L}[\p{L}\p{N}-]*)`;
+// the square of its length. The characters of no width (a zero-width space, joiners, a soft
+// hyphen, a word joiner, the marks of writing direction) may stand anywhere in it, as in a text
+// copied from a page: one beside the @ had the address published whole, and a soft hyphen in
+// the host its host. Its @ may be a full-width or a small one.
+const NO_WIDTH = String.raw`\u00ad\u034f\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff`;
+const EMAIL = String.raw`(?<![\p{L}\p{N}._%+${NO_WIDTH}-])[\p{L}\p{N}._%+${NO_WIDTH}-]+[@\uff20\ufe6b][${NO_WIDTH}]*(?:[\p{L}\p{N}${NO_WIDTH}-]+(?:\.[\p{L}\p{N}${NO_WIDTH}-]+)*\.[${NO_WIDTH}]*\p{L}(?:[${NO_WIDTH}]*\p{L})+|\p{L}[\p{L}\p{N}${NO_WIDTH}-]*)`;
 // A link of any scheme (`wss://`; a scheme of at most 16 letters, wherever it stands, as `1.https://`),
 // one that starts at www., or a host name and a path or a query without either
 // (`shop.example/track?id=1`, `shop.md?order=1`), which begins where a word does, as an address does.
@@ -198,7 +202,7 @@ function classifyDigits(run: string): string {
 }
 
 /** What any of them needs: a digit, an @ or a link (most texts have none, and are not searched). */
-const MAYBE = /[\d@]|\p{Nd}|www\.|:\/\/|\.\p{L}{2,}[/?]/iu;
+const MAYBE = /[\d@\uff20\ufe6b]|\p{Nd}|www\.|:\/\/|\.\p{L}{2,}[/?]/iu;
 
 /** A date or time alone, as the record keeps them: never redacted. */
 const WHEN_ALONE = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?)?(?:Z|[+-]\d{2}:?\d{2})?$/;
@@ -207,7 +211,7 @@ const WHEN_ALONE = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?)?(?:Z|[+-]\d
  * What a text with digits needs to have anything redacted but a run of them: an @, a link, two
  * colons (an IPv6 address) or the beginning of an IBAN (in any case, which is more than it needs).
  */
-const MAYBE_BESIDES_DIGITS = /@|www\.|:\/\/|\.\p{L}{2,}[/?]|:[^]*:|[a-z]{2}\p{Nd}{2}/iu;
+const MAYBE_BESIDES_DIGITS = /[@\uff20\ufe6b]|www\.|:\/\/|\.\p{L}{2,}[/?]|:[^]*:|[a-z]{2}\p{Nd}{2}/iu;
 const DIGIT = /\p{Nd}/gu;
 /**
  * The most code units between two digits of one run (a phone number over a line break has ten

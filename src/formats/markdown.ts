@@ -46,6 +46,23 @@ function published(s: string, keep = false): string {
   return keep ? s : redactText(s);
 }
 
+/**
+ * A record's id on a page to publish, of a company whose name is redacted there: an incident's
+ * or a check's id begins with its company's name made an id (`7-916-123-45-67-1` of a company
+ * named by a phone number), which told what the name's cell hid. That beginning is the name's
+ * marker then (`incident:[phone]-1`); the number stays, to tell the company's records apart.
+ */
+function publishedId(id: string, company: string, keep = false): string {
+  if (keep) return id;
+  const shown = published(company);
+  if (shown === company) return id;
+  const marker = /\[[a-z]+\]/.exec(shown)?.[0] ?? '[…]';
+  return id.replace(/^((?:incident|check):)?.*?((?:-check)?-\d+)$/, (_all, kind: string | undefined, number: string) => `${kind ?? ''}${marker}${number}`);
+}
+
+/** The ids of a company's evidence on a page to publish (see publishedId). */
+const publishedIds = (ids: string[], company: string, keep = false) => ids.map((id) => publishedId(id, company, keep));
+
 /** The same of a finding's facts or an event: every text in it (dates stay as they are; numbers are not text). */
 function publishedFields<T>(value: T, keep = false): T {
   return keep ? value : redactDeep(value);
@@ -93,7 +110,7 @@ function rowCells(e: MarkdownEntry, keep: boolean): string[] {
     published(e.company, keep),
     e.since ? t().fmt.date(e.since) : '',
     e.reasons.map((f) => reasonShort({ rule: f.rule, facts: publishedFields(f.facts, keep) })).join('; '),
-    [...new Set(e.reasons.flatMap((f) => f.evidence))].join(', '),
+    publishedIds([...new Set(e.reasons.flatMap((f) => f.evidence))], e.company, keep).join(', '),
   ];
 }
 
@@ -253,7 +270,7 @@ export function renderMarkdownLists(input: MarkdownInput): string {
           children: findings.map((f) => ({
             type: 'listItem',
             spread: false,
-            children: [paragraph(`${reasonShort({ rule: f.rule, facts: publishedFields(f.facts, input.keep) })} (${t().fmt.date(f.date)}${f.evidence.length ? `; ${f.evidence.join(', ')}` : ''})`)],
+            children: [paragraph(`${reasonShort({ rule: f.rule, facts: publishedFields(f.facts, input.keep) })} (${t().fmt.date(f.date)}${f.evidence.length ? `; ${publishedIds(f.evidence, v.company, input.keep).join(', ')}` : ''})`)],
           })),
         });
         for (const whole of c.incidents ?? []) {
@@ -261,7 +278,7 @@ export function renderMarkdownLists(input: MarkdownInput): string {
           const kept = input.keep ? whole : { ...whole, title: published(whole.title), events: whole.events.map((e) => publishedFields(e)) };
           // Each event on one line, as every other text of the page (the timeline made anew whole, as its events are read together).
           const i = { ...kept, events: kept.events.map(eventOnOneLine) };
-          children.push(heading(4, w.timeline(i.id, i.title)));
+          children.push(heading(4, w.timeline(publishedId(i.id, v.company, input.keep), i.title)));
           children.push({
             type: 'list',
             ordered: false,
@@ -301,7 +318,7 @@ export function renderCsvLists(lists: Record<ListName, { entry: MarkdownEntry }[
           v.pinned ? w.yes : w.no,
           [...new Set(v.reasons.map((f) => f.rule))].join(' '),
           v.reasons.map((f) => pageReason({ facts: publishedFields(f.facts, keep) })).join('; '),
-          [...new Set(v.reasons.flatMap((f) => f.evidence))].join(' '),
+          publishedIds([...new Set(v.reasons.flatMap((f) => f.evidence))], v.company, keep).join(' '),
         ]
           .map(cell)
           .join(','),

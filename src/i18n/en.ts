@@ -1279,6 +1279,8 @@ export const en = {
     unknownExtension: (ext: string, out: string) => `cannot tell the format from the extension .${ext} of ${out}; give --format md, json or csv.`,
     shareTooBig: (containers: number, values: number, evidence: boolean) =>
       `the shared file would hold more than ${fmt.number(containers)} maps and lists or ${fmt.number(values)} values, more than \`vetted source add\` takes of a shared file, so it was not written${evidence ? '; share it without --with-evidence, which carries the lists alone' : ': your lists are more than one shared file carries'}.`,
+    shareLeftOut: (names: number) =>
+      `left out of the shared file ${names === 1 ? 'a company whose name is' : `${fmt.number(names)} companies whose names are`} an e-mail address or a number (a person's, as likely as not), as a published page hides ${names === 1 ? 'it' : 'them'}; to share ${names === 1 ? 'it' : 'them'} too, give --no-redact.`,
     detailNeedsMd: "--detail adds each company's whole verdict and timelines to the markdown page; give it with --format md (a CSV row and a data file carry no more with it).",
     attachmentsNeedJson: '--with-attachments embeds the files in the data file; give it with --format json.',
     shareFlags: '--source and --with-evidence go with --share; add --share --format json.',

@@ -1290,6 +1290,8 @@ export const ru: Catalog = {
     unknownExtension: (ext, out) => `по расширению .${ext} файла ${out} не понять формат; укажите --format md, json или csv.`,
     shareTooBig: (containers, values, evidence) =>
       `в файле для обмена было бы больше ${fmt.number(containers)} словарей и списков или ${fmt.number(values)} значений — больше, чем \`vetted source add\` принимает в таком файле, поэтому он не записан${evidence ? '; поделитесь им без --with-evidence — тогда в нём будут одни списки' : ': ваши списки больше, чем вмещает один файл для обмена'}.`,
+    shareLeftOut: (names) =>
+      `в файл для обмена не вошли ${names === 1 ? 'компания, чьё имя —' : `компании (${fmt.number(names)}), чьи имена —`} адрес электронной почты или номер (скорее всего, чей-то личный): опубликованная страница их скрывает; чтобы поделиться и ${names === 1 ? 'ею' : 'ими'}, укажите --no-redact.`,
     detailNeedsMd: '--detail добавляет на страницу markdown полный вердикт и хронологию каждой компании; укажите его вместе с --format md (строка CSV и файл данных с ним не становятся полнее).',
     attachmentsNeedJson: '--with-attachments вкладывает файлы в файл данных; укажите его вместе с --format json.',
     shareFlags: '--source и --with-evidence указываются вместе с --share; добавьте --share --format json.',

@@ -125,6 +125,32 @@ describe('export --out FILE', () => {
     expect(expectOneLineError(s.run(['--lang', 'ru', 'export', '--format', 'csv', '--detail']))).toMatch(/укажите его вместе с --format md/);
   });
 
+  it("hides a name that is an address or a number in its records' ids too, and leaves its company out of a shared file, saying so", () => {
+    ok(s.run(['incident', 'add', '+7 916 123-45-67', '--title', 'scam call', '--fault', 'company', '--opened', '2024-01-01']));
+    ok(s.run(['incident', 'event', '7-916-123-45-67-1', 'refusal', '--text', 'no refund', '--level', 'quality', '--at', '2024-01-02']));
+    ok(s.run(['pin', 'ivan.petrov@gmail.com', 'black', '--reason', 'spam']));
+    ok(s.run(['pin', 'Good Shop', 'white', '--reason', 'kind']));
+    // The id of an incident begins with its company's name made an id: it told what the name's cell hid.
+    const page = ok(s.run(['export', '--format', 'md', '--detail'])).stdout;
+    expect(page).not.toMatch(/916|123-45|ivan|petrov/);
+    expect(page).toContain('incident:\\[phone]-1');
+    expect(page).toContain('#### Incident \\[phone]-1: scam call');
+    const csv = ok(s.run(['export', '--format', 'csv'])).stdout;
+    expect(csv).not.toMatch(/916|ivan/);
+    expect(csv).toContain('incident:[phone]-1');
+    expect(ok(s.run(['export', '--format', 'md', '--no-redact'])).stdout).toContain('incident:7-916-123-45-67-1');
+    // A shared file is read by name: the two are left out whole, and the export says so.
+    const shared = ok(s.run(['export', '--format', 'json', '--share', '--with-evidence']));
+    expect(shared.stdout).not.toMatch(/916|ivan/);
+    const names = (JSON.parse(shared.stdout) as { companies: { name: string }[] }).companies.map((c) => c.name);
+    expect(names).toContain('Good Shop');
+    expect(names.filter((n) => /916|ivan/.test(n))).toEqual([]);
+    expect(shared.stderr).toMatch(/^left out of the shared file 2 companies whose names are an e-mail address or a number .*give --no-redact\.\n$/);
+    const all = ok(s.run(['export', '--format', 'json', '--share', '--no-redact']));
+    expect(all.stdout).toContain('ivan.petrov@gmail.com');
+    expect(all.stderr).toBe('');
+  });
+
   it('an extension of no format: exit 2, asking for --format', () => {
     const line = expectOneLineError(s.run(['export', '--out', join(s.dir, 'lists.txt')]));
     expect(line).toMatch(/\.txt.*--format md, json or csv/);

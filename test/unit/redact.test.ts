@@ -239,3 +239,23 @@ describe('redactText', () => {
     expect(redactText(input)).toBe(expected);
   });
 });
+
+describe('an e-mail address with characters of no width in it, or another @', () => {
+  it.each([
+    // Copied from a page: a zero-width space or a joiner beside the @, a soft hyphen in the host.
+    ['bob\u200b@example.com', '[email]'],
+    ['bob@\u200bexample.com', '[email]'],
+    ['bob\u2060@\u200dexample.com', '[email]'],
+    ['write to bob@ex\u00adample.com today', 'write to [email] today'],
+    ['bob@example.c\u00adom', '[email]'],
+    ['\u200bivan.petrov@gmail.com\u200b, thanks', '[email]\u200b, thanks'],
+    // A full-width and a small @.
+    ['bob\uff20example.com', '[email]'],
+    ['bob\ufe6bexample.com', '[email]'],
+    // No address: an @ alone, and a word with a character of no width in it.
+    ['meet @ noon', 'meet @ noon'],
+    ['soft\u00adware', 'soft\u00adware'],
+  ])('%j → %j', (text, expected) => {
+    expect(redactText(text)).toBe(expected);
+  });
+});
