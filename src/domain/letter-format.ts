@@ -73,8 +73,14 @@ export function plainTemplate(src: string): string {
     .join('\n');
 }
 
+/**
+ * A template parsed for a letter. Its line breaks are read as a value's are: a template saved
+ * on Windows (CRLF) gave a letter of CRLF lines but for its last, its blank lines never
+ * collapsed; every letter is written with \n alone, whatever its template's line ends.
+ */
 export function parseLetterTemplate(src: string, format: LetterFormat): ReturnType<typeof parseTemplate> {
-  return parseTemplate(format === 'txt' ? plainTemplate(src) : src);
+  const text = src.replace(/\r\n?/g, '\n');
+  return parseTemplate(format === 'txt' ? plainTemplate(text) : text);
 }
 
 export function renderLetter(nodes: TemplateNode[], scope: TemplateScope, format: LetterFormat): string {

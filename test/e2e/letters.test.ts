@@ -136,6 +136,19 @@ describe('vetted letter', () => {
     writeFileSync(file, 'Dear {{to}}\n');
     expect(ok(s.run(['letter', VOLGA, '--kind', 'claim', '--from', 'D', '--account', '1', '--demand', 'repair', '--template', file])).stdout).toBe('Dear Volgatelecom, management\n');
   });
+
+  it('writes the same letter from a template saved with Windows line ends (CRLF): every line ends alike, its blank lines collapsed, on stdout, in a file and as text', () => {
+    const file = join(s.dir, 'crlf.md');
+    writeFileSync(file, '{{from}}\r\n{{#chronology}}\r\n- {{date}} {{text}}\r\n{{/chronology}}\r\n\r\n\r\n\r\nend\r\n');
+    const args = ['letter', 'volgatelecom-1', '--kind', 'complaint', '--from', 'D', '--template', file];
+    const md = ok(s.run(args)).stdout;
+    expect(md).not.toContain('\r');
+    expect(md).toMatch(/^D\n- 20 September 2026 10:05 .*\n- 20 September 2026 10:10 .*\n- 22 September 2026 10:00 .*\n\nend\n$/);
+    const out = join(s.dir, 'crlf-letter.md');
+    ok(s.run([...args, '--out', out]));
+    expect(readFileSync(out, 'utf8')).toBe(md);
+    expect(ok(s.run([...args, '--format', 'txt'])).stdout).not.toMatch(/\r|\n\n\n/);
+  });
 });
 
 describe('where the problem stands, in a claim', () => {

@@ -290,6 +290,21 @@ describe('honesty', () => {
   });
 });
 
+describe("a template's line ends", () => {
+  it.each(['md', 'txt'] as const)('reads a template saved with Windows line ends (CRLF, or CR alone) as the same template, in %s', (format) => {
+    const file = join(projectDir('templates', 'letters/en/claim.md'), 'letters', 'en', 'complaint.md');
+    const lf = readFileSync(file, 'utf8');
+    const scope = composeLetter(request('complaint', 'en', 'none')).scope;
+    const render = (src: string) => {
+      const parsed = parseLetterTemplate(src, format);
+      if ('errors' in parsed) throw new Error(parsed.errors[0].fault.kind);
+      return renderLetter(parsed.nodes, scope, format);
+    };
+    expect(render(lf.replace(/\n/g, '\r\n'))).toBe(render(lf));
+    expect(render(lf.replace(/\n/g, '\r'))).toBe(render(lf));
+  });
+});
+
 describe('lateness in a letter', () => {
   it('is rounded as due and incident show round it, and a promise marked not kept before its deadline is not late', async () => {
     const { EN, RU } = await import('../../src/domain/letter-words.js');
