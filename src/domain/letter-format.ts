@@ -1,23 +1,19 @@
 // Turning a letter template and its values into markdown or plain text. Pure.
 
+import { safeText } from './shown-text.js';
 import { LINE_MARKERS, parseTemplate, renderTemplate, type TemplateNode, type TemplateScope } from './template.js';
 
 export type LetterFormat = 'md' | 'txt';
 
-// Controls other than the line break, DEL, C1 controls and bidi overrides: shown, not obeyed.
-const UNSAFE = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069]/gu;
-
-function visible(ch: string): string {
-  const code = ch.codePointAt(0)!;
-  if (ch === '\t') return ' ';
-  if (code < 0x20) return String.fromCodePoint(0x2400 + code);
-  if (code === 0x7f) return '\u2421';
-  return `<U+${code.toString(16).toUpperCase().padStart(4, '0')}>`;
-}
-
-/** A value as plain text: line breaks kept, every other control made visible. */
+/**
+ * A value as plain text: its line breaks kept, and each of its lines shown as every other output
+ * shows user text (safeText): controls, bidi overrides and the characters that show nothing (a
+ * zero-width space, the byte order mark, a line separator, tag letters) as visible codes. With
+ * a narrower set of their own, letters showed "Ac\u200bme" as Acme, and enclosed "zw\u200bsp.txt"
+ * as zwsp.txt, a name no file had: `attachment list` shows it as zw<U+200B>sp.txt.
+ */
 export function plainValue(s: string): string {
-  return s.replace(/\r\n?/g, '\n').replace(UNSAFE, visible);
+  return s.replace(/\r\n?/g, '\n').split('\n').map(safeText).join('\n');
 }
 
 /** Block syntax that a line starting with it would open: headings, list items, setext rules. */

@@ -2,7 +2,7 @@
 // overrides goes in through the command line and a data file, and no command lets any of
 // it reach the terminal raw; --json keeps it exactly, escaped. Also: SQL in a name, the
 // length limits, a YAML alias bomb, and dates that are not dates.
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sandbox, type RunResult, type Sandbox, AMAZON_ANSWERS, amazonAnswerFlags } from '../helpers/cli.js';
@@ -242,6 +242,33 @@ describe('a file named with escapes, checked', () => {
       const out = ok(s.run(args)).stdout;
       expect(out, args.join(' ')).not.toMatch(/\u001b/);
       expect(out.trimEnd().split('\n'), args.join(' ')).toHaveLength(1);
+    }
+  });
+});
+
+describe('a letter', () => {
+  it('shows the characters that show nothing as every other output does, on stdout and in a file, in markdown and in text', () => {
+    const l = sandbox();
+    try {
+      ok(l.run(['incident', 'add', 'Ac\u200bme', '--title', 'Late\u2028again', '--fault', 'company', '--opened', '2026-11-01T09:00']));
+      ok(l.run(['incident', 'event', 'ac-me-1', 'note', '--text', 'see\ufeffhere \u{E0041}\u{E0042}', '--at', '2026-11-02T10:00']));
+      const file = join(l.dir, 'zw\u200bsp.txt');
+      writeFileSync(file, 'x');
+      ok(l.run(['incident', 'attach', 'ac-me-1', file]));
+      // The enclosure as the list of attachments names it: the file the letter goes with.
+      expect(ok(l.run(['attachment', 'list'])).stdout).toContain('zw<U+200B>sp.txt');
+      for (const format of ['md', 'txt']) {
+        const args = ['letter', 'ac-me-1', '--kind', 'complaint', '--from', 'me\u2029too', '--format', format];
+        const out = join(l.dir, `letter.${format}`);
+        ok(l.run([...args, '--out', out]));
+        for (const text of [ok(l.run(args)).stdout, readFileSync(out, 'utf8')]) {
+          expect(text).not.toMatch(/[\u200b\u2028\u2029\ufeff\u{E0000}-\u{E007F}]/u);
+          const plain = text.replace(/\\([<>])/g, '$1');
+          for (const shown of ['Ac<U+200B>me', 'Late<U+2028>again', 'see<U+FEFF>here <U+E0041><U+E0042>', 'zw<U+200B>sp.txt', 'me<U+2029>too']) expect(plain).toContain(shown);
+        }
+      }
+    } finally {
+      l.cleanup();
     }
   });
 });

@@ -239,6 +239,22 @@ describe('honesty', () => {
     expect(textOf(html)).toContain(`Note: ${visible}`);
   });
 
+  it('shows the characters that show nothing as every other output does, in markdown and in text: a name, a title, a note, an enclosure', () => {
+    const flag = '\u{1F3F4}\u{E0067}\u{E0062}\u{E0065}\u{E006E}\u{E0067}\u{E007F}';
+    const i = makeIncident({ ...volga, company: 'Ac\u200bme', title: 'Late\u2028again\u2029', events: [...volga.events, { at: '2012-07-21T10:00', type: 'note', text: `see\ufeffhere \u{E0041}\u{E0042} ${flag}` }] });
+    const req = { ...request('complaint', 'en', 'none', i), enclosures: [{ name: 'zw\u200bsp.txt', size: 1 }] };
+    const md = renderLetter(template('en', 'complaint'), composeLetter(req).scope, 'md');
+    const txt = renderLetter(template('en', 'complaint', 'txt'), composeLetter(req).scope, 'txt');
+    const html = new MarkdownIt().render(md);
+    for (const text of [txt, html]) {
+      // Nothing unseen but the flag's tags, which draw the flag of England.
+      expect(text.replaceAll(flag, '')).not.toMatch(/[\u200b\u2028\u2029\ufeff\u{E0000}-\u{E007F}]/u);
+      for (const shown of ['Ac&lt;U+200B&gt;me', 'Late&lt;U+2028&gt;again&lt;U+2029&gt;', `see&lt;U+FEFF&gt;here &lt;U+E0041&gt;&lt;U+E0042&gt; ${flag}`, 'zw&lt;U+200B&gt;sp.txt']) {
+        expect(text).toContain(text === txt ? shown.replace(/&lt;/g, '<').replace(/&gt;/g, '>') : shown);
+      }
+    }
+  });
+
   it('escapes block syntax only where a value starts a line', () => {
     expect(markdownValue('12.07.2012', true)).toBe('12.07.2012');
     expect(markdownValue('1. one', true)).toBe('1\\. one');
