@@ -1,6 +1,6 @@
 // Plain-text tables that line up names in any script (wide and combining characters).
 
-import { displayWidth } from './width.js';
+import { displayWidth, graphemes } from './width.js';
 import { safeText } from './safe.js';
 import { hangingIndent } from './wrap.js';
 
@@ -16,7 +16,7 @@ export interface Column {
 function cut(s: string, max: number): string {
   if (displayWidth(s) <= max) return s;
   let out = '';
-  for (const ch of s) {
+  for (const ch of graphemes(s)) {
     if (displayWidth(out + ch) > max - 1) break;
     out += ch;
   }

@@ -43,3 +43,20 @@ export function displayWidth(s: string): number {
   }
   return width;
 }
+
+let segmenter: Intl.Segmenter | undefined;
+
+/**
+ * The characters of `s` as a reader sees them (grapheme clusters: a letter and its accents, an
+ * emoji of several joined by U+200D, a flag), where text may be cut: a line wrapped between the
+ * code points of one ended with a joiner, and the next began with the rest of the emoji. The
+ * segmenter is made the first time text is cut, not at start-up.
+ */
+export function* graphemes(s: string): Generator<string> {
+  if (PRINTABLE_ASCII.test(s)) {
+    yield* s;
+    return;
+  }
+  segmenter ??= new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+  for (const { segment } of segmenter.segment(s)) yield segment;
+}

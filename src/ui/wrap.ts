@@ -1,11 +1,20 @@
 // Text that fits the terminal: words wrapped at a display width, continuation lines under
 // their own column (a hanging indent). Only for a terminal; in a pipe nothing is wrapped.
 
-import { displayWidth as textWidth } from './width.js';
+import { graphemes, displayWidth as textWidth } from './width.js';
 
 // Colour codes take no columns.
 const SGR = /\x1b\[[0-9;]*m/g;
 const displayWidth = (s: string) => textWidth(s.includes('\x1b') ? s.replace(SGR, '') : s);
+
+/** What text may be cut between: colour codes, and the characters a reader sees. */
+function* pieces(s: string): Generator<string> {
+  const parts = s.split(/(\x1b\[[0-9;]*m)/);
+  for (let i = 0; i < parts.length; i++) {
+    if (i % 2 === 1) yield parts[i];
+    else yield* graphemes(parts[i]);
+  }
+}
 
 /** The columns of the terminal that `out` writes to, or undefined when it is not a terminal. */
 export function terminalWidth(out: { isTTY?: boolean; columns?: number }): number | undefined {
@@ -23,15 +32,26 @@ export function wrapWords(text: string, width: number): string[] {
     lines.push(line.trimEnd());
     line = '';
   };
-  for (const word of text.split(/(?<= )/)) {
+  // After a space, but for one that a combining mark or a joiner goes with.
+  for (const word of text.split(/(?<= )(?![\p{M}\u200c\u200d])/u)) {
     if (line && displayWidth(line + word.trimEnd()) > room) push();
     let rest = word;
     while (displayWidth(line + rest.trimEnd()) > room) {
-      // A word longer than the line: cut it at the width.
+      // A word longer than the line: cut it at the width, between the characters a reader sees.
       let head = '';
-      for (const [code] of rest.matchAll(/\x1b\[[0-9;]*m|[^]/gu)) {
-        if (displayWidth(line + head + code) > room) break;
-        head += code;
+      for (const piece of pieces(rest)) {
+        if (displayWidth(line + head + piece) > room) {
+          // One wider than a whole line (emoji joined past any that is drawn as one) is cut
+          // within, where its code points are: nothing else would ever fit.
+          if (!line && !head) {
+            for (const code of piece) {
+              if (displayWidth(head + code) > room) break;
+              head += code;
+            }
+          }
+          break;
+        }
+        head += piece;
       }
       line += head;
       rest = rest.slice(head.length);

@@ -76,3 +76,18 @@ describe('what others say, on a terminal 90 columns wide', () => {
     for (const l of screen) expect(l.length).toBeLessThanOrEqual(90);
   });
 });
+
+describe('on a terminal 40 columns wide', () => {
+  it('incident list wraps a title between the characters a reader sees, never within an emoji of several joined', async () => {
+    const family = '👨\u200d👩\u200d👧';
+    ok(s.run(['incident', 'add', 'Acme', '--title', `Trip ${family}${family}${family} home`, '--opened', '2026-11-01T09:00']));
+    term = Terminal.start({ dir: s.dir, args: ['incident', 'list', '--company', 'Acme'], env: { VETTED_DB: s.db, VETTED_CONFIG: s.config, NO_COLOR: '1', LANG: 'C.UTF-8' }, width: 40, stdoutOnTerminal: true });
+    expect(await term.waitForExit()).toBe(0);
+    const screen = term.screen();
+    const rows = screen.split('\n').filter((l) => /^acme-1 | {10,}\S/.test(l));
+    expect(rows.length, screen).toBeGreaterThan(1);
+    // Neither end of a line holds a joiner or a part of the emoji it joined.
+    for (const l of rows) expect(l, screen).not.toMatch(/\u200d\s*$|^\s*[\u200d👩👧]/u);
+    expect(rows.map((l) => l.trim()).join('')).toContain(`${family}${family}`);
+  });
+});

@@ -12,9 +12,21 @@ describe('wrapWords', () => {
     ['at spaces', 'one two three four five', 10, ['one two', 'three four', 'five']],
     ['a word longer than the line is cut', 'abcdefghijklmnopqrstuvwxyz', 10, ['abcdefghij', 'klmnopqrst', 'uvwxyz']],
     ['wide letters take two columns', '日本語のテキストです', 10, ['日本語のテ', 'キストです']],
+    // Cut between the code points of one, a line ended with U+200D and the next began with 👧.
+    ['an emoji of several joined is never cut apart', 'a👨\u200d👩\u200d👧👨\u200d👩\u200d👧', 10, ['a👨\u200d👩\u200d👧', '👨\u200d👩\u200d👧']],
+    ['nor a flag', 'abcdefghi🇬🇧', 10, ['abcdefghi', '🇬🇧']],
+    ['nor a space from the accent on it', 'aaaa bbbb \u0301cccc', 10, ['aaaa', 'bbbb \u0301cccc']],
   ])('%s', (_n, text, width, lines) => {
     expect(wrapWords(text, width)).toEqual(lines);
     for (const l of wrapWords(text, width)) expect(displayWidth(l)).toBeLessThanOrEqual(width);
+  });
+
+  it('cuts within one character only where it is wider than a whole line, and then every line still fits', () => {
+    const joined = Array(5).fill('👨\u200d👩\u200d👧').join('\u200d');
+    const lines = wrapWords(`x${joined}`, 10);
+    expect(lines[0]).toBe('x');
+    expect(lines.join('')).toBe(`x${joined}`);
+    for (const l of lines) expect(displayWidth(l)).toBeLessThanOrEqual(10);
   });
 });
 
@@ -44,6 +56,13 @@ describe('renderTable', () => {
     for (const l of lines.slice(2)) expect(l).toMatch(/^ {5}\S/);
     for (const l of lines) expect(displayWidth(l)).toBeLessThanOrEqual(30);
     expect(lines.slice(1).map((l) => l.slice(5)).join(' ')).toBe(rows[0][1]);
+  });
+  it('cuts a cell between the characters a reader sees, never within an emoji or a flag', () => {
+    const table = (cell: string, max: number) => renderTable([{ header: 'T', max }], [[cell]]).split('\n')[1];
+    expect(table('a👨\u200d👩\u200d👧b', 6)).toBe('a…');
+    expect(table('a👨\u200d👩\u200d👧b', 8)).toBe('a👨\u200d👩\u200d👧b');
+    expect(table('ab🇬🇧🇫🇷', 4)).toBe('ab…');
+    expect(table('ab🇬🇧🇫🇷', 5)).toBe('ab🇬🇧…');
   });
   it('neither cuts nor wraps in a pipe', () => {
     expect(renderTable(cols, rows)).toBe(`ID   TITLE\na-1  ${rows[0][1]}\n`);
