@@ -76,6 +76,8 @@ function renderReport(r: DueReport, now: number, p: Paint): string {
 function* calendarOf(store: Store, now: number): Generator<CalendarDeadline> {
   const noClosing = { events: [] };
   const say = t().due;
+  // (Read before the deadlines: their read holds the connection until its last row.)
+  const database = store.databaseId();
   for (const d of store.openDeadlines()) {
     const e: IncidentEvent = { at: d.at, type: 'promise', due: d.due, ...(d.markedBroken ? { kept: false } : {}) };
     const p = promiseStatus(e, noClosing, now);
@@ -85,8 +87,9 @@ function* calendarOf(store: Store, now: number): Generator<CalendarDeadline> {
     const what = deadlineWords(d, whose !== undefined);
     yield {
       // By the promise's event: a promise whose deadline or words are corrected keeps its UID,
-      // so that a calendar updates the event rather than keeping the old one beside the new.
-      uid: `${d.event}@vetted`,
+      // so that a calendar updates the event rather than keeping the old one beside the new;
+      // and by the database, so that another's acme-1#3 is another event.
+      uid: `${d.event}${database ? `.${database}` : ''}@vetted`,
       summary: say.calendarSummary(what, d.company, whose),
       description: say.calendarDescription(d.company, d.incident, d.title, d.at, what, d.due, p.state !== 'broken' ? null : p.dueMs > now ? 'marked' : 'passed', say.step.escalate((d.level ?? 'frontline') as Level), whose),
       dueMs: p.dueMs,

@@ -360,8 +360,8 @@ function createIn(schema: string, sql: string): string {
   return `${m[0]}${q(schema)}.${sql.slice(m[0].length)}`;
 }
 
-/** Tables that hold only what is worked out again from the others, or SQLite's own. */
-const WORKED_OUT = new Set(['digests', 'digests_build', 'verdicts', 'verdicts_judged', 'sqlite_sequence']);
+/** Tables that hold only what is worked out again from the others, SQLite's own, or what every database is made with (its id). */
+const WORKED_OUT = new Set(['digests', 'digests_build', 'verdicts', 'verdicts_judged', 'sqlite_sequence', 'database_id']);
 
 /** Whether a schema holds a row of anything but what is worked out again (a database just made holds none). */
 function holdsAnything(db: DB, schema: string): boolean {

@@ -609,4 +609,17 @@ MIGRATIONS.push({
   },
 });
 
+MIGRATIONS.push({
+  name: "the database's own id, which the events of its calendar carry",
+  // A calendar's UID is to be unique in the world (RFC 5545): `acme-1#3@vetted` was the UID of
+  // a deadline in every database with an acme-1, and two people's calendars read into one took
+  // each other's events for their own (one replaced the other). Made once, at random: a backup
+  // and its restore keep it (they are the one record); an import into a new database makes one.
+  // (Made only where it is not there already: a copy of a newer database marked older by hand.)
+  sql: `
+    CREATE TABLE IF NOT EXISTS database_id (id TEXT NOT NULL);
+    INSERT INTO database_id (id) SELECT lower(hex(randomblob(8))) WHERE NOT EXISTS (SELECT 1 FROM database_id);
+  `,
+});
+
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -916,6 +916,12 @@ export class Store {
     for (let k = 0; k < tuples.length; k += size) yield this.withEventsOf(tuples.slice(k, k + size).map(incidentRowOf), true);
   }
 
+  /** The database's own id, made at random once (see the migration that made it): what makes its calendar's UIDs its own. */
+  databaseId(): string {
+    // (A table emptied by hand gives no id: the UIDs are then as before it.)
+    return (this.st('SELECT id FROM database_id').get() as { id: string } | undefined)?.id ?? '';
+  }
+
   /**
    * The open deadlines, in one query: each promise with a due time, not marked kept nor a
    * letter's reply deadline the company has answered (isSettledReply), of an incident not

@@ -11,12 +11,17 @@ const SEEDS = `${SHARED}/scenarios/seeds.yaml`;
 const HOSTILE = 'позвонить, проверить; C:\\path\nвторая строка — и очень длинный хвост, чтобы строка точно была длиннее 75 октетов';
 let s: Sandbox;
 
+/** The seeds, and an open incident with two promises: one broken, one still to come. */
+function fill(sb: Sandbox): void {
+  ok(sb.run(['import', SEEDS]));
+  ok(sb.run(['incident', 'add', 'Волгателеком', '--title', 'Интернет снова не работает', '--fault', 'company', '--opened', '2026-11-20T10:00']));
+  ok(sb.run(['incident', 'event', 'volgatelecom-1', 'promise', '--text', HOSTILE, '--due', '2026-11-21T18:00', '--at', '2026-11-20T10:10']));
+  ok(sb.run(['incident', 'event', 'volgatelecom-1', 'promise', '--text', 'a callback', '--due', '2099-01-15', '--at', '2026-11-20T10:20']));
+}
+
 beforeAll(() => {
   s = sandbox();
-  ok(s.run(['import', SEEDS]));
-  ok(s.run(['incident', 'add', 'Волгателеком', '--title', 'Интернет снова не работает', '--fault', 'company', '--opened', '2026-11-20T10:00']));
-  ok(s.run(['incident', 'event', 'volgatelecom-1', 'promise', '--text', HOSTILE, '--due', '2026-11-21T18:00', '--at', '2026-11-20T10:10']));
-  ok(s.run(['incident', 'event', 'volgatelecom-1', 'promise', '--text', 'a callback', '--due', '2099-01-15', '--at', '2026-11-20T10:20']));
+  fill(s);
 });
 afterAll(() => s.cleanup());
 
@@ -105,7 +110,7 @@ describe('vetted due --format ics', () => {
 
   it('keeps the UID of a promise whose deadline and words are corrected, so a calendar moves the event', () => {
     const before = events(ok(s.run(['due', '--format', 'ics'])).stdout).map((e) => e.event);
-    expect(before.map((e) => e.uid)).toEqual(['volgatelecom-1#1@vetted', 'volgatelecom-1#2@vetted']);
+    expect(before.map((e) => e.uid)).toEqual([expect.stringMatching(/^volgatelecom-1#1\.[0-9a-f]{16}@vetted$/), expect.stringMatching(/^volgatelecom-1#2\.[0-9a-f]{16}@vetted$/)]);
     ok(s.run(['event', 'edit', 'volgatelecom-1#2', '--due', '2099-02-01', '--text', 'a call back']));
     try {
       const after = events(ok(s.run(['due', '--format', 'ics'])).stdout).map((e) => e.event);
@@ -115,6 +120,24 @@ describe('vetted due --format ics', () => {
     } finally {
       ok(s.run(['undo']));
     }
+  });
+
+  it("gives a deadline a UID of its database's own: another's volgatelecom-1#1 is another event, a restored backup's the same", () => {
+    const uids = (r: { stdout: string }) => events(r.stdout).map((e) => e.event.uid);
+    const mine = uids(ok(s.run(['due', '--format', 'ics'])));
+    const other = sandbox();
+    try {
+      fill(other);
+      const theirs = uids(ok(other.run(['due', '--format', 'ics'])));
+      expect(theirs.map((u) => u.replace(/\.[0-9a-f]{16}@/, '@'))).toEqual(mine.map((u) => u.replace(/\.[0-9a-f]{16}@/, '@')));
+      expect(theirs.filter((u) => mine.includes(u))).toEqual([]);
+    } finally {
+      other.cleanup();
+    }
+    const copy = join(s.dir, 'kept.db');
+    ok(s.run(['backup', '--out', copy]));
+    ok(s.run(['restore', copy, '--yes']));
+    expect(uids(ok(s.run(['due', '--format', 'ics'])))).toEqual(mine);
   });
 
   it('writes a file with --out', () => {

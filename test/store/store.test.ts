@@ -96,7 +96,7 @@ describe('opening a new database', () => {
       (t) => t.name,
     );
     expect(tables).toEqual([
-      'aliases', 'attachments', 'blobs', 'changes', 'checks', 'companies', 'complaint_counts', 'complaint_issues', 'digests', 'digests_build', 'events', 'incidents', 'operations', 'pins',
+      'aliases', 'attachments', 'blobs', 'changes', 'checks', 'companies', 'complaint_counts', 'complaint_issues', 'database_id', 'digests', 'digests_build', 'events', 'incidents', 'operations', 'pins',
       'retired_refs', 'source_companies', 'source_evidence', 'source_lists', 'source_names', 'sources', 'sqlite_sequence', 'verdicts', 'verdicts_judged',
     ]);
     store.close();
