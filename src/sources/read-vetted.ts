@@ -76,7 +76,10 @@ export function readVettedFile(path: string, shownAs: string, now?: number): Sou
   }
   for (const k of doc.checks ?? []) (companyOf(k.company).evidence ??= []).push({ kind: 'check', data: k });
   // Each incident kept with its opening, as an import gives it one: its earliest event's where the file gives none.
-  const incidents = (doc.incidents ?? []).map(withOpening);
+  // Its attachments are kept as what they are (a name, a size, a hash), not their bytes: a file
+  // of an export with --with-attachments put every file, in base64, into the evidence kept, where
+  // nothing reads it.
+  const incidents = (doc.incidents ?? []).map((i) => withOpening(i.attachments?.some((a) => a.content !== undefined) ? { ...i, attachments: i.attachments.map(({ content: _bytes, ...a }) => a) } : i));
   for (const i of incidents) (companyOf(i.company).evidence ??= []).push({ kind: 'incident', data: i });
 
   const dates = [...(doc.lists ?? []).map((l) => l.since ?? ''), ...(doc.checks ?? []).map((k) => k.at), ...incidents.map((i) => i.opened)].filter(Boolean).sort();

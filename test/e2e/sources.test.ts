@@ -733,3 +733,33 @@ describe('a shared file given through a named pipe', () => {
     }
   });
 });
+
+describe('a data file exported with its attachments, added as a source', () => {
+  it("keeps what each attachment is, not its bytes: every file's base64 went into the evidence kept, where nothing reads it", () => {
+    const s = sandbox();
+    try {
+      ok(s.run(['incident', 'add', 'Receipt Shop', '--title', 'Refund', '--fault', 'company', '--opened', '2026-11-01T10:00']));
+      const receipt = join(s.dir, 'receipt.txt');
+      const bytes = `receipt ${'0123456789'.repeat(2_000)}`;
+      writeFileSync(receipt, bytes);
+      ok(s.run(['incident', 'attach', 'receipt-shop-1', receipt]));
+      const file = join(s.dir, 'all.json');
+      ok(s.run(['export', '--format', 'json', '--with-attachments', '--out', file]));
+      const base64 = Buffer.from(bytes).toString('base64');
+      expect(readFileSync(file, 'utf8')).toContain(base64);
+      const other = join(s.dir, 'other.db');
+      ok(s.run(['--db', other, 'source', 'add', file, '--name', 'mine']));
+      const d = new Database(other, { readonly: true });
+      try {
+        const kept = (d.prepare("SELECT data FROM source_evidence WHERE kind = 'incident'").pluck().all() as string[]).join('\n');
+        expect(kept).toContain('receipt.txt');
+        expect(kept).not.toContain(base64.slice(0, 100));
+        expect(kept.length).toBeLessThan(2_000);
+      } finally {
+        d.close();
+      }
+    } finally {
+      s.cleanup();
+    }
+  });
+});
