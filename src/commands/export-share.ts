@@ -6,7 +6,7 @@ import type { Context } from '../context.js';
 import type { Store } from '../store/store.js';
 import { LISTS } from '../domain/types.js';
 import { LIMITS, buildDataFile, longerThan, FORMAT, type DataFile, type ListsEntry } from '../formats/data-file.js';
-import { redactText } from '../domain/redact.js';
+import { publishedRef, redactText } from '../domain/redact.js';
 import { jsonCatalogs, listEntryTexts, policyOf, reasonJson, type ListEntry } from './verdicts.js';
 import { toJson } from '../ui/safe.js';
 import { SHARED_LIMITS, scanJson } from '../formats/data-text.js';
@@ -30,6 +30,13 @@ export async function exportShare(ctx: Context, store: Store, exportedAt: string
   const policy = await policyOf(ctx);
   const texts = listEntryTexts(store, policy, ctx.now());
   const clean = opts.redact === false ? (s: string) => s : redactText;
+  // A record's id that begins with a number or an address (a company's name as it was when the
+  // record was made) is shared redacted, the same throughout the file (see publishedRef).
+  const id = opts.redact === false ? (s: string) => s : (s: string) => publishedRef(s);
+  const evidenceId = (s: string) => {
+    const colon = s.indexOf(':');
+    return colon < 0 ? s : `${s.slice(0, colon + 1)}${id(s.slice(colon + 1))}`;
+  };
   // A company named by an e-mail address or a number (a sender's, a caller's) is left out whole,
   // its entry and its records: a published page shows its name redacted, and a shared file is
   // read by name, where two redacted would be one. (An alias so named is left out alone, below.)
@@ -59,7 +66,7 @@ export async function exportShare(ctx: Context, store: Store, exportedAt: string
             text: within(clean(r.rule === 'pin' ? pins.get(e.company) ?? said.text : said.text)),
             ...(r.rule !== 'pin' ? { text_ru: within(clean(said.text_ru)) } : {}),
             ...(r.date ? { date: r.date } : {}),
-            evidence: r.evidence,
+            evidence: r.evidence.map(evidenceId),
           };
         }),
       });
@@ -72,12 +79,14 @@ export async function exportShare(ctx: Context, store: Store, exportedAt: string
     const full = buildDataFile({ companies: [], checks: store.allChecks(), incidents: store.allIncidents(), pins: [] }, exportedAt);
     checks = (full.checks ?? []).filter((k) => shared(k.company)).map((k) => ({
       ...k,
+      ...(k.id !== undefined ? { id: id(k.id) } : {}),
       ...(k.notes ? { notes: Object.fromEntries(Object.entries(k.notes).map(([q, n]) => [q, within(clean(n))])) } : {}),
     }));
     incidents = (full.incidents ?? []).filter((i) => shared(i.company)).map((i) => ({
       ...i,
+      ...(i.id !== undefined ? { id: id(i.id) } : {}),
       title: within(clean(i.title), LIMITS.title),
-      events: (i.events ?? []).map((e) => ({ ...e, ...(e.note ? { note: within(clean(e.note)) } : {}), ...(e.text ? { text: within(clean(e.text)) } : {}) })),
+      events: (i.events ?? []).map((e) => ({ ...e, ...(e.id !== undefined ? { id: id(e.id) } : {}), ...(e.note ? { note: within(clean(e.note)) } : {}), ...(e.text ? { text: within(clean(e.text)) } : {}) })),
     }));
   }
   const named = new Set([...lists.map((e) => e.company), ...checks.map((k) => k.company), ...incidents.map((i) => i.company)]);

@@ -16,7 +16,7 @@ import { checkWhen } from './when.js';
 import type { Operation, Store } from '../store/store.js';
 import { Sources } from '../store/sources.js';
 import { LARGE_OPERATION } from '../store/journal.js';
-import { timelineFault } from '../domain/incident.js';
+import { timelineFaults } from '../domain/incident.js';
 
 function positive(value: string | undefined, flag: string, fallback: number): number {
   if (value === undefined) return fallback;
@@ -97,16 +97,6 @@ function revertOne(store: Store, target: Operation): number {
     const by = name.by === undefined ? undefined : store.operation(name.by);
     throw new UserError(t().history.nameTaken(target.id, name, by && summaryOf(by)));
   }
-  // What a timeline already breaks (a time without its offset, read in another zone than it was
-  // written in, may read as before the opening) is not the revert's doing: only a break it makes
-  // refuses it. (An edit of a title in such a timeline could not be undone.)
-  const brokenBefore = new Map<number, string>();
-  if (target.changes <= LARGE_OPERATION.changes) {
-    for (const i of store.incidentsChangedBy(target.id)) {
-      const fault = timelineFault(i);
-      if (fault) brokenBefore.set(i.rowId, JSON.stringify(fault));
-    }
-  }
   try {
     store.write(
       () => {
@@ -121,10 +111,16 @@ function revertOne(store: Store, target: Operation): number {
         // Nor may it put back an event, an opening or a closing that breaks its timeline as it
         // stands since (an event before an opening moved later): its export would not import.
         // A large operation put back whole (a removal of a company with its incidents) is as it was.
+        // A break between rows no later change touched (the incident's, and the event's) is as
+        // they stood before the change undone: not the undo's doing. (A time without its offset,
+        // read in another zone than it was written in, may read as before the opening: an edit of
+        // such a timeline's title, or its removal, could not be undone.)
         if (target.changes <= LARGE_OPERATION.changes) {
           for (const i of store.incidentsPutBack()) {
-            const fault = timelineFault(i);
-            if (fault && brokenBefore.get(i.rowId) !== JSON.stringify(fault)) throw new UserError(t().history.breaksTimeline(target.id, i.id, fault));
+            for (const fault of timelineFaults(i)) {
+              const event = fault.kind === 'before-opening' ? fault.event : undefined;
+              if (store.changedSince(target.id, i.rowId, event)) throw new UserError(t().history.breaksTimeline(target.id, i.id, fault));
+            }
           }
         }
       },

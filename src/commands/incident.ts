@@ -12,7 +12,7 @@ import { isBefore } from '../domain/date-rules.js';
 import { checkWhen } from './when.js';
 import { computeMetrics, isOpen, letterOfDeadline } from '../domain/incident.js';
 import { incidentListRow, incidentListRowOfText, type IncidentListRow } from '../domain/digest.js';
-import { slugOf } from '../domain/names.js';
+import { refSlugOf } from '../domain/names.js';
 import { LIMITS } from '../formats/data-file.js';
 import { askWhichCompany, checkCompanyName, checkNote, lookalikeWarning, requireCompany, requireIncident, typoWarning, withStore, readingStore, refuseWhereNone } from './shared.js';
 import type { Store } from '../store/store.js';
@@ -154,7 +154,7 @@ export async function runAdd(ctx: Context, companyArg: string, opts: AddOptions)
     }
     const ref = store.write(() => {
       const { company: row } = store.ensureCompany(company, opened);
-      const ref = store.nextIncidentRef(slugOf(row.name));
+      const ref = store.nextIncidentRef(refSlugOf(row.name));
       const rowId = store.insertIncident({ ref, companyId: row.id, title: title!, opened, fault: fault ?? 'unknown' });
       if (firstContact) store.addEvent(rowId, { at: nowText(ctx), type: 'contact', ...firstContact } as IncidentEvent);
       return ref;

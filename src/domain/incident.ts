@@ -19,6 +19,17 @@ export function timelineFault(i: Incident): TimelineFault | undefined {
   return resolutions.length > 1 ? { kind: 'closes-twice', event: resolutions[1].id! } : undefined;
 }
 
+/** Every rule the incident's timeline breaks: each event before the opening, a closing before it, a second resolution. */
+export function timelineFaults(i: Incident): TimelineFault[] {
+  const opened = parseWhen(i.opened)!;
+  const out: TimelineFault[] = [];
+  for (const e of i.events) if (isBefore(parseWhen(e.at)!, opened)) out.push({ kind: 'before-opening', event: e.id!, at: e.at });
+  if (i.closed && isBefore(parseWhen(i.closed)!, opened)) out.push({ kind: 'closed-before-opening', closed: i.closed });
+  const resolutions = i.events.filter((e) => e.type === 'resolution');
+  if (resolutions.length > 1) out.push({ kind: 'closes-twice', event: resolutions[1].id! });
+  return out;
+}
+
 export function levelOf(e: IncidentEvent): Level {
   return e.level ?? 'frontline';
 }

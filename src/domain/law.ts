@@ -388,34 +388,34 @@ export function basisAsOf(rules: LawRule[]): string | null {
 }
 
 /**
- * The words of a category that name a case: English words whole (a plural too), Russian
- * words by their stem (their endings vary). Matched as parts of the text, "isp" was found in
- * "display" and "crispy", "phone" in "headphones" and "card" in "postcard": a bakery's letter
- * went to the communications regulator, citing the law of communications.
+ * The words of a category that name a case, each a whole word (a Russian one with its endings).
+ * Matched as parts of the text, "isp" was found in "display" and "crispy", "phone" in
+ * "headphones" and "card" in "postcard": a bakery's letter went to the communications regulator,
+ * citing the law of communications.
  */
-const CASE_WORDS: [Case, english: string[], russianStems: string[]][] = [
-  ['telecom', ['internet', 'telecom', 'telecoms', 'telecommunications', 'mobile', 'phone', 'telephone', 'broadband', 'isp', 'cable', 'operator', 'carrier'], ['связ', 'интернет', 'провайдер', 'оператор', 'телеком', 'телефон', 'мобильн', 'сотов']],
-  ['finance', ['bank', 'banking', 'card', 'credit', 'loan', 'insurance', 'insurer', 'finance', 'financial', 'lender', 'broker'], ['банк', 'кредит', 'страх', 'финанс', 'займ', 'микрофинанс']],
-  ['goods', ['shop', 'store', 'market', 'marketplace', 'supermarket', 'retail', 'retailer', 'seller', 'goods', 'electronics'], ['магазин', 'маркетплейс', 'товар', 'продав', 'ритейл', 'супермаркет']],
-  ['services', ['hosting', 'service', 'services', 'airline', 'delivery', 'courier', 'repair', 'installation', 'travel'], ['услуг', 'хостинг', 'доставк', 'курьер', 'авиа', 'ремонт', 'сервис']],
+const CASE_WORDS: [Case, RegExp][] = [
+  ['telecom', /^(?:internet|telecoms?|telecommunications?|mobile|phones?|telephon[ey]|broadband|isps?|cable|operators?|carriers?|связ[ьиюей]|интернет\p{L}*|провайдер\p{L}*|оператор\p{L}*|телеком\p{L}*|телефон\p{L}*|мобильн\p{L}*|сотов\p{L}*)$/u],
+  ['finance', /^(?:banks?|banking|cards?|credit|loans?|insurance|insurers?|finance|financial|lenders?|brokers?|brokerage|банк(?:а|у|ом|е|и|ов|ам|ами|ах)?|банковск\p{L}*|кредит\p{L}*|страхов\p{L}*|страхован\p{L}*|финанс\p{L}*|займ\p{L}*|микрофинанс\p{L}*)$/u],
+  ['goods', /^(?:goods|retail|electronics|товар(?:ы|ов|а|ам|ами|ах)?|ритейл\p{L}*)$/u],
+  ['services', /^(?:hosting|airlines?|delivery|couriers?|repairs?|installation|travel|хостинг\p{L}*|доставк\p{L}*|курьер\p{L}*|авиа\p{L}*|ремонт\p{L}*)$/u],
 ];
 
 /** A shop of any kind sells goods: an "интернет-магазин", a "phone shop". */
-const SHOP_WORDS = new Set(['shop', 'store', 'market', 'marketplace', 'supermarket', 'retailer', 'seller']);
-const SHOP_STEMS = ['магазин', 'маркетплейс', 'супермаркет', 'продав'];
+const SHOP = /^(?:shops?|stores?|markets?|marketplaces?|supermarkets?|retailers?|sellers?|магазин\p{L}*|маркетплейс\p{L}*|супермаркет\p{L}*|продав\p{L}*)$/u;
 
-const namesCase = (word: string, english: string[], stems: string[]) =>
-  english.includes(word) || (word.endsWith('s') && english.includes(word.slice(0, -1))) || stems.some((s) => word.startsWith(s));
+/** Services as such: the case where a category names no other ("Internet service provider", "услуги связи" are telecom). */
+const SERVICE = /^(?:services?|услуг\p{L}*|сервис\p{L}*)$/u;
 
 /**
  * The case an incident falls under, from its company's category, when that says it plainly:
- * by its words, a shop's goods whatever it sells; a category whose words name two cases
- * otherwise says none (the case is then asked for).
+ * by its whole words, a shop's goods whatever it sells, "services" where no other case is named;
+ * a category whose words name two cases says none (the case is then asked for).
  */
 export function caseFromCategory(category: string | null | undefined): Case | undefined {
   if (!category) return undefined;
   const words = category.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
-  if (words.some((w) => SHOP_WORDS.has(w) || (w.endsWith('s') && SHOP_WORDS.has(w.slice(0, -1))) || SHOP_STEMS.some((s) => w.startsWith(s)))) return 'goods';
-  const named = CASE_WORDS.filter(([, english, stems]) => words.some((w) => namesCase(w, english, stems))).map(([c]) => c);
-  return named.length === 1 ? named[0] : undefined;
+  if (words.some((w) => SHOP.test(w))) return 'goods';
+  const named = CASE_WORDS.filter(([, re]) => words.some((w) => re.test(w))).map(([c]) => c);
+  if (named.length === 1) return named[0];
+  return named.length === 0 && words.some((w) => SERVICE.test(w)) ? 'services' : undefined;
 }

@@ -341,11 +341,10 @@ export function composeLetter(r: LetterRequest): ComposedLetter {
   const next: NextStep = r.kind === 'complaint' ? 'quality' : r.kind === 'escalation' ? (level === 'quality' ? 'management' : 'claim') : r.kind === 'claim' ? 'regulator' : 'court';
   const nextStep = w.nextStep(next, regulator);
 
-  // The day the customer first told the company (a contact, an escalation), where it is not the
-  // day the problem began: the letters said "a problem I reported on" the opening, told by none.
+  // The day the customer first told the company (a contact, an escalation), beside the day the
+  // problem began: the letters said "a problem I reported on" the opening, which no contact may have told.
   const firstReport = i.events.find((e) => e.type === 'contact' || e.type === 'escalation');
-  const reportedOn = firstReport && formatWhen(firstReport.at, w, false);
-  const reported = reportedOn !== undefined && reportedOn !== formatWhen(i.opened, w, false) ? reportedOn : null;
+  const reported = firstReport ? formatWhen(firstReport.at, w, false) : null;
 
   const scope: TemplateScope = {
     title: w.kindTitle[r.kind],

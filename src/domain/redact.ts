@@ -6,11 +6,11 @@ export const REDACTED = { email: '[email]', phone: '[phone]', number: '[number]'
 // An address at a host with no dot (`dmitry@localhost`) is one too. It begins where a word does
 // (the look behind): tried at every letter of a long word, it ran to the word's end, in time of
 // the square of its length. The characters of no width (a zero-width space, joiners, a soft
-// hyphen, a word joiner, the marks of writing direction) may stand anywhere in it, as in a text
+// hyphen, a word joiner, the marks of writing direction, variation selectors, tag letters) may stand anywhere in it, as in a text
 // copied from a page: one beside the @ had the address published whole, and a soft hyphen in
 // the host its host. Its @ may be a full-width or a small one.
-const NO_WIDTH = String.raw`\u00ad\u034f\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff`;
-const EMAIL = String.raw`(?<![\p{L}\p{N}._%+${NO_WIDTH}-])[\p{L}\p{N}._%+${NO_WIDTH}-]+[@\uff20\ufe6b][${NO_WIDTH}]*(?:[\p{L}\p{N}${NO_WIDTH}-]+(?:\.[\p{L}\p{N}${NO_WIDTH}-]+)*\.[${NO_WIDTH}]*\p{L}(?:[${NO_WIDTH}]*\p{L})+|\p{L}[\p{L}\p{N}${NO_WIDTH}-]*)`;
+const NO_WIDTH = String.raw`\u00ad\u034f\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufe00-\ufe0f\ufeff\u{e0000}-\u{e007f}`;
+const EMAIL = String.raw`(?<![\p{L}\p{N}._%+${NO_WIDTH}-])[\p{L}\p{N}._%+${NO_WIDTH}-]+[@\uff20\ufe6b](?:[\p{L}\p{N}${NO_WIDTH}-]+(?:\.[\p{L}\p{N}${NO_WIDTH}-]+)*\.[${NO_WIDTH}]*\p{L}(?:[${NO_WIDTH}]*\p{L})+|\p{L}[\p{L}\p{N}${NO_WIDTH}-]*)`;
 // A link of any scheme (`wss://`; a scheme of at most 16 letters, wherever it stands, as `1.https://`),
 // one that starts at www., or a host name and a path or a query without either
 // (`shop.example/track?id=1`, `shop.md?order=1`), which begins where a word does, as an address does.
@@ -459,4 +459,37 @@ export function redactDeep<T>(value: T): T {
     return Object.fromEntries(Object.entries(value as Record<string, unknown>).map(([k, v]) => [k, redactDeep(v)])) as T;
   }
   return value;
+}
+
+/** FNV-1a of a text, 32 bits, as eight hex digits: a short name that tells texts apart, not what they hold. */
+function hashOf(text: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return (h >>> 0).toString(16).padStart(8, '0');
+}
+
+/** An incident's or a check's id: its beginning (its company's name made an id), then its number. */
+const RECORD_ID = /^(.+?)((?:-check)?-\d+)$/;
+
+/**
+ * A record's id (an incident's, a check's, an event's `<id>#<n>`) as a published page or a shared
+ * file gives it. An id begins with its company's name made an id, as the name was when the record
+ * was made: a company named by a phone number or an address gave its ids the number, which a
+ * page showed beside the name it hid, and kept it after a rename or a move. Where that beginning
+ * reads as a number or an address, or is other than `hiddenAs` (the slug of the company's name as
+ * the page gives it, where that name is redacted: an id made since begins so, `phone-1`), it is
+ * the redacted text made an id and a hash of what it was (`phone-5b1c0e2a-1`): a record's id is
+ * the same throughout a page or a file, and no two records share one.
+ */
+export function publishedRef(id: string, hiddenAs?: string): string {
+  const hash = id.indexOf('#');
+  if (hash >= 0) return `${publishedRef(id.slice(0, hash), hiddenAs)}${id.slice(hash)}`;
+  const m = RECORD_ID.exec(id);
+  if (!m) return id;
+  const [, beginning, number] = m;
+  const asText = beginning.replace(/[-._]+/g, ' ');
+  const shown = redactText(asText);
+  if (shown === asText && (hiddenAs === undefined || beginning === hiddenAs)) return id;
+  const marker = shown === asText ? 'redacted' : shown.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 16).replace(/-+$/, '') || 'redacted';
+  return `${marker}-${hashOf(beginning)}${number}`;
 }

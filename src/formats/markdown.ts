@@ -10,7 +10,8 @@ import type { ListName } from '../domain/types.js';
 import type { Finding, Verdict } from '../domain/policy.js';
 import { t } from '../i18n/index.js';
 import type { Incident } from '../domain/types.js';
-import { redactDeep, redactText } from '../domain/redact.js';
+import { publishedRef, redactDeep, redactText } from '../domain/redact.js';
+import { refSlugOf } from '../domain/names.js';
 
 export interface MarkdownEntry {
   company: string;
@@ -47,17 +48,15 @@ function published(s: string, keep = false): string {
 }
 
 /**
- * A record's id on a page to publish, of a company whose name is redacted there: an incident's
- * or a check's id begins with its company's name made an id (`7-916-123-45-67-1` of a company
- * named by a phone number), which told what the name's cell hid. That beginning is the name's
- * marker then (`incident:[phone]-1`); the number stays, to tell the company's records apart.
+ * A record's id on a page to publish (`incident:<id>`, `check:<id>`, or an incident's id alone):
+ * where it begins with a number or an address, or with its company's name where that is redacted,
+ * the beginning is redacted (see publishedRef).
  */
 function publishedId(id: string, company: string, keep = false): string {
   if (keep) return id;
-  const shown = published(company);
-  if (shown === company) return id;
-  const marker = /\[[a-z]+\]/.exec(shown)?.[0] ?? '[…]';
-  return id.replace(/^((?:incident|check):)?.*?((?:-check)?-\d+)$/, (_all, kind: string | undefined, number: string) => `${kind ?? ''}${marker}${number}`);
+  const hiddenAs = published(company) !== company ? refSlugOf(company) : undefined;
+  const colon = id.indexOf(':');
+  return colon < 0 ? publishedRef(id, hiddenAs) : `${id.slice(0, colon + 1)}${publishedRef(id.slice(colon + 1), hiddenAs)}`;
 }
 
 /** The ids of a company's evidence on a page to publish (see publishedId). */

@@ -6,7 +6,7 @@ import type { CompanyRow, Store } from './store.js';
 import { withOpening, withoutNulls, type CheckEntry, type CompanyEntry, type DataFile, type IncidentEntry, type OpenedIncidentEntry, type PinEntry } from '../formats/data-file.js';
 import { checkAnswers, hasScore, isChecklistId, roundScore, scoreCheck, verdictOf, type Checklist } from '../domain/checklist.js';
 import { t } from '../i18n/index.js';
-import { companyKey, slugOf } from '../domain/names.js';
+import { companyKey, refSlugOf } from '../domain/names.js';
 import { formatPath, type Path } from '../domain/validation.js';
 import { eventContentKey, eventMomentKey, eventNumber, MAX_EVENT_NUMBER, repeatedEvents, timedInOrder } from '../domain/events.js';
 import { digestOf } from '../domain/digest.js';
@@ -613,7 +613,7 @@ export function mergeRecords(store: Store, records: DataRecords, opts: MergeOpti
             if (fault) throw new Refusal({ kind: 'timeline', id: ref!, fault });
           }
         } else {
-          ref = inc.id ?? store.nextIncidentRef(slugOf(company.name), fileIds);
+          ref = inc.id ?? store.nextIncidentRef(refSlugOf(company.name), fileIds);
           const numbers = numberEvents(events, new Set(), 0);
           // Closed when the file says, else at its first resolution (as adding each would set it).
           const closed = inc.closed ?? events.find((e) => e.type === 'resolution')?.at;

@@ -4,7 +4,7 @@
 import type { Statement } from 'better-sqlite3';
 import { createFilled, digestsKey, inspectHeader, openDatabase, openMemoryDatabase, openUpgradedCopy, beginImmediate, withReadOnlyCompanion, type DB, type OpenOptions } from './open.js';
 import { DIGESTS_EVENT_INSERT, DIGESTS_EVENT_INSERT_NAME, SCHEMA_VERSION, UNWORDED, VERDICTS_LISTING_INDEX, VERDICTS_LISTING_INDEX_NAME } from './schema.js';
-import { companyKey, compareBytes, lookalikeSkeleton, slugOf } from '../domain/names.js';
+import { companyKey, compareBytes, lookalikeSkeleton, refSlugOf } from '../domain/names.js';
 import { EVENT_FIELDS_AFTER_TYPE, eventContentKey, eventMomentKey, withEventFields, MAX_EVENT_NUMBER } from '../domain/events.js';
 import { msOf } from '../domain/dates.js';
 import { digestFromText, digestOf, digestText, listedText, type Digest, type DigestedIncident, type IncidentWithListedText } from '../domain/digest.js';
@@ -781,7 +781,7 @@ export class Store {
 
   /** Stores a check; returns its stable id. */
   insertCheck(c: NewCheck): string {
-    const ref = c.ref && !this.checkRefTaken(c.ref) ? c.ref : this.nextCheckRef(slugOf(this.companyById(c.companyId)!.name, undefined, 'company'));
+    const ref = c.ref && !this.checkRefTaken(c.ref) ? c.ref : this.nextCheckRef(refSlugOf(this.companyById(c.companyId)!.name, 'company'));
     this.bulk?.begin();
     this.st(
       `INSERT INTO checks (ref, company_id, checklist, checklist_version, at, at_ms, lang, score, verdict, dealbreakers, answers)
@@ -1197,18 +1197,18 @@ export class Store {
   }
 
   /**
-   * The incidents, as they stand, of which an operation changed or removed a row (the incident's
-   * own, or one of its events), with their events: what its revert would put back a row of, read
-   * before it (see incidentsPutBack).
+   * Whether an operation after `opId` (but the one in progress) changed an incident's row, or
+   * the row of one of its events (by its id, `<incident id>#<n>`).
    */
-  incidentsChangedBy(opId: number): (Incident & { rowId: number; companyId: number })[] {
-    const rows = this.st(
-      `SELECT i.*, c.name AS company FROM incidents i JOIN companies c ON c.id = i.company_id
-       WHERE i.id IN (SELECT row FROM changes WHERE op = @op AND tbl = 'incidents' AND kind <> 'i'
-                      UNION SELECT json_extract(old, '$.incident_id') FROM changes WHERE op = @op AND tbl = 'events' AND kind <> 'i')
-       ORDER BY i.id`,
-    ).all({ op: opId }) as IncidentRow[];
-    return this.withEvents(rows);
+  changedSince(opId: number, incidentRowId: number, eventId?: string): boolean {
+    const seq = eventId === undefined ? undefined : Number(eventId.slice(eventId.lastIndexOf('#') + 1));
+    const eventRow = seq === undefined ? null : ((this.st('SELECT id FROM events WHERE incident_id = ? AND seq = ?').get(incidentRowId, seq) as { id: number } | undefined)?.id ?? null);
+    return (
+      this.st(
+        `SELECT 1 FROM changes WHERE op > @since AND op IS NOT @now
+           AND ((tbl = 'incidents' AND row = @incident) OR (tbl = 'events' AND row = @event)) LIMIT 1`,
+      ).get({ since: opId, now: this.op, incident: incidentRowId, event: eventRow }) !== undefined
+    );
   }
 
   /** The incidents the last revert put back a row of, with their events (see journal's incidentsPutBack). */

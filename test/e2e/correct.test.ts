@@ -1015,6 +1015,18 @@ describe('an edit made in another time zone than the record', () => {
     expect(refusedIn('UTC', ['undo', '--op', '8'])).toMatch(/#8 cannot be undone now: it would put foxtrot-1#1 .* before the opening of foxtrot-1/);
   });
 
+  it('undoes the removal of an event or of a whole incident whose timeline reads as broken in this zone', () => {
+    inZone('Europe/Moscow', ['incident', 'add', 'Volga', '--title', 'Down', '--fault', 'company', '--opened', '2024-03-01T10:00+03:00']);
+    inZone('Europe/Moscow', ['incident', 'event', 'volga-1', 'note', '--text', 'called', '--at', '2024-03-01 10:30']);
+    const before = jsonIn<unknown>('Europe/Moscow', ['incident', 'show', 'volga-1', '--json']);
+    // In Vladivostok the note's 10:30 is 03:30 in Moscow: before the opening.
+    inZone('Asia/Vladivostok', ['event', 'remove', 'volga-1#1']);
+    expect(inZone('Asia/Vladivostok', ['undo']).stderr).toMatch(/^undone #3/);
+    inZone('Asia/Vladivostok', ['incident', 'remove', 'volga-1']);
+    expect(inZone('Asia/Vladivostok', ['undo']).stderr).toMatch(/^undone #5/);
+    expect(jsonIn<unknown>('Europe/Moscow', ['incident', 'show', 'volga-1', '--json'])).toEqual(before);
+  });
+
   it("leaves a company's incidents in their order where the opening is not what changes", () => {
     inZone('UTC', ['incident', 'add', 'Lima', '--title', 'first', '--opened', '2026-01-05 09:00']);
     inZone('UTC', ['incident', 'add', 'Lima', '--title', 'second', '--opened', '2026-01-05 12:00']);

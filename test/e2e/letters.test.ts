@@ -157,7 +157,7 @@ describe('where the problem stands, in a claim', () => {
     ok(s.run(['incident', 'event', 'standing-1', 'contact', '--at', '2026-11-01 11:00', '--channel', 'phone']));
     const claim = () => ok(s.run(['letter', 'standing-1', '--kind', 'claim', '--from', 'D', '--account', '1', '--demand', 'repair'])).stdout;
     expect(claim()).toMatch(/broken kettle\. It has not been put right\. I have/);
-    expect(ok(s.run(['--lang', 'ru', 'letter', 'standing-1', '--kind', 'claim', '--from', 'D', '--account', '1', '--demand', 'repair'])).stdout).toMatch(/broken kettle\. Она до сих пор не устранена\. Все/);
+    expect(ok(s.run(['--lang', 'ru', 'letter', 'standing-1', '--kind', 'claim', '--from', 'D', '--account', '1', '--demand', 'repair'])).stdout).toMatch(/broken kettle\.(?: Впервые мной было сообщено о ней [0-9.]+\.)? Она до сих пор не устранена\. Все/);
     ok(s.run(['incident', 'event', 'standing-1', 'promise', '--at', '2026-11-01 12:00', '--text', 'a new one', '--due', '2026-11-03 10:00']));
     expect(claim()).toMatch(/It was not put right as promised\. I have/);
     ok(s.run(['incident', 'close', 'standing-1', '--outcome', 'resolved', '--at', '2026-11-10 10:00']));
@@ -174,7 +174,7 @@ describe('where the problem stands, in a claim', () => {
     expect(en).toMatch(/- a fix of what is still not put right\n/);
     expect(en).not.toMatch(/It was put right on \d/);
     const ru = ok(s.run(['--lang', 'ru', 'letter', 'partly-1', '--kind', 'claim', '--from', 'D', '--account', '1', '--demand', 'replacement'])).stdout;
-    expect(ru).toMatch(/lost\. Она была устранена лишь частично, 07\.10\.2026\. Все/);
+    expect(ru).toMatch(/lost\.(?: Впервые мной было сообщено о ней [0-9.]+\.)? Она была устранена лишь частично, 07\.10\.2026\. Все/);
     expect(ru).toMatch(/- 6 дней от моего первого обращения до частичного устранения проблемы\n/);
   });
 });

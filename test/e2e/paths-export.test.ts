@@ -125,27 +125,55 @@ describe('export --out FILE', () => {
     expect(expectOneLineError(s.run(['--lang', 'ru', 'export', '--format', 'csv', '--detail']))).toMatch(/укажите его вместе с --format md/);
   });
 
-  it("hides a name that is an address or a number in its records' ids too, and leaves its company out of a shared file, saying so", () => {
-    ok(s.run(['incident', 'add', '+7 916 123-45-67', '--title', 'scam call', '--fault', 'company', '--opened', '2024-01-01']));
-    ok(s.run(['incident', 'event', '7-916-123-45-67-1', 'refusal', '--text', 'no refund', '--level', 'quality', '--at', '2024-01-02']));
+  it("hides a number or an address in its records' ids too, and leaves a company so named out of a shared file, saying so", () => {
+    // A record made now is given an id of the name as a page shows it.
+    expect(json<{ id: string }>(s, ['incident', 'add', '+7 916 123-45-67', '--title', 'scam call', '--fault', 'company', '--opened', '2024-01-01', '--json']).id).toBe('phone-1');
+    ok(s.run(['incident', 'event', 'phone-1', 'refusal', '--text', 'no refund', '--level', 'quality', '--at', '2024-01-02']));
     ok(s.run(['pin', 'ivan.petrov@gmail.com', 'black', '--reason', 'spam']));
     ok(s.run(['pin', 'Good Shop', 'white', '--reason', 'kind']));
-    // The id of an incident begins with its company's name made an id: it told what the name's cell hid.
+    // Ids made before began with the number: one on a company so named, one moved to another since.
+    const file = join(s.dir, 'old.json');
+    const refusal = (text: string) => ({ at: '2024-03-10T10:05', type: 'refusal', text, level: 'quality' });
+    writeFileSync(file, JSON.stringify({
+      format: 'vetted/1',
+      companies: [{ name: '+7 916 765-43-21' }, { name: 'Acme Shop' }],
+      incidents: [
+        { id: '7-916-765-43-21-1', company: '+7 916 765-43-21', title: 'never delivered', opened: '2024-03-01T10:00', fault: 'company', events: [refusal('no')] },
+        { id: '7-916-765-43-21-2', company: 'Acme Shop', title: 'moved here', opened: '2024-03-01T10:00', fault: 'company', events: [refusal('not ours')] },
+      ],
+    }));
+    ok(s.run(['import', file]));
+    const secret = /916|123-45|765-43|ivan|petrov/;
     const page = ok(s.run(['export', '--format', 'md', '--detail'])).stdout;
-    expect(page).not.toMatch(/916|123-45|ivan|petrov/);
-    expect(page).toContain('incident:\\[phone]-1');
-    expect(page).toContain('#### Incident \\[phone]-1: scam call');
+    expect(page).not.toMatch(secret);
+    expect(page).toContain('incident:phone-1');
+    expect(page).toMatch(/\| Acme Shop \| .* \| incident:phone-[0-9a-f]{8}-2 \|/);
+    expect(page).toMatch(/#### Incident phone-[0-9a-f]{8}-1: never delivered/);
     const csv = ok(s.run(['export', '--format', 'csv'])).stdout;
-    expect(csv).not.toMatch(/916|ivan/);
-    expect(csv).toContain('incident:[phone]-1');
-    expect(ok(s.run(['export', '--format', 'md', '--no-redact'])).stdout).toContain('incident:7-916-123-45-67-1');
-    // A shared file is read by name: the two are left out whole, and the export says so.
+    expect(csv).not.toMatch(secret);
+    expect(csv).toMatch(/Acme Shop,.*incident:phone-[0-9a-f]{8}-2/);
+    expect(ok(s.run(['export', '--format', 'md', '--no-redact'])).stdout).toContain('incident:7-916-765-43-21-2');
+    // A shared file is read by name: the companies so named are left out whole, and the export says so;
+    // an id is the same throughout it (the reason's evidence is the incident's id).
     const shared = ok(s.run(['export', '--format', 'json', '--share', '--with-evidence']));
-    expect(shared.stdout).not.toMatch(/916|ivan/);
-    const names = (JSON.parse(shared.stdout) as { companies: { name: string }[] }).companies.map((c) => c.name);
-    expect(names).toContain('Good Shop');
-    expect(names.filter((n) => /916|ivan/.test(n))).toEqual([]);
-    expect(shared.stderr).toMatch(/^left out of the shared file 2 companies whose names are an e-mail address or a number .*give --no-redact\.\n$/);
+    expect(shared.stdout).not.toMatch(secret);
+    const doc = JSON.parse(shared.stdout) as { companies: { name: string }[]; lists: { company: string; reasons: { evidence: string[] }[] }[]; incidents: { id: string; company: string; events: { id: string }[] }[] };
+    expect(doc.companies.map((c) => c.name)).toContain('Good Shop');
+    expect(doc.companies.map((c) => c.name).filter((n) => /916|ivan/.test(n))).toEqual([]);
+    const moved = doc.incidents.find((i) => i.company === 'Acme Shop')!;
+    expect(moved.id).toMatch(/^phone-[0-9a-f]{8}-2$/);
+    expect(moved.events[0].id).toBe(`${moved.id}#1`);
+    expect(doc.lists.find((l) => l.company === 'Acme Shop')!.reasons[0].evidence).toEqual([`incident:${moved.id}`]);
+    expect(shared.stderr).toMatch(/^left out of the shared file 3 companies whose names are an e-mail address or a number .*give --no-redact\.\n$/);
+    // The file is one the person it is made for can add.
+    const other = sandbox();
+    try {
+      const path = join(other.dir, 'shared.json');
+      writeFileSync(path, shared.stdout);
+      ok(other.run(['source', 'add', path, '--name', 'friend']));
+    } finally {
+      other.cleanup();
+    }
     const all = ok(s.run(['export', '--format', 'json', '--share', '--no-redact']));
     expect(all.stdout).toContain('ivan.petrov@gmail.com');
     expect(all.stderr).toBe('');

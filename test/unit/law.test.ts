@@ -233,6 +233,20 @@ describe('the case a company category names (caseFromCategory)', () => {
     ['headphones', undefined],
     ['postcards', undefined],
     ['marketing agency', undefined],
+    // Services as such, beside a case that is more than that: that case.
+    ['Internet service provider', 'telecom'],
+    ['Услуги связи', 'telecom'],
+    ['Financial services', 'finance'],
+    ['Банковские услуги', 'finance'],
+    ['Страховые услуги', 'finance'],
+    ['Telecommunication services', 'telecom'],
+    ['Mobile services', 'telecom'],
+    ['hosting services', 'services'],
+    ['services', 'services'],
+    ['сервисный центр', 'services'],
+    // Words that begin as a case's do, and are other words.
+    ['Банкетный зал', undefined],
+    ['товарищество собственников жилья', undefined],
     // Two cases named, and no shop: asked for, not guessed.
     ['phone repair', undefined],
     ['bank insurance and telecom', undefined],

@@ -424,9 +424,9 @@ describe('what a letter says of the timeline, and only that', () => {
     ]);
   });
 
-  it('says the day the problem began, and the day it was first reported where that was another', () => {
+  it('says the day the problem began, and the day it was first reported, where it was', () => {
     expect(scopeOf(base([]))).toMatchObject({ opened: '1 November 2026', reported: null });
-    expect(scopeOf(base([contact({ at: '2026-11-01T18:00', channel: 'phone' })]))).toMatchObject({ reported: null });
+    expect(scopeOf(base([contact({ at: '2026-11-01T18:00', channel: 'phone' })]))).toMatchObject({ opened: '1 November 2026', reported: '1 November 2026' });
     expect(scopeOf(base([note({ at: '2026-11-02T10:00' }), contact({ at: '2026-11-10T10:00', channel: 'phone' })]))).toMatchObject({ opened: '1 November 2026', reported: '10 November 2026' });
     const text = renderLetter(template('en', 'complaint'), scopeOf({ ...base([contact({ at: '2026-11-10T10:00', channel: 'phone' })]), kind: 'complaint' }), 'md');
     expect(text).toContain('a problem that began on 1 November 2026 and that I first reported on 10 November 2026: Router broken.');

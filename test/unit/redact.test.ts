@@ -1,6 +1,6 @@
 // Redaction of shared text: what identifies a person becomes a marker, dates and amounts stay.
 import { describe, expect, it } from 'vitest';
-import { redactText } from '../../src/domain/redact.js';
+import { publishedRef, redactText } from '../../src/domain/redact.js';
 
 describe('redactText', () => {
   it.each([
@@ -257,5 +257,23 @@ describe('an e-mail address with characters of no width in it, or another @', ()
     ['soft\u00adware', 'soft\u00adware'],
   ])('%j → %j', (text, expected) => {
     expect(redactText(text)).toBe(expected);
+  });
+});
+
+describe("a record's id on a published page or in a shared file (publishedRef)", () => {
+  it('redacts a beginning that reads as a number, or that is not the hidden name as a page gives it, the same way each time', () => {
+    const phone = publishedRef('7-916-123-45-67-1');
+    expect(phone).toMatch(/^phone-[0-9a-f]{8}-1$/);
+    expect(publishedRef('7-916-123-45-67-2')).toBe(phone.replace(/-1$/, '-2'));
+    expect(publishedRef('7-916-123-45-67-1#3')).toBe(`${phone}#3`);
+    expect(publishedRef('7-916-123-45-67-check-1')).toMatch(/^phone-[0-9a-f]{8}-check-1$/);
+    // Another number is another id.
+    expect(publishedRef('7-916-765-43-21-1')).not.toBe(phone);
+    // A company's own name as an id, where that name is not hidden; the hidden name's slug, where it is.
+    expect(publishedRef('volga-2012-07')).toBe('volga-2012-07');
+    expect(publishedRef('acme-1', 'email')).toMatch(/^redacted-[0-9a-f]{8}-1$/);
+    expect(publishedRef('ivan-petrov-gmai-1', 'email')).toMatch(/^redacted-[0-9a-f]{8}-1$/);
+    expect(publishedRef('email-1', 'email')).toBe('email-1');
+    expect(publishedRef('no-number-here')).toBe('no-number-here');
   });
 });
