@@ -14,6 +14,7 @@ const ALONE = [
   'test/unit/data-stream.test.ts',
   'test/unit/template.test.ts',
   'test/unit/redact-time.test.ts',
+  'test/unit/name-match-time.test.ts',
   'test/unit/long-timeline.test.ts',
   'test/e2e/hostile-text.test.ts',
 ];

@@ -327,8 +327,9 @@ export async function runMatch(ctx: Context, name: string, company: string | und
     const candidates = sources.namesOfSource(s.id);
     const index = indexNames(candidates);
     const results = companiesToMatch(store, company).map((c) => ({ company: c.name, suggestions: suggestNames(c.names, candidates, index) }));
+    const complaints = new Map(candidates.map((c) => [c.id, c.complaints]));
     if (opts.json || opts.ndjson) {
-      return { out: jsonList(results.map((r) => ({ company: r.company, suggestions: r.suggestions.map((x) => ({ name: x.name, score: Math.round(x.score * 100) / 100, linked: x.linked, complaints: candidates.find((c) => c.id === x.id)?.complaints ?? 0 })) })), opts) };
+      return { out: jsonList(results.map((r) => ({ company: r.company, suggestions: r.suggestions.map((x) => ({ name: x.name, score: Math.round(x.score * 100) / 100, linked: x.linked, complaints: complaints.get(x.id) ?? 0 })) })), opts) };
     }
     const w = t().sources;
     const p = paint(colourWanted(ctx.out, { noColor: ctx.noColor }, ctx.env));
@@ -338,8 +339,7 @@ export async function runMatch(ctx: Context, name: string, company: string | und
       lines.push(p.bold(safeText(r.company)));
       if (!r.suggestions.length) lines.push(p.dim(w.nothingLike(safeText(s.name))));
       for (const x of r.suggestions) {
-        const complaints = candidates.find((c) => c.id === x.id)?.complaints ?? 0;
-        const count = s.kind === 'cfpb' ? p.dim(w.complaints(complaints)) : '';
+        const count = s.kind === 'cfpb' ? p.dim(w.complaints(complaints.get(x.id) ?? 0)) : '';
         if (x.linked) lines.push(`  ${safeText(x.name)}${count} ${p.green(w.linked)}`);
         else lines.push(`  ${safeText(x.name)}${count} ${p.dim(w.alike(Math.round(x.score * 100)))}\n${w.linkIt(`vetted company alias ${safeText(shellArg(r.company))} ${safeText(shellArg(x.name))}`)}`);
       }

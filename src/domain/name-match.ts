@@ -38,31 +38,51 @@ export interface NameSuggestion {
   linked: boolean;
 }
 
+/** A source's names looked up by what the matching asks of them (see indexNames). */
+export interface NameIndex {
+  /** Word -> the positions of the names that hold it, in order. */
+  byWord: Map<string, number[]>;
+  /** Key -> the positions of the names with that key, in order. */
+  byKey: Map<string, number[]>;
+  /** The words of each name, by position. */
+  words: string[][];
+}
+
 /**
- * The source's names most like one company, best first. `index` maps a word to the source
- * names that hold it (see indexNames); `userNames` are the company's name and aliases.
+ * The source's names most like one company, best first. `index` is of `candidates` (see
+ * indexNames); `userNames` are the company's name and aliases.
  */
 export function suggestNames(
   userNames: string[],
   candidates: { id: number; name: string; complaints?: number }[],
-  index: Map<string, number[]>,
+  index: NameIndex,
   limit = 3,
 ): NameSuggestion[] {
-  const keys = new Set(userNames.map(companyKey));
   const out = new Map<number, NameSuggestion>();
-  for (const [i, c] of candidates.entries()) if (keys.has(companyKey(c.name))) out.set(i, { id: c.id, name: c.name, score: 1, linked: true });
+  // The names the company answers to already.
+  for (const i of [...new Set(userNames.map(companyKey))].flatMap((key) => index.byKey.get(key) ?? [])) out.set(i, { id: candidates[i].id, name: candidates[i].name, score: 1, linked: true });
   for (const user of userNames) {
     const tokens = lookTokens(user);
     if (!tokens.length) continue;
-    const hits = new Map<number, number>();
-    for (const t of tokens) for (const i of index.get(t) ?? []) hits.set(i, (hits.get(i) ?? 0) + 1);
-    for (const [i, shared] of hits) {
-      if (out.get(i)?.linked) continue;
-      const theirs = lookTokens(candidates[i].name).length;
-      // Shared words over all the words of both names: "Bank of America" and "BANK OF AMERICA, N.A." are 1.
-      const score = shared / (tokens.length + theirs - shared);
-      if (shared / tokens.length < 0.5 || score < 0.4) continue;
-      if (score > (out.get(i)?.score ?? 0)) out.set(i, { id: candidates[i].id, name: candidates[i].name, score, linked: false });
+    // A name is suggested only when it shares half the company's words or more, so it holds one
+    // of any more than half of them: the names of its rarest words are looked at, and those of a
+    // word thousands of names hold are not walked through for each company. The order they are
+    // found in does not show: the sort below tells apart all but names written the same, and
+    // any word finds those in the source's order.
+    const needed = Math.ceil(tokens.length / 2);
+    const rarest = [...tokens].sort((a, b) => (index.byWord.get(a)?.length ?? 0) - (index.byWord.get(b)?.length ?? 0)).slice(0, tokens.length - needed + 1);
+    const words = new Set(tokens);
+    const seen = new Set<number>();
+    for (const t of rarest) {
+      for (const i of index.byWord.get(t) ?? []) {
+        if (seen.has(i) || out.get(i)?.linked) continue;
+        seen.add(i);
+        const shared = index.words[i].filter((w) => words.has(w)).length;
+        // Shared words over all the words of both names: "Bank of America" and "BANK OF AMERICA, N.A." are 1.
+        const score = shared / (tokens.length + index.words[i].length - shared);
+        if (shared / tokens.length < 0.5 || score < 0.4) continue;
+        if (score > (out.get(i)?.score ?? 0)) out.set(i, { id: candidates[i].id, name: candidates[i].name, score, linked: false });
+      }
     }
   }
   return [...out.entries()]
@@ -71,15 +91,19 @@ export function suggestNames(
     .map(([, s]) => s);
 }
 
-/** Word -> the positions of the names that hold it. */
-export function indexNames(names: { name: string }[]): Map<string, number[]> {
-  const index = new Map<string, number[]>();
+/** The names by word and by key, and the words of each, worked out once for every company matched against them. */
+export function indexNames(names: { name: string }[]): NameIndex {
+  const index: NameIndex = { byWord: new Map(), byKey: new Map(), words: [] };
+  const add = (map: Map<string, number[]>, key: string, i: number) => {
+    const list = map.get(key);
+    if (list) list.push(i);
+    else map.set(key, [i]);
+  };
   names.forEach((c, i) => {
-    for (const t of lookTokens(c.name)) {
-      const list = index.get(t);
-      if (list) list.push(i);
-      else index.set(t, [i]);
-    }
+    const words = lookTokens(c.name);
+    index.words.push(words);
+    for (const t of words) add(index.byWord, t, i);
+    add(index.byKey, companyKey(c.name), i);
   });
   return index;
 }

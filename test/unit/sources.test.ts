@@ -1,7 +1,9 @@
 // The pure parts of sources: suggesting links between names, the public record's figures, and
 // whether two shared files say the same.
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { indexNames, nameTokens, suggestNames } from '../../src/domain/name-match.js';
+import { indexNames, nameTokens, suggestNames, type NameSuggestion } from '../../src/domain/name-match.js';
+import { companyKey, lookalikeSkeleton } from '../../src/domain/names.js';
 import { complaintRecord, emptyCounts, sameSharedContent, type ComplaintCounts, type SharedCompany } from '../../src/domain/sources.js';
 
 describe('nameTokens', () => {
@@ -52,6 +54,40 @@ describe('suggestNames', () => {
   it('puts a name the company answers to already first, as linked', () => {
     const s = suggestNames(['Equifax', 'EQUIFAX, INC.'], names, index);
     expect(s[0]).toMatchObject({ name: 'EQUIFAX, INC.', linked: true });
+  });
+
+  it('suggests, in the same order, what scoring every name against each of the company’s names suggests', () => {
+    // The plain reading: every name compared by key, every name that shares a word scored.
+    const plain = (userNames: string[], candidates: { id: number; name: string; complaints: number }[]) => {
+      const words = (name: string) => [...new Set(nameTokens(name).map(lookalikeSkeleton))];
+      const keys = new Set(userNames.map(companyKey));
+      const out = new Map<number, NameSuggestion>();
+      candidates.forEach((c, i) => keys.has(companyKey(c.name)) && out.set(i, { id: c.id, name: c.name, score: 1, linked: true }));
+      for (const user of userNames) {
+        const tokens = words(user);
+        if (!tokens.length) continue;
+        const hits = new Map<number, number>();
+        for (const t of tokens) candidates.forEach((c, i) => words(c.name).includes(t) && hits.set(i, (hits.get(i) ?? 0) + 1));
+        for (const [i, shared] of hits) {
+          const score = shared / (tokens.length + words(candidates[i].name).length - shared);
+          if (out.get(i)?.linked || shared / tokens.length < 0.5 || score < 0.4) continue;
+          if (score > (out.get(i)?.score ?? 0)) out.set(i, { id: candidates[i].id, name: candidates[i].name, score, linked: false });
+        }
+      }
+      return [...out.entries()]
+        .sort(([ia, a], [ib, b]) => Number(b.linked) - Number(a.linked) || b.score - a.score || candidates[ib].complaints - candidates[ia].complaints || (a.name < b.name ? -1 : 1))
+        .map(([, s]) => s);
+    };
+    // Few words, so that names share them often; legal forms, case, lookalike letters and the same name twice.
+    const word = fc.constantFrom('acme', 'Acme', 'ACME', 'shop', 'store', 'bank', 'of', 'america', 'N.A.', 'Inc.', 'LLC', 'the', 'one', 'ozon', 'ozоn', 'волга', 'елка', 'ёлка', '1', '2');
+    const name = fc.array(word, { minLength: 1, maxLength: 5 }).map((w) => w.join(' '));
+    const source = fc.array(fc.record({ name, complaints: fc.integer({ min: 0, max: 2 }) }), { maxLength: 40 }).map((cs) => cs.map((c, k) => ({ id: k + 1, ...c })));
+    fc.assert(
+      fc.property(fc.array(name, { minLength: 1, maxLength: 3 }), source, (userNames, candidates) => {
+        expect(suggestNames(userNames, candidates, indexNames(candidates), Infinity)).toEqual(plain(userNames, candidates));
+      }),
+      { numRuns: 2000 },
+    );
   });
 });
 
