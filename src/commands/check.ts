@@ -101,6 +101,8 @@ export async function run(ctx: Context, companyArg: string, opts: CheckOptions):
   if (!missing.length && !hasScore(scoreCheck(checklist, answers))) throw new UserError(t().check.nothingScored(checklist.id));
   const err = colourWanted(ctx.err, { noColor: ctx.noColor }, ctx.env);
   const policy = await policyOf(ctx);
+  // (Loaded when a check is made: its expressions take a moment to build.)
+  const { refSlugOf } = await import('../domain/redact.js');
   return withStore(ctx, async (store) => {
     // A checklist of the user's edited without a new version would have its checks, old and new,
     // read as one checklist's: refused before any question is asked. (A built-in one changes
@@ -156,6 +158,7 @@ export async function run(ctx: Context, companyArg: string, opts: CheckOptions):
     const id = store.write(() => {
       const { company: row } = store.ensureCompany(company, at);
       return store.insertCheck({
+        slug: refSlugOf(row.name, 'company'),
         companyId: row.id,
         checklist: checklist.id,
         checklistVersion: checklist.version,

@@ -12,7 +12,6 @@ import { isBefore } from '../domain/date-rules.js';
 import { checkWhen } from './when.js';
 import { computeMetrics, isOpen, letterOfDeadline } from '../domain/incident.js';
 import { incidentListRow, incidentListRowOfText, type IncidentListRow } from '../domain/digest.js';
-import { refSlugOf } from '../domain/names.js';
 import { LIMITS } from '../formats/data-file.js';
 import { askWhichCompany, checkCompanyName, checkNote, lookalikeWarning, requireCompany, requireIncident, typoWarning, withStore, readingStore, refuseWhereNone } from './shared.js';
 import type { Store } from '../store/store.js';
@@ -130,6 +129,8 @@ export async function runAdd(ctx: Context, companyArg: string, opts: AddOptions)
   if (!willAsk && title === undefined) {
     throw new UserError(t().errors.needsTitle);
   }
+  // Loaded here alone of the incident commands: building its expressions took every one of them 2 ms more.
+  const { refSlugOf } = await import('../domain/redact.js');
   return withStore(ctx, async (store) => {
     const warnings: string[] = [];
     if (!store.findCompany(company)) {

@@ -1,8 +1,6 @@
 // Company names: the key that finds a company whatever the spelling, the look-alike
 // skeleton that warns of mixed-script impostors, and short slugs for incident ids.
 
-import { redactText } from './redact.js';
-
 const LOOKALIKE_SPELLINGS: Record<string, string> = {
   'ş': 'ș', // cedilla forms of Romanian letters -> comma-below forms
   'ţ': 'ț',
@@ -59,16 +57,6 @@ export function slugOf(name: string, max = 16, none = 'incident'): string {
     .replace(/^-+|-+$/g, '');
   const cut = slug.slice(0, max).replace(/-+$/, '');
   return cut || none;
-}
-
-/**
- * The slug a new record's id begins with, of its company's name as a published page gives it: a
- * company named by a phone number or an address (a caller's, a sender's) gave its ids the number
- * whole (`7-916-123-45-67-1`), which every page and shared file showed. Its ids are `phone-1`,
- * `email-1` now; any other name's are as before.
- */
-export function refSlugOf(name: string, none = 'incident'): string {
-  return slugOf(redactText(name), 16, none);
 }
 
 /**

@@ -1,6 +1,18 @@
 // Redaction of what identifies a person in text that is shared: e-mail addresses, phone
 // numbers, card and account numbers, IP addresses, and links that carry a query string. Pure.
 
+import { slugOf } from './names.js';
+
+/**
+ * A regular expression made the first time it is asked for: the large ones of this module took
+ * 8 ms to make, at the start of every command that imports it (a page to publish needs them; a
+ * company's name, most often, none of them: see mayBeRedacted).
+ */
+function lazyRegExp(make: () => RegExp): () => RegExp {
+  let made: RegExp | undefined;
+  return () => (made ??= make());
+}
+
 export const REDACTED = { email: '[email]', phone: '[phone]', number: '[number]', link: '[link]', ip: '[ip]' } as const;
 
 // An address at a host with no dot (`dmitry@localhost`) is one too. It begins where a word does
@@ -98,7 +110,7 @@ const DATED_RUN_DIGITS = 256;
  * spaces, `4276~1234~…`), its check digit right: its groups too far apart for a run, each was
  * published. (Not with commas, slashes or brackets, nor four years or round sums: years or sums in a list are no card.)
  */
-const CARD = new RegExp(String.raw`(?<!\p{N})(?!(?:(?:19|20)\d{2}\D{1,4}){3}(?:19|20)\d{2})(?!(?:\d{2}00\D{1,4}){3}\d{2}00)\p{Nd}{4}(?:[_~\u301c\uff5e${UNBRACKETED}]{1,4}\p{Nd}{4}){3}(?!\p{N})`, 'gu');
+const CARD = lazyRegExp(() => new RegExp(String.raw`(?<!\p{N})(?!(?:(?:19|20)\d{2}\D{1,4}){3}(?:19|20)\d{2})(?!(?:\d{2}00\D{1,4}){3}\d{2}00)\p{Nd}{4}(?:[_~\u301c\uff5e${UNBRACKETED}]{1,4}\p{Nd}{4}){3}(?!\p{N})`, 'gu'));
 /** The value of a digit of any script (`５`, `٥`): its place in its script's run of digits. */
 function digitValue(digit: string): number {
   const code = digit.codePointAt(0)!;
@@ -118,19 +130,19 @@ function checksAsCard(number: string): boolean {
   return digits.length >= 12 && sum % 10 === 0;
 }
 /** Separators after a run of digits, which belong to the text around it. */
-const TRAILING_SEPARATORS = new RegExp(`[${SEPARATOR}]+$`, 'u');
+const TRAILING_SEPARATORS = lazyRegExp(() => new RegExp(`[${SEPARATOR}]+$`, 'u'));
 /** A separator of the kinds a phone number is grouped by (a space, a dot, a dash). */
-const GROUPING = new RegExp(`[${SLASH}${SEPARATOR}]`, 'u');
+const GROUPING = lazyRegExp(() => new RegExp(`[${SLASH}${SEPARATOR}]`, 'u'));
 
 // A date in brackets, its bracket with it (`(05.01.2026)`: a run of digits began at the bracket, and took it for a phone number's).
-const PATTERN = new RegExp(`(${EMAIL})|(${URL})|([(\uff08](?:${DATE})(?=[)\uff09])|${DATE})|(${IBAN})|(${DIGITS})`, 'gu');
+const PATTERN = lazyRegExp(() => new RegExp(`(${EMAIL})|(${URL})|([(\uff08](?:${DATE})(?=[)\uff09])|${DATE})|(${IBAN})|(${DIGITS})`, 'gu'));
 /** A date of three pairs (`21.12.45`), which a phone number of a city may be. */
 const SHORT_DATE = /^[(\uff08]?\d{2}[./]\d{2}[./]\d{2}$/u;
 /** The twenty characters before a place in a text: where a word that says what a number is stands. */
 const before20 = (text: string, at: number) => text.slice(Math.max(0, at - 20), at);
 
 /** IP addresses, replaced first: a run of digits began at the end of a word before one (`IPv4 192.168.1.1`) and took it for a phone number. */
-const IP = new RegExp(`${IPV4}|${IPV6}`, 'gu');
+const IP = lazyRegExp(() => new RegExp(`${IPV4}|${IPV6}`, 'gu'));
 /**
  * A word that says the numbers with dots after it are a version (`version 1.2.3.4`, `ver.
  * 10.2.3.4`, `сборка 1.2.3.4`), which are kept where they are too short to be a phone number
@@ -176,12 +188,12 @@ const CURRENCY = String.raw`[$€£₽¥₴₸]|(?:леев|грн\p{L}*|гри�
  */
 const CURRENCY_AFTER = {
   test: (text: string) => {
-    const word = CURRENCY_WORD_AFTER.exec(text)?.[0].trim();
-    return (word !== undefined && (word === word.toLowerCase() || (word === word.toUpperCase() && !/^Р\.?$/u.test(word)))) || CURRENCY_CODE_AFTER.test(text);
+    const word = CURRENCY_WORD_AFTER().exec(text)?.[0].trim();
+    return (word !== undefined && (word === word.toLowerCase() || (word === word.toUpperCase() && !/^Р\.?$/u.test(word)))) || CURRENCY_CODE_AFTER().test(text);
   },
 };
-const CURRENCY_WORD_AFTER = new RegExp(String.raw`^\s?(?:${CURRENCY})`, 'iu');
-const CURRENCY_CODE_AFTER = new RegExp(String.raw`^\s?${CURRENCY_CODE}`, 'u');
+const CURRENCY_WORD_AFTER = lazyRegExp(() => new RegExp(String.raw`^\s?(?:${CURRENCY})`, 'iu'));
+const CURRENCY_CODE_AFTER = lazyRegExp(() => new RegExp(String.raw`^\s?${CURRENCY_CODE}`, 'u'));
 /** A sum's fraction just after it (`,89`, `.50`). */
 const FRACTION_AFTER = /^[,.]\d{1,2}(?!\d)/;
 // (The codes in capitals: `Call Ron 555-1234` names a person.)
@@ -197,7 +209,7 @@ function classifyDigits(run: string): string {
   if (phoneLike && digits >= PHONE_DIGITS && digits <= 15) return REDACTED.phone;
   if (digits >= 12) return REDACTED.number;
   if (digits >= 10) return REDACTED.phone;
-  if (digits >= PHONE_DIGITS) return GROUPING.test(run) ? REDACTED.phone : REDACTED.number;
+  if (digits >= PHONE_DIGITS) return GROUPING().test(run) ? REDACTED.phone : REDACTED.number;
   return run;
 }
 
@@ -251,8 +263,8 @@ export function redactText(text: string): string {
 export function redactFully(text: string): string {
   if (!MAYBE.test(text) || WHEN_ALONE.test(text)) return text;
   const whole = text
-    .replace(IP, (ip: string, offset: number, all: string) => (isVersion(ip, offset, all) ? ip : REDACTED.ip))
-    .replace(CARD, (card: string) => (checksAsCard(card) ? REDACTED.number : card));
+    .replace(IP(), (ip: string, offset: number, all: string) => (isVersion(ip, offset, all) ? ip : REDACTED.ip))
+    .replace(CARD(), (card: string) => (checksAsCard(card) ? REDACTED.number : card));
   // Each match replaced in turn. A run of digits whose beginning is kept (a sum and a date before
   // the rest of it) has its rest searched in place, up to the run's end: it was searched as a text
   // of its own, one within another (a long log of payments overflowed the stack), and searched on
@@ -260,7 +272,7 @@ export function redactFully(text: string): string {
   // The one expression of the module, its place set here: nothing below calls redactText again.
   // (A copy of it made at each call, `new RegExp(PATTERN)`, was compiled again each time: three
   // quarters of the time of a text with digits in it, some 12 µs a company's name.)
-  const pattern = PATTERN;
+  const pattern = PATTERN();
   pattern.lastIndex = 0;
   /** The ends of the runs whose rests are being searched, the innermost last. */
   const ends: number[] = [];
@@ -318,7 +330,7 @@ const WHOLE_NUMBER_DIGITS = 12;
 function wholeBeforeBreak(run: string, offset: number, whole: string): string {
   const breaks = [...run.matchAll(/[\n\r\u2028\u2029]+/gu)];
   for (const [i, br] of breaks.entries()) {
-    const before = run.slice(0, br.index).replace(TRAILING_SEPARATORS, '');
+    const before = run.slice(0, br.index).replace(TRAILING_SEPARATORS(), '');
     const figures = figuresOf(before);
     if (figures >= WHOLE_NUMBER_DIGITS) return before;
     const lastLine = run.slice(br.index! + br[0].length);
@@ -439,7 +451,7 @@ function digitsText(digits: string, offset: number, whole: string): string | num
   const sums = dash > 0 ? [run.slice(0, dash).trimEnd(), run.slice(dash + 1).trimStart()] : [];
   if (sums.length && sums.every((sum) => /^[1-9]\d{0,5}$/.test(sum) || GROUPED.test(sum) || GROUPED_DOTS.test(sum))) return digits;
   // A trailing space or bracket belongs to the text around the number.
-  const core = digits.replace(TRAILING_SEPARATORS, '');
+  const core = digits.replace(TRAILING_SEPARATORS(), '');
   // After a word that says it is a phone number, a shorter one is one too (`тел. 23-45-67`, as a city's numbers are).
   // (Not a price, `телефон 24990 руб`, nor a measure, `phone 20000 mAh`, nor a number after a word for a call, `Call #123456`.)
   const unit = UNIT_AFTER.test(after);
@@ -492,4 +504,14 @@ export function publishedRef(id: string, hiddenAs?: string): string {
   if (shown === asText && (hiddenAs === undefined || beginning === hiddenAs)) return id;
   const marker = shown === asText ? 'redacted' : shown.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 16).replace(/-+$/, '') || 'redacted';
   return `${marker}-${hashOf(beginning)}${number}`;
+}
+
+/**
+ * The slug a new record's id begins with, of its company's name as a published page gives it: a
+ * company named by a phone number or an address (a caller's, a sender's) gave its ids the number
+ * whole (`7-916-123-45-67-1`), which every page and shared file showed. Its ids are `phone-1`,
+ * `email-1` now; any other name's are as before.
+ */
+export function refSlugOf(name: string, none = 'incident'): string {
+  return slugOf(redactText(name), 16, none);
 }

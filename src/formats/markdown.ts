@@ -10,8 +10,7 @@ import type { ListName } from '../domain/types.js';
 import type { Finding, Verdict } from '../domain/policy.js';
 import { t } from '../i18n/index.js';
 import type { Incident } from '../domain/types.js';
-import { publishedRef, redactDeep, redactText } from '../domain/redact.js';
-import { refSlugOf } from '../domain/names.js';
+import { publishedRef, redactDeep, redactText, refSlugOf } from '../domain/redact.js';
 
 export interface MarkdownEntry {
   company: string;

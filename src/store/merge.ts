@@ -6,7 +6,8 @@ import type { CompanyRow, Store } from './store.js';
 import { withOpening, withoutNulls, type CheckEntry, type CompanyEntry, type DataFile, type IncidentEntry, type OpenedIncidentEntry, type PinEntry } from '../formats/data-file.js';
 import { checkAnswers, hasScore, isChecklistId, roundScore, scoreCheck, verdictOf, type Checklist } from '../domain/checklist.js';
 import { t } from '../i18n/index.js';
-import { companyKey, refSlugOf } from '../domain/names.js';
+import { companyKey } from '../domain/names.js';
+import { refSlugOf } from '../domain/redact.js';
 import { formatPath, type Path } from '../domain/validation.js';
 import { eventContentKey, eventMomentKey, eventNumber, MAX_EVENT_NUMBER, repeatedEvents, timedInOrder } from '../domain/events.js';
 import { digestOf } from '../domain/digest.js';
@@ -492,6 +493,7 @@ export function mergeRecords(store: Store, records: DataRecords, opts: MergeOpti
             };
         const ref = store.insertCheck({
           ref: k.id,
+          slug: refSlugOf(company.name, 'company'),
           companyId: company.id,
           checklist: k.checklist,
           // Scored here, it is of the version that scored it (a file naming one not at hand was

@@ -4,7 +4,7 @@
 import type { Statement } from 'better-sqlite3';
 import { createFilled, digestsKey, inspectHeader, openDatabase, openMemoryDatabase, openUpgradedCopy, beginImmediate, withReadOnlyCompanion, type DB, type OpenOptions } from './open.js';
 import { DIGESTS_EVENT_INSERT, DIGESTS_EVENT_INSERT_NAME, SCHEMA_VERSION, UNWORDED, VERDICTS_LISTING_INDEX, VERDICTS_LISTING_INDEX_NAME } from './schema.js';
-import { companyKey, compareBytes, lookalikeSkeleton, refSlugOf } from '../domain/names.js';
+import { companyKey, compareBytes, lookalikeSkeleton } from '../domain/names.js';
 import { EVENT_FIELDS_AFTER_TYPE, eventContentKey, eventMomentKey, withEventFields, MAX_EVENT_NUMBER } from '../domain/events.js';
 import { msOf } from '../domain/dates.js';
 import { digestFromText, digestOf, digestText, listedText, type Digest, type DigestedIncident, type IncidentWithListedText } from '../domain/digest.js';
@@ -58,6 +58,9 @@ export interface CheckContent {
 export interface NewCheck {
   /** A stable id to keep (from a data file); else the next free `<slug>-check-<n>`. */
   ref?: string;
+  /** The slug of a new id: its company's name as a page gives it (refSlugOf, made by the caller:
+   * the store builds no expressions of redaction, which every command would then build as it starts). */
+  slug: string;
   companyId: number;
   checklist: string;
   checklistVersion: number;
@@ -781,7 +784,7 @@ export class Store {
 
   /** Stores a check; returns its stable id. */
   insertCheck(c: NewCheck): string {
-    const ref = c.ref && !this.checkRefTaken(c.ref) ? c.ref : this.nextCheckRef(refSlugOf(this.companyById(c.companyId)!.name, 'company'));
+    const ref = c.ref && !this.checkRefTaken(c.ref) ? c.ref : this.nextCheckRef(c.slug);
     this.bulk?.begin();
     this.st(
       `INSERT INTO checks (ref, company_id, checklist, checklist_version, at, at_ms, lang, score, verdict, dealbreakers, answers)

@@ -393,6 +393,7 @@ describe('checks', () => {
     const amazon = store.createCompany('Amazon', '2016-01-01');
     const other = store.createCompany('Other', '2016-01-01');
     const later: NewCheck = {
+      slug: 'amazon',
       companyId: amazon.id,
       checklist: 'general',
       checklistVersion: 1,
@@ -407,6 +408,7 @@ describe('checks', () => {
       ],
     };
     const earlier: NewCheck = {
+      slug: 'amazon',
       companyId: amazon.id,
       checklist: 'general',
       checklistVersion: 1,
@@ -419,7 +421,7 @@ describe('checks', () => {
     };
     const laterId = store.insertCheck(later);
     const earlierId = store.insertCheck(earlier);
-    store.insertCheck({ ...earlier, companyId: other.id });
+    store.insertCheck({ ...earlier, slug: 'other', companyId: other.id });
 
     expect(store.checksOf(amazon.id)).toEqual([
       {
@@ -744,7 +746,7 @@ describe('the journal', () => {
 
   it('never hands out again the id of an incident or a check removed, by itself or with its company', () => {
     const s = open();
-    const check = (companyId: number, at: string): NewCheck => ({ companyId, checklist: 'general', checklistVersion: 1, at, lang: 'en', score: 50, verdict: 'caution', dealbreakers: [], answers: [] });
+    const check = (companyId: number, at: string, slug = 'acme'): NewCheck => ({ slug, companyId, checklist: 'general', checklistVersion: 1, at, lang: 'en', score: 50, verdict: 'caution', dealbreakers: [], answers: [] });
     const { acme, other } = s.write(
       () => {
         const acme = s.createCompany('Acme', '2024-01-01');
@@ -753,7 +755,7 @@ describe('the journal', () => {
         s.insertIncident({ ref: 'other-1', companyId: other.id, title: 't', opened: '2024-01-02T10:00', fault: 'company' });
         s.insertCheck(check(acme.id, '2024-01-03'));
         s.insertCheck(check(acme.id, '2024-01-04'));
-        s.insertCheck(check(other.id, '2024-01-03'));
+        s.insertCheck(check(other.id, '2024-01-03', 'other'));
         return { acme, other };
       },
       { summary: 'add' },
@@ -786,7 +788,7 @@ describe('the journal', () => {
     s.write(() => s.removeIncident(removed), { summary: 'remove' });
     expect(s.nextIncidentRef('acme')).toBe('acme-3');
     expect(s.nextIncidentRef('acme', new Set(['Acme-3']))).toBe('acme-4');
-    s.write(() => s.insertCheck({ ref: 'Acme-Check-1', companyId, checklist: 'general', checklistVersion: 1, at: '2024-01-04T10:00', lang: null, score: 50, verdict: 'caution', dealbreakers: [], answers: [] }), { summary: 'check' });
+    s.write(() => s.insertCheck({ ref: 'Acme-Check-1', slug: 'acme', companyId, checklist: 'general', checklistVersion: 1, at: '2024-01-04T10:00', lang: null, score: 50, verdict: 'caution', dealbreakers: [], answers: [] }), { summary: 'check' });
     expect(s.nextCheckRef('acme')).toBe('acme-check-2');
   });
 
@@ -814,7 +816,7 @@ describe('the journal', () => {
         s.renameCompany(s.findCompany('Acme')!, 'Acme Old', false);
         const c = s.createCompany('Acme', '2024-01-02');
         s.insertIncident({ ref: s.nextIncidentRef('acme'), companyId: c.id, title: 't', opened: '2024-01-02T10:00', fault: 'company' });
-        s.insertCheck({ companyId: c.id, checklist: 'general', checklistVersion: 1, at: '2024-01-02T11:00', lang: null, score: 50, verdict: 'caution', dealbreakers: [], answers: [] });
+        s.insertCheck({ slug: 'acme', companyId: c.id, checklist: 'general', checklistVersion: 1, at: '2024-01-02T11:00', lang: null, score: 50, verdict: 'caution', dealbreakers: [], answers: [] });
       },
       { summary: 'swap' },
     );
