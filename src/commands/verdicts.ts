@@ -10,7 +10,7 @@ import { LISTS, type ListName } from '../domain/types.js';
 import { loadCatalog, type Catalog } from '../i18n/index.js';
 import type { Finding } from '../domain/policy.js';
 import { BUILD } from '../version.js';
-import { localZone } from '../domain/dates.js';
+import { localZone } from '../local-zone.js';
 import { textInGroup } from '../ui/safe.js';
 
 export async function policyOf(ctx: Context): Promise<Policy> {

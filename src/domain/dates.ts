@@ -79,24 +79,6 @@ const DAY_STARTS_KEPT = 100_000;
 export function timeZoneChanged(): void {
   dayStarts.clear();
   localDays.clear();
-  zoneKept = undefined;
-}
-
-/**
- * The local time zone as judging meets it: the TZ setting and this year's offsets from UTC in
- * winter and in summer (asking Intl for the zone's name costs some 15 ms at start-up). What is
- * worked out from times read in the local zone (cached verdicts, digests of timelines) is kept
- * under it.
- */
-export function localZone(year = new Date().getFullYear()): string {
-  return `${process.env.TZ ?? ''}\u0000${new Date(year, 0, 1).getTimezoneOffset()}\u0000${new Date(year, 6, 1).getTimezoneOffset()}`;
-}
-
-let zoneKept: string | undefined;
-
-/** localZone() as it was first asked, until timeZoneChanged(): for what asks it thousands of times (an import keeps a digest an incident). */
-export function keptLocalZone(): string {
-  return (zoneKept ??= localZone());
 }
 
 /** The local day of each time asked so far (see localDayOf). */

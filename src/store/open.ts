@@ -11,7 +11,7 @@ import { UserError } from '../errors.js';
 import { MIGRATIONS, SCHEMA_VERSION, APPLICATION_ID } from './schema.js';
 import { retryBusy } from './busy.js';
 import { BUILD } from '../version.js';
-import { keptLocalZone } from '../domain/dates.js';
+import { keptLocalZone } from '../local-zone.js';
 import { DB_COMPANIONS, companionNamed, companionOf, createTempBeside, isTempBeside, misplacedAt, sqliteFileOf } from '../formats/write-file.js';
 
 export type DB = Database.Database;

@@ -9,7 +9,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION, installJournalTriggers } from '../../src/store/schema.js';
 import { Store, type NewCheck } from '../../src/store/store.js';
 import { IMPORT_MAP_BYTES, MAP_BYTES, digestsKey, refuseNewDatabaseAt } from '../../src/store/open.js';
-import { localZone, timeZoneChanged } from '../../src/domain/dates.js';
+import { localZone, localZoneChanged } from '../../src/local-zone.js';
 import { journaled } from '../helpers/store.js';
 
 let dir: string;
@@ -30,6 +30,9 @@ function open(file = join(dir, 'vetted.db'), options?: Parameters<typeof Store.o
   opened.push(s);
   return s;
 }
+
+/** The incidents whose digests are kept. */
+const digests = (st: Store) => st.db.prepare('SELECT incident_id FROM digests').pluck().all();
 
 /** Acme, with incident acme-1 of one note; the incident's row id. */
 function acmeWithANote(s: Store): number {
@@ -693,7 +696,6 @@ describe('the journal', () => {
     const s = open(file);
     const incidentId = acmeWithANote(s);
     for (const _batch of s.digestedIncidentsInBatches());
-    const digests = (st: Store) => st.db.prepare('SELECT incident_id FROM digests').pluck().all();
     expect(digests(s)).toEqual([incidentId]);
     s.close();
     // Opened again by the same build: kept.
@@ -716,14 +718,13 @@ describe('the journal', () => {
     const zone = process.env.TZ;
     const inZone = (tz: string) => {
       process.env.TZ = tz;
-      timeZoneChanged();
+      localZoneChanged();
     };
     try {
       inZone('UTC');
       const s = open(file);
       const incidentId = acmeWithANote(s);
       for (const _batch of s.digestedIncidentsInBatches());
-      const digests = (st: Store) => st.db.prepare('SELECT incident_id FROM digests').pluck().all();
       expect(digests(s)).toEqual([incidentId]);
       s.close();
       inZone('Europe/Moscow');
@@ -740,7 +741,7 @@ describe('the journal', () => {
     } finally {
       if (zone === undefined) delete process.env.TZ;
       else process.env.TZ = zone;
-      timeZoneChanged();
+      localZoneChanged();
     }
   });
 

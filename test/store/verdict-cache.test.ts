@@ -1,6 +1,7 @@
 // The verdict cache: batched evidence is the same evidence, cached verdicts are the verdicts
 // judged afresh, and a write to a company's evidence drops its cached verdict.
-import { msOf, timeZoneChanged, localZone } from '../../src/domain/dates.js';
+import { msOf } from '../../src/domain/dates.js';
+import { localZone, localZoneChanged } from '../../src/local-zone.js';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -679,7 +680,7 @@ describe('the texts of an entry judged again', () => {
     const zone = process.env.TZ;
     try {
       process.env.TZ = zone === 'Asia/Tokyo' ? 'America/New_York' : 'Asia/Tokyo';
-      timeZoneChanged();
+      localZoneChanged();
       await texts(DEFAULT_POLICY);
       expect(cached().every((r) => !r.json!.endsWith(' ') && !JSON.parse(r.md_rows!).en.endsWith(' '))).toBe(true);
       // No row of the other words is left beside them.
@@ -688,7 +689,7 @@ describe('the texts of an entry judged again', () => {
     } finally {
       if (zone === undefined) delete process.env.TZ;
       else process.env.TZ = zone;
-      timeZoneChanged();
+      localZoneChanged();
     }
   });
 });
