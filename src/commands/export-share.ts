@@ -33,10 +33,6 @@ export async function exportShare(ctx: Context, store: Store, exportedAt: string
   // A record's id that begins with a number or an address (a company's name as it was when the
   // record was made) is shared redacted, the same throughout the file (see publishedRef).
   const id = opts.redact === false ? (s: string) => s : (s: string) => publishedRef(s);
-  const evidenceId = (s: string) => {
-    const colon = s.indexOf(':');
-    return colon < 0 ? s : `${s.slice(0, colon + 1)}${id(s.slice(colon + 1))}`;
-  };
   // A company named by an e-mail address or a number (a sender's, a caller's) is left out whole,
   // its entry and its records: a published page shows its name redacted, and a shared file is
   // read by name, where two redacted would be one. (An alias so named is left out alone, below.)
@@ -66,7 +62,7 @@ export async function exportShare(ctx: Context, store: Store, exportedAt: string
             text: within(clean(r.rule === 'pin' ? pins.get(e.company) ?? said.text : said.text)),
             ...(r.rule !== 'pin' ? { text_ru: within(clean(said.text_ru)) } : {}),
             ...(r.date ? { date: r.date } : {}),
-            evidence: r.evidence.map(evidenceId),
+            evidence: r.evidence.map(id),
           };
         }),
       });

@@ -10,15 +10,6 @@ export const DAY_MS = 86_400_000;
 /** A rule of every timeline, broken: an event before the opening, a closing before it, a second resolution. */
 export type TimelineFault = { kind: 'before-opening'; event: string; at: string } | { kind: 'closed-before-opening'; closed: string } | { kind: 'closes-twice'; event: string };
 
-/** The first rule the incident's timeline breaks, if it breaks one (the command line and the data file keep to them all). */
-export function timelineFault(i: Incident): TimelineFault | undefined {
-  const opened = parseWhen(i.opened)!;
-  for (const e of i.events) if (isBefore(parseWhen(e.at)!, opened)) return { kind: 'before-opening', event: e.id!, at: e.at };
-  if (i.closed && isBefore(parseWhen(i.closed)!, opened)) return { kind: 'closed-before-opening', closed: i.closed };
-  const resolutions = i.events.filter((e) => e.type === 'resolution');
-  return resolutions.length > 1 ? { kind: 'closes-twice', event: resolutions[1].id! } : undefined;
-}
-
 /** Every rule the incident's timeline breaks: each event before the opening, a closing before it, a second resolution. */
 export function timelineFaults(i: Incident): TimelineFault[] {
   const opened = parseWhen(i.opened)!;
@@ -28,6 +19,11 @@ export function timelineFaults(i: Incident): TimelineFault[] {
   const resolutions = i.events.filter((e) => e.type === 'resolution');
   if (resolutions.length > 1) out.push({ kind: 'closes-twice', event: resolutions[1].id! });
   return out;
+}
+
+/** The first rule the incident's timeline breaks, if it breaks one (the command line and the data file keep to them all). */
+export function timelineFault(i: Incident): TimelineFault | undefined {
+  return timelineFaults(i)[0];
 }
 
 export function levelOf(e: IncidentEvent): Level {

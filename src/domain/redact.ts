@@ -484,8 +484,8 @@ function hashOf(text: string): string {
 const RECORD_ID = /^(.+?)((?:-check)?-\d+)$/;
 
 /**
- * A record's id (an incident's, a check's, an event's `<id>#<n>`) as a published page or a shared
- * file gives it. An id begins with its company's name made an id, as the name was when the record
+ * A record's id (an incident's, a check's, an event's `<id>#<n>`, or evidence's `incident:<id>`)
+ * as a published page or a shared file gives it. An id begins with its company's name made an id, as the name was when the record
  * was made: a company named by a phone number or an address gave its ids the number, which a
  * page showed beside the name it hid, and kept it after a rename or a move. Where that beginning
  * reads as a number or an address, or is other than `hiddenAs` (the slug of the company's name as
@@ -494,6 +494,9 @@ const RECORD_ID = /^(.+?)((?:-check)?-\d+)$/;
  * the same throughout a page or a file, and no two records share one.
  */
 export function publishedRef(id: string, hiddenAs?: string): string {
+  // (No id has a colon: evidence names its kind before one.)
+  const colon = id.indexOf(':');
+  if (colon >= 0) return `${id.slice(0, colon + 1)}${publishedRef(id.slice(colon + 1), hiddenAs)}`;
   const hash = id.indexOf('#');
   if (hash >= 0) return `${publishedRef(id.slice(0, hash), hiddenAs)}${id.slice(hash)}`;
   const m = RECORD_ID.exec(id);

@@ -52,10 +52,7 @@ function published(s: string, keep = false): string {
  * the beginning is redacted (see publishedRef).
  */
 function publishedId(id: string, company: string, keep = false): string {
-  if (keep) return id;
-  const hiddenAs = published(company) !== company ? refSlugOf(company) : undefined;
-  const colon = id.indexOf(':');
-  return colon < 0 ? publishedRef(id, hiddenAs) : `${id.slice(0, colon + 1)}${publishedRef(id.slice(colon + 1), hiddenAs)}`;
+  return keep ? id : publishedRef(id, published(company) !== company ? refSlugOf(company) : undefined);
 }
 
 /** The ids of a company's evidence on a page to publish (see publishedId). */

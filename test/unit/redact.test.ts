@@ -266,6 +266,8 @@ describe("a record's id on a published page or in a shared file (publishedRef)",
     expect(phone).toMatch(/^phone-[0-9a-f]{8}-1$/);
     expect(publishedRef('7-916-123-45-67-2')).toBe(phone.replace(/-1$/, '-2'));
     expect(publishedRef('7-916-123-45-67-1#3')).toBe(`${phone}#3`);
+    expect(publishedRef('incident:7-916-123-45-67-1')).toBe(`incident:${phone}`);
+    expect(publishedRef('check:email-check-2', 'email')).toBe('check:email-check-2');
     expect(publishedRef('7-916-123-45-67-check-1')).toMatch(/^phone-[0-9a-f]{8}-check-1$/);
     // Another number is another id.
     expect(publishedRef('7-916-765-43-21-1')).not.toBe(phone);
