@@ -198,6 +198,23 @@ function indexIn(events: readonly IncidentEvent[], e: IncidentEvent): number {
 }
 
 /**
+ * How the words `letter --sent` gives a letter's reply deadline begin, in English and in Russian
+ * (of any kind of letter; held to lettersWords by a test, and read by the store's queries too).
+ */
+export const REPLY_WORDS_HEADS = ['a reply to my ', 'ответ на мою '] as const;
+
+/**
+ * Whether a promise at the moment and level of a letter the customer sent may be its reply
+ * deadline: one logged at a time of day, at that letter's minute; one of a day alone only in the
+ * words `letter --sent` gives it. Two events of one day are not one moment: a company's promise
+ * made the day the customer wrote ("fixed tomorrow", both of 2024-03-01) is the company's, and
+ * was once read as a reply deadline, never counted as broken.
+ */
+export function mayBeReplyDeadline(p: IncidentEvent): boolean {
+  return p.at.length > 10 || (p.text !== undefined && REPLY_WORDS_HEADS.some((h) => p.text!.startsWith(h)));
+}
+
+/**
  * The reply deadline logged with a letter or email the customer sent (see answersOf): a promise
  * at its moment and level. Undefined for any other event, or a letter without one.
  */
@@ -209,7 +226,7 @@ export function replyDeadlineOf(events: readonly IncidentEvent[], letter: Incide
   for (let k = from + 1; k < events.length; k++) {
     const p = events[k];
     if (p.at !== letter.at) break;
-    if (p.type === 'promise' && !!p.due && levelOf(p) === levelOf(letter)) return p;
+    if (p.type === 'promise' && !!p.due && levelOf(p) === levelOf(letter) && mayBeReplyDeadline(p)) return p;
   }
   return undefined;
 }
@@ -230,7 +247,7 @@ export function dueMovedWith(due: string, from: string, to: string): string {
 
 /** The letter or email whose reply deadline a promise is (see replyDeadlineOf); undefined for a promise of the company's. */
 export function letterOfDeadline(events: readonly IncidentEvent[], p: IncidentEvent): IncidentEvent | undefined {
-  if (p.type !== 'promise' || !p.due) return undefined;
+  if (p.type !== 'promise' || !p.due || !mayBeReplyDeadline(p)) return undefined;
   for (let k = indexIn(events, p) - 1; k >= 0; k--) {
     const e = events[k];
     if (e.at !== p.at) break;
@@ -281,7 +298,7 @@ function answersOf(events: readonly IncidentEvent[]): TimelineAnswers {
   for (const e of events) {
     const key = `${levelOf(e)} ${e.at}`;
     if (isWritten(e)) letters.add(key);
-    else if (e.type === 'promise' && !!e.due && letters.has(key)) deadlines.add(e);
+    else if (e.type === 'promise' && !!e.due && letters.has(key) && mayBeReplyDeadline(e)) deadlines.add(e);
   }
   const isDeadline = (e: IncidentEvent) => deadlines.has(e);
   const answers: { ms: number; at: string; fix: boolean }[] = [];

@@ -7,6 +7,7 @@ import { DIGESTS_EVENT_INSERT, DIGESTS_EVENT_INSERT_NAME, SCHEMA_VERSION, UNWORD
 import { companyKey, compareBytes, lookalikeSkeleton } from '../domain/names.js';
 import { EVENT_FIELDS_AFTER_TYPE, eventContentKey, eventMomentKey, withEventFields, MAX_EVENT_NUMBER } from '../domain/events.js';
 import { msOf } from '../domain/dates.js';
+import { REPLY_WORDS_HEADS } from '../domain/incident.js';
 import { digestFromText, digestOf, digestText, listedText, type Digest, type DigestedIncident, type IncidentWithListedText } from '../domain/digest.js';
 import { LEVELS, type CheckRecord, type CheckVerdict, type CompanyEvidence, type CompanyFacts, type Fault, type Incident, type IncidentEvent, type Level, type ListName, type Pin, type ReplyOwer } from '../domain/types.js';
 import { t } from '../i18n/index.js';
@@ -230,6 +231,10 @@ const UNCLOSED_INCIDENTS = 'FROM incidents i CROSS JOIN companies c ON c.id = i.
 /** An event's level, as levelOf reads it: none given is the front line. */
 const levelIn = (row: string) => `coalesce(json_extract(${row}.data, '$.level'), 'frontline')`;
 
+/** Whether promise row `p` may be a letter's reply deadline, as mayBeReplyDeadline reads it: logged at a time of day, or in the words `letter --sent` gives it. */
+const mayBeReplyDeadlineIn = (p: string) =>
+  `(length(${p}.at) > 10 OR ${REPLY_WORDS_HEADS.map((h) => `substr(json_extract(${p}.data, '$.text'), 1, ${h.length}) = '${h}'`).join(' OR ')})`;
+
 /**
  * Whether promise row `p` of incident `i` was logged after a letter or email the customer sent,
  * at its time and level (answersOf in domain/incident.ts): a letter's reply deadline; of a letter
@@ -238,7 +243,7 @@ const levelIn = (row: string) => `coalesce(json_extract(${row}.data, '$.level'),
  * letter is the company's own.
  */
 const isReplyDeadline = (p: string, as: string, anyone = false) =>
-  `(json_extract(${p}.data, '$.due') IS NOT NULL AND EXISTS (SELECT 1 FROM events ${as} WHERE ${as}.incident_id = i.id AND ${as}.type = 'contact' AND ${as}.at = ${p}.at AND ${as}.id < ${p}.id AND ${levelIn(as)} = ${levelIn(p)}
+  `(json_extract(${p}.data, '$.due') IS NOT NULL AND ${mayBeReplyDeadlineIn(p)} AND EXISTS (SELECT 1 FROM events ${as} WHERE ${as}.incident_id = i.id AND ${as}.type = 'contact' AND ${as}.at = ${p}.at AND ${as}.id < ${p}.id AND ${levelIn(as)} = ${levelIn(p)}
      ${anyone ? '' : `AND ${levelIn(as)} NOT IN ('regulator', 'court')`}
      AND json_extract(${as}.data, '$.channel') IN ('letter', 'email') AND json_extract(${as}.data, '$.reached_human') IS NOT 1))`;
 

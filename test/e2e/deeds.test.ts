@@ -1,5 +1,7 @@
 // Deeds over words on the built binary: a passed check after broken promises does not wash
 // them away; `why` shows it as not counted, and `check` says so with the company's record.
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { sandbox, amazonAnswerFlags, type Sandbox } from '../helpers/cli.js';
 import { json, ok } from '../helpers/expect.js';
@@ -45,5 +47,23 @@ describe('deeds over words', () => {
 
   it('policy show gives the order in which findings decide', () => {
     expect(ok(s.run(['policy', 'show'])).stdout).toMatch(/deeds over words: when any incident finding \(B1, B2, B3, W1, W2\) holds/);
+  });
+});
+
+describe('a promise the company made the day the customer wrote', () => {
+  it('is the company’s, broken or kept, by email as by phone: of a day alone it is no letter’s reply deadline', () => {
+    const story = (company: string, channel: string) =>
+      `  - company: ${company}\n    title: promised three times by ${channel}\n    opened: 2024-03-01\n    fault: company\n    events:\n` +
+      ['01', '03', '05'].map((d) => `      - {at: 2024-03-${d}, type: contact, channel: ${channel}}\n      - {at: 2024-03-${d}, type: promise, text: fixed tomorrow, due: 2024-03-${String(Number(d) + 1).padStart(2, '0')}}\n`).join('') +
+      '      - {at: 2024-03-10, type: resolution, outcome: resolved}\n';
+    const file = join(s.dir, 'days.yaml');
+    writeFileSync(file, `format: vetted/1\nincidents:\n${story('MailCo', 'email')}${story('PhoneCo', 'phone')}`);
+    ok(s.run(['import', file]));
+    const black = json<{ black: { company: string; reasons: { rule: string }[] }[] }>(s, ['lists', 'black', '--json']).black;
+    expect(black.filter((c) => c.company !== 'Some ISP').map((c) => [c.company, c.reasons[0].rule])).toEqual([
+      ['MailCo', 'B2'],
+      ['PhoneCo', 'B2'],
+    ]);
+    expect(ok(s.run(['incident', 'show', 'mailco-1'])).stdout).not.toMatch(/reply deadline/);
   });
 });

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { Store } from '../../src/store/store.js';
+import { isReplyDeadline } from '../../src/domain/incident.js';
 
 let dir: string;
 let store: Store;
@@ -83,4 +84,32 @@ it('names who owes the reply a letter to a regulator or a court awaits; the comp
     ['court reply', true, 'court'],
     ['said at the hearing', false, null],
   ]);
+});
+
+it('takes a promise of a day alone, of the day the customer wrote, for the company’s, unless it is in the words of a letter’s reply deadline', () => {
+  store.write(() => {
+    const gamma = store.createCompany('Gamma', '2024-01-01');
+    const i = store.insertIncident({ ref: 'gamma-1', companyId: gamma.id, title: 'by email', opened: '2024-03-01', fault: 'company' });
+    // Two events of one day are not one moment: the company answered the email that day.
+    store.addEvent(i, { at: '2024-03-01', type: 'contact', channel: 'email' });
+    store.addEvent(i, { at: '2024-03-01', type: 'promise', text: 'fixed tomorrow', due: '2024-03-02' });
+    // A letter sent with `letter --sent --at 2024-03-05`: its reply deadline in its words.
+    store.addEvent(i, { at: '2024-03-05', type: 'contact', channel: 'letter' });
+    store.addEvent(i, { at: '2024-03-05', type: 'promise', text: 'a reply to my complaint of 5 March 2024', due: '2024-03-19' });
+    store.addEvent(i, { at: '2024-03-07', type: 'contact', channel: 'letter' });
+    store.addEvent(i, { at: '2024-03-07', type: 'promise', text: 'ответ на мою претензию от 07.03.2024', due: '2024-03-17' });
+    // At a time of day, the letter's minute is its reply deadline's, whatever its words.
+    store.addEvent(i, { at: '2024-03-09T10:00', type: 'contact', channel: 'email' });
+    store.addEvent(i, { at: '2024-03-09T10:00', type: 'promise', text: 'reply within a week', due: '2024-03-16' });
+  }, { summary: 'test' });
+  const got = [...store.openDeadlines()].filter((d) => d.incident === 'gamma-1');
+  expect(got.map((d) => [d.text, d.reply])).toEqual([
+    ['fixed tomorrow', false],
+    ['a reply to my complaint of 5 March 2024', true],
+    ['ответ на мою претензию от 07.03.2024', true],
+    ['reply within a week', true],
+  ]);
+  // The timeline's own reading agrees with the query's.
+  const events = store.findIncident('gamma-1')!.events;
+  expect(events.filter((e) => e.type === 'promise').map((e) => isReplyDeadline(events, e))).toEqual([false, true, true, true]);
 });

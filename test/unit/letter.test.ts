@@ -9,6 +9,7 @@ import { claimBeforeRegulator, composeLetter, defaultKind, lettersTo, missingFac
 import { guillemets, lettersWords, replyPromiseIn, sentNoteIn } from '../../src/domain/letter-words.js';
 import { parseLetterTemplate, renderLetter, markdownValue, type LetterFormat } from '../../src/domain/letter-format.js';
 import { LETTER_KINDS, type JurisdictionPack, type LetterKind } from '../../src/domain/law.js';
+import { REPLY_WORDS_HEADS } from '../../src/domain/incident.js';
 import { letterOfDeadline, promisesOf } from '../../src/domain/incident.js';
 import { timeZoneChanged } from '../../src/domain/dates.js';
 import { loadPacks } from '../../src/formats/law-file.js';
@@ -385,6 +386,11 @@ describe("the words `letter --sent` keeps, told in the reader's language", () =>
     expect(replyPromiseIn('ответ на мою претензию от 21.11.2026', 'en')).toBe('a reply to my formal claim of 21 November 2026');
     // Russian says a complaint and an escalated one alike.
     expect(replyPromiseIn(ru.replyPromise('escalation', '21.11.2026'), 'en')).toBe('a reply to my complaint of 21 November 2026');
+  });
+
+  it('begins every reply deadline it writes with one of the heads by which a promise of a day alone is told for one (REPLY_WORDS_HEADS)', () => {
+    for (const w of [en, ru]) for (const kind of LETTER_KINDS) expect(REPLY_WORDS_HEADS.some((h) => w.replyPromise(kind, '21.11.2026').startsWith(h)), `${kind}`).toBe(true);
+    expect(REPLY_WORDS_HEADS.map((h) => [en, ru].some((w) => LETTER_KINDS.some((k) => w.replyPromise(k, '').startsWith(h))))).toEqual([true, true]);
   });
 
   it("keeps a person's own words, and words whose date is not written as the letter writes it", () => {
