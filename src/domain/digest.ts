@@ -25,6 +25,8 @@ export function digestOf(events: readonly IncidentEvent[]): Digest {
   let last: string | null = null;
   let lastMs = -Infinity;
   const levels = new Set<Level>();
+  // Each level's first time: one first reached after the closing was not one the customer had to go to.
+  const firstMs = new Map<Level, number>();
   let top = 0;
   let reachedMs = Infinity;
   // Of each level, the last event there that is not a note: its time, and the text of it.
@@ -45,6 +47,7 @@ export function digestOf(events: readonly IncidentEvent[]): Digest {
     }
     const level = levelOf(e);
     levels.add(level);
+    if (!(firstMs.get(level)! <= t)) firstMs.set(level, t);
     const rank = levelRank(level);
     if (rank > top || (rank === top && rank > 0 && t < reachedMs)) {
       top = rank;
@@ -79,6 +82,11 @@ export function digestOf(events: readonly IncidentEvent[]): Digest {
   }
   d.last = last;
   d.levels = LEVELS.filter((l) => levels.has(l));
+  if (d.closing) {
+    const closedMs = msOf(d.closing.at);
+    const byClosing = d.levels.filter((l) => firstMs.get(l)! <= closedMs);
+    if (byClosing.length < d.levels.length) d.levelsByClosing = byClosing;
+  }
   if (d.reached !== null) d.lastThere = lastText[top] ?? null;
   return d;
 }
@@ -94,6 +102,7 @@ export function digestText(d: Digest): string {
   if (d.reached !== null) o.reached = d.reached;
   if (d.lastThere !== null) o.lastThere = d.lastThere;
   if (d.closing) o.closing = d.closing;
+  if (d.levelsByClosing) o.levelsByClosing = d.levelsByClosing;
   if (d.told) o.told = true;
   if (d.apology) o.apology = true;
   if (d.explanation) o.explanation = true;
@@ -117,6 +126,7 @@ function untypedDigest(text: string): UntypedDigest {
     reached: o.reached ?? null,
     lastThere: o.lastThere ?? null,
     closing: o.closing ?? null,
+    ...(o.levelsByClosing ? { levelsByClosing: o.levelsByClosing } : {}),
     told: o.told === true,
     apology: o.apology === true,
     explanation: o.explanation === true,
@@ -181,6 +191,11 @@ export function companyBrokenOfDigested(i: DigestedIncident, now: number): Promi
 
 export function highestLevelOf(d: Pick<Digest, 'levels'>): Level {
   return d.levels.length ? d.levels[d.levels.length - 1] : 'frontline';
+}
+
+/** The highest level the customer had to go to: by the closing, where there is one (see Digest.levelsByClosing). */
+export function highestLevelGoneTo(d: Pick<Digest, 'levels' | 'levelsByClosing'>): Level {
+  return highestLevelOf({ levels: d.levelsByClosing ?? d.levels });
 }
 
 /** The time of the last event, or the opening when there is none later. */

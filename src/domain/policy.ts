@@ -6,7 +6,7 @@ import { LEVELS, type CheckRecord, type CheckVerdict, type CompanyEvidence, type
 export type { CompanyFacts } from './types.js';
 import { addMonths, datePart, msOf } from './dates.js';
 import { effortRank, isAtFault, levelOf, levelRank } from './incident.js';
-import { closingOfDigest, companyBrokenOfDigested, digested, highestLevelOf, isOpenDigested, lastActivityOf, promisesOfDigested, type DigestedIncident } from './digest.js';
+import { closingOfDigest, companyBrokenOfDigested, digested, highestLevelGoneTo, isOpenDigested, lastActivityOf, promisesOfDigested, type DigestedIncident } from './digest.js';
 import type { Problem, Validated } from './validation.js';
 import { largest, smallest } from './extremes.js';
 
@@ -127,9 +127,10 @@ function isInstitutional(l: Level, p: Policy): boolean {
   return p.institutional_levels.includes(l);
 }
 
+/** The highest level the policy counts that the customer had to go to: by the closing, where there is one. */
 function highestInstitutional(i: I, p: Policy): Level | undefined {
   let best: Level | undefined;
-  for (const l of i.digest.levels) if (isInstitutional(l, p)) best = l;
+  for (const l of i.digest.levelsByClosing ?? i.digest.levels) if (isInstitutional(l, p)) best = l;
   return best;
 }
 
@@ -260,7 +261,7 @@ export const W1: Rule = {
     for (const i of e.incidents.filter(isAtFault)) {
       if (i.digest.closing?.outcome !== 'resolved') continue;
       if (companyBrokenOfDigested(i, now).length) continue;
-      if (levelRank(highestLevelOf(i.digest)) > levelRank(p.recovery_max_level)) continue;
+      if (levelRank(highestLevelGoneTo(i.digest)) > levelRank(p.recovery_max_level)) continue;
       const compensations = i.digest.compensations;
       if (compensations.some((c) => effortRank(c.effort ?? 'none') > effortRank(p.recovery_max_effort))) continue;
       out.push(
@@ -342,7 +343,7 @@ function byDateDesc(a: Finding, b: Finding): number {
 function watchFindings(e: CompanyFacts, p: Policy, now: number): Finding[] {
   const out: Finding[] = [];
   for (const i of e.incidents) {
-    const level = highestLevelOf(i.digest);
+    const level = highestLevelGoneTo(i.digest);
     const broken = companyBrokenOfDigested(i, now).length;
     const closing = i.digest.closing;
     const robots = i.digest.robots;

@@ -232,7 +232,7 @@ function times(n: number): string {
 const findingWords: FindingWords = {
   refused: (f) => `${f.policy ? 'refused as company policy' : `${levelWho[f.level]} refused`}${f.text ? `: ${q(f.text)}` : ''} (${f.incident})`,
   'reached-failed': (f) => `reached ${levelWho[f.level]} and it still ended ${f.outcome} (${f.incident})`,
-  'reached-no-amends': (f) => `reached ${levelWho[f.level]}, which closed it ${f.outcome} with neither an apology nor compensation (${f.incident})`,
+  'reached-no-amends': (f) => `reached ${levelWho[f.level]}, and it was closed ${f.outcome} with neither an apology nor compensation (${f.incident})`,
   'broken-promises': (f) => {
     const text = (t: string | null) => q(t ?? 'a promise');
     return f.promises.length === 1

@@ -82,6 +82,9 @@ describe('B1 institutional failure', () => {
     ['a refusal by a supervisor, not as policy', [incident({ events: [refusal({ at: '2024-01-05T10:00', level: 'supervisor' })] })], false],
     ['fault unknown counts as at fault', [incident({ fault: 'unknown', events: reached('quality', resolution('unresolved', '2024-01-10T10:00')) })], true],
     ['a third-party fault: quality reached, closed unresolved', [incident({ fault: 'third-party', events: reached('quality', resolution('unresolved', '2024-01-10T10:00')) })], false],
+    // A level first reached after the closing was not one the customer had to go to (a word of thanks to management once the fix came).
+    ['resolved at the front line, management thanked afterwards', [incident({ events: [contact({ at: '2024-01-02T10:00' }), resolution('resolved', '2024-01-03T10:00'), contact({ at: '2024-01-04T10:00', level: 'management', reached_human: true })] })], false],
+    ['quality reached before a fix without amends, management told afterwards', [incident({ events: reached('quality', resolution('resolved', '2024-01-10T10:00'), contact({ at: '2024-01-12T10:00', level: 'management' })) })], true],
     ['a third-party fault: a refusal as policy', [incident({ fault: 'third-party', events: [refusal({ at: '2024-01-05T10:00', policy: true })] })], false],
     ['the customer’s fault: refused at management', [incident({ fault: 'customer', events: [refusal({ at: '2024-01-05T10:00', level: 'management' })] })], false],
   ]);
@@ -267,6 +270,8 @@ describe('W1 good recovery', () => {
     ['resolved, nothing else', [resolvedWith()], true],
     ['resolved with an apology and an explanation', [resolvedWith(apology({ at: '2024-01-03T10:00' }), explanation({ at: '2024-01-03T11:00' }))], true],
     ['resolved, a supervisor involved', [resolvedWith(escalation('supervisor', '2024-01-03T10:00'))], true],
+    ['resolved, management thanked afterwards', [incident({ events: [contact({ at: '2024-01-02T10:00' }), resolution('resolved', '2024-01-10T10:00'), contact({ at: '2024-01-11T10:00', level: 'management' })] })], true],
+    ['resolved after going to management', [incident({ events: [contact({ at: '2024-01-02T10:00' }), escalation('management', '2024-01-05T10:00'), resolution('resolved', '2024-01-10T10:00')] })], false],
     ['resolved, a promise kept', [resolvedWith(promise({ at: '2024-01-03T10:00', due: '2024-01-10T10:00' }))], true],
     ['resolved, compensation with effort none', [resolvedWith(compensation({ at: '2024-01-03T10:00', effort: 'none' }))], true],
     ['resolved, compensation when asked', [resolvedWith(compensation({ at: '2024-01-03T10:00', effort: 'asked' }))], true],
