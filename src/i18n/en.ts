@@ -1234,6 +1234,8 @@ export const en = {
     linkLoop: (path: string, by: string) => `${path} is a loop of symbolic links; remove the link, or ${anotherDb(by, 'another path')}.`,
     isFolder: (path: string, by: string) => `${path} is a folder, not a database file; ${anotherDb(by, 'a file path')}.`,
     notRegular: (path: string, by: string) => `${path} is not a regular file (it is a device, a pipe or a socket), so it cannot be a database; ${anotherDb(by, 'a file path')}.`,
+    hardLinked: (path: string, names: number) =>
+      `${path} is one file with ${names} names (hard links): the database keeps its log beside each name, so writes made at once through two names are lost; give it one name of its own with \`cp ${path} ${path}.new && mv ${path}.new ${path}\` (the other names keep the copy as it was), then open it by that name only.`,
     cannotRead: (path: string, code: string, by: string) => `cannot read ${path} (${code}); check its permissions, or ${anotherDb(by, 'another path')}.`,
     cannotWrite: (path: string, code: string, by: string) => `cannot write to ${path} (${code}); check its permissions, or ${anotherDb(by, 'another path')}.`,
     upgradeUnwritable: (path: string, has: number, knows: number) =>

@@ -135,6 +135,7 @@ export function inspectHeader(path: string, role: 'database' | 'backup' = 'datab
   }
   if (st.isDirectory()) throw refuse(t().db.isFolder(path, namedBy), 'folder');
   if (!st.isFile()) throw refuse(t().db.notRegular(path, namedBy), 'special');
+  if (role === 'database' && st.nlink > 1) refuseSecondNames(path, st);
   if (st.size === 0) return { isNew: true, version: 0 };
   let fd: number;
   try {
@@ -168,6 +169,28 @@ export function inspectHeader(path: string, role: 'database' | 'backup' = 'datab
   }
   // Bytes 18 and 19 are 2 in a database in WAL mode.
   return { isNew: false, version: userVersion, wal: header[18] === 2 && header[19] === 2 };
+}
+
+/**
+ * Refuses a database file of more than one name (a hard link): SQLite keeps its log and shared
+ * memory beside the name it was given, so two processes writing through two names keep two logs,
+ * and one's commits are lost, with nothing said. The private file a new database is made in is
+ * its second name for a moment (see createFilled): waited for, up to two seconds.
+ */
+function refuseSecondNames(path: string, st: Stats): void {
+  const dir = dirname(path);
+  for (let waited = 0; ; waited += 20) {
+    let making = false;
+    try {
+      making = readdirSync(dir).some((n) => isTempBeside(path, n) && statSync(join(dir, n), { throwIfNoEntry: false })?.ino === st.ino);
+    } catch {
+      // A folder that cannot be listed: the names are not known, and the file is refused.
+    }
+    if (!making || waited >= 2000) throw new UserError(t().db.hardLinked(path, st.nlink));
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 20);
+    st = statSync(path);
+    if (st.nlink === 1) return;
+  }
 }
 
 /** Set by the build: the objects of the current schema, worked out once from its migrations. */

@@ -85,6 +85,8 @@ describe('1. an output file never replaces the database or anything of SQLite', 
       const out = spell(s);
       expectOneLineError(s.run(['export', '--format', 'md', '--out', out]));
       expect(bytes(s.db).equals(before)).toBe(true);
+      // A database of two names is refused as such, until it has one again.
+      if (lstatSync(s.db).nlink > 1) rmSync(out);
       ok(s.run(['lists']));
     });
   }
@@ -130,6 +132,28 @@ describe('2. devices and special files are not taken for ours', () => {
     expect(expectOneLineError(s.run(['lists'], { env: { VETTED_DB: dev } }))).toMatch(/not a regular file/);
     expect(statSync(dev).isCharacterDevice()).toBe(true);
     expect(statSync(dev).mode & 0o777).toBe(0o666);
+  });
+
+  it('a database of two names (a hard link) is refused by either: two logs beside them lost the writes of one', () => {
+    seeded();
+    const other = join(s.dir, 'again.db');
+    linkSync(s.db, other);
+    const before = bytes(s.db);
+    for (const db of [s.db, other]) expect(expectOneLineError(s.run(['incident', 'add', 'Acme', '--title', 'x'], { env: { VETTED_DB: db } }))).toMatch(/one file with 2 names \(hard links\).*cp /);
+    expect(bytes(s.db).equals(before)).toBe(true);
+    // Given one name of its own, as the message says, it opens again.
+    rmSync(other);
+    ok(s.run(['incident', 'add', 'Acme', '--title', 'x']));
+  });
+
+  it('a new database made by many processes at once is made once, none refused for the moment it has two names', async () => {
+    const runs = await Promise.all(
+      Array.from({ length: 12 }, (_, k) =>
+        new Promise<number | null>((done) => spawn(process.execPath, [BIN, 'incident', 'add', `Company ${k}`, '--title', 'x'], { env: s.env, stdio: 'ignore' }).on('close', done)),
+      ),
+    );
+    expect(runs).toEqual(Array(12).fill(0));
+    expect(ok(s.run(['incident', 'list', '--json'])).stdout.match(/"id":/g)).toHaveLength(12);
   });
 
   it('VETTED_DB on a FIFO: exit 2 at once, not a wait for a writer', () => {
