@@ -2,8 +2,9 @@
 // the output streams and whether a person is there to answer prompts.
 
 import envPaths from 'env-paths';
-import { statSync } from 'node:fs';
-import { isAbsolute, join, resolve } from 'node:path';
+import { statSync, type Stats } from 'node:fs';
+import { homedir, userInfo } from 'node:os';
+import { isAbsolute, join, relative, resolve } from 'node:path';
 import { UserError } from './errors.js';
 import { guardTerminal } from './ui/safe.js';
 import type { Lang } from './domain/checklist.js';
@@ -48,7 +49,19 @@ export interface Context {
  */
 const paths = () => {
   for (const k of ['XDG_DATA_HOME', 'XDG_CONFIG_HOME'] as const) if (process.env[k] && !isAbsolute(process.env[k]!)) delete process.env[k];
-  return envPaths('vetted', { suffix: '' });
+  const p = envPaths('vetted', { suffix: '' });
+  if (isAbsolute(p.data) && isAbsolute(p.config)) return p;
+  // Built on a HOME that is empty or relative, for the same reason: the home folder is the
+  // account's own, as the system gives it.
+  let home: string | undefined;
+  try {
+    home = userInfo().homedir;
+  } catch {
+    // An account the system does not know (a container run under a number): no home to give.
+  }
+  if (!home || !isAbsolute(home)) throw new UserError(t().files.noHome);
+  const homeOf = (dir: string) => (isAbsolute(dir) ? dir : join(home, relative(homedir() || '.', dir)));
+  return { ...p, data: homeOf(p.data), config: homeOf(p.config) };
 };
 /** The XDG variables choose the folders on Linux and the BSDs only, and only as absolute paths. */
 const xdg = (value: string | undefined) => !!value && isAbsolute(value) && process.platform !== 'darwin' && process.platform !== 'win32';
@@ -65,11 +78,21 @@ export function makeContext(opts: GlobalOptions, env = process.env): Context {
   const configFrom = env.VETTED_CONFIG ? 'VETTED_CONFIG' : xdg(env.XDG_CONFIG_HOME) ? 'XDG_CONFIG_HOME' : 'default';
   // A file where the folder of settings should be: its policy, checklists and letters would be
   // looked for inside it, found nowhere, and the defaults used without a word.
-  if (statSync(configDir, { throwIfNoEntry: false })?.isDirectory() === false) throw new UserError(t().files.configNotFolder(configDir, configFrom));
+  let configIs: Stats | undefined;
+  try {
+    configIs = statSync(configDir, { throwIfNoEntry: false });
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOTDIR') throw new UserError(t().files.configUnderFile(configDir, configFrom));
+    throw err;
+  }
+  if (configIs?.isDirectory() === false) throw new UserError(t().files.configNotFolder(configDir, configFrom));
+  // A path that ends in a slash names a folder: it was once taken for the file without it, made there.
+  if (explicit && /[\\/]$/.test(explicit)) throw new UserError(t().files.outNamesFolder(explicit, opts.db !== undefined ? '--db' : 'VETTED_DB'));
   return {
     // Looked up when asked: touching stdin costs start-up time that most commands never need.
     get interactive() {
-      return !!process.stdin.isTTY;
+      // Prompts are written to stderr: with it sent to a file, a prompt would wait for an answer to a question nobody sees.
+      return !!process.stdin.isTTY && !!process.stderr.isTTY;
     },
     dbPath: explicit ? resolve(explicit) : join(paths().data, 'vetted.db'),
     dbIsDefault: !explicit,

@@ -3,6 +3,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { userInfo } from 'node:os';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { BIN, ROOT, sandbox, type RunResult, type Sandbox, amazonAnswerFlags } from '../helpers/cli.js';
 import { STACK_FRAME, expectOneLineError, json, ok } from '../helpers/expect.js';
@@ -446,6 +447,31 @@ describe('the database', () => {
     expect(r.code, r.stderr).toBe(0);
     expect(JSON.parse(r.stdout)).toEqual({ black: [], white: [], watch: [] });
     expect(existsSync(join(s.dir, 'xdg-data'))).toBe(false);
+  });
+
+  it('takes the account\'s home folder where HOME is empty or relative: the database was once made under whatever folder a command ran in', () => {
+    const home = userInfo().homedir;
+    for (const HOME of ['', 'rel-home']) {
+      const where = JSON.parse(ok(s.run(['paths', '--json'], { env: { VETTED_DB: '', VETTED_CONFIG: '', XDG_DATA_HOME: '', XDG_CONFIG_HOME: '', HOME } })).stdout) as { what: string; path: string }[];
+      expect(where.find((p) => p.what === 'database')?.path).toBe(join(home, '.local', 'share', 'vetted', 'vetted.db'));
+      expect(where.find((p) => p.what === 'config')?.path).toBe(join(home, '.config', 'vetted'));
+    }
+  });
+
+  it('says which variable to mend where a file stands above the folder of settings, and refuses --db ending in a slash', () => {
+    const file = join(s.dir, 'a-file');
+    writeFileSync(file, 'x');
+    expect(expectOneLineError(s.run(['paths'], { env: { VETTED_CONFIG: '', XDG_CONFIG_HOME: file } }))).toMatch(/a-file\/vetted, the folder of your settings .*named by XDG_CONFIG_HOME, cannot be there: a folder above it is a file; point XDG_CONFIG_HOME at a folder\./);
+    expect(expectOneLineError(s.run(['incident', 'add', 'Acme', '--title', 'x', '--db', 'newdb/']))).toMatch(/newdb\/ names a folder \(it ends in a slash\).*give --db the path of a file/);
+    expect(existsSync(join(s.dir, 'newdb'))).toBe(false);
+  });
+
+  it('asks nothing on a terminal whose stderr, where prompts go, is sent to a file: it says what to give instead, not waits', () => {
+    const err = join(s.dir, 'err.log');
+    const cmd = `${[process.execPath, BIN, 'check', 'Hidden'].map((a) => `'${a}'`).join(' ')} 2>'${err}'; echo "EXIT=$?"`;
+    const r = spawnSync('script', ['-qec', cmd, '/dev/null'], { env: s.env, encoding: 'utf8', timeout: 20_000 });
+    expect(r.stdout).toMatch(/EXIT=2/);
+    expect(readFileSync(err, 'utf8')).toMatch(/--answer/);
   });
 
   it('ignores an XDG folder that is not an absolute path, as the XDG spec says: the database stays where it is from any folder', () => {
