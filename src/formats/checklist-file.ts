@@ -1,7 +1,7 @@
 // Reading checklists from YAML files: the built-in ones, the user's, or a path. Problems
 // are named with their line and column.
 
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readdirSync, readFileSync, readSync, statSync } from 'node:fs';
 import { INPUT_LIMITS, readInputText } from './read-input.js';
 import { builtEntries, projectDir } from './project-files.js';
 import { basename, dirname, join, resolve } from 'node:path';
@@ -212,6 +212,32 @@ export function loadAllChecklists(configDir: string, onBroken: (message: string,
   return [...byId.values()];
 }
 
+function isRegularFile(file: string): boolean {
+  try {
+    return statSync(file).isFile();
+  } catch {
+    return false;
+  }
+}
+
+/** The id a checklist file that cannot be read gives on a line of its own (\`id: general\`), if any: read from its first 64 KB. */
+function apparentIdOf(file: string): string | undefined {
+  try {
+    // Only a regular file: one left out for being a pipe or a device is never opened (a pipe waits).
+    if (!isRegularFile(file)) return undefined;
+    const fd = openSync(file, 'r');
+    try {
+      const head = Buffer.alloc(65536);
+      const text = head.subarray(0, readSync(fd, head, 0, head.length, 0)).toString('utf8');
+      return /^id:[ \t]*["']?([^\s"'#]+)/m.exec(text)?.[1];
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * The checklist at hand that gives this id and version with other questions, answers or scores:
  * a built-in one too where a checklist of the user's has taken its id (the checks made with it
@@ -247,9 +273,10 @@ export function clashOf(file: string, checklist: Checklist, configDir: string, w
 
 /** A checklist by id (built-in or the user's), or by the path of a YAML file. */
 export function findChecklist(idOrPath: string, configDir: string): LoadedChecklist {
-  if (/[\\/]/.test(idOrPath) || /\.ya?ml$/.test(idOrPath)) {
-    const file = resolve(idOrPath);
-    if (!existsSync(file)) throw new UserError(t().checklists.noFile(idOrPath));
+  // A path (or `-`, standard input), as `checklists validate` takes one: a JSON file too.
+  if (idOrPath === '-' || /[\\/]/.test(idOrPath) || /\.(ya?ml|json)$/.test(idOrPath)) {
+    const file = idOrPath === '-' ? idOrPath : resolve(idOrPath);
+    if (file !== '-' && !existsSync(file)) throw new UserError(t().checklists.noFile(idOrPath));
     const loaded = loadFile(file, 'file');
     // A check names its checklist by id and version: a file that takes another checklist's
     // without its questions would have its checks read as that one's.
@@ -264,6 +291,23 @@ export function findChecklist(idOrPath: string, configDir: string): LoadedCheckl
   // Two files of the user's give this id: which one was meant is the user's to say.
   const clash = found && clashes.get(found.checklist.id);
   if (clash) throw new UserError(t().checklists.twoOfOneId(found.checklist.id, clash[0], clash[1]));
+  // A file of the user's that cannot be read, and reads as this checklist (by its name or its
+  // id): the one meant, most likely, a copy of a built-in one changed. The built-in one was
+  // taken in its place without a word, and the check recorded as made with it.
+  const meant = found && broken.find((b) => b.file !== undefined && (basename(b.file).replace(/\.ya?ml$/, '') === idOrPath || apparentIdOf(b.file) === idOrPath));
+  if (meant) {
+    // Read again for what is wrong with it, said as its own reading says it.
+    let detail = meant.message;
+    try {
+      // Only a regular file: a pipe or a device left out is never opened (a pipe would wait).
+      if (isRegularFile(meant.file!)) loadFile(meant.file!, 'user');
+    } catch (err) {
+      if (err instanceof BrokenChecklist) detail = t().checklists.brokenDetail(err.first, err.more, err.file);
+      else if (err instanceof UserError) detail = err.message;
+      else throw err;
+    }
+    throw new UserError(t().checklists.brokenCopy(idOrPath, meant.file!, detail));
+  }
   if (!found) {
     // The file named as the checklist asked for, where it is among those not read, is the one said (not the first in name order).
     const named = broken.find((b) => b.file !== undefined && basename(b.file).replace(/\.ya?ml$/, '') === idOrPath) ?? broken[0];

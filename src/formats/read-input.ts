@@ -137,7 +137,10 @@ export function decodeInput(bytes: Uint8Array, file: string): string {
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    throw new UserError(t().files.notUtf8(file === '-' ? t().data.stdin : file));
+    const name = file === '-' ? t().data.stdin : file;
+    // A database given where a text file is asked for: to be saved as UTF-8 it is not.
+    if (Buffer.from(bytes.subarray(0, 16)).toString('latin1') === 'SQLite format 3\u0000') throw new UserError(t().files.databaseNotText(name));
+    throw new UserError(t().files.notUtf8(name));
   }
 }
 

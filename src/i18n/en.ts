@@ -1185,6 +1185,7 @@ export const en = {
     tooBig: (file: string, max: number, what: InputKind) =>
       `${file} holds more than ${en.files.size(max)}, the most vetted reads as ${en.files.kind[what]}; ${what === 'data' ? 'split it into smaller files' : 'shorten it'}.`,
     notUtf8: (file: string) => `${file} is not UTF-8 text; save it as UTF-8 and try again.`,
+    databaseNotText: (file: string) => `${file} is an SQLite database, not a text file; give the text file asked for here (a database of vetted's is opened with --db, or its record taken in with \`vetted import\`).`,
     refuseTarget: (target: string, what: 'database' | 'backup' | 'link' | 'sqlite' | 'companion', flag: string) =>
       `${target} is ${{ database: 'the database or one of its own files', backup: 'a file in the backups folder of the database', link: 'the database or one of its own files (another name of it)', sqlite: 'an SQLite database', companion: "one of an SQLite database's own files (its log or its shared memory)" }[what]}, so nothing was written there; choose another ${flag}.`,
     outNeedsPath: (flag: string) => `${flag} needs a file path (or - for standard output).`,
@@ -1852,6 +1853,9 @@ export const en = {
     sameIdTwice: (file: string, id: string, first: string) => `${file} gives the id ${id}, as ${first} does; it is left out until one of them is given another id.`,
     fault: checklistFault,
     noFile: (given: string) => `there is no checklist file ${given}; check the path, or give a checklist id (see \`vetted checklists list\`).`,
+    brokenCopy: (id: string, file: string, detail: string) =>
+      `your own checklist ${q(id)} cannot be read, and the built-in one is not taken in its place; nothing was recorded. ${detail} To use the built-in ${q(id)}, move that file out of the checklists folder.`,
+    brokenDetail: (first: string, more: number, file: string) => brokenChecklist(first, more, file),
     noChecklist: (given: string, ids: string[], broken: number, first: string | undefined, named = false) =>
       `there is no checklist ${q(given)}; the checklists are: ${ids.join(', ')}${broken ? ` (${broken} of your checklist files could not be read; ${named ? 'the one of that name' : 'the first'}: ${first})` : ''}.`,
     warning: (m: string) => `warning: ${m}`,

@@ -1204,6 +1204,7 @@ export const ru: Catalog = {
     tooBig: (file, max, what) =>
       `${file} больше ${ru.files.size(max)} — это предел, который vetted читает как ${{ data: 'файл данных', checklist: 'чек-лист', policy: 'политику', answers: 'файл ответов', template: 'шаблон письма', law: 'поправки к правовым пакетам' }[what]}; ${what === 'data' ? 'разделите его на файлы поменьше' : 'сократите его'}.`,
     notUtf8: (file) => `${file} — не текст в UTF-8; сохраните его в UTF-8 и повторите.`,
+    databaseNotText: (file) => `${file} — база данных SQLite, а не текстовый файл; укажите здесь нужный текстовый файл (базу данных vetted открывают через --db, а её записи переносят командой \`vetted import\`).`,
     refuseTarget: (target, what, flag) =>
       `${target} — ${{ database: 'база данных или один из её файлов', backup: 'файл в папке резервных копий базы данных', link: 'база данных или один из её файлов (под другим именем)', sqlite: 'база данных SQLite', companion: 'один из собственных файлов базы данных SQLite (её журнал или общая память)' }[what]}, поэтому туда ничего не записано; укажите другой ${flag}.`,
     outNeedsPath: (flag) => `${flag} нужен путь к файлу (или -, чтобы писать в стандартный вывод).`,
@@ -1839,6 +1840,9 @@ export const ru: Catalog = {
     sameIdTwice: (file, id, first) => `${file} называет себя ${id}, как и ${first}; он пропущен, пока одному из них не дан другой id.`,
     fault: checklistFault,
     noFile: (given) => `файла чек-листа ${given} нет; проверьте путь или укажите id чек-листа (см. \`vetted checklists list\`).`,
+    brokenCopy: (id, file, detail) =>
+      `ваш собственный чек-лист ${q(id)} не читается, а встроенный вместо него не берётся; ничего не записано. ${detail} Чтобы взять встроенный ${q(id)}, уберите этот файл из папки чек-листов.`,
+    brokenDetail: (first, more, file) => brokenChecklist(first, more, file),
     noChecklist: (given, ids, broken, first, named = false) =>
       `чек-листа ${q(given)} нет; чек-листы: ${ids.join(', ')}${broken ? ` (не удалось прочитать ваших файлов чек-листов: ${broken}; ${named ? 'файл с таким именем' : 'первый'}: ${first})` : ''}.`,
     warning: (m) => `внимание: ${m}`,

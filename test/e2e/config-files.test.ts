@@ -2,10 +2,11 @@
 // the ones given by path, when they are not files: a link to nothing, a loop of links, a
 // pipe, a device. Each is refused or skipped in a sentence, and never read without end.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, symlinkSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { parse as parseYaml } from 'yaml';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { BIN, sandbox, type RunResult, type Sandbox } from '../helpers/cli.js';
+import { BIN, ROOT, amazonAnswerFlags, sandbox, type RunResult, type Sandbox } from '../helpers/cli.js';
 import { STACK_FRAME, ok } from '../helpers/expect.js';
 
 let s: Sandbox;
@@ -86,6 +87,36 @@ describe('the checklists folder', () => {
     const completed = bounded(['__complete', 'checklist', '']);
     expect(completed.timedOut, 'completion read without end').toBe(false);
     expect(completed.stdout.split('\n').filter(Boolean)).toEqual(['general', 'online-order', 'subscription']);
+  });
+});
+
+describe('a checklist file of the user’s that cannot be read', () => {
+  const general = readFileSync(join(ROOT, 'checklists', 'general.yaml'), 'utf8');
+  it('is not stood in for by the built-in one it was made from: the check is refused, not recorded as made with the built-in', () => {
+    s.makeDatabase();
+    const dir = join(s.config, 'checklists');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, 'mine.yaml'), general.replace(/^version: 1$/m, 'version: 2') + '  - id: broken: [\n');
+    const r = s.run(['check', 'Acme', ...amazonAnswerFlags]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/your own checklist "general" cannot be read, and the built-in one is not taken in its place; nothing was recorded\. .*mine\.yaml:\d+:\d+: .*move that file out of the checklists folder/);
+    expect(ok(s.run(['checks', 'list', '--json'])).stdout).not.toMatch(/acme/i);
+    // A pipe of that name is said to be left out, never waited on.
+    rmSync(join(dir, 'mine.yaml'));
+    mkfifo(join(dir, 'general.yaml'));
+    const piped = bounded(['check', 'Acme', ...amazonAnswerFlags]);
+    expect(piped.timedOut).toBe(false);
+    expect(piped.stderr).toMatch(/general\.yaml is a device, a pipe or a socket/);
+  });
+
+  it('--checklist takes what `checklists validate` takes: a JSON file, and - for standard input; a database given for one is said to be one', () => {
+    const json = join(s.dir, 'mine.json');
+    writeFileSync(json, JSON.stringify({ ...(parseYaml(general) as object), id: 'mine' }));
+    expect(ok(s.run(['check', 'Acme', '--checklist', json, ...amazonAnswerFlags])).stdout).toMatch(/\(mine v1\)/);
+    expect(ok(s.run(['check', 'Beta', '--checklist', '-', ...amazonAnswerFlags], { input: readFileSync(json, 'utf8') })).stdout).toMatch(/\(mine v1\)/);
+    const r = s.run(['checklists', 'validate', s.db]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/is an SQLite database, not a text file/);
   });
 });
 
