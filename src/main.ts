@@ -1,6 +1,7 @@
 // The one exit point: parse argv, run the command, turn errors into exit codes.
 
 import { VERSION } from './version.js';
+import { savedChanges } from './saved-changes.js';
 import { carriesWholeFile, safeText } from './ui/safe.js';
 import type { CommandResult } from './commands/result.js';
 import type { Context, GlobalOptions } from './context.js';
@@ -71,16 +72,18 @@ function onOutputError(stream: NodeJS.WriteStream): void {
       process.stderr.write(`${line}\n`);
       process.exit(1);
     };
+    // A change recorded before the output failed is kept: said, so that it is not made again.
+    const words = () => (cut ? t().errors.outputCut : t().errors.outputRefused(code)) + (savedChanges().length ? `\n${t().errors.savedAnyway(savedChanges())}` : '');
     let line: string | undefined;
     try {
-      line = cut ? t().errors.outputCut : t().errors.outputRefused(code);
+      line = words();
     } catch {
       // `--version` writes before any catalog is loaded: see below.
     }
     if (line !== undefined) return say(line);
     // The catalog of the language asked for is loaded now; only where even that fails is the code said alone.
     useLanguage(pickLang(langFlagOf(process.argv.slice(2)), process.env))
-      .then(() => (cut ? t().errors.outputCut : t().errors.outputRefused(code)))
+      .then(words)
       .catch(() => `vetted: ${code}`)
       .then(say);
   });

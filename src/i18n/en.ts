@@ -772,6 +772,8 @@ export const en = {
     cantOpen: (detail: string, by: string) => `vetted: SQLite cannot open the database or the files beside it (${detail}); check the permissions of the file and its folder, or ${anotherDb(by, 'another path')}.`,
     fsRefused: (syscall: string, path: string, code: string) => `vetted: the file system refused to ${syscall} ${path} (${code}); check that path.`,
     outputCut: 'vetted: the reader of the output went away before its end, so what it read is cut short and is no whole file; write it to a file with --out FILE.',
+    savedAnyway: (ops: number[]) =>
+      `vetted: what the command recorded is kept all the same (${ops.length === 1 ? `change #${ops[0]}` : `changes ${ops.map((o) => `#${o}`).join(', ')}`}), so do not run it again: \`vetted history\` shows it, and \`vetted undo\` takes it back.`,
     outputRefused: (code: string) => `vetted: the output could not be written (${code}); check where it goes: a full disk, or a file or device that takes nothing.`,
     unexpected: (detail: string, stack: string | null) => `vetted: unexpected error: ${detail}; please report it${stack === null ? ' (run again with --debug to see the details)' : `\n${stack}`}`,
     usage: (message: string, command: string) => `vetted: ${message}; see \`${command} --help\`.`,

@@ -13,6 +13,7 @@ import { LEVELS, type CheckRecord, type CheckVerdict, type CompanyEvidence, type
 import { t } from '../i18n/index.js';
 import { UserError } from '../errors.js';
 import { RowsAtOnce } from './rows-at-once.js';
+import { savedChanges } from '../saved-changes.js';
 import { BulkInserts, COMPANIES_TOUCHED, ForeignKeysNeeded, LARGE_OPERATION, LAST_OPERATION, RETIRED_KINDS, incidentsPutBack, idTakenSince, laterChangesTo, nameTakenSince, namePutBackTaken, parentLoopPutBack, retiringRefs, revertChanges, type Operation } from './journal.js';
 
 export type { Operation } from './journal.js';
@@ -288,6 +289,8 @@ export class Store {
   private bulk: BulkInserts | null = null;
   /** During a bulk insert: the incidents that got events, and those whose digest was kept since. */
   private bulkDigests: { touched: Set<number>; kept: Set<number> } | null = null;
+  /** The operation the write under way has recorded, told once it is committed (savedChanges). */
+  private recorded: number | null = null;
   /** During a bulk insert: the events of new timelines, inserted many to a statement (see addNewTimeline). */
   private pendingEvents: RowsAtOnce | null = null;
   /** The statements that name the events table: each inserts the pending events first. */
@@ -371,11 +374,14 @@ export class Store {
     try {
       const result = body();
       retryBusy(() => this.db.exec('COMMIT'));
+      if (this.recorded !== null) savedChanges().push(this.recorded);
       return result;
     } catch (err) {
       if (this.db.inTransaction) this.db.exec('ROLLBACK');
       // A read-only -wal refuses the write only once it is written to.
       throw withReadOnlyCompanion(err, this.path);
+    } finally {
+      this.recorded = null;
     }
   }
 
@@ -428,6 +434,7 @@ export class Store {
         summary,
         op.reverts ?? null,
       );
+      this.recorded = id;
       // The one place the verdict cache is invalidated: every company whose evidence the
       // operation changed, as the journal has it, before or after the change.
       // (With no verdict cached there is nothing to drop, and the journal is not read.)

@@ -347,6 +347,18 @@ describe('output to a full device', () => {
     // A sentence that says what to check, in the language of the session, never the code alone.
     expect(r.stderr).toMatch(args.includes('--lang ru') ? /^vetted: [^\x00-\x7f]/ : /^vetted: the output could not be written \(ENOSPC\)/);
   });
+  it('says that what a command recorded before its output failed is kept, and how to take it back: run again, it was made twice', () => {
+    s.makeDatabase();
+    const answers = amazonAnswerFlags.map((a) => `'${a}'`).join(' ');
+    const r = spawnSync('sh', ['-c', `"${process.execPath}" "${BIN}" check Acme ${answers} > /dev/full`], { env: s.env, encoding: 'utf8', cwd: s.dir });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/^vetted: the output could not be written \(ENOSPC\).*\nvetted: what the command recorded is kept all the same \(change #1\), so do not run it again: `vetted history` shows it, and `vetted undo` takes it back\.\n$/);
+    expect(json<{ id: string }[]>(s, ['checks', 'list', '--json']).map((c) => c.id)).toEqual(['acme-check-1']);
+    // A command that records nothing says nothing of it.
+    const listed = spawnSync('sh', ['-c', `"${process.execPath}" "${BIN}" lists > /dev/full`], { env: s.env, encoding: 'utf8', cwd: s.dir });
+    expect(listed.stderr.trimEnd().split('\n')).toHaveLength(1);
+  });
+
   it('says it in Russian for `--version` where the environment asks for Russian', () => {
     const r = spawnSync('sh', ['-c', `"${process.execPath}" "${BIN}" --version > /dev/full`], { env: { ...s.env, LC_ALL: 'ru_RU.UTF-8' }, encoding: 'utf8', cwd: s.dir });
     expect(r.status).toBe(1);
