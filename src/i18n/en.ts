@@ -768,7 +768,7 @@ export const en = {
         ? `vetted: cannot write to the database: ${file}, which SQLite keeps beside it, was read-only (a read made while the database was read-only leaves it so), and SQLite has just made it again; run the command again.`
         : `vetted: cannot write to the database: ${file}, which SQLite keeps beside it, is read-only (a read made while the database was read-only leaves it so); make it writable (chmod u+w), or remove it while no vetted runs.`,
     readOnlyFolder: (by: string) =>
-      `vetted: the database's folder is read-only, and SQLite keeps its log (the -wal and -shm files) beside the database; make the folder writable, or ${anotherDb(by, 'a path in a writable folder')}.`,
+      `vetted: the database's folder is read-only, and SQLite keeps its log (the -wal and -shm files) beside the database; make the folder writable, or copy the database into a writable folder (a read-only disk or a backup medium: \`cp\` it) and ${anotherDb(by, 'the copy')}.`,
     cantOpen: (detail: string, by: string) => `vetted: SQLite cannot open the database or the files beside it (${detail}); check the permissions of the file and its folder, or ${anotherDb(by, 'another path')}.`,
     fsRefused: (syscall: string, path: string, code: string) => `vetted: the file system refused to ${syscall} ${path} (${code}); check that path.`,
     outputCut: 'vetted: the reader of the output went away before its end, so what it read is cut short and is no whole file; write it to a file with --out FILE.',

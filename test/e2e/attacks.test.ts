@@ -561,7 +561,7 @@ describe('8. a sentence where a report of an unexpected error was', () => {
     chmodSync(dir, 0o555);
     for (const args of [['lists'], ['pin', 'Beeline', 'black', '--reason', 'x']]) {
       // Named by VETTED_DB (see asNobody): another is named there.
-      expect(expectSentence(asNobody(db, args))).toMatch(/folder is read-only.*; make the folder writable, or set VETTED_DB to a path in a writable folder\.$/);
+      expect(expectSentence(asNobody(db, args))).toMatch(/folder is read-only.*; make the folder writable, or copy the database into a writable folder .*and set VETTED_DB to the copy\.$/);
     }
   });
 
