@@ -49,6 +49,7 @@ export async function exportLists(ctx: Context, store: Store, format: 'md' | 'cs
     lists,
     detail,
     keep,
+    policy,
     // A published page never goes stale: dates of promises are absolute, never "in 31 hours".
     describeEvent: (e, i) => describeEvent(e, i, now, plain, { absolute: true }),
   });

@@ -7,7 +7,7 @@ import { gfmTableToMarkdown } from 'mdast-util-gfm-table';
 import { safeText } from '../ui/safe.js';
 import type { Paragraph, RootContent, PhrasingContent, TableRow } from 'mdast';
 import type { ListName } from '../domain/types.js';
-import type { Finding, Verdict } from '../domain/policy.js';
+import { DEFAULT_POLICY, RULES, type Finding, type Policy, type Verdict } from '../domain/policy.js';
 import { t } from '../i18n/index.js';
 import type { Incident } from '../domain/types.js';
 import { publishedRef, redactDeep, redactText, refSlugOf } from '../domain/redact.js';
@@ -34,6 +34,8 @@ export interface MarkdownInput {
   describeEvent: (e: Incident['events'][number], i: Incident) => string;
   /** User text kept as typed (--no-redact); otherwise what identifies a person is redacted (see published). */
   keep?: boolean;
+  /** The policy in force, whose rules --detail explains as `vetted why` does. */
+  policy?: Policy;
 }
 
 /**
@@ -234,6 +236,58 @@ const NO_AUTOLINKS: Unsafe[] = [
   { character: '@', before: '[\\w.+-]', after: '[\\w]' },
 ];
 
+/** A finding as a line of the page: its reason, then its date and evidence. */
+function findingItem(f: Finding, company: string, keep: boolean): string {
+  return `${reasonShort({ rule: f.rule, facts: publishedFields(f.facts, keep) })} (${t().fmt.date(f.date)}${f.evidence.length ? `; ${publishedIds(f.evidence, company, keep).join(', ')}` : ''})`;
+}
+
+const bullets = (lines: string[]): RootContent => ({
+  type: 'list',
+  ordered: false,
+  spread: false,
+  children: lines.map((line) => ({ type: 'listItem', spread: false, children: [paragraph(line)] })),
+});
+
+/**
+ * How a verdict was reached, in the words of `vetted why`: what decided it and the rule behind
+ * that, which side's newest evidence won where both hold, the findings for and against, and
+ * the checks that were not counted and why. A reader of the page cannot run `why`: a verdict
+ * with a passed check among the findings of a black-listed company must say itself why the
+ * check did not count.
+ */
+function verdictDetail(v: Verdict, policy: Policy, keep: boolean): RootContent[] {
+  const c = t();
+  const w = c.why;
+  const out: RootContent[] = [];
+  const line = (f: Finding) => findingItem(f, v.company, keep);
+  if (v.decided_by) {
+    out.push(paragraph(`${w.decidedBy} ${line(v.decided_by)}`));
+    const rule = RULES.find((r) => r.id === v.decided_by!.rule);
+    if (rule) out.push(paragraph(`(${rule.id}: ${c.rules.explain[rule.id](policy)})`));
+  } else if (v.list === 'watch') {
+    // As `why` says it: the note on failures that stayed low explains a watch from such a failure only.
+    out.push(paragraph(v.reasons.some((f) => f.facts.kind === 'watch-incident' && f.facts.stayed_with !== null) ? w.watchNote : w.watchNoteNoRule));
+  }
+  const aside = new Set(v.set_aside);
+  const black = v.findings.filter((f) => f.side === 'black' && !aside.has(f));
+  const white = v.findings.filter((f) => f.side === 'white' && !aside.has(f));
+  if (!v.pinned && black.length && white.length) out.push(paragraph(w.bothSides(v.list, v.since)));
+  out.push(heading(4, c.page.findings));
+  if (v.list === 'watch') out.push(bullets(v.reasons.map(line)));
+  else {
+    out.push(paragraph(w.against(black.length)));
+    if (black.length) out.push(bullets(black.map(line)));
+    out.push(paragraph(w.for(white.length)));
+    if (white.length) out.push(bullets(white.map(line)));
+  }
+  if (v.set_aside.length) {
+    out.push(heading(4, w.setAside(v.set_aside.length)));
+    out.push(bullets(v.set_aside.map(line)));
+    out.push(paragraph(c.page.setAsideWhy));
+  }
+  return out;
+}
+
 export function renderMarkdownLists(input: MarkdownInput): string {
   const w = t().page;
   const { black, white, watch } = input.lists;
@@ -256,18 +310,7 @@ export function renderMarkdownLists(input: MarkdownInput): string {
         const v = c.verdict!;
         children.push(heading(3, published(v.company, input.keep)));
         children.push(paragraph(w.verdictLine(list, v.since)));
-        const findings = v.pinned || v.list === 'watch' ? [...v.reasons, ...v.findings] : v.findings;
-        children.push(heading(4, w.findings));
-        children.push({
-          type: 'list',
-          ordered: false,
-          spread: false,
-          children: findings.map((f) => ({
-            type: 'listItem',
-            spread: false,
-            children: [paragraph(`${reasonShort({ rule: f.rule, facts: publishedFields(f.facts, input.keep) })} (${t().fmt.date(f.date)}${f.evidence.length ? `; ${publishedIds(f.evidence, v.company, input.keep).join(', ')}` : ''})`)],
-          })),
-        });
+        children.push(...verdictDetail(v, input.policy ?? DEFAULT_POLICY, !!input.keep));
         for (const whole of c.incidents ?? []) {
           // The timeline redacted whole, so that each event is read against the others as ever.
           const kept = input.keep ? whole : { ...whole, title: published(whole.title), events: whole.events.map((e) => publishedFields(e)) };

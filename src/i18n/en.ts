@@ -1885,6 +1885,8 @@ export const en = {
     companies: 'Companies in detail',
     verdictLine: (list: ListName, since: string | null) => `On the ${list} list${since ? ` since ${fmt.date(since)}` : ''}.`,
     findings: 'Findings',
+    /** Why the checks set aside were not counted, to a reader of the page (whose incidents they are not). */
+    setAsideWhy: 'A check says what a company promises; the incidents logged here say what it did, and deeds decide over words.',
     timeline: (id: string, title: string) => `Incident ${id}: ${title}`,
     /** A pin on a published page, whose reader is not the one who pinned it. */
     pinnedByAuthor: (reason: string) => `pinned by the author: ${reason}`,

@@ -1871,6 +1871,7 @@ export const ru: Catalog = {
     companies: 'Компании подробно',
     verdictLine: (list, since) => `${listIn[list][0].toUpperCase()}${listIn[list].slice(1)}${since ? ` с ${fmt.date(since)}` : ''}.`,
     findings: 'Выводы',
+    setAsideWhy: 'Проверка говорит, что компания обещает; записанные здесь обращения — что она сделала, а дела важнее слов.',
     timeline: (id, title) => `Обращение ${id}: ${title}`,
     pinnedByAuthor: (reason) => `закреплено автором: ${reason}`,
     csvColumns: ['список', 'компания', 'с', 'закреплено', 'правила', 'почему', 'доказательства'],

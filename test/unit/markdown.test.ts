@@ -10,11 +10,11 @@ import type { RootContent } from 'mdast';
 import { en } from '../../src/i18n/en.js';
 import { ru } from '../../src/i18n/ru.js';
 import { setCatalog } from '../../src/i18n/index.js';
-import type { Finding, Verdict } from '../../src/domain/policy.js';
+import { judgeCompany, type Finding, type Verdict } from '../../src/domain/policy.js';
 import type { Lang } from '../../src/domain/checklist.js';
 import type { Incident, ListName } from '../../src/domain/types.js';
 import { markdownOptions, markdownRow, markdownRowsOf, markdownText, renderCsvLists, renderMarkdownLists, type MarkdownCompany, type MarkdownEntry } from '../../src/formats/markdown.js';
-import { incident, note } from '../helpers/builders.js';
+import { check, evidence, incident, note, refusal, resolution } from '../helpers/builders.js';
 
 // ---- the user text to render ----
 
@@ -90,7 +90,8 @@ function testCatalog(lang: Lang) {
 }
 
 function verdict(company: string, list: ListName, since: string, reasons: Finding[], findings: Finding[], pinned = false): Verdict {
-  return { company, list, since, pinned, reasons, findings, set_aside: [], decided_by: reasons[0] ?? null, would_change: [] };
+  // As the policy judges: a watch is decided by no finding.
+  return { company, list, since, pinned, reasons, findings, set_aside: [], decided_by: list === 'watch' ? null : (reasons[0] ?? null), would_change: [] };
 }
 
 /** What a list row shows of a verdict. */
@@ -119,7 +120,7 @@ function listsOf(s: string, cached = false): { lists: Record<ListName, MarkdownC
     inc,
     lists: {
       black: [company(verdict(s, 'black', '2024-03-01', [b1], [b1]), [inc], cached)],
-      white: [company(verdict(`W ${s}`, 'white', '2024-02-01', [pinF], [], true), [], cached)],
+      white: [company(verdict(`W ${s}`, 'white', '2024-02-01', [pinF], [b1], true), [], cached)],
       watch: [company(verdict(`${s} watch`, 'watch', '2024-01-05', [watchF], []), [], cached)],
     },
   };
@@ -198,9 +199,9 @@ function outline(md: MarkdownIt, src: string): Outline {
   return o;
 }
 
-const WORDS: Record<Lang, { columns: string[]; findings: string; incident: string; pinned: string }> = {
-  en: { columns: ['Company', 'Since', 'Why', 'Evidence'], findings: 'Findings', incident: 'Incident', pinned: 'pinned by the author' },
-  ru: { columns: ['Компания', 'С', 'Почему', 'Доказательства'], findings: 'Выводы', incident: 'Обращение', pinned: 'закреплено автором' },
+const WORDS: Record<Lang, { columns: string[]; findings: string; incident: string; pinned: string; decidedBy: string }> = {
+  en: { columns: ['Company', 'Since', 'Why', 'Evidence'], findings: 'Findings', incident: 'Incident', pinned: 'pinned by the author', decidedBy: 'Decided by:' },
+  ru: { columns: ['Компания', 'С', 'Почему', 'Доказательства'], findings: 'Выводы', incident: 'Обращение', pinned: 'закреплено автором', decidedBy: 'Решило:' },
 };
 
 /** What the page must say, user text changed only by `markdownText`. */
@@ -219,8 +220,13 @@ function expected(s: string, lang: Lang) {
     items: [
       m(`B1: refused as company policy: "${s}" (${s}) (${d('2024-03-01')}; incident:${s})`),
       m(`${d('2024-03-01')} 10:00 — ${s}`),
-      m(`${w.pinned}: ${s} (${d('2024-02-01')})`),
+      // A pin decides; the evidence it overrides is listed under it.
+      m(`B1: refused as company policy: "${s}" (${s}) (${d('2024-03-01')}; incident:${s})`),
       m(`${s} (${d('2024-01-05')}; incident:${s})`),
+    ],
+    decided: [
+      m(`${w.decidedBy} B1: refused as company policy: "${s}" (${s}) (${d('2024-03-01')}; incident:${s})`),
+      m(`${w.decidedBy} ${w.pinned}: ${s} (${d('2024-02-01')})`),
     ],
   };
 }
@@ -278,6 +284,7 @@ describe.each(['en', 'ru'] as Lang[])('renderMarkdownLists (%s) keeps user text 
           expect(o.headings.filter((h) => h.level === 3).map((h) => h.text)).toEqual(want.companies);
           expect(o.headings.filter((h) => h.level === 4).map((h) => h.text)).toEqual(want.h4);
           expect(o.items).toEqual(want.items);
+          expect(o.paragraphs.filter((p) => p.startsWith(WORDS[lang].decidedBy))).toEqual(want.decided);
         } else {
           expect(o.headings.filter((h) => h.level > 2)).toEqual([]);
           expect(o.items).toEqual([]);
@@ -508,5 +515,62 @@ describe('text serialised without the library searching where nothing needs an e
       return toMarkdown(root, markdownOptions({ libraryText: true })).trimEnd() !== s;
     });
     expect(escaped.length).toBeGreaterThan(corpus.length / 2);
+  });
+});
+
+describe('a company in detail says how its verdict was reached, as `vetted why` does', () => {
+  const NOW = Date.parse('2026-06-01T00:00:00Z');
+  /** The detail of one company, judged by the policy, on a page in `lang`. */
+  function detail(e: ReturnType<typeof evidence>, lang: Lang = 'en'): { page: string; o: Outline } {
+    setCatalog(lang === 'ru' ? ru : en);
+    const v = judgeCompany(e, undefined, NOW);
+    const c = { entry: entryOf(v), verdict: v, incidents: [] };
+    const lists = { black: [], white: [], watch: [], [v.list]: [c] } as unknown as Record<ListName, MarkdownCompany[]>;
+    const page = renderMarkdownLists({ date: '2026-06-01', lists, detail: true, describeEvent, keep: true });
+    return { page, o: outline(plain, page) };
+  }
+  /** The lines of the page from its company's heading on. */
+  const companyPart = (page: string) => page.slice(page.indexOf('\n### '));
+  const refusedByPolicy = incident({ id: 'lost', title: 'lost parcel', opened: '2015-01-01', events: [refusal({ at: '2015-01-02', policy: true, text: 'no refunds for lost parcels' })] });
+  const fixed = (id: string, at: string) => incident({ id, title: `fixed ${id}`, opened: at, events: [resolution('resolved', at)] });
+
+  it('a check set aside beside a deed is said not to count, and why, and the deed decides', () => {
+    const { page, o } = detail(evidence({ incidents: [refusedByPolicy], checks: [check({ id: 'acme-check-1', at: '2016-03-01', score: 92 })] }));
+    const part = companyPart(page);
+    expect(o.paragraphs).toContain('Decided by: B1: refused as company policy: "no refunds for lost parcels" (lost parcel) (2015-01-02; incident:lost)');
+    expect(o.paragraphs.some((p) => p.startsWith('(B1: one rude employee is not the company'))).toBe(true);
+    expect(o.headings).toContainEqual({ level: 4, text: 'Not counted (1): what a check says, beside what the company did' });
+    expect(o.paragraphs).toContain(en.page.setAsideWhy);
+    // The passed check is listed as not counted, never among the findings that decide.
+    const w3 = part.indexOf('- W3: the pre-purchase check (general) on 2016-03-01 scored 92: go');
+    expect(w3).toBeGreaterThan(part.indexOf('#### Not counted'));
+    expect(part.indexOf('#### Not counted')).toBeGreaterThan(part.indexOf('- B1: '));
+    expect(o.paragraphs).toContain('Against (black rules that hold): 1');
+    expect(o.paragraphs).toContain('For (white rules that hold): none');
+  });
+
+  it('a failed check set aside beside a good recovery: the recovery decides the white verdict', () => {
+    const { page, o } = detail(evidence({ incidents: [fixed('ok', '2020-01-02')], checks: [check({ at: '2026-01-01', score: 22 })] }));
+    expect(o.paragraphs).toContain('Decided by: W1: put things right without a fight (fixed ok) (2020-01-02; incident:ok)');
+    expect(companyPart(page).indexOf('- B4: ')).toBeGreaterThan(companyPart(page).indexOf('#### Not counted (1)'));
+  });
+
+  it.each([
+    ['a tie of one day goes to black', '2015-01-02T20:00', 'black', 'Both sides hold; the newest evidence decides (black on a tie): black evidence from 2015-01-02.'],
+    ['newer white evidence wins', '2015-02-03', 'white', 'Both sides hold; the newest evidence decides (black on a tie): white evidence from 2015-02-03.'],
+  ])('where both sides hold, it says which evidence decided: %s', (_name, at, list, said) => {
+    const { o } = detail(evidence({ incidents: [{ ...refusedByPolicy, events: [...refusedByPolicy.events, resolution('unresolved', '2015-01-02T09:00')] }, fixed('ok', at)] }));
+    expect(o.paragraphs).toContain(said);
+    expect(o.paragraphs.find((p) => p.startsWith('Decided by:'))).toMatch(list === 'black' ? /^Decided by: B1: / : /^Decided by: W1: /);
+    expect(o.paragraphs).toContain('Against (black rules that hold): 1');
+    expect(o.paragraphs).toContain('For (white rules that hold): 1');
+  });
+
+  it('in Russian too', () => {
+    const { o } = detail(evidence({ incidents: [refusedByPolicy], checks: [check({ at: '2016-03-01', score: 92 })] }), 'ru');
+    expect(o.paragraphs).toContain('Решило: B1: отказали, сославшись на политику компании: «no refunds for lost parcels» (lost parcel) (02.01.2015; incident:lost)');
+    expect(o.headings).toContainEqual({ level: 4, text: 'Не решает (1): слова проверки рядом с делами компании' });
+    expect(o.paragraphs).toContain(ru.page.setAsideWhy);
+    expect(o.paragraphs).toContain('Против (правила чёрного списка): 1');
   });
 });
