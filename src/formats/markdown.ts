@@ -266,7 +266,7 @@ function verdictDetail(v: Verdict, policy: Policy, keep: boolean): RootContent[]
     if (rule) out.push(paragraph(`(${rule.id}: ${c.rules.explain[rule.id](policy)})`));
   } else if (v.list === 'watch') {
     // As `why` says it: the note on failures that stayed low explains a watch from such a failure only.
-    out.push(paragraph(v.reasons.some((f) => f.facts.kind === 'watch-incident' && f.facts.stayed_with !== null) ? w.watchNote : w.watchNoteNoRule));
+    out.push(paragraph(v.reasons.some((f) => f.facts.kind === 'watch-incident' && f.facts.stayed_with !== null) ? w.watchNote(policy) : w.watchNoteNoRule));
   }
   const aside = new Set(v.set_aside);
   const black = v.findings.filter((f) => f.side === 'black' && !aside.has(f));

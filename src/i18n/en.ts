@@ -3,7 +3,7 @@
 // which is missing). Plurals, numbers and dates come from Intl through `fmt`.
 
 import type { Change, Policy, PolicyFault, RuleId } from '../domain/policy.js';
-import { OUTCOMES, type CheckVerdict, type Channel, type CompensationKind, type Effort, type EventType, type Fault, type Level, type ListName, type Outcome, type Placement, type ReplyOwer } from '../domain/types.js';
+import { LEVELS, OUTCOMES, type CheckVerdict, type Channel, type CompensationKind, type Effort, type EventType, type Fault, type Level, type ListName, type Outcome, type Placement, type ReplyOwer } from '../domain/types.js';
 import { commandLine, shellWord, either, findingFrom, formatsFor, lazyFormatter, lowerFirst, neededWith, shellArg as sh, type FindingWords } from './format.js';
 import { localWallClock, roundedSpan } from '../domain/dates.js';
 import type { AnswerProblem, ScoringChange } from '../domain/checklist.js';
@@ -205,6 +205,17 @@ const levelWho: Record<Level, string> = {
   regulator: 'the regulator',
   court: 'court',
 };
+/** Each level in a list of those a policy counts: "a supervisor, the quality department or a court". */
+const levelInList: Record<Level, string> = {
+  frontline: 'the front line',
+  supervisor: 'a supervisor',
+  quality: 'the quality department',
+  management: 'management',
+  regulator: 'the regulator',
+  court: 'a court',
+};
+/** The levels a policy does not count as the company's own (B1): one employee's. */
+const belowCompany = (p: Policy) => LEVELS.filter((l) => !p.institutional_levels.includes(l));
 const levelWhere: Record<Level, string> = {
   frontline: 'at the front line',
   supervisor: 'with a supervisor',
@@ -349,7 +360,9 @@ export const en = {
   rules: {
     title: ruleTitle,
     explain: {
-      B1: () => 'one rude employee is not the company, but when the quality department or management did not help, or a refusal is company policy, the company itself failed',
+      // The levels named are those the policy counts: a user's policy may count a supervisor, or leave management out.
+      B1: (p: Policy) =>
+        `one rude employee is not the company, but when a failure reached ${either(p.institutional_levels.map((l) => levelInList[l]), 'or')} and was still not put right (a refusal, no resolution, or neither an apology nor compensation), or a refusal is company policy, the company itself failed`,
       B2: (p: Policy) => `${p.broken_promises} or more promises broken within one incident are a pattern, not one employee's slip`,
       B3: (p: Policy) => `${p.repeat_unresolved} failures left unresolved within ${p.repeat_window_months} months of each other are a habit`,
       B4: (p: Policy) => `the latest pre-purchase check found a dealbreaker or scored below ${p.check_avoid_below}`,
@@ -378,7 +391,9 @@ export const en = {
     is: 'is',
     pinnedMark: ' (pinned by you)',
     decidedBy: 'Decided by:',
-    watchNote: 'No black or white rule holds: failures that stayed with the front line or a supervisor are one employee, not the company.',
+    /** Where the policy counts every level as the company's, no failure stays with one employee. */
+    watchNote: (p: Policy) =>
+      belowCompany(p).length ? `No black or white rule holds: failures that stayed with ${either(belowCompany(p).map((l) => levelWho[l]), 'or')} are one employee, not the company.` : 'No black or white rule holds.',
     watchNoteNoRule: 'No black or white rule holds.',
     against: (n: number) => `Against (black rules that hold): ${n || 'none'}`,
     for: (n: number) => `For (white rules that hold): ${n || 'none'}`,

@@ -4,7 +4,7 @@
 import type { Catalog } from './en.js';
 import type { EditorChanges } from '../domain/op-summary.js';
 import type { Change, Policy, RuleId } from '../domain/policy.js';
-import { OUTCOMES, type CheckVerdict, type Channel, type CompensationKind, type Effort, type EventType, type Fault, type Level, type ListName, type Outcome, type Placement, type ReplyOwer } from '../domain/types.js';
+import { LEVELS, OUTCOMES, type CheckVerdict, type Channel, type CompensationKind, type Effort, type EventType, type Fault, type Level, type ListName, type Outcome, type Placement, type ReplyOwer } from '../domain/types.js';
 import { commandLine, shellWord, either, findingFrom, formatsFor, lazyFormatter, lowerFirst, neededWith, shellArg as sh, type FindingWords } from './format.js';
 import { roundedSpan } from '../domain/dates.js';
 import { guillemets } from '../domain/letter-words.js';
@@ -240,6 +240,10 @@ const levelGen: Record<Level, string> = {
   regulator: 'регулятора',
   court: 'суда',
 };
+/** Родительный падеж в перечне уровней, которые считает политика: «до старшего смены, отдела качества или суда». */
+const levelGenInList: Record<Level, string> = { ...levelGen, quality: 'отдела качества' };
+/** Уровни, которые политика не считает самой компанией (B1): это один сотрудник. */
+const belowCompany = (p: Policy) => LEVELS.filter((l) => !p.institutional_levels.includes(l));
 const levelWhere: Record<Level, string> = {
   frontline: 'на первой линии',
   supervisor: 'у старшего смены',
@@ -404,7 +408,8 @@ export const ru: Catalog = {
   rules: {
     title: ruleTitle,
     explain: {
-      B1: () => 'один грубый сотрудник — ещё не компания, но если не помогли отдел качества или руководство или отказ — политика компании, подвела сама компания',
+      B1: (p: Policy) =>
+        `один грубый сотрудник — ещё не компания, но если ошибка дошла до ${either(p.institutional_levels.map((l) => levelGenInList[l]), 'или')} и так и не была исправлена (отказ, нет решения или ни извинений, ни компенсации) или отказ — политика компании, подвела сама компания`,
       B2: (p: Policy) => `${fmt.plural(p.broken_promises, { one: 'нарушенное обещание', few: 'нарушенных обещания', many: 'нарушенных обещаний', other: 'нарушенного обещания' })} и больше в одном обращении — это система, а не промах одного сотрудника`,
       B3: (p: Policy) => `${fmt.plural(p.repeat_unresolved, { one: 'нерешённая ошибка', few: 'нерешённые ошибки', many: 'нерешённых ошибок', other: 'нерешённой ошибки' })} в пределах ${fmt.plural(p.repeat_window_months, { one: 'месяца', few: 'месяцев', many: 'месяцев', other: 'месяца' })} друг от друга — это привычка`,
       B4: (p: Policy) => `последняя проверка перед покупкой нашла неприемлемый ответ или дала меньше ${p.check_avoid_below}`,
@@ -432,7 +437,10 @@ export const ru: Catalog = {
     is: '—',
     pinnedMark: ' (закреплено вами)',
     decidedBy: 'Решило:',
-    watchNote: 'Ни одно правило чёрного или белого списка не выполняется: ошибки, оставшиеся на первой линии или у старшего смены, — это один сотрудник, а не компания.',
+    watchNote: (p) =>
+      belowCompany(p).length
+        ? `Ни одно правило чёрного или белого списка не выполняется: ошибки, оставшиеся ${either(belowCompany(p).map((l) => levelWhere[l]), 'или')}, — это один сотрудник, а не компания.`
+        : 'Ни одно правило чёрного или белого списка не выполняется.',
     watchNoteNoRule: 'Ни одно правило чёрного или белого списка не выполняется.',
     against: (n) => `Против (правила чёрного списка): ${n || 'нет'}`,
     for: (n) => `За (правила белого списка): ${n || 'нет'}`,
@@ -1864,7 +1872,7 @@ export const ru: Catalog = {
     exported: (date) => `Выгружено ${fmt.date(date)} программой vetted.`,
     counts: (b, w, x) => `В чёрном списке: ${b}, в белом: ${w}, под наблюдением: ${x}.`,
     method:
-      'Каждое решение следует из записанных фактов (проверок перед покупкой и журналов обращений) по открытой политике: один грубый сотрудник — ещё не компания, но если не помог отдел качества или руководство — это уже компания; хорошо исправленная ошибка вызывает доверие; сделанное компанией важнее того, что обещает проверка. Закрепление — решение автора, и оно показано как таковое.',
+      'Каждое решение следует из записанных фактов (проверок перед покупкой и журналов обращений) по открытой политике: один грубый сотрудник — ещё не компания, но ошибка, которую не исправила сама компания, — это уже компания; хорошо исправленная ошибка вызывает доверие; сделанное компанией важнее того, что обещает проверка. Закрепление — решение автора, и оно показано как таковое.',
     lists: { black: 'Чёрный список', white: 'Белый список', watch: 'Под наблюдением' },
     columns: ['Компания', 'С', 'Почему', 'Доказательства'],
     nobody: 'Никого.',

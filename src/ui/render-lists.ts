@@ -116,7 +116,7 @@ export function renderWhy(v: Verdict, p: Paint, evidence?: CompanyEvidence, now 
   } else if (v.list === 'watch') {
     // The note on failures that stayed low explains a watch from such a failure, not one from an
     // incident still open, one put right, or a check alone.
-    lines.push('', p.dim(v.reasons.some((f) => f.facts.kind === 'watch-incident' && f.facts.stayed_with !== null) ? w.watchNote : w.watchNoteNoRule));
+    lines.push('', p.dim(v.reasons.some((f) => f.facts.kind === 'watch-incident' && f.facts.stayed_with !== null) ? w.watchNote(policy) : w.watchNoteNoRule));
   }
   const aside = new Set(v.set_aside);
   const black = v.findings.filter((f) => f.side === 'black' && !aside.has(f));

@@ -489,6 +489,17 @@ describe('the policy', () => {
     expect(listOf(json<Lists>(s, ['lists', '--json']), 'Volgatelecom')).toBe('black');
   });
 
+  it('institutional_levels with a supervisor: why and policy show explain B1 by the levels the policy counts', () => {
+    writePolicy('institutional_levels: [supervisor, quality, management, regulator, court]\n');
+    ok(s.run(['incident', 'add', 'RudeSup', '--title', 'rude supervisor', '--fault', 'company', '--opened', '2025-01-01']));
+    ok(s.run(['incident', 'event', 'rudesup-1', 'refusal', '--level', 'supervisor', '--text', 'go away', '--at', '2025-01-02']));
+    const why = ok(s.run(['why', 'RudeSup'])).stdout;
+    expect(why).toContain('a supervisor refused: "go away"');
+    expect(why).toContain('(B1: one rude employee is not the company, but when a failure reached a supervisor, the quality department, management, the regulator or a court and');
+    expect(ok(s.run(['policy', 'show'])).stdout).toMatch(/^# {3}B1 \(black\) institutional failure: .*reached a supervisor, the quality department/m);
+    expect(ok(s.run(['--lang', 'ru', 'why', 'RudeSup'])).stdout).toContain('ошибка дошла до старшего смены, отдела качества, руководства, регулятора или суда');
+  });
+
   it('names every problem of a policy.yaml with its line, in the order of the file', () => {
     writePolicy('broken_promises: 3\nfoo: 1\nrecovery_max_level: boss\n');
     const line = expectOneLineError(s.run(['lists']));

@@ -11,7 +11,7 @@ import { ru } from '../../src/i18n/ru.js';
 import { vocabularyId } from '../../src/i18n/vocabulary.js';
 import { LEVELS, LISTS, OUTCOMES } from '../../src/domain/types.js';
 import { formatPath, validateChecklist } from '../../src/domain/checklist.js';
-import { validatePolicy, type PolicyFault } from '../../src/domain/policy.js';
+import { DEFAULT_POLICY, validatePolicy, type Policy, type PolicyFault } from '../../src/domain/policy.js';
 import { formatProblems, parseChecklistText, type ChecklistFileFault } from '../../src/formats/checklist-file.js';
 import { describeProblems, validateDataFile, type DataFault, type Given } from '../../src/formats/data-file.js';
 import type { ImportFault } from '../../src/store/merge.js';
@@ -523,6 +523,34 @@ describe('the words of a finding', () => {
       expect(c.finding({ kind } as never)).toBe(kind);
     }
     expect(c.finding({ kind: 'pin', reason: 'x' })).not.toBe('pin');
+  });
+});
+
+describe('the words of a rule name the levels the policy in force counts', () => {
+  const withSupervisor: Policy = { ...DEFAULT_POLICY, institutional_levels: ['supervisor', 'quality', 'management', 'regulator', 'court'] };
+  const twoOnly: Policy = { ...DEFAULT_POLICY, institutional_levels: ['management', 'court'] };
+  it.each([
+    ['en', en, DEFAULT_POLICY, 'a failure reached the quality department, management, the regulator or a court and'],
+    ['en', en, withSupervisor, 'a failure reached a supervisor, the quality department, management, the regulator or a court and'],
+    ['en', en, twoOnly, 'a failure reached management or a court and'],
+    ['ru', ru, DEFAULT_POLICY, 'ошибка дошла до отдела качества, руководства, регулятора или суда и'],
+    ['ru', ru, withSupervisor, 'ошибка дошла до старшего смены, отдела качества, руководства, регулятора или суда и'],
+    ['ru', ru, twoOnly, 'ошибка дошла до руководства или суда и'],
+  ] as const)('%s: B1 says which levels are the company itself', (_lang, c, policy, said) => {
+    expect(c.rules.explain.B1(policy)).toContain(said);
+  });
+
+  it.each([
+    ['en', en, DEFAULT_POLICY, 'failures that stayed with the front line or a supervisor are one employee'],
+    ['en', en, withSupervisor, 'failures that stayed with the front line are one employee'],
+    ['ru', ru, DEFAULT_POLICY, 'ошибки, оставшиеся на первой линии или у старшего смены, — это один сотрудник'],
+    ['ru', ru, withSupervisor, 'ошибки, оставшиеся на первой линии, — это один сотрудник'],
+  ] as const)('%s: the note on a watch names the levels that are one employee', (_lang, c, policy, said) => {
+    expect(c.why.watchNote(policy)).toContain(said);
+  });
+
+  it.each([['en', en], ['ru', ru]] as const)('%s: a policy that counts every level as the company leaves no level to one employee, and says none', (_lang, c) => {
+    expect(c.why.watchNote({ ...DEFAULT_POLICY, institutional_levels: [...LEVELS] })).toBe(c.why.watchNoteNoRule);
   });
 });
 
