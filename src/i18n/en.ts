@@ -250,7 +250,8 @@ const findingWords: FindingWords = {
       ? `promised ${text(f.promises[0].text)} and broke it${times(f.broken)} in ${days(f.days)} (${f.incident})`
       : `broke ${f.broken} promises in ${days(f.days)}: ${f.promises.map((p) => `${text(p.text)}${times(p.times)}`).join(', ')} (${f.incident})`;
   },
-  repeat: (f) => `${f.incidents.length} incidents left unresolved within ${f.months} months of each other: ${f.incidents.map((i) => `${i.title} (${fmt.date(i.date)})`).join('; ')}`,
+  // B3 cites each failure that has another within the window of it: a chain of them may span far more than the window.
+  repeat: (f) => `${f.incidents.length} incidents left unresolved, each within ${f.months} months of another unresolved one: ${f.incidents.map((i) => `${i.title} (${fmt.date(i.date)})`).join('; ')}`,
   'failed-check': (f) => {
     const why = f.dealbreakers.length ? `a dealbreaker answer to ${f.dealbreakers.join(', ')}` : `score ${f.score} is below ${f.below}`;
     // Where the policy's thresholds are not the checklist's, both verdicts are said: the check itself says its own.
@@ -364,7 +365,8 @@ export const en = {
       B1: (p: Policy) =>
         `one rude employee is not the company, but when a failure reached ${either(p.institutional_levels.map((l) => levelInList[l]), 'or')} and was still not put right (a refusal, no resolution, or neither an apology nor compensation), or a refusal is company policy, the company itself failed`,
       B2: (p: Policy) => `${p.broken_promises} or more promises broken within one incident are a pattern, not one employee's slip`,
-      B3: (p: Policy) => `${p.repeat_unresolved} failures left unresolved within ${p.repeat_window_months} months of each other are a habit`,
+      B3: (p: Policy) =>
+        `${p.repeat_unresolved} or more failures left unresolved, each within ${p.repeat_window_months} months of ${p.repeat_unresolved === 2 ? 'another' : `${p.repeat_unresolved - 1} others`}, are a habit`,
       B4: (p: Policy) => `the latest pre-purchase check found a dealbreaker or scored below ${p.check_avoid_below}`,
       W1: () => 'a failure put right without a fight earns more trust than no failure at all',
       W2: () => "the company gave more than it had to: compensation unasked, or help when the fault was the customer's",

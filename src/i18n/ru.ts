@@ -300,7 +300,8 @@ const findingWords: FindingWords = {
       ? `обещали ${text(f.promises[0].text)} и не сдержали слово${times(f.broken)} за ${days(f.days)} (${f.incident})`
       : `нарушили ${fmt.plural(f.broken, { one: 'обещание', few: 'обещания', many: 'обещаний', other: 'обещания' })} за ${days(f.days)}: ${f.promises.map((p) => `${text(p.text)}${times(p.times)}`).join(', ')} (${f.incident})`;
   },
-  repeat: (f) => `${fmt.plural(f.incidents.length, { one: 'обращение осталось', few: 'обращения остались', many: 'обращений остались', other: 'обращения остались' })} нерешёнными в пределах ${fmt.plural(f.months, { one: 'месяца', few: 'месяцев', many: 'месяцев', other: 'месяца' })} друг от друга: ${f.incidents.map((i) => `${i.title} (${fmt.date(i.date)})`).join('; ')}`,
+  // B3 называет каждую ошибку, рядом с которой в пределах срока есть другая: цепочка таких ошибок может растянуться много дальше срока.
+  repeat: (f) => `${fmt.plural(f.incidents.length, { one: 'обращение осталось', few: 'обращения остались', many: 'обращений остались', other: 'обращения остались' })} нерешёнными, каждое — в пределах ${fmt.plural(f.months, { one: 'месяца', few: 'месяцев', many: 'месяцев', other: 'месяца' })} от другого нерешённого: ${f.incidents.map((i) => `${i.title} (${fmt.date(i.date)})`).join('; ')}`,
   'failed-check': (f) => {
     const why = f.dealbreakers.length ? `неприемлемый ответ: ${f.dealbreakers.join(', ')}` : `оценка ${f.score} ниже ${f.below}`;
     const verdict = f.own && f.own !== 'avoid' ? `по чек-листу — ${checkVerdict[f.own]}, по вашей политике — избегать` : 'избегать';
@@ -411,7 +412,8 @@ export const ru: Catalog = {
       B1: (p: Policy) =>
         `один грубый сотрудник — ещё не компания, но если ошибка дошла до ${either(p.institutional_levels.map((l) => levelGenInList[l]), 'или')} и так и не была исправлена (отказ, нет решения или ни извинений, ни компенсации) или отказ — политика компании, подвела сама компания`,
       B2: (p: Policy) => `${fmt.plural(p.broken_promises, { one: 'нарушенное обещание', few: 'нарушенных обещания', many: 'нарушенных обещаний', other: 'нарушенного обещания' })} и больше в одном обращении — это система, а не промах одного сотрудника`,
-      B3: (p: Policy) => `${fmt.plural(p.repeat_unresolved, { one: 'нерешённая ошибка', few: 'нерешённые ошибки', many: 'нерешённых ошибок', other: 'нерешённой ошибки' })} в пределах ${fmt.plural(p.repeat_window_months, { one: 'месяца', few: 'месяцев', many: 'месяцев', other: 'месяца' })} друг от друга — это привычка`,
+      B3: (p: Policy) =>
+        `${fmt.plural(p.repeat_unresolved, { one: 'нерешённая ошибка', few: 'нерешённые ошибки', many: 'нерешённых ошибок', other: 'нерешённой ошибки' })} и больше, каждая в пределах ${fmt.plural(p.repeat_window_months, { one: 'месяца', few: 'месяцев', many: 'месяцев', other: 'месяца' })} от ${p.repeat_unresolved === 2 ? 'другой' : `${p.repeat_unresolved - 1} других`}, — это привычка`,
       B4: (p: Policy) => `последняя проверка перед покупкой нашла неприемлемый ответ или дала меньше ${p.check_avoid_below}`,
       W1: () => 'ошибка, исправленная без борьбы, вызывает больше доверия, чем отсутствие ошибок',
       W2: () => 'компания дала больше, чем должна была: компенсацию без просьбы или помощь, когда виноват был покупатель',

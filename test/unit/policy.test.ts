@@ -206,6 +206,20 @@ describe('B3 repeat offender', () => {
     ['fault unknown counts', [failed('a', '2023-01-01T09:00', '2023-01-10T10:00', 'unresolved', 'unknown'), failed('b', '2023-06-01T09:00', '2023-06-10T10:00')], true],
   ]);
 
+  it('says what it checks: a chain of failures, each within the window of another, may span far more than the window', () => {
+    // 20 months apart each, 40 from the first to the last: no two "within 24 months of each other" but neighbours.
+    const chain = [failed('a', '2020-01-01T09:00', '2020-01-01T10:00'), failed('b', '2021-09-01T09:00', '2021-09-01T10:00'), failed('c', '2023-05-01T09:00', '2023-05-01T10:00')];
+    const [f] = judgeBy(B3, evidence({ incidents: chain }), DEFAULT_POLICY, NOW);
+    expect(f.evidence).toHaveLength(3);
+    expect(en.finding(f.facts)).toMatch(/^3 incidents left unresolved, each within 24 months of another unresolved one: /);
+    expect(ru.finding(f.facts)).toMatch(/^3 обращения остались нерешёнными, каждое — в пределах 24 месяцев от другого нерешённого: /);
+    for (const c of [en, ru]) expect(`${c.finding(f.facts)} ${c.rules.explain.B3(DEFAULT_POLICY)}`).not.toMatch(/of each other|друг от друга/);
+    expect(en.rules.explain.B3(DEFAULT_POLICY)).toBe('2 or more failures left unresolved, each within 24 months of another, are a habit');
+    expect(en.rules.explain.B3({ ...DEFAULT_POLICY, repeat_unresolved: 3 })).toBe('3 or more failures left unresolved, each within 24 months of 2 others, are a habit');
+    expect(ru.rules.explain.B3(DEFAULT_POLICY)).toBe('2 нерешённые ошибки и больше, каждая в пределах 24 месяцев от другой, — это привычка');
+    expect(ru.rules.explain.B3({ ...DEFAULT_POLICY, repeat_unresolved: 5 })).toBe('5 нерешённых ошибок и больше, каждая в пределах 24 месяцев от 4 других, — это привычка');
+  });
+
   it('cites every failed incident with another within 24 months, dated by the newest last event', () => {
     const a = failed('a', '2020-01-01T09:00', '2020-01-10T10:00'); // alone: 3 years before b
     const b = failed('b', '2023-03-01T09:00', '2023-03-10T10:00', 'unresolved', 'company', [note({ at: '2023-09-01T10:00' })]);
