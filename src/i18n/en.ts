@@ -55,6 +55,9 @@ const yamlWords = (code: string | undefined, detail: string) =>
 /** The word with its article: "a promise", "an escalation". */
 const an = (w: string) => `${/^[aeiou]/i.test(w) ? 'an' : 'a'} ${w}`;
 const days = (n: number) => fmt.plural(n, { one: 'day', other: 'days' });
+/** Counts that a policy sets, and may set to 1: "within 1 month", "1 promise broken". */
+const monthsOf = (n: number) => fmt.plural(n, { one: 'month', other: 'months' });
+const promisesOf = (n: number) => fmt.plural(n, { one: 'promise', other: 'promises' });
 /** Shares of a public record: "12.5%", and "13%" where a line is short. */
 const percent = lazyFormatter<number>(() => new Intl.NumberFormat('en', { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 }));
 const wholePercent = lazyFormatter<number>(() => new Intl.NumberFormat('en', { style: 'percent', maximumFractionDigits: 0 }));
@@ -251,7 +254,7 @@ const findingWords: FindingWords = {
       : `broke ${f.broken} promises in ${days(f.days)}: ${f.promises.map((p) => `${text(p.text)}${times(p.times)}`).join(', ')} (${f.incident})`;
   },
   // B3 cites each failure that has another within the window of it: a chain of them may span far more than the window.
-  repeat: (f) => `${f.incidents.length} incidents left unresolved, each within ${f.months} months of another unresolved one: ${f.incidents.map((i) => `${i.title} (${fmt.date(i.date)})`).join('; ')}`,
+  repeat: (f) => `${f.incidents.length} incidents left unresolved, each within ${monthsOf(f.months)} of another unresolved one: ${f.incidents.map((i) => `${i.title} (${fmt.date(i.date)})`).join('; ')}`,
   'failed-check': (f) => {
     const why = f.dealbreakers.length ? `a dealbreaker answer to ${f.dealbreakers.join(', ')}` : `score ${f.score} is below ${f.below}`;
     // Where the policy's thresholds are not the checklist's, both verdicts are said: the check itself says its own.
@@ -286,13 +289,13 @@ function change(c: Change): string {
     case 'deeds-to-white':
       return 'a failure handled well from now on, newer than this evidence, would move it to the white list; a passed check would not, for deeds decide over words';
     case 'deeds-to-black':
-      return `a newer failure that reaches ${levelWho[c.level]} or above and is not put right, ${c.promises} promises broken in one incident, or ${c.repeat} failures of theirs left unresolved within ${c.months} months, would move it to the black list; a failed check would not, for deeds decide over words`;
+      return `a newer failure that reaches ${levelWho[c.level]} or above and is not put right, ${promisesOf(c.promises)} broken in one incident, or ${c.repeat} failures of theirs left unresolved within ${monthsOf(c.months)}, would move it to the black list; a failed check would not, for deeds decide over words`;
     case 'words-to-white':
       return 'a newer passed check, or any failure handled well, would move it to the white list';
     case 'words-to-black':
-      return `a newer failed check, a failure that reaches ${levelWho[c.level]} or above and is not put right, ${c.promises} promises broken in one incident, or ${c.repeat} failures of theirs left unresolved within ${c.months} months, would move it to the black list`;
+      return `a newer failed check, a failure that reaches ${levelWho[c.level]} or above and is not put right, ${promisesOf(c.promises)} broken in one incident, or ${c.repeat} failures of theirs left unresolved within ${monthsOf(c.months)}, would move it to the black list`;
     case 'watch-to-black':
-      return `black: if a failure reaches ${levelWho[c.level]} or above and is not put right, ${c.promises} promises are broken in one incident, ${c.repeat} failures of theirs are left unresolved within ${c.months} months, or a check fails`;
+      return `black: if a failure reaches ${levelWho[c.level]} or above and is not put right, ${promisesOf(c.promises)} ${c.promises === 1 ? 'is' : 'are'} broken in one incident, ${c.repeat} failures of theirs are left unresolved within ${monthsOf(c.months)}, or a check fails`;
     case 'watch-to-white':
       return 'white: if a failure is put right without a fight, compensation comes unasked, or a check passes';
     case 'any-evidence':
@@ -364,9 +367,12 @@ export const en = {
       // The levels named are those the policy counts: a user's policy may count a supervisor, or leave management out.
       B1: (p: Policy) =>
         `one rude employee is not the company, but when a failure reached ${either(p.institutional_levels.map((l) => levelInList[l]), 'or')} and was still not put right (a refusal, no resolution, or neither an apology nor compensation), or a refusal is company policy, the company itself failed`,
-      B2: (p: Policy) => `${p.broken_promises} or more promises broken within one incident are a pattern, not one employee's slip`,
+      B2: (p: Policy) =>
+        p.broken_promises === 1
+          ? "even one promise broken within one incident is a pattern, not one employee's slip"
+          : `${p.broken_promises} or more promises broken within one incident are a pattern, not one employee's slip`,
       B3: (p: Policy) =>
-        `${p.repeat_unresolved} or more failures left unresolved, each within ${p.repeat_window_months} months of ${p.repeat_unresolved === 2 ? 'another' : `${p.repeat_unresolved - 1} others`}, are a habit`,
+        `${p.repeat_unresolved} or more failures left unresolved, each within ${monthsOf(p.repeat_window_months)} of ${p.repeat_unresolved === 2 ? 'another' : `${p.repeat_unresolved - 1} others`}, are a habit`,
       B4: (p: Policy) => `the latest pre-purchase check found a dealbreaker or scored below ${p.check_avoid_below}`,
       W1: () => 'a failure put right without a fight earns more trust than no failure at all',
       W2: () => "the company gave more than it had to: compensation unasked, or help when the fault was the customer's",
@@ -1423,7 +1429,7 @@ export const en = {
         case 'parts-opening':
           return `the parts of ${f.id} in this file disagree: the opening one gives comes after an event or the closing another gives (${when(f.at)}); give its parts one opening, before their events and closing, or leave it out of them all`;
         case 'no-event':
-          return `this incident lists ${f.events} events, so there is no event ${f.event}`;
+          return `this incident lists ${fmt.plural(f.events, { one: 'event', other: 'events' })}, so there is no event ${f.event}`;
         case 'content-mismatch':
           return 'does not match its sha256 and size; the file was changed or cut short';
         case 'event-changed':
@@ -1446,7 +1452,7 @@ export const en = {
           return `shares the name ${q(f.alias)} with companies[${f.first}], ${q(f.name)}, and neither gives the other's name: taken for one company, one of the two would be lost; take ${q(f.alias)} from one of them, or list the other's name among its aliases if they are one company`;
       }
     },
-    progress: (pct: number, done: number, total: number) => `importing… ${pct}% (${done} of ${total} records)`,
+    progress: (pct: number, done: number, total: number) => `importing… ${pct}% (${done} of ${fmt.plural(total, { one: 'record', other: 'records' })})`,
     note: (file: string, n: string) => `note: ${file}: ${n}`,
     noDatabase: (path: string) => `there is no database at ${path} yet, so there is nothing to back up.`,
     backedUp: (from: string, to: string) => `backed up ${from} to ${to}`,
@@ -1484,7 +1490,7 @@ export const en = {
     goneMeanwhile: (name: string) => `the source ${q(name)} was removed by another command while its new file was read; nothing was changed (\`vetted source add\` adds it again).`,
     taken: (name: string) => `there is a source ${q(name)} already; choose another --name, or replace it with \`vetted source update ${sh(name)} FILE\`.`,
     noCompany: (name: string) => `there is no company ${q(name)}; see \`vetted company list\`.`,
-    progress: (file: string, rows: number, perSecond: number) => `reading ${file}: ${fmt.number(rows)} rows (${fmt.number(perSecond)}/s)…`,
+    progress: (file: string, rows: number, perSecond: number) => `reading ${file}: ${fmt.plural(rows, { one: 'row', other: 'rows' })} (${fmt.number(perSecond)}/s)…`,
     added: (name: string, kind: string, companies: number, known: number) =>
       `added source ${q(name)} (${kind}): ${fmt.plural(companies, { one: 'company', other: 'companies' })}, ${fmt.number(known)} of them yours`,
     replaced: (name: string, kind: string, companies: number, known: number) =>

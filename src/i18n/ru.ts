@@ -1438,7 +1438,7 @@ export const ru: Catalog = {
           return `у неё общее название ${q(f.alias)} с companies[${f.first}], ${q(f.name)}, и ни одна не называет другую её названием: как одна компания, одна из двух пропала бы; уберите ${q(f.alias)} у одной из них или, если это одна компания, добавьте название другой к её названиям`;
       }
     },
-    progress: (pct, done, total) => `загрузка… ${pct}% (${done} из ${total} записей)`,
+    progress: (pct, done, total) => `загрузка… ${pct}% (${done} из ${fmt.plural(total, { one: 'записи', few: 'записей', many: 'записей', other: 'записи' })})`,
     note: (file, n) => `заметьте: ${file}: ${n}`,
     noDatabase: (path) => `базы данных ${path} ещё нет, копировать нечего.`,
     backedUp: (from, to) => `копия ${from} сохранена в ${to}`,

@@ -165,6 +165,27 @@ describe('plurals, numbers and dates through Intl', () => {
     expect(en.fmt.plural(2, { one: 'question', other: 'questions' })).toBe('2 questions');
   });
 
+  it('English: a policy set to its least says "1 month", "1 promise", never "1 months" or "1 or more promises"', () => {
+    const least: Policy = { ...DEFAULT_POLICY, broken_promises: 1, repeat_window_months: 1 };
+    const words = [
+      en.rules.explain.B2(least),
+      en.rules.explain.B3(least),
+      en.finding({ kind: 'repeat', months: 1, incidents: [{ title: 'a', date: '2024-01-01' }, { title: 'b', date: '2024-01-20' }] }),
+      ...(['deeds-to-black', 'words-to-black', 'watch-to-black'] as const).map((kind) => en.change({ kind, level: 'quality', promises: 1, repeat: 2, months: 1 })),
+      en.data.importFault({ kind: 'no-event', events: 1, event: 2 }),
+      en.data.progress(100, 1, 1),
+      en.sources.progress('f.csv', 1, 1),
+    ].join('\n');
+    expect(words).not.toMatch(/\b1 (or more )?(months|promises|events|records|rows)\b/);
+    expect(en.rules.explain.B2(least)).toBe("even one promise broken within one incident is a pattern, not one employee's slip");
+    expect(en.rules.explain.B3(least)).toContain('each within 1 month of another');
+    expect(en.change({ kind: 'watch-to-black', level: 'quality', promises: 1, repeat: 2, months: 1 })).toContain('1 promise is broken in one incident, 2 failures of theirs are left unresolved within 1 month,');
+    expect(en.change({ kind: 'words-to-black', level: 'quality', promises: 3, repeat: 2, months: 24 })).toContain('3 promises broken in one incident, or 2 failures of theirs left unresolved within 24 months,');
+    expect(en.data.importFault({ kind: 'no-event', events: 1, event: 2 })).toBe('this incident lists 1 event, so there is no event 2');
+    expect(ru.data.progress(100, 1, 1)).toBe('загрузка… 100% (1 из 1 записи)');
+    expect(ru.data.progress(50, 1, 5)).toBe('загрузка… 50% (1 из 5 записей)');
+  });
+
   it('what a removal took with it is counted in words: no "its 0 events", no "its 1 pieces"', () => {
     const w = en.correct;
     expect(w.incidentRemoved('acme-3', 'Acme', 0)).toBe('removed acme-3 of Acme');
