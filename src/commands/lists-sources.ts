@@ -13,7 +13,7 @@ import { t } from '../i18n/index.js';
 import { safeText, writePieces } from '../ui/safe.js';
 import { listsJsonPieces } from '../ui/json-out.js';
 import { colourWanted, paint } from '../ui/colour.js';
-import { terminalWidth } from '../ui/wrap.js';
+import { fitLines, terminalWidth } from '../ui/wrap.js';
 import { nameColumn, renderListPieces, renderLists } from '../ui/render-lists.js';
 
 /** `2 black · 1 white`: how many sources put a company on each list. */
@@ -45,7 +45,7 @@ export async function listsWithSources(ctx: Context, store: Store, policy: Polic
       return {};
     }
     // Its name, label and date are the file's words: shown, never obeyed by a terminal.
-    const head = p.dim(safeText(t().sources.listsOf(source.name, source.label, source.exported_at)));
+    const head = p.dim(fitLines(safeText(t().sources.listsOf(source.name, source.label, source.exported_at)), terminalWidth(ctx.out)));
     return { out: `${head}\n\n${renderLists(Object.fromEntries(shown.map((l) => [l, groups[l]])), p, terminalWidth(ctx.out))}` };
   }
   const rows = listEntryRows(store, policy, ctx.now());
@@ -60,7 +60,7 @@ export async function listsWithSources(ctx: Context, store: Store, policy: Polic
   }
   const extra = (e: Counted) => {
     const text = sourceCountText(e.sources);
-    return text ? p.dim(`  · ${t().sources.sourcesSay(text)}`) : '';
+    return text ? t().sources.sourcesSay(text) : '';
   };
   // Written as the entries are read: ten thousand companies are never held whole.
   const sections = shown.map((l) => ({ list: l, count: rows[l].length, width: nameColumn(rows[l].map((r) => r.name)), entries: parsedEntries(rows[l], counted) }));

@@ -9,6 +9,7 @@ import type { Paint } from './colour.js';
 import { safeText } from './safe.js';
 import { displayWidth } from './width.js';
 import { hangingIndent } from './wrap.js';
+import { cut } from './table.js';
 import { t } from '../i18n/index.js';
 
 export function listColour(p: Paint, list: string): (s: string) => string {
@@ -36,7 +37,7 @@ export function findingWords(f: Pick<Finding, 'facts'>): string {
   return t().finding(f.facts);
 }
 
-/** The lists; on a terminal (`columns` given) each reason wraps under its own column; `extra` adds to a company's line. */
+/** The lists; on a terminal (`columns` given) each reason wraps under its own column; `extra` adds a note to a company's line (its words, unpainted). */
 export function renderLists(groups: Partial<Record<ListName, ListEntry[]>>, p: Paint, columns?: number, extra?: (entry: ListEntry) => string): string {
   const sections = (Object.entries(groups) as [ListName, ListEntry[]][]).map(([list, entries]) => ({ list, count: entries.length, width: nameColumn(entries.map((e) => e.company)), entries }));
   return [...renderListPieces(sections, p, columns, extra)].join('');
@@ -73,7 +74,8 @@ export function* renderListPieces<E extends ListEntry>(sections: ListSection<E>[
       // A name wider than the column stands on a line of its own: the rest of its row stays in
       // the columns of the others, and its reason as wide as theirs.
       const long = displayWidth(full) > width;
-      if (long) yield `  ${full}\n`;
+      // On a terminal that line is cut to its width, as a table cuts a name (in a pipe it is whole).
+      if (long) yield `  ${columns === undefined ? full : cut(full, Math.max(1, columns - 2))}\n`;
       const name = long ? '' : full;
       const pad = ' '.repeat(Math.max(1, width - displayWidth(name) + 2));
       const top = v.reasons[0];
@@ -90,11 +92,27 @@ export function* renderListPieces<E extends ListEntry>(sections: ListSection<E>[
         if (more && i === wrapped.length - 1 && line.endsWith(more)) line = `${line.slice(0, -more.length)}${p.dim(more)}`;
         return line;
       });
-      yield `  ${name}${pad}${p.dim(since)}  ${painted.join('\n')}${extra ? extra(v) : ''}\n`;
+      yield `  ${name}${pad}${p.dim(since)}  ${painted.join('\n')}${extra ? noteAfter(extra(v), head, wrapped, p, columns) : ''}\n`;
     }
     // A blank line between lists.
     if (k < sections.length - 1) yield '\n';
   }
+}
+
+/**
+ * A note after a company's reason (`  · …`, dimmed): on its last line where it fits the
+ * terminal, else on lines of its own under the reason, wrapped as the reason is.
+ */
+function noteAfter(note: string, head: string, wrapped: string[], p: Paint, columns: number | undefined): string {
+  if (!note) return '';
+  const at = displayWidth(head);
+  const last = wrapped[wrapped.length - 1];
+  const lastWidth = wrapped.length === 1 ? at + displayWidth(last) : displayWidth(last);
+  if (columns === undefined || lastWidth + 4 + displayWidth(note) <= columns) return p.dim(`  · ${note}`);
+  return `\n${hangingIndent('', at, `· ${note}`, columns)
+    .split('\n')
+    .map((l, i) => (i === 0 ? `${' '.repeat(at)}${p.dim(l)}` : `${l.slice(0, at)}${p.dim(l.slice(at))}`))
+    .join('\n')}`;
 }
 
 function findingLine(f: Finding, p: Paint): string {

@@ -13,7 +13,8 @@ export interface Column {
   wrap?: boolean;
 }
 
-function cut(s: string, max: number): string {
+/** `s` cut to `max` columns, its last one an ellipsis, between the characters a reader sees; as it is where it fits. */
+export function cut(s: string, max: number): string {
   if (displayWidth(s) <= max) return s;
   let out = '';
   for (const ch of graphemes(s)) {

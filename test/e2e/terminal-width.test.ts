@@ -77,6 +77,38 @@ describe('what others say, on a terminal 90 columns wide', () => {
   });
 });
 
+describe('long names and notes on a terminal 80 columns wide', () => {
+  const env = () => ({ VETTED_CONFIG: s.config, NO_COLOR: '1', LANG: 'C.UTF-8' });
+
+  it('lists cuts a name wider than the terminal with "…", as a table cuts one; in a pipe it is whole', async () => {
+    const long = `Company ${'N'.repeat(192)}`;
+    ok(s.run(['pin', long, 'black', '--reason', 'they refused to repair the kettle under warranty and hung up on me twice']));
+    term = Terminal.start({ dir: s.dir, args: ['lists', 'black'], env: { ...env(), VETTED_DB: s.db }, width: 80, stdoutOnTerminal: true });
+    expect(await term.waitForExit()).toBe(0);
+    const screen = term.screen().split('\n');
+    for (const l of screen) expect(l.length, term.screen()).toBeLessThanOrEqual(80);
+    expect(screen).toContain(`  ${long.slice(0, 77)}…`);
+    expect(ok(s.run(['lists', 'black'])).stdout.split('\n')).toContain(`  ${long}`);
+  });
+
+  it("lists --sources puts what the sources say under a reason that fills the line, and --from wraps the source's long label", async () => {
+    const share = join(s.dir, 'share.json');
+    ok(s.run(['export', '--format', 'json', '--share', '--source', `Anna ${'L'.repeat(120)}`, '--out', share]));
+    const other = join(s.dir, 'other.db');
+    ok(s.run(['--db', other, 'pin', 'Volgatelecom', 'black', '--reason', 'promised a fix within 24 hours four days running and never once said sorry']));
+    ok(s.run(['--db', other, 'source', 'add', share, '--name', 'anna']));
+    for (const args of [['lists', '--sources', 'black'], ['lists', '--from', 'anna']]) {
+      term = Terminal.start({ dir: s.dir, args, env: { ...env(), VETTED_DB: other }, width: 80, stdoutOnTerminal: true });
+      expect(await term.waitForExit()).toBe(0);
+      const screen = term.screen();
+      for (const l of screen.split('\n')) expect(l.length, screen).toBeLessThanOrEqual(80);
+      expect(screen).toContain(args[1] === '--sources' ? 'sources: 1 black' : 'L'.repeat(60));
+      term.kill();
+      term = undefined;
+    }
+  });
+});
+
 describe('on a terminal 40 columns wide', () => {
   it('incident list wraps a title between the characters a reader sees, never within an emoji of several joined', async () => {
     const family = '👨\u200d👩\u200d👧';
