@@ -62,6 +62,7 @@ export function applyConventions(program: Command): void {
       };
     }
     if (cmd.registeredArguments.length) sayWhereDashedArgumentsGo(cmd);
+    if (cmd.registeredArguments.some((a) => a.required) && cmd.options.some((o) => o.mandatory)) nameMissingArgumentsFirst(cmd);
     refuseOptionsGivenTwice(cmd);
     // Required values are marked required in help, as the error names them.
     for (const o of cmd.options) {
@@ -104,6 +105,21 @@ function sayWhereDashedArgumentsGo(cmd: Command): void {
     const optionsGiven = after.some((a) => a.startsWith('-')) || cmd.options.some((o) => cmd.getOptionValueSource(o.attributeName()) === 'cli');
     const line = optionsGiven ? undefined : [...cmd.args.slice(0, before), flag, ...after];
     cmd.error(h.dashedArgument(flag, h.placeholder[awaited.name()] ?? awaited.name(), pathOf(cmd), line), { code: 'commander.unknownOption' });
+  };
+}
+
+/**
+ * What a command is about comes first: commander checks its required options before its
+ * arguments, so that `vetted pin` alone asked for --reason, not for the company to pin. A
+ * required argument missing is named before a required option.
+ */
+function nameMissingArgumentsFirst(cmd: Command): void {
+  const self = cmd as unknown as { missingMandatoryOptionValue(option: Option): void; missingArgument(name: string): void };
+  const missingOption = self.missingMandatoryOptionValue.bind(cmd);
+  self.missingMandatoryOptionValue = (option: Option) => {
+    const missing = cmd.registeredArguments.find((a, i) => a.required && cmd.args[i] === undefined);
+    if (missing) self.missingArgument(missing.name());
+    missingOption(option);
   };
 }
 

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { Command } from 'commander';
 import { SHARED, sandbox, type Sandbox } from '../helpers/cli.js';
-import { ok } from '../helpers/expect.js';
+import { expectOneLineError, ok } from '../helpers/expect.js';
 import { buildProgram } from '../../src/program.js';
 import { applyConventions, listingOf, walk } from '../../src/cli-conventions.js';
 
@@ -69,6 +69,15 @@ describe('pin without --reason', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/--reason/);
     expect(r.stderr).toMatch(/required/);
+  });
+
+  it('a missing argument is named before a missing required option: what to pin comes first', () => {
+    expect(expectOneLineError(s.run(['pin']))).toBe("vetted: missing required argument 'company'; see `vetted pin --help`.");
+    expect(expectOneLineError(s.run(['pin', '--reason', 'why']))).toBe("vetted: missing required argument 'company'; see `vetted pin --help`.");
+    expect(expectOneLineError(s.run(['pin', 'Ozon']))).toBe("vetted: missing required argument 'list'; see `vetted pin --help`.");
+    expect(expectOneLineError(s.run(['--lang', 'ru', 'pin']))).toBe('vetted: не хватает аргумента «компания»; см. `vetted pin --help`.');
+    // So for every command with both: `source add` names its file before --name.
+    expect(expectOneLineError(s.run(['source', 'add']))).toBe("vetted: missing required argument 'file'; see `vetted source add --help`.");
   });
 });
 
