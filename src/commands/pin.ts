@@ -16,7 +16,7 @@ export async function runPin(ctx: Context, name: string, given: string, opts: { 
   if (!list) throw new UserError(t().pin.notAList(given));
   const reason = (opts.reason ?? '').trim();
   if (!reason) throw new UserError(t().pin.needsReason);
-  checkNote(reason, 'a reason');
+  checkNote(reason, '--reason');
   return writingStore(ctx, (store) => {
     const warning = store.findCompany(company) ? undefined : (lookalikeWarning(store, company) ?? typoWarning(store, company)?.warning);
     const at = formatLocalDate(ctx.now());

@@ -342,6 +342,13 @@ describe('pins', () => {
   });
   afterEach(() => s.cleanup());
 
+  it('a reason is at most 10,000 characters, as a data file holds it, and the error names --reason in either language', () => {
+    const long = 'r'.repeat(10_001);
+    expect(expectOneLineError(s.run(['pin', 'Beeline', 'black', '--reason', long]))).toBe('vetted: --reason can be at most 10000 characters; shorten it.');
+    expect(expectOneLineError(s.run(['--lang', 'ru', 'pin', 'Beeline', 'black', '--reason', long]))).toBe('vetted: --reason — не длиннее 10\u00a0000 знаков; сократите.');
+    ok(s.run(['pin', 'Beeline', 'black', '--reason', long.slice(1)]));
+  });
+
   it('pin Beeline black --reason x moves Beeline from watch to black, pinned, "pinned by you: x"; unpin returns it to watch', () => {
     expect(listOf(json<Lists>(s, ['lists', '--json']), 'Beeline')).toBe('watch');
     const r = ok(s.run(['pin', 'Beeline', 'black', '--reason', 'x']));
