@@ -4,6 +4,7 @@
 import { Option, type Command } from 'commander';
 import { t } from './i18n/index.js';
 import { slipOf } from './domain/names.js';
+import { clipped } from './i18n/format.js';
 
 /** The subcommand a group runs when none is given: its listing (`list`), else `show`. */
 export function listingOf(group: Command): Command | undefined {
@@ -103,7 +104,9 @@ function sayWhereDashedArgumentsGo(cmd: Command): void {
     const after = cmd.args.slice(before + 1);
     // (Options given are read off the line already: a line without them would lose them.)
     const optionsGiven = after.some((a) => a.startsWith('-')) || cmd.options.some((o) => cmd.getOptionValueSource(o.attributeName()) === 'cli');
-    const line = optionsGiven ? undefined : [...cmd.args.slice(0, before), flag, ...after];
+    // Nor is a line of a word longer than any name (see clipped) one to give back whole.
+    const words = [...cmd.args.slice(0, before), flag, ...after];
+    const line = optionsGiven || words.some((w) => clipped(w) !== w) ? undefined : words;
     cmd.error(h.dashedArgument(flag, h.placeholder[awaited.name()] ?? awaited.name(), pathOf(cmd), line), { code: 'commander.unknownOption' });
   };
 }

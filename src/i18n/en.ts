@@ -4,7 +4,7 @@
 
 import type { Change, Policy, PolicyFault, RuleId } from '../domain/policy.js';
 import { LEVELS, OUTCOMES, type CheckVerdict, type Channel, type CompensationKind, type Effort, type EventType, type Fault, type Level, type ListName, type Outcome, type Placement, type ReplyOwer } from '../domain/types.js';
-import { commandLine, shellWord, either, findingFrom, formatsFor, lazyFormatter, lowerFirst, neededWith, shellArg as sh, type FindingWords } from './format.js';
+import { clipped, commandLine, shellWord, either, findingFrom, formatsFor, lazyFormatter, lowerFirst, neededWith, shellArg as sh, type FindingWords } from './format.js';
 import { localWallClock, roundedSpan } from '../domain/dates.js';
 import type { AnswerProblem, ScoringChange } from '../domain/checklist.js';
 import type { EditorChanges } from '../domain/op-summary.js';
@@ -25,7 +25,10 @@ import type { NameTaken } from '../store/journal.js';
 export type PathWhat = 'database' | 'backups' | 'config' | 'checklists' | 'letters' | 'policy' | 'law';
 
 const fmt = formatsFor('en', 'en-CA', { plainDates: 'iso', listAnd: { word: 'and', serialComma: true }, grouping: ',' });
-const q = (s: string) => `"${s}"`;
+/** User text quoted in a message, cut where it is longer than any name (see clipped). */
+const q = (s: string) => `"${clipped(s)}"`;
+/** A text of the record quoted whole: what a company said or promised is the evidence itself. */
+const quoted = (s: string) => `"${s}"`;
 /** A date-time as the record writes it (ISO 8601), on a terminal in English: one given with its
  * offset from UTC at the local time of that moment, as every other is (see localWallClock). */
 /** What a merge did not keep of the merged company, in this order: each field's value. */
@@ -244,11 +247,11 @@ function times(n: number): string {
 
 /** The words of each kind of finding (see findingFrom). */
 const findingWords: FindingWords = {
-  refused: (f) => `${f.policy ? 'refused as company policy' : `${levelWho[f.level]} refused`}${f.text ? `: ${q(f.text)}` : ''} (${f.incident})`,
+  refused: (f) => `${f.policy ? 'refused as company policy' : `${levelWho[f.level]} refused`}${f.text ? `: ${quoted(f.text)}` : ''} (${f.incident})`,
   'reached-failed': (f) => `reached ${levelWho[f.level]} and it still ended ${f.outcome} (${f.incident})`,
   'reached-no-amends': (f) => `reached ${levelWho[f.level]}, and it was closed ${f.outcome} with neither an apology nor compensation (${f.incident})`,
   'broken-promises': (f) => {
-    const text = (t: string | null) => q(t ?? 'a promise');
+    const text = (t: string | null) => quoted(t ?? 'a promise');
     return f.promises.length === 1
       ? `promised ${text(f.promises[0].text)} and broke it${times(f.broken)} in ${days(f.days)} (${f.incident})`
       : `broke ${f.broken} promises in ${days(f.days)}: ${f.promises.map((p) => `${text(p.text)}${times(p.times)}`).join(', ')} (${f.incident})`;
@@ -570,9 +573,9 @@ export const en = {
       kept: 'kept',
       broken: (lateMs: number | null, soFar: boolean) => `broken${lateMs ? `, ${duration(lateMs)} late` : ''}${soFar ? ' so far' : ''}`,
       dueIn: (ms: number) => `due in ${duration(ms)}`,
-      promise: (text: string | null, lvl: string, due: string, state: string) => `promise ${text ? q(text) : '(no words recorded)'}${lvl}, due ${when(due)}: ${state}`,
+      promise: (text: string | null, lvl: string, due: string, state: string) => `promise ${text ? quoted(text) : '(no words recorded)'}${lvl}, due ${when(due)}: ${state}`,
       /** The reply deadline of a letter the customer sent, and whether the company answered by it. */
-      replyDeadline: (text: string | null, lvl: string, due: string, state: string) => `reply deadline ${text ? q(text) : 'of your letter'}${lvl}, due ${when(due)}: ${state}`,
+      replyDeadline: (text: string | null, lvl: string, due: string, state: string) => `reply deadline ${text ? quoted(text) : 'of your letter'}${lvl}, due ${when(due)}: ${state}`,
       answeredInTime: 'answered in time',
       answeredLate: (lateMs: number) => `answered${lateMs ? ` ${duration(lateMs)}` : ''} late`,
       unanswered: (lateMs: number | null, soFar: boolean) => `unanswered${lateMs ? `, ${duration(lateMs)} late` : ''}${soFar ? ' so far' : ''}`,
@@ -598,7 +601,7 @@ export const en = {
     /** The date of a promise on a page that must not go stale: absolute, never "in 31 hours". */
     /** `late`: how it was settled — by an answer, by the fix before any answer (`partial`: a fix in part), not at all, or marked not answered by hand. */
     replyOnPage: (text: string | null, lvl: string, due: string, state: 'kept' | 'broken' | 'pending', late: 'answered' | 'fixed' | 'unanswered' | 'marked', partial = false) =>
-      `reply deadline ${text ? q(text) : 'of your letter'}${lvl}, due ${fmt.dateTime(due)}: ${
+      `reply deadline ${text ? quoted(text) : 'of your letter'}${lvl}, due ${fmt.dateTime(due)}: ${
         state === 'pending'
           ? 'not yet due'
           : late === 'fixed'
@@ -612,7 +615,7 @@ export const en = {
                   : 'unanswered'
       }`,
     promiseOnPage: (text: string | null, lvl: string, due: string, state: 'kept' | 'broken' | 'pending') =>
-      `promise ${text ? q(text) : '(no words recorded)'}${lvl}, due ${fmt.dateTime(due)}: ${state === 'pending' ? 'not yet due' : state}`,
+      `promise ${text ? quoted(text) : '(no words recorded)'}${lvl}, due ${fmt.dateTime(due)}: ${state === 'pending' ? 'not yet due' : state}`,
     metrics: (m: {
       contacts: number;
       robots: number;
@@ -646,10 +649,10 @@ export const en = {
         `days open: ${fmt.number(m.daysOpen)}`,
       ];
     },
-    owedPromise: (text: string | null, due: string) => `the promise ${text ? q(text) : 'made'} (due ${when(due)})`,
-    owedReply: (text: string | null, due: string) => `${text ? q(text) : 'a reply to your letter'} (due ${when(due)})`,
+    owedPromise: (text: string | null, due: string) => `the promise ${text ? quoted(text) : 'made'} (due ${when(due)})`,
+    owedReply: (text: string | null, due: string) => `${text ? quoted(text) : 'a reply to your letter'} (due ${when(due)})`,
     /** The reply a letter to a regulator or a court awaits: owed by them, not by the company. */
-    owedTheirReply: (whose: ReplyOwer, text: string | null, due: string) => `${theirs(whose)} reply${text ? `: ${q(text)}` : ' to your letter'} (due ${when(due)})`,
+    owedTheirReply: (whose: ReplyOwer, text: string | null, due: string) => `${theirs(whose)} reply${text ? `: ${quoted(text)}` : ' to your letter'} (due ${when(due)})`,
     owedFix: 'a fix: the incident is still open',
     owedFixClosed: (closed: string) => `a fix: the incident was closed on ${when(closed)} without one`,
     owedApology: 'an apology',
@@ -698,8 +701,8 @@ export const en = {
     aReply: 'a reply to your letter',
     /** `whose`: the deadline of a letter to a regulator or a court, whose reply it awaits (not the company's). */
     brokenLine: (text: string, due: string, lateMs: number, whose?: ReplyOwer) =>
-      `${q(text)} — ${whose ? `${theirs(whose)} reply, ` : ''}due ${when(due)}, ${lateMs > 0 ? `${duration(lateMs)} ago` : whose ? 'marked as not answered' : 'marked as not kept'}`,
-    dueLine: (text: string, due: string, inMs: number, whose?: ReplyOwer) => `${q(text)} — ${whose ? `${theirs(whose)} reply, due ` : ''}in ${duration(inMs)} (${when(due)})`,
+      `${quoted(text)} — ${whose ? `${theirs(whose)} reply, ` : ''}due ${when(due)}, ${lateMs > 0 ? `${duration(lateMs)} ago` : whose ? 'marked as not answered' : 'marked as not kept'}`,
+    dueLine: (text: string, due: string, inMs: number, whose?: ReplyOwer) => `${quoted(text)} — ${whose ? `${theirs(whose)} reply, due ` : ''}in ${duration(inMs)} (${when(due)})`,
     staleLine: (n: number) => `no event for ${days(n)}`,
     next: 'next:',
     step: {
@@ -884,20 +887,20 @@ export const en = {
     withoutSubcommand: (listing: string) => `Without a subcommand: \`${listing}\`.`,
     required: '(required)',
     unknownSubcommand: (given: string, group: string, names: string[], near: string[] = []) =>
-      `unknown command '${given}' of '${group}' (${near.length ? `did you mean ${near.join(' or ')}? ` : ''}the commands are ${names.join(', ')})`,
-    badChoice: (flag: string, given: string, choices: string[]) => `option '${flag}' argument '${given}' is invalid; the choices are ${choices.join(', ')}`,
+      `unknown command '${clipped(given)}' of '${group}' (${near.length ? `did you mean ${near.join(' or ')}? ` : ''}the commands are ${names.join(', ')})`,
+    badChoice: (flag: string, given: string, choices: string[]) => `option '${flag}' argument '${clipped(given)}' is invalid; the choices are ${choices.join(', ')}`,
     helpCommand: 'display help for command',
     // commander's own error messages, turned into one line by the program.
-    unknownOption: (flag: string) => `unknown option '${flag}'`,
+    unknownOption: (flag: string) => `unknown option '${clipped(flag)}'`,
     /** An unknown option where an argument is awaited: how to give an argument that begins with a dash, after those given before it. */
     dashedArgument: (flag: string, argument: string, command: string, line: string[] | undefined) =>
-      `unknown option '${flag}' (if it is the argument '${argument}', not an option, give it after --, which ends the options: ${line ? commandLine(command, line) : 'every option before --, and the arguments from it on after'})`,
+      `unknown option '${clipped(flag)}' (if it is the argument '${argument}', not an option, give it after --, which ends the options: ${line ? commandLine(command, line) : 'every option before --, and the arguments from it on after'})`,
     conflicting: (a: string, b: string) => `${a} and ${b} ask for two different outputs; give one`,
     /** An option that holds one value, given twice with two. */
     givenTwice: (flag: string, first: string, then: string) => `${flag} is given twice (${q(first)}, then ${q(then)}); give it once`,
     /** A flag and its negation, both given. */
     contradicting: (a: string, b: string) => `${a} and ${b} contradict each other; give one`,
-    unknownCommand: (name: string) => `unknown command '${name}'`,
+    unknownCommand: (name: string) => `unknown command '${clipped(name)}'`,
     missingArgument: (name: string) => `missing required argument '${name}'`,
     missingOption: (flag: string) => `required option '${flag}' not specified`,
     optionNeedsValue: (flag: string) => `option '${flag}' argument missing`,
@@ -1460,7 +1463,7 @@ export const en = {
     isItself: 'that is the database itself; give the path of a backup.',
     keptAs: (path: string) => `kept the database as it was in ${path}`,
     restored: (path: string, from: string) => `restored ${path} from ${from}`,
-    badFormat: (given: string) => `--format takes md, json or csv, not "${given}".`,
+    badFormat: (given: string) => `--format takes md, json or csv, not ${q(given)}.`,
     wrote: (file: string) => `wrote ${file}`,
   },
 
@@ -1549,7 +1552,7 @@ export const en = {
       `${file} has no ${q(column)} column, so it is not a CFPB complaint file (its columns: ${columns}); nothing was stored.`,
     notText: (file: string, database: boolean) =>
       `${file} is ${database ? 'an SQLite database' : 'not text (it holds binary data)'}, not a CFPB complaint file; give the CSV file or the .zip CFPB publishes; nothing was stored.`,
-    columnTwice: (file: string, column: string) => `${file} has two "${column}" columns, and which is meant cannot be told; keep one, and try again; nothing was stored.`,
+    columnTwice: (file: string, column: string) => `${file} has two ${q(column)} columns, and which is meant cannot be told; keep one, and try again; nothing was stored.`,
     notUtf8At: (file: string, line: number) => `${file}: line ${fmt.number(line)} is not UTF-8 text; save the file as UTF-8 and try again; nothing was stored.`,
     quoteNeverClosed: (file: string, line: number) => `${file}: the quote opened at line ${fmt.number(line)} never closes, so the rest of the file would be one text; close it, or download the file again; nothing was stored.`,
     /** A pipe or a device given for a CFPB file, which is read as a file (a zip from its index at the end). */
@@ -1606,11 +1609,11 @@ export const en = {
   answers: {
     problem: (p: AnswerProblem) =>
       p.kind === 'unknown-question'
-        ? `"${p.given}" is not a question of the ${p.checklist} checklist; its questions are: ${p.questions.join(', ')}`
-        : `"${p.given}" is not an answer to ${p.question}; valid answers are: ${p.values.join(', ')}`,
+        ? `${q(p.given)} is not a question of the ${p.checklist} checklist; its questions are: ${p.questions.join(', ')}`
+        : `${q(p.given)} is not an answer to ${p.question}; valid answers are: ${p.values.join(', ')}`,
     /** Several ids that are no question of the checklist, named together, its questions once. */
     notQuestions: (given: string[], checklist: string, questions: string[], more = false) =>
-      `${given.map((g, k) => (more && k === given.length - 1 ? g : `"${g}"`)).join(', ')} are not questions of the ${checklist} checklist; its questions are: ${questions.join(', ')}`,
+      `${given.map((g, k) => (more && k === given.length - 1 ? g : q(g))).join(', ')} are not questions of the ${checklist} checklist; its questions are: ${questions.join(', ')}`,
     andMore: (n: number) => `and ${fmt.number(n)} more`,
   },
 
@@ -1671,7 +1674,7 @@ export const en = {
     noEvent: (given: string) => `there is no event ${q(given)}.`,
     eventEditWhat: (type: EventType, flags: string[]) => `say what to change: --at WHEN${flags.length ? ` or ${flags.join(', ')}` : ''} (the fields of ${an(type)}).`,
     /** What changed in an event: "at 2026-11-18T09:00, channel chat". */
-    changes: (changes: import('../domain/op-summary.js').FieldChange[]) => changes.map((c) => (c.value === undefined ? `${c.field} cleared` : `${c.field} ${c.field === 'text' || c.field === 'note' || c.field === 'title' ? q(String(c.value)) : String(c.value)}`)).join(', ') || 'no change',
+    changes: (changes: import('../domain/op-summary.js').FieldChange[]) => changes.map((c) => (c.value === undefined ? `${c.field} cleared` : `${c.field} ${c.field === 'text' || c.field === 'note' || c.field === 'title' ? quoted(String(c.value)) : String(c.value)}`)).join(', ') || 'no change',
     eventUpdated: (id: string, changes: string) => `updated ${id}: ${changes}`,
     deadlineFollows: (id: string) => `; its reply deadline ${id} moved with it`,
     deadlineGoes: (id: string) => `, with its reply deadline ${id}`,
@@ -1998,9 +2001,9 @@ export const en = {
     templateFault: (f: TemplateFault, line: number): string => {
       switch (f.kind) {
         case 'stray':
-          return `"${f.text}" does not open or close a placeholder; a placeholder is {{name}}`;
+          return `${q(f.text)} does not open or close a placeholder; a placeholder is {{name}}`;
         case 'bad-name':
-          return `"${f.tag}" is not a placeholder: names are lower-case letters, digits and _`;
+          return `${q(f.tag)} is not a placeholder: names are lower-case letters, digits and _`;
         case 'never-opened':
           return `{{/${f.name}}} closes a section that was never opened`;
         case 'crossed':

@@ -3,6 +3,7 @@
 
 import type { FindingFacts } from '../domain/policy.js';
 import { UNSAFE } from '../ui/safe.js';
+import { graphemes } from '../ui/width.js';
 import { daysInMonth, localWallClock } from '../domain/dates.js';
 
 /** Each kind of finding's words in one language: a function of that kind's facts. */
@@ -197,6 +198,25 @@ export function shellArg(text: string): string {
     return `${endOfOptions(text)}"$(printf -- '${format}')"`;
   }
   return `${endOfOptions(text)}${/^[^"\\$`!]*$/u.test(text) ? `"${text}"` : `'${text.replace(/'/g, `'\\''`)}'`}`;
+}
+
+/**
+ * The most characters of a text quoted back in a message: the longest name a record holds (a
+ * company's or a source's, on the command line and in a data file). Every name is quoted
+ * whole, to be read and copied; what is longer (a note, a reason, an argument of 10,000
+ * characters that names nothing) is cut, and not repeated whole in an error.
+ */
+export const QUOTED_MAX = 200;
+
+/** `s`, or where it has more than `max` characters, its first ones and "…" (`max` in all), cut between the characters a reader sees. */
+export function clipped(s: string, max = QUOTED_MAX): string {
+  if (s.length <= max) return s;
+  const kept: string[] = [];
+  for (const g of graphemes(s)) {
+    if (kept.length === max) return `${kept.slice(0, max - 1).join('')}…`;
+    kept.push(g);
+  }
+  return s;
 }
 
 /** A name that begins with - would be read as an option: `--` before it ends the options. */

@@ -5,7 +5,7 @@ import type { Catalog } from './en.js';
 import type { EditorChanges } from '../domain/op-summary.js';
 import type { Change, Policy, RuleId } from '../domain/policy.js';
 import { LEVELS, OUTCOMES, type CheckVerdict, type Channel, type CompensationKind, type Effort, type EventType, type Fault, type Level, type ListName, type Outcome, type Placement, type ReplyOwer } from '../domain/types.js';
-import { commandLine, shellWord, either, findingFrom, formatsFor, lazyFormatter, lowerFirst, neededWith, shellArg as sh, type FindingWords } from './format.js';
+import { clipped, commandLine, shellWord, either, findingFrom, formatsFor, lazyFormatter, lowerFirst, neededWith, shellArg as sh, type FindingWords } from './format.js';
 import { roundedSpan } from '../domain/dates.js';
 import { guillemets } from '../domain/letter-words.js';
 import type { LetterKind } from '../domain/law.js';
@@ -14,7 +14,10 @@ import type { ChecklistFileFault } from '../formats/checklist-file.js';
 import type { DataFault, Given } from '../formats/data-file.js';
 
 const fmt = formatsFor('ru', 'ru', { plainDates: 'dotted', listAnd: { word: 'и', serialComma: false }, grouping: '\u00a0' });
-const q = guillemets;
+/** Текст пользователя в кавычках в сообщении, обрезанный там, где он длиннее любого названия (см. clipped). */
+const q = (s: string) => guillemets(clipped(s));
+/** Текст из записей целиком: что компания сказала или пообещала — это и есть факт. */
+const quoted = guillemets;
 /** Списки, названные целиком: «чёрный» и «наблюдение» рядом не складываются в одну речь. */
 const LIST_NAMES = { black: 'чёрный список', white: 'белый список', watch: 'под наблюдением' } as const;
 /** Файлы, которые SQLite держит рядом с базой. */
@@ -291,11 +294,11 @@ const times = (n: number) => (n === 1 ? '' : ` ${fmt.plural(n, { one: 'раз', 
 
 // Слова каждого вида находки (см. findingFrom).
 const findingWords: FindingWords = {
-  refused: (f) => `${f.policy ? 'отказали, сославшись на политику компании' : `отказ (${level[f.level]})`}${f.text ? `: ${q(f.text)}` : ''} (${f.incident})`,
+  refused: (f) => `${f.policy ? 'отказали, сославшись на политику компании' : `отказ (${level[f.level]})`}${f.text ? `: ${quoted(f.text)}` : ''} (${f.incident})`,
   'reached-failed': (f) => `дошло до ${levelGen[f.level]}, и всё равно ${outcome[f.outcome]} (${f.incident})`,
   'reached-no-amends': (f) => `дошло до ${levelGen[f.level]}; закрыто (${outcome[f.outcome]}) без извинений и без компенсации (${f.incident})`,
   'broken-promises': (f) => {
-    const text = (t: string | null) => q(t ?? 'обещание');
+    const text = (t: string | null) => quoted(t ?? 'обещание');
     return f.promises.length === 1
       ? `обещали ${text(f.promises[0].text)} и не сдержали слово${times(f.broken)} за ${days(f.days)} (${f.incident})`
       : `нарушили ${fmt.plural(f.broken, { one: 'обещание', few: 'обещания', many: 'обещаний', other: 'обещания' })} за ${days(f.days)}: ${f.promises.map((p) => `${text(p.text)}${times(p.times)}`).join(', ')} (${f.incident})`;
@@ -584,8 +587,8 @@ export const ru: Catalog = {
       kept: 'сдержано',
       broken: (lateMs, soFar) => `нарушено${lateMs ? `, опоздание ${duration(lateMs)}` : ''}${soFar ? ' (пока)' : ''}`,
       dueIn: (ms) => `срок через ${duration(ms)}`,
-      promise: (text, lvl, due, state) => `обещание ${text ? q(text) : '(слова не записаны)'}${lvl}, срок ${fmt.dateTime(due)}: ${state}`,
-      replyDeadline: (text, lvl, due, state) => `срок ответа ${text ? q(text) : 'на ваше письмо'}${lvl} — ${fmt.dateTime(due)}: ${state}`,
+      promise: (text, lvl, due, state) => `обещание ${text ? quoted(text) : '(слова не записаны)'}${lvl}, срок ${fmt.dateTime(due)}: ${state}`,
+      replyDeadline: (text, lvl, due, state) => `срок ответа ${text ? quoted(text) : 'на ваше письмо'}${lvl} — ${fmt.dateTime(due)}: ${state}`,
       answeredInTime: 'ответили в срок',
       answeredLate: (lateMs) => `ответили поздно${lateMs ? `, опоздание ${duration(lateMs)}` : ''}`,
       unanswered: (lateMs, soFar) => `ответа нет${lateMs ? `, опоздание ${duration(lateMs)}` : ''}${soFar ? ' (пока)' : ''}`,
@@ -607,7 +610,7 @@ export const ru: Catalog = {
       level: (l) => ` (${level[l]})`,
     },
     replyOnPage: (text, lvl, due, state, late, partial = false) =>
-      `срок ответа ${text ? q(text) : 'на ваше письмо'}${lvl} — ${fmt.dateTime(due)}: ${
+      `срок ответа ${text ? quoted(text) : 'на ваше письмо'}${lvl} — ${fmt.dateTime(due)}: ${
         state === 'pending'
           ? 'срок не наступил'
           : late === 'fixed'
@@ -621,7 +624,7 @@ export const ru: Catalog = {
                   : 'ответа нет'
       }`,
     promiseOnPage: (text, lvl, due, state) =>
-      `обещание ${text ? q(text) : '(слова не записаны)'}${lvl}, срок ${fmt.dateTime(due)}: ${state === 'pending' ? 'срок не наступил' : state === 'kept' ? 'сдержано' : 'нарушено'}`,
+      `обещание ${text ? quoted(text) : '(слова не записаны)'}${lvl}, срок ${fmt.dateTime(due)}: ${state === 'pending' ? 'срок не наступил' : state === 'kept' ? 'сдержано' : 'нарушено'}`,
     metrics: (m) => {
       const yn = (b: boolean) => (b ? 'да' : 'нет');
       return [
@@ -633,9 +636,9 @@ export const ru: Catalog = {
         `дней открыто: ${fmt.number(m.daysOpen)}`,
       ];
     },
-    owedPromise: (text, due) => `обещание ${text ? q(text) : ''} (срок ${fmt.dateTime(due)})`.replace('  ', ' '),
-    owedReply: (text, due) => `${text ? q(text) : 'ответ на ваше письмо'} (срок ${fmt.dateTime(due)})`,
-    owedTheirReply: (whose, text, due) => `ответ ${theirs(whose)}${text ? `: ${q(text)}` : ' на ваше письмо'} (срок ${fmt.dateTime(due)})`,
+    owedPromise: (text, due) => `обещание ${text ? quoted(text) : ''} (срок ${fmt.dateTime(due)})`.replace('  ', ' '),
+    owedReply: (text, due) => `${text ? quoted(text) : 'ответ на ваше письмо'} (срок ${fmt.dateTime(due)})`,
+    owedTheirReply: (whose, text, due) => `ответ ${theirs(whose)}${text ? `: ${quoted(text)}` : ' на ваше письмо'} (срок ${fmt.dateTime(due)})`,
     owedFix: 'исправление: обращение ещё открыто',
     owedFixClosed: (closed) => `исправление: обращение закрыто ${fmt.dateTime(closed)} без него`,
     owedApology: 'извинение',
@@ -679,8 +682,8 @@ export const ru: Catalog = {
     aReply: 'ответ на ваше письмо',
     // "просрочено на": the accusative of duration() fits every number (прошло 21 минуту did not).
     brokenLine: (text, due, lateMs, whose) =>
-      `${q(text)} — ${whose ? `ответ ${theirs(whose)}, ` : ''}срок ${fmt.dateTime(due)}, ${lateMs > 0 ? `просрочено на ${duration(lateMs)}` : whose ? 'отмечено: ответа нет' : 'отмечено как невыполненное'}`,
-    dueLine: (text, due, inMs, whose) => `${q(text)} — ${whose ? `ответ ${theirs(whose)}, срок ` : ''}через ${duration(inMs)} (${fmt.dateTime(due)})`,
+      `${quoted(text)} — ${whose ? `ответ ${theirs(whose)}, ` : ''}срок ${fmt.dateTime(due)}, ${lateMs > 0 ? `просрочено на ${duration(lateMs)}` : whose ? 'отмечено: ответа нет' : 'отмечено как невыполненное'}`,
+    dueLine: (text, due, inMs, whose) => `${quoted(text)} — ${whose ? `ответ ${theirs(whose)}, срок ` : ''}через ${duration(inMs)} (${fmt.dateTime(due)})`,
     staleLine: (n) => `событий нет уже ${days(n)}`,
     next: 'дальше:',
     step: {
@@ -853,8 +856,8 @@ export const ru: Catalog = {
     choices: (v) => `(значения: ${v.join(', ')})`,
     withoutSubcommand: (listing) => `Без подкоманды: \`${listing}\`.`,
     required: '(обязательно)',
-    unknownSubcommand: (given, group, names, near = []) => `неизвестная команда «${given}» в «${group}» (${near.length ? `может быть, ${near.join(' или ')}? ` : ''}команды: ${names.join(', ')})`,
-    badChoice: (flag, given, choices) => `у параметра ${flag} нет значения «${given}»; значения: ${choices.join(', ')}`,
+    unknownSubcommand: (given, group, names, near = []) => `неизвестная команда ${q(given)} в «${group}» (${near.length ? `может быть, ${near.join(' или ')}? ` : ''}команды: ${names.join(', ')})`,
+    badChoice: (flag, given, choices) => `у параметра ${flag} нет значения ${q(given)}; значения: ${choices.join(', ')}`,
     helpOption: 'показать справку по команде',
     helpCommand: 'показать справку по команде',
     unknownOption: (flag) => `неизвестный параметр ${q(flag)}`,
@@ -1446,7 +1449,7 @@ export const ru: Catalog = {
     isItself: 'это и есть сама база данных; укажите путь к копии.',
     keptAs: (path) => `прежняя база данных сохранена в ${path}`,
     restored: (path, from) => `${path} восстановлена из ${from}`,
-    badFormat: (given) => `--format принимает md, json или csv, а не «${given}».`,
+    badFormat: (given) => `--format принимает md, json или csv, а не ${q(given)}.`,
     wrote: (file) => `записано: ${file}`,
   },
 
@@ -1527,7 +1530,7 @@ export const ru: Catalog = {
     noColumn: (file, column, columns) => `в ${file} нет столбца ${q(column)}, так что это не файл жалоб CFPB (его столбцы: ${columns}); ничего не сохранено.`,
     notText: (file, database) =>
       `${file} — ${database ? 'база данных SQLite' : 'не текст (в нём двоичные данные)'}, а не файл жалоб CFPB; укажите файл CSV или .zip, который публикует CFPB; ничего не сохранено.`,
-    columnTwice: (file, column) => `в ${file} два столбца «${column}», и какой из них имеется в виду, не понять; оставьте один и повторите; ничего не сохранено.`,
+    columnTwice: (file, column) => `в ${file} два столбца ${q(column)}, и какой из них имеется в виду, не понять; оставьте один и повторите; ничего не сохранено.`,
     notUtf8At: (file, line) => `${file}: строка ${fmt.number(line)} — не текст в UTF-8; сохраните файл в UTF-8 и повторите; ничего не сохранено.`,
     quoteNeverClosed: (file, line) => `${file}: кавычка, открытая в строке ${fmt.number(line)}, так и не закрывается, и весь остаток файла стал бы одним текстом; закройте её или скачайте файл заново; ничего не сохранено.`,
     cfpbNotFile: (file) => `${file} — канал или устройство, а не файл; файл жалоб CFPB читается как файл (архив — с конца), поэтому сначала сохраните его в файл и добавьте этот файл.`,
@@ -1583,9 +1586,9 @@ export const ru: Catalog = {
   answers: {
     problem: (p) =>
       p.kind === 'unknown-question'
-        ? `«${p.given}» — не вопрос чек-листа ${p.checklist}; его вопросы: ${p.questions.join(', ')}`
-        : `«${p.given}» — не ответ на ${p.question}; ответы: ${p.values.join(', ')}`,
-    notQuestions: (given, checklist, questions, more = false) => `${given.map((g, k) => (more && k === given.length - 1 ? g : `«${g}»`)).join(', ')} — не вопросы чек-листа ${checklist}; его вопросы: ${questions.join(', ')}`,
+        ? `${q(p.given)} — не вопрос чек-листа ${p.checklist}; его вопросы: ${p.questions.join(', ')}`
+        : `${q(p.given)} — не ответ на ${p.question}; ответы: ${p.values.join(', ')}`,
+    notQuestions: (given, checklist, questions, more = false) => `${given.map((g, k) => (more && k === given.length - 1 ? g : q(g))).join(', ')} — не вопросы чек-листа ${checklist}; его вопросы: ${questions.join(', ')}`,
     andMore: (n) => `и ещё ${fmt.number(n)}`,
   },
 
@@ -1670,7 +1673,7 @@ export const ru: Catalog = {
         : typeof v === 'number' ? fmt.number(v)
         : field === 'at' || field === 'due' || field === 'opened' ? fmt.dateTime(v)
         : vocabulary[field] ? (vocabulary[field][v] ?? v)
-        : field === 'text' || field === 'note' || field === 'title' ? q(v)
+        : field === 'text' || field === 'note' || field === 'title' ? quoted(v)
         : v;
       return changes.map((c) => `${name[c.field] ?? c.field}: ${c.value === undefined ? 'очищено' : value(c.field, c.value)}`).join(', ') || 'без изменений';
     },

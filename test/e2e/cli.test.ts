@@ -138,6 +138,18 @@ describe('usage errors', () => {
     expect(r.stderr).not.toMatch(STACK_FRAME);
   });
 
+  it('what was typed is quoted back cut to 200 characters, never 10,000 of them, in either language', () => {
+    ok(s.run(['incident', 'add', 'Acme', '--title', 't', '--fault', 'company']));
+    const junk = 'x'.repeat(10_000);
+    for (const args of [['why', junk], ['--lang', 'ru', 'why', junk], ['lists', junk], [`--${junk}`], [junk], ['export', '--format', junk], ['incident', 'show', junk], ['why', `-${junk}`]]) {
+      const line = expectOneLineError(s.run(args));
+      expect(line.length, line.slice(0, 100)).toBeLessThan(500);
+      expect(line).toMatch(/[^x]x{197,199}…/);
+    }
+    // A name as long as a name may be is quoted whole.
+    expect(expectOneLineError(s.run(['why', 'N'.repeat(200)]))).toContain(`"${'N'.repeat(200)}"`);
+  });
+
   it('a mistyped subcommand is named with the one it is nearest, also where the command acts itself; a word a listing takes is its argument', () => {
     ok(s.run(['incident', 'add', 'Acme', '--title', 't', '--fault', 'company']));
     expect(expectOneLineError(s.run(['history', 'prun']))).toBe("vetted: unknown command 'prun' of 'vetted history' (did you mean prune? the commands are prune); see `vetted history --help`.");

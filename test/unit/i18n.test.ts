@@ -3,7 +3,7 @@
 // the problems of the files a user writes (checklists, policy.yaml, data files) likewise.
 import { spawnSync } from 'node:child_process';
 import fc from 'fast-check';
-import { shellArg } from '../../src/i18n/format.js';
+import { QUOTED_MAX, clipped, shellArg } from '../../src/i18n/format.js';
 import { afterEach, describe, expect, it } from 'vitest';
 import { langFlagOf, pickLang, setCatalog } from '../../src/i18n/index.js';
 import { en } from '../../src/i18n/en.js';
@@ -572,6 +572,44 @@ describe('the words of a rule name the levels the policy in force counts', () =>
 
   it.each([['en', en], ['ru', ru]] as const)('%s: a policy that counts every level as the company leaves no level to one employee, and says none', (_lang, c) => {
     expect(c.why.watchNote({ ...DEFAULT_POLICY, institutional_levels: [...LEVELS] })).toBe(c.why.watchNoteNoRule);
+  });
+});
+
+describe('user text quoted back in a message', () => {
+  const junk = 'x'.repeat(10_000);
+  it('is cut past the longest name a record holds, between the characters a reader sees; a name is whole', () => {
+    expect(QUOTED_MAX).toBe(200);
+    expect(clipped(junk)).toBe(`${'x'.repeat(199)}…`);
+    const name = 'N'.repeat(200);
+    expect(clipped(name)).toBe(name);
+    const family = '👨\u200d👩\u200d👧';
+    const emoji = clipped(family.repeat(300));
+    expect([...new Intl.Segmenter().segment(emoji)]).toHaveLength(200);
+    expect(emoji).toBe(`${family.repeat(199)}…`);
+  });
+
+  it.each([['en', en], ['ru', ru]] as const)('%s: an error quotes at most 200 characters of what was typed, wherever it quotes it', (_lang, c) => {
+    for (const said of [
+      c.errors.noCompany(junk, 'vetted.db'),
+      c.errors.noCompanyLike(junk, ['Acme']),
+      c.errors.badDate('--at', junk),
+      c.lists.noSuchList(junk),
+      c.help.unknownOption(`--${junk}`),
+      c.help.unknownCommand(junk),
+      c.help.unknownSubcommand(junk, 'vetted company', ['list']),
+      c.help.badChoice('--format', junk, ['md', 'json']),
+      c.data.badFormat(junk),
+    ]) {
+      expect(said.length, said.slice(0, 80)).toBeLessThan(400);
+      expect(said).toContain(`${'x'.repeat(150)}`);
+      expect(said).toContain('…');
+    }
+  });
+
+  it.each([['en', en], ['ru', ru]] as const)('%s: what a company said or promised is quoted whole, as the evidence it is', (_lang, c) => {
+    const words = 'w'.repeat(5_000);
+    expect(c.finding({ kind: 'refused', policy: true, level: 'management', text: words, incident: 't' })).toContain(words);
+    expect(c.finding({ kind: 'broken-promises', broken: 3, days: 2, promises: [{ text: words, times: 3 }], incident: 't' })).toContain(words);
   });
 });
 
