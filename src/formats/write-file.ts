@@ -16,6 +16,7 @@ import {
   ftruncateSync,
   lstatSync,
   openSync,
+  readdirSync,
   readSync,
   realpathSync,
   renameSync,
@@ -296,7 +297,7 @@ function refuseLongNames(out: string, flag: string): void {
   const full = resolve(out);
   const longest = Math.max(...full.split('/').map((name) => Buffer.byteLength(name)));
   if (longest > NAME_MAX) throw new UserError(t().files.nameTooLong(out, longest, NAME_MAX, flag));
-  const temp = join(dirname(full), `${tempPrefix(full)}${'0'.repeat(16)}.tmp`);
+  const temp = join(dirname(full), `${tempPrefix(full)}${'0'.repeat(16)}.${'0'.repeat(PID_DIGITS)}.tmp`);
   if (Buffer.byteLength(temp) > PATH_MAX || Buffer.byteLength(full) > PATH_MAX) throw new UserError(t().files.pathTooLong(out, flag));
 }
 
@@ -352,10 +353,23 @@ function writeAll(fd: number, chunks: Iterable<string | Uint8Array>): void {
 
 /**
  * The start of a temporary file's name beside `target`: its name, cut (at a character) so that
- * with the 22 bytes around it, and the 8 of a `-journal` SQLite may add to it (a backup is made
- * in a temporary file), the whole is within the 255 bytes a name may have.
+ * with the 33 bytes around it (the dots, 16 random hex digits, the id of the process that
+ * writes it, `.tmp`), and the 8 of a `-journal` SQLite may add to it (a backup is made in a
+ * temporary file), the whole is within the 255 bytes a name may have.
  */
-const tempPrefix = (target: string) => `.${cutToBytes(basename(target), 255 - 22 - 8)}.`;
+const tempPrefix = (target: string) => `.${cutToBytes(basename(target), 255 - 33 - 8)}.`;
+
+/** The most digits of a process id a temporary name holds (Linux's ids have 7 at most). */
+const PID_DIGITS = 10;
+
+/**
+ * What follows the prefix in a temporary name: random digits, so that no one can guess the name,
+ * then the id of the process writing it, so that a file left by one stopped part way (Ctrl+C, a
+ * kill) is known to be no one's once that process is gone; and the endings of the files SQLite
+ * keeps beside a database made there. A name of an earlier version had no id (and none of those
+ * ends in a decimal number before `.tmp`, which no random part is).
+ */
+const TEMP_TAIL = /^[0-9a-f]{16}\.(\d{1,10})\.tmp(-journal|-wal|-shm)?$/;
 
 function cutToBytes(name: string, max: number): string {
   if (Buffer.byteLength(name) <= max) return name;
@@ -369,21 +383,39 @@ function cutToBytes(name: string, max: number): string {
   return out;
 }
 
-/** Whether `name` (in the folder of `target`) is a name createTempBeside gives a file beside `target`. */
+/** Whether `name` (in the folder of `target`) is a name createTempBeside gives a file beside `target`, or gave before its names carried their writer's id. */
 export function isTempBeside(target: string, name: string): boolean {
-  const prefix = tempPrefix(target);
-  return name.length === prefix.length + 20 && name.startsWith(prefix) && /^[0-9a-f]{16}\.tmp$/.test(name.slice(prefix.length));
+  return tempWriterOf(target, name) !== undefined;
 }
 
-/** A temporary file beside `target`, created exclusively under a random name; never a link. */
+/**
+ * The id of the process that made a file beside `target` under a name createTempBeside gives (not
+ * a file SQLite keeps beside one), 0 for a name an earlier version gave, which carried none;
+ * undefined for any other name.
+ */
+export function tempWriterOf(target: string, name: string): number | undefined {
+  const prefix = tempPrefix(target);
+  if (!name.startsWith(prefix)) return undefined;
+  const tail = name.slice(prefix.length);
+  if (/^[0-9a-f]{16}\.tmp$/.test(tail)) return 0;
+  const m = TEMP_TAIL.exec(tail);
+  return m && m[2] === undefined ? Number(m[1]) : undefined;
+}
+
+/** The temporary files this process made: one named with this process's id that it did not make is a leftover of an earlier process that had the same id (in a container, each run may be process 1). */
+const madeHere = new Set<string>();
+
+/** A temporary file beside `target`, created exclusively under a random name; never a link. Those left beside it by writers that are gone are removed first. */
 export function createTempBeside(target: string, mode = 0o600, flag = '--out'): { path: string; fd: number } {
   // Loaded here, not imported: every command that opens the database loads this module, and
   // only the first one, creating the file, needs the crypto module (several ms to load).
   const { randomBytes } = process.getBuiltinModule('node:crypto');
+  sweepTempsBeside(target);
   for (let attempt = 0; ; attempt++) {
-    const path = join(dirname(target), `${tempPrefix(target)}${randomBytes(8).toString('hex')}.tmp`);
+    const path = join(dirname(target), `${tempPrefix(target)}${randomBytes(8).toString('hex')}.${process.pid}.tmp`);
     try {
       const fd = openSync(path, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW, mode);
+      madeHere.add(path);
       return { path, fd };
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code;
@@ -394,6 +426,66 @@ export function createTempBeside(target: string, mode = 0o600, flag = '--out'): 
       if (code === 'ENOENT' || code === 'EACCES' || code === 'EPERM' || code === 'EROFS') throw new UserError(t().files.cannotCreateIn(dir, code, flag));
       throw err;
     }
+  }
+}
+
+/**
+ * Removes the temporary files beside `target` that writers now gone left there: a write stopped
+ * part way (Ctrl+C, a kill, a crash) leaves its file, as large as it got, under a hidden name
+ * that nothing else removes. See sweepTemps.
+ */
+export function sweepTempsBeside(target: string): void {
+  const prefix = tempPrefix(target);
+  sweepTemps(dirname(target), (name) => `.${name}.` === prefix);
+}
+
+/**
+ * Removes from `dir` the temporary files (with whatever SQLite kept beside one) made for a
+ * target whose name `forTarget` accepts, as cut in the temporary name, by a process that is
+ * gone. Only regular files of this user under a name exactly of that shape are removed: not a
+ * file of an earlier version's name, which says nothing of its writer; not one with a second
+ * name (a database linked into place a moment ago, whose maker is about to remove this one);
+ * and not one whose writer may still be running (its id is of a process there, whoever's).
+ * Whatever cannot be looked at or removed is left for another time.
+ */
+export function sweepTemps(dir: string, forTarget: (name: string) => boolean): void {
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return;
+  }
+  const uid = process.getuid?.();
+  for (const name of names) {
+    const m = /^\.(.+)\.([0-9a-f]{16}\.\d+\.tmp(?:-journal|-wal|-shm)?)$/.exec(name);
+    const tail = m && TEMP_TAIL.exec(m[2]);
+    if (!m || !tail || !forTarget(m[1])) continue;
+    const file = join(dir, name);
+    try {
+      const st = lstatSync(file);
+      if (!st.isFile() || (uid !== undefined && st.uid !== uid)) continue;
+      const own = tail[2] === undefined ? file : file.slice(0, -tail[2].length);
+      if (st.nlink !== 1 && own === file) continue;
+      if (!writerGone(Number(tail[1]), own)) continue;
+      rmSync(file, { force: true });
+    } catch {
+      // Left for another time.
+    }
+  }
+}
+
+/** Whether the process that made the temporary file `file`, by the id its name carries, is gone. */
+function writerGone(pid: number, file: string): boolean {
+  if (pid === process.pid) return !madeHere.has(file);
+  // 0 and what is no process id (kill(0) would signal this process's group): left alone.
+  if (!Number.isSafeInteger(pid) || pid < 1 || pid >= 2 ** 31) return false;
+  try {
+    // Signal 0 is sent to no one: it asks only whether the process is there.
+    process.kill(pid, 0);
+    return false;
+  } catch (err) {
+    // EPERM: there, another user's.
+    return (err as NodeJS.ErrnoException).code === 'ESRCH';
   }
 }
 

@@ -12,7 +12,7 @@ import { MIGRATIONS, SCHEMA_VERSION, APPLICATION_ID } from './schema.js';
 import { retryBusy } from './busy.js';
 import { BUILD } from '../version.js';
 import { keptLocalZone } from '../local-zone.js';
-import { DB_COMPANIONS, companionNamed, companionOf, createTempBeside, isTempBeside, misplacedAt, sqliteFileOf } from '../formats/write-file.js';
+import { DB_COMPANIONS, companionNamed, companionOf, createTempBeside, misplacedAt, sqliteFileOf, tempWriterOf } from '../formats/write-file.js';
 
 export type DB = Database.Database;
 
@@ -462,16 +462,18 @@ export function linkInPlace(from: string, to: string): boolean | 'taken' {
 }
 
 /**
- * Removes the private files of new databases that a process was stopped while making (an
- * import into no database yet, killed half way): they are of no use, and a large import's is
- * large. One still in the making is locked by its maker and left alone (it stays locked until
- * it is linked into place); so is one without a page yet, unless it is an hour old.
+ * Removes the private files of new databases that a process of an earlier version was stopped
+ * while making (an import into no database yet, killed half way): they are of no use, and a
+ * large import's is large. Their names do not say who made them (those of this version do, and
+ * createTempBeside removes them once their maker is gone): one still in the making is locked by
+ * its maker and left alone (it stays locked until it is linked into place); so is one without a
+ * page yet, unless it is an hour old.
  */
 function sweepLeftovers(path: string): void {
   const dir = dirname(path);
   let names: string[];
   try {
-    names = readdirSync(dir).filter((n) => isTempBeside(path, n));
+    names = readdirSync(dir).filter((n) => tempWriterOf(path, n) === 0);
   } catch {
     return;
   }
