@@ -3,8 +3,8 @@
 
 import { closeSync, constants, copyFileSync, existsSync, mkdirSync, mkdtempSync, openSync, readSync, realpathSync, renameSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, basename } from 'node:path';
-import { assertNotDatabase, createTempBeside, writeOutputFile } from '../formats/write-file.js';
+import { dirname, join, basename, resolve } from 'node:path';
+import { assertNotDatabase, createTempBeside, sweepTemps, writeOutputFile } from '../formats/write-file.js';
 import Database from 'better-sqlite3';
 import { assertWhole, copyAtRest, driverOptions, firstProblem, inspectHeader, isWritable, linkInPlace, lstatOr, missingObjects, upgradePrivateFile, type DB } from './open.js';
 import { retryBusy } from './busy.js';
@@ -40,6 +40,12 @@ function stamp(ms: number): string {
   return `${d.getFullYear()}${p(d.getMonth() + 1)}${p(d.getDate())}-${p(d.getHours())}${p(d.getMinutes())}${p(d.getSeconds())}`;
 }
 
+/** Whether `name` is one defaultBackupPath gives a copy of the database at `dbPath`, at any time, for any reason. */
+function isCopyName(dbPath: string, name: string): boolean {
+  const base = basename(dbPath).replace(/\.db$/, '');
+  return name.startsWith(`${base}-`) && /^-(?:backup|before-restore|before-v\d+)-\d{8}-\d{6}(?:-\d+)?\.db$/.test(name.slice(base.length));
+}
+
 export function defaultBackupPath(dbPath: string, now: number, why = 'backup'): string {
   const base = basename(dbPath).replace(/\.db$/, '');
   folderThere(backupDir(dbPath));
@@ -58,6 +64,9 @@ export async function backupDatabase(dbPath: string, dest: string, another?: () 
   // Refused at once where no other name may be taken (the link below takes another one).
   if (!another && existsSync(dest)) throw new UserError(t().db.exists(dest));
   assertNotDatabase(dest, { dbPath });
+  // Each copy there has a name of its own (the time it was made): what one stopped part way left
+  // there is never beside the next one's name, and is looked for among them all.
+  if (resolve(dirname(dest)) === resolve(backupDir(dbPath))) sweepTemps(dirname(dest), (name) => isCopyName(dbPath, name));
   const tmp = createTempBeside(dest);
   closeSync(tmp.fd);
   const source = new Database(dbPath, { readonly: true, fileMustExist: true, ...driverOptions() });
@@ -232,16 +241,13 @@ export async function backupBeforeMigration(dbPath: string, now: number, namedBy
 
 /** Replaces the content of the database at `dest` (which exists and is ours) with that of a
  * verified backup. The database's write lock is held from first to last: the copy of what is
- * replaced (`keep`) and the replacement are one transaction, so a writer either lands
- * before it, and so in `keep`, or waits and lands after it. Returns the name the copy took (`keep`'s
- * own, or another's where it was taken meanwhile). */
+ * replaced (`keep`) is made and the replacement written under it, so a writer either lands
+ * before it, and so in `keep`, or waits and lands after it. Returns the name the copy took
+ * (`keep`'s own, or another's where it was taken meanwhile). */
 export async function restoreDatabase(source: string, dest: string, keep?: { name?: string; another: () => string; ifAny?: boolean }): Promise<string | undefined> {
   const staged = await stageBackup(source, dest);
-  let kept: { path: string; name: string } | undefined;
-  // A database made a moment ago (there was none to replace) is kept only if another process
-  // wrote to it meanwhile (what it wrote was otherwise lost without a copy): found under the
-  // restore's lock, and the copy then made from the start, its folder only then.
-  let wanted = keep !== undefined && !keep.ifAny;
+  let kept: string | undefined;
+  let replaced = false;
   try {
     // Brought to the current schema before it is put in place: a process that read the database's
     // version before the restore read an older schema's tables after it, and failed.
@@ -253,52 +259,47 @@ export async function restoreDatabase(source: string, dest: string, keep?: { nam
       if (typeof code !== 'string' || !code.startsWith('SQLITE_')) throw err;
       throw new UserError(t().db.notUpgraded(source, (err as Error).message));
     }
-    for (;;) {
-      if (keep && wanted && !kept) {
-        const name = keep.name ?? keep.another();
-        folderFor(name);
-        const file = createTempBeside(name);
-        closeSync(file.fd);
-        kept = { path: file.path, name };
-      }
-      const db = new Database(dest, { fileMustExist: true, ...driverOptions() });
+    const db = new Database(dest, { fileMustExist: true, ...driverOptions() });
+    try {
+      db.pragma('busy_timeout = 5000');
+      db.pragma('foreign_keys = OFF');
+      // The commit, not followed at once by the checkpoint that copies the whole backup into the
+      // database again: that is left to the close, once the restore has cleared up after itself.
+      db.pragma('wal_autocheckpoint = 0');
+      db.prepare('ATTACH ? AS restored').run(staged.path);
+      retryBusy(() => db.exec('BEGIN IMMEDIATE'));
       try {
-        db.pragma('busy_timeout = 5000');
-        db.pragma('foreign_keys = OFF');
-        db.prepare('ATTACH ? AS restored').run(staged.path);
-        if (kept) db.prepare('ATTACH ? AS kept').run(kept.path);
-        retryBusy(() => db.exec('BEGIN IMMEDIATE'));
-        try {
-          if (!kept && keep?.ifAny && holdsAnything(db, 'main')) {
-            db.exec('ROLLBACK');
-            wanted = true;
-            continue;
-          }
-          if (kept) copyDatabase(db, 'main', 'kept');
-          clearDatabase(db, 'main');
-          copyDatabase(db, 'restored', 'main');
-          retryBusy(() => db.exec('COMMIT'));
-        } catch (err) {
-          if (db.inTransaction) db.exec('ROLLBACK');
-          throw err;
-        }
-        db.exec('DETACH restored');
-        if (!kept || !keep) return undefined;
-        db.exec('DETACH kept');
-        // Linked, never written over: two restores at once chose one name, and the later renamed
-        // its copy over the earlier's. Where the name is taken meanwhile, the copy takes another.
-        // At once, before the database is closed (its checkpoint takes a while): a restore
-        // stopped then had replaced the database and left the copy under its private name.
-        const name = linkInto(kept.path, kept.name, keep.another);
-        kept = undefined;
-        return name;
-      } finally {
-        db.close();
+        // The copy is whole under its own name before the replacement is committed: a restore
+        // stopped at any moment after that (Ctrl+C or a kill, in the commit or in the checkpoint
+        // that follows it, which copies the whole backup again and takes a while) has either left
+        // the database as it was or kept it under that name. It is read by a connection of its
+        // own, which sees what this one's lock holds still: the database as it is replaced.
+        // A database made a moment ago (there was none to replace) is kept only if another process
+        // wrote to it meanwhile (what it wrote was otherwise lost without a copy), found under this
+        // lock; its folder is made only then.
+        if (keep && (!keep.ifAny || holdsAnything(db, 'main'))) kept = await backupDatabase(dest, keep.name ?? keep.another(), keep.another);
+        clearDatabase(db, 'main');
+        copyDatabase(db, 'restored', 'main');
+        retryBusy(() => db.exec('COMMIT'));
+        replaced = true;
+      } catch (err) {
+        if (db.inTransaction) db.exec('ROLLBACK');
+        throw err;
       }
+      db.exec('DETACH restored');
+      // Before the database is closed (its checkpoint takes a while): stopped then, the restore
+      // leaves nothing of its own beside the database.
+      rmSync(staged.path, { force: true });
+      return kept;
+    } finally {
+      db.close();
     }
+  } catch (err) {
+    // Nothing was replaced: a copy of what is still there would only be one more file.
+    if (kept && !replaced) rmSync(kept, { force: true });
+    throw err;
   } finally {
     rmSync(staged.path, { force: true });
-    if (kept) rmSync(kept.path, { force: true });
   }
 }
 

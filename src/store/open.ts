@@ -12,7 +12,7 @@ import { MIGRATIONS, SCHEMA_VERSION, APPLICATION_ID } from './schema.js';
 import { retryBusy } from './busy.js';
 import { BUILD } from '../version.js';
 import { keptLocalZone } from '../local-zone.js';
-import { DB_COMPANIONS, companionNamed, companionOf, createTempBeside, misplacedAt, sqliteFileOf, tempWriterOf } from '../formats/write-file.js';
+import { DB_COMPANIONS, companionNamed, companionOf, createTempBeside, misplacedAt, sqliteFileOf, sweepTempsBeside, tempWriterOf } from '../formats/write-file.js';
 
 export type DB = Database.Database;
 
@@ -543,6 +543,9 @@ export function createFilled<T>(path: string, options: OpenOptions, fill: (db: D
 export function openDatabase(path: string, options: OpenOptions = {}): DB {
   const { namedBy = '--db' } = options;
   checkFolder(path, options);
+  // What a command stopped part way left beside the database (a restore's staged backup, as
+  // large as the database), which nothing else would remove.
+  sweepTempsBeside(path);
   let { isNew, wal } = inspectHeader(path, 'database', namedBy);
   if (isNew && options.existing) throw new NoDatabase(path);
   if (isNew && !lstatOr(path, namedBy)) {

@@ -9,10 +9,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { setTimeout as sleep } from 'node:timers/promises';
+import Database from 'better-sqlite3';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { BIN, ROOT } from '../helpers/cli.js';
+import { BIN, ROOT, SHARED } from '../helpers/cli.js';
 
 const COMPANIES = 3000;
+const SEEDS = join(SHARED, 'scenarios', 'seeds.yaml');
 
 type Generate = (companies: number, seed?: number) => unknown;
 const { generate } = (await import(pathToFileURL(join(ROOT, 'bench', 'generate.mjs')).href)) as { generate: Generate };
@@ -121,5 +123,55 @@ describe('a write stopped part way leaves its temporary file only until the next
     const now = readdirSync(dir);
     for (const name of left) expect(now, name).not.toContain(name);
     for (const name of kept) expect(now, name).toContain(name);
+  });
+});
+
+describe('a restore stopped at any moment', () => {
+  /** How many companies the database at `file` holds; undefined where it cannot be read. */
+  function companiesIn(file: string): number | undefined {
+    try {
+      const db = new Database(file, { readonly: true, fileMustExist: true });
+      try {
+        return db.prepare('SELECT count(*) FROM companies').pluck().get() as number;
+      } finally {
+        db.close();
+      }
+    } catch {
+      return undefined;
+    }
+  }
+
+  const backups = () => join(dir, 'backups');
+  const copies = () => (existsSync(backups()) ? readdirSync(backups()).filter((f) => /^v-before-restore-.*\.db$/.test(f)) : []);
+  /** Files of a restore's own, which no one else removes: hidden ones beside the database and among the copies. */
+  const leftovers = () => [...hidden('v.db'), ...(existsSync(backups()) ? readdirSync(backups()).filter((f) => f.startsWith('.')) : [])];
+
+  it.each([
+    ['while the backup is staged beside the database', () => hidden('v.db').some((f) => f.endsWith('.tmp')), 'SIGKILL'],
+    ['while the database replaced is copied', () => existsSync(backups()) && readdirSync(backups()).some((f) => f.startsWith('.')), 'SIGKILL'],
+    ['once that copy has its name', () => copies().length > 0, 'SIGINT'],
+    ['once the backup is in the database: in its commit or the checkpoint after it', () => companiesIn(join(dir, 'v.db')) === COMPANIES, 'SIGINT'],
+    ['the same, by a kill', () => companiesIn(join(dir, 'v.db')) === COMPANIES, 'SIGKILL'],
+  ] as const)('%s: the database is as it was, or replaced with a copy of it kept under its name; the next commands clear up', async (_when, seen, signal) => {
+    // The database to replace is the seed data; the backup is the large one.
+    rmSync(join(dir, 'v.db'));
+    expect(run(['import', SEEDS]).status).toBe(0);
+    const before = companiesIn(join(dir, 'v.db'))!;
+    expect(before).toBeLessThan(COMPANIES);
+    const stop = await stopWhen(['restore', join(top, 'big.db'), '--yes'], seen, signal);
+    expect(stop.stopped, `the restore ended before it was seen: ${stop.stderr()}`).toBe(true);
+    expect(stop.signal).toBe(signal);
+    const now = companiesIn(join(dir, 'v.db'));
+    if (now === COMPANIES) {
+      expect(copies(), 'the database was replaced, and no copy of it was kept under its name').toHaveLength(1);
+      expect(companiesIn(join(backups(), copies()[0]))).toBe(before);
+    } else {
+      expect(now).toBe(before);
+    }
+    // A command that reads clears what was left beside the database; one that writes a copy, what was left among the copies.
+    expect(run(['company', 'list']).status).toBe(0);
+    expect(hidden('v.db')).toEqual([]);
+    expect(run(['backup']).status).toBe(0);
+    expect(leftovers()).toEqual([]);
   });
 });
