@@ -6,7 +6,7 @@ import { resolve } from 'node:path';
 import type { Context } from '../context.js';
 import type { CommandResult } from './result.js';
 import { UserError } from '../errors.js';
-import { backupDatabase, backupThrough, defaultBackupPath, isDamage, replaceDamaged, restoreDatabase, verifyBackup } from '../store/backup.js';
+import { backupDatabase, backupDir, backupThrough, copiesOf, damageIn, defaultBackupPath, isDamage, replaceDamaged, restoreDatabase, verifyBackup } from '../store/backup.js';
 import { checkOutputPath, writesThrough } from '../formats/write-file.js';
 import { sameFile } from '../formats/read-input.js';
 import { safeText } from '../ui/safe.js';
@@ -30,13 +30,24 @@ export async function runBackup(ctx: Context, opts: { out?: string }): Promise<C
   await withStore(ctx, () => undefined);
   if (opts.out !== undefined && writesThrough(opts.out)) {
     // A device, a pipe or standard output: the backup is made aside and copied through.
-    await backupThrough(ctx.dbPath, opts.out);
+    const damage = await backupThrough(ctx.dbPath, opts.out);
+    if (damage) throw damagedCopy(ctx, opts.out === '-' ? undefined : opts.out, damage);
     return { err: `backed up ${ctx.dbPath} to ${opts.out}` };
   }
   // A name of our own choosing is another where it is taken meanwhile (two backups in one second); one given with --out is not.
   const chosen = () => defaultBackupPath(ctx.dbPath, ctx.now());
   const dest = await backupDatabase(ctx.dbPath, opts.out ? resolve(opts.out) : chosen(), opts.out ? undefined : chosen);
+  // A copy of a damaged database is kept all the same (what can still be read may be salvaged
+  // from it), but it is no backup to restore: said so, and the command fails.
+  const damage = damageIn(dest);
+  if (damage) throw damagedCopy(ctx, dest, damage);
   return { out: `${safeText(dest)}\n`, err: t().data.backedUp(ctx.dbPath, dest) };
+}
+
+/** The refusal of a backup whose copy (at `to`; undefined: standard output) SQLite finds damaged, naming the copies that may be restored instead. */
+function damagedCopy(ctx: Context, to: string | undefined, damage: string): UserError {
+  const earlier = copiesOf(ctx.dbPath, to);
+  return new UserError(t().data.backedUpDamaged(ctx.dbPath, to, damage, earlier.slice(0, 3), earlier.length - 3, backupDir(ctx.dbPath)));
 }
 
 export async function runRestore(ctx: Context, file: string, opts: { yes?: boolean } = {}): Promise<CommandResult> {

@@ -1,12 +1,12 @@
 // Backups with SQLite's online backup API (never a file copy), and restoring one after
 // checking that it is a vetted database.
 
-import { closeSync, constants, copyFileSync, existsSync, mkdirSync, mkdtempSync, openSync, readSync, realpathSync, renameSync, rmSync, statSync } from 'node:fs';
+import { closeSync, constants, copyFileSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readSync, realpathSync, renameSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, basename, resolve } from 'node:path';
 import { assertNotDatabase, createTempBeside, sweepTemps, writeOutputFile } from '../formats/write-file.js';
 import Database from 'better-sqlite3';
-import { assertWhole, copyAtRest, driverOptions, firstProblem, inspectHeader, isWritable, linkInPlace, lstatOr, missingObjects, upgradePrivateFile, type DB } from './open.js';
+import { MAP_BYTES, assertWhole, copyAtRest, driverOptions, firstProblem, inspectHeader, isWritable, linkInPlace, lstatOr, missingObjects, upgradePrivateFile, type DB } from './open.js';
 import { retryBusy } from './busy.js';
 import { APPLICATION_ID, SCHEMA_VERSION } from './schema.js';
 import { t } from '../i18n/index.js';
@@ -114,16 +114,60 @@ function standalone(file: string): void {
 }
 
 /** A backup written through a device, a pipe or standard output: made in a private
- * temporary folder, then copied through. */
-export async function backupThrough(dbPath: string, out: string): Promise<void> {
+ * temporary folder, checked there (see damageIn: what it returns), then copied through, damaged
+ * or not. */
+export async function backupThrough(dbPath: string, out: string): Promise<string | undefined> {
   const dir = mkdtempSync(join(tmpdir(), 'vetted-backup-'));
   try {
     const file = join(dir, 'backup.db');
     await backupDatabase(dbPath, file);
+    const damage = damageIn(file);
     writeOutputFile(out === '-' ? '/dev/stdout' : out, chunksOf(file), { dbPath });
+    return damage;
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/**
+ * What SQLite's quick check finds wrong in a copy of a database just made, or undefined where it
+ * finds it whole. The backup API copies pages as they are, damaged or not: a copy of a damaged
+ * database was said to be made, and its restore refused it. The copy is checked, not the
+ * database, as a restore checks what it is given: what is in the file is what is kept.
+ */
+export function damageIn(file: string): string | undefined {
+  let db: DB | undefined;
+  try {
+    db = new Database(file, { readonly: true, fileMustExist: true, ...driverOptions() });
+    // Every page is read: through the memory map, a quarter sooner than by one read() each.
+    db.pragma(`mmap_size = ${MAP_BYTES}`);
+    const check = db.pragma('quick_check', { simple: true });
+    return check === 'ok' ? undefined : firstProblem(check);
+  } catch (err) {
+    // Too damaged for SQLite to read its schema.
+    if (isDamage(err)) return (err as Error).message;
+    throw err;
+  } finally {
+    db?.close();
+  }
+}
+
+/** The copies of the database at `dbPath` in its backups folder, but `except`, newest first. */
+export function copiesOf(dbPath: string, except?: string): string[] {
+  const dir = backupDir(dbPath);
+  let names: string[];
+  try {
+    names = readdirSync(dir).filter((name) => isCopyName(dbPath, name));
+  } catch {
+    return [];
+  }
+  const made = (file: string) => statSync(file, { throwIfNoEntry: false })?.mtimeMs ?? 0;
+  return names
+    .map((name) => join(dir, name))
+    .filter((file) => except === undefined || resolve(file) !== resolve(except))
+    .map((file) => ({ file, at: made(file) }))
+    .sort((a, b) => b.at - a.at || b.file.localeCompare(a.file))
+    .map(({ file }) => file);
 }
 
 function* chunksOf(file: string): Generator<Uint8Array> {

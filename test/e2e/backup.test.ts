@@ -702,6 +702,41 @@ describe('the database file', () => {
     expect(mode(s.db)).toBe(0o600);
   });
 
+  it('of a damaged database keeps the copy, says that it is of the damaged file and what to do instead, and fails', () => {
+    ok(s.run(['import', SEEDS]));
+    const good = ok(s.run(['backup'])).stdout.trim();
+    // The first page of the companies table overwritten, as a failing disk does: the header and the schema still read.
+    const reader = new Database(s.db, { readonly: true });
+    const page = reader.prepare("SELECT rootpage FROM sqlite_master WHERE name = 'companies'").pluck().get() as number;
+    reader.close();
+    const bytes = readFileSync(s.db);
+    bytes.fill(0xff, 4096 * (page - 1), 4096 * page);
+    writeFileSync(s.db, bytes);
+    expect(expectOneLineError(s.run(['incident', 'list']))).toMatch(/damaged/);
+    const dir = join(s.dir, 'backups');
+    const line = expectOneLineError(s.run(['backup']));
+    const made = readdirSync(dir).filter((f) => f !== basename(good));
+    expect(made).toHaveLength(1);
+    const copy = join(dir, made[0]);
+    const re = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    expect(line).toMatch(
+      new RegExp(
+        `^vetted: ${re(s.db)} is damaged \\(SQLite says: .+\\), and so is the copy of it just written to ${re(copy)}, kept all the same for what can still be read from it; ` +
+          `restore a backup made before the damage with \`vetted restore FILE\`, which refuses a damaged one \\(the copies in ${re(dir)}, newest first: ${re(good)}\\), ` +
+          `or salvage what can still be read with \`sqlite3 .+ \\.recover \\| sqlite3 salvaged\\.db\` and restore salvaged\\.db\\.$`,
+      ),
+    );
+    // The copy is of the damaged file, as a restore of it finds; the one made before is whole.
+    expect(readFileSync(copy).subarray(4096 * (page - 1), 4096 * page).every((b) => b === 0xff)).toBe(true);
+    expect(expectOneLineError(s.run(['restore', copy, '--yes']))).toMatch(/is damaged .*so it was not restored/);
+    // Written through standard output, the copy goes all the same, and the command fails.
+    const piped = spawnSync(process.execPath, [BIN, 'backup', '--out', '-'], { env: s.env, cwd: s.dir });
+    expect(piped.status).toBe(2);
+    expect(piped.stdout.subarray(0, 16).toString('latin1')).toBe('SQLite format 3\0');
+    expect(piped.stderr.toString()).toMatch(/^vetted: .* is damaged .*, and so is the copy of it just written to standard output; restore a backup made before the damage/);
+    expect(expectOneLineError(s.run(['--lang', 'ru', 'backup']))).toMatch(/ повреждена \(SQLite: .+\), а значит, повреждена и только что записанная в .+ копия .*; восстановите копию, сделанную до повреждения .*`sqlite3 .+ \.recover/);
+  });
+
   it('the default data folder is created private (0700)', () => {
     const env = { VETTED_DB: '', XDG_DATA_HOME: join(s.dir, 'xdg-data'), HOME: s.dir };
     // A command that only reads makes no database, nor its folder.
