@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, basename, resolve } from 'node:path';
 import { assertNotDatabase, createTempBeside, sweepTemps, writeOutputFile } from '../formats/write-file.js';
 import Database from 'better-sqlite3';
-import { MAP_BYTES, assertWhole, copyAtRest, driverOptions, firstProblem, inspectHeader, isWritable, linkInPlace, lstatOr, missingObjects, upgradePrivateFile, type DB } from './open.js';
+import { MAP_BYTES, assertUpgradable, copyAtRest, driverOptions, firstProblem, inspectHeader, isWritable, linkInPlace, lstatOr, missingObjects, upgradePrivateFile, type DB } from './open.js';
 import { retryBusy } from './busy.js';
 import { APPLICATION_ID, SCHEMA_VERSION } from './schema.js';
 import { t } from '../i18n/index.js';
@@ -266,10 +266,11 @@ export async function backupBeforeMigration(dbPath: string, now: number, namedBy
   const copies = backupDir(dbPath);
   const madeIn = existsSync(copies) ? copies : dirname(copies);
   if (statSync(madeIn).isDirectory() && !isWritable(madeIn, constants.W_OK | constants.X_OK)) throw new UserError(t().db.upgradeNoCopy(dbPath, version, SCHEMA_VERSION, madeIn));
-  // A damaged one (see openDatabase):
+  // One whose tables are not those of the version its header gives (a version set by hand), or a
+  // damaged one (see openDatabase):
   const check = new Database(dbPath, { readonly: true, fileMustExist: true, ...driverOptions() });
   try {
-    assertWhole(check, dbPath);
+    assertUpgradable(check, dbPath, namedBy ?? '--db');
   } finally {
     check.close();
   }

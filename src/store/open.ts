@@ -251,6 +251,16 @@ function inspectOpened(db: DB, path: string, namedBy: string): number {
   return 0;
 }
 
+/**
+ * Refuses a database that cannot be upgraded, before the copy kept before an upgrade is made:
+ * one that is not what its header says (see inspectOpened), or a damaged one. Returns its version.
+ */
+export function assertUpgradable(db: DB, path: string, namedBy: string): number {
+  const version = retryBusy(() => db.transaction(() => inspectOpened(db, path, namedBy)).deferred());
+  if (version > 0) assertWhole(db, path);
+  return version;
+}
+
 /** How many tables, indexes and triggers a database holds. */
 const objectCount = (db: DB) => (db.prepare('SELECT count(*) AS n FROM sqlite_master').get() as { n: number }).n;
 

@@ -777,6 +777,21 @@ describe('before a migration', () => {
     }
   });
 
+  it.skipIf(SCHEMA_VERSION === 1)('a database whose tables are not those of the version its header gives is refused before any copy is kept, however often it is opened', () => {
+    ok(s.run(['import', SEEDS]));
+    // A version set back by hand: the header says 1, the tables are the current ones.
+    const db = new Database(s.db);
+    db.pragma('user_version = 1');
+    db.close();
+    const before = readFileSync(s.db);
+    for (const args of [['lists'], ['company', 'list'], ['incident', 'list']]) {
+      const line = expectOneLineError(s.run(args));
+      expect(line).toMatch(/says it is a vetted database but lacks its .*; restore a backup with `vetted restore FILE`/);
+    }
+    expect(existsSync(join(s.dir, 'backups'))).toBe(false);
+    expect(readFileSync(s.db).equals(before)).toBe(true);
+  });
+
   it('a copy kept before an upgrade takes the next name where another process took its name meanwhile', async () => {
     ok(s.run(['import', SEEDS]));
     const dir = join(s.dir, 'backups');
