@@ -11,11 +11,11 @@ import { t } from '../i18n/index.js';
 export const MAX_NAME = 200;
 export const MAX_NOTE = 10_000;
 
-/** Opens the store; an existing database that needs a migration is backed up first. */
+/** Opens the store; an existing database that needs a migration is backed up first, and upgraded with its copy made. */
 export async function openStore(ctx: Context, options: Pick<OpenOptions, 'mapBytes' | 'existing'> = {}): Promise<Store> {
   if (needsMigration(ctx.dbPath, ctx.setBy.db)) {
-    const { backupBeforeMigration } = await import('../store/backup.js');
-    const kept = await backupBeforeMigration(ctx.dbPath, ctx.now(), ctx.setBy.db);
+    const { backupAndUpgrade } = await import('../store/backup.js');
+    const kept = await backupAndUpgrade(ctx.dbPath, ctx.now(), ctx.setBy.db);
     if (kept) ctx.err.write(`${safeText(t().errors.backedUp(kept))}\n`);
   }
   const store = Store.open(ctx.dbPath, { createDir: ctx.dbIsDefault, namedBy: ctx.setBy.db, ...options });

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, basename, resolve } from 'node:path';
 import { assertNotDatabase, createTempBeside, sweepTemps, writeOutputFile } from '../formats/write-file.js';
 import Database from 'better-sqlite3';
-import { MAP_BYTES, assertUpgradable, copyAtRest, driverOptions, firstProblem, inspectHeader, isWritable, linkInPlace, lstatOr, missingObjects, upgradePrivateFile, type DB } from './open.js';
+import { MAP_BYTES, copyAtRest, driverOptions, firstProblem, inspectHeader, isWritable, linkInPlace, lstatOr, missingObjects, upgradeKeeping, upgradePrivateFile, type DB } from './open.js';
 import { retryBusy } from './busy.js';
 import { APPLICATION_ID, SCHEMA_VERSION } from './schema.js';
 import { t } from '../i18n/index.js';
@@ -250,8 +250,9 @@ export function verifyBackup(file: string): { version: number } {
   }
 }
 
-/** Before a migration of an existing database, keep a copy of it as it was. */
-export async function backupBeforeMigration(dbPath: string, now: number, namedBy?: string): Promise<string | undefined> {
+/** Upgrades an existing database of an older version, keeping a copy of it as it was first (see
+ * upgradeKeeping); returns the copy's name, or undefined where there was nothing to upgrade. */
+export async function backupAndUpgrade(dbPath: string, now: number, namedBy = '--db'): Promise<string | undefined> {
   if (!existsSync(dbPath)) return undefined;
   const { isNew, version } = inspectHeader(dbPath, 'database', namedBy);
   if (isNew || version === 0 || version >= SCHEMA_VERSION) return undefined;
@@ -266,22 +267,10 @@ export async function backupBeforeMigration(dbPath: string, now: number, namedBy
   const copies = backupDir(dbPath);
   const madeIn = existsSync(copies) ? copies : dirname(copies);
   if (statSync(madeIn).isDirectory() && !isWritable(madeIn, constants.W_OK | constants.X_OK)) throw new UserError(t().db.upgradeNoCopy(dbPath, version, SCHEMA_VERSION, madeIn));
-  // One whose tables are not those of the version its header gives (a version set by hand), or a
-  // damaged one (see openDatabase):
-  const check = new Database(dbPath, { readonly: true, fileMustExist: true, ...driverOptions() });
-  try {
-    assertUpgradable(check, dbPath, namedBy ?? '--db');
-  } finally {
-    check.close();
-  }
+  // Nor one whose tables are not those of the version its header gives (a version set by hand),
+  // nor a damaged one (see openDatabase): upgradeKeeping refuses them before the copy.
   const name = () => defaultBackupPath(dbPath, now, `before-v${SCHEMA_VERSION}`);
-  const dest = await backupDatabase(dbPath, name(), name);
-  // Another process upgraded the database while it was copied: this copy is of the upgrade.
-  if (inspectHeader(dest).version >= SCHEMA_VERSION) {
-    rmSync(dest, { force: true });
-    return undefined;
-  }
-  return dest;
+  return upgradeKeeping(dbPath, namedBy, () => backupDatabase(dbPath, name(), name));
 }
 
 /** Replaces the content of the database at `dest` (which exists and is ours) with that of a

@@ -257,8 +257,58 @@ function inspectOpened(db: DB, path: string, namedBy: string): number {
  */
 export function assertUpgradable(db: DB, path: string, namedBy: string): number {
   const version = retryBusy(() => db.transaction(() => inspectOpened(db, path, namedBy)).deferred());
-  if (version > 0) assertWhole(db, path);
+  // Not where there is nothing to upgrade: its header, read before it was opened, said an older
+  // version while the upgrade another process made was still in its log.
+  if (version > 0 && version < SCHEMA_VERSION) assertWhole(db, path);
   return version;
+}
+
+/**
+ * Upgrades the database at `path`, of an older version, to the current schema, `keep` first
+ * making a copy of it as it was (and returning the name the copy took). The copy and the
+ * upgrade are made under one hold of the database's write lock, and the upgrade's migrations in
+ * one transaction: a process that waited for the lock finds the database upgraded, and neither
+ * copies it nor upgrades it again (several commands started at once on an older database each
+ * kept a copy of it). A copy is made only of a database that can be upgraded (assertUpgradable),
+ * and removed where the upgrade fails, which leaves the database as it was. Returns the copy's
+ * name, or undefined where another process upgraded the database first.
+ */
+export async function upgradeKeeping(path: string, namedBy: string, keep: () => Promise<string>): Promise<string | undefined> {
+  const db = new Database(path, { fileMustExist: true, ...driverOptions() });
+  let kept: string | undefined;
+  let upgraded = false;
+  try {
+    db.pragma('busy_timeout = 5000');
+    // Off for the whole of the upgrade, as migrate has it: within its transaction it could not be set.
+    db.pragma('foreign_keys = OFF');
+    outsideOperations(db);
+    const version = assertUpgradable(db, path, namedBy);
+    if (version === 0 || version >= SCHEMA_VERSION) return undefined;
+    beginImmediate(db, path);
+    try {
+      // Looked at again under the lock: another process may have upgraded it while this one waited.
+      if ((db.pragma('user_version', { simple: true }) as number) >= SCHEMA_VERSION) {
+        db.exec('ROLLBACK');
+        return undefined;
+      }
+      // Made by a connection of its own, which reads what this one's lock holds still: the
+      // database as it is before the upgrade.
+      kept = await keep();
+      migrate(db, path, namedBy);
+      retryBusy(() => db.exec('COMMIT'));
+      upgraded = true;
+    } catch (err) {
+      if (db.inTransaction) db.exec('ROLLBACK');
+      throw err;
+    }
+    return kept;
+  } catch (err) {
+    // Not upgraded: a copy of the database as it still is would be one more at every try.
+    if (kept && !upgraded) rmSync(kept, { force: true });
+    throw withReadOnlyCompanion(err, path);
+  } finally {
+    db.close();
+  }
 }
 
 /** How many tables, indexes and triggers a database holds. */
