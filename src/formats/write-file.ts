@@ -475,7 +475,7 @@ export function sweepTemps(dir: string, forTarget: (name: string) => boolean): v
 }
 
 /** Whether the process that made the temporary file `file`, by the id its name carries, is gone. */
-function writerGone(pid: number, file: string): boolean {
+export function writerGone(pid: number, file: string): boolean {
   if (pid === process.pid) return !madeHere.has(file);
   // 0 and what is no process id (kill(0) would signal this process's group): left alone.
   if (!Number.isSafeInteger(pid) || pid < 1 || pid >= 2 ** 31) return false;

@@ -12,7 +12,7 @@ import { MIGRATIONS, SCHEMA_VERSION, APPLICATION_ID } from './schema.js';
 import { retryBusy } from './busy.js';
 import { BUILD } from '../version.js';
 import { keptLocalZone } from '../local-zone.js';
-import { DB_COMPANIONS, companionNamed, companionOf, createTempBeside, misplacedAt, sqliteFileOf, sweepTempsBeside, tempWriterOf } from '../formats/write-file.js';
+import { DB_COMPANIONS, companionNamed, companionOf, createTempBeside, misplacedAt, sqliteFileOf, sweepTempsBeside, tempWriterOf, writerGone } from '../formats/write-file.js';
 
 export type DB = Database.Database;
 
@@ -182,10 +182,18 @@ function refuseSecondNames(path: string, st: Stats): void {
   for (let waited = 0; ; waited += 20) {
     let making = false;
     try {
-      making = readdirSync(dir).some((n) => isTempBeside(path, n) && statSync(join(dir, n), { throwIfNoEntry: false })?.ino === st.ino);
+      for (const n of readdirSync(dir)) {
+        const writer = tempWriterOf(path, n);
+        if (writer === undefined || statSync(join(dir, n), { throwIfNoEntry: false })?.ino !== st.ino) continue;
+        // Its maker stopped between linking it into place and removing this name: the name is
+        // ours, and goes (the database stays under its own).
+        if (writer > 0 && writerGone(writer, join(dir, n))) rmSync(join(dir, n), { force: true });
+        else making = true;
+      }
     } catch {
       // A folder that cannot be listed: the names are not known, and the file is refused.
     }
+    if (!making && statSync(path).nlink === 1) return;
     if (!making || waited >= 2000) throw new UserError(t().db.hardLinked(path, st.nlink));
     Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 20);
     st = statSync(path);

@@ -146,6 +146,16 @@ describe('2. devices and special files are not taken for ours', () => {
     ok(s.run(['incident', 'add', 'Acme', '--title', 'x']));
   });
 
+  it('the private name of a new database whose maker stopped before taking it away is taken away, and the database opens', () => {
+    seeded();
+    // A process id no process has (above Linux's largest): its maker is gone.
+    const left = join(s.dir, '.vetted.db.0123456789abcdef.4999999.tmp');
+    linkSync(s.db, left);
+    ok(s.run(['incident', 'add', 'Acme', '--title', 'x']));
+    expect(existsSync(left)).toBe(false);
+    expect(lstatSync(s.db).nlink).toBe(1);
+  });
+
   it('a new database made by many processes at once is made once, none refused for the moment it has two names', async () => {
     const runs = await Promise.all(
       Array.from({ length: 12 }, (_, k) =>
