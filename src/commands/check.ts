@@ -97,7 +97,9 @@ export async function run(ctx: Context, companyArg: string, opts: CheckOptions):
   const { missing } = checkAnswers(checklist, answers);
   // What no question on a terminal can mend is refused before the database is opened (or made).
   // A checklist given by its file is shown by its file: `checklists show` knows no id of it.
-  if (missing.length && !ctx.interactive) throw new UserError(t().check.noAnswers(missing, source === 'file' && opts.checklist !== undefined ? opts.checklist : checklist.id));
+  // JSON is asked for by a script, which answers no question even where it runs on a terminal:
+  // asked anyway, it waited for keys that never came.
+  if (missing.length && (!ctx.interactive || opts.json)) throw new UserError(t().check.noAnswers(missing, source === 'file' && opts.checklist !== undefined ? opts.checklist : checklist.id, !!opts.json && ctx.interactive));
   if (!missing.length && !hasScore(scoreCheck(checklist, answers))) throw new UserError(t().check.nothingScored(checklist.id));
   const err = colourWanted(ctx.err, { noColor: ctx.noColor }, ctx.env);
   const policy = await policyOf(ctx);

@@ -488,8 +488,9 @@ export const en = {
             ? `the answer ${q(change.answer)} to ${change.question} is gone`
             : `it scores the same answers otherwise (${change.was} then, ${change.now} now)`
       }. Give its file a new version (\`version: ${version + 1}\`), so that the checks made with version ${version} keep the questions and scores they were made with; then check again.`,
-    noAnswers: (missing: string[], checklist: string) =>
-      `no answer was given to ${missing.join(', ')}; give ${missing.length > 1 ? 'them' : 'it'} with --answer ID=VALUE or --answers FILE, or run on a terminal to be asked (see \`vetted checklists show ${shellWord(checklist)}\`).`,
+    /** `json`: asked for JSON, which asks no questions even on a terminal. */
+    noAnswers: (missing: string[], checklist: string, json = false) =>
+      `no answer was given to ${missing.join(', ')}; give ${missing.length > 1 ? 'them' : 'it'} with --answer ID=VALUE or --answers FILE, or run ${json ? 'without --json ' : ''}on a terminal to be asked (see \`vetted checklists show ${shellWord(checklist)}\`).`,
     record: (name: string, list: Placement, since: string | null) =>
       list === 'unlisted' ? `${name}: no record yet (on no list).` : `${name}: on the ${list} list since ${since ? fmt.date(since) : '—'}.`,
     recordReason: (rule: string, text: string) => `  decided by ${rule}: ${text}`,

@@ -522,8 +522,8 @@ export const ru: Catalog = {
             ? `ответа ${q(change.answer)} на ${change.question} больше нет`
             : `те же ответы он оценивает иначе (тогда ${change.was}, теперь ${change.now})`
       }. Дайте его файлу новую версию (\`version: ${version + 1}\`), чтобы проверки версии ${version} сохранили вопросы и оценки, с которыми сделаны; затем проверьте снова.`,
-    noAnswers: (missing, checklist) =>
-      `нет ответа на ${missing.join(', ')}; дайте ${missing.length > 1 ? 'их' : 'его'} через --answer ID=ЗНАЧЕНИЕ или --answers ФАЙЛ или запустите в терминале, и вас спросят (см. \`vetted checklists show ${shellWord(checklist)}\`).`,
+    noAnswers: (missing, checklist, json = false) =>
+      `нет ответа на ${missing.join(', ')}; дайте ${missing.length > 1 ? 'их' : 'его'} через --answer ID=ЗНАЧЕНИЕ или --answers ФАЙЛ или запустите в терминале${json ? ' без --json' : ''}, и вас спросят (см. \`vetted checklists show ${shellWord(checklist)}\`).`,
     record: (name, list, since) => (list === 'unlisted' ? `${name}: записей пока нет (ни в одном списке).` : `${name}: ${listIn[list]} с ${since ? fmt.date(since) : '—'}.`),
     recordReason: (rule, text) => `  решило ${rule}: ${text}`,
     recordCounts: (open, broken) =>

@@ -2,6 +2,7 @@
 // the answers and a note are stored, Ctrl+C leaves nothing behind and exits 130, and the
 // flow speaks Russian when asked to.
 import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { sandbox, type Sandbox } from '../helpers/cli.js';
 import { Terminal, after } from '../helpers/tmux.js';
@@ -52,6 +53,22 @@ function startVetted(args: string[], env: Record<string, string> = {}, unset: st
   for (const name of unset) delete all[name];
   term = Terminal.start({ dir: s.dir, args, env: all, unset });
   return term;
+}
+
+/** The one check stored, as `checks list --json` gives it. */
+function storedCheck() {
+  const r = s.run(['checks', 'list', '--json']);
+  expect(r.code, r.stderr).toBe(0);
+  const checks = JSON.parse(r.stdout) as {
+    company: string;
+    checklist: string;
+    score: number;
+    verdict: string;
+    dealbreakers: string[];
+    answers: { question: string; answer: string; score: number | null; note?: string }[];
+  }[];
+  expect(checks).toHaveLength(1);
+  return checks[0];
 }
 
 const companies = () => {
@@ -108,7 +125,7 @@ describe('vetted check on a terminal', () => {
   it(
     'asks all nine questions of the general checklist and stores the answers and the note',
     async () => {
-      const t = startVetted(['check', 'Tmux Shop', '--json']);
+      const t = startVetted(['check', 'Tmux Shop']);
       const first = await waitForQuestion(t, 1);
       expect(first).toContain('question 1 of 9');
       expect(first).toContain(general.title.en); // "Before you buy anything"
@@ -128,15 +145,10 @@ describe('vetted check on a terminal', () => {
       const screen = t.screen();
       expect(screen).not.toMatch(STACK_FRAME);
 
-      // stdout carries only the JSON result; the prompts went to the terminal (stderr).
-      const out = JSON.parse(t.stdout()) as {
-        company: string;
-        checklist: string;
-        score: number;
-        verdict: string;
-        dealbreakers: string[];
-        answers: { question: string; answer: string; score: number | null; note?: string }[];
-      };
+      // stdout carries only the result; the prompts went to the terminal (stderr).
+      expect(t.stdout()).toMatch(/^Tmux Shop: no record yet[^]*Score: 84\/100/);
+      expect(t.stdout()).not.toContain('question 1 of 9');
+      const out = storedCheck();
       expect(out).toMatchObject({ company: 'Tmux Shop', checklist: 'general', dealbreakers: [], verdict: 'go' });
       // (3·0.8 + 2·1 + 1·1 + 2·1 + 3·0.3 + 1·1 + 2·1 + 2·1 + 1·1) / 17 = 84.1
       expect(out.score).toBe(84);
@@ -171,7 +183,7 @@ describe('vetted check on a terminal', () => {
   it(
     'exits 130 on Ctrl+C after question 3, without a stack trace, and stores nothing',
     async () => {
-      const t = startVetted(['check', 'Tmux Shop', '--json']);
+      const t = startVetted(['check', 'Tmux Shop']);
       for (let n = 1; n <= 3; n++) await answer(t, n, n === 2 ? { note: 'a note that must not be kept' } : {});
       await waitForQuestion(t, 4);
       t.keys('C-c');
@@ -225,7 +237,7 @@ describe('vetted check on a terminal', () => {
   it(
     'asks in Russian with --lang ru',
     async () => {
-      const t = startVetted(['check', 'Tmux Shop', '--lang', 'ru', '--json']);
+      const t = startVetted(['check', 'Tmux Shop', '--lang', 'ru']);
       const first = await waitForQuestion(t, 1, 'ru');
       expect(first).toContain('вопрос 1 из 9');
       expect(first).toContain(general.title.ru); // "Прежде чем что-то купить"
@@ -259,17 +271,33 @@ describe('vetted check on a terminal', () => {
     'asks only the questions that were not given with --answer',
     async () => {
       const given = general.questions.slice(0, 7).flatMap((q) => ['--answer', `${q.id}=unknown`]);
-      const t = startVetted(['check', 'Half Given', ...given, '--json']);
+      const t = startVetted(['check', 'Half Given', ...given]);
       const screen = await waitForQuestion(t, 8);
       for (let n = 1; n <= 7; n++) expect(screen).not.toContain(`question ${n} of 9`);
       await answer(t, 8);
       await answer(t, 9, { note: 'their FAQ says so' });
       expect(await t.waitForExit()).toBe(0);
-      const out = JSON.parse(t.stdout()) as { score: number; answers: { question: string; answer: string; note?: string }[] };
+      const out = storedCheck();
       expect(out.answers.map((a) => a.answer)).toEqual([...Array(7).fill('unknown'), 'minutes', 'automatic']);
       // (14·0.2 + 2·1 + 1·1) / 17 = 34.1
       expect(out.score).toBe(34);
       expect(out.answers[8].note).toBe('their FAQ says so');
+    },
+    TEST_TIMEOUT,
+  );
+
+  it(
+    'asks nothing with --json, which a script reads: it says which answers are missing, as without a terminal',
+    async () => {
+      const given = general.questions.slice(0, 7).flatMap((q) => ['--answer', `${q.id}=unknown`]);
+      const t = startVetted(['check', 'Json Shop', ...given, '--json']);
+      expect(await t.waitForExit()).toBe(2);
+      const screen = await t.waitForText('[vetted exited]');
+      expect(screen).toContain('no answer was given to reach-human, compensation; give them with --answer ID=VALUE or --answers FILE, or run without --json on a terminal to be asked');
+      expect(screen).not.toContain('question 8 of 9');
+      expect(t.stdout()).toBe('');
+      // Refused before the database was made.
+      expect(existsSync(s.db)).toBe(false);
     },
     TEST_TIMEOUT,
   );
