@@ -15,6 +15,58 @@ export interface AskedAnswers {
 
 const context = { output: process.stderr, clearPromptOnDone: false } as const;
 
+const SHOW_CURSOR = '\x1b[?25h';
+
+/** Asks one prompt, after `draw` has written what goes above it; drawn and asked again should the process be stopped and continued meanwhile. */
+type Ask = <T>(draw: () => void, prompt: (signal: AbortSignal) => Promise<T>) => Promise<T>;
+
+/**
+ * Runs `fn`, which asks its prompts through `ask`, so that Ctrl+Z and `fg` leave a question to
+ * answer. Readline stops the process itself (its terminal cooked again) but leaves the cursor
+ * hidden (a list of choices hides it) at the shell's prompt; and on `fg` it pauses its input,
+ * which nothing resumes: with nothing left to wait for, the process ended there, every answer
+ * lost. So the cursor is shown before the process stops, and once it is continued the prompt
+ * shown then is put away and asked again, drawn whole below what the shell printed meanwhile.
+ */
+async function askingWithJobControl<T>(fn: (ask: Ask) => Promise<T>): Promise<T> {
+  let current: AbortController | undefined;
+  const onStop = () => {
+    // Stopped as the terminal would stop it, by the default action: ours only while the signal
+    // is sent again (Node lets the default go when its last listener does).
+    process.removeListener('SIGTSTP', onStop);
+    showCursor();
+    process.kill(process.pid, 'SIGTSTP');
+    process.on('SIGTSTP', onStop);
+  };
+  const onContinue = () => current?.abort();
+  const ask: Ask = async (draw, prompt) => {
+    for (;;) {
+      draw();
+      const controller = new AbortController();
+      current = controller;
+      try {
+        return await prompt(controller.signal);
+      } catch (err) {
+        if (!controller.signal.aborted) throw err;
+      } finally {
+        current = undefined;
+      }
+    }
+  };
+  process.on('SIGTSTP', onStop);
+  process.on('SIGCONT', onContinue);
+  try {
+    return await fn(ask);
+  } finally {
+    process.removeListener('SIGTSTP', onStop);
+    process.removeListener('SIGCONT', onContinue);
+  }
+}
+
+function showCursor(): void {
+  if (process.stderr.isTTY) process.stderr.write(SHOW_CURSOR);
+}
+
 /** Asks every question of the checklist that has no answer yet, with an optional note after each. */
 export async function askChecklist(
   checklist: Checklist,
@@ -32,22 +84,50 @@ export async function askChecklist(
   err.write(`\n${paint.bold(safeText(localize(checklist.title, lang)))}\n`);
   const description = localize(checklist.description, lang);
   if (description) err.write(`${paint.dim(safeText(description))}\n`);
-  for (const [index, q] of checklist.questions.entries()) {
-    if (Object.hasOwn(given, q.id)) continue;
-    err.write(`\n${paint.cyan(w.questionOf(index + 1, total))}\n`);
-    const help = localize(q.help, lang);
-    if (help) err.write(`${paint.dim(`${w.howToFind}: ${safeText(help)}`)}\n`);
-    answers[q.id] = await select(
-      {
-        message: safeText(localize(q.text, lang)),
-        choices: q.answers.map((a) => ({ name: safeText(localize(a.label, lang)), value: a.value })),
-        pageSize: 10,
-        theme,
-      },
-      context,
-    );
-    const note = (await input({ message: w.notePrompt, theme }, context)).trim();
-    if (note) notes[q.id] = note;
-  }
-  return { answers, notes };
+  return askingWithJobControl(async (ask) => {
+    for (const [index, q] of checklist.questions.entries()) {
+      if (Object.hasOwn(given, q.id)) continue;
+      const help = localize(q.help, lang);
+      answers[q.id] = await ask(
+        () => {
+          err.write(`\n${paint.cyan(w.questionOf(index + 1, total))}\n`);
+          if (help) err.write(`${paint.dim(`${w.howToFind}: ${safeText(help)}`)}\n`);
+        },
+        (signal) =>
+          select(
+            {
+              message: safeText(localize(q.text, lang)),
+              choices: q.answers.map((a) => ({ name: safeText(localize(a.label, lang)), value: a.value })),
+              pageSize: 10,
+              theme,
+            },
+            { ...context, signal },
+          ),
+      );
+      // What was typed of a note is typed again when it is asked again (after `fg`).
+      let typed = '';
+      const note = (
+        await ask(
+          () => {},
+          (signal) =>
+            input(
+              {
+                message: w.notePrompt,
+                theme,
+                default: typed,
+                prefill: 'editable',
+                // (Given a transformer, the prompt leaves the answer as it returns it: painted here as the prompt paints it.)
+                transformer: (value, { isFinal }) => {
+                  if (!isFinal) typed = value;
+                  return isFinal ? paint.cyan(value) : value;
+                },
+              },
+              { ...context, signal },
+            ),
+        )
+      ).trim();
+      if (note) notes[q.id] = note;
+    }
+    return { answers, notes };
+  });
 }

@@ -318,6 +318,48 @@ describe('vetted check on a terminal', () => {
   );
 });
 
+describe('stopped with Ctrl+Z and continued with fg', () => {
+  it(
+    'shows the cursor while stopped, then asks the question again and keeps every answer',
+    async () => {
+      const t = (term = Terminal.start({ dir: s.dir, args: ['check', 'Stop Shop'], env: { VETTED_DB: s.db, VETTED_CONFIG: s.config, NO_COLOR: '1', LANG: 'C.UTF-8' }, jobControl: true }));
+      await answer(t, 1, { down: 1, note: 'asked in their chat' });
+      await waitForQuestion(t, 2);
+      expect(t.cursorShown()).toBe(false);
+      t.keys('C-z');
+      await t.waitForText('Stopped');
+      // The shell's prompt with its cursor, not a hidden one.
+      expect(t.cursorShown()).toBe(true);
+      t.resume();
+      // Asked again, whole, below the shell's lines.
+      await t.waitFor('question 2 asked again after fg', (screen) => {
+        const tail = after(screen, 'fg; finish');
+        return tail.includes('question 2 of 9') && tail.includes(general.questions[1].answers.at(-1)!.label.en);
+      });
+      t.keys('Enter');
+      await t.waitFor('the note prompt of question 2', (screen) => after(screen, 'fg; finish').includes('Note (where you found this'));
+      t.type('half a no');
+      await t.waitFor('half a note typed', (screen) => after(screen, 'fg; finish').includes('half a no'));
+      // Stopped at the note: what was typed of it is there again.
+      t.keys('C-z');
+      await t.waitFor('stopped a second time', (screen) => screen.split('Stopped').length === 3);
+      t.resume();
+      await t.waitFor('the note asked again, with what was typed', (screen) => /Note \(where you found this[^\n]*half a no/.test(after(screen, 'fg; finish')));
+      t.type('te');
+      t.keys('Enter');
+      for (let n = 3; n <= 9; n++) await answer(t, n);
+      expect(await t.waitForExit()).toBe(0);
+      expect(t.screen()).not.toMatch(STACK_FRAME);
+      const out = storedCheck();
+      expect(out.answers.slice(0, 2)).toEqual([
+        { question: 'who-helps', answer: 'live-support', score: 0.8, note: 'asked in their chat' },
+        { question: 'who-repairs', answer: general.questions[1].answers[0].value, score: 1, note: 'half a note' },
+      ]);
+    },
+    TEST_TIMEOUT,
+  );
+});
+
 describe('colour on a terminal', () => {
   /** The first screen of a check, with its escape sequences. */
   async function firstScreen(env: Record<string, string>, unset: string[], extra: string[] = []): Promise<string> {

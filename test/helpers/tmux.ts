@@ -30,6 +30,11 @@ export interface TerminalRunOptions {
   height?: number;
   /** Leave stdout on the terminal too (to see what vetted prints to a terminal). */
   stdoutOnTerminal?: boolean;
+  /**
+   * Run vetted as a job of an interactive shell (bash), which Ctrl+Z stops and `resume()`
+   * brings back with `fg`; the exit status is recorded when the job ends, not when it stops.
+   */
+  jobControl?: boolean;
 }
 
 export class Terminal {
@@ -58,30 +63,50 @@ export class Terminal {
     // Another run's in the same folder is not this one's: its exit seen as this one's ended the wait early.
     rmSync(t.exitFile, { force: true });
     rmSync(t.stdoutFile, { force: true });
-    const lines = [
+    const command = `${shQuote(process.execPath)} ${shQuote(BIN)} ${opts.args.map(shQuote).join(' ')}${opts.stdoutOnTerminal ? '' : ` > ${shQuote(t.stdoutFile)}`}`;
+    const setUp = [
       'cd ' + shQuote(opts.dir),
       ...['FORCE_COLOR', 'TMUX', ...(opts.unset ?? [])].map((v) => `unset ${v}`),
       ...Object.entries(opts.env).map(([k, v]) => `export ${k}=${shQuote(v)}`),
-      `${shQuote(process.execPath)} ${shQuote(BIN)} ${opts.args.map(shQuote).join(' ')}${opts.stdoutOnTerminal ? '' : ` > ${shQuote(t.stdoutFile)}`}`,
-      `echo "EXIT=$?" > ${shQuote(t.exitFile)}`,
-      // Keep the pane open so that the screen can still be read after vetted exits.
-      'echo "[vetted exited]"',
-      'sleep 600',
     ];
+    const lines = opts.jobControl
+      ? [
+          ...setUp,
+          `PS1='$ '`,
+          // The status of a job that stopped (128 + SIGTSTP) is no exit: recorded when `fg` ends it.
+          `finish() { s=$?; [ "$s" = 148 ] && return; echo "EXIT=$s" > ${shQuote(t.exitFile)}; echo "[vetted exited]"; }`,
+        ]
+      : [
+          ...setUp,
+          command,
+          `echo "EXIT=$?" > ${shQuote(t.exitFile)}`,
+          // Keep the pane open so that the screen can still be read after vetted exits.
+          'echo "[vetted exited]"',
+          'sleep 600',
+        ];
     const script = join(opts.dir, 'run.sh');
     writeFileSync(script, lines.join('\n') + '\n');
+    // An interactive shell reads the script as its start-up file, then the command as typed: a
+    // job it can stop, and the shell stays to take `fg`. (Run from the start-up file, before
+    // the shell takes the terminal, Ctrl+Z stopped nothing.)
+    const shell = opts.jobControl ? `bash --noprofile --rcfile ${shQuote(script)} -i` : `sh ${shQuote(script)}`;
     const env = { ...process.env };
     delete env.TMUX;
     delete env.FORCE_COLOR;
     execFileSync(
       'tmux',
-      ['-u', '-L', socket, '-f', '/dev/null', 'new-session', '-d', '-x', String(opts.width ?? 200), '-y', String(opts.height ?? 50), `sh ${shQuote(script)}`],
+      ['-u', '-L', socket, '-f', '/dev/null', 'new-session', '-d', '-x', String(opts.width ?? 200), '-y', String(opts.height ?? 50), shell],
       { env, stdio: ['ignore', 'pipe', 'pipe'] },
     );
     try {
       t.socketPath = t.tmux('display-message', '-p', '#{socket_path}').trim();
     } catch {
       // The session may already be gone; kill() then has no socket to remove.
+    }
+    // Typed at once: the terminal keeps it until the shell reads it.
+    if (opts.jobControl) {
+      t.type(`${command}; finish`);
+      t.keys('Enter');
     }
     return t;
   }
@@ -98,6 +123,25 @@ export class Terminal {
   /** Sends keys by tmux name (Enter, Down, C-c). */
   keys(...keys: string[]): void {
     this.tmux('send-keys', ...keys);
+  }
+
+  /** Brings a job stopped by Ctrl+Z back to the foreground (see `jobControl`). */
+  resume(): void {
+    this.type('fg; finish');
+    this.keys('Enter');
+  }
+
+  /** Whether the terminal shows its cursor now. */
+  cursorShown(): boolean {
+    return this.tmux('display-message', '-p', '#{cursor_flag}').trim() === '1';
+  }
+
+  /** The process id of vetted, a child of the pane's shell. */
+  vettedPid(): number {
+    const shell = this.tmux('display-message', '-p', '#{pane_pid}').trim();
+    const children = execFileSync('pgrep', ['-P', shell, '-f', BIN], { encoding: 'utf8' }).trim().split('\n');
+    if (children.length !== 1) throw new Error(`expected one vetted process under the shell ${shell}, found: ${children.join(', ')}`);
+    return Number(children[0]);
   }
 
   /** Types text literally. */
