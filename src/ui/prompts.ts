@@ -20,16 +20,33 @@ const SHOW_CURSOR = '\x1b[?25h';
 /** Asks one prompt, after `draw` has written what goes above it; drawn and asked again should the process be stopped and continued meanwhile. */
 type Ask = <T>(draw: () => void, prompt: (signal: AbortSignal) => Promise<T>) => Promise<T>;
 
+/** The signals that end the process while a question waits: a `kill`, a terminal closed, an interrupt sent from elsewhere. */
+const ENDING = ['SIGTERM', 'SIGHUP', 'SIGINT'] as const;
+
 /**
- * Runs `fn`, which asks its prompts through `ask`, so that Ctrl+Z and `fg` leave a question to
- * answer. Readline stops the process itself (its terminal cooked again) but leaves the cursor
- * hidden (a list of choices hides it) at the shell's prompt; and on `fg` it pauses its input,
- * which nothing resumes: with nothing left to wait for, the process ended there, every answer
- * lost. So the cursor is shown before the process stops, and once it is continued the prompt
- * shown then is put away and asked again, drawn whole below what the shell printed meanwhile.
+ * Runs `fn`, which asks its prompts through `ask`, so that no signal leaves the terminal
+ * without its cursor, and Ctrl+Z and `fg` leave a question to answer.
+ *
+ * A signal that ends the process ends it at once (the prompt library sends it again, to be
+ * killed by it), and the cursor that a list of choices hides stayed hidden in the shell
+ * afterwards. It is shown first, and the process still ends by that signal (status 128 + its
+ * number).
+ *
+ * Readline stops the process itself on Ctrl+Z (its terminal cooked again) but leaves the cursor
+ * hidden at the shell's prompt; and on `fg` it pauses its input, which nothing resumes: with
+ * nothing left to wait for, the process ended there, every answer lost. So the cursor is shown
+ * before the process stops, and once it is continued the prompt shown then is put away and
+ * asked again, drawn whole below what the shell printed meanwhile.
  */
-async function askingWithJobControl<T>(fn: (ask: Ask) => Promise<T>): Promise<T> {
+async function askingThroughSignals<T>(fn: (ask: Ask) => Promise<T>): Promise<T> {
   let current: AbortController | undefined;
+  const onEnd = (signal: NodeJS.Signals) => {
+    // Sent again without this listener: to the prompt library's, which puts its prompt away and
+    // sends it again, or, between prompts, to the default action.
+    for (const s of ENDING) process.removeListener(s, onEnd);
+    showCursor();
+    process.kill(process.pid, signal);
+  };
   const onStop = () => {
     // Stopped as the terminal would stop it, by the default action: ours only while the signal
     // is sent again (Node lets the default go when its last listener does).
@@ -53,11 +70,13 @@ async function askingWithJobControl<T>(fn: (ask: Ask) => Promise<T>): Promise<T>
       }
     }
   };
+  for (const s of ENDING) process.on(s, onEnd);
   process.on('SIGTSTP', onStop);
   process.on('SIGCONT', onContinue);
   try {
     return await fn(ask);
   } finally {
+    for (const s of ENDING) process.removeListener(s, onEnd);
     process.removeListener('SIGTSTP', onStop);
     process.removeListener('SIGCONT', onContinue);
   }
@@ -84,7 +103,7 @@ export async function askChecklist(
   err.write(`\n${paint.bold(safeText(localize(checklist.title, lang)))}\n`);
   const description = localize(checklist.description, lang);
   if (description) err.write(`${paint.dim(safeText(description))}\n`);
-  return askingWithJobControl(async (ask) => {
+  return askingThroughSignals(async (ask) => {
     for (const [index, q] of checklist.questions.entries()) {
       if (Object.hasOwn(given, q.id)) continue;
       const help = localize(q.help, lang);

@@ -360,6 +360,29 @@ describe('stopped with Ctrl+Z and continued with fg', () => {
   );
 });
 
+describe('ended by a signal while a question waits', () => {
+  it.each([
+    ['SIGTERM', 143],
+    ['SIGHUP', 129],
+    ['SIGINT', 130],
+  ] as const)(
+    '%s: gives the terminal its cursor back and exits %i, nothing stored',
+    async (signal, status) => {
+      const t = startVetted(['check', 'Killed Shop']);
+      await answer(t, 1, { note: 'never kept' });
+      await waitForQuestion(t, 2);
+      expect(t.cursorShown()).toBe(false);
+      process.kill(t.vettedPid(), signal);
+      expect(await t.waitForExit()).toBe(status);
+      await t.waitForText('[vetted exited]');
+      expect(t.cursorShown()).toBe(true);
+      expect(t.screen()).not.toMatch(STACK_FRAME);
+      expect(companies()).toEqual([]);
+    },
+    TEST_TIMEOUT,
+  );
+});
+
 describe('colour on a terminal', () => {
   /** The first screen of a check, with its escape sequences. */
   async function firstScreen(env: Record<string, string>, unset: string[], extra: string[] = []): Promise<string> {
