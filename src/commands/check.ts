@@ -11,7 +11,7 @@ import { checkAnswers, hasScore, scoreCheck, scoringChange, type Checklist } fro
 import { formatLocalSecond } from '../domain/dates.js';
 import { findChecklist } from '../formats/checklist-file.js';
 import { parseDataText } from '../formats/data-text.js';
-import { askWhichCompany, checkCompanyName, checkNote, lookalikeWarning, parsePairs, typoWarning, withStore } from './shared.js';
+import { MAX_NOTE, askWhichCompany, checkCompanyName, checkNote, lookalikeWarning, parsePairs, typoWarning, withStore } from './shared.js';
 import { renderCheck, checkJson } from '../ui/render-check.js';
 import { colourWanted, paint, type Paint } from '../ui/colour.js';
 import { judgeCompany, verdictByPolicy, type Verdict } from '../domain/policy.js';
@@ -76,6 +76,12 @@ function answerProblemsMessage(checklist: Checklist, answers: Record<string, str
   if (unknown.length > SAID) given.push(t().answers.andMore(unknown.length - SAID));
   const named = unknown.length > 1 ? [t().answers.notQuestions(given, checklist.id, checklist.questions.map((x) => x.id), unknown.length > SAID)] : unknown.map((p) => t().answers.problem(p));
   return [...named, ...rest].join('; ');
+}
+
+/** What is wrong with a note typed at the prompt (as checkNote refuses one given by a flag). */
+function noteProblem(note: string): string | undefined {
+  const length = [...note].length;
+  return length > MAX_NOTE ? t().check.noteTooLong(length, MAX_NOTE) : undefined;
 }
 
 /** How many problems of a kind an answers file is told of by name. */
@@ -150,9 +156,9 @@ export async function run(ctx: Context, companyArg: string, opts: CheckOptions):
       const brief = othersBrief(ctx.err, paint(err));
       if (brief) ctx.err.write(`${brief}\n`);
       const { askChecklist } = await import('../ui/prompts.js');
-      const asked = await askChecklist(checklist, ctx.lang, answers, paint(err), ctx.err, err);
+      const asked = await askChecklist(checklist, ctx.lang, answers, paint(err), ctx.err, err, noteProblem);
       Object.assign(answers, asked.answers);
-      for (const [q, n] of Object.entries(asked.notes)) notes[q] = checkNote(n);
+      Object.assign(notes, asked.notes);
     }
     const result = scoreCheck(checklist, answers);
     if (!hasScore(result)) throw new UserError(t().check.nothingScored(checklist.id));

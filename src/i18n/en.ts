@@ -477,6 +477,9 @@ export const en = {
     sectionsOnly: (file: string, keys: string[]) =>
       `${file} has ${keys.map(q).join(', ')} beside "answers" and "notes", and no other section is read; remove ${keys.length > 1 ? 'them' : 'it'}; notes go under "notes".`,
     notesWithoutSections: (file: string) => `${file} gives "notes" as a map among the answers; put the answers under "answers:" and the notes under "notes:", each a map of question id to text.`,
+    /** At the note prompt, under a note typed too long: it stays there to be shortened. */
+    noteTooLong: (length: number, max: number) =>
+      `This note is ${fmt.plural(length, { one: 'character', other: 'characters' })} long, and a note can be at most ${fmt.number(max)}: shorten it.`,
     noteNotQuestion: (id: string, checklist: string) => `--note names ${q(id)}, which is not a question of the ${checklist} checklist.`,
     nothingScored: (checklist: string) =>
       `every answer given is left out of the score (each says the question does not apply), so this check would have no score and was not saved; answer at least one question of the ${checklist} checklist with an answer that counts, or "unknown" where you could not find out.`,

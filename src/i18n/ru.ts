@@ -511,6 +511,8 @@ export const ru: Catalog = {
     sectionsOnly: (file, keys) =>
       `${file}: кроме «answers» и «notes» в нём есть ${keys.map(q).join(', ')}, а другие разделы не читаются; удалите ${keys.length > 1 ? 'их' : 'его'}; заметки идут в «notes».`,
     notesWithoutSections: (file) => `${file}: «notes» дан словарём среди ответов; поместите ответы в «answers:», а заметки в «notes:», каждый раздел — словарь «id вопроса: текст».`,
+    noteTooLong: (length, max) =>
+      `В этой заметке ${fmt.plural(length, { one: 'знак', few: 'знака', many: 'знаков', other: 'знака' })}, а в заметке может быть не больше ${fmt.number(max)}: сократите её.`,
     noteNotQuestion: (id, checklist) => `--note называет ${q(id)}, а такого вопроса в чек-листе ${checklist} нет.`,
     nothingScored: (checklist) =>
       `ни один из данных ответов не учитывается в оценке (каждый говорит, что вопрос неприменим), поэтому у проверки не было бы оценки, и она не сохранена; ответьте хотя бы на один вопрос чек-листа ${checklist} ответом, который учитывается, или «unknown», если узнать не удалось.`,

@@ -86,7 +86,10 @@ function showCursor(): void {
   if (process.stderr.isTTY) process.stderr.write(SHOW_CURSOR);
 }
 
-/** Asks every question of the checklist that has no answer yet, with an optional note after each. */
+/**
+ * Asks every question of the checklist that has no answer yet, with an optional note after each.
+ * `noteProblem` says what is wrong with a note (too long): said under it, to be mended there.
+ */
 export async function askChecklist(
   checklist: Checklist,
   lang: Lang,
@@ -94,6 +97,7 @@ export async function askChecklist(
   paint: Paint,
   err: { write(s: string): unknown },
   colour: boolean,
+  noteProblem: (note: string) => string | undefined = () => undefined,
 ): Promise<AskedAnswers> {
   const theme = promptTheme(colour, lang);
   const w = wordsFor(lang);
@@ -135,6 +139,8 @@ export async function askChecklist(
                 theme,
                 default: typed,
                 prefill: 'editable',
+                // Refused only once every question was answered, it took all the answers with it.
+                validate: (value) => noteProblem(value.trim()) ?? true,
                 // (Given a transformer, the prompt leaves the answer as it returns it: painted here as the prompt paints it.)
                 transformer: (value, { isFinal }) => {
                   if (!isFinal) typed = value;

@@ -303,6 +303,33 @@ describe('vetted check on a terminal', () => {
   );
 
   it(
+    'refuses a note over 10,000 characters at its prompt, where it can be shortened, not after the last question',
+    async () => {
+      const given = general.questions.slice(1).flatMap((q) => ['--answer', `${q.id}=unknown`]);
+      const t = startVetted(['check', 'Long Note Shop', ...given]);
+      await waitForQuestion(t, 1);
+      t.keys('Enter');
+      await t.waitForText('Note (where you found this');
+      // 10,100 characters as a paste brings them: a hundred typed, cut (Ctrl+U), and put back
+      // 101 times (Ctrl+Y), each at once (typed one by one, they took a minute to draw).
+      t.type('x'.repeat(100));
+      await t.waitForText('x'.repeat(100));
+      t.keys('C-u');
+      for (let i = 0; i < 101; i++) t.keys('C-y');
+      // (Drawn broken into lines of the terminal's width.)
+      await t.waitFor('10,100 characters in the note', (screen) => after(screen, 'Note (').replace(/[^x]/g, '').length === 10_100);
+      t.keys('Enter');
+      await t.waitForText('This note is 10,100 characters long, and a note can be at most 10,000: shorten it.');
+      t.keys('C-u');
+      t.type('their chat, in short');
+      t.keys('Enter');
+      expect(await t.waitForExit()).toBe(0);
+      expect(storedCheck().answers[0]).toEqual({ question: 'who-helps', answer: general.questions[0].answers[0].value, score: 1, note: 'their chat, in short' });
+    },
+    TEST_TIMEOUT,
+  );
+
+  it(
     'warns about a look-alike name before asking',
     async () => {
       const flags = general.questions.flatMap((q) => ['--answer', `${q.id}=unknown`]);
