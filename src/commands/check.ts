@@ -21,6 +21,7 @@ import { fallbackNotice } from '../ui/checklist-language.js';
 import { t } from '../i18n/index.js';
 import { recordFacts, renderAfterCheck, renderRecord, type RecordFacts } from '../ui/render-record.js';
 import { opSummary } from '../domain/op-summary.js';
+import { shellArg, shellWord } from '../i18n/format.js';
 
 export interface CheckOptions {
   checklist?: string;
@@ -76,6 +77,24 @@ function answerProblemsMessage(checklist: Checklist, answers: Record<string, str
   if (unknown.length > SAID) given.push(t().answers.andMore(unknown.length - SAID));
   const named = unknown.length > 1 ? [t().answers.notQuestions(given, checklist.id, checklist.questions.map((x) => x.id), unknown.length > SAID)] : unknown.map((p) => t().answers.problem(p));
   return [...named, ...rest].join('; ');
+}
+
+/** The command line that makes a check with these answers and notes (in the checklist's order), asking nothing. */
+function commandWith(ctx: Context, company: string, checklistArg: string | undefined, checklist: Checklist, answers: Record<string, string>, notes: Record<string, string>): string {
+  // An id and its value joined by = need no quotes where neither does.
+  const pair = (id: string, value: string) => {
+    const text = `${id}=${value}`;
+    return /^[\w./=-]+$/.test(text) ? text : shellArg(text);
+  };
+  const words = ['vetted'];
+  if (ctx.setBy.db === '--db') words.push('--db', shellWord(ctx.dbPath));
+  words.push('check');
+  if (checklistArg !== undefined) words.push('--checklist', shellWord(checklistArg));
+  for (const q of checklist.questions) if (Object.hasOwn(answers, q.id)) words.push('--answer', pair(q.id, answers[q.id]));
+  for (const q of checklist.questions) if (notes[q.id]) words.push('--note', pair(q.id, notes[q.id]));
+  // Last, after `--` where it begins with a dash.
+  words.push(shellWord(company));
+  return words.join(' ');
 }
 
 /** What is wrong with a note typed at the prompt (as checkNote refuses one given by a flag). */
@@ -161,23 +180,38 @@ export async function run(ctx: Context, companyArg: string, opts: CheckOptions):
       Object.assign(notes, asked.notes);
     }
     const result = scoreCheck(checklist, answers);
-    if (!hasScore(result)) throw new UserError(t().check.nothingScored(checklist.id));
+    // Answers asked one by one and then refused, or not saved, are said as the command that gives
+    // them at once: they were lost with the run, and had to be given again question by question.
+    const sayAnswers = (say: (command: string) => string) => {
+      if (missing.length) ctx.err.write(`${say(commandWith(ctx, company, opts.checklist, checklist, answers, notes))}\n`);
+    };
+    if (!hasScore(result)) {
+      sayAnswers(t().check.answersToChange);
+      throw new UserError(t().check.nothingScored(checklist.id));
+    }
     const at = formatLocalSecond(ctx.now());
-    const id = store.write(() => {
-      const { company: row } = store.ensureCompany(company, at);
-      return store.insertCheck({
-        slug: refSlugOf(row.name, 'company'),
-        companyId: row.id,
-        checklist: checklist.id,
-        checklistVersion: checklist.version,
-        at,
-        lang: ctx.lang,
-        score: result.score,
-        verdict: result.verdict,
-        dealbreakers: result.dealbreakers,
-        answers: result.answers.map((a) => ({ question: a.question, answer: a.answer, score: a.score, ...(notes[a.question] ? { note: notes[a.question] } : {}) })),
-      });
-    }, { summary: (ref) => opSummary({ k: 'check', id: ref, company, checklist: checklist.id, score: result.score, verdict: result.verdict }) });
+    let id: string;
+    try {
+      // (A lock another process holds is waited for here, within the store's deadline.)
+      id = store.write(() => {
+        const { company: row } = store.ensureCompany(company, at);
+        return store.insertCheck({
+          slug: refSlugOf(row.name, 'company'),
+          companyId: row.id,
+          checklist: checklist.id,
+          checklistVersion: checklist.version,
+          at,
+          lang: ctx.lang,
+          score: result.score,
+          verdict: result.verdict,
+          dealbreakers: result.dealbreakers,
+          answers: result.answers.map((a) => ({ question: a.question, answer: a.answer, score: a.score, ...(notes[a.question] ? { note: notes[a.question] } : {}) })),
+        });
+      }, { summary: (ref) => opSummary({ k: 'check', id: ref, company, checklist: checklist.id, score: result.score, verdict: result.verdict }) });
+    } catch (e) {
+      sayAnswers(t().check.answersNotSaved);
+      throw e;
+    }
     const row = store.findCompany(company)!;
     const name = row.name;
     const afterEvidence = store.evidenceOf(row);

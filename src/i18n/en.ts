@@ -480,6 +480,10 @@ export const en = {
     /** At the note prompt, under a note typed too long: it stays there to be shortened. */
     noteTooLong: (length: number, max: number) =>
       `This note is ${fmt.plural(length, { one: 'character', other: 'characters' })} long, and a note can be at most ${fmt.number(max)}: shorten it.`,
+    /** Above the error that kept a check with answers asked on a terminal from being saved. */
+    answersNotSaved: (command: string) => `Your answers were not saved. Once what is said below is mended, this saves them without asking again:\n  ${command}`,
+    /** Above nothingScored, where the answers were asked on a terminal. */
+    answersToChange: (command: string) => `Your answers, to give again with at least one changed to an answer that counts:\n  ${command}`,
     noteNotQuestion: (id: string, checklist: string) => `--note names ${q(id)}, which is not a question of the ${checklist} checklist.`,
     nothingScored: (checklist: string) =>
       `every answer given is left out of the score (each says the question does not apply), so this check would have no score and was not saved; answer at least one question of the ${checklist} checklist with an answer that counts, or "unknown" where you could not find out.`,

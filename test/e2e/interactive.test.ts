@@ -1,11 +1,12 @@
 // `vetted check` on a real terminal (tmux): the questions are asked one by one on stderr,
 // the answers and a note are stored, Ctrl+C leaves nothing behind and exits 130, and the
 // flow speaks Russian when asked to.
-import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { sandbox, type Sandbox } from '../helpers/cli.js';
-import { Terminal, after } from '../helpers/tmux.js';
+import { BIN, sandbox, type Sandbox } from '../helpers/cli.js';
+import { Terminal, after, shQuote } from '../helpers/tmux.js';
 import { STACK_FRAME } from '../helpers/expect.js';
 
 interface LocalText {
@@ -325,6 +326,55 @@ describe('vetted check on a terminal', () => {
       t.keys('Enter');
       expect(await t.waitForExit()).toBe(0);
       expect(storedCheck().answers[0]).toEqual({ question: 'who-helps', answer: general.questions[0].answers[0].value, score: 1, note: 'their chat, in short' });
+    },
+    TEST_TIMEOUT,
+  );
+
+  it(
+    'says the answers asked as the command that saves them, when another process keeps them from being saved',
+    async () => {
+      const given = general.questions.slice(1).flatMap((q) => ['--answer', `${q.id}=unknown`]);
+      const t = startVetted(['check', 'Locked Shop', ...given]);
+      await waitForQuestion(t, 1);
+      // Another writer holds the database until the check has given up waiting for it.
+      const { default: Database } = await import('better-sqlite3');
+      const lock = new Database(s.db);
+      lock.exec('BEGIN IMMEDIATE');
+      try {
+        await answer(t, 1, { down: 1, note: `it's "quoted" $(not run)` });
+        expect(await t.waitForExit(60_000)).toBe(1);
+      } finally {
+        lock.exec('ROLLBACK');
+        lock.close();
+      }
+      const screen = t.screen();
+      const command = `vetted check --checklist general --answer who-helps=live-support ${given.join(' ')} --note 'who-helps=it'\\''s "quoted" $(not run)' "Locked Shop"`;
+      expect(screen).toContain(`Your answers were not saved. Once what is said below is mended, this saves them without asking again:\n  ${command}\nvetted: the database is busy`);
+      expect(companies()).toEqual([]);
+      // Run as shown, it saves them, asking nothing.
+      const r = spawnSync('sh', ['-c', `${shQuote(process.execPath)} ${shQuote(BIN)} ${command.slice('vetted '.length)}`], { env: s.env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+      expect(r.status, r.stderr).toBe(0);
+      expect(storedCheck().answers[0]).toEqual({ question: 'who-helps', answer: 'live-support', score: 0.8, note: `it's "quoted" $(not run)` });
+    },
+    TEST_TIMEOUT,
+  );
+
+  it(
+    'says the answers asked as a command to change, when none of them counts',
+    async () => {
+      const file = join(s.dir, 'not-applicable.yaml');
+      const question = (id: string) => `  - id: ${id}\n    text: ${id}?\n    answers:\n      - value: na\n        label: Does not apply\n        score: null\n`;
+      writeFileSync(file, `id: not-applicable\nversion: 1\ntitle: Nothing applies\nquestions:\n${question('one')}${question('two')}`);
+      const t = startVetted(['check', 'Na Shop', '--checklist', file]);
+      for (const id of ['one', 'two']) {
+        await t.waitFor(`question ${id}`, (screen) => after(screen, `? ${id}?`).includes('Could not find out'));
+        t.keys('Enter');
+        await t.waitFor(`the note of ${id}`, (screen) => after(screen, `${id}? Does not apply`).includes('Note (where you found this'));
+        t.keys('Enter');
+      }
+      expect(await t.waitForExit()).toBe(2);
+      const screen = t.screen();
+      expect(screen).toContain(`Your answers, to give again with at least one changed to an answer that counts:\n  vetted check --checklist ${file} --answer one=na --answer two=na "Na Shop"\nvetted: every answer given is left out of the score`);
     },
     TEST_TIMEOUT,
   );
