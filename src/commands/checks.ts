@@ -5,6 +5,7 @@ import type { CommandResult } from './result.js';
 import { UserError } from '../errors.js';
 import { safeText, toJson } from '../ui/safe.js';
 import { renderTable } from '../ui/table.js';
+import { terminalWidth } from '../ui/wrap.js';
 import { jsonList, type JsonOutOptions } from '../ui/json-out.js';
 import { colourWanted, paint } from '../ui/colour.js';
 import { datePart } from '../domain/dates.js';
@@ -64,10 +65,13 @@ export async function runShow(ctx: Context, id: string, opts: { json?: boolean }
       p.bold(w.checks.title(safeText(c.company), c.id)),
       w.checks.line(`${c.checklist} v${c.checklist_version}`, c.at, c.score, c.verdict, c.dealbreakers),
       '',
+      // The evidence whole, as `show` promises: on a terminal wrapped under its column, in a
+      // pipe on one line. (Cut at 60 characters, the rest of a note could be read nowhere but in JSON.)
       renderTable(
-        [{ header: question }, { header: answer }, { header: score, align: 'right' }, { header: evidence, max: 60 }],
+        [{ header: question }, { header: answer }, { header: score, align: 'right' }, { header: evidence, wrap: true }],
         c.answers.map((a) => [a.question, a.answer, a.score === null ? '—' : w.fmt.number(a.score), a.note ?? '']),
         p.bold,
+        terminalWidth(ctx.out),
       ).trimEnd(),
     ];
     return { out: `${lines.join('\n')}\n` };

@@ -185,6 +185,16 @@ describe('vetted check with all answers given', () => {
   });
 });
 
+describe('checks show', () => {
+  it('shows every note whole: in a pipe on its line, cut nowhere', () => {
+    const note = `${'asked in their chat on Monday, '.repeat(6)}and a person answered in two minutes`;
+    ok(s.run(['check', 'Amazon', ...answerFlags(AMAZON), '--note', `who-helps=${note}`]));
+    const out = ok(s.run(['checks', 'show', 'amazon-check-1'])).stdout;
+    expect(out).toMatch(new RegExp(`^who-helps +live-support +0\\.8 +${note}$`, 'm'));
+    expect(out).not.toContain('…');
+  });
+});
+
 describe('vetted check with something missing or wrong', () => {
   it('without a terminal, names every missing question, exits 2 and stores nothing', () => {
     const given = { 'who-helps': 'live-support', cancel: 'self-service' };

@@ -49,6 +49,24 @@ describe('on a terminal 90 columns wide', () => {
 });
 
 
+describe('checks show on a terminal 80 columns wide', () => {
+  it('wraps a long note under its column, whole, no line wider than the terminal', async () => {
+    const words = Array.from({ length: 30 }, (_, i) => `word${i + 1}`);
+    ok(s.run(['check', 'Long Notes', ...['who-helps', 'who-repairs', 'who-to-ask', 'returns', 'cancel', 'after-leaving', 'lost-parcel', 'reach-human', 'compensation'].flatMap((q) => ['--answer', `${q}=unknown`]), '--note', `who-helps=${words.join(' ')}`]));
+    term = Terminal.start({ dir: s.dir, args: ['checks', 'show', 'long-notes-check-1'], env: { VETTED_DB: s.db, VETTED_CONFIG: s.config, NO_COLOR: '1', LANG: 'C.UTF-8' }, width: 80, stdoutOnTerminal: true });
+    expect(await term.waitForExit()).toBe(0);
+    const screen = term.screen().split('\n');
+    const first = screen.findIndex((l) => l.startsWith('who-helps'));
+    expect(first, term.screen()).toBeGreaterThan(0);
+    const column = screen[first].indexOf('word1 ');
+    const rest = screen.slice(first + 1, screen.findIndex((l, i) => i > first && l.startsWith('who-repairs')));
+    expect(rest.length).toBeGreaterThan(0);
+    for (const l of rest) expect(l.slice(0, column).trim()).toBe('');
+    expect([screen[first].slice(column), ...rest.map((l) => l.slice(column))].join(' ')).toBe(words.join(' '));
+    for (const l of screen) expect(l.length).toBeLessThanOrEqual(80);
+  });
+});
+
 describe('on a terminal 60 columns wide', () => {
   it.each([[['lists', 'black']], [['incident', 'show', 'volga-2012-07']], [['due']], [['why', 'Volgatelecom']]])('%j fits it: no line wider than the terminal', async (args) => {
     term = Terminal.start({ dir: s.dir, args, env: { VETTED_DB: s.db, VETTED_CONFIG: s.config, NO_COLOR: '1', LANG: 'C.UTF-8' }, width: 60, stdoutOnTerminal: true });
