@@ -11,7 +11,7 @@ import { clashOf, findChecklist, formatProblems, loadAllChecklists, parseCheckli
 import { renderTable } from '../ui/table.js';
 import { safeText } from '../ui/safe.js';
 import { colourWanted, paint } from '../ui/colour.js';
-import { terminalWidth } from '../ui/wrap.js';
+import { terminalWidth, textLine, textLines } from '../ui/wrap.js';
 import { loadCatalog, t } from '../i18n/index.js';
 import { fallbackNotice } from '../ui/checklist-language.js';
 
@@ -34,7 +34,7 @@ export async function runList(ctx: Context, opts: JsonOutOptions): Promise<Comma
   }
   const p = paint(colourWanted(ctx.out, { noColor: ctx.noColor }, ctx.env));
   const w = t().checklists;
-  const rows = all.map(({ checklist: c, source }) => [c.id, String(c.version), String(c.questions.length), w.source[source] ?? source, localize(c.title, ctx.lang)]);
+  const rows = all.map(({ checklist: c, source }) => [c.id, String(c.version), String(c.questions.length), w.source[source] ?? source, textLine(localize(c.title, ctx.lang))]);
   const [id, version, questions, from, title] = w.headers;
   return {
     out:
@@ -54,9 +54,9 @@ export async function runShow(ctx: Context, id: string, opts: JsonOption): Promi
   const p = paint(colourWanted(ctx.out, { noColor: ctx.noColor }, ctx.env));
   const lang = ctx.lang;
   const w = t().checklists;
-  const lines = [p.bold(`${safeText(localize(c.title, lang))}  (${c.id} v${c.version}, ${w.source[source] ?? source})`)];
+  const lines = [p.bold(`${textLine(localize(c.title, lang))}  (${c.id} v${c.version}, ${w.source[source] ?? source})`)];
   const description = localize(c.description, lang);
-  if (description) lines.push(safeText(description));
+  if (description) lines.push(...textLines(description));
   const scoreOf = (a: Answer) => (a.score === null ? w.notCounted : t().fmt.number(a.score));
   // The columns of answers and scores as wide as the widest of the checklist's (a score not
   // counted is said in words, longer in some languages than any number).
@@ -70,12 +70,12 @@ export async function runShow(ctx: Context, id: string, opts: JsonOption): Promi
   }
   const pad = (s: string, width: number) => ' '.repeat(Math.max(0, width - displayWidth(s)));
   c.questions.forEach((q, i) => {
-    lines.push('', `${i + 1}. ${p.bold(safeText(localize(q.text, lang)))}  ${p.dim(`[${q.id}, ${w.weight(q.weight)}]`)}`);
+    lines.push('', `${i + 1}. ${p.bold(textLine(localize(q.text, lang)))}  ${p.dim(`[${q.id}, ${w.weight(q.weight)}]`)}`);
     const help = localize(q.help, lang);
-    if (help) lines.push(`   ${p.dim(safeText(help))}`);
+    if (help) for (const line of textLines(help)) lines.push(`   ${p.dim(line)}`);
     for (const a of q.answers) {
       const score = scoreOf(a);
-      lines.push(`   - ${a.value}${pad(a.value, valueWidth)} ${pad(score, scoreWidth)}${score}${a.dealbreaker ? p.red(`  ${w.dealbreaker}`) : ''}  ${safeText(localize(a.label, lang))}`);
+      lines.push(`   - ${a.value}${pad(a.value, valueWidth)} ${pad(score, scoreWidth)}${score}${a.dealbreaker ? p.red(`  ${w.dealbreaker}`) : ''}  ${textLine(localize(a.label, lang))}`);
     }
   });
   const notice = fallbackNotice(c, lang);

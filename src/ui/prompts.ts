@@ -4,7 +4,8 @@
 import { input, select } from '@inquirer/prompts';
 import { localize, type Checklist, type Lang } from '../domain/checklist.js';
 import { wordsFor } from './words.js';
-import { safeText } from './safe.js';
+import { textLine, textLines } from './wrap.js';
+import { displayWidth } from './width.js';
 import type { Paint } from './colour.js';
 import { promptTheme } from './prompt-theme.js';
 
@@ -104,9 +105,9 @@ export async function askChecklist(
   const answers: Record<string, string> = Object.create(null) as Record<string, string>;
   const notes: Record<string, string> = Object.create(null) as Record<string, string>;
   const total = checklist.questions.length;
-  err.write(`\n${paint.bold(safeText(localize(checklist.title, lang)))}\n`);
+  err.write(`\n${paint.bold(textLine(localize(checklist.title, lang)))}\n`);
   const description = localize(checklist.description, lang);
-  if (description) err.write(`${paint.dim(safeText(description))}\n`);
+  if (description) for (const line of textLines(description)) err.write(`${paint.dim(line)}\n`);
   return askingThroughSignals(async (ask) => {
     for (const [index, q] of checklist.questions.entries()) {
       if (Object.hasOwn(given, q.id)) continue;
@@ -114,13 +115,15 @@ export async function askChecklist(
       answers[q.id] = await ask(
         () => {
           err.write(`\n${paint.cyan(w.questionOf(index + 1, total))}\n`);
-          if (help) err.write(`${paint.dim(`${w.howToFind}: ${safeText(help)}`)}\n`);
+          // The lines of a help written in several under the first, after its label.
+          const label = `${w.howToFind}: `;
+          if (help) err.write(`${textLines(help).map((line, i) => paint.dim(`${i ? ' '.repeat(displayWidth(label)) : label}${line}`)).join('\n')}\n`);
         },
         (signal) =>
           select(
             {
-              message: safeText(localize(q.text, lang)),
-              choices: q.answers.map((a) => ({ name: safeText(localize(a.label, lang)), value: a.value })),
+              message: textLine(localize(q.text, lang)),
+              choices: q.answers.map((a) => ({ name: textLine(localize(a.label, lang)), value: a.value })),
               pageSize: 10,
               theme,
             },

@@ -4,6 +4,7 @@ import { localize, weakestAnswers, type CheckResult, type Checklist, type Lang }
 import type { Paint } from './colour.js';
 import type { CheckVerdict } from '../domain/types.js';
 import { safeText } from './safe.js';
+import { textLine, textLines } from './wrap.js';
 import { wordsFor } from './words.js';
 import { t } from '../i18n/index.js';
 
@@ -43,16 +44,17 @@ export function renderCheck({ id, company, checklist, result, notes, lang, paint
   const w = wordsFor(lang);
   const colourOf = { go: paint.green, caution: paint.yellow, avoid: paint.red }[result.verdict];
   const question = (qid: string) => checklist.questions.find((q) => q.id === qid)!;
-  const label = (qid: string, value: string) => localize(question(qid).answers.find((a) => a.value === value)!.label, lang);
+  const label = (qid: string, value: string) => textLine(localize(question(qid).answers.find((a) => a.value === value)!.label, lang));
+  const text = (qid: string) => textLine(localize(question(qid).text, lang));
   const lines: string[] = [];
-  lines.push(paint.bold(`${safeText(company)} — ${safeText(localize(checklist.title, lang))} (${checklist.id} v${checklist.version})`));
+  lines.push(paint.bold(`${safeText(company)} — ${textLine(localize(checklist.title, lang))} (${checklist.id} v${checklist.version})`));
   const otherwise = byPolicy !== undefined && byPolicy !== result.verdict ? ` (${w.byPolicy(w.verdict[byPolicy])})` : '';
   lines.push(`${w.score}: ${paint.bold(`${result.score}/100`)}  ${colourOf.bold(w.verdict[result.verdict].toUpperCase())} — ${w.verdictLine[result.verdict]}${otherwise}`);
   lines.push('');
   if (result.dealbreakers.length) {
     lines.push(paint.red.bold(`${w.dealbreakers}:`));
     for (const qid of result.dealbreakers) {
-      lines.push(`  ✗ ${safeText(localize(question(qid).text, lang))} — ${safeText(label(qid, result.answers.find((a) => a.question === qid)!.answer))}`);
+      lines.push(`  ✗ ${text(qid)} — ${label(qid, result.answers.find((a) => a.question === qid)!.answer)}`);
     }
   } else {
     lines.push(`${w.dealbreakers}: ${w.none}`);
@@ -61,18 +63,17 @@ export function renderCheck({ id, company, checklist, result, notes, lang, paint
   if (weak.length) {
     lines.push('', `${w.weakest}:`);
     for (const a of weak) {
-      lines.push(`  • ${safeText(localize(question(a.question).text, lang))}`);
-      lines.push(`    ${safeText(label(a.question, a.answer))} (${t().fmt.number(a.score!)} × ${w.weight} ${t().fmt.number(a.weight)})`);
+      lines.push(`  • ${text(a.question)}`);
+      lines.push(`    ${label(a.question, a.answer)} (${t().fmt.number(a.score!)} × ${w.weight} ${t().fmt.number(a.weight)})`);
     }
   }
   const toAsk = result.answers.filter((a) => a.score !== null && a.score < 0.6);
   if (toAsk.length) {
     lines.push('', paint.bold(`${w.askBefore}:`));
     for (const a of toAsk) {
-      const q = question(a.question);
-      lines.push(`  ? ${safeText(localize(q.text, lang))} ${paint.dim(`[${a.question}: ${a.answer}]`)}`);
-      const help = localize(q.help, lang);
-      if (help) lines.push(`    ${paint.dim(safeText(help))}`);
+      lines.push(`  ? ${text(a.question)} ${paint.dim(`[${a.question}: ${a.answer}]`)}`);
+      const help = localize(question(a.question).help, lang);
+      if (help) for (const line of textLines(help)) lines.push(`    ${paint.dim(line)}`);
     }
   }
   const noted = result.answers.filter((a) => notes[a.question]);

@@ -2,6 +2,7 @@
 // their own column (a hanging indent). Only for a terminal; in a pipe nothing is wrapped.
 
 import { graphemes, displayWidth as textWidth } from './width.js';
+import { safeText } from './safe.js';
 
 // Colour codes take no columns.
 const SGR = /\x1b\[[0-9;]*m/g;
@@ -95,4 +96,18 @@ export function fitLines(text: string, width: number | undefined): string {
       return hangingIndent(line.slice(0, cut), displayWidth(head), line.slice(cut), width);
     })
     .join('\n');
+}
+
+/**
+ * Text written in lines, as a checklist's YAML block (`|` or `>`) keeps them and ends with a
+ * line break: its lines, each made safe, the breaks at its end dropped. Made safe whole, each
+ * break was shown as a ␊, and one ended every folded text.
+ */
+export function textLines(text: string): string[] {
+  return text.replace(/\n+$/, '').split('\n').map(safeText);
+}
+
+/** The same text where it must stay on one line (a title, a question, an answer): its lines joined by a space. */
+export function textLine(text: string): string {
+  return textLines(text).join(' ');
 }

@@ -59,6 +59,34 @@ const companies = (s: Sandbox) => {
   return JSON.parse(r.stdout) as { name: string; aliases: string[]; checks: number }[];
 };
 
+// A checklist whose texts are YAML blocks of several lines, folded (>) and kept as they are (|).
+const MULTI_LINE = `id: multi
+version: 1
+title: >
+  Lines of
+  a title
+description: >
+  A description folded
+  over two lines.
+questions:
+  - id: parcel
+    text: >
+      Who pays when
+      the parcel is lost?
+    help: |
+      First, read the delivery terms.
+      Then ask the seller in writing.
+    answers:
+      - value: seller
+        label: The seller
+        score: 1
+      - value: buyer
+        label: >
+          You do,
+          the buyer
+        score: 0
+`;
+
 // A small checklist of our own: score = round(100 × Σ weight·score / Σ weight).
 const CUSTOM = `id: laptop
 version: 2
@@ -295,6 +323,22 @@ describe('custom and user checklists', () => {
       expect.objectContaining({ question: 'warranty', answer: 'on-site', score: 1 }),
       expect.objectContaining({ question: 'battery', answer: 'service-only', score: 0.4 }),
     ]);
+  });
+
+  it('shows the texts a checklist writes in several lines as lines, with no line-break marks', () => {
+    mkdirSync(join(s.config, 'checklists'), { recursive: true });
+    writeFileSync(join(s.config, 'checklists', 'multi.yaml'), MULTI_LINE);
+    const shown = ok(s.run(['checklists', 'show', 'multi'])).stdout;
+    expect(shown).not.toContain('␊');
+    expect(shown).toMatch(/^Lines of a title {2}\(multi v1, /);
+    expect(shown).toContain('\nA description folded over two lines.\n\n1. Who pays when the parcel is lost?  [parcel, weight 1]\n   First, read the delivery terms.\n   Then ask the seller in writing.\n');
+    expect(shown).toMatch(/ {2}You do, the buyer\n/);
+    expect(ok(s.run(['checklists', 'list'])).stdout).toMatch(/^multi .* Lines of a title$/m);
+    const result = ok(s.run(['check', 'Parcel Shop', '--checklist', 'multi', '--answer', 'parcel=buyer'])).stdout;
+    expect(result).not.toContain('␊');
+    expect(result).toContain('Parcel Shop — Lines of a title (multi v1)');
+    expect(result).toContain('  • Who pays when the parcel is lost?\n    You do, the buyer (0 × weight 1)');
+    expect(result).toContain('  ? Who pays when the parcel is lost? [parcel: buyer]\n    First, read the delivery terms.\n    Then ask the seller in writing.\n');
   });
 
   it('offers "unknown" on every question of a custom checklist, scored 0.2', () => {

@@ -2,7 +2,7 @@
 // the answers and a note are stored, Ctrl+C leaves nothing behind and exits 130, and the
 // flow speaks Russian when asked to.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { BIN, sandbox, type Sandbox } from '../helpers/cli.js';
@@ -375,6 +375,26 @@ describe('vetted check on a terminal', () => {
       expect(await t.waitForExit()).toBe(2);
       const screen = t.screen();
       expect(screen).toContain(`Your answers, to give again with at least one changed to an answer that counts:\n  vetted check --checklist ${file} --answer one=na --answer two=na "Na Shop"\nvetted: every answer given is left out of the score`);
+    },
+    TEST_TIMEOUT,
+  );
+
+  it(
+    'asks with the texts a checklist writes in several lines as lines, with no line-break marks',
+    async () => {
+      mkdirSync(join(s.config, 'checklists'), { recursive: true });
+      writeFileSync(
+        join(s.config, 'checklists', 'multi.yaml'),
+        'id: multi\nversion: 1\ntitle: >\n  Lines of\n  a title\ndescription: >\n  A description folded\n  over two lines.\nquestions:\n  - id: parcel\n    text: >\n      Who pays when\n      the parcel is lost?\n    help: |\n      First, read the delivery terms.\n      Then ask the seller in writing.\n    answers:\n      - { value: seller, label: The seller, score: 1 }\n      - value: buyer\n        label: >\n          You do,\n          the buyer\n        score: 0\n',
+      );
+      const t = startVetted(['check', 'Parcel Shop', '--checklist', 'multi']);
+      const screen = await t.waitForText('Could not find out');
+      expect(screen).not.toContain('␊');
+      expect(screen).toContain('\nLines of a title\nA description folded over two lines.\n');
+      expect(screen).toContain('How to find out: First, read the delivery terms.\n                 Then ask the seller in writing.\n? Who pays when the parcel is lost?\n');
+      expect(screen).toContain('  You do, the buyer\n');
+      t.keys('C-c');
+      expect(await t.waitForExit()).toBe(130);
     },
     TEST_TIMEOUT,
   );

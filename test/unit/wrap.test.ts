@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fitLines, hangingIndent, terminalWidth, wrapWords } from '../../src/ui/wrap.js';
+import { fitLines, hangingIndent, terminalWidth, textLine, textLines, wrapWords } from '../../src/ui/wrap.js';
 import { renderTable, renderTablePieces } from '../../src/ui/table.js';
 import { renderLists } from '../../src/ui/render-lists.js';
 import { paint } from '../../src/ui/colour.js';
@@ -134,5 +134,19 @@ describe('renderTable of many rows', () => {
     const text = renderTable([{ header: 'id' }, { header: 'what' }], rows);
     expect(text.split('\n')[0]).toBe(`${'id'.padEnd('id-199999'.length)}  what`);
     expect(text).toContain('id-123456  the widest cell of all');
+  });
+});
+
+describe('textLines and textLine', () => {
+  it.each([
+    ['a folded block (>), its one line break at the end', 'Who pays when the parcel is lost?\n', ['Who pays when the parcel is lost?']],
+    ['a literal block (|), a line each', 'First, read the terms.\nThen ask.\n', ['First, read the terms.', 'Then ask.']],
+    ['a paragraph kept apart', 'One.\n\nTwo.\n\n\n', ['One.', '', 'Two.']],
+    ['plain text', 'just this', ['just this']],
+    // Each line still shown safe: an escape in one is drawn, never obeyed.
+    ['a control in a line, shown', 'red \u001b[31mtext\nnext\u202e line\n', ['red ␛[31mtext', 'next<U+202E> line']],
+  ])('%s', (_n, text, lines) => {
+    expect(textLines(text)).toEqual(lines);
+    expect(textLine(text)).toBe(lines.join(' '));
   });
 });
