@@ -171,7 +171,7 @@ export async function run(ctx: Context, companyArg: string, opts: CheckOptions):
     if (missing.length) {
       for (const w of warnings.splice(0)) ctx.err.write(`${safeText(w)}\n`);
       // The company's record first: what it did decides more than what the answers will say.
-      ctx.err.write(`${renderRecord(existing?.name ?? company, before, beforeFacts).join('\n')}\n\n`);
+      ctx.err.write(`${fitLines(renderRecord(existing?.name ?? company, before, beforeFacts).join('\n'), terminalWidth(ctx.err))}\n\n`);
       const brief = othersBrief(ctx.err, paint(err));
       if (brief) ctx.err.write(`${brief}\n`);
       const { askChecklist } = await import('../ui/prompts.js');
@@ -227,10 +227,12 @@ export async function run(ctx: Context, companyArg: string, opts: CheckOptions):
     // on that screen, not again above the result (a result written to a file has them).
     const shown = missing.length > 0 && !!ctx.out.isTTY && !!ctx.err.isTTY;
     const brief = missing.length ? '' : othersBrief(ctx.out, p);
-    const head = shown ? '' : `${renderRecord(name, before, beforeFacts).join('\n')}\n\n${brief ? `${brief}\n` : ''}`;
-    const tail = `\n${renderAfterCheck(before, after, id).map((l, i) => (i ? p.dim(l) : p.bold(l))).join('\n')}\n`;
+    // Wrapped at spaces to the terminal's width, as the questions were.
+    const width = terminalWidth(ctx.out);
+    const head = shown ? '' : `${fitLines(renderRecord(name, before, beforeFacts).join('\n'), width)}\n\n${brief ? `${brief}\n` : ''}`;
+    const tail = `\n${fitLines(renderAfterCheck(before, after, id).map((l, i) => (i ? p.dim(l) : p.bold(l))).join('\n'), width)}\n`;
     return {
-      out: head + renderCheck({ id, company: name, checklist, result, notes, lang: ctx.lang, paint: p, byPolicy: verdictByPolicy(result.score, result.dealbreakers, policy) }) + tail,
+      out: head + renderCheck({ id, company: name, checklist, result, notes, lang: ctx.lang, paint: p, byPolicy: verdictByPolicy(result.score, result.dealbreakers, policy), width }) + tail,
       err: warnings,
     };
   });

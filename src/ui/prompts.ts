@@ -4,7 +4,7 @@
 import { input, select } from '@inquirer/prompts';
 import { localize, type Checklist, type Lang } from '../domain/checklist.js';
 import { wordsFor } from './words.js';
-import { textLine, textLines } from './wrap.js';
+import { hangingIndent, terminalWidth, textLine, textLines, wrapWords } from './wrap.js';
 import { displayWidth } from './width.js';
 import type { Paint } from './colour.js';
 import { promptTheme } from './prompt-theme.js';
@@ -96,7 +96,7 @@ export async function askChecklist(
   lang: Lang,
   given: Record<string, string>,
   paint: Paint,
-  err: { write(s: string): unknown },
+  err: { write(s: string): unknown; isTTY?: boolean; columns?: number },
   colour: boolean,
   noteProblem: (note: string) => string | undefined = () => undefined,
 ): Promise<AskedAnswers> {
@@ -105,9 +105,18 @@ export async function askChecklist(
   const answers: Record<string, string> = Object.create(null) as Record<string, string>;
   const notes: Record<string, string> = Object.create(null) as Record<string, string>;
   const total = checklist.questions.length;
-  err.write(`\n${paint.bold(textLine(localize(checklist.title, lang)))}\n`);
+  // Wrapped at spaces to the terminal's width as it is when drawn (the terminal cut words
+  // anywhere), each line painted on its own.
+  const drawn = (lines: string[], style: (s: string) => string) => {
+    const width = terminalWidth(err);
+    return lines
+      .flatMap((line) => (width === undefined ? [line] : wrapWords(line, width)))
+      .map((line) => style(line))
+      .join('\n');
+  };
+  err.write(`\n${drawn([textLine(localize(checklist.title, lang))], paint.bold)}\n`);
   const description = localize(checklist.description, lang);
-  if (description) for (const line of textLines(description)) err.write(`${paint.dim(line)}\n`);
+  if (description) err.write(`${drawn(textLines(description), paint.dim)}\n`);
   return askingThroughSignals(async (ask) => {
     for (const [index, q] of checklist.questions.entries()) {
       if (Object.hasOwn(given, q.id)) continue;
@@ -115,9 +124,13 @@ export async function askChecklist(
       answers[q.id] = await ask(
         () => {
           err.write(`\n${paint.cyan(w.questionOf(index + 1, total))}\n`);
-          // The lines of a help written in several under the first, after its label.
+          // The lines of a help, and each line's continuation, under the first, after its label.
           const label = `${w.howToFind}: `;
-          if (help) err.write(`${textLines(help).map((line, i) => paint.dim(`${i ? ' '.repeat(displayWidth(label)) : label}${line}`)).join('\n')}\n`);
+          const indent = displayWidth(label);
+          if (help) {
+            const lines = textLines(help).flatMap((line, i) => hangingIndent(i ? ' '.repeat(indent) : label, indent, line, terminalWidth(err)).split('\n'));
+            err.write(`${lines.map((line) => paint.dim(line)).join('\n')}\n`);
+          }
         },
         (signal) =>
           select(

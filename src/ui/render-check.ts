@@ -4,7 +4,8 @@ import { localize, weakestAnswers, type CheckResult, type Checklist, type Lang }
 import type { Paint } from './colour.js';
 import type { CheckVerdict } from '../domain/types.js';
 import { safeText } from './safe.js';
-import { textLine, textLines } from './wrap.js';
+import { fitLines, hangingIndent, textLine, textLines } from './wrap.js';
+import { displayWidth } from './width.js';
 import { wordsFor } from './words.js';
 import { t } from '../i18n/index.js';
 
@@ -18,6 +19,8 @@ export interface RenderCheckInput {
   paint: Paint;
   /** The score as the user's policy reads it, said beside the checklist's reading where the two differ. */
   byPolicy?: CheckVerdict;
+  /** The columns of the terminal it is shown on (undefined in a pipe, where nothing is wrapped). */
+  width?: number;
 }
 
 export function checkJson(id: string, company: string, checklist: Checklist, at: string, result: CheckResult, notes: Record<string, string>) {
@@ -40,8 +43,14 @@ export function checkJson(id: string, company: string, checklist: Checklist, at:
   };
 }
 
-export function renderCheck({ id, company, checklist, result, notes, lang, paint, byPolicy }: RenderCheckInput): string {
+export function renderCheck({ id, company, checklist, result, notes, lang, paint, byPolicy, width }: RenderCheckInput): string {
   const w = wordsFor(lang);
+  // An item's text wrapped at spaces under itself, after its mark or label (`paint` after the cut, a line at a time).
+  const item = (head: string, text: string, style = (s: string) => s) =>
+    hangingIndent(head, displayWidth(head), text, width)
+      .split('\n')
+      .map((line) => style(line))
+      .join('\n');
   const colourOf = { go: paint.green, caution: paint.yellow, avoid: paint.red }[result.verdict];
   const question = (qid: string) => checklist.questions.find((q) => q.id === qid)!;
   const label = (qid: string, value: string) => textLine(localize(question(qid).answers.find((a) => a.value === value)!.label, lang));
@@ -54,7 +63,7 @@ export function renderCheck({ id, company, checklist, result, notes, lang, paint
   if (result.dealbreakers.length) {
     lines.push(paint.red.bold(`${w.dealbreakers}:`));
     for (const qid of result.dealbreakers) {
-      lines.push(`  ✗ ${text(qid)} — ${label(qid, result.answers.find((a) => a.question === qid)!.answer)}`);
+      lines.push(item('  ✗ ', `${text(qid)} — ${label(qid, result.answers.find((a) => a.question === qid)!.answer)}`));
     }
   } else {
     lines.push(`${w.dealbreakers}: ${w.none}`);
@@ -63,24 +72,25 @@ export function renderCheck({ id, company, checklist, result, notes, lang, paint
   if (weak.length) {
     lines.push('', `${w.weakest}:`);
     for (const a of weak) {
-      lines.push(`  • ${text(a.question)}`);
-      lines.push(`    ${label(a.question, a.answer)} (${t().fmt.number(a.score!)} × ${w.weight} ${t().fmt.number(a.weight)})`);
+      lines.push(item('  • ', text(a.question)));
+      lines.push(item('    ', `${label(a.question, a.answer)} (${t().fmt.number(a.score!)} × ${w.weight} ${t().fmt.number(a.weight)})`));
     }
   }
   const toAsk = result.answers.filter((a) => a.score !== null && a.score < 0.6);
   if (toAsk.length) {
     lines.push('', paint.bold(`${w.askBefore}:`));
     for (const a of toAsk) {
-      lines.push(`  ? ${text(a.question)} ${paint.dim(`[${a.question}: ${a.answer}]`)}`);
+      lines.push(item('  ? ', `${text(a.question)} ${paint.dim(`[${a.question}: ${a.answer}]`)}`));
       const help = localize(question(a.question).help, lang);
-      if (help) for (const line of textLines(help)) lines.push(`    ${paint.dim(line)}`);
+      if (help) for (const line of textLines(help)) lines.push(item('    ', line, paint.dim));
     }
   }
   const noted = result.answers.filter((a) => notes[a.question]);
   if (noted.length) {
     lines.push('', `${w.evidence}:`);
-    for (const a of noted) lines.push(`  ${a.question}: ${safeText(notes[a.question])}`);
+    for (const a of noted) lines.push(item(`  ${a.question}: `, safeText(notes[a.question])));
   }
   lines.push('', paint.dim(w.stored(id)));
-  return lines.join('\n') + '\n';
+  // The rest (the title, the score's line) wrapped under their first column.
+  return fitLines(lines.join('\n'), width) + '\n';
 }

@@ -131,7 +131,8 @@ describe('vetted check on a terminal', () => {
       expect(first).toContain('question 1 of 9');
       expect(first).toContain(general.title.en); // "Before you buy anything"
       expect(first).toContain('Before you buy anything');
-      expect(first).toContain(`How to find out: ${general.questions[0].help.en}`);
+      // (Its continuation lines, wrapped to the terminal, under its first.)
+      expect(first.replace(/\n {17}/g, ' ')).toContain(`How to find out: ${general.questions[0].help.en}`);
 
       const note = 'asked in their chat, a person answered in 2 minutes';
       const chosen: Record<string, string> = {};
@@ -243,7 +244,7 @@ describe('vetted check on a terminal', () => {
       expect(first).toContain('вопрос 1 из 9');
       expect(first).toContain(general.title.ru); // "Прежде чем что-то купить"
       expect(first).toContain('Если что-то пойдёт не так, кто поможет?');
-      expect(first).toContain(`Как выяснить: ${general.questions[0].help.ru}`);
+      expect(first.replace(/\n {14}/g, ' ')).toContain(`Как выяснить: ${general.questions[0].help.ru}`);
       expect(first).toContain(general.questions[0].answers[0].label.ru);
       expect(first).not.toContain('question 1 of 9');
       expect(first).not.toContain(general.questions[0].text.en);
@@ -395,6 +396,40 @@ describe('vetted check on a terminal', () => {
       expect(screen).toContain('  You do, the buyer\n');
       t.keys('C-c');
       expect(await t.waitForExit()).toBe(130);
+    },
+    TEST_TIMEOUT,
+  );
+
+  it(
+    'wraps the questions and the result at spaces to the width of the terminal',
+    async () => {
+      const given = general.questions.slice(1).flatMap((q) => ['--answer', `${q.id}=${q.id === 'cancel' ? 'unknown' : q.answers[0].value}`]);
+      const env = { VETTED_DB: s.db, VETTED_CONFIG: s.config, NO_COLOR: '1', LANG: 'C.UTF-8' };
+      const t = (term = Terminal.start({ dir: s.dir, args: ['check', 'Narrow Shop', ...given], env, width: 80, stdoutOnTerminal: true }));
+      const note = 'asked in their chat on Monday, and a person answered within two minutes, with a name and a direct line';
+      // (Answered by hand: the answer chosen stands on two lines at this width.)
+      await waitForQuestion(t, 1);
+      t.keys('Enter');
+      await t.waitForText('Note (where you found this');
+      t.type(note);
+      await t.waitForText('direct line');
+      t.keys('Enter');
+      expect(await t.waitForExit()).toBe(0);
+      // The screen with the terminal's own wraps joined: a word it cut shows as a line wider than 80.
+      const screen = t.screen();
+      for (const line of screen.split('\n')) expect(line.length, line).toBeLessThanOrEqual(80);
+      // Every word whole: the lines, joined, are the text.
+      const joined = (from: string, to: string) =>
+        screen
+          .slice(screen.indexOf(from), screen.indexOf(to, screen.indexOf(from)))
+          .split('\n')
+          .map((l) => l.trim())
+          .join(' ')
+          .trim();
+      expect(joined('How to find out:', '✔ If something')).toBe(`How to find out: ${general.questions[0].help.en}`);
+      const cancel = general.questions.find((q) => q.id === 'cancel')!;
+      expect(joined(`[cancel: unknown]`, '\n\n')).toBe(`[cancel: unknown] ${cancel.help.en}`);
+      expect(joined('who-helps: asked', '\n\n')).toBe(`who-helps: ${note}`);
     },
     TEST_TIMEOUT,
   );
