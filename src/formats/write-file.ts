@@ -440,13 +440,22 @@ export function sweepTempsBeside(target: string): void {
 }
 
 /**
+ * How long a temporary file goes unwritten before it may be taken for a leftover: a writer's
+ * id says whether it is gone only among the processes of this machine and container, and the
+ * folder may be another's too (a shared volume, a network disk), where a live writer is no
+ * process here. A writer writes its file without a pause of this length.
+ */
+export const TEMP_QUIET_MS = 10 * 60_000;
+
+/**
  * Removes from `dir` the temporary files (with whatever SQLite kept beside one) made for a
  * target whose name `forTarget` accepts, as cut in the temporary name, by a process that is
  * gone. Only regular files of this user under a name exactly of that shape are removed: not a
  * file of an earlier version's name, which says nothing of its writer; not one with a second
  * name (a database linked into place a moment ago, whose maker is about to remove this one);
- * and not one whose writer may still be running (its id is of a process there, whoever's).
- * Whatever cannot be looked at or removed is left for another time.
+ * not one whose writer may still be running (its id is of a process there, whoever's); and not
+ * one written to in the last TEMP_QUIET_MS. Whatever cannot be looked at or removed is left for
+ * another time.
  */
 export function sweepTemps(dir: string, forTarget: (name: string) => boolean): void {
   let names: string[];
@@ -466,6 +475,9 @@ export function sweepTemps(dir: string, forTarget: (name: string) => boolean): v
       if (!st.isFile() || (uid !== undefined && st.uid !== uid)) continue;
       const own = tail[2] === undefined ? file : file.slice(0, -tail[2].length);
       if (st.nlink !== 1 && own === file) continue;
+      // Written to within the last minutes: a process of another container or machine that
+      // shares the folder may be writing it, under an id no process here has.
+      if (Date.now() - st.mtimeMs < TEMP_QUIET_MS) continue;
       if (!writerGone(Number(tail[1]), own)) continue;
       rmSync(file, { force: true });
     } catch {
