@@ -82,8 +82,12 @@ export function digestOf(events: readonly IncidentEvent[]): Digest {
   }
   d.last = last;
   d.levels = LEVELS.filter((l) => levels.has(l));
-  if (d.closing) {
-    const closedMs = msOf(d.closing.at);
+  // Only once the problem was put right: after a closing that left it unresolved, going further
+  // up (to the regulator) is the customer's next step, and counts.
+  if (d.closing && (d.closing.outcome === 'resolved' || d.closing.outcome === 'partial')) {
+    // A closing of a day alone is that whole day's: two events of one day are not one moment.
+    const at = d.closing.at;
+    const closedMs = at.length > 10 ? msOf(at) : new Date(Number(at.slice(0, 4)), Number(at.slice(5, 7)) - 1, Number(at.slice(8, 10)) + 1).getTime() - 1;
     const byClosing = d.levels.filter((l) => firstMs.get(l)! <= closedMs);
     if (byClosing.length < d.levels.length) d.levelsByClosing = byClosing;
   }
