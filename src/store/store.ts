@@ -313,7 +313,12 @@ export class Store {
 
   /** A new database at `path`, filled by `fill` before it is linked into place (see createFilled). */
   static createFilled<T>(path: string, options: OpenOptions, fill: (store: Store) => T): { value: T } | undefined {
-    return createFilled(path, options, (db) => fill(new Store(db, path)));
+    const saved = savedChanges().length;
+    const made = createFilled(path, options, (db) => fill(new Store(db, path)));
+    // Filled in a private file that another process's database took the place of, and thrown
+    // away: its changes were never kept (their numbers are the other database's changes').
+    if (!made) savedChanges().splice(saved);
+    return made;
   }
 
   /** A store in memory, named after the file it stands in for. */

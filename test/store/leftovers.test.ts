@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Store } from '../../src/store/store.js';
+import { savedChanges } from '../../src/saved-changes.js';
 
 let dir: string;
 let path: string;
@@ -64,5 +65,27 @@ describe('a new database made beside private files of others', () => {
     writeFileSync(fresh, '');
     made();
     expect(existsSync(fresh)).toBe(true);
+  });
+});
+
+describe('the changes said to be kept', () => {
+  it('are none of a new database filled in a private file that another database took the place of', () => {
+    const before = savedChanges().length;
+    const made = Store.createFilled(path, {}, (store) => {
+      store.write(() => store.createCompany('Ours', '2024-01-01T10:00'), { summary: 'ours' });
+      // Another process makes the database meanwhile (here, another store of this one): the fill is thrown away.
+      const other = Store.open(path);
+      other.write(() => other.createCompany('Theirs', '2024-01-01T10:00'), { summary: 'theirs' });
+      other.close();
+    });
+    expect(made).toBeUndefined();
+    // The fill's change #1 is not kept, and its number is the other database's change.
+    expect(savedChanges().slice(before)).not.toContain(1);
+    const kept = Store.open(path);
+    try {
+      expect(kept.findCompany('Ours')).toBeUndefined();
+    } finally {
+      kept.close();
+    }
   });
 });
