@@ -46,8 +46,11 @@ export async function runBackup(ctx: Context, opts: { out?: string }): Promise<C
 
 /** The refusal of a backup whose copy (at `to`; undefined: standard output) SQLite finds damaged, naming the copies that may be restored instead. */
 function damagedCopy(ctx: Context, to: string | undefined, damage: string): UserError {
-  const earlier = copiesOf(ctx.dbPath, to);
-  return new UserError(t().data.backedUpDamaged(ctx.dbPath, to, damage, earlier.slice(0, 3), earlier.length - 3, backupDir(ctx.dbPath)));
+  // Only copies found whole are offered (a backup of the damage made before this one is kept
+  // under a backup's name too): the newest three, looked at among the newest ten.
+  const copies = copiesOf(ctx.dbPath, to);
+  const whole = copies.slice(0, 10).filter((file) => !damageIn(file));
+  return new UserError(t().data.backedUpDamaged(ctx.dbPath, to, damage, whole.slice(0, 3), copies.length > 10 ? copies.length - 10 + Math.max(0, whole.length - 3) : whole.length - 3, backupDir(ctx.dbPath)));
 }
 
 export async function runRestore(ctx: Context, file: string, opts: { yes?: boolean } = {}): Promise<CommandResult> {

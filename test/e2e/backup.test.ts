@@ -735,6 +735,9 @@ describe('the database file', () => {
     expect(piped.stdout.subarray(0, 16).toString('latin1')).toBe('SQLite format 3\0');
     expect(piped.stderr.toString()).toMatch(/^vetted: .* is damaged .*, and so is the copy of it just written to standard output; restore a backup made before the damage/);
     expect(expectOneLineError(s.run(['--lang', 'ru', 'backup']))).toMatch(/ повреждена \(SQLite: .+\), а значит, повреждена и только что записанная в .+ копия .*; восстановите копию, сделанную до повреждения .*`sqlite3 .+ \.recover/);
+    // The copies of the damage made before, kept under a backup's name, are not offered as ones to restore.
+    expect(readdirSync(dir).length).toBeGreaterThan(2);
+    expect(expectOneLineError(s.run(['backup']))).toMatch(new RegExp(`newest first: ${re(good)}\\), `));
   });
 
   it('the default data folder is created private (0700)', () => {
