@@ -18,7 +18,7 @@ import { judgeCompany, verdictByPolicy, type Verdict } from '../domain/policy.js
 import type { CompanyEvidence } from '../domain/types.js';
 import { jsonCatalogs, policyOf, reasonJson } from './verdicts.js';
 import { fallbackNotice } from '../ui/checklist-language.js';
-import { t } from '../i18n/index.js';
+import { pickLang, t } from '../i18n/index.js';
 import { recordFacts, renderAfterCheck, renderRecord, type RecordFacts } from '../ui/render-record.js';
 import { opSummary } from '../domain/op-summary.js';
 import { shellArg, shellWord } from '../i18n/format.js';
@@ -88,6 +88,8 @@ function commandWith(ctx: Context, company: string, checklistArg: string | undef
   };
   const words = ['vetted'];
   if (ctx.setBy.db === '--db') words.push('--db', shellWord(ctx.dbPath));
+  // The check keeps the language it was made in: one given by --lang is given again.
+  if (ctx.lang !== pickLang(undefined, ctx.env)) words.push('--lang', ctx.lang);
   words.push('check');
   if (checklistArg !== undefined) words.push('--checklist', shellWord(checklistArg));
   for (const q of checklist.questions) if (Object.hasOwn(answers, q.id)) words.push('--answer', pair(q.id, answers[q.id]));
@@ -108,6 +110,8 @@ const SAID = 10;
 
 export async function run(ctx: Context, companyArg: string, opts: CheckOptions): Promise<CommandResult> {
   let company = checkCompanyName(companyArg);
+  // Standard input is read once: the checklist and the answers cannot both come from it.
+  if (opts.checklist === '-' && opts.answers === '-') throw new UserError(t().check.stdinTwice);
   const { checklist, source, file } = findChecklist(opts.checklist ?? 'general', ctx.configDir);
   const fromFile = opts.answers ? readAnswersFile(opts.answers) : { answers: {}, notes: {} };
   // Keyed by question ids, which may be any word a checklist uses (constructor, __proto__…): no prototype.
@@ -124,7 +128,7 @@ export async function run(ctx: Context, companyArg: string, opts: CheckOptions):
   // A checklist given by its file is shown by its file: `checklists show` knows no id of it.
   // JSON is asked for by a script, which answers no question even where it runs on a terminal:
   // asked anyway, it waited for keys that never came.
-  if (missing.length && (!ctx.interactive || opts.json)) throw new UserError(t().check.noAnswers(missing, source === 'file' && opts.checklist !== undefined ? opts.checklist : checklist.id, !!opts.json && ctx.interactive));
+  if (missing.length && (!ctx.interactive || opts.json)) throw new UserError(t().check.noAnswers(missing, source === 'file' && opts.checklist !== undefined && opts.checklist !== '-' ? opts.checklist : checklist.id, !!opts.json && ctx.interactive));
   if (!missing.length && !hasScore(scoreCheck(checklist, answers))) throw new UserError(t().check.nothingScored(checklist.id));
   const err = colourWanted(ctx.err, { noColor: ctx.noColor }, ctx.env);
   const policy = await policyOf(ctx);

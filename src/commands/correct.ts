@@ -8,7 +8,7 @@ import { toJson } from '../ui/safe.js';
 import { renderTable } from '../ui/table.js';
 import { jsonList, type JsonOutOptions } from '../ui/json-out.js';
 import { FAULTS, type EventType, type Incident, type IncidentEvent } from '../domain/types.js';
-import { dueMovedWith, isReplyDeadline, isWritten, letterOfDeadline, levelOf, replyDeadlineOf, timelineFault } from '../domain/incident.js';
+import { dueMovedWith, isReplyDeadline, isWritten, letterOfDeadline, levelOf, mayBeReplyDeadline, replyDeadlineOf, timelineFault } from '../domain/incident.js';
 import { replyPromiseIn, replyPromiseMoved, sentNoteIn } from '../domain/letter-words.js';
 import { formatLocalMinute, msOf } from '../domain/dates.js';
 import { EVENT_FIELDS, FIELD_SPECS, definedOnly, requiredWhenLogged, sameEventAs } from '../domain/events.js';
@@ -266,6 +266,12 @@ export async function runEditEvent(ctx: Context, eventId: string, opts: EditEven
         })
       : undefined;
     if (deadlineNext) checkEventFits(incident, 'promise', next.at, deadlineNext as unknown as Record<string, unknown>, deadline!.id);
+    // Of a day alone a reply deadline is known only by the words `letter --sent` gives it: a
+    // letter moved to a day alone, or the words of such a deadline changed, turned it into a
+    // promise of the company's, broken when let pass, with a word saying it moved with its letter.
+    if (deadlineNext && !mayBeReplyDeadline(deadlineNext)) throw new UserError(t().correct.deadlineNeedsTime(deadline!.id!, event.id!));
+    const ofLetter = !moved && isReplyDeadline(incident.events, event) ? letterOfDeadline(incident.events, event) : undefined;
+    if (ofLetter && !mayBeReplyDeadline(next)) throw new UserError(t().correct.deadlineWordsNeedTime(event.id!, ofLetter.id!));
     store.write(
       () => {
         store.updateEvent(rowId, next);

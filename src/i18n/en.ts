@@ -496,6 +496,7 @@ export const en = {
             : `it scores the same answers otherwise (${change.was} then, ${change.now} now)`
       }. Give its file a new version (\`version: ${version + 1}\`), so that the checks made with version ${version} keep the questions and scores they were made with; then check again.`,
     /** `json`: asked for JSON, which asks no questions even on a terminal. */
+    stdinTwice: '--checklist - and --answers - both name standard input, which is read once; give one of them as a file.',
     noAnswers: (missing: string[], checklist: string, json = false) =>
       `no answer was given to ${missing.join(', ')}; give ${missing.length > 1 ? 'them' : 'it'} with --answer ID=VALUE or --answers FILE, or run ${json ? 'without --json ' : ''}on a terminal to be asked (see \`vetted checklists show ${shellWord(checklist)}\`).`,
     record: (name: string, list: Placement, since: string | null) =>
@@ -1691,6 +1692,10 @@ export const en = {
     deadlineGoes: (id: string) => `, with its reply deadline ${id}`,
     deadlineOrphaned: (id: string, letter: string) =>
       `  note: ${letter} is no letter or email now, so ${id}, its reply deadline, is read as a promise of the company's; if they made none, remove it: \`vetted event remove ${id}\`.`,
+    deadlineNeedsTime: (deadline: string, letter: string) =>
+      `${letter} would be of a day alone, and its reply deadline ${deadline} would then read as a promise of the company's: of a day alone, a letter's reply deadline is known only by the words \`letter --sent\` gives it. Give the letter a time of day too, such as --at "2026-11-06 09:00". Nothing was changed.`,
+    deadlineWordsNeedTime: (deadline: string, letter: string) =>
+      `${deadline} is the reply deadline of your letter ${letter}, both of a day alone: in other words it would read as a promise of the company's, for of a day alone a reply deadline is known only by the words \`letter --sent\` gives it. Give the letter a time of day first (\`vetted event edit ${letter} --at "DATE HH:MM"\`: its deadline moves with it), then change the words. Nothing was changed.`,
     deadlineLeft: (id: string, letter: string) =>
       `  note: ${id} no longer stands at the moment of the letter ${letter}, so it is read as a promise of the company's, not as the letter's reply deadline; to move a letter with its deadline, edit the letter (\`vetted event edit ${letter} --at WHEN\`).`,
     eventRemoved: (id: string, type: EventType, at: string, incident: string) => `removed ${id} (${type} at ${when(at)}) from ${incident}`,

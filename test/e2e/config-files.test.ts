@@ -7,7 +7,7 @@ import { parse as parseYaml } from 'yaml';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { BIN, ROOT, amazonAnswerFlags, sandbox, type RunResult, type Sandbox } from '../helpers/cli.js';
-import { STACK_FRAME, ok } from '../helpers/expect.js';
+import { STACK_FRAME, expectOneLineError, ok } from '../helpers/expect.js';
 
 let s: Sandbox;
 beforeEach(() => {
@@ -114,6 +114,7 @@ describe('a checklist file of the user’s that cannot be read', () => {
     writeFileSync(json, JSON.stringify({ ...(parseYaml(general) as object), id: 'mine' }));
     expect(ok(s.run(['check', 'Acme', '--checklist', json, ...amazonAnswerFlags])).stdout).toMatch(/\(mine v1\)/);
     expect(ok(s.run(['check', 'Beta', '--checklist', '-', ...amazonAnswerFlags], { input: readFileSync(json, 'utf8') })).stdout).toMatch(/\(mine v1\)/);
+    expect(expectOneLineError(s.run(['check', 'Gamma', '--checklist', '-', '--answers', '-'], { input: readFileSync(json, 'utf8') }))).toMatch(/both name standard input, which is read once/);
     const r = s.run(['checklists', 'validate', s.db]);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/is an SQLite database, not a text file/);

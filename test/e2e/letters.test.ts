@@ -394,6 +394,21 @@ describe("a letter's reply deadline", () => {
     expect(json<{ events: { type: string }[] }>(s, ['incident', 'show', 'mover-1', '--json']).events.map((e) => e.type)).toEqual(['contact', 'promise']);
   });
 
+  it('is not turned into a promise of the company\'s by a day alone: a letter moved to one, or such a deadline given other words, is refused', () => {
+    rmSync(join(s.config, 'letters'), { recursive: true, force: true });
+    ok(s.run(['incident', 'add', 'Dayco', '--title', 'broken', '--fault', 'company', '--opened', '2026-11-01 09:00']));
+    ok(s.run(['letter', 'dayco-1', '--from', 'I', '--sent', '--at', '2026-11-03 10:00']));
+    ok(s.run(['event', 'edit', 'dayco-1#2', '--text', 'answer to my letter']));
+    expect(expectOneLineError(s.run(['event', 'edit', 'dayco-1#1', '--at', '2026-11-06']))).toMatch(/dayco-1#1 would be of a day alone, and its reply deadline dayco-1#2 would then read as a promise of the company's.*Nothing was changed\.$/);
+    // With the words `letter --sent` gives it, a deadline of a day alone is still known for one.
+    ok(s.run(['event', 'edit', 'dayco-1#2', '--text', 'a reply to my complaint of 3 November 2026']));
+    expect(ok(s.run(['event', 'edit', 'dayco-1#1', '--at', '2026-11-06'])).stderr).toMatch(/its reply deadline dayco-1#2 moved with it/);
+    expect(expectOneLineError(s.run(['event', 'edit', 'dayco-1#2', '--text', 'answer to my letter']))).toMatch(/^vetted: dayco-1#2 is the reply deadline of your letter dayco-1#1, both of a day alone: .*Nothing was changed\.$/);
+    const due = json<{ incident: string }[]>(s, ['due', '--json']).filter((d) => d.incident === 'dayco-1');
+    expect(JSON.stringify(due)).toMatch(/"reply_deadline": ?true/);
+    expect(JSON.stringify(due)).not.toMatch(/"reply_deadline": ?false/);
+  });
+
   it('moved to another day, keeps the time the company was given to answer, and its words tell the new date, in either language', () => {
     rmSync(join(s.config, 'letters'), { recursive: true, force: true });
     ok(s.run(['incident', 'add', 'Later', '--title', 'parcel lost', '--fault', 'company', '--opened', '2026-10-01 10:00']));
