@@ -5,7 +5,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { ROOT, SHARED, sandbox, type RunResult, type Sandbox, amazonAnswerFlags } from '../helpers/cli.js';
+import { ROOT, SHARED, sandbox, type CheckJson, type RunResult, type Sandbox, amazonAnswerFlags } from '../helpers/cli.js';
 import { STACK_FRAME, json, ok } from '../helpers/expect.js';
 
 interface SeedCheck {
@@ -37,14 +37,6 @@ function expectUsageError(r: RunResult): string {
   return lines[0];
 }
 
-interface CheckJson {
-  company: string;
-  checklist: string;
-  score: number;
-  verdict: string;
-  dealbreakers: string[];
-  answers: { question: string; answer: string; score: number | null; note?: string }[];
-}
 
 function checkJson(r: RunResult): CheckJson {
   expect(r.code, `stderr: ${r.stderr}`).toBe(0);

@@ -5,7 +5,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { BIN, sandbox, type Sandbox } from '../helpers/cli.js';
+import { BIN, sandbox, type CheckJson, type Sandbox } from '../helpers/cli.js';
 import { Terminal, after, shQuote } from '../helpers/tmux.js';
 import { STACK_FRAME } from '../helpers/expect.js';
 
@@ -60,14 +60,7 @@ function startVetted(args: string[], env: Record<string, string> = {}, unset: st
 function storedCheck() {
   const r = s.run(['checks', 'list', '--json']);
   expect(r.code, r.stderr).toBe(0);
-  const checks = JSON.parse(r.stdout) as {
-    company: string;
-    checklist: string;
-    score: number;
-    verdict: string;
-    dealbreakers: string[];
-    answers: { question: string; answer: string; score: number | null; note?: string }[];
-  }[];
+  const checks = JSON.parse(r.stdout) as CheckJson[];
   expect(checks).toHaveLength(1);
   return checks[0];
 }

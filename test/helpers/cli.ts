@@ -81,3 +81,13 @@ export const amazonAnswerFlags = Object.entries(AMAZON_ANSWERS).flatMap(([q, a])
 export function readRecordByRecord(text: string): string {
   return text + ' '.repeat(Math.max(0, READ_WHOLE_BYTES + 1024 - Buffer.byteLength(text)));
 }
+
+/** A check as `check --json` and `checks list --json` give it. */
+export interface CheckJson {
+  company: string;
+  checklist: string;
+  score: number;
+  verdict: string;
+  dealbreakers: string[];
+  answers: { question: string; answer: string; score: number | null; note?: string }[];
+}
