@@ -1,6 +1,6 @@
 // `vetted backup [--out FILE]` and `vetted restore FILE`.
 
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { t } from '../i18n/index.js';
 import { resolve } from 'node:path';
 import type { Context } from '../context.js';
@@ -44,12 +44,22 @@ export async function runBackup(ctx: Context, opts: { out?: string }): Promise<C
   return { out: `${safeText(dest)}\n`, err: t().data.backedUp(ctx.dbPath, dest) };
 }
 
+/** Whether a copy in the backups folder is one a restore would take: a file, not empty, that SQLite opens and finds whole (one that cannot be opened, another's, is not). */
+function isWholeCopy(file: string): boolean {
+  try {
+    const st = statSync(file);
+    return st.isFile() && st.size > 0 && !damageIn(file);
+  } catch {
+    return false;
+  }
+}
+
 /** The refusal of a backup whose copy (at `to`; undefined: standard output) SQLite finds damaged, naming the copies that may be restored instead. */
 function damagedCopy(ctx: Context, to: string | undefined, damage: string): UserError {
   // Only copies found whole are offered (a backup of the damage made before this one is kept
   // under a backup's name too): the newest three, looked at among the newest ten.
   const copies = copiesOf(ctx.dbPath, to);
-  const whole = copies.slice(0, 10).filter((file) => !damageIn(file));
+  const whole = copies.slice(0, 10).filter(isWholeCopy);
   return new UserError(t().data.backedUpDamaged(ctx.dbPath, to, damage, whole.slice(0, 3), copies.length > 10 ? copies.length - 10 + Math.max(0, whole.length - 3) : whole.length - 3, backupDir(ctx.dbPath)));
 }
 

@@ -269,7 +269,7 @@ export async function runEditEvent(ctx: Context, eventId: string, opts: EditEven
     // Of a day alone a reply deadline is known only by the words `letter --sent` gives it: a
     // letter moved to a day alone, or the words of such a deadline changed, turned it into a
     // promise of the company's, broken when let pass, with a word saying it moved with its letter.
-    if (deadlineNext && !mayBeReplyDeadline(deadlineNext)) throw new UserError(t().correct.deadlineNeedsTime(deadline!.id!, event.id!));
+    if (deadlineNext && !mayBeReplyDeadline(deadlineNext)) throw new UserError(t().correct.deadlineNeedsTime(deadline!.id!, event.id!, next.at.slice(0, 10)));
     const ofLetter = !moved && isReplyDeadline(incident.events, event) ? letterOfDeadline(incident.events, event) : undefined;
     if (ofLetter && !mayBeReplyDeadline(next)) throw new UserError(t().correct.deadlineWordsNeedTime(event.id!, ofLetter.id!));
     store.write(

@@ -82,9 +82,9 @@ export function digestOf(events: readonly IncidentEvent[]): Digest {
   }
   d.last = last;
   d.levels = LEVELS.filter((l) => levels.has(l));
-  // Only once the problem was put right: after a closing that left it unresolved, going further
-  // up (to the regulator) is the customer's next step, and counts.
-  if (d.closing && (d.closing.outcome === 'resolved' || d.closing.outcome === 'partial')) {
+  // Only once the problem was put right: after a closing that left it unresolved, or put right in
+  // part only, going further up (to the regulator) is the customer's next step, and counts.
+  if (d.closing?.outcome === 'resolved') {
     // A closing of a day alone is that whole day's: two events of one day are not one moment.
     const at = d.closing.at;
     const closedMs = at.length > 10 ? msOf(at) : new Date(Number(at.slice(0, 4)), Number(at.slice(5, 7)) - 1, Number(at.slice(8, 10)) + 1).getTime() - 1;

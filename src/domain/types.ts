@@ -125,8 +125,8 @@ export interface Digest {
   lastThere: string | null;
   /** The last resolution with an outcome. */
   closing: { outcome: Outcome; at: string } | null;
-  /** The levels the events were at by a closing that put the problem right (resolved, or in
-   * part; one of a day alone, by the end of that day), where a level was first reached after it
+  /** The levels the events were at by a closing that put the problem right (resolved; one of a
+   * day alone, by the end of that day), where a level was first reached after it
    * (a word of thanks to management once the fix came): the levels the customer had to go to. */
   levelsByClosing?: Level[];
   /** Whether any event is more than a note: the company has been told. */

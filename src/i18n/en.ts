@@ -1692,10 +1692,10 @@ export const en = {
     deadlineGoes: (id: string) => `, with its reply deadline ${id}`,
     deadlineOrphaned: (id: string, letter: string) =>
       `  note: ${letter} is no letter or email now, so ${id}, its reply deadline, is read as a promise of the company's; if they made none, remove it: \`vetted event remove ${id}\`.`,
-    deadlineNeedsTime: (deadline: string, letter: string) =>
-      `${letter} would be of a day alone, and its reply deadline ${deadline} would then read as a promise of the company's: of a day alone, a letter's reply deadline is known only by the words \`letter --sent\` gives it. Give the letter a time of day too, such as --at "2026-11-06 09:00". Nothing was changed.`,
+    deadlineNeedsTime: (deadline: string, letter: string, day: string) =>
+      `${letter} would be of a day alone, and its reply deadline ${deadline} would then read as a promise of the company's: of a day alone, a letter's reply deadline is known only by the words \`letter --sent\` gives it. Give the letter a time of day too, such as --at "${day} 09:00". Nothing was changed.`,
     deadlineWordsNeedTime: (deadline: string, letter: string) =>
-      `${deadline} is the reply deadline of your letter ${letter}, both of a day alone: in other words it would read as a promise of the company's, for of a day alone a reply deadline is known only by the words \`letter --sent\` gives it. Give the letter a time of day first (\`vetted event edit ${letter} --at "DATE HH:MM"\`: its deadline moves with it), then change the words. Nothing was changed.`,
+      `${deadline} is the reply deadline of your letter ${letter}, both of a day alone: given other words, it would read as a promise of the company's, for of a day alone a reply deadline is known only by the words \`letter --sent\` gives it. Give the letter a time of day first (\`vetted event edit ${letter} --at "DATE HH:MM"\`: its deadline moves with it), then change the words. Nothing was changed.`,
     deadlineLeft: (id: string, letter: string) =>
       `  note: ${id} no longer stands at the moment of the letter ${letter}, so it is read as a promise of the company's, not as the letter's reply deadline; to move a letter with its deadline, edit the letter (\`vetted event edit ${letter} --at WHEN\`).`,
     eventRemoved: (id: string, type: EventType, at: string, incident: string) => `removed ${id} (${type} at ${when(at)}) from ${incident}`,

@@ -738,6 +738,10 @@ describe('the database file', () => {
     // The copies of the damage made before, kept under a backup's name, are not offered as ones to restore.
     expect(readdirSync(dir).length).toBeGreaterThan(2);
     expect(expectOneLineError(s.run(['backup']))).toMatch(new RegExp(`newest first: ${re(good)}\\), `));
+    // Nor what a restore would not take under a copy's name (a folder, an empty file): the damage is still what is said.
+    mkdirSync(join(dir, 'vetted-backup-20990101-000000.db'));
+    writeFileSync(join(dir, 'vetted-backup-20990101-000001.db'), '');
+    expect(expectOneLineError(s.run(['backup']))).toMatch(new RegExp(`is damaged .*newest first: ${re(good)}\\), `));
   });
 
   it('the default data folder is created private (0700)', () => {

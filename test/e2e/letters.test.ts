@@ -399,7 +399,7 @@ describe("a letter's reply deadline", () => {
     ok(s.run(['incident', 'add', 'Dayco', '--title', 'broken', '--fault', 'company', '--opened', '2026-11-01 09:00']));
     ok(s.run(['letter', 'dayco-1', '--from', 'I', '--sent', '--at', '2026-11-03 10:00']));
     ok(s.run(['event', 'edit', 'dayco-1#2', '--text', 'answer to my letter']));
-    expect(expectOneLineError(s.run(['event', 'edit', 'dayco-1#1', '--at', '2026-11-06']))).toMatch(/dayco-1#1 would be of a day alone, and its reply deadline dayco-1#2 would then read as a promise of the company's.*Nothing was changed\.$/);
+    expect(expectOneLineError(s.run(['event', 'edit', 'dayco-1#1', '--at', '2026-11-07']))).toMatch(/dayco-1#1 would be of a day alone, and its reply deadline dayco-1#2 would then read as a promise of the company's.*such as --at "2026-11-07 09:00"\. Nothing was changed\.$/);
     // With the words `letter --sent` gives it, a deadline of a day alone is still known for one.
     ok(s.run(['event', 'edit', 'dayco-1#2', '--text', 'a reply to my complaint of 3 November 2026']));
     expect(ok(s.run(['event', 'edit', 'dayco-1#1', '--at', '2026-11-06'])).stderr).toMatch(/its reply deadline dayco-1#2 moved with it/);

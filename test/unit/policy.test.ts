@@ -87,6 +87,7 @@ describe('B1 institutional failure', () => {
     ['quality reached before a fix without amends, management told afterwards', [incident({ events: reached('quality', resolution('resolved', '2024-01-10T10:00'), contact({ at: '2024-01-12T10:00', level: 'management' })) })], true],
     // After a closing that left the problem unresolved, going further up is the customer's next step.
     ['closed unresolved at the front line, then the regulator written to', [incident({ events: [contact({ at: '2024-01-02T10:00' }), resolution('unresolved', '2024-01-05T10:00'), contact({ at: '2024-01-20T10:00', channel: 'letter', level: 'regulator' })] })], true],
+    ['put right in part at the front line, then the regulator written to', [incident({ events: [contact({ at: '2024-01-02T10:00' }), resolution('partial', '2024-01-05T10:00'), contact({ at: '2024-01-20T10:00', channel: 'letter', level: 'regulator' })] })], true],
     // A closing of a day alone is that whole day's: an escalation that day came before it.
     ['management reached the day of a closing dated by its day alone', [incident({ events: [escalation('management', '2024-01-05T10:00'), resolution('resolved', '2024-01-05')] })], true],
     ['a third-party fault: a refusal as policy', [incident({ fault: 'third-party', events: [refusal({ at: '2024-01-05T10:00', policy: true })] })], false],
