@@ -530,18 +530,24 @@ export function linkInPlace(from: string, to: string): boolean | 'taken' {
 }
 
 /**
- * Removes the private files of new databases that a process of an earlier version was stopped
- * while making (an import into no database yet, killed half way): they are of no use, and a
- * large import's is large. Their names do not say who made them (those of this version do, and
- * createTempBeside removes them once their maker is gone): one still in the making is locked by
- * its maker and left alone (it stays locked until it is linked into place); so is one without a
- * page yet, unless it is an hour old.
+ * Removes the private files of new databases that a process was stopped while making (an import
+ * into no database yet, killed half way): they are of no use, and a large import's is large.
+ * Those of this version's names are looked at once their maker is gone from here; an earlier
+ * version's names do not say who made them. One still in the making is locked by its maker and
+ * left alone (it stays locked until it is linked into place); so is one without a page yet,
+ * unless it is an hour old.
  */
 function sweepLeftovers(path: string): void {
   const dir = dirname(path);
   let names: string[];
   try {
-    names = readdirSync(dir).filter((n) => tempWriterOf(path, n) === 0);
+    // Those of an earlier version's names, and those whose writer is gone from here: the lock
+    // says whether another process (of another container too) still makes one, at once, where
+    // the sweep of other temporary files waits for them to go unwritten for some minutes.
+    names = readdirSync(dir).filter((n) => {
+      const writer = tempWriterOf(path, n);
+      return writer === 0 || (writer !== undefined && writerGone(writer, join(dir, n)));
+    });
   } catch {
     return;
   }
