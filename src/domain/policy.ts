@@ -71,15 +71,34 @@ export interface Finding {
 }
 
 /** What would change a verdict, as facts for the catalogs. */
+/** What a failure must be to blacken a company: `level` the lowest level the policy counts, and
+ * `levels` every level it counts where that is not `level` and all above it (a policy that skips
+ * one: "management or the court", not "management or above"). */
+export interface ToBlack {
+  level: Level;
+  levels?: Level[];
+  promises: number;
+  repeat: number;
+  months: number;
+}
+
 export type Change =
   | { kind: 'unpin'; company: string; evidence_says: 'black' | 'white' | null }
   | { kind: 'deeds-to-white' }
-  | { kind: 'deeds-to-black'; level: Level; promises: number; repeat: number; months: number }
+  | ({ kind: 'deeds-to-black' } & ToBlack)
   | { kind: 'words-to-white' }
-  | { kind: 'words-to-black'; level: Level; promises: number; repeat: number; months: number }
-  | { kind: 'watch-to-black'; level: Level; promises: number; repeat: number; months: number }
+  | ({ kind: 'words-to-black' } & ToBlack)
+  | ({ kind: 'watch-to-black' } & ToBlack)
   | { kind: 'watch-to-white' }
   | { kind: 'any-evidence' };
+
+function toBlackOf(policy: Policy): ToBlack {
+  // The policy's levels are kept in the ladder's order (validatePolicy).
+  const counted = policy.institutional_levels;
+  const level = counted[0];
+  const allAbove = LEVELS.slice(LEVELS.indexOf(level)).every((l) => counted.includes(l));
+  return { level, ...(allAbove ? {} : { levels: [...counted] }), promises: policy.broken_promises, repeat: policy.repeat_unresolved, months: policy.repeat_window_months };
+}
 
 export function factsOf(e: CompanyEvidence | CompanyFacts): CompanyFacts {
   // Facts read from the store are digested already, and are taken as they are.
@@ -438,13 +457,13 @@ export function judgeCompany(evidence: CompanyEvidence | CompanyFacts, policy: P
     const reasons = side === 'black' ? black : white;
     const decided = reasons[0];
     // What a failure must be to blacken it, as the rules say: institutional and not put right, a pattern of broken promises, or failures left unresolved again and again.
-    const toBlack = { level: policy.institutional_levels[0], promises: policy.broken_promises, repeat: policy.repeat_unresolved, months: policy.repeat_window_months };
+    const toBlack = toBlackOf(policy);
     const change: Change = side === 'black' ? { kind: deeds.length ? 'deeds-to-white' : 'words-to-white' } : { kind: deeds.length ? 'deeds-to-black' : 'words-to-black', ...toBlack };
     return verdict(side, datePart(decided.date), false, reasons, decided, [change]);
   }
   const watch = watchFindings(e, policy, now);
   if (watch.length) {
-    const toBlack: Change = { kind: 'watch-to-black', level: policy.institutional_levels[0], promises: policy.broken_promises, repeat: policy.repeat_unresolved, months: policy.repeat_window_months };
+    const toBlack: Change = { kind: 'watch-to-black', ...toBlackOf(policy) };
     return verdict('watch', datePart(watch[0].date), false, watch, null, [toBlack, { kind: 'watch-to-white' }]);
   }
   return verdict('unlisted', null, false, [], null, [{ kind: 'any-evidence' }]);

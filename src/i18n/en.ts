@@ -211,6 +211,12 @@ const levelWho: Record<Level, string> = {
   regulator: 'the regulator',
   court: 'court',
 };
+/** The levels a failure must reach to blacken a company, as the policy counts them: "management or above", or each where it skips one. */
+const reachedWords = (c: { level: Level; levels?: Level[] }) => {
+  if (!c.levels) return `${levelWho[c.level]} or above`;
+  const who = c.levels.map((l) => levelWho[l]);
+  return who.length > 1 ? `${who.slice(0, -1).join(', ')} or ${who[who.length - 1]}` : who[0];
+};
 /** Each level in a list of those a policy counts: "a supervisor, the quality department or a court". */
 const levelInList: Record<Level, string> = {
   frontline: 'the front line',
@@ -292,13 +298,13 @@ function change(c: Change): string {
     case 'deeds-to-white':
       return 'a failure handled well from now on, newer than this evidence, would move it to the white list; a passed check would not, for deeds decide over words';
     case 'deeds-to-black':
-      return `a newer failure that reaches ${levelWho[c.level]} or above and is not put right, ${promisesOf(c.promises)} broken in one incident, or ${c.repeat} failures of theirs left unresolved within ${monthsOf(c.months)}, would move it to the black list; a failed check would not, for deeds decide over words`;
+      return `a newer failure that reaches ${reachedWords(c)} and is not put right, ${promisesOf(c.promises)} broken in one incident, or ${c.repeat} failures of theirs left unresolved within ${monthsOf(c.months)}, would move it to the black list; a failed check would not, for deeds decide over words`;
     case 'words-to-white':
       return 'a newer passed check, or any failure handled well, would move it to the white list';
     case 'words-to-black':
-      return `a newer failed check, a failure that reaches ${levelWho[c.level]} or above and is not put right, ${promisesOf(c.promises)} broken in one incident, or ${c.repeat} failures of theirs left unresolved within ${monthsOf(c.months)}, would move it to the black list`;
+      return `a newer failed check, a failure that reaches ${reachedWords(c)} and is not put right, ${promisesOf(c.promises)} broken in one incident, or ${c.repeat} failures of theirs left unresolved within ${monthsOf(c.months)}, would move it to the black list`;
     case 'watch-to-black':
-      return `black: if a failure reaches ${levelWho[c.level]} or above and is not put right, ${promisesOf(c.promises)} ${c.promises === 1 ? 'is' : 'are'} broken in one incident, ${c.repeat} failures of theirs are left unresolved within ${monthsOf(c.months)}, or a check fails`;
+      return `black: if a failure reaches ${reachedWords(c)} and is not put right, ${promisesOf(c.promises)} ${c.promises === 1 ? 'is' : 'are'} broken in one incident, ${c.repeat} failures of theirs are left unresolved within ${monthsOf(c.months)}, or a check fails`;
     case 'watch-to-white':
       return 'white: if a failure is put right without a fight, compensation comes unasked, or a check passes';
     case 'any-evidence':

@@ -435,6 +435,18 @@ describe('judgeCompany', () => {
     });
   });
 
+  it('says which levels blacken a company as the policy counts them: "or above" only where it counts every level above the first', () => {
+    const watched = evidence({ incidents: [incident({ events: [contact({ at: '2024-01-02T10:00' }), resolution('unresolved', '2024-01-05T10:00')] })] });
+    const toBlack = (levels: Policy['institutional_levels']) => judgeCompany(watched, { ...DEFAULT_POLICY, institutional_levels: levels }, NOW).would_change[0];
+    expect(toBlack(['quality', 'management', 'regulator', 'court'])).toMatchObject({ kind: 'watch-to-black', level: 'quality' });
+    expect(toBlack(['quality', 'management', 'regulator', 'court'])).not.toHaveProperty('levels');
+    const skipping = toBlack(['management', 'court']);
+    expect(skipping).toMatchObject({ kind: 'watch-to-black', level: 'management', levels: ['management', 'court'] });
+    expect(en.change(skipping)).toContain('if a failure reaches management or court and is not put right');
+    expect(en.change(toBlack(['supervisor', 'quality', 'management', 'regulator', 'court']))).toContain('reaches a supervisor or above');
+    expect(ru.change(skipping)).toContain('дойдёт до руководства или суда');
+  });
+
   it('keeps both sides among its findings, newest first', () => {
     const v = judgeCompany(evidence({ incidents: [black('b', '2024-03-01T10:00'), white('w', '2024-06-01T10:00')] }), DEFAULT_POLICY, NOW);
     expect(v.findings.map((f) => f.rule)).toEqual(['W1', 'B1']);
