@@ -40,7 +40,12 @@ function checkFiles(files: string[], dbPath: string): { path: string; name: stri
     let st;
     try {
       st = statSync(f);
-    } catch {
+    } catch (err) {
+      // Said as every input's reading says it: a loop of links, a file not to be read, a file where a folder is.
+      const code = (err as NodeJS.ErrnoException).code;
+      if (code === 'ELOOP') throw new UserError(t().files.loop(f));
+      if (code === 'EACCES' || code === 'EPERM') throw new UserError(t().files.denied(f));
+      if (code === 'ENOTDIR') throw new UserError(t().files.notDir(f));
       // A name whose bytes are not UTF-8 reaches the program with them replaced: no such file.
       throw new UserError(f.includes('\uFFFD') ? t().files.notUtf8Name(f) : w.noFile(f));
     }

@@ -32,7 +32,7 @@ export async function runBackup(ctx: Context, opts: { out?: string }): Promise<C
     // A device, a pipe or standard output: the backup is made aside and copied through.
     const damage = await backupThrough(ctx.dbPath, opts.out);
     if (damage) throw damagedCopy(ctx, opts.out === '-' ? undefined : opts.out, damage);
-    return { err: `backed up ${ctx.dbPath} to ${opts.out}` };
+    return { err: opts.out === '-' ? t().data.backedUpToStdout(ctx.dbPath) : t().data.backedUp(ctx.dbPath, opts.out) };
   }
   // A name of our own choosing is another where it is taken meanwhile (two backups in one second); one given with --out is not.
   const chosen = () => defaultBackupPath(ctx.dbPath, ctx.now());

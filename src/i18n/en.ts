@@ -1275,7 +1275,7 @@ export const en = {
 
   db: {
     notThere: (path: string) => `there is no database at ${path}, so nothing is recorded there; check the path given by --db or VETTED_DB (the first command that records something, such as \`vetted incident add\`, makes one there).`,
-    notFolder: (dir: string, by: string) => `${dir} is not a folder; ${anotherDb(by, 'a path in a folder')}.`,
+    notFolder: (dir: string, by: string) => `${dir} is not a folder; ${by === 'XDG_DATA_HOME' ? 'set XDG_DATA_HOME to a folder, or pass --db with a path in a folder' : anotherDb(by, 'a path in a folder')}.`,
     noFolder: (dir: string, by: string) => `the folder ${dir} does not exist; create it first, or ${anotherDb(by, 'a path in an existing folder')}.`,
     danglingLink: (path: string, by: string) => `${path} is a symbolic link to a file that does not exist; remove the link, or ${anotherDb(by, 'another path')}.`,
     linkLoop: (path: string, by: string) => `${path} is a loop of symbolic links; remove the link, or ${anotherDb(by, 'another path')}.`,
@@ -1474,6 +1474,7 @@ export const en = {
     note: (file: string, n: string) => `note: ${file}: ${n}`,
     noDatabase: (path: string) => `there is no database at ${path} yet, so there is nothing to back up.`,
     backedUp: (from: string, to: string) => `backed up ${from} to ${to}`,
+    backedUpToStdout: (from: string) => `backed up ${from} to standard output`,
     /** A backup whose copy SQLite finds damaged (written to `to`; undefined: standard output): kept, and the copies that may be restored instead, newest first (`more` not named). */
     backedUpDamaged: (db: string, to: string | undefined, detail: string, earlier: string[], more: number, dir: string) =>
       `${db} is damaged (SQLite says: ${detail}), and so is the copy of it just written to ${to ? `${to}, kept all the same for what can still be read from it` : 'standard output'}; restore a backup made before the damage with \`vetted restore FILE\`, which refuses a damaged one (${earlier.length ? `the copies in ${dir}, newest first: ${fmt.list([...earlier, ...(more > 0 ? [`${fmt.number(more)} more`] : [])])}` : `there is none in ${dir}`}), or salvage what can still be read with \`sqlite3 ${sh(db)} .recover | sqlite3 salvaged.db\` and restore salvaged.db.`,

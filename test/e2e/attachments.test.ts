@@ -114,6 +114,18 @@ describe('vetted incident attach', () => {
       },
       /evidence\.db is the database in use/,
     ],
+    [
+      'a loop of links, said as one, not as a file that is not there',
+      () => {
+        const loop = join(s.dir, 'loop.pdf');
+        if (!existsSync(join(s.dir, 'loop-b.pdf'))) {
+          symlinkSync('loop-b.pdf', loop);
+          symlinkSync('loop.pdf', join(s.dir, 'loop-b.pdf'));
+        }
+        return ['incident', 'attach', 'volga-2012-07', loop];
+      },
+      /loop\.pdf is a loop of symbolic links; check the path\.$/,
+    ],
   ])('refuses %s with exit 2, storing nothing', (_name, args, message) => {
     const before = [count('attachments'), count('blobs')];
     expect(expectOneLineError(s.run(args()))).toMatch(message);

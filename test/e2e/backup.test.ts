@@ -744,6 +744,13 @@ describe('the database file', () => {
     expect(expectOneLineError(s.run(['backup']))).toMatch(new RegExp(`is damaged .*newest first: ${re(good)}\\), `));
   });
 
+  it('to standard output says so in the language asked for', () => {
+    ok(s.run(['import', SEEDS]));
+    const piped = spawnSync(process.execPath, [BIN, '--lang', 'ru', 'backup', '--out', '-'], { env: s.env, cwd: s.dir });
+    expect(piped.status).toBe(0);
+    expect(piped.stderr.toString()).toBe(`копия ${s.db} записана в стандартный вывод\n`);
+  });
+
   it('the default data folder is created private (0700)', () => {
     const env = { VETTED_DB: '', XDG_DATA_HOME: join(s.dir, 'xdg-data'), HOME: s.dir };
     // A command that only reads makes no database, nor its folder.

@@ -487,6 +487,7 @@ describe('the database', () => {
     writeFileSync(file, 'x');
     expect(expectOneLineError(s.run(['paths'], { env: { VETTED_CONFIG: '', XDG_CONFIG_HOME: file } }))).toMatch(/a-file\/vetted, the folder of your settings .*named by XDG_CONFIG_HOME, cannot be there: a folder above it is a file; point XDG_CONFIG_HOME at a folder\./);
     expect(expectOneLineError(s.run(['incident', 'add', 'Acme', '--title', 'x', '--db', 'newdb/']))).toMatch(/newdb\/ names a folder \(it ends in a slash\).*give --db the path of a file/);
+    expect(expectOneLineError(s.run(['incident', 'add', 'Acme', '--title', 'x'], { env: { VETTED_DB: '', XDG_DATA_HOME: file } }))).toMatch(/a-file\/vetted is not a folder; set XDG_DATA_HOME to a folder, or pass --db with a path in a folder\./);
     expect(existsSync(join(s.dir, 'newdb'))).toBe(false);
   });
 
