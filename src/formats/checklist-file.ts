@@ -79,7 +79,8 @@ export function parseChecklistText(text: string, file = 'the checklist'): { chec
     const { line, col } = locate(doc, lineCounter, p.path);
     located.push({ line, col, path: formatPath(p.path), fault: p.fault });
   }
-  return { problems: located };
+  // In the file's order, as a person mends them (the rules find them in their own order).
+  return { problems: located.sort((a, b) => a.line - b.line || a.col - b.col) };
 }
 
 /** The line and column of the deepest node of a path that exists in the document. */

@@ -40,10 +40,11 @@ describe('a hand-written checklist', () => {
     const r = s.run(['--lang', 'ru', 'checklists', 'validate', bad]);
     expect(r.code).toBe(2);
     expect(r.stderr.trimEnd().split('\n')).toEqual([
-      `${bad}:4:9: colour: неизвестное поле (допустимы: id, version, title, description, questions)`,
+      // In the file's order, as a person mends them.
       `${bad}:1:5: id: только строчные латинские буквы и цифры, слова через дефис, например general`,
       `${bad}:2:10: version: должно быть целым числом не меньше 1`,
       `${bad}:3:28: title.english: «english» — не код языка; пишите, например, en или ru`,
+      `${bad}:4:9: colour: неизвестное поле (допустимы: id, version, title, description, questions)`,
       `${bad}:9:38: questions[0].answers[0].score: должно быть числом от 0 до 1 или null`,
       '5 ошибок; исправьте и проверьте снова.',
     ]);
@@ -55,7 +56,8 @@ describe('a hand-written checklist', () => {
     expect(r.code).toBe(2);
     const out = JSON.parse(r.stdout) as { valid: boolean; problems: { line: number; col: number; path: string; message: string }[] };
     expect(out.valid).toBe(false);
-    expect(out.problems[0]).toEqual({ line: 4, col: 9, path: 'colour', message: 'unknown field (expected one of: id, version, title, description, questions)' });
+    expect(out.problems[3]).toEqual({ line: 4, col: 9, path: 'colour', message: 'unknown field (expected one of: id, version, title, description, questions)' });
+    expect(out.problems.map((p) => p.line)).toEqual([1, 2, 3, 4, 9]);
     expect(out.problems.map((p) => p.message).join(' ')).not.toMatch(/[а-яё]/i);
   });
 
@@ -63,7 +65,7 @@ describe('a hand-written checklist', () => {
     const bad = file('bad.yaml', BAD_CHECKLIST);
     const line = expectOneLineError(s.run(['check', 'Магазин', '--checklist', bad, '--answer', 'one=a'], { env: RU }));
     expect(line).toBe(
-      `vetted: чек-лист ${bad}:4:9: colour: неизвестное поле (допустимы: id, version, title, description, questions) (и ещё 4 проблемы); запустите \`vetted checklists validate "${bad}"\`, чтобы увидеть все.`,
+      `vetted: чек-лист ${bad}:1:5: id: только строчные латинские буквы и цифры, слова через дефис, например general (и ещё 4 проблемы); запустите \`vetted checklists validate "${bad}"\`, чтобы увидеть все.`,
     );
   });
 

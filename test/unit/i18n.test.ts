@@ -423,14 +423,15 @@ describe('the problems of a hand-written checklist', () => {
     const { problems } = parseChecklistText('id: x\nversion: 0\ntitle: X\ncolour: red\n', 'x.yaml');
     setCatalog(ru);
     expect(formatProblems('x.yaml', problems)).toEqual([
-      'x.yaml:4:9: colour: неизвестное поле (допустимы: id, version, title, description, questions)',
-      'x.yaml:2:10: version: должно быть целым числом не меньше 1',
+      // In the file's order, as a person mends them.
       'x.yaml:1:1: questions: должно быть списком хотя бы из одного вопроса',
+      'x.yaml:2:10: version: должно быть целым числом не меньше 1',
+      'x.yaml:4:9: colour: неизвестное поле (допустимы: id, version, title, description, questions)',
     ]);
     expect(ru.checklists.broken('x.yaml:4:9: colour: …', 2, 'x.yaml')).toBe(
       'чек-лист x.yaml:4:9: colour: … (и ещё 2 проблемы); запустите `vetted checklists validate "x.yaml"`, чтобы увидеть все.',
     );
-    expect(formatProblems('x.yaml', problems, en)[0]).toBe('x.yaml:4:9: colour: unknown field (expected one of: id, version, title, description, questions)');
+    expect(formatProblems('x.yaml', problems, en)[2]).toBe('x.yaml:4:9: colour: unknown field (expected one of: id, version, title, description, questions)');
   });
 
   it('speak of all the problems only where there are more than one', () => {
