@@ -1899,7 +1899,7 @@ export const en = {
     folderIsFile: (dir: string) => `${dir} is a file, where your checklists' folder should be; only the built-in checklists are read until it is a folder.`,
     notAFile: (file: string, folder: boolean) => `${file} is ${folder ? 'a folder' : 'a device, a pipe or a socket'}, not a file; put a checklist file there, or move it out of the folder.`,
     sameIdOther: (file: string, id: string, version: number, source: 'built-in' | 'user' | 'file') =>
-      `${file} calls itself ${id} v${version}, as ${source === 'built-in' ? 'the built-in' : 'your own'} checklist ${id} does, with other questions; give it an id of its own (or a new version), so that its checks are not read as that one's.`,
+      `${file} calls itself ${id} v${version}, as ${source === 'built-in' ? 'the built-in' : 'your own'} checklist ${id} does, but scored otherwise (its questions, answers, weights or scores differ); give it an id of its own (or a new version), so that its checks are not read as that one's.`,
     twoOfOneId: (id: string, a: string, b: string) => `two of your checklist files give the id ${id}, ${a} and ${b}; give one of them another id, then check again.`,
     sameIdTwice: (file: string, id: string, first: string) => `${file} gives the id ${id}, as ${first} does; it is left out until one of them is given another id.`,
     fault: checklistFault,

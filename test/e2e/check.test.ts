@@ -453,8 +453,12 @@ describe('custom and user checklists', () => {
   it("refuses a checklist file that takes the id and version of another with other questions: its checks would be read as that one's", () => {
     const file = join(s.dir, 'general.yaml');
     writeFileSync(file, 'id: general\nversion: 1\ntitle: Not the general one\nquestions:\n  - id: foo\n    text: Q?\n    answers:\n      - { value: yes, label: Yes, score: 1 }\n');
-    expect(expectUsageError(s.run(['check', 'Bob', '--checklist', file, '--answer', 'foo=yes']))).toMatch(/calls itself general v1, as the built-in checklist general does, with other questions/);
+    expect(expectUsageError(s.run(['check', 'Bob', '--checklist', file, '--answer', 'foo=yes']))).toMatch(/calls itself general v1, as the built-in checklist general does, but scored otherwise \(its questions, answers, weights or scores differ\)/);
     expect(existsSync(s.db)).toBe(false);
+    // The same questions weighed otherwise are said to be scored otherwise, not to be other questions.
+    const weighed = join(s.dir, 'weighed.yaml');
+    writeFileSync(weighed, readFileSync(join(ROOT, 'checklists', 'general.yaml'), 'utf8').replace(/weight: 3/, 'weight: 4'));
+    expect(expectUsageError(s.run(['check', 'Bob', '--checklist', weighed, '--answer', 'foo=yes']))).toMatch(/weighed\.yaml calls itself general v1, as the built-in checklist general does, but scored otherwise/);
     writeFileSync(file, readFileSync(file, 'utf8').replace('version: 1', 'version: 7'));
     expect(checkJson(s.run(['check', 'Bob', '--checklist', file, '--answer', 'foo=yes', '--json']))).toMatchObject({ checklist: 'general', score: 100 });
     // Its words may be the user's own: only how it scores makes it another checklist.
@@ -467,11 +471,11 @@ describe('custom and user checklists', () => {
     const listed = s.run(['checklists', 'list']);
     expect(listed.code, listed.stderr).toBe(0);
     expect(listed.stdout).toMatch(/^general\s+1\s+9\s+built-in/m);
-    expect(listed.stderr).toMatch(/skipped a checklist file: .*general\.yaml calls itself general v1, as the built-in checklist general does, with other questions/);
+    expect(listed.stderr).toMatch(/skipped a checklist file: .*general\.yaml calls itself general v1, as the built-in checklist general does, but scored otherwise \(its questions, answers, weights or scores differ\)/);
     // validate says so too, as it says of any problem: valid alone, it is not to be used so.
     const validated = s.run(['checklists', 'validate', join(s.config, 'checklists', 'general.yaml')]);
     expect(validated.code).toBe(2);
-    expect(validated.stderr).toMatch(/general\.yaml calls itself general v1, as the built-in checklist general does, with other questions/);
+    expect(validated.stderr).toMatch(/general\.yaml calls itself general v1, as the built-in checklist general does, but scored otherwise \(its questions, answers, weights or scores differ\)/);
     expect(JSON.parse(s.run(['checklists', 'validate', join(s.config, 'checklists', 'general.yaml'), '--json']).stdout)).toMatchObject({ valid: false, id: 'general' });
   });
 
@@ -481,7 +485,7 @@ describe('custom and user checklists', () => {
     writeFileSync(join(s.config, 'checklists', 'general2.yaml'), builtIn.replace(/^version: 1$/m, 'version: 2'));
     const impostor = join(s.dir, 'general1x.yaml');
     writeFileSync(impostor, builtIn.replace(/dealbreaker: true/, ''));
-    expect(expectUsageError(s.run(['check', 'Bob', '--checklist', impostor, ...answerFlags(AMAZON)]))).toMatch(/calls itself general v1, as the built-in checklist general does, with other questions/);
+    expect(expectUsageError(s.run(['check', 'Bob', '--checklist', impostor, ...answerFlags(AMAZON)]))).toMatch(/calls itself general v1, as the built-in checklist general does, but scored otherwise \(its questions, answers, weights or scores differ\)/);
     expect(existsSync(s.db)).toBe(false);
     const validated = s.run(['checklists', 'validate', impostor]);
     expect(validated.code).toBe(2);
