@@ -6,7 +6,7 @@
 
 import { LEVELS, type Digest, type DigestedIncident, type Fault, type Incident, type IncidentEvent, type Level, type Outcome } from './types.js';
 import { msOf, parseWhen } from './dates.js';
-import { STALE_DAYS, daysBetween, isAtFault, madeAfterFix, isReplyDeadline, isSentLetter, isWritten, levelOf, levelRank, promiseStatusGiven, replyAnswered, replyOwedBy, rungAbove, type Advice, type PromiseStatus } from './incident.js';
+import { STALE_DAYS, daysBetween, dueMs, isAtFault, madeAfterFix, isReplyDeadline, isSentLetter, isWritten, levelOf, levelRank, promiseStatusGiven, replyAnswered, replyOwedBy, rungAbove, type Advice, type PromiseStatus } from './incident.js';
 import { smallest } from './extremes.js';
 
 export type { Digest, DigestedIncident } from './types.js';
@@ -85,9 +85,9 @@ export function digestOf(events: readonly IncidentEvent[]): Digest {
   // Only once the problem was put right: after a closing that left it unresolved, or put right in
   // part only, going further up (to the regulator) is the customer's next step, and counts.
   if (d.closing?.outcome === 'resolved') {
-    // A closing of a day alone is that whole day's: two events of one day are not one moment.
-    const at = d.closing.at;
-    const closedMs = at.length > 10 ? msOf(at) : new Date(Number(at.slice(0, 4)), Number(at.slice(5, 7)) - 1, Number(at.slice(8, 10)) + 1).getTime() - 1;
+    // A closing of a day alone is that whole day's, as a due date of a day alone is: two events
+    // of one day are not one moment.
+    const closedMs = dueMs(d.closing.at);
     const byClosing = d.levels.filter((l) => firstMs.get(l)! <= closedMs);
     if (byClosing.length < d.levels.length) d.levelsByClosing = byClosing;
   }
