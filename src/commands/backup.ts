@@ -1,6 +1,6 @@
 // `vetted backup [--out FILE]` and `vetted restore FILE`.
 
-import { existsSync, statSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { t } from '../i18n/index.js';
 import { resolve } from 'node:path';
 import type { Context } from '../context.js';
@@ -44,11 +44,11 @@ export async function runBackup(ctx: Context, opts: { out?: string }): Promise<C
   return { out: `${safeText(dest)}\n`, err: t().data.backedUp(ctx.dbPath, dest) };
 }
 
-/** Whether a copy in the backups folder is one a restore would take: a file, not empty, that SQLite opens and finds whole (one that cannot be opened, another's, is not). */
-function isWholeCopy(file: string): boolean {
+/** Whether a copy in the backups folder is one a restore would take (verifyBackup, which restore runs): not one that cannot be opened, nor an empty or damaged one. */
+function restorable(file: string): boolean {
   try {
-    const st = statSync(file);
-    return st.isFile() && st.size > 0 && !damageIn(file);
+    verifyBackup(file);
+    return true;
   } catch {
     return false;
   }
@@ -59,8 +59,10 @@ function damagedCopy(ctx: Context, to: string | undefined, damage: string): User
   // Only copies found whole are offered (a backup of the damage made before this one is kept
   // under a backup's name too): the newest three, looked at among the newest ten.
   const copies = copiesOf(ctx.dbPath, to);
-  const whole = copies.slice(0, 10).filter(isWholeCopy);
-  return new UserError(t().data.backedUpDamaged(ctx.dbPath, to, damage, whole.slice(0, 3), copies.length > 10 ? copies.length - 10 + Math.max(0, whole.length - 3) : whole.length - 3, backupDir(ctx.dbPath)));
+  const whole = copies.slice(0, 10).filter(restorable);
+  // The rest: whole ones beyond the three, and those not looked at.
+  const more = Math.max(0, whole.length - 3) + Math.max(0, copies.length - 10);
+  return new UserError(t().data.backedUpDamaged(ctx.dbPath, to, damage, whole.slice(0, 3), more, backupDir(ctx.dbPath)));
 }
 
 export async function runRestore(ctx: Context, file: string, opts: { yes?: boolean } = {}): Promise<CommandResult> {
