@@ -11,6 +11,7 @@ import { fileNameFault } from '../domain/names.js';
 import { checkNote, readingStore, writingStore } from './shared.js';
 import { toJson, safeText } from '../ui/safe.js';
 import { isOfDatabase, isStdout, refuseFolderName, writeFileAtomic, writeOutputFile } from '../formats/write-file.js';
+import { unreadable } from '../formats/read-input.js';
 import type { Store } from '../store/store.js';
 import { MAX_ATTACHMENT_BYTES, addAttachment, allAttachments, attachmentsOf, eventRowIdByNumber, findAttachment, readAttachment, removeAttachment } from '../store/attachments.js';
 import { renderTable } from '../ui/table.js';
@@ -41,13 +42,10 @@ function checkFiles(files: string[], dbPath: string): { path: string; name: stri
     try {
       st = statSync(f);
     } catch (err) {
-      // Said as every input's reading says it: a loop of links, a file not to be read, a file where a folder is.
-      const code = (err as NodeJS.ErrnoException).code;
-      if (code === 'ELOOP') throw new UserError(t().files.loop(f));
-      if (code === 'EACCES' || code === 'EPERM') throw new UserError(t().files.denied(f));
-      if (code === 'ENOTDIR') throw new UserError(t().files.notDir(f));
       // A name whose bytes are not UTF-8 reaches the program with them replaced: no such file.
-      throw new UserError(f.includes('\uFFFD') ? t().files.notUtf8Name(f) : w.noFile(f));
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') throw new UserError(f.includes('\uFFFD') ? t().files.notUtf8Name(f) : w.noFile(f));
+      // Anything else, as every input's reading says it: a loop of links, a file not to be read.
+      throw unreadable(f, err);
     }
     if (st.isDirectory()) throw new UserError(w.folder(f));
     if (!st.isFile()) throw new UserError(w.notRegular(f));

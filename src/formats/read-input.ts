@@ -104,12 +104,23 @@ function openInput(file: string, what: InputKind): number {
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') throw new UserError(file.includes('\uFFFD') ? say.notUtf8Name(file) : say.noFile(file));
-    if (code === 'EACCES' || code === 'EPERM') throw new UserError(say.denied(file));
-    if (code === 'ENOTDIR') throw new UserError(say.notDir(file));
-    if (code === 'ELOOP') throw new UserError(say.loop(file));
-    if (code === 'ENXIO') throw new UserError(say.nothingBehind(file));
-    throw new UserError(say.cannotRead(file, code ?? (err as Error).message));
+    throw unreadable(file, err);
   }
+}
+
+/**
+ * Why an input that is there cannot be opened or looked at (a file not to be read, a path
+ * through a file, a loop of links, a socket with nothing behind it), as the reading of any
+ * input says it. One that is not there (ENOENT) each command says in its own words.
+ */
+export function unreadable(file: string, err: unknown): UserError {
+  const say = t().files;
+  const code = (err as NodeJS.ErrnoException).code;
+  if (code === 'EACCES' || code === 'EPERM') return new UserError(say.denied(file));
+  if (code === 'ENOTDIR') return new UserError(say.notDir(file));
+  if (code === 'ELOOP') return new UserError(say.loop(file));
+  if (code === 'ENXIO') return new UserError(say.nothingBehind(file));
+  return new UserError(say.cannotRead(file, code ?? (err as Error).message));
 }
 
 /**
