@@ -383,11 +383,6 @@ function cutToBytes(name: string, max: number): string {
   return out;
 }
 
-/** Whether `name` (in the folder of `target`) is a name createTempBeside gives a file beside `target`, or gave before its names carried their writer's id. */
-export function isTempBeside(target: string, name: string): boolean {
-  return tempWriterOf(target, name) !== undefined;
-}
-
 /**
  * The id of the process that made a file beside `target` under a name createTempBeside gives (not
  * a file SQLite keeps beside one), 0 for a name an earlier version gave, which carried none;

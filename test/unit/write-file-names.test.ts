@@ -4,7 +4,7 @@ import { closeSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createTempBeside, isTempBeside, writeOutputFile } from '../../src/formats/write-file.js';
+import { createTempBeside, tempWriterOf, writeOutputFile } from '../../src/formats/write-file.js';
 
 let dir: string;
 beforeEach(() => {
@@ -27,7 +27,7 @@ describe('temporary names beside a long name', () => {
     const tempName = temp.path.slice(dir.length + 1);
     // Room for the -journal SQLite adds beside a temporary database.
     expect(Buffer.byteLength(`${tempName}-journal`)).toBeLessThanOrEqual(255);
-    expect(isTempBeside(target, tempName)).toBe(true);
+    expect(tempWriterOf(target, tempName)).toBe(process.pid);
     expect(readdirSync(dir).sort()).toEqual([name, tempName].sort());
   });
 });
