@@ -4,6 +4,11 @@
 
 const pause = new Int32Array(new SharedArrayBuffer(4));
 
+/** Waits `ms` without a timer: the commands of the store run synchronously. */
+export function pauseFor(ms: number): void {
+  Atomics.wait(pause, 0, 0, ms);
+}
+
 /** Whether an error is SQLite saying that another connection holds what it needs. */
 export function isBusy(err: unknown): boolean {
   const code = (err as { code?: unknown })?.code;
@@ -18,7 +23,7 @@ export function retryBusy<T>(fn: () => T, deadlineMs = 20_000): T {
       return fn();
     } catch (err) {
       if (!isBusy(err) || Date.now() + wait > until) throw err;
-      Atomics.wait(pause, 0, 0, wait / 2 + Math.random() * wait);
+      pauseFor(wait / 2 + Math.random() * wait);
     }
   }
 }

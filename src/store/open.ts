@@ -9,7 +9,7 @@ import Database from 'better-sqlite3';
 import { t } from '../i18n/index.js';
 import { UserError } from '../errors.js';
 import { MIGRATIONS, SCHEMA_VERSION, APPLICATION_ID } from './schema.js';
-import { retryBusy } from './busy.js';
+import { pauseFor, retryBusy } from './busy.js';
 import { BUILD } from '../version.js';
 import { keptLocalZone } from '../local-zone.js';
 import { DB_COMPANIONS, companionNamed, companionOf, createTempBeside, misplacedAt, sqliteFileOf, sweepTempsBeside, tempWriterOf, writerGone } from '../formats/write-file.js';
@@ -195,7 +195,7 @@ function refuseSecondNames(path: string, st: Stats): void {
     }
     if (!making && statSync(path).nlink === 1) return;
     if (!making || waited >= 2000) throw new UserError(t().db.hardLinked(path, st.nlink));
-    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 20);
+    pauseFor(20);
     st = statSync(path);
     if (st.nlink === 1) return;
   }
