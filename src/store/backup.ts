@@ -1,10 +1,10 @@
 // Backups with SQLite's online backup API (never a file copy), and restoring one after
 // checking that it is a vetted database.
 
-import { closeSync, constants, copyFileSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readSync, realpathSync, renameSync, rmSync, statSync } from 'node:fs';
+import { closeSync, constants, copyFileSync, existsSync, lstatSync, mkdirSync, mkdtempSync, openSync, readdirSync, readSync, realpathSync, renameSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, basename, resolve } from 'node:path';
-import { assertNotDatabase, createTempBeside, sweepTemps, writeOutputFile } from '../formats/write-file.js';
+import { TEMP_QUIET_MS, assertNotDatabase, createTempBeside, sweepTemps, writeOutputFile, writerGone } from '../formats/write-file.js';
 import Database from 'better-sqlite3';
 import { MAP_BYTES, copyAtRest, driverOptions, firstProblem, inspectHeader, isWritable, linkInPlace, lstatOr, missingObjects, upgradeKeeping, upgradePrivateFile, type DB } from './open.js';
 import { retryBusy } from './busy.js';
@@ -113,11 +113,48 @@ function standalone(file: string): void {
   }
 }
 
+/** The private folders of backups written through (see backupThrough), named with their maker's id. */
+const THROUGH_PREFIX = 'vetted-backup-';
+const THROUGH_FOLDER = /^vetted-backup-(\d+)-[A-Za-z0-9]{6}$/;
+
+/**
+ * Removes the private folders of backups written through that a process now gone left: one
+ * stopped part way (Ctrl+C, a kill) keeps a whole copy of the database in the temporary folder,
+ * which nothing else removes. Only folders of this user, named with a process id, gone unwritten
+ * for TEMP_QUIET_MS and whose maker is no process here, are removed (as sweepTemps does).
+ */
+function sweepThroughFolders(): void {
+  const root = tmpdir();
+  let names: string[];
+  try {
+    names = readdirSync(root);
+  } catch {
+    return;
+  }
+  const uid = process.getuid?.();
+  for (const name of names) {
+    const m = THROUGH_FOLDER.exec(name);
+    if (!m) continue;
+    const dir = join(root, name);
+    try {
+      const st = lstatSync(dir);
+      if (!st.isDirectory() || (uid !== undefined && st.uid !== uid)) continue;
+      const file = join(dir, 'backup.db');
+      const written = Math.max(st.mtimeMs, statSync(file, { throwIfNoEntry: false })?.mtimeMs ?? 0);
+      if (Date.now() - written < TEMP_QUIET_MS || !writerGone(Number(m[1]), file)) continue;
+      rmSync(dir, { recursive: true, force: true });
+    } catch {
+      // Left for another time.
+    }
+  }
+}
+
 /** A backup written through a device, a pipe or standard output: made in a private
  * temporary folder, checked there (see damageIn: what it returns), then copied through, damaged
  * or not. */
 export async function backupThrough(dbPath: string, out: string): Promise<string | undefined> {
-  const dir = mkdtempSync(join(tmpdir(), 'vetted-backup-'));
+  sweepThroughFolders();
+  const dir = mkdtempSync(join(tmpdir(), `${THROUGH_PREFIX}${process.pid}-`));
   try {
     const file = join(dir, 'backup.db');
     await backupDatabase(dbPath, file);

@@ -2,7 +2,7 @@
 // backup API; `restore` checks what it is given, keeps the database it replaces, and
 // refuses anything that is not a vetted database; an older database is backed up before
 // it is migrated; the database is private (0600) from its first byte.
-import { chmodSync, chownSync, closeSync, copyFileSync, existsSync, linkSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, chownSync, closeSync, copyFileSync, existsSync, linkSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { spawn, spawnSync } from 'node:child_process';
 import { basename, dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -749,6 +749,30 @@ describe('the database file', () => {
     const piped = spawnSync(process.execPath, [BIN, '--lang', 'ru', 'backup', '--out', '-'], { env: s.env, cwd: s.dir });
     expect(piped.status).toBe(0);
     expect(piped.stderr.toString()).toBe(`копия ${s.db} записана в стандартный вывод\n`);
+  });
+
+  it('to standard output removes the private folders that backups stopped part way left, and no other', () => {
+    ok(s.run(['import', SEEDS]));
+    const tmp = join(s.dir, 'tmp');
+    mkdirSync(tmp);
+    const left = (name: string, minutesAgo: number) => {
+      const dir = join(tmp, name);
+      mkdirSync(dir);
+      writeFileSync(join(dir, 'backup.db'), 'a copy cut short');
+      const at = new Date(Date.now() - minutesAgo * 60_000);
+      utimesSync(join(dir, 'backup.db'), at, at);
+      utimesSync(dir, at, at);
+      return name;
+    };
+    // A process id no process has (above any pid_max), and this test's own process, still running.
+    left('vetted-backup-999999999-aB3dE9', 30);
+    const running = left(`vetted-backup-${process.pid}-xYz123`, 30);
+    const lately = left('vetted-backup-999999998-Qq0Qq0', 1);
+    const unnamed = left('vetted-backup-aB3dE9', 30);
+    const piped = spawnSync(process.execPath, [BIN, 'backup', '--out', '-'], { env: { ...s.env, TMPDIR: tmp }, cwd: s.dir });
+    expect(piped.status, piped.stderr.toString()).toBe(0);
+    expect(piped.stdout.subarray(0, 16).toString('latin1')).toBe('SQLite format 3\0');
+    expect(readdirSync(tmp).sort()).toEqual([lately, running, unnamed].sort());
   });
 
   it('the default data folder is created private (0700)', () => {
