@@ -18,7 +18,8 @@ function kept(e: IncidentEvent, fields: readonly (keyof IncidentEvent)[]): Incid
   return out;
 }
 const REFUSAL_FIELDS = ['level', 'policy', 'text'] as const;
-const PROMISE_FIELDS = ['due', 'kept', 'text'] as const;
+// (And its id: a calendar's event of the deadline is named by it.)
+const PROMISE_FIELDS = ['id', 'due', 'kept', 'text'] as const;
 const COMPENSATION_FIELDS = ['kind', 'proactive', 'effort'] as const;
 
 export function digestOf(events: readonly IncidentEvent[]): Digest {
@@ -229,14 +230,38 @@ export interface DueReport {
   advice: Advice[];
 }
 
+/**
+ * What `due` says of an incident: of an open one, its dueReport; of a closed one, the promises it
+ * still owes (made after the fix, which did not settle them: see madeAfterFix) and how to chase
+ * them, or null where it owes none.
+ */
+export function owedReport(incident: Incident | DigestedIncident, now: number, formatDate: (ms: number) => string): DueReport | null {
+  const i = digested(incident);
+  if (isOpenDigested(i)) return dueReport(i, now, formatDate);
+  const closing = closingOfDigest(i.digest);
+  const promises = promisesOfDigested(i, now).filter((p) => madeAfterFix(p.event, closing));
+  if (!promises.length) return null;
+  const { broken, comingDue } = owedOf(promises);
+  if (!broken.length && !comingDue.length) return null;
+  // The ladder was climbed for the fault, which is put right: what is left is the promise
+  // itself, chased in writing (or the incident reopened, where the fault is back).
+  const advice: Advice[] = broken.length ? [{ kind: 'after-fix', incident: i.id, broken: broken.length }, { kind: 'timeline' }] : [];
+  return { incident: i, broken, comingDue, staleDays: null, advice };
+}
+
+/** Of the promises, the ones broken and still owed, and the ones still to fall due (soonest first). */
+function owedOf(promises: PromiseStatus<Digest['promises'][number]>[]): Pick<DueReport, 'broken' | 'comingDue'> {
+  // A reply that came late was late, but is owed no longer (isSettledReply): nothing to chase.
+  const broken = promises.filter((p) => p.state === 'broken' && (p.event.answered === undefined || p.event.kept !== undefined));
+  const comingDue = promises.filter((p) => p.state === 'pending').sort((a, b) => a.dueMs - b.dueMs);
+  return { broken, comingDue };
+}
+
 /** The broken promises, the ones coming due, staleness and the next steps of an open incident. */
 export function dueReport(incident: Incident | DigestedIncident, now: number, formatDate: (ms: number) => string): DueReport {
   const i = digested(incident);
   const d = i.digest;
-  const promises = promisesOfDigested(i, now);
-  // A reply that came late was late, but is owed no longer (isSettledReply): nothing to chase.
-  const broken = promises.filter((p) => p.state === 'broken' && (p.event.answered === undefined || p.event.kept !== undefined));
-  const comingDue = promises.filter((p) => p.state === 'pending').sort((a, b) => a.dueMs - b.dueMs);
+  const { broken, comingDue } = owedOf(promisesOfDigested(i, now));
   const idle = daysBetween(msOf(lastActivityOf(i)), now);
   const staleDays = idle >= STALE_DAYS ? idle : null;
   const advice: Advice[] = [];
@@ -272,6 +297,17 @@ export function dueReport(incident: Incident | DigestedIncident, now: number, fo
   if (staleDays !== null && !comingDue.length) advice.push({ kind: 'chase', days: staleDays });
   if (advice.length) advice.push({ kind: 'timeline' });
   return { incident: i, broken, comingDue, staleDays, advice };
+}
+
+/**
+ * The step a deadline's calendar event names: the one `due` gives now (for a deadline let pass),
+ * or would give once it is let pass (for one still to come), by dueReport's own rule, at that
+ * moment: the next rung of the ladder, or, for a closed incident, chasing the promise. Null
+ * where `due` gives none.
+ */
+export function stepOfDeadline(report: DueReport, p: PromiseStatus<Digest['promises'][number]>, formatDate: (ms: number) => string): Advice | null {
+  const at = p.state === 'pending' ? owedReport(report.incident, p.dueMs + 1, formatDate) : report;
+  return at?.advice.find((a) => a.kind === 'escalate' || a.kind === 'after-fix') ?? null;
 }
 
 export interface IncidentListRow {

@@ -525,6 +525,8 @@ export type Advice =
   | { kind: 'tell'; incident: string }
   | { kind: 'compensation'; days: number }
   | { kind: 'chase'; days: number }
+  /** A closed incident's promises made after the fix (`broken` of them let pass): chased in writing. */
+  | { kind: 'after-fix'; incident: string; broken: number }
   | { kind: 'timeline' };
 
 const NEXT_LEVEL: Record<Level, Level | null> = {

@@ -702,10 +702,11 @@ export const en = {
     /** `whose`: the deadline is of a letter of the customer's, whose reply it awaits: the company's, or the regulator's or court's it went to (no promise of anyone's). */
     calendarSummary: (what: string, company: string, whose?: ReplyOwer | 'company') =>
       `${whose === 'court' ? "The court's reply due" : whose === 'regulator' ? "The regulator's reply due" : whose ? "The company's reply due" : 'Due'}: ${what} — ${company}`,
-    calendarDescription: (company: string, id: string, title: string, at: string, what: string, due: string, broken: 'passed' | 'marked' | null, step: string, whose?: ReplyOwer | 'company') =>
+    /** `step`: the next step `due` gives, or would once the deadline is let pass; null where it gives none. */
+    calendarDescription: (company: string, id: string, title: string, at: string, what: string, due: string, broken: 'passed' | 'marked' | null, step: string | null, whose?: ReplyOwer | 'company') =>
       whose
-        ? `${company}, incident ${id}: ${title}\nYou wrote to the ${whose} on ${when(at)}: ${what}, due ${when(due)}.${broken === 'passed' ? ' Not answered: the deadline has passed.' : broken === 'marked' ? ' Marked as not answered.' : ''}\n${broken ? 'Next' : 'If it is not answered'}: ${step}.\nSee: vetted incident show ${id}`
-        : `${company}, incident ${id}: ${title}\nPromised on ${when(at)}: ${what}, due ${when(due)}.${broken === 'passed' ? ' Broken: the deadline has passed.' : broken === 'marked' ? ' Broken: marked as not kept.' : ''}\n${broken ? 'Next' : 'If it is not kept'}: ${step}.\nSee: vetted incident show ${id}`,
+        ? `${company}, incident ${id}: ${title}\nYou wrote to the ${whose} on ${when(at)}: ${what}, due ${when(due)}.${broken === 'passed' ? ' Not answered: the deadline has passed.' : broken === 'marked' ? ' Marked as not answered.' : ''}\n${step ? `${broken ? 'Next' : 'If it is not answered'}: ${step}.\n` : ''}See: vetted incident show ${id}`
+        : `${company}, incident ${id}: ${title}\nPromised on ${when(at)}: ${what}, due ${when(due)}.${broken === 'passed' ? ' Broken: the deadline has passed.' : broken === 'marked' ? ' Broken: marked as not kept.' : ''}\n${step ? `${broken ? 'Next' : 'If it is not kept'}: ${step}.\n` : ''}See: vetted incident show ${id}`,
     nothing: 'No open incidents: nothing is due.',
     broken: 'broken',
     /** A reply deadline of the customer's letter, let pass: theirs to demand, not a promise broken. */
@@ -733,6 +734,7 @@ export const en = {
         })[from],
       compensation: 'Ask for compensation in writing (email or letter), and keep the reply',
       chase: 'Chase them, and log the contact',
+      afterFix: (id: string) => `Remind them in writing of what they promised after the fix, and log their answer; if the fault is back, reopen the incident (\`vetted incident reopen ${id}\`)`,
       timeline: 'Keep the timeline: log every call, chat and letter as it happens',
     },
     why: {
@@ -745,6 +747,7 @@ export const en = {
         ].filter(Boolean))}${here === 'all' ? ' ' : here === 'last' ? ', the last ' : `, and nothing for ${days(quietDays)} `}${levelWhere[at]}`,
       compensation: (n: number) => `the service has failed you${n >= 1 ? ` for ${days(n)}` : ''} and nothing has been offered`,
       chase: (n: number) => `nothing has happened for ${days(n)}`,
+      afterFix: (n: number) => `the incident is closed, but ${fmt.plural(n, { one: 'promise', other: 'promises' })} made after the fix ${n === 1 ? 'is' : 'are'} broken`,
       timeline: 'dates and names are your evidence',
     },
   },

@@ -682,8 +682,8 @@ export const ru: Catalog = {
     calendarSummary: (what, company, whose) => `${whose === 'company' ? 'Срок ответа компании' : whose ? `Срок ответа ${theirs(whose)}` : 'Срок'}: ${what} — ${company}`,
     calendarDescription: (company, id, title, at, what, due, broken, step, whose) =>
       whose
-        ? `${company}, обращение ${id}: ${title}\nВаше письмо ${whose === 'court' ? 'в суд' : whose === 'regulator' ? 'регулятору' : 'в компанию'} от ${fmt.dateTime(at)}: ${what}, срок ${fmt.dateTime(due)}.${broken === 'passed' ? ' Ответа нет: срок прошёл.' : broken === 'marked' ? ' Отмечено: ответа нет.' : ''}\n${broken ? 'Дальше' : 'Если не ответят'}: ${step}.\nПодробнее: vetted incident show ${id}`
-        : `${company}, обращение ${id}: ${title}\nОбещано ${fmt.dateTime(at)}: ${what}, срок ${fmt.dateTime(due)}.${broken === 'passed' ? ' Нарушено: срок прошёл.' : broken === 'marked' ? ' Нарушено: отмечено как невыполненное.' : ''}\n${broken ? 'Дальше' : 'Если не выполнят'}: ${step}.\nПодробнее: vetted incident show ${id}`,
+        ? `${company}, обращение ${id}: ${title}\nВаше письмо ${whose === 'court' ? 'в суд' : whose === 'regulator' ? 'регулятору' : 'в компанию'} от ${fmt.dateTime(at)}: ${what}, срок ${fmt.dateTime(due)}.${broken === 'passed' ? ' Ответа нет: срок прошёл.' : broken === 'marked' ? ' Отмечено: ответа нет.' : ''}\n${step ? `${broken ? 'Дальше' : 'Если не ответят'}: ${step}.\n` : ''}Подробнее: vetted incident show ${id}`
+        : `${company}, обращение ${id}: ${title}\nОбещано ${fmt.dateTime(at)}: ${what}, срок ${fmt.dateTime(due)}.${broken === 'passed' ? ' Нарушено: срок прошёл.' : broken === 'marked' ? ' Нарушено: отмечено как невыполненное.' : ''}\n${step ? `${broken ? 'Дальше' : 'Если не выполнят'}: ${step}.\n` : ''}Подробнее: vetted incident show ${id}`,
     nothing: 'Открытых обращений нет: сроков нет.',
     broken: 'нарушено',
     unanswered: 'без ответа',
@@ -710,6 +710,7 @@ export const ru: Catalog = {
         })[from],
       compensation: 'Потребуйте компенсацию письменно (по электронной почте или письмом) и сохраните ответ',
       chase: 'Напомните о себе и запишите это обращение',
+      afterFix: (id) => `Напомните письменно о том, что обещали после устранения, и запишите ответ; если неисправность вернулась, откройте обращение снова (\`vetted incident reopen ${id}\`)`,
       timeline: 'Ведите хронологию: записывайте каждый звонок, чат и письмо сразу',
     },
     why: {
@@ -724,6 +725,7 @@ export const ru: Catalog = {
         ].filter(Boolean))}${here === 'all' ? ' ' : here === 'last' ? ', в последний раз — ' : `, и уже ${days(quietDays)} ничего — `}${levelWhere[at]}`,
       compensation: (n) => `обслуживание подводит вас${n >= 1 ? ` уже ${days(n)}` : ''}, а ничего не предложено`,
       chase: (n) => `ничего не происходит уже ${days(n)}`,
+      afterFix: (n) => `обращение закрыто, но ${fmt.plural(n, { one: 'обещание, данное после устранения, нарушено', few: 'обещания, данные после устранения, нарушены', many: 'обещаний, данных после устранения, нарушено', other: 'обещания, данных после устранения, нарушено' })}`,
       timeline: 'даты и имена — ваши доказательства',
     },
   },

@@ -632,7 +632,9 @@ export function mergeRecords(store: Store, records: DataRecords, opts: MergeOpti
             if (repeats.has(n)) report.events.existing++;
             else {
               fresh.push({ e, seq: numbers.seqs[n], atMs: timed[n].t });
-              addedEvents.push(e);
+              // Under the id it is stored under (the digest keeps a promise's: a calendar's UID).
+              const id = `${ref}#${numbers.seqs[n]}`;
+              addedEvents.push(e.id === id ? e : { ...e, id });
               renumbered(ref!, e, numbers.seqs[n]);
             }
           });

@@ -229,6 +229,18 @@ const EVERY_INCIDENT_IN_ORDER = `${EVERY_INCIDENT} ${INCIDENT_ORDER}`;
  */
 const UNCLOSED_INCIDENTS = 'FROM incidents i CROSS JOIN companies c ON c.id = i.company_id';
 
+/**
+ * The incidents `due` reads: those not closed, and the closed ones with a promise made after a
+ * resolution, which may still be owed (a fix does not settle a promise made after it). A wider
+ * set than the owed: the digest says which are (the fix is the last resolution, by the minute).
+ */
+const OWING = `(i.closed IS NULL OR EXISTS (SELECT 1 FROM events p WHERE p.incident_id = i.id AND p.type = 'promise'
+  AND p.at_ms > (SELECT min(r.at_ms) FROM events r WHERE r.incident_id = i.id AND r.type = 'resolution')))`;
+
+/** Which incidents a listing reads: every one, those not closed, or those `due` reads (OWING). */
+type IncidentsRead = 'all' | 'unclosed' | 'owing';
+const WHICH = { unclosed: 'i.closed IS NULL', owing: OWING } as const;
+
 /** An event's level, as levelOf reads it: none given is the front line. */
 const levelIn = (row: string) => `coalesce(json_extract(${row}.data, '$.level'), 'frontline')`;
 
@@ -1634,10 +1646,10 @@ export class Store {
   // ---- digests of timelines ----
 
   /**
-   * Every incident (or every one not closed) with the digest of its events, in the order of
-   * allIncidents, a batch at a time.
+   * Every incident (or every one not closed, or every one `due` reads: see OWING) with the digest of its events, in the
+   * order of allIncidents, a batch at a time.
    */
-  *digestedIncidentsInBatches(size = 500, which: 'all' | 'unclosed' = 'all'): Generator<(DigestedIncident & { rowId: number; companyId: number })[]> {
+  *digestedIncidentsInBatches(size = 500, which: IncidentsRead = 'all'): Generator<(DigestedIncident & { rowId: number; companyId: number })[]> {
     // Read by one statement when every digest is kept (at 100,000 companies a tenth of `due`
     // quicker than by batches of ids), and handed over `size` at a time.
     const rows = this.rowsInOneRead(which);
@@ -1696,16 +1708,17 @@ export class Store {
    * holds that snapshot as long, as `due --format ics` does: other commands still write, but
    * the log is not checkpointed past it until the read ends.
    */
-  private *rowsInOneRead(which: 'all' | 'unclosed', part: DigestPart = 'digest'): Generator<DigestRow, boolean> {
-    const unclosed = which === 'unclosed' ? 'i.closed IS NULL' : '';
+  private *rowsInOneRead(which: IncidentsRead, part: DigestPart = 'digest'): Generator<DigestRow, boolean> {
+    const where = which === 'all' ? '' : WHICH[which];
     const own = !this.db.inTransaction;
     if (own) this.db.exec('BEGIN');
     try {
-      const missing = `SELECT 1 FROM incidents i WHERE ${unclosed ? `${unclosed} AND ` : ''}NOT EXISTS (SELECT 1 FROM digests d WHERE d.incident_id = i.id) LIMIT 1`;
+      // (Whether it has a digest first: the cheaper test, and the rarer.)
+      const missing = `SELECT 1 FROM incidents i WHERE NOT EXISTS (SELECT 1 FROM digests d WHERE d.incident_id = i.id)${where ? ` AND ${where}` : ''} LIMIT 1`;
       if (this.rawStatement(missing).get() !== undefined) return false;
       const all = this.rawStatement(
-        `SELECT ${INCIDENT_COLUMNS}, d.${part} ${unclosed ? UNCLOSED_INCIDENTS : EVERY_INCIDENT} LEFT JOIN digests d ON d.incident_id = i.id
-         ${unclosed ? `WHERE ${unclosed}` : ''} ${INCIDENT_ORDER}`,
+        `SELECT ${INCIDENT_COLUMNS}, d.${part} ${where ? UNCLOSED_INCIDENTS : EVERY_INCIDENT} LEFT JOIN digests d ON d.incident_id = i.id
+         ${where ? `WHERE ${where}` : ''} ${INCIDENT_ORDER}`,
       );
       for (const t of all.iterate() as Iterable<unknown[]>) yield incidentRowOf(t);
       return true;
@@ -1715,13 +1728,13 @@ export class Store {
     }
   }
 
-  private *rowsInBatches(size: number, which: 'all' | 'unclosed', part: DigestPart = 'digest'): Generator<DigestRow[]> {
+  private *rowsInBatches(size: number, which: IncidentsRead, part: DigestPart = 'digest'): Generator<DigestRow[]> {
     // Where a digest is missing (and digests are worked out and kept between batches): the
     // order is read first, as ids alone (the sort carried every digest along once, and took
     // longer than all the rest); then each batch's rows with their digests, by one statement.
     // Each batch is the record as it stands when it is read, and an incident removed meanwhile
     // is left out.
-    const order = which === 'unclosed' ? `SELECT i.id ${UNCLOSED_INCIDENTS} WHERE i.closed IS NULL ${INCIDENT_ORDER}` : `SELECT i.id ${EVERY_INCIDENT_IN_ORDER}`;
+    const order = which !== 'all' ? `SELECT i.id ${UNCLOSED_INCIDENTS} WHERE ${WHICH[which]} ${INCIDENT_ORDER}` : `SELECT i.id ${EVERY_INCIDENT_IN_ORDER}`;
     const ids = (this.rawStatement(order).all() as [number][]).map((r) => r[0]);
     const rowsOf = this.rawStatement(
       `SELECT ${INCIDENT_COLUMNS}, d.${part}

@@ -14,6 +14,8 @@ export function adviceWords(c: Catalog, a: Advice): { step: string; why: string 
       return { step: d.step.compensation, why: d.why.compensation(a.days) };
     case 'chase':
       return { step: d.step.chase, why: d.why.chase(a.days) };
+    case 'after-fix':
+      return { step: d.step.afterFix(a.incident), why: d.why.afterFix(a.broken) };
     case 'timeline':
       return { step: d.step.timeline, why: d.why.timeline };
   }

@@ -159,3 +159,78 @@ describe('vetted due --format ics', () => {
     expect(expectOneLineError(s.run(['due', '--ndjson', '--format', 'text']))).toMatch(/--ndjson and --format text ask for two different outputs/);
   });
 });
+
+describe("the calendar's next step is the one `due` gives", () => {
+  const at = (sb: Sandbox, args: string[]) => ok(sb.run(args, { env: { TZ: 'UTC' } }));
+  const descriptions = (sb: Sandbox) => events(at(sb, ['due', '--format', 'ics']).stdout).map((e) => e.event.description);
+
+  it('names no rung where `due` names none: a supervisor reached after the front line broke its promise has not failed yet', () => {
+    const sb = sandbox();
+    try {
+      at(sb, ['incident', 'add', 'Acme', '--title', 'router', '--fault', 'company', '--opened', '2026-11-20 09:00']);
+      at(sb, ['incident', 'event', 'acme-1', 'promise', '--text', 'fixed within 24 hours', '--due', '2026-11-21 09:00', '--at', '2026-11-20 09:10']);
+      at(sb, ['incident', 'event', 'acme-1', 'escalation', '--level', 'supervisor', '--note', 'shift supervisor Irina', '--at', 'yesterday 09:00']);
+      expect(at(sb, ['due']).stdout).not.toMatch(/quality or complaints/);
+      const [d] = descriptions(sb);
+      expect(d).toMatch(/Broken: the deadline has passed\.\nSee: /);
+      expect(d).not.toMatch(/Next:/);
+      // A promise the supervisor makes: once it is let pass, `due` would send you up a rung, and the calendar says so before.
+      at(sb, ['incident', 'event', 'acme-1', 'promise', '--text', 'a technician', '--due', '2099-01-10 18:00', '--at', 'yesterday 09:10']);
+      const [, coming] = descriptions(sb);
+      expect(coming).toMatch(/\nIf it is not kept: Write to the quality or complaints department, with the timeline\.\n/);
+    } finally {
+      sb.cleanup();
+    }
+  });
+
+  it("at management, with management's own promise still to fall due, names no regulator for the promise broken below", () => {
+    const sb = sandbox();
+    try {
+      at(sb, ['incident', 'add', 'Acme', '--title', 'router', '--fault', 'company', '--opened', '2026-11-20 09:00']);
+      at(sb, ['incident', 'event', 'acme-1', 'promise', '--text', 'fixed today', '--due', '2026-11-20 18:00', '--at', '2026-11-20 09:10']);
+      at(sb, ['incident', 'event', 'acme-1', 'escalation', '--level', 'management', '--at', '2026-11-21 09:00']);
+      // (Its promise keeps management from being quiet, however long ago it went there.)
+      at(sb, ['incident', 'event', 'acme-1', 'promise', '--text', 'a new router', '--due', '2099-01-10 18:00', '--at', '2026-11-21 09:10']);
+      expect(at(sb, ['due']).stdout).not.toMatch(/regulator/);
+      const [broken, coming] = descriptions(sb);
+      expect(broken).not.toMatch(/Next:/);
+      expect(coming).toMatch(/\nIf it is not kept: Complain to the regulator/);
+    } finally {
+      sb.cleanup();
+    }
+  });
+
+  it('gives the promises a closed incident still owes (made after the fix), in `due`, its JSON and the calendar, as `incident show` does', () => {
+    const sb = sandbox();
+    try {
+      at(sb, ['incident', 'add', 'Acme', '--title', 't', '--fault', 'company', '--opened', '2026-11-01 09:00']);
+      at(sb, ['incident', 'event', 'acme-1', 'promise', '--text', 'fixed tomorrow', '--due', '2026-11-02 18:00', '--at', '2026-11-01 10:00']);
+      at(sb, ['incident', 'close', 'acme-1', '--outcome', 'resolved', '--at', '2026-11-02 09:00']);
+      at(sb, ['incident', 'event', 'acme-1', 'promise', '--text', 'refund after fix', '--due', '2026-11-05 09:00', '--at', '2026-11-03 09:00']);
+      at(sb, ['incident', 'event', 'acme-1', 'promise', '--text', 'a credit note', '--due', '2099-01-10 18:00', '--at', '2026-11-04 11:00']);
+      expect(at(sb, ['incident', 'show', 'acme-1']).stdout).toMatch(/Still owed\n {2}• the promise "refund after fix"[^\n]*\n {2}• the promise "a credit note"/);
+      const text = at(sb, ['due']).stdout;
+      expect(text).toMatch(/broken +"refund after fix" — due 2026-11-05 09:00/);
+      expect(text).toMatch(/due +"a credit note" — in /);
+      // The promise the fix kept is not chased; the ladder is not climbed again for a fault put right.
+      expect(text).not.toMatch(/fixed tomorrow|supervisor/);
+      expect(text).toMatch(/→ Remind them in writing of what they promised after the fix[^\n]*vetted incident reopen acme-1[^\n]*\(the incident is closed, but 1 promise made after the fix is broken\)/);
+      const [r] = JSON.parse(at(sb, ['due', '--json']).stdout);
+      expect(r.broken.map((b: { text: string }) => b.text)).toEqual(['refund after fix']);
+      expect(r.coming_due.map((b: { text: string }) => b.text)).toEqual(['a credit note']);
+      expect(r.stale_days).toBeNull();
+      expect(r.next_steps.map((a: { kind: string }) => a.kind)).toEqual(['after-fix', 'timeline']);
+      const list = events(at(sb, ['due', '--format', 'ics']).stdout).map((e) => e.event);
+      expect(list.map((e) => e.uid.replace(/\.[0-9a-f]{16}@/, '@'))).toEqual(['acme-1#3@vetted', 'acme-1#4@vetted']);
+      expect(list[0].description).toMatch(/\nNext: Remind them in writing/);
+      expect(list[1].description).toMatch(/\nIf it is not kept: Remind them in writing/);
+      expect(at(sb, ['--lang', 'ru', 'due']).stdout).toMatch(/обращение закрыто, но 1 обещание, данное после устранения, нарушено/);
+      // Kept, it is owed no longer: nothing is due.
+      at(sb, ['event', 'edit', 'acme-1#3', '--kept']);
+      at(sb, ['event', 'edit', 'acme-1#4', '--kept']);
+      expect(at(sb, ['due']).stdout).toBe('No open incidents: nothing is due.\n');
+    } finally {
+      sb.cleanup();
+    }
+  });
+});

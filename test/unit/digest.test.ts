@@ -172,7 +172,7 @@ describe('the digest of a timeline', () => {
       explanation: false,
       robots: 1,
       refusals: [{ at: '2026-09-03T10:00', type: 'refusal', level: 'quality', policy: true, text: 'no' }],
-      promises: [{ at: '2026-09-02T10:00', type: 'promise', due: '2026-09-05', text: 'refund' }],
+      promises: [{ id: 'x-1#2', at: '2026-09-02T10:00', type: 'promise', due: '2026-09-05', text: 'refund' }],
       compensations: [],
     });
     expect(digestText(d)).not.toContain('"type"');
