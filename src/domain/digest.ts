@@ -293,8 +293,9 @@ export function dueReport(incident: Incident | DigestedIncident, now: number, fo
   if (d.told && isAtFault(i) && !d.compensations.length) {
     advice.push({ kind: 'compensation', days: daysBetween(msOf(i.opened), now) });
   }
-  // Not while a promise (a letter's reply among them) is still to fall due: chased then, by its own line.
-  if (staleDays !== null && !comingDue.length) advice.push({ kind: 'chase', days: staleDays });
+  // Not while a promise (a letter's reply among them) is still to fall due: chased then, by its own
+  // line; nor before the company was told at all: telling them is the step, said above.
+  if (staleDays !== null && !comingDue.length && d.told) advice.push({ kind: 'chase', days: staleDays });
   if (advice.length) advice.push({ kind: 'timeline' });
   return { incident: i, broken, comingDue, staleDays, advice };
 }

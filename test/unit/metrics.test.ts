@@ -302,13 +302,14 @@ describe('dueReport', () => {
     ['last event 6 days ago: not stale', incident({ events: [contact({ at: '2024-01-02T10:00' })] }), '2024-01-08T10:00', null],
     ['last event 6 days 23 hours ago: not stale', incident({ events: [contact({ at: '2024-01-02T10:00' })] }), '2024-01-09T09:00', null],
     ['last event exactly 7 days ago: stale for 7 days', incident({ events: [contact({ at: '2024-01-02T10:00' })] }), '2024-01-09T10:00', 7],
-    ['no events, opened 10 days ago: stale for 10', incident(), '2024-01-11T09:00', 10],
+    // Stale, but the step is to tell the company, said apart: no chasing of a company never told.
+    ['no events, opened 10 days ago: stale for 10', incident(), '2024-01-11T09:00', 10, false],
     ['counted from the last event, not the first', incident({ events: [contact({ at: '2024-01-02T10:00' }), note({ at: '2024-01-12T10:00' })] }), '2024-01-16T10:00', null],
-  ] as [string, Incident, string, number | null][])('staleness: %s', (_name, i, now, stale) => {
+  ] as [string, Incident, string, number | null, boolean?][])('staleness: %s', (_name, i, now, stale, chased = stale !== null) => {
     const r = report(i, now);
     expect(r.staleDays).toBe(stale);
-    expect(r.advice.some((a) => /chase/i.test(a.step))).toBe(stale !== null);
-    if (stale !== null) expect(r.advice.find((a) => /chase/i.test(a.step))!.why).toContain(`${stale} days`);
+    expect(r.advice.some((a) => /chase/i.test(a.step))).toBe(chased);
+    if (chased) expect(r.advice.find((a) => /chase/i.test(a.step))!.why).toContain(`${stale} days`);
   });
 
   it('stale, it says so, but does not advise chasing while a promise is still to fall due', () => {
@@ -434,6 +435,10 @@ describe('dueReport', () => {
     expect(r.advice[0].step).toContain(`vetted incident event ${r.incident.id} contact`);
     expect(r.advice[0].why).toMatch(/no contact/);
     expect(r.advice.some((a) => /compensation|supervisor|chase/i.test(a.step))).toBe(false);
+    // Weeks later, stale, it is still to tell them: not to chase them as well.
+    const later = report(incident({ fault: 'company', events: [note({ at: '2024-01-02T10:00' })] }), '2024-02-08T10:00');
+    expect(later.staleDays).toBe(37);
+    expect(later.advice.map((a) => a.step)).toEqual([en.due.step.tell(later.incident.id), en.due.step.timeline]);
   });
 
   it('nothing owed, nothing to advise', () => {
