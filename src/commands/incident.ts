@@ -188,7 +188,7 @@ export async function runEvent(ctx: Context, id: string, typeArg: string, opts: 
     const noFlags = Object.keys(fields).length === 0;
     if (ctx.interactive && !opts.json && (noFlags || missingRequired(type, fields).length)) {
       const { askEventFields } = await import('../ui/incident-prompts.js');
-      Object.assign(fields, await askEventFields(type, fields, colourWanted(ctx.err, { noColor: ctx.noColor }, ctx.env)));
+      Object.assign(fields, await askEventFields(type, fields, colourWanted(ctx.err, { noColor: ctx.noColor }, ctx.env), at));
     }
     const missing = missingRequired(type, fields);
     if (missing.length) {

@@ -2175,6 +2175,10 @@ export const en = {
     wholeNumber: 'A whole number, please.',
     aNumber: 'A number, please, such as 50 or 12,5.',
     aDate: 'A date such as 2026-11-23 18:00, 23.11.2026 18:00 or today 18:00.',
+    aYear: (year: number, first: number, last: number) => `That is in the year ${year}; a date from ${first} to ${last}, please.`,
+    skippedTime: (reads: string, zoned: string) =>
+      `The clocks here skipped that time when they went forward (it would be read as ${reads}); the time the clock showed, please, or the time with its offset from UTC (such as ${zoned}).`,
+    dueBeforeMade: (at: string) => `A promise cannot fall due before it was made (${when(at)}); a later time, please.`,
     aCurrency: 'A three-letter code such as EUR.',
   },
 };

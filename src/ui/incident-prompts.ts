@@ -3,7 +3,9 @@
 import { confirm, input, select } from '@inquirer/prompts';
 import { EVENT_FIELDS, FIELD_SPECS, fieldFits, requiredWhenLogged } from '../domain/events.js';
 import { FAULTS, type EventType, type Fault } from '../domain/types.js';
-import { parseAmount, parseHumanWhen } from '../domain/dates.js';
+import { parseAmount, parseHumanWhen, parseWhen, skippedLocalTime } from '../domain/dates.js';
+import { YEARS, isBefore, yearProblem } from '../domain/date-rules.js';
+import { LIMITS } from '../formats/data-file.js';
 import { promptTheme } from './prompt-theme.js';
 import { readerLang, t } from '../i18n/index.js';
 
@@ -14,7 +16,7 @@ export async function askIncident(missing: { title: boolean; fault: boolean }, c
   const out: { title?: string; fault?: Fault } = {};
   if (missing.title) {
     out.title = (
-      await input({ message: t().prompts.title, validate: (v) => (v.trim() ? true : t().prompts.titleNeeded), theme }, context)
+      await input({ message: t().prompts.title, validate: titleProblem, theme }, context)
     ).trim();
   }
   if (missing.fault) {
@@ -30,8 +32,36 @@ export async function askFirstContact(colour: boolean): Promise<boolean> {
   return confirm({ message: t().prompts.firstContact, default: true, theme: promptTheme(colour, readerLang()) }, context);
 }
 
-/** Asks for the fields of an event type that were not given; optional ones may be skipped. */
-export async function askEventFields(type: EventType, given: Record<string, unknown>, colour: boolean): Promise<Record<string, unknown>> {
+/** What is wrong with a title typed, as `incident add --title` would refuse it, asked again at once; true where nothing is. */
+function titleProblem(v: string): string | true {
+  const x = v.trim();
+  if (!x) return t().prompts.titleNeeded;
+  if ([...x].length > LIMITS.name * 2) return t().errors.longTitle(LIMITS.name * 2);
+  return true;
+}
+
+/**
+ * What is wrong with a time typed at a question, by the rules a flag's time is held to (a real
+ * date, a year in range, a moment the clocks did not skip) and, for a promise's deadline, not
+ * before the promise was made (`made`); true where nothing is. Said at the question, and asked
+ * again: found after the last question, it lost every answer.
+ */
+function whenProblem(x: string, now: number, made?: string): string | true {
+  const say = t().prompts;
+  const w = parseHumanWhen(x, now);
+  if (!w) return say.aDate;
+  if (yearProblem(w)) return say.aYear(new Date(w.ms).getFullYear(), YEARS.first, YEARS.last);
+  const skipped = skippedLocalTime(w);
+  if (skipped) return say.skippedTime(skipped.reads, skipped.zoned);
+  if (made !== undefined && isBefore(w, parseWhen(made)!)) return say.dueBeforeMade(made);
+  return true;
+}
+
+/**
+ * Asks for the fields of an event type that were not given; optional ones may be skipped. `at`:
+ * the event's time, which a promise's deadline may not come before.
+ */
+export async function askEventFields(type: EventType, given: Record<string, unknown>, colour: boolean, at?: string): Promise<Record<string, unknown>> {
   const theme = promptTheme(colour, readerLang());
   const out: Record<string, unknown> = {};
   const spec = EVENT_FIELDS[type];
@@ -69,7 +99,7 @@ export async function askEventFields(type: EventType, given: Record<string, unkn
                 if (!x) return required ? say.needed : true;
                 if (f.kind === 'count' && (!/^\d+$/.test(x) || !fieldFits(f, Number(x)))) return say.wholeNumber;
                 if (f.kind === 'number' && !fieldFits(f, parseAmount(x))) return say.aNumber;
-                if (f.kind === 'when' && !parseHumanWhen(x, Date.now())) return say.aDate;
+                if (f.kind === 'when') return whenProblem(x, Date.now(), name === 'due' ? at : undefined);
                 if (f.kind === 'currency' && !/^[A-Za-z]{3}$/.test(x)) return say.aCurrency;
                 return true;
               },

@@ -138,6 +138,50 @@ describe('incident event on a terminal', () => {
     expect(shown.metrics.promises).toBe(1);
   });
 
+  it("refuses at the question a deadline the clocks skipped, and one before the promise was made, and asks again: no answer is lost", async () => {
+    expect(s.run(['incident', 'add', 'Some ISP', '--title', 'Down', '--opened', '2026-11-20T09:00']).code).toBe(0);
+    term = Terminal.start({ dir: s.dir, args: ['incident', 'event', 'some-isp-1', 'promise', '--at', '2026-11-20T09:10'], env: { VETTED_DB: s.db, VETTED_CONFIG: s.config, NO_COLOR: '1', LANG: 'C.UTF-8', TZ: 'America/New_York' } });
+    const t = term;
+    await t.waitForText('What exactly did they say?');
+    t.type('fixed within 24 hours');
+    t.keys('Enter');
+    await t.waitForText('By when?');
+    t.type('2027-03-14 02:30');
+    t.keys('Enter');
+    await t.waitForText('skipped that time');
+    t.keys('C-u');
+    t.type('2026-11-19 18:00');
+    t.keys('Enter');
+    await t.waitForText('cannot fall due before it was made');
+    expect(t.screen()).not.toMatch(/--due|--at/);
+    t.keys('C-u');
+    t.type('2026-11-21 09:10');
+    t.keys('Enter');
+    await t.waitForText('how far up the company');
+    t.keys('Enter');
+    await t.waitForText('Note');
+    t.keys('Enter');
+    expect(await t.waitForExit()).toBe(0);
+    const shown = json<Shown>(s, ['incident', 'show', 'some-isp-1', '--json']);
+    expect(shown.events).toEqual([{ id: 'some-isp-1#1', at: '2026-11-20T09:10', type: 'promise', text: 'fixed within 24 hours', due: '2026-11-21T09:10', level: 'frontline' }]);
+  });
+
+  it('refuses a title too long at its question, and asks again before the next', async () => {
+    const t = start(['incident', 'add', 'Some ISP', '--fault', 'company']);
+    await t.waitForText('What went wrong?');
+    t.type('x'.repeat(401));
+    t.keys('Enter');
+    await t.waitForText('at most 400 characters');
+    t.keys('C-u');
+    t.type('Down');
+    t.keys('Enter');
+    await t.waitForText('Log the first contact');
+    t.type('n');
+    t.keys('Enter');
+    expect(await t.waitForExit()).toBe(0);
+    expect(json<Shown>(s, ['incident', 'show', 'some-isp-1', '--json']).title).toBe('Down');
+  });
+
   it('asks only what makes sense after the answers before: compensation asked for took the asking, an escalation goes above the front line, no one answered has no place', async () => {
     expect(s.run(['incident', 'add', 'Some ISP', '--title', 'Down', '--opened', '2026-11-20T09:00']).code).toBe(0);
     let t = start(['incident', 'event', 'some-isp-1', 'compensation', '--at', '2026-11-20T09:10']);
