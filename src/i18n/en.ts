@@ -2172,7 +2172,7 @@ export const en = {
       outcome: 'How did it end?',
     } as Record<string, string>,
     needed: 'This one is needed.',
-    wholeNumber: 'A whole number, please.',
+    wholeNumber: (max: number) => `A whole number from 0 to ${fmt.number(max)}, please.`,
     aNumber: 'A number, please, such as 50 or 12,5.',
     aDate: 'A date such as 2026-11-23 18:00, 23.11.2026 18:00 or today 18:00.',
     aYear: (year: number, first: number, last: number) => `That is in the year ${year}; a date from ${first} to ${last}, please.`,

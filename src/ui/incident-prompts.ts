@@ -1,7 +1,7 @@
 // Prompts for logging incidents and events, drawn on stderr. Loaded only on a terminal.
 
 import { confirm, input, select } from '@inquirer/prompts';
-import { EVENT_FIELDS, FIELD_SPECS, fieldFits, requiredWhenLogged } from '../domain/events.js';
+import { EVENT_FIELDS, FIELD_SPECS, MAX_COUNT, fieldFits, requiredWhenLogged } from '../domain/events.js';
 import { FAULTS, type EventType, type Fault } from '../domain/types.js';
 import { parseAmount, parseHumanWhen, parseWhen, skippedLocalTime } from '../domain/dates.js';
 import { YEARS, isBefore, yearProblem } from '../domain/date-rules.js';
@@ -97,7 +97,7 @@ export async function askEventFields(type: EventType, given: Record<string, unkn
                 const x = v.trim();
                 const say = t().prompts;
                 if (!x) return required ? say.needed : true;
-                if (f.kind === 'count' && (!/^\d+$/.test(x) || !fieldFits(f, Number(x)))) return say.wholeNumber;
+                if (f.kind === 'count' && (!/^\d+$/.test(x) || !fieldFits(f, Number(x)))) return say.wholeNumber(MAX_COUNT);
                 if (f.kind === 'number' && !fieldFits(f, parseAmount(x))) return say.aNumber;
                 if (f.kind === 'when') return whenProblem(x, Date.now(), name === 'due' ? at : undefined);
                 if (f.kind === 'currency' && !/^[A-Za-z]{3}$/.test(x)) return say.aCurrency;

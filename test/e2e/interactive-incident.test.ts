@@ -166,6 +166,21 @@ describe('incident event on a terminal', () => {
     expect(shown.events).toEqual([{ id: 'some-isp-1#1', at: '2026-11-20T09:10', type: 'promise', text: 'fixed within 24 hours', due: '2026-11-21T09:10', level: 'frontline' }]);
   });
 
+  it('says the range of a whole number refused at its question, as the flag does', async () => {
+    expect(s.run(['incident', 'add', 'Some ISP', '--title', 'Down', '--opened', '2026-11-20T09:00']).code).toBe(0);
+    const t = start(['incident', 'event', 'some-isp-1', 'contact', '--at', '2026-11-20T09:10']);
+    await t.waitForText('How did you get in touch?');
+    t.keys('Enter'); // phone
+    await t.waitForText('Did a live person answer?');
+    t.keys('Enter'); // yes
+    await t.waitForText('Minutes until a person answered');
+    t.type('99999999999999999999');
+    t.keys('Enter');
+    await t.waitForText('A whole number from 0 to 1,000,000,000, please.');
+    t.keys('C-c');
+    await t.waitForExit();
+  });
+
   it('refuses a title too long at its question, and asks again before the next', async () => {
     const t = start(['incident', 'add', 'Some ISP', '--fault', 'company']);
     await t.waitForText('What went wrong?');
