@@ -842,7 +842,8 @@ export const en = {
     controlInName: (file: string) =>
       `the name of ${file} holds a control character (a line break, a tab, an escape, a mark turning text right to left), which a file saved from the attachment would keep; attach a copy under a plain name. Nothing was attached.`,
     tooBig: (file: string, bytes: number, maxBytes: number) =>
-      `${file} is ${oneDecimal.format(bytes / 1048576)} MB; attachments can be at most ${fmt.number(maxBytes / 1048576)} MB, so keep a smaller copy. Nothing was attached.`,
+      // In bytes: one byte over 50 MB is "50.0 MB" to a tenth, and read as within.
+      `${file} is over ${fmt.number(maxBytes / 1048576)} MB (${fmt.number(bytes)} bytes; an attachment can be at most ${fmt.number(maxBytes)}), so keep a smaller copy. Nothing was attached.`,
     larger: (name: string, maxBytes: number) => `${name} is larger than ${fmt.number(maxBytes / 1048576)} MB; keep a smaller copy.`,
     grew: (file: string, maxBytes: number) => `${file} grew past ${fmt.number(maxBytes / 1048576)} MB while it was read; nothing was attached.`,
     noIncident: (id: string) => `there is no incident ${q(id)}; see \`vetted incident list\` for the ids. Nothing was attached.`,

@@ -812,7 +812,7 @@ export const ru: Catalog = {
     controlInName: (file) =>
       `в имени ${file} есть управляющий символ (перевод строки, табуляция, escape, знак письма справа налево), и файл, сохранённый из вложения, получил бы его в имени; добавьте копию под простым именем. Ничего не добавлено.`,
     tooBig: (file, bytes, maxBytes) =>
-      `${file} занимает ${oneDecimal.format(bytes / 1048576)} МБ, а вложение может быть не больше ${fmt.number(maxBytes / 1048576)} МБ; сохраните копию поменьше. Ничего не добавлено.`,
+      `${file} больше ${fmt.number(maxBytes / 1048576)} МБ (${fmt.plural(bytes, { one: 'байт', few: 'байта', many: 'байт', other: 'байта' })}, а вложение может быть не больше ${fmt.number(maxBytes)}); сохраните копию поменьше. Ничего не добавлено.`,
     larger: (name, maxBytes) => `${name} больше ${fmt.number(maxBytes / 1048576)} МБ; сохраните копию поменьше.`,
     grew: (file, maxBytes) => `${file} вырос больше ${fmt.number(maxBytes / 1048576)} МБ, пока его читали; ничего не добавлено.`,
     noIncident: (id) => `обращения ${q(id)} нет; номера: \`vetted incident list\`. Ничего не добавлено.`,
