@@ -122,7 +122,7 @@ export async function runSave(ctx: Context, idArg: string, opts: { out?: string 
       // The bytes as they are, into a pipe or a file: never onto a terminal.
       if (ctx.out.isTTY) throw new UserError(w.notToTerminal(idArg.trim()));
       writeOutputFile('/dev/stdout', [found.data], { dbPath: ctx.dbPath });
-      return { err: w.wrote('-', describeSize(found.data.length)) };
+      return { err: w.wrote(undefined, describeSize(found.data.length)) };
     }
     if (opts.out !== undefined) refuseFolderName(opts.out);
     // Stored before such names were refused: saved under its name, the file would keep the control.

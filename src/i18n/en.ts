@@ -860,7 +860,8 @@ export const en = {
     controlInSavedName: (id: string) =>
       `the name of attachment ${id} holds a control character (a line break, a tab, an escape, a mark turning text right to left), which no file should be named with; choose its name with --out FILE.`,
     notToTerminal: (id: string) => `attachment ${id} is a file, not text for a terminal; write it to a file with --out FILE, or pipe it (--out - | …).`,
-    wrote: (path: string, size: string) => `wrote ${path} (${size}, SHA-256 checked)`,
+    /** `path`: undefined for standard output. */
+    wrote: (path: string | undefined, size: string) => `wrote ${path ?? 'to standard output'} (${size}, SHA-256 checked)`,
     damaged: (sha: string) => `the stored content with SHA-256 ${sha} no longer matches its hash: the database is damaged; restore a backup with \`vetted restore FILE\`.`,
     none: 'No files kept yet. Keep one with `vetted incident attach ID FILE`.',
     headers: ['ID', 'INCIDENT', 'EVENT', 'NAME', 'SIZE', 'ADDED'],

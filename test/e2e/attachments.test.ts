@@ -178,6 +178,10 @@ describe('vetted attachment save', () => {
     expect(r.status, String(r.stderr)).toBe(0);
     expect(Buffer.from(r.stdout).equals(readFileSync(photo))).toBe(true);
     expect(existsSync(join(s.dir, '-'))).toBe(false);
+    // Said as standard output, not as a file named "-".
+    expect(String(r.stderr)).toMatch(/^wrote to standard output \([^)]*, SHA-256 checked\)\n$/);
+    const ru = spawnSync(process.execPath, [BIN, '--lang', 'ru', 'attachment', 'save', '2', '--out', '-'], { env: s.env, cwd: s.dir });
+    expect(String(ru.stderr)).toMatch(/^записано в стандартный вывод \([^)]*, SHA-256 сверен\)\n$/);
   });
   it('refuses to name a file after an attachment whose name holds a control character (stored before such names were refused)', () => {
     const own = sandbox();
