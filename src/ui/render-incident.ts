@@ -181,11 +181,13 @@ export function renderIncident(i: Incident, now: number, paint: Paint, attachmen
   const opened = msOf(i.opened);
   if (!i.events.length) lines.push(paint.dim(c.noEvents(i.id)));
   const idWidth = largest(i.events.map((e) => eventNumber(e).length), 0);
+  // The day's column as wide as a day of two digits and a space: "день 10" is a letter longer than "day 10".
+  const dayWidth = c.day(10).length + 1;
   for (const e of i.events) {
     // The day of the incident it happened on; an event before the opening (an old record) shows its date alone.
     const day = calendarDaysBetween(opened, msOf(e.at)) + 1;
     const dayText = day >= 1 ? c.day(day) : '';
-    const when = `${t().fmt.date(e.at)} ${shortTime(e.at).padEnd(5)}  ${dayText.padEnd(7)}`;
+    const when = `${t().fmt.date(e.at)} ${shortTime(e.at).padEnd(5)}  ${dayText.padEnd(dayWidth)}`;
     lines.push(`  ${eventNumber(e).padStart(idWidth)}  ${paint.dim(when)} ${describeEvent(e, i, now, paint)}`);
   }
   if (i.events.length) lines.push(paint.dim(c.eventIdHint(i.id, i.events[0].id!)));

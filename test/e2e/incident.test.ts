@@ -557,3 +557,22 @@ describe('states that are easy to word wrongly', () => {
     expect((JSON.parse(ok(u.run(['incident', 'show', 'tz-1', '--json'], { env })).stdout) as IncidentJson).events.map((e) => e.at)).toEqual(['2026-11-01T16:00+05:00', '2026-11-01T13:00']);
   });
 });
+
+describe('the days of a timeline, in Russian', () => {
+  it('keeps the gap after "день 10" as after "день 1", as English keeps it after "day 10"', () => {
+    const u = sandbox();
+    try {
+      ok(u.run(['incident', 'add', 'Shop', '--title', 't', '--opened', '2026-11-01 09:00']));
+      ok(u.run(['incident', 'event', 'shop-1', 'contact', '--channel', 'phone', '--no-reached-human', '--at', '2026-11-01 10:00']));
+      ok(u.run(['incident', 'event', 'shop-1', 'contact', '--channel', 'phone', '--no-reached-human', '--at', '2026-11-10 10:00']));
+      const en = ok(u.run(['incident', 'show', 'shop-1'])).stdout;
+      expect(en).toMatch(/ day 1 {3}\S/);
+      expect(en).toMatch(/ day 10 {2}\S/);
+      const ru = ok(u.run(['--lang', 'ru', 'incident', 'show', 'shop-1'])).stdout;
+      expect(ru).toMatch(/ день 1 {3}\S/);
+      expect(ru).toMatch(/ день 10 {2}\S/);
+    } finally {
+      u.cleanup();
+    }
+  });
+});
