@@ -71,10 +71,10 @@ function renderReport(r: DueReport, now: number, p: Paint): string {
 
 /** The reports of `due`, an incident at a time, in name order: of each open incident, and of each
  * closed one that still owes a promise made after its fix. */
-function* reportsOf(store: Store, now: number, formatDate: (ms: number) => string = formatLocalDate): Generator<DueReport> {
+function* reportsOf(store: Store, now: number, formatDate: (ms: number) => string = formatLocalDate, which: 'owing' | 'owing-promises' = 'owing'): Generator<DueReport> {
   // A hundred at a time: a batch lives through the collections made while it is written,
   // and batches of 500 took `due` at 10,000 companies to 4.2 NU from 3.8 (2,600 more pages touched).
-  for (const batch of store.digestedIncidentsInBatches(DUE_BATCH, 'owing')) {
+  for (const batch of store.digestedIncidentsInBatches(DUE_BATCH, which)) {
     for (const i of batch) {
       const r = owedReport(i, now, formatDate);
       if (r) yield r;
@@ -92,7 +92,8 @@ function* calendarOf(store: Store, now: number): Generator<CalendarDeadline> {
   const c = t();
   // (Read before the reports: their read holds the connection until its last row.)
   const database = store.databaseId();
-  for (const r of reportsOf(store, now, noDate)) {
+  // (Only the incidents with a promise: the others have no deadline.)
+  for (const r of reportsOf(store, now, noDate, 'owing-promises')) {
     const i = r.incident;
     if (!r.broken.length && !r.comingDue.length) continue;
     const shown = new Map<object, (typeof r.broken)[number]>();
