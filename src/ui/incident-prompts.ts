@@ -1,37 +1,41 @@
 // Prompts for logging incidents and events, drawn on stderr. Loaded only on a terminal.
 
-import { confirm, input, select } from '@inquirer/prompts';
+import { askConfirm, askLine, askSelect, askingThroughSignals, type Ask } from './asking.js';
 import { EVENT_FIELDS, FIELD_SPECS, fieldFits, requiredWhenLogged } from '../domain/events.js';
 import { FAULTS, type EventType, type Fault } from '../domain/types.js';
 import { parseAmount, parseHumanWhen } from '../domain/dates.js';
 import { promptTheme } from './prompt-theme.js';
 import { readerLang, t } from '../i18n/index.js';
 
-const context = { output: process.stderr, clearPromptOnDone: false } as const;
+/** Asks for the title and the fault of an incident. */
+export function askIncident(missing: { title: boolean; fault: boolean }, colour: boolean): Promise<{ title?: string; fault?: Fault }> {
+  return askingThroughSignals((ask) => askIncidentThrough(ask, missing, colour));
+}
 
-export async function askIncident(missing: { title: boolean; fault: boolean }, colour: boolean): Promise<{ title?: string; fault?: Fault }> {
+async function askIncidentThrough(ask: Ask, missing: { title: boolean; fault: boolean }, colour: boolean): Promise<{ title?: string; fault?: Fault }> {
   const theme = promptTheme(colour, readerLang());
   const out: { title?: string; fault?: Fault } = {};
   if (missing.title) {
     out.title = (
-      await input({ message: t().prompts.title, validate: (v) => (v.trim() ? true : t().prompts.titleNeeded), theme }, context)
+      await askLine(ask, { message: t().prompts.title, validate: (v) => (v.trim() ? true : t().prompts.titleNeeded), theme })
     ).trim();
   }
   if (missing.fault) {
-    out.fault = await select(
-      { message: t().prompts.fault, choices: FAULTS.map((f) => ({ name: t().prompts.faultLabel[f], value: f })), default: 'unknown', theme },
-      context,
-    );
+    out.fault = await askSelect(ask, { message: t().prompts.fault, choices: FAULTS.map((f) => ({ name: t().prompts.faultLabel[f], value: f })), default: 'unknown', theme });
   }
   return out;
 }
 
-export async function askFirstContact(colour: boolean): Promise<boolean> {
-  return confirm({ message: t().prompts.firstContact, default: true, theme: promptTheme(colour, readerLang()) }, context);
+export function askFirstContact(colour: boolean): Promise<boolean> {
+  return askingThroughSignals((ask) => askConfirm(ask, { message: t().prompts.firstContact, default: true, theme: promptTheme(colour, readerLang()) }));
 }
 
 /** Asks for the fields of an event type that were not given; optional ones may be skipped. */
-export async function askEventFields(type: EventType, given: Record<string, unknown>, colour: boolean): Promise<Record<string, unknown>> {
+export function askEventFields(type: EventType, given: Record<string, unknown>, colour: boolean): Promise<Record<string, unknown>> {
+  return askingThroughSignals((ask) => askEventFieldsThrough(ask, type, given, colour));
+}
+
+async function askEventFieldsThrough(ask: Ask, type: EventType, given: Record<string, unknown>, colour: boolean): Promise<Record<string, unknown>> {
   const theme = promptTheme(colour, readerLang());
   const out: Record<string, unknown> = {};
   const spec = EVENT_FIELDS[type];
@@ -47,7 +51,7 @@ export async function askEventFields(type: EventType, given: Record<string, unkn
     const message = t().prompts.question[name] ?? f.describe;
     switch (f.kind) {
       case 'bool':
-        out[name] = await confirm({ message, default: name === 'reached_human', theme }, context);
+        out[name] = await askConfirm(ask, { message, default: name === 'reached_human', theme });
         break;
       case 'enum': {
         const words = (t().words as unknown as Record<string, Record<string, string>>)[name] ?? {};
@@ -55,12 +59,13 @@ export async function askEventFields(type: EventType, given: Record<string, unkn
         const left = f.values!.filter((v) => !(name === 'level' && type === 'escalation' && v === 'frontline') && !(name === 'effort' && so.proactive === false && v === 'none'));
         const choices = left.map((v) => ({ name: words[v] ?? v, value: v }));
         const preferred = name === 'level' ? (type === 'escalation' ? 'supervisor' : 'frontline') : name === 'effort' ? (so.proactive === false ? 'asked' : 'none') : undefined;
-        out[name] = await select({ message, choices, default: preferred, theme }, context);
+        out[name] = await askSelect(ask, { message, choices, default: preferred, theme });
         break;
       }
       default: {
         const answer = (
-          await input(
+          await askLine(
+            ask,
             {
               message,
               validate: (v) => {
@@ -75,7 +80,6 @@ export async function askEventFields(type: EventType, given: Record<string, unkn
               },
               theme,
             },
-            context,
           )
         ).trim();
         if (!answer) break;
@@ -91,6 +95,6 @@ export async function askEventFields(type: EventType, given: Record<string, unkn
 }
 
 /** Asks which of some choices the user meant. */
-export async function askChoice(message: string, choices: { name: string; value: string }[], colour: boolean): Promise<string> {
-  return select({ message, choices, theme: promptTheme(colour, readerLang()) }, context);
+export function askChoice(message: string, choices: { name: string; value: string }[], colour: boolean): Promise<string> {
+  return askingThroughSignals((ask) => askSelect(ask, { message, choices, theme: promptTheme(colour, readerLang()) }));
 }

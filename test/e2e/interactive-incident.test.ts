@@ -1,9 +1,9 @@
 // Logging an incident on a terminal: `incident add` asks for what is missing and offers to
 // log the first contact; `incident event` with no flags asks the questions of its type.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { Terminal } from '../helpers/tmux.js';
+import { Terminal, after } from '../helpers/tmux.js';
 import { sandbox, type Sandbox } from '../helpers/cli.js';
-import { json } from '../helpers/expect.js';
+import { json, ok } from '../helpers/expect.js';
 
 let s: Sandbox;
 let term: Terminal | undefined;
@@ -17,8 +17,8 @@ afterEach(() => {
   s.cleanup();
 });
 
-function start(args: string[]): Terminal {
-  term = Terminal.start({ dir: s.dir, args, env: { VETTED_DB: s.db, VETTED_CONFIG: s.config, NO_COLOR: '1', LANG: 'C.UTF-8' } });
+function start(args: string[], opts: { jobControl?: boolean } = {}): Terminal {
+  term = Terminal.start({ dir: s.dir, args, env: { VETTED_DB: s.db, VETTED_CONFIG: s.config, NO_COLOR: '1', LANG: 'C.UTF-8' }, ...opts });
   return term;
 }
 
@@ -205,5 +205,79 @@ describe('incident event on a terminal', () => {
     t.keys('Enter');
     expect(await t.waitForExit()).toBe(0);
     expect(json<Shown>(s, ['incident', 'show', 'some-isp-1', '--json']).events).toEqual([{ id: 'some-isp-1#1', at: '2026-11-20T09:10', type: 'note', text: 'they hung up', level: 'frontline' }]);
+  });
+});
+
+describe('stopped with Ctrl+Z and continued with fg', () => {
+  it('a list, a line of text and a yes or no are asked again (the text with what was typed), and every answer is kept', async () => {
+    ok(s.run(['incident', 'add', 'Volgatelecom', '--title', 'Down', '--fault', 'company']));
+    const t = start(['incident', 'add', 'Volgatelekom'], { jobControl: true });
+    const stops = (n: number) => (screen: string) => screen.split('Stopped').length === n + 1;
+    await t.waitForText('Which did you mean?');
+    expect(t.cursorShown()).toBe(false);
+    t.keys('C-z');
+    await t.waitFor('stopped at the list', stops(1));
+    // The shell's prompt with its cursor, not a hidden one.
+    expect(t.cursorShown()).toBe(true);
+    t.resume();
+    await t.waitFor('the list asked again', (screen) => after(screen, 'fg; finish').includes('Volgatelekom (a new company)'));
+    t.keys('Down', 'Enter');
+    await t.waitForText('What went wrong?');
+    t.type('Internet do');
+    await t.waitFor('half a title typed', (screen) => after(screen, 'What went wrong?').includes('Internet do'));
+    t.keys('C-z');
+    await t.waitFor('stopped at the title', stops(2));
+    t.resume();
+    await t.waitFor('the title asked again, with what was typed', (screen) => /What went wrong\?[^\n]*Internet do/.test(after(screen, 'fg; finish')));
+    t.type('wn');
+    t.keys('Enter');
+    await t.waitForText('Whose fault');
+    t.keys('Enter');
+    await t.waitForText('Log the first contact');
+    t.keys('C-z');
+    await t.waitFor('stopped at the yes or no', stops(3));
+    t.resume();
+    await t.waitFor('the yes or no asked again', (screen) => after(screen, 'fg; finish').includes('Log the first contact'));
+    t.type('n');
+    t.keys('Enter');
+    expect(await t.waitForExit()).toBe(0);
+    expect(json<Shown>(s, ['incident', 'show', 'volgatelekom-1', '--json'])).toMatchObject({ title: 'Internet down', fault: 'unknown', events: [] });
+  });
+
+  it('a question of an event is asked again with what was typed', async () => {
+    ok(s.run(['incident', 'add', 'Some ISP', '--title', 'Down', '--opened', '2026-11-20T09:00']));
+    const t = start(['incident', 'event', 'some-isp-1', 'promise', '--at', '2026-11-20T09:10'], { jobControl: true });
+    await t.waitForText('What exactly did they say?');
+    t.type('fixed with');
+    await t.waitFor('half the words typed', (screen) => after(screen, 'What exactly').includes('fixed with'));
+    t.keys('C-z');
+    await t.waitForText('Stopped');
+    t.resume();
+    await t.waitFor('asked again, with what was typed', (screen) => /What exactly did they say\?[^\n]*fixed with/.test(after(screen, 'fg; finish')));
+    t.type('in a day');
+    t.keys('Enter');
+    await t.waitForText('By when?');
+    t.type('2026-11-21T09:10');
+    t.keys('Enter');
+    await t.waitForText('how far up the company');
+    t.keys('Enter');
+    await t.waitForText('Note');
+    t.keys('Enter');
+    expect(await t.waitForExit()).toBe(0);
+    expect(json<Shown>(s, ['incident', 'show', 'some-isp-1', '--json']).events[0]).toMatchObject({ type: 'promise', text: 'fixed within a day', due: '2026-11-21T09:10' });
+  });
+});
+
+describe('ended by a signal while a list waits', () => {
+  it('SIGTERM gives the terminal its cursor back and exits 143, nothing stored', async () => {
+    ok(s.run(['incident', 'add', 'Volgatelecom', '--title', 'Down', '--fault', 'company']));
+    const t = start(['incident', 'add', 'Volgatelekom']);
+    await t.waitForText('Which did you mean?');
+    expect(t.cursorShown()).toBe(false);
+    process.kill(t.vettedPid(), 'SIGTERM');
+    expect(await t.waitForExit()).toBe(143);
+    await t.waitForText('[vetted exited]');
+    expect(t.cursorShown()).toBe(true);
+    expect(json<unknown[]>(s, ['incident', 'list', '--json'])).toHaveLength(1);
   });
 });
