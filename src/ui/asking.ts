@@ -116,7 +116,26 @@ export function askConfirm(ask: Ask, config: ConfirmConfig): Promise<boolean> {
   );
 }
 
-/** One of a list of choices, asked through `ask` below what `draw` writes. */
+/**
+ * One of a list of choices, asked through `ask` below what `draw` writes. Escape leaves the choice where it was: the list
+ * took it, as any key it does not know, for the start of a name to look for, and the empty start
+ * of one is the start of every name, so the first was chosen in place of the one shown.
+ */
 export function askSelect<V>(ask: Ask, config: SelectConfig<V>, draw: () => void = () => {}): Promise<V> {
-  return ask(draw, (signal) => select(config, { ...context, signal }));
+  return ask(
+    draw,
+    async (signal) => {
+      // Heard before the list and its line: Escape said as the key that clears what was typed to
+      // look for, and moves nothing.
+      const onKey = (_s: unknown, key: { name?: string } | undefined) => {
+        if (key?.name === 'escape') key.name = 'backspace';
+      };
+      process.stdin.prependListener('keypress', onKey);
+      try {
+        return await select(config, { ...context, signal });
+      } finally {
+        process.stdin.removeListener('keypress', onKey);
+      }
+    },
+  );
 }

@@ -1,6 +1,7 @@
 // Logging an incident on a terminal: `incident add` asks for what is missing and offers to
 // log the first contact; `incident event` with no flags asks the questions of its type.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { Terminal, after } from '../helpers/tmux.js';
 import { sandbox, type Sandbox } from '../helpers/cli.js';
 import { json, ok } from '../helpers/expect.js';
@@ -205,6 +206,23 @@ describe('incident event on a terminal', () => {
     t.keys('Enter');
     expect(await t.waitForExit()).toBe(0);
     expect(json<Shown>(s, ['incident', 'show', 'some-isp-1', '--json']).events).toEqual([{ id: 'some-isp-1#1', at: '2026-11-20T09:10', type: 'note', text: 'they hung up', level: 'frontline' }]);
+  });
+});
+
+describe('a list of choices', () => {
+  it('Escape leaves the choice where it was, not on the first', async () => {
+    const t = start(['incident', 'add', 'Zeta', '--title', 'T']);
+    await t.waitForText('Whose fault');
+    t.keys('Escape');
+    // (Read as Escape once nothing follows it for a while; with Enter at once, as Alt+Enter.)
+    await sleep(1500);
+    expect(after(t.screen(), 'Whose fault')).toMatch(/^❯ not clear yet$/m);
+    t.keys('Enter');
+    await t.waitForText('Log the first contact');
+    t.type('n');
+    t.keys('Enter');
+    expect(await t.waitForExit()).toBe(0);
+    expect(json<Shown>(s, ['incident', 'show', 'zeta-1', '--json']).fault).toBe('unknown');
   });
 });
 
