@@ -7,8 +7,8 @@ import type { CommandResult } from './result.js';
 import { UserError } from '../errors.js';
 import { EVENT_FIELDS, FIELD_SPECS, MAX_COUNT, fieldFits, isEventType, requiredWhenLogged, sameEventAs, definedOnly, eventNumber } from '../domain/events.js';
 import { EVENT_TYPES, FAULTS, OUTCOMES, type EventType, type Fault, type Incident, type IncidentEvent } from '../domain/types.js';
-import { formatLocalMinute, parseAmount, parseWhen } from '../domain/dates.js';
-import { isBefore } from '../domain/date-rules.js';
+import { formatLocalMinute, parseAmount, parseHumanWhen, parseWhen, skippedLocalTime } from '../domain/dates.js';
+import { YEARS, futureProblem, isBefore, yearProblem } from '../domain/date-rules.js';
 import { checkWhen } from './when.js';
 import { computeMetrics, isOpen, letterOfDeadline } from '../domain/incident.js';
 import { incidentListRow, incidentListRowOfText, type IncidentListRow } from '../domain/digest.js';
@@ -112,6 +112,19 @@ export function eventFromFlags(type: EventType, opts: Record<string, unknown>, n
   return out;
 }
 
+/** What is wrong with the time of the first contact typed at its question: one the flags of a time would refuse, or one before the opening. */
+function contactTimeProblem(value: string, opened: string, now: number): string | undefined {
+  const say = t().prompts;
+  const w = parseHumanWhen(value, now);
+  if (!w) return say.aDate;
+  if (yearProblem(w)) return say.aYear(YEARS.first, YEARS.last);
+  const skipped = skippedLocalTime(w);
+  if (skipped) return say.skipped(skipped.reads, skipped.zoned);
+  if (futureProblem(w, now)) return say.notYet(formatLocalMinute(now));
+  if (isBefore(w, parseWhen(opened)!)) return say.beforeOpened(opened);
+  return undefined;
+}
+
 function missingRequired(type: EventType, fields: Record<string, unknown>): string[] {
   return requiredWhenLogged(type).filter((f) => fields[f] === undefined || (typeof fields[f] === 'string' && !(fields[f] as string).trim()));
 }
@@ -144,6 +157,7 @@ export async function runAdd(ctx: Context, companyArg: string, opts: AddOptions)
       } else if (typo) warnings.push(typo.warning);
     }
     let firstContact: Record<string, unknown> | undefined;
+    let firstContactAt: string | undefined;
     if (willAsk) {
       for (const w of warnings.splice(0)) ctx.err.write(`${safeText(w)}\n`);
       const prompts = await import('../ui/incident-prompts.js');
@@ -151,13 +165,20 @@ export async function runAdd(ctx: Context, companyArg: string, opts: AddOptions)
       const asked = await prompts.askIncident({ title: title === undefined, fault: fault === undefined }, colour);
       title = title ?? checkTitle(asked.title ?? '');
       fault = fault ?? asked.fault;
-      if (await prompts.askFirstContact(colour)) firstContact = await prompts.askEventFields('contact', {}, colour);
+      if (await prompts.askFirstContact(colour)) {
+        // When it was, as the opening given says it began (logged now, a contact of an incident
+        // opened weeks before said it was first reported today), or now.
+        const offered = opts.opened !== undefined ? opened.replace('T', ' ') : nowText(ctx);
+        const typed = await prompts.askWhen(t().prompts.firstContactAt, offered, colour, (v) => contactTimeProblem(v, opened, ctx.now()));
+        firstContactAt = parseHumanWhen(typed, ctx.now())!.text;
+        firstContact = await prompts.askEventFields('contact', {}, colour);
+      }
     }
     const ref = store.write(() => {
       const { company: row } = store.ensureCompany(company, opened);
       const ref = store.nextIncidentRef(refSlugOf(row.name));
       const rowId = store.insertIncident({ ref, companyId: row.id, title: title!, opened, fault: fault ?? 'unknown' });
-      if (firstContact) store.addEvent(rowId, { at: nowText(ctx), type: 'contact', ...firstContact } as IncidentEvent);
+      if (firstContact) store.addEvent(rowId, { at: firstContactAt ?? nowText(ctx), type: 'contact', ...firstContact } as IncidentEvent);
       return ref;
     }, { summary: (ref) => opSummary({ k: 'incident', id: ref, company, title: title! }) });
     const incident = store.findIncident(ref)!;

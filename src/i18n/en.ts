@@ -2148,6 +2148,12 @@ export const en = {
       unknown: 'not clear yet',
     } as Record<Fault, string>,
     firstContact: 'Log the first contact with them now?',
+    firstContactAt: 'When was it? (such as 2026-11-23 18:00 or 23.11.2026 18:00)',
+    aYear: (first: number, last: number) => `A date from ${first} to ${last}, please.`,
+    notYet: (now: string) => `That is still to come (it is ${when(now)} now); give the time it happened.`,
+    skipped: (reads: string, zoned: string) =>
+      `The clocks here skipped that time when they went forward (it would be read as ${when(reads)}); give the time the clock showed, or the time with its offset from UTC (such as ${zoned}).`,
+    beforeOpened: (opened: string) => `That is before the incident opened (${when(opened)}); give a time from then on.`,
     question: {
       channel: 'How did you get in touch?',
       reached_human: 'Did a live person answer?',

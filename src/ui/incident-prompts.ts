@@ -7,6 +7,9 @@ import { parseAmount, parseHumanWhen } from '../domain/dates.js';
 import { promptTheme } from './prompt-theme.js';
 import { readerLang, t } from '../i18n/index.js';
 
+/** What is wrong with an answer typed (too long, not a sum): said under it, to be mended there. */
+type Problem = (value: string) => string | undefined;
+
 /** Asks for the title and the fault of an incident. */
 export function askIncident(missing: { title: boolean; fault: boolean }, colour: boolean): Promise<{ title?: string; fault?: Fault }> {
   return askingThroughSignals((ask) => askIncidentThrough(ask, missing, colour));
@@ -28,6 +31,14 @@ async function askIncidentThrough(ask: Ask, missing: { title: boolean; fault: bo
 
 export function askFirstContact(colour: boolean): Promise<boolean> {
   return askingThroughSignals((ask) => askConfirm(ask, { message: t().prompts.firstContact, default: true, theme: promptTheme(colour, readerLang()) }));
+}
+
+/** Asks when something was, `offered` taken when nothing is typed; `problem` says what is wrong with a time typed. */
+export function askWhen(message: string, offered: string, colour: boolean, problem: Problem): Promise<string> {
+  const plain = promptTheme(colour, readerLang());
+  // The time offered in brackets, as it is drawn in colour: without them it read as one typed.
+  const theme = colour ? plain : { ...plain, style: { ...plain.style, defaultAnswer: (s: string) => `(${s})` } };
+  return askingThroughSignals(async (ask) => (await askLine(ask, { message, default: offered, validate: (v) => problem(v) ?? true, theme })).trim());
 }
 
 /** Asks for the fields of an event type that were not given; optional ones may be skipped. */

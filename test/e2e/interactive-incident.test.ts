@@ -39,6 +39,8 @@ describe('incident add on a terminal', () => {
     t.keys('Enter');
     await t.waitForText('Log the first contact');
     t.keys('Enter'); // yes
+    await t.waitForText('When was it?');
+    t.keys('Enter'); // now, as offered
     await t.waitForText('How did you get in touch?');
     t.keys('Enter'); // phone
     await t.waitForText('Did a live person answer?');
@@ -83,6 +85,8 @@ describe('incident add on a terminal', () => {
     t.keys('C-u');
     t.type('да');
     t.keys('Enter');
+    await t.waitForText('Когда это было?');
+    t.keys('Enter'); // now, as offered
     await t.waitForText('Как вы связались?');
     expect(t.screen()).toContain('Записать первый контакт с ними сейчас? Да');
     t.keys('Enter'); // phone
@@ -223,6 +227,40 @@ describe('a list of choices', () => {
     t.keys('Enter');
     expect(await t.waitForExit()).toBe(0);
     expect(json<Shown>(s, ['incident', 'show', 'zeta-1', '--json']).fault).toBe('unknown');
+  });
+});
+
+describe('the time of the first contact', () => {
+  it('is asked, the opening given offered, in the forms the other dates take; one before the opening is refused there', async () => {
+    const t = start(['incident', 'add', 'Some ISP', '--title', 'Down', '--fault', 'company', '--opened', '2026-11-20 09:00']);
+    await t.waitForText('Log the first contact');
+    t.keys('Enter');
+    await t.waitForText('When was it? (such as 2026-11-23 18:00 or 23.11.2026 18:00) (2026-11-20 09:00)');
+    t.type('2026-11-19 10:00');
+    t.keys('Enter');
+    await t.waitForText('That is before the incident opened (2026-11-20 09:00); give a time from then on.');
+    t.keys('C-u');
+    t.type('21.11.2026 10:30');
+    t.keys('Enter');
+    for (const [question, answer] of [['How did you get in touch?', ''], ['Did a live person answer?', 'n'], ['Minutes until', ''], ['voice menu or a bot', 'n'], ['Your place in the queue', ''], ['cut off', 'n'], ['Note (names', '']]) {
+      await t.waitForText(question);
+      if (answer) t.type(answer);
+      t.keys('Enter');
+    }
+    expect(await t.waitForExit()).toBe(0);
+    expect(json<Shown>(s, ['incident', 'show', 'some-isp-1', '--json']).events[0]).toMatchObject({ at: '2026-11-21T10:30', type: 'contact' });
+  });
+
+  it('is the opening given, when the time offered is taken', async () => {
+    const t = start(['incident', 'add', 'Some ISP', '--title', 'Down', '--fault', 'company', '--opened', '2026-11-20 09:00']);
+    for (const [question, answer] of [['Log the first contact', ''], ['When was it?', ''], ['How did you get in touch?', ''], ['Did a live person answer?', 'n'], ['Minutes until', ''], ['voice menu or a bot', 'n'], ['Your place in the queue', ''], ['cut off', 'n'], ['Note (names', '']]) {
+      await t.waitForText(question);
+      if (answer) t.type(answer);
+      t.keys('Enter');
+    }
+    expect(await t.waitForExit()).toBe(0);
+    const shown = json<Shown & { opened: string }>(s, ['incident', 'show', 'some-isp-1', '--json']);
+    expect(shown.events[0]).toMatchObject({ at: shown.opened, type: 'contact' });
   });
 });
 
