@@ -13,7 +13,7 @@ import { checkWhen } from './when.js';
 import { computeMetrics, isOpen, letterOfDeadline } from '../domain/incident.js';
 import { incidentListRow, incidentListRowOfText, type IncidentListRow } from '../domain/digest.js';
 import { LIMITS } from '../formats/data-file.js';
-import { askWhichCompany, checkCompanyName, checkNote, lookalikeWarning, requireCompany, requireIncident, typoWarning, withStore, readingStore, refuseWhereNone } from './shared.js';
+import { askWhichCompany, checkCompanyName, checkNote, problemOf, lookalikeWarning, requireCompany, requireIncident, typoWarning, withStore, readingStore, refuseWhereNone } from './shared.js';
 import type { Store } from '../store/store.js';
 import { attachmentsOf } from '../store/attachments.js';
 import { incidentListCells, renderIncident, renderIncidentListPieces } from '../ui/render-incident.js';
@@ -112,6 +112,11 @@ export function eventFromFlags(type: EventType, opts: Record<string, unknown>, n
   return out;
 }
 
+/** What is wrong with a text typed for an event's field: as its flag's, longer than a note may be. */
+function textProblem(name: string, value: string): string | undefined {
+  return problemOf((v) => checkNote(v, name === 'text' ? t().errors.theirWords : t().errors.aNote))(value);
+}
+
 /** What is wrong with the time of the first contact typed at its question: one the flags of a time would refuse, or one before the opening. */
 function contactTimeProblem(value: string, opened: string, now: number): string | undefined {
   const say = t().prompts;
@@ -171,7 +176,7 @@ export async function runAdd(ctx: Context, companyArg: string, opts: AddOptions)
         const offered = opts.opened !== undefined ? opened.replace('T', ' ') : nowText(ctx);
         const typed = await prompts.askWhen(t().prompts.firstContactAt, offered, colour, (v) => contactTimeProblem(v, opened, ctx.now()));
         firstContactAt = parseHumanWhen(typed, ctx.now())!.text;
-        firstContact = await prompts.askEventFields('contact', {}, colour);
+        firstContact = await prompts.askEventFields('contact', {}, colour, textProblem);
       }
     }
     const ref = store.write(() => {
@@ -209,7 +214,7 @@ export async function runEvent(ctx: Context, id: string, typeArg: string, opts: 
     const noFlags = Object.keys(fields).length === 0;
     if (ctx.interactive && !opts.json && (noFlags || missingRequired(type, fields).length)) {
       const { askEventFields } = await import('../ui/incident-prompts.js');
-      Object.assign(fields, await askEventFields(type, fields, colourWanted(ctx.err, { noColor: ctx.noColor }, ctx.env)));
+      Object.assign(fields, await askEventFields(type, fields, colourWanted(ctx.err, { noColor: ctx.noColor }, ctx.env), textProblem));
     }
     const missing = missingRequired(type, fields);
     if (missing.length) {

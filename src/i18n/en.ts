@@ -775,6 +775,7 @@ export const en = {
     longName: (max: number) => `a company name can be at most ${max} characters; shorten it.`,
     longNote: (what: string, max: number) => `${what} can be at most ${max} characters; shorten it.`,
     aNote: 'a note',
+    theirWords: 'their words',
     noCompany: (name: string, db: string) => `there is no company ${q(name)} in ${db}; see \`vetted company list\`.`,
     noCompanyButSources: (name: string, sources: string[]) =>
       `there is no company ${q(name)} in your record, but ${sources.length > 1 ? 'your sources' : 'your source'} ${sources.map(q).join(', ')} ${sources.length > 1 ? 'know' : 'knows'} it: \`vetted source show ${sh(sources[0])}\` shows what ${q(sources[0])} says, and \`vetted check ${sh(name)}\` shows what ${sources.length > 1 ? 'they say' : 'it says'} of it before its first question.`,

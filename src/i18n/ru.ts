@@ -750,6 +750,7 @@ export const ru: Catalog = {
     longName: (max) => `название компании — не длиннее ${fmt.plural(max, { one: 'знака', few: 'знаков', many: 'знаков', other: 'знака' })}; сократите его.`,
     longNote: (what, max) => `${what} — не длиннее ${fmt.plural(max, { one: 'знака', few: 'знаков', many: 'знаков', other: 'знака' })}; сократите.`,
     aNote: 'заметка',
+    theirWords: 'их слова',
     noCompany: (name, db) => `компании ${q(name)} нет в ${db}; список: \`vetted company list\`.`,
     noCompanyButSources: (name, sources) =>
       `компании ${q(name)} нет в ваших записях, но ${sources.length > 1 ? 'ваши источники' : 'ваш источник'} ${sources.map(q).join(', ')} ${sources.length > 1 ? 'знают' : 'знает'} её: \`vetted source show ${sh(sources[0])}\` покажет, что говорит ${q(sources[0])}, а \`vetted check ${sh(name)}\` — что ${sources.length > 1 ? 'они говорят' : 'он говорит'} о ней, перед первым вопросом.`,

@@ -41,12 +41,15 @@ export function askWhen(message: string, offered: string, colour: boolean, probl
   return askingThroughSignals(async (ask) => (await askLine(ask, { message, default: offered, validate: (v) => problem(v) ?? true, theme })).trim());
 }
 
-/** Asks for the fields of an event type that were not given; optional ones may be skipped. */
-export function askEventFields(type: EventType, given: Record<string, unknown>, colour: boolean): Promise<Record<string, unknown>> {
-  return askingThroughSignals((ask) => askEventFieldsThrough(ask, type, given, colour));
+/**
+ * Asks for the fields of an event type that were not given; optional ones may be skipped.
+ * `textProblem` says what is wrong with a text typed for a field (too long).
+ */
+export function askEventFields(type: EventType, given: Record<string, unknown>, colour: boolean, textProblem: (name: string, value: string) => string | undefined = () => undefined): Promise<Record<string, unknown>> {
+  return askingThroughSignals((ask) => askEventFieldsThrough(ask, type, given, colour, textProblem));
 }
 
-async function askEventFieldsThrough(ask: Ask, type: EventType, given: Record<string, unknown>, colour: boolean): Promise<Record<string, unknown>> {
+async function askEventFieldsThrough(ask: Ask, type: EventType, given: Record<string, unknown>, colour: boolean, textProblem: (name: string, value: string) => string | undefined): Promise<Record<string, unknown>> {
   const theme = promptTheme(colour, readerLang());
   const out: Record<string, unknown> = {};
   const spec = EVENT_FIELDS[type];
@@ -83,6 +86,7 @@ async function askEventFieldsThrough(ask: Ask, type: EventType, given: Record<st
                 const x = v.trim();
                 const say = t().prompts;
                 if (!x) return required ? say.needed : true;
+                if (f.kind === 'text' && textProblem(name, x)) return textProblem(name, x)!;
                 if (f.kind === 'count' && (!/^\d+$/.test(x) || !fieldFits(f, Number(x)))) return say.wholeNumber;
                 if (f.kind === 'number' && !fieldFits(f, parseAmount(x))) return say.aNumber;
                 if (f.kind === 'when' && !parseHumanWhen(x, Date.now())) return say.aDate;

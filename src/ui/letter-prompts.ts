@@ -7,7 +7,15 @@ import { promptTheme } from './prompt-theme.js';
 import { askLine, askSelect, askingThroughSignals } from './asking.js';
 import { readerLang, t } from '../i18n/index.js';
 
-export function askLetterFacts(missing: MissingFact[], colour = false): Promise<Record<string, string>> {
+/**
+ * Asks for each fact missing. `problem` says what is wrong with a fact typed for a flag (not a
+ * sum, too long): said under it, to be mended there.
+ */
+export function askLetterFacts(
+  missing: MissingFact[],
+  colour = false,
+  problem: (flag: MissingFact['flag'], value: string) => string | undefined = () => undefined,
+): Promise<Record<string, string>> {
   const theme = promptTheme(colour, readerLang());
   const w = t().letter;
   /** An id with its word when the word differs: "refund", or "возврат денег (refund)". */
@@ -19,7 +27,7 @@ export function askLetterFacts(missing: MissingFact[], colour = false): Promise<
       const choices = m.flag === '--case' ? CASES.map((c) => choice(c, w.caseWord[c])) : m.flag === '--demand' ? DEMANDS.map((d) => choice(d, w.demandWord[d])) : undefined;
       out[m.flag] = choices
         ? await askSelect(ask, { message, choices, theme })
-        : (await askLine(ask, { message, theme, validate: (v) => (v.trim() ? true : w.neededAnswer) })).trim();
+        : (await askLine(ask, { message, theme, validate: (v) => (v.trim() ? (problem(m.flag, v) ?? true) : w.neededAnswer) })).trim();
     }
     return out;
   });

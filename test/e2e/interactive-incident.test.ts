@@ -23,6 +23,14 @@ function start(args: string[], opts: { jobControl?: boolean } = {}): Terminal {
   return term;
 }
 
+/** 10,100 characters at the prompt, as a paste brings them: a hundred typed, cut (Ctrl+U), put back 101 times (Ctrl+Y), each at once. */
+async function paste10100(t: Terminal): Promise<void> {
+  t.type('x'.repeat(100));
+  await t.waitForText('x'.repeat(100));
+  t.keys('C-u');
+  for (let i = 0; i < 101; i++) t.keys('C-y');
+}
+
 interface Shown {
   id: string;
   title: string;
@@ -210,6 +218,45 @@ describe('incident event on a terminal', () => {
     t.keys('Enter');
     expect(await t.waitForExit()).toBe(0);
     expect(json<Shown>(s, ['incident', 'show', 'some-isp-1', '--json']).events).toEqual([{ id: 'some-isp-1#1', at: '2026-11-20T09:10', type: 'note', text: 'they hung up', level: 'frontline' }]);
+  });
+});
+
+describe('answers refused at their question, where they can be mended', () => {
+  it('a text longer than 10,000 characters, as its flag refuses it (an export holding it could not be imported)', async () => {
+    ok(s.run(['incident', 'add', 'Some ISP', '--title', 'Down', '--opened', '2026-11-20T09:00']));
+    const t = start(['incident', 'event', 'some-isp-1', 'note', '--at', '2026-11-20T09:10']);
+    await t.waitForText('What exactly did they say?');
+    await paste10100(t);
+    await t.waitFor('10,100 characters typed', (screen) => after(screen, 'did they say?').replace(/[^x]/g, '').length === 10_100);
+    t.keys('Enter');
+    await t.waitForText('Their words can be at most 10000 characters; shorten it.');
+    expect(t.screen()).not.toContain('how far up the company');
+    t.keys('C-u');
+    t.type('they hung up');
+    t.keys('Enter');
+    await t.waitForText('how far up the company');
+    t.keys('Enter');
+    expect(await t.waitForExit()).toBe(0);
+    expect(json<Shown>(s, ['incident', 'show', 'some-isp-1', '--json']).events).toEqual([{ id: 'some-isp-1#1', at: '2026-11-20T09:10', type: 'note', text: 'they hung up', level: 'frontline' }]);
+  });
+
+  it('a note of the first contact longer than 10,000 characters', async () => {
+    const t = start(['incident', 'add', 'Some ISP', '--title', 'Down', '--fault', 'company']);
+    for (const [question, answer] of [['Log the first contact', 'y'], ['When was it?', ''], ['How did you get in touch?', ''], ['Did a live person answer?', 'n'], ['Minutes until', ''], ['voice menu or a bot', 'n'], ['Your place in the queue', ''], ['cut off', 'n']]) {
+      await t.waitForText(question);
+      if (answer) t.type(answer);
+      t.keys('Enter');
+    }
+    await t.waitForText('Note (names');
+    await paste10100(t);
+    await t.waitFor('10,100 characters typed', (screen) => after(screen, 'Note (names').replace(/[^x]/g, '').length === 10_100);
+    t.keys('Enter');
+    await t.waitForText('A note can be at most 10000 characters; shorten it.');
+    t.keys('C-u');
+    t.type('no one');
+    t.keys('Enter');
+    expect(await t.waitForExit()).toBe(0);
+    expect(json<Shown>(s, ['incident', 'show', 'some-isp-1', '--json']).events[0]).toMatchObject({ type: 'contact', note: 'no one' });
   });
 });
 

@@ -1,7 +1,7 @@
 // Writing a letter on a terminal: the facts the record lacks are asked for, then the letter
 // is written with them.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { Terminal } from '../helpers/tmux.js';
+import { Terminal, after } from '../helpers/tmux.js';
 import { SHARED, sandbox, type Sandbox } from '../helpers/cli.js';
 import { ok } from '../helpers/expect.js';
 
@@ -40,6 +40,20 @@ describe('letter on a terminal', () => {
     expect(letter).toContain('Account or contract number: 0123456789');
     expect(letter).toContain('a recalculation of my bill for the time the service failed: a reduction of RUB 500.00');
     expect(letter).toMatch(/Yours faithfully, {2}\nDmitry Ivanov\n$/);
+  });
+
+  it('refuses a name longer than a flag takes at its question', async () => {
+    const t = (term = Terminal.start({ dir: s.dir, args: ['letter', 'volga-2012-07', '--kind', 'complaint'], env: { VETTED_DB: s.db, VETTED_CONFIG: s.config, NO_COLOR: '1', LANG: 'C.UTF-8' } }));
+    await t.waitForText('(--from)');
+    t.type('z'.repeat(510));
+    await t.waitFor('510 characters typed', (screen) => after(screen, '(--from)').replace(/[^z]/g, '').length === 510);
+    t.keys('Enter');
+    await t.waitForText('--from can be at most 500 characters');
+    t.keys('C-u');
+    t.type('Dmitry Ivanov');
+    t.keys('Enter');
+    expect(await t.waitForExit()).toBe(0);
+    expect(t.stdout()).toMatch(/Dmitry Ivanov\n$/);
   });
 
   it('asks nothing where standard input is the template (--template -): it names the flags to give on the command line', async () => {
