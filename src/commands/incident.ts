@@ -167,7 +167,7 @@ export async function runAdd(ctx: Context, companyArg: string, opts: AddOptions)
       for (const w of warnings.splice(0)) ctx.err.write(`${safeText(w)}\n`);
       const prompts = await import('../ui/incident-prompts.js');
       const colour = colourWanted(ctx.err, { noColor: ctx.noColor }, ctx.env);
-      const asked = await prompts.askIncident({ title: title === undefined, fault: fault === undefined }, colour);
+      const asked = await prompts.askIncident({ title: title === undefined, fault: fault === undefined }, colour, problemOf(checkTitle));
       title = title ?? checkTitle(asked.title ?? '');
       fault = fault ?? asked.fault;
       if (await prompts.askFirstContact(colour)) {

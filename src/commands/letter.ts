@@ -75,6 +75,8 @@ function checkCurrency(v: string | undefined): string | undefined {
 
 /** What is wrong with a fact typed at its question: what its flag's check says of it. */
 function factProblem(flag: MissingFact['flag'], value: string): string | undefined {
+  if (flag === '--amount') return problemOf(checkAmount)(value);
+  if (flag === '--currency') return problemOf(checkCurrency)(value);
   if (flag === '--from' || flag === '--account' || flag === '--to') return problemOf((v) => oneLine(v, flag))(value);
   return undefined;
 }

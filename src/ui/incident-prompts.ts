@@ -10,17 +10,17 @@ import { readerLang, t } from '../i18n/index.js';
 /** What is wrong with an answer typed (too long, not a sum): said under it, to be mended there. */
 type Problem = (value: string) => string | undefined;
 
-/** Asks for the title and the fault of an incident. */
-export function askIncident(missing: { title: boolean; fault: boolean }, colour: boolean): Promise<{ title?: string; fault?: Fault }> {
-  return askingThroughSignals((ask) => askIncidentThrough(ask, missing, colour));
+/** Asks for the title and the fault of an incident; `titleProblem` says what is wrong with a title. */
+export function askIncident(missing: { title: boolean; fault: boolean }, colour: boolean, titleProblem: Problem = () => undefined): Promise<{ title?: string; fault?: Fault }> {
+  return askingThroughSignals((ask) => askIncidentThrough(ask, missing, colour, titleProblem));
 }
 
-async function askIncidentThrough(ask: Ask, missing: { title: boolean; fault: boolean }, colour: boolean): Promise<{ title?: string; fault?: Fault }> {
+async function askIncidentThrough(ask: Ask, missing: { title: boolean; fault: boolean }, colour: boolean, titleProblem: Problem): Promise<{ title?: string; fault?: Fault }> {
   const theme = promptTheme(colour, readerLang());
   const out: { title?: string; fault?: Fault } = {};
   if (missing.title) {
     out.title = (
-      await askLine(ask, { message: t().prompts.title, validate: (v) => (v.trim() ? true : t().prompts.titleNeeded), theme })
+      await askLine(ask, { message: t().prompts.title, validate: (v) => (v.trim() ? (titleProblem(v) ?? true) : t().prompts.titleNeeded), theme })
     ).trim();
   }
   if (missing.fault) {

@@ -258,6 +258,27 @@ describe('answers refused at their question, where they can be mended', () => {
     expect(await t.waitForExit()).toBe(0);
     expect(json<Shown>(s, ['incident', 'show', 'some-isp-1', '--json']).events[0]).toMatchObject({ type: 'contact', note: 'no one' });
   });
+
+  it('a title longer than a title may be, by the check its flag has, before the next question', async () => {
+    const t = start(['incident', 'add', 'Zeta']);
+    await t.waitForText('What went wrong?');
+    t.type('z'.repeat(450));
+    // (Drawn broken into lines of the terminal's width.)
+    await t.waitFor('450 characters typed', (screen) => after(screen, 'What went wrong?').replace(/[^z]/g, '').length === 450);
+    t.keys('Enter');
+    await t.waitForText('A title can be at most 400 characters; shorten it.');
+    expect(t.screen()).not.toContain('Whose fault');
+    t.keys('C-u');
+    t.type('Late');
+    t.keys('Enter');
+    await t.waitForText('Whose fault');
+    t.keys('Enter');
+    await t.waitForText('Log the first contact');
+    t.type('n');
+    t.keys('Enter');
+    expect(await t.waitForExit()).toBe(0);
+    expect(json<Shown>(s, ['incident', 'show', 'zeta-1', '--json'])).toMatchObject({ title: 'Late', fault: 'unknown' });
+  });
 });
 
 describe('a list of choices', () => {
