@@ -156,9 +156,8 @@ export async function runAdd(ctx: Context, companyArg: string, opts: AddOptions)
       if (w) warnings.push(w);
       const typo = typoWarning(store, company);
       if (typo && willAsk) {
-        const meant = await askWhichCompany(ctx, company, typo.like);
-        if (meant !== company) company = meant;
-        else warnings.push(typo.warning);
+        // The new one chosen by name is no typo to warn of.
+        company = await askWhichCompany(ctx, company, typo.like);
       } else if (typo) warnings.push(typo.warning);
     }
     let firstContact: Record<string, unknown> | undefined;

@@ -332,6 +332,21 @@ describe('the time of the first contact', () => {
   });
 });
 
+describe('which company was meant', () => {
+  it('the new one chosen by name is not warned of as a typo', async () => {
+    ok(s.run(['incident', 'add', 'Volgatelecom', '--title', 'Down', '--fault', 'company']));
+    const t = start(['incident', 'add', 'Volgatelekom', '--title', 'Slow', '--fault', 'company']);
+    await t.waitForText('Which did you mean?');
+    t.keys('Down', 'Enter');
+    await t.waitForText('Log the first contact');
+    t.type('n');
+    t.keys('Enter');
+    expect(await t.waitForExit()).toBe(0);
+    expect(t.screen()).toContain('opened incident volgatelekom-1 with Volgatelekom');
+    expect(t.screen()).not.toContain('if you meant it');
+  });
+});
+
 describe('stopped with Ctrl+Z and continued with fg', () => {
   it('a list, a line of text and a yes or no are asked again (the text with what was typed), and every answer is kept', async () => {
     ok(s.run(['incident', 'add', 'Volgatelecom', '--title', 'Down', '--fault', 'company']));
