@@ -155,10 +155,11 @@ export async function run(ctx: Context, companyArg: string, opts: CheckOptions):
       // On a terminal, where the questions are asked, asked which company was meant, as `incident add` asks.
       if (typo && missing.length) {
         const meant = await askWhichCompany(ctx, company, typo.like);
+        // The new one chosen by name is no typo to warn of.
         if (meant !== company) {
           company = meant;
           existing = store.findCompany(company);
-        } else warnings.push(typo.warning);
+        }
       } else if (typo) warnings.push(typo.warning);
     }
     // The record as it stands, before this check: shown before the first question and in the result.

@@ -7,13 +7,14 @@ import type { CommandResult } from './result.js';
 import { UserError } from '../errors.js';
 import { EVENT_FIELDS, FIELD_SPECS, MAX_COUNT, fieldFits, isEventType, requiredWhenLogged, sameEventAs, definedOnly, eventNumber } from '../domain/events.js';
 import { EVENT_TYPES, FAULTS, OUTCOMES, type EventType, type Fault, type Incident, type IncidentEvent } from '../domain/types.js';
-import { formatLocalMinute, parseAmount, parseWhen } from '../domain/dates.js';
+import { formatLocalMinute, parseAmount, parseHumanWhen, parseWhen } from '../domain/dates.js';
 import { isBefore } from '../domain/date-rules.js';
 import { checkWhen } from './when.js';
+import { timeAnswerProblem } from '../ui/time-answer.js';
 import { computeMetrics, isOpen, letterOfDeadline } from '../domain/incident.js';
 import { incidentListRow, incidentListRowOfText, type IncidentListRow } from '../domain/digest.js';
 import { LIMITS } from '../formats/data-file.js';
-import { askWhichCompany, checkCompanyName, checkNote, lookalikeWarning, requireCompany, requireIncident, typoWarning, withStore, readingStore, refuseWhereNone } from './shared.js';
+import { askWhichCompany, checkCompanyName, checkNote, problemOf, lookalikeWarning, requireCompany, requireIncident, typoWarning, withStore, readingStore, refuseWhereNone } from './shared.js';
 import type { Store } from '../store/store.js';
 import { attachmentsOf } from '../store/attachments.js';
 import { incidentListCells, renderIncident, renderIncidentListPieces } from '../ui/render-incident.js';
@@ -112,6 +113,12 @@ export function eventFromFlags(type: EventType, opts: Record<string, unknown>, n
   return out;
 }
 
+/** What is wrong with a text typed for an event's field: as its flag's, longer than a note may be. */
+function textProblem(name: string, value: string): string | undefined {
+  return problemOf((v) => checkNote(v, name === 'text' ? t().errors.theirWords : t().errors.aNote))(value);
+}
+
+
 function missingRequired(type: EventType, fields: Record<string, unknown>): string[] {
   return requiredWhenLogged(type).filter((f) => fields[f] === undefined || (typeof fields[f] === 'string' && !(fields[f] as string).trim()));
 }
@@ -138,26 +145,33 @@ export async function runAdd(ctx: Context, companyArg: string, opts: AddOptions)
       if (w) warnings.push(w);
       const typo = typoWarning(store, company);
       if (typo && willAsk) {
-        const meant = await askWhichCompany(ctx, company, typo.like);
-        if (meant !== company) company = meant;
-        else warnings.push(typo.warning);
+        // The new one chosen by name is no typo to warn of.
+        company = await askWhichCompany(ctx, company, typo.like);
       } else if (typo) warnings.push(typo.warning);
     }
     let firstContact: Record<string, unknown> | undefined;
+    let firstContactAt: string | undefined;
     if (willAsk) {
       for (const w of warnings.splice(0)) ctx.err.write(`${safeText(w)}\n`);
       const prompts = await import('../ui/incident-prompts.js');
       const colour = colourWanted(ctx.err, { noColor: ctx.noColor }, ctx.env);
-      const asked = await prompts.askIncident({ title: title === undefined, fault: fault === undefined }, colour);
+      const asked = await prompts.askIncident({ title: title === undefined, fault: fault === undefined }, colour, problemOf(checkTitle));
       title = title ?? checkTitle(asked.title ?? '');
       fault = fault ?? asked.fault;
-      if (await prompts.askFirstContact(colour)) firstContact = await prompts.askEventFields('contact', {}, colour);
+      if (await prompts.askFirstContact(colour)) {
+        // When it was, as the opening given says it began (logged now, a contact of an incident
+        // opened weeks before said it was first reported today), or now.
+        const offered = opts.opened !== undefined ? opened.replace('T', ' ') : nowText(ctx);
+        const typed = await prompts.askWhen(t().prompts.firstContactAt, offered, colour, (v) => timeAnswerProblem(v, ctx.now(), { past: true, notBefore: { at: opened, say: t().prompts.beforeOpened } }));
+        firstContactAt = parseHumanWhen(typed, ctx.now())!.text;
+        firstContact = await prompts.askEventFields('contact', {}, colour, textProblem);
+      }
     }
     const ref = store.write(() => {
       const { company: row } = store.ensureCompany(company, opened);
       const ref = store.nextIncidentRef(refSlugOf(row.name));
       const rowId = store.insertIncident({ ref, companyId: row.id, title: title!, opened, fault: fault ?? 'unknown' });
-      if (firstContact) store.addEvent(rowId, { at: nowText(ctx), type: 'contact', ...firstContact } as IncidentEvent);
+      if (firstContact) store.addEvent(rowId, { at: firstContactAt ?? nowText(ctx), type: 'contact', ...firstContact } as IncidentEvent);
       return ref;
     }, { summary: (ref) => opSummary({ k: 'incident', id: ref, company, title: title! }) });
     const incident = store.findIncident(ref)!;
@@ -188,7 +202,7 @@ export async function runEvent(ctx: Context, id: string, typeArg: string, opts: 
     const noFlags = Object.keys(fields).length === 0;
     if (ctx.interactive && !opts.json && (noFlags || missingRequired(type, fields).length)) {
       const { askEventFields } = await import('../ui/incident-prompts.js');
-      Object.assign(fields, await askEventFields(type, fields, colourWanted(ctx.err, { noColor: ctx.noColor }, ctx.env), at));
+      Object.assign(fields, await askEventFields(type, fields, colourWanted(ctx.err, { noColor: ctx.noColor }, ctx.env), textProblem, at));
     }
     const missing = missingRequired(type, fields);
     if (missing.length) {

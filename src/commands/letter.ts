@@ -16,7 +16,7 @@ import { eventNumber, sameEventAs } from '../domain/events.js';
 import { formatLocalDate, formatLocalMinute, msOf } from '../domain/dates.js';
 import { SENT_CHANNELS, type IncidentEvent } from '../domain/types.js';
 import { closingOf, dueMs, incidentAsOf, isOpen } from '../domain/incident.js';
-import { checkNote, readingStore } from './shared.js';
+import { checkNote, problemOf, readingStore } from './shared.js';
 import { checkEventFits, whenFlag } from './incident.js';
 import { requireVocabulary, vocabularyId } from '../i18n/vocabulary.js';
 import { loadPack } from '../formats/law-file.js';
@@ -73,6 +73,14 @@ function checkCurrency(v: string | undefined): string | undefined {
   return v.trim().toUpperCase();
 }
 
+/** What is wrong with a fact typed at its question: what its flag's check says of it. */
+function factProblem(flag: MissingFact['flag'], value: string): string | undefined {
+  if (flag === '--amount') return problemOf(checkAmount)(value);
+  if (flag === '--currency') return problemOf(checkCurrency)(value);
+  if (flag === '--from' || flag === '--account' || flag === '--to') return problemOf((v) => oneLine(v, flag))(value);
+  return undefined;
+}
+
 /**
  * Asks for the facts the letter needs on a terminal; without one, or where standard input is
  * the template (`--template -`) and no prompt can read it, names the flags to give.
@@ -85,7 +93,7 @@ async function fillMissing(ctx: Context, req: LetterRequest, missing: MissingFac
   // A fact needed only with some answer of another is asked once that answer is known (below).
   const asked = missing.filter((m) => !m.onlyWith);
   const { askLetterFacts } = await import('../ui/letter-prompts.js');
-  const answers = await askLetterFacts(asked);
+  const answers = await askLetterFacts(asked, false, factProblem);
   for (const m of asked) {
     const v = answers[m.flag];
     if (m.flag === '--from') req.from = oneLine(v, '--from');

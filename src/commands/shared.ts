@@ -133,6 +133,24 @@ export function checkNote(note: string, what = t().errors.aNote): string {
   return note;
 }
 
+/**
+ * What is wrong with an answer typed at a prompt, as `check` says it of the same value given by
+ * its flag: said under the answer, to be mended there, not after every question (which lost them
+ * all). Undefined when nothing is.
+ */
+export function problemOf(check: (value: string) => unknown): (value: string) => string | undefined {
+  return (value) => {
+    try {
+      check(value);
+      return undefined;
+    } catch (err) {
+      if (!(err instanceof UserError)) throw err;
+      // A sentence on its own under the answer, where after `vetted:` it went on from it.
+      return err.message.charAt(0).toUpperCase() + err.message.slice(1);
+    }
+  };
+}
+
 /** Existing companies whose name or alias is a likely typo of `name` (names, nearest first). */
 export function companiesLike(store: Store, name: string): string[] {
   const key = companyKey(name);

@@ -778,6 +778,7 @@ export const en = {
     longName: (max: number) => `a company name can be at most ${max} characters; shorten it.`,
     longNote: (what: string, max: number) => `${what} can be at most ${max} characters; shorten it.`,
     aNote: 'a note',
+    theirWords: 'their words',
     noCompany: (name: string, db: string) => `there is no company ${q(name)} in ${db}; see \`vetted company list\`.`,
     noCompanyButSources: (name: string, sources: string[]) =>
       `there is no company ${q(name)} in your record, but ${sources.length > 1 ? 'your sources' : 'your source'} ${sources.map(q).join(', ')} ${sources.length > 1 ? 'know' : 'knows'} it: \`vetted source show ${sh(sources[0])}\` shows what ${q(sources[0])} says, and \`vetted check ${sh(name)}\` shows what ${sources.length > 1 ? 'they say' : 'it says'} of it before its first question.`,
@@ -2153,6 +2154,11 @@ export const en = {
       unknown: 'not clear yet',
     } as Record<Fault, string>,
     firstContact: 'Log the first contact with them now?',
+    firstContactAt: 'When was it? (such as 2026-11-23 18:00 or 23.11.2026 18:00)',
+    notYet: (now: string) => `That is still to come (it is ${when(now)} now); give the time it happened.`,
+    skipped: (reads: string, zoned: string) =>
+      `The clocks here skipped that time when they went forward (it would be read as ${when(reads)}); give the time the clock showed, or the time with its offset from UTC (such as ${zoned}).`,
+    beforeOpened: (opened: string) => `That is before the incident opened (${when(opened)}); give a time from then on.`,
     question: {
       channel: 'How did you get in touch?',
       reached_human: 'Did a live person answer?',
@@ -2178,8 +2184,6 @@ export const en = {
     aNumber: 'A number, please, such as 50 or 12,5.',
     aDate: 'A date such as 2026-11-23 18:00, 23.11.2026 18:00 or today 18:00.',
     aYear: (year: number, first: number, last: number) => `That is in the year ${year}; a date from ${first} to ${last}, please.`,
-    skippedTime: (reads: string, zoned: string) =>
-      `The clocks here skipped that time when they went forward (it would be read as ${reads}); the time the clock showed, please, or the time with its offset from UTC (such as ${zoned}).`,
     dueBeforeMade: (at: string) => `A promise cannot fall due before it was made (${when(at)}); a later time, please.`,
     aCurrency: 'A three-letter code such as EUR.',
   },

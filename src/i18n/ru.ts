@@ -752,6 +752,7 @@ export const ru: Catalog = {
     longName: (max) => `название компании — не длиннее ${fmt.plural(max, { one: 'знака', few: 'знаков', many: 'знаков', other: 'знака' })}; сократите его.`,
     longNote: (what, max) => `${what} — не длиннее ${fmt.plural(max, { one: 'знака', few: 'знаков', many: 'знаков', other: 'знака' })}; сократите.`,
     aNote: 'заметка',
+    theirWords: 'их слова',
     noCompany: (name, db) => `компании ${q(name)} нет в ${db}; список: \`vetted company list\`.`,
     noCompanyButSources: (name, sources) =>
       `компании ${q(name)} нет в ваших записях, но ${sources.length > 1 ? 'ваши источники' : 'ваш источник'} ${sources.map(q).join(', ')} ${sources.length > 1 ? 'знают' : 'знает'} её: \`vetted source show ${sh(sources[0])}\` покажет, что говорит ${q(sources[0])}, а \`vetted check ${sh(name)}\` — что ${sources.length > 1 ? 'они говорят' : 'он говорит'} о ней, перед первым вопросом.`,
@@ -2103,6 +2104,11 @@ export const ru: Catalog = {
       unknown: 'пока неясно',
     },
     firstContact: 'Записать первый контакт с ними сейчас?',
+    firstContactAt: 'Когда это было? (например, 23.11.2026 18:00 или 2026-11-23 18:00)',
+    notYet: (now) => `Это ещё не наступило (сейчас ${fmt.dateTime(now)}); укажите время, когда это было.`,
+    skipped: (reads, zoned) =>
+      `Такого времени здесь не было: часы перевели вперёд (оно читалось бы как ${fmt.dateTime(reads)}); укажите время, которое показывали часы, или время со сдвигом от UTC (например, ${zoned}).`,
+    beforeOpened: (opened) => `Это раньше, чем открыто обращение (${fmt.dateTime(opened)}); укажите время не раньше.`,
     question: {
       channel: 'Как вы связались?',
       reached_human: 'Ответил живой человек?',
@@ -2128,8 +2134,6 @@ export const ru: Catalog = {
     aNumber: 'Число, пожалуйста, например 50 или 12,5.',
     aDate: 'Дата, например 23.11.2026 18:00, 2026-11-23 18:00 или сегодня 18:00.',
     aYear: (year, first, last) => `Это ${year} год; нужна дата с ${first} по ${last} год.`,
-    skippedTime: (reads, zoned) =>
-      `Этого времени здесь не было: часы перевели вперёд (оно читалось бы как ${reads}); укажите время, которое показывали часы, или время со сдвигом от UTC (например, ${zoned}).`,
     dueBeforeMade: (at) => `Срок обещания не может быть раньше, чем оно дано (${fmt.dateTime(at)}); укажите более позднее время.`,
     aCurrency: 'Трёхбуквенный код, например RUB.',
   },

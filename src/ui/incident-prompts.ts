@@ -1,67 +1,70 @@
 // Prompts for logging incidents and events, drawn on stderr. Loaded only on a terminal.
 
-import { confirm, input, select } from '@inquirer/prompts';
+import { askConfirm, askLine, askSelect, askingThroughSignals, type Ask } from './asking.js';
 import { EVENT_FIELDS, FIELD_SPECS, MAX_COUNT, fieldFits, requiredWhenLogged } from '../domain/events.js';
 import { FAULTS, type EventType, type Fault } from '../domain/types.js';
-import { parseAmount, parseHumanWhen, parseWhen, skippedLocalTime } from '../domain/dates.js';
-import { YEARS, isBefore, yearProblem } from '../domain/date-rules.js';
-import { LIMITS } from '../formats/data-file.js';
+import { parseAmount, parseHumanWhen } from '../domain/dates.js';
+import { timeAnswerProblem } from './time-answer.js';
 import { promptTheme } from './prompt-theme.js';
 import { readerLang, t } from '../i18n/index.js';
 
-const context = { output: process.stderr, clearPromptOnDone: false } as const;
+/** What is wrong with an answer typed (too long, not a sum): said under it, to be mended there. */
+type Problem = (value: string) => string | undefined;
 
-export async function askIncident(missing: { title: boolean; fault: boolean }, colour: boolean): Promise<{ title?: string; fault?: Fault }> {
+/** Asks for the title and the fault of an incident; `titleProblem` says what is wrong with a title. */
+export function askIncident(missing: { title: boolean; fault: boolean }, colour: boolean, titleProblem: Problem = () => undefined): Promise<{ title?: string; fault?: Fault }> {
+  return askingThroughSignals((ask) => askIncidentThrough(ask, missing, colour, titleProblem));
+}
+
+async function askIncidentThrough(ask: Ask, missing: { title: boolean; fault: boolean }, colour: boolean, titleProblem: Problem): Promise<{ title?: string; fault?: Fault }> {
   const theme = promptTheme(colour, readerLang());
   const out: { title?: string; fault?: Fault } = {};
   if (missing.title) {
     out.title = (
-      await input({ message: t().prompts.title, validate: titleProblem, theme }, context)
+      await askLine(ask, { message: t().prompts.title, validate: (v) => (v.trim() ? (titleProblem(v) ?? true) : t().prompts.titleNeeded), theme })
     ).trim();
   }
   if (missing.fault) {
-    out.fault = await select(
-      { message: t().prompts.fault, choices: FAULTS.map((f) => ({ name: t().prompts.faultLabel[f], value: f })), default: 'unknown', theme },
-      context,
-    );
+    out.fault = await askSelect(ask, { message: t().prompts.fault, choices: FAULTS.map((f) => ({ name: t().prompts.faultLabel[f], value: f })), default: 'unknown', theme });
   }
   return out;
 }
 
-export async function askFirstContact(colour: boolean): Promise<boolean> {
-  return confirm({ message: t().prompts.firstContact, default: true, theme: promptTheme(colour, readerLang()) }, context);
+export function askFirstContact(colour: boolean): Promise<boolean> {
+  return askingThroughSignals((ask) => askConfirm(ask, { message: t().prompts.firstContact, default: true, theme: promptTheme(colour, readerLang()) }));
 }
 
-/** What is wrong with a title typed, as `incident add --title` would refuse it, asked again at once; true where nothing is. */
-function titleProblem(v: string): string | true {
-  const x = v.trim();
-  if (!x) return t().prompts.titleNeeded;
-  if ([...x].length > LIMITS.name * 2) return t().errors.longTitle(LIMITS.name * 2);
-  return true;
-}
-
-/**
- * What is wrong with a time typed at a question, by the rules a flag's time is held to (a real
- * date, a year in range, a moment the clocks did not skip) and, for a promise's deadline, not
- * before the promise was made (`made`); true where nothing is. Said at the question, and asked
- * again: found after the last question, it lost every answer.
- */
-function whenProblem(x: string, now: number, made?: string): string | true {
-  const say = t().prompts;
-  const w = parseHumanWhen(x, now);
-  if (!w) return say.aDate;
-  if (yearProblem(w)) return say.aYear(new Date(w.ms).getFullYear(), YEARS.first, YEARS.last);
-  const skipped = skippedLocalTime(w);
-  if (skipped) return say.skippedTime(skipped.reads, skipped.zoned);
-  if (made !== undefined && isBefore(w, parseWhen(made)!)) return say.dueBeforeMade(made);
-  return true;
+/** Asks when something was, `offered` taken when nothing is typed; `problem` says what is wrong with a time typed. */
+export function askWhen(message: string, offered: string, colour: boolean, problem: Problem): Promise<string> {
+  const plain = promptTheme(colour, readerLang());
+  // The time offered in brackets, as it is drawn in colour: without them it read as one typed.
+  const theme = colour ? plain : { ...plain, style: { ...plain.style, defaultAnswer: (s: string) => `(${s})` } };
+  return askingThroughSignals(async (ask) => (await askLine(ask, { message, default: offered, validate: (v) => problem(v) ?? true, theme })).trim());
 }
 
 /**
- * Asks for the fields of an event type that were not given; optional ones may be skipped. `at`:
- * the event's time, which a promise's deadline may not come before.
+ * Asks for the fields of an event type that were not given; optional ones may be skipped.
+ * `textProblem` says what is wrong with a text typed for a field (too long); `at`: the event's
+ * time, which a promise's deadline may not come before.
  */
-export async function askEventFields(type: EventType, given: Record<string, unknown>, colour: boolean, at?: string): Promise<Record<string, unknown>> {
+export function askEventFields(
+  type: EventType,
+  given: Record<string, unknown>,
+  colour: boolean,
+  textProblem: (name: string, value: string) => string | undefined = () => undefined,
+  at?: string,
+): Promise<Record<string, unknown>> {
+  return askingThroughSignals((ask) => askEventFieldsThrough(ask, type, given, colour, textProblem, at));
+}
+
+async function askEventFieldsThrough(
+  ask: Ask,
+  type: EventType,
+  given: Record<string, unknown>,
+  colour: boolean,
+  textProblem: (name: string, value: string) => string | undefined,
+  at: string | undefined,
+): Promise<Record<string, unknown>> {
   const theme = promptTheme(colour, readerLang());
   const out: Record<string, unknown> = {};
   const spec = EVENT_FIELDS[type];
@@ -77,7 +80,7 @@ export async function askEventFields(type: EventType, given: Record<string, unkn
     const message = t().prompts.question[name] ?? f.describe;
     switch (f.kind) {
       case 'bool':
-        out[name] = await confirm({ message, default: name === 'reached_human', theme }, context);
+        out[name] = await askConfirm(ask, { message, default: name === 'reached_human', theme });
         break;
       case 'enum': {
         const words = (t().words as unknown as Record<string, Record<string, string>>)[name] ?? {};
@@ -85,27 +88,28 @@ export async function askEventFields(type: EventType, given: Record<string, unkn
         const left = f.values!.filter((v) => !(name === 'level' && type === 'escalation' && v === 'frontline') && !(name === 'effort' && so.proactive === false && v === 'none'));
         const choices = left.map((v) => ({ name: words[v] ?? v, value: v }));
         const preferred = name === 'level' ? (type === 'escalation' ? 'supervisor' : 'frontline') : name === 'effort' ? (so.proactive === false ? 'asked' : 'none') : undefined;
-        out[name] = await select({ message, choices, default: preferred, theme }, context);
+        out[name] = await askSelect(ask, { message, choices, default: preferred, theme });
         break;
       }
       default: {
         const answer = (
-          await input(
+          await askLine(
+            ask,
             {
               message,
               validate: (v) => {
                 const x = v.trim();
                 const say = t().prompts;
                 if (!x) return required ? say.needed : true;
+                if (f.kind === 'text' && textProblem(name, x)) return textProblem(name, x)!;
                 if (f.kind === 'count' && (!/^\d+$/.test(x) || !fieldFits(f, Number(x)))) return say.wholeNumber(MAX_COUNT);
                 if (f.kind === 'number' && !fieldFits(f, parseAmount(x))) return say.aNumber;
-                if (f.kind === 'when') return whenProblem(x, Date.now(), name === 'due' ? at : undefined);
+                if (f.kind === 'when') return timeAnswerProblem(x, Date.now(), name === 'due' && at ? { notBefore: { at, say: say.dueBeforeMade } } : {}) ?? true;
                 if (f.kind === 'currency' && !/^[A-Za-z]{3}$/.test(x)) return say.aCurrency;
                 return true;
               },
               theme,
             },
-            context,
           )
         ).trim();
         if (!answer) break;
@@ -121,6 +125,6 @@ export async function askEventFields(type: EventType, given: Record<string, unkn
 }
 
 /** Asks which of some choices the user meant. */
-export async function askChoice(message: string, choices: { name: string; value: string }[], colour: boolean): Promise<string> {
-  return select({ message, choices, theme: promptTheme(colour, readerLang()) }, context);
+export function askChoice(message: string, choices: { name: string; value: string }[], colour: boolean): Promise<string> {
+  return askingThroughSignals((ask) => askSelect(ask, { message, choices, theme: promptTheme(colour, readerLang()) }));
 }

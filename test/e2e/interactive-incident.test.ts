@@ -1,9 +1,10 @@
 // Logging an incident on a terminal: `incident add` asks for what is missing and offers to
 // log the first contact; `incident event` with no flags asks the questions of its type.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { Terminal } from '../helpers/tmux.js';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { Terminal, after } from '../helpers/tmux.js';
 import { sandbox, type Sandbox } from '../helpers/cli.js';
-import { json } from '../helpers/expect.js';
+import { json, ok } from '../helpers/expect.js';
 
 let s: Sandbox;
 let term: Terminal | undefined;
@@ -17,9 +18,17 @@ afterEach(() => {
   s.cleanup();
 });
 
-function start(args: string[]): Terminal {
-  term = Terminal.start({ dir: s.dir, args, env: { VETTED_DB: s.db, VETTED_CONFIG: s.config, NO_COLOR: '1', LANG: 'C.UTF-8' } });
+function start(args: string[], opts: { jobControl?: boolean } = {}): Terminal {
+  term = Terminal.start({ dir: s.dir, args, env: { VETTED_DB: s.db, VETTED_CONFIG: s.config, NO_COLOR: '1', LANG: 'C.UTF-8' }, ...opts });
   return term;
+}
+
+/** 10,100 characters at the prompt, as a paste brings them: a hundred typed, cut (Ctrl+U), put back 101 times (Ctrl+Y), each at once. */
+async function paste10100(t: Terminal): Promise<void> {
+  t.type('x'.repeat(100));
+  await t.waitForText('x'.repeat(100));
+  t.keys('C-u');
+  for (let i = 0; i < 101; i++) t.keys('C-y');
 }
 
 interface Shown {
@@ -38,6 +47,8 @@ describe('incident add on a terminal', () => {
     t.keys('Enter');
     await t.waitForText('Log the first contact');
     t.keys('Enter'); // yes
+    await t.waitForText('When was it?');
+    t.keys('Enter'); // now, as offered
     await t.waitForText('How did you get in touch?');
     t.keys('Enter'); // phone
     await t.waitForText('Did a live person answer?');
@@ -82,6 +93,8 @@ describe('incident add on a terminal', () => {
     t.keys('C-u');
     t.type('да');
     t.keys('Enter');
+    await t.waitForText('Когда это было?');
+    t.keys('Enter'); // now, as offered
     await t.waitForText('Как вы связались?');
     expect(t.screen()).toContain('Записать первый контакт с ними сейчас? Да');
     t.keys('Enter'); // phone
@@ -264,5 +277,205 @@ describe('incident event on a terminal', () => {
     t.keys('Enter');
     expect(await t.waitForExit()).toBe(0);
     expect(json<Shown>(s, ['incident', 'show', 'some-isp-1', '--json']).events).toEqual([{ id: 'some-isp-1#1', at: '2026-11-20T09:10', type: 'note', text: 'they hung up', level: 'frontline' }]);
+  });
+});
+
+describe('answers refused at their question, where they can be mended', () => {
+  it('a text longer than 10,000 characters, as its flag refuses it (an export holding it could not be imported)', async () => {
+    ok(s.run(['incident', 'add', 'Some ISP', '--title', 'Down', '--opened', '2026-11-20T09:00']));
+    const t = start(['incident', 'event', 'some-isp-1', 'note', '--at', '2026-11-20T09:10']);
+    await t.waitForText('What exactly did they say?');
+    await paste10100(t);
+    await t.waitFor('10,100 characters typed', (screen) => after(screen, 'did they say?').replace(/[^x]/g, '').length === 10_100);
+    t.keys('Enter');
+    await t.waitForText('Their words can be at most 10000 characters; shorten it.');
+    expect(t.screen()).not.toContain('how far up the company');
+    t.keys('C-u');
+    t.type('they hung up');
+    t.keys('Enter');
+    await t.waitForText('how far up the company');
+    t.keys('Enter');
+    expect(await t.waitForExit()).toBe(0);
+    expect(json<Shown>(s, ['incident', 'show', 'some-isp-1', '--json']).events).toEqual([{ id: 'some-isp-1#1', at: '2026-11-20T09:10', type: 'note', text: 'they hung up', level: 'frontline' }]);
+  });
+
+  it('a note of the first contact longer than 10,000 characters', async () => {
+    const t = start(['incident', 'add', 'Some ISP', '--title', 'Down', '--fault', 'company']);
+    for (const [question, answer] of [['Log the first contact', 'y'], ['When was it?', ''], ['How did you get in touch?', ''], ['Did a live person answer?', 'n'], ['Minutes until', ''], ['voice menu or a bot', 'n'], ['Your place in the queue', ''], ['cut off', 'n']]) {
+      await t.waitForText(question);
+      if (answer) t.type(answer);
+      t.keys('Enter');
+    }
+    await t.waitForText('Note (names');
+    await paste10100(t);
+    await t.waitFor('10,100 characters typed', (screen) => after(screen, 'Note (names').replace(/[^x]/g, '').length === 10_100);
+    t.keys('Enter');
+    await t.waitForText('A note can be at most 10000 characters; shorten it.');
+    t.keys('C-u');
+    t.type('no one');
+    t.keys('Enter');
+    expect(await t.waitForExit()).toBe(0);
+    expect(json<Shown>(s, ['incident', 'show', 'some-isp-1', '--json']).events[0]).toMatchObject({ type: 'contact', note: 'no one' });
+  });
+
+  it('a title longer than a title may be, by the check its flag has, before the next question', async () => {
+    const t = start(['incident', 'add', 'Zeta']);
+    await t.waitForText('What went wrong?');
+    t.type('z'.repeat(450));
+    // (Drawn broken into lines of the terminal's width.)
+    await t.waitFor('450 characters typed', (screen) => after(screen, 'What went wrong?').replace(/[^z]/g, '').length === 450);
+    t.keys('Enter');
+    await t.waitForText('A title can be at most 400 characters; shorten it.');
+    expect(t.screen()).not.toContain('Whose fault');
+    t.keys('C-u');
+    t.type('Late');
+    t.keys('Enter');
+    await t.waitForText('Whose fault');
+    t.keys('Enter');
+    await t.waitForText('Log the first contact');
+    t.type('n');
+    t.keys('Enter');
+    expect(await t.waitForExit()).toBe(0);
+    expect(json<Shown>(s, ['incident', 'show', 'zeta-1', '--json'])).toMatchObject({ title: 'Late', fault: 'unknown' });
+  });
+});
+
+describe('a list of choices', () => {
+  it('Escape leaves the choice where it was, not on the first', async () => {
+    const t = start(['incident', 'add', 'Zeta', '--title', 'T']);
+    await t.waitForText('Whose fault');
+    t.keys('Escape');
+    // (Read as Escape once nothing follows it for a while; with Enter at once, as Alt+Enter.)
+    await sleep(1500);
+    expect(after(t.screen(), 'Whose fault')).toMatch(/^❯ not clear yet$/m);
+    t.keys('Enter');
+    await t.waitForText('Log the first contact');
+    t.type('n');
+    t.keys('Enter');
+    expect(await t.waitForExit()).toBe(0);
+    expect(json<Shown>(s, ['incident', 'show', 'zeta-1', '--json']).fault).toBe('unknown');
+  });
+});
+
+describe('the time of the first contact', () => {
+  it('is asked, the opening given offered, in the forms the other dates take; one before the opening is refused there', async () => {
+    const t = start(['incident', 'add', 'Some ISP', '--title', 'Down', '--fault', 'company', '--opened', '2026-11-20 09:00']);
+    await t.waitForText('Log the first contact');
+    t.keys('Enter');
+    await t.waitForText('When was it? (such as 2026-11-23 18:00 or 23.11.2026 18:00) (2026-11-20 09:00)');
+    t.type('2026-11-19 10:00');
+    t.keys('Enter');
+    await t.waitForText('That is before the incident opened (2026-11-20 09:00); give a time from then on.');
+    t.keys('C-u');
+    t.type('21.11.2026 10:30');
+    t.keys('Enter');
+    for (const [question, answer] of [['How did you get in touch?', ''], ['Did a live person answer?', 'n'], ['Minutes until', ''], ['voice menu or a bot', 'n'], ['Your place in the queue', ''], ['cut off', 'n'], ['Note (names', '']]) {
+      await t.waitForText(question);
+      if (answer) t.type(answer);
+      t.keys('Enter');
+    }
+    expect(await t.waitForExit()).toBe(0);
+    expect(json<Shown>(s, ['incident', 'show', 'some-isp-1', '--json']).events[0]).toMatchObject({ at: '2026-11-21T10:30', type: 'contact' });
+  });
+
+  it('is the opening given, when the time offered is taken', async () => {
+    const t = start(['incident', 'add', 'Some ISP', '--title', 'Down', '--fault', 'company', '--opened', '2026-11-20 09:00']);
+    for (const [question, answer] of [['Log the first contact', ''], ['When was it?', ''], ['How did you get in touch?', ''], ['Did a live person answer?', 'n'], ['Minutes until', ''], ['voice menu or a bot', 'n'], ['Your place in the queue', ''], ['cut off', 'n'], ['Note (names', '']]) {
+      await t.waitForText(question);
+      if (answer) t.type(answer);
+      t.keys('Enter');
+    }
+    expect(await t.waitForExit()).toBe(0);
+    const shown = json<Shown & { opened: string }>(s, ['incident', 'show', 'some-isp-1', '--json']);
+    expect(shown.events[0]).toMatchObject({ at: shown.opened, type: 'contact' });
+  });
+});
+
+describe('which company was meant', () => {
+  it('the new one chosen by name is not warned of as a typo', async () => {
+    ok(s.run(['incident', 'add', 'Volgatelecom', '--title', 'Down', '--fault', 'company']));
+    const t = start(['incident', 'add', 'Volgatelekom', '--title', 'Slow', '--fault', 'company']);
+    await t.waitForText('Which did you mean?');
+    t.keys('Down', 'Enter');
+    await t.waitForText('Log the first contact');
+    t.type('n');
+    t.keys('Enter');
+    expect(await t.waitForExit()).toBe(0);
+    expect(t.screen()).toContain('opened incident volgatelekom-1 with Volgatelekom');
+    expect(t.screen()).not.toContain('if you meant it');
+  });
+});
+
+describe('stopped with Ctrl+Z and continued with fg', () => {
+  it('a list, a line of text and a yes or no are asked again (the text with what was typed), and every answer is kept', async () => {
+    ok(s.run(['incident', 'add', 'Volgatelecom', '--title', 'Down', '--fault', 'company']));
+    const t = start(['incident', 'add', 'Volgatelekom'], { jobControl: true });
+    const stops = (n: number) => (screen: string) => screen.split('Stopped').length === n + 1;
+    await t.waitForText('Which did you mean?');
+    expect(t.cursorShown()).toBe(false);
+    t.keys('C-z');
+    await t.waitFor('stopped at the list', stops(1));
+    // The shell's prompt with its cursor, not a hidden one.
+    expect(t.cursorShown()).toBe(true);
+    t.resume();
+    await t.waitFor('the list asked again', (screen) => after(screen, 'fg; finish').includes('Volgatelekom (a new company)'));
+    t.keys('Down', 'Enter');
+    await t.waitForText('What went wrong?');
+    t.type('Internet do');
+    await t.waitFor('half a title typed', (screen) => after(screen, 'What went wrong?').includes('Internet do'));
+    t.keys('C-z');
+    await t.waitFor('stopped at the title', stops(2));
+    t.resume();
+    await t.waitFor('the title asked again, with what was typed', (screen) => /What went wrong\?[^\n]*Internet do/.test(after(screen, 'fg; finish')));
+    t.type('wn');
+    t.keys('Enter');
+    await t.waitForText('Whose fault');
+    t.keys('Enter');
+    await t.waitForText('Log the first contact');
+    t.keys('C-z');
+    await t.waitFor('stopped at the yes or no', stops(3));
+    t.resume();
+    await t.waitFor('the yes or no asked again', (screen) => after(screen, 'fg; finish').includes('Log the first contact'));
+    t.type('n');
+    t.keys('Enter');
+    expect(await t.waitForExit()).toBe(0);
+    expect(json<Shown>(s, ['incident', 'show', 'volgatelekom-1', '--json'])).toMatchObject({ title: 'Internet down', fault: 'unknown', events: [] });
+  });
+
+  it('a question of an event is asked again with what was typed', async () => {
+    ok(s.run(['incident', 'add', 'Some ISP', '--title', 'Down', '--opened', '2026-11-20T09:00']));
+    const t = start(['incident', 'event', 'some-isp-1', 'promise', '--at', '2026-11-20T09:10'], { jobControl: true });
+    await t.waitForText('What exactly did they say?');
+    t.type('fixed with');
+    await t.waitFor('half the words typed', (screen) => after(screen, 'What exactly').includes('fixed with'));
+    t.keys('C-z');
+    await t.waitForText('Stopped');
+    t.resume();
+    await t.waitFor('asked again, with what was typed', (screen) => /What exactly did they say\?[^\n]*fixed with/.test(after(screen, 'fg; finish')));
+    t.type('in a day');
+    t.keys('Enter');
+    await t.waitForText('By when?');
+    t.type('2026-11-21T09:10');
+    t.keys('Enter');
+    await t.waitForText('how far up the company');
+    t.keys('Enter');
+    await t.waitForText('Note');
+    t.keys('Enter');
+    expect(await t.waitForExit()).toBe(0);
+    expect(json<Shown>(s, ['incident', 'show', 'some-isp-1', '--json']).events[0]).toMatchObject({ type: 'promise', text: 'fixed within a day', due: '2026-11-21T09:10' });
+  });
+});
+
+describe('ended by a signal while a list waits', () => {
+  it('SIGTERM gives the terminal its cursor back and exits 143, nothing stored', async () => {
+    ok(s.run(['incident', 'add', 'Volgatelecom', '--title', 'Down', '--fault', 'company']));
+    const t = start(['incident', 'add', 'Volgatelekom']);
+    await t.waitForText('Which did you mean?');
+    expect(t.cursorShown()).toBe(false);
+    process.kill(t.vettedPid(), 'SIGTERM');
+    expect(await t.waitForExit()).toBe(143);
+    await t.waitForText('[vetted exited]');
+    expect(t.cursorShown()).toBe(true);
+    expect(json<unknown[]>(s, ['incident', 'list', '--json'])).toHaveLength(1);
   });
 });

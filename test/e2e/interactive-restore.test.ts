@@ -3,7 +3,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { Terminal } from '../helpers/tmux.js';
+import { Terminal, after } from '../helpers/tmux.js';
 import { SHARED, sandbox, type Sandbox } from '../helpers/cli.js';
 import { json, ok } from '../helpers/expect.js';
 
@@ -62,6 +62,21 @@ describe('restore on a terminal', () => {
     expect(await t.waitForExit()).toBe(0);
     expect(companies()).not.toContain('Added Later');
     expect(readdirSync(join(s.dir, 'backups')).filter((f) => f.includes('before-restore'))).toHaveLength(1);
+  });
+
+  it('stopped with Ctrl+Z at the question and continued with fg, asks it again', async () => {
+    const backup = backupThenAdd();
+    term = Terminal.start({ dir: s.dir, args: ['restore', backup], env: { VETTED_DB: s.db, VETTED_CONFIG: s.config, NO_COLOR: '1', LANG: 'C.UTF-8' }, jobControl: true });
+    const t = term;
+    await t.waitForText('y/N');
+    t.keys('C-z');
+    await t.waitForText('Stopped');
+    t.resume();
+    await t.waitFor('the question asked again', (screen) => after(screen, 'fg; finish').includes('y/N'));
+    t.type('y');
+    t.keys('Enter');
+    expect(await t.waitForExit()).toBe(0);
+    expect(companies()).not.toContain('Added Later');
   });
 
   it('--yes does not ask', async () => {

@@ -428,6 +428,22 @@ describe('vetted check on a terminal', () => {
   );
 
   it(
+    'does not warn of a typo once the new company is chosen by name',
+    async () => {
+      const flags = general.questions.flatMap((q) => ['--answer', `${q.id}=unknown`]);
+      expect(s.run(['check', 'Volgatelecom', ...flags]).code).toBe(0);
+      const t = startVetted(['check', 'Volgatelekom', ...flags.slice(2)]);
+      await t.waitForText('Which did you mean?');
+      t.keys('Down', 'Enter');
+      await answer(t, 1);
+      expect(await t.waitForExit()).toBe(0);
+      expect(t.screen()).not.toContain('if you meant it');
+      expect(companies().map((c) => c.name).sort()).toEqual(['Volgatelecom', 'Volgatelekom']);
+    },
+    TEST_TIMEOUT,
+  );
+
+  it(
     'warns about a look-alike name before asking',
     async () => {
       const flags = general.questions.flatMap((q) => ['--answer', `${q.id}=unknown`]);
