@@ -181,10 +181,13 @@ export async function runUndo(ctx: Context, count: string | undefined, opts: { o
       if (!store.stillUndoable(targets.map((t) => t.id), opts.op === undefined)) targets = pick();
       // A source added meanwhile, by another process, is in the way too.
       else if (opts.op === undefined) notPastSource(targets);
-      return targets.map((t) => ({ undone: t, by: revertOne(store, t) }));
+      return targets.map((t) => {
+        const by = revertOne(store, t);
+        return { undone: t, by, changedNothing: !store.changedAnything(by) };
+      });
     });
     // The operation as it stands now: undone, by the operation just made.
     if (en) return { out: toJson(done.map((d) => ({ undone: operationJson({ ...d.undone, reverted_by: d.by }, en), by: d.by }))) };
-    return { err: done.map((d) => h.undone(d.undone.id, summaryOf(d.undone), d.by)) };
+    return { err: done.flatMap((d) => [h.undone(d.undone.id, summaryOf(d.undone), d.by), ...(d.changedNothing ? [h.foundUndone(d.undone.id)] : [])]) };
   });
 }

@@ -1812,6 +1812,8 @@ export const en = {
     nothingToUndo: 'there is nothing to undo: no change is recorded (see `vetted history`).',
     allUndone: 'there is nothing to undo: every change recorded is undone already; to redo one, `vetted undo --op N` with the number of its undo (see `vetted history`).',
     undone: (op: number, summary: string, by: number) => `undone #${op}: ${summary} (to redo: vetted undo --op ${by})`,
+    /** After `undone`: the undo found the record as it leaves it (the journal had the change as standing, the record did not). */
+    foundUndone: (op: number) => `nothing had to change for that: the record was already as it was before #${op}.`,
     /** `undo N` with fewer changes left to undo than N: nothing is undone. */
     onlyLeft: (asked: string, left: number) =>
       `there ${left === 1 ? 'is' : 'are'} only ${fmt.plural(left, { one: 'change', other: 'changes' })} left to undo, not ${asked}, so nothing was undone; to undo ${left === 1 ? 'it' : 'them all'}: vetted undo${left === 1 ? '' : ` ${left}`}`,

@@ -1791,6 +1791,7 @@ export const ru: Catalog = {
     nothingToUndo: 'отменять нечего: изменений не записано (см. `vetted history`).',
     allUndone: 'отменять нечего: все записанные изменения уже отменены; чтобы вернуть одно из них, выполните `vetted undo --op N` с номером его отмены (см. `vetted history`).',
     undone: (op, summary, by) => `отменено #${op}: ${summary} (вернуть: vetted undo --op ${by})`,
+    foundUndone: (op) => `менять для этого ничего не пришлось: записи уже были такими, как до #${op}.`,
     sourceSince: (source, updated, op, summary) =>
       `последнее изменение — ${updated ? 'обновлён' : 'добавлен'} источник ${q(source)}, а источников нет в истории, поэтому ничего не отменено: источник убирает \`vetted source remove ${sh(source)}\`. Последнее изменение, которое отменяет undo, — #${op}, ${summary}; отменить его: vetted undo --op ${op}`,
     pastSource: (source, updated, since) =>

@@ -247,6 +247,32 @@ export function nameTakenSince(db: DB, op: number): NameTaken | undefined {
   return { what: row.tbl === 'companies' ? 'company' : 'alias', name: row.name, holder: row.holder, alias: row.alias ?? undefined, by: made?.op };
 }
 
+/**
+ * Sets, after `target` was reverted (its `reverted_by` the revert), whether each operation down
+ * the chain of undos it ends stands: one is undone by the one above it while that one stands,
+ * and stands again once that one is undone. A removal undone, redone and undone again is undone
+ * by its first undo, which stands again (the redo of it undone); undone once more, by no one.
+ * The walk ends where a prune forgot the rest of the chain. (See the migration that settles the
+ * chains kept before, MIGRATIONS.)
+ */
+export function settleUndone(db: DB, target: Operation): void {
+  const read = db.prepare('SELECT reverts, reverted_by FROM operations WHERE id = ?');
+  const set = db.prepare('UPDATE operations SET reverted_by = ? WHERE id = ?');
+  let above = target.id;
+  let aboveStands = false;
+  for (let below = target.reverts; below !== null; ) {
+    const row = read.get(below) as { reverts: number | null; reverted_by: number | null } | undefined;
+    if (!row) break;
+    // Undone by the one above while it stands; once that is undone, by none (or by another, which
+    // no undo lets there be: an operation undone is not undone again until its undo is).
+    const by: number | null = aboveStands ? above : row.reverted_by === above ? null : row.reverted_by;
+    if (by !== row.reverted_by) set.run(by, below);
+    aboveStands = by === null;
+    above = below;
+    below = row.reverts;
+  }
+}
+
 /** Thrown by a revert run with foreign keys off (see Store.writeWithoutForeignKeys) that needs them. */
 export class ForeignKeysNeeded extends Error {
   constructor() {

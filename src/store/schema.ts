@@ -622,4 +622,28 @@ MIGRATIONS.push({
   `,
 });
 
+MIGRATIONS.push({
+  name: 'which change each undo stands for, worked out again for every chain of undos and redos',
+  // An undo of a redo made what the redo had undone stand again, but left the change that undo
+  // had undone standing too: a removal undone, redone and undone again read as in effect, and
+  // a plain undo then put back what was there (a record already there, or a note already gone).
+  // An operation is undone by the undo of it that stands, and stands when none does; an undo is
+  // newer than what it undoes, so the newest are settled first. One undone by an operation a
+  // prune forgot stays so.
+  sql: '',
+  run(db) {
+    const ops = db
+      .prepare('SELECT id, reverts, reverted_by FROM operations WHERE reverts IS NOT NULL OR reverted_by IS NOT NULL OR id IN (SELECT reverts FROM operations) ORDER BY id DESC')
+      .all() as { id: number; reverts: number | null; reverted_by: number | null }[];
+    const kept = db.prepare('SELECT 1 FROM operations WHERE id = ?');
+    const standingUndo = new Map<number, number>();
+    const set = db.prepare('UPDATE operations SET reverted_by = ? WHERE id = ?');
+    for (const op of ops) {
+      const by = standingUndo.get(op.id) ?? (op.reverted_by !== null && !kept.all(op.reverted_by).length ? op.reverted_by : null);
+      if (by !== op.reverted_by) set.run(by, op.id);
+      if (by === null && op.reverts !== null && !standingUndo.has(op.reverts)) standingUndo.set(op.reverts, op.id);
+    }
+  },
+});
+
 export const SCHEMA_VERSION = MIGRATIONS.length;

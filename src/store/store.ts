@@ -14,7 +14,7 @@ import { t } from '../i18n/index.js';
 import { UserError } from '../errors.js';
 import { RowsAtOnce } from './rows-at-once.js';
 import { savedChanges } from '../saved-changes.js';
-import { BulkInserts, COMPANIES_TOUCHED, ForeignKeysNeeded, LARGE_OPERATION, LAST_OPERATION, RETIRED_KINDS, incidentsPutBack, idTakenSince, laterChangesTo, nameTakenSince, namePutBackTaken, parentLoopPutBack, retiringRefs, revertChanges, type Operation } from './journal.js';
+import { BulkInserts, COMPANIES_TOUCHED, ForeignKeysNeeded, LARGE_OPERATION, LAST_OPERATION, RETIRED_KINDS, incidentsPutBack, idTakenSince, laterChangesTo, nameTakenSince, namePutBackTaken, parentLoopPutBack, retiringRefs, revertChanges, settleUndone, type Operation } from './journal.js';
 
 export type { Operation } from './journal.js';
 export { IMPORT_MAP_BYTES, NoDatabase, type OpenOptions } from './open.js';
@@ -436,7 +436,9 @@ export class Store {
   private journaled<T>(fn: () => T, op: OperationInfo<T>): T {
     // The operation's row is written at the end, and only when something changed: a
     // command that changes nothing (an import of a file imported before) leaves the
-    // database byte for byte as it was.
+    // database byte for byte as it was. An undo is written all the same: the operation it
+    // undid is marked undone by it, and a journal that names no such operation would send
+    // a redo nowhere. (One that changed nothing found the record as its undo leaves it.)
     // Past every number handed out, those of operations a prune forgot too: an `undo --op N` said before names no other change.
     const id = (
       this.st(
@@ -446,7 +448,7 @@ export class Store {
     this.op = id;
     try {
       const result = fn();
-      if (!this.st('SELECT 1 FROM changes WHERE op = ? LIMIT 1').get(id)) return result;
+      if (op.reverts === undefined && !this.st('SELECT 1 FROM changes WHERE op = ? LIMIT 1').get(id)) return result;
       const summary = typeof op.summary === 'function' ? op.summary(result) : op.summary;
       this.st('INSERT INTO operations (id, at, command, summary, reverts) VALUES (?, ?, ?, ?, ?)').run(
         id,
@@ -524,6 +526,11 @@ export class Store {
     return ids.every((id) => (this.st('SELECT reverted_by FROM operations WHERE id = ?').get(id) as { reverted_by: number | null } | undefined)?.reverted_by === null);
   }
 
+  /** Whether operation `op` changed any row (an undo is recorded even when it finds nothing to put back). */
+  changedAnything(op: number): boolean {
+    return this.st('SELECT 1 FROM changes WHERE op = ? LIMIT 1').get(op) !== undefined;
+  }
+
   /** Later operations, still in effect, that changed what `op` changed (they must be undone first). */
   laterChangesTo(op: number): number[] {
     return laterChangesTo(this.db, op);
@@ -541,7 +548,7 @@ export class Store {
     if (target.changes > LARGE_OPERATION.changes) this.db.exec('DELETE FROM digests');
     revertChanges(this.db, target.id, self);
     this.st('UPDATE operations SET reverted_by = ? WHERE id = ?').run(self, target.id);
-    if (target.reverts !== null) this.st('UPDATE operations SET reverted_by = NULL WHERE id = ?').run(target.reverts);
+    settleUndone(this.db, target);
   }
 
   /**

@@ -868,8 +868,9 @@ describe('before a migration', () => {
   });
 
   it.skipIf(SCHEMA_VERSION < 2)('an upgrade that fails keeps no copy, and leaves the database as it was', () => {
-    // A database of the version before the current one, made by its migrations, with a view where
-    // the last migration makes a table and writes to it: that migration fails at every try.
+    // A database of the version before the current one, made by its migrations, with a journal
+    // whose chain of undos the last migration must set right, and a trigger that refuses every
+    // change of the journal's operations: that migration fails at every try.
     const v = SCHEMA_VERSION - 1;
     const db = new Database(s.db);
     db.pragma('foreign_keys = OFF');
@@ -880,9 +881,11 @@ describe('before a migration', () => {
     }
     db.pragma(`application_id = ${APPLICATION_ID}`);
     db.pragma(`user_version = ${v}`);
-    const made = MIGRATIONS[v].sql.match(/CREATE TABLE IF NOT EXISTS (\w+)/)?.[1];
-    expect(made, 'the last migration makes a table no longer: make this test fail it another way').toBeDefined();
-    db.exec(`CREATE VIEW ${made} AS SELECT 1 AS id`);
+    expect(MIGRATIONS[v].name, 'the last migration is another: make this test fail it another way').toMatch(/^which change each undo stands for/);
+    // #1 marked undone by #2, an undo of it that is itself undone by #3: #1 stands again.
+    db.exec(`INSERT INTO operations (id, at, command, summary, reverts, reverted_by) VALUES
+      (1, '2026-01-01T00:00:00Z', 'vetted x', 'x', NULL, 2), (2, '2026-01-01T00:00:01Z', 'vetted undo', 'undo', 1, 3), (3, '2026-01-01T00:00:02Z', 'vetted undo --op 2', 'redo', 2, NULL)`);
+    db.exec("CREATE TRIGGER refuse BEFORE UPDATE ON operations BEGIN SELECT RAISE(ABORT, 'refused'); END");
     db.close();
     const before = readFileSync(s.db);
     for (let i = 0; i < 3; i++) {
