@@ -188,6 +188,14 @@ export async function runUndo(ctx: Context, count: string | undefined, opts: { o
     });
     // The operation as it stands now: undone, by the operation just made.
     if (en) return { out: toJson(done.map((d) => ({ undone: operationJson({ ...d.undone, reverted_by: d.by }, en), by: d.by }))) };
-    return { err: done.flatMap((d) => [h.undone(d.undone.id, summaryOf(d.undone), d.by), ...(d.changedNothing ? [h.foundUndone(d.undone.id)] : [])]) };
+    // Several undone at once are redone the last first (a change made later may stand on one
+    // made before it): each undo's number alone would name an order that is refused.
+    const one = done.length === 1;
+    return {
+      err: [
+        ...done.flatMap((d) => [h.undone(d.undone.id, summaryOf(d.undone), one ? d.by : undefined), ...(d.changedNothing ? [h.foundUndone(d.undone.id)] : [])]),
+        ...(one ? [] : [h.redoAll(done.map((d) => d.by).reverse())]),
+      ],
+    };
   });
 }

@@ -1811,9 +1811,17 @@ export const en = {
     undoneAlready: (op: number, by: number) => `#${op} was undone already by #${by}; to bring it back, undo that: \`vetted undo --op ${by}\`.`,
     nothingToUndo: 'there is nothing to undo: no change is recorded (see `vetted history`).',
     allUndone: 'there is nothing to undo: every change recorded is undone already; to redo one, `vetted undo --op N` with the number of its undo (see `vetted history`).',
-    undone: (op: number, summary: string, by: number) => `undone #${op}: ${summary} (to redo: vetted undo --op ${by})`,
+    /** One change undone; `by`, its undo, given where the undo can be redone by itself. */
+    undone: (op: number, summary: string, by?: number) => `undone #${op}: ${summary}${by === undefined ? '' : ` (to redo: vetted undo --op ${by})`}`,
     /** After `undone`: the undo found the record as it leaves it (the journal had the change as standing, the record did not). */
     foundUndone: (op: number) => `nothing had to change for that: the record was already as it was before #${op}.`,
+    /** After several changes undone at once (`undo N`): their undos, newest first, in the order they can be redone. */
+    redoAll: (undos: number[]) =>
+      `to redo ${undos.length === 2 ? 'both' : 'them'}, undo their undos, the last first: ${
+        undos.length <= 3
+          ? undos.map((u) => `vetted undo --op ${u}`).join(', then ')
+          : `vetted undo --op ${undos[0]}, then vetted undo --op ${undos[1]}, and so on, down to vetted undo --op ${undos[undos.length - 1]}`
+      }`,
     /** `undo N` with fewer changes left to undo than N: nothing is undone. */
     onlyLeft: (asked: string, left: number) =>
       `there ${left === 1 ? 'is' : 'are'} only ${fmt.plural(left, { one: 'change', other: 'changes' })} left to undo, not ${asked}, so nothing was undone; to undo ${left === 1 ? 'it' : 'them all'}: vetted undo${left === 1 ? '' : ` ${left}`}`,

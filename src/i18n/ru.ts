@@ -1790,8 +1790,14 @@ export const ru: Catalog = {
     undoneAlready: (op, by) => `операция #${op} уже отменена операцией #${by}; чтобы вернуть её, отмените ту: \`vetted undo --op ${by}\`.`,
     nothingToUndo: 'отменять нечего: изменений не записано (см. `vetted history`).',
     allUndone: 'отменять нечего: все записанные изменения уже отменены; чтобы вернуть одно из них, выполните `vetted undo --op N` с номером его отмены (см. `vetted history`).',
-    undone: (op, summary, by) => `отменено #${op}: ${summary} (вернуть: vetted undo --op ${by})`,
+    undone: (op, summary, by) => `отменено #${op}: ${summary}${by === undefined ? '' : ` (вернуть: vetted undo --op ${by})`}`,
     foundUndone: (op) => `менять для этого ничего не пришлось: записи уже были такими, как до #${op}.`,
+    redoAll: (undos) =>
+      `чтобы вернуть ${undos.length === 2 ? 'оба изменения' : 'их'}, отмените их отмены, начиная с последней: ${
+        undos.length <= 3
+          ? undos.map((u) => `vetted undo --op ${u}`).join(', затем ')
+          : `vetted undo --op ${undos[0]}, затем vetted undo --op ${undos[1]} и так далее, до vetted undo --op ${undos[undos.length - 1]}`
+      }`,
     sourceSince: (source, updated, op, summary) =>
       `последнее изменение — ${updated ? 'обновлён' : 'добавлен'} источник ${q(source)}, а источников нет в истории, поэтому ничего не отменено: источник убирает \`vetted source remove ${sh(source)}\`. Последнее изменение, которое отменяет undo, — #${op}, ${summary}; отменить его: vetted undo --op ${op}`,
     pastSource: (source, updated, since) =>

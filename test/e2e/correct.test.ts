@@ -492,6 +492,23 @@ describe('history and undo', () => {
     expect(refused(['undo', '--op', '99'])).toMatch(/no operation #99/);
   });
 
+  it('undo N says how to redo them all in an order that is taken: the last undone first', () => {
+    ok(s.run(['incident', 'add', 'Shop', '--title', 'kettle', '--opened', '2026-11-01']));
+    ok(s.run(['incident', 'event', 'shop-1', 'note', '--text', 'hi', '--at', '2026-11-02']));
+    ok(s.run(['company', 'rename', 'Shop', 'Store']));
+    const before = record();
+    const said = ok(s.run(['undo', '3'])).stderr.trimEnd().split('\n');
+    expect(said.slice(0, 3).map((l) => l.replace(/:.*/, ''))).toEqual(['undone #3', 'undone #2', 'undone #1']);
+    // #4, the undo of the rename, redone first would put the rename back on a company not there.
+    expect(said.slice(0, 3).join('\n')).not.toMatch(/to redo/);
+    expect(said[3]).toBe('to redo them, undo their undos, the last first: vetted undo --op 6, then vetted undo --op 5, then vetted undo --op 4');
+    for (const [, op] of said[3].matchAll(/vetted undo --op (\d+)/g)) ok(s.run(['undo', '--op', op]));
+    expect(record()).toEqual(before);
+    // One undone alone names its own undo.
+    expect(ok(s.run(['undo'])).stderr).toMatch(/^undone #3: .* \(to redo: vetted undo --op 10\)\n$/);
+    expect(ok(s.run(['--lang', 'ru', 'undo', '2'])).stderr).toMatch(/\nчтобы вернуть оба изменения, отмените их отмены, начиная с последней: vetted undo --op 12, затем vetted undo --op 11\n$/);
+  });
+
   it('history --company names the changes to the companies merged into it too, while their merge stands', () => {
     ok(s.run(['incident', 'add', 'Ozon Ltd', '--title', 'late', '--opened', '2026-11-20']));
     ok(s.run(['incident', 'event', 'ozon-ltd-1', 'contact', '--channel', 'phone', '--at', '2026-11-21']));
