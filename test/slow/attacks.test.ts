@@ -160,6 +160,8 @@ describe.runIf(existsSync(TIME))('4. no input takes more than 1 GB or ends in a 
     ['a JSON list of 2.99 million empty maps (under the map budget)', () => `{"format":"vetted/1","companies":[${'{},'.repeat(2_990_000)}{}]}`],
     ['a JSON text of 126 MB in one string', () => `{"format":"vetted/1","source":"${'я'.repeat(63_000_000)}"}`],
     ['a YAML flow list just under the token budget', () => `format: vetted/1\ncompanies: [${'[],'.repeat(330_000)}[]]\n`],
+    // Each alias is taken (no count of them refuses a file), and found once: not its anchor looked for anew each time.
+    ['a YAML flow list of 450,000 aliases of one anchor (under the token budget)', () => `format: vetted/1\nx: &s 0\ncompanies: [${'*s,'.repeat(450_000)}*s]\n`],
     ['a YAML flow list far over it (the shape that took 4 GB)', () => `format: vetted/1\ncompanies: [${'0,'.repeat(3_000_000)}0]\n`],
   ];
   for (const [what, make] of cases) {

@@ -58,6 +58,21 @@ describe('a YAML alias', () => {
     expect(() => parseDataText(bomb, 'bomb.yaml')).toThrow(/^bomb\.yaml uses too many YAML aliases/);
   });
 
+  it('named many times over, as an honest file names one company in each of its incidents, is taken: a count of aliases is no bomb', () => {
+    const incidents = (n: number) =>
+      ['format: vetted/1', 'incidents:', '  - {company: &s Shop, title: t0, opened: 2026-01-01}', ...Array.from({ length: n }, (_, i) => `  - {company: *s, title: t${i + 1}, opened: 2026-01-01}`)].join('\n');
+    const read = parseDataText(incidents(101), 'ref101.yaml') as { incidents: { company: string }[] };
+    expect(read.incidents).toHaveLength(102);
+    expect(read.incidents.every((i) => i.company === 'Shop')).toBe(true);
+    // Each alias found once: ten thousand took minutes, the parser looking for every one's anchor anew.
+    const started = performance.now();
+    expect((parseDataText(incidents(10_000), 'ref.yaml') as { incidents: unknown[] }).incidents).toHaveLength(10_001);
+    expect(performance.now() - started).toBeLessThan(5_000);
+    // A merge key named as often.
+    const merged = ['base: &b {company: Shop, opened: 2026-01-01}', 'incidents:', ...Array.from({ length: 500 }, (_, i) => `  - {<<: *b, title: t${i}}`)].join('\n');
+    expect((parseDataText(merged, 'merge.yaml') as { incidents: { company: string }[] }).incidents[499]).toEqual({ company: 'Shop', opened: '2026-01-01', title: 't499' });
+  });
+
   it('naming a large list many times over is a bomb too, said in the reader\'s words in the incident editor', async () => {
     const amplified = [`title: &a [${Array(20_000).fill('{}').join(',')}]`, ...Array.from({ length: 60 }, (_, i) => `b${i}: *a`)].join('\n');
     await useLanguage('ru');
