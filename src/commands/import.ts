@@ -17,7 +17,7 @@ import { formatLocalDate } from '../domain/dates.js';
 import { readingStore, withNewStore, withStore, withUpgradedCopy } from './shared.js';
 import { IMPORT_MAP_BYTES, needsMigration, type Store } from '../store/store.js';
 import { basename } from 'node:path';
-import { opSummary } from '../domain/op-summary.js';
+import { importedFile, opSummary } from '../domain/op-summary.js';
 
 export interface ImportOptions {
   dryRun?: boolean;
@@ -173,7 +173,7 @@ export async function run(ctx: Context, path: string, opts: ImportOptions): Prom
       summary: (r) =>
         opSummary({
           k: 'import',
-          file: basename(file),
+          file: importedFile(path, basename(file)),
           companies: r.companies.added,
           checks: r.checks.added,
           incidents: r.incidents.added,

@@ -50,6 +50,21 @@ export type OpSummary =
 
 export type OpKind = OpSummary['k'];
 
+/**
+ * The file of an import read from standard input, as the journal keeps it: a fact, put in the
+ * words of whoever reads the history (a file named `-` is kept as `./-`).
+ */
+export const STDIN_FILE = '-';
+
+/** What older versions kept for standard input instead: its name in the language the import ran in. */
+const STDIN_NAMES_KEPT = new Set(['standard input', 'стандартный ввод']);
+
+/** The file an import names in the journal: its name (not its folders), or STDIN_FILE for standard input (`path` being `-`). */
+export function importedFile(path: string, name: string): string {
+  if (path === '-') return STDIN_FILE;
+  return name === STDIN_FILE ? `./${name}` : name;
+}
+
 /** The summary as the journal stores it. */
 export function opSummary(s: OpSummary): string {
   return JSON.stringify(s);
@@ -60,7 +75,7 @@ export function readOpSummary(text: string): OpSummary | string {
   if (!text.startsWith('{"k":')) return text;
   try {
     const s = JSON.parse(text) as OpSummary;
-    return typeof s === 'object' && s !== null && typeof s.k === 'string' ? s : text;
+    return typeof s === 'object' && s !== null && typeof s.k === 'string' ? asNow(s) : text;
   } catch {
     return text;
   }
@@ -68,3 +83,13 @@ export function readOpSummary(text: string): OpSummary | string {
 
 /** What an edit of an incident in the editor changed. */
 export type EditorChanges = Extract<OpSummary, { k: 'incident-editor' }>;
+
+/** A summary as this version keeps it: standard input named by STDIN_FILE, however an older version named it (in an undo's too). */
+function asNow(s: OpSummary): OpSummary {
+  if (s.k === 'import' && STDIN_NAMES_KEPT.has(s.file)) return { ...s, file: STDIN_FILE };
+  if (s.k === 'undo' && typeof s.of === 'object' && s.of !== null) {
+    const of = asNow(s.of);
+    return of === s.of ? s : { ...s, of };
+  }
+  return s;
+}

@@ -7,7 +7,7 @@ import { LEVELS, OUTCOMES, type CheckVerdict, type Channel, type CompensationKin
 import { clipped, commandLine, shellWord, either, findingFrom, formatsFor, lazyFormatter, lowerFirst, neededWith, shellArg as sh, type FindingWords } from './format.js';
 import { localWallClock, roundedSpan } from '../domain/dates.js';
 import type { AnswerProblem, ScoringChange } from '../domain/checklist.js';
-import type { EditorChanges } from '../domain/op-summary.js';
+import { STDIN_FILE, type EditorChanges } from '../domain/op-summary.js';
 import type { Case, Demand, LawFault, LetterKind, SkipReason } from '../domain/law.js';
 import type { MissingFact } from '../domain/letter.js';
 import type { TimelineFault } from '../domain/incident.js';
@@ -87,6 +87,8 @@ function zipProblem(p: ZipProblem): string {
     case 'several': return `it holds ${p.entries.length} CSV files (${p.entries.slice(0, 3).join(', ')}${p.entries.length > 3 ? ', …' : ''}), not one`;
   }
 }
+/** Standard input, named where a file is (`-` on the command line). */
+const STDIN = 'standard input';
 /** The files SQLite keeps beside a database, as a sentence names them. */
 const SQLITE_PART = { wal: 'the write-ahead log', shm: 'the shared-memory file', journal: 'the rollback journal' } as const;
 /**
@@ -1351,7 +1353,7 @@ export const en = {
     checkRenumbered: (from: string, to: string, dryRun: boolean) => `check ${q(from)}: that id is another check's here, so it ${dryRun ? 'would be' : 'was'} added as ${to}`,
     attachmentsLeftOut: (n: number) =>
       `attachments: ${fmt.number(n)} listed without their content were left out; export with --with-attachments to carry the files`,
-    stdin: 'standard input',
+    stdin: STDIN,
     restoreWould: (db: string, source: string, keep: string | undefined) =>
       `restore would ${keep ? `replace the database ${db} with ${source} (the current one is kept in ${keep})` : `restore ${source} as the database ${db}`}; add --yes to do it without a terminal to confirm on.`,
     restoreAsk: (db: string, source: string, keep: string | undefined, n: { companies: number; incidents: number; checks: number; pins: number } | undefined) =>
@@ -1876,7 +1878,7 @@ export const en = {
         case 'company-remove':
           return `remove ${s.company}${s.evidence ? ` with ${fmt.plural(s.evidence, { one: 'piece of evidence', other: 'pieces of evidence' })}` : ''}`;
         case 'import':
-          return `import ${s.file}: ${[
+          return `import ${s.file === STDIN_FILE ? STDIN : s.file}: ${[
             fmt.plural(s.companies, { one: 'company', other: 'companies' }),
             fmt.plural(s.checks, { one: 'check', other: 'checks' }),
             fmt.plural(s.incidents, { one: 'incident', other: 'incidents' }),

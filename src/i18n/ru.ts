@@ -2,7 +2,7 @@
 // каталога, так что пропущенная здесь запись — ошибка проверки типов.
 
 import type { Catalog } from './en.js';
-import type { EditorChanges } from '../domain/op-summary.js';
+import { STDIN_FILE, type EditorChanges } from '../domain/op-summary.js';
 import type { Change, Policy, RuleId } from '../domain/policy.js';
 import { LEVELS, OUTCOMES, type CheckVerdict, type Channel, type CompensationKind, type Effort, type EventType, type Fault, type Level, type ListName, type Outcome, type Placement, type ReplyOwer } from '../domain/types.js';
 import { clipped, commandLine, shellWord, either, findingFrom, formatsFor, lazyFormatter, lowerFirst, neededWith, shellArg as sh, type FindingWords } from './format.js';
@@ -20,6 +20,8 @@ const q = (s: string) => guillemets(clipped(s));
 const quoted = guillemets;
 /** Списки, названные целиком: «чёрный» и «наблюдение» рядом не складываются в одну речь. */
 const LIST_NAMES = { black: 'чёрный список', white: 'белый список', watch: 'под наблюдением' } as const;
+/** Стандартный ввод, названный там, где называют файл (`-` в командной строке). */
+const STDIN = 'стандартный ввод';
 /** Файлы, которые SQLite держит рядом с базой. */
 const SQLITE_PART = { wal: 'журнал предварительной записи', shm: 'файл общей памяти', journal: 'журнал отката' } as const;
 /** Где указать другую базу данных: в --db или в VETTED_DB, если отвергнутую базу назвала эта переменная (`by` — что её назвало, Context.setBy.db). */
@@ -1340,7 +1342,7 @@ export const ru: Catalog = {
     checkRenumbered: (from, to, dryRun) => `проверка ${q(from)}: этот id здесь у другой проверки, поэтому она ${dryRun ? 'была бы добавлена' : 'добавлена'} как ${to}`,
     attachmentsLeftOut: (n) =>
       `вложения: ${fmt.plural(n, { one: 'файл указан', few: 'файла указаны', many: 'файлов указаны', other: 'файла указаны' })} без содержимого и пропущены; экспортируйте с --with-attachments, чтобы перенести файлы`,
-    stdin: 'стандартный ввод',
+    stdin: STDIN,
     restoreWould: (db, source, keep) =>
       `restore ${keep ? `заменит базу данных ${db} файлом ${source} (текущая будет сохранена в ${keep})` : `восстановит ${source} как базу данных ${db}`}; добавьте --yes, чтобы сделать это без подтверждения в терминале.`,
     restoreAsk: (db, source, keep, n) =>
@@ -1850,7 +1852,7 @@ export const ru: Catalog = {
         case 'company-remove':
           return `удалена компания ${s.company}${s.evidence ? ` вместе с ${fmt.plural(s.evidence, { one: 'фактом', few: 'фактами', many: 'фактами', other: 'фактами' })}` : ''}`;
         case 'import':
-          return `импорт ${s.file}: добавлено компаний — ${s.companies}, проверок — ${s.checks}, обращений — ${s.incidents}, событий — ${s.events}, закреплений — ${s.pins}${s.aliases ? `, других названий — ${s.aliases}` : ''}${s.attachments ? `, вложений — ${s.attachments}` : ''}${s.changed ? `; изменено бывших записей — ${s.changed}` : ''}`;
+          return `импорт ${s.file === STDIN_FILE ? STDIN : s.file}: добавлено компаний — ${s.companies}, проверок — ${s.checks}, обращений — ${s.incidents}, событий — ${s.events}, закреплений — ${s.pins}${s.aliases ? `, других названий — ${s.aliases}` : ''}${s.attachments ? `, вложений — ${s.attachments}` : ''}${s.changed ? `; изменено бывших записей — ${s.changed}` : ''}`;
         case 'undo':
           return `отмена #${s.op}: ${summary(s.of)}`;
         default:

@@ -492,6 +492,26 @@ describe('history and undo', () => {
     expect(refused(['undo', '--op', '99'])).toMatch(/no operation #99/);
   });
 
+  it('an import of standard input is kept as such in the journal, and named in the words of whoever reads the history', () => {
+    const input = 'format: vetted/1\nincidents:\n  - {company: Shop, title: t, opened: 2026-01-01}\n';
+    ok(s.run(['--lang', 'ru', 'import', '-'], { input }));
+    const what = () => json<{ summary: string; what: { file: string } }[]>(s, ['history', '--json'])[0];
+    expect(what().what.file).toBe('-');
+    expect(what().summary).toMatch(/^import standard input: 1 company/);
+    expect(ok(s.run(['history'])).stdout).toMatch(/ import standard input: 1 company/);
+    expect(ok(s.run(['--lang', 'ru', 'history'])).stdout).toMatch(/ импорт стандартный ввод: добавлено компаний — 1/);
+    // As older versions kept it, in the words of the language it ran in: read as standard input too.
+    const raw = new Database(s.db);
+    raw.prepare("UPDATE operations SET summary = json_set(summary, '$.file', 'стандартный ввод')").run();
+    raw.close();
+    expect(what()).toMatchObject({ summary: expect.stringMatching(/^import standard input: /), what: { file: '-' } });
+    expect(ok(s.run(['undo'])).stderr).toMatch(/^undone #1: import standard input: /);
+    // A file whose name is `-` is no standard input.
+    writeFileSync(`${s.dir}/-`, input);
+    ok(s.run(['import', `${s.dir}/-`]));
+    expect(what()).toMatchObject({ summary: expect.stringMatching(/^import \.\/-: /), what: { file: './-' } });
+  });
+
   it('undo N says how to redo them all in an order that is taken: the last undone first', () => {
     ok(s.run(['incident', 'add', 'Shop', '--title', 'kettle', '--opened', '2026-11-01']));
     ok(s.run(['incident', 'event', 'shop-1', 'note', '--text', 'hi', '--at', '2026-11-02']));
