@@ -55,17 +55,59 @@ ${assoc('__vetted_value', 'declare -gA', t.values)}
 ${assoc('__vetted_arg', 'declare -gA', t.args)}
 ${assoc('__vetted_variadic', 'declare -gA', t.variadic)}
 
-# What was typed, without the shell's quoting: "Some Sh, 'Some Sh and Some\\ Sh are Some Sh.
+# What was typed, read as the shell reads a word: 'Some Sh', "Some Sh", Some\\ Sh and $'Some Sh'
+# are Some Sh; a quote still open runs to the end. Read character by character, never
+# evaluated: a $(…), a \`…\` or a $NAME in it stays as it was typed, and runs nothing.
 __vetted_dequote() {
-  local s=$1 out='' i c
-  case $s in
-    \\"*) s=\${s#\\"} ;;
-    \\'*) printf '%s' "\${s#\\'}"; return ;;
-  esac
-  for ((i = 0; i < \${#s}; i++)); do
+  local s=$1 out='' q='' i c d n=\${#1}
+  for ((i = 0; i < n; i++)); do
     c=\${s:i:1}
-    if [[ $c == '\\' ]]; then i=$((i + 1)); c=\${s:i:1}; fi
-    out+=$c
+    if [[ $q == "'" ]]; then
+      # Inside '…' every character is itself, to the closing quote.
+      [[ $c == "'" ]] && q='' || out+=$c
+    elif [[ $c == '\\' ]] && ((i + 1 < n)) && [[ $q == '"' ]]; then
+      # Inside "…" a backslash quotes only $ \` " \\ and a line break; before any other it stays.
+      i=$((i + 1)); c=\${s:i:1}
+      case $c in
+        [\\$\\\`\\"\\\\]) out+=$c ;;
+        $'\\n') ;;
+        *) out+="\\\\$c" ;;
+      esac
+    elif [[ $c == '\\' ]] && ((i + 1 < n)) && [[ $q == '$' ]]; then
+      # Inside $'…' a backslash begins an escape as C writes it.
+      i=$((i + 1)); c=\${s:i:1}
+      case $c in
+        a) out+=$'\\a' ;; b) out+=$'\\b' ;; e | E) out+=$'\\e' ;; f) out+=$'\\f' ;; n) out+=$'\\n' ;;
+        r) out+=$'\\r' ;; t) out+=$'\\t' ;; v) out+=$'\\v' ;; [\\\\\\'\\"?]) out+=$c ;;
+        [0-7] | x | u | U)
+          # A character by its number: up to 3 octal digits, or 2, 4 or 8 hex ones after x, u or U.
+          case $c in
+            x) [[ \${s:i+1:2} =~ ^[[:xdigit:]]+ ]] ;;
+            u) [[ \${s:i+1:4} =~ ^[[:xdigit:]]+ ]] ;;
+            U) [[ \${s:i+1:8} =~ ^[[:xdigit:]]+ ]] ;;
+            *) [[ \${s:i+1:2} =~ ^[0-7]* ]] ;;
+          esac
+          d=\${BASH_REMATCH[0]}
+          if [[ $c == [0-7] ]]; then printf -v d '%b' "\\\\0$c$d"; i=$((i + \${#BASH_REMATCH[0]}))
+          elif [[ -n $d ]]; then i=$((i + \${#d})); printf -v d '%b' "\\\\$c$d"
+          else d="\\\\$c"; fi
+          out+=$d
+          ;;
+        *) out+="\\\\$c" ;;
+      esac
+    elif [[ $q == '"' ]]; then
+      [[ $c == '"' ]] && q='' || out+=$c
+    elif [[ -n $q ]]; then
+      [[ $c == "'" ]] && q='' || out+=$c
+    else
+      case $c in
+        \\' | \\") q=$c ;;
+        '\\') i=$((i + 1)); [[ \${s:i:1} == $'\\n' ]] || out+=\${s:i:1} ;;
+        # $'…' and $"…" (a translated string, read as "…").
+        '$') case \${s:i+1:1} in \\') q='$' i=$((i + 1)) ;; \\") q='"' i=$((i + 1)) ;; *) out+=$c ;; esac ;;
+        *) out+=$c ;;
+      esac
+    fi
   done
   printf '%s' "$out"
 }
@@ -147,7 +189,11 @@ _vetted() {
   for ((i = 1; i < cword; i++)); do
     w=\${COMP_WORDS[i]}
     if [[ -n $skip ]]; then
-      [[ $skip == db ]] && db=$(__vetted_dequote "$w") && db=\${db/#\\~/$HOME}
+      if [[ $skip == db ]]; then
+        db=$(__vetted_dequote "$w")
+        # A ~ that begins the word, unquoted, is the home folder.
+        [[ $w == '~' || $w == '~/'* ]] && db=$HOME\${db:1}
+      fi
       skip=''
       continue
     fi

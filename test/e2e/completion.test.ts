@@ -213,6 +213,45 @@ _vetted vetted "\${COMP_WORDS[COMP_CWORD]}" "\${COMP_WORDS[COMP_CWORD-1]}"
     expect(bashComplete('why', 'Only')).toEqual([]);
   });
 
+  it('reads the --db given quoted as the shell reads it: in \'…\', "…" or $\'…\', a blank escaped, after an =', () => {
+    // A folder with a blank, a quote and a backslash in its name.
+    const dir = join(s.dir, "my dbs 'q' a\\b");
+    mkdirSync(dir);
+    const db = join(dir, 'x.db');
+    const r = spawnSync(process.execPath, [BIN, '--db', db, 'pin', 'Quoted Co', 'black', '--reason', 'x'], { env: env(), encoding: 'utf8' });
+    expect(r.status, r.stderr).toBe(0);
+    const single = `'${db.replace(/'/g, `'\\''`)}'`;
+    const double = `"${db.replace(/["$`\\]/g, '\\$&')}"`;
+    const escaped = db.replace(/[^\w/.-]/g, '\\$&');
+    const ansi = `$'${db.replace(/[\\']/g, '\\$&').replace(/ /g, '\\x20')}'`;
+    // Inside "…" a backslash before a letter is itself: the folder's a\b typed as it is.
+    const doubleAsTyped = `"${db.replace(/["$`]/g, '\\$&')}"`;
+    for (const word of [single, double, escaped, ansi, doubleAsTyped]) {
+      expect(bashComplete('--db', word, 'why', 'Quo'), word).toEqual(['Quoted\\ Co']);
+      expect(bashComplete('--db', '=', word, 'why', 'Quo'), `--db=${word}`).toEqual(['Quoted\\ Co']);
+    }
+    // And as bash itself reads each word.
+    const script = `source ${JSON.stringify(scripts.bash)}; for w; do __vetted_dequote "$w"; printf '\\0'; done`;
+    const words = [single, double, escaped, ansi, doubleAsTyped, `"a\\b\\$c\\"d\\\\e\\\`f"`, `a"b c"d'e f'$'\\t\\x41\\101\\''`, `$"x y"`];
+    const dequoted = spawnSync('bash', ['--norc', '--noprofile', '-c', script, 'bash', ...words], { encoding: 'utf8' }).stdout.split('\0').slice(0, -1);
+    const read = spawnSync('bash', ['--norc', '--noprofile', '-c', `printf '%s\\0' ${words.join(' ')}`], { encoding: 'utf8' }).stdout.split('\0').slice(0, -1);
+    expect(read.slice(0, 5)).toEqual([db, db, db, db, db]);
+    expect(dequoted).toEqual(read);
+  });
+
+  it('never runs what a --db or the word typed holds: a $(…), a `…` or a ; in them stays text', () => {
+    const marks = ['m1', 'm2', 'm3', 'm4', 'm5', 'm6'].map((m) => join(s.dir, m));
+    for (const [db, typed] of [
+      [`"$(touch ${marks[0]})"`, 'Vol'],
+      [`\`touch ${marks[1]}\``, 'Vol'],
+      [`x\\;touch\\ ${marks[2]}`, 'Vol'],
+      [`$(touch ${marks[3]})`, 'Vol'],
+      [`'x';touch ${marks[4]}`, 'Vol'],
+    ]) expect(bashComplete('--db', db, 'why', typed), db).toEqual([]);
+    expect(bashComplete('why', `"$(touch ${marks[5]})`)).toEqual([]);
+    for (const m of marks) expect(existsSync(m), m).toBe(false);
+  });
+
   it('offers every command and subcommand of the tree, those added later too', () => {
     const program = buildProgram(async () => {});
     const seen: string[][] = [];
@@ -250,6 +289,11 @@ describe('fish', () => {
     expect(run('vetted event list volga')).toEqual(['volga-2012-07']);
     expect(run('vetted incident event volga-2012-07 escalation --level su')).toEqual(['supervisor']);
     expect(run('vetted incident ')).toEqual(expect.arrayContaining(['add', 'event', 'list', 'show', 'close']));
+    // A --db typed quoted, or with its blank escaped: read as the path it names.
+    const db = join(s.dir, 'fish dbs', 'f.db');
+    mkdirSync(join(s.dir, 'fish dbs'));
+    ok(s.run(['--db', db, 'pin', 'Fish Only', 'black', '--reason', 'x']));
+    for (const word of [`'${db}'`, `"${db}"`, db.replace(/ /g, '\\ ')]) expect(run(`vetted why --db ${word} Fis`), word).toEqual(['Fish Only']);
   });
 });
 
