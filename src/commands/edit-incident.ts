@@ -11,7 +11,7 @@ import type { Context } from '../context.js';
 import type { CommandResult } from './result.js';
 import { UserError } from '../errors.js';
 import { FORMAT, isMap, orderedEvent, validateDataFile, withoutNulls, type DataProblem, type IncidentEntry, type OpenedIncidentEntry } from '../formats/data-file.js';
-import { parseYaml, yamlValue } from '../formats/yaml-limits.js';
+import { YamlAliasInItself, parseYaml, yamlValue } from '../formats/yaml-limits.js';
 import { formatPath, type Path } from '../domain/validation.js';
 import { msOf } from '../domain/dates.js';
 import { eventContentKey, sameEventAs, sortEvents } from '../domain/events.js';
@@ -62,8 +62,10 @@ export function readEdited(text: string, now: number): { problems: EditProblem[]
   };
   let data: unknown;
   try {
-    data = yamlValue(doc, 'the file', lc);
+    data = yamlValue(doc, '', lc);
   } catch (err) {
+    // An alias's fault is said at its line, as every problem here is; the file needs no name.
+    if (err instanceof YamlAliasInItself) return { problems: [{ line: err.line, message: err.detail }] };
     return { problems: [{ message: (err as Error).message }] };
   }
   // A field emptied (`closed:`, an event's `note:`) is one taken out, as a data file's null is.

@@ -83,6 +83,19 @@ describe('a YAML alias', () => {
     }
   });
 
+  it('inside the value it names, or naming nothing, is said in the incident editor at its line, as its other problems are, in either language', async () => {
+    const edited = 'company: Shop\ntitle: Late\nopened: 2026-01-01T10:00\nfault: company\na: &x [*x]\nb: *nope\n';
+    const now = Date.parse('2026-06-01T00:00:00Z');
+    expect(readEdited(edited, now)).toEqual({ problems: [{ line: 5, message: 'the YAML alias *x stands inside the value it names, which would contain itself without end; write that value out in full.' }] });
+    expect(readEdited(edited.replace('a: &x [*x]\n', ''), now)).toEqual({ problems: [{ line: 5, message: expect.stringMatching(/^the YAML alias \*nope names no anchor before it/) }] });
+    await useLanguage('ru');
+    try {
+      expect(readEdited(edited, now)).toEqual({ problems: [{ line: 5, message: 'псевдоним YAML *x стоит внутри того значения, которое он называет, и значение содержало бы само себя без конца; запишите это значение полностью.' }] });
+    } finally {
+      await useLanguage('en');
+    }
+  });
+
   it('naming a large list many times over is a bomb too: refused before its value is made', () => {
     const amplified = [`a: &a [${Array(20_000).fill('{}').join(',')}]`, ...Array.from({ length: 60 }, (_, i) => `b${i}: *a`)].join('\n');
     expect(() => parseDataText(amplified, 'amp.yaml')).toThrow(/^amp\.yaml uses too many YAML aliases, as an alias bomb does/);
