@@ -26,11 +26,13 @@ const STDIN = 'стандартный ввод';
 const SQLITE_PART = { wal: 'журнал предварительной записи', shm: 'файл общей памяти', journal: 'журнал отката' } as const;
 /** Где указать другую базу данных: в --db или в VETTED_DB, если отвергнутую базу назвала эта переменная (`by` — что её назвало, Context.setBy.db). */
 const dbIn = (by: string) => (by === 'VETTED_DB' ? 'VETTED_DB' : '--db');
+const bytesOf = (n: number) => fmt.plural(n, { one: 'байт', few: 'байта', many: 'байт', other: 'байта' });
 /** Сколько осталось от обрезанной базы. */
 const cutShort = (size: number, expected?: number) =>
-  expected
-    ? `${fmt.plural(size, { one: 'байт', few: 'байта', many: 'байт', other: 'байта' })} из ${fmt.number(expected)}, указанных в её заголовке`
-    : `${fmt.plural(size, { one: 'байт', few: 'байта', many: 'байт', other: 'байта' })}: не уцелел даже заголовок`;
+  expected ? `${bytesOf(size)} из ${fmt.number(expected)}, указанных в её заголовке` : `${bytesOf(size)}: не уцелел даже заголовок`;
+/** Сколько словарей и списков или значений (после «больше»: 1 словаря и списка, 5 словарей и списков). */
+const containersOf = (n: number) => fmt.plural(n, { one: 'словаря и списка', few: 'словарей и списков', many: 'словарей и списков', other: 'словаря и списка' });
+const valuesOf = (n: number) => fmt.plural(n, { one: 'значения', few: 'значений', many: 'значений', other: 'значения' });
 /** Сроки ответа на письма пользователя рядом с обещаниями компании: на письма компании (сколько она пропустила) и отдельно — на письма регулятору или в суд (их пропуск не вина компании). */
 const repliesApart = (replies: { broken: number; total: number }, theirs: { broken: number; total: number }) => {
   const parts = [
@@ -1245,7 +1247,7 @@ export const ru: Catalog = {
     outFolder: (out, flag) => `${out} — папка; укажите в ${flag} путь к файлу.`,
     outSpecial: (out, flag) => `${out} — не файл, не символьное устройство и не канал; укажите другой ${flag}.`,
     nameTooLong: (out, bytes, max, flag) =>
-      `в пути ${out} есть имя, слишком длинное для файловой системы (${bytes} байт, а допустимо не больше ${max}); укажите в ${flag} имя покороче.`,
+      `в пути ${out} есть имя, слишком длинное для файловой системы (${bytesOf(bytes)}, а допустимо не больше ${fmt.number(max)}); укажите в ${flag} имя покороче.`,
     pathTooLong: (out, flag) => `путь ${out} слишком длинный для файловой системы; укажите в ${flag} путь покороче.`,
     outNotWritable: (out, fd, flag) =>
       `${out} — ${fd === 0 ? 'стандартный ввод, открытый здесь только для чтения' : `дескриптор ${fd}, который здесь не открыт для записи`}, поэтому писать туда нельзя; укажите в ${flag} путь к файлу (или -, чтобы писать в стандартный вывод).`,
@@ -1254,10 +1256,10 @@ export const ru: Catalog = {
     cannotCreateIn: (dir, code, flag) => `в папке ${dir} нельзя создать файл (${code}); проверьте права доступа или укажите другой ${flag}.`,
     yamlTooBig: (file, max) => `${file} больше ${ru.files.size(max)} — это предел, который vetted читает как YAML; большие данные пишите в JSON (так делает \`vetted export --format json\`) или разделите файл.`,
     yamlTooManyTokens: (file, max) =>
-      `в ${file} больше ${fmt.number(max)} лексем YAML — это предел, который vetted читает как YAML; большие данные пишите в JSON (так делает \`vetted export --format json\`) или разделите файл.`,
+      `в ${file} больше ${fmt.plural(max, { one: 'лексемы', few: 'лексем', many: 'лексем', other: 'лексемы' })} YAML — это предел, который vetted читает как YAML; большие данные пишите в JSON (так делает \`vetted export --format json\`) или разделите файл.`,
     keyTwice: (file, line, key) => `${file}:${line}: ключ ${key} указан дважды в одном объекте; оставьте один.`,
     jsonTooBig: (file, containers, values) =>
-      `в ${file} больше ${fmt.number(containers)} словарей и списков или ${fmt.number(values)} значений — больше, чем vetted читает за раз; разделите его на файлы поменьше.`,
+      `в ${file} больше ${containersOf(containers)} или ${valuesOf(values)} — больше, чем vetted читает за раз; разделите его на файлы поменьше.`,
     surrogate: (file, path) => `${file}: в ${path || '(корне)'} испорченный знак (одиночный суррогат UTF-16, например \\ud800), а не текст; исправьте и повторите.`,
     badJson: (file, detail) => `${file} — неправильный JSON: ${jsonWords(detail)}; исправьте и повторите.`,
     badYaml: (where, detail, code) => `${where} — неправильный YAML: ${yamlWords(code, detail)}; исправьте и повторите.`,
@@ -1326,7 +1328,7 @@ export const ru: Catalog = {
     cannotWriteFormat: (format) => `export пока не умеет писать файлы ${format}; укажите --format md, json или csv (или файл --out с расширением .md, .json или .csv).`,
     unknownExtension: (ext, out) => `по расширению .${ext} файла ${out} не понять формат; укажите --format md, json или csv.`,
     shareTooBig: (containers, values, evidence) =>
-      `в файле для обмена было бы больше ${fmt.number(containers)} словарей и списков или ${fmt.number(values)} значений — больше, чем \`vetted source add\` принимает в таком файле, поэтому он не записан${evidence ? '; поделитесь им без --with-evidence — тогда в нём будут одни списки' : ': ваши списки больше, чем вмещает один файл для обмена'}.`,
+      `в файле для обмена было бы больше ${containersOf(containers)} или ${valuesOf(values)} — больше, чем \`vetted source add\` принимает в таком файле, поэтому он не записан${evidence ? '; поделитесь им без --with-evidence — тогда в нём будут одни списки' : ': ваши списки больше, чем вмещает один файл для обмена'}.`,
     shareLeftOut: (names) =>
       `в файл для обмена не вошли ${names === 1 ? 'компания, чьё имя —' : `компании (${fmt.number(names)}), чьи имена —`} адрес электронной почты или номер (скорее всего, чей-то личный): опубликованная страница их скрывает; чтобы поделиться и ${names === 1 ? 'ею' : 'ими'}, укажите --no-redact.`,
     detailNeedsMd: '--detail добавляет на страницу markdown полный вердикт и хронологию каждой компании; укажите его вместе с --format md (строка CSV и файл данных с ним не становятся полнее).',
@@ -2012,7 +2014,7 @@ export const ru: Catalog = {
         case 'not-single':
           return `{{${f.name}}} (строка ${line}) — не одно значение; используйте {{#${f.name}}} … {{/${f.name}}}`;
         case 'too-deep':
-          return `разделы вложены здесь глубже ${f.max} уровней; ни одному письму столько не нужно`;
+          return `разделы вложены здесь глубже ${fmt.plural(f.max, { one: 'уровня', few: 'уровней', many: 'уровней', other: 'уровня' })}; ни одному письму столько не нужно`;
         case 'empty':
           return 'шаблон пуст: по нему получилось бы письмо ни о чём';
         case 'repeats-itself':
