@@ -338,6 +338,8 @@ const words = {
   letterCase: { goods: 'goods', services: 'services', telecom: 'telecom', finance: 'finance' } as Record<Case, string>,
   demand: { refund: 'refund', repair: 'repair', replacement: 'replacement', recalculation: 'recalculation', compensation: 'compensation' } as Record<Demand, string>,
 };
+/** How many sources put a company on a list: "2 black" (the help of lists --sources says it so too). */
+const countOn = (n: number, list: ListName) => `${fmt.number(n)} ${words.list[list]}`;
 
 /** The values of a closed vocabulary as help shows them: each id, with the word when it differs. */
 const values = (w: Record<string, string>) => Object.entries(w).map(([id, word]) => (word === id ? id : `${id} (${word})`)).join(', ');
@@ -1138,7 +1140,7 @@ export const en = {
       "--sent": "record the letter as sent: a contact on the timeline (its text kept) and the reply deadline as a promise",
       "--share": "json: a file for others to add as a source: your lists and their reasons, no private evidence",
       "--source": "with --share: the label others see the file by (such as your name)",
-      "--sources": "add, for each company, how your sources list it (such as \"2 black · 1 white\")",
+      "--sources": `add, for each company, how your sources list it (such as "${countOn(2, 'black')} · ${countOn(1, 'white')}")`,
       "--statement": "the date of the statement that first showed a billing error",
       "--template": "your own template instead of the built-in one (- reads standard input)",
       "--text": "promise, refusal, note: what was said",
@@ -1495,7 +1497,7 @@ export const en = {
   },
 
   sources: {
-    countOn: (n: number, list: ListName) => `${fmt.number(n)} ${list}`,
+    countOn,
     noSource: (name: string) => `there is no source ${q(name)}; see \`vetted source list\`.`,
     recordHasNoLists: (name: string) => `${q(name)} is a public complaint record, which puts no company on a list; see what it holds with \`vetted source show ${sh(name)}\`, and what it says of a company with \`vetted company show NAME\`.`,
     listsOf: (name: string, label: string | null, exportedAt: string | null) =>

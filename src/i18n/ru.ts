@@ -387,6 +387,8 @@ const words = {
   letterCase: { goods: 'товары', services: 'услуги', telecom: 'связь', finance: 'финансы' },
   demand: { refund: 'возврат денег', repair: 'ремонт', replacement: 'замена', recalculation: 'перерасчёт', compensation: 'компенсация' },
 };
+/** Сколько источников внесли компанию в список: «2 — чёрный» (так и в справке к lists --sources). */
+const countOn = (n: number, list: ListName) => `${fmt.number(n)} — ${words.list[list]}`;
 
 /** Значения закрытого словаря в справке: каждый id и его слово. */
 const values = (w: Record<string, string>) => Object.entries(w).map(([id, word]) => (word === id ? id : `${id} (${word})`)).join(', ');
@@ -1141,7 +1143,7 @@ export const ru: Catalog = {
       "--sent": "записать письмо как отправленное: событие contact в хронологии (с текстом письма) и срок ответа как обещание",
       "--share": "json: файл, который другие добавят как источник: ваши списки и их причины, без личных фактов",
       "--source": "с --share: подпись, под которой другие увидят файл (например, ваше имя)",
-      "--sources": "добавить к каждой компании, в какие списки её внесли ваши источники (например, \"2 black · 1 white\")",
+      "--sources": `добавить к каждой компании, в какие списки её внесли ваши источники (например, «${countOn(2, 'black')} · ${countOn(1, 'white')}»)`,
       "--statement": "дата выписки, в которой впервые появилась ошибка в счёте",
       "--template": "ваш собственный шаблон вместо встроенного (- читает стандартный ввод)",
       "--text": "обещание, отказ, заметка: что сказали",
@@ -1475,7 +1477,7 @@ export const ru: Catalog = {
   },
 
   sources: {
-    countOn: (n, list) => `${fmt.number(n)} — ${ru.words.list[list]}`,
+    countOn,
     noSource: (name) => `источника ${q(name)} нет; список: \`vetted source list\`.`,
     recordHasNoLists: (name) => `${q(name)} — публичный реестр жалоб, он не вносит компании в списки; что в нём есть, покажет \`vetted source show ${sh(name)}\`, а что он говорит о компании — \`vetted company show НАЗВАНИЕ\`.`,
     listsOf: (name, label, exportedAt) => `Списки источника ${q(name)}${label ? ` (${label})` : ''}${exportedAt ? `, переданные ${fmt.dateTime(exportedAt)}` : ''}, как он их дал:`,

@@ -522,6 +522,11 @@ describe('a source that lists one company of yours under two names', () => {
       expect(shown).toMatch(/as Rostelecom: white since 2026-10-01/);
       expect(shown).toMatch(/as Volgatelecom: black since 2012-07-20/);
       expect(ok(s.run(['lists', '--sources'])).stdout).toMatch(/Rostelecom[^\n]*sources: 1 black · 1 white/);
+      // The help's example is said as the list says it, in each language.
+      const tally = (lang: string) => /Rostelecom[^\n]*· \S+: ([^\n]*)/.exec(ok(s.run(['--lang', lang, 'lists', '--sources'])).stdout)![1].trim();
+      const example = (lang: string) => / (?:источники \(например,|how your sources list it \(such as) (?:«([^»]*)»|"([^"]*)")\)/.exec(ok(s.run(['--lang', lang, 'lists', '--help'])).stdout.replace(/\s+/g, ' '))!.slice(1).find(Boolean)!;
+      expect(tally('ru')).toBe('1 — чёрный · 1 — белый');
+      for (const lang of ['en', 'ru']) expect(example(lang).replace(/\d+/g, 'N'), lang).toBe(tally(lang).replace(/\d+/g, 'N'));
     } finally {
       s.cleanup();
     }
