@@ -11,7 +11,7 @@ import { formatLocalMinute, parseAmount, parseHumanWhen, parseWhen } from '../do
 import { isBefore } from '../domain/date-rules.js';
 import { checkWhen } from './when.js';
 import { timeAnswerProblem } from '../ui/time-answer.js';
-import { computeMetrics, isOpen, letterOfDeadline } from '../domain/incident.js';
+import { computeMetrics, isOpen, isReachedUnknown, letterOfDeadline } from '../domain/incident.js';
 import { incidentListRow, incidentListRowOfText, type IncidentListRow } from '../domain/digest.js';
 import { LIMITS } from '../formats/data-file.js';
 import { askWhichCompany, checkCompanyName, checkNote, problemOf, lookalikeWarning, requireCompany, requireIncident, typoWarning, withStore, readingStore, refuseWhereNone } from './shared.js';
@@ -229,6 +229,8 @@ export async function runEvent(ctx: Context, id: string, typeArg: string, opts: 
     // deadline (settled by any answer): said, for a promise the company made is not.
     const letter = letterOfDeadline(updated.events, logged);
     if (letter) warnings.push(t().incident.readAsDeadline(logged.id!, letter.id!));
+    // Logged without a word of how it went: counted as not known, and said so, with how to say it.
+    if (isReachedUnknown(logged)) warnings.push(t().incident.reachedUnknown(logged.id!));
     if (opts.json) return { out: toJson({ incident: updated.id, event: logged, metrics: computeMetrics(updated, ctx.now()) }), err: warnings };
     return { err: [t().incident.logged(type, updated.id, updated.company, at, logged.id!), ...warnings] };
   });

@@ -1,13 +1,15 @@
 // Service figures of one company across its incidents: pure sums of the timelines.
 
 import type { Incident, Level } from './types.js';
-import { closingOf, highestLevel, levelRank, promisesApart } from './incident.js';
+import { closingOf, highestLevel, isReachedUnknown, levelRank, promisesApart } from './incident.js';
 
 export interface ServiceFigures {
   incidents: number;
   contacts: number;
   /** The contacts that reached a live person: where none logged its wait, the median is null, but a person was reached. */
   contacts_reached_human: number;
+  /** The contacts (by letter or email aside) that do not say whether a person answered: counted neither as reaching one nor as not. */
+  contacts_reached_human_unknown: number;
   median_minutes_to_human: number | null;
   blocked_share: number | null;
   promises_kept: number;
@@ -31,7 +33,7 @@ const share = (n: number, of: number) => (of ? Math.round((1000 * n) / of) / 100
 
 export function serviceFigures(incidents: Incident[], now: number): ServiceFigures {
   const waits: number[] = [];
-  let contacts = 0, reachedHuman = 0, blocked = 0, kept = 0, broken = 0, resolved = 0;
+  let contacts = 0, reachedHuman = 0, unknown = 0, blocked = 0, kept = 0, broken = 0, resolved = 0;
   let apologies = 0, explanations = 0, compensations = 0, proactive = 0;
   let highest: Level | null = null;
   for (const i of incidents) {
@@ -40,6 +42,7 @@ export function serviceFigures(incidents: Incident[], now: number): ServiceFigur
         contacts++;
         if (e.robot || e.dropped) blocked++;
         if (e.reached_human) reachedHuman++;
+        else if (isReachedUnknown(e)) unknown++;
         if (e.reached_human && e.wait_minutes !== undefined) waits.push(e.wait_minutes);
       } else if (e.type === 'apology') apologies++;
       else if (e.type === 'explanation') explanations++;
@@ -61,6 +64,7 @@ export function serviceFigures(incidents: Incident[], now: number): ServiceFigur
     incidents: incidents.length,
     contacts,
     contacts_reached_human: reachedHuman,
+    contacts_reached_human_unknown: unknown,
     median_minutes_to_human: median(waits),
     blocked_share: share(blocked, contacts),
     promises_kept: kept,

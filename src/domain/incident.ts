@@ -176,6 +176,14 @@ export function isWritten(e: IncidentEvent): boolean {
   return e.type === 'contact' && (e.channel === 'letter' || e.channel === 'email') && e.reached_human !== true;
 }
 
+/**
+ * A contact that does not say whether a person answered: it reached one or not, nobody knows. A
+ * letter or email says it by being one (no person answered there and then: see isWritten).
+ */
+export function isReachedUnknown(e: IncidentEvent): boolean {
+  return e.type === 'contact' && e.reached_human === undefined && !isWritten(e);
+}
+
 /** Where each event of a timeline stands, as last looked at (see indexIn). */
 const POSITIONS = new WeakMap<readonly IncidentEvent[], { length: number; at: Map<IncidentEvent, number> }>();
 
@@ -421,6 +429,8 @@ export interface IncidentMetrics {
   minutes_to_human: number | null;
   /** Whether any of those contacts logged its wait: a person reached with no wait logged is no time of 0 known. */
   minutes_to_human_logged: boolean;
+  /** The contacts that do not say whether a person answered: where none reached one, whether any would have is not known. */
+  contacts_reached_human_unknown: number;
   robot_contacts: number;
   dropped_contacts: number;
   /** The company's own promises: the reply deadlines of the customer's letters are counted apart. */
@@ -477,6 +487,7 @@ export function computeMetrics(i: Incident, now: number): IncidentMetrics {
     contacts: contacts.length,
     minutes_to_human: toHuman.reached ? (toHuman.minutes ?? 0) : null,
     minutes_to_human_logged: toHuman.minutes !== null,
+    contacts_reached_human_unknown: contacts.filter(isReachedUnknown).length,
     robot_contacts: contacts.filter((c) => c.robot).length,
     dropped_contacts: contacts.filter((c) => c.dropped).length,
     promises: promises.length,

@@ -101,6 +101,22 @@ const cutShort = (size: number, expected?: number) =>
   expected ? `${fmt.plural(size, { one: 'byte', other: 'bytes' })} of the ${fmt.number(expected)} its header gives` : `${fmt.plural(size, { one: 'byte', other: 'bytes' })}: not even its header is whole`;
 
 const minutes = (n: number) => fmt.plural(n, { one: 'minute', other: 'minutes' });
+/**
+ * The wait for a live person in words: its minutes, or why there are none. A contact that does
+ * not say whether a person answered is not one that reached none: "never" only of those that say.
+ */
+const toHumanWords = (wait: number | null, reached: boolean, contacts: number, unknown: number) =>
+  wait !== null
+    ? minutes(wait)
+    : reached
+      ? 'a person answered, but no wait was logged'
+      : !contacts
+        ? 'no contact logged'
+        : unknown === contacts
+          ? `not known: ${contacts === 1 ? 'the contact does not say' : `none of the ${fmt.number(contacts)} contacts says`} whether a person answered`
+          : unknown
+            ? `never reached one (${fmt.plural(unknown, { one: 'contact', other: 'contacts' })} of ${fmt.number(contacts)} ${unknown === 1 ? 'does' : 'do'} not say whether a person answered)`
+            : 'never reached one';
 
 const brokenChecklist = (first: string, more: number, file: string) =>
   more
@@ -546,11 +562,12 @@ export const en = {
     listHeaders: ['COMPANY', 'ALIASES', 'CATEGORY', 'CHECKS', 'INCIDENTS', 'OPEN'],
     open: 'open',
     closed: 'closed',
-    never: 'never reached one',
     figureLines: (f: {
       median: number | null;
       /** Whether a contact reached a live person: where one did and the median is null, no wait was logged. */
       reachedHuman: boolean;
+      /** The contacts that do not say whether a person answered. */
+      unknown: number;
       blocked: string;
       contacts: number;
       kept: number;
@@ -563,7 +580,7 @@ export const en = {
       unasked: number;
       highest: Level | null;
     }) => [
-      `time to a live person (median): ${f.median !== null ? minutes(f.median) : f.reachedHuman ? 'a person answered, but no wait was logged' : f.contacts ? 'never reached one' : 'no contact logged'}`,
+      `time to a live person (median): ${toHumanWords(f.median, f.reachedHuman, f.contacts, f.unknown)}`,
       `contacts blocked by a robot or dropped: ${f.blocked} of ${f.contacts}`,
       `promises: ${f.kept} kept, ${f.broken} broken`,
       `incidents resolved: ${f.resolved} of ${f.incidents}`,
@@ -642,6 +659,8 @@ export const en = {
       toHuman: number | null;
       /** Whether a contact reached a live person: where one did and toHuman is null, no wait was logged. */
       reachedHuman: boolean;
+      /** The contacts that do not say whether a person answered. */
+      unknown: number;
       promises: number;
       broken: number;
       /** The reply deadlines of the customer's letters to the company, and how many it let pass. */
@@ -661,7 +680,7 @@ export const en = {
       const yn = (b: boolean) => (b ? 'yes' : 'no');
       return [
         `contacts: ${m.contacts} (${m.robots} with a robot in the way, ${m.dropped} cut off or unanswered)`,
-        `time to a live person: ${m.toHuman !== null ? minutes(m.toHuman) : m.reachedHuman ? 'a person answered, but no wait was logged' : m.contacts ? 'never reached one' : 'no contact logged'}`,
+        `time to a live person: ${toHumanWords(m.toHuman, m.reachedHuman, m.contacts, m.unknown)}`,
         `promises: ${m.promises}, broken: ${m.broken}${repliesApart({ broken: m.missed, total: m.replies }, { broken: m.theirMissed, total: m.theirReplies })}`,
         `highest level reached: ${level[m.highest]}`,
         `apologised: ${yn(m.apologised)} · explained: ${yn(m.explained)} · compensated: ${yn(m.compensated)}${m.compensated ? ` (${m.proactive ? 'unasked' : 'only when asked'}; it took: ${m.effort ?? 'none'})` : ''}`,
@@ -693,6 +712,8 @@ export const en = {
     // No example values: typed as printed, a hint must not record a contact that never happened.
     next: (ref: string) => `next: vetted incident event ${ref} contact (on a terminal it asks how it went; else say it with --channel, --reached-human and --wait-minutes)`,
     logged: (type: EventType, id: string, company: string, at: string, event: string) => `logged ${type} ${event} on ${id} (${company}) at ${when(at)}`,
+    reachedUnknown: (event: string) =>
+      `  note: ${event} does not say whether a person answered, so the figures count that as not known; say it with \`vetted event edit ${event} --reached-human\` (or --no-reached-human), and the wait with --wait-minutes.`,
     readAsDeadline: (event: string, letter: string) =>
       `  note: ${event} stands at the moment and level of your letter ${letter}, so it is read as that letter's reply deadline, met by any answer of theirs; if the company made this promise, give the time they did: \`vetted event edit ${event} --at WHEN\`.`,
     nextPromise: (ref: string) => `next, when they promise something: vetted incident event ${ref} promise --text "what they said" --due "tomorrow 18:00"`,

@@ -45,6 +45,22 @@ const repliesApart = (replies: { broken: number; total: number }, theirs: { brok
 const theirs = (w: ReplyOwer) => (w === 'court' ? 'суда' : 'регулятора');
 const days = (n: number) => fmt.plural(n, { one: 'день', few: 'дня', many: 'дней', other: 'дня' });
 const minutes = (n: number) => fmt.plural(n, { one: 'минута', few: 'минуты', many: 'минут', other: 'минуты' });
+/**
+ * Ожидание живого человека словами: его минуты или почему их нет. Контакт, в котором не записано,
+ * ответил ли человек, — не контакт, где не дозвонились: «не дозвонились» — только о тех, где записано.
+ */
+const toHumanWords = (wait: number | null, reached: boolean, contacts: number, unknown: number, never: string) =>
+  wait !== null
+    ? minutes(wait)
+    : reached
+      ? 'дозвонились, но ожидание не записано'
+      : !contacts
+        ? 'контактов не записано'
+        : unknown === contacts
+          ? `неизвестно: ${contacts === 1 ? 'в контакте не записано' : `ни в одном из ${fmt.plural(contacts, { one: 'контакта', few: 'контактов', many: 'контактов', other: 'контакта' })} не записано`}, ответил ли человек`
+          : unknown
+            ? `${never} (в ${fmt.plural(unknown, { one: 'контакте', few: 'контактах', many: 'контактах', other: 'контакта' })} из ${fmt.number(contacts)} не записано, ответил ли человек)`
+            : never;
 const rowForms = { one: 'строка', few: 'строки', many: 'строк', other: 'строки' };
 const companyForms = { one: 'компания', few: 'компании', many: 'компаний', other: 'компании' };
 const complaintForms = { one: 'жалоба', few: 'жалобы', many: 'жалоб', other: 'жалобы' };
@@ -574,9 +590,8 @@ export const ru: Catalog = {
     listHeaders: ['КОМПАНИЯ', 'ДРУГИЕ НАЗВАНИЯ', 'КАТЕГОРИЯ', 'ПРОВЕРКИ', 'ОБРАЩЕНИЯ', 'ОТКРЫТО'],
     open: 'открыто',
     closed: 'закрыто',
-    never: 'не дозвонились ни разу',
     figureLines: (f) => [
-      `время до живого человека (медиана): ${f.median !== null ? minutes(f.median) : f.reachedHuman ? 'дозвонились, но ожидание не записано' : f.contacts ? 'не дозвонились ни разу' : 'контактов не записано'}`,
+      `время до живого человека (медиана): ${toHumanWords(f.median, f.reachedHuman, f.contacts, f.unknown, 'не дозвонились ни разу')}`,
       `контактов, где мешал робот или оборвалась связь: ${f.blocked} из ${f.contacts}`,
       `обещания: сдержано ${f.kept}, нарушено ${f.broken}`,
       `решено обращений: ${f.resolved} из ${f.incidents}`,
@@ -646,7 +661,7 @@ export const ru: Catalog = {
       const yn = (b: boolean) => (b ? 'да' : 'нет');
       return [
         `контактов: ${m.contacts} (мешал робот: ${m.robots}, связь оборвалась или нет ответа: ${m.dropped})`,
-        `время до живого человека: ${m.toHuman !== null ? minutes(m.toHuman) : m.reachedHuman ? 'дозвонились, но ожидание не записано' : m.contacts ? 'не дозвонились' : 'контактов не записано'}`,
+        `время до живого человека: ${toHumanWords(m.toHuman, m.reachedHuman, m.contacts, m.unknown, 'не дозвонились')}`,
         `обещаний: ${m.promises}, нарушено: ${m.broken}${repliesApart({ broken: m.missed, total: m.replies }, { broken: m.theirMissed, total: m.theirReplies })}`,
         `выше всего: ${level[m.highest]}`,
         `извинились: ${yn(m.apologised)} · объяснили: ${yn(m.explained)} · компенсировали: ${yn(m.compensated)}${m.compensated ? ` (${m.proactive ? 'без просьбы' : 'только по просьбе'}; чего стоило: ${effort[m.effort ?? 'none']})` : ''}`,
@@ -676,6 +691,8 @@ export const ru: Catalog = {
     opened: (ref, company) => `открыто обращение ${ref} к компании ${company}`,
     next: (ref) => `дальше: vetted incident event ${ref} contact (в терминале спросит, как всё прошло; иначе укажите это в --channel, --reached-human и --wait-minutes)`,
     logged: (type, id, company, at, event) => `записано событие ${event} (${ru.words.event[type as EventType]}) в ${id} (${company}), ${fmt.dateTime(at)}`,
+    reachedUnknown: (event) =>
+      `  обратите внимание: в ${event} не записано, ответил ли человек, поэтому в показателях это считается неизвестным; укажите это: \`vetted event edit ${event} --reached-human\` (или --no-reached-human), а ожидание — в --wait-minutes.`,
     readAsDeadline: (event, letter) =>
       `  обратите внимание: ${event} стоит в моменте и на уровне вашего письма ${letter}, поэтому читается как срок ответа на это письмо, который выполняет любой их ответ; если это обещание дала компания, укажите время, когда она его дала: \`vetted event edit ${event} --at КОГДА\`.`,
     nextPromise: (ref) => `дальше, когда вам что-то пообещают: vetted incident event ${ref} promise --text "что сказали" --due "завтра 18:00"`,

@@ -49,6 +49,7 @@ export function figureLines(f: ServiceFigures): string[] {
   return t().company.figureLines({
     median: f.median_minutes_to_human,
     reachedHuman: f.contacts_reached_human > 0,
+    unknown: f.contacts_reached_human_unknown,
     blocked: pct(f.blocked_share),
     contacts: f.contacts,
     kept: f.promises_kept,

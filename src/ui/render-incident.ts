@@ -113,6 +113,7 @@ export function describeMetrics(m: IncidentMetrics): string[] {
     dropped: m.dropped_contacts,
     toHuman: m.minutes_to_human_logged ? m.minutes_to_human : null,
     reachedHuman: m.minutes_to_human !== null,
+    unknown: m.contacts_reached_human_unknown,
     promises: m.promises,
     broken: m.promises_broken,
     replies: m.reply_deadlines,

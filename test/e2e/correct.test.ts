@@ -264,8 +264,18 @@ describe('a wrong date, and an incident on the wrong company', () => {
   it('says no contact is logged, rather than that none reached a person, where none is', () => {
     expect(ok(s.run(['incident', 'show', 'ozon-1'])).stdout).toMatch(/time to a live person: no contact logged/);
     expect(ok(s.run(['--lang', 'ru', 'incident', 'show', 'ozon-1'])).stdout).toMatch(/время до живого человека: контактов не записано/);
-    ok(s.run(['incident', 'event', 'ozon-1', 'contact', '--channel', 'phone', '--robot', '--at', '2026-11-21 10:00']));
-    expect(ok(s.run(['incident', 'show', 'ozon-1'])).stdout).toMatch(/time to a live person: never reached one/);
+    // A contact that does not say whether a person answered: not known, not "never"; said so as it is logged.
+    const logged = ok(s.run(['incident', 'event', 'ozon-1', 'contact', '--channel', 'phone', '--robot', '--at', '2026-11-21 10:00']));
+    expect(logged.stderr).toMatch(/^ {2}note: ozon-1#1 does not say whether a person answered, so the figures count that as not known; say it with `vetted event edit ozon-1#1 --reached-human` \(or --no-reached-human\), and the wait with --wait-minutes\.$/m);
+    expect(ok(s.run(['incident', 'show', 'ozon-1'])).stdout).toMatch(/time to a live person: not known: the contact does not say whether a person answered\n/);
+    expect(ok(s.run(['company', 'show', 'Ozon'])).stdout).toMatch(/time to a live person \(median\): not known: the contact does not say whether a person answered\n/);
+    expect(ok(s.run(['--lang', 'ru', 'company', 'show', 'Ozon'])).stdout).toMatch(/время до живого человека \(медиана\): неизвестно: в контакте не записано, ответил ли человек\n/);
+    ok(s.run(['event', 'edit', 'ozon-1#1', '--no-reached-human']));
+    expect(ok(s.run(['incident', 'show', 'ozon-1'])).stdout).toMatch(/time to a live person: never reached one\n/);
+    // Said of it, how it went asks no note; a letter says it by being one.
+    expect(ok(s.run(['incident', 'event', 'ozon-1', 'contact', '--channel', 'phone', '--no-reached-human', '--at', '2026-11-21 11:00'])).stderr).not.toMatch(/note:/);
+    expect(ok(s.run(['incident', 'event', 'ozon-1', 'contact', '--channel', 'email', '--at', '2026-11-21 12:00'])).stderr).not.toMatch(/note:/);
+    expect(ok(s.run(['incident', 'show', 'ozon-1'])).stdout).toMatch(/time to a live person: never reached one\n/);
   });
 
   it('lists the opening date in the form of the reader\'s language', () => {

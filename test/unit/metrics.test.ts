@@ -7,6 +7,9 @@ import { ru } from '../../src/i18n/ru.js';
 import { adviceWords } from '../../src/ui/advice.js';
 import { computeMetrics, promiseStatus, replySettledBy, type IncidentMetrics } from '../../src/domain/incident.js';
 import { dueReport } from '../../src/domain/digest.js';
+import { serviceFigures } from '../../src/domain/figures.js';
+import { describeMetrics } from '../../src/ui/render-incident.js';
+import { useLanguage } from '../../src/i18n/index.js';
 import type { Incident, IncidentEvent, Level } from '../../src/domain/types.js';
 import {
   apology,
@@ -88,6 +91,56 @@ describe('computeMetrics: minutes_to_human', () => {
     // No person reached: no time to one, logged or not.
     expect(metric(incident({ events: [contact({ wait_minutes: 9 })] }), 'minutes_to_human_logged')).toBe(false);
     expect(metric(incident({ events: [] }), 'minutes_to_human_logged')).toBe(false);
+  });
+});
+
+describe('a contact that does not say whether a person answered', () => {
+  const at = (h: number) => `2024-01-01T${String(h).padStart(2, '0')}:00`;
+  // [name, contacts, the reached-unknown count, the incident's words in English, in Russian]
+  const cases: [string, IncidentEvent[], number, string, string][] = [
+    ['no contact', [], 0, 'no contact logged', 'контактов не записано'],
+    ['one that says none answered', [contact({ reached_human: false })], 0, 'never reached one', 'не дозвонились'],
+    ['one that does not say', [contact({ robot: true })], 1, 'not known: the contact does not say whether a person answered', 'неизвестно: в контакте не записано, ответил ли человек'],
+    ['two that do not say', [contact({ at: at(10) }), contact({ at: at(11), dropped: true })], 2, 'not known: none of the 2 contacts says whether a person answered', 'неизвестно: ни в одном из 2 контактов не записано, ответил ли человек'],
+    [
+      'one that says none answered, one that does not say',
+      [contact({ at: at(10), reached_human: false }), contact({ at: at(11) })],
+      1,
+      'never reached one (1 contact of 2 does not say whether a person answered)',
+      'не дозвонились (в 1 контакте из 2 не записано, ответил ли человек)',
+    ],
+    [
+      'one that says none answered, two that do not say',
+      [contact({ at: at(10), reached_human: false }), contact({ at: at(11) }), contact({ at: at(12) })],
+      2,
+      'never reached one (2 contacts of 3 do not say whether a person answered)',
+      'не дозвонились (в 2 контактах из 3 не записано, ответил ли человек)',
+    ],
+    ['one that does not say, then one that reached a person', [contact({ at: at(10), wait_minutes: 4 }), contact({ at: at(11), reached_human: true, wait_minutes: 3 })], 1, '7 minutes', '7 минут'],
+  ];
+  it.each(cases)('%s: counted apart, and said as not known, not as never', async (_name, events, unknown, english, russian) => {
+    const i = incident({ events });
+    const m = computeMetrics(i, NOW);
+    expect(m.contacts_reached_human_unknown).toBe(unknown);
+    expect(serviceFigures([i], NOW).contacts_reached_human_unknown).toBe(unknown);
+    const words = async (lang: 'en' | 'ru') => {
+      await useLanguage(lang);
+      try {
+        return describeMetrics(m).find((l) => l.startsWith('time to') || l.startsWith('время до'));
+      } finally {
+        await useLanguage('en');
+      }
+    };
+    expect(await words('en')).toBe(`time to a live person: ${english}`);
+    expect(await words('ru')).toBe(`время до живого человека: ${russian}`);
+  });
+
+  it('is said so in the company figures too, in both languages', () => {
+    const f = serviceFigures([incident({ events: [contact({ at: '2024-01-01T10:00' })] }), incident({ events: [contact({ at: '2024-01-01T10:00', reached_human: false })] })], NOW);
+    expect(f).toMatchObject({ contacts: 2, contacts_reached_human: 0, contacts_reached_human_unknown: 1, median_minutes_to_human: null });
+    const line = (c: typeof en) => c.company.figureLines({ median: null, reachedHuman: false, unknown: f.contacts_reached_human_unknown, blocked: '0%', contacts: f.contacts, kept: 0, broken: 0, resolved: '0%', incidents: 2, apologies: 0, explanations: 0, compensations: 0, unasked: 0, highest: null })[0];
+    expect(line(en)).toBe('time to a live person (median): never reached one (1 contact of 2 does not say whether a person answered)');
+    expect(line(ru)).toBe('время до живого человека (медиана): не дозвонились ни разу (в 1 контакте из 2 не записано, ответил ли человек)');
   });
 });
 
@@ -502,7 +555,7 @@ describe('computeMetrics: the reply deadlines of letters, the company’s apart 
     expect([m.authority_reply_deadlines, m.authority_reply_deadlines_missed]).toEqual([3, 2]);
   });
   it('says them apart in words, in both languages', () => {
-    const counts = { contacts: 2, robots: 0, dropped: 0, toHuman: null, reachedHuman: false, promises: 0, broken: 0, highest: 'regulator' as Level, apologised: false, explained: false, compensated: false, proactive: false, effort: null, daysOpen: 30 };
+    const counts = { contacts: 2, robots: 0, dropped: 0, toHuman: null, reachedHuman: false, unknown: 0, promises: 0, broken: 0, highest: 'regulator' as Level, apologised: false, explained: false, compensated: false, proactive: false, effort: null, daysOpen: 30 };
     expect(en.incident.metrics({ ...counts, replies: 1, missed: 0, theirReplies: 1, theirMissed: 1 })[2]).toBe(
       'promises: 0, broken: 0 (and 1 reply deadline of your letters to the company, 0 missed; 1 reply deadline of your letters to a regulator or a court, 1 passed without their reply)',
     );
