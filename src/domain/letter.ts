@@ -13,6 +13,14 @@ import type { TemplateSchema, TemplateScope } from './template.js';
 const ASKING = new Set<IncidentEvent['type']>(['contact', 'escalation', 'promise', 'refusal']);
 
 /**
+ * The events that show the company had been told of the problem by then: the customer went to it
+ * (a contact, an escalation), or it spoke to the customer of it (a promise, an apology, an
+ * explanation, a refusal, a compensation). A note is the customer's own; a resolution may be
+ * the problem going away, with nobody told.
+ */
+const TOLD = new Set<IncidentEvent['type']>(['contact', 'escalation', 'promise', 'apology', 'explanation', 'refusal', 'compensation']);
+
+/**
  * The kind of letter the escalation ladder calls for as `due` reads it at `now`: the next rung's
  * where the level the incident is at has failed (`due` advises escalating) or has been written
  * to, else one to that level itself (a letter over a supervisor's head while the supervisor's promise still runs was
@@ -341,9 +349,10 @@ export function composeLetter(r: LetterRequest): ComposedLetter {
   const next: NextStep = r.kind === 'complaint' ? 'quality' : r.kind === 'escalation' ? (level === 'quality' ? 'management' : 'claim') : r.kind === 'claim' ? 'regulator' : 'court';
   const nextStep = w.nextStep(next, regulator);
 
-  // The day the customer first told the company (a contact, an escalation), beside the day the
-  // problem began: the letters said "a problem I reported on" the opening, which no contact may have told.
-  const firstReport = i.events.find((e) => e.type === 'contact' || e.type === 'escalation');
+  // The day the company was first told (see TOLD), beside the day the problem began: the letters
+  // said "a problem I reported on" the opening, which no contact may have told; and a promise
+  // made before any contact was logged was made to someone who had told them.
+  const firstReport = i.events.find((e) => TOLD.has(e.type));
   const reported = firstReport ? formatWhen(firstReport.at, w, false) : null;
 
   const scope: TemplateScope = {

@@ -16,7 +16,7 @@ import { loadPacks } from '../../src/formats/law-file.js';
 import { projectDir } from '../../src/formats/project-files.js';
 import type { Incident, IncidentEvent } from '../../src/domain/types.js';
 import { SHARED } from '../helpers/cli.js';
-import { incident as makeIncident, contact, promise, escalation, refusal, apology, note, resolution } from '../helpers/builders.js';
+import { incident as makeIncident, contact, promise, escalation, refusal, apology, explanation, compensation, note, resolution } from '../helpers/builders.js';
 
 const refusedAt = (level: 'quality' | 'management' | 'regulator') => refusal({ at: '2024-01-02T10:00', level });
 
@@ -437,6 +437,22 @@ describe('what a letter says of the timeline, and only that', () => {
     const text = renderLetter(template('en', 'complaint'), scopeOf({ ...base([contact({ at: '2026-11-10T10:00', channel: 'phone' })]), kind: 'complaint' }), 'md');
     expect(text).toContain('a problem that began on 1 November 2026 and that I first reported on 10 November 2026: Router broken.');
     expect(text).not.toContain('I reported on 1 November');
+  });
+
+  it.each([
+    ['a promise', promise({ at: '2026-11-03T10:00', due: '2026-11-04T10:00' })],
+    ['an apology', apology({ at: '2026-11-03T10:00' })],
+    ['an explanation', explanation({ at: '2026-11-03T10:00' })],
+    ['a refusal', refusal({ at: '2026-11-03T10:00' })],
+    ['a compensation', compensation({ at: '2026-11-03T10:00', kind: 'refund' })],
+  ])('counts the company told by %s before any contact logged: it spoke of the problem, so it knew', (_name, first) => {
+    expect(scopeOf(base([first, escalation('supervisor', '2026-11-06T10:00')]))).toMatchObject({ reported: '3 November 2026' });
+  });
+
+  it('counts no one told by a note or a resolution alone', () => {
+    expect(scopeOf(base([note({ at: '2026-11-02T10:00' })]))).toMatchObject({ reported: null });
+    expect(scopeOf(base([note({ at: '2026-11-02T10:00' }), resolution('resolved', '2026-11-03T10:00')]))).toMatchObject({ reported: null });
+    expect(scopeOf(base([note({ at: '2026-11-02T10:00' }), contact({ at: '2026-11-04T10:00', channel: 'phone' })]))).toMatchObject({ reported: '4 November 2026' });
   });
 });
 
