@@ -756,9 +756,9 @@ export const ru: Catalog = {
   pin: {
     notAList: (given) => `закрепить можно в чёрном (black) или белом (white) списке, а не ${q(given)}.`,
     needsReason: 'для закрепления нужна причина --reason "почему": она показана как «закреплено вами: …» везде, где видна компания.',
-    pinned: (name, list, reason) => `Компания ${name} закреплена ${listIn[list as ListName] ?? list}: ${reason}`,
-    notPinned: (name) => `Компания ${name} не закреплена; откреплять нечего.`,
-    unpinned: (name) => `Компания ${name} откреплена: список снова решают факты (см. \`vetted why ${sh(name)}\`).`,
+    pinned: (name, list, reason) => `компания ${name} закреплена ${listIn[list as ListName] ?? list}: ${reason}`,
+    notPinned: (name) => `компания ${name} не закреплена; откреплять нечего.`,
+    unpinned: (name) => `компания ${name} откреплена: список снова решают факты (см. \`vetted why ${sh(name)}\`).`,
   },
 
   errors: {
@@ -2142,9 +2142,9 @@ export const ru: Catalog = {
     question: {
       channel: 'Как вы связались?',
       reached_human: 'Ответил живой человек?',
-      wait_minutes: 'Сколько минут до ответа человека (или пока вы не сдались)',
+      wait_minutes: 'Сколько минут прошло до ответа человека (или пока вы не сдались)?',
       robot: 'Мешало голосовое меню или бот?',
-      queue_position: 'Ваше место в очереди, если назвали (Enter — пропустить)',
+      queue_position: 'Какое у вас было место в очереди, если его назвали? (Enter — пропустить)',
       dropped: 'Связь оборвалась или никто не ответил?',
       level: 'Кто это был? (насколько высоко в компании)',
       note: 'Заметка (имена, что сказали; Enter — пропустить)',

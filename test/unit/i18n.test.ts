@@ -218,6 +218,53 @@ describe('a number and its noun in Russian', () => {
   });
 });
 
+describe('the first letter of a Russian message', () => {
+  it('is small where the English one is: a message after "vetted: " or in a line of its own goes on as a sentence begun', () => {
+    // Each message said with "x" for what it is given (a name, a number), and its first letter compared.
+    const say = (v: unknown): string | undefined => {
+      if (typeof v === 'string') return v;
+      if (typeof v !== 'function') return undefined;
+      for (const arg of ['x', 1]) {
+        try {
+          const r = (v as (...a: unknown[]) => unknown)(...Array<unknown>(v.length).fill(arg));
+          if (typeof r === 'string') return r;
+        } catch {
+          // Given something else (an object): tried with the next.
+        }
+      }
+      return undefined;
+    };
+    // A page's line that begins with a number in English ("3 on the black list") is a sentence of its own in Russian.
+    const own = new Set(['page.counts']);
+    const capitals: string[] = [];
+    const walk = (a: unknown, b: unknown, path: string[]) => {
+      if (a && b && typeof a === 'object' && typeof b === 'object' && !Array.isArray(a)) {
+        for (const k of Object.keys(a)) walk((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k], [...path, k]);
+        return;
+      }
+      const english = say(a);
+      const russian = say(b);
+      if (english !== undefined && russian !== undefined && /^[a-z]/.test(english) && /^[А-ЯЁ]/.test(russian) && !own.has(path.join('.'))) capitals.push(`${path.join('.')}: ${russian}`);
+    };
+    walk(en, ru, []);
+    expect(capitals).toEqual([]);
+    expect(ru.pin.notPinned('Volgatelecom')).toBe('компания Volgatelecom не закреплена; откреплять нечего.');
+  });
+});
+
+describe('the questions asked on a terminal', () => {
+  it('end as questions where they ask one, in each language: «Сколько минут…?», not a label without its mark', () => {
+    const asks = { en: /^(How|What|Who|When|Which|Whose|Did|Was|Is|Are|Do|Does|Log)\b/, ru: /^(Как|Что|Кто|Сколько|Когда|Какой|Какая|Какое|Какие|Чей|Чья|Чего|Ответил|Мешало|Связь|Сдержали|Предложили|Сказали|Записать|К какому)/ };
+    for (const [lang, c] of [['en', en], ['ru', ru]] as const) {
+      const questions = Object.entries(c.prompts.question as Record<string, string>);
+      expect(questions.length).toBeGreaterThan(10);
+      for (const [field, q] of questions) if (asks[lang].test(q)) expect(q.replace(/ \([^()]*\)$/, ''), `${lang} ${field}`).toMatch(/\?$/);
+    }
+    expect(ru.prompts.question.wait_minutes).toMatch(/^Сколько минут.*\?$/);
+    expect(ru.prompts.question.queue_position).toMatch(/\? \(Enter — пропустить\)$/);
+  });
+});
+
 describe('due in Russian', () => {
   it('in Russian, how late a promise is reads right for every number (просрочено на 21 минуту, на 1 час, на 21 день)', () => {
     const minutes = (n: number) => n * 60_000;
