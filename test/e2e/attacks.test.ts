@@ -257,7 +257,7 @@ describe('2. devices and special files are not taken for ours', () => {
     expect(expectOneLineError(s.run(['export', '--out', `${'y'.repeat(256)}/lists.md`]))).toMatch(/holds a name too long for a file system \(256 bytes/);
     const deep = `${'abcdefghij/'.repeat(400)}lists.md`;
     expect(expectOneLineError(s.run(['export', '--out', deep]))).toBe(`vetted: ${deep} is too long a path for a file system; give --out a shorter path.`);
-    expect(expectOneLineError(s.run(['--lang', 'ru', 'export', '--out', long]))).toBe(`vetted: в пути ${long} есть имя, слишком длинное для файловой системы (303 байт, а допустимо не больше 255); укажите в --out имя покороче.`);
+    expect(expectOneLineError(s.run(['--lang', 'ru', 'export', '--out', long]))).toBe(`vetted: в пути ${long} есть имя, слишком длинное для файловой системы (303 байта, а допустимо не больше 255); укажите в --out имя покороче.`);
     expect(readdirSync(s.dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });
 
