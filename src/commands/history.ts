@@ -193,7 +193,7 @@ export async function runUndo(ctx: Context, count: string | undefined, opts: { o
     const one = done.length === 1;
     return {
       err: [
-        ...done.flatMap((d) => [h.undone(d.undone.id, summaryOf(d.undone), one ? d.by : undefined), ...(d.changedNothing ? [h.foundUndone(d.undone.id)] : [])]),
+        ...done.flatMap((d) => [h.undone(d.undone.id, summaryOf(d.undone), one && !d.changedNothing ? d.by : undefined), ...(d.changedNothing ? [h.foundUndone(d.undone.id)] : [])]),
         ...(one ? [] : [h.redoAll(done.map((d) => d.by).reverse())]),
       ],
     };

@@ -258,9 +258,15 @@ export function nameTakenSince(db: DB, op: number): NameTaken | undefined {
 export function settleUndone(db: DB, target: Operation): void {
   const read = db.prepare('SELECT reverts, reverted_by FROM operations WHERE id = ?');
   const set = db.prepare('UPDATE operations SET reverted_by = ? WHERE id = ?');
+  const changed = db.prepare('SELECT 1 FROM changes WHERE op = ? LIMIT 1');
   let above = target.id;
   let aboveStands = false;
-  for (let below = target.reverts; below !== null; ) {
+  // Down the chain only: each undoes one made before it (a damaged journal naming a later one, or
+  // itself, would otherwise be walked round for ever).
+  for (let below = target.reverts; below !== null && below < above; ) {
+    // An undo that found the record as it was already (it changed nothing) put nothing back that
+    // its own undo would take away again: what it undid stays as it is.
+    if (changed.get(above) === undefined) break;
     const row = read.get(below) as { reverts: number | null; reverted_by: number | null } | undefined;
     if (!row) break;
     // Undone by the one above while it stands; once that is undone, by none (or by another, which
