@@ -182,12 +182,16 @@ export function renderIncident(i: Incident, now: number, paint: Paint, attachmen
   const opened = msOf(i.opened);
   if (!i.events.length) lines.push(paint.dim(c.noEvents(i.id)));
   const idWidth = largest(i.events.map((e) => eventNumber(e).length), 0);
-  // The day's column as wide as a day of two digits and a space: "день 10" is a letter longer than "day 10".
-  const dayWidth = c.day(10).length + 1;
-  for (const e of i.events) {
-    // The day of the incident it happened on; an event before the opening (an old record) shows its date alone.
+  // The day of the incident each happened on; an event before the opening (an old record) shows its date alone.
+  const dayTexts = i.events.map((e) => {
     const day = calendarDaysBetween(opened, msOf(e.at)) + 1;
-    const dayText = day >= 1 ? c.day(day) : '';
+    return day >= 1 ? c.day(day) : '';
+  });
+  // The day's column as wide as the longest day shown and a space, and at least as a day of two
+  // digits ("день 10" is a letter longer than "day 10"): a timeline past day 99 keeps its column.
+  const dayWidth = dayTexts.reduce((w, d) => Math.max(w, d.length), c.day(10).length) + 1;
+  for (const [k, e] of i.events.entries()) {
+    const dayText = dayTexts[k];
     const when = `${t().fmt.date(e.at)} ${shortTime(e.at).padEnd(5)}  ${dayText.padEnd(dayWidth)}`;
     lines.push(`  ${eventNumber(e).padStart(idWidth)}  ${paint.dim(when)} ${describeEvent(e, i, now, paint)}`);
   }

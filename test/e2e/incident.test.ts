@@ -571,6 +571,17 @@ describe('the days of a timeline, in Russian', () => {
       const ru = ok(u.run(['--lang', 'ru', 'incident', 'show', 'shop-1'])).stdout;
       expect(ru).toMatch(/ день 1 {3}\S/);
       expect(ru).toMatch(/ день 10 {2}\S/);
+      // Past day 99, the column is as wide as its longest day, in both languages.
+      ok(u.run(['incident', 'add', 'Shop', '--title', 'long', '--opened', '2026-06-01 09:00']));
+      for (const at of ['2026-06-01 10:00', '2026-06-10 10:00', '2026-10-09 10:00']) {
+        ok(u.run(['incident', 'event', 'shop-2', 'contact', '--channel', 'phone', '--no-reached-human', '--at', at]));
+      }
+      const long = ok(u.run(['incident', 'show', 'shop-2'])).stdout;
+      expect(long).toMatch(/ day 1 {4}\S/);
+      expect(long).toMatch(/ day 131 {2}\S/);
+      const longRu = ok(u.run(['--lang', 'ru', 'incident', 'show', 'shop-2'])).stdout;
+      expect(longRu).toMatch(/ день 10 {3}\S/);
+      expect(longRu).toMatch(/ день 131 {2}\S/);
     } finally {
       u.cleanup();
     }
