@@ -1873,7 +1873,7 @@ export const ru: Catalog = {
         case 'company-remove':
           return `удалена компания ${s.company}${s.evidence ? ` вместе с ${fmt.plural(s.evidence, { one: 'фактом', few: 'фактами', many: 'фактами', other: 'фактами' })}` : ''}`;
         case 'import':
-          return `импорт ${s.file === STDIN_FILE ? STDIN : s.file}: добавлено компаний — ${s.companies}, проверок — ${s.checks}, обращений — ${s.incidents}, событий — ${s.events}, закреплений — ${s.pins}${s.aliases ? `, других названий — ${s.aliases}` : ''}${s.attachments ? `, вложений — ${s.attachments}` : ''}${s.changed ? `; изменено бывших записей — ${s.changed}` : ''}`;
+          return `импорт ${s.file === STDIN_FILE ? 'из стандартного ввода' : s.file}: добавлено компаний — ${s.companies}, проверок — ${s.checks}, обращений — ${s.incidents}, событий — ${s.events}, закреплений — ${s.pins}${s.aliases ? `, других названий — ${s.aliases}` : ''}${s.attachments ? `, вложений — ${s.attachments}` : ''}${s.changed ? `; изменено записей, уже бывших в базе, — ${s.changed}` : ''}`;
         case 'undo':
           return `отмена #${s.op}: ${summary(s.of)}`;
         default:

@@ -509,7 +509,7 @@ describe('history and undo', () => {
     expect(what().what.file).toBe('-');
     expect(what().summary).toMatch(/^import standard input: 1 company/);
     expect(ok(s.run(['history'])).stdout).toMatch(/ import standard input: 1 company/);
-    expect(ok(s.run(['--lang', 'ru', 'history'])).stdout).toMatch(/ импорт стандартный ввод: добавлено компаний — 1/);
+    expect(ok(s.run(['--lang', 'ru', 'history'])).stdout).toMatch(/ импорт из стандартного ввода: добавлено компаний — 1/);
     // As older versions kept it, in the words of the language it ran in: read as standard input too.
     const raw = new Database(s.db);
     raw.prepare("UPDATE operations SET summary = json_set(summary, '$.file', 'стандартный ввод')").run();
