@@ -4,9 +4,7 @@
 import { jsonListPieces, type JsonOutOptions } from '../ui/json-out.js';
 import type { Context } from '../context.js';
 import type { CommandResult } from './result.js';
-import { promiseStatus } from '../domain/incident.js';
-import { owedReport, stepOfDeadline, type DueReport } from '../domain/digest.js';
-import type { IncidentEvent, Level } from '../domain/types.js';
+import { owedDeadlines, owedReport, type DueReport } from '../domain/digest.js';
 import type { Store } from '../store/store.js';
 import { formatLocalDate } from '../domain/dates.js';
 import { readingStore } from './shared.js';
@@ -17,7 +15,7 @@ import { UserError } from '../errors.js';
 import { calendarChunks, type CalendarDeadline } from '../formats/ics.js';
 import { isStdout, writeFileAtomic, writeOutputFile } from '../formats/write-file.js';
 import { loadCatalog, readerLang, t, type Catalog } from '../i18n/index.js';
-import { adviceWords } from '../ui/advice.js';
+import { adviceWords, stepWords } from '../ui/advice.js';
 import { replyPromiseIn } from '../domain/letter-words.js';
 
 /** How many open incidents `due` reads at once. */
@@ -71,53 +69,46 @@ function renderReport(r: DueReport, now: number, p: Paint): string {
 
 /** The reports of `due`, an incident at a time, in name order: of each open incident, and of each
  * closed one that still owes a promise made after its fix. */
-function* reportsOf(store: Store, now: number, formatDate: (ms: number) => string = formatLocalDate, which: 'owing' | 'owing-promises' = 'owing'): Generator<DueReport> {
+function* reportsOf(store: Store, now: number): Generator<DueReport> {
   // A hundred at a time: a batch lives through the collections made while it is written,
   // and batches of 500 took `due` at 10,000 companies to 4.2 NU from 3.8 (2,600 more pages touched).
-  for (const batch of store.digestedIncidentsInBatches(DUE_BATCH, which)) {
+  for (const batch of store.digestedIncidentsInBatches(DUE_BATCH, 'owing')) {
     for (const i of batch) {
-      const r = owedReport(i, now, formatDate);
+      const r = owedReport(i, now, formatLocalDate);
       if (r) yield r;
     }
   }
 }
 
-/** No date: the calendar names the step, not its reason. */
-const noDate = () => '';
-
 /** Every deadline `due` shows (broken ones too: they stay owed), as calendar events, each with
  * the step `due` gives for it: now, for one let pass; once it is let pass, for one to come. */
 function* calendarOf(store: Store, now: number): Generator<CalendarDeadline> {
-  const say = t().due;
   const c = t();
-  // (Read before the reports: their read holds the connection until its last row.)
+  const say = c.due;
+  // (Read before the deadlines: their read holds the connection until its last row.)
   const database = store.databaseId();
-  // (Only the incidents with a promise: the others have no deadline.)
-  for (const r of reportsOf(store, now, noDate, 'owing-promises')) {
-    const i = r.incident;
-    if (!r.broken.length && !r.comingDue.length) continue;
-    const shown = new Map<object, (typeof r.broken)[number]>();
-    for (const p of r.broken) shown.set(p.event, p);
-    for (const p of r.comingDue) shown.set(p.event, p);
-    // In the order they were made, as the timeline has them.
-    for (const e of i.digest.promises) {
-      const p = shown.get(e);
-      if (!p) continue;
-      // A letter's deadline awaits a reply to it, not a promise: said whose, the company's or the
-      // regulator's or court's it went to.
-      const whose = e.replyOf ?? (e.reply ? 'company' : undefined);
-      const what = deadlineWords(e, whose !== undefined);
-      const step = stepOfDeadline(r, p, noDate);
-      yield {
-        // By the promise's event: a promise whose deadline or words are corrected keeps its UID,
-        // so that a calendar updates the event rather than keeping the old one beside the new;
-        // and by the database, so that another's acme-1#3 is another event.
-        uid: `${e.id}${database ? `.${database}` : ''}@vetted`,
-        summary: say.calendarSummary(what, i.company, whose),
-        description: say.calendarDescription(i.company, i.id, i.title, e.at, what, e.due!, p.state !== 'broken' ? null : p.dueMs > now ? 'marked' : 'passed', step && adviceWords(c, step).step, whose),
-        dueMs: p.dueMs,
-        ...(/^\d{4}-\d{2}-\d{2}$/.test(e.due!) ? { date: e.due } : {}),
-      };
+  // Only the incidents with a promise that may be owed (the others have no deadline to give),
+  // and of each only its deadlines and their steps: not the rest of due's report.
+  for (const batch of store.digestedIncidentsInBatches(DUE_BATCH, 'promises-owed')) {
+    for (const i of batch) {
+      // In the order they were made, as the timeline has them.
+      for (const { promise: p, step } of owedDeadlines(i, now)) {
+        const e = p.event;
+        // A letter's deadline awaits a reply to it, not a promise: said whose, the company's or the
+        // regulator's or court's it went to.
+        const whose = e.replyOf ?? (e.reply ? 'company' : undefined);
+        const what = deadlineWords(e, whose !== undefined);
+        yield {
+          // By the promise's event: a promise whose deadline or words are corrected keeps its UID,
+          // so that a calendar updates the event rather than keeping the old one beside the new;
+          // and by the database, so that another's acme-1#3 is another event.
+          uid: `${e.id}${database ? `.${database}` : ''}@vetted`,
+          summary: say.calendarSummary(what, i.company, whose),
+          description: say.calendarDescription(i.company, i.id, i.title, e.at, what, e.due!, p.state !== 'broken' ? null : p.dueMs > now ? 'marked' : 'passed', step && stepWords(c, step), whose),
+          dueMs: p.dueMs,
+          ...(/^\d{4}-\d{2}-\d{2}$/.test(e.due!) ? { date: e.due } : {}),
+        };
+      }
     }
   }
 }

@@ -6,7 +6,7 @@
 
 import { LEVELS, type Digest, type DigestedIncident, type Fault, type Incident, type IncidentEvent, type Level, type Outcome } from './types.js';
 import { msOf, parseWhen } from './dates.js';
-import { STALE_DAYS, daysBetween, dueMs, isAtFault, madeAfterFix, isReplyDeadline, isSentLetter, isWritten, levelOf, levelRank, promiseStatusGiven, replyAnswered, replyOwedBy, rungAbove, type Advice, type PromiseStatus } from './incident.js';
+import { STALE_DAYS, daysBetween, dueMs, isAtFault, madeAfterFix, type Closing, isReplyDeadline, isSentLetter, isWritten, levelOf, levelRank, promiseStatusGiven, replyAnswered, replyOwedBy, rungAbove, type Advice, type PromiseStatus } from './incident.js';
 import { smallest } from './extremes.js';
 
 export type { Digest, DigestedIncident } from './types.js';
@@ -93,15 +93,36 @@ export function digestOf(events: readonly IncidentEvent[]): Digest {
     if (byClosing.length < d.levels.length) d.levelsByClosing = byClosing;
   }
   if (d.reached !== null) d.lastThere = lastText[top] ?? null;
+  const closing = closingOfDigest(d);
+  for (const p of d.promises) {
+    if (mayBeOwed(p, closing)) {
+      d.owing = true;
+      break;
+    }
+  }
   return d;
 }
+
+/**
+ * Whether a promise of a digest may be one `due` lists, broken or coming due, at some time (see
+ * owedReport and owedOf): not marked kept, nor a reply that came (in time or late, it is owed no
+ * longer), and, of an incident closed by a resolution, made after the fix, which settles none made
+ * after it. Of each promise it lists, this holds whatever the time: no clock is read.
+ */
+function mayBeOwed(p: Digest['promises'][number], closing: Pick<Closing, 'outcome' | 'ms'> | undefined): boolean {
+  return p.kept !== true && (p.answered === undefined || p.kept !== undefined) && (closing === undefined || madeAfterFix(p, closing));
+}
+
+/** How digestText's text of a digest with `owing` set begins, and no other's does: what the store reads the incidents by. */
+export const OWING_TEXT_START = '{"owing":true,';
 
 /**
  * A digest as the database keeps it: what is no, none or nothing left out, and each quoted
  * event without its type, which its list says (a third shorter, and as much quicker to read).
  */
 export function digestText(d: Digest): string {
-  const o: Record<string, unknown> = { events: d.events };
+  // `owing` first, where set: the store reads the incidents by the start of the text (OWING_TEXT_START).
+  const o: Record<string, unknown> = d.owing ? { owing: true, events: d.events } : { events: d.events };
   if (d.last !== null) o.last = d.last;
   if (d.levels.length) o.levels = d.levels;
   if (d.reached !== null) o.reached = d.reached;
@@ -139,6 +160,7 @@ function untypedDigest(text: string): UntypedDigest {
     refusals: o.refusals ?? [],
     promises: o.promises ?? [],
     compensations: o.compensations ?? [],
+    ...(o.owing ? { owing: true as const } : {}),
   };
 }
 
@@ -238,8 +260,7 @@ export interface DueReport {
 export function owedReport(incident: Incident | DigestedIncident, now: number, formatDate: (ms: number) => string): DueReport | null {
   const i = digested(incident);
   if (isOpenDigested(i)) return dueReport(i, now, formatDate);
-  const closing = closingOfDigest(i.digest);
-  const promises = promisesOfDigested(i, now).filter((p) => madeAfterFix(p.event, closing));
+  const promises = promisesOwedOf(i, false, now);
   if (!promises.length) return null;
   const { broken, comingDue } = owedOf(promises);
   if (!broken.length && !comingDue.length) return null;
@@ -249,37 +270,69 @@ export function owedReport(incident: Incident | DigestedIncident, now: number, f
   return { incident: i, broken, comingDue, staleDays: null, advice };
 }
 
+/**
+ * Where each promise of an incident stands, of those `due` may list (mayBeOwed: of an open
+ * incident, any not kept nor answered; of a closed one, only those made after the fix). Of the
+ * others, none is worked out: each would be kept, or settled, whatever the time.
+ */
+function promisesOwedOf(i: DigestedIncident, open: boolean, now: number): PromiseStatus<Digest['promises'][number]>[] {
+  const closing = closingOfDigest(i.digest);
+  const promises: PromiseStatus<Digest['promises'][number]>[] = [];
+  for (const p of i.digest.promises) if (mayBeOwed(p, open ? undefined : closing)) promises.push(promiseStatusGiven(p, closing, now, p.answered));
+  return promises;
+}
+
+/** A promise broken and still owed: a reply that came late was late, but is owed no longer (isSettledReply): nothing to chase. */
+const isOwedBroken = (p: PromiseStatus<Digest['promises'][number]>) => p.state === 'broken' && (p.event.answered === undefined || p.event.kept !== undefined);
+
 /** Of the promises, the ones broken and still owed, and the ones still to fall due (soonest first). */
 function owedOf(promises: PromiseStatus<Digest['promises'][number]>[]): Pick<DueReport, 'broken' | 'comingDue'> {
-  // A reply that came late was late, but is owed no longer (isSettledReply): nothing to chase.
-  const broken = promises.filter((p) => p.state === 'broken' && (p.event.answered === undefined || p.event.kept !== undefined));
+  const broken = promises.filter(isOwedBroken);
   const comingDue = promises.filter((p) => p.state === 'pending').sort((a, b) => a.dueMs - b.dueMs);
   return { broken, comingDue };
+}
+
+/**
+ * How the level an open incident is at has failed too, where it has, which calls for the next
+ * rung: a promise broken, or a refusal, since the incident got there, or a week and more of
+ * nothing with what broke below still broken (see dueReport); null where it has not.
+ */
+function failedHere(d: Digest, broken: readonly PromiseStatus<Digest['promises'][number]>[], comingDue: readonly PromiseStatus<Digest['promises'][number]>[], now: number): { brokenHere: number; refusalsHere: number; quietDays?: number } | null {
+  // What broke below it is why it got there, and does not call for the rung above before that
+  // level has had its chance.
+  const reached = d.reached === null ? -Infinity : msOf(d.reached);
+  // A promise of that level is one made since the incident got there (at the front line, every one: no time read).
+  const here = (at: string) => reached === -Infinity || msOf(at) >= reached;
+  let brokenHere = 0;
+  for (const b of broken) if (here(b.event.at)) brokenHere++;
+  let refusalsHere = 0;
+  for (const r of d.refusals) if (here(r.at)) refusalsHere++;
+  if (brokenHere || refusalsHere) return { brokenHere, refusalsHere };
+  // (A week of nothing there: no event at that level but notes of the user's, nor a promise it made still to fall due.)
+  if (!(broken.length > 0 || d.refusals.length > 0) || d.reached === null) return null;
+  const quietDays = quietDaysOf(d, now);
+  return quietDays >= STALE_DAYS && !comingDue.some((p) => here(p.event.at)) ? { brokenHere, refusalsHere, quietDays } : null;
+}
+
+/** How long nothing has happened at the level the incident is at (see Digest.lastThere): 0 at the front line. */
+function quietDaysOf(d: Digest, now: number): number {
+  return d.reached === null ? 0 : daysBetween(msOf(d.lastThere ?? d.reached), now);
 }
 
 /** The broken promises, the ones coming due, staleness and the next steps of an open incident. */
 export function dueReport(incident: Incident | DigestedIncident, now: number, formatDate: (ms: number) => string): DueReport {
   const i = digested(incident);
   const d = i.digest;
-  const { broken, comingDue } = owedOf(promisesOfDigested(i, now));
+  const { broken, comingDue } = owedOf(promisesOwedOf(i, true, now));
   const idle = daysBetween(msOf(lastActivityOf(i)), now);
   const staleDays = idle >= STALE_DAYS ? idle : null;
   const advice: Advice[] = [];
-  const next = rungAbove(highestLevelOf(d));
   const refusals = d.refusals.length;
-  // The next rung is advised where the level the incident is at has failed too: a promise broken,
-  // or a refusal, since the incident got there, or a week and more of nothing with what broke
-  // below still broken. What broke below it is why it got there, and does not call for the rung
-  // above before that level has had its chance.
-  const reached = d.reached === null ? -Infinity : msOf(d.reached);
-  // A promise of that level is one made since the incident got there.
-  const brokenHere = broken.filter((b) => msOf(b.event.at) >= reached).length;
-  const refusalsHere = d.refusals.filter((r) => msOf(r.at) >= reached).length;
-  // (A week of nothing there: no event at that level but notes of the user's, nor a promise it made still to fall due.)
-  const waitingHere = comingDue.some((p) => msOf(p.event.at) >= reached);
-  const quietDays = d.reached === null ? 0 : daysBetween(msOf(d.lastThere ?? d.reached), now);
-  const quiet = (broken.length > 0 || refusals > 0) && d.reached !== null && quietDays >= STALE_DAYS && !waitingHere;
-  if (brokenHere || refusalsHere || quiet) {
+  // The next rung is advised where the level the incident is at has failed too.
+  const failed = failedHere(d, broken, comingDue, now);
+  if (failed) {
+    const { brokenHere, refusalsHere, quietDays = quietDaysOf(d, now) } = failed;
+    const next = rungAbove(highestLevelOf(d));
     const first = broken.length ? formatDate(smallest(broken.map((b) => brokenMs(b, now)))) : null;
     // Where the why puts the failure: every one at this level, the last of them, or none but the silence.
     const here = brokenHere === broken.length && refusalsHere === refusals ? 'all' : brokenHere || refusalsHere ? 'last' : 'quiet';
@@ -300,15 +353,54 @@ export function dueReport(incident: Incident | DigestedIncident, now: number, fo
   return { incident: i, broken, comingDue, staleDays, advice };
 }
 
+/** The step of `due`'s advice a calendar names: the next rung, or chasing a promise made after the fix. */
+export type DeadlineStep = Pick<Extract<Advice, { kind: 'escalate' }>, 'kind' | 'from'> | Pick<Extract<Advice, { kind: 'after-fix' }>, 'kind' | 'incident'>;
+
+/** A deadline `due` shows of an incident, broken or coming due, and the step it gives for it (see owedDeadlines). */
+export interface OwedDeadline {
+  promise: PromiseStatus<Digest['promises'][number]>;
+  step: DeadlineStep | null;
+}
+
 /**
- * The step a deadline's calendar event names: the one `due` gives now (for a deadline let pass),
- * or would give once it is let pass (for one still to come), by dueReport's own rule, at that
- * moment: the next rung of the ladder, or, for a closed incident, chasing the promise. Null
- * where `due` gives none.
+ * The deadlines `due` shows of an incident (its report's broken and coming due, as owedReport
+ * gives them), in the order they were made, each with the step its calendar event names: the
+ * one `due` gives now (for a deadline let pass), or would give once it is let pass (for one still
+ * to come), by dueReport's own rule, at that moment: the next rung of the ladder, or, for a closed
+ * incident, chasing the promise; null where `due` gives none. Only what the calendar reads is
+ * worked out, not the rest of the report.
  */
-export function stepOfDeadline(report: DueReport, p: PromiseStatus<Digest['promises'][number]>, formatDate: (ms: number) => string): Advice | null {
-  const at = p.state === 'pending' ? owedReport(report.incident, p.dueMs + 1, formatDate) : report;
-  return at?.advice.find((a) => a.kind === 'escalate' || a.kind === 'after-fix') ?? null;
+export function owedDeadlines(i: DigestedIncident, now: number): OwedDeadline[] {
+  const open = isOpenDigested(i);
+  const promises = promisesOwedOf(i, open, now);
+  const out: OwedDeadline[] = [];
+  let broken: PromiseStatus<Digest['promises'][number]>[] | undefined;
+  let stepNow: DeadlineStep | null | undefined;
+  for (const p of promises) {
+    const owedBroken = isOwedBroken(p);
+    if (!owedBroken && p.state !== 'pending') continue;
+    let step: DeadlineStep | null;
+    // A closed incident's promise made after the fix, let pass, is chased so: now, or once it is.
+    if (!open) step = { kind: 'after-fix', incident: i.id };
+    else if (owedBroken) {
+      if (stepNow === undefined) {
+        broken = promises.filter(isOwedBroken);
+        stepNow = escalationStep(i.digest, broken, promises.filter((q) => q.state === 'pending'), now);
+      }
+      step = stepNow;
+    } else {
+      // As it will stand once this one is let pass.
+      const then = promisesOwedOf(i, open, p.dueMs + 1);
+      step = escalationStep(i.digest, then.filter(isOwedBroken), then.filter((q) => q.state === 'pending'), p.dueMs + 1);
+    }
+    out.push({ promise: p, step });
+  }
+  return out;
+}
+
+/** The next rung, where `due` advises it (see dueReport). */
+function escalationStep(d: Digest, broken: PromiseStatus<Digest['promises'][number]>[], comingDue: PromiseStatus<Digest['promises'][number]>[], now: number): DeadlineStep | null {
+  return failedHere(d, broken, comingDue, now) ? { kind: 'escalate', from: highestLevelOf(d) } : null;
 }
 
 export interface IncidentListRow {

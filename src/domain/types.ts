@@ -143,6 +143,10 @@ export interface Digest {
    * a regulator or a court). */
   promises: (IncidentEvent & { answered?: string; reply?: true; replyOf?: ReplyOwer })[];
   compensations: IncidentEvent[];
+  /** Whether a promise may be owed, now or once it falls due: one `due` lists, broken or coming
+   * due, at some time (see mayBeOwed). Absent where none is: the store reads only the incidents
+   * with it set (and the open ones) for `due` and its calendar. */
+  owing?: true;
 }
 
 /** An incident as the policy reads it: its own fields and the digest of its events. */

@@ -8,7 +8,7 @@ import { companyKey, compareBytes, lookalikeSkeleton } from '../domain/names.js'
 import { EVENT_FIELDS_AFTER_TYPE, eventContentKey, eventMomentKey, withEventFields, MAX_EVENT_NUMBER } from '../domain/events.js';
 import { msOf } from '../domain/dates.js';
 import { REPLY_WORDS_HEADS } from '../domain/incident.js';
-import { digestFromText, digestOf, digestText, listedText, type Digest, type DigestedIncident, type IncidentWithListedText } from '../domain/digest.js';
+import { OWING_TEXT_START, digestFromText, digestOf, digestText, listedText, type Digest, type DigestedIncident, type IncidentWithListedText } from '../domain/digest.js';
 import { LEVELS, type CheckRecord, type CheckVerdict, type CompanyEvidence, type CompanyFacts, type Fault, type Incident, type IncidentEvent, type Level, type ListName, type Pin, type ReplyOwer } from '../domain/types.js';
 import { t } from '../i18n/index.js';
 import { UserError } from '../errors.js';
@@ -237,13 +237,20 @@ const UNCLOSED_INCIDENTS = 'FROM incidents i CROSS JOIN companies c ON c.id = i.
 const OWING = `(i.closed IS NULL OR EXISTS (SELECT 1 FROM events p WHERE p.incident_id = i.id AND p.type = 'promise'
   AND p.at_ms > (SELECT min(r.at_ms) FROM events r WHERE r.incident_id = i.id AND r.type = 'resolution')))`;
 
-/** Which incidents a listing reads: every one, those not closed, or those `due` reads (OWING). */
-type IncidentsRead = 'all' | 'unclosed' | 'owing' | 'owing-promises';
-const WHICH = { unclosed: 'i.closed IS NULL', owing: OWING, 'owing-promises': OWING } as const;
-/** Of those, read by one statement (every digest kept): only the ones whose digest has a promise
- * (a key of its JSON, which no text inside it can spell: a quote there is escaped). A hint: the
- * read by batches reads them all. */
-const HAS_PROMISES = `d.digest LIKE '%"promises":[%'`;
+/**
+ * Which incidents a listing reads: every one, those not closed, those `due` reads (OWING), or
+ * those its calendar reads: of those, the ones with a promise that may be owed (Digest.owing). By
+ * their rows and events alone (WHICH: the read by batches, where a digest is missing, reads them
+ * all), or, every digest kept (DIGESTED_WHICH, `d` the digest's row), by the digest's `owing` in
+ * place of OWING's look at the events of every closed incident (at 10,000 companies the
+ * calendar's read took 12 ms against 28):
+ * the incidents owedReport gives a report of, broken or coming due, are among them.
+ */
+type IncidentsRead = 'all' | 'unclosed' | 'owing' | 'promises-owed';
+const WHICH = { unclosed: 'i.closed IS NULL', owing: OWING, 'promises-owed': OWING } as const;
+/** (The start of the text: the rest of it is not read.) */
+const OWES = `substr(d.digest, 1, ${OWING_TEXT_START.length}) = '${OWING_TEXT_START}'`;
+const DIGESTED_WHICH = { unclosed: WHICH.unclosed, owing: `(i.closed IS NULL OR ${OWES})`, 'promises-owed': OWES } as const;
 
 /** An event's level, as levelOf reads it: none given is the front line. */
 const levelIn = (row: string) => `coalesce(json_extract(${row}.data, '$.level'), 'frontline')`;
@@ -1729,7 +1736,7 @@ export class Store {
       if (this.rawStatement(missing).get() !== undefined) return false;
       const all = this.rawStatement(
         `SELECT ${INCIDENT_COLUMNS}, d.${part} ${where ? UNCLOSED_INCIDENTS : EVERY_INCIDENT} LEFT JOIN digests d ON d.incident_id = i.id
-         ${where ? `WHERE ${where}${which === 'owing-promises' ? ` AND ${HAS_PROMISES}` : ''}` : ''} ${INCIDENT_ORDER}`,
+         ${which === 'all' ? '' : `WHERE ${DIGESTED_WHICH[which]}`} ${INCIDENT_ORDER}`,
       );
       for (const t of all.iterate() as Iterable<unknown[]>) yield incidentRowOf(t);
       return true;

@@ -19,6 +19,9 @@ import {
   listedFromText,
   listedText,
   isOpenDigested,
+  OWING_TEXT_START,
+  owedDeadlines,
+  owedReport,
   promisesOfDigested,
 } from '../../src/domain/digest.js';
 import { brokenPromises, closingOf, computeMetrics, highestLevel, isOpen, madeAfterFix, promiseStatusGiven, promisesOf, type PromiseStatus } from '../../src/domain/incident.js';
@@ -177,6 +180,58 @@ describe('the digest of a timeline', () => {
     });
     expect(digestText(d)).not.toContain('"type"');
     expect(digestText(digestOf([]))).toBe('{"events":0}');
+  });
+});
+
+describe('what due and its calendar read of a digest', () => {
+  // The incident as the database keeps its digest, marked closed or not, at a moment close to its events.
+  const arb = fc.tuple(incidentArb, fc.integer({ min: 0, max: 60 }), fc.integer({ min: 0, max: 23 }));
+  const read = ([x, day, hour]: [Drawn['incidents'][number], number, number]) => {
+    const i = evidenceOf({ incidents: [x], checks: [], pin: undefined }).incidents[0];
+    const now = msOf(new Date(Date.UTC(2026, 8, 1 + day, hour)).toISOString().slice(0, 16));
+    return { i: { ...digested(i), digest: digestFromText(digestText(digestOf(i.events))) }, now };
+  };
+
+  it('marks, whatever the time, each incident with a deadline due lists, broken or coming due (the store reads the calendar by it)', () => {
+    let owing = 0;
+    fc.assert(
+      fc.property(arb, (a) => {
+        const { i, now } = read(a);
+        const r = owedReport(i, now, formatLocalDate);
+        if (r && (r.broken.length || r.comingDue.length)) {
+          owing++;
+          expect(i.digest.owing).toBe(true);
+          expect(digestText(i.digest).startsWith(OWING_TEXT_START)).toBe(true);
+        }
+        if (!i.digest.owing) expect(digestText(i.digest).startsWith(OWING_TEXT_START)).toBe(false);
+      }),
+      { numRuns: 3000 },
+    );
+    expect(owing).toBeGreaterThan(100);
+  });
+
+  it('gives the calendar the deadlines of due’s report, in the order made, each with the step due gives once it is let pass', () => {
+    let steps = 0;
+    fc.assert(
+      fc.property(arb, (a) => {
+        const { i, now } = read(a);
+        const r = owedReport(i, now, formatLocalDate);
+        const shown = r ? [...r.broken, ...r.comingDue] : [];
+        const expected = i.digest.promises.flatMap((e) => {
+          const p = shown.find((s) => s.event === e);
+          if (!p) return [];
+          // The step of due's report now, for a deadline let pass; for one to come, of its report once it is.
+          const then = p.state === 'pending' ? owedReport(i, p.dueMs + 1, formatLocalDate) : r;
+          const a = then?.advice.find((x) => x.kind === 'escalate' || x.kind === 'after-fix');
+          const step = !a ? null : a.kind === 'escalate' ? { kind: a.kind, from: a.from } : a.kind === 'after-fix' ? { kind: a.kind, incident: a.incident } : null;
+          if (step) steps++;
+          return [{ promise: p, step }];
+        });
+        expect(owedDeadlines(i, now)).toEqual(expected);
+      }),
+      { numRuns: 3000 },
+    );
+    expect(steps).toBeGreaterThan(100);
   });
 });
 
