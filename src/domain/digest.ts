@@ -324,7 +324,9 @@ export function dueReport(incident: Incident | DigestedIncident, now: number, fo
   const i = digested(incident);
   const d = i.digest;
   const { broken, comingDue } = owedOf(promisesOwedOf(i, true, now));
-  const idle = daysBetween(msOf(lastActivityOf(i)), now);
+  // (Each time read once: the opening's serves the last activity and the days open.)
+  const openedMs = msOf(i.opened);
+  const idle = daysBetween(d.last === null ? openedMs : Math.max(msOf(d.last), openedMs), now);
   const staleDays = idle >= STALE_DAYS ? idle : null;
   const advice: Advice[] = [];
   const refusals = d.refusals.length;
@@ -344,7 +346,7 @@ export function dueReport(incident: Incident | DigestedIncident, now: number, fo
   // Advice needs evidence: nothing is owed before the company has been told of the failure.
   if (!d.told) advice.push({ kind: 'tell', incident: i.id });
   if (d.told && isAtFault(i) && !d.compensations.length) {
-    advice.push({ kind: 'compensation', days: daysBetween(msOf(i.opened), now) });
+    advice.push({ kind: 'compensation', days: daysBetween(openedMs, now) });
   }
   // Not while a promise (a letter's reply among them) is still to fall due: chased then, by its own
   // line; nor before the company was told at all: telling them is the step, said above.
