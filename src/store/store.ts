@@ -233,9 +233,11 @@ const UNCLOSED_INCIDENTS = 'FROM incidents i CROSS JOIN companies c ON c.id = i.
  * The incidents `due` reads: those not closed, and the closed ones with a promise made after a
  * resolution, which may still be owed (a fix does not settle a promise made after it). A wider
  * set than the owed: the digest says which are (the fix is the last resolution, by the minute).
+ * Two days wider still: a time written without its offset was stored as the moment it was in the
+ * zone it was written in, which the digest, worked out in the reader's, may put a day either side.
  */
 const OWING = `(i.closed IS NULL OR EXISTS (SELECT 1 FROM events p WHERE p.incident_id = i.id AND p.type = 'promise'
-  AND p.at_ms > (SELECT min(r.at_ms) FROM events r WHERE r.incident_id = i.id AND r.type = 'resolution')))`;
+  AND p.at_ms > (SELECT min(r.at_ms) FROM events r WHERE r.incident_id = i.id AND r.type = 'resolution') - ${2 * 86_400_000}))`;
 
 /**
  * Which incidents a listing reads: every one, those not closed, those `due` reads (OWING), or

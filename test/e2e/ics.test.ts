@@ -233,4 +233,21 @@ describe("the calendar's next step is the one `due` gives", () => {
       sb.cleanup();
     }
   });
+
+  it('gives such a promise read in another zone than it was written in, where the digest puts it after the fix', () => {
+    const sb = sandbox();
+    try {
+      const inTokyo = (args: string[]) => ok(sb.run(args, { env: { TZ: 'Asia/Tokyo' } }));
+      inTokyo(['incident', 'add', 'Shop', '--title', 't', '--fault', 'company', '--opened', '2026-11-01 09:00']);
+      // Fixed at 07:00 UTC (16:00 in Tokyo); the promise written without an offset, 09:00 in Tokyo.
+      inTokyo(['incident', 'close', 'shop-1', '--outcome', 'resolved', '--at', '2026-11-07T10:00+03:00']);
+      inTokyo(['incident', 'event', 'shop-1', 'promise', '--text', 'refund', '--due', '2026-11-08 09:00', '--at', '2026-11-07 09:00']);
+      // Read in UTC, the promise is at 09:00, after the fix: owed, as `incident show` says, and so by `due`.
+      expect(at(sb, ['incident', 'show', 'shop-1']).stdout).toMatch(/Still owed\n {2}• the promise "refund"/);
+      expect(at(sb, ['due']).stdout).toMatch(/broken +"refund" — due 2026-11-08 09:00/);
+      expect(at(sb, ['due']).stdout).toMatch(/broken +"refund" — due 2026-11-08 09:00/);
+    } finally {
+      sb.cleanup();
+    }
+  });
 });
