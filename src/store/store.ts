@@ -7,9 +7,8 @@ import { DIGESTS_EVENT_INSERT, DIGESTS_EVENT_INSERT_NAME, SCHEMA_VERSION, UNWORD
 import { companyKey, compareBytes, lookalikeSkeleton } from '../domain/names.js';
 import { EVENT_FIELDS_AFTER_TYPE, eventContentKey, eventMomentKey, withEventFields, MAX_EVENT_NUMBER } from '../domain/events.js';
 import { msOf } from '../domain/dates.js';
-import { REPLY_WORDS_HEADS } from '../domain/incident.js';
 import { OWING_TEXT_START, digestFromText, digestOf, digestText, listedText, type Digest, type DigestedIncident, type IncidentWithListedText } from '../domain/digest.js';
-import { LEVELS, type CheckRecord, type CheckVerdict, type CompanyEvidence, type CompanyFacts, type Fault, type Incident, type IncidentEvent, type Level, type ListName, type Pin, type ReplyOwer } from '../domain/types.js';
+import type { CheckRecord, CheckVerdict, CompanyEvidence, CompanyFacts, Fault, Incident, IncidentEvent, ListName, Pin } from '../domain/types.js';
 import { t } from '../i18n/index.js';
 import { UserError } from '../errors.js';
 import { RowsAtOnce } from './rows-at-once.js';
@@ -175,28 +174,6 @@ export function needsMigration(path: string, namedBy?: string): boolean {
   return !isNew && version > 0 && version < SCHEMA_VERSION;
 }
 
-/** A promise still owed: what a calendar of deadlines needs, and nothing more. */
-export interface OpenDeadline {
-  /** The incident's id (its ref) and what the user called it. */
-  incident: string;
-  /** The promise's event id (`ref#n`): its number is never given to another event. */
-  event: string;
-  company: string;
-  title: string;
-  /** When the promise was made, and its deadline, as recorded. */
-  at: string;
-  due: string;
-  text: string | null;
-  /** Marked `kept: false`: broken whatever the clock says. */
-  markedBroken: boolean;
-  /** The highest level the incident reached. */
-  level: Level;
-  /** The reply deadline of a letter the customer sent, to anyone (isReplyDeadline): a reply owed to the letter, not a promise. */
-  reply: boolean;
-  /** Who owes it when not the company: the regulator or the court a letter of the customer's went to, its reply deadline this is (replyOwedBy). */
-  replyOf: ReplyOwer | null;
-}
-
 /** What a write tells the journal about itself. */
 export interface OperationInfo<T = unknown> {
   /** One line saying what changed, for `vetted history`; may be worked out from the result. */
@@ -253,31 +230,6 @@ const WHICH = { unclosed: 'i.closed IS NULL', owing: OWING, 'promises-owed': OWI
 /** (The start of the text: the rest of it is not read.) */
 const OWES = `substr(d.digest, 1, ${OWING_TEXT_START.length}) = '${OWING_TEXT_START}'`;
 const DIGESTED_WHICH = { unclosed: WHICH.unclosed, owing: `(i.closed IS NULL OR ${OWES})`, 'promises-owed': OWES } as const;
-
-/** An event's level, as levelOf reads it: none given is the front line. */
-const levelIn = (row: string) => `coalesce(json_extract(${row}.data, '$.level'), 'frontline')`;
-
-/** Whether promise row `p` may be a letter's reply deadline, as mayBeReplyDeadline reads it: logged at a time of day, or in the words `letter --sent` gives it. */
-const mayBeReplyDeadlineIn = (p: string) =>
-  `(length(${p}.at) > 10 OR ${REPLY_WORDS_HEADS.map((h) => `substr(json_extract(${p}.data, '$.text'), 1, ${h.length}) = '${h}'`).join(' OR ')})`;
-
-/**
- * Whether promise row `p` of incident `i` was logged after a letter or email the customer sent,
- * at its time and level (answersOf in domain/incident.ts): a letter's reply deadline; of a letter
- * to the company only, unless `anyone`. `as` names the row read. Of one time, the timeline is in
- * the order of the rows' ids (events are read by time, then id): a promise logged before the
- * letter is the company's own.
- */
-const isReplyDeadline = (p: string, as: string, anyone = false) =>
-  `(json_extract(${p}.data, '$.due') IS NOT NULL AND ${mayBeReplyDeadlineIn(p)} AND EXISTS (SELECT 1 FROM events ${as} WHERE ${as}.incident_id = i.id AND ${as}.type = 'contact' AND ${as}.at = ${p}.at AND ${as}.id < ${p}.id AND ${levelIn(as)} = ${levelIn(p)}
-     ${anyone ? '' : `AND ${levelIn(as)} NOT IN ('regulator', 'court')`}
-     AND json_extract(${as}.data, '$.channel') IN ('letter', 'email') AND json_extract(${as}.data, '$.reached_human') IS NOT 1))`;
-
-/** Whether the company answered after promise row `e` (answersOf): its own deed or word, never a contact, nor a regulator's or a court's. */
-const ANSWER_AFTER = `EXISTS (SELECT 1 FROM events a WHERE a.incident_id = i.id AND a.at_ms > e.at_ms AND ${levelIn('a')} NOT IN ('regulator', 'court') AND (
-     a.type IN ('apology', 'explanation', 'compensation', 'refusal')
-     OR (a.type = 'resolution' AND json_extract(a.data, '$.outcome') IN ('resolved', 'partial'))
-     OR (a.type = 'promise' AND NOT ${isReplyDeadline('a', 'r', true)})))`;
 
 /** The most events of new timelines inserted by one statement (see Store.addNewTimeline). */
 const TIMELINE_ROWS = 64;
@@ -972,40 +924,6 @@ export class Store {
   databaseId(): string {
     // (A table emptied by hand gives no id: the UIDs are then as before it.)
     return (this.st('SELECT id FROM database_id').get() as { id: string } | undefined)?.id ?? '';
-  }
-
-  /**
-   * The open deadlines, in one query: each promise with a due time, not marked kept nor a
-   * letter's reply deadline the company has answered (isSettledReply), of an incident not
-   * closed yet, with the incident's highest level (from the events that carry one), in name
-   * order, then the incident's opening, then the promise's time. Nothing else of a timeline is
-   * loaded: an unclosed incident has no resolution, so whether such a promise is broken depends
-   * only on its own fields and the clock. Read them before running any
-   * other query on this store: SQLite's cursor holds the connection until the last one.
-   */
-  *openDeadlines(): Generator<OpenDeadline> {
-    // Driven from the incidents (CROSS JOIN keeps that order), so that only the unclosed
-    // ones' events are read, never a scan of every event. Rows are handed over as SQLite
-    // sorts them out, one at a time: a caller that writes as it goes holds none of them.
-    const rows = this.st(
-      `SELECT i.ref, c.name AS company, i.title, e.seq, e.at,
-         json_extract(e.data, '$.due') AS due, json_extract(e.data, '$.text') AS text, json_extract(e.data, '$.kept') AS kept,
-         (SELECT max(CASE json_extract(l.data, '$.level') WHEN 'supervisor' THEN 1 WHEN 'quality' THEN 2 WHEN 'management' THEN 3
-            WHEN 'regulator' THEN 4 WHEN 'court' THEN 5 ELSE 0 END)
-          FROM events l WHERE l.incident_id = i.id AND l.data LIKE '%"level"%') AS level_rank,
-         CASE WHEN ${isReplyDeadline('e', 'w', true)} THEN ${levelIn('e')} END AS reply_level
-       FROM incidents i
-         CROSS JOIN events e ON e.incident_id = i.id AND e.type = 'promise'
-         JOIN companies c ON c.id = i.company_id
-       WHERE i.closed IS NULL AND json_extract(e.data, '$.due') IS NOT NULL AND json_extract(e.data, '$.kept') IS NOT 1
-         AND NOT (json_extract(e.data, '$.kept') IS NULL AND ${isReplyDeadline('e', 's')} AND ${ANSWER_AFTER})
-       ${INCIDENT_ORDER}, e.at_ms, e.id`,
-    ).iterate() as IterableIterator<{ ref: string; company: string; title: string; seq: number; at: string; due: string; text: string | null; kept: number | null; level_rank: number | null; reply_level: Level | null }>;
-    for (const r of rows) {
-      // A letter's deadline at a regulator's or a court's level awaits their reply; at any other, the company's.
-      const replyOf = r.reply_level === 'regulator' || r.reply_level === 'court' ? r.reply_level : null;
-      yield { incident: r.ref, event: `${r.ref}#${r.seq}`, company: r.company, title: r.title, at: r.at, due: r.due, text: r.text, markedBroken: r.kept === 0, level: LEVELS[r.level_rank ?? 0], reply: r.reply_level !== null, replyOf };
-    }
   }
 
   /** Incidents of a batch with their events, read in one query. */
