@@ -446,10 +446,10 @@ export const TEMP_QUIET_MS = 10 * 60_000;
  * Removes from `dir` the temporary files (with whatever SQLite kept beside one) made for a
  * target whose name `forTarget` accepts, as cut in the temporary name, by a process that is
  * gone. Only regular files of this user under a name exactly of that shape are removed: not a
- * file of an earlier version's name, which says nothing of its writer; not one with a second
- * name (a database linked into place a moment ago, whose maker is about to remove this one);
- * not one whose writer may still be running (its id is of a process there, whoever's); and not
- * one written to in the last TEMP_QUIET_MS. Whatever cannot be looked at or removed is left for
+ * file of an earlier version's name, which says nothing of its writer; not one whose writer may
+ * still be running (its id is of a process there, whoever's: a database linked into place a
+ * moment ago has its maker about to remove this name); and not one written to in the last
+ * TEMP_QUIET_MS. Whatever cannot be looked at or removed is left for
  * another time.
  */
 export function sweepTemps(dir: string, forTarget: (name: string) => boolean): void {
@@ -469,7 +469,8 @@ export function sweepTemps(dir: string, forTarget: (name: string) => boolean): v
       const st = lstatSync(file);
       if (!st.isFile() || (uid !== undefined && st.uid !== uid)) continue;
       const own = tail[2] === undefined ? file : file.slice(0, -tail[2].length);
-      if (st.nlink !== 1 && own === file) continue;
+      // One with a second name (a copy linked into place, its maker stopped before it removed this
+      // name) goes too, once its maker is gone: only this name is removed, the file stays under its other.
       // Written to within the last minutes: a process of another container or machine that
       // shares the folder may be writing it, under an id no process here has.
       if (Date.now() - st.mtimeMs < TEMP_QUIET_MS) continue;

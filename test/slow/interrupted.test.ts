@@ -5,7 +5,7 @@
 // removes it once that process is gone and the file has gone unwritten for some minutes (a
 // writer of another container sharing the folder is no process here), and nothing else.
 import { spawn, spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, linkSync, readFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -132,6 +132,12 @@ describe('a write stopped part way leaves its temporary file only until the next
     const linked = `.e.json.fedcba9876543210.${gone}.tmp`;
     symlinkSync(join(dir, 'v.db'), join(dir, linked));
     kept.push(linked);
+    // A file linked into place whose maker stopped before it removed its own name: that name goes, the file stays under the other.
+    writeFileSync(join(dir, 'placed.db'), 'whole');
+    const second = `.b.db.0123456789abcde0.${gone}.tmp`;
+    linkSync(join(dir, 'placed.db'), join(dir, second));
+    age([second]);
+    left.push(second);
     expect(run(['export', '--format', 'json', '--out', 'e.json']).status).toBe(0);
     expect(run(['backup', '--out', 'b.db']).status).toBe(0);
     expect(run(['incident', 'attach', run(['incident', 'list', '--json']).stdout.match(/"id": ?"([^"]+)"/)![1], join(top, 'big.json')]).status).toBe(0);
@@ -140,6 +146,7 @@ describe('a write stopped part way leaves its temporary file only until the next
     const now = readdirSync(dir);
     for (const name of left) expect(now, name).not.toContain(name);
     for (const name of kept) expect(now, name).toContain(name);
+    expect(readFileSync(join(dir, 'placed.db'), 'utf8')).toBe('whole');
   });
 });
 
