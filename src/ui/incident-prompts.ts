@@ -21,7 +21,7 @@ async function askIncidentThrough(ask: Ask, missing: { title: boolean; fault: bo
   const out: { title?: string; fault?: Fault } = {};
   if (missing.title) {
     out.title = (
-      await askLine(ask, { message: t().prompts.title, validate: (v) => (v.trim() ? (titleProblem(v) ?? true) : t().prompts.titleNeeded), theme })
+      await askLine(ask, { message: t().prompts.title, validate: (v) => (v.trim() ? (titleProblem(v.trim()) ?? true) : t().prompts.titleNeeded), theme })
     ).trim();
   }
   if (missing.fault) {

@@ -27,7 +27,7 @@ export function askLetterFacts(
       const choices = m.flag === '--case' ? CASES.map((c) => choice(c, w.caseWord[c])) : m.flag === '--demand' ? DEMANDS.map((d) => choice(d, w.demandWord[d])) : undefined;
       out[m.flag] = choices
         ? await askSelect(ask, { message, choices, theme })
-        : (await askLine(ask, { message, theme, validate: (v) => (v.trim() ? (problem(m.flag, v) ?? true) : w.neededAnswer) })).trim();
+        : (await askLine(ask, { message, theme, validate: (v) => (v.trim() ? (problem(m.flag, v.trim()) ?? true) : w.neededAnswer) })).trim();
     }
     return out;
   });
