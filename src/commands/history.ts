@@ -190,11 +190,13 @@ export async function runUndo(ctx: Context, count: string | undefined, opts: { o
     if (en) return { out: toJson(done.map((d) => ({ undone: operationJson({ ...d.undone, reverted_by: d.by }, en), by: d.by }))) };
     // Several undone at once are redone the last first (a change made later may stand on one
     // made before it): each undo's number alone would name an order that is refused.
-    const one = done.length === 1;
+    // An undo that changed nothing has nothing to redo: it is not offered.
+    const redoable = done.filter((d) => !d.changedNothing);
+    const one = redoable.length === 1;
     return {
       err: [
-        ...done.flatMap((d) => [h.undone(d.undone.id, summaryOf(d.undone), one && !d.changedNothing ? d.by : undefined), ...(d.changedNothing ? [h.foundUndone(d.undone.id)] : [])]),
-        ...(one ? [] : [h.redoAll(done.map((d) => d.by).reverse())]),
+        ...done.flatMap((d) => [h.undone(d.undone.id, summaryOf(d.undone), one && d === redoable[0] ? d.by : undefined), ...(d.changedNothing ? [h.foundUndone(d.undone.id)] : [])]),
+        ...(redoable.length > 1 ? [h.redoAll(redoable.map((d) => d.by).reverse())] : []),
       ],
     };
   });

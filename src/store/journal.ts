@@ -264,14 +264,15 @@ export function settleUndone(db: DB, target: Operation): void {
   // Down the chain only: each undoes one made before it (a damaged journal naming a later one, or
   // itself, would otherwise be walked round for ever).
   for (let below = target.reverts; below !== null && below < above; ) {
-    // An undo that found the record as it was already (it changed nothing) put nothing back that
-    // its own undo would take away again: what it undid stays as it is.
-    if (changed.get(above) === undefined) break;
     const row = read.get(below) as { reverts: number | null; reverted_by: number | null } | undefined;
     if (!row) break;
     // Undone by the one above while it stands; once that is undone, by none (or by another, which
     // no undo lets there be: an operation undone is not undone again until its undo is).
     const by: number | null = aboveStands ? above : row.reverted_by === above ? null : row.reverted_by;
+    // An undo that found the record as it was already (it changed nothing) put nothing back that
+    // its own undo would take away again: a change below it that changed the record stays as it
+    // is. (Undos that changed nothing, above it, are set as any other: they say no more than that.)
+    if (changed.get(above) === undefined && changed.get(below) !== undefined) break;
     if (by !== row.reverted_by) set.run(by, below);
     aboveStands = by === null;
     above = below;

@@ -146,8 +146,22 @@ describe('a journal that says a change stands while the record is without it', (
     expect(lines(await runUndo(ctx, undefined, { op: '6' }))).toMatch(/^undone #6: /);
     expect(recordOf(db)).toBe(before);
     // The note is still gone, and the journal says so: #2 is not read as standing again.
-    expect(undoneBy(db)[2]).not.toBeNull();
+    expect(undoneBy(db)[2]).toBe(6);
+    // Undone once more, the undo that changed nothing stands again, and the one of it is undone: no circle of advice.
+    expect(lines(await runUndo(ctx, undefined, { op: '7' }))).toMatch(/^undone #7: /);
+    expect(recordOf(db)).toBe(before);
+    expect(undoneBy(db)).toMatchObject({ 2: 6, 6: null, 7: 8 });
     expect(lines(await runUndo(ctx, undefined, {}))).toMatch(/^undone #1: /);
+  });
+
+  it('undo N offers no redo of an undo that changed nothing', async () => {
+    const { db, ctx } = await noteUndoneTwice();
+    const version = withStore(db, (s) => s.db.pragma('user_version', { simple: true }) as number);
+    asOlderVersionsLeftIt(db, version);
+    // #2 (changes nothing now) and #1 (the incident), undone as #6 and #7: only #7 is offered to redo.
+    const said = lines(await runUndo(ctx, '2', {}));
+    expect(said).toMatch(/^undone #2: [^(\n]*\nnothing had to change for that: [^\n]*\nundone #1: .*\(to redo: vetted undo --op 7\)$/);
+    expect(said).not.toMatch(/--op 6/);
   });
 
   it('a damaged journal whose undo names itself is not walked round for ever', async () => {
