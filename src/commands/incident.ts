@@ -118,7 +118,6 @@ function textProblem(name: string, value: string): string | undefined {
   return problemOf((v) => checkNote(v, name === 'text' ? t().errors.theirWords : t().errors.aNote))(value);
 }
 
-
 function missingRequired(type: EventType, fields: Record<string, unknown>): string[] {
   return requiredWhenLogged(type).filter((f) => fields[f] === undefined || (typeof fields[f] === 'string' && !(fields[f] as string).trim()));
 }

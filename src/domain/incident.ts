@@ -207,7 +207,8 @@ function indexIn(events: readonly IncidentEvent[], e: IncidentEvent): number {
 
 /**
  * How the words `letter --sent` gives a letter's reply deadline begin, in English and in Russian
- * (of any kind of letter; held to lettersWords by a test, and read by the store's queries too).
+ * (of any kind of letter; held to lettersWords by a test: the timeline's reading would otherwise
+ * load every letter's words).
  */
 export const REPLY_WORDS_HEADS = ['a reply to my ', 'ответ на мою '] as const;
 

@@ -42,10 +42,18 @@ afterEach(() => {
 const NOW = Date.parse('2024-06-01T12:00:00Z');
 
 /** Each deadline the calendar gives, as [incident, text, due, broken, reply, whose reply] (both reads of the store: digests worked out, then kept). */
-function deadlines(): { incident: string; text: string | undefined; due: string; broken: boolean; reply: boolean; replyOf: string | null }[] {
+function deadlines(): { incident: string; text: string | undefined; due: string; broken: boolean; reply: boolean; replyOf: string | null; step: string | null }[] {
   const read = () =>
     [...store.digestedIncidentsInBatches(100, 'promises-owed')].flat().flatMap((i) =>
-      owedDeadlines(i, NOW).map(({ promise: p }) => ({ incident: i.id, text: p.event.text, due: p.event.due!, broken: p.state === 'broken', reply: p.event.reply === true, replyOf: p.event.replyOf ?? null })),
+      owedDeadlines(i, NOW).map(({ promise: p, step }) => ({
+        incident: i.id,
+        text: p.event.text,
+        due: p.event.due!,
+        broken: p.state === 'broken',
+        reply: p.event.reply === true,
+        replyOf: p.event.replyOf ?? null,
+        step: step && (step.kind === 'escalate' ? `escalate from ${step.from}` : step.kind),
+      })),
     );
   const first = read();
   expect(read()).toEqual(first);
@@ -55,13 +63,17 @@ function deadlines(): { incident: string; text: string | undefined; due: string;
 it('gives each promise still owed, by company name, then opening, then as made: of a closed incident, only one made after its fix', () => {
   store.write(() => {
     store.addEvent(store.incidentRowId('acme-2')!, { at: '2024-01-07T10:00', type: 'promise', text: 'after the fix', due: '2024-01-09' });
+    store.addEvent(store.incidentRowId('zed-1')!, { at: '2024-01-05T10:00', type: 'promise', text: 'still to come', due: '2099-02-01' });
   }, { summary: 'test' });
-  expect(deadlines().map((d) => [d.incident, d.text, d.due, d.broken])).toEqual([
-    ['acme-2', 'after the fix', '2024-01-09', true],
-    ['acme-1', undefined, '2024-02-03', true],
-    ['zed-1', 'first', '2024-01-05T12:00', true],
-    ['zed-1', 'marked broken', '2099-01-01', true],
-    ['zed-1', 'second', '2024-01-10', true],
+  // Each with the step its calendar event names: a closed incident's, a reminder; an open one's, the
+  // rung above the level that failed (now, or once a deadline still to come is let pass).
+  expect(deadlines().map((d) => [d.incident, d.text, d.due, d.broken, d.step])).toEqual([
+    ['acme-2', 'after the fix', '2024-01-09', true, 'after-fix'],
+    ['acme-1', undefined, '2024-02-03', true, 'escalate from frontline'],
+    ['zed-1', 'first', '2024-01-05T12:00', true, 'escalate from quality'],
+    ['zed-1', 'marked broken', '2099-01-01', true, 'escalate from quality'],
+    ['zed-1', 'second', '2024-01-10', true, 'escalate from quality'],
+    ['zed-1', 'still to come', '2099-02-01', false, 'escalate from quality'],
   ]);
 });
 
