@@ -324,9 +324,7 @@ export function dueReport(incident: Incident | DigestedIncident, now: number, fo
   const i = digested(incident);
   const d = i.digest;
   const { broken, comingDue } = owedOf(promisesOwedOf(i, true, now));
-  // (Each time read once: the opening's serves the last activity and the days open.)
-  const openedMs = msOf(i.opened);
-  const idle = daysBetween(d.last === null ? openedMs : Math.max(msOf(d.last), openedMs), now);
+  const idle = daysBetween(msOf(lastActivityOf(i)), now);
   const staleDays = idle >= STALE_DAYS ? idle : null;
   const advice: Advice[] = [];
   const refusals = d.refusals.length;
@@ -346,7 +344,7 @@ export function dueReport(incident: Incident | DigestedIncident, now: number, fo
   // Advice needs evidence: nothing is owed before the company has been told of the failure.
   if (!d.told) advice.push({ kind: 'tell', incident: i.id });
   if (d.told && isAtFault(i) && !d.compensations.length) {
-    advice.push({ kind: 'compensation', days: daysBetween(openedMs, now) });
+    advice.push({ kind: 'compensation', days: daysBetween(msOf(i.opened), now) });
   }
   // Not while a promise (a letter's reply among them) is still to fall due: chased then, by its own
   // line; nor before the company was told at all: telling them is the step, said above.
@@ -376,7 +374,6 @@ export function owedDeadlines(i: DigestedIncident, now: number): OwedDeadline[] 
   const open = isOpenDigested(i);
   const promises = promisesOwedOf(i, open, now);
   const out: OwedDeadline[] = [];
-  let broken: PromiseStatus<Digest['promises'][number]>[] | undefined;
   let stepNow: DeadlineStep | null | undefined;
   for (const p of promises) {
     const owedBroken = isOwedBroken(p);
@@ -384,24 +381,17 @@ export function owedDeadlines(i: DigestedIncident, now: number): OwedDeadline[] 
     let step: DeadlineStep | null;
     // A closed incident's promise made after the fix, let pass, is chased so: now, or once it is.
     if (!open) step = { kind: 'after-fix', incident: i.id };
-    else if (owedBroken) {
-      if (stepNow === undefined) {
-        broken = promises.filter(isOwedBroken);
-        stepNow = escalationStep(i.digest, broken, promises.filter((q) => q.state === 'pending'), now);
-      }
-      step = stepNow;
-    } else {
-      // As it will stand once this one is let pass.
-      const then = promisesOwedOf(i, open, p.dueMs + 1);
-      step = escalationStep(i.digest, then.filter(isOwedBroken), then.filter((q) => q.state === 'pending'), p.dueMs + 1);
-    }
+    else if (owedBroken) step = stepNow === undefined ? (stepNow = escalationStep(i.digest, promises, now)) : stepNow;
+    // As it will stand once this one is let pass.
+    else step = escalationStep(i.digest, promisesOwedOf(i, open, p.dueMs + 1), p.dueMs + 1);
     out.push({ promise: p, step });
   }
   return out;
 }
 
-/** The next rung, where `due` advises it (see dueReport). */
-function escalationStep(d: Digest, broken: PromiseStatus<Digest['promises'][number]>[], comingDue: PromiseStatus<Digest['promises'][number]>[], now: number): DeadlineStep | null {
+/** The next rung, where `due` advises it at `now` of these promises (see dueReport). */
+function escalationStep(d: Digest, promises: PromiseStatus<Digest['promises'][number]>[], now: number): DeadlineStep | null {
+  const { broken, comingDue } = owedOf(promises);
   return failedHere(d, broken, comingDue, now) ? { kind: 'escalate', from: highestLevelOf(d) } : null;
 }
 
