@@ -409,7 +409,7 @@ export class Store {
     this.op = id;
     try {
       const result = fn();
-      if (op.reverts === undefined && !this.st('SELECT 1 FROM changes WHERE op = ? LIMIT 1').get(id)) return result;
+      if (op.reverts === undefined && !this.changedAnything(id)) return result;
       const summary = typeof op.summary === 'function' ? op.summary(result) : op.summary;
       this.st('INSERT INTO operations (id, at, command, summary, reverts) VALUES (?, ?, ?, ?, ?)').run(
         id,
