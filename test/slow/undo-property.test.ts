@@ -20,7 +20,8 @@ import { runEditEvent, runEditIncident, runMerge, runRemoveCompany, runRemoveInc
 import { runPin, runUnpin } from '../../src/commands/pin.js';
 import { runUndo } from '../../src/commands/history.js';
 import { LARGE_OPERATION } from '../../src/store/journal.js';
-import { makeContext, type Context } from '../../src/context.js';
+import type { Context } from '../../src/context.js';
+import { commandContext, withStore } from '../helpers/in-process.js';
 import { UserError } from '../../src/errors.js';
 import { SHARED } from '../helpers/cli.js';
 
@@ -44,20 +45,7 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-function contextFor(db: string): Context {
-  const ctx = makeContext({ db }, { VETTED_CONFIG: join(dir, 'no-config'), LANG: 'en' });
-  const sink = { write: () => true };
-  return { ...ctx, now: () => NOW, out: sink, err: sink, interactive: false };
-}
-
-function withStore<T>(db: string, fn: (s: Store) => T): T {
-  const s = Store.open(db);
-  try {
-    return fn(s);
-  } finally {
-    s.close();
-  }
-}
+const contextFor = (db: string): Context => commandContext(db, dir, NOW);
 
 const exportOf = (db: string) => withStore(db, (s) => exportJson(s, '2000-01-01T00:00:00Z'));
 const NAMES = ['Volgatelecom', 'Ozon', 'Ozon Shop', 'Wildberies', 'Wildberries', 'МТС', 'Beeline', 'Amazon'];

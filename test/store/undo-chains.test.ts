@@ -5,12 +5,12 @@ import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Store } from '../../src/store/store.js';
 import { exportJson } from '../../src/commands/export.js';
 import { runAdd, runEvent } from '../../src/commands/incident.js';
 import { runRemoveEvent, runRemoveIncident, runRename } from '../../src/commands/correct.js';
 import { runUndo } from '../../src/commands/history.js';
-import { makeContext, type Context } from '../../src/context.js';
+import type { Context } from '../../src/context.js';
+import { commandContext, withStore } from '../helpers/in-process.js';
 
 const NOW = Date.parse('2026-12-01T12:00:00Z');
 let dir: string;
@@ -21,20 +21,7 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-function contextFor(db: string): Context {
-  const ctx = makeContext({ db }, { VETTED_CONFIG: join(dir, 'no-config'), LANG: 'en' });
-  const sink = { write: () => true };
-  return { ...ctx, now: () => NOW, out: sink, err: sink, interactive: false };
-}
-
-function withStore<T>(db: string, fn: (s: Store) => T): T {
-  const s = Store.open(db);
-  try {
-    return fn(s);
-  } finally {
-    s.close();
-  }
-}
+const contextFor = (db: string): Context => commandContext(db, dir, NOW);
 
 const recordOf = (db: string) => withStore(db, (s) => exportJson(s, '2000-01-01T00:00:00Z'));
 const undoneBy = (db: string) => withStore(db, (s) => Object.fromEntries(s.operations().map((o) => [o.id, o.reverted_by])));
