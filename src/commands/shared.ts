@@ -176,7 +176,7 @@ export function requireCompany(store: Store, name: string): CompanyRow {
   const found = store.findCompany(name);
   if (found) return found;
   const like = store.lookalikesOf(name);
-  if (like.length) throw new UserError(`${t().errors.noCompanyShort(name)}${t().errors.didYouMean(like.map((c) => c.name))}`);
+  if (like.length) throw new UserError(`${t().errors.noCompanyShort(name)}${t().errors.didYouMean(like.map((c) => c.looksLike))}`);
   const close = companiesLike(store, name);
   if (close.length) throw new UserError(t().errors.noCompanyLike(name, close));
   throw new UserError(t().errors.noCompany(name, store.path));
@@ -197,11 +197,11 @@ export function typoWarning(store: Store, name: string): { warning: string; like
   return { like, warning: t().errors.typo(name, like) };
 }
 
-/** A warning when a new company's name looks like an existing one in another script. */
+/** A warning when a new company's name looks like an existing one's name or alias in another script. */
 export function lookalikeWarning(store: Store, name: string, companyId?: number): string | undefined {
   const like = store.lookalikesOf(name).filter((c) => c.id !== companyId);
   if (!like.length) return undefined;
-  return t().errors.lookalike(name, like.map((c) => c.name));
+  return t().errors.lookalike(name, like.map((c) => c.looksLike));
 }
 
 /** Splits `id=value` flags into a map, naming the bad one. */

@@ -1,6 +1,6 @@
 // The schema, as named migrations. Each runs in its own transaction and bumps user_version.
 
-import { companyKey, slugOf } from '../domain/names.js';
+import { companyKey, lookalikeSkeleton, slugOf } from '../domain/names.js';
 
 /** "VETT" */
 export const APPLICATION_ID = 0x56455454;
@@ -643,6 +643,31 @@ MIGRATIONS.push({
       if (by !== op.reverted_by) set.run(by, op.id);
       if (by === null && op.reverts !== null && !standingUndo.has(op.reverts)) standingUndo.set(op.reverts, op.id);
     }
+  },
+});
+
+MIGRATIONS.push({
+  name: "each alias's lookalike skeleton, indexed as a company name's is",
+  // A name spelt with letters of another script (a Cyrillic о for an o) was taken for a new
+  // company without a word where it looked like another company's alias: only names had a
+  // skeleton to compare. Aliases have one now, worked out as a name's, and the changes the
+  // journal kept of aliases before hold it too, so that an undo puts it back with the alias.
+  // (Added only where it is not there already: a copy of a newer database marked older by hand.)
+  sql: '',
+  run(db) {
+    // Filling the column is no change of the record: not journaled (the triggers are made again below).
+    db.exec('DROP TRIGGER IF EXISTS journal_aliases_update');
+    addColumn(db, 'aliases', 'skeleton', 'TEXT');
+    db.exec('CREATE INDEX IF NOT EXISTS aliases_skeleton ON aliases(skeleton)');
+    const setSkeleton = db.prepare('UPDATE aliases SET skeleton = ? WHERE id = ?');
+    for (const { id, key } of db.prepare('SELECT id, key FROM aliases').all() as { id: number; key: string }[]) setSkeleton.run(lookalikeSkeleton(key), id);
+    const kept = db.prepare(
+      "SELECT seq, json_extract(old, '$.key') AS key FROM changes WHERE tbl = 'aliases' AND json_valid(old) AND json_type(old, '$.key') = 'text'",
+    ).all() as { seq: number; key: string }[];
+    const setKept = db.prepare("UPDATE changes SET old = json_set(old, '$.skeleton', ?) WHERE seq = ?");
+    for (const { seq, key } of kept) setKept.run(lookalikeSkeleton(key), seq);
+    // The journal keeps the whole row: its triggers are made again, with the new column.
+    installJournalTriggers(db, ['aliases']);
   },
 });
 

@@ -603,11 +603,19 @@ export class Store {
     return this.st('SELECT * FROM companies WHERE id = ?').get(id) as CompanyRow | undefined;
   }
 
-  /** Companies whose names look the same as `name` through letters of another script. */
-  lookalikesOf(name: string): CompanyRow[] {
+  /**
+   * Companies whose name or alias looks the same as `name` through letters of another script,
+   * each once, with the name or alias it looks like (`looksLike`): its name where both do.
+   */
+  lookalikesOf(name: string): (CompanyRow & { looksLike: string })[] {
     const key = companyKey(name);
     const skeleton = lookalikeSkeleton(key);
-    return (this.st('SELECT * FROM companies WHERE skeleton = ? AND key <> ?').all(skeleton, key) as CompanyRow[]);
+    const rows = this.st(
+      `SELECT *, name AS looksLike FROM companies WHERE skeleton = ? AND key <> ?
+       UNION ALL SELECT c.*, a.name AS looksLike FROM aliases a JOIN companies c ON c.id = a.company_id WHERE a.skeleton = ? AND a.key <> ?`,
+    ).all(skeleton, key, skeleton, key) as (CompanyRow & { looksLike: string })[];
+    const seen = new Set<number>();
+    return rows.filter((r) => !seen.has(r.id) && seen.add(r.id));
   }
 
   createCompany(name: string, createdAt: string): CompanyRow {
@@ -651,8 +659,13 @@ export class Store {
       throw new UserError(t().company.aliasTaken(alias, owner.name));
     }
     this.bulk?.begin();
-    this.st('INSERT INTO aliases (company_id, name, key) VALUES (?, ?, ?)').run(companyId, alias.trim().replace(/\s+/gu, ' '), key);
+    this.insertAlias(companyId, alias.trim().replace(/\s+/gu, ' '), key);
     return true;
+  }
+
+  /** An alias row, with the skeleton lookalikesOf compares as it does a name's. */
+  private insertAlias(companyId: number, name: string, key: string): void {
+    this.st('INSERT INTO aliases (company_id, name, key, skeleton) VALUES (?, ?, ?, ?)').run(companyId, name, key, lookalikeSkeleton(key));
   }
 
   aliasesOf(companyId: number): string[] {
@@ -1111,7 +1124,7 @@ export class Store {
     this.st('DELETE FROM aliases WHERE key = ? AND company_id = ?').run(key, company.id);
     this.st('UPDATE companies SET name = ?, key = ?, skeleton = ? WHERE id = ?').run(display, key, lookalikeSkeleton(key), company.id);
     if (keepAlias && company.key !== key) {
-      this.st('INSERT INTO aliases (company_id, name, key) VALUES (?, ?, ?)').run(company.id, company.name, company.key);
+      this.insertAlias(company.id, company.name, company.key);
     }
   }
 
@@ -1141,7 +1154,7 @@ export class Store {
     if (fromPin && !intoPin) this.st('INSERT INTO pins (company_id, list, reason, at) SELECT ?, list, reason, at FROM pins WHERE company_id = ?').run(into.id, from.id);
     this.st('DELETE FROM pins WHERE company_id = ?').run(from.id);
     this.st('DELETE FROM companies WHERE id = ?').run(from.id);
-    this.st('INSERT INTO aliases (company_id, name, key) VALUES (?, ?, ?)').run(into.id, from.name, from.key);
+    this.insertAlias(into.id, from.name, from.key);
   }
 
   /** Sets a company's descriptive fields: a value sets it, null clears it, undefined leaves it. */

@@ -868,10 +868,11 @@ describe('before a migration', () => {
   });
 
   it.skipIf(SCHEMA_VERSION < 2)('an upgrade that fails keeps no copy, and leaves the database as it was', () => {
-    // A database of the version before the current one, made by its migrations, with a journal
-    // whose chain of undos the last migration must set right, and a trigger that refuses every
-    // change of the journal's operations: that migration fails at every try.
-    const v = SCHEMA_VERSION - 1;
+    // A database of the version before the one that sets chains of undos right, made by its
+    // migrations, with a journal whose chain of undos that migration must set right, and a
+    // trigger that refuses every change of the journal's operations: that migration fails at
+    // every try (and those after it are never reached).
+    const v = MIGRATIONS.findIndex((m) => m.name.startsWith('which change each undo stands for'));
     const db = new Database(s.db);
     db.pragma('foreign_keys = OFF');
     db.function('vetted_op', () => null);

@@ -138,6 +138,19 @@ describe('a typo in a company name', () => {
     expect(ok(s.run(['company', 'rename', 'Ozon', 'OZON'])).stderr).not.toMatch(/looks like "O/);
   });
 
+  it("takes a name that looks like another company's alias, in letters of another script, as it takes one like a name: suggested, warned of", () => {
+    ok(s.run(['pin', 'Ростелеком', 'black', '--reason', 'no internet']));
+    ok(s.run(['company', 'alias', 'Ростелеком', 'Rostelecom']));
+    ok(s.run(['company', 'alias', 'Ростелеком', 'WBS']));
+    ok(s.run(['company', 'alias', 'Ростелеком', 'WB shop']));
+    // о, е, е Cyrillic: not this company, but it looks the same as its alias.
+    expect(refused(['why', 'Rоstеlеcom'])).toMatch(/did you mean "Rostelecom"\? \(it looks the same/);
+    expect(ok(s.run(['pin', 'Rоstеlеcom', 'white', '--reason', 'fixed'])).stderr).toMatch(/warning: "Rоstеlеcom" looks like "Rostelecom" but is spelled with letters of another script/);
+    // A short alias (В Cyrillic), and one with two such letters (В, о).
+    expect(ok(s.run(['incident', 'add', 'WВS', '--title', 'x', '--fault', 'company'])).stderr).toMatch(/warning: "WВS" looks like "WBS"/);
+    expect(ok(s.run(['incident', 'add', 'WВ shоp', '--title', 'x', '--fault', 'company'])).stderr).toMatch(/warning: "WВ shоp" looks like "WB shop"/);
+  });
+
   it('refuses to merge two pins of one list with other reasons, which would lose one; merges them with the same reason', () => {
     ok(s.run(['pin', 'Ozon', 'black', '--reason', 'lost parcel']));
     ok(s.run(['pin', 'Ozone', 'black', '--reason', 'rude support']));

@@ -38,6 +38,7 @@ it('showing one company, opening an incident and logging an event scan no table'
   seen.length = 0;
   const found = store.findCompany('acme')!;
   store.findCompany('unknown name');
+  store.lookalikesOf('unknown name');
   store.aliasesOf(found.id);
   store.companyById(found.id);
   store.subsidiariesOf(found.id);

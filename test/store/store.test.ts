@@ -78,6 +78,13 @@ function makeSqlite(file: string, setup: (db: Database.Database) => void): void 
   db.close();
 }
 
+/** Aliases as versions before kept them: without a skeleton, and the journal's copies of them without one either. */
+function withoutAliasSkeletons(db: Database.Database): void {
+  db.exec('DROP INDEX aliases_skeleton; DROP TRIGGER journal_aliases_insert; DROP TRIGGER journal_aliases_update; DROP TRIGGER journal_aliases_delete; ALTER TABLE aliases DROP COLUMN skeleton');
+  db.exec("UPDATE changes SET old = json_remove(old, '$.skeleton') WHERE tbl = 'aliases' AND old IS NOT NULL");
+  installJournalTriggers(db, ['aliases']);
+}
+
 /** The header fields of an SQLite file: journal (1 rollback, 2 WAL), user_version, application_id. */
 function header(file: string): { write: number; read: number; userVersion: number; appId: number } {
   const b = readFileSync(file).subarray(0, 100);
@@ -311,6 +318,24 @@ describe('companies', () => {
     const impostor = store.createCompany(mixed, '2024-01-02');
     expect(store.lookalikesOf('Acme').map((c) => c.id)).toEqual([impostor.id]);
     expect(store.lookalikesOf(mixed).map((c) => c.id)).toEqual([latin.id]);
+  });
+
+  it("lookalikesOf finds a company by an alias spelt with letters of another script, naming the alias, and the company once", () => {
+    const store = open();
+    const c = store.createCompany('Ростелеком', '2024-01-01');
+    store.addAlias(c.id, 'Rostelecom');
+    store.addAlias(c.id, 'ROSTELECOM Ltd');
+    const mixed = 'Rоstеlеcom'; // о, е, е Cyrillic
+    expect(store.findCompany(mixed)).toBeUndefined();
+    expect(store.lookalikesOf(mixed).map((r) => [r.id, r.looksLike])).toEqual([[c.id, 'Rostelecom']]);
+    expect(store.lookalikesOf('Rostelecom')).toEqual([]);
+    // An alias a merge or a rename leaves is compared too.
+    const other = store.createCompany('WB', '2024-01-01');
+    store.renameCompany(other, 'Wildberries', true);
+    expect(store.lookalikesOf('WВ').map((r) => [r.id, r.looksLike])).toEqual([[other.id, 'WB']]);
+    const ozon = store.createCompany('Ozon', '2024-01-01');
+    store.mergeCompanies(store.createCompany('Ozon Global', '2024-01-01'), ozon);
+    expect(store.lookalikesOf('Оzon Global').map((r) => [r.id, r.looksLike])).toEqual([[ozon.id, 'Ozon Global']]);
   });
 
   it("refuses an alias that names another company, by its name or its alias", () => {
@@ -902,6 +927,7 @@ describe('the journal', () => {
     // As the version before kept its tables: ids that SQLite hands out again, aliases without one.
     makeSqlite(file, (db) => {
       db.pragma('foreign_keys = OFF');
+      withoutAliasSkeletons(db);
       for (const table of ['companies', 'aliases', 'checks', 'incidents', 'events', 'attachments']) {
         const kept = db.prepare("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?").pluck().get(table) as string;
         const own = db.prepare("SELECT sql FROM sqlite_master WHERE tbl_name = ? AND type IN ('index', 'trigger') AND sql IS NOT NULL").pluck().all(table) as string[];
@@ -980,6 +1006,28 @@ describe('the journal', () => {
     s.write(() => s.addEvent(acme, { at: '2024-01-07T10:00', type: 'note', text: 'new' } as never), { summary: 'note' });
     expect(s.db.prepare('SELECT max(seq) FROM events WHERE incident_id = ?').pluck().get(acme)).toBe(5);
     expect(incidentChanges(s)).toEqual([[1, 'i'], [4, 'u']]);
+  });
+
+  it("gives the aliases of an older database, and the journal's copies of them, the skeleton lookalikesOf compares", () => {
+    const file = join(dir, 'aliases.db');
+    const older = open(file);
+    const c = older.createCompany('Ростелеком', '2024-01-01'); // #1
+    older.addAlias(c.id, 'Rostelecom'); // #2
+    // The alias becomes the name; the name an alias (#3).
+    older.renameCompany(older.companyById(c.id)!, 'Rostelecom', true);
+    older.close();
+    makeSqlite(file, (db) => {
+      withoutAliasSkeletons(db);
+      db.pragma(`user_version = ${MIGRATIONS.findIndex((m) => m.name.startsWith("each alias's lookalike skeleton"))}`);
+    });
+    const s = open(file);
+    expect(s.db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
+    expect(s.lookalikesOf('Pостелеком').map((r) => [r.id, r.looksLike])).toEqual([[c.id, 'Ростелеком']]); // P Latin
+    // The rename undone: the alias it took away is back, with its skeleton.
+    const [rename] = s.operations().filter((o) => o.id === 3);
+    s.write(() => s.revert(rename), { summary: 'undo', reverts: rename.id });
+    expect(s.companyById(c.id)!.name).toBe('Ростелеком');
+    expect(s.lookalikesOf('Rоstеlеcom').map((r) => [r.id, r.looksLike])).toEqual([[c.id, 'Rostelecom']]);
   });
 
   it('keeps no digest once another build has taken the digests over', () => {
