@@ -25,7 +25,7 @@ export interface ImportOptions {
 }
 
 function renderReport(file: string, r: MergeReport, dryRun: boolean): string[] {
-  const rows: [string, Exclude<keyof MergeReport, 'attachments_without_content' | 'checks_renumbered' | 'events_renumbered' | 'companies_taken_for'>][] = [
+  const rows: [string, Exclude<keyof MergeReport, 'attachments_without_content' | 'checks_renumbered' | 'events_renumbered' | 'companies_taken_for' | 'parents_left_out'>][] = [
     ['companies', 'companies'],
     ['aliases', 'aliases'],
     ['checks', 'checks'],
@@ -44,6 +44,7 @@ function renderReport(file: string, r: MergeReport, dryRun: boolean): string[] {
     ...r.checks_renumbered.map((c) => `  ${t().data.checkRenumbered(safeText(c.from), c.to, dryRun)}`),
     ...r.events_renumbered.map((e) => `  ${t().data.eventRenumbered(safeText(e.from), e.to, dryRun)}`),
     ...r.companies_taken_for.map((c) => `  ${t().data.companyTakenFor(safeText(c.name), safeText(c.here), safeText(c.by), dryRun)}`),
+    ...r.parents_left_out.map((c) => `  ${t().data.parentLeftOut(safeText(c.name), safeText(c.parent), safeText(c.here), dryRun)}`),
   ];
   return [head, ...(parts.length ? parts.map((p) => `  ${p}`) : notes.length ? [] : [`  ${t().data.nothing}`]), ...notes];
 }

@@ -1372,6 +1372,8 @@ export const en = {
     /** A check of the file whose id is another check's here. */
     companyTakenFor: (name: string, here: string, by: string, dryRun: boolean) =>
       `company ${q(name)}: no company here has that name, so it ${dryRun ? 'would be' : 'was'} taken for ${q(here)}, also called ${q(by)}, and its name kept as another name of ${q(here)}; if they are two companies, ${dryRun ? '' : 'undo the import and '}take ${q(by)} from the file's company`,
+    parentLeftOut: (name: string, parent: string, here: string, dryRun: boolean) =>
+      `company ${q(name)}: it and its parent ${q(parent)} are one company here, ${q(here)}, so that link ${dryRun ? 'would be' : 'was'} left out`,
     eventRenumbered: (from: string, to: string, dryRun: boolean) => `event ${q(from)}: that id is another event's, so it ${dryRun ? 'would be' : 'was'} added as ${to}`,
     checkRenumbered: (from: string, to: string, dryRun: boolean) => `check ${q(from)}: that id is another check's here, so it ${dryRun ? 'would be' : 'was'} added as ${to}`,
     attachmentsLeftOut: (n: number) =>

@@ -1359,6 +1359,8 @@ export const ru: Catalog = {
     longSource: (max) => `--source — не длиннее ${fmt.plural(max, { one: 'знака', few: 'знаков', many: 'знаков', other: 'знака' })}; сократите.`,
     companyTakenFor: (name, here, by, dryRun) =>
       `компания ${q(name)}: здесь нет компании с таким названием, поэтому она ${dryRun ? 'была бы принята' : 'принята'} за ${q(here)}, которую зовут и ${q(by)}, а её название ${dryRun ? 'стало бы' : 'стало'} ещё одним названием ${q(here)}; если это две разные компании, ${dryRun ? '' : 'отмените импорт и '}уберите ${q(by)} у компании в файле`,
+    parentLeftOut: (name, parent, here, dryRun) =>
+      `компания ${q(name)}: она и её материнская компания ${q(parent)} здесь одна компания, ${q(here)}, поэтому эта связь ${dryRun ? 'была бы пропущена' : 'пропущена'}`,
     eventRenumbered: (from, to, dryRun) => `событие ${q(from)}: этот id у другого события, поэтому оно ${dryRun ? 'было бы добавлено' : 'добавлено'} как ${to}`,
     checkRenumbered: (from, to, dryRun) => `проверка ${q(from)}: этот id здесь у другой проверки, поэтому она ${dryRun ? 'была бы добавлена' : 'добавлена'} как ${to}`,
     attachmentsLeftOut: (n) =>

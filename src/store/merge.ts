@@ -48,6 +48,11 @@ export interface MergeReport {
    * one of their other names (`by`) names: their name is kept as another name of it.
    */
   companies_taken_for: { name: string; here: string; by: string }[];
+  /**
+   * Companies of the file whose parent it names is that company itself here (`here`): the two
+   * merged since, or one named by an alias of the other. The link is left out.
+   */
+  parents_left_out: { name: string; parent: string; here: string }[];
 }
 
 export interface MergeOptions {
@@ -256,7 +261,7 @@ class IncidentsByContent {
 
 export function mergeRecords(store: Store, records: DataRecords, opts: MergeOptions): MergeReport {
   const changes = (): ChangeTally => ({ ...tally(), changed: 0 });
-  const report: MergeReport = { companies: changes(), aliases: tally(), checks: tally(), incidents: changes(), events: tally(), pins: changes(), attachments: tally(), attachments_without_content: 0, checks_renumbered: [], events_renumbered: [], companies_taken_for: [] };
+  const report: MergeReport = { companies: changes(), aliases: tally(), checks: tally(), incidents: changes(), events: tally(), pins: changes(), attachments: tally(), attachments_without_content: 0, checks_renumbered: [], events_renumbered: [], companies_taken_for: [], parents_left_out: [] };
   const total = records.count;
   let done = 0;
   const step = Math.max(1, Math.floor(total / 100));
@@ -398,8 +403,17 @@ export function mergeRecords(store: Store, records: DataRecords, opts: MergeOpti
           if (store.addAlias(company.id, alias)) report.aliases.added++;
           else report.aliases.existing++;
         }
-        const parent = c.parent ? ensure(c.parent) : undefined;
-        if (parent?.id === company.id) throw new Refusal({ kind: 'own-parent', company: c.name });
+        let parent = c.parent ? ensure(c.parent) : undefined;
+        if (parent?.id === company.id) {
+          // The file names the company as its own parent (by its name or one of the aliases it gives it): refused.
+          const ownNames = new Set([c.name, ...(c.aliases ?? [])].map(companyKey));
+          if (ownNames.has(companyKey(c.parent!))) throw new Refusal({ kind: 'own-parent', company: c.name });
+          // Two companies of the file that are one only here (merged since, or one an alias of
+          // the other): the link is left as it is, and said so. Refused, the file that made them
+          // could not be imported again after the merge.
+          report.parents_left_out.push({ name: c.name, parent: c.parent!, here: company.name });
+          parent = undefined;
+        }
         // Nor one of its subsidiaries, in the database or made so by the file: no company is ever above itself.
         if (parent && store.isAncestor(parent.id, company.id)) throw new Refusal({ kind: 'parent-loop', company: c.name, parent: c.parent! });
         const parentId = parent?.id;

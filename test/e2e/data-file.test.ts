@@ -250,6 +250,26 @@ describe('import of seeds.yaml', () => {
     expect((importJson(s, two) as Report & { companies_taken_for: unknown[] }).companies_taken_for).toEqual([{ name: 'Acme Two', here: 'Acme One', by: 'Acme' }]);
   });
 
+  it('imports again a file whose company and its parent were merged since, leaving that link out; refuses a file naming a company its own parent', () => {
+    const file = join(s.dir, 'volga.yaml');
+    writeFileSync(file, 'format: vetted/1\ncompanies:\n  - name: Volgatelecom\n    parent: Rostelecom\n');
+    ok(s.run(['import', file]));
+    ok(s.run(['company', 'merge', 'Volgatelecom', 'Rostelecom']));
+    const before = dbHash(s);
+    const note = '  company "Volgatelecom": it and its parent "Rostelecom" are one company here, "Rostelecom", so that link was left out';
+    expect(ok(s.run(['import', file])).stderr.split('\n')).toEqual(['imported ' + file, '  companies: 0 added, 1 already there', note, '']);
+    expect((importJson(s, file) as Report & { parents_left_out: unknown[] }).parents_left_out).toEqual([{ name: 'Volgatelecom', parent: 'Rostelecom', here: 'Rostelecom' }]);
+    // Nothing changed: no operation, the company as it was.
+    expect(dbHash(s)).toBe(before);
+    expect(exportDoc(s).companies).toEqual([{ name: 'Rostelecom', aliases: ['Volgatelecom'] }]);
+    // A file that makes a company its own parent, by its name or an alias it gives it, is still refused.
+    for (const [name, doc] of [['own.yaml', '  - name: Acme\n    parent: ACME\n'], ['alias.yaml', '  - name: Acme\n    aliases: [Acme Inc]\n    parent: Acme Inc\n']]) {
+      const own = join(s.dir, name);
+      writeFileSync(own, `format: vetted/1\ncompanies:\n${doc}`);
+      expect(expectOneLineError(s.run(['import', own]))).toMatch(/companies\[0\]: Acme cannot be its own parent; nothing was imported/);
+    }
+  });
+
   it('says of an event whose id is another event\'s, here or in the same file, the id it is added under', () => {
     ok(s.run(['incident', 'add', 'Shop', '--title', 't', '--fault', 'company', '--opened', '2026-11-01 09:00']));
     ok(s.run(['incident', 'event', 'shop-1', 'note', '--text', 'one', '--at', '2026-11-01 10:00']));
