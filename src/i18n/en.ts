@@ -1395,6 +1395,7 @@ export const en = {
       `${label}: ${added} ${dryRun ? 'to add' : 'added'}${existing ? `, ${existing} already there` : ''}${changed ? `, ${changed} of them ${dryRun ? 'to change' : 'changed'}` : ''}`,
     dryRunHead: (file: string) => `${file} (dry run, nothing written)`,
     importedHead: (file: string) => `imported ${file}`,
+    moreLookalikes: (n: number) => `and ${fmt.plural(n, { one: 'other new company', other: 'other new companies' })} like that (--json lists them)`,
     nothing: 'nothing in it',
     invalid: (file: string, problems: string) => `${file} is not a valid vetted/1 data file: ${problems}; nothing was imported.`,
     /** A file of someone else's lists (export --share): read beside your record as a source, never merged into it. */

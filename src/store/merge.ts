@@ -53,7 +53,15 @@ export interface MergeReport {
    * merged since, or one named by an alias of the other. The link is left out.
    */
   parents_left_out: { name: string; parent: string; here: string }[];
+  /**
+   * Companies the file added whose name looks the same as the name or an alias (`like`) of one
+   * here before, spelled with letters of another script: the first LOOKALIKES_LISTED, by name.
+   */
+  companies_like_others: { name: string; like: string }[];
 }
+
+/** The most pairs of companies_like_others an import lists. */
+export const LOOKALIKES_LISTED = 100;
 
 export interface MergeOptions {
   checklists: Map<string, Checklist>;
@@ -261,7 +269,7 @@ class IncidentsByContent {
 
 export function mergeRecords(store: Store, records: DataRecords, opts: MergeOptions): MergeReport {
   const changes = (): ChangeTally => ({ ...tally(), changed: 0 });
-  const report: MergeReport = { companies: changes(), aliases: tally(), checks: tally(), incidents: changes(), events: tally(), pins: changes(), attachments: tally(), attachments_without_content: 0, checks_renumbered: [], events_renumbered: [], companies_taken_for: [], parents_left_out: [] };
+  const report: MergeReport = { companies: changes(), aliases: tally(), checks: tally(), incidents: changes(), events: tally(), pins: changes(), attachments: tally(), attachments_without_content: 0, checks_renumbered: [], events_renumbered: [], companies_taken_for: [], parents_left_out: [], companies_like_others: [] };
   const total = records.count;
   let done = 0;
   const step = Math.max(1, Math.floor(total / 100));
@@ -705,7 +713,10 @@ export function mergeRecords(store: Store, records: DataRecords, opts: MergeOpti
     },
   };
   const apply = () => {
+    // New companies are looked at beside those here before the import (read in its transaction): none, nothing to look at.
+    const lastBefore = store.lastCompanyId();
     records.forEach((section, record, i) => (merge[section] as (r: typeof record, i: number) => void)(withoutNulls(record), i));
+    if (lastBefore && report.companies.added) report.companies_like_others = store.lookalikesOfNewer(lastBefore, LOOKALIKES_LISTED);
     // A trial inserts every event too (and meets any constraint they break), before it is taken back.
     if (opts.dryRun) {
       store.insertPendingEvents();

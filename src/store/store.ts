@@ -618,6 +618,25 @@ export class Store {
     return rows.filter((r) => !seen.has(r.id) && seen.add(r.id));
   }
 
+  /** The largest id of a company there is (0 for none): those made after it have larger ones. */
+  lastCompanyId(): number {
+    return (this.st('SELECT max(id) AS id FROM companies').get() as { id: number | null }).id ?? 0;
+  }
+
+  /**
+   * Companies made after `lastId` whose name looks the same as the name or an alias of one made
+   * before through letters of another script, with the name or alias it looks like: the first
+   * `limit` pairs, by name. Each new company is looked up once in the skeletons' indexes.
+   */
+  lookalikesOfNewer(lastId: number, limit: number): { name: string; like: string }[] {
+    return this.st(
+      `SELECT name, "like" FROM (
+         SELECT n.name, n.key, o.name AS "like" FROM companies n JOIN companies o ON o.skeleton = n.skeleton AND o.key <> n.key AND o.id <= ? WHERE n.id > ?
+         UNION ALL SELECT n.name, n.key, a.name FROM companies n JOIN aliases a ON a.skeleton = n.skeleton AND a.key <> n.key AND a.company_id <= ? WHERE n.id > ?)
+       ORDER BY key, "like" LIMIT ?`,
+    ).all(lastId, lastId, lastId, lastId, limit) as { name: string; like: string }[];
+  }
+
   createCompany(name: string, createdAt: string): CompanyRow {
     // An empty name has no alias either: createUnfoundCompany refuses it.
     const taken = this.st('SELECT c.name FROM aliases a JOIN companies c ON c.id = a.company_id WHERE a.key = ?').get(companyKey(name)) as

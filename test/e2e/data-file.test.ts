@@ -270,6 +270,33 @@ describe('import of seeds.yaml', () => {
     }
   });
 
+  it('warns of a new company whose name looks like the name or an alias of one here, in letters of another script; names the first few', () => {
+    ok(s.run(['pin', 'Ростелеком', 'black', '--reason', 'no internet']));
+    ok(s.run(['company', 'alias', 'Ростелеком', 'Rostelecom']));
+    ok(s.run(['pin', 'Acme', 'black', '--reason', 'late']));
+    const file = join(s.dir, 'like.yaml');
+    // о Cyrillic; А Cyrillic; А and е Cyrillic.
+    writeFileSync(file, 'format: vetted/1\ncompanies:\n  - name: Rоstelecom\n  - name: Аcme\n  - name: Аcmе\n  - name: Other\n');
+    const warned = [
+      '  warning: "Rоstelecom" looks like "Rostelecom" but is spelled with letters of another script; they are kept as different companies.',
+      '  warning: "Аcme" looks like "Acme" but is spelled with letters of another script; they are kept as different companies.',
+      '  warning: "Аcmе" looks like "Acme" but is spelled with letters of another script; they are kept as different companies.',
+    ];
+    expect(ok(s.run(['import', file, '--dry-run'])).stderr.split('\n').slice(2, -1).sort()).toEqual([...warned].sort());
+    const r = importJson(s, file) as Report & { companies_like_others: { name: string; like: string }[] };
+    expect(r.companies_like_others.map((p) => `${p.name}=${p.like}`).sort()).toEqual(['Rоstelecom=Rostelecom', 'Аcme=Acme', 'Аcmе=Acme'].sort());
+    // Added already: nothing new, nothing said.
+    expect(ok(s.run(['import', file])).stderr).not.toMatch(/warning/);
+    // Many: the first few, and how many more.
+    const many = join(s.dir, 'many.yaml');
+    writeFileSync(many, `format: vetted/1\ncompanies:\n${Array.from({ length: 8 }, (_, i) => `  - name: Acme ${i}\n`).join('')}`);
+    ok(s.run(['import', many]));
+    writeFileSync(many, `format: vetted/1\ncompanies:\n${Array.from({ length: 8 }, (_, i) => `  - name: Аcme ${i}\n`).join('')}`);
+    const said = ok(s.run(['import', many])).stderr.split('\n');
+    expect(said.filter((l) => l.startsWith('  warning:'))).toHaveLength(5);
+    expect(said).toContain('  and 3 other new companies like that (--json lists them)');
+  });
+
   it('says of an event whose id is another event\'s, here or in the same file, the id it is added under', () => {
     ok(s.run(['incident', 'add', 'Shop', '--title', 't', '--fault', 'company', '--opened', '2026-11-01 09:00']));
     ok(s.run(['incident', 'event', 'shop-1', 'note', '--text', 'one', '--at', '2026-11-01 10:00']));
