@@ -1640,11 +1640,11 @@ export const ru: Catalog = {
     bringBack: 'вернуть: vetted undo',
     sameName: (name) => `${name} уже так называется; менять нечего.`,
     nameTaken: (given, owner, company) =>
-      `${q(given)} — уже название компании ${owner}; чтобы сделать их одной компанией, используйте \`vetted company merge ${sh(company)} ${sh(owner)}\`.`,
+      `${q(given)} — уже одно из названий компании ${owner}; чтобы сделать их одной компанией, используйте \`vetted company merge ${sh(company)} ${sh(owner)}\`.`,
     renamed: (from, to, aliasKept) => `компания ${from} теперь называется ${to}${aliasKept ? `; прежнее название ${q(from)} сохранено как другое название` : ''}`,
     oneAlready: (from, into, name) => `${q(from)} и ${q(into)} — уже одна компания (${name}); объединять нечего.`,
     merged: (from, into, checks, incidents) =>
-      `компания ${from} объединена с компанией ${into}: перенесено ${fmt.plural(checks, { one: 'проверка', few: 'проверки', many: 'проверок', other: 'проверки' })} и ${fmt.plural(incidents, { one: 'обращение', few: 'обращения', many: 'обращений', other: 'обращения' })}, ${q(from)} теперь другое название компании ${into}`,
+      `компания ${from} объединена с компанией ${into} (перенесено: ${fmt.plural(checks, { one: 'проверка', few: 'проверки', many: 'проверок', other: 'проверки' })} и ${fmt.plural(incidents, { one: 'обращение', few: 'обращения', many: 'обращений', other: 'обращения' })}), ${q(from)} теперь другое название компании ${into}`,
     mergeKeptOwn: (from, into, lost) => {
       const fields = Object.keys(lost) as (keyof typeof lost)[];
       const word = { parent: 'материнская компания', website: 'сайт', category: 'категория' };

@@ -982,6 +982,17 @@ describe('undo of a change whose records are no longer as it left them', () => {
     expect(shown).toMatch(/компания Озон Ltd объединена с компанией Озон/);
   });
 
+  it('says in Russian what a merge moved in agreement with each count, and of a name taken by an alias that it is one of the names', () => {
+    ok(s.run(['incident', 'add', 'Wildberries', '--title', 'x', '--fault', 'company']));
+    ok(s.run(['incident', 'add', 'Вайлдберриз', '--title', 'y', '--fault', 'company']));
+    ok(s.run(['pin', 'WB shop', 'black', '--reason', 'r']));
+    ok(s.run(['company', 'alias', 'WB shop', 'WBS']));
+    expect(refused(['--lang', 'ru', 'company', 'rename', 'Wildberries', 'WBS'])).toMatch(/^vetted: «WBS» — уже одно из названий компании WB shop; /);
+    expect(ok(s.run(['--lang', 'ru', 'company', 'merge', 'Wildberries', 'Вайлдберриз'])).stderr).toMatch(
+      /^компания Wildberries объединена с компанией Вайлдберриз \(перенесено: 0 проверок и 1 обращение\), «Wildberries» теперь другое название компании Вайлдберриз/,
+    );
+  });
+
   it('refuses a count beyond the changes left, undoing none, and takes an operation so numbered as none', () => {
     ok(s.run(['pin', 'X', 'black', '--reason', 'r']));
     ok(s.run(['pin', 'Y', 'black', '--reason', 'r']));
