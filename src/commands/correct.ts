@@ -78,7 +78,7 @@ export async function runEditCompany(ctx: Context, name: string, opts: { categor
     if (opts.parent !== undefined) {
       if (opts.parent.trim() === '') parentId = null;
       else {
-        const parent = companyOrNew(store, checkCompanyName(opts.parent));
+        const parent = companyOrNew(store, checkCompanyName(opts.parent), company);
         if (!parent) newParent = checkCompanyName(opts.parent);
         else if (store.isAncestor(parent.id, company.id)) throw new UserError(t().correct.parentLoop(parent.name, company.name, parent.id === company.id));
         parentId = parent?.id;

@@ -163,11 +163,22 @@ export function companiesLike(store: Store, name: string): string[] {
 /**
  * The company of this name; undefined for a name like none on record, which the caller adds
  * (as `incident add` adds one). A name like one on record (a typo, a lookalike) is refused,
- * naming it, as requireCompany refuses it.
+ * naming it, as requireCompany refuses it. `parentOf`: the company the one named is to be the
+ * parent of, never offered as its own parent: a name like that company alone is refused as it.
  */
-export function companyOrNew(store: Store, name: string): CompanyRow | undefined {
+export function companyOrNew(store: Store, name: string, parentOf?: CompanyRow): CompanyRow | undefined {
   const found = store.findCompany(name);
-  if (found || (!store.lookalikesOf(name).length && !companiesLike(store, name).length)) return found;
+  if (found) return found;
+  const like = store.lookalikesOf(name);
+  const close = companiesLike(store, name);
+  if (!like.length && !close.length) return undefined;
+  if (parentOf) {
+    const others = like.filter((c) => c.id !== parentOf.id);
+    const otherNames = close.filter((n) => n !== parentOf.name);
+    if (!others.length && !otherNames.length) throw new UserError(t().correct.parentLikeItself(name, parentOf.name));
+    if (others.length) throw new UserError(`${t().errors.noCompanyShort(name)}${t().errors.didYouMean(others.map((c) => c.looksLike))}`);
+    throw new UserError(t().errors.noCompanyLike(name, otherNames));
+  }
   return requireCompany(store, name);
 }
 

@@ -993,6 +993,20 @@ describe('undo of a change whose records are no longer as it left them', () => {
     );
   });
 
+  it('never offers a company as its own parent: a parent like it alone is refused as it, one like others names those', () => {
+    ok(s.run(['pin', 'Zappos', 'black', '--reason', 'r']));
+    ok(s.run(['company', 'alias', 'Zappos', 'Wildberries']));
+    expect(refused(['company', 'edit', 'Zappos', '--parent', 'Wildberies'])).toBe('vetted: there is no company "Wildberies"; the one it is like is Zappos itself, which cannot be its own parent.');
+    expect(refused(['--lang', 'ru', 'company', 'edit', 'Zappos', '--parent', 'Wildberies'])).toMatch(/^vetted: компании «Wildberies» нет; похожа на неё только сама Zappos/);
+    ok(s.run(['pin', 'Wildberries Global', 'black', '--reason', 'r']));
+    ok(s.run(['company', 'alias', 'Wildberries Global', 'Wildberris']));
+    const said = refused(['company', 'edit', 'Zappos', '--parent', 'Wildberies']);
+    expect(said).toMatch(/Wildberries Global/);
+    expect(said).not.toMatch(/Zappos/);
+    // Another company's edit still offers it.
+    expect(refused(['company', 'edit', 'Wildberries Global', '--parent', 'Wildberies'])).toMatch(/"Zappos"/);
+  });
+
   it('refuses a count beyond the changes left, undoing none, and takes an operation so numbered as none', () => {
     ok(s.run(['pin', 'X', 'black', '--reason', 'r']));
     ok(s.run(['pin', 'Y', 'black', '--reason', 'r']));
