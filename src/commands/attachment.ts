@@ -10,7 +10,7 @@ import { formatLocalMinute } from '../domain/dates.js';
 import { fileNameFault } from '../domain/names.js';
 import { checkNote, readingStore, writingStore } from './shared.js';
 import { toJson, safeText } from '../ui/safe.js';
-import { isOfDatabase, isStdout, refuseFolderName, writeFileAtomic, writeOutputFile } from '../formats/write-file.js';
+import { isOfDatabase, outputFileOf, refuseFolderName, writeFileAtomic, writeOutputFile } from '../formats/write-file.js';
 import { unreadable } from '../formats/read-input.js';
 import type { Store } from '../store/store.js';
 import { MAX_ATTACHMENT_BYTES, addAttachment, allAttachments, attachmentsOf, eventRowIdByNumber, findAttachment, readAttachment, removeAttachment } from '../store/attachments.js';
@@ -118,10 +118,10 @@ export async function runSave(ctx: Context, idArg: string, opts: { out?: string 
     const found = readAttachment(store, Number(idArg));
     if (!found) throw new UserError(w.noAttachment(idArg));
     if (opts.out === '') throw new UserError(t().files.outNeedsPath('--out'));
-    if (opts.out !== undefined && isStdout(opts.out)) {
+    if (opts.out !== undefined && outputFileOf(opts.out) === undefined) {
       // The bytes as they are, into a pipe or a file: never onto a terminal.
       if (ctx.out.isTTY) throw new UserError(w.notToTerminal(idArg.trim()));
-      writeOutputFile('/dev/stdout', [found.data], { dbPath: ctx.dbPath });
+      writeOutputFile('-', [found.data], { dbPath: ctx.dbPath });
       return { err: w.wrote(undefined, describeSize(found.data.length)) };
     }
     if (opts.out !== undefined) refuseFolderName(opts.out);

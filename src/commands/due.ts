@@ -13,7 +13,7 @@ import { safeText, writePieces } from '../ui/safe.js';
 import { fitLines, terminalWidth } from '../ui/wrap.js';
 import { UserError } from '../errors.js';
 import { calendarChunks, type CalendarDeadline } from '../formats/ics.js';
-import { isStdout, writeFileAtomic, writeOutputFile } from '../formats/write-file.js';
+import { outputFileOf, writeOutputFile } from '../formats/write-file.js';
 import { loadCatalog, readerLang, t, type Catalog } from '../i18n/index.js';
 import { adviceWords, stepWords } from '../ui/advice.js';
 import { replyPromiseIn } from '../domain/letter-words.js';
@@ -117,15 +117,17 @@ export async function run(ctx: Context, opts: JsonOutOptions & { format?: string
   const format = opts.json ? 'json' : (opts.format ?? 'text');
   if (!['text', 'json', 'ics'].includes(format)) throw new UserError(t().due.badFormat(format));
   if ((opts.json || opts.ndjson) && opts.format !== undefined && opts.format !== 'json') throw new UserError(t().due.twoFormats(opts.ndjson ? '--ndjson' : '--json', opts.format));
+  // `-` (or none) is standard output, in every format.
+  const file = outputFileOf(opts.out);
   if (format === 'ics') {
     // Written piece by piece while the deadlines are read: at 10,000 companies the calendar
     // is megabytes, and holding it whole costs more than rendering it.
     return readingStore(ctx, (store): CommandResult => {
       const now = ctx.now();
       const chunks = calendarChunks(calendarOf(store, now), now, t().due.calendarName);
-      if (opts.out && !isStdout(opts.out)) {
-        writeOutputFile(opts.out, chunks, { dbPath: ctx.dbPath });
-        return { err: t().data.wrote(opts.out) };
+      if (file !== undefined) {
+        writeOutputFile(file, chunks, { dbPath: ctx.dbPath });
+        return { err: t().data.wrote(file) };
       }
       // A terminal gets text through its guard; a pipe or a file, the bytes directly.
       if (ctx.out.isTTY) for (const chunk of chunks) ctx.out.write(chunk);
@@ -150,9 +152,9 @@ export async function run(ctx: Context, opts: JsonOutOptions & { format?: string
       yield n ? '\n' : `${t().due.nothing}\n`;
     }
     const pieces = catalogs ? jsonListPieces(jsonOf(catalogs), opts) : text();
-    if (opts.out) {
-      writeFileAtomic(opts.out, pieces, 0o600, { dbPath: ctx.dbPath });
-      return { err: t().data.wrote(opts.out) };
+    if (file !== undefined) {
+      writeOutputFile(file, pieces, { dbPath: ctx.dbPath });
+      return { err: t().data.wrote(file) };
     }
     await writePieces(ctx.out, pieces);
     return {};

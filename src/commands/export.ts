@@ -8,7 +8,7 @@ import type { CommandResult } from './result.js';
 import { UserError } from '../errors.js';
 import { dataFileText, type AttachmentEntry } from '../formats/data-file.js';
 import { allAttachments, contentOf } from '../store/attachments.js';
-import { checkOutputPath, isStdout, writeOutputFile } from '../formats/write-file.js';
+import { checkOutputPath, outputFileOf, writeOutputFile } from '../formats/write-file.js';
 import { readingStore } from './shared.js';
 import type { Store } from '../store/store.js';
 import { NOT_IN_FILE_NAMES } from '../domain/names.js';
@@ -83,8 +83,9 @@ export function exportFormat(opts: ExportOptions): string {
 
 export async function run(ctx: Context, opts: ExportOptions): Promise<CommandResult> {
   // Where it would write is checked first: a path that is the database is refused whatever its name says.
-  const toFile = opts.out !== undefined && !isStdout(opts.out);
-  if (toFile) checkOutputPath(opts.out!, { dbPath: ctx.dbPath });
+  const file = outputFileOf(opts.out);
+  const toFile = file !== undefined;
+  if (toFile) checkOutputPath(file, { dbPath: ctx.dbPath });
   const format = exportFormat(opts);
   const say = t().data;
   if (!FORMATS.includes(format)) throw new UserError(say.cannotWriteFormat(format));
@@ -110,7 +111,7 @@ export async function run(ctx: Context, opts: ExportOptions): Promise<CommandRes
     if (format === 'json') {
       // Written as it is made, while the store is open: the whole file is never in memory.
       const text = exportJsonText(store, exportedAt, !!opts.withAttachments);
-      if (toFile) writeOutputFile(opts.out!, inWrites(text), { dbPath: ctx.dbPath });
+      if (toFile) writeOutputFile(file, inWrites(text), { dbPath: ctx.dbPath });
       // A file to import again: cut short by its reader, it fails, as a backup does.
       else await writePieces(ctx.out, text, { whole: true });
       return undefined;
@@ -118,11 +119,11 @@ export async function run(ctx: Context, opts: ExportOptions): Promise<CommandRes
     const { exportLists } = await import('./export-lists.js');
     return await exportLists(ctx, store, format as 'md' | 'csv', !!opts.detail, opts.redact === false);
   });
-  if (text === undefined) return toFile ? { err: t().data.wrote(opts.out!) } : {};
+  if (text === undefined) return toFile ? { err: t().data.wrote(file) } : {};
   const said = leftOut ? [t().data.shareLeftOut(leftOut)] : [];
   if (toFile) {
-    writeOutputFile(opts.out!, [text], { dbPath: ctx.dbPath });
-    return { err: [...said, t().data.wrote(opts.out!)] };
+    writeOutputFile(file, [text], { dbPath: ctx.dbPath });
+    return { err: [...said, t().data.wrote(file)] };
   }
   if (opts.share) {
     // A file for others to add as a source: cut short by its reader, it fails too.

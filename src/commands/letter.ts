@@ -22,7 +22,7 @@ import { requireVocabulary, vocabularyId } from '../i18n/vocabulary.js';
 import { loadPack } from '../formats/law-file.js';
 import { loadTemplate } from '../formats/letter-template.js';
 import { readsStdin } from '../formats/read-input.js';
-import { checkOutputPath, prepareOutputFile, writeOutputFile } from '../formats/write-file.js';
+import { checkOutputPath, outputFileOf, prepareOutputFile, writeOutputFile } from '../formats/write-file.js';
 import { addAttachment, attachmentsOf } from '../store/attachments.js';
 import { safeText } from '../ui/safe.js';
 import { t } from '../i18n/index.js';
@@ -200,7 +200,9 @@ export async function run(ctx: Context, id: string, opts: LetterOptions): Promis
     // Where it goes is checked before anything is recorded: a letter recorded as sent whose file
     // could not be written was a change made by a command that failed.
     const guard = { dbPath: ctx.dbPath };
-    if (opts.out) checkOutputPath(opts.out, guard);
+    // `-` (or none) is standard output: the letter is printed, as it is without --out.
+    const file = outputFileOf(opts.out);
+    if (file !== undefined) checkOutputPath(file, guard);
     if (sentAt) {
       const lw = lettersWords(lang);
       const level = letterLevel(kind, incident);
@@ -216,7 +218,7 @@ export async function run(ctx: Context, id: string, opts: LetterOptions): Promis
       // Written (a pipe or a device) or made ready beside its place (a file) before the record's
       // transaction: the database is never held while an output waits for its reader. The file
       // is put in place within the transaction: a file that cannot be written records nothing.
-      const output = opts.out ? prepareOutputFile(opts.out, [text], guard) : undefined;
+      const output = file !== undefined ? prepareOutputFile(file, [text], guard) : undefined;
       try {
         const attachmentId = store.write(() => {
           const sent = store.addEvent(incident.rowId, contact);
@@ -232,8 +234,8 @@ export async function run(ctx: Context, id: string, opts: LetterOptions): Promis
       } finally {
         output?.discard();
       }
-    } else if (opts.out) writeOutputFile(opts.out, [text], guard);
-    if (opts.out) return { err: [...notes, w.wrote(kind, safeText(opts.out))] };
+    } else if (file !== undefined) writeOutputFile(file, [text], guard);
+    if (file !== undefined) return { err: [...notes, w.wrote(kind, safeText(file))] };
     return { out: text, err: notes };
   });
 }

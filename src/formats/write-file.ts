@@ -39,12 +39,26 @@ export const DB_COMPANIONS = ['', '-wal', '-shm', '-journal'];
 
 /** Whether `out` means standard output. */
 export function isStdout(out: string): boolean {
-  return out === '-' || ownDescriptorOf(out) === 1;
+  return outputDescriptorOf(out) === 1;
+}
+
+/**
+ * The file an `--out` names, or undefined where the output goes to standard output: none given,
+ * `-`, or a name of this process's standard output (/dev/stdout, /dev/fd/1). Every command reads
+ * its `--out` through this, so that `-` means standard output to every one of them alike.
+ */
+export function outputFileOf(out: string | undefined): string | undefined {
+  return out === undefined || isStdout(out) ? undefined : out;
+}
+
+/** The descriptor an output path names: `-` is standard output (never a file of that name), else see ownDescriptorOf. */
+function outputDescriptorOf(out: string): number | undefined {
+  return out === '-' ? 1 : ownDescriptorOf(out);
 }
 
 /** Whether output to `out` is written through (standard output, a device, a pipe), not replaced whole. */
 export function writesThrough(out: string): boolean {
-  if (out === '-' || ownDescriptorOf(out) !== undefined) return true;
+  if (outputDescriptorOf(out) !== undefined) return true;
   const st = statOr(out);
   return !!st && !st.isFile() && !st.isDirectory();
 }
@@ -520,8 +534,8 @@ function writeWhole(fd: number, chunks: Iterable<string | Uint8Array>): void {
 }
 
 /**
- * Writes an output file by the rules above. The caller handles `-` (standard output) by
- * returning the text; every other path comes here. A file written over keeps its permissions
+ * Writes an output file by the rules above; `-` is standard output, written through (a caller
+ * that prints to a terminal through its guard asks outputFileOf first). A file written over keeps its permissions
  * (a page published from a web folder, a calendar a server hands out, stay readable there:
  * vetted changes the permissions only of files it creates); a new file is `mode`, the owner's alone.
  */
@@ -547,7 +561,7 @@ export interface PreparedOutput {
 export function prepareOutputFile(out: string, chunks: Iterable<string | Uint8Array>, guard: WriteGuard, mode = 0o600): PreparedOutput {
   checkOutputPath(out, guard);
   const done: PreparedOutput = { commit() {}, discard() {} };
-  const own = ownDescriptorOf(out);
+  const own = outputDescriptorOf(out);
   if (own !== undefined) {
     const st = fstatSync(own);
     if (st.isFile()) assertNotDatabase(out, guard, st);

@@ -159,7 +159,7 @@ export async function backupThrough(dbPath: string, out: string): Promise<string
     const file = join(dir, 'backup.db');
     await backupDatabase(dbPath, file);
     const damage = damageIn(file);
-    writeOutputFile(out === '-' ? '/dev/stdout' : out, chunksOf(file), { dbPath });
+    writeOutputFile(out, chunksOf(file), { dbPath });
     return damage;
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -2,6 +2,7 @@
 // later are held to them too: help with a description and examples, groups that list,
 // required values that say so, and one shape of JSON.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { existsSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Command } from 'commander';
 import { SHARED, sandbox, type Sandbox } from '../helpers/cli.js';
@@ -204,5 +205,49 @@ describe('an option given twice', () => {
 
   it('an option that collects, by a function or as variadic, takes every value', () => {
     expect(parse(['add', 'Acme', '--tag', 'a', '--tag=b', '--files', 'x', 'y', '--files', 'z']).opts).toMatchObject({ tag: ['a', 'b'], files: ['x', 'y', 'z'] });
+  });
+});
+
+describe('--out -', () => {
+  // Each command with --out, by its path, and the lines that give it `-` (every form of output it has).
+  const lines: Record<string, (incident: string, attachment: string) => string[][]> = {
+    due: () => [['due'], ['due', '--json'], ['due', '--ndjson'], ['due', '--format', 'ics']],
+    letter: (id) => [['letter', id, '--from', 'I. Ivanov'], ['letter', id, '--from', 'I. Ivanov', '--sent']],
+    export: () => [['export'], ['export', '--format', 'json'], ['export', '--format', 'csv']],
+    backup: () => [['backup']],
+    'attachment save': (_id, attachment) => [['attachment', 'save', attachment]],
+  };
+  const withOut = commands.filter((c) => c.cmd.options.some((o) => o.long === '--out')).map((c) => c.path.join(' '));
+
+  let o: Sandbox;
+  let incident: string;
+  let attachment: string;
+  beforeAll(() => {
+    o = sandbox();
+    incident = ok(o.run(['incident', 'add', 'OutCo', '--title', 'no service', '--fault', 'company'])).stdout.trim();
+    ok(o.run(['incident', 'event', incident, 'promise', '--text', 'a fix', '--due', '2099-01-01']));
+    writeFileSync(join(o.dir, 'receipt.txt'), 'paid 300\n');
+    attachment = ok(o.run(['incident', 'attach', incident, 'receipt.txt'])).stdout.trim();
+  });
+  afterAll(() => o.cleanup());
+
+  it('every command with --out is held to it here', () => {
+    expect(withOut.sort()).toEqual(Object.keys(lines).sort());
+  });
+
+  it.each(withOut.map((p) => [p] as const))('%s --out - writes to standard output, and makes no file named -', (path) => {
+    for (const line of lines[path](incident, attachment)) {
+      // (One made by a command before is no fault of this one.)
+      rmSync(join(o.dir, '-'), { force: true });
+      const r = ok(o.run([...line, '--out', '-']));
+      expect(r.stdout.length, line.join(' ')).toBeGreaterThan(0);
+      expect(existsSync(join(o.dir, '-')), `${line.join(' ')} made a file named -`).toBe(false);
+      expect(r.stderr, line.join(' ')).not.toMatch(/wrote (?:.* to )?-$/m);
+    }
+  });
+
+  it('letter --sent --out - records the letter as sent, as it printed it', () => {
+    const show = ok(o.run(['incident', 'show', incident])).stdout;
+    expect(show).toMatch(/complaint-\d{4}-\d{2}-\d{2}\.md/);
   });
 });
