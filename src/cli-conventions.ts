@@ -65,6 +65,7 @@ export function applyConventions(program: Command): void {
     if (cmd.registeredArguments.length) sayWhereDashedArgumentsGo(cmd);
     if (cmd.registeredArguments.some((a) => a.required) && cmd.options.some((o) => o.mandatory)) nameMissingArgumentsFirst(cmd);
     refuseOptionsGivenTwice(cmd);
+    refuseEmptyValues(cmd);
     // Required values are marked required in help, as the error names them.
     for (const o of cmd.options) {
       const required = t().help.required;
@@ -146,6 +147,32 @@ function refuseOptionsGivenTwice(cmd: Command): void {
       if (!before || Array.isArray(value) || before.value === value) return;
       const h = t().help;
       cmd.error(before.flag === flag ? h.givenTwice(flag, String(before.value), String(value)) : h.contradicting(before.flag, flag), { code: 'commander.optionGivenTwice' });
+    });
+  }
+}
+
+/**
+ * The options whose empty value means something: it takes a field away (`event edit --text ""`,
+ * `company edit --website ""`), or gives an event no note. By flag, or by `<command path> <flag>`.
+ */
+const EMPTY_MEANS_NONE = new Set(['--note', '--text', 'company edit --category', 'company edit --website', 'company edit --parent']);
+
+/**
+ * An option that takes a value, given an empty or blank one (`--company "$C"` with C unset), is
+ * refused, naming what it needs: a command read it as not given, and a filter then let
+ * everything through, with exit 0. Those whose empty value means something are let be.
+ */
+function refuseEmptyValues(cmd: Command): void {
+  const path = pathOf(cmd).split(' ').slice(1).join(' ');
+  for (const o of cmd.options) {
+    const flag = o.long ?? o.short ?? o.name();
+    if (!(o.required || o.optional) || EMPTY_MEANS_NONE.has(flag) || EMPTY_MEANS_NONE.has(`${path} ${flag}`)) continue;
+    cmd.on(`option:${o.name()}`, (value: unknown) => {
+      if (typeof value !== 'string' || value.trim() !== '') return;
+      const h = t().help;
+      const placeholder = /<([^>]+)>/.exec(o.flags)?.[1];
+      const what = h.valueWords[flag] ?? (placeholder === undefined ? undefined : h.valueWords[placeholder]);
+      cmd.error(h.emptyValue(flag, what), { code: 'commander.emptyValue' });
     });
   }
 }

@@ -123,7 +123,8 @@ export async function main(argv: string[]): Promise<number> {
     // catalog is said to be English (from the environment, it is English without a word).
     const langFlag = langFlagOf(args);
     await useLanguage(pickLang(langFlag, process.env));
-    if (langFlag !== undefined && pickLang(langFlag, {}) === 'en' && !/^en(?:[-_.@]|$)/i.test(langFlag.trim())) process.stderr.write(`${safeText(t().errors.noLanguage(langFlag, UI_LANGS))}\n`);
+    // (An empty one is refused as every empty value is.)
+    if (langFlag !== undefined && langFlag.trim() !== '' && pickLang(langFlag, {}) === 'en' && !/^en(?:[-_.@]|$)/i.test(langFlag.trim())) process.stderr.write(`${safeText(t().errors.noLanguage(langFlag, UI_LANGS))}\n`);
     const { buildProgram, commandNamed, helpOfSubcommand, unknownHelpTopic } = await import('./program.js');
     const program = buildProgram(async (load: CommandLoader, globals: GlobalOptions, params: unknown[]) => {
       const [{ makeContext }, mod] = await Promise.all([import('./context.js'), load()]);

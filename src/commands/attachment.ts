@@ -150,7 +150,7 @@ export async function runRemove(ctx: Context, idArg: string): Promise<CommandRes
 /** `vetted attachment list [--incident ID]`: the files kept, with their incidents and sizes. */
 export async function runList(ctx: Context, opts: { incident?: string } & JsonOutOptions): Promise<CommandResult> {
   return readingStore(ctx, (store) => {
-    const all = opts.incident ? attachmentsOf(store, requireIncident(store, opts.incident).rowId) : [...allAttachments(store).values()].flat();
+    const all = opts.incident !== undefined ? attachmentsOf(store, requireIncident(store, opts.incident).rowId) : [...allAttachments(store).values()].flat();
     if (opts.json || opts.ndjson) return { out: jsonList(all, opts) };
     const w = t().attachment;
     if (!all.length) return { out: `${w.none}\n` };

@@ -38,10 +38,10 @@ function requireCheck(store: Store, id: string): StoredCheck {
 
 export async function runList(ctx: Context, opts: { company?: string } & JsonOutOptions): Promise<CommandResult> {
   return readingStore(ctx, (store) => {
-    const checks = opts.company ? store.checksOf(requireCompany(store, opts.company).id) : store.allChecks();
+    const checks = opts.company !== undefined ? store.checksOf(requireCompany(store, opts.company).id) : store.allChecks();
     if (opts.json || opts.ndjson) return { out: jsonList(checks.map(checkJson), opts) };
     const w = t();
-    if (!checks.length) return { out: `${opts.company ? w.checks.noneOf : w.checks.none}\n` };
+    if (!checks.length) return { out: `${opts.company !== undefined ? w.checks.noneOf : w.checks.none}\n` };
     const p = paint(colourWanted(ctx.out, { noColor: ctx.noColor }, ctx.env));
     const [id, company, date, checklist, score, verdict] = w.checks.headers;
     return {

@@ -52,7 +52,7 @@ export async function runHistory(ctx: Context, opts: { company?: string; limit?:
   const limit = positive(opts.limit, '--limit', opts.json || opts.ndjson ? Number.MAX_SAFE_INTEGER : 20);
   const en = opts.json || opts.ndjson ? await loadCatalog('en') : undefined;
   return readingStore(ctx, (store) => {
-    const companyId = opts.company ? requireCompany(store, opts.company).id : undefined;
+    const companyId = opts.company !== undefined ? requireCompany(store, opts.company).id : undefined;
     const ops = store.operations({ companyId, limit });
     if (en) return { out: jsonList(ops.map((o) => operationJson(o, en)), opts) };
     const h = t().history;

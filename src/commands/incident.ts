@@ -280,7 +280,7 @@ export async function runList(ctx: Context, opts: { company?: string; open?: boo
       if (opts.json) rows.push(row);
       else cells.push(incidentListCells(row));
     };
-    if (opts.company) for (const i of store.incidentsOf(requireCompany(store, opts.company).id)) keep(incidentListRow(i, now));
+    if (opts.company !== undefined) for (const i of store.incidentsOf(requireCompany(store, opts.company).id)) keep(incidentListRow(i, now));
     else store.eachIncidentListed((i) => keep(incidentListRowOfText(i, now)));
     // Written as it is made, a line or a few dozen incidents at a time: at 100,000 companies the
     // whole text, and the JSON value of every row, were hundreds of megabytes at once.

@@ -1,7 +1,7 @@
 // Rules every command follows, checked over the whole command tree so that commands added
 // later are held to them too: help with a description and examples, groups that list,
 // required values that say so, and one shape of JSON.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { existsSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Command } from 'commander';
@@ -9,6 +9,7 @@ import { SHARED, sandbox, type Sandbox } from '../helpers/cli.js';
 import { expectOneLineError, ok } from '../helpers/expect.js';
 import { buildProgram } from '../../src/program.js';
 import { applyConventions, listingOf, walk } from '../../src/cli-conventions.js';
+import { loadCatalog } from '../../src/i18n/index.js';
 
 const program = buildProgram(async () => {});
 const commands: { path: string[]; cmd: Command }[] = [];
@@ -249,5 +250,66 @@ describe('--out -', () => {
   it('letter --sent --out - records the letter as sent, as it printed it', () => {
     const show = ok(o.run(['incident', 'show', incident])).stdout;
     expect(show).toMatch(/complaint-\d{4}-\d{2}-\d{2}\.md/);
+  });
+});
+
+describe('an option given an empty value', () => {
+  // Where an empty value means something: it takes a field away, or gives an event no note.
+  const meansNone = ['--note', '--text', 'company edit --category', 'company edit --website', 'company edit --parent'];
+  const valued = commands.flatMap(({ path, cmd }) =>
+    cmd.options.filter((o) => o.required || o.optional).map((o) => ({ path, flag: o.long!, choices: !!o.argChoices, allowed: meansNone.includes(o.long!) || meansNone.includes(`${path.join(' ')} ${o.long}`) })),
+  );
+
+  /** The code of the error parsing the line in this process gives, or 'ran' where it reached the command. */
+  const outcome = async (line: string[]): Promise<string> => {
+    const program = buildProgram(async () => {}, line.find((w) => !w.startsWith('-')));
+    const quiet = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
+    try {
+      await program.parseAsync(line, { from: 'user' });
+      return 'ran';
+    } catch (e) {
+      return (e as { code?: string }).code ?? String(e);
+    } finally {
+      quiet.mockRestore();
+    }
+  };
+
+  it('there are options of both kinds', () => {
+    expect(valued.filter((v) => v.allowed).length).toBeGreaterThan(5);
+    expect(valued.filter((v) => !v.allowed).length).toBeGreaterThan(40);
+  });
+
+  it('each refusal says what the option needs, in either language', async () => {
+    for (const lang of ['en', 'ru'] as const) {
+      const words = (await loadCatalog(lang)).help.valueWords;
+      for (const { path, flag } of valued.filter((v) => !v.choices)) {
+        const o = commands.find((c) => c.path === path)!.cmd.options.find((x) => x.long === flag)!;
+        expect(words[flag] ?? words[/<([^>]+)>/.exec(o.flags)![1]], `${lang}: ${path.join(' ')} ${o.flags}`).toBeDefined();
+      }
+    }
+  });
+
+  it.each(valued.filter((v) => !v.allowed).map((v) => [`${v.path.join(' ') || '(vetted)'} ${v.flag}`, v] as const))('%s "" and "  " are refused as they are parsed', async (_name, { path, flag, choices }) => {
+    for (const value of ['', '  ']) {
+      expect(await outcome([...path, `${flag}=${value}`]), `${flag}=${JSON.stringify(value)}`).toBe(choices ? 'commander.invalidArgument' : 'commander.emptyValue');
+    }
+  });
+
+  it.each(valued.filter((v) => v.allowed).map((v) => [`${v.path.join(' ')} ${v.flag}`, v] as const))('%s "" is taken: it means none', async (_name, { path, flag }) => {
+    expect(await outcome([...path, flag, ''])).not.toBe('commander.emptyValue');
+  });
+
+  it('a filter given nothing (--company "$C", C unset) is refused, not read as no filter: exit 2, one sentence, in the language of the reader', () => {
+    for (const [line, said] of [
+      [['incident', 'list', '--company', '', '--json'], 'vetted: --company needs a company name, not an empty one; see `vetted incident list --help`.'],
+      [['checks', 'list', '--company', ' '], 'vetted: --company needs a company name, not an empty one; see `vetted checks list --help`.'],
+      [['attachment', 'list', '--incident', ''], 'vetted: --incident needs an id, not an empty one; see `vetted attachment list --help`.'],
+      [['history', '--company', '', '--json'], 'vetted: --company needs a company name, not an empty one; see `vetted history --help`.'],
+      [['due', '--out', ''], 'vetted: --out needs a file path (or - for standard output), not an empty one; see `vetted due --help`.'],
+      [['--lang', 'ru', 'incident', 'list', '--company', ''], 'vetted: для --company нужно указать название компании, а не пустое значение; см. `vetted incident list --help`.'],
+      [['--lang', '', 'lists'], 'vetted: --lang needs a language, not an empty one; see `vetted --help`.'],
+    ] as const) {
+      expect(expectOneLineError(s.run([...line])), line.join(' ')).toBe(said);
+    }
   });
 });
