@@ -128,7 +128,7 @@ export async function run(ctx: Context, companyArg: string, opts: CheckOptions):
   // A checklist given by its file is shown by its file: `checklists show` knows no id of it.
   // JSON is asked for by a script, which answers no question even where it runs on a terminal:
   // asked anyway, it waited for keys that never came.
-  if (missing.length && (!ctx.interactive || opts.json)) throw new UserError(t().check.noAnswers(missing, source === 'file' && opts.checklist !== undefined && opts.checklist !== '-' ? opts.checklist : checklist.id, !!opts.json && ctx.interactive));
+  if (missing.length && (!ctx.interactive || opts.json)) throw new UserError(t().check.noAnswers(missing, source === 'file' && opts.checklist !== undefined && opts.checklist !== '-' ? opts.checklist : checklist.id, { json: !!opts.json, terminal: ctx.interactive }));
   if (!missing.length && !hasScore(scoreCheck(checklist, answers))) throw new UserError(t().check.nothingScored(checklist.id));
   const err = colourWanted(ctx.err, { noColor: ctx.noColor }, ctx.env);
   const policy = await policyOf(ctx);

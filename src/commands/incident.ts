@@ -133,7 +133,7 @@ export async function runAdd(ctx: Context, companyArg: string, opts: AddOptions)
   const opened = opts.opened !== undefined ? whenFlag(opts.opened, '--opened', ctx.now()) : nowText(ctx);
   const willAsk = ctx.interactive && !opts.json;
   if (!willAsk && title === undefined) {
-    throw new UserError(t().errors.needsTitle);
+    throw new UserError(t().errors.needsTitle({ json: !!opts.json, terminal: ctx.interactive }));
   }
   // Loaded here alone of the incident commands: building its expressions took every one of them 2 ms more.
   const { refSlugOf } = await import('../domain/redact.js');

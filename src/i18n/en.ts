@@ -12,6 +12,15 @@ import type { Case, Demand, LawFault, LetterKind, SkipReason } from '../domain/l
 import type { MissingFact } from '../domain/letter.js';
 import type { TimelineFault } from '../domain/incident.js';
 import type { TemplateFault } from '../domain/template.js';
+
+/** Why a command asked nothing: --json asks no questions, and nothing is asked but on a terminal. */
+export interface NotAsked {
+  json: boolean;
+  terminal: boolean;
+}
+
+/** How to be asked what was not given: on a terminal (where it is not on one), without --json (where it was given). */
+const toBeAsked = ({ json, terminal }: NotAsked) => (json ? `run ${terminal ? '' : 'on a terminal '}without --json to be asked` : 'run on a terminal to be asked');
 import type { Share, SkippedRows } from '../domain/sources.js';
 import type { ZipProblem } from '../formats/zip-entry.js';
 import type { ChecklistFileFault } from '../formats/checklist-file.js';
@@ -521,10 +530,10 @@ export const en = {
             ? `the answer ${q(change.answer)} to ${change.question} is gone`
             : `it scores the same answers otherwise (${change.was} then, ${change.now} now)`
       }. Give its file a new version (\`version: ${version + 1}\`), so that the checks made with version ${version} keep the questions and scores they were made with; then check again.`,
-    /** `json`: asked for JSON, which asks no questions even on a terminal. */
     stdinTwice: '--checklist - and --answers - both name standard input, which is read once; give one of them as a file.',
-    noAnswers: (missing: string[], checklist: string, json = false) =>
-      `no answer was given to ${missing.join(', ')}; give ${missing.length > 1 ? 'them' : 'it'} with --answer ID=VALUE or --answers FILE, or run ${json ? 'without --json ' : ''}on a terminal to be asked (see \`vetted checklists show ${shellWord(checklist)}\`).`,
+    /** `how`: why nothing was asked (--json asks no questions even on a terminal). */
+    noAnswers: (missing: string[], checklist: string, how: NotAsked) =>
+      `no answer was given to ${missing.join(', ')}; give ${missing.length > 1 ? 'them' : 'it'} with --answer ID=VALUE or --answers FILE, or ${toBeAsked(how)} (see \`vetted checklists show ${shellWord(checklist)}\`).`,
     record: (name: string, list: Placement, since: string | null) =>
       list === 'unlisted' ? `${name}: no record yet (on no list).` : `${name}: on the ${list} list since ${since ? fmt.date(since) : '—'}.`,
     recordReason: (rule: string, text: string) => `  decided by ${rule}: ${text}`,
@@ -821,7 +830,7 @@ export const en = {
     wholeNumber: (flag: string, given: string, max: number) => `${flag} takes a whole number from 0 to ${fmt.number(max)}, not ${q(given)}.`,
     number: (flag: string, given: string, max: number) => `${flag} takes a number such as 50 or 12.5, without thousands separators (1000, not 1,000), at most ${max}, not ${q(given)}.`,
     currency: (flag: string, given: string) => `${flag} takes a three-letter ISO 4217 code such as EUR, not ${q(given)}.`,
-    needsTitle: 'an incident needs a title: give --title "what went wrong" (or run on a terminal to be asked).',
+    needsTitle: (how: NotAsked) => `an incident needs a title: give --title "what went wrong" (or ${toBeAsked(how)}).`,
     notEventType: (given: string, types: string[]) => `${q(given)} is not an event type; the types are: ${types.join(', ')}.`,
     eventNeeds: (type: string, flags: string[], promise: boolean) =>
       `${an(type)} event needs ${flags.join(' and ')}${promise ? ' (when it falls due, such as --due 2024-07-13T18:00)' : type === 'resolution' ? ` (how it ended: ${OUTCOMES.join(', ')})` : ''}.`,

@@ -1,7 +1,7 @@
 // Русский каталог: каждое слово, которое читает человек. Тип `Catalog` — из английского
 // каталога, так что пропущенная здесь запись — ошибка проверки типов.
 
-import type { Catalog } from './en.js';
+import type { Catalog, NotAsked } from './en.js';
 import { STDIN_FILE, type EditorChanges } from '../domain/op-summary.js';
 import type { Change, Policy, RuleId } from '../domain/policy.js';
 import { LEVELS, OUTCOMES, type CheckVerdict, type Channel, type CompensationKind, type Effort, type EventType, type Fault, type Level, type ListName, type Outcome, type Placement, type ReplyOwer } from '../domain/types.js';
@@ -43,6 +43,8 @@ const repliesApart = (replies: { broken: number; total: number }, theirs: { brok
 };
 /** Чей ответ ждёт письмо регулятору или в суд: их, а не компании. */
 const theirs = (w: ReplyOwer) => (w === 'court' ? 'суда' : 'регулятора');
+/** Как сделать, чтобы спросили то, что не дано: в терминале (если не в нём) и без --json (если он дан). */
+const toBeAsked = ({ json, terminal }: NotAsked) => `запустите ${json ? `${terminal ? '' : 'в терминале '}без --json` : 'в терминале'}, и вас спросят`;
 const days = (n: number) => fmt.plural(n, { one: 'день', few: 'дня', many: 'дней', other: 'дня' });
 const minutes = (n: number) => fmt.plural(n, { one: 'минута', few: 'минуты', many: 'минут', other: 'минуты' });
 /**
@@ -555,8 +557,8 @@ export const ru: Catalog = {
             : `те же ответы он оценивает иначе (тогда ${change.was}, теперь ${change.now})`
       }. Дайте его файлу новую версию (\`version: ${version + 1}\`), чтобы проверки версии ${version} сохранили вопросы и оценки, с которыми сделаны; затем проверьте снова.`,
     stdinTwice: '--checklist - и --answers - оба указывают на стандартный ввод, а он читается один раз; укажите одно из них файлом.',
-    noAnswers: (missing, checklist, json = false) =>
-      `нет ответа на ${missing.join(', ')}; дайте ${missing.length > 1 ? 'их' : 'его'} через --answer ID=ЗНАЧЕНИЕ или --answers ФАЙЛ или запустите в терминале${json ? ' без --json' : ''}, и вас спросят (см. \`vetted checklists show ${shellWord(checklist)}\`).`,
+    noAnswers: (missing, checklist, how) =>
+      `нет ответа на ${missing.join(', ')}; дайте ${missing.length > 1 ? 'их' : 'его'} через --answer ID=ЗНАЧЕНИЕ или --answers ФАЙЛ или ${toBeAsked(how)} (см. \`vetted checklists show ${shellWord(checklist)}\`).`,
     record: (name, list, since) => (list === 'unlisted' ? `${name}: записей пока нет (ни в одном списке).` : `${name}: ${listIn[list]} с ${since ? fmt.date(since) : '—'}.`),
     recordReason: (rule, text) => `  решило ${rule}: ${text}`,
     recordCounts: (open, broken) =>
@@ -792,7 +794,7 @@ export const ru: Catalog = {
     wholeNumber: (flag, given, max) => `${flag} принимает целое число от 0 до ${fmt.number(max)}, а не ${q(given)}.`,
     number: (flag, given, max) => `${flag} принимает число, например 50 или 12,5, без разделителей тысяч (1000, а не 1.000), не больше ${max}, а не ${q(given)}.`,
     currency: (flag, given) => `${flag} принимает трёхбуквенный код ISO 4217, например RUB, а не ${q(given)}.`,
-    needsTitle: 'у обращения должен быть заголовок: --title "что случилось" (или запустите в терминале, и вас спросят).',
+    needsTitle: (how) => `у обращения должен быть заголовок: --title "что случилось" (или ${toBeAsked(how)}).`,
     notEventType: (given, types) => `${q(given)} — не тип события; типы: ${types.join(', ')}.`,
     eventNeeds: (type, flags, promise) =>
       `событию ${q(ru.words.event[type as EventType] ?? type)} нужно ${flags.join(' и ')}${promise ? ' (срок, например --due 2024-07-13T18:00)' : type === 'resolution' ? ` (чем закончилось: ${OUTCOMES.map((o) => outcome[o]).join(', ')})` : ''}.`,

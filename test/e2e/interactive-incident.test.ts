@@ -1,6 +1,7 @@
 // Logging an incident on a terminal: `incident add` asks for what is missing and offers to
 // log the first contact; `incident event` with no flags asks the questions of its type.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { existsSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Terminal, after } from '../helpers/tmux.js';
 import { sandbox, type Sandbox } from '../helpers/cli.js';
@@ -117,6 +118,21 @@ describe('incident add on a terminal', () => {
     t.keys('Enter');
     expect(await t.waitForExit()).toBe(0);
     expect(json<Shown>(s, ['incident', 'show', 'dns-1', '--json']).events[0]).toMatchObject({ type: 'contact', channel: 'phone', reached_human: false, robot: true, dropped: false });
+  });
+
+  it('asks nothing with --json, and says to run without it to be asked, not to run on the terminal it runs on', async () => {
+    for (const [args, said] of [
+      [['incident', 'add', 'JsonTty', '--json'], 'vetted: an incident needs a title: give --title "what went wrong" (or run without --json to be asked).'],
+      [['--lang', 'ru', 'incident', 'add', 'JsonTty', '--json'], 'vetted: у обращения должен быть заголовок: --title "что случилось" (или запустите без --json, и вас спросят).'],
+    ] as const) {
+      const t = start([...args]);
+      expect(await t.waitForExit()).toBe(2);
+      const screen = await t.waitForText('[vetted exited]');
+      expect(screen).toContain(said);
+      t.kill();
+    }
+    // Refused before the database was made.
+    expect(existsSync(s.db)).toBe(false);
   });
 
   it('Ctrl+C at a question leaves with 130 and stores nothing', async () => {

@@ -288,7 +288,7 @@ describe('vetted check on a terminal', () => {
       const t = startVetted(['check', 'Json Shop', ...given, '--json']);
       expect(await t.waitForExit()).toBe(2);
       const screen = await t.waitForText('[vetted exited]');
-      expect(screen).toContain('no answer was given to reach-human, compensation; give them with --answer ID=VALUE or --answers FILE, or run without --json on a terminal to be asked');
+      expect(screen).toContain('no answer was given to reach-human, compensation; give them with --answer ID=VALUE or --answers FILE, or run without --json to be asked (see');
       expect(screen).not.toContain('question 8 of 9');
       expect(t.stdout()).toBe('');
       // Refused before the database was made.
