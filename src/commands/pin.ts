@@ -20,12 +20,16 @@ export async function runPin(ctx: Context, name: string, given: string, opts: { 
   return writingStore(ctx, (store) => {
     const warning = store.findCompany(company) ? undefined : (lookalikeWarning(store, company) ?? typoWarning(store, company)?.warning);
     const at = formatLocalDate(ctx.now());
-    const row = store.write(() => {
+    // The same list for the same reason is the pin there is: nothing changes (its date stays the
+    // day it was pinned), nothing is journaled, and it is said so. A pin it replaces is named.
+    const { row, was } = store.write(() => {
       const { company: row } = store.ensureCompany(company, at);
-      store.setPin(row.id, { list, reason, at });
-      return row;
-    }, { summary: (row) => opSummary({ k: 'pin', company: row.name, list, reason }) });
-    return { err: [warning ?? '', t().pin.pinned(row.name, list, reason)] };
+      const was = store.pinOf(row.id);
+      if (!(was && was.list === list && was.reason === reason)) store.setPin(row.id, { list, reason, at });
+      return { row, was };
+    }, { summary: ({ row }) => opSummary({ k: 'pin', company: row.name, list, reason }) });
+    if (was && was.list === list && was.reason === reason) return { err: [warning ?? '', t().pin.pinnedAlready(row.name, list, reason, was.at)] };
+    return { err: [warning ?? '', t().pin.pinned(row.name, list, reason, was && { list: was.list, reason: was.reason })] };
   });
 }
 

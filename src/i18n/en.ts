@@ -790,7 +790,10 @@ export const en = {
   pin: {
     notAList: (given: string) => `a company is pinned to black or white, not ${q(given)}.`,
     needsReason: 'a pin needs --reason "why": it is shown as "pinned by you: …" wherever the company appears.',
-    pinned: (name: string, list: string, reason: string) => `pinned ${name} to the ${list} list: ${reason}`,
+    /** `was`: the pin it replaced, on the other list or for another reason. */
+    pinned: (name: string, list: string, reason: string, was?: { list: string; reason: string }) =>
+      `pinned ${name} to the ${list} list${was && was.list !== list ? ` (was ${was.list})` : ''}: ${reason}${was && was.list === list ? ` (the reason was: ${was.reason})` : ''}`,
+    pinnedAlready: (name: string, list: string, reason: string, since: string) => `${name} is pinned to the ${list} list for this reason already, since ${fmt.date(since)}: ${reason}; nothing changed.`,
     notPinned: (name: string) => `${name} is not pinned; nothing to unpin.`,
     unpinned: (name: string) => `unpinned ${name}: the evidence decides its list again (see \`vetted why ${sh(name)}\`).`,
   },

@@ -758,7 +758,9 @@ export const ru: Catalog = {
   pin: {
     notAList: (given) => `закрепить можно в чёрном (black) или белом (white) списке, а не ${q(given)}.`,
     needsReason: 'для закрепления нужна причина --reason "почему": она показана как «закреплено вами: …» везде, где видна компания.',
-    pinned: (name, list, reason) => `компания ${name} закреплена ${listIn[list as ListName] ?? list}: ${reason}`,
+    pinned: (name, list, reason, was) =>
+      `компания ${name} закреплена ${listIn[list as ListName] ?? list}${was && was.list !== list ? ` (была ${listIn[was.list as ListName] ?? was.list})` : ''}: ${reason}${was && was.list === list ? ` (прежняя причина: ${was.reason})` : ''}`,
+    pinnedAlready: (name, list, reason, since) => `компания ${name} уже закреплена ${listIn[list as ListName] ?? list} по этой причине, с ${fmt.date(since)}: ${reason}; ничего не изменено.`,
     notPinned: (name) => `компания ${name} не закреплена; откреплять нечего.`,
     unpinned: (name) => `компания ${name} откреплена: список снова решают факты (см. \`vetted why ${sh(name)}\`).`,
   },

@@ -376,6 +376,20 @@ describe('pins', () => {
     expect(JSON.stringify(lists)).not.toContain('pinned by you: x');
   });
 
+  it('the same pin again changes nothing, journals nothing, and says so; a pin replaced is named', () => {
+    const historyLength = () => json<unknown[]>(s, ['history', '--json']).length;
+    ok(s.run(['pin', 'Beeline', 'black', '--reason', 'x']));
+    const ops = historyLength();
+    const again = ok(s.run(['pin', 'Beeline', 'black', '--reason', 'x']));
+    expect(again.stderr).toMatch(/^Beeline is pinned to the black list for this reason already, since \d{4}-\d{2}-\d{2}: x; nothing changed\.\n$/);
+    expect(ok(s.run(['--lang', 'ru', 'pin', 'Beeline', 'black', '--reason', 'x'])).stderr).toMatch(/^компания Beeline уже закреплена в чёрном списке по этой причине, с \d{2}\.\d{2}\.\d{4}: x; ничего не изменено\.\n$/);
+    expect(historyLength()).toBe(ops);
+    expect(ok(s.run(['pin', 'Beeline', 'white', '--reason', 'x'])).stderr).toBe('pinned Beeline to the white list (was black): x\n');
+    expect(ok(s.run(['pin', 'Beeline', 'white', '--reason', 'y'])).stderr).toBe('pinned Beeline to the white list: y (the reason was: x)\n');
+    expect(ok(s.run(['--lang', 'ru', 'pin', 'Beeline', 'black', '--reason', 'y'])).stderr).toBe('компания Beeline закреплена в чёрном списке (была в белом списке): y\n');
+    expect(historyLength()).toBe(ops + 3);
+  });
+
   it('a pin overrides the evidence the other way too: Volgatelecom pinned white', () => {
     ok(s.run(['pin', 'Volgatelecom', 'white', '--reason', 'they apologised in the end']));
     const w = json<Entry & { list: string }>(s, ['why', 'Volgatelecom', '--json']);
