@@ -30,6 +30,11 @@ export function describeError(err: unknown, debug: boolean, dbNamedBy = '--db'):
   if (e?.code === 'EPIPE') return { code: 0, message: '' };
   // …unless what was cut short was a whole file (a backup): what the reader has is no copy.
   if (e?.code === 'OUTPUT_CUT') return { code: 1, message: t().errors.outputCut };
+  // Standard output refused it (`> /dev/full`): as a listing's output refused is said (onOutputError).
+  if (e?.code === 'OUTPUT_REFUSED') {
+    const saved = savedChanges();
+    return { code: 1, message: t().errors.outputRefused(safeText(String((err as { reason?: string }).reason))) + (saved.length ? `\n${t().errors.savedAnyway(saved)}` : '') };
+  }
   // Ctrl+C at a prompt: leave at once, nothing stored.
   if (e?.name === 'ExitPromptError' || e?.name === 'AbortPromptError') return { code: 130, message: '' };
   // One sentence: any line break inside (from a name the user typed) is shown, not obeyed.

@@ -291,6 +291,8 @@ function refuseUnwritable(out: string, fd: number, flag: string): void {
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     if (code === 'EBADF' || code === 'EINVAL') throw new UserError(t().files.outNotWritable(out, fd, flag));
+    // Standard output that takes nothing (`> /dev/full`) refuses even nothing.
+    if (fd === 1 && typeof code === 'string' && /^E[A-Z]+$/.test(code)) throw new OutputRefused(code);
     throw err;
   }
 }
@@ -519,6 +521,14 @@ export class OutputCut extends Error {
   }
 }
 
+/** Standard output that refused what was written to it (`> /dev/full`, a full disk there): said as any listing says it, not as the database's disk full. */
+export class OutputRefused extends Error {
+  readonly code = 'OUTPUT_REFUSED';
+  constructor(readonly reason: string) {
+    super(`the output could not be written (${reason})`);
+  }
+}
+
 /**
  * Writes a whole file through a descriptor (standard output, a pipe, a device). A file (a
  * backup, an attachment) whose reader went away before its end was not written: a failure,
@@ -528,7 +538,9 @@ function writeWhole(fd: number, chunks: Iterable<string | Uint8Array>): void {
   try {
     writeAll(fd, chunks);
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'EPIPE') throw new OutputCut();
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'EPIPE') throw new OutputCut();
+    if (fd === 1 && typeof code === 'string' && /^E[A-Z]+$/.test(code)) throw new OutputRefused(code);
     throw err;
   }
 }

@@ -348,7 +348,7 @@ describe('output to a closed pipe', () => {
 
 describe('output to a full device', () => {
   // /dev/full takes nothing: every write fails with ENOSPC, as on a full disk.
-  it.each([['--version'], ['--help'], ['company list --json'], ['--lang ru lists']])('`vetted %s > /dev/full` says so in one line and exits 1', (args) => {
+  it.each([['--version'], ['--help'], ['company list --json'], ['--lang ru lists'], ['due --format ics'], ['backup --out -']])('`vetted %s > /dev/full` says so in one line and exits 1', (args) => {
     expect(existsSync('/dev/full'), 'this test needs /dev/full').toBe(true);
     s.makeDatabase();
     const r = spawnSync('sh', ['-c', `"${process.execPath}" "${BIN}" ${args} > /dev/full`], { env: s.env, encoding: 'utf8', cwd: s.dir });
