@@ -53,7 +53,11 @@ export async function runHistory(ctx: Context, opts: { company?: string; limit?:
   const en = opts.json || opts.ndjson ? await loadCatalog('en') : undefined;
   return readingStore(ctx, (store) => {
     const companyId = opts.company !== undefined ? requireCompany(store, opts.company).id : undefined;
-    const ops = store.operations({ companyId, limit });
+    // One more than shown, read only to know whether there are more: the last page said "--limit N
+    // shows more" when it held exactly N and there were no more.
+    const read = store.operations({ companyId, limit: en ? limit : limit + 1 });
+    const more = read.length > limit;
+    const ops = more ? read.slice(0, limit) : read;
     if (en) return { out: jsonList(ops.map((o) => operationJson(o, en)), opts) };
     const h = t().history;
     if (!ops.length) return { out: `${h.none}\n` };
@@ -67,16 +71,19 @@ export async function runHistory(ctx: Context, opts: { company?: string; limit?:
       undos ? rows : rows.map((r) => r.slice(0, 3)),
       p.bold,
     );
-    return { out: table, err: ops.length === limit ? h.newest(limit) : undefined };
+    return { out: table, err: more ? h.newest(limit) : undefined };
   });
 }
 
 export async function runPrune(ctx: Context, opts: { before?: string }): Promise<CommandResult> {
   if (!opts.before) throw new UserError(t().history.pruneWhen);
-  const before = new Date(checkWhen(opts.before, '--before', ctx.now()).ms).toISOString();
+  const when = checkWhen(opts.before, '--before', ctx.now());
+  const before = new Date(when.ms).toISOString();
+  // Said as the reader's language writes a date (31.12.2026 in Russian), where it is one it reads.
+  const saidBefore = t().fmt.dateTime(when.text);
   return writingStore(ctx, (store) => {
     const { removed, scrubbed } = store.pruneOperations(before);
-    const said = removed ? t().history.pruned(removed, opts.before!) : t().history.nothingBefore(opts.before!);
+    const said = removed ? t().history.pruned(removed, saidBefore) : t().history.nothingBefore(saidBefore);
     return { err: scrubbed ? said : [said, t().history.notScrubbed] };
   });
 }

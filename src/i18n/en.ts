@@ -1180,7 +1180,7 @@ export const en = {
       "--kind": `compensation: what kind: ${values(words.kind)}`,
       "--lang": "language of checklists and messages: en or ru (default: from $LC_ALL, $LC_MESSAGES or $LANG)",
       "--level": `how far up the company: ${values(words.level)}`,
-      "--limit": "at most this many (default: 20)",
+      "--limit": "at most this many (default: 20 in text; --json and --ndjson give every one)",
       "--name": "the name you will call this source by",
       "--ndjson": "print as JSON, one object a line (for pipes)",
       "--no-alias": "do not keep the old name as an alias",

@@ -644,6 +644,25 @@ describe('history and undo', () => {
     expect(json<{ name: string }[]>(s, ['company', 'list', '--json']).map((c) => c.name)).toEqual(['Ozon']);
   });
 
+  it('says there are more only where there are: a page of exactly all of them says nothing; --limit says what JSON gives', () => {
+    ok(s.run(['incident', 'add', 'Ozon', '--title', 'late', '--opened', '2026-11-20']));
+    ok(s.run(['incident', 'add', 'Wildberries', '--title', 'late', '--opened', '2026-11-20']));
+    expect(ok(s.run(['history', '--limit', '2'])).stderr).toBe('');
+    expect(ok(s.run(['history', '--limit', '3'])).stderr).toBe('');
+    const one = ok(s.run(['history', '--limit', '1']));
+    expect(one.stderr).toBe('(the newest 1; --limit N shows more)\n');
+    expect(one.stdout).toMatch(/wildberries-1/);
+    expect(one.stdout).not.toMatch(/ozon-1/);
+    expect(ok(s.run(['history', '--help'])).stdout).toMatch(/--limit <n> +at most this many \(default: 20 in text; --json and\s+--ndjson give every one\)/);
+  });
+
+  it("prune says its date as the reader's language writes one", () => {
+    ok(s.run(['incident', 'add', 'Ozon', '--title', 'late', '--opened', '2026-11-20']));
+    expect(ok(s.run(['--lang', 'ru', 'history', 'prune', '--before', '2020-12-31'])).stderr).toBe('до 31.12.2020 ничего не записано.\n');
+    expect(ok(s.run(['history', 'prune', '--before', '2020-12-31'])).stderr).toBe('nothing was recorded before 2020-12-31.\n');
+    expect(ok(s.run(['--lang', 'ru', 'history', 'prune', '--before', '2100-12-31'])).stderr).toBe('забыты операции до 31.12.2100 (1): их больше нельзя отменить.\n');
+  });
+
   it('history --company names the changes to one company; prune forgets them for good', () => {
     ok(s.run(['incident', 'add', 'Ozon', '--title', 'late', '--opened', '2026-11-20']));
     ok(s.run(['incident', 'add', 'Wildberries', '--title', 'late', '--opened', '2026-11-20']));
