@@ -1256,7 +1256,7 @@ export const en = {
       "source add --kind": "what the file is: vetted (a shared vetted/1 file) or cfpb (the CFPB complaint database)",
       "source show --json": "print as JSON",
       "source match --json": "print as JSON",
-      "backup --out": "where to write the backup, or - for stdout (default: <data folder>/backups/vetted-backup-<time>.db)",
+      "backup --out": "where to write the backup, or - for stdout (default: backups/<database name>-backup-<time>.db beside the database)",
       "import --json": "print the report as JSON",
       "export --format": "md: the lists to publish; json: all your data; csv: one row per listed company (default: from the extension of --out, else md)",
       "export --out": "write to this file instead of stdout (whole or not at all; a device or pipe is written through); .md, .json or .csv choose the format",

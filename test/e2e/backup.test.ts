@@ -53,6 +53,17 @@ function pinned(file = s.db): string[] {
 }
 
 describe('backup', () => {
+  it('says in its help where a backup goes by default, named after the database, beside it', () => {
+    const other = join(s.dir, 'family.db');
+    const env = { VETTED_DB: other };
+    ok(s.run(['pin', 'X', 'black', '--reason', 'r'], { env }));
+    const path = ok(s.run(['backup'], { env })).stdout.trim();
+    expect(path).toMatch(new RegExp(`^${s.dir.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}/backups/family-backup-\\d{8}-\\d{6}\\.db$`));
+    const help = ok(s.run(['backup', '--help'])).stdout.replace(/\s+/g, ' ');
+    expect(help).toContain('(default: backups/<database name>-backup-<time>.db beside the database)');
+    expect(ok(s.run(['--lang', 'ru', 'backup', '--help'])).stdout.replace(/\s+/g, ' ')).toContain('(по умолчанию: backups/<имя базы>-backup-<время>.db рядом с базой данных)');
+  });
+
   it('writes <dir of db>/backups/…db, prints its path, 0600, and it holds the same data', () => {
     ok(s.run(['import', SEEDS]));
     const original = exported();
