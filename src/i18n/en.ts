@@ -823,7 +823,7 @@ export const en = {
     lookalike: (name: string, like: string[]) =>
       `warning: ${q(name)} looks like ${like.map(q).join(', ')} but is spelled with letters of another script; they are kept as different companies.`,
     pairTwice: (flag: string, id: string) => `${flag} ${id}=… is given twice; give it once${flag === '--note' ? ' (one note may say several things)' : ''}.`,
-    pairs: (flag: string, given: string) => `${flag} takes ID=VALUE, such as ${flag} who-helps=live-support; ${q(given)} has ${given.startsWith('=') ? 'no ID before its "="' : 'no "="'}.`,
+    pairs: (flag: string, given: string) => `${flag} takes ID=${flag === '--note' ? 'TEXT' : 'VALUE'}, such as ${flag === '--note' ? `${flag} who-helps="the chat bot only"` : `${flag} who-helps=live-support`}; ${q(given)} has ${given.startsWith('=') ? 'no ID before its "="' : 'no "="'}.`,
     backedUp: (path: string) => `backed up the database to ${path} before upgrading it`,
     noIncident: (id: string) => `there is no incident ${q(id)}; see \`vetted incident list\` for the ids.`,
     badDate: (flag: string, given: string) => `${flag} takes an ISO 8601 date such as 2024-07-12 or 2024-07-12T09:30, and ${q(given)} is not one (or not a real date).`,

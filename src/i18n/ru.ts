@@ -786,7 +786,7 @@ export const ru: Catalog = {
     didYouMean: (names) => ` может быть, ${names.map(q).join(' или ')}? (выглядит так же, но написано другими буквами)`,
     lookalike: (name, like) => `внимание: ${q(name)} похоже на ${like.map(q).join(', ')}, но написано буквами другой письменности; это разные компании.`,
     pairTwice: (flag, id) => `${flag} ${id}=… указан дважды; укажите его один раз${flag === '--note' ? ' (в одной заметке можно сказать несколько вещей)' : ''}.`,
-    pairs: (flag, given) => `${flag} принимает ID=ЗНАЧЕНИЕ, например ${flag} who-helps=live-support; в ${q(given)} ${given.startsWith('=') ? 'нет ID перед «=»' : 'нет «=»'}.`,
+    pairs: (flag, given) => `${flag} принимает ${flag === '--note' ? `ID=ТЕКСТ, например ${flag} who-helps="только чат-бот"` : `ID=ЗНАЧЕНИЕ, например ${flag} who-helps=live-support`}; в ${q(given)} ${given.startsWith('=') ? 'нет ID перед «=»' : 'нет «=»'}.`,
     backedUp: (path) => `перед обновлением база данных сохранена в ${path}`,
     noIncident: (id) => `обращения ${q(id)} нет; номера: \`vetted incident list\`.`,
     badDate: (flag, given) => `${flag} принимает дату ISO 8601, например 2024-07-12 или 2024-07-12T09:30, а ${q(given)} — не такая дата (или такой даты нет).`,

@@ -246,6 +246,9 @@ describe('vetted check with something missing or wrong', () => {
   it('says of an answer given without its question id that the id is missing', () => {
     expect(expectUsageError(s.run(['check', 'Some Shop', '--answer', '=x']))).toBe('vetted: --answer takes ID=VALUE, such as --answer who-helps=live-support; "=x" has no ID before its "=".');
     expect(expectUsageError(s.run(['check', 'Some Shop', '--answer', 'x']))).toBe('vetted: --answer takes ID=VALUE, such as --answer who-helps=live-support; "x" has no "=".');
+    // A note's example is a note, not an answer.
+    expect(expectUsageError(s.run(['check', 'Some Shop', '--note', 'who-helps']))).toBe('vetted: --note takes ID=TEXT, such as --note who-helps="the chat bot only"; "who-helps" has no "=".');
+    expect(expectUsageError(s.run(['--lang', 'ru', 'check', 'Some Shop', '--note', 'who-helps']))).toBe('vetted: --note принимает ID=ТЕКСТ, например --note who-helps="только чат-бот"; в «who-helps» нет «=».');
   });
 
   it('refuses a question given twice in --note or --answer, where one would be lost without a word', () => {
