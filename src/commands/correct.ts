@@ -20,6 +20,7 @@ import type { Store } from '../store/store.js';
 import { opSummary, type FieldChange } from '../domain/op-summary.js';
 import { requireVocabulary } from '../i18n/vocabulary.js';
 import { readerLang, t } from '../i18n/index.js';
+import { compensationWords } from '../ui/render-incident.js';
 
 export async function runRename(ctx: Context, name: string, newName: string, opts: { alias?: boolean }): Promise<CommandResult> {
   const target = checkCompanyName(newName);
@@ -330,6 +331,8 @@ export async function runListEvents(ctx: Context, id: string | undefined, opts: 
     // The words `letter --sent` kept (a letter's contact, its reply deadline) in the reader's language.
     const word = (e: IncidentEvent, events: readonly IncidentEvent[]) =>
       (e.text !== undefined && isReplyDeadline(events, e) ? replyPromiseIn(e.text, readerLang()) : e.text) ??
+      // A compensation by what it was, as the timeline names it (its kind and sum), its note after.
+      (e.type === 'compensation' ? [compensationWords(e), e.note].filter(Boolean).join(' — ') || undefined : undefined) ??
       (e.note !== undefined && isWritten(e) ? sentNoteIn(e.note, readerLang()) : e.note) ??
       (e.outcome && c.words.outcome[e.outcome]) ?? (e.channel && c.words.channel[e.channel]) ?? (e.level && c.words.level[e.level]) ?? '';
     return {

@@ -31,6 +31,11 @@ function shortTime(text: string): string {
  * One event in plain words. With `absolute`, a promise says its date and state, never a
  * time relative to now (for pages that are read later).
  */
+/** What a compensation was, its kind and its sum ("refund 300 RUB"), as its line on the timeline says it. */
+export function compensationWords(e: IncidentEvent): string {
+  return t().incident.event.compensationWhat(e.kind, e.amount !== undefined ? `${t().fmt.number(e.amount)}${e.currency ? ` ${e.currency}` : ''}` : '');
+}
+
 export function describeEvent(e: IncidentEvent, incident: Incident, now: number, paint: Paint, opts: { absolute?: boolean } = {}): string {
   const c = t().incident;
   const ev = c.event;
@@ -88,7 +93,7 @@ export function describeEvent(e: IncidentEvent, incident: Incident, now: number,
     case 'explanation':
       return ev.explanation(lvl) + note;
     case 'compensation': {
-      const what = ev.compensationWhat(e.kind, e.amount !== undefined ? `${t().fmt.number(e.amount)}${e.currency ? ` ${e.currency}` : ''}` : '');
+      const what = compensationWords(e);
       const how = [e.proactive ? ev.unasked : e.proactive === false ? ev.whenAsked : '', e.effort ? ev.took(e.effort) : ''].filter(Boolean).join(', ');
       return ev.compensation(what, how, lvl) + note;
     }

@@ -434,6 +434,19 @@ describe('the words of an event', () => {
   });
 });
 
+describe('event list', () => {
+  it('says what a compensation was, as incident show does', () => {
+    ok(s.run(['incident', 'add', 'Some ISP', '--title', 'down', '--opened', '2026-11-01 09:00']));
+    ok(s.run(['incident', 'event', 'some-isp-1', 'compensation', '--at', '2026-11-02 10:00', '--kind', 'refund', '--amount', '300', '--currency', 'RUB']));
+    ok(s.run(['incident', 'event', 'some-isp-1', 'compensation', '--at', '2026-11-03 10:00', '--kind', 'credit', '--note', 'after two calls']));
+    expect(ok(s.run(['incident', 'show', 'some-isp-1'])).stdout).toContain('refund 300 RUB');
+    const lines = ok(s.run(['event', 'list', 'some-isp-1'])).stdout.split('\n');
+    expect(lines[1]).toMatch(/^some-isp-1#1 .*compensation +Some ISP +refund 300 RUB$/);
+    expect(lines[2]).toMatch(/^some-isp-1#2 .*compensation +Some ISP +credit — after two calls$/);
+    expect(ok(s.run(['--lang', 'ru', 'event', 'list', 'some-isp-1'])).stdout).toMatch(/компенсация +Some ISP +возврат 300 RUB\n/);
+  });
+});
+
 describe('closing, reopening and removing', () => {
   beforeEach(() => {
     ok(s.run(['incident', 'add', 'Ozon', '--title', 'parcel lost', '--fault', 'company', '--opened', '2026-11-20 10:00']));
