@@ -10,7 +10,7 @@ import { LineCounter, stringify } from 'yaml';
 import type { Context } from '../context.js';
 import type { CommandResult } from './result.js';
 import { UserError } from '../errors.js';
-import { FORMAT, isMap, orderedEvent, validateDataFile, withoutNulls, type DataProblem, type IncidentEntry, type OpenedIncidentEntry } from '../formats/data-file.js';
+import { FORMAT, isMap, orderedEvent, validateDataFile, withoutNulls, type DataProblem, type IncidentEntry, type KeptProblem, type OpenedIncidentEntry } from '../formats/data-file.js';
 import { YamlAliasInItself, parseYaml, yamlValue } from '../formats/yaml-limits.js';
 import { formatPath, type Path } from '../domain/validation.js';
 import { msOf } from '../domain/dates.js';
@@ -46,8 +46,24 @@ function toEditable(incident: ReturnType<Store['findIncident']> & object): Incid
   };
 }
 
-/** Reads the edited text: a problem list, or the incident it describes (null when emptied). */
-export function readEdited(text: string, now: number): { problems: EditProblem[] } | { entry: OpenedIncidentEntry | null } {
+/**
+ * A date rule a kept problem breaks, named by the field and the event (by its id, wherever the
+ * event stands in the list) it is at: the same before and after an edit that left them be.
+ */
+function keptKey(k: KeptProblem, incident: unknown): string {
+  const [, , field, j, ...rest] = k.path;
+  const events = isMap(incident) && Array.isArray(incident.events) ? incident.events : [];
+  const event = field === 'events' && typeof j === 'number' && isMap(events[j]) ? String(events[j].id) : j;
+  const { first: _first, ...fault } = k.fault as DataProblem['fault'] & { first?: number };
+  return JSON.stringify([field, event, ...rest, fault]);
+}
+
+/**
+ * Reads the edited text: a problem list, or the incident it describes (null when emptied). Given
+ * the incident as it was (`before`), a date rule it broke already, as an older version kept it
+ * (see checkRecordDates), is let stand (in `stood`): the edit is refused only for what it changes.
+ */
+export function readEdited(text: string, now: number, before?: IncidentEntry): { problems: EditProblem[] } | { entry: OpenedIncidentEntry | null; stood?: EditProblem[] } {
   const body = text.split('\n').filter((l) => !isErrorLine(l)).join('\n');
   if (!body.split('\n').some((l) => l.trim() && !l.trim().startsWith('#'))) return { entry: null };
   const lc = new LineCounter();
@@ -70,8 +86,21 @@ export function readEdited(text: string, now: number): { problems: EditProblem[]
   }
   // A field emptied (`closed:`, an event's `note:`) is one taken out, as a data file's null is.
   if (isMap(data)) data = withoutNulls(data);
-  const validated = validateDataFile({ format: FORMAT, incidents: [data] }, { now });
+  const kept: KeptProblem[] = [];
+  const validated = validateDataFile({ format: FORMAT, incidents: [data] }, { now, kept });
   const errors = 'errors' in validated ? validated.errors : [];
+  const was = new Set<string>();
+  if (before) {
+    const keptBefore: KeptProblem[] = [];
+    validateDataFile({ format: FORMAT, incidents: [before] }, { now, kept: keptBefore });
+    for (const k of keptBefore) was.add(keptKey(k, before));
+  }
+  const stood = kept.filter((k) => was.has(keptKey(k, data)));
+  errors.push(...kept.filter((k) => !was.has(keptKey(k, data))));
+  const said = (e: DataProblem): EditProblem => {
+    const path = e.path.slice(2);
+    return { line: lineOf(path), message: `${formatPath(path) || t().correct.theIncident}: ${t().data.fault(e.fault)}` };
+  };
   // The opening is the incident's, shown to be edited: deleted, it is asked for (as its title
   // is), not moved to its earliest event as one a data file leaves out is.
   if (isMap(data) && (data.opened === undefined || data.opened === null)) {
@@ -80,16 +109,9 @@ export function readEdited(text: string, now: number): { problems: EditProblem[]
     if (at < 0) errors.push(required);
     else errors[at] = required;
   }
-  if ('errors' in validated || errors.length) {
-    return {
-      problems: errors.map((e) => {
-        const path = e.path.slice(2);
-        return { line: lineOf(path), message: `${formatPath(path) || t().correct.theIncident}: ${t().data.fault(e.fault)}` };
-      }),
-    };
-  }
+  if ('errors' in validated || errors.length) return { problems: errors.map(said) };
   const entry = validated.value.incidents![0] as OpenedIncidentEntry;
-  return { entry };
+  return stood.length ? { entry, stood: stood.map(said) } : { entry };
 }
 
 /** Opens the editor on `file` and waits for it; the editor may be a command with arguments. */
@@ -117,7 +139,7 @@ export async function editIncidentInEditor(ctx: Context, id: string): Promise<Co
         openEditor(ctx, file);
         const text = readFileSync(file, 'utf8');
         if (text === given) return { err: given === original ? t().correct.notChanged(incident.id) : t().correct.leftWithProblems(incident.id) };
-        const read = readEdited(text, ctx.now());
+        const read = readEdited(text, ctx.now(), toEditable(incident));
         let problems: EditProblem[];
         if ('entry' in read) {
           if (read.entry === null) return { err: t().correct.emptied(incident.id) };
@@ -132,7 +154,8 @@ export async function editIncidentInEditor(ctx: Context, id: string): Promise<Co
             const gone = !store.findIncident(incident.id, { exact: true });
             return { err: `vetted: ${(gone ? t().correct.removedMeanwhile : t().correct.changedMeanwhile)(incident.id, file)}`, code: 1 };
           }
-          if (typeof applied === 'string') return { err: applied };
+          // What an older version kept that the rules refuse now, let stand: said, not refused.
+          if (typeof applied === 'string') return { err: [applied, ...(read.stood ?? []).map((p) => t().correct.stoodAsKept(p.message))] };
           problems = applied;
         } else problems = read.problems;
         const notes = problems.map((p) => `# ${t().correct.errorAt(p.line ? p.line + problems.length : undefined)}: ${p.message.replace(/\n/g, ' ')}`);
@@ -177,11 +200,15 @@ function tryApply(ctx: Context, store: Store, incident: ReturnType<Store['findIn
   }
   const kept = new Set(edited.flatMap((e) => (e.id ? [e.id] : [])));
   const next = { ...incident, title: entry.title, opened: entry.opened, fault: entry.fault ?? 'unknown', closed: entry.closed, events: sortEvents(edited, msOf) };
+  // A moment written another way is the same moment, kept as it was written.
+  const sameMoment = (a: string | null | undefined, b: string | null | undefined) => (a ?? null) === (b ?? null) || (!!a && !!b && msOf(a) === msOf(b));
+  // An event left as it was, its incident opening when it did, is not held to rules an older version did not keep to.
+  const untouched = (e: IncidentEvent) => sameMoment(entry.opened, incident.opened) && e.id !== undefined && eventContentKey(e) === eventContentKey(byId.get(e.id)!);
   try {
     const check = { ...next, events: [] as IncidentEvent[], closed: undefined };
     for (const e of next.events) {
       const { id: _i, at, type, ...fields } = e;
-      checkEventFits(check, type, at, fields as Record<string, unknown>);
+      if (!untouched(e)) checkEventFits(check, type, at, fields as Record<string, unknown>);
       check.events.push({ ...e, id: e.id ?? `new-${check.events.length}` });
     }
   } catch (err) {
@@ -195,10 +222,10 @@ function tryApply(ctx: Context, store: Store, incident: ReturnType<Store['findIn
     const twin = sameEventAs(e, next.events);
     if (twin) return [{ message: t().correct.eventTwice(name(e), name(twin)) }];
   }
-  // A moment written another way is the same moment, kept as it was written.
-  const sameMoment = (a: string | null | undefined, b: string | null | undefined) => (a ?? null) === (b ?? null) || (!!a && !!b && msOf(a) === msOf(b));
   // A closing time given beside the resolution that closed it, at another: two times for one closing.
-  const resolution = next.events.filter((e) => e.type === 'resolution' && e.outcome).pop();
+  // (Of two an older version let in, the one that closed it, where it is still there.)
+  const resolutions = next.events.filter((e) => e.type === 'resolution' && e.outcome);
+  const resolution = resolutions.find((e) => incident.closed && sameMoment(e.at, incident.closed)) ?? resolutions.pop();
   if (resolution && entry.closed !== undefined && !sameMoment(entry.closed, incident.closed) && msOf(entry.closed) !== msOf(resolution.at)) {
     return [{ message: t().correct.closedNotResolution(entry.closed, name(resolution), resolution.at) }];
   }

@@ -10,7 +10,7 @@ import type { CommandResult } from './result.js';
 import { UserError } from '../errors.js';
 import { parseDataDocument } from '../formats/data-text.js';
 import { NotValidRecord, READ_WHOLE_BYTES, isValidHead, isValidLayout, layoutOfFile, recordsOfFile, type DataLayout, type FileIdentity } from '../formats/data-stream.js';
-import { describeProblems, validateDataFile } from '../formats/data-file.js';
+import { describeProblems, keptSummary, validateDataFile, type KeptProblem } from '../formats/data-file.js';
 import { builtInChecklists, loadAllChecklists } from '../formats/checklist-file.js';
 import { mergeRecords, recordsOf, type DataRecords, type ChangeTally, type MergeReport } from '../store/merge.js';
 import { formatLocalDate } from '../domain/dates.js';
@@ -157,14 +157,17 @@ export async function run(ctx: Context, path: string, opts: ImportOptions): Prom
     if (progressOpen) ctx.err.write('\n');
     progressOpen = false;
   };
+  // The date rules broken by records a database kept, taken as they are: said after the counts.
+  const kept: KeptProblem[] = [];
   /** The whole file read, parsed and validated at once: a file with problems is refused, naming them. */
   const wholeFile = (): DataRecords => {
+    kept.length = 0;
     bytes ??= readInputBytes(path, { what: 'data', maxBytes: INPUT_LIMITS.data });
     // Read from standard input or a pipe (a regular file was looked at before it was read).
     const found = sqliteFileOf(bytes, bytes.length);
     if (found) refuseSqlite(file, found, ctx.dbPath, readOnce(path));
     const { data, locate } = parseDataDocument(decodeInput(bytes, path), file);
-    const validated = validateDataFile(data, { now });
+    const validated = validateDataFile(data, { now, kept });
     if ('errors' in validated) {
       throw new UserError(t().data.invalid(file, describeProblems(validated.errors, 5, locate)));
     }
@@ -221,7 +224,7 @@ export async function run(ctx: Context, path: string, opts: ImportOptions): Prom
   if (!recordByRecord) report = await into(wholeFile());
   else {
     try {
-      report = await into(recordsOfFile(path, recordByRecord.layout, recordByRecord.identity, now));
+      report = await into(recordsOfFile(path, recordByRecord.layout, recordByRecord.identity, now, kept));
     } catch (err) {
       endProgress();
       // A record found wanting stopped the merge, which wrote nothing: the file is read whole,
@@ -235,6 +238,8 @@ export async function run(ctx: Context, path: string, opts: ImportOptions): Prom
       }
     }
   }
-  if (opts.json) return { out: toJson({ file: path, dry_run: !!opts.dryRun, ...report }) };
-  return { err: renderReport(file, report, !!opts.dryRun) };
+  const said = kept.length ? keptSummary(kept) : undefined;
+  const keptNote = said ? [t().data.keptAsTheyWere(said.counts, said.records.map(safeText), !!opts.dryRun)] : [];
+  if (opts.json) return { out: toJson({ file: path, dry_run: !!opts.dryRun, ...report }), ...(keptNote.length ? { err: keptNote } : {}) };
+  return { err: [...renderReport(file, report, !!opts.dryRun), ...keptNote] };
 }

@@ -445,10 +445,10 @@ export function checkRecord(section: Section, value: unknown, path: Path, out: D
 
 /** The dates of a structurally valid file checked against each other and against `now`
  * (the same rules as on the command line): checks, then pins, then incidents. */
-function checkDates(doc: DataFile, now: number | undefined, out: DataProblem[]): void {
-  doc.checks?.forEach((c, i) => checkRecordDates('checks', c, i, now, out));
-  doc.pins?.forEach((p, i) => checkRecordDates('pins', p, i, now, out));
-  doc.incidents?.forEach((inc, i) => checkRecordDates('incidents', inc, i, now, out));
+function checkDates(doc: DataFile, now: number | undefined, out: DataProblem[], kept?: KeptProblem[]): void {
+  doc.checks?.forEach((c, i) => checkRecordDates('checks', c, i, now, out, kept));
+  doc.pins?.forEach((p, i) => checkRecordDates('pins', p, i, now, out, kept));
+  doc.incidents?.forEach((inc, i) => checkRecordDates('incidents', inc, i, now, out, kept));
   // When a file was made, and since when a company is on one of its lists, happened too: a shared
   // file dated 2099 was shown as the newest word on a company.
   if (now === undefined) return;
@@ -470,64 +470,118 @@ function notAhead(text: string | null | undefined, path: Path, now: number, out:
 /** How far apart two clocks of the world's time zones can be (UTC+14 and UTC-12). */
 const ZONES_APART_MS = 26 * 3_600_000;
 
-/** The dates of one structurally valid record, as checkDates checks them. */
-export function checkRecordDates(section: Section, record: unknown, i: number, now: number | undefined, out: DataProblem[]): void {
-  const at = (text: string | null | undefined, path: Path, happened: boolean): When | undefined => {
+/**
+ * A date rule broken by a record a vetted database kept (see checkRecordDates), taken as it is:
+ * `record` is the id of the check or incident it is in.
+ */
+export interface KeptProblem extends DataProblem {
+  record: string;
+}
+
+/**
+ * The dates of one structurally valid record, as checkDates checks them. With `kept`, a rule of
+ * the order of dates (an event before its incident's opening, a promise due before it was made,
+ * a second resolution, a closing before the opening, a time to come) broken by a record a vetted
+ * database kept — one an export wrote, which carries its id (an event its own, an incident its
+ * own and its events theirs) — is put there rather than in `out`: an older version took such
+ * records, and what a database holds imports again as it is (new input, without ids, is held to
+ * the rules). A year no date can have is refused either way.
+ */
+export function checkRecordDates(section: Section, record: unknown, i: number, now: number | undefined, out: DataProblem[], kept?: KeptProblem[]): void {
+  const said = (path: Path, fault: DataFault, id: string | undefined) => {
+    if (kept && id !== undefined) kept.push({ path, fault, record: id });
+    else out.push({ path, fault });
+  };
+  const at = (text: string | null | undefined, path: Path, happened: boolean, id?: string): When | undefined => {
     // A null stands for an absent optional date; its type is the structural check's business.
     const w = typeof text === 'string' ? parseWhen(text) : undefined;
     if (!w) return undefined;
+    const year = yearProblem(w);
+    if (year) {
+      out.push({ path, fault: year });
+      return undefined;
+    }
     // A time of the file without its offset from UTC is local to where it was written: up to a
     // day ahead of this clock (UTC+14 beside UTC-12) where that was east of here, and not in the future there.
     const reference = now !== undefined && !givesOffset(text!) ? now + ZONES_APART_MS : now;
-    const problem = yearProblem(w) ?? (happened && reference !== undefined ? futureProblem(w, reference) : undefined);
+    const problem = happened && reference !== undefined ? futureProblem(w, reference) : undefined;
     if (problem) {
-      out.push({ path, fault: problem });
-      return undefined;
+      said(path, problem, id);
+      // A time to come, kept, is still the time the record gives: the rules of order are checked against it.
+      return kept && id !== undefined ? w : undefined;
     }
     return w;
   };
-  if (section === 'checks') at((record as CheckEntry).at, ['checks', i, 'at'], true);
+  const idOf = (v: unknown) => (typeof v === 'string' ? v : undefined);
+  if (section === 'checks') at((record as CheckEntry).at, ['checks', i, 'at'], true, idOf((record as CheckEntry).id));
   const p = record as PinEntry;
   if (section === 'pins' && p.at !== undefined) at(p.at, ['pins', i, 'at'], true);
   if (section === 'incidents') {
     const inc = record as IncidentEntry;
     const path = ['incidents', i];
+    // Kept by a database: the incident with its id, and every event of it with its own.
+    const id = idOf(inc.id) !== undefined && (inc.events ?? []).every((e) => idOf(e.id) !== undefined) ? inc.id : undefined;
+    const eventId = (e: IncidentEvent) => (idOf(e.id) !== undefined ? (idOf(inc.id) ?? e.id) : undefined);
     // An opening left out is the earliest event's time: its problems are that event's, said at it.
     const derived = typeof inc.opened === 'string' ? undefined : openingOf(inc);
-    const opened = derived !== undefined ? parseWhen(derived) : at(inc.opened, [...path, 'opened'], true);
-    const closed = inc.closed !== undefined ? at(inc.closed, [...path, 'closed'], true) : undefined;
+    const opened = derived !== undefined ? parseWhen(derived) : at(inc.opened, [...path, 'opened'], true, id);
+    const closed = inc.closed !== undefined ? at(inc.closed, [...path, 'closed'], true, id) : undefined;
     if (opened && closed) {
       const p = closedBeforeOpenedProblem(opened, closed);
-      if (p) out.push({ path: [...path, 'closed'], fault: p });
+      if (p) said([...path, 'closed'], p, id);
     }
     let resolution: number | undefined;
     inc.events?.forEach((e, j) => {
+      const own = eventId(e);
       if (e.type === 'resolution') {
         if (resolution === undefined) resolution = j;
-        else out.push({ path: [...path, 'events', j, 'type'], fault: { kind: 'closes-twice', first: resolution } });
+        else said([...path, 'events', j, 'type'], { kind: 'closes-twice', first: resolution }, own);
       }
-      const made = at(e.at, [...path, 'events', j, 'at'], true);
+      const made = at(e.at, [...path, 'events', j, 'at'], true, own);
       if (made && opened) {
         const p = eventBeforeOpenedProblem(opened, made);
-        if (p) out.push({ path: [...path, 'events', j, 'at'], fault: p });
+        if (p) said([...path, 'events', j, 'at'], p, own);
       }
       const due = (e as { due?: string }).due;
       if (e.type === 'promise' && due !== undefined) {
-        const w = at(due, [...path, 'events', j, 'due'], false);
+        const w = at(due, [...path, 'events', j, 'due'], false, own);
         const p = w && made ? dueBeforeMadeProblem(made, w) : undefined;
-        if (p) out.push({ path: [...path, 'events', j, 'due'], fault: p });
+        if (p) said([...path, 'events', j, 'due'], p, own);
       }
     });
     // When an attachment was added: a date as any other of the file (a year 0000 was taken, and shown as 1900).
     inc.attachments?.forEach((a, j) => {
-      if (a.added !== undefined) at(a.added, [...path, 'attachments', j, 'added'], true);
+      if (a.added !== undefined) at(a.added, [...path, 'attachments', j, 'added'], true, id);
     });
   }
+}
+
+/** What a kept problem breaks, as the import says it: each kind counted. */
+export type KeptKind = 'before-opening' | 'closed-before-opening' | 'due-before-made' | 'closes-twice' | 'future';
+
+/** The kinds of the kept problems, each with its count, and the records that hold them (in the file's order, once each). */
+export function keptSummary(kept: readonly KeptProblem[]): { counts: Partial<Record<KeptKind, number>>; records: string[] } {
+  const counts: Partial<Record<KeptKind, number>> = {};
+  const records = new Set<string>();
+  // (A file read a record at a time may be read twice, its problems found again.)
+  const seen = new Set<string>();
+  for (const k of kept) {
+    const key = JSON.stringify([k.path, k.fault]);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const kind: KeptKind =
+      k.fault.kind === 'future' ? 'future' : k.fault.kind === 'closes-twice' ? 'closes-twice' : k.fault.kind === 'before-made' ? 'due-before-made' : k.path.at(-1) === 'closed' ? 'closed-before-opening' : 'before-opening';
+    counts[kind] = (counts[kind] ?? 0) + 1;
+    records.add(k.record);
+  }
+  return { counts, records: [...records] };
 }
 
 export interface ValidateDataOptions {
   /** The time now: with it, what happened may not be in the future. */
   now?: number;
+  /** Where the date rules broken by records a database kept go, taken as they are (see checkRecordDates); without it they are problems. */
+  kept?: KeptProblem[];
 }
 
 /** Checks a parsed data file; every problem is named with its path. */
@@ -543,7 +597,7 @@ export function validateDataFile(data: unknown, options: ValidateDataOptions = {
     if (errors.length) return { errors };
   }
   document(data, [], errors);
-  if (!errors.length) checkDates(data as unknown as DataFile, options.now, errors);
+  if (!errors.length) checkDates(data as unknown as DataFile, options.now, errors, options.kept);
   return errors.length ? { errors } : { value: data as unknown as DataFile };
 }
 

@@ -14,7 +14,7 @@ import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import { UserError } from '../errors.js';
 import { t } from '../i18n/index.js';
 import { JSON_LIMITS, ObjectKeys, findBrokenText } from './data-text.js';
-import { checkRecord, checkRecordDates, validateDataFile, SECTIONS, type DataFile, type DataProblem, type Section } from './data-file.js';
+import { checkRecord, checkRecordDates, validateDataFile, SECTIONS, type DataFile, type DataProblem, type KeptProblem, type Section } from './data-file.js';
 import type { DataRecords } from '../store/merge.js';
 
 /**
@@ -442,11 +442,14 @@ export function isValidHead(layout: DataLayout, now: number | undefined): boolea
   return !findBrokenText(layout.head) && !('errors' in validateDataFile(layout.head as unknown as DataFile, { now }));
 }
 
-/** Whether a record of a data file is valid, as validateDataFile checks it in a whole one. */
-function isValidRecord(layout: DataLayout, section: Section, record: unknown, index: number, now: number | undefined): boolean {
+/**
+ * Whether a record of a data file is valid, as validateDataFile checks it in a whole one for an
+ * import: the date rules a record a database kept breaks go to `kept`, taken as they are.
+ */
+function isValidRecord(layout: DataLayout, section: Section, record: unknown, index: number, now: number | undefined, kept: KeptProblem[] = []): boolean {
   const problems: DataProblem[] = [];
   checkRecord(section, record, [section, index], problems);
-  if (!problems.length && section !== 'lists' && section !== 'companies') checkRecordDates(section, record, index, now, problems);
+  if (!problems.length && section !== 'lists' && section !== 'companies') checkRecordDates(section, record, index, now, problems, kept);
   return !problems.length && !(layout.surrogateEscapes && findBrokenText(record));
 }
 
@@ -492,7 +495,7 @@ export interface FileIdentity {
  * first record that is not valid throws NotValidRecord; a file changed since it was read is
  * refused.
  */
-export function recordsOfFile(path: string, layout: DataLayout, identity: FileIdentity, now: number | undefined): DataRecords {
+export function recordsOfFile(path: string, layout: DataLayout, identity: FileIdentity, now: number | undefined, kept?: KeptProblem[]): DataRecords {
   const merged = ['companies', 'checks', 'incidents', 'pins'] as const;
   return {
     count: merged.reduce((n, s) => n + (layout.records.get(s)?.length ?? 0) / 2, 0),
@@ -501,7 +504,7 @@ export function recordsOfFile(path: string, layout: DataLayout, identity: FileId
       try {
         withRecords(path, layout, identity, (records) => {
           for (const [section, record, index] of records) {
-            if (!isValidRecord(layout, section, record, index, now)) throw new NotValidRecord();
+            if (!isValidRecord(layout, section, record, index, now, kept)) throw new NotValidRecord();
             if (section !== 'lists') visit(section, record as never, index);
           }
         });

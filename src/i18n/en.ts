@@ -24,7 +24,7 @@ const toBeAsked = ({ json, terminal }: NotAsked) => (json ? `run ${terminal ? ''
 import type { Share, SkippedRows } from '../domain/sources.js';
 import type { ZipProblem } from '../formats/zip-entry.js';
 import type { ChecklistFileFault } from '../formats/checklist-file.js';
-import type { DataFault, Given } from '../formats/data-file.js';
+import type { DataFault, Given, KeptKind } from '../formats/data-file.js';
 import type { BackupFault } from '../store/open.js';
 import type { InputKind } from '../formats/read-input.js';
 import type { ImportFault } from '../store/merge.js';
@@ -1424,6 +1424,19 @@ export const en = {
       `company ${q(name)}: it and its parent ${q(parent)} are one company here, ${q(here)}, so that link ${dryRun ? 'would be' : 'was'} left out`,
     eventRenumbered: (from: string, to: string, dryRun: boolean) => `event ${q(from)}: that id is another event's, so it ${dryRun ? 'would be' : 'was'} added as ${to}`,
     checkRenumbered: (from: string, to: string, dryRun: boolean) => `check ${q(from)}: that id is another check's here, so it ${dryRun ? 'would be' : 'was'} added as ${to}`,
+    /** Dates of records a database kept that break the rules new input keeps to: taken as they are. */
+    keptAsTheyWere: (counts: Partial<Record<KeptKind, number>>, records: string[], dryRun: boolean) => {
+      const n = (k: KeptKind, one: string, many: string) => (counts[k] ? [`${fmt.number(counts[k])} ${counts[k] === 1 ? one : many}`] : []);
+      const kinds = [
+        ...n('before-opening', "event before its incident's opening", "events before their incident's opening"),
+        ...n('due-before-made', 'promise due before it was made', 'promises due before they were made'),
+        ...n('closed-before-opening', 'closing before its opening', 'closings before their opening'),
+        ...n('closes-twice', 'second resolution', 'second resolutions'),
+        ...n('future', 'time still to come', 'times still to come'),
+      ];
+      const shown = records.slice(0, 5).join(', ') + (records.length > 5 ? `, ${fmt.number(records.length - 5)} more` : '');
+      return `note: ${dryRun ? 'would be taken' : 'taken'} as vetted kept them, though new input is refused for them: ${kinds.join(', ')} (${shown}); see them with \`vetted incident show ID\`, and mend a mistake with \`vetted incident edit ID\``;
+    },
     attachmentsLeftOut: (n: number) =>
       `attachments: ${fmt.number(n)} listed without their content were left out; export with --with-attachments to carry the files`,
     stdin: STDIN,
@@ -1820,6 +1833,8 @@ export const en = {
     editorFailed: (editor: string, status: number | null) =>
       `the editor (${editor}) did not finish cleanly${status ? ` (exit status ${status})` : ''}; nothing was changed. Set $VISUAL or $EDITOR to the editor you use.`,
     notChanged: (id: string) => `${id} was not changed.`,
+    /** A date rule the incident broke as an older version kept it, let stand by an edit that left it be. */
+    stoodAsKept: (problem: string) => `note: ${problem} (as vetted kept it; left as it is)`,
     /** The editor closed without saving after a problem was shown. */
     leftWithProblems: (id: string) => `the editor was closed without saving; ${id} was not changed.`,
     emptied: (id: string) => `the file was emptied; ${id} was not changed.`,

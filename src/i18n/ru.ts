@@ -11,7 +11,7 @@ import { guillemets } from '../domain/letter-words.js';
 import type { LetterKind } from '../domain/law.js';
 import type { ZipProblem } from '../formats/zip-entry.js';
 import type { ChecklistFileFault } from '../formats/checklist-file.js';
-import type { DataFault, Given } from '../formats/data-file.js';
+import type { DataFault, Given, KeptKind } from '../formats/data-file.js';
 
 const fmt = formatsFor('ru', 'ru', { plainDates: 'dotted', listAnd: { word: 'и', serialComma: false }, grouping: '\u00a0' });
 /** Текст пользователя в кавычках в сообщении, обрезанный там, где он длиннее любого названия (см. clipped). */
@@ -1401,6 +1401,18 @@ export const ru: Catalog = {
       `компания ${q(name)}: она и её материнская компания ${q(parent)} здесь одна компания, ${q(here)}, поэтому эта связь ${dryRun ? 'была бы пропущена' : 'пропущена'}`,
     eventRenumbered: (from, to, dryRun) => `событие ${q(from)}: этот id у другого события, поэтому оно ${dryRun ? 'было бы добавлено' : 'добавлено'} как ${to}`,
     checkRenumbered: (from, to, dryRun) => `проверка ${q(from)}: этот id здесь у другой проверки, поэтому она ${dryRun ? 'была бы добавлена' : 'добавлена'} как ${to}`,
+    keptAsTheyWere: (counts, records, dryRun) => {
+      const n = (k: KeptKind, forms: { one: string; few: string; many: string; other: string }) => (counts[k] ? [fmt.plural(counts[k], forms)] : []);
+      const kinds = [
+        ...n('before-opening', { one: 'событие раньше открытия обращения', few: 'события раньше открытия обращения', many: 'событий раньше открытия обращения', other: 'события раньше открытия обращения' }),
+        ...n('due-before-made', { one: 'обещание со сроком раньше, чем оно дано', few: 'обещания со сроком раньше, чем они даны', many: 'обещаний со сроком раньше, чем они даны', other: 'обещания со сроком раньше, чем они даны' }),
+        ...n('closed-before-opening', { one: 'закрытие раньше открытия', few: 'закрытия раньше открытия', many: 'закрытий раньше открытия', other: 'закрытия раньше открытия' }),
+        ...n('closes-twice', { one: 'второе закрытие', few: 'вторых закрытия', many: 'вторых закрытий', other: 'второго закрытия' }),
+        ...n('future', { one: 'время, которое ещё не наступило', few: 'времени, которые ещё не наступили', many: 'времён, которые ещё не наступили', other: 'времени, которые ещё не наступили' }),
+      ];
+      const shown = records.slice(0, 5).join(', ') + (records.length > 5 ? ` и ещё ${fmt.number(records.length - 5)}` : '');
+      return `примечание: ${dryRun ? 'было бы принято' : 'принято'} так, как хранил vetted, хотя новые такие данные отклоняются: ${kinds.join(', ')} (${shown}); посмотреть их — \`vetted incident show ID\`, исправить ошибку — \`vetted incident edit ID\``;
+    },
     attachmentsLeftOut: (n) =>
       `вложения: ${fmt.plural(n, { one: 'файл указан', few: 'файла указаны', many: 'файлов указаны', other: 'файла указаны' })} без содержимого и пропущены; экспортируйте с --with-attachments, чтобы перенести файлы`,
     stdin: STDIN,
@@ -1797,6 +1809,7 @@ export const ru: Catalog = {
     editorFailed: (editor, status) =>
       `редактор (${editor}) завершился с ошибкой${status ? ` (код выхода ${status})` : ''}; ничего не изменено. Укажите свой редактор в $VISUAL или $EDITOR.`,
     notChanged: (id) => `обращение ${id} не изменено.`,
+    stoodAsKept: (problem) => `примечание: ${problem} (так это хранил vetted; оставлено как есть)`,
     leftWithProblems: (id) => `редактор закрыт без сохранения; обращение ${id} не изменено.`,
     emptied: (id) => `файл очищен; обращение ${id} не изменено.`,
     idChanged: (id) => `id: номер обращения менять нельзя (это ${id}); верните его`,

@@ -149,7 +149,7 @@ describe('a data file read a record at a time', () => {
 
   it('visits the records before the first that is not valid, and stops there', () => {
     const file = join(dir, 'half.json');
-    const text = JSON.stringify({ ...doc, incidents: [incident, { ...incident, id: 'volga-2', opened: '2099-01-01' }, { ...incident, id: 'volga-3' }] });
+    const text = JSON.stringify({ ...doc, incidents: [incident, { ...incident, id: 'volga-2', opened: '2300-01-01' }, { ...incident, id: 'volga-3' }] });
     writeFileSync(file, text);
     const layout = layoutOf(Buffer.from(text), file)!;
     const st = statSync(file);
