@@ -3,7 +3,7 @@
 // (or company + opened + title), events by their content; what is there already is left.
 
 import type { CompanyRow, Store } from './store.js';
-import { withOpening, withoutNulls, type CheckEntry, type CompanyEntry, type DataFile, type IncidentEntry, type OpenedIncidentEntry, type PinEntry } from '../formats/data-file.js';
+import { attachmentEvent, withOpening, withoutNulls, type AttachmentEventFault, type CheckEntry, type CompanyEntry, type DataFile, type IncidentEntry, type OpenedIncidentEntry, type PinEntry } from '../formats/data-file.js';
 import { checkAnswers, hasScore, isChecklistId, roundScore, scoreCheck, verdictOf, type Checklist } from '../domain/checklist.js';
 import { t } from '../i18n/index.js';
 import { companyKey } from '../domain/names.js';
@@ -137,7 +137,7 @@ export type ImportFault =
   | { kind: 'timeline'; id: string; fault: TimelineFault }
   /** Parts of one incident of the file whose opening comes after what another part gives (an event, the closing): `at`. */
   | { kind: 'parts-opening'; id: string; at: string }
-  | { kind: 'no-event'; events: number; event: number }
+  | AttachmentEventFault
   | { kind: 'content-mismatch' }
   /** An event of the file under the id, time and type of one here, with other details: the one here changed. */
   | { kind: 'event-changed'; event: string }
@@ -669,10 +669,10 @@ export function mergeRecords(store: Store, records: DataRecords, opts: MergeOpti
         (inc.attachments ?? []).forEach((a, k) =>
           guard(['incidents', i, 'attachments', k], () => {
             let eventRowId: number | undefined;
-            if (a.event !== undefined) {
-              const e = inc.events?.[a.event - 1];
-              if (!e) throw new Refusal({ kind: 'no-event', events: inc.events?.length ?? 0, event: a.event }, 'event');
-              eventRowId = store.eventRowIdByContent(rowId, e);
+            if (a.event !== undefined || a.event_id !== undefined) {
+              const tied = attachmentEvent(inc, a);
+              if ('fault' in tied) throw new Refusal(tied.fault, a.event_id !== undefined && tied.fault.kind !== 'no-event' ? 'event_id' : 'event');
+              eventRowId = store.eventRowIdByContent(rowId, inc.events![tied.index]);
             }
             let data: Buffer | undefined;
             if (a.content !== undefined) {

@@ -254,7 +254,7 @@ describe('export and import', () => {
   it('lists attachments by hash and size, without their content', () => {
     const doc = json<{ incidents: { id: string; attachments?: Record<string, unknown>[] }[] }>(s, ['export', '--format', 'json']);
     const volga = doc.incidents.find((i) => i.id === 'volga-2012-07')!;
-    expect(volga.attachments![0]).toEqual({ name: 'receipt.pdf', sha256: sha(readFileSync(receipt)), size: 25, event: 10, note: 'the paper application', added: expect.any(String) });
+    expect(volga.attachments![0]).toEqual({ name: 'receipt.pdf', sha256: sha(readFileSync(receipt)), size: 25, event: 10, event_id: 'volga-2012-07#10', note: 'the paper application', added: expect.any(String) });
   });
 
   it('round-trips losslessly with --with-attachments', () => {
@@ -313,6 +313,64 @@ describe('export and import', () => {
     } finally {
       own.cleanup();
       other.cleanup();
+    }
+  });
+
+  it("takes a file of a version that named the event by its number, where that can be told, and says where it cannot: the event's id then tells", () => {
+    const content = Buffer.from('receipt');
+    const file = join(s.dir, 'older.json');
+    // As versions that wrote no event_id wrote it: the number of the event (shop-1#2), its first (#1) removed.
+    const older = (events: { id: string; at: string; text: string }[], attachment: Record<string, unknown>) => {
+      writeFileSync(
+        file,
+        JSON.stringify({
+          format: 'vetted/1',
+          incidents: [
+            {
+              id: 'shop-1',
+              company: 'Shop',
+              title: 'k',
+              opened: '2026-11-01',
+              events: events.map((e) => ({ ...e, type: 'note' })),
+              attachments: [{ name: 'receipt.txt', sha256: sha(content), size: content.length, ...attachment, content: content.toString('base64') }],
+            },
+          ],
+        }),
+      );
+    };
+    const tiedTo = (u: Sandbox) => {
+      const shown = json<{ events: { id: string; text: string }[]; attachments: { event: number }[] }>(u, ['incident', 'show', 'shop-1', '--json']);
+      return shown.events.find((e) => e.id === `shop-1#${shown.attachments[0].event}`)!.text;
+    };
+    const u = sandbox();
+    try {
+      older([{ id: 'shop-1#2', at: '2026-11-02T10:00', text: 'second' }], { event: 2 });
+      ok(u.run(['import', file]));
+      expect(tiedTo(u)).toBe('second');
+    } finally {
+      u.cleanup();
+    }
+    // Logged out of order: 1 is the place of #2 and the number of #1. Which one is not to be told.
+    const events = [
+      { id: 'shop-1#2', at: '2026-11-02T10:00', text: 'logged second' },
+      { id: 'shop-1#1', at: '2026-11-03T10:00', text: 'logged first' },
+    ];
+    older(events, { event: 1 });
+    const v = sandbox();
+    try {
+      expect(expectOneLineError(v.run(['import', file]))).toContain(
+        'incidents[0].attachments[0]: event: 1 is the place of shop-1#2 in this incident\'s events, as vetted names an event here now, but the number of shop-1#1, as versions of vetted that wrote no event_id beside it named it: the file may come from one of those; say which event with event_id in place of event (`event_id: "shop-1#1"` if the file is that old, else `event_id: "shop-1#2"`); nothing was imported.',
+      );
+      older(events, { event_id: 'shop-1#1' });
+      ok(v.run(['import', file]));
+      expect(tiedTo(v)).toBe('logged first');
+      // Its export names it both ways, and comes back into the database it left as what is there.
+      const doc = json<{ incidents: { attachments: Record<string, unknown>[] }[] }>(v, ['export', '--format', 'json']);
+      expect(doc.incidents[0].attachments[0]).toMatchObject({ event: 2, event_id: 'shop-1#1' });
+      older(events, { event: 1, event_id: 'shop-1#1' });
+      expect(expectOneLineError(v.run(['import', file]))).toContain('event_id: 1 is the place of shop-1#2 in this incident\'s events, but event_id names shop-1#1; leave out the one that is wrong');
+    } finally {
+      v.cleanup();
     }
   });
 
