@@ -16,7 +16,7 @@ import { checkWhen } from './when.js';
 import type { Operation, Store } from '../store/store.js';
 import { Sources } from '../store/sources.js';
 import { LARGE_OPERATION } from '../store/journal.js';
-import { timelineFaults } from '../domain/incident.js';
+import { timelineFaults, type TimelineFault } from '../domain/incident.js';
 
 function positive(value: string | undefined, flag: string, fallback: number): number {
   if (value === undefined) return fallback;
@@ -104,9 +104,14 @@ function revertOne(store: Store, target: Operation): number {
     const by = name.by === undefined ? undefined : store.operation(name.by);
     throw new UserError(t().history.nameTaken(target.id, name, by && summaryOf(by)));
   }
+  // A rule of a timeline broken before the undo (an event an older version let in before the
+  // opening, say) is not the undo's doing.
+  const faultKey = (incident: number, f: TimelineFault) => `${incident} ${f.kind} ${f.kind === 'before-opening' || f.kind === 'closes-twice' ? f.event : ''}`;
   try {
     store.write(
       () => {
+        const small = target.changes <= LARGE_OPERATION.changes;
+        const stood = new Set(small ? store.incidentsChangedBy(target.id).flatMap((i) => timelineFaults(i).map((f) => faultKey(i.rowId, f))) : []);
         store.revert(target);
         // A name is one company's, as its name or an alias: a revert may bring back a company
         // named what has become an alias since, which no unique index of either table sees.
@@ -122,11 +127,14 @@ function revertOne(store: Store, target: Operation): number {
         // they stood before the change undone: not the undo's doing. (A time without its offset,
         // read in another zone than it was written in, may read as before the opening: an edit of
         // such a timeline's title, or its removal, could not be undone.)
-        if (target.changes <= LARGE_OPERATION.changes) {
+        // An event or a closing before the opening is the undo's doing only where the opening has
+        // moved since the change undone; a second closing, where the incident or that event changed since.
+        if (small) {
           for (const i of store.incidentsPutBack()) {
             for (const fault of timelineFaults(i)) {
-              const event = fault.kind === 'before-opening' ? fault.event : undefined;
-              if (store.changedSince(target.id, i.rowId, event)) throw new UserError(t().history.breaksTimeline(target.id, i.id, fault));
+              if (stood.has(faultKey(i.rowId, fault))) continue;
+              const since = fault.kind === 'closes-twice' ? store.changedSince(target.id, i.rowId) : store.openingMovedSince(target.id, i.rowId);
+              if (since) throw new UserError(t().history.breaksTimeline(target.id, i.id, fault));
             }
           }
         }

@@ -1003,6 +1003,34 @@ describe('undo of a change whose records are no longer as it left them', () => {
     ok(s.run(['--db', `${s.dir}/again.db`, 'import', file]));
   });
 
+  it('undoes edits of an incident an older version left with an event before its opening, the opening never moved: that event is as it stood', () => {
+    ok(s.run(['incident', 'add', 'Alpha', '--title', 't1', '--opened', '2026-09-10'])); // #1
+    ok(s.run(['incident', 'event', 'alpha-1', 'contact', '--channel', 'phone', '--at', '2026-09-11'])); // #2
+    ok(s.run(['incident', 'event', 'alpha-1', 'promise', '--text', 'p', '--at', '2026-09-12', '--due', '2026-09-13'])); // #3
+    // As an older version let it in: the first contact before the opening.
+    const raw = new Database(s.db);
+    raw.function('vetted_op', () => 0);
+    raw.prepare("UPDATE events SET at = '2026-09-01', at_ms = ? WHERE seq = 1").run(Date.parse('2026-09-01T00:00Z'));
+    raw.close();
+    ok(s.run(['event', 'edit', 'alpha-1#2', '--text', 'q'])); // #4
+    ok(s.run(['incident', 'edit', 'alpha-1', '--title', 't2'])); // #5
+    ok(s.run(['incident', 'event', 'alpha-1', 'note', '--text', 'n'])); // #6
+    expect(ok(s.run(['undo', '3'])).stderr).toMatch(/undone #6[\s\S]*undone #5[\s\S]*undone #4/);
+    const back = json<{ title: string; events: { id: string; at: string; text?: string }[] }>(s, ['incident', 'show', 'alpha-1', '--json']);
+    expect(back.title).toBe('t1');
+    expect(back.events.map((e) => [e.id, e.at, e.text])).toEqual([
+      ['alpha-1#1', '2026-09-01', undefined],
+      ['alpha-1#2', '2026-09-12', 'p'],
+    ]);
+    // An opening moved since is still in the way of an undo that would put that event back before it.
+    ok(s.run(['event', 'remove', 'alpha-1#1']));
+    const removal = json<{ id: number }[]>(s, ['history', '--json'])[0].id;
+    ok(s.run(['incident', 'edit', 'alpha-1', '--opened', '2026-09-05']));
+    expect(refused(['undo', '--op', String(removal)])).toBe(
+      `vetted: #${removal} cannot be undone now: it would put alpha-1#1 (2026-09-01) back before the opening of alpha-1, which was moved since; move the opening first (\`vetted incident edit alpha-1 --opened 2026-09-01\`).`,
+    );
+  });
+
   it('says in Russian history which company a pin, an unpin and a merge were of, in agreement with «компания»', () => {
     ok(s.run(['pin', 'Озон', 'black', '--reason', 'r']));
     ok(s.run(['unpin', 'Озон']));
