@@ -16,7 +16,8 @@ import { checkWhen } from './when.js';
 import type { Operation, Store } from '../store/store.js';
 import { Sources } from '../store/sources.js';
 import { LARGE_OPERATION } from '../store/journal.js';
-import { timelineFaults, type TimelineFault } from '../domain/incident.js';
+import { DAY_MS, timelineFaults, type TimelineFault } from '../domain/incident.js';
+import { futureProblem } from '../domain/date-rules.js';
 
 function positive(value: string | undefined, flag: string, fallback: number): number {
   if (value === undefined) return fallback;
@@ -77,7 +78,11 @@ export async function runHistory(ctx: Context, opts: { company?: string; limit?:
 
 export async function runPrune(ctx: Context, opts: { before?: string }): Promise<CommandResult> {
   if (!opts.before) throw new UserError(t().history.pruneWhen);
-  const when = checkWhen(opts.before, '--before', ctx.now());
+  const now = ctx.now();
+  const when = checkWhen(opts.before, '--before', now);
+  // Tomorrow at the latest (before it, every change made so far): a date further on is one
+  // mistyped, and would forget every change without a word.
+  if (futureProblem(when, now + DAY_MS)) throw new UserError(t().correct.pruneFuture(opts.before, formatLocalMinute(now)));
   const before = new Date(when.ms).toISOString();
   // Said as the reader's language writes a date (31.12.2026 in Russian), where it is one it reads.
   const saidBefore = t().fmt.dateTime(when.text);

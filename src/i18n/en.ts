@@ -1823,6 +1823,8 @@ export const en = {
     badWhen: (flag: string, given: string, forms: string) => `${flag} takes a date such as ${forms}; ${q(given)} is not one (or not a real date).`,
     badYear: (flag: string, given: string, year: number, first: number, last: number) => `${flag} ${given} is in the year ${year}; give a date from ${first} to ${last}.`,
     future: (flag: string, given: string, now: string) => `${flag} ${given} is in the future (it is ${now} now); give the time it happened.`,
+    /** history prune --before past tomorrow: a date mistyped, which would forget every change. */
+    pruneFuture: (given: string, now: string) => `--before ${given} is in the future (it is ${now} now); history prune forgets the changes made before a date that has come: give one up to tomorrow (\`--before tomorrow\` forgets them all).`,
     skippedTime: (flag: string, given: string, reads: string, zoned: string) =>
       `${flag} ${given} is a time the clocks here skipped when they went forward (it would be read as ${reads}); give the time the clock showed, or the time with its offset from UTC (such as ${zoned}).`,
     // the incident in the editor

@@ -682,16 +682,26 @@ describe('history and undo', () => {
     expect(json<{ summary: string }[]>(s, ['history', '--company', 'Ozon', '--json']).map((o) => o.summary)).toEqual(['incident ozon-1 opened with Ozon: late']);
     ok(s.run(['history', 'prune', '--before', 'today']));
     expect(json<unknown[]>(s, ['history', '--json'])).toHaveLength(2);
-    ok(s.run(['history', 'prune', '--before', '2100-01-01']));
+    ok(s.run(['history', 'prune', '--before', 'tomorrow']));
     expect(json<unknown[]>(s, ['history', '--json'])).toEqual([]);
     expect(refused(['undo'])).toBe('vetted: there is nothing to undo: no change is recorded (see `vetted history`).');
+  });
+
+  it('prune refuses a --before past tomorrow, in English and in Russian, forgetting nothing: a year mistyped would forget every change', () => {
+    ok(s.run(['incident', 'add', 'Ozon', '--title', 'late', '--opened', '2026-11-20']));
+    const later = new Date(Date.now() + 3 * 86_400_000).toISOString().slice(0, 10);
+    for (const before of ['2062-12-01', later]) {
+      expect(refused(['history', 'prune', '--before', before])).toMatch(new RegExp(`^vetted: --before ${before} is in the future \\(it is .* now\\); history prune forgets the changes made before a date that has come: give one up to tomorrow \\(\`--before tomorrow\` forgets them all\\)\\.$`));
+    }
+    expect(expectOneLineError(s.run(['--lang', 'ru', 'history', 'prune', '--before', '2062-12-01']))).toMatch(/^vetted: --before 2062-12-01 — это ещё не наступило/);
+    expect(json<unknown[]>(s, ['history', '--json'])).toHaveLength(1);
   });
 
   it('after a prune, a new change is not given the number of one forgotten: an undo --op said before names no other change', () => {
     ok(s.run(['incident', 'add', 'Ozon', '--title', 'late', '--opened', '2026-11-20']));
     ok(s.run(['incident', 'edit', 'ozon-1', '--title', 'very late']));
     expect(ok(s.run(['undo'])).stderr).toMatch(/to redo: vetted undo --op 3/);
-    ok(s.run(['history', 'prune', '--before', '2100-01-01']));
+    ok(s.run(['history', 'prune', '--before', 'tomorrow']));
     ok(s.run(['pin', 'Ozon', 'white', '--reason', 'fine']));
     expect(json<{ id: number }[]>(s, ['history', '--json']).map((o) => o.id)).toEqual([4]);
     expect(expectOneLineError(s.run(['undo', '--op', '3']))).toMatch(/#3/);
@@ -711,7 +721,7 @@ describe('history and undo', () => {
     const all = () => [s.db, `${s.db}-wal`].flatMap((f) => { try { return inFile(f); } catch { return []; } });
     // Still to be undone: kept.
     expect(all()).not.toEqual([]);
-    ok(s.run(['history', 'prune', '--before', '2100-01-01']));
+    ok(s.run(['history', 'prune', '--before', 'tomorrow']));
     expect(all()).toEqual([]);
     const backup = `${s.dir}/after.db`;
     ok(s.run(['backup', '--out', backup]));
