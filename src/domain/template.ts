@@ -38,6 +38,10 @@ export type TemplateFault =
   | { kind: 'too-deep'; max: number }
   /** A list repeated inside itself: the whole list once per item, over and over. */
   | { kind: 'repeats-itself'; name: string }
+  /** A value a letter has only at times, and no option gives, outside the section of its name. */
+  | { kind: 'unguarded'; name: string }
+  /** A name inside a list's section that is no field of its items: it would be the letter's, shown as the item's. */
+  | { kind: 'not-of-item'; tag: string; list: string; fields: string[] }
   /** A letter that grows beyond any letter's size as it is made. */
   | { kind: 'too-large' }
   /** Nothing but blanks: a letter of nothing. */
@@ -189,18 +193,29 @@ export function namesUnknownAnywhere(nodes: TemplateNode[], schema: TemplateSche
   return out;
 }
 
-/** What a template may name: a field is text, or a list whose items have fields of their own. */
+/**
+ * What a template may name: a field is text (always there), optional (there only at times: it
+ * stands inside its own section), given (there where an option of the command gives it), or a
+ * list whose items have fields of their own.
+ */
 export interface TemplateSchema {
-  [name: string]: 'text' | 'optional' | TemplateSchema;
+  [name: string]: 'text' | 'optional' | 'given' | TemplateSchema;
 }
 
 /** A placeholder as written: {{name}}, {{#list}} or {{^list}}. */
 const tagOf = (n: Exclude<TemplateNode, { type: 'text' }>) => `{{${n.type === 'section' ? (n.inverted ? '^' : '#') : ''}${n.name}}}`;
 
-/** Names a template uses that the schema does not know, each with its line. */
+/**
+ * Names a template uses that the schema does not know, each with its line; and names a letter
+ * would fill otherwise than they read: inside a list's section, a name that is no field of its
+ * items (the letter's own date, say, shown beside each item as if it were the item's); an
+ * optional value outside its own section (a letter without it is refused, and no option gives it).
+ */
 export function checkTemplate(nodes: TemplateNode[], schema: TemplateSchema): TemplateProblem[] {
   const out: TemplateProblem[] = [];
   const open: string[] = [];
+  // The list whose section the walk is in, innermost: its name and its items' fields.
+  const lists: { name: string; fields: TemplateSchema }[] = [];
   const walk = (list: TemplateNode[], scopes: TemplateSchema[]) => {
     for (const n of list) {
       if (n.type === 'text') continue;
@@ -214,12 +229,22 @@ export function checkTemplate(nodes: TemplateNode[], schema: TemplateSchema): Te
         if (n.type === 'section') walk(n.body, scopes);
         continue;
       }
+      const item = lists.at(-1);
+      // (A list named inside its own section is said of elsewhere, where it would repeat itself.)
+      if (item && !Object.hasOwn(item.fields, n.name) && !lists.some((l) => l.name === n.name)) {
+        out.push({ line: n.line, name: n.name, fault: { kind: 'not-of-item', tag: tagOf(n), list: item.name, fields: Object.keys(item.fields) } });
+      }
       if (n.type === 'value' && typeof found !== 'string') {
         out.push({ line: n.line, name: n.name, fault: { kind: 'is-list', name: n.name } });
+      } else if (n.type === 'value' && found === 'optional' && !open.includes(n.name)) {
+        out.push({ line: n.line, name: n.name, fault: { kind: 'unguarded', name: n.name } });
       }
       if (n.type === 'section') {
         if (!n.inverted) open.push(n.name);
-        walk(n.body, typeof found === 'object' && !n.inverted ? [found, ...scopes] : scopes);
+        const isList = typeof found === 'object' && !n.inverted;
+        if (isList) lists.push({ name: n.name, fields: found });
+        walk(n.body, isList ? [found, ...scopes] : scopes);
+        if (isList) lists.pop();
         if (!n.inverted) open.pop();
       }
     }

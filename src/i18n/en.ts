@@ -2157,7 +2157,13 @@ export const en = {
         case 'not-in-letter':
           return `the template names {{${f.name}}} (line ${line}), which a letter does not have`;
         case 'no-value':
-          return `this letter has no ${f.name} for {{${f.name}}} (line ${line}); give it${f.flag ? ` with ${f.flag}` : ''}, or put the line inside {{#${f.name}}} … {{/${f.name}}}`;
+          return f.flag
+            ? `this letter has no ${f.name} for {{${f.name}}} (line ${line}); give it with ${f.flag}, or put the line inside {{#${f.name}}} … {{/${f.name}}}`
+            : `this letter has no ${f.name} for {{${f.name}}} (line ${line}): no option gives it, a letter has one only where its record or the law it cites does; put the line inside {{#${f.name}}} … {{/${f.name}}}`;
+        case 'unguarded':
+          return `{{${f.name}}} stands outside {{#${f.name}}} … {{/${f.name}}}: no option gives it, a letter has one only where its record or the law it cites does, and a letter without it would be refused; put the line inside that section`;
+        case 'not-of-item':
+          return `${f.tag} inside {{#${f.list}}} … {{/${f.list}}} is not a field of its items (${f.fields.join(', ')}): it would be the letter's, shown beside each item as if it were the item's; use one of those fields, or move it out of the section`;
         case 'not-single':
           return `{{${f.name}}} (line ${line}) is not a single value; use {{#${f.name}}} … {{/${f.name}}}`;
         case 'too-deep':

@@ -291,6 +291,24 @@ describe('vetted letters check', () => {
       }
     }
   });
+  it("agrees with the letter: a value no option gives outside its section, and a name inside a list's section that is no field of its items, are refused by both", () => {
+    const outside = join(s.dir, 'as-of.md');
+    writeFileSync(outside, 'x {{legal_as_of}}\n');
+    const inList = join(s.dir, 'dates.md');
+    writeFileSync(inList, '{{#broken}}[{{date}}|{{made}}]{{/broken}}\n');
+    const said = {
+      [outside]: '{{legal_as_of}} stands outside {{#legal_as_of}} … {{/legal_as_of}}: no option gives it',
+      [inList]: "{{date}} inside {{#broken}} … {{/broken}} is not a field of its items (text, made, due, late)",
+    };
+    for (const [file, words] of Object.entries(said)) {
+      const r = s.run(['letters', 'check', file]);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain(`${file}:1: ${words}`);
+      expect(expectOneLineError(s.run(['letter', VOLGA, '--kind', 'complaint', '--from', 'D', '--template', file]))).toContain(`${file}:1: ${words}`);
+      expect(s.run(['--lang', 'ru', 'letters', 'check', file]).stderr).toMatch(/^\S+:1: \{\{\w+\}\} (стоит вне|внутри) /);
+    }
+  });
+
   it('refuses a template with an unknown placeholder when writing a letter', () => {
     const file = join(s.dir, 'bad2.md');
     writeFileSync(file, 'ok\n{{nope}}\n');

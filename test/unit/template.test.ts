@@ -108,6 +108,27 @@ describe('checkTemplate', () => {
   });
 });
 
+describe('checkTemplate: names a letter would fill otherwise than they read', () => {
+  const schema = { date: 'text', account: 'given', legal_as_of: 'optional', broken: { made: 'text', note: 'optional' } } as const;
+  const problems = (src: string) => {
+    const parsed = parseTemplate(src);
+    if ('errors' in parsed) throw new Error('parse');
+    return checkTemplate(parsed.nodes, schema).map((p) => [p.line, words(p)]);
+  };
+  it("refuses a name inside a list's section that is no field of its items: the letter's date beside each promise", () => {
+    expect(problems('{{#broken}}[{{date}}|{{made}}]{{/broken}}\n')).toEqual([
+      [1, "{{date}} inside {{#broken}} … {{/broken}} is not a field of its items (made, note): it would be the letter's, shown beside each item as if it were the item's; use one of those fields, or move it out of the section"],
+    ]);
+  });
+  it('refuses a value a letter has only at times, which no option gives, outside its own section; one an option gives may stand anywhere', () => {
+    expect(problems('x {{legal_as_of}}\n{{#broken}}{{note}}{{/broken}}\n')).toEqual([
+      [1, '{{legal_as_of}} stands outside {{#legal_as_of}} … {{/legal_as_of}}: no option gives it, a letter has one only where its record or the law it cites does, and a letter without it would be refused; put the line inside that section'],
+      [2, '{{note}} stands outside {{#note}} … {{/note}}: no option gives it, a letter has one only where its record or the law it cites does, and a letter without it would be refused; put the line inside that section'],
+    ]);
+    expect(problems('{{date}} {{account}}\n{{#legal_as_of}}as of {{legal_as_of}}{{/legal_as_of}}\n{{#broken}}{{made}}{{#note}} {{note}}{{/note}}{{/broken}}\n')).toEqual([]);
+  });
+});
+
 describe('templates that would exhaust the machine', () => {
   it('refuses sections nested deeper than 16, without exhausting the stack however deep', () => {
     const deep = (n: number) => `${'{{#a}}'.repeat(n)}x${'{{/a}}'.repeat(n)}`;
