@@ -824,7 +824,8 @@ export const en = {
       `warning: ${q(name)} looks like ${like.map(q).join(', ')} but is spelled with letters of another script; they are kept as different companies.`,
     pairTwice: (flag: string, id: string) => `${flag} ${id}=… is given twice; give it once${flag === '--note' ? ' (one note may say several things)' : ''}.`,
     pairs: (flag: string, given: string) => `${flag} takes ID=${flag === '--note' ? 'TEXT' : 'VALUE'}, such as ${flag === '--note' ? `${flag} who-helps="the chat bot only"` : `${flag} who-helps=live-support`}; ${q(given)} has ${given.startsWith('=') ? 'no ID before its "="' : 'no "="'}.`,
-    backedUp: (path: string) => `backed up the database to ${path} before upgrading it`,
+    /** The copy kept before an upgrade: the way back for one who must use an older version, which cannot read the upgraded database. */
+    backedUp: (path: string) => `backed up the database to ${path} before upgrading it: an older version of vetted reads that copy, not the upgraded database`,
     noIncident: (id: string) => `there is no incident ${q(id)}; see \`vetted incident list\` for the ids.`,
     badDate: (flag: string, given: string) => `${flag} takes an ISO 8601 date such as 2024-07-12 or 2024-07-12T09:30, and ${q(given)} is not one (or not a real date).`,
     emptyTitle: '--title cannot be empty; say in a few words what went wrong.',

@@ -1045,6 +1045,8 @@ describe('before a migration', () => {
     const r = ok(s.run(['company', 'list', '--json']));
     expect((JSON.parse(r.stdout) as { name: string }[]).map((c) => c.name)).toEqual(['Old Company']);
     expect(r.stderr).toMatch(/backed up the database to .* before upgrading it/);
+    // The way back for one who must use an older version, which cannot read the upgraded database.
+    expect(r.stderr).toMatch(/before upgrading it: an older version of vetted reads that copy, not the upgraded database\n/);
     const files = readdirSync(join(s.dir, 'backups'));
     expect(files).toHaveLength(1);
     expect(files[0]).toMatch(new RegExp(`^vetted-before-v${SCHEMA_VERSION}-.*\\.db$`));
