@@ -361,6 +361,13 @@ describe('vetted __complete', () => {
     expect(statSync(s.db).mtimeMs).toBe(mtime);
   });
 
+  it('leaves no log or shared memory beside the database where there were none: a TAB left two files', () => {
+    expect([existsSync(`${s.db}-wal`), existsSync(`${s.db}-shm`)]).toEqual([false, false]);
+    expect(complete(['company', '']).out.split('\n')).toContain('Volgatelecom');
+    expect(complete(['incident', '']).out).not.toBe('');
+    expect([existsSync(`${s.db}-wal`), existsSync(`${s.db}-shm`)]).toEqual([false, false]);
+  });
+
   it('gives nothing, and no error, for a file that is not a vetted database or an unknown kind', () => {
     const text = join(s.dir, 'notes.txt');
     writeFileSync(text, 'not a database\n'.repeat(20));
