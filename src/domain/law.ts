@@ -2,6 +2,7 @@
 // user's overrides, and the choice of the rules a given letter can honestly invoke. Pure.
 
 import { parseWhen } from './dates.js';
+import { YEARS } from './date-rules.js';
 import type { Path } from './validation.js';
 
 /** What is wrong at a path of a pack or of law.yaml: facts, which the catalogs put in words. */
@@ -21,6 +22,8 @@ export type LawFault =
   | { kind: 'term-needs-both' }
   | { kind: 'verified-needs-date' }
   | { kind: 'date-ahead' }
+  /** A day before any a rule of today's law was read on (1800-01-01): a year mistyped. */
+  | { kind: 'date-year'; first: number }
   | { kind: 'verified-needs-source' }
   | { kind: 'indicative-no-date' }
   | { kind: 'indicative-needs-to-check' }
@@ -138,6 +141,8 @@ const positive: Check = (v, path, out) => {
 const date: Check = (v, path, out) => {
   const w = typeof v === 'string' ? parseWhen(v) : undefined;
   if (!w || !w.dateOnly) out.push({ path, fault: { kind: 'date' } });
+  // (The first year a date of vetted may fall in, as every other date of it.)
+  else if (Number(w.text.slice(0, 4)) < YEARS.first) out.push({ path, fault: { kind: 'date-year', first: YEARS.first } });
 };
 const url: Check = (v, path, out) => {
   if (typeof v !== 'string' || !URL_RE.test(v)) out.push({ path, fault: { kind: 'url' } });

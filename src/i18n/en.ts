@@ -2222,6 +2222,8 @@ export const en = {
           return 'is required of a verified rule: the date it was read in its source';
         case 'date-ahead':
           return 'is a day still to come: give the day the rule was read in its source';
+        case 'date-year':
+          return `is a day before ${f.first}, on which no rule of today's law was read: give the day the rule was read in its source`;
         case 'verified-needs-source':
           return 'is required of a verified rule: the address of the text it was read in';
         case 'indicative-no-date':

@@ -112,6 +112,10 @@ describe('vetted letter', () => {
       // Read on a day still to come: no letter gives its legal basis "as of" then.
       writeFileSync(join(s.config, 'law.yaml'), 'ru:\n  telecom-claim-30-days:\n    value: 20\n    verified_on: 2099-01-15\n');
       expect(expectOneLineError(s.run(['letter', VOLGA, ...CLAIM_RU, '--from', 'D']))).toMatch(/law\.yaml: ru\.telecom-claim-30-days\.verified_on: is a day still to come/);
+      // Nor on a day of a year mistyped long past: no letter gives its legal basis "as of 1 January 1800".
+      writeFileSync(join(s.config, 'law.yaml'), 'ru:\n  telecom-claim-30-days:\n    value: 20\n    verified_on: 1800-01-01\n');
+      expect(expectOneLineError(s.run(['letter', VOLGA, ...CLAIM_RU, '--from', 'D']))).toMatch(/law\.yaml: ru\.telecom-claim-30-days\.verified_on: is a day before 1900, on which no rule of today's law was read: give the day the rule was read in its source/);
+      expect(expectOneLineError(s.run(['letter', VOLGA, ...CLAIM_RU, '--from', 'D', '--lang', 'ru']))).toMatch(/verified_on: это день раньше 1900 года/);
       writeFileSync(join(s.config, 'law.yaml'), 'ru:\n  no-such-rule:\n    value: 20\n');
       expect(expectOneLineError(s.run(['letter', VOLGA, ...CLAIM_RU, '--from', 'D']))).toMatch(/law\.yaml: ru\.no-such-rule: is not a rule of ru/);
       // What to check, in the user's own words: said as written, whatever the reader's language.
