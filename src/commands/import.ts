@@ -25,7 +25,7 @@ export interface ImportOptions {
 }
 
 function renderReport(file: string, r: MergeReport, dryRun: boolean): string[] {
-  const rows: [string, Exclude<keyof MergeReport, 'attachments_without_content' | 'checks_renumbered' | 'events_renumbered' | 'companies_taken_for' | 'parents_left_out' | 'companies_like_others'>][] = [
+  const rows: [string, Exclude<keyof MergeReport, 'attachments_without_content' | 'checks_renumbered' | 'events_renumbered' | 'companies_taken_for' | 'parents_left_out' | 'companies_like_others' | 'companies_like_others_count'>][] = [
     ['companies', 'companies'],
     ['aliases', 'aliases'],
     ['checks', 'checks'],
@@ -45,7 +45,7 @@ function renderReport(file: string, r: MergeReport, dryRun: boolean): string[] {
     ...r.events_renumbered.map((e) => `  ${t().data.eventRenumbered(safeText(e.from), e.to, dryRun)}`),
     ...r.companies_taken_for.map((c) => `  ${t().data.companyTakenFor(safeText(c.name), safeText(c.here), safeText(c.by), dryRun)}`),
     ...r.parents_left_out.map((c) => `  ${t().data.parentLeftOut(safeText(c.name), safeText(c.parent), safeText(c.here), dryRun)}`),
-    ...lookalikeNotes(r.companies_like_others),
+    ...lookalikeNotes(r.companies_like_others, r.companies_like_others_count),
   ];
   return [head, ...(parts.length ? parts.map((p) => `  ${p}`) : notes.length ? [] : [`  ${t().data.nothing}`]), ...notes];
 }
@@ -53,12 +53,15 @@ function renderReport(file: string, r: MergeReport, dryRun: boolean): string[] {
 /** The most new companies whose lookalikes the report names; --json lists more. */
 const LOOKALIKES_SAID = 5;
 
-/** A warning for each new company that looks like one here before (see MergeReport), the first few. */
-function lookalikeNotes(pairs: MergeReport['companies_like_others']): string[] {
+/**
+ * A warning for each of the first few new companies that look like one here before (see
+ * MergeReport), and how many more there are of all `count` (the pairs list only the first ones).
+ */
+function lookalikeNotes(pairs: MergeReport['companies_like_others'], count: number): string[] {
   const byName = new Map<string, string[]>();
   for (const p of pairs) byName.set(p.name, [...(byName.get(p.name) ?? []), p.like]);
   const said = [...byName].slice(0, LOOKALIKES_SAID).map(([name, like]) => `  ${t().errors.lookalike(safeText(name), like.map(safeText))}`);
-  return byName.size > LOOKALIKES_SAID ? [...said, `  ${t().data.moreLookalikes(byName.size - LOOKALIKES_SAID)}`] : said;
+  return count > said.length ? [...said, `  ${t().data.moreLookalikes(count - said.length, byName.size, count)}`] : said;
 }
 
 /** Merges, naming the file in any refusal. */

@@ -1457,7 +1457,9 @@ export const en = {
       `${label}: ${added} ${dryRun ? 'to add' : 'added'}${existing ? `, ${existing} already there` : ''}${changed ? `, ${changed} of them ${dryRun ? 'to change' : 'changed'}` : ''}`,
     dryRunHead: (file: string) => `${file} (dry run, nothing written)`,
     importedHead: (file: string) => `imported ${file}`,
-    moreLookalikes: (n: number) => `and ${fmt.plural(n, { one: 'other new company', other: 'other new companies' })} like that (--json lists them)`,
+    /** `listed`: how many of all `count` such companies --json lists, less than all when cut short. */
+    moreLookalikes: (n: number, listed: number, count: number) =>
+      `and ${fmt.plural(n, { one: 'other new company', other: 'other new companies' })} like that (--json lists ${listed < count ? `the first ${listed} of all ${count}` : 'them'})`,
     nothing: 'nothing in it',
     invalid: (file: string, problems: string) => `${file} is not a valid vetted/1 data file: ${problems}; nothing was imported.`,
     /** A file of someone else's lists (export --share): read beside your record as a source, never merged into it. */

@@ -1432,7 +1432,8 @@ export const ru: Catalog = {
       `${label}: ${dryRun ? 'добавится' : 'добавлено'} ${added}${existing ? `, уже было ${existing}` : ''}${changed ? `, из них ${dryRun ? 'изменится' : 'изменено'} ${changed}` : ''}`,
     dryRunHead: (file) => `${file} (пробный прогон, ничего не записано)`,
     importedHead: (file) => `загружено: ${file}`,
-    moreLookalikes: (n) => `и ещё ${fmt.plural(n, { one: 'новая компания', few: 'новые компании', many: 'новых компаний', other: 'новой компании' })} так же (--json перечисляет их)`,
+    moreLookalikes: (n, listed, count) =>
+      `и ещё ${fmt.plural(n, { one: 'новая компания', few: 'новые компании', many: 'новых компаний', other: 'новой компании' })} так же (--json перечисляет ${listed < count ? `первые ${listed} из ${count}` : 'их'})`,
     nothing: 'в нём ничего нет',
     invalid: (file, problems) => `${file} — не файл данных vetted/1: ${problems}; ничего не загружено.`,
     databaseInUse: (file) => `${file} — база данных, которая сейчас используется, то есть сами записи, а не файл данных: загружать из неё нечего. Ничего не загружено.`,

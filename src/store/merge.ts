@@ -55,12 +55,15 @@ export interface MergeReport {
   parents_left_out: { name: string; parent: string; here: string }[];
   /**
    * Companies the file added whose name looks the same as the name or an alias (`like`) of one
-   * here before, spelled with letters of another script: the first LOOKALIKES_LISTED, by name.
+   * here before, spelled with letters of another script: those of the first LOOKALIKES_LISTED such
+   * companies, by name (each with every name it looks like).
    */
   companies_like_others: { name: string; like: string }[];
+  /** How many companies the file added look so, all told: more than companies_like_others lists, it is cut. */
+  companies_like_others_count: number;
 }
 
-/** The most pairs of companies_like_others an import lists. */
+/** The most companies whose lookalikes companies_like_others lists. */
 export const LOOKALIKES_LISTED = 100;
 
 export interface MergeOptions {
@@ -269,7 +272,7 @@ class IncidentsByContent {
 
 export function mergeRecords(store: Store, records: DataRecords, opts: MergeOptions): MergeReport {
   const changes = (): ChangeTally => ({ ...tally(), changed: 0 });
-  const report: MergeReport = { companies: changes(), aliases: tally(), checks: tally(), incidents: changes(), events: tally(), pins: changes(), attachments: tally(), attachments_without_content: 0, checks_renumbered: [], events_renumbered: [], companies_taken_for: [], parents_left_out: [], companies_like_others: [] };
+  const report: MergeReport = { companies: changes(), aliases: tally(), checks: tally(), incidents: changes(), events: tally(), pins: changes(), attachments: tally(), attachments_without_content: 0, checks_renumbered: [], events_renumbered: [], companies_taken_for: [], parents_left_out: [], companies_like_others: [], companies_like_others_count: 0 };
   const total = records.count;
   let done = 0;
   const step = Math.max(1, Math.floor(total / 100));
@@ -716,7 +719,11 @@ export function mergeRecords(store: Store, records: DataRecords, opts: MergeOpti
     // New companies are looked at beside those here before the import (read in its transaction): none, nothing to look at.
     const lastBefore = store.lastCompanyId();
     records.forEach((section, record, i) => (merge[section] as (r: typeof record, i: number) => void)(withoutNulls(record), i));
-    if (lastBefore && report.companies.added) report.companies_like_others = store.lookalikesOfNewer(lastBefore, LOOKALIKES_LISTED);
+    if (lastBefore && report.companies.added) {
+      const like = store.lookalikesOfNewer(lastBefore, LOOKALIKES_LISTED);
+      report.companies_like_others = like.pairs;
+      report.companies_like_others_count = like.companies;
+    }
     // A trial inserts every event too (and meets any constraint they break), before it is taken back.
     if (opts.dryRun) {
       store.insertPendingEvents();

@@ -625,16 +625,19 @@ export class Store {
 
   /**
    * Companies made after `lastId` whose name looks the same as the name or an alias of one made
-   * before through letters of another script, with the name or alias it looks like: the first
-   * `limit` pairs, by name. Each new company is looked up once in the skeletons' indexes.
+   * before through letters of another script, with the name or alias it looks like: every pair of
+   * the first `limit` such companies, by name, and how many there are in all (`companies`).
    */
-  lookalikesOfNewer(lastId: number, limit: number): { name: string; like: string }[] {
-    return this.st(
-      `SELECT name, "like" FROM (
-         SELECT n.name, n.key, o.name AS "like" FROM companies n JOIN companies o ON o.skeleton = n.skeleton AND o.key <> n.key AND o.id <= ? WHERE n.id > ?
-         UNION ALL SELECT n.name, n.key, a.name FROM companies n JOIN aliases a ON a.skeleton = n.skeleton AND a.key <> n.key AND a.company_id <= ? WHERE n.id > ?)
-       ORDER BY key, "like" LIMIT ?`,
-    ).all(lastId, lastId, lastId, lastId, limit) as { name: string; like: string }[];
+  lookalikesOfNewer(lastId: number, limit: number): { pairs: { name: string; like: string }[]; companies: number } {
+    const rows = this.st(
+      `SELECT name, "like", companies FROM (
+         SELECT name, key, "like", r, max(r) OVER () AS companies FROM (
+           SELECT name, key, "like", dense_rank() OVER (ORDER BY key) AS r FROM (
+             SELECT n.name, n.key, o.name AS "like" FROM companies n JOIN companies o ON o.skeleton = n.skeleton AND o.key <> n.key AND o.id <= ? WHERE n.id > ?
+             UNION ALL SELECT n.name, n.key, a.name FROM companies n JOIN aliases a ON a.skeleton = n.skeleton AND a.key <> n.key AND a.company_id <= ? WHERE n.id > ?)))
+       WHERE r <= ? ORDER BY key, "like"`,
+    ).all(lastId, lastId, lastId, lastId, limit) as { name: string; like: string; companies: number }[];
+    return { pairs: rows.map(({ name, like }) => ({ name, like })), companies: rows[0]?.companies ?? 0 };
   }
 
   createCompany(name: string, createdAt: string): CompanyRow {

@@ -298,6 +298,20 @@ describe('import of seeds.yaml', () => {
     expect(said).toContain('  and 3 other new companies like that (--json lists them)');
   });
 
+  it('counts every new company like one here, however many, and says in --json how many its list is cut from', () => {
+    const file = join(s.dir, 'many.yaml');
+    const names = (a: string, n: number) => `format: vetted/1\ncompanies:\n${Array.from({ length: n }, (_, i) => `  - name: ${a}cme ${i + 1}\n`).join('')}`;
+    writeFileSync(file, names('A', 150));
+    ok(s.run(['import', file]));
+    writeFileSync(file, names('А', 150)); // А Cyrillic
+    const said = ok(s.run(['import', file, '--dry-run'])).stderr.split('\n');
+    expect(said.filter((l) => l.startsWith('  warning:'))).toHaveLength(5);
+    expect(said).toContain('  and 145 other new companies like that (--json lists the first 100 of all 150)');
+    const r = importJson(s, file, '--dry-run') as Report & { companies_like_others: { name: string; like: string }[]; companies_like_others_count: number };
+    expect(r.companies_like_others_count).toBe(150);
+    expect(new Set(r.companies_like_others.map((p) => p.name)).size).toBe(100);
+  });
+
   it('says of an event whose id is another event\'s, here or in the same file, the id it is added under', () => {
     ok(s.run(['incident', 'add', 'Shop', '--title', 't', '--fault', 'company', '--opened', '2026-11-01 09:00']));
     ok(s.run(['incident', 'event', 'shop-1', 'note', '--text', 'one', '--at', '2026-11-01 10:00']));

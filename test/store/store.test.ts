@@ -320,6 +320,20 @@ describe('companies', () => {
     expect(store.lookalikesOf(mixed).map((c) => c.id)).toEqual([latin.id]);
   });
 
+  it('lookalikesOfNewer lists every pair of the first new companies like older ones, and counts them all', () => {
+    const store = open();
+    store.createCompany('Omega', '2024-01-01');
+    store.createCompany('Оmega', '2024-01-01'); // О Cyrillic
+    store.createCompany('Beta', '2024-01-01');
+    const last = store.lastCompanyId();
+    store.createCompany('Omegа', '2024-01-02'); // а Cyrillic: like both
+    store.createCompany('Bеta', '2024-01-02'); // е Cyrillic
+    store.createCompany('Gamma', '2024-01-02');
+    expect(store.lookalikesOfNewer(last, 1)).toEqual({ pairs: [{ name: 'Bеta', like: 'Beta' }], companies: 2 });
+    expect(store.lookalikesOfNewer(last, 2)).toEqual({ pairs: [{ name: 'Bеta', like: 'Beta' }, { name: 'Omegа', like: 'Omega' }, { name: 'Omegа', like: 'Оmega' }], companies: 2 });
+    expect(store.lookalikesOfNewer(store.lastCompanyId(), 2)).toEqual({ pairs: [], companies: 0 });
+  });
+
   it("lookalikesOf finds a company by an alias spelt with letters of another script, naming the alias, and the company once", () => {
     const store = open();
     const c = store.createCompany('Ростелеком', '2024-01-01');
