@@ -2,7 +2,7 @@
 // Companies match by name or alias, checks by company + checklist + date, incidents by id
 // (or company + opened + title), events by their content; what is there already is left.
 
-import type { CompanyRow, Store } from './store.js';
+import type { CompanyRow, RowsBefore, Store } from './store.js';
 import { attachmentEvent, withOpening, withoutNulls, type AttachmentEventFault, type CheckEntry, type CompanyEntry, type DataFile, type IncidentEntry, type OpenedIncidentEntry, type PinEntry } from '../formats/data-file.js';
 import { checkAnswers, hasScore, isChecklistId, roundScore, scoreCheck, verdictOf, type Checklist } from '../domain/checklist.js';
 import { t } from '../i18n/index.js';
@@ -281,6 +281,8 @@ export function mergeRecords(store: Store, records: DataRecords, opts: MergeOpti
     if (opts.onProgress && (done % step === 0 || done === total)) opts.onProgress(done, total);
   };
   const created = opts.today;
+  // The companies and aliases here before the import (read in its transaction, as it starts).
+  let before: RowsBefore = { company: 0, alias: 0 };
 
   // Names seen in this file: most records name a company another record named already.
   const byName = new Map<string, CompanyRow>();
@@ -416,12 +418,18 @@ export function mergeRecords(store: Store, records: DataRecords, opts: MergeOpti
         }
         let parent = c.parent ? ensure(c.parent) : undefined;
         if (parent?.id === company.id) {
-          // The file names the company as its own parent (by its name or one of the aliases it gives it): refused.
-          const ownNames = new Set([c.name, ...(c.aliases ?? [])].map(companyKey));
-          if (ownNames.has(companyKey(c.parent!))) throw new Refusal({ kind: 'own-parent', company: c.name });
-          // Two companies of the file that are one only here (merged since, or one an alias of
-          // the other): the link is left as it is, and said so. Refused, the file that made them
-          // could not be imported again after the merge.
+          // Two companies of the file that were one here before this import (merged since, or one
+          // an alias of the other): the link is left as it is, and said so. Refused, the file that
+          // made them could not be imported again after the merge. Made one by the file itself (by
+          // the company's name, or an alias given by this record or another), it is refused: that
+          // company would be its own parent.
+          const ownNames = [c.name, ...(c.aliases ?? [])];
+          const oneBefore =
+            !createdHere.has(company.id) &&
+            !ownNames.some((n) => companyKey(n) === companyKey(c.parent!)) &&
+            store.wasNameOf(company.id, c.parent!, before) &&
+            ownNames.some((n) => store.wasNameOf(company.id, n, before));
+          if (!oneBefore) throw new Refusal({ kind: 'own-parent', company: c.name });
           report.parents_left_out.push({ name: c.name, parent: c.parent!, here: company.name });
           parent = undefined;
         }
@@ -717,10 +725,10 @@ export function mergeRecords(store: Store, records: DataRecords, opts: MergeOpti
   };
   const apply = () => {
     // New companies are looked at beside those here before the import (read in its transaction): none, nothing to look at.
-    const lastBefore = store.lastCompanyId();
+    before = store.lastIds();
     records.forEach((section, record, i) => (merge[section] as (r: typeof record, i: number) => void)(withoutNulls(record), i));
-    if (lastBefore && report.companies.added) {
-      const like = store.lookalikesOfNewer(lastBefore, LOOKALIKES_LISTED);
+    if (before.company && report.companies.added) {
+      const like = store.lookalikesOfNewer(before, LOOKALIKES_LISTED);
       report.companies_like_others = like.pairs;
       report.companies_like_others_count = like.companies;
     }

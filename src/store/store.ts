@@ -35,6 +35,12 @@ export interface CompanyRow {
   created_at: string;
 }
 
+/** The last ids of companies and aliases at some moment (an import's start): rows made since have larger ones. */
+export interface RowsBefore {
+  company: number;
+  alias: number;
+}
+
 export interface CompanySummary extends CompanyRow {
   checks: number;
   incidents: number;
@@ -618,25 +624,32 @@ export class Store {
     return rows.filter((r) => !seen.has(r.id) && seen.add(r.id));
   }
 
-  /** The largest id of a company there is (0 for none): those made after it have larger ones. */
-  lastCompanyId(): number {
-    return (this.st('SELECT max(id) AS id FROM companies').get() as { id: number | null }).id ?? 0;
+  /** The largest ids of the companies and aliases there are (0 for none): those made after have larger ones. */
+  lastIds(): RowsBefore {
+    return this.st('SELECT (SELECT ifnull(max(id), 0) FROM companies) AS company, (SELECT ifnull(max(id), 0) FROM aliases) AS alias').get() as RowsBefore;
+  }
+
+  /** Whether `name` is company `companyId`'s name, or one of its aliases made by the time of `before`. */
+  wasNameOf(companyId: number, name: string, before: RowsBefore): boolean {
+    const key = companyKey(name);
+    return !!this.st('SELECT 1 FROM companies WHERE id = ? AND key = ? UNION ALL SELECT 1 FROM aliases WHERE key = ? AND company_id = ? AND id <= ?').get(companyId, key, key, companyId, before.alias);
   }
 
   /**
-   * Companies made after `lastId` whose name looks the same as the name or an alias of one made
-   * before through letters of another script, with the name or alias it looks like: every pair of
-   * the first `limit` such companies, by name, and how many there are in all (`companies`).
+   * Companies made after `before` whose name looks the same as the name or an alias of one made
+   * before (an alias made since is no name it had then) through letters of another script, with
+   * the name or alias it looks like: every pair of the first `limit` such companies, by name, and
+   * how many there are in all (`companies`).
    */
-  lookalikesOfNewer(lastId: number, limit: number): { pairs: { name: string; like: string }[]; companies: number } {
+  lookalikesOfNewer(before: RowsBefore, limit: number): { pairs: { name: string; like: string }[]; companies: number } {
     const rows = this.st(
       `SELECT name, "like", companies FROM (
          SELECT name, key, "like", r, max(r) OVER () AS companies FROM (
            SELECT name, key, "like", dense_rank() OVER (ORDER BY key) AS r FROM (
              SELECT n.name, n.key, o.name AS "like" FROM companies n JOIN companies o ON o.skeleton = n.skeleton AND o.key <> n.key AND o.id <= ? WHERE n.id > ?
-             UNION ALL SELECT n.name, n.key, a.name FROM companies n JOIN aliases a ON a.skeleton = n.skeleton AND a.key <> n.key AND a.company_id <= ? WHERE n.id > ?)))
+             UNION ALL SELECT n.name, n.key, a.name FROM companies n JOIN aliases a ON a.skeleton = n.skeleton AND a.key <> n.key AND a.id <= ? WHERE n.id > ?)))
        WHERE r <= ? ORDER BY key, "like"`,
-    ).all(lastId, lastId, lastId, lastId, limit) as { name: string; like: string; companies: number }[];
+    ).all(before.company, before.company, before.alias, before.company, limit) as { name: string; like: string; companies: number }[];
     return { pairs: rows.map(({ name, like }) => ({ name, like })), companies: rows[0]?.companies ?? 0 };
   }
 

@@ -271,6 +271,29 @@ describe('import of seeds.yaml', () => {
     }
   });
 
+  it('refuses a file that makes a company its own parent by an alias another of its records gives; leaves a link out only where the two were one before', () => {
+    const file = join(s.dir, 'group.yaml');
+    writeFileSync(file, 'format: vetted/1\ncompanies:\n  - name: Acme Group\n    aliases: [Acme]\n  - name: Acme\n    parent: Acme Group\n');
+    expect(expectOneLineError(s.run(['import', file]))).toMatch(/companies\[1\]: Acme cannot be its own parent; nothing was imported/);
+    // Acme Group here already: the alias the file gives it makes them one only now.
+    ok(s.run(['pin', 'Acme Group', 'black', '--reason', 'r']));
+    const before = dbHash(s);
+    expect(expectOneLineError(s.run(['import', file]))).toMatch(/companies\[1\]: Acme cannot be its own parent; nothing was imported/);
+    expect(dbHash(s)).toBe(before);
+    // One before: the link is left out.
+    ok(s.run(['company', 'alias', 'Acme Group', 'Acme']));
+    expect((importJson(s, file) as Report & { parents_left_out: unknown[] }).parents_left_out).toEqual([{ name: 'Acme', parent: 'Acme Group', here: 'Acme Group' }]);
+  });
+
+  it('warns of a new company like an alias only where that alias was here before the import', () => {
+    ok(s.run(['pin', 'Gamma', 'black', '--reason', 'r']));
+    const file = join(s.dir, 'gamma.yaml');
+    writeFileSync(file, 'format: vetted/1\ncompanies:\n  - name: Gamma\n    aliases: [Omega]\n  - name: Оmega\n'); // О Cyrillic
+    const r = importJson(s, file, '--dry-run') as Report & { companies_like_others: unknown[]; companies_like_others_count: number };
+    expect([r.companies_like_others, r.companies_like_others_count]).toEqual([[], 0]);
+    expect(ok(s.run(['import', file])).stderr).not.toMatch(/warning/);
+  });
+
   it('warns of a new company whose name looks like the name or an alias of one here, in letters of another script; names the first few', () => {
     ok(s.run(['pin', 'Ростелеком', 'black', '--reason', 'no internet']));
     ok(s.run(['company', 'alias', 'Ростелеком', 'Rostelecom']));

@@ -325,13 +325,13 @@ describe('companies', () => {
     store.createCompany('Omega', '2024-01-01');
     store.createCompany('Оmega', '2024-01-01'); // О Cyrillic
     store.createCompany('Beta', '2024-01-01');
-    const last = store.lastCompanyId();
+    const last = store.lastIds();
     store.createCompany('Omegа', '2024-01-02'); // а Cyrillic: like both
     store.createCompany('Bеta', '2024-01-02'); // е Cyrillic
     store.createCompany('Gamma', '2024-01-02');
     expect(store.lookalikesOfNewer(last, 1)).toEqual({ pairs: [{ name: 'Bеta', like: 'Beta' }], companies: 2 });
     expect(store.lookalikesOfNewer(last, 2)).toEqual({ pairs: [{ name: 'Bеta', like: 'Beta' }, { name: 'Omegа', like: 'Omega' }, { name: 'Omegа', like: 'Оmega' }], companies: 2 });
-    expect(store.lookalikesOfNewer(store.lastCompanyId(), 2)).toEqual({ pairs: [], companies: 0 });
+    expect(store.lookalikesOfNewer(store.lastIds(), 2)).toEqual({ pairs: [], companies: 0 });
   });
 
   it("lookalikesOf finds a company by an alias spelt with letters of another script, naming the alias, and the company once", () => {
