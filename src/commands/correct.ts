@@ -76,10 +76,13 @@ export async function runEditCompany(ctx: Context, name: string, opts: { categor
     let parentId: number | null | undefined;
     // A parent not on record yet is added (a subsidiary's parent is a company of its own).
     let newParent: string | undefined;
+    let warning: string | undefined;
     if (opts.parent !== undefined) {
       if (opts.parent.trim() === '') parentId = null;
       else {
-        const parent = companyOrNew(store, checkCompanyName(opts.parent), company);
+        const named = companyOrNew(store, checkCompanyName(opts.parent), company);
+        const parent = named.company;
+        warning = named.warning;
         if (!parent) newParent = checkCompanyName(opts.parent);
         else if (store.isAncestor(parent.id, company.id)) throw new UserError(t().correct.parentLoop(parent.name, company.name, parent.id === company.id));
         parentId = parent?.id;
@@ -93,7 +96,7 @@ export async function runEditCompany(ctx: Context, name: string, opts: { categor
       { summary: opSummary({ k: 'company-edit', company: company.name }) },
     );
     if (!changed) return { err: t().correct.sameDetails(company.name) };
-    return { err: newParent !== undefined ? [t().correct.companyUpdated(company.name), t().correct.parentAdded(newParent)] : t().correct.companyUpdated(company.name) };
+    return { err: newParent !== undefined ? [...(warning ? [warning] : []), t().correct.companyUpdated(company.name), t().correct.parentAdded(newParent)] : t().correct.companyUpdated(company.name) };
   });
 }
 
@@ -144,7 +147,7 @@ export async function runEditIncident(ctx: Context, id: string, opts: EditIncide
     // Moved to a company not on record yet, it is added, as `incident add` adds one; a name like
     // one on record (a typo, a lookalike) is refused, naming it.
     const named = opts.company !== undefined ? checkCompanyName(opts.company) : undefined;
-    const company = named !== undefined ? companyOrNew(store, named) : undefined;
+    const company = named !== undefined ? companyOrNew(store, named).company : undefined;
     const isNew = named !== undefined && !company;
     if (opened !== undefined) checkOpeningFits(incident, opened);
     // Nothing to change: no operation, and no undo offered (one then would take back another change).

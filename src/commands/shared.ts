@@ -161,25 +161,26 @@ export function companiesLike(store: Store, name: string): string[] {
 
 
 /**
- * The company of this name; undefined for a name like none on record, which the caller adds
- * (as `incident add` adds one). A name like one on record (a typo, a lookalike) is refused,
- * naming it, as requireCompany refuses it. `parentOf`: the company the one named is to be the
- * parent of, never offered as its own parent: a name like that company alone is refused as it.
+ * The company of this name; none for a name like none on record, which the caller adds (as
+ * `incident add` adds one). A name like one on record (a typo, a lookalike) is refused, naming
+ * it, as requireCompany refuses it. `parentOf`: the company the one named is to be the parent
+ * of, never offered as its own parent: a name like that company alone is a new company, with
+ * the warning a new company like one on record gets.
  */
-export function companyOrNew(store: Store, name: string, parentOf?: CompanyRow): CompanyRow | undefined {
+export function companyOrNew(store: Store, name: string, parentOf?: CompanyRow): { company?: CompanyRow; warning?: string } {
   const found = store.findCompany(name);
-  if (found) return found;
+  if (found) return { company: found };
   const like = store.lookalikesOf(name);
   const close = companiesLike(store, name);
-  if (!like.length && !close.length) return undefined;
+  if (!like.length && !close.length) return {};
   if (parentOf) {
     const others = like.filter((c) => c.id !== parentOf.id);
     const otherNames = close.filter((n) => n !== parentOf.name);
-    if (!others.length && !otherNames.length) throw new UserError(t().correct.parentLikeItself(name, parentOf.name));
+    if (!others.length && !otherNames.length) return { warning: like.length ? t().errors.lookalike(name, like.map((c) => c.looksLike)) : t().errors.typo(name, close) };
     if (others.length) throw new UserError(`${t().errors.noCompanyShort(name)}${t().errors.didYouMean(others.map((c) => c.looksLike))}`);
     throw new UserError(t().errors.noCompanyLike(name, otherNames));
   }
-  return requireCompany(store, name);
+  return { company: requireCompany(store, name) };
 }
 
 /** The company of that name or alias; a user error that names the closest ones when there is none. */

@@ -1760,8 +1760,6 @@ export const en = {
     },
     companyEditWhat: 'say what to change: --category TEXT, --website URL or --parent COMPANY ("" clears one).',
     tooLong: (flag: string, max: number) => `${flag} can be at most ${max} characters; shorten it.`,
-    parentLikeItself: (given: string, company: string) =>
-      `there is no company ${q(given)}; the one it is like is ${company} itself, which cannot be its own parent.`,
     parentLoop: (parent: string, company: string, itself: boolean) =>
       `${parent} cannot be the parent of ${company}: it is ${itself ? 'the company itself' : 'one of its own subsidiaries'}.`,
     eventTwice: (id: string, other: string) => `${id} would then read as ${other} does (the same time, type and details), and a timeline holds each event once (an import of its export would take one for the other); tell them apart (by a note, say), or remove one of them.`,

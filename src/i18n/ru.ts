@@ -1710,7 +1710,6 @@ export const ru: Catalog = {
     },
     companyEditWhat: 'скажите, что изменить: --category ТЕКСТ, --website АДРЕС или --parent КОМПАНИЯ ("" очищает поле).',
     tooLong: (flag, max) => `${flag} — не длиннее ${fmt.plural(max, { one: 'знака', few: 'знаков', many: 'знаков', other: 'знака' })}; сократите.`,
-    parentLikeItself: (given, company) => `компании ${q(given)} нет; похожа на неё только сама ${company}, а компания не может быть материнской для самой себя.`,
     parentLoop: (parent, company, itself) => `${parent} не может быть материнской компанией для ${company}: это ${itself ? 'та же самая компания' : 'одна из её дочерних компаний'}.`,
     eventTwice: (id, other) => `${id} стало бы таким же, как ${other} (то же время, тип и подробности), а в хронологии каждое событие бывает один раз (при загрузке её выгрузки одно приняли бы за другое); различите их (например, заметкой) или удалите одно из них.`,
     newEvent: (type, at) => `новое событие (${ru.words.event[type as EventType] ?? type}, ${fmt.dateTime(at)})`,

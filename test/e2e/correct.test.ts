@@ -1063,11 +1063,23 @@ describe('undo of a change whose records are no longer as it left them', () => {
     );
   });
 
-  it('never offers a company as its own parent: a parent like it alone is refused as it, one like others names those', () => {
+  it('never offers a company as its own parent: a parent like it alone is a new company, warned of; one like others names those', () => {
     ok(s.run(['pin', 'Zappos', 'black', '--reason', 'r']));
     ok(s.run(['company', 'alias', 'Zappos', 'Wildberries']));
-    expect(refused(['company', 'edit', 'Zappos', '--parent', 'Wildberies'])).toBe('vetted: there is no company "Wildberies"; the one it is like is Zappos itself, which cannot be its own parent.');
-    expect(refused(['--lang', 'ru', 'company', 'edit', 'Zappos', '--parent', 'Wildberies'])).toMatch(/^vetted: компании «Wildberies» нет; похожа на неё только сама Zappos/);
+    // The name can mean no company but a new one: added, as a name like none is, with the usual warning.
+    expect(ok(s.run(['company', 'edit', 'Zappos', '--parent', 'Wildberies'])).stderr.split('\n')).toEqual([
+      'warning: "Wildberies" is a new company, but "Zappos" already exists; if you meant it, use that name (a typo can be mended with `vetted company merge`).',
+      'updated Zappos (see `vetted company show "Zappos"`; to take it back: vetted undo)',
+      '"Wildberies" was not on your record, and is added to it as the parent company.',
+      '',
+    ]);
+    expect(ok(s.run(['company', 'show', 'Zappos'])).stdout).toMatch(/part of Wildberies/);
+    ok(s.run(['undo']));
+    expect(ok(s.run(['--lang', 'ru', 'company', 'edit', 'Zappos', '--parent', 'Wildberies'])).stderr).toMatch(/^внимание: «Wildberies» — новая компания, но «Zappos» уже есть/);
+    ok(s.run(['undo']));
+    // One that looks like it alone, in letters of another script (о Cyrillic), likewise.
+    expect(ok(s.run(['company', 'edit', 'Zappos', '--parent', 'Zappоs'])).stderr).toMatch(/^warning: "Zappоs" looks like "Zappos" but is spelled with letters of another script/);
+    ok(s.run(['undo']));
     ok(s.run(['pin', 'Wildberries Global', 'black', '--reason', 'r']));
     ok(s.run(['company', 'alias', 'Wildberries Global', 'Wildberris']));
     const said = refused(['company', 'edit', 'Zappos', '--parent', 'Wildberies']);
