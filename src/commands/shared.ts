@@ -161,6 +161,26 @@ export function companiesLike(store: Store, name: string): string[] {
 
 
 /**
+ * What the record holds of a name: the company it names; else a refusal naming those it is like
+ * (lookalikes in letters of another script, else likely typos), or, where it is like none (or only
+ * `except`, which it cannot mean), the warning a new company of that name gets, if any. Each
+ * search runs once, and only when needed: the typo search reads every name and alias, and a
+ * lookalike settles the answer before it.
+ */
+function lookUpCompany(store: Store, name: string, except?: CompanyRow): { company: CompanyRow } | { refusal: string } | { warning?: string } {
+  const found = store.findCompany(name);
+  if (found) return { company: found };
+  const like = store.lookalikesOf(name);
+  const others = like.filter((c) => c.id !== except?.id);
+  if (others.length) return { refusal: `${t().errors.noCompanyShort(name)}${t().errors.didYouMean(others.map((c) => c.looksLike))}` };
+  if (like.length) return { warning: t().errors.lookalike(name, like.map((c) => c.looksLike)) };
+  const close = companiesLike(store, name);
+  const otherNames = close.filter((n) => n !== except?.name);
+  if (otherNames.length) return { refusal: t().errors.noCompanyLike(name, otherNames) };
+  return close.length ? { warning: t().errors.typo(name, close) } : {};
+}
+
+/**
  * The company of this name; none for a name like none on record, which the caller adds (as
  * `incident add` adds one). A name like one on record (a typo, a lookalike) is refused, naming
  * it, as requireCompany refuses it. `parentOf`: the company the one named is to be the parent
@@ -168,29 +188,16 @@ export function companiesLike(store: Store, name: string): string[] {
  * the warning a new company like one on record gets.
  */
 export function companyOrNew(store: Store, name: string, parentOf?: CompanyRow): { company?: CompanyRow; warning?: string } {
-  const found = store.findCompany(name);
-  if (found) return { company: found };
-  const like = store.lookalikesOf(name);
-  const close = companiesLike(store, name);
-  if (!like.length && !close.length) return {};
-  if (parentOf) {
-    const others = like.filter((c) => c.id !== parentOf.id);
-    const otherNames = close.filter((n) => n !== parentOf.name);
-    if (!others.length && !otherNames.length) return { warning: like.length ? t().errors.lookalike(name, like.map((c) => c.looksLike)) : t().errors.typo(name, close) };
-    if (others.length) throw new UserError(`${t().errors.noCompanyShort(name)}${t().errors.didYouMean(others.map((c) => c.looksLike))}`);
-    throw new UserError(t().errors.noCompanyLike(name, otherNames));
-  }
-  return { company: requireCompany(store, name) };
+  const r = lookUpCompany(store, name, parentOf);
+  if ('refusal' in r) throw new UserError(r.refusal);
+  return r;
 }
 
 /** The company of that name or alias; a user error that names the closest ones when there is none. */
 export function requireCompany(store: Store, name: string): CompanyRow {
-  const found = store.findCompany(name);
-  if (found) return found;
-  const like = store.lookalikesOf(name);
-  if (like.length) throw new UserError(`${t().errors.noCompanyShort(name)}${t().errors.didYouMean(like.map((c) => c.looksLike))}`);
-  const close = companiesLike(store, name);
-  if (close.length) throw new UserError(t().errors.noCompanyLike(name, close));
+  const r = lookUpCompany(store, name);
+  if ('company' in r) return r.company;
+  if ('refusal' in r) throw new UserError(r.refusal);
   throw new UserError(t().errors.noCompany(name, store.path));
 }
 
