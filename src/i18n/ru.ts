@@ -26,6 +26,9 @@ const STDIN = 'стандартный ввод';
 const SQLITE_PART = { wal: 'журнал предварительной записи', shm: 'файл общей памяти', journal: 'журнал отката' } as const;
 /** Где указать другую базу данных: в --db или в VETTED_DB, если отвергнутую базу назвала эта переменная (`by` — что её назвало, Context.setBy.db). */
 const dbIn = (by: string) => (by === 'VETTED_DB' ? 'VETTED_DB' : '--db');
+/** Сколько проверок и обращений (именительный падеж: 1 проверка, 5 обращений). */
+const checksOf = (n: number) => fmt.plural(n, { one: 'проверка', few: 'проверки', many: 'проверок', other: 'проверки' });
+const incidentsOf = (n: number) => fmt.plural(n, { one: 'обращение', few: 'обращения', many: 'обращений', other: 'обращения' });
 const bytesOf = (n: number) => fmt.plural(n, { one: 'байт', few: 'байта', many: 'байт', other: 'байта' });
 /** Сколько осталось от обрезанной базы. */
 const cutShort = (size: number, expected?: number) =>
@@ -1420,7 +1423,7 @@ export const ru: Catalog = {
       `restore ${keep ? `заменит базу данных ${db} файлом ${source} (текущая будет сохранена в ${keep})` : `восстановит ${source} как базу данных ${db}`}; добавьте --yes, чтобы сделать это без подтверждения в терминале.`,
     restoreAsk: (db, source, keep, n) =>
       keep
-        ? `Заменить базу данных ${db}${n ? ` (${fmt.plural(n.companies, { one: 'компания', few: 'компании', many: 'компаний', other: 'компании' })}, ${fmt.plural(n.incidents, { one: 'обращение', few: 'обращения', many: 'обращений', other: 'обращения' })}, ${fmt.plural(n.checks, { one: 'проверка', few: 'проверки', many: 'проверок', other: 'проверки' })}, ${fmt.plural(n.pins, { one: 'закрепление', few: 'закрепления', many: 'закреплений', other: 'закрепления' })})` : ''} файлом ${source}? Текущая будет сохранена в ${keep}.`
+        ? `Заменить базу данных ${db}${n ? ` (${fmt.plural(n.companies, { one: 'компания', few: 'компании', many: 'компаний', other: 'компании' })}, ${incidentsOf(n.incidents)}, ${checksOf(n.checks)}, ${fmt.plural(n.pins, { one: 'закрепление', few: 'закрепления', many: 'закреплений', other: 'закрепления' })})` : ''} файлом ${source}? Текущая будет сохранена в ${keep}.`
         : `Восстановить ${source} как базу данных ${db}?`,
     notRestored: (db) => `ничего не восстановлено; база данных ${db} осталась как была.`,
     emptyRestore: 'для restore нужен путь к резервной копии.',
@@ -1657,7 +1660,7 @@ export const ru: Catalog = {
     byYourPolicy: 'по вашей политике: ',
     placement: (p) => (p === 'unlisted' ? 'ни в одном списке' : ru.words.list[p]),
     theirEvidence: (checks, incidents) =>
-      `(их ${fmt.plural(checks, { one: 'проверка', few: 'проверки', many: 'проверок', other: 'проверки' })} и ${fmt.plural(incidents, { one: 'обращение', few: 'обращения', many: 'обращений', other: 'обращения' })})`,
+      `(их ${checksOf(checks)} и ${incidentsOf(incidents)})`,
     publicRecordOf: (names, through) => `(публичные записи жалоб, под названием ${names.join(', ')}, по ${through ? fmt.date(through) : '—'})`,
     briefRecord: (source, complaints, from, to, anyRelief) =>
       `${source}: ${fmt.plural(complaints, { one: 'публичная жалоба', few: 'публичные жалобы', many: 'публичных жалоб', other: 'публичной жалобы' })} за ${month(from)} — ${month(to)}, закрыто с каким-либо возмещением: ${anyRelief === null ? '—' : wholePercent.format(anyRelief)}`,
@@ -1701,7 +1704,7 @@ export const ru: Catalog = {
     renamed: (from, to, aliasKept) => `компания ${from} теперь называется ${to}${aliasKept ? `; прежнее название ${q(from)} сохранено как другое название` : ''}`,
     oneAlready: (from, into, name) => `${q(from)} и ${q(into)} — уже одна компания (${name}); объединять нечего.`,
     merged: (from, into, checks, incidents) =>
-      `компания ${from} объединена с компанией ${into} (перенесено: ${fmt.plural(checks, { one: 'проверка', few: 'проверки', many: 'проверок', other: 'проверки' })} и ${fmt.plural(incidents, { one: 'обращение', few: 'обращения', many: 'обращений', other: 'обращения' })}), ${q(from)} теперь другое название компании ${into}`,
+      `компания ${from} объединена с компанией ${into} (перенесено: ${checksOf(checks)} и ${incidentsOf(incidents)}), ${q(from)} теперь другое название компании ${into}`,
     mergeKeptOwn: (from, into, lost) => {
       const fields = Object.keys(lost) as (keyof typeof lost)[];
       const word = { parent: 'материнская компания', website: 'сайт', category: 'категория' };
@@ -1929,7 +1932,7 @@ export const ru: Catalog = {
         case 'rename':
           return `компания ${s.from} переименована в ${s.to}${s.alias ? ' (прежнее название сохранено как другое название)' : ''}`;
         case 'merge':
-          return `компания ${s.from} объединена с компанией ${s.into} (перенесено: ${fmt.plural(s.checks, { one: 'проверка', few: 'проверки', many: 'проверок', other: 'проверки' })}, ${fmt.plural(s.incidents, { one: 'обращение', few: 'обращения', many: 'обращений', other: 'обращения' })})`;
+          return `компания ${s.from} объединена с компанией ${s.into} (перенесено: ${checksOf(s.checks)}, ${incidentsOf(s.incidents)})`;
         case 'company-edit':
           return `изменены данные компании ${s.company}`;
         case 'company-remove':
