@@ -1,6 +1,7 @@
 // `vetted import FILE [--dry-run] [--json]`: merge a vetted/1 data file, all or nothing.
 
 import { t } from '../i18n/index.js';
+import type { LookedLike } from '../i18n/en.js';
 import { safeText, toJson } from '../ui/safe.js';
 import { statSync } from 'node:fs';
 import { INPUT_LIMITS, decodeInput, readInputBytes, readOnce, refuseSqliteInput, sameFile, statOfInput } from '../formats/read-input.js';
@@ -58,9 +59,9 @@ const LOOKALIKES_SAID = 5;
  * MergeReport), and how many more there are of all `count` (the pairs list only the first ones).
  */
 function lookalikeNotes(pairs: MergeReport['companies_like_others'], count: number): string[] {
-  const byName = new Map<string, string[]>();
-  for (const p of pairs) byName.set(p.name, [...(byName.get(p.name) ?? []), p.like]);
-  const said = [...byName].slice(0, LOOKALIKES_SAID).map(([name, like]) => `  ${t().errors.lookalike(safeText(name), like.map(safeText))}`);
+  const byName = new Map<string, LookedLike[]>();
+  for (const p of pairs) byName.set(p.name, [...(byName.get(p.name) ?? []), { name: safeText(p.like), of: safeText(p.of) }]);
+  const said = [...byName].slice(0, LOOKALIKES_SAID).map(([name, like]) => `  ${t().errors.lookalike(safeText(name), like)}`);
   return count > said.length ? [...said, `  ${t().data.moreLookalikes(count - said.length, byName.size, count)}`] : said;
 }
 

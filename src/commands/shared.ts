@@ -160,6 +160,9 @@ export function companiesLike(store: Store, name: string): string[] {
 }
 
 
+/** The name or alias a lookalike looks like, and the company it names. */
+const lookedLike = (c: { name: string; looksLike: string }) => ({ name: c.looksLike, of: c.name });
+
 /**
  * What the record holds of a name: the company it names; else a refusal naming those it is like
  * (lookalikes in letters of another script, else likely typos), or, where it is like none (or only
@@ -172,8 +175,8 @@ function lookUpCompany(store: Store, name: string, except?: CompanyRow): { compa
   if (found) return { company: found };
   const like = store.lookalikesOf(name);
   const others = like.filter((c) => c.id !== except?.id);
-  if (others.length) return { refusal: `${t().errors.noCompanyShort(name)}${t().errors.didYouMean(others.map((c) => c.looksLike))}` };
-  if (like.length) return { warning: t().errors.lookalike(name, like.map((c) => c.looksLike)) };
+  if (others.length) return { refusal: `${t().errors.noCompanyShort(name)}${t().errors.didYouMean(others.map(lookedLike))}` };
+  if (like.length) return { warning: t().errors.lookalike(name, like.map(lookedLike)) };
   const close = companiesLike(store, name);
   const otherNames = close.filter((n) => n !== except?.name);
   if (otherNames.length) return { refusal: t().errors.noCompanyLike(name, otherNames) };
@@ -220,7 +223,7 @@ export function typoWarning(store: Store, name: string): { warning: string; like
 export function lookalikeWarning(store: Store, name: string, companyId?: number): string | undefined {
   const like = store.lookalikesOf(name).filter((c) => c.id !== companyId);
   if (!like.length) return undefined;
-  return t().errors.lookalike(name, like.map((c) => c.looksLike));
+  return t().errors.lookalike(name, like.map(lookedLike));
 }
 
 /** Splits `id=value` flags into a map, naming the bad one. */

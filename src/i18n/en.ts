@@ -36,6 +36,12 @@ export type PathWhat = 'database' | 'backups' | 'config' | 'checklists' | 'lette
 const fmt = formatsFor('en', 'en-CA', { plainDates: 'iso', listAnd: { word: 'and', serialComma: true }, grouping: ',' });
 /** User text quoted in a message, cut where it is longer than any name (see clipped). */
 const q = (s: string) => `"${clipped(s)}"`;
+/** A name another looks like (a name or an alias of company `of`): an alias is said with its company's name. */
+export interface LookedLike {
+  name: string;
+  of: string;
+}
+const lookedLike = (l: LookedLike) => (l.of === l.name ? q(l.name) : `${q(l.name)} (a name of ${q(l.of)})`);
 /** A text of the record quoted whole: what a company said or promised is the evidence itself. */
 const quoted = (s: string) => `"${s}"`;
 /** A date-time as the record writes it (ISO 8601), on a terminal in English: one given with its
@@ -819,9 +825,9 @@ export const en = {
     noCompany: (name: string, db: string) => `there is no company ${q(name)} in ${db}; see \`vetted company list\`.`,
     noCompanyButSources: (name: string, sources: string[]) =>
       `there is no company ${q(name)} in your record, but ${sources.length > 1 ? 'your sources' : 'your source'} ${sources.map(q).join(', ')} ${sources.length > 1 ? 'know' : 'knows'} it: \`vetted source show ${sh(sources[0])}\` shows what ${q(sources[0])} says, and \`vetted check ${sh(name)}\` shows what ${sources.length > 1 ? 'they say' : 'it says'} of it before its first question.`,
-    didYouMean: (names: string[]) => ` did you mean ${names.map(q).join(' or ')}? (it looks the same but is spelled with other letters)`,
-    lookalike: (name: string, like: string[]) =>
-      `warning: ${q(name)} looks like ${like.map(q).join(', ')} but is spelled with letters of another script; they are kept as different companies.`,
+    didYouMean: (names: LookedLike[]) => ` did you mean ${names.map(lookedLike).join(' or ')}? (it looks the same but is spelled with other letters)`,
+    lookalike: (name: string, like: LookedLike[]) =>
+      `warning: ${q(name)} looks like ${like.map(lookedLike).join(', ')} but is spelled with letters of another script; they are kept as different companies.`,
     pairTwice: (flag: string, id: string) => `${flag} ${id}=… is given twice; give it once${flag === '--note' ? ' (one note may say several things)' : ''}.`,
     pairs: (flag: string, given: string) => `${flag} takes ID=${flag === '--note' ? 'TEXT' : 'VALUE'}, such as ${flag === '--note' ? `${flag} who-helps="the chat bot only"` : `${flag} who-helps=live-support`}; ${q(given)} has ${given.startsWith('=') ? 'no ID before its "="' : 'no "="'}.`,
     /** The copy kept before an upgrade: the way back for one who must use an older version, which cannot read the upgraded database. */

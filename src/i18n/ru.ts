@@ -1,7 +1,7 @@
 // Русский каталог: каждое слово, которое читает человек. Тип `Catalog` — из английского
 // каталога, так что пропущенная здесь запись — ошибка проверки типов.
 
-import type { Catalog, NotAsked } from './en.js';
+import type { Catalog, LookedLike, NotAsked } from './en.js';
 import { STDIN_FILE, type EditorChanges } from '../domain/op-summary.js';
 import type { Change, Policy, RuleId } from '../domain/policy.js';
 import { LEVELS, OUTCOMES, type CheckVerdict, type Channel, type CompensationKind, type Effort, type EventType, type Fault, type Level, type ListName, type Outcome, type Placement, type ReplyOwer } from '../domain/types.js';
@@ -16,6 +16,8 @@ import type { DataFault, Given, KeptKind } from '../formats/data-file.js';
 const fmt = formatsFor('ru', 'ru', { plainDates: 'dotted', listAnd: { word: 'и', serialComma: false }, grouping: '\u00a0' });
 /** Текст пользователя в кавычках в сообщении, обрезанный там, где он длиннее любого названия (см. clipped). */
 const q = (s: string) => guillemets(clipped(s));
+/** Название, на которое похоже другое: другое название компании — вместе с её названием. */
+const lookedLike = (l: LookedLike) => (l.of === l.name ? q(l.name) : `${q(l.name)} (другое название ${q(l.of)})`);
 /** Текст из записей целиком: что компания сказала или пообещала — это и есть факт. */
 const quoted = guillemets;
 /** Списки, названные целиком: «чёрный» и «наблюдение» рядом не складываются в одну речь. */
@@ -786,8 +788,8 @@ export const ru: Catalog = {
     noCompany: (name, db) => `компании ${q(name)} нет в ${db}; список: \`vetted company list\`.`,
     noCompanyButSources: (name, sources) =>
       `компании ${q(name)} нет в ваших записях, но ${sources.length > 1 ? 'ваши источники' : 'ваш источник'} ${sources.map(q).join(', ')} ${sources.length > 1 ? 'знают' : 'знает'} её: \`vetted source show ${sh(sources[0])}\` покажет, что говорит ${q(sources[0])}, а \`vetted check ${sh(name)}\` — что ${sources.length > 1 ? 'они говорят' : 'он говорит'} о ней, перед первым вопросом.`,
-    didYouMean: (names) => ` может быть, ${names.map(q).join(' или ')}? (выглядит так же, но написано другими буквами)`,
-    lookalike: (name, like) => `внимание: ${q(name)} похоже на ${like.map(q).join(', ')}, но написано буквами другой письменности; это разные компании.`,
+    didYouMean: (names) => ` может быть, ${names.map(lookedLike).join(' или ')}? (выглядит так же, но написано другими буквами)`,
+    lookalike: (name, like) => `внимание: ${q(name)} похоже на ${like.map(lookedLike).join(', ')}, но написано буквами другой письменности; это разные компании.`,
     pairTwice: (flag, id) => `${flag} ${id}=… указан дважды; укажите его один раз${flag === '--note' ? ' (в одной заметке можно сказать несколько вещей)' : ''}.`,
     pairs: (flag, given) => `${flag} принимает ${flag === '--note' ? `ID=ТЕКСТ, например ${flag} who-helps="только чат-бот"` : `ID=ЗНАЧЕНИЕ, например ${flag} who-helps=live-support`}; в ${q(given)} ${given.startsWith('=') ? 'нет ID перед «=»' : 'нет «=»'}.`,
     backedUp: (path) => `перед обновлением база данных сохранена в ${path}: более старая версия vetted читает эту копию, а не обновлённую базу`,

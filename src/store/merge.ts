@@ -55,10 +55,10 @@ export interface MergeReport {
   parents_left_out: { name: string; parent: string; here: string }[];
   /**
    * Companies the file added whose name looks the same as the name or an alias (`like`) of one
-   * here before, spelled with letters of another script: those of the first LOOKALIKES_LISTED such
-   * companies, by name (each with every name it looks like).
+   * here before (`of`, its name), spelled with letters of another script: those of the first
+   * LOOKALIKES_LISTED such companies, by name (each with every name it looks like).
    */
-  companies_like_others: { name: string; like: string }[];
+  companies_like_others: { name: string; like: string; of: string }[];
   /** How many companies the file added look so, all told: more than companies_like_others lists, it is cut. */
   companies_like_others_count: number;
 }

@@ -638,19 +638,19 @@ export class Store {
   /**
    * Companies made after `before` whose name looks the same as the name or an alias of one made
    * before (an alias made since is no name it had then) through letters of another script, with
-   * the name or alias it looks like: every pair of the first `limit` such companies, by name, and
+   * the name or alias it looks like and the name of its company (`of`): every pair of the first `limit` such companies, by name, and
    * how many there are in all (`companies`).
    */
-  lookalikesOfNewer(before: RowsBefore, limit: number): { pairs: { name: string; like: string }[]; companies: number } {
+  lookalikesOfNewer(before: RowsBefore, limit: number): { pairs: { name: string; like: string; of: string }[]; companies: number } {
     const rows = this.st(
-      `SELECT name, "like", companies FROM (
-         SELECT name, key, "like", r, max(r) OVER () AS companies FROM (
-           SELECT name, key, "like", dense_rank() OVER (ORDER BY key) AS r FROM (
-             SELECT n.name, n.key, o.name AS "like" FROM companies n JOIN companies o ON o.skeleton = n.skeleton AND o.key <> n.key AND o.id <= ? WHERE n.id > ?
-             UNION ALL SELECT n.name, n.key, a.name FROM companies n JOIN aliases a ON a.skeleton = n.skeleton AND a.key <> n.key AND a.id <= ? WHERE n.id > ?)))
+      `SELECT name, "like", "of", companies FROM (
+         SELECT name, key, "like", "of", r, max(r) OVER () AS companies FROM (
+           SELECT name, key, "like", "of", dense_rank() OVER (ORDER BY key) AS r FROM (
+             SELECT n.name, n.key, o.name AS "like", o.name AS "of" FROM companies n JOIN companies o ON o.skeleton = n.skeleton AND o.key <> n.key AND o.id <= ? WHERE n.id > ?
+             UNION ALL SELECT n.name, n.key, a.name, c.name FROM companies n JOIN aliases a ON a.skeleton = n.skeleton AND a.key <> n.key AND a.id <= ? JOIN companies c ON c.id = a.company_id WHERE n.id > ?)))
        WHERE r <= ? ORDER BY key, "like"`,
-    ).all(before.company, before.company, before.alias, before.company, limit) as { name: string; like: string; companies: number }[];
-    return { pairs: rows.map(({ name, like }) => ({ name, like })), companies: rows[0]?.companies ?? 0 };
+    ).all(before.company, before.company, before.alias, before.company, limit) as { name: string; like: string; of: string; companies: number }[];
+    return { pairs: rows.map(({ name, like, of }) => ({ name, like, of })), companies: rows[0]?.companies ?? 0 };
   }
 
   createCompany(name: string, createdAt: string): CompanyRow {

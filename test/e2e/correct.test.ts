@@ -144,8 +144,11 @@ describe('a typo in a company name', () => {
     ok(s.run(['company', 'alias', 'Ростелеком', 'WBS']));
     ok(s.run(['company', 'alias', 'Ростелеком', 'WB shop']));
     // о, е, е Cyrillic: not this company, but it looks the same as its alias.
-    expect(refused(['why', 'Rоstеlеcom'])).toMatch(/did you mean "Rostelecom"\? \(it looks the same/);
-    expect(ok(s.run(['pin', 'Rоstеlеcom', 'white', '--reason', 'fixed'])).stderr).toMatch(/warning: "Rоstеlеcom" looks like "Rostelecom" but is spelled with letters of another script/);
+    expect(refused(['why', 'Rоstеlеcom'])).toMatch(/did you mean "Rostelecom" \(a name of "Ростелеком"\)\? \(it looks the same/);
+    expect(refused(['--lang', 'ru', 'why', 'Rоstеlеcom'])).toMatch(/может быть, «Rostelecom» \(другое название «Ростелеком»\)\? /);
+    expect(ok(s.run(['pin', 'Rоstеlеcom', 'white', '--reason', 'fixed'])).stderr).toMatch(
+      /warning: "Rоstеlеcom" looks like "Rostelecom" \(a name of "Ростелеком"\) but is spelled with letters of another script/,
+    );
     // A short alias (В Cyrillic), and one with two such letters (В, о).
     expect(ok(s.run(['incident', 'add', 'WВS', '--title', 'x', '--fault', 'company'])).stderr).toMatch(/warning: "WВS" looks like "WBS"/);
     expect(ok(s.run(['incident', 'add', 'WВ shоp', '--title', 'x', '--fault', 'company'])).stderr).toMatch(/warning: "WВ shоp" looks like "WB shop"/);

@@ -302,13 +302,14 @@ describe('import of seeds.yaml', () => {
     // о Cyrillic; А Cyrillic; А and е Cyrillic.
     writeFileSync(file, 'format: vetted/1\ncompanies:\n  - name: Rоstelecom\n  - name: Аcme\n  - name: Аcmе\n  - name: Other\n');
     const warned = [
-      '  warning: "Rоstelecom" looks like "Rostelecom" but is spelled with letters of another script; they are kept as different companies.',
+      '  warning: "Rоstelecom" looks like "Rostelecom" (a name of "Ростелеком") but is spelled with letters of another script; they are kept as different companies.',
       '  warning: "Аcme" looks like "Acme" but is spelled with letters of another script; they are kept as different companies.',
       '  warning: "Аcmе" looks like "Acme" but is spelled with letters of another script; they are kept as different companies.',
     ];
     expect(ok(s.run(['import', file, '--dry-run'])).stderr.split('\n').slice(2, -1).sort()).toEqual([...warned].sort());
     const r = importJson(s, file) as Report & { companies_like_others: { name: string; like: string }[] };
     expect(r.companies_like_others.map((p) => `${p.name}=${p.like}`).sort()).toEqual(['Rоstelecom=Rostelecom', 'Аcme=Acme', 'Аcmе=Acme'].sort());
+    expect(r.companies_like_others.find((p) => p.name === 'Rоstelecom')).toEqual({ name: 'Rоstelecom', like: 'Rostelecom', of: 'Ростелеком' });
     // Added already: nothing new, nothing said.
     expect(ok(s.run(['import', file])).stderr).not.toMatch(/warning/);
     // Many: the first few, and how many more.

@@ -329,9 +329,22 @@ describe('companies', () => {
     store.createCompany('Omegа', '2024-01-02'); // а Cyrillic: like both
     store.createCompany('Bеta', '2024-01-02'); // е Cyrillic
     store.createCompany('Gamma', '2024-01-02');
-    expect(store.lookalikesOfNewer(last, 1)).toEqual({ pairs: [{ name: 'Bеta', like: 'Beta' }], companies: 2 });
-    expect(store.lookalikesOfNewer(last, 2)).toEqual({ pairs: [{ name: 'Bеta', like: 'Beta' }, { name: 'Omegа', like: 'Omega' }, { name: 'Omegа', like: 'Оmega' }], companies: 2 });
+    expect(store.lookalikesOfNewer(last, 1)).toEqual({ pairs: [{ name: 'Bеta', like: 'Beta', of: 'Beta' }], companies: 2 });
+    expect(store.lookalikesOfNewer(last, 2)).toEqual({
+      pairs: [
+        { name: 'Bеta', like: 'Beta', of: 'Beta' },
+        { name: 'Omegа', like: 'Omega', of: 'Omega' },
+        { name: 'Omegа', like: 'Оmega', of: 'Оmega' },
+      ],
+      companies: 2,
+    });
     expect(store.lookalikesOfNewer(store.lastIds(), 2)).toEqual({ pairs: [], companies: 0 });
+    // One like an alias: with the company it names.
+    const sigma = store.createCompany('Sigma', '2024-01-03');
+    store.addAlias(sigma.id, 'Delta');
+    const since = store.lastIds();
+    store.createCompany('Dеlta', '2024-01-04'); // е Cyrillic
+    expect(store.lookalikesOfNewer(since, 2)).toEqual({ pairs: [{ name: 'Dеlta', like: 'Delta', of: 'Sigma' }], companies: 1 });
   });
 
   it("lookalikesOf finds a company by an alias spelt with letters of another script, naming the alias, and the company once", () => {
