@@ -642,14 +642,18 @@ export class Store {
    * how many there are in all (`companies`).
    */
   lookalikesOfNewer(before: RowsBefore, limit: number): { pairs: { name: string; like: string; of: string }[]; companies: number } {
+    // Each new company (read by its id) is looked up once in the index of the names' skeletons
+    // and once in that of the aliases': the new ones are read first (CROSS JOIN keeps them the
+    // outer loop), never every company or alias there is.
     const rows = this.st(
-      `SELECT name, "like", "of", companies FROM (
+      `WITH n AS MATERIALIZED (SELECT name, key, skeleton FROM companies WHERE id > ?)
+       SELECT name, "like", "of", companies FROM (
          SELECT name, key, "like", "of", r, max(r) OVER () AS companies FROM (
            SELECT name, key, "like", "of", dense_rank() OVER (ORDER BY key) AS r FROM (
-             SELECT n.name, n.key, o.name AS "like", o.name AS "of" FROM companies n JOIN companies o ON o.skeleton = n.skeleton AND o.key <> n.key AND o.id <= ? WHERE n.id > ?
-             UNION ALL SELECT n.name, n.key, a.name, c.name FROM companies n JOIN aliases a ON a.skeleton = n.skeleton AND a.key <> n.key AND a.id <= ? JOIN companies c ON c.id = a.company_id WHERE n.id > ?)))
+             SELECT n.name, n.key, o.name AS "like", o.name AS "of" FROM n CROSS JOIN companies o ON o.skeleton = n.skeleton AND o.key <> n.key AND o.id <= ?
+             UNION ALL SELECT n.name, n.key, a.name, c.name FROM n CROSS JOIN aliases a ON a.skeleton = n.skeleton AND a.key <> n.key AND a.id <= ? JOIN companies c ON c.id = a.company_id)))
        WHERE r <= ? ORDER BY key, "like"`,
-    ).all(before.company, before.company, before.alias, before.company, limit) as { name: string; like: string; of: string; companies: number }[];
+    ).all(before.company, before.company, before.alias, limit) as { name: string; like: string; of: string; companies: number }[];
     return { pairs: rows.map(({ name, like, of }) => ({ name, like, of })), companies: rows[0]?.companies ?? 0 };
   }
 

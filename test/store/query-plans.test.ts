@@ -88,3 +88,20 @@ it("a batch of companies judged again has its cached verdicts read by their ids,
   expect(plan).toMatch(/SEARCH verdicts USING INTEGER PRIMARY KEY/);
   expect(plan).not.toMatch(/verdicts_fresh/);
 });
+
+it("an import's new companies like older ones are each looked up in the skeletons' indexes, no company or alias read else", () => {
+  store.write(() => {
+    const c = store.createCompany('Acme', '2024-01-01');
+    store.addAlias(c.id, 'Acme Inc');
+  });
+  const before = store.lastIds();
+  store.write(() => store.createCompany('Аcme', '2024-01-02')); // А Cyrillic
+  seen.length = 0;
+  expect(store.lookalikesOfNewer(before, 10).companies).toBe(1);
+  const [sql] = seen;
+  const plan = (store.db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...Array((sql.match(/\?/g) ?? []).length).fill(1)) as { detail: string }[]).map((r) => r.detail);
+  expect(plan.filter((d) => /^SCAN (companies|aliases)\b/.test(d) || /^(SCAN|SEARCH) \w+ USING (COVERING )?INDEX (sqlite_autoindex|aliases_company)/.test(d)), plan.join('\n')).toEqual([]);
+  expect(plan).toContain('SEARCH companies USING INTEGER PRIMARY KEY (rowid>?)');
+  expect(plan.some((d) => /^SEARCH o USING INDEX companies_skeleton \(skeleton=\?/.test(d))).toBe(true);
+  expect(plan.some((d) => /^SEARCH a USING INDEX aliases_skeleton \(skeleton=\?/.test(d))).toBe(true);
+});
