@@ -1438,7 +1438,7 @@ export const ru: Catalog = {
     dryRunHead: (file) => `${file} (пробный прогон, ничего не записано)`,
     importedHead: (file) => `загружено: ${file}`,
     moreLookalikes: (n, listed, count) =>
-      `и ещё ${fmt.plural(n, { one: 'новая компания', few: 'новые компании', many: 'новых компаний', other: 'новой компании' })} так же (--json перечисляет ${listed < count ? `первые ${listed} из ${count}` : 'их'})`,
+      `и ещё ${fmt.plural(n, { one: 'новая компания, похожая', few: 'новые компании, похожие', many: 'новых компаний, похожих', other: 'новой компании, похожей' })} на имеющиеся (--json перечисляет ${listed < count ? `первые ${listed} из ${count}` : 'их'})`,
     nothing: 'в нём ничего нет',
     invalid: (file, problems) => `${file} — не файл данных vetted/1: ${problems}; ничего не загружено.`,
     databaseInUse: (file) => `${file} — база данных, которая сейчас используется, то есть сами записи, а не файл данных: загружать из неё нечего. Ничего не загружено.`,

@@ -322,6 +322,17 @@ describe('import of seeds.yaml', () => {
     expect(said).toContain('  and 3 other new companies like that (--json lists them)');
   });
 
+  it('says in Russian how many more new companies look like ones here, in agreement with the number', () => {
+    const file = join(s.dir, 'many.yaml');
+    const names = (a: string, n: number) => `format: vetted/1\ncompanies:\n${Array.from({ length: n }, (_, i) => `  - name: ${a}cme ${i + 1}\n`).join('')}`;
+    writeFileSync(file, names('A', 10));
+    ok(s.run(['import', file]));
+    for (const [n, more] of [[6, 'и ещё 1 новая компания, похожая на имеющиеся'], [8, 'и ещё 3 новые компании, похожие на имеющиеся'], [10, 'и ещё 5 новых компаний, похожих на имеющиеся']] as const) {
+      writeFileSync(file, names('А', n)); // А Cyrillic
+      expect(ok(s.run(['--lang', 'ru', 'import', file, '--dry-run'])).stderr.split('\n')).toContain(`  ${more} (--json перечисляет их)`);
+    }
+  });
+
   it('counts every new company like one here, however many, and says in --json how many its list is cut from', () => {
     const file = join(s.dir, 'many.yaml');
     const names = (a: string, n: number) => `format: vetted/1\ncompanies:\n${Array.from({ length: n }, (_, i) => `  - name: ${a}cme ${i + 1}\n`).join('')}`;
