@@ -38,7 +38,12 @@ export function digestOf(events: readonly IncidentEvent[]): Digest {
   const promises: IncidentEvent[] = [];
   let wrote = false;
   let wroteAny = false;
-  for (const e of events) {
+  // Where the resolution that closed it stands, and where each promise does: within the fix's
+  // minute, the order of the timeline tells one made after it (see fixSettling).
+  let closingK = -1;
+  const promiseKs: number[] = [];
+  for (let k = 0; k < events.length; k++) {
+    const e = events[k];
     if (!wrote && isSentLetter(e)) wrote = true;
     if (!wroteAny && isWritten(e)) wroteAny = true;
     const t = msOf(e.at);
@@ -67,9 +72,20 @@ export function digestOf(events: readonly IncidentEvent[]): Digest {
     else if (e.type === 'promise' && e.due) {
       d.promises.push(kept(e, PROMISE_FIELDS));
       promises.push(e);
+      promiseKs.push(k);
     } else if (e.type === 'compensation') d.compensations.push(kept(e, COMPENSATION_FIELDS));
     // The last resolution with an outcome is the one that closed it (as closingOf reads it).
-    else if (e.type === 'resolution' && e.outcome) d.closing = { outcome: e.outcome, at: e.at };
+    else if (e.type === 'resolution' && e.outcome) {
+      d.closing = { outcome: e.outcome, at: e.at };
+      closingK = k;
+    }
+  }
+  if (d.closing) {
+    // Marked where the minute alone does not tell: a promise logged after the closing, in its minute.
+    const fixMinute = Math.floor(msOf(d.closing.at) / 60_000);
+    promiseKs.forEach((k, n) => {
+      if (k > closingK && Math.floor(msOf(events[k].at) / 60_000) === fixMinute) d.promises[n] = { ...d.promises[n], afterFix: true };
+    });
   }
   if (wroteAny) {
     promises.forEach((e, k) => {
@@ -411,7 +427,7 @@ export interface IncidentListRow {
 }
 
 /** The part of a digest a row of `incident list` reads: a digest, one whose events are not typed, or listedFromText's. */
-type ListedPromise = Pick<IncidentEvent, 'due' | 'kept'> & { at?: string };
+type ListedPromise = Pick<IncidentEvent, 'due' | 'kept'> & { at?: string; afterFix?: true };
 type ListedDigest = Pick<Digest, 'events' | 'levels' | 'closing'> & { promises: readonly ListedPromise[] };
 
 /**
@@ -419,9 +435,10 @@ type ListedDigest = Pick<Digest, 'events' | 'levels' | 'closing'> & { promises: 
  * count of events, the highest level, the closing and each of the company's own promises' due
  * time and whether it was kept, in a short text read without a JSON parser: `7|supervisor|resolved 2024-07-13T18:00|2024-07-12T18:00+,2024-07-14T09:00`
  * (`+` kept, `-` not kept; `@` and the time it was made, for one made after the fix, which the
- * fix does not settle: `2024-07-20T09:00@2024-07-15T10:00`). Reading 14,000 digests whole, as
+ * fix does not settle: `2024-07-20T09:00@2024-07-15T10:00`; `@!` for one the digest marks
+ * `afterFix`, logged after the fix in its minute). Reading 14,000 digests whole, as
  * JSON, was a tenth of the listing. A time is kept as it was given (`2024-07-12 18:00`, spaces
- * around it too): none holds `|`, `,` or `@`, nor ends in `+` or `-`; an outcome holds no space.
+ * around it too): none holds `|`, `,`, `@` or `!`, nor ends in `+` or `-`; an outcome holds no space.
  */
 export function listedText(d: Digest): string {
   // The company's own promises: a reply deadline of the customer's letter (the only kind a reply
@@ -429,7 +446,7 @@ export function listedText(d: Digest): string {
   const closing = closingOfDigest(d);
   const promises = d.promises
     .filter((p) => !p.reply)
-    .map((p) => `${p.due}${p.kept === true ? '+' : p.kept === false ? '-' : madeAfterFix(p, closing) ? `@${p.at}` : ''}`)
+    .map((p) => `${p.due}${p.kept === true ? '+' : p.kept === false ? '-' : madeAfterFix(p, closing) ? `@${p.afterFix ? '!' : ''}${p.at}` : ''}`)
     .join(',');
   return `${d.events}|${d.levels.length ? highestLevelOf(d) : ''}|${d.closing ? `${d.closing.outcome} ${d.closing.at}` : ''}|${promises}`;
 }
@@ -449,6 +466,7 @@ export function listedFromText(text: string): ListedDigest {
       const made = p.indexOf('@');
       if (mark === 43) promises.push({ due: p.slice(0, -1), kept: true });
       else if (mark === 45) promises.push({ due: p.slice(0, -1), kept: false });
+      else if (made >= 0 && p.charCodeAt(made + 1) === 33) promises.push({ due: p.slice(0, made), at: p.slice(made + 2), afterFix: true });
       else if (made >= 0) promises.push({ due: p.slice(0, made), at: p.slice(made + 1) });
       else promises.push({ due: p });
     }

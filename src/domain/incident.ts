@@ -44,6 +44,13 @@ export function isAtFault(i: Pick<Incident, 'fault'>): boolean {
 
 export type Closing = { outcome: Outcome; ms: number; at: string };
 
+/**
+ * Of each closing closingOf gives, its timeline and where its resolution stands in it: within the
+ * fix's minute, what stands after it came after it (see fixSettling). Kept beside the closing, not
+ * in it, so that a closing stays the three facts any reading of it gives.
+ */
+const PLACE_OF = new WeakMap<object, { events: readonly IncidentEvent[]; k: number }>();
+
 /** Each timeline's closing as last worked out, with the event it came from (see closingOf). */
 const CLOSING_OF = new WeakMap<readonly IncidentEvent[], { length: number; closing: Closing | undefined; from?: IncidentEvent; k: number }>();
 
@@ -62,7 +69,8 @@ export function closingOf(i: Pick<Incident, 'events'>): Closing | undefined {
   for (let k = i.events.length - 1; k >= 0; k--) {
     const e = i.events[k];
     if (e.type === 'resolution' && e.outcome) {
-      const closing = { outcome: e.outcome, ms: msOf(e.at), at: e.at };
+      const closing: Closing = { outcome: e.outcome, ms: msOf(e.at), at: e.at };
+      PLACE_OF.set(closing, { events: i.events, k });
       CLOSING_OF.set(i.events, { length: i.events.length, closing, from: e, k });
       return closing;
     }
@@ -136,17 +144,32 @@ export function fixedMs(closing: { outcome: Outcome; ms: number } | undefined): 
  * (compensation promised once the fault was put right, the reply deadline of a letter sent then),
  * which wait for their own deed. Undefined where there is no fix, or it came before the promise.
  * A promise without its time (`incident list`'s, marked apart there) is taken as made before.
+ *
+ * By the minute, as every view shows them; within the fix's own minute, by the order of the
+ * timeline, which is the order they were logged in: a promise logged after the closing, in the
+ * minute it was logged, was made after the fix (the timeline shows it below it), and waits for
+ * its own deed as one logged a minute later does. The closing of a timeline (closingOf) knows
+ * where it stands; a promise of a digest, apart from its timeline, carries `afterFix` for it.
  */
-export function fixSettling(p: { at?: string }, closing: { outcome: Outcome; ms: number } | undefined): number | undefined {
+export function fixSettling(p: { at?: string; afterFix?: true }, closing: Pick<Closing, 'outcome' | 'ms'> | undefined): number | undefined {
   const fixed = fixedMs(closing);
-  // By the minute, as every view shows them: seconds given (10:00:45 after a fix at 10:00:30) do not part them.
-  return fixed !== undefined && p.at !== undefined && minuteOf(msOf(p.at)) > minuteOf(fixed) ? undefined : fixed;
+  if (fixed === undefined || p.at === undefined) return fixed;
+  const made = minuteOf(msOf(p.at)), fix = minuteOf(fixed);
+  if (made !== fix) return made > fix ? undefined : fixed;
+  return standsAfter(p, closing!) ? undefined : fixed;
 }
 
 const minuteOf = (ms: number) => Math.floor(ms / 60_000);
 
+/** Whether a promise stands after the resolution that closed its incident, in its timeline (or as its digest marks it). */
+function standsAfter(p: { afterFix?: true }, closing: object): boolean {
+  if (p.afterFix === true) return true;
+  const place = PLACE_OF.get(closing);
+  return place !== undefined && indexIn(place.events, p as IncidentEvent) > place.k;
+}
+
 /** Whether a promise was made after the fix that closed its incident, which so did not settle it (see fixSettling). */
-export function madeAfterFix(p: { at?: string }, closing: { outcome: Outcome; ms: number } | undefined): boolean {
+export function madeAfterFix(p: { at?: string; afterFix?: true }, closing: Pick<Closing, 'outcome' | 'ms'> | undefined): boolean {
   return fixedMs(closing) !== undefined && fixSettling(p, closing) === undefined;
 }
 
@@ -155,7 +178,7 @@ export function madeAfterFix(p: { at?: string }, closing: { outcome: Outcome; ms
  * reply a letter asked for, when the company answered (see replyAnswered): an answer settles
  * it as a fix settles any promise, kept by its deadline or broken by how late it came.
  */
-export function promiseStatusGiven<E extends Pick<IncidentEvent, 'due' | 'kept'> & { at?: string }>(p: E, closing: { outcome: Outcome; ms: number } | undefined, now: number, answered?: string): PromiseStatus<E> {
+export function promiseStatusGiven<E extends Pick<IncidentEvent, 'due' | 'kept'> & { at?: string; afterFix?: true }>(p: E, closing: Pick<Closing, 'outcome' | 'ms'> | undefined, now: number, answered?: string): PromiseStatus<E> {
   const { ms: due, dateOnly } = deadlineOf(p.due!);
   // By a time: that minute is in time. By a date: that day is, and a fix on the next one (given
   // as a date too, its midnight) is late.

@@ -73,7 +73,7 @@ export interface WrittenLetter {
 /** The letters and emails the customer sent the company, with whether they were answered. */
 export function lettersTo(i: Incident): WrittenLetter[] {
   const out: WrittenLetter[] = [];
-  // The fix settles a letter sent at its own minute too (fixSettling): said as one after it is.
+  // The fix settles a letter sent before it, at its own minute too, and none logged after it (fixSettling): said as one after it is.
   const closing = closingOf(i);
   for (const e of i.events) {
     if (!isSentLetter(e)) continue;

@@ -140,8 +140,9 @@ export interface Digest {
   /** Each with, for the reply a letter asked for, when the company answered it; `reply` marks
    * such a deadline (of a letter to anyone, a regulator's too): the customer's demand, not the
    * company's word; `replyOf` names who owes that reply when it is not the company (a letter to
-   * a regulator or a court). */
-  promises: (IncidentEvent & { answered?: string; reply?: true; replyOf?: ReplyOwer })[];
+   * a regulator or a court); `afterFix` marks one logged after the resolution that closed the
+   * incident, in that resolution's minute, which the fix did not settle (see fixSettling). */
+  promises: (IncidentEvent & { answered?: string; reply?: true; replyOf?: ReplyOwer; afterFix?: true })[];
   compensations: IncidentEvent[];
   /** Whether a promise may be owed, now or once it falls due: one `due` lists, broken or coming
    * due, at some time (see mayBeOwed). Absent where none is: the store reads only the incidents

@@ -518,7 +518,7 @@ describe("a letter's reply deadline", () => {
     expect(ok(s.run(['letter', 'fixed-first-1', '--kind', 'escalation', '--from', 'I'])).stdout).toMatch(/“a refund in 5 days”, promised on 11 October 2026 10:00, due 16 October 2026 10:00: [\d,]+ days overdue so far/);
   });
 
-  it('says the fix was late only by the promises it settled, and a letter sent at its minute is settled by it in every view', () => {
+  it('says the fix was late only by the promises it settled, and a letter sent at its minute before it is settled by it in every view, one logged after it is not', () => {
     ok(s.run(['incident', 'add', 'Fix Kept', '--title', 'no signal', '--fault', 'company', '--opened', '2026-11-01 09:00']));
     ok(s.run(['incident', 'event', 'fix-kept-1', 'promise', '--text', 'fix by the 3rd', '--due', '2026-11-03 18:00', '--at', '2026-11-01 10:00']));
     ok(s.run(['incident', 'close', 'fix-kept-1', '--outcome', 'resolved', '--at', '2026-11-02 10:00']));
@@ -528,12 +528,22 @@ describe("a letter's reply deadline", () => {
     expect(claim).not.toMatch(/not put right as promised/);
     expect(ok(s.run(['--lang', 'ru', 'letter', 'fix-kept-1', '--kind', 'claim', '--from', 'Я', '--demand', 'refund', '--amount', '300', '--currency', 'RUB', '--account', '12345678'])).stdout).not.toMatch(/устранена не была/);
     ok(s.run(['incident', 'add', 'Same Minute', '--title', 'late parcel', '--fault', 'company', '--opened', '2026-11-01 09:00']));
-    ok(s.run(['incident', 'close', 'same-minute-1', '--outcome', 'resolved', '--at', '2026-11-03 10:00']));
     ok(s.run(['letter', 'same-minute-1', '--kind', 'complaint', '--from', 'I', '--sent', '--at', '2026-11-03 10:00']));
+    ok(s.run(['incident', 'close', 'same-minute-1', '--outcome', 'resolved', '--at', '2026-11-03 10:00']));
     expect(ok(s.run(['incident', 'show', 'same-minute-1'])).stdout).toMatch(/settled by the fix in time/);
     const next = ok(s.run(['letter', 'same-minute-1', '--kind', 'escalation', '--from', 'I'])).stdout;
     expect(next).toMatch(/- 3 November 2026 \(letter\): not answered, but the problem was put right on 3 November 2026/);
     expect(next).not.toMatch(/\(letter\): no answer by/);
+    // Logged after the closing in its minute (the timeline shows it below it), the letter came
+    // after the fix: its reply is awaited, not settled at once by a fix that came before it.
+    ok(s.run(['incident', 'add', 'After Minute', '--title', 'late parcel', '--fault', 'company', '--opened', '2026-11-01 09:00']));
+    ok(s.run(['incident', 'close', 'after-minute-1', '--outcome', 'resolved', '--at', '2026-11-03 10:00']));
+    ok(s.run(['letter', 'after-minute-1', '--kind', 'complaint', '--from', 'I', '--sent', '--at', '2026-11-03 10:00']));
+    const after = ok(s.run(['incident', 'show', 'after-minute-1'])).stdout;
+    expect(after).not.toMatch(/settled by the fix/);
+    expect(after).toMatch(/reply deadline "a reply to my complaint of 3 November 2026" \(supervisor\), due 2026-11-17: unanswered/);
+    expect(ok(s.run(['letter', 'after-minute-1', '--kind', 'escalation', '--from', 'I'])).stdout).toMatch(/- 3 November 2026 \(letter\): no answer by 17 November 2026/);
+    expect(ok(s.run(['due'])).stdout).toMatch(/after-minute-1 ·[^]*unanswered {2}"a reply to my complaint of 3 November 2026"/);
   });
 
   it('is told in the reader\'s language whatever the time zone, where the letter was sent at a time with its offset', () => {

@@ -102,11 +102,11 @@ describe('the digest of a timeline', () => {
           levels: d.levels.slice(-1),
           closing: d.closing,
           // The company's own promises: a letter's reply deadline is counted apart.
-          // One made after the fix, which the fix does not settle, with its time: after its minute
-          // (one made within the minute of the fix, with seconds or an offset, is settled by it).
+          // One made after the fix, which the fix does not settle, with its time: after its minute,
+          // or within it logged after the fix (marked so: the timeline's order tells it there).
           promises: d.promises
             .filter((p) => !p.reply)
-            .map((p) => (p.kept !== undefined ? { due: p.due, kept: p.kept } : madeAfterFix(p, closingOfDigest(d)) ? { due: p.due, at: p.at } : { due: p.due })),
+            .map((p) => (p.kept !== undefined ? { due: p.due, kept: p.kept } : madeAfterFix(p, closingOfDigest(d)) ? { due: p.due, at: p.at, ...(p.afterFix ? { afterFix: true } : {}) } : { due: p.due })),
         });
       }),
       { numRuns: 2000 },
@@ -257,14 +257,47 @@ describe('a promise made after the fix', () => {
     expect(computeMetrics(i, now).promises_broken).toBe(2);
   });
 
-  it('is one made at its minute, seconds or none, as every view shows the minute: settled by it', () => {
+  it('is, within its minute, one the timeline shows after it: logged after the fix, it was made after it', () => {
+    // Every view shows the minute; within it, the order of the timeline (the order they were
+    // logged in) tells which came first. One logged after the closing once was kept at once.
     const events: IncidentEvent[] = [
+      { at: '2026-11-05T10:00:15', type: 'promise', text: 'before, same minute', due: '2026-11-06' },
       { at: '2026-11-05T10:00:30', type: 'resolution', outcome: 'resolved' },
-      { at: '2026-11-05T10:00:45', type: 'promise', text: 'same minute', due: '2026-11-06' },
+      { at: '2026-11-05T10:00:45', type: 'promise', text: 'after, same minute', due: '2026-11-06' },
       { at: '2026-11-05T10:01', type: 'promise', text: 'the next minute', due: '2026-11-06' },
     ];
     const i: Incident = { id: 'sec-1', company: 'Sec', title: 't', opened: '2026-11-01T09:00', fault: 'company', events };
-    expect(promisesOf(i, now).map((p) => p.state)).toEqual(['kept', 'broken']);
-    expect(incidentListRowOfText({ ...i, closed: null, listed: listedText(digestOf(events)) }, now).promises_broken).toBe(1);
+    expect(promisesOf(i, now).map((p) => p.state)).toEqual(['kept', 'broken', 'broken']);
+    expect(incidentListRowOfText({ ...i, closed: null, listed: listedText(digestOf(events)) }, now).promises_broken).toBe(2);
+  });
+
+  it('tells a promise logged after the fix in its minute from one logged before it, as the timeline orders them', () => {
+    // Each (same minute, no seconds): a promise logged just before the closing, the closing, and
+    // a promise and a letter with its reply deadline logged just after it.
+    const events: IncidentEvent[] = [
+      { id: 'm-1#1', at: '2026-11-05T10:00', type: 'promise', text: 'before', due: '2026-11-05T10:02' },
+      { id: 'm-1#2', at: '2026-11-05T10:00', type: 'resolution', outcome: 'partial' },
+      { id: 'm-1#3', at: '2026-11-05T10:00', type: 'promise', text: 'after', due: '2026-11-05T10:02' },
+      { id: 'm-1#4', at: '2026-11-05T10:00', type: 'contact', channel: 'letter', level: 'management' },
+      { id: 'm-1#5', at: '2026-11-05T10:00', type: 'promise', text: 'a reply to my formal claim of 5 November 2026', due: '2026-11-19', level: 'management' },
+    ];
+    const i: Incident = { id: 'm-1', company: 'M', title: 't', opened: '2026-11-01T09:00', fault: 'company', events };
+    const at = msOf('2026-11-05T10:05');
+    const closing = closingOf(i);
+    expect(events.map((e) => madeAfterFix(e, closing))).toEqual([false, false, true, true, true]);
+    expect(promisesOf(i, at).map((p) => [p.event.text, p.state])).toEqual([
+      ['before', 'kept'],
+      ['after', 'broken'],
+      ['a reply to my formal claim of 5 November 2026', 'pending'],
+    ]);
+    // The digest, as the database keeps it, and what `incident list`, `due` and the lists read of it, agree.
+    const d = digestFromText(digestText(digestOf(events)));
+    const digestedOne = { ...i, digest: d };
+    expect(promisesOfDigested(digestedOne, at).map((p) => p.state)).toEqual(['kept', 'broken', 'pending']);
+    expect(incidentListRowOfText({ ...i, closed: null, listed: listedText(d) }, at).promises_broken).toBe(1);
+    const owed = owedReport(digestedOne, at, formatLocalDate)!;
+    expect(owed.broken.map((p) => p.event.text)).toEqual(['after']);
+    expect(owed.comingDue.map((p) => p.event.text)).toEqual(['a reply to my formal claim of 5 November 2026']);
+    expect(d.owing).toBe(true);
   });
 });
