@@ -7,7 +7,7 @@ import type { CommandResult } from './result.js';
 import { UserError } from '../errors.js';
 import { EVENT_FIELDS, FIELD_SPECS, MAX_COUNT, fieldFits, isEventType, requiredWhenLogged, sameEventAs, definedOnly, eventNumber } from '../domain/events.js';
 import { EVENT_TYPES, FAULTS, OUTCOMES, type EventType, type Fault, type Incident, type IncidentEvent } from '../domain/types.js';
-import { formatLocalMinute, parseAmount, parseHumanWhen, parseWhen } from '../domain/dates.js';
+import { formatLocalMinute, formatZonedMinute, parseAmount, parseHumanWhen, parseWhen } from '../domain/dates.js';
 import { isBefore } from '../domain/date-rules.js';
 import { checkWhen } from './when.js';
 import { timeAnswerProblem } from '../ui/time-answer.js';
@@ -122,8 +122,9 @@ function missingRequired(type: EventType, fields: Record<string, unknown>): stri
   return requiredWhenLogged(type).filter((f) => fields[f] === undefined || (typeof fields[f] === 'string' && !(fields[f] as string).trim()));
 }
 
+/** Now, as a time an event, an opening or a closing is stored at: with its offset (formatZonedMinute), an instant wherever it is read later. */
 function nowText(ctx: Context): string {
-  return formatLocalMinute(ctx.now());
+  return formatZonedMinute(ctx.now());
 }
 
 export async function runAdd(ctx: Context, companyArg: string, opts: AddOptions): Promise<CommandResult> {
@@ -160,9 +161,11 @@ export async function runAdd(ctx: Context, companyArg: string, opts: AddOptions)
       if (await prompts.askFirstContact(colour)) {
         // When it was, as the opening given says it began (logged now, a contact of an incident
         // opened weeks before said it was first reported today), or now.
-        const offered = opts.opened !== undefined ? opened.replace('T', ' ') : nowText(ctx);
+        // Now is offered as the local clock reads it, and kept, taken as offered, with its offset as any now is.
+        const offeredAt = ctx.now();
+        const offered = opts.opened !== undefined ? opened.replace('T', ' ') : formatLocalMinute(offeredAt);
         const typed = await prompts.askWhen(t().prompts.firstContactAt, offered, colour, (v) => timeAnswerProblem(v, ctx.now(), { past: true, notBefore: { at: opened, say: t().prompts.beforeOpened } }));
-        firstContactAt = parseHumanWhen(typed, ctx.now())!.text;
+        firstContactAt = opts.opened === undefined && typed === offered ? formatZonedMinute(offeredAt) : parseHumanWhen(typed, ctx.now())!.text;
         firstContact = await prompts.askEventFields('contact', {}, colour, textProblem);
       }
     }

@@ -13,7 +13,7 @@ import { TemplateError } from '../domain/template.js';
 const FLAG_OF_VALUE: Record<string, string> = { from: '--from', to: '--to', account: '--account', amount: '--amount', case_name: '--case', demands: '--demand', jurisdiction: '--jurisdiction' };
 import { lettersWords } from '../domain/letter-words.js';
 import { eventNumber, sameEventAs } from '../domain/events.js';
-import { formatLocalDate, formatLocalMinute, msOf } from '../domain/dates.js';
+import { formatLocalDate, formatLocalMinute, formatZonedMinute, msOf } from '../domain/dates.js';
 import { SENT_CHANNELS, type IncidentEvent } from '../domain/types.js';
 import { closingOf, dueMs, incidentAsOf, isOpen } from '../domain/incident.js';
 import { checkNote, problemOf, readingStore } from './shared.js';
@@ -119,7 +119,7 @@ export async function run(ctx: Context, id: string, opts: LetterOptions): Promis
   // Sent by post or by e-mail, as the help says: any other channel was recorded as a letter.
   const channel = opts.channel === undefined ? 'letter' : await vocabularyId('channel', SENT_CHANNELS, opts.channel);
   if (!channel) throw new UserError(t().vocabulary.notOne('--channel', [...SENT_CHANNELS], opts.channel!));
-  const sentAt = opts.sent ? (opts.at !== undefined ? whenFlag(opts.at, '--at', ctx.now()) : formatLocalMinute(ctx.now())) : undefined;
+  const sentAt = opts.sent ? (opts.at !== undefined ? whenFlag(opts.at, '--at', ctx.now()) : formatZonedMinute(ctx.now())) : undefined;
   if (sentAt && msOf(sentAt) > ctx.now() + 60_000) throw new UserError(t().letter.inFuture(opts.at!));
   const letterNow = sentAt ? msOf(sentAt) : ctx.now();
   const pack = await loadPack(opts.jurisdiction ?? 'none', ctx.configDir, ctx.now());

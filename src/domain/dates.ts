@@ -196,6 +196,28 @@ export function formatLocalMinute(ms: number): string {
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
 }
 
+/** The offset from UTC of the local clock at a moment, as ISO 8601 writes it after a time: `+03:00`, `-05:00`. */
+export function localOffsetAt(ms: number): string {
+  const east = -new Date(ms).getTimezoneOffset();
+  return `${east < 0 ? '-' : '+'}${pad(Math.floor(Math.abs(east) / 60))}:${pad(Math.abs(east) % 60)}`;
+}
+
+/**
+ * A moment read off the clock (now, or a time given from today: `today 18:00`, `yesterday 09:00`),
+ * to the minute, as the local clock reads it and with its offset from UTC: `2026-12-07T18:05+03:00`.
+ * Read later in another zone, by a traveller, it is the same instant, not the same figures on
+ * another clock (a time typed as a date and time alone is the user's own, and is kept as given).
+ */
+export function formatZonedMinute(ms: number): string {
+  return `${formatLocalMinute(ms)}${localOffsetAt(ms)}`;
+}
+
+/** The same as a When: what a time read off the clock is stored as. */
+function zonedWhen(ms: number): When {
+  const text = formatZonedMinute(ms);
+  return { text, ms: parseWhen(text)!.ms, dateOnly: false };
+}
+
 /** Local date-time text to the second: a check's time, so that two checks a minute apart stay apart. */
 export function formatLocalSecond(ms: number): string {
   return `${formatLocalMinute(ms)}:${pad(new Date(ms).getSeconds())}`;
@@ -222,9 +244,7 @@ export function givesOffset(text: string): boolean {
  */
 export function skippedLocalTime(w: When): { reads: string; zoned: string } | undefined {
   if (w.dateOnly || givesOffset(w.text) || formatLocalMinute(w.ms) === w.text.slice(0, 16)) return undefined;
-  const before = -new Date(w.ms - 3 * 3_600_000).getTimezoneOffset();
-  const zone = `${before < 0 ? '-' : '+'}${pad(Math.floor(Math.abs(before) / 60))}:${pad(Math.abs(before) % 60)}`;
-  return { reads: formatLocalMinute(w.ms), zoned: `${w.text}${zone}` };
+  return { reads: formatLocalMinute(w.ms), zoned: `${w.text}${localOffsetAt(w.ms - 3 * 3_600_000)}` };
 }
 
 /**
@@ -296,7 +316,9 @@ const RELATIVE = /^(now|today|yesterday|tomorrow|сейчас|сегодня|в�
  * A time as a person types it, in local time: ISO 8601 with `T` or a space, `DD.MM.YYYY`
  * with an optional `HH:MM`, a date with its month in words (`12 июля 2012`, `12 July 2012`,
  * `July 12, 2012`) with an optional `HH:MM`, `now`, `today`, `yesterday` or `tomorrow` with an optional `HH:MM`
- * (and `сейчас`, `сегодня`, `вчера`, `завтра`). The text it returns is the normal ISO form that is stored.
+ * (and `сейчас`, `сегодня`, `вчера`, `завтра`). The text it returns is the normal ISO form that is stored:
+ * of `now` and a time of today, yesterday or tomorrow, with the offset of the zone it was typed in
+ * (formatZonedMinute); a date and time typed in full, as typed.
  */
 export function parseHumanWhen(input: string, now: number): When | undefined {
   // An ISO date with a comma, `at` or `в` before its time, or an hour of one digit, as the other forms take them.
@@ -322,12 +344,16 @@ export function parseHumanWhen(input: string, now: number): When | undefined {
   const rel = RELATIVE.exec(text);
   if (rel) {
     const word = rel[1].toLowerCase();
-    if (word === 'now' || word === 'сейчас') return rel[2] === undefined ? parseWhen(formatLocalMinute(now)) : undefined;
+    // Read off the clock, in the zone the user is in as they type: kept with its offset (formatZonedMinute).
+    if (word === 'now' || word === 'сейчас') return rel[2] === undefined ? zonedWhen(now) : undefined;
     const day = new Date(now);
     if (word === 'yesterday' || word === 'вчера') day.setDate(day.getDate() - 1);
     else if (word === 'tomorrow' || word === 'завтра') day.setDate(day.getDate() + 1);
     const date = formatLocalDate(day.getTime());
-    return parseWhen(rel[2] !== undefined ? `${date}T${pad(Number(rel[2]))}:${rel[3]}` : date);
+    if (rel[2] === undefined) return parseWhen(date);
+    const local = parseWhen(`${date}T${pad(Number(rel[2]))}:${rel[3]}`);
+    // A local time the clocks skipped is left as typed, for the caller to refuse (skippedLocalTime).
+    return local && !skippedLocalTime(local) ? zonedWhen(local.ms) : local;
   }
   return undefined;
 }

@@ -556,6 +556,34 @@ describe('states that are easy to word wrongly', () => {
     // The record keeps the time as it was given.
     expect((JSON.parse(ok(u.run(['incident', 'show', 'tz-1', '--json'], { env })).stdout) as IncidentJson).events.map((e) => e.at)).toEqual(['2026-11-01T16:00+05:00', '2026-11-01T13:00']);
   });
+
+  it('keeps a time read off the clock (now, today 23:59, yesterday 09:00) with its offset, so that a traveller logs on and is judged by the instants', () => {
+    // Opened now on Kiritimati (UTC+14), a promise due "today 23:59" there; then, flown to New York, a call and the closing logged now.
+    const kiri = { TZ: 'Pacific/Kiritimati' };
+    const ny = { TZ: 'America/New_York' };
+    ok(u.run(['incident', 'add', 'Kiri', '--title', 'trip', '--fault', 'company'], { env: kiri }));
+    ok(u.run(['incident', 'event', 'kiri-1', 'promise', '--text', 'call back', '--due', 'today 23:59'], { env: kiri }));
+    ok(u.run(['incident', 'event', 'kiri-1', 'contact', '--channel', 'phone', '--no-reached-human', '--wait-minutes', '5'], { env: ny }));
+    ok(u.run(['incident', 'close', 'kiri-1', '--outcome', 'resolved'], { env: ny }));
+    const kept = JSON.parse(ok(u.run(['incident', 'show', 'kiri-1', '--json'], { env: ny })).stdout) as IncidentJson;
+    expect(kept.opened).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d\+14:00$/);
+    expect(kept.events.map((e) => [e.type, e.at.slice(16), e.due === undefined ? null : String(e.due).slice(10)])).toEqual([
+      ['promise', '+14:00', 'T23:59+14:00'],
+      ['contact', expect.stringMatching(/^-0[45]:00$/), null],
+      ['resolution', expect.stringMatching(/^-0[45]:00$/), null],
+    ]);
+    // Flying east: opened yesterday 09:00 in New York, two promises due yesterday, one due today 23:00 there; read in Moscow, one is still to come.
+    ok(u.run(['incident', 'add', 'East', '--title', 'trip', '--fault', 'company', '--opened', 'yesterday 09:00'], { env: ny }));
+    for (const [at, due] of [['yesterday 09:05', 'yesterday 10:00'], ['yesterday 09:10', 'yesterday 11:00'], ['yesterday 09:15', 'today 23:00']]) {
+      ok(u.run(['incident', 'event', 'east-1', 'promise', '--text', `by ${due}`, '--due', due, '--at', at], { env: ny }));
+    }
+    const states = (env: Record<string, string>) => (JSON.parse(ok(u.run(['incident', 'show', 'east-1', '--json'], { env })).stdout) as IncidentJson & { metrics: Metrics }).metrics.promises_broken;
+    expect(states(ny)).toBe(2);
+    expect(states({ TZ: 'Europe/Moscow' })).toBe(2);
+    // A date and time typed in full is the user's own, kept as given.
+    ok(u.run(['incident', 'add', 'Typed', '--title', 'trip', '--fault', 'company', '--opened', '2026-01-01 10:00'], { env: ny }));
+    expect((JSON.parse(ok(u.run(['incident', 'show', 'typed-1', '--json'], { env: ny })).stdout) as IncidentJson).opened).toBe('2026-01-01T10:00');
+  });
 });
 
 describe('the days of a timeline, in Russian', () => {

@@ -1,7 +1,10 @@
 // ISO 8601 dates and date-times as the data file has them.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { daysInMonth, localDayOf, localWallClock, msOf, parseHumanWhen, parseWhen, roundedSpan, timeZoneChanged } from '../../src/domain/dates.js';
+import { daysInMonth, localDayOf, localOffsetAt, localWallClock, msOf, parseHumanWhen, parseWhen, roundedSpan, skippedLocalTime, timeZoneChanged } from '../../src/domain/dates.js';
+
+/** A local time with the offset the local clock has then, as a time read off the clock is kept. */
+const zoned = (local: string) => `${local}${localOffsetAt(msOf(local))}`;
 
 describe('parseWhen accepts', () => {
   // Local times are compared with the Date constructor, so these hold in any time zone.
@@ -269,6 +272,52 @@ describe('roundedSpan', () => {
   });
 });
 
+describe('parseHumanWhen of a time read off the clock', () => {
+  /** Runs `f` with the local clock in a zone. */
+  const inZone = <T>(zone: string, f: () => T): T => {
+    const before = process.env.TZ;
+    try {
+      process.env.TZ = zone;
+      timeZoneChanged();
+      return f();
+    } finally {
+      if (before === undefined) delete process.env.TZ;
+      else process.env.TZ = before;
+      timeZoneChanged();
+    }
+  };
+  const at = Date.UTC(2026, 11, 7, 22, 50, 30);
+  it.each([
+    ['Pacific/Kiritimati', 'now', '2026-12-08T12:50+14:00'],
+    ['Pacific/Kiritimati', 'today 23:59', '2026-12-08T23:59+14:00'],
+    ['America/New_York', 'сейчас', '2026-12-07T17:50-05:00'],
+    ['America/New_York', 'yesterday 09:00', '2026-12-06T09:00-05:00'],
+    ['Europe/Moscow', 'завтра в 10:00', '2026-12-09T10:00+03:00'],
+    ['Asia/Kathmandu', 'today 18:00', '2026-12-08T18:00+05:45'],
+  ])('in %s, %s is kept with its offset: %s, the instant it names wherever it is read', (zone, typed, stored) => {
+    const w = inZone(zone, () => parseHumanWhen(typed, at))!;
+    expect(w.text).toBe(stored);
+    expect(w.ms).toBe(parseWhen(stored)!.ms);
+    expect(inZone('UTC', () => msOf(w.text))).toBe(w.ms);
+  });
+  it('keeps a date and time typed in full as given, and a day word alone as a date', () => {
+    inZone('Europe/Moscow', () => {
+      expect(parseHumanWhen('2026-12-01 10:00', at)!.text).toBe('2026-12-01T10:00');
+      expect(parseHumanWhen('01.12.2026 10:00', at)!.text).toBe('2026-12-01T10:00');
+      expect(parseHumanWhen('yesterday', at)!.text).toBe('2026-12-07');
+    });
+  });
+  it('takes the offset of the time named, not of now, across a change of clocks, and leaves a time the clocks skipped as typed for the caller to refuse', () => {
+    inZone('America/New_York', () => {
+      const saturday = new Date(2026, 2, 7, 12, 0).getTime();
+      expect(parseHumanWhen('tomorrow 10:00', saturday)!.text).toBe('2026-03-08T10:00-04:00');
+      const skipped = parseHumanWhen('tomorrow 02:30', saturday)!;
+      expect(skipped.text).toBe('2026-03-08T02:30');
+      expect(skippedLocalTime(skipped)).toBeDefined();
+    });
+  });
+});
+
 describe('parseHumanWhen with the month in words', () => {
   const now = new Date(2026, 11, 5, 12, 0).getTime();
   it.each([
@@ -288,10 +337,11 @@ describe('parseHumanWhen with the month in words', () => {
     // A numeric date with a comma or "в" before its time, and a day word with one, as a person writes them.
     ['12.07.2012, 09:05', '2012-07-12T09:05'],
     ['12.07.2012 в 09:05', '2012-07-12T09:05'],
-    ['вчера в 18:00', '2026-12-04T18:00'],
-    ['завтра, 9:30', '2026-12-06T09:30'],
-    ['yesterday at 18:00', '2026-12-04T18:00'],
-    ['вчера,18:00', '2026-12-04T18:00'],
+    // A time of a day word is read off the clock: kept with the offset of the zone it was typed in.
+    ['вчера в 18:00', zoned('2026-12-04T18:00')],
+    ['завтра, 9:30', zoned('2026-12-06T09:30')],
+    ['yesterday at 18:00', zoned('2026-12-04T18:00')],
+    ['вчера,18:00', zoned('2026-12-04T18:00')],
     ['2026-11-02, 09:05', '2026-11-02T09:05'],
     ['2026-11-02 в 9:05', '2026-11-02T09:05'],
     ['2026-11-02 at 09:05', '2026-11-02T09:05'],
