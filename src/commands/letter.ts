@@ -16,6 +16,7 @@ import { eventNumber, sameEventAs } from '../domain/events.js';
 import { formatLocalDate, formatLocalMinute, formatZonedMinute, msOf } from '../domain/dates.js';
 import { SENT_CHANNELS, type IncidentEvent } from '../domain/types.js';
 import { closingOf, dueMs, incidentAsOf, isOpen } from '../domain/incident.js';
+import { howDueTakes } from '../domain/digest.js';
 import { checkNote, problemOf, readingStore } from './shared.js';
 import { checkEventFits, whenFlag } from './incident.js';
 import { requireVocabulary, vocabularyId } from '../i18n/vocabulary.js';
@@ -220,17 +221,19 @@ export async function run(ctx: Context, id: string, opts: LetterOptions): Promis
       // is put in place within the transaction: a file that cannot be written records nothing.
       const output = file !== undefined ? prepareOutputFile(file, [text], guard) : undefined;
       try {
-        const attachmentId = store.write(() => {
+        const { attachmentId, deadline } = store.write(() => {
           const sent = store.addEvent(incident.rowId, contact);
           if (!sent) throw alreadySent();
-          store.addEvent(incident.rowId, promise);
+          const deadline = store.addEvent(incident.rowId, promise);
           // The contact just logged, by its number (a letter sent the same minute before it has the
           // same time and words, and took this one's text as its own).
           const id = addAttachment(store, { incidentRowId: incident.rowId, eventRowId: store.findEvent(`${incident.id}#${sent}`)!.rowId, name, addedAt: formatLocalMinute(ctx.now()), data: Buffer.from(text, 'utf8') }).id;
           output?.commit();
-          return id;
+          return { attachmentId: id, deadline };
         }, { summary: opSummary({ k: 'letter', kind, company: incident.company, incident: incident.id }) });
-        notes.push(w.recorded(kind, sentAt, attachmentId, letter.replyBy, isOpen(recorded), incident.id));
+        // Said as `due` takes the reply deadline just logged: of a closed incident, it chases one logged after the fix.
+        const chased = deadline ? howDueTakes(store.findIncident(incident.id)!, `${incident.id}#${deadline}`) : isOpen(recorded) ? 'open' : 'closed';
+        notes.push(w.recorded(kind, sentAt, attachmentId, letter.replyBy, chased, incident.id));
       } finally {
         output?.discard();
       }

@@ -129,6 +129,19 @@ function mayBeOwed(p: Digest['promises'][number], closing: Pick<Closing, 'outcom
   return p.kept !== true && (p.answered === undefined || p.kept !== undefined) && (closing === undefined || madeAfterFix(p, closing));
 }
 
+/**
+ * How `due` takes a promise of an incident (one just logged, as a letter's reply deadline):
+ * `open`, chased as any of an open incident; `after-fix`, of a closed one, chased as made after
+ * the fix, which did not settle it; `closed`, of a closed one, not chased (settled by the fix, or
+ * the incident closed without one) until the incident is reopened. By mayBeOwed, as due reads it.
+ */
+export function howDueTakes(i: Incident, promiseId: string): 'open' | 'after-fix' | 'closed' {
+  const d = digestOf(i.events);
+  if (isOpenGiven(d, i.closed)) return 'open';
+  const p = d.promises.find((x) => x.id === promiseId);
+  return p !== undefined && mayBeOwed(p, closingOfDigest(d)) ? 'after-fix' : 'closed';
+}
+
 /** How digestText's text of a digest with `owing` set begins, and no other's does: what the store reads the incidents by. */
 export const OWING_TEXT_START = '{"owing":true,';
 

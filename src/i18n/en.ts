@@ -2136,8 +2136,9 @@ export const en = {
       `the letter you sent on ${fmt.date(sent)} ${passed ? `was still awaiting its answer, due by ${when(due)}, when this one was sent` : `awaits its answer until ${when(due)} (\`vetted due\` chases it then)`}, so nothing was recorded; to record another sent before that answer was due, name its kind: vetted letter ${id} --kind ${kind} --sent${at === undefined ? '' : ` --at ${sh(at)}`}`,
     awaitingAnswer: (sent: string, due: string) => `note: the company's answer to your letter of ${fmt.date(sent)} is due by ${when(due)}; a regulator may expect you to wait for it.`,
     citesIndicative: 'note: the letter cites rules marked indicative (--allow-unverified); check them against their source first.',
-    recorded: (kind: LetterKind, at: string, attachment: number, replyBy: string, open: boolean, id: string) =>
-      `recorded the ${kind === 'regulator' ? 'letter to the regulator' : kind} as sent on ${when(at)} (its text is attachment ${attachment}); the reply is due by ${when(replyBy)}, ${open ? 'and `vetted due` will chase it.' : `but ${id} is closed, so \`vetted due\` will not chase it until the incident is reopened.`}`,
+    /** `chased`: how `vetted due` takes the reply deadline (of an open incident; of a closed one, as sent after the fix; not at all while it is closed). */
+    recorded: (kind: LetterKind, at: string, attachment: number, replyBy: string, chased: 'open' | 'after-fix' | 'closed', id: string) =>
+      `recorded the ${kind === 'regulator' ? 'letter to the regulator' : kind} as sent on ${when(at)} (its text is attachment ${attachment}); the reply is due by ${when(replyBy)}, ${chased === 'open' ? 'and `vetted due` will chase it.' : chased === 'after-fix' ? `and, though ${id} is closed, the letter came after the fix, so \`vetted due\` will chase it.` : `but ${id} is closed, so \`vetted due\` will not chase it until the incident is reopened.`}`,
     wrote: (kind: LetterKind, file: string) => `wrote the ${kind} letter to ${file}`,
     // `letters list` and `letters check`
     listHeaders: ['LANG', 'KIND', 'SOURCE', 'FILE'],

@@ -2069,8 +2069,8 @@ export const ru: Catalog = {
       `на письмо, которое вы отправили ${fmt.date(sent)}, ${passed ? `ещё ждали ответа (срок — до ${fmt.date(due)}), когда было отправлено это` : `ответ ждут до ${fmt.date(due)} (тогда о нём напомнит \`vetted due\`)`}, поэтому ничего не записано; чтобы записать ещё одно, отправленное до этого срока, назовите его вид: vetted letter ${id} --kind ${kind} --sent${at === undefined ? '' : ` --at ${sh(at)}`}`,
     awaitingAnswer: (sent, due) => `примечание: компания должна ответить на ваше письмо от ${fmt.date(sent)} до ${fmt.date(due)}; регулятор может ожидать, что вы дождётесь этого ответа.`,
     citesIndicative: 'примечание: письмо ссылается на нормы, помеченные как ориентировочные (--allow-unverified); сначала сверьте их с источником.',
-    recorded: (kind, at, attachment, replyBy, open, id) =>
-      `${cap(kindNom[kind])} записана как отправленная ${fmt.dateTime(at)} (её текст — вложение ${attachment}); ответ ожидается до ${fmt.date(replyBy)}, ${open ? 'и `vetted due` напомнит о нём.' : `но обращение ${id} закрыто, поэтому \`vetted due\` не напомнит о нём, пока обращение не откроют снова.`}`,
+    recorded: (kind, at, attachment, replyBy, chased, id) =>
+      `${cap(kindNom[kind])} записана как отправленная ${fmt.dateTime(at)} (её текст — вложение ${attachment}); ответ ожидается до ${fmt.date(replyBy)}, ${chased === 'open' ? 'и `vetted due` напомнит о нём.' : chased === 'after-fix' ? `и, хотя обращение ${id} закрыто, письмо отправлено после устранения проблемы, поэтому \`vetted due\` напомнит о нём.` : `но обращение ${id} закрыто, поэтому \`vetted due\` не напомнит о нём, пока обращение не откроют снова.`}`,
     wrote: (kind, file) => `${cap(kindNom[kind])} записана в ${file}`,
     listHeaders: ['ЯЗЫК', 'ВИД', 'ИСТОЧНИК', 'ФАЙЛ'],
     unusable: 'ваш, непригоден',

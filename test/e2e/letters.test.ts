@@ -546,6 +546,24 @@ describe("a letter's reply deadline", () => {
     expect(ok(s.run(['due'])).stdout).toMatch(/after-minute-1 ·[^]*unanswered {2}"a reply to my complaint of 3 November 2026"/);
   });
 
+  it('says, on recording a letter sent to a closed incident, whether `due` chases its reply as due does, in English and in Russian', () => {
+    // Closed by a fix before it: the letter came after the fix, and due chases its reply.
+    ok(s.run(['incident', 'add', 'After Fix', '--title', 'no refund', '--fault', 'company', '--opened', '2026-11-01 09:00']));
+    ok(s.run(['incident', 'close', 'after-fix-1', '--outcome', 'partial', '--at', '2026-11-02 10:00']));
+    const sent = ok(s.run(['letter', 'after-fix-1', '--kind', 'claim', '--from', 'I', '--account', '123', '--demand', 'refund', '--amount', '50', '--currency', 'EUR', '--sent', '--at', '2026-11-20 10:00']));
+    expect(sent.stderr).toMatch(/the reply is due by 2026-12-04, and, though after-fix-1 is closed, the letter came after the fix, so `vetted due` will chase it\./);
+    expect(sent.stderr).not.toMatch(/will not chase/);
+    const ru = ok(s.run(['--lang', 'ru', 'letter', 'after-fix-1', '--kind', 'complaint', '--from', 'Я', '--sent', '--at', '2026-11-21 10:00']));
+    expect(ru.stderr).toMatch(/хотя обращение after-fix-1 закрыто, письмо отправлено после устранения проблемы, поэтому `vetted due` напомнит о нём\./);
+    expect(ok(s.run(['due'])).stdout).toMatch(/after-fix-1 ·/);
+    // Closed unresolved: no fix came, and due does not chase it until the incident is reopened.
+    ok(s.run(['incident', 'add', 'No Fix', '--title', 'no refund', '--fault', 'company', '--opened', '2026-11-01 09:00']));
+    ok(s.run(['incident', 'close', 'no-fix-1', '--outcome', 'unresolved', '--at', '2026-11-02 10:00']));
+    const unresolved = ok(s.run(['letter', 'no-fix-1', '--kind', 'complaint', '--from', 'I', '--sent', '--at', '2026-11-20 10:00']));
+    expect(unresolved.stderr).toMatch(/but no-fix-1 is closed, so `vetted due` will not chase it until the incident is reopened\./);
+    expect(ok(s.run(['due'])).stdout).not.toMatch(/no-fix-1 ·/);
+  });
+
   it('is told in the reader\'s language whatever the time zone, where the letter was sent at a time with its offset', () => {
     ok(s.run(['incident', 'add', 'Zona', '--title', 'no signal', '--fault', 'company', '--opened', '2026-10-01 10:00']));
     ok(s.run(['letter', 'zona-1', '--kind', 'complaint', '--from', 'I', '--sent', '--at', '2026-11-21T00:30+09:00'], { env: { TZ: 'Asia/Tokyo' } }));
