@@ -197,6 +197,10 @@ export async function runEvent(ctx: Context, id: string, typeArg: string, opts: 
   // A text of none given is no text: not a field of the event logged.
   const fields = definedOnly(given);
   const at = opts.at !== undefined ? whenFlag(opts.at, '--at', ctx.now()) : nowText(ctx);
+  // A closing judges the promises made before it by its time: one ahead of the clock (within the
+  // minutes of drift a data file's times may be ahead) would judge them now by what has not
+  // happened, and call one broken before its deadline. Typed here, on this clock, it has no drift.
+  if (type === 'resolution' && opts.at !== undefined && parseWhen(at)!.ms > ctx.now()) throw new UserError(t().correct.closingAhead('--at', opts.at, formatLocalMinute(ctx.now())));
   refuseWhereNone(ctx, () => new UserError(t().errors.noIncident(id)));
   return withStore(ctx, async (store) => {
     const incident = requireIncident(store, id);

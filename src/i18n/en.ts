@@ -1832,6 +1832,9 @@ export const en = {
     future: (flag: string, given: string, now: string) => `${flag} ${given} is in the future (it is ${now} now); give the time it happened.`,
     /** history prune --before past tomorrow: a date mistyped, which would forget every change. */
     pruneFuture: (given: string, now: string) => `--before ${given} is in the future (it is ${now} now); history prune forgets the changes made before a date that has come: give one up to tomorrow (\`--before tomorrow\` forgets them all).`,
+    /** A closing typed ahead of the clock, within the minutes of drift other times may be ahead. */
+    closingAhead: (flag: string, given: string, now: string) =>
+      `${flag} ${given} is ahead of the clock (it is ${now} now), and a closing judges the promises made before it by its time; close it with a time up to now, or once it has come.`,
     skippedTime: (flag: string, given: string, reads: string, zoned: string) =>
       `${flag} ${given} is a time the clocks here skipped when they went forward (it would be read as ${reads}); give the time the clock showed, or the time with its offset from UTC (such as ${zoned}).`,
     // the incident in the editor

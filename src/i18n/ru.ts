@@ -1807,6 +1807,8 @@ export const ru: Catalog = {
     badYear: (flag, given, year, first, last) => `${flag} ${given}: это ${year} год; укажите дату с ${first} по ${last} год.`,
     future: (flag, given, now) => `${flag} ${given} — это ещё не наступило (сейчас ${fmt.dateTime(now)}); укажите время, когда это случилось.`,
     pruneFuture: (given, now) => `--before ${given} — это ещё не наступило (сейчас ${fmt.dateTime(now)}); history prune забывает изменения, сделанные до даты, которая уже пришла: укажите дату не позже завтрашней (\`--before завтра\` забывает их все).`,
+    closingAhead: (flag, given, now) =>
+      `${flag} ${given} — это ещё не наступило (сейчас ${fmt.dateTime(now)}), а по времени закрытия судят об обещаниях, данных до него; укажите время не позже текущего или закройте обращение, когда это время придёт.`,
     skippedTime: (flag, given, reads, zoned) =>
       `${flag} ${given} — такого времени здесь не было: часы перевели вперёд (оно читалось бы как ${fmt.dateTime(reads)}); укажите время, которое показывали часы, или время со сдвигом от UTC (например, ${zoned}).`,
     editorHeader: (id) => [

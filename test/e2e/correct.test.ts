@@ -277,6 +277,22 @@ describe('a wrong date, and an incident on the wrong company', () => {
     expect(refused(['incident', 'event', 'ozon-1', 'promise', '--due', 'soon', '--text', 'x'])).toMatch(/--due takes a date such as .*yesterday 18:00 or tomorrow 18:00;/);
   });
 
+  it('refuses a closing ahead of the clock, even within the minutes of drift: it would judge a promise broken before its deadline', () => {
+    const local = (ms: number) => {
+      const d = new Date(ms);
+      const p = (n: number) => String(n).padStart(2, '0');
+      return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}`;
+    };
+    ok(s.run(['incident', 'event', 'ozon-1', 'promise', '--text', 'soon', '--due', local(Date.now() + 2 * 60_000)]));
+    const ahead = local(Date.now() + 4 * 60_000);
+    expect(refused(['incident', 'close', 'ozon-1', '--outcome', 'resolved', '--at', ahead])).toMatch(new RegExp(`^vetted: --at ${ahead} is ahead of the clock \\(it is .* now\\), and a closing judges the promises made before it by its time; close it with a time up to now, or once it has come\\.$`));
+    expect(refused(['--lang', 'ru', 'incident', 'event', 'ozon-1', 'resolution', '--outcome', 'resolved', '--at', ahead])).toMatch(/это ещё не наступило .* по времени закрытия судят об обещаниях/);
+    // The promise is still to come; closed now, it is kept.
+    expect(ok(s.run(['incident', 'show', 'ozon-1'])).stdout).toMatch(/promise "soon", due .*: due in/);
+    ok(s.run(['incident', 'close', 'ozon-1', '--outcome', 'resolved', '--at', 'now']));
+    expect(ok(s.run(['incident', 'show', 'ozon-1'])).stdout).toMatch(/promise "soon", due .*: kept/);
+  });
+
   it('says no contact is logged, rather than that none reached a person, where none is', () => {
     expect(ok(s.run(['incident', 'show', 'ozon-1'])).stdout).toMatch(/time to a live person: no contact logged/);
     expect(ok(s.run(['--lang', 'ru', 'incident', 'show', 'ozon-1'])).stdout).toMatch(/время до живого человека: контактов не записано/);
