@@ -87,7 +87,8 @@ export function readEdited(text: string, now: number, before?: IncidentEntry): {
   // A field emptied (`closed:`, an event's `note:`) is one taken out, as a data file's null is.
   if (isMap(data)) data = withoutNulls(data);
   const kept: KeptProblem[] = [];
-  const validated = validateDataFile({ format: FORMAT, incidents: [data] }, { now, kept });
+  // A closing time beside its resolution is held to the editor's own rule below: moved with it, it moves.
+  const validated = validateDataFile({ format: FORMAT, incidents: [data] }, { now, kept, closedApart: true });
   const errors = 'errors' in validated ? validated.errors : [];
   const was = new Set<string>();
   if (before) {

@@ -7,6 +7,7 @@ import { fileNameFault, isVisibleName } from '../domain/names.js';
 import { CHECK_VERDICTS, FAULTS, EVENT_TYPES, type CheckRecord, type CheckVerdict, type EventType, type Fault, type IncidentEvent } from '../domain/types.js';
 import { givesOffset, isWhen, msOf, parseWhen, type When } from '../domain/dates.js';
 import { closedBeforeOpenedProblem, dueBeforeMadeProblem, eventBeforeOpenedProblem, futureProblem, yearProblem, type DateFault } from '../domain/date-rules.js';
+import { isBefore } from '../domain/date-rules.js';
 import { formatPath, type Path, type Problem, type Validated } from '../domain/validation.js';
 import { t, type Catalog } from '../i18n/index.js';
 import { jsonBatches } from '../ui/safe.js';
@@ -132,6 +133,8 @@ export type DataFault =
   | { kind: 'event-id'; got: Given }
   | { kind: 'not-event-field'; type: EventType; fields: readonly string[] }
   | { kind: 'required-for'; type: EventType }
+  /** An incident's `closed` at another time than the resolution event that closed it (`events[resolution]`, at `at`). */
+  | { kind: 'closed-not-resolution'; closed: string; resolution: number; at: string }
   /** A value an event's field does not take; `max` for a text, `values` for a closed vocabulary. */
   | { kind: 'event-field'; field: FieldKind; values?: readonly string[]; max?: number; got: Given }
   | { kind: 'file-name' }
@@ -497,10 +500,11 @@ export function checkRecord(section: Section, value: unknown, path: Path, out: D
 
 /** The dates of a structurally valid file checked against each other and against `now`
  * (the same rules as on the command line): checks, then pins, then incidents. */
-function checkDates(doc: DataFile, now: number | undefined, out: DataProblem[], kept?: KeptProblem[]): void {
+function checkDates(doc: DataFile, now: number | undefined, out: DataProblem[], kept?: KeptProblem[], closedApart = false): void {
   doc.checks?.forEach((c, i) => checkRecordDates('checks', c, i, now, out, kept));
   doc.pins?.forEach((p, i) => checkRecordDates('pins', p, i, now, out, kept));
   doc.incidents?.forEach((inc, i) => checkRecordDates('incidents', inc, i, now, out, kept));
+  if (!closedApart) doc.incidents?.forEach((inc, i) => closedByItsResolution(inc, ['incidents', i], out));
   // When a file was made, and since when a company is on one of its lists, happened too: a shared
   // file dated 2099 was shown as the newest word on a company.
   if (now === undefined) return;
@@ -629,11 +633,30 @@ export function keptSummary(kept: readonly KeptProblem[]): { counts: Partial<Rec
   return { counts, records: [...records] };
 }
 
+/**
+ * An incident's `closed` is the time its resolution event closed it (DATA-FORMAT.md: "set by a
+ * resolution event too"): one at another time said two things of one closing, and both were kept
+ * and exported, the days open counted to one and the promises judged by the other. The same
+ * instant written another way agrees, and a date alone agrees with a time of its day.
+ */
+export function closedByItsResolution(inc: IncidentEntry, path: Path, out: DataProblem[]): void {
+  const closed = typeof inc.closed === 'string' ? parseWhen(inc.closed) : undefined;
+  if (!closed) return;
+  const resolutions = (inc.events ?? []).flatMap((e, j) => (e.type === 'resolution' && typeof e.at === 'string' ? [{ j, w: parseWhen(e.at) }] : []));
+  if (!resolutions.length) return;
+  const agrees = (w: When) => (closed.dateOnly || w.dateOnly ? !isBefore(closed, w) && !isBefore(w, closed) : closed.ms === w.ms);
+  if (resolutions.some((r) => r.w === undefined || agrees(r.w))) return;
+  const first = resolutions[0];
+  out.push({ path: [...path, 'closed'], fault: { kind: 'closed-not-resolution', closed: closed.text, resolution: first.j, at: first.w!.text } });
+}
+
 export interface ValidateDataOptions {
   /** The time now: with it, what happened may not be in the future. */
   now?: number;
   /** Where the date rules broken by records a database kept go, taken as they are (see checkRecordDates); without it they are problems. */
   kept?: KeptProblem[];
+  /** A closing time beside its resolution is held to the caller's own rule (the editor moves one with the other), not to closedByItsResolution. */
+  closedApart?: boolean;
 }
 
 /** Checks a parsed data file; every problem is named with its path. */
@@ -649,7 +672,7 @@ export function validateDataFile(data: unknown, options: ValidateDataOptions = {
     if (errors.length) return { errors };
   }
   document(data, [], errors);
-  if (!errors.length) checkDates(data as unknown as DataFile, options.now, errors, options.kept);
+  if (!errors.length) checkDates(data as unknown as DataFile, options.now, errors, options.kept, options.closedApart);
   return errors.length ? { errors } : { value: data as unknown as DataFile };
 }
 

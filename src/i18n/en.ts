@@ -189,6 +189,7 @@ function dataFault(f: DataFault): string {
     case 'score': return `must be a whole number from 0 to 100, not ${given(f.got)}`;
     case 'answer-scores': return `must be a map of question id to a score from 0 to 1 (or null), not ${given(f.got)}`;
     case 'closes-twice': return `is a second resolution (events[${f.first}] closed the incident already): an incident closes once; leave one out`;
+    case 'closed-not-resolution': return `says ${f.closed}, where the resolution events[${f.resolution}] closed the incident at ${f.at}; an incident closes once: give closed that time, or leave it out`;
   }
 }
 

@@ -201,7 +201,9 @@ const docArb = fc
         });
         const times = [inc.opened, ...(inc.closed ? [inc.closed] : []), ...events.map((e) => e.at as string)].sort(byTime);
         const opened = times[0];
-        const closed = inc.closed ? times[times.length - 1] : undefined;
+        // A closing time beside a resolution is that resolution's (DATA-FORMAT.md: set by it too).
+        const resolved = events.find((e) => e.type === 'resolution')?.at as string | undefined;
+        const closed = inc.closed ? resolved ?? times[times.length - 1] : undefined;
         return clean({
           id: inc.withId ? `inc-${i}.${pick(inc.company).length}` : undefined,
           company: pick(inc.company),

@@ -52,3 +52,34 @@ describe('validateDataFile, of an incident without its opening', () => {
     expect(problems(fields)).toEqual(expected);
   });
 });
+
+describe("validateDataFile, of an incident's closing and its resolution", () => {
+  const NOW = Date.parse('2026-12-01T12:00:00Z');
+  const resolution = (at: string): IncidentEvent => ({ at, type: 'resolution', outcome: 'resolved' }) as IncidentEvent;
+  const problems = (fields: Record<string, unknown>) => {
+    const v = validateDataFile({ format: 'vetted/1', incidents: [{ company: 'Acme', title: 'lost parcel', opened: '2026-01-01T10:00', ...fields }] }, { now: NOW });
+    return 'errors' in v ? v.errors.map((e) => `${formatPath(e.path)} ${e.fault.kind}`) : [];
+  };
+
+  it.each<[string, Record<string, unknown>, string[]]>([
+    ['closed at its resolution: valid', { closed: '2026-01-05T10:00', events: [resolution('2026-01-05T10:00')] }, []],
+    ['closed at its resolution, written another way: valid', { closed: '2026-01-05T10:00Z', events: [resolution('2026-01-05T12:00+02:00')] }, []],
+    ['closed on the day of its resolution, a date alone: valid', { closed: '2026-01-05', events: [resolution('2026-01-05T10:00')] }, []],
+    ['closed by its closing time alone, with no resolution: valid (DATA-FORMAT.md)', { closed: '2026-01-02T10:00', events: [note('2026-01-01T11:00')] }, []],
+    ['a resolution and no closing time: valid', { events: [resolution('2026-01-05T10:00')] }, []],
+    // Two closings of one incident: kept both, the days open were counted to one and the promises judged by the other.
+    ['closed days before its resolution', { closed: '2026-01-02T10:00', events: [note('2026-01-01T11:00'), resolution('2026-01-05T10:00')] }, ['incidents[0].closed closed-not-resolution']],
+    ['closed the day after its resolution', { closed: '2026-01-06', events: [resolution('2026-01-05T10:00')] }, ['incidents[0].closed closed-not-resolution']],
+  ])('%s', (_name, fields, expected) => {
+    expect(problems(fields)).toEqual(expected);
+  });
+
+  it('names both times in one sentence, in English and in Russian', async () => {
+    const v = validateDataFile({ format: 'vetted/1', incidents: [{ company: 'Acme', title: 't', opened: '2026-01-01T10:00', closed: '2026-01-02T10:00', events: [note('2026-01-01T11:00'), resolution('2026-01-05T10:00')] }] }, { now: NOW });
+    const fault = 'errors' in v ? v.errors[0].fault : undefined;
+    const { en } = await import('../../src/i18n/en.js');
+    const { ru } = await import('../../src/i18n/ru.js');
+    expect(en.data.fault(fault as never)).toBe('says 2026-01-02T10:00, where the resolution events[1] closed the incident at 2026-01-05T10:00; an incident closes once: give closed that time, or leave it out');
+    expect(ru.data.fault(fault as never)).toBe('2026-01-02T10:00, а событие events[1] закрыло обращение 2026-01-05T10:00; обращение закрывается один раз: укажите в closed это время или уберите его');
+  });
+});
