@@ -2,7 +2,7 @@
 // where only the past makes sense.
 
 import { UserError } from '../errors.js';
-import { formatLocalMinute, parseHumanWhen, skippedLocalTime, type When } from '../domain/dates.js';
+import { formatLocalMinute, impossibleOffset, parseHumanWhen, skippedLocalTime, type When } from '../domain/dates.js';
 import { YEARS, futureProblem, yearProblem } from '../domain/date-rules.js';
 import { t } from '../i18n/index.js';
 
@@ -11,6 +11,8 @@ export function checkWhen(value: string, flag: string, now: number, opts: { futu
   const c = t().correct;
   const w = parseHumanWhen(value, now);
   if (!w) throw new UserError(c.badWhen(flag, value, opts.future === false ? c.whenForms : c.comingForms));
+  const offset = impossibleOffset(w.text);
+  if (offset) throw new UserError(c.badOffset(flag, value, offset));
   if (yearProblem(w)) throw new UserError(c.badYear(flag, value, new Date(w.ms).getFullYear(), YEARS.first, YEARS.last));
   // A local time the clocks skipped (the hour they go forward) is no moment at all: read as one,
   // it would sort and be judged as an hour later than it says.

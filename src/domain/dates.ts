@@ -237,6 +237,25 @@ export function givesOffset(text: string): boolean {
   return ZONED.test(text);
 }
 
+/** How far from UTC a clock is set, in minutes: from UTC-12:00 (Baker Island) to UTC+14:00 (Kiritimati). */
+const OFFSETS = { west: -12 * 60, east: 14 * 60 } as const;
+
+/**
+ * The offset from UTC a date-time text gives, where no clock keeps it (`+15:00`, `+14:30`,
+ * `+03:17`): the clocks of the world run from -12:00 to +14:00, in whole hours, half hours and
+ * quarters to (`+05:45`). Undefined for any other text: one with a real offset, `Z`, or none.
+ * Read, such a time is still a moment (a record older builds kept stays readable); typed or
+ * imported, it is a typing mistake, refused.
+ */
+export function impossibleOffset(text: string): string | undefined {
+  if (!givesOffset(text)) return undefined;
+  const m = /([+-])(\d{2}):?(\d{2})\s*$/.exec(text);
+  if (!m) return undefined;
+  const minutes = (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3]));
+  const real = [0, 30, 45].includes(Number(m[3])) && minutes >= OFFSETS.west && minutes <= OFFSETS.east;
+  return real ? undefined : `${m[1]}${m[2]}:${m[3]}`;
+}
+
 /**
  * A local time the clocks here skipped going forward (02:30 on the night they go from 02:00 to
  * 03:00): no moment at all, read as the one an hour later. Undefined for any other time. `reads`

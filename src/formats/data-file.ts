@@ -5,7 +5,7 @@
 import { EVENT_FIELDS, FIELD_SPECS, MAX_AMOUNT, MAX_COUNT, eventNumber, fieldFits, isEventType, withEventFields, ALL_EVENT_FIELDS, type FieldKind } from '../domain/events.js';
 import { fileNameFault, isVisibleName } from '../domain/names.js';
 import { CHECK_VERDICTS, FAULTS, EVENT_TYPES, type CheckRecord, type CheckVerdict, type EventType, type Fault, type IncidentEvent } from '../domain/types.js';
-import { givesOffset, isWhen, msOf, parseWhen, type When } from '../domain/dates.js';
+import { givesOffset, impossibleOffset, isWhen, msOf, parseWhen, type When } from '../domain/dates.js';
 import { closedBeforeOpenedProblem, dueBeforeMadeProblem, eventBeforeOpenedProblem, futureProblem, yearProblem, type DateFault } from '../domain/date-rules.js';
 import { isBefore } from '../domain/date-rules.js';
 import { formatPath, type Path, type Problem, type Validated } from '../domain/validation.js';
@@ -126,6 +126,8 @@ export type DataFault =
   | { kind: 'id'; max: number; example: string }
   | { kind: 'sha256' }
   | { kind: 'date'; got: Given }
+  /** A date-time with an offset from UTC no clock keeps (`+15:00`): see impossibleOffset. */
+  | { kind: 'offset'; offset: string }
   | { kind: 'one-of'; values: readonly string[]; got: Given }
   | { kind: 'text-map'; got: Given }
   | { kind: 'positive'; got: Given }
@@ -181,6 +183,10 @@ const name: Check = (v, at, out) => {
 const text = str(LIMITS.text);
 const when: Check = (v, at, out) => {
   if (typeof v !== 'string' || !isWhen(v)) out.push({ path: pathOf(at), fault: { kind: 'date', got: given(v) } });
+  else if (v.length > 16) {
+    const offset = impossibleOffset(v);
+    if (offset) out.push({ path: pathOf(at), fault: { kind: 'offset', offset } });
+  }
 };
 const oneOf =
   (values: readonly string[]): Check =>

@@ -1,7 +1,7 @@
 // What is wrong with a time typed at a question, by the rules a flag's time is held to. Apart
 // from the prompts, which load the terminal's library: a command states its rules with it.
 
-import { formatLocalMinute, parseHumanWhen, parseWhen, skippedLocalTime } from '../domain/dates.js';
+import { formatLocalMinute, impossibleOffset, parseHumanWhen, parseWhen, skippedLocalTime } from '../domain/dates.js';
 import { YEARS, futureProblem, isBefore, yearProblem } from '../domain/date-rules.js';
 import { t } from '../i18n/index.js';
 
@@ -21,6 +21,8 @@ export function timeAnswerProblem(typed: string, now: number, rules: TimeRules =
   const say = t().prompts;
   const w = parseHumanWhen(typed, now);
   if (!w) return say.aDate;
+  const offset = impossibleOffset(w.text);
+  if (offset) return say.anOffset(offset);
   if (yearProblem(w)) return say.aYear(new Date(w.ms).getFullYear(), YEARS.first, YEARS.last);
   const skipped = skippedLocalTime(w);
   if (skipped) return say.skipped(skipped.reads, skipped.zoned);

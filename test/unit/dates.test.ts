@@ -1,7 +1,7 @@
 // ISO 8601 dates and date-times as the data file has them.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { daysInMonth, localDayOf, localOffsetAt, localWallClock, msOf, parseHumanWhen, parseWhen, roundedSpan, skippedLocalTime, timeZoneChanged } from '../../src/domain/dates.js';
+import { daysInMonth, impossibleOffset, localDayOf, localOffsetAt, localWallClock, msOf, parseHumanWhen, parseWhen, roundedSpan, skippedLocalTime, timeZoneChanged } from '../../src/domain/dates.js';
 
 /** A local time with the offset the local clock has then, as a time read off the clock is kept. */
 const zoned = (local: string) => `${local}${localOffsetAt(msOf(local))}`;
@@ -269,6 +269,29 @@ describe('roundedSpan', () => {
     expect(roundedSpan(40 * 60_000)).toEqual({ n: 40, unit: 'minute' });
     expect(roundedSpan(27 * 3_600_000)).toEqual({ n: 27, unit: 'hour' });
     expect(roundedSpan((2 * 24 + 21) * 3_600_000)).toEqual({ n: 3, unit: 'day' });
+  });
+});
+
+describe('impossibleOffset', () => {
+  it.each<[string, string | undefined]>([
+    ['2026-12-08T10:00+14:00', undefined],
+    ['2026-12-08T10:00-12:00', undefined],
+    ['2026-12-08T10:00+05:45', undefined],
+    ['2026-12-08T10:00-09:30', undefined],
+    ['2026-12-08T10:00+0530', undefined],
+    ['2026-12-08T10:00:30.5+12:45', undefined],
+    ['2026-12-08T10:00Z', undefined],
+    ['2026-12-08T10:00', undefined],
+    ['2026-12-08', undefined],
+    ['2026-12-08T10:00+15:00', '+15:00'],
+    ['2026-12-08T10:00+14:30', '+14:30'],
+    ['2026-12-08T10:00-12:30', '-12:30'],
+    ['2026-12-08T10:00-13:00', '-13:00'],
+    ['2026-12-08T10:00+03:17', '+03:17'],
+    ['2026-12-08T10:00+0315', '+03:15'],
+    ['2026-12-08T10:00+23:59', '+23:59'],
+  ])('%s: %s', (text, offset) => {
+    expect(impossibleOffset(text)).toBe(offset);
   });
 });
 
