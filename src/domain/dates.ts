@@ -101,6 +101,12 @@ export function localDayOf(ms: number): number {
 
 /** `new Date(y, mo - 1, d, h, mi).getTime()`, for a year from 100. */
 function localMinute(y: number, mo: number, d: number, h: number, mi: number): number {
+  const start = dayStartOf(y, mo, d);
+  return Number.isNaN(start) ? new Date(y, mo - 1, d, h, mi).getTime() : start + (h * 60 + mi) * 60_000;
+}
+
+/** The local midnight of a day that keeps one offset from UTC all day, or NaN for one the clocks change (see dayStarts). */
+function dayStartOf(y: number, mo: number, d: number): number {
   const key = y * 10_000 + mo * 100 + d;
   let start = dayStarts.get(key);
   if (start === undefined) {
@@ -108,7 +114,7 @@ function localMinute(y: number, mo: number, d: number, h: number, mi: number): n
     start = new Date(y, mo - 1, d, 23, 59).getTime() - first === 1439 * 60_000 ? first : NaN;
     if (dayStarts.size < DAY_STARTS_KEPT) dayStarts.set(key, start);
   }
-  return Number.isNaN(start) ? new Date(y, mo - 1, d, h, mi).getTime() : start + (h * 60 + mi) * 60_000;
+  return start;
 }
 
 /** Whether a text is a date or date-time parseWhen reads, as it is, without white space around it
@@ -270,13 +276,32 @@ export function skippedLocalTime(w: When): { reads: string; zoned: string } | un
  * A stored time as the local clock reads it, for showing: one given with its offset from UTC
  * (or Z) becomes the local date and time of that instant, to the minute, so that times shown
  * one after another run in the order they happened (16:00+05:00 is 11:00 where the clock reads
- * UTC); one without an offset is local already, and is given back as it is. The record keeps
- * the text as it was given.
+ * UTC); one without an offset is local already, and is given back as it is, but for a time the
+ * clocks skipped, given as the time it is read as (skippedReading). The record keeps the text as
+ * it was given.
  */
 export function localWallClock(text: string): string {
-  if (text.length <= 16 || !ZONED.test(text)) return text;
+  if (text.length <= 16 || !ZONED.test(text)) return skippedReading(text) ?? text;
   const w = parseWhen(text);
   return w ? formatLocalMinute(w.ms) : text;
+}
+
+/**
+ * The local time a local date-time text the clocks skipped going forward is read as (02:30 on the
+ * night they go from 02:00 to 03:00 is read as 03:30): a data file's may hold one, and it sorts
+ * and is judged as that later time, so it is shown so, not above the events before it. Undefined
+ * for any other text; the record keeps it as given. Only a day the clocks change is looked at.
+ */
+function skippedReading(text: string): string | undefined {
+  if (text.length < 16) return undefined;
+  if (text.length === 16 && (text.charCodeAt(10) === 84 || text.charCodeAt(10) === 32)) {
+    const start = dayStartOf(digitAt(text, 0) * 1000 + digitAt(text, 1) * 100 + digitAt(text, 2) * 10 + digitAt(text, 3), digitAt(text, 5) * 10 + digitAt(text, 6), digitAt(text, 8) * 10 + digitAt(text, 9));
+    if (!Number.isNaN(start)) return undefined;
+  }
+  const w = parseWhen(text);
+  if (!w || w.dateOnly) return undefined;
+  const read = formatLocalMinute(w.ms);
+  return read === w.text.slice(0, 16).replace(' ', 'T') ? undefined : read;
 }
 
 /** The local calendar date of a stored text (for "since" and tables; see localWallClock). */

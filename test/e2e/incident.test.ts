@@ -557,6 +557,20 @@ describe('states that are easy to word wrongly', () => {
     expect((JSON.parse(ok(u.run(['incident', 'show', 'tz-1', '--json'], { env })).stdout) as IncidentJson).events.map((e) => e.at)).toEqual(['2026-11-01T16:00+05:00', '2026-11-01T13:00']);
   });
 
+  it('shows a local time of a data file the clocks skipped as the time it is read as, in the order it sorts', () => {
+    const file = `${u.dir}/gap.yaml`;
+    writeFileSync(
+      file,
+      'format: vetted/1\nincidents:\n  - id: gap-1\n    company: Shop\n    title: t\n    opened: 2026-03-07T10:00\n    fault: company\n    events:\n      - { at: "2026-03-08T02:30", type: contact, channel: phone }\n      - { at: "2026-03-08T03:10", type: promise, text: call back, due: "2026-03-08T02:45" }\n',
+    );
+    const env = { TZ: 'America/New_York' };
+    ok(u.run(['import', file], { env }));
+    const shown = ok(u.run(['incident', 'show', 'gap-1'], { env })).stdout;
+    expect(shown).toMatch(/#1 {2}2026-03-08 03:10 .*promise "call back", due 2026-03-08 03:45: broken.*\n.*#2 {2}2026-03-08 03:30 .*contact by phone/);
+    // The record keeps them as given.
+    expect((JSON.parse(ok(u.run(['incident', 'show', 'gap-1', '--json'], { env })).stdout) as IncidentJson).events.map((e) => e.at)).toEqual(['2026-03-08T03:10', '2026-03-08T02:30']);
+  });
+
   it('keeps a time read off the clock (now, today 23:59, yesterday 09:00) with its offset, so that a traveller logs on and is judged by the instants', () => {
     // Opened now on Kiritimati (UTC+14), a promise due "today 23:59" there; then, flown to New York, a call and the closing logged now.
     const kiri = { TZ: 'Pacific/Kiritimati' };

@@ -272,6 +272,27 @@ describe('roundedSpan', () => {
   });
 });
 
+describe('localWallClock of a local time the clocks skipped', () => {
+  it('shows it as the time it is read as, an hour later, and every other local time as given', () => {
+    const before = process.env.TZ;
+    try {
+      process.env.TZ = 'America/New_York';
+      timeZoneChanged();
+      expect(localWallClock('2026-03-08T02:30')).toBe('2026-03-08T03:30');
+      expect(localWallClock('2026-03-08 02:40')).toBe('2026-03-08T03:40');
+      expect(localWallClock('2026-03-08T02:30:15')).toBe('2026-03-08T03:30');
+      // Read as it sorts and is judged: after 03:10, not above it.
+      expect(msOf('2026-03-08T02:30')).toBeGreaterThan(msOf('2026-03-08T03:10'));
+      for (const kept of ['2026-03-08T01:59', '2026-03-08T03:00', '2026-03-08T03:10', '2026-11-01T01:30', '2026-07-01T02:30', '2026-03-08', '2026-03-08 01:00'])
+        expect(localWallClock(kept)).toBe(kept);
+    } finally {
+      if (before === undefined) delete process.env.TZ;
+      else process.env.TZ = before;
+      timeZoneChanged();
+    }
+  });
+});
+
 describe('impossibleOffset', () => {
   it.each<[string, string | undefined]>([
     ['2026-12-08T10:00+14:00', undefined],
