@@ -602,7 +602,7 @@ export const en = {
       `promises: ${f.kept} kept, ${f.broken} broken`,
       `incidents resolved: ${f.resolved} of ${f.incidents}`,
       `apologies: ${f.apologies} · explanations: ${f.explanations} · compensations: ${f.compensations} (${f.unasked} unasked)`,
-      `highest level you had to reach: ${f.highest ?? '—'}`,
+      `highest level you had to reach: ${f.highest ? level[f.highest] : '—'}`,
     ],
     noCompanies: 'No companies yet. Start with `vetted check "Some Shop"` or `vetted incident add "Some Shop"`.',
     aliasExists: (alias: string, name: string) => `${q(alias)} already names ${name}; nothing changed.`,

@@ -687,3 +687,13 @@ describe('the examples of --help', () => {
     expect(counts(ru.help.ex)).toEqual(counts(en.help.ex));
   });
 });
+
+describe("company show's figures", () => {
+  it('name the highest level reached in the catalog’s words, as every other line does, in each language', () => {
+    const figures = { median: 5 * 60_000, reachedHuman: true, unknown: 0, blocked: '0%', contacts: 1, kept: 0, broken: 0, resolved: '0%', incidents: 1, apologies: 0, explanations: 0, compensations: 0, unasked: 0 };
+    expect(en.company.figureLines({ ...figures, highest: 'frontline' }).at(-1)).toBe('highest level you had to reach: front line');
+    expect(en.company.figureLines({ ...figures, highest: 'quality' }).at(-1)).toBe('highest level you had to reach: quality department');
+    expect(en.company.figureLines({ ...figures, highest: null }).at(-1)).toBe('highest level you had to reach: —');
+    expect(ru.company.figureLines({ ...figures, highest: 'frontline' }).at(-1)).toBe('выше всего пришлось дойти до уровня: первая линия');
+  });
+});
