@@ -8,7 +8,7 @@ import type { Context } from '../context.js';
 import type { CommandResult } from './result.js';
 import { UserError } from '../errors.js';
 import { checkAnswers, hasScore, scoreCheck, scoringChange, type Checklist } from '../domain/checklist.js';
-import { formatLocalSecond } from '../domain/dates.js';
+import { formatZonedSecond } from '../domain/dates.js';
 import { findChecklist } from '../formats/checklist-file.js';
 import { parseDataText } from '../formats/data-text.js';
 import { MAX_NOTE, askWhichCompany, checkCompanyName, checkNote, lookalikeWarning, parsePairs, typoWarning, withStore } from './shared.js';
@@ -194,7 +194,8 @@ export async function run(ctx: Context, companyArg: string, opts: CheckOptions):
       sayAnswers(t().check.answersToChange);
       throw new UserError(t().check.nothingScored(checklist.id));
     }
-    const at = formatLocalSecond(ctx.now());
+    // Read off the clock: kept with its offset, the instant it was wherever it is read later.
+    const at = formatZonedSecond(ctx.now());
     let id: string;
     try {
       // (A lock another process holds is waited for here, within the store's deadline.)

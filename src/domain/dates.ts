@@ -229,6 +229,11 @@ export function formatLocalSecond(ms: number): string {
   return `${formatLocalMinute(ms)}:${pad(new Date(ms).getSeconds())}`;
 }
 
+/** The same with its offset from UTC, as a moment read off the clock is kept (see formatZonedMinute): a check's time. */
+export function formatZonedSecond(ms: number): string {
+  return `${formatLocalSecond(ms)}${localOffsetAt(ms)}`;
+}
+
 /** Local calendar date of a time. */
 export function formatLocalDate(ms: number): string {
   const d = new Date(ms);

@@ -119,6 +119,11 @@ describe('vetted check with all answers given', () => {
     expect(out.answers.find((a) => a.question === 'compensation')!.score).toBe(0.6);
   });
 
+  it('keeps the time of the check, read off the clock, with its offset', () => {
+    const out = checkJson(s.run(['check', 'Amazon', ...answerFlags(AMAZON), '--json'], { env: { TZ: 'Asia/Kathmandu' } }));
+    expect((out as typeof out & { at: string }).at).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+05:45$/);
+  });
+
   it('scores the Cool Air answers 22, avoid; not-applicable answers have a null score', () => {
     const out = checkJson(s.run(['check', 'Cool Air Installations', ...answerFlags(COOL_AIR), '--json']));
     expect(out).toMatchObject({ company: 'Cool Air Installations', checklist: 'general', score: 22, verdict: 'avoid', dealbreakers: [] });
