@@ -204,6 +204,10 @@ export async function run(ctx: Context, id: string, opts: LetterOptions): Promis
     // `-` (or none) is standard output: the letter is printed, as it is without --out.
     const file = outputFileOf(opts.out);
     if (file !== undefined) checkOutputPath(file, guard);
+    // A letter recorded as sent is written first wherever it goes but onto a terminal (which
+    // gets it through its guard): into a file, a pipe or a file standard output was sent to, a
+    // letter that could not be written is no letter sent.
+    const writtenFirst = opts.out !== undefined && (file !== undefined || !ctx.out.isTTY);
     if (sentAt) {
       const lw = lettersWords(lang);
       const level = letterLevel(kind, incident);
@@ -219,7 +223,7 @@ export async function run(ctx: Context, id: string, opts: LetterOptions): Promis
       // Written (a pipe or a device) or made ready beside its place (a file) before the record's
       // transaction: the database is never held while an output waits for its reader. The file
       // is put in place within the transaction: a file that cannot be written records nothing.
-      const output = file !== undefined ? prepareOutputFile(file, [text], guard) : undefined;
+      const output = writtenFirst ? prepareOutputFile(file ?? '-', [text], guard) : undefined;
       try {
         const { attachmentId, deadline } = store.write(() => {
           const sent = store.addEvent(incident.rowId, contact);
@@ -239,6 +243,6 @@ export async function run(ctx: Context, id: string, opts: LetterOptions): Promis
       }
     } else if (file !== undefined) writeOutputFile(file, [text], guard);
     if (file !== undefined) return { err: [...notes, w.wrote(kind, safeText(file))] };
-    return { out: text, err: notes };
+    return writtenFirst && sentAt ? { err: notes } : { out: text, err: notes };
   });
 }

@@ -248,8 +248,15 @@ describe('--out -', () => {
   });
 
   it('letter --sent --out - records the letter as sent, as it printed it', () => {
-    const show = ok(o.run(['incident', 'show', incident])).stdout;
-    expect(show).toMatch(/complaint-\d{4}-\d{2}-\d{2}\.md/);
+    // An incident of its own: what the lines above sent is no part of this.
+    const own = ok(o.run(['incident', 'add', 'SentCo', '--title', 'no service', '--fault', 'company'])).stdout.trim();
+    const printed = ok(o.run(['letter', own, '--from', 'I. Ivanov', '--sent', '--out', '-'])).stdout;
+    expect(printed).toContain('SentCo');
+    const show = ok(o.run(['incident', 'show', own])).stdout;
+    const name = /complaint-\d{4}-\d{2}-\d{2}\.md/.exec(show)?.[0];
+    expect(name, show).toBeDefined();
+    const [kept] = JSON.parse(ok(o.run(['attachment', 'list', '--incident', own, '--json'])).stdout) as { id: number }[];
+    expect(ok(o.run(['attachment', 'save', String(kept.id), '--out', '-'])).stdout).toBe(printed);
   });
 });
 

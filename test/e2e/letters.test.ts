@@ -2,7 +2,7 @@
 // languages, sending one and seeing `due` chase the reply, the silence cited by the next
 // letter, the user's templates and law overrides, and every refusal.
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BIN, SHARED, amazonAnswerFlags, sandbox, type Sandbox } from '../helpers/cli.js';
@@ -1019,6 +1019,20 @@ describe('a letter about an incident closed without a fix', () => {
     expect(json<unknown[]>(u, ['history', '--json'])).toEqual(history);
     for (const own of [`${u.db}-wal`, `${u.db}-journal`, `${u.db}-shm`]) {
       expect(expectOneLineError(u.run(['letter', 'shop-1', '--from', 'X', '--out', own]))).toMatch(/is the database or one of its own files, so nothing was written there/);
+    }
+  });
+
+  it('records nothing as sent when standard output, named by --out, cannot take the letter', () => {
+    const history = json<unknown[]>(u, ['history', '--json']);
+    const full = openSync('/dev/full', 'w');
+    try {
+      for (const out of ['-', '/dev/stdout']) {
+        const r = spawnSync(process.execPath, [BIN, 'letter', 'shop-1', '--from', 'X', '--sent', '--out', out], { env: u.env, cwd: u.dir, stdio: ['ignore', full, 'pipe'], encoding: 'utf8' });
+        expect([r.status, r.stderr], out).toEqual([1, 'vetted: the output could not be written (ENOSPC); check where it goes: a full disk, or a file or device that takes nothing.\n']);
+        expect(json<unknown[]>(u, ['history', '--json']), out).toEqual(history);
+      }
+    } finally {
+      closeSync(full);
     }
   });
 
