@@ -132,9 +132,11 @@ export async function main(argv: string[]): Promise<number> {
     if (langFlag !== undefined && langFlag.trim() !== '' && pickLang(langFlag, {}) === 'en' && !/^en(?:[-_.@]|$)/i.test(langFlag.trim())) process.stderr.write(`${safeText(t().errors.noLanguage(langFlag, UI_LANGS))}\n`);
     const { buildProgram, commandNamed, helpOfSubcommand, unknownHelpTopic } = await import('./program.js');
     const program = buildProgram(async (load: CommandLoader, globals: GlobalOptions, params: unknown[]) => {
-      const [{ makeContext }, mod] = await Promise.all([import('./context.js'), load()]);
+      const [{ makeContext }, { refuseStdoutOverData }, mod] = await Promise.all([import('./context.js'), import('./formats/write-file.js'), load()]);
       const ctx = makeContext(globals);
       dbNamedBy = ctx.setBy.db;
+      // Standard output sent into the database (`>> vetted.db`) is refused before anything is done, whatever the command.
+      refuseStdoutOverData({ dbPath: ctx.dbPath });
       code = emit(await mod.run(ctx, ...(params as never[])), ctx);
     }, commandNamed(args));
     // `help incident add` as `incident add --help` (the whole tree is built for a line of `help`).

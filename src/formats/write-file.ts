@@ -252,24 +252,50 @@ function holdsText(path: string): boolean {
   return read !== undefined && read.head.length > 0 && !read.head.includes(0);
 }
 
-/** Refuses a target that is the database, one of its companions or backups, or any SQLite file. */
-export function assertNotDatabase(target: string, guard: WriteGuard, st?: Stats, flag = '--out'): void {
-  const refuse = (what: 'database' | 'backup' | 'link' | 'sqlite' | 'companion') => {
-    throw new UserError(t().files.refuseTarget(target, what, flag));
-  };
+/** Why a target may not be written: the database, one of its companions or backups, or any SQLite file. */
+type Forbidden = 'database' | 'backup' | 'link' | 'sqlite' | 'companion';
+
+/** Why `target` (`st`, its file, where there is one) may not be written, or undefined where it may. */
+function forbiddenTarget(target: string, guard: WriteGuard, st?: Stats): Forbidden | undefined {
   if (guard.dbPath !== undefined) {
     const db = realOr(guard.dbPath);
     const real = realOr(target);
     const names = new Set(DB_COMPANIONS.flatMap((s) => [`${db}${s}`, `${resolve(guard.dbPath!)}${s}`]));
-    if (names.has(real) || names.has(resolve(target))) refuse('database');
+    if (names.has(real) || names.has(resolve(target))) return 'database';
     const backups = realOr(join(dirname(db), 'backups'));
-    if (dirname(real) === backups && st) refuse('backup');
-    if (st && isOfDatabase(st, guard.dbPath)) refuse('link');
+    if (dirname(real) === backups && st) return 'backup';
+    if (st && isOfDatabase(st, guard.dbPath)) return 'link';
   }
   // Another database's companion, there or not yet: written, it is that database's (a log put
   // beside it is read into it).
-  if ((!st || st.isFile()) && companionOf(target)) refuse('companion');
-  if (st?.isFile() && isSqliteFile(target)) refuse('sqlite');
+  if ((!st || st.isFile()) && companionOf(target)) return 'companion';
+  if (st?.isFile() && isSqliteFile(target)) return 'sqlite';
+  return undefined;
+}
+
+/** Refuses a target that is the database, one of its companions or backups, or any SQLite file. */
+export function assertNotDatabase(target: string, guard: WriteGuard, st?: Stats, flag = '--out'): void {
+  const what = forbiddenTarget(target, guard, st);
+  if (what) throw new UserError(t().files.refuseTarget(target, what, flag));
+}
+
+/**
+ * Refuses standard output sent to a file no output may be written over (`vetted lists >>
+ * vetted.db`, `vetted letter ID --out - >> vetted.db`): checked once, before any command runs,
+ * for every command and every way it writes there (its listing, `--out -`, `--out /dev/stdout`).
+ * The shell opened the file, so it is there: a file of the backups folder emptied by `>` is
+ * refused too.
+ */
+export function refuseStdoutOverData(guard: WriteGuard): void {
+  let st: Stats;
+  try {
+    st = fstatSync(1);
+  } catch {
+    return;
+  }
+  if (!st.isFile()) return;
+  const what = forbiddenTarget('/dev/stdout', guard, st);
+  if (what) throw new UserError(t().files.stdoutForbidden(what));
 }
 
 /**

@@ -30,6 +30,16 @@ import type { InputKind } from '../formats/read-input.js';
 import type { ImportFault } from '../store/merge.js';
 import type { NameTaken } from '../store/journal.js';
 
+/** What an output may never be written over (see assertNotDatabase). */
+type ForbiddenTarget = 'database' | 'backup' | 'link' | 'sqlite' | 'companion';
+const FORBIDDEN: Record<ForbiddenTarget, string> = {
+  database: 'the database or one of its own files',
+  backup: 'a file in the backups folder of the database',
+  link: 'the database or one of its own files (another name of it)',
+  sqlite: 'an SQLite database',
+  companion: "one of an SQLite database's own files (its log or its shared memory)",
+};
+
 /** The files `vetted paths` names. */
 export type PathWhat = 'database' | 'backups' | 'config' | 'checklists' | 'letters' | 'policy' | 'law';
 
@@ -1317,8 +1327,9 @@ export const en = {
       `${file} holds more than ${en.files.size(max)}, the most vetted reads as ${en.files.kind[what]}; ${what === 'data' ? 'split it into smaller files' : 'shorten it'}.`,
     notUtf8: (file: string) => `${file} is not UTF-8 text; save it as UTF-8 and try again.`,
     databaseNotText: (file: string) => `${file} is an SQLite database, not a text file; give the text file asked for here (a database of vetted's is opened with --db, or its record taken in with \`vetted import\`).`,
-    refuseTarget: (target: string, what: 'database' | 'backup' | 'link' | 'sqlite' | 'companion', flag: string) =>
-      `${target} is ${{ database: 'the database or one of its own files', backup: 'a file in the backups folder of the database', link: 'the database or one of its own files (another name of it)', sqlite: 'an SQLite database', companion: "one of an SQLite database's own files (its log or its shared memory)" }[what]}, so nothing was written there; choose another ${flag}.`,
+    refuseTarget: (target: string, what: ForbiddenTarget, flag: string) => `${target} is ${FORBIDDEN[what]}, so nothing was written there; choose another ${flag}.`,
+    stdoutForbidden: (what: ForbiddenTarget) =>
+      `standard output is sent to ${FORBIDDEN[what]}, so the command did not run: it would have written its output into that file; send the output elsewhere.`,
     outNeedsPath: (flag: string) => `${flag} needs a file path (or - for standard output).`,
     danglingLink: (out: string, flag: string) => `${out} is a symbolic link to a file that does not exist; remove the link or choose another ${flag}.`,
     linkLoop: (out: string, flag: string) => `${out} is a loop of symbolic links; remove the link or choose another ${flag}.`,

@@ -2,10 +2,12 @@
 // later are held to them too: help with a description and examples, groups that list,
 // required values that say so, and one shape of JSON.
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { existsSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { Command } from 'commander';
-import { SHARED, sandbox, type Sandbox } from '../helpers/cli.js';
+import { BIN, SHARED, sandbox, type Sandbox } from '../helpers/cli.js';
 import { expectOneLineError, ok } from '../helpers/expect.js';
 import { buildProgram } from '../../src/program.js';
 import { applyConventions, listingOf, walk } from '../../src/cli-conventions.js';
@@ -245,6 +247,31 @@ describe('--out -', () => {
       expect(existsSync(join(o.dir, '-')), `${line.join(' ')} made a file named -`).toBe(false);
       expect(r.stderr, line.join(' ')).not.toMatch(/wrote (?:.* to )?-$/m);
     }
+  });
+
+  it('standard output sent into the database is refused by every command, whatever names it, and the database is left as it was', () => {
+    const sum = () => createHash('sha256').update(readFileSync(o.db)).digest('hex');
+    const before = sum();
+    const intoDb = (args: string[]) => {
+      const fd = openSync(o.db, 'a');
+      try {
+        return spawnSync(process.execPath, [BIN, ...args], { env: o.env, cwd: o.dir, stdio: ['ignore', fd, 'pipe'], encoding: 'utf8' });
+      } finally {
+        closeSync(fd);
+      }
+    };
+    const tried = [
+      ...withOut.flatMap((path) => lines[path](incident, attachment).flatMap((line) => [[...line, '--out', '-'], [...line, '--out', '/dev/stdout']])),
+      ...ndjsonListings.filter((c) => c.cmd.registeredArguments.every((a) => !a.required)).map((c) => c.path),
+      ['due'],
+      ['export'],
+      ['letter', incident, '--from', 'I. Ivanov'],
+    ];
+    for (const line of tried) {
+      const r = intoDb(line);
+      expect([r.status, r.stderr], line.join(' ')).toEqual([2, 'vetted: standard output is sent to the database or one of its own files, so the command did not run: it would have written its output into that file; send the output elsewhere.\n']);
+    }
+    expect(sum()).toBe(before);
   });
 
   it('letter --sent --out - records the letter as sent, as it printed it', () => {
