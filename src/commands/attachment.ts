@@ -117,7 +117,6 @@ export async function runSave(ctx: Context, idArg: string, opts: { out?: string 
   return readingStore(ctx, (store) => {
     const found = readAttachment(store, Number(idArg));
     if (!found) throw new UserError(w.noAttachment(idArg));
-    if (opts.out === '') throw new UserError(t().files.outNeedsPath('--out'));
     if (opts.out !== undefined && outputFileOf(opts.out) === undefined) {
       // The bytes as they are, into a pipe or a file: never onto a terminal.
       if (ctx.out.isTTY) throw new UserError(w.notToTerminal(idArg.trim()));

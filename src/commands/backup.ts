@@ -7,7 +7,7 @@ import type { Context } from '../context.js';
 import type { CommandResult } from './result.js';
 import { UserError } from '../errors.js';
 import { backupDatabase, backupDir, backupThrough, copiesOf, damageIn, defaultBackupPath, isDamage, replaceDamaged, restoreDatabase, verifyBackup } from '../store/backup.js';
-import { checkOutputPath, writesThrough } from '../formats/write-file.js';
+import { checkOutputPath, outputFileOf, writesThrough } from '../formats/write-file.js';
 import { sameFile } from '../formats/read-input.js';
 import { safeText } from '../ui/safe.js';
 import { inspectHeader, refuseNewDatabaseAt } from '../store/open.js';
@@ -22,21 +22,24 @@ function requireDatabase(ctx: Context): void {
 
 export async function runBackup(ctx: Context, opts: { out?: string }): Promise<CommandResult> {
   requireDatabase(ctx);
-  const guard = { dbPath: ctx.dbPath };
-  if (opts.out !== undefined) checkOutputPath(opts.out, guard);
+  // `-` (or /dev/stdout) is standard output: the backup is written there, never onto a terminal.
+  const file = outputFileOf(opts.out);
+  const toStdout = opts.out !== undefined && file === undefined;
+  if (toStdout && ctx.out.isTTY) throw new UserError(t().data.backupNotToTerminal);
+  if (opts.out !== undefined) checkOutputPath(opts.out, { dbPath: ctx.dbPath });
   // A backup is a database: not made where SQLite would take it for another's own file.
-  if (opts.out !== undefined && !writesThrough(opts.out) && !existsSync(opts.out)) refuseNewDatabaseAt(resolve(opts.out));
+  if (file !== undefined && !writesThrough(file) && !existsSync(file)) refuseNewDatabaseAt(resolve(file));
   // Opening checks the file and applies any pending migration (with its own backup) first.
   await withStore(ctx, () => undefined);
-  if (opts.out !== undefined && writesThrough(opts.out)) {
-    // A device, a pipe or standard output: the backup is made aside and copied through.
-    const damage = await backupThrough(ctx.dbPath, opts.out);
-    if (damage) throw damagedCopy(ctx, opts.out === '-' ? undefined : opts.out, damage);
-    return { err: opts.out === '-' ? t().data.backedUpToStdout(ctx.dbPath) : t().data.backedUp(ctx.dbPath, opts.out) };
+  if (toStdout || (file !== undefined && writesThrough(file))) {
+    // Standard output, a device or a pipe: the backup is made aside and copied through.
+    const damage = await backupThrough(ctx.dbPath, file ?? '-');
+    if (damage) throw damagedCopy(ctx, file, damage);
+    return { err: file === undefined ? t().data.backedUpToStdout(ctx.dbPath) : t().data.backedUp(ctx.dbPath, file) };
   }
   // A name of our own choosing is another where it is taken meanwhile (two backups in one second); one given with --out is not.
   const chosen = () => defaultBackupPath(ctx.dbPath, ctx.now());
-  const dest = await backupDatabase(ctx.dbPath, opts.out ? resolve(opts.out) : chosen(), opts.out ? undefined : chosen);
+  const dest = await backupDatabase(ctx.dbPath, file !== undefined ? resolve(file) : chosen(), file !== undefined ? undefined : chosen);
   // A copy of a damaged database is kept all the same (what can still be read may be salvaged
   // from it), but it is no backup to restore: said so, and the command fails.
   const damage = damageIn(dest);

@@ -131,7 +131,7 @@ export async function run(ctx: Context, opts: JsonOutOptions & { format?: string
       }
       // A terminal gets text through its guard; a pipe or a file, the bytes directly.
       if (ctx.out.isTTY) for (const chunk of chunks) ctx.out.write(chunk);
-      else writeOutputFile('/dev/stdout', chunks, { dbPath: ctx.dbPath });
+      else writeOutputFile('-', chunks, { dbPath: ctx.dbPath });
       return {};
     });
   }

@@ -37,18 +37,13 @@ export interface WriteGuard {
 /** The files of a SQLite database: the file itself and those SQLite keeps beside it. */
 export const DB_COMPANIONS = ['', '-wal', '-shm', '-journal'];
 
-/** Whether `out` means standard output. */
-export function isStdout(out: string): boolean {
-  return outputDescriptorOf(out) === 1;
-}
-
 /**
  * The file an `--out` names, or undefined where the output goes to standard output: none given,
  * `-`, or a name of this process's standard output (/dev/stdout, /dev/fd/1). Every command reads
  * its `--out` through this, so that `-` means standard output to every one of them alike.
  */
 export function outputFileOf(out: string | undefined): string | undefined {
-  return out === undefined || isStdout(out) ? undefined : out;
+  return out === undefined || outputDescriptorOf(out) === 1 ? undefined : out;
 }
 
 /** The descriptor an output path names: `-` is standard output (never a file of that name), else see ownDescriptorOf. */
@@ -347,8 +342,7 @@ function refuseLongNames(out: string, flag: string): void {
 export function checkOutputPath(out: string, guard: WriteGuard, flag = '--out'): void {
   const say = t().files;
   if (out === '') throw new UserError(say.outNeedsPath(flag));
-  if (out === '-') return;
-  const own = ownDescriptorOf(out);
+  const own = outputDescriptorOf(out);
   if (own !== undefined) return refuseUnwritable(out, own, flag);
   refuseLongNames(out, flag);
   let link: Stats | undefined;

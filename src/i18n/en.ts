@@ -1598,6 +1598,7 @@ export const en = {
     noDatabase: (path: string) => `there is no database at ${path} yet, so there is nothing to back up.`,
     backedUp: (from: string, to: string) => `backed up ${from} to ${to}`,
     backedUpToStdout: (from: string) => `backed up ${from} to standard output`,
+    backupNotToTerminal: 'a backup is a database file, not text for a terminal; write it to a file with --out FILE, or pipe it (--out - | …).',
     /** A backup whose copy SQLite finds damaged (written to `to`; undefined: standard output): kept, and the copies that may be restored instead, newest first (`more` not named). */
     backedUpDamaged: (db: string, to: string | undefined, detail: string, earlier: string[], more: number, dir: string) =>
       `${db} is damaged (SQLite says: ${detail}), and so is the copy of it just written to ${to ? `${to}, kept all the same for what can still be read from it` : 'standard output'}; restore a backup made before the damage with \`vetted restore FILE\`, which refuses a damaged one (${earlier.length ? `the copies in ${dir}, newest first: ${fmt.list([...earlier, ...(more > 0 ? [`${fmt.number(more)} more`] : [])])}` : `there is none in ${dir}`}), or salvage what can still be read with \`sqlite3 ${sh(db)} .recover | sqlite3 salvaged.db\` and restore salvaged.db.`,

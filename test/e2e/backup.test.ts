@@ -755,6 +755,26 @@ describe('the database file', () => {
     expect(expectOneLineError(s.run(['backup']))).toMatch(new RegExp(`is damaged .*newest first: ${re(good)}\\), `));
   });
 
+  it('to standard output says so, --out /dev/stdout as --out -', () => {
+    ok(s.run(['import', SEEDS]));
+    for (const out of ['-', '/dev/stdout']) {
+      const piped = spawnSync(process.execPath, [BIN, 'backup', '--out', out], { env: s.env, cwd: s.dir });
+      expect(piped.status, out).toBe(0);
+      expect(piped.stdout.subarray(0, 16).toString('latin1'), out).toBe('SQLite format 3\0');
+      expect(piped.stderr.toString(), out).toBe(`backed up ${s.db} to standard output\n`);
+    }
+  });
+
+  it('to standard output that is a terminal is refused, as an attachment is: a database is no text for the screen', async () => {
+    ok(s.run(['import', SEEDS]));
+    const written: string[] = [];
+    const ctx = { ...makeContext({ db: s.db }, { VETTED_CONFIG: s.config, LANG: 'en' }), out: { write: (x: string) => written.push(x), isTTY: true } };
+    for (const out of ['-', '/dev/stdout']) {
+      await expect(runBackup(ctx, { out }), out).rejects.toThrow('a backup is a database file, not text for a terminal; write it to a file with --out FILE, or pipe it (--out - | …).');
+    }
+    expect(written).toEqual([]);
+  });
+
   it('to standard output says so in the language asked for', () => {
     ok(s.run(['import', SEEDS]));
     const piped = spawnSync(process.execPath, [BIN, '--lang', 'ru', 'backup', '--out', '-'], { env: s.env, cwd: s.dir });
