@@ -72,7 +72,9 @@ export function langFrom(flag: string | undefined, env: NodeJS.ProcessEnv): Lang
 }
 
 export function makeContext(opts: GlobalOptions, env = process.env): Context {
-  if (opts.db === '') throw new UserError(t().files.dbNeedsPath);
+  // An empty VETTED_DB is none (the default database); a blank one is refused, as --db " " is:
+  // it named a database file " " in whatever folder the command ran in.
+  if (opts.db === undefined && env.VETTED_DB && env.VETTED_DB.trim() === '') throw new UserError(t().files.blankDbVariable);
   const explicit = opts.db ?? (env.VETTED_DB || undefined);
   const configDir = env.VETTED_CONFIG ? resolve(env.VETTED_CONFIG) : paths().config;
   const configFrom = env.VETTED_CONFIG ? 'VETTED_CONFIG' : xdg(env.XDG_CONFIG_HOME) ? 'XDG_CONFIG_HOME' : 'default';

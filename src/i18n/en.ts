@@ -1366,7 +1366,7 @@ export const en = {
     yamlAliasToNothing: (name: string) => `the YAML alias *${name} names no anchor before it (an anchor, &${name}, is written on the value before its first alias); anchor that value, or write it out here.`,
     yamlAliasInItself: (name: string) => `the YAML alias *${name} stands inside the value it names, which would contain itself without end; write that value out in full.`,
     cannotYaml: (file: string, detail: string) => `${file} cannot be read as YAML: ${detail}.`,
-    dbNeedsPath: '--db needs a file path; give one, or leave --db out to use the default database.',
+    blankDbVariable: 'VETTED_DB holds only spaces; set it to a file path, or leave it empty or unset to use the default database.',
     noHome: 'HOME is empty or not an absolute path, and the system gives this account no home folder, so there is nowhere to keep your data by default; set HOME to your home folder, or set VETTED_DB and VETTED_CONFIG.',
     configUnderFile: (dir: string, from: string) =>
       `${dir}, the folder of your settings (policy, checklists, letters)${from === 'default' ? '' : `, named by ${from}`}, cannot be there: a folder above it is a file; ${from === 'default' ? 'move that file away, or set VETTED_CONFIG to a folder' : `point ${from} at a folder`}.`,

@@ -707,6 +707,18 @@ describe('9. text that is not text', () => {
     expectOneLineError(s.run(['restore', '']));
   });
 
+  it('VETTED_DB of spaces is refused as --db " " is, and makes no file', () => {
+    const here = readdirSync(s.dir).sort();
+    for (const blank of [' ', '  \t']) {
+      const r = s.run(['incident', 'add', 'Blank', '--title', 'x', '--fault', 'company'], { env: { VETTED_DB: blank } });
+      expect(expectOneLineError(r), JSON.stringify(blank)).toBe('vetted: VETTED_DB holds only spaces; set it to a file path, or leave it empty or unset to use the default database.');
+      expect(expectOneLineError(s.run(['--lang', 'ru', 'lists'], { env: { VETTED_DB: blank } }))).toMatch(/^vetted: в VETTED_DB одни пробелы; /);
+    }
+    expect(readdirSync(s.dir).sort()).toEqual(here);
+    // --db, given, is what names the database: the variable is not read.
+    expect(ok(s.run(['--db', s.db, 'paths'], { env: { VETTED_DB: ' ' } })).stdout).toContain(s.db);
+  });
+
   it('a data file that is not UTF-8: exit 2', () => {
     const file = join(s.dir, 'latin1.yaml');
     writeFileSync(file, Buffer.from('format: vetted/1\ncompanies:\n  - name: Caf\xe9\n', 'latin1'));
