@@ -2,7 +2,9 @@
 // so that commands and groups added later behave the same without a line of their own.
 
 import { Option, type Command } from 'commander';
-import { t } from './i18n/index.js';
+import { UI_LANGS, t } from './i18n/index.js';
+import { CHANNELS, COMPENSATION_KINDS, EFFORTS, FAULTS, LEVELS, OUTCOMES, SENT_CHANNELS } from './domain/types.js';
+import { CASES, DEMANDS, LETTER_KINDS } from './domain/law.js';
 import { slipOf } from './domain/names.js';
 import { clipped } from './i18n/format.js';
 
@@ -152,27 +154,61 @@ function refuseOptionsGivenTwice(cmd: Command): void {
 }
 
 /**
- * The options whose empty value means something: it takes a field away (`event edit --text ""`,
- * `company edit --website ""`), or gives an event no note. By flag, or by `<command path> <flag>`.
+ * The options whose empty value means something, by `<command path> <flag>`: it takes a field
+ * away (`event edit --text ""`, `company edit --website ""`), or gives an event no note (an
+ * event's `--note`, a closing's too; not a check's answer notes, nor an attachment's).
  */
-const EMPTY_MEANS_NONE = new Set(['--note', '--text', 'company edit --category', 'company edit --website', 'company edit --parent']);
+export const EMPTY_MEANS_NONE: ReadonlySet<string> = new Set([
+  'incident event --note',
+  'incident event --text',
+  'event edit --note',
+  'event edit --text',
+  'incident close --note',
+  'company edit --category',
+  'company edit --website',
+  'company edit --parent',
+]);
+
+/** The values an option takes where they are fixed, as its help lists them: by `<command path> <flag>`, else by flag. */
+const CHOICES: Record<string, readonly string[]> = {
+  '--fault': FAULTS,
+  '--outcome': OUTCOMES,
+  '--level': LEVELS,
+  '--effort': EFFORTS,
+  '--channel': CHANNELS,
+  'letter --channel': SENT_CHANNELS,
+  '--kind': COMPENSATION_KINDS,
+  'letter --kind': LETTER_KINDS,
+  '--case': CASES,
+  '--demand': DEMANDS,
+  '--jurisdiction': ['ru', 'uk', 'eu', 'us', 'none'],
+  '--lang': UI_LANGS,
+};
 
 /**
  * An option that takes a value, given an empty or blank one (`--company "$C"` with C unset), is
- * refused, naming what it needs: a command read it as not given, and a filter then let
- * everything through, with exit 0. Those whose empty value means something are let be.
+ * refused, naming what it needs (and its choices, where they are fixed): a command read it as
+ * not given, and a filter then let everything through, with exit 0. Those whose empty value
+ * means something are let be. Refused as the command is about to run, so that `--help` among
+ * the words is help, as it is whatever else is wrong.
  */
 function refuseEmptyValues(cmd: Command): void {
   const path = pathOf(cmd).split(' ').slice(1).join(' ');
+  const empty: Option[] = [];
   for (const o of cmd.options) {
     const flag = o.long ?? o.short ?? o.name();
-    if (!(o.required || o.optional) || EMPTY_MEANS_NONE.has(flag) || EMPTY_MEANS_NONE.has(`${path} ${flag}`)) continue;
+    if (!(o.required || o.optional) || EMPTY_MEANS_NONE.has(`${path} ${flag}`)) continue;
     cmd.on(`option:${o.name()}`, (value: unknown) => {
-      if (typeof value !== 'string' || value.trim() !== '') return;
-      const h = t().help;
-      const placeholder = /<([^>]+)>/.exec(o.flags)?.[1];
-      const what = h.valueWords[flag] ?? (placeholder === undefined ? undefined : h.valueWords[placeholder]);
-      cmd.error(h.emptyValue(flag, what), { code: 'commander.emptyValue' });
+      if (typeof value === 'string' && value.trim() === '') empty.push(o);
     });
   }
+  cmd.hook('preAction', () => {
+    const o = empty[0];
+    if (!o) return;
+    const flag = o.long ?? o.short ?? o.name();
+    const h = t().help;
+    const placeholder = /<([^>]+)>/.exec(o.flags)?.[1];
+    const what = h.valueWords[flag] ?? (placeholder === undefined ? undefined : h.valueWords[placeholder]);
+    cmd.error(h.emptyValue(flag, what, o.argChoices ?? CHOICES[`${path} ${flag}`] ?? CHOICES[flag]), { code: 'commander.emptyValue' });
+  });
 }

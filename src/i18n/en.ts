@@ -982,12 +982,13 @@ export const en = {
     missingOption: (flag: string) => `required option '${flag}' not specified`,
     optionNeedsValue: (flag: string) => `option '${flag}' argument missing`,
     /** An option given an empty (or blank) value, which would be read as not given: `what` is a word of valueWords, by the option's flag or its placeholder. */
-    emptyValue: (flag: string, what: string | undefined) => `${flag} needs ${what ?? 'a value'}, not an empty one`,
+    emptyValue: (flag: string, what: string | undefined, choices: readonly string[] | undefined) => `${flag} needs ${what ?? 'a value'}${choices ? ` (${either(choices, 'or')})` : ''}, not an empty one`,
     /** What an option's value is, by its flag or its placeholder (`<company>`): "--company needs a company name". */
     valueWords: {
       '--out': 'a file path (or - for standard output)',
+      '--db': 'a file path (or leave --db out to use the default database)',
       '--title': 'a few words of what went wrong',
-      '--reason': 'a few words of why',
+      '--reason': 'a few words of why (shown as "pinned by you: …" wherever the company appears)',
       company: 'a company name',
       id: 'an id',
       'id|file': 'a checklist id or a file',
@@ -1009,7 +1010,7 @@ export const en = {
       lang: 'a language',
       j: 'a jurisdiction',
       how: 'a channel',
-      whose: 'whose fault it was',
+      whose: 'the one at fault',
       outcome: 'an outcome',
       kind: 'a kind',
       level: 'a level',
