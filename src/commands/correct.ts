@@ -136,7 +136,6 @@ export async function runEditIncident(ctx: Context, id: string, opts: EditIncide
     return editIncidentInEditor(ctx, id);
   }
   const title = opts.title !== undefined ? opts.title.trim() : undefined;
-  if (title !== undefined && !title) throw new UserError(t().errors.emptyTitle);
   if (title !== undefined && [...title].length > LIMITS.name * 2) throw new UserError(t().errors.longTitle(LIMITS.name * 2));
   const fault = opts.fault !== undefined ? await requireVocabulary('fault', FAULTS, opts.fault, '--fault') : undefined;
   const typedOpening = opts.opened !== undefined ? whenFlag(opts.opened, '--opened', ctx.now()) : undefined;

@@ -76,8 +76,7 @@ export async function runHistory(ctx: Context, opts: { company?: string; limit?:
   });
 }
 
-export async function runPrune(ctx: Context, opts: { before?: string }): Promise<CommandResult> {
-  if (!opts.before) throw new UserError(t().history.pruneWhen);
+export async function runPrune(ctx: Context, opts: { before: string }): Promise<CommandResult> {
   const now = ctx.now();
   const when = checkWhen(opts.before, '--before', now);
   // Tomorrow at the latest (before it, every change made so far): a date further on is one

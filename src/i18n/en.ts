@@ -807,10 +807,9 @@ export const en = {
   // ---- pins ----
   pin: {
     notAList: (given: string) => `a company is pinned to black or white, not ${q(given)}.`,
-    needsReason: 'a pin needs --reason "why": it is shown as "pinned by you: …" wherever the company appears.',
     /** `was`: the pin it replaced, on the other list or for another reason. */
     pinned: (name: string, list: string, reason: string, was?: { list: string; reason: string }) =>
-      `pinned ${name} to the ${list} list${was && was.list !== list ? ` (was ${was.list})` : ''}: ${reason}${was && was.list === list ? ` (the reason was: ${was.reason})` : ''}`,
+      `pinned ${name} to the ${list} list${was && was.list !== list ? ` (was ${was.list})` : ''}: ${reason}${was && was.reason !== reason ? ` (the reason was: ${was.reason})` : ''}`,
     pinnedAlready: (name: string, list: string, reason: string, since: string) => `${name} is pinned to the ${list} list for this reason already, since ${fmt.date(since)}: ${reason}; nothing changed.`,
     notPinned: (name: string) => `${name} is not pinned; nothing to unpin.`,
     unpinned: (name: string) => `unpinned ${name}: the evidence decides its list again (see \`vetted why ${sh(name)}\`).`,
@@ -1897,7 +1896,6 @@ export const en = {
     undoneBy: (op: number) => `undone by #${op}`,
     undid: (op: number) => `undid #${op}`,
     positive: (flag: string, given: string) => `${flag} takes a whole number, 1 or more, not ${q(given)}.`,
-    pruneWhen: 'say up to when: history prune --before DATE (such as --before 2025-01-01).',
     notScrubbed: 'note: the database could not be written anew just now (another vetted process is using it, or the disk is full), so the bytes of what was forgotten may still be in its free space; run the same `vetted history prune` again later to clear them.',
     pruned: (n: number, before: string) => `forgot ${fmt.plural(n, { one: 'operation', other: 'operations' })} from before ${before}: they can no longer be undone.`,
     nothingBefore: (before: string) => `nothing was recorded before ${before}.`,

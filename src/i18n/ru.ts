@@ -772,9 +772,8 @@ export const ru: Catalog = {
 
   pin: {
     notAList: (given) => `закрепить можно в чёрном (black) или белом (white) списке, а не ${q(given)}.`,
-    needsReason: 'для закрепления нужна причина --reason "почему": она показана как «закреплено вами: …» везде, где видна компания.',
     pinned: (name, list, reason, was) =>
-      `компания ${name} закреплена ${listIn[list as ListName] ?? list}${was && was.list !== list ? ` (была ${listIn[was.list as ListName] ?? was.list})` : ''}: ${reason}${was && was.list === list ? ` (прежняя причина: ${was.reason})` : ''}`,
+      `компания ${name} закреплена ${listIn[list as ListName] ?? list}${was && was.list !== list ? ` (была ${listIn[was.list as ListName] ?? was.list})` : ''}: ${reason}${was && was.reason !== reason ? ` (прежняя причина: ${was.reason})` : ''}`,
     pinnedAlready: (name, list, reason, since) => `компания ${name} уже закреплена ${listIn[list as ListName] ?? list} по этой причине, с ${fmt.date(since)}: ${reason}; ничего не изменено.`,
     notPinned: (name) => `компания ${name} не закреплена; откреплять нечего.`,
     unpinned: (name) => `компания ${name} откреплена: список снова решают факты (см. \`vetted why ${sh(name)}\`).`,
@@ -1862,7 +1861,6 @@ export const ru: Catalog = {
     undoneBy: (op) => `отменено операцией #${op}`,
     undid: (op) => `отменяет #${op}`,
     positive: (flag, given) => `${flag} принимает целое число, 1 или больше, а не ${q(given)}.`,
-    pruneWhen: 'скажите, до какого времени: history prune --before ДАТА (например, --before 2025-01-01).',
     notScrubbed: 'примечание: базу сейчас не удалось переписать заново (её использует другой процесс vetted или диск заполнен), поэтому байты забытого могут остаться в её свободном месте; позже запустите ту же команду `vetted history prune` ещё раз, чтобы их стереть.',
     pruned: (n, before) => `забыты операции до ${before} (${fmt.number(n)}): их больше нельзя отменить.`,
     nothingBefore: (before) => `до ${before} ничего не записано.`,

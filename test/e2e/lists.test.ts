@@ -387,7 +387,10 @@ describe('pins', () => {
     expect(ok(s.run(['pin', 'Beeline', 'white', '--reason', 'x'])).stderr).toBe('pinned Beeline to the white list (was black): x\n');
     expect(ok(s.run(['pin', 'Beeline', 'white', '--reason', 'y'])).stderr).toBe('pinned Beeline to the white list: y (the reason was: x)\n');
     expect(ok(s.run(['--lang', 'ru', 'pin', 'Beeline', 'black', '--reason', 'y'])).stderr).toBe('компания Beeline закреплена в чёрном списке (была в белом списке): y\n');
-    expect(historyLength()).toBe(ops + 3);
+    // Another list for another reason: both are named.
+    expect(ok(s.run(['pin', 'Beeline', 'white', '--reason', 'z'])).stderr).toBe('pinned Beeline to the white list (was black): z (the reason was: y)\n');
+    expect(ok(s.run(['--lang', 'ru', 'pin', 'Beeline', 'black', '--reason', 'w'])).stderr).toBe('компания Beeline закреплена в чёрном списке (была в белом списке): w (прежняя причина: z)\n');
+    expect(historyLength()).toBe(ops + 5);
   });
 
   it('a pin overrides the evidence the other way too: Volgatelecom pinned white', () => {
