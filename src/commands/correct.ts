@@ -333,7 +333,7 @@ export async function runListEvents(ctx: Context, id: string | undefined, opts: 
     // The words `letter --sent` kept (a letter's contact, its reply deadline) in the reader's language.
     const word = (e: IncidentEvent, events: readonly IncidentEvent[]) =>
       (e.text !== undefined && isReplyDeadline(events, e) ? replyPromiseIn(e.text, readerLang()) : e.text) ??
-      // A compensation by what it was, as the timeline names it (its kind and sum), its note after.
+      // A compensation by what it was and how it came, as the timeline says them, its note after.
       (e.type === 'compensation' ? [compensationWords(e), e.note].filter(Boolean).join(' — ') || undefined : undefined) ??
       (e.note !== undefined && isWritten(e) ? sentNoteIn(e.note, readerLang()) : e.note) ??
       (e.outcome && c.words.outcome[e.outcome]) ?? (e.channel && c.words.channel[e.channel]) ?? (e.level && c.words.level[e.level]) ?? '';

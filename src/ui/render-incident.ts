@@ -27,15 +27,24 @@ function shortTime(text: string): string {
   return text.length > 10 ? localWallClock(text).slice(11, 16) : '';
 }
 
+/** What a compensation was (its kind and sum, "refund 300 RUB") and how it came (offered unasked, what it took), as its line on the timeline says them; each empty where nothing says it. */
+function compensationParts(e: IncidentEvent): { what: string; how: string } {
+  const ev = t().incident.event;
+  const what = ev.compensationWhat(e.kind, e.amount !== undefined ? `${t().fmt.number(e.amount)}${e.currency ? ` ${e.currency}` : ''}` : '');
+  const how = [e.proactive ? ev.unasked : e.proactive === false ? ev.whenAsked : '', e.effort ? ev.took(e.effort) : ''].filter(Boolean).join(', ');
+  return { what, how };
+}
+
+/** The same in one phrase, for a column of its own (`event list`): "refund 300 RUB (took: paperwork)", "took: asked"; empty where nothing says it. */
+export function compensationWords(e: IncidentEvent): string {
+  const { what, how } = compensationParts(e);
+  return what && how ? `${what} (${how})` : what || how;
+}
+
 /**
  * One event in plain words. With `absolute`, a promise says its date and state, never a
  * time relative to now (for pages that are read later).
  */
-/** What a compensation was, its kind and its sum ("refund 300 RUB"), as its line on the timeline says it. */
-export function compensationWords(e: IncidentEvent): string {
-  return t().incident.event.compensationWhat(e.kind, e.amount !== undefined ? `${t().fmt.number(e.amount)}${e.currency ? ` ${e.currency}` : ''}` : '');
-}
-
 export function describeEvent(e: IncidentEvent, incident: Incident, now: number, paint: Paint, opts: { absolute?: boolean } = {}): string {
   const c = t().incident;
   const ev = c.event;
@@ -93,8 +102,7 @@ export function describeEvent(e: IncidentEvent, incident: Incident, now: number,
     case 'explanation':
       return ev.explanation(lvl) + note;
     case 'compensation': {
-      const what = compensationWords(e);
-      const how = [e.proactive ? ev.unasked : e.proactive === false ? ev.whenAsked : '', e.effort ? ev.took(e.effort) : ''].filter(Boolean).join(', ');
+      const { what, how } = compensationParts(e);
       return ev.compensation(what, how, lvl) + note;
     }
     case 'refusal':

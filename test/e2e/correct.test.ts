@@ -477,6 +477,21 @@ describe('event list', () => {
     expect(lines[2]).toMatch(/^some-isp-1#2 .*compensation +Some ISP +credit — after two calls$/);
     expect(ok(s.run(['--lang', 'ru', 'event', 'list', 'some-isp-1'])).stdout).toMatch(/компенсация +Some ISP +возврат 300 RUB\n/);
   });
+
+  it('says how a compensation came, and one with neither kind nor sum by what it took, in both languages', () => {
+    ok(s.run(['incident', 'add', 'Other ISP', '--title', 'down', '--opened', '2026-11-01 09:00']));
+    ok(s.run(['incident', 'event', 'other-isp-1', 'compensation', '--at', '2026-11-02 10:00', '--effort', 'asked']));
+    ok(s.run(['incident', 'event', 'other-isp-1', 'compensation', '--at', '2026-11-03 10:00', '--kind', 'refund', '--amount', '300', '--currency', 'RUB', '--effort', 'paperwork', '--no-proactive']));
+    const show = ok(s.run(['incident', 'show', 'other-isp-1'])).stdout;
+    expect(show).toMatch(/ compensation \(took: asked\)\n/);
+    expect(show).toMatch(/ compensation: refund 300 RUB \(only when asked, took: paperwork\)\n/);
+    const lines = ok(s.run(['event', 'list', 'other-isp-1'])).stdout.split('\n');
+    expect(lines[1]).toMatch(/^other-isp-1#1 .*compensation +Other ISP +took: asked$/);
+    expect(lines[2]).toMatch(/^other-isp-1#2 .*compensation +Other ISP +refund 300 RUB \(only when asked, took: paperwork\)$/);
+    const ru = ok(s.run(['--lang', 'ru', 'event', 'list', 'other-isp-1'])).stdout.split('\n');
+    expect(ru[1]).toMatch(/компенсация +Other ISP +чего стоило: попросить$/);
+    expect(ok(s.run(['--lang', 'ru', 'incident', 'show', 'other-isp-1'])).stdout).toMatch(/ компенсация \(чего стоило: попросить\)\n/);
+  });
 });
 
 describe('closing, reopening and removing', () => {
