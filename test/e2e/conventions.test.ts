@@ -238,6 +238,12 @@ describe('--out -', () => {
     expect(withOut.sort()).toEqual(Object.keys(lines).sort());
   });
 
+  it.each(withOut.map((p) => [p] as const))('%s --out says in its help that - is standard output, in the words of every other', (path) => {
+    const optionLine = (help: string) => help.split(/\n(?=  -)/).find((l) => l.trimStart().startsWith('--out'))!.replace(/\s+/g, ' ');
+    expect(optionLine(ok(o.run([...path.split(' '), '--help'])).stdout)).toContain(', or - for stdout');
+    expect(optionLine(ok(o.run(['--lang', 'ru', ...path.split(' '), '--help'])).stdout)).toContain(', или - для стандартного вывода');
+  });
+
   it.each(withOut.map((p) => [p] as const))('%s --out - writes to standard output, and makes no file named -', (path) => {
     for (const line of lines[path](incident, attachment)) {
       // (One made by a command before is no fault of this one.)
