@@ -12,6 +12,14 @@ import type { Case, Demand, LawFault, LetterKind, SkipReason } from '../domain/l
 import type { MissingFact } from '../domain/letter.js';
 import type { TimelineFault } from '../domain/incident.js';
 import type { TemplateFault } from '../domain/template.js';
+import type { Share, SkippedRows } from '../domain/sources.js';
+import type { ZipProblem } from '../formats/zip-entry.js';
+import type { ChecklistFileFault } from '../formats/checklist-file.js';
+import type { DataFault, Given, KeptKind } from '../formats/data-file.js';
+import type { BackupFault } from '../store/open.js';
+import type { InputKind } from '../formats/read-input.js';
+import type { ImportFault } from '../store/merge.js';
+import type { NameTaken } from '../store/journal.js';
 
 /** Why a command asked nothing: --json asks no questions, and nothing is asked but on a terminal. */
 export interface NotAsked {
@@ -21,14 +29,6 @@ export interface NotAsked {
 
 /** How to be asked what was not given: on a terminal (where it is not on one), without --json (where it was given). */
 const toBeAsked = ({ json, terminal }: NotAsked) => (json ? `run ${terminal ? '' : 'on a terminal '}without --json to be asked` : 'run on a terminal to be asked');
-import type { Share, SkippedRows } from '../domain/sources.js';
-import type { ZipProblem } from '../formats/zip-entry.js';
-import type { ChecklistFileFault } from '../formats/checklist-file.js';
-import type { DataFault, Given, KeptKind } from '../formats/data-file.js';
-import type { BackupFault } from '../store/open.js';
-import type { InputKind } from '../formats/read-input.js';
-import type { ImportFault } from '../store/merge.js';
-import type { NameTaken } from '../store/journal.js';
 
 /** What an output may never be written over (see assertNotDatabase). */
 type ForbiddenTarget = 'database' | 'backup' | 'link' | 'sqlite' | 'companion';
