@@ -54,14 +54,14 @@ function keptKey(k: KeptProblem, incident: unknown): string {
   const [, , field, j, ...rest] = k.path;
   const events = isMap(incident) && Array.isArray(incident.events) ? incident.events : [];
   const event = field === 'events' && typeof j === 'number' && isMap(events[j]) ? String(events[j].id) : j;
-  const { first: _first, ...fault } = k.fault as DataProblem['fault'] & { first?: number };
-  return JSON.stringify([field, event, ...rest, fault]);
+  // (Of the fault, its kind: an event before an opening moved is still the fault it was.)
+  return JSON.stringify([field, event, ...rest, k.fault.kind]);
 }
 
 /**
  * Reads the edited text: a problem list, or the incident it describes (null when emptied). Given
- * the incident as it was (`before`), a date rule it broke already, as an older version kept it
- * (see checkRecordDates), is let stand (in `stood`): the edit is refused only for what it changes.
+ * the incident as it was (`before`), a date rule it broke already, as an older version kept it,
+ * is let stand (in `stood`): the edit is refused only for the date faults it makes.
  */
 export function readEdited(text: string, now: number, before?: IncidentEntry): { problems: EditProblem[] } | { entry: OpenedIncidentEntry | null; stood?: EditProblem[] } {
   const body = text.split('\n').filter((l) => !isErrorLine(l)).join('\n');
@@ -88,12 +88,12 @@ export function readEdited(text: string, now: number, before?: IncidentEntry): {
   if (isMap(data)) data = withoutNulls(data);
   const kept: KeptProblem[] = [];
   // A closing time beside its resolution is held to the editor's own rule below: moved with it, it moves.
-  const validated = validateDataFile({ format: FORMAT, incidents: [data] }, { now, kept, closedApart: true });
+  const validated = validateDataFile({ format: FORMAT, incidents: [data] }, { now, kept, everyDate: true, closedApart: true });
   const errors = 'errors' in validated ? validated.errors : [];
   const was = new Set<string>();
   if (before) {
     const keptBefore: KeptProblem[] = [];
-    validateDataFile({ format: FORMAT, incidents: [before] }, { now, kept: keptBefore });
+    validateDataFile({ format: FORMAT, incidents: [before] }, { now, kept: keptBefore, everyDate: true });
     for (const k of keptBefore) was.add(keptKey(k, before));
   }
   const stood = kept.filter((k) => was.has(keptKey(k, data)));

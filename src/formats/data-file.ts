@@ -147,7 +147,9 @@ export type DataFault =
   /** A second resolution: an incident closes once (the command line refuses it likewise). */
   | { kind: 'closes-twice'; first: number }
   | { kind: 'score'; got: Given }
-  | { kind: 'answer-scores'; got: Given };
+  | { kind: 'answer-scores'; got: Given }
+  /** A time still to come of a record an export wrote (an older version let it in): refused, saying where to mend it. */
+  | ({ kind: 'future-exported' } & FutureMend);
 
 export type DataProblem = Problem<DataFault>;
 
@@ -506,10 +508,10 @@ export function checkRecord(section: Section, value: unknown, path: Path, out: D
 
 /** The dates of a structurally valid file checked against each other and against `now`
  * (the same rules as on the command line): checks, then pins, then incidents. */
-function checkDates(doc: DataFile, now: number | undefined, out: DataProblem[], kept?: KeptProblem[], closedApart = false): void {
-  doc.checks?.forEach((c, i) => checkRecordDates('checks', c, i, now, out, kept));
-  doc.pins?.forEach((p, i) => checkRecordDates('pins', p, i, now, out, kept));
-  doc.incidents?.forEach((inc, i) => checkRecordDates('incidents', inc, i, now, out, kept));
+function checkDates(doc: DataFile, now: number | undefined, out: DataProblem[], kept?: KeptProblem[], every = false, closedApart = false): void {
+  doc.checks?.forEach((c, i) => checkRecordDates('checks', c, i, now, out, kept, every));
+  doc.pins?.forEach((p, i) => checkRecordDates('pins', p, i, now, out, kept, every));
+  doc.incidents?.forEach((inc, i) => checkRecordDates('incidents', inc, i, now, out, kept, every));
   if (!closedApart) doc.incidents?.forEach((inc, i) => closedByItsResolution(inc, ['incidents', i], out));
   // When a file was made, and since when a company is on one of its lists, happened too: a shared
   // file dated 2099 was shown as the newest word on a company.
@@ -538,23 +540,28 @@ const ZONES_APART_MS = 26 * 3_600_000;
  */
 export interface KeptProblem extends DataProblem {
   record: string;
+  kind: KeptKind;
 }
 
 /**
  * The dates of one structurally valid record, as checkDates checks them. With `kept`, a rule of
  * the order of dates (an event before its incident's opening, a promise due before it was made,
- * a second resolution, a closing before the opening, a time to come) broken by a record a vetted
- * database kept — one an export wrote, which carries its id (an event its own, an incident its
- * own and its events theirs) — is put there rather than in `out`: an older version took such
- * records, and what a database holds imports again as it is (new input, without ids, is held to
- * the rules). A year no date can have is refused either way.
+ * a second resolution, a closing before the opening) broken by an incident a vetted database
+ * kept — one an export wrote, which carries its own id and every event of it theirs — is put
+ * there rather than in `out`: an older version took such records, and what a database holds
+ * imports again as it is (new input, without ids, is held to the rules). A time still to come is
+ * refused whatever the record carries (what happened cannot be later than now, and every rule
+ * reads its dates as past); one of a record an export wrote is refused saying where to mend it.
+ * A year no date can have is refused either way. With `every`, every date rule broken but the
+ * year goes to `kept` (the incident editor weighs them against the incident as it was).
  */
-export function checkRecordDates(section: Section, record: unknown, i: number, now: number | undefined, out: DataProblem[], kept?: KeptProblem[]): void {
-  const said = (path: Path, fault: DataFault, id: string | undefined) => {
-    if (kept && id !== undefined) kept.push({ path, fault, record: id });
+export function checkRecordDates(section: Section, record: unknown, i: number, now: number | undefined, out: DataProblem[], kept?: KeptProblem[], every = false): void {
+  const said = (path: Path, fault: DataFault, record: string | undefined, kind: KeptKind) => {
+    if (kept && (every || record !== undefined)) kept.push({ path, fault, record: record ?? '', kind });
     else out.push({ path, fault });
   };
-  const at = (text: string | null | undefined, path: Path, happened: boolean, id?: string): When | undefined => {
+  /** A date of the record, or undefined where it is refused; `mend` says where a time of an exported record still to come is put right. */
+  const at = (text: string | null | undefined, path: Path, happened: boolean, mend?: FutureMend): When | undefined => {
     // A null stands for an absent optional date; its type is the structural check's business.
     const w = typeof text === 'string' ? parseWhen(text) : undefined;
     if (!w) return undefined;
@@ -568,54 +575,68 @@ export function checkRecordDates(section: Section, record: unknown, i: number, n
     const reference = now !== undefined && !givesOffset(text!) ? now + ZONES_APART_MS : now;
     const problem = happened && reference !== undefined ? futureProblem(w, reference) : undefined;
     if (problem) {
-      said(path, problem, id);
-      // A time to come, kept, is still the time the record gives: the rules of order are checked against it.
-      return kept && id !== undefined ? w : undefined;
+      if (every && kept) {
+        kept.push({ path, fault: problem, record: '', kind: 'future' });
+        return w;
+      }
+      out.push({ path, fault: mend ? { kind: 'future-exported', ...mend } : problem });
+      return undefined;
     }
     return w;
   };
-  const idOf = (v: unknown) => (typeof v === 'string' ? v : undefined);
-  if (section === 'checks') at((record as CheckEntry).at, ['checks', i, 'at'], true, idOf((record as CheckEntry).id));
+  const textOf = (v: unknown) => (typeof v === 'string' ? v : undefined);
+  if (section === 'checks') {
+    const id = textOf((record as CheckEntry).id);
+    at((record as CheckEntry).at, ['checks', i, 'at'], true, id !== undefined ? { record: id, field: 'check' } : undefined);
+  }
   const p = record as PinEntry;
   if (section === 'pins' && p.at !== undefined) at(p.at, ['pins', i, 'at'], true);
   if (section === 'incidents') {
     const inc = record as IncidentEntry;
     const path = ['incidents', i];
-    // Kept by a database: the incident with its id, and every event of it with its own.
-    const id = idOf(inc.id) !== undefined && (inc.events ?? []).every((e) => idOf(e.id) !== undefined) ? inc.id : undefined;
-    const eventId = (e: IncidentEvent) => (idOf(e.id) !== undefined ? (idOf(inc.id) ?? e.id) : undefined);
+    const own = textOf(inc.id);
+    // Kept by a database: the incident with its own id, and every event of it with its own.
+    const id = own !== undefined && (inc.events ?? []).every((e) => textOf(e.id) !== undefined) ? own : undefined;
+    const eventName = (e: IncidentEvent) => (e.id!.startsWith('#') ? `${own}${e.id}` : e.id!);
     // An opening left out is the earliest event's time: its problems are that event's, said at it.
     const derived = typeof inc.opened === 'string' ? undefined : openingOf(inc);
-    const opened = derived !== undefined ? parseWhen(derived) : at(inc.opened, [...path, 'opened'], true, id);
-    const closed = inc.closed !== undefined ? at(inc.closed, [...path, 'closed'], true, id) : undefined;
+    const opened = derived !== undefined ? parseWhen(derived) : at(inc.opened, [...path, 'opened'], true, id !== undefined ? { record: id, field: 'opened' } : undefined);
+    const closed = inc.closed !== undefined ? at(inc.closed, [...path, 'closed'], true, id !== undefined ? { record: id, field: 'closed' } : undefined) : undefined;
     if (opened && closed) {
       const p = closedBeforeOpenedProblem(opened, closed);
-      if (p) said([...path, 'closed'], p, id);
+      // An older version closed an incident before its opening only by a resolution logged before it, at that closing.
+      const resolved = inc.events?.some((e) => e.type === 'resolution' && parseWhen(e.at)?.ms === closed.ms);
+      if (p) said([...path, 'closed'], p, resolved ? id : undefined, 'closed-before-opening');
     }
     let resolution: number | undefined;
     inc.events?.forEach((e, j) => {
-      const own = eventId(e);
       if (e.type === 'resolution') {
         if (resolution === undefined) resolution = j;
-        else said([...path, 'events', j, 'type'], { kind: 'closes-twice', first: resolution }, own);
+        else said([...path, 'events', j, 'type'], { kind: 'closes-twice', first: resolution }, id, 'closes-twice');
       }
-      const made = at(e.at, [...path, 'events', j, 'at'], true, own);
+      const made = at(e.at, [...path, 'events', j, 'at'], true, id !== undefined ? { record: eventName(e), field: 'event' } : undefined);
       if (made && opened) {
         const p = eventBeforeOpenedProblem(opened, made);
-        if (p) said([...path, 'events', j, 'at'], p, own);
+        if (p) said([...path, 'events', j, 'at'], p, id, 'before-opening');
       }
       const due = (e as { due?: string }).due;
       if (e.type === 'promise' && due !== undefined) {
-        const w = at(due, [...path, 'events', j, 'due'], false, own);
+        const w = at(due, [...path, 'events', j, 'due'], false);
         const p = w && made ? dueBeforeMadeProblem(made, w) : undefined;
-        if (p) said([...path, 'events', j, 'due'], p, own);
+        if (p) said([...path, 'events', j, 'due'], p, id, 'due-before-made');
       }
     });
     // When an attachment was added: a date as any other of the file (a year 0000 was taken, and shown as 1900).
     inc.attachments?.forEach((a, j) => {
-      if (a.added !== undefined) at(a.added, [...path, 'attachments', j, 'added'], true, id);
+      if (a.added !== undefined) at(a.added, [...path, 'attachments', j, 'added'], true, id !== undefined ? { record: id, field: 'attachment' } : undefined);
     });
   }
+}
+
+/** Where a time still to come of a record an export wrote is put right: the record, and which of its times it is. */
+export interface FutureMend {
+  record: string;
+  field: 'check' | 'opened' | 'closed' | 'event' | 'attachment';
 }
 
 /** What a kept problem breaks, as the import says it: each kind counted. */
@@ -631,9 +652,7 @@ export function keptSummary(kept: readonly KeptProblem[]): { counts: Partial<Rec
     const key = JSON.stringify([k.path, k.fault]);
     if (seen.has(key)) continue;
     seen.add(key);
-    const kind: KeptKind =
-      k.fault.kind === 'future' ? 'future' : k.fault.kind === 'closes-twice' ? 'closes-twice' : k.fault.kind === 'before-made' ? 'due-before-made' : k.path.at(-1) === 'closed' ? 'closed-before-opening' : 'before-opening';
-    counts[kind] = (counts[kind] ?? 0) + 1;
+    counts[k.kind] = (counts[k.kind] ?? 0) + 1;
     records.add(k.record);
   }
   return { counts, records: [...records] };
@@ -663,6 +682,8 @@ export interface ValidateDataOptions {
   kept?: KeptProblem[];
   /** A closing time beside its resolution is held to the caller's own rule (the editor moves one with the other), not to closedByItsResolution. */
   closedApart?: boolean;
+  /** With `kept`: every date rule broken (but a year no date can have) goes there, whatever the records carry. */
+  everyDate?: boolean;
 }
 
 /** Checks a parsed data file; every problem is named with its path. */
@@ -678,7 +699,7 @@ export function validateDataFile(data: unknown, options: ValidateDataOptions = {
     if (errors.length) return { errors };
   }
   document(data, [], errors);
-  if (!errors.length) checkDates(data as unknown as DataFile, options.now, errors, options.kept, options.closedApart);
+  if (!errors.length) checkDates(data as unknown as DataFile, options.now, errors, options.kept, options.everyDate, options.closedApart);
   return errors.length ? { errors } : { value: data as unknown as DataFile };
 }
 

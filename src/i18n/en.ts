@@ -15,7 +15,7 @@ import type { TemplateFault } from '../domain/template.js';
 import type { Share, SkippedRows } from '../domain/sources.js';
 import type { ZipProblem } from '../formats/zip-entry.js';
 import type { ChecklistFileFault } from '../formats/checklist-file.js';
-import type { DataFault, Given, KeptKind } from '../formats/data-file.js';
+import type { DataFault, FutureMend, Given, KeptKind } from '../formats/data-file.js';
 import type { BackupFault } from '../store/open.js';
 import type { InputKind } from '../formats/read-input.js';
 import type { ImportFault } from '../store/merge.js';
@@ -162,10 +162,18 @@ function eventField(f: Extract<DataFault, { kind: 'event-field' }>): string {
   }
 }
 
+/** Where a time still to come of an exported record is mended in the database it came from, where a command does it. */
+function futureMend(f: FutureMend): string {
+  if (f.field === 'event') return ` or in the database it came from (\`vetted event edit ${f.record} --at WHEN\`, then export again)`;
+  if (f.field === 'opened') return ` or in the database it came from (\`vetted incident edit ${f.record} --opened WHEN\`, then export again)`;
+  return '';
+}
+
 function dataFault(f: DataFault): string {
   switch (f.kind) {
     case 'year': return `is in the year ${f.year}; give a date from ${f.first} to ${f.last}`;
     case 'future': return 'is in the future; record what has happened, with the time it happened';
+    case 'future-exported': return `is still to come, and what happened cannot be later than now: give it the time it happened, here in the file${futureMend(f)}`;
     case 'before-opened': return `is before the incident was opened (${f.opened})`;
     case 'before-made': return `is before the promise was made (${f.made})`;
     case 'data-map': return `a data file must be a map with format: ${f.format}`;

@@ -11,7 +11,7 @@ import { guillemets } from '../domain/letter-words.js';
 import type { LetterKind } from '../domain/law.js';
 import type { ZipProblem } from '../formats/zip-entry.js';
 import type { ChecklistFileFault } from '../formats/checklist-file.js';
-import type { DataFault, Given, KeptKind } from '../formats/data-file.js';
+import type { DataFault, FutureMend, Given, KeptKind } from '../formats/data-file.js';
 
 const fmt = formatsFor('ru', 'ru', { plainDates: 'dotted', listAnd: { word: 'и', serialComma: false }, grouping: '\u00a0' });
 /** Текст пользователя в кавычках в сообщении, обрезанный там, где он длиннее любого названия (см. clipped). */
@@ -134,10 +134,18 @@ function eventField(f: Extract<DataFault, { kind: 'event-field' }>): string {
   }
 }
 
+/** Где исправить ещё не наступившее время записи из экспорта в базе, откуда она, если это делает команда. */
+function futureMend(f: FutureMend): string {
+  if (f.field === 'event') return ` или в базе, из которой выгружен файл (\`vetted event edit ${f.record} --at КОГДА\`, затем выгрузите файл снова)`;
+  if (f.field === 'opened') return ` или в базе, из которой выгружен файл (\`vetted incident edit ${f.record} --opened КОГДА\`, затем выгрузите файл снова)`;
+  return '';
+}
+
 function dataFault(f: DataFault): string {
   switch (f.kind) {
     case 'year': return `приходится на ${f.year} год; укажите дату с ${f.first} по ${f.last} год`;
     case 'future': return 'в будущем; записывайте то, что уже случилось, и время, когда это случилось';
+    case 'future-exported': return `ещё не наступило, а то, что случилось, не может быть позже, чем сейчас: укажите время, когда это случилось, здесь в файле${futureMend(f)}`;
     case 'before-opened': return `раньше, чем открыто обращение (${f.opened})`;
     case 'before-made': return `раньше, чем дано обещание (${f.made})`;
     case 'data-map': return `файл данных должен быть словарём с полем format: ${f.format}`;

@@ -704,8 +704,8 @@ describe('the round trip', () => {
 describe('the round trip of a database an older version filled', () => {
   /**
    * Dates the rules refuse now, as an older version let them in: an event before the opening, a
-   * promise due before it was made, an event still to come, a closing before the opening and a
-   * second resolution (written into the database, as that version left them).
+   * promise due before it was made, a closing before the opening and a second resolution
+   * (written into the database, as that version left them).
    */
   function olderDatabase(at: Sandbox): void {
     ok(at.run(['incident', 'add', 'Alpha', '--title', 't1', '--opened', '2026-09-10']));
@@ -716,10 +716,8 @@ describe('the round trip of a database an older version filled', () => {
     ok(at.run(['incident', 'event', 'gamma-1', 'resolution', '--outcome', 'resolved', '--at', '2026-09-20']));
     const raw = new Database(at.db);
     raw.function('vetted_op', () => 0);
-    const future = new Date(Date.now() + 40 * 86_400_000).toISOString().slice(0, 10);
     const set = raw.prepare("UPDATE events SET at = ?, at_ms = ? WHERE seq = ? AND incident_id = (SELECT id FROM incidents WHERE ref = ?)");
     set.run('2026-09-01', Date.parse('2026-09-01T00:00'), 1, 'alpha-1');
-    set.run(future, Date.parse(`${future}T00:00`), 3, 'alpha-1');
     raw.prepare("UPDATE events SET data = json_set(data, '$.due', '2026-09-11') WHERE seq = 2 AND incident_id = (SELECT id FROM incidents WHERE ref = 'alpha-1')").run();
     raw.prepare("INSERT INTO events (incident_id, seq, at, at_ms, type, data) SELECT incident_id, 2, '2026-09-01', ?, type, data FROM events WHERE seq = 1 AND incident_id = (SELECT id FROM incidents WHERE ref = 'gamma-1')").run(Date.parse('2026-09-01T00:00'));
     raw.prepare("UPDATE incidents SET closed = '2026-09-01', last_seq = 2 WHERE ref = 'gamma-1'").run();
@@ -737,7 +735,7 @@ describe('the round trip of a database an older version filled', () => {
         const given = big ? join(empty.dir, 'big.json') : file;
         if (big) writeFileSync(given, readRecordByRecord(text));
         const r = ok(empty.run(['import', given]));
-        expect(r.stderr).toContain("note: taken as vetted kept them, though new input is refused for them: 2 events before their incident's opening, 1 promise due before it was made, 1 closing before its opening, 1 second resolution, 1 time still to come (alpha-1, gamma-1)");
+        expect(r.stderr).toContain("note: taken as vetted kept them, though new input is refused for them: 2 events before their incident's opening, 1 promise due before it was made, 1 closing before its opening, 1 second resolution (alpha-1, gamma-1)");
         const again = join(empty.dir, 'again.json');
         ok(empty.run(['export', '--format', 'json', '--out', again]));
         const strip = (t: string) => t.replace(/"exported_at": "[^"]*"/, '');
@@ -748,6 +746,56 @@ describe('the round trip of a database an older version filled', () => {
     }
     // Into the database it came from: nothing new.
     expect(ok(s.run(['import', file])).stderr).toContain('events: 0 added, 5 already there');
+  });
+
+  it('refuses a time still to come even in what an export wrote, naming the event and how to mend it', () => {
+    olderDatabase(s);
+    const raw = new Database(s.db);
+    raw.function('vetted_op', () => 0);
+    const future = new Date(Date.now() + 40 * 86_400_000).toISOString().slice(0, 10);
+    raw.prepare("UPDATE events SET at = ?, at_ms = ? WHERE seq = 3 AND incident_id = (SELECT id FROM incidents WHERE ref = 'alpha-1')").run(future, Date.parse(`${future}T00:00`));
+    raw.close();
+    const file = join(s.dir, 'all.json');
+    ok(s.run(['export', '--format', 'json', '--out', file]));
+    const empty = sandbox();
+    try {
+      expect(expectOneLineError(empty.run(['import', file]))).toContain(
+        'incidents[0].events[2].at: is still to come, and what happened cannot be later than now: give it the time it happened, here in the file or in the database it came from (`vetted event edit alpha-1#3 --at WHEN`, then export again)',
+      );
+    } finally {
+      empty.cleanup();
+    }
+  });
+
+  it('takes no date of a hand-typed file because it carries ids: a time to come never, and the other rules only for an incident with its id and an id on every event', () => {
+    const file = join(s.dir, 'typed.yaml');
+    const inc = (fields: string, events: string[]) =>
+      `  - company: Acme\n    title: t\n    fault: company\n${fields}${events.length ? `    events:\n${events.map((e) => `      - ${e}\n`).join('')}` : ''}`;
+    const refused = (incidents: string[], problem: RegExp) => {
+      writeFileSync(file, `format: vetted/1\nincidents:\n${incidents.join('')}`);
+      expect(expectOneLineError(s.run(['import', file]))).toMatch(problem);
+    };
+    // Times to come, with ids on everything.
+    refused(
+      [
+        inc('    id: acme-1\n    opened: 2026-11-01\n', [
+          '{id: "#1", at: 2026-11-02, type: promise, text: p, due: 2026-11-04}',
+          '{id: "#2", at: 2099-01-01, type: resolution, outcome: resolved}',
+          '{id: "#3", at: 2099-01-01, type: compensation, proactive: true}',
+          '{id: "#4", at: 2099-01-01, type: apology}',
+        ]),
+      ],
+      /incidents\[0\]\.events\[1\]\.at: is still to come/,
+    );
+    refused([inc('    id: acme-1\n    opened: 2099-02-01\n', [])], /incidents\[0\]\.opened: is still to come/);
+    // A closing before the opening that no resolution made.
+    refused([inc('    id: acme-1\n    opened: 2026-11-10\n    closed: 2020-01-01\n', [])], /incidents\[0\]\.closed: is before the incident was opened/);
+    // Events with ids in an incident without its own.
+    refused([inc('    opened: 2026-11-10\n', ['{id: "#1", at: 2026-11-01, type: note, text: x}', '{id: "#2", at: 2026-11-11, type: note, text: y}'])], /incidents\[0\]\.events\[0\]\.at: is before the incident was opened/);
+    // A check of any id at a time to come.
+    writeFileSync(file, 'format: vetted/1\nchecks:\n  - id: chk-1\n    company: Acme\n    checklist: general\n    at: 2099-05-01\n    answers: {}\n');
+    expect(expectOneLineError(s.run(['import', file]))).toMatch(/checks\[0\]\.at: is still to come, and what happened cannot be later than now: give it the time it happened, here in the file;/);
+    expect(existsSync(s.db)).toBe(false);
   });
 
   it('still refuses such dates in records typed as new input, without the ids an export gives them', () => {
