@@ -36,9 +36,8 @@ function attachmentEntries(store: Store, withContent: boolean): Map<string, Atta
         name: a.name.replace(NOT_IN_FILE_NAMES, '_'),
         sha256: a.sha256,
         size: a.size,
-        // The data file names the event by its place in the incident's events, as exported, and
-        // by its id: a file without the id may be an older version's, which wrote its number there.
-        ...(a.place !== null ? { event: a.place, event_id: `${a.incident}#${a.event}` } : {}),
+        // The data file names the event by its place in the incident's events, as exported.
+        ...(a.place !== null ? { event: a.place } : {}),
         ...(a.note ? { note: a.note } : {}),
         added: a.added_at,
         ...(withContent ? { content: contentOf(store, a.sha256)!.toString('base64') } : {}),

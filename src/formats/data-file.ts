@@ -48,8 +48,6 @@ export interface AttachmentEntry {
   size: number;
   /** The event it is tied to: its place (from 1) in this incident's `events` list (see attachmentEvent). */
   event?: number;
-  /** The event it is tied to by its id, as an export writes it beside `event`; given, it decides. */
-  event_id?: string;
   note?: string;
   added?: string;
   /** The file itself, base64 (only in an export made with --with-attachments). */
@@ -325,9 +323,6 @@ const attachment = record(
       if (!Number.isInteger(v) || (v as number) < 0 || (v as number) > MAX_ATTACHMENT_SIZE) out.push({ path: pathOf(at), fault: { kind: 'size', max: MAX_ATTACHMENT_SIZE, got: given(v) } });
     },
     event: positiveInt,
-    event_id: (v, at, out) => {
-      if (typeof v !== 'string' || !EVENT_ID.test(v)) out.push({ path: pathOf(at), fault: { kind: 'event-id', got: given(v) } });
-    },
     note: text,
     added: when,
     content: (v, at, out) => {
@@ -449,51 +444,21 @@ export function withOpening(inc: IncidentEntry): OpenedIncidentEntry {
   return { ...inc, opened };
 }
 
-/** Why the event an attachment of a data file names cannot be told. */
-export type AttachmentEventFault =
-  | { kind: 'no-event'; events: number; event: number }
-  | { kind: 'no-event-id'; id: string }
-  /** `event` and `event_id` name two events: `place` is the id of the one at that place. */
-  | { kind: 'event-not-event-id'; event: number; place: string; id: string }
-  /**
-   * A file without `event_id` (written by an older version) whose `event` may be the place of one
-   * event (`place`, as the format has it) or the number of another (`numbered`, as versions
-   * before the place was written named it).
-   */
-  | { kind: 'event-place-or-number'; event: number; place: string; numbered: string };
+/** Why the event an attachment of a data file names cannot be told: no event stands at that place, nor has that number. */
+export type AttachmentEventFault = { kind: 'no-event'; events: number; event: number };
 
 /**
  * The place (from 0) in its incident's `events` of the event an attachment of a data file is tied
- * to. `event_id` names it by its id. `event` is its place in the list; but versions of vetted
- * that wrote no `event_id` wrote there, before they wrote the place, the event's number (its id's
- * `#n`): where no event is at that place but one has that number, that is the event; where the
- * two name two events, which one is not to be told, and the fault says so.
+ * to. `event` is its place in the list, as an export writes it; but versions of vetted before the
+ * place was written wrote there the event's number (its id's `#n`): where no event stands at
+ * that place but one has that number, that is the event.
  */
-export function attachmentEvent(inc: Pick<IncidentEntry, 'id' | 'events'>, a: Pick<AttachmentEntry, 'event' | 'event_id'>): { index: number } | { fault: AttachmentEventFault } {
+export function attachmentEvent(inc: Pick<IncidentEntry, 'events'>, a: Pick<AttachmentEntry, 'event'>): { index: number } | { fault: AttachmentEventFault } {
   const events = inc.events ?? [];
-  const numbered = (n: number | undefined) => (n === undefined ? -1 : events.findIndex((e) => e.id !== undefined && eventNumber(e.id) === n));
-  if (a.event_id !== undefined) {
-    const owner = a.event_id.slice(0, a.event_id.lastIndexOf('#'));
-    const ownIncident = owner === '' || (inc.id !== undefined && owner.toLowerCase() === inc.id.toLowerCase());
-    const index = ownIncident ? numbered(eventNumber(a.event_id)) : -1;
-    if (index < 0) return { fault: { kind: 'no-event-id', id: a.event_id } };
-    if (a.event !== undefined && a.event - 1 !== index) {
-      if (a.event > events.length) return { fault: { kind: 'no-event', events: events.length, event: a.event } };
-      return { fault: { kind: 'event-not-event-id', event: a.event, place: idOf(inc, a.event - 1), id: a.event_id } };
-    }
-    return { index };
-  }
   const n = a.event!;
-  const byNumber = numbered(n);
-  if (n > events.length) return byNumber >= 0 ? { index: byNumber } : { fault: { kind: 'no-event', events: events.length, event: n } };
-  if (byNumber < 0 || byNumber === n - 1) return { index: n - 1 };
-  return { fault: { kind: 'event-place-or-number', event: n, place: idOf(inc, n - 1), numbered: idOf(inc, byNumber) } };
-}
-
-/** The id an event of a data file's incident has, or is given by its place. */
-function idOf(inc: Pick<IncidentEntry, 'id' | 'events'>, index: number): string {
-  const e = inc.events![index];
-  return e.id !== undefined ? (e.id.startsWith('#') && inc.id !== undefined ? `${inc.id}${e.id}` : e.id) : `events[${index}]`;
+  if (n <= events.length) return { index: n - 1 };
+  const byNumber = events.findIndex((e) => e.id !== undefined && eventNumber(e.id) === n);
+  return byNumber >= 0 ? { index: byNumber } : { fault: { kind: 'no-event', events: events.length, event: n } };
 }
 
 /** The lists of records a data file holds, in the order they are checked and merged. */

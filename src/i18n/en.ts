@@ -1573,12 +1573,6 @@ export const en = {
           return `the parts of ${f.id} in this file disagree: the opening one gives comes after an event or the closing another gives (${when(f.at)}); give its parts one opening, before their events and closing, or leave it out of them all`;
         case 'no-event':
           return `this incident lists ${fmt.plural(f.events, { one: 'event', other: 'events' })}, so there is no event ${f.event}`;
-        case 'no-event-id':
-          return `this incident lists no event ${f.id}`;
-        case 'event-not-event-id':
-          return `${f.event} is the place of ${f.place} in this incident's events, but event_id names ${f.id}; leave out the one that is wrong`;
-        case 'event-place-or-number':
-          return `${f.event} is the place of ${f.place} in this incident's events, as vetted names an event here now, but the number of ${f.numbered}, as versions of vetted that wrote no event_id beside it named it: the file may come from one of those; say which event with event_id in place of event (\`event_id: "${f.numbered}"\` if the file is that old, else \`event_id: "${f.place}"\`)`;
         case 'content-mismatch':
           return 'does not match its sha256 and size; the file was changed or cut short';
         case 'event-changed':

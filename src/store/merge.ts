@@ -680,9 +680,9 @@ export function mergeRecords(store: Store, records: DataRecords, opts: MergeOpti
         (inc.attachments ?? []).forEach((a, k) =>
           guard(['incidents', i, 'attachments', k], () => {
             let eventRowId: number | undefined;
-            if (a.event !== undefined || a.event_id !== undefined) {
+            if (a.event !== undefined) {
               const tied = attachmentEvent(inc, a);
-              if ('fault' in tied) throw new Refusal(tied.fault, a.event_id !== undefined && tied.fault.kind !== 'no-event' ? 'event_id' : 'event');
+              if ('fault' in tied) throw new Refusal(tied.fault, 'event');
               eventRowId = store.eventRowIdByContent(rowId, inc.events![tied.index]);
             }
             let data: Buffer | undefined;

@@ -452,12 +452,6 @@ const IMPORT_FAULTS: [ImportFault, string][] = [
   [{ kind: 'not-a-question', question: 'colour', checklist: 'general' }, 'not a question of the general checklist'],
   [{ kind: 'id-taken', id: 'volga-1', company: 'Volgatelecom' }, 'the id "volga-1" already belongs to an incident of Volgatelecom; give this incident another id'],
   [{ kind: 'no-event', events: 2, event: 5 }, 'this incident lists 2 events, so there is no event 5'],
-  [{ kind: 'no-event-id', id: 'shop-1#9' }, 'this incident lists no event shop-1#9'],
-  [{ kind: 'event-not-event-id', event: 1, place: 'shop-1#2', id: 'shop-1#1' }, "1 is the place of shop-1#2 in this incident's events, but event_id names shop-1#1; leave out the one that is wrong"],
-  [
-    { kind: 'event-place-or-number', event: 1, place: 'shop-1#2', numbered: 'shop-1#1' },
-    '1 is the place of shop-1#2 in this incident\'s events, as vetted names an event here now, but the number of shop-1#1, as versions of vetted that wrote no event_id beside it named it: the file may come from one of those; say which event with event_id in place of event (`event_id: "shop-1#1"` if the file is that old, else `event_id: "shop-1#2"`)',
-  ],
   [{ kind: 'content-mismatch' }, 'does not match its sha256 and size; the file was changed or cut short'],
 ];
 
