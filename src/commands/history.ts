@@ -115,7 +115,9 @@ function revertOne(store: Store, target: Operation): number {
     store.write(
       () => {
         const small = target.changes <= LARGE_OPERATION.changes;
-        const stood = new Set(small ? store.incidentsChangedBy(target.id).flatMap((i) => timelineFaults(i).map((f) => faultKey(i.rowId, f))) : []);
+        const before = small ? store.incidentsChangedBy(target.id) : [];
+        const stood = new Set(before.flatMap((i) => timelineFaults(i).map((f) => faultKey(i.rowId, f))));
+        const openedBefore = new Map(before.map((i) => [i.rowId, i.opened]));
         store.revert(target);
         // A name is one company's, as its name or an alias: a revert may bring back a company
         // named what has become an alias since, which no unique index of either table sees.
@@ -131,14 +133,18 @@ function revertOne(store: Store, target: Operation): number {
         // they stood before the change undone: not the undo's doing. (A time without its offset,
         // read in another zone than it was written in, may read as before the opening: an edit of
         // such a timeline's title, or its removal, could not be undone.)
-        // An event or a closing before the opening is the undo's doing only where the opening has
-        // moved since the change undone; a second closing, where the incident or that event changed since.
+        // A break is the undo's doing where it did not stand before it, and the rows it is between
+        // (the incident's, and the event's) changed since the change undone, whatever changed them:
+        // an opening moved since, or an event logged or moved since before an opening the undo puts
+        // back. One between rows left as they were is as it stood before the change undone.
         if (small) {
           for (const i of store.incidentsPutBack()) {
             for (const fault of timelineFaults(i)) {
               if (stood.has(faultKey(i.rowId, fault))) continue;
-              const since = fault.kind === 'closes-twice' ? store.changedSince(target.id, i.rowId) : store.openingMovedSince(target.id, i.rowId);
-              if (since) throw new UserError(t().history.breaksTimeline(target.id, i.id, fault));
+              if (!store.changedSince(target.id, i.rowId, fault.kind === 'before-opening' ? fault.event : undefined)) continue;
+              const was = openedBefore.get(i.rowId);
+              const putBack = was !== undefined && was !== i.opened ? i.opened : undefined;
+              throw new UserError(t().history.breaksTimeline(target.id, i.id, fault, putBack));
             }
           }
         }

@@ -1926,13 +1926,18 @@ export const en = {
     /** A revert that would make a company a subsidiary of its own subsidiary (a parent given since). */
     parentLoop: (op: number, company: string, parent: string) =>
       `#${op} cannot be undone now: it would make a company a subsidiary of its own subsidiary, as ${q(company)} was made a subsidiary of ${q(parent)} since; take that back first (\`vetted company edit ${sh(company)} --parent ""\`).`,
-    breaksTimeline: (op: number, id: string, f: TimelineFault) =>
+    /** `putBack`: the opening the undo would give the incident again, where it moves it. */
+    breaksTimeline: (op: number, id: string, f: TimelineFault, putBack?: string) =>
       `#${op} cannot be undone now: ${
-        f.kind === 'before-opening'
-          ? `it would put ${f.event} (${when(f.at)}) back before the opening of ${id}, which was moved since; move the opening first (\`vetted incident edit ${id} --opened ${iso(f.at)}\`)`
-          : f.kind === 'closed-before-opening'
-            ? `${id} would be closed (${when(f.closed)}) before its opening, which was moved since; move the opening first`
-            : `it would close ${id} a second time (${f.event}); reopen it first (\`vetted incident reopen ${id}\`)`
+        putBack !== undefined && f.kind !== 'closes-twice'
+          ? f.kind === 'before-opening'
+            ? `it would move the opening of ${id} back to ${when(putBack)}, after ${f.event} (${when(f.at)}), logged or moved since; move that event first (\`vetted event edit ${f.event} --at …\`)`
+            : `it would move the opening of ${id} back to ${when(putBack)}, after its closing (${when(f.closed)})`
+          : f.kind === 'before-opening'
+            ? `it would put ${f.event} (${when(f.at)}) back before the opening of ${id}, which was moved since; move the opening first (\`vetted incident edit ${id} --opened ${iso(f.at)}\`)`
+            : f.kind === 'closed-before-opening'
+              ? `${id} would be closed (${when(f.closed)}) before its opening, which was moved since; move the opening first`
+              : `it would close ${id} a second time (${f.event}); reopen it first (\`vetted incident reopen ${id}\`)`
       }.`,
     countOrOp: 'give either a count (undo N) or --op ID, not both.',
     noOperation: (op: number | string) => `there is no operation #${op}; see \`vetted history\` for their numbers.`,

@@ -1883,13 +1883,17 @@ export const ru: Catalog = {
       `операцию #${op} сейчас нельзя отменить: она вернула бы ${what === 'incident' ? 'обращение' : 'проверку'} ${id}, а этот номер (без учёта регистра букв) с тех пор у ${id === holder ? (what === 'incident' ? 'другого обращения' : 'другой проверки') : holder}${by ? ` (#${by})` : ''}; ${by ? `сначала отмените #${by} (\`vetted undo --op ${by}\`)` : 'см. `vetted history`'}.`,
     parentLoop: (op, company, parent) =>
       `операцию #${op} сейчас нельзя отменить: компания стала бы дочерней компанией своей же дочерней, так как с тех пор ${q(company)} сделана дочерней компанией ${q(parent)}; сначала отмените это (\`vetted company edit ${sh(company)} --parent ""\`).`,
-    breaksTimeline: (op, id, f) =>
+    breaksTimeline: (op, id, f, putBack) =>
       `#${op} сейчас не отменить: ${
-        f.kind === 'before-opening'
-          ? `событие ${f.event} (${fmt.dateTime(f.at)}) вернулось бы раньше открытия обращения ${id}, которое с тех пор перенесено; сначала перенесите открытие (\`vetted incident edit ${id} --opened ${f.at}\`)`
-          : f.kind === 'closed-before-opening'
-            ? `обращение ${id} оказалось бы закрыто (${fmt.dateTime(f.closed)}) раньше своего открытия, которое с тех пор перенесено; сначала перенесите открытие`
-            : `обращение ${id} было бы закрыто второй раз (${f.event}); сначала откройте его заново (\`vetted incident reopen ${id}\`)`
+        putBack !== undefined && f.kind !== 'closes-twice'
+          ? f.kind === 'before-opening'
+            ? `открытие обращения ${id} вернулось бы к ${fmt.dateTime(putBack)}, позже события ${f.event} (${fmt.dateTime(f.at)}), записанного или перенесённого с тех пор; сначала перенесите это событие (\`vetted event edit ${f.event} --at …\`)`
+            : `открытие обращения ${id} вернулось бы к ${fmt.dateTime(putBack)}, позже его закрытия (${fmt.dateTime(f.closed)})`
+          : f.kind === 'before-opening'
+            ? `событие ${f.event} (${fmt.dateTime(f.at)}) вернулось бы раньше открытия обращения ${id}, которое с тех пор перенесено; сначала перенесите открытие (\`vetted incident edit ${id} --opened ${f.at}\`)`
+            : f.kind === 'closed-before-opening'
+              ? `обращение ${id} оказалось бы закрыто (${fmt.dateTime(f.closed)}) раньше своего открытия, которое с тех пор перенесено; сначала перенесите открытие`
+              : `обращение ${id} было бы закрыто второй раз (${f.event}); сначала откройте его заново (\`vetted incident reopen ${id}\`)`
       }.`,
     countOrOp: 'укажите либо число (undo N), либо --op НОМЕР, но не то и другое сразу.',
     noOperation: (op) => `операции #${op} нет; номера операций: \`vetted history\`.`,

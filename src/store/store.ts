@@ -1233,18 +1233,6 @@ export class Store {
     );
   }
 
-  /**
-   * Whether the opening of an incident moved since operation `opId`: the first change to its row
-   * since says what it was then, and it is not what it is now (moved and moved back is as it was).
-   */
-  openingMovedSince(opId: number, incidentRowId: number): boolean {
-    const row = this.st(
-      `SELECT json_extract(c.old, '$.opened_ms') AS was, i.opened_ms AS now FROM changes c JOIN incidents i ON i.id = c.row
-        WHERE c.op > @since AND c.op IS NOT @now AND c.tbl = 'incidents' AND c.row = @incident AND c.kind = 'u' ORDER BY c.seq LIMIT 1`,
-    ).get({ since: opId, now: this.op, incident: incidentRowId }) as { was: number; now: number } | undefined;
-    return row !== undefined && row.was !== row.now;
-  }
-
   /** The incidents operation `opId` changed a row of (the incident's, or an event's), with their events, as they stand. */
   incidentsChangedBy(opId: number): (Incident & { rowId: number; companyId: number })[] {
     const rows = this.st(

@@ -1089,6 +1089,17 @@ describe('undo of a change whose records are no longer as it left them', () => {
     );
   });
 
+  it('refuses an undo that would move an opening back after an event logged since, the incident row untouched since', () => {
+    ok(s.run(['incident', 'add', 'Gamma', '--title', 'g', '--opened', '2026-11-10'])); // #1
+    ok(s.run(['incident', 'edit', 'gamma-1', '--opened', '2026-11-01'])); // #2
+    ok(s.run(['incident', 'event', 'gamma-1', 'note', '--text', 'n', '--at', '2026-11-05'])); // #3
+    expect(refused(['undo', '--op', '2'])).toBe(
+      `vetted: #2 cannot be undone now: it would move the opening of gamma-1 back to 2026-11-10, after gamma-1#1 (2026-11-05), logged or moved since; move that event first (\`vetted event edit gamma-1#1 --at …\`).`,
+    );
+    const back = json<{ opened: string; events: { at: string }[] }>(s, ['incident', 'show', 'gamma-1', '--json']);
+    expect([back.opened, back.events.map((e) => e.at)]).toEqual(['2026-11-01', ['2026-11-05']]);
+  });
+
   it('says in Russian history which company a pin, an unpin and a merge were of, in agreement with «компания»', () => {
     ok(s.run(['pin', 'Озон', 'black', '--reason', 'r']));
     ok(s.run(['unpin', 'Озон']));
