@@ -60,30 +60,12 @@ export function isStoredKind(kind: string): kind is StoredKind {
   return Object.hasOwn(QUERIES, kind);
 }
 
-/**
- * The database, to read. A connection that may not write leaves the log and shared memory it made
- * for a database in WAL mode beside it when it closes (only one that may write takes them away):
- * every TAB left two files. Where there were none, it is opened as one that may write (it writes
- * nothing), so that its close takes them away as it found them; where there are (another command
- * at work, or one stopped), or it may not be written, it is opened read-only.
- */
-function openToRead(path: string): Database.Database {
-  if (!existsSync(`${path}-wal`) && !existsSync(`${path}-shm`)) {
-    try {
-      return new Database(path, { fileMustExist: true, ...driverOptions() });
-    } catch {
-      // Not to be written by this user: read-only, as before.
-    }
-  }
-  return new Database(path, { readonly: true, fileMustExist: true, ...driverOptions() });
-}
-
 export function storedCandidates(path: string, kind: StoredKind, prefix: string): string[] {
   if (!existsSync(path)) return [];
   let db: Database.Database | undefined;
   try {
     if (inspectHeader(path).isNew) return [];
-    db = openToRead(path);
+    db = new Database(path, { readonly: true, fileMustExist: true, ...driverOptions() });
     return QUERIES[kind](db, prefix);
   } catch {
     return [];

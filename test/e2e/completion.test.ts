@@ -361,11 +361,29 @@ describe('vetted __complete', () => {
     expect(statSync(s.db).mtimeMs).toBe(mtime);
   });
 
-  it('leaves no log or shared memory beside the database where there were none: a TAB left two files', () => {
-    expect([existsSync(`${s.db}-wal`), existsSync(`${s.db}-shm`)]).toEqual([false, false]);
-    expect(complete(['company', '']).out.split('\n')).toContain('Volgatelecom');
-    expect(complete(['incident', '']).out).not.toBe('');
-    expect([existsSync(`${s.db}-wal`), existsSync(`${s.db}-shm`)]).toEqual([false, false]);
+  it('never writes a database a writer stopped halfway left with its rollback journal: the journal stays for a writer to roll back', () => {
+    const db = join(s.dir, 'journal.db');
+    ok(s.run(['--db', db, 'incident', 'add', 'Hot Journal', '--title', 'a parcel lost']));
+    // Out of WAL mode, then a writer killed halfway through a transaction whose pages spilled into the file.
+    const killed = spawnSync(
+      process.execPath,
+      [
+        '-e',
+        `const D = require('better-sqlite3'); const d = new D(process.argv[1]); d.pragma('journal_mode = DELETE'); d.pragma('cache_size = 1');
+         d.exec('BEGIN; CREATE TABLE filler (x BLOB)'); const put = d.prepare('INSERT INTO filler VALUES (randomblob(4000))');
+         for (let i = 0; i < 200; i++) put.run(); process.kill(process.pid, 'SIGKILL');`,
+        db,
+      ],
+      { cwd: ROOT },
+    );
+    expect(killed.signal).toBe('SIGKILL');
+    expect(existsSync(`${db}-journal`)).toBe(true);
+    const before = readFileSync(db);
+    const journal = readFileSync(`${db}-journal`);
+    complete(['company', ''], { VETTED_DB: db });
+    complete(['incident', ''], { VETTED_DB: db });
+    expect(readFileSync(db).equals(before)).toBe(true);
+    expect(readFileSync(`${db}-journal`).equals(journal)).toBe(true);
   });
 
   it('gives nothing, and no error, for a file that is not a vetted database or an unknown kind', () => {
