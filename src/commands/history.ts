@@ -16,7 +16,7 @@ import { checkWhen } from './when.js';
 import type { Operation, Store } from '../store/store.js';
 import { Sources } from '../store/sources.js';
 import { LARGE_OPERATION } from '../store/journal.js';
-import { DAY_MS, timelineFaults, type TimelineFault } from '../domain/incident.js';
+import { DAY_MS, newTimelineFaults } from '../domain/incident.js';
 import { futureProblem } from '../domain/date-rules.js';
 
 function positive(value: string | undefined, flag: string, fallback: number): number {
@@ -108,16 +108,13 @@ function revertOne(store: Store, target: Operation): number {
     const by = name.by === undefined ? undefined : store.operation(name.by);
     throw new UserError(t().history.nameTaken(target.id, name, by && summaryOf(by)));
   }
-  // A rule of a timeline broken before the undo (an event an older version let in before the
-  // opening, say) is not the undo's doing.
-  const faultKey = (incident: number, f: TimelineFault) => `${incident} ${f.kind} ${f.kind === 'before-opening' || f.kind === 'closes-twice' ? f.event : ''}`;
   try {
     store.write(
       () => {
         const small = target.changes <= LARGE_OPERATION.changes;
-        const before = small ? store.incidentsChangedBy(target.id) : [];
-        const stood = new Set(before.flatMap((i) => timelineFaults(i).map((f) => faultKey(i.rowId, f))));
-        const openedBefore = new Map(before.map((i) => [i.rowId, i.opened]));
+        // Each incident as it stands before the undo: a rule of its timeline broken then (an event an
+        // older version let in before the opening, say) is not the undo's doing.
+        const before = new Map((small ? store.incidentsChangedBy(target.id) : []).map((i) => [i.rowId, i]));
         store.revert(target);
         // A name is one company's, as its name or an alias: a revert may bring back a company
         // named what has become an alias since, which no unique index of either table sees.
@@ -139,10 +136,9 @@ function revertOne(store: Store, target: Operation): number {
         // back. One between rows left as they were is as it stood before the change undone.
         if (small) {
           for (const i of store.incidentsPutBack()) {
-            for (const fault of timelineFaults(i)) {
-              if (stood.has(faultKey(i.rowId, fault))) continue;
+            for (const fault of newTimelineFaults(before.get(i.rowId), i)) {
               if (!store.changedSince(target.id, i.rowId, fault.kind === 'before-opening' ? fault.event : undefined)) continue;
-              const was = openedBefore.get(i.rowId);
+              const was = before.get(i.rowId)?.opened;
               const putBack = was !== undefined && was !== i.opened ? i.opened : undefined;
               throw new UserError(t().history.breaksTimeline(target.id, i.id, fault, putBack));
             }

@@ -21,6 +21,20 @@ export function timelineFaults(i: Incident): TimelineFault[] {
   return out;
 }
 
+/** What names a broken rule of one timeline, the same before and after a change: its kind, and the event it is at. */
+function timelineFaultKey(f: TimelineFault): string {
+  return `${f.kind} ${f.kind === 'before-opening' || f.kind === 'closes-twice' ? f.event : ''}`;
+}
+
+/**
+ * The rules a timeline breaks after a change (an undo, an import merged into it, an edit) that it
+ * did not break before it: one that stood (as an older version let it in) is not the change's doing.
+ */
+export function newTimelineFaults(before: Incident | undefined, after: Incident): TimelineFault[] {
+  const stood = new Set(before ? timelineFaults(before).map(timelineFaultKey) : []);
+  return timelineFaults(after).filter((f) => !stood.has(timelineFaultKey(f)));
+}
+
 /** The first rule the incident's timeline breaks, if it breaks one (the command line and the data file keep to them all). */
 export function timelineFault(i: Incident): TimelineFault | undefined {
   return timelineFaults(i)[0];

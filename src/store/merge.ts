@@ -12,7 +12,7 @@ import { formatPath, type Path } from '../domain/validation.js';
 import { eventContentKey, eventMomentKey, eventNumber, MAX_EVENT_NUMBER, repeatedEvents, timedInOrder } from '../domain/events.js';
 import { digestOf } from '../domain/digest.js';
 import { msOf } from '../domain/dates.js';
-import { dueMs, timelineFault, type TimelineFault } from '../domain/incident.js';
+import { dueMs, newTimelineFaults, type TimelineFault } from '../domain/incident.js';
 import { UserError } from '../errors.js';
 import type { CheckVerdict, IncidentEvent } from '../domain/types.js';
 import { addAttachment, contentOf, sha256Of } from './attachments.js';
@@ -640,7 +640,8 @@ export function mergeRecords(store: Store, records: DataRecords, opts: MergeOpti
             const closing = addedEvents.find((e) => e.type === 'resolution')?.at ?? inc.closed;
             if (existing.closed && closing && msOf(closing) !== msOf(existing.closed)) throw new Refusal({ kind: 'timeline', id: ref!, fault: { kind: 'closes-twice', event: closing } });
             if (inc.closed) store.setIncidentClosed(rowId, inc.closed);
-            const fault = timelineFault(store.findIncident(ref!, { exact: true })!);
+            // (A rule the timeline here broke before, as an older version let it in, is not this file's doing.)
+            const fault = newTimelineFaults(existing, store.findIncident(ref!, { exact: true })!)[0];
             // Made by this file, its parts are what disagree: said so, not of the incident "here".
             if (fault && incidentsMadeHere.has(rowId) && (fault.kind === 'before-opening' || fault.kind === 'closed-before-opening')) {
               throw new Refusal({ kind: 'parts-opening', id: ref!, at: fault.kind === 'before-opening' ? fault.at : fault.closed });

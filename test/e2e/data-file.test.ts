@@ -748,6 +748,21 @@ describe('the round trip of a database an older version filled', () => {
     expect(ok(s.run(['import', file])).stderr).toContain('events: 0 added, 5 already there');
   });
 
+  it('merges a later export into an earlier copy of the database, its timeline breaking only the rules it broke there already', () => {
+    olderDatabase(s);
+    const copy = join(s.dir, 'copy.db');
+    writeFileSync(copy, readFileSync(s.db));
+    ok(s.run(['incident', 'event', 'alpha-1', 'note', '--text', 'later', '--at', '2026-09-20']));
+    const file = join(s.dir, 'later.json');
+    ok(s.run(['export', '--format', 'json', '--out', file]));
+    expect(ok(s.run(['--db', copy, 'import', file])).stderr).toContain('events: 1 added');
+    // A new event before the opening is still this file's doing.
+    const doc = JSON.parse(readFileSync(file, 'utf8')) as { incidents: { id: string; events: Record<string, unknown>[] }[] };
+    doc.incidents.find((i) => i.id === 'alpha-1')!.events.push({ id: 'alpha-1#9', at: '2026-09-02', type: 'note', text: 'early' });
+    writeFileSync(file, JSON.stringify(doc));
+    expect(expectOneLineError(s.run(['--db', copy, 'import', file]))).toContain('before the opening of alpha-1');
+  });
+
   it('refuses a time still to come even in what an export wrote, naming the event and how to mend it', () => {
     olderDatabase(s);
     const raw = new Database(s.db);
