@@ -17,7 +17,6 @@ import { msOf } from '../domain/dates.js';
 import { eventContentKey, sameEventAs, sortEvents } from '../domain/events.js';
 import type { IncidentEvent } from '../domain/types.js';
 import { requireCompany, requireIncident, withStore } from './shared.js';
-import { checkEventFits } from './incident.js';
 import type { Store } from '../store/store.js';
 import { opSummary, type EditorChanges } from '../domain/op-summary.js';
 import { t } from '../i18n/index.js';
@@ -203,19 +202,8 @@ function tryApply(ctx: Context, store: Store, incident: ReturnType<Store['findIn
   const next = { ...incident, title: entry.title, opened: entry.opened, fault: entry.fault ?? 'unknown', closed: entry.closed, events: sortEvents(edited, msOf) };
   // A moment written another way is the same moment, kept as it was written.
   const sameMoment = (a: string | null | undefined, b: string | null | undefined) => (a ?? null) === (b ?? null) || (!!a && !!b && msOf(a) === msOf(b));
-  // An event left as it was, its incident opening when it did, is not held to rules an older version did not keep to.
-  const untouched = (e: IncidentEvent) => sameMoment(entry.opened, incident.opened) && e.id !== undefined && eventContentKey(e) === eventContentKey(byId.get(e.id)!);
-  try {
-    const check = { ...next, events: [] as IncidentEvent[], closed: undefined };
-    for (const e of next.events) {
-      const { id: _i, at, type, ...fields } = e;
-      if (!untouched(e)) checkEventFits(check, type, at, fields as Record<string, unknown>);
-      check.events.push({ ...e, id: e.id ?? `new-${check.events.length}` });
-    }
-  } catch (err) {
-    if (err instanceof UserError) return [{ message: err.message }];
-    throw err;
-  }
+  // The rules of dates (an event before the opening, a promise due before it was made, a second
+  // resolution) were weighed as the file was read (readEdited): only a fault the edit makes is refused.
   // An event added or changed the same as another (duplicates an older version left are let be).
   const name = (e: IncidentEvent) => e.id ?? t().correct.newEvent(e.type, e.at);
   for (const e of next.events) {

@@ -3,6 +3,7 @@
 // one operation that undo reverts.
 import { chmodSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Terminal } from '../helpers/tmux.js';
 import { BIN, sandbox, type Sandbox } from '../helpers/cli.js';
@@ -228,5 +229,35 @@ describe('incident edit in the editor', () => {
     rmSync(dirname(/kept in (\S+\.yaml)/.exec(screen)![1]), { recursive: true });
     ok(s.run(['undo']));
     expect(json<{ fault: string }>(s, ['incident', 'show', 'ozon-1', '--json']).fault).toBe('company');
+  });
+});
+
+describe('incident edit in the editor, of an incident an older version left with dates the rules refuse now', () => {
+  /** beta-1: its first contact before its opening, its promise due before it was made (as an older version let them in). */
+  function older(): void {
+    ok(s.run(['incident', 'add', 'Beta', '--title', 'b', '--opened', '2026-11-10']));
+    ok(s.run(['incident', 'event', 'beta-1', 'contact', '--channel', 'phone', '--at', '2026-11-11']));
+    ok(s.run(['incident', 'event', 'beta-1', 'promise', '--text', 'p', '--at', '2026-11-12', '--due', '2026-11-13']));
+    const raw = new Database(s.db);
+    raw.function('vetted_op', () => 0);
+    const beta = "(SELECT id FROM incidents WHERE ref = 'beta-1')";
+    raw.prepare(`UPDATE events SET at = '2026-11-01', at_ms = ? WHERE seq = 1 AND incident_id = ${beta}`).run(Date.parse('2026-11-01T00:00'));
+    raw.prepare(`UPDATE events SET data = json_set(data, '$.due', '2026-11-11') WHERE seq = 2 AND incident_id = ${beta}`).run();
+    raw.close();
+  }
+
+  it('saves an edit that makes no date fault: a channel, a promise\'s words, an opening moved to mend one', async () => {
+    older();
+    for (const [script, seen] of [
+      ['s/channel: phone/channel: email/', (b: Shown & { opened: string; events: { text?: string }[] }) => b.events[0].channel === 'email'],
+      ['s/^    text: p$/    text: q/', (b: Shown & { opened: string; events: { text?: string }[] }) => b.events[1].text === 'q'],
+      ['s/^opened: 2026-11-10.*/opened: 2026-10-01/', (b: Shown & { opened: string; events: { text?: string }[] }) => b.opened.startsWith('2026-10-01')],
+    ] as const) {
+      rmSync(join(s.dir, 'opened'), { force: true });
+      const t = start(['incident', 'edit', 'beta-1'], editor(script));
+      expect(await t.waitForExit(), t.screen()).toBe(0);
+      expect(t.screen()).not.toMatch(/ERROR|--due|--at/);
+      expect(seen(json(s, ['incident', 'show', 'beta-1', '--json']))).toBe(true);
+    }
   });
 });
