@@ -26,8 +26,10 @@ export function readVettedFile(path: string, shownAs: string, now?: number): Sou
   if (sqlite) refuseSqliteInput(shownAs, sqlite, readOnce(path), words);
   const { data, locate } = parseDataDocument(decodeInput(bytes, shownAs), shownAs, SHARED_LIMITS);
   // Checked against the time now, as an import is: nothing it says happened is still to come.
-  // Each problem with its line in a YAML file, as an import names it.
-  const validated = validateDataFile(data, { now });
+  // Each problem with its line in a YAML file, as an import names it. Incidents an older version
+  // let in against today's rules of order, as an export writes them (their ids and their events'),
+  // are taken as they are, as an import takes them: a file vetted shared is one vetted reads.
+  const validated = validateDataFile(data, { now, kept: [] });
   if ('errors' in validated) throw new UserError(t().sources.invalid(shownAs, describeProblems(validated.errors, 5, locate)));
   const doc = validated.value;
 

@@ -763,6 +763,21 @@ describe('the round trip of a database an older version filled', () => {
     expect(expectOneLineError(s.run(['--db', copy, 'import', file]))).toContain('before the opening of alpha-1');
   });
 
+  it('shares a file that source add takes, evidence and all', () => {
+    olderDatabase(s);
+    for (const flags of [['--share'], ['--share', '--with-evidence']]) {
+      const file = join(s.dir, `shared-${flags.length}.json`);
+      ok(s.run(['export', ...flags, '--out', file]));
+      const other = sandbox();
+      try {
+        ok(other.run(['incident', 'add', 'Someone', '--title', 'x']));
+        expect(ok(other.run(['source', 'add', file, '--name', 'friend'])).stderr).toContain('added source "friend"');
+      } finally {
+        other.cleanup();
+      }
+    }
+  });
+
   it('refuses a time still to come even in what an export wrote, naming the event and how to mend it', () => {
     olderDatabase(s);
     const raw = new Database(s.db);
