@@ -11,7 +11,7 @@ import type { CommandResult } from './result.js';
 import { UserError } from '../errors.js';
 import { parseDataDocument } from '../formats/data-text.js';
 import { NotValidRecord, READ_WHOLE_BYTES, isValidHead, isValidLayout, layoutOfFile, recordsOfFile, type DataLayout, type FileIdentity } from '../formats/data-stream.js';
-import { describeProblems, keptSummary, validateDataFile, type KeptProblem } from '../formats/data-file.js';
+import { describeProblems, keptSummary, validateDataFile, type KeptKind, type KeptProblem } from '../formats/data-file.js';
 import { builtInChecklists, loadAllChecklists } from '../formats/checklist-file.js';
 import { mergeRecords, recordsOf, type DataRecords, type ChangeTally, type MergeReport } from '../store/merge.js';
 import { formatLocalDate } from '../domain/dates.js';
@@ -49,6 +49,11 @@ function renderReport(file: string, r: MergeReport, dryRun: boolean): string[] {
     ...lookalikeNotes(r.companies_like_others, r.companies_like_others_count),
   ];
   return [head, ...(parts.length ? parts.map((p) => `  ${p}`) : notes.length ? [] : [`  ${t().data.nothing}`]), ...notes];
+}
+
+/** The incidents a file held as a database kept them, by the rule of dates each breaks, as --json gives them. */
+function keptByKind(byKind: Partial<Record<KeptKind, string[]>> | undefined): Record<string, string[]> {
+  return Object.fromEntries(Object.entries(byKind ?? {}).map(([kind, ids]) => [kind.replace(/-/g, '_'), ids]));
 }
 
 /** The most new companies whose lookalikes the report names; --json lists more. */
@@ -184,8 +189,12 @@ export async function run(ctx: Context, path: string, opts: ImportOptions): Prom
   // (Read again only where the user has checklists of their own.)
   const ownIds = new Set(loaded.filter((c) => c.source !== 'built-in').map((c) => c.checklist.id));
   const overridden = new Map(ownIds.size ? builtInChecklists().filter((b) => ownIds.has(b.checklist.id)).map((b) => [b.checklist.id, b.checklist]) : []);
-  const merge = (records: DataRecords) => (store: Store) =>
-    mergeInto(file, store, records, {
+  // The incidents the merge adds or changes: of those the file kept as they were, only these are said.
+  const written = new Set<string>();
+  const merge = (records: DataRecords) => (store: Store) => {
+    written.clear();
+    return mergeInto(file, store, records, {
+      onIncidentWritten: (id) => written.add(id.toLowerCase()),
       checklists,
       overridden,
       today: formatLocalDate(now),
@@ -211,6 +220,7 @@ export async function run(ctx: Context, path: string, opts: ImportOptions): Prom
           }
         : undefined,
     });
+  };
   const into = async (records: DataRecords): Promise<MergeReport> => {
     const options = { mapBytes: IMPORT_MAP_BYTES };
     // A dry run with no database yet (no file, or an empty one) works on an empty one in memory:
@@ -242,8 +252,12 @@ export async function run(ctx: Context, path: string, opts: ImportOptions): Prom
       }
     }
   }
-  const said = kept.length ? keptSummary(kept) : undefined;
+  const taken = kept.filter((k) => written.has(k.record.toLowerCase()));
+  const said = taken.length ? keptSummary(taken) : undefined;
   const keptNote = said ? [t().data.keptAsTheyWere(said.counts, said.records.map(safeText), !!opts.dryRun)] : [];
-  if (opts.json) return { out: toJson({ file: path, dry_run: !!opts.dryRun, ...report }), ...(keptNote.length ? { err: keptNote } : {}) };
+  if (opts.json) {
+    const json = { file: path, dry_run: !!opts.dryRun, ...report, kept_as_they_were: keptByKind(said?.byKind) };
+    return { out: toJson(json), ...(keptNote.length ? { err: keptNote } : {}) };
+  }
   return { err: [...renderReport(file, report, !!opts.dryRun), ...keptNote] };
 }

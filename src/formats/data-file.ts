@@ -607,10 +607,14 @@ export interface FutureMend {
 /** What a kept problem breaks, as the import says it: each kind counted. */
 export type KeptKind = 'before-opening' | 'closed-before-opening' | 'due-before-made' | 'closes-twice' | 'future';
 
-/** The kinds of the kept problems, each with its count, and the records that hold them (in the file's order, once each). */
-export function keptSummary(kept: readonly KeptProblem[]): { counts: Partial<Record<KeptKind, number>>; records: string[] } {
+/**
+ * The kinds of the kept problems, each with its count, and the records that hold them (in the
+ * file's order, once each): all of them, and by kind.
+ */
+export function keptSummary(kept: readonly KeptProblem[]): { counts: Partial<Record<KeptKind, number>>; records: string[]; byKind: Partial<Record<KeptKind, string[]>> } {
   const counts: Partial<Record<KeptKind, number>> = {};
   const records = new Set<string>();
+  const byKind: Partial<Record<KeptKind, string[]>> = {};
   // (A file read a record at a time may be read twice, its problems found again.)
   const seen = new Set<string>();
   for (const k of kept) {
@@ -619,8 +623,10 @@ export function keptSummary(kept: readonly KeptProblem[]): { counts: Partial<Rec
     seen.add(key);
     counts[k.kind] = (counts[k.kind] ?? 0) + 1;
     records.add(k.record);
+    const ids = (byKind[k.kind] ??= []);
+    if (!ids.includes(k.record)) ids.push(k.record);
   }
-  return { counts, records: [...records] };
+  return { counts, records: [...records], byKind };
 }
 
 /**

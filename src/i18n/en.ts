@@ -1454,7 +1454,7 @@ export const en = {
     checkRenumbered: (from: string, to: string, dryRun: boolean) => `check ${q(from)}: that id is another check's here, so it ${dryRun ? 'would be' : 'was'} added as ${to}`,
     /** Dates of records a database kept that break the rules new input keeps to: taken as they are. */
     keptAsTheyWere: (counts: Partial<Record<KeptKind, number>>, records: string[], dryRun: boolean) => {
-      const n = (k: KeptKind, one: string, many: string) => (counts[k] ? [`${fmt.number(counts[k])} ${counts[k] === 1 ? one : many}`] : []);
+      const n = (k: KeptKind, one: string, other: string) => (counts[k] ? [fmt.plural(counts[k], { one, other })] : []);
       const kinds = [
         ...n('before-opening', "event before its incident's opening", "events before their incident's opening"),
         ...n('due-before-made', 'promise due before it was made', 'promises due before they were made'),

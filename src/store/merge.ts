@@ -76,6 +76,8 @@ export interface MergeOptions {
   onProgress?: (done: number, total: number) => void;
   /** The one line the journal keeps for this import. */
   summary?: (report: MergeReport) => string;
+  /** Told the id of each incident the merge adds or changes (its details, its events, its closing). */
+  onIncidentWritten?: (id: string) => void;
 }
 
 /**
@@ -571,6 +573,8 @@ export function mergeRecords(store: Store, records: DataRecords, opts: MergeOpti
         const timed = timedInOrder(inc.events ?? [], msOf);
         const events = timed.map((x) => x.e);
         const addedEvents: IncidentEvent[] = [];
+        // Changed here, besides events added: its details, its opening or its closing.
+        let changedHere = false;
         if (existing) {
           if (existing.companyId !== company.id) {
             throw new Refusal({ kind: 'id-taken', id: ref!, company: existing.company });
@@ -590,6 +594,7 @@ export function mergeRecords(store: Store, records: DataRecords, opts: MergeOpti
           const openedHere = derivedOpenings.get(rowId);
           const reopened = openedHere !== undefined && (derived ? msOf(inc.opened) < openedHere : msOf(inc.opened) !== openedHere);
           if (reopened) {
+            changedHere = true;
             store.updateIncident(rowId, { opened: inc.opened });
             derivedOpenings.set(rowId, msOf(inc.opened));
             byContent.changed(company.id);
@@ -600,6 +605,7 @@ export function mergeRecords(store: Store, records: DataRecords, opts: MergeOpti
           const fault = inc.fault ?? existing.fault;
           if (inc.title !== existing.title || fault !== existing.fault) {
             store.updateIncident(rowId, { title: inc.title, fault });
+            changedHere = true;
             report.incidents.changed++;
             if (inc.title !== existing.title) byContent.changed(company.id);
           }
@@ -639,7 +645,10 @@ export function mergeRecords(store: Store, records: DataRecords, opts: MergeOpti
             // as the file's event has no id here.)
             const closing = addedEvents.find((e) => e.type === 'resolution')?.at ?? inc.closed;
             if (existing.closed && closing && msOf(closing) !== msOf(existing.closed)) throw new Refusal({ kind: 'timeline', id: ref!, fault: { kind: 'closes-twice', event: closing } });
-            if (inc.closed) store.setIncidentClosed(rowId, inc.closed);
+            if (inc.closed) {
+              store.setIncidentClosed(rowId, inc.closed);
+              changedHere ||= inc.closed !== existing.closed;
+            }
             // (A rule the timeline here broke before, as an older version let it in, is not this file's doing.)
             const fault = newTimelineFaults(existing, store.findIncident(ref!, { exact: true })!)[0];
             // Made by this file, its parts are what disagree: said so, not of the incident "here".
@@ -678,6 +687,7 @@ export function mergeRecords(store: Store, records: DataRecords, opts: MergeOpti
           store.keepDigest(rowId, digestOf(addedEvents));
         }
         report.events.added += addedEvents.length;
+        if (!existing || addedEvents.length || changedHere) opts.onIncidentWritten?.(ref!);
         (inc.attachments ?? []).forEach((a, k) =>
           guard(['incidents', i, 'attachments', k], () => {
             let eventRowId: number | undefined;

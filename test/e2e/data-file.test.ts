@@ -734,6 +734,8 @@ describe('the round trip of a database an older version filled', () => {
       try {
         const given = big ? join(empty.dir, 'big.json') : file;
         if (big) writeFileSync(given, readRecordByRecord(text));
+        const dry = JSON.parse(ok(empty.run(['import', given, '--json', '--dry-run'])).stdout) as { kept_as_they_were: Record<string, string[]> };
+        expect(dry.kept_as_they_were).toEqual({ before_opening: ['alpha-1', 'gamma-1'], due_before_made: ['alpha-1'], closed_before_opening: ['gamma-1'], closes_twice: ['gamma-1'] });
         const r = ok(empty.run(['import', given]));
         expect(r.stderr).toContain("note: taken as vetted kept them, though new input is refused for them: 2 events before their incident's opening, 1 promise due before it was made, 1 closing before its opening, 1 second resolution (alpha-1, gamma-1)");
         const again = join(empty.dir, 'again.json');
@@ -745,7 +747,11 @@ describe('the round trip of a database an older version filled', () => {
       }
     }
     // Into the database it came from: nothing new.
-    expect(ok(s.run(['import', file])).stderr).toContain('events: 0 added, 5 already there');
+    const again = ok(s.run(['import', file]));
+    expect(again.stderr).toContain('events: 0 added, 5 already there');
+    // Nor is anything said taken where nothing was.
+    expect(again.stderr).not.toContain('note:');
+    expect(JSON.parse(ok(s.run(['import', file, '--json'])).stdout)).toMatchObject({ kept_as_they_were: {} });
   });
 
   it('merges a later export into an earlier copy of the database, its timeline breaking only the rules it broke there already', () => {
