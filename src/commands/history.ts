@@ -8,7 +8,7 @@ import { toJson } from '../ui/safe.js';
 import { renderTable } from '../ui/table.js';
 import { jsonList, type JsonOutOptions } from '../ui/json-out.js';
 import { colourWanted, paint } from '../ui/colour.js';
-import { formatLocalMinute } from '../domain/dates.js';
+import { formatLocalMinute, localDayOf } from '../domain/dates.js';
 import { opSummary, readOpSummary } from '../domain/op-summary.js';
 import { loadCatalog, t, type Catalog } from '../i18n/index.js';
 import { refuseWhereNone, requireCompany, readingStore, writingStore } from './shared.js';
@@ -16,8 +16,7 @@ import { checkWhen } from './when.js';
 import type { Operation, Store } from '../store/store.js';
 import { Sources } from '../store/sources.js';
 import { LARGE_OPERATION } from '../store/journal.js';
-import { DAY_MS, newTimelineFaults } from '../domain/incident.js';
-import { futureProblem } from '../domain/date-rules.js';
+import { newTimelineFaults } from '../domain/incident.js';
 
 function positive(value: string | undefined, flag: string, fallback: number): number {
   if (value === undefined) return fallback;
@@ -79,9 +78,12 @@ export async function runHistory(ctx: Context, opts: { company?: string; limit?:
 export async function runPrune(ctx: Context, opts: { before: string }): Promise<CommandResult> {
   const now = ctx.now();
   const when = checkWhen(opts.before, '--before', now);
-  // Tomorrow at the latest (before it, every change made so far): a date further on is one
-  // mistyped, and would forget every change without a word.
-  if (futureProblem(when, now + DAY_MS)) throw new UserError(t().correct.pruneFuture(opts.before, formatLocalMinute(now)));
+  // Tomorrow at the latest, to its end here (before it, every change made so far): a date further
+  // on is one mistyped, and would forget every change without a word.
+  const today = new Date(now);
+  const endOfTomorrow = new Date(today.getFullYear(), today.getMonth(), today.getDate() + 2).getTime();
+  const pastTomorrow = when.dateOnly ? localDayOf(when.ms) > localDayOf(endOfTomorrow - 1) : when.ms > endOfTomorrow;
+  if (pastTomorrow) throw new UserError(t().correct.pruneFuture(opts.before, formatLocalMinute(now)));
   const before = new Date(when.ms).toISOString();
   // Said as the reader's language writes a date (31.12.2026 in Russian), where it is one it reads.
   const saidBefore = t().fmt.dateTime(when.text);

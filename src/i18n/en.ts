@@ -1845,9 +1845,10 @@ export const en = {
     comingForms: '2026-07-12, 2026-07-12 09:30, 12.07.2026 09:30, 12 July 2026 09:30, now, today 18:00, yesterday 18:00 or tomorrow 18:00',
     badWhen: (flag: string, given: string, forms: string) => `${flag} takes a date such as ${forms}; ${q(given)} is not one (or not a real date).`,
     badYear: (flag: string, given: string, year: number, first: number, last: number) => `${flag} ${given} is in the year ${year}; give a date from ${first} to ${last}.`,
-    future: (flag: string, given: string, now: string) => `${flag} ${given} is in the future (it is ${now} now); give the time it happened.`,
+    future: (flag: string, given: string, now: string) => `${flag} ${given} is in the future (it is ${when(now)} now); give the time it happened.`,
     /** history prune --before past tomorrow: a date mistyped, which would forget every change. */
-    pruneFuture: (given: string, now: string) => `--before ${given} is in the future (it is ${now} now); history prune forgets the changes made before a date that has come: give one up to tomorrow (\`--before tomorrow\` forgets them all).`,
+    pruneFuture: (given: string, now: string) =>
+      `--before ${given} is past tomorrow (it is ${when(now)} now), most likely a date mistyped: history prune forgets for good the changes made before the date given; give one no later than the end of tomorrow (\`--before tomorrow\` forgets them all).`,
     /** A closing typed ahead of the clock, within the minutes of drift other times may be ahead. */
     closingAhead: (flag: string, given: string, now: string) =>
       `${flag} ${given} is ahead of the clock (it is ${now} now), and a closing judges the promises made before it by its time; close it with a time up to now, or once it has come.`,

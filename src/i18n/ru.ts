@@ -1819,7 +1819,7 @@ export const ru: Catalog = {
     badWhen: (flag, given, forms) => `${flag} принимает дату, например ${forms}; ${q(given)} — не такая дата (или такой даты нет).`,
     badYear: (flag, given, year, first, last) => `${flag} ${given}: это ${year} год; укажите дату с ${first} по ${last} год.`,
     future: (flag, given, now) => `${flag} ${given} — это ещё не наступило (сейчас ${fmt.dateTime(now)}); укажите время, когда это случилось.`,
-    pruneFuture: (given, now) => `--before ${given} — это ещё не наступило (сейчас ${fmt.dateTime(now)}); history prune забывает изменения, сделанные до даты, которая уже пришла: укажите дату не позже завтрашней (\`--before завтра\` забывает их все).`,
+    pruneFuture: (given, now) => `--before ${given} — это позже завтрашнего дня (сейчас ${fmt.dateTime(now)}), скорее всего, дата набрана с ошибкой: history prune навсегда забывает изменения, сделанные до указанной даты; укажите дату не позже конца завтрашнего дня (\`--before завтра\` забывает их все).`,
     closingAhead: (flag, given, now) =>
       `${flag} ${given} — это ещё не наступило (сейчас ${fmt.dateTime(now)}), а по времени закрытия судят об обещаниях, данных до него; укажите время не позже текущего или закройте обращение, когда это время придёт.`,
     badOffset: (flag, given, offset) =>

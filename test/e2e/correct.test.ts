@@ -739,10 +739,15 @@ describe('history and undo', () => {
     ok(s.run(['incident', 'add', 'Ozon', '--title', 'late', '--opened', '2026-11-20']));
     const later = new Date(Date.now() + 3 * 86_400_000).toISOString().slice(0, 10);
     for (const before of ['2062-12-01', later]) {
-      expect(refused(['history', 'prune', '--before', before])).toMatch(new RegExp(`^vetted: --before ${before} is in the future \\(it is .* now\\); history prune forgets the changes made before a date that has come: give one up to tomorrow \\(\`--before tomorrow\` forgets them all\\)\\.$`));
+      expect(refused(['history', 'prune', '--before', before])).toMatch(
+        new RegExp(`^vetted: --before ${before} is past tomorrow \\(it is \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d now\\), most likely a date mistyped: history prune forgets for good the changes made before the date given; give one no later than the end of tomorrow \\(\`--before tomorrow\` forgets them all\\)\\.$`),
+      );
     }
-    expect(expectOneLineError(s.run(['--lang', 'ru', 'history', 'prune', '--before', '2062-12-01']))).toMatch(/^vetted: --before 2062-12-01 — это ещё не наступило/);
+    expect(expectOneLineError(s.run(['--lang', 'ru', 'history', 'prune', '--before', '2062-12-01']))).toMatch(/^vetted: --before 2062-12-01 — это позже завтрашнего дня \(сейчас \d\d\.\d\d\.\d{4} \d\d:\d\d\)/);
     expect(json<unknown[]>(s, ['history', '--json'])).toHaveLength(1);
+    // Tomorrow is the whole of tomorrow here, whatever the hour now.
+    ok(s.run(['history', 'prune', '--before', 'tomorrow 23:59']));
+    expect(json<unknown[]>(s, ['history', '--json'])).toEqual([]);
   });
 
   it('after a prune, a new change is not given the number of one forgotten: an undo --op said before names no other change', () => {
