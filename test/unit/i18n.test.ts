@@ -406,6 +406,15 @@ const text = (s: string): Given => ({ kind: 'value', text: JSON.stringify(s) });
 const DATA_FAULTS: [DataFault, string][] = [
   [{ kind: 'year', year: 9999, first: 1900, last: 2199 }, 'is in the year 9999; give a date from 1900 to 2199'],
   [{ kind: 'future' }, 'is in the future; record what has happened, with the time it happened'],
+  [
+    { kind: 'future-exported', record: 'alpha-1#3', field: 'event' },
+    'is still to come, and what happened cannot be later than now: give it the time it happened, here in the file or in the database it came from (`vetted event edit alpha-1#3 --at WHEN`, then export again)',
+  ],
+  [
+    { kind: 'future-exported', record: 'alpha-1', field: 'opened' },
+    'is still to come, and what happened cannot be later than now: give it the time it happened, here in the file or in the database it came from (`vetted incident edit alpha-1 --opened WHEN`, then export again)',
+  ],
+  [{ kind: 'future-exported', record: 'chk-1', field: 'check' }, 'is still to come, and what happened cannot be later than now: give it the time it happened, here in the file'],
   [{ kind: 'before-opened', opened: '2024-07-10' }, 'is before the incident was opened (2024-07-10)'],
   [{ kind: 'before-made', made: '2024-07-12' }, 'is before the promise was made (2024-07-12)'],
   [{ kind: 'data-map', format: 'vetted/1' }, 'a data file must be a map with format: vetted/1'],
