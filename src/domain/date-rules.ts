@@ -4,7 +4,7 @@
 // and a promise falls due after it was made. Each returns the problem as a fact (the
 // catalogs say it in words), or undefined. Pure: `now` is passed in.
 
-import { localDayOf, type When } from './dates.js';
+import { localDayOf, writtenDayOf, type When } from './dates.js';
 
 /** Clock drift allowed between machines before a time counts as the future. */
 export const FUTURE_SLACK_MS = 5 * 60_000;
@@ -19,9 +19,13 @@ export type DateFault =
   | { kind: 'before-opened'; opened: string }
   | { kind: 'before-made'; made: string };
 
-/** Whether `a` comes strictly before `b`; a date without a time counts as its whole day. */
-export function isBefore(a: Pick<When, 'ms' | 'dateOnly'>, b: Pick<When, 'ms' | 'dateOnly'>): boolean {
-  if (a.dateOnly || b.dateOnly) return localDayOf(a.ms) < localDayOf(b.ms);
+/**
+ * Whether `a` comes strictly before `b`; a date without a time counts as its whole day, and a time
+ * compared with one, as the day it is written on (writtenDayOf: in its own offset, or in none), so
+ * that the answer is the same in every zone.
+ */
+export function isBefore(a: Pick<When, 'text' | 'ms' | 'dateOnly'>, b: Pick<When, 'text' | 'ms' | 'dateOnly'>): boolean {
+  if (a.dateOnly || b.dateOnly) return writtenDayOf(a) < writtenDayOf(b);
   return a.ms < b.ms;
 }
 
@@ -33,8 +37,9 @@ export function yearProblem(w: Pick<When, 'ms'>): DateFault | undefined {
 }
 
 /** Something that happened (an event, a check, an opening, a closing, a pin) cannot be ahead of `now`. */
-export function futureProblem(w: Pick<When, 'ms' | 'dateOnly'>, now: number): DateFault | undefined {
-  const ahead = w.dateOnly ? localDayOf(w.ms) > localDayOf(now) : w.ms > now + FUTURE_SLACK_MS;
+export function futureProblem(w: Pick<When, 'text' | 'ms' | 'dateOnly'>, now: number): DateFault | undefined {
+  // A date alone, by the day it is written on, against today here: `now` is read off the local clock.
+  const ahead = w.dateOnly ? writtenDayOf(w) > localDayOf(now) : w.ms > now + FUTURE_SLACK_MS;
   return ahead ? { kind: 'future' } : undefined;
 }
 

@@ -248,6 +248,43 @@ export function givesOffset(text: string): boolean {
   return ZONED.test(text);
 }
 
+/** The offset at the end of a date-time text that gives one: its sign, hours and minutes as written. */
+const OFFSET_AT_END = /([+-])(\d{2}):?(\d{2})\s*$/;
+
+/**
+ * The offset from UTC a date-time text gives, in minutes east (0 for `Z`), with its hours and
+ * minutes as written; undefined for a text that gives none (a date, or a local time).
+ */
+function offsetOf(text: string): { minutes: number; sign: string; hh: string; mm: string } | undefined {
+  if (!ZONED.test(text)) return undefined;
+  const m = OFFSET_AT_END.exec(text);
+  if (!m) return { minutes: 0, sign: '+', hh: '00', mm: '00' };
+  return { minutes: (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3])), sign: m[1], hh: m[2], mm: m[3] };
+}
+
+/**
+ * The day a date or date-time text is written on, as the number YYYYMMDD: its date as written,
+ * in its own offset or in none. Where a date alone is compared with a time, this is the time's day
+ * (not the day its instant falls on where the reader is), so that a time kept with its offset
+ * compares with a date as a time without one does, and every zone reads the two alike.
+ */
+export function writtenDayOf(w: Pick<When, 'text'>): number {
+  const t = w.text;
+  return (digitAt(t, 0) * 1000 + digitAt(t, 1) * 100 + digitAt(t, 2) * 10 + digitAt(t, 3)) * 10_000 + (digitAt(t, 5) * 10 + digitAt(t, 6)) * 100 + digitAt(t, 8) * 10 + digitAt(t, 9);
+}
+
+/**
+ * When the day `day` (a date alone, `YYYY-MM-DD`) ends on the clock a time is written on: the
+ * midnight after it, at the time's own offset where it gives one, else local. A time is within
+ * that day (or before it) exactly when it is before this moment (see writtenDayOf).
+ */
+export function dayEndOnClockOf(day: string, time: string): number {
+  const [y, mo, d] = [Number(day.slice(0, 4)), Number(day.slice(5, 7)), Number(day.slice(8, 10))];
+  const offset = offsetOf(time);
+  if (offset === undefined) return local(y, mo - 1, d + 1);
+  return utc(y, mo - 1, d + 1) - offset.minutes * 60_000;
+}
+
 /** How far from UTC a clock is set, in minutes: from UTC-12:00 (Baker Island) to UTC+14:00 (Kiritimati). */
 const OFFSETS = { west: -12 * 60, east: 14 * 60 } as const;
 
@@ -259,12 +296,10 @@ const OFFSETS = { west: -12 * 60, east: 14 * 60 } as const;
  * imported, it is a typing mistake, refused.
  */
 export function impossibleOffset(text: string): string | undefined {
-  if (!givesOffset(text)) return undefined;
-  const m = /([+-])(\d{2}):?(\d{2})\s*$/.exec(text);
-  if (!m) return undefined;
-  const minutes = (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3]));
-  const real = [0, 30, 45].includes(Number(m[3])) && minutes >= OFFSETS.west && minutes <= OFFSETS.east;
-  return real ? undefined : `${m[1]}${m[2]}:${m[3]}`;
+  const offset = offsetOf(text);
+  if (offset === undefined) return undefined;
+  const real = [0, 30, 45].includes(Number(offset.mm)) && offset.minutes >= OFFSETS.west && offset.minutes <= OFFSETS.east;
+  return real ? undefined : `${offset.sign}${offset.hh}:${offset.mm}`;
 }
 
 /**

@@ -5,7 +5,7 @@
 // are the build's that kept them: another build drops them and works them out again.
 
 import { LEVELS, type Digest, type DigestedIncident, type Fault, type Incident, type IncidentEvent, type Level, type Outcome } from './types.js';
-import { msOf, parseWhen } from './dates.js';
+import { msOf, parseWhen, writtenDayOf } from './dates.js';
 import { STALE_DAYS, daysBetween, dueMs, isAtFault, madeAfterFix, type Closing, isReplyDeadline, isSentLetter, isWritten, levelOf, levelRank, promiseStatusGiven, replyAnswered, replyOwedBy, rungAbove, type Advice, type PromiseStatus } from './incident.js';
 import { smallest } from './extremes.js';
 
@@ -28,6 +28,7 @@ export function digestOf(events: readonly IncidentEvent[]): Digest {
   const levels = new Set<Level>();
   // Each level's first time: one first reached after the closing was not one the customer had to go to.
   const firstMs = new Map<Level, number>();
+  const firstAt = new Map<Level, string>();
   let top = 0;
   let reachedMs = Infinity;
   // Of each level, the last event there that is not a note: its time, and the text of it.
@@ -53,7 +54,10 @@ export function digestOf(events: readonly IncidentEvent[]): Digest {
     }
     const level = levelOf(e);
     levels.add(level);
-    if (!(firstMs.get(level)! <= t)) firstMs.set(level, t);
+    if (!(firstMs.get(level)! <= t)) {
+      firstMs.set(level, t);
+      firstAt.set(level, e.at);
+    }
     const rank = levelRank(level);
     if (rank > top || (rank === top && rank > 0 && t < reachedMs)) {
       top = rank;
@@ -103,9 +107,9 @@ export function digestOf(events: readonly IncidentEvent[]): Digest {
   // part only, going further up (to the regulator) is the customer's next step, and counts.
   if (d.closing?.outcome === 'resolved') {
     // A closing of a day alone is that whole day's, as a due date of a day alone is: two events
-    // of one day are not one moment.
-    const closedMs = dueMs(d.closing.at);
-    const byClosing = d.levels.filter((l) => firstMs.get(l)! <= closedMs);
+    // of one day are not one moment. A time is of that day by the day it is written on (writtenDayOf).
+    const closed = parseWhen(d.closing.at)!;
+    const byClosing = d.levels.filter((l) => (closed.dateOnly ? writtenDayOf({ text: firstAt.get(l)! }) <= writtenDayOf(closed) : firstMs.get(l)! <= closed.ms));
     if (byClosing.length < d.levels.length) d.levelsByClosing = byClosing;
   }
   if (d.reached !== null) d.lastThere = lastText[top] ?? null;

@@ -2,7 +2,7 @@
 // the next escalation step. Pure functions of the timeline and `now`.
 
 import { EFFORTS, LEVELS, type Effort, type Incident, type IncidentEvent, type Level, type Outcome, type ReplyOwer } from './types.js';
-import { calendarDaysBetween, formatLocalDate, formatLocalMinute, msOf, parseWhen } from './dates.js';
+import { calendarDaysBetween, dayEndOnClockOf, formatLocalDate, formatLocalMinute, msOf, parseWhen } from './dates.js';
 import { isBefore } from './date-rules.js';
 
 export const DAY_MS = 86_400_000;
@@ -119,13 +119,13 @@ export function dueMs(due: string): number {
 }
 
 /** The same, and whether it was a date alone: that whole day is in time, and its next midnight no longer is. */
-function deadlineOf(due: string): { ms: number; dateOnly: boolean } {
+function deadlineOf(due: string): { ms: number; dateOnly: boolean; day?: string } {
   const w = parseWhen(due);
   if (!w) throw new Error(`not an ISO 8601 date: ${due}`);
   if (!w.dateOnly) return { ms: w.ms, dateOnly: false };
   const d = new Date(w.ms);
   d.setDate(d.getDate() + 1);
-  return { ms: d.getTime(), dateOnly: true };
+  return { ms: d.getTime(), dateOnly: true, day: w.text.slice(0, 10) };
 }
 
 export type PromiseState = 'kept' | 'broken' | 'pending';
@@ -192,20 +192,24 @@ export function madeAfterFix(p: { at?: string; afterFix?: true }, closing: Pick<
  * reply a letter asked for, when the company answered (see replyAnswered): an answer settles
  * it as a fix settles any promise, kept by its deadline or broken by how late it came.
  */
-export function promiseStatusGiven<E extends Pick<IncidentEvent, 'due' | 'kept'> & { at?: string; afterFix?: true }>(p: E, closing: Pick<Closing, 'outcome' | 'ms'> | undefined, now: number, answered?: string): PromiseStatus<E> {
-  const { ms: due, dateOnly } = deadlineOf(p.due!);
+export function promiseStatusGiven<E extends Pick<IncidentEvent, 'due' | 'kept'> & { at?: string; afterFix?: true }>(p: E, closing: Pick<Closing, 'outcome' | 'ms' | 'at'> | undefined, now: number, answered?: string): PromiseStatus<E> {
+  const { ms: due, dateOnly, day } = deadlineOf(p.due!);
   // By a time: that minute is in time. By a date: that day is, and a fix on the next one (given
-  // as a date too, its midnight) is late.
-  const inTime = (ms: number) => (dateOnly ? ms < due : ms <= due);
+  // as a date too, its midnight) is late. A deed's time is judged against a date by the day it is
+  // written on (dayEndOnClockOf): a closing kept with its offset is as late in every zone.
+  const endFor = (text: string) => (dateOnly ? dayEndOnClockOf(day!, text) : due);
+  const inTime = (ms: number, text: string) => (dateOnly ? ms < endFor(text) : ms <= due);
   const fixed = fixSettling(p, closing);
   if (p.kept === true) return { event: p, state: 'kept', dueMs: due };
-  if (p.kept === false) return { event: p, state: 'broken', dueMs: due, lateMs: Math.max(0, (fixed ?? now) - due) };
+  if (p.kept === false) return { event: p, state: 'broken', dueMs: due, lateMs: Math.max(0, fixed === undefined ? now - due : fixed - endFor(closing!.at)) };
   const answeredMs = answered === undefined ? undefined : msOf(answered);
-  const settled = fixed === undefined ? answeredMs : answeredMs === undefined ? fixed : Math.min(fixed, answeredMs);
+  const byAnswer = answeredMs !== undefined && (fixed === undefined || answeredMs < fixed);
+  const settled = byAnswer ? { ms: answeredMs, text: answered! } : fixed !== undefined ? { ms: fixed, text: closing!.at } : undefined;
   if (settled !== undefined) {
-    return inTime(settled) ? { event: p, state: 'kept', dueMs: due } : { event: p, state: 'broken', dueMs: due, lateMs: settled - due };
+    return inTime(settled.ms, settled.text) ? { event: p, state: 'kept', dueMs: due } : { event: p, state: 'broken', dueMs: due, lateMs: settled.ms - endFor(settled.text) };
   }
-  return inTime(now) ? { event: p, state: 'pending', dueMs: due } : { event: p, state: 'broken', dueMs: due, lateMs: now - due };
+  // `now` is read off the local clock: its day is today here.
+  return (dateOnly ? now < due : now <= due) ? { event: p, state: 'pending', dueMs: due } : { event: p, state: 'broken', dueMs: due, lateMs: now - due };
 }
 
 /** A letter or email the customer sent (to anyone): a contact by letter or email that no person answered there and then. */

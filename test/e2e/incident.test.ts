@@ -571,6 +571,21 @@ describe('states that are easy to word wrongly', () => {
     expect((JSON.parse(ok(u.run(['incident', 'show', 'gap-1', '--json'], { env })).stdout) as IncidentJson).events.map((e) => e.at)).toEqual(['2026-03-08T03:10', '2026-03-08T02:30']);
   });
 
+  it('judges promises due on a date alone by the day a closing kept with its offset is written on, the same in every zone', () => {
+    // Closed in New York at 23:30 there, as a closing read off the clock is kept: in Tokyo that instant is the next day.
+    const ny = { TZ: 'America/New_York' };
+    ok(u.run(['incident', 'add', 'Acme', '--title', 't', '--fault', 'company', '--opened', '2026-11-01 10:00'], { env: ny }));
+    for (const n of [1, 2, 3]) ok(u.run(['incident', 'event', 'acme-1', 'promise', '--text', 'fix', '--due', '2026-11-07', '--at', `2026-11-02 10:0${n}`], { env: ny }));
+    ok(u.run(['incident', 'close', 'acme-1', '--outcome', 'resolved', '--at', '2026-11-07T23:30-05:00'], { env: ny }));
+    for (const TZ of ['America/New_York', 'Europe/Moscow', 'Asia/Tokyo', 'Pacific/Kiritimati']) {
+      const why = ok(u.run(['why', 'Acme'], { env: { TZ } })).stdout;
+      expect(why, TZ).toMatch(/white list/);
+      expect(why, TZ).toMatch(/promises: 0 of 3 broken/);
+      const shown = JSON.parse(ok(u.run(['incident', 'show', 'acme-1', '--json'], { env: { TZ } })).stdout) as { metrics: Metrics };
+      expect(shown.metrics.promises_broken, TZ).toBe(0);
+    }
+  });
+
   it('keeps a time read off the clock (now, today 23:59, yesterday 09:00) with its offset, so that a traveller logs on and is judged by the instants', () => {
     // Opened now on Kiritimati (UTC+14), a promise due "today 23:59" there; then, flown to New York, a call and the closing logged now.
     const kiri = { TZ: 'Pacific/Kiritimati' };
