@@ -6,7 +6,7 @@
 
 import { LEVELS, type Digest, type DigestedIncident, type Fault, type Incident, type IncidentEvent, type Level, type Outcome } from './types.js';
 import { msOf, parseWhen, writtenDayOf } from './dates.js';
-import { STALE_DAYS, daysBetween, dueMs, isAtFault, madeAfterFix, type Closing, isReplyDeadline, isSentLetter, isWritten, levelOf, levelRank, promiseStatusGiven, replyAnswered, replyOwedBy, rungAbove, type Advice, type PromiseStatus } from './incident.js';
+import { STALE_DAYS, daysBetween, fixSettling, isAtFault, madeAfterFix, seqOf, type Closing, isReplyDeadline, isSentLetter, isWritten, levelOf, levelRank, promiseStatusGiven, replyAnswered, replyOwedBy, rungAbove, type Advice, type PromiseStatus } from './incident.js';
 import { smallest } from './extremes.js';
 
 export type { Digest, DigestedIncident } from './types.js';
@@ -39,10 +39,9 @@ export function digestOf(events: readonly IncidentEvent[]): Digest {
   const promises: IncidentEvent[] = [];
   let wrote = false;
   let wroteAny = false;
-  // Where the resolution that closed it stands, and where each promise does: within the fix's
-  // minute, the order of the timeline tells one made after it (see fixSettling).
-  let closingK = -1;
-  const promiseKs: number[] = [];
+  // The resolution that closed it, and each promise: within the fix's minute, their moments and
+  // then their numbers tell one made after it (see fixSettling).
+  let closingEvent: IncidentEvent | undefined;
   for (let k = 0; k < events.length; k++) {
     const e = events[k];
     if (!wrote && isSentLetter(e)) wrote = true;
@@ -76,19 +75,19 @@ export function digestOf(events: readonly IncidentEvent[]): Digest {
     else if (e.type === 'promise' && e.due) {
       d.promises.push(kept(e, PROMISE_FIELDS));
       promises.push(e);
-      promiseKs.push(k);
     } else if (e.type === 'compensation') d.compensations.push(kept(e, COMPENSATION_FIELDS));
     // The last resolution with an outcome is the one that closed it (as closingOf reads it).
     else if (e.type === 'resolution' && e.outcome) {
       d.closing = { outcome: e.outcome, at: e.at };
-      closingK = k;
+      closingEvent = e;
     }
   }
   if (d.closing) {
     // Marked where the minute alone does not tell: a promise logged after the closing, in its minute.
-    const fixMinute = Math.floor(msOf(d.closing.at) / 60_000);
-    promiseKs.forEach((k, n) => {
-      if (k > closingK && Math.floor(msOf(events[k].at) / 60_000) === fixMinute) d.promises[n] = { ...d.promises[n], afterFix: true };
+    const seq = seqOf(closingEvent!);
+    const closing = { outcome: 'resolved' as const, ms: msOf(d.closing.at), ...(seq !== undefined ? { seq } : {}) };
+    promises.forEach((e, n) => {
+      if (Math.floor(msOf(e.at) / 60_000) === Math.floor(closing.ms / 60_000) && fixSettling(e, closing) === undefined) d.promises[n] = { ...d.promises[n], afterFix: true };
     });
   }
   if (wroteAny) {

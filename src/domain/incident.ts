@@ -56,14 +56,16 @@ export function isAtFault(i: Pick<Incident, 'fault'>): boolean {
   return i.fault === 'company' || i.fault === 'unknown';
 }
 
-export type Closing = { outcome: Outcome; ms: number; at: string };
+/** How an incident was closed: its resolution's outcome and time, and that event's number in its incident (see fixSettling). */
+export type Closing = { outcome: Outcome; ms: number; at: string; seq?: number };
 
-/**
- * Of each closing closingOf gives, its timeline and where its resolution stands in it: within the
- * fix's minute, what stands after it came after it (see fixSettling). Kept beside the closing, not
- * in it, so that a closing stays the three facts any reading of it gives.
- */
-const PLACE_OF = new WeakMap<object, { events: readonly IncidentEvent[]; k: number }>();
+/** The number of an event in its incident (`x-1#3` is 3), which orders two of one moment alike in every database; undefined before it is stored. */
+export function seqOf(e: Pick<IncidentEvent, 'id'>): number | undefined {
+  const hash = e.id?.lastIndexOf('#') ?? -1;
+  if (hash < 0) return undefined;
+  const n = Number(e.id!.slice(hash + 1));
+  return Number.isInteger(n) ? n : undefined;
+}
 
 /** Each timeline's closing as last worked out, with the event it came from (see closingOf). */
 const CLOSING_OF = new WeakMap<readonly IncidentEvent[], { length: number; closing: Closing | undefined; from?: IncidentEvent; k: number }>();
@@ -83,8 +85,8 @@ export function closingOf(i: Pick<Incident, 'events'>): Closing | undefined {
   for (let k = i.events.length - 1; k >= 0; k--) {
     const e = i.events[k];
     if (e.type === 'resolution' && e.outcome) {
-      const closing: Closing = { outcome: e.outcome, ms: msOf(e.at), at: e.at };
-      PLACE_OF.set(closing, { events: i.events, k });
+      const seq = seqOf(e);
+      const closing: Closing = { outcome: e.outcome, ms: msOf(e.at), at: e.at, ...(seq !== undefined ? { seq } : {}) };
       CLOSING_OF.set(i.events, { length: i.events.length, closing, from: e, k });
       return closing;
     }
@@ -159,31 +161,34 @@ export function fixedMs(closing: { outcome: Outcome; ms: number } | undefined): 
  * which wait for their own deed. Undefined where there is no fix, or it came before the promise.
  * A promise without its time (`incident list`'s, marked apart there) is taken as made before.
  *
- * By the minute, as every view shows them; within the fix's own minute, by the order of the
- * timeline, which is the order they were logged in: a promise logged after the closing, in the
+ * By the minute, as every view shows them; within the fix's own minute, by the moment, then by
+ * the events' numbers, which are the order they were logged in and the same in every database
+ * the record goes to (the order of rows is not): a promise logged after the closing, in the
  * minute it was logged, was made after the fix (the timeline shows it below it), and waits for
- * its own deed as one logged a minute later does. The closing of a timeline (closingOf) knows
- * where it stands; a promise of a digest, apart from its timeline, carries `afterFix` for it.
+ * its own deed as one logged a minute later does. A promise of a digest, apart from its
+ * timeline, carries `afterFix` for it; one without a number (not stored) is taken as made before.
  */
-export function fixSettling(p: { at?: string; afterFix?: true }, closing: Pick<Closing, 'outcome' | 'ms'> | undefined): number | undefined {
+export function fixSettling(p: { at?: string; afterFix?: true; id?: string }, closing: Pick<Closing, 'outcome' | 'ms' | 'seq'> | undefined): number | undefined {
   const fixed = fixedMs(closing);
   if (fixed === undefined || p.at === undefined) return fixed;
-  const made = minuteOf(msOf(p.at)), fix = minuteOf(fixed);
+  const madeMs = msOf(p.at);
+  const made = minuteOf(madeMs), fix = minuteOf(fixed);
   if (made !== fix) return made > fix ? undefined : fixed;
-  return standsAfter(p, closing!) ? undefined : fixed;
+  return standsAfter(p, madeMs, closing!) ? undefined : fixed;
 }
 
 const minuteOf = (ms: number) => Math.floor(ms / 60_000);
 
-/** Whether a promise stands after the resolution that closed its incident, in its timeline (or as its digest marks it). */
-function standsAfter(p: { afterFix?: true }, closing: object): boolean {
+/** Whether a promise of the fix's minute stands after the resolution that closed its incident: by its moment, then its number (or as its digest marks it). */
+function standsAfter(p: { afterFix?: true; id?: string }, madeMs: number, closing: Pick<Closing, 'ms' | 'seq'>): boolean {
   if (p.afterFix === true) return true;
-  const place = PLACE_OF.get(closing);
-  return place !== undefined && indexIn(place.events, p as IncidentEvent) > place.k;
+  if (madeMs !== closing.ms) return madeMs > closing.ms;
+  const seq = seqOf(p);
+  return seq !== undefined && closing.seq !== undefined && seq > closing.seq;
 }
 
 /** Whether a promise was made after the fix that closed its incident, which so did not settle it (see fixSettling). */
-export function madeAfterFix(p: { at?: string; afterFix?: true }, closing: Pick<Closing, 'outcome' | 'ms'> | undefined): boolean {
+export function madeAfterFix(p: { at?: string; afterFix?: true; id?: string }, closing: Pick<Closing, 'outcome' | 'ms' | 'seq'> | undefined): boolean {
   return fixedMs(closing) !== undefined && fixSettling(p, closing) === undefined;
 }
 
@@ -192,7 +197,7 @@ export function madeAfterFix(p: { at?: string; afterFix?: true }, closing: Pick<
  * reply a letter asked for, when the company answered (see replyAnswered): an answer settles
  * it as a fix settles any promise, kept by its deadline or broken by how late it came.
  */
-export function promiseStatusGiven<E extends Pick<IncidentEvent, 'due' | 'kept'> & { at?: string; afterFix?: true }>(p: E, closing: Pick<Closing, 'outcome' | 'ms' | 'at'> | undefined, now: number, answered?: string): PromiseStatus<E> {
+export function promiseStatusGiven<E extends Pick<IncidentEvent, 'due' | 'kept'> & { at?: string; afterFix?: true; id?: string }>(p: E, closing: Pick<Closing, 'outcome' | 'ms' | 'at' | 'seq'> | undefined, now: number, answered?: string): PromiseStatus<E> {
   const { ms: due, dateOnly, day } = deadlineOf(p.due!);
   // By a time: that minute is in time. By a date: that day is, and a fix on the next one (given
   // as a date too, its midnight) is late. A deed's time is judged against a date by the day it is

@@ -43,7 +43,7 @@ const SELECT = `SELECT ${COLUMNS} ${FROM}`;
  * event (an event's number stays what it was given, whatever came before it or went since).
  */
 const PLACE = `CASE WHEN e.id IS NULL THEN NULL ELSE
-    (SELECT count(*) FROM events x WHERE x.incident_id = e.incident_id AND (x.at_ms < e.at_ms OR (x.at_ms = e.at_ms AND x.id <= e.id))) END AS place`;
+    (SELECT count(*) FROM events x WHERE x.incident_id = e.incident_id AND (x.at_ms < e.at_ms OR (x.at_ms = e.at_ms AND x.seq <= e.seq))) END AS place`;
 
 export interface NewAttachment {
   incidentRowId: number;

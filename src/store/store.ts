@@ -980,14 +980,14 @@ export class Store {
 
   /** Incidents of a batch with their events, read in one query. */
   private withEventsOf(batch: IncidentRow[], inFileOrder = false): (Incident & { rowId: number; companyId: number })[] {
-    const events = this.rows(`${EVENT_COLUMNS} WHERE incident_id IN (SELECT value FROM json_each(?)) ORDER BY incident_id, at_ms, id`, JSON.stringify(batch.map((r) => r.id)));
+    const events = this.rows(`${EVENT_COLUMNS} WHERE incident_id IN (SELECT value FROM json_each(?)) ORDER BY incident_id, at_ms, seq`, JSON.stringify(batch.map((r) => r.id)));
     return this.assemble(batch, events as EventTuple[], inFileOrder);
   }
 
   private withEvents(rows: IncidentRow[], all = false): (Incident & { rowId: number; companyId: number })[] {
     const events = all
-      ? this.rows(EVENT_COLUMNS + ' ORDER BY incident_id, at_ms, id')
-      : rows.flatMap((r) => this.rows(`${EVENT_COLUMNS} WHERE incident_id = ? ORDER BY at_ms, id`, r.id));
+      ? this.rows(EVENT_COLUMNS + ' ORDER BY incident_id, at_ms, seq')
+      : rows.flatMap((r) => this.rows(`${EVENT_COLUMNS} WHERE incident_id = ? ORDER BY at_ms, seq`, r.id));
     return this.assemble(rows, events as EventTuple[]);
   }
 
@@ -1108,7 +1108,7 @@ export class Store {
   /** The row id of the event of an incident with this content (how a data file names an event). */
   eventRowIdByContent(incidentRowId: number, e: IncidentEvent): number | undefined {
     const key = eventContentKey(e);
-    const rows = this.st('SELECT id, at, type, data FROM events WHERE incident_id = ? ORDER BY at_ms, id').all(incidentRowId) as (Pick<EventRow, 'at' | 'type' | 'data'> & { id: number })[];
+    const rows = this.st('SELECT id, at, type, data FROM events WHERE incident_id = ? ORDER BY at_ms, seq').all(incidentRowId) as (Pick<EventRow, 'at' | 'type' | 'data'> & { id: number })[];
     return rows.find((r) => storedEventKey(r) === key)?.id;
   }
 

@@ -571,6 +571,33 @@ describe('states that are easy to word wrongly', () => {
     expect((JSON.parse(ok(u.run(['incident', 'show', 'gap-1', '--json'], { env })).stdout) as IncidentJson).events.map((e) => e.at)).toEqual(['2026-03-08T03:10', '2026-03-08T02:30']);
   });
 
+  it('orders a promise and the fix of one minute by their numbers, so a database the record is imported into judges it alike', () => {
+    // The promise (#1) and the closing (#2) of one minute; the promise removed, exported, brought back, exported again:
+    // imported in that order into a new database, the closing's row comes before the promise's.
+    const env = { TZ: 'Europe/Moscow' };
+    ok(u.run(['incident', 'add', 'X', '--title', 't', '--fault', 'company', '--opened', '2026-12-01 10:00'], { env }));
+    ok(u.run(['incident', 'event', 'x-1', 'promise', '--text', 'p', '--due', '2026-12-02', '--at', '2026-12-01 11:00'], { env }));
+    ok(u.run(['incident', 'close', 'x-1', '--outcome', 'resolved', '--at', '2026-12-01 11:00'], { env }));
+    ok(u.run(['event', 'remove', 'x-1#1'], { env }));
+    ok(u.run(['export', '--out', `${u.dir}/u1.json`], { env }));
+    ok(u.run(['undo'], { env }));
+    ok(u.run(['export', '--out', `${u.dir}/u2.json`], { env }));
+    const other = sandbox();
+    try {
+      ok(other.run(['import', `${u.dir}/u1.json`], { env }));
+      ok(other.run(['import', `${u.dir}/u2.json`], { env }));
+      for (const box of [u, other]) {
+        const shown = JSON.parse(ok(box.run(['incident', 'show', 'x-1', '--json'], { env })).stdout) as IncidentJson & { metrics: Metrics };
+        expect(shown.events.map((e) => e.type)).toEqual(['promise', 'resolution']);
+        expect(shown.metrics.promises_broken).toBe(0);
+        expect(ok(box.run(['incident', 'show', 'x-1'], { env })).stdout).toMatch(/promise "p", due 2026-12-02: kept/);
+        expect(ok(box.run(['due'], { env })).stdout).not.toMatch(/x-1/);
+      }
+    } finally {
+      other.cleanup();
+    }
+  });
+
   it('judges promises due on a date alone by the day a closing kept with its offset is written on, the same in every zone', () => {
     // Closed in New York at 23:30 there, as a closing read off the clock is kept: in Tokyo that instant is the next day.
     const ny = { TZ: 'America/New_York' };

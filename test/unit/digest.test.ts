@@ -145,7 +145,9 @@ describe('the digest of a timeline', () => {
         const now = msOf(new Date(Date.UTC(2026, 8, 1 + day, 12)).toISOString().slice(0, 16));
         const d = { ...digested(i), digest: digestFromText(digestText(digestOf(i.events))) };
         expect(isOpenDigested(d)).toBe(isOpen(i));
-        expect(closingOfDigest(d.digest)).toEqual(closingOf(i));
+        // The same closing; the timeline's also carries its event's number, which the digest's promises mark for it (afterFix).
+        const timelines = closingOf(i);
+        expect(closingOfDigest(d.digest)).toEqual(timelines && { outcome: timelines.outcome, ms: timelines.ms, at: timelines.at });
         expect(highestLevelOf(d.digest)).toBe(highestLevel(i));
         const plain = (ps: readonly PromiseStatus[]) => ps.map((p) => ({ ...p, event: [p.event.at, p.event.due, p.event.text, p.event.kept] }));
         expect(plain(promisesOfDigested(d, now))).toEqual(plain(promisesOf(i, now)));
@@ -299,5 +301,24 @@ describe('a promise made after the fix', () => {
     expect(owed.broken.map((p) => p.event.text)).toEqual(['after']);
     expect(owed.comingDue.map((p) => p.event.text)).toEqual(['a reply to my formal claim of 5 November 2026']);
     expect(d.owing).toBe(true);
+  });
+});
+
+describe('a promise and the fix of one moment', () => {
+  it('are ordered by their numbers, not by where the timeline lists them', () => {
+    // The promise is #1, the closing #2, both at 10:00: however a database lists the two, the fix settled the promise.
+    const promiseFirst: IncidentEvent[] = [
+      { id: 'o-1#1', at: '2026-11-05T10:00', type: 'promise', text: 'p', due: '2026-11-06' },
+      { id: 'o-1#2', at: '2026-11-05T10:00', type: 'resolution', outcome: 'resolved' },
+    ];
+    const closingFirst = [promiseFirst[1], promiseFirst[0]];
+    const at = msOf('2026-11-20T10:00');
+    for (const events of [promiseFirst, closingFirst]) {
+      const i: Incident = { id: 'o-1', company: 'O', title: 't', opened: '2026-11-01T09:00', fault: 'company', events };
+      expect(promisesOf(i, at).map((p) => p.state)).toEqual(['kept']);
+      expect(madeAfterFix(events.find((e) => e.type === 'promise')!, closingOf(i))).toBe(false);
+      const d = digestFromText(digestText(digestOf(events)));
+      expect(promisesOfDigested({ ...i, digest: d }, at).map((p) => p.state)).toEqual(['kept']);
+    }
   });
 });
