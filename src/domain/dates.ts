@@ -285,20 +285,24 @@ export function dayEndOnClockOf(day: string, time: string): number {
   return utc(y, mo - 1, d + 1) - offset.minutes * 60_000;
 }
 
-/** How far from UTC a clock is set, in minutes: from UTC-12:00 (Baker Island) to UTC+14:00 (Kiritimati). */
+/**
+ * How far from UTC a clock is set, in minutes: from UTC-12:00 (Baker Island) to UTC+14:00
+ * (Kiritimati). The zone database holds no offset beyond them in the years a record may have
+ * (1900 to 2199): its odd ones are all within (Monrovia's -00:44, Kathmandu's +05:45, +05:21,
+ * +07:20 and the like, kept once by local mean time), and so any minutes are allowed between.
+ */
 const OFFSETS = { west: -12 * 60, east: 14 * 60 } as const;
 
 /**
- * The offset from UTC a date-time text gives, where no clock keeps it (`+15:00`, `+14:30`,
- * `+03:17`): the clocks of the world run from -12:00 to +14:00, in whole hours, half hours and
- * quarters to (`+05:45`). Undefined for any other text: one with a real offset, `Z`, or none.
+ * The offset from UTC a date-time text gives, where no clock keeps it (`+15:00`, `-12:30`):
+ * beyond -12:00 to +14:00. Undefined for any other text: one with a real offset, `Z`, or none.
  * Read, such a time is still a moment (a record older builds kept stays readable); typed or
  * imported, it is a typing mistake, refused.
  */
 export function impossibleOffset(text: string): string | undefined {
   const offset = offsetOf(text);
   if (offset === undefined) return undefined;
-  const real = [0, 30, 45].includes(Number(offset.mm)) && offset.minutes >= OFFSETS.west && offset.minutes <= OFFSETS.east;
+  const real = offset.minutes >= OFFSETS.west && offset.minutes <= OFFSETS.east;
   return real ? undefined : `${offset.sign}${offset.hh}:${offset.mm}`;
 }
 

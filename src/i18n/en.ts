@@ -192,7 +192,7 @@ function dataFault(f: DataFault): string {
     case 'id': return `must be letters, digits, dots, dashes or underscores (at most ${f.max}), such as ${f.example}`;
     case 'sha256': return 'must be a SHA-256 hash: 64 lower-case hexadecimal digits';
     case 'date': return `must be a real ISO 8601 date such as 2024-07-12 or 2024-07-12T09:30, not ${given(f.got)}`;
-    case 'offset': return `gives the offset ${f.offset} from UTC, which no clock keeps (they run from -12:00 to +14:00, in hours, half hours or :45); give its real offset, or none for local time`;
+    case 'offset': return `gives the offset ${f.offset} from UTC, which no clock keeps (they run from -12:00 to +14:00); give its real offset, or none for local time`;
     case 'one-of': return `must be one of ${f.values.join(', ')}, not ${given(f.got)}`;
     case 'text-map': return `must be a map of question id to text, not ${given(f.got)}`;
     case 'positive': return `must be a whole number from 1 up, not ${given(f.got)}`;
@@ -1853,7 +1853,7 @@ export const en = {
     closingAhead: (flag: string, given: string, now: string) =>
       `${flag} ${given} is ahead of the clock (it is ${now} now), and a closing judges the promises made before it by its time; close it with a time up to now, or once it has come.`,
     badOffset: (flag: string, given: string, offset: string) =>
-      `${flag} ${given} gives the offset ${offset} from UTC, which no clock keeps (they run from -12:00 to +14:00, in hours, half hours or :45); give the time with its real offset, or without one for local time.`,
+      `${flag} ${given} gives the offset ${offset} from UTC, which no clock keeps (they run from -12:00 to +14:00); give the time with its real offset, or without one for local time.`,
     skippedTime: (flag: string, given: string, reads: string, zoned: string) =>
       `${flag} ${given} is a time the clocks here skipped when they went forward (it would be read as ${reads}); give the time the clock showed, or the time with its offset from UTC (such as ${zoned}).`,
     // the incident in the editor
@@ -2336,7 +2336,7 @@ export const en = {
     wholeNumber: (max: number) => `A whole number from 0 to ${fmt.number(max)}, please.`,
     aNumber: 'A number, please, such as 50 or 12,5.',
     aDate: 'A date such as 2026-11-23 18:00, 23.11.2026 18:00 or today 18:00.',
-    anOffset: (offset: string) => `No clock is ${offset} from UTC (they run from -12:00 to +14:00, in hours, half hours or :45); the real offset, or none for local time, please.`,
+    anOffset: (offset: string) => `No clock is ${offset} from UTC (they run from -12:00 to +14:00); the real offset, or none for local time, please.`,
     aYear: (year: number, first: number, last: number) => `That is in the year ${year}; a date from ${first} to ${last}, please.`,
     dueBeforeMade: (at: string) => `A promise cannot fall due before it was made (${when(at)}); a later time, please.`,
     aCurrency: 'A three-letter code such as EUR.',

@@ -279,7 +279,7 @@ describe('a wrong date, and an incident on the wrong company', () => {
 
   it('refuses an offset from UTC no clock keeps, on the command line and in a data file, in English and in Russian', () => {
     expect(refused(['incident', 'event', 'ozon-1', 'promise', '--text', 'x', '--due', '2026-12-08T10:00+15:00'])).toBe(
-      'vetted: --due 2026-12-08T10:00+15:00 gives the offset +15:00 from UTC, which no clock keeps (they run from -12:00 to +14:00, in hours, half hours or :45); give the time with its real offset, or without one for local time.',
+      'vetted: --due 2026-12-08T10:00+15:00 gives the offset +15:00 from UTC, which no clock keeps (they run from -12:00 to +14:00); give the time with its real offset, or without one for local time.',
     );
     expect(refused(['--lang', 'ru', 'incident', 'event', 'ozon-1', 'note', '--text', 'x', '--at', '2026-11-21T10:00+14:30'])).toMatch(/^vetted: --at 2026-11-21T10:00\+14:30: сдвига \+14:30 от UTC нет ни у одних часов/);
     ok(s.run(['incident', 'event', 'ozon-1', 'note', '--text', 'Nepal', '--at', '2026-11-21T10:00+05:45']));
@@ -287,6 +287,18 @@ describe('a wrong date, and an incident on the wrong company', () => {
     writeFileSync(file, 'format: vetted/1\nincidents:\n  - {id: o-1, company: O, title: t, opened: 2026-11-01T10:00, events: [{at: "2026-11-07T10:00+14:30", type: note, text: x}]}\n');
     expect(refused(['import', file])).toMatch(/incidents\[0\]\.events\[0\]\.at: gives the offset \+14:30 from UTC, which no clock keeps \(they run from -12:00 to \+14:00/);
     expect(refused(['--lang', 'ru', 'import', file])).toMatch(/incidents\[0\]\.events\[0\]\.at: указан сдвиг \+14:30 от UTC, которого нет ни у одних часов/);
+  });
+
+  it('takes an offset the zone database holds, however odd its minutes, and the time a skipped local time is said to be given as', () => {
+    const env = { TZ: 'Africa/Monrovia' };
+    // Monrovia went from -00:44:30 to UTC on 7 January 1972: 00:30 that night was skipped.
+    const said = s.run(['incident', 'add', 'Old', '--title', 't', '--opened', '1972-01-07 00:30'], { env });
+    expect(said.code).toBe(2);
+    const suggested = /such as (1972-01-07T00:30[+-]\d\d:\d\d)\)/.exec(said.stderr)![1];
+    ok(s.run(['incident', 'add', 'Old', '--title', 't', '--opened', suggested], { env }));
+    for (const at of ['2026-11-21T10:00+05:45', '2026-11-21T10:00+08:45', '2026-11-21T10:00-09:30', '2026-11-21T10:00+13:45', '2026-11-21T10:00+14:00', '2026-11-21T10:00-00:44', '2026-11-21T10:00+05:21']) {
+      ok(s.run(['incident', 'event', 'ozon-1', 'note', '--text', at, '--at', at]));
+    }
   });
 
   it('refuses a closing ahead of the clock, even within the minutes of drift: it would judge a promise broken before its deadline', () => {

@@ -308,8 +308,18 @@ describe('impossibleOffset', () => {
     ['2026-12-08T10:00+14:30', '+14:30'],
     ['2026-12-08T10:00-12:30', '-12:30'],
     ['2026-12-08T10:00-13:00', '-13:00'],
-    ['2026-12-08T10:00+03:17', '+03:17'],
-    ['2026-12-08T10:00+0315', '+03:15'],
+    // Any minutes within the range: the zone database's own (local mean times kept into the 1900s).
+    ['2026-12-08T10:00+03:17', undefined],
+    ['2026-12-08T10:00+0315', undefined],
+    ['1972-01-07T00:30-00:44', undefined],
+    ['1905-01-01T10:00+05:21', undefined],
+    ['1905-01-01T10:00+07:20', undefined],
+    ['1905-01-01T10:00+00:20', undefined],
+    ['1905-01-01T10:00+01:20', undefined],
+    ['2026-12-08T10:00+08:45', undefined],
+    ['2026-12-08T10:00+13:45', undefined],
+    ['2026-12-08T10:00-14:00', '-14:00'],
+    ['2026-12-08T10:00+14:01', '+14:01'],
     ['2026-12-08T10:00+23:59', '+23:59'],
   ])('%s: %s', (text, offset) => {
     expect(impossibleOffset(text)).toBe(offset);
@@ -405,5 +415,18 @@ describe('parseHumanWhen with the month in words', () => {
   });
   it.each(['12 foo 2012', '31 июня 2012', '12 июля', 'July 2012', '12 July 2012 25:00', '12 июля 12', 'июля 12 2012 года 10:00 утра', '12.07.2012,, 09:05', 'вчера в', 'now at 10:00', '2027-05-05 9:0', '2027-05-05 123:00'])('refuses %s', (typed) => {
     expect(parseHumanWhen(typed, now)).toBeUndefined();
+  });
+});
+
+describe('the offsets of the zone database', () => {
+  it('are all within the range impossibleOffset allows, in every zone and the years a record may have', () => {
+    for (const zone of Intl.supportedValuesOf('timeZone')) {
+      const f = new Intl.DateTimeFormat('en', { timeZone: zone, timeZoneName: 'longOffset' });
+      for (let y = 1900; y <= 2199; y += 3) {
+        const name = f.formatToParts(Date.UTC(y, 0, 1)).find((p) => p.type === 'timeZoneName')!.value;
+        const m = /GMT([+-]\d{2}:\d{2})/.exec(name);
+        if (m) expect(impossibleOffset(`${y}-01-01T10:00${m[1]}`), `${zone} ${y} ${name}`).toBeUndefined();
+      }
+    }
   });
 });
