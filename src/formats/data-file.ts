@@ -476,8 +476,7 @@ export function checkRecord(section: Section, value: unknown, path: Path, out: D
 function checkDates(doc: DataFile, now: number | undefined, out: DataProblem[], kept?: KeptProblem[], every = false, closedApart = false): void {
   doc.checks?.forEach((c, i) => checkRecordDates('checks', c, i, now, out, kept, every));
   doc.pins?.forEach((p, i) => checkRecordDates('pins', p, i, now, out, kept, every));
-  doc.incidents?.forEach((inc, i) => checkRecordDates('incidents', inc, i, now, out, kept, every));
-  if (!closedApart) doc.incidents?.forEach((inc, i) => closedByItsResolution(inc, ['incidents', i], out));
+  doc.incidents?.forEach((inc, i) => checkRecordDates('incidents', inc, i, now, out, kept, every, closedApart));
   // When a file was made, and since when a company is on one of its lists, happened too: a shared
   // file dated 2099 was shown as the newest word on a company.
   if (now === undefined) return;
@@ -520,7 +519,7 @@ export interface KeptProblem extends DataProblem {
  * A year no date can have is refused either way. With `every`, every date rule broken but the
  * year goes to `kept` (the incident editor weighs them against the incident as it was).
  */
-export function checkRecordDates(section: Section, record: unknown, i: number, now: number | undefined, out: DataProblem[], kept?: KeptProblem[], every = false): void {
+export function checkRecordDates(section: Section, record: unknown, i: number, now: number | undefined, out: DataProblem[], kept?: KeptProblem[], every = false, closedApart = false): void {
   const said = (path: Path, fault: DataFault, record: string | undefined, kind: KeptKind) => {
     if (kept && (every || record !== undefined)) kept.push({ path, fault, record: record ?? '', kind });
     else out.push({ path, fault });
@@ -595,6 +594,8 @@ export function checkRecordDates(section: Section, record: unknown, i: number, n
     inc.attachments?.forEach((a, j) => {
       if (a.added !== undefined) at(a.added, [...path, 'attachments', j, 'added'], true, id !== undefined ? { record: id, field: 'attachment' } : undefined);
     });
+    // A closing time apart from its resolution's, as an older version took it from a file, is kept as the other rules are.
+    if (!closedApart) closedByItsResolution(inc, path, (problem) => said(problem.path, problem.fault, id, 'closed-not-resolution'));
   }
 }
 
@@ -605,7 +606,7 @@ export interface FutureMend {
 }
 
 /** What a kept problem breaks, as the import says it: each kind counted. */
-export type KeptKind = 'before-opening' | 'closed-before-opening' | 'due-before-made' | 'closes-twice' | 'future';
+export type KeptKind = 'before-opening' | 'closed-before-opening' | 'closed-not-resolution' | 'due-before-made' | 'closes-twice' | 'future';
 
 /**
  * The kinds of the kept problems, each with its count, and the records that hold them (in the
@@ -635,7 +636,7 @@ export function keptSummary(kept: readonly KeptProblem[]): { counts: Partial<Rec
  * and exported, the days open counted to one and the promises judged by the other. The same
  * instant written another way agrees, and a date alone agrees with a time of its day.
  */
-export function closedByItsResolution(inc: IncidentEntry, path: Path, out: DataProblem[]): void {
+export function closedByItsResolution(inc: IncidentEntry, path: Path, say: (problem: DataProblem) => void): void {
   const closed = typeof inc.closed === 'string' ? parseWhen(inc.closed) : undefined;
   if (!closed) return;
   const resolutions = (inc.events ?? []).flatMap((e, j) => (e.type === 'resolution' && typeof e.at === 'string' ? [{ j, w: parseWhen(e.at) }] : []));
@@ -643,7 +644,7 @@ export function closedByItsResolution(inc: IncidentEntry, path: Path, out: DataP
   const agrees = (w: When) => (closed.dateOnly || w.dateOnly ? !isBefore(closed, w) && !isBefore(w, closed) : closed.ms === w.ms);
   if (resolutions.some((r) => r.w === undefined || agrees(r.w))) return;
   const first = resolutions[0];
-  out.push({ path: [...path, 'closed'], fault: { kind: 'closed-not-resolution', closed: closed.text, resolution: first.j, at: first.w!.text } });
+  say({ path: [...path, 'closed'], fault: { kind: 'closed-not-resolution', closed: closed.text, resolution: first.j, at: first.w!.text } });
 }
 
 export interface ValidateDataOptions {

@@ -14,7 +14,7 @@ import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import { UserError } from '../errors.js';
 import { t } from '../i18n/index.js';
 import { JSON_LIMITS, ObjectKeys, findBrokenText } from './data-text.js';
-import { checkRecord, checkRecordDates, closedByItsResolution, validateDataFile, SECTIONS, type DataFile, type DataProblem, type IncidentEntry, type KeptProblem, type Section } from './data-file.js';
+import { checkRecord, checkRecordDates, validateDataFile, SECTIONS, type DataFile, type DataProblem, type KeptProblem, type Section } from './data-file.js';
 import type { DataRecords } from '../store/merge.js';
 
 /**
@@ -450,7 +450,6 @@ function isValidRecord(layout: DataLayout, section: Section, record: unknown, in
   const problems: DataProblem[] = [];
   checkRecord(section, record, [section, index], problems);
   if (!problems.length && section !== 'lists' && section !== 'companies') checkRecordDates(section, record, index, now, problems, kept);
-  if (!problems.length && section === 'incidents') closedByItsResolution(record as IncidentEntry, [section, index], problems);
   return !problems.length && !(layout.surrogateEscapes && findBrokenText(record));
 }
 

@@ -1459,6 +1459,7 @@ export const en = {
         ...n('before-opening', "event before its incident's opening", "events before their incident's opening"),
         ...n('due-before-made', 'promise due before it was made', 'promises due before they were made'),
         ...n('closed-before-opening', 'closing before its opening', 'closings before their opening'),
+        ...n('closed-not-resolution', 'closing time apart from its resolution', 'closing times apart from their resolution'),
         ...n('closes-twice', 'second resolution', 'second resolutions'),
         ...n('future', 'time still to come', 'times still to come'),
       ];

@@ -834,6 +834,38 @@ describe('the round trip of a database an older version filled', () => {
     expect(existsSync(s.db)).toBe(false);
   });
 
+  it('takes back a closing time an older version kept apart from its resolution, and refuses it in a record typed as new', () => {
+    // An older version took a file's `closed` as it was, beside a resolution at another time.
+    ok(s.run(['incident', 'add', 'Delta', '--title', 'd', '--opened', '2026-09-10', '--fault', 'company']));
+    ok(s.run(['incident', 'event', 'delta-1', 'resolution', '--outcome', 'resolved', '--at', '2026-09-20 10:00']));
+    const raw = new Database(s.db);
+    raw.function('vetted_op', () => 0);
+    raw.prepare("UPDATE incidents SET closed = '2026-09-25T10:00' WHERE ref = 'delta-1'").run();
+    raw.close();
+    const file = join(s.dir, 'delta.json');
+    ok(s.run(['export', '--format', 'json', '--out', file]));
+    const text = readFileSync(file, 'utf8');
+    const empty = sandbox();
+    try {
+      const r = ok(empty.run(['import', file]));
+      expect(r.stderr).toContain('note: taken as vetted kept them, though new input is refused for them: 1 closing time apart from its resolution (delta-1)');
+      expect(ok(empty.run(['--lang', 'ru', 'import', file, '--dry-run'])).stderr).toMatch(/время закрытия не то, что у решения/);
+      const again = join(empty.dir, 'again.json');
+      ok(empty.run(['export', '--format', 'json', '--out', again]));
+      const strip = (t: string) => t.replace(/"exported_at": "[^"]*"/, '');
+      expect(strip(readFileSync(again, 'utf8'))).toBe(strip(text));
+      const doc = JSON.parse(text) as { incidents: { id?: string; events: { id?: string }[] }[] };
+      for (const inc of doc.incidents) for (const e of inc.events) delete e.id;
+      const typed = join(empty.dir, 'typed.json');
+      writeFileSync(typed, JSON.stringify(doc));
+      const refused = empty.run(['import', typed]);
+      expect(refused.code).toBe(2);
+      expect(refused.stderr).toMatch(/closed: says 2026-09-25T10:00, where the resolution events\[0\] closed the incident at 2026-09-20T10:00/);
+    } finally {
+      empty.cleanup();
+    }
+  });
+
   it('still refuses such dates in records typed as new input, without the ids an export gives them', () => {
     olderDatabase(s);
     const doc = JSON.parse(ok(s.run(['export', '--format', 'json'])).stdout) as { incidents: { id?: string; events: { id?: string }[] }[] };
