@@ -422,16 +422,18 @@ export function withoutNulls<R extends object>(record: R): R {
 
 /**
  * The time an incident of a valid data file opened: the one it gives, else its earliest event's
- * (the earliest moment: times may be written with different offsets from UTC), as that event
+ * (the earliest moment: times may be written with different offsets from UTC; a date alone
+ * against a time, by the day the time is written on, as the date rules read them), as that event
  * writes it; the first of the file's events at that moment. Undefined for one with neither,
  * which validation refuses.
  */
 export function openingOf(inc: Pick<IncidentEntry, 'opened' | 'events'>): string | undefined {
   if (inc.opened !== undefined && inc.opened !== null) return inc.opened;
-  let first: { at: string; ms: number } | undefined;
+  // Earlier as the date rules read it (isBefore): a date alone against a time, by the day the time is written on.
+  let first: { at: string; w: When } | undefined;
   for (const e of inc.events ?? []) {
-    const ms = msOf(e.at);
-    if (first === undefined || ms < first.ms) first = { at: e.at, ms };
+    const w = parseWhen(e.at)!;
+    if (first === undefined || isBefore(w, first.w)) first = { at: e.at, w };
   }
   return first?.at;
 }
