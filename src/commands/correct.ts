@@ -14,7 +14,7 @@ import { formatLocalMinute, msOf } from '../domain/dates.js';
 import { EVENT_FIELDS, FIELD_SPECS, definedOnly, requiredWhenLogged, sameEventAs } from '../domain/events.js';
 import { companyKey, slipOf } from '../domain/names.js';
 import { changingStore, checkCompanyName, checkNote, companyOrNew, lookalikeWarning, requireCompany, requireIncident, readingStore } from './shared.js';
-import { checkEventFits, eventFromFlags, idsOfWords, incidentJson, whenFlag } from './incident.js';
+import { checkEventFits, eventFromFlags, idsOfWords, incidentJson, refuseClosingAhead, whenFlag } from './incident.js';
 import { LIMITS } from '../formats/data-file.js';
 import type { Store } from '../store/store.js';
 import { opSummary, type FieldChange } from '../domain/op-summary.js';
@@ -233,6 +233,7 @@ export async function runEditEvent(ctx: Context, eventId: string, opts: EditEven
     const type = event.type as EventType;
     const fields = eventFromFlags(type, given, ctx.now());
     const at = opts.at !== undefined ? whenFlag(opts.at, '--at', ctx.now()) : event.at;
+    if (at !== event.at) refuseClosingAhead(type, at, opts.at, ctx.now());
     // Nothing asked for at all; a time given that is the event's own is a change to nothing (below).
     if (!Object.keys(fields).length && opts.at === undefined) {
       throw new UserError(t().correct.eventEditWhat(type, EVENT_FIELDS[type].fields.map((f) => `--${f.replace(/_/g, '-')}`)));

@@ -197,10 +197,7 @@ export async function runEvent(ctx: Context, id: string, typeArg: string, opts: 
   // A text of none given is no text: not a field of the event logged.
   const fields = definedOnly(given);
   const at = opts.at !== undefined ? whenFlag(opts.at, '--at', ctx.now()) : nowText(ctx);
-  // A closing judges the promises made before it by its time: one ahead of the clock (within the
-  // minutes of drift a data file's times may be ahead) would judge them now by what has not
-  // happened, and call one broken before its deadline. Typed here, on this clock, it has no drift.
-  if (type === 'resolution' && opts.at !== undefined && parseWhen(at)!.ms > ctx.now()) throw new UserError(t().correct.closingAhead('--at', opts.at, formatLocalMinute(ctx.now())));
+  refuseClosingAhead(type, at, opts.at, ctx.now());
   refuseWhereNone(ctx, () => new UserError(t().errors.noIncident(id)));
   return withStore(ctx, async (store) => {
     const incident = requireIncident(store, id);
@@ -247,6 +244,16 @@ export async function runEvent(ctx: Context, id: string, typeArg: string, opts: 
  * Refuses an event that cannot stand on this timeline: one before the incident opened, or a
  * second resolution (an incident closes once; reopen it to close it again).
  */
+/**
+ * A closing judges the promises made before it by its time: one ahead of the clock (within the
+ * minutes of drift a data file's times may be ahead) would judge them now by what has not
+ * happened, and call one broken before its deadline. Typed on this clock (`--at`, as `given`, to
+ * log a resolution or to move one), it has no drift, and is refused.
+ */
+export function refuseClosingAhead(type: EventType, at: string, given: string | undefined, now: number): void {
+  if (type === 'resolution' && given !== undefined && parseWhen(at)!.ms > now) throw new UserError(t().correct.closingAhead('--at', given, formatLocalMinute(now)));
+}
+
 export function checkEventFits(incident: Incident, type: EventType, at: string, fields: Record<string, unknown>, self?: string, was?: IncidentEvent): void {
   const c = t().correct;
   const when = (t: string) => parseWhen(t)!;

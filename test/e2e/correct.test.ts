@@ -315,6 +315,12 @@ describe('a wrong date, and an incident on the wrong company', () => {
     expect(ok(s.run(['incident', 'show', 'ozon-1'])).stdout).toMatch(/promise "soon", due .*: due in/);
     ok(s.run(['incident', 'close', 'ozon-1', '--outcome', 'resolved', '--at', 'now']));
     expect(ok(s.run(['incident', 'show', 'ozon-1'])).stdout).toMatch(/promise "soon", due .*: kept/);
+    // Nor is a closing moved ahead of the clock: `event edit` holds it to the same rule.
+    const closing = (JSON.parse(ok(s.run(['incident', 'show', 'ozon-1', '--json'])).stdout) as { events: { id: string; type: string }[] }).events.find((e) => e.type === 'resolution')!.id;
+    expect(refused(['event', 'edit', closing, '--at', ahead])).toMatch(new RegExp(`^vetted: --at ${ahead} is ahead of the clock`));
+    expect(ok(s.run(['incident', 'show', 'ozon-1'])).stdout).toMatch(/promise "soon", due .*: kept/);
+    // Its other fields, and a time up to now, may still be changed.
+    ok(s.run(['event', 'edit', closing, '--at', local(Date.now() - 60_000)]));
   });
 
   it('says no contact is logged, rather than that none reached a person, where none is', () => {
