@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { openingOf, validateDataFile, withOpening, type IncidentEntry } from '../../src/formats/data-file.js';
 import { formatPath } from '../../src/domain/validation.js';
 import type { IncidentEvent } from '../../src/domain/types.js';
+import { timeZoneChanged } from '../../src/domain/dates.js';
 
 const note = (at: string): IncidentEvent => ({ at, type: 'note', text: at }) as IncidentEvent;
 const incident = (fields: Partial<IncidentEntry>): IncidentEntry => ({ company: 'Acme', title: 'lost parcel', ...fields });
@@ -81,5 +82,26 @@ describe("validateDataFile, of an incident's closing and its resolution", () => 
     const { ru } = await import('../../src/i18n/ru.js');
     expect(en.data.fault(fault as never)).toBe('says 2026-01-02T10:00, where the resolution events[1] closed the incident at 2026-01-05T10:00; an incident closes once: give closed that time, or leave it out');
     expect(ru.data.fault(fault as never)).toBe('2026-01-02T10:00, а событие events[1] закрыло обращение 2026-01-05T10:00; обращение закрывается один раз: укажите в closed это время или уберите его');
+  });
+});
+
+describe('a closing of a day alone beside its resolution with an offset', () => {
+  const problemsIn = (zone: string, closed: string) => {
+    const before = process.env.TZ;
+    process.env.TZ = zone;
+    timeZoneChanged();
+    try {
+      const v = validateDataFile({ format: 'vetted/1', incidents: [{ company: 'Acme', title: 't', opened: '2026-12-01T10:00', closed, events: [{ at: '2026-12-07T01:00+03:00', type: 'resolution', outcome: 'resolved' }] }] }, { now: Date.UTC(2026, 11, 20) });
+      return 'errors' in v ? v.errors.map((e) => e.fault.kind) : [];
+    } finally {
+      if (before === undefined) delete process.env.TZ;
+      else process.env.TZ = before;
+      timeZoneChanged();
+    }
+  };
+
+  it.each(['Europe/Moscow', 'America/New_York', 'Asia/Tokyo'])('agrees by the day the resolution is written on, read in %s', (zone) => {
+    expect(problemsIn(zone, '2026-12-07')).toEqual([]);
+    expect(problemsIn(zone, '2026-12-06')).toEqual(['closed-not-resolution']);
   });
 });
