@@ -7,7 +7,7 @@ import type { CommandResult } from './result.js';
 import { UserError } from '../errors.js';
 import { EVENT_FIELDS, FIELD_SPECS, MAX_COUNT, fieldFits, isEventType, requiredWhenLogged, sameEventAs, definedOnly, eventNumber } from '../domain/events.js';
 import { EVENT_TYPES, FAULTS, OUTCOMES, type EventType, type Fault, type Incident, type IncidentEvent } from '../domain/types.js';
-import { formatLocalMinute, formatZonedMinute, parseAmount, parseHumanWhen, parseWhen } from '../domain/dates.js';
+import { formatLocalMinute, formatZonedMinute, localWallClock, parseAmount, parseHumanWhen, parseWhen } from '../domain/dates.js';
 import { isBefore } from '../domain/date-rules.js';
 import { checkWhen } from './when.js';
 import { timeAnswerProblem } from '../ui/time-answer.js';
@@ -163,9 +163,10 @@ export async function runAdd(ctx: Context, companyArg: string, opts: AddOptions)
         // opened weeks before said it was first reported today), or now.
         // Now is offered as the local clock reads it, and kept, taken as offered, with its offset as any now is.
         const offeredAt = ctx.now();
-        const offered = opts.opened !== undefined ? opened.replace('T', ' ') : formatLocalMinute(offeredAt);
+        // An opening given with its offset is offered as the local clock read it (as the timeline shows it), and kept as given when taken.
+        const offered = opts.opened !== undefined ? localWallClock(opened).replace('T', ' ') : formatLocalMinute(offeredAt);
         const typed = await prompts.askWhen(t().prompts.firstContactAt, offered, colour, (v) => timeAnswerProblem(v, ctx.now(), { past: true, notBefore: { at: opened, say: t().prompts.beforeOpened } }));
-        firstContactAt = opts.opened === undefined && typed === offered ? formatZonedMinute(offeredAt) : parseHumanWhen(typed, ctx.now())!.text;
+        firstContactAt = typed === offered ? (opts.opened === undefined ? formatZonedMinute(offeredAt) : opened) : parseHumanWhen(typed, ctx.now())!.text;
         firstContact = await prompts.askEventFields('contact', {}, colour, textProblem);
       }
     }

@@ -63,6 +63,8 @@ type MergeLost = { parent?: string; website?: string; category?: string };
 const iso = (s: string) => localWallClock(s).trim().replace(/^(\d{4}-\d{2}-\d{2}) +(?=\d)/, '$1T');
 /** A stored time as prose says it, as the timeline's columns do: 2024-01-01 10:00 (a date alone without a time). */
 const when = (s: string) => fmt.dateTime(s);
+/** A stored time as the timeline shows it: one kept with its offset, at the local time of that moment (see localWallClock). */
+const shownTime = (s: string) => localWallClock(s);
 /**
  * The reply deadlines of the customer's letters, said beside the company's promises: those of
  * letters to the company and how many it let pass, and apart from them those of letters to a
@@ -1820,7 +1822,10 @@ export const en = {
     noEvent: (given: string) => `there is no event ${q(given)}.`,
     eventEditWhat: (type: EventType, flags: string[]) => `say what to change: --at WHEN${flags.length ? ` or ${flags.join(', ')}` : ''} (the fields of ${an(type)}).`,
     /** What changed in an event: "at 2026-11-18T09:00, channel chat". */
-    changes: (changes: import('../domain/op-summary.js').FieldChange[]) => changes.map((c) => (c.value === undefined ? `${c.field} cleared` : `${c.field} ${c.field === 'text' || c.field === 'note' || c.field === 'title' ? quoted(String(c.value)) : String(c.value)}`)).join(', ') || 'no change',
+    changes: (changes: import('../domain/op-summary.js').FieldChange[]) =>
+      changes
+        .map((c) => (c.value === undefined ? `${c.field} cleared` : `${c.field} ${c.field === 'text' || c.field === 'note' || c.field === 'title' ? quoted(String(c.value)) : c.field === 'at' || c.field === 'due' || c.field === 'opened' ? shownTime(String(c.value)) : String(c.value)}`))
+        .join(', ') || 'no change',
     eventUpdated: (id: string, changes: string) => `updated ${id}: ${changes}`,
     deadlineFollows: (id: string) => `; its reply deadline ${id} moved with it`,
     deadlineGoes: (id: string) => `, with its reply deadline ${id}`,
@@ -1837,8 +1842,8 @@ export const en = {
     eventHeaders: ['ID', 'WHEN', 'TYPE', 'COMPANY', 'WHAT'],
     // the rules an event keeps on its timeline
     beforeOpening: (type: EventType, at: string, id: string, opened: string) =>
-      `this ${type} (${at}) is before ${id} was opened (${opened}); if it opened earlier, move the opening first: \`vetted incident edit ${id} --opened ${at}\`.`,
-    dueBeforeMade: (due: string, at: string) => `a promise cannot fall due (${due}) before it was made (${at}); check --due and --at.`,
+      `this ${type} (${shownTime(at)}) is before ${id} was opened (${shownTime(opened)}); if it opened earlier, move the opening first: \`vetted incident edit ${id} --opened ${at}\`.`,
+    dueBeforeMade: (due: string, at: string) => `a promise cannot fall due (${shownTime(due)}) before it was made (${shownTime(at)}); check --due and --at.`,
     closedAlready: (id: string, other: { id: string; outcome: Outcome | undefined } | null) =>
       `${id} is closed already${other ? ` (${other.id}, ${other.outcome})` : ''}; to close it again, reopen it first: \`vetted incident reopen ${id}\`.`,
     // times typed on the command line
@@ -1852,11 +1857,11 @@ export const en = {
       `--before ${given} is past tomorrow (it is ${when(now)} now), most likely a date mistyped: history prune forgets for good the changes made before the date given; give one no later than the end of tomorrow (\`--before tomorrow\` forgets them all).`,
     /** A closing typed ahead of the clock, within the minutes of drift other times may be ahead. */
     closingAhead: (flag: string, given: string, now: string) =>
-      `${flag} ${given} is ahead of the clock (it is ${now} now), and a closing judges the promises made before it by its time; close it with a time up to now, or once it has come.`,
+      `${flag} ${given} is ahead of the clock (it is ${when(now)} now), and a closing judges the promises made before it by its time; close it with a time up to now, or once it has come.`,
     badOffset: (flag: string, given: string, offset: string) =>
       `${flag} ${given} gives the offset ${offset} from UTC, which no clock keeps (they run from -12:00 to +14:00); give the time with its real offset, or without one for local time.`,
     skippedTime: (flag: string, given: string, reads: string, zoned: string) =>
-      `${flag} ${given} is a time the clocks here skipped when they went forward (it would be read as ${reads}); give the time the clock showed, or the time with its offset from UTC (such as ${zoned}).`,
+      `${flag} ${given} is a time the clocks here skipped when they went forward (it would be read as ${when(reads)}); give the time the clock showed, or the time with its offset from UTC (such as ${zoned}).`,
     // the incident in the editor
     editorHeader: (id: string) => [
       `# Incident ${id}. Change what is wrong, then save and close the editor.`,
@@ -1985,11 +1990,11 @@ export const en = {
         case 'reopen':
           return `reopen incident ${s.id}`;
         case 'event':
-          return `${s.type} on ${s.incident} at ${s.at}`;
+          return `${s.type} on ${s.incident} at ${shownTime(s.at)}`;
         case 'event-edit':
           return `edit ${s.id} (${s.type}) of ${s.incident}: ${en.correct.changes(s.changes)}`;
         case 'event-remove':
-          return `remove ${s.id} (${s.type} at ${s.at}) of ${s.incident}`;
+          return `remove ${s.id} (${s.type} at ${shownTime(s.at)}) of ${s.incident}`;
         case 'attach':
           return `attach ${s.files.join(', ')} to ${s.incident}`;
         case 'attachment-remove':

@@ -356,7 +356,7 @@ describe('flags of incident event', () => {
   it('refuses a local time the clocks skipped going forward (it would sort and be judged an hour later than it says), and takes it with its offset', () => {
     const la = { env: { TZ: 'America/Los_Angeles' } };
     expect(expectOneLineError(s.run(['incident', 'event', id, 'contact', '--at', '2026-03-08 02:30'], la))).toMatch(
-      /--at 2026-03-08 02:30 is a time the clocks here skipped when they went forward \(it would be read as 2026-03-08T03:30\); give the time the clock showed, or the time with its offset from UTC \(such as 2026-03-08T02:30-08:00\)/,
+      /--at 2026-03-08 02:30 is a time the clocks here skipped when they went forward \(it would be read as 2026-03-08 03:30\); give the time the clock showed, or the time with its offset from UTC \(such as 2026-03-08T02:30-08:00\)/,
     );
     expect(expectOneLineError(s.run(['incident', 'event', id, 'promise', '--text', 'by 2:45', '--at', '2026-03-08 01:10', '--due', '2026-03-08 02:45'], la))).toMatch(/--due 2026-03-08 02:45 is a time the clocks here skipped/);
     expect(expectOneLineError(s.run(['--lang', 'ru', 'incident', 'event', id, 'contact', '--at', '08.03.2026 02:30'], la))).toMatch(/такого времени здесь не было: часы перевели вперёд/);
@@ -596,6 +596,20 @@ describe('states that are easy to word wrongly', () => {
     } finally {
       other.cleanup();
     }
+  });
+
+  it('says a time kept with its offset as the local clock read it, as the timeline shows it, in both languages', () => {
+    const env = { TZ: 'America/New_York' };
+    ok(u.run(['incident', 'add', 'Shop', '--title', 't', '--opened', '2026-11-07T10:00+03:00'], { env }));
+    ok(u.run(['incident', 'event', 'shop-1', 'note', '--text', 'a', '--at', '2026-11-07 09:00'], { env }));
+    // Opened at 02:00 New York time; a promise of 12:00 the day before, given with New York's offset.
+    const refusal = u.run(['incident', 'event', 'shop-1', 'promise', '--text', 'p', '--due', '2026-11-08', '--at', '2026-11-06T12:00-05:00'], { env });
+    expect(refusal.stderr).toMatch(/this promise \(2026-11-06T12:00\) is before shop-1 was opened \(2026-11-07T02:00\)/);
+    expect(u.run(['--lang', 'ru', 'incident', 'event', 'shop-1', 'promise', '--text', 'p', '--due', '2026-11-08', '--at', '2026-11-06T12:00-05:00'], { env }).stderr).toMatch(/\(обещание, 06\.11\.2026 12:00\) раньше, чем открыто обращение shop-1 \(07\.11\.2026 02:00\)/);
+    expect(ok(u.run(['event', 'edit', 'shop-1#1', '--at', '2026-11-07T10:00-05:00'], { env })).stderr).toMatch(/^updated shop-1#1: at 2026-11-07T10:00 \(/);
+    expect(ok(u.run(['undo'], { env })).stderr).toMatch(/^undone #\d+: edit shop-1#1 \(note\) of shop-1: at 2026-11-07T10:00 \(/);
+    // The time now, in English as in Russian, as a date and a time, not the stored form with its T.
+    expect(u.run(['incident', 'event', 'shop-1', 'note', '--text', 'x', '--at', '2099-01-01 10:00'], { env }).stderr).toMatch(/\(it is \d{4}-\d\d-\d\d \d\d:\d\d now\)/);
   });
 
   it('judges promises due on a date alone by the day a closing kept with its offset is written on, the same in every zone', () => {

@@ -210,6 +210,28 @@ describe('incident event on a terminal', () => {
     await t.waitForExit();
   });
 
+  it('offers an opening given with its offset as the time of the first contact, in local time, and keeps it as given when taken', async () => {
+    const t = start(['incident', 'add', 'Some ISP', '--fault', 'company', '--title', 'Down', '--opened', '2026-11-20T09:00+03:00']);
+    await t.waitForText('Log the first contact');
+    t.keys('Enter'); // yes
+    await t.waitForText('When was it?');
+    expect(t.screen()).toMatch(/2026-11-20 \d\d:00/);
+    expect(t.screen()).not.toMatch(/\+03:00/);
+    t.keys('Enter'); // as offered
+    await t.waitForText('How did you get in touch?');
+    t.keys('Enter'); // phone
+    await t.waitForText('Did a live person answer?');
+    t.keys('Enter'); // yes
+    await t.waitForText('Minutes until a person answered');
+    t.keys('Enter');
+    for (const question of ['voice menu or a bot', 'Your place in the queue', 'cut off', 'how far up the company', 'Note (names']) {
+      await t.waitForText(question);
+      t.keys('Enter');
+    }
+    expect(await t.waitForExit()).toBe(0);
+    expect(json<Shown>(s, ['incident', 'show', 'some-isp-1', '--json']).events.map((e) => e.at)).toEqual(['2026-11-20T09:00+03:00']);
+  });
+
   it('refuses a title too long at its question, and asks again before the next', async () => {
     const t = start(['incident', 'add', 'Some ISP', '--fault', 'company']);
     await t.waitForText('What went wrong?');
