@@ -180,7 +180,7 @@ function dataFault(f: DataFault): string {
     case 'score': return `должно быть целым числом от 0 до 100, а не ${given(f.got)}`;
     case 'answer-scores': return `должно быть словарём «id вопроса: оценка от 0 до 1 (или null)», а не ${given(f.got)}`;
     case 'closes-twice': return `это второе закрытие (обращение уже закрыто событием events[${f.first}]): обращение закрывается один раз; оставьте одно`;
-    case 'closed-not-resolution': return `${f.closed}, а событие events[${f.resolution}] закрыло обращение ${f.at}; обращение закрывается один раз: укажите в closed это время или уберите его`;
+    case 'closed-not-resolution': return `указано ${f.closed}, а событие events[${f.resolution}] закрыло обращение ${f.at}; обращение закрывается один раз: укажите в closed это время или уберите его`;
   }
 }
 

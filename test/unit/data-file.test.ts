@@ -81,7 +81,7 @@ describe("validateDataFile, of an incident's closing and its resolution", () => 
     const { en } = await import('../../src/i18n/en.js');
     const { ru } = await import('../../src/i18n/ru.js');
     expect(en.data.fault(fault as never)).toBe('says 2026-01-02T10:00, where the resolution events[1] closed the incident at 2026-01-05T10:00; an incident closes once: give closed that time, or leave it out');
-    expect(ru.data.fault(fault as never)).toBe('2026-01-02T10:00, а событие events[1] закрыло обращение 2026-01-05T10:00; обращение закрывается один раз: укажите в closed это время или уберите его');
+    expect(ru.data.fault(fault as never)).toBe('указано 2026-01-02T10:00, а событие events[1] закрыло обращение 2026-01-05T10:00; обращение закрывается один раз: укажите в closed это время или уберите его');
   });
 });
 
