@@ -40,6 +40,11 @@ function digitAt(t: string, i: number): number {
   return c >= 0 && c <= 9 ? c : NaN;
 }
 
+/** The year, month and day of a text that begins `YYYY-MM-DD`, each read without making an object (NaN where a digit is not one). */
+const yearAt = (t: string) => digitAt(t, 0) * 1000 + digitAt(t, 1) * 100 + digitAt(t, 2) * 10 + digitAt(t, 3);
+const monthAt = (t: string) => digitAt(t, 5) * 10 + digitAt(t, 6);
+const dayAt = (t: string) => digitAt(t, 8) * 10 + digitAt(t, 9);
+
 /**
  * The form every stored date-time has, `YYYY-MM-DDTHH:MM` in local time, read without the
  * general expression and without making an object: judging reads one for every event.
@@ -53,9 +58,7 @@ function storedMinute(t: string): When | undefined {
 /** The time of a text in the stored form, or NaN when the text is not a real time in that form. */
 function storedMinuteMs(t: string): number {
   if (t.length !== 16 || t.charCodeAt(4) !== 45 || t.charCodeAt(7) !== 45 || t.charCodeAt(10) !== 84 || t.charCodeAt(13) !== 58) return NaN;
-  const y = digitAt(t, 0) * 1000 + digitAt(t, 1) * 100 + digitAt(t, 2) * 10 + digitAt(t, 3);
-  const mo = digitAt(t, 5) * 10 + digitAt(t, 6);
-  const d = digitAt(t, 8) * 10 + digitAt(t, 9);
+  const y = yearAt(t), mo = monthAt(t), d = dayAt(t);
   const h = digitAt(t, 11) * 10 + digitAt(t, 12);
   const mi = digitAt(t, 14) * 10 + digitAt(t, 15);
   // NaN fails every comparison below, so a stray character falls through to the general reading.
@@ -133,9 +136,7 @@ export function isWhen(input: string): boolean {
  */
 function dayAloneMs(t: string): number {
   if (t.length !== 10 || t.charCodeAt(4) !== 45 || t.charCodeAt(7) !== 45) return NaN;
-  const y = digitAt(t, 0) * 1000 + digitAt(t, 1) * 100 + digitAt(t, 2) * 10 + digitAt(t, 3);
-  const mo = digitAt(t, 5) * 10 + digitAt(t, 6);
-  const d = digitAt(t, 8) * 10 + digitAt(t, 9);
+  const y = yearAt(t), mo = monthAt(t), d = dayAt(t);
   if (!(y >= 100 && mo >= 1 && mo <= 12 && d >= 1 && d <= daysInMonth(y, mo))) return NaN;
   return localMinute(y, mo, d, 0, 0);
 }
@@ -241,24 +242,21 @@ export function formatLocalDate(ms: number): string {
 }
 
 /** A date-time text that gives its offset from UTC (or Z) after its time. */
-const ZONED = /[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2})\s*$/;
+const ZONED = /[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|([+-])(\d{2}):?(\d{2}))\s*$/;
 
 /** Whether a date-time text gives its offset from UTC (or Z): a moment anywhere, not a local time. */
 export function givesOffset(text: string): boolean {
   return ZONED.test(text);
 }
 
-/** The offset at the end of a date-time text that gives one: its sign, hours and minutes as written. */
-const OFFSET_AT_END = /([+-])(\d{2}):?(\d{2})\s*$/;
-
 /**
  * The offset from UTC a date-time text gives, in minutes east (0 for `Z`), with its hours and
  * minutes as written; undefined for a text that gives none (a date, or a local time).
  */
 function offsetOf(text: string): { minutes: number; sign: string; hh: string; mm: string } | undefined {
-  if (!ZONED.test(text)) return undefined;
-  const m = OFFSET_AT_END.exec(text);
-  if (!m) return { minutes: 0, sign: '+', hh: '00', mm: '00' };
+  const m = ZONED.exec(text);
+  if (!m) return undefined;
+  if (m[1] === undefined) return { minutes: 0, sign: '+', hh: '00', mm: '00' };
   return { minutes: (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3])), sign: m[1], hh: m[2], mm: m[3] };
 }
 
@@ -270,7 +268,7 @@ function offsetOf(text: string): { minutes: number; sign: string; hh: string; mm
  */
 export function writtenDayOf(w: Pick<When, 'text'>): number {
   const t = w.text;
-  return (digitAt(t, 0) * 1000 + digitAt(t, 1) * 100 + digitAt(t, 2) * 10 + digitAt(t, 3)) * 10_000 + (digitAt(t, 5) * 10 + digitAt(t, 6)) * 100 + digitAt(t, 8) * 10 + digitAt(t, 9);
+  return yearAt(t) * 10_000 + monthAt(t) * 100 + dayAt(t);
 }
 
 /**
@@ -339,7 +337,7 @@ export function localWallClock(text: string): string {
 function skippedReading(text: string): string | undefined {
   if (text.length < 16) return undefined;
   if (text.length === 16 && (text.charCodeAt(10) === 84 || text.charCodeAt(10) === 32)) {
-    const start = dayStartOf(digitAt(text, 0) * 1000 + digitAt(text, 1) * 100 + digitAt(text, 2) * 10 + digitAt(text, 3), digitAt(text, 5) * 10 + digitAt(text, 6), digitAt(text, 8) * 10 + digitAt(text, 9));
+    const start = dayStartOf(yearAt(text), monthAt(text), dayAt(text));
     if (!Number.isNaN(start)) return undefined;
   }
   const w = parseWhen(text);
