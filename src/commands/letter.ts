@@ -205,9 +205,9 @@ export async function run(ctx: Context, id: string, opts: LetterOptions): Promis
     const file = outputFileOf(opts.out);
     if (file !== undefined) checkOutputPath(file, guard);
     // A letter recorded as sent is written first wherever it goes but onto a terminal (which
-    // gets it through its guard): into a file, a pipe or a file standard output was sent to, a
-    // letter that could not be written is no letter sent.
-    const writtenFirst = opts.out !== undefined && (file !== undefined || !ctx.out.isTTY);
+    // gets it through its guard): into a file, a pipe or a file standard output was sent to,
+    // with --out or without it, a letter that could not be written is no letter sent.
+    const writtenFirst = file !== undefined || !ctx.out.isTTY;
     if (sentAt) {
       const lw = lettersWords(lang);
       const level = letterLevel(kind, incident);

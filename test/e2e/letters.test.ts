@@ -1022,12 +1022,12 @@ describe('a letter about an incident closed without a fix', () => {
     }
   });
 
-  it('records nothing as sent when standard output, named by --out, cannot take the letter', () => {
+  it('records nothing as sent when standard output, named by --out or not, cannot take the letter', () => {
     const history = json<unknown[]>(u, ['history', '--json']);
     const full = openSync('/dev/full', 'w');
     try {
-      for (const out of ['-', '/dev/stdout']) {
-        const r = spawnSync(process.execPath, [BIN, 'letter', 'shop-1', '--from', 'X', '--sent', '--out', out], { env: u.env, cwd: u.dir, stdio: ['ignore', full, 'pipe'], encoding: 'utf8' });
+      for (const out of [undefined, '-', '/dev/stdout']) {
+        const r = spawnSync(process.execPath, [BIN, 'letter', 'shop-1', '--from', 'X', '--sent', ...(out === undefined ? [] : ['--out', out])], { env: u.env, cwd: u.dir, stdio: ['ignore', full, 'pipe'], encoding: 'utf8' });
         expect([r.status, r.stderr], out).toEqual([1, 'vetted: the output could not be written (ENOSPC); check where it goes: a full disk, or a file or device that takes nothing.\n']);
         expect(json<unknown[]>(u, ['history', '--json']), out).toEqual(history);
       }
