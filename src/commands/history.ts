@@ -133,9 +133,9 @@ function revertOne(store: Store, target: Operation): number {
         // read in another zone than it was written in, may read as before the opening: an edit of
         // such a timeline's title, or its removal, could not be undone.)
         // A break is the undo's doing where it did not stand before it, and the rows it is between
-        // (the incident's, and the event's) changed since the change undone, whatever changed them:
-        // an opening moved since, or an event logged or moved since before an opening the undo puts
-        // back. One between rows left as they were is as it stood before the change undone.
+        // changed since the change undone: the incident's, whatever changed it (an opening moved
+        // since), or the event's, logged or moved since (not only re-worded) before an opening the
+        // undo puts back. One between rows left where they were is as it stood before the change undone.
         if (small) {
           for (const i of store.incidentsPutBack()) {
             for (const fault of newTimelineFaults(before.get(i.rowId), i)) {

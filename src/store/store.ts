@@ -1220,17 +1220,29 @@ export class Store {
 
   /**
    * Whether an operation after `opId` (but the one in progress) changed an incident's row, or
-   * the row of one of its events (by its id, `<incident id>#<n>`).
+   * moved one of its events (by its id, `<incident id>#<n>`): logged it, or changed its time.
+   * An event only re-worded since stands where it stood.
    */
   changedSince(opId: number, incidentRowId: number, eventId?: string): boolean {
-    const seq = eventId === undefined ? undefined : Number(eventId.slice(eventId.lastIndexOf('#') + 1));
-    const eventRow = seq === undefined ? null : ((this.st('SELECT id FROM events WHERE incident_id = ? AND seq = ?').get(incidentRowId, seq) as { id: number } | undefined)?.id ?? null);
-    return (
-      this.st(
-        `SELECT 1 FROM changes WHERE op > @since AND op IS NOT @now
-           AND ((tbl = 'incidents' AND row = @incident) OR (tbl = 'events' AND row = @event)) LIMIT 1`,
-      ).get({ since: opId, now: this.op, incident: incidentRowId, event: eventRow }) !== undefined
-    );
+    const since = { since: opId, now: this.op };
+    if (this.st('SELECT 1 FROM changes WHERE op > @since AND op IS NOT @now AND tbl = \'incidents\' AND row = @incident LIMIT 1').get({ ...since, incident: incidentRowId }) !== undefined) return true;
+    if (eventId === undefined) return false;
+    const seq = Number(eventId.slice(eventId.lastIndexOf('#') + 1));
+    const event = this.st('SELECT id, at FROM events WHERE incident_id = ? AND seq = ?').get(incidentRowId, seq) as { id: number; at: string } | undefined;
+    if (!event) return false;
+    // Its first change since: an insert is an event logged (or put back) since; the row an update
+    // or a deletion kept is the event as it stood then.
+    const first = this.st(
+      `SELECT kind, json_extract(old, '$.at') AS at FROM changes WHERE op > @since AND op IS NOT @now AND tbl = 'events' AND row = @event ORDER BY seq LIMIT 1`,
+    ).get({ ...since, event: event.id }) as { kind: 'i' | 'u' | 'd'; at: string | null } | undefined;
+    if (!first) return false;
+    if (first.kind === 'i') return true;
+    // Its time before the operation in progress (which may have changed it in turn).
+    const ours = this.st(`SELECT json_extract(old, '$.at') AS at FROM changes WHERE op = @now AND tbl = 'events' AND row = @event AND old IS NOT NULL ORDER BY seq LIMIT 1`).get({
+      now: this.op,
+      event: event.id,
+    }) as { at: string } | undefined;
+    return first.at !== (ours?.at ?? event.at);
   }
 
   /** The incidents operation `opId` changed a row of (the incident's, or an event's), with their events, as they stand. */

@@ -1123,6 +1123,26 @@ describe('undo of a change whose records are no longer as it left them', () => {
     expect([back.opened, back.events.map((e) => e.at)]).toEqual(['2026-11-01', ['2026-11-05']]);
   });
 
+  it('undoes a move of an opening before an event an older version left before it, the event only re-worded since; one moved since is in the way', () => {
+    ok(s.run(['incident', 'add', 'Delta', '--title', 'd', '--opened', '2026-11-10'])); // #1
+    ok(s.run(['incident', 'event', 'delta-1', 'note', '--text', 'n', '--at', '2026-11-12'])); // #2
+    // As an older version let it in: the note before the opening.
+    const raw = new Database(s.db);
+    raw.function('vetted_op', () => 0);
+    raw.prepare("UPDATE events SET at = '2026-11-05', at_ms = ? WHERE seq = 1").run(Date.parse('2026-11-05T00:00Z'));
+    raw.close();
+    ok(s.run(['incident', 'edit', 'delta-1', '--opened', '2026-11-01'])); // #3
+    ok(s.run(['event', 'edit', 'delta-1#1', '--text', 'm'])); // #4
+    expect(ok(s.run(['undo', '--op', '3'])).stderr).toMatch(/^undone #3/);
+    const back = json<{ opened: string; events: { at: string; text?: string }[] }>(s, ['incident', 'show', 'delta-1', '--json']);
+    expect([back.opened, back.events.map((e) => [e.at, e.text])]).toEqual(['2026-11-10', [['2026-11-05', 'm']]]);
+    ok(s.run(['incident', 'edit', 'delta-1', '--opened', '2026-11-01'])); // #6
+    ok(s.run(['event', 'edit', 'delta-1#1', '--at', '2026-11-04'])); // #7
+    expect(refused(['undo', '--op', '6'])).toBe(
+      `vetted: #6 cannot be undone now: it would move the opening of delta-1 back to 2026-11-10, after delta-1#1 (2026-11-04), logged or moved since; move that event first (\`vetted event edit delta-1#1 --at …\`).`,
+    );
+  });
+
   it('says in Russian history which company a pin, an unpin and a merge were of, in agreement with «компания»', () => {
     ok(s.run(['pin', 'Озон', 'black', '--reason', 'r']));
     ok(s.run(['unpin', 'Озон']));
