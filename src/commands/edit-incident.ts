@@ -13,7 +13,7 @@ import { UserError } from '../errors.js';
 import { FORMAT, isMap, orderedEvent, validateDataFile, withoutNulls, type DataProblem, type IncidentEntry, type KeptProblem, type OpenedIncidentEntry } from '../formats/data-file.js';
 import { YamlAliasInItself, parseYaml, yamlValue } from '../formats/yaml-limits.js';
 import { formatPath, type Path } from '../domain/validation.js';
-import { msOf } from '../domain/dates.js';
+import { msOf, parseWhen } from '../domain/dates.js';
 import { eventContentKey, sameEventAs, sortEvents } from '../domain/events.js';
 import type { IncidentEvent } from '../domain/types.js';
 import { requireCompany, requireIncident, withStore } from './shared.js';
@@ -47,14 +47,27 @@ function toEditable(incident: ReturnType<Store['findIncident']> & object): Incid
 
 /**
  * A date rule a kept problem breaks, named by the field and the event (by its id, wherever the
- * event stands in the list) it is at: the same before and after an edit that left them be.
+ * event stands in the list) it is at, and by the times it is between (an event before the
+ * opening: the two; a deadline before its promise: the two; a closing before the opening: the
+ * two; a time still to come: that time): the same before and after an edit that left them be.
+ * A faulty time moved to another faulty time is a fault of the edit's making.
  */
 function keptKey(k: KeptProblem, incident: unknown): string {
   const [, , field, j, ...rest] = k.path;
-  const events = isMap(incident) && Array.isArray(incident.events) ? incident.events : [];
-  const event = field === 'events' && typeof j === 'number' && isMap(events[j]) ? String(events[j].id) : j;
-  // (Of the fault, its kind: an event before an opening moved is still the fault it was.)
-  return JSON.stringify([field, event, ...rest, k.fault.kind]);
+  const i = isMap(incident) ? incident : {};
+  const events = Array.isArray(i.events) ? i.events : [];
+  const e = field === 'events' && typeof j === 'number' && isMap(events[j]) ? events[j] : {};
+  const event = field === 'events' && e.id !== undefined ? String(e.id) : j;
+  // A time by the instant it names: written another way in the editor, it is the same time.
+  const when = (v: unknown) => (typeof v === 'string' ? (parseWhen(v)?.ms ?? v) : (v ?? null));
+  const times =
+    k.kind === 'before-opening' ? [i.opened, e.at]
+    : k.kind === 'due-before-made' ? [e.at, e.due]
+    : k.kind === 'closed-before-opening' ? [i.opened, i.closed]
+    : k.kind === 'future' ? [k.path.slice(2).reduce<unknown>((v, step) => (isMap(v) || Array.isArray(v) ? (v as Record<string | number, unknown>)[step] : undefined), i)]
+    : [];
+  // (Of the fault, its kind: its words name the times, which the key holds already.)
+  return JSON.stringify([field, event, ...rest, k.fault.kind, ...times.map(when)]);
 }
 
 /**
