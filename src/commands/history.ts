@@ -8,7 +8,7 @@ import { toJson } from '../ui/safe.js';
 import { renderTable } from '../ui/table.js';
 import { jsonList, type JsonOutOptions } from '../ui/json-out.js';
 import { colourWanted, paint } from '../ui/colour.js';
-import { formatLocalMinute, localDayOf } from '../domain/dates.js';
+import { formatLocalMinute } from '../domain/dates.js';
 import { opSummary, readOpSummary } from '../domain/op-summary.js';
 import { loadCatalog, t, type Catalog } from '../i18n/index.js';
 import { refuseWhereNone, requireCompany, readingStore, writingStore } from './shared.js';
@@ -82,8 +82,9 @@ export async function runPrune(ctx: Context, opts: { before: string }): Promise<
   // on is one mistyped, and would forget every change without a word.
   const today = new Date(now);
   const endOfTomorrow = new Date(today.getFullYear(), today.getMonth(), today.getDate() + 2).getTime();
-  const pastTomorrow = when.dateOnly ? localDayOf(when.ms) > localDayOf(endOfTomorrow - 1) : when.ms > endOfTomorrow;
-  if (pastTomorrow) throw new UserError(t().correct.pruneFuture(opts.before, formatLocalMinute(now)));
+  // By the instant it names, however it is written: a date alone is the start of its day, so the
+  // day after tomorrow is the end of tomorrow, as its midnight is.
+  if (when.ms > endOfTomorrow) throw new UserError(t().correct.pruneFuture(opts.before, formatLocalMinute(now)));
   const before = new Date(when.ms).toISOString();
   // Said as the reader's language writes a date (31.12.2026 in Russian), where it is one it reads.
   const saidBefore = t().fmt.dateTime(when.text);

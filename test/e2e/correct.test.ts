@@ -763,6 +763,16 @@ describe('history and undo', () => {
     }
     expect(expectOneLineError(s.run(['--lang', 'ru', 'history', 'prune', '--before', '2062-12-01']))).toMatch(/^vetted: --before 2062-12-01 — это позже завтрашнего дня \(сейчас \d\d\.\d\d\.\d{4} \d\d:\d\d\)/);
     expect(json<unknown[]>(s, ['history', '--json'])).toHaveLength(1);
+    // The end of tomorrow is one instant, however it is written: the day after tomorrow, alone,
+    // is its start; a minute into it is past.
+    const d = new Date();
+    const dayAfter = new Date(d.getFullYear(), d.getMonth(), d.getDate() + 2);
+    const dayAfterText = `${dayAfter.getFullYear()}-${String(dayAfter.getMonth() + 1).padStart(2, '0')}-${String(dayAfter.getDate()).padStart(2, '0')}`;
+    expect(refused(['history', 'prune', '--before', `${dayAfterText} 00:01`])).toMatch(/is past tomorrow/);
+    expect(json<unknown[]>(s, ['history', '--json'])).toHaveLength(1);
+    expect(ok(s.run(['history', 'prune', '--before', dayAfterText])).stderr).toMatch(/^forgot /);
+    expect(json<unknown[]>(s, ['history', '--json'])).toEqual([]);
+    ok(s.run(['incident', 'add', 'Ozon', '--title', 'later', '--opened', '2026-11-21']));
     // Tomorrow is the whole of tomorrow here, whatever the hour now.
     ok(s.run(['history', 'prune', '--before', 'tomorrow 23:59']));
     expect(json<unknown[]>(s, ['history', '--json'])).toEqual([]);
