@@ -250,15 +250,18 @@ function holdsText(path: string): boolean {
 /** Why a target may not be written: the database, one of its companions or backups, or any SQLite file. */
 type Forbidden = 'database' | 'backup' | 'link' | 'sqlite' | 'companion';
 
-/** Why `target` (`st`, its file, where there is one) may not be written, or undefined where it may. */
-function forbiddenTarget(target: string, guard: WriteGuard, st?: Stats): Forbidden | undefined {
+/**
+ * Why `target` (`st`, its file, where there is one) may not be written, or undefined where it
+ * may. With `copiesOnly`, a file of the backups folder is refused only where it holds a database.
+ */
+function forbiddenTarget(target: string, guard: WriteGuard, st?: Stats, copiesOnly = false): Forbidden | undefined {
   if (guard.dbPath !== undefined) {
     const db = realOr(guard.dbPath);
     const real = realOr(target);
     const names = new Set(DB_COMPANIONS.flatMap((s) => [`${db}${s}`, `${resolve(guard.dbPath!)}${s}`]));
     if (names.has(real) || names.has(resolve(target))) return 'database';
     const backups = realOr(join(dirname(db), 'backups'));
-    if (dirname(real) === backups && st) return 'backup';
+    if (dirname(real) === backups && st && (!copiesOnly || isSqliteFile(target))) return 'backup';
     if (st && isOfDatabase(st, guard.dbPath)) return 'link';
   }
   // Another database's companion, there or not yet: written, it is that database's (a log put
@@ -278,8 +281,9 @@ export function assertNotDatabase(target: string, guard: WriteGuard, st?: Stats,
  * Refuses standard output sent to a file no output may be written over (`vetted lists >>
  * vetted.db`, `vetted letter ID --out - >> vetted.db`): checked once, before any command runs,
  * for every command and every way it writes there (its listing, `--out -`, `--out /dev/stdout`).
- * The shell opened the file, so it is there: a file of the backups folder emptied by `>` is
- * refused too.
+ * In the backups folder, only a file that holds a database (a copy) is refused: the shell
+ * opened the file before the command ran, so a log there (`vetted backup >> backups/backup.log`)
+ * or a file `>` has just made takes the output as any other file does.
  */
 export function refuseStdoutOverData(guard: WriteGuard): void {
   let st: Stats;
@@ -289,7 +293,7 @@ export function refuseStdoutOverData(guard: WriteGuard): void {
     return;
   }
   if (!st.isFile()) return;
-  const what = forbiddenTarget('/dev/stdout', guard, st);
+  const what = forbiddenTarget('/dev/stdout', guard, st, true);
   if (what) throw new UserError(t().files.stdoutForbidden(what));
 }
 

@@ -93,6 +93,38 @@ describe('backup', () => {
     expect(exported()).toEqual(original);
   });
 
+  it('sends standard output into a log or a new file of the backups folder, as a cron job does, never into a copy there', () => {
+    ok(s.run(['pin', 'Acme', 'black', '--reason', 'r']));
+    const folder = join(s.dir, 'backups');
+    mkdirSync(folder, { recursive: true, mode: 0o700 });
+    const into = (file: string, flags: string, args: string[]) => {
+      const fd = openSync(file, flags);
+      try {
+        return spawnSync(process.execPath, [BIN, ...args], { env: s.env, cwd: s.dir, stdio: ['ignore', fd, 'pipe'], encoding: 'utf8' });
+      } finally {
+        closeSync(fd);
+      }
+    };
+    // `vetted backup >> backups/backup.log`: the backup is made, its path added to the log.
+    const log = join(folder, 'backup.log');
+    writeFileSync(log, 'an earlier run\n');
+    const logged = into(log, 'a', ['backup']);
+    expect(logged.status, logged.stderr).toBe(0);
+    const [copy] = readdirSync(folder).filter((f) => f.endsWith('.db'));
+    expect(readFileSync(log, 'utf8')).toBe(`an earlier run\n${join(folder, copy)}\n`);
+    // `vetted backup --out - > backups/manual.db`: a new file there takes the copy, as --out would.
+    const manual = join(folder, 'manual.db');
+    expect(into(manual, 'w', ['backup', '--out', '-']).status).toBe(0);
+    expect(readFileSync(manual).subarray(0, 16).toString('latin1')).toBe('SQLite format 3\0');
+    // A copy there is refused, and left as it was.
+    const held = readFileSync(manual);
+    for (const file of [manual, join(folder, copy)]) {
+      const r = into(file, 'a', ['lists']);
+      expect([r.status, r.stderr]).toEqual([2, 'vetted: standard output is sent to a file in the backups folder of the database, so the command did not run: it would have written its output into that file; send the output elsewhere.\n']);
+    }
+    expect(readFileSync(manual).equals(held)).toBe(true);
+  });
+
   it('two backups in the same second get two different files', () => {
     ok(s.run(['import', SEEDS]));
     const a = ok(s.run(['backup'])).stdout.trim();
