@@ -283,7 +283,8 @@ export function assertNotDatabase(target: string, guard: WriteGuard, st?: Stats,
  * for every command and every way it writes there (its listing, `--out -`, `--out /dev/stdout`).
  * In the backups folder, only a file that holds a database (a copy) is refused: the shell
  * opened the file before the command ran, so a log there (`vetted backup >> backups/backup.log`)
- * or a file `>` has just made takes the output as any other file does.
+ * or a file `>` has just made takes the output as any other file does. The database, or one of
+ * its files, found empty was emptied by the shell's `>`: said so, with where its copies are.
  */
 export function refuseStdoutOverData(guard: WriteGuard): void {
   let st: Stats;
@@ -294,7 +295,13 @@ export function refuseStdoutOverData(guard: WriteGuard): void {
   }
   if (!st.isFile()) return;
   const what = forbiddenTarget('/dev/stdout', guard, st, true);
-  if (what) throw new UserError(t().files.stdoutForbidden(what));
+  if (!what) return;
+  // The database or one of its files found empty: the shell emptied it (`>`) before the command
+  // ran, which nothing here can undo; said, with where its copies are.
+  if ((what === 'database' || what === 'link') && st.size === 0 && guard.dbPath !== undefined) {
+    throw new UserError(t().files.stdoutEmptied(what, join(dirname(realOr(guard.dbPath)), 'backups')));
+  }
+  throw new UserError(t().files.stdoutForbidden(what));
 }
 
 /**

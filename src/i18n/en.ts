@@ -1340,6 +1340,9 @@ export const en = {
     refuseTarget: (target: string, what: ForbiddenTarget, flag: string) => `${target} is ${FORBIDDEN[what]}, so nothing was written there; choose another ${flag}.`,
     stdoutForbidden: (what: ForbiddenTarget) =>
       `standard output is sent to ${FORBIDDEN[what]}, so the command did not run: it would have written its output into that file; send the output elsewhere.`,
+    /** The same file found empty: the shell's `>` empties it before any command runs. */
+    stdoutEmptied: (what: ForbiddenTarget, backups: string) =>
+      `standard output is sent to ${FORBIDDEN[what]}, so the command did not run, but that file is empty now: \`>\` empties the file it names before the command starts. If it held your record, put back a copy: \`vetted restore FILE\`, with a copy from ${backups} (\`ls ${backups}\`) or one of your own; and send the output elsewhere.`,
     outNeedsPath: (flag: string) => `${flag} needs a file path (or - for standard output).`,
     danglingLink: (out: string, flag: string) => `${out} is a symbolic link to a file that does not exist; remove the link or choose another ${flag}.`,
     linkLoop: (out: string, flag: string) => `${out} is a loop of symbolic links; remove the link or choose another ${flag}.`,

@@ -125,6 +125,33 @@ describe('backup', () => {
     expect(readFileSync(manual).equals(held)).toBe(true);
   });
 
+  it('says of the database standard output emptied (`vetted lists > vetted.db`) that the shell emptied it, and where its copies are to restore', () => {
+    ok(s.run(['pin', 'Acme', 'black', '--reason', 'r']));
+    const copy = ok(s.run(['backup'])).stdout.trim();
+    const folder = join(s.dir, 'backups');
+    const into = (file: string, flags: string, args: string[]) => {
+      const fd = openSync(file, flags);
+      try {
+        return spawnSync(process.execPath, [BIN, ...args], { env: s.env, cwd: s.dir, stdio: ['ignore', fd, 'pipe'], encoding: 'utf8' });
+      } finally {
+        closeSync(fd);
+      }
+    };
+    const en = `vetted: standard output is sent to the database or one of its own files, so the command did not run, but that file is empty now: \`>\` empties the file it names before the command starts. If it held your record, put back a copy: \`vetted restore FILE\`, with a copy from ${folder} (\`ls ${folder}\`) or one of your own; and send the output elsewhere.\n`;
+    // Appended to, it is as it was: refused, without a word of emptying.
+    expect(into(s.db, 'a', ['lists']).stderr).toMatch(/so the command did not run: it would have written its output into that file/);
+    for (const file of [s.db, `${s.db}-wal`]) {
+      const r = into(file, 'w', ['lists']);
+      expect([r.status, r.stderr], file).toEqual([2, en]);
+    }
+    const ru = into(s.db, 'w', ['--lang', 'ru', 'lists']);
+    expect([ru.status, ru.stderr]).toEqual([2, `vetted: стандартный вывод направлен в файл, а это база данных или один из её файлов, поэтому команда не выполнена, но этот файл уже пуст: \`>\` очищает файл ещё до запуска команды. Если в нём были ваши записи, верните копию: \`vetted restore ФАЙЛ\`, взяв копию из ${folder} (\`ls ${folder}\`) или свою; и направьте вывод в другое место.\n`]);
+    // What it says to do brings the record back.
+    rmSync(`${s.db}-wal`, { force: true });
+    ok(s.run(['restore', copy, '--yes']));
+    expect(ok(s.run(['lists', '--json'])).stdout).toMatch(/Acme/);
+  });
+
   it('two backups in the same second get two different files', () => {
     ok(s.run(['import', SEEDS]));
     const a = ok(s.run(['backup'])).stdout.trim();
