@@ -135,7 +135,8 @@ export async function main(argv: string[]): Promise<number> {
       const [{ makeContext }, { refuseStdoutOverData }, mod] = await Promise.all([import('./context.js'), import('./formats/write-file.js'), load()]);
       const ctx = makeContext(globals);
       dbNamedBy = ctx.setBy.db;
-      // Standard output sent into the database (`>> vetted.db`) is refused before anything is done, whatever the command.
+      // Standard output sent into the database (`>> vetted.db`) is refused before anything is done, by every command that runs
+      // (not --version, help or the completion, which start without looking for a database; the README says so).
       refuseStdoutOverData({ dbPath: ctx.dbPath });
       code = emit(await mod.run(ctx, ...(params as never[])), ctx);
     }, commandNamed(args));
