@@ -189,12 +189,14 @@ export async function run(ctx: Context, path: string, opts: ImportOptions): Prom
   // (Read again only where the user has checklists of their own.)
   const ownIds = new Set(loaded.filter((c) => c.source !== 'built-in').map((c) => c.checklist.id));
   const overridden = new Map(ownIds.size ? builtInChecklists().filter((b) => ownIds.has(b.checklist.id)).map((b) => [b.checklist.id, b.checklist]) : []);
-  // The incidents the merge adds or changes: of those the file kept as they were, only these are said.
-  const written = new Set<string>();
+  // What of each incident the merge adds or changes it takes from the file: of the faults the file
+  // kept as they were, only those of what it takes are said (an event added, an opening moved),
+  // not those of events that were there already.
+  const written = new Map<string, { whole: boolean; events: ReadonlySet<number> }>();
   const merge = (records: DataRecords) => (store: Store) => {
     written.clear();
     return mergeInto(file, store, records, {
-      onIncidentWritten: (id) => written.add(id.toLowerCase()),
+      onIncidentWritten: (id, taken) => written.set(id.toLowerCase(), taken),
       checklists,
       overridden,
       today: formatLocalDate(now),
@@ -252,7 +254,12 @@ export async function run(ctx: Context, path: string, opts: ImportOptions): Prom
       }
     }
   }
-  const taken = kept.filter((k) => written.has(k.record.toLowerCase()));
+  const taken = kept.filter((k) => {
+    const w = written.get(k.record.toLowerCase());
+    // A fault at an event is taken with that event; one of the incident's own times, with them.
+    const j = k.path[2] === 'events' ? k.path[3] : undefined;
+    return w !== undefined && (w.whole || (typeof j === 'number' && w.events.has(j)));
+  });
   const said = taken.length ? keptSummary(taken) : undefined;
   const keptNote = said ? [t().data.keptAsTheyWere(said.counts, said.records.map(safeText), !!opts.dryRun)] : [];
   if (opts.json) {

@@ -76,8 +76,12 @@ export interface MergeOptions {
   onProgress?: (done: number, total: number) => void;
   /** The one line the journal keeps for this import. */
   summary?: (report: MergeReport) => string;
-  /** Told the id of each incident the merge adds or changes (its details, its events, its closing). */
-  onIncidentWritten?: (id: string) => void;
+  /**
+   * Told the id of each incident the merge adds or changes (its details, its events, its
+   * closing), with what of it the file gave: all of it (an incident added, or its opening or
+   * closing changed), or the events added (by their places in the file's list).
+   */
+  onIncidentWritten?: (id: string, taken: { whole: boolean; events: ReadonlySet<number> }) => void;
 }
 
 /**
@@ -573,8 +577,12 @@ export function mergeRecords(store: Store, records: DataRecords, opts: MergeOpti
         const timed = timedInOrder(inc.events ?? [], msOf);
         const events = timed.map((x) => x.e);
         const addedEvents: IncidentEvent[] = [];
+        // The file's events added, as the file gives them (to tell where they stand in its list).
+        const added = new Set<IncidentEvent>();
         // Changed here, besides events added: its details, its opening or its closing.
         let changedHere = false;
+        // Its opening or its closing changed here.
+        let timesHere = false;
         if (existing) {
           if (existing.companyId !== company.id) {
             throw new Refusal({ kind: 'id-taken', id: ref!, company: existing.company });
@@ -594,7 +602,7 @@ export function mergeRecords(store: Store, records: DataRecords, opts: MergeOpti
           const openedHere = derivedOpenings.get(rowId);
           const reopened = openedHere !== undefined && (derived ? msOf(inc.opened) < openedHere : msOf(inc.opened) !== openedHere);
           if (reopened) {
-            changedHere = true;
+            changedHere = timesHere = true;
             store.updateIncident(rowId, { opened: inc.opened });
             derivedOpenings.set(rowId, msOf(inc.opened));
             byContent.changed(company.id);
@@ -631,6 +639,7 @@ export function mergeRecords(store: Store, records: DataRecords, opts: MergeOpti
           events.forEach((e, n) => {
             if (!hereAlready.has(n) && !moments.has(eventMomentKey(e)) && store.addEvent(rowId, e, known, numbers.seqs[n], timed[n].t)) {
               addedEvents.push(e);
+              added.add(e);
               renumbered(ref!, e, numbers.seqs[n]);
             } else report.events.existing++;
           });
@@ -648,6 +657,7 @@ export function mergeRecords(store: Store, records: DataRecords, opts: MergeOpti
             if (inc.closed) {
               store.setIncidentClosed(rowId, inc.closed);
               changedHere ||= inc.closed !== existing.closed;
+              timesHere ||= inc.closed !== existing.closed;
             }
             // (A rule the timeline here broke before, as an older version let it in, is not this file's doing.)
             const fault = newTimelineFaults(existing, store.findIncident(ref!, { exact: true })!)[0];
@@ -678,6 +688,7 @@ export function mergeRecords(store: Store, records: DataRecords, opts: MergeOpti
               // Under the id it is stored under (the digest keeps a promise's: a calendar's UID).
               const id = `${ref}#${numbers.seqs[n]}`;
               addedEvents.push(e.id === id ? e : { ...e, id });
+              added.add(e);
               renumbered(ref!, e, numbers.seqs[n]);
             }
           });
@@ -687,7 +698,11 @@ export function mergeRecords(store: Store, records: DataRecords, opts: MergeOpti
           store.keepDigest(rowId, digestOf(addedEvents));
         }
         report.events.added += addedEvents.length;
-        if (!existing || addedEvents.length || changedHere) opts.onIncidentWritten?.(ref!);
+        if (opts.onIncidentWritten && (!existing || addedEvents.length || changedHere)) {
+          const places = new Set<number>();
+          (inc.events ?? []).forEach((e, j) => added.has(e) && places.add(j));
+          opts.onIncidentWritten(ref!, { whole: !existing || timesHere, events: places });
+        }
         (inc.attachments ?? []).forEach((a, k) =>
           guard(['incidents', i, 'attachments', k], () => {
             let eventRowId: number | undefined;

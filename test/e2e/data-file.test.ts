@@ -752,6 +752,15 @@ describe('the round trip of a database an older version filled', () => {
     // Nor is anything said taken where nothing was.
     expect(again.stderr).not.toContain('note:');
     expect(JSON.parse(ok(s.run(['import', file, '--json'])).stdout)).toMatchObject({ kept_as_they_were: {} });
+    // An event added beside them: the faults there already are not this import's, and not said.
+    const doc = JSON.parse(text) as { incidents: { id: string; events: unknown[] }[] };
+    doc.incidents.find((i) => i.id === 'alpha-1')!.events.push({ id: 'alpha-1#4', at: '2026-09-15', type: 'note', text: 'an apology' });
+    const more = join(s.dir, 'more.json');
+    writeFileSync(more, JSON.stringify(doc));
+    expect(JSON.parse(ok(s.run(['import', more, '--json', '--dry-run'])).stdout)).toMatchObject({ events: { added: 1 }, kept_as_they_were: {} });
+    const added = ok(s.run(['import', more]));
+    expect(added.stderr).toContain('events: 1 added');
+    expect(added.stderr).not.toContain('note:');
   });
 
   it('merges a later export into an earlier copy of the database, its timeline breaking only the rules it broke there already', () => {
