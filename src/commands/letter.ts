@@ -12,7 +12,7 @@ import { TemplateError } from '../domain/template.js';
 /** A template's values that a flag of this command gives, where a letter may be without them. */
 const FLAG_OF_VALUE: Record<string, string> = { from: '--from', to: '--to', account: '--account', amount: '--amount', case_name: '--case', demands: '--demand', jurisdiction: '--jurisdiction' };
 import { lettersWords } from '../domain/letter-words.js';
-import { eventNumber, sameEventAs } from '../domain/events.js';
+import { eventNumber, MAX_EVENT_NUMBER, sameEventAs } from '../domain/events.js';
 import { formatLocalDate, formatLocalMinute, formatZonedMinute, msOf } from '../domain/dates.js';
 import { SENT_CHANNELS, type IncidentEvent } from '../domain/types.js';
 import { closingOf, dueMs, incidentAsOf, isOpen } from '../domain/incident.js';
@@ -220,6 +220,8 @@ export async function run(ctx: Context, id: string, opts: LetterOptions): Promis
       const alreadySent = () => new UserError(w.alreadySent(kind, incident.id, sentAt));
       // Said before the letter goes out: a pipe would otherwise be sent a letter not recorded.
       if (sameEventAs(contact, recorded.events)) throw alreadySent();
+      // As is an incident whose events' numbers are used up: the contact and the deadline take two.
+      if (store.eventNumbersLeft(incident.rowId) < 2) throw new UserError(t().errors.eventNumbersUsedUp(MAX_EVENT_NUMBER));
       // Written (a pipe or a device) or made ready beside its place (a file) before the record's
       // transaction: the database is never held while an output waits for its reader. The file
       // is put in place within the transaction: a file that cannot be written records nothing.

@@ -1134,6 +1134,11 @@ export class Store {
     return { known, moments, byNumber, last };
   }
 
+  /** How many numbers an incident's events may still be given (up to MAX_EVENT_NUMBER). */
+  eventNumbersLeft(incidentRowId: number): number {
+    return MAX_EVENT_NUMBER - (this.st('SELECT last_seq FROM incidents WHERE id = ?').get(incidentRowId) as { last_seq: number }).last_seq;
+  }
+
   /** Raises the number an incident's events are counted up to (after a bulk insert). */
   setLastSeq(incidentRowId: number, last: number): void {
     this.st('UPDATE incidents SET last_seq = ? WHERE id = ? AND last_seq < ?').run(last, incidentRowId, last);
