@@ -112,6 +112,8 @@ function summary(verb: 'added' | 'replaced', name: string, data: SourceData, sou
   const several = sources.namingSeveral(id);
   for (const c of several.slice(0, SEVERAL_SHOWN)) lines.push(`  ${w.namesSeveral(safeText(c.name), c.yours.map(safeText), safeText(c.owner))}`);
   if (several.length > SEVERAL_SHOWN) lines.push(`  ${w.namesSeveralMore(several.length - SEVERAL_SHOWN)}`);
+  // What the file holds that new input could not, as an import says it.
+  if (data.kept) lines.push(w.keptAsTheyWere(data.kept.counts, data.kept.records.map(safeText)));
   return lines;
 }
 

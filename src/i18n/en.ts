@@ -32,6 +32,24 @@ const toBeAsked = ({ json, terminal }: NotAsked) => (json ? `run ${terminal ? ''
 
 /** What an output may never be written over (see assertNotDatabase). */
 type ForbiddenTarget = 'database' | 'backup' | 'link' | 'sqlite' | 'companion';
+/** The kinds of the dates kept as they were, each with its count (an import's note, a shared file's). */
+function keptKinds(counts: Partial<Record<KeptKind, number>>): string[] {
+  const n = (k: KeptKind, one: string, other: string) => (counts[k] ? [fmt.plural(counts[k], { one, other })] : []);
+  return [
+    ...n('before-opening', "event before its incident's opening", "events before their incident's opening"),
+    ...n('due-before-made', 'promise due before it was made', 'promises due before they were made'),
+    ...n('closed-before-opening', 'closing before its opening', 'closings before their opening'),
+    ...n('closed-not-resolution', 'closing time apart from its resolution', 'closing times apart from their resolution'),
+    ...n('closes-twice', 'second resolution', 'second resolutions'),
+    ...n('future', 'time still to come', 'times still to come'),
+  ];
+}
+
+/** The records that hold them, the first five named. */
+function keptRecords(records: string[]): string {
+  return records.slice(0, 5).join(', ') + (records.length > 5 ? `, ${fmt.number(records.length - 5)} more` : '');
+}
+
 const FORBIDDEN: Record<ForbiddenTarget, string> = {
   database: 'the database or one of its own files',
   backup: 'a file in the backups folder of the database',
@@ -1459,16 +1477,8 @@ export const en = {
     checkRenumbered: (from: string, to: string, dryRun: boolean) => `check ${q(from)}: that id is another check's here, so it ${dryRun ? 'would be' : 'was'} added as ${to}`,
     /** Dates of records a database kept that break the rules new input keeps to: taken as they are. */
     keptAsTheyWere: (counts: Partial<Record<KeptKind, number>>, records: string[], dryRun: boolean) => {
-      const n = (k: KeptKind, one: string, other: string) => (counts[k] ? [fmt.plural(counts[k], { one, other })] : []);
-      const kinds = [
-        ...n('before-opening', "event before its incident's opening", "events before their incident's opening"),
-        ...n('due-before-made', 'promise due before it was made', 'promises due before they were made'),
-        ...n('closed-before-opening', 'closing before its opening', 'closings before their opening'),
-        ...n('closed-not-resolution', 'closing time apart from its resolution', 'closing times apart from their resolution'),
-        ...n('closes-twice', 'second resolution', 'second resolutions'),
-        ...n('future', 'time still to come', 'times still to come'),
-      ];
-      const shown = records.slice(0, 5).join(', ') + (records.length > 5 ? `, ${fmt.number(records.length - 5)} more` : '');
+      const kinds = keptKinds(counts);
+      const shown = keptRecords(records);
       return `note: ${dryRun ? 'would be taken' : 'taken'} as vetted kept them, though new input is refused for them: ${kinds.join(', ')} (${shown}); see them with \`vetted incident show ID\`, and mend a mistake with \`vetted incident edit ID\``;
     },
     attachmentsLeftOut: (n: number) =>
@@ -1645,6 +1655,9 @@ export const en = {
     taken: (name: string) => `there is a source ${q(name)} already; choose another --name, or replace it with \`vetted source update ${sh(name)} FILE\`.`,
     noCompany: (name: string) => `there is no company ${q(name)}; see \`vetted company list\`.`,
     progress: (file: string, rows: number, perSecond: number) => `reading ${file}: ${fmt.plural(rows, { one: 'row', other: 'rows' })} (${fmt.number(perSecond)}/s)…`,
+    /** Of a shared file, the dates it holds that new input could not (see data.keptAsTheyWere). */
+    keptAsTheyWere: (counts: Partial<Record<KeptKind, number>>, records: string[]) =>
+      `note: taken as the vetted that exported the file kept them, though new input is refused for them: ${keptKinds(counts).join(', ')} (${keptRecords(records)})`,
     added: (name: string, kind: string, companies: number, known: number) =>
       `added source ${q(name)} (${kind}): ${fmt.plural(companies, { one: 'company', other: 'companies' })}, ${fmt.number(known)} of them yours`,
     replaced: (name: string, kind: string, companies: number, known: number) =>

@@ -24,6 +24,24 @@ const quoted = guillemets;
 const LIST_NAMES = { black: 'чёрный список', white: 'белый список', watch: 'под наблюдением' } as const;
 /** Стандартный ввод, названный там, где называют файл (`-` в командной строке). */
 const STDIN = 'стандартный ввод';
+/** Виды дат, принятых как есть, с их числом (примечание импорта и общего файла). */
+function keptKinds(counts: Partial<Record<KeptKind, number>>): string[] {
+  const n = (k: KeptKind, forms: { one: string; few: string; many: string; other: string }) => (counts[k] ? [fmt.plural(counts[k], forms)] : []);
+  return [
+    ...n('before-opening', { one: 'событие раньше открытия обращения', few: 'события раньше открытия обращения', many: 'событий раньше открытия обращения', other: 'события раньше открытия обращения' }),
+    ...n('due-before-made', { one: 'обещание со сроком раньше, чем оно дано', few: 'обещания со сроком раньше, чем они даны', many: 'обещаний со сроком раньше, чем они даны', other: 'обещания со сроком раньше, чем они даны' }),
+    ...n('closed-before-opening', { one: 'закрытие раньше открытия', few: 'закрытия раньше открытия', many: 'закрытий раньше открытия', other: 'закрытия раньше открытия' }),
+    ...n('closed-not-resolution', { one: 'время закрытия не то, что у решения', few: 'времени закрытия не те, что у решений', many: 'времён закрытия не те, что у решений', other: 'времени закрытия не те, что у решений' }),
+    ...n('closes-twice', { one: 'второе закрытие', few: 'вторых закрытия', many: 'вторых закрытий', other: 'второго закрытия' }),
+    ...n('future', { one: 'время, которое ещё не наступило', few: 'времени, которые ещё не наступили', many: 'времён, которые ещё не наступили', other: 'времени, которые ещё не наступили' }),
+  ];
+}
+
+/** Записи, в которых они есть: первые пять по названию. */
+function keptRecords(records: string[]): string {
+  return records.slice(0, 5).join(', ') + (records.length > 5 ? ` и ещё ${fmt.number(records.length - 5)}` : '');
+}
+
 /** То, поверх чего вывод не пишется никогда (см. assertNotDatabase). */
 const FORBIDDEN = {
   database: 'база данных или один из её файлов',
@@ -1427,16 +1445,8 @@ export const ru: Catalog = {
     eventRenumbered: (from, to, dryRun) => `событие ${q(from)}: этот id у другого события, поэтому оно ${dryRun ? 'было бы добавлено' : 'добавлено'} как ${to}`,
     checkRenumbered: (from, to, dryRun) => `проверка ${q(from)}: этот id здесь у другой проверки, поэтому она ${dryRun ? 'была бы добавлена' : 'добавлена'} как ${to}`,
     keptAsTheyWere: (counts, records, dryRun) => {
-      const n = (k: KeptKind, forms: { one: string; few: string; many: string; other: string }) => (counts[k] ? [fmt.plural(counts[k], forms)] : []);
-      const kinds = [
-        ...n('before-opening', { one: 'событие раньше открытия обращения', few: 'события раньше открытия обращения', many: 'событий раньше открытия обращения', other: 'события раньше открытия обращения' }),
-        ...n('due-before-made', { one: 'обещание со сроком раньше, чем оно дано', few: 'обещания со сроком раньше, чем они даны', many: 'обещаний со сроком раньше, чем они даны', other: 'обещания со сроком раньше, чем они даны' }),
-        ...n('closed-before-opening', { one: 'закрытие раньше открытия', few: 'закрытия раньше открытия', many: 'закрытий раньше открытия', other: 'закрытия раньше открытия' }),
-        ...n('closed-not-resolution', { one: 'время закрытия не то, что у решения', few: 'времени закрытия не те, что у решений', many: 'времён закрытия не те, что у решений', other: 'времени закрытия не те, что у решений' }),
-        ...n('closes-twice', { one: 'второе закрытие', few: 'вторых закрытия', many: 'вторых закрытий', other: 'второго закрытия' }),
-        ...n('future', { one: 'время, которое ещё не наступило', few: 'времени, которые ещё не наступили', many: 'времён, которые ещё не наступили', other: 'времени, которые ещё не наступили' }),
-      ];
-      const shown = records.slice(0, 5).join(', ') + (records.length > 5 ? ` и ещё ${fmt.number(records.length - 5)}` : '');
+      const kinds = keptKinds(counts);
+      const shown = keptRecords(records);
       return `примечание: ${dryRun ? 'было бы принято' : 'принято'} так, как хранил vetted, хотя новые такие данные отклоняются: ${kinds.join(', ')} (${shown}); посмотреть их — \`vetted incident show ID\`, исправить ошибку — \`vetted incident edit ID\``;
     },
     attachmentsLeftOut: (n) =>
@@ -1598,6 +1608,8 @@ export const ru: Catalog = {
     taken: (name) => `источник ${q(name)} уже есть; выберите другое имя в --name или замените его данные: \`vetted source update ${sh(name)} ФАЙЛ\`.`,
     noCompany: (name) => `компании ${q(name)} нет; список: \`vetted company list\`.`,
     progress: (file, rows, perSecond) => `чтение ${file}: ${fmt.plural(rows, rowForms)} (${fmt.number(perSecond)} в секунду)…`,
+    keptAsTheyWere: (counts, records) =>
+      `примечание: принято так, как хранил vetted, из которого выгружен файл, хотя новые такие данные отклоняются: ${keptKinds(counts).join(', ')} (${keptRecords(records)})`,
     added: (name, kind, companies, known) => `источник ${q(name)} (${kind}) добавлен: ${fmt.plural(companies, companyForms)}, из них ваших — ${fmt.number(known)}`,
     replaced: (name, kind, companies, known) => `источник ${q(name)} (${kind}) заменён: ${fmt.plural(companies, companyForms)}, из них ваших — ${fmt.number(known)}`,
     rowsRead: (read, skipped, from, to) => `прочитано строк: ${fmt.number(read)}, пропущено: ${fmt.number(skipped)}; жалобы поступили с ${day(from)} по ${day(to)}`,

@@ -7,7 +7,7 @@ import { INPUT_LIMITS, decodeInput, readInputBytes, readOnce, refuseSqliteInput 
 import { sqliteFileOf, sqliteInputAt } from '../formats/write-file.js';
 import { t } from '../i18n/index.js';
 import { SHARED_LIMITS, parseDataDocument } from '../formats/data-text.js';
-import { describeProblems, validateDataFile, withOpening } from '../formats/data-file.js';
+import { describeProblems, keptSummary, validateDataFile, withOpening, type KeptProblem } from '../formats/data-file.js';
 import { companyKey } from '../domain/names.js';
 import { formatPath } from '../domain/validation.js';
 import type { SourceCompanyData, SourceData } from '../store/sources.js';
@@ -29,7 +29,8 @@ export function readVettedFile(path: string, shownAs: string, now?: number): Sou
   // Each problem with its line in a YAML file, as an import names it. Incidents an older version
   // let in against today's rules of order, as an export writes them (their ids and their events'),
   // are taken as they are, as an import takes them: a file vetted shared is one vetted reads.
-  const validated = validateDataFile(data, { now, kept: [] });
+  const kept: KeptProblem[] = [];
+  const validated = validateDataFile(data, { now, kept });
   if ('errors' in validated) throw new UserError(t().sources.invalid(shownAs, describeProblems(validated.errors, 5, locate)));
   const doc = validated.value;
 
@@ -99,5 +100,7 @@ export function readVettedFile(path: string, shownAs: string, now?: number): Sou
       date_to: dates[dates.length - 1]?.slice(0, 10) ?? null,
     },
     companies,
+    // What it holds that new input could not, to be said as an import says it (never stored).
+    ...(kept.length ? { kept: keptSummary(kept) } : {}),
   };
 }

@@ -9,6 +9,7 @@ import { companyKey } from '../domain/names.js';
 import type { ComplaintCounts, SourceKind, SharedCompany, SharedList, SkippedRows } from '../domain/sources.js';
 import { COUNT_FIELDS } from '../domain/sources.js';
 import { LISTS } from '../domain/types.js';
+import type { KeptKind } from '../formats/data-file.js';
 
 export interface SourceMeta {
   kind: SourceKind;
@@ -57,6 +58,8 @@ export interface SourceData {
   /** Per company (by its index in `companies`): counts and issues. */
   counts?: Map<number, CountRow[]>;
   issues?: Map<number, { month: string; issue: string; complaints: number }[]>;
+  /** Of a shared file, the dates it holds as the vetted that wrote it kept them, which new input could not (never stored). */
+  kept?: { counts: Partial<Record<KeptKind, number>>; records: string[] };
 }
 
 /** What one source says about one of the user's companies. */
