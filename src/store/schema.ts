@@ -671,4 +671,12 @@ MIGRATIONS.push({
   },
 });
 
+MIGRATIONS.push({
+  name: "a timeline's events indexed by their incident, moment and number, the order they are read in",
+  // Events of one moment are read in the order of their numbers (the same in every database, where
+  // their rows' order is not after an import): the index by incident and moment left that last
+  // step to a sort of every batch an export reads (`export --format json` 8.28 → 9.25 NU).
+  sql: 'DROP INDEX IF EXISTS events_incident; CREATE INDEX events_incident ON events(incident_id, at_ms, seq);',
+});
+
 export const SCHEMA_VERSION = MIGRATIONS.length;

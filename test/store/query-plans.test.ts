@@ -105,3 +105,21 @@ it("an import's new companies like older ones are each looked up in the skeleton
   expect(plan.some((d) => /^SEARCH o USING INDEX companies_skeleton \(skeleton=\?/.test(d))).toBe(true);
   expect(plan.some((d) => /^SEARCH a USING INDEX aliases_skeleton \(skeleton=\?/.test(d))).toBe(true);
 });
+
+it("a timeline's events are read in the order of their moments and numbers from the index, with no sort of their own", () => {
+  const c = store.write(() => store.createCompany('Acme', '2024-01-01'));
+  store.write(() => {
+    const row = store.insertIncident({ ref: store.nextIncidentRef('acme'), companyId: c.id, title: 't', opened: '2024-01-01', fault: 'company' });
+    store.addEvent(row, { at: '2024-01-02', type: 'note', text: 'x' });
+  });
+  seen.length = 0;
+  for (const batch of store.allIncidentsInBatches()) expect(batch).toHaveLength(1);
+  store.evidenceOf(store.findCompany('acme')!);
+  const reads = [...new Set(seen)].filter((sql) => /FROM events\b[\s\S]*ORDER BY[\s\S]*at_ms, seq/.test(sql));
+  expect(reads.length).toBeGreaterThan(0);
+  for (const sql of reads) {
+    const params = Array((sql.match(/\?/g) ?? []).length).fill(sql.includes('json_each') ? '[1]' : 1);
+    const plan = (store.db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[]).map((r) => r.detail);
+    expect(plan.filter((d) => /TEMP B-TREE/.test(d)), `${sql}\n${plan.join('\n')}`).toEqual([]);
+  }
+});
