@@ -184,8 +184,11 @@ describe('a restore stopped at any moment', () => {
     expect(before).toBeLessThan(COMPANIES);
     const stop = await stopWhen(['restore', join(top, 'big.db'), '--yes'], seen, signal);
     expect(stop.stopped, `the restore ended before it was seen: ${stop.stderr()}`).toBe(true);
-    expect(stop.signal).toBe(signal);
     const now = companiesIn(join(dir, 'v.db'));
+    // Stopped once the backup is in, the restore may end by itself between the last look and the
+    // signal (its last steps take a few milliseconds): that end is the one a stop there must leave.
+    if (stop.signal === null && now === COMPANIES) expect(stop.code, stop.stderr()).toBe(0);
+    else expect(stop.signal).toBe(signal);
     if (now === COMPANIES) {
       expect(copies(), 'the database was replaced, and no copy of it was kept under its name').toHaveLength(1);
       expect(companiesIn(join(backups(), copies()[0]))).toBe(before);
