@@ -324,7 +324,7 @@ function refuseUnwritable(out: string, fd: number, flag: string): void {
     const code = (err as NodeJS.ErrnoException).code;
     if (code === 'EBADF' || code === 'EINVAL') throw new UserError(t().files.outNotWritable(out, fd, flag));
     // Standard output that takes nothing (`> /dev/full`) refuses even nothing.
-    if (fd === 1 && typeof code === 'string' && /^E[A-Z]+$/.test(code)) throw new OutputRefused(code);
+    refusedByStdout(fd, code);
     throw err;
   }
 }
@@ -552,6 +552,11 @@ export class OutputCut extends Error {
   }
 }
 
+/** A write to standard output (descriptor 1) that failed with a system's error: said as OutputRefused. */
+function refusedByStdout(fd: number, code: unknown): void {
+  if (fd === 1 && typeof code === 'string' && /^E[A-Z]+$/.test(code)) throw new OutputRefused(code);
+}
+
 /** Standard output that refused what was written to it (`> /dev/full`, a full disk there): said as any listing says it, not as the database's disk full. */
 export class OutputRefused extends Error {
   readonly code = 'OUTPUT_REFUSED';
@@ -571,7 +576,7 @@ function writeWhole(fd: number, chunks: Iterable<string | Uint8Array>): void {
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     if (code === 'EPIPE') throw new OutputCut();
-    if (fd === 1 && typeof code === 'string' && /^E[A-Z]+$/.test(code)) throw new OutputRefused(code);
+    refusedByStdout(fd, code);
     throw err;
   }
 }

@@ -41,6 +41,16 @@ function dump(file = s.db): unknown {
   return doc;
 }
 
+/** Runs vetted with its standard output sent into `file`, opened as the shell's `>` (`w`) or `>>` (`a`) opens it. */
+function into(file: string, flags: string, args: string[]) {
+  const fd = openSync(file, flags);
+  try {
+    return spawnSync(process.execPath, [BIN, ...args], { env: s.env, cwd: s.dir, stdio: ['ignore', fd, 'pipe'], encoding: 'utf8' });
+  } finally {
+    closeSync(fd);
+  }
+}
+
 const mode = (file: string) => statSync(file).mode & 0o777;
 
 function pinned(file = s.db): string[] {
@@ -97,14 +107,6 @@ describe('backup', () => {
     ok(s.run(['pin', 'Acme', 'black', '--reason', 'r']));
     const folder = join(s.dir, 'backups');
     mkdirSync(folder, { recursive: true, mode: 0o700 });
-    const into = (file: string, flags: string, args: string[]) => {
-      const fd = openSync(file, flags);
-      try {
-        return spawnSync(process.execPath, [BIN, ...args], { env: s.env, cwd: s.dir, stdio: ['ignore', fd, 'pipe'], encoding: 'utf8' });
-      } finally {
-        closeSync(fd);
-      }
-    };
     // `vetted backup >> backups/backup.log`: the backup is made, its path added to the log.
     const log = join(folder, 'backup.log');
     writeFileSync(log, 'an earlier run\n');
@@ -129,14 +131,6 @@ describe('backup', () => {
     ok(s.run(['pin', 'Acme', 'black', '--reason', 'r']));
     const copy = ok(s.run(['backup'])).stdout.trim();
     const folder = join(s.dir, 'backups');
-    const into = (file: string, flags: string, args: string[]) => {
-      const fd = openSync(file, flags);
-      try {
-        return spawnSync(process.execPath, [BIN, ...args], { env: s.env, cwd: s.dir, stdio: ['ignore', fd, 'pipe'], encoding: 'utf8' });
-      } finally {
-        closeSync(fd);
-      }
-    };
     const en = `vetted: standard output is sent to the database or one of its own files, so the command did not run, but that file is empty now: \`>\` empties the file it names before the command starts. If it held your record, put back a copy: \`vetted restore FILE\`, with a copy from ${folder} (\`ls ${folder}\`) or one of your own; and send the output elsewhere.\n`;
     // Appended to, it is as it was: refused, without a word of emptying.
     expect(into(s.db, 'a', ['lists']).stderr).toMatch(/so the command did not run: it would have written its output into that file/);
