@@ -158,7 +158,7 @@ export async function editIncidentInEditor(ctx: Context, id: string): Promise<Co
           if (read.entry === null) return { err: t().correct.emptied(incident.id) };
           let applied: string | EditProblem[];
           try {
-            applied = tryApply(ctx, store, incident, read.entry);
+            applied = tryApply(store, incident, read.entry);
           } catch (err) {
             if (!(err instanceof ChangedMeanwhile)) throw err;
             // The record moved on while the editor was open: what the user typed is kept, not lost,
@@ -186,7 +186,7 @@ export async function editIncidentInEditor(ctx: Context, id: string): Promise<Co
 class ChangedMeanwhile extends Error {}
 
 /** Applies the edited incident as one operation; a list of problems when it cannot stand. */
-function tryApply(ctx: Context, store: Store, incident: ReturnType<Store['findIncident']> & object, entry: OpenedIncidentEntry): string | EditProblem[] {
+function tryApply(store: Store, incident: ReturnType<Store['findIncident']> & object, entry: OpenedIncidentEntry): string | EditProblem[] {
   if (entry.id !== undefined && entry.id !== incident.id) return [{ message: t().correct.idChanged(incident.id) }];
   // Files are kept by their own commands: a list of them typed here was passed over without a word.
   if (entry.attachments?.length) return [{ message: t().correct.attachmentsHere(incident.id) }];

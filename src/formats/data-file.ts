@@ -5,7 +5,7 @@
 import { EVENT_FIELDS, FIELD_SPECS, MAX_AMOUNT, MAX_COUNT, eventNumber, fieldFits, isEventType, withEventFields, ALL_EVENT_FIELDS, type FieldKind } from '../domain/events.js';
 import { fileNameFault, isVisibleName } from '../domain/names.js';
 import { CHECK_VERDICTS, FAULTS, EVENT_TYPES, type CheckRecord, type CheckVerdict, type EventType, type Fault, type IncidentEvent } from '../domain/types.js';
-import { givesOffset, impossibleOffset, isWhen, msOf, parseWhen, type When } from '../domain/dates.js';
+import { givesOffset, impossibleOffset, isWhen, parseWhen, type When } from '../domain/dates.js';
 import { closedBeforeOpenedProblem, dueBeforeMadeProblem, eventBeforeOpenedProblem, futureProblem, yearProblem, type DateFault } from '../domain/date-rules.js';
 import { isBefore } from '../domain/date-rules.js';
 import { formatPath, type Path, type Problem, type Validated } from '../domain/validation.js';
